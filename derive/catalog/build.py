@@ -1,0 +1,81 @@
+"""A small vocabulary for writing catalog entries that read like the documents."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..errors import CatalogError
+from ..model import Assumptions, Axis, Derivation, Expect, Side, Step
+from ..notation import Definition
+
+__all__ = ["step", "derivation", "side", "entry", "row", "column", "matrix", "assume", "define"]
+
+
+def side(expr, *axes: Axis, conventions: tuple[str, ...] = ()) -> Side:
+    """A side of an equation; ``axes`` as built by entry/row/column/matrix."""
+    return Side(sp.sympify(expr), tuple(axes), tuple(conventions))
+
+
+def entry(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
+    """A vector given by its entry ``expr`` at ``index`` (length: the index's range)."""
+    return Side(sp.sympify(expr), (Axis(index.upper, index),), tuple(conventions))
+
+
+def row(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
+    """A 1 x N row vector given by its entry at ``index``."""
+    return Side(sp.sympify(expr), (Axis(sp.S.One), Axis(index.upper, index)), tuple(conventions))
+
+
+def column(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
+    """An N x 1 column vector given by its entry at ``index``."""
+    return Side(sp.sympify(expr), (Axis(index.upper, index), Axis(sp.S.One)), tuple(conventions))
+
+
+def matrix(expr, rows: sp.Idx, cols: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
+    """A matrix given by its entry at (rows, cols)."""
+    return Side(sp.sympify(expr), (Axis(rows.upper, rows), Axis(cols.upper, cols)), tuple(conventions))
+
+
+def _as_side(term) -> Side:
+    return term if isinstance(term, Side) else side(term)
+
+
+def assume(*, equal=(), distinct=(), onehot=(), definitions=(), text=()) -> Assumptions:
+    """Side conditions: ``equal=[(i, j)]`` (case i = j), ``distinct=[(i, j)]``, ``onehot=[(y, t)]``
+    (y is the one-hot vector of class t), ``definitions=[define(...)]``, ``text`` as stated."""
+    return Assumptions(tuple(equal), tuple(distinct), tuple(onehot), tuple(definitions),
+                       (text,) if isinstance(text, str) else tuple(text))
+
+
+def define(name, body, *indices) -> Definition:
+    """``name[indices] := body`` (or ``name := body`` with no indices)."""
+    return Definition(name, tuple(indices), sp.sympify(body))
+
+
+def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Assumptions | None = None,
+         reading: str = "", note: str = "") -> Step:
+    """A chain terms[0] = terms[1] = ... as the document writes it, labelled as the document does.
+
+    ``expect`` is one expected verdict for every link or a tuple with one per link; ``ends`` the
+    expected verdict of the first term against the last (defaults to 'proved' when every link is).
+    """
+    sides = tuple(_as_side(t) for t in terms)
+    n = len(sides) - 1
+    if isinstance(expect, (str, Expect)):
+        links = (Expect.parse(expect),) * n
+    else:
+        links = tuple(Expect.parse(e) for e in expect)
+    if ends is None and n > 1:
+        if all(e == links[0] for e in links):
+            ends = links[0]
+        else:
+            raise CatalogError(f"step {label}: links expect different verdicts; say what the ends expect")
+    return Step(label=label, latex=latex, terms=sides, expect=links,
+                ends=Expect.parse(ends) if ends is not None else None,
+                assume=assume or Assumptions(), reading=reading, note=note)
+
+
+def derivation(id: str, *, topic: str, source: str, title: str, statement: str, steps,
+               assume: Assumptions | None = None, note: str = "") -> Derivation:
+    return Derivation(id=id, topic=topic, source=source, title=title, statement=statement,
+                      steps=tuple(steps), assume=assume or Assumptions(), note=note)

@@ -1,0 +1,140 @@
+"""Concrete instances of symbolic claims: fixed sizes and indices, sums expanded, values plugged in."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Idx, Indexed
+
+from .normal import is_zero, normalize
+
+__all__ = ["Parameters", "parameters_of", "instantiate", "size_combinations", "index_assignments",
+           "exactly_equal", "evaluate", "Point"]
+
+PRECISION = 50
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """What a claim is quantified over: sizes, free indices, scalars and arrays."""
+
+    sizes: tuple[sp.Symbol, ...]
+    indices: tuple[Idx, ...]
+    scalars: tuple[sp.Symbol, ...]
+
+
+def _sort(items):
+    return tuple(sorted(items, key=lambda s: (str(s), sp.srepr(s))))
+
+
+def parameters_of(*exprs: sp.Expr, extra_indices=(), extra_sizes=()) -> Parameters:
+    sizes, indices, scalars = set(extra_sizes), set(extra_indices), set()
+    for e in exprs:
+        for s in e.free_symbols:
+            if isinstance(s, Idx):
+                indices.add(s)
+            elif isinstance(s, sp.Symbol) and s.is_integer and s.is_positive:
+                sizes.add(s)
+            elif isinstance(s, sp.Symbol):
+                scalars.add(s)
+        for idx in e.atoms(Idx):
+            if idx.upper is not None:
+                sizes |= {s for s in idx.upper.free_symbols if s.is_integer}
+    for idx in indices:
+        sizes |= {s for s in idx.upper.free_symbols if s.is_integer}
+    return Parameters(_sort(sizes), _sort(indices), _sort(scalars))
+
+
+def size_combinations(sizes, largest: int, limit: int):
+    """Assignments of 1..largest to the sizes, smallest total first, at most ``limit`` of them."""
+    combos = sorted(itertools.product(range(1, largest + 1), repeat=len(sizes)), key=lambda c: (sum(c), c))
+    return [dict(zip(sizes, c)) for c in combos[:limit]]
+
+
+def index_assignments(indices, sizes: dict):
+    """Every assignment of values to the free indices within their ranges at these sizes."""
+    ranges = []
+    for idx in indices:
+        lo = int(sp.sympify(idx.lower).xreplace(sizes))
+        hi = int(sp.sympify(idx.upper).xreplace(sizes))
+        ranges.append(range(lo, hi + 1))
+    for values in itertools.product(*ranges):
+        yield dict(zip(indices, values))
+
+
+def instantiate(expr: sp.Expr, sizes: dict, indices: dict) -> sp.Expr:
+    """expr at these sizes and index values, with every sum and derivative carried out."""
+    e = expr.xreplace({k: sp.Integer(v) for k, v in indices.items()})
+    e = e.xreplace({k: sp.Integer(v) for k, v in sizes.items()})
+    return e.doit()
+
+
+def _real_symbols(expr: sp.Expr) -> tuple[sp.Expr, dict]:
+    table = {a: sp.Symbol(f"v{n}", real=True) for n, a in enumerate(sorted(expr.atoms(Indexed), key=sp.srepr))}
+    return expr.xreplace(table), table
+
+
+def exactly_equal(lhs: sp.Expr, rhs: sp.Expr) -> bool:
+    """Concrete (sum-free) sides are identical as functions of their real variables."""
+    diff, _ = _real_symbols(lhs - rhs)
+    return is_zero(normalize(diff))
+
+
+@dataclass(frozen=True)
+class Point:
+    """Values for the variables of a concrete instance: Indexed entries and scalars."""
+
+    values: dict
+
+    def apply(self, expr: sp.Expr) -> sp.Expr:
+        return expr.xreplace(self.values)
+
+
+def variables(*exprs: sp.Expr) -> list:
+    found = set()
+    for e in exprs:
+        entries = e.atoms(Indexed)
+        labels = {a.base.label for a in entries}
+        found |= entries
+        found |= {s for s in e.free_symbols
+                  if isinstance(s, sp.Symbol) and not isinstance(s, Idx) and s not in labels}
+    return sorted(found, key=lambda a: (str(a.base) if isinstance(a, Indexed) else str(a), sp.srepr(a)))
+
+
+def evaluate(expr: sp.Expr, point: Point):
+    """The value at the point to PRECISION digits, or None where it is not a finite real number."""
+    try:
+        value = sp.N(point.apply(expr), PRECISION)
+    except (ZeroDivisionError, ValueError, TypeError):
+        return None
+    if not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
+        return None
+    re, im = value.as_real_imag()
+    if abs(im) > sp.Float(10) ** (-PRECISION // 2):
+        return None
+    return re
+
+
+def differ(a, b) -> bool:
+    """Two high-precision values differ by far more than the rounding of either."""
+    scale = max(sp.Integer(1), abs(a), abs(b))
+    return abs(a - b) > scale * sp.Float(10) ** (-(PRECISION - 20))
+
+
+def simple_points(names: list, rng: random.Random, tries: int):
+    """Candidate points, simplest first: zeros, ones, 0,1,2,..., then small random integers."""
+    n = len(names)
+    yield [0] * n
+    yield [1] * n
+    yield list(range(n))
+    yield [(-1) ** m * (m + 1) for m in range(n)]
+    for _ in range(tries):
+        yield [rng.randint(-2, 3) for _ in range(n)]
+
+
+def random_points(names: list, rng: random.Random, count: int):
+    for _ in range(count):
+        yield [sp.Float(rng.uniform(-3, 3), PRECISION) for _ in names]

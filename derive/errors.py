@@ -1,0 +1,31 @@
+"""Exceptions raised by derive; every error a user can cause derives from DeriveError."""
+
+
+class DeriveError(Exception):
+    """Root of the errors derive raises on purpose."""
+
+
+class CatalogError(DeriveError):
+    """A derivation or step is malformed (raised when the catalog is built)."""
+
+
+class UnknownClaim(DeriveError):
+    """A claim ID given on the command line names nothing in the catalog."""
+
+    def __init__(self, claim_id: str, suggestions: list[str]):
+        self.claim_id = claim_id
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no claim or step with ID {claim_id!r}{hint}")
+
+
+class ShapeMismatch(DeriveError):
+    """Two matrix operands do not fit (raised while translating to index form)."""
+
+
+class Unsupported(DeriveError):
+    """The verifier meets a construct it cannot handle; becomes an 'unknown' verdict."""
+
+
+class StageTimeout(DeriveError):
+    """A verification stage ran out of its share of the time limit."""

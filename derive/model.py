@@ -1,0 +1,201 @@
+"""Derivations as data: documents, derivations, steps (chains a = b = c) and the checks they imply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import sympy as sp
+
+from .errors import CatalogError
+from .notation import Definition
+
+__all__ = [
+    "Verdict",
+    "Expect",
+    "Axis",
+    "Side",
+    "Assumptions",
+    "Step",
+    "Derivation",
+    "Check",
+    "checks_of",
+    "slug",
+]
+
+
+class Verdict(str, Enum):
+    """How strong a verdict is, strongest first."""
+
+    PROVED = "proved"  # the difference reduces to zero for every size
+    BOUNDED = "bounded"  # exact check, sums expanded, at every size up to K
+    NUMERIC = "numeric"  # agreement at random points at high precision: evidence only
+    REFUTED = "refuted"  # a counterexample, evaluated exactly enough to be certain
+    UNKNOWN = "unknown"  # no decision: the reason says why
+    ERROR = "error"  # the verifier contradicts itself: a bug in derive, reported loudly
+
+
+@dataclass(frozen=True)
+class Expect:
+    """The verdict a check is expected to get; ``convention`` when it holds only under one."""
+
+    verdict: Verdict
+    convention: bool = False
+
+    @classmethod
+    def parse(cls, text: "str | Expect") -> "Expect":
+        if isinstance(text, Expect):
+            return text
+        word, _, rest = text.partition(" ")
+        try:
+            verdict = Verdict(word)
+        except ValueError:
+            raise CatalogError(f"unknown expected verdict {text!r}; use one of {[v.value for v in Verdict]}") from None
+        if rest not in ("", "under convention"):
+            raise CatalogError(f"expected verdict {text!r}: only 'under convention' may follow the verdict")
+        return cls(verdict, bool(rest))
+
+    def __str__(self) -> str:
+        return self.verdict.value + (" under convention" if self.convention else "")
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One axis of a side: its size, and the index that runs along it (None for a size-1 axis)."""
+
+    size: sp.Expr
+    index: sp.Idx | None = None
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of an equation: the expression of a generic entry, and the axes it ranges over.
+
+    A scalar has no axes. A vector x_i, i = 1..N, has one axis (N, i); a row vector 1 x N has
+    axes (1, None), (N, i); an N x N matrix has two. ``conventions`` names the readings the
+    side's notation needs (broadcasting, denominator layout), which the verdict must carry.
+    """
+
+    expr: sp.Expr
+    axes: tuple[Axis, ...] = ()
+    conventions: tuple[str, ...] = ()
+
+    @property
+    def shape(self) -> tuple:
+        return tuple(a.size for a in self.axes)
+
+    @property
+    def indices(self) -> tuple:
+        return tuple(a.index for a in self.axes if a.index is not None)
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """Side conditions a derivation states: case splits, one-hot vectors, defined names."""
+
+    equal: tuple[tuple[sp.Idx, sp.Idx], ...] = ()
+    distinct: tuple[tuple[sp.Idx, sp.Idx], ...] = ()
+    onehot: tuple[tuple[sp.IndexedBase, sp.Idx], ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    text: tuple[str, ...] = ()
+
+    def __add__(self, other: "Assumptions") -> "Assumptions":
+        return Assumptions(
+            self.equal + other.equal,
+            self.distinct + other.distinct,
+            self.onehot + other.onehot,
+            self.definitions + other.definitions,
+            self.text + other.text,
+        )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One labelled chain of the document, ``terms[0] = terms[1] = ...``.
+
+    ``expect`` gives the expected verdict of each link (one value for all, or one per link);
+    ``ends`` the expected verdict of first = last when the chain has more than two terms.
+    """
+
+    label: str
+    latex: str
+    terms: tuple[Side, ...]
+    expect: tuple[Expect, ...]
+    ends: Expect | None = None
+    assume: Assumptions = Assumptions()
+    reading: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A derivation of one document: the statement it sets out to show and its steps."""
+
+    id: str
+    topic: str
+    source: str
+    title: str
+    statement: str
+    steps: tuple[Step, ...]
+    assume: Assumptions = Assumptions()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One equation to verify: a link of a chain, or the chain's two ends."""
+
+    id: str
+    derivation: str
+    source: str
+    label: str
+    part: str  # "link 2 of 3" or "ends"
+    lhs: Side
+    rhs: Side
+    assume: Assumptions
+    expect: Expect
+    latex: str = ""
+    reading: str = ""
+    note: str = ""
+
+
+def slug(label: str) -> str:
+    """A step label as it can be typed on a command line: '(16)' -> '16', '4-a, line 1' -> '4-a-line-1'."""
+    out, dash = [], False
+    for ch in label.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-") or "step"
+
+
+def checks_of(derivation: Derivation) -> list[Check]:
+    """The checks of a derivation, in document order: every link, then each chain's ends."""
+    checks = []
+    seen = set()
+    for step in derivation.steps:
+        base = f"{derivation.id}/{slug(step.label)}"
+        if base in seen:
+            raise CatalogError(f"{derivation.id}: step label {step.label!r} is used twice (as {base})")
+        seen.add(base)
+        n_links = len(step.terms) - 1
+        if n_links < 1:
+            raise CatalogError(f"{base}: a step needs at least two terms")
+        if len(step.expect) != n_links:
+            raise CatalogError(f"{base}: {len(step.expect)} expected verdicts for {n_links} links")
+        assume = derivation.assume + step.assume
+        common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
+                      assume=assume, latex=step.latex, reading=step.reading, note=step.note)
+        for n in range(n_links):
+            part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
+            checks.append(Check(id=f"{base}#{n + 1}", part=part, lhs=step.terms[n], rhs=step.terms[n + 1],
+                                expect=step.expect[n], **common))
+        if n_links > 1:
+            if step.ends is None:
+                raise CatalogError(f"{base}: a chain of {n_links} links needs an expected verdict for its ends")
+            checks.append(Check(id=f"{base}#ends", part="ends", lhs=step.terms[0], rhs=step.terms[-1],
+                                expect=step.ends, **common))
+    return checks

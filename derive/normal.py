@@ -1,0 +1,237 @@
+"""A normal form for expressions with nested finite sums over symbolic ranges, and a zero test.
+
+``sympy.simplify`` is not used: it is slow, it is not a decision procedure, and on some nested
+sums it raises from inside ``sum_simplify``. Instead every sum is brought to one shape:
+
+* sums distribute over addition (the summand is expanded);
+* factors free of the summation index are pulled out;
+* ``KroneckerDelta(j, k)`` under a sum over j collapses the sum, when k is known to lie in j's range;
+* a sum whose summand is (a product containing) another sum that depends on the outer index
+  becomes one multiple sum, so the order of summation no longer matters;
+* the summation indices get canonical names (chosen among all renamings by the smallest
+  ``srepr``), so that sums that differ only in dummy names or order become identical.
+
+The zero test then treats each sum as an atom (positive when its summand is positive), rewrites
+exponentials and logarithms of positive atoms into powers and sums of symbols, and decides the
+remaining rational function with ``cancel``. A result of zero is a proof for every size; anything
+else proves nothing by itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import sympy as sp
+from sympy import Add, Idx, Indexed, KroneckerDelta, Mul, Pow, Sum
+
+from .errors import Unsupported
+
+__all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives"]
+
+_CANON = re.compile(r"^σ(\d+)_(\d+)$")
+
+
+def _canon_index(level: int, position: int, lower, upper) -> Idx:
+    return Idx(f"σ{level}_{position}", (lower, upper))
+
+
+def rename_dummies(expr: sp.Expr, stem: str = "_r") -> sp.Expr:
+    """Give every summation index a fresh name, so no dummy shares a name with a free index."""
+    counter = itertools.count()
+
+    def walk(e):
+        if isinstance(e, Sum):
+            body = walk(e.function)
+            limits = []
+            for var, lo, hi in e.limits:
+                new = Idx(f"{stem}{next(counter)}", (lo, hi))
+                body = body.xreplace({var: new})
+                limits.append((new, lo, hi))
+            return Sum(body, *limits)
+        if not e.args or isinstance(e, (Indexed, Idx)):
+            return e
+        return e.func(*[walk(a) for a in e.args])
+
+    return walk(expr)
+
+
+def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
+    """Carry out every Derivative, innermost first, without evaluating the sums around them."""
+    if not expr.has(sp.Derivative):
+        return expr
+
+    def walk(e):
+        if isinstance(e, sp.Derivative):
+            inner = walk(e.expr)
+            return sp.Derivative(inner, *e.variable_count).doit(deep=False)
+        if not e.args or isinstance(e, (Indexed, Idx)):
+            return e
+        return e.func(*[walk(a) for a in e.args])
+
+    return walk(expr)
+
+
+class _Context:
+    def __init__(self, distinct: frozenset[frozenset]):
+        self.distinct = distinct
+
+
+def normalize(expr: sp.Expr, distinct=()) -> sp.Expr:
+    """The normal form of expr; ``distinct`` lists pairs of indices known to differ."""
+    ctx = _Context(frozenset(frozenset(p) for p in distinct))
+    return _norm(expr, ctx)
+
+
+def _norm(e: sp.Expr, ctx: _Context) -> sp.Expr:
+    if isinstance(e, Sum):
+        return _norm_sum(e, ctx)
+    if isinstance(e, KroneckerDelta):
+        return _norm_delta(e, ctx)
+    if isinstance(e, sp.exp):
+        arg = sp.expand(_norm(e.args[0], ctx), deep=False, power_exp=False, log=False)
+        return Mul(*[sp.exp(t) for t in Add.make_args(arg)])
+    if isinstance(e, Pow) and isinstance(e.base, KroneckerDelta) and e.exp.is_Integer and e.exp > 0:
+        return _norm_delta(e.base, ctx)
+    if isinstance(e, (sp.Piecewise, sp.Derivative, sp.Subs)):
+        raise Unsupported(f"cannot normalise {type(e).__name__}: {sp.sstr(e)[:80]}")
+    if not e.args or isinstance(e, (Indexed, Idx)):
+        return e
+    return e.func(*[_norm(a, ctx) for a in e.args])
+
+
+def _norm_delta(e: KroneckerDelta, ctx: _Context) -> sp.Expr:
+    a, b = e.args
+    if a == b:
+        return sp.S.One
+    if frozenset((a, b)) in ctx.distinct:
+        return sp.S.Zero
+    if a.is_Integer and b.is_Integer:
+        return sp.S.Zero
+    return e
+
+
+def _norm_sum(e: Sum, ctx: _Context) -> sp.Expr:
+    body = e.function
+    # SymPy's first limit is the innermost sum.
+    for var, lo, hi in e.limits:
+        body = _sum_one(body, var, lo, hi, ctx)
+    return body
+
+
+def _sum_one(body, j, lo, hi, ctx) -> sp.Expr:
+    body = _norm(body, ctx)
+    body = sp.expand(body, deep=False, power_exp=False, log=False, power_base=False)
+    return Add(*[_sum_term(t, j, lo, hi, ctx) for t in Add.make_args(body)])
+
+
+def _within(k: sp.Expr, lo, hi) -> bool:
+    """k certainly lies in lo..hi."""
+    if isinstance(k, Idx):
+        return k.lower == lo and k.upper == hi
+    if k.is_Integer:
+        if lo.is_Integer and hi.is_Integer:
+            return lo <= k <= hi
+        return k == lo == 1 and hi.is_positive is True
+    return False
+
+
+def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
+    inside, outside = [], []
+    for fac in Mul.make_args(term):
+        (inside if j in fac.free_symbols else outside).append(fac)
+    coeff = Mul(*outside)
+    if not inside:
+        return coeff * (hi - lo + 1)
+    for n, fac in enumerate(inside):
+        if isinstance(fac, KroneckerDelta) and j in fac.args:
+            other = fac.args[1] if fac.args[0] == j else fac.args[0]
+            if j not in other.free_symbols and _within(other, lo, hi):
+                rest = Mul(*(inside[:n] + inside[n + 1:]))
+                return coeff * _norm(rest.xreplace({j: other}), ctx)
+    merged_limits = [(j, lo, hi)]
+    factors = []
+    for fac in inside:
+        if isinstance(fac, Sum):
+            inner = rename_dummies(fac, stem=f"_m{len(merged_limits)}_")
+            factors.append(inner.function)
+            merged_limits.extend(inner.limits)
+        else:
+            factors.append(fac)
+    return coeff * _canonical_sum(Mul(*factors), merged_limits)
+
+
+def _level(e: sp.Expr) -> int:
+    level = 0
+    for sub in sp.preorder_traversal(e):
+        if isinstance(sub, Sum):
+            m = _CANON.match(str(sub.limits[0][0]))
+            level = max(level, int(m.group(1)) if m else 1)
+    return level
+
+
+def _canonical_sum(body: sp.Expr, limits) -> Sum:
+    level = _level(body) + 1
+    best = None
+    for order in itertools.permutations(range(len(limits))):
+        mapping, new_limits = {}, []
+        for position, which in enumerate(order):
+            var, lo, hi = limits[which]
+            new = _canon_index(level, position, lo, hi)
+            mapping[var] = new
+            new_limits.append((new, lo, hi))
+        candidate = Sum(body.xreplace(mapping), *new_limits)
+        key = sp.srepr(candidate)
+        if best is None or key < best[0]:
+            best = (key, candidate)
+    return best[1]
+
+
+def _atom_symbol(atom: sp.Expr, table: dict, stem: str) -> sp.Symbol:
+    if atom not in table:
+        positive = bool(atom.function.is_positive) if isinstance(atom, Sum) else None
+        name = f"{stem}{len(table)}"
+        table[atom] = sp.Symbol(name, positive=True) if positive else sp.Symbol(name, real=True)
+    return table[atom]
+
+
+def _outer_sums(e: sp.Expr):
+    if isinstance(e, Sum):
+        yield e
+        return
+    for a in e.args:
+        yield from _outer_sums(a)
+
+
+def is_zero(expr: sp.Expr) -> bool:
+    """True only if expr (in normal form) is identically zero; False means 'not shown'."""
+    if expr == 0:
+        return True
+    sums: dict = {}
+    mapping = {s: _atom_symbol(s, sums, "S") for s in set(_outer_sums(expr))}
+    e = expr.xreplace(mapping)
+    e, logs = _exp_to_powers(e)
+    e = sp.expand_log(e, deep=True, force=False)
+    e = e.replace(lambda a: isinstance(a, sp.log) and a.args[0] in logs, lambda a: logs[a.args[0]])
+    return sp.cancel(sp.together(e)) == 0
+
+
+def _exp_to_powers(e: sp.Expr) -> tuple[sp.Expr, dict]:
+    """exp(c*a + d*b) -> E_a**c * E_b**d with positive symbols E; also returns log(E_a) = a."""
+    table: dict = {}
+
+    def symbol_for(atom):
+        if atom not in table:
+            table[atom] = sp.Symbol(f"E{len(table)}", positive=True)
+        return table[atom]
+
+    def convert(ex):
+        arg = sp.expand(ex.args[0], deep=False, power_exp=False, log=False)
+        out = sp.S.One
+        for t in Add.make_args(arg):
+            c, rest = t.as_coeff_Mul()
+            out *= symbol_for(rest) ** c if rest != 1 else sp.exp(c)
+        return out
+
+    e = e.replace(lambda a: isinstance(a, sp.exp), convert)
+    return e, {sym: atom for atom, sym in table.items()}

@@ -1,0 +1,172 @@
+"""The symbolic vocabulary derivations are written in: sizes, indices, vectors and defined functions.
+
+Everything here is an ordinary SymPy object. Sizes are positive integer symbols, indices are
+``sympy.Idx`` objects that carry their range (1..N), vectors and matrices are real
+``IndexedBase`` objects, and the functions the documents name (sigma, softmax, sigma') are
+SymPy functions that know how to unfold themselves into their definitions, so that the verifier
+proves facts about them from first principles instead of from built-in rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Idx, IndexedBase, Lambda, Sum
+
+__all__ = [
+    "size",
+    "index",
+    "vector",
+    "scalar",
+    "sigmoid",
+    "dsigmoid",
+    "softmax",
+    "Definition",
+    "unfold",
+    "summation",
+    "sum_except",
+    "fresh_index",
+]
+
+
+def size(name: str) -> sp.Symbol:
+    """A symbolic size (vector length, layer width): a positive integer."""
+    return sp.Symbol(name, integer=True, positive=True)
+
+
+def index(name: str, dim: sp.Expr, lower: int = 1) -> Idx:
+    """An index that runs over lower..dim (1-based, as the documents write)."""
+    return Idx(name, (lower, dim))
+
+
+def vector(name: str) -> IndexedBase:
+    """A real vector or matrix, addressed by index: ``x[i]``, ``W[i, j]``."""
+    return IndexedBase(name, real=True)
+
+
+def scalar(name: str) -> sp.Symbol:
+    """A real scalar."""
+    return sp.Symbol(name, real=True)
+
+
+_fresh = itertools.count()
+
+
+def fresh_index(like: Idx | sp.Symbol, lower: sp.Expr, upper: sp.Expr, stem: str = "_f") -> Idx:
+    """A new index over lower..upper whose name nothing else uses."""
+    return Idx(f"{stem}{next(_fresh)}", (lower, upper))
+
+
+def summation(body: sp.Expr, j: Idx) -> Sum:
+    """sum over j of body, with the limits j carries."""
+    return Sum(body, (j, j.lower, j.upper))
+
+
+class Unfoldable(sp.Function):
+    """A function with a definition: ``unfold`` returns that definition."""
+
+    def unfold(self) -> sp.Expr:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class sigmoid(Unfoldable):
+    """The logistic function sigma(x) = 1 / (1 + e^{-x})."""
+
+    nargs = 1
+
+    def unfold(self) -> sp.Expr:
+        (u,) = self.args
+        return 1 / (1 + sp.exp(-u))
+
+    def fdiff(self, argindex=1):
+        # Differentiate the definition, never a remembered rule: sigma' is derived, not assumed.
+        u = sp.Dummy("u", real=True)
+        return sp.diff(1 / (1 + sp.exp(-u)), u).subs(u, self.args[0])
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+
+class dsigmoid(Unfoldable):
+    """sigma'(x), the derivative of the logistic function, as the documents write it."""
+
+    nargs = 1
+
+    def unfold(self) -> sp.Expr:
+        (u,) = self.args
+        v = sp.Dummy("v", real=True)
+        return sp.diff(1 / (1 + sp.exp(-v)), v).subs(v, u)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+
+class softmax(Unfoldable):
+    """softmax(v)_i, entry i of the softmax of the vector v.
+
+    Written ``softmax(Lambda(j, body), i)``: the vector's entry j is ``body`` (for example
+    ``x[j] + c`` for softmax(x + c)), j carries the range of the vector.
+    """
+
+    nargs = 2
+
+    def unfold(self) -> sp.Expr:
+        vec, i = self.args
+        (j,) = vec.variables
+        k = fresh_index(j, j.lower, j.upper)
+        return sp.exp(vec(i)) / Sum(sp.exp(vec(k)), (k, j.lower, j.upper))
+
+    def _eval_is_real(self):
+        return True
+
+    def _eval_is_positive(self):
+        return True
+
+
+def sum_except(body: sp.Expr, j: Idx, i: sp.Expr) -> sp.Expr:
+    """sum over j != i of body: the full sum less the term j = i (i within j's range)."""
+    return summation(body, j) - body.xreplace({j: i})
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A name the derivation defines: ``base[index] := body`` (for example yhat[k] := softmax(theta)_k).
+
+    With no index the definition is of a plain symbol: ``symbol := body``.
+    """
+
+    name: sp.Basic
+    indices: tuple = ()
+    body: sp.Expr = sp.S.Zero
+
+    def apply(self, expr: sp.Expr) -> sp.Expr:
+        if not self.indices:
+            return expr.xreplace({self.name: self.body})
+
+        def is_use(e):
+            return isinstance(e, sp.Indexed) and e.base == self.name
+
+        def expand(e):
+            return self.body.xreplace(dict(zip(self.indices, e.indices)))
+
+        return expr.replace(is_use, expand)
+
+
+def unfold(expr: sp.Expr, definitions: tuple[Definition, ...] = ()) -> sp.Expr:
+    """Replace defined names and defined functions by what they stand for, to a fixed point."""
+    for _ in range(20):
+        before = expr
+        for d in definitions:
+            expr = d.apply(expr)
+        expr = _unfold_functions(expr)
+        if expr == before:
+            return expr
+    raise RecursionError("definitions do not unfold to a fixed point (a definition refers to itself?)")
+
+
+def _unfold_functions(expr: sp.Expr) -> sp.Expr:
+    if not expr.atoms(Unfoldable):
+        return expr
+    return expr.replace(lambda e: isinstance(e, Unfoldable), lambda e: e.unfold())

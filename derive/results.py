@@ -1,0 +1,95 @@
+"""Verification results as plain records that round-trip through JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .model import Expect, Verdict
+
+__all__ = ["Counterexample", "CheckResult", "tier_text", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A small instance where the two sides differ (or do not even have the same shape)."""
+
+    sizes: dict[str, int]
+    indices: dict[str, int]
+    values: dict[str, str]
+    lhs: str
+    rhs: str
+    reason: str = ""
+
+    def describe(self) -> str:
+        parts = [f"{k} = {v}" for k, v in {**self.sizes, **self.indices}.items()]
+        parts += [f"{k} = {v}" for k, v in self.values.items()]
+        where = ", ".join(parts)
+        text = f"at {where}: " if where else ""
+        if self.reason:
+            return f"{text}{self.reason}"
+        return f"{text}left = {self.lhs}, right = {self.rhs}"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one check, with everything a renderer needs and nothing it must compute."""
+
+    id: str
+    derivation: str
+    source: str
+    label: str
+    part: str
+    verdict: Verdict
+    detail: str
+    expected: str
+    seconds: float
+    bound: int | None = None
+    conventions: tuple[str, ...] = ()
+    counterexample: Counterexample | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def matches(self) -> bool:
+        want = Expect.parse(self.expected)
+        return want.verdict == self.verdict and want.convention == bool(self.conventions)
+
+    @property
+    def tier(self) -> str:
+        return tier_text(self.verdict, self.bound, self.conventions)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["verdict"] = self.verdict.value
+        d["tier"] = self.tier
+        d["matches"] = self.matches
+        d["conventions"] = list(self.conventions)
+        d["notes"] = list(self.notes)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "CheckResult":
+        d = dict(d)
+        d.pop("tier", None)
+        d.pop("matches", None)
+        d["verdict"] = Verdict(d["verdict"])
+        d["conventions"] = tuple(d.get("conventions", ()))
+        d["notes"] = tuple(d.get("notes", ()))
+        if d.get("counterexample"):
+            d["counterexample"] = Counterexample(**d["counterexample"])
+        return cls(**d)
+
+
+def tier_text(verdict: Verdict, bound: int | None = None, conventions=()) -> str:
+    text = {
+        Verdict.PROVED: "proved for all N",
+        Verdict.BOUNDED: f"proved for N = 1..{bound}",
+        Verdict.NUMERIC: "numerically consistent only",
+        Verdict.REFUTED: "refuted",
+        Verdict.UNKNOWN: "unknown",
+        Verdict.ERROR: "INTERNAL ERROR",
+    }[verdict]
+    if conventions and verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC):
+        text += " under " + "; ".join(conventions)
+    return text
