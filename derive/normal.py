@@ -58,10 +58,12 @@ def rename_dummies(expr: sp.Expr, stem: str = "_r") -> sp.Expr:
 
 def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
     """Carry out every Derivative, innermost first, without evaluating the sums around them."""
-    if not expr.has(sp.Derivative):
+    if not expr.has(sp.Derivative, sp.Subs):
         return expr
 
     def walk(e):
+        if isinstance(e, sp.Subs):
+            return walk(e.doit(deep=False))
         if isinstance(e, sp.Derivative):
             inner = walk(e.expr)
             return sp.Derivative(inner, *e.variable_count).doit(deep=False)

@@ -115,6 +115,9 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr) -> _Aligned:
     conventions = list(dict.fromkeys(lhs.conventions + rhs.conventions))
     if lhs.shape == rhs.shape:
         pairs = list(zip(lhs.axes, rhs.axes))
+    elif len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape == rhs.shape[::-1]:
+        conventions.append(f"up to transpose (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
+        pairs = list(zip(lhs.axes, rhs.axes[::-1]))
     else:
         squeeze_l = [a for a in lhs.axes if a.size != 1]
         squeeze_r = [a for a in rhs.axes if a.size != 1]
