@@ -125,6 +125,8 @@ class Step:
     assume: Assumptions = Assumptions()
     reading: str = ""
     note: str = ""
+    line: int | None = None  # where the step stands in its source file, when it has one
+    problem: str = ""  # why the step could not be read (it is then reported, never guessed)
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ class Check:
     latex: str = ""
     reading: str = ""
     note: str = ""
+    line: int | None = None
+    problem: str = ""
 
 
 def slug(label: str) -> str:
@@ -188,7 +192,8 @@ def checks_of(derivation: Derivation) -> list[Check]:
             raise CatalogError(f"{base}: {len(step.expect)} expected verdicts for {n_links} links")
         assume = derivation.assume + step.assume
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
-                      assume=assume, latex=step.latex, reading=step.reading, note=step.note)
+                      assume=assume, latex=step.latex, reading=step.reading, note=step.note,
+                      line=step.line, problem=step.problem)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
             checks.append(Check(id=f"{base}#{n + 1}", part=part, lhs=step.terms[n], rhs=step.terms[n + 1],

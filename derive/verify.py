@@ -317,6 +317,8 @@ def _numeric(lhs_e, rhs_e, params, assume, settings, rng, clock, deadline_share=
 
 
 def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
+    if check.problem:
+        return _Outcome(Verdict.UNKNOWN, f"not checked: {check.problem}")
     assume = check.assume
     lhs_e = prepare(check.lhs.expr, assume)
     rhs_e = prepare(check.rhs.expr, assume)
