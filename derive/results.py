@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .model import Expect, Verdict
 
-__all__ = ["Counterexample", "CheckResult", "tier_text", "SCHEMA_VERSION"]
+__all__ = ["Counterexample", "CheckResult", "tier_text", "results_document", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 
@@ -93,3 +95,20 @@ def tier_text(verdict: Verdict, bound: int | None = None, conventions=()) -> str
     if conventions and verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC):
         text += " under " + "; ".join(conventions)
     return text
+
+
+def results_document(results, seconds: float) -> str:
+    """The JSON document `derive check --format json` prints (schema in the README)."""
+    counts = Counter(r.verdict.value for r in results)
+    doc = {
+        "schema": SCHEMA_VERSION,
+        "summary": {
+            "checks": len(results),
+            "verdicts": dict(sorted(counts.items())),
+            "as_expected": sum(r.matches for r in results),
+            "differ": [r.id for r in results if not r.matches],
+            "seconds": round(seconds, 3),
+        },
+        "results": [r.to_dict() for r in results],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)

@@ -1,0 +1,123 @@
+"""The `derive` command line: thin commands over the library, mapping outcomes to exit codes."""
+
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(
+    name="derive",
+    help="Check mathematical derivations step by step: prove true steps for every size, "
+         "refute false ones with a small counterexample.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_DIFFERS, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
+    typer.echo(f"derive: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _positive(value: float | int | None, name: str):
+    if value is not None and value <= 0:
+        raise typer.BadParameter(f"must be positive, got {value}", param_hint=name)
+    return value
+
+
+@app.command()
+def check(
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...",
+                                        help="Catalog IDs (a topic, derivation, step or check ID; see `derive list`) "
+                                             "or files/folders with your own derivations (.py, .md, .tex). "
+                                             "Default: the whole built-in catalog."),
+    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text for people, json for programs."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs).",
+                                       callback=lambda v: _positive(v, "--jobs")),
+    timeout: float = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
+                                  callback=lambda v: _positive(v, "--timeout")),
+    notation: Optional[Path] = typer.Option(None, "--notation", help="TOML file saying what the symbols in "
+                                            "Markdown/LaTeX input mean."),
+) -> None:
+    """Verify every step of the derivations and say how strong each verdict is.
+
+    Exit code 0 when every verdict is the one the catalog expects, 1 when any differs, 2 on a usage error.
+    """
+    from rich.console import Console
+
+    from .errors import DeriveError
+    from .runner import default_jobs, run_checks
+    from .targets import resolve
+    from .verify import Settings
+
+    try:
+        selection = resolve(targets or [], notation)
+    except DeriveError as exc:
+        raise _fail(str(exc))
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False)
+    start = time.perf_counter()
+    progress = _progress(err, len(selection.checks))
+    with progress:
+        task = progress.add_task("checking", total=len(selection.checks))
+        results = run_checks(selection.checks, Settings(timeout=timeout), jobs or default_jobs(),
+                             on_result=lambda r: progress.update(task, advance=1, description=r.derivation,
+                                                                 refresh=True))
+    seconds = time.perf_counter() - start
+    if format is OutputFormat.json:
+        from .results import results_document
+
+        typer.echo(results_document(results, seconds))
+    else:
+        from .terminal import render_results, render_summary
+
+        render_results(out, selection.derivations, results)
+        render_summary(out, results, seconds)
+    raise typer.Exit(EXIT_OK if all(r.matches for r in results) else EXIT_DIFFERS)
+
+
+def _progress(console, total: int):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, auto_refresh=False, disable=not console.is_terminal or total == 0)
+
+
+@app.command("list")
+def list_(
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...", help="Restrict the listing."),
+    notation: Optional[Path] = typer.Option(None, "--notation", help="Notation file for Markdown/LaTeX input."),
+) -> None:
+    """List the steps of the catalog (or of your files) with their IDs and expected verdicts."""
+    from rich.console import Console
+
+    from .errors import DeriveError
+    from .targets import resolve
+    from .terminal import render_catalog
+
+    try:
+        selection = resolve(targets or [], notation)
+    except DeriveError as exc:
+        raise _fail(str(exc))
+    render_catalog(Console(highlight=False), selection.derivations)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

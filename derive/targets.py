@@ -1,0 +1,65 @@
+"""What a command works on: catalog IDs and user files on the command line, resolved to checks."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UnknownClaim
+from .model import Check, Derivation, checks_of
+
+__all__ = ["Selection", "resolve", "select", "looks_like_path"]
+
+_SOURCE_SUFFIXES = (".py", ".md", ".markdown", ".tex")
+
+
+@dataclass(frozen=True)
+class Selection:
+    derivations: tuple[Derivation, ...]
+    checks: tuple[Check, ...]
+
+
+def looks_like_path(arg: str) -> bool:
+    return Path(arg).exists() or arg.endswith(_SOURCE_SUFFIXES)
+
+
+def _matches(arg: str, check: Check) -> bool:
+    step = check.id.split("#")[0]
+    topic_prefix = check.derivation.split("/")[0]
+    return arg in (check.id, step, check.derivation, topic_prefix) or check.id.startswith(arg.rstrip("/") + "/")
+
+
+def select(derivations: Sequence[Derivation], ids: Sequence[str]) -> Selection:
+    """The checks named by ``ids`` (derivation, step or check IDs, or a topic prefix); all if none."""
+    all_checks = [c for d in derivations for c in checks_of(d)]
+    if not ids:
+        return Selection(tuple(derivations), tuple(all_checks))
+    chosen: list[Check] = []
+    for arg in ids:
+        hits = [c for c in all_checks if _matches(arg, c)]
+        if not hits:
+            names = sorted({c.derivation for c in all_checks} | {c.id.split("#")[0] for c in all_checks}
+                           | {c.id for c in all_checks})
+            raise UnknownClaim(arg, difflib.get_close_matches(arg, names, n=3, cutoff=0.5))
+        chosen.extend(h for h in hits if h not in chosen)
+    keep = {c.derivation for c in chosen}
+    return Selection(tuple(d for d in derivations if d.id in keep), tuple(chosen))
+
+
+def resolve(targets: Sequence[str], notation: Path | None = None) -> Selection:
+    """Files on the command line are loaded and checked whole; other words select from the catalog."""
+    files = [t for t in targets if looks_like_path(t)]
+    ids = [t for t in targets if not looks_like_path(t)]
+    if not files:
+        from .catalog import derivations
+
+        return select(derivations(), ids)
+    from .sources import load_path
+
+    loaded: list[Derivation] = []
+    for f in files:
+        loaded.extend(load_path(Path(f), notation))
+    return select(loaded, ids)
+

@@ -1,0 +1,138 @@
+"""Terminal rendering of check results: per document, derivation and step, a mark, the tier, one line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .model import Derivation, Verdict, slug
+from .results import CheckResult
+
+__all__ = ["MARKS", "render_results", "render_summary", "render_catalog", "summary_counts"]
+
+MARKS = {
+    Verdict.PROVED: ("✓", "green"),
+    Verdict.BOUNDED: ("≤", "cyan"),
+    Verdict.NUMERIC: ("≈", "yellow"),
+    Verdict.REFUTED: ("✗", "red"),
+    Verdict.UNKNOWN: ("?", "magenta"),
+    Verdict.ERROR: ("!", "bold red"),
+}
+CONVENTION_MARK = ("~", "yellow")
+
+# The order in which a chain's verdicts summarise: the weakest link decides the step's mark.
+_SEVERITY = [Verdict.ERROR, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.NUMERIC, Verdict.BOUNDED, Verdict.PROVED]
+
+
+def _mark(r: CheckResult) -> tuple[str, str]:
+    if r.conventions and r.verdict is Verdict.PROVED:
+        return CONVENTION_MARK
+    return MARKS[r.verdict]
+
+
+def _styled(mark: tuple[str, str]) -> str:
+    return f"[{mark[1]}]{mark[0]}[/]"
+
+
+def _one_line(r: CheckResult) -> str:
+    text = r.tier
+    if r.verdict is Verdict.REFUTED and r.counterexample:
+        text += ": " + r.counterexample.describe()
+    elif r.verdict in (Verdict.UNKNOWN, Verdict.ERROR, Verdict.NUMERIC, Verdict.BOUNDED):
+        text += ": " + r.detail
+    return text
+
+
+def _expectation(r: CheckResult) -> str:
+    return "" if r.matches else f"  [bold red](expected {escape(r.expected)})[/]"
+
+
+def render_results(console: Console, derivations: Sequence[Derivation], results: Sequence[CheckResult]) -> None:
+    """Print results grouped by document, derivation and step (derivations in catalog order)."""
+    by_derivation: dict[str, list[CheckResult]] = {}
+    for r in results:
+        by_derivation.setdefault(r.derivation, []).append(r)
+    current_source = None
+    # Grouped by document first, the way a marker reads them; catalog order within a document.
+    for d in sorted(derivations, key=lambda d: d.source):
+        rs = by_derivation.get(d.id)
+        if not rs:
+            continue
+        if d.source != current_source:
+            current_source = d.source
+            console.print(f"\n[bold]{escape(d.source)}[/]")
+        console.print(f"  [bold]{escape(d.id)}[/]  {escape(d.title)}")
+        by_step: dict[str, list[CheckResult]] = {}
+        for r in rs:
+            by_step.setdefault(r.label, []).append(r)
+        for step in d.steps:
+            srs = by_step.get(step.label)
+            if srs:
+                _render_step(console, step.label, srs)
+
+
+def _render_step(console: Console, label: str, rs: list[CheckResult]) -> None:
+    worst = min(rs, key=lambda r: (_SEVERITY.index(r.verdict), not r.conventions))
+    label_text = escape(label)
+    if len(rs) == 1:
+        r = rs[0]
+        console.print(f"    {_styled(_mark(r))} {label_text:<18} {escape(_one_line(r))}{_expectation(r)}")
+        return
+    links = [r for r in rs if r.part != "ends"]
+    ends = next((r for r in rs if r.part == "ends"), None)
+    if all(r.verdict is Verdict.PROVED and not r.conventions for r in rs):
+        summary = f"proved for all N ({len(links)} links and the ends)"
+        mismatch = "".join(_expectation(r) for r in rs if not r.matches)
+        console.print(f"    {_styled(MARKS[Verdict.PROVED])} {label_text:<18} {summary}{mismatch}")
+        return
+    parts = ", ".join(f"{n + 1} {_styled(_mark(r))}" for n, r in enumerate(links))
+    ends_text = f"; ends {_styled(_mark(ends))}" if ends else ""
+    console.print(f"    {_styled(_mark(worst))} {label_text:<18} links {parts}{ends_text}")
+    for r in rs:
+        if r.verdict is Verdict.PROVED and not r.conventions and r.matches:
+            continue
+        console.print(f"        {escape(r.part):<14} {_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r)}")
+
+
+def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
+    counts = Counter()
+    for r in results:
+        key = r.verdict.value
+        if r.conventions and r.verdict is Verdict.PROVED:
+            key = "proved under convention"
+        counts[key] += 1
+    order = ["proved", "proved under convention", "bounded", "numeric", "refuted", "unknown", "error"]
+    return {k: counts[k] for k in order if counts[k]}
+
+
+def render_summary(console: Console, results: Sequence[CheckResult], seconds: float) -> None:
+    counts = summary_counts(results)
+    words = ", ".join(f"{n} {k}" for k, n in counts.items())
+    unexpected = [r for r in results if not r.matches]
+    console.print(f"\n[bold]{len(results)} checks[/]: {words}  ({seconds:.1f} s)")
+    if unexpected:
+        console.print(f"[bold red]{len(unexpected)} verdict(s) differ from what the catalog expects:[/]")
+        for r in unexpected:
+            console.print(f"  {escape(r.id)}: got {escape(r.tier)}, expected {escape(r.expected)}")
+    else:
+        console.print("[green]every verdict is as expected[/]")
+    errors = [r for r in results if r.verdict is Verdict.ERROR]
+    if errors:
+        console.print(f"[bold red]INTERNAL ERROR in {len(errors)} check(s): a symbolic proof was contradicted "
+                      "numerically. This is a bug in derive; please report it.[/]")
+
+
+def render_catalog(console: Console, derivations: Sequence[Derivation]) -> None:
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("step ID", "source", "label", "links", "expected"):
+        table.add_column(col)
+    for d in derivations:
+        for step in d.steps:
+            expected = sorted({str(e) for e in step.expect} | ({str(step.ends)} if step.ends else set()))
+            table.add_row(escape(f"{d.id}/{slug(step.label)}"), escape(d.source), escape(step.label),
+                          str(len(step.terms) - 1), escape(", ".join(expected)))
+    console.print(table)
