@@ -128,7 +128,8 @@ def render_summary(console: Console, results: Sequence[CheckResult], seconds: fl
 
 def render_catalog(console: Console, derivations: Sequence[Derivation]) -> None:
     table = Table(show_lines=False, header_style="bold")
-    for col in ("step ID", "source", "label", "links", "expected"):
+    table.add_column("step ID", no_wrap=True)
+    for col in ("source", "label", "links", "expected"):
         table.add_column(col)
     for d in derivations:
         for step in d.steps:

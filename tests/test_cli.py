@@ -1,0 +1,68 @@
+"""The command line through typer's CliRunner: output, exit codes, errors."""
+
+import json
+
+from typer.testing import CliRunner
+
+from derive.cli import app
+
+runner = CliRunner()
+
+
+def test_check_one_derivation_text():
+    result = runner.invoke(app, ["check", "softmax-shift/002", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "002_659694377acdb9c6.txt" in result.output
+    assert "proved for all N" in result.output
+    assert "every verdict is as expected" in result.output
+
+
+def test_check_json():
+    result = runner.invoke(app, ["check", "softmax-shift/000/1", "--format", "json", "--jobs", "1"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["checks"] == 1
+    assert doc["results"][0]["verdict"] == "proved"
+    assert doc["results"][0]["source"] == "000_e316718807a0f1a9.txt"
+
+
+def test_unknown_claim_suggests_close_ids():
+    result = runner.invoke(app, ["check", "softmax-shift/00"])
+    assert result.exit_code == 2
+    assert "no claim or step with ID 'softmax-shift/00'" in result.output
+    assert "softmax-shift/000" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_option_is_a_usage_error():
+    assert runner.invoke(app, ["check", "--jobs", "0"]).exit_code == 2
+    assert runner.invoke(app, ["check", "--timeout", "-1"]).exit_code == 2
+    assert runner.invoke(app, ["check", "--format", "xml"]).exit_code == 2
+
+
+def test_mismatch_exits_1(monkeypatch):
+    from dataclasses import replace
+
+    import derive.targets as targets
+    from derive.catalog import derivations
+    from derive.model import Expect, Verdict
+
+    d = next(d for d in derivations() if d.id == "softmax-shift/000")
+    wrong = replace(d, steps=(replace(d.steps[0], expect=(Expect(Verdict.REFUTED),)),))
+    monkeypatch.setattr("derive.catalog.derivations", lambda: (wrong,))
+    result = runner.invoke(app, ["check", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "expected refuted" in result.output
+
+
+def test_list_shows_step_ids():
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0
+    assert "softmax-shift/000/1" in result.output
+
+
+def test_help_is_clear():
+    result = runner.invoke(app, ["check", "--help"])
+    assert result.exit_code == 0
+    for word in ("--format", "--jobs", "--timeout", "CLAIM_ID"):
+        assert word in result.output

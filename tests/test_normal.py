@@ -1,0 +1,77 @@
+"""The sum normal form and zero test: what it proves, and that it never proves a false identity."""
+
+import sympy as sp
+
+from derive.normal import evaluate_derivatives, is_zero, normalize, rename_dummies
+from derive.notation import index, scalar, size, summation, vector
+
+N, H = size("N"), size("H")
+i, j, k = index("i", N), index("j", N), index("k", N)
+h = index("h", H)
+x, W = vector("x"), vector("W")
+c = scalar("c")
+
+
+def zero(e, distinct=()):
+    return is_zero(normalize(e, distinct))
+
+
+def test_constant_factor_leaves_the_sum():
+    assert zero(summation(sp.exp(x[j] + c), j) - sp.exp(c) * summation(sp.exp(x[j]), j))
+
+
+def test_dummy_names_do_not_matter():
+    assert zero(summation(x[j] ** 2, j) - summation(x[k] ** 2, k))
+
+
+def test_sums_interchange():
+    e = summation(summation(W[j, h] * x[j], j), h) - summation(summation(W[j, h] * x[j], h), j)
+    assert zero(e)
+
+
+def test_product_of_sums_is_a_double_sum():
+    assert zero(summation(x[j], j) ** 2 - summation(summation(x[j] * x[k], k), j))
+
+
+def test_delta_collapses_a_sum_within_range():
+    assert zero(summation(sp.KroneckerDelta(j, k) * sp.exp(x[j]), j) - sp.exp(x[k]))
+
+
+def test_delta_of_distinct_indices_is_zero():
+    assert zero(sp.KroneckerDelta(i, k) * x[i], distinct=[(i, k)])
+    assert not zero(sp.KroneckerDelta(i, k) * x[i])
+
+
+def test_delta_with_index_of_another_range_stays():
+    # h runs over 1..H, j over 1..N: the delta cannot be collapsed, so nothing is proved.
+    assert not zero(summation(sp.KroneckerDelta(j, h) * x[j], j) - x[h])
+
+
+def test_sum_of_a_constant_counts_terms():
+    assert zero(summation(c, j) - N * c)
+
+
+def test_false_identities_are_not_zero():
+    assert not zero(summation(x[j] ** 2, j) - summation(x[j], j) ** 2)
+    assert not zero(sp.exp(x[i]) / summation(sp.exp(x[j]), j) - sp.exp(x[k]) / summation(sp.exp(x[j]), j))
+
+
+def test_log_of_exp_and_quotients():
+    S = summation(sp.exp(x[j]), j)
+    assert zero(sp.log(sp.exp(x[i]) / S) - (x[i] - sp.log(S)))
+
+
+def test_softmax_jacobian_both_cases():
+    S = summation(sp.exp(x[j]), j)
+    sm_i, sm_k = sp.exp(x[i]) / S, sp.exp(x[k]) / S
+    J = evaluate_derivatives(rename_dummies(sp.Derivative(sm_i, x[k])))
+    rhs = sm_i * (sp.KroneckerDelta(i, k) - sm_k)
+    assert zero(J - rhs, distinct=[(i, k)])
+    assert zero((J - rhs).xreplace({k: i}))
+
+
+def test_rename_dummies_avoids_capture():
+    e = summation(x[k], k) * x[k]
+    renamed = rename_dummies(e)
+    assert k in renamed.free_symbols
+    assert zero(renamed - e)

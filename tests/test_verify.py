@@ -1,0 +1,124 @@
+"""Every verdict tier on small true and false identities."""
+
+import time
+
+import sympy as sp
+
+from derive.model import Assumptions, Axis, Verdict
+from derive.notation import index, scalar, sigmoid, size, summation, vector
+from derive.verify import Settings, verify_check
+
+N = size("N")
+i, j, k, t = index("i", N), index("j", N), index("k", N), index("t", N)
+x, y = vector("x"), vector("y")
+c, u = scalar("c"), scalar("u")
+FAST = Settings(timeout=20)
+
+
+def test_true_identity_is_proved_for_all_N(check_of):
+    r = verify_check(check_of(sp.exp(x[i]) / summation(sp.exp(x[j]), j),
+                              sp.exp(x[i] + c) / summation(sp.exp(x[j] + c), j)), FAST)
+    assert r.verdict is Verdict.PROVED
+    assert r.tier == "proved for all N"
+    assert "agrees numerically" in r.detail
+
+
+def test_sigmoid_derivative_proved_from_the_definition(check_of):
+    r = verify_check(check_of(sp.Derivative(sigmoid(u), u), sigmoid(u) * (1 - sigmoid(u))), FAST)
+    assert r.verdict is Verdict.PROVED
+
+
+def test_wrong_index_is_refuted_with_smallest_counterexample(check_of):
+    S = summation(sp.exp(x[j]), j)
+    r = verify_check(check_of(sp.Derivative(sp.exp(x[i]) / S, x[k]),
+                              sp.exp(x[i]) / S * (sp.KroneckerDelta(i, k) - sp.exp(x[i]) / S)), FAST)
+    assert r.verdict is Verdict.REFUTED
+    cx = r.counterexample
+    assert cx.sizes == {"N": 2}
+    assert cx.indices["i"] != cx.indices["k"]
+    assert set(cx.values) == {"x"}
+    assert cx.lhs != cx.rhs
+
+
+def test_false_only_from_N_3_is_refuted_at_N_3(check_of):
+    # (sum x)^3 - 3 (sum x)(sum x^2) + 2 sum x^3 = 6 e_3(x): zero for N <= 2, not for N = 3.
+    s1, s2, s3 = (summation(x[j] ** p, j) for p in (1, 2, 3))
+    r = verify_check(check_of(s1 ** 3 - 3 * s1 * s2 + 2 * s3, 0), FAST)
+    assert r.verdict is Verdict.REFUTED
+    assert r.counterexample.sizes == {"N": 3}
+
+
+def test_identity_beyond_the_normal_form_is_proved_only_up_to_K(check_of):
+    r = verify_check(check_of(summation(j, j), N * (N + 1) / 2), FAST)
+    assert r.verdict is Verdict.BOUNDED
+    assert r.bound == FAST.max_size
+    assert r.tier == f"proved for N = 1..{FAST.max_size}"
+
+
+def test_identity_beyond_the_zero_test_is_numeric_only(check_of):
+    r = verify_check(check_of(sp.sin(u) ** 2 + sp.cos(u) ** 2, 1), FAST)
+    assert r.verdict is Verdict.NUMERIC
+    assert "random points" in r.detail
+
+
+def test_one_hot_assumption(check_of):
+    S = summation(sp.exp(x[j]), j)
+    ce = -summation(y[j] * sp.log(sp.exp(x[j]) / S), j)
+    grad = sp.Derivative(ce, x[k])
+    hot = Assumptions(onehot=((y, t),))
+    assert verify_check(check_of(grad, sp.exp(x[k]) / S - y[k], assume=hot), FAST).verdict is Verdict.PROVED
+    wrong = verify_check(check_of(grad, y[k] - sp.exp(x[k]) / S, assume=hot), FAST)
+    assert wrong.verdict is Verdict.REFUTED
+    assert "t" in wrong.counterexample.indices
+
+
+def test_case_split_assumption(check_of):
+    S = summation(sp.exp(x[j]), j)
+    claim = (sp.Derivative(sp.exp(x[i]) / S, x[k]), -sp.exp(x[i]) * sp.exp(x[k]) / S ** 2)
+    assert verify_check(check_of(*claim, assume=Assumptions(distinct=((i, k),))), FAST).verdict is Verdict.PROVED
+    assert verify_check(check_of(*claim, assume=Assumptions(equal=((i, k),))), FAST).verdict is Verdict.REFUTED
+
+
+def test_shape_mismatch_is_refuted(check_of):
+    r = verify_check(check_of(x[i], x[i], lhs_axes=(Axis(1), Axis(N, i)), rhs_axes=(Axis(N, i), Axis(N, k))), FAST)
+    assert r.verdict is Verdict.REFUTED
+    assert "shapes differ" in r.detail
+    assert r.counterexample.sizes == {"N": 2}
+
+
+def test_transposed_shape_is_a_named_convention(check_of):
+    r = verify_check(check_of(x[i], x[i], lhs_axes=(Axis(1), Axis(N, i)), rhs_axes=(Axis(N, i), Axis(1))), FAST)
+    assert r.verdict is Verdict.PROVED
+    assert any("transpose" in cv for cv in r.conventions)
+    assert "under" in r.tier
+
+
+def test_time_limit_gives_unknown(check_of):
+    class slow(sp.Function):
+        @classmethod
+        def eval(cls, arg):
+            if arg.is_Number:  # only evaluation at a point is slow
+                time.sleep(5)
+
+    start = time.perf_counter()
+    r = verify_check(check_of(slow(u), u), Settings(timeout=1.0))
+    assert r.verdict is Verdict.UNKNOWN
+    assert "time" in r.detail
+    assert time.perf_counter() - start < 4
+
+
+def test_unreadable_step_is_unknown_with_reason(check_of):
+    from dataclasses import replace
+
+    r = verify_check(replace(check_of(u, u), problem="unbalanced braces"), FAST)
+    assert r.verdict is Verdict.UNKNOWN
+    assert "unbalanced braces" in r.detail
+
+
+def test_unbound_index_is_noted_and_refuted(check_of):
+    n = size("n")
+    ii, jj, kk = index("i", n), index("j", n), index("k", n)
+    theta = vector("theta")
+    r = verify_check(check_of(theta[kk], summation(theta[jj], ii) / n), FAST)
+    assert r.verdict is Verdict.REFUTED
+    assert any("free on the right side only" in note for note in r.notes)
