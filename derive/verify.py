@@ -31,6 +31,7 @@ from .errors import StageTimeout, Unsupported
 from .model import Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, is_zero, normalize, rename_dummies
 from .notation import unfold
+from .plaintext import to_text
 from .results import CheckResult, Counterexample
 
 __all__ = ["verify_check", "Settings", "prepare"]
@@ -192,7 +193,7 @@ def _format_value(v) -> str:
 
 
 def _format_side(exact: sp.Expr, value) -> str:
-    text = sp.sstr(exact)
+    text = to_text(exact)
     num = _format_value(value)
     if len(text) <= 32 and text != num:
         return f"{text} ≈ {num}" if not exact.is_Integer else text
@@ -326,8 +327,8 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     hot = [t for _, t in assume.onehot]
     params = C.parameters_of(aligned.lhs, aligned.rhs, extra_indices=hot)
     notes = []
-    free_l = {s for s in aligned.lhs.free_symbols if isinstance(s, Idx)}
-    free_r = {s for s in aligned.rhs.free_symbols if isinstance(s, Idx)}
+    free_l = {s for s in C.free_symbols(aligned.lhs) if isinstance(s, Idx)}
+    free_r = {s for s in C.free_symbols(aligned.rhs) if isinstance(s, Idx)}
     for side, only in (("right", free_r - free_l), ("left", free_l - free_r)):
         for idx in sorted(only - set(hot), key=str):
             notes.append(f"index {idx} is free on the {side} side only: the claim must hold for every {idx}")
