@@ -33,7 +33,7 @@ def _sort(items):
 def parameters_of(*exprs: sp.Expr, extra_indices=(), extra_sizes=()) -> Parameters:
     sizes, indices, scalars = set(extra_sizes), set(extra_indices), set()
     for e in exprs:
-        for s in e.free_symbols:
+        for s in free_symbols(e):
             if isinstance(s, Idx):
                 indices.add(s)
             elif isinstance(s, sp.Symbol) and s.is_integer and s.is_positive:
@@ -138,3 +138,21 @@ def simple_points(names: list, rng: random.Random, tries: int):
 def random_points(names: list, rng: random.Random, count: int):
     for _ in range(count):
         yield [sp.Float(rng.uniform(-3, 3), PRECISION) for _ in names]
+
+
+def free_symbols(expr: sp.Expr) -> set:
+    """The free symbols of expr, counting the variables of unevaluated derivatives.
+
+    SymPy leaves a derivative's variables out of its free symbols, so in d e^{x_j} / d x_k the
+    index k would not be a parameter of the claim and would never be given a value. Each
+    derivative is stood in for by an opaque function of its expression and variables: an opaque
+    term cannot cancel against another, and sums around it still bind their indices.
+    """
+    if not expr.has(sp.Derivative):
+        return set(expr.free_symbols)
+    spelled = expr.replace(lambda a: isinstance(a, sp.Derivative),
+                           lambda a: _Spelled(a.expr, *(v for v, _ in a.variable_count)))
+    return set(spelled.free_symbols)
+
+
+_Spelled = sp.Function("derivative")
