@@ -66,7 +66,7 @@ def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
             return walk(e.doit(deep=False))
         if isinstance(e, sp.Derivative):
             inner = walk(e.expr)
-            return sp.Derivative(inner, *e.variable_count).doit(deep=False)
+            return _differentiate(inner, e.variable_count)
         if not e.args or isinstance(e, (Indexed, Idx)):
             return e
         return e.func(*[walk(a) for a in e.args])
@@ -237,3 +237,36 @@ def _exp_to_powers(e: sp.Expr) -> tuple[sp.Expr, dict]:
 
     e = e.replace(lambda a: isinstance(a, sp.exp), convert)
     return e, {sym: atom for atom, sym in table.items()}
+
+
+def _differentiate(expr: sp.Expr, variable_count) -> sp.Expr:
+    """One Derivative carried out, as ``Derivative(...).doit(deep=False)`` does, index derivatives dropped.
+
+    They are dropped before SymPy looks at the result again: a leftover Derivative makes it evaluate
+    a sum of Kronecker deltas on its own, into a Piecewise the normal form cannot read.
+    """
+    rv = _drop_index_derivatives(sp.Derivative(expr, *variable_count, evaluate=True))
+    if rv.has(sp.Derivative):
+        rv = rv.doit(deep=False)
+    return rv
+
+
+def _drop_index_derivatives(expr: sp.Expr) -> sp.Expr:
+    """d k / d x = 0 for an index or a size k.
+
+    SymPy's chain rule treats the k of KroneckerDelta(i, k) as depending on theta[k] (k is a free
+    symbol of theta[k]) and leaves Derivative(k, theta[k]) unevaluated; an integer label does not
+    vary with a real variable, so the factor is 0.
+    """
+
+    def is_label_derivative(e):
+        if not isinstance(e, sp.Derivative):
+            return False
+        return _is_label(e.expr) and not any(_is_label(v) for v in e.variables)
+
+    return expr.replace(is_label_derivative, lambda e: sp.S.Zero)
+
+
+def _is_label(e: sp.Expr) -> bool:
+    """An index or a size: an integer-valued symbol."""
+    return isinstance(e, Idx) or (isinstance(e, sp.Symbol) and e.is_integer is True)

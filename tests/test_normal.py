@@ -75,3 +75,11 @@ def test_rename_dummies_avoids_capture():
     renamed = rename_dummies(e)
     assert k in renamed.free_symbols
     assert zero(renamed - e)
+
+
+def test_derivative_of_an_index_is_zero():
+    # d/dx_k of sum_i delta_ik log x_i: SymPy's chain rule leaves d k / d x_k behind.
+    e = evaluate_derivatives(rename_dummies(sp.Derivative(summation(sp.KroneckerDelta(i, k) * sp.log(x[i]), i), x[k])))
+    assert not e.has(sp.Derivative)
+    assert zero(e - 1 / x[k])
+    assert not zero(e - 1 / x[i])
