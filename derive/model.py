@@ -127,6 +127,9 @@ class Step:
     note: str = ""
     line: int | None = None  # where the step stands in its source file, when it has one
     problem: str = ""  # why the step could not be read (it is then reported, never guessed)
+    # What a refuted step should have said: the right side that makes terms[0] = correction true.
+    # It is verified like any other claim (check '#correction'), never taken on trust.
+    correction: Side | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,9 @@ def checks_of(derivation: Derivation) -> list[Check]:
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
             checks.append(Check(id=f"{base}#{n + 1}", part=part, lhs=step.terms[n], rhs=step.terms[n + 1],
                                 expect=step.expect[n], **common))
+        if step.correction is not None:
+            checks.append(Check(id=f"{base}#correction", part="correction", lhs=step.terms[0], rhs=step.correction,
+                                expect=Expect(Verdict.PROVED), **common))
         if n_links > 1:
             if step.ends is None:
                 raise CatalogError(f"{base}: a chain of {n_links} links needs an expected verdict for its ends")

@@ -149,7 +149,11 @@ class Definition:
             return isinstance(e, sp.Indexed) and e.base == self.name
 
         def expand(e):
-            return self.body.xreplace(dict(zip(self.indices, e.indices)))
+            # Fresh dummies first: substituting an index into the body must never capture it.
+            from .normal import rename_dummies
+
+            body = rename_dummies(self.body, stem=f"_d{next(_fresh)}_")
+            return body.xreplace(dict(zip(self.indices, e.indices)))
 
         return expr.replace(is_use, expand)
 

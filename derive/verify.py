@@ -305,7 +305,8 @@ def _numeric(lhs_e, rhs_e, params, assume, settings, rng, clock, deadline_share=
             L = C.instantiate(lhs_e, sizes, assignment)
             R = C.instantiate(rhs_e, sizes, assignment)
             names = C.variables(L, R)
-            for values in C.random_points(names, rng, max(1, settings.random_points // 3)):
+            per_instance = settings.random_points // 3 if params.sizes else settings.random_points
+            for values in C.random_points(names, rng, max(1, per_instance)):
                 point = dict(zip(names, values))
                 p = C.Point(point)
                 a, b = C.evaluate(L, p), C.evaluate(R, p)

@@ -53,11 +53,13 @@ def define(name, body, *indices) -> Definition:
 
 
 def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Assumptions | None = None,
-         reading: str = "", note: str = "") -> Step:
+         reading: str = "", note: str = "", correction=None) -> Step:
     """A chain terms[0] = terms[1] = ... as the document writes it, labelled as the document does.
 
     ``expect`` is one expected verdict for every link or a tuple with one per link; ``ends`` the
     expected verdict of the first term against the last (defaults to 'proved' when every link is).
+    ``correction`` is what a refuted step should have said (a side equal to the first term); it is
+    verified as its own check.
     """
     sides = tuple(_as_side(t) for t in terms)
     n = len(sides) - 1
@@ -72,7 +74,8 @@ def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Ass
             raise CatalogError(f"step {label}: links expect different verdicts; say what the ends expect")
     return Step(label=label, latex=latex, terms=sides, expect=links,
                 ends=Expect.parse(ends) if ends is not None else None,
-                assume=assume or Assumptions(), reading=reading, note=note)
+                assume=assume or Assumptions(), reading=reading, note=note,
+                correction=_as_side(correction) if correction is not None else None)
 
 
 def derivation(id: str, *, topic: str, source: str, title: str, statement: str, steps,

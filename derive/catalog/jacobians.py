@@ -57,6 +57,7 @@ def _frydenlund():
                  e(theta[j]),
                  e(theta[i]),
                  expect=("refuted", "proved", "proved"), ends="refuted",
+                 correction=e(theta[j]) * e(theta[i]),
                  assume=case_equal,
                  reading="the middle term is the sum over c of d e^{theta_c} / d theta_j, written out term by term.",
                  note="The left side is the product of the derivative with e^{theta_i}, as it stands in (11); "
@@ -95,6 +96,7 @@ def _frydenlund():
             step("(16)", r"\frac{dg(\theta_i)}{d\theta_j} = g(\theta_i)(t_{ij} - g(\theta_i))",
                  Derivative(g[i], theta[j]), g[i] * (t[i, j] - g[i]),
                  expect="refuted",
+                 correction=g[i] * (t[i, j] - g[j]),
                  reading="t_ij = 1 if i = j and 0 if i != j (the document's 'i = 0' stands for t_ij = 0): "
                          "t_ij is the Kronecker delta.",
                  note="The second factor has g(theta_i) where g(theta_j) belongs: for j != i the right side is "
@@ -176,11 +178,13 @@ def _freilich():
             step("(2)", r"\frac{e^{f(x_i)} \sum_k e^{f(x_k)} - e^{f(x_i)} e^{f(x_j)}}{(\sum_k e^{f(x_k)})^2}",
                  dy, (e(f[i]) * S - e(f[i]) * e(f[j])) / S ** 2,
                  expect="refuted", reading=value,
+                 correction=(KroneckerDelta(i, j) * e(f[i]) * S - e(f[i]) * e(f[j])) / S ** 2,
                  note="The first term of the quotient rule lacks the factor delta_ij (d e^{f_i} / d f_j); "
                       "the formula holds only when i = j."),
             step("(3)", r"\frac{e^{f(x_i)} \cdot \sum_k e^{f(x_k)} - e^{f(x_i)} e^{f(x_i)}}{\sum_k e^{f(x_k)}} = y_i \cdot (1 - y_i)",
                  dy, (e(f[i]) * S - e(f[i]) * e(f[i])) / S, y[i] * (1 - y[i]),
                  expect=("refuted", "refuted"), ends="proved",
+                 correction=(e(f[i]) * S - e(f[i]) * e(f[i])) / S ** 2,
                  assume=assume(equal=[(i, j)]), reading=value,
                  note="The denominator should be (sum_k e^{f_k})^2: the square is dropped; the result y_i (1 - y_i) is right."),
             step("(4), if i != j", r"\frac{\partial e^{f(x_i)}}{\partial f_j} = 0",
@@ -190,6 +194,7 @@ def _freilich():
                         r" = \frac{-e^{f(x_i)} e^{f(x_j)}}{\sum_k e^{f(x_k)}} = -y_i \cdot y_j",
                  dy, (0 * S - e(f[i]) * e(f[j])) / S ** 2, -e(f[i]) * e(f[j]) / S, -y[i] * y[j],
                  expect=("proved", "refuted", "refuted"), ends="proved",
+                 correction=-e(f[i]) * e(f[j]) / S ** 2,
                  assume=assume(distinct=[(i, j)]), reading=value,
                  note="The middle term drops the square of the denominator; the result -y_i y_j is right."),
         ],
@@ -236,6 +241,7 @@ def _exercise_sheet():
                  row(Derivative(log_e, x[i]) - Derivative(sp.log(S), x[i]), i),
                  matrix(entry, i, k),
                  expect=("refuted", "proved", "refuted"), ends="proved",
+                 correction=matrix(KroneckerDelta(i, k) - e(x[k]) / S, i, k),
                  reading=softmax_reading + " The two bracketed rows hold only the derivatives of entry i "
                                            "with respect to x_i, one per entry: they are 1 x N.",
                  note="The rows cannot equal an N x N matrix: the off-diagonal derivatives are missing. "

@@ -61,6 +61,7 @@ def _frydenlund():
                  sp.Mul((1 - s) / s, s, evaluate=False),
                  (1 - s) * s,
                  expect=("refuted", "refuted"), ends="proved",
+                 correction=sp.Mul((1 - s) / s, s, s, evaluate=False),
                  note="The middle term substitutes e^{-x} = (1 - sigma)/sigma but keeps only one of the two "
                       "factors sigma(x), so it equals 1 - sigma(x); the two ends agree."),
         ],
