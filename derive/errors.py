@@ -29,3 +29,19 @@ class Unsupported(DeriveError):
 
 class StageTimeout(DeriveError):
     """A verification stage ran out of its share of the time limit."""
+
+
+class ReportError(DeriveError):
+    """A report cannot be written: an unwritable folder, or LaTeX failing on the report."""
+
+
+class SourceError(DeriveError):
+    """A file or folder given to check cannot be read as derivations."""
+
+
+class NotationError(SourceError):
+    """A notation file is malformed or contradicts itself."""
+
+
+class FormulaError(DeriveError):
+    """Display mathematics that cannot be read; it becomes a step's problem, never a guess."""

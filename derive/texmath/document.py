@@ -1,0 +1,150 @@
+"""A Markdown or LaTeX document as a Derivation: every chain of its display mathematics is a step."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import sympy as sp
+from sympy import Idx
+
+from ..errors import FormulaError, NotationError
+from ..model import Assumptions, Derivation, Expect, Side, Step, Verdict, slug
+from .display import Chain, chains_of
+from .limits import MAX_DOCUMENT
+from .notation import Notation
+from .reader import Reader
+
+__all__ = ["read_document"]
+
+_PLACEHOLDER = Side(sp.S.Zero)
+_NOT_CHECKED = {":=": "a definition (:=) is not checked; declare the name in the notation file"}
+
+
+class _Lines:
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def _title(text: str, markdown: bool, fallback: str) -> str:
+    pattern = r"^#{1,6}\s+(.+?)\s*#*\s*$" if markdown else r"\\(?:title|section)\*?\{([^{}]+)\}"
+    m = re.search(pattern, text, re.M)
+    return m.group(1).strip() if m else fallback
+
+
+def _expect(lhs: Side, rhs: Side) -> Expect:
+    """The document claims every link holds; a reading that needs a convention says so."""
+    return Expect(Verdict.PROVED, convention=bool(lhs.conventions or rhs.conventions))
+
+
+class _Builder:
+    def __init__(self, reader: Reader, notation: Notation, lines: _Lines):
+        self.reader = reader
+        self.notation = notation
+        self.lines = lines
+        self.labels: set[str] = set()
+
+    def label(self, chain: Chain, line: int, suffix: str = "") -> str:
+        """The document's label, else the line; made unique the way a reader would tell them apart."""
+        base = f"({chain.label})" if chain.label else f"line {line}"
+        candidates = [base + suffix]
+        if chain.label:
+            candidates.append(f"{base}, line {line}{suffix}")
+        candidates += [f"{base} ({n}){suffix}" for n in range(2, 1000)]
+        text = next(c for c in candidates if slug(c) not in self.labels)
+        self.labels.add(slug(text))
+        return text
+
+    def steps(self, chain: Chain) -> list[Step]:
+        line = self.lines.of(chain.offset)
+        if chain.problem:
+            return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
+        values, reasons = [], []
+        for term in chain.terms:
+            try:
+                if not term.text.strip():
+                    raise FormulaError("a side is missing")
+                values.append(self.reader.read(term.text))
+                reasons.append("")
+            except FormulaError as exc:
+                values.append(None)
+                reasons.append(str(exc))
+            except RecursionError:
+                values.append(None)
+                reasons.append("the formula is nested too deeply")
+        axis = self._axis(chain, values)
+        sides = [self.reader.side(v, axis) if v is not None else None for v in values]
+        link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
+        if not any(link_problems):
+            return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
+                         expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
+                         ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
+                         assume=self._assume(sides), line=line)]
+        steps = []
+        for n, problem in enumerate(link_problems):
+            where = self.lines.of(chain.terms[n].offset)
+            suffix = f", link {n + 1}" if len(chain.relations) > 1 else ""
+            latex = f"{' '.join(chain.terms[n].text.split())} {chain.relations[n]} {' '.join(chain.terms[n + 1].text.split())}"
+            if problem:
+                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem))
+            else:
+                pair = (sides[n], sides[n + 1])
+                steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
+                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where))
+        return steps
+
+    @staticmethod
+    def _link_problem(chain: Chain, n: int, reasons: list[str]) -> str:
+        rel = chain.relations[n]
+        if rel != "=":
+            return _NOT_CHECKED.get(rel, f"the relation {rel} is not checked (only = is)")
+        bad = [f"{side} side: {reasons[m]}" for side, m in (("left", n), ("right", n + 1)) if reasons[m]]
+        return "; ".join(bad)
+
+    @staticmethod
+    def _problem(label: str, latex: str, line: int, problem: str) -> Step:
+        return Step(label=label, latex=" ".join(latex.split()), terms=(_PLACEHOLDER, _PLACEHOLDER),
+                    expect=(Expect(Verdict.PROVED),), line=line, problem=problem)
+
+    def _axis(self, chain: Chain, values) -> Idx | None:
+        """An index for vector sides that no term of the chain uses."""
+        sizes = {v.size for v in values if v is not None and v.is_vector}
+        if not sizes:
+            return None
+        length = next(iter(sorted(sizes, key=str)))
+        used = {str(s) for v in values if v is not None for s in v.expr.atoms(Idx)}
+        written = re.sub(r"\\[A-Za-z]+", " ", " ".join(t.text for t in chain.terms))
+        used |= set(re.findall(r"[A-Za-z]", written))
+        letters = [i for ix in self.notation.sizes.values() for i in ix] + list("ijklmnpqrsuvw")
+        for letter in letters:
+            if letter not in used:
+                return Idx(letter, (1, length))
+        return Idx("i_0", (1, length))
+
+    def _assume(self, sides) -> Assumptions:
+        bases = {a.base for s in sides for a in s.expr.atoms(sp.Indexed)}
+        onehot = tuple((self.reader.base_of(name), self.reader.free_index(letter))
+                       for name, letter in self.notation.onehot.items() if self.reader.base_of(name) in bases)
+        return Assumptions(onehot=onehot)
+
+
+def read_document(text: str, name: str, notation: Notation, markdown: bool = True) -> Derivation:
+    """The derivation a document writes: one step per chain of its display mathematics."""
+    if len(text) > MAX_DOCUMENT:
+        raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
+    reader = Reader(notation)
+    try:
+        definitions = reader.definitions()
+    except FormulaError as exc:
+        raise NotationError(f"notation: {exc}") from None
+    builder = _Builder(reader, notation, _Lines(text))
+    steps = [s for chain in chains_of(text, markdown) for s in builder.steps(chain)]
+    stem = name.rsplit(".", 1)[0]
+    text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
+    text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())
+    return Derivation(id=slug(stem), topic="document", source=name, title=_title(text, markdown, name),
+                      statement="", steps=tuple(steps),
+                      assume=Assumptions(definitions=definitions, text=text_notes))

@@ -1,0 +1,126 @@
+"""Values the reader builds: a scalar, or a vector given by its entry at a placeholder index.
+
+Writing a vector by its generic entry keeps every operation inside the derive.notation vocabulary
+(indexed vectors, sums over Idx ranges), which is what lets the verifier prove claims for every N.
+Operations whose reading is not unique (the product of two vectors: entry by entry, dot, outer?)
+raise FormulaError instead of choosing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Idx
+
+from ..errors import FormulaError
+from ..notation import fresh_index, softmax, summation
+
+__all__ = ["Value", "entry_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
+           "cross_entropy", "entry_at"]
+
+
+def entry_index(size: sp.Expr) -> Idx:
+    """The placeholder index of the generic entry of vectors of this length."""
+    return Idx("_entry", (1, size))
+
+
+@dataclass(frozen=True)
+class Value:
+    """``expr`` is a scalar when ``size`` is None, else the entry of a vector at entry_index(size).
+
+    ``conventions`` names readings the value needed (an entry-by-entry derivative, say).
+    """
+
+    expr: sp.Expr
+    size: sp.Expr | None = None
+    conventions: tuple[str, ...] = ()
+
+    @property
+    def is_vector(self) -> bool:
+        return self.size is not None
+
+    def with_expr(self, expr: sp.Expr, *more: str) -> "Value":
+        return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)))
+
+
+def _conventions(*values: Value) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for v in values for c in v.conventions))
+
+
+def _size(a: Value, b: Value, what: str) -> sp.Expr | None:
+    if a.is_vector and b.is_vector and a.size != b.size:
+        raise FormulaError(f"{what} of vectors of different lengths {a.size} and {b.size}")
+    return a.size if a.is_vector else b.size
+
+
+def combine(a: Value, b: Value, op) -> Value:
+    """a + b, a - b: entry by entry, a scalar is added to every entry of a vector."""
+    return Value(op(a.expr, b.expr), _size(a, b, "sum"), _conventions(a, b))
+
+
+def multiply(a: Value, b: Value, hadamard: bool = False) -> Value:
+    if a.is_vector and b.is_vector and not hadamard:
+        raise FormulaError("a product of two vectors is ambiguous (entry by entry, dot or outer product?); "
+                           "write \\circ for entry by entry, or take entries with subscripts")
+    return Value(a.expr * b.expr, _size(a, b, "product"), _conventions(a, b))
+
+
+def divide(a: Value, b: Value) -> Value:
+    """a / b; between vectors it can only be entry by entry (there is no other division)."""
+    return Value(a.expr / b.expr, _size(a, b, "quotient"), _conventions(a, b))
+
+
+MAX_EXPONENT = 64
+
+
+def _bare_indices(expr: sp.Expr) -> set:
+    """Indices used as values, not as subscripts of an entry (x^t is a transpose, not a power)."""
+    hidden = expr.replace(lambda a: isinstance(a, sp.Indexed), lambda a: sp.Dummy())
+    return {s for s in hidden.free_symbols if isinstance(s, Idx)}
+
+
+def power(base: Value, exponent: Value) -> Value:
+    if base.is_vector and exponent.is_vector:
+        raise FormulaError("a vector raised to a vector power is not defined")
+    if _bare_indices(exponent.expr):
+        raise FormulaError(f"the exponent {sp.sstr(exponent.expr)} contains an index "
+                           "(a transpose or a superscript label?); it is not read as a power")
+    e = exponent.expr
+    if e.is_Number and abs(e) > MAX_EXPONENT:
+        raise FormulaError(f"exponent {e} is beyond the limit of {MAX_EXPONENT}")
+    if base.expr.is_Number and e.is_Number and not (-MAX_EXPONENT <= e <= MAX_EXPONENT):
+        raise FormulaError(f"power too large: {base.expr}^{e}")
+    return Value(sp.Pow(base.expr, e), _size(base, exponent, "power"), _conventions(base, exponent))
+
+
+def entrywise(f, v: Value) -> Value:
+    """A scalar function applied to a scalar, or to every entry of a vector."""
+    return v.with_expr(f(v.expr))
+
+
+def softmax_of(v: Value) -> Value:
+    """softmax of a vector: a vector whose entry at the placeholder is softmax(Lambda(j, v_j), .)."""
+    if not v.is_vector:
+        raise FormulaError("softmax of a scalar: softmax takes a vector")
+    p = entry_index(v.size)
+    j = fresh_index(p, 1, v.size, stem="_s")
+    return v.with_expr(softmax(sp.Lambda(j, v.expr.xreplace({p: j})), p))
+
+
+def cross_entropy(y: Value, q: Value) -> Value:
+    """CE(y, q) = -sum_j y_j log q_j, a scalar."""
+    if not (y.is_vector and q.is_vector):
+        raise FormulaError("cross-entropy takes two vectors")
+    size = _size(y, q, "cross-entropy")
+    p = entry_index(size)
+    j = fresh_index(p, 1, size, stem="_c")
+    body = y.expr.xreplace({p: j}) * sp.log(q.expr.xreplace({p: j}))
+    return Value(-summation(body, j), None, _conventions(y, q))
+
+
+def entry_at(v: Value, index: sp.Expr) -> Value:
+    """Entry ``index`` of a vector value (a scalar)."""
+    if not v.is_vector:
+        raise FormulaError(f"subscript {index} on a scalar")
+    return Value(v.expr.xreplace({entry_index(v.size): index}), None, v.conventions)

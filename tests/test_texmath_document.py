@@ -1,0 +1,81 @@
+"""Markdown derivations read into steps and verified: true links prove, false links are refuted."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive.model import Verdict, checks_of
+from derive.texmath.document import read_document
+from derive.texmath.notation import default_notation, parse_notation
+from derive.verify import Settings, verify_check
+
+SETTINGS = Settings(timeout=20)
+
+DOC = r"""# Softmax and cross-entropy
+
+$$\frac{e^{x_i + c}}{\sum_{j=1}^N e^{x_j + c}} = \frac{e^{x_i} \cdot e^c}{e^c \cdot \sum_{j=1}^N e^{x_j}}
+  = \frac{e^{x_i}}{\sum_{j=1}^N e^{x_j}} + c \tag{1}$$
+
+$$\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_k} = \hat{y}_k - y_k \tag{2}$$
+
+$$\nabla_\theta \operatorname{CE}(y, \hat{y}) = \hat{y} - y$$
+
+$$\frac{d}{d\theta_k} \log \sum_j e^{\theta_j} = \hat{y}_k = g(\theta_k)$$
+"""
+
+
+@pytest.fixture(scope="module")
+def results():
+    d = read_document(DOC, "doc.md", default_notation())
+    return d, {c.id: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+
+def test_document_becomes_a_derivation(results):
+    d, _ = results
+    assert d.id == "doc" and d.source == "doc.md" and d.title == "Softmax and cross-entropy"
+    assert [s.label for s in d.steps] == ["(1)", "(2)", "line 8", "line 10, link 1", "line 10, link 2"]
+    assert [s.line for s in d.steps] == [3, 6, 8, 10, 10]
+
+
+def test_true_links_are_proved_and_the_false_one_refuted(results):
+    _, r = results
+    assert r["doc/1#1"].verdict is Verdict.PROVED
+    assert r["doc/1#2"].verdict is Verdict.REFUTED
+    assert r["doc/1#ends"].verdict is Verdict.REFUTED
+    assert r["doc/2#1"].verdict is Verdict.PROVED
+
+
+def test_a_vector_gradient_is_proved_for_every_n(results):
+    _, r = results
+    assert r["doc/line-8#1"].verdict is Verdict.PROVED
+
+
+def test_an_unreadable_side_makes_only_its_link_unknown(results):
+    _, r = results
+    assert r["doc/line-10-link-1#1"].verdict is Verdict.PROVED
+    unknown = r["doc/line-10-link-2#1"]
+    assert unknown.verdict is Verdict.UNKNOWN and "unknown name g" in unknown.detail
+
+
+def test_the_one_hot_class_comes_from_the_notation():
+    doc = r"$$-\sum_i y_i \log \hat{y}_i = -\log \hat{y}_k$$"
+    default = read_document(doc, "a.md", default_notation())
+    extra, _ = parse_notation('[onehot]\ny = "k"\n')
+    declared = read_document(doc, "a.md", extra.over(default_notation()))
+    (c_default,), (c_declared,) = checks_of(default), checks_of(declared)
+    assert verify_check(c_default, SETTINGS).verdict is Verdict.REFUTED  # k need not be the class t
+    assert verify_check(c_declared, SETTINGS).verdict is Verdict.PROVED
+
+
+def test_relations_other_than_equality_are_reported_unknown():
+    d = read_document(r"$$x_1 \approx x_2$$", "b.md", default_notation())
+    (c,) = checks_of(d)
+    assert "≈ is not checked" in c.problem
+    assert verify_check(c, SETTINGS).verdict is Verdict.UNKNOWN
+
+
+def test_latex_file_with_align():
+    tex = "\\section{S}\n\\begin{align}\n\\sigma(x_1) &= \\frac{1}{1 + e^{-x_1}} \\\\\n &= 1 - \\sigma(-x_1)\n\\end{align}\n"
+    d = read_document(tex, "s.tex", default_notation(), markdown=False)
+    assert d.title == "S" and d.steps[0].line == 3
+    assert all(verify_check(c, SETTINGS).verdict is Verdict.PROVED for c in checks_of(d))

@@ -1,0 +1,191 @@
+"""The LaTeX reader: each construct the seeds use, read into the derive.notation vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from sympy import Idx
+
+from derive.errors import FormulaError
+from derive.notation import dsigmoid, sigmoid, softmax, vector
+from derive.texmath.notation import default_notation, parse_notation
+from derive.texmath.reader import Reader
+from derive.texmath.values import entry_index
+
+N = sp.Symbol("N", integer=True, positive=True)
+x, theta, y, yhat = (vector(n) for n in ("x", "theta", "y", "yhat"))
+i, j, k = (Idx(n, (1, N)) for n in "ijk")
+P = entry_index(N)
+
+
+@pytest.fixture(scope="module")
+def read():
+    reader = Reader(default_notation())
+    return lambda text: reader.read(text)
+
+
+@pytest.fixture(scope="module")
+def read_scalar_x():
+    extra, _ = parse_notation('scalars = ["x"]')
+    reader = Reader(extra.over(default_notation()))
+    return lambda text: reader.read(text).expr
+
+
+def test_frac_sum_with_limits_and_indexed_exponentials(read):
+    v = read(r"\frac{e^{x_i}}{\sum_{j=1}^N e^{x_j}}")
+    assert v.expr == sp.exp(x[i]) / sp.Sum(sp.exp(x[j]), (j, 1, N))
+    assert not v.is_vector
+
+
+def test_sum_without_limits_takes_the_index_range(read):
+    assert read(r"\sum_j x_j").expr == sp.Sum(x[j], (j, 1, N))
+
+
+def test_sum_binds_a_letter_that_is_otherwise_a_scalar(read):
+    c = Idx("c", (1, N))
+    assert read(r"\sum_c e^{\theta_c}").expr == sp.Sum(sp.exp(theta[c]), (c, 1, N))
+
+
+def test_sum_reaches_to_the_end_of_the_product_only(read):
+    expr = read(r"\sum_j e^{x_j} e^c - 1").expr
+    c = sp.Symbol("c", real=True)
+    assert expr == sp.Sum(sp.exp(x[j]) * sp.exp(c), (j, 1, N)) - 1
+
+
+def test_sum_except(read):
+    assert read(r"\sum_{j \neq i} x_j").expr == sp.Sum(x[j], (j, 1, N)) - x[i]
+
+
+def test_exp_log_ln_are_the_same_functions_however_written(read):
+    assert read(r"\exp(x_i)").expr == read(r"e^{x_i}").expr == sp.exp(x[i])
+    assert read(r"\log x_i").expr == read(r"\ln(x_i)").expr == read("log(x_i)").expr == sp.log(x[i])
+
+
+def test_sigma_is_the_logistic_function_and_prime_its_derivative(read_scalar_x):
+    xs = sp.Symbol("x", real=True)
+    assert read_scalar_x(r"\sigma(x)") == sigmoid(xs)
+    assert read_scalar_x(r"\sigma'(x)") == dsigmoid(xs)
+    assert read_scalar_x(r"\left(\frac{1}{1+e^{-x}}\right)'") == sp.Derivative(1 / (1 + sp.exp(-xs)), xs)
+
+
+@pytest.mark.parametrize("text", [r"\operatorname{softmax}(\theta)_k", r"\text{softmax}(\theta)_k",
+                                  r"\mathrm{softmax}(\theta)_k", r"softmax(\theta)_k"])
+def test_softmax_spellings(read, text):
+    expr = read(text).expr
+    assert isinstance(expr, softmax) and expr.args[1] == k
+    assert expr.args[0].expr == theta[expr.args[0].variables[0]]
+
+
+def test_hat_is_one_name_not_a_product(read):
+    # sympy.parsing.latex reads \hat{y} as hat*y; here it is the declared vector y-hat.
+    assert read(r"\hat{y}_i").expr == read(r"\hat{y_i}").expr == read(r"\hat y_i").expr == yhat[i]
+    assert read(r"\widehat{y}_i").expr == yhat[i]
+
+
+def test_braced_base_keeps_its_subscript(read):
+    # sympy.parsing.latex reads {g}_{k} as g; here the subscript is kept.
+    assert read(r"{x}_{k}").expr == x[k]
+    assert read(r"\theta{_k}").expr == theta[k]
+
+
+def test_bold_is_the_same_vector(read):
+    assert read(r"\mathbf{x}_i").expr == read(r"\boldsymbol{x}_i").expr == x[i]
+
+
+def test_unsubscripted_vector_is_read_entry_by_entry(read):
+    v = read(r"\hat{y} - y")
+    assert v.is_vector and v.expr == yhat[P] - y[P]
+
+
+def test_partial_quotient_and_operator_forms(read):
+    full = read(r"\frac{\partial \log \hat{y}_i}{\partial \theta_k}").expr
+    op = read(r"\frac{\partial}{\partial \theta_k} \log \hat{y}_i").expr
+    assert full == op == sp.Derivative(sp.log(yhat[i]), theta[k])
+
+
+def test_d_dx_and_mathrm_d(read):
+    expected = sp.Derivative(sp.exp(theta[i]), theta[j])
+    assert read(r"\frac{d}{d\theta_j} e^{\theta_i}").expr == expected
+    assert read(r"\frac{\mathrm{d}}{\mathrm{d}\theta_j} e^{\theta_i}").expr == expected
+
+
+def test_gradient_with_respect_to_a_vector_is_a_vector(read):
+    v = read(r"\nabla_{\theta} \operatorname{CE}(y, \hat{y})")
+    assert v.is_vector and isinstance(v.expr, sp.Derivative) and v.expr.variables == (theta[P],)
+
+
+def test_entrywise_derivative_of_a_vector_names_its_convention(read):
+    v = read(r"\frac{\partial}{\partial \theta} \sigma(\theta)")
+    assert v.expr == sp.Derivative(sigmoid(theta[P]), theta[P])
+    assert v.conventions and "entry by entry" in v.conventions[0]
+
+
+def test_explicit_products_and_hadamard(read):
+    c = sp.Symbol("c", real=True)
+    assert read(r"e^{x_i} \cdot e^c").expr == read(r"e^{x_i} * e^c").expr == sp.exp(x[i]) * sp.exp(c)
+    assert read(r"x \circ y").expr == x[P] * y[P]
+
+
+def test_unary_minus_after_an_operator(read):
+    assert read(r"x_i \cdot -x_j").expr == -x[i] * x[j]
+
+
+def test_left_right_are_plain_brackets(read):
+    assert read(r"\left(1 + x_i\right)^{2}").expr == (1 + x[i]) ** 2
+
+
+def test_max_of_scalars(read_scalar_x):
+    c, xs = sp.Symbol("c", real=True), sp.Symbol("x", real=True)
+    assert read_scalar_x(r"\max(x, c)") == sp.Max(xs, c)
+
+
+def test_decimal_numbers_are_exact(read):
+    assert read("0.25").expr == sp.Rational(1, 4)
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"\sigma(x)(1 - \sigma(x))", "product of two vectors"),
+    (r"\frac{\partial \text{sm}_i}{\partial x_k}", "unknown name sm"),
+    (r"g(\theta_i)", "unknown name g"),
+    (r"\theta_{i \neq k}", "condition in a subscript"),
+    (r"(\hat{y} - y)^t", "contains an index"),
+    (r"x^12", "write ^{12}"),
+    (r"\log \hat{y}_i 2", "how far"),
+    (r"\text{softmax(x)}_i", "text"),
+    (r"\mathbf{1}", "vector of constants"),
+    (r"x_1, \dots, x_N", "unexpected"),
+    (r"a / b c", "unknown name"),
+    (r"x_i / x_j x_k", "how far /"),
+    (r"\frac{\partial^2 x_i}{\partial x_j}", "higher derivatives"),
+    (r"\frac{\partial}{\partial \theta} \operatorname{softmax}(\theta)", "Jacobian"),
+    (r"\sum_{x} x_j", "cannot be a sum's index"),
+    (r"\operatorname{softmax}(\theta_1)", "softmax of a scalar"),
+    (r"2^{100}", "beyond the limit"),
+    (r"e^{e^{e^{e^{e^{x_1}}}}}", "nested more than"),
+    (r"\frac{e^{x_i}}{", "ends too early"),
+    (r"\unknowncommand x", "unknown command"),
+])
+def test_what_is_unclear_is_reported_not_guessed(read, text, reason):
+    with pytest.raises(FormulaError, match=None) as info:
+        read(text)
+    assert reason in str(info.value)
+
+
+def test_oversized_formula_fails_with_a_limit_message(read):
+    with pytest.raises(FormulaError, match="beyond the limit"):
+        read("x_1 + " * 200_000 + "x_1")
+
+
+def test_deep_nesting_fails_with_a_limit_message(read):
+    with pytest.raises(FormulaError, match="nested more than"):
+        read("(" * 500 + "x_1" + ")" * 500)
+
+
+def test_long_flat_sum_does_not_exhaust_the_stack(read):
+    assert read(" + ".join(["x_1"] * 600)).expr == 600 * x[1]
+
+
+def test_user_text_never_reaches_sympify(read):
+    # A name that sympify would evaluate is an unknown name here.
+    with pytest.raises(FormulaError, match="unknown"):
+        read(r"\text{exit}(1)")
