@@ -15,7 +15,7 @@ from ..model import Check, Derivation, checks_of
 __all__ = ["TOPICS", "derivations", "checks"]
 
 # In the order the exercises are set.
-TOPICS = ("softmax", "sigmoid", "jacobians", "cross_entropy", "network", "linear_classifier")
+TOPICS = ("softmax", "sigmoid", "jacobians", "cross_entropy", "network", "linear_classifier", "stability")
 
 
 @lru_cache(maxsize=None)

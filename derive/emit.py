@@ -1,0 +1,437 @@
+"""The kernel emitter: prints proved catalog claims as a NumPy module, derive/kernels/_generated.py.
+
+Each kernel is the right side of a catalog claim (or a form the claims pin down exactly),
+printed over whole arrays by derive.numpy_printer. Emission first runs the verifier on every
+claim a kernel uses and refuses, naming the claim, unless each is proved for every size.
+Rendering is deterministic: the same catalog always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sympy as sp
+from sympy import Idx, Indexed, IndexedBase, Sum
+
+from .errors import DeriveError
+from .model import Verdict
+from .notation import Definition, softmax
+from .numpy_printer import Context, ExceptSum, to_numpy
+
+__all__ = ["KERNELS", "EmitRefused", "Emitted", "claims_used", "render_kernels", "emit_kernels", "default_path",
+           "kernel_specs"]
+
+
+class EmitRefused(DeriveError):
+    """A kernel rests on a claim the verifier has not proved for every size."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One array a kernel returns: an expression over the axes of ``axes``."""
+
+    expr: sp.Expr
+    axes: tuple[Idx, ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a kernel computes, before printing: bindings, definitions and outputs."""
+
+    outputs: tuple[Output, ...]
+    definitions: tuple[Definition, ...] = ()
+    bindings: tuple[tuple[str, str], ...] = ()  # (name, NumPy code) computed first, in order
+    context: Context = Context()
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """A kernel to emit: its name, parameters, the claims it is printed from and how."""
+
+    name: str
+    params: tuple[str, ...]
+    claims: tuple[str, ...]
+    summary: str
+    build: Callable[[dict], Form]
+
+
+# --- the kernels -----------------------------------------------------------------------------
+
+_MAX_ROW = "numpy.max(x, axis=-1, keepdims=True)"
+_ARGMAX_ROW = "numpy.argmax(x, axis=-1, keepdims=True)"
+
+
+def _side(checks: dict, cid: str):
+    return checks[cid].rhs
+
+
+def _softmax(checks):
+    rhs = _side(checks, "stability/softmax/shift#ends")
+    m = sp.Symbol("m", real=True)
+    ctx = Context(sizes={rhs.axes[0].size: "x.shape[-1]"}, rows=frozenset({m}))
+    return Form((Output(rhs.expr, rhs.indices),), bindings=(("m", _MAX_ROW),), context=ctx)
+
+
+def _log_softmax(checks):
+    rhs = _side(checks, "stability/log-softmax/log-sum-exp#ends")
+    (i,) = rhs.indices
+    k = next(s for s in rhs.expr.free_symbols if isinstance(s, Idx) and s != i)
+    ctx = Context(sizes={i.upper: "x.shape[-1]"}, gathers={k: "k"})
+    return Form((Output(rhs.expr, (i,)),), bindings=(("k", _ARGMAX_ROW),), context=ctx)
+
+
+def _sign_split(checks, ids, make):
+    """The kernel form ``make(x)`` after checking that the claims state it at x = p and x = -p."""
+    from .catalog.stability import p
+
+    for cid, at in zip(ids, (p, -p)):
+        if checks[cid].rhs.expr != make(at):
+            raise EmitRefused(f"{cid} does not state the form the kernel prints at x = {at}")
+    x = IndexedBase("x", real=True)
+    i = Idx("i", (1, sp.Symbol("N", integer=True, positive=True)))
+    return Form((Output(make(x[i]), (i,)),))
+
+
+def _sigmoid(checks):
+    from .catalog.stability import sigmoid_form
+
+    return _sign_split(checks, ("stability/sigmoid/kernel-nonnegative-x#1", "stability/sigmoid/kernel-negative-x#1"),
+                       sigmoid_form)
+
+
+def _sigmoid_grad(checks):
+    from .catalog.stability import sigmoid_grad_form
+
+    return _sign_split(checks, ("stability/sigmoid/derivative-kernel-nonnegative-x#1",
+                                "stability/sigmoid/derivative-kernel-negative-x#1"), sigmoid_grad_form)
+
+
+def _one(cid: str, size_of: str = "x.shape[-1]"):
+    def build(checks):
+        check = checks[cid]
+        sizes = {a.size: size_of for a in check.rhs.axes}
+        return Form((Output(check.rhs.expr, check.rhs.indices),), definitions=check.assume.definitions,
+                    context=Context(sizes=sizes, dtype="x.dtype"))
+    return build
+
+
+def _mlp_input_grad(checks):
+    forward = checks["stability/networks/network-forward#1"]
+    hidden = checks["stability/networks/hidden-layer-gradient#1"]
+    layer = checks["stability/networks/sigmoid-layer-gradient#1"]
+    v = next(s.base for s in layer.rhs.expr.atoms(Indexed) if str(s.base) == "v")
+    # The chain rule: the sigmoid-layer gradient with v = dCE/dh, the hidden-layer gradient.
+    dh = Definition(v, hidden.rhs.indices, hidden.rhs.expr)
+    return Form((Output(layer.rhs.expr, layer.rhs.indices),), definitions=forward.assume.definitions + (dh,))
+
+
+def _linear_grads(checks):
+    weight = checks["stability/networks/linear-weight-gradient#1"]
+    bias = checks["stability/networks/linear-bias-gradient#1"]
+    return Form((Output(weight.rhs.expr, weight.rhs.indices), Output(bias.rhs.expr, bias.rhs.indices)),
+                definitions=weight.assume.definitions)
+
+
+KERNELS: tuple[Kernel, ...] = (
+    Kernel("softmax", ("x",), ("stability/softmax/shift#ends",),
+           "softmax over the last axis, shifted by the row maximum", _softmax),
+    Kernel("log_softmax", ("x",), ("stability/log-softmax/log-sum-exp#ends",),
+           "log-softmax over the last axis through the shifted log-sum-exp", _log_softmax),
+    Kernel("sigmoid", ("x",), ("stability/sigmoid/kernel-nonnegative-x#1", "stability/sigmoid/kernel-negative-x#1"),
+           "the logistic function, entry by entry, in the form that never overflows", _sigmoid),
+    Kernel("sigmoid_grad", ("x",), ("stability/sigmoid/derivative-kernel-nonnegative-x#1",
+                                    "stability/sigmoid/derivative-kernel-negative-x#1"),
+           "the derivative of the logistic function, entry by entry", _sigmoid_grad),
+    Kernel("softmax_jacobian", ("x",), ("stability/softmax-gradients/softmax-jacobian#1",
+                                        "stability/softmax/shift#ends"),
+           "the Jacobian of softmax over the last axis, N x N per row", _one("stability/softmax-gradients/softmax-jacobian#1")),
+    Kernel("log_softmax_jacobian", ("x",), ("stability/softmax-gradients/log-softmax-jacobian#1",
+                                            "stability/softmax/shift#ends"),
+           "the Jacobian of log-softmax over the last axis, N x N per row",
+           _one("stability/softmax-gradients/log-softmax-jacobian#1")),
+    Kernel("softmax_cross_entropy", ("x", "y"), ("stability/softmax-gradients/cross-entropy#1",
+                                                 "stability/log-softmax/log-sum-exp#ends"),
+           "the cross-entropy of targets y against softmax(x), one value per row",
+           _one("stability/softmax-gradients/cross-entropy#1")),
+    Kernel("softmax_cross_entropy_grad", ("x", "y"), ("stability/softmax-gradients/cross-entropy-gradient#1",
+                                                      "stability/softmax/shift#ends"),
+           "the gradient of softmax_cross_entropy with respect to x",
+           _one("stability/softmax-gradients/cross-entropy-gradient#1")),
+    Kernel("mlp_forward", ("x", "W1", "b1", "W2", "b2"), ("stability/networks/network-forward#1",
+                                                           "stability/sigmoid/kernel-nonnegative-x#1",
+                                                           "stability/sigmoid/kernel-negative-x#1",
+                                                           "stability/softmax/shift#ends"),
+           "softmax(sigmoid(x W1 + b1) W2 + b2), the class probabilities of a one-hidden-layer network",
+           _one("stability/networks/network-forward#1", "W2.shape[-1]")),
+    Kernel("mlp_input_grad", ("x", "y", "W1", "b1", "W2", "b2"),
+           ("stability/networks/network-forward#1", "stability/networks/hidden-layer-gradient#1",
+            "stability/networks/sigmoid-layer-gradient#1", "stability/sigmoid/derivative-kernel-nonnegative-x#1",
+            "stability/sigmoid/derivative-kernel-negative-x#1", "stability/softmax/shift#ends"),
+           "the gradient of the network's cross-entropy with respect to its input x", _mlp_input_grad),
+    Kernel("linear_softmax_grads", ("x", "y", "W", "b"),
+           ("stability/networks/linear-weight-gradient#1", "stability/networks/linear-bias-gradient#1",
+            "stability/softmax/shift#ends"),
+           "the gradients (dW, db) of the cross-entropy of softmax(W x + b), per example", _linear_grads),
+)
+
+
+def claims_used(kernels=KERNELS) -> tuple[str, ...]:
+    """Every claim the kernels rest on, each once, in order of first use."""
+    return tuple(dict.fromkeys(c for k in kernels for c in k.claims))
+
+
+# --- preparing an expression for printing ----------------------------------------------------
+
+def _unify(expr: sp.Expr, axes) -> sp.Expr:
+    """With one axis a, give every sum over a's range that does not involve a the index a.
+
+    The body of such a sum is then the same expression as its twin outside the sum (e^{x_j - m}
+    and e^{x_i - m}), so common-subexpression elimination computes it once.
+    """
+    if len(axes) != 1:
+        return expr
+    (a,) = axes
+
+    def walk(e):
+        if isinstance(e, Sum) and len(e.limits) == 1:
+            j, lo, hi = e.limits[0]
+            body = walk(e.function)
+            if (lo, hi) == (a.lower, a.upper) and a not in body.free_symbols:
+                return Sum(body.xreplace({j: a}), (a, lo, hi))
+            return Sum(body, *e.limits)
+        if type(e).__name__ == "SumExcept":
+            vec, k = e.args
+            (j,) = vec.variables
+            return ExceptSum(walk(vec.expr).xreplace({j: a}), a, k)
+        if not e.args or isinstance(e, (Indexed, Idx, sp.Lambda)):
+            return e
+        return e.func(*[walk(arg) for arg in e.args])
+
+    return walk(expr)
+
+
+def _softmax_vectors(exprs, definitions):
+    """softmax(v)_i and log softmax(v)_i as entries of named vectors, each vector computed once."""
+    found: dict = {}
+
+    def name_for(kind, vec):
+        key = (kind, sp.srepr(vec))
+        if key not in found:
+            (q,) = vec.variables
+            stem = "s" if kind == "softmax" else "ls"
+            n = sum(1 for k in found if k[0] == kind)
+            base = IndexedBase(stem if n == 0 else f"{stem}{n}", real=True)
+            body = softmax(vec, q) if kind == "softmax" else sp.log(softmax(vec, q))
+            found[key] = (base, Definition(base, (q,), body))
+        return found[key][0]
+
+    def replace(e):
+        e = e.replace(lambda a: isinstance(a, sp.log) and isinstance(a.args[0], softmax),
+                      lambda a: name_for("log", a.args[0].args[0])[a.args[0].args[1]])
+        return e.replace(lambda a: isinstance(a, softmax), lambda a: name_for("softmax", a.args[0])[a.args[1]])
+
+    new_defs = [Definition(d.name, d.indices, replace(d.body)) for d in definitions]
+    new_exprs = [replace(e) for e in exprs]
+    return new_exprs, new_defs + [d for _, d in found.values()]
+
+
+def _shared_terms(exprs):
+    """Name a sum of terms that also occurs inside a longer sum: x - m in x - m - L and in e^{x - m}.
+
+    SymPy flattens sums, which hides (x_i - x_k) inside (x_i - x_k) - log(...) from common-
+    subexpression elimination; naming it first makes it one shared temporary.
+    """
+    temps = []
+    exprs = list(exprs)
+    while True:
+        adds = sorted({a for e in exprs for a in sp.preorder_traversal(e) if isinstance(a, sp.Add)}, key=sp.srepr)
+        common = next((b for b in adds for a in adds if a != b and set(b.args) < set(a.args)), None)
+        if common is None:
+            return temps, exprs
+        name = sp.Symbol(f"t{len(temps)}")
+        temps.append((name, common))
+        inner = set(common.args)
+
+        def regroup(e, name=name, inner=inner, common=common):
+            if e == common:
+                return name
+            if isinstance(e, sp.Add) and inner < set(e.args):
+                return sp.Add(name, *[regroup(a) for a in e.args if a not in inner])
+            if not e.args or isinstance(e, (Indexed, Idx, sp.Lambda)):
+                return e
+            return e.func(*[regroup(a) for a in e.args])
+
+        exprs = [regroup(e) for e in exprs]
+
+
+def _order(defs):
+    """Definitions in an order where each comes after the ones it uses."""
+    done, out = set(), []
+    pending = list(defs)
+    while pending:
+        for d in pending:
+            uses = {a.base for a in d.body.atoms(Indexed)} | d.body.free_symbols
+            if not any(o.name in uses for o in pending if o is not d):
+                out.append(d)
+                done.add(d.name)
+                pending.remove(d)
+                break
+        else:
+            raise EmitRefused("definitions refer to each other in a cycle")
+    return out
+
+
+def _axes_of(expr, preferred, gathers) -> tuple:
+    free = [s for s in expr.free_symbols if isinstance(s, Idx) and s not in gathers]
+    return tuple(sorted(free, key=lambda s: (preferred.index(s) if s in preferred else len(preferred), str(s))))
+
+
+@dataclass
+class _Lines:
+    body: list = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        self.body.append("    " + text)
+
+
+def _print_kernel(kernel: Kernel, form: Form) -> str:
+    lines = _Lines()
+    for name, code in form.bindings:
+        lines.add(f"{name} = {code}")
+    exprs, defs = _softmax_vectors([o.expr for o in form.outputs], form.definitions)
+    for d in _order(defs):
+        axes = tuple(d.indices)
+        lines.add(f"{d.name} = {to_numpy(_unify(d.body, axes), axes, form.context)}")
+    if len(exprs) == 1:
+        # One output: sums may share their bodies with it. With several, the sums stay as
+        # written, so that the outputs (over different axes) share whole subexpressions instead.
+        exprs = [_unify(exprs[0], form.outputs[0].axes)]
+    named, exprs = _shared_terms(exprs)
+    temps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("t", start=len(named)), optimizations=None,
+                            order="canonical")
+    temps = named + temps
+    preferred = tuple(a for o in form.outputs for a in o.axes)
+    replaced: dict = {}
+    for sym, sub in temps:
+        sub = sub.xreplace(replaced)
+        axes = _axes_of(sub, preferred, form.context.gathers)
+        if not axes:
+            replaced[sym] = sub  # a per-row value: printed where it is used
+            continue
+        replaced[sym] = IndexedBase(str(sym), real=True)[axes]
+        lines.add(f"{sym} = {to_numpy(sub, axes, form.context)}")
+    results = [to_numpy(e.xreplace(replaced), o.axes, form.context) for e, o in zip(reduced, form.outputs)]
+    lines.add("return " + ", ".join(results))
+    return "\n".join(lines.body)
+
+
+# --- the module ------------------------------------------------------------------------------
+
+_HEADER = '''"""Numeric kernels printed from proved catalog claims by derive.emit; regenerate with `derive emit`.
+
+Do not edit: a test regenerates this module and fails on any difference. Inputs are not checked
+here; derive.kernels validates them and documents each kernel.
+"""
+
+import numpy
+
+__all__ = [{names}]
+
+
+def _sum_except(a, k):
+    """The sum over the last axis of a, leaving out the entry at position k (written into a)."""
+    numpy.put_along_axis(a, k, 0, axis=-1)
+    return numpy.sum(a, axis=-1, keepdims=True)
+'''
+
+
+def render_kernels(checks: dict | None = None, kernels=KERNELS) -> str:
+    """The text of the generated module; checks by id (default: the built-in catalog)."""
+    if checks is None:
+        from .catalog import checks as catalog_checks
+
+        checks = {c.id: c for c in catalog_checks()}
+    missing = [c for c in claims_used(kernels) if c not in checks]
+    if missing:
+        raise EmitRefused(f"the catalog has no claim {missing[0]!r}")
+    parts = [_HEADER.format(names=", ".join(f'"{k.name}"' for k in kernels))]
+    for k in kernels:
+        body = _print_kernel(k, k.build(checks))
+        claims = "".join(f"\n# from {c}" for c in k.claims)
+        parts.append(f"\n{claims}\ndef {k.name}({', '.join(k.params)}):\n    \"\"\"{k.summary[0].upper()}{k.summary[1:]}.\"\"\"\n{body}\n")
+    return "".join(parts)
+
+
+def default_path() -> Path:
+    return Path(__file__).parent / "kernels" / "_generated.py"
+
+
+@dataclass(frozen=True)
+class Emitted:
+    """What emission did: where, whether the file changed (or would), and the claims it checked."""
+
+    path: Path
+    changed: bool
+    verdicts: dict
+
+
+def _verify(ids, checks: dict, verify) -> dict:
+    if verify is not None:
+        return {cid: verify(checks[cid]) for cid in ids}
+    from .runner import default_jobs, run_checks
+    from .verify import Settings
+
+    results = run_checks([checks[cid] for cid in ids], Settings(timeout=60), default_jobs())
+    return {r.id: r for r in results}
+
+
+def emit_kernels(path=None, check: bool = False, verify=None) -> Emitted:
+    """Verify the claims the kernels use, then write the module (or, with check, only compare).
+
+    Raises EmitRefused naming every claim that is not proved for every size. ``verify`` maps a
+    Check to a CheckResult (default: derive.verify.verify_check, in worker processes).
+    """
+    from .catalog import checks as catalog_checks
+
+    checks = {c.id: c for c in catalog_checks()}
+    ids = claims_used()
+    missing = [c for c in ids if c not in checks]
+    if missing:
+        raise EmitRefused(f"the catalog has no claim {missing[0]!r}")
+    verdicts = _verify(ids, checks, verify)
+    weak = [(cid, r) for cid, r in verdicts.items() if r.verdict != Verdict.PROVED]
+    if weak:
+        text = "; ".join(f"{cid} is {r.tier} ({r.detail})" for cid, r in weak)
+        raise EmitRefused(f"refusing to emit kernels from claims not proved for all N: {text}")
+    target = Path(path) if path is not None else default_path()
+    text = render_kernels(checks)
+    old = target.read_text(encoding="utf-8") if target.exists() else None
+    changed = old != text
+    if changed and not check:
+        target.write_text(text, encoding="utf-8")
+    return Emitted(target, changed, verdicts)
+
+
+@dataclass(frozen=True)
+class KernelSpec:
+    """A kernel as a report shows it: the claims it is printed from and the rewrites it applies."""
+
+    name: str
+    summary: str
+    claims: tuple[str, ...]
+    rewrites: tuple[str, ...]
+
+
+_REWRITES = ("stability/softmax/", "stability/log-softmax/", "stability/sigmoid/")
+
+
+def kernel_specs(kernels=KERNELS) -> tuple[KernelSpec, ...]:
+    """Each kernel with its claims split into what it computes and the stability rewrites it uses."""
+    specs = []
+    for k in kernels:
+        rewrites = tuple(c for c in k.claims if c.startswith(_REWRITES))
+        claims = tuple(c for c in k.claims if c not in rewrites) or rewrites
+        specs.append(KernelSpec(k.name, k.summary, claims, tuple(c for c in rewrites if c not in claims)))
+    return tuple(specs)

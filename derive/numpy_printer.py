@@ -1,0 +1,230 @@
+"""A NumPy printer for index notation: a free index is an array axis, a sum over it a reduction.
+
+An expression is printed in a context, the tuple of free indices whose axes the result spans,
+last index last. Arrays may carry any leading batch axes, which pass through untouched:
+
+* ``x[i]`` in the context (i,) is ``x``; with two free indices (i, j) it is ``x[..., :, None]``
+  and ``x[j]`` is ``x[..., None, :]``, so that entry (i, j) of the result broadcasts to N x N.
+* ``Sum(body, j)`` whose body has no free index of the context is a reduction over the last
+  axis with ``keepdims=True``; a sum over the context's own single index (a body shared with the
+  rest of the expression) is the same reduction; a sum against a parameter matrix is ``@``;
+  anything else gets an axis of its own and is reduced over it.
+* ``KroneckerDelta(i, j)`` is an identity matrix; row scalars (a maximum per row) and gathered
+  entries (``x[k]``, k an argmax per row) keep a trailing axis of length 1.
+* sigma, sigma', softmax and log-softmax of a vector are calls to the kernels of those names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy import Indexed, Sum
+from sympy.printing.numpy import NumPyPrinter
+
+from .errors import Unsupported
+from .notation import softmax
+
+__all__ = ["ArrayPrinter", "Context", "ExceptSum", "to_numpy"]
+
+
+class ExceptSum(sp.Function):
+    """sum over the index a of body, leaving out the term a = k: ``ExceptSum(body, a, k)``.
+
+    A printing form only (the catalog writes it with a Lambda); its body is an ordinary
+    subexpression, so common subexpressions inside it can be shared with the rest.
+    """
+
+    nargs = 3
+
+
+@dataclass(frozen=True)
+class Context:
+    """What names in a kernel stand for, beyond the arrays themselves.
+
+    ``sizes`` prints the length of an index range (N -> "x.shape[-1]"); ``dtype`` the dtype of
+    identity matrices; ``rows`` names symbols bound to one value per row (kept as a trailing
+    axis of length 1); ``gathers`` names index arrays (one position per row, keepdims).
+    """
+
+    sizes: dict = field(default_factory=dict)
+    dtype: str = "x.dtype"
+    rows: frozenset = frozenset()
+    gathers: dict = field(default_factory=dict)
+
+
+def _pad(text: str, count: int) -> str:
+    return text + "[..., " + ", ".join(["None"] * count) + "]" if count > 0 else text
+
+
+class ArrayPrinter(NumPyPrinter):
+    """Prints one expression over the axes of its free indices; see the module docstring."""
+
+    printmethod = "_numpycode"
+
+    def __init__(self, axes=(), context: Context | None = None, settings=None):
+        super().__init__(settings or {})
+        self._axes = tuple(axes)
+        self._context = context or Context()
+
+    # -- contexts ------------------------------------------------------------------------------
+
+    def _in(self, axes, expr) -> str:
+        saved = self._axes
+        self._axes = tuple(axes)
+        try:
+            return self._print(expr)
+        finally:
+            self._axes = saved
+
+    def _place(self, text: str, idx) -> str:
+        """A vector over ``idx`` (its last axis) placed on idx's axis of the current context."""
+        if idx not in self._axes:
+            raise Unsupported(f"index {idx} is not an axis here (axes: {self._axes})")
+        n = len(self._axes)
+        if n == 1:
+            return text
+        pos = self._axes.index(idx)
+        parts = ["None"] * n
+        parts[pos] = ":"
+        return f"{text}[..., {', '.join(parts)}]"
+
+    def _row(self, text: str) -> str:
+        """A value per row with a trailing axis of length 1, padded to the current context."""
+        return _pad(text, len(self._axes) - 1)
+
+    # -- leaves --------------------------------------------------------------------------------
+
+    def _print_Symbol(self, expr):
+        text = super()._print_Symbol(expr)
+        return self._row(text) if expr in self._context.rows else text
+
+    def _print_Idx(self, expr):
+        raise Unsupported(f"a bare index {expr} has no array meaning")
+
+    def _print_Indexed(self, expr):
+        name = self._print(expr.base.label)
+        idx = expr.indices
+        if len(idx) == 1 and idx[0] in self._context.gathers:
+            where = self._context.gathers[idx[0]]
+            return self._row(f"{self._module_format('numpy.take_along_axis')}({name}, {where}, axis=-1)")
+        if len(idx) == 1:
+            return self._place(name, idx[0])
+        if len(idx) == 2 and self._axes[-2:] == tuple(idx) and len(self._axes) == 2:
+            return name
+        if len(idx) == 2 and self._axes[-2:] == tuple(idx[::-1]) and len(self._axes) == 2:
+            return f"{self._module_format('numpy.swapaxes')}({name}, -1, -2)"
+        raise Unsupported(f"cannot place {expr} on the axes {self._axes}")
+
+    def _print_KroneckerDelta(self, expr):
+        a, b = expr.args
+        if len(self._axes) != 2 or set(self._axes) != {a, b}:
+            raise Unsupported(f"{expr} needs the two axes {a}, {b}")
+        n = self._context.sizes[a.upper]
+        return f"{self._module_format('numpy.eye')}({n}, dtype={self._context.dtype})"
+
+    # -- arithmetic ----------------------------------------------------------------------------
+
+    def _print_Pow(self, expr, rational=False):
+        base, e = expr.args
+        if e.is_Integer and e < 0:
+            return f"1/{self.parenthesize(sp.Pow(base, -e), sp.printing.precedence.PRECEDENCE['Mul'])}"
+        return super()._print_Pow(expr, rational=rational)
+
+    def _print_Abs(self, expr):
+        return f"{self._module_format('numpy.abs')}({self._print(expr.args[0])})"
+
+    def _binary(self, fn: str, args) -> str:
+        text = self._print(args[0])
+        for a in args[1:]:
+            text = f"{self._module_format(fn)}({text}, {self._print(a)})"
+        return text
+
+    def _print_Min(self, expr):
+        return self._binary("numpy.minimum", sorted(expr.args, key=lambda a: not a.is_Number)[::-1])
+
+    def _print_Max(self, expr):
+        return self._binary("numpy.maximum", sorted(expr.args, key=lambda a: not a.is_Number)[::-1])
+
+    def _print_log(self, expr):
+        (arg,) = expr.args
+        if isinstance(arg, sp.Add) and sp.S.One in arg.args:
+            # log(1 + s) evaluated as log1p(s): 1 + s is never formed, so small s keeps its digits.
+            rest = sp.Add(*[a for a in arg.args if a != sp.S.One])
+            return f"{self._module_format('numpy.log1p')}({self._print(rest)})"
+        if isinstance(arg, softmax):
+            return self._call("log_softmax", arg)
+        return f"{self._module_format('numpy.log')}({self._print(arg)})"
+
+    # -- the project's functions ---------------------------------------------------------------
+
+    def _print_sigmoid(self, expr):
+        return f"sigmoid({self._print(expr.args[0])})"
+
+    def _print_dsigmoid(self, expr):
+        return f"sigmoid_grad({self._print(expr.args[0])})"
+
+    def _call(self, name: str, expr: softmax) -> str:
+        vec, idx = expr.args
+        (q,) = vec.variables
+        return self._place(f"{name}({self._in((q,), vec.expr)})", idx)
+
+    def _print_softmax(self, expr):
+        return self._call("softmax", expr)
+
+    def _print_ExceptSum(self, expr):
+        body, a, k = expr.args
+        where = self._context.gathers.get(k)
+        if where is None:
+            raise Unsupported(f"the left-out index {k} is not a gathered position")
+        inner = self._in((a,), body)
+        if isinstance(body, (sp.Symbol, Indexed)):
+            inner += ".copy()"  # the helper writes into its argument: never into a shared array
+        return self._row(f"_sum_except({inner}, {where})")
+
+    # -- sums ----------------------------------------------------------------------------------
+
+    def _print_Sum(self, expr):
+        if len(expr.limits) > 1:
+            inner = Sum(expr.function, *expr.limits[:-1])
+            return self._print(Sum(inner, expr.limits[-1]))
+        body = expr.function
+        (j, lo, hi) = expr.limits[0]
+        axes = self._axes
+        used = {a for a in axes if a in body.free_symbols}
+        total = self._module_format("numpy.sum")
+        if len(axes) == 1 and j == axes[0]:
+            return f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)"
+        if not used:
+            if not axes:
+                return f"{total}({self._in((j,), body)}, axis=-1)"
+            return self._row(f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)")
+        product = self._matmul(body, j)
+        if product is not None:
+            return product
+        return f"{total}({self._in(axes + (j,), body)}, axis=-1)"
+
+    def _matmul(self, body, j):
+        """sum_j v_j M[j, a] (or M[a, j]) with a the only axis: ``v @ M`` (or ``v @ M.T``)."""
+        if len(self._axes) != 1:
+            return None
+        (a,) = self._axes
+        factors = sp.Mul.make_args(body)
+        for n, f in enumerate(factors):
+            if isinstance(f, Indexed) and len(f.indices) == 2 and set(f.indices) == {a, j}:
+                rest = sp.Mul(*(factors[:n] + factors[n + 1:]))
+                if a in rest.free_symbols:
+                    return None
+                matrix = self._print(f.base.label)
+                if f.indices[0] == a:
+                    matrix = f"{self._module_format('numpy.swapaxes')}({matrix}, -1, -2)"
+                vec = self._in((j,), rest)
+                if not isinstance(rest, (sp.Symbol, Indexed, sp.Function)):
+                    vec = f"({vec})"  # @ binds tighter than + and -
+                return f"({vec} @ {matrix})"
+        return None
+
+
+def to_numpy(expr: sp.Expr, axes=(), context: Context | None = None) -> str:
+    """NumPy code for expr over the axes of the free indices ``axes`` (last index, last axis)."""
+    return ArrayPrinter(axes, context).doprint(expr)

@@ -1,0 +1,72 @@
+"""The kernel module is printed deterministically from proved claims, and refused from anything less."""
+
+import ast
+from dataclasses import replace
+
+import pytest
+
+from derive.catalog import checks
+from derive.emit import KERNELS, EmitRefused, claims_used, default_path, emit_kernels, render_kernels
+from derive.model import Verdict
+from derive.results import CheckResult
+from derive.verify import Settings, verify_check
+
+
+def proved(check):
+    return CheckResult(id=check.id, derivation=check.derivation, source=check.source, label=check.label,
+                       part=check.part, verdict=Verdict.PROVED, detail="stub", expected="proved", seconds=0.0)
+
+
+def test_committed_module_is_exactly_what_the_catalog_prints():
+    assert default_path().read_text(encoding="utf-8") == render_kernels(), \
+        "derive/kernels/_generated.py is out of date: run `derive emit`"
+
+
+def test_rendering_is_deterministic():
+    assert render_kernels() == render_kernels()
+
+
+def test_each_kernel_is_headed_by_the_claims_it_comes_from():
+    text = render_kernels()
+    ids = {c.id for c in checks()}
+    for k in KERNELS:
+        header = "".join(f"# from {c}\n" for c in k.claims) + f"def {k.name}("
+        assert header in text, k.name
+        assert set(k.claims) <= ids
+
+
+def test_no_generated_kernel_loops_in_python():
+    tree = ast.parse(render_kernels())
+    loops = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
+    assert not [n for n in ast.walk(tree) if isinstance(n, loops)]
+
+
+def test_emission_refuses_a_claim_that_is_not_proved(tmp_path):
+    weak = claims_used()[1]
+
+    def verify(check):
+        r = proved(check)
+        return replace(r, verdict=Verdict.BOUNDED, bound=3, detail="not proved in general") if check.id == weak else r
+
+    target = tmp_path / "k.py"
+    with pytest.raises(EmitRefused, match=weak) as info:
+        emit_kernels(target, verify=verify)
+    assert "proved for N = 1..3" in str(info.value)
+    assert not target.exists()
+
+
+def test_emission_writes_the_module_and_check_only_compares(tmp_path):
+    target = tmp_path / "k.py"
+    first = emit_kernels(target, check=True, verify=proved)
+    assert first.changed and not target.exists()
+    done = emit_kernels(target, verify=proved)
+    assert done.changed and target.read_text(encoding="utf-8") == render_kernels()
+    assert not emit_kernels(target, check=True, verify=proved).changed
+    assert set(done.verdicts) == set(claims_used())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cid", claims_used())
+def test_every_claim_a_kernel_uses_is_proved(cid):
+    check = {c.id: c for c in checks()}[cid]
+    assert verify_check(check, Settings(timeout=60)).verdict is Verdict.PROVED

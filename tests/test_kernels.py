@@ -1,0 +1,232 @@
+"""The public kernels: dtypes, batch axes, special values, clear errors, gradients and accuracy in ULPs."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from derive import kernels as K
+from derive.kernels.reference import reference, sample, ulp_error
+
+RNG = np.random.default_rng(7)
+VECTOR = ("softmax", "log_softmax", "softmax_jacobian", "log_softmax_jacobian")
+
+
+def network(dtype=np.float64, d=4, h=5, k=3):
+    r = np.random.default_rng(1)
+    return [r.normal(size=s).astype(dtype) for s in ((d, h), (h,), (h, k), (k,))]
+
+
+# --- dtypes, shapes, overflow ----------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("name", VECTOR + ("sigmoid", "sigmoid_grad"))
+def test_dtype_is_kept_and_batch_axes_pass_through(name, dtype):
+    x = RNG.normal(size=(2, 3, 4)).astype(dtype)
+    out = getattr(K, name)(x)
+    assert out.dtype == dtype
+    assert out.shape == ((2, 3, 4, 4) if name.endswith("jacobian") else (2, 3, 4))
+    one = getattr(K, name)(x[1, 2])
+    np.testing.assert_allclose(out[1, 2], one, rtol=1e-6)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_large_inputs_never_overflow(dtype):
+    x = np.array([[1e4, -1e4, 0.0, 9999.0], [-1e4, -1e4, -1e4, -1e4], [1e30, -1e30, 1.0, 0.0]], dtype)
+    with np.errstate(over="raise", invalid="raise"):
+        s = K.softmax(x)
+        ls = K.log_softmax(x)
+        sg = K.sigmoid(x)
+        dg = K.sigmoid_grad(x)
+    with np.errstate(over="ignore"):  # x - max x is -inf here, and e^{-inf} = 0 is the right term
+        extreme = K.softmax(np.array([3e38, -3e38], dtype))
+    np.testing.assert_array_equal(extreme, [1, 0])
+    assert np.all(np.isfinite(s)) and np.all(np.isfinite(ls)) and np.all(np.isfinite(sg)) and np.all(np.isfinite(dg))
+    np.testing.assert_allclose(s.sum(-1), 1, rtol=1e-6)
+    np.testing.assert_allclose(s[0], [1 / (1 + np.exp(dtype(-1))), 0, 0, np.exp(dtype(-1)) / (1 + np.exp(dtype(-1)))],
+                               rtol=1e-6)
+    assert ls[0, 1] == pytest.approx(-2e4 - np.log1p(np.exp(-1.0)), rel=1e-7)
+    assert sg[0, 0] == 1 and sg[0, 1] == 0
+
+
+def test_sigmoid_below_minus_709_is_subnormal_not_zero():
+    x = np.array([-720.0, -740.0])
+    got = K.sigmoid(x)
+    assert np.all(got > 0)
+    np.testing.assert_allclose(got, np.exp(x), rtol=1e-6)
+    assert K.sigmoid_grad(np.array([-720.0]))[0] > 0
+
+
+# --- special values, as documented -----------------------------------------------------------
+
+def test_softmax_special_values():
+    assert np.all(np.isnan(K.softmax([np.inf, 0.0])))
+    assert np.all(np.isnan(K.softmax([np.nan, 0.0])))
+    np.testing.assert_array_equal(K.softmax([-np.inf, 0.0]), [0.0, 1.0])
+    assert np.all(np.isnan(K.softmax([-np.inf, -np.inf])))
+    rows = K.softmax(np.array([[np.nan, 1.0], [1.0, 1.0]]))
+    assert np.all(np.isnan(rows[0])) and np.allclose(rows[1], 0.5)
+
+
+def test_log_softmax_special_values():
+    got = K.log_softmax([np.inf, 0.0])
+    assert np.isnan(got[0]) and got[1] == -np.inf
+    assert np.all(np.isnan(K.log_softmax([0.0, np.nan, 1.0])))
+    np.testing.assert_array_equal(K.log_softmax([-np.inf, 0.0]), [-np.inf, 0.0])
+
+
+def test_sigmoid_special_values():
+    got = K.sigmoid([-np.inf, np.inf, np.nan, 0.0])
+    assert got[0] == 0 and got[1] == 1 and np.isnan(got[2]) and got[3] == 0.5
+    grad = K.sigmoid_grad([-np.inf, np.inf, np.nan])
+    assert grad[0] == 0 and grad[1] == 0 and np.isnan(grad[2])
+    assert float(K.sigmoid(2.0)) == pytest.approx(1 / (1 + np.exp(-2.0)), rel=1e-15)
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad, error, words", [
+    ([], ValueError, "empty"),
+    (np.zeros((3, 0)), ValueError, "empty"),
+    ("abc", TypeError, "numbers"),
+    (["a", "b"], TypeError, "real numbers"),
+    ([1 + 2j], TypeError, "real numbers"),
+    ([{}, 1], TypeError, "real numbers"),
+])
+def test_bad_input_is_named(bad, error, words):
+    with pytest.raises(error, match=words):
+        K.softmax(bad)
+
+
+def test_vector_kernels_need_an_axis_and_shapes_must_fit():
+    with pytest.raises(ValueError, match="at least one axis"):
+        K.log_softmax(1.0)
+    with pytest.raises(ValueError, match="shape of the logits"):
+        K.softmax_cross_entropy(np.zeros((2, 3)), np.zeros((2, 4)))
+    with pytest.raises(ValueError, match="class labels"):
+        K.softmax_cross_entropy(np.zeros((2, 3)), np.array([0, 3]))
+    W1, b1, W2, b2 = network()
+    with pytest.raises(ValueError, match="W1 expects 4"):
+        K.mlp_forward(np.zeros((2, 5)), W1, b1, W2, b2)
+    with pytest.raises(ValueError, match="b2 must have shape"):
+        K.mlp_forward(np.zeros(4), W1, b1, W2, np.zeros(2))
+    with pytest.raises(ValueError, match="W must be a matrix"):
+        K.linear_softmax_grads(np.zeros(3), 0, np.zeros(3), np.zeros(3))
+
+
+# --- gradients against finite differences of the forward kernels ------------------------------
+
+def central(f, x, h=1e-6):
+    """d f(x) / d x by central differences: shape f(x).shape + x.shape."""
+    x = np.array(x, dtype=np.float64)
+    out = []
+    for n in range(x.size):
+        e = np.zeros(x.size)
+        e[n] = h
+        out.append((f(x + e.reshape(x.shape)) - f(x - e.reshape(x.shape))) / (2 * h))
+    return np.moveaxis(np.array(out), 0, -1).reshape(np.shape(f(x)) + x.shape)
+
+
+def test_sigmoid_grad_matches_finite_differences():
+    x = RNG.normal(size=20) * 4
+    np.testing.assert_allclose(K.sigmoid_grad(x), np.diagonal(central(K.sigmoid, x)), rtol=1e-7, atol=1e-10)
+
+
+@pytest.mark.parametrize("jac, fwd", [(K.softmax_jacobian, K.softmax), (K.log_softmax_jacobian, K.log_softmax)])
+def test_jacobians_match_finite_differences(jac, fwd):
+    x = RNG.normal(size=5) * 3
+    np.testing.assert_allclose(jac(x), central(fwd, x), rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize("targets", ["probabilities", "labels", "weights"])
+def test_cross_entropy_grad_matches_finite_differences(targets):
+    x = RNG.normal(size=(3, 4)) * 2
+    y = {"probabilities": K.softmax(RNG.normal(size=(3, 4))), "labels": np.array([0, 3, 1]),
+         "weights": RNG.uniform(size=(3, 4))}[targets]
+    g = K.softmax_cross_entropy_grad(x, y)
+    for row in range(3):
+        f = lambda v: K.softmax_cross_entropy(np.vstack([x[:row], v, x[row + 1:]]), y)[row]
+        np.testing.assert_allclose(g[row], central(f, x[row]), rtol=1e-6, atol=1e-9)
+
+
+def test_mlp_input_grad_matches_finite_differences():
+    W1, b1, W2, b2 = network()
+    x, y = RNG.normal(size=4), np.array([0.2, 0.5, 0.3])
+    loss = lambda v: -np.sum(y * np.log(K.mlp_forward(v, W1, b1, W2, b2)))
+    np.testing.assert_allclose(K.mlp_input_grad(x, y, W1, b1, W2, b2), central(loss, x), rtol=1e-6, atol=1e-9)
+    batch = RNG.normal(size=(2, 3, 4))
+    assert K.mlp_input_grad(batch, np.zeros((2, 3), int), W1, b1, W2, b2).shape == (2, 3, 4)
+
+
+def test_linear_softmax_grads_match_finite_differences():
+    r = np.random.default_rng(3)
+    W, b, x, y = r.normal(size=(3, 4)), r.normal(size=3), r.normal(size=4), 2
+    dW, db = K.linear_softmax_grads(x, y, W, b)
+    loss_W = lambda w: K.softmax_cross_entropy(w @ x + b, y)
+    loss_b = lambda c: K.softmax_cross_entropy(W @ x + c, y)
+    np.testing.assert_allclose(dW, central(loss_W, W), rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(db, central(loss_b, b), rtol=1e-6, atol=1e-9)
+
+
+def test_gradients_match_torch_autograd():
+    torch = pytest.importorskip("torch")
+    x = RNG.normal(size=(3, 5))
+    t = torch.tensor(x, requires_grad=True)
+    np.testing.assert_allclose(K.sigmoid_grad(x), torch.autograd.functional.jacobian(
+        lambda v: torch.sigmoid(v).sum(), t).numpy(), rtol=1e-12)
+    y = np.array([1, 0, 4])
+    loss = torch.nn.functional.cross_entropy(t, torch.tensor(y), reduction="sum")
+    (grad,) = torch.autograd.grad(loss, t)
+    np.testing.assert_allclose(K.softmax_cross_entropy_grad(x, y), grad.numpy(), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(K.softmax_jacobian(x[0]), torch.autograd.functional.jacobian(
+        lambda v: torch.softmax(v, -1), t[0].detach()).numpy(), rtol=1e-10, atol=1e-15)
+
+
+# --- accuracy in ULPs against mpmath ---------------------------------------------------------
+
+@pytest.mark.parametrize("scale", [1, 10, 100, 1000])
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad"])
+def test_elementwise_kernels_are_within_4_ulp(name, scale):
+    x = sample(scale, 20, 10, seed=scale)
+    assert ulp_error(getattr(K, name)(x), reference(name, x)).max() <= 4
+
+
+@pytest.mark.parametrize("scale, bound", [(1, 4), (10, 16), (100, 400), (1000, 400)])
+def test_log_softmax_keeps_the_dominant_entry(scale, bound):
+    x = sample(scale, 20, 10, seed=scale)
+    assert ulp_error(K.log_softmax(x), reference("log_softmax", x)).max() <= bound
+
+
+def test_far_better_than_the_textbook_formulas_where_they_fail():
+    special = pytest.importorskip("scipy.special")
+    x = sample(10, 20, 10, seed=10)
+    exact = reference("log_softmax", x)
+    assert ulp_error(special.log_softmax(x, axis=-1), exact).max() > 1e4 * ulp_error(K.log_softmax(x), exact).max()
+    big = np.array([40.0, -40.0])
+    naive = special.expit(big) * (1 - special.expit(big))
+    assert naive[0] == 0 and K.sigmoid_grad(big)[0] == pytest.approx(np.exp(-40.0), rel=1e-14)
+
+
+@pytest.mark.parametrize("dtype", [np.float32])
+def test_float32_accuracy(dtype):
+    x = sample(10, 20, 10, seed=5, dtype=dtype)
+    # softmax inherits the rounding of x - max x (about |x| ULP of the exponent), as every
+    # implementation that computes in the input dtype does.
+    for name, bound in (("sigmoid", 4), ("sigmoid_grad", 4), ("log_softmax", 16), ("softmax", 64)):
+        assert ulp_error(getattr(K, name)(x), reference(name, x)).max() <= bound, name
+
+
+# --- properties ----------------------------------------------------------------------------
+
+finite_rows = arrays(np.float64, st.tuples(st.integers(1, 3), st.integers(1, 6)),
+                     elements=st.floats(-1e4, 1e4, allow_nan=False))
+
+
+@settings(max_examples=60, deadline=None)
+@given(finite_rows, st.floats(-100, 100))
+def test_softmax_is_a_distribution_and_shift_invariant(x, c):
+    s = K.softmax(x)
+    assert np.all(s >= 0) and np.allclose(s.sum(-1), 1)
+    np.testing.assert_allclose(K.softmax(x + c), s, atol=1e-9)
+    assert np.all(K.log_softmax(x) <= 0)

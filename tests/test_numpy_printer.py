@@ -1,0 +1,70 @@
+"""The NumPy printer maps index notation onto whole arrays, and the printed code computes the maths."""
+
+import numpy
+import pytest
+import sympy as sp
+
+from derive.errors import Unsupported
+from derive.notation import index, sigmoid, size, softmax, summation, vector
+from derive.numpy_printer import Context, ExceptSum, to_numpy
+
+N, D = size("N"), size("D")
+i, j, k = index("i", N), index("j", N), index("k", N)
+d = index("d", D)
+x, W = vector("x"), vector("W")
+m = sp.Symbol("m", real=True)
+CTX = Context(sizes={N: "x.shape[-1]"}, rows=frozenset({m}), gathers={k: "k"})
+
+
+def run(code: str, **arrays):
+    return eval(code, {"numpy": numpy, "softmax": lambda v: numpy.exp(v) / numpy.exp(v).sum(-1, keepdims=True),
+                       "sigmoid": lambda v: 1 / (1 + numpy.exp(-v)), "_sum_except": _sum_except, **arrays})
+
+
+def _sum_except(a, k):
+    numpy.put_along_axis(a, k, 0, axis=-1)
+    return a.sum(-1, keepdims=True)
+
+
+def test_free_index_is_the_last_axis_and_a_sum_reduces_with_keepdims():
+    code = to_numpy(sp.exp(x[i] - m) / summation(sp.exp(x[j] - m), j), (i,), CTX)
+    assert "keepdims=True" in code and "for " not in code
+    a = numpy.random.default_rng(0).normal(size=(3, 4))
+    got = run(code, x=a, m=a.max(-1, keepdims=True))
+    numpy.testing.assert_allclose(got, numpy.exp(a) / numpy.exp(a).sum(-1, keepdims=True))
+
+
+def test_two_free_indices_broadcast_to_a_matrix_with_an_identity_for_the_delta():
+    code = to_numpy(x[i] * (sp.KroneckerDelta(i, j) - x[j]), (i, j), CTX)
+    assert "[..., :, None]" in code and "[..., None, :]" in code and "numpy.eye" in code
+    a = numpy.arange(6.0).reshape(2, 3)
+    got = run(code, x=a)
+    assert got.shape == (2, 3, 3)
+    numpy.testing.assert_allclose(got[1], numpy.diag(a[1]) - numpy.outer(a[1], a[1]))
+
+
+def test_sum_against_a_parameter_matrix_is_a_matrix_product():
+    code = to_numpy(summation(W[d, i] * sigmoid(x[i]), i), (d,), CTX)
+    assert "@" in code
+    a, w = numpy.ones((5, 3)), numpy.arange(6.0).reshape(2, 3)
+    numpy.testing.assert_allclose(run(code, x=a, W=w), (1 / (1 + numpy.exp(-a))) @ w.T)
+
+
+def test_log_of_one_plus_is_log1p_and_except_sum_leaves_out_the_gathered_entry():
+    code = to_numpy(sp.log(1 + ExceptSum(sp.exp(x[i] - x[k]), i, k)), (i,), CTX)
+    assert code.startswith("numpy.log1p(") and "take_along_axis" in code
+    a = numpy.array([[0.0, -50.0, -60.0]])
+    got = run(code, x=a, k=a.argmax(-1)[..., None])
+    numpy.testing.assert_allclose(got, numpy.log1p(numpy.exp(-50.0) + numpy.exp(-60.0)), rtol=1e-15)
+
+
+def test_functions_are_calls_and_a_scalar_context_reduces_without_keepdims():
+    code = to_numpy(-summation(x[j] * sp.log(softmax(sp.Lambda(i, x[i]), j)), j), (), CTX)
+    assert code == "-numpy.sum(log_softmax(x)*x, axis=-1)"
+    assert to_numpy(sp.exp(sp.Min(x[i], 0)) / (1 + sp.exp(-sp.Abs(x[i]))), (i,), CTX) == \
+        "numpy.exp(numpy.minimum(x, 0))/(1 + numpy.exp(-numpy.abs(x)))"
+
+
+def test_an_index_without_an_axis_is_refused():
+    with pytest.raises(Unsupported):
+        to_numpy(x[j], (i,), CTX)
