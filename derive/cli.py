@@ -115,6 +115,75 @@ def list_(
     render_catalog(Console(highlight=False), selection.derivations)
 
 
+class ReportFormat(str, Enum):
+    md = "md"
+    tex = "tex"
+    pdf = "pdf"
+    all = "all"
+
+
+@app.command()
+def report(
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID]...",
+                                        help="Catalog IDs to report on (default: the whole built-in catalog)."),
+    format: ReportFormat = typer.Option(ReportFormat.all, "--format", "-f",
+                                        help="md, tex, pdf, or all: md and tex, and pdf when a LaTeX engine is on PATH."),
+    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder the reports are written to."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs).",
+                                       callback=lambda v: _positive(v, "--jobs")),
+    timeout: float = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
+                                  callback=lambda v: _positive(v, "--timeout")),
+) -> None:
+    """Verify the derivations and write reports: derivations.md, derivations.tex, derivations.pdf, results.json.
+
+    Exit code 0 when the reports are written, 1 when writing or typesetting fails, 2 on a usage error.
+    """
+    from .errors import DeriveError
+    from .report import FORMATS, load_kernel_specs, write_reports
+    from .runner import default_jobs, run_checks
+    from .targets import resolve
+    from .verify import Settings
+
+    try:
+        selection = resolve(targets or [])
+    except DeriveError as exc:
+        raise _fail(str(exc))
+    results = run_checks(selection.checks, Settings(timeout=timeout), jobs or default_jobs())
+    formats = FORMATS if format is ReportFormat.all else (format.value,)
+    try:
+        written = write_reports(selection.derivations, results, out, formats, kernels=load_kernel_specs(),
+                                require_pdf=format is ReportFormat.pdf)
+    except DeriveError as exc:
+        raise _fail(str(exc), EXIT_DIFFERS)
+    for path in written.paths:
+        typer.echo(f"wrote {path}")
+    for why in written.skipped:
+        typer.echo(f"derive: {why}", err=True)
+
+
+@app.command()
+def emit(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the module "
+                                       "(default: derive/kernels/_generated.py inside the package)."),
+    check_only: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the module is out of date."),
+) -> None:
+    """Print the numeric kernels from proved claims into a NumPy module (derive.kernels).
+
+    Exit code 0 when the module is written (or up to date), 1 when a claim is not proved for all N or
+    (with --check) when the module differs, 2 on a usage error.
+    """
+    from .emit import EmitRefused, emit_kernels
+
+    try:
+        done = emit_kernels(out, check=check_only)
+    except EmitRefused as exc:
+        raise _fail(str(exc), EXIT_DIFFERS)
+    if check_only and done.changed:
+        raise _fail(f"{done.path} is out of date: run `derive emit`", EXIT_DIFFERS)
+    typer.echo(f"{'checked' if check_only else 'wrote' if done.changed else 'up to date:'} {done.path} "
+               f"({len(done.verdicts)} claims proved)")
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,156 @@
+"""A LaTeX printer that typesets catalog expressions the way the documents write them."""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
+
+from .model import Side
+
+__all__ = ["DerivationLatexPrinter", "to_latex", "side_to_latex"]
+
+
+class DerivationLatexPrinter(LatexPrinter):
+    """SymPy's LaTeX printer with the notation of the documents.
+
+    Indices print as their bare names (never their ranges), x[i] as x_i, the logistic function
+    as \\sigma, its derivative as \\sigma', softmax entries as softmax(v)_i with the vector in
+    bold, and derivatives with respect to vector entries as partial derivatives.
+    """
+
+    printmethod = "_derivation_latex"
+
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        # The index a softmax argument runs over: entries x_j print as the vector x while inside.
+        self._vector_index: sp.Basic | None = None
+
+    # --- names ---------------------------------------------------------------------------
+
+    def _print_name(self, name: str, style: str = "plain") -> str:
+        # Fresh and dummy names ("_f3") carry a leading underscore that LaTeX would misread.
+        return self._deal_with_super_sub(name.lstrip("_") or "u", style=style)
+
+    def _print_vector(self, name: str) -> str:
+        stem, layer = _layer(name)
+        # Upright bold for a plain Latin letter (x), bold italic for the rest (theta, yhat).
+        if len(stem) == 1 and stem.isascii() and stem.isalpha():
+            tex = rf"\mathbf{{{stem}}}"
+        else:
+            tex = rf"\boldsymbol{{{self._print_name(stem)}}}"
+        return tex if layer is None else rf"{tex}^{{({layer})}}"
+
+    def _print_Idx(self, expr: sp.Idx) -> str:
+        return self._print_name(expr.name)
+
+    def _print_Dummy(self, expr: sp.Dummy) -> str:
+        return self._print_name(expr.name)
+
+    def _print_IndexedBase(self, expr: sp.IndexedBase) -> str:
+        stem, layer = _layer(expr.name)
+        # Layer weights W1, b2 read as W^{(1)}, b^{(2)}, the way the documents write layers.
+        return self._print_name(stem) if layer is None else rf"{self._print_name(stem)}^{{({layer})}}"
+
+    def _print_Indexed(self, expr: sp.Indexed) -> str:
+        if self._vector_index is not None and expr.indices == (self._vector_index,):
+            return self._print_vector(expr.base.name)
+        indices = [self._print(i) for i in expr.indices]
+        glue = "" if all(len(i) == 1 for i in indices) else ","
+        base = self._print(expr.base)
+        # A base with its own subscript (x_{0}) is grouped, else TeX sees a double subscript;
+        # a superscript (W^{(1)}, y') stacks over the index, as written by hand.
+        if "_" in base:
+            base = "{" + base + "}"
+        return f"{base}_{{{glue.join(indices)}}}"
+
+    # --- the functions the documents name ------------------------------------------------
+
+    def _print_sigmoid(self, expr, exp=None) -> str:
+        return self._applied(r"\sigma", expr.args[0], exp)
+
+    def _print_dsigmoid(self, expr, exp=None) -> str:
+        return self._applied(r"\sigma'", expr.args[0], exp)
+
+    def _applied(self, name: str, arg: sp.Expr, exp) -> str:
+        tex = rf"{name}\left({self._print(arg)}\right)"
+        if exp is not None:
+            tex = rf"{name}^{{{exp}}}\left({self._print(arg)}\right)"
+        return tex
+
+    def _print_softmax(self, expr, exp=None) -> str:
+        vec, i = expr.args
+        (j,) = vec.variables
+        if _mentions(vec.expr, j):
+            # Entries that are not a plain vector operation keep their index: (W_{ij} x_j)_j.
+            inner = rf"\left({self._print(vec.expr)}\right)_{{{self._print(j)}}}"
+        else:
+            outer, self._vector_index = self._vector_index, j
+            try:
+                inner = self._print(vec.expr)
+            finally:
+                self._vector_index = outer
+        tex = rf"\operatorname{{softmax}}\left({inner}\right)_{{{self._print(i)}}}"
+        return tex if exp is None else rf"{tex}^{{{exp}}}"
+
+    def _print_SumExcept(self, expr, exp=None) -> str:
+        vec, k = expr.args
+        (j,) = vec.variables
+        body = self.parenthesize(vec.expr, PRECEDENCE["Mul"], strict=True)
+        tex = rf"\sum_{{{self._print(j)} \neq {self._print(k)}}} {body}"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    # --- calculus ------------------------------------------------------------------------
+
+    def _print_Derivative(self, expr: sp.Derivative) -> str:
+        partial = any(isinstance(v, (sp.Indexed, sp.Idx)) for v in expr.variables) or len(expr.expr.free_symbols) > 1
+        d = r"\partial" if partial else "d"
+        order = sum(n for _, n in expr.variable_count)
+        below = " ".join(f"{d} {self._print(v)}" if n == 1 else f"{d} {self.parenthesize_super(self._print(v))}^{{{n}}}"
+                         for v, n in expr.variable_count)
+        top = d if order == 1 else f"{d}^{{{order}}}"
+        if _reads_as_one_symbol(expr.expr):
+            return rf"\frac{{{top} {self._print(expr.expr)}}}{{{below}}}"
+        body = self.parenthesize(expr.expr, PRECEDENCE["Mul"], is_neg=expr.expr.could_extract_minus_sign(), strict=True)
+        return rf"\frac{{{top}}}{{{below}}} {body}"
+
+
+def _layer(name: str) -> tuple[str, str | None]:
+    """'W1' -> ('W', '1'): a trailing layer number on an array name; ('x', None) without one."""
+    stem = name.rstrip("0123456789")
+    if stem and stem != name and stem.isalpha():
+        return stem, name[len(stem):]
+    return name, None
+
+
+def _reads_as_one_symbol(expr: sp.Expr) -> bool:
+    """True when the expression can stand in a numerator, as in dy/dx (y_i, \\sigma(x), e^{x})."""
+    return isinstance(expr, (sp.Symbol, sp.Indexed, sp.Function, sp.exp)) and not isinstance(expr, sp.Sum)
+
+
+def _mentions(expr: sp.Expr, j: sp.Basic) -> bool:
+    """True when j appears other than as the index of a vector entry x_j (then it must stay visible)."""
+    hidden = {e: sp.Dummy() for e in expr.atoms(sp.Indexed) if e.indices == (j,)}
+    return expr.xreplace(hidden).has(j)
+
+
+_PRINTER = DerivationLatexPrinter()
+
+
+def to_latex(expr) -> str:
+    """LaTeX for a catalog expression, in the documents' notation."""
+    return _PRINTER.doprint(sp.sympify(expr))
+
+
+def side_to_latex(side: Side) -> str:
+    """LaTeX for one side of an equation: the generic entry, with its free indices when it is an array.
+
+    A vector given by its entry e^{x_i}/S prints as [e^{x_i}/S]_i, a matrix entry as [...]_{ij}:
+    the bracket says that the side is the whole array, not one number.
+    """
+    body = to_latex(side.expr)
+    indices = [to_latex(i) for i in side.indices]
+    if not indices:
+        return body
+    glue = "" if all(len(i) == 1 for i in indices) else ","
+    return rf"\left[{body}\right]_{{{glue.join(indices)}}}"

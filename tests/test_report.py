@@ -1,0 +1,301 @@
+"""Reports: content from results only, escaping, determinism, atomic writes, LaTeX, golden files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sympy as sp
+from typer.testing import CliRunner
+
+from derive.catalog.build import assume, derivation, step
+from derive.errors import ReportError
+from derive.model import Verdict, checks_of
+from derive.notation import index, scalar, sigmoid, size, summation, vector
+from derive.report import (REPORT_NAME, RESULTS_NAME, build_report, compile_pdf, escape_md, escape_tex,
+                           find_latex_engine, load_kernel_specs, load_results, render_report, write_atomic,
+                           write_reports)
+from derive.results import CheckResult, Counterexample
+
+REPORTS = Path(__file__).resolve().parent.parent / "reports"
+needs_latex = pytest.mark.skipif(find_latex_engine() is None, reason="no LaTeX engine on PATH")
+
+u = scalar("u")
+N = size("N")
+i, j = index("i", N), index("j", N)
+x = vector("x")
+s = sigmoid(u)
+
+
+def _toy():
+    """A derivation with a sound chain and a chain whose middle is wrong but whose ends agree."""
+    return derivation(
+        "toy/000", topic="toy", source="900_toy.txt", title="A toy derivation",
+        statement=r"\sigma'(u) = \sigma(u)(1 - \sigma(u))",
+        assume=assume(text="u is real; 100% of the reading_text & #1 costs $5"),
+        steps=[
+            step("(1)", r"\sum_j e^{x_j}", summation(sp.exp(x[j]), j), summation(sp.exp(x[j]), j),
+                 reading="the sum runs over j_1 & 50% of #cases"),
+            step("(2)", r"e^{-u}\sigma^2 = \frac{1-\sigma}{\sigma}\sigma = (1-\sigma)\sigma",
+                 sp.exp(-u) * s * s, sp.Mul((1 - s) / s, s, evaluate=False), (1 - s) * s,
+                 expect=("refuted", "refuted"), ends="proved", note="keeps one factor sigma",
+                 correction=sp.Mul((1 - s) / s, s, s, evaluate=False)),
+        ])
+
+
+def _result(check_id, verdict, *, part="link", expected=None, bound=None, conventions=(), cx=None, detail="d"):
+    return CheckResult(id=check_id, derivation="toy/000", source="900_toy.txt", label=check_id, part=part,
+                       verdict=verdict, detail=detail, expected=expected or verdict.value, seconds=1.5, bound=bound,
+                       conventions=conventions, counterexample=cx)
+
+
+def _toy_results():
+    cx = Counterexample(sizes={}, indices={}, values={"u": "0"}, lhs="1/4", rhs="1/2")
+    return [
+        _result("toy/000/1#1", Verdict.BOUNDED, bound=3),
+        _result("toy/000/2#1", Verdict.REFUTED, part="link 1 of 2", cx=cx),
+        _result("toy/000/2#2", Verdict.REFUTED, part="link 2 of 2", cx=cx),
+        _result("toy/000/2#correction", Verdict.PROVED, part="correction"),
+        _result("toy/000/2#ends", Verdict.PROVED, part="ends", conventions=("u broadcast",), expected="proved"),
+    ]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    name: str
+    summary: str
+    claims: tuple
+    rewrites: tuple
+
+
+def test_checks_of_the_toy_match_the_hand_made_results():
+    assert [c.id for c in checks_of(_toy())] == [r.id for r in _toy_results()]
+
+
+def test_step_verdict_is_its_weakest_check():
+    report = build_report([_toy()], _toy_results())
+    (doc,) = report.documents
+    steps = doc.derivations[0].steps
+    assert [st.outcome.verdict for st in steps] == ["bounded", "refuted"]
+    assert steps[0].outcome.tier == "proved for N = 1..3"
+    assert doc.counts.bounded == 1 and doc.counts.refuted == 1 and doc.counts.steps == 2
+
+
+def test_refuted_link_is_corrected_by_the_chain_end_that_holds():
+    (doc,) = build_report([_toy()], _toy_results()).documents
+    first, second = doc.derivations[0].steps[1].corrections
+    assert first.holds_via == ("toy/000/2#ends",)
+    assert first.holds_rhs == r"\left(1 - \sigma\left(u\right)\right) \sigma\left(u\right)"
+    # The second link's left side is tied to no later term by a check that holds: nothing is invented.
+    assert second.holds_rhs == ""
+
+
+def test_catalog_correction_is_shown_with_its_own_verdict_and_not_counted_as_a_step():
+    (doc,) = build_report([_toy()], _toy_results()).documents
+    d = doc.derivations[0]
+    fix = d.steps[1].correction
+    assert fix.id == "toy/000/2#correction" and fix.outcome.verdict == "proved"
+    assert fix.rhs == r"\frac{1 - \sigma\left(u\right)}{\sigma\left(u\right)} \sigma\left(u\right) \sigma\left(u\right)"
+    assert d.steps[1].outcome.verdict == "refuted" and d.outcome.verdict == "refuted"
+    for fmt in ("md", "tex"):
+        assert "Corrected" in render_report([_toy()], _toy_results(), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_report_carries_everything_a_marker_needs(fmt):
+    text = render_report([_toy()], _toy_results(), fmt)
+    for needed in ("900", "toy/000", "(2)", r"\sigma'(u) = \sigma(u)(1 - \sigma(u))", "proved for N = 1..3",
+                   "refuted", "What holds instead", "keeps one factor sigma", "at u = 0: left = 1/4, right = 1/2",
+                   r"e^{-u}\sigma^2 = \frac{1-\sigma}{\sigma}\sigma = (1-\sigma)\sigma", "Conclusion",
+                   "toy/000/2#correction" if fmt == "md" else r"toy/000/2\#correction"):
+        assert needed in text, needed
+    assert "1.5" not in text  # timings would make the report differ from run to run
+
+
+def test_tier_names_the_convention():
+    text = render_report([_toy()], _toy_results(), "md")
+    assert "proved for all N under u broadcast" in text
+
+
+def test_rendering_is_deterministic():
+    assert render_report([_toy()], _toy_results(), "tex") == render_report([_toy()], list(_toy_results()), "tex")
+
+
+def test_text_is_escaped_in_latex_but_step_latex_is_not():
+    tex = render_report([_toy()], _toy_results(), "tex")
+    assert r"the sum runs over j\_1 \& 50\% of \#cases" in tex
+    assert r"100\% of the reading\_text \& \#1 costs \$5" in tex
+    assert r"\frac{1-\sigma}{\sigma}" in tex
+
+
+def test_escapes():
+    assert escape_tex("a_b & 5% #1 $ ~ ^ \\ ≈ ×") == (r"a\_b \& 5\% \#1 \$ \textasciitilde{} \textasciicircum{} "
+                                                     r"\textbackslash{} \ensuremath{\approx} \ensuremath{\times}")
+    assert escape_tex("日") == r"\texttt{[U+65E5]}"
+    assert escape_md("a_b*c|d $x$") == r"a\_b\*c\|d \$x\$"
+
+
+def test_markdown_display_math_is_in_balanced_dollar_blocks():
+    md = render_report([_toy()], _toy_results(), "md")
+    fences = [line for line in md.splitlines() if line.strip() == "$$"]
+    assert fences and len(fences) % 2 == 0
+    assert "\n\n\n\n" not in md
+
+
+def test_refuted_link_without_any_correction_says_so():
+    plain = derivation("toy/000", topic="toy", source="900_toy.txt", title="t", statement="s",
+                       steps=[step("(2)", "l", s, 2 * s, expect="refuted")])
+    cx = Counterexample(sizes={}, indices={}, values={"u": "0"}, lhs="1/2", rhs="1")
+    md = render_report([plain], [_result("toy/000/2#1", Verdict.REFUTED, cx=cx)], "md")
+    assert "No corrected expression" in md and "Corrected" not in md
+
+
+def test_only_steps_with_results_are_reported():
+    text = render_report([_toy()], _toy_results()[:1], "md")
+    assert "Step (1)" in text and "Step (2)" not in text
+
+
+def test_kernels_section_lists_claims_and_rewrites_with_their_tiers():
+    specs = [_Spec("sigmoid_grad", "the sigmoid's derivative", ("toy/000/2#ends",), ("toy/000/1", "nowhere/9"))]
+    md = render_report([_toy()], _toy_results(), "md", kernels=specs)
+    assert "Generated kernels" in md and "`sigmoid_grad`" in md
+    assert "**toy/000, step (2), ends**: ~ proved for all N under u broadcast" in md
+    assert "**toy/000, step (1)**: ≤ proved for N = 1..3" in md
+    assert "**nowhere/9**: not checked in this report" in md
+    assert "Generated kernels" not in render_report([_toy()], _toy_results(), "md", kernels=None)
+
+
+def test_real_kernel_specs_render_when_they_exist():
+    specs = load_kernel_specs()
+    if specs is None:
+        pytest.skip("derive.emit provides no kernel_specs yet")
+    md = render_report([_toy()], _toy_results(), "md", kernels=specs)
+    assert all(f"`{spec.name}`" in md for spec in specs)
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ReportError, match="'html'"):
+        render_report([_toy()], _toy_results(), "html")
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+def test_atomic_write_keeps_the_old_file_when_the_write_fails(tmp_path, monkeypatch):
+    target = tmp_path / "r.md"
+    target.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(ReportError, match="No space left"):
+        write_atomic(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_unwritable_output_folder_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(ReportError, match="output folder"):
+        write_reports([_toy()], _toy_results(), blocker / "sub", formats=("md",))
+
+
+def test_without_latex_engine_pdf_is_skipped_and_the_rest_written(tmp_path, monkeypatch):
+    monkeypatch.setattr("derive.report.find_latex_engine", lambda: None)
+    written = write_reports([_toy()], _toy_results(), tmp_path)
+    assert sorted(p.name for p in written.paths) == [f"{REPORT_NAME}.md", f"{REPORT_NAME}.tex", RESULTS_NAME]
+    assert written.skipped and "no LaTeX engine" in written.skipped[0]
+    with pytest.raises(ReportError, match="no LaTeX engine"):
+        write_reports([_toy()], _toy_results(), tmp_path, formats=("pdf",), require_pdf=True)
+
+
+def test_results_record_round_trips_without_timings(tmp_path):
+    write_reports([_toy()], _toy_results(), tmp_path, formats=("md",))
+    back = load_results(tmp_path / RESULTS_NAME)
+    assert [r.verdict for r in back] == [r.verdict for r in _toy_results()]
+    assert "seconds" not in (tmp_path / RESULTS_NAME).read_text()
+    assert back[1].counterexample == _toy_results()[1].counterexample
+
+
+@needs_latex
+def test_report_compiles_to_pdf(tmp_path):
+    written = write_reports([_toy()], _toy_results(), tmp_path, formats=("pdf",))
+    pdf = tmp_path / f"{REPORT_NAME}.pdf"
+    assert pdf in written.paths and pdf.read_bytes().startswith(b"%PDF")
+
+
+@needs_latex
+def test_failing_latex_names_its_first_error_and_leaves_the_old_pdf(tmp_path):
+    dest = tmp_path / "broken.pdf"
+    dest.write_bytes(b"old")
+    bad = "\\documentclass{article}\\begin{document}$\\frac{1}{$\\end{document}\n"
+    with pytest.raises(ReportError, match=r"LaTeX failed on broken.tex: (! |\S*broken\.tex:\d+: )"):
+        compile_pdf(bad, dest)
+    assert dest.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["broken.pdf"]
+
+
+def test_cli_report_writes_markdown_for_one_derivation(tmp_path):
+    from derive.cli import app
+
+    result = CliRunner().invoke(app, ["report", "softmax-shift/002", "--format", "md", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / f"{REPORT_NAME}.md").read_text()
+    assert "softmax-shift/002" in text and "softmax-shift/000" not in text
+    assert not (tmp_path / f"{REPORT_NAME}.tex").exists()
+
+
+def test_cli_report_to_an_unwritable_folder_exits_1(tmp_path):
+    from derive.cli import app
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = CliRunner().invoke(app, ["report", "softmax-shift/002", "--format", "md", "--out", str(blocker / "x")])
+    assert result.exit_code == 1
+    assert "output folder" in result.output
+
+
+# --- the committed reports of the built-in catalog ------------------------------------------------
+
+REGENERATE = "regenerate them with `derive report` (it verifies the catalog and rewrites reports/)"
+
+
+def _committed_results():
+    path = REPORTS / RESULTS_NAME
+    if not path.exists():
+        pytest.fail(f"{path} is missing; {REGENERATE}")
+    return load_results(path)
+
+
+def test_committed_results_cover_the_catalog_as_it_stands():
+    from derive.catalog import checks
+
+    results = {r.id: r for r in _committed_results()}
+    current = {c.id: c for c in checks()}
+    assert sorted(results) == sorted(current), f"the catalog changed since the reports were written; {REGENERATE}"
+    stale = [i for i, c in current.items() if str(c.expect) != results[i].expected or c.part != results[i].part]
+    assert not stale, f"expectations changed for {stale[:5]}; {REGENERATE}"
+
+
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_committed_reports_are_up_to_date(fmt):
+    from derive.catalog import derivations
+
+    text = render_report(derivations(), _committed_results(), fmt, kernels=load_kernel_specs())
+    committed = (REPORTS / f"{REPORT_NAME}.{fmt}").read_text(encoding="utf-8")
+    assert text == committed, f"reports/{REPORT_NAME}.{fmt} differs from what the catalog renders; {REGENERATE}"
+
+
+@pytest.mark.slow
+def test_committed_verdicts_are_what_the_verifier_finds_now():
+    from derive.catalog import checks
+    from derive.runner import default_jobs, run_checks
+    from derive.verify import Settings
+
+    committed = {r.id: r for r in _committed_results()}
+    fresh = run_checks(checks(), Settings(timeout=30.0), default_jobs())
+    changed = [(r.id, committed[r.id].tier, r.tier) for r in fresh if r.tier != committed[r.id].tier]
+    assert not changed, f"verdicts changed: {changed[:5]}; {REGENERATE}"
