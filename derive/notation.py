@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy import Idx, IndexedBase, Lambda, Sum
+from sympy import Idx, IndexedBase, Sum
 
 __all__ = [
     "size",

@@ -54,7 +54,6 @@ def _exercise_sheet():
     e = sp.exp
     S = summation(e(x[j]), j)
     Sc = summation(e(x[j] + c), j)
-    broadcast = ("the scalar c is added to every entry (broadcast)",)
     return derivation(
         "softmax-shift/001",
         topic="softmax",
