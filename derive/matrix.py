@@ -1,0 +1,465 @@
+"""Matrix notation translated to index form: shapes checked, each entry written as sums over indices.
+
+Derivations write ``z1 = x W1 + b1`` with x a 1 x Dx row and W1 a Dx x H matrix. Here such
+expressions are SymPy ``MatrixSymbol`` expressions of symbolic shape, and ``to_side`` turns them
+into a ``Side``: the expression of a generic entry over real ``IndexedBase`` entries (a vector
+``x`` becomes ``x[j]``, a matrix ``W1`` becomes ``W1[j, m]``, a 1 x 1 matrix a real scalar), with
+its axes and their 1-based indices. Shapes are checked on the way, by this module and not by
+SymPy, so that a misfit is reported with both shapes named.
+
+Notation that fits only under a convention (broadcasting a row against a matrix, a vector
+standing for its diagonal matrix, derivatives in denominator layout) is translated only when the
+caller asks for it, and the side records the convention, so a verdict on it says "under ...".
+
+Functions of a matrix expression (sigma, sigma', exp, log) apply entry by entry, as the
+documents write e^x for a vector; the matrix exponential is not part of this notation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy as sp
+from sympy import Idx, Indexed, KroneckerDelta, MatrixExpr, MatrixSymbol, Sum
+from sympy.core.symbol import Str
+from sympy.matrices.expressions import DiagMatrix, HadamardProduct, MatAdd, MatMul
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+
+from .errors import ShapeMismatch, Unsupported
+from .model import Axis, Side
+from .normal import evaluate_derivatives, normalize, rename_dummies
+from .notation import softmax, vector
+
+__all__ = [
+    "BROADCASTING",
+    "DENOMINATOR_LAYOUT",
+    "DIAGONAL",
+    "to_side",
+    "shape_of",
+    "matmul",
+    "hadamard",
+    "plus",
+    "elementwise",
+    "diag",
+    "as_diagonal",
+    "softmax_of",
+    "derivative",
+    "Jacobian",
+    "VectorSoftmax",
+    "ReadAsDiagonal",
+    "IndexTranslator",
+]
+
+BROADCASTING = "broadcasting"
+DENOMINATOR_LAYOUT = "denominator layout (du/dv has v's length rows)"
+DIAGONAL = "a vector read as the diagonal matrix holding it"
+
+_LAYOUTS = ("numerator", "denominator")
+
+
+# --- notation the documents use that SymPy has no class for ---------------------------------------
+
+class VectorSoftmax(MatrixExpr):
+    """softmax of a row or column vector, entry by entry: softmax(v)_i = e^{v_i} / sum_j e^{v_j}."""
+
+    def __new__(cls, v):
+        return MatrixExpr.__new__(cls, sp.sympify(v))
+
+    @property
+    def shape(self):
+        return self.args[0].shape
+
+
+class ReadAsDiagonal(MatrixExpr):
+    """A vector written where the document means the diagonal matrix holding it (a convention)."""
+
+    def __new__(cls, v):
+        return MatrixExpr.__new__(cls, sp.sympify(v))
+
+    @property
+    def shape(self):
+        n = _length(self.args[0].shape)
+        return (n, n)
+
+
+class Jacobian(MatrixExpr):
+    """d f / d v for a matrix variable v; ``at`` is the value v takes once the derivative is taken.
+
+    Numerator layout: for a vector f of length m and a vector v of length n, m x n with entry
+    (a, b) = d f_a / d v_b; the gradient of a scalar has v's shape. Denominator layout: n x m,
+    and the gradient of a scalar by a vector is an n x 1 column.
+    """
+
+    def __new__(cls, f, v, layout="numerator", at=None):
+        if not isinstance(v, MatrixSymbol):
+            raise Unsupported(f"a derivative is taken with respect to a matrix symbol, not {sp.sstr(v)}")
+        if str(layout) not in _LAYOUTS:
+            raise ValueError(f"layout {str(layout)!r}: expected one of {_LAYOUTS}")
+        return MatrixExpr.__new__(cls, sp.sympify(f), v, Str(str(layout)), v if at is None else sp.sympify(at))
+
+    @property
+    def shape(self):
+        f, v, layout, _ = self.args
+        return _jacobian_shape(f.shape, v.shape, str(layout))
+
+
+def _length(shape) -> sp.Expr:
+    rows, cols = shape
+    if rows != 1 and cols != 1:
+        raise ShapeMismatch(f"expected a row or column vector, got a {_text(shape)} matrix")
+    return cols if rows == 1 else rows
+
+
+def _jacobian_shape(fshape, vshape, layout: str) -> tuple:
+    if fshape == (1, 1):
+        if layout == "denominator" and 1 in vshape:
+            return (_length(vshape), sp.S.One)
+        return tuple(vshape)
+    if 1 in fshape and 1 in vshape:
+        m, n = _length(fshape), _length(vshape)
+        return (m, n) if layout == "numerator" else (n, m)
+    raise Unsupported(f"the derivative of a {_text(fshape)} matrix with respect to a {_text(vshape)} one "
+                      f"has more than two axes")
+
+
+# --- builders that leave shape checking to the translator ----------------------------------------
+
+def _unchecked(cls, *args):
+    # SymPy validates shapes in MatMul/HadamardProduct/MatAdd; built this way the translator
+    # reports a misfit, with both shapes named, instead of SymPy.
+    return sp.Basic.__new__(cls, *[sp.sympify(a) for a in args])
+
+
+def matmul(*factors) -> MatMul:
+    """The product of matrices as written, shapes not yet checked."""
+    return _unchecked(MatMul, *factors)
+
+
+def hadamard(*factors) -> HadamardProduct:
+    """The entry-by-entry product as written, shapes not yet checked."""
+    return _unchecked(HadamardProduct, *factors)
+
+
+def plus(*terms) -> MatAdd:
+    """The sum of matrices as written, shapes not yet checked."""
+    return _unchecked(MatAdd, *terms)
+
+
+def elementwise(function, matrix) -> ElementwiseApplyFunction:
+    """``function`` applied to every entry of ``matrix`` (sigma(z), e^z, log(yhat))."""
+    return ElementwiseApplyFunction(function, matrix)
+
+
+def diag(v) -> DiagMatrix:
+    """The diagonal matrix holding the vector v."""
+    return DiagMatrix(v)
+
+
+def as_diagonal(v) -> ReadAsDiagonal:
+    """v as written, read as the diagonal matrix holding it (recorded as a convention)."""
+    return ReadAsDiagonal(v)
+
+
+def softmax_of(v) -> VectorSoftmax:
+    """softmax of a row or column vector."""
+    return VectorSoftmax(v)
+
+
+def derivative(f, v, *, layout: str = "numerator", at=None) -> Jacobian:
+    """d f / d v (see Jacobian); ``at``: the value of v where the derivative is taken."""
+    return Jacobian(f, v, layout, at)
+
+
+# --- the translator --------------------------------------------------------------------------------
+
+def _text(shape) -> str:
+    return "×".join(sp.sstr(s) for s in shape)
+
+
+def _same(a: sp.Expr, b: sp.Expr) -> bool:
+    return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A translated matrix expression: its shape and its entry at given (row, column) indices."""
+
+    shape: tuple
+    at: Callable[[sp.Expr, sp.Expr], sp.Expr]
+
+    def entry(self, k: sp.Expr) -> sp.Expr:
+        """Entry k of a vector (row or column)."""
+        return self.at(sp.S.One, k) if self.shape[0] == 1 else self.at(k, sp.S.One)
+
+
+class IndexTranslator:
+    """Translates a matrix expression node by node, one ``_index_<Class>`` method per SymPy class."""
+
+    def __init__(self, allow=(), reserved=()):
+        self.allow = tuple(allow)
+        self.used: list[str] = []
+        self._reserved = {str(r) for r in reserved}
+        self._count = 0
+        self._symbols: dict[str, tuple] = {}
+
+    # helpers
+    def translate(self, expr) -> _Term:
+        # Walk the class hierarchy, as SymPy's printers do, so a subclass reads like its parent.
+        for cls in type(expr).__mro__:
+            method = getattr(self, f"_index_{cls.__name__}", None)
+            if method is not None:
+                return method(expr)
+        raise Unsupported(f"no index form for {type(expr).__name__}: {sp.sstr(expr)[:80]}")
+
+    def fresh(self, size: sp.Expr) -> Idx:
+        """A summation index over 1..size whose name no axis uses."""
+        while True:
+            self._count += 1
+            name = f"k{self._count}"
+            if name not in self._reserved:
+                return Idx(name, (1, size))
+
+    def use(self, convention: str, why: str) -> None:
+        if convention not in self.allow:
+            raise ShapeMismatch(f"{why}; it fits only under the convention {convention!r}, which was not asked for")
+        if convention not in self.used:
+            self.used.append(convention)
+
+    def _record(self, convention: str) -> None:
+        if convention not in self.used:
+            self.used.append(convention)
+
+    def _fit(self, what: str, terms) -> tuple:
+        """The common shape of operands combined entry by entry, broadcasting size-1 axes if allowed."""
+        shapes = [t.shape for t in terms]
+        out, broadcast = [], False
+        for axis in zip(*shapes):
+            sizes = []
+            for s in axis:
+                if s != 1 and not any(_same(s, t) for t in sizes):
+                    sizes.append(s)
+            if len(sizes) > 1:
+                raise ShapeMismatch(f"{what}: the shapes {' and '.join(_text(s) for s in shapes)} do not fit")
+            broadcast |= bool(sizes) and any(s == 1 for s in axis)
+            out.append(sizes[0] if sizes else sp.S.One)
+        if broadcast:
+            self.use(BROADCASTING, f"{what} of {' and '.join(_text(s) for s in shapes)}")
+        return tuple(out)
+
+    @staticmethod
+    def _spread(term: _Term):
+        """term's entry at (r, c), with size-1 axes pinned to 1 (how broadcasting reads them)."""
+        rows, cols = term.shape
+        return lambda r, c: term.at(sp.S.One if rows == 1 else r, sp.S.One if cols == 1 else c)
+
+    def _elementwise(self, function, arg) -> _Term:
+        inner = self.translate(arg)
+        return _Term(inner.shape, lambda r, c: function(inner.at(r, c)))
+
+    # leaves
+    def _index_MatrixSymbol(self, m: MatrixSymbol) -> _Term:
+        rows, cols = m.shape
+        name = m.name
+        seen = self._symbols.setdefault(name, tuple(s for s in m.shape if s != 1))
+        if seen != tuple(s for s in m.shape if s != 1):
+            raise ShapeMismatch(f"{name} is used as {_text(m.shape)} and with the sizes {seen}")
+        if rows == 1 and cols == 1:
+            s = sp.Symbol(name, real=True)
+            return _Term(m.shape, lambda r, c: s)
+        base = vector(name)
+        if rows == 1:
+            return _Term(m.shape, lambda r, c: base[c])
+        if cols == 1:
+            return _Term(m.shape, lambda r, c: base[r])
+        return _Term(m.shape, lambda r, c: base[r, c])
+
+    def _index_Identity(self, e) -> _Term:
+        return _Term(e.shape, lambda r, c: KroneckerDelta(r, c))
+
+    def _index_ZeroMatrix(self, e) -> _Term:
+        return _Term(e.shape, lambda r, c: sp.S.Zero)
+
+    # algebra
+    def _index_MatAdd(self, e: MatAdd) -> _Term:
+        terms = [self.translate(a) for a in e.args]
+        shape = self._fit("a sum", terms)
+        spread = [self._spread(t) for t in terms]
+        return _Term(shape, lambda r, c: sp.Add(*[s(r, c) for s in spread]))
+
+    def _index_HadamardProduct(self, e: HadamardProduct) -> _Term:
+        terms = [self.translate(a) for a in e.args]
+        shape = self._fit("an entry-by-entry product", terms)
+        spread = [self._spread(t) for t in terms]
+        return _Term(shape, lambda r, c: sp.Mul(*[s(r, c) for s in spread]))
+
+    def _index_MatMul(self, e: MatMul) -> _Term:
+        scalars = [a for a in e.args if not getattr(a, "is_Matrix", False)]
+        matrices = [a for a in e.args if getattr(a, "is_Matrix", False)]
+        if not matrices:
+            raise Unsupported(f"a product without a matrix: {sp.sstr(e)}")
+        coeff = sp.Mul(*scalars)
+        term = self.translate(matrices[0])
+        for m in matrices[1:]:
+            term = self._product(term, self.translate(m))
+        return _Term(term.shape, lambda r, c: coeff * term.at(r, c))
+
+    def _product(self, a: _Term, b: _Term) -> _Term:
+        if not _same(a.shape[1], b.shape[0]):
+            raise ShapeMismatch(f"cannot multiply {_text(a.shape)} by {_text(b.shape)}: "
+                                f"{sp.sstr(a.shape[1])} columns against {sp.sstr(b.shape[0])} rows")
+        inner = a.shape[1]
+        shape = (a.shape[0], b.shape[1])
+        if inner == 1:
+            return _Term(shape, lambda r, c: a.at(r, sp.S.One) * b.at(sp.S.One, c))
+
+        def at(r, c):
+            k = self.fresh(inner)
+            return Sum(a.at(r, k) * b.at(k, c), (k, 1, inner))
+
+        return _Term(shape, at)
+
+    def _index_MatPow(self, e) -> _Term:
+        base, n = e.args
+        if not (n.is_Integer and n > 0):
+            raise Unsupported(f"only positive integer powers of a matrix: {sp.sstr(e)}")
+        term = self.translate(base)
+        out = term
+        for _ in range(int(n) - 1):
+            out = self._product(out, term)
+        return out
+
+    def _index_Transpose(self, e) -> _Term:
+        inner = self.translate(e.args[0])
+        return _Term(inner.shape[::-1], lambda r, c: inner.at(c, r))
+
+    def _index_DiagMatrix(self, e: DiagMatrix) -> _Term:
+        inner = self.translate(e.args[0])
+        n = _length(inner.shape)
+        return _Term((n, n), lambda r, c: KroneckerDelta(r, c) * inner.entry(r))
+
+    def _index_ReadAsDiagonal(self, e: ReadAsDiagonal) -> _Term:
+        inner = self.translate(e.args[0])
+        n = _length(inner.shape)
+        self.use(DIAGONAL, f"the {_text(inner.shape)} vector {sp.sstr(e.args[0])} read as a {_text((n, n))} matrix")
+        return _Term((n, n), lambda r, c: KroneckerDelta(r, c) * inner.entry(r))
+
+    # entry-by-entry functions
+    def _index_ElementwiseApplyFunction(self, e: ElementwiseApplyFunction) -> _Term:
+        return self._elementwise(e.function, e.expr)
+
+    def _index_sigmoid(self, e) -> _Term:
+        return self._elementwise(e.func, e.args[0])
+
+    def _index_dsigmoid(self, e) -> _Term:
+        return self._elementwise(e.func, e.args[0])
+
+    def _index_exp(self, e) -> _Term:
+        return self._elementwise(sp.exp, e.args[0])
+
+    def _index_log(self, e) -> _Term:
+        return self._elementwise(sp.log, e.args[0])
+
+    def _index_VectorSoftmax(self, e: VectorSoftmax) -> _Term:
+        inner = self.translate(e.args[0])
+        n = _length(inner.shape)
+
+        def entry(k):
+            j = self.fresh(n)
+            return softmax(sp.Lambda(j, inner.entry(j)), k)
+
+        if inner.shape[0] == 1:
+            return _Term(inner.shape, lambda r, c: entry(c))
+        return _Term(inner.shape, lambda r, c: entry(r))
+
+    # derivatives
+    def _index_Jacobian(self, e: Jacobian) -> _Term:
+        f, v, layout, at = e.args
+        layout = str(layout)
+        tf, tv = self.translate(f), self.translate(v)
+        shape = _jacobian_shape(tf.shape, tv.shape, layout)
+        point = None
+        if at != v:
+            point = self.translate(at)
+            if not all(_same(a, b) for a, b in zip(point.shape, tv.shape)):
+                raise ShapeMismatch(f"{v.name} is {_text(tv.shape)} but is given the {_text(point.shape)} value "
+                                    f"{sp.sstr(at)}")
+
+        def d(fe, ve):
+            out = sp.Derivative(fe, ve)
+            return out if point is None else _evaluate_at(out, v, point, stem=f"{self.fresh(1)}_")
+
+        if layout == "denominator":
+            self._record(DENOMINATOR_LAYOUT)
+        if tf.shape == (1, 1):
+            scalar = tf.at(sp.S.One, sp.S.One)
+            if shape != tuple(tv.shape):  # a column in denominator layout
+                return _Term(shape, lambda r, c: d(scalar, tv.entry(r)))
+            return _Term(shape, lambda r, c: d(scalar, tv.at(r, c)))
+        if layout == "numerator":
+            return _Term(shape, lambda r, c: d(tf.entry(r), tv.entry(c)))
+        return _Term(shape, lambda r, c: d(tf.entry(c), tv.entry(r)))
+
+
+def _evaluate_at(derivative_expr: sp.Expr, v: MatrixSymbol, value: _Term, stem: str) -> sp.Expr:
+    """Carry out the derivative, then put value's entries where v's entries stand.
+
+    The derivative is brought to the sum normal form first (sums of Kronecker deltas collapsed),
+    so that each copy of the value, often a large expression, is put in as few times as needed;
+    its summation indices are renamed with ``stem`` so that none can capture an index of the value.
+    """
+    expanded = derivative_expr.replace(lambda a: isinstance(a, softmax), lambda a: a.unfold())
+    done = evaluate_derivatives(expanded)
+    try:
+        done = rename_dummies(normalize(done), stem=stem)
+    except Unsupported:
+        pass
+    rows, cols = v.shape
+    if rows == 1 and cols == 1:
+        return done.xreplace({sp.Symbol(v.name, real=True): value.at(sp.S.One, sp.S.One)})
+
+    def is_entry(a):
+        return isinstance(a, Indexed) and a.base == vector(v.name)
+
+    if rows == 1 or cols == 1:
+        return done.replace(is_entry, lambda a: value.entry(a.indices[0]))
+    return done.replace(is_entry, lambda a: value.at(*a.indices))
+
+
+# --- the plain functions in front -------------------------------------------------------------------
+
+def _axis_indices(shape, indices, names=("i", "j")) -> list:
+    """One index per axis of size other than 1: the caller's, or i, j over the axis's range."""
+    wanted = [s for s in shape if s != 1]
+    given = list(indices)
+    if given and len(given) != len(wanted):
+        raise ShapeMismatch(f"a {_text(shape)} side needs {len(wanted)} indices, got {len(given)}")
+    out = []
+    for n, s in enumerate(wanted):
+        idx = given[n] if given else Idx(names[n], (1, s))
+        if not isinstance(idx, Idx) or idx.lower != 1 or not _same(idx.upper, s):
+            raise ShapeMismatch(f"index {idx} does not run over 1..{sp.sstr(s)}, the axis it is given for")
+        out.append(idx)
+    return out
+
+
+def shape_of(expr, allow=()) -> tuple:
+    """The shape of a matrix expression, checked by the translator (ShapeMismatch if it does not fit)."""
+    return IndexTranslator(allow).translate(expr).shape
+
+
+def to_side(expr, *, indices=(), allow=()) -> Side:
+    """The Side of a matrix expression: its entry at the axes' indices, the axes, the conventions used.
+
+    ``indices`` are the indices of the axes whose size is not 1 (default i, then j);
+    ``allow`` names the conventions the notation may use (BROADCASTING, DIAGONAL).
+    A 1 x 1 expression is a scalar side.
+    """
+    translator = IndexTranslator(allow, reserved=indices)
+    term = translator.translate(expr)
+    chosen = iter(_axis_indices(term.shape, indices))
+    axes = tuple(Axis(sp.S.One) if s == 1 else Axis(s, next(chosen)) for s in term.shape)
+    if term.shape == (1, 1):
+        axes = ()
+    at = [sp.S.One if a.index is None else a.index for a in axes] or [sp.S.One, sp.S.One]
+    return Side(term.at(*at), axes, tuple(translator.used))
