@@ -1,13 +1,17 @@
 """Speed of derive.kernels against scipy.special, hand-written NumPy, torch (one CPU thread) and np.exp.
 
-Run: python3 benchmarks/bench_kernels.py
+Run: python3 benchmarks/bench_kernels.py [--rounds 5] [--scale 10]
 Prints one table: time per call of ours, then each peer as a ratio peer/ours (above 1: ours is
 faster), float64. The np.exp column is one exponential over the same array: the floor any
-kernel that must touch every entry once is measured against.
+kernel that must touch every entry once is measured against. Each round times ours and every
+peer back to back; the table shows the median over rounds of each ratio, so that load from
+other processes, which changes between rounds, cancels out of the ratios.
 """
 
 from __future__ import annotations
 
+import argparse
+import statistics
 import timeit
 
 import numpy as np
@@ -48,7 +52,7 @@ PEERS = {
 }
 
 
-def seconds(f, x, budget: float = 0.15) -> float:
+def seconds(f, x, budget: float = 0.1) -> float:
     """Best time per call, with enough calls per run to fill about ``budget`` seconds."""
     f(x)
     once = timeit.timeit(lambda: f(x), number=1)
@@ -60,21 +64,38 @@ def _fmt(t: float) -> str:
     return f"{t * 1e6:.1f} us" if t < 1e-3 else f"{t * 1e3:.2f} ms"
 
 
+def measure(name: str, x: np.ndarray, rounds: int) -> tuple[float, list]:
+    """Our median time and the median ratios peer/ours (scipy, numpy, torch, np.exp) over rounds."""
+    ours, sp_f, np_f, torch_f = PEERS[name]
+    t = torch.from_numpy(x) if torch else None
+    mine, ratios = [], []
+    for _ in range(rounds):
+        m = seconds(ours, x)
+        peers = [seconds(sp_f, x), seconds(np_f, x), seconds(torch_f, t) if torch else None, seconds(np.exp, x)]
+        mine.append(m)
+        ratios.append([p / m if p is not None else None for p in peers])
+    cols = [None if col[0] is None else statistics.median(col) for col in zip(*ratios)]
+    return statistics.median(mine), cols
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scale", type=float, default=10.0,
+                        help="standard deviation of the inputs (1000 takes the split path of the vector kernels)")
+    parser.add_argument("--only", choices=sorted(PEERS), action="append")
+    args = parser.parse_args()
     np.seterr(all="ignore")
-    print("float64; ratios are peer time / our time (above 1: ours is faster); exp/ours below 1 is the floor")
-    head = "| function | shape | ours | scipy | numpy | torch | np.exp |"
-    print(head)
+    print(f"float64, normal inputs with standard deviation {args.scale:g}; medians over {args.rounds} rounds; "
+          "ratios are peer time / our time (above 1: ours is faster); exp/ours below 1 is the floor")
+    print("| function | shape | ours | scipy | numpy | torch | np.exp |")
     print("|---|---|---|---|---|---|---|")
     rng = np.random.default_rng(0)
     for shape in SHAPES:
-        x = rng.standard_normal(shape) * 10
-        t = torch.from_numpy(x) if torch else None
-        floor = seconds(np.exp, x)
-        for name, (ours, sp_f, np_f, torch_f) in PEERS.items():
-            mine = seconds(ours, x)
-            cells = [_fmt(mine), f"{seconds(sp_f, x) / mine:.2f}", f"{seconds(np_f, x) / mine:.2f}",
-                     f"{seconds(torch_f, t) / mine:.2f}" if torch else "n/a", f"{floor / mine:.2f}"]
+        x = rng.standard_normal(shape) * args.scale
+        for name in args.only or PEERS:
+            mine, cols = measure(name, x, args.rounds)
+            cells = [_fmt(mine)] + ["n/a" if c is None else f"{c:.2f}" for c in cols]
             print(f"| {name} | {shape} | " + " | ".join(cells) + " |", flush=True)
 
 

@@ -18,7 +18,7 @@ from sympy import Idx, Indexed, IndexedBase, Sum
 from .errors import DeriveError
 from .model import Verdict
 from .notation import Definition, softmax
-from .numpy_printer import Context, ExceptSum, to_numpy
+from .numpy_printer import Context, ExceptSum, SplitExp, to_numpy
 
 __all__ = ["KERNELS", "EmitRefused", "Emitted", "claims_used", "render_kernels", "emit_kernels", "default_path",
            "kernel_specs"]
@@ -44,6 +44,7 @@ class Form:
     definitions: tuple[Definition, ...] = ()
     bindings: tuple[tuple[str, str], ...] = ()  # (name, NumPy code) computed first, in order
     context: Context = Context()
+    fast: tuple[str, Output] | None = None  # (guard, output): returned at once when the guard holds
 
 
 @dataclass(frozen=True)
@@ -59,27 +60,68 @@ class Kernel:
 
 # --- the kernels -----------------------------------------------------------------------------
 
-_MAX_ROW = "numpy.max(x, axis=-1, keepdims=True)"
-_ARGMAX_ROW = "numpy.argmax(x, axis=-1, keepdims=True)"
+# The ufunc and method forms: the same results without numpy.max's and numpy.argmax's wrappers.
+_MAX_ROW = "numpy.maximum.reduce(x, axis=-1, keepdims=True)"
+_ARGMAX_ROW = "x.argmax(-1, keepdims=True)"
+_SOFTMAX = "stability/softmax/kernel#ends"
+_LOG_SOFTMAX = "stability/log-softmax/kernel#ends"
+_SPLIT = "stability/softmax/error-free-shift#1"
 
 
 def _side(checks: dict, cid: str):
     return checks[cid].rhs
 
 
+def _split_exps(expr: sp.Expr, shift: sp.Symbol) -> sp.Expr:
+    """Each e^{t_q} e^{(x_q - shift) - t_q} in expr as SplitExp(t[q]); refused if any t is left over.
+
+    The kernel binds t = fl(x - shift) and its exact error d (derive.kernels._generated._split),
+    so the second factor is e^{d_q}: only a factor of exactly that form may be read so.
+    """
+    from .catalog.stability import t, x
+
+    def split(mul):
+        factors = list(mul.args)
+        for a in factors:
+            if isinstance(a, sp.exp) and isinstance(a.args[0], Indexed) and a.args[0].base == t:
+                q = a.args[0].indices[0]
+                residue = sp.exp((x[q] - shift) - t[q])
+                if residue in factors:
+                    rest = [f for f in factors if f is not a and f != residue]
+                    return split(sp.Mul(*rest)) * SplitExp(t[q]) if rest else SplitExp(t[q])
+        return mul
+
+    out = expr.replace(lambda a: isinstance(a, sp.Mul), split)
+    rest = out.replace(lambda a: isinstance(a, SplitExp), lambda a: sp.S.One)
+    if any(isinstance(a, Indexed) and a.base == t for a in rest.atoms(Indexed)):
+        raise EmitRefused(f"the kernel form uses {t} other than as e^{{t}} e^{{(x - {shift}) - t}}: {out}")
+    return out
+
+
 def _softmax(checks):
-    rhs = _side(checks, "stability/softmax/shift#ends")
-    m = sp.Symbol("m", real=True)
-    ctx = Context(sizes={rhs.axes[0].size: "x.shape[-1]"}, rows=frozenset({m}))
-    return Form((Output(rhs.expr, rhs.indices),), bindings=(("m", _MAX_ROW),), context=ctx)
+    from .catalog.stability import m, t
+
+    rhs = _side(checks, _SOFTMAX)
+    ctx = Context(sizes={rhs.axes[0].size: "x.shape[-1]"}, rows=frozenset({m}), splits={t: "d"})
+    bindings = (("m", f"_shift({_MAX_ROW}, False)"), ("t, d", "_split(x, m)"))
+    return Form((Output(_split_exps(rhs.expr, m), rhs.indices),), bindings=bindings, context=ctx)
 
 
 def _log_softmax(checks):
-    rhs = _side(checks, "stability/log-softmax/log-sum-exp#ends")
+    from .catalog.stability import c, t
+
+    rhs = _side(checks, _LOG_SOFTMAX)
     (i,) = rhs.indices
     k = next(s for s in rhs.expr.free_symbols if isinstance(s, Idx) and s != i)
-    ctx = Context(sizes={i.upper: "x.shape[-1]"}, gathers={k: "k"})
-    return Form((Output(rhs.expr, (i,)),), bindings=(("k", _ARGMAX_ROW),), context=ctx)
+    ctx = Context(sizes={i.upper: "x.shape[-1]"}, rows=frozenset({c}), gathers={k: "k"}, splits={t: "d"})
+    bindings = (("k", _ARGMAX_ROW), ("c", "_shift(_take(x, k), True)"),
+                ("t, d", "_split(x, c)"))
+    # x_i - x_k first, in one rounding: SymPy's flat sum would otherwise add the log term to x_i.
+    x = next(a.base for a in rhs.expr.atoms(Indexed) if str(a.base) == "x")
+    z = IndexedBase("z", real=True)
+    expr = z[i] + (rhs.expr - (x[i] - x[k]))
+    return Form((Output(_split_exps(expr, c), (i,)),), definitions=(Definition(z, (i,), x[i] - x[k]),),
+                bindings=bindings, context=ctx)
 
 
 def _sign_split(checks, ids, make):
@@ -91,14 +133,34 @@ def _sign_split(checks, ids, make):
             raise EmitRefused(f"{cid} does not state the form the kernel prints at x = {at}")
     x = IndexedBase("x", real=True)
     i = Idx("i", (1, sp.Symbol("N", integer=True, positive=True)))
-    return Form((Output(make(x[i]), (i,)),))
+    return Form((Output(_one_exp(make(x[i])), (i,)),))
+
+
+def _one_exp(expr: sp.Expr) -> sp.Expr:
+    """e^{min(v, 0)} as e^{-|v|} where v < 0 and 1 elsewhere, the same floats with one exponential.
+
+    For v < 0, min(v, 0) and -|v| are the same number; for v >= 0 (and NaN) e^0 = 1; so the
+    kernel shares e^{-|v|} with the denominator instead of evaluating a second exponential.
+    """
+    def one(a):
+        v = a.args[0].args[0] if a.args[0].args[1] == 0 else a.args[0].args[1]
+        return sp.Piecewise((sp.exp(-sp.Abs(v)), v < 0), (1, True))
+
+    return expr.replace(lambda a: isinstance(a, sp.exp) and isinstance(a.args[0], sp.Min) and 0 in a.args[0].args, one)
+
+
+_SIGMOID_FAST = "stability/sigmoid/kernel-moderate-x#1"
 
 
 def _sigmoid(checks):
-    from .catalog.stability import sigmoid_form
+    from .catalog.stability import sigmoid_form, u
 
-    return _sign_split(checks, ("stability/sigmoid/kernel-nonnegative-x#1", "stability/sigmoid/kernel-negative-x#1"),
+    form = _sign_split(checks, ("stability/sigmoid/kernel-nonnegative-x#1", "stability/sigmoid/kernel-negative-x#1"),
                        sigmoid_form)
+    (out,) = form.outputs
+    # The definition, where it cannot overflow: fewer passes than the sign-split form.
+    fast = checks[_SIGMOID_FAST].rhs.expr.xreplace({u: out.expr.atoms(Indexed).pop()})
+    return Form(form.outputs, fast=("_moderate(x)", Output(fast, out.axes)))
 
 
 def _sigmoid_grad(checks):
@@ -135,44 +197,45 @@ def _linear_grads(checks):
 
 
 KERNELS: tuple[Kernel, ...] = (
-    Kernel("softmax", ("x",), ("stability/softmax/shift#ends",),
-           "softmax over the last axis, shifted by the row maximum", _softmax),
-    Kernel("log_softmax", ("x",), ("stability/log-softmax/log-sum-exp#ends",),
-           "log-softmax over the last axis through the shifted log-sum-exp", _log_softmax),
-    Kernel("sigmoid", ("x",), ("stability/sigmoid/kernel-nonnegative-x#1", "stability/sigmoid/kernel-negative-x#1"),
+    Kernel("softmax", ("x",), (_SOFTMAX, _SPLIT),
+           "softmax over the last axis, shifted into range and split so that the shift costs no accuracy", _softmax),
+    Kernel("log_softmax", ("x",), (_LOG_SOFTMAX, _SPLIT),
+           "log-softmax over the last axis through the shifted, split log-sum-exp", _log_softmax),
+    Kernel("sigmoid", ("x",), (_SIGMOID_FAST, "stability/sigmoid/kernel-nonnegative-x#1",
+                               "stability/sigmoid/kernel-negative-x#1"),
            "the logistic function, entry by entry, in the form that never overflows", _sigmoid),
     Kernel("sigmoid_grad", ("x",), ("stability/sigmoid/derivative-kernel-nonnegative-x#1",
                                     "stability/sigmoid/derivative-kernel-negative-x#1"),
            "the derivative of the logistic function, entry by entry", _sigmoid_grad),
     Kernel("softmax_jacobian", ("x",), ("stability/softmax-gradients/softmax-jacobian#1",
-                                        "stability/softmax/shift#ends"),
+                                        _SOFTMAX),
            "the Jacobian of softmax over the last axis, N x N per row", _one("stability/softmax-gradients/softmax-jacobian#1")),
     Kernel("log_softmax_jacobian", ("x",), ("stability/softmax-gradients/log-softmax-jacobian#1",
-                                            "stability/softmax/shift#ends"),
+                                            _SOFTMAX),
            "the Jacobian of log-softmax over the last axis, N x N per row",
            _one("stability/softmax-gradients/log-softmax-jacobian#1")),
     Kernel("softmax_cross_entropy", ("x", "y"), ("stability/softmax-gradients/cross-entropy#1",
-                                                 "stability/log-softmax/log-sum-exp#ends"),
+                                                 _LOG_SOFTMAX),
            "the cross-entropy of targets y against softmax(x), one value per row",
            _one("stability/softmax-gradients/cross-entropy#1")),
     Kernel("softmax_cross_entropy_grad", ("x", "y"), ("stability/softmax-gradients/cross-entropy-gradient#1",
-                                                      "stability/softmax/shift#ends"),
+                                                      _SOFTMAX),
            "the gradient of softmax_cross_entropy with respect to x",
            _one("stability/softmax-gradients/cross-entropy-gradient#1")),
     Kernel("mlp_forward", ("x", "W1", "b1", "W2", "b2"), ("stability/networks/network-forward#1",
                                                            "stability/sigmoid/kernel-nonnegative-x#1",
                                                            "stability/sigmoid/kernel-negative-x#1",
-                                                           "stability/softmax/shift#ends"),
+                                                           _SOFTMAX),
            "softmax(sigmoid(x W1 + b1) W2 + b2), the class probabilities of a one-hidden-layer network",
            _one("stability/networks/network-forward#1", "W2.shape[-1]")),
     Kernel("mlp_input_grad", ("x", "y", "W1", "b1", "W2", "b2"),
            ("stability/networks/network-forward#1", "stability/networks/hidden-layer-gradient#1",
             "stability/networks/sigmoid-layer-gradient#1", "stability/sigmoid/derivative-kernel-nonnegative-x#1",
-            "stability/sigmoid/derivative-kernel-negative-x#1", "stability/softmax/shift#ends"),
+            "stability/sigmoid/derivative-kernel-negative-x#1", _SOFTMAX),
            "the gradient of the network's cross-entropy with respect to its input x", _mlp_input_grad),
     Kernel("linear_softmax_grads", ("x", "y", "W", "b"),
            ("stability/networks/linear-weight-gradient#1", "stability/networks/linear-bias-gradient#1",
-            "stability/softmax/shift#ends"),
+            _SOFTMAX),
            "the gradients (dW, db) of the cross-entropy of softmax(W x + b), per example", _linear_grads),
 )
 
@@ -204,7 +267,11 @@ def _unify(expr: sp.Expr, axes) -> sp.Expr:
         if type(e).__name__ == "SumExcept":
             vec, k = e.args
             (j,) = vec.variables
-            return ExceptSum(walk(vec.expr).xreplace({j: a}), a, k)
+            # A factor that does not depend on the summed index multiplies the sum once.
+            factors = sp.Mul.make_args(walk(vec.expr).xreplace({j: a}))
+            outside = [f for f in factors if a not in f.free_symbols]
+            inside = [f for f in factors if a in f.free_symbols]
+            return sp.Mul(*outside) * ExceptSum(sp.Mul(*inside), a, k)
         if not e.args or isinstance(e, (Indexed, Idx, sp.Lambda)):
             return e
         return e.func(*[walk(arg) for arg in e.args])
@@ -298,6 +365,10 @@ class _Lines:
 
 def _print_kernel(kernel: Kernel, form: Form) -> str:
     lines = _Lines()
+    if form.fast is not None:
+        guard, out = form.fast
+        lines.add(f"if {guard}:")
+        lines.add(f"    return {to_numpy(out.expr, out.axes, form.context)}")
     for name, code in form.bindings:
         lines.add(f"{name} = {code}")
     exprs, defs = _softmax_vectors([o.expr for o in form.outputs], form.definitions)
@@ -340,10 +411,84 @@ import numpy
 __all__ = [{names}]
 
 
+def _take(a, k):
+    """The entries of a at the positions k (one per row, keepdims) along the last axis."""
+    if a.ndim == 1:
+        return a[k]
+    return numpy.take_along_axis(a, k, axis=-1)
+
+
 def _sum_except(a, k):
     """The sum over the last axis of a, leaving out the entry at position k (written into a)."""
-    numpy.put_along_axis(a, k, 0, axis=-1)
-    return numpy.sum(a, axis=-1, keepdims=True)
+    if a.ndim == 1:
+        a[k[0]] = 0
+    elif a.flags.c_contiguous:
+        a.reshape(-1)[k.reshape(-1) + numpy.arange(0, a.size, a.shape[-1])] = 0
+    else:
+        numpy.put_along_axis(a, k, 0, axis=-1)
+    return numpy.add.reduce(a, axis=-1, keepdims=True)
+
+
+# log(largest float) - 40, rounded down: below exp(LIMIT) a row of up to e^40 entries sums to a finite number.
+_LIMIT = {{numpy.dtype(numpy.float32): 48.0, numpy.dtype(numpy.float64): 669.0}}
+
+
+# Above these, exp(-x) stays finite: e^700 and e^80 are below the largest float64 and float32.
+_MODERATE = {{numpy.dtype(numpy.float32): -80.0, numpy.dtype(numpy.float64): -700.0}}
+
+
+def _moderate(x):
+    """Whether exp(-x) is finite at every entry of x (False when any is NaN)."""
+    return bool(numpy.minimum.reduce(x, axis=None) >= _MODERATE[x.dtype])
+
+
+def _shift(top, finite):
+    """The shift c per row for exp(x - c), from the row maximum top (keepdims).
+
+    0 while top lies in [0, LIMIT]: then x - 0 is exact and nothing overflows (the number 0.0
+    when every row is so). Otherwise the integer nearest top, which keeps every exponent at
+    most 1/2 and makes x - c splittable (see _split). A row whose maximum is not finite keeps
+    it (finite=False) or gets 0.
+    """
+    limit = _LIMIT[top.dtype]
+    if top.size == 1:
+        low = high = top.item()
+    else:
+        low, high = top.min(), top.max()
+    if 0 <= low and high <= limit:
+        return 0.0
+    c = numpy.rint(top)
+    c[(top >= 0) & (top <= limit)] = 0
+    if finite:
+        c[~numpy.isfinite(c)] = 0
+    return c
+
+
+def _split(x, c):
+    """x - c as (t, d): t = fl(x - c) and d = (x - c) - t exactly; (x, None) when c is the number 0.
+
+    With c an integer, t + c is exact wherever exp(t) does not underflow, so x - (t + c) is the
+    exact rounding error (the two-sum error term in two operations). Entries where that fails
+    are infinite or have exp(t) = 0; their d is set to 0.
+    """
+    if isinstance(c, float):
+        return x, None
+    t = x - c
+    d = t + c
+    numpy.subtract(x, d, out=d)
+    if not numpy.isfinite(numpy.add.reduce(d, axis=None)):
+        d[~numpy.isfinite(d)] = 0
+    return t, d
+
+
+def _exp_split(t, d):
+    """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80."""
+    e = numpy.exp(t)
+    if d is None:
+        return e
+    p = e * d
+    p += e
+    return p
 '''
 
 

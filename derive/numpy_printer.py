@@ -10,8 +10,11 @@ last index last. Arrays may carry any leading batch axes, which pass through unt
   rest of the expression) is the same reduction; a sum against a parameter matrix is ``@``;
   anything else gets an axis of its own and is reduced over it.
 * ``KroneckerDelta(i, j)`` is an identity matrix; row scalars (a maximum per row) and gathered
-  entries (``x[k]``, k an argmax per row) keep a trailing axis of length 1.
+  entries (``x[k]``, k an argmax per row, printed ``_take(x, k)``) keep a trailing axis of length 1.
 * sigma, sigma', softmax and log-softmax of a vector are calls to the kernels of those names.
+* ``SplitExp(t[i])`` stands for e^{t_i} e^{(a_i) - t_i}, t a rounded difference bound by the kernel:
+  it is ``_exp_split(t, d)``, d the exact rounding error, e^{d} evaluated as 1 + d.
+* a two-piece ``Piecewise`` is ``numpy.where``, and -|v| is ``numpy.copysign(v, -1)`` (one pass).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from sympy.printing.numpy import NumPyPrinter
 from .errors import Unsupported
 from .notation import softmax
 
-__all__ = ["ArrayPrinter", "Context", "ExceptSum", "to_numpy"]
+__all__ = ["ArrayPrinter", "Context", "ExceptSum", "SplitExp", "to_numpy"]
 
 
 class ExceptSum(sp.Function):
@@ -38,19 +41,31 @@ class ExceptSum(sp.Function):
     nargs = 3
 
 
+class SplitExp(sp.Function):
+    """e^{t_i} e^{a_i - t_i} with t = fl(a) bound by the kernel: ``SplitExp(t[i])``, a printing form.
+
+    The emitter builds it only after checking that a is the difference the kernel rounds into t;
+    the printer reads the name of the rounding error from the context's ``splits``.
+    """
+
+    nargs = 1
+
+
 @dataclass(frozen=True)
 class Context:
     """What names in a kernel stand for, beyond the arrays themselves.
 
     ``sizes`` prints the length of an index range (N -> "x.shape[-1]"); ``dtype`` the dtype of
     identity matrices; ``rows`` names symbols bound to one value per row (kept as a trailing
-    axis of length 1); ``gathers`` names index arrays (one position per row, keepdims).
+    axis of length 1); ``gathers`` names index arrays (one position per row, keepdims);
+    ``splits`` names, for each rounded vector t, the array of its exact rounding errors.
     """
 
     sizes: dict = field(default_factory=dict)
     dtype: str = "x.dtype"
     rows: frozenset = frozenset()
     gathers: dict = field(default_factory=dict)
+    splits: dict = field(default_factory=dict)
 
 
 def _pad(text: str, count: int) -> str:
@@ -107,7 +122,7 @@ class ArrayPrinter(NumPyPrinter):
         idx = expr.indices
         if len(idx) == 1 and idx[0] in self._context.gathers:
             where = self._context.gathers[idx[0]]
-            return self._row(f"{self._module_format('numpy.take_along_axis')}({name}, {where}, axis=-1)")
+            return self._row(f"_take({name}, {where})")
         if len(idx) == 1:
             return self._place(name, idx[0])
         if len(idx) == 2 and self._axes[-2:] == tuple(idx) and len(self._axes) == 2:
@@ -130,6 +145,17 @@ class ArrayPrinter(NumPyPrinter):
         if e.is_Integer and e < 0:
             return f"1/{self.parenthesize(sp.Pow(base, -e), sp.printing.precedence.PRECEDENCE['Mul'])}"
         return super()._print_Pow(expr, rational=rational)
+
+    def _print_Mul(self, expr):
+        if len(expr.args) == 2 and expr.args[0] == -1 and isinstance(expr.args[1], sp.Abs):
+            return f"{self._module_format('numpy.copysign')}({self._print(expr.args[1].args[0])}, -1)"
+        return super()._print_Mul(expr)
+
+    def _print_Piecewise(self, expr):
+        if len(expr.args) != 2 or expr.args[1].cond != sp.true:
+            raise Unsupported(f"only a two-piece Piecewise has an array form, got {expr}")
+        (a, cond), (b, _) = expr.args
+        return f"{self._module_format('numpy.where')}({self._print(cond)}, {self._print(a)}, {self._print(b)})"
 
     def _print_Abs(self, expr):
         return f"{self._module_format('numpy.abs')}({self._print(expr.args[0])})"
@@ -182,6 +208,13 @@ class ArrayPrinter(NumPyPrinter):
             inner += ".copy()"  # the helper writes into its argument: never into a shared array
         return self._row(f"_sum_except({inner}, {where})")
 
+    def _print_SplitExp(self, expr):
+        (t,) = expr.args
+        if not isinstance(t, Indexed) or t.base not in self._context.splits:
+            raise Unsupported(f"{t} is not a rounded difference the kernel binds")
+        error = self._place(self._context.splits[t.base], t.indices[0])
+        return f"_exp_split({self._print(t)}, {error})"
+
     # -- sums ----------------------------------------------------------------------------------
 
     def _print_Sum(self, expr):
@@ -192,7 +225,7 @@ class ArrayPrinter(NumPyPrinter):
         (j, lo, hi) = expr.limits[0]
         axes = self._axes
         used = {a for a in axes if a in body.free_symbols}
-        total = self._module_format("numpy.sum")
+        total = self._module_format("numpy.add.reduce")  # numpy.sum without its Python-level wrapper
         if len(axes) == 1 and j == axes[0]:
             return f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)"
         if not used:

@@ -18,7 +18,8 @@ CTX = Context(sizes={N: "x.shape[-1]"}, rows=frozenset({m}), gathers={k: "k"})
 
 def run(code: str, **arrays):
     return eval(code, {"numpy": numpy, "softmax": lambda v: numpy.exp(v) / numpy.exp(v).sum(-1, keepdims=True),
-                       "sigmoid": lambda v: 1 / (1 + numpy.exp(-v)), "_sum_except": _sum_except, **arrays})
+                       "sigmoid": lambda v: 1 / (1 + numpy.exp(-v)), "_sum_except": _sum_except,
+                       "_take": lambda a, k: numpy.take_along_axis(a, k, axis=-1), **arrays})
 
 
 def _sum_except(a, k):
@@ -52,7 +53,7 @@ def test_sum_against_a_parameter_matrix_is_a_matrix_product():
 
 def test_log_of_one_plus_is_log1p_and_except_sum_leaves_out_the_gathered_entry():
     code = to_numpy(sp.log(1 + ExceptSum(sp.exp(x[i] - x[k]), i, k)), (i,), CTX)
-    assert code.startswith("numpy.log1p(") and "take_along_axis" in code
+    assert code.startswith("numpy.log1p(") and "_take(x, k)" in code
     a = numpy.array([[0.0, -50.0, -60.0]])
     got = run(code, x=a, k=a.argmax(-1)[..., None])
     numpy.testing.assert_allclose(got, numpy.log1p(numpy.exp(-50.0) + numpy.exp(-60.0)), rtol=1e-15)
@@ -60,9 +61,9 @@ def test_log_of_one_plus_is_log1p_and_except_sum_leaves_out_the_gathered_entry()
 
 def test_functions_are_calls_and_a_scalar_context_reduces_without_keepdims():
     code = to_numpy(-summation(x[j] * sp.log(softmax(sp.Lambda(i, x[i]), j)), j), (), CTX)
-    assert code == "-numpy.sum(log_softmax(x)*x, axis=-1)"
+    assert code == "-numpy.add.reduce(log_softmax(x)*x, axis=-1)"
     assert to_numpy(sp.exp(sp.Min(x[i], 0)) / (1 + sp.exp(-sp.Abs(x[i]))), (i,), CTX) == \
-        "numpy.exp(numpy.minimum(x, 0))/(1 + numpy.exp(-numpy.abs(x)))"
+        "numpy.exp(numpy.minimum(x, 0))/(1 + numpy.exp(numpy.copysign(x, -1)))"
 
 
 def test_an_index_without_an_axis_is_refused():

@@ -13,7 +13,7 @@ from sympy import Derivative, KroneckerDelta
 from ..notation import Unfoldable, dsigmoid, fresh_index, index, sigmoid, size, softmax, summation, vector
 from .build import assume, define, derivation, entry, matrix, side, step
 
-__all__ = ["DERIVATIONS", "SumExcept", "sigmoid_form", "sigmoid_grad_form"]
+__all__ = ["DERIVATIONS", "SumExcept", "sigmoid_form", "sigmoid_grad_form", "split_exp"]
 
 N = size("N")
 D = size("D")
@@ -32,7 +32,9 @@ z1 = vector("z1")
 h = vector("h")
 z2 = vector("z2")
 v = vector("v")
+t = vector("t")
 m = sp.Symbol("m", real=True)
+c = sp.Symbol("c", real=True)
 u = sp.Symbol("u", real=True)
 p = sp.Symbol("p", nonnegative=True)
 
@@ -69,6 +71,22 @@ def sigmoid_grad_form(v):
     return e(-sp.Abs(v)) / (1 + e(-sp.Abs(v))) ** 2
 
 
+def split_exp(q, shift):
+    """e^{x_q - shift} as a kernel evaluates it: e^{t_q} e^{(x_q - shift) - t_q}, t_q = fl(x_q - shift).
+
+    The identity holds for every real t; the kernel's t_q is the rounded difference, whose error
+    d_q = (x_q - shift) - t_q is exact in floating point, and e^{d_q} is evaluated as 1 + d_q.
+    """
+    return e(t[q]) * e((x[q] - shift) - t[q])
+
+
+_SPLIT_NOTE = ("t is any real vector. The kernel takes t_j = fl(x_j - {s}), the rounded difference, with {s} an "
+               "integer (or 0), so that its rounding error d_j = (x_j - {s}) - t_j is exactly x_j - (t_j + {s}) in "
+               "floating point; it then evaluates e^{{d_j}} as 1 + d_j. That last step is a floating-point "
+               "approximation, not part of the claim: |d_j| <= 2^-53 |t_j| and e^{{t_j}} underflows for t_j < -746, "
+               "so the neglected d_j^2 / 2 is below 2^-80 relative (benchmarks/accuracy_kernels.py measures the result).")
+
+
 def _sm(body, i, j):
     return softmax(sp.Lambda(j, body(j)), i)
 
@@ -87,7 +105,20 @@ def _softmax():
                  entry(_sm(lambda k: x[k], i, j), i),
                  entry(_sm(lambda k: x[k] - m, i, j), i),
                  entry(e(x[i] - m) / summation(e(x[j] - m), j), i),
-                 reading="m is any real constant; the kernel takes m = max_j x_j, so every exponent is at most 0."),
+                 reading="m is any real constant; the kernel takes m = 0 while the row maximum lies in "
+                         "[0, log(largest float) - 40], else the integer nearest the row maximum, so no "
+                         "exponential overflows and the largest term is at least e^{-1/2}."),
+            step("error-free shift", r"e^{x_i - m} = e^{t_i}\, e^{(x_i - m) - t_i}",
+                 entry(e(x[i] - m), i), entry(split_exp(i, m), i),
+                 note=_SPLIT_NOTE.format(s="m")),
+            step("kernel",
+                 r"\operatorname{softmax}(x)_i = \frac{e^{x_i - m}}{\sum_j e^{x_j - m}}"
+                 r" = \frac{e^{t_i} e^{(x_i - m) - t_i}}{\sum_j e^{t_j} e^{(x_j - m) - t_j}}",
+                 entry(_sm(lambda k: x[k], i, j), i),
+                 entry(e(x[i] - m) / summation(e(x[j] - m), j), i),
+                 entry(split_exp(i, m) / summation(split_exp(j, m), j), i),
+                 reading="the form the kernel evaluates: the shift of the first step with each exponential "
+                         "split as in the second, so that the rounding of x_j - m costs no accuracy."),
         ],
     )
 
@@ -110,6 +141,15 @@ def _log_softmax():
                  entry(shifted - sp.log(1 + SumExcept(sp.Lambda(j, e(x[j] - x[k])), k)), i),
                  reading="k is any index; the kernel takes k = argmax_j x_j, so the sum is 1 plus terms "
                          "at most 1 each, and log(1 + s) is evaluated as log1p(s) without forming 1 + s."),
+            step("kernel",
+                 r"\log\operatorname{softmax}(x)_i = (x_i - x_k) - \log\bigl(1 + \sum_{j \ne k} e^{x_j - x_k}\bigr)"
+                 r" = (x_i - x_k) - \log\bigl(1 + \sum_{j \ne k} e^{c - x_k} e^{t_j} e^{(x_j - c) - t_j}\bigr)",
+                 entry(sp.log(_sm(lambda q: x[q], i, j)), i),
+                 entry(shifted - sp.log(1 + SumExcept(sp.Lambda(j, e(x[j] - x[k])), k)), i),
+                 entry(shifted - sp.log(1 + SumExcept(sp.Lambda(j, e(c - x[k]) * split_exp(j, c)), k)), i),
+                 reading="c is any real number: the kernel takes c = 0 while x_k lies in [0, log(largest "
+                         "float) - 40], else the integer nearest x_k, and multiplies the sum by e^{c - x_k} once.",
+                 note=_SPLIT_NOTE.format(s="c")),
         ],
     )
 
@@ -125,6 +165,11 @@ def _sigmoid():
             step("complement", r"1 - \sigma(x) = \sigma(-x)", 1 - sigmoid(u), sigmoid(-u)),
             step("negative form", r"\sigma(x) = \frac{e^x}{1 + e^x}", sigmoid(u), e(u) / (1 + e(u)),
                  reading="the form that stays finite for x < 0: e^x never overflows there."),
+            step("kernel, moderate x", r"\sigma(x) = \frac{1}{1 + e^{-x}},\ x \ge -700\ (-80 \text{ in float32})",
+                 sigmoid(u), 1 / (1 + e(-u)),
+                 reading="the definition itself: while every x >= -700 (-80 in float32), e^{-x} stays finite and "
+                         "the kernel evaluates this form, four passes over the array; otherwise it takes "
+                         "the sign-split form below, which never overflows."),
             step("kernel, nonnegative x", r"\sigma(x) = \frac{e^{\min(x,0)}}{1 + e^{-|x|}},\ x = p \ge 0",
                  sigmoid(p), sigmoid_form(p),
                  reading="with x = p >= 0 the kernel form reads 1 / (1 + e^{-p})."),
