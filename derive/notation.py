@@ -143,7 +143,7 @@ class Definition:
 
     def apply(self, expr: sp.Expr) -> sp.Expr:
         if not self.indices:
-            return expr.xreplace({self.name: self.body})
+            return expr.xreplace({self.name: self.body}) if expr.has(self.name) else expr
 
         def is_use(e):
             return isinstance(e, sp.Indexed) and e.base == self.name
@@ -155,6 +155,8 @@ class Definition:
             body = rename_dummies(self.body, stem=f"_d{next(_fresh)}_")
             return body.xreplace(dict(zip(self.indices, e.indices)))
 
+        if not any(is_use(a) for a in expr.atoms(sp.Indexed)):
+            return expr
         return expr.replace(is_use, expand)
 
 

@@ -294,14 +294,19 @@ class _Outcome:
     conventions: list[str] = field(default_factory=list)
 
 
-def _numeric(lhs_e, rhs_e, params, assume, settings, rng):
-    """Random high-precision points at small sizes: (agreeing points, first disagreement or None)."""
+def _numeric(lhs_e, rhs_e, params, assume, settings, rng, sizes_tried: int = 8):
+    """Random high-precision points at small sizes: (agreeing points, first disagreement or None).
+
+    The largest sizes up to 3 come first, each with two random index assignments (then one) and
+    ``settings.random_points`` points spread over them; ``sizes_tried`` bounds how many sizes.
+    """
     agreed = 0
-    for sizes in C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1]:
+    combos = C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1][:sizes_tried]
+    for n, sizes in enumerate(combos):
         assignments = [a for a in C.index_assignments(params.indices, sizes) if _allowed(a, assume)]
         if not assignments:
             continue
-        for assignment in rng.sample(assignments, min(2, len(assignments))):
+        for assignment in rng.sample(assignments, min(2 if n == 0 else 1, len(assignments))):
             L = C.instantiate(lhs_e, sizes, assignment)
             R = C.instantiate(rhs_e, sizes, assignment)
             names = C.variables(L, R)
@@ -350,7 +355,8 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     except Unsupported as exc:
         proved, reason = False, f"unsupported in the symbolic stage: {exc}"
     if proved:
-        agreed, bad = _numeric(aligned.lhs, aligned.rhs, params, assume, settings, rng)
+        # The cross-check of a proof: two sizes, three instances, enough to catch a wrong proof.
+        agreed, bad = _numeric(aligned.lhs, aligned.rhs, params, assume, settings, rng, sizes_tried=2)
         if bad:
             L, R, sizes, assignment, point, a, b = bad
             return _Outcome(Verdict.ERROR, "symbolic proof contradicted by a numeric evaluation",
