@@ -59,23 +59,15 @@ def check(
     from rich.console import Console
 
     from .errors import DeriveError
-    from .runner import default_jobs, run_checks
     from .targets import resolve
-    from .verify import Settings
 
     try:
         selection = resolve(targets or [], notation)
     except DeriveError as exc:
         raise _fail(str(exc))
     out = Console(highlight=False, soft_wrap=True)
-    err = Console(stderr=True, highlight=False)
     start = time.perf_counter()
-    progress = _progress(err, len(selection.checks))
-    with progress:
-        task = progress.add_task("checking", total=len(selection.checks))
-        results = run_checks(selection.checks, Settings(timeout=timeout), jobs or default_jobs(),
-                             on_result=lambda r: progress.update(task, advance=1, description=r.derivation,
-                                                                 refresh=True))
+    results = _run_with_progress(selection.checks, timeout, jobs)
     seconds = time.perf_counter() - start
     if format is OutputFormat.json:
         from .results import results_document
@@ -89,11 +81,24 @@ def check(
     raise typer.Exit(EXIT_OK if all(r.matches for r in results) else EXIT_DIFFERS)
 
 
-def _progress(console, total: int):
+def _run_with_progress(checks, timeout: float, jobs: int | None):
+    """Run the checks, with a progress bar on the terminal (stderr) while they run."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, auto_refresh=False, disable=not console.is_terminal or total == 0)
+    from .runner import default_jobs, run_checks
+    from .verify import Settings
+
+    err = Console(stderr=True, highlight=False)
+    # No auto-refresh thread: the runner forks worker processes while the bar is live.
+    progress = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True, auto_refresh=False,
+                        disable=not err.is_terminal or not checks)
+    with progress:
+        task = progress.add_task("checking", total=len(checks))
+        return run_checks(checks, Settings(timeout=timeout), jobs or default_jobs(),
+                          on_result=lambda r: progress.update(task, advance=1, description=r.derivation,
+                                                              refresh=True))
 
 
 @app.command("list")
@@ -124,8 +129,9 @@ class ReportFormat(str, Enum):
 
 @app.command()
 def report(
-    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID]...",
-                                        help="Catalog IDs to report on (default: the whole built-in catalog)."),
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...",
+                                        help="Catalog IDs or files/folders with your own derivations "
+                                             "(default: the whole built-in catalog)."),
     format: ReportFormat = typer.Option(ReportFormat.all, "--format", "-f",
                                         help="md, tex, pdf, or all: md and tex, and pdf when a LaTeX engine is on PATH."),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder the reports are written to."),
@@ -133,6 +139,8 @@ def report(
                                        callback=lambda v: _positive(v, "--jobs")),
     timeout: float = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
                                   callback=lambda v: _positive(v, "--timeout")),
+    notation: Optional[Path] = typer.Option(None, "--notation", help="TOML file saying what the symbols in "
+                                            "Markdown/LaTeX input mean."),
 ) -> None:
     """Verify the derivations and write reports: derivations.md, derivations.tex, derivations.pdf, results.json.
 
@@ -140,18 +148,18 @@ def report(
     """
     from .errors import DeriveError
     from .report import FORMATS, load_kernel_specs, write_reports
-    from .runner import default_jobs, run_checks
-    from .targets import resolve
-    from .verify import Settings
+    from .targets import looks_like_path, resolve
 
     try:
-        selection = resolve(targets or [])
+        selection = resolve(targets or [], notation)
     except DeriveError as exc:
         raise _fail(str(exc))
-    results = run_checks(selection.checks, Settings(timeout=timeout), jobs or default_jobs())
+    results = _run_with_progress(selection.checks, timeout, jobs)
     formats = FORMATS if format is ReportFormat.all else (format.value,)
+    # The kernels section belongs to the built-in catalog, not to a report on the user's own files.
+    kernels = () if any(looks_like_path(t) for t in targets or []) else load_kernel_specs()
     try:
-        written = write_reports(selection.derivations, results, out, formats, kernels=load_kernel_specs(),
+        written = write_reports(selection.derivations, results, out, formats, kernels=kernels,
                                 require_pdf=format is ReportFormat.pdf)
     except DeriveError as exc:
         raise _fail(str(exc), EXIT_DIFFERS)

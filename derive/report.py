@@ -118,6 +118,7 @@ class Counts:
 
     steps: int = 0
     proved: int = 0
+    convention: int = 0  # proved for all N, but only under a named convention
     bounded: int = 0
     numeric: int = 0
     refuted: int = 0
@@ -129,8 +130,8 @@ class Counts:
         return Counts(*(a + b for a, b in zip(self._values(), other._values())))
 
     def _values(self):
-        return (self.steps, self.proved, self.bounded, self.numeric, self.refuted, self.unknown, self.error,
-                self.unexpected)
+        return (self.steps, self.proved, self.convention, self.bounded, self.numeric, self.refuted, self.unknown,
+                self.error, self.unexpected)
 
 
 @dataclass(frozen=True)
@@ -299,12 +300,13 @@ def _assumptions(derivation: Derivation) -> tuple[Assumption, ...]:
 
 
 def _count(steps: Sequence[StepView]) -> Counts:
-    tally = {v.value: 0 for v in Verdict}
+    tally = {v.value: 0 for v in Verdict} | {"convention": 0}
     for s in steps:
-        tally[s.outcome.verdict] += 1
+        held_under_convention = s.outcome.verdict == Verdict.PROVED.value and s.outcome.convention
+        tally["convention" if held_under_convention else s.outcome.verdict] += 1
     unexpected = sum(1 for s in steps for c in s.checks if c.outcome is not None and not c.outcome.matches)
-    return Counts(len(steps), tally["proved"], tally["bounded"], tally["numeric"], tally["refuted"],
-                  tally["unknown"], tally["error"], unexpected)
+    return Counts(len(steps), tally["proved"], tally["convention"], tally["bounded"], tally["numeric"],
+                  tally["refuted"], tally["unknown"], tally["error"], unexpected)
 
 
 def _derivation_view(d: Derivation, by_id: dict[str, CheckResult]) -> DerivationView | None:
