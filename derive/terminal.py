@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from .model import Derivation, Verdict, slug
 from .results import CheckResult
@@ -128,13 +127,19 @@ def render_summary(console: Console, results: Sequence[CheckResult], seconds: fl
 
 
 def render_catalog(console: Console, derivations: Sequence[Derivation]) -> None:
-    table = Table(show_lines=False, header_style="bold")
-    table.add_column("step ID", no_wrap=True)
-    for col in ("source", "label", "links", "expected"):
-        table.add_column(col)
+    """One line per step: its ID (what `derive check` takes), source, label, links, expected verdicts."""
+    rows = []
     for d in derivations:
         for step in d.steps:
             expected = sorted({str(e) for e in step.expect} | ({str(step.ends)} if step.ends else set()))
-            table.add_row(escape(f"{d.id}/{slug(step.label)}"), escape(d.source), escape(step.label),
-                          str(len(step.terms) - 1), escape(", ".join(expected)))
-    console.print(table)
+            links = len(step.terms) - 1
+            rows.append((f"{d.id}/{slug(step.label)}", d.source, step.label,
+                         f"{links} link{'s' if links != 1 else ''}", ", ".join(expected)))
+    if not rows:
+        return
+    widths = [max(len(r[n]) for r in rows) for n in range(4)]
+    header = ("step ID", "source", "label", "links", "expected")
+    widths = [max(w, len(h)) for w, h in zip(widths, header)]
+    for n, row in enumerate((header, *rows)):
+        text = "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths)) + "  " + row[4]
+        console.print(f"[bold]{escape(text)}[/]" if n == 0 else escape(text), soft_wrap=True)
