@@ -38,6 +38,14 @@ def _positive(value: float | int | None, name: str):
     return value
 
 
+# Options shared by the commands that verify.
+JOBS = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs).",
+                    callback=lambda v: _positive(v, "--jobs"))
+TIMEOUT = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
+                       callback=lambda v: _positive(v, "--timeout"))
+NOTATION = typer.Option(None, "--notation", help="TOML file saying what the symbols in Markdown/LaTeX input mean.")
+
+
 @app.command()
 def check(
     targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...",
@@ -45,12 +53,9 @@ def check(
                                              "or files/folders with your own derivations (.py, .md, .tex). "
                                              "Default: the whole built-in catalog."),
     format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text for people, json for programs."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs).",
-                                       callback=lambda v: _positive(v, "--jobs")),
-    timeout: float = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
-                                  callback=lambda v: _positive(v, "--timeout")),
-    notation: Optional[Path] = typer.Option(None, "--notation", help="TOML file saying what the symbols in "
-                                            "Markdown/LaTeX input mean."),
+    jobs: Optional[int] = JOBS,
+    timeout: float = TIMEOUT,
+    notation: Optional[Path] = NOTATION,
 ) -> None:
     """Verify every step of the derivations and say how strong each verdict is.
 
@@ -104,7 +109,7 @@ def _run_with_progress(checks, timeout: float, jobs: int | None):
 @app.command("list")
 def list_(
     targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...", help="Restrict the listing."),
-    notation: Optional[Path] = typer.Option(None, "--notation", help="Notation file for Markdown/LaTeX input."),
+    notation: Optional[Path] = NOTATION,
 ) -> None:
     """List the steps of the catalog (or of your files) with their IDs and expected verdicts."""
     from rich.console import Console
@@ -135,12 +140,9 @@ def report(
     format: ReportFormat = typer.Option(ReportFormat.all, "--format", "-f",
                                         help="md, tex, pdf, or all: md and tex, and pdf when a LaTeX engine is on PATH."),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder the reports are written to."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs).",
-                                       callback=lambda v: _positive(v, "--jobs")),
-    timeout: float = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
-                                  callback=lambda v: _positive(v, "--timeout")),
-    notation: Optional[Path] = typer.Option(None, "--notation", help="TOML file saying what the symbols in "
-                                            "Markdown/LaTeX input mean."),
+    jobs: Optional[int] = JOBS,
+    timeout: float = TIMEOUT,
+    notation: Optional[Path] = NOTATION,
 ) -> None:
     """Verify the derivations and write reports: derivations.md, derivations.tex, derivations.pdf, results.json.
 
