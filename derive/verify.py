@@ -117,7 +117,7 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr) -> _Aligned:
     if lhs.shape == rhs.shape:
         pairs = list(zip(lhs.axes, rhs.axes))
     elif len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape == rhs.shape[::-1]:
-        conventions.append(f"up to transpose (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
+        conventions.append(f"transposition (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
         pairs = list(zip(lhs.axes, rhs.axes[::-1]))
     else:
         squeeze_l = [a for a in lhs.axes if a.size != 1]
@@ -125,7 +125,7 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr) -> _Aligned:
         if [a.size for a in squeeze_l] != [a.size for a in squeeze_r]:
             return _Aligned(lhs_e, rhs_e, conventions,
                             mismatch=f"shapes differ: left is {_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
-        conventions.append(f"up to transpose (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
+        conventions.append(f"transposition (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
         pairs = list(zip(squeeze_l, squeeze_r))
     mapping = {r.index: l.index for l, r in pairs if r.index is not None and l.index is not None and r.index != l.index}
     return _Aligned(lhs_e, rhs_e.xreplace(mapping), conventions)

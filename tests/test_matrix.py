@@ -162,7 +162,7 @@ def test_verdicts_carry_the_conventions_of_the_notation():
                           Settings(timeout=10))
     assert proved.matches and proved.conventions == (DENOMINATOR_LAYOUT,)
     transposed = verify_check(_check(to_side(derivative(x * W1 + b1, x)), to_side(W1)), Settings(timeout=10))
-    assert transposed.verdict.value == "proved" and "up to transpose" in transposed.conventions[0]
+    assert transposed.verdict.value == "proved" and "transposition" in transposed.conventions[0]
     wrong = verify_check(_check(to_side(derivative(x * W1, x, layout="denominator")), to_side(2 * W1)),
                          Settings(timeout=10))
     assert wrong.verdict.value == "refuted"

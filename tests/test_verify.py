@@ -89,7 +89,7 @@ def test_shape_mismatch_is_refuted(check_of):
 def test_transposed_shape_is_a_named_convention(check_of):
     r = verify_check(check_of(x[i], x[i], lhs_axes=(Axis(1), Axis(N, i)), rhs_axes=(Axis(N, i), Axis(1))), FAST)
     assert r.verdict is Verdict.PROVED
-    assert any("transpose" in cv for cv in r.conventions)
+    assert any("transposition" in cv for cv in r.conventions)
     assert "under" in r.tier
 
 
