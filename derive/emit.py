@@ -16,6 +16,7 @@ import sympy as sp
 from sympy import Idx, Indexed, IndexedBase, Sum
 
 from .errors import DeriveError
+from .files import write_atomic
 from .model import Verdict
 from .notation import Definition, softmax
 from .numpy_printer import Context, ExceptSum, SplitExp, to_numpy
@@ -555,7 +556,7 @@ def emit_kernels(path=None, check: bool = False, verify=None) -> Emitted:
     old = target.read_text(encoding="utf-8") if target.exists() else None
     changed = old != text
     if changed and not check:
-        target.write_text(text, encoding="utf-8")
+        write_atomic(target, text)
     return Emitted(target, changed, verdicts)
 
 

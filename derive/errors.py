@@ -31,7 +31,11 @@ class StageTimeout(DeriveError):
     """A verification stage ran out of its share of the time limit."""
 
 
-class ReportError(DeriveError):
+class OutputError(DeriveError):
+    """A file cannot be written (an unwritable folder, a full disk)."""
+
+
+class ReportError(OutputError):
     """A report cannot be written: an unwritable folder, or LaTeX failing on the report."""
 
 

@@ -8,7 +8,6 @@ typesets expressions with :mod:`derive.latex`.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReportError
+from .files import write_atomic
 from .latex import side_to_latex, to_latex
 from .model import Derivation, Side, Step, Verdict, slug
 from .results import CheckResult, Counterexample, tier_text
@@ -31,7 +31,6 @@ __all__ = [
     "build_report",
     "render_report",
     "write_reports",
-    "write_atomic",
     "compile_pdf",
     "find_latex_engine",
     "save_results",
@@ -434,30 +433,6 @@ def render_report(derivations: Sequence[Derivation], results: Iterable[CheckResu
 
 
 # --- files ----------------------------------------------------------------------------------------
-
-def write_atomic(path: Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never a part."""
-    path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise ReportError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
-    return path
-
 
 def find_latex_engine() -> list[str] | None:
     """The command that turns the .tex into a PDF: latexmk when present, else pdflatex; None without."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from derive.errors import ReportError
 from derive.model import Verdict, checks_of
 from derive.notation import index, scalar, sigmoid, size, summation, vector
 from derive.report import (REPORT_NAME, RESULTS_NAME, build_report, compile_pdf, escape_md, escape_tex,
-                           find_latex_engine, load_kernel_specs, load_results, render_report, write_atomic,
-                           write_reports)
+                           find_latex_engine, load_kernel_specs, load_results, render_report, write_reports)
 from derive.results import CheckResult, Counterexample
 
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
@@ -181,20 +179,6 @@ def test_unknown_format_is_refused():
 
 
 # --- writing --------------------------------------------------------------------------------------
-
-def test_atomic_write_keeps_the_old_file_when_the_write_fails(tmp_path, monkeypatch):
-    target = tmp_path / "r.md"
-    target.write_text("old")
-
-    def broken_replace(src, dst):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(ReportError, match="No space left"):
-        write_atomic(target, "new")
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
-
 
 def test_unwritable_output_folder_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
