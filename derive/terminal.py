@@ -68,29 +68,36 @@ def render_results(console: Console, derivations: Sequence[Derivation], results:
         by_step: dict[str, list[CheckResult]] = {}
         for r in rs:
             by_step.setdefault(r.label, []).append(r)
+        width = min(28, max(len(step.label) for step in d.steps))
         for step in d.steps:
             srs = by_step.get(step.label)
             if srs:
-                _render_step(console, step.label, srs)
+                _render_step(console, step.label, srs, width)
 
 
-def _render_step(console: Console, label: str, rs: list[CheckResult]) -> None:
-    worst = min(rs, key=lambda r: (_SEVERITY.index(r.verdict), not r.conventions))
-    label_text = escape(label)
-    if len(rs) == 1:
-        r = rs[0]
-        console.print(f"    {_styled(_mark(r))} {label_text:<18} {escape(_one_line(r))}{_expectation(r)}")
-        return
-    links = [r for r in rs if r.part != "ends"]
+def _render_step(console: Console, label: str, rs: list[CheckResult], width: int) -> None:
+    chain = [r for r in rs if r.part.startswith("link")]
     ends = next((r for r in rs if r.part == "ends"), None)
-    if all(r.verdict is Verdict.PROVED and not r.conventions for r in rs):
-        summary = f"proved for all N ({len(links)} links and the ends)"
+    correction = next((r for r in rs if r.part == "correction"), None)
+    decided = chain + ([ends] if ends else [])
+    worst = min(decided, key=lambda r: (_SEVERITY.index(r.verdict), not r.conventions))
+    head = f"    {_styled(_mark(worst))} {escape(label):<{width}} "
+    plain = [r for r in rs if r.verdict is Verdict.PROVED and not r.conventions]
+    if len(plain) == len(rs):
+        count = f" ({len(chain)} links and the ends)" if len(chain) > 1 else ""
         mismatch = "".join(_expectation(r) for r in rs if not r.matches)
-        console.print(f"    {_styled(MARKS[Verdict.PROVED])} {label_text:<18} {summary}{mismatch}")
+        console.print(f"{head}proved for all N{count}{mismatch}")
         return
-    parts = ", ".join(f"{n + 1} {_styled(_mark(r))}" for n, r in enumerate(links))
-    ends_text = f"; ends {_styled(_mark(ends))}" if ends else ""
-    console.print(f"    {_styled(_mark(worst))} {label_text:<18} links {parts}{ends_text}")
+    if len(rs) == 1:
+        console.print(f"{head}{escape(_one_line(worst))}{_expectation(worst)}")
+        return
+    if len(chain) == 1:
+        parts = [f"link {_styled(_mark(chain[0]))}"]
+    else:
+        parts = ["links " + ", ".join(f"{n + 1} {_styled(_mark(r))}" for n, r in enumerate(chain))]
+    parts += [f"ends {_styled(_mark(ends))}"] if ends else []
+    parts += [f"correction {_styled(_mark(correction))}"] if correction else []
+    console.print(head + "; ".join(parts))
     for r in rs:
         if r.verdict is Verdict.PROVED and not r.conventions and r.matches:
             continue

@@ -108,6 +108,8 @@ class _Aligned:
 def _shape_text(shape) -> str:
     if not shape:
         return "a scalar"
+    if len(shape) == 1:
+        return f"a vector of length {shape[0]}"
     return "×".join(str(s) for s in shape)
 
 
@@ -278,7 +280,7 @@ def _shape_counterexample(check: Check, params, settings: Settings) -> Counterex
         rs = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.rhs.shape)
         if not _shapes_fit(ls, rs):
             return Counterexample(sizes={str(k): v for k, v in sizes.items()}, indices={}, values={},
-                                  lhs=_shape_text(ls) if ls else "a scalar", rhs=_shape_text(rs) if rs else "a scalar",
+                                  lhs=_shape_text(ls), rhs=_shape_text(rs),
                                   reason=f"the left side is {_shape_text(ls)}, the right side is {_shape_text(rs)}")
     return Counterexample({}, {}, {}, _shape_text(check.lhs.shape), _shape_text(check.rhs.shape),
                           reason="the shapes differ")
