@@ -154,7 +154,7 @@ class Check:
     derivation: str
     source: str
     label: str
-    part: str  # "link 2 of 3" or "ends"
+    part: str  # "link", "link 2 of 3", "ends" or "correction"
     lhs: Side
     rhs: Side
     assume: Assumptions
