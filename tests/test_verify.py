@@ -122,3 +122,24 @@ def test_unbound_index_is_noted_and_refuted(check_of):
     r = verify_check(check_of(theta[kk], summation(theta[jj], ii) / n), FAST)
     assert r.verdict is Verdict.REFUTED
     assert any("free on the right side only" in note for note in r.notes)
+
+
+def test_a_wrong_proof_is_caught_by_the_numeric_cross_check(check_of, monkeypatch):
+    # Simulate a bug in the zero test: every difference "reduces to 0".
+    monkeypatch.setattr("derive.verify.is_zero", lambda expr: True)
+    r = verify_check(check_of(summation(x[j] ** 2, j), summation(x[j], j) ** 2), FAST)
+    assert r.verdict is Verdict.ERROR
+    assert r.tier == "INTERNAL ERROR"
+    assert r.counterexample is not None
+
+
+def test_internal_error_is_reported_loudly_by_the_cli(monkeypatch):
+    from typer.testing import CliRunner
+
+    from derive.cli import app
+
+    monkeypatch.setattr("derive.verify.is_zero", lambda expr: True)
+    result = CliRunner().invoke(app, ["check", "sigmoid/000/7", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "INTERNAL ERROR" in result.output
+    assert "bug in derive" in result.output
