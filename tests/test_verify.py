@@ -143,3 +143,10 @@ def test_internal_error_is_reported_loudly_by_the_cli(monkeypatch):
     assert result.exit_code == 1
     assert "INTERNAL ERROR" in result.output
     assert "bug in derive" in result.output
+
+
+def test_construct_beyond_the_normal_form_falls_back_to_numeric_evidence(check_of):
+    # The normal form does not read Piecewise: no proof, but the numbers agree everywhere tried.
+    r = verify_check(check_of(sp.Piecewise((u, u > 0), (-u, True)), sp.Abs(u)), FAST)
+    assert r.verdict is Verdict.NUMERIC
+    assert "Piecewise" in r.detail
