@@ -207,7 +207,9 @@ def _weakest(results: Sequence[CheckResult]) -> Outcome:
     verdict = min((r.verdict for r in results), key=_SEVERITY.index)
     bounds = [r.bound for r in results if r.verdict is verdict and r.bound is not None]
     conventions = tuple(dict.fromkeys(c for r in results for c in r.conventions)) if verdict in _HOLDS else ()
-    return Outcome(verdict.value, tier_text(verdict, min(bounds) if bounds else None, conventions),
+    known = [r.sizes for r in results if r.sizes is not None]
+    sizes = tuple(dict.fromkeys(s for found in known for s in found)) if known else None
+    return Outcome(verdict.value, tier_text(verdict, min(bounds) if bounds else None, conventions, sizes),
                    bool(conventions), "", all(r.matches for r in results))
 
 

@@ -51,6 +51,8 @@ class CheckResult:
     conventions: tuple[str, ...] = ()
     counterexample: Counterexample | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The symbolic sizes the claim ranges over ("N", or "D_x", "H", "D_y"); () for scalars, None if not known.
+    sizes: tuple[str, ...] | None = None
 
     @property
     def matches(self) -> bool:
@@ -59,7 +61,7 @@ class CheckResult:
 
     @property
     def tier(self) -> str:
-        return tier_text(self.verdict, self.bound, self.conventions)
+        return tier_text(self.verdict, self.bound, self.conventions, self.sizes)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -68,6 +70,7 @@ class CheckResult:
         d["matches"] = self.matches
         d["conventions"] = list(self.conventions)
         d["notes"] = list(self.notes)
+        d["sizes"] = None if self.sizes is None else list(self.sizes)
         return d
 
     @classmethod
@@ -78,15 +81,19 @@ class CheckResult:
         d["verdict"] = Verdict(d["verdict"])
         d["conventions"] = tuple(d.get("conventions", ()))
         d["notes"] = tuple(d.get("notes", ()))
+        d["sizes"] = None if d.get("sizes") is None else tuple(d["sizes"])
         if d.get("counterexample"):
             d["counterexample"] = Counterexample(**d["counterexample"])
         return cls(**d)
 
 
-def tier_text(verdict: Verdict, bound: int | None = None, conventions=()) -> str:
+def tier_text(verdict: Verdict, bound: int | None = None, conventions=(), sizes=None) -> str:
+    """The verdict in words; ``sizes`` names what 'for all' ranges over (() for scalars, None: say N)."""
+    sizes = ("N",) if sizes is None or (verdict is Verdict.BOUNDED and not sizes) else tuple(sizes)
+    names = ", ".join(sizes)
     text = {
-        Verdict.PROVED: "proved for all N",
-        Verdict.BOUNDED: f"proved for N = 1..{bound}",
+        Verdict.PROVED: f"proved for all {names}" if sizes else "proved",
+        Verdict.BOUNDED: f"proved for {names} = 1..{bound}" if len(sizes) <= 1 else f"proved for {names} up to {bound}",
         Verdict.NUMERIC: "numerically consistent only",
         Verdict.REFUTED: "refuted",
         Verdict.UNKNOWN: "unknown",

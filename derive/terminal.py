@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from .model import Derivation, Verdict, slug
-from .results import CheckResult
+from .results import CheckResult, tier_text
 
 __all__ = ["MARKS", "render_results", "render_summary", "render_catalog", "summary_counts"]
 
@@ -86,7 +86,9 @@ def _render_step(console: Console, label: str, rs: list[CheckResult], width: int
     if len(plain) == len(rs):
         count = f" ({len(chain)} links and the ends)" if len(chain) > 1 else ""
         mismatch = "".join(_expectation(r) for r in rs if not r.matches)
-        console.print(f"{head}proved for all N{count}{mismatch}")
+        known = [r.sizes for r in rs if r.sizes is not None]
+        sizes = tuple(dict.fromkeys(n for found in known for n in found)) if known else None
+        console.print(f"{head}{escape(tier_text(Verdict.PROVED, sizes=sizes))}{count}{mismatch}")
         return
     if len(rs) == 1:
         console.print(f"{head}{escape(_one_line(worst))}{_expectation(worst)}")

@@ -294,6 +294,7 @@ class _Outcome:
     counterexample: Counterexample | None = None
     notes: list[str] = field(default_factory=list)
     conventions: list[str] = field(default_factory=list)
+    sizes: tuple[str, ...] = ()
 
 
 def _numeric(lhs_e, rhs_e, params, assume, settings, rng, sizes_tried: int = 8):
@@ -340,7 +341,7 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     for side, only in (("right", free_r - free_l), ("left", free_l - free_r)):
         for idx in sorted(only - set(hot), key=str):
             notes.append(f"index {idx} is free on the {side} side only: the claim must hold for every {idx}")
-    extra = dict(notes=notes, conventions=aligned.conventions)
+    extra = dict(notes=notes, conventions=aligned.conventions, sizes=tuple(str(s) for s in params.sizes))
     if aligned.mismatch:
         return _Outcome(Verdict.REFUTED, aligned.mismatch,
                         counterexample=_shape_counterexample(check, params, settings), **extra)
@@ -457,7 +458,7 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         id=check.id, derivation=check.derivation, source=check.source, label=check.label, part=check.part,
         verdict=outcome.verdict, detail=outcome.detail, expected=str(check.expect),
         seconds=round(clock.elapsed(), 3), bound=outcome.bound, conventions=conventions,
-        counterexample=outcome.counterexample, notes=tuple(outcome.notes),
+        counterexample=outcome.counterexample, notes=tuple(outcome.notes), sizes=outcome.sizes,
     )
 
 

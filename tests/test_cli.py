@@ -13,7 +13,7 @@ def test_check_one_derivation_text():
     result = runner.invoke(app, ["check", "softmax-shift/002", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "002_659694377acdb9c6.txt" in result.output
-    assert "proved for all N" in result.output
+    assert "proved for all n" in result.output  # the document calls its vector length n
     assert "every verdict is as expected" in result.output
 
 

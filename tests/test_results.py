@@ -14,7 +14,7 @@ RESULT = CheckResult(
 
 FIELDS = {"id": str, "derivation": str, "source": str, "label": str, "part": str, "verdict": str, "tier": str,
           "detail": str, "expected": str, "matches": bool, "seconds": float, "bound": (int, type(None)),
-          "conventions": list, "counterexample": (dict, type(None)), "notes": list}
+          "conventions": list, "counterexample": (dict, type(None)), "notes": list, "sizes": (list, type(None))}
 
 
 def test_round_trip():
@@ -38,3 +38,14 @@ def test_matches_needs_the_convention_too():
                          detail="", expected="proved under convention", seconds=0.1)
     assert not proved.matches
     assert CheckResult(**{**proved.__dict__, "conventions": ("broadcasting",)}).matches
+
+
+def test_tier_names_the_sizes_of_the_claim():
+    from derive.results import tier_text
+
+    assert tier_text(Verdict.PROVED, sizes=("K",)) == "proved for all K"
+    assert tier_text(Verdict.PROVED, sizes=("D_x", "H")) == "proved for all D_x, H"
+    assert tier_text(Verdict.PROVED, sizes=()) == "proved"
+    assert tier_text(Verdict.PROVED) == "proved for all N"
+    assert tier_text(Verdict.BOUNDED, 4, sizes=("n",)) == "proved for n = 1..4"
+    assert tier_text(Verdict.BOUNDED, 2, sizes=("D", "H")) == "proved for D, H up to 2"
