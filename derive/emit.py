@@ -19,7 +19,7 @@ from .errors import DeriveError
 from .files import write_atomic
 from .model import Verdict
 from .notation import Definition, softmax
-from .numpy_printer import Context, ExceptSum, SplitExp, to_numpy
+from .numpy_printer import Context, ExceptSum, SplitExp, to_numpy, to_numpy_inplace
 
 __all__ = ["KERNELS", "EmitRefused", "Emitted", "claims_used", "render_kernels", "emit_kernels", "default_path",
            "kernel_specs"]
@@ -46,6 +46,9 @@ class Form:
     bindings: tuple[tuple[str, str], ...] = ()  # (name, NumPy code) computed first, in order
     context: Context = Context()
     fast: tuple[str, Output] | None = None  # (guard, output): returned at once when the guard holds
+    # (symbol, expression) values per row, computed before the definitions: the arrays they
+    # reduce are freed before the next full-size array is allocated.
+    rows: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def _softmax(checks):
     from .catalog.stability import m, t
 
     rhs = _side(checks, _SOFTMAX)
-    ctx = Context(sizes={rhs.axes[0].size: "x.shape[-1]"}, rows=frozenset({m}), splits={t: "d"})
+    ctx = Context(sizes={rhs.axes[0].size: "x.shape[-1]"}, rows=frozenset({m}), splits={t: "d"}, inplace=True)
     bindings = (("m", f"_shift({_MAX_ROW}, False)"), ("t, d", "_split(x, m)"))
     return Form((Output(_split_exps(rhs.expr, m), rhs.indices),), bindings=bindings, context=ctx)
 
@@ -114,15 +117,19 @@ def _log_softmax(checks):
     rhs = _side(checks, _LOG_SOFTMAX)
     (i,) = rhs.indices
     k = next(s for s in rhs.expr.free_symbols if isinstance(s, Idx) and s != i)
-    ctx = Context(sizes={i.upper: "x.shape[-1]"}, rows=frozenset({c}), gathers={k: "k"}, splits={t: "d"})
+    lse = sp.Symbol("L")  # the log-sum-exp term, one value per row
+    ctx = Context(sizes={i.upper: "x.shape[-1]"}, rows=frozenset({c, lse}), gathers={k: "k"}, splits={t: "d"},
+                  inplace=True)
     bindings = (("k", _ARGMAX_ROW), ("c", "_shift(_take(x, k), True)"),
                 ("t, d", "_split(x, c)"))
     # x_i - x_k first, in one rounding: SymPy's flat sum would otherwise add the log term to x_i.
     x = next(a.base for a in rhs.expr.atoms(Indexed) if str(a.base) == "x")
     z = IndexedBase("z", real=True)
-    expr = z[i] + (rhs.expr - (x[i] - x[k]))
-    return Form((Output(_split_exps(expr, c), (i,)),), definitions=(Definition(z, (i,), x[i] - x[k]),),
-                bindings=bindings, context=ctx)
+    rest = rhs.expr - (x[i] - x[k])
+    if i in rest.free_symbols:
+        raise EmitRefused(f"{_LOG_SOFTMAX}: the term after x_i - x_k depends on i: {rest}")
+    return Form((Output(z[i] - lse, (i,)),), definitions=(Definition(z, (i,), x[i] - x[k]),),
+                bindings=bindings, context=ctx, rows=((lse, _split_exps(-rest, c)),))
 
 
 def _sign_split(checks, ids, make):
@@ -134,7 +141,8 @@ def _sign_split(checks, ids, make):
             raise EmitRefused(f"{cid} does not state the form the kernel prints at x = {at}")
     x = IndexedBase("x", real=True)
     i = Idx("i", (1, sp.Symbol("N", integer=True, positive=True)))
-    return Form((Output(_one_exp(make(x[i])), (i,)),))
+    # One argument x: every array over i has x's shape, so results may be written in place.
+    return Form((Output(_one_exp(make(x[i])), (i,)),), context=Context(inplace=True))
 
 
 def _one_exp(expr: sp.Expr) -> sp.Expr:
@@ -161,7 +169,7 @@ def _sigmoid(checks):
     (out,) = form.outputs
     # The definition, where it cannot overflow: fewer passes than the sign-split form.
     fast = checks[_SIGMOID_FAST].rhs.expr.xreplace({u: out.expr.atoms(Indexed).pop()})
-    return Form(form.outputs, fast=("_moderate(x)", Output(fast, out.axes)))
+    return Form(form.outputs, fast=("_moderate(x)", Output(fast, out.axes)), context=form.context)
 
 
 def _sigmoid_grad(checks):
@@ -364,18 +372,34 @@ class _Lines:
         self.body.append("    " + text)
 
 
+def _in_place(expr, axes, context: Context, own=(), name: str = "r") -> tuple[str | None, str]:
+    """(allocation or None, code): in one buffer where the context allows it, else printed plainly."""
+    if context.inplace and len(axes) == 1:
+        return to_numpy_inplace(expr, axes[0], context, own, name)
+    return None, to_numpy(expr, axes, context)
+
+
 def _print_kernel(kernel: Kernel, form: Form) -> str:
     lines = _Lines()
     if form.fast is not None:
         guard, out = form.fast
         lines.add(f"if {guard}:")
-        lines.add(f"    return {to_numpy(out.expr, out.axes, form.context)}")
+        alloc, code = _in_place(out.expr, out.axes, form.context)
+        if alloc:
+            lines.add(f"    {alloc}")
+        lines.add(f"    return {code}")
     for name, code in form.bindings:
         lines.add(f"{name} = {code}")
+    for sym, value in form.rows:
+        axes = form.outputs[0].axes
+        lines.add(f"{sym} = {to_numpy(_unify(value, axes), axes, form.context)}")
     exprs, defs = _softmax_vectors([o.expr for o in form.outputs], form.definitions)
+    own = set()  # arrays computed here (not aliases of an argument), which the output may overwrite
     for d in _order(defs):
         axes = tuple(d.indices)
         lines.add(f"{d.name} = {to_numpy(_unify(d.body, axes), axes, form.context)}")
+        if not isinstance(d.body, (sp.Symbol, Indexed)):
+            own.add(d.name)
     if len(exprs) == 1:
         # One output: sums may share their bodies with it. With several, the sums stay as
         # written, so that the outputs (over different axes) share whole subexpressions instead.
@@ -392,10 +416,23 @@ def _print_kernel(kernel: Kernel, form: Form) -> str:
         if not axes:
             replaced[sym] = sub  # a per-row value: printed where it is used
             continue
-        replaced[sym] = IndexedBase(str(sym), real=True)[axes]
-        lines.add(f"{sym} = {to_numpy(sub, axes, form.context)}")
-    results = [to_numpy(e.xreplace(replaced), o.axes, form.context) for e, o in zip(reduced, form.outputs)]
-    lines.add("return " + ", ".join(results))
+        base = IndexedBase(str(sym), real=True)
+        replaced[sym] = base[axes]
+        alloc, code = _in_place(sub, axes, form.context, name=str(sym))
+        if alloc:
+            lines.add(alloc)
+        lines.add(f"{sym} = {code}")
+        if not isinstance(sub, (sp.Symbol, Indexed)):
+            own.add(base)
+    if len(form.outputs) == 1:
+        (out,) = form.outputs
+        alloc, code = _in_place(reduced[0].xreplace(replaced), out.axes, form.context, own)
+        if alloc:
+            lines.add(alloc)
+        lines.add(f"return {code}")
+    else:
+        results = [to_numpy(e.xreplace(replaced), o.axes, form.context) for e, o in zip(reduced, form.outputs)]
+        lines.add("return " + ", ".join(results))
     return "\n".join(lines.body)
 
 
@@ -483,11 +520,14 @@ def _split(x, c):
 
 
 def _exp_split(t, d):
-    """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80."""
-    e = numpy.exp(t)
+    """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80.
+
+    Written into t and d, which _split made for this call alone (t is x itself when d is None).
+    """
     if d is None:
-        return e
-    p = e * d
+        return numpy.exp(t)
+    e = numpy.exp(t, out=t)
+    p = numpy.multiply(e, d, out=d)
     p += e
     return p
 '''

@@ -15,6 +15,11 @@ last index last. Arrays may carry any leading batch axes, which pass through unt
 * ``SplitExp(t[i])`` stands for e^{t_i} e^{(a_i) - t_i}, t a rounded difference bound by the kernel:
   it is ``_exp_split(t, d)``, d the exact rounding error, e^{d} evaluated as 1 + d.
 * a two-piece ``Piecewise`` is ``numpy.where``, and -|v| is ``numpy.copysign(v, -1)`` (one pass).
+
+``to_numpy_inplace`` prints an expression so that it fills one buffer: along its spine (the chain
+of exp, +, *, / and negation that carries the full shape) each operation writes into the array its
+operand has just produced (``out=``), instead of allocating a new one per operation. On large
+arrays a fresh allocation costs more than the arithmetic (the pages are new to the process).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from sympy.printing.numpy import NumPyPrinter
 from .errors import Unsupported
 from .notation import softmax
 
-__all__ = ["ArrayPrinter", "Context", "ExceptSum", "SplitExp", "to_numpy"]
+__all__ = ["ArrayPrinter", "Context", "ExceptSum", "SplitExp", "to_numpy", "to_numpy_inplace"]
 
 
 class ExceptSum(sp.Function):
@@ -58,7 +63,10 @@ class Context:
     ``sizes`` prints the length of an index range (N -> "x.shape[-1]"); ``dtype`` the dtype of
     identity matrices; ``rows`` names symbols bound to one value per row (kept as a trailing
     axis of length 1); ``gathers`` names index arrays (one position per row, keepdims);
-    ``splits`` names, for each rounded vector t, the array of its exact rounding errors.
+    ``splits`` names, for each rounded vector t, the array of its exact rounding errors;
+    ``inplace`` says that every array spanning the output's axes has the output's shape and dtype
+    (true when the arguments are one array x, or arrays of x's shape), so results may be written
+    into such arrays.
     """
 
     sizes: dict = field(default_factory=dict)
@@ -66,6 +74,7 @@ class Context:
     rows: frozenset = frozenset()
     gathers: dict = field(default_factory=dict)
     splits: dict = field(default_factory=dict)
+    inplace: bool = False
 
 
 def _pad(text: str, count: int) -> str:
@@ -261,3 +270,101 @@ class ArrayPrinter(NumPyPrinter):
 def to_numpy(expr: sp.Expr, axes=(), context: Context | None = None) -> str:
     """NumPy code for expr over the axes of the free indices ``axes`` (last index, last axis)."""
     return ArrayPrinter(axes, context).doprint(expr)
+
+
+# --- evaluation in one buffer ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Spine:
+    """Code for a subexpression evaluated in place: into ``buffer``, allocated by ``alloc`` if any.
+
+    ``leaf`` is the kernel's own array the spine starts from (no allocation), ``written``
+    whether the code has already overwritten it.
+    """
+
+    code: str
+    buffer: str
+    alloc: str | None = None
+    leaf: object = None
+    written: bool = False
+
+
+class _InPlace:
+    """The spine of an expression over one axis, printed with ``out=`` (see to_numpy_inplace)."""
+
+    def __init__(self, printer: ArrayPrinter, own, name: str):
+        self.p = printer
+        self.own = frozenset(own)
+        self.name = name
+
+    def _full(self, e) -> bool:
+        return set(self.p._axes) <= e.free_symbols
+
+    def _alloc(self, e) -> _Spine:
+        return _Spine(self.name, self.name, alloc=f"{self.name} = {self.p._print(e)}")
+
+    def _plain(self, e) -> bool:
+        return isinstance(e, (sp.Symbol, Indexed)) and getattr(e, "base", None) not in self.own
+
+    def _op(self, e, child, make) -> _Spine:
+        """e = op(child, rest): the child's spine, then ``make(code, out)``; allocated at e if need be."""
+        if self._plain(child):
+            return self._alloc(e)  # an argument array: the operation itself allocates the buffer
+        sub = self.visit(child)
+        rest = make(None, None)  # the other operands, for the check below
+        if sub.leaf is not None and sub.written and sub.leaf in rest:
+            return self._alloc(e)  # the rest reads the leaf after the spine has overwritten it
+        return _Spine(make(sub.code, sub.buffer), sub.buffer, sub.alloc, sub.leaf, True)
+
+    def visit(self, e) -> _Spine:
+        if isinstance(e, Indexed) and e.base in self.own and tuple(e.indices) == self.p._axes:
+            name = self.p._print(e)
+            return _Spine(name, name, leaf=e.base)
+        fmt = self.p._module_format
+        if isinstance(e, sp.exp) and self._full(e.args[0]):
+            return self._op(e, e.args[0], lambda c, o: set() if c is None else f"{fmt('numpy.exp')}({c}, out={o})")
+        if isinstance(e, sp.Pow) and e.exp == -1 and self._full(e.base):
+            return self._op(e, e.base, lambda c, o: set() if c is None else f"{fmt('numpy.divide')}(1, {c}, out={o})")
+        if isinstance(e, (sp.Add, sp.Mul)) and not (isinstance(e, sp.Mul) and e.args[0] == -1 and
+                                                    len(e.args) == 2 and isinstance(e.args[1], sp.Abs)):
+            full = [a for a in e.args if self._full(a)]
+            if not full:
+                return self._alloc(e)
+            owned = [a for a in full if isinstance(a, Indexed) and a.base in self.own]
+            child = (owned or full)[0]
+            rest = e.func(*[a for a in e.args if a is not child])
+            bases = {a.base for a in rest.atoms(Indexed)}
+            return self._op(e, child, lambda c, o: bases if c is None else self._combine(e, c, rest, o))
+        return self._alloc(e)
+
+    def _combine(self, e, code: str, rest, out: str) -> str:
+        fmt, show = self.p._module_format, self.p._print
+        if isinstance(e, sp.Add):
+            if rest.could_extract_minus_sign():
+                return f"{fmt('numpy.subtract')}({code}, {show(-rest)}, out={out})"
+            return f"{fmt('numpy.add')}({code}, {show(rest)}, out={out})"
+        if rest == -1:
+            return f"{fmt('numpy.negative')}({code}, out={out})"
+        num, den = sp.fraction(rest)
+        if num != 1:
+            code = f"{fmt('numpy.multiply')}({code}, {show(num)}, out={out})"
+        if den != 1:
+            code = f"{fmt('numpy.divide')}({code}, {show(den)}, out={out})"
+        return code
+
+
+def to_numpy_inplace(expr: sp.Expr, axis, context: Context, own=(), name: str = "r") -> tuple[str | None, str]:
+    """``(allocation, code)``: expr over the one axis ``axis``, evaluated in a single buffer.
+
+    ``own`` are the IndexedBases of arrays the kernel computed and reads nowhere after this
+    expression: the spine may start from one of them and overwrite it. Otherwise the first
+    operation on the spine allocates the buffer, bound to ``name`` by the statement
+    ``allocation``. Needs ``context.inplace`` (refused otherwise).
+    """
+    if not context.inplace:
+        raise Unsupported("in-place evaluation needs a context where every full array has the output's shape")
+    printer = ArrayPrinter((axis,), context)
+    spine = _InPlace(printer, own, name).visit(expr)
+    if spine.alloc is not None and spine.code == spine.buffer:
+        return None, printer.doprint(expr)  # nothing would be written in place: print it plainly
+    return spine.alloc, spine.code

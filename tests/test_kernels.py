@@ -31,6 +31,47 @@ def test_dtype_is_kept_and_batch_axes_pass_through(name, dtype):
     np.testing.assert_allclose(out[1, 2], one, rtol=1e-6)
 
 
+ALL_ONE_ARGUMENT = VECTOR + ("sigmoid", "sigmoid_grad")
+
+
+@pytest.mark.parametrize("name", ALL_ONE_ARGUMENT)
+@pytest.mark.parametrize("scale", [1.0, 1000.0])
+def test_kernels_never_write_into_their_arguments(name, scale):
+    # The kernels write results into arrays they allocate; never into the caller's.
+    x = RNG.normal(size=(3, 5)) * scale
+    x[0, 0] = -800.0  # the sign-split form of sigmoid
+    x[1, 1] = 5000.0  # the split shift of softmax and log-softmax
+    for arg in (x, x[:, ::2], np.asfortranarray(x), x.astype(np.float32)):
+        before = arg.copy()
+        getattr(K, name)(arg)
+        np.testing.assert_array_equal(arg, before)
+
+
+def test_networks_never_write_into_their_arguments():
+    x, y = RNG.normal(size=(3, 4)), np.array([0, 2, 1])
+    params = network()
+    args = [x, RNG.dirichlet(np.ones(3), size=3)] + params
+    before = [a.copy() for a in args]
+    K.mlp_forward(x, *params)
+    K.mlp_input_grad(x, args[1], *params)
+    K.mlp_input_grad(x, y, *params)
+    K.softmax_cross_entropy(x[:, :3], args[1])
+    K.softmax_cross_entropy_grad(x[:, :3], args[1])
+    K.linear_softmax_grads(x, args[1], params[0].T[:3], params[3])
+    for a, b in zip(args, before):
+        np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad"])
+def test_entrywise_kernels_give_a_scalar_for_a_scalar(name):
+    f = getattr(K, name)
+    for value in (0.5, -800.0, np.float32(3.0), np.array(2.0)):
+        out = f(value)
+        assert np.ndim(out) == 0 and not isinstance(out, np.ndarray)
+        assert out == f(np.array([value]))[0]
+    assert f(np.float32(3.0)).dtype == np.float32
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_large_inputs_never_overflow(dtype):
     x = np.array([[1e4, -1e4, 0.0, 9999.0], [-1e4, -1e4, -1e4, -1e4], [1e30, -1e30, 1.0, 0.0]], dtype)

@@ -6,7 +6,7 @@ import sympy as sp
 
 from derive.errors import Unsupported
 from derive.notation import index, sigmoid, size, softmax, summation, vector
-from derive.numpy_printer import Context, ExceptSum, to_numpy
+from derive.numpy_printer import Context, ExceptSum, to_numpy, to_numpy_inplace
 
 N, D = size("N"), size("D")
 i, j, k = index("i", N), index("j", N), index("k", N)
@@ -69,3 +69,60 @@ def test_functions_are_calls_and_a_scalar_context_reduces_without_keepdims():
 def test_an_index_without_an_axis_is_refused():
     with pytest.raises(Unsupported):
         to_numpy(x[j], (i,), CTX)
+
+
+# --- evaluation in one buffer ----------------------------------------------------------------
+
+ONE = Context(sizes={N: "x.shape[-1]"}, inplace=True)
+t0 = vector("t0")
+
+
+def run_inplace(expr, own=(), **arrays):
+    alloc, code = to_numpy_inplace(expr, i, ONE, own)
+    space = {"numpy": numpy, **arrays}
+    if alloc:
+        exec(alloc, space)
+    return alloc, code, eval(code, space)
+
+
+def test_the_spine_writes_into_the_buffer_its_first_operation_allocates():
+    a = numpy.random.default_rng(0).normal(size=(3, 4))
+    keep = a.copy()
+    alloc, code, got = run_inplace(1 / (1 + sp.exp(-x[i])), x=a)
+    assert alloc == "r = -x"
+    assert code == "numpy.divide(1, numpy.add(numpy.exp(r, out=r), 1, out=r), out=r)"
+    numpy.testing.assert_array_equal(got, 1 / (1 + numpy.exp(-a)))
+    numpy.testing.assert_array_equal(a, keep)  # the argument is only read
+
+
+def test_an_own_array_is_overwritten_and_may_be_read_before_the_first_write():
+    a = numpy.exp(numpy.random.default_rng(1).normal(size=(2, 5)))
+    expected = a / a.sum(-1, keepdims=True)
+    alloc, code, got = run_inplace(t0[i] / summation(t0[i], i), own={t0}, t0=a)
+    assert alloc is None and code.startswith("numpy.divide(t0, ") and code.endswith("out=t0)")
+    assert got is a
+    numpy.testing.assert_allclose(got, expected, rtol=1e-15)
+
+
+def test_an_own_array_read_after_the_spine_wrote_it_is_not_overwritten():
+    # (t0 + 1) is written into t0 before e^{t0} would be read: the printer allocates instead.
+    a = numpy.random.default_rng(2).normal(size=(4,))
+    keep = a.copy()
+    alloc, code, got = run_inplace(sp.exp(t0[i]) / (t0[i] + 1), own={t0}, t0=a)
+    numpy.testing.assert_allclose(got, numpy.exp(keep) / (keep + 1), rtol=1e-15)
+    numpy.testing.assert_array_equal(a, keep)
+    assert "out=t0" not in code
+
+
+def test_an_array_not_owned_is_never_written():
+    a = numpy.random.default_rng(3).normal(size=(4,))
+    keep = a.copy()
+    alloc, code, got = run_inplace(t0[i] * 2 + 1, t0=a)
+    assert "out=t0" not in code and alloc is not None
+    numpy.testing.assert_array_equal(a, keep)
+    numpy.testing.assert_allclose(got, keep * 2 + 1)
+
+
+def test_in_place_needs_a_context_that_allows_it():
+    with pytest.raises(Unsupported, match="in-place"):
+        to_numpy_inplace(sp.exp(x[i]), i, CTX)

@@ -81,6 +81,16 @@ def _targets(y, x: np.ndarray, name: str = "y") -> np.ndarray:
     return t.astype(x.dtype, copy=False)
 
 
+def _entrywise(kernel, a: np.ndarray):
+    """An entrywise kernel on a; a 0-d array gives a NumPy scalar, as ufuncs do.
+
+    The kernels write into arrays they allocate, which a 0-d operation would give as a scalar.
+    """
+    if a.ndim == 0:
+        return kernel(a.reshape(1))[0]
+    return kernel(a)
+
+
 def _shape(a: np.ndarray, name: str, shape: tuple) -> None:
     if a.shape != shape:
         raise ValueError(f"{name} must have shape {shape}, got {a.shape}")
@@ -134,7 +144,7 @@ def sigmoid(x):
     >>> float(sigmoid(0.0))
     0.5
     """
-    return _g.sigmoid(_array(x, "x"))
+    return _entrywise(_g.sigmoid, _array(x, "x"))
 
 
 def sigmoid_grad(x):
@@ -146,7 +156,7 @@ def sigmoid_grad(x):
     >>> float(sigmoid_grad(0.0))
     0.25
     """
-    return _g.sigmoid_grad(_array(x, "x"))
+    return _entrywise(_g.sigmoid_grad, _array(x, "x"))
 
 
 def softmax_jacobian(x):

@@ -80,11 +80,14 @@ def _split(x, c):
 
 
 def _exp_split(t, d):
-    """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80."""
-    e = numpy.exp(t)
+    """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80.
+
+    Written into t and d, which _split made for this call alone (t is x itself when d is None).
+    """
     if d is None:
-        return e
-    p = e * d
+        return numpy.exp(t)
+    e = numpy.exp(t, out=t)
+    p = numpy.multiply(e, d, out=d)
     p += e
     return p
 
@@ -96,7 +99,7 @@ def softmax(x):
     m = _shift(numpy.maximum.reduce(x, axis=-1, keepdims=True), False)
     t, d = _split(x, m)
     t0 = _exp_split(t, d)
-    return t0/numpy.add.reduce(t0, axis=-1, keepdims=True)
+    return numpy.divide(t0, numpy.add.reduce(t0, axis=-1, keepdims=True), out=t0)
 
 
 # from stability/log-softmax/kernel#ends
@@ -106,8 +109,9 @@ def log_softmax(x):
     k = x.argmax(-1, keepdims=True)
     c = _shift(_take(x, k), True)
     t, d = _split(x, c)
+    L = numpy.log1p(numpy.exp(c - _take(x, k))*_sum_except(_exp_split(t, d), k))
     z = x - _take(x, k)
-    return -numpy.log1p(numpy.exp(c - _take(x, k))*_sum_except(_exp_split(t, d), k)) + z
+    return numpy.subtract(z, L, out=z)
 
 
 # from stability/sigmoid/kernel-moderate-x#1
@@ -116,8 +120,10 @@ def log_softmax(x):
 def sigmoid(x):
     """The logistic function, entry by entry, in the form that never overflows."""
     if _moderate(x):
-        return 1/(1 + numpy.exp(-x))
-    t0 = numpy.exp(numpy.copysign(x, -1))
+        r = -x
+        return numpy.divide(1, numpy.add(numpy.exp(r, out=r), 1, out=r), out=r)
+    t0 = numpy.copysign(x, -1)
+    t0 = numpy.exp(t0, out=t0)
     return numpy.where(numpy.less(x, 0), t0, 1)/(t0 + 1)
 
 
@@ -125,8 +131,9 @@ def sigmoid(x):
 # from stability/sigmoid/derivative-kernel-negative-x#1
 def sigmoid_grad(x):
     """The derivative of the logistic function, entry by entry."""
-    t0 = numpy.exp(numpy.copysign(x, -1))
-    return t0/(t0 + 1)**2
+    t0 = numpy.copysign(x, -1)
+    t0 = numpy.exp(t0, out=t0)
+    return numpy.divide(t0, (t0 + 1)**2, out=t0)
 
 
 # from stability/softmax-gradients/softmax-jacobian#1
