@@ -1,6 +1,8 @@
 """Accuracy table: max error in ULPs against mpmath (50 digits), derive.kernels vs scipy.special.
 
 Run: python3 benchmarks/accuracy_kernels.py [--rows 400] [--width 16]
+With numba installed (derive[fast]), the compiled ufuncs that take small arrays of the entrywise
+kernels get rows of their own ("sigmoid, ufunc"): the samples are larger than the size they take.
 """
 
 from __future__ import annotations
@@ -26,12 +28,20 @@ def _scipy(name):
     return lambda x: special.log_softmax(x, axis=-1)
 
 
-def measure(name: str, scale: float, rows: int, width: int, dtype=np.float64) -> tuple[float, float]:
+def _ufuncs() -> dict:
+    try:
+        from derive.kernels._compiled import UFUNCS
+    except ImportError:
+        return {}
+    return UFUNCS
+
+
+def measure(name: str, scale: float, rows: int, width: int, dtype=np.float64, ours=None) -> tuple[float, float]:
     """Max ULP error of (ours, scipy) for kernel ``name`` on random vectors at ``scale``."""
     x = sample(scale, rows, width, seed=scale, dtype=dtype)
     exact = reference(name, x)
     with np.errstate(all="ignore"):
-        ours = getattr(kernels, name)(x)
+        ours = (ours or getattr(kernels, name))(x)
         theirs = _scipy(name)(x).astype(dtype)
     return float(ulp_error(ours, exact).max()), float(ulp_error(theirs, exact).max())
 
@@ -44,12 +54,14 @@ def main() -> None:
     print(f"max error in ULPs, float64, {args.rows} x {args.width} normal samples per scale (ours / scipy)")
     print(f"| function | " + " | ".join(f"scale {s}" for s in SCALES) + " |")
     print("|---|" + "---|" * len(SCALES))
-    for name in ("sigmoid", "sigmoid_grad", "softmax", "log_softmax"):
+    rows = [(name, name, None) for name in ("sigmoid", "sigmoid_grad", "softmax", "log_softmax")]
+    rows += [(f"{name}, ufunc", name, f) for name, f in _ufuncs().items()]
+    for label, name, f in rows:
         cells = []
         for s in SCALES:
-            ours, theirs = measure(name, s, args.rows, args.width)
+            ours, theirs = measure(name, s, args.rows, args.width, ours=f)
             cells.append(f"{ours:.3g} / {theirs:.3g}")
-        print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+        print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,17 @@
 """Speed of derive.kernels against scipy.special, hand-written NumPy, torch (one CPU thread) and np.exp.
 
-Run: python3 benchmarks/bench_kernels.py [--rounds 5] [--scale 10]
+Run: python3 benchmarks/bench_kernels.py [--rounds 5] [--scale 10] [--entrywise]
 Prints one table: time per call of ours, then each peer as a ratio peer/ours (above 1: ours is
 faster), float64. The np.exp column is one exponential over the same array: the floor any
 kernel that must touch every entry once is measured against. Each round times ours and every
 peer back to back; the table shows the median over rounds of each ratio, so that load from
 other processes, which changes between rounds, cancels out of the ratios.
+
+The header says which backend ran: "numpy", or "numpy+numba" when derive[fast] is installed
+(DERIVE_KERNELS=numpy forces the first). --entrywise adds a table of sigmoid over sizes 10 to
+1e6: the NumPy kernel, the compiled ufunc (with numba), expit, numexpr (one thread, if
+installed) and np.exp, as time per entry; it shows where the ufunc stops paying (derive's
+SMALL) and that a scalar compiled exp stays far above NumPy's vectorised one on large arrays.
 """
 
 from __future__ import annotations
@@ -78,15 +84,46 @@ def measure(name: str, x: np.ndarray, rounds: int) -> tuple[float, list]:
     return statistics.median(mine), cols
 
 
+def entrywise_table(scale: float) -> None:
+    """sigmoid's implementations over sizes 10 to 1e6, in nanoseconds per entry (best of 5 runs)."""
+    from derive.kernels import _generated
+
+    try:
+        from derive.kernels._compiled import UFUNCS
+        ufunc = UFUNCS["sigmoid"]
+    except ImportError:
+        ufunc = None
+    try:
+        import numexpr
+
+        numexpr.set_num_threads(1)
+    except ImportError:
+        numexpr = None
+    columns = {"derive": kernels.sigmoid, "numpy kernel": lambda x: _generated.sigmoid(x), "ufunc": ufunc,
+               "expit": special.expit,
+               "numexpr": (lambda x: numexpr.evaluate("1 / (1 + exp(-x))")) if numexpr else None, "np.exp": np.exp}
+    print("\nsigmoid, ns per entry (best of 5); ufunc: derive[fast]'s compiled ufunc; n/a: not installed")
+    print("| size | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    rng = np.random.default_rng(1)
+    for size in (10, 100, 1000, 10_000, 100_000, 1_000_000):
+        x = rng.standard_normal(size) * scale
+        cells = ["n/a" if f is None else f"{seconds(f, x) / size * 1e9:.2f}" for f in columns.values()]
+        print(f"| {size} | " + " | ".join(cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--scale", type=float, default=10.0,
                         help="standard deviation of the inputs (1000 takes the split path of the vector kernels)")
     parser.add_argument("--only", choices=sorted(PEERS), action="append")
+    parser.add_argument("--entrywise", action="store_true",
+                        help="also time sigmoid's implementations over sizes 10 to 1e6")
     args = parser.parse_args()
     np.seterr(all="ignore")
-    print(f"float64, normal inputs with standard deviation {args.scale:g}; medians over {args.rounds} rounds; "
+    print(f"backend: {kernels.backend()}; float64, normal inputs with standard deviation {args.scale:g}; "
+          f"medians over {args.rounds} rounds; "
           "ratios are peer time / our time (above 1: ours is faster); exp/ours below 1 is the floor")
     print("| function | shape | ours | scipy | numpy | torch | np.exp |")
     print("|---|---|---|---|---|---|---|")
@@ -97,6 +134,8 @@ def main() -> None:
             mine, cols = measure(name, x, args.rounds)
             cells = [_fmt(mine)] + ["n/a" if c is None else f"{c:.2f}" for c in cols]
             print(f"| {name} | {shape} | " + " | ".join(cells) + " |", flush=True)
+    if args.entrywise:
+        entrywise_table(args.scale)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from .errors import DeriveError
 from .files import write_atomic
 from .model import Verdict
 from .notation import Definition, softmax
-from .numpy_printer import Context, ExceptSum, SplitExp, to_numpy, to_numpy_inplace
+from .numpy_printer import Context, ExceptSum, SignBit, SplitExp, to_entry, to_numpy, to_numpy_inplace
 
 __all__ = ["KERNELS", "EmitRefused", "Emitted", "claims_used", "render_kernels", "emit_kernels", "default_path",
            "kernel_specs"]
@@ -60,6 +60,7 @@ class Kernel:
     claims: tuple[str, ...]
     summary: str
     build: Callable[[dict], Form]
+    entrywise: bool = False  # also printed as one entry, the loop body of a compiled ufunc
 
 
 # --- the kernels -----------------------------------------------------------------------------
@@ -146,14 +147,16 @@ def _sign_split(checks, ids, make):
 
 
 def _one_exp(expr: sp.Expr) -> sp.Expr:
-    """e^{min(v, 0)} as e^{-|v|} where v < 0 and 1 elsewhere, the same floats with one exponential.
+    """e^{min(v, 0)} as e^{-|v|} where v's sign bit is set and 1 elsewhere: one exponential.
 
-    For v < 0, min(v, 0) and -|v| are the same number; for v >= 0 (and NaN) e^0 = 1; so the
-    kernel shares e^{-|v|} with the denominator instead of evaluating a second exponential.
+    For v < 0, min(v, 0) and -|v| are the same number; at v = +-0 both pieces are e^0 = 1; for
+    v > 0 it is e^0 = 1; a NaN makes the kernel's denominator NaN whichever piece it takes. So
+    the kernel shares e^{-|v|} with the denominator instead of evaluating a second exponential.
+    The sign bit, not v < 0, so that no NaN enters an ordered comparison (see SignBit).
     """
     def one(a):
         v = a.args[0].args[0] if a.args[0].args[1] == 0 else a.args[0].args[1]
-        return sp.Piecewise((sp.exp(-sp.Abs(v)), v < 0), (1, True))
+        return sp.Piecewise((sp.exp(-sp.Abs(v)), SignBit(v)), (1, True))
 
     return expr.replace(lambda a: isinstance(a, sp.exp) and isinstance(a.args[0], sp.Min) and 0 in a.args[0].args, one)
 
@@ -212,10 +215,10 @@ KERNELS: tuple[Kernel, ...] = (
            "log-softmax over the last axis through the shifted, split log-sum-exp", _log_softmax),
     Kernel("sigmoid", ("x",), (_SIGMOID_FAST, "stability/sigmoid/kernel-nonnegative-x#1",
                                "stability/sigmoid/kernel-negative-x#1"),
-           "the logistic function, entry by entry, in the form that never overflows", _sigmoid),
+           "the logistic function, entry by entry, in the form that never overflows", _sigmoid, entrywise=True),
     Kernel("sigmoid_grad", ("x",), ("stability/sigmoid/derivative-kernel-nonnegative-x#1",
                                     "stability/sigmoid/derivative-kernel-negative-x#1"),
-           "the derivative of the logistic function, entry by entry", _sigmoid_grad),
+           "the derivative of the logistic function, entry by entry", _sigmoid_grad, entrywise=True),
     Kernel("softmax_jacobian", ("x",), ("stability/softmax-gradients/softmax-jacobian#1",
                                         _SOFTMAX),
            "the Jacobian of softmax over the last axis, N x N per row", _one("stability/softmax-gradients/softmax-jacobian#1")),
@@ -444,6 +447,8 @@ Do not edit: a test regenerates this module and fails on any difference. Inputs 
 here; derive.kernels validates them and documents each kernel.
 """
 
+import math
+
 import numpy
 
 __all__ = [{names}]
@@ -533,6 +538,27 @@ def _exp_split(t, d):
 '''
 
 
+def _print_entry(kernel: Kernel, form: Form) -> str:
+    """One entry of an entrywise kernel's output, with its common subexpressions named.
+
+    A quotient num / (1 + t) with t = e^{-|v|}, so 0 <= t <= 1, is compensated: s = fl(1 + t)
+    and 1 + t = s + ((1 - s) + t) exactly (Fast2Sum, as 1 >= t), so num / (1 + t) =
+    q (1 - ((1 - s) + t) / s) to first order with q = num / s: the rounding of 1 + t no longer
+    reaches the result (within 1.5 ULP where the plain quotient reaches 2.1; measured by
+    benchmarks/accuracy_kernels.py).
+    """
+    (out,) = form.outputs
+    temps, (expr,) = sp.cse(out.expr, symbols=sp.numbered_symbols("t"), optimizations=None, order="canonical")
+    lines = [f"    {sym} = {to_entry(sub)}" for sym, sub in temps]
+    num, den = sp.fraction(expr)
+    t = den - 1
+    bound = dict(temps).get(t)
+    if isinstance(bound, sp.exp) and isinstance(-bound.args[0], sp.Abs):
+        lines += [f"    s = {t} + 1", f"    q = {to_entry(num)}/s", f"    return q - q*(((1 - s) + {t})/s)"]
+        return "\n".join(lines)
+    return "\n".join(lines + [f"    return {to_entry(expr)}"])
+
+
 def render_kernels(checks: dict | None = None, kernels=KERNELS) -> str:
     """The text of the generated module; checks by id (default: the built-in catalog)."""
     if checks is None:
@@ -547,6 +573,13 @@ def render_kernels(checks: dict | None = None, kernels=KERNELS) -> str:
         body = _print_kernel(k, k.build(checks))
         claims = "".join(f"\n# from {c}" for c in k.claims)
         parts.append(f"\n{claims}\ndef {k.name}({', '.join(k.params)}):\n    \"\"\"{k.summary[0].upper()}{k.summary[1:]}.\"\"\"\n{body}\n")
+    for k in kernels:
+        if k.entrywise:
+            form = k.build(checks)
+            claims = "".join(f"\n# from {c}" for c in k.claims if c != _SIGMOID_FAST)
+            parts.append(f"\n{claims}\ndef {k.name}_entry({', '.join(k.params)}):\n"
+                         f"    \"\"\"One entry of {k.name}, the loop body of its compiled ufunc "
+                         f"(derive.kernels._compiled).\"\"\"\n{_print_entry(k, form)}\n")
     return "".join(parts)
 
 

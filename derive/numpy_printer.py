@@ -28,12 +28,15 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 from sympy import Indexed, Sum
+from sympy.logic.boolalg import BooleanFunction
 from sympy.printing.numpy import NumPyPrinter
+from sympy.printing.pycode import PythonCodePrinter
 
 from .errors import Unsupported
 from .notation import softmax
 
-__all__ = ["ArrayPrinter", "Context", "ExceptSum", "SplitExp", "to_numpy", "to_numpy_inplace"]
+__all__ = ["ArrayPrinter", "Context", "EntryPrinter", "ExceptSum", "SignBit", "SplitExp", "to_numpy",
+           "to_numpy_inplace", "to_entry"]
 
 
 class ExceptSum(sp.Function):
@@ -51,6 +54,16 @@ class SplitExp(sp.Function):
 
     The emitter builds it only after checking that a is the difference the kernel rounds into t;
     the printer reads the name of the rounding error from the context's ``splits``.
+    """
+
+    nargs = 1
+
+
+class SignBit(BooleanFunction):
+    """Whether the sign bit of v is set: v < 0, -0.0, or a NaN with its sign bit set. A printing form.
+
+    Unlike v < 0 it is never an ordered comparison with a NaN, which raises the floating-point
+    invalid flag in compiled code (and a RuntimeWarning from the ufunc that ran it).
     """
 
     nargs = 1
@@ -168,6 +181,9 @@ class ArrayPrinter(NumPyPrinter):
 
     def _print_Abs(self, expr):
         return f"{self._module_format('numpy.abs')}({self._print(expr.args[0])})"
+
+    def _print_SignBit(self, expr):
+        return f"{self._module_format('numpy.signbit')}({self._print(expr.args[0])})"
 
     def _binary(self, fn: str, args) -> str:
         text = self._print(args[0])
@@ -368,3 +384,33 @@ def to_numpy_inplace(expr: sp.Expr, axis, context: Context, own=(), name: str = 
     if spine.alloc is not None and spine.code == spine.buffer:
         return None, printer.doprint(expr)  # nothing would be written in place: print it plainly
     return spine.alloc, spine.code
+
+
+# --- one entry --------------------------------------------------------------------------------
+
+class EntryPrinter(PythonCodePrinter):
+    """Prints one entry of an entrywise expression as scalar Python over ``math``: x[i] is ``x``.
+
+    The code is what a compiler such as numba turns into the loop of a NumPy ufunc.
+    """
+
+    printmethod = "_entrycode"
+
+    def _print_Indexed(self, expr):
+        if len(expr.indices) != 1:
+            raise Unsupported(f"an entrywise form reads one entry of one vector, got {expr}")
+        return self._print(expr.base.label)
+
+    def _print_Idx(self, expr):
+        raise Unsupported(f"a bare index {expr} has no scalar meaning")
+
+    def _print_Sum(self, expr):
+        raise Unsupported(f"{expr} is not entrywise")
+
+    def _print_SignBit(self, expr):
+        return f"{self._module_format('math.copysign')}(1.0, {self._print(expr.args[0])}) < 0"
+
+
+def to_entry(expr: sp.Expr) -> str:
+    """Scalar Python (math module) for one entry of an entrywise expression."""
+    return EntryPrinter().doprint(expr)

@@ -1,4 +1,11 @@
-"""The public kernels: dtypes, batch axes, special values, clear errors, gradients and accuracy in ULPs."""
+"""The public kernels: dtypes, batch axes, special values, clear errors, gradients and accuracy in ULPs.
+
+Every test runs twice: on the NumPy kernels alone, and with the compiled ufuncs of derive[fast]
+taking the small arrays of the entrywise kernels (skipped without numba).
+"""
+
+import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -7,9 +14,24 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from derive import kernels as K
+from derive.kernels import _generated as G
 from derive.kernels.reference import reference, sample, ulp_error
 
 RNG = np.random.default_rng(7)
+
+
+@pytest.fixture(autouse=True, params=["numpy", "numba"])
+def entrywise_backend(request, monkeypatch):
+    if request.param == "numpy":
+        monkeypatch.setattr(K, "_UFUNCS", {})
+        monkeypatch.setattr(K, "_SMALL", 0)
+    else:
+        pytest.importorskip("numba")
+        from derive.kernels import _compiled
+
+        monkeypatch.setattr(K, "_UFUNCS", _compiled.UFUNCS)
+        monkeypatch.setattr(K, "_SMALL", _compiled.SMALL)
+    return request.param
 VECTOR = ("softmax", "log_softmax", "softmax_jacobian", "log_softmax_jacobian")
 
 
@@ -318,3 +340,65 @@ def test_softmax_is_a_distribution_and_shift_invariant(x, c):
     assert np.all(s >= 0) and np.allclose(s.sum(-1), 1)
     np.testing.assert_allclose(K.softmax(x + c), s, atol=1e-9)
     assert np.all(K.log_softmax(x) <= 0)
+
+
+# --- the entrywise forms and their compiled ufuncs ---------------------------------------------
+
+EDGES = [0.0, -0.0, 1e-300, -1e-300, 5e-324, 0.5, -0.5, 20.0, -20.0, 37.0, -37.0, 709.0, -709.0, 745.0,
+         -745.0, 1e4, -1e4, 1e300, -1e300]
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad"])
+def test_entry_forms_are_within_4_ulp_as_plain_python(name):
+    # The loop bodies derive emit prints for the ufuncs, run here over math without numba.
+    entry = getattr(G, f"{name}_entry")
+    x = np.concatenate([EDGES, sample(30, 1, 200, seed=3).ravel()])
+    got = np.array([entry(float(v)) for v in x])
+    assert ulp_error(got, reference(name, x)).max() <= 4
+    for v, want in ((np.inf, (1.0, 0.0)), (-np.inf, (0.0, 0.0))):
+        assert entry(v) == want[name == "sigmoid_grad"]
+    assert np.isnan(entry(np.nan))
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_nan_and_inf_raise_no_floating_point_warning(name, dtype):
+    x = np.array([np.nan, -np.nan, np.inf, -np.inf, 0.0, -0.0, -800.0], dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = getattr(K, name)(x)
+    assert np.isnan(got[:2]).all() and got.dtype == dtype
+
+
+def test_the_entrywise_backend_is_chosen_once_and_can_be_forced(monkeypatch):
+    monkeypatch.setattr(K, "_SMALL", -1)
+    monkeypatch.setenv("DERIVE_KERNELS", "numpy")
+    assert K.backend() == "numpy" and K._SMALL == 0
+    assert K.sigmoid(np.array([0.0]))[0] == 0.5
+
+    monkeypatch.setattr(K, "_SMALL", -1)
+    monkeypatch.setenv("DERIVE_KERNELS", "fastest")
+    with pytest.raises(ValueError, match="DERIVE_KERNELS must be 'auto' or 'numpy', got 'fastest'"):
+        K.sigmoid([1.0])
+
+    # Without numba, the NumPy kernels do everything and nothing is reported.
+    monkeypatch.setattr(K, "_SMALL", -1)
+    monkeypatch.delenv("DERIVE_KERNELS")
+    monkeypatch.setitem(sys.modules, "numba", None)
+    monkeypatch.delitem(sys.modules, "derive.kernels._compiled", raising=False)
+    monkeypatch.delattr(K, "_compiled", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert K.backend() == "numpy"
+
+
+def test_with_numba_small_arrays_take_the_compiled_ufunc(monkeypatch, entrywise_backend):
+    if entrywise_backend != "numba":
+        pytest.skip("the compiled path")
+    calls = []
+    ufunc = K._UFUNCS["sigmoid"]
+    monkeypatch.setitem(K._UFUNCS, "sigmoid", lambda a: calls.append(a.size) or ufunc(a))
+    K.sigmoid(np.zeros(3))
+    K.sigmoid([1.0, 2.0])
+    K.sigmoid(np.zeros(K._SMALL + 1))
+    assert calls == [3, 2]

@@ -16,6 +16,9 @@ Conventions shared by every kernel:
 
 from __future__ import annotations
 
+import os
+import warnings
+
 import numpy as np
 
 from . import _generated as _g
@@ -32,6 +35,7 @@ __all__ = [
     "mlp_forward",
     "mlp_input_grad",
     "linear_softmax_grads",
+    "backend",
 ]
 
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
@@ -81,11 +85,51 @@ def _targets(y, x: np.ndarray, name: str = "y") -> np.ndarray:
     return t.astype(x.dtype, copy=False)
 
 
-def _entrywise(kernel, a: np.ndarray):
-    """An entrywise kernel on a; a 0-d array gives a NumPy scalar, as ufuncs do.
+# The compiled ufuncs of derive[fast] by kernel name, and the largest array size they take
+# (-1 until first looked up; 0 when there are none).
+_UFUNCS: dict = {}
+_SMALL = -1
 
-    The kernels write into arrays they allocate, which a 0-d operation would give as a scalar.
+
+def _load_compiled() -> None:
+    """Look up the compiled ufuncs once: none without numba, or with DERIVE_KERNELS=numpy."""
+    global _UFUNCS, _SMALL
+    choice = os.environ.get("DERIVE_KERNELS", "auto")
+    if choice not in ("auto", "numpy"):
+        raise ValueError(f"DERIVE_KERNELS must be 'auto' or 'numpy', got {choice!r}")
+    _UFUNCS, _SMALL = {}, 0
+    if choice == "numpy":
+        return
+    try:
+        from . import _compiled
+    except ModuleNotFoundError as exc:
+        if exc.name == "numba":
+            return  # the extra is not installed: the NumPy kernels do everything
+        raise
+    except Exception as exc:  # numba present but unusable (say, built for another NumPy)
+        warnings.warn(f"derive.kernels: numba is installed but the compiled kernels failed to load "
+                      f"({type(exc).__name__}: {exc}); using the NumPy kernels", RuntimeWarning, stacklevel=4)
+        return
+    _UFUNCS, _SMALL = _compiled.UFUNCS, _compiled.SMALL
+
+
+def backend() -> str:
+    """What runs the entrywise kernels: "numpy", or "numpy+numba" (small arrays in compiled ufuncs)."""
+    if _SMALL < 0:
+        _load_compiled()
+    return "numpy+numba" if _UFUNCS else "numpy"
+
+
+def _entrywise(name: str, kernel, a: np.ndarray):
+    """An entrywise kernel on a: its compiled ufunc for a small array when derive[fast] is installed.
+
+    A 0-d array gives a NumPy scalar, as ufuncs do (the array kernels write into arrays they
+    allocate, which a 0-d operation would give as a scalar).
     """
+    if _SMALL < 0:
+        _load_compiled()
+    if a.size <= _SMALL:
+        return _UFUNCS[name](a)
     if a.ndim == 0:
         return kernel(a.reshape(1))[0]
     return kernel(a)
@@ -144,7 +188,9 @@ def sigmoid(x):
     >>> float(sigmoid(0.0))
     0.5
     """
-    return _entrywise(_g.sigmoid, _array(x, "x"))
+    if type(x) is np.ndarray and 0 < x.size <= _SMALL and x.dtype.char in "fd":
+        return _UFUNCS["sigmoid"](x)  # the first test of _entrywise, without its calls
+    return _entrywise("sigmoid", _g.sigmoid, _array(x, "x"))
 
 
 def sigmoid_grad(x):
@@ -156,7 +202,9 @@ def sigmoid_grad(x):
     >>> float(sigmoid_grad(0.0))
     0.25
     """
-    return _entrywise(_g.sigmoid_grad, _array(x, "x"))
+    if type(x) is np.ndarray and 0 < x.size <= _SMALL and x.dtype.char in "fd":
+        return _UFUNCS["sigmoid_grad"](x)  # the first test of _entrywise, without its calls
+    return _entrywise("sigmoid_grad", _g.sigmoid_grad, _array(x, "x"))
 
 
 def softmax_jacobian(x):

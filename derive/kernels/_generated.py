@@ -4,6 +4,8 @@ Do not edit: a test regenerates this module and fails on any difference. Inputs 
 here; derive.kernels validates them and documents each kernel.
 """
 
+import math
+
 import numpy
 
 __all__ = ["softmax", "log_softmax", "sigmoid", "sigmoid_grad", "softmax_jacobian", "log_softmax_jacobian", "softmax_cross_entropy", "softmax_cross_entropy_grad", "mlp_forward", "mlp_input_grad", "linear_softmax_grads"]
@@ -124,7 +126,7 @@ def sigmoid(x):
         return numpy.divide(1, numpy.add(numpy.exp(r, out=r), 1, out=r), out=r)
     t0 = numpy.copysign(x, -1)
     t0 = numpy.exp(t0, out=t0)
-    return numpy.where(numpy.less(x, 0), t0, 1)/(t0 + 1)
+    return numpy.where(numpy.signbit(x), t0, 1)/(t0 + 1)
 
 
 # from stability/sigmoid/derivative-kernel-nonnegative-x#1
@@ -206,3 +208,21 @@ def linear_softmax_grads(x, y, W, b):
     s = softmax(theta)
     t0 = s*numpy.add.reduce(y, axis=-1, keepdims=True) - y
     return t0[..., :, None]*x[..., None, :], t0
+
+
+# from stability/sigmoid/kernel-nonnegative-x#1
+# from stability/sigmoid/kernel-negative-x#1
+def sigmoid_entry(x):
+    """One entry of sigmoid, the loop body of its compiled ufunc (derive.kernels._compiled)."""
+    t0 = math.exp(-abs(x))
+    s = t0 + 1
+    q = ((t0) if math.copysign(1.0, x) < 0 else (1))/s
+    return q - q*(((1 - s) + t0)/s)
+
+
+# from stability/sigmoid/derivative-kernel-nonnegative-x#1
+# from stability/sigmoid/derivative-kernel-negative-x#1
+def sigmoid_grad_entry(x):
+    """One entry of sigmoid_grad, the loop body of its compiled ufunc (derive.kernels._compiled)."""
+    t0 = math.exp(-abs(x))
+    return t0/(t0 + 1)**2
