@@ -402,3 +402,17 @@ def test_with_numba_small_arrays_take_the_compiled_ufunc(monkeypatch, entrywise_
     K.sigmoid([1.0, 2.0])
     K.sigmoid(np.zeros(K._SMALL + 1))
     assert calls == [3, 2]
+
+
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_entries_whose_exponential_underflows_are_exact_on_the_split_path(name):
+    # A row maximum above 669 takes the split path; there e^t below e^-746 is 0 without exp,
+    # and the subnormal band above it is still computed.
+    top = 1000.0
+    x = np.array([[top, top - 720.0, top - 740.0, top - 745.5, top - 746.5, top - 5000.0, -np.inf]])
+    got = getattr(K, name)(x)
+    exact = reference(name, x[:, :-1])
+    assert ulp_error(got[:, :-1], exact).max() <= 4
+    assert got[0, -1] == (0.0 if name == "softmax" else -np.inf)
+    if name == "softmax":
+        assert 0 < got[0, 1] < 1e-300 and got[0, 4] == 0

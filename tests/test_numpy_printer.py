@@ -6,7 +6,7 @@ import sympy as sp
 
 from derive.errors import Unsupported
 from derive.notation import index, sigmoid, size, softmax, summation, vector
-from derive.numpy_printer import Context, ExceptSum, to_numpy, to_numpy_inplace
+from derive.numpy_printer import Context, ExceptSum, SignBit, to_entry, to_numpy, to_numpy_inplace
 
 N, D = size("N"), size("D")
 i, j, k = index("i", N), index("j", N), index("k", N)
@@ -126,3 +126,24 @@ def test_an_array_not_owned_is_never_written():
 def test_in_place_needs_a_context_that_allows_it():
     with pytest.raises(Unsupported, match="in-place"):
         to_numpy_inplace(sp.exp(x[i]), i, CTX)
+
+
+# --- one entry ---------------------------------------------------------------------------------
+
+def test_an_entry_is_scalar_python_over_math_and_the_sign_bit_is_no_comparison_with_nan():
+    form = sp.Piecewise((sp.exp(-sp.Abs(x[i])), SignBit(x[i])), (1, True)) / (1 + sp.exp(-sp.Abs(x[i])))
+    code = to_entry(form)
+    assert "math.copysign(1.0, x) < 0" in code and "numpy" not in code
+    import math
+
+    f = eval(f"lambda x: {code}", {"math": math})
+    assert f(0.0) == f(-0.0) == 0.5 and f(-800.0) == 0.0 and f(2.0) == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert math.isnan(f(math.nan))
+    assert to_numpy(form, (i,), CTX).startswith("numpy.where(numpy.signbit(x), ")
+
+
+def test_an_entry_refuses_what_is_not_entrywise():
+    with pytest.raises(Unsupported):
+        to_entry(summation(x[j], j))
+    with pytest.raises(Unsupported):
+        to_entry(W[i, j])

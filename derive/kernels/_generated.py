@@ -81,14 +81,22 @@ def _split(x, c):
     return t, d
 
 
+# Below these, e^t is less than half the smallest subnormal (e^-745.13, e^-103.97): it rounds to 0.
+_ZERO = {numpy.dtype(numpy.float32): -104.0, numpy.dtype(numpy.float64): -746.0}
+
+
 def _exp_split(t, d):
     """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80.
 
     Written into t and d, which _split made for this call alone (t is x itself when d is None).
+    Entries whose exponential rounds to 0 get 0 without calling exp, whose vectorised loop
+    falls back to a slow scalar path on them (a shifted row of wide spread has many).
     """
     if d is None:
         return numpy.exp(t)
-    e = numpy.exp(t, out=t)
+    drop = t <= _ZERO[t.dtype]  # not NaN, which stays NaN through exp
+    e = numpy.exp(t, out=t, where=~drop)
+    numpy.copyto(e, 0.0, where=drop)
     p = numpy.multiply(e, d, out=d)
     p += e
     return p
