@@ -52,10 +52,13 @@ def _shift(top, finite):
     """
     limit = _LIMIT[top.dtype]
     if top.size == 1:
-        low = high = top.item()
-    else:
-        low, high = top.min(), top.max()
-    if 0 <= low and high <= limit:
+        v = top.item()
+        if 0 <= v <= limit:
+            return 0.0
+        if v - v == 0:  # finite: the nearest integer, ties to even as numpy.rint
+            return numpy.full_like(top, round(v))
+        return numpy.full_like(top, 0 if finite else v)
+    if 0 <= top.min() and top.max() <= limit:
         return 0.0
     c = numpy.rint(top)
     c[(top >= 0) & (top <= limit)] = 0
@@ -69,15 +72,13 @@ def _split(x, c):
 
     With c an integer, t + c is exact wherever exp(t) does not underflow, so x - (t + c) is the
     exact rounding error (the two-sum error term in two operations). Entries where that fails
-    are infinite or have exp(t) = 0; their d is set to 0.
+    are infinite or have exp(t) = 0, and _exp_split gives them exp(t) (d is not read).
     """
     if isinstance(c, float):
         return x, None
     t = x - c
     d = t + c
     numpy.subtract(x, d, out=d)
-    if not numpy.isfinite(numpy.add.reduce(d, axis=None)):
-        d[~numpy.isfinite(d)] = 0
     return t, d
 
 
@@ -90,15 +91,16 @@ def _exp_split(t, d):
 
     Written into t and d, which _split made for this call alone (t is x itself when d is None).
     Entries whose exponential rounds to 0 get 0 without calling exp, whose vectorised loop
-    falls back to a slow scalar path on them (a shifted row of wide spread has many).
+    falls back to a slow scalar path on them (a shifted row of wide spread has many). At
+    x = +inf, d is NaN and so is the result, as the row's is anyway.
     """
     if d is None:
         return numpy.exp(t)
-    drop = t <= _ZERO[t.dtype]  # not NaN, which stays NaN through exp
+    drop = t <= _ZERO[t.dtype]  # -inf among them; not NaN, which stays NaN through exp
     e = numpy.exp(t, out=t, where=~drop)
-    numpy.copyto(e, 0.0, where=drop)
     p = numpy.multiply(e, d, out=d)
     p += e
+    numpy.copyto(p, 0.0, where=drop)  # what the dropped entries held was never an exponential
     return p
 
 
