@@ -12,6 +12,10 @@ Conventions shared by every kernel:
 * NaN in an entry gives NaN in that entry (elementwise kernels) or in its whole row (vector kernels).
 * empty arrays, non-numeric input and shapes that do not fit raise ValueError or TypeError naming
   the argument.
+
+With the optional extra derive[fast] (numba), sigmoid and sigmoid_grad send arrays of up to 1024
+entries to NumPy ufuncs compiled from the same claims (derive.kernels._compiled); backend() says
+whether they are in use, and DERIVE_KERNELS=numpy turns them off.
 """
 
 from __future__ import annotations
@@ -184,6 +188,8 @@ def sigmoid(x):
     e^{-x} cannot overflow; otherwise as e^{min(x,0)} / (1 + e^{-|x|}) with one exponential.
     Never overflows, and below x = -709 returns the true (subnormal) value instead of 0.
     sigmoid(inf) = 1, sigmoid(-inf) = 0, sigmoid(nan) = nan. Any shape, scalars included.
+    With derive[fast], small arrays go to a compiled ufunc of the second form, its division
+    compensated for the rounding of 1 + e^{-|x|}.
 
     >>> float(sigmoid(0.0))
     0.5
