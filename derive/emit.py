@@ -514,8 +514,9 @@ def _split(x, c):
     """x - c as (t, d): t = fl(x - c) and d = (x - c) - t exactly; (x, None) when c is the number 0.
 
     With c an integer, t + c is exact wherever exp(t) does not underflow, so x - (t + c) is the
-    exact rounding error (the two-sum error term in two operations). Entries where that fails
-    are infinite or have exp(t) = 0, and _exp_split gives them exp(t) (d is not read).
+    exact rounding error (the two-sum error term in two operations). Where that fails, x is
+    -inf or exp(t) rounds to 0, which _exp_split drops (d is not read), or x is +inf or NaN,
+    which makes the result NaN as it is anyway.
     """
     if isinstance(c, float):
         return x, None
