@@ -322,13 +322,15 @@ class _InPlace:
     def _plain(self, e) -> bool:
         return isinstance(e, (sp.Symbol, Indexed)) and getattr(e, "base", None) not in self.own
 
-    def _op(self, e, child, make) -> _Spine:
-        """e = op(child, rest): the child's spine, then ``make(code, out)``; allocated at e if need be."""
+    def _op(self, e, child, make, reads=frozenset()) -> _Spine:
+        """e = op(child, rest): the child's spine, then ``make(code, out)``; allocated at e if need be.
+
+        ``reads`` are the arrays the other operands read.
+        """
         if self._plain(child):
             return self._alloc(e)  # an argument array: the operation itself allocates the buffer
         sub = self.visit(child)
-        rest = make(None, None)  # the other operands, for the check below
-        if sub.leaf is not None and sub.written and sub.leaf in rest:
+        if sub.leaf is not None and sub.written and sub.leaf in reads:
             return self._alloc(e)  # the rest reads the leaf after the spine has overwritten it
         return _Spine(make(sub.code, sub.buffer), sub.buffer, sub.alloc, sub.leaf, True)
 
@@ -338,9 +340,9 @@ class _InPlace:
             return _Spine(name, name, leaf=e.base)
         fmt = self.p._module_format
         if isinstance(e, sp.exp) and self._full(e.args[0]):
-            return self._op(e, e.args[0], lambda c, o: set() if c is None else f"{fmt('numpy.exp')}({c}, out={o})")
+            return self._op(e, e.args[0], lambda c, o: f"{fmt('numpy.exp')}({c}, out={o})")
         if isinstance(e, sp.Pow) and e.exp == -1 and self._full(e.base):
-            return self._op(e, e.base, lambda c, o: set() if c is None else f"{fmt('numpy.divide')}(1, {c}, out={o})")
+            return self._op(e, e.base, lambda c, o: f"{fmt('numpy.divide')}(1, {c}, out={o})")
         if isinstance(e, (sp.Add, sp.Mul)) and not (isinstance(e, sp.Mul) and e.args[0] == -1 and
                                                     len(e.args) == 2 and isinstance(e.args[1], sp.Abs)):
             full = [a for a in e.args if self._full(a)]
@@ -350,7 +352,7 @@ class _InPlace:
             child = (owned or full)[0]
             rest = e.func(*[a for a in e.args if a is not child])
             bases = {a.base for a in rest.atoms(Indexed)}
-            return self._op(e, child, lambda c, o: bases if c is None else self._combine(e, c, rest, o))
+            return self._op(e, child, lambda c, o: self._combine(e, c, rest, o), reads=bases)
         return self._alloc(e)
 
     def _combine(self, e, code: str, rest, out: str) -> str:
