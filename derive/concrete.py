@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy import Idx, Indexed
 
+from .errors import Unsupported
 from .normal import is_zero, normalize
 
 __all__ = ["Parameters", "parameters_of", "instantiate", "size_combinations", "index_assignments",
@@ -42,10 +43,15 @@ def parameters_of(*exprs: sp.Expr, extra_indices=(), extra_sizes=()) -> Paramete
                 scalars.add(s)
         for idx in e.atoms(Idx):
             if idx.upper is not None:
-                sizes |= {s for s in idx.upper.free_symbols if s.is_integer}
+                sizes |= {s for s in idx.upper.free_symbols if _is_size(s)}
     for idx in indices:
-        sizes |= {s for s in idx.upper.free_symbols if s.is_integer}
+        sizes |= {s for s in idx.upper.free_symbols if _is_size(s)}
     return Parameters(_sort(sizes), _sort(indices), _sort(scalars))
+
+
+def _is_size(s) -> bool:
+    # a bound may also be another sum's index (sum_{k=1}^{j}): that is no size
+    return isinstance(s, sp.Symbol) and not isinstance(s, Idx) and s.is_integer is True and s.is_positive is True
 
 
 def size_combinations(sizes, largest: int, limit: int):
@@ -194,9 +200,10 @@ def expand_sums(expr: sp.Expr, values: dict) -> sp.Expr:
         (var, lo, hi), rest = e.limits[-1], e.limits[:-1]
         body = sp.Sum(e.function, *rest) if rest else e.function
         lo, hi = walk(lo, env), walk(hi, env)
-        if not (lo.is_Integer and hi.is_Integer) or hi < lo - 1:
-            inner = walk(body, {k: v for k, v in env.items() if k != var})
-            return sp.Sum(inner, (var, lo, hi)).doit()
+        if not (lo.is_Integer and hi.is_Integer):
+            raise Unsupported(f"a sum whose bounds are not integers at these sizes: {lo}..{hi}")
+        # range() is empty when hi < lo: a sum over an empty range is 0, whatever SymPy's
+        # convention for reversed limits says.
         return sp.Add(*[walk(body, {**env, var: sp.Integer(v)}) for v in range(int(lo), int(hi) + 1)])
 
     return walk(expr, dict(values))

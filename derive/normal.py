@@ -32,28 +32,42 @@ __all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives"]
 _CANON = re.compile(r"^σ(\d+)_(\d+)$")
 
 
-def _canon_index(level: int, position: int, lower, upper) -> Idx:
-    return Idx(f"σ{level}_{position}", (lower, upper))
-
-
 def rename_dummies(expr: sp.Expr, stem: str = "_r") -> sp.Expr:
-    """Give every summation index a fresh name, so no dummy shares a name with a free index."""
+    """Give every summation index a fresh name, so no dummy shares a name with a free index.
+
+    In a multiple sum ``Sum(f, (k, 1, j), (j, 1, N))`` the bounds of a limit may refer to the
+    limits outside it (listed after it); renaming j renames it there too, never the other way.
+    """
     counter = itertools.count()
 
     def walk(e):
-        if isinstance(e, Sum):
+        if isinstance(e, (Sum, sp.Product)):
             body = walk(e.function)
-            limits = []
-            for var, lo, hi in e.limits:
-                new = Idx(f"{stem}{next(counter)}", (lo, hi))
-                body = body.xreplace({var: new})
-                limits.append((new, lo, hi))
-            return Sum(body, *limits)
+            limits = [(var, walk(lo), walk(hi)) for var, lo, hi in e.limits]
+            fresh = [Idx(f"{stem}{next(counter)}") for _ in limits]
+            mapping = {}
+            new_limits = [None] * len(limits)
+            # outermost first, so each limit's bounds are renamed before its own index is made
+            for pos in range(len(limits) - 1, -1, -1):
+                var, lo, hi = limits[pos]
+                lo, hi = lo.xreplace(mapping), hi.xreplace(mapping)
+                new = Idx(fresh[pos].label, (lo, hi))
+                mapping[var] = new
+                if isinstance(var, Idx):
+                    mapping[var.label] = new.label
+                new_limits[pos] = (new, lo, hi)
+            return e.func(body.xreplace(_without_labels(mapping)), *new_limits)
         if not e.args or isinstance(e, (Indexed, Idx)):
             return e
         return e.func(*[walk(a) for a in e.args])
 
     return walk(expr)
+
+
+def _without_labels(mapping: dict) -> dict:
+    # Inside a body a dummy appears as its Idx; its bare label stands for it only when that label
+    # is itself the dummy (a plain Symbol limit).
+    return {k: v for k, v in mapping.items() if not isinstance(v, sp.Symbol) or isinstance(v, Idx)}
 
 
 def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
@@ -122,6 +136,8 @@ def _norm_sum(e: Sum, ctx: _Context) -> sp.Expr:
 
 
 def _sum_one(body, j, lo, hi, ctx) -> sp.Expr:
+    if lo.is_Integer and hi.is_Integer and hi < lo:
+        return sp.S.Zero  # a sum over an empty range
     body = _norm(body, ctx)
     body = sp.expand(body, deep=False, power_exp=False, log=False, power_base=False)
     return Add(*[_sum_term(t, j, lo, hi, ctx) for t in Add.make_args(body)])
@@ -139,6 +155,8 @@ def _within(k: sp.Expr, lo, hi) -> bool:
 
 
 def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
+    """One term of sum_{j=lo}^{hi}; the caller has made sure that hi >= lo - 1 wherever the sum
+    is evaluated, so that the number of terms is hi - lo + 1 (never negative)."""
     inside, outside = [], []
     for fac in Mul.make_args(term):
         (inside if j in fac.free_symbols else outside).append(fac)
@@ -151,15 +169,20 @@ def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
             if j not in other.free_symbols and _within(other, lo, hi):
                 rest = Mul(*(inside[:n] + inside[n + 1:]))
                 return coeff * _norm(rest.xreplace({j: other}), ctx)
-    merged_limits = [(j, lo, hi)]
+    plain = Mul(*inside)
+    if not plain.has(Indexed, Sum, KroneckerDelta, sp.Function) and plain.is_polynomial(j):
+        # A polynomial in the index (sum of j, of j^2, ...): its closed form.
+        return coeff * sp.expand(sp.summation(plain, (j, lo, hi)))
+    merged_limits = []
     factors = []
     for fac in inside:
         if isinstance(fac, Sum):
             inner = rename_dummies(fac, stem=f"_m{len(merged_limits)}_")
             factors.append(inner.function)
-            merged_limits.extend(inner.limits)
+            merged_limits.extend(inner.limits)  # inside the sum over j: listed before it
         else:
             factors.append(fac)
+    merged_limits.append((j, lo, hi))
     return coeff * _canonical_sum(Mul(*factors), merged_limits)
 
 
@@ -173,15 +196,30 @@ def _level(e: sp.Expr) -> int:
 
 
 def _canonical_sum(body: sp.Expr, limits) -> Sum:
+    """The sum with canonical dummy names, in the order (among those its bounds allow) whose
+    ``srepr`` is smallest. A limit whose bounds mention another sum's index must stay inside it."""
     level = _level(body) + 1
+    variables = [var for var, _, _ in limits]
+    needs = [{v for v in variables if v != var and (lo.has(v) or hi.has(v))} for var, lo, hi in limits]
     best = None
     for order in itertools.permutations(range(len(limits))):
-        mapping, new_limits = {}, []
-        for position, which in enumerate(order):
-            var, lo, hi = limits[which]
-            new = _canon_index(level, position, lo, hi)
+        # order lists the limits innermost first: each one's bounds may use only those after it
+        placed = set()
+        valid = True
+        for which in reversed(order):
+            if not needs[which] <= placed:
+                valid = False
+                break
+            placed.add(variables[which])
+        if not valid:
+            continue
+        mapping, new_limits = {}, [None] * len(limits)
+        for position in range(len(order) - 1, -1, -1):
+            var, lo, hi = limits[order[position]]
+            lo, hi = lo.xreplace(mapping), hi.xreplace(mapping)
+            new = Idx(f"σ{level}_{position}", (lo, hi))
             mapping[var] = new
-            new_limits.append((new, lo, hi))
+            new_limits[position] = (new, lo, hi)
         candidate = Sum(body.xreplace(mapping), *new_limits)
         key = sp.srepr(candidate)
         if best is None or key < best[0]:
@@ -232,7 +270,13 @@ def _exp_to_powers(e: sp.Expr) -> tuple[sp.Expr, dict]:
         out = sp.S.One
         for t in Add.make_args(arg):
             c, rest = t.as_coeff_Mul()
-            out *= symbol_for(rest) ** c if rest != 1 else sp.exp(c)
+            if rest == 1:
+                out *= sp.exp(c)
+            elif rest.is_extended_real is True and c.is_real:
+                out *= symbol_for(rest) ** c
+            else:
+                # e^u is a positive number, and log(e^u) = u, only for real u: keep it opaque.
+                out *= sp.exp(t)
         return out
 
     e = e.replace(lambda a: isinstance(a, sp.exp), convert)

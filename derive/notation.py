@@ -126,8 +126,14 @@ class softmax(Unfoldable):
 
 
 def sum_except(body: sp.Expr, j: Idx, i: sp.Expr) -> sp.Expr:
-    """sum over j != i of body: the full sum less the term j = i (i within j's range)."""
-    return summation(body, j) - body.xreplace({j: i})
+    """sum over j != i of body: the full sum less the term j = i (i within j's range).
+
+    The term at i is the body with its free j replaced; the sums inside the body get fresh
+    dummies first, so a body that sums over i itself keeps its own i.
+    """
+    from .normal import rename_dummies
+
+    return summation(body, j) - rename_dummies(body, stem=f"_x{next(_fresh)}_").xreplace({j: i})
 
 
 @dataclass(frozen=True)

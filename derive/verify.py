@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from fractions import Fraction
 import itertools
 import random
 import signal
@@ -23,6 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import mpmath
 import sympy as sp
 from sympy import Idx, Indexed, KroneckerDelta
 
@@ -32,6 +34,8 @@ from .model import Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, is_zero, normalize, rename_dummies
 from .notation import unfold
 from .plaintext import to_text
+from .referee import Referee, Separation, point_values
+from .evaluate import Claim, Values
 from .results import CheckResult, Counterexample
 
 __all__ = ["verify_check", "Settings", "prepare"]
@@ -87,14 +91,20 @@ class _Clock:
 # --- preparing the two sides -----------------------------------------------------------------
 
 def prepare(expr: sp.Expr, assume: Assumptions) -> sp.Expr:
-    """Unfold definitions, write one-hot vectors as Kronecker deltas, give dummies fresh names."""
-    e = unfold(sp.sympify(expr), assume.definitions)
+    """Unfold definitions, give every dummy a fresh name, then write one-hot vectors as Kronecker
+    deltas and identify indices assumed equal.
+
+    The dummies are renamed before anything is substituted, so that no rewrite can capture a
+    bound index: in sum_t y_t with y one-hot at t, the dummy t is not the class t.
+    """
+    # Before unfolding too: a definition's free names must not be captured by the sums around its use.
+    e = rename_dummies(unfold(rename_dummies(sp.sympify(expr), stem="_p"), assume.definitions))
     for base, hot in assume.onehot:
         e = e.replace(lambda a, b=base: isinstance(a, Indexed) and a.base == b,
                       lambda a, h=hot: KroneckerDelta(a.indices[0], h))
     for a, b in assume.equal:
         e = e.xreplace({b: a})
-    return rename_dummies(e)
+    return e
 
 
 @dataclass
@@ -103,6 +113,8 @@ class _Aligned:
     rhs: sp.Expr
     conventions: list[str] = field(default_factory=list)
     mismatch: str = ""
+    mapping_l: dict = field(default_factory=dict)
+    mapping_r: dict = field(default_factory=dict)
 
 
 def _shape_text(shape) -> str:
@@ -113,8 +125,15 @@ def _shape_text(shape) -> str:
     return "×".join(str(s) for s in shape)
 
 
-def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr) -> _Aligned:
-    """Match the axes of the two sides; rename the right side's axis indices to the left's."""
+_AXIS_LETTERS = ("i", "j", "k", "l", "m", "n", "p", "q", "r", "s")
+
+
+def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=()) -> _Aligned:
+    """Match the axes of the two sides; both sides' axis indices become one fresh index per axis.
+
+    The fresh index is a name no expression uses, so comparing entry by entry can never identify
+    an axis with an index that already means something (a hot class, a free index of one side).
+    """
     conventions = list(dict.fromkeys(lhs.conventions + rhs.conventions))
     if lhs.shape == rhs.shape:
         pairs = list(zip(lhs.axes, rhs.axes))
@@ -129,8 +148,27 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr) -> _Aligned:
                             mismatch=f"shapes differ: left is {_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
         conventions.append(f"transposition (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
         pairs = list(zip(squeeze_l, squeeze_r))
-    mapping = {r.index: l.index for l, r in pairs if r.index is not None and l.index is not None and r.index != l.index}
-    return _Aligned(lhs_e, rhs_e.xreplace(mapping), conventions)
+    in_l = {str(s) for s in lhs_e.atoms(sp.Symbol)}
+    in_r = {str(s) for s in rhs_e.atoms(sp.Symbol)}
+    taken = in_l | in_r | {str(s) for e in also for s in e.atoms(sp.Symbol)}
+    in_r |= {str(s) for s in also[1].atoms(sp.Symbol)} if also else set()
+    map_l, map_r = {}, {}
+    for l, r in pairs:
+        if l.index is None or r.index is None:
+            continue
+        if r.index == l.index:
+            continue  # the same index on both sides: nothing to identify
+        name = str(l.index)
+        if name in in_r:
+            # the left axis's letter means something else on the right: a fresh one for both
+            name = next(c for c in itertools.chain(_AXIS_LETTERS, (f"i_{n}" for n in itertools.count()))
+                        if c not in taken)
+        taken.add(name)
+        axis = Idx(name, (l.index.lower, l.index.upper))
+        if axis != l.index:
+            map_l[l.index] = axis
+        map_r[r.index] = axis
+    return _Aligned(lhs_e.xreplace(map_l), rhs_e.xreplace(map_r), conventions, mapping_l=map_l, mapping_r=map_r)
 
 
 # --- case splits over free indices -----------------------------------------------------------
@@ -168,12 +206,99 @@ def _case_text(merge) -> str:
 
 # --- the stages ------------------------------------------------------------------------------
 
-def _symbolic(diff: sp.Expr, indices, assume: Assumptions) -> tuple[bool, str]:
+def _sum_ranges(expr: sp.Expr, context: dict | None = None):
+    """Every sum's (lower, upper) bounds, with the ranges of the sums around it: {dummy: (lo, hi)}."""
+    context = context or {}
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        inner = dict(context)
+        for var, lo, hi in reversed(expr.limits):  # outermost first
+            yield lo, hi, dict(inner)
+            inner[var] = (lo, hi)
+        yield from _sum_ranges(expr.function, inner)
+        return
+    for arg in expr.args:
+        if isinstance(arg, sp.Basic) and not isinstance(arg, (Idx, Indexed)):
+            yield from _sum_ranges(arg, context)
+
+
+def _lowest(f: sp.Expr, context: dict, indices) -> sp.Expr | None:
+    """A lower bound of the linear expression f over the dummies' and free indices' ranges, in
+    terms of the sizes alone; None when f is not linear with numeric coefficients."""
+    ranges = dict(context)
+    for idx in indices:
+        ranges.setdefault(idx, (idx.lower, idx.upper))
+    for _ in range(4 * (len(ranges) + 1)):
+        present = [v for v in ranges if f.has(v)]
+        if not present:
+            return f
+        v = present[0]
+        poly = sp.Poly(f, v) if f.is_polynomial(v) else None
+        if poly is None or poly.degree() > 1:
+            return None
+        c = poly.coeff_monomial(v)
+        if not c.is_Number:
+            return None
+        lo, hi = ranges[v]
+        f = sp.expand(f.xreplace({v: lo if c > 0 else hi}))
+    return None
+
+
+def _range_plan(expr: sp.Expr, indices, sizes):
+    """Where every sum of expr has hi >= lo - 1, so that its term count hi - lo + 1 is right.
+
+    Returns ({}, "") when that holds at every size >= 1; ({size: m}, "") when it holds once that
+    size is at least m (the smaller sizes are then split off as cases); (None, reason) otherwise.
+    """
+    thresholds: dict = {}
+    for lo, hi, context in _sum_ranges(expr):
+        if lo.is_Integer and hi.is_Integer:
+            continue  # a fixed range, empty or not, is summed as it stands
+        low = _lowest(sp.expand(hi - lo + 1), context, indices)
+        if low is None:
+            return None, f"cannot tell whether the range {lo}..{hi} can be reversed"
+        coeffs = {s: low.coeff(s) for s in low.free_symbols}
+        if set(coeffs) - set(sizes) or (coeffs and sp.Poly(low, *coeffs).total_degree() > 1):
+            return None, f"cannot tell whether the range {lo}..{hi} can be reversed"
+        const = low.xreplace({s: 0 for s in coeffs})
+        if any(c < 0 for c in coeffs.values()):
+            return None, f"the range {lo}..{hi} can be reversed for some sizes"
+        at_one = const + sum(coeffs.values())
+        if at_one >= 0:
+            continue
+        growing = [s for s, c in coeffs.items() if c > 0]
+        if len(growing) != 1:
+            return None, f"the range {lo}..{hi} is reversed at small sizes"
+        s = growing[0]
+        need = int(sp.ceiling(-(at_one - coeffs[s]) / coeffs[s]))
+        thresholds[s] = max(thresholds.get(s, 1), need)
+    return thresholds, ""
+
+
+def _symbolic(diff: sp.Expr, indices, distinct, sizes, depth: int = 0) -> tuple[bool, str]:
+    """The difference is 0 for every size and every case of equal free indices."""
     d = evaluate_derivatives(diff)
+    thresholds, why = _range_plan(d, indices, sizes)
+    if thresholds is None:
+        return False, why
+    if thresholds:
+        if depth > 3:
+            return False, "too many small sizes to split off"
+        size, m = sorted(thresholds.items(), key=lambda kv: str(kv[0]))[0]
+        big = sp.Dummy(str(size), integer=True, positive=True)
+        cases = [(size + 0, {size: big + (m - 1)}, f"{size} ≥ {m}")]
+        cases += [(v, {size: sp.Integer(v)}, f"{size} = {v}") for v in range(1, m)]
+        for _, sub, text in cases:
+            sub_indices = [i.xreplace(sub) for i in indices]
+            sub_distinct = [(a.xreplace(sub), b.xreplace(sub)) for a, b in distinct]
+            sub_sizes = [s for s in sizes if s != size] + ([big] if big in sub[size].free_symbols else [])
+            ok, how = _symbolic(d.xreplace(sub), sub_indices, sub_distinct, sub_sizes, depth + 1)
+            if not ok:
+                return False, f"{how} (where {text})"
+        return True, f"split at {size} < {m}, where a range is empty"
     n_cases = 0
-    for merge, distinct in _cases(indices, assume.distinct):
+    for merge, distinct_here in _cases(indices, distinct):
         n_cases += 1
-        normal = normalize(d.xreplace(merge), list(distinct) + list(assume.distinct))
+        normal = normalize(d.xreplace(merge), list(distinct_here) + list(distinct))
         if not is_zero(normal):
             where = f" in the case {_case_text(merge)}" if merge else ""
             return False, f"the difference does not reduce to 0{where}"
@@ -229,47 +354,76 @@ def _format_point(point: dict) -> dict[str, str]:
     return out
 
 
-def _search(L: sp.Expr, R: sp.Expr, rng: random.Random, tries: int = 24):
-    """Simple values where L and R differ, minimised towards zeros and ones; or None."""
+def _search(referee: Referee, L: sp.Expr, R: sp.Expr, sizes, assignment, rng: random.Random, tries: int = 24):
+    """Simple values where the sides as read certainly differ, minimised towards zeros and ones.
+
+    Candidates range over the variables of the prepared instance; the referee evaluates the
+    sides as read and certifies the difference with interval arithmetic. Returns (point,
+    separation) or None.
+    """
     names = C.variables(L, R)
     for candidate in C.simple_points(names, rng, tries):
         point = dict(zip(names, map(sp.Integer, candidate)))
-        found = _differs_at(L, R, point)
+        found = referee.certify(sizes, assignment, point_values(point))
         if found:
-            return _minimise(L, R, point)
+            return _minimise(referee, sizes, assignment, point, found)
     return None
 
 
-def _differs_at(L, R, point):
-    p = C.Point(point)
-    a, b = C.evaluate(L, p), C.evaluate(R, p)
-    if a is None or b is None:
-        return None
-    return (a, b) if C.differ(a, b) else None
-
-
-def _minimise(L, R, point):
+def _minimise(referee: Referee, sizes, assignment, point, found):
     for var in list(point):
         for simpler in (sp.Integer(0), sp.Integer(1)):
             if point[var] == simpler or abs(point[var]) < abs(simpler):
                 continue
             trial = {**point, var: simpler}
-            if _differs_at(L, R, trial):
-                point = trial
+            better = referee.certify(sizes, assignment, point_values(trial))
+            if better:
+                point, found = trial, better
                 break
-    a, b = _differs_at(L, R, point)
-    return point, a, b
+    return point, found
 
 
-def _counterexample(L, R, sizes, indices, point, a, b) -> Counterexample:
+def _exact_text(exact: sp.Expr, enclosure) -> str:
+    """The exact value as text, when SymPy's value of it lies in the certified enclosure."""
+    try:
+        value = sp.N(exact, C.PRECISION)
+        if not value.is_real:
+            return ""
+        v = mpmath.mpf(str(value))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return ""
+    slack = mpmath.mpf(10) ** (-(C.PRECISION // 2)) * max(1, abs(v))
+    if not (enclosure.a - slack <= v <= enclosure.b + slack):
+        return ""
+    return to_text(exact)
+
+
+def _side_text(exact: sp.Expr | None, enclosure) -> str:
+    num = _format_value(sp.Float(mpmath.nstr(mpmath.mpf(enclosure.mid), 30), 30))
+    text = _exact_text(exact, enclosure) if exact is not None else ""
+    if text and len(text) <= 32 and text != num:
+        return f"{text} ≈ {num}" if not exact.is_Integer else text
+    return num
+
+
+def _counterexample(L, R, sizes, indices, point, found: Separation) -> Counterexample:
     p = C.Point(point)
     return Counterexample(
         sizes={str(k): int(v) for k, v in sizes.items()},
         indices={str(k): int(v) for k, v in indices.items()},
         values=_format_point(point),
-        lhs=_format_side(p.apply(L), a),
-        rhs=_format_side(p.apply(R), b),
+        lhs=_side_text(p.apply(L) if L is not None else None, found.lhs),
+        rhs=_side_text(p.apply(R) if R is not None else None, found.rhs),
     )
+
+
+def _point_of(given: dict) -> dict:
+    """{('a', base, (i,)) or ('s', x): Fraction} back to {Indexed or Symbol: Rational}."""
+    out = {}
+    for key, v in given.items():
+        value = sp.Rational(v.numerator, v.denominator)
+        out[sp.Indexed(key[1], *key[2]) if key[0] == "a" else key[1]] = value
+    return out
 
 
 def _shape_counterexample(check: Check, params, settings: Settings) -> Counterexample:
@@ -297,31 +451,27 @@ class _Outcome:
     sizes: tuple[str, ...] = ()
 
 
-def _numeric(lhs_e, rhs_e, params, assume, settings, rng, sizes_tried: int = 8):
-    """Random high-precision points at small sizes: (agreeing points, first disagreement or None).
-
-    The largest sizes up to 3 come first, each with two random index assignments (then one) and
-    ``settings.random_points`` points spread over them; ``sizes_tried`` bounds how many sizes.
-    """
+def _numeric(referee: Referee, params, assume, settings, rng, deadline):
+    """Random points at small sizes, evaluated as read: (agreeing points, certified failure or None)."""
     agreed = 0
-    combos = C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1][:sizes_tried]
+    combos = C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1]
     for n, sizes in enumerate(combos):
-        assignments = [a for a in C.index_assignments(params.indices, sizes) if _allowed(a, assume)]
-        if not assignments:
-            continue
-        for assignment in rng.sample(assignments, min(2 if n == 0 else 1, len(assignments))):
-            L = C.instantiate(lhs_e, sizes, assignment)
-            R = C.instantiate(rhs_e, sizes, assignment)
-            names = C.variables(L, R)
+        assignments = [a for a in referee._cases(sizes, rng) if _allowed(a, assume)]
+        for assignment in assignments[:2 if n == 0 else 1]:
             per_instance = settings.random_points // 3 if params.sizes else settings.random_points
-            for values in C.random_points(names, rng, max(1, per_instance)):
-                point = dict(zip(names, values))
-                p = C.Point(point)
-                a, b = C.evaluate(L, p), C.evaluate(R, p)
-                if a is None or b is None:
+            for _ in range(max(1, per_instance)):
+                if deadline():
+                    return agreed, None
+                values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+                verdict = referee.agree(sizes, assignment, values)
+                if verdict is None:
                     continue
-                if C.differ(a, b):
-                    return agreed, (L, R, sizes, assignment, point, a, b)
+                if not verdict:
+                    given = dict(values.given)
+                    found = referee.certify(sizes, assignment, given)
+                    if found:
+                        return agreed, (sizes, assignment, _point_of(given), found)
+                    continue
                 agreed += 1
     return agreed, None
 
@@ -330,11 +480,15 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     if check.problem:
         return _Outcome(Verdict.UNKNOWN, f"not checked: {check.problem}")
     assume = check.assume
-    lhs_e = prepare(check.lhs.expr, assume)
-    rhs_e = prepare(check.rhs.expr, assume)
-    aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e)
+    read_l, read_r = sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)
+    lhs_e = prepare(read_l, assume)
+    rhs_e = prepare(read_r, assume)
+    aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r))
     hot = [t for _, t in assume.onehot]
-    params = C.parameters_of(aligned.lhs, aligned.rhs, extra_indices=hot)
+    claim = Claim(read_l.xreplace(aligned.mapping_l), read_r.xreplace(aligned.mapping_r),
+                  onehot=assume.onehot, definitions=assume.definitions, equal=assume.equal)
+    params = C.parameters_of(aligned.lhs, aligned.rhs, claim.lhs, claim.rhs, extra_indices=hot)
+    referee = Referee(claim, params.sizes, params.indices, assume.distinct)
     notes = []
     free_l = {s for s in C.free_symbols(aligned.lhs) if isinstance(s, Idx)}
     free_r = {s for s in C.free_symbols(aligned.rhs) if isinstance(s, Idx)}
@@ -351,28 +505,40 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     reason = ""
     try:
         with time_limit(min(clock.left(), settings.timeout * settings.symbolic_share)):
-            proved, how = _symbolic(aligned.lhs - aligned.rhs, params.indices, assume)
+            proved, how = _symbolic(aligned.lhs - aligned.rhs, params.indices, list(assume.distinct), params.sizes)
         reason = "" if proved else how
     except StageTimeout:
         proved, reason = False, "the symbolic stage ran out of time"
     except Unsupported as exc:
         proved, reason = False, f"unsupported in the symbolic stage: {exc}"
-    def cross_checked(detail: str) -> _Outcome:
-        # The cross-check of a proof: two sizes, three instances, enough to catch a wrong proof.
+
+    def cross_checked(verdict: Verdict, detail: str, bound: int | None = None) -> _Outcome:
+        # Every proof is checked against the sides as read, evaluated independently.
+        deadline = _deadline(clock, minimum=2.0)
         try:
-            with time_limit(max(0.5, clock.left())):
-                agreed, bad = _numeric(aligned.lhs, aligned.rhs, params, assume, settings, rng, sizes_tried=2)
+            with time_limit(max(0.5, clock.left() + 2.0)):
+                result = referee.cross_check(bound or settings.max_size, rng, deadline)
         except StageTimeout:
-            return _Outcome(Verdict.PROVED, detail + "; the numeric cross-check ran out of time", **extra)
-        if bad:
-            L, R, sizes, assignment, point, a, b = bad
-            return _Outcome(Verdict.ERROR, "symbolic proof contradicted by a numeric evaluation",
-                            counterexample=_counterexample(L, R, sizes, assignment, point, a, b), **extra)
-        return _Outcome(Verdict.PROVED, detail + (f"; agrees numerically at {agreed} points" if agreed else ""),
-                        **extra)
+            result = None
+        if result is not None and result.contradiction:
+            sizes, indices, given = result.contradiction
+            point = _point_of(given)
+            found = referee.certify(sizes, indices, given)
+            L = C.instantiate(aligned.lhs, sizes, indices)
+            R = C.instantiate(aligned.rhs, sizes, indices)
+            return _Outcome(Verdict.ERROR, f"{verdict.value} symbolically, but the sides as read differ "
+                            "at a point (a bug in derive)",
+                            counterexample=_counterexample(L, R, sizes, indices, point, found), **extra)
+        if result is None or not result.agreed:
+            why = (result.incomplete if result and result.incomplete else
+                   "no point where both sides are defined" if result else "ran out of time")
+            return _Outcome(Verdict.UNKNOWN, f"{detail}, but the independent cross-check could not run: {why}",
+                            **extra)
+        return _Outcome(verdict, f"{detail}; {result.text()}", bound=bound, **extra)
 
     if proved:
-        return cross_checked("difference reduces to 0 for every size" + (f" ({how})" if how else ""))
+        return cross_checked(Verdict.PROVED, "difference reduces to 0 for every size" + (f" ({how})" if how else "")
+                             + "; real domain, where both sides are defined")
 
     # 2. concrete sizes 1..K, exact
     combos = C.size_combinations(params.sizes, settings.max_size, settings.max_instances)
@@ -392,14 +558,15 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
                     except Unsupported as exc:
                         undecided = f"the exact test cannot read this instance: {exc}"
                         raise StageTimeout(undecided) from None
-                    found = _search(L, R, rng)
+                    found = _search(referee, L, R, sizes, assignment, rng)
                     if found:
-                        point, a, b = found
-                        cx = _counterexample(L, R, sizes, assignment, point, a, b)
+                        point, separation = found
+                        cx = _counterexample(L, R, sizes, assignment, point, separation)
                         size_text = ", ".join(f"{k} = {v}" for k, v in cx.sizes.items())
                         return _Outcome(Verdict.REFUTED, f"fails at {size_text}" if size_text else "fails",
                                         counterexample=cx, **extra)
-                    undecided = "an exact instance did not reduce to 0, yet no counterexample was found"
+                    undecided = ("an exact instance did not reduce to 0, yet no certified counterexample "
+                                 "was found")
                     raise StageTimeout(undecided)
                 done_sizes.append(sizes)
     except StageTimeout:
@@ -407,25 +574,33 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     bound = _complete_bound(done_sizes, params.sizes)
     if not params.sizes and done_sizes and not undecided:
         # Nothing varies in size: the one exact instance is the claim itself.
-        return cross_checked("difference reduces to 0 (no size to vary)")
+        return cross_checked(Verdict.PROVED, "difference reduces to 0 (no size to vary); real domain, "
+                             "where both sides are defined")
     if bound and not undecided:
-        return _Outcome(Verdict.BOUNDED, f"exact at every size up to {bound}; not proved in general: {reason}",
-                        bound=bound, **extra)
+        return cross_checked(Verdict.BOUNDED, f"exact at every size up to {bound}; not proved in general: {reason}",
+                             bound=bound)
 
-    # 3. numeric evidence
+    # 3. numeric evidence, evaluated as read
     try:
         with time_limit(max(0.5, clock.left())):
-            agreed, bad = _numeric(aligned.lhs, aligned.rhs, params, assume, settings, rng)
+            agreed, bad = _numeric(referee, params, assume, settings, rng, _deadline(clock, minimum=0.5))
     except StageTimeout:
         return _Outcome(Verdict.UNKNOWN, f"time limit of {settings.timeout:g} s reached; {reason}", **extra)
+    except Unsupported as exc:
+        return _Outcome(Verdict.UNKNOWN, f"cannot evaluate: {exc}; {undecided or reason}", **extra)
     if bad:
-        L, R, sizes, assignment, point, a, b = bad
+        sizes, assignment, point, found = bad
         return _Outcome(Verdict.REFUTED, "fails at a random point",
-                        counterexample=_counterexample(L, R, sizes, assignment, point, a, b), **extra)
+                        counterexample=_counterexample(None, None, sizes, assignment, point, found), **extra)
     if agreed:
         return _Outcome(Verdict.NUMERIC, f"agrees at {agreed} random points to {C.PRECISION} digits; "
                         f"no proof: {undecided or reason}", **extra)
-    return _Outcome(Verdict.UNKNOWN, f"no point could be evaluated; {reason}", **extra)
+    return _Outcome(Verdict.UNKNOWN, f"no point could be evaluated; {undecided or reason}", **extra)
+
+
+def _deadline(clock: _Clock, minimum: float):
+    end = time.perf_counter() + max(minimum, clock.left())
+    return lambda: time.perf_counter() > end
 
 
 def _complete_bound(done: list[dict], sizes) -> int | None:

@@ -118,6 +118,8 @@ class _Builder:
         used = {str(s) for v in values if v is not None for s in v.expr.atoms(Idx)}
         written = re.sub(r"\\[A-Za-z]+", " ", " ".join(t.text for t in chain.terms))
         used |= set(re.findall(r"[A-Za-z]", written))
+        # a letter with a meaning of its own (a one-hot vector's class) never names the entries
+        used |= set(self.notation.onehot.values())
         letters = [i for ix in self.notation.sizes.values() for i in ix] + list("ijklmnpqrsuvw")
         for letter in letters:
             if letter not in used:

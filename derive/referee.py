@@ -1,0 +1,224 @@
+"""The independent referee: a claim's two sides, as read, evaluated at concrete sizes and points.
+
+Every proof is cross-checked here and every counterexample is certified here, by plain evaluation
+(derive.evaluate) that shares no code with the rewriting the symbolic stage proves by. A proof is
+checked at every size 1..K, in every case of equal and distinct free indices, at random points; a
+counterexample stands only if interval arithmetic separates the two sides with certainty.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+
+import mpmath
+import sympy as sp
+from sympy import Idx, Indexed
+
+from .errors import Unsupported
+from .evaluate import FAST, Arith, Claim, Evaluator, Uncertain, Undefined, Values, interval
+
+__all__ = ["Referee", "Separation", "point_values"]
+
+_PRECISIONS = (128, 320, 1024)  # bits for certificates, tried in turn
+
+
+@dataclass(frozen=True)
+class Separation:
+    """Two sides certified different: their enclosures, which do not overlap."""
+
+    lhs: object  # mpmath interval
+    rhs: object
+
+    def lhs_value(self):
+        return mpmath.mpf(self.lhs.mid)
+
+    def rhs_value(self):
+        return mpmath.mpf(self.rhs.mid)
+
+
+def point_values(point: dict) -> dict:
+    """Values keyed as the evaluator looks them up, from {Indexed or Symbol: number}."""
+    out = {}
+    for var, val in point.items():
+        v = Fraction(int(val.p), int(val.q)) if isinstance(val, sp.Rational) else Fraction(val)
+        if isinstance(var, Indexed):
+            out[("a", var.base, tuple(int(i) for i in var.indices))] = v
+        else:
+            out[("s", var)] = v
+    return out
+
+
+class Referee:
+    """Evaluates one claim; ``sizes`` and ``indices`` are the symbols it is quantified over."""
+
+    def __init__(self, claim: Claim, sizes, indices, distinct=()):
+        self.claim = claim
+        self.sizes = tuple(sizes)
+        equal_to = {b: a for a, b in claim.equal}
+        self.aliases = equal_to
+        self.indices = tuple(i for i in indices if i not in equal_to)
+        self.distinct = tuple(distinct)
+        self.unfolded: dict = {}
+
+    # -- one evaluation
+
+    def _labels(self, sizes: dict, indices: dict) -> dict:
+        labels = {**sizes, **indices}
+        for b, a in self.aliases.items():
+            labels[b] = labels[a] if a in labels else labels.get(b)
+        for k in list(labels):
+            if isinstance(k, Idx):
+                labels[k.label] = labels[k]
+        return labels
+
+    def sides(self, arith: Arith, sizes: dict, indices: dict, values: Values):
+        """Both sides' values; raises Undefined where either is not a real number."""
+        with arith:
+            ev = Evaluator(arith, self._labels(sizes, indices), values, self.claim.onehot,
+                           self.claim.definitions, unfolded=self.unfolded)
+            a = ev.value(self.claim.lhs)
+            b = ev.value(self.claim.rhs)
+            if hasattr(a, "terms") or hasattr(b, "terms"):
+                raise Unsupported("a derivative left over outside any derivative")
+            if not (arith.finite(a) and arith.finite(b)):
+                raise Undefined("a side is not finite")
+            return a, b
+
+    def certify(self, sizes: dict, indices: dict, given: dict) -> Separation | None:
+        """The two sides separated with certainty at this point, or None (equal, undefined, unsure)."""
+        for prec in _PRECISIONS:
+            try:
+                a, b = self.sides(interval(prec), sizes, indices, Values(given))
+            except Uncertain:
+                continue
+            except Undefined:
+                return None
+            if a.b < b.a or b.b < a.a:
+                return Separation(a, b)
+            if _narrow(a) and _narrow(b):
+                return None  # they overlap and are both known to many digits: no difference to show
+        return None
+
+    def agree(self, sizes: dict, indices: dict, values: Values) -> bool | None:
+        """True if the sides agree at this point, False if they certainly differ, None if undefined."""
+        try:
+            a, b = self.sides(Arith(FAST, certified=False), sizes, indices, values)
+        except (Undefined, Uncertain):
+            return None
+        scale = max(mpmath.mpf(1), abs(a), abs(b))
+        if abs(a - b) <= scale * mpmath.mpf(2) ** (-(FAST - 40)):
+            return True
+        return self.certify(sizes, indices, values.given) is None
+
+    # -- where to evaluate
+
+    def instances(self, largest: int, rng: random.Random, limit: int = 10):
+        """(sizes, indices) at every size 1..largest (combinations sampled beyond ``limit``), each
+        with one assignment of the free indices per pattern of equalities among them."""
+        for sizes in _size_grid(self.sizes, largest, limit, rng):
+            for indices in self._cases(sizes, rng):
+                yield sizes, indices
+
+    def _cases(self, sizes: dict, rng: random.Random, per_size: int = 4):
+        ranges = []
+        for idx in self.indices:
+            lo = int(sp.sympify(idx.lower).xreplace(sizes))
+            hi = int(sp.sympify(idx.upper).xreplace(sizes))
+            ranges.append(range(lo, hi + 1))
+        if any(len(r) == 0 for r in ranges):
+            return
+        total = 1
+        for r in ranges:
+            total *= len(r)
+        if total <= 64:
+            pool = list(itertools.product(*ranges))
+            rng.shuffle(pool)
+        else:
+            pool = [tuple(rng.choice(r) for r in ranges) for _ in range(400)]
+        first, then = [], []
+        patterns, variants = set(), set()
+        for values in pool:
+            assignment = dict(zip(self.indices, values))
+            if not all(assignment.get(a) != assignment.get(b) for a, b in self.distinct
+                       if a in assignment and b in assignment):
+                continue
+            # every pattern of equalities among the free indices first; then, while there is
+            # room, the same patterns at the ends of the ranges, where sums and deltas change
+            pattern = tuple(tuple(n for n, w in enumerate(values) if w == v) for v in values)
+            ends = tuple((w == r.start, w == r.stop - 1) for w, r in zip(values, ranges))
+            if pattern not in patterns:
+                patterns.add(pattern)
+                first.append(assignment)
+            elif (pattern, ends) not in variants:
+                then.append(assignment)
+            variants.add((pattern, ends))
+        yield from first
+        yield from then[:max(0, per_size - len(first))]
+
+    # -- the cross-check of a proof
+
+    def cross_check(self, largest: int, rng: random.Random, deadline) -> "CrossCheck":
+        """Every instance at one random point each; the first certified disagreement, if any."""
+        agreed, skipped, unsupported = 0, 0, ""
+        for sizes, indices in self.instances(largest, rng):
+            if deadline():
+                return CrossCheck(agreed, skipped, None, "ran out of time")
+            values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+            try:
+                verdict = self.agree(sizes, indices, values)
+            except Unsupported as exc:
+                unsupported = str(exc)
+                break
+            if verdict is None:
+                skipped += 1
+            elif verdict:
+                agreed += 1
+            else:
+                return CrossCheck(agreed, skipped, (sizes, indices, dict(values.given)), "")
+        return CrossCheck(agreed, skipped, None, unsupported)
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    agreed: int
+    undefined: int
+    contradiction: tuple | None  # (sizes, indices, values) where the sides certainly differ
+    incomplete: str  # why it stopped early, if it did
+
+    def text(self) -> str:
+        parts = [f"cross-checked as read at {self.agreed} point{'s' if self.agreed != 1 else ''}"]
+        if self.undefined:
+            parts.append(f"{self.undefined} where a side is undefined")
+        if self.incomplete:
+            parts.append(f"incomplete: {self.incomplete}")
+        return ", ".join(parts)
+
+
+def _narrow(x) -> bool:
+    scale = max(abs(x.a), abs(x.b), mpmath.mpf(1))
+    return (x.b - x.a) <= scale * mpmath.mpf(2) ** -60
+
+
+def _size_grid(sizes, largest: int, limit: int, rng: random.Random):
+    if not sizes:
+        yield {}
+        return
+    every = list(itertools.product(range(1, largest + 1), repeat=len(sizes)))
+    if len(every) <= limit:
+        chosen = every
+    else:
+        # The diagonal (every size n), each size alone at 1 and at the largest, then random ones.
+        chosen = [tuple([n] * len(sizes)) for n in range(1, largest + 1)]
+        for k in range(len(sizes)):
+            for low, high in ((1, largest), (largest, 1), (2, largest)):
+                c = [high] * len(sizes)
+                c[k] = low
+                chosen.append(tuple(c))
+        rest = [c for c in every if c not in chosen]
+        chosen += rng.sample(rest, min(len(rest), max(0, limit - len(chosen))))
+        chosen = list(dict.fromkeys(chosen))
+    for c in chosen:
+        yield dict(zip(sizes, c))
