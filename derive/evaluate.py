@@ -243,7 +243,7 @@ class Evaluator:
 
     def value(self, expr: sp.Expr):
         """The value of expr (a number, or a Jet inside derivatives); raises Undefined."""
-        return self._eval(expr, {})
+        return self._eval(sp.sympify(expr), {})
 
     def _free_labels(self, e) -> tuple:
         """The symbols e mentions (bound or not), in an order fixed for this evaluator."""

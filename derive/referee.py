@@ -20,9 +20,10 @@ from sympy import Idx, Indexed
 from .errors import Unsupported
 from .evaluate import FAST, Arith, Claim, Evaluator, Uncertain, Undefined, Values, interval
 
-__all__ = ["Referee", "Separation", "point_values"]
+__all__ = ["Referee", "Separation", "point_values", "AGREEMENT_DIGITS"]
 
 _PRECISIONS = (128, 320, 1024)  # bits for certificates, tried in turn
+AGREEMENT_DIGITS = int((FAST - 40) * 0.30103)  # the sides agree when they match to this many digits
 
 
 @dataclass(frozen=True)
@@ -160,24 +161,27 @@ class Referee:
 
     # -- the cross-check of a proof
 
-    def cross_check(self, largest: int, rng: random.Random, deadline) -> "CrossCheck":
+    def cross_check(self, largest: int, rng: random.Random, deadline, minimum_points: int = 6) -> "CrossCheck":
         """Every instance at one random point each; the first certified disagreement, if any."""
         agreed, skipped, unsupported = 0, 0, ""
-        for sizes, indices in self.instances(largest, rng):
-            if deadline():
-                return CrossCheck(agreed, skipped, None, "ran out of time")
-            values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
-            try:
-                verdict = self.agree(sizes, indices, values)
-            except Unsupported as exc:
-                unsupported = str(exc)
-                break
-            if verdict is None:
-                skipped += 1
-            elif verdict:
-                agreed += 1
-            else:
-                return CrossCheck(agreed, skipped, (sizes, indices, dict(values.given)), "")
+        todo = list(self.instances(largest, rng))
+        # a claim with few instances (one, for scalars) is tried at several points each
+        per_instance = max(1, -(-minimum_points // max(1, len(todo))))
+        for sizes, indices in todo:
+            for _ in range(per_instance):
+                if deadline():
+                    return CrossCheck(agreed, skipped, None, "ran out of time")
+                values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+                try:
+                    verdict = self.agree(sizes, indices, values)
+                except Unsupported as exc:
+                    return CrossCheck(agreed, skipped, None, str(exc))
+                if verdict is None:
+                    skipped += 1
+                elif verdict:
+                    agreed += 1
+                else:
+                    return CrossCheck(agreed, skipped, (sizes, indices, dict(values.given)), "")
         return CrossCheck(agreed, skipped, None, unsupported)
 
 

@@ -34,7 +34,7 @@ from .model import Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, is_zero, normalize, rename_dummies
 from .notation import unfold
 from .plaintext import to_text
-from .referee import Referee, Separation, point_values
+from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values
 from .evaluate import Claim, Values
 from .results import CheckResult, Counterexample
 
@@ -593,7 +593,7 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         return _Outcome(Verdict.REFUTED, "fails at a random point",
                         counterexample=_counterexample(None, None, sizes, assignment, point, found), **extra)
     if agreed:
-        return _Outcome(Verdict.NUMERIC, f"agrees at {agreed} random points to {C.PRECISION} digits; "
+        return _Outcome(Verdict.NUMERIC, f"agrees as read at {agreed} random points to {AGREEMENT_DIGITS} digits; "
                         f"no proof: {undecided or reason}", **extra)
     return _Outcome(Verdict.UNKNOWN, f"no point could be evaluated; {undecided or reason}", **extra)
 

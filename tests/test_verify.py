@@ -2,10 +2,11 @@
 
 import time
 
+import pytest
 import sympy as sp
 
 from derive.model import Assumptions, Axis, Verdict
-from derive.notation import index, scalar, sigmoid, size, summation, vector
+from derive.notation import index, scalar, sigmoid, size, sum_except, summation, vector
 from derive.verify import Settings, verify_check
 
 N = size("N")
@@ -160,3 +161,56 @@ def test_construct_beyond_the_normal_form_falls_back_to_numeric_evidence(check_o
     r = verify_check(check_of(sp.Piecewise((u, u > 0), (-u, True)), sp.Abs(u)), FAST)
     assert r.verdict is Verdict.NUMERIC
     assert "Piecewise" in r.detail
+
+
+# --- the soundness mechanisms: each true claim must never be refuted, each false one never proved
+
+def _mechanism_claims():
+    kj = index("k", j)
+    j3 = sp.Idx("j", (3, N))
+    hot = Assumptions(onehot=((y, t),))
+    return [
+        # a bound index named like the hot class
+        ("sum_t y_t = 1", summation(y[t], t), 1, hot, True),
+        ("sum_t y_t = N", summation(y[t], t), N, hot, False),
+        ("sum_t x_t y_t = x_t", summation(x[t] * y[t], t), x[t], hot, True),
+        # empty and reversed ranges
+        ("sum_{j=3}^N 1 = N - 2", sp.Sum(1, (j3, 3, N)), N - 2, Assumptions(), False),
+        ("sum_{j=3}^N 1 = max(N - 2, 0)", sp.Sum(1, (j3, 3, N)), sp.Max(N - 2, 0), Assumptions(), True),
+        # dependent bounds
+        ("triangular count", sp.Sum(1, (kj, 1, j), (j, 1, N)), N * (N + 1) / 2, Assumptions(), True),
+        ("triangular count, off by one", sp.Sum(1, (kj, 1, j), (j, 1, N)), N * (N - 1) / 2, Assumptions(), False),
+        ("triangular exchange", sp.Sum(x[kj], (kj, 1, j), (j, 1, N)), summation((N - k + 1) * x[k], k),
+         Assumptions(), True),
+        ("triangular exchange, wrong weight", sp.Sum(x[kj], (kj, 1, j), (j, 1, N)), summation((N - k) * x[k], k),
+         Assumptions(), False),
+        # sum except i, whose body sums over i itself
+        ("sum_{j != i} with a body over i", sum_except(summation(x[i] * x[j], i), j, i),
+         summation(summation(x[i] * x[j], i), j) - x[i] * summation(x[k], k), Assumptions(), True),
+        # points where a side is undefined are no counterexamples
+        ("(d/du sqrt(u^2))^2 = 1", sp.Derivative(sp.sqrt(u ** 2), u) ** 2, 1, Assumptions(), True),
+        ("d/du |u| = sign(u)", sp.Derivative(sp.Abs(u), u), sp.sign(u), Assumptions(), True),
+        ("log(u^2) = 2 log(u)", sp.log(u ** 2), 2 * sp.log(u), Assumptions(), True),
+        # cancellation that leaves no digits at working precision
+        ("e^{400u} + 1 - e^{400u} = 1", sp.Add(sp.exp(400 * u) + 1, -sp.exp(400 * u), evaluate=False), 1,
+         Assumptions(), True),
+        ("e^{400u} + 1 - e^{400u} = 1 + 10^{-30}", sp.Add(sp.exp(400 * u) + 1, -sp.exp(400 * u), evaluate=False),
+         1 + sp.Rational(1, 10 ** 30), Assumptions(), False),
+    ]
+
+
+@pytest.mark.parametrize("name, lhs, rhs, assume, truth", _mechanism_claims(), ids=lambda v: v if isinstance(v, str) else "")
+def test_no_false_verdict_on_the_mechanisms(check_of, name, lhs, rhs, assume, truth):
+    r = verify_check(check_of(lhs, rhs, assume=assume), FAST)
+    if truth:
+        assert r.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.UNKNOWN), r.detail
+    else:
+        assert r.verdict in (Verdict.REFUTED, Verdict.UNKNOWN), r.detail
+    assert r.verdict is not Verdict.ERROR
+
+
+def test_refutation_is_at_a_point_where_both_sides_are_defined(check_of):
+    # sqrt(u) is undefined for u < 0: the counterexample must be at u >= 0
+    r = verify_check(check_of(sp.sqrt(u) + 1, sp.sqrt(u) + 2), FAST)
+    assert r.verdict is Verdict.REFUTED
+    assert float(r.counterexample.values["u"]) >= 0
