@@ -27,7 +27,7 @@ from sympy import Add, Idx, Indexed, KroneckerDelta, Mul, Pow, Sum
 
 from .errors import Unsupported
 
-__all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives"]
+__all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives", "lowest"]
 
 _CANON = re.compile(r"^σ(\d+)_(\d+)$")
 
@@ -229,10 +229,62 @@ def _canonical_sum(body: sp.Expr, limits) -> Sum:
 
 def _atom_symbol(atom: sp.Expr, table: dict, stem: str) -> sp.Symbol:
     if atom not in table:
-        positive = bool(atom.function.is_positive) if isinstance(atom, Sum) else None
         name = f"{stem}{len(table)}"
-        table[atom] = sp.Symbol(name, positive=True) if positive else sp.Symbol(name, real=True)
+        if isinstance(atom, Sum) and atom.function.is_positive:
+            # a sum of positive terms is positive when it has a term, else 0
+            kind = dict(positive=True) if _never_empty(atom) else dict(nonnegative=True)
+        else:
+            kind = dict(real=True)
+        table[atom] = sp.Symbol(name, **kind)
     return table[atom]
+
+
+def _never_empty(s: Sum) -> bool:
+    """Every range of the (multiple) sum has a term, at every size >= 1 and index value."""
+    context: dict = {}
+    for var, lo, hi in reversed(s.limits):  # outermost first
+        low = lowest(sp.expand(hi - lo), context, ())
+        if low is None or not _at_least_zero(low):
+            return False
+        context[var] = (lo, hi)
+    return True
+
+
+def _at_least_zero(low: sp.Expr) -> bool:
+    # linear in sizes (each at least 1) with nonnegative coefficients, and >= 0 with every size at 1
+    if any(not s.is_integer or not s.is_positive for s in low.free_symbols):
+        return False
+    if not low.is_polynomial() or (low.free_symbols and sp.Poly(low, *low.free_symbols).total_degree() > 1):
+        return False
+    coeffs = [low.coeff(s) for s in low.free_symbols]
+    return all(c.is_Number and c >= 0 for c in coeffs) and low.xreplace({s: 1 for s in low.free_symbols}) >= 0
+
+
+def lowest(f: sp.Expr, context: dict, indices) -> sp.Expr | None:
+    """A lower bound of the linear expression f over the ranges of the sums' indices (``context``,
+    {index: (lo, hi)}) and of free indices, in terms of the sizes alone; None when f is not linear
+    with numeric coefficients in them."""
+    ranges = dict(context)
+    for idx in list(indices) + [a for a in f.atoms(Idx) if a not in context]:
+        if idx.lower is not None and idx.upper is not None:
+            ranges.setdefault(idx, (idx.lower, idx.upper))
+    for _ in range(4 * (len(ranges) + 1)):
+        present = [v for v in ranges if f.has(v)]
+        if not present:
+            return None if any(isinstance(a, Idx) for a in f.atoms(Idx)) else f
+        v = present[0]
+        poly = sp.Poly(f, v) if f.is_polynomial(v) else None
+        if poly is None or poly.degree() > 1:
+            return None
+        c = poly.coeff_monomial(v)
+        if not c.is_Number:
+            return None
+        lo, hi = ranges[v]
+        f = sp.expand(f.xreplace({v: lo if c > 0 else hi}))
+        for idx in f.atoms(Idx):
+            if idx not in ranges and idx.lower is not None and idx.upper is not None:
+                ranges[idx] = (idx.lower, idx.upper)
+    return None
 
 
 def _outer_sums(e: sp.Expr):

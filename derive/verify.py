@@ -31,7 +31,7 @@ from sympy import Idx, Indexed, KroneckerDelta
 from . import concrete as C
 from .errors import StageTimeout, Unsupported
 from .model import Assumptions, Check, Side, Verdict
-from .normal import evaluate_derivatives, is_zero, normalize, rename_dummies
+from .normal import evaluate_derivatives, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
 from .plaintext import to_text
 from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values
@@ -221,28 +221,6 @@ def _sum_ranges(expr: sp.Expr, context: dict | None = None):
             yield from _sum_ranges(arg, context)
 
 
-def _lowest(f: sp.Expr, context: dict, indices) -> sp.Expr | None:
-    """A lower bound of the linear expression f over the dummies' and free indices' ranges, in
-    terms of the sizes alone; None when f is not linear with numeric coefficients."""
-    ranges = dict(context)
-    for idx in indices:
-        ranges.setdefault(idx, (idx.lower, idx.upper))
-    for _ in range(4 * (len(ranges) + 1)):
-        present = [v for v in ranges if f.has(v)]
-        if not present:
-            return f
-        v = present[0]
-        poly = sp.Poly(f, v) if f.is_polynomial(v) else None
-        if poly is None or poly.degree() > 1:
-            return None
-        c = poly.coeff_monomial(v)
-        if not c.is_Number:
-            return None
-        lo, hi = ranges[v]
-        f = sp.expand(f.xreplace({v: lo if c > 0 else hi}))
-    return None
-
-
 def _range_plan(expr: sp.Expr, indices, sizes):
     """Where every sum of expr has hi >= lo - 1, so that its term count hi - lo + 1 is right.
 
@@ -253,7 +231,7 @@ def _range_plan(expr: sp.Expr, indices, sizes):
     for lo, hi, context in _sum_ranges(expr):
         if lo.is_Integer and hi.is_Integer:
             continue  # a fixed range, empty or not, is summed as it stands
-        low = _lowest(sp.expand(hi - lo + 1), context, indices)
+        low = lowest(sp.expand(hi - lo + 1), context, indices)
         if low is None:
             return None, f"cannot tell whether the range {lo}..{hi} can be reversed"
         coeffs = {s: low.coeff(s) for s in low.free_symbols}
