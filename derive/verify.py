@@ -4,12 +4,15 @@ Stages, strongest first, each under its share of the time limit:
 
 1. symbolic, for every size: the difference of the two sides, derivatives carried out, is brought
    to the sum normal form in every case of equalities among the free indices; zero in every
-   case is a proof. A proof is then cross-checked numerically; disagreement is an internal error.
+   case is a proof. Sizes at which a sum's range could be reversed are split off as cases.
 2. concrete, N = 1..K: sums expanded at each size and each index value, exact zero test; a
    nonzero instance is searched for a counterexample with simple values.
-3. numeric: agreement at random points to 50 digits, reported as evidence only.
+3. numeric: agreement at random points, reported as evidence only.
 
-The verifier never prints; anything a stage raises becomes an 'unknown' result with the reason.
+Every proof is cross-checked, and every counterexample certified, by the referee
+(derive.referee), which evaluates the claim as it was read with none of the rewriting above; a
+proof it contradicts is an internal error. The verifier never prints; anything a stage raises
+becomes an 'unknown' result with the reason.
 """
 
 from __future__ import annotations
