@@ -1,0 +1,1023 @@
+"""The soundness corpus: one-line claims of the kinds users write, each with its truth recorded by hand.
+
+Every claim carries
+
+* the claim as a user writes it: the content of a Markdown display ``$$ ... $$`` in the LaTeX that
+  derive reads (``tex``), or, for what that LaTeX cannot say (dependent bounds, Kronecker deltas,
+  a sum over j != i whose body rebinds i), a builder that writes it with derive's Python API
+  (``build``);
+* its two sides written again as plain Python functions of an environment for the independent
+  oracle (tests/soundness_oracle.py), never derived from the LaTeX or SymPy form;
+* its truth, recorded by hand, which tests/test_soundness.py checks against the oracle;
+* ``xfail``: when derive currently gives a false verdict on it, the mechanism behind it.
+
+The semantics are the oracle's: indices from 1, a sum over an empty range is 0, the real domain,
+derivatives where they exist, points where a side is undefined are skipped.
+
+Groups say which notation a Markdown claim is read under and what the oracle draws at random:
+
+* ``default``: derive's default notation; x and theta are vectors of length N, indexed by i, j, k,
+  l, t; y is one-hot at t; yhat = softmax(theta); c is a scalar;
+* ``scalar``: x, a, b, c are real scalars (and a' is a name of its own), no size;
+* ``hot-k``: the default notation with y one-hot at k;
+* ``api``: built with the Python API over the same names as ``default``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from mpmath import mpf
+
+from soundness_oracle import Env, S, absolute, d, delta, div, exp, log, power, sigmoid, softmax, sqrt
+
+__all__ = ["Claim", "CLAIMS", "GROUPS", "NOTATIONS"]
+
+T, F = True, False
+half = mpf(1) / 2
+
+NOTATIONS = {
+    "default": "",
+    "scalar": 'scalars = ["x", "a", "b", "c"]\n',
+    "hot-k": '[onehot]\ny = "k"\n',
+}
+
+GROUPS = {
+    "default": dict(vectors=("x", "theta"), scalars=("c",), sized=True),
+    "scalar": dict(vectors=(), scalars=("x", "a", "b", "c", "ap"), sized=False),
+    "hot-k": dict(vectors=("x", "theta"), scalars=("c",), sized=True, hot="k"),
+    "api": dict(vectors=("x", "theta"), scalars=("c",), sized=True),
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    truth: bool
+    lhs: Callable[[Env], object]
+    rhs: Callable[[Env], object]
+    tex: str = ""
+    build: Callable | None = None  # build(api) -> (lhs, rhs) or (lhs, rhs, assumptions)
+    group: str = "default"
+    indices: str = ""  # the free index letters the oracle runs over 1..N (a vector side adds p)
+    xfail: str = ""  # the mechanism of derive's false verdict today, or ""
+    dps: int = 50  # the oracle's working precision
+
+    def oracle_args(self) -> dict:
+        args = dict(GROUPS[self.group])
+        args["indices"] = tuple(self.indices)
+        args["seed"] = self.id
+        args["dps"] = self.dps
+        return args
+
+
+CLAIMS: list[Claim] = []
+
+
+def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50):
+    CLAIMS.append(Claim(id, truth, lhs, rhs, tex=tex, group=group, indices=indices, xfail=xfail, dps=dps))
+
+
+def api(id, build, truth, lhs, rhs, indices="", xfail=""):
+    CLAIMS.append(Claim(id, truth, lhs, rhs, build=build, group="api", indices=indices, xfail=xfail))
+
+
+# Pieces the oracle functions share.
+def sx(e, f=lambda v: v, vec="x"):
+    """sum_{j=1}^N f(vec_j)"""
+    v = getattr(e, vec)
+    return S(1, e.N, lambda j: f(v[j]))
+
+
+def Z(e, vec="theta"):
+    v = getattr(e, vec)
+    return S(1, e.N, lambda j: exp(v[j]))
+
+
+def CE(e):
+    return -S(1, e.N, lambda j: e.y[j] * log(e.yhat[j]))
+
+
+def tri(n):
+    return mpf(n) * (n + 1) / 2
+
+
+one = lambda e: 1  # noqa: E731
+zero = lambda e: 0  # noqa: E731
+
+# =================================================================================================
+# 1. Sums whose dummy is the one-hot class t (or another letter with a meaning), one-hot vectors
+# =================================================================================================
+
+md("hot-sum-t", r"\sum_{t=1}^{N} y_t = 1", T, lambda e: S(1, e.N, lambda t: e.y[t]), one, "t")
+md("hot-sum-t-is-N", r"\sum_{t=1}^{N} y_t = N", F, lambda e: S(1, e.N, lambda t: e.y[t]), lambda e: e.N, "t")
+md("hot-sum-k", r"\sum_{k=1}^{N} y_k = 1", T, lambda e: S(1, e.N, lambda k: e.y[k]), one, "t")
+md("hot-sum-k-is-N", r"\sum_{k=1}^N y_k = N", F, lambda e: S(1, e.N, lambda k: e.y[k]), lambda e: e.N, "t")
+md("hot-pick-t", r"\sum_{t=1}^{N} y_t x_t = x_t", T,
+   lambda e: S(1, e.N, lambda t: e.y[t] * e.x[t]), lambda e: e.x[e.t], "t")
+md("hot-pick-t-all", r"\sum_{t=1}^{N} y_t x_t = \sum_{t=1}^{N} x_t", F,
+   lambda e: S(1, e.N, lambda t: e.y[t] * e.x[t]), lambda e: sx(e), "t")
+md("hot-pick-j", r"\sum_{j=1}^{N} y_j x_j = x_t", T,
+   lambda e: S(1, e.N, lambda j: e.y[j] * e.x[j]), lambda e: e.x[e.t], "t")
+md("hot-pick-j-wrong-index", r"\sum_{j=1}^{N} y_j x_j = x_k", F,
+   lambda e: S(1, e.N, lambda j: e.y[j] * e.x[j]), lambda e: e.x[e.k], "tk")
+md("hot-pick-exp-t", r"\sum_{t=1}^{N} y_t e^{x_t} = e^{x_t}", T,
+   lambda e: S(1, e.N, lambda t: e.y[t] * exp(e.x[t])), lambda e: exp(e.x[e.t]), "t")
+md("hot-pick-exp-t-sum", r"\sum_{t=1}^{N} y_t e^{x_t} = \sum_{j=1}^{N} e^{x_j}", F,
+   lambda e: S(1, e.N, lambda t: e.y[t] * exp(e.x[t])), lambda e: Z(e, "x"), "t")
+md("hot-log-t", r"\sum_{t=1}^{N} y_t \log \hat{y}_t = \log \hat{y}_t", T,
+   lambda e: S(1, e.N, lambda t: e.y[t] * log(e.yhat[t])), lambda e: log(e.yhat[e.t]), "t")
+md("hot-ce-sum-t", r"-\sum_{t=1}^{N} y_t \log \hat{y}_t = \operatorname{CE}(y, \hat{y})", T,
+   lambda e: -S(1, e.N, lambda t: e.y[t] * log(e.yhat[t])), CE, "t")
+md("hot-ce-t", r"\operatorname{CE}(y, \hat{y}) = -\log \hat{y}_t", T, CE, lambda e: -log(e.yhat[e.t]), "t")
+md("hot-ce-k", r"\operatorname{CE}(y, \hat{y}) = -\log \hat{y}_k", F, CE, lambda e: -log(e.yhat[e.k]), "tk")
+md("hot-ce-lse", r"\operatorname{CE}(y, \hat{y}) = \log \sum_{j=1}^{N} e^{\theta_j} - \theta_t", T,
+   CE, lambda e: log(Z(e)) - e.theta[e.t], "t")
+md("hot-ce-lse-dummy-t", r"\operatorname{CE}(y, \hat{y}) = \log \sum_{t=1}^{N} e^{\theta_t} - \theta_t", T,
+   CE, lambda e: log(Z(e)) - e.theta[e.t], "t")
+md("hot-ce-lse-sum-theta", r"\operatorname{CE}(y, \hat{y}) = \log \sum_{t=1}^{N} e^{\theta_t} - \sum_{t=1}^{N} \theta_t", F,
+   CE, lambda e: log(Z(e)) - sx(e, vec="theta"), "t")
+md("hot-ce-lse-sign", r"\operatorname{CE}(y, \hat{y}) = \theta_t - \log \sum_{j=1}^{N} e^{\theta_j}", F,
+   CE, lambda e: e.theta[e.t] - log(Z(e)), "t")
+md("hot-theta-t-minus", r"\sum_{t=1}^{N} \theta_t y_t - \theta_t = 0", T,
+   lambda e: S(1, e.N, lambda t: e.theta[t] * e.y[t]) - e.theta[e.t], zero, "t")
+md("hot-yt-one", r"y_t = 1", T, lambda e: e.y[e.t], one, "t")
+md("hot-yk-one", r"y_k = 1", F, lambda e: e.y[e.k], one, "tk")
+md("hot-yk-yt", r"y_k y_t = y_k", T, lambda e: e.y[e.k] * e.y[e.t], lambda e: e.y[e.k], "tk")
+md("hot-yk-square", r"y_k^2 = y_k", T, lambda e: e.y[e.k] ** 2, lambda e: e.y[e.k], "tk")
+md("hot-yk-1-minus", r"y_k (1 - y_k) = 0", T, lambda e: e.y[e.k] * (1 - e.y[e.k]), zero, "tk")
+md("hot-yk-plus-yt", r"y_k + y_t = 1", F, lambda e: e.y[e.k] + e.y[e.t], one, "tk")
+md("hot-sum-squares-t", r"\sum_{t=1}^{N} y_t y_t = 1", T, lambda e: S(1, e.N, lambda t: e.y[t] ** 2), one, "t")
+md("hot-double-sum", r"\sum_{t=1}^{N} \sum_{k=1}^{N} y_t y_k = 1", T,
+   lambda e: S(1, e.N, lambda t: S(1, e.N, lambda k: e.y[t] * e.y[k])), one, "t")
+md("hot-double-sum-N", r"\sum_{t=1}^{N} \sum_{k=1}^{N} y_t y_k = N", F,
+   lambda e: S(1, e.N, lambda t: S(1, e.N, lambda k: e.y[t] * e.y[k])), lambda e: e.N, "t")
+md("hot-residual-j", r"\sum_{j=1}^{N} (y_j - \hat{y}_j) = 0", T,
+   lambda e: S(1, e.N, lambda j: e.y[j] - e.yhat[j]), zero, "t")
+md("hot-residual-t", r"\sum_{t=1}^{N} (\hat{y}_t - y_t) = 0", T,
+   lambda e: S(1, e.N, lambda t: e.yhat[t] - e.y[t]), zero, "t")
+md("hot-residual-t-captured", r"\sum_{t=1}^{N} (\hat{y}_t - y_t) = 1 - N", F,
+   lambda e: S(1, e.N, lambda t: e.yhat[t] - e.y[t]), lambda e: 1 - e.N, "t")
+md("hot-yhat-t", r"\sum_{t=1}^{N} y_t \hat{y}_t = \hat{y}_t", T,
+   lambda e: S(1, e.N, lambda t: e.y[t] * e.yhat[t]), lambda e: e.yhat[e.t], "t")
+md("hot-yhat-t-all", r"\sum_{t=1}^{N} y_t \hat{y}_t = 1", F,
+   lambda e: S(1, e.N, lambda t: e.y[t] * e.yhat[t]), one, "t")
+md("hot-rename-i-t", r"\sum_{i=1}^{N} y_i x_i = \sum_{t=1}^{N} y_t x_t", T,
+   lambda e: S(1, e.N, lambda i: e.y[i] * e.x[i]), lambda e: S(1, e.N, lambda t: e.y[t] * e.x[t]), "t")
+md("hot-count-t", r"\sum_{j=1}^{N} x_j y_j \sum_{t=1}^{N} 1 = N x_t", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] * e.y[j] * S(1, e.N, lambda t: 1)), lambda e: e.N * e.x[e.t], "t")
+md("hot-count-t-wrong", r"\sum_{j=1}^{N} x_j y_j \sum_{t=1}^{N} 1 = x_t", F,
+   lambda e: S(1, e.N, lambda j: e.x[j] * e.y[j] * S(1, e.N, lambda t: 1)), lambda e: e.x[e.t], "t")
+md("hot-dtheta-t", r"\frac{\partial}{\partial \theta_t} \sum_{t=1}^{N} y_t \theta_t = 1", T,
+   lambda e: d(lambda f: S(1, f.N, lambda t: f.y[t] * f.theta[t]), e, "theta", e.t), one, "t")
+md("hot-dtheta-k", r"\frac{\partial}{\partial \theta_k} \sum_{t=1}^{N} y_t \theta_t = y_k", T,
+   lambda e: d(lambda f: S(1, f.N, lambda t: f.y[t] * f.theta[t]), e, "theta", e.k), lambda e: e.y[e.k], "tk")
+md("hot-dtheta-k-one", r"\frac{\partial}{\partial \theta_k} \sum_{t=1}^{N} y_t \theta_t = 1", F,
+   lambda e: d(lambda f: S(1, f.N, lambda t: f.y[t] * f.theta[t]), e, "theta", e.k), one, "tk")
+
+# y one-hot at k: now k is the class and a sum over k captures it.
+md("hotk-sum-k", r"\sum_{k=1}^{N} y_k = 1", T, lambda e: S(1, e.N, lambda k: e.y[k]), one, "k", group="hot-k")
+md("hotk-sum-k-N", r"\sum_{k=1}^{N} y_k = N", F, lambda e: S(1, e.N, lambda k: e.y[k]), lambda e: e.N, "k",
+   group="hot-k")
+md("hotk-pick", r"\sum_{k=1}^{N} y_k \theta_k = \theta_k", T,
+   lambda e: S(1, e.N, lambda k: e.y[k] * e.theta[k]), lambda e: e.theta[e.k], "k", group="hot-k")
+md("hotk-pick-t", r"\sum_{t=1}^{N} y_t \theta_t = \theta_k", T,
+   lambda e: S(1, e.N, lambda t: e.y[t] * e.theta[t]), lambda e: e.theta[e.k], "k", group="hot-k")
+md("hotk-ce", r"-\sum_{k=1}^{N} y_k \log \hat{y}_k = -\log \hat{y}_k", T,
+   lambda e: -S(1, e.N, lambda k: e.y[k] * log(e.yhat[k])), lambda e: -log(e.yhat[e.k]), "k", group="hot-k")
+md("hotk-ce-wrong", r"-\sum_{k=1}^{N} y_k \log \hat{y}_k = -\sum_{k=1}^{N} \log \hat{y}_k", F,
+   lambda e: -S(1, e.N, lambda k: e.y[k] * log(e.yhat[k])), lambda e: -S(1, e.N, lambda k: log(e.yhat[k])), "k",
+   group="hot-k")
+md("hotk-yt", r"y_t = 1", F, lambda e: e.y[e.t], one, "kt", group="hot-k")
+md("hotk-grad", r"\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_j} = \hat{y}_j - y_j", T,
+   lambda e: d(CE, e, "theta", e.j), lambda e: e.yhat[e.j] - e.y[e.j], "kj", group="hot-k")
+md("hotk-grad-wrong", r"\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_j} = \hat{y}_j - 1", F,
+   lambda e: d(CE, e, "theta", e.j), lambda e: e.yhat[e.j] - 1, "kj", group="hot-k")
+
+# =================================================================================================
+# 2. Cross-entropy gradients, vector claims compared entry by entry
+# =================================================================================================
+
+md("ce-grad-k", r"\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_k} = \hat{y}_k - y_k", T,
+   lambda e: d(CE, e, "theta", e.k), lambda e: e.yhat[e.k] - e.y[e.k], "tk")
+md("ce-grad-t", r"\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_t} = \hat{y}_t - 1", T,
+   lambda e: d(CE, e, "theta", e.t), lambda e: e.yhat[e.t] - 1, "t")
+md("ce-grad-k-minus-one", r"\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_k} = \hat{y}_k - 1", F,
+   lambda e: d(CE, e, "theta", e.k), lambda e: e.yhat[e.k] - 1, "tk")
+md("ce-grad-sign", r"\frac{\partial}{\partial \theta_k} \operatorname{CE}(y, \hat{y}) = y_k - \hat{y}_k", F,
+   lambda e: d(CE, e, "theta", e.k), lambda e: e.y[e.k] - e.yhat[e.k], "tk")
+md("ce-nabla", r"\nabla_\theta \operatorname{CE}(y, \hat{y}) = \hat{y} - y", T,
+   lambda e: d(CE, e, "theta", e.p), lambda e: e.yhat[e.p] - e.y[e.p], "tp")
+md("ce-nabla-sign", r"\nabla_\theta \operatorname{CE}(y, \hat{y}) = y - \hat{y}", F,
+   lambda e: d(CE, e, "theta", e.p), lambda e: e.y[e.p] - e.yhat[e.p], "tp")
+md("ce-nabla-no-y", r"\nabla_{\theta} \operatorname{CE}(y, \hat{y}) = \hat{y}", F,
+   lambda e: d(CE, e, "theta", e.p), lambda e: e.yhat[e.p], "tp")
+md("vec-grad-square", r"\nabla_\theta \sum_{i=1}^{N} \theta_i^2 = 2\theta", T,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2, "theta"), e, "theta", e.p), lambda e: 2 * e.theta[e.p], "p")
+md("vec-grad-square-half", r"\nabla_\theta \sum_{i=1}^{N} \theta_i^2 = \theta", F,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2, "theta"), e, "theta", e.p), lambda e: e.theta[e.p], "p")
+md("vec-grad-onehot-t", r"\nabla_\theta \sum_{t=1}^{N} y_t \theta_t = y", T,
+   lambda e: d(lambda f: S(1, f.N, lambda t: f.y[t] * f.theta[t]), e, "theta", e.p), lambda e: e.y[e.p], "tp")
+md("vec-grad-ones-is-y", r"\nabla_\theta \sum_{t=1}^{N} \theta_t = y", F,
+   lambda e: d(lambda f: sx(f, vec="theta"), e, "theta", e.p), lambda e: e.y[e.p], "tp")
+md("vec-grad-exp", r"\nabla_x \sum_{j=1}^{N} e^{x_j} = e^{x}", T,
+   lambda e: d(lambda f: Z(f, "x"), e, "x", e.p), lambda e: exp(e.x[e.p]), "p")
+md("vec-grad-exp-wrong", r"\nabla_x \sum_{j=1}^{N} e^{x_j} = e^{x} \sum_{j=1}^{N} e^{x_j}", F,
+   lambda e: d(lambda f: Z(f, "x"), e, "x", e.p), lambda e: exp(e.x[e.p]) * Z(e, "x"), "p")
+md("vec-grad-lse", r"\nabla_\theta \log \sum_{k=1}^{N} e^{\theta_k} = \operatorname{softmax}(\theta)", T,
+   lambda e: d(lambda f: log(Z(f)), e, "theta", e.p), lambda e: e.yhat[e.p], "p")
+md("vec-grad-lse-minus-y", r"\nabla_\theta \log \sum_{k=1}^{N} e^{\theta_k} = \hat{y} - y", F,
+   lambda e: d(lambda f: log(Z(f)), e, "theta", e.p), lambda e: e.yhat[e.p] - e.y[e.p], "tp")
+md("vec-softmax-shift", r"\operatorname{softmax}(\theta + c) = \hat{y}", T,
+   lambda e: softmax(Vec_add(e.theta, e.c))[e.p], lambda e: e.yhat[e.p], "p")
+md("vec-softmax-scale", r"\hat{y} = \operatorname{softmax}(2\theta)", F,
+   lambda e: e.yhat[e.p], lambda e: softmax(Vec_scale(e.theta, 2))[e.p], "p")
+md("vec-hadamard-y", r"x \circ y = y x_t", T, lambda e: e.x[e.p] * e.y[e.p], lambda e: e.y[e.p] * e.x[e.t], "tp")
+md("vec-hadamard-y-wrong", r"x \circ y = x y_t", F, lambda e: e.x[e.p] * e.y[e.p], lambda e: e.x[e.p] * e.y[e.t], "tp")
+md("vec-yhat-var", r"\hat{y} \circ (1 - \hat{y}) = \hat{y} - \hat{y}^2", T,
+   lambda e: e.yhat[e.p] * (1 - e.yhat[e.p]), lambda e: e.yhat[e.p] - e.yhat[e.p] ** 2, "p")
+md("vec-sigmoid-sym", r"\sigma(x) = 1 - \sigma(-x)", T, lambda e: sigmoid(e.x[e.p]), lambda e: 1 - sigmoid(-e.x[e.p]), "p")
+md("vec-sigmoid-even", r"\sigma(x) = \sigma(-x)", F, lambda e: sigmoid(e.x[e.p]), lambda e: sigmoid(-e.x[e.p]), "p")
+md("vec-y-plus-minus", r"x + y - x = y", T, lambda e: e.y[e.p], lambda e: e.y[e.p], "tp")
+# The text uses i, j, k and l: the entry index of the comparison must not become the class t.
+md("vec-letters-yhat-plus-1",
+   r"\hat{y} \sum_{i=1}^{N} y_i + y \sum_{j=1}^{N} \hat{y}_j = \hat{y} + \sum_{k=1}^{N} \sum_{l=1}^{N} \hat{y}_k \hat{y}_l", F,
+   lambda e: e.yhat[e.p] + e.y[e.p], lambda e: e.yhat[e.p] + 1, "tp")
+md("vec-letters-yhat-plus-y",
+   r"\hat{y} \sum_{i=1}^{N} y_i + y \sum_{j=1}^{N} \hat{y}_j = \hat{y} + y \sum_{k=1}^{N} \sum_{l=1}^{N} \hat{y}_k \hat{y}_l", T,
+   lambda e: e.yhat[e.p] + e.y[e.p], lambda e: e.yhat[e.p] + e.y[e.p], "tp")
+def S4(e):
+    return S(1, e.N, lambda i: S(1, e.N, lambda j: S(1, e.N, lambda k: S(1, e.N, lambda l: 1))))
+
+
+def pairs(e, f):
+    return S(1, e.N, lambda i: S(1, e.N, lambda j: f(i, j)))
+
+
+md("vec-letters-x-plus-N4", r"x + y \sum_{i=1}^{N} \sum_{j=1}^{N} \sum_{k=1}^{N} \sum_{l=1}^{N} 1 = x + N^4", F,
+   lambda e: e.x[e.p] + e.y[e.p] * S4(e), lambda e: e.x[e.p] + e.N ** 4, "tp")
+md("vec-letters-x-plus-yN4", r"x + y \sum_{i=1}^{N} \sum_{j=1}^{N} \sum_{k=1}^{N} \sum_{l=1}^{N} 1 = x + y N^4", T,
+   lambda e: e.x[e.p] + e.y[e.p] * S4(e), lambda e: e.x[e.p] + e.y[e.p] * e.N ** 4, "tp")
+md("vec-letters-grad-ones",
+   r"\nabla_{\theta} \sum_{i=1}^{N} \theta_i \sum_{j=1}^{N} \hat{y}_j = y \sum_{k=1}^{N} \sum_{l=1}^{N} \frac{1}{N^2}", F,
+   lambda e: d(lambda f: S(1, f.N, lambda i: f.theta[i] * S(1, f.N, lambda j: f.yhat[j])), e, "theta", e.p),
+   lambda e: e.y[e.p] * pairs(e, lambda k, l: mpf(1) / e.N ** 2), "tp")
+md("vec-letters-grad-y",
+   r"\nabla_{\theta} \sum_{i=1}^{N} y_i \theta_i \sum_{j=1}^{N} \hat{y}_j = y \sum_{k=1}^{N} \sum_{l=1}^{N} \frac{1}{N^2}", T,
+   lambda e: d(lambda f: S(1, f.N, lambda i: f.y[i] * f.theta[i] * S(1, f.N, lambda j: f.yhat[j])), e, "theta", e.p),
+   lambda e: e.y[e.p] * pairs(e, lambda k, l: mpf(1) / e.N ** 2), "tp")
+md("vec-letters-all-used",
+   r"\hat{y} - y + \sum_{i=1}^{N} \sum_{j=1}^{N} (x_i - x_j) = \nabla_\theta \operatorname{CE}(y, \hat{y}) + \sum_{k=1}^{N} \sum_{l=1}^{N} (x_k - x_l) y_t", T,
+   lambda e: e.yhat[e.p] - e.y[e.p] + pairs(e, lambda i, j: e.x[i] - e.x[j]),
+   lambda e: d(CE, e, "theta", e.p) + pairs(e, lambda k, l: (e.x[k] - e.x[l]) * e.y[e.t]), "tp")
+md("vec-letters-all-used-wrong",
+   r"\hat{y} - y + \sum_{i=1}^{N} \sum_{j=1}^{N} (x_i - x_j) = \hat{y} + \sum_{k=1}^{N} \sum_{l=1}^{N} (x_k - x_l) y_t - y_t", F,
+   lambda e: e.yhat[e.p] - e.y[e.p] + pairs(e, lambda i, j: e.x[i] - e.x[j]),
+   lambda e: e.yhat[e.p] + pairs(e, lambda k, l: (e.x[k] - e.x[l]) * e.y[e.t]) - e.y[e.t], "tp")
+
+
+def Vec_add(v, c):
+    from soundness_oracle import Vec
+
+    return Vec(a + c for a in v.values)
+
+
+def Vec_scale(v, c):
+    from soundness_oracle import Vec
+
+    return Vec(a * c for a in v.values)
+
+
+# =================================================================================================
+# 3. Empty and reversed ranges
+# =================================================================================================
+
+def ones(lo, hi):
+    return lambda e: S(lo(e), hi(e), lambda j: 1)
+
+
+N_ = lambda e: e.N  # noqa: E731
+md("empty-3-N", r"\sum_{j=3}^{N} 1 = N - 2", F, ones(lambda e: 3, N_), lambda e: e.N - 2)
+md("empty-2-N", r"\sum_{j=2}^{N} 1 = N - 1", T, ones(lambda e: 2, N_), lambda e: e.N - 1)
+md("empty-3-N-max", r"\sum_{j=3}^{N} 1 = \max(N - 2, 0)", T, ones(lambda e: 3, N_), lambda e: max(e.N - 2, 0))
+md("empty-4-N", r"\sum_{j=4}^{N} 1 = N - 3", F, ones(lambda e: 4, N_), lambda e: e.N - 3)
+md("empty-2-N-x", r"\sum_{j=2}^{N} x_j = \sum_{j=1}^{N} x_j - x_1", T,
+   lambda e: S(2, e.N, lambda j: e.x[j]), lambda e: sx(e) - e.x[1])
+md("empty-1-Nm1-x", r"\sum_{j=1}^{N-1} x_j = \sum_{j=1}^{N} x_j - x_N", T,
+   lambda e: S(1, e.N - 1, lambda j: e.x[j]), lambda e: sx(e) - e.x[e.N])
+md("empty-1-Nm1", r"\sum_{j=1}^{N-1} 1 = N - 1", T, ones(lambda e: 1, lambda e: e.N - 1), lambda e: e.N - 1)
+md("empty-1-Nm2", r"\sum_{j=1}^{N-2} 1 = N - 2", F, ones(lambda e: 1, lambda e: e.N - 2), lambda e: e.N - 2)
+md("empty-2-N-j", r"\sum_{j=2}^{N} j = \frac{N(N+1)}{2} - 1", T, lambda e: S(2, e.N, lambda j: j), lambda e: tri(e.N) - 1)
+md("empty-3-N-j", r"\sum_{j=3}^{N} j = \frac{N(N+1)}{2} - 3", F, lambda e: S(3, e.N, lambda j: j), lambda e: tri(e.N) - 3)
+md("empty-3-N-odd", r"\sum_{j=3}^{N} (2j - 1) = N^2 - 4", F, lambda e: S(3, e.N, lambda j: 2 * j - 1), lambda e: e.N ** 2 - 4)
+md("empty-2-N-odd", r"\sum_{j=2}^{N} (2j - 1) = N^2 - 1", T, lambda e: S(2, e.N, lambda j: 2 * j - 1), lambda e: e.N ** 2 - 1)
+md("reversed-5-3-x", r"\sum_{j=5}^{3} x_j = 0", T, lambda e: S(5, 3, lambda j: e.x[j]), zero)
+md("reversed-5-3-karr", r"\sum_{j=5}^{3} 1 = -1", F, lambda e: S(5, 3, lambda j: 1), lambda e: -1)
+md("reversed-3-2", r"\sum_{j=3}^{2} 1 = 0", T, lambda e: S(3, 2, lambda j: 1), zero)
+md("reversed-4-1-j", r"\sum_{j=4}^{1} j = -5", F, lambda e: S(4, 1, lambda j: j), lambda e: -5)
+md("empty-split-1", r"\sum_{j=2}^{N} 1 + \sum_{j=1}^{1} 1 = N", T,
+   lambda e: S(2, e.N, lambda j: 1) + 1, lambda e: e.N)
+md("empty-plus-2", r"\sum_{j=3}^{N} 1 + 2 = N", F, lambda e: S(3, e.N, lambda j: 1) + 2, lambda e: e.N)
+md("empty-upper-N-plus-1", r"\sum_{j=1}^{N+1} 1 = N + 1", T, ones(lambda e: 1, lambda e: e.N + 1), lambda e: e.N + 1)
+md("empty-2-Np1", r"\sum_{j=2}^{N+1} 1 = N", T, ones(lambda e: 2, lambda e: e.N + 1), lambda e: e.N)
+md("empty-3-Np1", r"\sum_{j=3}^{N+1} 1 = N - 1", T, ones(lambda e: 3, lambda e: e.N + 1), lambda e: e.N - 1)
+md("empty-4-Np1", r"\sum_{j=4}^{N+1} 1 = N - 2", F, ones(lambda e: 4, lambda e: e.N + 1), lambda e: e.N - 2)
+md("empty-square-2", r"\sum_{j=2}^{N} \sum_{k=2}^{N} 1 = (N - 1)^2", T,
+   lambda e: S(2, e.N, lambda j: S(2, e.N, lambda k: 1)), lambda e: (e.N - 1) ** 2)
+md("empty-square-3", r"\sum_{j=3}^{N} \sum_{k=3}^{N} 1 = (N-2)^2", F,
+   lambda e: S(3, e.N, lambda j: S(3, e.N, lambda k: 1)), lambda e: (e.N - 2) ** 2)
+md("empty-2-Nm1", r"\sum_{j=2}^{N-1} 1 = N - 2", F, ones(lambda e: 2, lambda e: e.N - 1), lambda e: e.N - 2)
+md("empty-2-Nm1-x", r"\sum_{j=2}^{N-1} x_j = \sum_{j=1}^{N} x_j - x_1 - x_N", F,
+   lambda e: S(2, e.N - 1, lambda j: e.x[j]), lambda e: sx(e) - e.x[1] - e.x[e.N])
+md("empty-diff-x1", r"\sum_{j=1}^{N} x_j - \sum_{j=2}^{N} x_j = x_1", T,
+   lambda e: sx(e) - S(2, e.N, lambda j: e.x[j]), lambda e: e.x[1])
+md("empty-2-N-exp", r"\sum_{j=2}^{N} e^{x_j} = \sum_{j=1}^{N} e^{x_j} - e^{x_1}", T,
+   lambda e: S(2, e.N, lambda j: exp(e.x[j])), lambda e: Z(e, "x") - exp(e.x[1]))
+md("empty-2-N-center", r"\sum_{j=2}^{N} (x_j - x_1) = \sum_{j=1}^{N} x_j - N x_1", T,
+   lambda e: S(2, e.N, lambda j: e.x[j] - e.x[1]), lambda e: sx(e) - e.N * e.x[1])
+md("empty-3-N-const", r"\sum_{j=3}^{N} x_1 = (N - 2) x_1", F,
+   lambda e: S(3, e.N, lambda j: e.x[1]), lambda e: (e.N - 2) * e.x[1])
+md("empty-1-3", r"\sum_{j=1}^{3} 1 = 3", T, lambda e: S(1, 3, lambda j: 1), lambda e: 3)
+md("empty-1-0", r"\sum_{j=1}^{0} x_j = 0", T, lambda e: S(1, 0, lambda j: e.x[j]), zero)
+md("empty-diff-2", r"\sum_{j=1}^{N} 1 - \sum_{j=3}^{N} 1 = 2", F,
+   lambda e: e.N - S(3, e.N, lambda j: 1), lambda e: 2)
+# theta_2 has no value at N = 1: that size is skipped, and the claim holds at every other.
+md("empty-3-N-lse", r"\sum_{j=3}^{N} e^{\theta_j} = \sum_{j=1}^{N} e^{\theta_j} - e^{\theta_1} - e^{\theta_{2}}", T,
+   lambda e: S(3, e.N, lambda j: exp(e.theta[j])), lambda e: Z(e) - exp(e.theta[1]) - exp(e.theta[2]))
+md("empty-2-N-theta-mean", r"\sum_{j=2}^{N} \frac{\theta_j}{N - 1} = \frac{\sum_{j=1}^{N} \theta_j - \theta_1}{N - 1}", T,
+   lambda e: S(2, e.N, lambda j: div(e.theta[j], e.N - 1)), lambda e: div(sx(e, vec="theta") - e.theta[1], e.N - 1))
+
+# =================================================================================================
+# 4. Sums written with free index letters as dummies, rebinding, sums true only for some N
+# =================================================================================================
+
+md("rebind-rename", r"\sum_{i=1}^{N} x_i = \sum_{j=1}^{N} x_j", T, lambda e: sx(e), lambda e: sx(e))
+md("rebind-square", r"\sum_{i=1}^{N} x_i x_i = \sum_{j=1}^{N} x_j^2", T,
+   lambda e: sx(e, lambda v: v * v), lambda e: sx(e, lambda v: v ** 2))
+md("rebind-nested-same", r"\sum_{i=1}^{N} \sum_{i=1}^{N} x_i = N \sum_{i=1}^{N} x_i", T,
+   lambda e: S(1, e.N, lambda i: sx(e)), lambda e: e.N * sx(e))
+md("rebind-nested-same-wrong", r"\sum_{i=1}^{N} \sum_{i=1}^{N} x_i = \sum_{i=1}^{N} x_i", F,
+   lambda e: S(1, e.N, lambda i: sx(e)), lambda e: sx(e))
+md("rebind-product", r"\sum_{i=1}^{N} x_i \sum_{i=1}^{N} x_i = \left(\sum_{j=1}^{N} x_j\right)^2", T,
+   lambda e: S(1, e.N, lambda i: e.x[i] * sx(e)), lambda e: sx(e) ** 2)
+md("rebind-product-wrong", r"\sum_{i=1}^{N} x_i \sum_{i=1}^{N} x_i = \sum_{j=1}^{N} x_j^2", F,
+   lambda e: S(1, e.N, lambda i: e.x[i] * sx(e)), lambda e: sx(e, lambda v: v ** 2))
+md("rebind-inner-add", r"\sum_{i=1}^{N} \left(x_i + \sum_{i=1}^{N} x_i\right) = (N + 1) \sum_{j=1}^{N} x_j", T,
+   lambda e: S(1, e.N, lambda i: e.x[i] + sx(e)), lambda e: (e.N + 1) * sx(e))
+md("rebind-free-bound", r"x_i \sum_{i=1}^{N} x_i = \sum_{j=1}^{N} x_i x_j", T,
+   lambda e: e.x[e.i] * sx(e), lambda e: S(1, e.N, lambda j: e.x[e.i] * e.x[j]), "i")
+md("rebind-free-bound-wrong", r"x_i \sum_{i=1}^{N} x_i = \sum_{j=1}^{N} x_j^2", F,
+   lambda e: e.x[e.i] * sx(e), lambda e: sx(e, lambda v: v ** 2), "i")
+md("rebind-free-k", r"x_k + \sum_{k=1}^{N} x_k = x_k + \sum_{j=1}^{N} x_j", T,
+   lambda e: e.x[e.k] + sx(e), lambda e: e.x[e.k] + sx(e), "k")
+md("rebind-free-k-wrong", r"x_k + \sum_{k=1}^{N} x_k = 2 \sum_{k=1}^{N} x_k", F,
+   lambda e: e.x[e.k] + sx(e), lambda e: 2 * sx(e), "k")
+md("rebind-softmax", r"\frac{e^{x_i}}{\sum_{i=1}^{N} e^{x_i}} = \frac{e^{x_i}}{\sum_{j=1}^{N} e^{x_j}}", T,
+   lambda e: exp(e.x[e.i]) / Z(e, "x"), lambda e: exp(e.x[e.i]) / Z(e, "x"), "i")
+md("rebind-softmax-uniform", r"\frac{e^{x_i}}{\sum_{i=1}^{N} e^{x_i}} = \frac{1}{N}", F,
+   lambda e: exp(e.x[e.i]) / Z(e, "x"), lambda e: mpf(1) / e.N, "i")
+md("rebind-dlse-k", r"\frac{\partial}{\partial \theta_k} \log \sum_{k=1}^{N} e^{\theta_k} = \hat{y}_k", T,
+   lambda e: d(lambda f: log(Z(f)), e, "theta", e.k), lambda e: e.yhat[e.k], "k")
+md("rebind-dsum-k", r"\frac{\partial}{\partial \theta_k} \sum_{k=1}^{N} \theta_k = 1", T,
+   lambda e: d(lambda f: sx(f, vec="theta"), e, "theta", e.k), one, "k")
+md("rebind-dsum-k-N", r"\frac{\partial}{\partial \theta_k} \sum_{k=1}^{N} \theta_k = N", F,
+   lambda e: d(lambda f: sx(f, vec="theta"), e, "theta", e.k), lambda e: e.N, "k")
+md("rebind-dsum-k-square", r"\frac{\partial}{\partial \theta_k} \sum_{k=1}^{N} \theta_k^2 = 2\theta_k", T,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2, "theta"), e, "theta", e.k), lambda e: 2 * e.theta[e.k], "k")
+md("some-N-sum-x1", r"\sum_{j=1}^{N} x_j = x_1", F, lambda e: sx(e), lambda e: e.x[1])
+md("some-N-sum-Nx1", r"\sum_{j=1}^{N} x_j = N x_1", F, lambda e: sx(e), lambda e: e.N * e.x[1])
+md("some-N-exp-sum", r"\sum_{j=1}^{N} e^{x_j} = e^{\sum_{j=1}^{N} x_j}", F, lambda e: Z(e, "x"), lambda e: exp(sx(e)))
+md("some-N-ones", r"\sum_{j=1}^{N} 1 = 1", F, lambda e: e.N, one)
+md("some-N-j-square", r"\sum_{j=1}^{N} j = N^2", F, lambda e: tri(e.N), lambda e: e.N ** 2)
+md("some-N-j-3N", r"\sum_{j=1}^{N} j = 3N - 3", F, lambda e: tri(e.N), lambda e: 3 * e.N - 3)
+md("some-N-j-N", r"\sum_{j=1}^{N} j = N", F, lambda e: tri(e.N), lambda e: e.N)
+md("sum-j", r"\sum_{j=1}^{N} j = \frac{N(N+1)}{2}", T, lambda e: S(1, e.N, lambda j: j), lambda e: tri(e.N))
+md("sum-j-half-square", r"\sum_{j=1}^{N} j = \frac{N^2}{2}", F, lambda e: S(1, e.N, lambda j: j), lambda e: mpf(e.N) ** 2 / 2)
+md("sum-j-squares", r"\sum_{j=1}^{N} j^2 = \frac{N(N+1)(2N+1)}{6}", T,
+   lambda e: S(1, e.N, lambda j: j * j), lambda e: mpf(e.N) * (e.N + 1) * (2 * e.N + 1) / 6)
+md("sum-j-cubes", r"\sum_{j=1}^{N} j^3 = \left(\frac{N(N+1)}{2}\right)^2", T,
+   lambda e: S(1, e.N, lambda j: j ** 3), lambda e: tri(e.N) ** 2)
+md("sum-j-cubes-wrong", r"\sum_{j=1}^{N} j^3 = \frac{N^2 (N+1)^2}{2}", F,
+   lambda e: S(1, e.N, lambda j: j ** 3), lambda e: mpf(e.N) ** 2 * (e.N + 1) ** 2 / 2)
+md("sum-j-minus-1", r"\sum_{j=1}^{N} (j - 1) = \frac{N(N - 1)}{2}", T,
+   lambda e: S(1, e.N, lambda j: j - 1), lambda e: mpf(e.N) * (e.N - 1) / 2)
+md("sum-odd", r"\sum_{j=1}^{N} (2j - 1) = N^2", T, lambda e: S(1, e.N, lambda j: 2 * j - 1), lambda e: e.N ** 2)
+md("sum-odd-off", r"\sum_{j=1}^{N} (2j + 1) = N^2", F, lambda e: S(1, e.N, lambda j: 2 * j + 1), lambda e: e.N ** 2)
+md("square-of-sum", r"\sum_{i=1}^{N} \sum_{j=1}^{N} x_i x_j = \left(\sum_{k=1}^{N} x_k\right)^2", T,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.x[i] * e.x[j])), lambda e: sx(e) ** 2)
+md("square-of-sum-diag", r"\sum_{i=1}^{N} \sum_{j=1}^{N} x_i x_j = \sum_{k=1}^{N} x_k^2", F,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.x[i] * e.x[j])), lambda e: sx(e, lambda v: v ** 2))
+md("pair-differences",
+   r"\sum_{i=1}^{N} \sum_{j=1}^{N} (x_i - x_j)^2 = 2N \sum_{k=1}^{N} x_k^2 - 2\left(\sum_{k=1}^{N} x_k\right)^2", T,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: (e.x[i] - e.x[j]) ** 2)),
+   lambda e: 2 * e.N * sx(e, lambda v: v ** 2) - 2 * sx(e) ** 2)
+md("pair-differences-N",
+   r"\sum_{i=1}^{N} \sum_{j=1}^{N} (x_i - x_j)^2 = N \sum_{k=1}^{N} x_k^2 - \left(\sum_{k=1}^{N} x_k\right)^2", F,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: (e.x[i] - e.x[j]) ** 2)),
+   lambda e: e.N * sx(e, lambda v: v ** 2) - sx(e) ** 2)
+md("centered-sum", r"\sum_{j=1}^{N} \left(x_j - \frac{1}{N} \sum_{k=1}^{N} x_k\right) = 0", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] - sx(e) / e.N), zero)
+md("centered-squares",
+   r"\sum_{j=1}^{N} \left(x_j - \frac{1}{N} \sum_{k=1}^{N} x_k\right)^2 = \sum_{j=1}^{N} x_j^2 - \frac{1}{N} \left(\sum_{k=1}^{N} x_k\right)^2", T,
+   lambda e: S(1, e.N, lambda j: (e.x[j] - sx(e) / e.N) ** 2), lambda e: sx(e, lambda v: v ** 2) - sx(e) ** 2 / e.N)
+md("centered-squares-N",
+   r"\sum_{j=1}^{N} \left(x_j - \frac{1}{N} \sum_{k=1}^{N} x_k\right)^2 = \sum_{j=1}^{N} x_j^2 - N \left(\sum_{k=1}^{N} x_k\right)^2", F,
+   lambda e: S(1, e.N, lambda j: (e.x[j] - sx(e) / e.N) ** 2), lambda e: sx(e, lambda v: v ** 2) - e.N * sx(e) ** 2)
+md("double-sum-const", r"\sum_{i=1}^{N} \sum_{j=1}^{N} x_i = N \sum_{i=1}^{N} x_i", T,
+   lambda e: pairs(e, lambda i, j: e.x[i]), lambda e: e.N * sx(e))
+md("double-sum-const-wrong", r"\sum_{i=1}^{N} \sum_{j=1}^{N} x_j = \sum_{i=1}^{N} x_i", F,
+   lambda e: pairs(e, lambda i, j: e.x[j]), lambda e: sx(e))
+md("sum-linear", r"\sum_{j=1}^{N} (2 x_j + c) = 2 \sum_{j=1}^{N} x_j + N c", T,
+   lambda e: S(1, e.N, lambda j: 2 * e.x[j] + e.c), lambda e: 2 * sx(e) + e.N * e.c)
+md("sum-linear-c", r"\sum_{j=1}^{N} (2 x_j + c) = 2 \sum_{j=1}^{N} x_j + c", F,
+   lambda e: S(1, e.N, lambda j: 2 * e.x[j] + e.c), lambda e: 2 * sx(e) + e.c)
+
+# =================================================================================================
+# 5. Sums over j != i
+# =================================================================================================
+
+md("neq-basic", r"\sum_{j \neq i} x_j = \sum_{j=1}^{N} x_j - x_i", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] if j != e.i else 0), lambda e: sx(e) - e.x[e.i], "i")
+md("neq-count", r"\sum_{j \neq i} 1 = N - 1", T, lambda e: S(1, e.N, lambda j: 1 if j != e.i else 0),
+   lambda e: e.N - 1, "i")
+md("neq-count-N", r"\sum_{j \neq i} 1 = N", F, lambda e: S(1, e.N, lambda j: 1 if j != e.i else 0), lambda e: e.N, "i")
+md("neq-all", r"\sum_{j \neq i} x_j = \sum_{j=1}^{N} x_j", F,
+   lambda e: S(1, e.N, lambda j: e.x[j] if j != e.i else 0), lambda e: sx(e), "i")
+md("neq-exp", r"\sum_{j \neq i} e^{x_j} + e^{x_i} = \sum_{k=1}^{N} e^{x_k}", T,
+   lambda e: S(1, e.N, lambda j: exp(e.x[j]) if j != e.i else 0) + exp(e.x[e.i]), lambda e: Z(e, "x"), "i")
+md("neq-yhat", r"\sum_{j \neq i} \hat{y}_j = 1 - \hat{y}_i", T,
+   lambda e: S(1, e.N, lambda j: e.yhat[j] if j != e.i else 0), lambda e: 1 - e.yhat[e.i], "i")
+md("neq-yhat-plus", r"\sum_{j \neq i} \hat{y}_j = 1 + \hat{y}_i", F,
+   lambda e: S(1, e.N, lambda j: e.yhat[j] if j != e.i else 0), lambda e: 1 + e.yhat[e.i], "i")
+md("neq-y", r"\sum_{j \neq i} y_j = 1 - y_i", T,
+   lambda e: S(1, e.N, lambda j: e.y[j] if j != e.i else 0), lambda e: 1 - e.y[e.i], "it")
+md("neq-y-t", r"\sum_{j \neq t} y_j = 0", T, lambda e: S(1, e.N, lambda j: e.y[j] if j != e.t else 0), zero, "t")
+md("neq-y-t-one", r"\sum_{j \neq t} y_j = 1", F, lambda e: S(1, e.N, lambda j: e.y[j] if j != e.t else 0), one, "t")
+md("neq-dummy-t", r"\sum_{t \neq i} y_t = 1 - y_i", T,
+   lambda e: S(1, e.N, lambda j: e.y[j] if j != e.i else 0), lambda e: 1 - e.y[e.i], "it")
+md("neq-dummy-t-N", r"\sum_{t \neq i} y_t = N - 1", F,
+   lambda e: S(1, e.N, lambda j: e.y[j] if j != e.i else 0), lambda e: e.N - 1, "it")
+md("neq-rebind", r"\sum_{j \neq i} \sum_{i=1}^{N} x_i x_j = \left(\sum_{j=1}^{N} x_j - x_i\right) \sum_{k=1}^{N} x_k", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] * sx(e) if j != e.i else 0), lambda e: (sx(e) - e.x[e.i]) * sx(e), "i")
+md("neq-rebind-captured",
+   r"\sum_{j \neq i} \sum_{i=1}^{N} x_i x_j = \sum_{j=1}^{N} \sum_{i=1}^{N} x_i x_j - \sum_{i=1}^{N} x_i^2", F,
+   lambda e: S(1, e.N, lambda j: e.x[j] * sx(e) if j != e.i else 0), lambda e: sx(e) ** 2 - sx(e, lambda v: v ** 2), "i")
+md("neq-other-letter", r"\sum_{i \neq j} x_i = \sum_{k=1}^{N} x_k - x_j", T,
+   lambda e: S(1, e.N, lambda m: e.x[m] if m != e.j else 0), lambda e: sx(e) - e.x[e.j], "j")
+md("neq-center", r"\sum_{j \neq i} (x_j - x_i) = \sum_{j=1}^{N} x_j - N x_i", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] - e.x[e.i] if j != e.i else 0), lambda e: sx(e) - e.N * e.x[e.i], "i")
+md("neq-center-off", r"\sum_{j \neq i} (x_j - x_i) = \sum_{j=1}^{N} x_j - (N - 1) x_i", F,
+   lambda e: S(1, e.N, lambda j: e.x[j] - e.x[e.i] if j != e.i else 0),
+   lambda e: sx(e) - (e.N - 1) * e.x[e.i], "i")
+md("neq-softmax", r"\hat{y}_k = \frac{1}{1 + \sum_{j \neq k} e^{\theta_j - \theta_k}}", T,
+   lambda e: e.yhat[e.k], lambda e: 1 / (1 + S(1, e.N, lambda j: exp(e.theta[j] - e.theta[e.k]) if j != e.k else 0)), "k")
+md("neq-softmax-sigmoid", r"\hat{y}_k = \sigma\left(\theta_k - \log \sum_{j \neq k} e^{\theta_j}\right)", T,
+   lambda e: e.yhat[e.k],
+   lambda e: sigmoid(e.theta[e.k] - log(S(1, e.N, lambda j: exp(e.theta[j]) if j != e.k else 0))), "k")
+
+# =================================================================================================
+# 6. Softmax, log-softmax, log-sum-exp
+# =================================================================================================
+
+md("sm-def", r"\operatorname{softmax}(\theta)_k = \frac{e^{\theta_k}}{\sum_{j=1}^{N} e^{\theta_j}}", T,
+   lambda e: e.yhat[e.k], lambda e: exp(e.theta[e.k]) / Z(e), "k")
+md("sm-shift", r"\operatorname{softmax}(\theta + c)_k = \operatorname{softmax}(\theta)_k", T,
+   lambda e: softmax(Vec_add(e.theta, e.c))[e.k], lambda e: e.yhat[e.k], "k")
+md("sm-scale", r"\operatorname{softmax}(2\theta)_k = \operatorname{softmax}(\theta)_k", F,
+   lambda e: softmax(Vec_scale(e.theta, 2))[e.k], lambda e: e.yhat[e.k], "k")
+md("sm-shift-explicit", r"\operatorname{softmax}(\theta)_k = \frac{e^{\theta_k - c}}{\sum_{j=1}^{N} e^{\theta_j - c}}", T,
+   lambda e: e.yhat[e.k], lambda e: exp(e.theta[e.k] - e.c) / S(1, e.N, lambda j: exp(e.theta[j] - e.c)), "k")
+md("sm-shift-half", r"\operatorname{softmax}(\theta)_k = \frac{e^{\theta_k - c}}{\sum_{j=1}^{N} e^{\theta_j}}", F,
+   lambda e: e.yhat[e.k], lambda e: exp(e.theta[e.k] - e.c) / Z(e), "k")
+md("sm-sums-to-1", r"\sum_{k=1}^{N} \hat{y}_k = 1", T, lambda e: S(1, e.N, lambda k: e.yhat[k]), one)
+md("sm-sums-to-N", r"\sum_{k=1}^{N} \hat{y}_k = N", F, lambda e: S(1, e.N, lambda k: e.yhat[k]), lambda e: e.N)
+md("sm-ratio-form", r"\hat{y}_k = \frac{1}{\sum_{j=1}^{N} e^{\theta_j - \theta_k}}", T,
+   lambda e: e.yhat[e.k], lambda e: 1 / S(1, e.N, lambda j: exp(e.theta[j] - e.theta[e.k])), "k")
+md("sm-ratio-form-plus-1", r"\hat{y}_k = \frac{1}{1 + \sum_{j=1}^{N} e^{\theta_j - \theta_k}}", F,
+   lambda e: e.yhat[e.k], lambda e: 1 / (1 + S(1, e.N, lambda j: exp(e.theta[j] - e.theta[e.k]))), "k")
+md("logsm", r"\log \hat{y}_k = \theta_k - \log \sum_{j=1}^{N} e^{\theta_j}", T,
+   lambda e: log(e.yhat[e.k]), lambda e: e.theta[e.k] - log(Z(e)), "k")
+md("logsm-plus", r"\log \hat{y}_k = \theta_k + \log \sum_{j=1}^{N} e^{\theta_j}", F,
+   lambda e: log(e.yhat[e.k]), lambda e: e.theta[e.k] + log(Z(e)), "k")
+md("logsm-sum-theta", r"\log \hat{y}_k = \theta_k - \sum_{j=1}^{N} \theta_j", F,
+   lambda e: log(e.yhat[e.k]), lambda e: e.theta[e.k] - sx(e, vec="theta"), "k")
+md("logsm-diff", r"\log \hat{y}_i - \log \hat{y}_k = \theta_i - \theta_k", T,
+   lambda e: log(e.yhat[e.i]) - log(e.yhat[e.k]), lambda e: e.theta[e.i] - e.theta[e.k], "ik")
+md("sm-quotient", r"\frac{\hat{y}_i}{\hat{y}_k} = e^{\theta_i - \theta_k}", T,
+   lambda e: e.yhat[e.i] / e.yhat[e.k], lambda e: exp(e.theta[e.i] - e.theta[e.k]), "ik")
+md("sm-quotient-flipped", r"\frac{\hat{y}_i}{\hat{y}_k} = e^{\theta_k - \theta_i}", F,
+   lambda e: e.yhat[e.i] / e.yhat[e.k], lambda e: exp(e.theta[e.k] - e.theta[e.i]), "ik")
+md("sm-jac-no-delta", r"\frac{\partial \hat{y}_i}{\partial \theta_k} = \hat{y}_i (1 - \hat{y}_k)", F,
+   lambda e: d(lambda f: f.yhat[f.i], e, "theta", e.k), lambda e: e.yhat[e.i] * (1 - e.yhat[e.k]), "ik")
+md("sm-jac-diag", r"\frac{\partial \hat{y}_k}{\partial \theta_k} = \hat{y}_k (1 - \hat{y}_k)", T,
+   lambda e: d(lambda f: f.yhat[f.k], e, "theta", e.k), lambda e: e.yhat[e.k] * (1 - e.yhat[e.k]), "k")
+md("sm-jac-diag-square", r"\frac{\partial \hat{y}_k}{\partial \theta_k} = \hat{y}_k^2", F,
+   lambda e: d(lambda f: f.yhat[f.k], e, "theta", e.k), lambda e: e.yhat[e.k] ** 2, "k")
+md("logsm-jac-no-delta", r"\frac{\partial \log \hat{y}_i}{\partial \theta_k} = -\hat{y}_k", F,
+   lambda e: d(lambda f: log(f.yhat[f.i]), e, "theta", e.k), lambda e: -e.yhat[e.k], "ik")
+md("logsm-jac-diag", r"\frac{\partial \log \hat{y}_k}{\partial \theta_k} = 1 - \hat{y}_k", T,
+   lambda e: d(lambda f: log(f.yhat[f.k]), e, "theta", e.k), lambda e: 1 - e.yhat[e.k], "k")
+md("lse-grad", r"\frac{\partial}{\partial \theta_k} \log \sum_{j=1}^{N} e^{\theta_j} = \hat{y}_k", T,
+   lambda e: d(lambda f: log(Z(f)), e, "theta", e.k), lambda e: e.yhat[e.k], "k")
+md("lse-grad-wrong", r"\frac{\partial}{\partial \theta_k} \log \sum_{j=1}^{N} e^{\theta_j} = \frac{1}{\sum_{j=1}^{N} e^{\theta_j}}", F,
+   lambda e: d(lambda f: log(Z(f)), e, "theta", e.k), lambda e: 1 / Z(e), "k")
+md("jac-row-sum", r"\sum_{k=1}^{N} \frac{\partial \hat{y}_i}{\partial \theta_k} = 0", T,
+   lambda e: S(1, e.N, lambda k: d(lambda f: f.yhat[f.i], e, "theta", k)), zero, "i")
+md("jac-col-sum", r"\sum_{i=1}^{N} \frac{\partial \hat{y}_i}{\partial \theta_k} = 0", T,
+   lambda e: S(1, e.N, lambda i: d(lambda f: f.yhat[i], e, "theta", e.k)), zero, "k")
+md("jac-row-sum-wrong", r"\sum_{k=1}^{N} \frac{\partial \hat{y}_i}{\partial \theta_k} = \hat{y}_i", F,
+   lambda e: S(1, e.N, lambda k: d(lambda f: f.yhat[f.i], e, "theta", k)), lambda e: e.yhat[e.i], "i")
+md("lse-grad-sum", r"\sum_{k=1}^{N} \frac{\partial}{\partial \theta_k} \log \sum_{j=1}^{N} e^{\theta_j} = 1", T,
+   lambda e: S(1, e.N, lambda k: d(lambda f: log(Z(f)), e, "theta", k)), one)
+md("lse-shift", r"\log \sum_{j=1}^{N} e^{\theta_j} = c + \log \sum_{j=1}^{N} e^{\theta_j - c}", T,
+   lambda e: log(Z(e)), lambda e: e.c + log(S(1, e.N, lambda j: exp(e.theta[j] - e.c))))
+md("lse-shift-sign", r"\log \sum_{j=1}^{N} e^{\theta_j} = -c + \log \sum_{j=1}^{N} e^{\theta_j - c}", F,
+   lambda e: log(Z(e)), lambda e: -e.c + log(S(1, e.N, lambda j: exp(e.theta[j] - e.c))))
+md("lse-add-c", r"\log \sum_{j=1}^{N} e^{\theta_j + c} = \log \sum_{j=1}^{N} e^{\theta_j} + c", T,
+   lambda e: log(S(1, e.N, lambda j: exp(e.theta[j] + e.c))), lambda e: log(Z(e)) + e.c)
+md("lse-add-Nc", r"\log \sum_{j=1}^{N} e^{\theta_j + c} = \log \sum_{j=1}^{N} e^{\theta_j} + N c", F,
+   lambda e: log(S(1, e.N, lambda j: exp(e.theta[j] + e.c))), lambda e: log(Z(e)) + e.N * e.c)
+md("lse-is-sum", r"\log \sum_{j=1}^{N} e^{\theta_j} = \sum_{j=1}^{N} \theta_j", F,
+   lambda e: log(Z(e)), lambda e: sx(e, vec="theta"))
+md("lse-one-term", r"\log \sum_{j=1}^{1} e^{\theta_j} = \theta_1", T, lambda e: log(exp(e.theta[1])), lambda e: e.theta[1])
+md("sm-is-one", r"\hat{y}_k = 1", F, lambda e: e.yhat[e.k], one, "k")
+md("sm-is-uniform", r"\hat{y}_k = \frac{1}{N}", F, lambda e: e.yhat[e.k], lambda e: mpf(1) / e.N, "k")
+md("sm-times-Z", r"\operatorname{softmax}(\theta)_k \sum_{j=1}^{N} e^{\theta_j} = e^{\theta_k}", T,
+   lambda e: e.yhat[e.k] * Z(e), lambda e: exp(e.theta[e.k]), "k")
+md("logsm-shift", r"\log\left(\operatorname{softmax}(\theta)_k\right) = \log(\operatorname{softmax}(\theta - c)_k)", T,
+   lambda e: log(e.yhat[e.k]), lambda e: log(softmax(Vec_add(e.theta, -e.c))[e.k]), "k")
+md("sm-expect-theta", r"\sum_{j=1}^{N} \hat{y}_j \theta_j = \theta_k", F,
+   lambda e: S(1, e.N, lambda j: e.yhat[j] * e.theta[j]), lambda e: e.theta[e.k], "k")
+md("dlse-mean", r"\sum_{k=1}^{N} \theta_k \frac{\partial}{\partial \theta_k} \log \sum_{j=1}^{N} e^{\theta_j} = \sum_{k=1}^{N} \hat{y}_k \theta_k", T,
+   lambda e: S(1, e.N, lambda k: e.theta[k] * d(lambda f: log(Z(f)), e, "theta", k)),
+   lambda e: S(1, e.N, lambda k: e.yhat[k] * e.theta[k]))
+md("vec-yhat-sm", r"\hat{y} = \operatorname{softmax}(\theta - c)", T,
+   lambda e: e.yhat[e.p], lambda e: softmax(Vec_add(e.theta, -e.c))[e.p], "p")
+
+# =================================================================================================
+# 7. Derivatives of sums with bounds
+# =================================================================================================
+
+md("dsum-square", r"\frac{\partial}{\partial x_i} \sum_{j=1}^{N} x_j^2 = 2 x_i", T,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2), e, "x", e.i), lambda e: 2 * e.x[e.i], "i")
+md("dsum-square-free-j", r"\frac{\partial}{\partial x_i} \sum_{j=1}^{N} x_j^2 = 2 x_j", F,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2), e, "x", e.i), lambda e: 2 * e.x[e.j], "ij")
+md("dsum-square-sum", r"\frac{\partial}{\partial x_i} \sum_{j=1}^{N} x_j^2 = 2 \sum_{j=1}^{N} x_j", F,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2), e, "x", e.i), lambda e: 2 * sx(e), "i")
+md("dsquare-of-sum", r"\frac{\partial}{\partial x_i} \left(\sum_{j=1}^{N} x_j\right)^2 = 2 \sum_{j=1}^{N} x_j", T,
+   lambda e: d(lambda f: sx(f) ** 2, e, "x", e.i), lambda e: 2 * sx(e), "i")
+md("dexp-sum", r"\frac{\partial}{\partial x_i} e^{\sum_{j=1}^{N} x_j} = e^{\sum_{j=1}^{N} x_j}", T,
+   lambda e: d(lambda f: exp(sx(f)), e, "x", e.i), lambda e: exp(sx(e)), "i")
+md("dsum-from-2", r"\frac{\partial}{\partial x_k} \sum_{j=2}^{N} x_j = 1", F,
+   lambda e: d(lambda f: S(2, f.N, lambda j: f.x[j]), e, "x", e.k), one, "k")
+md("dsum-to-Nm1", r"\frac{\partial}{\partial x_k} \sum_{j=1}^{N-1} x_j^2 = 2 x_k", F,
+   lambda e: d(lambda f: S(1, f.N - 1, lambda j: f.x[j] ** 2), e, "x", e.k), lambda e: 2 * e.x[e.k], "k")
+md("dsum-from-2-x1", r"\frac{\partial}{\partial x_1} \sum_{j=2}^{N} x_j x_1 = \sum_{j=2}^{N} x_j", T,
+   lambda e: d(lambda f: S(2, f.N, lambda j: f.x[j] * f.x[1]), e, "x", 1), lambda e: S(2, e.N, lambda j: e.x[j]))
+md("dsum-from-2-x1-wrong", r"\frac{\partial}{\partial x_1} \sum_{j=2}^{N} x_j x_1 = \sum_{j=1}^{N} x_j", F,
+   lambda e: d(lambda f: S(2, f.N, lambda j: f.x[j] * f.x[1]), e, "x", 1), lambda e: sx(e))
+md("dsum-N-x", r"\frac{\partial}{\partial x_N} \sum_{j=1}^{N-1} x_j = 0", T,
+   lambda e: d(lambda f: S(1, f.N - 1, lambda j: f.x[j]), e, "x", e.N), zero)
+md("dsum-N-x-one", r"\frac{\partial}{\partial x_N} \sum_{j=1}^{N-1} x_j = 1", F,
+   lambda e: d(lambda f: S(1, f.N - 1, lambda j: f.x[j]), e, "x", e.N), one)
+md("dsum-cross", r"\frac{\partial}{\partial x_k} \sum_{i=1}^{N} \sum_{j=1}^{N} x_i x_j = 2 \sum_{j=1}^{N} x_j", T,
+   lambda e: d(lambda f: pairs(f, lambda i, j: f.x[i] * f.x[j]), e, "x", e.k), lambda e: 2 * sx(e), "k")
+md("dsum-cross-half", r"\frac{\partial}{\partial x_k} \sum_{i=1}^{N} \sum_{j=1}^{N} x_i x_j = \sum_{j=1}^{N} x_j", F,
+   lambda e: d(lambda f: pairs(f, lambda i, j: f.x[i] * f.x[j]), e, "x", e.k), lambda e: sx(e), "k")
+
+# =================================================================================================
+# 8. Sigmoid (scalar x)
+# =================================================================================================
+
+sg = lambda e: sigmoid(e.x)  # noqa: E731
+sc = dict(group="scalar")
+md("sig-sym", r"\sigma(x) + \sigma(-x) = 1", T, lambda e: sigmoid(e.x) + sigmoid(-e.x), one, **sc)
+md("sig-antisym", r"\sigma(x) - \sigma(-x) = 1", F, lambda e: sigmoid(e.x) - sigmoid(-e.x), one, **sc)
+md("sig-exp-form", r"\sigma(x) = \frac{e^x}{1 + e^x}", T, sg, lambda e: exp(e.x) / (1 + exp(e.x)), **sc)
+md("sig-wrong-sign", r"\sigma(x) = \frac{1}{1 + e^{x}}", F, sg, lambda e: 1 / (1 + exp(e.x)), **sc)
+md("sig-complement", r"1 - \sigma(x) = \sigma(-x)", T, lambda e: 1 - sigmoid(e.x), lambda e: sigmoid(-e.x), **sc)
+md("sig-prime", r"\sigma'(x) = \sigma(x)(1 - \sigma(x))", T,
+   lambda e: d(sg, e, "x"), lambda e: sigmoid(e.x) * (1 - sigmoid(e.x)), **sc)
+md("sig-prime-sym", r"\sigma'(x) = \sigma(x)\sigma(-x)", T,
+   lambda e: d(sg, e, "x"), lambda e: sigmoid(e.x) * sigmoid(-e.x), **sc)
+md("sig-prime-square", r"\sigma'(x) = \sigma(x)^2", F, lambda e: d(sg, e, "x"), lambda e: sigmoid(e.x) ** 2, **sc)
+md("sig-prime-plus", r"\sigma'(x) = \sigma(x)(1 + \sigma(x))", F,
+   lambda e: d(sg, e, "x"), lambda e: sigmoid(e.x) * (1 + sigmoid(e.x)), **sc)
+md("sig-d-quotient", r"\frac{\mathrm{d}}{\mathrm{d}x} \sigma(x) = \frac{e^{-x}}{(1 + e^{-x})^2}", T,
+   lambda e: d(sg, e, "x"), lambda e: exp(-e.x) / (1 + exp(-e.x)) ** 2, **sc)
+md("sig-d-quotient-no-square", r"\frac{\partial}{\partial x} \sigma(x) = \frac{e^{-x}}{1 + e^{-x}}", F,
+   lambda e: d(sg, e, "x"), lambda e: exp(-e.x) / (1 + exp(-e.x)), **sc)
+md("sig-dlog", r"\frac{\mathrm{d}}{\mathrm{d}x} \log(\sigma(x)) = 1 - \sigma(x)", T,
+   lambda e: d(lambda f: log(sigmoid(f.x)), e, "x"), lambda e: 1 - sigmoid(e.x), **sc)
+md("sig-dlog-sym", r"\frac{\partial}{\partial x} \log \left(\sigma(x)\right) = \sigma(-x)", T,
+   lambda e: d(lambda f: log(sigmoid(f.x)), e, "x"), lambda e: sigmoid(-e.x), **sc)
+md("sig-dlog-sign", r"\frac{\mathrm{d}}{\mathrm{d}x} \log(\sigma(x)) = -\sigma(x)", F,
+   lambda e: d(lambda f: log(sigmoid(f.x)), e, "x"), lambda e: -sigmoid(e.x), **sc)
+md("sig-dlog-complement", r"\frac{\partial}{\partial x} \log(1 - \sigma(x)) = -\sigma(x)", T,
+   lambda e: d(lambda f: log(1 - sigmoid(f.x)), e, "x"), lambda e: -sigmoid(e.x), **sc)
+md("sig-logit", r"\log(\sigma(x)) - \log(\sigma(-x)) = x", T,
+   lambda e: log(sigmoid(e.x)) - log(sigmoid(-e.x)), lambda e: e.x, **sc)
+md("sig-log-sum", r"\log(\sigma(x)) + \log(\sigma(-x)) = 0", F,
+   lambda e: log(sigmoid(e.x)) + log(sigmoid(-e.x)), zero, **sc)
+md("sig-product", r"\sigma(x) \sigma(-x) = \frac{e^{x}}{(1 + e^{x})^2}", T,
+   lambda e: sigmoid(e.x) * sigmoid(-e.x), lambda e: exp(e.x) / (1 + exp(e.x)) ** 2, **sc)
+md("sig-double", r"\sigma(2x) = 2\sigma(x)", F, lambda e: sigmoid(2 * e.x), lambda e: 2 * sigmoid(e.x), **sc)
+md("sig-prime-is-d", r"\frac{d}{dx} \sigma(x) = \sigma'(x)", T,
+   lambda e: d(sg, e, "x"), lambda e: d(sg, e, "x"), **sc)
+md("sig-at-0", r"\sigma(0) = \frac{1}{2}", T, lambda e: sigmoid(0), lambda e: half, **sc)
+md("sig-at-0-wrong", r"\sigma(0) = 0", F, lambda e: sigmoid(0), zero, **sc)
+md("sig-prime-at-0", r"\sigma'(0) = \frac{1}{4}", T, lambda e: d(sg, e.with_value("x", mpf(0)), "x"), lambda e: mpf(1) / 4, **sc)
+md("sig-second", r"\frac{\mathrm{d}}{\mathrm{d}x} \sigma'(x) = \sigma'(x)(1 - 2\sigma(x))", T,
+   lambda e: d(lambda f: sigmoid(f.x) * (1 - sigmoid(f.x)), e, "x"),
+   lambda e: sigmoid(e.x) * (1 - sigmoid(e.x)) * (1 - 2 * sigmoid(e.x)), **sc)
+md("sig-second-wrong", r"\frac{\partial}{\partial x} \sigma'(x) = \sigma'(x)(1 - \sigma(x))", F,
+   lambda e: d(lambda f: sigmoid(f.x) * (1 - sigmoid(f.x)), e, "x"),
+   lambda e: sigmoid(e.x) * (1 - sigmoid(e.x)) ** 2, **sc)
+md("sig-tanh", r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1", T,
+   lambda e: (exp(e.x) - exp(-e.x)) / (exp(e.x) + exp(-e.x)), lambda e: 2 * sigmoid(2 * e.x) - 1, **sc)
+md("sig-tanh-wrong", r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(x) - 1", F,
+   lambda e: (exp(e.x) - exp(-e.x)) / (exp(e.x) + exp(-e.x)), lambda e: 2 * sigmoid(e.x) - 1, **sc)
+md("softplus-diff", r"\log(1 + e^{x}) - \log(1 + e^{-x}) = x", T,
+   lambda e: log(1 + exp(e.x)) - log(1 + exp(-e.x)), lambda e: e.x, **sc)
+md("softplus-shift", r"\log(1 + e^{x}) = x + \log(1 + e^{-x})", T,
+   lambda e: log(1 + exp(e.x)), lambda e: e.x + log(1 + exp(-e.x)), **sc)
+md("softplus-shift-sign", r"\log(1 + e^{x}) = x - \log(1 + e^{-x})", F,
+   lambda e: log(1 + exp(e.x)), lambda e: e.x - log(1 + exp(-e.x)), **sc)
+md("softplus-logsig", r"\log(1 + e^{x}) = -\log(\sigma(-x))", T,
+   lambda e: log(1 + exp(e.x)), lambda e: -log(sigmoid(-e.x)), **sc)
+md("sig-two-forms", r"\frac{1}{1 + e^{-x}} + \frac{1}{1 + e^{x}} = 1", T,
+   lambda e: 1 / (1 + exp(-e.x)) + 1 / (1 + exp(e.x)), one, **sc)
+
+# =================================================================================================
+# 9. Scalar identities: cancellation, exp/log, square roots, max, where undefined
+# =================================================================================================
+
+md("sc-squares-diff", r"(x + 1)^2 - (x - 1)^2 = 4x", T, lambda e: (e.x + 1) ** 2 - (e.x - 1) ** 2, lambda e: 4 * e.x, **sc)
+md("sc-squares-diff-2x", r"(x + 1)^2 - (x - 1)^2 = 2x", F, lambda e: (e.x + 1) ** 2 - (e.x - 1) ** 2, lambda e: 2 * e.x, **sc)
+md("sc-cancel-pole", r"\frac{x^2 - 1}{x - 1} = x + 1", T, lambda e: div(e.x ** 2 - 1, e.x - 1), lambda e: e.x + 1, **sc)
+md("sc-cancel-pole-wrong", r"\frac{x^2 - 1}{x + 1} = x + 1", F, lambda e: div(e.x ** 2 - 1, e.x + 1), lambda e: e.x + 1, **sc)
+md("sc-cubes", r"\frac{x^3 - 1}{x - 1} = x^2 + x + 1", T, lambda e: div(e.x ** 3 - 1, e.x - 1), lambda e: e.x ** 2 + e.x + 1, **sc)
+md("sc-binomial", r"(a + b)^2 = a^2 + 2ab + b^2", T, lambda e: (e.a + e.b) ** 2, lambda e: e.a ** 2 + 2 * e.a * e.b + e.b ** 2, **sc)
+md("sc-binomial-freshman", r"(a + b)^2 = a^2 + b^2", F, lambda e: (e.a + e.b) ** 2, lambda e: e.a ** 2 + e.b ** 2, **sc)
+md("sc-conjugate", r"(a - b)(a + b) = a^2 - b^2", T, lambda e: (e.a - e.b) * (e.a + e.b), lambda e: e.a ** 2 - e.b ** 2, **sc)
+md("sc-conjugate-sign", r"(a - b)(a + b) = a^2 + b^2", F, lambda e: (e.a - e.b) * (e.a + e.b), lambda e: e.a ** 2 + e.b ** 2, **sc)
+md("sc-partial-fractions", r"\frac{1}{x} + \frac{1}{1 - x} = \frac{1}{x(1 - x)}", T,
+   lambda e: div(1, e.x) + div(1, 1 - e.x), lambda e: div(1, e.x * (1 - e.x)), **sc)
+md("sc-telescoping", r"\frac{1}{x} - \frac{1}{x + 1} = \frac{1}{x(x + 1)}", T,
+   lambda e: div(1, e.x) - div(1, e.x + 1), lambda e: div(1, e.x * (e.x + 1)), **sc)
+md("sc-telescoping-wrong", r"\frac{1}{x} - \frac{1}{x + 1} = \frac{1}{x^2}", F,
+   lambda e: div(1, e.x) - div(1, e.x + 1), lambda e: div(1, e.x ** 2), **sc)
+md("sc-exp-product", r"e^{a} e^{b} = e^{a + b}", T, lambda e: exp(e.a) * exp(e.b), lambda e: exp(e.a + e.b), **sc)
+md("sc-exp-sum", r"e^{a} + e^{b} = e^{a + b}", F, lambda e: exp(e.a) + exp(e.b), lambda e: exp(e.a + e.b), **sc)
+md("sc-exp-double", r"e^{2x} = (e^{x})^2", T, lambda e: exp(2 * e.x), lambda e: exp(e.x) ** 2, **sc)
+md("sc-exp-square", r"e^{x^2} = (e^{x})^2", F, lambda e: exp(e.x ** 2), lambda e: exp(e.x) ** 2, **sc)
+md("sc-log-exp", r"\log(e^{x}) = x", T, lambda e: log(exp(e.x)), lambda e: e.x, **sc)
+md("sc-exp-log", r"e^{\log x} = x", T, lambda e: exp(log(e.x)), lambda e: e.x, **sc)
+md("sc-log-product", r"\log(a b) = \log a + \log b", T, lambda e: log(e.a * e.b), lambda e: log(e.a) + log(e.b), **sc)
+md("sc-log-sum", r"\log(a + b) = \log a + \log b", F, lambda e: log(e.a + e.b), lambda e: log(e.a) + log(e.b), **sc)
+md("sc-log-square", r"\log(x^2) = 2 \log x", T, lambda e: log(e.x ** 2), lambda e: 2 * log(e.x), **sc)
+md("sc-log-square-abs", r"\log(x^2) = 2 \log \sqrt{x^2}", T, lambda e: log(e.x ** 2), lambda e: 2 * log(sqrt(e.x ** 2)), **sc)
+md("sc-sqrt-square", r"\sqrt{x^2} = x", F, lambda e: sqrt(e.x ** 2), lambda e: e.x, **sc)
+md("sc-sqrt-square-max", r"\sqrt{x^2} = \max(x, -x)", T, lambda e: sqrt(e.x ** 2), lambda e: max(e.x, -e.x), **sc)
+md("sc-square-sqrt", r"(\sqrt{x})^2 = x", T, lambda e: sqrt(e.x) ** 2, lambda e: e.x, **sc)
+md("sc-sqrt-product-squares", r"\sqrt{a^2 b^2} = a b", F, lambda e: sqrt(e.a ** 2 * e.b ** 2), lambda e: e.a * e.b, **sc)
+md("sc-sqrt-product-split", r"\sqrt{a^2 b^2} = \sqrt{a^2} \sqrt{b^2}", T,
+   lambda e: sqrt(e.a ** 2 * e.b ** 2), lambda e: sqrt(e.a ** 2) * sqrt(e.b ** 2), **sc)
+md("sc-sqrt-perfect-square", r"\sqrt{x^2 + 2x + 1} = x + 1", F, lambda e: sqrt(e.x ** 2 + 2 * e.x + 1), lambda e: e.x + 1, **sc)
+md("sc-sqrt-perfect-square-max", r"\sqrt{x^2 + 2x + 1} = \max(x + 1, -x - 1)", T,
+   lambda e: sqrt(e.x ** 2 + 2 * e.x + 1), lambda e: max(e.x + 1, -e.x - 1), **sc)
+md("sc-sqrt-mult", r"\sqrt{a} \sqrt{b} = \sqrt{a b}", T, lambda e: sqrt(e.a) * sqrt(e.b), lambda e: sqrt(e.a * e.b), **sc)
+md("sc-sqrt-quotient", r"\frac{\sqrt{a}}{\sqrt{b}} = \sqrt{\frac{a}{b}}", T,
+   lambda e: div(sqrt(e.a), sqrt(e.b)), lambda e: sqrt(div(e.a, e.b)), **sc)
+md("sc-exp-half-log-square", r"e^{\frac{1}{2} \log(x^2)} = x", F, lambda e: exp(half * log(e.x ** 2)), lambda e: e.x, **sc)
+md("sc-exp-half-log-square-abs", r"e^{\frac{1}{2} \log(x^2)} = \sqrt{x^2}", T,
+   lambda e: exp(half * log(e.x ** 2)), lambda e: sqrt(e.x ** 2), **sc)
+md("sc-log-sqrt", r"\log \sqrt{x} = \frac{1}{2} \log x", T, lambda e: log(sqrt(e.x)), lambda e: half * log(e.x), **sc)
+md("sc-d-sqrt-square-squared", r"\left(\frac{\mathrm{d}}{\mathrm{d}x} \sqrt{x^2}\right)^2 = 1", T,
+   lambda e: d(lambda f: sqrt(f.x ** 2), e, "x") ** 2, one, **sc)
+md("sc-d-sqrt-square", r"\frac{\partial}{\partial x} \sqrt{x^2} = 1", F, lambda e: d(lambda f: sqrt(f.x ** 2), e, "x"), one, **sc)
+md("sc-d-sqrt-square-sign", r"\frac{\mathrm{d}}{\mathrm{d}x} \sqrt{x^2} = \frac{x}{\sqrt{x^2}}", T,
+   lambda e: d(lambda f: sqrt(f.x ** 2), e, "x"), lambda e: div(e.x, sqrt(e.x ** 2)), **sc)
+md("sc-d-log-square", r"\frac{\partial}{\partial x} \log(x^2) = \frac{2}{x}", T,
+   lambda e: d(lambda f: log(f.x ** 2), e, "x"), lambda e: div(2, e.x), **sc)
+md("sc-d-log", r"\frac{d}{dx} \log x = \frac{1}{x}", T, lambda e: d(lambda f: log(f.x), e, "x"), lambda e: div(1, e.x), **sc)
+md("sc-d-xlogx", r"\frac{\mathrm{d}}{\mathrm{d}x} x \log x = \log x + 1", T,
+   lambda e: d(lambda f: f.x * log(f.x), e, "x"), lambda e: log(e.x) + 1, **sc)
+md("sc-d-xlogx-wrong", r"\frac{\partial}{\partial x} x \log x = \log x", F,
+   lambda e: d(lambda f: f.x * log(f.x), e, "x"), lambda e: log(e.x), **sc)
+md("sc-d-gauss", r"\frac{\mathrm{d}}{\mathrm{d}x} e^{-x^2} = -2x e^{-x^2}", T,
+   lambda e: d(lambda f: exp(-f.x ** 2), e, "x"), lambda e: -2 * e.x * exp(-e.x ** 2), **sc)
+md("sc-d-gauss-wrong", r"\frac{\partial}{\partial x} e^{-x^2} = -2 e^{-x^2}", F,
+   lambda e: d(lambda f: exp(-f.x ** 2), e, "x"), lambda e: -2 * exp(-e.x ** 2), **sc)
+md("sc-d-cauchy", r"\frac{\mathrm{d}}{\mathrm{d}x} \frac{1}{1 + x^2} = -\frac{2x}{(1 + x^2)^2}", T,
+   lambda e: d(lambda f: 1 / (1 + f.x ** 2), e, "x"), lambda e: -2 * e.x / (1 + e.x ** 2) ** 2, **sc)
+md("sc-d-cauchy-wrong", r"\frac{\partial}{\partial x} \frac{1}{1 + x^2} = \frac{-2x}{1 + x^2}", F,
+   lambda e: d(lambda f: 1 / (1 + f.x ** 2), e, "x"), lambda e: -2 * e.x / (1 + e.x ** 2), **sc)
+md("sc-d-relu-square", r"\frac{d}{dx} \max(x, 0)^2 = 2\max(x, 0)", T,
+   lambda e: d(lambda f: max(f.x, 0) ** 2, e, "x"), lambda e: 2 * max(e.x, 0), **sc)
+md("sc-max-formula", r"\max(a, b) = \frac{a + b + \sqrt{(a - b)^2}}{2}", T,
+   lambda e: max(e.a, e.b), lambda e: (e.a + e.b + sqrt((e.a - e.b) ** 2)) / 2, **sc)
+md("sc-max-formula-min", r"\max(a, b) = \frac{a + b - \sqrt{(a - b)^2}}{2}", F,
+   lambda e: max(e.a, e.b), lambda e: (e.a + e.b - sqrt((e.a - e.b) ** 2)) / 2, **sc)
+md("sc-relu-diff", r"\max(x, 0) - \max(-x, 0) = x", T, lambda e: max(e.x, 0) - max(-e.x, 0), lambda e: e.x, **sc)
+md("sc-relu-sum", r"\max(x, 0) + \max(-x, 0) = x", F, lambda e: max(e.x, 0) + max(-e.x, 0), lambda e: e.x, **sc)
+md("sc-d-chain-power", r"\frac{\mathrm{d}}{\mathrm{d}x} (x^2 + 1)^3 = 6x (x^2 + 1)^2", T,
+   lambda e: d(lambda f: (f.x ** 2 + 1) ** 3, e, "x"), lambda e: 6 * e.x * (e.x ** 2 + 1) ** 2, **sc)
+md("sc-d-chain-power-wrong", r"\frac{\partial}{\partial x} (x^2 + 1)^3 = 3 (x^2 + 1)^2", F,
+   lambda e: d(lambda f: (f.x ** 2 + 1) ** 3, e, "x"), lambda e: 3 * (e.x ** 2 + 1) ** 2, **sc)
+md("sc-x-over-x", r"\frac{x}{x} = 1", T, lambda e: div(e.x, e.x), one, **sc)
+md("sc-x-times-inverse", r"x \cdot \frac{1}{x} = 1", T, lambda e: e.x * div(1, e.x), one, **sc)
+md("sc-fractions", r"\frac{a}{b} + \frac{b}{a} = \frac{a^2 + b^2}{a b}", T,
+   lambda e: div(e.a, e.b) + div(e.b, e.a), lambda e: div(e.a ** 2 + e.b ** 2, e.a * e.b), **sc)
+md("sc-fractions-wrong", r"\frac{a}{b} + \frac{b}{a} = \frac{a + b}{a b}", F,
+   lambda e: div(e.a, e.b) + div(e.b, e.a), lambda e: div(e.a + e.b, e.a * e.b), **sc)
+md("sc-power-half", r"(x^2)^{\frac{1}{2}} = x", F, lambda e: power(e.x ** 2, half), lambda e: e.x, **sc)
+md("sc-tiny-cancel", r"(1 + 10^{-20} x)^2 - 1 = 2 \cdot 10^{-20} x + 10^{-40} x^2", T,
+   lambda e: (1 + mpf(10) ** -20 * e.x) ** 2 - 1, lambda e: 2 * mpf(10) ** -20 * e.x + mpf(10) ** -40 * e.x ** 2, **sc)
+# Values up to 10^703 at x = 2: the oracle works with 800 digits there.
+md("sc-huge-cancel", r"e^{e^{e^{x}}} + 1 - e^{e^{e^{x}}} = 1", T,
+   lambda e: exp(exp(exp(e.x))) + 1 - exp(exp(exp(e.x))), one, dps=800, **sc)
+md("sc-huge-cancel-wrong", r"e^{e^{e^{x}}} + 1 - e^{e^{e^{x}}} = 0", F,
+   lambda e: exp(exp(exp(e.x))) + 1 - exp(exp(exp(e.x))), zero, dps=800, **sc)
+md("sc-huge-cancel-sigmoid", r"\sigma(e^{e^{x}}) + \sigma(-e^{e^{x}}) = 1", T,
+   lambda e: sigmoid(exp(exp(e.x))) + sigmoid(-exp(exp(e.x))), one, dps=800, **sc)
+md("sc-huge-log", r"\log\left(1 + e^{e^{e^{x}}}\right) - e^{e^{x}} = \log\left(1 + e^{-e^{e^{x}}}\right)", T,
+   lambda e: log(1 + exp(exp(exp(e.x)))) - exp(exp(e.x)), lambda e: log(1 + exp(-exp(exp(e.x)))), dps=800, **sc)
+
+# =================================================================================================
+# 10. Vectors through the real domain (square roots, logs of entries)
+# =================================================================================================
+
+md("dom-sqrt-square", r"\sqrt{x_i^2} = x_i", F, lambda e: sqrt(e.x[e.i] ** 2), lambda e: e.x[e.i], "i")
+md("dom-square-sqrt", r"(\sqrt{x_i})^2 = x_i", T, lambda e: sqrt(e.x[e.i]) ** 2, lambda e: e.x[e.i], "i")
+md("dom-log-exp", r"\log e^{x_i} = x_i", T, lambda e: log(exp(e.x[e.i])), lambda e: e.x[e.i], "i")
+md("dom-exp-log", r"e^{\log x_i} = x_i", T, lambda e: exp(log(e.x[e.i])), lambda e: e.x[e.i], "i")
+md("dom-log-product", r"\log(x_i x_j) = \log x_i + \log x_j", T,
+   lambda e: log(e.x[e.i] * e.x[e.j]), lambda e: log(e.x[e.i]) + log(e.x[e.j]), "ij")
+md("dom-exp-half-log", r"e^{\frac{1}{2} \log(x_i^2)} = x_i", F,
+   lambda e: exp(half * log(e.x[e.i] ** 2)), lambda e: e.x[e.i], "i")
+md("dom-sqrt-exp", r"\sqrt{e^{2 x_i}} = e^{x_i}", T, lambda e: sqrt(exp(2 * e.x[e.i])), lambda e: exp(e.x[e.i]), "i")
+md("dom-log-sum-squares", r"\log \sum_{j=1}^{N} x_j^2 = 2 \log \sum_{j=1}^{N} x_j", F,
+   lambda e: log(sx(e, lambda v: v ** 2)), lambda e: 2 * log(sx(e)))
+md("dom-lse-double", r"\log \sum_{j=1}^{N} e^{2 x_j} = 2 \log \sum_{j=1}^{N} e^{x_j}", F,
+   lambda e: log(S(1, e.N, lambda j: exp(2 * e.x[j]))), lambda e: 2 * log(Z(e, "x")))
+md("dom-log-of-sum", r"\log \sum_{j=1}^{N} x_j = \sum_{j=1}^{N} \log x_j", F,
+   lambda e: log(sx(e)), lambda e: S(1, e.N, lambda j: log(e.x[j])))
+md("dom-sqrt-sum-squared", r"\left(\sqrt{\sum_{j=1}^{N} x_j^2}\right)^2 = \sum_{j=1}^{N} x_j^2", T,
+   lambda e: sqrt(sx(e, lambda v: v ** 2)) ** 2, lambda e: sx(e, lambda v: v ** 2))
+md("dom-sqrt-square-of-sum", r"\sqrt{\left(\sum_{j=1}^{N} x_j\right)^2} = \sum_{j=1}^{N} x_j", F,
+   lambda e: sqrt(sx(e) ** 2), lambda e: sx(e))
+md("dom-exp-log-sum", r"e^{\log \sum_{j=1}^{N} x_j} = \sum_{j=1}^{N} x_j", T,
+   lambda e: exp(log(sx(e))), lambda e: sx(e))
+md("dom-sqrt-products", r"\sqrt{x_i^2} \sqrt{x_j^2} = x_i x_j", F,
+   lambda e: sqrt(e.x[e.i] ** 2) * sqrt(e.x[e.j] ** 2), lambda e: e.x[e.i] * e.x[e.j], "ij")
+md("dom-sqrt-split", r"\sqrt{x_i^2 x_j^2} = \sqrt{x_i^2} \sqrt{x_j^2}", T,
+   lambda e: sqrt(e.x[e.i] ** 2 * e.x[e.j] ** 2), lambda e: sqrt(e.x[e.i] ** 2) * sqrt(e.x[e.j] ** 2), "ij")
+md("dom-sign", r"\frac{\sqrt{x_i^2}}{x_i} = 1", F, lambda e: div(sqrt(e.x[e.i] ** 2), e.x[e.i]), one, "i")
+md("dom-sign-squared", r"\left(\frac{\sqrt{x_i^2}}{x_i}\right)^2 = 1", T,
+   lambda e: div(sqrt(e.x[e.i] ** 2), e.x[e.i]) ** 2, one, "i")
+md("dom-distance-sym", r"\sqrt{(x_i - x_j)^2} = \sqrt{(x_j - x_i)^2}", T,
+   lambda e: sqrt((e.x[e.i] - e.x[e.j]) ** 2), lambda e: sqrt((e.x[e.j] - e.x[e.i]) ** 2), "ij")
+md("dom-distance-signed", r"\sqrt{(x_i - x_j)^2} = x_i - x_j", F,
+   lambda e: sqrt((e.x[e.i] - e.x[e.j]) ** 2), lambda e: e.x[e.i] - e.x[e.j], "ij")
+md("dom-sqrt-sum-squares-norm", r"\sqrt{\sum_{j=1}^{N} x_j^2} = \sum_{j=1}^{N} \sqrt{x_j^2}", F,
+   lambda e: sqrt(sx(e, lambda v: v ** 2)), lambda e: sx(e, lambda v: sqrt(v ** 2)))
+
+# =================================================================================================
+# 11. TeX tokens: a command or script takes one token
+# =================================================================================================
+
+md("tex-frac12", r"\frac12 x_k = \frac{x_k}{2}", T, lambda e: half * e.x[e.k], lambda e: e.x[e.k] / 2, "k")
+md("tex-frac12-read-as-12", r"\frac12 x_k = \frac{12}{x_k}", F, lambda e: half * e.x[e.k], lambda e: div(12, e.x[e.k]), "k")
+md("tex-frac1x", r"\frac1x = \frac{1}{x}", T, lambda e: div(1, e.x), lambda e: div(1, e.x), **sc)
+md("tex-sqrt12", r"\sqrt12 = 2", T, lambda e: sqrt(1) * 2, lambda e: 2, **sc)
+md("tex-sqrt12-as-twelve", r"\sqrt12 = 2\sqrt{3}", F, lambda e: sqrt(1) * 2, lambda e: 2 * sqrt(3), **sc)
+md("tex-sub12", r"x_12 = 2 x_1", T, lambda e: e.x[1] * 2, lambda e: 2 * e.x[1])
+md("tex-sum-upper-10", r"\sum_{j=1}^10 1 = 10", F, lambda e: S(1, 1, lambda j: 0 * 1), lambda e: 10)
+md("tex-e2x", r"e^2x = e^{2x}", F, lambda e: exp(2) * e.x, lambda e: exp(2 * e.x), **sc)
+md("tex-prime-symbol", r"a' = 1", F, lambda e: e.ap, one, **sc)
+md("tex-prime-of-square", r"(x^2)' = 2x", T, lambda e: d(lambda f: f.x ** 2, e, "x"), lambda e: 2 * e.x, **sc)
+md("tex-prime-of-exp", r"(e^{x})' = e^{x}", T, lambda e: d(lambda f: exp(f.x), e, "x"), lambda e: exp(e.x), **sc)
+md("tex-prime-wrong", r"(x^2 + 1)' = 2", F, lambda e: d(lambda f: f.x ** 2 + 1, e, "x"), lambda e: 2, **sc)
+
+
+# =================================================================================================
+# 12. The Python API: dependent bounds, Kronecker deltas, sums over j != i by substitution
+# =================================================================================================
+
+class _Api:
+    """The names API claims are built from (imported on first use: sympy and derive)."""
+
+    def __init__(self):
+        import sympy as sp
+
+        import derive
+        from derive.catalog.build import assume, entry
+
+        self.sp = sp
+        self.N = derive.size("N")
+        self.x, self.theta, self.y = derive.vector("x"), derive.vector("theta"), derive.vector("y")
+        self.c = derive.scalar("c")
+        self.i, self.j, self.k, self.l, self.t = (derive.index(n, self.N) for n in "ijklt")
+        self.index = derive.index
+        self.Sum = sp.Sum
+        self.delta = sp.KroneckerDelta
+        self.exp, self.log = sp.exp, sp.log
+        self.sum_except = derive.sum_except
+        self.softmax = derive.softmax
+        self.entry = entry
+        self.onehot = assume(onehot=[(self.y, self.t)])
+
+    def yhat(self, at):
+        m = self.index("m", self.N)
+        return self.softmax(self.sp.Lambda(m, self.theta[m]), at)
+
+
+def tri_api(a):
+    return a.N * (a.N + 1) / 2
+
+
+def nested(a, body, inner_lo=1, inner_hi=None):
+    """sum_{j=1}^{N} sum_{k=inner_lo}^{inner_hi(j)} body(j, k), with k's range depending on j."""
+    j = a.index("j", a.N)
+    hi = a.sp.sympify(inner_hi(j)) if inner_hi else j
+    lo = a.sp.sympify(inner_lo(j)) if callable(inner_lo) else a.sp.sympify(inner_lo)
+    k = a.sp.Idx("k", (lo, hi))
+    return a.Sum(a.Sum(body(j, k), (k, lo, hi)), (j, 1, a.N))
+
+
+def tri_o(e, f, lo=lambda j: 1, hi=lambda j: j):
+    return S(1, e.N, lambda j: S(lo(j), hi(j), lambda k: f(j, k)))
+
+
+api("dep-tri-count", lambda a: (nested(a, lambda j, k: 1), tri_api(a)), T,
+    lambda e: tri_o(e, lambda j, k: 1), lambda e: tri(e.N))
+api("dep-tri-count-half-square", lambda a: (nested(a, lambda j, k: 1), a.N ** 2 / 2), F,
+    lambda e: tri_o(e, lambda j, k: 1), lambda e: mpf(e.N) ** 2 / 2)
+api("dep-tri-x-inner", lambda a: (nested(a, lambda j, k: a.x[k]),
+                                  a.Sum((a.N - a.k + 1) * a.x[a.k], (a.k, 1, a.N))), T,
+    lambda e: tri_o(e, lambda j, k: e.x[k]), lambda e: S(1, e.N, lambda k: (e.N - k + 1) * e.x[k]))
+api("dep-tri-x-inner-wrong", lambda a: (nested(a, lambda j, k: a.x[k]), a.Sum(a.k * a.x[a.k], (a.k, 1, a.N))), F,
+    lambda e: tri_o(e, lambda j, k: e.x[k]), lambda e: S(1, e.N, lambda k: k * e.x[k]))
+api("dep-tri-x-outer", lambda a: (nested(a, lambda j, k: a.x[j]), a.Sum(a.j * a.x[a.j], (a.j, 1, a.N))), T,
+    lambda e: tri_o(e, lambda j, k: e.x[j]), lambda e: S(1, e.N, lambda j: j * e.x[j]))
+api("dep-tri-x-outer-wrong", lambda a: (nested(a, lambda j, k: a.x[j]),
+                                        a.Sum((a.N - a.j + 1) * a.x[a.j], (a.j, 1, a.N))), F,
+    lambda e: tri_o(e, lambda j, k: e.x[j]), lambda e: S(1, e.N, lambda j: (e.N - j + 1) * e.x[j]))
+api("dep-upper-tri-x", lambda a: (nested(a, lambda j, k: a.x[k], inner_lo=lambda j: j, inner_hi=lambda j: a.N),
+                                  a.Sum(a.k * a.x[a.k], (a.k, 1, a.N))), T,
+    lambda e: tri_o(e, lambda j, k: e.x[k], lo=lambda j: j, hi=lambda j: e.N), lambda e: S(1, e.N, lambda k: k * e.x[k]))
+api("dep-upper-tri-x-wrong", lambda a: (nested(a, lambda j, k: a.x[k], inner_lo=lambda j: j, inner_hi=lambda j: a.N),
+                                        a.Sum((a.N - a.k + 1) * a.x[a.k], (a.k, 1, a.N))), F,
+    lambda e: tri_o(e, lambda j, k: e.x[k], lo=lambda j: j, hi=lambda j: e.N),
+    lambda e: S(1, e.N, lambda k: (e.N - k + 1) * e.x[k]))
+api("dep-tri-products",
+    lambda a: (nested(a, lambda j, k: a.x[j] * a.x[k]),
+               (a.Sum(a.x[a.i], (a.i, 1, a.N)) ** 2 + a.Sum(a.x[a.i] ** 2, (a.i, 1, a.N))) / 2), T,
+    lambda e: tri_o(e, lambda j, k: e.x[j] * e.x[k]), lambda e: (sx(e) ** 2 + sx(e, lambda v: v ** 2)) / 2)
+api("dep-strict-tri-products",
+    lambda a: (nested(a, lambda j, k: a.x[j] * a.x[k], inner_hi=lambda j: j - 1),
+               (a.Sum(a.x[a.i], (a.i, 1, a.N)) ** 2 - a.Sum(a.x[a.i] ** 2, (a.i, 1, a.N))) / 2), T,
+    lambda e: tri_o(e, lambda j, k: e.x[j] * e.x[k], hi=lambda j: j - 1), lambda e: (sx(e) ** 2 - sx(e, lambda v: v ** 2)) / 2)
+api("dep-strict-tri-products-plus",
+    lambda a: (nested(a, lambda j, k: a.x[j] * a.x[k], inner_hi=lambda j: j - 1),
+               (a.Sum(a.x[a.i], (a.i, 1, a.N)) ** 2 + a.Sum(a.x[a.i] ** 2, (a.i, 1, a.N))) / 2), F,
+    lambda e: tri_o(e, lambda j, k: e.x[j] * e.x[k], hi=lambda j: j - 1), lambda e: (sx(e) ** 2 + sx(e, lambda v: v ** 2)) / 2)
+api("dep-strict-tri-count", lambda a: (nested(a, lambda j, k: 1, inner_hi=lambda j: j - 1), a.N * (a.N - 1) / 2), T,
+    lambda e: tri_o(e, lambda j, k: 1, hi=lambda j: j - 1), lambda e: mpf(e.N) * (e.N - 1) / 2)
+api("dep-strict-tri-count-wrong", lambda a: (nested(a, lambda j, k: 1, inner_hi=lambda j: j - 1), (a.N - 1) ** 2 / 2), F,
+    lambda e: tri_o(e, lambda j, k: 1, hi=lambda j: j - 1), lambda e: mpf(e.N - 1) ** 2 / 2)
+
+
+def triple(a):
+    j = a.index("j", a.N)
+    k = a.sp.Idx("k", (1, j))
+    l_ = a.sp.Idx("l", (1, k))
+    return a.Sum(a.Sum(a.Sum(1, (l_, 1, k)), (k, 1, j)), (j, 1, a.N))
+
+
+api("dep-tetrahedral", lambda a: (triple(a), a.N * (a.N + 1) * (a.N + 2) / 6), T,
+    lambda e: S(1, e.N, lambda j: S(1, j, lambda k: S(1, k, lambda l: 1))), lambda e: mpf(e.N) * (e.N + 1) * (e.N + 2) / 6)
+api("dep-tetrahedral-wrong", lambda a: (triple(a), a.N ** 3 / 6), F,
+    lambda e: S(1, e.N, lambda j: S(1, j, lambda k: S(1, k, lambda l: 1))), lambda e: mpf(e.N) ** 3 / 6)
+api("dep-delta-diag", lambda a: (nested(a, lambda j, k: a.delta(j, k)), a.N), T,
+    lambda e: tri_o(e, lambda j, k: delta(j, k)), lambda e: e.N)
+api("dep-delta-strict", lambda a: (nested(a, lambda j, k: a.delta(j, k), inner_hi=lambda j: j - 1), 0), T,
+    lambda e: tri_o(e, lambda j, k: delta(j, k), hi=lambda j: j - 1), zero)
+api("dep-delta-strict-N", lambda a: (nested(a, lambda j, k: a.delta(j, k), inner_hi=lambda j: j - 1), a.N), F,
+    lambda e: tri_o(e, lambda j, k: delta(j, k), hi=lambda j: j - 1), lambda e: e.N)
+api("dep-onehot-count", lambda a: (nested(a, lambda j, k: a.y[k]), a.N - a.t + 1, a.onehot), T,
+    lambda e: tri_o(e, lambda j, k: e.y[k]), lambda e: e.N - e.t + 1, "t")
+api("dep-onehot-count-wrong", lambda a: (nested(a, lambda j, k: a.y[k]), a.t, a.onehot), F,
+    lambda e: tri_o(e, lambda j, k: e.y[k]), lambda e: e.t, "t")
+api("dep-lower-from-2",
+    lambda a: (a.Sum(a.Sum(a.x[a.sp.Idx("k", (1, a.index("j", a.N) - 1))],
+                           (a.sp.Idx("k", (1, a.index("j", a.N) - 1)), 1, a.index("j", a.N) - 1)),
+                     (a.index("j", a.N), 2, a.N)),
+               a.Sum((a.N - a.k) * a.x[a.k], (a.k, 1, a.N - 1))), T,
+    lambda e: S(2, e.N, lambda j: S(1, j - 1, lambda k: e.x[k])), lambda e: S(1, e.N - 1, lambda k: (e.N - k) * e.x[k]))
+api("dep-above-diag-count", lambda a: (nested(a, lambda j, k: 1, inner_lo=lambda j: j + 1, inner_hi=lambda j: a.N),
+                                       a.N * (a.N - 1) / 2), T,
+    lambda e: tri_o(e, lambda j, k: 1, lo=lambda j: j + 1, hi=lambda j: e.N), lambda e: mpf(e.N) * (e.N - 1) / 2)
+api("dep-above-diag-x", lambda a: (nested(a, lambda j, k: a.x[k], inner_lo=lambda j: j + 1, inner_hi=lambda j: a.N),
+                                   a.Sum((a.k - 1) * a.x[a.k], (a.k, 1, a.N))), T,
+    lambda e: tri_o(e, lambda j, k: e.x[k], lo=lambda j: j + 1, hi=lambda j: e.N), lambda e: S(1, e.N, lambda k: (k - 1) * e.x[k]))
+api("dep-above-diag-x-wrong", lambda a: (nested(a, lambda j, k: a.x[k], inner_lo=lambda j: j + 1, inner_hi=lambda j: a.N),
+                                         a.Sum(a.k * a.x[a.k], (a.k, 1, a.N))), F,
+    lambda e: tri_o(e, lambda j, k: e.x[k], lo=lambda j: j + 1, hi=lambda j: e.N), lambda e: S(1, e.N, lambda k: k * e.x[k]))
+api("dep-fubini", lambda a: (nested(a, lambda j, k: a.x[k]),
+                             nested(a, lambda j, k: a.x[j], inner_lo=lambda j: j, inner_hi=lambda j: a.N)), T,
+    lambda e: tri_o(e, lambda j, k: e.x[k]), lambda e: tri_o(e, lambda j, k: e.x[j], lo=lambda j: j, hi=lambda j: e.N))
+api("dep-fubini-wrong", lambda a: (nested(a, lambda j, k: a.x[k]),
+                                   nested(a, lambda j, k: a.x[j])), F,
+    lambda e: tri_o(e, lambda j, k: e.x[k]), lambda e: tri_o(e, lambda j, k: e.x[j]))
+api("dep-exp", lambda a: (nested(a, lambda j, k: a.exp(a.x[k] - a.x[j])),
+                          nested(a, lambda j, k: a.exp(a.x[j] - a.x[k]), inner_lo=lambda j: j, inner_hi=lambda j: a.N)), T,
+    lambda e: tri_o(e, lambda j, k: exp(e.x[k] - e.x[j])),
+    lambda e: tri_o(e, lambda j, k: exp(e.x[j] - e.x[k]), lo=lambda j: j, hi=lambda j: e.N))
+
+# Kronecker deltas.
+api("delta-sift", lambda a: (a.Sum(a.delta(a.i, a.j) * a.x[a.j], (a.j, 1, a.N)), a.x[a.i]), T,
+    lambda e: S(1, e.N, lambda j: delta(e.i, j) * e.x[j]), lambda e: e.x[e.i], "i")
+api("delta-sift-free-j", lambda a: (a.Sum(a.delta(a.i, a.j) * a.x[a.j], (a.j, 1, a.N)), a.x[a.j]), F,
+    lambda e: S(1, e.N, lambda j: delta(e.i, j) * e.x[j]), lambda e: e.x[e.j], "ij")
+api("delta-sum", lambda a: (a.Sum(a.delta(a.i, a.j), (a.j, 1, a.N)), 1), T,
+    lambda e: S(1, e.N, lambda j: delta(e.i, j)), one, "i")
+api("delta-double-sum", lambda a: (a.Sum(a.delta(a.i, a.j), (a.i, 1, a.N), (a.j, 1, a.N)), a.N), T,
+    lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: delta(i, j))), lambda e: e.N)
+api("delta-double-sum-square", lambda a: (a.Sum(a.delta(a.i, a.j), (a.i, 1, a.N), (a.j, 1, a.N)), a.N ** 2), F,
+    lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: delta(i, j))), lambda e: e.N ** 2)
+api("delta-chain", lambda a: (a.Sum(a.delta(a.j, a.k) * a.delta(a.j, a.i), (a.j, 1, a.N)), a.delta(a.i, a.k)), T,
+    lambda e: S(1, e.N, lambda j: delta(j, e.k) * delta(j, e.i)), lambda e: delta(e.i, e.k), "ik")
+api("delta-chain-one", lambda a: (a.Sum(a.delta(a.j, a.k) * a.delta(a.j, a.i), (a.j, 1, a.N)), 1), F,
+    lambda e: S(1, e.N, lambda j: delta(j, e.k) * delta(j, e.i)), one, "ik")
+api("delta-idempotent", lambda a: (a.delta(a.i, a.k) ** 2, a.delta(a.i, a.k)), T,
+    lambda e: delta(e.i, e.k) ** 2, lambda e: delta(e.i, e.k), "ik")
+api("delta-square-one", lambda a: (a.delta(a.i, a.k) ** 2, 1), F, lambda e: delta(e.i, e.k) ** 2, one, "ik")
+api("delta-from-2-at-1", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (2, a.N)), 1), (a.sp.Idx("j", (2, a.N)), 2, a.N)), 0), T,
+    lambda e: S(2, e.N, lambda j: delta(j, 1)), zero)
+api("delta-from-2-at-1-one", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (2, a.N)), 1), (a.sp.Idx("j", (2, a.N)), 2, a.N)), 1), F,
+    lambda e: S(2, e.N, lambda j: delta(j, 1)), one)
+api("delta-to-Nm1-at-N", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (1, a.N - 1)), a.N), (a.sp.Idx("j", (1, a.N - 1)), 1, a.N - 1)), 0), T,
+    lambda e: S(1, e.N - 1, lambda j: delta(j, e.N)), zero)
+api("delta-to-Nm1-at-i", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (1, a.N - 1)), a.i), (a.sp.Idx("j", (1, a.N - 1)), 1, a.N - 1)),
+                                    1 - a.delta(a.i, a.N)), T,
+    lambda e: S(1, e.N - 1, lambda j: delta(j, e.i)), lambda e: 1 - delta(e.i, e.N), "i")
+api("delta-to-Nm1-at-i-one", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (1, a.N - 1)), a.i), (a.sp.Idx("j", (1, a.N - 1)), 1, a.N - 1)), 1), F,
+    lambda e: S(1, e.N - 1, lambda j: delta(j, e.i)), one, "i")
+api("delta-from-2-sift", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (2, a.N)), a.i) * a.x[a.sp.Idx("j", (2, a.N))],
+                                          (a.sp.Idx("j", (2, a.N)), 2, a.N)),
+                                    a.x[a.i] - a.delta(a.i, 1) * a.x[1]), T,
+    lambda e: S(2, e.N, lambda j: delta(j, e.i) * e.x[j]), lambda e: e.x[e.i] - delta(e.i, 1) * e.x[1], "i")
+api("delta-from-3-one", lambda a: (a.Sum(a.delta(a.sp.Idx("j", (3, a.N)), a.i), (a.sp.Idx("j", (3, a.N)), 3, a.N)), 1), F,
+    lambda e: S(3, e.N, lambda j: delta(j, e.i)), one, "i")
+api("delta-jacobian-sum", lambda a: (a.Sum(a.yhat(a.i) * (a.delta(a.i, a.j) - a.yhat(a.j)), (a.i, 1, a.N)), 0), T,
+    lambda e: S(1, e.N, lambda i: e.yhat[i] * (delta(i, e.j) - e.yhat[e.j])), zero, "j")
+api("delta-jacobian", lambda a: (a.sp.Derivative(a.yhat(a.i), a.theta[a.k]), a.yhat(a.i) * (a.delta(a.i, a.k) - a.yhat(a.k))), T,
+    lambda e: d(lambda f: f.yhat[f.i], e, "theta", e.k), lambda e: e.yhat[e.i] * (delta(e.i, e.k) - e.yhat[e.k]), "ik")
+api("delta-jacobian-swapped", lambda a: (a.sp.Derivative(a.yhat(a.i), a.theta[a.k]),
+                                         a.yhat(a.k) * (a.delta(a.i, a.k) - a.yhat(a.i))), T,
+    lambda e: d(lambda f: f.yhat[f.i], e, "theta", e.k), lambda e: e.yhat[e.k] * (delta(e.i, e.k) - e.yhat[e.i]), "ik")
+api("delta-jacobian-square", lambda a: (a.sp.Derivative(a.yhat(a.i), a.theta[a.k]),
+                                        a.delta(a.i, a.k) * a.yhat(a.i) - a.yhat(a.i) ** 2), F,
+    lambda e: d(lambda f: f.yhat[f.i], e, "theta", e.k), lambda e: delta(e.i, e.k) * e.yhat[e.i] - e.yhat[e.i] ** 2, "ik")
+api("delta-onehot-dummy-t", lambda a: (a.Sum(a.y[a.t] * a.delta(a.t, a.j), (a.t, 1, a.N)), a.y[a.j], a.onehot), T,
+    lambda e: S(1, e.N, lambda t: e.y[t] * delta(t, e.j)), lambda e: e.y[e.j], "tj")
+api("delta-onehot-dummy-t-one", lambda a: (a.Sum(a.y[a.t] * a.delta(a.t, a.j), (a.t, 1, a.N)), 1, a.onehot), F,
+    lambda e: S(1, e.N, lambda t: e.y[t] * delta(t, e.j)), one, "tj")
+api("delta-rename-t", lambda a: (a.Sum(a.delta(a.t, a.i) * a.x[a.t], (a.t, 1, a.N)), a.x[a.i]), T,
+    lambda e: S(1, e.N, lambda t: delta(t, e.i) * e.x[t]), lambda e: e.x[e.i], "i")
+api("onehot-sum-t", lambda a: (a.Sum(a.y[a.t], (a.t, 1, a.N)), 1, a.onehot), T,
+    lambda e: S(1, e.N, lambda t: e.y[t]), one, "t")
+api("onehot-sum-t-N", lambda a: (a.Sum(a.y[a.t], (a.t, 1, a.N)), a.N, a.onehot), F,
+    lambda e: S(1, e.N, lambda t: e.y[t]), lambda e: e.N, "t")
+
+# Sums over j != i built by substitution, with a body that rebinds i.
+api("except-rebind", lambda a: (a.sum_except(a.Sum(a.x[a.i] * a.x[a.j], (a.i, 1, a.N)), a.j, a.i),
+                                (a.Sum(a.x[a.k], (a.k, 1, a.N)) - a.x[a.i]) * a.Sum(a.x[a.k], (a.k, 1, a.N))), T,
+    lambda e: S(1, e.N, lambda j: e.x[j] * sx(e) if j != e.i else 0), lambda e: (sx(e) - e.x[e.i]) * sx(e), "i")
+api("except-rebind-captured", lambda a: (a.sum_except(a.Sum(a.x[a.i] * a.x[a.j], (a.i, 1, a.N)), a.j, a.i),
+                                         a.Sum(a.x[a.k], (a.k, 1, a.N)) ** 2 - a.Sum(a.x[a.k] ** 2, (a.k, 1, a.N))), F,
+    lambda e: S(1, e.N, lambda j: e.x[j] * sx(e) if j != e.i else 0), lambda e: sx(e) ** 2 - sx(e, lambda v: v ** 2), "i")
+api("except-rebind-exp", lambda a: (a.sum_except(a.Sum(a.exp(a.x[a.i] - a.x[a.j]), (a.i, 1, a.N)), a.j, a.i),
+                                    a.Sum(a.exp(a.x[a.k]), (a.k, 1, a.N)) * (a.Sum(a.exp(-a.x[a.k]), (a.k, 1, a.N)) - a.exp(-a.x[a.i]))), T,
+    lambda e: S(1, e.N, lambda j: Z(e, "x") * exp(-e.x[j]) if j != e.i else 0),
+    lambda e: Z(e, "x") * (S(1, e.N, lambda k: exp(-e.x[k])) - exp(-e.x[e.i])), "i")
+api("except-rebind-exp-captured", lambda a: (a.sum_except(a.Sum(a.exp(a.x[a.i] - a.x[a.j]), (a.i, 1, a.N)), a.j, a.i),
+                                             a.Sum(a.exp(a.x[a.k]), (a.k, 1, a.N)) * a.Sum(a.exp(-a.x[a.k]), (a.k, 1, a.N)) - a.N), F,
+    lambda e: S(1, e.N, lambda j: Z(e, "x") * exp(-e.x[j]) if j != e.i else 0),
+    lambda e: Z(e, "x") * S(1, e.N, lambda k: exp(-e.x[k])) - e.N, "i")
+api("except-plain", lambda a: (a.sum_except(a.x[a.j] ** 2, a.j, a.i), a.Sum(a.x[a.k] ** 2, (a.k, 1, a.N)) - a.x[a.i] ** 2), T,
+    lambda e: S(1, e.N, lambda j: e.x[j] ** 2 if j != e.i else 0), lambda e: sx(e, lambda v: v ** 2) - e.x[e.i] ** 2, "i")
+api("except-plain-wrong", lambda a: (a.sum_except(a.x[a.j] ** 2, a.j, a.i), a.Sum(a.x[a.k] ** 2, (a.k, 1, a.N)) - a.x[a.i]), F,
+    lambda e: S(1, e.N, lambda j: e.x[j] ** 2 if j != e.i else 0), lambda e: sx(e, lambda v: v ** 2) - e.x[e.i], "i")
+api("except-nested-dummy-j", lambda a: (a.sum_except(a.x[a.j] * a.Sum(a.x[a.j], (a.j, 1, a.N)), a.j, a.i),
+                                        (a.Sum(a.x[a.k], (a.k, 1, a.N)) - a.x[a.i]) * a.Sum(a.x[a.k], (a.k, 1, a.N))), T,
+    lambda e: S(1, e.N, lambda j: e.x[j] * sx(e) if j != e.i else 0), lambda e: (sx(e) - e.x[e.i]) * sx(e), "i")
+
+# Vector sides through the API: an entry index that is also a letter the claim uses elsewhere.
+api("api-vec-delta-row", lambda a: (a.entry(a.Sum(a.delta(a.i, a.j) * a.x[a.j], (a.j, 1, a.N)), a.i), a.entry(a.x[a.i], a.i)), T,
+    lambda e: e.x[e.p], lambda e: e.x[e.p], "p")
+api("api-vec-delta-row-wrong", lambda a: (a.entry(a.Sum(a.delta(a.i, a.j), (a.j, 1, a.N)) * a.x[1], a.i), a.entry(a.x[a.i], a.i)), F,
+    lambda e: e.x[1], lambda e: e.x[e.p], "p")
