@@ -27,7 +27,7 @@ from sympy import Idx, Indexed, IndexedBase
 from .errors import Unsupported
 from .notation import Definition, Unfoldable, softmax
 
-__all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval"]
+__all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents"]
 
 
 class Undefined(Exception):
@@ -200,8 +200,9 @@ class Evaluator:
     """Evaluates expressions at fixed sizes, index values and variable values, in one arithmetic."""
 
     def __init__(self, arith: Arith, labels: dict, values: Values, onehot=(), definitions=(),
-                 max_terms: int = 2_000_000, unfolded: dict | None = None):
+                 max_terms: int = 2_000_000, unfolded: dict | None = None, extents: dict | None = None):
         self.unfolded = {} if unfolded is None else unfolded  # may be shared between evaluators
+        self.extents = dict(extents or {})  # base -> the upper end of each axis, where the claim says it
         self.a = arith
         self.labels = dict(labels)  # sizes and free indices -> int
         self.values = values
@@ -418,6 +419,7 @@ class Evaluator:
         key = ("a", base, idx)
         if base in self.onehot:
             # the class is a free index of the claim: never a dummy that happens to share its name
+            self._check_extent(base, idx)
             hot = self._label(self.onehot[base])
             return self._perturb(key, self.a.num(1 if idx == (hot,) else 0))
         if base in self.defs_indexed:
@@ -426,7 +428,18 @@ class Evaluator:
                 raise Unsupported(f"{base} is defined with {len(d.indices)} indices, used with {len(idx)}")
             value = self._eval_bound(d.body, dict(zip(d.indices, idx)))
             return self._perturb(key, value)
+        self._check_extent(base, idx)
         return self._perturb(key, self.a.num(self.values.get(key)))
+
+    def _check_extent(self, base, idx):
+        extent = self.extents.get(base)
+        if not extent:
+            return
+        for at, upper in zip(idx, extent):
+            if upper is None:
+                continue
+            if not 1 <= at <= self.integer(upper, {}):
+                raise Undefined(f"{base} has no entry {at} at this size")
 
     def _eval_bound(self, body, bindings):
         # Definitions and substitutions are evaluated in their own scope: only their own parameters.
@@ -685,6 +698,26 @@ class Evaluator:
 
 
 _VERSIONS = itertools.count(1)
+
+
+def array_extents(exprs, sizes) -> dict:
+    """Each array's length along each axis, where every index that subscripts it there runs up to
+    the same size expression (x_j with j in 1..N: x has N entries). An entry beyond it does not
+    exist, and a point that needs one is undefined."""
+    sizes = set(sizes)
+    seen: dict = {}
+    for e in exprs:
+        for a in sp.sympify(e).atoms(Indexed):
+            for pos, i in enumerate(a.indices):
+                if isinstance(i, Idx) and i.upper is not None and i.upper.free_symbols <= sizes:
+                    seen.setdefault((a.base, pos), set()).add(i.upper)
+    extents: dict = {}
+    for (base, pos), uppers in seen.items():
+        rank = max(p for b, p in seen if b == base) + 1
+        axes = extents.setdefault(base, [None] * rank)
+        if len(uppers) == 1:
+            axes[pos] = next(iter(uppers))
+    return {b: tuple(axes) for b, axes in extents.items()}
 
 
 def _frozen(v):

@@ -18,7 +18,7 @@ import sympy as sp
 from sympy import Idx, Indexed
 
 from .errors import Unsupported
-from .evaluate import FAST, Arith, Claim, Evaluator, Uncertain, Undefined, Values, interval
+from .evaluate import FAST, Arith, Claim, Evaluator, Uncertain, Undefined, Values, array_extents, interval
 
 __all__ = ["Referee", "Separation", "point_values", "AGREEMENT_DIGITS"]
 
@@ -63,6 +63,8 @@ class Referee:
         self.indices = tuple(i for i in indices if i not in equal_to)
         self.distinct = tuple(distinct)
         self.unfolded: dict = {}
+        bodies = [d.body for d in claim.definitions]
+        self.extents = array_extents([claim.lhs, claim.rhs, *bodies], sizes)
 
     # -- one evaluation
 
@@ -79,7 +81,7 @@ class Referee:
         """Both sides' values; raises Undefined where either is not a real number."""
         with arith:
             ev = Evaluator(arith, self._labels(sizes, indices), values, self.claim.onehot,
-                           self.claim.definitions, unfolded=self.unfolded)
+                           self.claim.definitions, unfolded=self.unfolded, extents=self.extents)
             a = ev.value(self.claim.lhs)
             b = ev.value(self.claim.rhs)
             if hasattr(a, "terms") or hasattr(b, "terms"):

@@ -41,27 +41,8 @@ TEX = "6: TeX takes one token as the argument (\\frac12, \\sqrt12, x_12, ^10); a
 DOMAIN = "8/9: a counterexample at a point where a side is undefined (a non-real intermediate, no derivative)"
 
 KNOWN_FALSE_VERDICTS = {
-    **dict.fromkeys([
-        "hot-sum-t", "hot-sum-t-is-N", "hot-pick-t", "hot-pick-t-all", "hot-pick-exp-t", "hot-pick-exp-t-sum",
-        "hot-log-t", "hot-ce-sum-t", "hot-theta-t-minus", "hot-sum-squares-t", "hot-double-sum",
-        "hot-double-sum-N", "hot-residual-t", "hot-residual-t-captured", "hot-yhat-t", "hot-yhat-t-all",
-        "hot-rename-i-t", "hot-dtheta-k", "hot-dtheta-k-one", "hotk-sum-k", "hotk-sum-k-N", "hotk-pick",
-        "hotk-ce", "hotk-ce-wrong", "vec-grad-onehot-t", "neq-dummy-t", "delta-onehot-dummy-t",
-        "delta-onehot-dummy-t-one", "onehot-sum-t", "onehot-sum-t-N"], CAPTURE),
-    **dict.fromkeys(["vec-letters-yhat-plus-1", "vec-letters-x-plus-N4", "vec-letters-grad-ones"], ENTRY),
-    **dict.fromkeys([
-        "empty-3-N", "empty-3-N-max", "empty-4-N", "empty-1-Nm2", "empty-3-N-j", "empty-3-N-odd",
-        "reversed-5-3-x", "reversed-5-3-karr", "reversed-4-1-j", "empty-plus-2", "empty-4-Np1",
-        "empty-square-3", "empty-2-Nm1", "empty-3-N-const", "empty-diff-2"], KARR),
-    **dict.fromkeys([
-        "dep-tri-count", "dep-tri-x-inner", "dep-tri-x-outer", "dep-tri-products", "dep-strict-tri-products",
-        "dep-strict-tri-count", "dep-tetrahedral", "dep-delta-diag", "dep-delta-strict", "dep-onehot-count",
-        "dep-lower-from-2", "dep-above-diag-count", "dep-fubini", "dep-exp"], DEPENDENT),
-    **dict.fromkeys(["neq-rebind", "neq-rebind-captured", "except-rebind", "except-rebind-captured",
-                     "except-rebind-exp", "except-rebind-exp-captured"], EXCEPT),
     **dict.fromkeys(["tex-frac12", "tex-frac12-read-as-12", "tex-sqrt12", "tex-sqrt12-as-twelve", "tex-sub12",
                      "tex-sum-upper-10", "tex-prime-symbol"], TEX),
-    **dict.fromkeys(["sc-sqrt-mult", "sc-d-sqrt-square-squared"], DOMAIN),
 }
 
 
