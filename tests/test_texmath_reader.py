@@ -189,3 +189,9 @@ def test_user_text_never_reaches_sympify(read):
     # A name that sympify would evaluate is an unknown name here.
     with pytest.raises(FormulaError, match="unknown"):
         read(r"\text{exit}(1)")
+
+
+@pytest.mark.parametrize("text", ["c'", r"x_k'", r"\hat{y}'", r"\theta_k'"])
+def test_a_prime_on_a_name_is_not_its_derivative_with_respect_to_itself(read, text):
+    with pytest.raises(FormulaError, match="prime on the name"):
+        read(text)

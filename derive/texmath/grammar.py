@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lark import Lark
+from lark import Lark, Token
 
-__all__ = ["GRAMMAR", "parser"]
+from ..errors import FormulaError
+
+__all__ = ["GRAMMAR", "parser", "TeXArguments"]
 
 GRAMMAR = r"""
 ?start: expr
@@ -42,6 +44,7 @@ script: SUB arg             -> sub_script
      | ACCENT arg           -> accent
      | FRAC arg arg         -> frac
      | SQRT arg             -> sqrt
+     | SQRT "[" expr "]" arg -> root
      | "(" expr ("," expr)* ")"   -> paren
      | "[" expr ("," expr)* "]"   -> bracket
      | group
@@ -78,7 +81,81 @@ THIN.4: /\\[,;:! ]/
 """
 
 
+class TeXArguments:
+    """Digits taken as TeX takes them: a command's or a script's argument is one token, not a number.
+
+    TeX typesets ``\\frac12x`` as one half times x, ``x_12`` as x sub 1 followed by 2 and
+    ``\\sum_{j=1}^10`` with the upper limit 1. The lexer reads ``12`` as one number, so the
+    arguments of ``\\frac``, ``\\sqrt``, ``_`` and ``^`` are looked at here: ``\\frac12`` (two
+    digits, two arguments) is split as TeX splits it; every other digit string that TeX would cut
+    is refused, with the braces that say what was meant.
+    """
+
+    always_accept = ()
+
+    def process(self, stream):
+        tokens = list(stream)
+        out: list[Token] = []
+        p = 0
+        while p < len(tokens):
+            tok = tokens[p]
+            out.append(tok)
+            p += 1
+            if tok.type in ("SUB", "SUP"):
+                _single(tokens, p, f"{tok}{{0}}", "{1} is {0} followed by {2} in TeX (a script takes one digit); "
+                                                   "write {3}")
+            elif tok.type == "SQRT":
+                if p < len(tokens) and tokens[p].type == "LSQB":
+                    close = _matching(tokens, p, "LSQB", "RSQB")
+                    out.extend(tokens[p:close + 1])
+                    p = close + 1
+                _single(tokens, p, f"{tok}{{0}}", "{1} is {0} followed by {2} in TeX; write {3}")
+            elif tok.type == "FRAC":
+                p = self._frac(tokens, p, out, str(tok))
+        return iter(out)
+
+    @staticmethod
+    def _frac(tokens, p, out, frac) -> int:
+        if p < len(tokens) and tokens[p].type == "NUMBER" and len(tokens[p]) > 1:
+            digits = str(tokens[p])
+            if len(digits) == 2 and digits.isdigit() and not (p + 1 < len(tokens) and tokens[p + 1].type == "NUMBER"):
+                out.append(Token.new_borrow_pos("NUMBER", digits[0], tokens[p]))
+                out.append(Token.new_borrow_pos("NUMBER", digits[1], tokens[p]))
+                return p + 1
+            raise FormulaError(f"{frac}{digits} does not mean what it seems in TeX (each argument of {frac} is "
+                               f"one digit); write {frac}{{...}}{{...}} with braces")
+        # The second argument starts after the first: a braced group or one token.
+        q = _matching(tokens, p, "LBRACE", "RBRACE") + 1 if p < len(tokens) and tokens[p].type == "LBRACE" else p + 1
+        if q < len(tokens) and tokens[q].type == "NUMBER" and len(tokens[q]) > 1:
+            digits = str(tokens[q])
+            raise FormulaError(f"the denominator {digits} of {frac} is read by TeX as {digits[0]} followed by "
+                               f"{digits[1:]}; write {frac}{{...}}{{{digits}}}")
+        return p
+
+
+def _single(tokens, p, pattern: str, message: str) -> None:
+    """Refuse a number of several characters where TeX takes a single digit."""
+    if p < len(tokens) and tokens[p].type == "NUMBER" and len(tokens[p]) > 1:
+        digits = str(tokens[p])
+        raise FormulaError(message.format(pattern.format(digits[0]), pattern.format(digits), digits[1:],
+                                          pattern.format("{" + digits + "}")))
+
+
+def _matching(tokens, p, opening: str, closing: str) -> int:
+    """The position of the token closing the group opened at p (the last token if it is never closed)."""
+    depth = 0
+    for q in range(p, len(tokens)):
+        if tokens[q].type == opening:
+            depth += 1
+        elif tokens[q].type == closing:
+            depth -= 1
+            if depth == 0:
+                return q
+    return len(tokens) - 1
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     """The LALR parser for one term of a chain (built once; building takes a few milliseconds)."""
-    return Lark(GRAMMAR, parser="lalr", lexer="basic", maybe_placeholders=False, propagate_positions=False)
+    return Lark(GRAMMAR, parser="lalr", lexer="basic", maybe_placeholders=False, propagate_positions=False,
+                postlex=TeXArguments())

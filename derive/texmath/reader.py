@@ -373,6 +373,11 @@ class Reader:
                 return _Fn("dsigmoid", value.name + "'")
             raise FormulaError(f"{value.name}' is not read (only the logistic function's derivative is known)")
         e = value.expr
+        if isinstance(e, (sp.Symbol, Indexed)):
+            # a' is a name of its own in most texts, and d a/d a = 1 is never what is meant.
+            shown = e.base.label if isinstance(e, Indexed) and value.is_vector else e
+            raise FormulaError(f"a prime on the name {sp.sstr(shown)} is read neither as a new name nor as a derivative; "
+                               "use another letter, or write the derivative as \\frac{d}{dx}(...)")
         if value.is_vector:
             entries = e.atoms(Indexed)
             scalars = {s for s in e.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, Idx)
@@ -465,6 +470,15 @@ class Reader:
             return self._scripted(found, scripts, env)
         if kind == "sqrt":
             return self._scripted(V.entrywise(sp.sqrt, self._arg_value(base.children[1], env)), scripts, env)
+        if kind == "root":
+            _, degree_node, arg = base.children
+            n = self._expr(degree_node, env)
+            if not (n.expr.is_Integer and 2 <= n.expr <= V.MAX_EXPONENT) or n.is_vector:
+                raise FormulaError("the degree of a root must be a whole number from 2 to 64: \\sqrt[3]{x}")
+            degree = int(n.expr)
+            # Odd roots of negative numbers are real: the real root, not the principal complex one.
+            f = (lambda u: sp.real_root(u, degree)) if degree % 2 else (lambda u: sp.root(u, degree))
+            return self._scripted(V.entrywise(f, self._arg_value(arg, env)), scripts, env)
         if kind == "paren":
             values = tuple(self._expr(e, env) for e in base.children)
             if len(values) > 1:

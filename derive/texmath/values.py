@@ -71,7 +71,9 @@ def divide(a: Value, b: Value) -> Value:
     return Value(a.expr / b.expr, _size(a, b, "quotient"), _conventions(a, b))
 
 
-MAX_EXPONENT = 64
+MAX_EXPONENT = 64  # a literal exponent
+MAX_DEGREE = 1024  # the degree of a power of powers, (c + 1)^{64} raised to 64 again
+MAX_RESULT_DIGITS = 10_000  # the digits of a number raised to a number
 
 
 def _bare_indices(expr: sp.Expr) -> set:
@@ -80,7 +82,34 @@ def _bare_indices(expr: sp.Expr) -> set:
     return {s for s in hidden.free_symbols if isinstance(s, Idx)}
 
 
+def degree(expr: sp.Expr) -> sp.Rational:
+    """An upper bound on the polynomial degree of expr when expanded (a function's value counts 1).
+
+    Computed on the tree as written, so that powers of powers are bounded before anything is built.
+    """
+    if expr.is_Number or expr.is_NumberSymbol:
+        return sp.S.Zero
+    if isinstance(expr, sp.Add):
+        return max(degree(a) for a in expr.args)
+    if isinstance(expr, sp.Mul):
+        return sum((degree(a) for a in expr.args), sp.S.Zero)
+    if isinstance(expr, sp.Pow):
+        b, e = expr.args
+        if e.is_Number:
+            return degree(b) * abs(e)
+        return degree(b) + 1
+    if isinstance(expr, sp.Sum):
+        return degree(expr.function)
+    return sp.S.One
+
+
+def _digits(n: sp.Rational) -> float:
+    """The number of decimal digits of the larger of n's numerator and denominator."""
+    return max(abs(int(n.p)).bit_length(), abs(int(n.q)).bit_length()) * 0.30103
+
+
 def power(base: Value, exponent: Value) -> Value:
+    """base^exponent, refused before it is built when it would be a huge number or a huge polynomial."""
     if base.is_vector and exponent.is_vector:
         raise FormulaError("a vector raised to a vector power is not defined")
     if _bare_indices(exponent.expr):
@@ -89,8 +118,15 @@ def power(base: Value, exponent: Value) -> Value:
     e = exponent.expr
     if e.is_Number and abs(e) > MAX_EXPONENT:
         raise FormulaError(f"exponent {e} is beyond the limit of {MAX_EXPONENT}")
-    if base.expr.is_Number and e.is_Number and not (-MAX_EXPONENT <= e <= MAX_EXPONENT):
-        raise FormulaError(f"power too large: {base.expr}^{e}")
+    if e.is_Number and base.expr.is_Rational:
+        digits = _digits(base.expr) * float(abs(e))
+        if digits > MAX_RESULT_DIGITS:
+            raise FormulaError(f"a power with about {int(digits)} digits is beyond the limit of "
+                               f"{MAX_RESULT_DIGITS} digits")
+    elif e.is_Number:
+        d = degree(base.expr) * abs(e)
+        if d > MAX_DEGREE:
+            raise FormulaError(f"a power of degree {d} is beyond the limit of {MAX_DEGREE}")
     return Value(sp.Pow(base.expr, e), _size(base, exponent, "power"), _conventions(base, exponent))
 
 
