@@ -140,8 +140,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         definitions = reader.definitions()
     except FormulaError as exc:
         raise NotationError(f"notation: {exc}") from None
-    builder = _Builder(reader, notation, _Lines(text))
-    steps = [s for chain in chains_of(text, markdown) for s in builder.steps(chain)]
+    lines = _Lines(text)
+    chains = list(chains_of(text, markdown))
+    reader.learn([([(t.text, lines.of(t.offset)) for t in c.terms], list(c.relations)) for c in chains])
+    builder = _Builder(reader, reader.notation, lines)
+    steps = [s for chain in chains for s in builder.steps(chain)]
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
     text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())

@@ -49,6 +49,9 @@ script: SUB arg             -> sub_script
      | "[" expr ("," expr)* "]"   -> bracket
      | group
      | "{" script+ "}"      -> bare_scripts
+     | LBAR expr RBAR       -> abs
+     | LNORM expr RNORM     -> norm
+     | LANGLE expr "," expr RANGLE -> inner
 
 group: "{" (expr (REL expr)?)? "}"
 
@@ -71,7 +74,12 @@ ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot)(?![A-Za-z])/
 FRAC.3: /\\[dt]?frac(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/
 TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}/
+LANGLE.3: /\\langle(?![A-Za-z])/
+RANGLE.3: /\\rangle(?![A-Za-z])/
+BAR.3: /\\(vert|lvert|rvert)(?![A-Za-z])/ | "|"
+DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
 CMD: /\\[A-Za-z]+/
+%declare LBAR RBAR LNORM RNORM
 
 SPACING.4: /\\(left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|limits|nolimits|quad|qquad)(?![A-Za-z])/
 THIN.4: /\\[,;:! ]/
@@ -91,10 +99,10 @@ class TeXArguments:
     is refused, with the braces that say what was meant.
     """
 
-    always_accept = ()
+    always_accept = ("BAR", "DBAR")
 
     def process(self, stream):
-        tokens = list(stream)
+        tokens = _bars(list(stream))
         out: list[Token] = []
         p = 0
         while p < len(tokens):
@@ -131,6 +139,41 @@ class TeXArguments:
             raise FormulaError(f"the denominator {digits} of {frac} is read by TeX as {digits[0]} followed by "
                                f"{digits[1:]}; write {frac}{{...}}{{{digits}}}")
         return p
+
+
+# Tokens after which a bar closes what is open rather than opening a new one.
+_OPERAND_ENDS = {"LETTER", "NUMBER", "CMD", "TEXT", "RPAR", "RSQB", "RBRACE", "RBAR", "RNORM", "PRIME", "RANGLE"}
+
+
+# (A bar right after a closing bar cannot open: |a||b| pairs up one way only, an empty |...| being no value.)
+_OPERAND_STARTS = {"LETTER", "NUMBER", "CMD", "TEXT", "LPAR", "LBRACE", "FRAC", "SQRT", "FONT", "ACCENT", "LANGLE"}
+
+
+def _bars(tokens: list[Token]) -> list[Token]:
+    """| and \\| as opening or closing bars: closing when something is open and an operand just ended."""
+    out = []
+    depth = {"BAR": 0, "DBAR": 0}
+    names = {"BAR": ("LBAR", "RBAR"), "DBAR": ("LNORM", "RNORM")}
+    for n, tok in enumerate(tokens):
+        if tok.type not in depth:
+            out.append(tok)
+            continue
+        opening, closing = names[tok.type]
+        text = str(tok)
+        if text.startswith("\\l"):
+            closes = False
+        elif text.startswith("\\r"):
+            closes = True
+        else:
+            closes = depth[tok.type] > 0 and n > 0 and out[-1].type in _OPERAND_ENDS
+            later = sum(1 for t in tokens[n + 1:] if t.type == tok.type and str(t) in ("|", "\\|"))
+            if closes and n + 1 < len(tokens) and tokens[n + 1].type in _OPERAND_STARTS and later >= 2:
+                # |a|b|c| is |a| b |c| or |a |b| c|: TeX shows both the same way.
+                raise FormulaError(f"the bars {text} ... {text} can pair up in two ways here; write "
+                                   "\\lvert ... \\rvert around each absolute value")
+        depth[tok.type] += -1 if closes else 1
+        out.append(Token.new_borrow_pos(closing if closes else opening, text, tok))
+    return out
 
 
 def _single(tokens, p, pattern: str, message: str) -> None:

@@ -7,6 +7,8 @@ never read by guessing.
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 
 import sympy as sp
@@ -20,12 +22,24 @@ from ..notation import Definition, dsigmoid, sigmoid, size, sum_except, vector, 
 from . import values as V
 from .grammar import parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
-from .notation import Notation
+from .notation import Notation, default_notation
+from .usage import Usage, scan
 
 __all__ = ["Reader", "symbol_name"]
 
 _ELLIPSES = {"dots", "cdots", "ldots", "vdots", "ddots"}
-_BUILTIN_FUNCTIONS = {"log": "log", "ln": "log", "exp": "exp", "max": "max"}
+# Function names a document may use without declaring them, and the function each one names.
+_BUILTIN_FUNCTIONS = {
+    "log": "log", "ln": "log", "exp": "exp", "max": "max", "min": "min", "tanh": "tanh", "sinh": "sinh",
+    "cosh": "cosh", "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "arctan", "arcsin": "arcsin",
+    "arccos": "arccos", "softplus": "softplus", "ReLU": "relu", "relu": "relu", "sigmoid": "sigmoid",
+    "softmax": "softmax", "sgn": "sgn", "sign": "sgn", "LSE": "lse", "logsumexp": "lse", "lse": "lse",
+    "logsoftmax": "logsoftmax", "abs": "abs",
+}
+# Words that name something the reader does not read: refused by name rather than read as a product.
+_UNREAD_WORDS = {"det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
+                 "inf", "mod", "grad", "div", "rank", "erf", "Pr", "KL", "E"}
+_MAX_PRODUCT_RUN = 3  # a run of more undeclared letters than this is a word, not a product
 _MARKERS = ("\\partial", "d")
 _ENTRYWISE_DERIVATIVE = "the derivative of an entry-wise function is taken entry by entry (the Jacobian's diagonal)"
 
@@ -40,8 +54,13 @@ def symbol_name(key: str) -> str:
 
 @dataclass(frozen=True)
 class _Fn:
-    kind: str  # sigmoid, dsigmoid, softmax, log, exp, cross-entropy, max
+    kind: str  # a key of values.SCALAR_FUNCTIONS, softmax, cross-entropy, max, min, lse, logsoftmax,
+    #            "lambda" (a formula of its argument) or "unknown" (a function the document never defines)
     name: str
+    base: sp.Expr | None = None  # of a logarithm
+    power: int = 1  # \tanh^2 x
+    func: object = None  # the Lambda of kind "lambda", the SymPy function of kind "unknown"
+    primes: int = 0  # derivatives of an unknown function
 
 
 @dataclass(frozen=True)
@@ -49,14 +68,20 @@ class _Sum:
     index: Idx
     letter: str
     excluded: sp.Expr | None = None
+    product: bool = False  # \prod rather than \sum
 
 
 @dataclass(frozen=True)
 class _Derivative:
-    """d/dv: ``variable`` is a scalar symbol or entry, or (base, size) for a whole vector."""
+    """d/dv: ``variable`` is a scalar symbol or entry, or (base, size) for a whole vector.
+
+    ``more`` holds the further variables of a higher or mixed derivative, (variable, order) pairs,
+    the first of which is ``variable`` itself.
+    """
 
     variable: object
     text: str
+    more: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -118,8 +143,14 @@ class Reader:
         self.scalars = {name: scalar(symbol_name(name)) for name in notation.scalars}
         self.multiletter = {k for k in (*notation.vectors, *notation.matrices, *notation.scalars,
                                         *notation.functions, *notation.sizes, *notation.aliases)
-                            if len(k) > 1 and not k.startswith("\\")} | set(_BUILTIN_FUNCTIONS) | {"softmax"}
+                            if len(k) > 1 and not k.startswith("\\")} | set(_BUILTIN_FUNCTIONS) | _UNREAD_WORDS
         self._script_depth = 0
+        self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
+        self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
+        self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
+        self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
+        self.inferred: dict[str, str] = {}  # name -> how the document's use of it was read
+        self.usage = Usage()
 
     # --- public ------------------------------------------------------------------------------
 
@@ -133,7 +164,85 @@ class Reader:
         except LarkError as exc:
             raise FormulaError(_lark_reason(exc)) from None
         self._script_depth = 0
-        return self._expr(tree, {})
+        self.guesses = Counter()
+        value = self._expr(tree, {})
+        both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
+        if both:
+            name = sorted(both)[0]
+            raise FormulaError(f"{name} is used both as a scalar and as a vector with entries {name}_i here")
+        if value.row:
+            raise FormulaError("a transposed vector on its own (a row vector) is not read; "
+                               "write u^\\top v for an inner product")
+        return value
+
+    def learn(self, chains: list[tuple[list[tuple[str, int]], list[str]]]) -> None:
+        """Take the document's uses of its names into account before reading any formula of it.
+
+        ``chains`` are the document's displays as ((term text, line), ...) and their relations. A
+        default vector (x, y) the document never uses as a vector becomes an undeclared name; a
+        letter the document applies to arguments, f(x), becomes a function, and f(x) = ... opening a
+        display defines it.
+        """
+        usage = scan([t for terms, _ in chains for t in terms])
+        self.usage = usage
+        defaults = default_notation()
+        in_definitions = scan([(formula, 0) for formula in self.notation.definitions.values()])
+        referenced = {n for table in vars(in_definitions).values() for n in table}
+        demote = {name for name in ("x", "y")
+                  if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
+                  and not usage.as_vector(name) and name not in referenced}
+        notation = self.notation.without(demote) if demote else self.notation
+        vectors, matrices = dict(notation.vectors), dict(notation.matrices)
+        for name, letters in usage.subscripts.items():
+            sizes = [notation.size_of_index(letter) for letter in letters]
+            if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
+                    or not letters or None in sizes or name in usage.applied or name in usage.primed:
+                continue
+            if not (len(name) == 1 or name.lstrip("\\") in _GREEK):
+                continue
+            if len(sizes) == 1:
+                vectors[name] = sizes[0]
+                self.inferred[name] = f"{name} is read as a vector of length {sizes[0]} (line {usage.entries[name]})"
+            elif len(sizes) == 2:
+                matrices[name] = (sizes[0], sizes[1])
+                self.inferred[name] = (f"{name} is read as a {sizes[0]}×{sizes[1]} matrix "
+                                       f"(line {usage.entries[name]})")
+        if demote or vectors != notation.vectors or matrices != notation.matrices:
+            inferred = self.inferred
+            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
+            self.inferred = inferred
+            self.usage = usage
+        self.function_letters = set(usage.primed) | {n for n in usage.applied
+                                                     if n not in usage.factors and not usage.as_vector(n)}
+        self.scalar_letters = set(usage.factors) - set(usage.primed)
+        for terms, relations in chains:
+            if len(terms) > 1 and relations and relations[0] in ("=", ":="):
+                self._define(terms[0][0], terms[1][0])
+
+    def _define(self, left: str, right: str) -> None:
+        """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
+        try:
+            tree = parser().parse(left)
+        except (LarkError, FormulaError):
+            return
+        entries = self._entries(tree) if _kind(tree) in ("product", "item") else []
+        if len(entries) != 2 or entries[1].op is not None or _scripts(entries[0].item) \
+                or _kind(_base(entries[0].item)) != "letter" or _kind(_base(entries[1].item)) != "paren":
+            return
+        name = str(_base(entries[0].item).children[0])
+        args = _base(entries[1].item).children
+        if len(args) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
+            return
+        try:
+            variable = self._expr(args[0], {})
+            body = self.read(right)
+        except FormulaError:
+            return
+        if not isinstance(variable.expr, sp.Symbol) or variable.is_vector or body.is_vector or body.row:
+            return
+        self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
+        self.function_letters.add(name)
+        self.scalar_letters.discard(name)
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
         """The Side of a term's value; vectors are given by their entry at ``axis``."""
@@ -230,15 +339,19 @@ class Reader:
                 m += 1
             run = entries[n:m]
             word = "".join(str(_base(e.item).children[0]) for e in run)
+            if len(run) > 1 and word in _UNREAD_WORDS and self.notation.kind_of(word) is None:
+                raise FormulaError(f"{word} is not read")
             if len(run) > 1 and word in self.multiletter:
                 item = Tree("item", [Tree("word", [Token("WORD", word)]), *_scripts(run[-1].item)])
                 out.append(_Entry(run[0].op, run[0].negative, item))
                 n = m
             elif len(run) > 1:
-                unknown = [str(_base(e.item).children[0]) for e in run
-                           if self._meaning(str(_base(e.item).children[0]), {}) is None]
-                if unknown:
-                    raise FormulaError(f"unknown name {word!r} (declare it in the notation file)")
+                undeclared = [str(_base(e.item).children[0]) for e in run
+                              if self.notation.kind_of(str(_base(e.item).children[0])) is None]
+                if undeclared and len(run) > _MAX_PRODUCT_RUN:
+                    raise FormulaError(f"the letters {word} are a product of {len(run)} factors in TeX, or a word; "
+                                       f"write \\operatorname{{{word}}} for a name (and declare it), or "
+                                       "\\cdot between factors")
                 out.extend(run)
                 n = m
             else:
@@ -256,7 +369,8 @@ class Reader:
         k = 0
         while k < len(entries):
             entry = entries[k]
-            head = self._item(entry.item, env)
+            nxt = entries[k + 1] if k + 1 < len(entries) else None
+            head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
             if isinstance(head, (_Sum, _Derivative)):
                 value = self._operate(head, entries[k + 1:], env)
                 k = len(entries)
@@ -297,10 +411,46 @@ class Reader:
             raise FormulaError(f"{rest[0].op or '-'} directly after a sum or derivative operator")
         if isinstance(op, _Sum):
             body = self._chain(rest, {**env, op.letter: op.index})
+            if op.product:
+                if body.is_vector:
+                    raise FormulaError("a product of vectors over an index is not read")
+                return body.with_expr(sp.Product(body.expr, (op.index, op.index.lower, op.index.upper)))
             if op.excluded is not None:
                 return body.with_expr(sum_except(body.expr, op.index, op.excluded))
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
         return self._differentiate(self._chain(rest, env), op)
+
+    def _function_head(self, entry: _Entry, nxt: _Entry | None, env) -> _Fn | None:
+        """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.
+
+        f(x) reads as the function f at x or as the product f·x; it is a function when the document
+        defines f (f(x) = ...), primes it, or never uses f as a factor. Otherwise the reading is refused.
+        """
+        base, scripts = _base(entry.item), _scripts(entry.item)
+        if _kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
+                or _kind(_base(nxt.item)) != "paren":
+            return None
+        word = _word(base)
+        if _kind(base) == "text":
+            if not word.isalpha() or str(base.children[0]).startswith(("\\text", "\\mbox")) \
+                    or word in _BUILTIN_FUNCTIONS or word in _UNREAD_WORDS or any(sc.data != "prime" for sc in scripts):
+                return None
+            if self.notation.kind_of(word) is None and word not in self.lambdas:
+                # \operatorname{f}(x) names a function: one the document does not define.
+                return _Fn("unknown", word, func=sp.Function(word, real=True), primes=len(scripts))
+        if word in env or self.notation.kind_of(word) is not None or word == "e":
+            return None
+        if any(sc.data != "prime" for sc in scripts):
+            return None
+        primes = len(scripts)
+        if word in self.lambdas:
+            return _Fn("lambda", word, func=self.lambdas[word], primes=primes)
+        if word in self.function_letters or (primes and word not in self.scalar_letters):
+            return _Fn("unknown", word, func=sp.Function(word, real=True), primes=primes)
+        if word in self.scalar_letters and not primes:
+            return None
+        raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...); write "
+                           f"{word} \\cdot (...) for a product, or define {word}(x) = ... in an earlier display")
 
     def _apply_at(self, fn: _Fn, entries: list[_Entry], k: int, env) -> tuple[V.Value, int]:
         nxt = entries[k + 1] if k + 1 < len(entries) else None
@@ -310,11 +460,18 @@ class Reader:
             args = tuple(self._expr(e, env) for e in _base(nxt.item).children)
             value = self._apply(fn, args)
             return self._scripted(value, _scripts(nxt.item), env), k + 2
-        head = self._item(nxt.item, env)
+        if fn.kind in ("lambda", "unknown"):
+            raise FormulaError(f"{fn.name} needs its argument in parentheses")
+        head = self._function_head(nxt, entries[k + 2] if k + 2 < len(entries) else None, env) \
+            or self._item(nxt.item, env)
         if isinstance(head, (_Sum, _Derivative)):
             return self._apply(fn, (self._operate(head, entries[k + 2:], env),)), len(entries)
         if isinstance(head, _Fn):
-            raise FormulaError(f"{fn.name} {head.name} without parentheses is unclear")
+            # \log \sigma(x): the inner function takes its parentheses, the outer one takes the result.
+            inner, end = self._apply_at(head, entries, k + 1, env)
+            if end < len(entries) and entries[end].op is None:
+                raise FormulaError(f"unclear how far {fn.name} reaches; add parentheses")
+            return self._apply(fn, (inner,)), end
         if isinstance(head, tuple):
             raise FormulaError(f"{fn.name} of a list")
         if k + 2 < len(entries) and entries[k + 2].op is None:
@@ -322,21 +479,48 @@ class Reader:
         return self._apply(fn, (head,)), k + 2
 
     def _apply(self, fn: _Fn, args: tuple[V.Value, ...]) -> V.Value:
+        value = self._apply_once(fn, args)
+        if fn.power != 1:
+            value = V.power(value, V.Value(sp.Integer(fn.power)))
+        return value
+
+    def _apply_once(self, fn: _Fn, args: tuple[V.Value, ...]) -> V.Value:
+        if any(a.row for a in args):
+            raise FormulaError(f"{fn.name} of a transposed vector")
         if fn.kind == "cross-entropy":
             if len(args) != 2:
                 raise FormulaError(f"{fn.name} takes two arguments, got {len(args)}")
             return V.cross_entropy(*args)
-        if fn.kind == "max":
+        if fn.kind in ("max", "min"):
             if len(args) < 2 or any(a.is_vector for a in args):
-                raise FormulaError("\\max is read only between scalars: \\max(a, b)")
-            return V.Value(sp.Max(*[a.expr for a in args]), None, tuple(c for a in args for c in a.conventions))
+                raise FormulaError(f"\\{fn.kind} is read only between scalars: \\{fn.kind}(a, b)")
+            f = sp.Max if fn.kind == "max" else sp.Min
+            return V.Value(f(*[a.expr for a in args]), None, tuple(c for a in args for c in a.conventions))
         if len(args) != 1:
             raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
         (arg,) = args
         if fn.kind == "softmax":
             return V.softmax_of(arg)
-        f = {"sigmoid": sigmoid, "dsigmoid": dsigmoid, "log": sp.log, "exp": sp.exp}[fn.kind]
-        return V.entrywise(f, arg)
+        if fn.kind == "lse":
+            return V.log_sum_exp(arg)
+        if fn.kind == "logsoftmax":
+            return V.log_softmax_of(arg)
+        if fn.kind in ("lambda", "unknown"):
+            if arg.is_vector:
+                raise FormulaError(f"{fn.name} of a vector: {fn.name} was defined on scalars")
+            u = sp.Dummy("u", real=True)
+            body = fn.func(u)
+            if fn.primes:
+                body = sp.diff(body, u, fn.primes) if fn.kind == "lambda" else sp.Derivative(body, (u, fn.primes))
+            return arg.with_expr(body.subs(u, arg.expr))
+        if fn.kind == "log" and fn.base is not None:
+            base = fn.base
+            return V.entrywise(lambda t: sp.log(t) / sp.log(base), arg)
+        if fn.primes:
+            u = sp.Dummy("u", real=True)
+            derivative = sp.diff(V.SCALAR_FUNCTIONS[fn.kind](u), u, fn.primes)
+            return V.entrywise(lambda t: derivative.subs(u, t), arg)
+        return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
 
     # --- derivatives ---------------------------------------------------------------------------
 
@@ -351,6 +535,10 @@ class Reader:
         raise FormulaError(f"cannot differentiate with respect to {text}")
 
     def _differentiate(self, body: V.Value, op: _Derivative) -> V.Value:
+        if len(op.more) > 1 or (op.more and op.more[0][1] > 1):
+            if any(isinstance(v, tuple) for v, _ in op.more):
+                raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
+            return body.with_expr(sp.Derivative(body.expr, *op.more))
         var = op.variable
         if not isinstance(var, tuple):
             return body.with_expr(sp.Derivative(body.expr, var))
@@ -369,9 +557,13 @@ class Reader:
 
     def _prime(self, value) -> V.Value | _Fn:
         if isinstance(value, _Fn):
-            if value.kind == "sigmoid":
-                return _Fn("dsigmoid", value.name + "'")
-            raise FormulaError(f"{value.name}' is not read (only the logistic function's derivative is known)")
+            if value.kind == "sigmoid" and not value.primes:
+                return _Fn("dsigmoid", value.name + "'", power=value.power)
+            if value.kind in V.SCALAR_FUNCTIONS or value.kind in ("lambda", "unknown"):
+                if value.power != 1:
+                    raise FormulaError(f"a prime after a power of {value.name} is unclear")
+                return _Fn(value.kind, value.name + "'", value.base, func=value.func, primes=value.primes + 1)
+            raise FormulaError(f"{value.name}' is not read (the derivative of a function of a vector)")
         e = value.expr
         if isinstance(e, (sp.Symbol, Indexed)):
             # a' is a name of its own in most texts, and d a/d a = 1 is never what is meant.
@@ -393,23 +585,85 @@ class Reader:
         return value.with_expr(sp.Derivative(e, next(iter(candidates))))
 
     def _leibniz(self, num, den, env):
-        """d/dx, dy/dx, the partial forms, or None when the fraction is not a derivative."""
+        """d/dx, dy/dx, d^2/dx^2, the partial and mixed forms, or None when the fraction is not a derivative."""
         den_entries = self._entries(self._inner(den))
-        marker = self._marker(den_entries[0])
-        if marker is None:
-            return None
         num_entries = self._entries(self._inner(num))
-        if self._marker(num_entries[0]) != marker:
-            if _scripts(num_entries[0].item) and self._marker_base(num_entries[0]) == marker:
-                raise FormulaError("higher derivatives are not read")
+        if all(_word(_base(e[0].item)) == "d" and _kind(_base(e[0].item)) == "letter"
+               for e in (den_entries, num_entries)) and len(den_entries) > 1:
+            self._marker_base(num_entries[0], numerator=True)  # a declared d is a clash here
+        marker = self._marker_base(den_entries[0])
+        if marker is None or den_entries[0].op is not None or den_entries[0].negative:
+            return None
+        order = self._order(num_entries[0], marker)
+        if order is None:
             raise FormulaError("a derivative needs the same d or \\partial above and below")
-        if len(den_entries) < 2:
-            raise FormulaError("a derivative with no variable")
+        variables = self._variables(den_entries, marker, env)
+        if sum(n for _, n in variables) != order:
+            raise FormulaError(f"the order {order} above does not match the variables below the fraction bar")
         text = " ".join(str(_word(_base(e.item)) or "") for e in den_entries[1:]).strip() or "this"
-        op = _Derivative(self._variable(self._chain(den_entries[1:], env), text), text)
+        op = _Derivative(variables[0][0], text, tuple(variables))
         if len(num_entries) == 1:
             return op
-        return self._operate(op, num_entries[1:], env)
+        rest = num_entries[1:]
+        if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), _Fn):
+            self._check_not_a_bare_name(rest[0], env)
+        return self._operate(op, rest, env)
+
+    def _check_not_a_bare_name(self, entry: _Entry, env) -> None:
+        """dy/dx with y a name the document does not define in terms of x: refused, not read as 0."""
+        value = self._item(entry.item, env)
+        if not isinstance(value, V.Value):
+            return
+        e = value.expr
+        names = set(self.notation.definitions)
+        if isinstance(e, (sp.Symbol, Indexed)) and not isinstance(e, Idx):
+            base = e.base.label if isinstance(e, Indexed) else e
+            if not any(symbol_name(n) == str(base) for n in names):
+                word = str(base)
+                raise FormulaError(f"d{word}/d...: {word} is a name, not a formula; the derivative of a name is "
+                                   f"not read (write the formula: \\frac{{d}}{{dx}}\\left(...\\right))")
+
+    def _order(self, entry: _Entry, marker: str) -> int | None:
+        """The order of d, d^2 or \\partial^2 opening a numerator, or None when it does not open one."""
+        if entry.op is not None or entry.negative or self._marker_base(entry, numerator=True) != marker:
+            return None
+        scripts = _scripts(entry.item)
+        if not scripts:
+            return 1
+        if len(scripts) == 1 and scripts[0].data == "sup_script" and _kind(scripts[0].children[1]) == "number":
+            n = int(str(scripts[0].children[1].children[0]))
+            if 1 <= n <= 4:
+                return n
+        raise FormulaError("the order of a derivative must be a number from 1 to 4: \\frac{d^2}{dx^2}")
+
+    def _variables(self, entries: list[_Entry], marker: str, env) -> list[tuple[object, int]]:
+        """The variables below the bar: d x, d x^2, \\partial x \\partial y, each with its order."""
+        groups: list[list[_Entry]] = []
+        for entry in entries:
+            if self._marker_base(entry) == marker and not _scripts(entry.item):
+                groups.append([])
+            elif not groups:
+                raise FormulaError("a derivative's variable must follow d or \\partial")
+            else:
+                groups[-1].append(entry)
+        out = []
+        for group in groups:
+            if not group:
+                raise FormulaError("a derivative with no variable")
+            order = 1
+            last = group[-1]
+            sups = [sc for sc in _scripts(last.item) if sc.data == "sup_script"]
+            if sups and _kind(sups[0].children[1]) == "number":
+                order = int(str(sups[0].children[1].children[0]))
+                rest = [sc for sc in _scripts(last.item) if sc.data != "sup_script"]
+                group = group[:-1] + [_Entry(last.op, last.negative, Tree("item", [_base(last.item), *rest]))]
+            text = " ".join(str(_word(_base(e.item)) or "") for e in group).strip() or "this"
+            variable = self._variable(self._chain(group, env), text)
+            if out and out[-1][0] == variable:
+                out[-1] = (variable, out[-1][1] + order)
+            else:
+                out.append((variable, order))
+        return out
 
     @staticmethod
     def _inner(arg):
@@ -419,17 +673,21 @@ class Reader:
             return arg.children[0]
         return arg
 
-    def _marker_base(self, entry: _Entry) -> str | None:
-        word = _word(_base(entry.item))
-        # d marks a derivative unless the notation gives the letter d a meaning of its own.
-        if word == "\\partial" or (word == "d" and self.notation.kind_of("d") is None):
+    def _marker_base(self, entry: _Entry, numerator: bool = False) -> str | None:
+        """d, \\mathrm{d} or \\partial opening one side of a derivative fraction, or None."""
+        base = _base(entry.item)
+        word = _word(base)
+        if word == "\\partial":
             return word
+        if word == "d" and _kind(base) == "text":
+            return "d"
+        if word == "d" and _kind(base) == "letter":
+            kind = self.notation.kind_of("d")
+            if kind is not None and numerator:
+                raise FormulaError(f"d is declared as a {kind} in the notation file and marks a derivative in "
+                                   "this fraction; write \\mathrm{d} for the derivative or rename the " + kind)
+            return "d" if kind is None else None
         return None
-
-    def _marker(self, entry: _Entry) -> str | None:
-        if entry.op is not None or entry.negative or _scripts(entry.item):
-            return None
-        return self._marker_base(entry)
 
     # --- items ---------------------------------------------------------------------------------
 
@@ -438,19 +696,33 @@ class Reader:
         kind = _kind(base)
         if kind in ("letter", "command", "word", "text"):
             word = _word(base)  # a command keeps its backslash: \theta
-            if word == "\\sum":
-                return self._sum(scripts, env)
+            if word in ("\\sum", "\\prod"):
+                return self._sum(scripts, env, product=word == "\\prod")
             if word == "\\nabla":
                 return self._nabla(scripts, env)
             if word == "\\partial":
-                raise FormulaError("\\partial outside a derivative fraction")
+                return self._partial(scripts, env)
             if kind == "text" and not word.replace(" ", "").isalpha() or (kind == "text" and " " in word):
                 raise FormulaError(f"text {word!r} in a formula")
+            if kind == "text" and str(base.children[0]).startswith(("\\text", "\\mbox")) \
+                    and self.notation.kind_of(word) is None and word not in _BUILTIN_FUNCTIONS:
+                raise FormulaError(f"the text {word!r} in a formula is not read (words and conditions belong "
+                                   "in the prose; a name is written \\operatorname{...})")
+            if word == "\\delta" and self.notation.kind_of(word) is None and scripts:
+                return self._kronecker(scripts, env)
+            self._check_clash(word, scripts)
             head = self._meaning(word, env)
             if head is None:
-                what = "command" if kind == "command" and word[1:] not in _GREEK else "name"
-                raise FormulaError(f"unknown {what} {word} (declare it in the notation file)")
+                raise FormulaError(f"the command {word} is not read" if kind == "command"
+                                   else f"unknown name {word} (declare it in the notation file)")
             return self._scripted(head, scripts, env)
+        if kind == "abs":
+            return self._scripted(V.entrywise(sp.Abs, self._expr(base.children[1], env)), scripts, env)
+        if kind == "norm":
+            return self._norm(self._expr(base.children[1], env), scripts, env)
+        if kind == "inner":
+            u, v = (self._expr(e, env) for e in base.children[1:3])
+            return self._scripted(V.dot(u, v), scripts, env)
         if kind == "number":
             return self._scripted(self._number(str(base.children[0])), scripts, env)
         if kind == "font":
@@ -491,6 +763,45 @@ class Reader:
         if kind == "group":
             return self._scripted(self._arg_value(base, env), scripts, env)
         raise FormulaError(f"cannot read {kind}")
+
+    def _check_clash(self, word: str, scripts) -> None:
+        """A declared e or \\pi written where it reads as the constant is an error naming both meanings."""
+        kind = self.notation.kind_of(word)
+        if kind is None:
+            return
+        if word == "e" and any(sc.data == "sup_script" for sc in scripts) and kind != "vector":
+            raise FormulaError(f"e^{{...}}: e is declared as a {kind} in the notation file and e^{{...}} is "
+                               "Euler's number raised to a power; write \\exp(...) or rename the " + kind)
+        if word == "\\pi" and kind in ("scalar", "size", "index"):
+            raise FormulaError(f"\\pi is declared as a {kind} in the notation file and is also the constant "
+                               "3.14159...; rename the " + kind)
+
+    def _kronecker(self, scripts, env) -> V.Value:
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        if len(subs) != 1 or len(scripts) != 1:
+            raise FormulaError("\\delta_{ij} (Kronecker's delta) takes two indices and nothing else")
+        indices = self._indices(subs[0].children[1], env)
+        if len(indices) != 2:
+            raise FormulaError("\\delta_{ij} (Kronecker's delta) takes two indices")
+        return V.Value(sp.KroneckerDelta(*indices))
+
+    def _norm(self, value: V.Value, scripts, env) -> V.Value:
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        p = 2
+        if subs:
+            arg = subs[0].children[1]
+            if _kind(arg) != "number" or str(arg.children[0]) not in ("1", "2"):
+                raise FormulaError("only the norms \\|v\\|_1 and \\|v\\|_2 are read")
+            p = int(str(arg.children[0]))
+        rest = [sc for sc in scripts if sc.data != "sub_script"]
+        return self._scripted(V.norm(value, p), rest, env)
+
+    def _partial(self, scripts, env) -> _Derivative:
+        if len(scripts) != 1 or scripts[0].data != "sub_script":
+            raise FormulaError("\\partial outside a derivative fraction needs its variable as a subscript: "
+                               "\\partial_x f")
+        value = self._arg_value(scripts[0].children[1], env)
+        return _Derivative(self._variable(value, "the subscript of \\partial"), "the subscript of \\partial")
 
     def _arg_value(self, arg, env) -> V.Value:
         if _kind(arg) == "group":
@@ -577,16 +888,23 @@ class Reader:
         if kind == "index":
             return V.Value(self.free_index(word))
         bare = word.lstrip("\\")
+        if word in self.lambdas:
+            return _Fn("lambda", word, func=self.lambdas[word])
         if word == "e":
             return V.Value(sp.E)
         if word == "\\pi":
             return V.Value(sp.pi)
         if bare in _BUILTIN_FUNCTIONS and (word.startswith("\\") or len(word) > 1):
             return _Fn(_BUILTIN_FUNCTIONS[bare], word)
-        if word in ("softmax", "\\softmax"):
-            return _Fn("softmax", word)
         if bare in _ELLIPSES:
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
+        if bare in _UNREAD_WORDS:
+            raise FormulaError(f"{word} is not read")
+        if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in _GREEK) \
+                or (len(word) > 1 and word.isalpha() and not word.startswith("\\")):
+            # A name the document never declares is a real scalar: a guess, named in the verdict.
+            self.guesses[word] += 1
+            return V.Value(scalar(symbol_name(word)))
         return None
 
     def _scripted(self, head, scripts: list[Tree], env):
@@ -607,9 +925,12 @@ class Reader:
             raise FormulaError("scripts on an operator")
         if isinstance(head, tuple):
             raise FormulaError("scripts on a list")
+        if isinstance(head, _Fn):
+            return self._scripted_function(head, subs, sups, primes, env)
+        if subs and isinstance(head.expr, sp.Symbol) and head.expr.name in self.guesses:
+            head = self._guessed_entry(head.expr.name, subs[0].children[1], env)
+            subs = []
         if subs:
-            if isinstance(head, _Fn):
-                raise FormulaError(f"a subscript on the function {head.name}")
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
                 raise FormulaError(f"{len(indices)} indices on a vector")
@@ -625,10 +946,67 @@ class Reader:
             head = self._power(head, sups[0].children[1], env)
         return head
 
+    def _guessed_entry(self, name: str, arg, env) -> V.Value:
+        """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""
+        inner = self._inner(arg)
+        if _kind(inner) == "product" and len(inner.children) == 1 and not _scripts(inner.children[0]):
+            inner = _base(inner.children[0])
+        kind = _kind(inner)
+        if kind == "letter":
+            letter = str(inner.children[0])
+            if letter in env or self.notation.size_of_index(letter):
+                index = env.get(letter) or self.free_index(letter)
+                self.guesses[name] -= 1
+                self.guesses[f"{name}[]"] += 1
+                return V.Value(vector(name)[index])
+            if self.notation.kind_of(letter) is None:
+                self.guesses[name] -= 1
+                return V.Value(scalar(f"{name}_{letter}"))
+        if kind == "number" and str(inner.children[0]).isdigit():
+            self.guesses[name] -= 1
+            return V.Value(scalar(f"{name}_{inner.children[0]}"))
+        raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _scripted_function(self, fn: _Fn, subs, sups, primes, env) -> _Fn:
+        """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for."""
+        if subs:
+            if fn.kind != "log" or fn.base is not None:
+                raise FormulaError(f"a subscript on the function {fn.name}")
+            base = self._arg_value(subs[0].children[1], env)
+            if base.is_vector or not (base.expr.is_number and base.expr.is_positive and base.expr != 1):
+                raise FormulaError("the base of a logarithm must be a positive number other than 1")
+            fn = _Fn("log", fn.name, base.expr)
+        for _ in primes:
+            fn = self._prime(fn)
+        if sups:
+            arg = sups[0].children[1]
+            word = _word(arg)
+            if word == "\\prime":
+                return self._prime(fn)
+            exponent = self._arg_value(arg, env) if _kind(arg) in ("number", "group") else None
+            if exponent is None or not (exponent.expr.is_Integer and 1 <= exponent.expr <= V.MAX_EXPONENT):
+                raise FormulaError(f"{fn.name}^{{...}}: only a positive whole power of a function is read "
+                                   f"(\\{fn.name.lstrip(chr(92))}^2 x is (\\{fn.name.lstrip(chr(92))} x)^2; "
+                                   "an inverse function is not read)")
+            if fn.power != 1:
+                raise FormulaError(f"a double power of the function {fn.name}")
+            fn = _Fn(fn.kind, fn.name, fn.base, int(exponent.expr), fn.func, fn.primes)
+        return fn
+
     def _power(self, base: V.Value, arg, env) -> V.Value:
         word = _word(arg)
-        if word in ("T", "\\top", "\\intercal", "\\mathsf{T}") and base.is_vector:
-            raise FormulaError("a transpose is not read")
+        if _kind(arg) == "group" and len(arg.children) == 1:
+            inner = arg.children[0]
+            if _kind(inner) == "product" and len(inner.children) == 1 and not _scripts(inner.children[0]):
+                word = _word(_base(inner.children[0])) if word is None else word
+        if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
+                or (word == "T" and _kind(arg) == "text"):
+            if base.is_vector:
+                if base.row:
+                    raise FormulaError("a transposed vector transposed again is not read")
+                return V.Value(base.expr, base.size, base.conventions, row=True)
+            if word != "T" or self.notation.kind_of("T") is None:
+                raise FormulaError("a transpose of a scalar, or a power T? write the power with another letter")
         if word == "\\prime":
             return self._prime(base)
         if _kind(arg) == "number" and len(str(arg.children[0])) > 1 and "." not in str(arg.children[0]):
@@ -678,7 +1056,7 @@ class Reader:
         if isinstance(index, Idx) and index not in env.values() and index.upper != length:
             raise FormulaError(f"index {index} runs over 1..{index.upper}, the vector has length {length}")
 
-    def _sum(self, scripts, env) -> _Sum:
+    def _sum(self, scripts, env, product: bool = False) -> _Sum:
         subs = [s for s in scripts if s.data == "sub_script"]
         sups = [s for s in scripts if s.data == "sup_script"]
         if len(subs) != 1 or len(sups) > 1 or len(scripts) != len(subs) + len(sups):
@@ -723,7 +1101,9 @@ class Reader:
             upper = self.sizes[named]
         if excluded is not None and not (lower == 1 and isinstance(excluded, Idx) and excluded.upper == upper):
             raise FormulaError("a sum over j \\neq i needs i in the same range as j")
-        return _Sum(Idx(letter, (lower, upper)), letter, excluded)
+        if product and excluded is not None:
+            raise FormulaError("a product over j \\neq i is not read")
+        return _Sum(Idx(letter, (lower, upper)), letter, excluded, product)
 
     def _sum_letter(self, node) -> str:
         if _kind(node) == "product" and len(node.children) == 1 and not _scripts(node.children[0]):
