@@ -66,8 +66,10 @@ def test_roots_of_any_degree(read):
     assert read(r"\sqrt[3]{8}") == 2
     assert read(r"\sqrt[3]{-8}") == -2  # the real cube root
     assert read(r"\sqrt[4]{c}") == c ** sp.Rational(1, 4)
-    with pytest.raises(FormulaError, match="degree of a root"):
-        read(r"\sqrt[c]{8}")
+    assert read(r"\sqrt[c]{8}") == 8 ** (1 / c)
+    for degree in ("0", "1", "1.5"):
+        with pytest.raises(FormulaError, match="degree of a root"):
+            read(rf"\sqrt[{degree}]{{8}}")
 
 
 @pytest.mark.parametrize("text", [

@@ -53,8 +53,9 @@ def checked():
 
 
 def test_a_function_defined_in_one_display_is_that_formula_in_the_next(checked):
-    _, r = checked
-    assert r["doc/line-5#1"] is Verdict.PROVED  # the definition itself
+    d, r = checked
+    assert r["doc/line-5#1"] is Verdict.UNKNOWN  # the definition itself is not a claim
+    assert "definition of f" in d.steps[0].problem
     assert r["doc/line-9#1"] is Verdict.PROVED
     assert r["doc/line-9#2"] is Verdict.REFUTED
 
@@ -74,10 +75,34 @@ def test_functions_the_document_never_defines_follow_the_chain_rule(checked):
 def test_a_letter_with_entries_is_a_vector(checked):
     d, r = checked
     assert r["doc/line-17#1"] is Verdict.PROVED
-    assert not any(s.problem for s in d.steps)
+    assert [s.line for s in d.steps if s.problem] == [5]
 
 
 def test_x_stays_the_default_vector_when_the_document_takes_its_entries():
     d = read_document(r"$$ \frac{d}{dx} \sigma(x) = \sigma(x)(1 - \sigma(x)) $$" "\n\n$$ x_1 = x_1 $$\n",
                       "v.md", default_notation())
     assert "product of two vectors" in d.steps[0].problem
+
+
+def test_a_name_defined_by_a_display_holds_from_there_on_and_is_not_a_claim():
+    doc = ("$$ z = 2a + 1 $$\n\n$$ z - 1 = 2a $$\n\n$$ \\frac{dz}{da} = 3 $$\n\n"
+           "$$ (z + 1)^2 = 4a^2 + 8a + 4 $$\n")
+    d = read_document(doc, "z.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    assert "definition of z" in d.steps[0].problem
+
+
+def test_a_name_used_before_is_a_claim_not_a_definition():
+    doc = "$$ (w + 1)^2 = w^2 + 2w + 1 $$\n\n$$ w = 2 $$\n"
+    d = read_document(doc, "w.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_prime_on_an_undeclared_name_is_a_name_of_its_own():
+    doc = "$$ a' = 2a $$\n\n$$ a' - a = a $$\n\n$$ b' + b = 2b $$\n"
+    d = read_document(doc, "p.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    # a' is defined by the first display; b' is an unrelated name, so the last claim is not an identity
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]

@@ -35,6 +35,7 @@ script: SUB arg             -> sub_script
       | PRIME               -> prime
 
 ?arg: group | letter | number | command | text
+    | FRAC arg arg         -> frac
 
 ?base: letter
      | number
@@ -67,7 +68,7 @@ SUP: "^"
 PRIME: "'"
 LETTER: /[A-Za-z]/
 NUMBER: /[0-9]+(\.[0-9]+)?/
-MULOP.3: /\\(cdot|times|circ|odot)(?![A-Za-z])/ | "*" | "/"
+MULOP.3: /\\(cdot|times|circ|odot|div)(?![A-Za-z])/ | "*" | "/"
 REL.3: /\\(neq|ne|leq|geq|le|ge)(?![A-Za-z])/ | "=" | "<" | ">"
 FONT.3: /\\(mathbf|boldsymbol|bm|vec|mathbfit|mathnormal)(?![A-Za-z])/
 ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot)(?![A-Za-z])/
@@ -81,7 +82,7 @@ DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
 
-SPACING.4: /\\(left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|limits|nolimits|quad|qquad)(?![A-Za-z])/
+SPACING.4: /\\(left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|limits|nolimits|quad|qquad|thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|negthickspace)(?![A-Za-z])/
 THIN.4: /\\[,;:! ]/
 %ignore SPACING
 %ignore THIN

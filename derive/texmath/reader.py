@@ -34,11 +34,23 @@ _BUILTIN_FUNCTIONS = {
     "cosh": "cosh", "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "arctan", "arcsin": "arcsin",
     "arccos": "arccos", "softplus": "softplus", "ReLU": "relu", "relu": "relu", "sigmoid": "sigmoid",
     "softmax": "softmax", "sgn": "sgn", "sign": "sgn", "LSE": "lse", "logsumexp": "lse", "lse": "lse",
-    "logsoftmax": "logsoftmax", "abs": "abs",
+    "logsoftmax": "logsoftmax", "abs": "abs", "sec": "sec", "csc": "csc", "cot": "cot",
 }
 # Words that name something the reader does not read: refused by name rather than read as a product.
-_UNREAD_WORDS = {"det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
+_UNREAD_WORDS = {"lg", "det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
                  "inf", "mod", "grad", "div", "rank", "erf", "Pr", "KL", "E"}
+_UNREAD_ADVICE = {
+    "lg": "it is the logarithm to base 2 or to base 10 depending on the field; write \\log_2 or \\log_{10}",
+    "lim": "limits are not read", "det": "determinants are not read", "tr": "traces are not read",
+    "Tr": "traces are not read", "E": "expectations are not read",
+}
+
+
+def _unread(word: str) -> FormulaError:
+    bare = word.lstrip("\\")
+    return FormulaError(f"{word} is not read" + (f": {_UNREAD_ADVICE[bare]}" if bare in _UNREAD_ADVICE else ""))
+
+
 _MAX_PRODUCT_RUN = 3  # a run of more undeclared letters than this is a word, not a product
 _MARKERS = ("\\partial", "d")
 _ENTRYWISE_DERIVATIVE = "the derivative of an entry-wise function is taken entry by entry (the Jacobian's diagonal)"
@@ -146,6 +158,10 @@ class Reader:
                             if len(k) > 1 and not k.startswith("\\")} | set(_BUILTIN_FUNCTIONS) | _UNREAD_WORDS
         self._script_depth = 0
         self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
+        self.values: dict[str, V.Value] = {}  # names the document defines, z = ...
+        self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
+        self.definitions_by_line: dict[int, str] = {}  # line of a defining display -> the name it defines
+        self.line: int | None = None  # the line being read (None: every definition holds)
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
@@ -191,6 +207,11 @@ class Reader:
         demote = {name for name in ("x", "y")
                   if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
                   and not usage.as_vector(name) and name not in referenced}
+        # Index letters of the defaults (i, j, k, l, t) the document never writes in a subscript are names.
+        hot = {c for name, c in self.notation.onehot.items() if name not in demote}
+        demote |= {letter for size, letters in self.notation.sizes.items() for letter in letters
+                   if letters == defaults.sizes.get(size) and letter not in usage.indices
+                   and letter not in referenced and letter not in hot}
         notation = self.notation.without(demote) if demote else self.notation
         vectors, matrices = dict(notation.vectors), dict(notation.matrices)
         for name, letters in usage.subscripts.items():
@@ -215,34 +236,80 @@ class Reader:
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)}
         self.scalar_letters = set(usage.factors) - set(usage.primed)
+        seen: set[str] = set()
         for terms, relations in chains:
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
-                self._define(terms[0][0], terms[1][0])
+                self.line = terms[0][1]
+                name = self._define(terms[0][0], terms[1][0]) or self._define_name(terms[0][0], terms[1][0], seen)
+                if name:
+                    self.definitions_by_line[terms[0][1]] = name
+            for text, _ in terms:
+                seen |= _names_in(text)
+        self.line = None
 
-    def _define(self, left: str, right: str) -> None:
+    def definition_at(self, line: int) -> str | None:
+        """The name the display at this line defines (its first link is then a definition, not a claim)."""
+        return self.definitions_by_line.get(line)
+
+    def _define_name(self, left: str, right: str, seen: set[str]) -> str | None:
+        """z = formula, z an undeclared name no earlier display uses: z is that formula from here on."""
+        names = _names_in(left)
+        if len(names) != 1:
+            return None
+        (name,) = names
+        base = name.rstrip("'")
+        if name in seen or name in _names_in(right) or self.notation.kind_of(base) is not None \
+                or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
+                or (name != base and base in self.function_letters):
+            return None
+        try:
+            tokens = list(parser().lex(left))
+        except (LarkError, FormulaError):
+            return None
+        if [t.type for t in tokens] not in (["LETTER"] + ["PRIME"] * (len(tokens) - 1),
+                                           ["CMD"] + ["PRIME"] * (len(tokens) - 1)):
+            return None
+        if tokens[0].type == "CMD" and str(tokens[0])[1:] not in _GREEK:
+            return None
+        try:
+            value = self.read(right)
+        except FormulaError:
+            return None
+        if value.row:
+            return None
+        key = symbol_name(base) + "'" * (len(tokens) - 1)
+        self.values[key] = value
+        self.defined_at[key] = self.line
+        return name
+
+    def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
         try:
             tree = parser().parse(left)
         except (LarkError, FormulaError):
-            return
+            return None
         entries = self._entries(tree) if _kind(tree) in ("product", "item") else []
         if len(entries) != 2 or entries[1].op is not None or _scripts(entries[0].item) \
                 or _kind(_base(entries[0].item)) != "letter" or _kind(_base(entries[1].item)) != "paren":
-            return
+            return None
         name = str(_base(entries[0].item).children[0])
         args = _base(entries[1].item).children
+        if name.startswith("\\"):
+            return None
         if len(args) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
-            return
+            return None
         try:
             variable = self._expr(args[0], {})
             body = self.read(right)
         except FormulaError:
-            return
-        if not isinstance(variable.expr, sp.Symbol) or variable.is_vector or body.is_vector or body.row:
-            return
+            return None
+        if type(variable.expr) is not sp.Symbol or variable.is_vector or body.is_vector or body.row:
+            return None
         self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
+        self.defined_at[name] = self.line
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
+        return name
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
         """The Side of a term's value; vectors are given by their entry at ``axis``."""
@@ -340,7 +407,7 @@ class Reader:
             run = entries[n:m]
             word = "".join(str(_base(e.item).children[0]) for e in run)
             if len(run) > 1 and word in _UNREAD_WORDS and self.notation.kind_of(word) is None:
-                raise FormulaError(f"{word} is not read")
+                raise _unread(word)
             if len(run) > 1 and word in self.multiletter:
                 item = Tree("item", [Tree("word", [Token("WORD", word)]), *_scripts(run[-1].item)])
                 out.append(_Entry(run[0].op, run[0].negative, item))
@@ -389,12 +456,12 @@ class Reader:
                 total = value
             else:
                 total = self._join(total, entry.op, value)
-            if entry.op == "/" and k < len(entries) and entries[k].op is None:
+            if entry.op in ("/", "\\div") and k < len(entries) and entries[k].op is None:
                 raise FormulaError("unclear how far / reaches; use \\frac or parentheses")
         return total
 
     def _join(self, left: V.Value, op: str | None, right: V.Value) -> V.Value:
-        if op == "/":
+        if op in ("/", "\\div"):
             return V.divide(left, right)
         if op in ("\\circ", "\\odot"):
             return V.multiply(left, right, hadamard=True)
@@ -427,6 +494,8 @@ class Reader:
         defines f (f(x) = ...), primes it, or never uses f as a factor. Otherwise the reading is refused.
         """
         base, scripts = _base(entry.item), _scripts(entry.item)
+        if _kind(base) == "command" and str(base.children[0])[1:] in _GREEK:
+            base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
         if _kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
                 or _kind(_base(nxt.item)) != "paren":
             return None
@@ -443,7 +512,7 @@ class Reader:
         if any(sc.data != "prime" for sc in scripts):
             return None
         primes = len(scripts)
-        if word in self.lambdas:
+        if word in self.lambdas and self._in_force(word):
             return _Fn("lambda", word, func=self.lambdas[word], primes=primes)
         if word in self.function_letters or (primes and word not in self.scalar_letters):
             return _Fn("unknown", word, func=sp.Function(word, real=True), primes=primes)
@@ -474,9 +543,26 @@ class Reader:
             return self._apply(fn, (inner,)), end
         if isinstance(head, tuple):
             raise FormulaError(f"{fn.name} of a list")
-        if k + 2 < len(entries) and entries[k + 2].op is None:
+        if k + 2 < len(entries) and entries[k + 2].op is None and not self._opens_function(entries[k + 2], env):
             raise FormulaError(f"unclear how far {fn.name} reaches; add parentheses")
         return self._apply(fn, (head,)), k + 2
+
+    def _opens_function(self, entry: _Entry, env) -> bool:
+        """\\sin a \\cos b: the next function name ends the reach of the one before."""
+        word = _word(_base(entry.item))
+        return word is not None and word not in env and isinstance(self._meaning_quiet(word, env), _Fn)
+
+    def _in_force(self, name: str) -> bool:
+        return self.line is None or self.defined_at.get(name, 0) <= self.line
+
+    def _meaning_quiet(self, word: str, env):
+        guesses = self.guesses.copy()
+        try:
+            return self._meaning(word, env)
+        except FormulaError:
+            return None
+        finally:
+            self.guesses = guesses
 
     def _apply(self, fn: _Fn, args: tuple[V.Value, ...]) -> V.Value:
         value = self._apply_once(fn, args)
@@ -496,6 +582,10 @@ class Reader:
                 raise FormulaError(f"\\{fn.kind} is read only between scalars: \\{fn.kind}(a, b)")
             f = sp.Max if fn.kind == "max" else sp.Min
             return V.Value(f(*[a.expr for a in args]), None, tuple(c for a in args for c in a.conventions))
+        if fn.kind == "unknown" and not fn.primes and len(args) > 1:
+            if any(a.is_vector for a in args):
+                raise FormulaError(f"{fn.name} of several arguments is read only on scalars")
+            return V.Value(fn.func(*[a.expr for a in args]), None, tuple(c for a in args for c in a.conventions))
         if len(args) != 1:
             raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
         (arg,) = args
@@ -565,6 +655,14 @@ class Reader:
                 return _Fn(value.kind, value.name + "'", value.base, func=value.func, primes=value.primes + 1)
             raise FormulaError(f"{value.name}' is not read (the derivative of a function of a vector)")
         e = value.expr
+        if isinstance(e, sp.Symbol) and self.guesses.get(e.name, 0) > 0:
+            # a' of an undeclared a is a name of its own (as TeX shows it), never da/da.
+            self.guesses[e.name] -= 1
+            name = e.name + "'"
+            if name in self.values and self._in_force(name):
+                return self.values[name]
+            self.guesses[name] += 1
+            return V.Value(scalar(name))
         if isinstance(e, (sp.Symbol, Indexed)):
             # a' is a name of its own in most texts, and d a/d a = 1 is never what is meant.
             shown = e.base.label if isinstance(e, Indexed) and value.is_vector else e
@@ -745,8 +843,11 @@ class Reader:
         if kind == "root":
             _, degree_node, arg = base.children
             n = self._expr(degree_node, env)
-            if not (n.expr.is_Integer and 2 <= n.expr <= V.MAX_EXPONENT) or n.is_vector:
-                raise FormulaError("the degree of a root must be a whole number from 2 to 64: \\sqrt[3]{x}")
+            if n.is_vector or (n.expr.is_number and not (n.expr.is_Integer and 2 <= n.expr <= V.MAX_EXPONENT)):
+                raise FormulaError("the degree of a root must be a whole number from 2 to 64, or a scalar: "
+                                   "\\sqrt[3]{x}")
+            if not n.expr.is_Integer:
+                return self._scripted(V.power(self._arg_value(arg, env), V.Value(1 / n.expr)), scripts, env)
             degree = int(n.expr)
             # Odd roots of negative numbers are real: the real root, not the principal complex one.
             f = (lambda u: sp.real_root(u, degree)) if degree % 2 else (lambda u: sp.root(u, degree))
@@ -888,8 +989,10 @@ class Reader:
         if kind == "index":
             return V.Value(self.free_index(word))
         bare = word.lstrip("\\")
-        if word in self.lambdas:
+        if word in self.lambdas and self._in_force(word):
             return _Fn("lambda", word, func=self.lambdas[word])
+        if symbol_name(word) in self.values and self._in_force(symbol_name(word)):
+            return self.values[symbol_name(word)]
         if word == "e":
             return V.Value(sp.E)
         if word == "\\pi":
@@ -899,11 +1002,11 @@ class Reader:
         if bare in _ELLIPSES:
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
         if bare in _UNREAD_WORDS:
-            raise FormulaError(f"{word} is not read")
+            raise _unread(word)
         if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in _GREEK) \
                 or (len(word) > 1 and word.isalpha() and not word.startswith("\\")):
             # A name the document never declares is a real scalar: a guess, named in the verdict.
-            self.guesses[word] += 1
+            self.guesses[symbol_name(word)] += 1
             return V.Value(scalar(symbol_name(word)))
         return None
 
@@ -962,6 +1065,10 @@ class Reader:
             if self.notation.kind_of(letter) is None:
                 self.guesses[name] -= 1
                 return V.Value(scalar(f"{name}_{letter}"))
+        if kind == "command" and str(inner.children[0])[1:] in _GREEK \
+                and self.notation.kind_of(str(inner.children[0])) is None:
+            self.guesses[name] -= 1
+            return V.Value(scalar(f"{name}_{str(inner.children[0])[1:]}"))
         if kind == "number" and str(inner.children[0]).isdigit():
             self.guesses[name] -= 1
             return V.Value(scalar(f"{name}_{inner.children[0]}"))
@@ -973,8 +1080,8 @@ class Reader:
             if fn.kind != "log" or fn.base is not None:
                 raise FormulaError(f"a subscript on the function {fn.name}")
             base = self._arg_value(subs[0].children[1], env)
-            if base.is_vector or not (base.expr.is_number and base.expr.is_positive and base.expr != 1):
-                raise FormulaError("the base of a logarithm must be a positive number other than 1")
+            if base.is_vector or (base.expr.is_number and not (base.expr.is_positive and base.expr != 1)):
+                raise FormulaError("the base of a logarithm must be a positive scalar other than 1")
             fn = _Fn("log", fn.name, base.expr)
         for _ in primes:
             fn = self._prime(fn)
@@ -1127,3 +1234,19 @@ _GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "e
           "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi",
           "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi",
           "Omega"}
+
+
+def _names_in(text: str) -> set[str]:
+    """The names a formula uses as values (letters and commands, with their primes), not as scripts."""
+    try:
+        tokens = list(parser().lex(text))
+    except (LarkError, FormulaError):
+        return set()
+    out = set()
+    for n, tok in enumerate(tokens):
+        if tok.type in ("LETTER", "CMD") and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+            primes = 0
+            while n + 1 + primes < len(tokens) and tokens[n + 1 + primes].type == "PRIME":
+                primes += 1
+            out.add(str(tok) + "'" * primes)
+    return out

@@ -31,6 +31,7 @@ class Usage:
     applied: dict[str, int] = field(default_factory=dict)  # f(x)
     primed: dict[str, int] = field(default_factory=dict)  # f'(x)
     numbered: dict[str, int] = field(default_factory=dict)  # x_1: an entry of a vector, or a name of its own
+    indices: dict[str, int] = field(default_factory=dict)  # letters written in subscripts: x_i, \sum_{i=1}
     subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
 
     def as_vector(self, name: str) -> bool:
@@ -50,9 +51,20 @@ def scan(formulas: list[tuple[str, int]]) -> Usage:
             tokens = list(lex(text))
         except (LarkError, FormulaError):
             continue
+        depth, script_depth = 0, []  # brace depth, and the depths at which subscript groups opened
         for n, tok in enumerate(tokens):
+            if tok.type == "LBRACE":
+                depth += 1
+                if n > 0 and tokens[n - 1].type == "SUB":
+                    script_depth.append(depth)
+            elif tok.type == "RBRACE":
+                if script_depth and script_depth[-1] == depth:
+                    script_depth.pop()
+                depth -= 1
             if tok.type not in ("LETTER", "CMD"):
                 continue
+            if tok.type == "LETTER" and ((n > 0 and tokens[n - 1].type == "SUB") or script_depth):
+                _note(usage.indices, str(tok), line)
             if n > 0 and tokens[n - 1].type in ("SUB", "SUP"):
                 continue  # an index or an exponent, not a use of the name as a value
             name = str(tok)
