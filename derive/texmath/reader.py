@@ -509,13 +509,16 @@ class Reader:
                 return _Fn("unknown", word, func=sp.Function(word, real=True), primes=len(scripts))
         if word in env or self.notation.kind_of(word) is not None or word == "e":
             return None
+        if any(sc.data == "sub_script" for sc in scripts) and word not in self.lambdas:
+            raise FormulaError(f"{word}_...(...) is a function at a point or a product; write "
+                               f"{word}_{{...}} \\cdot (...) for a product (functions with subscripts are not read)")
         if any(sc.data != "prime" for sc in scripts):
             return None
         primes = len(scripts)
         if word in self.lambdas and self._in_force(word):
             return _Fn("lambda", word, func=self.lambdas[word], primes=primes)
         if word in self.function_letters or (primes and word not in self.scalar_letters):
-            return _Fn("unknown", word, func=sp.Function(word, real=True), primes=primes)
+            return _Fn("unknown", word, func=sp.Function(symbol_name(word), real=True), primes=primes)
         if word in self.scalar_letters and not primes:
             return None
         raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...); write "
@@ -658,7 +661,9 @@ class Reader:
         if isinstance(e, sp.Symbol) and self.guesses.get(e.name, 0) > 0:
             # a' of an undeclared a is a name of its own (as TeX shows it), never da/da.
             self.guesses[e.name] -= 1
-            name = e.name + "'"
+            # TeX sets a_b' and a'_b alike (the prime on a), and a_{b'} apart (the prime on b).
+            head, sep, tail = e.name.partition("_")
+            name = f"{head}'{sep}{tail}"
             if name in self.values and self._in_force(name):
                 return self.values[name]
             self.guesses[name] += 1
@@ -1052,9 +1057,17 @@ class Reader:
     def _guessed_entry(self, name: str, arg, env) -> V.Value:
         """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""
         inner = self._inner(arg)
-        if _kind(inner) == "product" and len(inner.children) == 1 and not _scripts(inner.children[0]):
+        primes = ""
+        if _kind(inner) == "product" and len(inner.children) == 1 \
+                and all(sc.data == "prime" for sc in _scripts(inner.children[0])):
+            primes = "'" * len(_scripts(inner.children[0]))
             inner = _base(inner.children[0])
         kind = _kind(inner)
+        label = self._label(name, inner, primes, env)
+        if label is not None:
+            self.guesses[name] -= 1
+            self.guesses[label] += 1
+            return V.Value(scalar(label))
         if kind == "letter":
             letter = str(inner.children[0])
             if letter in env or self.notation.size_of_index(letter):
@@ -1062,17 +1075,22 @@ class Reader:
                 self.guesses[name] -= 1
                 self.guesses[f"{name}[]"] += 1
                 return V.Value(vector(name)[index])
-            if self.notation.kind_of(letter) is None:
-                self.guesses[name] -= 1
-                return V.Value(scalar(f"{name}_{letter}"))
+        raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _label(self, name: str, inner, primes: str, env) -> str | None:
+        """The name a_1, a_b, alpha_beta, a_{b'} of an undeclared a with a label subscript, or None."""
+        kind = _kind(inner)
+        sub = None
+        if kind == "letter" and str(inner.children[0]) not in env and not self.notation.kind_of(str(inner.children[0])):
+            sub = str(inner.children[0])
         if kind == "command" and str(inner.children[0])[1:] in _GREEK \
                 and self.notation.kind_of(str(inner.children[0])) is None:
-            self.guesses[name] -= 1
-            return V.Value(scalar(f"{name}_{str(inner.children[0])[1:]}"))
-        if kind == "number" and str(inner.children[0]).isdigit():
-            self.guesses[name] -= 1
-            return V.Value(scalar(f"{name}_{inner.children[0]}"))
-        raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+            sub = str(inner.children[0])[1:]
+        if sub is not None:
+            return f"{name}_{{{sub}{primes}}}" if primes else f"{name}_{sub}"
+        if kind == "number" and str(inner.children[0]).isdigit() and not primes:
+            return f"{name}_{inner.children[0]}"
+        return None
 
     def _scripted_function(self, fn: _Fn, subs, sups, primes, env) -> _Fn:
         """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for."""
