@@ -8,6 +8,7 @@ never read by guessing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -208,11 +209,22 @@ class Reader:
                   if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
                   and not usage.as_vector(name) and name not in referenced}
         # Index letters of the defaults (i, j, k, l, t) the document never writes in a subscript are names.
-        hot = {c for name, c in self.notation.onehot.items() if name not in demote}
+        # The default one-hot label is a guess of classification texts: kept where the document speaks
+        # of a prediction, a softmax or a cross-entropy, dropped elsewhere (y is then any vector).
+        texts = " ".join(text for terms, _ in chains for text, _ in terms)
+        if not re.search(r"\\(?:hat|widehat)\s*\{?\s*y|CE|softmax|entropy", texts):
+            demote_hot = {name for name, c in self.notation.onehot.items()
+                          if defaults.onehot.get(name) == c and name not in demote}
+        else:
+            demote_hot = set()
+        hot = {c for name, c in self.notation.onehot.items() if name not in demote and name not in demote_hot}
         demote |= {letter for size, letters in self.notation.sizes.items() for letter in letters
                    if letters == defaults.sizes.get(size) and letter not in usage.indices
                    and letter not in referenced and letter not in hot}
         notation = self.notation.without(demote) if demote else self.notation
+        if demote_hot:
+            notation = dataclasses.replace(notation, onehot={k: v for k, v in notation.onehot.items()
+                                                             if k not in demote_hot})
         vectors, matrices = dict(notation.vectors), dict(notation.matrices)
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
@@ -695,8 +707,8 @@ class Reader:
                for e in (den_entries, num_entries)) and len(den_entries) > 1:
             self._marker_base(num_entries[0], numerator=True)  # a declared d is a clash here
         marker = self._marker_base(den_entries[0])
-        if marker is None or den_entries[0].op is not None or den_entries[0].negative:
-            return None
+        if marker is None or den_entries[0].op is not None or den_entries[0].negative or len(den_entries) < 2:
+            return None  # \\frac{c}{d} is a fraction: a derivative's d is followed by its variable
         order = self._order(num_entries[0], marker)
         if order is None:
             raise FormulaError("a derivative needs the same d or \\partial above and below")
