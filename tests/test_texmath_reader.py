@@ -153,7 +153,7 @@ def test_decimal_numbers_are_exact(read):
     (r"\log \hat{y}_i 2", "how far"),
     (r"\text{softmax(x)}_i", "text"),
     (r"\mathbf{1}", "vector of constants"),
-    (r"x_1, \dots, x_N", "unexpected"),
+    (r"x_1, \dots, x_N", "comma outside parentheses"),
     (r"a / b c", "how far /"),
     (r"x_i / x_j x_k", "how far /"),
     (r"\frac{\partial^2 x_i}{\partial x_j}", "does not match the variables"),
@@ -290,3 +290,25 @@ def test_a_declared_d_e_or_pi_is_a_clash_not_a_new_meaning():
         assert "notation file" in str(info.value) and both in str(info.value)
     assert reader.read(r"\frac{\mathrm{d}}{\mathrm{d}z} z^2").expr == sp.Derivative(z ** 2, z)
     assert reader.read(r"\frac{d}{2}").expr == sp.Symbol("d", integer=True, positive=True) / 2
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("b, c", "two equations in one display"),
+    ("3!", "factorial"),
+    ("a & b", "alignment mark"),
+    (r"\frac{1}{", "ends too early"),
+    ("a)", "closing parenthesis"),
+    ("^2", "superscript with nothing before it"),
+    ("a < b", "one equation per display"),
+])
+def test_parse_errors_name_the_construct_not_the_parser(read, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read(text)
+    assert reason in str(info.value)
+    assert "column" not in str(info.value) and "unexpected" not in str(info.value)
+
+
+def test_sums_with_a_lower_limit_and_an_excluded_index(read):
+    assert read(r"\sum_{j=1, j\ne k}^{N} x_j").expr == sp.Sum(x[j], (j, 1, N)) - x[k]
+    with pytest.raises(FormulaError, match="on its index"):
+        read(r"\sum_{j=1, k \ne j} x_j")

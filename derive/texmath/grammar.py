@@ -54,7 +54,7 @@ script: SUB arg             -> sub_script
      | LNORM expr RNORM     -> norm
      | LANGLE expr "," expr RANGLE -> inner
 
-group: "{" (expr (REL expr)?)? "}"
+group: "{" (expr (REL expr ("," expr REL expr)?)?)? "}"
 
 letter: LETTER
 number: NUMBER

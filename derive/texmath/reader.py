@@ -110,18 +110,41 @@ class _Entry:
     item: Tree
 
 
+_CHARACTERS = {
+    "!": "the factorial (!) is not read",
+    "&": "an alignment mark & outside an aligned environment is not read",
+    "\\": "a line break inside a formula is not read: put each equation in its own display",
+    "#": "the character # is not read", "$": "a dollar sign inside display mathematics is not read",
+    "%": "the character % is not read", "@": "the character @ is not read",
+}
+_TOKENS = {
+    "COMMA": "a comma outside parentheses is not read (two equations in one display? write each in its own "
+             "display)",
+    "REL": "a relation inside a side is not read: write one equation per display",
+    "RPAR": "a closing parenthesis without its opening one", "LPAR": "an opening parenthesis without its closing one",
+    "RBRACE": "a closing brace without its opening one", "RSQB": "a closing bracket without its opening one",
+    "SUB": "a subscript with nothing before it", "SUP": "a superscript with nothing before it",
+    "RBAR": "a closing bar without its opening one", "RNORM": "a closing \\| without its opening one",
+    "PRIME": "a prime with nothing before it",
+}
+
+
 def _lark_reason(exc: LarkError) -> str:
+    """The construct a parse error stops at, in the document's terms (never the parser's)."""
     if isinstance(exc, UnexpectedCharacters):
-        return f"unexpected character {exc.char!r} at column {exc.column}"
+        return _CHARACTERS.get(exc.char, f"the character {exc.char!r} is not read")
     if isinstance(exc, UnexpectedEOF):
-        return "the formula ends too early"
+        return "the formula ends too early (an argument or a closing bracket is missing)"
     if isinstance(exc, UnexpectedToken):
-        if exc.token.type == "$END":
-            return "the formula ends too early"
-        return f"unexpected {str(exc.token)!r} at column {exc.column}"
-    if isinstance(exc, UnexpectedInput):
-        return f"unexpected input at column {getattr(exc, 'column', '?')}"
-    return "the formula could not be parsed"
+        kind = exc.token.type
+        if kind == "$END":
+            return "the formula ends too early (an argument or a closing bracket is missing)"
+        if kind == "MULOP":
+            return f"{exc.token} with nothing on one side"
+        if kind in ("FRAC", "SQRT"):
+            return f"{exc.token} without its arguments"
+        return _TOKENS.get(kind, f"{str(exc.token)!r} is not read here")
+    return "the formula could not be read"
 
 
 def _base(item: Tree) -> Tree | Token:
@@ -506,7 +529,7 @@ class Reader:
         defines f (f(x) = ...), primes it, or never uses f as a factor. Otherwise the reading is refused.
         """
         base, scripts = _base(entry.item), _scripts(entry.item)
-        if _kind(base) == "command" and str(base.children[0])[1:] in _GREEK:
+        if _kind(base) == "command" and str(base.children[0])[1:] in _GREEK and str(base.children[0]) != "\\pi":
             base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
         if _kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
                 or _kind(_base(nxt.item)) != "paren":
@@ -1201,22 +1224,30 @@ class Reader:
         arg = subs[0].children[1]
         lower, excluded = sp.S.One, None
         if _kind(arg) == "group":
-            if len(arg.children) == 3:
-                left, rel, right = arg.children
-                letter = self._sum_letter(left)
-                rel = str(rel)
-                if rel == "=":
-                    lower_value = self._expr(right, env)
-                    if not lower_value.expr.is_Integer:
-                        raise FormulaError("the lower limit of a sum must be an integer")
-                    lower = lower_value.expr
-                elif rel in ("\\neq", "\\ne"):
-                    excluded = self._indices(Tree("group", [right]), env)
-                    if len(excluded) != 1:
-                        raise FormulaError("a sum may exclude one index")
-                    excluded = excluded[0]
-                else:
-                    raise FormulaError(f"a sum over {rel} is not read")
+            if len(arg.children) in (3, 6):
+                # j = 1, or j \\neq k, or both: \\sum_{j=1, j \\neq k}
+                conditions = [arg.children[n:n + 3] for n in range(0, len(arg.children), 3)]
+                letters = {self._sum_letter(left) for left, _, _ in conditions}
+                if len(letters) != 1:
+                    raise FormulaError("the conditions of a sum must all be on its index")
+                (letter,) = letters
+                rels = sorted(str(rel) for _, rel, _ in conditions)
+                if len(conditions) == 2 and not (rels[0] == "=" and rels[1] in ("\\neq", "\\ne")):
+                    raise FormulaError("a sum's two conditions must be j = lower limit and j \\neq k")
+                for _, rel, right in conditions:
+                    rel = str(rel)
+                    if rel == "=":
+                        lower_value = self._expr(right, env)
+                        if not lower_value.expr.is_Integer:
+                            raise FormulaError("the lower limit of a sum must be an integer")
+                        lower = lower_value.expr
+                    elif rel in ("\\neq", "\\ne"):
+                        excluded = self._indices(Tree("group", [right]), env)
+                        if len(excluded) != 1:
+                            raise FormulaError("a sum may exclude one index")
+                        excluded = excluded[0]
+                    else:
+                        raise FormulaError(f"a sum over {rel} is not read")
             elif len(arg.children) == 1:
                 letter = self._sum_letter(arg.children[0])
             else:
