@@ -59,8 +59,10 @@ def test_markdown_file(tmp_path):
 
 
 def test_markdown_with_a_notation_file(tmp_path):
+    # x_1 makes x a vector of the default notation; the notation file makes it a scalar.
     notation = _write(tmp_path / "n.toml", 'scalars = ["x"]\n')
-    (d,) = load_path(_write(tmp_path / "s.md", "$$\\sigma(x) (1 - \\sigma(x)) = \\sigma'(x)$$"), notation)
+    text = "$$\\sigma(x) (1 - \\sigma(x)) = \\sigma'(x)$$\n\n$$x_1 = x_1$$\n"
+    (d,) = load_path(_write(tmp_path / "s.md", text), notation)
     assert not d.steps[0].problem
     (d,) = load_path(tmp_path / "s.md")
     assert "product of two vectors" in d.steps[0].problem

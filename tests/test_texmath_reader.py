@@ -145,25 +145,25 @@ def test_decimal_numbers_are_exact(read):
 
 @pytest.mark.parametrize("text, reason", [
     (r"\sigma(x)(1 - \sigma(x))", "product of two vectors"),
-    (r"\frac{\partial \text{sm}_i}{\partial x_k}", "unknown name sm"),
-    (r"g(\theta_i)", "unknown name g"),
+    (r"\frac{\partial \text{sm}_i}{\partial x_k}", "the text 'sm'"),
+    (r"g(\theta_i)", "the function g at a point"),
     (r"\theta_{i \neq k}", "condition in a subscript"),
     (r"(\hat{y} - y)^t", "contains an index"),
     (r"x^12", "write ^{12}"),
     (r"\log \hat{y}_i 2", "how far"),
     (r"\text{softmax(x)}_i", "text"),
     (r"\mathbf{1}", "vector of constants"),
-    (r"x_1, \dots, x_N", "unexpected"),
-    (r"a / b c", "unknown name"),
+    (r"x_1, \dots, x_N", "comma outside parentheses"),
+    (r"a / b c", "how far /"),
     (r"x_i / x_j x_k", "how far /"),
-    (r"\frac{\partial^2 x_i}{\partial x_j}", "higher derivatives"),
+    (r"\frac{\partial^2 x_i}{\partial x_j}", "does not match the variables"),
     (r"\frac{\partial}{\partial \theta} \operatorname{softmax}(\theta)", "Jacobian"),
     (r"\sum_{x} x_j", "cannot be a sum's index"),
     (r"\operatorname{softmax}(\theta_1)", "softmax of a scalar"),
     (r"2^{100}", "beyond the limit"),
     (r"e^{e^{e^{e^{e^{x_1}}}}}", "nested more than"),
     (r"\frac{e^{x_i}}{", "ends too early"),
-    (r"\unknowncommand x", "unknown command"),
+    (r"\unknowncommand x", "command \\unknowncommand is not read"),
 ])
 def test_what_is_unclear_is_reported_not_guessed(read, text, reason):
     with pytest.raises(FormulaError, match=None) as info:
@@ -186,6 +186,129 @@ def test_long_flat_sum_does_not_exhaust_the_stack(read):
 
 
 def test_user_text_never_reaches_sympify(read):
-    # A name that sympify would evaluate is an unknown name here.
-    with pytest.raises(FormulaError, match="unknown"):
+    # A name that sympify would evaluate is text, or a function of its own, here.
+    with pytest.raises(FormulaError, match="not read"):
         read(r"\text{exit}(1)")
+    value = read(r"\operatorname{exit}(1)").expr
+    assert isinstance(value.func, sp.core.function.UndefinedFunction) and value.args == (1,)
+
+
+@pytest.mark.parametrize("text", ["c'", r"x_k'", r"\hat{y}'", r"\theta_k'"])
+def test_a_prime_on_a_name_is_not_its_derivative_with_respect_to_itself(read, text):
+    with pytest.raises(FormulaError, match="prime on the name"):
+        read(text)
+
+
+a, b, z = (sp.Symbol(n, real=True) for n in "abz")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"(a+b)^2", (a + b) ** 2),
+    (r"2ab", 2 * a * b),
+    (r"\tanh(z)", sp.tanh(z)),
+    (r"\tanh^2 z", sp.tanh(z) ** 2),
+    (r"\cosh z + \sinh z", sp.cosh(z) + sp.sinh(z)),
+    (r"\arctan z", sp.atan(z)),
+    (r"\log \sigma(z)", sp.log(sigmoid(z))),
+    (r"\log_2 8", sp.log(8) / sp.log(2)),
+    (r"\ln\left(1 + e^{z}\right)", sp.log(1 + sp.exp(z))),
+    (r"|z - a|", sp.Abs(z - a)),
+    (r"\lvert a \rvert \lvert b \rvert", sp.Abs(a) * sp.Abs(b)),
+    (r"|a||b|", sp.Abs(a) * sp.Abs(b)),
+    (r"\min(a, b)", sp.Min(a, b)),
+    (r"\max(a, b)", sp.Max(a, b)),
+    (r"\operatorname{ReLU}(z)", sp.Max(0, z)),
+    (r"\operatorname{softplus}(z)", sp.log(1 + sp.exp(z))),
+    (r"\sigma'(2z)", dsigmoid(2 * z)),
+    (r"\tanh'(z)", 1 - sp.tanh(z) ** 2),
+    (r"\delta_{ij}", sp.KroneckerDelta(i, j)),
+    (r"\prod_{k=1}^{3} (1 + a)", sp.Product(1 + a, (Idx("k", (1, 3)), 1, 3))),
+    (r"\alpha \beta", sp.Symbol("alpha", real=True) * sp.Symbol("beta", real=True)),
+    (r"a_1 + a_{2}", sp.Symbol("a_1", real=True) + sp.Symbol("a_2", real=True)),
+    (r"\mathrm{loss}", sp.Symbol("loss", real=True)),
+])
+def test_ordinary_vocabulary(read, text, expected):
+    assert read(text).expr == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\frac{d}{dz} z^3", sp.Derivative(z ** 3, z)),
+    (r"\frac{\mathrm{d}}{\mathrm{d}z} z^3", sp.Derivative(z ** 3, z)),
+    (r"\frac{d z^3}{d z}", sp.Derivative(z ** 3, z)),
+    (r"\frac{d^2}{dz^2} z^3", sp.Derivative(z ** 3, (z, 2))),
+    (r"\frac{d^2 z^3}{dz^2}", sp.Derivative(z ** 3, (z, 2))),
+    (r"\frac{\partial^2}{\partial a \partial b} a^2 b", sp.Derivative(a ** 2 * b, a, b)),
+    (r"\partial_z z^2", sp.Derivative(z ** 2, z)),
+    (r"\frac{\partial}{\partial x_k} x_k^2", sp.Derivative(x[k] ** 2, x[k])),
+])
+def test_derivatives_in_the_common_notations(read, text, expected):
+    assert read(text).expr == expected
+
+
+def _summand(total: sp.Sum) -> sp.Expr:
+    """The body of a one-index sum, at the index j."""
+    (dummy,) = total.variables
+    return total.function.xreplace({dummy: j})
+
+
+def test_inner_products_and_norms(read):
+    for text in (r"x^\top \hat{y}", r"x^T \hat{y}", r"x^{\mathsf{T}} \hat{y}", r"\langle x, \hat{y} \rangle"):
+        total = read(text).expr
+        assert isinstance(total, sp.Sum) and _summand(total) == x[j] * yhat[j]
+    assert _summand(read(r"\|x\|_2^2").expr) == x[j] ** 2
+    assert _summand(read(r"\|x\|^2").expr) == x[j] ** 2
+    assert _summand(read(r"\|x\|_1").expr) == sp.Abs(x[j])
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"x^\top", "row vector"),
+    (r"x \hat{y}^\top", "outer product"),
+    (r"z^T", "transpose of a scalar"),
+    (r"\frac{dy}{dz}", "is a name, not a formula"),
+    (r"\frac{\partial L}{\partial z}", "is a name, not a formula"),
+    (r"|a|b|c|", "two ways"),
+    (r"loss", "\\operatorname{loss}"),
+    (r"\text{if}", "not read"),
+    (r"\det(a)", "det is not read"),
+    (r"\sin^{-1} z", "inverse function"),
+    (r"f(z)", "write f \\cdot (...) for a product"),
+    (r"a a_i", "both as a scalar and as a vector"),
+    (r"\frac{d^3}{dz^2} z", "does not match"),
+])
+def test_unclear_vocabulary_is_refused_with_how_to_write_it(read, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read(text)
+    assert reason in str(info.value)
+
+
+def test_a_declared_d_e_or_pi_is_a_clash_not_a_new_meaning():
+    extra, _ = parse_notation('scalars = ["e", "\\\\pi"]\n[sizes]\nd = ["m"]\n')
+    reader = Reader(extra.over(default_notation()))
+    for text, both in [(r"\frac{d}{dz} z^2", "size"), (r"e^{z}", "Euler"), (r"\pi", "constant")]:
+        with pytest.raises(FormulaError) as info:
+            reader.read(text)
+        assert "notation file" in str(info.value) and both in str(info.value)
+    assert reader.read(r"\frac{\mathrm{d}}{\mathrm{d}z} z^2").expr == sp.Derivative(z ** 2, z)
+    assert reader.read(r"\frac{d}{2}").expr == sp.Symbol("d", integer=True, positive=True) / 2
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("b, c", "two equations in one display"),
+    ("3!", "factorial"),
+    ("a & b", "alignment mark"),
+    (r"\frac{1}{", "ends too early"),
+    ("a)", "closing parenthesis"),
+    ("^2", "superscript with nothing before it"),
+    ("a < b", "one equation per display"),
+])
+def test_parse_errors_name_the_construct_not_the_parser(read, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read(text)
+    assert reason in str(info.value)
+    assert "column" not in str(info.value) and "unexpected" not in str(info.value)
+
+
+def test_sums_with_a_lower_limit_and_an_excluded_index(read):
+    assert read(r"\sum_{j=1, j\ne k}^{N} x_j").expr == sp.Sum(x[j], (j, 1, N)) - x[k]
+    with pytest.raises(FormulaError, match="on its index"):
+        read(r"\sum_{j=1, k \ne j} x_j")

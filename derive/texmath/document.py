@@ -46,6 +46,7 @@ class _Builder:
         self.notation = notation
         self.lines = lines
         self.labels: set[str] = set()
+        self.defined: str | None = None  # the name the current display defines
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -60,6 +61,8 @@ class _Builder:
 
     def steps(self, chain: Chain) -> list[Step]:
         line = self.lines.of(chain.offset)
+        self.reader.line = self.lines.of(chain.terms[0].offset) if chain.terms else line
+        self.defined = self.reader.definition_at(self.reader.line)
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
         values, reasons = [], []
@@ -96,9 +99,11 @@ class _Builder:
                                   expect=(_expect(*pair),), assume=self._assume(pair), line=where))
         return steps
 
-    @staticmethod
-    def _link_problem(chain: Chain, n: int, reasons: list[str]) -> str:
+    def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
+        if n == 0 and self.defined:
+            return (f"the definition of {self.defined} is not checked; {self.defined} has this meaning in the "
+                    "displays from here on")
         if rel != "=":
             return _NOT_CHECKED.get(rel, f"the relation {rel} is not checked (only = is)")
         bad = [f"{side} side: {reasons[m]}" for side, m in (("left", n), ("right", n + 1)) if reasons[m]]
@@ -142,8 +147,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         definitions = reader.definitions()
     except FormulaError as exc:
         raise NotationError(f"notation: {exc}") from None
-    builder = _Builder(reader, notation, _Lines(text))
-    steps = [s for chain in chains_of(text, markdown) for s in builder.steps(chain)]
+    lines = _Lines(text)
+    chains = list(chains_of(text, markdown))
+    reader.learn([([(t.text, lines.of(t.offset)) for t in c.terms], list(c.relations)) for c in chains])
+    builder = _Builder(reader, reader.notation, lines)
+    steps = [s for chain in chains for s in builder.steps(chain)]
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
     text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lark import Lark
+from lark import Lark, Token
 
-__all__ = ["GRAMMAR", "parser"]
+from ..errors import FormulaError
+
+__all__ = ["GRAMMAR", "parser", "TeXArguments"]
 
 GRAMMAR = r"""
 ?start: expr
@@ -33,6 +35,7 @@ script: SUB arg             -> sub_script
       | PRIME               -> prime
 
 ?arg: group | letter | number | command | text
+    | FRAC arg arg         -> frac
 
 ?base: letter
      | number
@@ -42,12 +45,16 @@ script: SUB arg             -> sub_script
      | ACCENT arg           -> accent
      | FRAC arg arg         -> frac
      | SQRT arg             -> sqrt
+     | SQRT "[" expr "]" arg -> root
      | "(" expr ("," expr)* ")"   -> paren
      | "[" expr ("," expr)* "]"   -> bracket
      | group
      | "{" script+ "}"      -> bare_scripts
+     | LBAR expr RBAR       -> abs
+     | LNORM expr RNORM     -> norm
+     | LANGLE expr "," expr RANGLE -> inner
 
-group: "{" (expr (REL expr)?)? "}"
+group: "{" (expr (REL expr ("," expr REL expr)?)?)? "}"
 
 letter: LETTER
 number: NUMBER
@@ -61,16 +68,21 @@ SUP: "^"
 PRIME: "'"
 LETTER: /[A-Za-z]/
 NUMBER: /[0-9]+(\.[0-9]+)?/
-MULOP.3: /\\(cdot|times|circ|odot)(?![A-Za-z])/ | "*" | "/"
+MULOP.3: /\\(cdot|times|circ|odot|div)(?![A-Za-z])/ | "*" | "/"
 REL.3: /\\(neq|ne|leq|geq|le|ge)(?![A-Za-z])/ | "=" | "<" | ">"
 FONT.3: /\\(mathbf|boldsymbol|bm|vec|mathbfit|mathnormal)(?![A-Za-z])/
 ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot)(?![A-Za-z])/
 FRAC.3: /\\[dt]?frac(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/
 TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}/
+LANGLE.3: /\\langle(?![A-Za-z])/
+RANGLE.3: /\\rangle(?![A-Za-z])/
+BAR.3: /\\(vert|lvert|rvert)(?![A-Za-z])/ | "|"
+DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
 CMD: /\\[A-Za-z]+/
+%declare LBAR RBAR LNORM RNORM
 
-SPACING.4: /\\(left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|limits|nolimits|quad|qquad)(?![A-Za-z])/
+SPACING.4: /\\(left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|limits|nolimits|quad|qquad|thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|negthickspace)(?![A-Za-z])/
 THIN.4: /\\[,;:! ]/
 %ignore SPACING
 %ignore THIN
@@ -78,7 +90,116 @@ THIN.4: /\\[,;:! ]/
 """
 
 
+class TeXArguments:
+    """Digits taken as TeX takes them: a command's or a script's argument is one token, not a number.
+
+    TeX typesets ``\\frac12x`` as one half times x, ``x_12`` as x sub 1 followed by 2 and
+    ``\\sum_{j=1}^10`` with the upper limit 1. The lexer reads ``12`` as one number, so the
+    arguments of ``\\frac``, ``\\sqrt``, ``_`` and ``^`` are looked at here: ``\\frac12`` (two
+    digits, two arguments) is split as TeX splits it; every other digit string that TeX would cut
+    is refused, with the braces that say what was meant.
+    """
+
+    always_accept = ("BAR", "DBAR")
+
+    def process(self, stream):
+        tokens = _bars(list(stream))
+        out: list[Token] = []
+        p = 0
+        while p < len(tokens):
+            tok = tokens[p]
+            out.append(tok)
+            p += 1
+            if tok.type in ("SUB", "SUP"):
+                _single(tokens, p, f"{tok}{{0}}", "{1} is {0} followed by {2} in TeX (a script takes one digit); "
+                                                   "write {3}")
+            elif tok.type == "SQRT":
+                if p < len(tokens) and tokens[p].type == "LSQB":
+                    close = _matching(tokens, p, "LSQB", "RSQB")
+                    out.extend(tokens[p:close + 1])
+                    p = close + 1
+                _single(tokens, p, f"{tok}{{0}}", "{1} is {0} followed by {2} in TeX; write {3}")
+            elif tok.type == "FRAC":
+                p = self._frac(tokens, p, out, str(tok))
+        return iter(out)
+
+    @staticmethod
+    def _frac(tokens, p, out, frac) -> int:
+        if p < len(tokens) and tokens[p].type == "NUMBER" and len(tokens[p]) > 1:
+            digits = str(tokens[p])
+            if len(digits) == 2 and digits.isdigit() and not (p + 1 < len(tokens) and tokens[p + 1].type == "NUMBER"):
+                out.append(Token.new_borrow_pos("NUMBER", digits[0], tokens[p]))
+                out.append(Token.new_borrow_pos("NUMBER", digits[1], tokens[p]))
+                return p + 1
+            raise FormulaError(f"{frac}{digits} does not mean what it seems in TeX (each argument of {frac} is "
+                               f"one digit); write {frac}{{...}}{{...}} with braces")
+        # The second argument starts after the first: a braced group or one token.
+        q = _matching(tokens, p, "LBRACE", "RBRACE") + 1 if p < len(tokens) and tokens[p].type == "LBRACE" else p + 1
+        if q < len(tokens) and tokens[q].type == "NUMBER" and len(tokens[q]) > 1:
+            digits = str(tokens[q])
+            raise FormulaError(f"the denominator {digits} of {frac} is read by TeX as {digits[0]} followed by "
+                               f"{digits[1:]}; write {frac}{{...}}{{{digits}}}")
+        return p
+
+
+# Tokens after which a bar closes what is open rather than opening a new one.
+_OPERAND_ENDS = {"LETTER", "NUMBER", "CMD", "TEXT", "RPAR", "RSQB", "RBRACE", "RBAR", "RNORM", "PRIME", "RANGLE"}
+
+
+# (A bar right after a closing bar cannot open: |a||b| pairs up one way only, an empty |...| being no value.)
+_OPERAND_STARTS = {"LETTER", "NUMBER", "CMD", "TEXT", "LPAR", "LBRACE", "FRAC", "SQRT", "FONT", "ACCENT", "LANGLE"}
+
+
+def _bars(tokens: list[Token]) -> list[Token]:
+    """| and \\| as opening or closing bars: closing when something is open and an operand just ended."""
+    out = []
+    depth = {"BAR": 0, "DBAR": 0}
+    names = {"BAR": ("LBAR", "RBAR"), "DBAR": ("LNORM", "RNORM")}
+    for n, tok in enumerate(tokens):
+        if tok.type not in depth:
+            out.append(tok)
+            continue
+        opening, closing = names[tok.type]
+        text = str(tok)
+        if text.startswith("\\l"):
+            closes = False
+        elif text.startswith("\\r"):
+            closes = True
+        else:
+            closes = depth[tok.type] > 0 and n > 0 and out[-1].type in _OPERAND_ENDS
+            later = sum(1 for t in tokens[n + 1:] if t.type == tok.type and str(t) in ("|", "\\|"))
+            if closes and n + 1 < len(tokens) and tokens[n + 1].type in _OPERAND_STARTS and later >= 2:
+                # |a|b|c| is |a| b |c| or |a |b| c|: TeX shows both the same way.
+                raise FormulaError(f"the bars {text} ... {text} can pair up in two ways here; write "
+                                   "\\lvert ... \\rvert around each absolute value")
+        depth[tok.type] += -1 if closes else 1
+        out.append(Token.new_borrow_pos(closing if closes else opening, text, tok))
+    return out
+
+
+def _single(tokens, p, pattern: str, message: str) -> None:
+    """Refuse a number of several characters where TeX takes a single digit."""
+    if p < len(tokens) and tokens[p].type == "NUMBER" and len(tokens[p]) > 1:
+        digits = str(tokens[p])
+        raise FormulaError(message.format(pattern.format(digits[0]), pattern.format(digits), digits[1:],
+                                          pattern.format("{" + digits + "}")))
+
+
+def _matching(tokens, p, opening: str, closing: str) -> int:
+    """The position of the token closing the group opened at p (the last token if it is never closed)."""
+    depth = 0
+    for q in range(p, len(tokens)):
+        if tokens[q].type == opening:
+            depth += 1
+        elif tokens[q].type == closing:
+            depth -= 1
+            if depth == 0:
+                return q
+    return len(tokens) - 1
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     """The LALR parser for one term of a chain (built once; building takes a few milliseconds)."""
-    return Lark(GRAMMAR, parser="lalr", lexer="basic", maybe_placeholders=False, propagate_positions=False)
+    return Lark(GRAMMAR, parser="lalr", lexer="basic", maybe_placeholders=False, propagate_positions=False,
+                postlex=TeXArguments())

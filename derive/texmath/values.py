@@ -14,10 +14,10 @@ import sympy as sp
 from sympy import Idx
 
 from ..errors import FormulaError
-from ..notation import fresh_index, softmax, summation
+from ..notation import dsigmoid, fresh_index, sigmoid, softmax, summation
 
 __all__ = ["Value", "entry_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
-           "cross_entropy", "entry_at"]
+           "cross_entropy", "entry_at", "SCALAR_FUNCTIONS", "norm", "dot", "log_sum_exp", "log_softmax_of"]
 
 
 def entry_index(size: sp.Expr) -> Idx:
@@ -35,13 +35,14 @@ class Value:
     expr: sp.Expr
     size: sp.Expr | None = None
     conventions: tuple[str, ...] = ()
+    row: bool = False  # a transposed vector, waiting for the vector it multiplies
 
     @property
     def is_vector(self) -> bool:
         return self.size is not None
 
     def with_expr(self, expr: sp.Expr, *more: str) -> "Value":
-        return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)))
+        return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)), self.row)
 
 
 def _conventions(*values: Value) -> tuple[str, ...]:
@@ -54,24 +55,47 @@ def _size(a: Value, b: Value, what: str) -> sp.Expr | None:
     return a.size if a.is_vector else b.size
 
 
+def _row(a: Value, b: Value, what: str) -> bool:
+    if a.row != b.row and a.is_vector and b.is_vector:
+        raise FormulaError(f"{what} of a transposed vector and a vector")
+    return a.row or b.row
+
+
 def combine(a: Value, b: Value, op) -> Value:
     """a + b, a - b: entry by entry, a scalar is added to every entry of a vector."""
-    return Value(op(a.expr, b.expr), _size(a, b, "sum"), _conventions(a, b))
+    return Value(op(a.expr, b.expr), _size(a, b, "sum"), _conventions(a, b), _row(a, b, "a sum"))
+
+
+def dot(a: Value, b: Value) -> Value:
+    """The inner product sum_j a_j b_j of two vectors of one length."""
+    if not (a.is_vector and b.is_vector):
+        raise FormulaError("an inner product needs two vectors")
+    size = _size(a, b, "inner product")
+    p = entry_index(size)
+    j = fresh_index(p, 1, size, stem="_d")
+    return Value(summation(a.expr.xreplace({p: j}) * b.expr.xreplace({p: j}), j), None, _conventions(a, b))
 
 
 def multiply(a: Value, b: Value, hadamard: bool = False) -> Value:
+    if a.row and b.is_vector and not b.row and not hadamard:
+        return dot(a, b)
+    if a.is_vector and b.is_vector and (a.row or b.row) and not hadamard:
+        raise FormulaError("a vector times a transposed vector (an outer product, a matrix) is not read")
     if a.is_vector and b.is_vector and not hadamard:
         raise FormulaError("a product of two vectors is ambiguous (entry by entry, dot or outer product?); "
-                           "write \\circ for entry by entry, or take entries with subscripts")
-    return Value(a.expr * b.expr, _size(a, b, "product"), _conventions(a, b))
+                           "write \\circ for entry by entry, u^\\top v for the inner product, "
+                           "or take entries with subscripts")
+    return Value(a.expr * b.expr, _size(a, b, "product"), _conventions(a, b), _row(a, b, "a product"))
 
 
 def divide(a: Value, b: Value) -> Value:
     """a / b; between vectors it can only be entry by entry (there is no other division)."""
-    return Value(a.expr / b.expr, _size(a, b, "quotient"), _conventions(a, b))
+    return Value(a.expr / b.expr, _size(a, b, "quotient"), _conventions(a, b), _row(a, b, "a quotient"))
 
 
-MAX_EXPONENT = 64
+MAX_EXPONENT = 64  # a literal exponent
+MAX_DEGREE = 1024  # the degree of a power of powers, (c + 1)^{64} raised to 64 again
+MAX_RESULT_DIGITS = 10_000  # the digits of a number raised to a number
 
 
 def _bare_indices(expr: sp.Expr) -> set:
@@ -80,7 +104,34 @@ def _bare_indices(expr: sp.Expr) -> set:
     return {s for s in hidden.free_symbols if isinstance(s, Idx)}
 
 
+def degree(expr: sp.Expr) -> sp.Rational:
+    """An upper bound on the polynomial degree of expr when expanded (a function's value counts 1).
+
+    Computed on the tree as written, so that powers of powers are bounded before anything is built.
+    """
+    if expr.is_Number or expr.is_NumberSymbol:
+        return sp.S.Zero
+    if isinstance(expr, sp.Add):
+        return max(degree(a) for a in expr.args)
+    if isinstance(expr, sp.Mul):
+        return sum((degree(a) for a in expr.args), sp.S.Zero)
+    if isinstance(expr, sp.Pow):
+        b, e = expr.args
+        if e.is_Number:
+            return degree(b) * abs(e)
+        return degree(b) + 1
+    if isinstance(expr, sp.Sum):
+        return degree(expr.function)
+    return sp.S.One
+
+
+def _digits(n: sp.Rational) -> float:
+    """The number of decimal digits of the larger of n's numerator and denominator."""
+    return max(abs(int(n.p)).bit_length(), abs(int(n.q)).bit_length()) * 0.30103
+
+
 def power(base: Value, exponent: Value) -> Value:
+    """base^exponent, refused before it is built when it would be a huge number or a huge polynomial."""
     if base.is_vector and exponent.is_vector:
         raise FormulaError("a vector raised to a vector power is not defined")
     if _bare_indices(exponent.expr):
@@ -89,14 +140,67 @@ def power(base: Value, exponent: Value) -> Value:
     e = exponent.expr
     if e.is_Number and abs(e) > MAX_EXPONENT:
         raise FormulaError(f"exponent {e} is beyond the limit of {MAX_EXPONENT}")
-    if base.expr.is_Number and e.is_Number and not (-MAX_EXPONENT <= e <= MAX_EXPONENT):
-        raise FormulaError(f"power too large: {base.expr}^{e}")
-    return Value(sp.Pow(base.expr, e), _size(base, exponent, "power"), _conventions(base, exponent))
+    if e.is_Number and base.expr.is_Rational:
+        digits = _digits(base.expr) * float(abs(e))
+        if digits > MAX_RESULT_DIGITS:
+            raise FormulaError(f"a power with about {int(digits)} digits is beyond the limit of "
+                               f"{MAX_RESULT_DIGITS} digits")
+    elif e.is_Number:
+        d = degree(base.expr) * abs(e)
+        if d > MAX_DEGREE:
+            raise FormulaError(f"a power of degree {d} is beyond the limit of {MAX_DEGREE}")
+    return Value(sp.Pow(base.expr, e), _size(base, exponent, "power"), _conventions(base, exponent),
+                 _row(base, exponent, "a power"))
 
 
 def entrywise(f, v: Value) -> Value:
     """A scalar function applied to a scalar, or to every entry of a vector."""
     return v.with_expr(f(v.expr))
+
+
+def _softplus(u):
+    return sp.log(1 + sp.exp(u))
+
+
+def _relu(u):
+    return sp.Max(0, u)
+
+
+# The scalar functions a document may apply by name, entry by entry to a vector.
+SCALAR_FUNCTIONS = {
+    "log": sp.log, "exp": sp.exp, "sigmoid": sigmoid, "dsigmoid": dsigmoid,
+    "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
+    "arctan": sp.atan, "arcsin": sp.asin, "arccos": sp.acos, "softplus": _softplus, "relu": _relu,
+    "abs": sp.Abs, "sgn": sp.sign, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot,
+}
+
+
+def norm(v: Value, p: int = 2) -> Value:
+    """The p-norm of a vector (the absolute value of a scalar)."""
+    if not v.is_vector:
+        return Value(sp.Abs(v.expr), None, v.conventions)
+    q = entry_index(v.size)
+    j = fresh_index(q, 1, v.size, stem="_n")
+    entry = v.expr.xreplace({q: j})
+    if p == 2:
+        return Value(sp.sqrt(summation(entry ** 2, j)), None, v.conventions)
+    if p == 1:
+        return Value(summation(sp.Abs(entry), j), None, v.conventions)
+    raise FormulaError(f"the {p}-norm is not read (only the 1- and 2-norms)")
+
+
+def log_sum_exp(v: Value) -> Value:
+    """log sum_j exp(v_j), a scalar."""
+    if not v.is_vector:
+        raise FormulaError("log-sum-exp of a scalar: it takes a vector")
+    q = entry_index(v.size)
+    j = fresh_index(q, 1, v.size, stem="_l")
+    return Value(sp.log(summation(sp.exp(v.expr.xreplace({q: j})), j)), None, v.conventions)
+
+
+def log_softmax_of(v: Value) -> Value:
+    """log-softmax of a vector: v_i - log sum_j exp(v_j)."""
+    return v.with_expr(v.expr - log_sum_exp(v).expr)
 
 
 def softmax_of(v: Value) -> Value:

@@ -1,0 +1,101 @@
+"""How a document uses its names: as entries of vectors, as factors, as functions applied to arguments.
+
+The reader reads one formula at a time; whether ``f(x)`` is a function at x or the product f·x, and
+whether the x of a default notation is a vector or a plain scalar, depends on the rest of the
+document. This module scans every formula's tokens once and records each name's uses, with the line
+of the first use of each kind, so that a reading can be chosen from the whole document, or refused
+when the uses disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark.exceptions import LarkError
+
+from ..errors import FormulaError
+from .grammar import parser
+
+__all__ = ["Usage", "scan"]
+
+_TRANSPOSES = {"T", "\\top", "\\intercal"}
+
+
+@dataclass
+class Usage:
+    """The uses of each name (a letter or a command such as \\theta), keyed by name, valued by first line."""
+
+    entries: dict[str, int] = field(default_factory=dict)  # x_i, x_{ij}: a vector (or matrix)
+    transposed: dict[str, int] = field(default_factory=dict)  # x^\top
+    factors: dict[str, int] = field(default_factory=dict)  # 2a, ab, a + b: a value of its own
+    applied: dict[str, int] = field(default_factory=dict)  # f(x)
+    primed: dict[str, int] = field(default_factory=dict)  # f'(x)
+    numbered: dict[str, int] = field(default_factory=dict)  # x_1: an entry of a vector, or a name of its own
+    indices: dict[str, int] = field(default_factory=dict)  # letters written in subscripts: x_i, \sum_{i=1}
+    subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
+
+    def as_vector(self, name: str) -> bool:
+        return name in self.entries or name in self.transposed or name in self.numbered
+
+
+def _note(table: dict[str, int], name: str, line: int) -> None:
+    table.setdefault(name, line)
+
+
+def scan(formulas: list[tuple[str, int]]) -> Usage:
+    """The uses of names in these formulas (text, line); a formula that does not lex is skipped."""
+    usage = Usage()
+    lex = parser().lex
+    for text, line in formulas:
+        try:
+            tokens = list(lex(text))
+        except (LarkError, FormulaError):
+            continue
+        depth, script_depth = 0, []  # brace depth, and the depths at which subscript groups opened
+        for n, tok in enumerate(tokens):
+            if tok.type == "LBRACE":
+                depth += 1
+                if n > 0 and tokens[n - 1].type == "SUB":
+                    script_depth.append(depth)
+            elif tok.type == "RBRACE":
+                if script_depth and script_depth[-1] == depth:
+                    script_depth.pop()
+                depth -= 1
+            if tok.type not in ("LETTER", "CMD"):
+                continue
+            if tok.type == "LETTER" and ((n > 0 and tokens[n - 1].type == "SUB") or script_depth):
+                _note(usage.indices, str(tok), line)
+            if n > 0 and tokens[n - 1].type in ("SUB", "SUP"):
+                continue  # an index or an exponent, not a use of the name as a value
+            name = str(tok)
+            after = tokens[n + 1:n + 4]
+            kinds = [t.type for t in after]
+            if kinds[:1] == ["SUB"] and len(after) > 1 and (after[1].type in ("LETTER", "LBRACE")):
+                _note(usage.entries, name, line)
+                usage.subscripts.setdefault(name, _letters(tokens, n + 2))
+            elif kinds[:1] == ["SUB"] and len(after) > 1 and after[1].type == "NUMBER":
+                _note(usage.numbered, name, line)
+            elif kinds[:1] == ["SUP"] and len(after) > 1 and str(after[1]) in _TRANSPOSES:
+                _note(usage.transposed, name, line)
+            elif kinds[:1] == ["LPAR"]:
+                _note(usage.applied, name, line)
+            elif kinds[:1] == ["PRIME"] and ("LPAR" in kinds[1:] and all(k in ("PRIME", "LPAR") for k in
+                                                                         kinds[1:kinds.index("LPAR", 1) + 1])):
+                _note(usage.primed, name, line)
+            else:
+                _note(usage.factors, name, line)
+    return usage
+
+
+def _letters(tokens, p: int) -> tuple[str, ...]:
+    """The letters of a subscript starting at p: one letter, or a braced run of letters (else ())."""
+    if tokens[p].type == "LETTER":
+        return (str(tokens[p]),)
+    out = []
+    for tok in tokens[p + 1:]:
+        if tok.type == "RBRACE":
+            return tuple(out)
+        if tok.type != "LETTER":
+            return ()
+        out.append(str(tok))
+    return ()

@@ -1,0 +1,108 @@
+"""Names read from their use across a document: functions defined by f(x) = ..., vectors by their entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive.model import Verdict, checks_of
+from derive.texmath.document import read_document
+from derive.texmath.notation import default_notation
+from derive.texmath.usage import scan
+from derive.verify import Settings, verify_check
+
+SETTINGS = Settings(timeout=20)
+
+
+def test_scan_records_each_kind_of_use_with_its_line():
+    usage = scan([(r"f(x) = x^2 + a(b+c)", 3), (r"f'(x) = 2x w_i + w^\top v + W_{ij} + u_1", 5)])
+    assert usage.applied == {"f": 3, "a": 3}
+    assert usage.primed == {"f": 5}
+    assert usage.entries == {"w": 5, "W": 5}
+    assert usage.subscripts == {"w": ("i",), "W": ("i", "j")}
+    assert usage.numbered == {"u": 5}
+    assert usage.transposed == {"w": 5}
+    assert {"x", "b", "c", "v"} <= set(usage.factors)
+
+
+DOC = r"""# Calculus without a notation file
+
+Let
+
+$$ f(x) = x^2 \sin x $$
+
+Then
+
+$$ f'(x) = 2x \sin x + x^2 \cos x = 2x \cos x $$
+
+$$ (a+b)^2 = a^2 + 2ab + b^2 $$
+
+$$ \frac{d}{dx} \sigma(x) = \sigma(x)(1 - \sigma(x)) $$
+
+$$ \frac{d}{dx} g(h(x)) = g'(h(x)) h'(x) $$
+
+$$ \sum_{i=1}^{n} w_i^2 = \|w\|^2 $$
+
+$$ a(b + c) = ab + ac $$
+"""
+
+
+@pytest.fixture(scope="module")
+def checked():
+    d = read_document(DOC, "doc.md", default_notation())
+    return d, {c.id: verify_check(c, SETTINGS).verdict for c in checks_of(d)}
+
+
+def test_a_function_defined_in_one_display_is_that_formula_in_the_next(checked):
+    d, r = checked
+    assert r["doc/line-5#1"] is Verdict.UNKNOWN  # the definition itself is not a claim
+    assert "definition of f" in d.steps[0].problem
+    assert r["doc/line-9#1"] is Verdict.PROVED
+    assert r["doc/line-9#2"] is Verdict.REFUTED
+
+
+def test_undeclared_letters_are_real_scalars_and_x_is_a_scalar_when_never_a_vector(checked):
+    d, r = checked
+    assert r["doc/line-11#1"] is Verdict.PROVED
+    assert r["doc/line-13#1"] is Verdict.PROVED  # x is never used as a vector here
+    assert r["doc/line-19#1"] is Verdict.PROVED  # a is used as a factor: a(b + c) is a product
+
+
+def test_functions_the_document_never_defines_follow_the_chain_rule(checked):
+    _, r = checked
+    assert r["doc/line-15#1"] is Verdict.PROVED
+
+
+def test_a_letter_with_entries_is_a_vector(checked):
+    d, r = checked
+    assert r["doc/line-17#1"] is Verdict.PROVED
+    assert [s.line for s in d.steps if s.problem] == [5]
+
+
+def test_x_stays_the_default_vector_when_the_document_takes_its_entries():
+    d = read_document(r"$$ \frac{d}{dx} \sigma(x) = \sigma(x)(1 - \sigma(x)) $$" "\n\n$$ x_1 = x_1 $$\n",
+                      "v.md", default_notation())
+    assert "product of two vectors" in d.steps[0].problem
+
+
+def test_a_name_defined_by_a_display_holds_from_there_on_and_is_not_a_claim():
+    doc = ("$$ z = 2a + 1 $$\n\n$$ z - 1 = 2a $$\n\n$$ \\frac{dz}{da} = 3 $$\n\n"
+           "$$ (z + 1)^2 = 4a^2 + 8a + 4 $$\n")
+    d = read_document(doc, "z.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    assert "definition of z" in d.steps[0].problem
+
+
+def test_a_name_used_before_is_a_claim_not_a_definition():
+    doc = "$$ (w + 1)^2 = w^2 + 2w + 1 $$\n\n$$ w = 2 $$\n"
+    d = read_document(doc, "w.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_prime_on_an_undeclared_name_is_a_name_of_its_own():
+    doc = "$$ a' = 2a $$\n\n$$ a' - a = a $$\n\n$$ b' + b = 2b $$\n"
+    d = read_document(doc, "p.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    # a' is defined by the first display; b' is an unrelated name, so the last claim is not an identity
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
