@@ -88,3 +88,12 @@ def test_intervals_enclose_the_value_even_under_cancellation():
     # at low precision the enclosure is honest about knowing nothing
     b = value(expr, arith=interval(64), given={("s", u): Fraction(3)})
     assert b.a <= 1 <= b.b and b.b - b.a > 1
+
+
+def test_a_function_the_document_never_defines_is_one_fixed_smooth_function():
+    g, h = sp.Function("g"), sp.Function("h")
+    chain = sp.Derivative(g(h(u)), u)
+    rule = sp.Derivative(g(h(u)), h(u)) * sp.Derivative(h(u), u)
+    given = {("s", u): Fraction(3, 4)}
+    assert near(value(chain, given=given), value(rule, given=given))
+    assert not near(value(chain, given=given), value(sp.Derivative(g(u), u) * sp.Derivative(h(u), u), given=given))
