@@ -192,18 +192,20 @@ def expand_sums(expr: sp.Expr, values: dict) -> sp.Expr:
             return e
         key = (e, tuple(sorted(((k, env[k]) for k in labels_of(e) if k in env), key=lambda kv: str(kv[0]))))
         if key not in done:
-            done[key] = write_out(e, env) if isinstance(e, sp.Sum) else e.func(*[walk(a, env) for a in e.args])
+            done[key] = (write_out(e, env) if isinstance(e, (sp.Sum, sp.Product))
+                         else e.func(*[walk(a, env) for a in e.args]))
         return done[key]
 
     def write_out(e, env):
         # The last limit is the outermost sum; inner limits may depend on its variable.
         (var, lo, hi), rest = e.limits[-1], e.limits[:-1]
-        body = sp.Sum(e.function, *rest) if rest else e.function
+        body = e.func(e.function, *rest) if rest else e.function
         lo, hi = walk(lo, env), walk(hi, env)
         if not (lo.is_Integer and hi.is_Integer):
             raise Unsupported(f"a sum whose bounds are not integers at these sizes: {lo}..{hi}")
         # range() is empty when hi < lo: a sum over an empty range is 0, whatever SymPy's
         # convention for reversed limits says.
-        return sp.Add(*[walk(body, {**env, var: sp.Integer(v)}) for v in range(int(lo), int(hi) + 1)])
+        terms = [walk(body, {**env, var: sp.Integer(v)}) for v in range(int(lo), int(hi) + 1)]
+        return sp.Add(*terms) if isinstance(e, sp.Sum) else sp.Mul(*terms)
 
     return walk(expr, dict(values))
