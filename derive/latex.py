@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
@@ -30,7 +32,23 @@ class DerivationLatexPrinter(LatexPrinter):
 
     def _print_name(self, name: str, style: str = "plain") -> str:
         # Fresh and dummy names ("_f3") carry a leading underscore that LaTeX would misread.
-        return self._deal_with_super_sub(name.lstrip("_") or "u", style=style)
+        name = name.lstrip("_") or "u"
+        if not _SAFE_NAME.match(name):
+            return _literal_name(name)
+        return self._deal_with_super_sub(name, style=style)
+
+    def _print_Symbol(self, expr: sp.Symbol, style: str = "plain") -> str:
+        # A name from a user's file is typeset only when it is letters and digits; anything else
+        # (a backslash, a brace, a dollar) is shown as literal text, never read as TeX.
+        if not _SAFE_NAME.match(expr.name):
+            return _literal_name(expr.name)
+        return super()._print_Symbol(expr, style=style)
+
+    def _hprint_Function(self, func: str) -> str:
+        if not _SAFE_NAME.match(func):
+            # SymPy fills the arguments in with the % operator: a literal percent sign is doubled.
+            return _literal_name(func).replace("%", "%%")
+        return super()._hprint_Function(func)
 
     def _print_vector(self, name: str) -> str:
         stem, layer = _layer(name)
@@ -113,6 +131,25 @@ class DerivationLatexPrinter(LatexPrinter):
             return rf"\frac{{{top} {self._print(expr.expr)}}}{{{below}}}"
         body = self.parenthesize(expr.expr, PRECEDENCE["Mul"], is_neg=expr.expr.could_extract_minus_sign(), strict=True)
         return rf"\frac{{{top}}}{{{below}}} {body}"
+
+
+_SAFE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_']*\Z")
+# Characters of a name shown literally; every other non-alphanumeric character is named by its code.
+_LITERAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "$": r"\textdollar{}", "&": r"\&",
+            "%": r"\%", "#": r"\#", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}", " ": r"\ "}
+
+
+def _literal_name(name: str) -> str:
+    """A name that is not letters and digits, as upright typewriter text: shown, never interpreted."""
+    out = []
+    for ch in name:
+        if ch.isascii() and (ch.isalnum() or ch in "/.,-+:;()[]!?=<>|@*'"):
+            out.append(ch)
+        elif ch in _LITERAL:
+            out.append(_LITERAL[ch])
+        else:
+            out.append(f"[U+{ord(ch):04X}]")
+    return r"\text{\texttt{" + "".join(out) + "}}"
 
 
 def _layer(name: str) -> tuple[str, str | None]:

@@ -8,12 +8,15 @@ typesets expressions with :mod:`derive.latex`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +93,7 @@ class StepView:
     id: str
     label: str
     line: int | None
-    latex: str
+    latex: str  # the step as LaTeX to typeset: the catalog's own transcription; "" for a user's file
     terms: tuple[str, ...]
     links: tuple[Link, ...]
     ends: Link | None
@@ -100,6 +103,7 @@ class StepView:
     problem: str = ""
     corrections: tuple[Correction, ...] = ()
     correction: Link | None = None  # what the step should have said, as the catalog gives it, verified
+    source: str = ""  # the step as its author wrote it, shown verbatim (never typeset): a user's file
 
     @property
     def chain(self) -> tuple[Link, ...]:
@@ -146,7 +150,7 @@ class DerivationView:
     topic: str
     source: str
     title: str
-    statement: str
+    statement: str  # LaTeX to typeset (the catalog's); "" for a user's file
     assumptions: tuple[Assumption, ...]
     steps: tuple[StepView, ...]
     note: str
@@ -155,6 +159,8 @@ class DerivationView:
     refuted: tuple[str, ...]  # labels of refuted steps
     undecided: tuple[str, ...]  # labels of steps with no decision (unknown or error)
     conventions: tuple[str, ...]
+    catalog: bool = True  # from derive's own catalog: its LaTeX is derive's and may be typeset
+    statement_source: str = ""  # a user's statement, shown verbatim
 
 
 @dataclass(frozen=True)
@@ -253,7 +259,7 @@ def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, i
     return tuple(out)
 
 
-def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]) -> StepView | None:
+def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult], trusted: bool) -> StepView | None:
     sid = f"{derivation.id}/{slug(step.label)}"
     n_links = len(step.terms) - 1
     found: dict[tuple[int, int], CheckResult] = {}
@@ -280,7 +286,8 @@ def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]
         correction = _link(by_id.get(cid), cid, "correction", None, step.terms[0], fix)
     links_t = tuple(links)
     return StepView(
-        id=sid, label=step.label, line=step.line, latex=step.latex,
+        id=sid, label=step.label, line=step.line, latex=step.latex if trusted else "",
+        source="" if trusted else step.latex,
         terms=tuple(side_to_latex(t) for t in step.terms), links=links_t, ends=ends,
         outcome=_weakest(list(found.values())), reading=step.reading, note=step.note, problem=step.problem,
         corrections=_corrections(step, links_t + ((ends,) if ends else ()), found), correction=correction,
@@ -310,15 +317,28 @@ def _count(steps: Sequence[StepView]) -> Counts:
                   tally["refuted"], tally["unknown"], tally["error"], unexpected)
 
 
+def _from_catalog(d: Derivation) -> bool:
+    """True for a derivation of derive's own catalog: the only LaTeX a report typesets as it stands.
+
+    Everything else (Markdown, LaTeX and Python files) is shown verbatim where its text must appear,
+    and its mathematics is typeset from what derive read, so no text of a file ever runs as TeX.
+    """
+    from .catalog import derivations
+
+    return any(d is c for c in derivations())
+
+
 def _derivation_view(d: Derivation, by_id: dict[str, CheckResult]) -> DerivationView | None:
-    steps = tuple(s for s in (_step_view(d, st, by_id) for st in d.steps) if s is not None)
+    trusted = _from_catalog(d)
+    steps = tuple(s for s in (_step_view(d, st, by_id, trusted) for st in d.steps) if s is not None)
     if not steps:
         return None
     # The derivation stands or falls by its own steps; a catalog correction is reported beside them.
     mine = [r for r in by_id.values() if r.derivation == d.id and r.part != "correction"]
     outcome = _weakest(mine)
     return DerivationView(
-        id=d.id, topic=d.topic, source=d.source, title=d.title, statement=d.statement,
+        id=d.id, topic=d.topic, source=d.source, title=d.title, statement=d.statement if trusted else "",
+        catalog=trusted, statement_source="" if trusted else d.statement,
         assumptions=_assumptions(d), steps=steps, note=d.note, counts=_count(steps), outcome=outcome,
         refuted=tuple(s.label for s in steps if s.outcome.verdict == Verdict.REFUTED.value),
         undecided=tuple(s.label for s in steps if s.outcome.verdict in (Verdict.UNKNOWN.value, Verdict.ERROR.value)),
@@ -407,6 +427,45 @@ def escape_md(text) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
 
 
+def verbatim_tex(text) -> str:
+    """The author's source as a verbatim-like block: every character escaped, lines kept, long lines
+    free to break anywhere, so that no text of a file is ever read as TeX."""
+    lines = []
+    for line in str(text).splitlines() or [""]:
+        out = []
+        for n, ch in enumerate(line):
+            if ch == " ":
+                out.append(r"\ ")
+            else:
+                out.append(escape_tex(ch))
+            if not ch.isalnum() or n % 12 == 11:
+                out.append(r"\allowbreak{}")
+        lines.append("".join(out) or r"\mbox{}")
+    return "\\begin{source}\n" + "\\\\\n".join(lines) + "\n\\end{source}"
+
+
+def code_md(text, info: str = "latex") -> str:
+    """The author's source as a fenced code block whose fence no run of backticks in it can close."""
+    text = str(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}"
+
+
+def span_md(text) -> str:
+    """Text as an inline code span, delimited by more backticks than any run inside it."""
+    text = " ".join(str(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    tick = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{tick}{pad}{text}{pad}{tick}"
+
+
+def math_md(tex) -> str:
+    """LaTeX from derive's printer for a Markdown math block: one line, no dollar that could close it."""
+    return " ".join(str(tex).replace("$", r"\textdollar{}").split())
+
+
 def _environment():
     import jinja2
 
@@ -421,6 +480,10 @@ def _environment():
     )
     env.filters["tex"] = escape_tex
     env.filters["md"] = escape_md
+    env.filters["verbatim"] = verbatim_tex
+    env.filters["code"] = code_md
+    env.filters["math"] = math_md
+    env.filters["span"] = span_md
     return env
 
 
@@ -439,10 +502,20 @@ def render_report(derivations: Sequence[Derivation], results: Iterable[CheckResu
 def find_latex_engine() -> list[str] | None:
     """The command that turns the .tex into a PDF: latexmk when present, else pdflatex; None without."""
     if shutil.which("latexmk"):
-        return ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
+        # -norc: no latexmkrc of the machine or the user changes how the report is typeset.
+        return ["latexmk", "-norc", "-pdf", f"-pdflatex=pdflatex {' '.join(_PDFLATEX_OPTIONS)} %O %S"]
     if shutil.which("pdflatex"):
-        return ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
+        return ["pdflatex", *_PDFLATEX_OPTIONS]
     return None
+
+
+_PDFLATEX_OPTIONS = ("-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error")
+# TeX may read and write only files below its working folder (kpathsea's paranoid setting), never run
+# a program, and every date it prints is the fixed one, so the PDF is the same on every run.
+_LATEX_ENV = {"openin_any": "p", "openout_any": "p", "shell_escape": "f", "SOURCE_DATE_EPOCH": "0",
+              "FORCE_SOURCE_DATE": "1"}
+LATEX_TIMEOUT = 300.0  # seconds for the whole PDF step
+_MAX_PDFLATEX_RUNS = 5
 
 
 def _first_error(log: str) -> str:
@@ -456,32 +529,53 @@ def _first_error(log: str) -> str:
 _FILE_LINE_ERROR = re.compile(r"^\S+\.tex:\d+: ")
 
 
-def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None) -> Path:
+def _run_latex(command: list[str], work: str, env: dict, deadline: float) -> int:
+    """Run one LaTeX command in its own process group; past the deadline the whole group is killed."""
+    try:
+        proc = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        raise ReportError(f"LaTeX run failed: {exc.strerror or exc}") from None
+    try:
+        return proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        raise ReportError("LaTeX took longer than its time limit; the PDF was not written") from None
+    finally:
+        # latexmk starts pdflatex as a child: the group goes as a whole, whether it ended or not.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None, timeout: float = LATEX_TIMEOUT) -> Path:
     """Typeset ``tex`` in a scratch folder and move the PDF to ``dest`` atomically.
 
-    The LaTeX run is made reproducible (SOURCE_DATE_EPOCH fixes the dates and the PDF ID), so the
-    same report gives the same PDF on the same TeX installation.
+    LaTeX runs without shell escape, may open files only below its scratch folder, and is killed with
+    its whole process group after ``timeout`` seconds. The run is reproducible: fixed dates and PDF
+    ID (SOURCE_DATE_EPOCH), and passes repeated until the cross-references settle.
     """
     engine = engine or find_latex_engine()
     if engine is None:
         raise ReportError("no LaTeX engine found: install latexmk or pdflatex to write PDF reports")
     dest = Path(dest)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0", "FORCE_SOURCE_DATE": "1"}
+    env = {k: v for k, v in os.environ.items() if k not in ("TEXMFOUTPUT", "TEXINPUTS")} | _LATEX_ENV
+    deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
         src = Path(work) / f"{dest.stem}.tex"
         src.write_text(tex, encoding="utf-8")
-        # pdflatex needs a second pass for the table of contents; latexmk decides by itself.
-        runs = 1 if engine[0] == "latexmk" else 2
+        aux = Path(work) / f"{dest.stem}.aux"
+        # latexmk reruns until the references are stable; pdflatex alone is rerun here the same way.
+        runs = 1 if Path(engine[0]).name == "latexmk" else _MAX_PDFLATEX_RUNS
+        before = None
         for _ in range(runs):
-            try:
-                done = subprocess.run([*engine, src.name], cwd=work, env=env, capture_output=True,
-                                      text=True, errors="replace", timeout=300, stdin=subprocess.DEVNULL)
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                raise ReportError(f"LaTeX run failed: {exc}") from None
-            if done.returncode != 0:
+            if _run_latex([*engine, src.name], work, env, deadline) != 0:
                 log = Path(work) / f"{dest.stem}.log"
-                text = log.read_text(errors="replace") if log.exists() else done.stdout
+                text = log.read_text(errors="replace") if log.exists() else ""
                 raise ReportError(f"LaTeX failed on {dest.stem}.tex: {_first_error(text)}")
+            after = aux.read_bytes() if aux.exists() else b""
+            if after == before:
+                break
+            before = after
         pdf = Path(work) / f"{dest.stem}.pdf"
         if not pdf.exists():
             raise ReportError(f"LaTeX wrote no PDF for {dest.stem}.tex")

@@ -67,3 +67,14 @@ def test_every_catalog_side_prints_without_sympy_internals(name, side):
     for leak in (r"\mathrel{..}", r"\mapsto", r"\operatorname{sigmoid}", r"\operatorname{dsigmoid}", "_{_"):
         assert leak not in tex, f"{name}: {tex}"
     assert tex.count("{") == tex.count("}")
+
+
+@pytest.mark.parametrize("name", [r"\input{/etc/passwd}", "a$$b", "x}\\def", "%comment", "θ#1"])
+def test_a_name_that_is_not_letters_and_digits_is_shown_never_interpreted(name):
+    for expr in (sp.Symbol(name), sp.Function(name)(sp.Symbol("x")), sp.IndexedBase(name)[i]):
+        tex = to_latex(expr)
+        assert "\\input" not in tex and "$" not in tex and "%" not in tex.replace(r"\%", "")
+        assert r"\text{\texttt{" in tex
+        # Braces stay balanced once the escaped ones are set aside.
+        bare = tex.replace(r"\{", "").replace(r"\}", "")
+        assert bare.count("{") == bare.count("}")

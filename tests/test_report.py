@@ -27,6 +27,15 @@ x = vector("x")
 s = sigmoid(u)
 
 
+@pytest.fixture(autouse=True)
+def _toy_is_catalog(monkeypatch):
+    """The toy stands for a catalog derivation: its LaTeX is derive's own and is typeset as it stands."""
+    from derive import report
+
+    real = report._from_catalog
+    monkeypatch.setattr(report, "_from_catalog", lambda d: d.topic == "toy" or real(d))
+
+
 def _toy():
     """A derivation with a sound chain and a chain whose middle is wrong but whose ends agree."""
     return derivation(
@@ -283,3 +292,121 @@ def test_committed_verdicts_are_what_the_verifier_finds_now():
     fresh = run_checks(checks(), Settings(timeout=30.0), default_jobs())
     changed = [(r.id, committed[r.id].tier, r.tier) for r in fresh if r.tier != committed[r.id].tier]
     assert not changed, f"verdicts changed: {changed[:5]}; {REGENERATE}"
+
+
+# --- hostile documents ----------------------------------------------------------------------------
+
+HOSTILE = r"""# A \textbf{hostile} $x$ document
+
+$$ \input{/etc/passwd} = c $$
+
+$$ \loop\iftrue\repeat = 1 $$
+
+$$ \frac{a}{b = c $$
+
+$$ \foo{x} = x $$
+
+\[ a = b $$ \input{/etc/passwd} $$ \]
+
+$$ x + 1 = 1 + x $$
+"""
+
+
+def _hostile(tmp_path):
+    from derive.sources import load_path
+    from derive.runner import run_checks
+    from derive.verify import Settings
+
+    path = tmp_path / "hostile.md"
+    path.write_text(HOSTILE)
+    derivations = load_path(path)
+    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
+    return derivations, results
+
+
+def test_a_users_source_is_never_pasted_into_tex(tmp_path):
+    derivations, results = _hostile(tmp_path)
+    tex = render_report(derivations, results, "tex")
+    body = tex.split(r"\begin{document}", 1)[1]
+    for raw in (r"\input{", r"\loop", r"\iftrue", r"\repeat", r"\foo", r"\frac{a}{b", r"\textbf{hostile}"):
+        assert raw not in body, raw
+    # The author's text is still shown, escaped character by character.
+    assert r"\textbackslash{}\allowbreak{}input\{" in body
+    assert body.count(r"\begin{source}") == body.count(r"\end{source}") == 6
+
+
+def test_a_users_dollars_cannot_break_out_of_markdown_math(tmp_path):
+    derivations, results = _hostile(tmp_path)
+    md = render_report(derivations, results, "md")
+    lines = md.splitlines()
+    fenced, inside = [], False
+    for line in lines:
+        if line.startswith("```"):
+            inside = not inside
+            continue
+        if not inside:
+            fenced.append(line)
+    outside = "\n".join(fenced)
+    # Outside code blocks, "$$" only ever stands alone on a line, opening or closing a display.
+    assert all(line.strip() == "$$" for line in fenced if "$$" in line)
+    assert sum(1 for line in fenced if line.strip() == "$$") % 2 == 0
+    assert r"\input{/etc/passwd}" not in outside
+    assert r"a = b $$ \input{/etc/passwd} $$" in md  # shown, in a code block
+
+
+@needs_latex
+def test_hostile_document_gives_a_pdf_without_the_files_it_names(tmp_path):
+    import shutil
+    import subprocess
+
+    derivations, results = _hostile(tmp_path)
+    write_reports(derivations, results, tmp_path / "out", formats=("pdf",))
+    pdf = tmp_path / "out" / f"{REPORT_NAME}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "root:" not in text and "hostile" in text
+
+
+@needs_latex
+def test_latex_cannot_read_files_outside_its_folder(tmp_path):
+    bad = "\\documentclass{article}\\begin{document}\\input{/etc/hostname}\\end{document}\n"
+    with pytest.raises(ReportError, match="not found"):
+        compile_pdf(bad, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@needs_latex
+def test_endless_latex_is_killed_with_its_whole_process_group(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import time
+
+    started = []
+    real = subprocess.Popen
+
+    def spy(*args, **kwargs):
+        proc = real(*args, **kwargs)
+        started.append(proc.pid)
+        return proc
+
+    monkeypatch.setattr(subprocess, "Popen", spy)
+    loop = "\\documentclass{article}\\begin{document}x\\loop\\iftrue\\repeat\\end{document}\n"
+    t0 = time.monotonic()
+    with pytest.raises(ReportError, match="time limit"):
+        compile_pdf(loop, tmp_path / "loop.pdf", timeout=3)
+    assert time.monotonic() - t0 < 20
+    assert started
+    def alive(pgid):
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    # The group was sent SIGKILL: within moments no process of it is left.
+    end = time.monotonic() + 10
+    while any(alive(g) for g in started) and time.monotonic() < end:
+        time.sleep(0.1)
+    assert not any(alive(g) for g in started)
+    assert not (tmp_path / "loop.pdf").exists()
