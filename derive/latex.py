@@ -9,8 +9,9 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 
 from .model import Side
+from .results import Assignment, Counterexample, Value
 
-__all__ = ["DerivationLatexPrinter", "to_latex", "side_to_latex"]
+__all__ = ["DerivationLatexPrinter", "to_latex", "side_to_latex", "value_to_latex", "counterexample_latex"]
 
 
 class DerivationLatexPrinter(LatexPrinter):
@@ -191,3 +192,57 @@ def side_to_latex(side: Side) -> str:
         return body
     glue = "" if all(len(i) == 1 for i in indices) else ","
     return rf"\left[{body}\right]_{{{glue.join(indices)}}}"
+
+
+def _decimal_latex(decimal: str) -> str:
+    """'1.5e+400' -> 1.5 \\times 10^{400}; plain decimals as they are."""
+    mantissa, _, exponent = decimal.partition("e")
+    if not exponent:
+        return decimal
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def value_to_latex(value: Value | None, approx: bool = True) -> str:
+    """One value of a counterexample: exact when it is short, with its decimal when they differ."""
+    if value is None or not value.defined:
+        return r"\text{undefined}"
+    if value.exact is None:
+        return _decimal_latex(value.decimal)
+    exact = to_latex(value.exact)
+    if value.is_simple or not approx:
+        return exact
+    if len(exact) > 80:
+        return r"\approx " + _decimal_latex(value.decimal)
+    return rf"{exact} \approx {_decimal_latex(value.decimal)}"
+
+
+def _name_latex(a: Assignment) -> str:
+    if len(a.shape) == 1:
+        return _PRINTER._print_vector(a.name)
+    if len(a.shape) == 2:
+        return _PRINTER._print_IndexedBase(sp.IndexedBase(a.name))
+    return _PRINTER._print_name(a.name)
+
+
+def _assignment_latex(a: Assignment) -> str:
+    cells = [[value_to_latex(v, approx=False) for v in row] for row in a.rows]
+    if not a.shape:
+        body = cells[0][0]
+    elif len(a.shape) == 1:
+        body = r"\left(" + ", ".join(cells[0]) + r"\right)"
+    else:
+        body = r"\begin{pmatrix}" + r" \\ ".join(" & ".join(row) for row in cells) + r"\end{pmatrix}"
+    return f"{_name_latex(a)} = {body}"
+
+
+def counterexample_latex(cx: Counterexample) -> tuple[list[str], str]:
+    """The counterexample as LaTeX mathematics: where (one piece per size, index and variable) and
+    what (both sides' values, or "" when the sides differ in shape and ``cx.reason`` says how)."""
+    where = [f"{to_latex(sp.Symbol(k))} = {v}" for k, v in cx.sizes.items()]
+    where += [f"{to_latex(sp.Symbol(k))} = {v}" for k, v in cx.indices.items()]
+    where += [_assignment_latex(a) for a in cx.values.values()]
+    what = ""
+    if not cx.reason:
+        what = (rf"\text{{left}} = {value_to_latex(cx.lhs)}, \qquad "
+                rf"\text{{right}} = {value_to_latex(cx.rhs)}")
+    return where, what

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import ReportError
 from .files import write_atomic
-from .latex import side_to_latex, to_latex
+from .latex import counterexample_latex, side_to_latex, to_latex
 from .model import Derivation, Side, Step, Verdict, slug
 from .results import CheckResult, Counterexample, tier_text
 
@@ -484,6 +484,7 @@ def _environment():
     env.filters["code"] = code_md
     env.filters["math"] = math_md
     env.filters["span"] = span_md
+    env.filters["cx"] = counterexample_latex
     return env
 
 

@@ -15,7 +15,7 @@ from derive.model import Verdict, checks_of
 from derive.notation import index, scalar, sigmoid, size, summation, vector
 from derive.report import (REPORT_NAME, RESULTS_NAME, build_report, compile_pdf, escape_md, escape_tex,
                            find_latex_engine, load_kernel_specs, load_results, render_report, write_reports)
-from derive.results import CheckResult, Counterexample
+from derive.results import Assignment, CheckResult, Counterexample, Value
 
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 needs_latex = pytest.mark.skipif(find_latex_engine() is None, reason="no LaTeX engine on PATH")
@@ -59,7 +59,8 @@ def _result(check_id, verdict, *, part="link", expected=None, bound=None, conven
 
 
 def _toy_results():
-    cx = Counterexample(sizes={}, indices={}, values={"u": "0"}, lhs="1/4", rhs="1/2")
+    cx = Counterexample(sizes={}, indices={}, values={"u": Assignment("u", (), (Value.of(0),))},
+                        lhs=Value.of(sp.Rational(1, 4)), rhs=Value.of(sp.Rational(1, 2)))
     return [
         _result("toy/000/1#1", Verdict.BOUNDED, bound=3),
         _result("toy/000/2#1", Verdict.REFUTED, part="link 1 of 2", cx=cx),
@@ -114,7 +115,8 @@ def test_catalog_correction_is_shown_with_its_own_verdict_and_not_counted_as_a_s
 def test_report_carries_everything_a_marker_needs(fmt):
     text = render_report([_toy()], _toy_results(), fmt)
     for needed in ("900", "toy/000", "(2)", r"\sigma'(u) = \sigma(u)(1 - \sigma(u))", "proved for N = 1..3",
-                   "refuted", "What holds instead", "keeps one factor sigma", "at u = 0: left = 1/4, right = 1/2",
+                   "refuted", "What holds instead", "keeps one factor sigma", "at $u = 0$",
+                   r"\text{left} = \frac{1}{4} \approx 0.25, \qquad \text{right} = \frac{1}{2} \approx 0.5",
                    r"e^{-u}\sigma^2 = \frac{1-\sigma}{\sigma}\sigma = (1-\sigma)\sigma", "Conclusion",
                    "toy/000/2#correction" if fmt == "md" else r"toy/000/2\#correction"):
         assert needed in text, needed
@@ -154,7 +156,8 @@ def test_markdown_display_math_is_in_balanced_dollar_blocks():
 def test_refuted_link_without_any_correction_says_so():
     plain = derivation("toy/000", topic="toy", source="900_toy.txt", title="t", statement="s",
                        steps=[step("(2)", "l", s, 2 * s, expect="refuted")])
-    cx = Counterexample(sizes={}, indices={}, values={"u": "0"}, lhs="1/2", rhs="1")
+    cx = Counterexample(sizes={}, indices={}, values={"u": Assignment("u", (), (Value.of(0),))},
+                        lhs=Value.of(sp.Rational(1, 2)), rhs=Value.of(1))
     md = render_report([plain], [_result("toy/000/2#1", Verdict.REFUTED, cx=cx)], "md")
     assert "No corrected expression" in md and "Corrected" not in md
 
