@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sympy as sp
+
 from .errors import ReportError
 from .files import write_atomic
 from .latex import counterexample_latex, side_to_latex, to_latex
@@ -106,6 +108,17 @@ class StepView:
     source: str = ""  # the step as its author wrote it, shown verbatim (never typeset): a user's file
 
     @property
+    def where(self) -> str:
+        """The step's label, with its line when the label does not already say it."""
+        if self.line and "line" not in self.label:
+            return f"{self.label} (line {self.line})"
+        return self.label
+
+    @property
+    def unreadable(self) -> bool:
+        return bool(self.problem)
+
+    @property
     def chain(self) -> tuple[Link, ...]:
         """The checks of the chain as the document writes it: its links, then its ends."""
         return self.links + ((self.ends,) if self.ends else ())
@@ -168,6 +181,9 @@ class Document:
     source: str
     derivations: tuple[DerivationView, ...]
     counts: Counts
+    outcome: Outcome | None = None  # the weakest verdict of its derivations
+    first_wrong: str = ""  # the first link that is refuted or undecided, as "label, part"
+    catalog: bool = True
 
 
 @dataclass(frozen=True)
@@ -193,22 +209,28 @@ class Report:
     kernels: tuple[Kernel, ...] | None  # None: no kernels section
     checks: int
     as_expected: int
+    catalog: bool = True  # some derivation comes from derive's own catalog (it states what it expects)
+    verdicts: tuple[tuple[str, int], ...] = ()  # checks by verdict, strongest first
 
 
 # --- building the view ----------------------------------------------------------------------------
 
-def _outcome(r: CheckResult) -> Outcome:
+def _outcome(r: CheckResult, trusted: bool = True) -> Outcome:
+    # Only the catalog states what it expects; a file of one's own claims that every link holds.
+    if not trusted:
+        return Outcome(r.verdict.value, r.tier, bool(r.conventions))
     return Outcome(r.verdict.value, r.tier, bool(r.conventions), r.expected, r.matches)
 
 
-def _link(r: CheckResult | None, check_id: str, part: str, number: int | None, lhs: Side, rhs: Side) -> Link:
+def _link(r: CheckResult | None, check_id: str, part: str, number: int | None, lhs: Side, rhs: Side,
+          trusted: bool = True) -> Link:
     if r is None:
         return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), None)
-    return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), _outcome(r),
+    return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), _outcome(r, trusted),
                 r.detail, r.notes, r.counterexample)
 
 
-def _weakest(results: Sequence[CheckResult]) -> Outcome:
+def _weakest(results: Sequence[CheckResult], trusted: bool = True) -> Outcome:
     """The step's verdict: its weakest check; the bound is the smallest, conventions are pooled."""
     verdict = min((r.verdict for r in results), key=_SEVERITY.index)
     bounds = [r.bound for r in results if r.verdict is verdict and r.bound is not None]
@@ -216,7 +238,7 @@ def _weakest(results: Sequence[CheckResult]) -> Outcome:
     known = [r.sizes for r in results if r.sizes is not None]
     sizes = tuple(dict.fromkeys(s for found in known for s in found)) if known else None
     return Outcome(verdict.value, tier_text(verdict, min(bounds) if bounds else None, conventions, sizes),
-                   bool(conventions), "", all(r.matches for r in results))
+                   bool(conventions), "", not trusted or all(r.matches for r in results))
 
 
 def _holding_path(held: dict[tuple[int, int], CheckResult], start: int) -> dict[int, list[CheckResult]]:
@@ -235,7 +257,8 @@ def _holding_path(held: dict[tuple[int, int], CheckResult], start: int) -> dict[
     return paths
 
 
-def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, int], CheckResult]) -> tuple[Correction, ...]:
+def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, int], CheckResult],
+                 trusted: bool = True) -> tuple[Correction, ...]:
     held = {k: r for k, r in results.items() if r.verdict in _HOLDS}
     out = []
     for link in links:
@@ -253,7 +276,7 @@ def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, i
             t = max(later)
             via = paths[t]
             out.append(Correction(link, side_to_latex(step.terms[a]), side_to_latex(step.terms[t]),
-                                  _weakest(via), tuple(r.id for r in via)))
+                                  _weakest(via, trusted), tuple(r.id for r in via)))
         else:
             out.append(Correction(link))
     return tuple(out)
@@ -270,41 +293,58 @@ def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]
         if r is not None:
             found[(n, n + 1)] = r
         part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
-        links.append(_link(r, cid, part, n + 1, step.terms[n], step.terms[n + 1]))
+        links.append(_link(r, cid, part, n + 1, step.terms[n], step.terms[n + 1], trusted))
     ends = None
     if n_links > 1:
         r = by_id.get(f"{sid}#ends")
         if r is not None:
             found[(0, n_links)] = r
-        ends = _link(r, f"{sid}#ends", "ends", None, step.terms[0], step.terms[-1])
+        ends = _link(r, f"{sid}#ends", "ends", None, step.terms[0], step.terms[-1], trusted)
     if not found:
         return None  # not selected for this report
     correction = None
     fix = getattr(step, "correction", None)
     if fix is not None:
         cid = f"{sid}#correction"
-        correction = _link(by_id.get(cid), cid, "correction", None, step.terms[0], fix)
+        correction = _link(by_id.get(cid), cid, "correction", None, step.terms[0], fix, trusted)
     links_t = tuple(links)
     return StepView(
         id=sid, label=step.label, line=step.line, latex=step.latex if trusted else "",
         source="" if trusted else step.latex,
         terms=tuple(side_to_latex(t) for t in step.terms), links=links_t, ends=ends,
-        outcome=_weakest(list(found.values())), reading=step.reading, note=step.note, problem=step.problem,
-        corrections=_corrections(step, links_t + ((ends,) if ends else ()), found), correction=correction,
+        outcome=_weakest(list(found.values()), trusted), reading=step.reading, note=step.note, problem=step.problem,
+        corrections=_corrections(step, links_t + ((ends,) if ends else ()), found, trusted), correction=correction,
     )
 
 
-def _assumptions(derivation: Derivation) -> tuple[Assumption, ...]:
+def _assumptions(derivation: Derivation, trusted: bool = True) -> tuple[Assumption, ...]:
     a = derivation.assume
     out = []
     for d in a.definitions:
-        name = to_latex(d.name[d.indices] if d.indices else d.name)
-        out.append(Assumption("definition", rf"{name} := {to_latex(d.body)}"))
+        name, body = _readable_definition(d)
+        out.append(Assumption("definition", rf"{to_latex(name)} := {to_latex(body)}"))
     out += [Assumption("equal", rf"{to_latex(p)} = {to_latex(q)}") for p, q in a.equal]
     out += [Assumption("distinct", rf"{to_latex(p)} \neq {to_latex(q)}") for p, q in a.distinct]
     out += [Assumption("onehot", to_latex(base), to_latex(hot)) for base, hot in a.onehot]
-    out += [Assumption("text", text=t) for t in a.text]
+    # A file's notes come from its notation file: shown as written, never typeset.
+    kind = "text" if trusted else "source"
+    out += [Assumption(kind, text=t) for t in a.text]
     return tuple(out)
+
+
+def _readable_definition(d) -> tuple[sp.Expr, sp.Expr]:
+    """A definition's name and body with its indices named i, j, k, … (never an internal name)."""
+    if not d.indices:
+        return d.name, d.body
+    used = {str(x) for x in d.body.free_symbols | d.body.atoms(sp.Idx)}
+    letters = iter(c for c in "ijklmnpqrs" if c not in used)
+    rename = {}
+    for idx in d.indices:
+        letter = next(letters, None)
+        if letter is None or not isinstance(idx, sp.Idx):
+            continue
+        rename[idx] = sp.Idx(letter, (idx.lower, idx.upper)) if idx.lower is not None else sp.Idx(letter)
+    return d.name[tuple(rename.get(i, i) for i in d.indices)], d.body.xreplace(rename)
 
 
 def _count(steps: Sequence[StepView]) -> Counts:
@@ -335,11 +375,11 @@ def _derivation_view(d: Derivation, by_id: dict[str, CheckResult]) -> Derivation
         return None
     # The derivation stands or falls by its own steps; a catalog correction is reported beside them.
     mine = [r for r in by_id.values() if r.derivation == d.id and r.part != "correction"]
-    outcome = _weakest(mine)
+    outcome = _weakest(mine, trusted)
     return DerivationView(
         id=d.id, topic=d.topic, source=d.source, title=d.title, statement=d.statement if trusted else "",
         catalog=trusted, statement_source="" if trusted else d.statement,
-        assumptions=_assumptions(d), steps=steps, note=d.note, counts=_count(steps), outcome=outcome,
+        assumptions=_assumptions(d, trusted), steps=steps, note=d.note, counts=_count(steps), outcome=outcome,
         refuted=tuple(s.label for s in steps if s.outcome.verdict == Verdict.REFUTED.value),
         undecided=tuple(s.label for s in steps if s.outcome.verdict in (Verdict.UNKNOWN.value, Verdict.ERROR.value)),
         conventions=tuple(dict.fromkeys(c for r in mine if r.verdict in _HOLDS for c in r.conventions)),
@@ -368,6 +408,27 @@ def _kernels(specs, documents: Sequence[Document], by_id: dict[str, CheckResult]
     )
 
 
+_FAILING = (Verdict.REFUTED.value, Verdict.UNKNOWN.value, Verdict.ERROR.value)
+
+
+def _first_wrong(derivations: Sequence[DerivationView]) -> str:
+    """The first link of a document, in its order, that is refuted or undecided: "(2), link 2 of 2"."""
+    for d in derivations:
+        for s in d.steps:
+            for link in s.chain:
+                if link.outcome is not None and link.outcome.verdict in _FAILING:
+                    part = "" if s.unreadable or link.part == "link" else f", {link.part}"
+                    return f"{s.where}{part}"
+    return ""
+
+
+def _document(source: str, views: Sequence[DerivationView]) -> Document:
+    outcomes = [d.outcome for d in views]
+    worst = min(outcomes, key=lambda o: (_SEVERITY.index(Verdict(o.verdict)), not o.convention))
+    return Document(source, tuple(views), sum((d.counts for d in views), Counts()), worst, _first_wrong(views),
+                    all(d.catalog for d in views))
+
+
 def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResult], kernels=None) -> Report:
     """The report's content as plain records: documents in the order they are first cited, derivations
     and steps in catalog order, only the steps some result speaks about. ``kernels``: the kernel
@@ -381,12 +442,17 @@ def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResul
         view = _derivation_view(d, by_id)
         if view is not None:
             grouped.setdefault(d.source, []).append(view)
-    documents = tuple(Document(src, tuple(ds), sum((d.counts for d in ds), Counts()))
-                      for src, ds in grouped.items())
+    documents = tuple(_document(src, ds) for src, ds in grouped.items())
     total = sum((doc.counts for doc in documents), Counts())
+    catalog = any(doc.catalog for doc in documents)
     shown = [c for doc in documents for d in doc.derivations for s in d.steps for c in s.checks if c.outcome]
-    return Report(documents, total, None if kernels is None else _kernels(kernels, documents, by_id),
-                  len(shown), sum(1 for c in shown if c.outcome.matches))
+    tally = {v.value: 0 for v in Verdict}
+    for c in shown:
+        tally[c.outcome.verdict] += 1
+    # The kernels are generated from the catalog: a report on one's own files has no such section.
+    kernels = None if kernels is None or not catalog else _kernels(kernels, documents, by_id)
+    return Report(documents, total, kernels, len(shown), sum(1 for c in shown if c.outcome.matches), catalog,
+                  tuple((k, n) for k, n in tally.items() if n))
 
 
 # --- templates ------------------------------------------------------------------------------------
@@ -461,6 +527,11 @@ def span_md(text) -> str:
     return f"{tick}{pad}{text}{pad}{tick}"
 
 
+def anchor(text) -> str:
+    """A fragment identifier for a heading: letters, digits and dashes only."""
+    return "doc-" + slug(str(text))
+
+
 def math_md(tex) -> str:
     """LaTeX from derive's printer for a Markdown math block: one line, no dollar that could close it."""
     return " ".join(str(tex).replace("$", r"\textdollar{}").split())
@@ -485,6 +556,7 @@ def _environment():
     env.filters["math"] = math_md
     env.filters["span"] = span_md
     env.filters["cx"] = counterexample_latex
+    env.filters["anchor"] = anchor
     return env
 
 

@@ -413,3 +413,63 @@ def test_endless_latex_is_killed_with_its_whole_process_group(tmp_path, monkeypa
         time.sleep(0.1)
     assert not any(alive(g) for g in started)
     assert not (tmp_path / "loop.pdf").exists()
+
+
+# --- reports on one's own files -------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _examples():
+    from derive.sources import load_path
+    from derive.runner import run_checks
+    from derive.verify import Settings
+
+    derivations = load_path(EXAMPLES)
+    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
+    return derivations, results
+
+
+@pytest.fixture(scope="module")
+def examples_report():
+    return _examples()
+
+
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_a_report_on_ones_own_files_has_no_catalog_wording(examples_report, fmt):
+    text = render_report(*examples_report, fmt, kernels=[_Spec("k", "s", (), ())])
+    for catalog_words in ("catalog", "Generated kernels", "as encoded", "Identities of"):
+        assert catalog_words not in text, catalog_words
+    assert "Gradient of the cross-entropy of a softmax" in text  # the file's own title
+
+
+def test_a_report_on_ones_own_files_reads_like_a_marked_script(examples_report):
+    report = build_report(*examples_report)
+    by_source = {doc.source: doc for doc in report.documents}
+    ce = by_source["cross_entropy.md"]
+    assert ce.outcome.verdict == "refuted" and ce.first_wrong == "(2) (line 16), link 2 of 2"
+    (d,) = ce.derivations
+    step = next(s for s in d.steps if s.label == "(2)")
+    # The author's LaTeX as written, and the links as derive read them.
+    assert step.source.startswith(r"\frac{\partial}{\partial \theta_k} \operatorname{CE}(y, \hat{y})")
+    assert step.latex == "" and len(step.terms) == 3
+    assert [c.outcome.verdict for c in step.chain] == ["proved", "refuted", "refuted"]
+    # A definition reads with an index a person would write, never an internal name.
+    assert any(a.math.startswith(r"\hat{y}_{i} :=") for a in d.assumptions)
+    assert not any("entry" in a.math for a in d.assumptions)
+    sig = by_source["sigmoid.md"].derivations[0]
+    unreadable = [s for s in sig.steps if s.unreadable]
+    assert unreadable and all(s.problem for s in unreadable)
+    md = render_report(*examples_report, "md")
+    assert "**Unreadable**, so not checked:" in md
+    # An unreadable step is never shown as the placeholder 0 = 0 derive keeps for it.
+    assert "& 0 \\\\\n&= 0" not in md
+
+
+def test_a_folder_report_has_one_index_row_per_file(examples_report):
+    md = render_report(*examples_report, "md")
+    rows = [line for line in md.splitlines() if line.startswith("| [")]
+    assert [row.split("]")[0][3:] for row in rows] == [r"cross\_entropy.md", "sigmoid.md", r"softmax\_derivation.py"]
+    assert "(2) (line 16), link 2 of 2" in rows[0] and "✗ refuted" in rows[0]
+    tex = render_report(*examples_report, "tex")
+    assert r"first link that fails or is undecided" in tex
