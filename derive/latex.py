@@ -24,10 +24,16 @@ class DerivationLatexPrinter(LatexPrinter):
 
     printmethod = "_derivation_latex"
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, breakable: bool = False):
         super().__init__(settings)
+        # Breakable: parentheses and brackets of fixed size, which TeX may break a line inside
+        # (\\left ... \\right makes one unbreakable box), for a formula wider than the page.
+        self._breakable = breakable
         # The index a softmax argument runs over: entries x_j print as the vector x while inside.
         self._vector_index: sp.Basic | None = None
+
+    def _add_parens(self, s) -> str:
+        return rf"\bigl({s}\bigr)" if self._breakable else super()._add_parens(s)
 
     # --- names ---------------------------------------------------------------------------
 
@@ -37,6 +43,14 @@ class DerivationLatexPrinter(LatexPrinter):
         if not _SAFE_NAME.match(name):
             return _literal_name(name)
         return self._deal_with_super_sub(name, style=style)
+
+    def _split_super_sub(self, name: str):
+        # A name of several Latin letters that is no Greek letter or accent (CE, sm, loss) is a
+        # word: set upright, not as the product of italic letters C E.
+        stem, supers, subs = super()._split_super_sub(name)
+        if stem and len(stem) > 1 and stem.isascii() and stem.isalpha():
+            stem = rf"\mathrm{{{stem}}}"
+        return stem, supers, subs
 
     def _print_Symbol(self, expr: sp.Symbol, style: str = "plain") -> str:
         # A name from a user's file is typeset only when it is letters and digits; anything else
@@ -173,24 +187,63 @@ def _mentions(expr: sp.Expr, j: sp.Basic) -> bool:
 
 
 _PRINTER = DerivationLatexPrinter()
+_BREAKABLE = DerivationLatexPrinter(breakable=True)
 
 
-def to_latex(expr) -> str:
-    """LaTeX for a catalog expression, in the documents' notation."""
-    return _PRINTER.doprint(sp.sympify(expr))
+def to_latex(expr, breakable: bool = False) -> str:
+    """LaTeX for a catalog expression, in the documents' notation; ``breakable``: with parentheses
+    a line may break inside, for a formula too wide for the page."""
+    return (_BREAKABLE if breakable else _PRINTER).doprint(sp.sympify(expr))
 
 
-def side_to_latex(side: Side) -> str:
+_LETTERS = "jklmnpqrsuvw"
+
+
+def _generated(name: str) -> bool:
+    """A name derive made up for a bound index (k13, c_2, k12_1, _d): letters the author never wrote."""
+    letters = "".join(ch for ch in name if ch.isalpha())
+    return name.startswith("_") or (len(letters) <= 1 and letters != name)
+
+
+def readable_indices(expr: sp.Expr, keep=()) -> sp.Expr:
+    """The expression with each summation index derive generated renamed to a letter a person would
+    write (j, k, l, m, ...), one not used anywhere else in it. Renaming bound indices one-to-one to
+    unused names does not change the value."""
+    bound = []
+    variables = [limit[0] for s in expr.atoms(sp.Sum) for limit in s.limits]
+    variables += [v for lam in expr.atoms(sp.Lambda) for v in lam.variables]
+    for v in variables:
+        if isinstance(v, (sp.Idx, sp.Symbol)) and _generated(str(v)) and v not in bound:
+            bound.append(v)
+    if not bound:
+        return expr
+    used = {str(a) for a in expr.free_symbols | expr.atoms(sp.Idx)} | {str(k) for k in keep}
+    rename = {}
+    for v in sorted(bound, key=lambda v: (len(str(v)), str(v))):
+        letter = next((c for c in _LETTERS if c not in used), None)
+        if letter is None:
+            break
+        used.add(letter)
+        if isinstance(v, sp.Idx):
+            rename[v] = sp.Idx(letter, (v.lower, v.upper)) if v.lower is not None else sp.Idx(letter)
+        else:
+            rename[v] = sp.Symbol(letter, **v.assumptions0)
+    return expr.xreplace(rename)
+
+
+def side_to_latex(side: Side, breakable: bool = False) -> str:
     """LaTeX for one side of an equation: the generic entry, with its free indices when it is an array.
 
     A vector given by its entry e^{x_i}/S prints as [e^{x_i}/S]_i, a matrix entry as [...]_{ij}:
     the bracket says that the side is the whole array, not one number.
     """
-    body = to_latex(side.expr)
+    body = to_latex(readable_indices(side.expr, side.indices), breakable)
     indices = [to_latex(i) for i in side.indices]
     if not indices:
         return body
     glue = "" if all(len(i) == 1 for i in indices) else ","
+    if breakable:
+        return rf"\Bigl[{body}\Bigr]_{{{glue.join(indices)}}}"
     return rf"\left[{body}\right]_{{{glue.join(indices)}}}"
 
 

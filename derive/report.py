@@ -106,6 +106,7 @@ class StepView:
     corrections: tuple[Correction, ...] = ()
     correction: Link | None = None  # what the step should have said, as the catalog gives it, verified
     source: str = ""  # the step as its author wrote it, shown verbatim (never typeset): a user's file
+    wide_terms: tuple[str, ...] = ()  # the terms with breakable parentheses, for terms wider than the page
 
     @property
     def where(self) -> str:
@@ -312,6 +313,7 @@ def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]
         id=sid, label=step.label, line=step.line, latex=step.latex if trusted else "",
         source="" if trusted else step.latex,
         terms=tuple(side_to_latex(t) for t in step.terms), links=links_t, ends=ends,
+        wide_terms=tuple(side_to_latex(t, breakable=True) for t in step.terms),
         outcome=_weakest(list(found.values()), trusted), reading=step.reading, note=step.note, problem=step.problem,
         corrections=_corrections(step, links_t + ((ends,) if ends else ()), found, trusted), correction=correction,
     )
@@ -493,6 +495,24 @@ def escape_md(text) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
 
 
+def _prose(text, trusted: bool, escape, math) -> str:
+    """Prose that may carry mathematics between single dollars ("the entries $x_i$ of x"). Only the
+    catalog's own prose has its mathematics typeset; any other text is escaped as a whole."""
+    text = str(text)
+    if not trusted or text.count("$") % 2:
+        return escape(text)
+    parts = text.split("$")
+    return "".join(escape(part) if n % 2 == 0 else math(part) for n, part in enumerate(parts))
+
+
+def prose_tex(text, trusted: bool = True) -> str:
+    return _prose(text, trusted, escape_tex, lambda m: f"${m}$")
+
+
+def prose_md(text, trusted: bool = True) -> str:
+    return _prose(text, trusted, escape_md, lambda m: f"${math_md(m)}$")
+
+
 def verbatim_tex(text) -> str:
     """The author's source as a verbatim-like block: every character escaped, lines kept, long lines
     free to break anywhere, so that no text of a file is ever read as TeX."""
@@ -557,6 +577,8 @@ def _environment():
     env.filters["span"] = span_md
     env.filters["cx"] = counterexample_latex
     env.filters["anchor"] = anchor
+    env.filters["prose_tex"] = prose_tex
+    env.filters["prose_md"] = prose_md
     return env
 
 
