@@ -42,7 +42,7 @@ __all__ = [
     "load_results",
 ]
 
-FORMATS = ("md", "tex", "pdf")
+FORMATS = ("md", "tex", "html", "pdf")
 REPORT_NAME = "derivations"
 RESULTS_NAME = "results.json"
 
@@ -513,6 +513,13 @@ def prose_md(text, trusted: bool = True) -> str:
     return _prose(text, trusted, escape_md, lambda m: f"${math_md(m)}$")
 
 
+def prose_html(text, trusted: bool = True):
+    """Prose for the HTML report: escaped, its catalog mathematics in elements KaTeX renders."""
+    from markupsafe import Markup, escape
+
+    return Markup(_prose(text, trusted, lambda t: str(escape(t)), lambda m: f'<span class="math">{escape(m)}</span>'))
+
+
 def verbatim_tex(text) -> str:
     """The author's source as a verbatim-like block: every character escaped, lines kept, long lines
     free to break anywhere, so that no text of a file is ever read as TeX."""
@@ -557,7 +564,7 @@ def math_md(tex) -> str:
     return " ".join(str(tex).replace("$", r"\textdollar{}").split())
 
 
-def _environment():
+def _environment(html: bool = False):
     import jinja2
 
     env = jinja2.Environment(
@@ -567,7 +574,7 @@ def _environment():
         variable_start_string="<<", variable_end_string=">>",
         comment_start_string="<#", comment_end_string="#>",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined, autoescape=False,
+        undefined=jinja2.StrictUndefined, autoescape=html,
     )
     env.filters["tex"] = escape_tex
     env.filters["md"] = escape_md
@@ -579,17 +586,24 @@ def _environment():
     env.filters["anchor"] = anchor
     env.filters["prose_tex"] = prose_tex
     env.filters["prose_md"] = prose_md
+    env.filters["prose_html"] = prose_html
     return env
 
 
 def render_report(derivations: Sequence[Derivation], results: Iterable[CheckResult], fmt: str, kernels=None) -> str:
-    """The report as Markdown (``fmt="md"``) or LaTeX (``fmt="tex"``) text; deterministic."""
-    if fmt not in ("md", "tex"):
-        raise ReportError(f"cannot render format {fmt!r}; expected 'md' or 'tex'")
+    """The report as Markdown (``fmt="md"``), LaTeX (``"tex"``) or one self-contained HTML page
+    (``"html"``, KaTeX and its fonts inside); deterministic."""
+    if fmt not in ("md", "tex", "html"):
+        raise ReportError(f"cannot render format {fmt!r}; expected 'md', 'tex' or 'html'")
     report = build_report(derivations, results, kernels)
-    template = _environment().get_template(f"{fmt}/report.j2")
+    template = _environment(html=fmt == "html").get_template(f"{fmt}/report.j2")
+    extra = {}
+    if fmt == "html":
+        from .html import katex_assets
+
+        extra = dict(zip(("katex_css", "katex_js"), katex_assets()))
     # Loops over optional sections leave blank lines at the end; a file ends with one newline.
-    return template.render(report=report).rstrip("\n") + "\n"
+    return template.render(report=report, **extra).rstrip("\n") + "\n"
 
 
 # --- files ----------------------------------------------------------------------------------------
@@ -724,10 +738,10 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     if not out.is_dir() or not os.access(out, os.W_OK | os.X_OK):
         raise ReportError(f"the output folder {out} is not writable")
     written = Written()
-    texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex")
+    texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex", "html")
              if fmt in formats or (fmt == "tex" and "pdf" in formats)}
     written.paths.append(save_results(results, out / RESULTS_NAME))
-    for fmt in ("md", "tex"):
+    for fmt in ("md", "tex", "html"):
         if fmt in formats:
             written.paths.append(write_atomic(out / f"{REPORT_NAME}.{fmt}", texts[fmt]))
     if "pdf" in formats:

@@ -186,8 +186,8 @@ def test_real_kernel_specs_render_when_they_exist():
 
 
 def test_unknown_format_is_refused():
-    with pytest.raises(ReportError, match="'html'"):
-        render_report([_toy()], _toy_results(), "html")
+    with pytest.raises(ReportError, match="'docx'"):
+        render_report([_toy()], _toy_results(), "docx")
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def test_unwritable_output_folder_is_a_clear_error(tmp_path):
 def test_without_latex_engine_pdf_is_skipped_and_the_rest_written(tmp_path, monkeypatch):
     monkeypatch.setattr("derive.report.find_latex_engine", lambda: None)
     written = write_reports([_toy()], _toy_results(), tmp_path)
-    assert sorted(p.name for p in written.paths) == [f"{REPORT_NAME}.md", f"{REPORT_NAME}.tex", RESULTS_NAME]
+    assert sorted(p.name for p in written.paths) == sorted([f"{REPORT_NAME}.md", f"{REPORT_NAME}.tex", f"{REPORT_NAME}.html", RESULTS_NAME])
     assert written.skipped and "no LaTeX engine" in written.skipped[0]
     with pytest.raises(ReportError, match="no LaTeX engine"):
         write_reports([_toy()], _toy_results(), tmp_path, formats=("pdf",), require_pdf=True)
@@ -276,7 +276,7 @@ def test_committed_results_cover_the_catalog_as_it_stands():
     assert not stale, f"expectations changed for {stale[:5]}; {REGENERATE}"
 
 
-@pytest.mark.parametrize("fmt", ["md", "tex"])
+@pytest.mark.parametrize("fmt", ["md", "tex", "html"])
 def test_committed_reports_are_up_to_date(fmt):
     from derive.catalog import derivations
 
