@@ -128,6 +128,7 @@ def list_(
 class ReportFormat(str, Enum):
     md = "md"
     tex = "tex"
+    html = "html"
     pdf = "pdf"
     all = "all"
 
@@ -138,13 +139,13 @@ def report(
                                         help="Catalog IDs or files/folders with your own derivations "
                                              "(default: the whole built-in catalog)."),
     format: ReportFormat = typer.Option(ReportFormat.all, "--format", "-f",
-                                        help="md, tex, pdf, or all: md and tex, and pdf when a LaTeX engine is on PATH."),
+                                        help="md, tex, html, pdf, or all: md, tex and html, and pdf when a LaTeX engine is on PATH."),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder the reports are written to."),
     jobs: Optional[int] = JOBS,
     timeout: float = TIMEOUT,
     notation: Optional[Path] = NOTATION,
 ) -> None:
-    """Verify the derivations and write reports: derivations.md, derivations.tex, derivations.pdf, results.json.
+    """Verify the derivations and write reports: derivations.md, .tex, .html, .pdf and results.json.
 
     Exit code 0 when the reports are written, 1 when writing or typesetting fails, 2 on a usage error.
     """

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 
 from .model import Side
+from .results import Assignment, Counterexample, Value
 
-__all__ = ["DerivationLatexPrinter", "to_latex", "side_to_latex"]
+__all__ = ["DerivationLatexPrinter", "to_latex", "side_to_latex", "value_to_latex", "counterexample_latex"]
 
 
 class DerivationLatexPrinter(LatexPrinter):
@@ -21,16 +24,46 @@ class DerivationLatexPrinter(LatexPrinter):
 
     printmethod = "_derivation_latex"
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, breakable: bool = False):
         super().__init__(settings)
+        # Breakable: parentheses and brackets of fixed size, which TeX may break a line inside
+        # (\\left ... \\right makes one unbreakable box), for a formula wider than the page.
+        self._breakable = breakable
         # The index a softmax argument runs over: entries x_j print as the vector x while inside.
         self._vector_index: sp.Basic | None = None
+
+    def _add_parens(self, s) -> str:
+        return rf"\bigl({s}\bigr)" if self._breakable else super()._add_parens(s)
 
     # --- names ---------------------------------------------------------------------------
 
     def _print_name(self, name: str, style: str = "plain") -> str:
         # Fresh and dummy names ("_f3") carry a leading underscore that LaTeX would misread.
-        return self._deal_with_super_sub(name.lstrip("_") or "u", style=style)
+        name = name.lstrip("_") or "u"
+        if not _SAFE_NAME.match(name):
+            return _literal_name(name)
+        return self._deal_with_super_sub(name, style=style)
+
+    def _split_super_sub(self, name: str):
+        # A name of several Latin letters that is no Greek letter or accent (CE, sm, loss) is a
+        # word: set upright, not as the product of italic letters C E.
+        stem, supers, subs = super()._split_super_sub(name)
+        if stem and len(stem) > 1 and stem.isascii() and stem.isalpha():
+            stem = rf"\mathrm{{{stem}}}"
+        return stem, supers, subs
+
+    def _print_Symbol(self, expr: sp.Symbol, style: str = "plain") -> str:
+        # A name from a user's file is typeset only when it is letters and digits; anything else
+        # (a backslash, a brace, a dollar) is shown as literal text, never read as TeX.
+        if not _SAFE_NAME.match(expr.name):
+            return _literal_name(expr.name)
+        return super()._print_Symbol(expr, style=style)
+
+    def _hprint_Function(self, func: str) -> str:
+        if not _SAFE_NAME.match(func):
+            # SymPy fills the arguments in with the % operator: a literal percent sign is doubled.
+            return _literal_name(func).replace("%", "%%")
+        return super()._hprint_Function(func)
 
     def _print_vector(self, name: str) -> str:
         stem, layer = _layer(name)
@@ -115,6 +148,25 @@ class DerivationLatexPrinter(LatexPrinter):
         return rf"\frac{{{top}}}{{{below}}} {body}"
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_']*\Z")
+# Characters of a name shown literally; every other non-alphanumeric character is named by its code.
+_LITERAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "$": r"\textdollar{}", "&": r"\&",
+            "%": r"\%", "#": r"\#", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}", " ": r"\ "}
+
+
+def _literal_name(name: str) -> str:
+    """A name that is not letters and digits, as upright typewriter text: shown, never interpreted."""
+    out = []
+    for ch in name:
+        if ch.isascii() and (ch.isalnum() or ch in "/.,-+:;()[]!?=<>|@*'"):
+            out.append(ch)
+        elif ch in _LITERAL:
+            out.append(_LITERAL[ch])
+        else:
+            out.append(f"[U+{ord(ch):04X}]")
+    return r"\text{\texttt{" + "".join(out) + "}}"
+
+
 def _layer(name: str) -> tuple[str, str | None]:
     """'W1' -> ('W', '1'): a trailing layer number on an array name; ('x', None) without one."""
     stem = name.rstrip("0123456789")
@@ -135,22 +187,115 @@ def _mentions(expr: sp.Expr, j: sp.Basic) -> bool:
 
 
 _PRINTER = DerivationLatexPrinter()
+_BREAKABLE = DerivationLatexPrinter(breakable=True)
 
 
-def to_latex(expr) -> str:
-    """LaTeX for a catalog expression, in the documents' notation."""
-    return _PRINTER.doprint(sp.sympify(expr))
+def to_latex(expr, breakable: bool = False) -> str:
+    """LaTeX for a catalog expression, in the documents' notation; ``breakable``: with parentheses
+    a line may break inside, for a formula too wide for the page."""
+    return (_BREAKABLE if breakable else _PRINTER).doprint(sp.sympify(expr))
 
 
-def side_to_latex(side: Side) -> str:
+_LETTERS = "jklmnpqrsuvw"
+
+
+def _generated(name: str) -> bool:
+    """A name derive made up for a bound index (k13, c_2, k12_1, _d): letters the author never wrote."""
+    letters = "".join(ch for ch in name if ch.isalpha())
+    return name.startswith("_") or (len(letters) <= 1 and letters != name)
+
+
+def readable_indices(expr: sp.Expr, keep=()) -> sp.Expr:
+    """The expression with each summation index derive generated renamed to a letter a person would
+    write (j, k, l, m, ...), one not used anywhere else in it. Renaming bound indices one-to-one to
+    unused names does not change the value."""
+    bound = []
+    variables = [limit[0] for s in expr.atoms(sp.Sum) for limit in s.limits]
+    variables += [v for lam in expr.atoms(sp.Lambda) for v in lam.variables]
+    for v in variables:
+        if isinstance(v, (sp.Idx, sp.Symbol)) and _generated(str(v)) and v not in bound:
+            bound.append(v)
+    if not bound:
+        return expr
+    used = {str(a) for a in expr.free_symbols | expr.atoms(sp.Idx)} | {str(k) for k in keep}
+    rename = {}
+    for v in sorted(bound, key=lambda v: (len(str(v)), str(v))):
+        letter = next((c for c in _LETTERS if c not in used), None)
+        if letter is None:
+            break
+        used.add(letter)
+        if isinstance(v, sp.Idx):
+            rename[v] = sp.Idx(letter, (v.lower, v.upper)) if v.lower is not None else sp.Idx(letter)
+        else:
+            rename[v] = sp.Symbol(letter, **v.assumptions0)
+    return expr.xreplace(rename)
+
+
+def side_to_latex(side: Side, breakable: bool = False) -> str:
     """LaTeX for one side of an equation: the generic entry, with its free indices when it is an array.
 
     A vector given by its entry e^{x_i}/S prints as [e^{x_i}/S]_i, a matrix entry as [...]_{ij}:
     the bracket says that the side is the whole array, not one number.
     """
-    body = to_latex(side.expr)
+    body = to_latex(readable_indices(side.expr, side.indices), breakable)
     indices = [to_latex(i) for i in side.indices]
     if not indices:
         return body
     glue = "" if all(len(i) == 1 for i in indices) else ","
+    if breakable:
+        return rf"\Bigl[{body}\Bigr]_{{{glue.join(indices)}}}"
     return rf"\left[{body}\right]_{{{glue.join(indices)}}}"
+
+
+def _decimal_latex(decimal: str) -> str:
+    """'1.5e+400' -> 1.5 \\times 10^{400}; plain decimals as they are."""
+    mantissa, _, exponent = decimal.partition("e")
+    if not exponent:
+        return decimal
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def value_to_latex(value: Value | None, approx: bool = True) -> str:
+    """One value of a counterexample: exact when it is short, with its decimal when they differ."""
+    if value is None or not value.defined:
+        return r"\text{undefined}"
+    if value.exact is None:
+        return _decimal_latex(value.decimal)
+    exact = to_latex(value.exact)
+    if value.is_simple or not approx:
+        return exact
+    if len(exact) > 80:
+        return r"\approx " + _decimal_latex(value.decimal)
+    return rf"{exact} \approx {_decimal_latex(value.decimal)}"
+
+
+def _name_latex(a: Assignment) -> str:
+    if len(a.shape) == 1:
+        return _PRINTER._print_vector(a.name)
+    if len(a.shape) == 2:
+        return _PRINTER._print_IndexedBase(sp.IndexedBase(a.name))
+    return _PRINTER._print_name(a.name)
+
+
+def _assignment_latex(a: Assignment) -> str:
+    cells = [[value_to_latex(v, approx=False) for v in row] for row in a.rows]
+    if not a.shape:
+        body = cells[0][0]
+    elif len(a.shape) == 1:
+        body = r"\left(" + ", ".join(cells[0]) + r"\right)"
+    else:
+        body = r"\begin{pmatrix}" + r" \\ ".join(" & ".join(row) for row in cells) + r"\end{pmatrix}"
+    return f"{_name_latex(a)} = {body}"
+
+
+def counterexample_latex(cx: Counterexample) -> tuple[list[str], str]:
+    """The counterexample as LaTeX mathematics: where (one piece per size, index and variable) and
+    what (both sides' values, or "" when the sides differ in shape and ``cx.reason`` says how)."""
+    where = [f"{to_latex(sp.Symbol(k))} = {v}" for k, v in cx.sizes.items()]
+    where += [f"{to_latex(sp.Symbol(k))} = {v}" for k, v in cx.indices.items()]
+    where += [_assignment_latex(a) for a in cx.values.values()]
+    what = ""
+    if not cx.reason:
+        what = (rf"\text{{left}} = {value_to_latex(cx.lhs)}, \qquad "
+                rf"\text{{right}} = {value_to_latex(cx.rhs)}")
+    return where, what

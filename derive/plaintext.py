@@ -35,3 +35,113 @@ class PlainPrinter(StrPrinter):
 
 def to_text(expr: sp.Basic) -> str:
     return PlainPrinter({"order": "none"}).doprint(expr)
+
+
+# Greek letter names and the marks the documents put on names, as a terminal shows them.
+_GREEK = {name: chr(code) for name, code in (
+    ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5), ("zeta", 0x3B6),
+    ("eta", 0x3B7), ("theta", 0x3B8), ("iota", 0x3B9), ("kappa", 0x3BA), ("lambda", 0x3BB), ("mu", 0x3BC),
+    ("nu", 0x3BD), ("xi", 0x3BE), ("pi", 0x3C0), ("rho", 0x3C1), ("sigma", 0x3C3), ("tau", 0x3C4),
+    ("phi", 0x3C6), ("chi", 0x3C7), ("psi", 0x3C8), ("omega", 0x3C9))}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _unicode_name(name: str) -> str:
+    name = name.lstrip("_") or "u"
+    stem = name.rstrip("0123456789")
+    layer = name[len(stem):] if stem and stem.isalpha() else ""
+    if not layer:
+        stem = name
+    hat = stem.endswith("hat") and len(stem) > 3
+    if hat:
+        stem = stem[:-3]
+    stem = _GREEK.get(stem, stem)
+    if hat:
+        stem += "\u0302"
+    return stem + (f"⁽{layer.translate(_SUPERSCRIPT)}⁾" if layer else "")
+
+
+def _index_name(name: str) -> str:
+    """An index: Greek or plain letters, a trailing number as a subscript (c2 -> c₂), never a layer."""
+    name = name.lstrip("_") or "u"
+    stem = name.rstrip("0123456789")
+    return _GREEK.get(stem, stem) + name[len(stem):].translate(_SUBSCRIPT)
+
+
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+class UnicodePrinter(PlainPrinter):
+    """One line of Unicode for a formula, the way it reads on a terminal: θ_k, Σ_j e^x_j, ∂f/∂x_k."""
+
+    printmethod = "_derive_unicode"  # SymPy's own _sympystr methods would print x[i]
+
+    def _print_Symbol(self, expr):
+        return _unicode_name(expr.name)
+
+    def _print_Dummy(self, expr):
+        return _index_name(expr.name)
+
+    def _print_Idx(self, expr):
+        return _index_name(str(expr.label))
+
+    def _print_IndexedBase(self, expr):
+        return _unicode_name(str(expr.label))
+
+    def _print_Indexed(self, expr):
+        indices = [self._print(i) for i in expr.indices]
+        glue = "" if all(len(i) == 1 for i in indices) else ","
+        sub = glue.join(indices)
+        return f"{self._print(expr.base)}_{'(' + sub + ')' if glue else sub}"
+
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Sum(self, expr):
+        body = self.parenthesize(expr.function, PRECEDENCE["Mul"], strict=True)
+        below = ",".join(self._print(limit[0]) for limit in expr.limits)
+        return f"(Σ_{below} {body})"
+
+    def _print_SumExcept(self, expr):
+        vec, k = expr.args
+        (j,) = vec.variables
+        body = self.parenthesize(vec.expr, PRECEDENCE["Mul"], strict=True)
+        return f"(Σ_({self._print(j)}≠{self._print(k)}) {body})"
+
+    def _print_Derivative(self, expr):
+        partial = any(isinstance(v, (sp.Indexed, sp.Idx)) for v in expr.variables) or len(expr.expr.free_symbols) > 1
+        d = "∂" if partial else "d"
+        below = "".join(f"{d}{self._print(v)}" + (f"^{n}" if n != 1 else "") for v, n in expr.variable_count)
+        order = sum(n for _, n in expr.variable_count)
+        top = d if order == 1 else f"{d}^{order}"
+        body = self._print(expr.expr)
+        if not isinstance(expr.expr, (sp.Symbol, sp.Indexed, sp.Function, sp.Sum)):
+            body = f"({body})"
+        return f"{top}/{below} {body}"
+
+    def _print_sigmoid(self, expr):
+        return f"σ({self._print(expr.args[0])})"
+
+    def _print_dsigmoid(self, expr):
+        return f"σ'({self._print(expr.args[0])})"
+
+    def _print_softmax(self, expr):
+        vec, i = expr.args
+        (j,) = vec.variables
+        inner = vec.expr
+        if isinstance(inner, sp.Indexed) and inner.indices == (j,):
+            text = self._print(inner.base)
+        else:
+            text = f"({self._print(inner)})_{self._print(j)}"
+        return f"softmax({text})_{self._print(i)}"
+
+    def _print_KroneckerDelta(self, expr):
+        return f"δ_{''.join(self._print(a) for a in expr.args)}"
+
+    def _print_Mul(self, expr):
+        return super()._print_Mul(expr).replace("*", "·")
+
+
+def to_unicode(expr: sp.Basic) -> str:
+    """A formula on one line of Unicode, for the terminal."""
+    return UnicodePrinter({"order": "none"}).doprint(expr)

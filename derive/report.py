@@ -8,19 +8,24 @@ typesets expressions with :mod:`derive.latex`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sympy as sp
+
 from .errors import ReportError
 from .files import write_atomic
-from .latex import side_to_latex, to_latex
+from .latex import counterexample_latex, side_to_latex, to_latex
 from .model import Derivation, Side, Step, Verdict, slug
 from .results import CheckResult, Counterexample, tier_text
 
@@ -37,7 +42,7 @@ __all__ = [
     "load_results",
 ]
 
-FORMATS = ("md", "tex", "pdf")
+FORMATS = ("md", "tex", "html", "pdf")
 REPORT_NAME = "derivations"
 RESULTS_NAME = "results.json"
 
@@ -90,7 +95,7 @@ class StepView:
     id: str
     label: str
     line: int | None
-    latex: str
+    latex: str  # the step as LaTeX to typeset: the catalog's own transcription; "" for a user's file
     terms: tuple[str, ...]
     links: tuple[Link, ...]
     ends: Link | None
@@ -100,6 +105,19 @@ class StepView:
     problem: str = ""
     corrections: tuple[Correction, ...] = ()
     correction: Link | None = None  # what the step should have said, as the catalog gives it, verified
+    source: str = ""  # the step as its author wrote it, shown verbatim (never typeset): a user's file
+    wide_terms: tuple[str, ...] = ()  # the terms with breakable parentheses, for terms wider than the page
+
+    @property
+    def where(self) -> str:
+        """The step's label, with its line when the label does not already say it."""
+        if self.line and "line" not in self.label:
+            return f"{self.label} (line {self.line})"
+        return self.label
+
+    @property
+    def unreadable(self) -> bool:
+        return bool(self.problem)
 
     @property
     def chain(self) -> tuple[Link, ...]:
@@ -146,7 +164,7 @@ class DerivationView:
     topic: str
     source: str
     title: str
-    statement: str
+    statement: str  # LaTeX to typeset (the catalog's); "" for a user's file
     assumptions: tuple[Assumption, ...]
     steps: tuple[StepView, ...]
     note: str
@@ -155,6 +173,8 @@ class DerivationView:
     refuted: tuple[str, ...]  # labels of refuted steps
     undecided: tuple[str, ...]  # labels of steps with no decision (unknown or error)
     conventions: tuple[str, ...]
+    catalog: bool = True  # from derive's own catalog: its LaTeX is derive's and may be typeset
+    statement_source: str = ""  # a user's statement, shown verbatim
 
 
 @dataclass(frozen=True)
@@ -162,6 +182,9 @@ class Document:
     source: str
     derivations: tuple[DerivationView, ...]
     counts: Counts
+    outcome: Outcome | None = None  # the weakest verdict of its derivations
+    first_wrong: str = ""  # the first link that is refuted or undecided, as "label, part"
+    catalog: bool = True
 
 
 @dataclass(frozen=True)
@@ -187,22 +210,28 @@ class Report:
     kernels: tuple[Kernel, ...] | None  # None: no kernels section
     checks: int
     as_expected: int
+    catalog: bool = True  # some derivation comes from derive's own catalog (it states what it expects)
+    verdicts: tuple[tuple[str, int], ...] = ()  # checks by verdict, strongest first
 
 
 # --- building the view ----------------------------------------------------------------------------
 
-def _outcome(r: CheckResult) -> Outcome:
+def _outcome(r: CheckResult, trusted: bool = True) -> Outcome:
+    # Only the catalog states what it expects; a file of one's own claims that every link holds.
+    if not trusted:
+        return Outcome(r.verdict.value, r.tier, bool(r.conventions))
     return Outcome(r.verdict.value, r.tier, bool(r.conventions), r.expected, r.matches)
 
 
-def _link(r: CheckResult | None, check_id: str, part: str, number: int | None, lhs: Side, rhs: Side) -> Link:
+def _link(r: CheckResult | None, check_id: str, part: str, number: int | None, lhs: Side, rhs: Side,
+          trusted: bool = True) -> Link:
     if r is None:
         return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), None)
-    return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), _outcome(r),
+    return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), _outcome(r, trusted),
                 r.detail, r.notes, r.counterexample)
 
 
-def _weakest(results: Sequence[CheckResult]) -> Outcome:
+def _weakest(results: Sequence[CheckResult], trusted: bool = True) -> Outcome:
     """The step's verdict: its weakest check; the bound is the smallest, conventions are pooled."""
     verdict = min((r.verdict for r in results), key=_SEVERITY.index)
     bounds = [r.bound for r in results if r.verdict is verdict and r.bound is not None]
@@ -210,7 +239,7 @@ def _weakest(results: Sequence[CheckResult]) -> Outcome:
     known = [r.sizes for r in results if r.sizes is not None]
     sizes = tuple(dict.fromkeys(s for found in known for s in found)) if known else None
     return Outcome(verdict.value, tier_text(verdict, min(bounds) if bounds else None, conventions, sizes),
-                   bool(conventions), "", all(r.matches for r in results))
+                   bool(conventions), "", not trusted or all(r.matches for r in results))
 
 
 def _holding_path(held: dict[tuple[int, int], CheckResult], start: int) -> dict[int, list[CheckResult]]:
@@ -229,7 +258,8 @@ def _holding_path(held: dict[tuple[int, int], CheckResult], start: int) -> dict[
     return paths
 
 
-def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, int], CheckResult]) -> tuple[Correction, ...]:
+def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, int], CheckResult],
+                 trusted: bool = True) -> tuple[Correction, ...]:
     held = {k: r for k, r in results.items() if r.verdict in _HOLDS}
     out = []
     for link in links:
@@ -247,13 +277,13 @@ def _corrections(step: Step, links: tuple[Link, ...], results: dict[tuple[int, i
             t = max(later)
             via = paths[t]
             out.append(Correction(link, side_to_latex(step.terms[a]), side_to_latex(step.terms[t]),
-                                  _weakest(via), tuple(r.id for r in via)))
+                                  _weakest(via, trusted), tuple(r.id for r in via)))
         else:
             out.append(Correction(link))
     return tuple(out)
 
 
-def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]) -> StepView | None:
+def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult], trusted: bool) -> StepView | None:
     sid = f"{derivation.id}/{slug(step.label)}"
     n_links = len(step.terms) - 1
     found: dict[tuple[int, int], CheckResult] = {}
@@ -264,40 +294,59 @@ def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]
         if r is not None:
             found[(n, n + 1)] = r
         part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
-        links.append(_link(r, cid, part, n + 1, step.terms[n], step.terms[n + 1]))
+        links.append(_link(r, cid, part, n + 1, step.terms[n], step.terms[n + 1], trusted))
     ends = None
     if n_links > 1:
         r = by_id.get(f"{sid}#ends")
         if r is not None:
             found[(0, n_links)] = r
-        ends = _link(r, f"{sid}#ends", "ends", None, step.terms[0], step.terms[-1])
+        ends = _link(r, f"{sid}#ends", "ends", None, step.terms[0], step.terms[-1], trusted)
     if not found:
         return None  # not selected for this report
     correction = None
     fix = getattr(step, "correction", None)
     if fix is not None:
         cid = f"{sid}#correction"
-        correction = _link(by_id.get(cid), cid, "correction", None, step.terms[0], fix)
+        correction = _link(by_id.get(cid), cid, "correction", None, step.terms[0], fix, trusted)
     links_t = tuple(links)
     return StepView(
-        id=sid, label=step.label, line=step.line, latex=step.latex,
+        id=sid, label=step.label, line=step.line, latex=step.latex if trusted else "",
+        source="" if trusted else step.latex,
         terms=tuple(side_to_latex(t) for t in step.terms), links=links_t, ends=ends,
-        outcome=_weakest(list(found.values())), reading=step.reading, note=step.note, problem=step.problem,
-        corrections=_corrections(step, links_t + ((ends,) if ends else ()), found), correction=correction,
+        wide_terms=tuple(side_to_latex(t, breakable=True) for t in step.terms),
+        outcome=_weakest(list(found.values()), trusted), reading=step.reading, note=step.note, problem=step.problem,
+        corrections=_corrections(step, links_t + ((ends,) if ends else ()), found, trusted), correction=correction,
     )
 
 
-def _assumptions(derivation: Derivation) -> tuple[Assumption, ...]:
+def _assumptions(derivation: Derivation, trusted: bool = True) -> tuple[Assumption, ...]:
     a = derivation.assume
     out = []
     for d in a.definitions:
-        name = to_latex(d.name[d.indices] if d.indices else d.name)
-        out.append(Assumption("definition", rf"{name} := {to_latex(d.body)}"))
+        name, body = _readable_definition(d)
+        out.append(Assumption("definition", rf"{to_latex(name)} := {to_latex(body)}"))
     out += [Assumption("equal", rf"{to_latex(p)} = {to_latex(q)}") for p, q in a.equal]
     out += [Assumption("distinct", rf"{to_latex(p)} \neq {to_latex(q)}") for p, q in a.distinct]
     out += [Assumption("onehot", to_latex(base), to_latex(hot)) for base, hot in a.onehot]
-    out += [Assumption("text", text=t) for t in a.text]
+    # A file's notes come from its notation file: shown as written, never typeset.
+    kind = "text" if trusted else "source"
+    out += [Assumption(kind, text=t) for t in a.text]
     return tuple(out)
+
+
+def _readable_definition(d) -> tuple[sp.Expr, sp.Expr]:
+    """A definition's name and body with its indices named i, j, k, … (never an internal name)."""
+    if not d.indices:
+        return d.name, d.body
+    used = {str(x) for x in d.body.free_symbols | d.body.atoms(sp.Idx)}
+    letters = iter(c for c in "ijklmnpqrs" if c not in used)
+    rename = {}
+    for idx in d.indices:
+        letter = next(letters, None)
+        if letter is None or not isinstance(idx, sp.Idx):
+            continue
+        rename[idx] = sp.Idx(letter, (idx.lower, idx.upper)) if idx.lower is not None else sp.Idx(letter)
+    return d.name[tuple(rename.get(i, i) for i in d.indices)], d.body.xreplace(rename)
 
 
 def _count(steps: Sequence[StepView]) -> Counts:
@@ -310,16 +359,29 @@ def _count(steps: Sequence[StepView]) -> Counts:
                   tally["refuted"], tally["unknown"], tally["error"], unexpected)
 
 
+def _from_catalog(d: Derivation) -> bool:
+    """True for a derivation of derive's own catalog: the only LaTeX a report typesets as it stands.
+
+    Everything else (Markdown, LaTeX and Python files) is shown verbatim where its text must appear,
+    and its mathematics is typeset from what derive read, so no text of a file ever runs as TeX.
+    """
+    from .catalog import derivations
+
+    return any(d is c for c in derivations())
+
+
 def _derivation_view(d: Derivation, by_id: dict[str, CheckResult]) -> DerivationView | None:
-    steps = tuple(s for s in (_step_view(d, st, by_id) for st in d.steps) if s is not None)
+    trusted = _from_catalog(d)
+    steps = tuple(s for s in (_step_view(d, st, by_id, trusted) for st in d.steps) if s is not None)
     if not steps:
         return None
     # The derivation stands or falls by its own steps; a catalog correction is reported beside them.
     mine = [r for r in by_id.values() if r.derivation == d.id and r.part != "correction"]
-    outcome = _weakest(mine)
+    outcome = _weakest(mine, trusted)
     return DerivationView(
-        id=d.id, topic=d.topic, source=d.source, title=d.title, statement=d.statement,
-        assumptions=_assumptions(d), steps=steps, note=d.note, counts=_count(steps), outcome=outcome,
+        id=d.id, topic=d.topic, source=d.source, title=d.title, statement=d.statement if trusted else "",
+        catalog=trusted, statement_source="" if trusted else d.statement,
+        assumptions=_assumptions(d, trusted), steps=steps, note=d.note, counts=_count(steps), outcome=outcome,
         refuted=tuple(s.label for s in steps if s.outcome.verdict == Verdict.REFUTED.value),
         undecided=tuple(s.label for s in steps if s.outcome.verdict in (Verdict.UNKNOWN.value, Verdict.ERROR.value)),
         conventions=tuple(dict.fromkeys(c for r in mine if r.verdict in _HOLDS for c in r.conventions)),
@@ -348,6 +410,27 @@ def _kernels(specs, documents: Sequence[Document], by_id: dict[str, CheckResult]
     )
 
 
+_FAILING = (Verdict.REFUTED.value, Verdict.UNKNOWN.value, Verdict.ERROR.value)
+
+
+def _first_wrong(derivations: Sequence[DerivationView]) -> str:
+    """The first link of a document, in its order, that is refuted or undecided: "(2), link 2 of 2"."""
+    for d in derivations:
+        for s in d.steps:
+            for link in s.chain:
+                if link.outcome is not None and link.outcome.verdict in _FAILING:
+                    part = "" if s.unreadable or link.part == "link" else f", {link.part}"
+                    return f"{s.where}{part}"
+    return ""
+
+
+def _document(source: str, views: Sequence[DerivationView]) -> Document:
+    outcomes = [d.outcome for d in views]
+    worst = min(outcomes, key=lambda o: (_SEVERITY.index(Verdict(o.verdict)), not o.convention))
+    return Document(source, tuple(views), sum((d.counts for d in views), Counts()), worst, _first_wrong(views),
+                    all(d.catalog for d in views))
+
+
 def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResult], kernels=None) -> Report:
     """The report's content as plain records: documents in the order they are first cited, derivations
     and steps in catalog order, only the steps some result speaks about. ``kernels``: the kernel
@@ -361,12 +444,17 @@ def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResul
         view = _derivation_view(d, by_id)
         if view is not None:
             grouped.setdefault(d.source, []).append(view)
-    documents = tuple(Document(src, tuple(ds), sum((d.counts for d in ds), Counts()))
-                      for src, ds in grouped.items())
+    documents = tuple(_document(src, ds) for src, ds in grouped.items())
     total = sum((doc.counts for doc in documents), Counts())
+    catalog = any(doc.catalog for doc in documents)
     shown = [c for doc in documents for d in doc.derivations for s in d.steps for c in s.checks if c.outcome]
-    return Report(documents, total, None if kernels is None else _kernels(kernels, documents, by_id),
-                  len(shown), sum(1 for c in shown if c.outcome.matches))
+    tally = {v.value: 0 for v in Verdict}
+    for c in shown:
+        tally[c.outcome.verdict] += 1
+    # The kernels are generated from the catalog: a report on one's own files has no such section.
+    kernels = None if kernels is None or not catalog else _kernels(kernels, documents, by_id)
+    return Report(documents, total, kernels, len(shown), sum(1 for c in shown if c.outcome.matches), catalog,
+                  tuple((k, n) for k, n in tally.items() if n))
 
 
 # --- templates ------------------------------------------------------------------------------------
@@ -407,7 +495,76 @@ def escape_md(text) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
 
 
-def _environment():
+def _prose(text, trusted: bool, escape, math) -> str:
+    """Prose that may carry mathematics between single dollars ("the entries $x_i$ of x"). Only the
+    catalog's own prose has its mathematics typeset; any other text is escaped as a whole."""
+    text = str(text)
+    if not trusted or text.count("$") % 2:
+        return escape(text)
+    parts = text.split("$")
+    return "".join(escape(part) if n % 2 == 0 else math(part) for n, part in enumerate(parts))
+
+
+def prose_tex(text, trusted: bool = True) -> str:
+    return _prose(text, trusted, escape_tex, lambda m: f"${m}$")
+
+
+def prose_md(text, trusted: bool = True) -> str:
+    return _prose(text, trusted, escape_md, lambda m: f"${math_md(m)}$")
+
+
+def prose_html(text, trusted: bool = True):
+    """Prose for the HTML report: escaped, its catalog mathematics in elements KaTeX renders."""
+    from markupsafe import Markup, escape
+
+    return Markup(_prose(text, trusted, lambda t: str(escape(t)), lambda m: f'<span class="math">{escape(m)}</span>'))
+
+
+def verbatim_tex(text) -> str:
+    """The author's source as a verbatim-like block: every character escaped, lines kept, long lines
+    free to break anywhere, so that no text of a file is ever read as TeX."""
+    lines = []
+    for line in str(text).splitlines() or [""]:
+        out = []
+        for n, ch in enumerate(line):
+            if ch == " ":
+                out.append(r"\ ")
+            else:
+                out.append(escape_tex(ch))
+            if not ch.isalnum() or n % 12 == 11:
+                out.append(r"\allowbreak{}")
+        lines.append("".join(out) or r"\mbox{}")
+    return "\\begin{source}\n" + "\\\\\n".join(lines) + "\n\\end{source}"
+
+
+def code_md(text, info: str = "latex") -> str:
+    """The author's source as a fenced code block whose fence no run of backticks in it can close."""
+    text = str(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}"
+
+
+def span_md(text) -> str:
+    """Text as an inline code span, delimited by more backticks than any run inside it."""
+    text = " ".join(str(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    tick = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{tick}{pad}{text}{pad}{tick}"
+
+
+def anchor(text) -> str:
+    """A fragment identifier for a heading: letters, digits and dashes only."""
+    return "doc-" + slug(str(text))
+
+
+def math_md(tex) -> str:
+    """LaTeX from derive's printer for a Markdown math block: one line, no dollar that could close it."""
+    return " ".join(str(tex).replace("$", r"\textdollar{}").split())
+
+
+def _environment(html: bool = False):
     import jinja2
 
     env = jinja2.Environment(
@@ -417,21 +574,36 @@ def _environment():
         variable_start_string="<<", variable_end_string=">>",
         comment_start_string="<#", comment_end_string="#>",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined, autoescape=False,
+        undefined=jinja2.StrictUndefined, autoescape=html,
     )
     env.filters["tex"] = escape_tex
     env.filters["md"] = escape_md
+    env.filters["verbatim"] = verbatim_tex
+    env.filters["code"] = code_md
+    env.filters["math"] = math_md
+    env.filters["span"] = span_md
+    env.filters["cx"] = counterexample_latex
+    env.filters["anchor"] = anchor
+    env.filters["prose_tex"] = prose_tex
+    env.filters["prose_md"] = prose_md
+    env.filters["prose_html"] = prose_html
     return env
 
 
 def render_report(derivations: Sequence[Derivation], results: Iterable[CheckResult], fmt: str, kernels=None) -> str:
-    """The report as Markdown (``fmt="md"``) or LaTeX (``fmt="tex"``) text; deterministic."""
-    if fmt not in ("md", "tex"):
-        raise ReportError(f"cannot render format {fmt!r}; expected 'md' or 'tex'")
+    """The report as Markdown (``fmt="md"``), LaTeX (``"tex"``) or one self-contained HTML page
+    (``"html"``, KaTeX and its fonts inside); deterministic."""
+    if fmt not in ("md", "tex", "html"):
+        raise ReportError(f"cannot render format {fmt!r}; expected 'md', 'tex' or 'html'")
     report = build_report(derivations, results, kernels)
-    template = _environment().get_template(f"{fmt}/report.j2")
+    template = _environment(html=fmt == "html").get_template(f"{fmt}/report.j2")
+    extra = {}
+    if fmt == "html":
+        from .html import katex_assets
+
+        extra = dict(zip(("katex_css", "katex_js"), katex_assets()))
     # Loops over optional sections leave blank lines at the end; a file ends with one newline.
-    return template.render(report=report).rstrip("\n") + "\n"
+    return template.render(report=report, **extra).rstrip("\n") + "\n"
 
 
 # --- files ----------------------------------------------------------------------------------------
@@ -439,10 +611,20 @@ def render_report(derivations: Sequence[Derivation], results: Iterable[CheckResu
 def find_latex_engine() -> list[str] | None:
     """The command that turns the .tex into a PDF: latexmk when present, else pdflatex; None without."""
     if shutil.which("latexmk"):
-        return ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
+        # -norc: no latexmkrc of the machine or the user changes how the report is typeset.
+        return ["latexmk", "-norc", "-pdf", f"-pdflatex=pdflatex {' '.join(_PDFLATEX_OPTIONS)} %O %S"]
     if shutil.which("pdflatex"):
-        return ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
+        return ["pdflatex", *_PDFLATEX_OPTIONS]
     return None
+
+
+_PDFLATEX_OPTIONS = ("-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error")
+# TeX may read and write only files below its working folder (kpathsea's paranoid setting), never run
+# a program, and every date it prints is the fixed one, so the PDF is the same on every run.
+_LATEX_ENV = {"openin_any": "p", "openout_any": "p", "shell_escape": "f", "SOURCE_DATE_EPOCH": "0",
+              "FORCE_SOURCE_DATE": "1"}
+LATEX_TIMEOUT = 300.0  # seconds for the whole PDF step
+_MAX_PDFLATEX_RUNS = 5
 
 
 def _first_error(log: str) -> str:
@@ -456,32 +638,53 @@ def _first_error(log: str) -> str:
 _FILE_LINE_ERROR = re.compile(r"^\S+\.tex:\d+: ")
 
 
-def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None) -> Path:
+def _run_latex(command: list[str], work: str, env: dict, deadline: float) -> int:
+    """Run one LaTeX command in its own process group; past the deadline the whole group is killed."""
+    try:
+        proc = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        raise ReportError(f"LaTeX run failed: {exc.strerror or exc}") from None
+    try:
+        return proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        raise ReportError("LaTeX took longer than its time limit; the PDF was not written") from None
+    finally:
+        # latexmk starts pdflatex as a child: the group goes as a whole, whether it ended or not.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None, timeout: float = LATEX_TIMEOUT) -> Path:
     """Typeset ``tex`` in a scratch folder and move the PDF to ``dest`` atomically.
 
-    The LaTeX run is made reproducible (SOURCE_DATE_EPOCH fixes the dates and the PDF ID), so the
-    same report gives the same PDF on the same TeX installation.
+    LaTeX runs without shell escape, may open files only below its scratch folder, and is killed with
+    its whole process group after ``timeout`` seconds. The run is reproducible: fixed dates and PDF
+    ID (SOURCE_DATE_EPOCH), and passes repeated until the cross-references settle.
     """
     engine = engine or find_latex_engine()
     if engine is None:
         raise ReportError("no LaTeX engine found: install latexmk or pdflatex to write PDF reports")
     dest = Path(dest)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0", "FORCE_SOURCE_DATE": "1"}
+    env = {k: v for k, v in os.environ.items() if k not in ("TEXMFOUTPUT", "TEXINPUTS")} | _LATEX_ENV
+    deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
         src = Path(work) / f"{dest.stem}.tex"
         src.write_text(tex, encoding="utf-8")
-        # pdflatex needs a second pass for the table of contents; latexmk decides by itself.
-        runs = 1 if engine[0] == "latexmk" else 2
+        aux = Path(work) / f"{dest.stem}.aux"
+        # latexmk reruns until the references are stable; pdflatex alone is rerun here the same way.
+        runs = 1 if Path(engine[0]).name == "latexmk" else _MAX_PDFLATEX_RUNS
+        before = None
         for _ in range(runs):
-            try:
-                done = subprocess.run([*engine, src.name], cwd=work, env=env, capture_output=True,
-                                      text=True, errors="replace", timeout=300, stdin=subprocess.DEVNULL)
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                raise ReportError(f"LaTeX run failed: {exc}") from None
-            if done.returncode != 0:
+            if _run_latex([*engine, src.name], work, env, deadline) != 0:
                 log = Path(work) / f"{dest.stem}.log"
-                text = log.read_text(errors="replace") if log.exists() else done.stdout
+                text = log.read_text(errors="replace") if log.exists() else ""
                 raise ReportError(f"LaTeX failed on {dest.stem}.tex: {_first_error(text)}")
+            after = aux.read_bytes() if aux.exists() else b""
+            if after == before:
+                break
+            before = after
         pdf = Path(work) / f"{dest.stem}.pdf"
         if not pdf.exists():
             raise ReportError(f"LaTeX wrote no PDF for {dest.stem}.tex")
@@ -535,10 +738,10 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     if not out.is_dir() or not os.access(out, os.W_OK | os.X_OK):
         raise ReportError(f"the output folder {out} is not writable")
     written = Written()
-    texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex")
+    texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex", "html")
              if fmt in formats or (fmt == "tex" and "pdf" in formats)}
     written.paths.append(save_results(results, out / RESULTS_NAME))
-    for fmt in ("md", "tex"):
+    for fmt in ("md", "tex", "html"):
         if fmt in formats:
             written.paths.append(write_atomic(out / f"{REPORT_NAME}.{fmt}", texts[fmt]))
     if "pdf" in formats:

@@ -4,34 +4,208 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+import math
+from dataclasses import dataclass, field, fields
+
+import mpmath
+import sympy as sp
 
 from .model import Expect, Verdict
 
-__all__ = ["Counterexample", "CheckResult", "tier_text", "results_document", "SCHEMA_VERSION"]
+__all__ = ["Value", "Assignment", "Counterexample", "decimal_text", "CheckResult", "tier_text", "results_document", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+# The SymPy classes an exact value may be made of: what the JSON record can hold and rebuild.
+_FUNCTIONS = ("Add", "Mul", "Pow", "exp", "log", "Abs", "sin", "cos", "tan", "tanh", "sinh", "cosh")
+_CONSTANTS = {"E": sp.E, "pi": sp.pi}
+
+
+def _encode(expr: sp.Basic):
+    """An exact value as nested lists that JSON holds and :func:`_decode` rebuilds; None when it
+    uses anything beyond rationals, e, pi and the elementary functions."""
+    if expr.is_Integer:
+        return ["Integer", str(expr)]
+    if expr.is_Rational:
+        return ["Rational", str(expr.p), str(expr.q)]
+    for name, const in _CONSTANTS.items():
+        if expr is const:
+            return [name]
+    name = type(expr).__name__
+    if name not in _FUNCTIONS:
+        return None
+    args = [_encode(a) for a in expr.args]
+    return None if any(a is None for a in args) else [name, *args]
+
+
+def _decode(tree) -> sp.Expr:
+    """The exact value :func:`_encode` wrote, rebuilt from the listed classes only (never parsed text)."""
+    name, *args = tree
+    if name == "Integer":
+        return sp.Integer(int(args[0]))
+    if name == "Rational":
+        return sp.Rational(int(args[0]), int(args[1]))
+    if name in _CONSTANTS:
+        return _CONSTANTS[name]
+    if name not in _FUNCTIONS:
+        raise ValueError(f"unknown class {name!r} in an exact value")
+    return getattr(sp, name)(*(_decode(a) for a in args), evaluate=False)
+
+
+def decimal_text(value, digits: int = 10) -> str:
+    """A number to ``digits`` significant digits; huge and tiny values keep their exponent, never inf or 0."""
+    f = sp.N(sp.sympify(value), digits + 5)
+    if not f.is_Float:
+        f = sp.Float(f, digits + 5)
+    if f == 0:
+        return "0"
+    m = f._to_mpmath(f._prec)
+    if abs(m) < 10 ** digits and m == int(m):
+        return str(int(m))
+    return mpmath.nstr(f._to_mpmath(f._prec), digits, min_fixed=-4, max_fixed=digits)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One exact number of a counterexample, with its decimal value; ``exact`` None: not exact,
+    or undefined when ``decimal`` is empty too."""
+
+    exact: sp.Expr | None
+    decimal: str = ""
+
+    @classmethod
+    def of(cls, exact, numeric=None) -> "Value":
+        """The value of ``exact`` (a SymPy number); ``numeric``: its high-precision value when known."""
+        if exact is None and numeric is None:
+            return cls(None, "")
+        exact = None if exact is None else sp.sympify(exact)
+        return cls(exact, decimal_text(numeric if numeric is not None else exact))
+
+    @property
+    def defined(self) -> bool:
+        return bool(self.decimal)
+
+    @property
+    def text(self) -> str:
+        """The exact value as plain text (e, not E), or its decimal."""
+        if not self.defined:
+            return "undefined"
+        if self.exact is None:
+            return self.decimal
+        from .plaintext import to_text
+
+        return to_text(self.exact)
+
+    @property
+    def is_simple(self) -> bool:
+        """True when the exact value says no more than its decimal (an integer)."""
+        return self.exact is not None and self.exact.is_Integer and abs(self.exact) < 10 ** 12
+
+    def to_dict(self) -> dict:
+        approx = float(self.decimal) if self.defined else None
+        return {
+            "exact": self.text if self.exact is not None else None,
+            "float": approx if approx is not None and math.isfinite(approx) and (approx != 0 or self.decimal == "0") else None,
+            "decimal": self.decimal or None,
+            "expr": None if self.exact is None else _encode(self.exact),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Value":
+        tree = d.get("expr")
+        return cls(_decode(tree) if tree else None, d.get("decimal") or "")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A variable's value in a counterexample: a scalar, or an array's entries row by row."""
+
+    name: str  # the name the verifier knows it by: "theta", "W1", "u"
+    shape: tuple[int, ...]  # () for a scalar, (n,) for a vector, (rows, cols) for a matrix
+    entries: tuple[Value, ...]
+
+    @property
+    def rows(self) -> list[tuple[Value, ...]]:
+        if len(self.shape) < 2:
+            return [self.entries]
+        cols = self.shape[1]
+        return [self.entries[r * cols:(r + 1) * cols] for r in range(self.shape[0])]
+
+    def to_dict(self) -> dict:
+        return {"shape": list(self.shape), "entries": [v.to_dict() for v in self.entries]}
+
+    @classmethod
+    def from_dict(cls, name: str, d: dict) -> "Assignment":
+        return cls(name, tuple(d["shape"]), tuple(Value.from_dict(v) for v in d["entries"]))
+
+
+def _entry_text(v: Value) -> str:
+    return v.text if v.exact is not None and len(v.text) <= 12 else v.decimal or "undefined"
+
+
+def _side_text(v: Value | None) -> str:
+    if v is None or not v.defined:
+        return "undefined"
+    if v.exact is None or v.is_simple:
+        return v.text
+    text = v.text
+    if len(text) <= 32 and text != v.decimal:
+        return f"{text} ≈ {v.decimal}"
+    return v.decimal
 
 
 @dataclass(frozen=True)
 class Counterexample:
-    """A small instance where the two sides differ (or do not even have the same shape)."""
+    """A small instance where the two sides differ (or do not even have the same shape).
+
+    Everything is data: the sizes and index values, each variable's exact value, and both sides'
+    exact and decimal values; renderers format them (:meth:`describe` is the plain-text form).
+    """
 
     sizes: dict[str, int]
     indices: dict[str, int]
-    values: dict[str, str]
-    lhs: str
-    rhs: str
-    reason: str = ""
+    values: dict[str, Assignment] = field(default_factory=dict)  # by the variable's name
+    lhs: Value | None = None
+    rhs: Value | None = None
+    reason: str = ""  # set when the sides do not even have the same shape
+    lhs_shape: str = ""
+    rhs_shape: str = ""
+
+    def value_text(self, a: Assignment) -> str:
+        if not a.shape:
+            return _entry_text(a.entries[0])
+        if len(a.shape) == 1:
+            return "(" + ", ".join(_entry_text(v) for v in a.entries) + ")"
+        return "[" + "; ".join(", ".join(_entry_text(v) for v in row) for row in a.rows) + "]"
 
     def describe(self) -> str:
         parts = [f"{k} = {v}" for k, v in {**self.sizes, **self.indices}.items()]
-        parts += [f"{k} = {v}" for k, v in self.values.items()]
+        parts += [f"{a.name} = {self.value_text(a)}" for a in self.values.values()]
         where = ", ".join(parts)
         text = f"at {where}: " if where else ""
         if self.reason:
             return f"{text}{self.reason}"
-        return f"{text}left = {self.lhs}, right = {self.rhs}"
+        return f"{text}left = {_side_text(self.lhs)}, right = {_side_text(self.rhs)}"
+
+    def to_dict(self) -> dict:
+        return {
+            "sizes": dict(self.sizes), "indices": dict(self.indices),
+            "values": {name: a.to_dict() for name, a in self.values.items()},
+            "lhs": None if self.lhs is None else self.lhs.to_dict(),
+            "rhs": None if self.rhs is None else self.rhs.to_dict(),
+            "reason": self.reason, "lhs_shape": self.lhs_shape, "rhs_shape": self.rhs_shape,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Counterexample":
+        return cls(
+            sizes=dict(d.get("sizes", {})), indices=dict(d.get("indices", {})),
+            values={name: Assignment.from_dict(name, a) for name, a in d.get("values", {}).items()},
+            lhs=Value.from_dict(d["lhs"]) if d.get("lhs") else None,
+            rhs=Value.from_dict(d["rhs"]) if d.get("rhs") else None,
+            reason=d.get("reason", ""), lhs_shape=d.get("lhs_shape", ""), rhs_shape=d.get("rhs_shape", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -64,7 +238,8 @@ class CheckResult:
         return tier_text(self.verdict, self.bound, self.conventions, self.sizes)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["counterexample"] = None if self.counterexample is None else self.counterexample.to_dict()
         d["verdict"] = self.verdict.value
         d["tier"] = self.tier
         d["matches"] = self.matches
@@ -83,7 +258,7 @@ class CheckResult:
         d["notes"] = tuple(d.get("notes", ()))
         d["sizes"] = None if d.get("sizes") is None else tuple(d["sizes"])
         if d.get("counterexample"):
-            d["counterexample"] = Counterexample(**d["counterexample"])
+            d["counterexample"] = Counterexample.from_dict(d["counterexample"])
         return cls(**d)
 
 

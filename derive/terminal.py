@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from .model import Derivation, Verdict, slug
+from .model import Derivation, Step, Verdict, slug
+from .plaintext import to_unicode
 from .results import CheckResult, tier_text
 
-__all__ = ["MARKS", "render_results", "render_summary", "render_catalog", "summary_counts"]
+__all__ = ["MARKS", "link_text", "render_results", "render_summary", "render_catalog", "summary_counts"]
 
 MARKS = {
     Verdict.PROVED: ("✓", "green"),
@@ -72,10 +73,31 @@ def render_results(console: Console, derivations: Sequence[Derivation], results:
         for step in d.steps:
             srs = by_step.get(step.label)
             if srs:
-                _render_step(console, step.label, srs, width)
+                _render_step(console, step, srs, width)
 
 
-def _render_step(console: Console, label: str, rs: list[CheckResult], width: int) -> None:
+_MAX_LINK_TEXT = 160
+
+
+def link_text(step: Step, part_id: str) -> str:
+    """The link a check is about, as its author wrote it when the step is that one link (or could not
+    be read), else in Unicode from what derive read; ``part_id``: "1", "2", "ends" or "correction"."""
+    if step.problem or (len(step.terms) == 2 and part_id != "correction" and step.latex):
+        text = " ".join(step.latex.split())
+    else:
+        if part_id == "ends":
+            pair = (step.terms[0], step.terms[-1])
+        elif part_id == "correction" and step.correction is not None:
+            pair = (step.terms[0], step.correction)
+        else:
+            n = int(part_id) if part_id.isdigit() else 1
+            pair = step.terms[n - 1:n + 1]
+        text = " = ".join(to_unicode(side.expr) for side in pair)
+    return text if len(text) <= _MAX_LINK_TEXT else text[:_MAX_LINK_TEXT - 1] + "…"
+
+
+def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int) -> None:
+    label = step.label
     chain = [r for r in rs if r.part.startswith("link")]
     ends = next((r for r in rs if r.part == "ends"), None)
     correction = next((r for r in rs if r.part == "correction"), None)
@@ -91,6 +113,12 @@ def _render_step(console: Console, label: str, rs: list[CheckResult], width: int
         console.print(f"{head}{escape(tier_text(Verdict.PROVED, sizes=sizes))}{count}{mismatch}")
         return
     if len(rs) == 1:
+        if worst.verdict in _FAILED:
+            # One link: the step's line shows it as written, the next line the verdict and why.
+            console.print(f"{head}{escape(link_text(step, worst.id.rpartition('#')[2]))}", soft_wrap=True)
+            console.print(f"        {_styled(_mark(worst))} {escape(_one_line(worst))}{_expectation(worst)}",
+                          soft_wrap=True)
+            return
         console.print(f"{head}{escape(_one_line(worst))}{_expectation(worst)}")
         return
     if len(chain) == 1:
@@ -103,7 +131,21 @@ def _render_step(console: Console, label: str, rs: list[CheckResult], width: int
     for r in rs:
         if r.verdict is Verdict.PROVED and not r.conventions and r.matches:
             continue
-        console.print(f"        {escape(r.part):<14} {_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r)}")
+        if r.verdict in _FAILED:
+            _render_failed(console, step, r, "        " + f"{r.part:<14} ")
+        else:
+            console.print(f"        {escape(r.part):<14} {_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r)}")
+
+
+_FAILED = (Verdict.REFUTED, Verdict.UNKNOWN, Verdict.ERROR)
+
+
+def _render_failed(console: Console, step: Step, r: CheckResult, head: str) -> None:
+    """A link that fails or is undecided: the link itself with its line, then the verdict and why."""
+    where = f"line {step.line}: " if step.line else ""
+    console.print(f"{escape(head)}[dim]{escape(where)}[/]{escape(link_text(step, r.id.rpartition('#')[2]))}",
+                  soft_wrap=True)
+    console.print(f"{' ' * len(head)}{_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r)}", soft_wrap=True)
 
 
 def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:

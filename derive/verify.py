@@ -36,10 +36,9 @@ from .errors import StageTimeout, Unsupported
 from .model import Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
-from .plaintext import to_text
-from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values
 from .evaluate import Claim, Values
-from .results import CheckResult, Counterexample
+from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values
+from .results import Assignment, CheckResult, Counterexample, Value
 
 __all__ = ["verify_check", "Settings", "prepare"]
 
@@ -291,24 +290,12 @@ def _allowed(assignment: dict, assume: Assumptions) -> bool:
                if a in assignment and b in assignment)
 
 
-def _format_value(v) -> str:
-    if v is None:
-        return "undefined"
-    f = sp.Float(v, 12)
-    if f == int(f) and abs(f) < 1e12:
-        return str(int(f))
-    return f"{float(f):.10g}"
+def _format_value(v) -> Value:
+    """A variable's value (an exact number the search chose), or undefined."""
+    return Value.of(v) if v is not None else Value(None)
 
 
-def _format_side(exact: sp.Expr, value) -> str:
-    text = to_text(exact)
-    num = _format_value(value)
-    if len(text) <= 32 and text != num:
-        return f"{text} ≈ {num}" if not exact.is_Integer else text
-    return num
-
-
-def _format_point(point: dict) -> dict[str, str]:
+def _format_point(point: dict) -> dict[str, Assignment]:
     arrays: dict = {}
     scalars: dict = {}
     for var, val in point.items():
@@ -320,18 +307,11 @@ def _format_point(point: dict) -> dict[str, str]:
     for name in sorted(arrays):
         entries = arrays[name]
         rank = len(next(iter(entries)))
-        if rank == 1:
-            n = max(k[0] for k in entries)
-            out[name] = "(" + ", ".join(_format_value(entries.get((m,), 0)) for m in range(1, n + 1)) + ")"
-        elif rank == 2:
-            rows = max(k[0] for k in entries)
-            cols = max(k[1] for k in entries)
-            out[name] = "[" + "; ".join(", ".join(_format_value(entries.get((r, c), 0)) for c in range(1, cols + 1))
-                                       for r in range(1, rows + 1)) + "]"
-        else:
-            out[name] = ", ".join(f"{k}: {_format_value(v)}" for k, v in sorted(entries.items()))
+        shape = tuple(max(k[axis] for k in entries) for axis in range(rank))
+        cells = itertools.product(*(range(1, n + 1) for n in shape))
+        out[name] = Assignment(name, shape, tuple(_format_value(entries.get(c, sp.Integer(0))) for c in cells))
     for name in sorted(scalars):
-        out[name] = _format_value(scalars[name])
+        out[name] = Assignment(name, (), (_format_value(scalars[name]),))
     return out
 
 
@@ -364,27 +344,29 @@ def _minimise(referee: Referee, sizes, assignment, point, found):
     return point, found
 
 
-def _exact_text(exact: sp.Expr, enclosure) -> str:
-    """The exact value as text, when SymPy's value of it lies in the certified enclosure."""
+def _exact_value(exact: sp.Expr | None, enclosure) -> sp.Expr | None:
+    """The prepared instance's exact value, when it is a small elementary number and SymPy's value
+    of it lies in the certified enclosure (else only the certified decimal is shown)."""
+    if exact is None or not exact.is_number or exact.has(sp.Sum, sp.Derivative, sp.Integral, sp.Product):
+        return None
+    if sp.count_ops(exact) > 40:
+        return None
     try:
         value = sp.N(exact, C.PRECISION)
         if not value.is_real:
-            return ""
+            return None
         v = mpmath.mpf(str(value))
     except (TypeError, ValueError, ZeroDivisionError):
-        return ""
+        return None
     slack = mpmath.mpf(10) ** (-(C.PRECISION // 2)) * max(1, abs(v))
     if not (enclosure.a - slack <= v <= enclosure.b + slack):
-        return ""
-    return to_text(exact)
+        return None
+    return exact
 
 
-def _side_text(exact: sp.Expr | None, enclosure) -> str:
-    num = _format_value(sp.Float(mpmath.nstr(mpmath.mpf(enclosure.mid), 30), 30))
-    text = _exact_text(exact, enclosure) if exact is not None else ""
-    if text and len(text) <= 32 and text != num:
-        return f"{text} ≈ {num}" if not exact.is_Integer else text
-    return num
+def _side_value(exact: sp.Expr | None, enclosure) -> Value:
+    middle = sp.Float(mpmath.nstr(mpmath.mpf(enclosure.mid), 40), 40)
+    return Value.of(_exact_value(exact, enclosure), middle)
 
 
 def _counterexample(L, R, sizes, indices, point, found: Separation) -> Counterexample:
@@ -393,8 +375,8 @@ def _counterexample(L, R, sizes, indices, point, found: Separation) -> Counterex
         sizes={str(k): int(v) for k, v in sizes.items()},
         indices={str(k): int(v) for k, v in indices.items()},
         values=_format_point(point),
-        lhs=_side_text(p.apply(L) if L is not None else None, found.lhs),
-        rhs=_side_text(p.apply(R) if R is not None else None, found.rhs),
+        lhs=_side_value(p.apply(L) if L is not None else None, found.lhs),
+        rhs=_side_value(p.apply(R) if R is not None else None, found.rhs),
     )
 
 
@@ -414,10 +396,10 @@ def _shape_counterexample(check: Check, params, settings: Settings) -> Counterex
         ls = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.lhs.shape)
         rs = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.rhs.shape)
         if not _shapes_fit(ls, rs):
-            return Counterexample(sizes={str(k): v for k, v in sizes.items()}, indices={}, values={},
-                                  lhs=_shape_text(ls), rhs=_shape_text(rs),
+            return Counterexample(sizes={str(k): int(v) for k, v in sizes.items()}, indices={},
+                                  lhs_shape=_shape_text(ls), rhs_shape=_shape_text(rs),
                                   reason=f"the left side is {_shape_text(ls)}, the right side is {_shape_text(rs)}")
-    return Counterexample({}, {}, {}, _shape_text(check.lhs.shape), _shape_text(check.rhs.shape),
+    return Counterexample({}, {}, lhs_shape=_shape_text(check.lhs.shape), rhs_shape=_shape_text(check.rhs.shape),
                           reason="the shapes differ")
 
 

@@ -67,3 +67,40 @@ def test_every_catalog_side_prints_without_sympy_internals(name, side):
     for leak in (r"\mathrel{..}", r"\mapsto", r"\operatorname{sigmoid}", r"\operatorname{dsigmoid}", "_{_"):
         assert leak not in tex, f"{name}: {tex}"
     assert tex.count("{") == tex.count("}")
+
+
+@pytest.mark.parametrize("name", [r"\input{/etc/passwd}", "a$$b", "x}\\def", "%comment", "θ#1"])
+def test_a_name_that_is_not_letters_and_digits_is_shown_never_interpreted(name):
+    for expr in (sp.Symbol(name), sp.Function(name)(sp.Symbol("x")), sp.IndexedBase(name)[i]):
+        tex = to_latex(expr)
+        assert "\\input" not in tex and "$" not in tex and "%" not in tex.replace(r"\%", "")
+        assert r"\text{\texttt{" in tex
+        # Braces stay balanced once the escaped ones are set aside.
+        bare = tex.replace(r"\{", "").replace(r"\}", "")
+        assert bare.count("{") == bare.count("}")
+
+
+def test_generated_summation_indices_get_letters_a_person_would_write():
+    from derive.latex import readable_indices
+
+    k13, c2 = index("k13", N), index("c_2", N)
+    expr = summation(x[k13] * summation(sp.exp(x[c2]), c2), k13) + x[j]
+    tex = to_latex(readable_indices(expr))
+    assert "k_{13}" not in tex and "c_{2}" not in tex
+    assert r"\sum_{k=1}^{N}" in tex and r"\sum_{l=1}^{N}" in tex and "x_{j}" in tex  # j is taken
+    # Renaming is one-to-one onto unused names: as many distinct indices as before, the free one kept.
+    renamed = readable_indices(expr)
+    assert len(renamed.atoms(sp.Idx)) == len(expr.atoms(sp.Idx)) and j in renamed.atoms(sp.Idx)
+
+
+def test_names_of_several_letters_are_upright_words():
+    assert to_latex(sp.Symbol("CE")) == r"\mathrm{CE}"
+    assert to_latex(vector("sm")[i]) == r"\mathrm{sm}_{i}"
+    assert to_latex(sp.Symbol("theta")) == r"\theta" and to_latex(vector("yhat")[k]) == r"\hat{y}_{k}"
+
+
+def test_breakable_form_has_no_unbreakable_groups_of_its_own():
+    side = entry(sp.Derivative(-sp.log(x[i]) * (1 + x[j]), x[k]), i)
+    wide = side_to_latex(side, breakable=True)
+    assert wide.startswith(r"\Bigl[") and r"\bigl(" in wide
+    assert r"\left[" not in wide

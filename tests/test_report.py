@@ -15,7 +15,7 @@ from derive.model import Verdict, checks_of
 from derive.notation import index, scalar, sigmoid, size, summation, vector
 from derive.report import (REPORT_NAME, RESULTS_NAME, build_report, compile_pdf, escape_md, escape_tex,
                            find_latex_engine, load_kernel_specs, load_results, render_report, write_reports)
-from derive.results import CheckResult, Counterexample
+from derive.results import Assignment, CheckResult, Counterexample, Value
 
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 needs_latex = pytest.mark.skipif(find_latex_engine() is None, reason="no LaTeX engine on PATH")
@@ -25,6 +25,15 @@ N = size("N")
 i, j = index("i", N), index("j", N)
 x = vector("x")
 s = sigmoid(u)
+
+
+@pytest.fixture(autouse=True)
+def _toy_is_catalog(monkeypatch):
+    """The toy stands for a catalog derivation: its LaTeX is derive's own and is typeset as it stands."""
+    from derive import report
+
+    real = report._from_catalog
+    monkeypatch.setattr(report, "_from_catalog", lambda d: d.topic == "toy" or real(d))
 
 
 def _toy():
@@ -50,7 +59,8 @@ def _result(check_id, verdict, *, part="link", expected=None, bound=None, conven
 
 
 def _toy_results():
-    cx = Counterexample(sizes={}, indices={}, values={"u": "0"}, lhs="1/4", rhs="1/2")
+    cx = Counterexample(sizes={}, indices={}, values={"u": Assignment("u", (), (Value.of(0),))},
+                        lhs=Value.of(sp.Rational(1, 4)), rhs=Value.of(sp.Rational(1, 2)))
     return [
         _result("toy/000/1#1", Verdict.BOUNDED, bound=3),
         _result("toy/000/2#1", Verdict.REFUTED, part="link 1 of 2", cx=cx),
@@ -105,7 +115,8 @@ def test_catalog_correction_is_shown_with_its_own_verdict_and_not_counted_as_a_s
 def test_report_carries_everything_a_marker_needs(fmt):
     text = render_report([_toy()], _toy_results(), fmt)
     for needed in ("900", "toy/000", "(2)", r"\sigma'(u) = \sigma(u)(1 - \sigma(u))", "proved for N = 1..3",
-                   "refuted", "What holds instead", "keeps one factor sigma", "at u = 0: left = 1/4, right = 1/2",
+                   "refuted", "What holds instead", "keeps one factor sigma", "at $u = 0$",
+                   r"\text{left} = \frac{1}{4} \approx 0.25, \qquad \text{right} = \frac{1}{2} \approx 0.5",
                    r"e^{-u}\sigma^2 = \frac{1-\sigma}{\sigma}\sigma = (1-\sigma)\sigma", "Conclusion",
                    "toy/000/2#correction" if fmt == "md" else r"toy/000/2\#correction"):
         assert needed in text, needed
@@ -145,7 +156,8 @@ def test_markdown_display_math_is_in_balanced_dollar_blocks():
 def test_refuted_link_without_any_correction_says_so():
     plain = derivation("toy/000", topic="toy", source="900_toy.txt", title="t", statement="s",
                        steps=[step("(2)", "l", s, 2 * s, expect="refuted")])
-    cx = Counterexample(sizes={}, indices={}, values={"u": "0"}, lhs="1/2", rhs="1")
+    cx = Counterexample(sizes={}, indices={}, values={"u": Assignment("u", (), (Value.of(0),))},
+                        lhs=Value.of(sp.Rational(1, 2)), rhs=Value.of(1))
     md = render_report([plain], [_result("toy/000/2#1", Verdict.REFUTED, cx=cx)], "md")
     assert "No corrected expression" in md and "Corrected" not in md
 
@@ -174,8 +186,8 @@ def test_real_kernel_specs_render_when_they_exist():
 
 
 def test_unknown_format_is_refused():
-    with pytest.raises(ReportError, match="'html'"):
-        render_report([_toy()], _toy_results(), "html")
+    with pytest.raises(ReportError, match="'docx'"):
+        render_report([_toy()], _toy_results(), "docx")
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -190,7 +202,7 @@ def test_unwritable_output_folder_is_a_clear_error(tmp_path):
 def test_without_latex_engine_pdf_is_skipped_and_the_rest_written(tmp_path, monkeypatch):
     monkeypatch.setattr("derive.report.find_latex_engine", lambda: None)
     written = write_reports([_toy()], _toy_results(), tmp_path)
-    assert sorted(p.name for p in written.paths) == [f"{REPORT_NAME}.md", f"{REPORT_NAME}.tex", RESULTS_NAME]
+    assert sorted(p.name for p in written.paths) == sorted([f"{REPORT_NAME}.md", f"{REPORT_NAME}.tex", f"{REPORT_NAME}.html", RESULTS_NAME])
     assert written.skipped and "no LaTeX engine" in written.skipped[0]
     with pytest.raises(ReportError, match="no LaTeX engine"):
         write_reports([_toy()], _toy_results(), tmp_path, formats=("pdf",), require_pdf=True)
@@ -264,7 +276,7 @@ def test_committed_results_cover_the_catalog_as_it_stands():
     assert not stale, f"expectations changed for {stale[:5]}; {REGENERATE}"
 
 
-@pytest.mark.parametrize("fmt", ["md", "tex"])
+@pytest.mark.parametrize("fmt", ["md", "tex", "html"])
 def test_committed_reports_are_up_to_date(fmt):
     from derive.catalog import derivations
 
@@ -283,3 +295,181 @@ def test_committed_verdicts_are_what_the_verifier_finds_now():
     fresh = run_checks(checks(), Settings(timeout=30.0), default_jobs())
     changed = [(r.id, committed[r.id].tier, r.tier) for r in fresh if r.tier != committed[r.id].tier]
     assert not changed, f"verdicts changed: {changed[:5]}; {REGENERATE}"
+
+
+# --- hostile documents ----------------------------------------------------------------------------
+
+HOSTILE = r"""# A \textbf{hostile} $x$ document
+
+$$ \input{/etc/passwd} = c $$
+
+$$ \loop\iftrue\repeat = 1 $$
+
+$$ \frac{a}{b = c $$
+
+$$ \foo{x} = x $$
+
+\[ a = b $$ \input{/etc/passwd} $$ \]
+
+$$ x + 1 = 1 + x $$
+"""
+
+
+def _hostile(tmp_path):
+    from derive.sources import load_path
+    from derive.runner import run_checks
+    from derive.verify import Settings
+
+    path = tmp_path / "hostile.md"
+    path.write_text(HOSTILE)
+    derivations = load_path(path)
+    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
+    return derivations, results
+
+
+def test_a_users_source_is_never_pasted_into_tex(tmp_path):
+    derivations, results = _hostile(tmp_path)
+    tex = render_report(derivations, results, "tex")
+    body = tex.split(r"\begin{document}", 1)[1]
+    for raw in (r"\input{", r"\loop", r"\iftrue", r"\repeat", r"\foo", r"\frac{a}{b", r"\textbf{hostile}"):
+        assert raw not in body, raw
+    # The author's text is still shown, escaped character by character.
+    assert r"\textbackslash{}\allowbreak{}input\{" in body
+    assert body.count(r"\begin{source}") == body.count(r"\end{source}") == 6
+
+
+def test_a_users_dollars_cannot_break_out_of_markdown_math(tmp_path):
+    derivations, results = _hostile(tmp_path)
+    md = render_report(derivations, results, "md")
+    lines = md.splitlines()
+    fenced, inside = [], False
+    for line in lines:
+        if line.startswith("```"):
+            inside = not inside
+            continue
+        if not inside:
+            fenced.append(line)
+    outside = "\n".join(fenced)
+    # Outside code blocks, "$$" only ever stands alone on a line, opening or closing a display.
+    assert all(line.strip() == "$$" for line in fenced if "$$" in line)
+    assert sum(1 for line in fenced if line.strip() == "$$") % 2 == 0
+    assert r"\input{/etc/passwd}" not in outside
+    assert r"a = b $$ \input{/etc/passwd} $$" in md  # shown, in a code block
+
+
+@needs_latex
+def test_hostile_document_gives_a_pdf_without_the_files_it_names(tmp_path):
+    import shutil
+    import subprocess
+
+    derivations, results = _hostile(tmp_path)
+    write_reports(derivations, results, tmp_path / "out", formats=("pdf",))
+    pdf = tmp_path / "out" / f"{REPORT_NAME}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "root:" not in text and "hostile" in text
+
+
+@needs_latex
+def test_latex_cannot_read_files_outside_its_folder(tmp_path):
+    bad = "\\documentclass{article}\\begin{document}\\input{/etc/hostname}\\end{document}\n"
+    with pytest.raises(ReportError, match="not found"):
+        compile_pdf(bad, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@needs_latex
+def test_endless_latex_is_killed_with_its_whole_process_group(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import time
+
+    started = []
+    real = subprocess.Popen
+
+    def spy(*args, **kwargs):
+        proc = real(*args, **kwargs)
+        started.append(proc.pid)
+        return proc
+
+    monkeypatch.setattr(subprocess, "Popen", spy)
+    loop = "\\documentclass{article}\\begin{document}x\\loop\\iftrue\\repeat\\end{document}\n"
+    t0 = time.monotonic()
+    with pytest.raises(ReportError, match="time limit"):
+        compile_pdf(loop, tmp_path / "loop.pdf", timeout=3)
+    assert time.monotonic() - t0 < 20
+    assert started
+    def alive(pgid):
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    # The group was sent SIGKILL: within moments no process of it is left.
+    end = time.monotonic() + 10
+    while any(alive(g) for g in started) and time.monotonic() < end:
+        time.sleep(0.1)
+    assert not any(alive(g) for g in started)
+    assert not (tmp_path / "loop.pdf").exists()
+
+
+# --- reports on one's own files -------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _examples():
+    from derive.sources import load_path
+    from derive.runner import run_checks
+    from derive.verify import Settings
+
+    derivations = load_path(EXAMPLES)
+    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
+    return derivations, results
+
+
+@pytest.fixture(scope="module")
+def examples_report():
+    return _examples()
+
+
+@pytest.mark.parametrize("fmt", ["md", "tex"])
+def test_a_report_on_ones_own_files_has_no_catalog_wording(examples_report, fmt):
+    text = render_report(*examples_report, fmt, kernels=[_Spec("k", "s", (), ())])
+    for catalog_words in ("catalog", "Generated kernels", "as encoded", "Identities of"):
+        assert catalog_words not in text, catalog_words
+    assert "Gradient of the cross-entropy of a softmax" in text  # the file's own title
+
+
+def test_a_report_on_ones_own_files_reads_like_a_marked_script(examples_report):
+    report = build_report(*examples_report)
+    by_source = {doc.source: doc for doc in report.documents}
+    ce = by_source["cross_entropy.md"]
+    assert ce.outcome.verdict == "refuted" and ce.first_wrong == "(2) (line 16), link 2 of 2"
+    (d,) = ce.derivations
+    step = next(s for s in d.steps if s.label == "(2)")
+    # The author's LaTeX as written, and the links as derive read them.
+    assert step.source.startswith(r"\frac{\partial}{\partial \theta_k} \operatorname{CE}(y, \hat{y})")
+    assert step.latex == "" and len(step.terms) == 3
+    assert [c.outcome.verdict for c in step.chain] == ["proved", "refuted", "refuted"]
+    # A definition reads with an index a person would write, never an internal name.
+    assert any(a.math.startswith(r"\hat{y}_{i} :=") for a in d.assumptions)
+    assert not any("entry" in a.math for a in d.assumptions)
+    sig = by_source["sigmoid.md"].derivations[0]
+    unreadable = [s for s in sig.steps if s.unreadable]
+    assert unreadable and all(s.problem for s in unreadable)
+    md = render_report(*examples_report, "md")
+    assert "**Unreadable**, so not checked:" in md
+    # An unreadable step is never shown as the placeholder 0 = 0 derive keeps for it.
+    assert "& 0 \\\\\n&= 0" not in md
+
+
+def test_a_folder_report_has_one_index_row_per_file(examples_report):
+    md = render_report(*examples_report, "md")
+    rows = [line for line in md.splitlines() if line.startswith("| [")]
+    assert [row.split("]")[0][3:] for row in rows] == [r"cross\_entropy.md", "sigmoid.md", r"softmax\_derivation.py"]
+    assert "(2) (line 16), link 2 of 2" in rows[0] and "✗ refuted" in rows[0]
+    tex = render_report(*examples_report, "tex")
+    assert r"first link that fails or is undecided" in tex

@@ -3,12 +3,16 @@
 import json
 
 from derive.model import Verdict
-from derive.results import CheckResult, Counterexample, results_document
+import sympy as sp
+
+from derive.results import Assignment, CheckResult, Counterexample, Value, decimal_text, results_document
 
 RESULT = CheckResult(
     id="d/1#1", derivation="d", source="doc.txt", label="(1)", part="link", verdict=Verdict.REFUTED,
     detail="fails at N = 2", expected="refuted", seconds=0.5,
-    counterexample=Counterexample(sizes={"N": 2}, indices={"i": 1}, values={"x": "(0, 1)"}, lhs="1", rhs="2"),
+    counterexample=Counterexample(sizes={"N": 2}, indices={"i": 1},
+                                  values={"x": Assignment("x", (2,), (Value.of(0), Value.of(1)))},
+                                  lhs=Value.of(-sp.E / (1 + sp.E) ** 2), rhs=Value.of(sp.Rational(1, 2))),
     notes=("index j is free on the right side only",),
 )
 
@@ -23,14 +27,46 @@ def test_round_trip():
 
 def test_document_schema():
     doc = json.loads(results_document([RESULT], 1.25))
-    assert doc["schema"] == 1
+    assert doc["schema"] == 2
     assert doc["summary"] == {"checks": 1, "verdicts": {"refuted": 1}, "as_expected": 1, "differ": [],
                               "seconds": 1.25}
     (r,) = doc["results"]
     assert set(r) == set(FIELDS)
     for key, kind in FIELDS.items():
         assert isinstance(r[key], kind), key
-    assert set(r["counterexample"]) == {"sizes", "indices", "values", "lhs", "rhs", "reason"}
+    cx = r["counterexample"]
+    assert set(cx) == {"sizes", "indices", "values", "lhs", "rhs", "reason", "lhs_shape", "rhs_shape"}
+    # Values are data: exact text, a float, and the exact value as a tree that rebuilds it.
+    assert cx["values"]["x"] == {"shape": [2], "entries": [
+        {"exact": "0", "float": 0.0, "decimal": "0", "expr": ["Integer", "0"]},
+        {"exact": "1", "float": 1.0, "decimal": "1", "expr": ["Integer", "1"]}]}
+    assert cx["lhs"]["exact"] == "-e/(1 + e)^2" and abs(cx["lhs"]["float"] + 0.19661193324) < 1e-10
+    assert cx["rhs"] == {"exact": "1/2", "float": 0.5, "decimal": "0.5", "expr": ["Rational", "1", "2"]}
+
+
+def test_counterexample_reads_as_one_line_of_text():
+    assert RESULT.counterexample.describe() == "at N = 2, i = 1, x = (0, 1): left = -e/(1 + e)^2 ≈ -0.1966119332, right = 1/2 ≈ 0.5"
+
+
+def test_huge_and_tiny_values_keep_their_exponent():
+    assert decimal_text(sp.Integer(10) ** 400) == "1.0e+400"
+    assert decimal_text(sp.Integer(10) ** -400) == "1.0e-400"
+    big = Value.of(sp.Integer(3) ** 1000).to_dict()
+    assert big["float"] is None and big["decimal"].startswith("1.32207081") and "e+477" in big["decimal"]
+
+
+def test_an_exact_value_outside_the_known_classes_keeps_its_decimal_only():
+    v = Value.from_dict(Value.of(sp.Integer(2), sp.Integer(2)).to_dict())
+    assert v.exact == 2
+    tree = Value.of(sp.gamma(sp.Rational(1, 3))).to_dict()
+    assert tree["expr"] is None and tree["decimal"].startswith("2.67893853")
+
+
+def test_decoding_refuses_classes_it_does_not_list():
+    import pytest
+
+    with pytest.raises(ValueError):
+        Value.from_dict({"decimal": "1", "expr": ["Function", ["Integer", "1"]]})
 
 
 def test_matches_needs_the_convention_too():
