@@ -119,27 +119,51 @@ def run_corpus(claims: list[Claim], jobs: int | None = None) -> dict:
     return {c.id: r for c, r in zip(claims, results)}
 
 
-def _oracle(n: int):
-    c = CLAIMS[n]
-    return decide(c.lhs, c.rhs, **c.oracle_args()).holds
+def _oracle_worker(conn, part: list[int]) -> None:
+    conn.send([(CLAIMS[n].id, decide(CLAIMS[n].lhs, CLAIMS[n].rhs, **CLAIMS[n].oracle_args()).holds)
+               for n in part])
+    conn.close()
 
 
-def oracle_truths(jobs: int = 2) -> dict:
-    """claim id -> the oracle's truth, evaluated in worker processes."""
-    with mp.get_context("fork").Pool(jobs) as pool:
-        return dict(zip((c.id for c in CLAIMS), pool.map(_oracle, range(len(CLAIMS)), chunksize=4)))
+class OracleRun:
+    """The oracle over the whole corpus in forked processes, started before derive's run so that
+    the two share the machine (plain processes: no thread in this one while the runner forks)."""
+
+    def __init__(self, jobs: int = 2):
+        ctx = mp.get_context("fork")
+        self.parts = []
+        for n in range(jobs):
+            recv, send = ctx.Pipe(duplex=False)
+            process = ctx.Process(target=_oracle_worker, args=(send, list(range(n, len(CLAIMS), jobs))), daemon=True)
+            process.start()
+            send.close()
+            self.parts.append((process, recv))
+
+    def truths(self) -> dict:
+        found = {}
+        for process, recv in self.parts:
+            found.update(recv.recv())
+            process.join()
+        return found
 
 
 # --- tests -------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def truths():
-    return oracle_truths()
+def corpus():
+    oracle = OracleRun()
+    verdicts = run_corpus(CLAIMS)
+    return oracle.truths(), verdicts
 
 
 @pytest.fixture(scope="module")
-def verdicts():
-    return run_corpus(CLAIMS)
+def truths(corpus):
+    return corpus[0]
+
+
+@pytest.fixture(scope="module")
+def verdicts(corpus):
+    return corpus[1]
 
 
 def _marked(c: Claim):
