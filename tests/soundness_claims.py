@@ -1021,3 +1021,36 @@ api("api-vec-delta-row", lambda a: (a.entry(a.Sum(a.delta(a.i, a.j) * a.x[a.j], 
     lambda e: e.x[e.p], lambda e: e.x[e.p], "p")
 api("api-vec-delta-row-wrong", lambda a: (a.entry(a.Sum(a.delta(a.i, a.j), (a.j, 1, a.N)) * a.x[1], a.i), a.entry(a.x[a.i], a.i)), F,
     lambda e: e.x[1], lambda e: e.x[e.p], "p")
+
+# Absolute values (the Markdown reader has no |x|), where a side has no derivative at 0.
+api("abs-square", lambda a: (a.sp.Abs(a.x[a.i]) ** 2, a.x[a.i] ** 2), T,
+    lambda e: absolute(e.x[e.i]) ** 2, lambda e: e.x[e.i] ** 2, "i")
+api("abs-is-identity", lambda a: (a.sp.Abs(a.x[a.i]), a.x[a.i]), F,
+    lambda e: absolute(e.x[e.i]), lambda e: e.x[e.i], "i")
+api("abs-product", lambda a: (a.sp.Abs(a.x[a.i] * a.x[a.j]), a.sp.Abs(a.x[a.i]) * a.sp.Abs(a.x[a.j])), T,
+    lambda e: absolute(e.x[e.i] * e.x[e.j]), lambda e: absolute(e.x[e.i]) * absolute(e.x[e.j]), "ij")
+api("abs-sum", lambda a: (a.sp.Abs(a.x[a.i] + a.x[a.j]), a.sp.Abs(a.x[a.i]) + a.sp.Abs(a.x[a.j])), F,
+    lambda e: absolute(e.x[e.i] + e.x[e.j]), lambda e: absolute(e.x[e.i]) + absolute(e.x[e.j]), "ij")
+api("abs-sqrt", lambda a: (a.sp.sqrt(a.x[a.i] ** 2), a.sp.Abs(a.x[a.i])), T,
+    lambda e: sqrt(e.x[e.i] ** 2), lambda e: absolute(e.x[e.i]), "i")
+api("abs-d-squared", lambda a: (a.sp.Derivative(a.sp.Abs(a.c), a.c) ** 2, 1), T,
+    lambda e: d(lambda f: absolute(f.c), e, "c") ** 2, one)
+api("abs-d-one", lambda a: (a.sp.Derivative(a.sp.Abs(a.c), a.c), 1), F,
+    lambda e: d(lambda f: absolute(f.c), e, "c"), one)
+api("abs-d-log", lambda a: (a.sp.Derivative(a.sp.log(a.sp.Abs(a.c)), a.c), 1 / a.c), T,
+    lambda e: d(lambda f: log(absolute(f.c)), e, "c"), lambda e: div(1, e.c))
+api("abs-d-log-abs", lambda a: (a.sp.Derivative(a.sp.log(a.sp.Abs(a.c)), a.c), 1 / a.sp.Abs(a.c)), F,
+    lambda e: d(lambda f: log(absolute(f.c)), e, "c"), lambda e: div(1, absolute(e.c)))
+api("abs-sum-of-abs", lambda a: (a.Sum(a.sp.Abs(a.x[a.j]), (a.j, 1, a.N)), a.sp.Abs(a.Sum(a.x[a.j], (a.j, 1, a.N)))), F,
+    lambda e: sx(e, absolute), lambda e: absolute(sx(e)))
+
+# Cancellation between values near 10^1400: only a certified evaluation separates or equates them.
+md("sc-huge-square-diff", r"(e^{e^{e^{x}}} + 1)^2 - (e^{e^{e^{x}}})^2 = 2 e^{e^{e^{x}}} + 1", T,
+   lambda e: (exp(exp(exp(e.x))) + 1) ** 2 - exp(exp(exp(e.x))) ** 2, lambda e: 2 * exp(exp(exp(e.x))) + 1,
+   dps=1500, **sc)
+md("sc-huge-square-diff-wrong", r"(e^{e^{e^{x}}} + 1)^2 - (e^{e^{e^{x}}})^2 = 2 e^{e^{e^{x}}}", F,
+   lambda e: (exp(exp(exp(e.x))) + 1) ** 2 - exp(exp(exp(e.x))) ** 2, lambda e: 2 * exp(exp(exp(e.x))),
+   dps=1500, **sc)
+md("sc-huge-log-quotient", r"\log(e^{e^{e^{x}}} + 1) - \log(e^{e^{e^{x}}}) = \log(1 + e^{-e^{e^{x}}})", T,
+   lambda e: log(exp(exp(exp(e.x))) + 1) - log(exp(exp(exp(e.x)))), lambda e: log(1 + exp(-exp(exp(e.x)))),
+   dps=800, **sc)
