@@ -540,6 +540,17 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         return cross_checked(Verdict.PROVED, "difference reduces to 0 (no size to vary); real domain, "
                              "where both sides are defined")
     if bound and not undecided:
+        # Before settling for "up to K", look beyond it: a claim can fail first at K + 1.
+        try:
+            with time_limit(max(0.5, min(clock.left(), settings.timeout * 0.1))):
+                beyond = _beyond(referee, params, bound, rng)
+        except (StageTimeout, Unsupported):
+            beyond = None
+        if beyond:
+            sizes, assignment, point, found = beyond
+            cx = _counterexample(None, None, sizes, assignment, point, found)
+            return _Outcome(Verdict.REFUTED, "holds up to " + str(bound) + ", fails at "
+                            + ", ".join(f"{k} = {v}" for k, v in cx.sizes.items()), counterexample=cx, **extra)
         return cross_checked(Verdict.BOUNDED, f"exact at every size up to {bound}; not proved in general: {reason}",
                              bound=bound)
 
@@ -559,6 +570,21 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         return _Outcome(Verdict.NUMERIC, f"agrees as read at {agreed} random points to {AGREEMENT_DIGITS} digits; "
                         f"no proof: {undecided or reason}", **extra)
     return _Outcome(Verdict.UNKNOWN, f"no point could be evaluated; {undecided or reason}", **extra)
+
+
+def _beyond(referee: Referee, params, bound: int, rng: random.Random):
+    """A certified failure at the sizes just past the bound (every size at bound + 1, bound + 2)."""
+    for n in (bound + 1, bound + 2):
+        sizes = {s: n for s in params.sizes}
+        for assignment in referee._cases(sizes, rng):
+            for _ in range(2):
+                values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+                if referee.agree(sizes, assignment, values) is False:
+                    given = dict(values.given)
+                    found = referee.certify(sizes, assignment, given)
+                    if found:
+                        return sizes, assignment, _point_of(given), found
+    return None
 
 
 def _deadline(clock: _Clock, minimum: float):

@@ -1021,3 +1021,97 @@ api("api-vec-delta-row", lambda a: (a.entry(a.Sum(a.delta(a.i, a.j) * a.x[a.j], 
     lambda e: e.x[e.p], lambda e: e.x[e.p], "p")
 api("api-vec-delta-row-wrong", lambda a: (a.entry(a.Sum(a.delta(a.i, a.j), (a.j, 1, a.N)) * a.x[1], a.i), a.entry(a.x[a.i], a.i)), F,
     lambda e: e.x[1], lambda e: e.x[e.p], "p")
+
+# Absolute values (the Markdown reader has no |x|), where a side has no derivative at 0.
+api("abs-square", lambda a: (a.sp.Abs(a.x[a.i]) ** 2, a.x[a.i] ** 2), T,
+    lambda e: absolute(e.x[e.i]) ** 2, lambda e: e.x[e.i] ** 2, "i")
+api("abs-is-identity", lambda a: (a.sp.Abs(a.x[a.i]), a.x[a.i]), F,
+    lambda e: absolute(e.x[e.i]), lambda e: e.x[e.i], "i")
+api("abs-product", lambda a: (a.sp.Abs(a.x[a.i] * a.x[a.j]), a.sp.Abs(a.x[a.i]) * a.sp.Abs(a.x[a.j])), T,
+    lambda e: absolute(e.x[e.i] * e.x[e.j]), lambda e: absolute(e.x[e.i]) * absolute(e.x[e.j]), "ij")
+api("abs-sum", lambda a: (a.sp.Abs(a.x[a.i] + a.x[a.j]), a.sp.Abs(a.x[a.i]) + a.sp.Abs(a.x[a.j])), F,
+    lambda e: absolute(e.x[e.i] + e.x[e.j]), lambda e: absolute(e.x[e.i]) + absolute(e.x[e.j]), "ij")
+api("abs-sqrt", lambda a: (a.sp.sqrt(a.x[a.i] ** 2), a.sp.Abs(a.x[a.i])), T,
+    lambda e: sqrt(e.x[e.i] ** 2), lambda e: absolute(e.x[e.i]), "i")
+api("abs-d-squared", lambda a: (a.sp.Derivative(a.sp.Abs(a.c), a.c) ** 2, 1), T,
+    lambda e: d(lambda f: absolute(f.c), e, "c") ** 2, one)
+api("abs-d-one", lambda a: (a.sp.Derivative(a.sp.Abs(a.c), a.c), 1), F,
+    lambda e: d(lambda f: absolute(f.c), e, "c"), one)
+api("abs-d-log", lambda a: (a.sp.Derivative(a.sp.log(a.sp.Abs(a.c)), a.c), 1 / a.c), T,
+    lambda e: d(lambda f: log(absolute(f.c)), e, "c"), lambda e: div(1, e.c))
+api("abs-d-log-abs", lambda a: (a.sp.Derivative(a.sp.log(a.sp.Abs(a.c)), a.c), 1 / a.sp.Abs(a.c)), F,
+    lambda e: d(lambda f: log(absolute(f.c)), e, "c"), lambda e: div(1, absolute(e.c)))
+api("abs-sum-of-abs", lambda a: (a.Sum(a.sp.Abs(a.x[a.j]), (a.j, 1, a.N)), a.sp.Abs(a.Sum(a.x[a.j], (a.j, 1, a.N)))), F,
+    lambda e: sx(e, absolute), lambda e: absolute(sx(e)))
+
+# Cancellation between values near 10^1400: only a certified evaluation separates or equates them.
+md("sc-huge-square-diff", r"(e^{e^{e^{x}}} + 1)^2 - (e^{e^{e^{x}}})^2 = 2 e^{e^{e^{x}}} + 1", T,
+   lambda e: (exp(exp(exp(e.x))) + 1) ** 2 - exp(exp(exp(e.x))) ** 2, lambda e: 2 * exp(exp(exp(e.x))) + 1,
+   dps=1500, **sc)
+md("sc-huge-square-diff-wrong", r"(e^{e^{e^{x}}} + 1)^2 - (e^{e^{e^{x}}})^2 = 2 e^{e^{e^{x}}}", F,
+   lambda e: (exp(exp(exp(e.x))) + 1) ** 2 - exp(exp(exp(e.x))) ** 2, lambda e: 2 * exp(exp(exp(e.x))),
+   dps=1500, **sc)
+md("sc-huge-log-quotient", r"\log(e^{e^{e^{x}}} + 1) - \log(e^{e^{e^{x}}}) = \log(1 + e^{-e^{e^{x}}})", T,
+   lambda e: log(exp(exp(exp(e.x))) + 1) - log(exp(exp(exp(e.x)))), lambda e: log(1 + exp(-exp(exp(e.x)))),
+   dps=800, **sc)
+
+# =================================================================================================
+# 13. The same ideas in other spellings: sums without limits, \exp, \ln, n and K for N, accents
+# =================================================================================================
+
+md("sp-sum-no-limits", r"\sum_j e^{\theta_j - \theta_k} \hat{y}_k = 1", T,
+   lambda e: S(1, e.N, lambda j: exp(e.theta[j] - e.theta[e.k]) * e.yhat[e.k]), one, "k")
+md("sp-exp-frac", r"\sum_j \exp(\theta_j) = \frac{\exp(\theta_k)}{\hat{y}_k}", T,
+   lambda e: Z(e), lambda e: exp(e.theta[e.k]) / e.yhat[e.k], "k")
+md("sp-ln-lse", r"\ln \sum_j e^{\theta_j} - \theta_k = -\ln \hat y_k", T,
+   lambda e: log(Z(e)) - e.theta[e.k], lambda e: -log(e.yhat[e.k]), "k")
+md("sp-ln-lse-sign", r"\ln \sum_j e^{\theta_j} - \theta_k = \ln \hat y_k", F,
+   lambda e: log(Z(e)) - e.theta[e.k], lambda e: log(e.yhat[e.k]), "k")
+md("sp-mathrm-softmax", r"\mathrm{softmax}(\theta)_i \cdot \mathrm{softmax}(\theta)_k = \hat{y}_i \hat{y}_k", T,
+   lambda e: e.yhat[e.i] * e.yhat[e.k], lambda e: e.yhat[e.i] * e.yhat[e.k], "ik")
+md("sp-widehat", r"\widehat{y}_k (1 - \widehat{y}_k) = \hat{y}_k - \hat{y}_k^2", T,
+   lambda e: e.yhat[e.k] * (1 - e.yhat[e.k]), lambda e: e.yhat[e.k] - e.yhat[e.k] ** 2, "k")
+md("sp-n-alias", r"\sum_{k=1}^{n} \hat{y}_k = 1", T, lambda e: S(1, e.N, lambda k: e.yhat[k]), one)
+md("sp-K-alias", r"\sum_{k=1}^{K} \hat{y}_k = K", F, lambda e: S(1, e.N, lambda k: e.yhat[k]), lambda e: e.N)
+md("sp-K-grad", r"\frac{\partial}{\partial \theta_i} \sum_{k=1}^{K} \theta_k^2 = 2\theta_i", T,
+   lambda e: d(lambda f: sx(f, lambda v: v ** 2, "theta"), e, "theta", e.i), lambda e: 2 * e.theta[e.i], "i")
+md("sp-variance",
+   r"\frac{1}{N} \sum_{j=1}^{N} \left(x_j - \frac{\sum_{k=1}^{N} x_k}{N}\right)^2 = \frac{1}{N} \sum_{j=1}^{N} x_j^2 - \left(\frac{1}{N} \sum_{j=1}^{N} x_j\right)^2", T,
+   lambda e: S(1, e.N, lambda j: (e.x[j] - sx(e) / e.N) ** 2) / e.N, lambda e: sx(e, lambda v: v ** 2) / e.N - (sx(e) / e.N) ** 2)
+md("sp-variance-wrong",
+   r"\frac{1}{N} \sum_{j=1}^{N} \left(x_j - \frac{\sum_{k=1}^{N} x_k}{N}\right)^2 = \frac{1}{N} \sum_{j=1}^{N} x_j^2 - \frac{1}{N} \left(\sum_{j=1}^{N} x_j\right)^2", F,
+   lambda e: S(1, e.N, lambda j: (e.x[j] - sx(e) / e.N) ** 2) / e.N, lambda e: sx(e, lambda v: v ** 2) / e.N - sx(e) ** 2 / e.N)
+md("sp-bold-nabla", r"\nabla_{\boldsymbol{\theta}} \operatorname{CE}(y, \hat{y}) = \hat{y} - y", T,
+   lambda e: d(CE, e, "theta", e.p), lambda e: e.yhat[e.p] - e.y[e.p], "tp")
+md("sp-ce-softmax", r"\operatorname{CE}(y, \operatorname{softmax}(\theta)) = -\theta_t + \log \sum_j e^{\theta_j}", T,
+   CE, lambda e: -e.theta[e.t] + log(Z(e)), "t")
+md("sp-ce-shift", r"\operatorname{CE}(y, \operatorname{softmax}(\theta + c)) = \operatorname{CE}(y, \hat{y})", T,
+   lambda e: -S(1, e.N, lambda j: e.y[j] * log(softmax(Vec_add(e.theta, e.c))[j])), CE, "t")
+md("sp-ce-shift-plus-c", r"\operatorname{CE}(y, \operatorname{softmax}(\theta + c)) = \operatorname{CE}(y, \hat{y}) + c", F,
+   lambda e: -S(1, e.N, lambda j: e.y[j] * log(softmax(Vec_add(e.theta, e.c))[j])), lambda e: CE(e) + e.c, "t")
+md("sp-yhat-pairs", r"\sum_{i=1}^{N} \sum_{j=1}^{N} \hat{y}_i \hat{y}_j = 1", T,
+   lambda e: pairs(e, lambda i, j: e.yhat[i] * e.yhat[j]), one)
+md("sp-yhat-squares", r"\sum_{i=1}^{N} \hat{y}_i^2 = 1", F, lambda e: S(1, e.N, lambda i: e.yhat[i] ** 2), one)
+md("sp-entropy", r"\sum_{i=1}^{N} \hat{y}_i \log \hat{y}_i = \sum_{i=1}^{N} \hat{y}_i \theta_i - \log \sum_{j=1}^{N} e^{\theta_j}", T,
+   lambda e: S(1, e.N, lambda i: e.yhat[i] * log(e.yhat[i])), lambda e: S(1, e.N, lambda i: e.yhat[i] * e.theta[i]) - log(Z(e)))
+md("sp-entropy-N", r"\sum_{i=1}^{N} \hat{y}_i \log \hat{y}_i = \sum_{i=1}^{N} \hat{y}_i \theta_i - N \log \sum_{j=1}^{N} e^{\theta_j}", F,
+   lambda e: S(1, e.N, lambda i: e.yhat[i] * log(e.yhat[i])), lambda e: S(1, e.N, lambda i: e.yhat[i] * e.theta[i]) - e.N * log(Z(e)))
+md("sp-softmax-negated", r"\frac{e^{\theta_k}}{\sum_{j=1}^{N} e^{\theta_j}} = \frac{e^{-\theta_k}}{\sum_{j=1}^{N} e^{-\theta_j}}", F,
+   lambda e: e.yhat[e.k], lambda e: exp(-e.theta[e.k]) / S(1, e.N, lambda j: exp(-e.theta[j])), "k")
+md("sp-exp-ln", r"\exp(\ln x) = x", T, lambda e: exp(log(e.x)), lambda e: e.x, **sc)
+md("sp-ln-cube", r"\ln(x^3) = 3 \ln x", T, lambda e: log(e.x ** 3), lambda e: 3 * log(e.x), **sc)
+md("sp-inverse-sigmoid", r"\frac{1}{\sigma(x)} = 1 + e^{-x}", T, lambda e: 1 / sigmoid(e.x), lambda e: 1 + exp(-e.x), **sc)
+md("sp-inverse-sigmoid-sign", r"\frac{1}{\sigma(x)} = 1 + e^{x}", F, lambda e: 1 / sigmoid(e.x), lambda e: 1 + exp(e.x), **sc)
+md("sp-sigmoid-times", r"\sigma(x) \left(1 + e^{-x}\right) = 1", T, lambda e: sigmoid(e.x) * (1 + exp(-e.x)), one, **sc)
+md("sp-d-xex", r"\frac{\mathrm{d}}{\mathrm{d}x} \left(x e^{x}\right) = (x + 1) e^{x}", T,
+   lambda e: d(lambda f: f.x * exp(f.x), e, "x"), lambda e: (e.x + 1) * exp(e.x), **sc)
+md("sp-d-xex-wrong", r"\frac{\mathrm{d}}{\mathrm{d}x} \left(x e^{x}\right) = x e^{x}", F,
+   lambda e: d(lambda f: f.x * exp(f.x), e, "x"), lambda e: e.x * exp(e.x), **sc)
+md("sp-d-a-square", r"\frac{\partial}{\partial a} (a b)^2 = 2 a b^2", T,
+   lambda e: d(lambda f: (f.a * f.b) ** 2, e, "a"), lambda e: 2 * e.a * e.b ** 2, **sc)
+md("sp-d-a-exp", r"\frac{\partial}{\partial a} e^{a b} = a e^{a b}", F,
+   lambda e: d(lambda f: exp(f.a * f.b), e, "a"), lambda e: e.a * exp(e.a * e.b), **sc)
+md("sp-difference-quotient", r"\frac{a^2 - b^2}{a - b} = a + b", T,
+   lambda e: div(e.a ** 2 - e.b ** 2, e.a - e.b), lambda e: e.a + e.b, **sc)
+md("sp-difference-quotient-wrong", r"\frac{a^2 + b^2}{a + b} = a + b", F,
+   lambda e: div(e.a ** 2 + e.b ** 2, e.a + e.b), lambda e: e.a + e.b, **sc)
