@@ -169,6 +169,7 @@ class Claim:
     onehot: tuple = ()  # (IndexedBase, hot index symbol)
     definitions: tuple[Definition, ...] = ()
     equal: tuple = ()  # pairs of indices that are equal in this case
+    domain: tuple = ()  # conditions the sides as written need (u >= 0 under a square root)
 
 
 class Values:
@@ -653,6 +654,10 @@ class Evaluator:
             if (s > 0) == isinstance(e, sp.Max) and s != 0:
                 best = other
         return best
+
+    def holds(self, cond) -> bool:
+        """A condition of the claim's domain at this point (raises Undefined where it cannot be told)."""
+        return self._truth(cond, {})
 
     def _truth(self, cond, env) -> bool:
         if cond is sp.true or cond == True:  # noqa: E712 - SymPy's true

@@ -79,6 +79,9 @@ class Side:
     expr: sp.Expr
     axes: tuple[Axis, ...] = ()
     conventions: tuple[str, ...] = ()
+    # Conditions the side as written needs to have a real value (sqrt(u): u >= 0, log(u): u > 0),
+    # kept apart because SymPy's automatic simplification can erase them ((sqrt u)^2 becomes u).
+    domain: tuple = ()
 
     @property
     def shape(self) -> tuple:

@@ -82,6 +82,13 @@ class Referee:
         with arith:
             ev = Evaluator(arith, self._labels(sizes, indices), values, self.claim.onehot,
                            self.claim.definitions, unfolded=self.unfolded, extents=self.extents)
+            for cond in self.claim.domain:
+                try:
+                    inside = ev.holds(cond)
+                except Unsupported:
+                    continue  # a condition it cannot evaluate restricts nothing
+                if not inside:
+                    raise Undefined(f"outside the domain the sides are written on: {cond}")
             a = ev.value(self.claim.lhs)
             b = ev.value(self.claim.rhs)
             if hasattr(a, "terms") or hasattr(b, "terms"):

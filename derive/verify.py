@@ -448,8 +448,10 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     rhs_e = prepare(read_r, assume)
     aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r))
     hot = [t for _, t in assume.onehot]
+    domain = tuple(c.xreplace(aligned.mapping_l) for c in check.lhs.domain)
+    domain += tuple(c.xreplace(aligned.mapping_r) for c in check.rhs.domain)
     claim = Claim(read_l.xreplace(aligned.mapping_l), read_r.xreplace(aligned.mapping_r),
-                  onehot=assume.onehot, definitions=assume.definitions, equal=assume.equal)
+                  onehot=assume.onehot, definitions=assume.definitions, equal=assume.equal, domain=domain)
     params = C.parameters_of(aligned.lhs, aligned.rhs, claim.lhs, claim.rhs, extra_indices=hot)
     referee = Referee(claim, params.sizes, params.indices, assume.distinct)
     notes = []
@@ -567,7 +569,7 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         return _Outcome(Verdict.REFUTED, "fails at a random point",
                         counterexample=_counterexample(None, None, sizes, assignment, point, found), **extra)
     if agreed:
-        return _Outcome(Verdict.NUMERIC, f"agrees as read at {agreed} random points to {AGREEMENT_DIGITS} digits; "
+        return _Outcome(Verdict.NUMERIC, f"agrees as read at {agreed} random point{'s' if agreed != 1 else ''} to {AGREEMENT_DIGITS} digits; "
                         f"no proof: {undecided or reason}", **extra)
     return _Outcome(Verdict.UNKNOWN, f"no point could be evaluated; {undecided or reason}", **extra)
 

@@ -205,7 +205,9 @@ class Reader:
             raise FormulaError(_lark_reason(exc)) from None
         self._script_depth = 0
         self.guesses = Counter()
-        value = self._expr(tree, {})
+        with V.domain_conditions() as domain:
+            value = self._expr(tree, {})
+        value = dataclasses.replace(value, domain=tuple(dict.fromkeys(domain)))
         both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
         if both:
             name = sorted(both)[0]
@@ -349,11 +351,13 @@ class Reader:
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
         """The Side of a term's value; vectors are given by their entry at ``axis``."""
         if not value.is_vector:
-            return Side(value.expr, (), value.conventions)
+            return Side(value.expr, (), value.conventions, _domain(value, value.expr))
         if axis is None:
             raise FormulaError("a vector side needs an axis index")
-        expr = value.expr.xreplace({V.entry_index(value.size): axis})
-        return Side(expr, (Axis(value.size, axis),), value.conventions)
+        placeholder = {V.entry_index(value.size): axis}
+        expr = value.expr.xreplace(placeholder)
+        return Side(expr, (Axis(value.size, axis),), value.conventions,
+                    _domain(value, value.expr, placeholder))
 
     def size_symbol(self, name: str) -> sp.Symbol:
         return self.sizes[self.notation.size_name(name)]
@@ -643,7 +647,7 @@ class Reader:
             return arg.with_expr(body.subs(u, arg.expr))
         if fn.kind == "log" and fn.base is not None:
             base = fn.base
-            return V.entrywise(lambda t: sp.log(t) / sp.log(base), arg)
+            return V.entrywise(lambda t: _log(t) / sp.log(base), arg)
         if fn.primes:
             u = sp.Dummy("u", real=True)
             derivative = sp.diff(V.SCALAR_FUNCTIONS[fn.kind](u), u, fn.primes)
@@ -890,7 +894,7 @@ class Reader:
                 return self._scripted(V.power(self._arg_value(arg, env), V.Value(1 / n.expr)), scripts, env)
             degree = int(n.expr)
             # Odd roots of negative numbers are real: the real root, not the principal complex one.
-            f = (lambda u: sp.real_root(u, degree)) if degree % 2 else (lambda u: sp.root(u, degree))
+            f = (lambda u: sp.real_root(u, degree)) if degree % 2 else (lambda u: _even_root(u, degree))
             return self._scripted(V.entrywise(f, self._arg_value(arg, env)), scripts, env)
         if kind == "paren":
             values = tuple(self._expr(e, env) for e in base.children)
@@ -1311,3 +1315,27 @@ def _names_in(text: str) -> set[str]:
                 primes += 1
             out.add(str(tok) + "'" * primes)
     return out
+
+
+def _even_root(u, degree: int):
+    if not u.is_number:
+        V.requires(sp.Ge(u, 0, evaluate=False))
+    return sp.root(u, degree)
+
+
+def _log(u):
+    if not u.is_number:
+        V.requires(sp.Gt(u, 0, evaluate=False))
+    return sp.log(u)
+
+
+def _domain(value: V.Value, expr: sp.Expr, placeholder: dict | None = None) -> tuple:
+    """The value's conditions that speak of the side's own names: a condition on a summed entry
+    (sqrt x_j under a sum over j) or on a vector's entries that a sum has since used up is left out."""
+    free = {s for s in expr.free_symbols if isinstance(s, Idx)}
+    kept = []
+    for cond in value.domain:
+        if not free >= {s for s in cond.free_symbols if isinstance(s, Idx)}:
+            continue
+        kept.append(cond.xreplace(placeholder) if placeholder else cond)
+    return tuple(kept)

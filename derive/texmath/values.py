@@ -8,6 +8,8 @@ raise FormulaError instead of choosing.
 
 from __future__ import annotations
 
+import contextlib
+
 from dataclasses import dataclass
 
 import sympy as sp
@@ -36,6 +38,7 @@ class Value:
     size: sp.Expr | None = None
     conventions: tuple[str, ...] = ()
     row: bool = False  # a transposed vector, waiting for the vector it multiplies
+    domain: tuple = ()  # conditions the term needs to be real (set once the whole term is read)
 
     @property
     def is_vector(self) -> bool:
@@ -149,12 +152,38 @@ def power(base: Value, exponent: Value) -> Value:
         d = degree(base.expr) * abs(e)
         if d > MAX_DEGREE:
             raise FormulaError(f"a power of degree {d} is beyond the limit of {MAX_DEGREE}")
+    if e.is_Rational and not e.is_Integer and not base.expr.is_number:
+        requires(sp.Ge(base.expr, 0, evaluate=False))  # a fractional power of a negative number is not real
     return Value(sp.Pow(base.expr, e), _size(base, exponent, "power"), _conventions(base, exponent),
                  _row(base, exponent, "a power"))
 
 
+_DOMAIN: list[list] = []  # conditions being collected for the term read now (innermost last)
+
+
+@contextlib.contextmanager
+def domain_conditions():
+    """Collect the conditions (u >= 0 for sqrt u, u > 0 for log u) the term read in the block needs."""
+    found: list = []
+    _DOMAIN.append(found)
+    try:
+        yield found
+    finally:
+        _DOMAIN.pop()
+
+
+def requires(condition) -> None:
+    if _DOMAIN and condition not in (sp.true, True):
+        _DOMAIN[-1].append(condition)
+
+
+_GUARDED = {sp.sqrt: lambda u: sp.Ge(u, 0, evaluate=False), sp.log: lambda u: sp.Gt(u, 0, evaluate=False)}
+
+
 def entrywise(f, v: Value) -> Value:
     """A scalar function applied to a scalar, or to every entry of a vector."""
+    if f in _GUARDED and not v.expr.is_number:
+        requires(_GUARDED[f](v.expr))
     return v.with_expr(f(v.expr))
 
 
