@@ -225,6 +225,5 @@ def test_a_domain_the_simplifier_erased_still_bounds_the_counterexamples(tmp_pat
     doc.write_text("# d\n\n$$ (\\sqrt{u})^2 = |u| $$\n\n$$ e^{\\ln u} = |u| $$\n\n$$ (\\sqrt{u})^2 = -u $$\n")
     (d,) = load_path(doc)
     results = [verify_check(c, FAST) for c in checks_of(d)]
-    assert [r.verdict for r in results[:2]] != [Verdict.REFUTED] * 2
     assert all(r.verdict is not Verdict.REFUTED for r in results[:2])
     assert results[2].verdict is Verdict.REFUTED
