@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UnknownClaim
+from .errors import NotationError, UnknownClaim
 from .model import Check, Derivation, checks_of
 
 __all__ = ["Selection", "resolve", "select", "looks_like_path"]
@@ -52,6 +52,13 @@ def resolve(targets: Sequence[str], notation: Path | None = None) -> Selection:
     """Files on the command line are loaded and checked whole; other words select from the catalog."""
     files = [t for t in targets if looks_like_path(t)]
     ids = [t for t in targets if not looks_like_path(t)]
+    if notation is not None:
+        if not files:
+            raise NotationError("--notation applies to Markdown and LaTeX files; the built-in catalog "
+                                "states its own notation (give the files to check)")
+        from .sources import load_notation
+
+        load_notation(notation)  # a malformed file fails now, whatever the files are
     if not files:
         from .catalog import derivations
 
