@@ -94,7 +94,7 @@ def check(
     from .targets import resolve
 
     try:
-        selection = resolve(targets or [], notation)
+        selection = resolve(targets or [], notation, timeout)
     except DeriveError as exc:
         raise _fail(str(exc))
     out = Console(highlight=False, soft_wrap=True)
@@ -188,7 +188,7 @@ def report(
     except OutputError as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
     try:
-        selection = resolve(targets or [], notation)
+        selection = resolve(targets or [], notation, timeout)
     except DeriveError as exc:
         raise _fail(str(exc))
     results = _run_with_progress(selection.checks, timeout, jobs, memory)

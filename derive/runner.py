@@ -313,11 +313,16 @@ def run_limited(fn: Callable, *args, timeout: float, what: str, memory_mb: int =
             ready = wait([worker.conn, worker.process.sentinel], timeout=min(60.0, left))
             if worker.conn in ready:
                 try:
-                    status, value = pickle.loads(worker.conn.recv_bytes())
-                    kill = False
-                    break
+                    data = worker.conn.recv_bytes()
                 except (EOFError, OSError):
-                    pass
+                    data = None
+                if data is not None:
+                    kill = False
+                    try:
+                        status, value = pickle.loads(data)
+                    except Exception as exc:  # noqa: BLE001 - e.g. a class only the worker knows
+                        raise WorkerError(f"{what}: the result cannot be read back ({type(exc).__name__}: {exc})") from None
+                    break
             if worker.process.sentinel in ready:
                 worker.process.join(timeout=0.5)
                 code = worker.process.exitcode
