@@ -305,7 +305,7 @@ def run_limited(fn: Callable, *args, timeout: float, what: str, memory_mb: int =
     (worker,) = _start_workers(ctx, 1, _call_worker, (fn, args, timeout), memory_mb)
     kill = True
     try:
-        deadline = time.perf_counter() + timeout + _GRACE
+        deadline = time.perf_counter() + timeout + 1.0  # the worker's own alarm ends it at timeout
         while True:
             left = deadline - time.perf_counter()
             if left <= 0:

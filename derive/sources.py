@@ -1,12 +1,13 @@
 """Collecting derivations from user files: Python modules, Markdown and LaTeX documents, folders.
 
-Python files are run, as pytest runs test modules, in a worker process under the time and memory
-limits of a check: a file's derivations are its module-level Derivation objects, or its
-``DERIVATIONS`` tuple when it has one. In a folder, Python files named ``derivation*.py``,
-``derivations*.py``, ``*_derivation.py`` or ``*_derivations.py`` are collected, and every Markdown
-(.md, .markdown, .txt), LaTeX (.tex) and Jupyter (.ipynb) file that has display mathematics.
-Only regular files are opened (never a FIFO or a device, whatever its name), and a folder that
-cannot be read is an error, like a file that cannot be read.
+Python files are run, as pytest runs test modules, and documents are read, each in a worker process
+under the time and memory limits of a check. A Python file's derivations are its module-level
+Derivation objects, or its ``DERIVATIONS`` tuple when it has one. In a folder, Python files named
+``derivation*.py``, ``derivations*.py``, ``*_derivation.py`` or ``*_derivations.py`` are collected,
+and every Markdown (.md, .markdown), LaTeX (.tex) and Jupyter (.ipynb) file that has display
+mathematics; a .txt file is read as Markdown when it is named itself. Only regular files are opened
+(never a FIFO or a device, whatever its name), and a folder that cannot be read is an error, like a
+file that cannot be read.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
         _regular(path)
         return _unique(load_python(path, timeout), str(path))
     if suffix in DOCUMENT_SUFFIXES or suffix == NOTEBOOK_SUFFIX:
-        found = _load_any_document(path, notation)
+        found = _load_any_document(path, notation, timeout=timeout)
         if not found:
             raise SourceError(f"no display mathematics ($$ ... $$, \\[ ... \\], equation or align) in {str(path)!r}")
         return _unique(found, str(path))
@@ -71,7 +72,21 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
                       "or a folder")
 
 
-def _load_any_document(path: Path, notation: Path | None, prefix: str = "") -> list[Derivation]:
+def _load_any_document(path: Path, notation: Path | None, prefix: str = "",
+                       timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
+    """A document's derivations, read in a worker process under the time and memory limits of a
+    check: the text is someone else's, and no formula may hold up or exhaust the main process."""
+    from .errors import WorkerError
+    from .runner import run_limited
+
+    _regular(path)
+    try:
+        return run_limited(_read_any_document, path, notation, prefix, timeout=timeout, what=f"reading {path.name}")
+    except WorkerError as exc:
+        raise SourceError(str(exc)) from None
+
+
+def _read_any_document(path: Path, notation: Path | None, prefix: str = "") -> list[Derivation]:
     if path.suffix.lower() == NOTEBOOK_SUFFIX:
         return load_notebook(path, notation, prefix)
     derivation = load_document(path, notation, prefix)
@@ -93,7 +108,7 @@ def _collect(folder: Path, notation: Path | None, timeout: float) -> list[Deriva
                 _regular(path)
                 found.extend(load_python(path, timeout))
             elif (suffix in DOCUMENT_SUFFIXES and suffix != ".txt") or suffix == NOTEBOOK_SUFFIX:
-                found.extend(_load_any_document(path, notation, prefix="/".join(relative)))
+                found.extend(_load_any_document(path, notation, "/".join(relative), timeout))
     return found
 
 

@@ -172,3 +172,19 @@ def test_txt_is_read_as_markdown_and_a_notebook_by_cell(tmp_path):
     assert [s.line for s in cell.steps] == [3, 5]
     with pytest.raises(SourceError, match="Jupyter notebook"):
         load_path(_write(tmp_path / "bad.ipynb", "{not json"))
+
+
+def test_a_document_is_read_in_a_worker_under_the_time_limit(tmp_path, monkeypatch):
+    import time
+
+    import derive.texmath.document as document
+
+    def endless(*args, **kwargs):
+        while True:
+            pass
+
+    monkeypatch.setattr(document, "read_document", endless)  # as a formula that makes the reader compute
+    start = time.perf_counter()
+    with pytest.raises(SourceError, match=r"^reading slow\.md: time limit of 1 s reached$"):
+        load_path(_write(tmp_path / "slow.md", "$$x_1 = x_1$$\n"), timeout=1)
+    assert time.perf_counter() - start < 5
