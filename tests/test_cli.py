@@ -113,3 +113,28 @@ def test_notation_on_the_catalog_is_refused_and_a_malformed_one_fails(tmp_path):
 
 def test_memory_limit_option_is_validated():
     _usage_error(["check", "softmax-shift/000/1", "--memory", "10"], words=("--memory",))
+
+
+def test_many_jobs_under_a_low_open_file_limit_and_odd_files(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    doc = tmp_path / "a.md"
+    doc.write_text("".join(f"$$x_{{{n}}} + c = c + x_{{{n}}}$$\n\n" for n in range(1, 21)))
+    os.mkfifo(tmp_path / "p.md")
+    (tmp_path / "z.md").symlink_to("/dev/zero")
+    root = Path(__file__).resolve().parents[1]
+
+    def run(*args):
+        code = f"import resource; resource.setrlimit(resource.RLIMIT_NOFILE, (64, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))\n" \
+               f"import sys; sys.argv = ['derive', *{list(args)!r}]\nfrom derive.cli import main; main()"
+        return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+
+    done = run("check", str(doc), "--jobs", "1000")
+    assert done.returncode == 0, done.stderr
+    assert "20 checks: 20 proved" in done.stdout and "Traceback" not in done.stderr
+    for name in ("p.md", "z.md"):
+        done = run("check", str(tmp_path / name))
+        assert done.returncode == 2 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
