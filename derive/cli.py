@@ -33,28 +33,55 @@ def _fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
 
 
 def _positive(value: float | int | None, name: str):
-    if value is not None and value <= 0:
+    if value is not None and not value > 0:  # also refuses NaN
         raise typer.BadParameter(f"must be positive, got {value}", param_hint=name)
     return value
 
 
+def _seconds(value: float) -> float:
+    from .runner import MAX_TIMEOUT
+
+    if not 0 < value <= MAX_TIMEOUT:  # also refuses NaN and infinity
+        raise typer.BadParameter(f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, got {value}",
+                                 param_hint="--timeout")
+    return value
+
+
+def _megabytes(value: int | None) -> int | None:
+    if value is not None and value < 64:
+        raise typer.BadParameter(f"must be at least 64 (MB), got {value}", param_hint="--memory")
+    return value
+
+
+def _targets(values: list[str] | None) -> list[str] | None:
+    for v in values or []:
+        if not v.strip():
+            raise typer.BadParameter("an empty argument names nothing; give a claim ID, a file or a folder",
+                                     param_hint="CLAIM_ID|PATH")
+    return values
+
+
 # Options shared by the commands that verify.
-JOBS = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs).",
+JOBS = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs; fewer when the "
+                    "open-file limit or the number of checks calls for fewer).",
                     callback=lambda v: _positive(v, "--jobs"))
-TIMEOUT = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds.",
-                       callback=lambda v: _positive(v, "--timeout"))
+TIMEOUT = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds (at most one day).",
+                       callback=_seconds)
+MEMORY = typer.Option(None, "--memory", help="Memory limit per worker process, in MB (default 2048).",
+                      callback=_megabytes)
 NOTATION = typer.Option(None, "--notation", help="TOML file saying what the symbols in Markdown/LaTeX input mean.")
 
 
 @app.command()
 def check(
-    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...",
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...", callback=_targets,
                                         help="Catalog IDs (a topic, derivation, step or check ID; see `derive list`) "
                                              "or files/folders with your own derivations (.py, .md, .tex). "
                                              "Default: the whole built-in catalog."),
     format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text for people, json for programs."),
     jobs: Optional[int] = JOBS,
     timeout: float = TIMEOUT,
+    memory: Optional[int] = MEMORY,
     notation: Optional[Path] = NOTATION,
 ) -> None:
     """Verify every step of the derivations and say how strong each verdict is.
@@ -67,12 +94,12 @@ def check(
     from .targets import resolve
 
     try:
-        selection = resolve(targets or [], notation)
+        selection = resolve(targets or [], notation, timeout)
     except DeriveError as exc:
         raise _fail(str(exc))
     out = Console(highlight=False, soft_wrap=True)
     start = time.perf_counter()
-    results = _run_with_progress(selection.checks, timeout, jobs)
+    results = _run_with_progress(selection.checks, timeout, jobs, memory)
     seconds = time.perf_counter() - start
     if format is OutputFormat.json:
         from .results import results_document
@@ -86,12 +113,12 @@ def check(
     raise typer.Exit(EXIT_OK if all(r.matches for r in results) else EXIT_DIFFERS)
 
 
-def _run_with_progress(checks, timeout: float, jobs: int | None):
+def _run_with_progress(checks, timeout: float, jobs: int | None, memory: int | None = None):
     """Run the checks, with a progress bar on the terminal (stderr) while they run."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .runner import default_jobs, run_checks
+    from .runner import MEMORY_LIMIT_MB, default_jobs, run_checks
     from .verify import Settings
 
     err = Console(stderr=True, highlight=False)
@@ -103,12 +130,14 @@ def _run_with_progress(checks, timeout: float, jobs: int | None):
         task = progress.add_task("checking", total=len(checks))
         return run_checks(checks, Settings(timeout=timeout), jobs or default_jobs(),
                           on_result=lambda r: progress.update(task, advance=1, description=r.derivation,
-                                                              refresh=True))
+                                                              refresh=True),
+                          memory_mb=memory or MEMORY_LIMIT_MB)
 
 
 @app.command("list")
 def list_(
-    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...", help="Restrict the listing."),
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...", help="Restrict the listing.",
+                                        callback=_targets),
     notation: Optional[Path] = NOTATION,
 ) -> None:
     """List the steps of the catalog (or of your files) with their IDs and expected verdicts."""
@@ -135,29 +164,35 @@ class ReportFormat(str, Enum):
 
 @app.command()
 def report(
-    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...",
+    targets: list[str] = typer.Argument(None, metavar="[CLAIM_ID|PATH]...", callback=_targets,
                                         help="Catalog IDs or files/folders with your own derivations "
                                              "(default: the whole built-in catalog)."),
     format: ReportFormat = typer.Option(ReportFormat.all, "--format", "-f",
                                         help="md, tex, html, pdf, or all: md, tex and html, and pdf when a LaTeX engine is on PATH."),
-    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder the reports are written to."),
+    out: str = typer.Option("reports", "--out", "-o", help="Folder the reports are written to."),
     jobs: Optional[int] = JOBS,
     timeout: float = TIMEOUT,
+    memory: Optional[int] = MEMORY,
     notation: Optional[Path] = NOTATION,
 ) -> None:
     """Verify the derivations and write reports: derivations.md, .tex, .html, .pdf and results.json.
 
     Exit code 0 when the reports are written, 1 when writing or typesetting fails, 2 on a usage error.
     """
-    from .errors import DeriveError
+    from .errors import DeriveError, OutputError
+    from .files import check_output_folder
     from .report import FORMATS, load_kernel_specs, write_reports
     from .targets import looks_like_path, resolve
 
     try:
-        selection = resolve(targets or [], notation)
+        out = check_output_folder(out)
+    except OutputError as exc:
+        raise _fail(str(exc), EXIT_DIFFERS)
+    try:
+        selection = resolve(targets or [], notation, timeout)
     except DeriveError as exc:
         raise _fail(str(exc))
-    results = _run_with_progress(selection.checks, timeout, jobs)
+    results = _run_with_progress(selection.checks, timeout, jobs, memory)
     formats = FORMATS if format is ReportFormat.all else (format.value,)
     # The kernels section belongs to the built-in catalog, not to a report on the user's own files.
     kernels = () if any(looks_like_path(t) for t in targets or []) else load_kernel_specs()
@@ -174,8 +209,8 @@ def report(
 
 @app.command()
 def emit(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the module "
-                                       "(default: derive/kernels/_generated.py inside the package)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Where to write the module "
+                                      "(default: derive/kernels/_generated.py inside the package)."),
     check_only: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the module is out of date."),
 ) -> None:
     """Print the numeric kernels from proved claims into a NumPy module (derive.kernels).
@@ -184,10 +219,16 @@ def emit(
     (with --check) when the module differs, 2 on a usage error.
     """
     from .emit import EmitRefused, emit_kernels
+    from .errors import DeriveError, OutputError
+    from .files import check_output_file
 
     try:
+        out = check_output_file(out) if out is not None and not check_only else out
+    except OutputError as exc:
+        raise _fail(str(exc), EXIT_DIFFERS)
+    try:
         done = emit_kernels(out, check=check_only)
-    except EmitRefused as exc:
+    except (EmitRefused, DeriveError) as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
     if check_only and done.changed:
         raise _fail(f"{done.path} is out of date: run `derive emit`", EXIT_DIFFERS)
@@ -196,7 +237,16 @@ def emit(
 
 
 def main() -> None:
-    app()
+    from .errors import DeriveError
+
+    try:
+        app()
+    except DeriveError as exc:  # anything a command did not map itself: still one line, never a traceback
+        typer.echo(f"derive: error: {exc}", err=True)
+        sys.exit(EXIT_DIFFERS)
+    except KeyboardInterrupt:
+        typer.echo("derive: interrupted", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,6 +39,10 @@ class ReportError(OutputError):
     """A report cannot be written: an unwritable folder, or LaTeX failing on the report."""
 
 
+class WorkerError(DeriveError):
+    """A worker process could not start, or ran out of its time or memory limit."""
+
+
 class SourceError(DeriveError):
     """A file or folder given to check cannot be read as derivations."""
 

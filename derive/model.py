@@ -83,6 +83,10 @@ class Side:
     # kept apart because SymPy's automatic simplification can erase them ((sqrt u)^2 becomes u).
     domain: tuple = ()
 
+    def __post_init__(self):
+        if isinstance(self.expr, str):  # SymPy would run it as Python code when it meets it
+            raise CatalogError(f"a side must be a SymPy expression, not the string {self.expr!r:.60}")
+
     @property
     def shape(self) -> tuple:
         return tuple(a.size for a in self.axes)

@@ -24,7 +24,7 @@ from pathlib import Path
 import sympy as sp
 
 from .errors import ReportError
-from .files import write_atomic
+from .files import write_atomic, write_set
 from .latex import counterexample_latex, side_to_latex, to_latex
 from .model import Derivation, Side, Step, Verdict, slug
 from .results import CheckResult, Counterexample, tier_text
@@ -725,7 +725,7 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     """Render and write the reports to ``out``: derivations.md/.tex/.pdf and results.json.
 
     Without a LaTeX engine the PDF is skipped (and said so in ``skipped``) unless ``require_pdf``;
-    a LaTeX error raises ReportError after the other files are written, never leaving a partial PDF.
+    a LaTeX error raises ReportError and leaves the previous set of files as it was.
     """
     bad = [f for f in formats if f not in FORMATS]
     if bad:
@@ -740,18 +740,20 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     written = Written()
     texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex", "html")
              if fmt in formats or (fmt == "tex" and "pdf" in formats)}
-    written.paths.append(save_results(results, out / RESULTS_NAME))
-    for fmt in ("md", "tex", "html"):
-        if fmt in formats:
-            written.paths.append(write_atomic(out / f"{REPORT_NAME}.{fmt}", texts[fmt]))
-    if "pdf" in formats:
-        engine = engine or find_latex_engine()
-        if engine is None:
-            if require_pdf:
-                raise ReportError("no LaTeX engine found (latexmk or pdflatex): cannot write the PDF report")
-            written.skipped.append("PDF not written: no LaTeX engine on PATH (install latexmk or pdflatex)")
-        else:
-            written.paths.append(compile_pdf(texts["tex"], out / f"{REPORT_NAME}.pdf", engine))
+    with write_set(out) as staged:  # the files replace the old ones together, once all are written
+        written.paths.append(save_results(results, staged / RESULTS_NAME))
+        for fmt in ("md", "tex", "html"):
+            if fmt in formats:
+                written.paths.append(write_atomic(staged / f"{REPORT_NAME}.{fmt}", texts[fmt]))
+        if "pdf" in formats:
+            engine = engine or find_latex_engine()
+            if engine is None:
+                if require_pdf:
+                    raise ReportError("no LaTeX engine found (latexmk or pdflatex): cannot write the PDF report")
+                written.skipped.append("PDF not written: no LaTeX engine on PATH (install latexmk or pdflatex)")
+            else:
+                written.paths.append(compile_pdf(texts["tex"], staged / f"{REPORT_NAME}.pdf", engine))
+    written.paths = [out / p.name for p in written.paths]
     return written
 
 

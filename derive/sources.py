@@ -1,25 +1,38 @@
 """Collecting derivations from user files: Python modules, Markdown and LaTeX documents, folders.
 
-Python files are run, as pytest runs test modules: a file's derivations are its module-level
+Python files are run, as pytest runs test modules, and documents are read, each in a worker process
+under the time and memory limits of a check. A Python file's derivations are its module-level
 Derivation objects, or its ``DERIVATIONS`` tuple when it has one. In a folder, Python files named
 ``derivation*.py``, ``derivations*.py``, ``*_derivation.py`` or ``*_derivations.py`` are collected,
-and every Markdown (.md, .markdown) and LaTeX (.tex) file that has display mathematics.
+and every Markdown (.md, .markdown), LaTeX (.tex) and Jupyter (.ipynb) file that has display
+mathematics; a .txt file is read as Markdown when it is named itself. Only regular files are opened
+(never a FIFO or a device, whatever its name), and a folder that cannot be read is an error, like a
+file that cannot be read.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import importlib.util
+import json
+import os
+import stat
 import sys
+import warnings
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import FormulaError, SourceError
-from .model import Derivation
+from .model import Derivation, slug
 
-__all__ = ["load_path", "load_notation", "load_python", "load_document", "PYTHON_PATTERNS", "DOCUMENT_SUFFIXES"]
+__all__ = ["load_path", "load_notation", "load_python", "load_document", "load_notebook", "read_text",
+           "PYTHON_PATTERNS", "DOCUMENT_SUFFIXES"]
 
 PYTHON_PATTERNS = ("derivation*.py", "derivations*.py", "*_derivation.py", "*_derivations.py")
-DOCUMENT_SUFFIXES = {".md": True, ".markdown": True, ".tex": False}  # suffix -> is Markdown
+DOCUMENT_SUFFIXES = {".md": True, ".markdown": True, ".txt": True, ".tex": False}  # suffix -> is Markdown
+NOTEBOOK_SUFFIX = ".ipynb"
+# Time limit for running a Python derivation file, when the caller gives none (as for a check).
+LOAD_TIMEOUT = 30.0
 _SKIP_DIRS = {"__pycache__", "node_modules", "site-packages", "venv", ".venv", "build", "dist"}
 
 
@@ -30,42 +43,115 @@ def load_notation(path: Path | str | None):
     return load(path)
 
 
-def load_path(path: Path, notation: Path | None = None) -> list[Derivation]:
-    """The derivations in a file or folder; SourceError (a DeriveError) with the reason on bad input."""
+def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
+    """The derivations in a file or folder; SourceError (a DeriveError) with the reason on bad input.
+
+    ``timeout`` bounds the running of each Python file (in a worker process).
+    """
     path = Path(path)
-    if not path.exists():
+    if not str(path).strip():
+        raise SourceError("an empty path names nothing")
+    if not os.path.lexists(path):
         raise SourceError(f"{str(path)!r} does not exist")
     if path.is_dir():
-        found = _collect(path, notation)
+        found = _collect(path, notation, timeout)
         if not found:
             raise SourceError(f"no derivations found in folder {str(path)!r} (looked for "
-                              f"{', '.join(PYTHON_PATTERNS)} and .md/.tex files with display mathematics)")
+                              f"{', '.join(PYTHON_PATTERNS)} and .md/.txt/.tex/.ipynb files with display mathematics)")
         return _unique(found, str(path))
     suffix = path.suffix.lower()
     if suffix == ".py":
-        return _unique(load_python(path), str(path))
-    if suffix in DOCUMENT_SUFFIXES:
-        derivation = load_document(path, notation)
-        if not derivation.steps:
+        _regular(path)
+        return _unique(load_python(path, timeout), str(path))
+    if suffix in DOCUMENT_SUFFIXES or suffix == NOTEBOOK_SUFFIX:
+        found = _load_any_document(path, notation, timeout=timeout)
+        if not found:
             raise SourceError(f"no display mathematics ($$ ... $$, \\[ ... \\], equation or align) in {str(path)!r}")
-        return [derivation]
-    raise SourceError(f"cannot read {str(path)!r}: expected a .py, .md, .markdown or .tex file, or a folder")
+        return _unique(found, str(path))
+    raise SourceError(f"cannot read {str(path)!r}: expected a .py, .md, .markdown, .txt, .tex or .ipynb file, "
+                      "or a folder")
 
 
-def _collect(folder: Path, notation: Path | None) -> list[Derivation]:
+def _load_any_document(path: Path, notation: Path | None, prefix: str = "",
+                       timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
+    """A document's derivations, read in a worker process under the time and memory limits of a
+    check: the text is someone else's, and no formula may hold up or exhaust the main process."""
+    from .errors import WorkerError
+    from .runner import run_limited
+
+    _regular(path)
+    try:
+        return run_limited(_read_any_document, path, notation, prefix, timeout=timeout, what=f"reading {path.name}")
+    except WorkerError as exc:
+        raise SourceError(str(exc)) from None
+
+
+def _read_any_document(path: Path, notation: Path | None, prefix: str = "") -> list[Derivation]:
+    if path.suffix.lower() == NOTEBOOK_SUFFIX:
+        return load_notebook(path, notation, prefix)
+    derivation = load_document(path, notation, prefix)
+    return [derivation] if derivation.steps else []
+
+
+def _collect(folder: Path, notation: Path | None, timeout: float) -> list[Derivation]:
+    def fail(exc: OSError) -> None:
+        raise SourceError(f"cannot read folder {exc.filename!r}: {exc.strerror or exc}")
+
     found: list[Derivation] = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).parts
-        if any(p.startswith(".") or p in _SKIP_DIRS for p in relative[:-1]) or not path.is_file():
-            continue
-        suffix = path.suffix.lower()
-        if suffix == ".py" and any(fnmatch.fnmatch(path.name, p) for p in PYTHON_PATTERNS):
-            found.extend(load_python(path))
-        elif suffix in DOCUMENT_SUFFIXES:
-            derivation = load_document(path, notation, prefix="/".join(relative[:-1]))
-            if derivation.steps:
-                found.append(derivation)
+    for here, dirs, files in os.walk(folder, onerror=fail):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        relative = Path(here).relative_to(folder).parts
+        for name in sorted(files):
+            path = Path(here, name)
+            suffix = path.suffix.lower()
+            if suffix == ".py" and any(fnmatch.fnmatch(name, p) for p in PYTHON_PATTERNS):
+                _regular(path)
+                found.extend(load_python(path, timeout))
+            elif (suffix in DOCUMENT_SUFFIXES and suffix != ".txt") or suffix == NOTEBOOK_SUFFIX:
+                found.extend(_load_any_document(path, notation, "/".join(relative), timeout))
     return found
+
+
+def _regular(path: Path) -> os.stat_result:
+    """The file's status; SourceError unless it is a regular file (a FIFO would block, a device never end)."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise SourceError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(f"cannot read {str(path)!r}: not a regular file")
+    return info
+
+
+def read_text(path: Path, limit: int) -> str:
+    """A regular file's text (UTF-8), at most ``limit`` bytes; SourceError otherwise.
+
+    The file is opened without blocking and checked after opening, so a FIFO or a device put in
+    its place is never read.
+    """
+    _regular(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise SourceError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"cannot read {str(path)!r}: not a regular file")
+        if info.st_size > limit:
+            raise SourceError(f"{str(path)!r} is {info.st_size} bytes, beyond the limit of {limit}")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        raise SourceError(f"{str(path)!r} is beyond the limit of {limit} bytes")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot read {str(path)!r}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
 def _unique(derivations: list[Derivation], where: str) -> list[Derivation]:
@@ -77,9 +163,24 @@ def _unique(derivations: list[Derivation], where: str) -> list[Derivation]:
     return derivations
 
 
-def load_python(path: Path) -> list[Derivation]:
-    """Run a Python file and return its derivations (DERIVATIONS, or module-level Derivation objects)."""
+def load_python(path: Path, timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
+    """Run a Python file in a worker process (under ``timeout`` and the workers' memory limit) and
+    return its derivations (DERIVATIONS, or module-level Derivation objects)."""
+    from .errors import WorkerError
+    from .runner import run_limited
+
     path = Path(path).resolve()
+    try:
+        return run_limited(_load_python_here, path, timeout=timeout, what=f"loading {path.name}")
+    except WorkerError as exc:
+        raise SourceError(str(exc)) from None
+
+
+def _load_python_here(path: Path) -> list[Derivation]:
+    """Run a Python file in this process; what it prints goes to stderr, never into derive's output."""
+    sys.stdout.flush()
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
     name = f"_derive_user_{abs(hash(str(path)))}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -91,11 +192,12 @@ def load_python(path: Path) -> list[Derivation]:
         spec.loader.exec_module(module)
     except SystemExit as exc:
         raise SourceError(f"{path.name} called exit({exc.code}) while loading") from None
+    except RecursionError:
+        raise SourceError(f"{path.name} raised RecursionError while loading") from None
     except Exception as exc:
-        raise SourceError(f"{path.name} raised {type(exc).__name__} while loading: {exc}") from exc
+        raise SourceError(f"{path.name} raised {type(exc).__name__} while loading: {exc}") from None
     finally:
         sys.path.remove(str(path.parent))
-        sys.modules.pop(name, None)
     return _derivations_in(module, path.name)
 
 
@@ -119,20 +221,50 @@ def _derivations_in(module, filename: str) -> list[Derivation]:
 
 
 def load_document(path: Path, notation: Path | None = None, prefix: str = "") -> Derivation:
-    """A Markdown or LaTeX file as a derivation: one step per chain of its display mathematics."""
+    """A Markdown (.md, .markdown, .txt) or LaTeX (.tex) file as a derivation: one step per chain of
+    its display mathematics."""
     from .texmath.document import read_document
     from .texmath.limits import MAX_DOCUMENT
 
     path = Path(path)
-    try:
-        if path.stat().st_size > 4 * MAX_DOCUMENT:
-            raise SourceError(f"{str(path)!r} is too large to read as a document")
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read {str(path)!r}: {exc}") from None
-    markdown = DOCUMENT_SUFFIXES[path.suffix.lower()]
+    text = read_text(path, 4 * MAX_DOCUMENT)
+    markdown = DOCUMENT_SUFFIXES.get(path.suffix.lower(), True)
     name = f"{prefix}/{path.name}" if prefix else path.name
     try:
         return read_document(text, name, load_notation(notation), markdown=markdown)
     except FormulaError as exc:
         raise SourceError(str(exc)) from None
+
+
+def load_notebook(path: Path, notation: Path | None = None, prefix: str = "") -> list[Derivation]:
+    """A Jupyter notebook: each Markdown cell with display mathematics is a derivation of its own,
+    ``<notebook>/cell-<n>``, its lines counted within the cell."""
+    import nbformat
+
+    from .texmath.document import read_document
+    from .texmath.limits import MAX_DOCUMENT
+
+    path = Path(path)
+    text = read_text(path, 4 * MAX_DOCUMENT)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # nbformat warns about notebooks written by older tools
+            book = nbformat.reads(text, as_version=4)
+    except (ValueError, TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
+        raise SourceError(f"cannot read {str(path)!r} as a Jupyter notebook: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    name = f"{prefix}/{path.name}" if prefix else path.name
+    found = []
+    for n, cell in enumerate(book.get("cells", []), start=1):
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        try:
+            d = read_document(source, f"{name}, cell {n}", load_notation(notation), markdown=True)
+        except FormulaError as exc:
+            raise SourceError(str(exc)) from None
+        if d.steps:
+            stem = slug(path.stem)
+            found.append(replace(d, id=f"{stem}/cell-{n}", source=name,
+                                 title=d.title if d.title != f"{name}, cell {n}" else f"{path.name}, cell {n}"))
+    return found

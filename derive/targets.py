@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UnknownClaim
+from .errors import NotationError, SourceError, UnknownClaim
 from .model import Check, Derivation, checks_of
 
 __all__ = ["Selection", "resolve", "select", "looks_like_path"]
 
-_SOURCE_SUFFIXES = (".py", ".md", ".markdown", ".tex")
+_SOURCE_SUFFIXES = (".py", ".md", ".markdown", ".txt", ".tex", ".ipynb")
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Selection:
 
 
 def looks_like_path(arg: str) -> bool:
-    return Path(arg).exists() or arg.endswith(_SOURCE_SUFFIXES)
+    return os.path.lexists(arg) or arg.endswith(_SOURCE_SUFFIXES)
 
 
 def _matches(arg: str, check: Check) -> bool:
@@ -48,10 +49,21 @@ def select(derivations: Sequence[Derivation], ids: Sequence[str]) -> Selection:
     return Selection(tuple(d for d in derivations if d.id in keep), tuple(chosen))
 
 
-def resolve(targets: Sequence[str], notation: Path | None = None) -> Selection:
-    """Files on the command line are loaded and checked whole; other words select from the catalog."""
+def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float | None = None) -> Selection:
+    """Files on the command line are loaded and checked whole; other words select from the catalog.
+
+    ``timeout`` bounds the running of each Python file (the default: that of a check)."""
+    if any(not t.strip() for t in targets):
+        raise SourceError("an empty argument names nothing; give a claim ID, a file or a folder")
     files = [t for t in targets if looks_like_path(t)]
     ids = [t for t in targets if not looks_like_path(t)]
+    if notation is not None:
+        if not files:
+            raise NotationError("--notation applies to Markdown and LaTeX files; the built-in catalog "
+                                "states its own notation (give the files to check)")
+        from .sources import load_notation
+
+        load_notation(notation)  # a malformed file fails now, whatever the files are
     if not files:
         from .catalog import derivations
 
@@ -60,6 +72,6 @@ def resolve(targets: Sequence[str], notation: Path | None = None) -> Selection:
 
     loaded: list[Derivation] = []
     for f in files:
-        loaded.extend(load_path(Path(f), notation))
+        loaded.extend(load_path(Path(f), notation) if timeout is None else load_path(Path(f), notation, timeout))
     return select(loaded, ids)
 

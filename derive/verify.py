@@ -616,6 +616,8 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         outcome = _Outcome(Verdict.UNKNOWN, f"unsupported: {exc}")
     except RecursionError:
         outcome = _Outcome(Verdict.UNKNOWN, "expression too deeply nested")
+    except MemoryError:
+        raise  # the worker that runs the check reports its memory limit
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)

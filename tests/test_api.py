@@ -49,3 +49,22 @@ def test_read_latex():
     assert derive.read_latex(r"\sum_{j=1}^N x_j") == sp.Sum(x[derive.index("j", N)], (derive.index("j", N), 1, N))
     with pytest.raises(FormulaError):
         derive.read_latex(r"\frac{1}{")
+
+
+@pytest.mark.parametrize("make", [
+    lambda text: derive.step("s", "", text, sp.Symbol("a")),
+    lambda text: derive.entry(text, derive.index("i", derive.size("N"))),
+    lambda text: derive.side(text),
+    lambda text: derive.define(sp.Symbol("z"), text),
+    lambda text: derive.Side(text),
+])
+def test_strings_are_refused_never_evaluated(make, tmp_path):
+    marker = tmp_path / "ran"
+    text = f"__import__('pathlib').Path({str(marker)!r}).touch() or 1"
+    with pytest.raises(derive.DeriveError, match="string"):
+        make(text)
+    assert not marker.exists()
+
+
+def test_numbers_are_still_accepted():
+    assert derive.side(2).expr == 2 and derive.side(0.5).expr == sp.Float(0.5)

@@ -66,3 +66,75 @@ def test_help_is_clear():
     assert result.exit_code == 0
     for word in ("--format", "--jobs", "--timeout", "CLAIM_ID"):
         assert word in result.output
+
+
+def _usage_error(args, code=2, words=()):
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    for w in words:
+        assert w in result.output
+    return result
+
+
+def test_time_limits_that_no_timer_can_keep_are_usage_errors():
+    for value in ("1e9", "inf", "nan", "0", "-inf"):
+        _usage_error(["check", "softmax-shift/000/1", "--timeout", value], words=("--timeout",))
+
+
+def test_an_empty_argument_is_a_usage_error():
+    _usage_error(["check", ""], words=("empty argument",))
+    _usage_error(["list", " "], words=("empty argument",))
+
+
+def test_an_empty_or_impossible_output_place_fails_before_the_work(tmp_path):
+    import time
+
+    start = time.perf_counter()
+    _usage_error(["report", "softmax-shift/000", "--out", ""], code=1, words=("empty",))
+    _usage_error(["emit", "--out", str(tmp_path / "nonexistent" / "dir" / "x.py")], code=1, words=("does not exist",))
+    (tmp_path / "file").write_text("")
+    _usage_error(["report", "--out", str(tmp_path / "file" / "r")], code=1, words=("not a folder",))
+    assert time.perf_counter() - start < 5  # nothing was verified
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_notation_on_the_catalog_is_refused_and_a_malformed_one_fails(tmp_path):
+    good = tmp_path / "n.toml"
+    good.write_text("scalars = ['x']\n")
+    _usage_error(["check", "softmax-shift/000/1", "--notation", str(good)], words=("built-in catalog",))
+    doc = tmp_path / "a.md"
+    doc.write_text("$$x_1 = x_1$$\n")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[vectors\n")
+    _usage_error(["check", str(doc), "--notation", str(bad)], words=("not valid TOML",))
+
+
+def test_memory_limit_option_is_validated():
+    _usage_error(["check", "softmax-shift/000/1", "--memory", "10"], words=("--memory",))
+
+
+def test_many_jobs_under_a_low_open_file_limit_and_odd_files(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    doc = tmp_path / "a.md"
+    doc.write_text("".join(f"$$x_{{{n}}} + c = c + x_{{{n}}}$$\n\n" for n in range(1, 21)))
+    os.mkfifo(tmp_path / "p.md")
+    (tmp_path / "z.md").symlink_to("/dev/zero")
+    root = Path(__file__).resolve().parents[1]
+
+    def run(*args):
+        code = f"import resource; resource.setrlimit(resource.RLIMIT_NOFILE, (64, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))\n" \
+               f"import sys; sys.argv = ['derive', *{list(args)!r}]\nfrom derive.cli import main; main()"
+        return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+
+    done = run("check", str(doc), "--jobs", "1000")
+    assert done.returncode == 0, done.stderr
+    assert "20 checks: 20 proved" in done.stdout and "Traceback" not in done.stderr
+    for name in ("p.md", "z.md"):
+        done = run("check", str(tmp_path / name))
+        assert done.returncode == 2 and "not a regular file" in done.stderr and "Traceback" not in done.stderr

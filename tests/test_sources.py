@@ -110,3 +110,83 @@ def test_shipped_examples_load():
     examples = Path(__file__).resolve().parent.parent / "examples"
     ids = [d.id for d in load_path(examples, examples / "scalar.toml")]
     assert ids == ["cross-entropy", "sigmoid", "softmax-shift"]
+
+
+def test_non_regular_files_are_never_opened(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "p.md")
+    (tmp_path / "z.md").symlink_to("/dev/zero")
+    for name in ("p.md", "z.md"):
+        with pytest.raises(SourceError, match="not a regular file"):
+            load_path(tmp_path / name)
+    with pytest.raises(SourceError, match="not a regular file"):
+        load_path(tmp_path)  # in a folder as well: never skipped in silence, never opened
+
+
+def test_an_unreadable_subfolder_is_an_error(tmp_path, monkeypatch):
+    import os
+
+    _write(tmp_path / "ok.md", "$$x_1 = x_1$$\n")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(SourceError, match="cannot read folder .*locked.*Permission denied"):
+        load_path(tmp_path)
+
+
+def test_an_endless_python_file_ends_with_a_one_line_error(tmp_path):
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(SourceError, match=r"^loading forever\.py: time limit of 1 s reached$"):
+        load_path(_write(tmp_path / "forever.py", "while True:\n    pass\n"), timeout=1)
+    assert time.perf_counter() - start < 10
+
+
+def test_a_python_file_runs_in_a_worker_and_its_prints_stay_out_of_stdout(tmp_path, capfd):
+    found = load_path(_write(tmp_path / "f.py", "import sys\nprint('noise')\nsys.modules['os'].environ['DERIVE_T'] = '1'\n" + PY))
+    assert [d.id for d in found] == ["first", "second"]
+    import os
+
+    assert "DERIVE_T" not in os.environ  # it ran elsewhere
+    out, err = capfd.readouterr()
+    assert "noise" not in out
+
+
+def test_txt_is_read_as_markdown_and_a_notebook_by_cell(tmp_path):
+    import json
+
+    (d,) = load_path(_write(tmp_path / "notes.txt", "# Notes\n\n```\n$$a = b$$\n```\n\n$$x_1 + x_2 = x_2 + x_1$$\n"))
+    assert d.title == "Notes" and [s.line for s in d.steps] == [7]
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["# Intro\n", "no maths here"]},
+             {"cell_type": "code", "metadata": {}, "source": "x = '$$a = b$$'", "outputs": [], "execution_count": None},
+             {"cell_type": "markdown", "metadata": {}, "source": "Text\n\n$$x_1 = x_1$$\n\n$$c = c$$"}]
+    book = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (cell,) = load_path(_write(tmp_path / "nb.ipynb", json.dumps(book)))
+    assert cell.id == "nb/cell-3" and cell.source == "nb.ipynb"
+    assert [s.line for s in cell.steps] == [3, 5]
+    with pytest.raises(SourceError, match="Jupyter notebook"):
+        load_path(_write(tmp_path / "bad.ipynb", "{not json"))
+
+
+def test_a_document_is_read_in_a_worker_under_the_time_limit(tmp_path, monkeypatch):
+    import time
+
+    import derive.texmath.document as document
+
+    def endless(*args, **kwargs):
+        while True:
+            pass
+
+    monkeypatch.setattr(document, "read_document", endless)  # as a formula that makes the reader compute
+    start = time.perf_counter()
+    with pytest.raises(SourceError, match=r"^reading slow\.md: time limit of 1 s reached$"):
+        load_path(_write(tmp_path / "slow.md", "$$x_1 = x_1$$\n"), timeout=1)
+    assert time.perf_counter() - start < 5

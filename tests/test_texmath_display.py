@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from derive.texmath.display import chains_of
 
 
@@ -76,3 +78,56 @@ def test_unclosed_display_is_a_problem():
 
 def test_display_without_relation_is_not_a_claim():
     assert chains_of("$$\\left[x_1, x_2\\right]$$", True) == []
+
+
+def test_markdown_code_and_comments_are_never_mathematics():
+    md = ("Inline `$$a = b$$` code, an escaped \\$\\$ pair, <!-- $$c = d$$ --> a comment.\n\n"
+          "    $$indented = code$$\n\n"
+          "<!--\n$$e = f$$\n-->\n\n"
+          "> $$g_1 = g_2$$\n\n"
+          "text $$h_1 = h_2$$ text \\[k_1 = k_2\\]\n")
+    chains = chains_of(md, True)
+    assert [_terms(c) for c in chains] == [["g_1", "g_2"], ["h_1", "h_2"], ["k_1", "k_2"]]
+    assert [_line(md, c) for c in chains] == [9, 11, 11]
+
+
+def test_a_display_in_a_list_keeps_its_line():
+    md = "# T\n\n- item\n  $$\n  m_1 = m_2\n  $$\n- other\n"
+    (chain,) = chains_of(md, True)
+    assert _terms(chain) == ["m_1", "m_2"] and _line(md, chain) == 5
+
+
+def test_a_thousand_and_one_displays_on_one_line():
+    from derive.texmath.document import read_document
+    from derive.texmath.notation import default_notation
+
+    md = "$$x_1 = x_1$$ " * 1001 + "\n"
+    assert len(chains_of(md, True)) == 1001
+    d = read_document(md, "many.md", default_notation())
+    assert len(d.steps) == 1001 and len({s.label for s in d.steps}) == 1001
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit, markdown", [
+    ("<!-- a a a a a a a a -->\n", True), ("$$x_1 = y$$\n\n", True), ("\\$", True), ("$$a\n", True),
+    ("\\begin{align}\n", True), ("[", True), ("\\[a ", True), ("`a $", True), ("\\[x_1 = y\\]\n", False),
+    ("\\$", False), ("\\begin{align}\n", False),
+])
+def test_reading_takes_linear_time(unit, markdown):
+    """Four times the input may take at most about four times as long (eight, for noise)."""
+    import time
+
+    from derive.texmath.markdown import math_blocks
+
+    def seconds(n):
+        text = "$$x_1 = x_1$$\n\n" + unit * n
+        best = float("inf")
+        for _ in range(2):
+            math_blocks.cache_clear()
+            start = time.perf_counter()
+            chains_of(text, markdown)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    n = 40_000 // len(unit)
+    assert seconds(4 * n) < 8 * seconds(n) + 0.5

@@ -56,3 +56,24 @@ def test_bad_files_fail_with_the_reason(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(NotationError, match="does not exist"):
         load_notation(tmp_path / "none.toml")
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('scalars = ["a", "b"]\n[definitions]\na = "b"\nb = "a"\n', "the definitions form a cycle: a -> b -> a"),
+    ('scalars = ["a", "b", "c"]\n[definitions]\na = "b + 1"\nb = "2 c"\nc = "a"\n', "a -> b -> c -> a"),
+    ('scalars = ["a"]\n[definitions]\na = "a + 1"\n', "a is defined in terms of itself"),
+    ('vectors = {}\n[definitions]\n\'\\hat{y}\' = "\\\\operatorname{softmax}(\\\\hat{y})"\n', "\\hat{y} is defined in terms of itself"),
+    ('scalars = ["a"]\n[definitions]\na = "\\\\frac{1}{"\n', "definition of a"),
+])
+def test_definitions_that_never_end_or_cannot_be_read_are_errors(tmp_path, toml, message):
+    path = tmp_path / "n.toml"
+    path.write_text(toml)
+    with pytest.raises(NotationError) as info:
+        load_notation(path)
+    assert message in str(info.value) and str(info.value).startswith("n.toml: ")
+
+
+def test_definitions_in_a_chain_are_accepted(tmp_path):
+    path = tmp_path / "n.toml"
+    path.write_text('scalars = ["a", "b", "z"]\n[definitions]\nz = "1 + e^{-a}"\na = "2 b"\n')
+    assert set(load_notation(path).definitions) >= {"a", "z"}

@@ -2,38 +2,54 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import sympy as sp
 
 from ..errors import CatalogError
 from ..model import Assumptions, Axis, Derivation, Expect, Side, Step
 from ..notation import Definition
 
-__all__ = ["step", "derivation", "side", "entry", "row", "column", "matrix", "assume", "define"]
+__all__ = ["step", "derivation", "side", "entry", "row", "column", "matrix", "assume", "define", "expression"]
+
+
+def expression(value, what: str = "an expression") -> sp.Basic:
+    """``value`` as a SymPy object: SymPy objects and Python numbers only.
+
+    A string is refused, never parsed: SymPy would evaluate it as Python code.
+    """
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, (int, float, Fraction)) and not isinstance(value, bool):
+        return sp.sympify(value)  # a number, never text
+    kind = "a string" if isinstance(value, str) else f"a {type(value).__name__}"
+    raise CatalogError(f"{what} must be built from SymPy objects (derive.vector, derive.scalar, sympy), "
+                       f"got {kind}: {value!r:.60}")
 
 
 def side(expr, *axes: Axis, conventions: tuple[str, ...] = ()) -> Side:
     """A side of an equation; ``axes`` as built by entry/row/column/matrix."""
-    return Side(sp.sympify(expr), tuple(axes), tuple(conventions))
+    return Side(expression(expr, "a side"), tuple(axes), tuple(conventions))
 
 
 def entry(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
     """A vector given by its entry ``expr`` at ``index`` (length: the index's range)."""
-    return Side(sp.sympify(expr), (Axis(index.upper, index),), tuple(conventions))
+    return Side(expression(expr, "a side"), (Axis(index.upper, index),), tuple(conventions))
 
 
 def row(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
     """A 1 x N row vector given by its entry at ``index``."""
-    return Side(sp.sympify(expr), (Axis(sp.S.One), Axis(index.upper, index)), tuple(conventions))
+    return Side(expression(expr, "a side"), (Axis(sp.S.One), Axis(index.upper, index)), tuple(conventions))
 
 
 def column(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
     """An N x 1 column vector given by its entry at ``index``."""
-    return Side(sp.sympify(expr), (Axis(index.upper, index), Axis(sp.S.One)), tuple(conventions))
+    return Side(expression(expr, "a side"), (Axis(index.upper, index), Axis(sp.S.One)), tuple(conventions))
 
 
 def matrix(expr, rows: sp.Idx, cols: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
     """A matrix given by its entry at (rows, cols)."""
-    return Side(sp.sympify(expr), (Axis(rows.upper, rows), Axis(cols.upper, cols)), tuple(conventions))
+    return Side(expression(expr, "a side"), (Axis(rows.upper, rows), Axis(cols.upper, cols)), tuple(conventions))
 
 
 def _as_side(term) -> Side:
@@ -49,7 +65,7 @@ def assume(*, equal=(), distinct=(), onehot=(), definitions=(), text=()) -> Assu
 
 def define(name, body, *indices) -> Definition:
     """``name[indices] := body`` (or ``name := body`` with no indices)."""
-    return Definition(name, tuple(indices), sp.sympify(body))
+    return Definition(expression(name, "a defined name"), tuple(indices), expression(body, "a definition"))
 
 
 def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Assumptions | None = None,

@@ -6,6 +6,7 @@ term knows its line. Code blocks, comments and inline math are not claims and ar
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -30,10 +31,13 @@ def blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+def _spaces(m: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
 def _blank_all(text: str, pattern: re.Pattern) -> str:
-    for m in reversed(list(pattern.finditer(text))):
-        text = blank(text, m.start(), m.end())
-    return text
+    """text with every match of pattern blanked, in one pass."""
+    return pattern.sub(_spaces, text)
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,9 @@ class _Row:
 
 # --- blocks ------------------------------------------------------------------------------------
 
-def _prepare(text: str, markdown: bool) -> str:
-    if markdown:
-        text = _blank_all(text, re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S))
-        text = _blank_all(text, re.compile(r"<!--.*?-->", re.S))
-    else:
-        text = _blank_all(text, re.compile(r"(?<!\\)%[^\n]*"))
+def _prepare(text: str) -> str:
+    """A LaTeX document with its comments and escaped dollars blanked."""
+    text = _blank_all(text, re.compile(r"(?<!\\)%[^\n]*"))
     return _blank_all(text, re.compile(r"\\\$"))
 
 
@@ -168,21 +169,21 @@ def _split(text: str, start: int, end: int) -> _Row:
     return row
 
 
-def _label_row(text: str, start: int, end: int) -> tuple[str, int, int, str]:
+def _label_row(text: str) -> tuple[str, str]:
     """Take an equation label off a row: \\tag{..}, a leading (3), a trailing \\quad (1)."""
-    label = ""
-    for m in _TAG.finditer(text, start, end):
-        label = label or m.group(1).strip()
-        text = blank(text, m.start(), m.end())
-    m = _LEAD_LABEL.match(text, start, end)
+    m = _TAG.search(text)
+    label = m.group(1).strip() if m else ""
+    if m:
+        text = _blank_all(text, _TAG)
+    m = _LEAD_LABEL.match(text)
     if m and not label:
         label = m.group(1)
         text = blank(text, m.start(), m.end())
-    m = _QUAD_LABEL.search(text, start, end)
+    m = _QUAD_LABEL.search(text)
     if m:
         label = label or m.group(1)
         text = blank(text, m.start(), m.end())
-    return text, start, end, label
+    return text, label
 
 
 def _label_after(text: str, pos: int) -> str:
@@ -192,14 +193,24 @@ def _label_after(text: str, pos: int) -> str:
 
 # --- chains ------------------------------------------------------------------------------------
 
-def _chains_of_block(text: str, start: int, end: int, after: str) -> list[Chain]:
+def _chains_of_block(text: str, after: str) -> list[Chain]:
+    """The chains of one display's content (offsets relative to it)."""
     text = _blank_all(text, _INNER)
     text = _blank_all(text, _DROP)
-    text = text[:start] + text[start:end].replace("&", " ") + text[end:]
+    text = text.replace("&", " ")
+    # Labels are taken off each row in a copy of that row, then the rows are joined again: blanking
+    # in the whole display once per row would take time quadratic in its length.
+    rows, pieces, done = [], [], 0
+    for row_start, row_end in _rows(text, 0, len(text)):
+        row_text, label = _label_row(text[row_start:row_end])
+        pieces += [text[done:row_start], row_text]
+        done = row_end
+        rows.append((row_start, row_end, label))
+    pieces.append(text[done:])
+    text = "".join(pieces)
     chains: list[Chain] = []
     current: _Row | None = None
-    for row_start, row_end in _rows(text, start, end):
-        text, _, _, label = _label_row(text, row_start, row_end)
+    for row_start, row_end, label in rows:
         row = _split(text, row_start, row_end)
         row.label = label
         if row.problem:
@@ -252,20 +263,82 @@ def _close(row: _Row | None, text: str) -> Chain | None:
     return Chain(tuple(row.terms), tuple(row.relations), _first(first.text, first.offset), row.label, "", latex)
 
 
+# A display longer than this is reported, not read: no formula of a derivation comes near it.
+MAX_DISPLAY = 100_000
+
+
 def chains_of(text: str, markdown: bool) -> list[Chain]:
-    """Every chain of relations in the display mathematics of a document, in order."""
-    text = _prepare(text, markdown)
+    """Every chain of relations in the display mathematics of a document, in order.
+
+    Markdown is parsed by a CommonMark parser (see derive.texmath.markdown); LaTeX documents are
+    scanned once for display environments. Either way the time is linear in the document's length.
+    """
+    return _chains_of_markdown(text) if markdown else _chains_of_latex(text)
+
+
+def _chains_of_latex(text: str) -> list[Chain]:
+    text = _prepare(text)
     out: list[Chain] = []
     for opening, start, end, problem in _blocks(text):
-        if problem:
-            out.append(Chain((Term(text[start:end], start),), (), opening, "", problem, ""))
-            continue
         after = _label_after(text, end + 2) if text.startswith("$$", end) else ""
-        found = _chains_of_block(text, start, end, after)
-        if found and not found[0].problem and not found[0].terms[0].text.strip():
-            found[0] = _continued(found[0], out[-1] if out else None, start)
-        out.extend(found)
+        _add(out, _block_chains(text[start:end], opening, problem, after), lambda o, base=start: base + o, start)
     return out
+
+
+def _chains_of_markdown(text: str) -> list[Chain]:
+    from .markdown import math_blocks
+
+    blocks, _ = math_blocks(text)
+    lines = None
+    out: list[Chain] = []
+    for block in blocks:
+        if block.exact:
+            place = (lambda o, base=block.offset: base + o)
+        else:
+            if lines is None:
+                lines = [0] + [m.end() for m in re.finditer("\n", text)]
+            place = _line_placer(block, lines)
+        if block.environment:
+            # \begin{align} ... \end{align} as amsmath gives it: find the environment inside.
+            for opening, start, end, problem in _blocks(block.content):
+                _add(out, _block_chains(block.content[start:end], opening, problem, ""),
+                     lambda o, base=start, p=place: p(base + o), place(start))
+            continue
+        _add(out, _block_chains(block.content, 0, block.problem, block.label), place, place(0))
+    return out
+
+
+def _line_placer(block, lines: list[int]):
+    """Offsets for a display the parser reassembled: the right line, the column within the content."""
+    starts = [0] + [m.end() for m in re.finditer("\n", block.content)]
+
+    def place(o: int) -> int:
+        k = bisect.bisect_right(starts, o) - 1
+        line = min(block.line + k, len(lines) - 1)
+        return lines[line] + (o - starts[k])
+
+    return place
+
+
+def _block_chains(content: str, opening: int, problem: str, after: str) -> list[Chain]:
+    if not problem and len(content) > MAX_DISPLAY:
+        problem = f"a display of {len(content)} characters is beyond the limit of {MAX_DISPLAY}"
+    if problem:
+        return [Chain((Term(content[:200], 0),), (), 0, "", problem, "")]
+    return _chains_of_block(content, after)
+
+
+def _add(out: list[Chain], found: list[Chain], place, start: int) -> None:
+    """Append a display's chains, placed in the document; a display opening with '=' continues."""
+    found = [_placed(c, place) for c in found]
+    if found and not found[0].problem and not found[0].terms[0].text.strip():
+        found[0] = _continued(found[0], out[-1] if out else None, start)
+    out.extend(found)
+
+
+def _placed(chain: Chain, place) -> Chain:
+    return Chain(tuple(Term(t.text, place(t.offset)) for t in chain.terms), chain.relations, place(chain.offset),
+                 chain.label, chain.problem, chain.latex)
 
 
 def _continued(chain: Chain, before: Chain | None, start: int) -> Chain:

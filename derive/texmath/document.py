@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 import sympy as sp
@@ -11,7 +12,7 @@ from sympy import Idx
 from ..errors import FormulaError, NotationError
 from ..model import Assumptions, Derivation, Expect, Side, Step, Verdict, slug
 from .display import Chain, chains_of
-from .limits import MAX_DOCUMENT
+from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation import Notation
 from .reader import Reader
 
@@ -30,8 +31,11 @@ class _Lines:
 
 
 def _title(text: str, markdown: bool, fallback: str) -> str:
-    pattern = r"^#{1,6}\s+(.+?)\s*#*\s*$" if markdown else r"\\(?:title|section)\*?\{([^{}]+)\}"
-    m = re.search(pattern, text, re.M)
+    if markdown:
+        from .markdown import math_blocks
+
+        return math_blocks(text)[1] or fallback
+    m = re.search(r"\\(?:title|section)\*?\{([^{}]+)\}", text)
     return m.group(1).strip() if m else fallback
 
 
@@ -47,6 +51,7 @@ class _Builder:
         self.lines = lines
         self.labels: set[str] = set()
         self.defined: str | None = None  # the name the current display defines
+        self.numbers: dict[str, int] = {}
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -54,8 +59,12 @@ class _Builder:
         candidates = [base + suffix]
         if chain.label:
             candidates.append(f"{base}, line {line}{suffix}")
-        candidates += [f"{base} ({n}){suffix}" for n in range(2, 1000)]
-        text = next(c for c in candidates if slug(c) not in self.labels)
+        # Counting on from the last number given to this base keeps a line of many displays linear.
+        numbered = ((n, f"{base} ({n}){suffix}") for n in itertools.count(self.numbers.get(base + suffix, 2)))
+        choices = itertools.chain(((None, c) for c in candidates), numbered)
+        n, text = next((n, c) for n, c in choices if slug(c) not in self.labels)
+        if n is not None:
+            self.numbers[base + suffix] = n + 1
         self.labels.add(slug(text))
         return text
 
@@ -149,6 +158,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         raise NotationError(f"notation: {exc}") from None
     lines = _Lines(text)
     chains = list(chains_of(text, markdown))
+    if len(chains) > MAX_DISPLAYS:
+        raise FormulaError(f"{name}: {len(chains)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
     reader.learn([([(t.text, lines.of(t.offset)) for t in c.terms], list(c.relations)) for c in chains])
     builder = _Builder(reader, reader.notation, lines)
     steps = [s for chain in chains for s in builder.steps(chain)]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ..errors import FormulaError
 
-__all__ = ["MAX_FORMULA", "MAX_DEPTH", "MAX_SCRIPT_DEPTH", "MAX_DIGITS", "MAX_DOCUMENT", "check_formula"]
+__all__ = ["MAX_FORMULA", "MAX_DEPTH", "MAX_SCRIPT_DEPTH", "MAX_DIGITS", "MAX_DOCUMENT", "MAX_DISPLAYS", "check_formula"]
 
 MAX_FORMULA = 4000  # characters in one term of a chain
 MAX_DEPTH = 24  # nesting of brackets and braces
 MAX_SCRIPT_DEPTH = 4  # superscripts inside superscripts (exponent towers)
 MAX_DIGITS = 30  # digits in one number
-MAX_DOCUMENT = 2_000_000  # characters in one Markdown or LaTeX file
+MAX_DOCUMENT = 1_000_000  # characters in one Markdown or LaTeX file
+MAX_DISPLAYS = 2_000  # chains of relations in one document (each is read by the formula reader)
 
 _OPEN, _CLOSE = "({[", ")}]"
 

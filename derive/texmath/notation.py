@@ -19,7 +19,7 @@ from pathlib import Path
 from ..errors import NotationError
 
 __all__ = ["Notation", "FUNCTION_KINDS", "DEFAULT_TOML", "default_notation", "load_notation",
-           "parse_notation", "canonical_key"]
+           "parse_notation", "canonical_key", "check_definitions"]
 
 FUNCTION_KINDS = ("sigmoid", "softmax", "log", "exp", "cross-entropy")
 
@@ -260,4 +260,46 @@ def load_notation(path: Path | str | None) -> Notation:
     notation, use_defaults = parse_notation(text, path.name)
     if use_defaults:
         notation = notation.over(default_notation())
-    return _validated(notation, path.name)
+    notation = _validated(notation, path.name)
+    check_definitions(notation, path.name)
+    return notation
+
+
+def check_definitions(notation: Notation, where: str = "notation") -> None:
+    """Raise NotationError when a definition cannot be read, or refers to itself through any chain
+    of definitions (``a = b``, ``b = a``): unfolding it would never end."""
+    from ..errors import FormulaError
+    from .reader import Reader
+
+    try:
+        definitions = Reader(notation).definitions()
+    except FormulaError as exc:
+        raise NotationError(f"{where}: {exc}") from None
+    except RecursionError:
+        raise NotationError(f"{where}: a definition is nested too deeply to read") from None
+    names = {d.name: key for d, key in zip(definitions, notation.definitions)}
+    uses = {d.name: [other for other in names if d.body.has(other)] for d in definitions}
+    done: set = set()
+    for start in uses:
+        path, stack = [], [(start, iter(uses[start]))]
+        on_path = {start}
+        path.append(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                on_path.discard(node)
+                done.add(node)
+                continue
+            if child in on_path:
+                loop = path[path.index(child):] + [child]
+                if len(loop) == 2:
+                    raise NotationError(f"{where}: {names[child]} is defined in terms of itself")
+                raise NotationError(f"{where}: the definitions form a cycle: "
+                                    f"{' -> '.join(names[n] for n in loop)}")
+            if child not in done:
+                on_path.add(child)
+                path.append(child)
+                stack.append((child, iter(uses[child])))
