@@ -473,3 +473,32 @@ def test_a_folder_report_has_one_index_row_per_file(examples_report):
     assert "(2) (line 16), link 2 of 2" in rows[0] and "✗ refuted" in rows[0]
     tex = render_report(*examples_report, "tex")
     assert r"first link that fails or is undecided" in tex
+
+
+@needs_latex
+@pytest.mark.parametrize("engine", ["latexmk", "pdflatex"])
+def test_the_pdf_is_the_same_byte_for_byte_on_every_run(tmp_path, engine):
+    import shutil
+
+    from derive.report import _PDFLATEX_OPTIONS
+
+    if not shutil.which(engine):
+        pytest.skip(f"no {engine} on PATH")
+    command = find_latex_engine() if engine == "latexmk" else ["pdflatex", *_PDFLATEX_OPTIONS]
+    tex = render_report([_toy()], _toy_results(), "tex")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = compile_pdf(tex, tmp_path / "a" / f"{REPORT_NAME}.pdf", command).read_bytes()
+    second = compile_pdf(tex, tmp_path / "b" / f"{REPORT_NAME}.pdf", command).read_bytes()
+    assert first == second
+    # No date of the run and no random document ID: the fixed epoch (1970) stands in for both.
+    assert b"/CreationDate (D:19700101" in first or b"/CreationDate" not in first
+    assert b"/ID [" not in first
+
+
+@needs_latex
+@pytest.mark.slow
+def test_the_committed_pdf_is_what_its_tex_typesets(tmp_path):
+    # Reproducible to the byte: fixed dates and ID, and LaTeX rerun until the contents' page numbers settle.
+    fresh = compile_pdf((REPORTS / f"{REPORT_NAME}.tex").read_text(encoding="utf-8"), tmp_path / f"{REPORT_NAME}.pdf")
+    assert fresh.read_bytes() == (REPORTS / f"{REPORT_NAME}.pdf").read_bytes(), REGENERATE
