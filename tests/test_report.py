@@ -435,7 +435,7 @@ def examples_report():
     return _examples()
 
 
-@pytest.mark.parametrize("fmt", ["md", "tex"])
+@pytest.mark.parametrize("fmt", ["md", "tex", "html"])
 def test_a_report_on_ones_own_files_has_no_catalog_wording(examples_report, fmt):
     text = render_report(*examples_report, fmt, kernels=[_Spec("k", "s", (), ())])
     for catalog_words in ("catalog", "Generated kernels", "as encoded", "Identities of"):
@@ -502,3 +502,20 @@ def test_the_committed_pdf_is_what_its_tex_typesets(tmp_path):
     # Reproducible to the byte: fixed dates and ID, and LaTeX rerun until the contents' page numbers settle.
     fresh = compile_pdf((REPORTS / f"{REPORT_NAME}.tex").read_text(encoding="utf-8"), tmp_path / f"{REPORT_NAME}.pdf")
     assert fresh.read_bytes() == (REPORTS / f"{REPORT_NAME}.pdf").read_bytes(), REGENERATE
+
+
+def test_a_python_derivation_of_ones_own_is_never_pasted_into_tex():
+    evil = r"\input{/etc/passwd}"
+    d = derivation("mine/000", topic="mine", source="mine.py", title=evil, statement=evil,
+                   assume=assume(text=evil),
+                   steps=[step("(1)", evil, scalar(evil), scalar(evil) + 1, expect="refuted", note=evil, reading=evil)])
+    cx = Counterexample(sizes={}, indices={}, values={}, lhs=Value.of(0), rhs=Value.of(1))
+    results = [CheckResult(id="mine/000/1#1", derivation="mine/000", source="mine.py", label="(1)", part="link",
+                           verdict=Verdict.REFUTED, detail=evil, expected="refuted", seconds=0.1, counterexample=cx)]
+    tex = render_report([d], results, "tex")
+    assert evil not in tex.split(r"\begin{document}", 1)[1]
+    md = render_report([d], results, "md")
+    outside_code = "\n".join(line for line in md.splitlines() if not line.startswith(("```", "\\input")))
+    assert "$" + evil not in outside_code and evil + "$" not in outside_code
+    # The symbol's odd name is typeset as literal text inside the mathematics.
+    assert r"\text{\texttt{\textbackslash{}input\{/etc/passwd\}}}" in md
