@@ -37,6 +37,7 @@ __all__ = [
     "render_report",
     "write_reports",
     "compile_pdf",
+    "typeset_pdf",
     "find_latex_engine",
     "save_results",
     "load_results",
@@ -657,7 +658,14 @@ def _run_latex(command: list[str], work: str, env: dict, deadline: float) -> int
 
 
 def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None, timeout: float = LATEX_TIMEOUT) -> Path:
-    """Typeset ``tex`` in a scratch folder and move the PDF to ``dest`` atomically.
+    """Typeset ``tex`` (see :func:`typeset_pdf`) and write the PDF to ``dest`` atomically."""
+    dest = Path(dest)
+    return write_atomic(dest, typeset_pdf(tex, dest.stem, engine, timeout))
+
+
+def typeset_pdf(tex: str, stem: str = REPORT_NAME, engine: list[str] | None = None,
+                timeout: float = LATEX_TIMEOUT) -> bytes:
+    """The PDF of ``tex``, typeset in a scratch folder as ``stem``.tex.
 
     LaTeX runs without shell escape, may open files only below its scratch folder, and is killed with
     its whole process group after ``timeout`` seconds. The run is reproducible: fixed dates and PDF
@@ -666,29 +674,28 @@ def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None, timeout: 
     engine = engine or find_latex_engine()
     if engine is None:
         raise ReportError("no LaTeX engine found: install latexmk or pdflatex to write PDF reports")
-    dest = Path(dest)
     env = {k: v for k, v in os.environ.items() if k not in ("TEXMFOUTPUT", "TEXINPUTS")} | _LATEX_ENV
     deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
-        src = Path(work) / f"{dest.stem}.tex"
+        src = Path(work) / f"{stem}.tex"
         src.write_text(tex, encoding="utf-8")
-        aux = Path(work) / f"{dest.stem}.aux"
+        aux = Path(work) / f"{stem}.aux"
         # latexmk reruns until the references are stable; pdflatex alone is rerun here the same way.
         runs = 1 if Path(engine[0]).name == "latexmk" else _MAX_PDFLATEX_RUNS
         before = None
         for _ in range(runs):
             if _run_latex([*engine, src.name], work, env, deadline) != 0:
-                log = Path(work) / f"{dest.stem}.log"
+                log = Path(work) / f"{stem}.log"
                 text = log.read_text(errors="replace") if log.exists() else ""
-                raise ReportError(f"LaTeX failed on {dest.stem}.tex: {_first_error(text)}")
+                raise ReportError(f"LaTeX failed on {stem}.tex: {_first_error(text)}")
             after = aux.read_bytes() if aux.exists() else b""
             if after == before:
                 break
             before = after
-        pdf = Path(work) / f"{dest.stem}.pdf"
+        pdf = Path(work) / f"{stem}.pdf"
         if not pdf.exists():
-            raise ReportError(f"LaTeX wrote no PDF for {dest.stem}.tex")
-        return write_atomic(dest, pdf.read_bytes())
+            raise ReportError(f"LaTeX wrote no PDF for {stem}.tex")
+        return pdf.read_bytes()
 
 
 # --- the results record ---------------------------------------------------------------------------
@@ -725,7 +732,7 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     """Render and write the reports to ``out``: derivations.md/.tex/.pdf and results.json.
 
     Without a LaTeX engine the PDF is skipped (and said so in ``skipped``) unless ``require_pdf``;
-    a LaTeX error raises ReportError after the other files are written, never leaving a partial PDF.
+    a LaTeX error raises ReportError before any file is written. Each file is replaced atomically.
     """
     bad = [f for f in formats if f not in FORMATS]
     if bad:
@@ -740,10 +747,9 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     written = Written()
     texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex", "html")
              if fmt in formats or (fmt == "tex" and "pdf" in formats)}
-    written.paths.append(save_results(results, out / RESULTS_NAME))
-    for fmt in ("md", "tex", "html"):
-        if fmt in formats:
-            written.paths.append(write_atomic(out / f"{REPORT_NAME}.{fmt}", texts[fmt]))
+    # Everything is made before anything is written: a LaTeX failure (or a kill while LaTeX runs)
+    # leaves the previous reports as they were, never new text beside an old PDF.
+    pdf = None
     if "pdf" in formats:
         engine = engine or find_latex_engine()
         if engine is None:
@@ -751,7 +757,13 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
                 raise ReportError("no LaTeX engine found (latexmk or pdflatex): cannot write the PDF report")
             written.skipped.append("PDF not written: no LaTeX engine on PATH (install latexmk or pdflatex)")
         else:
-            written.paths.append(compile_pdf(texts["tex"], out / f"{REPORT_NAME}.pdf", engine))
+            pdf = typeset_pdf(texts["tex"], REPORT_NAME, engine)
+    written.paths.append(save_results(results, out / RESULTS_NAME))
+    for fmt in ("md", "tex", "html"):
+        if fmt in formats:
+            written.paths.append(write_atomic(out / f"{REPORT_NAME}.{fmt}", texts[fmt]))
+    if pdf is not None:
+        written.paths.append(write_atomic(out / f"{REPORT_NAME}.pdf", pdf))
     return written
 
 

@@ -519,3 +519,16 @@ def test_a_python_derivation_of_ones_own_is_never_pasted_into_tex():
     assert "$" + evil not in outside_code and evil + "$" not in outside_code
     # The symbol's odd name is typeset as literal text inside the mathematics.
     assert r"\text{\texttt{\textbackslash{}input\{/etc/passwd\}}}" in md
+
+
+@needs_latex
+def test_a_latex_failure_leaves_every_previous_report_as_it_was(tmp_path, monkeypatch):
+    from derive import report
+
+    write_reports([_toy()], _toy_results(), tmp_path, formats=("md", "tex"))
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    monkeypatch.setattr(report, "render_report",
+                        lambda *a, **k: "\\documentclass{article}\\begin{document}$\\frac{1}{$\\end{document}\n")
+    with pytest.raises(ReportError, match="LaTeX failed"):
+        write_reports([_toy()], _toy_results()[:1], tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
