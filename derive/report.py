@@ -186,6 +186,7 @@ class Document:
     outcome: Outcome | None = None  # the weakest verdict of its derivations
     first_wrong: str = ""  # the first link that is refuted or undecided, as "label, part"
     catalog: bool = True
+    first_wrong_step: str = ""  # the ID of the step that link belongs to
 
 
 @dataclass(frozen=True)
@@ -414,22 +415,24 @@ def _kernels(specs, documents: Sequence[Document], by_id: dict[str, CheckResult]
 _FAILING = (Verdict.REFUTED.value, Verdict.UNKNOWN.value, Verdict.ERROR.value)
 
 
-def _first_wrong(derivations: Sequence[DerivationView]) -> str:
-    """The first link of a document, in its order, that is refuted or undecided: "(2), link 2 of 2"."""
+def _first_wrong(derivations: Sequence[DerivationView]) -> tuple[str, str]:
+    """The first link of a document, in its order, that is refuted or undecided ("(2), link 2 of 2"),
+    and the ID of its step; empty strings when there is none."""
     for d in derivations:
         for s in d.steps:
             for link in s.chain:
                 if link.outcome is not None and link.outcome.verdict in _FAILING:
                     part = "" if s.unreadable or link.part == "link" else f", {link.part}"
-                    return f"{s.where}{part}"
-    return ""
+                    return f"{s.where}{part}", s.id
+    return "", ""
 
 
 def _document(source: str, views: Sequence[DerivationView]) -> Document:
     outcomes = [d.outcome for d in views]
     worst = min(outcomes, key=lambda o: (_SEVERITY.index(Verdict(o.verdict)), not o.convention))
-    return Document(source, tuple(views), sum((d.counts for d in views), Counts()), worst, _first_wrong(views),
-                    all(d.catalog for d in views))
+    first, step = _first_wrong(views)
+    return Document(source, tuple(views), sum((d.counts for d in views), Counts()), worst, first,
+                    all(d.catalog for d in views), step)
 
 
 def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResult], kernels=None) -> Report:
@@ -555,9 +558,10 @@ def span_md(text) -> str:
     return f"{tick}{pad}{text}{pad}{tick}"
 
 
-def anchor(text) -> str:
-    """A fragment identifier for a heading: letters, digits and dashes only."""
-    return "doc-" + slug(str(text))
+def anchor(text, kind: str = "doc") -> str:
+    """A fragment identifier for a heading: letters, digits and dashes only, its kind ("doc" for a
+    document, "d" for a derivation, "s" for a step) first so that no two kinds collide."""
+    return f"{kind}-{slug(str(text))}"
 
 
 def math_md(tex) -> str:
