@@ -46,7 +46,8 @@ _GREEK = {name: chr(code) for name, code in (
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _unicode_name(name: str) -> str:
+def unicode_name(name: str) -> str:
+    """A variable's name as a terminal shows it: theta -> θ, yhat -> ŷ, W1 -> W⁽¹⁾."""
     name = name.lstrip("_") or "u"
     stem = name.rstrip("0123456789")
     layer = name[len(stem):] if stem and stem.isalpha() else ""
@@ -77,7 +78,7 @@ class UnicodePrinter(PlainPrinter):
     printmethod = "_derive_unicode"  # SymPy's own _sympystr methods would print x[i]
 
     def _print_Symbol(self, expr):
-        return _unicode_name(expr.name)
+        return unicode_name(expr.name)
 
     def _print_Dummy(self, expr):
         return _index_name(expr.name)
@@ -86,7 +87,7 @@ class UnicodePrinter(PlainPrinter):
         return _index_name(str(expr.label))
 
     def _print_IndexedBase(self, expr):
-        return _unicode_name(str(expr.label))
+        return unicode_name(str(expr.label))
 
     def _print_Indexed(self, expr):
         indices = [self._print(i) for i in expr.indices]

@@ -37,6 +37,7 @@ __all__ = [
     "render_report",
     "write_reports",
     "compile_pdf",
+    "typeset_pdf",
     "find_latex_engine",
     "save_results",
     "load_results",
@@ -185,6 +186,7 @@ class Document:
     outcome: Outcome | None = None  # the weakest verdict of its derivations
     first_wrong: str = ""  # the first link that is refuted or undecided, as "label, part"
     catalog: bool = True
+    first_wrong_step: str = ""  # the ID of the step that link belongs to
 
 
 @dataclass(frozen=True)
@@ -413,22 +415,24 @@ def _kernels(specs, documents: Sequence[Document], by_id: dict[str, CheckResult]
 _FAILING = (Verdict.REFUTED.value, Verdict.UNKNOWN.value, Verdict.ERROR.value)
 
 
-def _first_wrong(derivations: Sequence[DerivationView]) -> str:
-    """The first link of a document, in its order, that is refuted or undecided: "(2), link 2 of 2"."""
+def _first_wrong(derivations: Sequence[DerivationView]) -> tuple[str, str]:
+    """The first link of a document, in its order, that is refuted or undecided ("(2), link 2 of 2"),
+    and the ID of its step; empty strings when there is none."""
     for d in derivations:
         for s in d.steps:
             for link in s.chain:
                 if link.outcome is not None and link.outcome.verdict in _FAILING:
                     part = "" if s.unreadable or link.part == "link" else f", {link.part}"
-                    return f"{s.where}{part}"
-    return ""
+                    return f"{s.where}{part}", s.id
+    return "", ""
 
 
 def _document(source: str, views: Sequence[DerivationView]) -> Document:
     outcomes = [d.outcome for d in views]
     worst = min(outcomes, key=lambda o: (_SEVERITY.index(Verdict(o.verdict)), not o.convention))
-    return Document(source, tuple(views), sum((d.counts for d in views), Counts()), worst, _first_wrong(views),
-                    all(d.catalog for d in views))
+    first, step = _first_wrong(views)
+    return Document(source, tuple(views), sum((d.counts for d in views), Counts()), worst, first,
+                    all(d.catalog for d in views), step)
 
 
 def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResult], kernels=None) -> Report:
@@ -554,9 +558,10 @@ def span_md(text) -> str:
     return f"{tick}{pad}{text}{pad}{tick}"
 
 
-def anchor(text) -> str:
-    """A fragment identifier for a heading: letters, digits and dashes only."""
-    return "doc-" + slug(str(text))
+def anchor(text, kind: str = "doc") -> str:
+    """A fragment identifier for a heading: letters, digits and dashes only, its kind ("doc" for a
+    document, "d" for a derivation, "s" for a step) first so that no two kinds collide."""
+    return f"{kind}-{slug(str(text))}"
 
 
 def math_md(tex) -> str:
@@ -657,7 +662,14 @@ def _run_latex(command: list[str], work: str, env: dict, deadline: float) -> int
 
 
 def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None, timeout: float = LATEX_TIMEOUT) -> Path:
-    """Typeset ``tex`` in a scratch folder and move the PDF to ``dest`` atomically.
+    """Typeset ``tex`` (see :func:`typeset_pdf`) and write the PDF to ``dest`` atomically."""
+    dest = Path(dest)
+    return write_atomic(dest, typeset_pdf(tex, dest.stem, engine, timeout))
+
+
+def typeset_pdf(tex: str, stem: str = REPORT_NAME, engine: list[str] | None = None,
+                timeout: float = LATEX_TIMEOUT) -> bytes:
+    """The PDF of ``tex``, typeset in a scratch folder as ``stem``.tex.
 
     LaTeX runs without shell escape, may open files only below its scratch folder, and is killed with
     its whole process group after ``timeout`` seconds. The run is reproducible: fixed dates and PDF
@@ -666,29 +678,28 @@ def compile_pdf(tex: str, dest: Path, engine: list[str] | None = None, timeout: 
     engine = engine or find_latex_engine()
     if engine is None:
         raise ReportError("no LaTeX engine found: install latexmk or pdflatex to write PDF reports")
-    dest = Path(dest)
     env = {k: v for k, v in os.environ.items() if k not in ("TEXMFOUTPUT", "TEXINPUTS")} | _LATEX_ENV
     deadline = time.monotonic() + timeout
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
-        src = Path(work) / f"{dest.stem}.tex"
+        src = Path(work) / f"{stem}.tex"
         src.write_text(tex, encoding="utf-8")
-        aux = Path(work) / f"{dest.stem}.aux"
+        aux = Path(work) / f"{stem}.aux"
         # latexmk reruns until the references are stable; pdflatex alone is rerun here the same way.
         runs = 1 if Path(engine[0]).name == "latexmk" else _MAX_PDFLATEX_RUNS
         before = None
         for _ in range(runs):
             if _run_latex([*engine, src.name], work, env, deadline) != 0:
-                log = Path(work) / f"{dest.stem}.log"
+                log = Path(work) / f"{stem}.log"
                 text = log.read_text(errors="replace") if log.exists() else ""
-                raise ReportError(f"LaTeX failed on {dest.stem}.tex: {_first_error(text)}")
+                raise ReportError(f"LaTeX failed on {stem}.tex: {_first_error(text)}")
             after = aux.read_bytes() if aux.exists() else b""
             if after == before:
                 break
             before = after
-        pdf = Path(work) / f"{dest.stem}.pdf"
+        pdf = Path(work) / f"{stem}.pdf"
         if not pdf.exists():
-            raise ReportError(f"LaTeX wrote no PDF for {dest.stem}.tex")
-        return write_atomic(dest, pdf.read_bytes())
+            raise ReportError(f"LaTeX wrote no PDF for {stem}.tex")
+        return pdf.read_bytes()
 
 
 # --- the results record ---------------------------------------------------------------------------
@@ -725,7 +736,8 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     """Render and write the reports to ``out``: derivations.md/.tex/.pdf and results.json.
 
     Without a LaTeX engine the PDF is skipped (and said so in ``skipped``) unless ``require_pdf``;
-    a LaTeX error raises ReportError and leaves the previous set of files as it was.
+    a LaTeX error raises ReportError before any file is written, and the files replace the old ones
+    together, once all are written.
     """
     bad = [f for f in formats if f not in FORMATS]
     if bad:
@@ -740,19 +752,24 @@ def write_reports(derivations: Sequence[Derivation], results: Sequence[CheckResu
     written = Written()
     texts = {fmt: render_report(derivations, results, fmt, kernels) for fmt in ("md", "tex", "html")
              if fmt in formats or (fmt == "tex" and "pdf" in formats)}
+    # Everything is made before anything is written: a LaTeX failure (or a kill while LaTeX runs)
+    # leaves the previous reports as they were, never new text beside an old PDF.
+    pdf = None
+    if "pdf" in formats:
+        engine = engine or find_latex_engine()
+        if engine is None:
+            if require_pdf:
+                raise ReportError("no LaTeX engine found (latexmk or pdflatex): cannot write the PDF report")
+            written.skipped.append("PDF not written: no LaTeX engine on PATH (install latexmk or pdflatex)")
+        else:
+            pdf = typeset_pdf(texts["tex"], REPORT_NAME, engine)
     with write_set(out) as staged:  # the files replace the old ones together, once all are written
         written.paths.append(save_results(results, staged / RESULTS_NAME))
         for fmt in ("md", "tex", "html"):
             if fmt in formats:
                 written.paths.append(write_atomic(staged / f"{REPORT_NAME}.{fmt}", texts[fmt]))
-        if "pdf" in formats:
-            engine = engine or find_latex_engine()
-            if engine is None:
-                if require_pdf:
-                    raise ReportError("no LaTeX engine found (latexmk or pdflatex): cannot write the PDF report")
-                written.skipped.append("PDF not written: no LaTeX engine on PATH (install latexmk or pdflatex)")
-            else:
-                written.paths.append(compile_pdf(texts["tex"], staged / f"{REPORT_NAME}.pdf", engine))
+        if pdf is not None:
+            written.paths.append(write_atomic(staged / f"{REPORT_NAME}.pdf", pdf))
     written.paths = [out / p.name for p in written.paths]
     return written
 

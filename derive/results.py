@@ -179,9 +179,10 @@ class Counterexample:
             return "(" + ", ".join(_entry_text(v) for v in a.entries) + ")"
         return "[" + "; ".join(", ".join(_entry_text(v) for v in row) for row in a.rows) + "]"
 
-    def describe(self) -> str:
+    def describe(self, name=str) -> str:
+        """One line of plain text; ``name`` shows a variable's name (the terminal gives θ for theta)."""
         parts = [f"{k} = {v}" for k, v in {**self.sizes, **self.indices}.items()]
-        parts += [f"{a.name} = {self.value_text(a)}" for a in self.values.values()]
+        parts += [f"{name(a.name)} = {self.value_text(a)}" for a in self.values.values()]
         where = ", ".join(parts)
         text = f"at {where}: " if where else ""
         if self.reason:

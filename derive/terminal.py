@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markup import escape
 
+from .latex import readable_indices
 from .model import Derivation, Step, Verdict, slug
-from .plaintext import to_unicode
+from .plaintext import to_unicode, unicode_name
 from .results import CheckResult, tier_text
 
 __all__ = ["MARKS", "link_text", "render_results", "render_summary", "render_catalog", "summary_counts"]
@@ -41,7 +42,7 @@ def _styled(mark: tuple[str, str]) -> str:
 def _one_line(r: CheckResult) -> str:
     text = r.tier
     if r.verdict is Verdict.REFUTED and r.counterexample:
-        text += ": " + r.counterexample.describe()
+        text += ": " + r.counterexample.describe(unicode_name)
     elif r.verdict in (Verdict.UNKNOWN, Verdict.ERROR, Verdict.NUMERIC, Verdict.BOUNDED):
         text += ": " + r.detail
     return text
@@ -92,7 +93,7 @@ def link_text(step: Step, part_id: str) -> str:
         else:
             n = int(part_id) if part_id.isdigit() else 1
             pair = step.terms[n - 1:n + 1]
-        text = " = ".join(to_unicode(side.expr) for side in pair)
+        text = " = ".join(to_unicode(readable_indices(side.expr, side.indices)) for side in pair)
     return text if len(text) <= _MAX_LINK_TEXT else text[:_MAX_LINK_TEXT - 1] + "…"
 
 

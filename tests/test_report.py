@@ -435,7 +435,7 @@ def examples_report():
     return _examples()
 
 
-@pytest.mark.parametrize("fmt", ["md", "tex"])
+@pytest.mark.parametrize("fmt", ["md", "tex", "html"])
 def test_a_report_on_ones_own_files_has_no_catalog_wording(examples_report, fmt):
     text = render_report(*examples_report, fmt, kernels=[_Spec("k", "s", (), ())])
     for catalog_words in ("catalog", "Generated kernels", "as encoded", "Identities of"):
@@ -473,3 +473,62 @@ def test_a_folder_report_has_one_index_row_per_file(examples_report):
     assert "(2) (line 16), link 2 of 2" in rows[0] and "✗ refuted" in rows[0]
     tex = render_report(*examples_report, "tex")
     assert r"first link that fails or is undecided" in tex
+
+
+@needs_latex
+@pytest.mark.parametrize("engine", ["latexmk", "pdflatex"])
+def test_the_pdf_is_the_same_byte_for_byte_on_every_run(tmp_path, engine):
+    import shutil
+
+    from derive.report import _PDFLATEX_OPTIONS
+
+    if not shutil.which(engine):
+        pytest.skip(f"no {engine} on PATH")
+    command = find_latex_engine() if engine == "latexmk" else ["pdflatex", *_PDFLATEX_OPTIONS]
+    tex = render_report([_toy()], _toy_results(), "tex")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = compile_pdf(tex, tmp_path / "a" / f"{REPORT_NAME}.pdf", command).read_bytes()
+    second = compile_pdf(tex, tmp_path / "b" / f"{REPORT_NAME}.pdf", command).read_bytes()
+    assert first == second
+    # No date of the run and no random document ID: the fixed epoch (1970) stands in for both.
+    assert b"/CreationDate (D:19700101" in first or b"/CreationDate" not in first
+    assert b"/ID [" not in first
+
+
+@needs_latex
+@pytest.mark.slow
+def test_the_committed_pdf_is_what_its_tex_typesets(tmp_path):
+    # Reproducible to the byte: fixed dates and ID, and LaTeX rerun until the contents' page numbers settle.
+    fresh = compile_pdf((REPORTS / f"{REPORT_NAME}.tex").read_text(encoding="utf-8"), tmp_path / f"{REPORT_NAME}.pdf")
+    assert fresh.read_bytes() == (REPORTS / f"{REPORT_NAME}.pdf").read_bytes(), REGENERATE
+
+
+def test_a_python_derivation_of_ones_own_is_never_pasted_into_tex():
+    evil = r"\input{/etc/passwd}"
+    d = derivation("mine/000", topic="mine", source="mine.py", title=evil, statement=evil,
+                   assume=assume(text=evil),
+                   steps=[step("(1)", evil, scalar(evil), scalar(evil) + 1, expect="refuted", note=evil, reading=evil)])
+    cx = Counterexample(sizes={}, indices={}, values={}, lhs=Value.of(0), rhs=Value.of(1))
+    results = [CheckResult(id="mine/000/1#1", derivation="mine/000", source="mine.py", label="(1)", part="link",
+                           verdict=Verdict.REFUTED, detail=evil, expected="refuted", seconds=0.1, counterexample=cx)]
+    tex = render_report([d], results, "tex")
+    assert evil not in tex.split(r"\begin{document}", 1)[1]
+    md = render_report([d], results, "md")
+    outside_code = "\n".join(line for line in md.splitlines() if not line.startswith(("```", "\\input")))
+    assert "$" + evil not in outside_code and evil + "$" not in outside_code
+    # The symbol's odd name is typeset as literal text inside the mathematics.
+    assert r"\text{\texttt{\textbackslash{}input\{/etc/passwd\}}}" in md
+
+
+@needs_latex
+def test_a_latex_failure_leaves_every_previous_report_as_it_was(tmp_path, monkeypatch):
+    from derive import report
+
+    write_reports([_toy()], _toy_results(), tmp_path, formats=("md", "tex"))
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    monkeypatch.setattr(report, "render_report",
+                        lambda *a, **k: "\\documentclass{article}\\begin{document}$\\frac{1}{$\\end{document}\n")
+    with pytest.raises(ReportError, match="LaTeX failed"):
+        write_reports([_toy()], _toy_results()[:1], tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

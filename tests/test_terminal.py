@@ -34,7 +34,7 @@ def test_a_refuted_link_is_shown_with_its_line_before_the_counterexample(tmp_pat
     lines = _printed(tmp_path)
     at = next(n for n, line in enumerate(lines) if "link 2 of 2" in line)
     assert "line 3: e^θ_k = e^θ_j" in lines[at]
-    assert "✗ refuted: at N = 2" in lines[at + 1] and "left = " in lines[at + 1]
+    assert "✗ refuted: at N = 2" in lines[at + 1] and "θ = (" in lines[at + 1] and "left = " in lines[at + 1]
 
 
 def test_an_unreadable_step_is_shown_as_its_author_wrote_it_with_the_reason(tmp_path):
