@@ -52,7 +52,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=16)
     args = parser.parse_args()
     print(f"max error in ULPs, float64, {args.rows} x {args.width} normal samples per scale (ours / scipy)")
-    print(f"| function | " + " | ".join(f"scale {s}" for s in SCALES) + " |")
+    print("| function | " + " | ".join(f"scale {s}" for s in SCALES) + " |")
     print("|---|" + "---|" * len(SCALES))
     rows = [(name, name, None) for name in ("sigmoid", "sigmoid_grad", "softmax", "log_softmax")]
     rows += [(f"{name}, ufunc", name, f) for name, f in _ufuncs().items()]

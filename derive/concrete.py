@@ -13,7 +13,7 @@ from .errors import Unsupported
 from .normal import is_zero, normalize
 
 __all__ = ["Parameters", "parameters_of", "instantiate", "size_combinations", "index_assignments",
-           "exactly_equal", "evaluate", "Point"]
+           "exactly_equal", "Point"]
 
 PRECISION = 50
 
@@ -110,26 +110,6 @@ def variables(*exprs: sp.Expr) -> list:
     return sorted(found, key=lambda a: (str(a.base) if isinstance(a, Indexed) else str(a), sp.srepr(a)))
 
 
-def evaluate(expr: sp.Expr, point: Point):
-    """The value at the point to PRECISION digits, or None where it is not a finite real number."""
-    try:
-        value = sp.N(point.apply(expr), PRECISION)
-    except (ZeroDivisionError, ValueError, TypeError):
-        return None
-    if not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
-        return None
-    re, im = value.as_real_imag()
-    if abs(im) > sp.Float(10) ** (-PRECISION // 2):
-        return None
-    return re
-
-
-def differ(a, b) -> bool:
-    """Two high-precision values differ by far more than the rounding of either."""
-    scale = max(sp.Integer(1), abs(a), abs(b))
-    return abs(a - b) > scale * sp.Float(10) ** (-(PRECISION - 20))
-
-
 def simple_points(names: list, rng: random.Random, tries: int):
     """Candidate points, simplest first: zeros, ones, 0,1,2,..., then small random integers."""
     n = len(names)
@@ -139,11 +119,6 @@ def simple_points(names: list, rng: random.Random, tries: int):
     yield [(-1) ** m * (m + 1) for m in range(n)]
     for _ in range(tries):
         yield [rng.randint(-2, 3) for _ in range(n)]
-
-
-def random_points(names: list, rng: random.Random, count: int):
-    for _ in range(count):
-        yield [sp.Float(rng.uniform(-3, 3), PRECISION) for _ in names]
 
 
 def free_symbols(expr: sp.Expr) -> set:

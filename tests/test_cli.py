@@ -43,7 +43,6 @@ def test_bad_option_is_a_usage_error():
 def test_mismatch_exits_1(monkeypatch):
     from dataclasses import replace
 
-    import derive.targets as targets
     from derive.catalog import derivations
     from derive.model import Expect, Verdict
 

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-import sympy as sp
 
 import derive.runner as runner
 from derive.errors import WorkerError

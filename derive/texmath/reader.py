@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import sympy as sp
 from lark import Token, Tree
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 from sympy import Idx, Indexed
 
 from ..errors import FormulaError
 from ..model import Axis, Side
-from ..notation import Definition, dsigmoid, sigmoid, size, sum_except, vector, scalar
+from ..notation import Definition, size, sum_except, vector, scalar
 from . import values as V
 from .grammar import parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
