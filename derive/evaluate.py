@@ -30,7 +30,8 @@ from sympy.core.function import AppliedUndef
 from .errors import Unsupported
 from .notation import Definition, Unfoldable, softmax
 
-__all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents"]
+__all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents",
+           "test_function_text"]
 
 
 class Undefined(Exception):
@@ -733,6 +734,22 @@ def _function_coefficients(name: str, arity: int) -> list[Fraction]:
     seed = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big")
     rng = random.Random(seed)
     return [Fraction(rng.randint(-384, 384) or 1, 256) for _ in range(2 * arity + 3)]
+
+
+def test_function_text(name: str, arity: int) -> str:
+    """The fixed function the referee evaluates ``name`` as, in plain text: name(z) = ..."""
+    c = _function_coefficients(name, arity)
+    zs = ["z"] if arity == 1 else [f"z{n + 1}" for n in range(arity)]
+    total = " + ".join(zs) if arity > 1 else "z"
+
+    def num(q: Fraction) -> str:
+        return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+    terms = [num(c[0])] + [f"({num(c[1 + n])}){z}" for n, z in enumerate(zs)]
+    terms.append(f"({num(c[-2])})({total})^2")
+    phase = " + ".join(f"({num(c[1 + arity + n])}){z}" for n, z in enumerate(zs))
+    terms.append(f"({num(c[-1])}) sin({phase} + 1/3)")
+    return f"{name}({', '.join(zs)}) = " + " + ".join(terms)
 
 
 def array_extents(exprs, sizes) -> dict:

@@ -30,13 +30,14 @@ from dataclasses import dataclass, field
 import mpmath
 import sympy as sp
 from sympy import Idx, Indexed, KroneckerDelta
+from sympy.core.function import AppliedUndef
 
 from . import concrete as C
 from .errors import StageTimeout, Unsupported
 from .model import Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
-from .evaluate import Claim, Values
+from .evaluate import Claim, Values, test_function_text
 from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values
 from .results import Assignment, CheckResult, Counterexample, Value
 
@@ -605,6 +606,20 @@ def _complete_bound(done: list[dict], sizes) -> int | None:
     return k or None
 
 
+def _test_function_notes(check: Check) -> list[str]:
+    """For a refutation that relies on functions the document never defines: which ones it took."""
+    calls = {}
+    for side in (check.lhs, check.rhs):
+        for f in sp.sympify(side.expr).atoms(AppliedUndef):
+            calls.setdefault(f.func.__name__, len(f.args))
+    if not calls:
+        return []
+    names = ", ".join(sorted(calls))
+    return [f"{names} {'is a function' if len(calls) == 1 else 'are functions'} the document never defines; "
+            "the claim must hold for every function, and this counterexample takes "
+            + "; ".join(test_function_text(n, calls[n]) for n in sorted(calls))]
+
+
 def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     """Verify one check; never raises for a problem in the check itself."""
     clock = _Clock(settings.timeout)
@@ -620,6 +635,8 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         raise  # the worker that runs the check reports its memory limit
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
+    if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
+        outcome.notes = list(outcome.notes) + _test_function_notes(check)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
     conventions = tuple(outcome.conventions) if holds else ()
     return CheckResult(

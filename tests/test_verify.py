@@ -227,3 +227,12 @@ def test_a_domain_the_simplifier_erased_still_bounds_the_counterexamples(tmp_pat
     results = [verify_check(c, FAST) for c in checks_of(d)]
     assert all(r.verdict is not Verdict.REFUTED for r in results[:2])
     assert results[2].verdict is Verdict.REFUTED
+
+
+def test_a_refutation_about_undefined_functions_names_the_functions_it_took(check_of):
+    g, h = sp.Function("g"), sp.Function("h")
+    r = verify_check(check_of(sp.Derivative(g(h(u)), u), sp.Derivative(g(u), u) * sp.Derivative(h(u), u)), FAST)
+    assert r.verdict is Verdict.REFUTED
+    assert any("g(z) = " in n and "h(z) = " in n for n in r.notes)
+    ok = verify_check(check_of(sp.Derivative(g(h(u)), u), sp.Derivative(g(h(u)), h(u)) * sp.Derivative(h(u), u)), FAST)
+    assert ok.verdict is Verdict.PROVED
