@@ -32,7 +32,7 @@ from mpmath import mpf
 
 from soundness_oracle import Env, S, absolute, d, delta, div, exp, log, power, sigmoid, softmax, sqrt
 
-__all__ = ["Claim", "CLAIMS", "GROUPS", "NOTATIONS"]
+__all__ = ["Claim", "CLAIMS", "GROUPS", "NOTATIONS", "PREAMBLES"]
 
 T, F = True, False
 half = mpf(1) / 2
@@ -42,6 +42,9 @@ NOTATIONS = {
     "scalar": 'scalars = ["x", "a", "b", "c"]\n',
     "hot-k": '[onehot]\ny = "k"\n',
 }
+
+# Displays written before a group's claims: definitions the document makes (f(t) = ..., z = ...).
+PREAMBLES: dict[str, str] = {}
 
 GROUPS = {
     "default": dict(vectors=("x", "theta"), scalars=("c",), sized=True),
@@ -63,20 +66,27 @@ class Claim:
     indices: str = ""  # the free index letters the oracle runs over 1..N (a vector side adds p)
     xfail: str = ""  # the mechanism of derive's false verdict today, or ""
     dps: int = 50  # the oracle's working precision
+    sizes: tuple = ()  # the sizes N the oracle tries, when 1..6 are not enough
+    span: tuple = ()  # (low, high) of the oracle's random values, when [-2, 2] is not enough
 
     def oracle_args(self) -> dict:
         args = dict(GROUPS[self.group])
         args["indices"] = tuple(self.indices)
         args["seed"] = self.id
         args["dps"] = self.dps
+        if self.sizes:
+            args["sizes"] = self.sizes
+        if self.span:
+            args["low"], args["high"] = self.span
         return args
 
 
 CLAIMS: list[Claim] = []
 
 
-def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50):
-    CLAIMS.append(Claim(id, truth, lhs, rhs, tex=tex, group=group, indices=indices, xfail=xfail, dps=dps))
+def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50, sizes=(), span=()):
+    CLAIMS.append(Claim(id, truth, lhs, rhs, tex=tex, group=group, indices=indices, xfail=xfail, dps=dps,
+                        sizes=tuple(sizes), span=tuple(span)))
 
 
 def api(id, build, truth, lhs, rhs, indices="", xfail=""):
@@ -1576,3 +1586,75 @@ md("ln-softmax-tanh", r"\frac{\partial}{\partial \theta_k} \sum_{j=1}^{N} \hat{y
 md("ln-softmax-tanh-wrong", r"\frac{\partial}{\partial \theta_k} \sum_{j=1}^{N} \hat{y}_j \tanh(w_j) = \hat{y}_k \tanh(w_k)", F,
    lambda e: d(lambda f: S(1, f.N, lambda j: f.yhat[j] * tanh(f.w[j])), e, "theta", e.k),
    lambda e: e.yhat[e.k] * tanh(e.w[e.k]), "k", **ln)
+
+# --- False only away from the origin, or only past N = 6: a kink at u = 3, a cap at j = 8 --------
+wide = dict(span=(-10, 10), **cl)
+md("far-clip", r"\min(\max(u, -3), 3) = u", F, lambda e: min(max(e.u, -3), 3), U, **wide)
+md("far-clip-swap", r"\min(\max(u, -3), 3) = \max(\min(u, 3), -3)", T,
+   lambda e: min(max(e.u, -3), 3), lambda e: max(min(e.u, 3), -3), **wide)
+md("far-sqrt-kink", r"\sqrt{(u - 3)^2} = 3 - u", F, lambda e: sqrt((e.u - 3) ** 2), lambda e: 3 - e.u, **wide)
+md("far-sqrt-kink-abs", r"\sqrt{(u - 3)^2} = |3 - u|", T, lambda e: sqrt((e.u - 3) ** 2), lambda e: absolute(3 - e.u), **wide)
+md("far-abs-kink", r"|u - 5| = 5 - u", F, lambda e: absolute(e.u - 5), lambda e: 5 - e.u, **wide)
+md("far-abs-kink-max", r"|u - 5| = \max(u - 5, 5 - u)", T, lambda e: absolute(e.u - 5), lambda e: max(e.u - 5, 5 - e.u), **wide)
+md("far-max-cap", r"\max(u, 3) = 3", F, lambda e: max(e.u, 3), lambda e: 3, **wide)
+md("far-max-cap-relu", r"\max(u, 3) = 3 + \operatorname{ReLU}(u - 3)", T, lambda e: max(e.u, 3), lambda e: 3 + relu(e.u - 3), **wide)
+md("far-relu-shift", r"\operatorname{ReLU}(u + 3) = u + 3", F, lambda e: relu(e.u + 3), lambda e: e.u + 3, **wide)
+md("far-max-square", r"\max(u^2, 9) = 9", F, lambda e: max(e.u ** 2, 9), lambda e: 9, **wide)
+md("far-sqrt-poly", r"\sqrt{u^2 - 6u + 9} = 3 - u", F, lambda e: sqrt(e.u ** 2 - 6 * e.u + 9), lambda e: 3 - e.u, **wide)
+md("far-relu-formula", r"\frac{|u - 4| + u - 4}{2} = 0", F, lambda e: (absolute(e.u - 4) + e.u - 4) / 2, zero, **wide)
+md("far-min-ln", r"\min(\ln u, 2) = \ln u", F, lambda e: min(log(e.u), 2), lambda e: log(e.u), **wide)
+md("far-tanh-clip", r"\max(\min(u, 4), -4) - u = 0", F, lambda e: max(min(e.u, 4), -4) - e.u, zero, **wide)
+md("far-arctan-tan", r"\arctan(\tan u) = u", F, lambda e: atan(mpmath.tan(e.u)), U, **wide)
+
+nine = dict(sizes=tuple(range(1, 10)), **ln)
+md("late-min-8", r"\sum_{j=1}^{N} \min(j, 8) = \frac{N(N+1)}{2}", F,
+   lambda e: S(1, e.N, lambda j: min(j, 8)), lambda e: tri(e.N), **nine)
+md("late-min-5", r"\sum_{j=1}^{N} \min(j, 5) = \frac{N(N+1)}{2}", F,
+   lambda e: S(1, e.N, lambda j: min(j, 5)), lambda e: tri(e.N), **nine)
+md("late-relu-6", r"\sum_{j=1}^{N} \operatorname{ReLU}(j - 6) = 0", F, lambda e: S(1, e.N, lambda j: relu(j - 6)), zero, **nine)
+md("late-relu-0", r"\sum_{j=1}^{N} \operatorname{ReLU}(j - N) = 0", T, lambda e: S(1, e.N, lambda j: relu(j - e.N)), zero, **nine)
+md("late-abs-7", r"\sum_{j=1}^{N} |j - 7| = \frac{N(13 - N)}{2}", F,
+   lambda e: S(1, e.N, lambda j: absolute(j - 7)), lambda e: mpf(e.N) * (13 - e.N) / 2, **nine)
+md("late-abs-N", r"\sum_{j=1}^{N} |j - N - 1| = \frac{N(N+1)}{2}", T,
+   lambda e: S(1, e.N, lambda j: absolute(j - e.N - 1)), lambda e: tri(e.N), **nine)
+md("late-binomial-6",
+   r"\prod_{j=1}^{N} 2 = 1 + N + \frac{N(N-1)}{2} + \frac{N(N-1)(N-2)}{6} + \frac{N(N-1)(N-2)(N-3)}{24} + \frac{N(N-1)(N-2)(N-3)(N-4)}{120} + \frac{N(N-1)(N-2)(N-3)(N-4)(N-5)}{720}", F,
+   lambda e: P(1, e.N, lambda j: 2), lambda e: binom_sum(mpf(e.N), 6), **nine)
+md("late-min-x", r"\sum_{j=1}^{N} w_j \min(j, 7) = \sum_{j=1}^{N} j w_j", F,
+   lambda e: S(1, e.N, lambda j: e.w[j] * min(j, 7)), lambda e: S(1, e.N, lambda j: j * e.w[j]), **nine)
+md("late-prod-min", r"\prod_{j=1}^{N} \min(j, 7) = \prod_{j=1}^{N} j", F,
+   lambda e: P(1, e.N, lambda j: min(j, 7)), lambda e: P(1, e.N, lambda j: j), **nine)
+md("late-max-N", r"\sum_{j=1}^{N} \max(j, N) = N^2", T, lambda e: S(1, e.N, lambda j: max(j, e.N)), lambda e: e.N ** 2, **nine)
+
+# --- Names a document defines in a display (f(t) = t^2 + 1, h(t) = \sqrt{t}, g(t) = \ln t, z = \sqrt{u}) ---
+NOTATIONS["defs"] = ""
+GROUPS["defs"] = dict(vectors=(), scalars=("u", "v"), sized=False)
+PREAMBLES["defs"] = ("$$ f(t) = t^2 + 1 $$\n\n$$ h(t) = \\sqrt{t} $$\n\n$$ g(t) = \\ln t $$\n\n"
+                     "$$ z = \\sqrt{u} $$\n\n")
+df = dict(group="defs")
+fdef = lambda t: t ** 2 + 1  # noqa: E731
+md("df-f-shift", r"f(v + 1) = v^2 + 2v + 2", T, lambda e: fdef(e.v + 1), lambda e: e.v ** 2 + 2 * e.v + 2, **df)
+md("df-f-shift-wrong", r"f(v + 1) = v^2 + 2", F, lambda e: fdef(e.v + 1), lambda e: e.v ** 2 + 2, **df)
+md("df-f-prime", r"f'(u) = 2u", T, lambda e: du(lambda h: fdef(h.u), e), lambda e: 2 * e.u, **df)
+md("df-f-prime-wrong", r"f'(u) = 2u + 1", F, lambda e: du(lambda h: fdef(h.u), e), lambda e: 2 * e.u + 1, **df)
+md("df-f-second", r"f''(u) = 2", T, lambda e: d2(lambda h: fdef(h.u), e), lambda e: 2, **df)
+md("df-f-chain", r"\frac{d}{du} f(u^2) = 4u^3", T, lambda e: du(lambda h: fdef(h.u ** 2), e), lambda e: 4 * e.u ** 3, **df)
+md("df-f-chain-wrong", r"\frac{d}{du} f(u^2) = 2u^3", F, lambda e: du(lambda h: fdef(h.u ** 2), e), lambda e: 2 * e.u ** 3, **df)
+md("df-ff", r"f(f(u)) = u^4 + 2u^2 + 2", T, lambda e: fdef(fdef(e.u)), lambda e: e.u ** 4 + 2 * e.u ** 2 + 2, **df)
+md("df-ff-wrong", r"f(f(u)) = u^4 + 2", F, lambda e: fdef(fdef(e.u)), lambda e: e.u ** 4 + 2, **df)
+md("df-f-sqrt", r"f(\sqrt{u}) = u + 1", T, lambda e: fdef(sqrt(e.u)), lambda e: e.u + 1, **df)
+md("df-f-sqrt-abs", r"f(\sqrt{u}) = |u| + 1", T, lambda e: fdef(sqrt(e.u)), lambda e: absolute(e.u) + 1, **df)
+md("df-f-sqrt-wrong", r"f(\sqrt{u}) = u^2 + 1", F, lambda e: fdef(sqrt(e.u)), lambda e: e.u ** 2 + 1, **df)
+md("df-z-sq-abs", r"z^2 = |u|", T, lambda e: sqrt(e.u) ** 2, lambda e: absolute(e.u), **df)
+md("df-z-sq-neg", r"z^2 = -u", F, lambda e: sqrt(e.u) ** 2, lambda e: -e.u, **df)
+md("df-g-exp-abs", r"e^{g(u)} = |u|", T, lambda e: exp(log(e.u)), lambda e: absolute(e.u), **df)
+md("df-g-exp-square", r"e^{g(u)} = u^2", F, lambda e: exp(log(e.u)), lambda e: e.u ** 2, **df)
+md("df-h-sq-abs", r"h(u)^2 = |u|", T, lambda e: sqrt(e.u) ** 2, lambda e: absolute(e.u), **df)
+md("df-h-hh-abs", r"h(u) h(u) = |u|", T, lambda e: sqrt(e.u) * sqrt(e.u), lambda e: absolute(e.u), **df)
+md("df-h-sq-wrong", r"h(u)^2 = u^2", F, lambda e: sqrt(e.u) ** 2, lambda e: e.u ** 2, **df)
+md("df-h-prime", r"h'(u) = \frac{1}{2\sqrt{u}}", T, lambda e: du(lambda k: sqrt(k.u), e), lambda e: div(1, 2 * sqrt(e.u)), **df)
+md("df-h-prime-wrong", r"h'(u) = \frac{1}{2u}", F, lambda e: du(lambda k: sqrt(k.u), e), lambda e: div(1, 2 * e.u), **df)
+md("df-h-d-sq-sgn", r"\frac{d}{du} h(u)^2 = \operatorname{sgn}(u)", T,
+   lambda e: du(lambda k: sqrt(k.u) ** 2, e), lambda e: sgn(e.u), **df)
+md("df-g-prime", r"g'(u) = \frac{1}{u}", T, lambda e: du(lambda k: log(k.u), e), lambda e: div(1, e.u), **df)
+md("df-g-prime-wrong", r"g'(u) = \ln u", F, lambda e: du(lambda k: log(k.u), e), lambda e: log(e.u), **df)

@@ -25,7 +25,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from soundness_claims import CLAIMS, NOTATIONS, Claim, _Api  # noqa: E402
+from soundness_claims import CLAIMS, NOTATIONS, PREAMBLES, Claim, _Api  # noqa: E402
 from soundness_oracle import decide  # noqa: E402
 
 HOLDS = {"proved", "bounded", "numeric"}
@@ -45,6 +45,16 @@ READ_DOMAIN = ("8/9: the reader builds SymPy with evaluation on, so (\\sqrt{u})^
                "2^{\\log_2 u} become u when read; the domain u >= 0 is lost before the referee sees the claim, "
                "and a point u < 0, outside the left side's domain, is certified as a counterexample")
 
+DEFINED_DOMAIN = ("8/9: a name defined in a display (h(t) = \\sqrt{t}, g(t) = \\ln t, z = \\sqrt{u}, f(t) = t^2 + 1) is "
+                  "substituted into the claim when read, and SymPy's evaluation turns h(u)^2, e^{g(u)}, z^2 into u and "
+                  "f(\\sqrt{u}) into u + 1; the left side's "
+                  "domain u >= 0 is lost and a point u < 0 is certified as a counterexample")
+FAR_KINK = ("numeric on a false claim: the simple values and the random points stay in [-3, 3] (verify.py, "
+            "concrete.py, referee.py draw randint(-768, 768)/256), and the kink of |.|, max, min or ReLU past which "
+            "the sides differ lies at |u| >= 3; no point is tried on the far side of each breakpoint")
+LATE_SIZE = ("bounded on a false claim: exact for N = 1..4 and tried just past the bound (verify._beyond: N = 5, 6), but the sides "
+             "first differ at N = 7 or later (min(j, 8), ReLU(j - 6), |j - 7|, a degree-6 fit of 2^N)")
+
 KNOWN_FALSE_VERDICTS: dict[str, str] = {
     "dm-sqrt-sq-abs": READ_DOMAIN,
     "dm-sqrt-sq-sqrt": READ_DOMAIN,
@@ -56,6 +66,28 @@ KNOWN_FALSE_VERDICTS: dict[str, str] = {
     "dm-half-powers": READ_DOMAIN,
     "dm-exp2-log2": READ_DOMAIN,
     "dm-d-exp-ln-sgn": READ_DOMAIN + " (d/du e^{\\ln u} is read as d/du u = 1 and refuted at u = 0)",
+    "df-f-sqrt-abs": DEFINED_DOMAIN,
+    "df-z-sq-abs": DEFINED_DOMAIN,
+    "df-g-exp-abs": DEFINED_DOMAIN,
+    "df-h-sq-abs": DEFINED_DOMAIN,
+    "df-h-hh-abs": DEFINED_DOMAIN,
+    "df-h-d-sq-sgn": DEFINED_DOMAIN,
+    "far-clip": FAR_KINK,
+    "far-sqrt-kink": FAR_KINK,
+    "far-abs-kink": FAR_KINK,
+    "far-max-cap": FAR_KINK,
+    "far-relu-shift": FAR_KINK,
+    "far-max-square": FAR_KINK,
+    "far-sqrt-poly": FAR_KINK,
+    "far-relu-formula": FAR_KINK,
+    "far-min-ln": FAR_KINK,
+    "far-tanh-clip": FAR_KINK,
+    "late-min-8": LATE_SIZE,
+    "late-relu-6": LATE_SIZE,
+    "late-abs-7": LATE_SIZE,
+    "late-binomial-6": LATE_SIZE,
+    "late-min-x": LATE_SIZE,
+    "late-prod-min": LATE_SIZE,
 }
 
 # Internal errors ("a proof contradicted by a numeric evaluation") on true claims: not a false
@@ -77,12 +109,12 @@ def claim_checks(claims: list[Claim], folder: Path) -> dict:
     from derive.sources import load_path
 
     checks = {}
-    for group, toml in NOTATIONS.items():
+    for group, toml in NOTATIONS.items():  # (a group's preamble: displays that define names, no check)
         mine = [c for c in claims if c.tex and c.group == group]
         if not mine:
             continue
         doc = folder / f"{group}.md"
-        doc.write_text(f"# Claims ({group})\n\n" + "".join(f"$$ {c.tex} \\tag{{{c.id}}} $$\n\n" for c in mine),
+        doc.write_text(f"# Claims ({group})\n\n" + PREAMBLES.get(group, "") + "".join(f"$$ {c.tex} \\tag{{{c.id}}} $$\n\n" for c in mine),
                        encoding="utf-8")
         notation = None
         if toml:
