@@ -1658,3 +1658,63 @@ md("df-h-d-sq-sgn", r"\frac{d}{du} h(u)^2 = \operatorname{sgn}(u)", T,
    lambda e: du(lambda k: sqrt(k.u) ** 2, e), lambda e: sgn(e.u), **df)
 md("df-g-prime", r"g'(u) = \frac{1}{u}", T, lambda e: du(lambda k: log(k.u), e), lambda e: div(1, e.u), **df)
 md("df-g-prime-wrong", r"g'(u) = \ln u", F, lambda e: du(lambda k: log(k.u), e), lambda e: log(e.u), **df)
+
+# --- sgn, primes on named functions, Greek letters as scalars ------------------------------------
+md("sg-abs", r"|u| \operatorname{sgn}(u) = u", T, lambda e: absolute(e.u) * sgn(e.u), U, **cl)
+md("sg-abs-wrong", r"u \operatorname{sgn}(u) = -|u|", F, lambda e: e.u * sgn(e.u), lambda e: -absolute(e.u), **cl)
+md("sg-d", r"\frac{d}{du} \operatorname{sgn}(u) = 0", T, lambda e: du(lambda h: sgn(h.u), e), zero, **cl)
+md("sg-d2-abs", r"\frac{d^2}{du^2} |u| = 0", T, lambda e: d2(lambda h: absolute(h.u), e), zero, **cl)
+md("sg-d-u-abs", r"\frac{d}{du} u|u| = 2|u|", T, lambda e: du(lambda h: h.u * absolute(h.u), e), lambda e: 2 * absolute(e.u), **cl)
+md("sg-d-u-abs-wrong", r"\frac{d}{du} u|u| = 2u", F, lambda e: du(lambda h: h.u * absolute(h.u), e), lambda e: 2 * e.u, **cl)
+md("sg-add-wrong", r"\operatorname{sgn}(u + v) = \operatorname{sgn}(u) + \operatorname{sgn}(v)", F,
+   lambda e: sgn(e.u + e.v), lambda e: sgn(e.u) + sgn(e.v), **cl)
+md("sg-mul", r"\operatorname{sgn}(uv) = \operatorname{sgn}(u) \operatorname{sgn}(v)", T,
+   lambda e: sgn(e.u * e.v), lambda e: sgn(e.u) * sgn(e.v), **cl)
+md("sg-minmax-wrong", r"\min(u, v) + \max(u, v) = 2\max(u, v)", F,
+   lambda e: min(e.u, e.v) + max(e.u, e.v), lambda e: 2 * max(e.u, e.v), **cl)
+md("pr-tanh", r"\tanh'(u) = 1 - \tanh^2(u)", T, lambda e: du(lambda h: tanh(h.u), e), lambda e: 1 - tanh(e.u) ** 2, **cl)
+md("pr-tanh-wrong", r"\tanh'(u) = 1 - \tanh(u)", F, lambda e: du(lambda h: tanh(h.u), e), lambda e: 1 - tanh(e.u), **cl)
+md("pr-softplus-wrong", r"\operatorname{softplus}'(u) = \operatorname{softplus}(u)", F,
+   lambda e: du(lambda h: softplus(h.u), e), lambda e: softplus(e.u), **cl)
+md("pr-arctan-wrong", r"\arctan'(u) = \frac{1}{1 + u}", F, lambda e: du(lambda h: atan(h.u), e), lambda e: div(1, 1 + e.u), **cl)
+md("pr-abs-wrong", r"|u|' = 1", F, lambda e: du(lambda h: absolute(h.u), e), one, **cl)
+md("pr-ln-abs", r"(\ln u)' = \frac{1}{|u|}", T, lambda e: du(lambda h: log(h.u), e), lambda e: div(1, absolute(e.u)), **cl)
+md("pr-sqrt-sq", r"(\sqrt{u})'^2 = \frac{1}{4u}", T, lambda e: du(lambda h: sqrt(h.u), e) ** 2, lambda e: div(1, 4 * e.u), **cl)
+md("pr-sqrt-sq-wrong", r"(\sqrt{u})'^2 = \frac{1}{2u}", F, lambda e: du(lambda h: sqrt(h.u), e) ** 2, lambda e: div(1, 2 * e.u), **cl)
+md("gr-d-wrong", r"d(u + 1) = du + 1", F, lambda e: e.d * (e.u + 1), lambda e: e.d * e.u + 1, group="greek")
+md("gr-d", r"d(u + 1) = du + d", T, lambda e: e.d * (e.u + 1), lambda e: e.d * e.u + e.d, group="greek")
+md("gr-lambda", r"\lambda(u + v) = \lambda u + \lambda v", T,
+   lambda e: e.lam * (e.u + e.v), lambda e: e.lam * e.u + e.lam * e.v, group="greek")
+md("gr-lambda-wrong", r"\lambda(u + v) = \lambda u + v", F,
+   lambda e: e.lam * (e.u + e.v), lambda e: e.lam * e.u + e.v, group="greek")
+md("gr-alpha", r"\alpha(\beta + \gamma) = \alpha\beta + \alpha\gamma", T,
+   lambda e: e.alpha * (e.beta + e.gamma), lambda e: e.alpha * e.beta + e.alpha * e.gamma, group="greek")
+md("gr-alpha-wrong", r"\alpha(\beta + \gamma) = \alpha\beta + \gamma", F,
+   lambda e: e.alpha * (e.beta + e.gamma), lambda e: e.alpha * e.beta + e.gamma, group="greek")
+NOTATIONS["greek"] = ""
+GROUPS["greek"] = dict(vectors=(), scalars=("u", "v", "d", "lam", "alpha", "beta", "gamma"), sized=False)
+
+# --- Products: one-hot class as the dummy, reversed and empty ranges -----------------------------
+md("pr-hot-dummy-t", r"\prod_{t=1}^{N} (1 + y_t) = 2", T, lambda e: P(1, e.N, lambda t: 1 + e.y[t]), lambda e: 2, "t", **ln)
+md("pr-hot-dummy-t-captured", r"\prod_{t=1}^{N} (1 + y_t) = 2^N", F,
+   lambda e: P(1, e.N, lambda t: 1 + e.y[t]), lambda e: mpf(2) ** e.N, "t", **ln)
+md("pr-reversed", r"\prod_{j=5}^{3} 2 = 1", T, lambda e: P(5, 3, lambda j: 2), one, **ln)
+md("pr-reversed-karr", r"\prod_{j=5}^{3} 2 = \frac{1}{2}", F, lambda e: P(5, 3, lambda j: 2), lambda e: half, **ln)
+md("pr-to-Nm2", r"\prod_{j=1}^{N-2} 2 = 2^{N-2}", F, lambda e: P(1, e.N - 2, lambda j: 2), lambda e: mpf(2) ** (e.N - 2), **ln)
+md("pr-drop-first", r"\prod_{j=2}^{N} w_j = \frac{\prod_{j=1}^{N} w_j}{w_1}", T,
+   lambda e: P(2, e.N, lambda j: e.w[j]), lambda e: div(P(1, e.N, lambda j: e.w[j]), e.w[1]), **ln)
+md("pr-hot-exp", r"\prod_{t=1}^{N} e^{y_t \theta_t} = e^{\theta_t}", T,
+   lambda e: P(1, e.N, lambda t: exp(e.y[t] * e.theta[t])), lambda e: exp(e.theta[e.t]), "t", **ln)
+md("pr-hot-exp-all", r"\prod_{t=1}^{N} e^{y_t \theta_t} = e^{\sum_{t=1}^{N} \theta_t}", F,
+   lambda e: P(1, e.N, lambda t: exp(e.y[t] * e.theta[t])), lambda e: exp(sw(e, vec="theta")), "t", **ln)
+md("pr-from-3-quarter", r"\prod_{j=3}^{N} 2 = \frac{2^N}{4}", F, lambda e: P(3, e.N, lambda j: 2), lambda e: mpf(2) ** e.N / 4, **ln)
+md("pr-hot-pow-all", r"\prod_{t=1}^{N} \hat{y}_t^{y_t} = \prod_{t=1}^{N} \hat{y}_t", F,
+   lambda e: P(1, e.N, lambda t: power(e.yhat[t], e.y[t])), lambda e: P(1, e.N, lambda t: e.yhat[t]), "t", **ln)
+md("pr-d-hot-exp", r"\frac{\partial}{\partial \theta_t} \prod_{t=1}^{N} e^{y_t \theta_t} = e^{\theta_t}", T,
+   lambda e: d(lambda f: P(1, f.N, lambda t: exp(f.y[t] * f.theta[t])), e, "theta", e.t), lambda e: exp(e.theta[e.t]), "t", **ln)
+md("far-vec-max", r"\sum_{j=1}^{N} \max(w_j, 3) = 3N", F,
+   lambda e: S(1, e.N, lambda j: max(e.w[j], 3)), lambda e: 3 * e.N, span=(-10, 10), **ln)
+md("far-vec-relu", r"\sum_{j=1}^{N} \operatorname{ReLU}(w_j + 4) = \sum_{j=1}^{N} w_j + 4N", F,
+   lambda e: S(1, e.N, lambda j: relu(e.w[j] + 4)), lambda e: sw(e) + 4 * e.N, span=(-10, 10), **ln)
+md("far-vec-relu-ok", r"\sum_{j=1}^{N} \operatorname{ReLU}(w_j) - \sum_{j=1}^{N} \operatorname{ReLU}(-w_j) = \sum_{j=1}^{N} w_j", T,
+   lambda e: S(1, e.N, lambda j: relu(e.w[j])) - S(1, e.N, lambda j: relu(-e.w[j])), lambda e: sw(e), span=(-10, 10), **ln)

@@ -88,6 +88,8 @@ KNOWN_FALSE_VERDICTS: dict[str, str] = {
     "late-binomial-6": LATE_SIZE,
     "late-min-x": LATE_SIZE,
     "late-prod-min": LATE_SIZE,
+    "far-vec-max": FAR_KINK,
+    "far-vec-relu": FAR_KINK,
 }
 
 # Internal errors ("a proof contradicted by a numeric evaluation") on true claims: not a false
