@@ -1718,3 +1718,47 @@ md("far-vec-relu", r"\sum_{j=1}^{N} \operatorname{ReLU}(w_j + 4) = \sum_{j=1}^{N
    lambda e: S(1, e.N, lambda j: relu(e.w[j] + 4)), lambda e: sw(e) + 4 * e.N, span=(-10, 10), **ln)
 md("far-vec-relu-ok", r"\sum_{j=1}^{N} \operatorname{ReLU}(w_j) - \sum_{j=1}^{N} \operatorname{ReLU}(-w_j) = \sum_{j=1}^{N} w_j", T,
    lambda e: S(1, e.N, lambda j: relu(e.w[j])) - S(1, e.N, lambda j: relu(-e.w[j])), lambda e: sw(e), span=(-10, 10), **ln)
+
+# --- A quotient that cancels where it is read: u/u is undefined at u = 0, an empty sum over itself at N = 1 ---
+md("cx-recip", r"u \cdot \frac{1}{u} = \operatorname{sgn}(u)^2", T, lambda e: e.u * div(1, e.u), lambda e: sgn(e.u) ** 2, **cl)
+md("cx-self", r"\frac{u}{u} = |\operatorname{sgn}(u)|", T, lambda e: div(e.u, e.u), lambda e: absolute(sgn(e.u)), **cl)
+md("cx-square-over", r"\frac{u^2}{u} = u \operatorname{sgn}(u)^2", T, lambda e: div(e.u ** 2, e.u), lambda e: e.u * sgn(e.u) ** 2, **cl)
+md("cx-shifted", r"\frac{u - 1}{u - 1} = \operatorname{sgn}((u - 1)^2)", T,
+   lambda e: div(e.u - 1, e.u - 1), lambda e: sgn((e.u - 1) ** 2), **cl)
+md("cx-expm1", r"\frac{e^{u} - 1}{e^{u} - 1} = \operatorname{sgn}(u^2)", T,
+   lambda e: div(exp(e.u) - 1, exp(e.u) - 1), lambda e: sgn(e.u ** 2), **cl)
+md("cx-log-self", r"\frac{\ln u}{\ln u} = \operatorname{sgn}(u)", T, lambda e: div(log(e.u), log(e.u)), lambda e: sgn(e.u), **cl)
+md("cx-d-square-over", r"\frac{d}{du} \frac{u^2}{u} = \operatorname{sgn}(u)^2", T,
+   lambda e: du(lambda h: div(h.u ** 2, h.u), e), lambda e: sgn(e.u) ** 2, **cl)
+md("cx-uv-over-v", r"\frac{u v}{v} = u \operatorname{sgn}(v)^2", T, lambda e: div(e.u * e.v, e.v), lambda e: e.u * sgn(e.v) ** 2, **cl)
+md("cx-uv-over-v-wrong", r"\frac{u v}{v} = u \operatorname{sgn}(v)", F, lambda e: div(e.u * e.v, e.v), lambda e: e.u * sgn(e.v), **cl)
+md("cx-sqrt-neg-sq", r"(\sqrt{-u})^2 = |u|", T, lambda e: sqrt(-e.u) ** 2, lambda e: absolute(e.u), **cl)
+md("cx-exp-ln-neg", r"e^{\ln(-u)} = |u|", T, lambda e: exp(log(-e.u)), lambda e: absolute(e.u), **cl)
+md("cx-exp-ln-neg-wrong", r"e^{\ln(-u)} = u", F, lambda e: exp(log(-e.u)), U, **cl)
+md("cx-pow-three-halves", r"(u^2)^{3/2} = |u|^3", T, lambda e: power(e.u ** 2, mpf(3) / 2), lambda e: absolute(e.u) ** 3, **cl)
+md("cx-pow-three-halves-wrong", r"(u^2)^{3/2} = u^3", F, lambda e: power(e.u ** 2, mpf(3) / 2), lambda e: e.u ** 3, **cl)
+md("cx-pow-two-thirds", r"u^{2/3} = |u|^{2/3}", T, lambda e: power(e.u, mpf(2) / 3), lambda e: power(absolute(e.u), mpf(2) / 3), **cl)
+md("cx-empty-ratio", r"\frac{\sum_{j=2}^{N} e^{w_j}}{\sum_{j=2}^{N} e^{w_j}} = \operatorname{sgn}(N - 1)", T,
+   lambda e: div(S(2, e.N, lambda j: exp(e.w[j])), S(2, e.N, lambda j: exp(e.w[j]))), lambda e: sgn(e.N - 1), **ln)
+md("cx-sum-ratio", r"\frac{\sum_{j=1}^{N} w_j}{\sum_{j=1}^{N} w_j} = 1", T, lambda e: div(sw(e), sw(e)), one, **ln)
+md("cx-sum-of-ratios", r"\sum_{j=2}^{N} \frac{e^{w_j}}{e^{w_j}} = N - 1", T, lambda e: S(2, e.N, lambda j: 1), lambda e: e.N - 1, **ln)
+
+# --- N itself: |N - 2|, sgn(N - 1), max(N, 2) are wrong at N = 1 ---------------------------------
+md("nn-sgn-relu-sum", r"\operatorname{sgn}\left(\sum_{j=1}^{N} \operatorname{ReLU}(w_j)\right) = 1", F,
+   lambda e: sgn(sw(e, relu)), one, **ln)
+md("nn-sgn-empty-sum", r"\operatorname{sgn}\left(\sum_{j=2}^{N} e^{w_j}\right) = 1", F,
+   lambda e: sgn(S(2, e.N, lambda j: exp(e.w[j]))), one, **ln)
+md("nn-abs-empty-count", r"\left|\sum_{j=3}^{N} 1\right| = N - 2", F, lambda e: absolute(S(3, e.N, lambda j: 1)), lambda e: e.N - 2, **ln)
+md("nn-abs-N-2", r"|N - 2| = N - 2", F, lambda e: absolute(e.N - 2), lambda e: e.N - 2, **ln)
+md("nn-sqrt-N-2", r"\sqrt{(N-2)^2} = N - 2", F, lambda e: sqrt((e.N - 2) ** 2), lambda e: e.N - 2, **ln)
+md("nn-abs-N-1", r"|N - 1| = N - 1", T, lambda e: absolute(e.N - 1), lambda e: e.N - 1, **ln)
+md("nn-relu-count", r"\operatorname{ReLU}(N - 2) = \sum_{j=3}^{N} 1", T, lambda e: relu(e.N - 2), lambda e: S(3, e.N, lambda j: 1), **ln)
+md("nn-max-empty-sum", r"\max\left(\sum_{j=2}^{N} e^{w_j}, 0\right) = \sum_{j=2}^{N} e^{w_j}", T,
+   lambda e: max(S(2, e.N, lambda j: exp(e.w[j])), 0), lambda e: S(2, e.N, lambda j: exp(e.w[j])), **ln)
+md("nn-min-empty-sum", r"\min\left(\sum_{j=2}^{N} e^{w_j}, 1\right) = 1", F,
+   lambda e: min(S(2, e.N, lambda j: exp(e.w[j])), 1), one, **ln)
+md("nn-sgn-N-1", r"\operatorname{sgn}(N - 1) = 1", F, lambda e: sgn(e.N - 1), one, **ln)
+md("nn-N-1-over-abs", r"\frac{N - 1}{|N - 1|} = 1", T, lambda e: div(e.N - 1, absolute(e.N - 1)), one, **ln)
+md("nn-max-N-2", r"\max(N, 2) = N", F, lambda e: max(e.N, 2), lambda e: e.N, **ln)
+md("nn-min-N-1", r"\min(N, 1) = 1", T, lambda e: min(e.N, 1), one, **ln)
+md("nn-sqrt-square-N-1", r"\sqrt{N^2 - 2N + 1} = N - 1", T, lambda e: sqrt(e.N ** 2 - 2 * e.N + 1), lambda e: e.N - 1, **ln)
