@@ -68,6 +68,7 @@ class Claim:
     dps: int = 50  # the oracle's working precision
     sizes: tuple = ()  # the sizes N the oracle tries, when 1..6 are not enough
     span: tuple = ()  # (low, high) of the oracle's random values, when [-2, 2] is not enough
+    tolerance: str = ""  # the oracle's agreement tolerance, when the sides differ by less than 10^-25
 
     def oracle_args(self) -> dict:
         args = dict(GROUPS[self.group])
@@ -78,15 +79,17 @@ class Claim:
             args["sizes"] = self.sizes
         if self.span:
             args["low"], args["high"] = self.span
+        if self.tolerance:
+            args["tolerance"] = mpf(self.tolerance)
         return args
 
 
 CLAIMS: list[Claim] = []
 
 
-def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50, sizes=(), span=()):
+def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50, sizes=(), span=(), tolerance=""):
     CLAIMS.append(Claim(id, truth, lhs, rhs, tex=tex, group=group, indices=indices, xfail=xfail, dps=dps,
-                        sizes=tuple(sizes), span=tuple(span)))
+                        sizes=tuple(sizes), span=tuple(span), tolerance=tolerance))
 
 
 def api(id, build, truth, lhs, rhs, indices="", xfail=""):
@@ -1762,3 +1765,25 @@ md("nn-N-1-over-abs", r"\frac{N - 1}{|N - 1|} = 1", T, lambda e: div(e.N - 1, ab
 md("nn-max-N-2", r"\max(N, 2) = N", F, lambda e: max(e.N, 2), lambda e: e.N, **ln)
 md("nn-min-N-1", r"\min(N, 1) = 1", T, lambda e: min(e.N, 1), one, **ln)
 md("nn-sqrt-square-N-1", r"\sqrt{N^2 - 2N + 1} = N - 1", T, lambda e: sqrt(e.N ** 2 - 2 * e.N + 1), lambda e: e.N - 1, **ln)
+
+# --- Sides that differ by less than 10^-26: tanh(400) is not 1 -----------------------------------
+md("nm-tanh-400", r"\tanh(400) = 1", F, lambda e: tanh(400), one, dps=400, tolerance="1e-380", **cl)
+md("nm-tanh-40", r"\tanh(40) = 1", F, lambda e: tanh(40), one, dps=100, tolerance="1e-80", **cl)
+md("nm-tanh-400-exact", r"\tanh(400) = 1 - 2\sigma(-800)", T, lambda e: tanh(400), lambda e: 1 - 2 * sigmoid(-800),
+   dps=400, tolerance="1e-380", **cl)
+md("nm-sigma-800", r"\sigma(800) = 1", F, lambda e: sigmoid(800), one, dps=400, tolerance="1e-380", **cl)
+md("nm-sigma-800-complement", r"\sigma(800) = 1 - \sigma(-800)", T, lambda e: sigmoid(800), lambda e: 1 - sigmoid(-800),
+   dps=400, tolerance="1e-380", **cl)
+md("nm-exp-exp10", r"1 + e^{-e^{10}} = 1", F, lambda e: 1 + exp(-exp(10)), one, dps=9700, tolerance="1e-9650", **cl)
+md("nm-softplus-neg", r"\operatorname{softplus}(-1000) = 0", F, lambda e: softplus(-1000), zero, dps=500, tolerance="1e-480", **cl)
+md("nm-softplus-pos", r"\operatorname{softplus}(1000) = 1000", F, lambda e: softplus(1000), lambda e: 1000,
+   dps=500, tolerance="1e-480", **cl)
+md("nm-softplus-pos-exact", r"\operatorname{softplus}(1000) = 1000 + \operatorname{softplus}(-1000)", T,
+   lambda e: softplus(1000), lambda e: 1000 + softplus(-1000), dps=500, tolerance="1e-480", **cl)
+md("nm-tanh-shift", r"\tanh(u + 400) = 1", F, lambda e: tanh(e.u + 400), one, dps=400, tolerance="1e-380", **cl)
+md("nm-sigma-tower", r"\sigma(e^{e^{u}} + 800) = 1", F, lambda e: sigmoid(exp(exp(e.u)) + 800), one,
+   dps=400, tolerance="1e-380", **cl)
+md("nm-softplus-shift", r"\operatorname{softplus}(u + 2000) = u + 2000", F, lambda e: softplus(e.u + 2000), lambda e: e.u + 2000,
+   dps=1000, tolerance="1e-950", **cl)
+md("nm-sinh-over-cosh", r"\frac{\sinh(500)}{\cosh(500)} = 1", F, lambda e: sinh(500) / cosh(500), one,
+   dps=500, tolerance="1e-480", **cl)
