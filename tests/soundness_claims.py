@@ -32,7 +32,7 @@ from mpmath import mpf
 
 from soundness_oracle import Env, S, absolute, d, delta, div, exp, log, power, sigmoid, softmax, sqrt
 
-__all__ = ["Claim", "CLAIMS", "GROUPS", "NOTATIONS"]
+__all__ = ["Claim", "CLAIMS", "GROUPS", "NOTATIONS", "PREAMBLES"]
 
 T, F = True, False
 half = mpf(1) / 2
@@ -42,6 +42,9 @@ NOTATIONS = {
     "scalar": 'scalars = ["x", "a", "b", "c"]\n',
     "hot-k": '[onehot]\ny = "k"\n',
 }
+
+# Displays written before a group's claims: definitions the document makes (f(t) = ..., z = ...).
+PREAMBLES: dict[str, str] = {}
 
 GROUPS = {
     "default": dict(vectors=("x", "theta"), scalars=("c",), sized=True),
@@ -63,20 +66,30 @@ class Claim:
     indices: str = ""  # the free index letters the oracle runs over 1..N (a vector side adds p)
     xfail: str = ""  # the mechanism of derive's false verdict today, or ""
     dps: int = 50  # the oracle's working precision
+    sizes: tuple = ()  # the sizes N the oracle tries, when 1..6 are not enough
+    span: tuple = ()  # (low, high) of the oracle's random values, when [-2, 2] is not enough
+    tolerance: str = ""  # the oracle's agreement tolerance, when the sides differ by less than 10^-25
 
     def oracle_args(self) -> dict:
         args = dict(GROUPS[self.group])
         args["indices"] = tuple(self.indices)
         args["seed"] = self.id
         args["dps"] = self.dps
+        if self.sizes:
+            args["sizes"] = self.sizes
+        if self.span:
+            args["low"], args["high"] = self.span
+        if self.tolerance:
+            args["tolerance"] = mpf(self.tolerance)
         return args
 
 
 CLAIMS: list[Claim] = []
 
 
-def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50):
-    CLAIMS.append(Claim(id, truth, lhs, rhs, tex=tex, group=group, indices=indices, xfail=xfail, dps=dps))
+def md(id, tex, truth, lhs, rhs, indices="", group="default", xfail="", dps=50, sizes=(), span=(), tolerance=""):
+    CLAIMS.append(Claim(id, truth, lhs, rhs, tex=tex, group=group, indices=indices, xfail=xfail, dps=dps,
+                        sizes=tuple(sizes), span=tuple(span), tolerance=tolerance))
 
 
 def api(id, build, truth, lhs, rhs, indices="", xfail=""):
@@ -1115,3 +1128,662 @@ md("sp-difference-quotient", r"\frac{a^2 - b^2}{a - b} = a + b", T,
    lambda e: div(e.a ** 2 - e.b ** 2, e.a - e.b), lambda e: e.a + e.b, **sc)
 md("sp-difference-quotient-wrong", r"\frac{a^2 + b^2}{a + b} = a + b", F,
    lambda e: div(e.a ** 2 + e.b ** 2, e.a + e.b), lambda e: e.a + e.b, **sc)
+
+# =================================================================================================
+# 14. Ordinary LaTeX: letters no notation declares (real scalars u, v), functions a document never
+#     defines (f, g), \tanh, \sinh, \cosh, \arctan, |u|, \max/\min, ReLU, softplus, n-th roots,
+#     \log_2, second derivatives; and where a side is undefined: (\sqrt{u})^2 = |u| holds, since
+#     u < 0 is outside the real domain of the left side.
+# =================================================================================================
+
+import mpmath  # noqa: E402
+
+NOTATIONS["calc"] = ""
+GROUPS["calc"] = dict(vectors=(), scalars=("u", "v"), sized=False)
+cl = dict(group="calc")
+
+
+def tanh(u):
+    return mpmath.tanh(u)
+
+
+def sinh(u):
+    return mpmath.sinh(u)
+
+
+def cosh(u):
+    return mpmath.cosh(u)
+
+
+def atan(u):
+    return mpmath.atan(u)
+
+
+def sgn(u):
+    return mpf(mpmath.sign(u))
+
+
+def relu(u):
+    return max(u, mpf(0))
+
+
+def softplus(u):
+    return mpmath.log(1 + mpmath.exp(u))
+
+
+def log2(u):
+    return div(log(u), mpmath.log(2))
+
+
+def root(u, n):
+    """the n-th root of u >= 0 (undefined for u < 0, as any fractional power of a negative number)"""
+    return power(u, mpf(1) / n)
+
+
+# Two fixed smooth functions standing for the f and g a claim never defines, with their derivatives
+# written out by hand: a claim about every f must hold for these two.
+def Fx(t):
+    return mpmath.sin(t) + t ** 3 / 7 + mpmath.exp(t / 3)
+
+
+def Fx1(t):
+    return mpmath.cos(t) + 3 * t ** 2 / 7 + mpmath.exp(t / 3) / 3
+
+
+def Fx2(t):
+    return -mpmath.sin(t) + 6 * t / 7 + mpmath.exp(t / 3) / 9
+
+
+def Gx(t):
+    return t ** 3 / 3 - t + mpmath.cos(2 * t) / 2
+
+
+def Gx1(t):
+    return t ** 2 - 1 - mpmath.sin(2 * t)
+
+
+def du(f, e, name="u"):
+    return d(f, e, name)
+
+
+def d2(f, e, name="u"):
+    return d(lambda g: d(f, g, name), e, name)
+
+
+U = lambda e: e.u  # noqa: E731
+
+# --- Where a side is undefined: SymPy's evaluation must not widen the left side's domain ---------
+md("dm-sqrt-sq-abs", r"(\sqrt{u})^2 = |u|", T, lambda e: sqrt(e.u) ** 2, lambda e: absolute(e.u), **cl)
+md("dm-sqrt-sq-sqrt", r"(\sqrt{u})^2 = \sqrt{u^2}", T, lambda e: sqrt(e.u) ** 2, lambda e: sqrt(e.u ** 2), **cl)
+md("dm-exp-ln-abs", r"e^{\ln u} = |u|", T, lambda e: exp(log(e.u)), lambda e: absolute(e.u), **cl)
+md("dm-sqrt-times-abs", r"\sqrt{u}\sqrt{u} = |u|", T, lambda e: sqrt(e.u) * sqrt(e.u), lambda e: absolute(e.u), **cl)
+md("dm-root4-pow4-abs", r"\left(\sqrt[4]{u}\right)^4 = |u|", T, lambda e: root(e.u, 4) ** 4, lambda e: absolute(e.u), **cl)
+md("dm-d-sqrt-sq", r"\frac{d}{du} (\sqrt{u})^2 = \frac{u}{|u|}", T,
+   lambda e: du(lambda f: sqrt(f.u) ** 2, e), lambda e: div(e.u, absolute(e.u)), **cl)
+md("dm-half-power-sq", r"(u^{1/2})^2 = |u|", T, lambda e: power(e.u, half) ** 2, lambda e: absolute(e.u), **cl)
+md("dm-half-powers", r"u^{\frac{1}{2}} u^{\frac{1}{2}} = |u|", T,
+   lambda e: power(e.u, half) * power(e.u, half), lambda e: absolute(e.u), **cl)
+md("dm-exp2-log2", r"2^{\log_2 u} = |u|", T, lambda e: power(2, log2(e.u)), lambda e: absolute(e.u), **cl)
+md("dm-d-exp-ln-sgn", r"\frac{d}{du} e^{\ln u} = \operatorname{sgn}(u)", T,
+   lambda e: du(lambda f: exp(log(f.u)), e), lambda e: sgn(e.u), **cl)
+md("dm-sqrt-sq-u", r"(\sqrt{u})^2 = u", T, lambda e: sqrt(e.u) ** 2, U, **cl)
+md("dm-sqrt-sq-neg", r"(\sqrt{u})^2 = -u", F, lambda e: sqrt(e.u) ** 2, lambda e: -e.u, **cl)
+md("dm-exp-ln", r"e^{\ln u} = u", T, lambda e: exp(log(e.u)), U, **cl)
+md("dm-exp-ln-neg", r"e^{\ln u} = -|u|", F, lambda e: exp(log(e.u)), lambda e: -absolute(e.u), **cl)
+md("dm-sqrt-u2", r"\sqrt{u^2} = |u|", T, lambda e: sqrt(e.u ** 2), lambda e: absolute(e.u), **cl)
+md("dm-sqrt-u2-u", r"\sqrt{u^2} = u", F, lambda e: sqrt(e.u ** 2), U, **cl)
+md("dm-root4", r"\sqrt[4]{u^4} = |u|", T, lambda e: root(e.u ** 4, 4), lambda e: absolute(e.u), **cl)
+md("dm-root4-u", r"\sqrt[4]{u^4} = u", F, lambda e: root(e.u ** 4, 4), U, **cl)
+md("dm-root3-u6", r"\sqrt[3]{u^6} = u^2", T, lambda e: root(e.u ** 6, 3), lambda e: e.u ** 2, **cl)
+md("dm-root3-u6-cube", r"\sqrt[3]{u^6} = |u|^3", F, lambda e: root(e.u ** 6, 3), lambda e: absolute(e.u) ** 3, **cl)
+md("dm-sqrt-uv", r"\sqrt{u}\sqrt{v} = \sqrt{uv}", T, lambda e: sqrt(e.u) * sqrt(e.v), lambda e: sqrt(e.u * e.v), **cl)
+md("dm-sqrt-uv-split", r"\sqrt{uv} = \sqrt{u} \sqrt{v}", T, lambda e: sqrt(e.u * e.v), lambda e: sqrt(e.u) * sqrt(e.v), **cl)
+md("dm-sqrt-u2v2", r"\sqrt{u^2 v^2} = uv", F, lambda e: sqrt(e.u ** 2 * e.v ** 2), lambda e: e.u * e.v, **cl)
+md("dm-sqrt-u2v2-abs", r"\sqrt{u^2 v^2} = |u| |v|", T,
+   lambda e: sqrt(e.u ** 2 * e.v ** 2), lambda e: absolute(e.u) * absolute(e.v), **cl)
+md("dm-ln-u2", r"\ln(u^2) = 2 \ln|u|", T, lambda e: log(e.u ** 2), lambda e: 2 * log(absolute(e.u)), **cl)
+md("dm-ln-u2-wrong", r"\ln(u^2) = \ln|u|", F, lambda e: log(e.u ** 2), lambda e: log(absolute(e.u)), **cl)
+md("dm-ln-prod", r"\ln(uv) = \ln u + \ln v", T, lambda e: log(e.u * e.v), lambda e: log(e.u) + log(e.v), **cl)
+md("dm-ln-quot", r"\ln\frac{u}{v} = \ln u - \ln v", T, lambda e: log(div(e.u, e.v)), lambda e: log(e.u) - log(e.v), **cl)
+md("dm-ln-quot-wrong", r"\ln\frac{u}{v} = \frac{\ln u}{\ln v}", F,
+   lambda e: log(div(e.u, e.v)), lambda e: div(log(e.u), log(e.v)), **cl)
+md("dm-d-ln-abs", r"\frac{d}{du} \ln|u| = \frac{1}{u}", T, lambda e: du(lambda f: log(absolute(f.u)), e), lambda e: div(1, e.u), **cl)
+md("dm-d-ln-abs-wrong", r"\frac{d}{du} \ln|u| = \frac{1}{|u|}", F,
+   lambda e: du(lambda f: log(absolute(f.u)), e), lambda e: div(1, absolute(e.u)), **cl)
+md("dm-d-ln-over-abs", r"\frac{d}{du} \ln u = \frac{1}{|u|}", T, lambda e: du(lambda f: log(f.u), e), lambda e: div(1, absolute(e.u)), **cl)
+md("dm-d-sqrt", r"\frac{d}{du} \sqrt{u} = \frac{1}{2\sqrt{u}}", T, lambda e: du(lambda f: sqrt(f.u), e), lambda e: div(1, 2 * sqrt(e.u)), **cl)
+md("dm-d-sqrt-wrong", r"\frac{d}{du} \sqrt{u} = \frac{1}{\sqrt{u}}", F,
+   lambda e: du(lambda f: sqrt(f.u), e), lambda e: div(1, sqrt(e.u)), **cl)
+md("dm-abs-over", r"\frac{|u|}{u} = \operatorname{sgn}(u)", T, lambda e: div(absolute(e.u), e.u), lambda e: sgn(e.u), **cl)
+md("dm-abs-over-wrong", r"\frac{|u|}{u} = 1", F, lambda e: div(absolute(e.u), e.u), one, **cl)
+md("dm-u2-over-abs", r"\frac{u^2}{|u|} = |u|", T, lambda e: div(e.u ** 2, absolute(e.u)), lambda e: absolute(e.u), **cl)
+md("dm-sqrt-frac", r"\frac{\sqrt{u}}{\sqrt{v}} = \sqrt{\frac{u}{v}}", T,
+   lambda e: div(sqrt(e.u), sqrt(e.v)), lambda e: sqrt(div(e.u, e.v)), **cl)
+md("dm-frac-sqrt-abs", r"\sqrt{\frac{u}{v}} = \frac{\sqrt{|u|}}{\sqrt{|v|}}", T,
+   lambda e: sqrt(div(e.u, e.v)), lambda e: div(sqrt(absolute(e.u)), sqrt(absolute(e.v))), **cl)
+md("dm-log2-8", r"\log_2 8 = 3", T, lambda e: log2(8), lambda e: 3, **cl)
+md("dm-log2-16", r"\log_2 16 = 8", F, lambda e: log2(16), lambda e: 8, **cl)
+md("dm-log2-prod", r"\log_2(uv) = \log_2 u + \log_2 v", T, lambda e: log2(e.u * e.v), lambda e: log2(e.u) + log2(e.v), **cl)
+md("dm-log2-conv", r"\log_2 u = \frac{\ln u}{\ln 2}", T, lambda e: log2(e.u), lambda e: log(e.u) / mpmath.log(2), **cl)
+md("dm-log2-conv-wrong", r"\log_2 u = \frac{\ln u}{2}", F, lambda e: log2(e.u), lambda e: log(e.u) / 2, **cl)
+md("dm-log2-double", r"\log_2(2u) = 1 + \log_2 u", T, lambda e: log2(2 * e.u), lambda e: 1 + log2(e.u), **cl)
+md("dm-log2-double-wrong", r"\log_2(2u) = 2 \log_2 u", F, lambda e: log2(2 * e.u), lambda e: 2 * log2(e.u), **cl)
+md("dm-log2-pow", r"\log_2(2^{u}) = u", T, lambda e: log2(power(2, e.u)), U, **cl)
+md("dm-d-log2", r"\frac{d}{du} \log_2 u = \frac{1}{u \ln 2}", T,
+   lambda e: du(lambda f: log2(f.u), e), lambda e: div(1, e.u * mpmath.log(2)), **cl)
+md("dm-d-log2-wrong", r"\frac{d}{du} \log_2 u = \frac{1}{u}", F, lambda e: du(lambda f: log2(f.u), e), lambda e: div(1, e.u), **cl)
+md("dm-pow-half-abs", r"(u^2)^{1/2} = |u|", T, lambda e: power(e.u ** 2, half), lambda e: absolute(e.u), **cl)
+md("dm-exp-2ln", r"e^{2\ln u} = u^2", T, lambda e: exp(2 * log(e.u)), lambda e: e.u ** 2, **cl)
+md("dm-exp-half-ln", r"e^{\frac{1}{2}\ln u} = \sqrt{|u|}", T, lambda e: exp(half * log(e.u)), lambda e: sqrt(absolute(e.u)), **cl)
+md("dm-ln-sqrt-abs", r"\ln\sqrt{u} = \frac{1}{2}\ln|u|", T, lambda e: log(sqrt(e.u)), lambda e: half * log(absolute(e.u)), **cl)
+md("dm-ln-sqrt-wrong", r"\ln\sqrt{u} = 2\ln u", F, lambda e: log(sqrt(e.u)), lambda e: 2 * log(e.u), **cl)
+
+# --- Hyperbolic functions and arctan ----------------------------------------------------------
+md("hy-tanh-def", r"\tanh u = \frac{\sinh u}{\cosh u}", T, lambda e: tanh(e.u), lambda e: sinh(e.u) / cosh(e.u), **cl)
+md("hy-tanh-exp", r"\tanh u = \frac{e^{2u} - 1}{e^{2u} + 1}", T,
+   lambda e: tanh(e.u), lambda e: (exp(2 * e.u) - 1) / (exp(2 * e.u) + 1), **cl)
+md("hy-tanh-exp-wrong", r"\tanh u = \frac{e^{u} - 1}{e^{u} + 1}", F,
+   lambda e: tanh(e.u), lambda e: (exp(e.u) - 1) / (exp(e.u) + 1), **cl)
+md("hy-cosh-sinh", r"\cosh^2 u - \sinh^2 u = 1", T, lambda e: cosh(e.u) ** 2 - sinh(e.u) ** 2, one, **cl)
+md("hy-cosh-plus-sinh", r"\cosh^2 u + \sinh^2 u = 1", F, lambda e: cosh(e.u) ** 2 + sinh(e.u) ** 2, one, **cl)
+md("hy-cosh-double", r"\cosh(2u) = \cosh^2 u + \sinh^2 u", T,
+   lambda e: cosh(2 * e.u), lambda e: cosh(e.u) ** 2 + sinh(e.u) ** 2, **cl)
+md("hy-sinh-double", r"\sinh(2u) = 2 \sinh u \cosh u", T, lambda e: sinh(2 * e.u), lambda e: 2 * sinh(e.u) * cosh(e.u), **cl)
+md("hy-sinh-double-wrong", r"\sinh(2u) = 2 \sinh u", F, lambda e: sinh(2 * e.u), lambda e: 2 * sinh(e.u), **cl)
+md("hy-d-tanh", r"\frac{d}{du} \tanh u = 1 - \tanh^2 u", T, lambda e: du(lambda f: tanh(f.u), e), lambda e: 1 - tanh(e.u) ** 2, **cl)
+md("hy-d-tanh-wrong", r"\frac{d}{du} \tanh u = 1 + \tanh^2 u", F,
+   lambda e: du(lambda f: tanh(f.u), e), lambda e: 1 + tanh(e.u) ** 2, **cl)
+md("hy-d-tanh-cosh", r"\frac{d}{du} \tanh(u) = \frac{1}{\cosh^2 u}", T,
+   lambda e: du(lambda f: tanh(f.u), e), lambda e: 1 / cosh(e.u) ** 2, **cl)
+md("hy-d-sinh", r"\frac{d}{du} \sinh u = \cosh u", T, lambda e: du(lambda f: sinh(f.u), e), lambda e: cosh(e.u), **cl)
+md("hy-d-cosh-wrong", r"\frac{d}{du} \cosh u = -\sinh u", F, lambda e: du(lambda f: cosh(f.u), e), lambda e: -sinh(e.u), **cl)
+md("hy-tanh-sigma", r"\tanh u = 2\sigma(2u) - 1", T, lambda e: tanh(e.u), lambda e: 2 * sigmoid(2 * e.u) - 1, **cl)
+md("hy-tanh-sigma-wrong", r"\tanh u = 2\sigma(u) - 1", F, lambda e: tanh(e.u), lambda e: 2 * sigmoid(e.u) - 1, **cl)
+md("hy-tanh-odd", r"\tanh(-u) = -\tanh u", T, lambda e: tanh(-e.u), lambda e: -tanh(e.u), **cl)
+md("hy-cosh-odd", r"\cosh(-u) = -\cosh u", F, lambda e: cosh(-e.u), lambda e: -cosh(e.u), **cl)
+md("hy-d2-tanh", r"\frac{d^2}{du^2} \tanh u = -2 \tanh u \left(1 - \tanh^2 u\right)", T,
+   lambda e: d2(lambda f: tanh(f.u), e), lambda e: -2 * tanh(e.u) * (1 - tanh(e.u) ** 2), **cl)
+md("hy-d2-tanh-sign", r"\frac{d^2}{du^2} \tanh u = 2 \tanh u \left(1 - \tanh^2 u\right)", F,
+   lambda e: d2(lambda f: tanh(f.u), e), lambda e: 2 * tanh(e.u) * (1 - tanh(e.u) ** 2), **cl)
+md("at-odd", r"\arctan(-u) = -\arctan u", T, lambda e: atan(-e.u), lambda e: -atan(e.u), **cl)
+md("at-recip", r"\arctan u + \arctan \frac{1}{u} = \frac{\pi}{2}", F,
+   lambda e: atan(e.u) + atan(div(1, e.u)), lambda e: mpmath.pi / 2, **cl)
+md("at-recip-sgn", r"\arctan u + \arctan \frac{1}{u} = \frac{\pi}{2} \operatorname{sgn}(u)", T,
+   lambda e: atan(e.u) + atan(div(1, e.u)), lambda e: mpmath.pi / 2 * sgn(e.u), **cl)
+md("at-d", r"\frac{d}{du} \arctan u = \frac{1}{1 + u^2}", T, lambda e: du(lambda f: atan(f.u), e), lambda e: 1 / (1 + e.u ** 2), **cl)
+md("at-d-wrong", r"\frac{d}{du} \arctan u = \frac{1}{1 - u^2}", F,
+   lambda e: du(lambda f: atan(f.u), e), lambda e: div(1, 1 - e.u ** 2), **cl)
+md("at-d-2u", r"\frac{d}{du} \arctan(2u) = \frac{2}{1 + 4u^2}", T,
+   lambda e: du(lambda f: atan(2 * f.u), e), lambda e: 2 / (1 + 4 * e.u ** 2), **cl)
+md("at-d-2u-wrong", r"\frac{d}{du} \arctan(2u) = \frac{2}{1 + 2u^2}", F,
+   lambda e: du(lambda f: atan(2 * f.u), e), lambda e: 2 / (1 + 2 * e.u ** 2), **cl)
+md("at-1", r"\arctan 1 = \frac{\pi}{4}", T, lambda e: atan(1), lambda e: mpmath.pi / 4, **cl)
+
+# --- max, min, ReLU, softplus -------------------------------------------------------------------
+md("mx-sum", r"\max(u, v) + \min(u, v) = u + v", T, lambda e: max(e.u, e.v) + min(e.u, e.v), lambda e: e.u + e.v, **cl)
+md("mx-diff", r"\max(u, v) - \min(u, v) = |u - v|", T,
+   lambda e: max(e.u, e.v) - min(e.u, e.v), lambda e: absolute(e.u - e.v), **cl)
+md("mx-diff-wrong", r"\max(u, v) - \min(u, v) = u - v", F, lambda e: max(e.u, e.v) - min(e.u, e.v), lambda e: e.u - e.v, **cl)
+md("mx-prod", r"\max(u, v) \min(u, v) = uv", T, lambda e: max(e.u, e.v) * min(e.u, e.v), lambda e: e.u * e.v, **cl)
+md("mx-neg", r"\max(u, v) = -\min(-u, -v)", T, lambda e: max(e.u, e.v), lambda e: -min(-e.u, -e.v), **cl)
+md("mx-neg-wrong", r"\max(u, v) = \min(-u, -v)", F, lambda e: max(e.u, e.v), lambda e: min(-e.u, -e.v), **cl)
+md("mx-formula", r"\min(u, v) = \frac{u + v - |u - v|}{2}", T,
+   lambda e: min(e.u, e.v), lambda e: (e.u + e.v - absolute(e.u - e.v)) / 2, **cl)
+md("mx-formula-wrong", r"\min(u, v) = \frac{u + v + |u - v|}{2}", F,
+   lambda e: min(e.u, e.v), lambda e: (e.u + e.v + absolute(e.u - e.v)) / 2, **cl)
+md("relu-def", r"\operatorname{ReLU}(u) = \max(u, 0)", T, lambda e: relu(e.u), lambda e: max(e.u, 0), **cl)
+md("relu-abs", r"\operatorname{ReLU}(u) = \frac{u + |u|}{2}", T, lambda e: relu(e.u), lambda e: (e.u + absolute(e.u)) / 2, **cl)
+md("relu-abs-wrong", r"\operatorname{ReLU}(u) = \frac{u - |u|}{2}", F,
+   lambda e: relu(e.u), lambda e: (e.u - absolute(e.u)) / 2, **cl)
+md("relu-odd-diff", r"\operatorname{ReLU}(u) - \operatorname{ReLU}(-u) = u", T, lambda e: relu(e.u) - relu(-e.u), U, **cl)
+md("relu-sum-abs", r"\operatorname{ReLU}(u) + \operatorname{ReLU}(-u) = |u|", T,
+   lambda e: relu(e.u) + relu(-e.u), lambda e: absolute(e.u), **cl)
+md("relu-sum-u", r"\operatorname{ReLU}(u) + \operatorname{ReLU}(-u) = u", F, lambda e: relu(e.u) + relu(-e.u), U, **cl)
+md("relu-prod", r"\operatorname{ReLU}(u) \operatorname{ReLU}(-u) = 0", T, lambda e: relu(e.u) * relu(-e.u), zero, **cl)
+md("relu-d", r"\frac{d}{du} \operatorname{ReLU}(u) = \frac{1 + \operatorname{sgn}(u)}{2}", T,
+   lambda e: du(lambda f: relu(f.u), e), lambda e: (1 + sgn(e.u)) / 2, **cl)
+md("relu-d-wrong", r"\frac{d}{du} \operatorname{ReLU}(u) = \operatorname{sgn}(u)", F,
+   lambda e: du(lambda f: relu(f.u), e), lambda e: sgn(e.u), **cl)
+md("relu-d-sq", r"\frac{d}{du} \operatorname{ReLU}(u)^2 = 2 \operatorname{ReLU}(u)", T,
+   lambda e: du(lambda f: relu(f.u) ** 2, e), lambda e: 2 * relu(e.u), **cl)
+md("relu-min", r"\min(u, 0) = u - \operatorname{ReLU}(u)", T, lambda e: min(e.u, 0), lambda e: e.u - relu(e.u), **cl)
+md("sp-def", r"\operatorname{softplus}(u) = \ln(1 + e^{u})", T, lambda e: softplus(e.u), lambda e: log(1 + exp(e.u)), **cl)
+md("sp-diff", r"\operatorname{softplus}(u) - \operatorname{softplus}(-u) = u", T, lambda e: softplus(e.u) - softplus(-e.u), U, **cl)
+md("sp-sum-wrong", r"\operatorname{softplus}(u) + \operatorname{softplus}(-u) = u", F,
+   lambda e: softplus(e.u) + softplus(-e.u), U, **cl)
+md("sp-d", r"\frac{d}{du} \operatorname{softplus}(u) = \sigma(u)", T, lambda e: du(lambda f: softplus(f.u), e), lambda e: sigmoid(e.u), **cl)
+md("sp-d-wrong", r"\frac{d}{du} \operatorname{softplus}(u) = \sigma(-u)", F,
+   lambda e: du(lambda f: softplus(f.u), e), lambda e: sigmoid(-e.u), **cl)
+md("sp-0", r"\operatorname{softplus}(0) = \ln 2", T, lambda e: softplus(0), lambda e: mpmath.log(2), **cl)
+md("sp-relu", r"\operatorname{softplus}(u) = \operatorname{ReLU}(u) + \ln\left(1 + e^{-|u|}\right)", T,
+   lambda e: softplus(e.u), lambda e: relu(e.u) + log(1 + exp(-absolute(e.u))), **cl)
+md("sp-relu-wrong", r"\operatorname{softplus}(u) = \operatorname{ReLU}(u) + \ln\left(1 + e^{-u}\right)", F,
+   lambda e: softplus(e.u), lambda e: relu(e.u) + log(1 + exp(-e.u)), **cl)
+md("sp-d2", r"\frac{d^2}{du^2} \operatorname{softplus}(u) = \sigma(u) \sigma(-u)", T,
+   lambda e: d2(lambda f: softplus(f.u), e), lambda e: sigmoid(e.u) * sigmoid(-e.u), **cl)
+md("sp-logsig", r"\ln \sigma(u) = -\operatorname{softplus}(-u)", T, lambda e: log(sigmoid(e.u)), lambda e: -softplus(-e.u), **cl)
+
+# --- Derivatives: chain rule with f and g never defined, primes, second and mixed derivatives ---
+md("ch-fg", r"\frac{d}{du} f(g(u)) = f'(g(u)) g'(u)", T,
+   lambda e: du(lambda h: Fx(Gx(h.u)), e), lambda e: Fx1(Gx(e.u)) * Gx1(e.u), **cl)
+md("ch-fg-outer-only", r"\frac{d}{du} f(g(u)) = f'(g(u))", F, lambda e: du(lambda h: Fx(Gx(h.u)), e), lambda e: Fx1(Gx(e.u)), **cl)
+md("ch-fg-at-u", r"\frac{d}{du} f(g(u)) = f'(u) g'(u)", F,
+   lambda e: du(lambda h: Fx(Gx(h.u)), e), lambda e: Fx1(e.u) * Gx1(e.u), **cl)
+md("ch-sq", r"\frac{d}{du} f(u)^2 = 2 f(u) f'(u)", T, lambda e: du(lambda h: Fx(h.u) ** 2, e), lambda e: 2 * Fx(e.u) * Fx1(e.u), **cl)
+md("ch-sq-wrong", r"\frac{d}{du} f(u)^2 = 2 f'(u)", F, lambda e: du(lambda h: Fx(h.u) ** 2, e), lambda e: 2 * Fx1(e.u), **cl)
+md("ch-prod", r"\frac{d}{du} \left(f(u) g(u)\right) = f'(u) g(u) + f(u) g'(u)", T,
+   lambda e: du(lambda h: Fx(h.u) * Gx(h.u), e), lambda e: Fx1(e.u) * Gx(e.u) + Fx(e.u) * Gx1(e.u), **cl)
+md("ch-prod-wrong", r"\frac{d}{du} \left(f(u) g(u)\right) = f'(u) g'(u)", F,
+   lambda e: du(lambda h: Fx(h.u) * Gx(h.u), e), lambda e: Fx1(e.u) * Gx1(e.u), **cl)
+md("ch-quot", r"\frac{d}{du} \frac{f(u)}{g(u)} = \frac{f'(u) g(u) - f(u) g'(u)}{g(u)^2}", T,
+   lambda e: du(lambda h: div(Fx(h.u), Gx(h.u)), e), lambda e: div(Fx1(e.u) * Gx(e.u) - Fx(e.u) * Gx1(e.u), Gx(e.u) ** 2), **cl)
+md("ch-quot-sign", r"\frac{d}{du} \frac{f(u)}{g(u)} = \frac{f(u) g'(u) - f'(u) g(u)}{g(u)^2}", F,
+   lambda e: du(lambda h: div(Fx(h.u), Gx(h.u)), e), lambda e: div(Fx(e.u) * Gx1(e.u) - Fx1(e.u) * Gx(e.u), Gx(e.u) ** 2), **cl)
+md("ch-exp", r"\frac{d}{du} e^{f(u)} = f'(u) e^{f(u)}", T, lambda e: du(lambda h: exp(Fx(h.u)), e), lambda e: Fx1(e.u) * exp(Fx(e.u)), **cl)
+md("ch-ln", r"\frac{d}{du} \ln f(u) = \frac{f'(u)}{f(u)}", T, lambda e: du(lambda h: log(Fx(h.u)), e), lambda e: div(Fx1(e.u), Fx(e.u)), **cl)
+md("ch-ln-wrong", r"\frac{d}{du} \ln f(u) = \frac{1}{f(u)}", F, lambda e: du(lambda h: log(Fx(h.u)), e), lambda e: div(1, Fx(e.u)), **cl)
+md("ch-u2", r"\frac{d}{du} f(u^2) = 2u f'(u^2)", T, lambda e: du(lambda h: Fx(h.u ** 2), e), lambda e: 2 * e.u * Fx1(e.u ** 2), **cl)
+md("ch-u2-wrong", r"\frac{d}{du} f(u^2) = 2u f'(u)", F, lambda e: du(lambda h: Fx(h.u ** 2), e), lambda e: 2 * e.u * Fx1(e.u), **cl)
+md("ch-2u", r"\frac{d}{du} f(2u) = 2 f'(2u)", T, lambda e: du(lambda h: Fx(2 * h.u), e), lambda e: 2 * Fx1(2 * e.u), **cl)
+md("ch-2u-wrong", r"\frac{d}{du} f(2u) = f'(2u)", F, lambda e: du(lambda h: Fx(2 * h.u), e), lambda e: Fx1(2 * e.u), **cl)
+md("ch-second", r"\frac{d^2}{du^2} f(u)^2 = 2 f'(u)^2 + 2 f(u) f''(u)", T,
+   lambda e: d2(lambda h: Fx(h.u) ** 2, e), lambda e: 2 * Fx1(e.u) ** 2 + 2 * Fx(e.u) * Fx2(e.u), **cl)
+md("ch-second-wrong", r"\frac{d^2}{du^2} f(u)^2 = 2 f(u) f''(u)", F,
+   lambda e: d2(lambda h: Fx(h.u) ** 2, e), lambda e: 2 * Fx(e.u) * Fx2(e.u), **cl)
+md("ch-prime-notation", r"f''(u) = \frac{d}{du} f'(u)", T, lambda e: Fx2(e.u), lambda e: du(lambda h: Fx1(h.u), e), **cl)
+md("ch-prime-wrong", r"f''(u) = f'(u)^2", F, lambda e: Fx2(e.u), lambda e: Fx1(e.u) ** 2, **cl)
+md("ch-tanh-f", r"\frac{d}{du} \tanh(f(u)) = \left(1 - \tanh^2 f(u)\right) f'(u)", T,
+   lambda e: du(lambda h: tanh(Fx(h.u)), e), lambda e: (1 - tanh(Fx(e.u)) ** 2) * Fx1(e.u), **cl)
+md("ch-sigma-f", r"\frac{d}{du} \sigma(f(u)) = \sigma(f(u)) \left(1 - \sigma(f(u))\right) f'(u)", T,
+   lambda e: du(lambda h: sigmoid(Fx(h.u)), e), lambda e: sigmoid(Fx(e.u)) * (1 - sigmoid(Fx(e.u))) * Fx1(e.u), **cl)
+md("ch-sigma-f-wrong", r"\frac{d}{du} \sigma(f(u)) = \sigma(f(u)) \left(1 - \sigma(f(u))\right)", F,
+   lambda e: du(lambda h: sigmoid(Fx(h.u)), e), lambda e: sigmoid(Fx(e.u)) * (1 - sigmoid(Fx(e.u))), **cl)
+md("ch-partial-uv", r"\frac{\partial}{\partial u} f(uv) = v f'(uv)", T,
+   lambda e: du(lambda h: Fx(h.u * h.v), e), lambda e: e.v * Fx1(e.u * e.v), **cl)
+md("ch-partial-uv-wrong", r"\frac{\partial}{\partial u} f(uv) = u f'(uv)", F,
+   lambda e: du(lambda h: Fx(h.u * h.v), e), lambda e: e.u * Fx1(e.u * e.v), **cl)
+md("ch-mixed", r"\frac{\partial^2}{\partial u \partial v} \left(u^2 v^3\right) = 6 u v^2", T,
+   lambda e: d(lambda h: d(lambda k: k.u ** 2 * k.v ** 3, h, "v"), e, "u"), lambda e: 6 * e.u * e.v ** 2, **cl)
+md("ch-mixed-wrong", r"\frac{\partial^2}{\partial u \partial v} \left(u^2 v^3\right) = 6 u^2 v", F,
+   lambda e: d(lambda h: d(lambda k: k.u ** 2 * k.v ** 3, h, "v"), e, "u"), lambda e: 6 * e.u ** 2 * e.v, **cl)
+md("ch-second-poly", r"\frac{d^2}{du^2} u^3 = 6u", T, lambda e: d2(lambda h: h.u ** 3, e), lambda e: 6 * e.u, **cl)
+md("ch-second-poly-wrong", r"\frac{d^2}{du^2} u^3 = 3u^2", F, lambda e: d2(lambda h: h.u ** 3, e), lambda e: 3 * e.u ** 2, **cl)
+md("ch-second-gauss", r"\frac{d^2}{du^2} e^{-u^2} = (4u^2 - 2) e^{-u^2}", T,
+   lambda e: d2(lambda h: exp(-h.u ** 2), e), lambda e: (4 * e.u ** 2 - 2) * exp(-e.u ** 2), **cl)
+md("ch-second-gauss-wrong", r"\frac{d^2}{du^2} e^{-u^2} = -2 e^{-u^2}", F,
+   lambda e: d2(lambda h: exp(-h.u ** 2), e), lambda e: -2 * exp(-e.u ** 2), **cl)
+md("ch-uu", r"\frac{d}{du} u^u = u^u (\ln u + 1)", T,
+   lambda e: du(lambda h: power(h.u, h.u), e), lambda e: power(e.u, e.u) * (log(e.u) + 1), **cl)
+md("ch-uu-wrong", r"\frac{d}{du} u^u = u \cdot u^{u - 1}", F,
+   lambda e: du(lambda h: power(h.u, h.u), e), lambda e: e.u * power(e.u, e.u - 1), **cl)
+md("ch-abs-cube", r"\frac{d}{du} |u|^3 = 3u|u|", T, lambda e: du(lambda h: absolute(h.u) ** 3, e), lambda e: 3 * e.u * absolute(e.u), **cl)
+md("ch-abs-cube-wrong", r"\frac{d}{du} |u|^3 = 3u^2", F, lambda e: du(lambda h: absolute(h.u) ** 3, e), lambda e: 3 * e.u ** 2, **cl)
+md("ch-shift", r"\frac{\partial}{\partial u} f(u + v) = \frac{\partial}{\partial v} f(u + v)", T,
+   lambda e: du(lambda h: Fx(h.u + h.v), e), lambda e: d(lambda h: Fx(h.u + h.v), e, "v"), **cl)
+md("ch-even-wrong", r"f(u) + f(-u) = 2 f(0)", F, lambda e: Fx(e.u) + Fx(-e.u), lambda e: 2 * Fx(0), **cl)
+md("ch-d3-zero-wrong", r"\frac{d^3}{du^3} f(u) = 0", F,
+   lambda e: d(lambda h: d2(lambda k: Fx(k.u), h), e, "u"), zero, **cl)
+
+# --- Vectors written as people write them: norms, inner products, transposes, \prod, a matrix A
+#     read entry by entry, entry-wise tanh/softplus/|.|, a function f never defined -------------
+NOTATIONS["lin"] = ""
+GROUPS["lin"] = dict(vectors=("w", "x", "theta"), scalars=("c",), matrices=("A",), sized=True)
+ln = dict(group="lin")
+
+
+def sw(e, f=lambda v: v, vec="w"):
+    v = getattr(e, vec)
+    return S(1, e.N, lambda j: f(v[j]))
+
+
+def dot(e, a="w", b="x"):
+    u, v = getattr(e, a), getattr(e, b)
+    return S(1, e.N, lambda j: u[j] * v[j])
+
+
+def sqdist(e, sign=-1):
+    return S(1, e.N, lambda j: (e.w[j] + sign * e.x[j]) ** 2)
+
+
+def P(lo, hi, body):
+    """prod_{j=lo}^{hi} body(j); 1 when hi < lo"""
+    out = mpf(1)
+    for j in range(int(lo), int(hi) + 1):
+        out *= body(j)
+    return out
+
+
+def quad(f):
+    return S(1, f.N, lambda i: S(1, f.N, lambda j: f.w[i] * f.A[i][j] * f.w[j]))
+
+
+def binom_sum(n, top):
+    """sum_{k=0}^{top} C(n, k), written as the polynomial in n a claim spells out"""
+    total, term = mpf(0), mpf(1)
+    for k in range(top + 1):
+        total += term
+        term = term * (n - k) / (k + 1)
+    return total
+
+
+md("ln-norm-sq", r"\|w\|^2 = \sum_{i=1}^{N} w_i^2", T, lambda e: sw(e, lambda v: v * v), lambda e: sw(e, lambda v: v ** 2), **ln)
+md("ln-norm-sq-no-square", r"\|w\|^2 = \sum_{i=1}^{N} w_i", F, lambda e: sw(e, lambda v: v * v), lambda e: sw(e), **ln)
+md("ln-inner", r"\langle w, x \rangle = w^\top x", T, dot, dot, **ln)
+md("ln-parallelogram", r"\|w + x\|^2 + \|w - x\|^2 = 2\|w\|^2 + 2\|x\|^2", T,
+   lambda e: sqdist(e, 1) + sqdist(e, -1), lambda e: 2 * sw(e, lambda v: v * v) + 2 * sw(e, lambda v: v * v, "x"), **ln)
+md("ln-pythagoras-wrong", r"\|w + x\|^2 = \|w\|^2 + \|x\|^2", F,
+   lambda e: sqdist(e, 1), lambda e: sw(e, lambda v: v * v) + sw(e, lambda v: v * v, "x"), **ln)
+md("ln-expand", r"\|w - x\|^2 = \|w\|^2 - 2 w^\top x + \|x\|^2", T,
+   lambda e: sqdist(e), lambda e: sw(e, lambda v: v * v) - 2 * dot(e) + sw(e, lambda v: v * v, "x"), **ln)
+md("ln-expand-sign", r"\|w - x\|^2 = \|w\|^2 + 2 \langle w, x \rangle + \|x\|^2", F,
+   lambda e: sqdist(e), lambda e: sw(e, lambda v: v * v) + 2 * dot(e) + sw(e, lambda v: v * v, "x"), **ln)
+md("ln-scale", r"\|2w\|^2 = 4\|w\|^2", T, lambda e: sw(e, lambda v: (2 * v) ** 2), lambda e: 4 * sw(e, lambda v: v * v), **ln)
+md("ln-scale-wrong", r"\|2w\|^2 = 2\|w\|^2", F, lambda e: sw(e, lambda v: (2 * v) ** 2), lambda e: 2 * sw(e, lambda v: v * v), **ln)
+md("ln-scale-norm", r"\|c w\| = |c| \|w\|", T,
+   lambda e: sqrt(sw(e, lambda v: (e.c * v) ** 2)), lambda e: absolute(e.c) * sqrt(sw(e, lambda v: v * v)), **ln)
+md("ln-scale-norm-sign", r"\|c w\| = c \|w\|", F,
+   lambda e: sqrt(sw(e, lambda v: (e.c * v) ** 2)), lambda e: e.c * sqrt(sw(e, lambda v: v * v)), **ln)
+md("ln-grad-sq", r"\nabla_w \|w\|^2 = 2w", T,
+   lambda e: d(lambda f: sw(f, lambda v: v * v), e, "w", e.p), lambda e: 2 * e.w[e.p], "p", **ln)
+md("ln-grad-sq-half", r"\nabla_w \|w\|^2 = w", F,
+   lambda e: d(lambda f: sw(f, lambda v: v * v), e, "w", e.p), lambda e: e.w[e.p], "p", **ln)
+md("ln-grad-norm", r"\nabla_w \|w\| = \frac{w}{\|w\|}", T,
+   lambda e: d(lambda f: sqrt(sw(f, lambda v: v * v)), e, "w", e.p), lambda e: div(e.w[e.p], sqrt(sw(e, lambda v: v * v))), "p", **ln)
+md("ln-grad-norm-square", r"\frac{\partial}{\partial w_k} \|w\| = \frac{w_k}{\|w\|^2}", F,
+   lambda e: d(lambda f: sqrt(sw(f, lambda v: v * v)), e, "w", e.k), lambda e: div(e.w[e.k], sw(e, lambda v: v * v)), "k", **ln)
+md("ln-grad-dist", r"\frac{\partial}{\partial w_k} \|w - x\|^2 = 2 (w_k - x_k)", T,
+   lambda e: d(sqdist, e, "w", e.k), lambda e: 2 * (e.w[e.k] - e.x[e.k]), "k", **ln)
+md("ln-grad-dist-sign", r"\frac{\partial}{\partial w_k} \|w - x\|^2 = 2 (x_k - w_k)", F,
+   lambda e: d(sqdist, e, "w", e.k), lambda e: 2 * (e.x[e.k] - e.w[e.k]), "k", **ln)
+md("ln-grad-inner", r"\nabla_x w^\top x = w", T, lambda e: d(dot, e, "x", e.p), lambda e: e.w[e.p], "p", **ln)
+md("ln-grad-inner-wrong", r"\nabla_x w^\top x = x", F, lambda e: d(dot, e, "x", e.p), lambda e: e.x[e.p], "p", **ln)
+md("ln-hess-diag", r"\frac{\partial^2}{\partial w_k^2} \|w\|^2 = 2", T,
+   lambda e: d(lambda f: d(lambda g: sw(g, lambda v: v * v), f, "w", e.k), e, "w", e.k), lambda e: 2, "k", **ln)
+md("ln-hess-offdiag-wrong", r"\frac{\partial^2}{\partial w_j \partial w_k} \|w\|^2 = 2", F,
+   lambda e: d(lambda f: d(lambda g: sw(g, lambda v: v * v), f, "w", e.k), e, "w", e.j), lambda e: 2, "jk", **ln)
+md("ln-hess-outer", r"\frac{\partial^2}{\partial w_j \partial w_k} \left(w^\top x\right)^2 = 2 x_j x_k", T,
+   lambda e: d(lambda f: d(lambda g: dot(g) ** 2, f, "w", e.k), e, "w", e.j), lambda e: 2 * e.x[e.j] * e.x[e.k], "jk", **ln)
+md("ln-hess-outer-wrong", r"\frac{\partial^2}{\partial w_j \partial w_k} \left(w^\top x\right)^2 = 2 x_k^2", F,
+   lambda e: d(lambda f: d(lambda g: dot(g) ** 2, f, "w", e.k), e, "w", e.j), lambda e: 2 * e.x[e.k] ** 2, "jk", **ln)
+md("ln-onehot-norm", r"\|y\|^2 = 1", T, lambda e: sw(e, lambda v: v * v, "y"), one, "t", **ln)
+md("ln-onehot-norm-N", r"\|y\|^2 = N", F, lambda e: sw(e, lambda v: v * v, "y"), lambda e: e.N, "t", **ln)
+md("ln-onehot-inner", r"\langle y, x \rangle = x_t", T, lambda e: dot(e, "y", "x"), lambda e: e.x[e.t], "t", **ln)
+md("ln-onehot-inner-wrong", r"\langle y, \hat{y} \rangle = 1", F, lambda e: dot(e, "y", "yhat"), one, "t", **ln)
+md("ln-onehot-dist", r"\|y - \hat{y}\|^2 = 1 - 2\hat{y}_t + \|\hat{y}\|^2", T,
+   lambda e: S(1, e.N, lambda j: (e.y[j] - e.yhat[j]) ** 2), lambda e: 1 - 2 * e.yhat[e.t] + sw(e, lambda v: v * v, "yhat"), "t", **ln)
+md("ln-onehot-dist-wrong", r"\|y - \hat{y}\|^2 = 1 - \|\hat{y}\|^2", F,
+   lambda e: S(1, e.N, lambda j: (e.y[j] - e.yhat[j]) ** 2), lambda e: 1 - sw(e, lambda v: v * v, "yhat"), "t", **ln)
+md("ln-prod-exp", r"\prod_{j=1}^{N} e^{w_j} = e^{\sum_{j=1}^{N} w_j}", T,
+   lambda e: P(1, e.N, lambda j: exp(e.w[j])), lambda e: exp(sw(e)), **ln)
+md("ln-prod-exp-wrong", r"\prod_{j=1}^{N} e^{w_j} = \sum_{j=1}^{N} e^{w_j}", F,
+   lambda e: P(1, e.N, lambda j: exp(e.w[j])), lambda e: sw(e, exp), **ln)
+md("ln-prod-from-2", r"\prod_{j=2}^{N} 2 = 2^{N-1}", T, lambda e: P(2, e.N, lambda j: 2), lambda e: mpf(2) ** (e.N - 1), **ln)
+md("ln-prod-from-3-empty", r"\prod_{j=3}^{N} 2 = 2^{N-2}", F, lambda e: P(3, e.N, lambda j: 2), lambda e: mpf(2) ** (e.N - 2), **ln)
+md("ln-prod-telescoping", r"\prod_{j=1}^{N} \frac{j+1}{j} = N + 1", T,
+   lambda e: P(1, e.N, lambda j: mpf(j + 1) / j), lambda e: e.N + 1, **ln)
+md("ln-prod-telescoping-off", r"\prod_{j=1}^{N} \frac{j+1}{j} = N", F,
+   lambda e: P(1, e.N, lambda j: mpf(j + 1) / j), lambda e: e.N, **ln)
+md("ln-prod-wallis", r"\prod_{j=2}^{N} \left(1 - \frac{1}{j^2}\right) = \frac{N+1}{2N}", T,
+   lambda e: P(2, e.N, lambda j: 1 - mpf(1) / j ** 2), lambda e: mpf(e.N + 1) / (2 * e.N), **ln)
+md("ln-prod-wallis-off", r"\prod_{j=2}^{N} \left(1 - \frac{1}{j^2}\right) = \frac{N}{2N - 1}", F,
+   lambda e: P(2, e.N, lambda j: 1 - mpf(1) / j ** 2), lambda e: mpf(e.N) / (2 * e.N - 1), **ln)
+md("ln-prod-onehot", r"\prod_{j=1}^{N} (1 - y_j) = 0", T, lambda e: P(1, e.N, lambda j: 1 - e.y[j]), zero, "t", **ln)
+md("ln-prod-onehot-wrong", r"\prod_{j=1}^{N} (1 - y_j) = 1 - \sum_{j=1}^{N} 1", F,
+   lambda e: P(1, e.N, lambda j: 1 - e.y[j]), lambda e: 1 - e.N, "t", **ln)
+# 2^N agrees with sum_{k <= 4} C(N, k) for N <= 4 only, and with sum_{k <= 5} C(N, k) for N <= 5 only.
+md("ln-prod-binomial-4", r"\prod_{j=1}^{N} 2 = 1 + N + \frac{N(N-1)}{2} + \frac{N(N-1)(N-2)}{6} + \frac{N(N-1)(N-2)(N-3)}{24}", F,
+   lambda e: P(1, e.N, lambda j: 2), lambda e: binom_sum(mpf(e.N), 4), **ln)
+md("ln-prod-binomial-5",
+   r"\prod_{j=1}^{N} 2 = 1 + N + \frac{N(N-1)}{2} + \frac{N(N-1)(N-2)}{6} + \frac{N(N-1)(N-2)(N-3)}{24} + \frac{N(N-1)(N-2)(N-3)(N-4)}{120}", F,
+   lambda e: P(1, e.N, lambda j: 2), lambda e: binom_sum(mpf(e.N), 5), **ln)
+md("ln-prod-factorial-pow", r"\prod_{j=1}^{N} j = 2^{N-1}", F, lambda e: P(1, e.N, lambda j: j), lambda e: mpf(2) ** (e.N - 1), **ln)
+md("ln-log2-prod", r"\log_2 \prod_{j=1}^{N} 2^{w_j} = \sum_{j=1}^{N} w_j", T,
+   lambda e: log2(P(1, e.N, lambda j: power(2, e.w[j]))), lambda e: sw(e), **ln)
+md("ln-log-prod-yhat", r"\log \prod_{j=1}^{N} \hat{y}_j = \sum_{j=1}^{N} \log \hat{y}_j", T,
+   lambda e: log(P(1, e.N, lambda j: e.yhat[j])), lambda e: sw(e, log, "yhat"), **ln)
+md("ln-log-prod-yhat-wrong", r"\log \prod_{j=1}^{N} \hat{y}_j = \log \sum_{j=1}^{N} \hat{y}_j", F,
+   lambda e: log(P(1, e.N, lambda j: e.yhat[j])), lambda e: log(sw(e, vec="yhat")), **ln)
+md("ln-prod-yhat-pow-y", r"\prod_{j=1}^{N} \hat{y}_j^{y_j} = \hat{y}_t", T,
+   lambda e: P(1, e.N, lambda j: power(e.yhat[j], e.y[j])), lambda e: e.yhat[e.t], "t", **ln)
+md("ln-dsum-f", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} f(w_j) = f'(w_k)", T,
+   lambda e: d(lambda g: sw(g, Fx), e, "w", e.k), lambda e: Fx1(e.w[e.k]), "k", **ln)
+md("ln-dsum-f-from-2", r"\frac{\partial}{\partial w_k} \sum_{j=2}^{N} f(w_j) = f'(w_k)", F,
+   lambda e: d(lambda g: S(2, g.N, lambda j: Fx(g.w[j])), e, "w", e.k), lambda e: Fx1(e.w[e.k]), "k", **ln)
+md("ln-dsum-tanh", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} \tanh(w_j) = 1 - \tanh^2(w_k)", T,
+   lambda e: d(lambda g: sw(g, tanh), e, "w", e.k), lambda e: 1 - tanh(e.w[e.k]) ** 2, "k", **ln)
+md("ln-dsum-tanh-N", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} \tanh(w_j) = \sum_{j=1}^{N} (1 - \tanh^2(w_j))", F,
+   lambda e: d(lambda g: sw(g, tanh), e, "w", e.k), lambda e: sw(e, lambda v: 1 - tanh(v) ** 2), "k", **ln)
+md("ln-dsum-softplus", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} \operatorname{softplus}(w_j) = \sigma(w_k)", T,
+   lambda e: d(lambda g: sw(g, softplus), e, "w", e.k), lambda e: sigmoid(e.w[e.k]), "k", **ln)
+md("ln-dsum-softplus-sign", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} \operatorname{softplus}(w_j) = \sigma(-w_k)", F,
+   lambda e: d(lambda g: sw(g, softplus), e, "w", e.k), lambda e: sigmoid(-e.w[e.k]), "k", **ln)
+md("ln-dsum-abs", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} |w_j| = \operatorname{sgn}(w_k)", T,
+   lambda e: d(lambda g: sw(g, absolute), e, "w", e.k), lambda e: sgn(e.w[e.k]), "k", **ln)
+md("ln-dsum-abs-one", r"\frac{\partial}{\partial w_k} \sum_{j=1}^{N} |w_j| = 1", F,
+   lambda e: d(lambda g: sw(g, absolute), e, "w", e.k), one, "k", **ln)
+md("ln-l1", r"\|w\|_1 = \sum_{j=1}^{N} |w_j|", T, lambda e: sw(e, absolute), lambda e: sw(e, absolute), **ln)
+md("ln-l1-is-l2-wrong", r"\|w\|_1 = \|w\|", F, lambda e: sw(e, absolute), lambda e: sqrt(sw(e, lambda v: v * v)), **ln)
+md("ln-quad-grad", r"\frac{\partial}{\partial w_k} \sum_{i=1}^{N} \sum_{j=1}^{N} w_i A_{ij} w_j = \sum_{j=1}^{N} (A_{kj} + A_{jk}) w_j", T,
+   lambda e: d(quad, e, "w", e.k), lambda e: S(1, e.N, lambda j: (e.A[e.k][j] + e.A[j][e.k]) * e.w[j]), "k", **ln)
+md("ln-quad-grad-symmetric-wrong", r"\frac{\partial}{\partial w_k} \sum_{i=1}^{N} \sum_{j=1}^{N} w_i A_{ij} w_j = 2 \sum_{j=1}^{N} A_{kj} w_j", F,
+   lambda e: d(quad, e, "w", e.k), lambda e: 2 * S(1, e.N, lambda j: e.A[e.k][j] * e.w[j]), "k", **ln)
+md("ln-bilinear-swap", r"\sum_{i=1}^{N} \sum_{j=1}^{N} x_i A_{ij} w_j = \sum_{j=1}^{N} \sum_{i=1}^{N} w_j A_{ij} x_i", T,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.x[i] * e.A[i][j] * e.w[j])),
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.x[i] * e.A[i][j] * e.w[j])), **ln)
+md("ln-bilinear-transpose-wrong", r"\sum_{i=1}^{N} \sum_{j=1}^{N} x_i A_{ij} w_j = \sum_{i=1}^{N} \sum_{j=1}^{N} w_i A_{ij} x_j", F,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.x[i] * e.A[i][j] * e.w[j])),
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.w[i] * e.A[i][j] * e.x[j])), **ln)
+md("ln-mat-colsum", r"\frac{\partial}{\partial w_k} \sum_{i=1}^{N} \sum_{j=1}^{N} A_{ij} w_j = \sum_{i=1}^{N} A_{ik}", T,
+   lambda e: d(lambda f: S(1, f.N, lambda i: S(1, f.N, lambda j: f.A[i][j] * f.w[j])), e, "w", e.k),
+   lambda e: S(1, e.N, lambda i: e.A[i][e.k]), "k", **ln)
+md("ln-mat-rowsum-wrong", r"\frac{\partial}{\partial w_k} \sum_{i=1}^{N} \sum_{j=1}^{N} A_{ij} w_j = \sum_{j=1}^{N} A_{kj}", F,
+   lambda e: d(lambda f: S(1, f.N, lambda i: S(1, f.N, lambda j: f.A[i][j] * f.w[j])), e, "w", e.k),
+   lambda e: S(1, e.N, lambda j: e.A[e.k][j]), "k", **ln)
+md("ln-mat-trace-diag", r"\sum_{i=1}^{N} \sum_{j=1}^{N} A_{ij} y_i y_j = A_{tt}", T,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.A[i][j] * e.y[i] * e.y[j])), lambda e: e.A[e.t][e.t], "t", **ln)
+md("ln-mat-trace-diag-wrong", r"\sum_{i=1}^{N} \sum_{j=1}^{N} A_{ij} y_i y_j = \sum_{i=1}^{N} A_{ii}", F,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.A[i][j] * e.y[i] * e.y[j])), lambda e: S(1, e.N, lambda i: e.A[i][i]), "t", **ln)
+md("ln-softmax-tanh", r"\frac{\partial}{\partial \theta_k} \sum_{j=1}^{N} \hat{y}_j \tanh(w_j) = \hat{y}_k \left(\tanh(w_k) - \sum_{j=1}^{N} \hat{y}_j \tanh(w_j)\right)", T,
+   lambda e: d(lambda f: S(1, f.N, lambda j: f.yhat[j] * tanh(f.w[j])), e, "theta", e.k),
+   lambda e: e.yhat[e.k] * (tanh(e.w[e.k]) - S(1, e.N, lambda j: e.yhat[j] * tanh(e.w[j]))), "k", **ln)
+md("ln-softmax-tanh-wrong", r"\frac{\partial}{\partial \theta_k} \sum_{j=1}^{N} \hat{y}_j \tanh(w_j) = \hat{y}_k \tanh(w_k)", F,
+   lambda e: d(lambda f: S(1, f.N, lambda j: f.yhat[j] * tanh(f.w[j])), e, "theta", e.k),
+   lambda e: e.yhat[e.k] * tanh(e.w[e.k]), "k", **ln)
+
+# --- False only away from the origin, or only past N = 6: a kink at u = 3, a cap at j = 8 --------
+wide = dict(span=(-10, 10), **cl)
+md("far-clip", r"\min(\max(u, -3), 3) = u", F, lambda e: min(max(e.u, -3), 3), U, **wide)
+md("far-clip-swap", r"\min(\max(u, -3), 3) = \max(\min(u, 3), -3)", T,
+   lambda e: min(max(e.u, -3), 3), lambda e: max(min(e.u, 3), -3), **wide)
+md("far-sqrt-kink", r"\sqrt{(u - 3)^2} = 3 - u", F, lambda e: sqrt((e.u - 3) ** 2), lambda e: 3 - e.u, **wide)
+md("far-sqrt-kink-abs", r"\sqrt{(u - 3)^2} = |3 - u|", T, lambda e: sqrt((e.u - 3) ** 2), lambda e: absolute(3 - e.u), **wide)
+md("far-abs-kink", r"|u - 5| = 5 - u", F, lambda e: absolute(e.u - 5), lambda e: 5 - e.u, **wide)
+md("far-abs-kink-max", r"|u - 5| = \max(u - 5, 5 - u)", T, lambda e: absolute(e.u - 5), lambda e: max(e.u - 5, 5 - e.u), **wide)
+md("far-max-cap", r"\max(u, 3) = 3", F, lambda e: max(e.u, 3), lambda e: 3, **wide)
+md("far-max-cap-relu", r"\max(u, 3) = 3 + \operatorname{ReLU}(u - 3)", T, lambda e: max(e.u, 3), lambda e: 3 + relu(e.u - 3), **wide)
+md("far-relu-shift", r"\operatorname{ReLU}(u + 3) = u + 3", F, lambda e: relu(e.u + 3), lambda e: e.u + 3, **wide)
+md("far-max-square", r"\max(u^2, 9) = 9", F, lambda e: max(e.u ** 2, 9), lambda e: 9, **wide)
+md("far-sqrt-poly", r"\sqrt{u^2 - 6u + 9} = 3 - u", F, lambda e: sqrt(e.u ** 2 - 6 * e.u + 9), lambda e: 3 - e.u, **wide)
+md("far-relu-formula", r"\frac{|u - 4| + u - 4}{2} = 0", F, lambda e: (absolute(e.u - 4) + e.u - 4) / 2, zero, **wide)
+md("far-min-ln", r"\min(\ln u, 2) = \ln u", F, lambda e: min(log(e.u), 2), lambda e: log(e.u), **wide)
+md("far-tanh-clip", r"\max(\min(u, 4), -4) - u = 0", F, lambda e: max(min(e.u, 4), -4) - e.u, zero, **wide)
+md("far-arctan-tan", r"\arctan(\tan u) = u", F, lambda e: atan(mpmath.tan(e.u)), U, **wide)
+
+nine = dict(sizes=tuple(range(1, 10)), **ln)
+md("late-min-8", r"\sum_{j=1}^{N} \min(j, 8) = \frac{N(N+1)}{2}", F,
+   lambda e: S(1, e.N, lambda j: min(j, 8)), lambda e: tri(e.N), **nine)
+md("late-min-5", r"\sum_{j=1}^{N} \min(j, 5) = \frac{N(N+1)}{2}", F,
+   lambda e: S(1, e.N, lambda j: min(j, 5)), lambda e: tri(e.N), **nine)
+md("late-relu-6", r"\sum_{j=1}^{N} \operatorname{ReLU}(j - 6) = 0", F, lambda e: S(1, e.N, lambda j: relu(j - 6)), zero, **nine)
+md("late-relu-0", r"\sum_{j=1}^{N} \operatorname{ReLU}(j - N) = 0", T, lambda e: S(1, e.N, lambda j: relu(j - e.N)), zero, **nine)
+md("late-abs-7", r"\sum_{j=1}^{N} |j - 7| = \frac{N(13 - N)}{2}", F,
+   lambda e: S(1, e.N, lambda j: absolute(j - 7)), lambda e: mpf(e.N) * (13 - e.N) / 2, **nine)
+md("late-abs-N", r"\sum_{j=1}^{N} |j - N - 1| = \frac{N(N+1)}{2}", T,
+   lambda e: S(1, e.N, lambda j: absolute(j - e.N - 1)), lambda e: tri(e.N), **nine)
+md("late-binomial-6",
+   r"\prod_{j=1}^{N} 2 = 1 + N + \frac{N(N-1)}{2} + \frac{N(N-1)(N-2)}{6} + \frac{N(N-1)(N-2)(N-3)}{24} + \frac{N(N-1)(N-2)(N-3)(N-4)}{120} + \frac{N(N-1)(N-2)(N-3)(N-4)(N-5)}{720}", F,
+   lambda e: P(1, e.N, lambda j: 2), lambda e: binom_sum(mpf(e.N), 6), **nine)
+md("late-min-x", r"\sum_{j=1}^{N} w_j \min(j, 7) = \sum_{j=1}^{N} j w_j", F,
+   lambda e: S(1, e.N, lambda j: e.w[j] * min(j, 7)), lambda e: S(1, e.N, lambda j: j * e.w[j]), **nine)
+md("late-prod-min", r"\prod_{j=1}^{N} \min(j, 7) = \prod_{j=1}^{N} j", F,
+   lambda e: P(1, e.N, lambda j: min(j, 7)), lambda e: P(1, e.N, lambda j: j), **nine)
+md("late-max-N", r"\sum_{j=1}^{N} \max(j, N) = N^2", T, lambda e: S(1, e.N, lambda j: max(j, e.N)), lambda e: e.N ** 2, **nine)
+
+# --- Names a document defines in a display (f(t) = t^2 + 1, h(t) = \sqrt{t}, g(t) = \ln t, z = \sqrt{u}) ---
+NOTATIONS["defs"] = ""
+GROUPS["defs"] = dict(vectors=(), scalars=("u", "v"), sized=False)
+PREAMBLES["defs"] = ("$$ f(t) = t^2 + 1 $$\n\n$$ h(t) = \\sqrt{t} $$\n\n$$ g(t) = \\ln t $$\n\n"
+                     "$$ z = \\sqrt{u} $$\n\n")
+df = dict(group="defs")
+fdef = lambda t: t ** 2 + 1  # noqa: E731
+md("df-f-shift", r"f(v + 1) = v^2 + 2v + 2", T, lambda e: fdef(e.v + 1), lambda e: e.v ** 2 + 2 * e.v + 2, **df)
+md("df-f-shift-wrong", r"f(v + 1) = v^2 + 2", F, lambda e: fdef(e.v + 1), lambda e: e.v ** 2 + 2, **df)
+md("df-f-prime", r"f'(u) = 2u", T, lambda e: du(lambda h: fdef(h.u), e), lambda e: 2 * e.u, **df)
+md("df-f-prime-wrong", r"f'(u) = 2u + 1", F, lambda e: du(lambda h: fdef(h.u), e), lambda e: 2 * e.u + 1, **df)
+md("df-f-second", r"f''(u) = 2", T, lambda e: d2(lambda h: fdef(h.u), e), lambda e: 2, **df)
+md("df-f-chain", r"\frac{d}{du} f(u^2) = 4u^3", T, lambda e: du(lambda h: fdef(h.u ** 2), e), lambda e: 4 * e.u ** 3, **df)
+md("df-f-chain-wrong", r"\frac{d}{du} f(u^2) = 2u^3", F, lambda e: du(lambda h: fdef(h.u ** 2), e), lambda e: 2 * e.u ** 3, **df)
+md("df-ff", r"f(f(u)) = u^4 + 2u^2 + 2", T, lambda e: fdef(fdef(e.u)), lambda e: e.u ** 4 + 2 * e.u ** 2 + 2, **df)
+md("df-ff-wrong", r"f(f(u)) = u^4 + 2", F, lambda e: fdef(fdef(e.u)), lambda e: e.u ** 4 + 2, **df)
+md("df-f-sqrt", r"f(\sqrt{u}) = u + 1", T, lambda e: fdef(sqrt(e.u)), lambda e: e.u + 1, **df)
+md("df-f-sqrt-abs", r"f(\sqrt{u}) = |u| + 1", T, lambda e: fdef(sqrt(e.u)), lambda e: absolute(e.u) + 1, **df)
+md("df-f-sqrt-wrong", r"f(\sqrt{u}) = u^2 + 1", F, lambda e: fdef(sqrt(e.u)), lambda e: e.u ** 2 + 1, **df)
+md("df-z-sq-abs", r"z^2 = |u|", T, lambda e: sqrt(e.u) ** 2, lambda e: absolute(e.u), **df)
+md("df-z-sq-neg", r"z^2 = -u", F, lambda e: sqrt(e.u) ** 2, lambda e: -e.u, **df)
+md("df-g-exp-abs", r"e^{g(u)} = |u|", T, lambda e: exp(log(e.u)), lambda e: absolute(e.u), **df)
+md("df-g-exp-square", r"e^{g(u)} = u^2", F, lambda e: exp(log(e.u)), lambda e: e.u ** 2, **df)
+md("df-h-sq-abs", r"h(u)^2 = |u|", T, lambda e: sqrt(e.u) ** 2, lambda e: absolute(e.u), **df)
+md("df-h-hh-abs", r"h(u) h(u) = |u|", T, lambda e: sqrt(e.u) * sqrt(e.u), lambda e: absolute(e.u), **df)
+md("df-h-sq-wrong", r"h(u)^2 = u^2", F, lambda e: sqrt(e.u) ** 2, lambda e: e.u ** 2, **df)
+md("df-h-prime", r"h'(u) = \frac{1}{2\sqrt{u}}", T, lambda e: du(lambda k: sqrt(k.u), e), lambda e: div(1, 2 * sqrt(e.u)), **df)
+md("df-h-prime-wrong", r"h'(u) = \frac{1}{2u}", F, lambda e: du(lambda k: sqrt(k.u), e), lambda e: div(1, 2 * e.u), **df)
+md("df-h-d-sq-sgn", r"\frac{d}{du} h(u)^2 = \operatorname{sgn}(u)", T,
+   lambda e: du(lambda k: sqrt(k.u) ** 2, e), lambda e: sgn(e.u), **df)
+md("df-g-prime", r"g'(u) = \frac{1}{u}", T, lambda e: du(lambda k: log(k.u), e), lambda e: div(1, e.u), **df)
+md("df-g-prime-wrong", r"g'(u) = \ln u", F, lambda e: du(lambda k: log(k.u), e), lambda e: log(e.u), **df)
+
+# --- sgn, primes on named functions, Greek letters as scalars ------------------------------------
+md("sg-abs", r"|u| \operatorname{sgn}(u) = u", T, lambda e: absolute(e.u) * sgn(e.u), U, **cl)
+md("sg-abs-wrong", r"u \operatorname{sgn}(u) = -|u|", F, lambda e: e.u * sgn(e.u), lambda e: -absolute(e.u), **cl)
+md("sg-d", r"\frac{d}{du} \operatorname{sgn}(u) = 0", T, lambda e: du(lambda h: sgn(h.u), e), zero, **cl)
+md("sg-d2-abs", r"\frac{d^2}{du^2} |u| = 0", T, lambda e: d2(lambda h: absolute(h.u), e), zero, **cl)
+md("sg-d-u-abs", r"\frac{d}{du} u|u| = 2|u|", T, lambda e: du(lambda h: h.u * absolute(h.u), e), lambda e: 2 * absolute(e.u), **cl)
+md("sg-d-u-abs-wrong", r"\frac{d}{du} u|u| = 2u", F, lambda e: du(lambda h: h.u * absolute(h.u), e), lambda e: 2 * e.u, **cl)
+md("sg-add-wrong", r"\operatorname{sgn}(u + v) = \operatorname{sgn}(u) + \operatorname{sgn}(v)", F,
+   lambda e: sgn(e.u + e.v), lambda e: sgn(e.u) + sgn(e.v), **cl)
+md("sg-mul", r"\operatorname{sgn}(uv) = \operatorname{sgn}(u) \operatorname{sgn}(v)", T,
+   lambda e: sgn(e.u * e.v), lambda e: sgn(e.u) * sgn(e.v), **cl)
+md("sg-minmax-wrong", r"\min(u, v) + \max(u, v) = 2\max(u, v)", F,
+   lambda e: min(e.u, e.v) + max(e.u, e.v), lambda e: 2 * max(e.u, e.v), **cl)
+md("pr-tanh", r"\tanh'(u) = 1 - \tanh^2(u)", T, lambda e: du(lambda h: tanh(h.u), e), lambda e: 1 - tanh(e.u) ** 2, **cl)
+md("pr-tanh-wrong", r"\tanh'(u) = 1 - \tanh(u)", F, lambda e: du(lambda h: tanh(h.u), e), lambda e: 1 - tanh(e.u), **cl)
+md("pr-softplus-wrong", r"\operatorname{softplus}'(u) = \operatorname{softplus}(u)", F,
+   lambda e: du(lambda h: softplus(h.u), e), lambda e: softplus(e.u), **cl)
+md("pr-arctan-wrong", r"\arctan'(u) = \frac{1}{1 + u}", F, lambda e: du(lambda h: atan(h.u), e), lambda e: div(1, 1 + e.u), **cl)
+md("pr-abs-wrong", r"|u|' = 1", F, lambda e: du(lambda h: absolute(h.u), e), one, **cl)
+md("pr-ln-abs", r"(\ln u)' = \frac{1}{|u|}", T, lambda e: du(lambda h: log(h.u), e), lambda e: div(1, absolute(e.u)), **cl)
+md("pr-sqrt-sq", r"(\sqrt{u})'^2 = \frac{1}{4u}", T, lambda e: du(lambda h: sqrt(h.u), e) ** 2, lambda e: div(1, 4 * e.u), **cl)
+md("pr-sqrt-sq-wrong", r"(\sqrt{u})'^2 = \frac{1}{2u}", F, lambda e: du(lambda h: sqrt(h.u), e) ** 2, lambda e: div(1, 2 * e.u), **cl)
+md("gr-d-wrong", r"d(u + 1) = du + 1", F, lambda e: e.d * (e.u + 1), lambda e: e.d * e.u + 1, group="greek")
+md("gr-d", r"d(u + 1) = du + d", T, lambda e: e.d * (e.u + 1), lambda e: e.d * e.u + e.d, group="greek")
+md("gr-lambda", r"\lambda(u + v) = \lambda u + \lambda v", T,
+   lambda e: e.lam * (e.u + e.v), lambda e: e.lam * e.u + e.lam * e.v, group="greek")
+md("gr-lambda-wrong", r"\lambda(u + v) = \lambda u + v", F,
+   lambda e: e.lam * (e.u + e.v), lambda e: e.lam * e.u + e.v, group="greek")
+md("gr-alpha", r"\alpha(\beta + \gamma) = \alpha\beta + \alpha\gamma", T,
+   lambda e: e.alpha * (e.beta + e.gamma), lambda e: e.alpha * e.beta + e.alpha * e.gamma, group="greek")
+md("gr-alpha-wrong", r"\alpha(\beta + \gamma) = \alpha\beta + \gamma", F,
+   lambda e: e.alpha * (e.beta + e.gamma), lambda e: e.alpha * e.beta + e.gamma, group="greek")
+NOTATIONS["greek"] = ""
+GROUPS["greek"] = dict(vectors=(), scalars=("u", "v", "d", "lam", "alpha", "beta", "gamma"), sized=False)
+
+# --- Products: one-hot class as the dummy, reversed and empty ranges -----------------------------
+md("pr-hot-dummy-t", r"\prod_{t=1}^{N} (1 + y_t) = 2", T, lambda e: P(1, e.N, lambda t: 1 + e.y[t]), lambda e: 2, "t", **ln)
+md("pr-hot-dummy-t-captured", r"\prod_{t=1}^{N} (1 + y_t) = 2^N", F,
+   lambda e: P(1, e.N, lambda t: 1 + e.y[t]), lambda e: mpf(2) ** e.N, "t", **ln)
+md("pr-reversed", r"\prod_{j=5}^{3} 2 = 1", T, lambda e: P(5, 3, lambda j: 2), one, **ln)
+md("pr-reversed-karr", r"\prod_{j=5}^{3} 2 = \frac{1}{2}", F, lambda e: P(5, 3, lambda j: 2), lambda e: half, **ln)
+md("pr-to-Nm2", r"\prod_{j=1}^{N-2} 2 = 2^{N-2}", F, lambda e: P(1, e.N - 2, lambda j: 2), lambda e: mpf(2) ** (e.N - 2), **ln)
+md("pr-drop-first", r"\prod_{j=2}^{N} w_j = \frac{\prod_{j=1}^{N} w_j}{w_1}", T,
+   lambda e: P(2, e.N, lambda j: e.w[j]), lambda e: div(P(1, e.N, lambda j: e.w[j]), e.w[1]), **ln)
+md("pr-hot-exp", r"\prod_{t=1}^{N} e^{y_t \theta_t} = e^{\theta_t}", T,
+   lambda e: P(1, e.N, lambda t: exp(e.y[t] * e.theta[t])), lambda e: exp(e.theta[e.t]), "t", **ln)
+md("pr-hot-exp-all", r"\prod_{t=1}^{N} e^{y_t \theta_t} = e^{\sum_{t=1}^{N} \theta_t}", F,
+   lambda e: P(1, e.N, lambda t: exp(e.y[t] * e.theta[t])), lambda e: exp(sw(e, vec="theta")), "t", **ln)
+md("pr-from-3-quarter", r"\prod_{j=3}^{N} 2 = \frac{2^N}{4}", F, lambda e: P(3, e.N, lambda j: 2), lambda e: mpf(2) ** e.N / 4, **ln)
+md("pr-hot-pow-all", r"\prod_{t=1}^{N} \hat{y}_t^{y_t} = \prod_{t=1}^{N} \hat{y}_t", F,
+   lambda e: P(1, e.N, lambda t: power(e.yhat[t], e.y[t])), lambda e: P(1, e.N, lambda t: e.yhat[t]), "t", **ln)
+md("pr-d-hot-exp", r"\frac{\partial}{\partial \theta_t} \prod_{t=1}^{N} e^{y_t \theta_t} = e^{\theta_t}", T,
+   lambda e: d(lambda f: P(1, f.N, lambda t: exp(f.y[t] * f.theta[t])), e, "theta", e.t), lambda e: exp(e.theta[e.t]), "t", **ln)
+md("far-vec-max", r"\sum_{j=1}^{N} \max(w_j, 3) = 3N", F,
+   lambda e: S(1, e.N, lambda j: max(e.w[j], 3)), lambda e: 3 * e.N, span=(-10, 10), **ln)
+md("far-vec-relu", r"\sum_{j=1}^{N} \operatorname{ReLU}(w_j + 4) = \sum_{j=1}^{N} w_j + 4N", F,
+   lambda e: S(1, e.N, lambda j: relu(e.w[j] + 4)), lambda e: sw(e) + 4 * e.N, span=(-10, 10), **ln)
+md("far-vec-relu-ok", r"\sum_{j=1}^{N} \operatorname{ReLU}(w_j) - \sum_{j=1}^{N} \operatorname{ReLU}(-w_j) = \sum_{j=1}^{N} w_j", T,
+   lambda e: S(1, e.N, lambda j: relu(e.w[j])) - S(1, e.N, lambda j: relu(-e.w[j])), lambda e: sw(e), span=(-10, 10), **ln)
+
+# --- A quotient that cancels where it is read: u/u is undefined at u = 0, an empty sum over itself at N = 1 ---
+md("cx-recip", r"u \cdot \frac{1}{u} = \operatorname{sgn}(u)^2", T, lambda e: e.u * div(1, e.u), lambda e: sgn(e.u) ** 2, **cl)
+md("cx-self", r"\frac{u}{u} = |\operatorname{sgn}(u)|", T, lambda e: div(e.u, e.u), lambda e: absolute(sgn(e.u)), **cl)
+md("cx-square-over", r"\frac{u^2}{u} = u \operatorname{sgn}(u)^2", T, lambda e: div(e.u ** 2, e.u), lambda e: e.u * sgn(e.u) ** 2, **cl)
+md("cx-shifted", r"\frac{u - 1}{u - 1} = \operatorname{sgn}((u - 1)^2)", T,
+   lambda e: div(e.u - 1, e.u - 1), lambda e: sgn((e.u - 1) ** 2), **cl)
+md("cx-expm1", r"\frac{e^{u} - 1}{e^{u} - 1} = \operatorname{sgn}(u^2)", T,
+   lambda e: div(exp(e.u) - 1, exp(e.u) - 1), lambda e: sgn(e.u ** 2), **cl)
+md("cx-log-self", r"\frac{\ln u}{\ln u} = \operatorname{sgn}(u)", T, lambda e: div(log(e.u), log(e.u)), lambda e: sgn(e.u), **cl)
+md("cx-d-square-over", r"\frac{d}{du} \frac{u^2}{u} = \operatorname{sgn}(u)^2", T,
+   lambda e: du(lambda h: div(h.u ** 2, h.u), e), lambda e: sgn(e.u) ** 2, **cl)
+md("cx-uv-over-v", r"\frac{u v}{v} = u \operatorname{sgn}(v)^2", T, lambda e: div(e.u * e.v, e.v), lambda e: e.u * sgn(e.v) ** 2, **cl)
+md("cx-uv-over-v-wrong", r"\frac{u v}{v} = u \operatorname{sgn}(v)", F, lambda e: div(e.u * e.v, e.v), lambda e: e.u * sgn(e.v), **cl)
+md("cx-sqrt-neg-sq", r"(\sqrt{-u})^2 = |u|", T, lambda e: sqrt(-e.u) ** 2, lambda e: absolute(e.u), **cl)
+md("cx-exp-ln-neg", r"e^{\ln(-u)} = |u|", T, lambda e: exp(log(-e.u)), lambda e: absolute(e.u), **cl)
+md("cx-exp-ln-neg-wrong", r"e^{\ln(-u)} = u", F, lambda e: exp(log(-e.u)), U, **cl)
+md("cx-pow-three-halves", r"(u^2)^{3/2} = |u|^3", T, lambda e: power(e.u ** 2, mpf(3) / 2), lambda e: absolute(e.u) ** 3, **cl)
+md("cx-pow-three-halves-wrong", r"(u^2)^{3/2} = u^3", F, lambda e: power(e.u ** 2, mpf(3) / 2), lambda e: e.u ** 3, **cl)
+md("cx-pow-two-thirds", r"u^{2/3} = |u|^{2/3}", T, lambda e: power(e.u, mpf(2) / 3), lambda e: power(absolute(e.u), mpf(2) / 3), **cl)
+md("cx-empty-ratio", r"\frac{\sum_{j=2}^{N} e^{w_j}}{\sum_{j=2}^{N} e^{w_j}} = \operatorname{sgn}(N - 1)", T,
+   lambda e: div(S(2, e.N, lambda j: exp(e.w[j])), S(2, e.N, lambda j: exp(e.w[j]))), lambda e: sgn(e.N - 1), **ln)
+md("cx-sum-ratio", r"\frac{\sum_{j=1}^{N} w_j}{\sum_{j=1}^{N} w_j} = 1", T, lambda e: div(sw(e), sw(e)), one, **ln)
+md("cx-sum-of-ratios", r"\sum_{j=2}^{N} \frac{e^{w_j}}{e^{w_j}} = N - 1", T, lambda e: S(2, e.N, lambda j: 1), lambda e: e.N - 1, **ln)
+
+# --- N itself: |N - 2|, sgn(N - 1), max(N, 2) are wrong at N = 1 ---------------------------------
+md("nn-sgn-relu-sum", r"\operatorname{sgn}\left(\sum_{j=1}^{N} \operatorname{ReLU}(w_j)\right) = 1", F,
+   lambda e: sgn(sw(e, relu)), one, **ln)
+md("nn-sgn-empty-sum", r"\operatorname{sgn}\left(\sum_{j=2}^{N} e^{w_j}\right) = 1", F,
+   lambda e: sgn(S(2, e.N, lambda j: exp(e.w[j]))), one, **ln)
+md("nn-abs-empty-count", r"\left|\sum_{j=3}^{N} 1\right| = N - 2", F, lambda e: absolute(S(3, e.N, lambda j: 1)), lambda e: e.N - 2, **ln)
+md("nn-abs-N-2", r"|N - 2| = N - 2", F, lambda e: absolute(e.N - 2), lambda e: e.N - 2, **ln)
+md("nn-sqrt-N-2", r"\sqrt{(N-2)^2} = N - 2", F, lambda e: sqrt((e.N - 2) ** 2), lambda e: e.N - 2, **ln)
+md("nn-abs-N-1", r"|N - 1| = N - 1", T, lambda e: absolute(e.N - 1), lambda e: e.N - 1, **ln)
+md("nn-relu-count", r"\operatorname{ReLU}(N - 2) = \sum_{j=3}^{N} 1", T, lambda e: relu(e.N - 2), lambda e: S(3, e.N, lambda j: 1), **ln)
+md("nn-max-empty-sum", r"\max\left(\sum_{j=2}^{N} e^{w_j}, 0\right) = \sum_{j=2}^{N} e^{w_j}", T,
+   lambda e: max(S(2, e.N, lambda j: exp(e.w[j])), 0), lambda e: S(2, e.N, lambda j: exp(e.w[j])), **ln)
+md("nn-min-empty-sum", r"\min\left(\sum_{j=2}^{N} e^{w_j}, 1\right) = 1", F,
+   lambda e: min(S(2, e.N, lambda j: exp(e.w[j])), 1), one, **ln)
+md("nn-sgn-N-1", r"\operatorname{sgn}(N - 1) = 1", F, lambda e: sgn(e.N - 1), one, **ln)
+md("nn-N-1-over-abs", r"\frac{N - 1}{|N - 1|} = 1", T, lambda e: div(e.N - 1, absolute(e.N - 1)), one, **ln)
+md("nn-max-N-2", r"\max(N, 2) = N", F, lambda e: max(e.N, 2), lambda e: e.N, **ln)
+md("nn-min-N-1", r"\min(N, 1) = 1", T, lambda e: min(e.N, 1), one, **ln)
+md("nn-sqrt-square-N-1", r"\sqrt{N^2 - 2N + 1} = N - 1", T, lambda e: sqrt(e.N ** 2 - 2 * e.N + 1), lambda e: e.N - 1, **ln)
+
+# --- Sides that differ by less than 10^-26: tanh(400) is not 1 -----------------------------------
+md("nm-tanh-400", r"\tanh(400) = 1", F, lambda e: tanh(400), one, dps=400, tolerance="1e-380", **cl)
+md("nm-tanh-40", r"\tanh(40) = 1", F, lambda e: tanh(40), one, dps=100, tolerance="1e-80", **cl)
+md("nm-tanh-400-exact", r"\tanh(400) = 1 - 2\sigma(-800)", T, lambda e: tanh(400), lambda e: 1 - 2 * sigmoid(-800),
+   dps=400, tolerance="1e-380", **cl)
+md("nm-sigma-800", r"\sigma(800) = 1", F, lambda e: sigmoid(800), one, dps=400, tolerance="1e-380", **cl)
+md("nm-sigma-800-complement", r"\sigma(800) = 1 - \sigma(-800)", T, lambda e: sigmoid(800), lambda e: 1 - sigmoid(-800),
+   dps=400, tolerance="1e-380", **cl)
+md("nm-exp-exp10", r"1 + e^{-e^{10}} = 1", F, lambda e: 1 + exp(-exp(10)), one, dps=9700, tolerance="1e-9650", **cl)
+md("nm-softplus-neg", r"\operatorname{softplus}(-1000) = 0", F, lambda e: softplus(-1000), zero, dps=500, tolerance="1e-480", **cl)
+md("nm-softplus-pos", r"\operatorname{softplus}(1000) = 1000", F, lambda e: softplus(1000), lambda e: 1000,
+   dps=500, tolerance="1e-480", **cl)
+md("nm-softplus-pos-exact", r"\operatorname{softplus}(1000) = 1000 + \operatorname{softplus}(-1000)", T,
+   lambda e: softplus(1000), lambda e: 1000 + softplus(-1000), dps=500, tolerance="1e-480", **cl)
+md("nm-tanh-shift", r"\tanh(u + 400) = 1", F, lambda e: tanh(e.u + 400), one, dps=400, tolerance="1e-380", **cl)
+md("nm-sigma-tower", r"\sigma(e^{e^{u}} + 800) = 1", F, lambda e: sigmoid(exp(exp(e.u)) + 800), one,
+   dps=400, tolerance="1e-380", **cl)
+md("nm-softplus-shift", r"\operatorname{softplus}(u + 2000) = u + 2000", F, lambda e: softplus(e.u + 2000), lambda e: e.u + 2000,
+   dps=1000, tolerance="1e-950", **cl)
+md("nm-sinh-over-cosh", r"\frac{\sinh(500)}{\cosh(500)} = 1", F, lambda e: sinh(500) / cosh(500), one,
+   dps=500, tolerance="1e-480", **cl)

@@ -215,8 +215,8 @@ class Verdict:
     notes: list = field(default_factory=list)
 
 
-def _agree(a, b) -> bool:
-    return abs(a - b) <= TOLERANCE * max(1, abs(a), abs(b))
+def _agree(a, b, tolerance=TOLERANCE) -> bool:
+    return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 
 
 def _evaluate(lhs, rhs, env: dict, dps: int):
@@ -236,13 +236,16 @@ def _evaluate(lhs, rhs, env: dict, dps: int):
 def decide(lhs: Callable[[Env], object], rhs: Callable[[Env], object], *, indices: str | tuple = (),
            vectors: tuple = ("x", "theta"), scalars: tuple = (), sized: bool = True, points: int | None = None,
            seed: str = "", low: float = -2.0, high: float = 2.0, sizes=SIZES, hot: str = "t",
-           dps: int = DPS) -> Verdict:
+           dps: int = DPS, matrices: tuple = (), tolerance=None) -> Verdict:
     """Evaluate lhs and rhs everywhere the semantics ask for and say whether they always agree.
 
     ``indices`` are the free index letters (each runs over 1..N), ``vectors`` the vectors of
     length N, ``scalars`` the real scalars; ``sized`` is False for a claim with no size N.
     ``points`` random points per size, spread over the index assignments (at least one each),
     drawn uniformly in [low, high] (default: 8 per size, 24 for a claim with no size);
+    ``matrices`` the N x N matrices (e.A[i][j]); ``tolerance`` the relative difference below which two
+    values agree (default 10^-25; a claim whose sides differ by 10^-400 needs a smaller one, and the
+    digits to see it);
     ``hot`` the letter of the one-hot vector's class; ``dps`` the working precision in digits (a
     claim whose values reach 10^700 needs more than 50 to see 1 added to them).
     """
@@ -259,6 +262,8 @@ def decide(lhs: Callable[[Env], object], rhs: Callable[[Env], object], *, indice
                 if sized:
                     for v in vectors:
                         env[v] = Vec(mpf(rng.uniform(low, high)) for _ in range(n))
+                    for m in matrices:
+                        env[m] = Vec(Vec(mpf(rng.uniform(low, high)) for _ in range(n)) for _ in range(n))
                 for s in scalars:
                     env[s] = mpf(rng.uniform(low, high))
                 found = _evaluate(lhs, rhs, env, dps)
@@ -269,7 +274,8 @@ def decide(lhs: Callable[[Env], object], rhs: Callable[[Env], object], *, indice
                 a, b = found
                 # A disagreement must survive a second evaluation at a higher precision (the point is
                 # the same: its values are exact binary numbers), so cancellation cannot fake one.
-                if not _agree(a, b) and not _agree(*(_evaluate(lhs, rhs, env, 3 * dps) or (a, a))):
+                tol = TOLERANCE if tolerance is None else mpf(tolerance)
+                if not _agree(a, b, tol) and not _agree(*(_evaluate(lhs, rhs, env, 3 * dps) or (a, a)), tol):
                     witness = {k: (v.values if isinstance(v, Vec) else v) for k, v in env.items() if k != "_hot"}
                     return Verdict(False, compared, skipped, witness, (a, b))
     if compared == 0:

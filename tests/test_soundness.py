@@ -25,7 +25,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from soundness_claims import CLAIMS, NOTATIONS, Claim, _Api  # noqa: E402
+from soundness_claims import CLAIMS, NOTATIONS, PREAMBLES, Claim, _Api  # noqa: E402
 from soundness_oracle import decide  # noqa: E402
 
 HOLDS = {"proved", "bounded", "numeric"}
@@ -41,7 +41,83 @@ TEX = "6: TeX takes one token as the argument (\\frac12, \\sqrt12, x_12, ^10); a
 UNCERTIFIED = "7: a value with no correct digits (cancellation near 10^1400) is trusted by the numeric cross-check"
 DOMAIN = "8/9: a counterexample at a point where a side is undefined (a non-real intermediate, no derivative)"
 
-KNOWN_FALSE_VERDICTS: dict[str, str] = {}
+READ_DOMAIN = ("8/9: the reader builds SymPy with evaluation on, so (\\sqrt{u})^2, \\sqrt{u}\\sqrt{u}, e^{\\ln u}, "
+               "2^{\\log_2 u} become u when read; the domain u >= 0 is lost before the referee sees the claim, "
+               "and a point u < 0, outside the left side's domain, is certified as a counterexample")
+
+DEFINED_DOMAIN = ("8/9: a name defined in a display (h(t) = \\sqrt{t}, g(t) = \\ln t, z = \\sqrt{u}, f(t) = t^2 + 1) is "
+                  "substituted into the claim when read, and SymPy's evaluation turns h(u)^2, e^{g(u)}, z^2 into u and "
+                  "f(\\sqrt{u}) into u + 1; the left side's "
+                  "domain u >= 0 is lost and a point u < 0 is certified as a counterexample")
+FAR_KINK = ("numeric on a false claim: the simple values and the random points stay in [-3, 3] (verify.py, "
+            "concrete.py, referee.py draw randint(-768, 768)/256), and the kink of |.|, max, min or ReLU past which "
+            "the sides differ lies at |u| >= 3; no point is tried on the far side of each breakpoint")
+LATE_SIZE = ("bounded on a false claim: exact for N = 1..4 and tried just past the bound (verify._beyond: N = 5, 6), but the sides "
+             "first differ at N = 7 or later (min(j, 8), ReLU(j - 6), |j - 7|, a degree-6 fit of 2^N)")
+
+READ_CANCEL = ("8/9: SymPy cancels u/u, u (1/u), uv/v, (e^u - 1)/(e^u - 1), ln u/ln u (and an empty sum over "
+               "itself) to 1 when the claim is read, so the point where the written side divides by zero (u = 0, "
+               "v = 0, N = 1) is inside the read claim's domain and certified as a counterexample")
+
+TINY_GAP = ("numeric on a false claim: the sides differ by less than 10^-26 (tanh(400) = 1 - 2e^-800), the exact "
+            "difference is nonzero, the certificate stops at 1024 bits, and agreement to 26 digits is taken as "
+            "numerical consistency instead of raising the precision until the sides separate")
+
+KNOWN_FALSE_VERDICTS: dict[str, str] = {
+    "dm-sqrt-sq-abs": READ_DOMAIN,
+    "dm-sqrt-sq-sqrt": READ_DOMAIN,
+    "dm-exp-ln-abs": READ_DOMAIN,
+    "dm-sqrt-times-abs": READ_DOMAIN,
+    "dm-root4-pow4-abs": READ_DOMAIN,
+    "dm-d-sqrt-sq": READ_DOMAIN + " (here d/du (\\sqrt{u})^2 is read as d/du u = 1 and refuted at u = -1)",
+    "dm-half-power-sq": READ_DOMAIN,
+    "dm-half-powers": READ_DOMAIN,
+    "dm-exp2-log2": READ_DOMAIN,
+    "dm-d-exp-ln-sgn": READ_DOMAIN + " (d/du e^{\\ln u} is read as d/du u = 1 and refuted at u = 0)",
+    "df-f-sqrt-abs": DEFINED_DOMAIN,
+    "df-z-sq-abs": DEFINED_DOMAIN,
+    "df-g-exp-abs": DEFINED_DOMAIN,
+    "df-h-sq-abs": DEFINED_DOMAIN,
+    "df-h-hh-abs": DEFINED_DOMAIN,
+    "df-h-d-sq-sgn": DEFINED_DOMAIN,
+    "far-clip": FAR_KINK,
+    "far-sqrt-kink": FAR_KINK,
+    "far-abs-kink": FAR_KINK,
+    "far-max-cap": FAR_KINK,
+    "far-relu-shift": FAR_KINK,
+    "far-max-square": FAR_KINK,
+    "far-sqrt-poly": FAR_KINK,
+    "far-relu-formula": FAR_KINK,
+    "far-min-ln": FAR_KINK,
+    "far-tanh-clip": FAR_KINK,
+    "late-min-8": LATE_SIZE,
+    "late-relu-6": LATE_SIZE,
+    "late-abs-7": LATE_SIZE,
+    "late-binomial-6": LATE_SIZE,
+    "late-min-x": LATE_SIZE,
+    "late-prod-min": LATE_SIZE,
+    "far-vec-max": FAR_KINK,
+    "far-vec-relu": FAR_KINK,
+    "cx-recip": READ_CANCEL,
+    "cx-self": READ_CANCEL,
+    "cx-shifted": READ_CANCEL,
+    "cx-expm1": READ_CANCEL,
+    "cx-log-self": READ_CANCEL,
+    "cx-d-square-over": READ_CANCEL + " (d/du u^2/u is read as d/du u = 1, refuted at u = 0)",
+    "cx-uv-over-v": READ_CANCEL,
+    "cx-empty-ratio": READ_CANCEL,
+    "cx-sqrt-neg-sq": READ_DOMAIN,
+    "cx-exp-ln-neg": READ_DOMAIN,
+    "nm-tanh-400": TINY_GAP,
+    "nm-sigma-800": TINY_GAP,
+    "nm-exp-exp10": TINY_GAP,
+    "nm-softplus-neg": TINY_GAP,
+    "nm-softplus-pos": TINY_GAP,
+    "nm-tanh-shift": TINY_GAP,
+    "nm-sigma-tower": TINY_GAP,
+    "nm-softplus-shift": TINY_GAP,
+    "nm-sinh-over-cosh": TINY_GAP,
+}
 
 # Internal errors ("a proof contradicted by a numeric evaluation") on true claims: not a false
 # verdict, but a cross-check that trusted digits it did not have.
@@ -62,12 +138,12 @@ def claim_checks(claims: list[Claim], folder: Path) -> dict:
     from derive.sources import load_path
 
     checks = {}
-    for group, toml in NOTATIONS.items():
+    for group, toml in NOTATIONS.items():  # (a group's preamble: displays that define names, no check)
         mine = [c for c in claims if c.tex and c.group == group]
         if not mine:
             continue
         doc = folder / f"{group}.md"
-        doc.write_text(f"# Claims ({group})\n\n" + "".join(f"$$ {c.tex} \\tag{{{c.id}}} $$\n\n" for c in mine),
+        doc.write_text(f"# Claims ({group})\n\n" + PREAMBLES.get(group, "") + "".join(f"$$ {c.tex} \\tag{{{c.id}}} $$\n\n" for c in mine),
                        encoding="utf-8")
         notation = None
         if toml:
