@@ -119,6 +119,10 @@ def simple_points(names: list, rng: random.Random, tries: int):
     yield [(-1) ** m * (m + 1) for m in range(n)]
     for _ in range(tries):
         yield [rng.randint(-2, 3) for _ in range(n)]
+    # far out, past the kinks of |u|, max and ReLU that small values never cross
+    for far in (10, -10, 1000, -1000):
+        yield [far * (1 if m % 2 == 0 else -1) for m in range(n)]
+        yield [far] * n
 
 
 def free_symbols(expr: sp.Expr) -> set:

@@ -612,6 +612,8 @@ class Evaluator:
         c = x.const if isinstance(x, Jet) else x
         if name == "log" and a.sign(c) <= 0:
             raise Undefined("the logarithm of a number that is not positive")
+        if name == "exp" and self._huge(c):
+            raise Undefined("an exponential beyond e^(10^6)")
         if not isinstance(x, Jet):
             out = getattr(a, name)(x)
             if not a.finite(out):
@@ -634,6 +636,12 @@ class Evaluator:
             return self._series(x, lambda n, c: t if n == 0 else
                                 (-1) ** (n - 1) * a.sin(n * (a.pi() / 2 - t)) * r ** (a.num(n) / 2) / n)
         raise Unsupported(f"the function {name}")
+
+    def _huge(self, c) -> bool:
+        bound = 10 ** 6
+        if self.a.certified:
+            return bool(c.b > bound or c.a < -bound)
+        return bool(abs(c) > bound)
 
     def branch_sign(self, x) -> int:
         """The sign of x where a function changes branch; a derivative across the change is undefined."""

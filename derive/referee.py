@@ -20,9 +20,10 @@ from sympy import Idx, Indexed
 from .errors import Unsupported
 from .evaluate import FAST, Arith, Claim, Evaluator, Uncertain, Undefined, Values, array_extents, interval
 
-__all__ = ["Referee", "Separation", "point_values", "AGREEMENT_DIGITS"]
+__all__ = ["Referee", "Separation", "point_values", "random_value", "AGREEMENT_DIGITS"]
 
 _PRECISIONS = (128, 320, 1024)  # bits for certificates, tried in turn
+_DEEP = 4096  # and, when the exact difference is known not to be 0, this many
 AGREEMENT_DIGITS = int((FAST - 40) * 0.30103)  # the sides agree when they match to this many digits
 
 
@@ -97,9 +98,13 @@ class Referee:
                 raise Undefined("a side is not finite")
             return a, b
 
-    def certify(self, sizes: dict, indices: dict, given: dict) -> Separation | None:
-        """The two sides separated with certainty at this point, or None (equal, undefined, unsure)."""
-        for prec in _PRECISIONS:
+    def certify(self, sizes: dict, indices: dict, given: dict, deep: bool = False) -> Separation | None:
+        """The two sides separated with certainty at this point, or None (equal, undefined, unsure).
+
+        ``deep`` when the sides are known to differ somewhere (their exact difference is not 0): the
+        precision is then raised as far as 4096 bits even when the enclosures look tight, so that a
+        difference of 10^-1000 is still seen."""
+        for prec in _PRECISIONS + ((_DEEP,) if deep else ()):
             try:
                 a, b = self.sides(interval(prec), sizes, indices, Values(given))
             except Uncertain:
@@ -108,7 +113,7 @@ class Referee:
                 return None
             if a.b < b.a or b.b < a.a:
                 return Separation(a, b)
-            if _narrow(a) and _narrow(b):
+            if _narrow(a) and _narrow(b) and not deep:
                 return None  # they overlap and are both known to many digits: no difference to show
         return None
 
@@ -180,7 +185,7 @@ class Referee:
             for _ in range(per_instance):
                 if deadline():
                     return CrossCheck(agreed, skipped, None, "ran out of time")
-                values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+                values = Values(draw=lambda: random_value(rng))
                 try:
                     verdict = self.agree(sizes, indices, values)
                 except Unsupported as exc:
@@ -208,6 +213,15 @@ class CrossCheck:
         if self.incomplete:
             parts.append(f"incomplete: {self.incomplete}")
         return ", ".join(parts)
+
+
+def random_value(rng: random.Random) -> Fraction:
+    """A random real to evaluate at: exact in binary, mostly in [-3, 3], one time in four far out
+    (up to about 2000), where a kink of |u|, max or ReLU past the usual range shows."""
+    if rng.random() < 0.75:
+        return Fraction(rng.randint(-768, 768), 256)
+    magnitude = Fraction(2) ** rng.randint(2, 10) * Fraction(rng.randint(256, 511), 256)
+    return magnitude if rng.random() < 0.5 else -magnitude
 
 
 def _narrow(x) -> bool:

@@ -38,7 +38,7 @@ from .model import Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
 from .evaluate import Claim, Values, test_function_text
-from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values
+from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values, random_value
 from .results import Assignment, CheckResult, Counterexample, Value
 
 __all__ = ["verify_check", "Settings", "prepare"]
@@ -326,7 +326,7 @@ def _search(referee: Referee, L: sp.Expr, R: sp.Expr, sizes, assignment, rng: ra
     names = C.variables(L, R)
     for candidate in C.simple_points(names, rng, tries):
         point = dict(zip(names, map(sp.Integer, candidate)))
-        found = referee.certify(sizes, assignment, point_values(point))
+        found = referee.certify(sizes, assignment, point_values(point), deep=True)
         if found:
             return _minimise(referee, sizes, assignment, point, found)
     return None
@@ -338,7 +338,7 @@ def _minimise(referee: Referee, sizes, assignment, point, found):
             if point[var] == simpler or abs(point[var]) < abs(simpler):
                 continue
             trial = {**point, var: simpler}
-            better = referee.certify(sizes, assignment, point_values(trial))
+            better = referee.certify(sizes, assignment, point_values(trial), deep=True)
             if better:
                 point, found = trial, better
                 break
@@ -426,7 +426,7 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline):
             for _ in range(max(1, per_instance)):
                 if deadline():
                     return agreed, None
-                values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+                values = Values(draw=lambda: random_value(rng))
                 verdict = referee.agree(sizes, assignment, values)
                 if verdict is None:
                     continue
@@ -576,12 +576,12 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
 
 
 def _beyond(referee: Referee, params, bound: int, rng: random.Random):
-    """A certified failure at the sizes just past the bound (every size at bound + 1, bound + 2)."""
-    for n in (bound + 1, bound + 2):
+    """A certified failure at the sizes just past the bound (every size at bound + 1 .. bound + 4)."""
+    for n in range(bound + 1, bound + 5):
         sizes = {s: n for s in params.sizes}
         for assignment in referee._cases(sizes, rng):
             for _ in range(2):
-                values = Values(draw=lambda: Fraction(rng.randint(-768, 768), 256))
+                values = Values(draw=lambda: random_value(rng))
                 if referee.agree(sizes, assignment, values) is False:
                     given = dict(values.given)
                     found = referee.certify(sizes, assignment, given)

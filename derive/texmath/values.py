@@ -93,6 +93,8 @@ def multiply(a: Value, b: Value, hadamard: bool = False) -> Value:
 
 def divide(a: Value, b: Value) -> Value:
     """a / b; between vectors it can only be entry by entry (there is no other division)."""
+    if not b.expr.is_number:
+        requires(sp.Ne(b.expr, 0, evaluate=False))  # a/a is 1 to SymPy, undefined at a = 0 as written
     return Value(a.expr / b.expr, _size(a, b, "quotient"), _conventions(a, b), _row(a, b, "a quotient"))
 
 
