@@ -79,7 +79,10 @@ class Context:
     ``splits`` names, for each rounded vector t, the array of its exact rounding errors;
     ``inplace`` says that every array spanning the output's axes has the output's shape and dtype
     (true when the arguments are one array x, or arrays of x's shape), so results may be written
-    into such arrays.
+    into such arrays. ``calls`` renames the functions sigmoid, sigmoid_grad, softmax and log_softmax
+    are printed as calls to (a module of its own supplies them under other names). ``keep`` says
+    that a value with no axis keeps a trailing axis of length 1, as a row value does, so that it
+    broadcasts against rows.
     """
 
     sizes: dict = field(default_factory=dict)
@@ -88,6 +91,8 @@ class Context:
     gathers: dict = field(default_factory=dict)
     splits: dict = field(default_factory=dict)
     inplace: bool = False
+    calls: dict = field(default_factory=dict)
+    keep: bool = False
 
 
 def _pad(text: str, count: int) -> str:
@@ -209,16 +214,19 @@ class ArrayPrinter(NumPyPrinter):
 
     # -- the project's functions ---------------------------------------------------------------
 
+    def _name(self, name: str) -> str:
+        return self._context.calls.get(name, name)
+
     def _print_sigmoid(self, expr):
-        return f"sigmoid({self._print(expr.args[0])})"
+        return f"{self._name('sigmoid')}({self._print(expr.args[0])})"
 
     def _print_dsigmoid(self, expr):
-        return f"sigmoid_grad({self._print(expr.args[0])})"
+        return f"{self._name('sigmoid_grad')}({self._print(expr.args[0])})"
 
     def _call(self, name: str, expr: softmax) -> str:
         vec, idx = expr.args
         (q,) = vec.variables
-        return self._place(f"{name}({self._in((q,), vec.expr)})", idx)
+        return self._place(f"{self._name(name)}({self._in((q,), vec.expr)})", idx)
 
     def _print_softmax(self, expr):
         return self._call("softmax", expr)
@@ -255,7 +263,8 @@ class ArrayPrinter(NumPyPrinter):
             return f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)"
         if not used:
             if not axes:
-                return f"{total}({self._in((j,), body)}, axis=-1)"
+                keep = ", keepdims=True" if self._context.keep else ""
+                return f"{total}({self._in((j,), body)}, axis=-1{keep})"
             return self._row(f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)")
         product = self._matmul(body, j)
         if product is not None:
