@@ -30,7 +30,7 @@ from ..files import write_atomic
 from ..model import Assumptions, Derivation, Side, Step, Verdict, slug
 from ..notation import Definition, dsigmoid, sigmoid, softmax, unfold
 from ..numpy_printer import Context
-from ..plaintext import PlainPrinter, to_text
+from ..plaintext import PlainPrinter
 from .printer import Form, Output, print_body
 
 __all__ = ["KernelRequest", "Param", "UserKernel", "select_kernels", "render_module", "emit_module", "write_module",
@@ -427,16 +427,18 @@ def _function(kernel: UserKernel) -> tuple[str, list[str]]:
                           f"({type(exc).__name__}: {exc})") from None
     names = [p.name for p in kernel.params]
     where = f"{kernel.source}, line {kernel.line}" if kernel.line else kernel.source
+    if kernel.label != f"line {kernel.line}":
+        where += f", step {kernel.label}"
     if kernel.axes:
         shape = ", ".join(str(a.upper) for a in kernel.axes)
         returns = f"an array (..., {shape}): entry ({', '.join(map(str, kernel.axes))}) of the right side"
     else:
         returns = "one number per batch entry"
     doc = [f"{_doc(_formula(kernel.lhs.expr))} = {_doc(_formula(kernel.rhs.expr))}", "",
-           f"From {_doc(where)}, step {_doc(kernel.label)}: {_doc(kernel.tier)} (derive emit prints only proved steps).",
+           f"From {_doc(where)}: {_doc(kernel.tier)} (derive emit prints only proved steps).",
            "", "Arguments, in this order:"] + [_doc(line) for line in _arg_doc(kernel, sizes)]
     doc += ["", f"Returns {returns}; float32 when every array argument is float32, else float64."]
-    assumed = [f"{to_text(d.name[d.indices] if d.indices else d.name)} := {to_text(d.body)}"
+    assumed = [f"{_formula(d.name[d.indices] if d.indices else d.name)} := {_formula(d.body)}"
                for d in _used_definitions([kernel.lhs.expr, kernel.rhs.expr], kernel.assume.definitions)]
     assumed += [f"{p.name} is one-hot (at class {dict(kernel.assume.onehot)[p.symbol]})" for p in kernel.params
                 if p.onehot]
