@@ -239,3 +239,27 @@ def test_module_is_the_same_in_another_process_and_hash_seed():
     texts = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert texts[0] == texts[1] and "def dL_dw(" in texts[0]
+
+
+def test_a_kernel_of_numbers_only_takes_numbers_and_arrays_of_them():
+    derivations, results = _checked(EXAMPLES / "sigmoid.md", EXAMPLES / "scalar.toml")
+    (kernel,) = select_kernels(derivations, results, ["line 6=slope"])
+    module = load_module(render_module((kernel,)))
+    s = 1 / (1 + np.exp(-0.3))
+    assert np.asarray(module.slope(0.3)).shape == ()
+    np.testing.assert_allclose(module.slope(0.3), s * (1 - s), rtol=1e-15)
+    x = np.linspace(-3, 3, 12, dtype=np.float32).reshape(3, 4)
+    out = module.slope(x)
+    assert out.shape == (3, 4) and out.dtype == np.float32
+    np.testing.assert_allclose(out, np.exp(-x) / (1 + np.exp(-x)) ** 2, rtol=1e-6)
+
+
+def test_the_fast_path_for_ready_arguments_gives_what_the_checked_path_gives(lsq_module):
+    x = np.linspace(-1, 1, 6, dtype=np.float32)
+    y = x[::-1].copy()
+    fast = lsq_module.dL_dw(0.5, 0.25, x, y)
+    checked = lsq_module.dL_dw(np.float32(0.5), np.float32(0.25), x[None], y[None])[0]
+    assert fast.dtype == checked.dtype == np.float32 and fast == checked
+    assert lsq_module.dL_dw(0.5, 0.25, x.astype(np.float16), y.astype(np.float16)).dtype == np.float64
+    with pytest.raises(ValueError, match="x has 6, y has 5"):
+        lsq_module.dL_dw(0.5, 0.25, x, y[:5])

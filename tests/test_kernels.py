@@ -455,7 +455,9 @@ def test_runtime_arguments_rule_on_dtype_and_shape():
     from derive.kernels import _runtime
 
     w, x = _runtime._arguments((0.5, np.ones((2, 3), np.float32)), ("w", "x"), (0, 1), (((1, 0),),))
-    assert x.dtype == w.dtype == np.float32 and w.shape == (1,)
+    assert x.dtype == w.dtype == np.float32 and w.shape == ()
+    w, x = _runtime._arguments(([0.5, 1.5], np.ones((2, 3))), ("w", "x"), (0, 1), (((1, 0),),))
+    assert w.shape == (2, 1)  # a number per batch entry keeps a trailing axis, to meet the rows of x
     (w,) = _runtime._arguments((np.float32(2.0),), ("w",), (0,))
     assert w.dtype == np.float32
     (x,) = _runtime._arguments(([1, 2],), ("x",), (1,))

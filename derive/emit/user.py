@@ -450,8 +450,16 @@ def _function(kernel: UserKernel) -> tuple[str, list[str]]:
     sizes_arg = tuple(tuple(v) for v in sizes.values())
     target = f"({names[0]},)" if len(names) == 1 else ", ".join(names)
     values = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
-    lines.append(f"    {target} = _arguments({values}, {tuple(names)!r}, {tuple(p.rank for p in kernel.params)!r}, "
-                 f"{sizes_arg!r})")
+    call = (f"{target} = _arguments({values}, {tuple(names)!r}, {tuple(p.rank for p in kernel.params)!r}, "
+            f"{sizes_arg!r})")
+    guard = _fast_guard(kernel, sizes)
+    if len(guard) == 1:
+        lines.append(f"    if not {guard[0]}:")
+    else:
+        lines.append(f"    if not ({guard[0]}")
+        lines += [f"            {g}" for g in guard[1:]]
+        lines[-1] += "):"
+    lines.append(f"        {call}")
     for p in kernel.params:
         if p.onehot:
             lines.append(f"    {p.name} = _onehot({p.name}, {p.name!r})")
@@ -459,8 +467,34 @@ def _function(kernel: UserKernel) -> tuple[str, list[str]]:
     if not kernel.axes:
         last = body_lines[-1]
         body_lines[-1] = last.replace("return ", "r = ", 1)
-        body_lines.append("    return r[..., 0]")
+        body_lines.append("    return r[..., 0] if numpy.ndim(r) else r  # the axis a row value keeps")
     return "\n".join(lines + body_lines) + "\n", _helpers_used(kernel, form)
+
+
+def _fast_guard(kernel: UserKernel, sizes: dict) -> list[str]:
+    """The condition under which the arguments need no conversion, as lines joined by ``and``.
+
+    Python floats for numbers and float arrays of one dtype, without batch axes, whose lengths
+    agree: _arguments would return them as they are (NumPy keeps the arrays' dtype against a
+    Python float), and on small arrays its checks cost more than the formula.
+    """
+    arrays = [p for p in kernel.params if p.rank]
+    parts = [f"type({p.name}) is {'float' if p.rank == 0 else 'numpy.ndarray'}" for p in kernel.params]
+    if arrays:
+        first = arrays[0].name
+        parts.append(f'{first}.dtype.char in "fd"')
+        parts += [f"{p.name}.dtype == {first}.dtype" for p in arrays[1:]]
+        parts += [f"{p.name}.ndim == {p.rank}" for p in arrays]
+        for pairs in sizes.values():
+            shown = [f"{kernel.params[n].name}.shape[{axis}]" for n, axis in pairs]
+            parts.append(" == ".join(shown) + " > 0")
+    joined, line = [], ""
+    for part in parts:
+        if line and len(line) + len(part) > 80:
+            joined.append(line + " and")
+            line = ""
+        line = f"{line} and {part}" if line else part
+    return joined + [line]
 
 
 def _helper_source(names) -> str:
