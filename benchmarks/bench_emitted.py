@@ -2,7 +2,7 @@
 
 The kernel is dL/dw = 2 sum_i (w x_i + b - y_i) x_i, step (1) of examples/least_squares.md, as
 `derive emit` prints it (verified first, as the command does). For N = 10, 10^4 and 10^6 the script
-prints the best time of each (median of the per-call best over rounds), their ratio, and the largest
+prints the best time per call of each (measured in alternation), their ratio, and the largest
 error in ULPs of both against the exact value computed by mpmath at 40 digits.
 
     python benchmarks/bench_emitted.py [--rounds 5] [--seed 0]
@@ -11,7 +11,6 @@ error in ULPs of both against the exact value computed by mpmath at 40 digits.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import timeit
 from pathlib import Path
@@ -52,11 +51,15 @@ def ulps(got, want: mpmath.mpf) -> float:
     return float(abs(mpmath.mpf(float(got)) - want) / mpmath.mpf(float(np.spacing(abs(float(want))))))
 
 
-def best_time(fn, args, rounds: int) -> float:
-    calls = max(1, int(2e6 // max(args[2].size, 1)))
-    calls = min(calls, 20000)
-    timer = timeit.Timer(lambda: fn(*args))
-    return statistics.median(min(timer.repeat(repeat=5, number=calls)) / calls for _ in range(rounds))
+def best_times(fns, args, rounds: int) -> list[float]:
+    """The best time per call of each function, measured in alternation so that they share the load."""
+    calls = min(20000, max(1, int(2e6 // max(args[2].size, 1))))
+    timers = [timeit.Timer(lambda fn=fn: fn(*args)) for fn in fns]
+    best = [float("inf")] * len(fns)
+    for _ in range(rounds * 5):
+        for n, timer in enumerate(timers):
+            best[n] = min(best[n], timer.timeit(calls) / calls)
+    return best
 
 
 def main(argv=None) -> None:
@@ -73,8 +76,7 @@ def main(argv=None) -> None:
         x, y = rng.uniform(0, 1, n), rng.uniform(0, 1, n)
         w, b = 0.7, 0.1
         args = (w, b, x, y)
-        t_emit = best_time(kernel, args, options.rounds)
-        t_hand = best_time(by_hand, args, options.rounds)
+        t_emit, t_hand = best_times((kernel, by_hand), args, options.rounds)
         want = exact(w, b, x, y)
         print(f"{n:>9}  {t_emit * 1e6:>9.2f}us  {t_hand * 1e6:>9.2f}us  {t_emit / t_hand:>6.2f}  "
               f"{ulps(kernel(*args), want):>11.2f}  {ulps(by_hand(*args), want):>11.2f}")

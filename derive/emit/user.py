@@ -467,7 +467,8 @@ def _function(kernel: UserKernel) -> tuple[str, list[str]]:
     if not kernel.axes:
         last = body_lines[-1]
         body_lines[-1] = last.replace("return ", "r = ", 1)
-        body_lines.append("    return r[..., 0] if numpy.ndim(r) else r  # the axis a row value keeps")
+        # Drop the axis a row value keeps; [()] makes a 0-d result a NumPy number.
+        body_lines.append("    return (r[..., 0] if numpy.ndim(r) else r)[()]")
     return "\n".join(lines + body_lines) + "\n", _helpers_used(kernel, form)
 
 
