@@ -82,7 +82,8 @@ class Context:
     into such arrays. ``calls`` renames the functions sigmoid, sigmoid_grad, softmax and log_softmax
     are printed as calls to (a module of its own supplies them under other names). ``keep`` says
     that a value with no axis keeps a trailing axis of length 1, as a row value does, so that it
-    broadcasts against rows.
+    broadcasts against rows. ``stacked`` says that matrices may carry batch axes too (a stack of
+    matrices, one per row), so that a vector-matrix product is taken row by row.
     """
 
     sizes: dict = field(default_factory=dict)
@@ -93,6 +94,7 @@ class Context:
     inplace: bool = False
     calls: dict = field(default_factory=dict)
     keep: bool = False
+    stacked: bool = False
 
 
 def _pad(text: str, count: int) -> str:
@@ -286,6 +288,9 @@ class ArrayPrinter(NumPyPrinter):
                 if f.indices[0] == a:
                     matrix = f"{self._module_format('numpy.swapaxes')}({matrix}, -1, -2)"
                 vec = self._in((j,), rest)
+                if self._context.stacked:
+                    # A stack of matrices: each row's vector times its own matrix, not every matrix.
+                    return f"(({vec})[..., None, :] @ {matrix})[..., 0, :]"
                 if not isinstance(rest, (sp.Symbol, Indexed, sp.Function)):
                     vec = f"({vec})"  # @ binds tighter than + and -
                 return f"({vec} @ {matrix})"

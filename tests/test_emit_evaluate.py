@@ -54,3 +54,18 @@ def test_evaluation_is_reproducible(kernels):
     first = evaluate_kernels(kernels, module, seed=3)
     assert first == evaluate_kernels(kernels, module, seed=3)
     assert np.isfinite([e.max_ulp for e in first]).all()
+
+
+def test_a_wrong_shape_or_an_exception_is_a_finding_not_a_crash(kernels):
+    module = load_module(render_module(kernels))
+    honest = module.dL_dx
+    module.dL_dx = lambda x, b, w, y: honest(x, b, w, y)[..., :1]
+    (e,) = evaluate_kernels([kernels[3]], module)
+    assert not e.ok and "returned shape (2, 1), not (2, 1)" not in e.problem and "returned shape" in e.problem
+
+    def broken(*args):
+        raise ZeroDivisionError("boom")
+
+    module.dL_dx = broken
+    (e,) = evaluate_kernels([kernels[3]], module)
+    assert not e.ok and "raised ZeroDivisionError: boom" in e.problem

@@ -263,3 +263,51 @@ def test_the_fast_path_for_ready_arguments_gives_what_the_checked_path_gives(lsq
     assert lsq_module.dL_dw(0.5, 0.25, x.astype(np.float16), y.astype(np.float16)).dtype == np.float64
     with pytest.raises(ValueError, match="x has 6, y has 5"):
         lsq_module.dL_dw(0.5, 0.25, x, y[:5])
+
+
+MATRIX_DERIVATION = '''
+import sympy as sp
+from derive import derivation, entry, index, matrix, scalar, size, step, summation, vector
+
+N, M = size("N"), size("M")
+x, y, W = vector("x"), vector("y"), vector("W")
+w = scalar("w")
+i, k = index("i", N), index("k", N)
+a, j = index("a", M), index("j", M)
+form = summation(summation(W[j, i] * x[i], i) * y[j], j)
+
+BILINEAR = derivation(
+    "bilinear", topic="bilinear", source="bilinear_derivation.py", title="Gradients of y W x",
+    statement="", steps=[
+        step("outer", "", matrix(sp.Derivative(form, W[a, k]), a, k), matrix(y[a] * x[k], a, k)),
+        step("vecmat", "", entry(sp.Derivative(form, x[k]), k), entry(summation(W[j, k] * y[j], j), k)),
+        step("const", "", entry(sp.Derivative(summation(w * x[i], i), x[k]), k), entry(w, k)),
+    ],
+)
+'''
+
+
+@pytest.fixture(scope="module")
+def bilinear(tmp_path_factory):
+    path = tmp_path_factory.mktemp("bilinear") / "bilinear_derivation.py"
+    path.write_text(MATRIX_DERIVATION)
+    return _checked(path)
+
+
+def test_matrix_arguments_and_a_stack_of_matrices(bilinear):
+    kernels = select_kernels(*bilinear, ["outer", "vecmat"])
+    assert [(k.name, [p.name for p in k.params]) for k in kernels] == [
+        ("grad_W_outer", ["W", "x", "y"]), ("grad_x_vecmat", ["x", "W", "y"])]
+    module = load_module(render_module(kernels))
+    rng = np.random.default_rng(2)
+    W, x, y = rng.normal(size=(3, 4, 5)), rng.normal(size=(3, 5)), rng.normal(size=(3, 4))
+    np.testing.assert_allclose(module.grad_x_vecmat(x, W, y), np.einsum("bjk,bj->bk", W, y), rtol=1e-13)
+    np.testing.assert_allclose(module.grad_x_vecmat(x, W[0], y), y @ W[0], rtol=1e-13)  # one matrix for all rows
+    np.testing.assert_allclose(module.grad_W_outer(W, x, y), y[:, :, None] * x[:, None, :], rtol=1e-15)
+    with pytest.raises(ValueError, match="lengths of x, W must agree: x has 5, W has 4"):
+        module.grad_x_vecmat(x, W[..., :4], y)
+
+
+def test_a_side_constant_along_an_output_axis_is_refused(bilinear):
+    with pytest.raises(EmitRefused, match="does not depend on k"):
+        select_kernels(*bilinear, ["const"])

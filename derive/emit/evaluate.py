@@ -138,7 +138,15 @@ def _evaluate(kernel, fn, rng, size_values, batch: int) -> Evaluation:
     for n in size_values:
         sizes = {s: n + m for m, s in enumerate(symbols)}
         args = _arguments(kernel, sizes, rng, batch)
-        out = np.asarray(fn(*args))
+        try:
+            out = np.asarray(fn(*args))
+        except Exception as exc:  # a failing emitted function is a finding, reported as such
+            return Evaluation(kernel.name, entries, worst_ulp, worst, worst_d,
+                              f"at sizes {_text(sizes)} it raised {type(exc).__name__}: {exc}")
+        shape = (batch,) + tuple(int(sp.sympify(a.upper).xreplace(sizes)) for a in kernel.axes)
+        if out.shape != shape:
+            return Evaluation(kernel.name, entries, worst_ulp, worst, worst_d,
+                              f"at sizes {_text(sizes)} it returned shape {out.shape}, not {shape}")
         for b in range(batch):
             values = _values(kernel, args, b)
             for where in index_assignments(kernel.axes, sizes):

@@ -224,7 +224,9 @@ def _function_name(step: Step, function) -> str:
             word = _identifier(left[at + len(command):end])
             if end > 0 and word != "f":
                 return word
-    return "f"
+    # A label that is a word (a Python derivation's "grad") names it; "(2)" or "line 7" does not.
+    word = _identifier(slug(step.label).replace("-", "_"))
+    return word if word[0].isalpha() and not step.label.startswith("line ") else "f"
 
 
 def _default_name(step: Step, assume: Assumptions) -> str:
@@ -305,6 +307,10 @@ def _kernel(d: Derivation, step: Step, name: str, by_id: dict) -> UserKernel:
     axes = tuple(rhs.indices) + tuple(sorted(free - set(rhs.indices), key=str))
     if set(rhs.indices) - free:
         raise EmitRefused(f"{where}: the last side's axes {rhs.indices} are not its free indices")
+    constant = [a for a in axes if a not in more_indices]
+    if constant:
+        raise EmitRefused(f"{where}: the last side does not depend on {constant[0]}, so its array form would not "
+                          f"have the axis of {constant[0]}; write it with an entry over {constant[0]}")
     order = []
     if variable is not None:
         var = variable.base if isinstance(variable, Indexed) else variable
@@ -410,7 +416,7 @@ def _form(kernel: UserKernel, sizes: dict) -> Form:
         size_code[size] = f"{p.name}.shape[{axis - p.rank}]"
     arrays = [p for p in kernel.params if p.rank > 0]
     dtype = f"{arrays[0].name}.dtype" if arrays else f"{kernel.params[0].name}.dtype" if kernel.params else "float"
-    ctx = Context(sizes=size_code, dtype=dtype, rows=rows, calls=CALLS, keep=True)
+    ctx = Context(sizes=size_code, dtype=dtype, rows=rows, calls=CALLS, keep=True, stacked=True)
     return Form((Output(kernel.rhs.expr, kernel.axes),), definitions=tuple(defs), context=ctx)
 
 
