@@ -183,6 +183,8 @@ def emit(
                                      help="Emit this step (by its label, as in 2 or line-7), named NAME; "
                                           "repeatable. Default: every step whose left side is a derivative "
                                           "or a defined name."),
+    backend: str = typer.Option("numpy", "--backend", "-b", help="numpy (the module imports numpy only) or "
+                                "torch (tensors in and out, for comparing with torch.autograd)."),
     check_only: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the module is out of date."),
     verify_kernels: bool = typer.Option(False, "--verify", help="Evaluate each emitted function at random points "
                                         "against its formula at high precision (and a derivative against a "
@@ -202,14 +204,18 @@ def emit(
 
     targets = targets or []
     if not targets:
-        if kernel or verify_kernels:
-            raise _fail("--kernel and --verify apply to the steps of your files: give a PATH")
+        if kernel or verify_kernels or backend != "numpy":
+            raise _fail("--kernel, --backend and --verify apply to the steps of your files: give a PATH")
         _emit_builtin(out, check_only, jobs)
         return
     if not all(looks_like_path(t) for t in targets):
         raise _fail(f"not a file or folder: {next(t for t in targets if not looks_like_path(t))!r}")
     if check_only and out is None:
         raise _fail("--check needs --out FILE, the module to compare with")
+    from .emit.backends import BACKENDS
+
+    if backend not in BACKENDS:
+        raise _fail(f"--backend {backend!r}: use one of {', '.join(BACKENDS)}")
     try:
         selection = resolve(targets, notation)
     except DeriveError as exc:
@@ -219,7 +225,7 @@ def emit(
 
     try:
         chosen = select_kernels(selection.derivations, results, kernel or ())
-        text = render_module(chosen)
+        text = render_module(chosen, backend)
     except EmitRefused as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
     if verify_kernels:

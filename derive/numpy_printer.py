@@ -95,6 +95,7 @@ class Context:
     calls: dict = field(default_factory=dict)
     keep: bool = False
     stacked: bool = False
+    printer: type | None = None  # a subclass of ArrayPrinter for another array library (None: NumPy)
 
 
 def _pad(text: str, count: int) -> str:
@@ -260,18 +261,21 @@ class ArrayPrinter(NumPyPrinter):
         (j, lo, hi) = expr.limits[0]
         axes = self._axes
         used = {a for a in axes if a in body.free_symbols}
-        total = self._module_format("numpy.add.reduce")  # numpy.sum without its Python-level wrapper
         if len(axes) == 1 and j == axes[0]:
-            return f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)"
+            return self._reduce(self._in((j,), body), keep=True)
         if not used:
             if not axes:
-                keep = ", keepdims=True" if self._context.keep else ""
-                return f"{total}({self._in((j,), body)}, axis=-1{keep})"
-            return self._row(f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)")
+                return self._reduce(self._in((j,), body), keep=self._context.keep)
+            return self._row(self._reduce(self._in((j,), body), keep=True))
         product = self._matmul(body, j)
         if product is not None:
             return product
-        return f"{total}({self._in(axes + (j,), body)}, axis=-1)"
+        return self._reduce(self._in(axes + (j,), body), keep=False)
+
+    def _reduce(self, text: str, keep: bool) -> str:
+        """The sum over the last axis of the array ``text``, keeping that axis with length 1 if ``keep``."""
+        total = self._module_format("numpy.add.reduce")  # numpy.sum without its Python-level wrapper
+        return f"{total}({text}, axis=-1{', keepdims=True' if keep else ''})"
 
     def _matmul(self, body, j):
         """sum_j v_j M[j, a] (or M[a, j]) with a the only axis: ``v @ M`` (or ``v @ M.T``)."""
@@ -299,7 +303,8 @@ class ArrayPrinter(NumPyPrinter):
 
 def to_numpy(expr: sp.Expr, axes=(), context: Context | None = None) -> str:
     """NumPy code for expr over the axes of the free indices ``axes`` (last index, last axis)."""
-    return ArrayPrinter(axes, context).doprint(expr)
+    printer = context.printer if context is not None and context.printer is not None else ArrayPrinter
+    return printer(axes, context).doprint(expr)
 
 
 # --- evaluation in one buffer ----------------------------------------------------------------

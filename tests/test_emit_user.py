@@ -267,7 +267,8 @@ def test_the_fast_path_for_ready_arguments_gives_what_the_checked_path_gives(lsq
 
 MATRIX_DERIVATION = '''
 import sympy as sp
-from derive import derivation, entry, index, matrix, scalar, size, step, summation, vector
+from derive import derivation, entry, index, scalar, size, step, summation, vector
+from derive.catalog.build import matrix  # derive.matrix is also a module, which shadows the name once imported
 
 N, M = size("N"), size("M")
 x, y, W = vector("x"), vector("y"), vector("W")
@@ -311,3 +312,9 @@ def test_matrix_arguments_and_a_stack_of_matrices(bilinear):
 def test_a_side_constant_along_an_output_axis_is_refused(bilinear):
     with pytest.raises(EmitRefused, match="does not depend on k"):
         select_kernels(*bilinear, ["const"])
+
+
+def test_cli_backend_is_checked_before_any_work():
+    result = _cli(str(LSQ), "--notation", str(LSQ_NOTATION), "--backend", "jax")
+    assert result.exit_code == 2 and "use one of numpy, torch" in result.output
+    assert _cli("--backend", "torch").exit_code == 2  # backends are for the steps of your files

@@ -17,6 +17,7 @@ derive/kernels/_runtime.py.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import keyword
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from ..model import Assumptions, Derivation, Side, Step, Verdict, slug
 from ..notation import Definition, dsigmoid, sigmoid, softmax, unfold
 from ..numpy_printer import Context
 from ..plaintext import PlainPrinter
+from .backends import Backend, backend as backend_named
 from .printer import Form, Output, print_body
 
 __all__ = ["KernelRequest", "Param", "UserKernel", "select_kernels", "render_module", "emit_module", "write_module",
@@ -405,7 +407,7 @@ def _helpers_used(kernel: UserKernel, form: Form) -> list[str]:
     return names
 
 
-def _form(kernel: UserKernel, sizes: dict) -> Form:
+def _form(kernel: UserKernel, sizes: dict, lib: Backend) -> Form:
     defs = _used_definitions([kernel.rhs.expr], kernel.assume.definitions)
     rows = frozenset({p.symbol for p in kernel.params if p.rank == 0} |
                      {d.name for d in defs if not d.indices})
@@ -416,14 +418,14 @@ def _form(kernel: UserKernel, sizes: dict) -> Form:
         size_code[size] = f"{p.name}.shape[{axis - p.rank}]"
     arrays = [p for p in kernel.params if p.rank > 0]
     dtype = f"{arrays[0].name}.dtype" if arrays else f"{kernel.params[0].name}.dtype" if kernel.params else "float"
-    ctx = Context(sizes=size_code, dtype=dtype, rows=rows, calls=CALLS, keep=True, stacked=True)
+    ctx = Context(sizes=size_code, dtype=dtype, rows=rows, calls=CALLS, keep=True, stacked=True, printer=lib.printer)
     return Form((Output(kernel.rhs.expr, kernel.axes),), definitions=tuple(defs), context=ctx)
 
 
-def _function(kernel: UserKernel) -> tuple[str, list[str]]:
+def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
     """The source of the kernel's function, and the runtime helpers it calls."""
     sizes = _size_map(kernel)
-    form = _form(kernel, sizes)
+    form = _form(kernel, sizes, lib)
     try:
         body = print_body(form)
     except DeriveError as exc:
@@ -458,14 +460,16 @@ def _function(kernel: UserKernel) -> tuple[str, list[str]]:
     values = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
     call = (f"{target} = _arguments({values}, {tuple(names)!r}, {tuple(p.rank for p in kernel.params)!r}, "
             f"{sizes_arg!r})")
-    guard = _fast_guard(kernel, sizes)
-    if len(guard) == 1:
-        lines.append(f"    if not {guard[0]}:")
+    guard = _fast_guard(kernel, sizes) if lib.fast_path else []
+    if not guard:
+        lines.append(f"    {call}")
+    elif len(guard) == 1:
+        lines += [f"    if not {guard[0]}:", f"        {call}"]
     else:
         lines.append(f"    if not ({guard[0]}")
         lines += [f"            {g}" for g in guard[1:]]
         lines[-1] += "):"
-    lines.append(f"        {call}")
+        lines.append(f"        {call}")
     for p in kernel.params:
         if p.onehot:
             lines.append(f"    {p.name} = _onehot({p.name}, {p.name!r})")
@@ -473,8 +477,11 @@ def _function(kernel: UserKernel) -> tuple[str, list[str]]:
     if not kernel.axes:
         last = body_lines[-1]
         body_lines[-1] = last.replace("return ", "r = ", 1)
-        # Drop the axis a row value keeps; [()] makes a 0-d result a NumPy number.
-        body_lines.append("    return (r[..., 0] if numpy.ndim(r) else r)[()]")
+        if lib.name == "numpy":
+            # Drop the axis a row value keeps; [()] makes a 0-d result a NumPy number.
+            body_lines.append("    return (r[..., 0] if numpy.ndim(r) else r)[()]")
+        else:
+            body_lines.append("    return r[..., 0] if r.ndim else r  # the axis a row value keeps")
     return "\n".join(lines + body_lines) + "\n", _helpers_used(kernel, form)
 
 
@@ -504,23 +511,23 @@ def _fast_guard(kernel: UserKernel, sizes: dict) -> list[str]:
     return joined + [line]
 
 
-def _helper_source(names) -> str:
-    from ..kernels import _runtime
-
+def _helper_source(names, lib: Backend) -> str:
+    runtime = importlib.import_module(lib.runtime)
     wanted = []
     for n in names:
-        for m in (*_runtime.USER_HELPERS[n], n):
+        for m in (*runtime.USER_HELPERS[n], n):
             if m not in wanted:
                 wanted.append(m)
-    order = list(_runtime.USER_HELPERS)
-    return "\n\n".join(inspect.getsource(getattr(_runtime, n)) for n in sorted(wanted, key=order.index))
+    order = list(runtime.USER_HELPERS)
+    return "\n\n".join(inspect.getsource(getattr(runtime, n)) for n in sorted(wanted, key=order.index))
 
 
-def render_module(kernels) -> str:
-    """The text of a module with one function per kernel; deterministic for the same kernels."""
+def render_module(kernels, backend: str = "numpy") -> str:
+    """The text of a module with one function per kernel, for NumPy or PyTorch; deterministic."""
+    lib = backend_named(backend)
     functions, helpers = [], []
     for k in kernels:
-        text, used = _function(k)
+        text, used = _function(k, lib)
         functions.append(text)
         helpers += [h for h in used if h not in helpers]
     sources = ", ".join(dict.fromkeys(k.source for k in kernels))
@@ -529,14 +536,18 @@ def render_module(kernels) -> str:
             "Do not edit: regenerate with `derive emit`; `derive emit ... --check` fails when this module is\n"
             "out of date. Each function computes the last side of a chain every link of which derive proved for\n"
             "every size; its docstring gives the formula, the file and line, and the tier of the proof.\n"
-            '"""\n\nimport numpy\n\n'
+            f'"""\n\nimport {lib.module}\n\n'
             f"__all__ = [{names}]\n")
-    return head + "\n\n" + _helper_source(helpers) + "\n\n" + "\n\n".join(functions)
+    return head + "\n\n" + _helper_source(helpers, lib) + "\n\n" + "\n\n".join(functions)
 
 
-def emit_module(derivations, results, kernels=()) -> str:
-    """The module text for the proved steps the derivations ask for (see select_kernels)."""
-    return render_module(select_kernels(derivations, results, kernels))
+def emit_module(derivations, results, kernels=(), backend: str = "numpy") -> str:
+    """The module text for the proved steps the derivations ask for (see select_kernels).
+
+    ``backend`` is "numpy" (the default; the module imports numpy only) or "torch" (tensors in
+    and out; the module imports torch only).
+    """
+    return render_module(select_kernels(derivations, results, kernels), backend)
 
 
 @dataclass(frozen=True)
