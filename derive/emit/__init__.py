@@ -12,9 +12,25 @@ verifier itself; nothing less than proved for every size is emitted.
 from __future__ import annotations
 
 from ..errors import EmitRefused
-from .builtin import (KERNELS, Emitted, Kernel, KernelSpec, claims_used, default_path, emit_kernels,
-                      kernel_specs, render_kernels)
-from .user import KernelRequest, UserKernel, emit_module, render_module, select_kernels, write_module
+from .builtin import (
+                      KERNELS,
+                      Emitted,
+                      Kernel,
+                      KernelSpec,
+                      claims_used,
+                      default_path,
+                      emit_kernels,
+                      kernel_specs,
+                      render_kernels,
+)
+from .user import (
+                      KernelRequest,
+                      UserKernel,
+                      emit_module,
+                      render_module,
+                      select_kernels,
+                      write_module,
+)
 
 __all__ = ["KERNELS", "EmitRefused", "Emitted", "Kernel", "KernelSpec", "claims_used", "default_path", "emit_kernels",
            "kernel_specs", "render_kernels", "KernelRequest", "UserKernel", "emit_module", "render_module",

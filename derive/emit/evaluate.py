@@ -112,10 +112,14 @@ def _size_symbols(kernel) -> list:
 def _derivative_at(kernel, values: dict, sizes: dict, where: dict):
     """d F / d v at the point by a central difference at high precision (F, v from the left side)."""
     v = kernel.variable
-    target = v.xreplace({k: sp.Integer(n) for k, n in where.items()}) if isinstance(v, Indexed) else v
-    target = sp.Indexed(target.base, *[sp.Integer(i) for i in target.indices]) if isinstance(target, Indexed) else target
+    target = v
+    if isinstance(v, Indexed):
+        at = {**{k: sp.Integer(n) for k, n in where.items()}, **{k: sp.Integer(n) for k, n in sizes.items()}}
+        target = sp.Indexed(v.base, *[sp.sympify(i).xreplace(at) for i in v.indices])
     f = instantiate(kernel.function, sizes, where)
     base = dict(values)
+    if target not in base:
+        return None  # not an entry of an argument at this point: nothing to vary
     x0 = base.pop(target)
     f = f.xreplace(base)
     up = sp.N(f.xreplace({target: x0 + _STEP}), _DIGITS)
@@ -164,6 +168,9 @@ def _evaluate(kernel, fn, rng, size_values, batch: int) -> Evaluation:
                     problem = f"at sizes {_text(sizes)}, {_text(where)}: emitted {got!r}, right side {float(exact)!r}"
                 if kernel.variable is not None:
                     slope = _derivative_at(kernel, values, sizes, where)
+                    if slope is None:
+                        problem = problem or f"cannot vary {kernel.variable} at {_text(where)}"
+                        continue
                     d_error = abs(sp.Float(got, _DIGITS) - slope) / max(sp.Integer(1), abs(slope))
                     worst_d = max(worst_d, float(d_error))
                     if d_error > TOLERANCE and not problem:

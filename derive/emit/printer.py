@@ -167,8 +167,12 @@ def _in_place(expr, axes, context: Context, own=(), name: str = "r") -> tuple[st
     return None, to_numpy(expr, axes, context)
 
 
-def print_body(form: Form) -> str:
-    """The body of a kernel function (indented, without its def line) that computes the form."""
+def print_body(form: Form, result: str | None = None) -> str:
+    """The body of a kernel function (indented, without its def line) that computes the form.
+
+    The last line returns the outputs, or binds them to the name ``result`` when one is given.
+    """
+    final = "return " if result is None else f"{result} = "
     lines = _Lines()
     if form.fast is not None:
         guard, out = form.fast
@@ -218,10 +222,10 @@ def print_body(form: Form) -> str:
         alloc, code = _in_place(reduced[0].xreplace(replaced), out.axes, form.context, own)
         if alloc:
             lines.add(alloc)
-        lines.add(f"return {code}")
+        lines.add(f"{final}{code}")
     else:
         results = [to_numpy(e.xreplace(replaced), o.axes, form.context) for e, o in zip(reduced, form.outputs)]
-        lines.add("return " + ", ".join(results))
+        lines.add(final + ", ".join(results))
     return "\n".join(lines.body)
 
 

@@ -32,7 +32,8 @@ from ..model import Assumptions, Derivation, Side, Step, Verdict, slug
 from ..notation import Definition, dsigmoid, sigmoid, softmax, unfold
 from ..numpy_printer import Context
 from ..plaintext import PlainPrinter
-from .backends import Backend, backend as backend_named
+from .backends import Backend
+from .backends import backend as backend_named
 from .printer import Form, Output, print_body
 
 __all__ = ["KernelRequest", "Param", "UserKernel", "select_kernels", "render_module", "emit_module", "write_module",
@@ -86,6 +87,7 @@ class UserKernel:
     variable: sp.Basic | None  # what the left side differentiates by (None if it is no derivative)
     function: sp.Expr | None  # what the left side differentiates, definitions unfolded
     checks: tuple[str, ...]
+    latex: str = ""  # the step as the document writes it
 
 
 # --- choosing the steps -----------------------------------------------------------------------
@@ -331,7 +333,8 @@ def _kernel(d: Derivation, step: Step, name: str, by_id: dict) -> UserKernel:
     ids = _check_ids(d, step)
     tier = by_id[ids[-1]].tier
     return UserKernel(name, tuple(params), d.id, d.source, step.label, step.line, tier, lhs, rhs, assume, axes,
-                      variable, unfold(function, assume.definitions) if function is not None else None, tuple(ids))
+                      variable, unfold(function, assume.definitions) if function is not None else None, tuple(ids),
+                      step.latex)
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -364,9 +367,22 @@ class _FormulaPrinter(PlainPrinter):
         names = ", ".join(self._print(v) for v, _, _ in expr.limits)
         return f"sum_{names}({body})"
 
+    def _print_softmax(self, expr):
+        vec, idx = expr.args
+        (j,) = vec.variables
+        body = vec.expr
+        whole = body.base.label if isinstance(body, Indexed) and tuple(body.indices) == (j,) else vec
+        return f"softmax({self._print(whole)})[{self._print(idx)}]"
+
+    def _print_Lambda(self, expr):
+        return f"({', '.join(self._print(v) for v in expr.variables)} -> {self._print(expr.expr)})"
+
 
 def _formula(expr) -> str:
-    return _FormulaPrinter({"order": "none"}).doprint(expr)
+    # derive's own dummy indices (_c1, _entry) read as c1, entry.
+    plain = {i: Idx(str(i.label).lstrip("_"), (i.lower, i.upper)) for i in expr.atoms(Idx)
+             if str(i.label).startswith("_") and i.upper is not None}
+    return _FormulaPrinter({"order": "none"}).doprint(expr.xreplace(plain))
 
 
 def _doc(text: str) -> str:
@@ -427,7 +443,7 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
     sizes = _size_map(kernel)
     form = _form(kernel, sizes, lib)
     try:
-        body = print_body(form)
+        body = print_body(form, result=None if kernel.axes else "r")
     except DeriveError as exc:
         raise EmitRefused(f"{kernel.label} ({kernel.source}): cannot print the formula over arrays: {exc}") from None
     except (TypeError, KeyError, ValueError) as exc:
@@ -444,6 +460,7 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
         returns = "one number per batch entry"
     doc = [f"{_doc(_formula(kernel.lhs.expr))} = {_doc(_formula(kernel.rhs.expr))}", "",
            f"From {_doc(where)}: {_doc(kernel.tier)} (derive emit prints only proved steps).",
+           f"As written there: {_doc(kernel.latex)}",
            "", "Arguments, in this order:"] + [_doc(line) for line in _arg_doc(kernel, sizes)]
     doc += ["", f"Returns {returns}; float32 when every array argument is float32, else float64."]
     assumed = [f"{_formula(d.name[d.indices] if d.indices else d.name)} := {_formula(d.body)}"
@@ -475,8 +492,6 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
             lines.append(f"    {p.name} = _onehot({p.name}, {p.name!r})")
     body_lines = body.split("\n")
     if not kernel.axes:
-        last = body_lines[-1]
-        body_lines[-1] = last.replace("return ", "r = ", 1)
         if lib.name == "numpy":
             # Drop the axis a row value keeps; [()] makes a 0-d result a NumPy number.
             body_lines.append("    return (r[..., 0] if numpy.ndim(r) else r)[()]")
