@@ -87,3 +87,13 @@ def test_emission_writes_the_module_and_check_only_compares(tmp_path):
 def test_every_claim_a_kernel_uses_is_proved(cid):
     check = {c.id: c for c in checks()}[cid]
     assert verify_check(check, Settings(timeout=60)).verdict is Verdict.PROVED
+
+
+def test_cli_check_of_the_built_in_kernels_verifies_and_compares():
+    from typer.testing import CliRunner
+
+    from derive.cli import app
+
+    result = CliRunner().invoke(app, ["emit", "--check", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"checked {default_path()} ({len(claims_used())} claims proved)" in result.output

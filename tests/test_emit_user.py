@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import derive
@@ -318,3 +320,18 @@ def test_cli_backend_is_checked_before_any_work():
     result = _cli(str(LSQ), "--notation", str(LSQ_NOTATION), "--backend", "jax")
     assert result.exit_code == 2 and "use one of numpy, torch" in result.output
     assert _cli("--backend", "torch").exit_code == 2  # backends are for the steps of your files
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape=st.tuples(st.integers(1, 3), st.integers(1, 6)), dtype=st.sampled_from([np.float32, np.float64]),
+       seed=st.integers(0, 2 ** 16))
+def test_property_emitted_gradients_follow_the_formula_on_any_batch_and_dtype(lsq_module, shape, dtype, seed):
+    rng = np.random.default_rng(seed)
+    x, y = rng.normal(size=shape).astype(dtype), rng.normal(size=shape).astype(dtype)
+    w, b = rng.normal(size=shape[:1]).astype(dtype), rng.normal(size=shape[:1]).astype(dtype)
+    r = w[:, None] * x + b[:, None] - y
+    tol = 1e-4 if dtype == np.float32 else 1e-12
+    gx, gw = lsq_module.dL_dx(x, b, w, y), lsq_module.dL_dw(w, b, x, y)
+    assert gx.dtype == gw.dtype == dtype and gx.shape == shape and gw.shape == shape[:1]
+    np.testing.assert_allclose(gx, 2 * w[:, None] * r, rtol=tol, atol=tol)
+    np.testing.assert_allclose(gw, 2 * (r * x).sum(-1), rtol=tol, atol=tol * shape[1])
