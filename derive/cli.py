@@ -212,10 +212,15 @@ def emit(
         raise _fail(f"not a file or folder: {next(t for t in targets if not looks_like_path(t))!r}")
     if check_only and out is None:
         raise _fail("--check needs --out FILE, the module to compare with")
+    from .emit import KernelRequest
     from .emit.backends import BACKENDS
 
     if backend not in BACKENDS:
         raise _fail(f"--backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    try:
+        requests = [KernelRequest.parse(k) for k in kernel or ()]
+    except EmitRefused as exc:
+        raise _fail(str(exc))
     try:
         selection = resolve(targets, notation)
     except DeriveError as exc:
@@ -224,7 +229,7 @@ def emit(
     from .emit import render_module, select_kernels, write_module
 
     try:
-        chosen = select_kernels(selection.derivations, results, kernel or ())
+        chosen = select_kernels(selection.derivations, results, requests)
         text = render_module(chosen, backend)
     except EmitRefused as exc:
         raise _fail(str(exc), EXIT_DIFFERS)

@@ -56,6 +56,8 @@ class KernelRequest:
         label, _, name = text.partition("=")
         if not label.strip():
             raise EmitRefused(f"--kernel {text!r}: give a step label, as in --kernel 2 or --kernel 2=dL_dw")
+        if name.strip():
+            _check_name(name.strip(), f"--kernel {text!r}")
         return cls(label.strip(), name.strip())
 
 
@@ -237,7 +239,7 @@ def _default_name(step: Step, assume: Assumptions) -> str:
     first = step.terms[0]
     found = _derivative(first.expr)
     if found is None:
-        return _identifier(_label_name(first.expr))
+        return _identifier(_function_name(step, first.expr))
     function, variable = found
     f, v = _identifier(_function_name(step, function)), _identifier(_label_name(variable))
     if first.axes:
