@@ -338,3 +338,14 @@ def test_property_emitted_gradients_follow_the_formula_on_any_batch_and_dtype(ls
     assert gx.dtype == gw.dtype == dtype and gx.shape == shape and gw.shape == shape[:1]
     np.testing.assert_allclose(gx, 2 * w[:, None] * r, rtol=tol, atol=tol)
     np.testing.assert_allclose(gw, 2 * (r * x).sum(-1), rtol=tol, atol=tol * shape[1])
+
+
+def test_an_unreadable_derivative_is_refused_not_left_out(tmp_path):
+    path = tmp_path / "jac.md"
+    path.write_text("# J\n\n$$\\frac{\\partial}{\\partial x_k} \\sum_{i=1}^{N} x_i^2 = 2 x_k \\tag{1}$$\n\n"
+                    "$$\\frac{\\partial \\hat{y}_i}{\\partial \\theta_j} = \\hat{y}_i (\\delta_{ij} - \\hat{y}_j) \\tag{2}$$\n")
+    derivations, results = _checked(path)
+    with pytest.raises(EmitRefused, match=r"\(2\) \(jac.md, line 5\) could not be read: .*\\delta"):
+        select_kernels(derivations, results)
+    (kernel,) = select_kernels(derivations, results, ["1"])
+    assert kernel.name == "df_dx"  # no name for the function in the formula: f

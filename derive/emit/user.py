@@ -108,8 +108,15 @@ def _derivative(expr):
 
 
 def _asks(step: Step, assume: Assumptions) -> bool:
-    """The default rule: the left side is a derivative or a defined name."""
-    if step.problem or not step.terms:
+    """The default rule: the left side is a derivative or a defined name.
+
+    A step that could not be read counts when its left side, as written, is a derivative: it is
+    then refused with the reason, rather than left out without a word.
+    """
+    if step.problem:
+        left = step.latex.split("=")[0]
+        return any(word in left for word in ("\\partial", "\\nabla"))
+    if not step.terms:
         return False
     first = step.terms[0].expr
     if _derivative(first) is not None:
