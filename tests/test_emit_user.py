@@ -349,3 +349,11 @@ def test_an_unreadable_derivative_is_refused_not_left_out(tmp_path):
         select_kernels(derivations, results)
     (kernel,) = select_kernels(derivations, results, ["1"])
     assert kernel.name == "df_dx"  # no name for the function in the formula: f
+
+
+def test_the_committed_example_module_is_up_to_date():
+    # Regenerate with: derive emit examples/least_squares.md --notation examples/least_squares.toml
+    #                  --out examples/least_squares_kernels.py
+    result = _cli(str(LSQ), "--notation", str(LSQ_NOTATION), "--out", str(EXAMPLES / "least_squares_kernels.py"),
+                  "--check")
+    assert result.exit_code == 0, result.output
