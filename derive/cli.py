@@ -217,8 +217,10 @@ def emit(
 
     if backend not in BACKENDS:
         raise _fail(f"--backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    from .emit.user import requests_in
+
     try:
-        requests = [KernelRequest.parse(k) for k in kernel or ()]
+        requests = [KernelRequest.parse(k) for k in kernel or ()] or list(requests_in(notation))
     except EmitRefused as exc:
         raise _fail(str(exc))
     try:

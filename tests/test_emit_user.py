@@ -357,3 +357,17 @@ def test_the_committed_example_module_is_up_to_date():
     result = _cli(str(LSQ), "--notation", str(LSQ_NOTATION), "--out", str(EXAMPLES / "least_squares_kernels.py"),
                   "--check")
     assert result.exit_code == 0, result.output
+
+
+def test_the_notation_file_can_choose_and_name_the_steps(tmp_path):
+    notation = tmp_path / "lsq.toml"
+    notation.write_text(LSQ_NOTATION.read_text() + '\n[kernels]\nloss_slope = "(1)"\nloss = "line 5"\n')
+    result = _cli(str(LSQ), "--notation", str(notation))
+    assert result.exit_code == 0, result.output
+    assert "def loss_slope(w, b, x, y):" in result.output and "def loss(b, w, x, y):" in result.output
+    assert "def dL_db(" not in result.output
+    given = _cli(str(LSQ), "--notation", str(notation), "--kernel", "2")  # the command line wins
+    assert "def dL_db(" in given.output and "def loss(" not in given.output
+    notation.write_text(LSQ_NOTATION.read_text() + "\n[kernels]\nloss = 3\n")
+    bad = _cli(str(LSQ), "--notation", str(notation))
+    assert bad.exit_code == 2 and "[kernels] loss: the step label must be a string, got 3" in bad.output

@@ -4,8 +4,9 @@ Which steps become functions:
 
 * by default, every chain whose left side is a derivative (d/dw, a partial derivative, a
   gradient, sigma') or a name the derivation defines;
-* a request (``--kernel LABEL[=NAME]`` on the command line, ``kernels=`` in derive.derivation,
-  or the ``kernels`` argument here) chooses the steps by label instead, and may name them.
+* a request (``--kernel LABEL[=NAME]`` on the command line, a ``[kernels]`` table in the notation
+  file, ``kernels=`` in derive.derivation, or the ``kernels`` argument here) chooses the steps by
+  label instead, and may name them.
 
 A chosen step is emitted only when every link of its chain (and its ends) is proved for every
 size, under no convention and no case split; otherwise emission is refused with the reason, and
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import keyword
 from dataclasses import dataclass
+from pathlib import Path
 
 import sympy as sp
 from sympy import Idx, Indexed, IndexedBase
@@ -26,7 +28,7 @@ from ..errors import EmitRefused
 from ..model import Assumptions, Derivation, Side, Step, Verdict, slug
 from ..notation import Definition, dsigmoid, sigmoid, unfold
 
-__all__ = ["KernelRequest", "Param", "UserKernel", "select_kernels", "names_of", "used_definitions"]
+__all__ = ["KernelRequest", "Param", "UserKernel", "select_kernels", "requests_in", "names_of", "used_definitions"]
 
 @dataclass(frozen=True)
 class KernelRequest:
@@ -75,6 +77,27 @@ class UserKernel:
     function: sp.Expr | None  # what the left side differentiates, definitions unfolded
     checks: tuple[str, ...]
     latex: str = ""  # the step as the document writes it
+
+
+def requests_in(notation) -> tuple[KernelRequest, ...]:
+    """The steps a notation file's ``[kernels]`` table asks for: ``function_name = "step label"``."""
+    import tomllib
+
+    if notation is None:
+        return ()
+    try:
+        data = tomllib.loads(Path(notation).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise EmitRefused(f"cannot read {str(notation)!r}: {exc}") from None
+    table = data.get("kernels", {})
+    if not isinstance(table, dict):
+        raise EmitRefused(f"{Path(notation).name}: [kernels] must be a table of function name = \"step label\"")
+    requests = []
+    for name, label in table.items():
+        if not isinstance(label, str) or not label.strip():
+            raise EmitRefused(f"{Path(notation).name} [kernels] {name}: the step label must be a string, got {label!r}")
+        requests.append(KernelRequest(label.strip(), _check_name(name, f"{Path(notation).name} [kernels]")))
+    return tuple(requests)
 
 
 # --- choosing the steps -----------------------------------------------------------------------
