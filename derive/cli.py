@@ -183,8 +183,8 @@ def emit(
                                      help="Emit this step (by its label, as in 2 or line-7), named NAME; "
                                           "repeatable. Default: every step whose left side is a derivative "
                                           "or a defined name."),
-    backend: str = typer.Option("numpy", "--backend", "-b", help="numpy (the module imports numpy only) or "
-                                "torch (tensors in and out, for comparing with torch.autograd)."),
+    backend: str = typer.Option("numpy", "--backend", "-b", help="numpy (the module imports numpy only), "
+                                "torch or jax (their arrays in and out, for comparing with their autodiff)."),
     check_only: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the module is out of date."),
     verify_kernels: bool = typer.Option(False, "--verify", help="Evaluate each emitted function at random points "
                                         "against its formula at high precision (and a derivative against a "
@@ -236,8 +236,10 @@ def emit(
     except EmitRefused as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
     if verify_kernels:
+        from .emit.backends import enable_float64
         from .emit.evaluate import evaluate_kernels, load_module
 
+        enable_float64(backend)
         evaluations = evaluate_kernels(chosen, load_module(text))
         for e in evaluations:
             typer.echo(("verified " if e.ok else "") + e.describe(), err=True)

@@ -1,9 +1,9 @@
-"""Array libraries a user's kernels can be printed for: NumPy (the default) and PyTorch.
+"""Array libraries a user's kernels can be printed for: NumPy (the default), PyTorch and JAX.
 
 A backend is a printer (derive.numpy_printer.ArrayPrinter, or a subclass that names another
 library's functions), the module the emitted code imports, and the hand-written runtime whose
-helpers the emitted module copies. PyTorch's kernels take and return tensors, so that a
-hand-derived gradient can be set against torch.autograd's.
+helpers the emitted module copies. PyTorch's and JAX's kernels take and return their arrays, so
+that a hand-derived gradient can be set against torch.autograd's or jax.grad's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import EmitRefused
 from ..numpy_printer import ArrayPrinter
 
-__all__ = ["Backend", "BACKENDS", "backend", "TorchPrinter"]
+__all__ = ["Backend", "BACKENDS", "backend", "TorchPrinter", "JaxPrinter", "enable_float64"]
 
 # NumPy's names -> PyTorch's, for what ArrayPrinter prints.
 _TORCH_NAMES = {"numpy.eye": "torch.eye", "numpy.copysign": "torch.copysign", "numpy.where": "torch.where",
@@ -41,6 +41,18 @@ class TorchPrinter(ArrayPrinter):
     _print_Max = _print_Min
 
 
+class JaxPrinter(ArrayPrinter):
+    """ArrayPrinter with jax.numpy's functions, which follow NumPy's; sums are jax.numpy.sum."""
+
+    def _module_format(self, fqn, register=True):
+        if fqn not in _TORCH_NAMES:
+            raise EmitRefused(f"no JAX form for {fqn}")
+        return "jax." + fqn
+
+    def _reduce(self, text: str, keep: bool) -> str:
+        return f"jax.numpy.sum({text}, axis=-1{', keepdims=True' if keep else ''})"
+
+
 @dataclass(frozen=True)
 class Backend:
     """What a module for one array library needs: its printer, its import, its runtime module."""
@@ -55,6 +67,7 @@ class Backend:
 BACKENDS = {
     "numpy": Backend("numpy", None, "numpy", "derive.kernels._runtime", True),
     "torch": Backend("torch", TorchPrinter, "torch", "derive.kernels._runtime_torch", False),
+    "jax": Backend("jax", JaxPrinter, "jax.numpy", "derive.kernels._runtime_jax", False),
 }
 
 
@@ -62,3 +75,11 @@ def backend(name: str) -> Backend:
     if name not in BACKENDS:
         raise EmitRefused(f"no backend {name!r}; use one of {', '.join(BACKENDS)}")
     return BACKENDS[name]
+
+
+def enable_float64(name: str) -> None:
+    """Let the backend compute in float64 in this process (JAX: jax_enable_x64), for --verify."""
+    if name == "jax":
+        import jax
+
+        jax.config.update("jax_enable_x64", True)

@@ -154,7 +154,8 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
            f"From {_doc(where)}: {_doc(kernel.tier)} (derive emit prints only proved steps).",
            f"As written there: {_doc(kernel.latex)}",
            "", "Arguments, in this order:"] + [_doc(line) for line in _arg_doc(kernel, sizes)]
-    doc += ["", f"Returns {returns}; float32 when every array argument is float32, else float64."]
+    doc += ["", f"Returns {returns}; float32 when every array argument is float32, else float64"
+            + (" (with jax_enable_x64; JAX's default is float32)." if lib.name == "jax" else ".")]
     assumed = [f"{_formula(d.name[d.indices] if d.indices else d.name)} := {_formula(d.body)}"
                for d in used_definitions([kernel.lhs.expr, kernel.rhs.expr], kernel.assume.definitions)]
     assumed += [f"{p.name} is one-hot (at class {dict(kernel.assume.onehot)[p.symbol]})" for p in kernel.params
