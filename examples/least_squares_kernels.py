@@ -66,10 +66,10 @@ def L(b, w, x, y):
     As written there: L = \\sum_{i=1}^{N} (w x_i + b - y_i)^2
 
     Arguments, in this order:
-    b: a number (or an array over the batch axes)
-    w: a number (or an array over the batch axes)
-    x: a vector (..., N)
-    y: a vector (..., N)
+        b: a number (or an array over the batch axes)
+        w: a number (or an array over the batch axes)
+        x: a vector (..., N)
+        y: a vector (..., N)
 
     Returns one number per batch entry; float32 when every array argument is float32, else float64.
 
@@ -90,10 +90,10 @@ def dL_dw(w, b, x, y):
     As written there: \\frac{\\partial L}{\\partial w} = \\sum_{i=1}^{N} 2 (w x_i + b - y_i) x_i = 2 \\sum_{i=1}^{N} (w x_i + b - y_i) x_i
 
     Arguments, in this order:
-    w: a number (or an array over the batch axes)
-    b: a number (or an array over the batch axes)
-    x: a vector (..., N)
-    y: a vector (..., N)
+        w: a number (or an array over the batch axes)
+        b: a number (or an array over the batch axes)
+        x: a vector (..., N)
+        y: a vector (..., N)
 
     Returns one number per batch entry; float32 when every array argument is float32, else float64.
 
@@ -114,10 +114,10 @@ def dL_db(b, w, x, y):
     As written there: \\frac{\\partial L}{\\partial b} = 2 \\sum_{i=1}^{N} (w x_i + b - y_i)
 
     Arguments, in this order:
-    b: a number (or an array over the batch axes)
-    w: a number (or an array over the batch axes)
-    x: a vector (..., N)
-    y: a vector (..., N)
+        b: a number (or an array over the batch axes)
+        w: a number (or an array over the batch axes)
+        x: a vector (..., N)
+        y: a vector (..., N)
 
     Returns one number per batch entry; float32 when every array argument is float32, else float64.
 
@@ -138,10 +138,10 @@ def dL_dx(x, b, w, y):
     As written there: \\frac{\\partial L}{\\partial x_k} = 2 w (w x_k + b - y_k)
 
     Arguments, in this order:
-    x: a vector (..., N)
-    b: a number (or an array over the batch axes)
-    w: a number (or an array over the batch axes)
-    y: a vector (..., N)
+        x: a vector (..., N)
+        b: a number (or an array over the batch axes)
+        w: a number (or an array over the batch axes)
+        y: a vector (..., N)
 
     Returns an array (..., N): entry (k) of the right side; float32 when every array argument is float32, else float64.
 

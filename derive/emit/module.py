@@ -1,4 +1,4 @@
-"""A user's kernels as a module: one NumPy (or PyTorch) function per proved step, with its docstring.
+"""A user's kernels as a module: one NumPy (or PyTorch, or JAX) function per proved step, with its docstring.
 
 The functions compute the chain's last side over whole arrays (derive.emit.printer), after
 checking their arguments; the helpers they call are copied from the backend's hand-written
@@ -95,7 +95,7 @@ def _arg_doc(kernel: UserKernel, sizes: dict) -> list[str]:
             what = f"{'a vector' if p.rank == 1 else 'a matrix'} (..., {', '.join(dims)})"
         if p.onehot:
             what += ", one-hot along its last axis"
-        lines.append(f"    {p.name}: {what}")
+        lines.append(f"{p.name}: {what}")
     return lines
 
 
@@ -153,7 +153,7 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
     doc = [f"{_doc(_formula(kernel.lhs.expr))} = {_doc(_formula(kernel.rhs.expr))}", "",
            f"From {_doc(where)}: {_doc(kernel.tier)} (derive emit prints only proved steps).",
            f"As written there: {_doc(kernel.latex)}",
-           "", "Arguments, in this order:"] + [_doc(line) for line in _arg_doc(kernel, sizes)]
+           "", "Arguments, in this order:"] + ["    " + _doc(line) for line in _arg_doc(kernel, sizes)]
     doc += ["", f"Returns {returns}; float32 when every array argument is float32, else float64"
             + (" (with jax_enable_x64; JAX's default is float32)." if lib.name == "jax" else ".")]
     assumed = [f"{_formula(d.name[d.indices] if d.indices else d.name)} := {_formula(d.body)}"
