@@ -371,3 +371,15 @@ def test_the_notation_file_can_choose_and_name_the_steps(tmp_path):
     notation.write_text(LSQ_NOTATION.read_text() + "\n[kernels]\nloss = 3\n")
     bad = _cli(str(LSQ), "--notation", str(notation))
     assert bad.exit_code == 2 and "[kernels] loss: the step label must be a string, got 3" in bad.output
+
+
+def test_an_argument_named_like_a_computed_value_is_refused(tmp_path):
+    # softmax(theta) is computed into a variable s: an argument s would be overwritten by it.
+    path = tmp_path / "s.md"
+    path.write_text("# s\n\n$$\\frac{\\partial}{\\partial \\theta_k} s \\log \\sum_{j=1}^{N} e^{\\theta_j}"
+                    " = s \\operatorname{softmax}(\\theta)_k \\tag{1}$$\n")
+    notation = tmp_path / "s.toml"
+    notation.write_text('scalars = ["s"]\n')
+    derivations, results = _checked(path, notation)
+    with pytest.raises(EmitRefused, match=r"\(1\) \(s.md, line 3\): the argument s has the name of a value"):
+        emit_module(derivations, results)

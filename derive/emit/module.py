@@ -7,8 +7,10 @@ runtime (derive/kernels/_runtime.py for NumPy), so the module imports one array 
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,9 +139,9 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
     try:
         body = print_body(form, result=None if kernel.axes else "r")
     except DeriveError as exc:
-        raise EmitRefused(f"{kernel.label} ({kernel.source}): cannot print the formula over arrays: {exc}") from None
+        raise EmitRefused(f"{_place(kernel)}: cannot print the formula over arrays: {exc}") from None
     except (TypeError, KeyError, ValueError) as exc:
-        raise EmitRefused(f"{kernel.label} ({kernel.source}): cannot print the formula over arrays "
+        raise EmitRefused(f"{_place(kernel)}: cannot print the formula over arrays "
                           f"({type(exc).__name__}: {exc})") from None
     names = [p.name for p in kernel.params]
     where = f"{kernel.source}, line {kernel.line}" if kernel.line else kernel.source
@@ -183,6 +185,12 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
     for p in kernel.params:
         if p.onehot:
             lines.append(f"    {p.name} = _onehot({p.name}, {p.name!r})")
+    bound = {t.id for n in ast.walk(ast.parse(textwrap.dedent(body))) if isinstance(n, ast.Assign)
+             for t in ast.walk(n.targets[0]) if isinstance(t, ast.Name)} | {"r"}
+    clash = sorted(bound & set(names))
+    if clash:
+        raise EmitRefused(f"{_place(kernel)}: the argument {clash[0]} has the name of a value the "
+                          "function computes; rename it in the derivation")
     body_lines = body.split("\n")
     if not kernel.axes:
         if lib.name == "numpy":
@@ -191,6 +199,10 @@ def _function(kernel: UserKernel, lib: Backend) -> tuple[str, list[str]]:
         else:
             body_lines.append("    return r[..., 0] if r.ndim else r  # the axis a row value keeps")
     return "\n".join(lines + body_lines) + "\n", _helpers_used(kernel, form)
+
+
+def _place(kernel: UserKernel) -> str:
+    return f"{kernel.label} ({kernel.source}{f', line {kernel.line}' if kernel.line else ''})"
 
 
 def _fast_guard(kernel: UserKernel, sizes: dict) -> list[str]:
