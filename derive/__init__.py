@@ -45,6 +45,9 @@ _EXPORTS = {
     "load_path": "derive.sources",
     "load_notation": "derive.sources",
     "DeriveError": "derive.errors",
+    # kernels from proved steps
+    "emit_module": "derive.emit",
+    "select_kernels": "derive.emit",
 }
 
 __all__ = sorted([*_EXPORTS, "check", "read_latex"])

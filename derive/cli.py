@@ -209,26 +209,108 @@ def report(
 
 @app.command()
 def emit(
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Where to write the module "
-                                      "(default: derive/kernels/_generated.py inside the package)."),
+    targets: list[str] = typer.Argument(None, metavar="[PATH]...",
+                                        help="Files or folders with your derivations (.py, .md, .tex). "
+                                             "Default: the built-in kernels, from the catalog's claims."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Where to write the module (default for the "
+                                       "built-in kernels: derive/kernels/_generated.py inside the package; "
+                                       "for PATHs: standard output)."),
+    kernel: list[str] = typer.Option(None, "--kernel", "-k", metavar="LABEL[=NAME]",
+                                     help="Emit this step (by its label, as in 2 or line-7), named NAME; "
+                                          "repeatable. Default: every step whose left side is a derivative "
+                                          "or a defined name."),
+    backend: str = typer.Option("numpy", "--backend", "-b", help="numpy (the module imports numpy only), "
+                                "torch or jax (their arrays in and out, for comparing with their autodiff)."),
     check_only: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the module is out of date."),
+    verify_kernels: bool = typer.Option(False, "--verify", help="Evaluate each emitted function at random points "
+                                        "against its formula at high precision (and a derivative against a "
+                                        "central difference of its left side); exit 1 on any disagreement."),
+    jobs: Optional[int] = JOBS,
+    timeout: float = TIMEOUT,
+    notation: Optional[Path] = NOTATION,
 ) -> None:
-    """Print the numeric kernels from proved claims into a NumPy module (derive.kernels).
+    """Print proved formulas as NumPy functions: your derivations' steps, or the built-in kernels (derive.kernels).
 
-    Exit code 0 when the module is written (or up to date), 1 when a claim is not proved for all N or
-    (with --check) when the module differs, 2 on a usage error.
+    Exit code 0 when the module is written (or up to date), 1 when a formula asked for is not proved for
+    every size, when --verify finds a disagreement, or (with --check) when the module differs; 2 on a
+    usage error.
     """
-    from .emit import EmitRefused, emit_kernels
-    from .errors import DeriveError, OutputError
+    from .errors import DeriveError, EmitRefused
+    from .targets import looks_like_path, resolve
+
+    from .errors import OutputError
     from .files import check_output_file
 
     try:
         out = check_output_file(out) if out is not None and not check_only else out
     except OutputError as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
+    targets = targets or []
+    if not targets:
+        if kernel or verify_kernels or backend != "numpy":
+            raise _fail("--kernel, --backend and --verify apply to the steps of your files: give a PATH")
+        _emit_builtin(out, check_only, jobs)
+        return
+    if not all(looks_like_path(t) for t in targets):
+        raise _fail(f"not a file or folder: {next(t for t in targets if not looks_like_path(t))!r}")
+    if check_only and out is None:
+        raise _fail("--check needs --out FILE, the module to compare with")
+    from .emit import KernelRequest
+    from .emit.backends import BACKENDS
+
+    if backend not in BACKENDS:
+        raise _fail(f"--backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    from .emit.user import requests_in
+
     try:
-        done = emit_kernels(out, check=check_only)
-    except (EmitRefused, DeriveError) as exc:
+        requests = [KernelRequest.parse(k) for k in kernel or ()] or list(requests_in(notation))
+    except EmitRefused as exc:
+        raise _fail(str(exc))
+    try:
+        selection = resolve(targets, notation)
+    except DeriveError as exc:
+        raise _fail(str(exc))
+    results = _run_with_progress(selection.checks, timeout, jobs)
+    from .emit import render_module, select_kernels, write_module
+
+    try:
+        chosen = select_kernels(selection.derivations, results, requests)
+        text = render_module(chosen, backend)
+    except EmitRefused as exc:
+        raise _fail(str(exc), EXIT_DIFFERS)
+    if verify_kernels:
+        from .emit.backends import enable_float64
+        from .emit.evaluate import evaluate_kernels, load_module
+
+        enable_float64(backend)
+        evaluations = evaluate_kernels(chosen, load_module(text))
+        for e in evaluations:
+            typer.echo(("verified " if e.ok else "") + e.describe(), err=True)
+        if not all(e.ok for e in evaluations):
+            raise _fail("an emitted function disagrees with its formula; nothing written", EXIT_DIFFERS)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        done = write_module(text, out, check=check_only)
+    except DeriveError as exc:
+        raise _fail(str(exc), EXIT_DIFFERS)
+    if check_only and done.changed:
+        raise _fail(f"{done.path} is out of date: run `derive emit` with --out {done.path}", EXIT_DIFFERS)
+    names = ", ".join(k.name for k in chosen)
+    typer.echo(f"{'checked' if check_only else 'wrote' if done.changed else 'up to date:'} {done.path} ({names})")
+
+
+def _emit_builtin(out: Optional[Path], check_only: bool, jobs: Optional[int]) -> None:
+    """The built-in kernels: verify the claims they use, then write (or compare) derive/kernels/_generated.py."""
+    from .catalog import checks as catalog_checks
+    from .emit import EmitRefused, claims_used, emit_kernels
+
+    wanted = set(claims_used())
+    results = _run_with_progress([c for c in catalog_checks() if c.id in wanted], 60.0, jobs)
+    try:
+        done = emit_kernels(results, out, check=check_only)
+    except EmitRefused as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
     if check_only and done.changed:
         raise _fail(f"{done.path} is out of date: run `derive emit`", EXIT_DIFFERS)

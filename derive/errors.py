@@ -53,3 +53,7 @@ class NotationError(SourceError):
 
 class FormulaError(DeriveError):
     """Display mathematics that cannot be read; it becomes a step's problem, never a guess."""
+
+
+class EmitRefused(DeriveError):
+    """Kernels would rest on a claim that is not proved for every size, or cannot be printed."""

@@ -151,6 +151,8 @@ class Derivation:
     steps: tuple[Step, ...]
     assume: Assumptions = Assumptions()
     note: str = ""
+    # The steps to emit as kernels (derive emit): (step label, function name or "" for the default name).
+    kernels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

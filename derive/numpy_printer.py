@@ -79,7 +79,11 @@ class Context:
     ``splits`` names, for each rounded vector t, the array of its exact rounding errors;
     ``inplace`` says that every array spanning the output's axes has the output's shape and dtype
     (true when the arguments are one array x, or arrays of x's shape), so results may be written
-    into such arrays.
+    into such arrays. ``calls`` renames the functions sigmoid, sigmoid_grad, softmax and log_softmax
+    are printed as calls to (a module of its own supplies them under other names). ``keep`` says
+    that a value with no axis keeps a trailing axis of length 1, as a row value does, so that it
+    broadcasts against rows. ``stacked`` says that matrices may carry batch axes too (a stack of
+    matrices, one per row), so that a vector-matrix product is taken row by row.
     """
 
     sizes: dict = field(default_factory=dict)
@@ -88,6 +92,10 @@ class Context:
     gathers: dict = field(default_factory=dict)
     splits: dict = field(default_factory=dict)
     inplace: bool = False
+    calls: dict = field(default_factory=dict)
+    keep: bool = False
+    stacked: bool = False
+    printer: type | None = None  # a subclass of ArrayPrinter for another array library (None: NumPy)
 
 
 def _pad(text: str, count: int) -> str:
@@ -209,16 +217,19 @@ class ArrayPrinter(NumPyPrinter):
 
     # -- the project's functions ---------------------------------------------------------------
 
+    def _name(self, name: str) -> str:
+        return self._context.calls.get(name, name)
+
     def _print_sigmoid(self, expr):
-        return f"sigmoid({self._print(expr.args[0])})"
+        return f"{self._name('sigmoid')}({self._print(expr.args[0])})"
 
     def _print_dsigmoid(self, expr):
-        return f"sigmoid_grad({self._print(expr.args[0])})"
+        return f"{self._name('sigmoid_grad')}({self._print(expr.args[0])})"
 
     def _call(self, name: str, expr: softmax) -> str:
         vec, idx = expr.args
         (q,) = vec.variables
-        return self._place(f"{name}({self._in((q,), vec.expr)})", idx)
+        return self._place(f"{self._name(name)}({self._in((q,), vec.expr)})", idx)
 
     def _print_softmax(self, expr):
         return self._call("softmax", expr)
@@ -250,17 +261,21 @@ class ArrayPrinter(NumPyPrinter):
         (j, lo, hi) = expr.limits[0]
         axes = self._axes
         used = {a for a in axes if a in body.free_symbols}
-        total = self._module_format("numpy.add.reduce")  # numpy.sum without its Python-level wrapper
         if len(axes) == 1 and j == axes[0]:
-            return f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)"
+            return self._reduce(self._in((j,), body), keep=True)
         if not used:
             if not axes:
-                return f"{total}({self._in((j,), body)}, axis=-1)"
-            return self._row(f"{total}({self._in((j,), body)}, axis=-1, keepdims=True)")
+                return self._reduce(self._in((j,), body), keep=self._context.keep)
+            return self._row(self._reduce(self._in((j,), body), keep=True))
         product = self._matmul(body, j)
         if product is not None:
             return product
-        return f"{total}({self._in(axes + (j,), body)}, axis=-1)"
+        return self._reduce(self._in(axes + (j,), body), keep=False)
+
+    def _reduce(self, text: str, keep: bool) -> str:
+        """The sum over the last axis of the array ``text``, keeping that axis with length 1 if ``keep``."""
+        total = self._module_format("numpy.add.reduce")  # numpy.sum without its Python-level wrapper
+        return f"{total}({text}, axis=-1{', keepdims=True' if keep else ''})"
 
     def _matmul(self, body, j):
         """sum_j v_j M[j, a] (or M[a, j]) with a the only axis: ``v @ M`` (or ``v @ M.T``)."""
@@ -277,6 +292,9 @@ class ArrayPrinter(NumPyPrinter):
                 if f.indices[0] == a:
                     matrix = f"{self._module_format('numpy.swapaxes')}({matrix}, -1, -2)"
                 vec = self._in((j,), rest)
+                if self._context.stacked:
+                    # A stack of matrices: each row's vector times its own matrix, not every matrix.
+                    return f"(({vec})[..., None, :] @ {matrix})[..., 0, :]"
                 if not isinstance(rest, (sp.Symbol, Indexed, sp.Function)):
                     vec = f"({vec})"  # @ binds tighter than + and -
                 return f"({vec} @ {matrix})"
@@ -285,7 +303,8 @@ class ArrayPrinter(NumPyPrinter):
 
 def to_numpy(expr: sp.Expr, axes=(), context: Context | None = None) -> str:
     """NumPy code for expr over the axes of the free indices ``axes`` (last index, last axis)."""
-    return ArrayPrinter(axes, context).doprint(expr)
+    printer = context.printer if context is not None and context.printer is not None else ArrayPrinter
+    return printer(axes, context).doprint(expr)
 
 
 # --- evaluation in one buffer ----------------------------------------------------------------

@@ -41,27 +41,44 @@ def test_no_generated_kernel_loops_in_python():
     assert not [n for n in ast.walk(tree) if isinstance(n, loops)]
 
 
+def _results(weak=None, **change):
+    by_id = {c.id: c for c in checks()}
+    out = []
+    for cid in claims_used():
+        r = proved(by_id[cid])
+        out.append(replace(r, **change) if cid == weak else r)
+    return out
+
+
 def test_emission_refuses_a_claim_that_is_not_proved(tmp_path):
     weak = claims_used()[1]
-
-    def verify(check):
-        r = proved(check)
-        return replace(r, verdict=Verdict.BOUNDED, bound=3, detail="not proved in general") if check.id == weak else r
-
     target = tmp_path / "k.py"
     with pytest.raises(EmitRefused, match=weak) as info:
-        emit_kernels(target, verify=verify)
+        emit_kernels(_results(weak, verdict=Verdict.BOUNDED, bound=3, detail="not proved in general"), target)
     assert "proved for N = 1..3" in str(info.value)
     assert not target.exists()
 
 
+def test_emission_refuses_a_claim_proved_only_under_a_convention(tmp_path):
+    weak = claims_used()[0]
+    with pytest.raises(EmitRefused, match="under broadcasting"):
+        emit_kernels(_results(weak, conventions=("broadcasting",)), tmp_path / "k.py")
+
+
+def test_emission_refuses_when_a_claim_has_no_result(tmp_path):
+    missing = claims_used()[2]
+    results = [r for r in _results() if r.id != missing]
+    with pytest.raises(EmitRefused, match=f"no verification result for {missing}"):
+        emit_kernels(results, tmp_path / "k.py")
+
+
 def test_emission_writes_the_module_and_check_only_compares(tmp_path):
     target = tmp_path / "k.py"
-    first = emit_kernels(target, check=True, verify=proved)
+    first = emit_kernels(_results(), target, check=True)
     assert first.changed and not target.exists()
-    done = emit_kernels(target, verify=proved)
+    done = emit_kernels(_results(), target)
     assert done.changed and target.read_text(encoding="utf-8") == render_kernels()
-    assert not emit_kernels(target, check=True, verify=proved).changed
+    assert not emit_kernels(_results(), target, check=True).changed
     assert set(done.verdicts) == set(claims_used())
 
 
@@ -70,3 +87,13 @@ def test_emission_writes_the_module_and_check_only_compares(tmp_path):
 def test_every_claim_a_kernel_uses_is_proved(cid):
     check = {c.id: c for c in checks()}[cid]
     assert verify_check(check, Settings(timeout=60)).verdict is Verdict.PROVED
+
+
+def test_cli_check_of_the_built_in_kernels_verifies_and_compares():
+    from typer.testing import CliRunner
+
+    from derive.cli import app
+
+    result = CliRunner().invoke(app, ["emit", "--check", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"checked {default_path()} ({len(claims_used())} claims proved)" in result.output

@@ -416,3 +416,54 @@ def test_entries_whose_exponential_underflows_are_exact_on_the_split_path(name):
     assert got[0, -1] == (0.0 if name == "softmax" else -np.inf)
     if name == "softmax":
         assert 0 < got[0, 1] < 1e-300 and got[0, 4] == 0
+
+
+# --- the runtime module: the helpers _generated.py imports and user modules copy ------------------
+
+def test_generated_module_imports_its_helpers_from_the_runtime():
+    from derive.kernels import _runtime
+
+    for name in ("_take", "_sum_except", "_moderate", "_shift", "_split", "_exp_split"):
+        assert getattr(G, name) is getattr(_runtime, name)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_runtime_activations_of_user_modules_match_the_kernels(dtype):
+    from derive.kernels import _runtime
+
+    rng = np.random.default_rng(4)
+    x = (rng.normal(size=(5, 9)) * 4).astype(dtype)  # away from subnormal results, where float32 differs
+    tol = dict(rtol=1e-5 if dtype == np.float32 else 1e-12, atol=0)
+    np.testing.assert_allclose(_runtime._softmax(x), K.softmax(x), **tol)
+    np.testing.assert_allclose(_runtime._log_softmax(x), K.log_softmax(x), **tol)
+    np.testing.assert_allclose(_runtime._sigmoid(x), K.sigmoid(x), **tol)
+    np.testing.assert_allclose(_runtime._sigmoid_grad(x), K.sigmoid_grad(x), **tol)
+    assert _runtime._softmax(x).dtype == dtype and _runtime._sigmoid(x).dtype == dtype
+
+
+def test_runtime_activations_do_not_overflow():
+    from derive.kernels import _runtime
+
+    x = np.array([-1000.0, 0.0, 1000.0])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        np.testing.assert_array_equal(_runtime._softmax(x), [0.0, 0.0, 1.0])
+        assert np.isfinite(_runtime._log_softmax(x)[:2]).all()
+        np.testing.assert_array_equal(_runtime._sigmoid(np.array([-1000.0, 1000.0])), [0.0, 1.0])
+
+
+def test_runtime_arguments_rule_on_dtype_and_shape():
+    from derive.kernels import _runtime
+
+    w, x = _runtime._arguments((0.5, np.ones((2, 3), np.float32)), ("w", "x"), (0, 1), (((1, 0),),))
+    assert x.dtype == w.dtype == np.float32 and w.shape == ()
+    w, x = _runtime._arguments(([0.5, 1.5], np.ones((2, 3))), ("w", "x"), (0, 1), (((1, 0),),))
+    assert w.shape == (2, 1)  # a number per batch entry keeps a trailing axis, to meet the rows of x
+    (w,) = _runtime._arguments((np.float32(2.0),), ("w",), (0,))
+    assert w.dtype == np.float32
+    (x,) = _runtime._arguments(([1, 2],), ("x",), (1,))
+    assert x.dtype == np.float64
+    with pytest.raises(ValueError, match="A must be a matrix with 2 axes"):
+        _runtime._arguments(([1.0, 2.0],), ("A",), (2,))
+    with pytest.raises(ValueError, match="y must be one-hot"):
+        _runtime._onehot(np.array([[1.0, 1.0]]), "y")
+    assert _runtime._onehot(np.array([[0.0, 1.0]]), "y") is not None

@@ -147,3 +147,44 @@ def test_an_entry_refuses_what_is_not_entrywise():
         to_entry(summation(x[j], j))
     with pytest.raises(Unsupported):
         to_entry(W[i, j])
+
+
+# --- the options user kernels print under ---------------------------------------------------------
+
+M = size("M")
+a = index("a", M)
+y = vector("y")
+w = sp.Symbol("w", real=True)
+
+
+def test_a_stack_of_matrices_is_multiplied_row_by_row():
+    expr = summation(W[a, i] * y[a], a)  # sum_a y_a W_ai, a vector over i
+    rng = numpy.random.default_rng(3)
+    Ws, ys = rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 3))
+    stacked = to_numpy(expr, (i,), Context(stacked=True))
+    numpy.testing.assert_allclose(run(stacked, W=Ws, y=ys), numpy.einsum("bai,ba->bi", Ws, ys))
+    plain = to_numpy(expr, (i,), Context())
+    assert run(plain, W=Ws, y=ys).shape == (2, 2, 4)  # why user kernels need stacked=True
+
+
+def test_keep_gives_a_scalar_result_the_trailing_axis_a_row_value_has():
+    expr = w * summation(x[j] ** 2, j)
+    ctx = Context(rows=frozenset({w}), keep=True)
+    code = to_numpy(expr, (), ctx)
+    assert "keepdims=True" in code
+    xs, ws = numpy.arange(6.0).reshape(2, 3), numpy.array([[2.0], [3.0]])
+    numpy.testing.assert_allclose(run(code, x=xs, w=ws), ws * (xs ** 2).sum(-1, keepdims=True))
+    assert "keepdims" not in to_numpy(expr, (), Context(rows=frozenset({w})))
+
+
+def test_calls_rename_the_functions_a_module_supplies():
+    code = to_numpy(sigmoid(x[i]) + softmax(sp.Lambda(j, x[j]), i), (i,), Context(calls={"sigmoid": "_s",
+                                                                                         "softmax": "_sm"}))
+    assert "_s(x)" in code and "_sm(x)" in code and "sigmoid(" not in code
+
+
+def test_another_printer_class_prints_for_another_library():
+    from derive.emit.backends import TorchPrinter
+
+    code = to_numpy(sp.exp(x[i]) / summation(sp.exp(x[j]), j), (i,), Context(printer=TorchPrinter))
+    assert code == "torch.exp(x)/torch.sum(torch.exp(x), dim=-1, keepdim=True)"

@@ -469,7 +469,8 @@ def test_a_report_on_ones_own_files_reads_like_a_marked_script(examples_report):
 def test_a_folder_report_has_one_index_row_per_file(examples_report):
     md = render_report(*examples_report, "md")
     rows = [line for line in md.splitlines() if line.startswith("| [")]
-    assert [row.split("]")[0][3:] for row in rows] == [r"cross\_entropy.md", "sigmoid.md", r"softmax\_derivation.py"]
+    assert [row.split("]")[0][3:] for row in rows] == [r"cross\_entropy.md", r"least\_squares.md", "sigmoid.md",
+                                                       r"softmax\_derivation.py"]
     assert "(2) (line 16), link 2 of 2" in rows[0] and "✗ refuted" in rows[0]
     tex = render_report(*examples_report, "tex")
     assert r"first link that fails or is undecided" in tex

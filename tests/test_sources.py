@@ -109,7 +109,7 @@ def test_bad_notation_file(tmp_path):
 def test_shipped_examples_load():
     examples = Path(__file__).resolve().parent.parent / "examples"
     ids = [d.id for d in load_path(examples, examples / "scalar.toml")]
-    assert ids == ["cross-entropy", "sigmoid", "softmax-shift"]
+    assert ids == ["cross-entropy", "least-squares", "sigmoid", "softmax-shift"]
 
 
 def test_non_regular_files_are_never_opened(tmp_path):

@@ -95,6 +95,14 @@ def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Ass
 
 
 def derivation(id: str, *, topic: str, source: str, title: str, statement: str, steps,
-               assume: Assumptions | None = None, note: str = "") -> Derivation:
+               assume: Assumptions | None = None, note: str = "", kernels=()) -> Derivation:
+    """A derivation; ``kernels`` names the steps `derive emit` prints as functions: a sequence of
+    step labels (each function named from what it computes), or a dict {function name: step label}."""
+    if isinstance(kernels, dict):
+        chosen = tuple((str(label), str(name)) for name, label in kernels.items())
+    elif isinstance(kernels, str):
+        chosen = ((kernels, ""),)
+    else:
+        chosen = tuple((str(label), "") for label in kernels)
     return Derivation(id=id, topic=topic, source=source, title=title, statement=statement,
-                      steps=tuple(steps), assume=assume or Assumptions(), note=note)
+                      steps=tuple(steps), assume=assume or Assumptions(), note=note, kernels=chosen)

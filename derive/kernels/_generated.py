@@ -1,108 +1,17 @@
 """Numeric kernels printed from proved catalog claims by derive.emit; regenerate with `derive emit`.
 
 Do not edit: a test regenerates this module and fails on any difference. Inputs are not checked
-here; derive.kernels validates them and documents each kernel.
+here; derive.kernels validates them and documents each kernel. The helpers the code calls around
+the proved formulas are written by hand in derive/kernels/_runtime.py.
 """
 
 import math
 
 import numpy
 
+from ._runtime import _exp_split, _moderate, _shift, _split, _sum_except, _take
+
 __all__ = ["softmax", "log_softmax", "sigmoid", "sigmoid_grad", "softmax_jacobian", "log_softmax_jacobian", "softmax_cross_entropy", "softmax_cross_entropy_grad", "mlp_forward", "mlp_input_grad", "linear_softmax_grads"]
-
-
-def _take(a, k):
-    """The entries of a at the positions k (one per row, keepdims) along the last axis."""
-    if a.ndim == 1:
-        return a[k]
-    return numpy.take_along_axis(a, k, axis=-1)
-
-
-def _sum_except(a, k):
-    """The sum over the last axis of a, leaving out the entry at position k (written into a)."""
-    if a.ndim == 1:
-        a[k[0]] = 0
-    elif a.flags.c_contiguous:
-        a.reshape(-1)[k.reshape(-1) + numpy.arange(0, a.size, a.shape[-1])] = 0
-    else:
-        numpy.put_along_axis(a, k, 0, axis=-1)
-    return numpy.add.reduce(a, axis=-1, keepdims=True)
-
-
-# log(largest float) - 40, rounded down: below exp(LIMIT) a row of up to e^40 entries sums to a finite number.
-_LIMIT = {numpy.dtype(numpy.float32): 48.0, numpy.dtype(numpy.float64): 669.0}
-
-
-# Above these, exp(-x) stays finite: e^700 and e^80 are below the largest float64 and float32.
-_MODERATE = {numpy.dtype(numpy.float32): -80.0, numpy.dtype(numpy.float64): -700.0}
-
-
-def _moderate(x):
-    """Whether exp(-x) is finite at every entry of x (False when any is NaN)."""
-    return bool(numpy.minimum.reduce(x, axis=None) >= _MODERATE[x.dtype])
-
-
-def _shift(top, finite):
-    """The shift c per row for exp(x - c), from the row maximum top (keepdims).
-
-    0 while top lies in [0, LIMIT]: then x - 0 is exact and nothing overflows (the number 0.0
-    when every row is so). Otherwise the integer nearest top, which keeps every exponent at
-    most 1/2 and makes x - c splittable (see _split). A row whose maximum is not finite keeps
-    it (finite=False) or gets 0.
-    """
-    limit = _LIMIT[top.dtype]
-    if top.size == 1:
-        v = top.item()
-        if 0 <= v <= limit:
-            return 0.0
-        if v - v == 0:  # finite: the nearest integer, ties to even as numpy.rint
-            return numpy.full_like(top, round(v))
-        return numpy.full_like(top, 0 if finite else v)
-    if 0 <= top.min() and top.max() <= limit:
-        return 0.0
-    c = numpy.rint(top)
-    c[(top >= 0) & (top <= limit)] = 0
-    if finite:
-        c[~numpy.isfinite(c)] = 0
-    return c
-
-
-def _split(x, c):
-    """x - c as (t, d): t = fl(x - c) and d = (x - c) - t exactly; (x, None) when c is the number 0.
-
-    With c an integer, t + c is exact wherever exp(t) does not underflow, so x - (t + c) is the
-    exact rounding error (the two-sum error term in two operations). Where that fails, x is
-    -inf or exp(t) rounds to 0, which _exp_split drops (d is not read), or x is +inf or NaN,
-    which makes the result NaN as it is anyway.
-    """
-    if isinstance(c, float):
-        return x, None
-    t = x - c
-    d = t + c
-    numpy.subtract(x, d, out=d)
-    return t, d
-
-
-# Below these, e^t is less than half the smallest subnormal (e^-745.13, e^-103.97): it rounds to 0.
-_ZERO = {numpy.dtype(numpy.float32): -104.0, numpy.dtype(numpy.float64): -746.0}
-
-
-def _exp_split(t, d):
-    """exp(t) exp(d) as exp(t) + exp(t) d, the first-order term of exp(d): |d| < 2^-43, so within 2^-80.
-
-    Written into t and d, which _split made for this call alone (t is x itself when d is None).
-    Entries whose exponential rounds to 0 get 0 without calling exp, whose vectorised loop
-    falls back to a slow scalar path on them (a shifted row of wide spread has many). At
-    x = +inf, d is NaN and so is the result, as the row's is anyway.
-    """
-    if d is None:
-        return numpy.exp(t)
-    drop = t <= _ZERO[t.dtype]  # -inf among them; not NaN, which stays NaN through exp
-    e = numpy.exp(t, out=t, where=~drop)
-    p = numpy.multiply(e, d, out=d)
-    p += e
-    numpy.copyto(p, 0.0, where=drop)  # what the dropped entries held was never an exponential
-    return p
 
 
 # from stability/softmax/kernel#ends

@@ -56,7 +56,7 @@ _KEY = re.compile(r"^(?:(\\(?:hat|widehat|bar|overline|tilde|widetilde|dot))\s*(
                   r"|(\\?[A-Za-z]+))$")
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
 _TOP_KEYS = {"defaults", "scalars", "sizes", "aliases", "vectors", "matrices", "onehot", "functions",
-             "definitions"}
+             "definitions", "kernels"}  # [kernels] is read by derive emit (derive.emit.user.requests_in)
 
 
 def canonical_key(text: str) -> str:
