@@ -106,3 +106,20 @@ def test_a_prime_on_an_undeclared_name_is_a_name_of_its_own():
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
     # a' is defined by the first display; b' is an unrelated name, so the last claim is not an identity
     assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_the_guesses_a_display_relies_on_are_named_in_its_reading():
+    doc = ("$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n\n$$ \\sum_{j=1}^{n} w_j^2 = \\|w\\|^2 $$\n\n"
+           "$$ -\\sum_{j=1}^{N} y_j \\log \\hat{y}_j = -\\log \\hat{y}_t $$\n")
+    d = read_document(doc, "r.md", default_notation())
+    assert d.steps[0].reading == "a, b are read as real numbers (not declared)"
+    assert "w is read as a vector of length N" in d.steps[1].reading
+    assert "y is read as one-hot at class t" in d.steps[2].reading
+
+
+def test_the_default_one_hot_label_is_dropped_where_nothing_speaks_of_a_classifier():
+    doc = "$$ \\sum_{i=1}^{N} y_i^2 = \\sum_{i=1}^{N} y_i $$\n"
+    d = read_document(doc, "o.md", default_notation())
+    (c,) = checks_of(d)
+    assert verify_check(c, SETTINGS).verdict is Verdict.REFUTED  # true only for a one-hot y
+    assert "one-hot" not in d.steps[0].reading

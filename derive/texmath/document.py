@@ -65,12 +65,13 @@ class _Builder:
         self.defined = self.reader.definition_at(self.reader.line)
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
-        values, reasons = [], []
+        values, reasons, guessed = [], [], set()
         for term in chain.terms:
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
                 values.append(self.reader.read(term.text))
+                guessed |= self.reader.guessed()
                 reasons.append("")
             except FormulaError as exc:
                 values.append(None)
@@ -81,11 +82,12 @@ class _Builder:
         axis = self._axis(chain, values)
         sides = [self.reader.side(v, axis) if v is not None else None for v in values]
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
+        reading = self.reader.readings(guessed, [t.text for t in chain.terms])
         if not any(link_problems):
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
-                         assume=self._assume(sides), line=line)]
+                         assume=self._assume(sides), line=line, reading=reading)]
         steps = []
         for n, problem in enumerate(link_problems):
             where = self.lines.of(chain.terms[n].offset)
@@ -96,7 +98,7 @@ class _Builder:
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
-                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where))
+                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where, reading=reading))
         return steps
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:

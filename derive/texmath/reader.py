@@ -282,6 +282,25 @@ class Reader:
                 seen |= _names_in(text)
         self.line = None
 
+    def guessed(self) -> set[str]:
+        """The undeclared names the last read took as real scalars."""
+        return {g for g, n in self.guesses.items() if n > 0 and not g.endswith("[]")}
+
+    def readings(self, guessed: set[str], texts: list[str]) -> str:
+        """The guesses a display's reading relies on, in words (empty when it relies on none)."""
+        parts = []
+        if guessed:
+            names = ", ".join(sorted(guessed))
+            parts.append(f"{names} {'is' if len(guessed) == 1 else 'are'} read as real number"
+                         f"{'' if len(guessed) == 1 else 's'} (not declared)")
+        used = set().union(*(_names_in(t) for t in texts)) if texts else set()
+        parts += [self.inferred[n] for n in sorted(self.inferred) if n in used]
+        defaults = default_notation()
+        for name, letter in sorted(self.notation.onehot.items()):
+            if name in used and defaults.onehot.get(name) == letter:
+                parts.append(f"{name} is read as one-hot at class {letter} (the default for a classifier's label)")
+        return "; ".join(parts)
+
     def definition_at(self, line: int) -> str | None:
         """The name the display at this line defines (its first link is then a definition, not a claim)."""
         return self.definitions_by_line.get(line)
