@@ -312,3 +312,26 @@ def test_sums_with_a_lower_limit_and_an_excluded_index(read):
     assert read(r"\sum_{j=1, j\ne k}^{N} x_j").expr == sp.Sum(x[j], (j, 1, N)) - x[k]
     with pytest.raises(FormulaError, match="on its index"):
         read(r"\sum_{j=1, k \ne j} x_j")
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"\operatorname{sech}^2 x", "needs its argument in parentheses"),
+    (r"\mathrm{sech}^2 x", "function or a name times the factor"),
+    (r"\Delta c", "increment"),
+])
+def test_names_that_may_be_functions_or_increments_are_refused(read, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read(text)
+    assert reason in str(info.value)
+
+
+def test_an_operator_name_is_a_function_nobody_defines(read):
+    value = read(r"\operatorname{sech}^2(z)").expr
+    assert value == sp.Function("sech", real=True)(z) ** 2
+
+
+def test_i_outside_a_subscript_is_not_a_real_number():
+    reader = Reader(parse_notation("defaults = false")[0])
+    with pytest.raises(FormulaError, match="imaginary unit"):
+        reader.read(r"e^{i \pi}")
+    assert reader.read(r"\sum_{i=1}^{3} i").expr.doit() == 6

@@ -492,6 +492,10 @@ class Reader:
             entry = entries[k]
             nxt = entries[k + 1] if k + 1 < len(entries) else None
             head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
+            if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
+                word = _word(_base(entry.item))
+                raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "
+                                   f"write \\operatorname{{{word}}}(...) for a function, or \\cdot for a product")
             if isinstance(head, (_Sum, _Derivative)):
                 value = self._operate(head, entries[k + 1:], env)
                 k = len(entries)
@@ -577,6 +581,14 @@ class Reader:
             return None
         raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...); write "
                            f"{word} \\cdot (...) for a product, or define {word}(x) = ... in an earlier display")
+
+    def _is_word_name(self, entry: _Entry, env) -> bool:
+        """\\mathrm{sech}, \\mathit{loss}: an undeclared name of several letters (it may be a function)."""
+        base = _base(entry.item)
+        word = _word(base)
+        return (_kind(base) == "text" and word is not None and len(word) > 1 and word not in env
+                and self.notation.kind_of(word) is None and word not in _BUILTIN_FUNCTIONS
+                and symbol_name(word) not in self.values)
 
     def _apply_at(self, fn: _Fn, entries: list[_Entry], k: int, env) -> tuple[V.Value, int]:
         nxt = entries[k + 1] if k + 1 < len(entries) else None
@@ -868,6 +880,18 @@ class Reader:
             if word == "\\delta" and self.notation.kind_of(word) is None and scripts:
                 return self._kronecker(scripts, env)
             self._check_clash(word, scripts)
+            undeclared = word not in env and self.notation.kind_of(word) is None
+            if undeclared and kind == "text" and str(base.children[0]).startswith("\\operatorname") \
+                    and word not in _BUILTIN_FUNCTIONS and word not in _UNREAD_WORDS and word not in self.lambdas:
+                # \\operatorname names an operator: a function nobody defines, applied to parentheses.
+                return self._scripted(_Fn("unknown", word, func=sp.Function(symbol_name(word), real=True)),
+                                      scripts, env)
+            if undeclared and word in ("i", "\\imath") and not (symbol_name(word) in self.values):
+                raise FormulaError(f"{word} outside a subscript is read neither as the imaginary unit nor as a "
+                                   "number (complex numbers are not read); use another letter for a number")
+            if undeclared and word in ("\\Delta", "\\delta"):
+                raise FormulaError(f"{word} is read neither as an increment ({word} x) nor as a number; "
+                                   "write the difference out, or use another letter")
             head = self._meaning(word, env)
             if head is None:
                 raise FormulaError(f"the command {word} is not read" if kind == "command"
