@@ -123,3 +123,16 @@ def test_the_default_one_hot_label_is_dropped_where_nothing_speaks_of_a_classifi
     (c,) = checks_of(d)
     assert verify_check(c, SETTINGS).verdict is Verdict.REFUTED  # true only for a one-hot y
     assert "one-hot" not in d.steps[0].reading
+
+
+def test_a_derivative_with_respect_to_a_defined_name_follows_the_chain_of_definitions():
+    doc = "\n\n".join([
+        "$$ z = w u + b $$", "$$ a = \\sigma(z) $$", "$$ L = \\frac{1}{2}(a - y)^2 $$",
+        "$$ \\frac{\\partial L}{\\partial z} = (a - y) a (1 - a) $$",
+        "$$ \\frac{\\partial L}{\\partial z} = (a - y) a $$",
+        "$$ \\frac{\\partial L}{\\partial w} = (a - y) a (1 - a) u $$",
+        "$$ \\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial z} $$",
+    ]) + "\n"
+    d = read_document(doc, "bp.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.UNKNOWN] * 3 + [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.PROVED]

@@ -95,6 +95,7 @@ class _Derivative:
     variable: object
     text: str
     more: tuple = ()
+    through: tuple[str, ...] = ()  # defined names differentiated by: the body is read with them kept as names
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,9 @@ class Reader:
                             if len(k) > 1 and not k.startswith("\\")} | set(_BUILTIN_FUNCTIONS) | _UNREAD_WORDS
         self._script_depth = 0
         self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
-        self.values: dict[str, V.Value] = {}  # names the document defines, z = ...
+        self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
+        self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
+        self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
         self.definitions_by_line: dict[int, str] = {}  # line of a defining display -> the name it defines
         self.line: int | None = None  # the line being read (None: every definition holds)
@@ -205,7 +208,11 @@ class Reader:
             raise FormulaError(_lark_reason(exc)) from None
         self._script_depth = 0
         self.guesses = Counter()
-        value = self._expr(tree, {})
+        try:
+            value = self._expr(tree, {})
+        except (ValueError, TypeError) as exc:
+            # SymPy refusing to build something the grammar accepts: not read, with SymPy's reason.
+            raise FormulaError(f"the formula cannot be built: {' '.join(str(exc).split())[:200]}") from None
         both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
         if both:
             name = sorted(both)[0]
@@ -332,6 +339,14 @@ class Reader:
         if value.row:
             return None
         key = symbol_name(base) + "'" * (len(tokens) - 1)
+        if not value.is_vector:
+            self._shallow = True
+            try:
+                self.shallow[key] = self.read(right).expr
+            except FormulaError:
+                pass
+            finally:
+                self._shallow = False
         self.values[key] = value
         self.defined_at[key] = self.line
         return name
@@ -519,6 +534,14 @@ class Reader:
         return total
 
     def _join(self, left: V.Value, op: str | None, right: V.Value) -> V.Value:
+        for a, b in ((left, right), (right, left)):
+            e = a.expr
+            if isinstance(e, sp.Symbol) and b.is_vector and len(e.name) == 1 and e.name.isupper() \
+                    and self.guesses.get(e.name, 0) > 0:
+                raise FormulaError(f"{e.name} times a vector: {e.name} is not declared, and a capital letter before "
+                                   f"a vector is often a matrix; declare {e.name} as a scalar in the notation file "
+                                   f"if it is a number; a matrix times a vector is read entry by entry: "
+                                   f"\\sum_j {e.name}_{{ij}} w_j")
         if op in ("/", "\\div"):
             return V.divide(left, right)
         if op in ("\\circ", "\\odot"):
@@ -543,7 +566,38 @@ class Reader:
             if op.excluded is not None:
                 return body.with_expr(sum_except(body.expr, op.index, op.excluded))
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
+        if op.through:
+            return self._differentiate_through(rest, op, env)
         return self._differentiate(self._chain(rest, env), op)
+
+    def _differentiate_through(self, rest: list[_Entry], op: _Derivative, env) -> V.Value:
+        """d/dz of a body, z a defined name: the body with every other definition unfolded, z kept as a
+        name, differentiated by z, and then z unfolded too (the chain of definitions, all else fixed)."""
+        shallow = self._shallow
+        self._shallow = True
+        try:
+            body = self._chain(rest, env)
+        finally:
+            self._shallow = shallow
+        if len(op.more) > 1:
+            raise FormulaError("a mixed derivative with respect to a defined name is not read")
+        if body.is_vector or any(isinstance(v, tuple) for v, _ in op.more):
+            raise FormulaError("a derivative with respect to a defined name is read only for scalars")
+        keep = set(op.through)
+        expr = self._unfold(body.expr, keep)
+        # The derivative by a name is taken before the name is unfolded (SymPy cannot differentiate by a formula).
+        expr = sp.diff(expr, *op.more)
+        return body.with_expr(self._unfold(expr, set()))
+
+    def _unfold(self, expr: sp.Expr, keep: set[str]) -> sp.Expr:
+        """expr with the defined names in force replaced by their definitions, except those in keep."""
+        for _ in range(len(self.shallow) + 1):
+            table = {scalar(n): e for n, e in self.shallow.items()
+                     if n not in keep and self._in_force(n) and scalar(n) in expr.free_symbols}
+            if not table:
+                return expr
+            expr = expr.xreplace(table)
+        raise FormulaError("definitions that refer to each other in a cycle")
 
     def _function_head(self, entry: _Entry, nxt: _Entry | None, env) -> _Fn | None:
         """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.
@@ -691,7 +745,8 @@ class Reader:
             return e
         if value.is_vector and isinstance(e, Indexed) and e.indices == (V.entry_index(value.size),):
             return (e.base, value.size)
-        raise FormulaError(f"cannot differentiate with respect to {text}")
+        raise FormulaError(f"cannot differentiate with respect to {text}: a derivative is taken with respect to a "
+                           "variable (a name not defined by a formula, or an entry x_k)")
 
     def _differentiate(self, body: V.Value, op: _Derivative) -> V.Value:
         if len(op.more) > 1 or (op.more and op.more[0][1] > 1):
@@ -770,7 +825,9 @@ class Reader:
         if sum(n for _, n in variables) != order:
             raise FormulaError(f"the order {order} above does not match the variables below the fraction bar")
         text = " ".join(str(_word(_base(e.item)) or "") for e in den_entries[1:]).strip() or "this"
-        op = _Derivative(variables[0][0], text, tuple(variables))
+        through = tuple(v.name for v, _ in variables if isinstance(v, sp.Symbol) and v.name in self.shallow
+                        and self._in_force(v.name))
+        op = _Derivative(variables[0][0], text, tuple(variables), through)
         if len(num_entries) == 1:
             return op
         rest = num_entries[1:]
@@ -778,12 +835,24 @@ class Reader:
             self._check_not_a_bare_name(rest[0], env)
         return self._operate(op, rest, env)
 
+    def _defined_name(self, group: list[_Entry], env) -> str | None:
+        """The defined scalar name a derivative's variable is (z in d/dz with z = w^T x), or None."""
+        if len(group) != 1 or _scripts(group[0].item) or group[0].op is not None or group[0].negative:
+            return None
+        word = _word(_base(group[0].item))
+        if word is None or word in env or _kind(_base(group[0].item)) not in ("letter", "command"):
+            return None
+        name = symbol_name(word)
+        return name if name in self.shallow and self._in_force(name) else None
+
     def _check_not_a_bare_name(self, entry: _Entry, env) -> None:
         """dy/dx with y a name the document does not define in terms of x: refused, not read as 0."""
         value = self._item(entry.item, env)
         if not isinstance(value, V.Value):
             return
         e = value.expr
+        if isinstance(e, sp.Symbol) and e.name in self.shallow and self._in_force(e.name):
+            return
         names = set(self.notation.definitions)
         if isinstance(e, (sp.Symbol, Indexed)) and not isinstance(e, Idx):
             base = e.base.label if isinstance(e, Indexed) else e
@@ -827,7 +896,8 @@ class Reader:
                 rest = [sc for sc in _scripts(last.item) if sc.data != "sup_script"]
                 group = group[:-1] + [_Entry(last.op, last.negative, Tree("item", [_base(last.item), *rest]))]
             text = " ".join(str(_word(_base(e.item)) or "") for e in group).strip() or "this"
-            variable = self._variable(self._chain(group, env), text)
+            defined = self._defined_name(group, env)
+            variable = scalar(defined) if defined else self._variable(self._chain(group, env), text)
             if out and out[-1][0] == variable:
                 out[-1] = (variable, out[-1][1] + order)
             else:
@@ -1075,6 +1145,8 @@ class Reader:
         if word in self.lambdas and self._in_force(word):
             return _Fn("lambda", word, func=self.lambdas[word])
         if symbol_name(word) in self.values and self._in_force(symbol_name(word)):
+            if self._shallow and symbol_name(word) in self.shallow:
+                return V.Value(scalar(symbol_name(word)))
             return self.values[symbol_name(word)]
         if word == "e":
             return V.Value(sp.E)
@@ -1337,7 +1409,7 @@ class Reader:
 _GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
           "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi",
           "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi",
-          "Omega"}
+          "Omega", "ell"}
 
 
 def _names_in(text: str) -> set[str]:
