@@ -136,3 +136,16 @@ def test_a_derivative_with_respect_to_a_defined_name_follows_the_chain_of_defini
     d = read_document(doc, "bp.md", default_notation())
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
     assert verdicts == [Verdict.UNKNOWN] * 3 + [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_name_used_as_a_function_and_as_a_vector_is_unknown_citing_both_lines():
+    d = read_document("$$ f'(u) = 2u $$\n\n$$ \\sum_{i=1}^{N} f_i = 1 $$\n", "c.md", default_notation())
+    for step in d.steps:
+        assert "f' on line 1" in step.problem and "vector (line 3)" in step.problem
+
+
+def test_derivatives_taken_while_reading_have_a_bounded_order():
+    d = read_document("$$ g(u) = e^{u^2} $$\n\n$$ g'''''(u) = 0 $$\n\n$$ \\frac{d^5}{du^5} u = 0 $$\n",
+                      "o.md", default_notation())
+    assert "order more than 4" in d.steps[1].problem
+    assert "from 1 to 4" in d.steps[2].problem

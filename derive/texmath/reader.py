@@ -52,7 +52,8 @@ def _unread(word: str) -> FormulaError:
     return FormulaError(f"{word} is not read" + (f": {_UNREAD_ADVICE[bare]}" if bare in _UNREAD_ADVICE else ""))
 
 
-_MAX_PRODUCT_RUN = 3  # a run of more undeclared letters than this is a word, not a product
+_MAX_PRODUCT_RUN = 3
+_MAX_ORDER = 4  # derivatives are taken while reading for defined functions: their order is bounded  # a run of more undeclared letters than this is a word, not a product
 _MARKERS = ("\\partial", "d")
 _ENTRYWISE_DERIVATIVE = "the derivative of an entry-wise function is taken entry by entry (the Jacobian's diagonal)"
 
@@ -193,6 +194,7 @@ class Reader:
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
         self.inferred: dict[str, str] = {}  # name -> how the document's use of it was read
+        self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
 
     # --- public ------------------------------------------------------------------------------
@@ -271,12 +273,17 @@ class Reader:
                 self.inferred[name] = (f"{name} is read as a {sizes[0]}×{sizes[1]} matrix "
                                        f"(line {usage.entries[name]})")
         if demote or vectors != notation.vectors or matrices != notation.matrices:
-            inferred = self.inferred
+            inferred = self.inferred  # (conflicts are found after this, on the final notation)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
             self.inferred = inferred
             self.usage = usage
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)}
+        for name in sorted(usage.primed):
+            vector_line = usage.entries.get(name) or usage.transposed.get(name)
+            if vector_line is not None and self.notation.kind_of(name) in (None, "vector"):
+                self.conflicts[name] = (f"{name} is used as a function ({name}' on line {usage.primed[name]}) and as "
+                                        f"a vector (line {vector_line}); use two names")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
         seen: set[str] = set()
         for terms, relations in chains:
@@ -612,6 +619,8 @@ class Reader:
                 or _kind(_base(nxt.item)) != "paren":
             return None
         word = _word(base)
+        if word in self.conflicts and word not in env:
+            raise FormulaError(self.conflicts[word])
         if _kind(base) == "text":
             if not word.isalpha() or str(base.children[0]).startswith(("\\text", "\\mbox")) \
                     or word in _BUILTIN_FUNCTIONS or word in _UNREAD_WORDS or any(sc.data != "prime" for sc in scripts):
@@ -627,6 +636,8 @@ class Reader:
         if any(sc.data != "prime" for sc in scripts):
             return None
         primes = len(scripts)
+        if primes > _MAX_ORDER:
+            raise FormulaError(f"a derivative of order more than {_MAX_ORDER} is not read")
         if word in self.lambdas and self._in_force(word):
             return _Fn("lambda", word, func=self.lambdas[word], primes=primes)
         if word in self.function_letters or (primes and word not in self.scalar_letters):
@@ -776,6 +787,8 @@ class Reader:
             if value.kind in V.SCALAR_FUNCTIONS or value.kind in ("lambda", "unknown"):
                 if value.power != 1:
                     raise FormulaError(f"a prime after a power of {value.name} is unclear")
+                if value.primes >= _MAX_ORDER:
+                    raise FormulaError(f"a derivative of order more than {_MAX_ORDER} is not read")
                 return _Fn(value.kind, value.name + "'", value.base, func=value.func, primes=value.primes + 1)
             raise FormulaError(f"{value.name}' is not read (the derivative of a function of a vector)")
         e = value.expr
@@ -822,7 +835,7 @@ class Reader:
         if order is None:
             raise FormulaError("a derivative needs the same d or \\partial above and below")
         variables = self._variables(den_entries, marker, env)
-        if sum(n for _, n in variables) != order:
+        if sum(n for _, n in variables) != order or any(not 1 <= n <= _MAX_ORDER for _, n in variables):
             raise FormulaError(f"the order {order} above does not match the variables below the fraction bar")
         text = " ".join(str(_word(_base(e.item)) or "") for e in den_entries[1:]).strip() or "this"
         through = tuple(v.name for v, _ in variables if isinstance(v, sp.Symbol) and v.name in self.shallow
@@ -1126,6 +1139,8 @@ class Reader:
         """What a name means here: a Value, a function, a matrix; None when unknown."""
         if word in env:
             return V.Value(env[word])
+        if word in self.conflicts:
+            raise FormulaError(self.conflicts[word])
         n = self.notation
         kind = n.kind_of(word)
         if kind == "vector":
