@@ -61,7 +61,9 @@ class _Builder:
 
     def steps(self, chain: Chain) -> list[Step]:
         line = self.lines.of(chain.offset)
-        self.reader.line = self.lines.of(chain.terms[0].offset) if chain.terms else line
+        first = chain.terms[0] if chain.terms else None
+        self.reader.line = (self.lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+                            if first is not None else line)
         self.defined = self.reader.definition_at(self.reader.line)
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
@@ -149,7 +151,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         raise NotationError(f"notation: {exc}") from None
     lines = _Lines(text)
     chains = list(chains_of(text, markdown))
-    reader.learn([([(t.text, lines.of(t.offset)) for t in c.terms], list(c.relations)) for c in chains])
+    def line_of(term) -> int:  # the line of the term's first character, past the display's opening
+        return lines.of(term.offset + len(term.text) - len(term.text.lstrip()))
+
+    reader.learn([([(t.text, line_of(t)) for t in c.terms], list(c.relations)) for c in chains])
     builder = _Builder(reader, reader.notation, lines)
     steps = [s for chain in chains for s in builder.steps(chain)]
     stem = name.rsplit(".", 1)[0]
