@@ -335,3 +335,47 @@ def test_i_outside_a_subscript_is_not_a_real_number():
     with pytest.raises(FormulaError, match="imaginary unit"):
         reader.read(r"e^{i \pi}")
     assert reader.read(r"\sum_{i=1}^{3} i").expr.doit() == 6
+
+
+@pytest.fixture(scope="module")
+def read_matrix():
+    extra, _ = parse_notation('[sizes]\nM = ["a", "b"]\n[matrices]\nW = ["M", "N"]\n[vectors]\nh = "M"\n')
+    reader = Reader(extra.over(default_notation()))
+    return reader.read
+
+
+def _at(value, index):
+    """A vector value's entry at index (sums' dummies left as they are)."""
+    return value.expr.xreplace({entry_index(value.size): index})
+
+
+def test_a_matrix_times_a_vector_is_a_sum_over_its_columns(read_matrix):
+    M = sp.Symbol("M", integer=True, positive=True)
+    W = vector("W")
+    a_ = Idx("a", (1, M))
+    v = read_matrix(r"W x")
+    assert v.size == M
+    (total,) = [_at(v, a_)]
+    (dummy,) = total.variables
+    assert total.function.xreplace({dummy: j}) == W[a_, j] * x[j]
+    t = read_matrix(r"W^\top h")
+    assert t.size == N
+    (dummy,) = _at(t, k).variables
+    assert _at(t, k).function.xreplace({dummy: a_}) == W[a_, k] * vector("h")[a_]
+    assert not read_matrix(r"h^\top W x").is_vector
+    scaled = read_matrix(r"-2 W x").expr
+    assert isinstance(scaled, sp.Mul) and scaled.args[0] == -2 and isinstance(scaled.args[1], sp.Sum)
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"W", "on its own"),
+    (r"W h", "is M×N and the vector has length M"),
+    (r"x^\top W", "the product is not defined"),
+    (r"\sigma(W)", "on its own"),
+    (r"W W x", "write W(Wx)"),
+    (r"W^2 x", "only its transpose"),
+])
+def test_matrix_products_that_do_not_fit_are_refused_with_both_shapes(read_matrix, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read_matrix(text)
+    assert reason in str(info.value)

@@ -149,3 +149,21 @@ def test_derivatives_taken_while_reading_have_a_bounded_order():
                       "o.md", default_notation())
     assert "order more than 4" in d.steps[1].problem
     assert "from 1 to 4" in d.steps[2].problem
+
+
+def test_a_matrix_typed_from_its_entries_multiplies_vectors():
+    doc = "\n\n".join([
+        "$$ (A w)_i = \\sum_{j=1}^{n} A_{ij} w_j + 0 b_i $$",
+        "$$ \\frac{\\partial}{\\partial w_k} \\frac{1}{2} \\|A w - b\\|^2 = (A^\\top (A w - b))_k $$",
+        "$$ \\frac{\\partial}{\\partial w_k} \\frac{1}{2} \\|A w - b\\|^2 = (A (A w - b))_k $$",
+    ]) + "\n"
+    d = read_document(doc, "m.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert "A is read as a N×N matrix" in d.steps[0].reading
+
+
+def test_a_vector_plus_an_undeclared_name_is_refused():
+    d = read_document("$$ \\|A w - b\\|^2 = 0 $$\n\n$$ A_{ij} = A_{ij} $$\n\n$$ w_i = w_i $$\n", "b.md",
+                      default_notation())
+    assert "may be a number added to every entry or a vector" in d.steps[0].problem

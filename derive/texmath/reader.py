@@ -19,7 +19,7 @@ from sympy import Idx, Indexed
 
 from ..errors import FormulaError
 from ..model import Axis, Side
-from ..notation import Definition, dsigmoid, sigmoid, size, sum_except, vector, scalar
+from ..notation import Definition, dsigmoid, fresh_index, sigmoid, size, sum_except, vector, scalar
 from . import values as V
 from .grammar import parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
@@ -103,6 +103,29 @@ class _Derivative:
 class _Matrix:
     base: sp.IndexedBase
     name: str
+
+
+@dataclass(frozen=True)
+class _MatrixValue:
+    """A whole matrix in a product (W, W^\\top, 2W), waiting for the vector it multiplies."""
+
+    base: sp.IndexedBase
+    name: str
+    rows: sp.Expr
+    cols: sp.Expr
+    transposed: bool = False
+    coeff: sp.Expr = sp.S.One
+
+    @property
+    def shape(self) -> tuple[sp.Expr, sp.Expr]:
+        return (self.cols, self.rows) if self.transposed else (self.rows, self.cols)
+
+    def entry(self, i, j) -> sp.Expr:
+        """Entry (i, j) of the matrix as written (of W^\\top when transposed)."""
+        return self.base[j, i] if self.transposed else self.base[i, j]
+
+    def scaled(self, c: sp.Expr) -> "_MatrixValue":
+        return _MatrixValue(self.base, self.name, self.rows, self.cols, self.transposed, self.coeff * c)
 
 
 @dataclass(frozen=True)
@@ -261,7 +284,7 @@ class Reader:
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
-                    or not letters or None in sizes or name in usage.applied or name in usage.primed:
+                    or not letters or None in sizes or name in usage.primed:
                 continue
             if not (len(name) == 1 or name.lstrip("\\") in _GREEK):
                 continue
@@ -443,8 +466,21 @@ class Reader:
         total = first
         for negative, right in reversed(terms):
             value = self._product(right, env)
+            self._check_broadcast(total, value)
             total = V.combine(total, value, (lambda a, b: a - b) if negative else (lambda a, b: a + b))
         return total
+
+    def _check_broadcast(self, a: V.Value, b: V.Value) -> None:
+        """A vector plus an undeclared name: the name is a number added to every entry, or a vector the
+        document never indexes; refused rather than guessed."""
+        for vec, other in ((a, b), (b, a)):
+            if vec.is_vector and not other.is_vector:
+                names = sorted(s.name for s in other.expr.free_symbols
+                               if isinstance(s, sp.Symbol) and self.guesses.get(s.name, 0) > 0)
+                if names:
+                    raise FormulaError(f"a vector plus {names[0]}: {names[0]} is not declared, so it may be a number "
+                                       f"added to every entry or a vector; write its entries ({names[0]}_i) "
+                                       f"or declare it in the notation file")
 
     def _entries(self, product: Tree) -> list[_Entry]:
         if _kind(product) != "product":
@@ -529,16 +565,56 @@ class Reader:
                 value = head
                 k += 1
             if entry.negative:
-                value = value.with_expr(-value.expr)
+                value = value.scaled(-1) if isinstance(value, _MatrixValue) else value.with_expr(-value.expr)
             if total is None:
                 if entry.op is not None:
                     raise FormulaError(f"{entry.op} with nothing before it")
                 total = value
+            elif isinstance(total, _MatrixValue) or isinstance(value, _MatrixValue):
+                total = self._join_matrix(total, entry.op, value)
             else:
                 total = self._join(total, entry.op, value)
             if entry.op in ("/", "\\div") and k < len(entries) and entries[k].op is None:
                 raise FormulaError("unclear how far / reaches; use \\frac or parentheses")
+        if isinstance(total, _MatrixValue):
+            raise FormulaError(f"the matrix {total.name} on its own is not read; a matrix is read times a vector "
+                               f"({total.name}x) or entry by entry ({total.name}_{{ij}})")
         return total
+
+    def _join_matrix(self, left, op: str | None, right):
+        """Products with a whole matrix: a number scales it, a vector after it (or a transposed one before it)
+        is multiplied by it, entry by entry through a sum."""
+        if op not in (None, "\\cdot"):
+            raise FormulaError(f"{op} with a matrix is not read (only products with a vector)")
+        if isinstance(left, _MatrixValue) and isinstance(right, _MatrixValue):
+            raise FormulaError(f"the product of the matrices {left.name} and {right.name} is read only times a vector: "
+                               f"write {left.name}({right.name}x)")
+        matrix, other = (left, right) if isinstance(left, _MatrixValue) else (right, left)
+        if not other.is_vector:
+            if other.row:
+                raise FormulaError("a transposed vector times a matrix is read only when a vector follows")
+            return matrix.scaled(other.expr)
+        rows, cols = matrix.shape
+        if matrix is left:
+            if other.row:
+                raise FormulaError(f"{matrix.name} times a transposed vector (a matrix) is not read")
+            if other.size != cols:
+                raise FormulaError(f"{matrix.name}{'ᵀ' if matrix.transposed else ''} is {rows}×{cols} and the vector "
+                                   f"has length {other.size}: the product is not defined")
+            p = V.entry_index(rows)
+            j = fresh_index(p, 1, cols, stem="_m")
+            body = matrix.entry(p, j) * other.expr.xreplace({V.entry_index(other.size): j})
+            return V.Value(matrix.coeff * sp.Sum(body, (j, 1, cols)), rows, other.conventions)
+        if not other.row:
+            raise FormulaError(f"a vector times the matrix {matrix.name} is read only with the vector transposed "
+                               f"(x^\\top {matrix.name})")
+        if other.size != rows:
+            raise FormulaError(f"the transposed vector has length {other.size} and {matrix.name} is {rows}×{cols}: "
+                               "the product is not defined")
+        p = V.entry_index(cols)
+        i = fresh_index(p, 1, rows, stem="_m")
+        body = other.expr.xreplace({V.entry_index(other.size): i}) * matrix.entry(i, p)
+        return V.Value(matrix.coeff * sp.Sum(body, (i, 1, rows)), cols, other.conventions, row=True)
 
     def _join(self, left: V.Value, op: str | None, right: V.Value) -> V.Value:
         for a, b in ((left, right), (right, left)):
@@ -705,6 +781,8 @@ class Reader:
         return value
 
     def _apply_once(self, fn: _Fn, args: tuple[V.Value, ...]) -> V.Value:
+        if any(isinstance(a, _MatrixValue) for a in args):
+            raise FormulaError(f"{fn.name} of a matrix is not read")
         if any(a.row for a in args):
             raise FormulaError(f"{fn.name} of a transposed vector")
         if fn.kind == "cross-entropy":
@@ -1186,9 +1264,9 @@ class Reader:
         primes = [s for s in scripts if s.data == "prime"]
         if len(subs) > 1 or len(sups) > 1:
             raise FormulaError("a double subscript or superscript")
+        if isinstance(head, _Matrix) and not subs:
+            return self._whole_matrix(head, sups, primes)
         if isinstance(head, _Matrix):
-            if not subs:
-                raise FormulaError(f"the matrix {head.name} is read only entry by entry ({head.name}_{{ij}})")
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 2:
                 raise FormulaError(f"the matrix {head.name} needs two indices")
@@ -1218,6 +1296,23 @@ class Reader:
                 raise FormulaError(f"a power of the function {head.name} is unclear")
             head = self._power(head, sups[0].children[1], env)
         return head
+
+    def _whole_matrix(self, head: _Matrix, sups, primes) -> _MatrixValue:
+        rows, cols = (self.size_symbol(s) for s in self.notation.matrices[head.name])
+        if primes:
+            raise FormulaError(f"a prime on the matrix {head.name} is not read")
+        transposed = False
+        if sups:
+            arg = sups[0].children[1]
+            word = _word(arg)
+            if _kind(arg) == "group" and len(arg.children) == 1:
+                inner = arg.children[0]
+                if _kind(inner) == "product" and len(inner.children) == 1 and not _scripts(inner.children[0]):
+                    word = _word(_base(inner.children[0]))
+            if word not in ("T", "\\top", "\\intercal"):
+                raise FormulaError(f"a power of the matrix {head.name} is not read (only its transpose)")
+            transposed = True
+        return _MatrixValue(head.base, head.name, rows, cols, transposed)
 
     def _guessed_entry(self, name: str, arg, env) -> V.Value:
         """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""
