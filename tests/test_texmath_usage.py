@@ -167,3 +167,17 @@ def test_a_vector_plus_an_undeclared_name_is_refused():
     d = read_document("$$ \\|A w - b\\|^2 = 0 $$\n\n$$ A_{ij} = A_{ij} $$\n\n$$ w_i = w_i $$\n", "b.md",
                       default_notation())
     assert "may be a number added to every entry or a vector" in d.steps[0].problem
+
+
+def test_a_scalar_prediction_y_hat_is_not_the_default_softmax_vector():
+    doc = "\n\n".join([
+        "$$ \\hat{y} = \\sigma(w u + b) $$",
+        "$$ \\frac{\\partial}{\\partial w} \\left( -\\log \\hat{y} \\right) = -(1 - \\hat{y}) u $$",
+        "$$ \\frac{\\partial \\hat{y}}{\\partial b} = \\hat{y} $$",
+        "$$ \\bar{x} = \\frac{1}{2}(a + b) $$",
+        "$$ 2\\bar{x} - a = b $$",
+    ]) + "\n"
+    d = read_document(doc, "yhat.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.PROVED]
+    assert "definition of \\hat{y}" in d.steps[0].problem

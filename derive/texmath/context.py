@@ -39,6 +39,12 @@ class DocumentContext:
         demote = {name for name in ("x", "y")
                   if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
                   and not usage.as_vector(name) and name not in referenced}
+        # The default prediction y-hat = softmax(theta) only where the document uses y-hat as a vector.
+        texts_all = " ".join(text for terms, _ in chains for text, _ in terms)
+        if "\\hat{y}" in self.notation.definitions and self.notation.definitions.get("\\hat{y}") == \
+                defaults.definitions.get("\\hat{y}") and not re.search(
+                    r"\\(?:hat|widehat)\s*\{?\s*y\s*\}?\s*(?:_|\^\s*\{?\s*(?:\\top|T|\\intercal))", texts_all):
+            demote.add("\\hat{y}")
         # Index letters of the defaults (i, j, k, l, t) the document never writes in a subscript are names.
         # The default one-hot label is a guess of classification texts: kept where the document speaks
         # of a prediction, a softmax or a cross-entropy, dropped elsewhere (y is then any vector).
@@ -133,10 +139,14 @@ class DocumentContext:
             tokens = list(parser().lex(left))
         except (LarkError, FormulaError):
             return None
-        if [t.type for t in tokens] not in (["LETTER"] + ["PRIME"] * (len(tokens) - 1),
-                                           ["CMD"] + ["PRIME"] * (len(tokens) - 1)):
+        kinds = [t.type for t in tokens]
+        primes = kinds.count("PRIME")
+        head = kinds[:len(kinds) - primes]
+        if kinds[len(head):] != ["PRIME"] * primes or head not in (
+                ["LETTER"], ["CMD"], ["ACCENT", "LETTER"], ["ACCENT", "LBRACE", "LETTER", "RBRACE"],
+                ["ACCENT", "CMD"], ["ACCENT", "LBRACE", "CMD", "RBRACE"]):
             return None
-        if tokens[0].type == "CMD" and str(tokens[0])[1:] not in GREEK:
+        if head == ["CMD"] and str(tokens[0])[1:] not in GREEK:
             return None
         try:
             value = self.read(right)
@@ -144,7 +154,7 @@ class DocumentContext:
             return None
         if value.row:
             return None
-        key = symbol_name(base) + "'" * (len(tokens) - 1)
+        key = symbol_name(base) + "'" * primes
         if not value.is_vector:
             self._shallow = True
             try:

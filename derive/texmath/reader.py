@@ -22,6 +22,7 @@ from .grammar import parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
 from .notation import Notation
 from .syntax import (
+    ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, MatrixValue, Entry, lark_reason, item_base, item_scripts,
     node_kind, node_word, GREEK
@@ -700,7 +701,7 @@ class Reader(DocumentContext, DerivativeReading):
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
         if bare in UNREAD_WORDS:
             raise unread(word)
-        if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in GREEK) \
+        if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in GREEK) or ACCENTED.fullmatch(word) \
                 or (len(word) > 1 and word.isalpha() and not word.startswith("\\")):
             # A name the document never declares is a real scalar: a guess, named in the verdict.
             self.guesses[symbol_name(word)] += 1

@@ -8,6 +8,7 @@ it does not read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -196,10 +197,30 @@ def names_in(text: str) -> set[str]:
     except (LarkError, FormulaError):
         return set()
     out = set()
+    inside = set()  # positions of the letters under an accent: part of the accented name
     for n, tok in enumerate(tokens):
-        if tok.type in ("LETTER", "CMD") and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+        name, last = None, n
+        if tok.type == "ACCENT":
+            kinds = [t.type for t in tokens[n + 1:n + 4]]
+            if kinds[:1] in (["LETTER"], ["CMD"]):
+                name, last = accented(str(tok), str(tokens[n + 1])), n + 1
+            elif kinds[:3] in (["LBRACE", "LETTER", "RBRACE"], ["LBRACE", "CMD", "RBRACE"]):
+                name, last = accented(str(tok), str(tokens[n + 2])), n + 3
+            inside.update(range(n + 1, last + 1))
+        elif tok.type in ("LETTER", "CMD") and n not in inside and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+            name = str(tok)
+        if name is not None:
             primes = 0
-            while n + 1 + primes < len(tokens) and tokens[n + 1 + primes].type == "PRIME":
+            while last + 1 + primes < len(tokens) and tokens[last + 1 + primes].type == "PRIME":
                 primes += 1
-            out.add(str(tok) + "'" * primes)
+            out.add(name + "'" * primes)
     return out
+
+
+_ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
+ACCENTED = re.compile(r"\\(hat|bar|tilde|dot)\{\\?[A-Za-z]+\}")
+
+
+def accented(accent: str, inner: str) -> str:
+    """The one spelling of an accented name: \\widehat y is \\hat{y}."""
+    return f"{_ACCENT_ALIASES.get(accent, accent)}{{{inner}}}"
