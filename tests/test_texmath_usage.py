@@ -181,3 +181,11 @@ def test_a_scalar_prediction_y_hat_is_not_the_default_softmax_vector():
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
     assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.PROVED]
     assert "definition of \\hat{y}" in d.steps[0].problem
+
+
+def test_without_sums_indices_or_vectors_n_is_a_real_number_not_the_default_size():
+    doc = "$$ \\sin(n \\pi) = 0 $$\n\n$$ \\sin^2\\theta + \\cos^2\\theta = 1 $$\n"
+    d = read_document(doc, "n.md", default_notation())
+    (first, second) = checks_of(d)
+    assert verify_check(first, SETTINGS).verdict is Verdict.REFUTED  # true only for whole numbers n
+    assert not second.lhs.axes  # theta is a number here, not the default vector

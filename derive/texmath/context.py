@@ -15,7 +15,7 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from .grammar import parser
-from .notation import default_notation
+from .notation import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
 from .usage import scan
 
@@ -45,6 +45,10 @@ class DocumentContext:
                 defaults.definitions.get("\\hat{y}") and not re.search(
                     r"\\(?:hat|widehat)\s*\{?\s*y\s*\}?\s*(?:_|\^\s*\{?\s*(?:\\top|T|\\intercal))", texts_all):
             demote.add("\\hat{y}")
+            rest = scan([(f, 0) for name, f in self.notation.definitions.items() if name not in demote])
+            referenced = {n for table in vars(rest).values() for n in table}
+            if "\\theta" in self.notation.vectors and not usage.as_vector("\\theta") and "\\theta" not in referenced:
+                demote.add("\\theta")
         # Index letters of the defaults (i, j, k, l, t) the document never writes in a subscript are names.
         # The default one-hot label is a guess of classification texts: kept where the document speaks
         # of a prediction, a softmax or a cross-entropy, dropped elsewhere (y is then any vector).
@@ -59,6 +63,12 @@ class DocumentContext:
                    if letters == defaults.sizes.get(size) and letter not in usage.indices
                    and letter not in referenced and letter not in hot}
         notation = self.notation.without(demote) if demote else self.notation
+        if self.notation == defaults and not usage.indices and not any(
+                n in table for n in ("\\sum", "\\prod") for table in vars(usage).values()) \
+                and not any(usage.as_vector(v) for v in notation.vectors):
+            # No sum, no index, no vector: the default size N (and n, K) would only make a number an integer.
+            notation = Notation(scalars=notation.scalars, functions=notation.functions)
+            demote_hot = set()
         if demote_hot:
             notation = dataclasses.replace(notation, onehot={k: v for k, v in notation.onehot.items()
                                                              if k not in demote_hot})
