@@ -104,7 +104,10 @@ class DocumentContext:
         for terms, relations in chains:
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
-                name = self._define(terms[0][0], terms[1][0]) or self._define_name(terms[0][0], terms[1][0], seen)
+                try:
+                    name = self._define(terms[0][0], terms[1][0]) or self._define_name(terms[0][0], terms[1][0], seen)
+                except RecursionError:
+                    name = None  # read (and refused) as any other display
                 if name:
                     self.definitions_by_line[terms[0][1]] = name
             for text, _ in terms:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from sympy import Idx
@@ -190,12 +191,13 @@ GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "et
           "Omega", "ell"}
 
 
-def names_in(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> frozenset[str]:
     """The names a formula uses as values (letters and commands, with their primes), not as scripts."""
     try:
         tokens = list(parser().lex(text))
     except (LarkError, FormulaError):
-        return set()
+        return frozenset()
     out = set()
     inside = set()  # positions of the letters under an accent: part of the accented name
     for n, tok in enumerate(tokens):
@@ -214,7 +216,7 @@ def names_in(text: str) -> set[str]:
             while last + 1 + primes < len(tokens) and tokens[last + 1 + primes].type == "PRIME":
                 primes += 1
             out.add(name + "'" * primes)
-    return out
+    return frozenset(out)
 
 
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
