@@ -189,3 +189,10 @@ def test_without_sums_indices_or_vectors_n_is_a_real_number_not_the_default_size
     (first, second) = checks_of(d)
     assert verify_check(first, SETTINGS).verdict is Verdict.REFUTED  # true only for whole numbers n
     assert not second.lhs.axes  # theta is a number here, not the default vector
+
+
+def test_a_definition_is_expected_to_be_not_checked():
+    d = read_document("$$ z = 2a $$\n\n$$ z - a = a $$\n", "ok.md", default_notation())
+    (definition, claim) = checks_of(d)
+    assert str(definition.expect) == "unknown" and str(claim.expect) == "proved"
+    assert verify_check(definition, SETTINGS).verdict is Verdict.UNKNOWN

@@ -96,7 +96,9 @@ class _Builder:
             suffix = f", link {n + 1}" if len(chain.relations) > 1 else ""
             latex = f"{' '.join(chain.terms[n].text.split())} {chain.relations[n]} {' '.join(chain.terms[n + 1].text.split())}"
             if problem:
-                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem))
+                # A definition is not a claim: "not checked" is what it should get.
+                expect = Verdict.UNKNOWN if n == 0 and self.defined else Verdict.PROVED
+                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem, expect))
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
@@ -114,9 +116,9 @@ class _Builder:
         return "; ".join(bad)
 
     @staticmethod
-    def _problem(label: str, latex: str, line: int, problem: str) -> Step:
+    def _problem(label: str, latex: str, line: int, problem: str, expect: Verdict = Verdict.PROVED) -> Step:
         return Step(label=label, latex=" ".join(latex.split()), terms=(_PLACEHOLDER, _PLACEHOLDER),
-                    expect=(Expect(Verdict.PROVED),), line=line, problem=problem)
+                    expect=(Expect(expect),), line=line, problem=problem)
 
     def _axis(self, chain: Chain, values) -> Idx | None:
         """An index for vector sides that no term of the chain uses."""
