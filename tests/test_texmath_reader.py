@@ -379,3 +379,10 @@ def test_matrix_products_that_do_not_fit_are_refused_with_both_shapes(read_matri
     with pytest.raises(FormulaError) as info:
         read_matrix(text)
     assert reason in str(info.value)
+
+
+def test_a_function_of_a_braced_parenthesis_then_a_power_is_the_power_of_the_function(read):
+    # \log{\left(z\right)}^{2} is typeset as \log(z)^2: the square of the logarithm.
+    assert read(r"\log{\left(z \right)}^{2}").expr == sp.log(z) ** 2
+    assert read(r"\log(z)^2").expr == sp.log(z) ** 2
+    assert read(r"\log z^2").expr == sp.log(z ** 2)

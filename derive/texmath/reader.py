@@ -385,8 +385,15 @@ class Reader(DocumentContext, DerivativeReading):
         nxt = entries[k + 1] if k + 1 < len(entries) else None
         if nxt is None or nxt.op is not None or nxt.negative:
             raise FormulaError(f"{fn.name} needs an argument")
-        if node_kind(item_base(nxt.item)) == "paren":
-            args = tuple(self._expr(e, env) for e in item_base(nxt.item).children)
+        arg_base = item_base(nxt.item)
+        if node_kind(arg_base) == "group" and len(arg_base.children) == 1:
+            # \\log{\\left(x\\right)}^2 looks like \\log(x)^2 once typeset: the braces are invisible.
+            inner = arg_base.children[0]
+            if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]) \
+                    and node_kind(item_base(inner.children[0])) == "paren":
+                arg_base = item_base(inner.children[0])
+        if node_kind(arg_base) == "paren":
+            args = tuple(self._expr(e, env) for e in arg_base.children)
             value = self._apply(fn, args)
             return self._scripted(value, item_scripts(nxt.item), env), k + 2
         if fn.kind in ("lambda", "unknown"):
