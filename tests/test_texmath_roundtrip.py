@@ -107,3 +107,16 @@ def test_typed_latex_reads_back_as_the_same_expression(expr):
         return
     mine = _read(text)
     assert mine is None or _same(mine, expr), (text, mine)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EXPRESSIONS, st.sampled_from([(r"\frac{d}{da}", (a,)), (r"\frac{\partial}{\partial b}", (b,)),
+                                     (r"\frac{d^2}{da^2}", (a, a)), (r"\frac{\partial^2}{\partial a \partial c}", (a, c))]))
+def test_derivatives_of_typed_latex_are_the_derivatives(expr, operator):
+    text, variables = operator
+    try:
+        body = _typed(expr)
+    except ValueError:
+        return
+    mine = _read(rf"{text} \left({body}\right)")
+    assert mine is None or _same(mine.doit(), sp.diff(expr, *variables)), (text, body, mine)
