@@ -277,7 +277,7 @@ class Reader(DocumentContext, DerivativeReading):
             if other.row:
                 raise FormulaError(f"{matrix.name} times a transposed vector (a matrix) is not read")
             if other.size != cols:
-                raise FormulaError(f"{matrix.name}{'ᵀ' if matrix.transposed else ''} is {rows}×{cols} and the vector "
+                raise FormulaError(f"{matrix.name}{'^T' if matrix.transposed else ''} is {rows}×{cols} and the vector "
                                    f"has length {other.size}: the product is not defined")
             p = V.entry_index(rows)
             j = fresh_index(p, 1, cols, stem="_m")
