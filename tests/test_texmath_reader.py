@@ -312,3 +312,77 @@ def test_sums_with_a_lower_limit_and_an_excluded_index(read):
     assert read(r"\sum_{j=1, j\ne k}^{N} x_j").expr == sp.Sum(x[j], (j, 1, N)) - x[k]
     with pytest.raises(FormulaError, match="on its index"):
         read(r"\sum_{j=1, k \ne j} x_j")
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"\operatorname{sech}^2 x", "needs its argument in parentheses"),
+    (r"\mathrm{sech}^2 x", "function or a name times the factor"),
+    (r"\Delta c", "increment"),
+])
+def test_names_that_may_be_functions_or_increments_are_refused(read, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read(text)
+    assert reason in str(info.value)
+
+
+def test_an_operator_name_is_a_function_nobody_defines(read):
+    value = read(r"\operatorname{sech}^2(z)").expr
+    assert value == sp.Function("sech", real=True)(z) ** 2
+
+
+def test_i_outside_a_subscript_is_not_a_real_number():
+    reader = Reader(parse_notation("defaults = false")[0])
+    with pytest.raises(FormulaError, match="imaginary unit"):
+        reader.read(r"e^{i \pi}")
+    assert reader.read(r"\sum_{i=1}^{3} i").expr.doit() == 6
+
+
+@pytest.fixture(scope="module")
+def read_matrix():
+    extra, _ = parse_notation('[sizes]\nM = ["a", "b"]\n[matrices]\nW = ["M", "N"]\n[vectors]\nh = "M"\n')
+    reader = Reader(extra.over(default_notation()))
+    return reader.read
+
+
+def _at(value, index):
+    """A vector value's entry at index (sums' dummies left as they are)."""
+    return value.expr.xreplace({entry_index(value.size): index})
+
+
+def test_a_matrix_times_a_vector_is_a_sum_over_its_columns(read_matrix):
+    M = sp.Symbol("M", integer=True, positive=True)
+    W = vector("W")
+    a_ = Idx("a", (1, M))
+    v = read_matrix(r"W x")
+    assert v.size == M
+    (total,) = [_at(v, a_)]
+    (dummy,) = total.variables
+    assert total.function.xreplace({dummy: j}) == W[a_, j] * x[j]
+    t = read_matrix(r"W^\top h")
+    assert t.size == N
+    (dummy,) = _at(t, k).variables
+    assert _at(t, k).function.xreplace({dummy: a_}) == W[a_, k] * vector("h")[a_]
+    assert not read_matrix(r"h^\top W x").is_vector
+    scaled = read_matrix(r"-2 W x").expr
+    assert isinstance(scaled, sp.Mul) and scaled.args[0] == -2 and isinstance(scaled.args[1], sp.Sum)
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"W", "on its own"),
+    (r"W h", "is M×N and the vector has length M"),
+    (r"x^\top W", "the product is not defined"),
+    (r"\sigma(W)", "on its own"),
+    (r"W W x", "write W(Wx)"),
+    (r"W^2 x", "only its transpose"),
+])
+def test_matrix_products_that_do_not_fit_are_refused_with_both_shapes(read_matrix, text, reason):
+    with pytest.raises(FormulaError) as info:
+        read_matrix(text)
+    assert reason in str(info.value)
+
+
+def test_a_function_of_a_braced_parenthesis_then_a_power_is_the_power_of_the_function(read):
+    # \log{\left(z\right)}^{2} is typeset as \log(z)^2: the square of the logarithm.
+    assert read(r"\log{\left(z \right)}^{2}").expr == sp.log(z) ** 2
+    assert read(r"\log(z)^2").expr == sp.log(z) ** 2
+    assert read(r"\log z^2").expr == sp.log(z ** 2)

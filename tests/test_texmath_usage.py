@@ -106,3 +106,93 @@ def test_a_prime_on_an_undeclared_name_is_a_name_of_its_own():
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
     # a' is defined by the first display; b' is an unrelated name, so the last claim is not an identity
     assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_the_guesses_a_display_relies_on_are_named_in_its_reading():
+    doc = ("$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n\n$$ \\sum_{j=1}^{n} w_j^2 = \\|w\\|^2 $$\n\n"
+           "$$ -\\sum_{j=1}^{N} y_j \\log \\hat{y}_j = -\\log \\hat{y}_t $$\n")
+    d = read_document(doc, "r.md", default_notation())
+    assert d.steps[0].reading == "a, b are read as real numbers (not declared)"
+    assert "w is read as a vector of length N" in d.steps[1].reading
+    assert "y is read as one-hot at class t" in d.steps[2].reading
+
+
+def test_the_default_one_hot_label_is_dropped_where_nothing_speaks_of_a_classifier():
+    doc = "$$ \\sum_{i=1}^{N} y_i^2 = \\sum_{i=1}^{N} y_i $$\n"
+    d = read_document(doc, "o.md", default_notation())
+    (c,) = checks_of(d)
+    assert verify_check(c, SETTINGS).verdict is Verdict.REFUTED  # true only for a one-hot y
+    assert "one-hot" not in d.steps[0].reading
+
+
+def test_a_derivative_with_respect_to_a_defined_name_follows_the_chain_of_definitions():
+    doc = "\n\n".join([
+        "$$ z = w u + b $$", "$$ a = \\sigma(z) $$", "$$ L = \\frac{1}{2}(a - y)^2 $$",
+        "$$ \\frac{\\partial L}{\\partial z} = (a - y) a (1 - a) $$",
+        "$$ \\frac{\\partial L}{\\partial z} = (a - y) a $$",
+        "$$ \\frac{\\partial L}{\\partial w} = (a - y) a (1 - a) u $$",
+        "$$ \\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial z} $$",
+    ]) + "\n"
+    d = read_document(doc, "bp.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.UNKNOWN] * 3 + [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_name_used_as_a_function_and_as_a_vector_is_unknown_citing_both_lines():
+    d = read_document("$$ f'(u) = 2u $$\n\n$$ \\sum_{i=1}^{N} f_i = 1 $$\n", "c.md", default_notation())
+    for step in d.steps:
+        assert "f' on line 1" in step.problem and "vector (line 3)" in step.problem
+
+
+def test_derivatives_taken_while_reading_have_a_bounded_order():
+    d = read_document("$$ g(u) = e^{u^2} $$\n\n$$ g'''''(u) = 0 $$\n\n$$ \\frac{d^5}{du^5} u = 0 $$\n",
+                      "o.md", default_notation())
+    assert "order more than 4" in d.steps[1].problem
+    assert "from 1 to 4" in d.steps[2].problem
+
+
+def test_a_matrix_typed_from_its_entries_multiplies_vectors():
+    doc = "\n\n".join([
+        "$$ (A w)_i = \\sum_{j=1}^{n} A_{ij} w_j + 0 b_i $$",
+        "$$ \\frac{\\partial}{\\partial w_k} \\frac{1}{2} \\|A w - b\\|^2 = (A^\\top (A w - b))_k $$",
+        "$$ \\frac{\\partial}{\\partial w_k} \\frac{1}{2} \\|A w - b\\|^2 = (A (A w - b))_k $$",
+    ]) + "\n"
+    d = read_document(doc, "m.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert "A is read as a N×N matrix" in d.steps[0].reading
+
+
+def test_a_vector_plus_an_undeclared_name_is_refused():
+    d = read_document("$$ \\|A w - b\\|^2 = 0 $$\n\n$$ A_{ij} = A_{ij} $$\n\n$$ w_i = w_i $$\n", "b.md",
+                      default_notation())
+    assert "may be a number added to every entry or a vector" in d.steps[0].problem
+
+
+def test_a_scalar_prediction_y_hat_is_not_the_default_softmax_vector():
+    doc = "\n\n".join([
+        "$$ \\hat{y} = \\sigma(w u + b) $$",
+        "$$ \\frac{\\partial}{\\partial w} \\left( -\\log \\hat{y} \\right) = -(1 - \\hat{y}) u $$",
+        "$$ \\frac{\\partial \\hat{y}}{\\partial b} = \\hat{y} $$",
+        "$$ \\bar{x} = \\frac{1}{2}(a + b) $$",
+        "$$ 2\\bar{x} - a = b $$",
+    ]) + "\n"
+    d = read_document(doc, "yhat.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.PROVED]
+    assert "definition of \\hat{y}" in d.steps[0].problem
+
+
+def test_without_sums_indices_or_vectors_n_is_a_real_number_not_the_default_size():
+    doc = "$$ \\sin(n \\pi) = 0 $$\n\n$$ \\sin^2\\theta + \\cos^2\\theta = 1 $$\n"
+    d = read_document(doc, "n.md", default_notation())
+    (first, second) = checks_of(d)
+    assert verify_check(first, SETTINGS).verdict is Verdict.REFUTED  # true only for whole numbers n
+    assert not second.lhs.axes  # theta is a number here, not the default vector
+
+
+def test_a_definition_is_expected_to_be_not_checked():
+    d = read_document("$$ z = 2a $$\n\n$$ z - a = a $$\n", "ok.md", default_notation())
+    (definition, claim) = checks_of(d)
+    assert str(definition.expect) == "unknown" and str(claim.expect) == "proved"
+    assert verify_check(definition, SETTINGS).verdict is Verdict.UNKNOWN

@@ -70,16 +70,19 @@ class _Builder:
 
     def steps(self, chain: Chain) -> list[Step]:
         line = self.lines.of(chain.offset)
-        self.reader.line = self.lines.of(chain.terms[0].offset) if chain.terms else line
+        first = chain.terms[0] if chain.terms else None
+        self.reader.line = (self.lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+                            if first is not None else line)
         self.defined = self.reader.definition_at(self.reader.line)
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
-        values, reasons = [], []
+        values, reasons, guessed = [], [], set()
         for term in chain.terms:
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
                 values.append(self.reader.read(term.text))
+                guessed |= self.reader.guessed()
                 reasons.append("")
             except FormulaError as exc:
                 values.append(None)
@@ -90,22 +93,25 @@ class _Builder:
         axis = self._axis(chain, values)
         sides = [self.reader.side(v, axis) if v is not None else None for v in values]
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
+        reading = self.reader.readings(guessed, [t.text for t in chain.terms])
         if not any(link_problems):
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
-                         assume=self._assume(sides), line=line)]
+                         assume=self._assume(sides), line=line, reading=reading)]
         steps = []
         for n, problem in enumerate(link_problems):
             where = self.lines.of(chain.terms[n].offset)
             suffix = f", link {n + 1}" if len(chain.relations) > 1 else ""
             latex = f"{' '.join(chain.terms[n].text.split())} {chain.relations[n]} {' '.join(chain.terms[n + 1].text.split())}"
             if problem:
-                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem))
+                # A definition is not a claim: "not checked" is what it should get.
+                expect = Verdict.UNKNOWN if n == 0 and self.defined else Verdict.PROVED
+                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem, expect))
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
-                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where))
+                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where, reading=reading))
         return steps
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
@@ -119,9 +125,9 @@ class _Builder:
         return "; ".join(bad)
 
     @staticmethod
-    def _problem(label: str, latex: str, line: int, problem: str) -> Step:
+    def _problem(label: str, latex: str, line: int, problem: str, expect: Verdict = Verdict.PROVED) -> Step:
         return Step(label=label, latex=" ".join(latex.split()), terms=(_PLACEHOLDER, _PLACEHOLDER),
-                    expect=(Expect(Verdict.PROVED),), line=line, problem=problem)
+                    expect=(Expect(expect),), line=line, problem=problem)
 
     def _axis(self, chain: Chain, values) -> Idx | None:
         """An index for vector sides that no term of the chain uses."""
@@ -160,7 +166,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     chains = list(chains_of(text, markdown))
     if len(chains) > MAX_DISPLAYS:
         raise FormulaError(f"{name}: {len(chains)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
-    reader.learn([([(t.text, lines.of(t.offset)) for t in c.terms], list(c.relations)) for c in chains])
+
+    def line_of(term) -> int:  # the line of the term's first character, past the display's opening
+        return lines.of(term.offset + len(term.text) - len(term.text.lstrip()))
+
+    reader.learn([([(t.text, line_of(t)) for t in c.terms], list(c.relations)) for c in chains])
     builder = _Builder(reader, reader.notation, lines)
     steps = [s for chain in chains for s in builder.steps(chain)]
     stem = name.rsplit(".", 1)[0]

@@ -201,5 +201,8 @@ def _matching(tokens, p, opening: str, closing: str) -> int:
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     """The LALR parser for one term of a chain (built once; building takes a few milliseconds)."""
-    return Lark(GRAMMAR, parser="lalr", lexer="basic", maybe_placeholders=False, propagate_positions=False,
-                postlex=TeXArguments())
+    built = Lark(GRAMMAR, parser="lalr", lexer="basic", maybe_placeholders=False, propagate_positions=False,
+                 postlex=TeXArguments())
+    # Lark.lex builds a new lexer on every call unless one is kept here (documents lex every formula).
+    built.lexer = built._build_lexer()
+    return built

@@ -1,0 +1,260 @@
+"""Derivatives as documents write them: Leibniz fractions, d^2/dx^2 and mixed partials, primes, nabla.
+
+A mixin of the Reader: these methods read the operator (d/dx, the variables below a fraction bar)
+and apply it to the value it reaches, including a derivative with respect to a name the document
+defines (the chain of definitions, everything else fixed).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from lark import Tree
+from sympy import Idx, Indexed
+
+from ..errors import FormulaError
+from ..notation import scalar
+from . import values as V
+from .syntax import (
+    MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
+    node_kind, node_word
+)
+
+
+class DerivativeReading:
+    """The Reader's derivatives (a mixin: it uses the Reader's reading methods)."""
+
+    def _differentiate_through(self, rest: list[Entry], op: DerivativeOp, env) -> V.Value:
+        """d/dz of a body, z a defined name: the body with every other definition unfolded, z kept as a
+        name, differentiated by z, and then z unfolded too (the chain of definitions, all else fixed)."""
+        shallow = self._shallow
+        self._shallow = True
+        try:
+            body = self._chain(rest, env)
+        finally:
+            self._shallow = shallow
+        if len(op.more) > 1:
+            raise FormulaError("a mixed derivative with respect to a defined name is not read")
+        if body.is_vector or any(isinstance(v, tuple) for v, _ in op.more):
+            raise FormulaError("a derivative with respect to a defined name is read only for scalars")
+        keep = set(op.through)
+        expr = self._unfold(body.expr, keep)
+        # The derivative by a name is taken before the name is unfolded (SymPy cannot differentiate by a formula).
+        expr = sp.diff(expr, *op.more)
+        return body.with_expr(self._unfold(expr, set()))
+
+    def _unfold(self, expr: sp.Expr, keep: set[str]) -> sp.Expr:
+        """expr with the defined names in force replaced by their definitions, except those in keep."""
+        for _ in range(len(self.shallow) + 1):
+            table = {scalar(n): e for n, e in self.shallow.items()
+                     if n not in keep and self._in_force(n) and scalar(n) in expr.free_symbols}
+            if not table:
+                return expr
+            expr = expr.xreplace(table)
+        raise FormulaError("definitions that refer to each other in a cycle")
+
+    def _variable(self, value: V.Value, text: str):
+        e = value.expr
+        if not value.is_vector and isinstance(e, Indexed):
+            return e
+        if not value.is_vector and isinstance(e, sp.Symbol) and not isinstance(e, Idx) and not e.is_integer:
+            return e
+        if value.is_vector and isinstance(e, Indexed) and e.indices == (V.entry_index(value.size),):
+            return (e.base, value.size)
+        raise FormulaError(f"cannot differentiate with respect to {text}: a derivative is taken with respect to a "
+                           "variable (a name not defined by a formula, or an entry x_k)")
+
+    def _differentiate(self, body: V.Value, op: DerivativeOp) -> V.Value:
+        if len(op.more) > 1 or (op.more and op.more[0][1] > 1):
+            if any(isinstance(v, tuple) for v, _ in op.more):
+                raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
+            return body.with_expr(sp.Derivative(body.expr, *op.more))
+        var = op.variable
+        if not isinstance(var, tuple):
+            return body.with_expr(sp.Derivative(body.expr, var))
+        base, length = var
+        entry = base[V.entry_index(length)]
+        if not body.is_vector:
+            return V.Value(sp.Derivative(body.expr, entry), length, body.conventions)
+        if body.size == length and self._only_entry(body.expr, entry):
+            return body.with_expr(sp.Derivative(body.expr, entry), ENTRYWISE_DERIVATIVE)
+        raise FormulaError(f"the derivative of a vector with respect to the vector {op.text} (a Jacobian) is not read")
+
+    @staticmethod
+    def _only_entry(expr: sp.Expr, entry: Indexed) -> bool:
+        """expr depends on vectors only through this one entry, and holds no sums."""
+        return expr.atoms(Indexed) == {entry} and not expr.has(sp.Sum, sp.Lambda)
+
+    def _prime(self, value) -> V.Value | Fn:
+        if isinstance(value, Fn):
+            if value.kind == "sigmoid" and not value.primes:
+                return Fn("dsigmoid", value.name + "'", power=value.power)
+            if value.kind in V.SCALAR_FUNCTIONS or value.kind in ("lambda", "unknown"):
+                if value.power != 1:
+                    raise FormulaError(f"a prime after a power of {value.name} is unclear")
+                if value.primes >= MAX_ORDER:
+                    raise FormulaError(f"a derivative of order more than {MAX_ORDER} is not read")
+                return Fn(value.kind, value.name + "'", value.base, func=value.func, primes=value.primes + 1)
+            raise FormulaError(f"{value.name}' is not read (the derivative of a function of a vector)")
+        e = value.expr
+        if isinstance(e, sp.Symbol) and self.guesses.get(e.name, 0) > 0:
+            # a' of an undeclared a is a name of its own (as TeX shows it), never da/da.
+            self.guesses[e.name] -= 1
+            # TeX sets a_b' and a'_b alike (the prime on a), and a_{b'} apart (the prime on b).
+            head, sep, tail = e.name.partition("_")
+            name = f"{head}'{sep}{tail}"
+            if name in self.values and self._in_force(name):
+                return self.values[name]
+            self.guesses[name] += 1
+            return V.Value(scalar(name))
+        if isinstance(e, (sp.Symbol, Indexed)):
+            # a' is a name of its own in most texts, and d a/d a = 1 is never what is meant.
+            shown = e.base.label if isinstance(e, Indexed) and value.is_vector else e
+            raise FormulaError(f"a prime on the name {sp.sstr(shown)} is read neither as a new name nor as a derivative; "
+                               "use another letter, or write the derivative as \\frac{d}{dx}(...)")
+        if value.is_vector:
+            entries = e.atoms(Indexed)
+            scalars = {s for s in e.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, Idx)
+                       and not s.is_integer and s not in {a.base.label for a in entries}}
+            if len(entries) == 1 and not scalars and self._only_entry(e, next(iter(entries))):
+                return value.with_expr(sp.Derivative(e, next(iter(entries))), ENTRYWISE_DERIVATIVE)
+            raise FormulaError("unclear which variable ' differentiates by")
+        candidates = {a for a in e.atoms(Indexed) if not (a.free_symbols - e.free_symbols)} | {
+            s for s in e.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, Idx) and not s.is_integer
+            and s not in {a.base.label for a in e.atoms(Indexed)}}
+        if len(candidates) != 1:
+            raise FormulaError("unclear which variable ' differentiates by")
+        return value.with_expr(sp.Derivative(e, next(iter(candidates))))
+
+    def _leibniz(self, num, den, env):
+        """d/dx, dy/dx, d^2/dx^2, the partial and mixed forms, or None when the fraction is not a derivative."""
+        den_entries = self._entries(self._inner(den))
+        num_entries = self._entries(self._inner(num))
+        if all(node_word(item_base(e[0].item)) == "d" and node_kind(item_base(e[0].item)) == "letter"
+               for e in (den_entries, num_entries)) and len(den_entries) > 1:
+            self._marker_base(num_entries[0], numerator=True)  # a declared d is a clash here
+        marker = self._marker_base(den_entries[0])
+        if marker is None or den_entries[0].op is not None or den_entries[0].negative or len(den_entries) < 2:
+            return None  # \\frac{c}{d} is a fraction: a derivative's d is followed by its variable
+        order = self._order(num_entries[0], marker)
+        if order is None:
+            raise FormulaError("a derivative needs the same d or \\partial above and below")
+        variables = self._variables(den_entries, marker, env)
+        if sum(n for _, n in variables) != order or any(not 1 <= n <= MAX_ORDER for _, n in variables):
+            raise FormulaError(f"the order {order} above does not match the variables below the fraction bar")
+        text = " ".join(str(node_word(item_base(e.item)) or "") for e in den_entries[1:]).strip() or "this"
+        through = tuple(v.name for v, _ in variables if isinstance(v, sp.Symbol) and v.name in self.shallow
+                        and self._in_force(v.name))
+        op = DerivativeOp(variables[0][0], text, tuple(variables), through)
+        if len(num_entries) == 1:
+            return op
+        rest = num_entries[1:]
+        if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
+            self._check_not_a_bare_name(rest[0], env)
+        return self._operate(op, rest, env)
+
+    def _defined_name(self, group: list[Entry], env) -> str | None:
+        """The defined scalar name a derivative's variable is (z in d/dz with z = w^T x), or None."""
+        if len(group) != 1 or item_scripts(group[0].item) or group[0].op is not None or group[0].negative:
+            return None
+        word = node_word(item_base(group[0].item))
+        if word is None or word in env or node_kind(item_base(group[0].item)) not in ("letter", "command"):
+            return None
+        name = symbol_name(word)
+        return name if name in self.shallow and self._in_force(name) else None
+
+    def _check_not_a_bare_name(self, entry: Entry, env) -> None:
+        """dy/dx with y a name the document does not define in terms of x: refused, not read as 0."""
+        value = self._item(entry.item, env)
+        if not isinstance(value, V.Value):
+            return
+        e = value.expr
+        if isinstance(e, sp.Symbol) and e.name in self.shallow and self._in_force(e.name):
+            return
+        names = set(self.notation.definitions)
+        if isinstance(e, (sp.Symbol, Indexed)) and not isinstance(e, Idx):
+            base = e.base.label if isinstance(e, Indexed) else e
+            if not any(symbol_name(n) == str(base) for n in names):
+                word = str(base)
+                raise FormulaError(f"d{word}/d...: {word} is a name, not a formula; the derivative of a name is "
+                                   f"not read (write the formula: \\frac{{d}}{{dx}}\\left(...\\right))")
+
+    def _order(self, entry: Entry, marker: str) -> int | None:
+        """The order of d, d^2 or \\partial^2 opening a numerator, or None when it does not open one."""
+        if entry.op is not None or entry.negative or self._marker_base(entry, numerator=True) != marker:
+            return None
+        scripts = item_scripts(entry.item)
+        if not scripts:
+            return 1
+        if len(scripts) == 1 and scripts[0].data == "sup_script" and node_kind(scripts[0].children[1]) == "number":
+            n = int(str(scripts[0].children[1].children[0]))
+            if 1 <= n <= 4:
+                return n
+        raise FormulaError("the order of a derivative must be a number from 1 to 4: \\frac{d^2}{dx^2}")
+
+    def _variables(self, entries: list[Entry], marker: str, env) -> list[tuple[object, int]]:
+        """The variables below the bar: d x, d x^2, \\partial x \\partial y, each with its order."""
+        groups: list[list[Entry]] = []
+        for entry in entries:
+            if self._marker_base(entry) == marker and not item_scripts(entry.item):
+                groups.append([])
+            elif not groups:
+                raise FormulaError("a derivative's variable must follow d or \\partial")
+            else:
+                groups[-1].append(entry)
+        out = []
+        for group in groups:
+            if not group:
+                raise FormulaError("a derivative with no variable")
+            order = 1
+            last = group[-1]
+            sups = [sc for sc in item_scripts(last.item) if sc.data == "sup_script"]
+            if sups and node_kind(sups[0].children[1]) == "number":
+                order = int(str(sups[0].children[1].children[0]))
+                rest = [sc for sc in item_scripts(last.item) if sc.data != "sup_script"]
+                group = group[:-1] + [Entry(last.op, last.negative, Tree("item", [item_base(last.item), *rest]))]
+            text = " ".join(str(node_word(item_base(e.item)) or "") for e in group).strip() or "this"
+            defined = self._defined_name(group, env)
+            variable = scalar(defined) if defined else self._variable(self._chain(group, env), text)
+            if out and out[-1][0] == variable:
+                out[-1] = (variable, out[-1][1] + order)
+            else:
+                out.append((variable, order))
+        return out
+
+    @staticmethod
+    def _inner(arg):
+        if node_kind(arg) == "group":
+            if len(arg.children) != 1:
+                raise FormulaError("a relation or nothing inside braces")
+            return arg.children[0]
+        return arg
+
+    def _marker_base(self, entry: Entry, numerator: bool = False) -> str | None:
+        """d, \\mathrm{d} or \\partial opening one side of a derivative fraction, or None."""
+        base = item_base(entry.item)
+        word = node_word(base)
+        if word == "\\partial":
+            return word
+        if word == "d" and node_kind(base) == "text":
+            return "d"
+        if word == "d" and node_kind(base) == "letter":
+            kind = self.notation.kind_of("d")
+            if kind is not None and numerator:
+                raise FormulaError(f"d is declared as a {kind} in the notation file and marks a derivative in "
+                                   "this fraction; write \\mathrm{d} for the derivative or rename the " + kind)
+            return "d" if kind is None else None
+        return None
+
+    def _partial(self, scripts, env) -> DerivativeOp:
+        if len(scripts) != 1 or scripts[0].data != "sub_script":
+            raise FormulaError("\\partial outside a derivative fraction needs its variable as a subscript: "
+                               "\\partial_x f")
+        value = self._arg_value(scripts[0].children[1], env)
+        return DerivativeOp(self._variable(value, "the subscript of \\partial"), "the subscript of \\partial")
+
+    def _nabla(self, scripts, env) -> DerivativeOp:
+        if len(scripts) != 1 or scripts[0].data != "sub_script":
+            raise FormulaError("\\nabla needs the variable as a subscript")
+        arg = scripts[0].children[1]
+        value = self._arg_value(arg, env)
+        return DerivativeOp(self._variable(value, "the subscript of \\nabla"), "the subscript of \\nabla")

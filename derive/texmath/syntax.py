@@ -1,0 +1,228 @@
+"""The pieces the reader works with: the parse tree's items and the heads a term can have.
+
+A term's product is a list of entries (an item with the operator before it); an item's head is a
+value, a function to apply, a sum or derivative operator, or a matrix waiting for its vector. Also
+the vocabulary of names the reader knows without a declaration, and the reasons it gives for what
+it does not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import sympy as sp
+from sympy import Idx
+from lark import Token, Tree
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+from ..errors import FormulaError
+from .grammar import parser
+
+ELLIPSES = {"dots", "cdots", "ldots", "vdots", "ddots"}
+# Function names a document may use without declaring them, and the function each one names.
+BUILTIN_FUNCTIONS = {
+    "log": "log", "ln": "log", "exp": "exp", "max": "max", "min": "min", "tanh": "tanh", "sinh": "sinh",
+    "cosh": "cosh", "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "arctan", "arcsin": "arcsin",
+    "arccos": "arccos", "softplus": "softplus", "ReLU": "relu", "relu": "relu", "sigmoid": "sigmoid",
+    "softmax": "softmax", "sgn": "sgn", "sign": "sgn", "LSE": "lse", "logsumexp": "lse", "lse": "lse",
+    "logsoftmax": "logsoftmax", "abs": "abs", "sec": "sec", "csc": "csc", "cot": "cot",
+}
+# Words that name something the reader does not read: refused by name rather than read as a product.
+UNREAD_WORDS = {"lg", "det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
+                 "inf", "mod", "grad", "div", "rank", "erf", "Pr", "KL", "E"}
+UNREAD_ADVICE = {
+    "lg": "it is the logarithm to base 2 or to base 10 depending on the field; write \\log_2 or \\log_{10}",
+    "lim": "limits are not read", "det": "determinants are not read", "tr": "traces are not read",
+    "Tr": "traces are not read", "E": "expectations are not read",
+}
+
+
+def unread(word: str) -> FormulaError:
+    bare = word.lstrip("\\")
+    return FormulaError(f"{word} is not read" + (f": {UNREAD_ADVICE[bare]}" if bare in UNREAD_ADVICE else ""))
+
+
+MAX_PRODUCT_RUN = 3  # a run of more undeclared letters than this is a word, not a product
+MAX_ORDER = 4  # derivatives are taken while reading for defined functions: their order is bounded
+ENTRYWISE_DERIVATIVE = "the derivative of an entry-wise function is taken entry by entry (the Jacobian's diagonal)"
+
+
+def symbol_name(key: str) -> str:
+    """The SymPy name of a notation key: ``\\theta`` -> theta, ``\\hat{y}`` -> yhat."""
+    if key.startswith("\\") and "{" in key:
+        accent, base = key[1:].rstrip("}").split("{")
+        return base.lstrip("\\") + accent
+    return key.lstrip("\\")
+
+
+@dataclass(frozen=True)
+class Fn:
+    kind: str  # a key of values.SCALAR_FUNCTIONS, softmax, cross-entropy, max, min, lse, logsoftmax,
+    #            "lambda" (a formula of its argument) or "unknown" (a function the document never defines)
+    name: str
+    base: sp.Expr | None = None  # of a logarithm
+    power: int = 1  # \tanh^2 x
+    func: object = None  # the Lambda of kind "lambda", the SymPy function of kind "unknown"
+    primes: int = 0  # derivatives of an unknown function
+
+
+@dataclass(frozen=True)
+class SumOp:
+    index: Idx
+    letter: str
+    excluded: sp.Expr | None = None
+    product: bool = False  # \prod rather than \sum
+
+
+@dataclass(frozen=True)
+class DerivativeOp:
+    """d/dv: ``variable`` is a scalar symbol or entry, or (base, size) for a whole vector.
+
+    ``more`` holds the further variables of a higher or mixed derivative, (variable, order) pairs,
+    the first of which is ``variable`` itself.
+    """
+
+    variable: object
+    text: str
+    more: tuple = ()
+    through: tuple[str, ...] = ()  # defined names differentiated by: the body is read with them kept as names
+
+
+@dataclass(frozen=True)
+class MatrixHead:
+    base: sp.IndexedBase
+    name: str
+
+
+@dataclass(frozen=True)
+class MatrixValue:
+    """A whole matrix in a product (W, W^\\top, 2W), waiting for the vector it multiplies."""
+
+    base: sp.IndexedBase
+    name: str
+    rows: sp.Expr
+    cols: sp.Expr
+    transposed: bool = False
+    coeff: sp.Expr = sp.S.One
+
+    @property
+    def shape(self) -> tuple[sp.Expr, sp.Expr]:
+        return (self.cols, self.rows) if self.transposed else (self.rows, self.cols)
+
+    def entry(self, i, j) -> sp.Expr:
+        """Entry (i, j) of the matrix as written (of W^\\top when transposed)."""
+        return self.base[j, i] if self.transposed else self.base[i, j]
+
+    def scaled(self, c: sp.Expr) -> "MatrixValue":
+        return MatrixValue(self.base, self.name, self.rows, self.cols, self.transposed, self.coeff * c)
+
+
+@dataclass(frozen=True)
+class Entry:
+    op: str | None  # the explicit operator before the item; None for juxtaposition
+    negative: bool
+    item: Tree
+
+
+_CHARACTERS = {
+    "!": "the factorial (!) is not read",
+    "&": "an alignment mark & outside an aligned environment is not read",
+    "\\": "a line break inside a formula is not read: put each equation in its own display",
+    "#": "the character # is not read", "$": "a dollar sign inside display mathematics is not read",
+    "%": "the character % is not read", "@": "the character @ is not read",
+}
+_TOKENS = {
+    "COMMA": "a comma outside parentheses is not read (two equations in one display? write each in its own "
+             "display)",
+    "REL": "a relation inside a side is not read: write one equation per display",
+    "RPAR": "a closing parenthesis without its opening one", "LPAR": "an opening parenthesis without its closing one",
+    "RBRACE": "a closing brace without its opening one", "RSQB": "a closing bracket without its opening one",
+    "SUB": "a subscript with nothing before it", "SUP": "a superscript with nothing before it",
+    "RBAR": "a closing bar without its opening one", "RNORM": "a closing \\| without its opening one",
+    "PRIME": "a prime with nothing before it",
+}
+
+
+def lark_reason(exc: LarkError) -> str:
+    """The construct a parse error stops at, in the document's terms (never the parser's)."""
+    if isinstance(exc, UnexpectedCharacters):
+        return _CHARACTERS.get(exc.char, f"the character {exc.char!r} is not read")
+    if isinstance(exc, UnexpectedEOF):
+        return "the formula ends too early (an argument or a closing bracket is missing)"
+    if isinstance(exc, UnexpectedToken):
+        kind = exc.token.type
+        if kind == "$END":
+            return "the formula ends too early (an argument or a closing bracket is missing)"
+        if kind == "MULOP":
+            return f"{exc.token} with nothing on one side"
+        if kind in ("FRAC", "SQRT"):
+            return f"{exc.token} without its arguments"
+        return _TOKENS.get(kind, f"{str(exc.token)!r} is not read here")
+    return "the formula could not be read"
+
+
+def item_base(item: Tree) -> Tree | Token:
+    return item.children[0]
+
+
+def item_scripts(item: Tree) -> list[Tree]:
+    return list(item.children[1:])
+
+
+def node_kind(node) -> str:
+    return node.data if isinstance(node, Tree) else node.type
+
+
+def node_word(node) -> str | None:
+    """The name a letter, command or text node spells, or None."""
+    if isinstance(node, Tree) and node.data in ("letter", "command", "word"):
+        return str(node.children[0])
+    if isinstance(node, Tree) and node.data == "text":
+        raw = str(node.children[0])
+        return raw[raw.index("{") + 1:-1].strip()
+    return None
+
+
+GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi",
+          "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi",
+          "Omega", "ell"}
+
+
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> frozenset[str]:
+    """The names a formula uses as values (letters and commands, with their primes), not as scripts."""
+    try:
+        tokens = list(parser().lex(text))
+    except (LarkError, FormulaError):
+        return frozenset()
+    out = set()
+    inside = set()  # positions of the letters under an accent: part of the accented name
+    for n, tok in enumerate(tokens):
+        name, last = None, n
+        if tok.type == "ACCENT":
+            kinds = [t.type for t in tokens[n + 1:n + 4]]
+            if kinds[:1] in (["LETTER"], ["CMD"]):
+                name, last = accented(str(tok), str(tokens[n + 1])), n + 1
+            elif kinds[:3] in (["LBRACE", "LETTER", "RBRACE"], ["LBRACE", "CMD", "RBRACE"]):
+                name, last = accented(str(tok), str(tokens[n + 2])), n + 3
+            inside.update(range(n + 1, last + 1))
+        elif tok.type in ("LETTER", "CMD") and n not in inside and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+            name = str(tok)
+        if name is not None:
+            primes = 0
+            while last + 1 + primes < len(tokens) and tokens[last + 1 + primes].type == "PRIME":
+                primes += 1
+            out.add(name + "'" * primes)
+    return frozenset(out)
+
+
+_ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
+ACCENTED = re.compile(r"\\(hat|bar|tilde|dot)\{\\?[A-Za-z]+\}")
+
+
+def accented(accent: str, inner: str) -> str:
+    """The one spelling of an accented name: \\widehat y is \\hat{y}."""
+    return f"{_ACCENT_ALIASES.get(accent, accent)}{{{inner}}}"
