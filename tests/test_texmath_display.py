@@ -131,3 +131,9 @@ def test_reading_takes_linear_time(unit, markdown):
 
     n = 40_000 // len(unit)
     assert seconds(4 * n) < 8 * seconds(n) + 0.5
+
+
+def test_a_leading_number_in_a_row_is_its_label():
+    text = "intro\n\n$$(3) a_1 = a_2$$\n\n$$\\begin{aligned}(4) b_1 &= b_2 \\\\ c_1 &= c_2 \\quad (5)\\end{aligned}$$\n"
+    labels = [c.label for c in chains_of(text, True)]
+    assert labels == ["3", "4", "5"]
