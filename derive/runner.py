@@ -140,6 +140,7 @@ class _Worker:
             child.close()
         self.task: int | None = None
         self.started = 0.0
+        self.stopped = False
 
     def give(self, n: int) -> None:
         self.task = n
@@ -147,6 +148,9 @@ class _Worker:
         self.conn.send(n)
 
     def stop(self, kill: bool = False) -> None:
+        if self.stopped:
+            return
+        self.stopped = True
         if kill:
             self.process.kill()
         else:
@@ -174,12 +178,13 @@ def _weight(check: Check) -> int:
     return sum(1 for side in (check.lhs, check.rhs) for _ in preorder_traversal(side.expr))
 
 
-def _start_workers(ctx, count: int, target, args, memory_mb: int) -> list[_Worker]:
-    """Up to ``count`` workers; fewer when the system refuses more (open files, processes, memory)."""
+def _start_workers(ctx, count: int, target, args, memory_mb: int, others=()) -> list[_Worker]:
+    """Up to ``count`` workers; fewer when the system refuses more (open files, processes, memory).
+    ``others`` are running workers whose pipe ends the new ones must not keep."""
     workers: list[_Worker] = []
     for _ in range(count):
         try:
-            workers.append(_Worker(ctx, target, args, workers, memory_mb))
+            workers.append(_Worker(ctx, target, args, [*others, *workers], memory_mb))
         except OSError as exc:
             if not workers:
                 raise WorkerError(f"cannot start a worker process: {exc.strerror or exc}") from None
@@ -258,7 +263,8 @@ def run_checks(checks: Sequence[Check], settings: Settings = Settings(), jobs: i
                 w.task = None
                 if replace_worker:
                     w.stop(kill=True)
-                    w = workers[i] = _Worker(ctx, _worker, args, [o for o in workers if o is not w], memory_mb)
+                    others = [o for o in workers if o is not w]
+                    w = workers[i] = _start_workers(ctx, 1, _worker, args, memory_mb, others)[0]
                 if on_result:
                     on_result(result)
                 if pending:

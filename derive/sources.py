@@ -31,6 +31,8 @@ __all__ = ["load_path", "load_notation", "load_python", "load_document", "load_n
 PYTHON_PATTERNS = ("derivation*.py", "derivations*.py", "*_derivation.py", "*_derivations.py")
 DOCUMENT_SUFFIXES = {".md": True, ".markdown": True, ".txt": True, ".tex": False}  # suffix -> is Markdown
 NOTEBOOK_SUFFIX = ".ipynb"
+# Notebooks carry their outputs (plots as base64): more room than a document, read by a JSON parser.
+MAX_NOTEBOOK_BYTES = 64_000_000
 # Time limit for running a Python derivation file, when the caller gives none (as for a check).
 LOAD_TIMEOUT = 30.0
 _SKIP_DIRS = {"__pycache__", "node_modules", "site-packages", "venv", ".venv", "build", "dist"}
@@ -242,10 +244,9 @@ def load_notebook(path: Path, notation: Path | None = None, prefix: str = "") ->
     import nbformat
 
     from .texmath.document import read_document
-    from .texmath.limits import MAX_DOCUMENT
 
     path = Path(path)
-    text = read_text(path, 4 * MAX_DOCUMENT)
+    text = read_text(path, MAX_NOTEBOOK_BYTES)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # nbformat warns about notebooks written by older tools

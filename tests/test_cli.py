@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from derive.cli import app
@@ -137,3 +139,34 @@ def test_many_jobs_under_a_low_open_file_limit_and_odd_files(tmp_path):
     for name in ("p.md", "z.md"):
         done = run("check", str(tmp_path / name))
         assert done.returncode == 2 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_a_check_that_needs_unbounded_memory_stays_within_the_limit(tmp_path):
+    """A 40-byte formula whose expansion needs gigabytes: unknown, the run ends, memory bounded."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    doc = tmp_path / "m.md"
+    doc.write_text("$$ ((((c+1)^{64})^{64})^{64})^{64} = c $$\n")
+    # A wrapper process runs derive and reports the peak memory of its descendants (alone, unlike ours).
+    wrapper = ("import resource, subprocess, sys\n"
+               "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+               "sys.stdout.write(done.stdout); sys.stderr.write(done.stderr)\n"
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+               "sys.exit(done.returncode)\n")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "derive", "check", str(doc),
+                           "--memory", "512", "--timeout", "60", "--format", "json"],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=300)
+    assert time.perf_counter() - start < 150
+    *messages, peak = done.stderr.strip().splitlines()
+    assert "Traceback" not in done.stderr
+    if done.returncode == 2:  # the reader refused the formula: also within bounds
+        assert "limit" in "\n".join(messages)
+    else:
+        (result,) = json.loads(done.stdout)["results"]
+        assert result["verdict"] == "unknown" and "limit" in result["detail"], result
+    assert int(peak) < 600 * 1024, f"a process of the run used {peak} kB"

@@ -1,7 +1,9 @@
 """Display mathematics in Markdown and LaTeX files: the blocks, their rows, and the chains a = b = c.
 
 Offsets into the file are kept throughout (markup that is dropped is blanked, not removed), so every
-term knows its line. Code blocks, comments and inline math are not claims and are skipped.
+term knows its line. Code blocks, comments and inline math are not claims and are skipped: Markdown
+through a CommonMark parser (derive.texmath.markdown), LaTeX by one scan for display environments.
+Each display is then split on its own text, so reading takes time linear in the document.
 """
 
 from __future__ import annotations
@@ -279,9 +281,9 @@ def chains_of(text: str, markdown: bool) -> list[Chain]:
 def _chains_of_latex(text: str) -> list[Chain]:
     text = _prepare(text)
     out: list[Chain] = []
-    for opening, start, end, problem in _blocks(text):
+    for _, start, end, problem in _blocks(text):
         after = _label_after(text, end + 2) if text.startswith("$$", end) else ""
-        _add(out, _block_chains(text[start:end], opening, problem, after), lambda o, base=start: base + o, start)
+        _add(out, _block_chains(text[start:end], problem, after), lambda o, base=start: base + o, start)
     return out
 
 
@@ -300,11 +302,11 @@ def _chains_of_markdown(text: str) -> list[Chain]:
             place = _line_placer(block, lines)
         if block.environment:
             # \begin{align} ... \end{align} as amsmath gives it: find the environment inside.
-            for opening, start, end, problem in _blocks(block.content):
-                _add(out, _block_chains(block.content[start:end], opening, problem, ""),
+            for _, start, end, problem in _blocks(block.content):
+                _add(out, _block_chains(block.content[start:end], problem, ""),
                      lambda o, base=start, p=place: p(base + o), place(start))
             continue
-        _add(out, _block_chains(block.content, 0, block.problem, block.label), place, place(0))
+        _add(out, _block_chains(block.content, block.problem, block.label), place, place(0))
     return out
 
 
@@ -320,7 +322,7 @@ def _line_placer(block, lines: list[int]):
     return place
 
 
-def _block_chains(content: str, opening: int, problem: str, after: str) -> list[Chain]:
+def _block_chains(content: str, problem: str, after: str) -> list[Chain]:
     if not problem and len(content) > MAX_DISPLAY:
         problem = f"a display of {len(content)} characters is beyond the limit of {MAX_DISPLAY}"
     if problem:
