@@ -1787,3 +1787,43 @@ md("nm-softplus-shift", r"\operatorname{softplus}(u + 2000) = u + 2000", F, lamb
    dps=1000, tolerance="1e-950", **cl)
 md("nm-sinh-over-cosh", r"\frac{\sinh(500)}{\cosh(500)} = 1", F, lambda e: sinh(500) / cosh(500), one,
    dps=500, tolerance="1e-480", **cl)
+
+# --- Signs of sums, logs of sums: positive only when the range cannot be empty, log-sum-exp of any sign ---
+md("ps-sgn-to-Nm1", r"\operatorname{sgn}\left(\sum_{j=1}^{N-1} e^{w_j}\right) = 1", F,
+   lambda e: sgn(S(1, e.N - 1, lambda j: exp(e.w[j]))), one, **ln)
+md("ps-sgn-empty-prod", r"\operatorname{sgn}\left(\prod_{j=2}^{N} e^{w_j}\right) = 1", T,
+   lambda e: sgn(P(2, e.N, lambda j: exp(e.w[j]))), one, **ln)
+md("ps-abs-minus-1", r"\left|\sum_{j=1}^{N} e^{w_j} - 1\right| = \sum_{j=1}^{N} e^{w_j} - 1", F,
+   lambda e: absolute(sw(e, exp) - 1), lambda e: sw(e, exp) - 1, **ln)
+md("ps-abs-minus-N", r"\left|\sum_{j=1}^{N} e^{w_j} - N\right| = \sum_{j=1}^{N} e^{w_j} - N", F,
+   lambda e: absolute(sw(e, exp) - e.N), lambda e: sw(e, exp) - e.N, **ln)
+md("ps-abs-plus-one", r"\left|\sum_{j=1}^{N} (e^{w_j} + 1) - N\right| = \sum_{j=1}^{N} e^{w_j}", T,
+   lambda e: absolute(S(1, e.N, lambda j: exp(e.w[j]) + 1) - e.N), lambda e: sw(e, exp), **ln)
+md("ps-log-empty-prod", r"\ln \prod_{j=2}^{N} e^{w_j} = \sum_{j=2}^{N} w_j", T,
+   lambda e: log(P(2, e.N, lambda j: exp(e.w[j]))), lambda e: S(2, e.N, lambda j: e.w[j]), **ln)
+md("ps-max-shifted-sums", r"\max\left(\sum_{j=1}^{N-1} e^{w_j}, \sum_{j=2}^{N} e^{w_j}\right) = \sum_{j=1}^{N-1} e^{w_j}", F,
+   lambda e: max(S(1, e.N - 1, lambda j: exp(e.w[j])), S(2, e.N, lambda j: exp(e.w[j]))),
+   lambda e: S(1, e.N - 1, lambda j: exp(e.w[j])), **ln)
+md("ps-abs-log-yhat-sum", r"\left|\ln \sum_{j=1}^{N} \hat{y}_j\right| = 0", T, lambda e: absolute(log(sw(e, vec="yhat"))), zero, **ln)
+md("ps-sgn-lse", r"\operatorname{sgn}\left(\ln \sum_{j=1}^{N} e^{w_j}\right) = 1", F, lambda e: sgn(log(sw(e, exp))), one, **ln)
+md("ps-relu-lse", r"\operatorname{ReLU}\left(\ln \sum_{j=1}^{N} e^{w_j}\right) = \ln \sum_{j=1}^{N} e^{w_j}", F,
+   lambda e: relu(log(sw(e, exp))), lambda e: log(sw(e, exp)), **ln)
+md("ps-abs-lse", r"\left| \ln \sum_{j=1}^{N} e^{w_j} \right| = \ln \sum_{j=1}^{N} e^{w_j}", F,
+   lambda e: absolute(log(sw(e, exp))), lambda e: log(sw(e, exp)), **ln)
+md("ps-relu-ce", r"\operatorname{ReLU}\left(\ln \sum_{j=1}^{N} e^{\theta_j} - \theta_t\right) = \ln \sum_{j=1}^{N} e^{\theta_j} - \theta_t", T,
+   lambda e: relu(log(Z(e)) - e.theta[e.t]), lambda e: log(Z(e)) - e.theta[e.t], "t", **ln)
+md("ps-abs-log-yhat", r"\left|\log \hat{y}_t\right| = \log \hat{y}_t", F, lambda e: absolute(log(e.yhat[e.t])), lambda e: log(e.yhat[e.t]), "t", **ln)
+md("ps-abs-log-yhat-neg", r"\left|\log \hat{y}_t\right| = -\log \hat{y}_t", T, lambda e: absolute(log(e.yhat[e.t])), lambda e: -log(e.yhat[e.t]), "t", **ln)
+md("ps-l1-residual", r"\|y - \hat{y}\|_1 = 2(1 - \hat{y}_t)", T,
+   lambda e: S(1, e.N, lambda j: absolute(e.y[j] - e.yhat[j])), lambda e: 2 * (1 - e.yhat[e.t]), "t", **ln)
+md("ps-l1-residual-half", r"\|y - \hat{y}\|_1 = 1 - \hat{y}_t", F,
+   lambda e: S(1, e.N, lambda j: absolute(e.y[j] - e.yhat[j])), lambda e: 1 - e.yhat[e.t], "t", **ln)
+md("ps-l1-yhat", r"\|\hat{y}\|_1 = 1", T, lambda e: sw(e, absolute, "yhat"), one, **ln)
+md("ps-min-overlap", r"\sum_{j=1}^{N} \min(\hat{y}_j, y_j) = \hat{y}_t", T,
+   lambda e: S(1, e.N, lambda j: min(e.yhat[j], e.y[j])), lambda e: e.yhat[e.t], "t", **ln)
+md("ps-min-overlap-one", r"\sum_{j=1}^{N} \min(\hat{y}_j, y_j) = 1", F,
+   lambda e: S(1, e.N, lambda j: min(e.yhat[j], e.y[j])), one, "t", **ln)
+md("ps-max-overlap", r"\sum_{j=1}^{N} \max(\hat{y}_j, y_j) = 2 - \hat{y}_t", T,
+   lambda e: S(1, e.N, lambda j: max(e.yhat[j], e.y[j])), lambda e: 2 - e.yhat[e.t], "t", **ln)
+md("ps-max-overlap-wrong", r"\sum_{j=1}^{N} \max(\hat{y}_j, y_j) = 1 + \hat{y}_t", F,
+   lambda e: S(1, e.N, lambda j: max(e.yhat[j], e.y[j])), lambda e: 1 + e.yhat[e.t], "t", **ln)
