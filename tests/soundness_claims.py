@@ -1827,3 +1827,21 @@ md("ps-max-overlap", r"\sum_{j=1}^{N} \max(\hat{y}_j, y_j) = 2 - \hat{y}_t", T,
    lambda e: S(1, e.N, lambda j: max(e.yhat[j], e.y[j])), lambda e: 2 - e.yhat[e.t], "t", **ln)
 md("ps-max-overlap-wrong", r"\sum_{j=1}^{N} \max(\hat{y}_j, y_j) = 1 + \hat{y}_t", F,
    lambda e: S(1, e.N, lambda j: max(e.yhat[j], e.y[j])), lambda e: 1 + e.yhat[e.t], "t", **ln)
+
+# --- A prime at an argument that is not the variable: f'(2u) is f' evaluated at 2u ------------------
+md("pa-f-2u", r"f'(2u) = \frac{d}{du} f(2u)", F, lambda e: Fx1(2 * e.u), lambda e: du(lambda h: Fx(2 * h.u), e), **cl)
+md("pa-f-paren-2u", r"(f(2u))' = f'(2u)", F, lambda e: du(lambda h: Fx(2 * h.u), e), lambda e: Fx1(2 * e.u), **cl)
+md("pa-f-paren", r"(f(u))' = f'(u)", T, lambda e: du(lambda h: Fx(h.u), e), lambda e: Fx1(e.u), **cl)
+md("pa-f-paren-square", r"(f(u)^2)' = 2 f(u) f'(u)", T, lambda e: du(lambda h: Fx(h.u) ** 2, e), lambda e: 2 * Fx(e.u) * Fx1(e.u), **cl)
+md("pa-exp-paren", r"(e^{2u})' = e^{2u}", F, lambda e: du(lambda h: exp(2 * h.u), e), lambda e: exp(2 * e.u), **cl)
+md("pa-tanh-2u-factor", r"\tanh'(2u) = 2(1 - \tanh^2(2u))", F, lambda e: 1 - tanh(2 * e.u) ** 2, lambda e: 2 * (1 - tanh(2 * e.u) ** 2), **cl)
+md("pa-tanh-2u", r"\tanh'(2u) = 1 - \tanh^2(2u)", T, lambda e: 1 - tanh(2 * e.u) ** 2, lambda e: 1 - tanh(2 * e.u) ** 2, **cl)
+md("pa-sigma-2u-factor", r"\sigma'(2u) = 2\sigma(2u)(1 - \sigma(2u))", F,
+   lambda e: sigmoid(2 * e.u) * (1 - sigmoid(2 * e.u)), lambda e: 2 * sigmoid(2 * e.u) * (1 - sigmoid(2 * e.u)), **cl)
+md("pa-sigma-u2", r"\sigma'(u^2) = \sigma(u^2)(1 - \sigma(u^2))", T,
+   lambda e: sigmoid(e.u ** 2) * sigmoid(-e.u ** 2), lambda e: sigmoid(e.u ** 2) * (1 - sigmoid(e.u ** 2)), **cl)
+md("pa-ln-u2", r"\ln'(u^2) = \frac{2}{u}", F, lambda e: div(1, e.u ** 2), lambda e: div(2, e.u), **cl)
+md("pa-tanh-paren-2u", r"(\tanh(2u))' = 2(1 - \tanh^2(2u))", T,
+   lambda e: du(lambda h: tanh(2 * h.u), e), lambda e: 2 * (1 - tanh(2 * e.u) ** 2), **cl)
+md("pa-sigma-second", r"(\sigma(u))'' = \sigma(u)(1 - \sigma(u))(1 - 2\sigma(u))", T,
+   lambda e: d2(lambda h: sigmoid(h.u), e), lambda e: sigmoid(e.u) * (1 - sigmoid(e.u)) * (1 - 2 * sigmoid(e.u)), **cl)
