@@ -20,7 +20,12 @@ Groups say which notation a Markdown claim is read under and what the oracle dra
   l, t; y is one-hot at t; yhat = softmax(theta); c is a scalar;
 * ``scalar``: x, a, b, c are real scalars (and a' is a name of its own), no size;
 * ``hot-k``: the default notation with y one-hot at k;
-* ``api``: built with the Python API over the same names as ``default``.
+* ``api``: built with the Python API over the same names as ``default``;
+* ``calc``, ``greek``: ordinary LaTeX read under the default notation: undeclared letters (u, v, d,
+  \lambda, \alpha, ...) are real scalars, f and g functions the document never defines;
+* ``lin``: the default notation with undeclared vectors w (and x, theta), a matrix A read entry by
+  entry, y one-hot at t;
+* ``defs``: names the document defines in displays before its claims (``PREAMBLES``).
 """
 
 from __future__ import annotations
