@@ -22,7 +22,7 @@ Groups say which notation a Markdown claim is read under and what the oracle dra
 * ``hot-k``: the default notation with y one-hot at k;
 * ``api``: built with the Python API over the same names as ``default``;
 * ``calc``, ``greek``: ordinary LaTeX read under the default notation: undeclared letters (u, v, d,
-  \lambda, \alpha, ...) are real scalars, f and g functions the document never defines;
+  lambda, alpha, ...) are real scalars, f and g functions the document never defines;
 * ``lin``: the default notation with undeclared vectors w (and x, theta), a matrix A read entry by
   entry, y one-hot at t;
 * ``defs``: names the document defines in displays before its claims (``PREAMBLES``).
