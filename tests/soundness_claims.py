@@ -20,7 +20,12 @@ Groups say which notation a Markdown claim is read under and what the oracle dra
   l, t; y is one-hot at t; yhat = softmax(theta); c is a scalar;
 * ``scalar``: x, a, b, c are real scalars (and a' is a name of its own), no size;
 * ``hot-k``: the default notation with y one-hot at k;
-* ``api``: built with the Python API over the same names as ``default``.
+* ``api``: built with the Python API over the same names as ``default``;
+* ``calc``, ``greek``: ordinary LaTeX read under the default notation: undeclared letters (u, v, d,
+  lambda, alpha, ...) are real scalars, f and g functions the document never defines;
+* ``lin``: the default notation with undeclared vectors w (and x, theta), a matrix A read entry by
+  entry, y one-hot at t;
+* ``defs``: names the document defines in displays before its claims (``PREAMBLES``).
 """
 
 from __future__ import annotations
@@ -1787,3 +1792,61 @@ md("nm-softplus-shift", r"\operatorname{softplus}(u + 2000) = u + 2000", F, lamb
    dps=1000, tolerance="1e-950", **cl)
 md("nm-sinh-over-cosh", r"\frac{\sinh(500)}{\cosh(500)} = 1", F, lambda e: sinh(500) / cosh(500), one,
    dps=500, tolerance="1e-480", **cl)
+
+# --- Signs of sums, logs of sums: positive only when the range cannot be empty, log-sum-exp of any sign ---
+md("ps-sgn-to-Nm1", r"\operatorname{sgn}\left(\sum_{j=1}^{N-1} e^{w_j}\right) = 1", F,
+   lambda e: sgn(S(1, e.N - 1, lambda j: exp(e.w[j]))), one, **ln)
+md("ps-sgn-empty-prod", r"\operatorname{sgn}\left(\prod_{j=2}^{N} e^{w_j}\right) = 1", T,
+   lambda e: sgn(P(2, e.N, lambda j: exp(e.w[j]))), one, **ln)
+md("ps-abs-minus-1", r"\left|\sum_{j=1}^{N} e^{w_j} - 1\right| = \sum_{j=1}^{N} e^{w_j} - 1", F,
+   lambda e: absolute(sw(e, exp) - 1), lambda e: sw(e, exp) - 1, **ln)
+md("ps-abs-minus-N", r"\left|\sum_{j=1}^{N} e^{w_j} - N\right| = \sum_{j=1}^{N} e^{w_j} - N", F,
+   lambda e: absolute(sw(e, exp) - e.N), lambda e: sw(e, exp) - e.N, **ln)
+md("ps-abs-plus-one", r"\left|\sum_{j=1}^{N} (e^{w_j} + 1) - N\right| = \sum_{j=1}^{N} e^{w_j}", T,
+   lambda e: absolute(S(1, e.N, lambda j: exp(e.w[j]) + 1) - e.N), lambda e: sw(e, exp), **ln)
+md("ps-log-empty-prod", r"\ln \prod_{j=2}^{N} e^{w_j} = \sum_{j=2}^{N} w_j", T,
+   lambda e: log(P(2, e.N, lambda j: exp(e.w[j]))), lambda e: S(2, e.N, lambda j: e.w[j]), **ln)
+md("ps-max-shifted-sums", r"\max\left(\sum_{j=1}^{N-1} e^{w_j}, \sum_{j=2}^{N} e^{w_j}\right) = \sum_{j=1}^{N-1} e^{w_j}", F,
+   lambda e: max(S(1, e.N - 1, lambda j: exp(e.w[j])), S(2, e.N, lambda j: exp(e.w[j]))),
+   lambda e: S(1, e.N - 1, lambda j: exp(e.w[j])), **ln)
+md("ps-abs-log-yhat-sum", r"\left|\ln \sum_{j=1}^{N} \hat{y}_j\right| = 0", T, lambda e: absolute(log(sw(e, vec="yhat"))), zero, **ln)
+md("ps-sgn-lse", r"\operatorname{sgn}\left(\ln \sum_{j=1}^{N} e^{w_j}\right) = 1", F, lambda e: sgn(log(sw(e, exp))), one, **ln)
+md("ps-relu-lse", r"\operatorname{ReLU}\left(\ln \sum_{j=1}^{N} e^{w_j}\right) = \ln \sum_{j=1}^{N} e^{w_j}", F,
+   lambda e: relu(log(sw(e, exp))), lambda e: log(sw(e, exp)), **ln)
+md("ps-abs-lse", r"\left| \ln \sum_{j=1}^{N} e^{w_j} \right| = \ln \sum_{j=1}^{N} e^{w_j}", F,
+   lambda e: absolute(log(sw(e, exp))), lambda e: log(sw(e, exp)), **ln)
+md("ps-relu-ce", r"\operatorname{ReLU}\left(\ln \sum_{j=1}^{N} e^{\theta_j} - \theta_t\right) = \ln \sum_{j=1}^{N} e^{\theta_j} - \theta_t", T,
+   lambda e: relu(log(Z(e)) - e.theta[e.t]), lambda e: log(Z(e)) - e.theta[e.t], "t", **ln)
+md("ps-abs-log-yhat", r"\left|\log \hat{y}_t\right| = \log \hat{y}_t", F, lambda e: absolute(log(e.yhat[e.t])), lambda e: log(e.yhat[e.t]), "t", **ln)
+md("ps-abs-log-yhat-neg", r"\left|\log \hat{y}_t\right| = -\log \hat{y}_t", T, lambda e: absolute(log(e.yhat[e.t])), lambda e: -log(e.yhat[e.t]), "t", **ln)
+md("ps-l1-residual", r"\|y - \hat{y}\|_1 = 2(1 - \hat{y}_t)", T,
+   lambda e: S(1, e.N, lambda j: absolute(e.y[j] - e.yhat[j])), lambda e: 2 * (1 - e.yhat[e.t]), "t", **ln)
+md("ps-l1-residual-half", r"\|y - \hat{y}\|_1 = 1 - \hat{y}_t", F,
+   lambda e: S(1, e.N, lambda j: absolute(e.y[j] - e.yhat[j])), lambda e: 1 - e.yhat[e.t], "t", **ln)
+md("ps-l1-yhat", r"\|\hat{y}\|_1 = 1", T, lambda e: sw(e, absolute, "yhat"), one, **ln)
+md("ps-min-overlap", r"\sum_{j=1}^{N} \min(\hat{y}_j, y_j) = \hat{y}_t", T,
+   lambda e: S(1, e.N, lambda j: min(e.yhat[j], e.y[j])), lambda e: e.yhat[e.t], "t", **ln)
+md("ps-min-overlap-one", r"\sum_{j=1}^{N} \min(\hat{y}_j, y_j) = 1", F,
+   lambda e: S(1, e.N, lambda j: min(e.yhat[j], e.y[j])), one, "t", **ln)
+md("ps-max-overlap", r"\sum_{j=1}^{N} \max(\hat{y}_j, y_j) = 2 - \hat{y}_t", T,
+   lambda e: S(1, e.N, lambda j: max(e.yhat[j], e.y[j])), lambda e: 2 - e.yhat[e.t], "t", **ln)
+md("ps-max-overlap-wrong", r"\sum_{j=1}^{N} \max(\hat{y}_j, y_j) = 1 + \hat{y}_t", F,
+   lambda e: S(1, e.N, lambda j: max(e.yhat[j], e.y[j])), lambda e: 1 + e.yhat[e.t], "t", **ln)
+
+# --- A prime at an argument that is not the variable: f'(2u) is f' evaluated at 2u ------------------
+md("pa-f-2u", r"f'(2u) = \frac{d}{du} f(2u)", F, lambda e: Fx1(2 * e.u), lambda e: du(lambda h: Fx(2 * h.u), e), **cl)
+md("pa-f-paren-2u", r"(f(2u))' = f'(2u)", F, lambda e: du(lambda h: Fx(2 * h.u), e), lambda e: Fx1(2 * e.u), **cl)
+md("pa-f-paren", r"(f(u))' = f'(u)", T, lambda e: du(lambda h: Fx(h.u), e), lambda e: Fx1(e.u), **cl)
+md("pa-f-paren-square", r"(f(u)^2)' = 2 f(u) f'(u)", T, lambda e: du(lambda h: Fx(h.u) ** 2, e), lambda e: 2 * Fx(e.u) * Fx1(e.u), **cl)
+md("pa-exp-paren", r"(e^{2u})' = e^{2u}", F, lambda e: du(lambda h: exp(2 * h.u), e), lambda e: exp(2 * e.u), **cl)
+md("pa-tanh-2u-factor", r"\tanh'(2u) = 2(1 - \tanh^2(2u))", F, lambda e: 1 - tanh(2 * e.u) ** 2, lambda e: 2 * (1 - tanh(2 * e.u) ** 2), **cl)
+md("pa-tanh-2u", r"\tanh'(2u) = 1 - \tanh^2(2u)", T, lambda e: 1 - tanh(2 * e.u) ** 2, lambda e: 1 - tanh(2 * e.u) ** 2, **cl)
+md("pa-sigma-2u-factor", r"\sigma'(2u) = 2\sigma(2u)(1 - \sigma(2u))", F,
+   lambda e: sigmoid(2 * e.u) * (1 - sigmoid(2 * e.u)), lambda e: 2 * sigmoid(2 * e.u) * (1 - sigmoid(2 * e.u)), **cl)
+md("pa-sigma-u2", r"\sigma'(u^2) = \sigma(u^2)(1 - \sigma(u^2))", T,
+   lambda e: sigmoid(e.u ** 2) * sigmoid(-e.u ** 2), lambda e: sigmoid(e.u ** 2) * (1 - sigmoid(e.u ** 2)), **cl)
+md("pa-ln-u2", r"\ln'(u^2) = \frac{2}{u}", F, lambda e: div(1, e.u ** 2), lambda e: div(2, e.u), **cl)
+md("pa-tanh-paren-2u", r"(\tanh(2u))' = 2(1 - \tanh^2(2u))", T,
+   lambda e: du(lambda h: tanh(2 * h.u), e), lambda e: 2 * (1 - tanh(2 * e.u) ** 2), **cl)
+md("pa-sigma-second", r"(\sigma(u))'' = \sigma(u)(1 - \sigma(u))(1 - 2\sigma(u))", T,
+   lambda e: d2(lambda h: sigmoid(h.u), e), lambda e: sigmoid(e.u) * (1 - sigmoid(e.u)) * (1 - 2 * sigmoid(e.u)), **cl)
