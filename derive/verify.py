@@ -451,6 +451,9 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     hot = [t for _, t in assume.onehot]
     domain = tuple(c.xreplace(aligned.mapping_l) for c in check.lhs.domain)
     domain += tuple(c.xreplace(aligned.mapping_r) for c in check.rhs.domain)
+    if read_l.has(sp.Derivative) or read_r.has(sp.Derivative):
+        # a derivative does not exist on the boundary of the domain (sqrt u at u = 0): keep off it
+        domain = tuple(sp.Gt(c.lhs, c.rhs, evaluate=False) if isinstance(c, sp.GreaterThan) else c for c in domain)
     claim = Claim(read_l.xreplace(aligned.mapping_l), read_r.xreplace(aligned.mapping_r),
                   onehot=assume.onehot, definitions=assume.definitions, equal=assume.equal, domain=domain)
     params = C.parameters_of(aligned.lhs, aligned.rhs, claim.lhs, claim.rhs, extra_indices=hot)

@@ -52,23 +52,17 @@ DEFINED_DOMAIN = ("8/9: a name defined in a display (h(t) = \\sqrt{t}, g(t) = \\
 FAR_KINK = ("numeric on a false claim: the simple values and the random points stay in [-3, 3] (verify.py, "
             "concrete.py, referee.py draw randint(-768, 768)/256), and the kink of |.|, max, min or ReLU past which "
             "the sides differ lies at |u| >= 3; no point is tried on the far side of each breakpoint")
-LATE_SIZE = ("bounded on a false claim: exact for N = 1..4 and tried just past the bound (verify._beyond: N = 5, 6), but the sides "
-             "first differ at N = 7 or later (min(j, 8), ReLU(j - 6), |j - 7|, a degree-6 fit of 2^N)")
+LATE_SIZE = ("bounded on a false claim: exact for N = 1..4 and tried past the bound up to N = 8 (verify._beyond), "
+             "but the sides first differ at N = 9 (min(j, 8)); the verdict says 'proved for N = 1..4', which holds")
 
 READ_CANCEL = ("8/9: SymPy cancels u/u, u (1/u), uv/v, (e^u - 1)/(e^u - 1), ln u/ln u (and an empty sum over "
                "itself) to 1 when the claim is read, so the point where the written side divides by zero (u = 0, "
                "v = 0, N = 1) is inside the read claim's domain and certified as a counterexample")
 
-TINY_GAP = ("numeric on a false claim: the sides differ by less than 10^-26 (tanh(400) = 1 - 2e^-800), the exact "
-            "difference is nonzero, the certificate stops at 1024 bits, and agreement to 26 digits is taken as "
-            "numerical consistency instead of raising the precision until the sides separate")
+TINY_GAP = ("numeric on a false claim: the sides differ by about 10^-9566 (e^{-e^{10}}), beyond the 4096 bits a "
+            "certificate goes to; the verdict says 'numerically consistent only', evidence that is not proof")
 
 KNOWN_FALSE_VERDICTS: dict[str, str] = {
-    "df-z-sq-abs": DEFINED_DOMAIN,
-    "df-g-exp-abs": DEFINED_DOMAIN,
-    "df-h-sq-abs": DEFINED_DOMAIN,
-    "df-h-hh-abs": DEFINED_DOMAIN,
-    "df-h-d-sq-sgn": DEFINED_DOMAIN,
     "late-min-8": LATE_SIZE,
     "nm-exp-exp10": TINY_GAP,
 }

@@ -204,6 +204,7 @@ class DocumentContext:
         if type(variable.expr) is not sp.Symbol or variable.is_vector or body.is_vector or body.row:
             return None
         self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
+        self.lambda_domains[name] = (variable.expr, body.domain)
         self.defined_at[name] = self.line
         self.function_letters.add(name)
         self.scalar_letters.discard(name)

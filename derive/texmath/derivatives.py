@@ -103,6 +103,8 @@ class DerivativeReading:
             head, sep, tail = e.name.partition("_")
             name = f"{head}'{sep}{tail}"
             if name in self.values and self._in_force(name):
+                for cond in self.values[name].domain:
+                    V.requires(cond)
                 return self.values[name]
             self.guesses[name] += 1
             return V.Value(scalar(name))

@@ -48,6 +48,7 @@ class Reader(DocumentContext, DerivativeReading):
                             if len(k) > 1 and not k.startswith("\\")} | set(BUILTIN_FUNCTIONS) | UNREAD_WORDS
         self._script_depth = 0
         self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
+        self.lambda_domains: dict[str, tuple] = {}  # what each of them needs of its argument: sqrt x: x >= 0
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
@@ -474,6 +475,11 @@ class Reader(DocumentContext, DerivativeReading):
             body = fn.func(u)
             if fn.primes:
                 body = sp.diff(body, u, fn.primes) if fn.kind == "lambda" else sp.Derivative(body, (u, fn.primes))
+            if fn.kind == "lambda":
+                # f(x) = sqrt(x) defined earlier: f(u) needs u >= 0, whatever SymPy makes of f(u)^2
+                variable, conditions = self.lambda_domains.get(fn.name.rstrip("'"), (None, ()))
+                for cond in conditions:
+                    V.requires(cond.xreplace({variable: arg.expr}))
             return arg.with_expr(body.subs(u, arg.expr))
         if fn.kind == "log" and fn.base is not None:
             base = fn.base
@@ -702,7 +708,7 @@ class Reader(DocumentContext, DerivativeReading):
         if symbol_name(word) in self.values and self._in_force(symbol_name(word)):
             if self._shallow and symbol_name(word) in self.shallow:
                 return V.Value(scalar(symbol_name(word)))
-            return self.values[symbol_name(word)]
+            return _with_domain(self.values[symbol_name(word)])
         if word == "e":
             return V.Value(sp.E)
         if word == "\\pi":
@@ -994,3 +1000,10 @@ def _domain(value: V.Value, expr: sp.Expr, placeholder: dict | None = None) -> t
             continue
         kept.append(cond.xreplace(placeholder) if placeholder else cond)
     return tuple(kept)
+
+
+def _with_domain(value: V.Value) -> V.Value:
+    """A name defined by a display, used here: the conditions its formula needs hold here too."""
+    for cond in value.domain:
+        V.requires(cond)
+    return value
