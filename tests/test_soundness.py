@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: this checkout's derive
 
 from soundness_claims import CLAIMS, NOTATIONS, PREAMBLES, Claim, _Api  # noqa: E402
 from soundness_oracle import decide  # noqa: E402
