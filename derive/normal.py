@@ -77,7 +77,12 @@ def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
 
     def walk(e):
         if isinstance(e, sp.Subs):
-            return walk(e.doit(deep=False))
+            done = e.doit(deep=False)
+            if isinstance(done, sp.Subs) and done == e:
+                # f'(2u) of a function nobody defines: SymPy keeps it as it is; an atom with its
+                # variables named canonically, so that the same value written twice is one atom
+                return _canonical_subs(e.func(e.expr, e.variables, tuple(walk(p) for p in e.point)))
+            return walk(done)
         if isinstance(e, sp.Derivative):
             inner = walk(e.expr)
             return _differentiate(inner, e.variable_count)
@@ -86,6 +91,11 @@ def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
         return e.func(*[walk(a) for a in e.args])
 
     return walk(expr)
+
+
+def _canonical_subs(e: sp.Subs) -> sp.Subs:
+    names = {v: sp.Symbol(f"ξ{n}", **({"real": True} if v.is_real else {})) for n, v in enumerate(e.variables)}
+    return sp.Subs(e.expr.xreplace(names), tuple(names.values()), e.point)
 
 
 class _Context:
@@ -109,8 +119,10 @@ def _norm(e: sp.Expr, ctx: _Context) -> sp.Expr:
         return Mul(*[sp.exp(t) for t in Add.make_args(arg)])
     if isinstance(e, Pow) and isinstance(e.base, KroneckerDelta) and e.exp.is_Integer and e.exp > 0:
         return _norm_delta(e.base, ctx)
-    if isinstance(e, (sp.Piecewise, sp.Derivative, sp.Subs)):
+    if isinstance(e, (sp.Piecewise, sp.Derivative)):
         raise Unsupported(f"cannot normalise {type(e).__name__}: {sp.sstr(e)[:80]}")
+    if isinstance(e, sp.Subs):
+        return sp.Subs(e.expr, e.variables, tuple(_norm(p, ctx) for p in e.point))
     if not e.args or isinstance(e, (Indexed, Idx)):
         return e
     return e.func(*[_norm(a, ctx) for a in e.args])

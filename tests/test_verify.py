@@ -236,3 +236,10 @@ def test_a_refutation_about_undefined_functions_names_the_functions_it_took(chec
     assert any("g(z) = " in n and "h(z) = " in n for n in r.notes)
     ok = verify_check(check_of(sp.Derivative(g(h(u)), u), sp.Derivative(g(h(u)), h(u)) * sp.Derivative(h(u), u)), FAST)
     assert ok.verdict is Verdict.PROVED
+
+
+def test_the_chain_rule_through_a_function_nobody_defines(check_of):
+    f = sp.Function("f")
+    fp = sp.Subs(sp.Derivative(f(u), u), u, 2 * u)  # f'(2u), as the reader writes it
+    assert verify_check(check_of(sp.Derivative(f(2 * u), u), 2 * fp), FAST).verdict is Verdict.PROVED
+    assert verify_check(check_of(sp.Derivative(f(2 * u), u), fp), FAST).verdict is Verdict.REFUTED
