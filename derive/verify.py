@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from fractions import Fraction
 import itertools
 import random
 import signal
