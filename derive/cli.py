@@ -108,8 +108,8 @@ def check(
     else:
         from .terminal import render_results, render_summary
 
-        render_results(out, selection.derivations, results)
-        render_summary(out, results, seconds)
+        render_results(out, selection.derivations, results, selection.catalog)
+        render_summary(out, results, seconds, selection.catalog)
     raise typer.Exit(EXIT_OK if all(r.matches for r in results) else EXIT_DIFFERS)
 
 

@@ -29,6 +29,9 @@ class DerivationLatexPrinter(LatexPrinter):
         # Breakable: parentheses and brackets of fixed size, which TeX may break a line inside
         # (\\left ... \\right makes one unbreakable box), for a formula wider than the page.
         self._breakable = breakable
+        if breakable:
+            # A line may also break between the factors of a product.
+            self._settings["mul_symbol_latex"] = r" \penalty700\relax "
         # The index a softmax argument runs over: entries x_j print as the vector x while inside.
         self._vector_index: sp.Basic | None = None
 
@@ -193,7 +196,36 @@ _BREAKABLE = DerivationLatexPrinter(breakable=True)
 def to_latex(expr, breakable: bool = False) -> str:
     """LaTeX for a catalog expression, in the documents' notation; ``breakable``: with parentheses
     a line may break inside, for a formula too wide for the page."""
-    return (_BREAKABLE if breakable else _PRINTER).doprint(sp.sympify(expr))
+    if breakable:
+        return _open_up(_BREAKABLE.doprint(sp.sympify(expr)))
+    return _PRINTER.doprint(sp.sympify(expr))
+
+
+# A function's argument in braces, \log{\left(x\right)}: the braces make it one unbreakable box.
+_BRACED_ARGUMENT = re.compile(r"(\\(?:log|ln|exp|sin|cos|tan|tanh))\{\\left\(")
+
+
+def _open_up(tex: str) -> str:
+    """Parentheses and brackets a line may break inside: every \\left( ... \\right) pair (an
+    unbreakable box) becomes \\bigl( ... \\bigr), and a function's argument loses the braces that
+    would make it a box of its own."""
+    while found := _BRACED_ARGUMENT.search(tex):
+        # The brace that closes the argument: the first one back at depth zero.
+        depth, end = 0, found.end() - len(r"\left(") - 1
+        for n in range(end, len(tex)):
+            if tex[n] == "{" and tex[n - 1] != "\\":
+                depth += 1
+            elif tex[n] == "}" and tex[n - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            break
+        tex = tex[:end] + " " + tex[end + 1:n] + tex[n + 1:]
+    for left, small in ((r"\left(", r"\bigl("), (r"\right)", r"\bigr)"), (r"\left[", r"\bigl["),
+                        (r"\right]", r"\bigr]")):
+        tex = tex.replace(left, small)
+    return tex
 
 
 _LETTERS = "jklmnpqrsuvw"

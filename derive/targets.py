@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import NotationError, SourceError, UnknownClaim
@@ -20,6 +20,7 @@ _SOURCE_SUFFIXES = (".py", ".md", ".markdown", ".txt", ".tex", ".ipynb")
 class Selection:
     derivations: tuple[Derivation, ...]
     checks: tuple[Check, ...]
+    catalog: bool = True  # from the built-in catalog, which states the verdicts it expects
 
 
 def looks_like_path(arg: str) -> bool:
@@ -73,5 +74,5 @@ def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float
     loaded: list[Derivation] = []
     for f in files:
         loaded.extend(load_path(Path(f), notation) if timeout is None else load_path(Path(f), notation, timeout))
-    return select(loaded, ids)
+    return replace(select(loaded, ids), catalog=False)
 

@@ -48,12 +48,17 @@ def _one_line(r: CheckResult) -> str:
     return text
 
 
-def _expectation(r: CheckResult) -> str:
-    return "" if r.matches else f"  [bold red](expected {escape(r.expected)})[/]"
+def _expectation(r: CheckResult, catalog: bool) -> str:
+    """What the catalog expected, after a verdict that differs; a file of one's own states no
+    expectation (every link of it claims to hold), so nothing is added for it."""
+    return "" if r.matches or not catalog else f"  [bold red](expected {escape(r.expected)})[/]"
 
 
-def render_results(console: Console, derivations: Sequence[Derivation], results: Sequence[CheckResult]) -> None:
-    """Print results grouped by document, derivation and step (derivations in catalog order)."""
+def render_results(console: Console, derivations: Sequence[Derivation], results: Sequence[CheckResult],
+                   catalog: bool = True) -> None:
+    """Print results grouped by document, derivation and step (derivations in catalog order).
+
+    ``catalog``: the derivations are the built-in catalog's, which states the verdict it expects."""
     by_derivation: dict[str, list[CheckResult]] = {}
     for r in results:
         by_derivation.setdefault(r.derivation, []).append(r)
@@ -74,7 +79,7 @@ def render_results(console: Console, derivations: Sequence[Derivation], results:
         for step in d.steps:
             srs = by_step.get(step.label)
             if srs:
-                _render_step(console, step, srs, width)
+                _render_step(console, step, srs, width, catalog)
 
 
 _MAX_LINK_TEXT = 160
@@ -97,7 +102,7 @@ def link_text(step: Step, part_id: str) -> str:
     return text if len(text) <= _MAX_LINK_TEXT else text[:_MAX_LINK_TEXT - 1] + "…"
 
 
-def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int) -> None:
+def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int, catalog: bool) -> None:
     label = step.label
     chain = [r for r in rs if r.part.startswith("link")]
     ends = next((r for r in rs if r.part == "ends"), None)
@@ -108,7 +113,7 @@ def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int
     plain = [r for r in rs if r.verdict is Verdict.PROVED and not r.conventions]
     if len(plain) == len(rs):
         count = f" ({len(chain)} links and the ends)" if len(chain) > 1 else ""
-        mismatch = "".join(_expectation(r) for r in rs if not r.matches)
+        mismatch = "".join(_expectation(r, catalog) for r in rs if not r.matches)
         known = [r.sizes for r in rs if r.sizes is not None]
         sizes = tuple(dict.fromkeys(n for found in known for n in found)) if known else None
         console.print(f"{head}{escape(tier_text(Verdict.PROVED, sizes=sizes))}{count}{mismatch}")
@@ -117,10 +122,10 @@ def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int
         if worst.verdict in _FAILED:
             # One link: the step's line shows it as written, the next line the verdict and why.
             console.print(f"{head}{escape(link_text(step, worst.id.rpartition('#')[2]))}", soft_wrap=True)
-            console.print(f"        {_styled(_mark(worst))} {escape(_one_line(worst))}{_expectation(worst)}",
+            console.print(f"        {_styled(_mark(worst))} {escape(_one_line(worst))}{_expectation(worst, catalog)}",
                           soft_wrap=True)
             return
-        console.print(f"{head}{escape(_one_line(worst))}{_expectation(worst)}")
+        console.print(f"{head}{escape(_one_line(worst))}{_expectation(worst, catalog)}")
         return
     if len(chain) == 1:
         parts = [f"link {_styled(_mark(chain[0]))}"]
@@ -133,20 +138,20 @@ def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int
         if r.verdict is Verdict.PROVED and not r.conventions and r.matches:
             continue
         if r.verdict in _FAILED:
-            _render_failed(console, step, r, "        " + f"{r.part:<14} ")
+            _render_failed(console, step, r, "        " + f"{r.part:<14} ", catalog)
         else:
-            console.print(f"        {escape(r.part):<14} {_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r)}")
+            console.print(f"        {escape(r.part):<14} {_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r, catalog)}")
 
 
 _FAILED = (Verdict.REFUTED, Verdict.UNKNOWN, Verdict.ERROR)
 
 
-def _render_failed(console: Console, step: Step, r: CheckResult, head: str) -> None:
+def _render_failed(console: Console, step: Step, r: CheckResult, head: str, catalog: bool) -> None:
     """A link that fails or is undecided: the link itself with its line, then the verdict and why."""
     where = f"line {step.line}: " if step.line else ""
     console.print(f"{escape(head)}[dim]{escape(where)}[/]{escape(link_text(step, r.id.rpartition('#')[2]))}",
                   soft_wrap=True)
-    console.print(f"{' ' * len(head)}{_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r)}", soft_wrap=True)
+    console.print(f"{' ' * len(head)}{_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r, catalog)}", soft_wrap=True)
 
 
 def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
@@ -160,12 +165,22 @@ def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
     return {k: counts[k] for k in order if counts[k]}
 
 
-def render_summary(console: Console, results: Sequence[CheckResult], seconds: float) -> None:
+def render_summary(console: Console, results: Sequence[CheckResult], seconds: float, catalog: bool = True) -> None:
+    """The counts, then the checks whose verdict is not the expected one. ``catalog``: the results are
+    the built-in catalog's, which states what it expects; on one's own files every link claims to hold,
+    so the summary names the links not proved as written."""
     counts = summary_counts(results)
     words = ", ".join(f"{n} {k}" for k, n in counts.items())
     unexpected = [r for r in results if not r.matches]
     console.print(f"\n[bold]{len(results)} checks[/]: {words}  ({seconds:.1f} s)")
-    if unexpected:
+    if not catalog:
+        if unexpected:
+            console.print(f"[bold red]{len(unexpected)} link(s) not proved as written:[/]")
+            for r in unexpected:
+                console.print(f"  {escape(r.id)}: {escape(r.tier)}")
+        else:
+            console.print("[green]every link is proved[/]")
+    elif unexpected:
         console.print(f"[bold red]{len(unexpected)} verdict(s) differ from the expected ones:[/]")
         for r in unexpected:
             console.print(f"  {escape(r.id)}: got {escape(r.tier)}, expected {escape(r.expected)}")

@@ -41,3 +41,28 @@ def test_every_step_cites_a_label_and_latex():
     for d in derivations():
         for step in d.steps:
             assert step.label.strip() and step.latex.strip(), f"{d.id}: step without label or LaTeX"
+
+
+def _catalog_prose():
+    from derive.catalog import derivations
+
+    for d in derivations():
+        yield d.id, d.note
+        for s in d.steps:
+            yield f"{d.id} {s.label}", s.reading
+            yield f"{d.id} {s.label}", s.note
+
+
+def test_catalog_prose_marks_its_mathematics():
+    # Notes and readings are typeset: their mathematics stands between dollars, as LaTeX, and the
+    # text outside reads as words (no ASCII stand-ins for subscripts, powers, relations or Greek).
+    import re
+
+    for where, text in _catalog_prose():
+        if not text:
+            continue
+        assert text.count("$") % 2 == 0, where
+        words = re.sub(r"\S+\.py\b", "", " ".join(text.split("$")[0::2]))  # a file name may have "_"
+        assert not re.search(r"[_^\\]|!=|<=|>=|\b(theta|sigma|yhat|sum_)", words), (where, words)
+        for math in text.split("$")[1::2]:
+            assert math.strip() and math.count("{") == math.count("}"), (where, math)

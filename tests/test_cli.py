@@ -170,3 +170,21 @@ def test_a_check_that_needs_unbounded_memory_stays_within_the_limit(tmp_path):
         (result,) = json.loads(done.stdout)["results"]
         assert result["verdict"] == "unknown" and "limit" in result["detail"], result
     assert int(peak) < 600 * 1024, f"a process of the run used {peak} kB"
+
+
+def test_check_on_ones_own_file_names_the_links_not_proved(tmp_path):
+    path = tmp_path / "wrong.md"
+    path.write_text("$$ \\frac{d}{dx} x^2 = 2 x = 3 x $$\n")
+    result = runner.invoke(app, ["check", str(path), "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    assert "2 link(s) not proved as written:" in result.output  # link 2 and the ends
+    assert "wrong/line-1#2: refuted" in result.output
+    assert "expected" not in result.output
+
+
+def test_check_on_ones_own_file_that_holds(tmp_path):
+    path = tmp_path / "right.md"
+    path.write_text("$$ \\frac{d}{dx} x^2 = 2 x $$\n")
+    result = runner.invoke(app, ["check", str(path), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "every link is proved" in result.output

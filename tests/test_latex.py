@@ -104,3 +104,17 @@ def test_breakable_form_has_no_unbreakable_groups_of_its_own():
     wide = side_to_latex(side, breakable=True)
     assert wide.startswith(r"\Bigl[") and r"\bigl(" in wide
     assert r"\left[" not in wide
+
+
+def test_breakable_form_opens_function_arguments_and_products():
+    # softmax, sigma and log print their own \left( ... \right); a log's argument comes in braces.
+    from derive.notation import sigmoid
+
+    expr = sp.log(sigmoid(x[i] + 1) * (x[j] + sp.log(x[k] + 2))) * x[k]
+    narrow, wide = to_latex(expr), to_latex(expr, breakable=True)
+    assert r"\left(" in narrow and r"\log{\left(" in narrow
+    assert r"\left" not in wide and r"\right" not in wide and r"\log{" not in wide
+    assert wide.count(r"\bigl(") == wide.count(r"\bigr)") == narrow.count(r"\left(")
+    assert wide.count("{") == wide.count("}")
+    # A line may break between the factors of a product, with the penalty of a break at a binary operator.
+    assert r"\penalty700\relax" in wide and r"\penalty" not in narrow

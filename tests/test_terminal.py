@@ -26,7 +26,7 @@ def _printed(tmp_path) -> list[str]:
     derivations = load_path(path)
     results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
     console = Console(record=True, width=200, color_system=None)
-    render_results(console, derivations, results)
+    render_results(console, derivations, results, catalog=False)
     return console.export_text().splitlines()
 
 
@@ -53,3 +53,25 @@ def test_unicode_printing_of_the_documents_notation():
     assert to_unicode(sp.exp(theta[k]) / summation(sp.exp(theta[j]), j)) == "e^θ_k/(Σ_j e^θ_j)"
     assert to_unicode(sp.Derivative(vector("yhat")[k], theta[j])) == "∂/∂θ_j y\u0302_k"
     assert to_unicode(vector("W1")[j, k]) == "W⁽¹⁾_jk"
+
+
+def _summary(results, catalog: bool) -> list[str]:
+    from derive.terminal import render_summary
+
+    console = Console(record=True, width=200, color_system=None)
+    render_summary(console, results, 1.0, catalog)
+    return console.export_text().splitlines()
+
+
+def test_ones_own_file_states_no_expectation(tmp_path):
+    lines = _printed(tmp_path)
+    assert not any("expected" in line for line in lines)
+    path = tmp_path / "two.md"
+    results = run_checks([c for d in load_path(path) for c in checks_of(d)], Settings(timeout=20.0), 1)
+    summary = _summary(results, catalog=False)
+    failed = [r for r in results if not r.matches]
+    assert f"{len(failed)} link(s) not proved as written:" in summary
+    assert any(f"{r.id}: {r.tier}" in line for r in failed for line in summary)
+    assert not any("expected" in line for line in summary)
+    # The catalog's wording stays for the catalog's results.
+    assert any("differ from the expected ones" in line for line in _summary(results, catalog=True))

@@ -29,7 +29,7 @@ def _q2b():
     ce = -summation(y[i] * log(yhat[i]), i)
     # SymPy cancels 1/g(theta_i) * g(theta_i) at once; the LaTeX keeps the document's form.
     rhs17 = -summation(y[i] / g[i] * g[i] * (sp.KroneckerDelta(i, j) - g[i]), i)
-    grad = "The gradient is taken entry by entry: entry j of the vector d/dtheta is d/dtheta_j."
+    grad = "The gradient is taken entry by entry: entry $j$ of the vector $\\partial/\\partial\\theta$ is $\\partial/\\partial\\theta_j$."
     return derivation(
         "ce-grad/000",
         topic="cross_entropy",
@@ -49,12 +49,12 @@ def _q2b():
                  r" = \frac{e^{\theta_i}}{\sum_{c} e^{\theta_c}}",
                  entry(yhat[i], i), entry(_sm(theta, i, c), i), entry(yhat[i], i),
                  entry(_sm(theta, i, c), i), entry(g[i], i), entry(e(theta[i]) / S, i),
-                 reading="Every term is a vector of length K, given by its entry i: softmax(theta_i) is "
-                         "read as softmax(theta)_i, and g(theta_i) as entry i of g(theta) = softmax(theta), "
-                         "written g_i."),
+                 reading="Every term is a vector of length $K$, given by its entry $i$: $\\operatorname{softmax}(\\theta_i)$ is "
+                         "read as $\\operatorname{softmax}(\\theta)_i$, and $g(\\theta_i)$ as entry $i$ of "
+                         "$g(\\theta) = \\operatorname{softmax}(\\theta)$, written $g_i$."),
             step("(8)", r"J = CE(y, \hat{y}) = -\sum_{i}^{K} y_i \log(\hat{y}_i)",
                  J, CE, ce,
-                 note="(8) defines J; the chain holds by definition."),
+                 note="(8) defines $J$; the chain holds by definition."),
             step("(9)",
                  r"\nabla_{\theta} J = -\sum_{i}^{K} \frac{\partial}{\partial \theta} y_{i} \log(\hat{y}_{i})"
                  r" = -\sum_{i}^{K} y_{i} \frac{\partial}{\partial \theta} \log(g(\theta_{i}))"
@@ -69,17 +69,17 @@ def _q2b():
                  entry(D(J, theta[j]), j), entry(rhs17, j),
                  expect="refuted",
                  correction=entry(-summation(y[i] * (sp.KroneckerDelta(i, j) - g[j]), i), j),
-                 reading=grad + " t_ij is 1 if i = j and 0 otherwise, as the document defines it "
-                                "(its 'i = 0' read as t_ij = 0).",
-                 note="(17) substitutes (16), which has g(theta_i) where dg(theta_i)/dtheta_j needs g(theta_j)."),
+                 reading=grad + " $t_{ij}$ is 1 if $i = j$ and 0 otherwise, as the document defines it "
+                                "(its '$i = 0$' read as $t_{ij} = 0$).",
+                 note="(17) substitutes (16), which has $g(\\theta_i)$ where $\\partial g(\\theta_i)/\\partial\\theta_j$ needs $g(\\theta_j)$."),
             step("(18)", r"= -y - g(\theta) = -y - \hat{y} = \hat{y} - y",
                  entry(rhs17, j), entry(-y[j] - g[j], j), entry(-y[j] - yhat[j], j), entry(yhat[j] - y[j], j),
                  expect=("refuted", "proved", "refuted"), ends="refuted",
                  correction=entry(g[k] - y[j], j),
-                 reading="(18) continues (17): its first term is (17)'s right side. g(theta) is the vector "
-                         "with entries g(theta_j).",
-                 note="With y one-hot at k, sum_i y_i g(theta_i) is the number g(theta_k), not the vector "
-                      "g(theta): (17)'s right side is -y + g(theta_k), the correction."),
+                 reading="(18) continues (17): its first term is (17)'s right side. $g(\\theta)$ is the vector "
+                         "with entries $g(\\theta_j)$.",
+                 note="With $y$ one-hot at $k$, $\\sum_i y_i g(\\theta_i)$ is the number $g(\\theta_k)$, not the vector "
+                      "$g(\\theta)$: (17)'s right side is $-y + g(\\theta_k)$, the correction."),
             step("(18), conclusion", r"\nabla_{\theta} J = \hat{y} - y",
                  entry(D(J, theta[j]), j), entry(yhat[j] - y[j], j),
                  reading=grad,
@@ -118,8 +118,8 @@ def _assignment():
                  log(S_written / e(theta[k])), log(S_written) - theta[k],
                  expect=("proved", "proved", "proved", "refuted", "proved"), ends="refuted",
                  correction=log(S / e(theta[k])),
-                 reading="As written, sum_{i=1}^n e^{theta_j} sums over i a term free of i, with j unbound: "
-                         "it is n e^{theta_j}, for every j."),
+                 reading="As written, $\\sum_{i=1}^n e^{\\theta_j}$ sums over $i$ a term free of $i$, with $j$ unbound: "
+                         "it is $n e^{\\theta_j}$, for every $j$."),
             step("2(b), dCE/dtheta_k",
                  r"\frac{\partial \text{CE}(y,\hat y)}{\partial \theta{_k}}"
                  r" =\frac{\partial}{\partial \theta{_k}} \left(\log\left(\sum _{j=1}^n{e^{\theta _j}}\right) - \theta _k \right)"
@@ -133,7 +133,7 @@ def _assignment():
                  assume=assume(distinct=[(i, k)])),
             step("2(b), dCE/dtheta", r"\frac{\partial \text{CE}(y,\hat y)}{\partial \theta}=\hat y - y",
                  entry(D(CE, theta[i]), i), entry(yhat[i] - y[i], i),
-                 reading="The gradient is the vector with entries dCE/dtheta_i."),
+                 reading="The gradient is the vector with entries $\\partial\\mathrm{CE}/\\partial\\theta_i$."),
         ],
     )
 
@@ -160,8 +160,8 @@ def _detailed_solutions():
         steps=[
             step("(b)", r"CE(\mathbf{y}, \hat{\mathbf{y}}) = - \ln \hat{y}_t = - \ln f(\theta_t, \Theta)",
                  CE, -log(yhat[t]), -log(f[t]),
-                 reading="f(theta_i; Theta) is written f_i: entry i of softmax(Theta), the case the document "
-                         "works out ('in the case where f = softmax')."),
+                 reading="$f(\\theta_i; \\Theta)$ is written $f_i$: entry $i$ of $\\operatorname{softmax}(\\Theta)$, the case the document "
+                         "works out ('in the case where $f = \\operatorname{softmax}$')."),
             step("(b), dCE/dtheta_k",
                  r"\frac{\partial CE(\mathbf{y}, \hat{\mathbf{y}})}{\partial \theta_k}"
                  r" = - \frac{\partial \ln f(\theta_t, \Theta)}{\partial \theta_k}"
@@ -190,16 +190,16 @@ def _detailed_solutions():
                  expect=("refuted", "refuted", "proved", "proved"), ends="proved",
                  correction=-y[t] * (-e(theta[t]) * e(theta[k]) / S**2) / (e(theta[t]) / S),
                  assume=assume(distinct=[(k, t)]),
-                 note="The factor -y_k is 0 when k != t; the step before has no such factor (its y_t is 1)."),
+                 note="The factor $-y_k$ is 0 when $k \\neq t$; the step before has no such factor (its $y_t$ is 1)."),
             step("(b), last line",
                  r"\frac{\partial CE(\mathbf{y}, \hat{\mathbf{y}})}{\partial \theta_k} = \hat{\mathbf{y}} - \mathbf{y}",
                  side(D(CE, theta[k])), entry(yhat[i] - y[i], i),
                  expect="refuted",
-                 reading="As written: one entry, dCE/dtheta_k, on the left; the vectors yhat - y (bold) on the right."),
+                 reading="As written: one entry, $\\partial\\mathrm{CE}/\\partial\\theta_k$, on the left; the vectors $\\hat{y} - y$ (bold) on the right."),
             step("(b), last line, componentwise",
                  r"\frac{\partial CE}{\partial \theta_k} = \hat{y}_k - y_k",
                  D(CE, theta[k]), yhat[k] - y[k],
-                 reading="The last line read entry by entry: entry k of yhat - y."),
+                 reading="The last line read entry by entry: entry $k$ of $\\hat{y} - y$."),
         ],
     )
 
@@ -220,8 +220,8 @@ def _freilich():
     r4 = -yp[i] / y[i] * D(y[i], f[i]) - sum_except(yp[j] / y[j] * D(y[j], f[i]), j, i)
     r6 = -yp[i] + yp[i] * y[i] + sum_except(yp[i] * y[j], j, i)
     r7 = -yp[i] + y[i] * summation(yp[j], j)
-    dL = "The left side dL/df_j is read as dL/df_i, the derivative by the logit of class i, the index " \
-         "the right side leaves free (j is summed there)."
+    dL = "The left side $\\partial L/\\partial f_j$ is read as $\\partial L/\\partial f_i$, the derivative by the logit of class $i$, " \
+         "the index the right side leaves free ($j$ is summed there)."
     return derivation(
         "ce-grad/004",
         topic="cross_entropy",
@@ -234,9 +234,9 @@ def _freilich():
                          define(L_batch, -summation(summation(Yp[image, i] * log(Y[image, i]), i), image) / N)],
             text=("one image from (2) on: L = -sum_i y'_i log y_i with y = softmax(f), the loss (1) at N = 1",
                   "y' is one-hot at the true class t (Y'_ji = 1 iff image j is in class i)")),
-        note="2. Derivation of Loss. The image subscript of Y'_ji, Y_ji is dropped for one image; the "
-             "remaining subscript is the class: i, the summed index, in (2); from (3) on the document sums "
-             "over j and writes Y_ji = y_j, Y_ii = y_i, so there the class is j inside the sum. Section 1 "
+        note="2. Derivation of Loss. The image subscript of $Y'_{ji}$, $Y_{ji}$ is dropped for one image; the "
+             "remaining subscript is the class: $i$, the summed index, in (2); from (3) on the document sums "
+             "over $j$ and writes $Y_{ji} = y_j$, $Y_{ii} = y_i$, so there the class is $j$ inside the sum. Section 1 "
              "(the softmax derivative) is checked with the Jacobian steps.",
         steps=[
             step("(1)-(2)",
@@ -245,17 +245,17 @@ def _freilich():
                  D(L_batch, f[image, c]), -summation(Yp[image, i] * D(log(Y[image, i]), f[image, c]), i),
                  expect="refuted",
                  correction=-summation(Yp[image, i] * D(log(Y[image, i]), f[image, c]), i) / N,
-                 reading="The batch loss (1) over N images, Y_ji = softmax(f_j)_i with f_j the logits of image j; "
-                         "the derivative by f_j is taken entry by entry (entry c). Y' is left general: the "
-                         "factor 1/N does not depend on it.",
-                 note="(2) drops the 1/N of (1): the two agree only for a batch of one image."),
+                 reading="The batch loss (1) over $N$ images, $Y_{ji} = \\operatorname{softmax}(f_j)_i$ with $f_j$ the logits of image $j$; "
+                         "the derivative by $f_j$ is taken entry by entry (entry $c$). $Y'$ is left general: the "
+                         "factor $1/N$ does not depend on it.",
+                 note="(2) drops the $1/N$ of (1): the two agree only for a batch of one image."),
             step("(2)",
                  r"\frac{\partial L}{\partial f_j} = - \sum_i \frac{\partial Y'_{ji} \cdot \log(Y_{ji})}{\partial x_i}"
                  r" = - \sum_i Y'_{ji} \cdot \frac{\partial \log(Y_{ji})}{\partial f_j}",
                  D(L, f[j]), -summation(D(yp[i] * log(y[i]), f[i]), i), r2,
                  expect=("refuted", "refuted"), ends="proved", assume=hot,
                  correction=-summation(D(yp[i] * log(y[i]), f[j]), i),
-                 reading="One image. x_i is read as the logit f_i = f(x_i), the document's name for it in "
+                 reading="One image. $x_i$ is read as the logit $f_i = f(x_i)$, the document's name for it in "
                          "section 1; it is the summation index's own logit."),
             step("(3)",
                  r"- \sum_j Y'_{ji} \cdot \frac{1}{Y_{ji}} \cdot \frac{\partial Y_{ji}}{\partial f_j}"
@@ -264,21 +264,21 @@ def _freilich():
                  expect=("refuted", "proved"), ends="refuted", assume=hot,
                  correction=-summation(yp[i] * (1 / y[i]) * D(y[i], f[j]), i),
                  reading="(3) continues (2): its first term is (2)'s right side. The sum now runs over the "
-                         "class j, and the derivative by f_j falls inside it.",
-                 note="Renaming the summation index from i to j captures the j of df_j."),
+                         "class $j$, and the derivative by $f_j$ falls inside it.",
+                 note="Renaming the summation index from $i$ to $j$ captures the $j$ of $\\partial f_j$."),
             step("(4)",
                  r"- \frac{Y'_{ii}}{Y_{ii}} \frac{\partial Y_{ii}}{\partial f_i}"
                  r" - \sum_{j \neq i} \frac{Y'_{ji}}{Y_{ji}} \cdot \frac{\partial Y_{ji}}{\partial f_i}",
                  r3, r4,
                  expect="refuted", assume=hot,
-                 reading="(4) continues (3). Y_ii is y_i, Y_ji under the sum over j is y_j.",
-                 note="The split is right for a sum of dy_j/df_i, the derivative by f_i; (3)'s sum "
-                      "differentiates by f_j."),
+                 reading="(4) continues (3). $Y_{ii}$ is $y_i$, $Y_{ji}$ under the sum over $j$ is $y_j$.",
+                 note="The split is right for a sum of $\\partial y_j/\\partial f_i$, the derivative by $f_i$; (3)'s sum "
+                      "differentiates by $f_j$."),
             step("(5)",
                  r"\frac{-Y'_{ii} \cdot y_i (1 - y_i)}{y_i} - \sum_{j \neq i} \frac{Y'_{ji}}{y_j} \cdot (-y_i y_j)",
                  r4, -yp[i] * y[i] * (1 - y[i]) / y[i] - sum_except(yp[j] / y[j] * (-y[i] * y[j]), j, i),
                  assume=hot,
-                 reading="(5) continues (4). Y'_ii is y'_i, Y'_ji under the sum over j is y'_j."),
+                 reading="(5) continues (4). $Y'_{ii}$ is $y'_i$, $Y'_{ji}$ under the sum over $j$ is $y'_j$."),
             step("(6)",
                  r"\frac{\partial L}{\partial f_j} = \frac{-y'_i}{y_i} (y_i(1-y_i))"
                  r" - \sum_{j \neq i} \frac{y'_i}{y_i} (-y_i y_j) = -y'_i + y'_i y_i + \sum_{j \neq i} y'_i y_j",
@@ -288,26 +288,26 @@ def _freilich():
                  expect=("refuted", "proved"), ends="refuted", assume=hot,
                  correction=-yp[i] / y[i] * (y[i] * (1 - y[i])) - sum_except(yp[j] / y[j] * (-y[i] * y[j]), j, i),
                  reading=dL,
-                 note="Under the sum over j != i, (6) writes y'_i / y_i where (5) has y'_j / y_j; "
-                      "its right side is then 0 for every y, since the y_j sum to 1."),
+                 note="Under the sum over $j \\neq i$, (6) writes $y'_i / y_i$ where (5) has $y'_j / y_j$; "
+                      "its right side is then 0 for every $y$, since the $y_j$ sum to 1."),
             step("(6)-(7)",
                  r"-y'_i + y'_i y_i + \sum_{j \neq i} y'_i y_j = -y'_i + \sum_{j=1} y'_i y_j",
                  r6, -yp[i] + summation(yp[i] * y[j], j),
                  assume=hot,
-                 reading="The sum from j = 1 runs to the number of classes.",
-                 note="(7)'s 'combine j != i with the summation', joining (6)'s last line to (7)."),
+                 reading="The sum from $j = 1$ runs to the number of classes.",
+                 note="(7)'s 'combine $j \\neq i$ with the summation', joining (6)'s last line to (7)."),
             step("(7)",
                  r"\frac{\partial L}{\partial f_j} = -y'_i + \sum_{j=1} y'_i y_j = -y'_i + y_i \sum_{j=1} y'_j",
                  D(L, f[i]), -yp[i] + summation(yp[i] * y[j], j), r7,
                  expect=("refuted", "refuted"), ends="proved", assume=hot,
                  correction=-yp[i] + summation(y[i] * yp[j], j),
-                 reading=dL + " The sums from j = 1 run to the number of classes.",
-                 note="The second link trades y'_i y_j for y_i y'_j; it lands on the right gradient, "
+                 reading=dL + " The sums from $j = 1$ run to the number of classes.",
+                 note="The second link trades $y'_i y_j$ for $y_i y'_j$; it lands on the right gradient, "
                       "so the error of (6) and this one cancel."),
             step("(7)-(8)", r"-y'_i + y_i \sum_{j=1} y'_j = y_i - y'_i",
                  r7, y[i] - yp[i],
                  assume=hot,
-                 note="(8)'s 'since y' is one-hot, sum y'_j = 1', joining (7)'s last line to (8)."),
+                 note="(8)'s 'since $y'$ is one-hot, $\\sum y'_j = 1$', joining (7)'s last line to (8)."),
             step("(8)", r"\frac{\partial L}{\partial f_j} = y_i - y'_i",
                  D(L, f[i]), y[i] - yp[i],
                  assume=hot,

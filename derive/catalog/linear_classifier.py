@@ -40,8 +40,8 @@ def _freilich():
     y_minus = y_i - yp_e[i]
     df_j_dW_j = sp.Derivative(f_j, W_e[j, d])
     df_j_db_j = sp.Derivative(f_j, b_e[j])
-    unbound = ("The document leaves i unbound: it is read as a free index, so the claim must hold for "
-               "every class i, whatever j is.")
+    unbound = ("The document leaves $i$ unbound: it is read as a free index, so the claim must hold for "
+               "every class $i$, whatever $j$ is.")
     return derivation(
         "linear-classifier/004",
         topic="linear_classifier",
@@ -51,8 +51,8 @@ def _freilich():
         assume=assume(onehot=[(yp_e, t)],
                       text=("L = -sum_i y'_i log y_i with y = softmax(f) and f = Wx + b, one image",
                             "y' is one-hot at the true class t")),
-        note="3. Derive weight gradients. x, b, f, y and y' are columns, W is C x D; dL/df_j is carried "
-             "out from L rather than taken from section 2, whose steps are checked with the cross-entropy "
+        note="3. Derive weight gradients. $x$, $b$, $f$, $y$ and $y'$ are columns, $W$ is $C \\times D$; $dL/df_j$ is carried "
+             "out from $L$ rather than taken from section 2, whose steps are checked with the cross-entropy "
              "gradient.",
         steps=[
             step("3, dL/dW",
@@ -64,12 +64,12 @@ def _freilich():
                  column(y_minus * x_e[d], d),
                  expect=("refuted", "refuted", "proved under convention"), ends="refuted",
                  correction=to_side(matmul(softmax_of(f) - y_true, x.T), indices=(c, d)),
-                 reading="dL/dW is the C x D matrix of dL/dW_cd. W_j is row j of W, so the second term is "
-                         "the 1 x D row of dL/df_j * df_j/dW_jd. d(Wx+b)/dW is read as the factor it "
-                         "replaces, df_j/dW_j. (x) is the column x. " + unbound,
-                 note="The middle terms are about row j only, and (y_i - y'_i)(x) is a D-vector with an "
-                      "unbound i; read as vectors, (y - y')(x) multiplies a C x 1 by a D x 1, which does "
-                      "not fit. The gradient is the outer product (y - y') x^T."),
+                 reading="$dL/dW$ is the $C \\times D$ matrix of $dL/dW_{cd}$. $W_j$ is row $j$ of $W$, so the second term is "
+                         "the $1 \\times D$ row of $dL/df_j \\cdot df_j/dW_{jd}$. $d(Wx+b)/dW$ is read as the factor it "
+                         "replaces, $df_j/dW_j$. $(x)$ is the column $x$. " + unbound,
+                 note="The middle terms are about row $j$ only, and $(y_i - y'_i)(x)$ is a $D$-vector with an "
+                      "unbound $i$; read as vectors, $(y - y')(x)$ multiplies a $C \\times 1$ by a $D \\times 1$, which does "
+                      "not fit. The gradient is the outer product $(y - y') x^T$."),
             step("3, dL/db",
                  r"\frac{\partial L}{\partial b_j} = \frac{\partial L}{\partial f_j} \cdot \frac{\partial f_j}{\partial b_j}"
                  r" = (y_i - y'_i) \cdot \frac{\partial (Wx+b)}{\partial b} = (y_i - y'_i)",
@@ -79,9 +79,9 @@ def _freilich():
                  side(y_minus),
                  expect=("proved", "refuted", "proved"), ends="refuted",
                  correction=side(to_side(softmax_of(f) - y_true, indices=(j,)).expr),
-                 reading="Each term is one entry, of class j on the left. d(Wx+b)/db is read as the factor "
-                         "it replaces, df_j/db_j. " + unbound,
-                 note="The left side has index j, the right side index i: they agree only when i = j."),
+                 reading="Each term is one entry, of class $j$ on the left. $d(Wx+b)/db$ is read as the factor "
+                         "it replaces, $df_j/db_j$. " + unbound,
+                 note="The left side has index $j$, the right side index $i$: they agree only when $i = j$."),
         ],
     )
 

@@ -61,8 +61,8 @@ def _assignment():
                   r" = W_1 \circ \sigma'(z_1) \cdot W_2 \cdot (\hat{y}-y)^t",
         assume=assume(onehot=[(vector("y"), t)],
                       text="y is one-hot: y_t = 1 for the correct class t"),
-        note="z1 = xW1 + b1, h = sigma(z1), z2 = hW2 + b2 and yhat = softmax(z2) are definitions and are "
-             "substituted, not checked; x, b1, b2, h, y are rows.",
+        note="$z_1 = x W_1 + b_1$, $h = \\sigma(z_1)$, $z_2 = h W_2 + b_2$ and $\\hat{y} = \\operatorname{softmax}(z_2)$ are "
+             "definitions and are substituted, not checked; $x$, $b_1$, $b_2$, $h$, $y$ are rows.",
         steps=[
             step("2(c), chain rule",
                  r"\frac{\partial \mathrm{CE}}{\partial x} = \frac{\partial z_1}{\partial x}"
@@ -70,40 +70,40 @@ def _assignment():
                  r" \cdot \frac{\partial \mathrm{CE}}{\partial z_2}",
                  to_side(derivative(ce, x, **den)), to_side(chain),
                  expect="proved under convention",
-                 reading="Every derivative in denominator layout (du/dv has v's length rows), the only layout "
+                 reading="Every derivative in denominator layout ($du/dv$ has $v$'s length rows), the only layout "
                          "in which the factors multiply in the order written; each factor is taken at the "
-                         "network's values (dh/dz1 at z1 = xW1 + b1, and so on)."),
+                         "network's values ($dh/dz_1$ at $z_1 = x W_1 + b_1$, and so on)."),
             step("2(c), dz1/dx", r"\frac{\partial z_1}{\partial x} = W_1",
                  to_side(derivative(z1, x, **den)), to_side(W1),
                  expect="proved under convention",
-                 reading="Denominator layout: entry (j, m) is dz1_m/dx_j."),
+                 reading="Denominator layout: entry $(j, m)$ is $\\partial z_{1,m}/\\partial x_j$."),
             step("2(c), dz1/dx, numerator layout", r"\frac{\partial z_1}{\partial x} = W_1",
                  to_side(derivative(z1, x)), to_side(W1),
                  expect="proved under convention",
-                 reading="The Jacobian in numerator layout (entry (m, j) is dz1_m/dx_j) is H x Dx: "
-                         "it equals W1 only up to transpose.",
+                 reading="The Jacobian in numerator layout (entry $(m, j)$ is $\\partial z_{1,m}/\\partial x_j$) is $H \\times D_x$: "
+                         "it equals $W_1$ only up to transpose.",
                  note="Not a separate line of the document: the same equation read in the other layout."),
             step("2(c), dh/dz1", r"\frac{\partial h}{\partial z_1} = \sigma'(z_1)",
                  to_side(derivative(elementwise(sigmoid, z1_var), z1_var, **den)),
                  to_side(as_diagonal(elementwise(dsigmoid, z1_var)), allow=(DIAGONAL,)),
                  expect="proved under convention",
-                 reading="The row sigma'(z1) stands for the H x H diagonal matrix diag(sigma'(z1)), "
-                         "the Jacobian of sigma taken entry by entry."),
+                 reading="The row $\\sigma'(z_1)$ stands for the $H \\times H$ diagonal matrix $\\operatorname{diag}(\\sigma'(z_1))$, "
+                         "the Jacobian of $\\sigma$ taken entry by entry."),
             step("2(c), dz2/dh", r"\frac{\partial z_2}{\partial h} = W_2",
                  to_side(derivative(h_var * W2 + b2, h_var, **den)), to_side(W2),
                  expect="proved under convention",
-                 reading="Denominator layout: entry (m, k) is dz2_k/dh_m."),
+                 reading="Denominator layout: entry $(m, k)$ is $\\partial z_{2,k}/\\partial h_m$."),
             step("2(c), dCE/dz2", r"\frac{\partial \mathrm{CE}(y, \hat y)}{\partial z_2} = \hat{y} - y",
                  to_side(derivative(_cross_entropy(z2_var), z2_var)), to_side(softmax_of(z2_var) - y),
-                 reading="The gradient of a scalar has the variable's shape: a 1 x Dy row, as yhat - y is."),
+                 reading="The gradient of a scalar has the variable's shape: a $1 \\times D_y$ row, as $\\hat{y} - y$ is."),
             step("2(c), result",
                  r"\frac{\partial \mathrm{CE}(y, \hat y)}{\partial x} = W_1 \circ \sigma'(z_1) \cdot W_2"
                  r" \cdot (\hat{y}-y)^t",
                  to_side(derivative(ce, x)), to_side(result, allow=(BROADCASTING,)),
                  expect="proved under convention",
-                 reading="'o' is the entry-by-entry product with the 1 x H row sigma'(z1) broadcast over "
-                         "the Dx rows of W1, as the document says; the left side has x's shape (1 x Dx), "
-                         "the right side is Dx x 1."),
+                 reading="$\\circ$ is the entry-by-entry product with the $1 \\times H$ row $\\sigma'(z_1)$ broadcast over "
+                         "the $D_x$ rows of $W_1$, as the document says; the left side has $x$'s shape ($1 \\times D_x$), "
+                         "the right side is $D_x \\times 1$."),
         ],
     )
 

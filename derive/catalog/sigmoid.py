@@ -35,14 +35,14 @@ def _frydenlund():
             step("(3)", r"y = \frac{1}{1 + e^{-x}} = \sigma(x) = (1 + e^{-x})^{-1} = (z)^{-1}",
                  y, 1 / z_of_x, s, z_of_x ** -1, z ** -1),
             step("z", r"z = 1 + e^{-x} = 1 + e^{r}", z, z_of_x, 1 + e(r),
-                 reading="r = -x, as the document states next to z."),
+                 reading="$r = -x$, as the document states next to $z$."),
             step("(4)", r"\frac{dy}{dx} = \frac{dy}{dz} * \frac{dz}{dr} * \frac{dr}{dx}",
                  sp.Derivative(y, x),
                  sp.Subs(sp.Derivative(zeta ** -1, zeta), zeta, z)
                  * sp.Subs(sp.Derivative(1 + e(rho), rho), rho, r)
                  * sp.Derivative(r, x),
-                 reading="y = z^{-1} and z = 1 + e^{r} as functions of their own variable; dy/dz is taken "
-                         "at z = 1 + e^{-x} and dz/dr at r = -x, as the chain rule means."),
+                 reading="$y = z^{-1}$ and $z = 1 + e^{r}$ as functions of their own variable; $dy/dz$ is taken "
+                         "at $z = 1 + e^{-x}$ and $dz/dr$ at $r = -x$, as the chain rule means."),
             step("(5)", r"\frac{dy}{dx} = -(1 + e^{-x})^{-2} * e^{-x} * (-1) = e^{-x} * \left(\frac{1}{1 + e^{-x}}\right)^2"
                         r" = e^{-x}\sigma(x)\sigma(x)",
                  sp.Derivative(y, x),
@@ -62,8 +62,8 @@ def _frydenlund():
                  (1 - s) * s,
                  expect=("refuted", "refuted"), ends="proved",
                  correction=sp.Mul((1 - s) / s, s, s, evaluate=False),
-                 note="The middle term substitutes e^{-x} = (1 - sigma)/sigma but keeps only one of the two "
-                      "factors sigma(x), so it equals 1 - sigma(x); the two ends agree."),
+                 note="The middle term substitutes $e^{-x} = (1 - \\sigma)/\\sigma$ but keeps only one of the two "
+                      "factors $\\sigma(x)$, so it equals $1 - \\sigma(x)$; the two ends agree."),
         ],
     )
 
@@ -89,7 +89,7 @@ def _assignment():
                  e(-x) / d ** 2,
                  e(-x) / d * (1 - e(-x) / d),
                  s * (1 - s),
-                 reading="the prime is the derivative with respect to x."),
+                 reading="the prime is the derivative with respect to $x$."),
         ],
     )
 

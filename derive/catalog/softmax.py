@@ -44,7 +44,7 @@ def _frydenlund():
                  note="As written, (2) equates a term with itself; the argument it stands for is checked as (1)-(2)."),
             step("c = -max x", r"\operatorname{softmax}(\mathbf{x}) = \operatorname{softmax}(\mathbf{x} - \max_i x_i)",
                  _sm(lambda k: x[k], i, j), _sm(lambda k: x[k] - m, i, j),
-                 reading="max_i x_i is written m; the identity needs only that it is the same constant for every entry."),
+                 reading="$\\max_i x_i$ is written $m$; the identity needs only that it is the same constant for every entry."),
         ],
     )
 
@@ -63,8 +63,8 @@ def _exercise_sheet():
         steps=[
             step("4-a, line 1", r"\text{softmax}(\mathbf{x}) = \sigma(\mathbf{x}) = \frac{e^x}{\sum_{j=1}^N e^{x_j}}",
                  row(_sm(lambda k: x[k], i, j), i), row(_sm(lambda k: x[k], i, j), i), row(e(x[i]) / S, i),
-                 reading="sigma here names softmax, as the document defines it, not the logistic function; "
-                         "e^x is the exponential taken entry by entry, so entry i of the row is e^{x_i}."),
+                 reading="$\\sigma$ here names softmax, as the document defines it, not the logistic function; "
+                         "$e^x$ is the exponential taken entry by entry, so entry $i$ of the row is $e^{x_i}$."),
             step("4-a, lines 2-4",
                  r"\text{softmax}(\mathbf{x}+\mathbf{c}) = \sigma(\mathbf{x}+\mathbf{c}) = \frac{e^{x+c}}{\sum_{j=1}^N e^{x_j+c}}"
                  r" = \frac{e^x * e^c}{\sum_{j=1}^N e^{x_j} e^c} = \frac{e^x * e^c}{e^c \sum_{j=1}^N e^{x_j}}"
@@ -77,7 +77,7 @@ def _exercise_sheet():
                  row(e(x[i]) * e(c) / (e(c) * S), i),
                  row(e(x[i]) / S, i),
                  row(_sm(lambda k: x[k], i, j), i),
-                 reading="c is a real number added to every entry of x; e^{x+c} is taken entry by entry."),
+                 reading="$c$ is a real number added to every entry of $x$; $e^{x+c}$ is taken entry by entry."),
         ],
     )
 

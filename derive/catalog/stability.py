@@ -80,11 +80,11 @@ def split_exp(q, shift):
     return e(t[q]) * e((x[q] - shift) - t[q])
 
 
-_SPLIT_NOTE = ("t is any real vector. The kernel takes t_j = fl(x_j - {s}), the rounded difference, with {s} an "
-               "integer (or 0), so that its rounding error d_j = (x_j - {s}) - t_j is exactly x_j - (t_j + {s}) in "
-               "floating point; it then evaluates e^{{d_j}} as 1 + d_j. That last step is a floating-point "
-               "approximation, not part of the claim: |d_j| <= 2^-53 |t_j| and e^{{t_j}} underflows for t_j < -746, "
-               "so the neglected d_j^2 / 2 is below 2^-80 relative (benchmarks/accuracy_kernels.py measures the result).")
+_SPLIT_NOTE = ("$t$ is any real vector. The kernel takes $t_j = \\mathrm{{fl}}(x_j - {s})$, the rounded difference, with ${s}$ an "
+               "integer (or 0), so that its rounding error $d_j = (x_j - {s}) - t_j$ is exactly $x_j - (t_j + {s})$ in "
+               "floating point; it then evaluates $e^{{d_j}}$ as $1 + d_j$. That last step is a floating-point "
+               "approximation, not part of the claim: $|d_j| \\le 2^{{-53}} |t_j|$ and $e^{{t_j}}$ underflows for $t_j < -746$, "
+               "so the neglected $d_j^2 / 2$ is below $2^{{-80}}$ relative (benchmarks/accuracy_kernels.py measures the result).")
 
 
 def _sm(body, i, j):
@@ -105,9 +105,9 @@ def _softmax():
                  entry(_sm(lambda k: x[k], i, j), i),
                  entry(_sm(lambda k: x[k] - m, i, j), i),
                  entry(e(x[i] - m) / summation(e(x[j] - m), j), i),
-                 reading="m is any real constant; the kernel takes m = 0 while the row maximum lies in "
-                         "[0, log(largest float) - 40], else the integer nearest the row maximum, so no "
-                         "exponential overflows and the largest term is at least e^{-1/2}."),
+                 reading="$m$ is any real constant; the kernel takes $m = 0$ while the row maximum lies in "
+                         "$[0, \\log(\\text{largest float}) - 40]$, else the integer nearest the row maximum, so no "
+                         "exponential overflows and the largest term is at least $e^{-1/2}$."),
             step("error-free shift", r"e^{x_i - m} = e^{t_i}\, e^{(x_i - m) - t_i}",
                  entry(e(x[i] - m), i), entry(split_exp(i, m), i),
                  note=_SPLIT_NOTE.format(s="m")),
@@ -118,7 +118,7 @@ def _softmax():
                  entry(e(x[i] - m) / summation(e(x[j] - m), j), i),
                  entry(split_exp(i, m) / summation(split_exp(j, m), j), i),
                  reading="the form the kernel evaluates: the shift of the first step with each exponential "
-                         "split as in the second, so that the rounding of x_j - m costs no accuracy."),
+                         "split as in the second, so that the rounding of $x_j - m$ costs no accuracy."),
         ],
     )
 
@@ -139,16 +139,16 @@ def _log_softmax():
                  entry(sp.log(_sm(lambda q: x[q], i, j)), i),
                  entry(shifted - sp.log(summation(e(x[j] - x[k]), j)), i),
                  entry(shifted - sp.log(1 + SumExcept(sp.Lambda(j, e(x[j] - x[k])), k)), i),
-                 reading="k is any index; the kernel takes k = argmax_j x_j, so the sum is 1 plus terms "
-                         "at most 1 each, and log(1 + s) is evaluated as log1p(s) without forming 1 + s."),
+                 reading="$k$ is any index; the kernel takes $k = \\operatorname{argmax}_j x_j$, so the sum is 1 plus terms "
+                         "at most 1 each, and $\\log(1 + s)$ is evaluated as $\\operatorname{log1p}(s)$ without forming $1 + s$."),
             step("kernel",
                  r"\log\operatorname{softmax}(x)_i = (x_i - x_k) - \log\bigl(1 + \sum_{j \ne k} e^{x_j - x_k}\bigr)"
                  r" = (x_i - x_k) - \log\bigl(1 + \sum_{j \ne k} e^{c - x_k} e^{t_j} e^{(x_j - c) - t_j}\bigr)",
                  entry(sp.log(_sm(lambda q: x[q], i, j)), i),
                  entry(shifted - sp.log(1 + SumExcept(sp.Lambda(j, e(x[j] - x[k])), k)), i),
                  entry(shifted - sp.log(1 + SumExcept(sp.Lambda(j, e(c - x[k]) * split_exp(j, c)), k)), i),
-                 reading="c is any real number: the kernel takes c = 0 while x_k lies in [0, log(largest "
-                         "float) - 40], else the integer nearest x_k, and multiplies the sum by e^{c - x_k} once.",
+                 reading="$c$ is any real number: the kernel takes $c = 0$ while $x_k$ lies in $[0, \\log(\\text{largest "
+                         "float}) - 40]$, else the integer nearest $x_k$, and multiplies the sum by $e^{c - x_k}$ once.",
                  note=_SPLIT_NOTE.format(s="c")),
         ],
     )
@@ -164,18 +164,18 @@ def _sigmoid():
         steps=[
             step("complement", r"1 - \sigma(x) = \sigma(-x)", 1 - sigmoid(u), sigmoid(-u)),
             step("negative form", r"\sigma(x) = \frac{e^x}{1 + e^x}", sigmoid(u), e(u) / (1 + e(u)),
-                 reading="the form that stays finite for x < 0: e^x never overflows there."),
+                 reading="the form that stays finite for $x < 0$: $e^x$ never overflows there."),
             step("kernel, moderate x", r"\sigma(x) = \frac{1}{1 + e^{-x}},\ x \ge -700\ (-80 \text{ in float32})",
                  sigmoid(u), 1 / (1 + e(-u)),
-                 reading="the definition itself: while every x >= -700 (-80 in float32), e^{-x} stays finite and "
+                 reading="the definition itself: while every $x \\ge -700$ ($-80$ in float32), $e^{-x}$ stays finite and "
                          "the kernel evaluates this form, four passes over the array; otherwise it takes "
                          "the sign-split form below, which never overflows."),
             step("kernel, nonnegative x", r"\sigma(x) = \frac{e^{\min(x,0)}}{1 + e^{-|x|}},\ x = p \ge 0",
                  sigmoid(p), sigmoid_form(p),
-                 reading="with x = p >= 0 the kernel form reads 1 / (1 + e^{-p})."),
+                 reading="with $x = p \\ge 0$ the kernel form reads $1 / (1 + e^{-p})$."),
             step("kernel, negative x", r"\sigma(x) = \frac{e^{\min(x,0)}}{1 + e^{-|x|}},\ x = -p \le 0",
                  sigmoid(-p), sigmoid_form(-p),
-                 reading="with x = -p <= 0 the kernel form reads e^{-p} / (1 + e^{-p})."),
+                 reading="with $x = -p \\le 0$ the kernel form reads $e^{-p} / (1 + e^{-p})$."),
             step("product", r"\sigma(x)(1 - \sigma(x)) = \sigma(x)\sigma(-x)",
                  sigmoid(u) * (1 - sigmoid(u)), sigmoid(u) * sigmoid(-u)),
             step("derivative", r"\sigma'(x) = \sigma(x)\sigma(-x)", dsigmoid(u), sigmoid(u) * sigmoid(-u)),
@@ -208,11 +208,11 @@ def _softmax_gradients():
             step("cross-entropy",
                  r"-\sum_k y_k \log\operatorname{softmax}(x)_k = -\sum_k y_k \log\operatorname{softmax}(x)_k",
                  side(loss), side(loss),
-                 reading="the loss as the kernels compute it, through log-softmax; y is any vector of weights."),
+                 reading="the loss as the kernels compute it, through log-softmax; $y$ is any vector of weights."),
             step("cross-entropy gradient",
                  r"\frac{\partial}{\partial x_j}\Bigl(-\sum_k y_k \log s_k\Bigr) = s_j \sum_k y_k - y_j",
                  entry(Derivative(loss, x[j]), j), entry(s_j * summation(y[k], k) - y[j], j),
-                 reading="for any target vector y; it is s - y when the targets sum to 1."),
+                 reading="for any target vector $y$; it is $s - y$ when the targets sum to 1."),
             step("cross-entropy gradient, one-hot",
                  r"\frac{\partial}{\partial x_j}\Bigl(-\sum_k y_k \log s_k\Bigr) = s_j - y_j",
                  entry(Derivative(loss, x[j]), j), entry(s_j - y[j], j),
@@ -246,19 +246,19 @@ def _networks():
                  r"\hat y_k = \operatorname{softmax}(z_2)_k,\ z_2 = \sigma(x W_1 + b_1) W_2 + b_2",
                  entry(_sm(lambda a: z2[a], k, q), k), entry(_sm(lambda a: z2[a], k, q), k),
                  assume=hidden,
-                 reading="the network as defined: row vector x, W_1 is D x H, W_2 is H x K."),
+                 reading="the network as defined: row vector $x$, $W_1$ is $D \\times H$, $W_2$ is $H \\times K$."),
             step("hidden-layer gradient",
                  r"\frac{\partial \mathrm{CE}}{\partial h_c} = \sum_k W_{2,ck}\, g_k,\ z_2 = h W_2 + b_2",
                  entry(Derivative(loss_h, h[c]), c), entry(summation(W2[c, k] * g2, k), c),
                  assume=output,
-                 reading="h is the hidden layer taken as the variable; g is the cross-entropy gradient at z_2."),
+                 reading="$h$ is the hidden layer taken as the variable; $g$ is the cross-entropy gradient at $z_2$."),
             step("sigmoid-layer gradient",
                  r"\frac{\partial}{\partial x_d} \sum_c v_c\, \sigma(z_{1,c}) = \sum_c W_{1,dc}\, \sigma'(z_{1,c})\, v_c,"
                  r"\ z_1 = x W_1 + b_1",
                  entry(Derivative(summation(v[c2] * sigmoid(z1[c2]), c2), x[d]), d),
                  entry(summation(W1[d, c] * dsigmoid(z1[c]) * v[c], c), d),
                  assume=first,
-                 reading="v is any vector that does not depend on x; with v = dCE/dh this is the chain rule "
+                 reading="$v$ is any vector that does not depend on $x$; with $v = d\\mathrm{CE}/dh$ this is the chain rule "
                          "through the hidden layer, which gives the gradient with respect to the input."),
             step("linear weight gradient",
                  r"\frac{\partial \mathrm{CE}}{\partial W_{kd}} = g_k x_d,\ \theta = W x + b",
