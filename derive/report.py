@@ -614,12 +614,14 @@ def render_report(derivations: Sequence[Derivation], results: Iterable[CheckResu
 # --- files ----------------------------------------------------------------------------------------
 
 def find_latex_engine() -> list[str] | None:
-    """The command that turns the .tex into a PDF: latexmk when present, else pdflatex; None without."""
+    """The command that turns the .tex into a PDF: pdflatex, rerun here until the cross-references
+    settle (latexmk's own rerun rule left the table of contents a page off in some runs), else
+    latexmk; None without either."""
+    if shutil.which("pdflatex"):
+        return ["pdflatex", *_PDFLATEX_OPTIONS]
     if shutil.which("latexmk"):
         # -norc: no latexmkrc of the machine or the user changes how the report is typeset.
         return ["latexmk", "-norc", "-pdf", f"-pdflatex=pdflatex {' '.join(_PDFLATEX_OPTIONS)} %O %S"]
-    if shutil.which("pdflatex"):
-        return ["pdflatex", *_PDFLATEX_OPTIONS]
     return None
 
 
@@ -629,7 +631,7 @@ _PDFLATEX_OPTIONS = ("-no-shell-escape", "-interaction=nonstopmode", "-halt-on-e
 _LATEX_ENV = {"openin_any": "p", "openout_any": "p", "shell_escape": "f", "SOURCE_DATE_EPOCH": "0",
               "FORCE_SOURCE_DATE": "1"}
 LATEX_TIMEOUT = 300.0  # seconds for the whole PDF step
-_MAX_PDFLATEX_RUNS = 5
+_MAX_PDFLATEX_RUNS = 6
 
 
 def _first_error(log: str) -> str:
@@ -683,8 +685,9 @@ def typeset_pdf(tex: str, stem: str = REPORT_NAME, engine: list[str] | None = No
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as work:
         src = Path(work) / f"{stem}.tex"
         src.write_text(tex, encoding="utf-8")
-        aux = Path(work) / f"{stem}.aux"
-        # latexmk reruns until the references are stable; pdflatex alone is rerun here the same way.
+        written = [Path(work) / f"{stem}.{ext}" for ext in ("aux", "toc", "out")]
+        # latexmk reruns until the references are stable; pdflatex alone is rerun here until what
+        # one pass writes for the next (references, table of contents, bookmarks) no longer changes.
         runs = 1 if Path(engine[0]).name == "latexmk" else _MAX_PDFLATEX_RUNS
         before = None
         for _ in range(runs):
@@ -692,7 +695,7 @@ def typeset_pdf(tex: str, stem: str = REPORT_NAME, engine: list[str] | None = No
                 log = Path(work) / f"{stem}.log"
                 text = log.read_text(errors="replace") if log.exists() else ""
                 raise ReportError(f"LaTeX failed on {stem}.tex: {_first_error(text)}")
-            after = aux.read_bytes() if aux.exists() else b""
+            after = tuple(p.read_bytes() if p.exists() else b"" for p in written)
             if after == before:
                 break
             before = after
