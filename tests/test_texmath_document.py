@@ -79,3 +79,13 @@ def test_latex_file_with_align():
     d = read_document(tex, "s.tex", default_notation(), markdown=False)
     assert d.title == "S" and d.steps[0].line == 3
     assert all(verify_check(c, SETTINGS).verdict is Verdict.PROVED for c in checks_of(d))
+
+
+def test_a_name_defined_by_a_formula_that_is_not_read_keeps_later_uses_unknown():
+    # The document gives y-hat a meaning derive cannot read; the default softmax must not stand in.
+    text = ("# d\n\n$$ \\hat{y}_i = f(\\theta_i; \\Theta) $$\n\n"
+            "$$ -\\log \\hat{y}_t = -\\log f(\\theta_t) $$\n\n$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n")
+    d = read_document(text, "d.md", default_notation())
+    later = [s for s in d.steps if s.line == 5]
+    assert later and all("line 3 defines by a formula that is not read" in s.problem for s in later)
+    assert not [s for s in d.steps if s.line == 7][0].problem

@@ -15,6 +15,7 @@ from .display import Chain, chains_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation import Notation
 from .reader import Reader
+from .syntax import names_in
 
 __all__ = ["read_document"]
 
@@ -52,6 +53,7 @@ class _Builder:
         self.labels: set[str] = set()
         self.defined: str | None = None  # the name the current display defines
         self.numbers: dict[str, int] = {}
+        self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -76,6 +78,14 @@ class _Builder:
         self.defined = self.reader.definition_at(self.reader.line)
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
+        used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
+        for name in sorted(used & set(self.unreadable_definitions)):
+            at, why = self.unreadable_definitions[name]
+            # The document gave the name a meaning derive could not read: any other meaning
+            # (a default, a guess) would check what the author did not write.
+            latex = chain.latex or " ".join(t.text for t in chain.terms)
+            return [self._problem(self.label(chain, line), latex, line,
+                                  f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
         values, reasons, guessed = [], [], set()
         for term in chain.terms:
             try:
@@ -90,6 +100,7 @@ class _Builder:
             except RecursionError:
                 values.append(None)
                 reasons.append("the formula is nested too deeply")
+        self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
         sides = [self.reader.side(v, axis) if v is not None else None for v in values]
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
@@ -113,6 +124,16 @@ class _Builder:
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
                                   expect=(_expect(*pair),), assume=self._assume(pair), line=where, reading=reading))
         return steps
+
+    def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
+        """``name = <a formula derive cannot read>``: remember that the document defines the name."""
+        if not chain.relations or chain.relations[0] != "=" or values[0] is None or values[1] is not None:
+            return
+        left = names_in(chain.terms[0].text)
+        if len(left) == 1:
+            (name,) = left
+            self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
+                                                               - len(chain.terms[0].text.lstrip())), reasons[1])
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
