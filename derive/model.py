@@ -16,6 +16,8 @@ __all__ = [
     "Axis",
     "Side",
     "Assumptions",
+    "Reading",
+    "READING_KINDS",
     "Step",
     "Derivation",
     "Check",
@@ -117,6 +119,36 @@ class Assumptions:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """One interpretation a step's reading relies on, in words, with the line of the document that says it.
+
+    ``kind`` is one of READING_KINDS: a definition the document makes, a declaration it states, a
+    condition (a case) the step is checked under, a name typed from its use, a guess where the
+    document says nothing (an undeclared name read as a real number), or a default (a built-in
+    convention such as y one-hot, used because the document never said otherwise; line None).
+    ``text`` writes its mathematics between dollars, as the catalog's notes do.
+    """
+
+    kind: str
+    text: str
+    line: int | None = None
+
+    def __post_init__(self):
+        if self.kind not in READING_KINDS:
+            raise CatalogError(f"unknown kind of reading {self.kind!r}")
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "line": self.line}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Reading":
+        return cls(d["kind"], d["text"], d.get("line"))
+
+
+READING_KINDS = ("definition", "declaration", "condition", "inferred", "guess", "default")
+
+
+@dataclass(frozen=True)
 class Step:
     """One labelled chain of the document, ``terms[0] = terms[1] = ...``.
 
@@ -134,6 +166,11 @@ class Step:
     note: str = ""
     line: int | None = None  # where the step stands in its source file, when it has one
     problem: str = ""  # why the step could not be read (it is then reported, never guessed)
+    readings: tuple[Reading, ...] = ()  # what the reading relies on, each with its line
+    # Each term as written and where it starts (line, column; both 1-based), when read from a file.
+    texts: tuple[str, ...] = ()
+    positions: tuple[tuple[int, int], ...] = ()
+    end_line: int | None = None  # the last line of the step in its file
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -173,6 +210,11 @@ class Check:
     note: str = ""
     line: int | None = None
     problem: str = ""
+    readings: tuple[Reading, ...] = ()
+    column: int | None = None  # of the link's left term (1-based), when read from a file
+    end_line: int | None = None
+    link: int | None = None  # the link's number in its chain (None for the ends and a correction)
+    link_latex: str = ""  # the link's two terms as written, "left = right"
 
 
 def slug(label: str) -> str:
@@ -205,17 +247,27 @@ def checks_of(derivation: Derivation) -> list[Check]:
         assume = derivation.assume + step.assume
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
-                      line=step.line, problem=step.problem)
+                      line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
+            where = dict(common)
+            if len(step.positions) == len(step.terms):
+                where["line"], where["column"] = step.positions[n]
+            if len(step.texts) == len(step.terms):
+                where["link_latex"] = f"{' '.join(step.texts[n].split())} = {' '.join(step.texts[n + 1].split())}"
             checks.append(Check(id=f"{base}#{n + 1}", part=part, lhs=step.terms[n], rhs=step.terms[n + 1],
-                                expect=step.expect[n], **common))
+                                expect=step.expect[n], link=n + 1, **where))
         if step.correction is not None:
             checks.append(Check(id=f"{base}#correction", part="correction", lhs=step.terms[0], rhs=step.correction,
                                 expect=Expect(Verdict.PROVED), **common))
         if n_links > 1:
             if step.ends is None:
                 raise CatalogError(f"{base}: a chain of {n_links} links needs an expected verdict for its ends")
+            where = dict(common)
+            if len(step.positions) == len(step.terms):
+                where["line"], where["column"] = step.positions[0]
+            if len(step.texts) == len(step.terms):
+                where["link_latex"] = f"{' '.join(step.texts[0].split())} = {' '.join(step.texts[-1].split())}"
             checks.append(Check(id=f"{base}#ends", part="ends", lhs=step.terms[0], rhs=step.terms[-1],
-                                expect=step.ends, **common))
+                                expect=step.ends, **where))
     return checks

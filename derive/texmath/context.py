@@ -14,6 +14,7 @@ import sympy as sp
 from lark.exceptions import LarkError
 
 from ..errors import FormulaError
+from ..model import Reading
 from .grammar import parser
 from .notation import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
@@ -82,11 +83,10 @@ class DocumentContext:
                 continue
             if len(sizes) == 1:
                 vectors[name] = sizes[0]
-                self.inferred[name] = f"{name} is read as a vector of length {sizes[0]} (line {usage.entries[name]})"
+                self.inferred[name] = (f"${name}$ is read as a vector of length ${sizes[0]}$", usage.entries[name])
             elif len(sizes) == 2:
                 matrices[name] = (sizes[0], sizes[1])
-                self.inferred[name] = (f"{name} is read as a {sizes[0]}×{sizes[1]} matrix "
-                                       f"(line {usage.entries[name]})")
+                self.inferred[name] = (f"${name}$ is read as a ${sizes[0]} \\times {sizes[1]}$ matrix", usage.entries[name])
         if demote or vectors != notation.vectors or matrices != notation.matrices:
             inferred = self.inferred  # (conflicts are found after this, on the final notation)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
@@ -118,20 +118,24 @@ class DocumentContext:
         """The undeclared names the last read took as real scalars."""
         return {g for g, n in self.guesses.items() if n > 0 and not g.endswith("[]")}
 
-    def readings(self, guessed: set[str], texts: list[str]) -> str:
-        """The guesses a display's reading relies on, in words (empty when it relies on none)."""
-        parts = []
+    def readings(self, guessed: set[str], texts: list[str]) -> tuple[Reading, ...]:
+        """The guesses, inferences and defaults a display's reading relies on (empty when none)."""
+        out = []
         if guessed:
-            names = ", ".join(sorted(guessed))
-            parts.append(f"{names} {'is' if len(guessed) == 1 else 'are'} read as real number"
-                         f"{'' if len(guessed) == 1 else 's'} (not declared)")
+            names = ", ".join(f"${g}$" for g in sorted(guessed))
+            out.append(Reading("guess", f"{names} {'is' if len(guessed) == 1 else 'are'} read as real number"
+                                        f"{'' if len(guessed) == 1 else 's'} (not declared)"))
         used = set().union(*(names_in(t) for t in texts)) if texts else set()
-        parts += [self.inferred[n] for n in sorted(self.inferred) if n in used]
+        for n in sorted(self.inferred):
+            if n in used:
+                text, line = self.inferred[n]
+                out.append(Reading("inferred", text, line))
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
             if name in used and defaults.onehot.get(name) == letter:
-                parts.append(f"{name} is read as one-hot at class {letter} (the default for a classifier's label)")
-        return "; ".join(parts)
+                out.append(Reading("default", f"${name}$ is read as one-hot at class ${letter}$ "
+                                              "(the default for a classifier's label)"))
+        return tuple(out)
 
     def definition_at(self, line: int) -> str | None:
         """The name the display at this line defines (its first link is then a definition, not a claim)."""

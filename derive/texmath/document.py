@@ -30,6 +30,15 @@ class _Lines:
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
 
+    def position(self, term) -> tuple[int, int]:
+        """(line, column), both 1-based, of a term's first written character."""
+        offset = term.offset + len(term.text) - len(term.text.lstrip())
+        line = self.of(offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def end(self, term) -> int:
+        return self.of(term.offset + len(term.text.rstrip()))
+
 
 def _title(text: str, markdown: bool, fallback: str) -> str:
     if markdown:
@@ -104,12 +113,17 @@ class _Builder:
         axis = self._axis(chain, values)
         sides = [self.reader.side(v, axis) if v is not None else None for v in values]
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
-        reading = self.reader.readings(guessed, [t.text for t in chain.terms])
+        readings = self.reader.readings(guessed, [t.text for t in chain.terms])
+        reading = "; ".join(r.text for r in readings)
+        texts = tuple(t.text for t in chain.terms)
+        positions = tuple(self.lines.position(t) for t in chain.terms)
+        end_line = self.lines.end(chain.terms[-1])
         if not any(link_problems):
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
-                         assume=self._assume(sides), line=line, reading=reading)]
+                         assume=self._assume(sides), line=line, reading=reading, readings=readings,
+                         texts=texts, positions=positions, end_line=end_line)]
         steps = []
         for n, problem in enumerate(link_problems):
             where = self.lines.of(chain.terms[n].offset)
@@ -122,7 +136,9 @@ class _Builder:
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
-                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where, reading=reading))
+                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where, reading=reading,
+                                  readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
+                                  end_line=self.lines.end(chain.terms[n + 1])))
         return steps
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:

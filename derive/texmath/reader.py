@@ -58,7 +58,7 @@ class Reader(DocumentContext, DerivativeReading):
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
-        self.inferred: dict[str, str] = {}  # name -> how the document's use of it was read
+        self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
 
