@@ -112,9 +112,12 @@ def test_the_guesses_a_display_relies_on_are_named_in_its_reading():
     doc = ("$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n\n$$ \\sum_{j=1}^{n} w_j^2 = \\|w\\|^2 $$\n\n"
            "$$ -\\sum_{j=1}^{N} y_j \\log \\hat{y}_j = -\\log \\hat{y}_t $$\n")
     d = read_document(doc, "r.md", default_notation())
-    assert d.steps[0].reading == "a, b are read as real numbers (not declared)"
-    assert "w is read as a vector of length N" in d.steps[1].reading
-    assert "y is read as one-hot at class t" in d.steps[2].reading
+    assert d.steps[0].reading == "$a$, $b$ are read as real numbers (not declared)"
+    assert [r.kind for r in d.steps[0].readings] == ["guess"]
+    assert "$w$ is read as a vector of length $N$" in d.steps[1].reading
+    assert [(r.kind, r.line) for r in d.steps[1].readings] == [("inferred", 3)]
+    assert "$y$ is read as one-hot at class $t$" in d.steps[2].reading
+    assert "default" in [r.kind for r in d.steps[2].readings]
 
 
 def test_the_default_one_hot_label_is_dropped_where_nothing_speaks_of_a_classifier():
@@ -160,7 +163,7 @@ def test_a_matrix_typed_from_its_entries_multiplies_vectors():
     d = read_document(doc, "m.md", default_notation())
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
     assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
-    assert "A is read as a N×N matrix" in d.steps[0].reading
+    assert "$A$ is read as a $N \\times N$ matrix" in d.steps[0].reading
 
 
 def test_a_vector_plus_an_undeclared_name_is_refused():
