@@ -94,14 +94,18 @@ def test_a_name_defined_by_a_display_holds_from_there_on_and_is_not_a_claim():
 
 
 def test_a_name_used_before_is_a_claim_not_a_definition():
-    doc = "$$ (w + 1)^2 = w^2 + 2w + 1 $$\n\n$$ w = 2 $$\n"
+    doc = "$$ (w + 1)^2 = w^2 + 2w + 1 $$\n\n$$ w = 2 $$\n\n$$ w + w = 3w $$\n"
     d = read_document(doc, "w.md", default_notation())
-    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
-    assert verdicts == [Verdict.PROVED, Verdict.REFUTED]
+    checks = checks_of(d)
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks]
+    # w = 2 is not a definition (w was used before), and not refuted either: an undeclared name on
+    # one side only is a claim for every w that nobody writes; w + w = 3w is refuted
+    assert verdicts == [Verdict.PROVED, Verdict.UNKNOWN, Verdict.REFUTED]
+    assert "one side only" in checks[1].problem
 
 
 def test_a_prime_on_an_undeclared_name_is_a_name_of_its_own():
-    doc = "$$ a' = 2a $$\n\n$$ a' - a = a $$\n\n$$ b' + b = 2b $$\n"
+    doc = "$$ a' = 2a $$\n\n$$ a' - a = a $$\n\n$$ b' - b = b - b' $$\n"
     d = read_document(doc, "p.md", default_notation())
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
     # a' is defined by the first display; b' is an unrelated name, so the last claim is not an identity
@@ -187,7 +191,7 @@ def test_a_scalar_prediction_y_hat_is_not_the_default_softmax_vector():
 
 
 def test_without_sums_indices_or_vectors_n_is_a_real_number_not_the_default_size():
-    doc = "$$ \\sin(n \\pi) = 0 $$\n\n$$ \\sin^2\\theta + \\cos^2\\theta = 1 $$\n"
+    doc = "$$ \\sin(n \\pi)^2 + n = n $$\n\n$$ \\sin^2\\theta + \\cos^2\\theta = 1 $$\n"
     d = read_document(doc, "n.md", default_notation())
     (first, second) = checks_of(d)
     assert verify_check(first, SETTINGS).verdict is Verdict.REFUTED  # true only for whole numbers n

@@ -24,7 +24,7 @@ from .usage import scan
 class DocumentContext:
     """The Reader's knowledge of the whole document (a mixin: it uses the Reader's reading methods)."""
 
-    def learn(self, chains: list[tuple[list[tuple[str, int]], list[str]]]) -> None:
+    def learn(self, chains: list[tuple[list[tuple[str, int]], list[str]]], section=None) -> None:
         """Take the document's uses of its names into account before reading any formula of it.
 
         ``chains`` are the document's displays as ((term text, line), ...) and their relations. A
@@ -32,16 +32,19 @@ class DocumentContext:
         letter the document applies to arguments, f(x), becomes a function, and f(x) = ... opening a
         display defines it.
         """
-        usage = scan([t for terms, _ in chains for t in terms])
+        usage = scan([t for terms, *_ in chains for t in terms])
         self.usage = usage
         defaults = default_notation()
         in_definitions = scan([(formula, 0) for formula in self.notation.definitions.values()])
         referenced = {n for table in vars(in_definitions).values() for n in table}
+        # A default vector is typed by its use in the part of the document being read (``section``:
+        # the chains under one heading): a homework may write x_i in one question and a scalar x in the next.
+        here = usage if section is None else scan([t for terms, *_ in section for t in terms])
         demote = {name for name in ("x", "y")
                   if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
-                  and not usage.as_vector(name) and name not in referenced}
+                  and not here.as_vector(name) and name not in referenced and name not in self.stated}
         # The default prediction y-hat = softmax(theta) only where the document uses y-hat as a vector.
-        texts_all = " ".join(text for terms, _ in chains for text, _ in terms)
+        texts_all = " ".join(text for terms, *_ in chains for text, _ in terms)
         if "\\hat{y}" in self.notation.definitions and self.notation.definitions.get("\\hat{y}") == \
                 defaults.definitions.get("\\hat{y}") and not re.search(
                     r"\\(?:hat|widehat)\s*\{?\s*y\s*\}?\s*(?:_|\^\s*\{?\s*(?:\\top|T|\\intercal))", texts_all):
@@ -53,7 +56,7 @@ class DocumentContext:
         # Index letters of the defaults (i, j, k, l, t) the document never writes in a subscript are names.
         # The default one-hot label is a guess of classification texts: kept where the document speaks
         # of a prediction, a softmax or a cross-entropy, dropped elsewhere (y is then any vector).
-        texts = " ".join(text for terms, _ in chains for text, _ in terms)
+        texts = " ".join(text for terms, *_ in chains for text, _ in terms)
         if not re.search(r"\\(?:hat|widehat)\s*\{?\s*y|CE|softmax|entropy", texts):
             demote_hot = {name for name, c in self.notation.onehot.items()
                           if defaults.onehot.get(name) == c and name not in demote}
@@ -77,7 +80,7 @@ class DocumentContext:
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
-                    or not letters or None in sizes or name in usage.primed:
+                    or not letters or None in sizes or name in usage.primed or (section is not None and name in demote):
                 continue
             if not (len(name) == 1 or name.lstrip("\\") in GREEK):
                 continue
@@ -88,9 +91,10 @@ class DocumentContext:
                 matrices[name] = (sizes[0], sizes[1])
                 self.inferred[name] = (f"${name}$ is read as a ${sizes[0]} \\times {sizes[1]}$ matrix", usage.entries[name])
         if demote or vectors != notation.vectors or matrices != notation.matrices:
-            inferred = self.inferred  # (conflicts are found after this, on the final notation)
+            kept = self.inferred, self.stated, self.heading_lines, self.declared_lines
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
-            self.inferred = inferred
+            # (conflicts are found after this, on the final notation)
+            self.inferred, self.stated, self.heading_lines, self.declared_lines = kept
             self.usage = usage
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)}
@@ -101,7 +105,9 @@ class DocumentContext:
                                         f"a vector (line {vector_line}); use two names")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
         seen: set[str] = set()
-        for terms, relations in chains:
+        for chain in chains:
+            terms, relations = chain[0], chain[1]
+            key = chain[2] if len(chain) > 2 else terms[0][1] if terms else None
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
                 try:
@@ -109,7 +115,18 @@ class DocumentContext:
                 except RecursionError:
                     name = None  # read (and refused) as any other display
                 if name:
-                    self.definitions_by_line[terms[0][1]] = name
+                    self.definitions_by_line[key] = name
+            if len(terms) > 2 and relations[-1] == "=":
+                # "... = g(\theta_i) = formula": the last link defines g where it is first used
+                self.line = terms[-2][1]
+                try:
+                    name = self._define(terms[-2][0], terms[-1][0])
+                except RecursionError:
+                    name = None
+                if name:
+                    self.last_link_definitions[key] = name
+            if len(chain) > 3 and chain[3]:
+                continue  # "where ..." after a display: its names are not uses before a definition
             for text, _ in terms:
                 seen |= names_in(text)
         self.line = None
@@ -137,9 +154,14 @@ class DocumentContext:
                                               "(the default for a classifier's label)"))
         return tuple(out)
 
-    def definition_at(self, line: int) -> str | None:
-        """The name the display at this line defines (its first link is then a definition, not a claim)."""
-        return self.definitions_by_line.get(line)
+    def definition_at(self, key) -> str | None:
+        """The name the chain with this key (its first term's offset) defines: its first link is then a
+        definition, not a claim."""
+        return self.definitions_by_line.get(key)
+
+    def last_link_definition(self, key) -> str | None:
+        """The name the last link of this chain defines (``... = g(\\theta_i) = formula``), if any."""
+        return self.last_link_definitions.get(key)
 
     def _define_name(self, left: str, right: str, seen: set[str]) -> str | None:
         """z = formula, z an undeclared name no earlier display uses: z is that formula from here on."""
@@ -148,7 +170,8 @@ class DocumentContext:
             return None
         (name,) = names
         base = name.rstrip("'")
-        if name in seen or name in names_in(right) or self.notation.kind_of(base) is not None \
+        if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
+                                                       and not self._default_only(base)) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
                 or (name != base and base in self.function_letters):
             return None
@@ -182,7 +205,29 @@ class DocumentContext:
                 self._shallow = False
         self.values[key] = value
         self.defined_at[key] = self.line
+        if self.notation.kind_of(base) is not None:
+            self.overrides.add(key)  # the document's definition, not the default, from here on
+            ends = [n for n in self.heading_lines if n > self.line]
+        else:
+            ends = []
+        # a definition holds until the prose declares the name anew (y is one-hot)
+        ends += [n for n in self.declared_lines.get(name, ()) if n > self.line]
+        if ends:
+            self.defined_until[key] = min(ends)
         return name
+
+    def _default_only(self, name: str) -> bool:
+        """A name whose meaning is the built-in default's, which the document never states."""
+        defaults = default_notation()
+        if self.stated.get(name, float("inf")) <= (self.line or 0) \
+                or name in self.notation.definitions and name not in defaults.definitions:
+            return False
+        kind = self.notation.kind_of(name)
+        if kind == "vector":
+            return defaults.vectors.get(name) == self.notation.vectors[name]
+        if kind == "scalar":
+            return name in defaults.scalars
+        return False
 
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
@@ -205,6 +250,17 @@ class DocumentContext:
             body = self.read(right)
         except FormulaError:
             return None
+        if isinstance(variable.expr, sp.Indexed) and not variable.is_vector and not body.is_vector \
+                and not body.row and len(variable.expr.indices) == 1 and isinstance(variable.expr.indices[0], sp.Idx):
+            # g(\theta_i) = formula in i: g is defined on the entries of \theta, entry by entry
+            entry = variable.expr
+            self.entry_functions[name] = (entry.base, entry.indices[0], body.expr)
+            self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: never applied
+            self.lambda_domains[name] = (entry, body.domain)
+            self.defined_at[name] = self.line
+            self.function_letters.add(name)
+            self.scalar_letters.discard(name)
+            return name
         if type(variable.expr) is not sp.Symbol or variable.is_vector or body.is_vector or body.row:
             return None
         self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
@@ -215,4 +271,6 @@ class DocumentContext:
         return name
 
     def _in_force(self, name: str) -> bool:
-        return self.line is None or self.defined_at.get(name, 0) <= self.line
+        if self.line is None:
+            return True
+        return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))

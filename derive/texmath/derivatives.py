@@ -38,6 +38,12 @@ class DerivativeReading:
             raise FormulaError("a derivative with respect to a defined name is read only for scalars")
         keep = set(op.through)
         expr = self._unfold(body.expr, keep)
+        if not any(scalar(n) in expr.free_symbols for n in keep):
+            # dy/dz with y written in x, z = 1 + e^{-x}: the chain rule's "y as a function of z" is
+            # meant, not the partial derivative 0; which function of z is not written here
+            names = ", ".join(sorted(keep))
+            raise FormulaError(f"a derivative with respect to {names}, of a formula not written in {names}: "
+                               f"write the formula in {names} (y = z^{{-1}}) for d/d{names} to be read")
         # The derivative by a name is taken before the name is unfolded (SymPy cannot differentiate by a formula).
         expr = sp.diff(expr, *op.more)
         return body.with_expr(self._unfold(expr, set()))

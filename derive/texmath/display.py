@@ -9,8 +9,11 @@ Each display is then split on its own text, so reading takes time linear in the 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
+
+from .statements import display_prose
 
 __all__ = ["Term", "Chain", "chains_of", "blank"]
 
@@ -58,6 +61,14 @@ class Chain:
     label: str = ""
     problem: str = ""
     latex: str = ""
+    # Conditions the display's own words state (\text{if } i = j): (left, equal, right, offset).
+    conditions: tuple = ()
+    joins: bool = False  # "\text{..., get:}" before the claim: it continues the chain before the display
+
+    @property
+    def bare(self) -> bool:
+        """A display that is one formula with no relation (it may continue the chain before it)."""
+        return not self.relations and not self.problem
 
 
 @dataclass
@@ -269,13 +280,15 @@ def _close(row: _Row | None, text: str) -> Chain | None:
 MAX_DISPLAY = 100_000
 
 
-def chains_of(text: str, markdown: bool) -> list[Chain]:
+def chains_of(text: str, markdown: bool, bare: bool = False) -> list[Chain]:
     """Every chain of relations in the display mathematics of a document, in order.
 
     Markdown is parsed by a CommonMark parser (see derive.texmath.markdown); LaTeX documents are
     scanned once for display environments. Either way the time is linear in the document's length.
+    ``bare``: also the displays that are one formula without a relation (``Chain.bare``).
     """
-    return _chains_of_markdown(text) if markdown else _chains_of_latex(text)
+    chains = _chains_of_markdown(text) if markdown else _chains_of_latex(text)
+    return chains if bare else [c for c in chains if not c.bare]
 
 
 def _chains_of_latex(text: str) -> list[Chain]:
@@ -327,20 +340,35 @@ def _block_chains(content: str, problem: str, after: str) -> list[Chain]:
         problem = f"a display of {len(content)} characters is beyond the limit of {MAX_DISPLAY}"
     if problem:
         return [Chain((Term(content[:200], 0),), (), 0, "", problem, "")]
-    return _chains_of_block(content, after)
+    content, conditions, joins, _ = display_prose(content)
+    found = _chains_of_block(content, after)
+    if not found and content.strip() and "\\\\" not in content:
+        found = [Chain((Term(content, 0),), (), _first(content, 0), after, "", _squash(content))]
+    if conditions or joins:
+        found = [dataclasses.replace(c, conditions=tuple(conditions), joins=joins and n == 0)
+                 for n, c in enumerate(found)]
+    return found
 
 
 def _add(out: list[Chain], found: list[Chain], place, start: int) -> None:
     """Append a display's chains, placed in the document; a display opening with '=' continues."""
     found = [_placed(c, place) for c in found]
-    if found and not found[0].problem and not found[0].terms[0].text.strip():
-        found[0] = _continued(found[0], out[-1] if out else None, start)
+    before = out[-1] if out else None
+    if found and not found[0].problem and found[0].relations and not found[0].terms[0].text.strip():
+        found[0] = _continued(found[0], before, start)
+    elif found and found[0].joins and before is not None and not before.problem:
+        # "\text{..., get:} X": the chain before the display goes on to X
+        first = found[0]
+        found[0] = dataclasses.replace(
+            first, terms=(before.terms[-1],) + first.terms, relations=("=",) + first.relations,
+            latex=_squash(before.terms[-1].text) + " = " + first.latex)
     out.extend(found)
 
 
 def _placed(chain: Chain, place) -> Chain:
-    return Chain(tuple(Term(t.text, place(t.offset)) for t in chain.terms), chain.relations, place(chain.offset),
-                 chain.label, chain.problem, chain.latex)
+    return dataclasses.replace(chain, terms=tuple(Term(t.text, place(t.offset)) for t in chain.terms),
+                               offset=place(chain.offset),
+                               conditions=tuple((a, eq, b, place(o)) for a, eq, b, o in chain.conditions))
 
 
 def _continued(chain: Chain, before: Chain | None, start: int) -> Chain:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
+from dataclasses import dataclass
 
 import sympy as sp
+from lark.exceptions import LarkError
 from sympy import Idx
 
 from ..errors import FormulaError, NotationError
-from ..model import Assumptions, Derivation, Expect, Side, Step, Verdict, slug
-from .display import Chain, chains_of
+from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
+from .display import Chain, Term, chains_of
+from .grammar import parser
+from .prose import paragraphs
+from .statements import Condition, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation import Notation
 from .reader import Reader
@@ -54,6 +60,37 @@ def _expect(lhs: Side, rhs: Side) -> Expect:
     return Expect(Verdict.PROVED, convention=bool(lhs.conventions or rhs.conventions))
 
 
+_SUBSCRIPT_CONDITION = re.compile(r"_\{\s*([a-z])\s*(\\neq|\\ne(?![a-zA-Z])|=)\s*([a-z])\s*\}")
+
+
+def _letters(text: str) -> set[str]:
+    """Every single letter a formula writes, in subscripts too."""
+    try:
+        return {str(t) for t in parser().lex(text) if t.type == "LETTER"}
+    except (LarkError, FormulaError):
+        return set()
+
+
+def _free_names(expr: sp.Expr) -> set[str]:
+    """The names a value depends on (a derivative taken: d/da (2a + 1) does not depend on a)."""
+    if expr.has(sp.Derivative):
+        try:
+            expr = expr.doit()
+        except Exception:  # SymPy failing to take a derivative: keep the names as written
+            pass
+    return {str(x) for x in expr.free_symbols}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the prose around a chain says of it: conditions, readings, the line its definitions hold from."""
+
+    conditions: tuple[Condition, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    line: int | None = None
+    rewrites: tuple = ()  # (pattern, replacement): a name defined by cases, t_{ij} read as \delta_{ij}
+
+
 class _Builder:
     def __init__(self, reader: Reader, notation: Notation, lines: _Lines):
         self.reader = reader
@@ -63,6 +100,7 @@ class _Builder:
         self.defined: str | None = None  # the name the current display defines
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
+        self.entry_axis: Idx | None = None  # the free index the last chain's vector sides were read at
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -79,14 +117,21 @@ class _Builder:
         self.labels.add(slug(text))
         return text
 
-    def steps(self, chain: Chain) -> list[Step]:
+    def steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
+        context = context or _Context()
         line = self.lines.of(chain.offset)
         first = chain.terms[0] if chain.terms else None
         self.reader.line = (self.lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
                             if first is not None else line)
-        self.defined = self.reader.definition_at(self.reader.line)
+        if context.line is not None:
+            self.reader.line = context.line
+        self.defined = self.reader.definition_at(first.offset) if first is not None else None
+        last_defined = self.reader.last_link_definition(first.offset) if first is not None else None
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
+        chain, conditions, condition_problem = self._conditions(chain, context)
+        if condition_problem:
+            return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         for name in sorted(used & set(self.unreadable_definitions)):
             at, why = self.unreadable_definitions[name]
@@ -95,13 +140,18 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
-        values, reasons, guessed = [], [], set()
+        values, reasons, guessed, per_term = [], [], set(), []
         for term in chain.terms:
+            per_term.append(set())
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
-                values.append(self.reader.read(term.text))
-                guessed |= self.reader.guessed()
+                text = term.text
+                for pattern, replacement in context.rewrites:
+                    text = pattern.sub(replacement, text)
+                values.append(self.reader.read(text))
+                per_term[-1] = self.reader.guessed()
+                guessed |= per_term[-1]
                 reasons.append("")
             except FormulaError as exc:
                 values.append(None)
@@ -112,8 +162,31 @@ class _Builder:
         self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
         sides = [self.reader.side(v, axis) if v is not None else None for v in values]
+        if self.entry_axis is not None:
+            length = next(v.size for v in values if v is not None and v.is_vector)
+            sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
+                     else side for side in sides]
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
-        readings = self.reader.readings(guessed, [t.text for t in chain.terms])
+        for n in range(len(chain.relations)):
+            present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
+            lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
+                            and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
+            if not link_problems[n] and lonely and not (n == 0 and self.defined):
+                names = ", ".join(lonely)
+                link_problems[n] = (f"{names} {'is' if len(lonely) == 1 else 'are'} never declared and "
+                                    f"stand{'s' if len(lonely) == 1 else ''} on one side only: as read, the claim would "
+                                    f"hold for every value of {names}; say what {'it is' if len(lonely) == 1 else 'they are'} "
+                                    f"(\"where $r = ...$\", \"let $r \\in \\mathbb{{R}}$\")")
+        if last_defined and len(chain.relations) > 1:
+            link_problems[-1] = (f"the definition of {last_defined} is not checked; {last_defined} has this "
+                                 "meaning from here on")
+        readings = context.readings + tuple(Reading("condition", f"under the condition {c.text}", self.lines.of(c.offset))
+                                            for c in conditions)
+        if self.entry_axis is not None:
+            readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
+                                             "index of the other side", line),)
+        readings += self.reader.readings(guessed, [t.text for t in chain.terms])
+        equal, distinct = self._assumed(conditions)
         reading = "; ".join(r.text for r in readings)
         texts = tuple(t.text for t in chain.terms)
         positions = tuple(self.lines.position(t) for t in chain.terms)
@@ -122,8 +195,8 @@ class _Builder:
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
-                         assume=self._assume(sides), line=line, reading=reading, readings=readings,
-                         texts=texts, positions=positions, end_line=end_line)]
+                         assume=self._assume(sides, equal, distinct), line=line, reading=reading,
+                         readings=readings, texts=texts, positions=positions, end_line=end_line)]
         steps = []
         for n, problem in enumerate(link_problems):
             where = self.lines.of(chain.terms[n].offset)
@@ -131,12 +204,14 @@ class _Builder:
             latex = f"{' '.join(chain.terms[n].text.split())} {chain.relations[n]} {' '.join(chain.terms[n + 1].text.split())}"
             if problem:
                 # A definition is not a claim: "not checked" is what it should get.
-                expect = Verdict.UNKNOWN if n == 0 and self.defined else Verdict.PROVED
+                expect = Verdict.UNKNOWN if (n == 0 and self.defined) or (last_defined and n == len(link_problems) - 1 and n) \
+                    else Verdict.PROVED
                 steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem, expect))
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
-                                  expect=(_expect(*pair),), assume=self._assume(pair), line=where, reading=reading,
+                                  expect=(_expect(*pair),), assume=self._assume(pair, equal, distinct), line=where,
+                                  reading=reading,
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
                                   end_line=self.lines.end(chain.terms[n + 1])))
         return steps
@@ -168,10 +243,21 @@ class _Builder:
 
     def _axis(self, chain: Chain, values) -> Idx | None:
         """An index for vector sides that no term of the chain uses."""
+        self.entry_axis = None
         sizes = {v.size for v in values if v is not None and v.is_vector}
         if not sizes:
             return None
         length = next(iter(sorted(sizes, key=str)))
+        hot = set(self.notation.onehot.values())
+        scalars = [v for v in values if v is not None and not v.is_vector]
+        frees = [{s for s in v.expr.free_symbols if isinstance(s, Idx) and str(s) not in hot} for v in scalars]
+        if scalars and len(sizes) == 1 and all(len(f) == 1 for f in frees) and len(set().union(*frees)) == 1:
+            (index,) = set().union(*frees)
+            vectors = [v for v in values if v is not None and v.is_vector]
+            if index.upper == length and not any(index in v.expr.free_symbols for v in vectors):
+                # "\nabla_\theta J = \sum_i ... t_{ij}": the other side is the entry at its free index j
+                self.entry_axis = index
+                return index
         used = {str(s) for v in values if v is not None for s in v.expr.atoms(Idx)}
         written = re.sub(r"\\[A-Za-z]+", " ", " ".join(t.text for t in chain.terms))
         used |= set(re.findall(r"[A-Za-z]", written))
@@ -183,33 +269,353 @@ class _Builder:
                 return Idx(letter, (1, length))
         return Idx("i_0", (1, length))
 
-    def _assume(self, sides) -> Assumptions:
+    def _assume(self, sides, equal=(), distinct=()) -> Assumptions:
         bases = {a.base for s in sides for a in s.expr.atoms(sp.Indexed)}
         onehot = tuple((self.reader.base_of(name), self.reader.free_index(letter))
                        for name, letter in self.notation.onehot.items() if self.reader.base_of(name) in bases)
-        return Assumptions(onehot=onehot)
+        return Assumptions(equal=tuple(equal), distinct=tuple(distinct), onehot=onehot)
+
+    def _conditions(self, chain: Chain, context: "_Context"):
+        """The conditions the chain is checked under: its display's words (\\text{if } i = j), its
+        subscripts (\\theta_{i \\neq k}), its sentence and the case it stands in -- those about its
+        letters. Returns the chain (subscript conditions taken off), the conditions, and a problem
+        when a condition on its letters cannot be applied."""
+        found: list[Condition] = []
+        terms = []
+        for term in chain.terms:
+            text = term.text
+            for m in reversed(list(_SUBSCRIPT_CONDITION.finditer(text))):
+                found.append(Condition(m.group(1), m.group(3), m.group(2) == "=", term.offset + m.start()))
+                text = text[:m.start()] + "_{" + m.group(1) + "}" + text[m.end():]
+            terms.append(Term(text, term.offset))
+        if found:
+            chain = dataclasses.replace(chain, terms=tuple(terms), latex=chain.latex)
+        found += [Condition(a, b, eq, o) for a, eq, b, o in chain.conditions]
+        found += list(context.conditions)
+        letters = set()
+        for t in chain.terms:
+            letters |= _letters(t.text)
+        hot = set(self.notation.onehot.values())
+        out: list[Condition] = []
+        for c in found:
+            if not (c.letters() & letters and c.letters() <= letters | hot):
+                continue  # about other letters than this chain's (a one-hot label's class counts as its own)
+            if any(o.letters() == c.letters() for o in out):
+                continue  # the nearer statement of the same letters wins
+            for letter in c.letters():
+                if self.notation.size_of_index(letter) is None:
+                    return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
+                                       f"which is not read: {letter} is not an index letter here")
+            out.append(c)
+        for a, b in itertools.combinations(out, 2):
+            if a.letters() == b.letters() and a.equal != b.equal:
+                return chain, [], f"the conditions {a.text} and {b.text} contradict each other"
+        return chain, out, ""
+
+    def _assumed(self, conditions):
+        equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions if c.equal)
+        distinct = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right))
+                         for c in conditions if not c.equal)
+        return equal, distinct
+
+
+_HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
+                             r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say|and)\b[^$]*$",
+                             re.I)
+_BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
+                        r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
+_MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
+_FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
+_KNOWN_FUNCTION = re.compile(r"^\s*(?:\\(?:text|operatorname|mathrm)\s*\{\s*(?P<a>\w+)\s*\}|\\?(?P<b>softmax|sigmoid))"
+                             r"\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
+_ALIAS_KINDS = {"softmax": "softmax", "sigmoid": "sigmoid", "logistic": "sigmoid"}
+
+
+def _bold_free(text: str) -> str:
+    return re.sub(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([^{}]*)\s*\}", r"\1", text).replace(" ", "")
+
+
+@dataclass
+class _Item:
+    """A chain in document order, with what the prose says of it."""
+
+    chain: Chain
+    inline: object = None  # the InlineMath it came from, for inline mathematics
+    learn_line: int | None = None  # the line its definitions hold from (a "where" after a display: that display)
+    order: float = 0.0
+
+
+def _declare(notation: Notation, said, lines: _Lines):
+    """The notation with the prose's declarations laid over it, and the readings they give, by name."""
+    vectors, matrices = dict(notation.vectors), dict(notation.matrices)
+    scalars, sizes = list(notation.scalars), {k: tuple(v) for k, v in notation.sizes.items()}
+    onehot, functions = dict(notation.onehot), dict(notation.functions)
+    forget: set[str] = set()
+    readings: dict[str, list[Reading]] = {}
+
+    def size_of(name: str) -> str:
+        if notation.size_name(name):
+            return notation.size_name(name)
+        sizes.setdefault(name, ())
+        return name
+
+    def note(name: str, text: str, offset: int) -> None:
+        readings.setdefault(name, []).append(Reading("declaration", text, lines.of(offset)))
+
+    classes = [d for d in said.declarations if d.kind == "class"]
+    for d in said.declarations:
+        key = d.name
+        if d.kind == "scalar" and key not in notation.functions:
+            forget.add(key)
+            scalars.append(key)
+            note(key, f"${key}$ is a real number", d.offset)
+        elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
+            forget.add(key)
+            vectors[key] = size_of(d.sizes[0])
+            note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]}}}$", d.offset)
+        elif d.kind == "matrix" and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", key) \
+                and not any(x.isdigit() for x in d.sizes):
+            forget.add(key)
+            matrices[key] = (size_of(d.sizes[0]), size_of(d.sizes[1]))
+            note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]} \\times {d.sizes[1]}}}$", d.offset)
+        elif d.kind == "onehot" and (key in vectors or key in ("y",)):
+            vectors.setdefault(key, "N")
+            letter = onehot.get(key, "t")
+            if classes and notation.size_of_index(classes[-1].name):
+                letter = classes[-1].name
+            onehot[key] = letter
+            note(key, f"${key}$ is one-hot at class ${letter}$", d.offset)
+    if classes and not any(d.kind == "onehot" for d in said.declarations):
+        # "where k is the index of the correct class": the one-hot label's class
+        c = classes[-1]
+        if notation.size_of_index(c.name):
+            for name in list(onehot):
+                onehot[name] = c.name
+                note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
+    if not (forget or vectors != notation.vectors or matrices != notation.matrices or onehot != notation.onehot
+            or sizes != notation.sizes):
+        return notation, readings
+    base = notation.without({f for f in forget if f not in vectors and f not in matrices})
+    return dataclasses.replace(
+        base, vectors={k: v for k, v in vectors.items() if k not in scalars or k not in forget},
+        matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
+        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
+
+
+def _aliases(items: list[_Item], notation: Notation, lines: _Lines):
+    """``\\sigma(x) = \\text{softmax}(x)`` or ``f = \\text{softmax}`` stated by the prose or opening a
+    display: the name means that function from then on. Returns the notation and readings by name."""
+    functions = dict(notation.functions)
+    readings: dict[str, list[Reading]] = {}
+    for item in items:
+        chain = item.chain
+        if len(chain.terms) < 2 or chain.relations[0] != "=":
+            continue
+        if item.inline is not None and not re.search(r"\b(let|where|define|denote|in the case where|here|and)\b",
+                                                         item.inline.before[-80:], re.I):
+            continue
+        left = _FUNCTION_ALIAS.match(_bold_free(chain.terms[0].text))
+        right = _KNOWN_FUNCTION.match(_bold_free(chain.terms[1].text))
+        if not left or not right:
+            continue
+        kind = _ALIAS_KINDS.get((right.group("a") or right.group("b") or "").lower())
+        name = left.group(1)
+        if kind is None or (left.group("arg") or "") != (right.group("arg") or "") or name in ("e", "d"):
+            continue
+        if notation.kind_of(name) not in (None, "function"):
+            continue
+        functions[name] = kind
+        readings.setdefault(name, []).append(Reading(
+            "definition", f"${name}$ is the {kind} function, as the document defines", lines.of(chain.terms[0].offset)))
+    if functions == notation.functions:
+        return notation, readings
+    return dataclasses.replace(notation, functions=functions), readings
+
+
+def _inline_chains(said, lines: _Lines) -> list[_Item]:
+    from .display import _chains_of_block
+
+    out = []
+    for im in said.inline:
+        if im.ends_with_relation:
+            continue
+        for chain in _chains_of_block(im.text, ""):
+            placed = dataclasses.replace(chain, terms=tuple(Term(t.text, im.offset + t.offset) for t in chain.terms),
+                                         offset=im.offset + chain.offset)
+            out.append(_Item(placed, inline=im))
+    return out
+
+
+def _joined(bare: Chain, before_item: _Item | None, joins_between: bool) -> Chain | None:
+    """A display that is one formula, continuing what stands before it: an inline "... =" right before
+    it, or the chain before it when the words between end "we get:"."""
+    if before_item is None:
+        return None
+    term = bare.terms[0]
+    if before_item.inline is not None and before_item.inline.ends_with_relation:
+        left = _MEMBERSHIP.sub("", before_item.inline.text).rstrip()
+        if not left.endswith("="):
+            return None
+        left = left[:-1]
+        return Chain((Term(left, before_item.inline.offset), term), ("=",), before_item.inline.offset,
+                     bare.label, "", " ".join(left.split()) + " = " + bare.latex)
+    if joins_between and not before_item.chain.bare and not before_item.chain.problem:
+        last = before_item.chain.terms[-1]
+        return Chain((last, term), ("=",), bare.offset, bare.label, "",
+                     " ".join(last.text.split()) + " = " + bare.latex)
+    return None
+
+
+def _case_rewrites(said, lines: _Lines):
+    """Names defined by cases (t_{ij} = 1 if i = j, 0 otherwise): from their line on, t_{ab} is read
+    as a Kronecker delta. Returns [(line, name, pattern, replacement, reading)]."""
+    out = []
+    for d in said.declarations:
+        if d.kind != "cases":
+            continue
+        a, b, on, off = d.sizes
+        name = re.escape(d.name)
+        pattern = re.compile(rf"(?<![\\A-Za-z]){name}_(?:\{{\s*([a-z])\s*,?\s*([a-z])\s*\}}|([a-z])([a-z])(?![A-Za-z]))")
+
+        def replacement(m, on=on, off=off):
+            x, y = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            delta = f"\\delta_{{{x}{y}}}"
+            if (on, off) == ("1", "0"):
+                return delta
+            if (on, off) == ("0", "1"):
+                return f"(1 - {delta})"
+            return f"({off} + ({on} - {off}) {delta})"
+
+        reading = Reading("definition", f"${d.name}_{{{a}{b}}}$ is ${on}$ if ${a} = {b}$ and ${off}$ otherwise "
+                                        f"(read as $\\delta_{{{a}{b}}}$)", lines.of(d.offset))
+        out.append((lines.of(d.offset), d.name, pattern, replacement, reading))
+    return out
+
+
+def _scope_at(said, offset: int) -> tuple[Condition, ...]:
+    current: tuple[Condition, ...] = ()
+    for scope in said.scopes:
+        if scope.offset > offset:
+            break
+        current = scope.conditions
+    return current
 
 
 def read_document(text: str, name: str, notation: Notation, markdown: bool = True) -> Derivation:
-    """The derivation a document writes: one step per chain of its display mathematics."""
+    """The derivation a document writes: one step per chain of its display mathematics, and of the
+    relations its prose states in inline mathematics, read with the declarations, definitions and
+    cases the prose states."""
     if len(text) > MAX_DOCUMENT:
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
-    reader = Reader(notation)
+    lines = _Lines(text)
+    said = statements_of(paragraphs(text, markdown))
+    notation, declared = _declare(notation, said, lines)
+    displays = list(chains_of(text, markdown, bare=True))
+    if len(displays) > MAX_DISPLAYS:
+        raise FormulaError(f"{name}: {len(displays)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
+    items = sorted([_Item(c, order=c.offset) for c in displays] + _inline_chains(said, lines)
+                   + [_Item(Chain((), (), im.offset), inline=im, order=im.offset)
+                      for im in said.inline if im.ends_with_relation],
+                   key=lambda it: it.chain.offset if it.chain.terms else it.order)
+    # Displays that are one formula: joined to what they continue, else not claims.
+    kept: list[_Item] = []
+    previous: _Item | None = None
+    joins = sorted(said.joins)
+    for item in items:
+        chain = item.chain
+        if item.inline is not None and item.inline.ends_with_relation:
+            previous = item
+            continue
+        if chain.bare:
+            between = previous is not None and any(
+                previous.chain.offset <= j < chain.offset for j in joins) if previous and previous.chain.terms else False
+            joined = _joined(chain, previous, between)
+            if joined is not None:
+                item = _Item(joined)
+                kept.append(item)
+            previous = _Item(chain) if joined is None else item
+            continue
+        kept.append(item)
+        if item.inline is None:
+            previous = item
+    items = kept
+    # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
+    last_display: _Item | None = None
+    for item in items:
+        if item.inline is None:
+            last_display = item
+        elif last_display is not None and item.inline.paragraph_start and re.match(
+                r"\s*(?:where|with|here)\b", item.inline.before, re.I):
+            first = last_display.chain.terms[0]
+            item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+    notation, aliased = _aliases(items, notation, lines)
+    stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
+              if any(r.line is not None for r in rs)}
+    base_reader = Reader(notation)
     try:
-        definitions = reader.definitions()
+        definitions = base_reader.definitions()
     except FormulaError as exc:
         raise NotationError(f"notation: {exc}") from None
-    lines = _Lines(text)
-    chains = list(chains_of(text, markdown))
-    if len(chains) > MAX_DISPLAYS:
-        raise FormulaError(f"{name}: {len(chains)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
 
     def line_of(term) -> int:  # the line of the term's first character, past the display's opening
         return lines.of(term.offset + len(term.text) - len(term.text.lstrip()))
 
-    reader.learn([([(t.text, line_of(t)) for t in c.terms], list(c.relations)) for c in chains])
-    builder = _Builder(reader, reader.notation, lines)
-    steps = [s for chain in chains for s in builder.steps(chain)]
+    def learn_key(item: _Item):
+        if item.learn_line is not None:  # before the display it reaches back to
+            return (item.learn_line, -1, item.chain.offset)
+        return (line_of(item.chain.terms[0]), 0, item.chain.offset)
+
+    def learned(chosen: list[_Item]):
+        return [([(t.text, item.learn_line if item.learn_line is not None and n == 0 else line_of(t))
+                  for n, t in enumerate(item.chain.terms)], list(item.chain.relations), item.chain.terms[0].offset,
+                 item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
+
+    everything = learned(items)
+
+    def reader_for(section: list[_Item] | None) -> Reader:
+        reader = Reader(notation)
+        reader.stated = dict(stated)
+        reader.heading_lines = sorted(lines.of(h) for h in said.headings)
+        for d in said.declarations:
+            reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
+        reader.learn(everything, section=None if section is None else learned(section))
+        return reader
+
+    # One reader per part of the document under a heading (they differ only in how the default
+    # vectors are typed there); one for the whole document when it has no headings.
+    bounds = sorted(set(said.headings))
+    part_of = [bisect.bisect_right(bounds, item.chain.offset) for item in items]
+    parts = sorted(set(part_of))
+    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None)
+               for p in parts}
+    builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
+    by_name = {**{k: v for k, v in declared.items()}, **{k: v for k, v in aliased.items()}}
+    cases = _case_rewrites(said, lines)
+    steps = []
+    for item, part in zip(items, part_of):
+        reader = builder.reader = readers[part]
+        builder.notation = reader.notation
+        chain = item.chain
+        first = chain.terms[0]
+        if item.inline is not None:
+            defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
+            if not defined and _HYPOTHESIS_END.search(item.inline.before[-60:]) and _BARE_NAME.match(first.text):
+                continue  # "let $a = 2$": a supposition, not a claim
+            if not defined and chain.relations and chain.relations[0] != "=":
+                continue
+        conditions = tuple(item.inline.conditions) if item.inline is not None else ()
+        conditions += _scope_at(said, chain.offset)
+        used = set()
+        for t in chain.terms:
+            used |= names_in(t.text)
+        readings = tuple(r for n in sorted(used & set(by_name)) for r in by_name[n])
+        here = lines.of(chain.offset)
+        rules = [(p, r, reading) for at, n, p, r, reading in cases if at <= here
+                 and any(p.search(t.text) for t in chain.terms)]
+        context = _Context(conditions=conditions, readings=readings + tuple(r for _, _, r in rules),
+                           line=item.learn_line if item.inline is not None else None,
+                           rewrites=tuple((p, r) for p, r, _ in rules))
+        steps += builder.steps(chain, context)
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
     text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())

@@ -53,7 +53,14 @@ class Reader(DocumentContext, DerivativeReading):
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
-        self.definitions_by_line: dict[int, str] = {}  # line of a defining display -> the name it defines
+        self.definitions_by_line: dict = {}  # key (first term's offset) of a defining chain -> the name it defines
+        self.last_link_definitions: dict = {}  # key of a chain whose last link defines a name -> the name
+        self.overrides: set[str] = set()  # defined names whose definition replaces a default meaning
+        self.stated: dict[str, int] = {}  # names the document declares in its prose -> the first line
+        self.defined_until: dict[str, int] = {}  # a definition ends where the prose declares the name anew
+        self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
+        self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
+        self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
         self.line: int | None = None  # the line being read (None: every definition holds)
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
@@ -468,6 +475,8 @@ class Reader(DocumentContext, DerivativeReading):
             return V.log_sum_exp(arg)
         if fn.kind == "logsoftmax":
             return V.log_softmax_of(arg)
+        if fn.kind == "lambda" and fn.name.rstrip("'") in self.entry_functions:
+            return self._apply_entry_function(fn, arg)
         if fn.kind in ("lambda", "unknown"):
             if arg.is_vector:
                 raise FormulaError(f"{fn.name} of a vector: {fn.name} was defined on scalars")
@@ -489,6 +498,29 @@ class Reader(DocumentContext, DerivativeReading):
             derivative = sp.diff(V.SCALAR_FUNCTIONS[fn.kind](u), u, fn.primes)
             return V.entrywise(lambda t: derivative.subs(u, t), arg)
         return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
+
+    def _apply_entry_function(self, fn: Fn, arg: V.Value) -> V.Value:
+        """g(\\theta_m) for g defined entry by entry, g(\\theta_i) = formula: the formula at entry m;
+        g(\\theta) is the vector of those entries. Any other argument is refused."""
+        name = fn.name.rstrip("'")
+        base, index, body = self.entry_functions[name]
+        expr = arg.expr
+        if fn.primes:
+            raise FormulaError(f"{name}' is not read: {name} is defined entry by entry on {base}")
+        if not (isinstance(expr, sp.Indexed) and expr.base == base and len(expr.indices) == 1):
+            raise FormulaError(f"{name} is defined on the entries of {base} ({name}({base}_i) = ...); "
+                               f"{name} of anything else is not read")
+        at = expr.indices[0]
+        bound = {v for s in body.atoms(sp.Sum, sp.Product) for v, *_ in s.limits}
+        if bound & (at.free_symbols | {at}):
+            # g(\\theta_c) where the formula sums over c: its dummies are renamed before the index moves
+            from ..normal import rename_dummies
+            body = rename_dummies(body, stem="_g")
+        value = body.xreplace({index: at})
+        variable, conditions = self.lambda_domains.get(name, (None, ()))
+        for cond in conditions:
+            V.requires(cond.xreplace({index: at}))
+        return arg.with_expr(value)
 
     # --- derivatives ---------------------------------------------------------------------------
 
@@ -688,6 +720,10 @@ class Reader(DocumentContext, DerivativeReading):
         if word in self.conflicts:
             raise FormulaError(self.conflicts[word])
         n = self.notation
+        if word in self.overrides and self._in_force(word):
+            if self._shallow and word in self.shallow:
+                return V.Value(scalar(symbol_name(word)))
+            return _with_domain(self.values[word])
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])

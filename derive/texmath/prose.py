@@ -1,0 +1,140 @@
+"""The prose of a document: its paragraphs and headings, with their inline mathematics, in order.
+
+Markdown goes through the same CommonMark parser as the displays (derive.texmath.markdown), so code
+blocks, inline code and HTML comments are never prose. A LaTeX document's prose is its text outside
+the displays, with ``$...$`` and ``\\(...\\)`` as inline mathematics and sectioning commands as
+headings. Only where things stand is found here; what the prose says is read by derive.texmath.context
+(``ProseReading``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Piece", "Paragraph", "paragraphs"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of words (``kind`` "text") or of inline mathematics ("math"), where it starts in the file."""
+
+    kind: str
+    text: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    pieces: tuple[Piece, ...]
+    offset: int
+    heading: bool = False
+
+    @property
+    def words(self) -> str:
+        """The paragraph with each piece of mathematics as ``$...$``."""
+        return "".join(p.text if p.kind == "text" else f"${p.text}$" for p in self.pieces)
+
+
+class _Finder:
+    """Offsets of the parser's pieces in the file, searched forward from the paragraph's first line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_start(self, line: int) -> int:
+        return self.starts[min(max(line, 0), len(self.starts) - 1)]
+
+    def find(self, piece: str, at: int, limit: int) -> int:
+        found = self.text.find(piece, at, limit) if piece else -1
+        return found if found >= 0 else at
+
+
+def _markdown(text: str) -> list[Paragraph]:
+    from .markdown import _parser
+
+    tokens = _parser().parse(text)
+    finder = _Finder(text)
+    out: list[Paragraph] = []
+    heading = False
+    for token in tokens:
+        if token.type == "heading_open":
+            heading = True
+            continue
+        if token.type == "heading_close":
+            heading = False
+            continue
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        at, limit = finder.line_start(token.map[0]), finder.line_start(token.map[1])
+        if limit <= at:
+            limit = len(text)
+        pieces: list[Piece] = []
+        for child in token.children:
+            if child.type == "text":
+                where = finder.find(child.content, at, limit)
+                pieces.append(Piece("text", child.content, where))
+                at = where + len(child.content) if where >= at else at
+            elif child.type in ("softbreak", "hardbreak"):
+                pieces.append(Piece("text", " ", at))
+            elif child.type == "math_inline":
+                where = finder.find(child.content, at, limit)
+                pieces.append(Piece("math", child.content, where))
+                at = where + len(child.content)
+            elif child.type in ("math_inline_double", "math_inline_brackets"):
+                # a display inside the paragraph: what comes after it is a new paragraph
+                if pieces:
+                    out.append(Paragraph(tuple(pieces), pieces[0].offset, heading))
+                where = finder.find(child.content, at, limit)
+                at = where + len(child.content)
+                pieces = []
+            elif child.type == "code_inline":
+                pieces.append(Piece("text", " (code) ", at))
+        if pieces:
+            out.append(Paragraph(tuple(pieces), pieces[0].offset, heading))
+    return out
+
+
+_INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\]|\\.)+?)\$|\\\((.+?)\\\)", re.S)
+_HEADING = re.compile(r"\\(?:part|chapter|(?:sub)*section|paragraph)\*?\{([^{}]*)\}")
+
+
+def _latex(text: str) -> list[Paragraph]:
+    from .display import _blocks, _prepare
+
+    text = _prepare(text)
+    spans = [(start, end) for start, _, end, _ in _blocks(text)]
+    gaps, pos = [], 0
+    for start, end in spans:
+        gaps.append((pos, start))
+        pos = text.find("\n", end)
+        pos = len(text) if pos < 0 else pos
+    gaps.append((pos, len(text)))
+    out: list[Paragraph] = []
+    for lo, hi in gaps:
+        for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[lo:hi]):
+            chunk, base = m.group(0), lo + m.start()
+            if not chunk.strip():
+                continue
+            heading = _HEADING.search(chunk)
+            if heading:
+                out.append(Paragraph((Piece("text", heading.group(1), base + heading.start(1)),),
+                                     base + heading.start(), True))
+            pieces, at = [], 0
+            for inline in _INLINE.finditer(chunk):
+                if inline.start() > at:
+                    pieces.append(Piece("text", chunk[at:inline.start()], base + at))
+                group = 1 if inline.group(1) is not None else 2
+                pieces.append(Piece("math", inline.group(group), base + inline.start(group)))
+                at = inline.end()
+            if at < len(chunk):
+                pieces.append(Piece("text", chunk[at:], base + at))
+            if pieces and not heading:
+                out.append(Paragraph(tuple(pieces), base))
+    return out
+
+
+def paragraphs(text: str, markdown: bool) -> list[Paragraph]:
+    """The document's paragraphs and headings outside its displays, in order."""
+    return _markdown(text) if markdown else _latex(text)

@@ -1,0 +1,414 @@
+"""What a document's prose states: declarations, conditions (cases) and their reach, inline mathematics.
+
+The prose is read sentence by sentence, with the words around each piece of inline mathematics:
+
+* declarations: ``Let $x \\in \\mathbb{R}^{N}$``, ``$W \\in \\mathbb{R}^{m \\times n}$``, "$c$ is a
+  constant", "y is one-hot", "where $k$ is the index of the correct class", "Assume K classes";
+* conditions: "Case 1: $k = i$", "if $i \\neq j$", "in the case where j ≠ i" -- a relation of two
+  index letters after a word that opens a case. A case opened on its own (a "Case" heading, a
+  sentence ending in a colon, a short paragraph) covers the displays after it until the next case,
+  a heading, or words that leave the cases ("combine both cases", "putting it together", "in
+  general"); a condition inside a longer sentence covers only that sentence's inline mathematics;
+* every other piece of inline mathematics that holds a relation, with the words before it in its
+  sentence, for the document reader to tell definitions, hypotheses and claims apart.
+
+Nothing here reads a formula: only its written form is looked at. Whatever is not recognised is left
+alone (a document is never misread because a sentence was not understood: its displays are then read
+without it, and a step that needs what the sentence said stays unknown or is shown under a reading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .prose import Paragraph
+
+__all__ = ["Condition", "Declaration", "InlineMath", "CaseScope", "Statements", "statements_of"]
+
+_LETTER = r"(?:\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)"
+_NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
+_RELATION_MATH = re.compile(rf"^\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER})\s*[,.;:]?\s*$")
+_RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z])(?![\w(])")
+# Words that open a condition for what follows them.
+_OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
+                    re.I)
+_CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
+                        re.I)
+_LEAVES = re.compile(r"\bboth cases\b|\ball cases\b|\beither case\b|\bcombin|\ball together\b|\bput(?:ting)? (?:it|this|them|everything) together\b"
+                     r"|\bin general\b|\bgenerali[sz]|\bvectori[sz]|\bin (?:vector|matrix) (?:form|notation)\b|\bfor all\b|\bregardless\b"
+                     r"|\bto summari[sz]e\b|\bsumming up\b|\boverall\b|\bequivalently\b", re.I)
+_HYPOTHESIS = re.compile(r"\b(let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|define|defining|denote|denoting|"
+                         r"call|consider|considering|take|taking|for|case|say)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<!\b[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)|;|\n\s*\n")
+
+_TEXT_DEFINITION = re.compile(r"\b(and|where|with|let)\s+(([a-z])\s*=\s*-?\s*[a-z0-9](?:\s*[-+*/]\s*[a-z0-9])?)\s*(?=$|[,.;]\s)", re.I)
+_MEMBER = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>.+?)\s*\\in\s*"
+                     r"(?P<set>\\mathbb\s*\{?\s*R\s*\}?|\\R\b|\\mathbf\s*\{?\s*R\s*\}?|ℝ)\s*"
+                     r"(?:\^\s*(?:\{(?P<dims>[^{}]*)\}|(?P<dim>[A-Za-z0-9])))?\s*(?P<rest>.*)$", re.S)
+_INDEX_RANGE = re.compile(r"^\s*(?P<letter>[a-z])\s*\\in\s*\\\{\s*1\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.)\s*,\s*(?P<size>[A-Za-z](?:_\{?\w+\}?)?)\s*\\\}\s*$")
+_TIMES = re.compile(r"\\times|×|\\cdot|\*|,")
+_ONEHOT = re.compile(r"\b(?:one|1)[- ]?hot\b", re.I)
+_CONSTANT = re.compile(r"^\s*(?:is|are)\s+(?:a\s+|an\s+)?(?:constant|scalar|real number|fixed)", re.I)
+_CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|true|right|target|label(?:led)?|ground[- ]truth)\s+class"
+                          r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
+_CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
+_CLASSES = re.compile(r"\b(?:assume|with|there are|we have|given)\s+([A-Z])\s+classes\b", re.I)
+_NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be)\s+the\s+number\s+of\s+classes", re.I)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``left = right`` (equal) or ``left != right``: a relation of two index letters the prose states."""
+
+    left: str
+    right: str
+    equal: bool
+    offset: int
+
+    @property
+    def text(self) -> str:
+        relation = "=" if self.equal else "\\neq"
+        return f"${self.left} {relation} {self.right}$"
+
+    def letters(self) -> set[str]:
+        return {self.left, self.right}
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """A name the prose declares: ``kind`` scalar, vector (sizes: its length), matrix (rows, columns),
+    index (sizes: the size it runs over), onehot (sizes: its class letter, or ()), size."""
+
+    name: str
+    kind: str
+    sizes: tuple[str, ...]
+    offset: int
+    written: str
+
+
+@dataclass(frozen=True)
+class InlineMath:
+    """A piece of inline mathematics with a relation in it, and what the prose around it says."""
+
+    text: str
+    offset: int
+    before: str  # the words of its sentence before it (mathematics as $...$)
+    conditions: tuple[Condition, ...] = ()
+    paragraph_start: bool = False  # the first thing in its paragraph (after words such as "Where")
+    ends_with_relation: bool = False  # "$a \\in R^N =$" followed by a display: the display continues it
+
+
+@dataclass(frozen=True)
+class CaseScope:
+    """From ``offset`` on, the displays are under ``conditions`` (none: the cases are left)."""
+
+    conditions: tuple[Condition, ...]
+    offset: int
+
+
+@dataclass
+class Statements:
+    declarations: list[Declaration] = field(default_factory=list)
+    inline: list[InlineMath] = field(default_factory=list)
+    scopes: list[CaseScope] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    joins: list[int] = field(default_factory=list)  # offsets of "... we get:" just before a display
+
+
+def _sentences(paragraph: Paragraph):
+    """The paragraph's sentences, each a list of pieces (text pieces cut at sentence ends)."""
+    sentence: list = []
+    for piece in paragraph.pieces:
+        if piece.kind != "text":
+            sentence.append(piece)
+            continue
+        text, at = piece.text, 0
+        for m in _SENTENCE_END.finditer(text):
+            sentence.append(type(piece)("text", text[at:m.end()], piece.offset + at))
+            yield sentence
+            sentence, at = [], m.end()
+        if at < len(text):
+            sentence.append(type(piece)("text", text[at:], piece.offset + at))
+    if sentence:
+        yield sentence
+
+
+def _words(pieces) -> str:
+    return "".join(p.text if p.kind == "text" else f"${p.text}$" for p in pieces)
+
+
+def _clean(name: str) -> str:
+    """``\\mathbf{x}``, ``\\boldsymbol{\\theta}`` and ``\\vec{x}`` name x and \\theta."""
+    name = name.strip()
+    m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit|pmb)\s*\{\s*(.+?)\s*\}|\\(?:mathbf|boldsymbol|bm|vec)\s+(\\?\w+)", name)
+    if m:
+        return (m.group(1) or m.group(2)).strip()
+    return name
+
+
+def _dims(text: str) -> list[str]:
+    return [d.strip() for d in _TIMES.split(text) if d.strip()]
+
+
+def _membership(math: str, offset: int) -> list[Declaration]:
+    m = _INDEX_RANGE.match(math)
+    if m:
+        return [Declaration(m.group("letter"), "index", (m.group("size"),), offset, math)]
+    m = _MEMBER.match(math)
+    if not m:
+        return []
+    rest = m.group("rest").strip()
+    if rest and not rest.startswith(("=", ",", ".", "\\text", "\\quad", "\\;", "\\,")):
+        return []
+    names = [_clean(n) for n in re.split(r",(?![^{]*\})", m.group("names"))]
+    if not names or not all(re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\hat\{\w\}", n) for n in names):
+        return []
+    dims = m.group("dims") if m.group("dims") is not None else m.group("dim")
+    dims = _dims(dims) if dims else []
+    if not dims:
+        kind, sizes = "scalar", ()
+    elif len(dims) == 1:
+        kind, sizes = "vector", (dims[0],)
+    elif len(dims) == 2 and "1" in dims:
+        kind, sizes = "vector", (dims[1] if dims[0] == "1" else dims[0],)
+    elif len(dims) == 2:
+        kind, sizes = "matrix", (dims[0], dims[1])
+    else:
+        return []
+    if any(not re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\d+", d) for d in sizes):
+        return []
+    return [Declaration(n, kind, sizes, offset, math) for n in names]
+
+
+def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | None:
+    pattern = _RELATION_MATH if in_math else _RELATION_TEXT
+    m = pattern.search(math_or_text) if not in_math else pattern.match(math_or_text)
+    if not m:
+        return None
+    left, rel, right = m.groups()
+    if left == right:
+        return None
+    return Condition(left.strip(), right.strip(), rel == "=", offset)
+
+
+def statements_of(paragraphs: list[Paragraph]) -> Statements:
+    """What the prose states, in document order."""
+    out = Statements()
+    for paragraph in paragraphs:
+        if paragraph.heading:
+            out.headings.append(paragraph.offset)
+            out.scopes.append(CaseScope((), paragraph.offset))
+            continue
+        _paragraph(paragraph, out)
+    return out
+
+
+def _paragraph(paragraph: Paragraph, out: Statements) -> None:
+    words = paragraph.words
+    short = len(words) <= 140
+    ends_colon = words.rstrip().endswith(":")
+    opened: list[Condition] = []
+    leaves_at: int | None = None
+    first = True
+    for number, sentence in enumerate(_sentences(paragraph)):
+        opening = number == 0  # the paragraph's first sentence
+        sentence_conditions: list[Condition] = []
+        said = ""  # the sentence's words so far
+        for n, piece in enumerate(sentence):
+            if piece.kind == "text":
+                text = piece.text
+                if _LEAVES.search(text) and leaves_at is None:
+                    leaves_at = piece.offset
+                _declarations_in_text(text, sentence, n, out, piece.offset)
+                # plain-text definitions next to inline ones: "where $z = 1 + e^{r}$, and r = -x"
+                for m in _TEXT_DEFINITION.finditer(text):
+                    if any(isinstance(p, type(piece)) and p.kind == "math" for p in sentence[:n]) and \
+                            not _RELATION_TEXT.fullmatch(m.group(2).strip()):
+                        out.inline.append(InlineMath(m.group(2).strip(), piece.offset + m.start(2),
+                                                     said + text[:m.start(2)], tuple(sentence_conditions),
+                                                     opening and bool(re.match(r"\s*(?:where|with|here)\b", said, re.I))))
+                # plain-text conditions: "Case 1) j=i", "with i = j,"
+                for m in _RELATION_TEXT.finditer(text):
+                    opener = _OPENS.search(said + text[:m.start()][-40:])
+                    if opener:
+                        c = _condition(m.group(0), piece.offset + m.start(), False)
+                        if c is not None:
+                            sentence_conditions.append(c)
+                said += text
+                continue
+            math = piece.text
+            declared = _membership(math, piece.offset)
+            if declared:
+                out.declarations.extend(declared)
+                if math.rstrip().endswith("=") and n == len(sentence) - 1:
+                    out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
+                                                 first, ends_with_relation=True))
+                said += f"${math}$"
+                first = False
+                continue
+            c = _condition(math, piece.offset, True)
+            if c is not None:
+                if _OPENS.search(said[-60:]) or _CASE_HEAD.search(said):
+                    # two conditions on the same letters: the later one replaces the earlier
+                    sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
+                    sentence_conditions.append(c)
+                said += f"${math}$"
+                first = False
+                continue
+            if _has_relation(math):
+                out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
+                                             first and not said.strip(" ,:") or _starts_with_where(said)
+                                             or opening and bool(re.match(r"\s*(?:where|with|here)\b", said, re.I)),
+                                             ends_with_relation=math.rstrip().endswith("=")))
+            said += f"${math}$"
+            first = False
+        sentence_words = _words(sentence)
+        cases = _cases_definition(sentence_words)
+        if cases is not None:
+            out.declarations.append(Declaration(cases[0], "cases", cases[1:], sentence[0].offset, sentence_words.strip()))
+        if sentence_conditions and not _defines_by_cases(sentence_words):
+            opened = sentence_conditions
+        if re.search(r"\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)\s*:\s*$", sentence_words.rstrip(), re.I):
+            out.joins.append(sentence[-1].offset)
+    if leaves_at is not None and not opened:
+        out.scopes.append(CaseScope((), leaves_at))
+        return
+    if opened and (short or ends_colon or _CASE_HEAD.search(words)) and not (leaves_at is not None):
+        out.scopes.append(CaseScope(tuple(opened), opened[0].offset))
+    elif leaves_at is not None:
+        out.scopes.append(CaseScope((), leaves_at))
+
+
+def _starts_with_where(said: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:where|with|here|and)\s*,?\s*", said, re.I))
+
+
+def _has_relation(math: str) -> bool:
+    depth = 0
+    for n, ch in enumerate(math):
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        elif ch == "=" and depth == 0:
+            return True
+    return False
+
+
+_CASES_FIRST = re.compile(r"\$\s*(\\?[A-Za-z])_\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*=\s*(-?\d+)\s*\$\s*,?\s*(?:if|when|for)\s+"
+                          r"\$?\s*([a-z])\s*(=|\\neq|\\ne|≠|!=)\s*([a-z])\s*\$?")
+_CASES_OTHER = re.compile(r"(-?\d+)\s*\$?\s*,?\s*(?:if|when|for)\s+\$?\s*([a-z])\s*(=|\\neq|\\ne|≠|!=)\s*([a-z])\s*\$?"
+                          r"|(-?\d+)\s*\$?\s*,?\s*otherwise")
+
+
+def _cases_definition(words: str):
+    """``$t_{ij} = 1$ if $i = j$ and 0 otherwise``: (name, first letter, second letter, value where
+    they are equal, value where they differ), or None."""
+    m = _CASES_FIRST.search(words)
+    if not m:
+        return None
+    name, a, b, value, c, rel, d = m.groups()
+    if {a, b} != {c, d} or a == b:
+        return None
+    equal = rel == "="
+    other = _CASES_OTHER.search(words, m.end())
+    if not other:
+        return None
+    if other.group(5) is not None:
+        second = other.group(5)
+    else:
+        second, c2, rel2, d2 = other.group(1), other.group(2), other.group(3), other.group(4)
+        if {c2, d2} != {a, b} or (rel2 == "=") == equal:
+            return None
+    on, off = (value, second) if equal else (second, value)
+    return name, a, b, on, off
+
+
+def _defines_by_cases(words: str) -> bool:
+    """``$t_{ij} = 1$ if i = j and 0 otherwise``: the conditions belong to a definition, not a case."""
+    return bool(re.search(r"\$[^$]*=\s*[-\d]+\s*\$\s*(?:,\s*)?(?:if|when|for)\b", words))
+
+
+def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: int) -> None:
+    """Declarations said in words, about the inline mathematics or the letter just before them."""
+    before = sentence[n - 1] if n > 0 else None
+    subject = None
+    if before is not None and before.kind == "math":
+        subject = _clean(before.text)
+    else:
+        m = re.match(r"\s*(?:\\mathbf\{)?([A-Za-z])\}?\s+(?=is|are|be)", text)
+        if m:
+            subject = m.group(1)
+    lead = text.split(".")[0]
+    if _ONEHOT.search(text):
+        for m in re.finditer(r"(?:^|\s)(\\mathbf\{([A-Za-z])\}|\$?\\?mathbf\{?([A-Za-z])\}?|([A-Za-z]'?))\s+(?:is|are)\s+"
+                             r"(?:a\s+|an\s+)?(?:(?:one|1)[- ]?hot)", text):
+            name = m.group(2) or m.group(3) or m.group(4)
+            out.declarations.append(Declaration(name, "onehot", (), offset + m.start(), m.group(0).strip()))
+        if subject and re.match(r"\s*(?:is|are)\s+(?:a\s+|an\s+)?(?:one|1)[- ]?hot", text):
+            out.declarations.append(Declaration(subject, "onehot", (), offset, text.strip()))
+    if subject and _CLASS_INDEX.search(lead) and re.match(r"\s*(?:is|be|denotes?)\s+the\b", text):
+        out.declarations.append(Declaration(subject, "class", (), offset, text.strip()))
+    m = _CALL_ENTRY.search(text)
+    if m:
+        out.declarations.append(Declaration(m.group(1), "class", (), offset + m.start(), m.group(0)))
+    m = _CLASSES.search(text)
+    if m:
+        out.declarations.append(Declaration(m.group(1), "size", (), offset + m.start(), m.group(0)))
+    if subject and _NUMBER_OF_CLASSES.match(text):
+        out.declarations.append(Declaration(subject, "size", (), offset, text.strip()))
+    if subject and _CONSTANT.match(text) and re.fullmatch(r"\\?[A-Za-z]+", subject):
+        out.declarations.append(Declaration(subject, "scalar", (), offset, text.strip()))
+
+
+# --- words inside a display --------------------------------------------------------------------
+
+_TEXT_GROUP = re.compile(r"\\(?:text|textrm|textnormal|mbox|mathrm\s*\{\\text)\s*\{([^{}]*)\}")
+_DISPLAY_CONDITION = re.compile(rf"\s*\$?\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER})\s*\$?\s*(?:,|\\quad|\\qquad|\\;|\\,|(?=\\text))")
+_GET = re.compile(r"(?:\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)|=)\s*:?\s*$|:\s*$", re.I)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def display_prose(content: str) -> tuple[str, list[tuple[str, bool, str, int]], bool, str]:
+    """The words a display holds: ``\\text{if } i = j,`` gives a condition for the display, and
+    ``\\text{..., get: }`` ends the words before the claim. Returns the content with the words (and
+    whatever mathematics stands among them before the claim) blanked, the conditions (left, equal,
+    right, offset), whether the claim continues the chain before the display (nothing but words and
+    conditions stood before "get:"), and a problem when the words cannot be told from the claim.
+    """
+    groups = list(_TEXT_GROUP.finditer(content))
+    if not groups:
+        return content, [], False, ""
+    conditions: list[tuple[str, bool, str, int]] = []
+    out = content
+    marker_end = None
+    for g in groups:
+        words = g.group(1)
+        if _OPENS.search(words) and re.search(r"\b(?:if|when|whenever|for|where|case)\s*$", words, re.I):
+            m = _DISPLAY_CONDITION.match(content, g.end())
+            if m:
+                left, rel, right = m.groups()
+                conditions.append((left.strip(), rel == "=", right.strip(), g.start()))
+                out = _blank(out, g.start(), m.end())
+                continue
+        if _GET.search(words) and words.strip():
+            marker_end = g.end()
+    if marker_end is None:
+        return out, conditions, False, ""
+    if not out[marker_end:].strip():
+        return _TEXT_GROUP.sub(lambda m: " " * len(m.group(0)), out), conditions, False, ""
+    # Everything before the last "get:" is prose (or conditions, already taken).
+    before = out[:marker_end]
+    rest_before = _TEXT_GROUP.sub(lambda m: " " * len(m.group(0)), before)
+    standalone = bool(re.search(r"[^\s,.;:]", rest_before)) and _has_relation(rest_before)
+    if standalone:
+        # a claim stands before the words: it is one chain, the claim after them another
+        head = _TEXT_GROUP.sub(lambda m: " " * len(m.group(0)), out[:marker_end])
+        cut = marker_end - len("\\quad")
+        return head[:cut] + "\\quad" + out[marker_end:], conditions, False, ""
+    label = re.match(r"\s*\(\d+[a-z]?\)", out)
+    return _blank(out, label.end() if label else 0, marker_end), conditions, True, ""
