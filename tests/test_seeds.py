@@ -34,7 +34,7 @@ SEEDS = seeds.default_seeds()
 # must leave this list (the test says which).
 KNOWN_CONTRARY = {
     "sigmoid/000/3#1": "(3) opens by defining y; read as the default one-hot y",
-    "sigmoid/000/3#4": "z = 1 + e^{-x} is defined in the prose after (3), not read",
+    "sigmoid/000/3#4": "z = 1 + e^{-x} is defined in the prose after (3), not read; x read as the vector of (1)",
     "softmax-jacobian/000/10#1": "checked for all i, j: the prose puts (10)-(13) in the case j = i",
     "softmax-jacobian/000/10#2": "checked for all i, j: the prose puts (10)-(13) in the case j = i",
     "softmax-jacobian/000/11#1": "g(theta_i), the softmax entry, is defined in prose only",
