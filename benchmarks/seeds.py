@@ -1,0 +1,375 @@
+"""The seed documents read as they are, link by link, against the built-in catalog that encodes them.
+
+Usage: python benchmarks/seeds.py [SEEDS_DIR] [--jobs N] [--timeout S] [--write FILE]
+
+SEEDS_DIR defaults to $DERIVE_SEEDS, else ../shared/seeds beside the project. For every catalog
+derivation whose source is a file of SEEDS_DIR, each link of each catalog step (two neighbouring terms
+of its chain) is matched with a link `derive check FILE` reads from the document: first on the LaTeX
+of the two terms (split with the document reader's own display splitter, then normalised: white
+space, \\left/\\right, thin spaces, braces around one token), then on the equation label and the
+link's place in its chain. Both sides are verified the way `derive check` does (derive.runner, a time
+limit per check), and the document's verdict is set beside the catalog's computed one:
+
+  same       both hold (proved or bounded) or both are refuted
+  CONTRARY   the document refutes what the catalog proves, or proves what the catalog refutes
+  unknown    the document reading leaves the link undecided (unknown, numeric only, or unreadable)
+  differs    decided, but the catalog itself is undecided
+  unmatched  no document link found for the catalog link
+
+Links the document has and the catalog does not encode are listed as extra. ``--write FILE`` writes
+the document verdict of every matched link, with the catalog's beside it, as TOML (the pin that
+tests/test_seeds.py checks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from derive.model import Verdict, checks_of  # noqa: E402
+from derive.texmath.display import _RELATIONS, chains_of  # noqa: E402
+
+HOLDS = {Verdict.PROVED.value, Verdict.BOUNDED.value}
+FAILS = {Verdict.REFUTED.value}
+_LINK_SUFFIX = re.compile(r", link (\d+)$")
+_UNIQUE_SUFFIX = re.compile(r"(, line \d+| \(\d+\))$")
+
+
+def default_seeds() -> Path:
+    return Path(os.environ.get("DERIVE_SEEDS") or ROOT.parent / "shared" / "seeds")
+
+
+@dataclass
+class Link:
+    """One link of a chain: its two terms as written, where it stands, and the verdict its check got."""
+
+    check: str  # the ID of the check that decides it
+    step: str  # the step's label
+    base: str  # the equation label the document gives the chain ("(12)"), without link or line suffixes
+    position: int  # the link's number in its chain, from 1
+    left: str
+    right: str
+    line: int | None = None
+    verdict: str = ""
+    detail: str = ""
+    conventions: tuple[str, ...] = ()
+    relation: str = "="  # as the document reader prints it ("=", "≠", "∈", ...)
+
+    def key(self, loose: bool = False) -> tuple[str, str, str] | None:
+        """The link as written, normalised (``loose``: with every brace dropped too); None when a
+        term is not known."""
+        if not self.left.strip() or not self.right.strip():
+            return None
+        side = loose_normal if loose else normal
+        return side(self.left), self.relation, side(self.right)
+
+
+@dataclass
+class Row:
+    catalog: Link
+    expected: str
+    document: Link | None = None
+    how: str = ""  # "latex" or "label"
+
+    @property
+    def status(self) -> str:
+        if self.document is None:
+            return "unmatched"
+        mine, theirs = self.document.verdict, self.catalog.verdict
+        if mine not in HOLDS | FAILS:
+            return "unknown"
+        if (mine in HOLDS and theirs in HOLDS) or (mine in FAILS and theirs in FAILS):
+            return "same"
+        if theirs in HOLDS | FAILS:
+            return "CONTRARY"
+        return "differs"
+
+
+@dataclass
+class FileMeasure:
+    name: str
+    rows: list[Row] = field(default_factory=list)
+    extra: list[Link] = field(default_factory=list)
+    problem: str = ""  # the document could not be read at all
+
+    def totals(self) -> Counter:
+        count = Counter(r.status for r in self.rows)
+        count["links"] = len(self.rows)
+        count["matched"] = len(self.rows) - count["unmatched"]
+        count["decided"] = count["same"] + count["CONTRARY"] + count["differs"]
+        count["extra"] = len(self.extra)
+        return count
+
+
+# --- LaTeX as written, normalised --------------------------------------------------------------
+
+_DELIMITER_SIZE = re.compile(r"\\(left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![A-Za-z])")
+_SPACING = re.compile(r"\\(q?quad(?![A-Za-z])|[,;:! ])")
+_ONE_TOKEN = re.compile(r"(?<!\\)\{(\\[A-Za-z]+|\\[^A-Za-z]|[^{}\\])\}")
+_BRACE = re.compile(r"(?<!\\)[{}]")
+
+
+def normal(tex: str) -> str:
+    """LaTeX with what does not change its meaning taken out: spacing, delimiter sizes, braces
+    around one token, white space (outer punctuation of a display too)."""
+    t = _DELIMITER_SIZE.sub("", tex)
+    t = _SPACING.sub("", t)
+    t = "".join(t.split())
+    while True:
+        shorter = _ONE_TOKEN.sub(r"\1", t)
+        if shorter == t:
+            break
+        t = shorter
+    return t.rstrip(".,;")
+
+
+def loose_normal(tex: str) -> str:
+    """As :func:`normal`, and without braces: ``\\sum_{j} {e^{x_j}}`` and ``\\sum_j e^{x_j}`` agree."""
+    return _BRACE.sub("", normal(tex))
+
+
+# A display that opens with a relation continues the chain before it: its first term stands elsewhere.
+_CONTINUED = "\\derivecontinued"
+# Relations as the document reader prints them, back in LaTeX, so that a link it wrote out splits again.
+_LATEX_RELATION = {}
+for _tex, _sign in _RELATIONS.items():
+    _LATEX_RELATION.setdefault(_sign, _tex)
+
+
+def terms_of(latex: str) -> tuple[list[str], list[str]] | None:
+    """The terms and relations of one chain, split as the document reader splits a display; None
+    when the text is not one chain (several chains, no relation, brackets that do not balance). A
+    chain that opens with a relation gets an empty first term."""
+    for sign, tex in _LATEX_RELATION.items():
+        latex = latex.replace(f" {sign} ", f" {tex} ")
+    continued = latex.lstrip().startswith("=")
+    chains = chains_of("\\[" + (_CONTINUED + " " if continued else "") + latex + "\\]", markdown=False)
+    if len(chains) != 1 or chains[0].problem:
+        return None
+    terms = [t.text for t in chains[0].terms]
+    if continued:
+        terms[0] = ""
+    return terms, list(chains[0].relations)
+
+
+def short_latex(link: Link, width: int = 72) -> str:
+    text = f"{' '.join(link.left.split())} {link.relation} {' '.join(link.right.split())}"
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+# --- the two sides -----------------------------------------------------------------------------
+
+def _catalog_links(derivation) -> list[tuple[Link, str]]:
+    """(link, expected verdict) for every link of every step; the terms from the step's LaTeX, when
+    it splits into as many terms as the step has (a step may shorten what the document writes)."""
+    out = []
+    for step, check_base in _steps_with_ids(derivation):
+        split = terms_of(step.latex)
+        terms = split[0] if split and len(split[0]) == len(step.terms) and set(split[1]) == {"="} else None
+        for n in range(len(step.terms) - 1):
+            left, right = (terms[n], terms[n + 1]) if terms else ("", "")
+            out.append((Link(f"{check_base}#{n + 1}", step.label, step.label, n + 1, left, right),
+                        str(step.expect[n])))
+    return out
+
+
+def _steps_with_ids(derivation):
+    ids = {c.id.rsplit("#", 1)[0]: None for c in checks_of(derivation)}
+    return list(zip(derivation.steps, ids))
+
+
+def _document_links(derivation) -> list[Link]:
+    """Every link the document reader found, with the check that decides it.
+
+    A chain derive reads whole is one step whose terms are as written; a chain with an unreadable
+    link is cut into one step per link (labelled ', link k'); a chain that cannot be read at all is
+    one step whose one check stands for all its links.
+    """
+    out = []
+    for step, check_base in _steps_with_ids(derivation):
+        m = _LINK_SUFFIX.search(step.label)
+        first = int(m.group(1)) if m else 1
+        base = _UNIQUE_SUFFIX.sub("", _LINK_SUFFIX.sub("", step.label))
+        base = base if base.startswith("(") else ""
+        if len(step.texts) == len(step.terms) and len(step.texts) > 1:
+            terms, relations, own = list(step.texts), ["="] * (len(step.texts) - 1), True
+        else:
+            terms, relations = terms_of(step.latex) or ([step.latex, ""], [""])
+            own = False
+        for n in range(len(terms) - 1):
+            check = f"{check_base}#{n + 1 if own else 1}"
+            out.append(Link(check, step.label, base, first + n, terms[n], terms[n + 1], step.line,
+                            relation=relations[n]))
+    return out
+
+
+def _match(catalog: list[tuple[Link, str]], document: list[Link]) -> tuple[list[Row], list[Link]]:
+    """Each catalog link's document link: the same two terms as written (normalised, then also
+    without braces), else the same equation label and place in the chain. A document link goes to
+    one catalog link, except that catalog links written alike (one link under two readings) share it."""
+    rows = [Row(link, expected) for link, expected in catalog]
+    taken: dict[int, Link] = {}
+
+    def take(row: Row, hits: list[Link], how: str) -> None:
+        free = [d for d in hits if id(d) not in taken]
+        same_label = [d for d in free if d.base and d.base == row.catalog.base]
+        if how != "label" and not free:  # written alike: share with the catalog link that has it
+            free = [d for d in hits if taken[id(d)].key() == row.catalog.key()]
+        if free:
+            row.document, row.how = (same_label or free)[0], how
+            taken[id(row.document)] = row.catalog
+
+    for loose in (False, True):  # the two terms as written
+        for row in rows:
+            key = row.catalog.key(loose)
+            if row.document is None and key is not None:
+                take(row, [d for d in document if d.key(loose) == key], "latex")
+    for row in rows:  # else the equation label and the link's place in the chain
+        if row.document is None:
+            take(row, [d for d in document if d.base and d.base == row.catalog.base
+                       and d.position == row.catalog.position], "label")
+    return rows, [d for d in document if id(d) not in taken]
+
+
+def _verdict(link: Link, result) -> None:
+    link.verdict = result.verdict.value
+    link.detail = result.detail
+    link.conventions = tuple(result.conventions)
+
+
+def measure(seeds: Path, jobs: int | None = None, timeout: float = 30.0) -> list[FileMeasure]:
+    """Read every seed document the catalog encodes, verify both, and match their links."""
+    from derive.catalog import derivations
+    from derive.errors import DeriveError
+    from derive.runner import default_jobs, run_checks
+    from derive.sources import load_path
+    from derive.verify import Settings
+
+    seeds = Path(seeds)
+    encoded: dict[str, list] = {}
+    for d in derivations():
+        if (seeds / d.source).is_file():
+            encoded.setdefault(d.source, []).append(d)
+    measures, checks, links = [], [], {}
+    for name in sorted(encoded):
+        fm = FileMeasure(name)
+        measures.append(fm)
+        catalog = [pair for d in encoded[name] for pair in _catalog_links(d)]
+        checks += [c for d in encoded[name] for c in checks_of(d) if c.link is not None]
+        try:
+            read = load_path(seeds / name, timeout=timeout)
+        except DeriveError as exc:
+            read, fm.problem = [], str(exc)
+        document = [link for d in read for link in _document_links(d)]
+        checks += [c for d in read for c in checks_of(d) if c.link is not None]
+        fm.rows, fm.extra = _match(catalog, document)
+        for link in [r.catalog for r in fm.rows] + document:
+            links.setdefault(link.check, []).append(link)
+    results = run_checks(checks, Settings(timeout=timeout), jobs or default_jobs())
+    for result in results:
+        for link in links.get(result.id, ()):
+            _verdict(link, result)
+    return measures
+
+
+# --- output ------------------------------------------------------------------------------------
+
+def _shown(link: Link) -> str:
+    return link.verdict + (" (conv.)" if link.conventions else "")
+
+
+def render(measures: list[FileMeasure], seconds: float | None = None) -> str:
+    lines = []
+    grand = Counter()
+    for fm in measures:
+        lines.append(fm.name)
+        if fm.problem:
+            lines.append(f"  the document could not be read: {fm.problem}")
+        width = max([len(r.catalog.check) for r in fm.rows] + [10])
+        dwidth = max([len(r.document.check) for r in fm.rows if r.document] + [8])
+        lines.append(f"  {'catalog link':<{width}}  {'match':<5}  {'document check':<{dwidth}}  "
+                     f"{'document':<10}  {'catalog':<16}  {'expected':<24}  status")
+        for r in fm.rows:
+            doc = r.document
+            lines.append(f"  {r.catalog.check:<{width}}  {r.how or '-':<5}  {doc.check if doc else '-':<{dwidth}}  "
+                         f"{doc.verdict if doc else '-':<10}  {_shown(r.catalog):<16}  {r.expected:<24}  {r.status}")
+        if fm.extra:
+            lines.append(f"  links of the document the catalog does not encode ({len(fm.extra)}):")
+            for link in fm.extra:
+                lines.append(f"    {link.check:<{dwidth}}  {link.verdict:<8}  line {link.line}: {short_latex(link, 60)}")
+        t = fm.totals()
+        grand.update(t)
+        lines.append("  " + _totals(t))
+        lines.append("")
+    lines.append("all files: " + _totals(grand) + (f"  ({seconds:.1f} s)" if seconds is not None else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _totals(t: Counter) -> str:
+    share = f" ({100 * t['decided'] / t['links']:.0f} %)" if t["links"] else ""
+    return (f"{t['links']} links, {t['matched']} matched, {t['decided']} decided{share}, {t['same']} same as the "
+            f"catalog, {t['CONTRARY']} CONTRARY, {t['unknown']} unknown, {t['differs']} differ, "
+            f"{t['unmatched']} unmatched; {t['extra']} extra")
+
+
+def _toml_string(text: str) -> str:
+    """A TOML literal string (LaTeX reads best without doubled backslashes) where one can hold the
+    text, else a basic string (a JSON string is one)."""
+    if text.isprintable() and "'" not in text:
+        return f"'{text}'"
+    return json.dumps(text, ensure_ascii=True)
+
+
+def pins(measures: list[FileMeasure]) -> str:
+    """The document verdict of every matched link, keyed by file and catalog check ID (TOML)."""
+    out = ["# The verdict `derive check SEED` reaches on each catalog link it matches, with the catalog's",
+           "# own verdict beside it. Regenerate: python benchmarks/seeds.py --write tests/seeds_verdicts.toml",
+           ""]
+    for fm in measures:
+        out.append(f"[{_toml_string(fm.name)}]")
+        for r in fm.rows:
+            if r.document is None:
+                continue
+            out.append(f"{_toml_string(r.catalog.check)} = {{ document = {_toml_string(r.document.verdict)}, "
+                       f"catalog = {_toml_string(r.catalog.verdict)}, check = {_toml_string(r.document.check)}, "
+                       f"link = {_toml_string(short_latex(r.document, 60))} }}")
+        out.append("")
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seeds", nargs="?", type=Path, default=None,
+                        help="folder of the seed documents (default: $DERIVE_SEEDS, else ../shared/seeds)")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of CPUs)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="time limit per check, in seconds")
+    parser.add_argument("--write", type=Path, metavar="FILE", help="write the verdict pins (TOML) to FILE")
+    args = parser.parse_args()
+    seeds = args.seeds or default_seeds()
+    if not seeds.is_dir():
+        print(f"seeds: error: no folder {str(seeds)!r} (give SEEDS_DIR or set DERIVE_SEEDS)", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    measures = measure(seeds, args.jobs, args.timeout)
+    if not measures:
+        print(f"seeds: error: no file in {str(seeds)!r} is a source of the catalog", file=sys.stderr)
+        return 2
+    sys.stdout.write(render(measures, time.perf_counter() - start))
+    if args.write:
+        args.write.write_text(pins(measures), encoding="utf-8")
+        print(f"wrote {args.write}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
