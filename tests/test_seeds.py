@@ -32,25 +32,7 @@ SEEDS = seeds.default_seeds()
 # Links the document reading refutes although the catalog proves them (or the reverse), each with
 # why. They shrink as derive reads more of what the prose says; a link that stops being contrary
 # must leave this list (the test says which).
-KNOWN_CONTRARY = {
-    "sigmoid/000/3#1": "(3) opens by defining y; read as the default one-hot y",
-    "sigmoid/000/3#4": "z = 1 + e^{-x} is defined in the prose after (3), not read; x read as the vector of (1)",
-    "softmax-jacobian/000/10#1": "checked for all i, j: the prose puts (10)-(13) in the case j = i",
-    "softmax-jacobian/000/10#2": "checked for all i, j: the prose puts (10)-(13) in the case j = i",
-    "softmax-jacobian/000/11#1": "g(theta_i), the softmax entry, is defined in prose only",
-    "softmax-jacobian/000/11#2": "checked for all i, j: the prose puts (10)-(13) in the case j = i",
-    "softmax-jacobian/000/12#1": "checked for all i, j: the prose puts (10)-(13) in the case j = i",
-    "softmax-jacobian/000/12#3": "g(theta_i), the softmax entry, is defined in prose only",
-    "softmax-jacobian/000/13#1": "g(theta_i), the softmax entry, is defined in prose only",
-    "softmax-jacobian/000/14#1": "g(theta_i), the softmax entry, is defined in prose only",
-    "softmax-jacobian/000/14#3": "checked for all i, j: the prose puts (14)-(15) in the case j != i",
-    "softmax-jacobian/000/15#2": "g(theta_i), the softmax entry, is defined in prose only",
-    "ce-grad/000/9#2": "hat y_i = g(theta_i) is stated in the prose before (8), not read",
-    "softmax-shift/001/4-a-line-1#1": "the text defines sigma as softmax; read as the logistic function",
-    "softmax-shift/001/4-a-line-1#2": "the text defines sigma as softmax; read as the logistic function",
-    "ce-grad/002/2-b#2": "k is the index of the correct class (said after the step); y read one-hot elsewhere",
-    "ce-grad/002/2-b-dce-dtheta-k#1": "k is the index of the correct class (said after the step); y read one-hot elsewhere",
-}
+KNOWN_CONTRARY: dict[str, str] = {}  # none: every matched link agrees with the catalog or is unknown
 
 
 # --- matching, on links made here -----------------------------------------------------------------

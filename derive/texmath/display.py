@@ -343,7 +343,9 @@ def _block_chains(content: str, problem: str, after: str) -> list[Chain]:
     content, conditions, joins, _ = display_prose(content)
     found = _chains_of_block(content, after)
     if not found and content.strip() and "\\\\" not in content:
-        found = [Chain((Term(content, 0),), (), _first(content, 0), after, "", _squash(content))]
+        text, label = _label_row(_blank_all(_blank_all(content, _INNER), _DROP).replace("&", " "))
+        if text.strip():
+            found = [Chain((Term(text, 0),), (), _first(text, 0), label or after, "", _squash(text))]
     if conditions or joins:
         found = [dataclasses.replace(c, conditions=tuple(conditions), joins=joins and n == 0)
                  for n, c in enumerate(found)]

@@ -206,7 +206,8 @@ class _Builder:
                 # A definition is not a claim: "not checked" is what it should get.
                 expect = Verdict.UNKNOWN if (n == 0 and self.defined) or (last_defined and n == len(link_problems) - 1 and n) \
                     else Verdict.PROVED
-                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem, expect))
+                steps.append(self._problem(self.label(chain, line, suffix), latex, where, problem, expect,
+                                           pair=chain.terms[n:n + 2], readings=readings))
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
@@ -236,10 +237,15 @@ class _Builder:
         bad = [f"{side} side: {reasons[m]}" for side, m in (("left", n), ("right", n + 1)) if reasons[m]]
         return "; ".join(bad)
 
-    @staticmethod
-    def _problem(label: str, latex: str, line: int, problem: str, expect: Verdict = Verdict.PROVED) -> Step:
+    def _problem(self, label: str, latex: str, line: int, problem: str, expect: Verdict = Verdict.PROVED,
+                 pair=None, readings=()) -> Step:
+        """A link that is not checked, with why; ``pair``: its two terms, so that it still points at the text."""
+        where = {}
+        if pair is not None:
+            where = dict(texts=tuple(t.text for t in pair), positions=tuple(self.lines.position(t) for t in pair),
+                         end_line=self.lines.end(pair[-1]))
         return Step(label=label, latex=" ".join(latex.split()), terms=(_PLACEHOLDER, _PLACEHOLDER),
-                    expect=(Expect(expect),), line=line, problem=problem)
+                    expect=(Expect(expect),), line=line, problem=problem, readings=tuple(readings), **where)
 
     def _axis(self, chain: Chain, values) -> Idx | None:
         """An index for vector sides that no term of the chain uses."""
@@ -492,6 +498,29 @@ def _case_rewrites(said, lines: _Lines):
     return out
 
 
+_SET = re.compile(r"^\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?\s*$")
+
+
+def _without_memberships(chain: Chain) -> Chain:
+    """``A \\in \\mathbb{R}^{N \\times N} = B``: the set says A's shape; the claim is A = B."""
+    if "∈" not in chain.relations:
+        return chain
+    terms, relations = [chain.terms[0]], []
+    n = 0
+    while n < len(chain.relations):
+        rel = chain.relations[n]
+        if rel == "∈" and n + 1 < len(chain.relations) and chain.relations[n + 1] == "=" \
+                and _SET.match(chain.terms[n + 1].text):
+            relations.append("=")
+            terms.append(chain.terms[n + 2])
+            n += 2
+            continue
+        relations.append(rel)
+        terms.append(chain.terms[n + 1])
+        n += 1
+    return dataclasses.replace(chain, terms=tuple(terms), relations=tuple(relations))
+
+
 def _scope_at(said, offset: int) -> tuple[Condition, ...]:
     current: tuple[Condition, ...] = ()
     for scope in said.scopes:
@@ -510,7 +539,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     lines = _Lines(text)
     said = statements_of(paragraphs(text, markdown))
     notation, declared = _declare(notation, said, lines)
-    displays = list(chains_of(text, markdown, bare=True))
+    displays = [_without_memberships(c) for c in chains_of(text, markdown, bare=True)]
     if len(displays) > MAX_DISPLAYS:
         raise FormulaError(f"{name}: {len(displays)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
     items = sorted([_Item(c, order=c.offset) for c in displays] + _inline_chains(said, lines)

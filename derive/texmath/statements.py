@@ -192,14 +192,21 @@ def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | Non
     return Condition(left.strip(), right.strip(), rel == "=", offset)
 
 
+# A paragraph opening with a question's number or letter starts a part of the document as a heading does.
+_PART = re.compile(r"^\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s)"
+                   r"|(?:exercise|problem|question|part|task)\s+[\w.()-]+)", re.I)
+
+
 def statements_of(paragraphs: list[Paragraph]) -> Statements:
     """What the prose states, in document order."""
     out = Statements()
     for paragraph in paragraphs:
-        if paragraph.heading:
+        if paragraph.heading or (paragraph.pieces and paragraph.pieces[0].kind == "text"
+                                 and _PART.match(paragraph.pieces[0].text)):
             out.headings.append(paragraph.offset)
             out.scopes.append(CaseScope((), paragraph.offset))
-            continue
+            if paragraph.heading:
+                continue
         _paragraph(paragraph, out)
     return out
 

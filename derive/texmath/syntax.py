@@ -208,6 +208,10 @@ def names_in(text: str) -> frozenset[str]:
                 name, last = accented(str(tok), str(tokens[n + 1])), n + 1
             elif kinds[:3] in (["LBRACE", "LETTER", "RBRACE"], ["LBRACE", "CMD", "RBRACE"]):
                 name, last = accented(str(tok), str(tokens[n + 2])), n + 3
+            elif [t.type for t in tokens[n + 1:n + 7]] == ["LBRACE", "FONT", "LBRACE", "LETTER", "RBRACE", "RBRACE"] \
+                    and str(tokens[n + 2]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\mathrm", "\\mathit"):
+                # \hat{\mathbf{y}} names what \hat{y} names
+                name, last = accented(str(tok), str(tokens[n + 4])), n + 6
             inside.update(range(n + 1, last + 1))
         elif tok.type in ("LETTER", "CMD") and n not in inside and not (n and tokens[n - 1].type in ("SUB", "SUP")):
             name = str(tok)

@@ -9,6 +9,7 @@ when the uses disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lark.exceptions import LarkError
@@ -19,6 +20,9 @@ from .grammar import parser
 __all__ = ["Usage", "scan"]
 
 _TRANSPOSES = {"T", "\\top", "\\intercal"}
+# The argument of a function that takes a whole vector: softmax(x), \operatorname{LSE}(\theta + c).
+_WHOLE = re.compile(r"(?:softmax|logsoftmax|log-softmax|LSE|logsumexp)\s*\}?\s*(?:\\left)?\s*\(\s*"
+                    r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z](?![A-Za-z_])|\\(?:theta|alpha|beta|eta|phi|psi|xi|zeta)(?![A-Za-z]))")
 
 
 @dataclass
@@ -33,9 +37,10 @@ class Usage:
     numbered: dict[str, int] = field(default_factory=dict)  # x_1: an entry of a vector, or a name of its own
     indices: dict[str, int] = field(default_factory=dict)  # letters written in subscripts: x_i, \sum_{i=1}
     subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
+    whole: dict[str, int] = field(default_factory=dict)  # softmax(x), LSE(x): a function of a whole vector
 
     def as_vector(self, name: str) -> bool:
-        return name in self.entries or name in self.transposed or name in self.numbered
+        return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
 
 
 def _note(table: dict[str, int], name: str, line: int) -> None:
@@ -51,6 +56,8 @@ def scan(formulas: list[tuple[str, int]]) -> Usage:
             tokens = list(lex(text))
         except (LarkError, FormulaError):
             continue
+        for m in _WHOLE.finditer(text):
+            _note(usage.whole, m.group(1), line)
         depth, script_depth = 0, []  # brace depth, and the depths at which subscript groups opened
         for n, tok in enumerate(tokens):
             if tok.type == "LBRACE":
