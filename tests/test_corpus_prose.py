@@ -9,6 +9,9 @@ every such contradiction must be listed in ``KNOWN_CONTRADICTIONS`` with its rea
 visible and the list can only shrink: a listed contradiction that no longer occurs fails the test
 until it is removed from the list.
 
+Checking the corpus takes about 15 s of CPU (30 s and more on a busy machine): the tests that run derive
+are marked slow; the oracle's test is quick.
+
 Truth keys are ``line-L#K``: link K (or ``ends``) of the display labelled by line L. derive names a
 link of a display it reads one link at a time ``line-L-link-K#1``; both spellings name the same link.
 """
@@ -111,6 +114,7 @@ def outcomes():
             for p in DOCUMENTS}
 
 
+@pytest.mark.slow
 def test_the_corpus_is_large_enough_and_about_a_third_of_its_links_is_wrong(outcomes):
     assert len(DOCUMENTS) >= 12
     claims = [truth[key] for truth, verdicts in outcomes.values() for key in verdicts
@@ -118,6 +122,7 @@ def test_the_corpus_is_large_enough_and_about_a_third_of_its_links_is_wrong(outc
     assert 0.25 <= claims.count(False) / len(claims) <= 0.45
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
 def test_every_check_has_its_truth_recorded(path, outcomes):
     truth, verdicts = outcomes[path.stem]
@@ -132,6 +137,7 @@ def test_an_independent_numeric_oracle_agrees_with_every_recorded_truth():
     assert oracle.disagreements() == []
 
 
+@pytest.mark.slow
 def test_derive_contradicts_the_truth_only_where_it_is_known_to(outcomes, capsys):
     decided = total = 0
     contradictions = {}
