@@ -20,7 +20,8 @@ from .prose import paragraphs
 from .statements import Condition, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation import Notation
-from .reader import Reader
+from ..notation import Definition, scalar
+from .reader import Reader, symbol_name
 from .syntax import names_in
 
 __all__ = ["read_document"]
@@ -166,6 +167,8 @@ class _Builder:
             length = next(v.size for v in values if v is not None and v.is_vector)
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
                      else side for side in sides]
+        held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
+        conditions = [c for c in conditions if not c.value or symbol_name(c.left) in held]
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
         for n in range(len(chain.relations)):
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
@@ -186,7 +189,7 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms])
-        equal, distinct = self._assumed(conditions)
+        equal, distinct, fixed = self._assumed(conditions)
         reading = "; ".join(r.text for r in readings)
         texts = tuple(t.text for t in chain.terms)
         positions = tuple(self.lines.position(t) for t in chain.terms)
@@ -195,7 +198,7 @@ class _Builder:
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
-                         assume=self._assume(sides, equal, distinct), line=line, reading=reading,
+                         assume=self._assume(sides, equal, distinct, fixed), line=line, reading=reading,
                          readings=readings, texts=texts, positions=positions, end_line=end_line)]
         steps = []
         for n, problem in enumerate(link_problems):
@@ -211,7 +214,7 @@ class _Builder:
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
-                                  expect=(_expect(*pair),), assume=self._assume(pair, equal, distinct), line=where,
+                                  expect=(_expect(*pair),), assume=self._assume(pair, equal, distinct, fixed), line=where,
                                   reading=reading,
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
                                   end_line=self.lines.end(chain.terms[n + 1])))
@@ -275,11 +278,11 @@ class _Builder:
                 return Idx(letter, (1, length))
         return Idx("i_0", (1, length))
 
-    def _assume(self, sides, equal=(), distinct=()) -> Assumptions:
+    def _assume(self, sides, equal=(), distinct=(), fixed=()) -> Assumptions:
         bases = {a.base for s in sides for a in s.expr.atoms(sp.Indexed)}
         onehot = tuple((self.reader.base_of(name), self.reader.free_index(letter))
                        for name, letter in self.notation.onehot.items() if self.reader.base_of(name) in bases)
-        return Assumptions(equal=tuple(equal), distinct=tuple(distinct), onehot=onehot)
+        return Assumptions(equal=tuple(equal), distinct=tuple(distinct), onehot=onehot, definitions=tuple(fixed))
 
     def _conditions(self, chain: Chain, context: "_Context"):
         """The conditions the chain is checked under: its display's words (\\text{if } i = j), its
@@ -304,10 +307,24 @@ class _Builder:
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
         for c in found:
-            if not (c.letters() & letters and c.letters() <= letters | hot):
+            if c.value and c.letters() & letters:
+                pass  # y = 1: applied where y is written, or where a defined name holds it (see steps)
+            elif c.value:
+                if c.equal and self.notation.kind_of(c.left) in (None, "scalar") \
+                        and not any(o.letters() == c.letters() for o in out):
+                    out.append(c)
+                continue
+            elif not (c.letters() & letters and c.letters() <= letters | hot):
                 continue  # about other letters than this chain's (a one-hot label's class counts as its own)
             if any(o.letters() == c.letters() for o in out):
                 continue  # the nearer statement of the same letters wins
+            if c.value:
+                kind = self.notation.kind_of(c.left)
+                if not c.equal or kind not in (None, "scalar"):
+                    return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
+                                       f"which is not read: only a number's value (y = 1) or two index letters are")
+                out.append(c)
+                continue
             for letter in c.letters():
                 if self.notation.size_of_index(letter) is None:
                     return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
@@ -319,10 +336,13 @@ class _Builder:
         return chain, out, ""
 
     def _assumed(self, conditions):
-        equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions if c.equal)
+        equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions
+                      if c.equal and not c.value)
         distinct = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right))
-                         for c in conditions if not c.equal)
-        return equal, distinct
+                         for c in conditions if not c.equal and not c.value)
+        fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
+                      for c in conditions if c.value)
+        return equal, distinct, fixed
 
 
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
@@ -408,7 +428,7 @@ def _declare(notation: Notation, said, lines: _Lines):
         sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
 
 
-def _aliases(items: list[_Item], notation: Notation, lines: _Lines):
+def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     """``\\sigma(x) = \\text{softmax}(x)`` or ``f = \\text{softmax}`` stated by the prose or opening a
     display: the name means that function from then on. Returns the notation and readings by name."""
     functions = dict(notation.functions)
@@ -417,9 +437,9 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines):
         chain = item.chain
         if len(chain.terms) < 2 or chain.relations[0] != "=":
             continue
-        if item.inline is not None and not re.search(r"\b(let|where|define|denote|in the case where|here|and)\b",
-                                                         item.inline.before[-80:], re.I):
-            continue
+        if item.inline is not None and re.search(r"\b(prove|show|verify|check|claim|whether)\b[^.]*$",
+                                                     item.inline.before[-80:], re.I):
+            continue  # "prove that sigma(x) = softmax(x)": a claim, not what sigma means
         left = _FUNCTION_ALIAS.match(_bold_free(chain.terms[0].text))
         right = _KNOWN_FUNCTION.match(_bold_free(chain.terms[1].text))
         if not left or not right:
@@ -433,6 +453,11 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines):
         functions[name] = kind
         readings.setdefault(name, []).append(Reading(
             "definition", f"${name}$ is the {kind} function, as the document defines", lines.of(chain.terms[0].offset)))
+    for d in (said.declarations if said is not None else ()):
+        if d.kind == "alias" and notation.kind_of(d.name) in (None, "function"):
+            functions[d.name] = d.sizes[0]
+            readings.setdefault(d.name, []).append(Reading(
+                "definition", f"${d.name}$ is the {d.sizes[0]} function, as the document says", lines.of(d.offset)))
     if functions == notation.functions:
         return notation, readings
     return dataclasses.replace(notation, functions=functions), readings
@@ -577,7 +602,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 r"\s*(?:where|with|here)\b", item.inline.before, re.I):
             first = last_display.chain.terms[0]
             item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
-    notation, aliased = _aliases(items, notation, lines)
+    notation, aliased = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
     base_reader = Reader(notation)

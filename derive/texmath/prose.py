@@ -51,6 +51,17 @@ class _Finder:
         return found if found >= 0 else at
 
 
+def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """Adjacent runs of words as one (a line break inside a sentence is a space)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if out and piece.kind == "text" and out[-1].kind == "text":
+            out[-1] = Piece("text", out[-1].text + piece.text, out[-1].offset)
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
 def _markdown(text: str) -> list[Paragraph]:
     from .markdown import _parser
 
@@ -85,14 +96,14 @@ def _markdown(text: str) -> list[Paragraph]:
             elif child.type in ("math_inline_double", "math_inline_brackets"):
                 # a display inside the paragraph: what comes after it is a new paragraph
                 if pieces:
-                    out.append(Paragraph(tuple(pieces), pieces[0].offset, heading))
+                    out.append(Paragraph(_merged(pieces), pieces[0].offset, heading))
                 where = finder.find(child.content, at, limit)
                 at = where + len(child.content)
                 pieces = []
             elif child.type == "code_inline":
                 pieces.append(Piece("text", " (code) ", at))
         if pieces:
-            out.append(Paragraph(tuple(pieces), pieces[0].offset, heading))
+            out.append(Paragraph(_merged(pieces), pieces[0].offset, heading))
     return out
 
 

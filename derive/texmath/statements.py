@@ -28,8 +28,8 @@ __all__ = ["Condition", "Declaration", "InlineMath", "CaseScope", "Statements", 
 
 _LETTER = r"(?:\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)"
 _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
-_RELATION_MATH = re.compile(rf"^\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER})\s*[,.;:]?\s*$")
-_RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z])(?![\w(])")
+_RELATION_MATH = re.compile(rf"^\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER}|-?\d+)\s*[,.;:]?\s*$")
+_RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
                     re.I)
@@ -54,6 +54,8 @@ _CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|tru
                           r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
 _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
 _CLASSES = re.compile(r"\b(?:assume|with|there are|we have|given)\s+([A-Z])\s+classes\b", re.I)
+_ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
+                    r"(softmax|sigmoid|logistic)\b", re.I)
 _NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be)\s+the\s+number\s+of\s+classes", re.I)
 
 
@@ -71,8 +73,13 @@ class Condition:
         relation = "=" if self.equal else "\\neq"
         return f"${self.left} {relation} {self.right}$"
 
+    @property
+    def value(self) -> bool:
+        """``y = 1``: a name fixed to a number (else two index letters)."""
+        return self.right.lstrip("-").isdigit()
+
     def letters(self) -> set[str]:
-        return {self.left, self.right}
+        return {self.left} if self.value else {self.left, self.right}
 
 
 @dataclass(frozen=True)
@@ -101,10 +108,15 @@ class InlineMath:
 
 @dataclass(frozen=True)
 class CaseScope:
-    """From ``offset`` on, the displays are under ``conditions`` (none: the cases are left)."""
+    """From ``offset`` on, the displays are under ``conditions`` (none: the cases are left).
+
+    A case the prose names as one ("Case 1: ...", "in the case where ...") holds across the prose
+    between its displays; a condition said otherwise ("if $i = j$:") only for the displays right
+    after it, up to the next paragraph (``brief``)."""
 
     conditions: tuple[Condition, ...]
     offset: int
+    brief: bool = False
 
 
 @dataclass
@@ -201,6 +213,9 @@ def statements_of(paragraphs: list[Paragraph]) -> Statements:
     """What the prose states, in document order."""
     out = Statements()
     for paragraph in paragraphs:
+        brief = [s for s in out.scopes if s.brief and s.conditions and s.offset < paragraph.offset]
+        if brief and brief[-1] is out.scopes[-1]:
+            out.scopes.append(CaseScope((), paragraph.offset))  # the brief condition ends here
         if paragraph.heading or (paragraph.pieces and paragraph.pieces[0].kind == "text"
                                  and _PART.match(paragraph.pieces[0].text)):
             out.headings.append(paragraph.offset)
@@ -282,7 +297,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         out.scopes.append(CaseScope((), leaves_at))
         return
     if opened and (short or ends_colon or _CASE_HEAD.search(words)) and not (leaves_at is not None):
-        out.scopes.append(CaseScope(tuple(opened), opened[0].offset))
+        out.scopes.append(CaseScope(tuple(opened), opened[0].offset, brief=not _CASE_HEAD.search(words)))
     elif leaves_at is not None:
         out.scopes.append(CaseScope((), leaves_at))
 
@@ -365,6 +380,10 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         out.declarations.append(Declaration(m.group(1), "size", (), offset + m.start(), m.group(0)))
     if subject and _NUMBER_OF_CLASSES.match(text):
         out.declarations.append(Declaration(subject, "size", (), offset, text.strip()))
+    m = _ALIAS.match(text)
+    if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
+        kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
+        out.declarations.append(Declaration(subject, "alias", (kind,), offset, text.strip()))
     if subject and _CONSTANT.match(text) and re.fullmatch(r"\\?[A-Za-z]+", subject):
         out.declarations.append(Declaration(subject, "scalar", (), offset, text.strip()))
 
@@ -372,7 +391,7 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
 # --- words inside a display --------------------------------------------------------------------
 
 _TEXT_GROUP = re.compile(r"\\(?:text|textrm|textnormal|mbox|mathrm\s*\{\\text)\s*\{([^{}]*)\}")
-_DISPLAY_CONDITION = re.compile(rf"\s*\$?\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER})\s*\$?\s*(?:,|\\quad|\\qquad|\\;|\\,|(?=\\text))")
+_DISPLAY_CONDITION = re.compile(rf"\s*\$?\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER})\s*\$?\s*(?:[,:]|\\quad|\\qquad|\\;|\\,|(?=\\text))(?:\s*(?:\\q?quad|\\[;,!]))*")
 _GET = re.compile(r"(?:\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)|=)\s*:?\s*$|:\s*$", re.I)
 
 
