@@ -171,6 +171,9 @@ class Step:
     texts: tuple[str, ...] = ()
     positions: tuple[tuple[int, int], ...] = ()
     end_line: int | None = None  # the last line of the step in its file
+    # What the document assumes of the step's names and derive cannot use ("$\sum_i p_i = 1$", line 6):
+    # a counterexample would have to satisfy it, so a refutation becomes unknown, naming it.
+    hypotheses: tuple[str, ...] = ()
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -215,6 +218,7 @@ class Check:
     end_line: int | None = None
     link: int | None = None  # the link's number in its chain (None for the ends and a correction)
     link_latex: str = ""  # the link's two terms as written, "left = right"
+    hypotheses: tuple[str, ...] = ()
 
 
 def slug(label: str) -> str:
@@ -247,7 +251,8 @@ def checks_of(derivation: Derivation) -> list[Check]:
         assume = derivation.assume + step.assume
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
-                      line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line)
+                      line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
+                      hypotheses=step.hypotheses)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
             where = dict(common)

@@ -637,6 +637,10 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         raise  # the worker that runs the check reports its memory limit
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
+    if outcome.verdict is Verdict.REFUTED and check.hypotheses:
+        # the counterexample need not satisfy what the document assumes and derive cannot use
+        outcome = _Outcome(Verdict.UNKNOWN, "refuted as read, but the document assumes "
+                           + "; ".join(check.hypotheses) + ", which is not used: a counterexample must satisfy it")
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)

@@ -145,6 +145,7 @@ def _split(text: str, start: int, end: int) -> _Row:
     """One row's terms and the relations between them, found outside every bracket."""
     row = _Row(start)
     depth, n, term = 0, start, start
+    env = 0  # inside \begin{cases} ... \end{cases}: its relations are conditions, not links
     unbalanced = False
     while n < end:
         ch = text[n]
@@ -152,7 +153,11 @@ def _split(text: str, start: int, end: int) -> _Row:
         if ch == "\\":
             m = re.compile(r"\\[A-Za-z]+|\\.").match(text, n)
             tok = m.group(0) if m else "\\"
-            if depth == 0 and tok in _RELATIONS:
+            if tok == "\\begin":
+                env += 1
+            elif tok == "\\end":
+                env -= 1
+            if depth == 0 and env == 0 and tok in _RELATIONS:
                 rel = tok
             else:
                 n += len(tok)
@@ -162,9 +167,9 @@ def _split(text: str, start: int, end: int) -> _Row:
         elif ch in ")}]":
             depth -= 1
             unbalanced |= depth < 0
-        elif depth == 0 and text.startswith(":=", n):
+        elif depth == 0 and env == 0 and text.startswith(":=", n):
             rel = ":="
-        elif depth == 0 and ch in "=<>":
+        elif depth == 0 and env == 0 and ch in "=<>":
             rel = ch
         if rel is not None:
             row.terms.append(Term(text[term:n], term))

@@ -17,7 +17,7 @@ from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, 
 from .display import Chain, Term, chains_of
 from .grammar import parser
 from .prose import paragraphs
-from .statements import Condition, statements_of
+from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation import Notation
 from ..notation import Definition, scalar
@@ -348,6 +348,7 @@ class _Builder:
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
                              r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say|and)\b[^$]*$",
                              re.I)
+_HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
 _MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
@@ -546,6 +547,60 @@ def _without_memberships(chain: Chain) -> Chain:
     return dataclasses.replace(chain, terms=tuple(terms), relations=tuple(relations))
 
 
+_NAME_FORM = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\{?\s*([a-z])\s*,?\s*([a-z])?\s*\}?)?\s*(?:\([^()]*\))?\s*$")
+
+
+def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_Item]:
+    """``L = \\begin{cases} a & \\text{if } i = j \\\\ b & \\text{otherwise} \\end{cases}``: one claim per
+    branch, L = a under i = j and L = b under i != j. ``t_{ij} = `` cases of numbers defines t (read as
+    a Kronecker delta); a name defined by other cases (f(x) = x if x >= 0 ...) is not read, and its
+    later uses say so (``unreadable``)."""
+    chain = item.chain
+    if item.inline is not None or chain.problem or len(chain.terms) < 2 or chain.relations[-1] != "=":
+        return [item]
+    last = chain.terms[-1]
+    branches = cases_branches(last.text)
+    if branches is None:
+        return [item]
+    conditions = [branch_condition(c, last.offset + at) if c is not None else None for _, c, at in branches]
+    readable = [c for c in conditions if c is not None]
+    for n, (value, written, at) in enumerate(branches):
+        if written is None and len(branches) == 2 and len(readable) == 1 and not readable[0].value:
+            other = readable[0]
+            conditions[n] = Condition(other.left, other.right, not other.equal, last.offset + at)
+    left = chain.terms[-2]
+    name = _NAME_FORM.match(left.text) if len(chain.terms) == 2 else None
+    line = lines.of(left.offset + len(left.text) - len(left.text.lstrip()))
+    if name and name.group(2) and name.group(3) and all(c is not None and not c.value for c in conditions) \
+            and all(re.fullmatch(r"\s*-?\d+\s*", v) for v, _, _ in branches) \
+            and {c.left for c in conditions} | {c.right for c in conditions} == {name.group(2), name.group(3)}:
+        on = next(v.strip() for (v, _, _), c in zip(branches, conditions) if c.equal)
+        off = next((v.strip() for (v, _, _), c in zip(branches, conditions) if not c.equal), None)
+        if off is not None:
+            said.declarations.append(Declaration(name.group(1), "cases", (name.group(2), name.group(3), on, off),
+                                                 left.offset, chain.latex))
+            return [_Item(dataclasses.replace(chain, problem=(
+                f"the definition of ${name.group(1)}_{{{name.group(2)}{name.group(3)}}}$ by cases is not checked; it is "
+                f"read as $\\delta_{{{name.group(2)}{name.group(3)}}}$ from here on")), order=item.order)]
+    if name and not name.group(2) and any(c is None for c in conditions):
+        unreadable[name.group(1)] = (line, "it is defined by cases whose conditions are not read")
+    out = []
+    if len(chain.terms) > 2:
+        out.append(_Item(dataclasses.replace(chain, terms=chain.terms[:-1], relations=chain.relations[:-1],
+                                             latex=" ".join(t.text.strip() for t in chain.terms[:-1])), order=item.order))
+    for (value, written, at), condition in zip(branches, conditions):
+        branch = Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label, "",
+                       " ".join(left.text.split()) + " = " + " ".join(value.split()),
+                       conditions=chain.conditions + (((condition.left, condition.equal, condition.right, condition.offset),)
+                                                      if condition is not None else ()))
+        if condition is None:
+            branch = dataclasses.replace(branch, problem=(
+                f"the case {' '.join((written or 'otherwise').split())} is not read as a condition (only "
+                "relations of two index letters, i = j or i \\neq j, and a number's value, y = 1, are)"))
+        out.append(_Item(branch, order=item.order))
+    return out
+
+
 def _scope_at(said, offset: int) -> tuple[Condition, ...]:
     current: tuple[Condition, ...] = ()
     for scope in said.scopes:
@@ -592,7 +647,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         kept.append(item)
         if item.inline is None:
             previous = item
-    items = kept
+    unreadable: dict[str, tuple[int, str]] = {}
+    items = [e for item in kept for e in _expand_cases(item, said, lines, unreadable)]
     # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
     last_display: _Item | None = None
     for item in items:
@@ -602,6 +658,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 r"\s*(?:where|with|here)\b", item.inline.before, re.I):
             first = last_display.chain.terms[0]
             item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+        elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
+            # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
+            item.learn_line = lines.of(item.chain.offset)
     notation, aliased = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
@@ -643,8 +702,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None)
                for p in parts}
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
+    builder.unreadable_definitions.update(unreadable)
     by_name = {**{k: v for k, v in declared.items()}, **{k: v for k, v in aliased.items()}}
     cases = _case_rewrites(said, lines)
+    hypotheses: list[tuple[int, frozenset, str]] = []  # (line, names, text) of what the prose assumes
     steps = []
     for item, part in zip(items, part_of):
         reader = builder.reader = readers[part]
@@ -653,8 +714,27 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         first = chain.terms[0]
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
-            if not defined and _HYPOTHESIS_END.search(item.inline.before[-60:]) and _BARE_NAME.match(first.text):
-                continue  # "let $a = 2$": a supposition, not a claim
+            if not defined and (_HYPOTHESIS_END.search(item.inline.before[-60:]) and _BARE_NAME.match(first.text)
+                                or _HYPOTHESIS_START.match(item.inline.before)):
+                # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
+                # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
+                # steps that use that name, and a statement about derivatives or functions is not one.
+                names = frozenset(n for t in chain.terms for n in names_in(t.text)
+                                  if reader.notation.kind_of(n) not in ("index", "size", "function")
+                                  and n.lstrip("\\") not in ("sum", "prod", "log", "exp", "ln", "frac"))
+                applied = re.match(r"^\s*(\\?[A-Za-z]+)\s*\([^()]*\)\s*(?:_\{?\w+\}?)?\s*$", first.text)
+                bare = _BARE_NAME.match(first.text)
+                if applied:
+                    names = frozenset()  # s(x)_i = sigma(x_i): what s means, not a constraint
+                elif bare:
+                    names = names & names_in(first.text)
+                    if "(" in first.text or any(d.kind == "cases" and d.name in names for d in said.declarations):
+                        names = frozenset()
+                if re.search(r"\\frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla", item.inline.text):
+                    names = frozenset()
+                if names:
+                    hypotheses.append((lines.of(chain.offset), names, f"${item.inline.text.strip()}$ (line {lines.of(chain.offset)})"))
+                continue
             if not defined and chain.relations and chain.relations[0] != "=":
                 continue
         conditions = tuple(item.inline.conditions) if item.inline is not None else ()
@@ -669,7 +749,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         context = _Context(conditions=conditions, readings=readings + tuple(r for _, _, r in rules),
                            line=item.learn_line if item.inline is not None else None,
                            rewrites=tuple((p, r) for p, r, _ in rules))
-        steps += builder.steps(chain, context)
+        made = builder.steps(chain, context)
+        assumed = tuple(text for at, names, text in hypotheses if names & used and at <= lines.of(chain.offset))
+        if assumed:
+            made = [dataclasses.replace(step, hypotheses=assumed) for step in made]
+        steps += made
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
     text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())

@@ -438,3 +438,64 @@ def display_prose(content: str) -> tuple[str, list[tuple[str, bool, str, int]], 
         return head[:cut] + "\\quad" + out[marker_end:], conditions, False, ""
     label = re.match(r"\s*\(\d+[a-z]?\)", out)
     return _blank(out, label.end() if label else 0, marker_end), conditions, True, ""
+
+
+# --- cases ------------------------------------------------------------------------------------------
+
+_CASES = re.compile(r"^\s*\\begin\{(?:cases|dcases)\*?\}(?P<body>.*)\\end\{(?:cases|dcases)\*?\}\s*[,.]?\s*$", re.S)
+_BRANCH_WORDS = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(if|for|when|where|otherwise|else|falls)\b\s*([^{}]*)\}"
+                           r"|,\s*(?=\S)", re.I)
+
+
+def cases_branches(term: str):
+    """The branches of ``\\begin{cases} a & \\text{if } i = j \\\\ b & \\text{otherwise} \\end{cases}``:
+    [(value, condition text or None for "otherwise", offset of the value in term)], or None when the
+    term is not a cases environment or a branch cannot be split into its value and its condition."""
+    m = _CASES.match(term)
+    if not m:
+        return None
+    body, base = m.group("body"), m.start("body")
+    rows, depth, start = [], 0, 0
+    n = 0
+    while n < len(body):
+        if body.startswith("\\\\", n) and depth == 0:
+            rows.append((body[start:n], base + start))
+            n += 2
+            start = n
+            continue
+        if body[n] == "{":
+            depth += 1
+        elif body[n] == "}":
+            depth -= 1
+        n += 1
+    rows.append((body[start:], base + start))
+    out = []
+    for row, at in rows:
+        if not row.strip():
+            continue
+        found = [w for w in _BRANCH_WORDS.finditer(row) if _brace_depth(row, w.start()) == 0]
+        words = next((w for w in found if w.group(1)), None) or next(iter(found), None)
+        if words is None:
+            return None
+        value = row[:words.start()].replace("&", " ").rstrip().rstrip(",")
+        keyword = (words.group(1) or "").lower()
+        if keyword in ("otherwise", "else"):
+            condition = None
+        else:
+            condition = ((words.group(2) or "") + " " + row[words.end():]).replace("&", " ").strip().strip("$ ,.")
+            if not condition:
+                return None
+        if not value.strip():
+            return None
+        out.append((value, condition, at))
+    return out or None
+
+
+def _brace_depth(text: str, upto: int) -> int:
+    return text.count("{", 0, upto) - text.count("}", 0, upto)
+
+
+def branch_condition(text: str, offset: int) -> Condition | None:
+    """A branch's condition as a relation of index letters or a number's value; None if it is not one."""
+    text = re.sub(r"\$", " ", text)
+    return _condition(text, offset, True)
