@@ -1850,3 +1850,51 @@ md("pa-tanh-paren-2u", r"(\tanh(2u))' = 2(1 - \tanh^2(2u))", T,
    lambda e: du(lambda h: tanh(2 * h.u), e), lambda e: 2 * (1 - tanh(2 * e.u) ** 2), **cl)
 md("pa-sigma-second", r"(\sigma(u))'' = \sigma(u)(1 - \sigma(u))(1 - 2\sigma(u))", T,
    lambda e: d2(lambda h: sigmoid(h.u), e), lambda e: sigmoid(e.u) * (1 - sigmoid(e.u)) * (1 - 2 * sigmoid(e.u)), **cl)
+
+# --- Hyperbolic and logistic identities true for every u: proved once written with e^u -------------
+md("ex-sinh-plus-cosh", r"\sinh u + \cosh u = e^{u}", T, lambda e: sinh(e.u) + cosh(e.u), lambda e: exp(e.u), **cl)
+md("ex-cosh-minus-sinh", r"\cosh u - \sinh u = e^{-u}", T, lambda e: cosh(e.u) - sinh(e.u), lambda e: exp(-e.u), **cl)
+md("ex-cosh-minus-sinh-sign", r"\cosh u - \sinh u = e^{u}", F, lambda e: cosh(e.u) - sinh(e.u), lambda e: exp(e.u), **cl)
+md("ex-tanh-neg-exp", r"\tanh u = \frac{1 - e^{-2u}}{1 + e^{-2u}}", T,
+   lambda e: tanh(e.u), lambda e: (1 - exp(-2 * e.u)) / (1 + exp(-2 * e.u)), **cl)
+md("ex-tanh-add", r"\tanh(u + v) = \frac{\tanh u + \tanh v}{1 + \tanh u \tanh v}", T,
+   lambda e: tanh(e.u + e.v), lambda e: (tanh(e.u) + tanh(e.v)) / (1 + tanh(e.u) * tanh(e.v)), **cl)
+md("ex-tanh-add-sign", r"\tanh(u + v) = \frac{\tanh u + \tanh v}{1 - \tanh u \tanh v}", F,
+   lambda e: tanh(e.u + e.v), lambda e: div(tanh(e.u) + tanh(e.v), 1 - tanh(e.u) * tanh(e.v)), **cl)
+md("ex-d-cosh-sq", r"\frac{d}{du} \cosh^2 u = \sinh(2u)", T, lambda e: du(lambda f: cosh(f.u) ** 2, e),
+   lambda e: sinh(2 * e.u), **cl)
+md("ex-sech-sq", r"\frac{1}{\cosh^2 u} = 1 - \tanh^2 u", T, lambda e: 1 / cosh(e.u) ** 2, lambda e: 1 - tanh(e.u) ** 2, **cl)
+md("ex-cosh4-sinh4", r"\cosh^4 u - \sinh^4 u = \cosh(2u)", T, lambda e: cosh(e.u) ** 4 - sinh(e.u) ** 4,
+   lambda e: cosh(2 * e.u), **cl)
+md("ex-sinh2-over-cosh", r"\frac{\sinh(2u)}{\cosh u} = 2 \sinh u", T, lambda e: sinh(2 * e.u) / cosh(e.u),
+   lambda e: 2 * sinh(e.u), **cl)
+md("ex-sigma-tanh-half", r"\sigma(u) = \frac{1}{2} + \frac{1}{2} \tanh\left(\frac{u}{2}\right)", T,
+   lambda e: sigmoid(e.u), lambda e: half + half * tanh(e.u / 2), **cl)
+md("ex-sigma-tanh-whole", r"\sigma(u) = \frac{1}{2} + \frac{1}{2} \tanh(u)", F,
+   lambda e: sigmoid(e.u), lambda e: half + half * tanh(e.u), **cl)
+md("ex-d-log-cosh", r"\frac{d}{du} \ln \cosh u = \tanh u", T, lambda e: du(lambda f: log(cosh(f.u)), e),
+   lambda e: tanh(e.u), **cl)
+md("ex-d-log-cosh-sech", r"\frac{d}{du} \ln \cosh u = \frac{1}{\cosh u}", F, lambda e: du(lambda f: log(cosh(f.u)), e),
+   lambda e: 1 / cosh(e.u), **cl)
+md("ex-logit", r"\ln \sigma(u) - \ln(1 - \sigma(u)) = u", T, lambda e: log(sigmoid(e.u)) - log(1 - sigmoid(e.u)), U, **cl)
+md("ex-logit-half", r"\ln \sigma(u) - \ln(1 - \sigma(u)) = \frac{u}{2}", F,
+   lambda e: log(sigmoid(e.u)) - log(1 - sigmoid(e.u)), lambda e: e.u / 2, **cl)
+md("ex-softplus-2u", r"\ln(1 + e^{2u}) = 2u + \ln(1 + e^{-2u})", T, lambda e: log(1 + exp(2 * e.u)),
+   lambda e: 2 * e.u + log(1 + exp(-2 * e.u)), **cl)
+md("ex-softplus-2u-half", r"\ln(1 + e^{2u}) = u + \ln(1 + e^{-2u})", F, lambda e: log(1 + exp(2 * e.u)),
+   lambda e: e.u + log(1 + exp(-2 * e.u)), **cl)
+md("ex-log-ratio", r"\ln\left(\frac{1 + e^{u}}{1 + e^{-u}}\right) = u", T,
+   lambda e: log((1 + exp(e.u)) / (1 + exp(-e.u))), U, **cl)
+md("ex-softplus-sigma", r"\operatorname{softplus}(u) = -\ln \sigma(-u)", T, lambda e: softplus(e.u),
+   lambda e: -log(sigmoid(-e.u)), **cl)
+md("ex-softplus-sigma-sign", r"\operatorname{softplus}(u) = -\ln \sigma(u)", F, lambda e: softplus(e.u),
+   lambda e: -log(sigmoid(e.u)), **cl)
+# Logarithms of products and powers hold where both sides are defined (the oracle skips the rest).
+md("ex-ln-square-abs", r"\ln(u^2 + 2u + 1) = 2 \ln|u + 1|", T, lambda e: log((e.u + 1) ** 2),
+   lambda e: 2 * log(absolute(e.u + 1)), **cl)
+md("ex-ln-square-plus-one", r"\ln(u^2 + 1) = 2 \ln(u + 1)", F, lambda e: log(e.u ** 2 + 1),
+   lambda e: 2 * log(e.u + 1), **cl)
+md("ex-ln-cubic", r"\ln(u^3 - u) = \ln u + \ln(u - 1) + \ln(u + 1)", T, lambda e: log(e.u ** 3 - e.u),
+   lambda e: log(e.u) + log(e.u - 1) + log(e.u + 1), **cl)
+md("ex-ln-cubic-sign", r"\ln(u^3 + u) = \ln u + \ln(u - 1) + \ln(u + 1)", F, lambda e: log(e.u ** 3 + e.u),
+   lambda e: log(e.u) + log(e.u - 1) + log(e.u + 1), **cl)
