@@ -1898,3 +1898,28 @@ md("ex-ln-cubic", r"\ln(u^3 - u) = \ln u + \ln(u - 1) + \ln(u + 1)", T, lambda e
    lambda e: log(e.u) + log(e.u - 1) + log(e.u + 1), **cl)
 md("ex-ln-cubic-sign", r"\ln(u^3 + u) = \ln u + \ln(u - 1) + \ln(u + 1)", F, lambda e: log(e.u ** 3 + e.u),
    lambda e: log(e.u) + log(e.u - 1) + log(e.u + 1), **cl)
+
+# --- Indicators of index (in)equalities and \nabla^2 of a function of one scalar -------------------
+md("ind-pick", r"\sum_{j=1}^{N} \theta_j \mathbb{1}[j = k] = \theta_k", T,
+   lambda e: S(1, e.N, lambda j: e.theta[j] * delta(j, e.k)), lambda e: e.theta[e.k], "k")
+md("ind-pick-wrong", r"\sum_{j=1}^{N} \theta_j \mathbb{1}[j = k] = \sum_{j=1}^{N} \theta_j", F,
+   lambda e: S(1, e.N, lambda j: e.theta[j] * delta(j, e.k)), lambda e: S(1, e.N, lambda j: e.theta[j]), "k")
+md("ind-except", r"\sum_{j=1}^{N} x_j 1[j \neq k] = \sum_{j=1}^{N} x_j - x_k", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] * (1 - delta(j, e.k))), lambda e: S(1, e.N, lambda j: e.x[j]) - e.x[e.k], "k")
+md("ind-except-wrong", r"\sum_{j=1}^{N} x_j 1[j \neq k] = \sum_{j=1}^{N} x_j + x_k", F,
+   lambda e: S(1, e.N, lambda j: e.x[j] * (1 - delta(j, e.k))), lambda e: S(1, e.N, lambda j: e.x[j]) + e.x[e.k], "k")
+md("ind-count", r"\sum_{j=1}^{N} \mathbb{I}(j = k) = 1", T, lambda e: S(1, e.N, lambda j: delta(j, e.k)), one, "k")
+md("ind-count-distinct", r"\sum_{j=1}^{N} \mathbb{I}(j \neq k) = N", F,
+   lambda e: S(1, e.N, lambda j: 1 - delta(j, e.k)), lambda e: e.N, "k")
+md("ind-label", r"\sum_{k=1}^{N} \mathbf{1}\{y = k\} \theta_k = \theta_t", T,
+   lambda e: S(1, e.N, lambda k: delta(e.t, k) * e.theta[k]), lambda e: e.theta[e.t], "t")
+md("ind-label-wrong", r"\sum_{k=1}^{N} \mathbf{1}\{y = k\} \theta_k = \sum_{k=1}^{N} \theta_k", F,
+   lambda e: S(1, e.N, lambda k: delta(e.t, k) * e.theta[k]), lambda e: S(1, e.N, lambda k: e.theta[k]), "t")
+md("hs-cube", r"\nabla_u^2 \left(u^3 + 2u\right) = 6u", T, lambda e: d2(lambda f: f.u ** 3 + 2 * f.u, e),
+   lambda e: 6 * e.u, **cl)
+md("hs-cube-first", r"\nabla_u^2 \left(u^3 + 2u\right) = 3u^2 + 2", F, lambda e: d2(lambda f: f.u ** 3 + 2 * f.u, e),
+   lambda e: 3 * e.u ** 2 + 2, **cl)
+md("hs-tanh", r"\nabla^2 \tanh(u) = -2 \tanh(u) \left(1 - \tanh^2 u\right)", T, lambda e: d2(lambda f: tanh(f.u), e),
+   lambda e: -2 * tanh(e.u) * (1 - tanh(e.u) ** 2), **cl)
+md("hs-f", r"\nabla_u^2 f(u) = f''(u)", T, lambda e: d2(lambda h: Fx(h.u), e), lambda e: Fx2(e.u), **cl)
+md("hs-f-prime", r"\nabla_u^2 f(u) = f'(u)", F, lambda e: d2(lambda h: Fx(h.u), e), lambda e: Fx1(e.u), **cl)

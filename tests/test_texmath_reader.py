@@ -386,3 +386,66 @@ def test_a_function_of_a_braced_parenthesis_then_a_power_is_the_power_of_the_fun
     assert read(r"\log{\left(z \right)}^{2}").expr == sp.log(z) ** 2
     assert read(r"\log(z)^2").expr == sp.log(z) ** 2
     assert read(r"\log z^2").expr == sp.log(z ** 2)
+
+
+@pytest.mark.parametrize("text", [r"1[j = k]", r"\mathbb{1}[j = k]", r"\mathbf{1}\{j = k\}", r"\mathbb{I}(j = k)",
+                                  r"\mathbb{1}_{j = k}", r"\mathbb 1 [j=k]", r"\mathds{1}\left[j = k\right]",
+                                  r"\boldsymbol{1}\lbrace j = k \rbrace"])
+def test_an_indicator_of_equal_indices_is_kroneckers_delta(read, text):
+    assert read(text).expr == sp.KroneckerDelta(j, k)
+
+
+def test_an_indicator_of_distinct_indices_is_one_less_the_delta(read):
+    assert read(r"\mathbb{1}[j \neq k]").expr == 1 - sp.KroneckerDelta(j, k)
+    assert read(r"\sum_{j=1}^N x_j 1[j \ne k]").expr == sp.Sum(x[j] * (1 - sp.KroneckerDelta(j, k)), (j, 1, N))
+
+
+def test_the_indicator_of_a_one_hot_label_is_its_class(read):
+    t = Idx("t", (1, N))
+    assert read(r"\mathbf{1}\{y = k\}").expr == sp.KroneckerDelta(t, k)
+
+
+@pytest.mark.parametrize("text, why", [
+    (r"x[j = k]", "a relation in brackets is read only as an indicator's condition"),
+    (r"2(j = k)", "a relation in brackets is read only as an indicator's condition"),
+    (r"\mathbb{1}[j < k]", "an indicator of < is not read"),
+    (r"\mathbb{1}[a = b]", "the condition of an indicator is read only between indices"),
+    (r"\mathbb{1}", "an indicator needs its condition"),
+])
+def test_what_is_not_an_indicator_is_refused_with_the_way_to_write_it(read, text, why):
+    with pytest.raises(FormulaError, match=why.replace("[", r"\[")):
+        read(text)
+
+
+def test_the_ones_vector_is_not_taken_for_an_indicator(read):
+    with pytest.raises(FormulaError) as caught:
+        read(r"\mathbf{1} x")
+    assert "indicator" not in str(caught.value)
+
+
+def test_nabla_squared_is_the_second_derivative_in_one_scalar(read):
+    u = sp.Symbol("u", real=True)
+    assert sp.simplify(read(r"\nabla_u^2 \left(u^3\right)").expr.doit() - 6 * u) == 0
+    assert sp.simplify(read(r"\nabla^2_u \tanh(u)").expr.doit() - sp.diff(sp.tanh(u), u, 2)) == 0
+    assert sp.simplify(read(r"\nabla^2 (u^4)").expr.doit() - 12 * u ** 2) == 0
+
+
+def test_nabla_squared_names_the_hessian_in_the_reading():
+    reader = Reader(default_notation())
+    text = r"\nabla_u^2 \left(u^3\right)"
+    reader.read(text)
+    (note,) = reader.notes[text]
+    assert "Hessian" in note and "second derivative in $u$" in note and "not the Laplacian" in note
+    assert [r.kind for r in reader.readings(set(), [text])] == ["default"]
+    assert reader.readings(set(), [r"u^3"]) == ()
+
+
+@pytest.mark.parametrize("text, why", [
+    (r"\nabla^2 (u^2 v)", "its variable is unclear \\(the body depends on u, v\\)"),
+    (r"\nabla_\theta^2 \sum_j \theta_j^2", "Hessian, a matrix, which is not read.*never read as the Laplacian"),
+    (r"\nabla^3 u", "only \\\\nabla\\^2"),
+    (r"\nabla u", "needs the variable as a subscript"),
+])
+def test_a_hessian_that_is_not_read_says_why(read, text, why):
+    with pytest.raises(FormulaError, match=why):
+        read(text)

@@ -130,6 +130,8 @@ class DocumentContext:
             if n in used:
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
+        for note in dict.fromkeys(n for t in texts for n in self.notes.get(t, ())):
+            out.append(Reading("default", note))
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
             if name in used and defaults.onehot.get(name) == letter:

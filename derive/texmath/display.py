@@ -139,7 +139,7 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
     ``\\quad`` or ``\\text{and}`` between them: one row for each.
     """
     depth, n = 0, start
-    guard = 0  # \left..\right, \langle..\rangle and \{..\}: a comma inside never separates
+    guard = 0  # \left..\right, \langle..\rangle and \{..\}: no comma or relation inside separates
     unbalanced = False
     relations: list[tuple[int, int, str]] = []  # (start, end, relation)
     separators: list[tuple[int, int]] = []
@@ -156,7 +156,7 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
                     continue
             m = re.compile(r"\\[A-Za-z]+|\\.").match(text, n)
             tok = m.group(0) if m else "\\"
-            if depth == 0 and tok in _RELATIONS:
+            if depth == 0 and guard <= 0 and tok in _RELATIONS:
                 rel = tok
             else:
                 guard += _GUARDS.get(tok, 0)
@@ -172,9 +172,9 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
             separators.append((n, sep))
             n = sep
             continue
-        elif depth == 0 and text.startswith(":=", n):
+        elif depth == 0 and guard <= 0 and text.startswith(":=", n):
             rel = ":="
-        elif depth == 0 and ch in "=<>":
+        elif depth == 0 and guard <= 0 and ch in "=<>":
             rel = ch
         if rel is not None:
             relations.append((n, n + len(rel), _RELATIONS[rel]))

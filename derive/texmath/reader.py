@@ -31,11 +31,12 @@ from .syntax import (
 from .usage import Usage
 from .context import DocumentContext
 from .derivatives import DerivativeReading
+from .indicator import IndicatorReading
 
 __all__ = ["Reader", "symbol_name"]
 
 
-class Reader(DocumentContext, DerivativeReading):
+class Reader(DocumentContext, DerivativeReading, IndicatorReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -61,6 +62,8 @@ class Reader(DocumentContext, DerivativeReading):
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
+        self.notes: dict[str, tuple[str, ...]] = {}  # a term's text -> the built-in readings it relies on
+        self._notes: list[str] = []
 
     # --- public ------------------------------------------------------------------------------
 
@@ -75,6 +78,7 @@ class Reader(DocumentContext, DerivativeReading):
             raise FormulaError(lark_reason(exc)) from None
         self._script_depth = 0
         self.guesses = Counter()
+        self._notes: list[str] = []
         try:
             with V.domain_conditions() as domain:
                 value = self._expr(tree, {})
@@ -89,7 +93,13 @@ class Reader(DocumentContext, DerivativeReading):
         if value.row:
             raise FormulaError("a transposed vector on its own (a row vector) is not read; "
                                "write u^\\top v for an inner product")
+        if self._notes:
+            self.notes[text] = tuple(dict.fromkeys(self._notes))
         return value
+
+    def _note(self, text: str) -> None:
+        """A built-in reading the term relies on (\\nabla^2 as the Hessian), for the step's readings."""
+        self._notes.append(text)
 
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
@@ -233,7 +243,12 @@ class Reader(DocumentContext, DerivativeReading):
         while k < len(entries):
             entry = entries[k]
             nxt = entries[k + 1] if k + 1 < len(entries) else None
-            head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
+            if nxt is not None and nxt.op is None and not nxt.negative and not item_scripts(nxt.item) \
+                    and node_kind(item_base(nxt.item)) == "iverson" and self._is_indicator(entry):
+                head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
+                k += 1
+            else:
+                head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
                 word = node_word(item_base(entry.item))
                 raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "
@@ -579,6 +594,10 @@ class Reader(DocumentContext, DerivativeReading):
             return self._scripted(values[0], scripts, env)
         if kind == "bracket":
             raise FormulaError("a vector or matrix written out in brackets is not read")
+        if kind == "iverson":
+            raise self._stray_iverson()
+        if kind == "indicator":
+            return self._indicator_item(scripts, env)
         if kind == "group":
             return self._scripted(self._arg_value(base, env), scripts, env)
         raise FormulaError(f"cannot read {kind}")
