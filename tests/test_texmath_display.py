@@ -221,3 +221,13 @@ def test_a_long_run_of_spacing_takes_linear_time():
     chains = chains_of(f"$${row}$$", True)
     assert time.perf_counter() - began < 2
     assert [_terms(c) for c in chains] == [["a", "b"], ["c", "d"]]
+
+
+def test_a_relation_inside_set_braces_does_not_split():
+    (chain,) = chains_of(r"$$\sum_{j=1}^N \mathbf{1}\{j = k\} x_j = x_k$$", True)
+    assert _terms(chain) == ["\\sum_{j=1}^N \\mathbf{1}\\{j = k\\} x_j", "x_k"]
+
+
+def test_an_equation_beside_one_whose_side_is_a_name_is_a_second_equation():
+    chains = chains_of(r"$$\frac{\partial}{\partial v} u^\top v = u, \qquad \sum_j y_j = N$$", True)
+    assert [_terms(c)[-1] for c in chains] == ["u", "N"]

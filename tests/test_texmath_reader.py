@@ -449,3 +449,48 @@ def test_nabla_squared_names_the_hessian_in_the_reading():
 def test_a_hessian_that_is_not_read_says_why(read, text, why):
     with pytest.raises(FormulaError, match=why):
         read(text)
+
+
+def _learned(*displays):
+    """A Reader that has seen these displays (one term each, on lines 1, 2, ...)."""
+    reader = Reader(default_notation())
+    reader.learn([([(text, n)], []) for n, text in enumerate(displays, 1)])
+    return reader
+
+
+def test_a_name_with_a_label_subscript_used_as_a_vector_is_a_vector_of_its_own():
+    reader = _learned(r"u_o^\top v_c", r"\|v_c\|^2")
+    D = sp.Symbol("D", integer=True, positive=True)
+    value = reader.read(r"u_o^\top v_c")
+    (d,) = value.expr.variables
+    assert value.expr == sp.Sum(vector("u_o")[d] * vector("v_c")[d], (d, 1, D))
+    assert reader.read("v_c").size == D and reader.read("v_c").expr.base == vector("v_c")
+    text, line = reader.inferred["v"]
+    assert "$v_c$ is read as a vector of length $D$" in text and line == 1
+
+
+def test_a_label_vector_with_a_second_index_takes_its_length():
+    reader = _learned(r"\sum_{i=1}^{N} v_{c,i} u_{o,i}", r"u_o^\top v_c")
+    assert reader.read(r"v_{c,i}").expr == vector("v_c")[i]
+    assert reader.read("u_o").size == N
+
+
+def test_a_label_bound_by_a_sum_is_the_row_of_its_family():
+    reader = _learned(r"\sum_{w=1}^{N} \exp(u_w^\top v_c)")
+    value = reader.read(r"\sum_{w=1}^{N} u_w^\top v_c")
+    assert value.expr.atoms(sp.Indexed) & {a for a in value.expr.atoms(sp.Indexed) if a.base == vector("u")}
+    assert all(len(a.indices) == 2 for a in value.expr.atoms(sp.Indexed) if a.base == vector("u"))
+
+
+def test_a_label_that_a_sum_elsewhere_uses_as_an_entry_index_is_refused_citing_both_lines():
+    reader = _learned(r"u_o^\top v_c", r"\sum_{c=1}^{N} \theta_c^2")
+    with pytest.raises(FormulaError, match=r"v_c is a vector named v_c \(used as one on line 1\) or entry c of a "
+                                           r"vector v \(c is the index of \\theta_c in a sum on line 2\)"):
+        reader.read(r"u_o^\top v_c")
+    assert reader.read(r"\|u_o\|^2").expr.has(vector("u_o"))
+
+
+def test_a_subscripted_name_never_used_as_a_vector_stays_a_scalar_label():
+    reader = _learned(r"a_o + b_c")
+    value = reader.read(r"a_o b_c")
+    assert not value.is_vector and value.expr == sp.Symbol("a_o", real=True) * sp.Symbol("b_c", real=True)

@@ -213,6 +213,7 @@ _SPACING = re.compile(r"(?:\s|,|~|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\\hspace\*?\{[
 _STRONG = re.compile(r"(?<!\\),|\\q?quad(?![A-Za-z])|\{\s*and\s*\}")
 _GUARDS = {"\\left": 1, "\\right": -1, "\\langle": 1, "\\rangle": -1, "\\{": 1, "\\}": -1,
            "\\lvert": 1, "\\rvert": -1, "\\lVert": 1, "\\rVert": -1}
+_NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*$")
 _BARE = re.compile(r"\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?\s*$")
 
 
@@ -263,7 +264,9 @@ def _condition(text, a, b, before, c, d, after) -> str:
     for (x, y, rels), other in (((a, b, before), text[c:d]), ((c, d, after), text[a:b])):
         if len(rels) == 1:
             sides = (text[x:rels[0][0]], text[rels[0][1]:y])
-            if any(_BARE.match(s) and _letters(s) <= _letters(other) for s in sides):
+            # x = 0, i = j: a name set to a value the other equation may need, not an equation of its own
+            if all(_BARE.match(s) or _NUMBER.match(s) for s in sides) \
+                    and any(_BARE.match(s) and _letters(s) <= _letters(other) for s in sides):
                 return (f"{' '.join(text[x:y].split())} beside {' '.join(other.split())} is a condition on it or a "
                         "second equation: write each equation in its own display")
     return ""

@@ -36,6 +36,7 @@ script: SUB arg             -> sub_script
 
 ?arg: group | letter | number | command | text
     | FRAC arg arg         -> frac
+    | "{" expr "," expr "}" -> index_pair
 
 ?base: letter
      | number

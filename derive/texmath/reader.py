@@ -63,6 +63,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
         self.notes: dict[str, tuple[str, ...]] = {}  # a term's text -> the built-in readings it relies on
+        self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
+        self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
         self._notes: list[str] = []
 
     # --- public ------------------------------------------------------------------------------
@@ -803,6 +805,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
 
     def _guessed_entry(self, name: str, arg, env) -> V.Value:
         """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""
+        if node_kind(arg) == "index_pair":
+            return self._label_entry(name, arg, env)
         inner = self._inner(arg)
         primes = ""
         if node_kind(inner) == "product" and len(inner.children) == 1 \
@@ -811,6 +815,18 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
             inner = item_base(inner.children[0])
         kind = node_kind(inner)
         label = self._label(name, inner, primes, env)
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        if label in self.label_vectors:
+            # u_o, v_c used as vectors in the document: a vector of its own
+            base, length = self.label_vectors[label]
+            self.guesses[name] -= 1
+            return V.Value(base[V.entry_index(length)], length)
+        if kind == "letter" and str(inner.children[0]) in env and f"{name}_{inner.children[0]}" in self.label_vectors:
+            # \sum_w u_w^\top v_c: u_w is the vector of w, row w of the family u
+            _, length = self.label_vectors[f"{name}_{inner.children[0]}"]
+            self.guesses[name] -= 1
+            return V.Value(vector(name)[env[str(inner.children[0])], V.entry_index(length)], length)
         if label is not None:
             self.guesses[name] -= 1
             self.guesses[label] += 1
@@ -823,6 +839,24 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
                 self.guesses[f"{name}[]"] += 1
                 return V.Value(vector(name)[index])
         raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _label_entry(self, name: str, pair, env) -> V.Value:
+        """v_{c,i}: entry i of the vector v_c (a label, then an index)."""
+        first, second = pair.children
+        items = [e.children[0] if node_kind(e) == "product" and len(e.children) == 1 else None for e in (first, second)]
+        if any(it is None or item_scripts(it) for it in items):
+            raise FormulaError(f"{name}_{{.., ..}} is read only as a label and an index: {name}_{{c,i}}")
+        letter = node_word(item_base(items[0]))
+        label = f"{name}_{letter}"
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        if label not in self.label_vectors:
+            raise FormulaError(f"{name}_{{..,..}} is read only as entry i of a vector with a label, {name}_{{c,i}}")
+        base, length = self.label_vectors[label]
+        (index,) = self._indices(item_base(items[1]), env)
+        self._check_range(index, length, env)
+        self.guesses[name] -= 1
+        return V.Value(base[index])
 
     def _label(self, name: str, inner, primes: str, env) -> str | None:
         """The name a_1, a_b, alpha_beta, a_{b'} of an undeclared a with a label subscript, or None."""
