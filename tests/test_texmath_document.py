@@ -104,3 +104,11 @@ def test_equations_side_by_side_are_steps_of_their_own_with_stable_labels():
     assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
                         Verdict.PROVED, Verdict.REFUTED]
     assert read_document(doc, "two.md", default_notation()).steps == d.steps
+
+
+def test_a_definition_beside_a_claim_on_one_line_leaves_the_claim_a_claim():
+    doc = "# D\n\n$$\nz = 2u, \\quad z + z = 4u\n$$\n\n$$\n(a+b)^2 = a^2 + 2ab + b^2, \\quad w = a + b\n$$\n"
+    d = read_document(doc, "d.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
+    assert "definition of z" in results[0].detail and "definition of w" in results[3].detail

@@ -116,6 +116,7 @@ class DocumentContext:
                     name = None  # read (and refused) as any other display
                 if name:
                     self.definitions_by_line[terms[0][1]] = name
+                    self.definitions_by_term[(terms[0][1], " ".join(terms[0][0].split()))] = name
             for text, _ in terms:
                 seen |= names_in(text)
         self.line = None
@@ -184,8 +185,13 @@ class DocumentContext:
                                               "(the default for a classifier's label)"))
         return tuple(out)
 
-    def definition_at(self, line: int) -> str | None:
-        """The name the display at this line defines (its first link is then a definition, not a claim)."""
+    def definition_at(self, line: int, left: str | None = None) -> str | None:
+        """The name the display at this line defines (its first link is then a definition, not a claim).
+
+        With the chain's first term: the name that chain defines, when several equations share the line.
+        """
+        if left is not None:
+            return self.definitions_by_term.get((line, " ".join(left.split())))
         return self.definitions_by_line.get(line)
 
     def _define_name(self, left: str, right: str, seen: set[str]) -> str | None:

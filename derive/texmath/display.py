@@ -192,7 +192,9 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
     if problem:
         row = _Row(start, [Term(text[start:end], start)], [], "", problem)
         return [row]
-    return [_row(text, a, b, [r for r in relations if a <= r[0] < b]) for a, b in equations]
+    starts = [r[0] for r in relations]
+    return [_row(text, a, b, relations[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+            for a, b in equations]
 
 
 def _row(text: str, start: int, end: int, relations) -> _Row:
@@ -241,11 +243,16 @@ def _equations(text: str, start: int, end: int, relations, separators) -> tuple[
     pieces.append((at, end))
     out: list[tuple[int, int]] = []
     first = start
+    starts = [r[0] for r in relations]  # in order: the relations of a stretch are found by bisection
+
+    def within(lo: int, hi: int) -> list:
+        return relations[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     for (_, b), (c, d) in zip(pieces, pieces[1:]):
-        before = [r for r in relations if first <= r[0] < b]
-        after = [r for r in relations if c <= r[0] < d]
-        if not (before and after):
+        if bisect.bisect_left(starts, c) == bisect.bisect_left(starts, d) \
+                or bisect.bisect_left(starts, first) == bisect.bisect_left(starts, b):
             continue
+        before, after = within(first, b), within(c, d)
         why = _condition(text, first, b, before, c, d, after)
         if why:
             return [(start, end)], why

@@ -86,7 +86,7 @@ class _Builder:
         first = chain.terms[0] if chain.terms else None
         self.reader.line = (self.lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
                             if first is not None else line)
-        self.defined = self.reader.definition_at(self.reader.line)
+        self.defined = self.reader.definition_at(self.reader.line, first.text if first is not None else None)
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()

@@ -55,6 +55,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
         self.definitions_by_line: dict[int, str] = {}  # line of a defining display -> the name it defines
+        self.definitions_by_term: dict[tuple[int, str], str] = {}  # (line, left side) -> the name it defines
         self.line: int | None = None  # the line being read (None: every definition holds)
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
