@@ -494,3 +494,19 @@ def test_a_subscripted_name_never_used_as_a_vector_stays_a_scalar_label():
     reader = _learned(r"a_o + b_c")
     value = reader.read(r"a_o b_c")
     assert not value.is_vector and value.expr == sp.Symbol("a_o", real=True) * sp.Symbol("b_c", real=True)
+
+
+def test_two_indices_may_be_written_with_a_comma():
+    extra, _ = parse_notation('[matrices]\nA = ["N", "N"]\n')
+    reader = Reader(extra.over(default_notation()))
+    A = vector("A")
+    assert reader.read(r"\sum_j A_{i,j} x_j").expr == sp.Sum(A[i, j] * x[j], (j, 1, N))
+    learned = Reader(default_notation())
+    learned.learn([([(r"\sum_{j=1}^{N} B_{i,j} x_j", 1)], [])])
+    assert learned.read(r"B_{i,j}").expr == vector("B")[i, j]
+
+
+@pytest.mark.parametrize("text", [r"\frac{a, b}{c}", r"x^{a, b}"])
+def test_a_pair_in_braces_is_read_only_as_a_subscript(read, text):
+    with pytest.raises(FormulaError, match="read only as a subscript"):
+        read(text)

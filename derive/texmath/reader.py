@@ -599,6 +599,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
             raise FormulaError("a vector or matrix written out in brackets is not read")
         if kind == "iverson":
             raise self._stray_iverson()
+        if kind == "index_pair":
+            raise FormulaError("a pair {a, b} is read only as a subscript: a label and an index (v_{c,i}) or two "
+                               "indices (A_{i,j})")
         if kind == "indicator":
             return self._indicator_item(scripts, env)
         if kind == "group":
@@ -930,6 +933,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
 
     def _indices(self, arg, env) -> list[sp.Expr]:
         kind = node_kind(arg)
+        if kind == "index_pair":  # A_{i,j}
+            out = []
+            for part in arg.children:
+                if node_kind(part) != "product" or len(part.children) != 1 or item_scripts(part.children[0]):
+                    raise FormulaError("an index expression in a subscript is not read")
+                out.extend(self._indices(item_base(part.children[0]), env))
+            return out
         if kind == "group":
             if len(arg.children) != 1:
                 raise FormulaError("a condition in a subscript (such as i \\neq k) is not read")

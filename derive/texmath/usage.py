@@ -162,6 +162,8 @@ def _letters(tokens, p: int) -> tuple[str, ...]:
     for tok in tokens[p + 1:]:
         if tok.type == "RBRACE":
             return tuple(out)
+        if tok.type == "COMMA" and out:  # W_{i,j}
+            continue
         if tok.type != "LETTER":
             return ()
         out.append(str(tok))
