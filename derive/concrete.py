@@ -10,7 +10,7 @@ import sympy as sp
 from sympy import Idx, Indexed
 
 from .errors import Unsupported
-from .normal import is_zero, normalize
+from .normal import exp_form, is_zero, normalize
 
 __all__ = ["Parameters", "parameters_of", "instantiate", "size_combinations", "index_assignments",
            "exactly_equal", "Point"]
@@ -86,7 +86,7 @@ def _real_symbols(expr: sp.Expr) -> tuple[sp.Expr, dict]:
 def exactly_equal(lhs: sp.Expr, rhs: sp.Expr) -> bool:
     """Concrete (sum-free) sides are identical as functions of their real variables."""
     diff, _ = _real_symbols(lhs - rhs)
-    return is_zero(normalize(diff))
+    return is_zero(normalize(exp_form(diff)))
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from sympy import Add, Idx, Indexed, KroneckerDelta, Mul, Pow, Sum
 
 from .errors import Unsupported
 
-__all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives", "lowest"]
+__all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives", "lowest", "exp_form"]
 
 _CANON = re.compile(r"^σ(\d+)_(\d+)$")
 
@@ -91,6 +91,22 @@ def evaluate_derivatives(expr: sp.Expr) -> sp.Expr:
         return e.func(*[walk(a) for a in e.args])
 
     return walk(expr)
+
+
+_HYPERBOLIC = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch)
+
+
+def exp_form(expr: sp.Expr) -> sp.Expr:
+    """sinh, cosh, tanh (and their reciprocals) written with exponentials, innermost first.
+
+    The logistic function and softplus are already exponentials and logarithms once unfolded; with
+    the hyperbolic functions written so too, cosh^2 - sinh^2 = 1, tanh' = 1 - tanh^2 and
+    tanh u = 2 sigma(2u) - 1 reduce to rational functions of e^u. Only the symbolic stage uses this
+    form; the sides as read are what the referee evaluates.
+    """
+    if not expr.has(*_HYPERBOLIC):
+        return expr
+    return expr.replace(lambda a: isinstance(a, _HYPERBOLIC), lambda a: a.rewrite(sp.exp))
 
 
 def _canonical_subs(e: sp.Subs) -> sp.Subs:
@@ -316,8 +332,45 @@ def is_zero(expr: sp.Expr) -> bool:
     e = expr.xreplace(mapping)
     e, logs = _exp_to_powers(e)
     e = sp.expand_log(e, deep=True, force=False)
+    if e.has(sp.log):
+        e = e.replace(lambda a: isinstance(a, sp.log), _log_of_factors)
     e = e.replace(lambda a: isinstance(a, sp.log) and a.args[0] in logs, lambda a: logs[a.args[0]])
     return sp.cancel(sp.together(e)) == 0
+
+
+_MAX_LOG_DEGREE = 24
+
+
+def _log_of_factors(a: sp.log) -> sp.Expr:
+    """log(c p1^k1 ... / q1^m1 ...) = log|c| + k1 log|p1| + ... - m1 log|q1| - ...
+
+    The argument is a rational function, brought over one denominator and factored; wherever the
+    logarithm is real its argument is positive, so its logarithm is the sum of the logarithms of the
+    factors' absolute values. log(1 + 1/E) and log(E + 1) - log(E) then meet as the same atoms.
+    """
+    arg = a.args[0]
+    if arg.is_number or not arg.is_rational_function():
+        return a
+    try:
+        num, den = sp.fraction(sp.together(arg))
+        out = sp.S.Zero
+        for expr, sign in ((num, 1), (den, -1)):
+            if expr.is_Rational:
+                out += sign * sp.log(abs(expr))
+                continue
+            poly = sp.Poly(expr)
+            # variables, rational coefficients and a modest degree: factoring stays quick
+            # (e^2000 (1 + u) is not factored)
+            if (not (poly.domain.is_ZZ or poly.domain.is_QQ) or poly.total_degree() > _MAX_LOG_DEGREE
+                    or not all(isinstance(g, (sp.Symbol, Indexed)) for g in poly.gens)):
+                return a
+            c, factors = poly.factor_list()
+            out += sign * sp.log(sp.Abs(c))
+            for f, k in factors:
+                out += sign * k * sp.log(sp.Abs(f.as_expr()))
+    except sp.polys.polyerrors.BasePolynomialError:
+        return a
+    return out
 
 
 def _exp_to_powers(e: sp.Expr) -> tuple[sp.Expr, dict]:

@@ -1850,3 +1850,76 @@ md("pa-tanh-paren-2u", r"(\tanh(2u))' = 2(1 - \tanh^2(2u))", T,
    lambda e: du(lambda h: tanh(2 * h.u), e), lambda e: 2 * (1 - tanh(2 * e.u) ** 2), **cl)
 md("pa-sigma-second", r"(\sigma(u))'' = \sigma(u)(1 - \sigma(u))(1 - 2\sigma(u))", T,
    lambda e: d2(lambda h: sigmoid(h.u), e), lambda e: sigmoid(e.u) * (1 - sigmoid(e.u)) * (1 - 2 * sigmoid(e.u)), **cl)
+
+# --- Hyperbolic and logistic identities true for every u: proved once written with e^u -------------
+md("ex-sinh-plus-cosh", r"\sinh u + \cosh u = e^{u}", T, lambda e: sinh(e.u) + cosh(e.u), lambda e: exp(e.u), **cl)
+md("ex-cosh-minus-sinh", r"\cosh u - \sinh u = e^{-u}", T, lambda e: cosh(e.u) - sinh(e.u), lambda e: exp(-e.u), **cl)
+md("ex-cosh-minus-sinh-sign", r"\cosh u - \sinh u = e^{u}", F, lambda e: cosh(e.u) - sinh(e.u), lambda e: exp(e.u), **cl)
+md("ex-tanh-neg-exp", r"\tanh u = \frac{1 - e^{-2u}}{1 + e^{-2u}}", T,
+   lambda e: tanh(e.u), lambda e: (1 - exp(-2 * e.u)) / (1 + exp(-2 * e.u)), **cl)
+md("ex-tanh-add", r"\tanh(u + v) = \frac{\tanh u + \tanh v}{1 + \tanh u \tanh v}", T,
+   lambda e: tanh(e.u + e.v), lambda e: (tanh(e.u) + tanh(e.v)) / (1 + tanh(e.u) * tanh(e.v)), **cl)
+md("ex-tanh-add-sign", r"\tanh(u + v) = \frac{\tanh u + \tanh v}{1 - \tanh u \tanh v}", F,
+   lambda e: tanh(e.u + e.v), lambda e: div(tanh(e.u) + tanh(e.v), 1 - tanh(e.u) * tanh(e.v)), **cl)
+md("ex-d-cosh-sq", r"\frac{d}{du} \cosh^2 u = \sinh(2u)", T, lambda e: du(lambda f: cosh(f.u) ** 2, e),
+   lambda e: sinh(2 * e.u), **cl)
+md("ex-sech-sq", r"\frac{1}{\cosh^2 u} = 1 - \tanh^2 u", T, lambda e: 1 / cosh(e.u) ** 2, lambda e: 1 - tanh(e.u) ** 2, **cl)
+md("ex-cosh4-sinh4", r"\cosh^4 u - \sinh^4 u = \cosh(2u)", T, lambda e: cosh(e.u) ** 4 - sinh(e.u) ** 4,
+   lambda e: cosh(2 * e.u), **cl)
+md("ex-sinh2-over-cosh", r"\frac{\sinh(2u)}{\cosh u} = 2 \sinh u", T, lambda e: sinh(2 * e.u) / cosh(e.u),
+   lambda e: 2 * sinh(e.u), **cl)
+md("ex-sigma-tanh-half", r"\sigma(u) = \frac{1}{2} + \frac{1}{2} \tanh\left(\frac{u}{2}\right)", T,
+   lambda e: sigmoid(e.u), lambda e: half + half * tanh(e.u / 2), **cl)
+md("ex-sigma-tanh-whole", r"\sigma(u) = \frac{1}{2} + \frac{1}{2} \tanh(u)", F,
+   lambda e: sigmoid(e.u), lambda e: half + half * tanh(e.u), **cl)
+md("ex-d-log-cosh", r"\frac{d}{du} \ln \cosh u = \tanh u", T, lambda e: du(lambda f: log(cosh(f.u)), e),
+   lambda e: tanh(e.u), **cl)
+md("ex-d-log-cosh-sech", r"\frac{d}{du} \ln \cosh u = \frac{1}{\cosh u}", F, lambda e: du(lambda f: log(cosh(f.u)), e),
+   lambda e: 1 / cosh(e.u), **cl)
+md("ex-logit", r"\ln \sigma(u) - \ln(1 - \sigma(u)) = u", T, lambda e: log(sigmoid(e.u)) - log(1 - sigmoid(e.u)), U, **cl)
+md("ex-logit-half", r"\ln \sigma(u) - \ln(1 - \sigma(u)) = \frac{u}{2}", F,
+   lambda e: log(sigmoid(e.u)) - log(1 - sigmoid(e.u)), lambda e: e.u / 2, **cl)
+md("ex-softplus-2u", r"\ln(1 + e^{2u}) = 2u + \ln(1 + e^{-2u})", T, lambda e: log(1 + exp(2 * e.u)),
+   lambda e: 2 * e.u + log(1 + exp(-2 * e.u)), **cl)
+md("ex-softplus-2u-half", r"\ln(1 + e^{2u}) = u + \ln(1 + e^{-2u})", F, lambda e: log(1 + exp(2 * e.u)),
+   lambda e: e.u + log(1 + exp(-2 * e.u)), **cl)
+md("ex-log-ratio", r"\ln\left(\frac{1 + e^{u}}{1 + e^{-u}}\right) = u", T,
+   lambda e: log((1 + exp(e.u)) / (1 + exp(-e.u))), U, **cl)
+md("ex-softplus-sigma", r"\operatorname{softplus}(u) = -\ln \sigma(-u)", T, lambda e: softplus(e.u),
+   lambda e: -log(sigmoid(-e.u)), **cl)
+md("ex-softplus-sigma-sign", r"\operatorname{softplus}(u) = -\ln \sigma(u)", F, lambda e: softplus(e.u),
+   lambda e: -log(sigmoid(e.u)), **cl)
+# Logarithms of products and powers hold where both sides are defined (the oracle skips the rest).
+md("ex-ln-square-abs", r"\ln(u^2 + 2u + 1) = 2 \ln|u + 1|", T, lambda e: log((e.u + 1) ** 2),
+   lambda e: 2 * log(absolute(e.u + 1)), **cl)
+md("ex-ln-square-plus-one", r"\ln(u^2 + 1) = 2 \ln(u + 1)", F, lambda e: log(e.u ** 2 + 1),
+   lambda e: 2 * log(e.u + 1), **cl)
+md("ex-ln-cubic", r"\ln(u^3 - u) = \ln u + \ln(u - 1) + \ln(u + 1)", T, lambda e: log(e.u ** 3 - e.u),
+   lambda e: log(e.u) + log(e.u - 1) + log(e.u + 1), **cl)
+md("ex-ln-cubic-sign", r"\ln(u^3 + u) = \ln u + \ln(u - 1) + \ln(u + 1)", F, lambda e: log(e.u ** 3 + e.u),
+   lambda e: log(e.u) + log(e.u - 1) + log(e.u + 1), **cl)
+
+# --- Indicators of index (in)equalities and \nabla^2 of a function of one scalar -------------------
+md("ind-pick", r"\sum_{j=1}^{N} \theta_j \mathbb{1}[j = k] = \theta_k", T,
+   lambda e: S(1, e.N, lambda j: e.theta[j] * delta(j, e.k)), lambda e: e.theta[e.k], "k")
+md("ind-pick-wrong", r"\sum_{j=1}^{N} \theta_j \mathbb{1}[j = k] = \sum_{j=1}^{N} \theta_j", F,
+   lambda e: S(1, e.N, lambda j: e.theta[j] * delta(j, e.k)), lambda e: S(1, e.N, lambda j: e.theta[j]), "k")
+md("ind-except", r"\sum_{j=1}^{N} x_j 1[j \neq k] = \sum_{j=1}^{N} x_j - x_k", T,
+   lambda e: S(1, e.N, lambda j: e.x[j] * (1 - delta(j, e.k))), lambda e: S(1, e.N, lambda j: e.x[j]) - e.x[e.k], "k")
+md("ind-except-wrong", r"\sum_{j=1}^{N} x_j 1[j \neq k] = \sum_{j=1}^{N} x_j + x_k", F,
+   lambda e: S(1, e.N, lambda j: e.x[j] * (1 - delta(j, e.k))), lambda e: S(1, e.N, lambda j: e.x[j]) + e.x[e.k], "k")
+md("ind-count", r"\sum_{j=1}^{N} \mathbb{I}(j = k) = 1", T, lambda e: S(1, e.N, lambda j: delta(j, e.k)), one, "k")
+md("ind-count-distinct", r"\sum_{j=1}^{N} \mathbb{I}(j \neq k) = N", F,
+   lambda e: S(1, e.N, lambda j: 1 - delta(j, e.k)), lambda e: e.N, "k")
+md("ind-label", r"\sum_{k=1}^{N} \mathbf{1}\{y = k\} \theta_k = \theta_t", T,
+   lambda e: S(1, e.N, lambda k: delta(e.t, k) * e.theta[k]), lambda e: e.theta[e.t], "t")
+md("ind-label-wrong", r"\sum_{k=1}^{N} \mathbf{1}\{y = k\} \theta_k = \sum_{k=1}^{N} \theta_k", F,
+   lambda e: S(1, e.N, lambda k: delta(e.t, k) * e.theta[k]), lambda e: S(1, e.N, lambda k: e.theta[k]), "t")
+md("hs-cube", r"\nabla_u^2 \left(u^3 + 2u\right) = 6u", T, lambda e: d2(lambda f: f.u ** 3 + 2 * f.u, e),
+   lambda e: 6 * e.u, **cl)
+md("hs-cube-first", r"\nabla_u^2 \left(u^3 + 2u\right) = 3u^2 + 2", F, lambda e: d2(lambda f: f.u ** 3 + 2 * f.u, e),
+   lambda e: 3 * e.u ** 2 + 2, **cl)
+md("hs-tanh", r"\nabla^2 \tanh(u) = -2 \tanh(u) \left(1 - \tanh^2 u\right)", T, lambda e: d2(lambda f: tanh(f.u), e),
+   lambda e: -2 * tanh(e.u) * (1 - tanh(e.u) ** 2), **cl)
+md("hs-f", r"\nabla_u^2 f(u) = f''(u)", T, lambda e: d2(lambda h: Fx(h.u), e), lambda e: Fx2(e.u), **cl)
+md("hs-f-prime", r"\nabla_u^2 f(u) = f'(u)", F, lambda e: d2(lambda h: Fx(h.u), e), lambda e: Fx1(e.u), **cl)

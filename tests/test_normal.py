@@ -2,7 +2,7 @@
 
 import sympy as sp
 
-from derive.normal import evaluate_derivatives, is_zero, normalize, rename_dummies
+from derive.normal import evaluate_derivatives, exp_form, is_zero, normalize, rename_dummies
 from derive.notation import index, scalar, size, summation, vector
 
 N, H = size("N"), size("H")
@@ -83,3 +83,33 @@ def test_derivative_of_an_index_is_zero():
     assert not e.has(sp.Derivative)
     assert zero(e - 1 / x[k])
     assert not zero(e - 1 / x[i])
+
+
+u, v = sp.Symbol("u", real=True), sp.Symbol("v", real=True)
+
+
+def test_hyperbolic_functions_are_exponentials_in_exp_form():
+    assert exp_form(sp.cosh(u) ** 2 - sp.sinh(u) ** 2 - 1).atoms(sp.Function) == {sp.exp(u), sp.exp(-u)}
+    assert zero(exp_form(sp.cosh(u) ** 2 - sp.sinh(u) ** 2 - 1))
+    assert zero(exp_form(sp.tanh(u) - (2 / (1 + sp.exp(-2 * u)) - 1)))
+    assert zero(exp_form(sp.tanh(u + v) - (sp.tanh(u) + sp.tanh(v)) / (1 + sp.tanh(u) * sp.tanh(v))))
+    assert not zero(exp_form(sp.cosh(u) ** 2 + sp.sinh(u) ** 2 - 1))
+    assert not zero(exp_form(sp.tanh(u + v) - (sp.tanh(u) + sp.tanh(v)) / (1 - sp.tanh(u) * sp.tanh(v))))
+    assert exp_form(x[j] + sp.exp(u)) == x[j] + sp.exp(u)
+
+
+def test_logarithms_of_rational_functions_meet_as_logarithms_of_factors():
+    softplus = lambda t: sp.log(1 + sp.exp(t))  # noqa: E731
+    assert zero(softplus(u) - softplus(-u) - u)
+    assert zero(sp.log(1 / (1 + sp.exp(-u))) - sp.log(1 - 1 / (1 + sp.exp(-u))) - u)
+    assert zero(sp.log(u ** 3 - u) - sp.log(u) - sp.log(u - 1) - sp.log(u + 1))
+    assert zero(sp.log(u ** 2 + 2 * u + 1) - 2 * sp.log(sp.Abs(u + 1)))
+    assert not zero(softplus(u) + softplus(-u) - u)
+    assert not zero(sp.log(u ** 2 + 1) - 2 * sp.log(u + 1))
+    assert not zero(sp.log(u ** 3 + u) - sp.log(u) - sp.log(u - 1) - sp.log(u + 1))
+
+
+def test_a_logarithm_with_a_huge_coefficient_is_left_whole():
+    # e^2000 (1 + u) is not factored: the zero test says "not shown", quickly
+    e = sp.log(sp.exp(u + 2000) + 1) - u - 2000
+    assert not zero(e)

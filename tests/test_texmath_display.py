@@ -137,3 +137,97 @@ def test_a_leading_number_in_a_row_is_its_label():
     text = "intro\n\n$$(3) a_1 = a_2$$\n\n$$\\begin{aligned}(4) b_1 &= b_2 \\\\ c_1 &= c_2 \\quad (5)\\end{aligned}$$\n"
     labels = [c.label for c in chains_of(text, True)]
     assert labels == ["3", "4", "5"]
+
+
+@pytest.mark.parametrize("row", [
+    r"a = b, \quad c = d",
+    r"a = b,\; c = d",
+    r"a = b \quad\text{and}\quad c = d",
+    r"a = b,\ c = d",
+    r"a = b \qquad c = d.",
+])
+def test_two_equations_in_a_row_are_two_chains(row):
+    chains = chains_of(f"$$\n{row}\n$$\n", True)
+    assert [_terms(c) for c in chains] == [["a", "b"], ["c", "d"]]
+    assert [c.part for c in chains] == [1, 2]
+    assert all(c.latex and not c.problem for c in chains)
+
+
+def test_three_equations_and_a_chain_among_them():
+    chains = chains_of(r"$$p = q = r, \quad s = t, \quad u = v \tag{5}$$", True)
+    assert [_terms(c) for c in chains] == [["p", "q", "r"], ["s", "t"], ["u", "v"]]
+    assert [c.part for c in chains] == [1, 2, 3] and {c.label for c in chains} == {"5"}
+
+
+@pytest.mark.parametrize("row, terms", [
+    (r"f(a, b) = c", ["f(a, b)", "c"]),
+    (r"A_{i,j} = B_{j,i}", ["A_{i,j}", "B_{j,i}"]),
+    (r"s = [x_1, \dots, x_N]", ["s", "[x_1, \\dots, x_N]"]),
+    (r"\left\langle u, v \right\rangle = 1", ["\\left\\langle u, v \\right\\rangle", "1"]),
+    (r"\langle u, v \rangle = \langle v, u \rangle", ["\\langle u, v \\rangle", "\\langle v, u \\rangle"]),
+    (r"\left. f \right|_{a, b} = c", ["\\left. f \\right|_{a, b}", "c"]),
+    (r"g = \{a, b\}, \quad h", ["g", "\\{a, b\\}, \\quad h"]),
+])
+def test_a_comma_inside_a_term_never_splits(row, terms):
+    (chain,) = chains_of(f"$${row}$$", True)
+    assert _terms(chain) == terms and chain.part == 0
+
+
+@pytest.mark.parametrize("row", [r"a = b,", r"a = b.", r"a = b .", r"a = b;"])
+def test_a_trailing_comma_or_full_stop_is_punctuation(row):
+    (chain,) = chains_of(f"$$\n{row}\n$$", True)
+    assert _terms(chain) == ["a", "b"]
+
+
+def test_punctuation_at_the_end_of_each_aligned_row():
+    chains = chains_of("\\begin{align}\na &= b, \\\\\nc &= d.\n\\end{align}\n", False)
+    assert [_terms(c) for c in chains] == [["a", "b"], ["c", "d"]]
+
+
+def test_a_delimiter_dot_is_not_punctuation():
+    (chain,) = chains_of(r"$$a = \left| b \right.$$", True)
+    assert _terms(chain) == ["a", "\\left| b \\right."]
+
+
+@pytest.mark.parametrize("row, why", [
+    (r"\sqrt{x^2} = x, \quad x \geq 0", "condition beside an equation (x \\geq 0)"),
+    (r"x > 0, \quad \sqrt{x^2} = x", "condition beside an equation"),
+    (r"\delta_{ij} = 1 \quad \text{for } i = j", "condition beside an equation (\\text{for } i = j)"),
+    (r"f(x) = 0, \quad x = 0", "x = 0 beside f(x) = 0 is a condition on it or a second equation"),
+    (r"i = j, \quad \delta_{ij} = 1", "i = j beside \\delta_{ij} = 1 is a condition"),
+])
+def test_a_relation_that_may_be_a_condition_is_a_problem_not_a_second_equation(row, why):
+    (chain,) = chains_of(f"$${row}$$", True)
+    assert why in chain.problem and chain.part == 0
+
+
+def test_a_comma_that_stands_between_no_two_relations_stays_in_its_term():
+    (chain,) = chains_of(r"$$x_i = 0, \quad i$$", True)
+    assert _terms(chain) == ["x_i", "0, \\quad i"]
+
+
+def test_two_equations_in_aligned_rows_keep_their_lines():
+    text = "$$\\begin{aligned}\na &= b \\\\\n  &= c, \\quad d = e\n\\end{aligned}$$"
+    first, second = chains_of(text, True)
+    assert _terms(first) == ["a", "b", "c"] and _terms(second) == ["d", "e"]
+    assert (_line(text, first), _line(text, second)) == (2, 3)
+
+
+def test_a_long_run_of_spacing_takes_linear_time():
+    import time
+
+    row = "a = b" + "\\, " * 30_000 + ", c = d"
+    began = time.perf_counter()
+    chains = chains_of(f"$${row}$$", True)
+    assert time.perf_counter() - began < 2
+    assert [_terms(c) for c in chains] == [["a", "b"], ["c", "d"]]
+
+
+def test_a_relation_inside_set_braces_does_not_split():
+    (chain,) = chains_of(r"$$\sum_{j=1}^N \mathbf{1}\{j = k\} x_j = x_k$$", True)
+    assert _terms(chain) == ["\\sum_{j=1}^N \\mathbf{1}\\{j = k\\} x_j", "x_k"]
+
+
+def test_an_equation_beside_one_whose_side_is_a_name_is_a_second_equation():
+    chains = chains_of(r"$$\frac{\partial}{\partial v} u^\top v = u, \qquad \sum_j y_j = N$$", True)
+    assert [_terms(c)[-1] for c in chains] == ["u", "N"]

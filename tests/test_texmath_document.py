@@ -89,3 +89,26 @@ def test_a_name_defined_by_a_formula_that_is_not_read_keeps_later_uses_unknown()
     later = [s for s in d.steps if s.line == 5]
     assert later and all("line 3 defines by a formula that is not read" in s.problem for s in later)
     assert not [s for s in d.steps if s.line == 7][0].problem
+
+
+def test_equations_side_by_side_are_steps_of_their_own_with_stable_labels():
+    doc = ("# Two\n\n$$\n(a+b)^2 = a^2 + 2ab + b^2, \\quad (a-b)^2 = a^2 - 2ab + b^2 \\tag{3}\n$$\n\n"
+           "$$\nx^2 x = x^3 \\quad\\text{and}\\quad 2x = x + 2,\n$$\n\n$$\nu + u = 2u,\\; v v = v^2\n$$\n"
+           "\n$$\nu u = 2 u \\quad (3)\n$$\n")
+    d = read_document(doc, "two.md", default_notation())
+    assert [s.label for s in d.steps] == ["(3), equation 1", "(3), equation 2", "line 8, equation 1",
+                                          "line 8, equation 2", "line 12, equation 1", "line 12, equation 2",
+                                          "(3)"]
+    assert d.steps[1].latex == "(a-b)^2 = a^2 - 2ab + b^2"
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                        Verdict.PROVED, Verdict.REFUTED]
+    assert read_document(doc, "two.md", default_notation()).steps == d.steps
+
+
+def test_a_definition_beside_a_claim_on_one_line_leaves_the_claim_a_claim():
+    doc = "# D\n\n$$\nz = 2u, \\quad z + z = 4u\n$$\n\n$$\n(a+b)^2 = a^2 + 2ab + b^2, \\quad w = a + b\n$$\n"
+    d = read_document(doc, "d.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
+    assert "definition of z" in results[0].detail and "definition of w" in results[3].detail

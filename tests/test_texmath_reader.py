@@ -386,3 +386,127 @@ def test_a_function_of_a_braced_parenthesis_then_a_power_is_the_power_of_the_fun
     assert read(r"\log{\left(z \right)}^{2}").expr == sp.log(z) ** 2
     assert read(r"\log(z)^2").expr == sp.log(z) ** 2
     assert read(r"\log z^2").expr == sp.log(z ** 2)
+
+
+@pytest.mark.parametrize("text", [r"1[j = k]", r"\mathbb{1}[j = k]", r"\mathbf{1}\{j = k\}", r"\mathbb{I}(j = k)",
+                                  r"\mathbb{1}_{j = k}", r"\mathbb 1 [j=k]", r"\mathds{1}\left[j = k\right]",
+                                  r"\boldsymbol{1}\lbrace j = k \rbrace"])
+def test_an_indicator_of_equal_indices_is_kroneckers_delta(read, text):
+    assert read(text).expr == sp.KroneckerDelta(j, k)
+
+
+def test_an_indicator_of_distinct_indices_is_one_less_the_delta(read):
+    assert read(r"\mathbb{1}[j \neq k]").expr == 1 - sp.KroneckerDelta(j, k)
+    assert read(r"\sum_{j=1}^N x_j 1[j \ne k]").expr == sp.Sum(x[j] * (1 - sp.KroneckerDelta(j, k)), (j, 1, N))
+
+
+def test_the_indicator_of_a_one_hot_label_is_its_class(read):
+    t = Idx("t", (1, N))
+    assert read(r"\mathbf{1}\{y = k\}").expr == sp.KroneckerDelta(t, k)
+
+
+@pytest.mark.parametrize("text, why", [
+    (r"x[j = k]", "a relation in brackets is read only as an indicator's condition"),
+    (r"2(j = k)", "a relation in brackets is read only as an indicator's condition"),
+    (r"\mathbb{1}[j < k]", "an indicator of < is not read"),
+    (r"\mathbb{1}[a = b]", "the condition of an indicator is read only between indices"),
+    (r"\mathbb{1}", "an indicator needs its condition"),
+])
+def test_what_is_not_an_indicator_is_refused_with_the_way_to_write_it(read, text, why):
+    with pytest.raises(FormulaError, match=why.replace("[", r"\[")):
+        read(text)
+
+
+def test_the_ones_vector_is_not_taken_for_an_indicator(read):
+    with pytest.raises(FormulaError) as caught:
+        read(r"\mathbf{1} x")
+    assert "indicator" not in str(caught.value)
+
+
+def test_nabla_squared_is_the_second_derivative_in_one_scalar(read):
+    u = sp.Symbol("u", real=True)
+    assert sp.simplify(read(r"\nabla_u^2 \left(u^3\right)").expr.doit() - 6 * u) == 0
+    assert sp.simplify(read(r"\nabla^2_u \tanh(u)").expr.doit() - sp.diff(sp.tanh(u), u, 2)) == 0
+    assert sp.simplify(read(r"\nabla^2 (u^4)").expr.doit() - 12 * u ** 2) == 0
+
+
+def test_nabla_squared_names_the_hessian_in_the_reading():
+    reader = Reader(default_notation())
+    text = r"\nabla_u^2 \left(u^3\right)"
+    reader.read(text)
+    (note,) = reader.notes[text]
+    assert "Hessian" in note and "second derivative in $u$" in note and "not the Laplacian" in note
+    assert [r.kind for r in reader.readings(set(), [text])] == ["default"]
+    assert reader.readings(set(), [r"u^3"]) == ()
+
+
+@pytest.mark.parametrize("text, why", [
+    (r"\nabla^2 (u^2 v)", "its variable is unclear \\(the body depends on u, v\\)"),
+    (r"\nabla_\theta^2 \sum_j \theta_j^2", "Hessian, a matrix, which is not read.*never read as the Laplacian"),
+    (r"\nabla^3 u", "only \\\\nabla\\^2"),
+    (r"\nabla u", "needs the variable as a subscript"),
+])
+def test_a_hessian_that_is_not_read_says_why(read, text, why):
+    with pytest.raises(FormulaError, match=why):
+        read(text)
+
+
+def _learned(*displays):
+    """A Reader that has seen these displays (one term each, on lines 1, 2, ...)."""
+    reader = Reader(default_notation())
+    reader.learn([([(text, n)], []) for n, text in enumerate(displays, 1)])
+    return reader
+
+
+def test_a_name_with_a_label_subscript_used_as_a_vector_is_a_vector_of_its_own():
+    reader = _learned(r"u_o^\top v_c", r"\|v_c\|^2")
+    D = sp.Symbol("D", integer=True, positive=True)
+    value = reader.read(r"u_o^\top v_c")
+    (d,) = value.expr.variables
+    assert value.expr == sp.Sum(vector("u_o")[d] * vector("v_c")[d], (d, 1, D))
+    assert reader.read("v_c").size == D and reader.read("v_c").expr.base == vector("v_c")
+    text, line = reader.inferred["v"]
+    assert "$v_c$ is read as a vector of length $D$" in text and line == 1
+
+
+def test_a_label_vector_with_a_second_index_takes_its_length():
+    reader = _learned(r"\sum_{i=1}^{N} v_{c,i} u_{o,i}", r"u_o^\top v_c")
+    assert reader.read(r"v_{c,i}").expr == vector("v_c")[i]
+    assert reader.read("u_o").size == N
+
+
+def test_a_label_bound_by_a_sum_is_the_row_of_its_family():
+    reader = _learned(r"\sum_{w=1}^{N} \exp(u_w^\top v_c)")
+    value = reader.read(r"\sum_{w=1}^{N} u_w^\top v_c")
+    assert value.expr.atoms(sp.Indexed) & {a for a in value.expr.atoms(sp.Indexed) if a.base == vector("u")}
+    assert all(len(a.indices) == 2 for a in value.expr.atoms(sp.Indexed) if a.base == vector("u"))
+
+
+def test_a_label_that_a_sum_elsewhere_uses_as_an_entry_index_is_refused_citing_both_lines():
+    reader = _learned(r"u_o^\top v_c", r"\sum_{c=1}^{N} \theta_c^2")
+    with pytest.raises(FormulaError, match=r"v_c is a vector named v_c \(used as one on line 1\) or entry c of a "
+                                           r"vector v \(c is the index of \\theta_c in a sum on line 2\)"):
+        reader.read(r"u_o^\top v_c")
+    assert reader.read(r"\|u_o\|^2").expr.has(vector("u_o"))
+
+
+def test_a_subscripted_name_never_used_as_a_vector_stays_a_scalar_label():
+    reader = _learned(r"a_o + b_c")
+    value = reader.read(r"a_o b_c")
+    assert not value.is_vector and value.expr == sp.Symbol("a_o", real=True) * sp.Symbol("b_c", real=True)
+
+
+def test_two_indices_may_be_written_with_a_comma():
+    extra, _ = parse_notation('[matrices]\nA = ["N", "N"]\n')
+    reader = Reader(extra.over(default_notation()))
+    A = vector("A")
+    assert reader.read(r"\sum_j A_{i,j} x_j").expr == sp.Sum(A[i, j] * x[j], (j, 1, N))
+    learned = Reader(default_notation())
+    learned.learn([([(r"\sum_{j=1}^{N} B_{i,j} x_j", 1)], [])])
+    assert learned.read(r"B_{i,j}").expr == vector("B")[i, j]
+
+
+@pytest.mark.parametrize("text", [r"\frac{a, b}{c}", r"x^{a, b}"])
+def test_a_pair_in_braces_is_read_only_as_a_subscript(read, text):
+    with pytest.raises(FormulaError, match="read only as a subscript"):
+        read(text)

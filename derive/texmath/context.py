@@ -15,6 +15,7 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from ..model import Reading
+from ..notation import size, vector
 from .grammar import parser
 from .notation import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
@@ -66,6 +67,10 @@ class DocumentContext:
         demote |= {letter for size, letters in self.notation.sizes.items() for letter in letters
                    if letters == defaults.sizes.get(size) and letter not in usage.indices
                    and letter not in referenced and letter not in hot}
+        labels = _label_vectors(usage, self.notation)
+        if "c" in self.notation.scalars and "c" in defaults.scalars and (
+                any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):
+            demote.add("c")  # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's
         notation = self.notation.without(demote) if demote else self.notation
         if self.notation == defaults and not usage.indices and not any(
                 n in table for n in ("\\sum", "\\prod") for table in vars(usage).values()) \
@@ -96,6 +101,7 @@ class DocumentContext:
             # (conflicts are found after this, on the final notation)
             self.inferred, self.stated, self.heading_lines, self.declared_lines = kept
             self.usage = usage
+        self._learn_label_vectors(usage, labels)
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)}
         for name in sorted(usage.primed):
@@ -131,6 +137,45 @@ class DocumentContext:
                 seen |= names_in(text)
         self.line = None
 
+    def _learn_label_vectors(self, usage, labels: dict[str, int]) -> None:
+        """u_o, v_c used as vectors: vectors of their own, of one length; ambiguous ones are conflicts.
+
+        The length is the range of a second index (v_{c,i}) where the document writes one, else one size
+        D shared by every such vector (u_o^\\top v_c needs them alike), named in the reading. A label that a
+        sum elsewhere binds as the index of another name's entries (\\sum_c \\theta_c) makes v_c either
+        the vector v_c or entry c of a vector v: refused, citing both lines.
+        """
+        families = {name.rsplit("_", 1)[0] for name in labels}
+        lengths: dict[str, sp.Expr] = {}
+        for name in labels:
+            second = usage.second_index.get(name)
+            if second and self.notation.size_of_index(second):
+                lengths[name] = self.size_symbol(self.notation.size_of_index(second))
+        known = set(lengths.values())
+        taken = set(self.notation.sizes) | set(self.notation.aliases) | set(usage.factors) | set(usage.indices)
+        shared = next(iter(known)) if len(known) == 1 else size(next(
+            n for n in ("D", "D_e", "D_v", "D_0") + tuple(f"D_{k}" for k in range(1, 99)) if n not in taken))
+        by_family: dict[str, list[str]] = {}
+        for name, line in sorted(labels.items(), key=lambda kv: (kv[1], kv[0])):
+            family, letter = name.rsplit("_", 1)
+            other = [(n, at) for n, at in usage.summed.get(letter, []) if n not in families]
+            if other:
+                entry, at = other[0]
+                self.label_conflicts[name] = (
+                    f"{name} is a vector named {name} (used as one on line {line}) or entry {letter} of a vector "
+                    f"{family} ({letter} is the index of {entry}_{letter} in a sum on line {at}); rename the label "
+                    "or the index")
+                continue
+            self.label_vectors[name] = (vector(name), lengths.get(name, shared))
+            by_family.setdefault(family, []).append(name)
+        for family, names in by_family.items():
+            lengths_here = sorted({str(self.label_vectors[n][1]) for n in names})
+            listed = ", ".join(f"${n}$" for n in names)
+            line = min(labels[n] for n in names)
+            self.inferred[family] = (f"{listed} {'is' if len(names) == 1 else 'are'} read as "
+                                     f"{'a vector' if len(names) == 1 else 'vectors'} of length "
+                                     f"{', '.join(f'${n}$' for n in lengths_here)} (the subscript a label)", line)
+
     def guessed(self) -> set[str]:
         """The undeclared names the last read took as real scalars."""
         return {g for g, n in self.guesses.items() if n > 0 and not g.endswith("[]")}
@@ -147,6 +192,8 @@ class DocumentContext:
             if n in used:
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
+        for note in dict.fromkeys(n for t in texts for n in self.notes.get(t, ())):
+            out.append(Reading("default", note))
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
             if name in used and defaults.onehot.get(name) == letter:
@@ -274,3 +321,18 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+def _label_vectors(usage, notation: Notation) -> dict[str, int]:
+    """The names with a label subscript (u_o) the document uses as vectors, with the line of the first such use.
+
+    A subscript that is an index of the notation (x_i) or a name the notation declares is not a label.
+    """
+    out = {}
+    for name, line in usage.labelled.items():
+        base, letter = name.rsplit("_", 1)
+        if notation.kind_of(base) is not None or notation.size_of_index(letter) or notation.size_name(letter) \
+                or base in ("e", "d", "\\delta", "\\sum", "\\prod") or not (len(base) == 1 or base.lstrip("\\") in GREEK):
+            continue
+        out[name] = line
+    return out

@@ -15,7 +15,7 @@ from ..errors import FormulaError
 from ..notation import scalar
 from . import values as V
 from .syntax import (
-    MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
+    GREEK, MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
     node_kind, node_word
 )
 
@@ -70,6 +70,8 @@ class DerivativeReading:
                            "variable (a name not defined by a formula, or an entry x_k)")
 
     def _differentiate(self, body: V.Value, op: DerivativeOp) -> V.Value:
+        if op.variable is None:
+            op = self._hessian(body)
         if len(op.more) > 1 or (op.more and op.more[0][1] > 1):
             if any(isinstance(v, tuple) for v, _ in op.more):
                 raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
@@ -261,8 +263,49 @@ class DerivativeReading:
         return DerivativeOp(self._variable(value, "the subscript of \\partial"), "the subscript of \\partial")
 
     def _nabla(self, scripts, env) -> DerivativeOp:
-        if len(scripts) != 1 or scripts[0].data != "sub_script":
-            raise FormulaError("\\nabla needs the variable as a subscript")
-        arg = scripts[0].children[1]
-        value = self._arg_value(arg, env)
-        return DerivativeOp(self._variable(value, "the subscript of \\nabla"), "the subscript of \\nabla")
+        """\\nabla_x, and \\nabla^2 / \\nabla_x^2: the Hessian (f'' for a function of one scalar), never the Laplacian."""
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        sups = [sc for sc in scripts if sc.data == "sup_script"]
+        if len(subs) > 1 or len(sups) > 1 or len(subs) + len(sups) != len(scripts):
+            raise FormulaError("\\nabla takes the variable as a subscript and at most the power 2: \\nabla_x^2 f")
+        if sups:
+            power = self._inner(sups[0].children[1])
+            if node_kind(power) == "product" and len(power.children) == 1 and not item_scripts(power.children[0]):
+                power = item_base(power.children[0])
+            if node_kind(power) != "number" or str(power.children[0]) != "2":
+                raise FormulaError("of the powers of \\nabla only \\nabla^2 (the Hessian) is read")
+        if not subs:
+            if not sups:
+                raise FormulaError("\\nabla needs the variable as a subscript")
+            # the variable is the one scalar the body depends on (see _hessian_variable)
+            return DerivativeOp(None, "\\nabla^2", ((None, 2),))
+        value = self._arg_value(subs[0].children[1], env)
+        variable = self._variable(value, "the subscript of \\nabla")
+        if not sups:
+            return DerivativeOp(variable, "the subscript of \\nabla")
+        if isinstance(variable, tuple):
+            name = str(variable[0])
+            name = "\\" + name if name in GREEK else name
+            raise FormulaError(f"\\nabla_{name}^2 of a function of the vector {name} is its Hessian, a matrix, which "
+                               "is not read; write its entries \\frac{\\partial^2 f}{\\partial "
+                               f"{name}_i \\partial {name}_j}} (\\nabla^2 is never read as the Laplacian)")
+        self._note(HESSIAN_NOTE.format(variable=variable))
+        return DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
+
+    def _hessian(self, body: V.Value) -> DerivativeOp:
+        """\\nabla^2 without a subscript: the Hessian in the one scalar variable the body depends on."""
+        if body.is_vector:
+            raise FormulaError("\\nabla^2 of a vector is not read; write \\nabla_x^2 f with the variable")
+        found = sorted((s for s in body.expr.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, Idx)
+                        and not s.is_integer and not isinstance(s, sp.Dummy)), key=str)
+        if body.expr.atoms(Indexed) or len(found) != 1:
+            names = ", ".join(str(s) for s in found) or "no variable"
+            raise FormulaError(f"\\nabla^2 without a subscript: its variable is unclear (the body depends on {names}); "
+                               "write \\nabla_x^2 f")
+        (variable,) = found
+        self._note(HESSIAN_NOTE.format(variable=variable))
+        return DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
+
+
+HESSIAN_NOTE = ("$\\nabla^2$ is read as the Hessian, here the second derivative in ${variable}$ "
+                "(not the Laplacian)")

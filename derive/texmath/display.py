@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .statements import display_prose
 
@@ -69,6 +69,7 @@ class Chain:
     def bare(self) -> bool:
         """A display that is one formula with no relation (it may continue the chain before it)."""
         return not self.relations and not self.problem
+    part: int = 0  # of a row that writes several equations side by side (1, 2, ...); 0 if one
 
 
 @dataclass
@@ -78,6 +79,7 @@ class _Row:
     relations: list = field(default_factory=list)
     label: str = ""
     problem: str = ""
+    part: int = 0
 
 
 # --- blocks ------------------------------------------------------------------------------------
@@ -141,25 +143,39 @@ def _rows(text: str, start: int, end: int):
     yield row, end
 
 
-def _split(text: str, start: int, end: int) -> _Row:
-    """One row's terms and the relations between them, found outside every bracket."""
-    row = _Row(start)
-    depth, n, term = 0, start, start
+def _split(text: str, start: int, end: int) -> list[_Row]:
+    """One row's terms and the relations between them, found outside every bracket.
+
+    A row that writes two equations side by side (``a = b, \\quad c = d``) is split at the comma,
+    ``\\quad`` or ``\\text{and}`` between them: one row for each.
+    """
+    depth, n = 0, start
+    guard = 0  # \left..\right, \langle..\rangle and \{..\}: no comma or relation inside separates
     env = 0  # inside \begin{cases} ... \end{cases}: its relations are conditions, not links
     unbalanced = False
+    relations: list[tuple[int, int, str]] = []  # (start, end, relation)
+    separators: list[tuple[int, int]] = []
     while n < end:
         ch = text[n]
         rel = None
         if ch == "\\":
+            if depth == 0 and guard == 0:
+                sep, strong = _separator(text, n, end)
+                if strong:
+                    separators.append((n, sep))
+                if sep > n:  # a run of spacing is skipped whole, so a long run takes linear time
+                    n = sep
+                    continue
             m = re.compile(r"\\[A-Za-z]+|\\.").match(text, n)
             tok = m.group(0) if m else "\\"
             if tok == "\\begin":
                 env += 1
             elif tok == "\\end":
                 env -= 1
-            if depth == 0 and env == 0 and tok in _RELATIONS:
+            if depth == 0 and guard <= 0 and env == 0 and tok in _RELATIONS:
                 rel = tok
             else:
+                guard += _GUARDS.get(tok, 0)
                 n += len(tok)
                 continue
         elif ch in "({[":
@@ -167,24 +183,116 @@ def _split(text: str, start: int, end: int) -> _Row:
         elif ch in ")}]":
             depth -= 1
             unbalanced |= depth < 0
-        elif depth == 0 and env == 0 and text.startswith(":=", n):
+        elif depth == 0 and guard == 0 and env == 0 and ch == ",":
+            sep, _ = _separator(text, n, end)
+            separators.append((n, sep))
+            n = sep
+            continue
+        elif depth == 0 and guard <= 0 and env == 0 and text.startswith(":=", n):
             rel = ":="
-        elif depth == 0 and env == 0 and ch in "=<>":
+        elif depth == 0 and guard <= 0 and env == 0 and ch in "=<>":
             rel = ch
         if rel is not None:
-            row.terms.append(Term(text[term:n], term))
-            row.relations.append(_RELATIONS[rel])
+            relations.append((n, n + len(rel), _RELATIONS[rel]))
             n += len(rel)
-            term = n
             continue
         n += 1
-    row.terms.append(Term(text[term:end], term))
     if unbalanced or depth != 0:
+        row = _Row(start)
         whole = text[start:end]
-        row.terms, row.relations = [Term(whole, start)], []
+        row.terms = [Term(whole, start)]
         if re.search(r"=|\\(neq|approx|leq|geq|le|ge|in)\b|<|>", whole):
             row.problem = "unbalanced brackets: the row cannot be split into sides"
+        return [row]
+    equations, problem = _equations(text, start, end, relations, separators)
+    if problem:
+        row = _Row(start, [Term(text[start:end], start)], [], "", problem)
+        return [row]
+    starts = [r[0] for r in relations]
+    return [_row(text, a, b, relations[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+            for a, b in equations]
+
+
+def _row(text: str, start: int, end: int, relations) -> _Row:
+    row = _Row(start)
+    term = start
+    for a, b, rel in relations:
+        row.terms.append(Term(text[term:a], term))
+        row.relations.append(rel)
+        term = b
+    row.terms.append(Term(text[term:end], term))
     return row
+
+
+# Spacing and conjunctions that may stand between two equations of one row; a run of them separates
+# only if it has a comma, a \quad or an "and" in it.
+_SPACING = re.compile(r"(?:\s|,|~|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\\hspace\*?\{[^{}]*\}"
+                      r"|\\(?:text|mbox|textrm|mathrm)\s*\{\s*and\s*\})+")
+_STRONG = re.compile(r"(?<!\\),|\\q?quad(?![A-Za-z])|\{\s*and\s*\}")
+_GUARDS = {"\\left": 1, "\\right": -1, "\\langle": 1, "\\rangle": -1, "\\{": 1, "\\}": -1,
+           "\\lvert": 1, "\\rvert": -1, "\\lVert": 1, "\\rVert": -1}
+_NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*$")
+_BARE = re.compile(r"\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?\s*$")
+
+
+def _separator(text: str, n: int, end: int) -> tuple[int, bool]:
+    """The end of the run of spacing and conjunctions at n, and whether it can separate two equations."""
+    m = _SPACING.match(text, n, end)
+    return (m.end(), bool(_STRONG.search(m.group(0)))) if m else (n, False)
+
+
+def _letters(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]|\\[A-Za-z]+", text))
+
+
+def _equations(text: str, start: int, end: int, relations, separators) -> tuple[list[tuple[int, int]], str]:
+    """The row's equations: [start, end) cut at the separators that stand between two relations.
+
+    A relation beside an equation that may be a condition on it (``x \\geq 0``, ``\\text{for } i = j``,
+    ``x = 0`` after ``f(x) = 0``) makes the row a problem: checked without its condition, a true
+    equation could be refuted.
+    """
+    pieces, at = [], start
+    for a, b in separators:
+        pieces.append((at, a))
+        at = b
+    pieces.append((at, end))
+    out: list[tuple[int, int]] = []
+    first = start
+    starts = [r[0] for r in relations]  # in order: the relations of a stretch are found by bisection
+
+    def within(lo: int, hi: int) -> list:
+        return relations[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    for (_, b), (c, d) in zip(pieces, pieces[1:]):
+        if bisect.bisect_left(starts, c) == bisect.bisect_left(starts, d) \
+                or bisect.bisect_left(starts, first) == bisect.bisect_left(starts, b):
+            continue
+        before, after = within(first, b), within(c, d)
+        why = _condition(text, first, b, before, c, d, after)
+        if why:
+            return [(start, end)], why
+        out.append((first, b))
+        first = c
+    out.append((first, end))
+    return out, ""
+
+
+def _condition(text, a, b, before, c, d, after) -> str:
+    """Why the relations on the two sides of a separator may be an equation and its condition, or ''."""
+    second = " ".join(text[c:d].split())
+    if second.startswith(("\\text", "\\mbox", "\\textrm", "\\forall")) or any(r[2] != "=" for r in before + after):
+        return (f"a condition beside an equation ({second}) is not read: write the equation alone, and the "
+                "condition in the prose")
+    for (x, y, rels), other in (((a, b, before), text[c:d]), ((c, d, after), text[a:b])):
+        if len(rels) == 1:
+            sides = (text[x:rels[0][0]], text[rels[0][1]:y])
+            # x = 0, i = j: a name set to a value the other equation may need, not an equation of its own
+            if all(_BARE.match(s) or _NUMBER.match(s) for s in sides) \
+                    and any(_BARE.match(s) and _letters(s) <= _letters(other) for s in sides):
+                return (f"{' '.join(text[x:y].split())} beside {' '.join(other.split())} is a condition on it or a "
+                        "second equation: write each equation in its own display")
+    return ""
 
 
 def _label_row(text: str) -> tuple[str, str]:
@@ -204,6 +312,18 @@ def _label_row(text: str) -> tuple[str, str]:
     return text, label
 
 
+_PUNCTUATION = re.compile(r"(?<!\\)[,.;](?:\s|\\[,;:!]|~)*$")
+_DELIMITER = re.compile(r"\\(right|[bB]igg?r?|middle)\s*$")
+
+
+def _punctuation(text: str) -> str:
+    """A row with the comma or full stop that ends it (a sentence's punctuation, not a term) blanked."""
+    m = _PUNCTUATION.search(text)
+    if m and not _DELIMITER.search(text, 0, m.start()):
+        text = blank(text, m.start(), m.end())
+    return text
+
+
 def _label_after(text: str, pos: int) -> str:
     m = _AFTER_LABEL.match(text, pos)
     return m.group(1) if m else ""
@@ -221,6 +341,7 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     rows, pieces, done = [], [], 0
     for row_start, row_end in _rows(text, 0, len(text)):
         row_text, label = _label_row(text[row_start:row_end])
+        row_text = _punctuation(row_text)
         pieces += [text[done:row_start], row_text]
         done = row_end
         rows.append((row_start, row_end, label))
@@ -229,8 +350,12 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     chains: list[Chain] = []
     current: _Row | None = None
     for row_start, row_end, label in rows:
-        row = _split(text, row_start, row_end)
+        parts = _split(text, row_start, row_end)
+        for k, part in enumerate(parts[1:], 2):
+            part.label, part.part = label, k
+        row = parts[0]
         row.label = label
+        row.part = 1 if len(parts) > 1 else 0
         if row.problem:
             chains.append(_close(current, text))
             chains.append(Chain((Term(text[row_start:row_end], row_start),), (),
@@ -256,11 +381,13 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
         else:
             chains.append(_close(current, text))
             current = row
+        for part in parts[1:]:
+            chains.append(_close(current, text))
+            current = part
     chains.append(_close(current, text))
     found = [c for c in chains if c is not None]
     if found and after and not any(c.label for c in found):
-        last = found[-1]
-        found[-1] = Chain(last.terms, last.relations, last.offset, after, last.problem, last.latex)
+        found[-1] = replace(found[-1], label=after)
     return found
 
 
@@ -278,7 +405,8 @@ def _close(row: _Row | None, text: str) -> Chain | None:
         return None
     first, last = row.terms[0], row.terms[-1]
     latex = _squash(text[first.offset:last.offset + len(last.text)])
-    return Chain(tuple(row.terms), tuple(row.relations), _first(first.text, first.offset), row.label, "", latex)
+    return Chain(tuple(row.terms), tuple(row.relations), _first(first.text, first.offset), row.label, "", latex,
+                 part=row.part)
 
 
 # A display longer than this is reported, not read: no formula of a derivation comes near it.
@@ -381,8 +509,7 @@ def _placed(chain: Chain, place) -> Chain:
 def _continued(chain: Chain, before: Chain | None, start: int) -> Chain:
     """A display that opens with '= ...' continues the chain of the display before it."""
     if before is None or before.problem or not before.terms[-1].text.strip():
-        return Chain(chain.terms, chain.relations, chain.offset, chain.label,
-                     "the display opens with a relation, and no chain before it to continue", chain.latex)
+        return replace(chain, problem="the display opens with a relation, and no chain before it to continue")
     last = before.terms[-1]
     latex = _squash(last.text) + " " + chain.latex
-    return Chain((last,) + chain.terms[1:], chain.relations, chain.offset, chain.label, "", latex)
+    return replace(chain, terms=(last,) + chain.terms[1:], problem="", latex=latex)

@@ -106,6 +106,8 @@ class _Builder:
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
         base = f"({chain.label})" if chain.label else f"line {line}"
+        if chain.part:  # one of several equations written side by side in a row
+            base += f", equation {chain.part}"
         candidates = [base + suffix]
         if chain.label:
             candidates.append(f"{base}, line {line}{suffix}")

@@ -36,6 +36,7 @@ script: SUB arg             -> sub_script
 
 ?arg: group | letter | number | command | text
     | FRAC arg arg         -> frac
+    | "{" expr "," expr "}" -> index_pair
 
 ?base: letter
      | number
@@ -53,6 +54,10 @@ script: SUB arg             -> sub_script
      | LBAR expr RBAR       -> abs
      | LNORM expr RNORM     -> norm
      | LANGLE expr "," expr RANGLE -> inner
+     | "[" expr REL expr "]"  -> iverson
+     | "(" expr REL expr ")"  -> iverson
+     | LSET expr REL expr RSET -> iverson
+     | INDICATOR            -> indicator
 
 group: "{" (expr (REL expr ("," expr REL expr)?)?)? "}"
 
@@ -79,6 +84,9 @@ LANGLE.3: /\\langle(?![A-Za-z])/
 RANGLE.3: /\\rangle(?![A-Za-z])/
 BAR.3: /\\(vert|lvert|rvert)(?![A-Za-z])/ | "|"
 DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
+INDICATOR.4: /\\(mathbb|mathds|mathbbm)\s*(\{\s*[1I]\s*\}|1(?![0-9]))/
+LSET.3: /\\\{|\\lbrace(?![A-Za-z])/
+RSET.3: /\\\}|\\rbrace(?![A-Za-z])/
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
 

@@ -31,11 +31,12 @@ from .syntax import (
 from .usage import Usage
 from .context import DocumentContext
 from .derivatives import DerivativeReading
+from .indicator import IndicatorReading
 
 __all__ = ["Reader", "symbol_name"]
 
 
-class Reader(DocumentContext, DerivativeReading):
+class Reader(DocumentContext, DerivativeReading, IndicatorReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -68,6 +69,10 @@ class Reader(DocumentContext, DerivativeReading):
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
+        self.notes: dict[str, tuple[str, ...]] = {}  # a term's text -> the built-in readings it relies on
+        self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
+        self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
+        self._notes: list[str] = []
 
     # --- public ------------------------------------------------------------------------------
 
@@ -82,6 +87,7 @@ class Reader(DocumentContext, DerivativeReading):
             raise FormulaError(lark_reason(exc)) from None
         self._script_depth = 0
         self.guesses = Counter()
+        self._notes: list[str] = []
         try:
             with V.domain_conditions() as domain:
                 value = self._expr(tree, {})
@@ -96,7 +102,13 @@ class Reader(DocumentContext, DerivativeReading):
         if value.row:
             raise FormulaError("a transposed vector on its own (a row vector) is not read; "
                                "write u^\\top v for an inner product")
+        if self._notes:
+            self.notes[text] = tuple(dict.fromkeys(self._notes))
         return value
+
+    def _note(self, text: str) -> None:
+        """A built-in reading the term relies on (\\nabla^2 as the Hessian), for the step's readings."""
+        self._notes.append(text)
 
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
@@ -240,7 +252,12 @@ class Reader(DocumentContext, DerivativeReading):
         while k < len(entries):
             entry = entries[k]
             nxt = entries[k + 1] if k + 1 < len(entries) else None
-            head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
+            if nxt is not None and nxt.op is None and not nxt.negative and not item_scripts(nxt.item) \
+                    and node_kind(item_base(nxt.item)) == "iverson" and self._is_indicator(entry):
+                head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
+                k += 1
+            else:
+                head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
                 word = node_word(item_base(entry.item))
                 raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "
@@ -611,6 +628,13 @@ class Reader(DocumentContext, DerivativeReading):
             return self._scripted(values[0], scripts, env)
         if kind == "bracket":
             raise FormulaError("a vector or matrix written out in brackets is not read")
+        if kind == "iverson":
+            raise self._stray_iverson()
+        if kind == "index_pair":
+            raise FormulaError("a pair {a, b} is read only as a subscript: a label and an index (v_{c,i}) or two "
+                               "indices (A_{i,j})")
+        if kind == "indicator":
+            return self._indicator_item(scripts, env)
         if kind == "group":
             return self._scripted(self._arg_value(base, env), scripts, env)
         raise FormulaError(f"cannot read {kind}")
@@ -820,6 +844,8 @@ class Reader(DocumentContext, DerivativeReading):
 
     def _guessed_entry(self, name: str, arg, env) -> V.Value:
         """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""
+        if node_kind(arg) == "index_pair":
+            return self._label_entry(name, arg, env)
         inner = self._inner(arg)
         primes = ""
         if node_kind(inner) == "product" and len(inner.children) == 1 \
@@ -828,6 +854,18 @@ class Reader(DocumentContext, DerivativeReading):
             inner = item_base(inner.children[0])
         kind = node_kind(inner)
         label = self._label(name, inner, primes, env)
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        if label in self.label_vectors:
+            # u_o, v_c used as vectors in the document: a vector of its own
+            base, length = self.label_vectors[label]
+            self.guesses[name] -= 1
+            return V.Value(base[V.entry_index(length)], length)
+        if kind == "letter" and str(inner.children[0]) in env and f"{name}_{inner.children[0]}" in self.label_vectors:
+            # \sum_w u_w^\top v_c: u_w is the vector of w, row w of the family u
+            _, length = self.label_vectors[f"{name}_{inner.children[0]}"]
+            self.guesses[name] -= 1
+            return V.Value(vector(name)[env[str(inner.children[0])], V.entry_index(length)], length)
         if label is not None:
             self.guesses[name] -= 1
             self.guesses[label] += 1
@@ -840,6 +878,24 @@ class Reader(DocumentContext, DerivativeReading):
                 self.guesses[f"{name}[]"] += 1
                 return V.Value(vector(name)[index])
         raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _label_entry(self, name: str, pair, env) -> V.Value:
+        """v_{c,i}: entry i of the vector v_c (a label, then an index)."""
+        first, second = pair.children
+        items = [e.children[0] if node_kind(e) == "product" and len(e.children) == 1 else None for e in (first, second)]
+        if any(it is None or item_scripts(it) for it in items):
+            raise FormulaError(f"{name}_{{.., ..}} is read only as a label and an index: {name}_{{c,i}}")
+        letter = node_word(item_base(items[0]))
+        label = f"{name}_{letter}"
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        if label not in self.label_vectors:
+            raise FormulaError(f"{name}_{{..,..}} is read only as entry i of a vector with a label, {name}_{{c,i}}")
+        base, length = self.label_vectors[label]
+        (index,) = self._indices(item_base(items[1]), env)
+        self._check_range(index, length, env)
+        self.guesses[name] -= 1
+        return V.Value(base[index])
 
     def _label(self, name: str, inner, primes: str, env) -> str | None:
         """The name a_1, a_b, alpha_beta, a_{b'} of an undeclared a with a label subscript, or None."""
@@ -912,6 +968,13 @@ class Reader(DocumentContext, DerivativeReading):
 
     def _indices(self, arg, env) -> list[sp.Expr]:
         kind = node_kind(arg)
+        if kind == "index_pair":  # A_{i,j}
+            out = []
+            for part in arg.children:
+                if node_kind(part) != "product" or len(part.children) != 1 or item_scripts(part.children[0]):
+                    raise FormulaError("an index expression in a subscript is not read")
+                out.extend(self._indices(item_base(part.children[0]), env))
+            return out
         if kind == "group":
             if len(arg.children) != 1:
                 raise FormulaError("a condition in a subscript (such as i \\neq k) is not read")

@@ -16,6 +16,7 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from .grammar import parser
+from .syntax import GREEK as _GREEK
 
 __all__ = ["Usage", "scan"]
 
@@ -38,6 +39,11 @@ class Usage:
     indices: dict[str, int] = field(default_factory=dict)  # letters written in subscripts: x_i, \sum_{i=1}
     subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
     whole: dict[str, int] = field(default_factory=dict)  # softmax(x), LSE(x): a function of a whole vector
+    # u_o^\top, \|v_c\|, u^\top v_c, v_{c,i}: a name with a letter subscript used as a vector ("u_o" -> line)
+    labelled: dict[str, int] = field(default_factory=dict)
+    second_index: dict[str, str] = field(default_factory=dict)  # v_{c,i}: "v_c" -> "i"
+    # \sum_c ... \theta_c: a letter a sum binds, written as the subscript of another name (letter -> (name, line))
+    summed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def as_vector(self, name: str) -> bool:
         return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
@@ -58,6 +64,7 @@ def scan(formulas: list[tuple[str, int]]) -> Usage:
             continue
         for m in _WHOLE.finditer(text):
             _note(usage.whole, m.group(1), line)
+        _labelled(tokens, line, usage)
         depth, script_depth = 0, []  # brace depth, and the depths at which subscript groups opened
         for n, tok in enumerate(tokens):
             if tok.type == "LBRACE":
@@ -94,6 +101,66 @@ def scan(formulas: list[tuple[str, int]]) -> Usage:
     return usage
 
 
+def _is_transpose(tokens, p: int) -> int:
+    """The position after ^\\top, ^T, ^{\\top} starting at p, or 0."""
+    if p + 1 < len(tokens) and tokens[p].type == "SUP":
+        if str(tokens[p + 1]) in _TRANSPOSES:
+            return p + 2
+        if tokens[p + 1].type == "LBRACE" and p + 3 < len(tokens) and str(tokens[p + 2]) in _TRANSPOSES \
+                and tokens[p + 3].type == "RBRACE":
+            return p + 4
+    return 0
+
+
+def _label_at(tokens, p: int) -> tuple[str, int, str]:
+    """A subscript at p naming a label, _c, _{c}, _\\alpha, _{c,i}: (the letter, the position after it, the second
+    index or ''); ('', 0, '') when the subscript is something else."""
+    if p + 1 >= len(tokens) or tokens[p].type != "SUB":
+        return "", 0, ""
+    tok = tokens[p + 1]
+    if tok.type == "LETTER" or (tok.type == "CMD" and str(tok)[1:] in _GREEK):
+        return str(tok), p + 2, ""
+    kinds = [t.type for t in tokens[p + 1:p + 6]]
+    if kinds[:3] == ["LBRACE", "LETTER", "RBRACE"]:
+        return str(tokens[p + 2]), p + 4, ""
+    if kinds[:5] == ["LBRACE", "LETTER", "COMMA", "LETTER", "RBRACE"]:
+        return str(tokens[p + 2]), p + 6, str(tokens[p + 4])
+    return "", 0, ""
+
+
+def _labelled(tokens, line: int, usage: Usage) -> None:
+    """Names with a letter subscript used as vectors, and letters sums bind, in one formula's tokens."""
+    bound = set()
+    for n, tok in enumerate(tokens):
+        if tok.type == "CMD" and str(tok) in ("\\sum", "\\prod"):
+            letter, _, _ = _label_at(tokens, n + 1)
+            if not letter and n + 2 < len(tokens) and tokens[n + 1].type == "SUB" and tokens[n + 2].type == "LBRACE" \
+                    and n + 3 < len(tokens) and tokens[n + 3].type == "LETTER":
+                letter = str(tokens[n + 3])  # \sum_{c=1}^{N}
+            if letter:
+                bound.add(letter)
+    for n, tok in enumerate(tokens):
+        if tok.type not in ("LETTER", "CMD") or (n and tokens[n - 1].type in ("SUB", "SUP")) \
+                or str(tok) in ("\\sum", "\\prod"):
+            continue
+        letter, after, second = _label_at(tokens, n + 1)
+        if not letter:
+            continue
+        name = f"{tok}_{letter}"
+        if letter in bound:
+            usage.summed.setdefault(letter, []).append((str(tok), line))
+        before = tokens[max(0, n - 4):n]
+        vector_use = (second or _is_transpose(tokens, after)
+                      or (n and tokens[n - 1].type == "LNORM" and after < len(tokens) and tokens[after].type == "RNORM")
+                      or any(_is_transpose(tokens, q) == n for q in range(max(0, n - 4), n))
+                      or (n and tokens[n - 1].type == "LANGLE")
+                      or (n and tokens[n - 1].type == "COMMA" and any(t.type == "LANGLE" for t in before)))
+        if vector_use:
+            usage.labelled.setdefault(name, line)
+            if second:
+                usage.second_index.setdefault(name, second)
+
+
 def _letters(tokens, p: int) -> tuple[str, ...]:
     """The letters of a subscript starting at p: one letter, or a braced run of letters (else ())."""
     if tokens[p].type == "LETTER":
@@ -102,6 +169,8 @@ def _letters(tokens, p: int) -> tuple[str, ...]:
     for tok in tokens[p + 1:]:
         if tok.type == "RBRACE":
             return tuple(out)
+        if tok.type == "COMMA" and out:  # W_{i,j}
+            continue
         if tok.type != "LETTER":
             return ()
         out.append(str(tok))
