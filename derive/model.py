@@ -193,6 +193,7 @@ class Derivation:
     note: str = ""
     # The steps to emit as kernels (derive emit): (step label, function name or "" for the default name).
     kernels: tuple[tuple[str, str], ...] = ()
+    file: str = ""  # the file it was read from, as the command line named it; "" for the built-in catalog
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ class Check:
     link: int | None = None  # the link's number in its chain (None for the ends and a correction)
     link_latex: str = ""  # the link's two terms as written, "left = right"
     hypotheses: tuple[str, ...] = ()
+    file: str = ""  # the file the derivation was read from, as named on the command line; else its source
 
 
 def slug(label: str) -> str:
@@ -252,7 +254,8 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses)
+                      hypotheses=step.hypotheses,
+                      file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"
             where = dict(common)

@@ -6,7 +6,7 @@ import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
-__all__ = ["to_text"]
+__all__ = ["to_text", "to_unicode", "unicode_name", "math_text", "prose_text"]
 
 
 class PlainPrinter(StrPrinter):
@@ -146,3 +146,148 @@ class UnicodePrinter(PlainPrinter):
 def to_unicode(expr: sp.Basic) -> str:
     """A formula on one line of Unicode, for the terminal."""
     return UnicodePrinter({"order": "none"}).doprint(expr)
+
+
+# --- mathematics written in prose, as a terminal shows it --------------------------------------------
+
+# The Greek letters by their LaTeX names, for printers that write them back (θ -> \\theta).
+GREEK_LETTERS = {
+    **_GREEK, "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
+    "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "varepsilon": "ε", "varphi": "φ", "vartheta": "ϑ",
+}
+_SYMBOLS = {
+    **GREEK_LETTERS, "ell": "ℓ",
+    "neq": "≠", "ne": "≠", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "in": "∈", "notin": "∉",
+    "times": "×", "cdot": "·", "ldots": "…", "dots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱",
+    "sum": "Σ", "prod": "Π", "partial": "∂", "infty": "∞", "to": "→", "rightarrow": "→", "mapsto": "↦",
+    "approx": "≈", "pm": "±", "nabla": "∇", "forall": "∀", "exists": "∃", "top": "⊤", "intercal": "⊤",
+    "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "Vert": "‖", "langle": "⟨", "rangle": "⟩",
+    "subset": "⊂", "subseteq": "⊆", "cup": "∪", "cap": "∩", "equiv": "≡", "propto": "∝", "circ": "∘",
+    "odot": "⊙", "otimes": "⊗", "oplus": "⊕", "sim": "∼", "colon": ":", "quad": " ", "qquad": " ",
+    "log": "log", "ln": "ln", "exp": "exp", "sin": "sin", "cos": "cos", "tan": "tan", "tanh": "tanh",
+    "max": "max", "min": "min", "arg": "arg", "det": "det", "lim": "lim",
+}
+_DROPPED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "displaystyle",
+            "textstyle", "limits", "nolimits", "!"}
+_SPACES = {",", ";", ":", " ", "enspace", "thinspace"}
+_TEXT = {"text", "textrm", "textit", "textbf", "mathrm", "mathit", "mathbf", "mathsf", "mathtt", "boldsymbol",
+         "bm", "operatorname", "mbox", "mathcal", "mathscr"}
+_BLACKBOARD = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ"}
+_ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305", "tilde": "\u0303",
+            "widetilde": "\u0303", "dot": "\u0307", "ddot": "\u0308", "vec": "\u20d7"}
+
+
+class _MathScanner:
+    """A LaTeX formula read token by token into one line of text: θ_i, j ≠ i, e^(-x), ℝ^(N×N).
+
+    It only rewrites the control words it knows; any other is kept as written, so the text says no
+    more than the formula does. Nothing is ever run or expanded."""
+
+    def __init__(self, tex: str):
+        self.tex = tex
+        self.at = 0
+
+    def _peek(self) -> str:
+        return self.tex[self.at] if self.at < len(self.tex) else ""
+
+    def _word(self) -> str:
+        """The control sequence after a backslash (the backslash already read)."""
+        start = self.at
+        while self._peek().isalpha():
+            self.at += 1
+        if self.at == start and self.at < len(self.tex):
+            self.at += 1  # a control symbol: \{, \,, \\
+        return self.tex[start:self.at]
+
+    def _skip_spaces(self) -> None:
+        while self._peek().isspace():
+            self.at += 1
+
+    def argument(self) -> str:
+        """One argument: a braced group, a control sequence or a single character."""
+        self._skip_spaces()
+        ch = self._peek()
+        if ch == "{":
+            self.at += 1
+            return self.until("}")
+        if ch == "\\":
+            self.at += 1
+            return self.command(self._word())
+        self.at += 1
+        return ch
+
+    def until(self, close: str = "") -> str:
+        out = []
+        while self.at < len(self.tex):
+            ch = self.tex[self.at]
+            self.at += 1
+            if ch == close:
+                break
+            if ch == "{":
+                out.append(self.until("}"))
+            elif ch == "\\":
+                out.append(self.command(self._word()))
+            elif ch in "_^":
+                out.append(ch + _grouped(self.argument()))
+            elif ch.isspace():
+                if out and out[-1] != " ":
+                    out.append(" ")
+            elif ch == "~":
+                out.append(" ")
+            else:
+                out.append(ch)
+        return "".join(out).strip() if close else "".join(out)
+
+    def command(self, word: str) -> str:
+        if word in _SYMBOLS:
+            return _SYMBOLS[word]
+        if word in _DROPPED:
+            return ""
+        if word in _SPACES:
+            return " "
+        if word in _TEXT:
+            return self.argument()
+        if word == "mathbb":
+            arg = self.argument()
+            return _BLACKBOARD.get(arg, arg)
+        if word in _ACCENTS:
+            arg = self.argument()
+            return arg[:1] + _ACCENTS[word] + arg[1:] if arg[:1].isalpha() else f"{word}({arg})"
+        if word in ("frac", "dfrac", "tfrac"):
+            top, bottom = self.argument(), self.argument()
+            return f"{_grouped(top)}/{_grouped(bottom)}"
+        if word == "sqrt":
+            return f"√({self.argument()})"
+        if word == "\\":
+            return " "
+        if len(word) == 1 and not word.isalpha():
+            return word  # \{ \} \_ \% \& \$ \#
+        # A command it does not know: as written, with its braced arguments.
+        out = "\\" + word
+        while self._peek() == "{":
+            self.at += 1
+            out += "{" + self.until("}") + "}"
+        return out
+
+
+def _grouped(text: str) -> str:
+    """A subscript, superscript or fraction's part: bare when it is one name or number (θ_i, x^2), else
+    in parentheses."""
+    return text if text.isalnum() or len(text) <= 1 else f"({text})"
+
+
+def math_text(tex: str) -> str:
+    """A LaTeX formula from prose ("j \\neq i", "e^{-x}") as one line of readable text ("j ≠ i", "e^(-x)")."""
+    try:
+        return " ".join(_MathScanner(str(tex)).until().split())
+    except RecursionError:  # braces nested beyond reason: shown as written
+        return str(tex)
+
+
+def prose_text(text: str) -> str:
+    """Prose with its mathematics between dollars ("$y$ is one-hot at $t$"), as plain text for a terminal
+    ("y is one-hot at t"); with an odd number of dollars the text is shown as written."""
+    text = str(text)
+    if text.count("$") % 2:
+        return text
+    return "".join(math_text(part) if n % 2 else part for n, part in enumerate(text.split("$")))

@@ -26,7 +26,8 @@ import sympy as sp
 from .errors import ReportError
 from .files import write_atomic, write_set
 from .latex import counterexample_latex, side_to_latex, to_latex
-from .model import Derivation, Side, Step, Verdict, slug
+from .model import Derivation, Reading, Side, Step, Verdict, slug
+from .plaintext import GREEK_LETTERS, prose_text
 from .results import CheckResult, Counterexample, tier_text
 
 __all__ = [
@@ -78,6 +79,7 @@ class Link:
     detail: str = ""
     notes: tuple[str, ...] = ()
     counterexample: Counterexample | None = None
+    defaults: tuple[Reading, ...] = ()  # the defaults a refutation relies on, which the document never states
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class StepView:
     correction: Link | None = None  # what the step should have said, as the catalog gives it, verified
     source: str = ""  # the step as its author wrote it, shown verbatim (never typeset): a user's file
     wide_terms: tuple[str, ...] = ()  # the terms with breakable parentheses, for terms wider than the page
+    readings: tuple[Reading, ...] = ()  # what the reading relies on, each with its line
 
     @property
     def where(self) -> str:
@@ -214,6 +217,7 @@ class Report:
     as_expected: int
     catalog: bool = True  # some derivation comes from derive's own catalog (it states what it expects)
     verdicts: tuple[tuple[str, int], ...] = ()  # checks by verdict, strongest first
+    under_default: int = 0  # refuted checks that rely on a default reading the document never states
 
 
 # --- building the view ----------------------------------------------------------------------------
@@ -230,7 +234,7 @@ def _link(r: CheckResult | None, check_id: str, part: str, number: int | None, l
     if r is None:
         return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), None)
     return Link(check_id, part, number, side_to_latex(lhs), side_to_latex(rhs), _outcome(r, trusted),
-                r.detail, r.notes, r.counterexample)
+                r.detail, r.notes, r.counterexample, r.defaults if r.refuted_under_default else ())
 
 
 def _weakest(results: Sequence[CheckResult], trusted: bool = True) -> Outcome:
@@ -311,13 +315,17 @@ def _step_view(derivation: Derivation, step: Step, by_id: dict[str, CheckResult]
         cid = f"{sid}#correction"
         correction = _link(by_id.get(cid), cid, "correction", None, step.terms[0], fix, trusted)
     links_t = tuple(links)
+    readings = tuple(dict.fromkeys(reading for r in found.values() for reading in r.readings))
+    # A document's reading is its readings' texts joined: shown once, as the list of readings.
+    reading = "" if readings and step.reading == "; ".join(r.text for r in step.readings) else step.reading
     return StepView(
         id=sid, label=step.label, line=step.line, latex=step.latex if trusted else "",
         source="" if trusted else step.latex,
         terms=tuple(side_to_latex(t) for t in step.terms), links=links_t, ends=ends,
         wide_terms=tuple(side_to_latex(t, breakable=True) for t in step.terms),
-        outcome=_weakest(list(found.values()), trusted), reading=step.reading, note=step.note, problem=step.problem,
+        outcome=_weakest(list(found.values()), trusted), reading=reading, note=step.note, problem=step.problem,
         corrections=_corrections(step, links_t + ((ends,) if ends else ()), found, trusted), correction=correction,
+        readings=readings,
     )
 
 
@@ -457,8 +465,9 @@ def build_report(derivations: Sequence[Derivation], results: Iterable[CheckResul
         tally[c.outcome.verdict] += 1
     # The kernels are generated from the catalog: a report on one's own files has no such section.
     kernels = None if kernels is None or not catalog else _kernels(kernels, documents, by_id)
+    under_default = sum(1 for c in shown if c.defaults)
     return Report(documents, total, kernels, len(shown), sum(1 for c in shown if c.outcome.matches), catalog,
-                  tuple((k, n) for k, n in tally.items() if n))
+                  tuple((k, n) for k, n in tally.items() if n), under_default)
 
 
 # --- templates ------------------------------------------------------------------------------------
@@ -475,7 +484,21 @@ _TEX_UNICODE = {
     "‘": "`", "’": "'", "“": "``", "”": "''", "–": "--", "—": "---", "✓": r"\ensuremath{\checkmark}",
     "✗": r"\ensuremath{\times}", "σ": r"\ensuremath{\sigma}", "θ": r"\ensuremath{\theta}",
     "δ": r"\ensuremath{\delta}", "Σ": r"\ensuremath{\Sigma}", "∞": r"\ensuremath{\infty}",
+    **{ch: rf"\ensuremath{{\{name}}}" for name, ch in GREEK_LETTERS.items()},
+    "ϑ": r"\ensuremath{\vartheta}", "ℓ": r"\ensuremath{\ell}", "∉": r"\ensuremath{\notin}",
+    "⋯": r"\ensuremath{\cdots}", "⋮": r"\ensuremath{\vdots}", "⋱": r"\ensuremath{\ddots}",
+    "Π": r"\ensuremath{\Pi}", "↦": r"\ensuremath{\mapsto}", "±": r"\ensuremath{\pm}", "∇": r"\ensuremath{\nabla}",
+    "∀": r"\ensuremath{\forall}", "∃": r"\ensuremath{\exists}", "⊤": r"\ensuremath{\top}", "‖": r"\ensuremath{\|}",
+    "⟨": r"\ensuremath{\langle}", "⟩": r"\ensuremath{\rangle}", "⊂": r"\ensuremath{\subset}",
+    "⊆": r"\ensuremath{\subseteq}", "∪": r"\ensuremath{\cup}", "∩": r"\ensuremath{\cap}", "≡": r"\ensuremath{\equiv}",
+    "∝": r"\ensuremath{\propto}", "∘": r"\ensuremath{\circ}", "⊙": r"\ensuremath{\odot}",
+    "⊗": r"\ensuremath{\otimes}", "⊕": r"\ensuremath{\oplus}", "∼": r"\ensuremath{\sim}", "√": r"\ensuremath{\surd}",
+    "ℝ": r"\ensuremath{\mathbb{R}}", "ℕ": r"\ensuremath{\mathbb{N}}", "ℤ": r"\ensuremath{\mathbb{Z}}",
+    "ℚ": r"\ensuremath{\mathbb{Q}}", "ℂ": r"\ensuremath{\mathbb{C}}", "⁽": "(", "⁾": ")",
+    **{chr(0x2070 + n) if n not in (1, 2, 3) else "¹²³"[n - 1]: rf"\textsuperscript{{{n}}}" for n in range(10)},
 }
+# Accents a plain text puts on the letter before them (ŷ is y and U+0302), as LaTeX's text accents.
+_TEX_ACCENTS = {"\u0302": r"\^", "\u0304": r"\=", "\u0305": r"\=", "\u0303": r"\~", "\u0307": r"\.", "\u0308": r'\"'}
 _MD_SPECIAL = set("\\`*_{}[]<>#|$~")
 
 
@@ -483,7 +506,9 @@ def escape_tex(text) -> str:
     """Text (never mathematics) made safe for LaTeX; characters it cannot set are named, not dropped."""
     out = []
     for ch in str(text):
-        if ch in _TEX_SPECIAL:
+        if ch in _TEX_ACCENTS and out and len(out[-1]) == 1 and out[-1].isascii() and out[-1].isalpha():
+            out[-1] = f"{_TEX_ACCENTS[ch]}{{{out[-1]}}}"
+        elif ch in _TEX_SPECIAL:
             out.append(_TEX_SPECIAL[ch])
         elif ch in _TEX_UNICODE:
             out.append(_TEX_UNICODE[ch])
@@ -515,6 +540,21 @@ def prose_tex(text, trusted: bool = True) -> str:
 
 def prose_md(text, trusted: bool = True) -> str:
     return _prose(text, trusted, escape_md, lambda m: f"${math_md(m)}$")
+
+
+def reading_tex(text, trusted: bool = True) -> str:
+    """A reading's text: the catalog's typeset; any other's mathematics as plain text, escaped."""
+    return prose_tex(text) if trusted else escape_tex(prose_text(text))
+
+
+def reading_md(text, trusted: bool = True) -> str:
+    return prose_md(text) if trusted else escape_md(prose_text(text))
+
+
+def reading_html(text, trusted: bool = True):
+    from markupsafe import escape
+
+    return prose_html(text) if trusted else escape(prose_text(text))
 
 
 def prose_html(text, trusted: bool = True):
@@ -592,6 +632,9 @@ def _environment(html: bool = False):
     env.filters["prose_tex"] = prose_tex
     env.filters["prose_md"] = prose_md
     env.filters["prose_html"] = prose_html
+    env.filters["reading_tex"] = reading_tex
+    env.filters["reading_md"] = reading_md
+    env.filters["reading_html"] = reading_html
     return env
 
 

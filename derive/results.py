@@ -10,11 +10,11 @@ from dataclasses import dataclass, field, fields
 import mpmath
 import sympy as sp
 
-from .model import Expect, Verdict
+from .model import Check, Expect, Reading, Verdict
 
 __all__ = ["Value", "Assignment", "Counterexample", "decimal_text", "CheckResult", "tier_text", "results_document", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 # The SymPy classes an exact value may be made of: what the JSON record can hold and rebuild.
@@ -228,6 +228,36 @@ class CheckResult:
     notes: tuple[str, ...] = field(default_factory=tuple)
     # The symbolic sizes the claim ranges over ("N", or "D_x", "H", "D_y"); () for scalars, None if not known.
     sizes: tuple[str, ...] | None = None
+    # Where the claim stands: the file as named on the command line (the catalog: the derivation's
+    # source), the line and column of the link's left term, the step's last line, the link's number
+    # in its chain (None for the ends and a correction), and the link as written.
+    file: str = ""
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    link: int | None = None
+    latex: str = ""
+    readings: tuple[Reading, ...] = ()  # what the step's reading relies on, each with its line
+
+    @classmethod
+    def of(cls, check: Check, verdict: Verdict, detail: str, seconds: float, **outcome) -> "CheckResult":
+        """The result of ``check``: its identity and place from the check, the rest from ``outcome``."""
+        return cls(
+            id=check.id, derivation=check.derivation, source=check.source, label=check.label, part=check.part,
+            verdict=verdict, detail=detail, expected=str(check.expect), seconds=seconds,
+            file=check.file or check.source, line=check.line, column=check.column, end_line=check.end_line,
+            link=check.link, latex=check.link_latex or check.latex, readings=tuple(check.readings), **outcome,
+        )
+
+    @property
+    def defaults(self) -> tuple[Reading, ...]:
+        """The built-in defaults the reading relied on (the document never states them)."""
+        return tuple(r for r in self.readings if r.kind == "default")
+
+    @property
+    def refuted_under_default(self) -> bool:
+        """Refuted, but under a default reading the document never states: the document may mean otherwise."""
+        return self.verdict is Verdict.REFUTED and bool(self.defaults)
 
     @property
     def matches(self) -> bool:
@@ -247,6 +277,7 @@ class CheckResult:
         d["conventions"] = list(self.conventions)
         d["notes"] = list(self.notes)
         d["sizes"] = None if self.sizes is None else list(self.sizes)
+        d["readings"] = [r.to_dict() for r in self.readings]
         return d
 
     @classmethod
@@ -258,6 +289,7 @@ class CheckResult:
         d["conventions"] = tuple(d.get("conventions", ()))
         d["notes"] = tuple(d.get("notes", ()))
         d["sizes"] = None if d.get("sizes") is None else tuple(d["sizes"])
+        d["readings"] = tuple(Reading.from_dict(r) for r in d.get("readings", ()))
         if d.get("counterexample"):
             d["counterexample"] = Counterexample.from_dict(d["counterexample"])
         return cls(**d)
@@ -290,6 +322,7 @@ def results_document(results, seconds: float) -> str:
             "verdicts": dict(sorted(counts.items())),
             "as_expected": sum(r.matches for r in results),
             "differ": [r.id for r in results if not r.matches],
+            "refuted_under_defaults": sum(r.refuted_under_default for r in results),
             "seconds": round(seconds, 3),
         },
         "results": [r.to_dict() for r in results],

@@ -9,6 +9,7 @@ the parent's pid every second elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import math
 import multiprocessing as mp
@@ -30,7 +31,8 @@ from .model import Check, Verdict
 from .results import CheckResult
 from .verify import Settings, verify_check
 
-__all__ = ["run_checks", "run_limited", "default_jobs", "MEMORY_LIMIT_MB", "MAX_TIMEOUT", "max_jobs"]
+__all__ = ["run_checks", "run_limited", "default_jobs", "MEMORY_LIMIT_MB", "MAX_TIMEOUT", "max_jobs",
+           "user_output_to_stderr"]
 
 # Beyond the verifier's own limit: room for the numeric cross-check to finish and the result to travel.
 _GRACE = 5.0
@@ -66,6 +68,33 @@ def check_settings(settings: Settings, memory_mb: int) -> None:
         raise ValueError(f"the memory limit must be at least 64 MB, got {memory_mb!r}")
 
 
+@contextlib.contextmanager
+def user_output_to_stderr():
+    """Inside the block, whatever is written to standard output goes to standard error instead: a user's
+    file that prints while it loads, a class of it that prints while its pickle is read back here, or
+    while a check runs in a worker forked in the block. derive's own output (JSON, an emitted module)
+    is written after the block and stays what it says it is."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no standard output to keep clean
+        saved = None
+    try:
+        if saved is not None:
+            os.dup2(2, 1)
+    except OSError:
+        os.close(saved)
+        saved = None
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        sys.stderr.flush()
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
 # --- inside a worker ----------------------------------------------------------------------------
 
 def _die_with_parent(parent: int) -> None:
@@ -99,6 +128,10 @@ def _limit_memory(memory_mb: int) -> None:
 def _enter_worker(inherited, parent: int, memory_mb: int) -> None:
     for conn in inherited:  # the parent's ends: holding them would keep our own pipe open forever
         conn.close()
+    # A worker answers through its pipe only: what user code prints here goes to standard error.
+    with contextlib.suppress(OSError):
+        os.dup2(2, 1)
+    sys.stdout = sys.stderr
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _limit_memory(memory_mb)
@@ -167,10 +200,7 @@ class _Worker:
 
 
 def _unknown(check: Check, seconds: float, why: str) -> CheckResult:
-    return CheckResult(
-        id=check.id, derivation=check.derivation, source=check.source, label=check.label, part=check.part,
-        verdict=Verdict.UNKNOWN, detail=why, expected=str(check.expect), seconds=round(seconds, 3),
-    )
+    return CheckResult.of(check, Verdict.UNKNOWN, why, round(seconds, 3))
 
 
 def _weight(check: Check) -> int:
@@ -325,7 +355,8 @@ def run_limited(fn: Callable, *args, timeout: float, what: str, memory_mb: int =
                 if data is not None:
                     kill = False
                     try:
-                        status, value = pickle.loads(data)
+                        with user_output_to_stderr():  # reading it back may import the user's modules
+                            status, value = pickle.loads(data)
                     except Exception as exc:  # noqa: BLE001 - e.g. a class only the worker knows
                         raise WorkerError(f"{what}: the result cannot be read back ({type(exc).__name__}: {exc})") from None
                     break

@@ -48,15 +48,17 @@ def load_notation(path: Path | str | None):
 def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
     """The derivations in a file or folder; SourceError (a DeriveError) with the reason on bad input.
 
-    ``timeout`` bounds the running of each Python file (in a worker process).
+    ``timeout`` bounds the running of each Python file (in a worker process). Each derivation's
+    ``file`` is the file it came from, written from ``path`` as given ("./docs/" gives "./docs/a.md").
     """
+    given = os.fspath(path)
     path = Path(path)
     if not str(path).strip():
         raise SourceError("an empty path names nothing")
     if not os.path.lexists(path):
         raise SourceError(f"{str(path)!r} does not exist")
     if path.is_dir():
-        found = _collect(path, notation, timeout)
+        found = _collect(path, notation, timeout, given)
         if not found:
             raise SourceError(f"no derivations found in folder {str(path)!r} (looked for "
                               f"{', '.join(PYTHON_PATTERNS)} and .md/.txt/.tex/.ipynb files with display mathematics)")
@@ -64,12 +66,12 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
     suffix = path.suffix.lower()
     if suffix == ".py":
         _regular(path)
-        return _unique(load_python(path, timeout), str(path))
+        return _unique(_from_file(load_python(path, timeout), given), str(path))
     if suffix in DOCUMENT_SUFFIXES or suffix == NOTEBOOK_SUFFIX:
         found = _load_any_document(path, notation, timeout=timeout)
         if not found:
             raise SourceError(f"no display mathematics ($$ ... $$, \\[ ... \\], equation or align) in {str(path)!r}")
-        return _unique(found, str(path))
+        return _unique(_from_file(found, given), str(path))
     raise SourceError(f"cannot read {str(path)!r}: expected a .py, .md, .markdown, .txt, .tex or .ipynb file, "
                       "or a folder")
 
@@ -95,7 +97,11 @@ def _read_any_document(path: Path, notation: Path | None, prefix: str = "") -> l
     return [derivation] if derivation.steps else []
 
 
-def _collect(folder: Path, notation: Path | None, timeout: float) -> list[Derivation]:
+def _from_file(derivations: list[Derivation], file: str) -> list[Derivation]:
+    return [replace(d, file=file) for d in derivations]
+
+
+def _collect(folder: Path, notation: Path | None, timeout: float, given: str) -> list[Derivation]:
     def fail(exc: OSError) -> None:
         raise SourceError(f"cannot read folder {exc.filename!r}: {exc.strerror or exc}")
 
@@ -105,12 +111,13 @@ def _collect(folder: Path, notation: Path | None, timeout: float) -> list[Deriva
         relative = Path(here).relative_to(folder).parts
         for name in sorted(files):
             path = Path(here, name)
+            file = os.path.join(given, *relative, name)
             suffix = path.suffix.lower()
             if suffix == ".py" and any(fnmatch.fnmatch(name, p) for p in PYTHON_PATTERNS):
                 _regular(path)
-                found.extend(load_python(path, timeout))
+                found.extend(_from_file(load_python(path, timeout), file))
             elif (suffix in DOCUMENT_SUFFIXES and suffix != ".txt") or suffix == NOTEBOOK_SUFFIX:
-                found.extend(_load_any_document(path, notation, "/".join(relative), timeout))
+                found.extend(_from_file(_load_any_document(path, notation, "/".join(relative), timeout), file))
     return found
 
 

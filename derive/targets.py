@@ -73,6 +73,6 @@ def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float
 
     loaded: list[Derivation] = []
     for f in files:
-        loaded.extend(load_path(Path(f), notation) if timeout is None else load_path(Path(f), notation, timeout))
+        loaded.extend(load_path(f, notation) if timeout is None else load_path(f, notation, timeout))
     return replace(select(loaded, ids), catalog=False)
 

@@ -10,10 +10,11 @@ from rich.markup import escape
 
 from .latex import readable_indices
 from .model import Derivation, Step, Verdict, slug
-from .plaintext import to_unicode, unicode_name
+from .plaintext import prose_text, to_unicode, unicode_name
 from .results import CheckResult, tier_text
 
-__all__ = ["MARKS", "link_text", "render_results", "render_summary", "render_catalog", "summary_counts"]
+__all__ = ["MARKS", "link_text", "reading_text", "render_results", "render_summary", "render_catalog",
+           "summary_counts", "UNDER_DEFAULT"]
 
 MARKS = {
     Verdict.PROVED: ("✓", "green"),
@@ -102,7 +103,39 @@ def link_text(step: Step, part_id: str) -> str:
     return text if len(text) <= _MAX_LINK_TEXT else text[:_MAX_LINK_TEXT - 1] + "…"
 
 
+UNDER_DEFAULT = "refuted under a default reading the document never states"
+
+
+def reading_text(readings) -> str:
+    """Readings on one line of plain text: each with the line of the document that says it."""
+    return "; ".join(prose_text(r.text) + (f" (line {r.line})" if r.line else "") for r in readings)
+
+
+def _render_readings(console: Console, rs: list[CheckResult]) -> None:
+    """What the step's reading relies on, once per step: the readings, then the defaults the document
+    never states, said loudly when a refutation relies on them."""
+    readings = list(dict.fromkeys(reading for r in rs for reading in r.readings))
+    stated = [r for r in readings if r.kind != "default"]
+    defaults = [r for r in readings if r.kind == "default"]
+    if stated:
+        console.print(f"        [dim]reading: {escape(reading_text(stated))}[/]", soft_wrap=True)
+    if not defaults:
+        return
+    refuted = [r for r in rs if r.refuted_under_default]
+    if refuted:
+        parts = "" if len(rs) == 1 else ", ".join(r.part for r in refuted) + ": "
+        console.print(f"        {_styled(MARKS[Verdict.REFUTED])} [yellow]{escape(parts + UNDER_DEFAULT)}:[/] "
+                      f"{escape(reading_text(defaults))}", soft_wrap=True)
+    else:
+        console.print(f"        [dim]default: {escape(reading_text(defaults))}[/]", soft_wrap=True)
+
+
 def _render_step(console: Console, step: Step, rs: list[CheckResult], width: int, catalog: bool) -> None:
+    _render_verdicts(console, step, rs, width, catalog)
+    _render_readings(console, rs)
+
+
+def _render_verdicts(console: Console, step: Step, rs: list[CheckResult], width: int, catalog: bool) -> None:
     label = step.label
     chain = [r for r in rs if r.part.startswith("link")]
     ends = next((r for r in rs if r.part == "ends"), None)
@@ -148,7 +181,8 @@ _FAILED = (Verdict.REFUTED, Verdict.UNKNOWN, Verdict.ERROR)
 
 def _render_failed(console: Console, step: Step, r: CheckResult, head: str, catalog: bool) -> None:
     """A link that fails or is undecided: the link itself with its line, then the verdict and why."""
-    where = f"line {step.line}: " if step.line else ""
+    line = r.line or step.line
+    where = f"line {line}: " if line else ""
     console.print(f"{escape(head)}[dim]{escape(where)}[/]{escape(link_text(step, r.id.rpartition('#')[2]))}",
                   soft_wrap=True)
     console.print(f"{' ' * len(head)}{_styled(_mark(r))} {escape(_one_line(r))}{_expectation(r, catalog)}", soft_wrap=True)
@@ -173,11 +207,16 @@ def render_summary(console: Console, results: Sequence[CheckResult], seconds: fl
     words = ", ".join(f"{n} {k}" for k, n in counts.items())
     unexpected = [r for r in results if not r.matches]
     console.print(f"\n[bold]{len(results)} checks[/]: {words}  ({seconds:.1f} s)")
+    under_default = [r for r in results if r.refuted_under_default]
+    if under_default:
+        refuted = sum(r.verdict is Verdict.REFUTED for r in results)
+        console.print(f"[yellow]{len(under_default)} of the {refuted} refuted checks "
+                      f"{'rely' if len(under_default) > 1 else 'relies'} on a default reading the document never states[/]")
     if not catalog:
         if unexpected:
             console.print(f"[bold red]{len(unexpected)} link(s) not proved as written:[/]")
             for r in unexpected:
-                console.print(f"  {escape(r.id)}: {escape(r.tier)}")
+                console.print(f"  {escape(r.id)}: {escape(UNDER_DEFAULT if r.refuted_under_default else r.tier)}")
         else:
             console.print("[green]every link is proved[/]")
     elif unexpected:

@@ -654,11 +654,10 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
     conventions = tuple(outcome.conventions) if holds else ()
-    return CheckResult(
-        id=check.id, derivation=check.derivation, source=check.source, label=check.label, part=check.part,
-        verdict=outcome.verdict, detail=outcome.detail, expected=str(check.expect),
-        seconds=round(clock.elapsed(), 3), bound=outcome.bound, conventions=conventions,
-        counterexample=outcome.counterexample, notes=tuple(outcome.notes), sizes=outcome.sizes,
+    return CheckResult.of(
+        check, outcome.verdict, outcome.detail, round(clock.elapsed(), 3), bound=outcome.bound,
+        conventions=conventions, counterexample=outcome.counterexample, notes=tuple(outcome.notes),
+        sizes=outcome.sizes,
     )
 
 

@@ -188,3 +188,86 @@ def test_check_on_ones_own_file_that_holds(tmp_path):
     result = runner.invoke(app, ["check", str(path), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "every link is proved" in result.output
+
+
+# --- JSON that points at the text ------------------------------------------------------------------
+
+def test_json_points_at_the_text_of_a_document(tmp_path, monkeypatch):
+    """A Markdown document with an undeclared scalar: the result names the file as typed, the line and
+    column of the link's left term, its number, the link as written and the guess it relied on."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "square.md").write_text("# Square\n\nText.\n\n$$\n(x + 1)^2 = x^2 + 2x + 1\n$$\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "./docs/square.md", "--format", "json", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["schema"] == 3 and doc["summary"]["refuted_under_defaults"] == 0
+    (r,) = doc["results"]
+    assert r["verdict"] == "proved"
+    assert (r["file"], r["source"]) == ("./docs/square.md", "square.md")
+    assert (r["line"], r["column"], r["end_line"], r["link"]) == (6, 1, 6, 1)
+    assert r["latex"] == "(x + 1)^2 = x^2 + 2x + 1"
+    assert r["readings"] == [{"kind": "guess", "text": "$x$ is read as real number (not declared)", "line": None}]
+    # A folder: each file as the folder was typed, followed by its path inside it.
+    result = runner.invoke(app, ["check", "docs/", "--format", "json", "--jobs", "1"])
+    assert [r["file"] for r in json.loads(result.stdout)["results"]] == ["docs/square.md"]
+
+
+def test_json_counts_refutations_under_a_default_apart(tmp_path):
+    path = tmp_path / "loss.md"
+    path.write_text("$$ -\\sum_k y_k \\log \\hat{y}_k = 2 $$\n\n$$ (x + 1)^2 = x^2 + 1 $$\n")
+    result = runner.invoke(app, ["check", str(path), "--format", "json", "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["verdicts"] == {"refuted": 2}
+    assert doc["summary"]["refuted_under_defaults"] == 1
+    under = [r for r in doc["results"] if any(x["kind"] == "default" for x in r["readings"])]
+    assert [r["line"] for r in under] == [1]
+    text = runner.invoke(app, ["check", str(path), "--jobs", "1"]).output
+    assert "1 of the 2 refuted checks relies on a default reading the document never states" in text
+    assert "loss/line-1#1: refuted under a default reading the document never states" in text
+    assert "loss/line-3#1: refuted\n" in text
+
+
+HELPER = """import sympy as sp
+print("helper imported")
+
+
+class Twice(sp.Function):
+    def fdiff(self, argindex=1):
+        print("fdiff called")
+        return sp.Integer(2)
+"""
+
+NOISY = """import sympy as sp
+from derive import derivation, scalar, step
+from helper import Twice
+
+print("loading the file")
+a = scalar("a")
+D = derivation("noisy", topic="t", source="noisy.py", title="T", statement="",
+               steps=[step("s", "", sp.Derivative(Twice(a), a), sp.Integer(2))])
+"""
+
+
+def test_prints_of_a_python_file_never_reach_the_json(tmp_path):
+    """The file prints while it loads, its helper module while the derivations are read back in derive's
+    own process, and its class while a check runs (fdiff, in a worker): all of it on stderr, stdout is the
+    JSON alone."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "helper.py").write_text(HELPER)
+    (tmp_path / "derivation_noisy.py").write_text(NOISY)
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-m", "derive", "check", "derivation_noisy.py", "--format", "json",
+                           "--jobs", "1"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    doc = json.loads(done.stdout)
+    (r,) = doc["results"]
+    assert r["id"] == "noisy/s#1" and r["file"] == "derivation_noisy.py" and r["source"] == "noisy.py"
+    for line in ("helper imported", "loading the file", "fdiff called"):
+        assert line in done.stderr and line not in done.stdout

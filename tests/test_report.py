@@ -533,3 +533,98 @@ def test_a_latex_failure_leaves_every_previous_report_as_it_was(tmp_path, monkey
     with pytest.raises(ReportError, match="LaTeX failed"):
         write_reports([_toy()], _toy_results()[:1], tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+# --- readings -------------------------------------------------------------------------------------
+
+def _read_with_readings():
+    """A document's step (not the catalog's) that relies on a condition, a declaration, a default, and a
+    reading whose text carries TeX that must never run; its ends are refuted under the default."""
+    from derive.model import Derivation, Expect, Reading, Side, Step
+    from derive.results import Counterexample
+
+    y = sp.Symbol("y")
+    readings = (Reading("condition", "case $i = j$", 12), Reading("declaration", r"$W_1 \in \mathbb{R}^{D_x \times H}$", 4),
+                Reading("default", r"$\hat{y}$ is one-hot at class $t$"),
+                Reading("guess", r"$\input{/etc/passwd}$ is read as a real number (not declared) & 100% #1"))
+    st = Step("line 14", "y = y = y", (Side(y), Side(y), Side(y)), (Expect(Verdict.PROVED),) * 2,
+              ends=Expect(Verdict.PROVED), line=14, readings=readings, reading="; ".join(r.text for r in readings))
+    d = Derivation("mine", "mine", "mine.md", "Mine", "", (st,), file="docs/mine.md")
+    cx = Counterexample({"N": 1}, {"t": 1}, lhs=Value.of(0), rhs=Value.of(2))
+    verdicts = (Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED)
+    results = [CheckResult.of(c, v, "d", 0.1, counterexample=cx if v is Verdict.REFUTED else None)
+               for c, v in zip(checks_of(d), verdicts)]
+    return [d], results
+
+
+def test_each_step_shows_its_readings_with_their_lines_in_every_format():
+    derivations, results = _read_with_readings()
+    md = render_report(derivations, results, "md")
+    assert "- condition: case i = j (line 12)\n" in md
+    assert "- declaration: W\\_1 ∈ ℝ^(D\\_x × H) (line 4)\n" in md
+    assert "- default: y\u0302 is one-hot at class t\n" in md
+    # Shown once, as the list: the step's reading (the same texts joined) is not repeated.
+    assert "Reading:" not in md and md.count("case i = j") == 1
+    html = render_report(derivations, results, "html")
+    assert "<li>condition: case i = j (line 12)</li>" in html
+    assert "<li>declaration: W_1 ∈ ℝ^(D_x × H) (line 4)</li>" in html
+    tex = render_report(derivations, results, "tex")
+    assert r"\item condition: case i = j (line 12)" in tex
+    assert r"\item declaration: W\_1 \ensuremath{\in} \ensuremath{\mathbb{R}}\textasciicircum{}(D\_x \ensuremath{\times} H) (line 4)" in tex
+    assert r"\item default: \^{y} is one-hot at class t" in tex
+
+
+def test_a_readings_text_is_never_pasted_into_tex_or_html():
+    derivations, results = _read_with_readings()
+    body = render_report(derivations, results, "tex").split(r"\begin{document}", 1)[1]
+    assert r"\input{" not in body and "100%" not in body and " #1" not in body
+    assert r"\textbackslash{}input\{/etc/passwd\} is read as a real number (not declared) \& 100\% \#1" in body
+    html = render_report(derivations, results, "html")
+    assert "read as a real number (not declared) &amp; 100% #1" in html
+    md = render_report(derivations, results, "md")
+    assert r"\\input\{/etc/passwd\}" in md
+
+
+def test_a_refutation_under_a_default_says_so_and_is_counted():
+    derivations, results = _read_with_readings()
+    report = build_report(derivations, results)
+    assert report.under_default == 1
+    (link,) = [c.link for doc in report.documents for d in doc.derivations for s in d.steps for c in s.corrections]
+    assert link.part == "ends" and [r.text for r in link.defaults] == [r"$\hat{y}$ is one-hot at class $t$"]
+    md = render_report(derivations, results, "md")
+    assert "Refuted under a default reading the document never states: y\u0302 is one-hot at class t.\n" in md
+    assert "3 checks: 2 proved, 1 refuted. 1 of the refuted checks relies on a default reading" in md
+    assert "Refuted under a default reading the document never states: \\^{y} is one-hot" in render_report(
+        derivations, results, "tex")
+    # Without the default, nothing of the kind is said.
+    plain = [CheckResult(**{**r.__dict__, "readings": r.readings[:2]}) for r in results]
+    assert "default reading" not in render_report(derivations, plain, "md")
+
+
+@needs_latex
+def test_readings_typeset_in_the_pdf(tmp_path):
+    derivations, results = _read_with_readings()
+    write_reports(derivations, results, tmp_path / "out", formats=("pdf",))
+    assert (tmp_path / "out" / f"{REPORT_NAME}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_documents_report_and_its_results_carry_the_readings(tmp_path):
+    import json
+
+    from derive.runner import run_checks
+    from derive.sources import load_path
+    from derive.verify import Settings
+
+    path = tmp_path / "loss.md"
+    path.write_text("$$ -\\sum_k y_k \\log \\hat{y}_k = 2 $$\n\n$$ (x + 1)^2 = x^2 + 2 x + 1 $$\n")
+    derivations = load_path(path)
+    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
+    write_reports(derivations, results, tmp_path / "out", formats=("md",))
+    md = (tmp_path / "out" / f"{REPORT_NAME}.md").read_text()
+    assert "- guess: x is read as real number (not declared)\n" in md
+    assert "- default: y is read as one-hot at class t" in md
+    assert "Refuted under a default reading the document never states: y is read as one-hot at class t" in md
+    saved = json.loads((tmp_path / "out" / RESULTS_NAME).read_text())["results"]
+    assert [(r["file"], r["line"], r["link"], r["readings"][0]["kind"]) for r in saved] == [
+        (str(path), 1, 1, "default"), (str(path), 3, 1, "guess")]
+    assert load_results(tmp_path / "out" / RESULTS_NAME)[1].readings == results[1].readings
