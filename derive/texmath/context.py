@@ -196,7 +196,11 @@ class DocumentContext:
             out.append(Reading("default", note))
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
-            if name in used and defaults.onehot.get(name) == letter:
+            stated = self.stated.get(name)
+            if name in self.overrides and self._in_force(name):
+                continue  # the document's own definition of the name holds here
+            if name in used and defaults.onehot.get(name) == letter and (stated is None or self.line is None
+                                                                          or stated > self.line):
                 out.append(Reading("default", f"${name}$ is read as one-hot at class ${letter}$ "
                                               "(the default for a classifier's label)"))
         return tuple(out)

@@ -744,7 +744,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         used = set()
         for t in chain.terms:
             used |= names_in(t.text)
-        readings = tuple(r for n in sorted(used & set(by_name)) for r in by_name[n])
+        here = lines.of(chain.offset)
+        readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n][:1]
+                                       if r.line is None or r.line <= here))
         here = lines.of(chain.offset)
         rules = [(p, r, reading) for at, n, p, r, reading in cases if at <= here
                  and any(p.search(t.text) for t in chain.terms)]
