@@ -109,6 +109,12 @@ class DocumentContext:
             if vector_line is not None and self.notation.kind_of(name) in (None, "vector"):
                 self.conflicts[name] = (f"{name} is used as a function ({name}' on line {usage.primed[name]}) and as "
                                         f"a vector (line {vector_line}); use two names")
+        for name in sorted(set(self.inferred) & set(usage.applied)):
+            if name not in self.conflicts and name in usage.entries:
+                # f_j and f(x): f(x_i) would be read as the vector f times x_i
+                self.conflicts[name] = (f"{name} is used as a function ({name}(...) on line {usage.applied[name]}) and "
+                                        f"as a vector ({name}_... on line {usage.entries[name]}); use two names, "
+                                        f"or write {name} \\cdot (...) for a product")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
         seen: set[str] = set()
         for chain in chains:
