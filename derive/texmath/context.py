@@ -110,7 +110,7 @@ class DocumentContext:
                 self.conflicts[name] = (f"{name} is used as a function ({name}' on line {usage.primed[name]}) and as "
                                         f"a vector (line {vector_line}); use two names")
         for name in sorted(set(self.inferred) & set(usage.applied)):
-            if name not in self.conflicts and name in usage.entries:
+            if name not in self.conflicts and name in usage.entries and name in self.notation.vectors:
                 # f_j and f(x): f(x_i) would be read as the vector f times x_i
                 self.conflicts[name] = (f"{name} is used as a function ({name}(...) on line {usage.applied[name]}) and "
                                         f"as a vector ({name}_... on line {usage.entries[name]}); use two names, "
