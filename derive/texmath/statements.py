@@ -289,7 +289,9 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         cases = _cases_definition(sentence_words)
         if cases is not None:
             out.declarations.append(Declaration(cases[0], "cases", cases[1:], sentence[0].offset, sentence_words.strip()))
-        if sentence_conditions and not _defines_by_cases(sentence_words):
+        if sentence_conditions and not _defines_by_cases(sentence_words) \
+                and not re.search(r"\botherwise\b", sentence_words, re.I):
+            # ("... is e^{x_j} when k = j and 0 otherwise" describes a value by cases; it opens none)
             opened = sentence_conditions
         if re.search(r"\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)\s*:\s*$", sentence_words.rstrip(), re.I):
             out.joins.append(sentence[-1].offset)
