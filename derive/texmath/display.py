@@ -199,7 +199,7 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     """The chains of one display's content (offsets relative to it)."""
     text = _blank_all(text, _INNER)
     text = _blank_all(text, _DROP)
-    text = text.replace("&", " ")
+    text = _drop_alignment(text)
     # Labels are taken off each row in a copy of that row, then the rows are joined again: blanking
     # in the whole display once per row would take time quadratic in its length.
     rows, pieces, done = [], [], 0
@@ -246,6 +246,22 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
         last = found[-1]
         found[-1] = Chain(last.terms, last.relations, last.offset, after, last.problem, last.latex)
     return found
+
+
+_MATRIX = re.compile(r"\\(begin|end)\s*\{[bpBvV]?matrix\}")
+
+
+def _drop_alignment(text: str) -> str:
+    """The alignment marks & blanked, except between the columns of a matrix environment."""
+    out, done, depth = [], 0, 0
+    for m in _MATRIX.finditer(text):
+        piece = text[done:m.start()]
+        out.append(piece if depth else piece.replace("&", " "))
+        out.append(m.group(0))
+        depth = max(depth + (1 if m.group(1) == "begin" else -1), 0)
+        done = m.end()
+    out.append(text[done:] if depth else text[done:].replace("&", " "))
+    return "".join(out)
 
 
 def _squash(text: str) -> str:

@@ -48,11 +48,16 @@ script: SUB arg             -> sub_script
      | SQRT "[" expr "]" arg -> root
      | "(" expr ("," expr)* ")"   -> paren
      | "[" expr ("," expr)* "]"   -> bracket
+     | ELLIPSIS             -> ellipsis
+     | MATBEGIN mrow (ROWSEP mrow)* ROWSEP? MATEND -> environment
      | group
      | "{" script+ "}"      -> bare_scripts
      | LBAR expr RBAR       -> abs
      | LNORM expr RNORM     -> norm
      | LANGLE expr "," expr RANGLE -> inner
+
+mrow: cell (AMP cell)*
+cell: expr ","?
 
 group: "{" (expr (REL expr ("," expr REL expr)?)?)? "}"
 
@@ -79,6 +84,11 @@ LANGLE.3: /\\langle(?![A-Za-z])/
 RANGLE.3: /\\rangle(?![A-Za-z])/
 BAR.3: /\\(vert|lvert|rvert)(?![A-Za-z])/ | "|"
 DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
+ELLIPSIS.3: /\\(dots|cdots|ldots|dotsc|dotsb|dotsm|dotso|vdots|ddots)(?![A-Za-z])/ | "..."
+MATBEGIN.3: /\\begin\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
+MATEND.3: /\\end\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
+ROWSEP.3: "\\\\"
+AMP: "&"
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
 

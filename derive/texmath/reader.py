@@ -31,11 +31,12 @@ from .syntax import (
 from .usage import Usage
 from .context import DocumentContext
 from .derivatives import DerivativeReading
+from .written import WrittenReading, ellipsis_of
 
 __all__ = ["Reader", "symbol_name"]
 
 
-class Reader(DocumentContext, DerivativeReading):
+class Reader(DocumentContext, DerivativeReading, WrittenReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -61,6 +62,7 @@ class Reader(DocumentContext, DerivativeReading):
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
+        self._whole = None  # the item that is the whole term being read (a written-out matrix may only be that)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -75,6 +77,7 @@ class Reader(DocumentContext, DerivativeReading):
             raise FormulaError(lark_reason(exc)) from None
         self._script_depth = 0
         self.guesses = Counter()
+        self._whole = _whole_item(tree)
         try:
             with V.domain_conditions() as domain:
                 value = self._expr(tree, {})
@@ -86,22 +89,32 @@ class Reader(DocumentContext, DerivativeReading):
         if both:
             name = sorted(both)[0]
             raise FormulaError(f"{name} is used both as a scalar and as a vector with entries {name}_i here")
-        if value.row:
-            raise FormulaError("a transposed vector on its own (a row vector) is not read; "
-                               "write u^\\top v for an inner product")
         return value
 
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
-        """The Side of a term's value; vectors are given by their entry at ``axis``."""
+        """The Side of a term's value; vectors are given by their entry at ``axis``.
+
+        A row (a transposed vector, a list written with commas) is 1 × N; a written-out matrix
+        takes ``axis`` along its rows and a letter its entry does not use along its columns.
+        """
         if not value.is_vector:
             return Side(value.expr, (), value.conventions, _domain(value, value.expr))
         if axis is None:
             raise FormulaError("a vector side needs an axis index")
         placeholder = {V.entry_index(value.size): axis}
+        axes = (Axis(sp.S.One), Axis(value.size, axis)) if value.row else (Axis(value.size, axis),)
+        if value.is_matrix:
+            if axis.upper != value.size:
+                axis = Idx(axis.label, (1, value.size))
+                placeholder = {V.entry_index(value.size): axis}
+            taken = {str(s) for s in value.expr.atoms(sp.Symbol)} | {str(axis)}
+            letter = next((c for c in "klmnpqrsuvwabcdefgh" if c not in taken), "k_0")
+            column = Idx(letter, (1, value.cols))
+            placeholder[V.column_index(value.cols)] = column
+            axes = (Axis(value.size, axis), Axis(value.cols, column))
         expr = value.expr.xreplace(placeholder)
-        return Side(expr, (Axis(value.size, axis),), value.conventions,
-                    _domain(value, value.expr, placeholder))
+        return Side(expr, axes, value.conventions, _domain(value, value.expr, placeholder))
 
     def size_symbol(self, name: str) -> sp.Symbol:
         return self.sizes[self.notation.size_name(name)]
@@ -570,6 +583,8 @@ class Reader(DocumentContext, DerivativeReading):
             # Odd roots of negative numbers are real: the real root, not the principal complex one.
             f = (lambda u: sp.real_root(u, degree)) if degree % 2 else (lambda u: _even_root(u, degree))
             return self._scripted(V.entrywise(f, self._arg_value(arg, env)), scripts, env)
+        if kind == "paren" and len(base.children) > 1 and (scripts or any(ellipsis_of(e) for e in base.children)):
+            return self._written_array(base, scripts, env, item is self._whole)
         if kind == "paren":
             values = tuple(self._expr(e, env) for e in base.children)
             if len(values) > 1:
@@ -577,6 +592,11 @@ class Reader(DocumentContext, DerivativeReading):
                     raise FormulaError("scripts on a list in parentheses")
                 return values
             return self._scripted(values[0], scripts, env)
+        if kind == "ellipsis":
+            raise FormulaError(f"an ellipsis ({base.children[0]}) is read only between the entries of a written-out "
+                               "vector or matrix ([a_1, a_2, \\dots, a_N])")
+        if kind == "environment" or (kind == "bracket" and (len(base.children) > 1 or scripts)):
+            return self._written_array(base, scripts, env, item is self._whole)
         if kind == "bracket":
             raise FormulaError("a vector or matrix written out in brackets is not read")
         if kind == "group":
@@ -976,6 +996,13 @@ class Reader(DocumentContext, DerivativeReading):
             raise FormulaError(f"{letter} names a {self.notation.kind_of(letter)}; it cannot be a sum's index")
         return letter
 
+
+
+def _whole_item(tree):
+    """The item a term consists of, when it is one item (a written-out matrix must be a whole side)."""
+    if node_kind(tree) == "product" and len(tree.children) == 1:
+        tree = tree.children[0]
+    return tree if node_kind(tree) == "item" else None
 
 
 def _even_root(u, degree: int):
