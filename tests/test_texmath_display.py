@@ -67,8 +67,15 @@ def test_equation_number_after_the_display_is_its_label():
 
 
 def test_unbalanced_row_is_a_problem_not_dropped():
-    (chain,) = chains_of("$$\\frac{\\partial(\\log x_1}{\\partial x_1} = 1$$", True)
+    (chain,) = chains_of("$$(a + b = c$$", True)
     assert "unbalanced" in chain.problem
+    (chain,) = chains_of("$$a) + b = c$$", True)
+    assert "unbalanced" in chain.problem
+
+
+def test_a_parenthesis_left_open_inside_braces_ends_with_them():
+    (chain,) = chains_of("$$\\frac{\\partial(\\log x_1}{\\partial x_1} = 1$$", True)
+    assert not chain.problem and _terms(chain) == ["\\frac{\\partial(\\log x_1}{\\partial x_1}", "1"]
 
 
 def test_unclosed_display_is_a_problem():

@@ -133,10 +133,13 @@ def _rows(text: str, start: int, end: int):
 def _split(text: str, start: int, end: int) -> _Row:
     """One row's terms and the relations between them, found outside every bracket."""
     row = _Row(start)
-    depth, n, term = 0, start, start
+    # Open brackets; a parenthesis left open inside braces ends with them (TeX cannot pair it outside).
+    opened: list[str] = []
+    n, term = start, start
     unbalanced = False
     while n < end:
         ch = text[n]
+        depth = len(opened)
         rel = None
         if ch == "\\":
             m = re.compile(r"\\[A-Za-z]+|\\.").match(text, n)
@@ -147,10 +150,17 @@ def _split(text: str, start: int, end: int) -> _Row:
                 n += len(tok)
                 continue
         elif ch in "({[":
-            depth += 1
-        elif ch in ")}]":
-            depth -= 1
-            unbalanced |= depth < 0
+            opened.append(ch)
+        elif ch == "}":
+            while opened and opened[-1] != "{":
+                opened.pop()
+            unbalanced |= not opened
+            if opened:
+                opened.pop()
+        elif ch in ")]":
+            unbalanced |= not opened or opened[-1] == "{"
+            if opened and opened[-1] != "{":
+                opened.pop()
         elif depth == 0 and text.startswith(":=", n):
             rel = ":="
         elif depth == 0 and ch in "=<>":
@@ -163,7 +173,7 @@ def _split(text: str, start: int, end: int) -> _Row:
             continue
         n += 1
     row.terms.append(Term(text[term:end], term))
-    if unbalanced or depth != 0:
+    if unbalanced or opened:
         whole = text[start:end]
         row.terms, row.relations = [Term(whole, start)], []
         if re.search(r"=|\\(neq|approx|leq|geq|le|ge|in)\b|<|>", whole):
@@ -273,7 +283,23 @@ def _first(text: str, offset: int) -> int:
     return offset + len(text) - len(text.lstrip())
 
 
+_REAL_SPACE = re.compile(r"\s*\\mathbb\s*\{R\}")
+
+
+def _drop_memberships(row: _Row) -> None:
+    """a \\in \\mathbb{R}^{N \\times N} = b says what a is on the way: the chain is a = b."""
+    n = 0
+    while n + 1 < len(row.relations):
+        if row.relations[n] == "∈" and row.relations[n + 1] == "=" and _REAL_SPACE.match(row.terms[n + 1].text):
+            del row.terms[n + 1]
+            del row.relations[n]
+        else:
+            n += 1
+
+
 def _close(row: _Row | None, text: str) -> Chain | None:
+    if row is not None:
+        _drop_memberships(row)
     if row is None or not row.relations or not any(t.text.strip() for t in row.terms):
         return None
     first, last = row.terms[0], row.terms[-1]

@@ -112,7 +112,8 @@ class _Builder:
         self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
         sides = [self.reader.side(v, axis) if v is not None else None for v in values]
-        link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
+        link_problems = [self._link_problem(chain, n, reasons) or self.reader.link_problem(values[n], values[n + 1])
+                         for n in range(len(chain.relations))]
         readings = self.reader.readings(guessed, [t.text for t in chain.terms])
         reading = "; ".join(r.text for r in readings)
         texts = tuple(t.text for t in chain.terms)

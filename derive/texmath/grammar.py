@@ -113,7 +113,7 @@ class TeXArguments:
     always_accept = ("BAR", "DBAR")
 
     def process(self, stream):
-        tokens = _bars(list(stream))
+        tokens = _close_fraction_parentheses(_bars(list(stream)))
         out: list[Token] = []
         p = 0
         while p < len(tokens):
@@ -150,6 +150,43 @@ class TeXArguments:
             raise FormulaError(f"the denominator {digits} of {frac} is read by TeX as {digits[0]} followed by "
                                f"{digits[1:]}; write {frac}{{...}}{{{digits}}}")
         return p
+
+
+# How many parentheses the last term lexed had left open inside an argument of \frac (closed there).
+CLOSED_IN_FRACTIONS: list[int] = [0]
+FRACTION_PARENTHESES = "a parenthesis left open inside an argument of \\frac is read as closed at the end of that argument"
+
+
+def _close_fraction_parentheses(tokens: list[Token]) -> list[Token]:
+    """\\frac{\\partial(\\log(u)}{\\partial x}: each argument of \\frac is typeset as a box of its own, so
+    a parenthesis opened in it and never closed can only end with it; it is closed there (and counted)."""
+    closes: dict[int, int] = {}
+    for n, tok in enumerate(tokens):
+        if tok.type != "FRAC":
+            continue
+        p = n + 1
+        for _ in range(2):
+            if p >= len(tokens) or tokens[p].type != "LBRACE":
+                break
+            close = _matching(tokens, p, "LBRACE", "RBRACE")
+            balance, depth = 0, 0
+            for t in tokens[p + 1:close]:
+                depth += {"LBRACE": 1, "RBRACE": -1}.get(t.type, 0)
+                if depth == 0:
+                    balance += {"LPAR": 1, "RPAR": -1}.get(t.type, 0)
+                    if balance < 0:
+                        break
+            if balance > 0 and tokens[close].type == "RBRACE":
+                closes[close] = balance
+            p = close + 1
+    CLOSED_IN_FRACTIONS[0] = sum(closes.values())
+    if not closes:
+        return tokens
+    out = []
+    for n, tok in enumerate(tokens):
+        out.extend(Token.new_borrow_pos("RPAR", ")", tok) for _ in range(closes.get(n, 0)))
+        out.append(tok)
+    return out
 
 
 # Tokens after which a bar closes what is open rather than opening a new one.

@@ -19,7 +19,7 @@ from ..errors import FormulaError
 from ..model import Axis, Side
 from ..notation import Definition, fresh_index, size, sum_except, vector, scalar
 from . import values as V
-from .grammar import parser
+from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
 from .notation import Notation
 from .syntax import (
@@ -75,6 +75,7 @@ class Reader(DocumentContext, DerivativeReading, WrittenReading):
             tree = parser().parse(text)
         except LarkError as exc:
             raise FormulaError(lark_reason(exc)) from None
+        closed = CLOSED_IN_FRACTIONS[0]
         self._script_depth = 0
         self.guesses = Counter()
         self._whole = _whole_item(tree)
@@ -84,6 +85,8 @@ class Reader(DocumentContext, DerivativeReading, WrittenReading):
         except (ValueError, TypeError) as exc:
             # SymPy refusing to build something the grammar accepts: not read, with SymPy's reason.
             raise FormulaError(f"the formula cannot be built: {' '.join(str(exc).split())[:200]}") from None
+        if closed:
+            value = value.with_expr(value.expr, FRACTION_PARENTHESES)
         value = dataclasses.replace(value, domain=tuple(dict.fromkeys(domain)))
         both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
         if both:
@@ -246,7 +249,8 @@ class Reader(DocumentContext, DerivativeReading, WrittenReading):
         while k < len(entries):
             entry = entries[k]
             nxt = entries[k + 1] if k + 1 < len(entries) else None
-            head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
+            head = self._jacobian_head(entry, nxt, env) or self._function_head(entry, nxt, env) \
+                or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
                 word = node_word(item_base(entry.item))
                 raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "

@@ -88,6 +88,7 @@ class DerivativeOp:
     text: str
     more: tuple = ()
     through: tuple[str, ...] = ()  # defined names differentiated by: the body is read with them kept as names
+    jacobian: bool = False  # D_x f: the whole Jacobian (a row for a scalar f, a matrix for a vector f)
 
 
 @dataclass(frozen=True)

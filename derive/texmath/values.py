@@ -60,7 +60,8 @@ class Value:
         return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)), self.row, cols=self.cols)
 
 
-MATRIX_INSIDE = "a matrix written out entry by entry is read only as a whole side of an equation, not inside a formula"
+MATRIX_INSIDE = ("a matrix (written out entry by entry, or a Jacobian D_x f) is read only as a whole side of an "
+                 "equation, not inside a formula")
 
 
 def no_matrix(*values: Value) -> None:

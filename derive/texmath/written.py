@@ -376,6 +376,24 @@ class WrittenReading:
     ``[f(i)]_{i=1}^{N}`` are. A matrix is read only as a whole side.
     """
 
+    @staticmethod
+    def link_problem(a: V.Value | None, b: V.Value | None) -> str:
+        """Why a link between these two values is not checked, or "".
+
+        A matrix equated with a formula in free indices (a bmatrix = its entry in i and k) may mean
+        that the formula is its entry; which index runs down the rows is not written, so neither
+        that reading nor a refutation by shape is given.
+        """
+        for matrix, other in ((a, b), (b, a)):
+            if matrix is not None and other is not None and matrix.is_matrix and not other.is_vector:
+                bound = {v for e in other.expr.atoms(sp.Sum, sp.Product) for v, *_ in e.limits}
+                free = sorted(str(s) for s in other.expr.atoms(sp.Idx) - bound)
+                if free:
+                    return (f"a matrix equated with a formula in the free {'index' if len(free) == 1 else 'indices'} "
+                            f"{', '.join(free)}: the formula may be its entry, and which index runs down the rows is "
+                            "not written; write the entry with its indices on both sides")
+        return ""
+
     def _written_array(self, base, scripts, env, whole: bool) -> V.Value:
         kind = node_kind(base)
         if kind == "bracket" and len(base.children) == 1:
