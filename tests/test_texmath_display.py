@@ -144,3 +144,11 @@ def test_a_leading_number_in_a_row_is_its_label():
     text = "intro\n\n$$(3) a_1 = a_2$$\n\n$$\\begin{aligned}(4) b_1 &= b_2 \\\\ c_1 &= c_2 \\quad (5)\\end{aligned}$$\n"
     labels = [c.label for c in chains_of(text, True)]
     assert labels == ["3", "4", "5"]
+
+
+def test_a_display_opening_with_a_relation_never_skips_a_formula_before_it():
+    first, last = chains_of("$$a = b$$\n\n$$c + d$$\n\n$$= e$$\n", True)
+    assert _terms(first) == ["a", "b"]
+    assert "no chain before it" in last.problem
+    first, last = chains_of("$$a = b$$\n\n$$= e$$\n", True)
+    assert _terms(last) == ["b", "e"] and not last.problem

@@ -323,9 +323,12 @@ def chains_of(text: str, markdown: bool) -> list[Chain]:
 def _chains_of_latex(text: str) -> list[Chain]:
     text = _prepare(text)
     out: list[Chain] = []
+    gap = False  # the display before had no chain (a formula alone): a display opening with '=' skips nothing
     for _, start, end, problem in _blocks(text):
         after = _label_after(text, end + 2) if text.startswith("$$", end) else ""
-        _add(out, _block_chains(text[start:end], problem, after), lambda o, base=start: base + o, start)
+        found = _block_chains(text[start:end], problem, after)
+        _add(out, found, lambda o, base=start: base + o, start, gap)
+        gap = not found
     return out
 
 
@@ -335,6 +338,7 @@ def _chains_of_markdown(text: str) -> list[Chain]:
     blocks, _ = math_blocks(text)
     lines = None
     out: list[Chain] = []
+    gap = False
     for block in blocks:
         if block.exact:
             place = (lambda o, base=block.offset: base + o)
@@ -345,10 +349,13 @@ def _chains_of_markdown(text: str) -> list[Chain]:
         if block.environment:
             # \begin{align} ... \end{align} as amsmath gives it: find the environment inside.
             for _, start, end, problem in _blocks(block.content):
-                _add(out, _block_chains(block.content[start:end], problem, ""),
-                     lambda o, base=start, p=place: p(base + o), place(start))
+                found = _block_chains(block.content[start:end], problem, "")
+                _add(out, found, lambda o, base=start, p=place: p(base + o), place(start), gap)
+                gap = not found
             continue
-        _add(out, _block_chains(block.content, block.problem, block.label), place, place(0))
+        found = _block_chains(block.content, block.problem, block.label)
+        _add(out, found, place, place(0), gap)
+        gap = not found
     return out
 
 
@@ -372,11 +379,12 @@ def _block_chains(content: str, problem: str, after: str) -> list[Chain]:
     return _chains_of_block(content, after)
 
 
-def _add(out: list[Chain], found: list[Chain], place, start: int) -> None:
-    """Append a display's chains, placed in the document; a display opening with '=' continues."""
+def _add(out: list[Chain], found: list[Chain], place, start: int, gap: bool = False) -> None:
+    """Append a display's chains, placed in the document; a display opening with '=' continues the
+    chain of the display just before it (not one further back, past a display with no chain)."""
     found = [_placed(c, place) for c in found]
     if found and not found[0].problem and not found[0].terms[0].text.strip():
-        found[0] = _continued(found[0], out[-1] if out else None, start)
+        found[0] = _continued(found[0], out[-1] if out and not gap else None, start)
     out.extend(found)
 
 
