@@ -239,3 +239,37 @@ def test_a_matrix_against_a_formula_in_free_indices_is_not_checked(verdicts):
 def test_a_parenthesis_left_open_in_a_fraction_is_read_under_a_named_convention(verdicts):
     r = verdicts["written/10#1"]
     assert r.verdict is Verdict.PROVED and any("left open" in c for c in r.conventions)
+
+
+TRANSPOSED = r"\begin{bmatrix} a_1 b_1 & a_2 b_1 & \dots & a_N b_1 \\ a_1 b_2 & a_2 b_2 & \dots & a_N b_2 \\ " \
+             r"\vdots & \vdots & \ddots & \vdots \\ a_1 b_N & a_2 b_N & \dots & a_N b_N \end{bmatrix}"
+
+DEFINED = rf"""# Defined
+
+$$A = {OUTER}$$
+
+$$A^\top = {TRANSPOSED} = {OUTER}$$
+
+$$z = [u_1, u_2, \dots, u_N]$$
+
+$$z = [u_1, u_2, \dots, u_N] = [u_1^2, u_2^2, \dots, u_N^2]$$
+
+$$c A = A$$
+"""
+
+
+def test_a_name_defined_by_a_written_out_array_keeps_its_shape():
+    d = read_document(DEFINED, "defined.md", default_notation())
+    steps = {s.label: s for s in d.steps}
+    assert "definition of A" in steps["line 3"].problem and "definition of z" in steps["line 7"].problem
+    results = {c.id: verify_check(c, Settings(timeout=30)) for c in checks_of(d)}
+    assert results["defined/line-5#1"].verdict is Verdict.PROVED
+    assert results["defined/line-5#2"].verdict is Verdict.REFUTED  # a_k b_i against a_i b_k
+    assert results["defined/line-9#1"].verdict is Verdict.PROVED
+    assert results["defined/line-9#2"].verdict is Verdict.REFUTED
+    assert "only as a whole side" in steps["line 11"].problem
+
+
+def test_a_list_that_does_not_show_its_indices_is_refused(read):
+    with pytest.raises(FormulaError, match="show their indices"):
+        read(r"[1, 0, \dots, 0]")

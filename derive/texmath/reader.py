@@ -138,7 +138,7 @@ class Reader(DocumentContext, DerivativeReading, WrittenReading):
                 raise FormulaError(f"definition of {name}: {exc}") from None
             if name in self.notation.vectors:
                 want = self.size_symbol(self.notation.vectors[name])
-                if value.size != want:
+                if value.size != want or value.is_matrix:
                     raise FormulaError(f"definition of {name}: a vector of length {want} is declared, "
                                        f"the formula is {'a scalar' if value.size is None else f'of length {value.size}'}")
                 out.append(Definition(self.bases[name], (V.entry_index(want),), value.expr))
@@ -291,6 +291,7 @@ class Reader(DocumentContext, DerivativeReading, WrittenReading):
             raise FormulaError(f"the product of the matrices {left.name} and {right.name} is read only times a vector: "
                                f"write {left.name}({right.name}x)")
         matrix, other = (left, right) if isinstance(left, MatrixValue) else (right, left)
+        V.no_matrix(other)
         if not other.is_vector:
             if other.row:
                 raise FormulaError("a transposed vector times a matrix is read only when a vector follows")
@@ -878,6 +879,8 @@ class Reader(DocumentContext, DerivativeReading, WrittenReading):
                 word = node_word(item_base(inner.children[0])) if word is None else word
         if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
                 or (word == "T" and node_kind(arg) == "text"):
+            if base.is_matrix:
+                return self._transpose(base)
             if base.is_vector:
                 if base.row:
                     raise FormulaError("a transposed vector transposed again is not read")

@@ -177,9 +177,14 @@ class _Unifier:
             if first != "1" and first.isdigit() and _is_letter(texts[-1]):
                 return (f"the index of the first entry is {first}: a written-out list is read when its index runs "
                         f"from 1 (write its entries from index 1)")
-            if len(texts) > 2 and first == "1" and texts[1].isdigit() and texts[1] != "2":
+            if len(texts) > 2 and first == "1" and texts[1].isdigit() and texts[1] != "2" and _is_letter(texts[-1]):
                 return (f"the first entries show the indices 1 and {texts[1]}: a written-out list is read when its "
                         "index runs in steps of 1 (1, 2, 3, ...)")
+        sized = [n for n in bad if None in self.values[n] and not _is_letter(texts[n])]
+        if len(bad) > 1 and sized and all(t != "1" for n, t in enumerate(texts) if n in sized):
+            n = sized[0]
+            return (f"{self.names[n]} shows {texts[n]} where the entries differ and its index, the length, should "
+                    "stand: a written-out list is read when its entries show their indices (1, 2, ..., N)")
         if len(bad) == 1:
             n = bad[0]
             want = self.values[n]
