@@ -100,6 +100,9 @@ def test_a_list_without_dots_is_a_vector_of_that_length(read):
     (r"[a_1, a_2, \dots, a_N]^2", "no script but a transpose"),
     (r"a_1 + \dots + a_N", "only between the entries"),
     (r"[x_1 x, x_2 x, \dots, x_N x]", "itself a vector"),
+    (r"[x_1, x_2, \dots, x_M]", "x runs to N"),
+    (r"[e^{x_i}]_{i=1}^{M}", "x runs to N"),
+    (r"[x_i]_{i=0}^{N}", "runs from 1"),
 ])
 def test_entries_that_do_not_show_one_pattern_are_refused_with_the_reason(read, text, reason):
     with pytest.raises(FormulaError) as info:
@@ -273,3 +276,11 @@ def test_a_name_defined_by_a_written_out_array_keeps_its_shape():
 def test_a_list_that_does_not_show_its_indices_is_refused(read):
     with pytest.raises(FormulaError, match="show their indices"):
         read(r"[1, 0, \dots, 0]")
+
+
+def test_an_undeclared_length_used_as_a_number_elsewhere_is_refused():
+    text = "# m\n\n$$[a_1, a_2, \\dots, a_M] = [b_1, b_2, \\dots, b_M]$$\n\n$$M + 1 = 1 + M$$\n"
+    first = read_document(text, "m.md", default_notation()).steps[0]
+    assert "used as a number elsewhere" in first.problem
+    alone = read_document(text.split("$$M")[0], "m.md", default_notation()).steps[0]
+    assert not alone.problem and alone.terms[0].shape == (1, size("M"))

@@ -513,6 +513,7 @@ class WrittenReading:
         if letter in env or self.notation.kind_of(letter) in ("vector", "matrix", "function", "size"):
             raise FormulaError(f"{letter} already means something here; it cannot be the index of [f({letter})]")
         entry = self._entry_value(element, {**env, letter: V.entry_index(length)}, "a vector written by its entry")
+        self._check_lengths(entry.expr, V.entry_index(length))
         return V.Value(entry.expr, length, entry.conventions)
 
     def _written_size(self, letter: str | None, tree, env) -> sp.Expr:
@@ -527,6 +528,9 @@ class WrittenReading:
         if kind is not None or letter in ("e", "d"):
             raise FormulaError(f"the last index {letter} is {'a declared ' + kind if kind else 'a constant'}, "
                                "not a length: end the list with a size (x_N)")
+        if letter in self.scalar_letters:
+            raise FormulaError(f"{letter} ends a written-out list and is used as a number elsewhere in the document; "
+                               f"declare {letter} as a size in the notation file")
         if tree is not None and _mentions(tree, letter):
             raise FormulaError(f"{letter} is the length of the written-out vector and a value in its entries; "
                                f"declare {letter} as a size in the notation file")
@@ -536,7 +540,23 @@ class WrittenReading:
         value = self._expr(tree, env)
         if value.is_vector or value.row:
             raise FormulaError(f"{what}: an entry is itself a vector (entries are read as numbers)")
+        for index in (env.get(HOLES[0]), env.get(HOLES[1])):
+            if index is not None:
+                self._check_lengths(value.expr, index)
         return value
+
+    def _check_lengths(self, expr, index) -> None:
+        """x_i with i running to M where x is declared of length N: refused, not read past x's end."""
+        declared = {name: (length,) for name, length in self.notation.vectors.items()}
+        declared.update(self.notation.matrices)
+        for entry in expr.atoms(sp.Indexed):
+            for name, sizes in declared.items():
+                if self.bases[name] != entry.base or len(sizes) != len(entry.indices):
+                    continue
+                for at, length in zip(entry.indices, sizes):
+                    if at == index and self.size_symbol(length) != index.upper:
+                        raise FormulaError(f"{name} runs to {self.size_symbol(length)} along an axis where the "
+                                           f"written-out entries run to {index.upper}")
 
 
 def index_range_letter(node) -> str | None:
