@@ -67,8 +67,15 @@ def test_equation_number_after_the_display_is_its_label():
 
 
 def test_unbalanced_row_is_a_problem_not_dropped():
-    (chain,) = chains_of("$$\\frac{\\partial(\\log x_1}{\\partial x_1} = 1$$", True)
+    (chain,) = chains_of("$$(a + b = c$$", True)
     assert "unbalanced" in chain.problem
+    (chain,) = chains_of("$$a) + b = c$$", True)
+    assert "unbalanced" in chain.problem
+
+
+def test_a_parenthesis_left_open_inside_braces_ends_with_them():
+    (chain,) = chains_of("$$\\frac{\\partial(\\log x_1}{\\partial x_1} = 1$$", True)
+    assert not chain.problem and _terms(chain) == ["\\frac{\\partial(\\log x_1}{\\partial x_1}", "1"]
 
 
 def test_unclosed_display_is_a_problem():
@@ -231,3 +238,10 @@ def test_a_relation_inside_set_braces_does_not_split():
 def test_an_equation_beside_one_whose_side_is_a_name_is_a_second_equation():
     chains = chains_of(r"$$\frac{\partial}{\partial v} u^\top v = u, \qquad \sum_j y_j = N$$", True)
     assert [_terms(c)[-1] for c in chains] == ["u", "N"]
+
+def test_a_display_opening_with_a_relation_never_skips_a_formula_before_it():
+    first, last = chains_of("$$a = b$$\n\n$$c + d$$\n\n$$= e$$\n", True)
+    assert _terms(first) == ["a", "b"]
+    assert _terms(last) == ["c + d", "e"] and not last.problem  # the formula right before it goes on
+    first, last = chains_of("$$a = b$$\n\n$$= e$$\n", True)
+    assert _terms(last) == ["b", "e"] and not last.problem

@@ -261,7 +261,6 @@ def test_inner_products_and_norms(read):
 
 
 @pytest.mark.parametrize("text, reason", [
-    (r"x^\top", "row vector"),
     (r"x \hat{y}^\top", "outer product"),
     (r"z^T", "transpose of a scalar"),
     (r"\frac{dy}{dz}", "is a name, not a formula"),

@@ -249,8 +249,6 @@ class DocumentContext:
             value = self.read(right)
         except FormulaError:
             return None
-        if value.row:
-            return None
         key = symbol_name(base) + "'" * primes
         if not value.is_vector:
             self._shallow = True

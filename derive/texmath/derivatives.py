@@ -76,6 +76,8 @@ class DerivativeReading:
             if any(isinstance(v, tuple) for v, _ in op.more):
                 raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
             return body.with_expr(sp.Derivative(body.expr, *op.more))
+        if op.jacobian:
+            return self._jacobian(body, op)
         var = op.variable
         if not isinstance(var, tuple):
             return body.with_expr(sp.Derivative(body.expr, var))
@@ -86,6 +88,42 @@ class DerivativeReading:
         if body.size == length and self._only_entry(body.expr, entry):
             return body.with_expr(sp.Derivative(body.expr, entry), ENTRYWISE_DERIVATIVE)
         raise FormulaError(f"the derivative of a vector with respect to the vector {op.text} (a Jacobian) is not read")
+
+    @staticmethod
+    def _jacobian(body: V.Value, op: DerivativeOp) -> V.Value:
+        """D_x f in numerator layout: entry (i, k) is d f_i / d x_k; the 1 × N row d f / d x_k for a scalar f."""
+        base, length = op.variable
+        V.no_matrix(body)
+        if body.row:
+            raise FormulaError(f"{op.text} of a transposed vector is not read")
+        if not body.is_vector:
+            return V.Value(sp.Derivative(body.expr, base[V.entry_index(length)]), length, body.conventions, row=True)
+        return V.Value(sp.Derivative(body.expr, base[V.column_index(length)]), body.size, body.conventions,
+                       cols=length)
+
+    def _jacobian_head(self, entry: Entry, nxt: Entry | None, env) -> DerivativeOp | None:
+        """D_x before a formula: the Jacobian with respect to the vector x, when D means nothing else here."""
+        base, scripts = item_base(entry.item), item_scripts(entry.item)
+        if node_kind(base) != "letter" or str(base.children[0]) != "D" or "D" in env \
+                or self.notation.kind_of("D") is not None or "D" in self.values or "D" in self.lambdas \
+                or len(scripts) != 1 or scripts[0].data != "sub_script" \
+                or nxt is None or nxt.op is not None or nxt.negative:
+            return None
+        guesses = self.guesses.copy()
+        try:
+            value = self._arg_value(scripts[0].children[1], env)
+        except FormulaError:
+            value = None
+        if value is None or not value.is_vector or value.row or not isinstance(self._variable_quiet(value), tuple):
+            self.guesses = guesses
+            return None
+        return DerivativeOp(self._variable(value, "the subscript of D"), "D", jacobian=True)
+
+    def _variable_quiet(self, value: V.Value):
+        try:
+            return self._variable(value, "")
+        except FormulaError:
+            return None
 
     @staticmethod
     def _only_entry(expr: sp.Expr, entry: Indexed) -> bool:
@@ -174,6 +212,10 @@ class DerivativeReading:
 
     def _check_not_a_bare_name(self, entry: Entry, env) -> None:
         """dy/dx with y a name the document does not define in terms of x: refused, not read as 0."""
+        base = item_base(entry.item)
+        if node_kind(base) == "paren" and not (len(base.children) == 1 and node_kind(base.children[0]) in ("product", "item")
+                                               and len(self._entries(base.children[0])) == 1):
+            return  # d(log e^{x_1})/dx: a formula in parentheses, whatever SymPy makes of it
         value = self._item(entry.item, env)
         if not isinstance(value, V.Value):
             return

@@ -149,7 +149,9 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
     A row that writes two equations side by side (``a = b, \\quad c = d``) is split at the comma,
     ``\\quad`` or ``\\text{and}`` between them: one row for each.
     """
-    depth, n = 0, start
+    # Open brackets; a parenthesis left open inside braces ends with them (TeX cannot pair it outside).
+    opened: list[str] = []
+    n = start
     guard = 0  # \left..\right, \langle..\rangle and \{..\}: no comma or relation inside separates
     env = 0  # inside \begin{cases} ... \end{cases}: its relations are conditions, not links
     unbalanced = False
@@ -157,6 +159,7 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
     separators: list[tuple[int, int]] = []
     while n < end:
         ch = text[n]
+        depth = len(opened)
         rel = None
         if ch == "\\":
             if depth == 0 and guard == 0:
@@ -179,10 +182,17 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
                 n += len(tok)
                 continue
         elif ch in "({[":
-            depth += 1
-        elif ch in ")}]":
-            depth -= 1
-            unbalanced |= depth < 0
+            opened.append(ch)
+        elif ch == "}":
+            while opened and opened[-1] != "{":
+                opened.pop()
+            unbalanced |= not opened
+            if opened:
+                opened.pop()
+        elif ch in ")]":
+            unbalanced |= not opened or opened[-1] == "{"
+            if opened and opened[-1] != "{":
+                opened.pop()
         elif depth == 0 and guard == 0 and env == 0 and ch == ",":
             sep, _ = _separator(text, n, end)
             separators.append((n, sep))
@@ -197,7 +207,7 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
             n += len(rel)
             continue
         n += 1
-    if unbalanced or depth != 0:
+    if unbalanced or opened:
         row = _Row(start)
         whole = text[start:end]
         row.terms = [Term(whole, start)]
@@ -335,7 +345,7 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     """The chains of one display's content (offsets relative to it)."""
     text = _blank_all(text, _INNER)
     text = _blank_all(text, _DROP)
-    text = text.replace("&", " ")
+    text = _drop_alignment(text)
     # Labels are taken off each row in a copy of that row, then the rows are joined again: blanking
     # in the whole display once per row would take time quadratic in its length.
     rows, pieces, done = [], [], 0
@@ -391,6 +401,22 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     return found
 
 
+_MATRIX = re.compile(r"\\(begin|end)\s*\{[bpBvV]?matrix\}")
+
+
+def _drop_alignment(text: str) -> str:
+    """The alignment marks & blanked, except between the columns of a matrix environment."""
+    out, done, depth = [], 0, 0
+    for m in _MATRIX.finditer(text):
+        piece = text[done:m.start()]
+        out.append(piece if depth else piece.replace("&", " "))
+        out.append(m.group(0))
+        depth = max(depth + (1 if m.group(1) == "begin" else -1), 0)
+        done = m.end()
+    out.append(text[done:] if depth else text[done:].replace("&", " "))
+    return "".join(out)
+
+
 def _squash(text: str) -> str:
     return " ".join(text.replace("\\\\", " ").split())
 
@@ -400,7 +426,23 @@ def _first(text: str, offset: int) -> int:
     return offset + len(text) - len(text.lstrip())
 
 
+_REAL_SPACE = re.compile(r"\s*\\mathbb\s*\{R\}")
+
+
+def _drop_memberships(row: _Row) -> None:
+    """a \\in \\mathbb{R}^{N \\times N} = b says what a is on the way: the chain is a = b."""
+    n = 0
+    while n + 1 < len(row.relations):
+        if row.relations[n] == "∈" and row.relations[n + 1] == "=" and _REAL_SPACE.match(row.terms[n + 1].text):
+            del row.terms[n + 1]
+            del row.relations[n]
+        else:
+            n += 1
+
+
 def _close(row: _Row | None, text: str) -> Chain | None:
+    if row is not None:
+        _drop_memberships(row)
     if row is None or not row.relations or not any(t.text.strip() for t in row.terms):
         return None
     first, last = row.terms[0], row.terms[-1]
@@ -427,9 +469,12 @@ def chains_of(text: str, markdown: bool, bare: bool = False) -> list[Chain]:
 def _chains_of_latex(text: str) -> list[Chain]:
     text = _prepare(text)
     out: list[Chain] = []
+    gap = False  # the display before had no chain (a formula alone): a display opening with '=' skips nothing
     for _, start, end, problem in _blocks(text):
         after = _label_after(text, end + 2) if text.startswith("$$", end) else ""
-        _add(out, _block_chains(text[start:end], problem, after), lambda o, base=start: base + o, start)
+        found = _block_chains(text[start:end], problem, after)
+        _add(out, found, lambda o, base=start: base + o, start, gap)
+        gap = not found
     return out
 
 
@@ -439,6 +484,7 @@ def _chains_of_markdown(text: str) -> list[Chain]:
     blocks, _ = math_blocks(text)
     lines = None
     out: list[Chain] = []
+    gap = False
     for block in blocks:
         if block.exact:
             place = (lambda o, base=block.offset: base + o)
@@ -449,10 +495,13 @@ def _chains_of_markdown(text: str) -> list[Chain]:
         if block.environment:
             # \begin{align} ... \end{align} as amsmath gives it: find the environment inside.
             for _, start, end, problem in _blocks(block.content):
-                _add(out, _block_chains(block.content[start:end], problem, ""),
-                     lambda o, base=start, p=place: p(base + o), place(start))
+                found = _block_chains(block.content[start:end], problem, "")
+                _add(out, found, lambda o, base=start, p=place: p(base + o), place(start), gap)
+                gap = not found
             continue
-        _add(out, _block_chains(block.content, block.problem, block.label), place, place(0))
+        found = _block_chains(block.content, block.problem, block.label)
+        _add(out, found, place, place(0), gap)
+        gap = not found
     return out
 
 
@@ -485,10 +534,11 @@ def _block_chains(content: str, problem: str, after: str) -> list[Chain]:
     return found
 
 
-def _add(out: list[Chain], found: list[Chain], place, start: int) -> None:
-    """Append a display's chains, placed in the document; a display opening with '=' continues."""
+def _add(out: list[Chain], found: list[Chain], place, start: int, gap: bool = False) -> None:
+    """Append a display's chains, placed in the document; a display opening with '=' continues the
+    chain of the display just before it (not one further back, past a display with no chain)."""
     found = [_placed(c, place) for c in found]
-    before = out[-1] if out else None
+    before = out[-1] if out and not gap else None
     if found and not found[0].problem and found[0].relations and not found[0].terms[0].text.strip():
         found[0] = _continued(found[0], before, start)
     elif found and found[0].joins and before is not None and not before.problem:

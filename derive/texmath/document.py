@@ -171,7 +171,8 @@ class _Builder:
                      else side for side in sides]
         held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
         conditions = [c for c in conditions if not c.value or symbol_name(c.left) in held]
-        link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
+        link_problems = [self._link_problem(chain, n, reasons) or self.reader.link_problem(values[n], values[n + 1])
+                         for n in range(len(chain.relations))]
         for n in range(len(chain.relations)):
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None

@@ -49,6 +49,8 @@ script: SUB arg             -> sub_script
      | SQRT "[" expr "]" arg -> root
      | "(" expr ("," expr)* ")"   -> paren
      | "[" expr ("," expr)* "]"   -> bracket
+     | ELLIPSIS             -> ellipsis
+     | MATBEGIN mrow (ROWSEP mrow)* ROWSEP? MATEND -> environment
      | group
      | "{" script+ "}"      -> bare_scripts
      | LBAR expr RBAR       -> abs
@@ -58,6 +60,9 @@ script: SUB arg             -> sub_script
      | "(" expr REL expr ")"  -> iverson
      | LSET expr REL expr RSET -> iverson
      | INDICATOR            -> indicator
+
+mrow: cell (AMP cell)*
+cell: expr ","?
 
 group: "{" (expr (REL expr ("," expr REL expr)?)?)? "}"
 
@@ -87,6 +92,11 @@ DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
 INDICATOR.4: /\\(mathbb|mathds|mathbbm)\s*(\{\s*[1I]\s*\}|1(?![0-9]))/
 LSET.3: /\\\{|\\lbrace(?![A-Za-z])/
 RSET.3: /\\\}|\\rbrace(?![A-Za-z])/
+ELLIPSIS.3: /\\(dots|cdots|ldots|dotsc|dotsb|dotsm|dotso|vdots|ddots)(?![A-Za-z])/ | "..."
+MATBEGIN.3: /\\begin\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
+MATEND.3: /\\end\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
+ROWSEP.3: "\\\\"
+AMP: "&"
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
 
@@ -111,7 +121,7 @@ class TeXArguments:
     always_accept = ("BAR", "DBAR")
 
     def process(self, stream):
-        tokens = _bars(list(stream))
+        tokens = _close_fraction_parentheses(_bars(list(stream)))
         out: list[Token] = []
         p = 0
         while p < len(tokens):
@@ -148,6 +158,43 @@ class TeXArguments:
             raise FormulaError(f"the denominator {digits} of {frac} is read by TeX as {digits[0]} followed by "
                                f"{digits[1:]}; write {frac}{{...}}{{{digits}}}")
         return p
+
+
+# How many parentheses the last term lexed had left open inside an argument of \frac (closed there).
+CLOSED_IN_FRACTIONS: list[int] = [0]
+FRACTION_PARENTHESES = "a parenthesis left open inside an argument of \\frac is read as closed at the end of that argument"
+
+
+def _close_fraction_parentheses(tokens: list[Token]) -> list[Token]:
+    """\\frac{\\partial(\\log(u)}{\\partial x}: each argument of \\frac is typeset as a box of its own, so
+    a parenthesis opened in it and never closed can only end with it; it is closed there (and counted)."""
+    closes: dict[int, int] = {}
+    for n, tok in enumerate(tokens):
+        if tok.type != "FRAC":
+            continue
+        p = n + 1
+        for _ in range(2):
+            if p >= len(tokens) or tokens[p].type != "LBRACE":
+                break
+            close = _matching(tokens, p, "LBRACE", "RBRACE")
+            balance, depth = 0, 0
+            for t in tokens[p + 1:close]:
+                depth += {"LBRACE": 1, "RBRACE": -1}.get(t.type, 0)
+                if depth == 0:
+                    balance += {"LPAR": 1, "RPAR": -1}.get(t.type, 0)
+                    if balance < 0:
+                        break
+            if balance > 0 and tokens[close].type == "RBRACE":
+                closes[close] = balance
+            p = close + 1
+    CLOSED_IN_FRACTIONS[0] = sum(closes.values())
+    if not closes:
+        return tokens
+    out = []
+    for n, tok in enumerate(tokens):
+        out.extend(Token.new_borrow_pos("RPAR", ")", tok) for _ in range(closes.get(n, 0)))
+        out.append(tok)
+    return out
 
 
 # Tokens after which a bar closes what is open rather than opening a new one.

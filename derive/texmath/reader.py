@@ -19,7 +19,7 @@ from ..errors import FormulaError
 from ..model import Axis, Side
 from ..notation import Definition, fresh_index, size, sum_except, vector, scalar
 from . import values as V
-from .grammar import parser
+from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
 from .notation import Notation
 from .syntax import (
@@ -32,11 +32,12 @@ from .usage import Usage
 from .context import DocumentContext
 from .derivatives import DerivativeReading
 from .indicator import IndicatorReading
+from .written import WrittenReading, ellipsis_of
 
 __all__ = ["Reader", "symbol_name"]
 
 
-class Reader(DocumentContext, DerivativeReading, IndicatorReading):
+class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -73,6 +74,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
         self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
         self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
         self._notes: list[str] = []
+        self._whole = None  # the item that is the whole term being read (a written-out matrix may only be that)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -85,23 +87,24 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
             tree = parser().parse(text)
         except LarkError as exc:
             raise FormulaError(lark_reason(exc)) from None
+        closed = CLOSED_IN_FRACTIONS[0]
         self._script_depth = 0
         self.guesses = Counter()
         self._notes: list[str] = []
+        self._whole = _whole_item(tree)
         try:
             with V.domain_conditions() as domain:
                 value = self._expr(tree, {})
         except (ValueError, TypeError) as exc:
             # SymPy refusing to build something the grammar accepts: not read, with SymPy's reason.
             raise FormulaError(f"the formula cannot be built: {' '.join(str(exc).split())[:200]}") from None
+        if closed:
+            value = value.with_expr(value.expr, FRACTION_PARENTHESES)
         value = dataclasses.replace(value, domain=tuple(dict.fromkeys(domain)))
         both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
         if both:
             name = sorted(both)[0]
             raise FormulaError(f"{name} is used both as a scalar and as a vector with entries {name}_i here")
-        if value.row:
-            raise FormulaError("a transposed vector on its own (a row vector) is not read; "
-                               "write u^\\top v for an inner product")
         if self._notes:
             self.notes[text] = tuple(dict.fromkeys(self._notes))
         return value
@@ -112,15 +115,28 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
 
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
-        """The Side of a term's value; vectors are given by their entry at ``axis``."""
+        """The Side of a term's value; vectors are given by their entry at ``axis``.
+
+        A row (a transposed vector, a list written with commas) is 1 × N; a written-out matrix
+        takes ``axis`` along its rows and a letter its entry does not use along its columns.
+        """
         if not value.is_vector:
             return Side(value.expr, (), value.conventions, _domain(value, value.expr))
         if axis is None:
             raise FormulaError("a vector side needs an axis index")
         placeholder = {V.entry_index(value.size): axis}
+        axes = (Axis(sp.S.One), Axis(value.size, axis)) if value.row else (Axis(value.size, axis),)
+        if value.is_matrix:
+            if axis.upper != value.size:
+                axis = Idx(axis.label, (1, value.size))
+                placeholder = {V.entry_index(value.size): axis}
+            taken = {str(s) for s in value.expr.atoms(sp.Symbol)} | {str(axis)}
+            letter = next((c for c in "klmnpqrsuvwabcdefgh" if c not in taken), "k_0")
+            column = Idx(letter, (1, value.cols))
+            placeholder[V.column_index(value.cols)] = column
+            axes = (Axis(value.size, axis), Axis(value.cols, column))
         expr = value.expr.xreplace(placeholder)
-        return Side(expr, (Axis(value.size, axis),), value.conventions,
-                    _domain(value, value.expr, placeholder))
+        return Side(expr, axes, value.conventions, _domain(value, value.expr, placeholder))
 
     def size_symbol(self, name: str) -> sp.Symbol:
         return self.sizes[self.notation.size_name(name)]
@@ -141,7 +157,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
                 raise FormulaError(f"definition of {name}: {exc}") from None
             if name in self.notation.vectors:
                 want = self.size_symbol(self.notation.vectors[name])
-                if value.size != want:
+                if value.size != want or value.is_matrix:
                     raise FormulaError(f"definition of {name}: a vector of length {want} is declared, "
                                        f"the formula is {'a scalar' if value.size is None else f'of length {value.size}'}")
                 out.append(Definition(self.bases[name], (V.entry_index(want),), value.expr))
@@ -257,7 +273,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
                 head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
                 k += 1
             else:
-                head = self._function_head(entry, nxt, env) or self._item(entry.item, env)
+                head = self._jacobian_head(entry, nxt, env) or self._function_head(entry, nxt, env) \
+                    or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
                 word = node_word(item_base(entry.item))
                 raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "
@@ -298,6 +315,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
             raise FormulaError(f"the product of the matrices {left.name} and {right.name} is read only times a vector: "
                                f"write {left.name}({right.name}x)")
         matrix, other = (left, right) if isinstance(left, MatrixValue) else (right, left)
+        V.no_matrix(other)
         if not other.is_vector:
             if other.row:
                 raise FormulaError("a transposed vector times a matrix is read only when a vector follows")
@@ -619,6 +637,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
             # Odd roots of negative numbers are real: the real root, not the principal complex one.
             f = (lambda u: sp.real_root(u, degree)) if degree % 2 else (lambda u: _even_root(u, degree))
             return self._scripted(V.entrywise(f, self._arg_value(arg, env)), scripts, env)
+        if kind == "paren" and len(base.children) > 1 and (scripts or any(ellipsis_of(e) for e in base.children)):
+            return self._written_array(base, scripts, env, item is self._whole)
         if kind == "paren":
             values = tuple(self._expr(e, env) for e in base.children)
             if len(values) > 1:
@@ -626,6 +646,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
                     raise FormulaError("scripts on a list in parentheses")
                 return values
             return self._scripted(values[0], scripts, env)
+        if kind == "ellipsis":
+            raise FormulaError(f"an ellipsis ({base.children[0]}) is read only between the entries of a written-out "
+                               "vector or matrix ([a_1, a_2, \\dots, a_N])")
+        if kind == "environment" or (kind == "bracket" and (len(base.children) > 1 or scripts)):
+            return self._written_array(base, scripts, env, item is self._whole)
         if kind == "bracket":
             raise FormulaError("a vector or matrix written out in brackets is not read")
         if kind == "iverson":
@@ -946,6 +971,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
                 word = node_word(item_base(inner.children[0])) if word is None else word
         if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
                 or (word == "T" and node_kind(arg) == "text"):
+            if base.is_matrix:
+                return self._transpose(base)
             if base.is_vector:
                 if base.row:
                     raise FormulaError("a transposed vector transposed again is not read")
@@ -1075,6 +1102,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading):
             raise FormulaError(f"{letter} names a {self.notation.kind_of(letter)}; it cannot be a sum's index")
         return letter
 
+
+
+def _whole_item(tree):
+    """The item a term consists of, when it is one item (a written-out matrix must be a whole side)."""
+    if node_kind(tree) == "product" and len(tree.children) == 1:
+        tree = tree.children[0]
+    return tree if node_kind(tree) == "item" else None
 
 
 def _even_root(u, degree: int):

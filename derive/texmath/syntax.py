@@ -20,7 +20,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from ..errors import FormulaError
 from .grammar import parser
 
-ELLIPSES = {"dots", "cdots", "ldots", "vdots", "ddots"}
+ELLIPSES = {"dots", "cdots", "ldots", "vdots", "ddots", "dotsc", "dotsb", "dotsm", "dotso"}
 # Function names a document may use without declaring them, and the function each one names.
 BUILTIN_FUNCTIONS = {
     "log": "log", "ln": "log", "exp": "exp", "max": "max", "min": "min", "tanh": "tanh", "sinh": "sinh",
@@ -88,6 +88,7 @@ class DerivativeOp:
     text: str
     more: tuple = ()
     through: tuple[str, ...] = ()  # defined names differentiated by: the body is read with them kept as names
+    jacobian: bool = False  # D_x f: the whole Jacobian (a row for a scalar f, a matrix for a vector f)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,9 @@ _TOKENS = {
     "SUB": "a subscript with nothing before it", "SUP": "a superscript with nothing before it",
     "RBAR": "a closing bar without its opening one", "RNORM": "a closing \\| without its opening one",
     "PRIME": "a prime with nothing before it",
+    "AMP": "an alignment mark & outside an aligned environment or a matrix is not read",
+    "ROWSEP": "a line break inside a formula is not read: put each equation in its own display",
+    "MATEND": "\\end{...} without its \\begin{...}",
 }
 
 

@@ -18,7 +18,7 @@ from sympy import Idx
 from ..errors import FormulaError
 from ..notation import dsigmoid, fresh_index, sigmoid, softmax, summation
 
-__all__ = ["Value", "entry_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
+__all__ = ["Value", "entry_index", "column_index", "no_matrix", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
            "cross_entropy", "entry_at", "SCALAR_FUNCTIONS", "norm", "dot", "log_sum_exp", "log_softmax_of"]
 
 
@@ -27,11 +27,18 @@ def entry_index(size: sp.Expr) -> Idx:
     return Idx("_entry", (1, size))
 
 
+def column_index(size: sp.Expr) -> Idx:
+    """The placeholder index of the column of a matrix's generic entry (its row is entry_index)."""
+    return Idx("_column", (1, size))
+
+
 @dataclass(frozen=True)
 class Value:
     """``expr`` is a scalar when ``size`` is None, else the entry of a vector at entry_index(size).
 
-    ``conventions`` names readings the value needed (an entry-by-entry derivative, say).
+    ``conventions`` names readings the value needed (an entry-by-entry derivative, say). A matrix
+    written out entry by entry has ``cols`` too: ``expr`` is its entry at (entry_index(size),
+    column_index(cols)); it is read only as a whole side, never inside a formula.
     """
 
     expr: sp.Expr
@@ -39,13 +46,28 @@ class Value:
     conventions: tuple[str, ...] = ()
     row: bool = False  # a transposed vector, waiting for the vector it multiplies
     domain: tuple = ()  # conditions the term needs to be real (set once the whole term is read)
+    cols: sp.Expr | None = None  # the number of columns of a written-out matrix
 
     @property
     def is_vector(self) -> bool:
         return self.size is not None
 
+    @property
+    def is_matrix(self) -> bool:
+        return self.cols is not None
+
     def with_expr(self, expr: sp.Expr, *more: str) -> "Value":
-        return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)), self.row)
+        return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)), self.row, cols=self.cols)
+
+
+MATRIX_INSIDE = ("a matrix (written out entry by entry, or a Jacobian D_x f) is read only as a whole side of an "
+                 "equation, not inside a formula")
+
+
+def no_matrix(*values: Value) -> None:
+    """A written-out matrix is read only as a whole side: no operation takes one."""
+    if any(v.is_matrix for v in values):
+        raise FormulaError(MATRIX_INSIDE)
 
 
 def _conventions(*values: Value) -> tuple[str, ...]:
@@ -53,6 +75,7 @@ def _conventions(*values: Value) -> tuple[str, ...]:
 
 
 def _size(a: Value, b: Value, what: str) -> sp.Expr | None:
+    no_matrix(a, b)
     if a.is_vector and b.is_vector and a.size != b.size:
         raise FormulaError(f"{what} of vectors of different lengths {a.size} and {b.size}")
     return a.size if a.is_vector else b.size
@@ -71,6 +94,7 @@ def combine(a: Value, b: Value, op) -> Value:
 
 def dot(a: Value, b: Value) -> Value:
     """The inner product sum_j a_j b_j of two vectors of one length."""
+    no_matrix(a, b)
     if not (a.is_vector and b.is_vector):
         raise FormulaError("an inner product needs two vectors")
     size = _size(a, b, "inner product")
@@ -184,6 +208,7 @@ _GUARDED = {sp.sqrt: lambda u: sp.Ge(u, 0, evaluate=False), sp.log: lambda u: sp
 
 def entrywise(f, v: Value) -> Value:
     """A scalar function applied to a scalar, or to every entry of a vector."""
+    no_matrix(v)
     if f in _GUARDED and not v.expr.is_number:
         requires(_GUARDED[f](v.expr))
     return v.with_expr(f(v.expr))
@@ -208,6 +233,7 @@ SCALAR_FUNCTIONS = {
 
 def norm(v: Value, p: int = 2) -> Value:
     """The p-norm of a vector (the absolute value of a scalar)."""
+    no_matrix(v)
     if not v.is_vector:
         return Value(sp.Abs(v.expr), None, v.conventions)
     q = entry_index(v.size)
@@ -222,6 +248,7 @@ def norm(v: Value, p: int = 2) -> Value:
 
 def log_sum_exp(v: Value) -> Value:
     """log sum_j exp(v_j), a scalar."""
+    no_matrix(v)
     if not v.is_vector:
         raise FormulaError("log-sum-exp of a scalar: it takes a vector")
     q = entry_index(v.size)
@@ -236,6 +263,7 @@ def log_softmax_of(v: Value) -> Value:
 
 def softmax_of(v: Value) -> Value:
     """softmax of a vector: a vector whose entry at the placeholder is softmax(Lambda(j, v_j), .)."""
+    no_matrix(v)
     if not v.is_vector:
         raise FormulaError("softmax of a scalar: softmax takes a vector")
     p = entry_index(v.size)
@@ -245,6 +273,7 @@ def softmax_of(v: Value) -> Value:
 
 def cross_entropy(y: Value, q: Value) -> Value:
     """CE(y, q) = -sum_j y_j log q_j, a scalar."""
+    no_matrix(y, q)
     if not (y.is_vector and q.is_vector):
         raise FormulaError("cross-entropy takes two vectors")
     size = _size(y, q, "cross-entropy")
@@ -256,6 +285,7 @@ def cross_entropy(y: Value, q: Value) -> Value:
 
 def entry_at(v: Value, index: sp.Expr) -> Value:
     """Entry ``index`` of a vector value (a scalar)."""
+    no_matrix(v)
     if not v.is_vector:
         raise FormulaError(f"subscript {index} on a scalar")
     return Value(v.expr.xreplace({entry_index(v.size): index}), None, v.conventions)
