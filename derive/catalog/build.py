@@ -53,7 +53,21 @@ def matrix(expr, rows: sp.Idx, cols: sp.Idx, conventions: tuple[str, ...] = ()) 
 
 
 def _as_side(term) -> Side:
-    return term if isinstance(term, Side) else side(term)
+    if isinstance(term, Side):
+        return term
+    if isinstance(term, sp.Basic) and _has_matrix(term):
+        # A matrix expression (A*B, sp.Trace(A*B)) is translated, with its shapes checked, by the
+        # translator every front-end uses; a misfit or an unreadable construct stays with the side.
+        from ..matrix import to_side
+
+        return to_side(term)
+    return side(term)
+
+
+def _has_matrix(term: sp.Basic) -> bool:
+    from sympy.matrices.expressions import MatrixExpr, Trace
+
+    return any(isinstance(a, (MatrixExpr, Trace)) for a in sp.preorder_traversal(term))
 
 
 def assume(*, equal=(), distinct=(), onehot=(), definitions=(), text=()) -> Assumptions:
@@ -75,7 +89,8 @@ def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Ass
     ``expect`` is one expected verdict for every link or a tuple with one per link; ``ends`` the
     expected verdict of the first term against the last (defaults to 'proved' when every link is).
     ``correction`` is what a refuted step should have said (a side equal to the first term); it is
-    verified as its own check.
+    verified as its own check. A term may be a matrix expression (``A*B``, ``sp.Trace(A*B)``): it is
+    translated to index form as ``derive.matrix.to_side`` does.
     """
     sides = tuple(_as_side(t) for t in terms)
     n = len(sides) - 1
