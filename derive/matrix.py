@@ -28,9 +28,9 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagonalOf
 
 from .errors import ShapeMismatch, Unsupported
-from .model import Axis, Misfit, Side
+from .model import Axis, Misfit, Side, shape_text
 from .normal import evaluate_derivatives, normalize, rename_dummies
-from .notation import softmax, vector
+from .notation import fresh_index, softmax, vector
 
 __all__ = [
     "BROADCASTING",
@@ -256,8 +256,9 @@ class _Term:
 class IndexTranslator:
     """Translates a matrix expression node by node, one ``_index_<Class>`` method per SymPy class."""
 
-    def __init__(self, allow=(), reserved=()):
+    def __init__(self, allow=(), reserved=(), unique: bool = False):
         self.allow = tuple(allow)
+        self._unique = unique  # summation indices named apart from every other translation's
         self.used: list[str] = []
         self._reserved = {str(r) for r in reserved}
         self._count = 0
@@ -302,6 +303,8 @@ class IndexTranslator:
 
     def fresh(self, size: sp.Expr) -> Idx:
         """A summation index over 1..size whose name no axis uses."""
+        if self._unique:
+            return fresh_index(None, 1, size, stem="_m")
         while True:
             self._count += 1
             name = f"k{self._count}"
@@ -604,13 +607,15 @@ class Translated:
     conventions: tuple[str, ...]
 
 
-def translate(expr, *, allow=(), reserved=()) -> Translated:
+def translate(expr, *, allow=(), reserved=(), unique: bool = False) -> Translated:
     """The one translation of a matrix expression of symbolic shape to its entries, shapes checked.
 
     Raises ShapeMismatch (with its ``misfit`` when the shapes themselves do not fit) or Unsupported.
-    Every front-end (the Python API's to_side, the LaTeX reader) goes through it.
+    Every front-end (the Python API's to_side, the LaTeX reader) goes through it; ``unique`` names
+    the summation indices apart from those of any other translation (for entries that are put
+    into another translation's sums).
     """
-    translator = IndexTranslator(allow, reserved=reserved)
+    translator = IndexTranslator(allow, reserved=reserved, unique=unique)
     term = translator.translate(expr)
     shape = translator.shape(term)
     if any(isinstance(s, AnySize) for s in shape):

@@ -103,8 +103,9 @@ class Misfit:
         texts = [shape_text(s) for s in shapes]
         if self.rule == "product":
             a, b = shapes[0], shapes[1]
-            return (f"{self.what} of a {texts[0]} matrix by a {texts[1]} one: {sp.sstr(a[1])} columns "
-                    f"against {sp.sstr(b[0])} rows")
+            cols = f"{sp.sstr(a[1])} column{'' if a[1] == 1 else 's'}"
+            rows = f"{sp.sstr(b[0])} row{'' if b[0] == 1 else 's'}"
+            return f"{self.what} of a {texts[0]} matrix by a {texts[1]} one: {cols} against {rows}"
         if self.rule == "square":
             return f"{self.what} of a {texts[0]} matrix, which is not square"
         return f"{self.what} of {' and '.join(texts)}: the shapes differ"

@@ -249,3 +249,31 @@ def test_false_identities_and_claims_that_do_not_fit_are_refuted():
 def test_a_construct_without_index_form_makes_its_step_unknown_not_the_file_fail():
     (result,) = _verdicts((sp.Inverse(Q) * v, v))
     assert result.verdict.value == "unknown" and "positive integer powers" in result.detail
+
+
+def test_a_python_file_with_traces_and_a_misfit_loads_and_each_step_gets_its_verdict(tmp_path):
+    from derive.sources import load_path
+
+    path = tmp_path / "matrix_derivation.py"
+    path.write_text(
+        "import sympy as sp\n"
+        "from sympy import MatrixSymbol\n"
+        "from derive import derivation, side, size, step\n"
+        "from derive.matrix import matmul\n"
+        "m, n = size('m'), size('n')\n"
+        "A, B, Q = MatrixSymbol('A', m, n), MatrixSymbol('B', n, m), MatrixSymbol('Q', n, n)\n"
+        "D = derivation('traces', topic='matrix', source='f.py', title='Traces', statement='', steps=[\n"
+        "    step('cyclic', '', sp.Trace(A * B), sp.trace(B * A)),\n"
+        "    step('misfit', '', matmul(A, A), A * B),\n"
+        "    step('power', '', sp.Inverse(Q) * A.T, A.T),\n"
+        "    step('side', '', side(sp.Trace(Q)), side(sp.Trace(Q.T))),\n"
+        "])\n")
+    (d,) = load_path(path)
+    verdicts = [r.verdict.value for r in _check_all(d)]
+    assert verdicts == ["proved", "refuted", "unknown", "proved"]
+
+
+def _check_all(d):
+    from derive import check
+
+    return check(d, Settings(timeout=20))

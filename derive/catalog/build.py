@@ -28,8 +28,16 @@ def expression(value, what: str = "an expression") -> sp.Basic:
 
 
 def side(expr, *axes: Axis, conventions: tuple[str, ...] = ()) -> Side:
-    """A side of an equation; ``axes`` as built by entry/row/column/matrix."""
-    return Side(expression(expr, "a side"), tuple(axes), tuple(conventions))
+    """A side of an equation; ``axes`` as built by entry/row/column/matrix. A matrix expression
+    (``sp.Trace(A)``, ``A*B``) without axes is translated to index form (derive.matrix.to_side)."""
+    value = expression(expr, "a side")
+    if not axes and _has_matrix(value):
+        from ..matrix import to_side
+
+        translated = to_side(value)
+        return Side(translated.expr, translated.axes, translated.conventions + tuple(conventions),
+                    translated.domain, translated.misfit, translated.problem)
+    return Side(value, tuple(axes), tuple(conventions))
 
 
 def entry(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
@@ -55,12 +63,8 @@ def matrix(expr, rows: sp.Idx, cols: sp.Idx, conventions: tuple[str, ...] = ()) 
 def _as_side(term) -> Side:
     if isinstance(term, Side):
         return term
-    if isinstance(term, sp.Basic) and _has_matrix(term):
-        # A matrix expression (A*B, sp.Trace(A*B)) is translated, with its shapes checked, by the
-        # translator every front-end uses; a misfit or an unreadable construct stays with the side.
-        from ..matrix import to_side
-
-        return to_side(term)
+    # A matrix expression (A*B, sp.Trace(A*B)) is translated, with its shapes checked, by the
+    # translator every front-end uses; a misfit or an unreadable construct stays with the side.
     return side(term)
 
 

@@ -130,6 +130,13 @@ class DocumentContext:
             if n in used:
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
+        for text in texts:
+            for note in self.notes_by_text.get(text, ()):
+                if self.entrywise_chain and "layout" in note.text:
+                    continue  # the chain reads its Jacobian entry by entry (a convention the verdict names)
+                if note not in out:
+                    out.append(note)
+        self.entrywise_chain = False
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
             if name in used and defaults.onehot.get(name) == letter:
@@ -169,7 +176,7 @@ class DocumentContext:
             value = self.read(right)
         except FormulaError:
             return None
-        if value.row:
+        if value.row or value.is_matrix or value.misfit is not None:
             return None
         key = symbol_name(base) + "'" * primes
         if not value.is_vector:

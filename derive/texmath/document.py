@@ -111,7 +111,7 @@ class _Builder:
                 reasons.append("the formula is nested too deeply")
         self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
-        sides = [self.reader.side(v, axis) if v is not None else None for v in values]
+        sides = self.reader.sides(values, axis)
         link_problems = [self._link_problem(chain, n, reasons) for n in range(len(chain.relations))]
         readings = self.reader.readings(guessed, [t.text for t in chain.terms])
         reading = "; ".join(r.text for r in readings)

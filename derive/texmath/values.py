@@ -18,13 +18,23 @@ from sympy import Idx
 from ..errors import FormulaError
 from ..notation import dsigmoid, fresh_index, sigmoid, softmax, summation
 
-__all__ = ["Value", "entry_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
+__all__ = ["Value", "entry_index", "row_index", "col_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
            "cross_entropy", "entry_at", "SCALAR_FUNCTIONS", "norm", "dot", "log_sum_exp", "log_softmax_of"]
 
 
 def entry_index(size: sp.Expr) -> Idx:
     """The placeholder index of the generic entry of vectors of this length."""
     return Idx("_entry", (1, size))
+
+
+def row_index(size: sp.Expr) -> Idx:
+    """The placeholder of the row of a matrix's generic entry."""
+    return Idx("_row", (1, size))
+
+
+def col_index(size: sp.Expr) -> Idx:
+    """The placeholder of the column of a matrix's generic entry."""
+    return Idx("_col", (1, size))
 
 
 @dataclass(frozen=True)
@@ -39,12 +49,25 @@ class Value:
     conventions: tuple[str, ...] = ()
     row: bool = False  # a transposed vector, waiting for the vector it multiplies
     domain: tuple = ()  # conditions the term needs to be real (set once the whole term is read)
+    # A whole term that is a matrix (only ever the value of a whole term, see texmath.products):
+    # size x cols, its entry at (row_index(size), col_index(cols)).
+    cols: sp.Expr | None = None
+    misfit: object = None  # a term whose operands' shapes do not fit (a derive.model.Misfit)
+    # The same term read as a vector, for a Jacobian that is diagonal (an entry-wise function):
+    # used when the other terms of its chain are vectors (the entry-wise derivative, a convention).
+    alternative: "Value | None" = None
 
     @property
     def is_vector(self) -> bool:
-        return self.size is not None
+        return self.size is not None and self.cols is None
+
+    @property
+    def is_matrix(self) -> bool:
+        return self.cols is not None
 
     def with_expr(self, expr: sp.Expr, *more: str) -> "Value":
+        if self.cols is not None or self.misfit is not None:
+            raise FormulaError("a matrix where a number or a vector is expected is not read")
         return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)), self.row)
 
 
@@ -82,8 +105,11 @@ def dot(a: Value, b: Value) -> Value:
 def multiply(a: Value, b: Value, hadamard: bool = False) -> Value:
     if a.row and b.is_vector and not b.row and not hadamard:
         return dot(a, b)
+    if a.row and b.row and not hadamard:
+        raise FormulaError("a transposed vector times a transposed vector (a row times a row) is not defined")
     if a.is_vector and b.is_vector and (a.row or b.row) and not hadamard:
-        raise FormulaError("a vector times a transposed vector (an outer product, a matrix) is not read")
+        raise FormulaError("a transposed vector times a vector is read only as u^\\top v (an inner product); "
+                           "write u v^\\top for an outer product")
     if a.is_vector and b.is_vector and not hadamard:
         raise FormulaError("a product of two vectors is ambiguous (entry by entry, dot or outer product?); "
                            "write \\circ for entry by entry, u^\\top v for the inner product, "
