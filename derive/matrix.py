@@ -28,7 +28,7 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagonalOf
 
 from .errors import ShapeMismatch, Unsupported
-from .model import Axis, Misfit, Side, shape_text
+from .model import UNDEFINED, UNTRANSLATED, Axis, Misfit, Side, shape_text
 from .normal import evaluate_derivatives, normalize, rename_dummies
 from .notation import fresh_index, softmax, vector
 
@@ -651,10 +651,10 @@ def to_side(expr, *, indices=(), allow=()) -> Side:
         term = translate(expr, allow=allow, reserved=indices)
     except ShapeMismatch as exc:
         if exc.misfit is not None:
-            return Side(sp.S.NaN, misfit=exc.misfit)
-        return Side(sp.S.NaN, problem=str(exc))
+            return Side(UNDEFINED, misfit=exc.misfit)
+        return Side(UNTRANSLATED, problem=str(exc))
     except Unsupported as exc:
-        return Side(sp.S.NaN, problem=str(exc))
+        return Side(UNTRANSLATED, problem=str(exc))
     chosen = iter(_axis_indices(term.shape, indices))
     axes = tuple(Axis(sp.S.One) if s == 1 else Axis(s, next(chosen)) for s in term.shape)
     if term.shape == (1, 1):
@@ -663,5 +663,5 @@ def to_side(expr, *, indices=(), allow=()) -> Side:
     try:
         expr_at = term.at(*at)
     except (ShapeMismatch, Unsupported) as exc:
-        return Side(sp.S.NaN, problem=str(exc))
+        return Side(UNTRANSLATED, problem=str(exc))
     return Side(expr_at, axes, term.conventions)

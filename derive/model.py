@@ -15,6 +15,8 @@ __all__ = [
     "Expect",
     "Axis",
     "Misfit",
+    "UNDEFINED",
+    "UNTRANSLATED",
     "Side",
     "Assumptions",
     "Reading",
@@ -73,6 +75,12 @@ class Axis:
 def shape_text(shape) -> str:
     """A shape as people write it: 2×3, Dx×H."""
     return "×".join(sp.sstr(s) for s in shape)
+
+
+# What a side whose shapes do not fit prints as (it has no entries to show), and one that could not
+# be translated to index form at all.
+UNDEFINED = sp.Symbol("undefined")
+UNTRANSLATED = sp.Symbol("untranslated")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from lark.exceptions import LarkError
 from sympy import Idx
 
 from ..errors import FormulaError
-from ..model import Axis, Reading, Side
+from ..model import UNDEFINED, Axis, Reading, Side
 from ..notation import Definition, fresh_index, size, sum_except, vector, scalar
 from . import products as P
 from . import values as V
@@ -94,7 +94,7 @@ class Reader(DocumentContext, DerivativeReading):
                 # a length derive assumed (x of length N) may be what does not fit: not refuted on a guess
                 raise FormulaError(f"{exc}; a vector here has its default length: declare the sizes in a "
                                    "notation file") from None
-            value = V.Value(sp.S.NaN, misfit=exc.misfit)
+            value = V.Value(UNDEFINED, misfit=exc.misfit)
         except (ValueError, TypeError) as exc:
             # SymPy refusing to build something the grammar accepts: not read, with SymPy's reason.
             raise FormulaError(f"the formula cannot be built: {' '.join(str(exc).split())[:200]}") from None
@@ -114,7 +114,7 @@ class Reader(DocumentContext, DerivativeReading):
         """The Side of a term's value; vectors are given by their entry at ``axis``, a matrix by its entry at
         two indices of its own."""
         if value.misfit is not None:
-            return Side(sp.S.NaN, misfit=value.misfit)
+            return Side(UNDEFINED, misfit=value.misfit)
         if value.is_matrix:
             taken = {str(s) for s in value.expr.atoms(sp.Symbol, Idx)} | {str(axis)}
             letters = [c for c in "ijklmnpqrsuvw" if c not in taken] + ["i_0", "i_1"]
