@@ -124,3 +124,19 @@ def test_hadamard_and_outer_products_of_whole_vectors():
     assert result.verdict.value == "proved"
     _, outer = _one(r"\operatorname{tr}(x x^\top) = \|x\|^2")
     assert outer.verdict.value == "proved"
+
+
+def test_a_name_defined_as_a_matrix_is_that_matrix_where_it_is_used():
+    results = _results("$$ F = W^\\top W $$\n\n$$ F u = W^\\top (W u) $$\n\n$$ F = W W^\\top $$\n", RECTANGLES)
+    verdicts = [r.verdict.value for _, r in results]
+    assert verdicts == ["unknown", "proved", "refuted"]
+    assert "definition of F" in results[0][1].detail
+
+
+def test_a_name_defined_by_a_formula_that_does_not_fit_is_never_read_under_another_meaning():
+    results = _results("$$ g(t) = \\operatorname{tr}(W) t $$\n\n$$ g(2) = 2 $$\n\n$$ z = W h $$\n\n$$ z = 1 $$\n",
+                       RECTANGLES)
+    (_, define_g), (_, use_g), (_, define_z), (_, use_z) = results
+    assert use_g.verdict.value == "unknown" and "do not fit" in use_g.detail
+    assert define_z.verdict.value == "unknown" and "do not fit" in define_z.detail
+    assert use_z.verdict.value == "unknown" and "do not fit" in use_z.detail

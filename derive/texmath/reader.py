@@ -53,6 +53,7 @@ class Reader(DocumentContext, DerivativeReading):
         self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
         self.lambda_domains: dict[str, tuple] = {}  # what each of them needs of its argument: sqrt x: x >= 0
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
+        self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
@@ -161,6 +162,9 @@ class Reader(DocumentContext, DerivativeReading):
                 value = self.read(formula)
             except FormulaError as exc:
                 raise FormulaError(f"definition of {name}: {exc}") from None
+            if value.is_matrix or value.misfit is not None:
+                raise FormulaError(f"definition of {name}: the formula is a matrix, or its shapes do not fit; "
+                                   "a defined name is a vector or a scalar")
             if name in self.notation.vectors:
                 want = self.size_symbol(self.notation.vectors[name])
                 if value.size != want:
@@ -773,6 +777,9 @@ class Reader(DocumentContext, DerivativeReading):
             if self._shallow and symbol_name(word) in self.shallow:
                 return V.Value(scalar(symbol_name(word)))
             return _with_domain(self.values[symbol_name(word)])
+        if symbol_name(word) in self.matrix_values and self._in_force(symbol_name(word)):
+            value = _with_domain(self.matrix_values[symbol_name(word)])
+            return MatrixTerm(P.leaf(value), value.conventions)
         if word == "e":
             return V.Value(sp.E)
         if word == "\\pi":
