@@ -140,3 +140,18 @@ def test_a_name_defined_by_a_formula_that_does_not_fit_is_never_read_under_anoth
     assert use_g.verdict.value == "unknown" and "do not fit" in use_g.detail
     assert define_z.verdict.value == "unknown" and "do not fit" in define_z.detail
     assert use_z.verdict.value == "unknown" and "do not fit" in use_z.detail
+
+
+def test_vectors_of_different_declared_lengths_do_not_fit():
+    _, result = _one(r"u^\top h = h^\top u", RECTANGLES)
+    assert result.verdict.value == "refuted" and result.counterexample.sizes == {"M": 1, "N": 2}
+    assert "inner product of vectors" in result.counterexample.reason
+    _, default = _one(r"x^\top h = h^\top x", RECTANGLES)  # x's length is a default: refused, not refuted
+    assert default.verdict.value == "unknown" and "default length" in default.detail
+
+
+def test_a_diagonal_jacobian_times_a_vector_entry_by_entry_is_the_entrywise_derivative():
+    _, entrywise = _one(r"\frac{\partial \sigma(z)}{\partial z} \circ z = \sigma(z) \circ (1 - \sigma(z)) \circ z", SQUARE)
+    assert entrywise.verdict.value == "proved" and "entry by entry" in entrywise.conventions[0]
+    _, product = _one(r"\frac{\partial \sigma(z)}{\partial z} z = \sigma(z) \circ (1 - \sigma(z)) \circ z", SQUARE)
+    assert product.verdict.value == "proved" and product.conventions == ()

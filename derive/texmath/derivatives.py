@@ -28,6 +28,10 @@ def _layout_reading(layout: str, declared: bool) -> Reading:
         return Reading("declaration", "the derivative of a vector $f$ by a vector $x$ is read in denominator layout, "
                                       "as the notation declares: row $b$, column $a$ is "
                                       "$\\partial f_a / \\partial x_b$")
+    if declared:
+        return Reading("declaration", "the derivative of a vector $f$ by a vector $x$ is read as its Jacobian in "
+                                      "numerator layout, as the notation declares: row $a$, column $b$ is "
+                                      "$\\partial f_a / \\partial x_b$")
     return Reading("default", "the derivative of a vector $f$ by a vector $x$ is read as its Jacobian in numerator "
                               "layout: row $a$, column $b$ is $\\partial f_a / \\partial x_b$ (the default; "
                               "layout = \"denominator\" in the notation file reads the transpose)")

@@ -28,12 +28,7 @@ NUMERATOR, DENOMINATOR = "numerator", "denominator"
 MAX_MATRIX_POWER = 4
 
 
-class ShapeMisfit(FormulaError):
-    """Operands whose shapes do not fit: the term is read, and a claim with it is refuted by shape."""
-
-    def __init__(self, message: str, misfit):
-        super().__init__(message)
-        self.misfit = misfit
+ShapeMisfit = V.ShapeMisfit  # operands whose shapes do not fit (values.py raises it too)
 
 
 @dataclass(frozen=True)
@@ -130,7 +125,7 @@ def _many(s) -> bool:
 def product(left, op: str | None, right) -> MatrixTerm:
     """left op right where either is a matrix (or a vector meets a transposed one)."""
     if _is_scalar(left) and _is_scalar(right):
-        return V.multiply(left, right)
+        return V.divide(left, right) if op in ("/", "\\div") else V.multiply(left, right)
     if _is_scalar(left) and op in (None, "\\cdot"):
         return _as_term(right).scaled(left.expr)
     if _is_scalar(right) and op in (None, "\\cdot", "/", "\\div"):
@@ -138,9 +133,19 @@ def product(left, op: str | None, right) -> MatrixTerm:
         if op in ("/", "\\div") and not right.expr.is_number:
             V.requires(sp.Ne(right.expr, 0, evaluate=False))
         return _as_term(left).scaled(c)
-    conventions = _conventions(left, right)
     if op in ("\\circ", "\\odot"):
-        return MatrixTerm(M.hadamard(leaf(left), leaf(right)), conventions)
+        # a diagonal Jacobian times a vector entry by entry: the derivative entry by entry (a convention)
+        if isinstance(left, MatrixTerm) and left.alternative is not None and not isinstance(right, MatrixTerm) \
+                and right.is_vector:
+            left = left.alternative
+        if isinstance(right, MatrixTerm) and right.alternative is not None and not isinstance(left, MatrixTerm) \
+                and left.is_vector:
+            right = right.alternative
+        if not isinstance(left, MatrixTerm) and not isinstance(right, MatrixTerm) and left.is_vector \
+                and right.is_vector and not left.row and not right.row:
+            return V.multiply(left, right, hadamard=True)
+        return MatrixTerm(M.hadamard(leaf(left), leaf(right)), _conventions(left, right))
+    conventions = _conventions(left, right)
     if op not in (None, "\\cdot"):
         raise FormulaError(f"{op} with a matrix is not read (only products, \\circ and \\odot)")
     sl, sr = _shape(left), _shape(right)

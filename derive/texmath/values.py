@@ -16,9 +16,10 @@ import sympy as sp
 from sympy import Idx
 
 from ..errors import FormulaError
+from ..model import Misfit
 from ..notation import dsigmoid, fresh_index, sigmoid, softmax, summation
 
-__all__ = ["Value", "entry_index", "row_index", "col_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
+__all__ = ["Value", "ShapeMisfit", "entry_index", "row_index", "col_index", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
            "cross_entropy", "entry_at", "SCALAR_FUNCTIONS", "norm", "dot", "log_sum_exp", "log_softmax_of"]
 
 
@@ -75,9 +76,19 @@ def _conventions(*values: Value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for v in values for c in v.conventions))
 
 
+class ShapeMisfit(FormulaError):
+    """Operands whose shapes do not fit: the term is read, and a claim with it is refuted by shape."""
+
+    def __init__(self, message: str, misfit):
+        super().__init__(message)
+        self.misfit = misfit
+
+
 def _size(a: Value, b: Value, what: str) -> sp.Expr | None:
     if a.is_vector and b.is_vector and a.size != b.size:
-        raise FormulaError(f"{what} of vectors of different lengths {a.size} and {b.size}")
+        shape = (lambda v: (sp.S.One, v.size) if v.row else (v.size, sp.S.One))
+        raise ShapeMisfit(f"{what} of vectors of different lengths {a.size} and {b.size}",
+                          Misfit(f"{what} of vectors", "same", (shape(a), shape(b))))
     return a.size if a.is_vector else b.size
 
 
