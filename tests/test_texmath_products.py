@@ -155,3 +155,86 @@ def test_a_diagonal_jacobian_times_a_vector_entry_by_entry_is_the_entrywise_deri
     assert entrywise.verdict.value == "proved" and "entry by entry" in entrywise.conventions[0]
     _, product = _one(r"\frac{\partial \sigma(z)}{\partial z} z = \sigma(z) \circ (1 - \sigma(z)) \circ z", SQUARE)
     assert product.verdict.value == "proved" and product.conventions == ()
+
+
+# --- random matrix claims against NumPy ------------------------------------------------------------
+
+def _random_term(rnd, kind: str, depth: int = 0):
+    """(LaTeX, the same term as a NumPy function of the values) for a random term of this kind."""
+    import numpy as np
+
+    leaf = depth > 2 or rnd.random() < 0.35
+    if kind == "mat":
+        if leaf:
+            return rnd.choice([("A", lambda e: e["A"]), ("B", lambda e: e["B"])])
+        c = rnd.randrange(7)
+        s, f = _random_term(rnd, "vec" if c in (4, 5) else "mat", depth + 1)
+        if c == 0:
+            return f"({s})^\\top", lambda e: f(e).T
+        if c == 4:
+            return f"\\operatorname{{diag}}({s})", lambda e: np.diag(f(e))
+        if c == 6:
+            return f"(I - {s})", lambda e: np.eye(len(e["u"])) - f(e)
+        t, h = _random_term(rnd, "vec" if c == 5 else "mat", depth + 1)
+        ops = {1: ("({s})({t})", lambda e: f(e) @ h(e)), 2: ("({s} + {t})", lambda e: f(e) + h(e)),
+               3: ("({s}) \\circ ({t})", lambda e: f(e) * h(e)), 5: ("({s})({t})^\\top", lambda e: np.outer(f(e), h(e)))}
+        form, fn = ops[c]
+        return form.format(s=s, t=t), fn
+    if kind == "vec":
+        if leaf:
+            return rnd.choice([("u", lambda e: e["u"]), ("z", lambda e: e["z"])])
+        c = rnd.randrange(5)
+        s, f = _random_term(rnd, "mat" if c in (0, 3) else "vec", depth + 1)
+        if c == 3:
+            return f"\\operatorname{{diag}}({s})", lambda e: np.diag(f(e)).copy()
+        if c == 4:
+            return f"2 ({s})", lambda e: 2 * f(e)
+        t, h = _random_term(rnd, "vec", depth + 1)
+        ops = {0: ("({s})({t})", lambda e: f(e) @ h(e)), 1: ("({s} - {t})", lambda e: f(e) - h(e)),
+               2: ("({s}) \\circ ({t})", lambda e: f(e) * h(e))}
+        form, fn = ops[c]
+        return form.format(s=s, t=t), fn
+    c = rnd.randrange(3)
+    if c == 0:
+        s, f = _random_term(rnd, "mat", depth + 1)
+        return f"\\operatorname{{tr}}({s})", lambda e: np.trace(f(e))
+    s, f = _random_term(rnd, "vec", depth + 1)
+    w, q = _random_term(rnd, "vec", depth + 1)
+    if c == 1:
+        return f"({s})^\\top ({w})", lambda e: f(e) @ q(e)
+    t, h = _random_term(rnd, "mat", depth + 1)
+    return f"({s})^\\top ({t}) ({w})", lambda e: f(e) @ h(e) @ q(e)
+
+
+@pytest.mark.slow
+def test_random_matrix_claims_never_get_a_false_verdict():
+    """Random claims over whole matrices and vectors, their truth decided by NumPy at sizes 1 to 3
+    (a claim true there may still be false at a larger size, so a proof is not checked against it)."""
+    import random
+
+    import numpy as np
+
+    rnd, values = random.Random("matrix claims"), np.random.default_rng(0)
+    notation = SQUARE + 'u = "N"\n'
+    seen = {"proved": 0, "refuted": 0}
+    for _ in range(40):
+        kind = rnd.choice(["mat", "vec", "scal"])
+        s1, f1 = _random_term(rnd, kind)
+        if rnd.random() < 0.4:  # an equal term written otherwise
+            s2, f2 = {"mat": (f"(({s1})^\\top)^\\top", f1), "vec": (f"I_N ({s1})", f1),
+                      "scal": (f"\\operatorname{{tr}}({s1})", f1)}[kind]
+        else:
+            s2, f2 = _random_term(rnd, kind)
+        holds_small = True
+        for n in (1, 2, 3):
+            for _ in range(3):
+                e = {k: values.normal(size=(n, n)) for k in "AB"} | {k: values.normal(size=n) for k in "uz"}
+                holds_small &= bool(np.allclose(f1(e), f2(e), rtol=1e-9, atol=1e-9))
+        _, result = _one(f"{s1} = {s2}", notation)
+        verdict = result.verdict.value
+        assert verdict != "error", (s1, s2, result.detail)
+        assert not (holds_small and verdict == "refuted"), (s1, s2, result.detail)
+        assert not (not holds_small and verdict in ("proved", "bounded", "numeric")), (s1, s2, result.detail)
+        if verdict in seen:
+            seen[verdict] += 1
+    assert seen["proved"] >= 5 and seen["refuted"] >= 10, seen
