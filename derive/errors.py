@@ -20,7 +20,15 @@ class UnknownClaim(DeriveError):
 
 
 class ShapeMismatch(DeriveError):
-    """Two matrix operands do not fit (raised while translating to index form)."""
+    """Two matrix operands do not fit (raised while translating to index form).
+
+    ``misfit`` (a derive.model.Misfit) is set when the shapes themselves do not fit, so that a claim
+    written with them is refuted by shape; it is None for a misfit a convention could resolve.
+    """
+
+    def __init__(self, message: str, misfit=None):
+        super().__init__(message)
+        self.misfit = misfit
 
 
 class Unsupported(DeriveError):

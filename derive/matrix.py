@@ -23,13 +23,14 @@ from typing import Callable
 import sympy as sp
 from sympy import Idx, Indexed, KroneckerDelta, MatrixExpr, MatrixSymbol, Sum
 from sympy.core.symbol import Str
-from sympy.matrices.expressions import DiagMatrix, HadamardProduct, MatAdd, MatMul
+from sympy.matrices.expressions import DiagMatrix, HadamardProduct, MatAdd, MatMul, Trace, Transpose
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+from sympy.matrices.expressions.diagonal import DiagonalOf
 
 from .errors import ShapeMismatch, Unsupported
-from .model import Axis, Side
+from .model import UNDEFINED, UNTRANSLATED, Axis, Misfit, Side, shape_text
 from .normal import evaluate_derivatives, normalize, rename_dummies
-from .notation import softmax, vector
+from .notation import fresh_index, softmax, vector
 
 __all__ = [
     "BROADCASTING",
@@ -42,6 +43,12 @@ __all__ = [
     "plus",
     "elementwise",
     "diag",
+    "diagonal",
+    "trace",
+    "transpose",
+    "identity",
+    "ones",
+    "Entries",
     "as_diagonal",
     "softmax_of",
     "derivative",
@@ -49,6 +56,8 @@ __all__ = [
     "VectorSoftmax",
     "ReadAsDiagonal",
     "IndexTranslator",
+    "translate",
+    "Translated",
 ]
 
 BROADCASTING = "broadcasting"
@@ -81,6 +90,28 @@ class ReadAsDiagonal(MatrixExpr):
     def shape(self):
         n = _length(self.args[0].shape)
         return (n, n)
+
+
+class Entries(MatrixExpr):
+    """A matrix (or vector) given by its entry ``expr`` at placeholder indices, as another front-end
+    read it: ``row`` and ``col`` are the placeholders standing for the entry's row and column (None
+    for an axis of size 1). This is how the LaTeX reader hands a vector to the translator."""
+
+    def __new__(cls, expr, rows, cols, row=None, col=None):
+        none = sp.S.Zero  # a size-1 axis has no placeholder
+        return MatrixExpr.__new__(cls, sp.sympify(expr), sp.sympify(rows), sp.sympify(cols),
+                                  none if row is None else row, none if col is None else col)
+
+    @property
+    def shape(self):
+        return self.args[1], self.args[2]
+
+
+class AnySize(sp.Dummy):
+    """The size of I or 1 written without one: taken from the operand it meets (I x, A + I, 1^T v)."""
+
+    def __new__(cls, name="n"):
+        return sp.Dummy.__new__(cls, name, integer=True, positive=True)
 
 
 class Jacobian(MatrixExpr):
@@ -152,8 +183,33 @@ def elementwise(function, matrix) -> ElementwiseApplyFunction:
 
 
 def diag(v) -> DiagMatrix:
-    """The diagonal matrix holding the vector v."""
-    return DiagMatrix(v)
+    """The diagonal matrix holding the vector v (shape checked by the translator)."""
+    return _unchecked(DiagMatrix, v)
+
+
+def diagonal(m) -> DiagonalOf:
+    """The diagonal of a square matrix, a column vector (shape checked by the translator)."""
+    return _unchecked(DiagonalOf, m)
+
+
+def trace(m) -> Trace:
+    """The trace of a square matrix, a scalar (shape checked by the translator)."""
+    return _unchecked(Trace, m)
+
+
+def transpose(m) -> Transpose:
+    """The transpose of a matrix expression."""
+    return _unchecked(Transpose, m)
+
+
+def identity(n=None) -> sp.Identity:
+    """The n x n identity; without n, its size is taken from what it is added to or multiplied by."""
+    return sp.Identity(AnySize() if n is None else n)
+
+
+def ones(n=None) -> sp.OneMatrix:
+    """The column of n ones; without n, its length is taken from what it meets (1^T v, A 1)."""
+    return sp.OneMatrix(AnySize() if n is None else n, 1)
 
 
 def as_diagonal(v) -> ReadAsDiagonal:
@@ -181,6 +237,10 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
     return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
 
 
+def _has_matrix(e) -> bool:
+    return any(isinstance(a, (MatrixExpr, Trace)) for a in sp.preorder_traversal(e))
+
+
 @dataclass(frozen=True)
 class _Term:
     """A translated matrix expression: its shape and its entry at given (row, column) indices."""
@@ -196,12 +256,41 @@ class _Term:
 class IndexTranslator:
     """Translates a matrix expression node by node, one ``_index_<Class>`` method per SymPy class."""
 
-    def __init__(self, allow=(), reserved=()):
+    def __init__(self, allow=(), reserved=(), unique: bool = False):
         self.allow = tuple(allow)
+        self._unique = unique  # summation indices named apart from every other translation's
         self.used: list[str] = []
         self._reserved = {str(r) for r in reserved}
         self._count = 0
         self._symbols: dict[str, tuple] = {}
+        self._bound: dict[AnySize, sp.Expr] = {}  # the size each I or 1 written without one has taken
+
+    def size(self, s) -> sp.Expr:
+        """A size, with a size taken from context (I, 1 written without one) replaced once known."""
+        s = sp.sympify(s)
+        while isinstance(s, AnySize) and s in self._bound:
+            s = self._bound[s]
+        return s
+
+    def same(self, a, b) -> bool:
+        """Whether two sizes are equal; a size still to be taken from context takes the other one."""
+        a, b = self.size(a), self.size(b)
+        if a == b:
+            return True
+        if isinstance(a, AnySize):
+            self._bound[a] = b
+            return True
+        if isinstance(b, AnySize):
+            self._bound[b] = a
+            return True
+        return _same(a, b)
+
+    def shape(self, term: "_Term") -> tuple:
+        return tuple(self.size(s) for s in term.shape)
+
+    def resolved(self) -> dict:
+        """Every size taken from context, as the size it took."""
+        return {w: self.size(w) for w in self._bound}
 
     # helpers
     def translate(self, expr) -> _Term:
@@ -214,6 +303,8 @@ class IndexTranslator:
 
     def fresh(self, size: sp.Expr) -> Idx:
         """A summation index over 1..size whose name no axis uses."""
+        if self._unique:
+            return fresh_index(None, 1, size, stem="_m")
         while True:
             self._count += 1
             name = f"k{self._count}"
@@ -232,25 +323,30 @@ class IndexTranslator:
 
     def _fit(self, what: str, terms) -> tuple:
         """The common shape of operands combined entry by entry, broadcasting size-1 axes if allowed."""
-        shapes = [t.shape for t in terms]
+        shapes = [self.shape(t) for t in terms]
         out, broadcast = [], False
         for axis in zip(*shapes):
-            sizes = []
+            sizes, wild = [], []
             for s in axis:
-                if s != 1 and not any(_same(s, t) for t in sizes):
+                s = self.size(s)
+                if isinstance(s, AnySize):
+                    wild.append(s)
+                elif s != 1 and not any(self.same(s, t) for t in sizes):
                     sizes.append(s)
             if len(sizes) > 1:
-                raise ShapeMismatch(f"{what}: the shapes {' and '.join(_text(s) for s in shapes)} do not fit")
-            broadcast |= bool(sizes) and any(s == 1 for s in axis)
-            out.append(sizes[0] if sizes else sp.S.One)
+                raise ShapeMismatch(f"{what}: the shapes {' and '.join(_text(s) for s in shapes)} do not fit",
+                                    Misfit(what, "same", tuple(shapes)))
+            for w in wild:
+                self.same(w, sizes[0] if sizes else wild[0])
+            broadcast |= bool(sizes) and any(self.size(s) == 1 for s in axis)
+            out.append(sizes[0] if sizes else self.size(wild[0]) if wild else sp.S.One)
         if broadcast:
             self.use(BROADCASTING, f"{what} of {' and '.join(_text(s) for s in shapes)}")
         return tuple(out)
 
-    @staticmethod
-    def _spread(term: _Term):
+    def _spread(self, term: _Term):
         """term's entry at (r, c), with size-1 axes pinned to 1 (how broadcasting reads them)."""
-        rows, cols = term.shape
+        rows, cols = self.shape(term)
         return lambda r, c: term.at(sp.S.One if rows == 1 else r, sp.S.One if cols == 1 else c)
 
     def _elementwise(self, function, arg) -> _Term:
@@ -280,6 +376,53 @@ class IndexTranslator:
     def _index_ZeroMatrix(self, e) -> _Term:
         return _Term(e.shape, lambda r, c: sp.S.Zero)
 
+    def _index_OneMatrix(self, e) -> _Term:
+        return _Term(e.shape, lambda r, c: sp.S.One)
+
+    def _index_Entries(self, e: Entries) -> _Term:
+        expr, rows, cols, row, col = e.args
+
+        def at(r, c):
+            table = {}
+            if row != 0:
+                table[row] = r
+            if col != 0:
+                table[col] = c
+            return expr.xreplace(table)
+
+        return _Term((rows, cols), at)
+
+    def _index_Expr(self, e) -> _Term:
+        """A scalar expression; one holding matrix terms (a trace, u^T v) has them translated."""
+        if getattr(e, "is_Matrix", False):
+            raise Unsupported(f"no index form for {type(e).__name__}: {sp.sstr(e)[:80]}")
+        if not _has_matrix(e):
+            return _Term((sp.S.One, sp.S.One), lambda r, c: e)
+        args = [self._scalar(a) for a in e.args]
+        return _Term((sp.S.One, sp.S.One), lambda r, c: e.func(*args))
+
+    def _index_Trace(self, e) -> _Term:
+        inner = self.translate(e.args[0])
+        rows, cols = inner.shape
+        if not self.same(rows, cols):
+            shape = self.shape(inner)
+            raise ShapeMismatch(f"the trace of a {_text(shape)} matrix, which is not square",
+                                Misfit("the trace", "square", (shape,)))
+
+        def at(r, c):
+            k = self.fresh(self.size(rows))
+            return Sum(inner.at(k, k), (k, 1, self.size(rows)))
+
+        return _Term((sp.S.One, sp.S.One), at)
+
+    def _index_DiagonalOf(self, e) -> _Term:
+        inner = self.translate(e.args[0])
+        rows, cols = inner.shape
+        if not self.same(rows, cols):
+            raise Unsupported(f"the diagonal of a {_text(self.shape(inner))} matrix, which may not be square, "
+                              "is not read")
+        return _Term((rows, sp.S.One), lambda r, c: inner.at(r, r))
+
     # algebra
     def _index_MatAdd(self, e: MatAdd) -> _Term:
         terms = [self.translate(a) for a in e.args]
@@ -298,17 +441,19 @@ class IndexTranslator:
         matrices = [a for a in e.args if getattr(a, "is_Matrix", False)]
         if not matrices:
             raise Unsupported(f"a product without a matrix: {sp.sstr(e)}")
-        coeff = sp.Mul(*scalars)
+        coeff = sp.Mul(*[self._scalar(a) for a in scalars])
         term = self.translate(matrices[0])
         for m in matrices[1:]:
             term = self._product(term, self.translate(m))
         return _Term(term.shape, lambda r, c: coeff * term.at(r, c))
 
     def _product(self, a: _Term, b: _Term) -> _Term:
-        if not _same(a.shape[1], b.shape[0]):
-            raise ShapeMismatch(f"cannot multiply {_text(a.shape)} by {_text(b.shape)}: "
-                                f"{sp.sstr(a.shape[1])} columns against {sp.sstr(b.shape[0])} rows")
-        inner = a.shape[1]
+        if not self.same(a.shape[1], b.shape[0]):
+            sa, sb = self.shape(a), self.shape(b)
+            raise ShapeMismatch(f"cannot multiply {_text(sa)} by {_text(sb)}: "
+                                f"{sp.sstr(sa[1])} columns against {sp.sstr(sb[0])} rows",
+                                Misfit("a product", "product", (sa, sb)))
+        inner = self.size(a.shape[1])
         shape = (a.shape[0], b.shape[1])
         if inner == 1:
             return _Term(shape, lambda r, c: a.at(r, sp.S.One) * b.at(sp.S.One, c))
@@ -318,6 +463,16 @@ class IndexTranslator:
             return Sum(a.at(r, k) * b.at(k, c), (k, 1, inner))
 
         return _Term(shape, at)
+
+    def _scalar(self, e) -> sp.Expr:
+        """A scalar factor, which may hold a trace or a 1 x 1 product (u^T v)."""
+        if not _has_matrix(e):
+            return e
+        term = self.translate(e)
+        if self.shape(term) != (1, 1):
+            raise ShapeMismatch(f"{sp.sstr(e)[:60]} is {_text(self.shape(term))} where a number is expected",
+                                Misfit("a scalar factor", "same", (self.shape(term), (sp.S.One, sp.S.One))))
+        return term.at(sp.S.One, sp.S.One)
 
     def _index_MatPow(self, e) -> _Term:
         base, n = e.args
@@ -335,12 +490,12 @@ class IndexTranslator:
 
     def _index_DiagMatrix(self, e: DiagMatrix) -> _Term:
         inner = self.translate(e.args[0])
-        n = _length(inner.shape)
+        n = _length(self.shape(inner))
         return _Term((n, n), lambda r, c: KroneckerDelta(r, c) * inner.entry(r))
 
     def _index_ReadAsDiagonal(self, e: ReadAsDiagonal) -> _Term:
         inner = self.translate(e.args[0])
-        n = _length(inner.shape)
+        n = _length(self.shape(inner))
         self.use(DIAGONAL, f"the {_text(inner.shape)} vector {sp.sstr(e.args[0])} read as a {_text((n, n))} matrix")
         return _Term((n, n), lambda r, c: KroneckerDelta(r, c) * inner.entry(r))
 
@@ -362,7 +517,7 @@ class IndexTranslator:
 
     def _index_VectorSoftmax(self, e: VectorSoftmax) -> _Term:
         inner = self.translate(e.args[0])
-        n = _length(inner.shape)
+        n = _length(self.shape(inner))
 
         def entry(k):
             j = self.fresh(n)
@@ -377,7 +532,7 @@ class IndexTranslator:
         f, v, layout, at = e.args
         layout = str(layout)
         tf, tv = self.translate(f), self.translate(v)
-        shape = _jacobian_shape(tf.shape, tv.shape, layout)
+        shape = _jacobian_shape(self.shape(tf), self.shape(tv), layout)
         point = None
         if at != v:
             point = self.translate(at)
@@ -391,7 +546,7 @@ class IndexTranslator:
 
         if layout == "denominator":
             self._record(DENOMINATOR_LAYOUT)
-        if tf.shape == (1, 1):
+        if self.shape(tf) == (1, 1):
             scalar = tf.at(sp.S.One, sp.S.One)
             if shape != tuple(tv.shape):  # a column in denominator layout
                 return _Term(shape, lambda r, c: d(scalar, tv.entry(r)))
@@ -443,9 +598,44 @@ def _axis_indices(shape, indices, names=("i", "j")) -> list:
     return out
 
 
+@dataclass(frozen=True)
+class Translated:
+    """A matrix expression in index form: its shape, its entry at (row, column), the conventions used."""
+
+    shape: tuple
+    at: Callable[[sp.Expr, sp.Expr], sp.Expr]
+    conventions: tuple[str, ...]
+
+
+def translate(expr, *, allow=(), reserved=(), unique: bool = False) -> Translated:
+    """The one translation of a matrix expression of symbolic shape to its entries, shapes checked.
+
+    Raises ShapeMismatch (with its ``misfit`` when the shapes themselves do not fit) or Unsupported.
+    Every front-end (the Python API's to_side, the LaTeX reader) goes through it; ``unique`` names
+    the summation indices apart from those of any other translation (for entries that are put
+    into another translation's sums).
+    """
+    translator = IndexTranslator(allow, reserved=reserved, unique=unique)
+    term = translator.translate(expr)
+    shape = translator.shape(term)
+    if any(isinstance(s, AnySize) for s in shape):
+        raise Unsupported("the size of an identity or ones vector written without one cannot be told from what "
+                          "it meets; write its size (I_N, \\mathbf{1}_N)")
+    table = translator.resolved()
+
+    def at(r, c):
+        out = term.at(r, c).xreplace(table) if table else term.at(r, c)
+        if any(isinstance(s, AnySize) for s in out.free_symbols):
+            raise Unsupported("the size of an identity or ones vector written without one cannot be told from "
+                              "what it meets; write its size (I_N, \\mathbf{1}_N)")
+        return out
+
+    return Translated(shape, at, tuple(translator.used))
+
+
 def shape_of(expr, allow=()) -> tuple:
     """The shape of a matrix expression, checked by the translator (ShapeMismatch if it does not fit)."""
-    return IndexTranslator(allow).translate(expr).shape
+    return translate(expr, allow=allow).shape
 
 
 def to_side(expr, *, indices=(), allow=()) -> Side:
@@ -453,13 +643,25 @@ def to_side(expr, *, indices=(), allow=()) -> Side:
 
     ``indices`` are the indices of the axes whose size is not 1 (default i, then j);
     ``allow`` names the conventions the notation may use (BROADCASTING, DIAGONAL).
-    A 1 x 1 expression is a scalar side.
+    A 1 x 1 expression is a scalar side. Operands whose shapes do not fit give a side that carries
+    the misfit (a claim with it is refuted by shape); a construct with no index form, or notation
+    that fits only under a convention not allowed, gives a side with the problem (unknown).
     """
-    translator = IndexTranslator(allow, reserved=indices)
-    term = translator.translate(expr)
+    try:
+        term = translate(expr, allow=allow, reserved=indices)
+    except ShapeMismatch as exc:
+        if exc.misfit is not None:
+            return Side(UNDEFINED, misfit=exc.misfit)
+        return Side(UNTRANSLATED, problem=str(exc))
+    except Unsupported as exc:
+        return Side(UNTRANSLATED, problem=str(exc))
     chosen = iter(_axis_indices(term.shape, indices))
     axes = tuple(Axis(sp.S.One) if s == 1 else Axis(s, next(chosen)) for s in term.shape)
     if term.shape == (1, 1):
         axes = ()
     at = [sp.S.One if a.index is None else a.index for a in axes] or [sp.S.One, sp.S.One]
-    return Side(term.at(*at), axes, tuple(translator.used))
+    try:
+        expr_at = term.at(*at)
+    except (ShapeMismatch, Unsupported) as exc:
+        return Side(UNTRANSLATED, problem=str(exc))
+    return Side(expr_at, axes, term.conventions)

@@ -14,6 +14,9 @@ __all__ = [
     "Verdict",
     "Expect",
     "Axis",
+    "Misfit",
+    "UNDEFINED",
+    "UNTRANSLATED",
     "Side",
     "Assumptions",
     "Reading",
@@ -69,6 +72,53 @@ class Axis:
     index: sp.Idx | None = None
 
 
+def shape_text(shape) -> str:
+    """A shape as people write it: 2×3, Dx×H."""
+    return "×".join(sp.sstr(s) for s in shape)
+
+
+# What a side whose shapes do not fit prints as (it has no entries to show), and one that could not
+# be translated to index form at all.
+UNDEFINED = sp.Symbol("undefined")
+UNTRANSLATED = sp.Symbol("untranslated")
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """Operands whose shapes do not fit, found while a side was translated to index form.
+
+    ``rule`` says what fitting means: "product" (the first operand's columns are the second's rows),
+    "same" (every operand has one shape) or "square" (rows = columns). ``shapes`` are the operands'
+    shapes, (rows, columns) each, in symbolic sizes; ``what`` names the operation ("a product").
+    """
+
+    what: str
+    rule: str
+    shapes: tuple[tuple[sp.Expr, sp.Expr], ...]
+
+    def fits(self, sizes: dict) -> bool:
+        """Whether the shapes fit once the sizes take these values."""
+        shapes = [tuple(sp.sympify(s).xreplace(sizes) for s in shape) for shape in self.shapes]
+        if self.rule == "product":
+            return all(sp.expand(a[1] - b[0]) == 0 for a, b in zip(shapes, shapes[1:]))
+        if self.rule == "square":
+            return all(sp.expand(r - c) == 0 for r, c in shapes)
+        return all(sp.expand(a - b) == 0 for s in shapes[1:] for a, b in zip(shapes[0], s))
+
+    def describe(self, sizes: dict | None = None) -> str:
+        """The misfit in words, at the given sizes: 'a product of a 2×3 matrix by a 2×3 one'."""
+        shapes = [tuple(sp.sympify(s).xreplace(sizes or {}) for s in shape) for shape in self.shapes]
+        texts = [shape_text(s) for s in shapes]
+        if self.rule == "product":
+            a, b = shapes[0], shapes[1]
+            cols = f"{sp.sstr(a[1])} column{'' if a[1] == 1 else 's'}"
+            rows = f"{sp.sstr(b[0])} row{'' if b[0] == 1 else 's'}"
+            return f"{self.what} of a {texts[0]} matrix by a {texts[1]} one: {cols} against {rows}"
+        if self.rule == "square":
+            return f"{self.what} of a {texts[0]} matrix, which is not square"
+        return f"{self.what} of {' and '.join(texts)}: the shapes differ"
+
+
 @dataclass(frozen=True)
 class Side:
     """One side of an equation: the expression of a generic entry, and the axes it ranges over.
@@ -84,6 +134,10 @@ class Side:
     # Conditions the side as written needs to have a real value (sqrt(u): u >= 0, log(u): u > 0),
     # kept apart because SymPy's automatic simplification can erase them ((sqrt u)^2 becomes u).
     domain: tuple = ()
+    # A side written with operands whose shapes do not fit (its expr is then meaningless): the claim
+    # is refuted by shape. ``problem``: why the side could not be translated at all (unknown).
+    misfit: Misfit | None = None
+    problem: str = ""
 
     def __post_init__(self):
         if isinstance(self.expr, str):  # SymPy would run it as Python code when it meets it

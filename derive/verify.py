@@ -412,6 +412,28 @@ def _shape_counterexample(check: Check, params, settings: Settings) -> Counterex
                           reason="the shapes differ")
 
 
+def _misfit_outcome(check: Check, settings: Settings) -> "_Outcome | None":
+    """A side whose operands' shapes do not fit: refuted at the smallest sizes where they do not,
+    unknown when a side could not be translated (or no such sizes are found)."""
+    for name, side in (("left", check.lhs), ("right", check.rhs)):
+        if side.misfit is None:
+            continue
+        sizes_all = tuple(sorted({s for shape in side.misfit.shapes for n in shape
+                                  for s in sp.sympify(n).free_symbols}, key=str))
+        for sizes in C.size_combinations(sizes_all, settings.max_size, 1000):
+            if not side.misfit.fits(sizes):
+                reason = f"the {name} side is not defined: {side.misfit.describe(sizes)}"
+                return _Outcome(Verdict.REFUTED, f"the {name} side is not defined: {side.misfit.describe()}",
+                                counterexample=Counterexample(sizes={str(k): int(v) for k, v in sizes.items()},
+                                                              indices={}, reason=reason),
+                                sizes=tuple(str(s) for s in sizes_all))
+        return _Outcome(Verdict.UNKNOWN, f"the shapes of the {name} side may not fit: {side.misfit.describe()}")
+    for name, side in (("left", check.lhs), ("right", check.rhs)):
+        if side.problem:
+            return _Outcome(Verdict.UNKNOWN, f"not checked: the {name} side: {side.problem}")
+    return None
+
+
 @dataclass
 class _Outcome:
     verdict: Verdict
@@ -451,6 +473,9 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline):
 def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     if check.problem:
         return _Outcome(Verdict.UNKNOWN, f"not checked: {check.problem}")
+    misfit = _misfit_outcome(check, settings)
+    if misfit is not None:
+        return misfit
     assume = check.assume
     read_l, read_r = sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)
     lhs_e = prepare(read_l, assume)

@@ -23,8 +23,8 @@ Groups say which notation a Markdown claim is read under and what the oracle dra
 * ``api``: built with the Python API over the same names as ``default``;
 * ``calc``, ``greek``: ordinary LaTeX read under the default notation: undeclared letters (u, v, d,
   lambda, alpha, ...) are real scalars, f and g functions the document never defines;
-* ``lin``: the default notation with undeclared vectors w (and x, theta), a matrix A read entry by
-  entry, y one-hot at t;
+* ``lin``: the default notation with undeclared vectors w (and x, theta), a matrix A typed by its
+  entries (and read whole where the claim multiplies it: products, traces), y one-hot at t;
 * ``defs``: names the document defines in displays before its claims (``PREAMBLES``).
 """
 
@@ -1594,6 +1594,41 @@ md("ln-softmax-tanh", r"\frac{\partial}{\partial \theta_k} \sum_{j=1}^{N} \hat{y
 md("ln-softmax-tanh-wrong", r"\frac{\partial}{\partial \theta_k} \sum_{j=1}^{N} \hat{y}_j \tanh(w_j) = \hat{y}_k \tanh(w_k)", F,
    lambda e: d(lambda f: S(1, f.N, lambda j: f.yhat[j] * tanh(f.w[j])), e, "theta", e.k),
    lambda e: e.yhat[e.k] * tanh(e.w[e.k]), "k", **ln)
+
+# Whole matrices and vectors (products, traces, diagonals, ones, the identity), A typed by its entries.
+def _AA(e, i, j, transpose=False):
+    return S(1, e.N, lambda m: e.A[i][m] * (e.A[j][m] if transpose else e.A[m][j]))
+
+
+md("ln-mat-trace-gram", r"\operatorname{tr}(A^\top A) = \sum_{i=1}^{N} \sum_{j=1}^{N} A_{ij}^2", T,
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.A[j][i] * e.A[j][i])),
+   lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.A[i][j] ** 2)), **ln)
+md("ln-mat-trace-square-wrong", r"\operatorname{tr}(A A) = \sum_{i=1}^{N} \sum_{j=1}^{N} A_{ij}^2", F,
+   lambda e: S(1, e.N, lambda i: _AA(e, i, i)), lambda e: S(1, e.N, lambda i: S(1, e.N, lambda j: e.A[i][j] ** 2)), **ln)
+md("ln-mat-quad-form", r"w^\top A w = \sum_{i=1}^{N} \sum_{j=1}^{N} w_i A_{ij} w_j", T, quad, quad, **ln)
+md("ln-mat-quad-grad", r"\frac{\partial}{\partial w_k} w^\top A w = \sum_{j=1}^{N} (A_{kj} + A_{jk}) w_j", T,
+   lambda e: d(quad, e, "w", e.k), lambda e: S(1, e.N, lambda j: (e.A[e.k][j] + e.A[j][e.k]) * e.w[j]), "k", **ln)
+md("ln-mat-quad-grad-wrong", r"\frac{\partial}{\partial w_k} w^\top A w = 2 \sum_{j=1}^{N} A_{kj} w_j", F,
+   lambda e: d(quad, e, "w", e.k), lambda e: 2 * S(1, e.N, lambda j: e.A[e.k][j] * e.w[j]), "k", **ln)
+md("ln-mat-matvec", r"(A w)_k = \sum_{j=1}^{N} A_{kj} w_j", T,
+   lambda e: S(1, e.N, lambda j: e.A[e.k][j] * e.w[j]), lambda e: S(1, e.N, lambda j: e.A[e.k][j] * e.w[j]), "k", **ln)
+md("ln-mat-matvec-transposed-wrong", r"(A^\top w)_k = \sum_{j=1}^{N} A_{kj} w_j", F,
+   lambda e: S(1, e.N, lambda j: e.A[j][e.k] * e.w[j]), lambda e: S(1, e.N, lambda j: e.A[e.k][j] * e.w[j]), "k", **ln)
+md("ln-mat-product-entry", r"(A A)_{kk} = \sum_{j=1}^{N} A_{kj} A_{jk}", T,
+   lambda e: _AA(e, e.k, e.k), lambda e: S(1, e.N, lambda j: e.A[e.k][j] * e.A[j][e.k]), "k", **ln)
+md("ln-mat-product-entry-wrong", r"(A A^\top)_{kk} = \sum_{j=1}^{N} A_{kj} A_{jk}", F,
+   lambda e: _AA(e, e.k, e.k, transpose=True), lambda e: S(1, e.N, lambda j: e.A[e.k][j] * e.A[j][e.k]), "k", **ln)
+md("ln-mat-ones", r"\mathbf{1}^\top w = \sum_{j=1}^{N} w_j", T, sw, sw, **ln)
+md("ln-mat-ones-wrong", r"\mathbf{1}^\top w = \sum_{j=1}^{N} w_j^2", F, sw, lambda e: sw(e, lambda v: v * v), **ln)
+md("ln-mat-outer-trace", r"\operatorname{tr}(w x^\top) = \sum_{j=1}^{N} w_j x_j", T, dot, dot, **ln)
+md("ln-mat-outer-trace-wrong", r"\operatorname{tr}(w x^\top) = \sum_{i=1}^{N} w_i \sum_{j=1}^{N} x_j", F,
+   dot, lambda e: sw(e) * sw(e, vec="x"), **ln)
+md("ln-mat-diag-trace", r"\mathbf{1}^\top \operatorname{diag}(A) = \sum_{i=1}^{N} A_{ii}", T,
+   lambda e: S(1, e.N, lambda i: e.A[i][i]), lambda e: S(1, e.N, lambda i: e.A[i][i]), **ln)
+md("ln-mat-identity", r"w^\top (A + I) w = \sum_{i=1}^{N} \sum_{j=1}^{N} w_i A_{ij} w_j + \sum_{j=1}^{N} w_j^2", T,
+   lambda e: quad(e) + sw(e, lambda v: v * v), lambda e: quad(e) + sw(e, lambda v: v * v), **ln)
+md("ln-mat-identity-wrong", r"w^\top (A + I) w = \sum_{i=1}^{N} \sum_{j=1}^{N} w_i A_{ij} w_j + 1", F,
+   lambda e: quad(e) + sw(e, lambda v: v * v), lambda e: quad(e) + 1, **ln)
 
 # --- False only away from the origin, or only past N = 6: a kink at u = 3, a cap at j = 8 --------
 wide = dict(span=(-10, 10), **cl)

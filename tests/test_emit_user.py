@@ -136,7 +136,7 @@ def test_default_names_a_gradient_after_the_document_word(ce):
 
 
 def test_a_request_for_no_such_step_is_refused(ce):
-    with pytest.raises(EmitRefused, match=r"no step labelled '9' to emit \(labels: line 7, \(2\), \(3\)\)"):
+    with pytest.raises(EmitRefused, match=r"no step labelled '9' to emit \(labels: line 3, line 7, \(2\), \(3\)\)"):
         select_kernels(*ce, [KernelRequest("9")])
 
 

@@ -20,7 +20,7 @@ $$\frac{\partial \operatorname{CE}(y, \hat{y})}{\partial \theta_k} = \hat{y}_k -
 
 $$\nabla_\theta \operatorname{CE}(y, \hat{y}) = \hat{y} - y$$
 
-$$\frac{d}{d\theta_k} \log \sum_j e^{\theta_j} = \hat{y}_k = \operatorname{tr}(\theta_k)$$
+$$\frac{d}{d\theta_k} \log \sum_j e^{\theta_j} = \hat{y}_k = \operatorname{det}(\theta_k)$$
 """
 
 
@@ -54,7 +54,7 @@ def test_an_unreadable_side_makes_only_its_link_unknown(results):
     _, r = results
     assert r["doc/line-10-link-1#1"].verdict is Verdict.PROVED
     unknown = r["doc/line-10-link-2#1"]
-    assert unknown.verdict is Verdict.UNKNOWN and "tr is not read" in unknown.detail
+    assert unknown.verdict is Verdict.UNKNOWN and "det is not read" in unknown.detail
 
 
 def test_the_one_hot_class_comes_from_the_notation():

@@ -10,7 +10,7 @@ from derive.errors import FormulaError
 from derive.notation import dsigmoid, sigmoid, softmax, vector
 from derive.texmath.notation import default_notation, parse_notation
 from derive.texmath.reader import Reader
-from derive.texmath.values import entry_index
+from derive.texmath.values import col_index, entry_index, row_index
 
 N = sp.Symbol("N", integer=True, positive=True)
 x, theta, y, yhat = (vector(n) for n in ("x", "theta", "y", "yhat"))
@@ -114,10 +114,14 @@ def test_gradient_with_respect_to_a_vector_is_a_vector(read):
     assert v.is_vector and isinstance(v.expr, sp.Derivative) and v.expr.variables == (theta[P],)
 
 
-def test_entrywise_derivative_of_a_vector_names_its_convention(read):
+def test_the_derivative_of_a_vector_by_a_vector_is_its_jacobian_and_diagonal_ones_have_the_entrywise_reading(read):
     v = read(r"\frac{\partial}{\partial \theta} \sigma(\theta)")
-    assert v.expr == sp.Derivative(sigmoid(theta[P]), theta[P])
-    assert v.conventions and "entry by entry" in v.conventions[0]
+    row, col = row_index(N), col_index(N)
+    assert v.is_matrix and v.expr == sp.Derivative(sigmoid(theta[row]), theta[col])
+    # used where the chain's other terms are vectors: the derivative entry by entry, a convention
+    alt = v.alternative
+    assert alt.expr == sp.Derivative(sigmoid(theta[P]), theta[P])
+    assert alt.conventions and "entry by entry" in alt.conventions[0]
 
 
 def test_explicit_products_and_hadamard(read):
@@ -152,12 +156,13 @@ def test_decimal_numbers_are_exact(read):
     (r"x^12", "write ^{12}"),
     (r"\log \hat{y}_i 2", "how far"),
     (r"\text{softmax(x)}_i", "text"),
-    (r"\mathbf{1}", "vector of constants"),
+    (r"\mathbf{1}", "write its size"),
+    (r"\mathbf{2}", "vector of constants"),
     (r"x_1, \dots, x_N", "comma outside parentheses"),
     (r"a / b c", "how far /"),
     (r"x_i / x_j x_k", "how far /"),
     (r"\frac{\partial^2 x_i}{\partial x_j}", "does not match the variables"),
-    (r"\frac{\partial}{\partial \theta} \operatorname{softmax}(\theta)", "Jacobian"),
+    (r"\nabla_{\theta} \operatorname{softmax}(\theta)", "write \\frac{\\partial f}{\\partial x} for the Jacobian"),
     (r"\sum_{x} x_j", "cannot be a sum's index"),
     (r"\operatorname{softmax}(\theta_1)", "softmax of a scalar"),
     (r"2^{100}", "beyond the limit"),
@@ -261,7 +266,7 @@ def test_inner_products_and_norms(read):
 
 
 @pytest.mark.parametrize("text, reason", [
-    (r"x \hat{y}^\top", "outer product"),
+    (r"x^\top \hat{y}^\top", "a transposed vector times a transposed vector"),
     (r"z^T", "transpose of a scalar"),
     (r"\frac{dy}{dz}", "is a name, not a formula"),
     (r"\frac{\partial L}{\partial z}", "is a name, not a formula"),
@@ -336,6 +341,9 @@ def test_i_outside_a_subscript_is_not_a_real_number():
     assert reader.read(r"\sum_{i=1}^{3} i").expr.doit() == 6
 
 
+M_ = sp.Symbol("M", integer=True, positive=True)
+
+
 @pytest.fixture(scope="module")
 def read_matrix():
     extra, _ = parse_notation('[sizes]\nM = ["a", "b"]\n[matrices]\nW = ["M", "N"]\n[vectors]\nh = "M"\n')
@@ -362,22 +370,47 @@ def test_a_matrix_times_a_vector_is_a_sum_over_its_columns(read_matrix):
     (dummy,) = _at(t, k).variables
     assert _at(t, k).function.xreplace({dummy: a_}) == W[a_, k] * vector("h")[a_]
     assert not read_matrix(r"h^\top W x").is_vector
-    scaled = read_matrix(r"-2 W x").expr
-    assert isinstance(scaled, sp.Mul) and scaled.args[0] == -2 and isinstance(scaled.args[1], sp.Sum)
+    scaled = read_matrix(r"-2 W x")
+    assert scaled.size == M and _same(scaled.expr, -2 * read_matrix(r"W x").expr)
+
+
+def _same(a, b) -> bool:
+    from derive.normal import is_zero, normalize, rename_dummies
+    from derive.notation import unfold
+
+    return is_zero(normalize(rename_dummies(unfold(sp.sympify(a) - sp.sympify(b)))))
+
+
+@pytest.mark.parametrize("text, shapes", [
+    (r"W h", ((M_, N), (M_, 1))),
+    (r"W W", ((M_, N), (M_, N))),
+    (r"W^2", ((M_, N), (M_, N))),
+    (r"h^\top W^\top", ((1, M_), (N, M_))),
+])
+def test_matrix_products_that_do_not_fit_are_read_as_misfits_naming_both_shapes(read_matrix, text, shapes):
+    value = read_matrix(text)
+    assert value.misfit is not None and value.misfit.rule == "product" and value.misfit.shapes == shapes
 
 
 @pytest.mark.parametrize("text, reason", [
-    (r"W", "on its own"),
-    (r"W h", "is M×N and the vector has length M"),
-    (r"x^\top W", "the product is not defined"),
-    (r"\sigma(W)", "on its own"),
-    (r"W W x", "write W(Wx)"),
-    (r"W^2 x", "only its transpose"),
+    (r"x^\top W", "default length"),  # x's length N is a default: never refuted on it
+    (r"W W x", "default length"),
+    (r"\sigma(W)", "of a matrix is not read"),
+    (r"h W", "a vector is a column"),
+    (r"W h^\top", "times a transposed vector"),
+    (r"W^{-1} h", "an inverse is not"),
+    (r"\sum_a h_a W", "not read"),
 ])
-def test_matrix_products_that_do_not_fit_are_refused_with_both_shapes(read_matrix, text, reason):
+def test_matrix_products_derive_could_misread_are_refused(read_matrix, text, reason):
     with pytest.raises(FormulaError) as info:
         read_matrix(text)
     assert reason in str(info.value)
+
+
+def test_a_matrix_on_its_own_is_a_term_with_two_axes(read_matrix):
+    value = read_matrix("W")
+    assert value.is_matrix and (value.size, value.cols) == (M_, N)
+    assert value.expr == vector("W")[row_index(M_), col_index(N)]
 
 
 def test_a_function_of_a_braced_parenthesis_then_a_power_is_the_power_of_the_function(read):
@@ -433,7 +466,7 @@ def test_nabla_squared_names_the_hessian_in_the_reading():
     reader = Reader(default_notation())
     text = r"\nabla_u^2 \left(u^3\right)"
     reader.read(text)
-    (note,) = reader.notes[text]
+    (note,) = [r.text for r in reader.notes_by_text[text]]
     assert "Hessian" in note and "second derivative in $u$" in note and "not the Laplacian" in note
     assert [r.kind for r in reader.readings(set(), [text])] == ["default"]
     assert reader.readings(set(), [r"u^3"]) == ()

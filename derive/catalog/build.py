@@ -28,8 +28,16 @@ def expression(value, what: str = "an expression") -> sp.Basic:
 
 
 def side(expr, *axes: Axis, conventions: tuple[str, ...] = ()) -> Side:
-    """A side of an equation; ``axes`` as built by entry/row/column/matrix."""
-    return Side(expression(expr, "a side"), tuple(axes), tuple(conventions))
+    """A side of an equation; ``axes`` as built by entry/row/column/matrix. A matrix expression
+    (``sp.Trace(A)``, ``A*B``) without axes is translated to index form (derive.matrix.to_side)."""
+    value = expression(expr, "a side")
+    if not axes and _has_matrix(value):
+        from ..matrix import to_side
+
+        translated = to_side(value)
+        return Side(translated.expr, translated.axes, translated.conventions + tuple(conventions),
+                    translated.domain, translated.misfit, translated.problem)
+    return Side(value, tuple(axes), tuple(conventions))
 
 
 def entry(expr, index: sp.Idx, conventions: tuple[str, ...] = ()) -> Side:
@@ -53,7 +61,17 @@ def matrix(expr, rows: sp.Idx, cols: sp.Idx, conventions: tuple[str, ...] = ()) 
 
 
 def _as_side(term) -> Side:
-    return term if isinstance(term, Side) else side(term)
+    if isinstance(term, Side):
+        return term
+    # A matrix expression (A*B, sp.Trace(A*B)) is translated, with its shapes checked, by the
+    # translator every front-end uses; a misfit or an unreadable construct stays with the side.
+    return side(term)
+
+
+def _has_matrix(term: sp.Basic) -> bool:
+    from sympy.matrices.expressions import MatrixExpr, Trace
+
+    return any(isinstance(a, (MatrixExpr, Trace)) for a in sp.preorder_traversal(term))
 
 
 def assume(*, equal=(), distinct=(), onehot=(), definitions=(), text=()) -> Assumptions:
@@ -75,7 +93,8 @@ def step(label: str, latex: str, *terms, expect="proved", ends=None, assume: Ass
     ``expect`` is one expected verdict for every link or a tuple with one per link; ``ends`` the
     expected verdict of the first term against the last (defaults to 'proved' when every link is).
     ``correction`` is what a refuted step should have said (a side equal to the first term); it is
-    verified as its own check.
+    verified as its own check. A term may be a matrix expression (``A*B``, ``sp.Trace(A*B)``): it is
+    translated to index form as ``derive.matrix.to_side`` does.
     """
     sides = tuple(_as_side(t) for t in terms)
     n = len(sides) - 1

@@ -198,8 +198,13 @@ class DocumentContext:
             if n in used:
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
-        for note in dict.fromkeys(n for t in texts for n in self.notes.get(t, ())):
-            out.append(Reading("default", note))
+        for text in texts:
+            for note in self.notes_by_text.get(text, ()):
+                if self.entrywise_chain and "layout" in note.text:
+                    continue  # the chain reads its Jacobian entry by entry (a convention the verdict names)
+                if note not in out:
+                    out.append(note)
+        self.entrywise_chain = False
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
             stated = self.stated.get(name)
@@ -230,6 +235,7 @@ class DocumentContext:
         if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
                                                        and not self._default_only(base)) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
+                or symbol_name(base) in self.matrix_values \
                 or (name != base and base in self.function_letters):
             return None
         try:
@@ -249,7 +255,13 @@ class DocumentContext:
             value = self.read(right)
         except FormulaError:
             return None
+        if value.misfit is not None:
+            return self._unusable_definition(base, name, value)
         key = symbol_name(base) + "'" * primes
+        if value.is_matrix:
+            self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
+            self.defined_at[key] = self.line
+            return name
         if not value.is_vector:
             self._shallow = True
             try:
@@ -316,7 +328,11 @@ class DocumentContext:
             self.function_letters.add(name)
             self.scalar_letters.discard(name)
             return name
-        if type(variable.expr) is not sp.Symbol or variable.is_vector or body.is_vector or body.row:
+        if type(variable.expr) is not sp.Symbol or variable.is_vector:
+            return None
+        if body.is_matrix or body.misfit is not None:
+            return self._unusable_definition(name, name, body)
+        if body.is_vector or body.row:
             return None
         self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
         self.lambda_domains[name] = (variable.expr, body.domain)
@@ -324,6 +340,15 @@ class DocumentContext:
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
         return name
+
+    def _unusable_definition(self, word: str, name: str, value) -> str | None:
+        """A display defines a name by a formula whose shapes do not fit (or a function as a matrix): its
+        later uses are refused, never read under another meaning. The display of a misfit is checked as
+        a claim (refuted by shape); a function defined as a matrix is a definition (not checked)."""
+        what = "a matrix" if value.misfit is None else "a formula whose shapes do not fit"
+        self.conflicts[word] = (f"{word} is defined on line {self.line} as {what}; a name defined so is not read "
+                                "(write the formula where it is used)")
+        return name if value.misfit is None else None
 
     def _in_force(self, name: str) -> bool:
         if self.line is None:

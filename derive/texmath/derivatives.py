@@ -13,11 +13,28 @@ from sympy import Idx, Indexed
 
 from ..errors import FormulaError
 from ..notation import scalar
+from ..model import Reading
+from . import products as P
 from . import values as V
 from .syntax import (
     GREEK, MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
     node_kind, node_word
 )
+
+
+def _layout_reading(layout: str, declared: bool) -> Reading:
+    """The layout a Jacobian is read in, named in the verdict's reading."""
+    if layout == P.DENOMINATOR:
+        return Reading("declaration", "the derivative of a vector $f$ by a vector $x$ is read in denominator layout, "
+                                      "as the notation declares: row $b$, column $a$ is "
+                                      "$\\partial f_a / \\partial x_b$")
+    if declared:
+        return Reading("declaration", "the derivative of a vector $f$ by a vector $x$ is read as its Jacobian in "
+                                      "numerator layout, as the notation declares: row $a$, column $b$ is "
+                                      "$\\partial f_a / \\partial x_b$")
+    return Reading("default", "the derivative of a vector $f$ by a vector $x$ is read as its Jacobian in numerator "
+                              "layout: row $a$, column $b$ is $\\partial f_a / \\partial x_b$ (the default; "
+                              "layout = \"denominator\" in the notation file reads the transpose)")
 
 
 class DerivativeReading:
@@ -83,11 +100,19 @@ class DerivativeReading:
             return body.with_expr(sp.Derivative(body.expr, var))
         base, length = var
         entry = base[V.entry_index(length)]
-        if not body.is_vector:
+        if not body.is_vector and not body.row:
             return V.Value(sp.Derivative(body.expr, entry), length, body.conventions)
+        if body.row:
+            raise FormulaError("the derivative of a transposed vector is not read; differentiate the vector")
+        if op.text == "the subscript of \\nabla":
+            raise FormulaError("\\nabla of a vector function is not read (a Jacobian or its transpose?); write "
+                               "\\frac{\\partial f}{\\partial x} for the Jacobian")
+        alternative = None
         if body.size == length and self._only_entry(body.expr, entry):
-            return body.with_expr(sp.Derivative(body.expr, entry), ENTRYWISE_DERIVATIVE)
-        raise FormulaError(f"the derivative of a vector with respect to the vector {op.text} (a Jacobian) is not read")
+            alternative = body.with_expr(sp.Derivative(body.expr, entry), ENTRYWISE_DERIVATIVE)
+        layout = self.notation.layout or P.NUMERATOR
+        self.notes.append(_layout_reading(layout, bool(self.notation.layout)))
+        return P.jacobian(body, base, length, layout, alternative)
 
     @staticmethod
     def _jacobian(body: V.Value, op: DerivativeOp) -> V.Value:

@@ -61,7 +61,10 @@ def _expect(lhs: Side, rhs: Side) -> Expect:
     return Expect(Verdict.PROVED, convention=bool(lhs.conventions or rhs.conventions))
 
 
-_SUBSCRIPT_CONDITION = re.compile(r"_\{\s*([a-z])\s*(\\neq|\\ne(?![a-zA-Z])|=)\s*([a-z])\s*\}")
+# \theta_{i \neq k}: a name's subscript states a condition (not a sum's or a max's range, \sum_{j \neq i})
+_SUBSCRIPT_CONDITION = re.compile(r"(\\[A-Za-z]+|[A-Za-z'])\s*_\{\s*([a-z])\s*(\\neq|\\ne(?![a-zA-Z])|=)\s*([a-z])\s*\}")
+_RANGES = {"\\sum", "\\prod", "\\max", "\\min", "\\sup", "\\inf", "\\lim", "\\limits", "\\nolimits", "\\bigcup",
+           "\\bigcap", "\\argmax", "\\argmin", "\\coprod", "\\bigoplus", "\\int"}
 
 
 def _letters(text: str) -> set[str]:
@@ -164,7 +167,7 @@ class _Builder:
                 reasons.append("the formula is nested too deeply")
         self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
-        sides = [self.reader.side(v, axis) if v is not None else None for v in values]
+        sides = self.reader.sides(values, axis)
         if self.entry_axis is not None:
             length = next(v.size for v in values if v is not None and v.is_vector)
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
@@ -256,14 +259,15 @@ class _Builder:
     def _axis(self, chain: Chain, values) -> Idx | None:
         """An index for vector sides that no term of the chain uses."""
         self.entry_axis = None
-        sizes = {v.size for v in values if v is not None and v.is_vector}
+        sizes = {v.size for v in values if v is not None and (v.is_vector or v.is_matrix)}
         if not sizes:
             return None
         length = next(iter(sorted(sizes, key=str)))
         hot = set(self.notation.onehot.values())
-        scalars = [v for v in values if v is not None and not v.is_vector]
+        scalars = [v for v in values if v is not None and not v.is_vector and not v.is_matrix]
         frees = [{s for s in v.expr.free_symbols if isinstance(s, Idx) and str(s) not in hot} for v in scalars]
-        if scalars and len(sizes) == 1 and all(len(f) == 1 for f in frees) and len(set().union(*frees)) == 1:
+        if scalars and len(sizes) == 1 and all(len(f) == 1 for f in frees) and len(set().union(*frees)) == 1 \
+                and not any(v is not None and v.is_matrix for v in values):
             (index,) = set().union(*frees)
             vectors = [v for v in values if v is not None and v.is_vector]
             if index.upper == length and not any(index in v.expr.free_symbols for v in vectors):
@@ -297,8 +301,10 @@ class _Builder:
         for term in chain.terms:
             text = term.text
             for m in reversed(list(_SUBSCRIPT_CONDITION.finditer(text))):
-                found.append(Condition(m.group(1), m.group(3), m.group(2) == "=", term.offset + m.start()))
-                text = text[:m.start()] + "_{" + m.group(1) + "}" + text[m.end():]
+                if m.group(1) in _RANGES:
+                    continue
+                found.append(Condition(m.group(2), m.group(4), m.group(3) == "=", term.offset + m.start()))
+                text = text[:m.start()] + m.group(1) + "_{" + m.group(2) + "}" + text[m.end():]
             terms.append(Term(text, term.offset))
         if found:
             chain = dataclasses.replace(chain, terms=tuple(terms), latex=chain.latex)
@@ -408,6 +414,12 @@ def _declare(notation: Notation, said, lines: _Lines):
             forget.add(key)
             matrices[key] = (size_of(d.sizes[0]), size_of(d.sizes[1]))
             note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]} \\times {d.sizes[1]}}}$", d.offset)
+        elif d.kind == "index" and re.fullmatch(r"[a-z]", key) and not d.sizes[0].isdigit():
+            size_name = size_of(d.sizes[0])
+            if key not in sizes.get(size_name, ()):
+                sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}
+                sizes[size_name] = sizes.get(size_name, ()) + (key,)
+                note(key, f"${key}$ runs over $1, \\dots, {d.sizes[0]}$", d.offset)
         elif d.kind == "onehot" and (key in vectors or key in ("y",)):
             vectors.setdefault(key, "N")
             letter = onehot.get(key, "t")

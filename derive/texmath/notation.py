@@ -56,7 +56,8 @@ _KEY = re.compile(r"^(?:(\\(?:hat|widehat|bar|overline|tilde|widetilde|dot))\s*(
                   r"|(\\?[A-Za-z]+))$")
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
 _TOP_KEYS = {"defaults", "scalars", "sizes", "aliases", "vectors", "matrices", "onehot", "functions",
-             "definitions", "kernels"}  # [kernels] is read by derive emit (derive.emit.user.requests_in)
+             "definitions", "kernels", "layout"}  # [kernels] is read by derive emit (derive.emit.user.requests_in)
+LAYOUTS = ("numerator", "denominator")  # layout = "denominator": how the document writes Jacobians
 
 
 def canonical_key(text: str) -> str:
@@ -83,6 +84,7 @@ class Notation:
     onehot: dict[str, str] = field(default_factory=dict)  # vector -> class index letter
     functions: dict[str, str] = field(default_factory=dict)  # name -> kind
     definitions: dict[str, str] = field(default_factory=dict)  # name -> LaTeX formula
+    layout: str = ""  # of derivatives of vectors by vectors: "numerator", "denominator", "" (not stated)
 
     def size_of_index(self, letter: str) -> str | None:
         for size, letters in self.sizes.items():
@@ -122,6 +124,7 @@ class Notation:
             onehot={k: v for k, v in self.onehot.items() if k not in names},
             functions={k: v for k, v in self.functions.items() if k not in names},
             definitions={k: v for k, v in self.definitions.items() if k not in names},
+            layout=self.layout,
         )
 
     def over(self, base: "Notation") -> "Notation":
@@ -140,6 +143,7 @@ class Notation:
             functions={**below.functions, **self.functions},
             definitions={**{k: v for k, v in below.definitions.items() if k not in defined_here | declared},
                          **self.definitions},
+            layout=self.layout or base.layout,
         )
 
 
@@ -201,7 +205,11 @@ def parse_notation(text: str, where: str = "notation") -> tuple[Notation, bool]:
         if not isinstance(v, str):
             raise NotationError(f"{where} [definitions] {k}: expected a LaTeX formula, got {v!r}")
         definitions[_one(k, f"{where} [definitions]")] = v
-    return Notation(sizes, aliases, vectors, matrices, scalars, onehot, functions, definitions), use_defaults
+    layout = data.get("layout", "")
+    if "layout" in data and layout not in LAYOUTS:
+        raise NotationError(f"{where}: 'layout' must be one of {', '.join(LAYOUTS)}, got {layout!r}")
+    return (Notation(sizes, aliases, vectors, matrices, scalars, onehot, functions, definitions, layout),
+            use_defaults)
 
 
 def _validated(n: Notation, where: str) -> Notation:

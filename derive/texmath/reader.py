@@ -16,8 +16,9 @@ from lark.exceptions import LarkError
 from sympy import Idx
 
 from ..errors import FormulaError
-from ..model import Axis, Side
+from ..model import UNDEFINED, Axis, Reading, Side
 from ..notation import Definition, fresh_index, size, sum_except, vector, scalar
+from . import products as P
 from . import values as V
 from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
@@ -25,7 +26,7 @@ from .notation import Notation
 from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
-    SumOp, DerivativeOp, MatrixHead, MatrixValue, Entry, lark_reason, item_base, item_scripts,
+    SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
     node_kind, node_word, GREEK
 )
 from .usage import Usage
@@ -33,6 +34,8 @@ from .context import DocumentContext
 from .derivatives import DerivativeReading
 from .indicator import IndicatorReading
 from .written import WrittenReading, ellipsis_of
+from .notation import default_notation
+from .products import MatrixTerm
 
 __all__ = ["Reader", "symbol_name"]
 
@@ -52,6 +55,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
         self.lambda_domains: dict[str, tuple] = {}  # what each of them needs of its argument: sqrt x: x >= 0
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
+        self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
@@ -70,11 +74,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.usage = Usage()
-        self.notes: dict[str, tuple[str, ...]] = {}  # a term's text -> the built-in readings it relies on
         self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
         self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
-        self._notes: list[str] = []
         self._whole = None  # the item that is the whole term being read (a written-out matrix may only be that)
+        self.notes: list[Reading] = []  # readings the last read chose (the identity, a Jacobian's layout)
+        self.notes_by_text: dict[str, tuple[Reading, ...]] = {}  # the same, for each term read
+        self._default_sizes = False  # the last read used a vector whose length is a default
+        self.entrywise_chain = False  # the last chain's sides read a diagonal Jacobian entry by entry
 
     # --- public ------------------------------------------------------------------------------
 
@@ -90,38 +96,56 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         closed = CLOSED_IN_FRACTIONS[0]
         self._script_depth = 0
         self.guesses = Counter()
-        self._notes: list[str] = []
         self._whole = _whole_item(tree)
+        self.notes = []
+        self._default_sizes = False
         try:
             with V.domain_conditions() as domain:
                 value = self._expr(tree, {})
+                if isinstance(value, MatrixTerm):
+                    value = P.to_value(value)
+        except P.ShapeMisfit as exc:
+            if self._default_sizes:
+                # a length derive assumed (x of length N) may be what does not fit: not refuted on a guess
+                raise FormulaError(f"{exc}; a vector here has its default length: declare the sizes in a "
+                                   "notation file") from None
+            value = V.Value(UNDEFINED, misfit=exc.misfit)
         except (ValueError, TypeError) as exc:
             # SymPy refusing to build something the grammar accepts: not read, with SymPy's reason.
             raise FormulaError(f"the formula cannot be built: {' '.join(str(exc).split())[:200]}") from None
         if closed:
             value = value.with_expr(value.expr, FRACTION_PARENTHESES)
+        self.notes_by_text[text] = tuple(dict.fromkeys(self.notes))
         value = dataclasses.replace(value, domain=tuple(dict.fromkeys(domain)))
         both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
         if both:
             name = sorted(both)[0]
             raise FormulaError(f"{name} is used both as a scalar and as a vector with entries {name}_i here")
-        if self._notes:
-            self.notes[text] = tuple(dict.fromkeys(self._notes))
         return value
 
     def _note(self, text: str) -> None:
         """A built-in reading the term relies on (\\nabla^2 as the Hessian), for the step's readings."""
-        self._notes.append(text)
+        self.notes.append(Reading("default", text))
 
 
     def side(self, value: V.Value, axis: Idx | None = None) -> Side:
-        """The Side of a term's value; vectors are given by their entry at ``axis``.
-
-        A row (a transposed vector, a list written with commas) is 1 × N; a written-out matrix
-        takes ``axis`` along its rows and a letter its entry does not use along its columns.
-        """
-        if not value.is_vector:
+        """The Side of a term's value; vectors are given by their entry at ``axis``, a matrix by its entry at
+        two indices of its own."""
+        if value.misfit is not None:
+            return Side(UNDEFINED, misfit=value.misfit)
+        if value.is_matrix and value.expr.atoms(Idx) & {V.row_index(value.size), V.col_index(value.cols)}:
+            # a matrix product (AB, u v^T); a written-out matrix is placed below, its rows along ``axis``
+            taken = {str(s) for s in value.expr.atoms(sp.Symbol, Idx)} | {str(axis)}
+            letters = [c for c in "ijklmnpqrsuvw" if c not in taken] + ["i_0", "i_1"]
+            r, c = Idx(letters[0], (1, value.size)), Idx(letters[1], (1, value.cols))
+            placeholder = {V.row_index(value.size): r, V.col_index(value.cols): c}
+            return Side(value.expr.xreplace(placeholder), (Axis(value.size, r), Axis(value.cols, c)),
+                        value.conventions, _domain(value, value.expr, placeholder))
+        if not value.is_vector and not value.is_matrix:
             return Side(value.expr, (), value.conventions, _domain(value, value.expr))
+        if axis is None and value.is_matrix:
+            taken = {str(s) for s in value.expr.atoms(sp.Symbol, Idx)}
+            axis = Idx(next((c for c in "ijklmnpqrsuvw" if c not in taken), "i_0"), (1, value.size))
         if axis is None:
             raise FormulaError("a vector side needs an axis index")
         placeholder = {V.entry_index(value.size): axis}
@@ -137,6 +161,19 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             axes = (Axis(value.size, axis), Axis(value.cols, column))
         expr = value.expr.xreplace(placeholder)
         return Side(expr, axes, value.conventions, _domain(value, value.expr, placeholder))
+
+    def sides(self, values: list, axis: Idx | None) -> list:
+        """The Sides of a chain's terms (None where a term was not read). A diagonal Jacobian (the
+        derivative of an entry-wise function) in a chain whose other terms are vectors of its length
+        is read entry by entry, as the other terms are (a convention the verdict names)."""
+        read = [v for v in values if v is not None]
+        self.entrywise_chain = False
+        if axis is not None and not any(v.is_matrix and v.alternative is None for v in read):
+            chosen = [v.alternative if v is not None and v.alternative is not None
+                      and v.alternative.size == axis.upper else v for v in values]
+            self.entrywise_chain = chosen != values
+            values = chosen
+        return [self.side(v, axis) if v is not None else None for v in values]
 
     def size_symbol(self, name: str) -> sp.Symbol:
         return self.sizes[self.notation.size_name(name)]
@@ -155,6 +192,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 value = self.read(formula)
             except FormulaError as exc:
                 raise FormulaError(f"definition of {name}: {exc}") from None
+            if value.is_matrix or value.misfit is not None:
+                raise FormulaError(f"definition of {name}: the formula is a matrix, or its shapes do not fit; "
+                                   "a defined name is a vector or a scalar")
             if name in self.notation.vectors:
                 want = self.size_symbol(self.notation.vectors[name])
                 if value.size != want or value.is_matrix:
@@ -179,15 +219,36 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if isinstance(node, Tree) and node.data in ("neg", "pos"):
             first = self._product(node.children[1], env)
             if node.data == "neg":
-                first = first.with_expr(-first.expr)
+                first = first.scaled(-1) if isinstance(first, MatrixTerm) else first.with_expr(-first.expr)
         else:
             first = self._product(node, env)
         total = first
         for negative, right in reversed(terms):
             value = self._product(right, env)
+            if isinstance(total, MatrixTerm) or isinstance(value, MatrixTerm):
+                total = P.add(self._identity_or(total, value), self._identity_or(value, total), negative)
+                continue
             self._check_broadcast(total, value)
             total = V.combine(total, value, (lambda a, b: a - b) if negative else (lambda a, b: a + b))
-        return total
+        return P.finish(total) if isinstance(total, MatrixTerm) else total
+
+    def _identity_or(self, value, other):
+        """value, or the identity it names: an undeclared I (c I) added to or multiplied with a matrix or a
+        vector is the identity matrix of the size it meets."""
+        if isinstance(value, MatrixTerm) or value.is_vector or value.row or value.is_matrix:
+            return value
+        if not (isinstance(other, MatrixTerm) or other.is_vector or other.row or other.is_matrix):
+            return value
+        ident = scalar("I")
+        if self.guesses.get("I", 0) <= 0 or ident not in value.expr.free_symbols:
+            return value
+        c = value.expr.coeff(ident)
+        if c == 0 or ident in c.free_symbols or sp.expand(value.expr - c * ident) != 0:
+            return value
+        self.guesses["I"] -= 1
+        self.notes.append(Reading("default", "$I$ is read as the identity matrix (it is not declared)"))
+        term = P.identity()
+        return term if c == 1 else term.scaled(c)
 
     def _check_broadcast(self, a: V.Value, b: V.Value) -> None:
         """A vector plus an undeclared name: the name is a number added to every entry, or a vector the
@@ -290,57 +351,33 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 value = head
                 k += 1
             if entry.negative:
-                value = value.scaled(-1) if isinstance(value, MatrixValue) else value.with_expr(-value.expr)
+                value = value.scaled(-1) if isinstance(value, MatrixTerm) else value.with_expr(-value.expr)
             if total is None:
                 if entry.op is not None:
                     raise FormulaError(f"{entry.op} with nothing before it")
                 total = value
-            elif isinstance(total, MatrixValue) or isinstance(value, MatrixValue):
-                total = self._join_matrix(total, entry.op, value)
+            elif self._matrix_join(total, entry.op, value):
+                total = P.product(self._identity_or(total, value), entry.op, self._identity_or(value, total))
             else:
                 total = self._join(total, entry.op, value)
             if entry.op in ("/", "\\div") and k < len(entries) and entries[k].op is None:
                 raise FormulaError("unclear how far / reaches; use \\frac or parentheses")
-        if isinstance(total, MatrixValue):
-            raise FormulaError(f"the matrix {total.name} on its own is not read; a matrix is read times a vector "
-                               f"({total.name}x) or entry by entry ({total.name}_{{ij}})")
-        return total
+        return P.finish(total) if isinstance(total, MatrixTerm) else total
 
-    def _join_matrix(self, left, op: str | None, right):
-        """Products with a whole matrix: a number scales it, a vector after it (or a transposed one before it)
-        is multiplied by it, entry by entry through a sum."""
-        if op not in (None, "\\cdot"):
-            raise FormulaError(f"{op} with a matrix is not read (only products with a vector)")
-        if isinstance(left, MatrixValue) and isinstance(right, MatrixValue):
-            raise FormulaError(f"the product of the matrices {left.name} and {right.name} is read only times a vector: "
-                               f"write {left.name}({right.name}x)")
-        matrix, other = (left, right) if isinstance(left, MatrixValue) else (right, left)
-        V.no_matrix(other)
-        if not other.is_vector:
-            if other.row:
-                raise FormulaError("a transposed vector times a matrix is read only when a vector follows")
-            return matrix.scaled(other.expr)
-        rows, cols = matrix.shape
-        if matrix is left:
-            if other.row:
-                raise FormulaError(f"{matrix.name} times a transposed vector (a matrix) is not read")
-            if other.size != cols:
-                raise FormulaError(f"{matrix.name}{'^T' if matrix.transposed else ''} is {rows}×{cols} and the vector "
-                                   f"has length {other.size}: the product is not defined")
-            p = V.entry_index(rows)
-            j = fresh_index(p, 1, cols, stem="_m")
-            body = matrix.entry(p, j) * other.expr.xreplace({V.entry_index(other.size): j})
-            return V.Value(matrix.coeff * sp.Sum(body, (j, 1, cols)), rows, other.conventions)
-        if not other.row:
-            raise FormulaError(f"a vector times the matrix {matrix.name} is read only with the vector transposed "
-                               f"(x^\\top {matrix.name})")
-        if other.size != rows:
-            raise FormulaError(f"the transposed vector has length {other.size} and {matrix.name} is {rows}×{cols}: "
-                               "the product is not defined")
-        p = V.entry_index(cols)
-        i = fresh_index(p, 1, rows, stem="_m")
-        body = other.expr.xreplace({V.entry_index(other.size): i}) * matrix.entry(i, p)
-        return V.Value(matrix.coeff * sp.Sum(body, (i, 1, rows)), cols, other.conventions, row=True)
+    def _matrix_join(self, left, op, right) -> bool:
+        """Whether left op right is a matrix product: a matrix takes part, a column meets a row (an outer
+        product), or an undeclared I meets a vector."""
+        if isinstance(left, MatrixTerm) or isinstance(right, MatrixTerm):
+            return True
+        if op in (None, "\\cdot") and left.is_vector and not left.row and right.is_vector and right.row:
+            return True
+        if op in (None, "\\cdot", "\\circ", "\\odot"):
+            for a, b in ((left, right), (right, left)):
+                if self._identity_or(a, b) is not a:
+                    self.guesses["I"] += 1  # only asked: the join reads it again
+                    self.notes.pop()
+                    return True
+        return False
 
     def _join(self, left: V.Value, op: str | None, right: V.Value) -> V.Value:
         for a, b in ((left, right), (right, left)):
@@ -368,6 +405,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{rest[0].op or '-'} directly after a sum or derivative operator")
         if isinstance(op, SumOp):
             body = self._chain(rest, {**env, op.letter: op.index})
+            if isinstance(body, MatrixTerm):
+                raise FormulaError("a sum or product of matrices over an index is not read; write the entries "
+                                   "(\\sum_k A_{ik} B_{kj})")
             if op.product:
                 if body.is_vector:
                     raise FormulaError("a product of vectors over an index is not read")
@@ -377,7 +417,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
         if op.through:
             return self._differentiate_through(rest, op, env)
-        return self._differentiate(self._chain(rest, env), op)
+        body = self._chain(rest, env)
+        if isinstance(body, MatrixTerm):
+            raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
+        return self._differentiate(body, op)
 
 
     def _function_head(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
@@ -484,8 +527,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return value
 
     def _apply_once(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
-        if any(isinstance(a, MatrixValue) for a in args):
-            raise FormulaError(f"{fn.name} of a matrix is not read")
+        if fn.kind in ("trace", "diag"):
+            if len(args) != 1:
+                raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
+            return P.trace_of(args[0]) if fn.kind == "trace" else P.diag_of(args[0])
+        if any(isinstance(a, MatrixTerm) for a in args):
+            raise FormulaError(f"{fn.name} of a matrix is not read (entry by entry or as a matrix function?); "
+                               "write its entries")
         if any(a.row for a in args):
             raise FormulaError(f"{fn.name} of a transposed vector")
         if fn.kind == "cross-entropy":
@@ -609,6 +657,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "number":
             return self._scripted(self._number(str(base.children[0])), scripts, env)
         if kind == "font":
+            if self._is_bold_one(base):
+                return self._ones(scripts, env)
             return self._scripted(self._font(base.children[1], env), scripts, env)
         if kind == "accent":
             head, inner_scripts = self._accent(base, env)
@@ -716,6 +766,16 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.Value(sp.Rational(int(whole + frac), 10 ** len(frac)))
         return V.Value(sp.Integer(int(whole)))
 
+    def _is_bold_one(self, base) -> bool:
+        """\\mathbf{1} or \\boldsymbol{1}: the vector of ones."""
+        if not str(base.children[0]) in ("\\mathbf", "\\boldsymbol", "\\bm"):
+            return False
+        arg = base.children[1]
+        inner = self._inner(arg) if node_kind(arg) == "group" else arg
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        return node_kind(inner) == "number" and str(inner.children[0]) == "1"
+
     def _font(self, arg, env):
         inner = self._inner(arg) if node_kind(arg) == "group" else arg
         if node_kind(inner) == "product":
@@ -776,6 +836,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
+            if _DEFAULT_VECTORS.get(word) == n.vectors[word]:
+                self._default_sizes = True
             return V.Value(self.bases[word][V.entry_index(length)], length)
         if kind == "matrix":
             return MatrixHead(self.bases[word], word)
@@ -794,6 +856,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._shallow and symbol_name(word) in self.shallow:
                 return V.Value(scalar(symbol_name(word)))
             return _with_domain(self.values[symbol_name(word)])
+        if symbol_name(word) in self.matrix_values and self._in_force(symbol_name(word)):
+            value = _with_domain(self.matrix_values[symbol_name(word)])
+            return MatrixTerm(P.leaf(value), value.conventions)
         if word == "e":
             return V.Value(sp.E)
         if word == "\\pi":
@@ -825,6 +890,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"the matrix {head.name} needs two indices")
             head = V.Value(head.base[tuple(indices)])
             subs = []
+        if isinstance(head, MatrixTerm):
+            return self._scripted_matrix(head, subs, sups, primes, env)
+        if subs and not sups and not primes and isinstance(head, V.Value) and head.expr == scalar("I") \
+                and self.guesses.get("I", 0) > 0 and "I" not in env:
+            n = self._size_subscript(subs[0].children[1])
+            if n is not None:  # I_N: the N x N identity
+                self.guesses["I"] -= 1
+                self.notes.append(Reading("default", "$I$ is read as the identity matrix (it is not declared)"))
+                return P.identity(n)
         if isinstance(head, (SumOp, DerivativeOp)):
             raise FormulaError("scripts on an operator")
         if isinstance(head, tuple):
@@ -850,22 +924,60 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             head = self._power(head, sups[0].children[1], env)
         return head
 
-    def _whole_matrix(self, head: MatrixHead, sups, primes) -> MatrixValue:
+    def _whole_matrix(self, head: MatrixHead, sups, primes) -> MatrixTerm:
         rows, cols = (self.size_symbol(s) for s in self.notation.matrices[head.name])
+        term = MatrixTerm(sp.MatrixSymbol(str(head.base.label), rows, cols))
+        return self._scripted_matrix(term, [], sups, primes, {}, head.name)
+
+    def _scripted_matrix(self, term: MatrixTerm, subs, sups, primes, env, name: str = "a matrix expression"):
+        """A^\\top, A^2, (AB)^\\top, (AB)_{ij}."""
         if primes:
-            raise FormulaError(f"a prime on the matrix {head.name} is not read")
-        transposed = False
-        if sups:
-            arg = sups[0].children[1]
-            word = node_word(arg)
-            if node_kind(arg) == "group" and len(arg.children) == 1:
-                inner = arg.children[0]
-                if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
-                    word = node_word(item_base(inner.children[0]))
-            if word not in ("T", "\\top", "\\intercal"):
-                raise FormulaError(f"a power of the matrix {head.name} is not read (only its transpose)")
-            transposed = True
-        return MatrixValue(head.base, head.name, rows, cols, transposed)
+            raise FormulaError(f"a prime on {name} is not read")
+        if subs:
+            indices = self._indices(subs[0].children[1], env)
+            if len(indices) != 2:
+                raise FormulaError(f"an entry of {name} needs two indices")
+            value = P.entry(term, *indices)
+            return self._power(value, sups[0].children[1], env) if sups else value
+        if not sups:
+            return term
+        arg = sups[0].children[1]
+        word = node_word(arg)
+        if node_kind(arg) == "group" and len(arg.children) == 1:
+            inner = arg.children[0]
+            if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+                word = node_word(item_base(inner.children[0]))
+        if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
+                and (word != "T" or self.notation.kind_of("T") is None):
+            return P.transposed(term)
+        if node_kind(arg) == "number" and len(str(arg.children[0])) > 1:
+            raise FormulaError(f"^{arg.children[0]} means ^{str(arg.children[0])[0]} followed by "
+                               f"{str(arg.children[0])[1:]} in LaTeX; write ^{{{arg.children[0]}}}")
+        exponent = self._arg_value(arg, env)
+        return P.power(term, exponent.expr)
+
+    def _size_subscript(self, arg) -> sp.Expr | None:
+        """The size a subscript names (I_N, \\mathbf{1}_n), or None."""
+        inner = self._inner(arg) if node_kind(arg) == "group" else arg
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        if node_kind(inner) == "letter" and self.notation.size_name(str(inner.children[0])):
+            return self.size_symbol(str(inner.children[0]))
+        return None
+
+    def _ones(self, scripts, env) -> MatrixTerm:
+        """\\mathbf{1}, \\mathbf{1}_N: the vector of ones (its length from what it meets, or N)."""
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        n = None
+        if subs:
+            n = self._size_subscript(subs[0].children[1])
+            if n is None:
+                raise FormulaError("the subscript of the ones vector \\mathbf{1} must be a size (\\mathbf{1}_N)")
+        term = P.ones(n)
+        rest = [sc for sc in scripts if sc.data != "sub_script"]
+        sups = [sc for sc in rest if sc.data == "sup_script"]
+        return self._scripted_matrix(term, [], sups, [sc for sc in rest if sc.data == "prime"], env,
+                                     "the ones vector")
 
     def _guessed_entry(self, name: str, arg, env) -> V.Value:
         """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""
@@ -1109,6 +1221,9 @@ def _whole_item(tree):
     if node_kind(tree) == "product" and len(tree.children) == 1:
         tree = tree.children[0]
     return tree if node_kind(tree) == "item" else None
+
+
+_DEFAULT_VECTORS = default_notation().vectors
 
 
 def _even_root(u, degree: int):

@@ -163,8 +163,12 @@ def _dims(text: str) -> list[str]:
     return [d.strip() for d in _TIMES.split(text) if d.strip()]
 
 
+_INDEX_LIST = re.compile(r"^\s*(?P<letter>[a-z])\s*=\s*1\s*,\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\\dotsc|\.\.\.)\s*,\s*"
+                         r"(?P<size>[A-Za-z](?:_\{?\w+\}?)?)\s*[,.;]?\s*$")
+
+
 def _membership(math: str, offset: int) -> list[Declaration]:
-    m = _INDEX_RANGE.match(math)
+    m = _INDEX_RANGE.match(math) or _INDEX_LIST.match(math)
     if m:
         return [Declaration(m.group("letter"), "index", (m.group("size"),), offset, math)]
     m = _MEMBER.match(math)

@@ -1,7 +1,7 @@
 """The pieces the reader works with: the parse tree's items and the heads a term can have.
 
 A term's product is a list of entries (an item with the operator before it); an item's head is a
-value, a function to apply, a sum or derivative operator, or a matrix waiting for its vector. Also
+value, a function to apply, a sum or derivative operator, or a declared matrix. Also
 the vocabulary of names the reader knows without a declaration, and the reasons it gives for what
 it does not read.
 """
@@ -28,14 +28,19 @@ BUILTIN_FUNCTIONS = {
     "arccos": "arccos", "softplus": "softplus", "ReLU": "relu", "relu": "relu", "sigmoid": "sigmoid",
     "softmax": "softmax", "sgn": "sgn", "sign": "sgn", "LSE": "lse", "logsumexp": "lse", "lse": "lse",
     "logsoftmax": "logsoftmax", "abs": "abs", "sec": "sec", "csc": "csc", "cot": "cot",
+    # read only as \operatorname{tr}, \mathrm{diag}, ...: the bare letters stay refused (UNREAD_WORDS)
+    "tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag",
 }
 # Words that name something the reader does not read: refused by name rather than read as a product.
 UNREAD_WORDS = {"lg", "det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
                  "inf", "mod", "grad", "div", "rank", "erf", "Pr", "KL", "E"}
 UNREAD_ADVICE = {
     "lg": "it is the logarithm to base 2 or to base 10 depending on the field; write \\log_2 or \\log_{10}",
-    "lim": "limits are not read", "det": "determinants are not read", "tr": "traces are not read",
-    "Tr": "traces are not read", "E": "expectations are not read",
+    "lim": "limits are not read", "det": "determinants are not read",
+    "tr": "the letters tr are a product or the trace; write \\operatorname{tr}(A) for the trace",
+    "Tr": "the letters Tr are a product or the trace; write \\operatorname{Tr}(A) for the trace",
+    "diag": "the letters diag are a product or a diagonal; write \\operatorname{diag}(v)",
+    "E": "expectations are not read",
 }
 
 
@@ -95,29 +100,6 @@ class DerivativeOp:
 class MatrixHead:
     base: sp.IndexedBase
     name: str
-
-
-@dataclass(frozen=True)
-class MatrixValue:
-    """A whole matrix in a product (W, W^\\top, 2W), waiting for the vector it multiplies."""
-
-    base: sp.IndexedBase
-    name: str
-    rows: sp.Expr
-    cols: sp.Expr
-    transposed: bool = False
-    coeff: sp.Expr = sp.S.One
-
-    @property
-    def shape(self) -> tuple[sp.Expr, sp.Expr]:
-        return (self.cols, self.rows) if self.transposed else (self.rows, self.cols)
-
-    def entry(self, i, j) -> sp.Expr:
-        """Entry (i, j) of the matrix as written (of W^\\top when transposed)."""
-        return self.base[j, i] if self.transposed else self.base[i, j]
-
-    def scaled(self, c: sp.Expr) -> "MatrixValue":
-        return MatrixValue(self.base, self.name, self.rows, self.cols, self.transposed, self.coeff * c)
 
 
 @dataclass(frozen=True)

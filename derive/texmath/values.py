@@ -16,9 +16,10 @@ import sympy as sp
 from sympy import Idx
 
 from ..errors import FormulaError
+from ..model import Misfit
 from ..notation import dsigmoid, fresh_index, sigmoid, softmax, summation
 
-__all__ = ["Value", "entry_index", "column_index", "no_matrix", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
+__all__ = ["Value", "ShapeMisfit", "entry_index", "column_index", "row_index", "col_index", "no_matrix", "combine", "multiply", "divide", "power", "entrywise", "softmax_of",
            "cross_entropy", "entry_at", "SCALAR_FUNCTIONS", "norm", "dot", "log_sum_exp", "log_softmax_of"]
 
 
@@ -30,6 +31,17 @@ def entry_index(size: sp.Expr) -> Idx:
 def column_index(size: sp.Expr) -> Idx:
     """The placeholder index of the column of a matrix's generic entry (its row is entry_index)."""
     return Idx("_column", (1, size))
+
+
+def row_index(size: sp.Expr) -> Idx:
+    """The placeholder of the row of a matrix's generic entry: a vector's entry index (a column is an
+    N × 1 matrix), so written-out matrices and matrix products share one form."""
+    return entry_index(size)
+
+
+def col_index(size: sp.Expr) -> Idx:
+    """The placeholder of the column of a matrix's generic entry."""
+    return column_index(size)
 
 
 @dataclass(frozen=True)
@@ -46,17 +58,26 @@ class Value:
     conventions: tuple[str, ...] = ()
     row: bool = False  # a transposed vector, waiting for the vector it multiplies
     domain: tuple = ()  # conditions the term needs to be real (set once the whole term is read)
-    cols: sp.Expr | None = None  # the number of columns of a written-out matrix
+    # A whole term that is a matrix: a written-out one (its entry at entry_index(size), column_index(cols))
+    # or a product of matrices (at row_index(size), col_index(cols), see texmath.products); only ever
+    # the value of a whole term.
+    cols: sp.Expr | None = None
+    misfit: object = None  # a term whose operands' shapes do not fit (a derive.model.Misfit)
+    # The same term read as a vector, for a Jacobian that is diagonal (an entry-wise function):
+    # used when the other terms of its chain are vectors (the entry-wise derivative, a convention).
+    alternative: "Value | None" = None
 
     @property
     def is_vector(self) -> bool:
-        return self.size is not None
+        return self.size is not None and self.cols is None
 
     @property
     def is_matrix(self) -> bool:
         return self.cols is not None
 
     def with_expr(self, expr: sp.Expr, *more: str) -> "Value":
+        if self.misfit is not None or (self.cols is not None and expr is not self.expr):
+            raise FormulaError("a matrix where a number or a vector is expected is not read")
         return Value(expr, self.size, tuple(dict.fromkeys(self.conventions + more)), self.row, cols=self.cols)
 
 
@@ -74,10 +95,20 @@ def _conventions(*values: Value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for v in values for c in v.conventions))
 
 
+class ShapeMisfit(FormulaError):
+    """Operands whose shapes do not fit: the term is read, and a claim with it is refuted by shape."""
+
+    def __init__(self, message: str, misfit):
+        super().__init__(message)
+        self.misfit = misfit
+
+
 def _size(a: Value, b: Value, what: str) -> sp.Expr | None:
     no_matrix(a, b)
     if a.is_vector and b.is_vector and a.size != b.size:
-        raise FormulaError(f"{what} of vectors of different lengths {a.size} and {b.size}")
+        shape = (lambda v: (sp.S.One, v.size) if v.row else (v.size, sp.S.One))
+        raise ShapeMisfit(f"{what} of vectors of different lengths {a.size} and {b.size}",
+                          Misfit(f"{what} of vectors", "same", (shape(a), shape(b))))
     return a.size if a.is_vector else b.size
 
 
@@ -106,8 +137,11 @@ def dot(a: Value, b: Value) -> Value:
 def multiply(a: Value, b: Value, hadamard: bool = False) -> Value:
     if a.row and b.is_vector and not b.row and not hadamard:
         return dot(a, b)
+    if a.row and b.row and not hadamard:
+        raise FormulaError("a transposed vector times a transposed vector (a row times a row) is not defined")
     if a.is_vector and b.is_vector and (a.row or b.row) and not hadamard:
-        raise FormulaError("a vector times a transposed vector (an outer product, a matrix) is not read")
+        raise FormulaError("a transposed vector times a vector is read only as u^\\top v (an inner product); "
+                           "write u v^\\top for an outer product")
     if a.is_vector and b.is_vector and not hadamard:
         raise FormulaError("a product of two vectors is ambiguous (entry by entry, dot or outer product?); "
                            "write \\circ for entry by entry, u^\\top v for the inner product, "

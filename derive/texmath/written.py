@@ -390,9 +390,11 @@ class WrittenReading:
         that reading nor a refutation by shape is given.
         """
         for matrix, other in ((a, b), (b, a)):
-            if matrix is not None and other is not None and matrix.is_matrix and not other.is_vector:
+            if matrix is not None and other is not None and matrix.is_matrix and not other.is_vector \
+                    and not other.is_matrix:
                 bound = {v for e in other.expr.atoms(sp.Sum, sp.Product) for v, *_ in e.limits}
-                free = sorted(str(s) for s in other.expr.atoms(sp.Idx) - bound)
+                # (an entry's own placeholders, _row and _col, are not indices the document wrote)
+                free = sorted(str(s) for s in other.expr.atoms(sp.Idx) - bound if not str(s).startswith("_"))
                 if free:
                     return (f"a matrix equated with a formula in the free {'index' if len(free) == 1 else 'indices'} "
                             f"{', '.join(free)}: the formula may be its entry, and which index runs down the rows is "

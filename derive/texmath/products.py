@@ -1,0 +1,254 @@
+"""Matrix terms in the reader: products of matrices and vectors, outer and Hadamard products, traces,
+diagonals, the identity, the ones vector and Jacobians.
+
+A term that involves a whole matrix is built as a derive.matrix expression of symbolic shape (the
+vectors it meets enter as Entries leaves, a vector being a column unless transposed) and is turned
+into entries by derive.matrix.translate, the translation the Python API uses: shapes are checked
+there, in one place. Operands whose shapes do not fit make the term a misfit (ShapeMisfit), and a
+claim with it is refuted by shape; a product that fits only if a vector were a row where derive
+reads a column is refused with how to write it, never refuted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy import Idx, MatrixSymbol
+from sympy.matrices.expressions import MatPow
+
+import derive.matrix as M  # (derive.matrix the module; derive exports a function of that name)
+from ..errors import FormulaError, ShapeMismatch, Unsupported
+from . import values as V
+
+__all__ = ["MatrixTerm", "ShapeMisfit", "leaf", "product", "add", "finish", "to_value", "transposed", "power",
+           "entry", "trace_of", "diag_of", "jacobian", "identity", "ones", "NUMERATOR", "DENOMINATOR"]
+
+NUMERATOR, DENOMINATOR = "numerator", "denominator"
+MAX_MATRIX_POWER = 4
+
+
+ShapeMisfit = V.ShapeMisfit  # operands whose shapes do not fit (values.py raises it too)
+
+
+@dataclass(frozen=True)
+class MatrixTerm:
+    """A term being read that is (or involves) a whole matrix: a derive.matrix expression.
+
+    ``alternative``: for a diagonal Jacobian, the same term read entry by entry (a vector)."""
+
+    m: sp.Basic
+    conventions: tuple[str, ...] = ()
+    alternative: V.Value | None = None
+
+    is_vector = False
+    is_matrix = True
+    row = False
+
+    @property
+    def expr(self):
+        # Anything that wants a number or a vector of a matrix says so, instead of failing inside.
+        raise FormulaError("a matrix where a number or a vector is expected is not read")
+
+    @property
+    def size(self):
+        raise FormulaError("a matrix where a number or a vector is expected is not read")
+
+    def scaled(self, c: sp.Expr) -> "MatrixTerm":
+        return MatrixTerm(M.matmul(c, self.m), self.conventions)
+
+
+def _conventions(*terms) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for t in terms for c in t.conventions))
+
+
+def leaf(v) -> sp.Basic:
+    """The matrix expression of a term: a vector is a column (a row when transposed)."""
+    if isinstance(v, MatrixTerm):
+        return v.m
+    if v.misfit is not None:
+        raise ShapeMisfit("the shapes do not fit", v.misfit)
+    if v.is_matrix:
+        return M.Entries(v.expr, v.size, v.cols, V.row_index(v.size), V.col_index(v.cols))
+    if v.row:
+        return M.Entries(v.expr, 1, v.size, None, V.entry_index(v.size))
+    if v.is_vector:
+        return M.Entries(v.expr, v.size, 1, V.entry_index(v.size), None)
+    raise FormulaError("a number where a matrix is expected")
+
+
+def _is_scalar(v) -> bool:
+    return not isinstance(v, MatrixTerm) and not v.is_vector and not v.row and not v.is_matrix
+
+
+def _translate(term: MatrixTerm) -> M.Translated:
+    try:
+        t = M.translate(term.m, unique=True)
+        # The reader takes denominator layout only where the document declares it: not a convention.
+        return M.Translated(t.shape, t.at, tuple(c for c in t.conventions if c != M.DENOMINATOR_LAYOUT))
+    except ShapeMismatch as exc:
+        if exc.misfit is not None:
+            raise ShapeMisfit(str(exc), exc.misfit) from None
+        raise FormulaError(str(exc)) from None
+    except Unsupported as exc:
+        raise FormulaError(str(exc)) from None
+
+
+def _at(t: M.Translated, r, c) -> sp.Expr:
+    try:
+        return t.at(r, c)
+    except Unsupported as exc:
+        raise FormulaError(str(exc)) from None
+
+
+def _shape(v) -> tuple | None:
+    """The shape of a term, or None when it cannot be told yet (a misfit inside is reported later)."""
+    if isinstance(v, MatrixTerm):
+        try:
+            return M.translate(v.m, unique=True).shape
+        except (ShapeMismatch, Unsupported):
+            return None
+    if v.is_matrix:
+        return (v.size, v.cols)
+    if v.row:
+        return (sp.S.One, v.size)
+    if v.is_vector:
+        return (v.size, sp.S.One)
+    return (sp.S.One, sp.S.One)
+
+
+def _many(s) -> bool:
+    """A size that is not 1 (a size taken from context may be anything)."""
+    return not isinstance(s, M.AnySize) and s != 1
+
+
+def product(left, op: str | None, right) -> MatrixTerm:
+    """left op right where either is a matrix (or a vector meets a transposed one)."""
+    if _is_scalar(left) and _is_scalar(right):
+        return V.divide(left, right) if op in ("/", "\\div") else V.multiply(left, right)
+    if _is_scalar(left) and op in (None, "\\cdot"):
+        return _as_term(right).scaled(left.expr)
+    if _is_scalar(right) and op in (None, "\\cdot", "/", "\\div"):
+        c = right.expr if op in (None, "\\cdot") else 1 / right.expr
+        if op in ("/", "\\div") and not right.expr.is_number:
+            V.requires(sp.Ne(right.expr, 0, evaluate=False))
+        return _as_term(left).scaled(c)
+    if op in ("\\circ", "\\odot"):
+        # a diagonal Jacobian times a vector entry by entry: the derivative entry by entry (a convention)
+        if isinstance(left, MatrixTerm) and left.alternative is not None and not isinstance(right, MatrixTerm) \
+                and right.is_vector:
+            left = left.alternative
+        if isinstance(right, MatrixTerm) and right.alternative is not None and not isinstance(left, MatrixTerm) \
+                and left.is_vector:
+            right = right.alternative
+        if not isinstance(left, MatrixTerm) and not isinstance(right, MatrixTerm) and left.is_vector \
+                and right.is_vector and not left.row and not right.row:
+            return V.multiply(left, right, hadamard=True)
+        return MatrixTerm(M.hadamard(leaf(left), leaf(right)), _conventions(left, right))
+    conventions = _conventions(left, right)
+    if op not in (None, "\\cdot"):
+        raise FormulaError(f"{op} with a matrix is not read (only products, \\circ and \\odot)")
+    sl, sr = _shape(left), _shape(right)
+    if sl is not None and sr is not None:
+        # A column before something of many rows, or something of many columns before a row: these
+        # fit only if a vector derive reads as a column were a row (or the other way round).
+        if sl[1] == 1 and _many(sl[0]) and _many(sr[0]):
+            raise FormulaError("a column vector times something with more than one row is not read: a vector is a "
+                               "column; write x^\\top A for a row times a matrix, u^\\top v for an inner product, "
+                               "or \\circ for the entry-by-entry product")
+        if sr[0] == 1 and _many(sr[1]) and _many(sl[1]):
+            raise FormulaError("something with more than one column times a transposed vector (a row) is not read; "
+                               "write A x for a matrix times a vector, u v^\\top for an outer product")
+    return MatrixTerm(M.matmul(leaf(left), leaf(right)), conventions)
+
+
+def _as_term(v) -> MatrixTerm:
+    return v if isinstance(v, MatrixTerm) else MatrixTerm(leaf(v), v.conventions)
+
+
+def add(left, right, negative: bool) -> MatrixTerm:
+    """left + right (or left - right) where either is a matrix."""
+    if _is_scalar(left) or _is_scalar(right):
+        raise FormulaError("a number plus a matrix is not read; write c I for a multiple of the identity")
+    r = leaf(right)
+    if negative:
+        r = M.matmul(-1, r)
+    return MatrixTerm(M.plus(leaf(left), r), _conventions(left, right))
+
+
+def finish(term: MatrixTerm):
+    """A matrix term whose shape turns out a number, a vector or a row becomes that Value; a matrix stays."""
+    t = _translate(term)
+    rows, cols = t.shape
+    conventions = _conventions(term) + tuple(c for c in t.conventions if c not in term.conventions)
+    if rows == 1 and cols == 1:
+        return V.Value(_at(t, sp.S.One, sp.S.One), None, conventions)
+    if cols == 1:
+        return V.Value(_at(t, V.entry_index(rows), sp.S.One), rows, conventions)
+    if rows == 1:
+        return V.Value(_at(t, sp.S.One, V.entry_index(cols)), cols, conventions, row=True)
+    return MatrixTerm(term.m, conventions, term.alternative)
+
+
+def to_value(term: MatrixTerm) -> V.Value:
+    """The Value of a whole term that is a matrix: its entry at (row_index, col_index)."""
+    t = _translate(term)
+    rows, cols = t.shape
+    conventions = _conventions(term) + tuple(c for c in t.conventions if c not in term.conventions)
+    return V.Value(_at(t, V.row_index(rows), V.col_index(cols)), rows, conventions, cols=cols,
+                   alternative=term.alternative)
+
+
+def transposed(v) -> MatrixTerm:
+    return MatrixTerm(M.transpose(leaf(v)), v.conventions)
+
+
+def power(term: MatrixTerm, n: sp.Expr) -> MatrixTerm:
+    """A positive whole power of a (square) matrix; the inverse and other powers are not read."""
+    if not (n.is_Integer and 1 <= n <= MAX_MATRIX_POWER):
+        raise FormulaError(f"only the powers 1 to {MAX_MATRIX_POWER} of a matrix and its transpose (^\\top) are "
+                           "read (an inverse is not)")
+    return MatrixTerm(sp.Basic.__new__(MatPow, term.m, sp.Integer(n)), term.conventions)
+
+
+def entry(term: MatrixTerm, i, j) -> V.Value:
+    """Entry (i, j) of a matrix term, (AB)_{ij}."""
+    t = _translate(term)
+    for index, n in zip((i, j), t.shape):
+        if isinstance(index, Idx) and sp.expand(index.upper - n) != 0:
+            raise FormulaError(f"index {index} runs over 1..{index.upper}, the matrix is {M.shape_text(t.shape)}")
+    return V.Value(_at(t, i, j), None, _conventions(term) + t.conventions)
+
+
+def trace_of(v):
+    """tr(A); the trace of a number (a 1 x 1 matrix, tr(x^T A x)) is the number."""
+    if _is_scalar(v):
+        return v
+    return finish(MatrixTerm(M.trace(leaf(v)), v.conventions))
+
+
+def diag_of(v):
+    """diag(v): the diagonal matrix holding a vector; diag(A): the vector on a matrix's diagonal."""
+    if _is_scalar(v):
+        raise FormulaError("diag of a number is not read: diag takes a vector (a diagonal matrix) or a matrix")
+    if isinstance(v, MatrixTerm) or v.is_matrix:
+        return finish(MatrixTerm(M.diagonal(leaf(v)), v.conventions))
+    if v.row:
+        raise FormulaError("diag of a transposed vector is not read; write \\operatorname{diag}(v)")
+    return MatrixTerm(M.diag(leaf(v)), v.conventions)
+
+
+def identity(n=None) -> MatrixTerm:
+    return MatrixTerm(M.identity(n))
+
+
+def ones(n=None) -> MatrixTerm:
+    return MatrixTerm(M.ones(n))
+
+
+def jacobian(body: V.Value, base: sp.IndexedBase, length: sp.Expr, layout: str, alternative=None) -> MatrixTerm:
+    """d body / d v for a vector body and a vector variable v (base, length): the matrix of partials,
+    (a, b) = d body_a / d v_b in numerator layout, its transpose in denominator layout."""
+    v = MatrixSymbol(str(base.label), length, 1)
+    term = MatrixTerm(M.derivative(leaf(body), v, layout=layout), body.conventions, alternative)
+    return term
