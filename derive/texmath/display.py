@@ -46,6 +46,7 @@ def _blank_all(text: str, pattern: re.Pattern) -> str:
 class Term:
     text: str
     offset: int  # of the term's first character in the file
+    end: int | None = None  # where it ends in the file, when not offset + len(text) (macros were expanded)
 
 
 @dataclass(frozen=True)
@@ -279,12 +280,28 @@ def chains_of(text: str, markdown: bool) -> list[Chain]:
 
 
 def _chains_of_latex(text: str) -> list[Chain]:
-    text = _prepare(text)
+    from .macros import expand_macros
+
+    expansion = expand_macros(text)  # the document's own macros expanded, comments blanked
+    text = _prepare(expansion.text)
     out: list[Chain] = []
     for _, start, end, problem in _blocks(text):
         after = _label_after(text, end + 2) if text.startswith("$$", end) else ""
         _add(out, _block_chains(text[start:end], problem, after), lambda o, base=start: base + o, start)
-    return out
+    return [_in_file(c, expansion) for c in out] if expansion.moved else out
+
+
+def _in_file(chain: Chain, expansion) -> Chain:
+    """A chain of the expanded text placed in the file: each term where its text was written."""
+    def term(t: Term) -> Term:
+        if not t.text.strip():
+            return Term(t.text, expansion.start(t.offset))
+        lead = len(t.text) - len(t.text.lstrip())  # the offset is kept so that offset + lead is the first character
+        last = t.offset + len(t.text.rstrip()) - 1
+        return Term(t.text, max(expansion.start(t.offset + lead) - lead, 0), expansion.end(last))
+
+    return Chain(tuple(term(t) for t in chain.terms), chain.relations, expansion.start(chain.offset), chain.label,
+                 chain.problem, chain.latex)
 
 
 def _chains_of_markdown(text: str) -> list[Chain]:
