@@ -32,7 +32,7 @@ from ..errors import FormulaError
 __all__ = ["Expansion", "expand_macros", "blank_ignored", "MAX_MACRO_DEPTH", "MAX_EXPANSIONS", "MAX_EXPANDED"]
 
 MAX_MACRO_DEPTH = 64  # macros expanding inside macros; no document's notation comes near it
-MAX_EXPANSIONS = 200_000  # expansions in one document
+MAX_EXPANSIONS = 100_000  # expansions in one document (a few seconds of work)
 MAX_EXPANDED = 2_000_000  # characters of the expanded document
 
 _NEWCOMMANDS = {"\\newcommand", "\\renewcommand", "\\providecommand", "\\DeclareRobustCommand"}
@@ -248,11 +248,15 @@ class _Expander:
     # --- reading across frames ----------------------------------------------------------------
 
     def top(self) -> _Frame | None:
-        while len(self.stack) > 1 and self.stack[-1].pos >= len(self.stack[-1].text):
-            self.stack.pop()
+        stack = self.stack
+        frame = stack[-1]
+        while frame.pos >= len(frame.text):
+            if len(stack) == 1:
+                return None
+            stack.pop()
             self.tail_at = None
-        frame = self.stack[-1]
-        return frame if frame.pos < len(frame.text) else None
+            frame = stack[-1]
+        return frame
 
     def peek(self) -> str:
         frame = self.top()
@@ -491,6 +495,11 @@ class _Expander:
     def _check_depth(self, name: str, frame: _Frame, at: int, line: int) -> int:
         depth = frame.depth + 1
         self.expansions += 1
+        if depth > MAX_MACRO_DEPTH or self.expansions > MAX_EXPANSIONS:
+            self._too_much(name, frame, at, line, depth)
+        return depth
+
+    def _too_much(self, name: str, frame: _Frame, at: int, line: int, depth: int) -> None:
         where = self.line(frame.origin(at))
         if depth > MAX_MACRO_DEPTH:
             chain, f = set(), frame
@@ -501,9 +510,7 @@ class _Expander:
                 raise FormulaError(f"the macro {name} (defined at line {line}) is defined in terms of itself: "
                                    f"its expansion at line {where} never ends")
             raise FormulaError(f"macros nested more than {MAX_MACRO_DEPTH} deep expanding {name} at line {where}")
-        if self.expansions > MAX_EXPANSIONS:
-            raise FormulaError(f"more than {MAX_EXPANSIONS} macro expansions (at {name}, line {where})")
-        return depth
+        raise FormulaError(f"more than {MAX_EXPANSIONS} macro expansions (at {name}, line {where})")
 
     def expand(self, macro: _Macro, frame: _Frame, at: int) -> None:
         depth = self._check_depth(macro.name, frame, at, macro.line)
@@ -589,6 +596,8 @@ class _Expander:
 
 def _substitute(body: str, args: list[str]) -> str:
     """The body with #1… replaced by the arguments and ## by #, control words kept apart from letters."""
+    if "#" not in body:
+        return body
     pieces: list[str] = []
     done = 0
     for m in _PARAMETER.finditer(body):
