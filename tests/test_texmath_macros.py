@@ -37,6 +37,10 @@ def _x(text: str) -> str:
     (r"\newcommand{\inner}{\ip} \newcommand{\ip}[2]{(#1|#2)} \inner{u}{v}", "(u|v)"),  # arguments past the body
     (r"\newenvironment{eqs}{\begin{align}}{\end{align}} \begin{eqs} a &= b \end{eqs}",
      r"\begin{align} a &= b \end{align}"),
+    (r"\newcommand{\be}{\begin{equation}} \def\ee{\end{equation}} \be a = b \ee",
+     r"\begin{equation} a = b \end{equation}"),
+    (r"\def\y{1} \edef\x{\y + \y} \def\y{2} \x, \y", "1 + 1, 2"),  # \edef expands its body at once
+    (r"\newcommand{\R}{\ensuremath{\mathbb{R}}\xspace} $x \in \R$, \R\relax.", r"$x \in {\mathbb{R}}$, {\mathbb{R}} ."),
 ])
 def test_definitions_are_expanded(source, expanded):
     assert _x(source) == expanded

@@ -40,6 +40,9 @@ _DEFS = {"\\def", "\\gdef", "\\edef", "\\xdef"}
 _ENVIRONMENTS = {"\\newenvironment", "\\renewenvironment"}
 _DEFINERS = _NEWCOMMANDS | _DEFS | _ENVIRONMENTS | {"\\DeclareMathOperator", "\\let"}
 _INPUTS = {"\\input", "\\include"}
+# Commands that do nothing to mathematics, common in macro bodies (\newcommand{\R}{\ensuremath{\mathbb{R}}\xspace}):
+# dropped, so \ensuremath{X} is the group {X}.
+_NOTHING_IN_MATH = {"\\ensuremath", "\\xspace", "\\relax"}
 
 _CS = re.compile(r"\\(?:[A-Za-z]+|.)?", re.S)
 _BRACES = re.compile(r"\\.|[{}]", re.S)
@@ -362,6 +365,8 @@ class _Expander:
                 self.define(name, frame, at)
             elif name in self.macros:
                 self.expand(self.macros[name], frame, at)
+            elif name in _NOTHING_IN_MATH:
+                self.skip(frame, at, frame.pos)
             elif name == "\\begin" and self._user_environment(frame):
                 self.begin_environment(frame, at)
             elif name == "\\end" and self._user_environment(frame):
@@ -374,7 +379,7 @@ class _Expander:
         return Expansion("".join(self.out), tuple(self.inputs), tuple(tuple(p) for p in self.pieces), self.moved, keys)
 
     def _acts(self, name: str) -> bool:
-        return (name in self.macros or name in _DEFINERS or name in _INPUTS
+        return (name in self.macros or name in _DEFINERS or name in _INPUTS or name in _NOTHING_IN_MATH
                 or (bool(self.environments) and name in ("\\begin", "\\end")))
 
     def _note_input(self, name: str, frame: _Frame, at: int) -> None:
@@ -396,7 +401,14 @@ class _Expander:
                 self.macros[name] = _Macro(name, body, line, count, default)
         elif definer in _DEFS:
             name = self.command_name(definer, line)
-            self.macros[name] = self._def(definer, name, line)
+            macro = self._def(definer, name, line)
+            if definer in ("\\edef", "\\xdef"):  # the body is expanded now, with the meanings names have now
+                inner = _Expander(macro.body)
+                inner.macros, inner.environments, inner.expansions = dict(self.macros), self.environments, self.expansions
+                body = inner.run().text
+                self.expansions = inner.expansions
+                macro = _Macro(name, body, line, macro.count, None, macro.prefix, macro.delimiters)
+            self.macros[name] = macro
         elif definer == "\\DeclareMathOperator":
             self._star()  # starred: limits set below and above, the same function
             name = self.command_name(definer, line)
