@@ -252,3 +252,14 @@ def test_a_latex_file_of_inputs_alone_says_they_are_not_followed(tmp_path):
     _write(tmp_path / "part.tex", "\\[ a = a \\]\n")
     with pytest.raises(SourceError, match=r"no display mathematics .* \(\\input and \\include are not followed\)$"):
         load_path(_write(tmp_path / "main.tex", "\\input{part}\n\\include{part}\n"))
+
+
+def test_a_macro_redefined_inside_an_environment_keeps_its_meaning_after_it(tmp_path):
+    from derive.model import Verdict, checks_of
+    from derive.verify import Settings, verify_check
+
+    doc = ("\\newcommand{\\x}{a + a}\n"
+           "\\begin{proof}\n\\renewcommand{\\x}{3 a}\n\\[ \\x = a + 2 a \\]\n\\end{proof}\n"
+           "\\[ \\x = 2 a \\]\n")
+    (d,) = load_path(_write(tmp_path / "local.tex", doc))
+    assert [verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)] == [Verdict.PROVED] * 2

@@ -46,6 +46,22 @@ def test_definitions_are_expanded(source, expanded):
     assert _x(source) == expanded
 
 
+@pytest.mark.parametrize("source, expanded", [
+    (r"\newcommand{\x}{1} \begin{proof} \renewcommand{\x}{2} \x \end{proof} \x", r"\begin{proof} 2 \end{proof} 1"),
+    (r"\def\x{1} {\def\x{2} \x} \x", "{ 2} 1"),
+    (r"\def\x{1} \begingroup \def\x{2} \x \endgroup \x", r"\begingroup 2 \endgroup 1"),
+    (r"{\newcommand{\z}{Z}} \z", r"{ } \z"),
+    (r"\def\x{1} {\gdef\x{2}} \x", "{ } 2"),
+    (r"\def\x{1} {\global\def\x{2}} \x", r"{\global } 2"),
+    (r"\AtBeginDocument{\newcommand{\y}{Y}} \y", r"\AtBeginDocument{ } Y"),  # LaTeX runs it outside the group
+    (r"\begin{document} \newcommand{\y}{Y} \end{document} \y", r"\begin{document} \end{document} Y"),
+    (r"\newcommand{\setx}{{\def\x{1}\x}} \def\x{0} \setx \x", "{1} 0"),
+    (r"} \end{foo} \def\x{1} \x", r"} \end{foo} 1"),  # a stray closer ends no group
+])
+def test_a_definition_holds_to_the_end_of_its_group(source, expanded):
+    assert _x(source) == expanded
+
+
 def test_control_words_stay_apart_from_the_letters_after_them():
     # TeX reads tokens: \alpha followed by the b of \x is never the command \alphab.
     assert _x(r"\def\x{b} $\alpha\x$") == r"$\alpha b$"

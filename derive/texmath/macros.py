@@ -51,6 +51,11 @@ _ENDS_IN_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Za-z]+$")
 _PARAMETER = re.compile(r"#(#|[1-9])")
 _ENV_NAME = re.compile(r"\s*\{([^{}\\]*)\}")
 _WHITE = re.compile(r"\s*")
+# What opens and closes a TeX group in the text written so far (escaped braces and \\ skipped).
+_GROUP = re.compile(r"\\(begin|end)\s*\{([^{}]*)\}|\\(begingroup|endgroup|bgroup|egroup)(?![A-Za-z])|\\[{}\\]|[{}]")
+# A group whose text LaTeX keeps to run later, outside it: definitions there are not local to it.
+_DEFERRED = re.compile(r"\\(?:AtBeginDocument|AtEndPreamble|AfterEndPreamble|AtEndOfClass|AtEndOfPackage)\s*$")
+_GLOBAL = re.compile(r"\\global\s*$")
 _SPACE = re.compile(r"\s+")
 _OPTIONAL = re.compile(r"\s*\[")
 
@@ -198,6 +203,8 @@ class _Expander:
         self.inputs: list[str] = []
         self.tail = ""  # the last characters written, to keep control words apart
         self.tail_at: tuple[_Frame, int] | None = None  # (frame, position) that continues the tail as written
+        # TeX's groups open in the text written so far, innermost last: (kind, what its definitions replaced).
+        self.groups: list[tuple[str, dict | None]] = []
 
     # --- where --------------------------------------------------------------------------------
 
@@ -235,12 +242,64 @@ class _Expander:
             self.moved = True
             if not (last and not last[3] and last[1] == start and last[2] == end):
                 self.pieces.append([self.size, start, end, False])
+        before = self.tail
         self.out.append(chunk)
         self.size += len(chunk)
         self.tail = (self.tail + chunk)[-64:]
+        if "{" in chunk or "}" in chunk or "group" in chunk or "\\end" in chunk:
+            self._groups(chunk, before)
         if self.size > MAX_EXPANDED:
             raise FormulaError(f"expanding the document's macros makes it more than {MAX_EXPANDED} characters long "
                                f"(at line {self.line(start)})")
+
+    # --- groups: a definition holds to the end of the group it is made in ----------------------
+
+    def _groups(self, chunk: str, before: str) -> None:
+        for m in _GROUP.finditer(chunk):
+            token = m.group(0)
+            if token in ("{", "\\bgroup", "\\begingroup"):
+                context = chunk[max(m.start() - 64, 0):m.start()]
+                deferred = token == "{" and _DEFERRED.search(before + context if m.start() < 64 else context)
+                self.groups.append(("}" if token != "\\begingroup" else "\\endgroup", None if deferred else {}))
+            elif token in ("}", "\\egroup", "\\endgroup"):
+                self._close("}" if token != "\\endgroup" else "\\endgroup")
+            elif m.group(1) == "begin" and m.group(2).strip() != "document":
+                self.groups.append((f"\\end{{{m.group(2).strip()}}}", {}))
+            elif m.group(1) == "end":
+                self._close(f"\\end{{{m.group(2).strip()}}}")
+
+    def _close(self, closer: str) -> None:
+        """Close the innermost group that ``closer`` ends (none: a stray closer changes nothing)."""
+        if not any(kind == closer for kind, _ in self.groups):
+            return
+        while self.groups:
+            kind, saved = self.groups.pop()
+            for (table, name), old in (saved or {}).items():
+                where = self.macros if table == "macro" else self.environments
+                if old is None:
+                    where.pop(name, None)
+                else:
+                    where[name] = old
+            if kind == closer:
+                return
+
+    def assign(self, table: str, name: str, value, glob: bool = False) -> None:
+        """Define ``name`` ("macro" or "environment") until the current group ends, or for good when
+        ``glob`` (\\gdef, \\global\\def, or in a group LaTeX runs later, such as \\AtBeginDocument's)."""
+        where = self.macros if table == "macro" else self.environments
+        glob = glob or bool(_GLOBAL.search(self.tail))
+        for _, saved in reversed(self.groups):
+            if saved is None:  # a deferred group: what is defined there holds beyond it
+                glob = True
+                continue
+            if glob:
+                saved.pop((table, name), None)  # no group restores a global definition
+            elif (table, name) not in saved:
+                saved[(table, name)] = where.get(name)
+                break
+            else:
+                break
+        where[name] = value
 
     def skip(self, frame: _Frame, a: int, b: int) -> None:
         """Leave out a definition: blanked where it is written in the file, dropped inside an expansion."""
@@ -398,7 +457,7 @@ class _Expander:
             count, default = self._arguments(definer, name, line)
             body = self.argument(f"the definition of {name}")
             if definer != "\\providecommand" or name not in self.macros:
-                self.macros[name] = _Macro(name, body, line, count, default)
+                self.assign("macro", name, _Macro(name, body, line, count, default))
         elif definer in _DEFS:
             name = self.command_name(definer, line)
             macro = self._def(definer, name, line)
@@ -408,12 +467,12 @@ class _Expander:
                 body = inner.run().text
                 self.expansions = inner.expansions
                 macro = _Macro(name, body, line, macro.count, None, macro.prefix, macro.delimiters)
-            self.macros[name] = macro
+            self.assign("macro", name, macro, glob=definer in ("\\gdef", "\\xdef"))
         elif definer == "\\DeclareMathOperator":
             self._star()  # starred: limits set below and above, the same function
             name = self.command_name(definer, line)
             body = self.argument(f"the definition of {name}")
-            self.macros[name] = _Macro(name, f"\\operatorname{{{body}}}", line)
+            self.assign("macro", name, _Macro(name, f"\\operatorname{{{body}}}", line))
         elif definer == "\\let":
             name = self.command_name(definer, line)
             self.skip_spaces()
@@ -429,15 +488,15 @@ class _Expander:
             old = self.macros.get(meaning)
             # \let copies the meaning the name has now: the document's macro, or a command of LaTeX's own
             # (\let\oldsqrt\sqrt before \renewcommand{\sqrt}… keeps LaTeX's \sqrt).
-            self.macros[name] = (_Macro(name, old.body, line, old.count, old.default, old.prefix, old.delimiters,
-                                        old.opaque) if old else _Macro(name, meaning, line, opaque=True))
+            self.assign("macro", name, _Macro(name, old.body, line, old.count, old.default, old.prefix, old.delimiters,
+                                              old.opaque) if old else _Macro(name, meaning, line, opaque=True))
         else:
             self._star()
             env = self.argument(f"the name after {definer}").strip()
             count, default = self._arguments(definer, env, line)
             begin = self.argument(f"the beginning of the environment {env}")
             end = self.argument(f"the end of the environment {env}")
-            self.environments[env] = _Environment(env, begin, end, line, count, default)
+            self.assign("environment", env, _Environment(env, begin, end, line, count, default))
         self._skip_definition(frame, at)
 
     def _skip_definition(self, frame: _Frame, at: int) -> None:
