@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from derive.errors import FormulaError
 from derive.texmath.macros import MAX_EXPANDED, MAX_EXPANSIONS, blank_ignored, expand_macros
@@ -160,3 +162,21 @@ def test_expansion_is_linear_in_the_document():
     e = expand_macros(text)
     assert time.perf_counter() - start < 30  # about a second on an idle machine
     assert e.text.count("\\mathbb{R}") == 12_000 and e.text.count("\\|y\\|") == 12_000
+
+
+_SOUP = ["\\newcommand", "\\renewcommand", "\\providecommand", "\\def", "\\edef", "\\gdef", "\\let", "\\DeclareMathOperator",
+         "\\newenvironment", "\\begin", "\\end", "{", "}", "[", "]", "#", "#1", "#2", "##", "\\x", "\\y", "{\\x}", "{e}",
+         "[1]", "=", " ", "\n", "a", "%", "\\%", "\\\\", "\\verb|", "|", "\\iffalse", "\\fi", "\\input", "\\begingroup",
+         "\\endgroup", "\\global", "*", "\\ensuremath", "\\AtBeginDocument", "\\", "$$", "\\[", "\\]", "(", ",", "."]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SOUP), max_size=40).map("".join))
+def test_any_text_expands_into_the_file_or_fails_with_one_line(text):
+    try:
+        e = expand_macros(text)
+    except FormulaError as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 300
+        return
+    for offset in range(len(e.text)):
+        assert 0 <= e.start(offset) <= e.end(offset) <= len(text)

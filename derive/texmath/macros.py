@@ -67,6 +67,12 @@ _IGNORED = re.compile(r"%|\\verb(?![A-Za-z])\*?|\\begin\{(" + "|".join(re.escape
 _CONDITIONAL = re.compile(r"\\(if(?!f(?![A-Za-z])|thenelse(?![A-Za-z]))[A-Za-z]*|fi(?![A-Za-z]))|\\.", re.S)
 
 
+def _shown(text: str, width: int = 40) -> str:
+    """User text as a message shows it: on one line, cut short."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def _spaces(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
@@ -395,7 +401,7 @@ class _Expander:
     def command_name(self, definer: str, line: int) -> str:
         self.skip_spaces()
         name = self.argument(f"the name after {definer}").strip() if self.peek() == "{" else self.token()
-        if not _CS.fullmatch(name) or name == "\\":
+        if not _CS.fullmatch(name) or len(name) < 2 or name[1].isspace():
             raise FormulaError(f"line {line}: {definer} is not followed by a command name")
         return name
 
@@ -492,7 +498,7 @@ class _Expander:
                                               old.opaque) if old else _Macro(name, meaning, line, opaque=True))
         else:
             self._star()
-            env = self.argument(f"the name after {definer}").strip()
+            env = _shown(self.argument(f"the name after {definer}"), 60)
             count, default = self._arguments(definer, env, line)
             begin = self.argument(f"the beginning of the environment {env}")
             end = self.argument(f"the end of the environment {env}")
@@ -513,7 +519,8 @@ class _Expander:
         if count is None:
             return 0, None
         if not re.fullmatch(r"\s*[0-9]\s*", count):
-            raise FormulaError(f"line {line}: {definer}{{{name}}}[{count}]: the number of arguments must be 0 to 9")
+            raise FormulaError(f"line {line}: {definer}{{{_shown(name)}}}[{_shown(count)}]: the number of arguments "
+                               "must be 0 to 9")
         default = self.optional(f"the default argument of {name}")
         return int(count), default
 
@@ -632,7 +639,7 @@ class _Expander:
                 tok = self.token()
                 if not tok:
                     raise FormulaError(f"line {line}: the argument of {macro.name} never ends "
-                                       f"(it ends at {''.join(delimiter)!r})")
+                                       f"(it ends at {_shown(''.join(delimiter))!r})")
                 tokens.append(tok)
             inner = tokens[:len(tokens) - len(delimiter)]
             if len(inner) == 1 and inner[0].startswith("{") and inner[0].endswith("}"):
