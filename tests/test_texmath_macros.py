@@ -143,6 +143,9 @@ def test_inputs_are_named_never_read(tmp_path):
     ("a \\begin{comment}\n\\[ x = y \\]\n\\end{comment} b", "a\n\nb"),
     ("a \\iffalse \\[x = y\\] \\ifx\\a\\b \\fi \\[u \\iff v\\] \\fi b", "a b"),  # \iff opens no conditional
     ("a \\iffalse \\[x = y\\]", "a"),  # never closed: nothing after it is read
+    ("a \\iffalse \\[x = y\\] \\else \\[u = v\\] \\fi b", "a \\[u = v\\] b"),  # the \\else branch is typeset
+    ("\\let\\ifdraft\\iffalse\n\\[x = y\\]", "\\let\\ifdraft\\iffalse\n\\[x = y\\]"),  # a meaning, not a block
+    ("% \\iffalse\na \\iffalse b % \\fi\n c \\fi d", "a\nd"),  # conditionals in comments do not count
     ("a \\begin{verbatim}\n$$x = y$$\n\\end{verbatim} b \\begin{lstlisting}z = 1\\end{lstlisting}", "a\n\nb"),
 ])
 def test_what_latex_never_typesets_is_blanked_in_place(source, kept):

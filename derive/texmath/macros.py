@@ -64,7 +64,11 @@ _VERBATIM = ("comment", "verbatim", "verbatim*", "Verbatim", "Verbatim*", "lstli
 _IGNORED = re.compile(r"%|\\verb(?![A-Za-z])\*?|\\begin\{(" + "|".join(re.escape(v) for v in _VERBATIM)
                       + r")\}|\\iffalse(?![A-Za-z])|\\(?:[A-Za-z]+|.)", re.S)
 # \iff (a relation) and \ifthenelse (a command of the ifthen package) open no conditional.
-_CONDITIONAL = re.compile(r"\\(if(?!f(?![A-Za-z])|thenelse(?![A-Za-z]))[A-Za-z]*|fi(?![A-Za-z]))|\\.", re.S)
+_CONDITIONAL = re.compile(r"\\(if(?!f(?![A-Za-z])|thenelse(?![A-Za-z]))[A-Za-z]*|fi(?![A-Za-z])|else(?![A-Za-z]))"
+                          r"|\\.|%[^\n]*", re.S)
+# \iffalse given as a meaning (\let\ifdraft\iffalse, \def\x{\iffalse}) is no block of text left out.
+_LET_BEFORE = re.compile(r"\\let\s*\\[A-Za-z]+\s*=?\s*$")
+_CLOSES_AFTER = re.compile(r"\s*\}")
 
 
 def _shown(text: str, width: int = 40) -> str:
@@ -79,7 +83,9 @@ def _spaces(text: str) -> str:
 
 def blank_ignored(text: str) -> str:
     """The text with what LaTeX never typesets blanked (newlines kept, so offsets do not move)."""
-    pieces, done, pos = [], 0, 0
+    spans: list[tuple[int, int]] = []
+    conditionals = None
+    pos = 0
     while True:
         m = _IGNORED.search(text, pos)
         if not m:
@@ -99,29 +105,59 @@ def blank_ignored(text: str) -> str:
         elif m.group(1):
             close = text.find(f"\\end{{{m.group(1)}}}", end)
             end = len(text) if close < 0 else close + len(m.group(1)) + 6
-        elif token == "\\iffalse":
-            end = _matching_fi(text, end)
+        elif token == "\\iffalse" and not _a_meaning(text, m.start(), end):
+            if conditionals is None:
+                conditionals = _conditionals(text)
+            otherwise, fi = conditionals.get(m.start(), (None, None))
+            if otherwise is not None:  # \iffalse A \else B \fi: B is typeset
+                end = otherwise
+                if fi:
+                    spans.append(fi)
+            else:
+                end = fi[1] if fi else len(text)
         else:
             pos = end
             continue
-        pieces += [text[done:m.start()], _spaces(text[m.start():end])]
-        done = pos = end
+        spans.append((m.start(), end))
+        pos = end
+    pieces, done = [], 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if start < end:
+            pieces += [text[done:start], _spaces(text[start:end])]
+            done = end
     pieces.append(text[done:])
     return "".join(pieces)
 
 
-def _matching_fi(text: str, pos: int) -> int:
-    """Where the \\fi closing an \\iffalse ends (conditionals inside nest); the end of the text if none."""
-    depth = 1
-    for m in _CONDITIONAL.finditer(text, pos):
+def _a_meaning(text: str, start: int, end: int) -> bool:
+    """Whether the \\iffalse at [start, end) is given as a meaning (\\let\\ifdraft\\iffalse, \\def\\x{\\iffalse})."""
+    return bool(_LET_BEFORE.search(text[max(start - 80, 0):start]) or _CLOSES_AFTER.match(text, end))
+
+
+def _conditionals(text: str) -> dict[int, tuple[int | None, tuple[int, int] | None]]:
+    """For each \\iffalse (by offset): where its \\else ends (None if it has none) and the span of its
+    \\fi (None if never closed); in one pass, conditionals nesting, comments skipped."""
+    found: dict[int, tuple[int | None, tuple[int, int] | None]] = {}
+    stack: list[list] = []  # [offset, is \iffalse, end of its \else]
+    for m in _CONDITIONAL.finditer(text):
         word = m.group(1)
+        if not word:
+            continue
         if word == "fi":
-            depth -= 1
-            if depth == 0:
-                return m.end()
-        elif word:
-            depth += 1
-    return len(text)
+            if stack:
+                start, false, otherwise = stack.pop()
+                if false:
+                    found[start] = (otherwise, (m.start(), m.end()))
+        elif word == "else":
+            if stack and stack[-1][2] is None:
+                stack[-1][2] = m.end()
+        elif not (word == "iffalse" and _a_meaning(text, m.start(), m.end())):
+            stack.append([m.start(), word == "iffalse", None])
+    for start, false, otherwise in stack:
+        if false:
+            found[start] = (otherwise, None)
+    return found
 
 
 @dataclass(frozen=True)
