@@ -70,7 +70,9 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
     if suffix in DOCUMENT_SUFFIXES or suffix == NOTEBOOK_SUFFIX:
         found = _load_any_document(path, notation, timeout=timeout)
         if not found:
-            raise SourceError(f"no display mathematics ($$ ... $$, \\[ ... \\], equation or align) in {str(path)!r}")
+            unfollowed = " (\\input and \\include are not followed)" if suffix == ".tex" else ""
+            raise SourceError(f"no display mathematics ($$ ... $$, \\[ ... \\], equation or align) in "
+                              f"{str(path)!r}{unfollowed}")
         return _unique(_from_file(found, given), str(path))
     raise SourceError(f"cannot read {str(path)!r}: expected a .py, .md, .markdown, .txt, .tex or .ipynb file, "
                       "or a folder")
@@ -231,7 +233,8 @@ def _derivations_in(module, filename: str) -> list[Derivation]:
 
 def load_document(path: Path, notation: Path | None = None, prefix: str = "") -> Derivation:
     """A Markdown (.md, .markdown, .txt) or LaTeX (.tex) file as a derivation: one step per chain of
-    its display mathematics."""
+    its display mathematics. A LaTeX file's own macros are expanded first (derive.texmath.macros);
+    the files it would \\input or \\include are named in its notes, never read."""
     from .texmath.document import read_document
     from .texmath.limits import MAX_DOCUMENT
 
@@ -239,10 +242,23 @@ def load_document(path: Path, notation: Path | None = None, prefix: str = "") ->
     text = read_text(path, 4 * MAX_DOCUMENT)
     markdown = DOCUMENT_SUFFIXES.get(path.suffix.lower(), True)
     name = f"{prefix}/{path.name}" if prefix else path.name
+    inputs: tuple[str, ...] = ()
+    if not markdown and len(text) <= MAX_DOCUMENT:
+        from .texmath.macros import expand_macros
+
+        try:  # the expansion is kept, and read_document reads it
+            inputs = expand_macros(text).inputs
+        except FormulaError as exc:
+            raise SourceError(f"{name}: {exc}") from None
     try:
-        return read_document(text, name, load_notation(notation), markdown=markdown)
+        derivation = read_document(text, name, load_notation(notation), markdown=markdown)
     except FormulaError as exc:
         raise SourceError(str(exc)) from None
+    if inputs:
+        unfollowed = (f"{', '.join(inputs)} {'is' if len(inputs) == 1 else 'are'} not followed: only the "
+                      f"mathematics of {path.name} is read.")
+        derivation = replace(derivation, note=" ".join(filter(None, (derivation.note, unfollowed))))
+    return derivation
 
 
 def load_notebook(path: Path, notation: Path | None = None, prefix: str = "") -> list[Derivation]:

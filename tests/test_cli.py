@@ -271,3 +271,43 @@ def test_prints_of_a_python_file_never_reach_the_json(tmp_path):
     assert r["id"] == "noisy/s#1" and r["file"] == "derivation_noisy.py" and r["source"] == "noisy.py"
     for line in ("helper imported", "loading the file", "fdiff called"):
         assert line in done.stderr and line not in done.stdout
+
+
+def test_a_latex_document_with_macros_through_the_cli(tmp_path):
+    doc = tmp_path / "ops.tex"
+    doc.write_text("\\documentclass{article}\n"
+                   "\\newcommand{\\sq}[1]{\\left(#1\\right)^2}\n"
+                   "\\DeclareMathOperator{\\sgn}{sgn}\n"
+                   "\\begin{document}\n"
+                   "\\[ \\sq{a+b} = a^2 + 2ab + b^2 \\]\n"
+                   "\\[ \\sq{a-b} = a^2 + b^2 \\] % refuted\n"
+                   "% \\[ \\sq{a} = 0 \\] a comment\n"
+                   "\\end{document}\n")
+    result = runner.invoke(app, ["check", str(doc), "--jobs", "1", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    verdicts = {r["label"]: r["verdict"] for r in json.loads(result.stdout)["results"]}
+    assert verdicts == {"line 5": "proved", "line 6": "refuted"}
+
+
+def test_a_recursive_latex_macro_fails_with_one_line_and_no_output(tmp_path):
+    doc = tmp_path / "loop.tex"
+    doc.write_text("\\def\\x{\\y}\n\\def\\y{\\x}\n\\[ \\x = 1 \\]\n")
+    result = runner.invoke(app, ["check", str(doc), "--jobs", "1", "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "derive: error: loop.tex: the macro \\x (defined at line 1) is defined in terms of itself: "
+        "its expansion at line 3 never ends"]
+
+
+def test_notebook_results_name_their_cell(tmp_path):
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": "# Intro\n\n$$(a+b)^2 = a^2 + b^2$$"},
+             {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": None},
+             {"cell_type": "markdown", "metadata": {}, "source": "Text\n\nmore\n\n$$x_1 + x_2 = x_2 + x_1$$"}]
+    book = tmp_path / "nb.ipynb"
+    book.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    result = runner.invoke(app, ["check", str(book), "--jobs", "1", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(r["derivation"], r["label"], r["verdict"]) for r in json.loads(result.stdout)["results"]]
+    # lines count within the cell: the display of cell 3 is on its fifth line
+    assert found == [("nb/cell-1", "line 3", "refuted"), ("nb/cell-3", "line 5", "proved")]

@@ -190,3 +190,76 @@ def test_a_document_is_read_in_a_worker_under_the_time_limit(tmp_path, monkeypat
     with pytest.raises(SourceError, match=r"^reading slow\.md: time limit of 1 s reached$"):
         load_path(_write(tmp_path / "slow.md", "$$x_1 = x_1$$\n"), timeout=1)
     assert time.perf_counter() - start < 5
+
+
+LATEX = r"""\documentclass{article}
+\usepackage{amsmath}
+\DeclareMathOperator{\softmax}{softmax}
+\newcommand{\sm}[2]{\frac{e^{#1_{#2}}}{\sum_{j=1}^{N} e^{#1_j}}}
+\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}}
+\def\lse#1{\log \sum_{j=1}^{N} e^{#1_j}}
+\providecommand{\half}{\frac{1}{2}}
+\newcommand{\shifted}[1][c]{\frac{e^{x_i + #1}}{\sum_{j=1}^{N} e^{x_j + #1}}}
+\renewcommand{\exp}[1]{e^{2 #1}}
+\newcommand{\claim}{\begin{equation} 1 = 2 \end{equation}}
+% \[ \sm{x}{i} = 0 \]  a false claim in a comment
+\iffalse
+\[ 1 = 2 \]
+\fi
+\begin{document}
+\section{Softmax with macros}
+The code \verb|\[ x = x + 1 \]| is not mathematics, nor is 100\% of this.
+\begin{equation}
+\sm{x}{i} = \shifted \label{eq:shift}
+\end{equation}
+\begin{equation}
+\pd{}{x_k} \lse{x} = \sm{x}{k}
+\end{equation}
+\begin{equation}
+\sm{x}{i} = \shifted[c] + c
+\end{equation}
+\[ \half (a+b)^2 = \half a^2 + ab + \half b^2 \]
+\[ \softmax(x)_i = \sm{x}{i} \]
+\[ \exp{u} = e^{u} e^{u} \]
+\input{appendix}
+\end{document}
+"""
+
+
+def test_a_latex_document_with_its_own_macros(tmp_path):
+    from derive.model import Verdict, checks_of
+    from derive.verify import Settings, verify_check
+
+    _write(tmp_path / "appendix.tex", "\\[ 1 + 1 = 3 \\]\n")  # never read: \input is not followed
+    (d,) = load_path(_write(tmp_path / "softmax.tex", LATEX))
+    verdicts = {c.id.split("/", 1)[1]: verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)}
+    assert verdicts == {"line-19#1": Verdict.PROVED, "line-22#1": Verdict.PROVED, "line-25#1": Verdict.REFUTED,
+                        "line-27#1": Verdict.PROVED, "line-28#1": Verdict.PROVED, "line-29#1": Verdict.PROVED}
+    wrong = next(s for s in d.steps if s.line == 25)
+    assert wrong.positions == ((25, 1), (25, 13)) and wrong.end_line == 25  # where \sm{x}{i} and \shifted stand
+    assert d.note == r"\input{appendix} (line 30) is not followed: only the mathematics of softmax.tex is read."
+
+
+def test_a_recursive_macro_is_a_one_line_error(tmp_path):
+    doc = _write(tmp_path / "loop.tex", "\\newcommand{\\twice}{\\twice\\twice}\n\n\\[ \\twice = 1 \\]\n")
+    with pytest.raises(SourceError) as info:
+        load_path(doc)
+    assert str(info.value) == (r"loop.tex: the macro \twice (defined at line 1) is defined in terms of itself: "
+                               "its expansion at line 3 never ends")
+
+
+def test_a_latex_file_of_inputs_alone_says_they_are_not_followed(tmp_path):
+    _write(tmp_path / "part.tex", "\\[ a = a \\]\n")
+    with pytest.raises(SourceError, match=r"no display mathematics .* \(\\input and \\include are not followed\)$"):
+        load_path(_write(tmp_path / "main.tex", "\\input{part}\n\\include{part}\n"))
+
+
+def test_a_macro_redefined_inside_an_environment_keeps_its_meaning_after_it(tmp_path):
+    from derive.model import Verdict, checks_of
+    from derive.verify import Settings, verify_check
+
+    doc = ("\\newcommand{\\x}{a + a}\n"
+           "\\begin{proof}\n\\renewcommand{\\x}{3 a}\n\\[ \\x = a + 2 a \\]\n\\end{proof}\n"
+           "\\[ \\x = 2 a \\]\n")
+    (d,) = load_path(_write(tmp_path / "local.tex", doc))
+    assert [verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)] == [Verdict.PROVED] * 2

@@ -245,3 +245,34 @@ def test_a_display_opening_with_a_relation_never_skips_a_formula_before_it():
     assert _terms(last) == ["c + d", "e"] and not last.problem  # the formula right before it goes on
     first, last = chains_of("$$a = b$$\n\n$$= e$$\n", True)
     assert _terms(last) == ["b", "e"] and not last.problem
+
+
+def test_latex_macros_are_expanded_and_terms_keep_their_place_in_the_file():
+    text = ("\\newcommand{\\norm}[1]{\\left\\|#1\\right\\|}\n"
+            "\\newcommand{\\both}{\\begin{equation} p = q \\end{equation}}\n"  # a display inside a definition
+            "\\def\\long{a + b\n  + c}\n"
+            "\\[ \\norm{x} = \\long \\]\n"
+            "\\both\n")
+    first, second = chains_of(text, markdown=False)
+    assert _terms(first) == ["\\left\\|x\\right\\|", "a + b + c"]
+    left, right = first.terms
+
+    def start(term):  # of its first character that is not white space
+        return term.offset + len(term.text) - len(term.text.lstrip())
+
+    assert (start(left), left.end) == (text.index("\\norm{x}"), text.index("\\norm{x}") + len("\\norm{x}"))
+    assert (start(right), right.end) == (text.index("\\long \\]"), text.index("\\long \\]") + len("\\long"))
+    assert _line(text, first) == 5
+    # The display a macro writes is read where the macro is used, never where it is defined.
+    assert _terms(second) == ["p", "q"] and _line(text, second) == 6
+
+
+def test_latex_comments_and_what_is_never_typeset_hold_no_mathematics():
+    text = ("a \\\\% \\[ b_1 = b_2 \\]\n"
+            "\\iffalse \\[ c_1 = c_2 \\] \\fi\n"
+            "\\begin{comment}\n\\[ d_1 = d_2 \\]\n\\end{comment}\n"
+            "\\verb|\\[ e_1 = e_2 \\]|\n"
+            "% \\newcommand{\\x}{f_1 = f_2}\n"
+            "\\[ g_1 = g_2 \\]  100\\% \\x\n")
+    (chain,) = chains_of(text, markdown=False)
+    assert _terms(chain) == ["g_1", "g_2"] and _line(text, chain) == 8

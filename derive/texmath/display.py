@@ -49,6 +49,7 @@ def _blank_all(text: str, pattern: re.Pattern) -> str:
 class Term:
     text: str
     offset: int  # of the term's first character in the file
+    end: int | None = None  # where it ends in the file, when not offset + len(text) (macros were expanded)
 
 
 @dataclass(frozen=True)
@@ -467,7 +468,10 @@ def chains_of(text: str, markdown: bool, bare: bool = False) -> list[Chain]:
 
 
 def _chains_of_latex(text: str) -> list[Chain]:
-    text = _prepare(text)
+    from .macros import expand_macros
+
+    expansion = expand_macros(text)  # the document's own macros expanded, comments blanked
+    text = _prepare(expansion.text)
     out: list[Chain] = []
     gap = False  # the display before had no chain (a formula alone): a display opening with '=' skips nothing
     for _, start, end, problem in _blocks(text):
@@ -475,7 +479,20 @@ def _chains_of_latex(text: str) -> list[Chain]:
         found = _block_chains(text[start:end], problem, after)
         _add(out, found, lambda o, base=start: base + o, start, gap)
         gap = not found
-    return out
+    return [_in_file(c, expansion) for c in out] if expansion.moved else out
+
+
+def _in_file(chain: Chain, expansion) -> Chain:
+    """A chain of the expanded text placed in the file: each term where its text was written."""
+    def term(t: Term) -> Term:
+        if not t.text.strip():
+            return Term(t.text, expansion.start(t.offset))
+        lead = len(t.text) - len(t.text.lstrip())  # the offset is kept so that offset + lead is the first character
+        last = t.offset + len(t.text.rstrip()) - 1
+        return Term(t.text, max(expansion.start(t.offset + lead) - lead, 0), expansion.end(last))
+
+    return dataclasses.replace(chain, terms=tuple(term(t) for t in chain.terms), offset=expansion.start(chain.offset),
+                               conditions=tuple((a, eq, b, expansion.start(o)) for a, eq, b, o in chain.conditions))
 
 
 def _chains_of_markdown(text: str) -> list[Chain]:

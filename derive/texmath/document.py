@@ -44,7 +44,7 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
     def end(self, term) -> int:
-        return self.of(term.offset + len(term.text.rstrip()))
+        return self.of(term.end if term.end is not None else term.offset + len(term.text.rstrip()))
 
 
 def _title(text: str, markdown: bool, fallback: str) -> str:
