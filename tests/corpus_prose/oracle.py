@@ -102,6 +102,24 @@ def _21(rng):
     return x, z, sig(x), d(sig, x), d(lambda t: 1 + math.exp(-t), x)
 
 
+@claim(D21, "line-6#1")  # sigma(x) = z^{-1}, z = 1 + e^{-x} (the "where" of the same sentence)
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return s, 1 / z
+
+
+@claim(D21, "line-6-3#1")
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return dz, -math.exp(-x)
+
+
+@claim(D21, "line-13#1")
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return math.exp(-x), z - 1
+
+
 @claim(D21, "line-10#1")
 def _(rng):
     x, z, s, ds, dz = _21(rng)
@@ -112,12 +130,6 @@ def _(rng):
 def _(rng):
     x, z, s, ds, dz = _21(rng)
     return -z**-2 * dz, math.exp(-x) / z**2
-
-
-@claim(D21, "line-10#ends")
-def _(rng):
-    x, z, s, ds, dz = _21(rng)
-    return ds, math.exp(-x) / z**2
 
 
 @claim(D21, "line-16#1")
@@ -162,12 +174,6 @@ def _(rng):
     return math.exp(-x) / z, 1 - s
 
 
-@claim(D21, "line-34#ends")
-def _(rng):
-    x, z, s, ds, dz = _21(rng)
-    return ds, 1 - s
-
-
 @claim(D21, "line-40#1")
 def _(rng):
     x, z, s, ds, dz = _21(rng)
@@ -201,6 +207,12 @@ def _22(rng, relation):
     de = partial(lambda v: math.exp(v[i]), th, j)
     t = 1.0 if i == j else 0.0
     return k, th, i, j, e, S, g, J, de, t
+
+
+@claim(D22, "line-6#1")  # dS/dtheta_j = e^{theta_j}, in the prose
+def _(rng):
+    k, th, i, j, e, S, g, J, de, t = _22(rng, "any")
+    return partial(lambda v: float(np.exp(v).sum()), th, j), e[j]
 
 
 @claim(D22, "line-11#1")
@@ -307,6 +319,18 @@ def _23(rng):
     c = rng.uniform(-3, 3)
     i, j = pair(rng, n, "any")
     return n, x, c, i, j
+
+
+@claim(D23, "line-4-2#1")  # sigma(x)_i = e^{x_i} / sum_j e^{x_j}, sigma the softmax
+def _(rng):
+    n, x, c, i, j = _23(rng)
+    return softmax(x)[i], math.exp(x[i]) / sum(math.exp(t) for t in x)
+
+
+@claim(D23, "line-31#1")  # log sigma(x)_i = x_i - log sum_j e^{x_j}
+def _(rng):
+    n, x, c, i, j = _23(rng)
+    return math.log(softmax(x)[i]), x[i] - math.log(sum(math.exp(t) for t in x))
 
 
 @claim(D23, "line-10#1")
@@ -425,12 +449,6 @@ def _(rng):
 def _(rng):
     n, th, i, k, y, yh, loss, g = _24(rng, "any")
     return _24_middle(th, i, k), yh[i] - y[i]
-
-
-@claim(D24, "line-20#ends")
-def _(rng):
-    n, th, i, k, y, yh, loss, g = _24(rng, "any")
-    return g[i], yh[i] - y[i]
 
 
 @claim(D24, "line-26#1")
@@ -618,13 +636,6 @@ def _(rng):
     return _26_chain(X, y, w, j), written
 
 
-@claim(D26, "line-13#ends")
-def _(rng):
-    m, n, X, y, w, lam, u, a, j, loss = _26(rng)
-    written = sum((sum(X[i, k] * w[k] for k in range(n)) - y[i]) * X[i, j] for i in range(m))
-    return partial(loss, w, j), written
-
-
 @claim(D26, "line-20#1")
 def _(rng):
     m, n, X, y, w, lam, u, a, j, loss = _26(rng)
@@ -635,12 +646,6 @@ def _(rng):
 def _(rng):
     m, n, X, y, w, lam, u, a, j, loss = _26(rng)
     return X.T @ (X @ w - y), X.T @ X @ w - X.T @ y
-
-
-@claim(D26, "line-20#ends")
-def _(rng):
-    m, n, X, y, w, lam, u, a, j, loss = _26(rng)
-    return grad(loss, w), X.T @ X @ w - X.T @ y
 
 
 @claim(D26, "line-27#1")
@@ -697,6 +702,18 @@ def _27(rng, label=None):
 
     z = float(w @ x) + b
     return x, w, b, y, j, z, sig(z), nll_p, nll
+
+
+@claim(D27, "line-29#1")  # dz/dw_j = x_j, z = w^T x + b
+def _(rng):
+    x, w, b, y, j, z, p, nll_p, nll = _27(rng)
+    return partial(lambda wv: float(wv @ x) + b, w, j), x[j]
+
+
+@claim(D27, "line-29-2#1")  # dz/db = 1
+def _(rng):
+    x, w, b, y, j, z, p, nll_p, nll = _27(rng)
+    return d(lambda bv: float(w @ x) + bv, b), 1.0
 
 
 @claim(D27, "line-14#1")
@@ -894,6 +911,12 @@ def _29(rng):
     return W, x, b, v, y, i, j, L, h, s
 
 
+@claim(D29, "line-13#1")  # h_i = tanh(sum_j W_ij x_j + b_i), h = tanh(Wx + b) entry by entry
+def _(rng):
+    W, x, b, v, y, i, j, L, h, s = _29(rng)
+    return h[i], math.tanh(sum(W[i, m] * x[m] for m in range(len(x))) + b[i])
+
+
 @claim(D29, "line-17#1")
 def _(rng):
     W, x, b, v, y, i, j, L, h, s = _29(rng)
@@ -1063,18 +1086,6 @@ def _(rng):
     return relu(x), (x + abs(x)) / 2
 
 
-@claim(D31, "line-26#2")
-def _(rng):
-    x = rng.uniform(-4, 4)
-    return (x + abs(x)) / 2, max(x, 0.0)
-
-
-@claim(D31, "line-26#ends")
-def _(rng):
-    x = rng.uniform(-4, 4)
-    return relu(x), max(x, 0.0)
-
-
 @claim(D31, "line-30#1")
 def _(rng):
     x = rng.uniform(-4, 4)
@@ -1165,13 +1176,13 @@ def _(rng):
     return a * x**2 + b * x + c, a * (x + b / (2 * a)) ** 2 - b**2 / (2 * a) + c
 
 
-@claim(D32, "line-26#1")
+@claim(D32, "line-26-equation-1#1")
 def _(rng):
     a, b, c, x = _32(rng)
     return (x + c) ** 2, x**2 + 2 * c * x + c**2
 
 
-@claim(D32, "line-26#2")
+@claim(D32, "line-26-equation-2#1")
 def _(rng):
     a, b, c, x = _32(rng)
     return (x - c) ** 2, x**2 - 2 * c * x - c**2
@@ -1287,6 +1298,12 @@ def _34(rng):
     return x, math.exp(x), math.exp(-x)
 
 
+@claim(D34, "line-16#1")  # uv = 1
+def _(rng):
+    x, u, v = _34(rng)
+    return u * v, 1.0
+
+
 @claim(D34, "line-9#1")
 def _(rng):
     x, u, v = _34(rng)
@@ -1371,13 +1388,13 @@ def _35(rng, relation):
     return x, i, j, sig(x)
 
 
-@claim(D35, "line-7#1", "line-7#2")
+@claim(D35, "line-7#1")
 def _(rng):
     x, i, j, s = _35(rng, "=")
     return partial(lambda v: sig(v[i]), x, j), s[i] * (1 - s[i])
 
 
-@claim(D35, "line-11#1", "line-11#2")
+@claim(D35, "line-11#1")
 def _(rng):
     x, i, j, s = _35(rng, "!=")
     return partial(lambda v: sig(v[i]), x, j), 0.0
@@ -1395,13 +1412,13 @@ def _(rng):
     return partial(lambda v: sig(v[i]), x, j), s[i] * (1 - s[j])
 
 
-@claim(D35, "line-29#1", "line-29#2")
+@claim(D35, "line-29#1")
 def _(rng):
     x, i, j, s = _35(rng, "=")
     return partial(lambda v: math.log(sig(v[i])), x, j), 1 - s[i]
 
 
-@claim(D35, "line-35#1", "line-35#2")
+@claim(D35, "line-35#1")
 def _(rng):
     x, i, j, s = _35(rng, "=")
     return partial(lambda v: math.log(sig(v[i])), x, j), s[i]
@@ -1522,6 +1539,18 @@ def _36(rng, relation):
     return K, Dn, W, x, i, k, j, l, L, yh, onehot(K, k), dW
 
 
+@claim(D36, "line-4#1")  # theta_i = sum_l W_il x_l, theta = Wx
+def _(rng):
+    K, Dn, W, x, i, k, j, l, L, yh, y, dW = _36(rng, "any")
+    return (W @ x)[i], sum(W[i, m] * x[m] for m in range(Dn))
+
+
+@claim(D36, "line-17#1")  # d theta_i / dW_ij = x_j
+def _(rng):
+    K, Dn, W, x, i, k, j, l, L, yh, y, dW = _36(rng, "any")
+    return partial(lambda Wm: (Wm @ x)[i], W, (i, j)), x[j]
+
+
 @claim(D36, "line-14#1")
 def _(rng):
     K, Dn, W, x, i, k, j, l, L, yh, y, dW = _36(rng, "any")
@@ -1590,10 +1619,16 @@ def _(rng):
 D37 = "37_piecewise_answers"
 
 
-@claim(D37, "line-12#1", "line-12#2", "line-12#3")
+@claim(D37, "line-12#1")  # branch i = j
 def _(rng):
-    n, th, i, j, yh, J = _33(rng, "any")
-    return J[i, j], yh[i] * (1 - yh[i]) if i == j else -yh[i] * yh[j]
+    n, th, i, j, yh, J = _33(rng, "=")
+    return J[i, j], yh[i] * (1 - yh[i])
+
+
+@claim(D37, "line-12-2#1")  # branch i != j
+def _(rng):
+    n, th, i, j, yh, J = _33(rng, "!=")
+    return J[i, j], -yh[i] * yh[j]
 
 
 @claim(D37, "line-18#1")
@@ -1602,16 +1637,28 @@ def _(rng):
     return J[i, j], yh[i] * (i == j) - yh[i] * yh[j]
 
 
-@claim(D37, "line-24#1", "line-24#2", "line-24#3")
+@claim(D37, "line-24#1")  # branch i = j
 def _(rng):
-    n, th, i, j, yh, J = _33(rng, "any")
-    return J[i, j], yh[i] * (1 - yh[i]) if i == j else yh[i] * yh[j]
+    n, th, i, j, yh, J = _33(rng, "=")
+    return J[i, j], yh[i] * (1 - yh[i])
 
 
-@claim(D37, "line-30#1", "line-30#2", "line-30#3")
+@claim(D37, "line-24-2#1")  # branch i != j, its sign lost
 def _(rng):
-    x = rng.choice([-1, 1]) * rng.uniform(0.01, 4)  # away from 0
-    return d(abs, x, 1e-3), 1.0 if x > 0 else -1.0
+    n, th, i, j, yh, J = _33(rng, "!=")
+    return J[i, j], yh[i] * yh[j]
+
+
+@claim(D37, "line-30#1")  # branch x > 0
+def _(rng):
+    x = rng.uniform(0.01, 4)
+    return d(abs, x, 1e-3), 1.0
+
+
+@claim(D37, "line-30-2#1")  # branch x < 0
+def _(rng):
+    x = -rng.uniform(0.01, 4)
+    return d(abs, x, 1e-3), -1.0
 
 
 def _37(rng):
