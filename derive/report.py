@@ -224,8 +224,8 @@ class Report:
 
 def _outcome(r: CheckResult, trusted: bool = True) -> Outcome:
     # Only the catalog states what it expects; a file of one's own claims that every link holds.
-    if not trusted:
-        return Outcome(r.verdict.value, r.tier, bool(r.conventions))
+    if not trusted:  # (but a definition is not checked: the reader expects it unknown)
+        return Outcome(r.verdict.value, r.tier, bool(r.conventions), "unknown" if r.expected == "unknown" else "")
     return Outcome(r.verdict.value, r.tier, bool(r.conventions), r.expected, r.matches)
 
 
@@ -429,7 +429,9 @@ def _first_wrong(derivations: Sequence[DerivationView]) -> tuple[str, str]:
     for d in derivations:
         for s in d.steps:
             for link in s.chain:
-                if link.outcome is not None and link.outcome.verdict in _FAILING:
+                if link.outcome is not None and link.outcome.verdict in _FAILING \
+                        and not (link.outcome.expected == "unknown" and link.outcome.verdict == "unknown"):
+                    # (a definition is expected to be not checked: it is not a failing link)
                     part = "" if s.unreadable or link.part == "link" else f", {link.part}"
                     return f"{s.where}{part}", s.id
     return "", ""

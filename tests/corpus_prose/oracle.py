@@ -648,6 +648,12 @@ def _(rng):
     return X.T @ (X @ w - y), X.T @ X @ w - X.T @ y
 
 
+@claim(D26, "line-20#ends")
+def _(rng):
+    m, n, X, y, w, lam, u, a, j, loss = _26(rng)
+    return grad(loss, w), X.T @ X @ w - X.T @ y
+
+
 @claim(D26, "line-27#1")
 def _(rng):
     m, n, X, y, w, lam, u, a, j, loss = _26(rng)
