@@ -27,7 +27,7 @@ from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
-    node_kind, node_word, GREEK
+    node_kind, node_word, GREEK, script_word
 )
 from .usage import Usage
 from .context import DocumentContext
@@ -942,11 +942,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if not sups:
             return term
         arg = sups[0].children[1]
-        word = node_word(arg)
-        if node_kind(arg) == "group" and len(arg.children) == 1:
-            inner = arg.children[0]
-            if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
-                word = node_word(item_base(inner.children[0]))
+        word = script_word(arg)
         if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
                 and (word != "T" or self.notation.kind_of("T") is None):
             return P.transposed(term)

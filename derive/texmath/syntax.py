@@ -216,3 +216,13 @@ ACCENTED = re.compile(r"\\(hat|bar|tilde|dot)\{\\?[A-Za-z]+\}")
 def accented(accent: str, inner: str) -> str:
     """The one spelling of an accented name: \\widehat y is \\hat{y}."""
     return f"{_ACCENT_ALIASES.get(accent, accent)}{{{inner}}}"
+
+
+def script_word(arg) -> str | None:
+    """The word a script writes, with or without braces: T in ^T, ^{T} and ^{\\top} alike."""
+    word = node_word(arg)
+    if node_kind(arg) == "group" and len(arg.children) == 1:
+        inner = arg.children[0]
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            word = node_word(item_base(inner.children[0]))
+    return word

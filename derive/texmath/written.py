@@ -20,7 +20,7 @@ from lark import Token, Tree
 from ..errors import FormulaError
 from ..notation import size
 from . import values as V
-from .syntax import item_base, item_scripts, node_kind, node_word
+from .syntax import item_base, item_scripts, node_kind, node_word, script_word
 
 __all__ = ["HOLES", "ListPattern", "MatrixPattern", "WrittenReading", "ellipsis_of", "list_pattern",
            "matrix_pattern", "index_range"]
@@ -431,11 +431,7 @@ class WrittenReading:
             return False
         if len(scripts) == 1 and scripts[0].data == "sup_script":
             arg = scripts[0].children[1]
-            word = node_word(arg)
-            if node_kind(arg) == "group" and len(arg.children) == 1:
-                inner = arg.children[0]
-                if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
-                    word = node_word(item_base(inner.children[0]))
+            word = script_word(arg)
             if word in _TRANSPOSES or (node_kind(arg) == "text" and word == "T"):
                 if word == "T" and self.notation.kind_of("T") is not None:
                     raise FormulaError("^T after a written-out vector: T is declared, so it may be a power; "
