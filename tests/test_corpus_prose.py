@@ -37,12 +37,7 @@ HOLDS = (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
 DECIDED = (Verdict.PROVED, Verdict.BOUNDED, Verdict.REFUTED)
 
 # "<document stem> <key>": why derive contradicts the truth in context today.
-KNOWN_CONTRADICTIONS: dict[str, str] = {
-    "23_sigma_is_softmax line-4#1": "the formula that states 'sigma denotes the softmax' is checked as a claim "
-                                    "under the meaning it gives, and proved, instead of reported as the definition",
-    "36_linear_softmax_classifier line-4#1": "theta_i = sum_l W_il x_l in the prose is checked with theta free, not "
-                                             "as theta = Wx defined just before it, and refuted (theta = 1, W = x = 0)",
-}
+KNOWN_CONTRADICTIONS: dict[str, str] = {}  # none today
 
 
 def _key(check_id: str) -> str:

@@ -208,7 +208,7 @@ class DocumentContext:
         defaults = default_notation()
         for name, letter in sorted(self.notation.onehot.items()):
             stated = self.stated.get(name)
-            if name in self.overrides and self._in_force(name):
+            if symbol_name(name) in self.overrides and self._in_force(symbol_name(name)):
                 continue  # the document's own definition of the name holds here
             if name in used and defaults.onehot.get(name) == letter and (stated is None or self.line is None
                                                                           or stated > self.line):

@@ -93,6 +93,7 @@ class _Context:
     readings: tuple[Reading, ...] = ()
     line: int | None = None
     rewrites: tuple = ()  # (pattern, replacement): a name defined by cases, t_{ij} read as \delta_{ij}
+    alias: str | None = None  # the standard name the chain's first link redefines (sigma = softmax)
 
 
 class _Builder:
@@ -133,6 +134,8 @@ class _Builder:
             self.reader.line = context.line
         self.defined = self.reader.definition_at(first.offset) if first is not None else None
         last_defined = self.reader.last_link_definition(first.offset) if first is not None else None
+        if context.alias:
+            self.defined = context.alias
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
         chain, conditions, condition_problem = self._conditions(chain, context)
@@ -449,6 +452,7 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     display: the name means that function from then on. Returns the notation and readings by name."""
     functions = dict(notation.functions)
     readings: dict[str, list[Reading]] = {}
+    alias_links: dict[int, str] = {}  # chains whose first link gives a name its meaning (not a claim)
     for item in items:
         chain = item.chain
         if len(chain.terms) < 2 or chain.relations[0] != "=":
@@ -467,6 +471,7 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
         if notation.kind_of(name) not in (None, "function"):
             continue
         functions[name] = kind
+        alias_links[chain.terms[0].offset] = name
         readings.setdefault(name, []).append(Reading(
             "definition", f"${name}$ is the {kind} function, as the document defines", lines.of(chain.terms[0].offset)))
     for d in (said.declarations if said is not None else ()):
@@ -475,8 +480,8 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
             readings.setdefault(d.name, []).append(Reading(
                 "definition", f"${d.name}$ is the {d.sizes[0]} function, as the document says", lines.of(d.offset)))
     if functions == notation.functions:
-        return notation, readings
-    return dataclasses.replace(notation, functions=functions), readings
+        return notation, readings, alias_links
+    return dataclasses.replace(notation, functions=functions), readings, alias_links
 
 
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
@@ -676,7 +681,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
             item.learn_line = lines.of(item.chain.offset)
-    notation, aliased = _aliases(items, notation, lines, said)
+    notation, aliased, alias_links = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
     base_reader = Reader(notation)
@@ -765,7 +770,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                  and any(p.search(t.text) for t in chain.terms)]
         context = _Context(conditions=conditions, readings=readings + tuple(r for _, _, r in rules),
                            line=item.learn_line if item.inline is not None else None,
-                           rewrites=tuple((p, r) for p, r, _ in rules))
+                           rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
         made = builder.steps(chain, context)
         assumed = tuple(text for at, names, text in hypotheses if names & used and at <= lines.of(chain.offset))
         if assumed:

@@ -829,10 +829,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word in self.conflicts:
             raise FormulaError(self.conflicts[word])
         n = self.notation
-        if word in self.overrides and self._in_force(word):
-            if self._shallow and word in self.shallow:
-                return V.Value(scalar(symbol_name(word)))
-            return _with_domain(self.values[word])
+        key = symbol_name(word)  # (\theta is defined under the key theta)
+        if key in self.overrides and self._in_force(key):
+            if self._shallow and key in self.shallow:
+                return V.Value(scalar(key))
+            return _with_domain(self.values[key])
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
