@@ -124,6 +124,11 @@ class StepView:
         return bool(self.problem)
 
     @property
+    def definition(self) -> bool:
+        """A link that gives a name its meaning: not checked, as expected, and not unreadable."""
+        return self.problem.startswith("the definition of")
+
+    @property
     def chain(self) -> tuple[Link, ...]:
         """The checks of the chain as the document writes it: its links, then its ends."""
         return self.links + ((self.ends,) if self.ends else ())
