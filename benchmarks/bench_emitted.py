@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 import derive  # noqa: E402
 from derive.emit.evaluate import load_module  # noqa: E402
-from derive.sources import load_path  # noqa: E402
+from derive.read.sources import load_path  # noqa: E402
 
 SIZES = (10, 10_000, 1_000_000)
 

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sympy as sp  # noqa: E402
 
 from derive.errors import FormulaError  # noqa: E402
-from derive.texmath.notation import Notation  # noqa: E402
-from derive.texmath.reader import Reader  # noqa: E402
+from derive.read.notation_file import Notation  # noqa: E402
+from derive.read.reader import Reader  # noqa: E402
 
 OUT_OF_SCOPE = {
     "integral": r"\\int|\\iint|\\oint",

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from derive.model import Verdict, checks_of  # noqa: E402
-from derive.texmath.display import _RELATIONS, chains_of  # noqa: E402
+from derive.read.display import _RELATIONS, chains_of  # noqa: E402
 
 HOLDS = {Verdict.PROVED.value, Verdict.BOUNDED.value}
 FAILS = {Verdict.REFUTED.value}
@@ -252,7 +252,7 @@ def measure(seeds: Path, jobs: int | None = None, timeout: float = 30.0) -> list
     from derive.catalog import derivations
     from derive.errors import DeriveError
     from derive.runner import default_jobs, run_checks
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.verify import Settings
 
     seeds = Path(seeds)

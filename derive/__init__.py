@@ -42,8 +42,8 @@ _EXPORTS = {
     "Settings": "derive.verify",
     "CheckResult": "derive.results",
     # user files
-    "load_path": "derive.sources",
-    "load_notation": "derive.sources",
+    "load_path": "derive.read.sources",
+    "load_notation": "derive.read.sources",
     "DeriveError": "derive.errors",
     # kernels from proved steps
     "emit_module": "derive.emit",
@@ -81,8 +81,8 @@ def read_latex(text: str, notation=None):
     A vector-valued formula is returned as its entry at the index ``_entry``. Raises
     derive.errors.FormulaError with the reason when the formula cannot be read.
     """
-    from .texmath.notation import Notation, load_notation
-    from .texmath.reader import Reader
+    from .read.notation_file import Notation, load_notation
+    from .read.reader import Reader
 
     if not isinstance(notation, Notation):
         notation = load_notation(notation)

@@ -62,14 +62,14 @@ def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float
         if not files:
             raise NotationError("--notation applies to Markdown and LaTeX files; the built-in catalog "
                                 "states its own notation (give the files to check)")
-        from .sources import load_notation
+        from .read.sources import load_notation
 
         load_notation(notation)  # a malformed file fails now, whatever the files are
     if not files:
         from .catalog import derivations
 
         return select(derivations(), ids)
-    from .sources import load_path
+    from .read.sources import load_path
 
     loaded: list[Derivation] = []
     for f in files:

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from derive.model import Verdict, checks_of
-from derive.texmath.document import read_document
-from derive.texmath.notation import default_notation
+from derive.read.document import read_document
+from derive.read.notation_file import default_notation
 from derive.verify import Settings, verify_check
 
 CORPUS = Path(__file__).parent / "corpus_prose"

@@ -16,7 +16,7 @@ import pytest
 import derive
 from derive.emit import EmitRefused, render_module, select_kernels
 from derive.emit.evaluate import evaluate_kernels, load_module
-from derive.sources import load_path
+from derive.read.sources import load_path
 
 INNER = os.environ.get("DERIVE_TEST_TORCH_INNER") == "1"
 HAVE_TORCH = importlib.util.find_spec("torch") is not None

@@ -11,7 +11,7 @@ import derive
 from derive.emit import render_module, select_kernels
 from derive.emit.evaluate import TOLERANCE, evaluate_kernels, load_module
 from derive.model import Side
-from derive.sources import load_path
+from derive.read.sources import load_path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -17,7 +17,7 @@ import derive
 from derive.emit import render_module, select_kernels
 from derive.emit.backends import enable_float64
 from derive.emit.evaluate import evaluate_kernels, load_module
-from derive.sources import load_path
+from derive.read.sources import load_path
 
 INNER = os.environ.get("DERIVE_TEST_JAX_INNER") == "1"
 HAVE_JAX = importlib.util.find_spec("jax") is not None

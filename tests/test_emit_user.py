@@ -18,7 +18,7 @@ from derive.cli import app
 from derive.emit import EmitRefused, KernelRequest, emit_module, render_module, select_kernels
 from derive.emit.evaluate import load_module
 from derive.model import Verdict
-from derive.sources import load_path
+from derive.read.sources import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -235,7 +235,7 @@ def test_cli_usage_errors():
 
 
 def test_module_is_the_same_in_another_process_and_hash_seed():
-    code = ("import sys, derive; from derive.sources import load_path; "
+    code = ("import sys, derive; from derive.read.sources import load_path; "
             f"ds = load_path({str(LSQ)!r}, {str(LSQ_NOTATION)!r}); "
             "sys.stdout.write(derive.emit_module(ds, [r for d in ds for r in derive.check(d)]))")
     texts = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,

@@ -25,7 +25,7 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"
 @pytest.fixture(scope="module")
 def examples_html():
     from derive.runner import run_checks
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.verify import Settings
 
     derivations = load_path(EXAMPLES)
@@ -51,7 +51,7 @@ def test_the_page_has_a_contents_list_and_a_section_per_file(examples_html):
 
 def test_a_users_text_is_escaped_in_html(tmp_path):
     from derive.runner import run_checks
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.verify import Settings
 
     path = tmp_path / "x.md"

@@ -252,7 +252,7 @@ def test_a_construct_without_index_form_makes_its_step_unknown_not_the_file_fail
 
 
 def test_a_python_file_with_traces_and_a_misfit_loads_and_each_step_gets_its_verdict(tmp_path):
-    from derive.sources import load_path
+    from derive.read.sources import load_path
 
     path = tmp_path / "matrix_derivation.py"
     path.write_text(

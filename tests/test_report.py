@@ -316,7 +316,7 @@ $$ x + 1 = 1 + x $$
 
 
 def _hostile(tmp_path):
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.runner import run_checks
     from derive.verify import Settings
 
@@ -421,7 +421,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _examples():
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.runner import run_checks
     from derive.verify import Settings
 
@@ -612,7 +612,7 @@ def test_a_documents_report_and_its_results_carry_the_readings(tmp_path):
     import json
 
     from derive.runner import run_checks
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.verify import Settings
 
     path = tmp_path / "loss.md"

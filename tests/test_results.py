@@ -120,7 +120,7 @@ def test_a_refutation_under_a_default_is_counted_apart():
 
 def test_a_result_takes_its_place_and_readings_from_its_check(tmp_path):
     from derive.model import checks_of
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.verify import Settings, verify_check
 
     (tmp_path / "a.md").write_text("# A\n\nText.\n\n$$ (x + 1)^2\n  = x^2 + 1 = x $$\n")

@@ -84,7 +84,7 @@ def claim_checks(claims: list[Claim], folder: Path) -> dict:
     ``folder`` (one file per notation, the claim's id as its tag), API claims built in Python."""
     import derive
     from derive.model import checks_of
-    from derive.sources import load_path
+    from derive.read.sources import load_path
 
     checks = {}
     for group, toml in NOTATIONS.items():  # (a group's preamble: displays that define names, no check)

@@ -8,7 +8,7 @@ from rich.console import Console
 from derive.model import checks_of
 from derive.plaintext import to_unicode
 from derive.runner import run_checks
-from derive.sources import load_path
+from derive.read.sources import load_path
 from derive.terminal import render_results
 from derive.verify import Settings
 

@@ -218,7 +218,7 @@ def test_refutation_is_at_a_point_where_both_sides_are_defined(check_of):
 
 def test_a_domain_the_simplifier_erased_still_bounds_the_counterexamples(tmp_path):
     # SymPy turns (sqrt u)^2 into u; read from the document, u < 0 is still outside the claim.
-    from derive.sources import load_path
+    from derive.read.sources import load_path
     from derive.model import checks_of
 
     doc = tmp_path / "d.md"

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive.errors import FormulaError
-from derive.texmath.display import chains_of
-from derive.texmath.notation import default_notation
-from derive.texmath.reader import Reader
+from derive.read.display import chains_of
+from derive.read.notation_file import default_notation
+from derive.read.reader import Reader
 
 READER = Reader(default_notation())
 

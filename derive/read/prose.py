@@ -1,9 +1,9 @@
 """The prose of a document: its paragraphs and headings, with their inline mathematics, in order.
 
-Markdown goes through the same CommonMark parser as the displays (derive.texmath.markdown), so code
+Markdown goes through the same CommonMark parser as the displays (derive.read.markdown), so code
 blocks, inline code and HTML comments are never prose. A LaTeX document's prose is its text outside
 the displays, with ``$...$`` and ``\\(...\\)`` as inline mathematics and sectioning commands as
-headings. Only where things stand is found here; what the prose says is read by derive.texmath.context
+headings. Only where things stand is found here; what the prose says is read by derive.read.context
 (``ProseReading``).
 """
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from derive.model import Verdict, checks_of
-from derive.texmath.document import read_document
-from derive.texmath.notation import default_notation, parse_notation
+from derive.read.document import read_document
+from derive.read.notation_file import default_notation, parse_notation
 from derive.verify import Settings, verify_check
 
 SETTINGS = Settings(timeout=20)

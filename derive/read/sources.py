@@ -22,8 +22,8 @@ import warnings
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import FormulaError, SourceError
-from .model import Derivation, slug
+from ..errors import FormulaError, SourceError
+from ..model import Derivation, slug
 
 __all__ = ["load_path", "load_notation", "load_python", "load_document", "load_notebook", "read_text",
            "PYTHON_PATTERNS", "DOCUMENT_SUFFIXES"]
@@ -40,7 +40,7 @@ _SKIP_DIRS = {"__pycache__", "node_modules", "site-packages", "venv", ".venv", "
 
 def load_notation(path: Path | str | None):
     """The notation in a TOML file, laid over the defaults (the defaults when path is None)."""
-    from .texmath.notation import load_notation as load
+    from .notation_file import load_notation as load
 
     return load(path)
 
@@ -82,8 +82,8 @@ def _load_any_document(path: Path, notation: Path | None, prefix: str = "",
                        timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
     """A document's derivations, read in a worker process under the time and memory limits of a
     check: the text is someone else's, and no formula may hold up or exhaust the main process."""
-    from .errors import WorkerError
-    from .runner import run_limited
+    from ..errors import WorkerError
+    from ..runner import run_limited
 
     _regular(path)
     try:
@@ -177,8 +177,8 @@ def _unique(derivations: list[Derivation], where: str) -> list[Derivation]:
 def load_python(path: Path, timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
     """Run a Python file in a worker process (under ``timeout`` and the workers' memory limit) and
     return its derivations (DERIVATIONS, or module-level Derivation objects)."""
-    from .errors import WorkerError
-    from .runner import run_limited
+    from ..errors import WorkerError
+    from ..runner import run_limited
 
     path = Path(path).resolve()
     try:
@@ -233,10 +233,10 @@ def _derivations_in(module, filename: str) -> list[Derivation]:
 
 def load_document(path: Path, notation: Path | None = None, prefix: str = "") -> Derivation:
     """A Markdown (.md, .markdown, .txt) or LaTeX (.tex) file as a derivation: one step per chain of
-    its display mathematics. A LaTeX file's own macros are expanded first (derive.texmath.macros);
+    its display mathematics. A LaTeX file's own macros are expanded first (derive.read.macros);
     the files it would \\input or \\include are named in its notes, never read."""
-    from .texmath.document import read_document
-    from .texmath.limits import MAX_DOCUMENT
+    from .document import read_document
+    from .limits import MAX_DOCUMENT
 
     path = Path(path)
     text = read_text(path, 4 * MAX_DOCUMENT)
@@ -244,7 +244,7 @@ def load_document(path: Path, notation: Path | None = None, prefix: str = "") ->
     name = f"{prefix}/{path.name}" if prefix else path.name
     inputs: tuple[str, ...] = ()
     if not markdown and len(text) <= MAX_DOCUMENT:
-        from .texmath.macros import expand_macros
+        from .macros import expand_macros
 
         try:  # the expansion is kept, and read_document reads it
             inputs = expand_macros(text).inputs
@@ -266,7 +266,7 @@ def load_notebook(path: Path, notation: Path | None = None, prefix: str = "") ->
     ``<notebook>/cell-<n>``, its lines counted within the cell."""
     import nbformat
 
-    from .texmath.document import read_document
+    from .document import read_document
 
     path = Path(path)
     text = read_text(path, MAX_NOTEBOOK_BYTES)

@@ -19,7 +19,7 @@ from .grammar import parser
 from .prose import paragraphs
 from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
-from .notation import Notation
+from .notation_file import Notation
 from ..notation import Definition, scalar
 from .reader import Reader, symbol_name
 from .syntax import names_in

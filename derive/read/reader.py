@@ -22,7 +22,7 @@ from . import products as P
 from . import values as V
 from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
-from .notation import Notation
+from .notation_file import Notation
 from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
@@ -34,7 +34,7 @@ from .context import DocumentContext
 from .derivatives import DerivativeReading
 from .indicator import IndicatorReading
 from .written import WrittenReading, ellipsis_of
-from .notation import default_notation
+from .notation_file import default_notation
 from .products import MatrixTerm
 
 __all__ = ["Reader", "symbol_name"]

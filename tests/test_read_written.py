@@ -9,10 +9,10 @@ from sympy import KroneckerDelta
 from derive.errors import FormulaError
 from derive.model import Verdict, checks_of
 from derive.notation import size, sigmoid, vector
-from derive.texmath.document import read_document
-from derive.texmath.notation import default_notation, parse_notation
-from derive.texmath.reader import Reader
-from derive.texmath.values import column_index, entry_index
+from derive.read.document import read_document
+from derive.read.notation_file import default_notation, parse_notation
+from derive.read.reader import Reader
+from derive.read.values import column_index, entry_index
 from derive.verify import Settings, verify_check
 
 N = size("N")

@@ -9,8 +9,8 @@ import sympy as sp
 
 from derive.errors import FormulaError
 from derive.notation import vector
-from derive.texmath.notation import default_notation
-from derive.texmath.reader import Reader
+from derive.read.notation_file import default_notation
+from derive.read.reader import Reader
 
 N = sp.Symbol("N", integer=True, positive=True)
 x = vector("x")

@@ -8,7 +8,7 @@ import pytest
 
 from derive.errors import DeriveError, SourceError
 from derive.model import Derivation
-from derive.sources import load_path
+from derive.read.sources import load_path
 
 PY = '''
 from derive import derivation, scalar, step
@@ -179,7 +179,7 @@ def test_txt_is_read_as_markdown_and_a_notebook_by_cell(tmp_path):
 def test_a_document_is_read_in_a_worker_under_the_time_limit(tmp_path, monkeypatch):
     import time
 
-    import derive.texmath.document as document
+    import derive.read.document as document
 
     def endless(*args, **kwargs):
         while True:

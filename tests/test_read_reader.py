@@ -8,9 +8,9 @@ from sympy import Idx
 
 from derive.errors import FormulaError
 from derive.notation import dsigmoid, sigmoid, softmax, vector
-from derive.texmath.notation import default_notation, parse_notation
-from derive.texmath.reader import Reader
-from derive.texmath.values import col_index, entry_index, row_index
+from derive.read.notation_file import default_notation, parse_notation
+from derive.read.reader import Reader
+from derive.read.values import col_index, entry_index, row_index
 
 N = sp.Symbol("N", integer=True, positive=True)
 x, theta, y, yhat = (vector(n) for n in ("x", "theta", "y", "yhat"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.texmath.display import chains_of
+from derive.read.display import chains_of
 
 
 def _terms(chain):
@@ -105,8 +105,8 @@ def test_a_display_in_a_list_keeps_its_line():
 
 
 def test_a_thousand_and_one_displays_on_one_line():
-    from derive.texmath.document import read_document
-    from derive.texmath.notation import default_notation
+    from derive.read.document import read_document
+    from derive.read.notation_file import default_notation
 
     md = "$$x_1 = x_1$$ " * 1001 + "\n"
     assert len(chains_of(md, True)) == 1001
@@ -124,7 +124,7 @@ def test_reading_takes_linear_time(unit, markdown):
     """Four times the input may take at most about four times as long (ten, for a busy machine)."""
     import time
 
-    from derive.texmath.markdown import math_blocks
+    from derive.read.markdown import math_blocks
 
     def seconds(n):
         text = "$$x_1 = x_1$$\n\n" + unit * n

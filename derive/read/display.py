@@ -2,7 +2,7 @@
 
 Offsets into the file are kept throughout (markup that is dropped is blanked, not removed), so every
 term knows its line. Code blocks, comments and inline math are not claims and are skipped: Markdown
-through a CommonMark parser (derive.texmath.markdown), LaTeX by one scan for display environments.
+through a CommonMark parser (derive.read.markdown), LaTeX by one scan for display environments.
 Each display is then split on its own text, so reading takes time linear in the document.
 """
 
@@ -459,7 +459,7 @@ MAX_DISPLAY = 100_000
 def chains_of(text: str, markdown: bool, bare: bool = False) -> list[Chain]:
     """Every chain of relations in the display mathematics of a document, in order.
 
-    Markdown is parsed by a CommonMark parser (see derive.texmath.markdown); LaTeX documents are
+    Markdown is parsed by a CommonMark parser (see derive.read.markdown); LaTeX documents are
     scanned once for display environments. Either way the time is linear in the document's length.
     ``bare``: also the displays that are one formula without a relation (``Chain.bare``).
     """

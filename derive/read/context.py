@@ -17,7 +17,7 @@ from ..errors import FormulaError
 from ..model import Reading
 from ..notation import size, vector
 from .grammar import parser
-from .notation import Notation, default_notation
+from .notation_file import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
 from .usage import scan
 

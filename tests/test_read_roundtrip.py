@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive.errors import FormulaError
-from derive.texmath.notation import Notation
-from derive.texmath.reader import Reader
+from derive.read.notation_file import Notation
+from derive.read.reader import Reader
 
 a, b, c = (sp.Symbol(n, real=True) for n in "abc")
 LEAVES = st.sampled_from([a, b, c, sp.Integer(2), sp.Integer(3), sp.Rational(1, 2)])

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from derive.model import checks_of
-from derive.texmath.document import read_document
-from derive.texmath.notation import default_notation, parse_notation
+from derive.read.document import read_document
+from derive.read.notation_file import default_notation, parse_notation
 from derive.verify import Settings, verify_check
 
 # (x is a vector only where a document uses it as one; z is declared)

@@ -59,7 +59,7 @@ class Value:
     row: bool = False  # a transposed vector, waiting for the vector it multiplies
     domain: tuple = ()  # conditions the term needs to be real (set once the whole term is read)
     # A whole term that is a matrix: a written-out one (its entry at entry_index(size), column_index(cols))
-    # or a product of matrices (at row_index(size), col_index(cols), see texmath.products); only ever
+    # or a product of matrices (at row_index(size), col_index(cols), see read.products); only ever
     # the value of a whole term.
     cols: sp.Expr | None = None
     misfit: object = None  # a term whose operands' shapes do not fit (a derive.model.Misfit)

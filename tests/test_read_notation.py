@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derive.errors import NotationError
-from derive.texmath.notation import canonical_key, default_notation, load_notation
+from derive.read.notation_file import canonical_key, default_notation, load_notation
 
 
 def test_defaults_cover_the_built_in_conventions():

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive.errors import FormulaError
-from derive.texmath.macros import MAX_EXPANDED, MAX_EXPANSIONS, blank_ignored, expand_macros
+from derive.read.macros import MAX_EXPANDED, MAX_EXPANSIONS, blank_ignored, expand_macros
 
 
 def _squash(text: str) -> str:
@@ -98,7 +98,7 @@ def test_a_macro_defined_in_terms_of_itself_is_one_line_naming_it(source, name):
 
 
 def test_an_expansion_that_grows_without_end_is_bounded(monkeypatch):
-    import derive.texmath.macros as macros
+    import derive.read.macros as macros
 
     ninefold = r"\def\d#1{#1#1#1#1#1#1#1#1#1}" + r"\d{" * 10 + "x" * 1000 + "}" * 10
     start = time.perf_counter()
