@@ -690,6 +690,9 @@ class Evaluator:
         base, expo = e.args
         x = self._eval(base, env)
         c = x.const if isinstance(x, Jet) else x
+        if not expo.is_Number and expo.free_symbols and all(v.is_integer for v in expo.free_symbols):
+            # an exponent made of indices and sizes ((-1)^k, 2^{n+1}) is an exact integer at each point
+            expo = sp.Integer(self.integer(expo, env))
         if expo.is_Integer:
             n = int(expo)
             if n == 0:

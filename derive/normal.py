@@ -171,6 +171,17 @@ def _sum_one(body, j, lo, hi, ctx) -> sp.Expr:
     return Add(*[_sum_term(t, j, lo, hi, ctx) for t in Add.make_args(body)])
 
 
+def _geometric(term: sp.Expr, j) -> bool:
+    """term is a product of a polynomial in j and numbers raised to powers linear in j."""
+    powers = [f for f in Mul.make_args(term) if isinstance(f, Pow) and j in f.exp.free_symbols]
+    if not powers:
+        return False
+    rest = Mul(*[f for f in Mul.make_args(term) if f not in powers])
+    return rest.is_polynomial(j) and all(
+        f.base.is_number and f.base.is_real and f.base not in (0, 1) and f.exp.is_polynomial(j)
+        and sp.degree(f.exp, j) == 1 for f in powers)
+
+
 def _within(k: sp.Expr, lo, hi) -> bool:
     """k certainly lies in lo..hi."""
     if isinstance(k, Idx):
@@ -201,6 +212,12 @@ def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
     if not plain.has(Indexed, Sum, KroneckerDelta, sp.Function) and plain.is_polynomial(j):
         # A polynomial in the index (sum of j, of j^2, ...): its closed form.
         return coeff * sp.expand(sp.summation(plain, (j, lo, hi)))
+    if not plain.has(Indexed, Sum, KroneckerDelta, sp.Function) and _geometric(plain, j):
+        # A number to a power linear in the index (2^k, (-1)^k, k 2^{-k}): its closed form, when
+        # SymPy gives one without cases.
+        closed = sp.summation(plain, (j, lo, hi))
+        if not closed.has(Sum, sp.Piecewise):
+            return coeff * sp.expand(closed)
     merged_limits = []
     factors = []
     for fac in inside:

@@ -112,3 +112,17 @@ def test_a_definition_beside_a_claim_on_one_line_leaves_the_claim_a_claim():
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
     assert "definition of z" in results[0].detail and "definition of w" in results[3].detail
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"\sum_{k=0}^{n} 2^k = 2^{n+1} - 1", Verdict.PROVED),
+    (r"\sum_{k=0}^{n} 2^k = 2^{n+1}", Verdict.REFUTED),
+    (r"\sum_{k=1}^{N} k 2^{k} = (N-1) 2^{N+1} + 2", Verdict.PROVED),
+    (r"\sum_{k=1}^{N} 3^{k} = \frac{3^{N+1} - 1}{2}", Verdict.REFUTED),
+    (r"\sum_{k=1}^{N} (-1)^k x_k = -\sum_{k=1}^{N} x_k", Verdict.REFUTED),
+    (r"\sum_{k=1}^{N} (-1)^{2k} x_k = \sum_{k=1}^{N} x_k", Verdict.PROVED),
+])
+def test_a_number_raised_to_an_index_is_a_power(latex, expected):
+    d = read_document(f"$${latex}$$\n", "doc.md", default_notation())
+    (check,) = checks_of(d)
+    assert verify_check(check, SETTINGS).verdict is expected

@@ -197,7 +197,8 @@ def power(base: Value, exponent: Value) -> Value:
     """base^exponent, refused before it is built when it would be a huge number or a huge polynomial."""
     if base.is_vector and exponent.is_vector:
         raise FormulaError("a vector raised to a vector power is not defined")
-    if _bare_indices(exponent.expr):
+    # A number raised to an index (2^k, (-1)^k) can only be a power; a name's superscript may be a label.
+    if _bare_indices(exponent.expr) and not base.expr.is_number:
         raise FormulaError(f"the exponent {sp.sstr(exponent.expr)} contains an index "
                            "(a transpose or a superscript label?); it is not read as a power")
     e = exponent.expr
