@@ -126,3 +126,17 @@ def test_a_number_raised_to_an_index_is_a_power(latex, expected):
     d = read_document(f"$${latex}$$\n", "doc.md", default_notation())
     (check,) = checks_of(d)
     assert verify_check(check, SETTINGS).verdict is expected
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"\sum_{i=1}^{N} \sum_{j=1}^{i} x_j = \sum_{j=1}^{N} (N - j + 1) x_j", (Verdict.PROVED, Verdict.BOUNDED)),
+    (r"\sum_{i=1}^{N} \sum_{j=1}^{i} x_j = \sum_{j=1}^{N} (N - j) x_j", (Verdict.REFUTED,)),
+    (r"\sum_{i=1}^{N} \sum_{j=i}^{N} 1 = \frac{N(N+1)}{2}", (Verdict.PROVED,)),
+    (r"\sum_{i=1}^{N} \sum_{j=1}^{i} 1 = \frac{N(N-1)}{2}", (Verdict.REFUTED,)),
+    (r"\sum_{j=k+2}^{N} 1 = N - k - 1", (Verdict.REFUTED,)),  # empty when k = N: 0, not -1
+    (r"\sum_{j=k+1}^{N} 1 = N - k", (Verdict.PROVED,)),
+])
+def test_a_sum_whose_limits_name_an_enclosing_or_free_index(latex, expected):
+    d = read_document(f"Let $x \\in \\mathbb{{R}}^N$.\n\n$${latex}$$\n", "doc.md", default_notation())
+    (check,) = checks_of(d)
+    assert verify_check(check, SETTINGS).verdict in expected

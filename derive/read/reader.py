@@ -1165,10 +1165,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 for _, rel, right in conditions:
                     rel = str(rel)
                     if rel == "=":
-                        lower_value = self._expr(right, env)
-                        if not lower_value.expr.is_Integer:
-                            raise FormulaError("the lower limit of a sum must be an integer")
-                        lower = lower_value.expr
+                        lower = self._limit(self._expr(right, env), env, "lower")
                     elif rel in ("\\neq", "\\ne"):
                         excluded = self._indices(Tree("group", [right]), env)
                         if len(excluded) != 1:
@@ -1183,11 +1180,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         else:
             letter = self._sum_letter(arg)
         if sups:
-            upper = self._arg_value(sups[0].children[1], env)
-            if upper.is_vector or not upper.expr.free_symbols <= set(self.sizes.values()) \
-                    or not upper.expr.is_integer:
-                raise FormulaError("the upper limit of a sum must be a size or an integer")
-            upper = upper.expr
+            upper = self._limit(self._arg_value(sups[0].children[1], env), env, "upper")
         else:
             named = self.notation.size_of_index(letter)
             if named is None and len(self.sizes) == 1:
@@ -1200,6 +1193,18 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if product and excluded is not None:
             raise FormulaError("a product over j \\neq i is not read")
         return SumOp(Idx(letter, (lower, upper)), letter, excluded, product)
+
+    def _limit(self, value, env, which: str) -> sp.Expr:
+        """A sum's limit: an integer expression in the sizes and the indices in scope (an enclosing
+        sum's index, as in a triangular sum over j = 1..i, or a free index)."""
+        expr = value.expr
+        allowed = set(self.sizes.values()) | {v for v in env.values() if isinstance(v, Idx)}
+        ok = not value.is_vector and expr.is_integer and all(
+            s in allowed or (isinstance(s, Idx) and self.notation.size_of_index(str(s)) is not None)
+            for s in expr.free_symbols)
+        if not ok:
+            raise FormulaError(f"the {which} limit of a sum must be an integer expression in sizes and indices")
+        return expr
 
     def _sum_letter(self, node) -> str:
         if node_kind(node) == "product" and len(node.children) == 1 and not item_scripts(node.children[0]):
