@@ -96,6 +96,10 @@ class Point:
     values: dict
 
     def apply(self, expr: sp.Expr) -> sp.Expr:
+        if expr.has(sp.Derivative):
+            # a derivative with respect to a variable given a value becomes Subs(d/dx ..., x, value):
+            # xreplace would ask for a derivative with respect to a number
+            return expr.subs(self.values)
         return expr.xreplace(self.values)
 
 
