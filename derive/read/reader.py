@@ -689,6 +689,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._scripted(V.entrywise(f, self._arg_value(arg, env)), scripts, env)
         if kind == "paren" and len(base.children) > 1 and (scripts or any(ellipsis_of(e) for e in base.children)):
             return self._written_array(base, scripts, env, item is self._whole)
+        if kind == "bracket" and len(base.children) == 1 and not ellipsis_of(base.children[0]) \
+                and not any(sc.data == "sub_script" for sc in scripts):  # [e^{x_i}]_{i=1}^N lists entries
+            kind = "paren"  # \left[ f(x) g(x) \right]: brackets that group, as parentheses do
         if kind == "paren":
             values = tuple(self._expr(e, env) for e in base.children)
             if len(values) > 1:
