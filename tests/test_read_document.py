@@ -140,3 +140,38 @@ def test_a_sum_whose_limits_name_an_enclosing_or_free_index(latex, expected):
     d = read_document(f"Let $x \\in \\mathbb{{R}}^N$.\n\n$${latex}$$\n", "doc.md", default_notation())
     (check,) = checks_of(d)
     assert verify_check(check, SETTINGS).verdict in expected
+
+
+def _verdicts_of(text: str) -> list[Verdict]:
+    d = read_document(text, "doc.md", default_notation())
+    return [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+
+
+def test_a_function_named_by_a_greek_letter_or_ell_is_defined_in_the_text():
+    text = ("The loss $\\ell(z) = \\log(1 + e^{-z})$ has\n\n$$\\ell'(z) = -\\frac{1}{1 + e^{z}} = \\sigma(z) - 1$$\n\n"
+            "Let $\\phi(x) = x^2 e^x$.\n\n$$\\phi'(x) = (x^2 + 2x) e^x$$\n\n$$\\phi'(x) = x^2 e^x + x e^x$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.PROVED,
+                                  Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_function_never_defined_on_one_side_only_is_unknown_not_refuted():
+    text = ("$$\\ell'(z) = -\\frac{1}{1 + e^{z}}$$\n\n$$f(x) + 1 = x^2$$\n\n"
+            "$$\\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)$$\n\n$$\\frac{d}{dx} f(g(x)) = f'(x) g'(x)$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    assert "never defined and stands on one side only" in results[0].detail
+
+
+def test_brackets_around_one_formula_group_it():
+    text = ("$$\\frac{d}{dx} \\left[ f(x) g(x) \\right] = f'(x) g(x) + f(x) g'(x)$$\n\n"
+            "$$\\frac{d}{dx} \\left[ f(x) + 3x \\right] = f'(x)$$\n\n$$[x + 1]^2 = x^2 + 2x + 1$$\n")
+    assert _verdicts_of(text) == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_the_leibniz_derivative_of_a_defined_function_is_taken_at_its_variable():
+    text = ("Let $f(x) = x^2 \\sin x$ and $g(t) = t^2$.\n\n$$\\frac{df}{dx} = 2x \\sin x + x^2 \\cos x$$\n\n"
+            "$$\\frac{d f}{d x} = 2x \\sin x$$\n\n$$\\frac{d^2 f}{dx^2} = 2 \\sin x + 4x \\cos x - x^2 \\sin x$$\n\n"
+            "$$\\frac{dg}{dx} = 2t$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED,
+                                  Verdict.PROVED, Verdict.UNKNOWN]

@@ -304,12 +304,13 @@ class DocumentContext:
             return None
         entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
         if len(entries) != 2 or entries[1].op is not None or item_scripts(entries[0].item) \
-                or node_kind(item_base(entries[0].item)) != "letter" or node_kind(item_base(entries[1].item)) != "paren":
+                or node_kind(item_base(entries[0].item)) not in ("letter", "command") \
+                or node_kind(item_base(entries[1].item)) != "paren":
             return None
         name = str(item_base(entries[0].item).children[0])
         args = item_base(entries[1].item).children
-        if name.startswith("\\"):
-            return None
+        if name.startswith("\\") and (name[1:] not in GREEK or name == "\\pi"):
+            return None  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
         if len(args) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
             return None
         try:

@@ -221,9 +221,21 @@ class DerivativeReading:
         if len(num_entries) == 1:
             return op
         rest = num_entries[1:]
-        if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
+        head = self._item(rest[0].item, env) if len(rest) == 1 else None
+        if len(rest) == 1 and not isinstance(head, Fn):
             self._check_not_a_bare_name(rest[0], env)
+        if isinstance(head, Fn) and head.kind == "lambda" and not head.primes:
+            rest = self._applied_to_its_variable(rest[0], head, variables)
         return self._operate(op, rest, env)
+
+    def _applied_to_its_variable(self, entry: Entry, fn: Fn, variables) -> list[Entry]:
+        """df/dx with f(x) = ... defined: f at its own variable x. Another variable is refused."""
+        (own,) = fn.func.variables
+        if any(v != own for v, _ in variables) or not (len(str(own)) == 1 and str(own).isascii()):
+            raise FormulaError(f"{fn.name} is defined as a function of {own}; write the derivative at a point: "
+                               f"\\frac{{d}}{{d{own}}} {fn.name}({own})")
+        argument = Tree("item", [Tree("paren", [Tree("product", [Tree("item", [Tree("letter", [str(own)])])])])])
+        return [entry, Entry(None, False, argument)]
 
     def _defined_name(self, group: list[Entry], env) -> str | None:
         """The defined scalar name a derivative's variable is (z in d/dz with z = w^T x), or None."""

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from lark.exceptions import LarkError
 from sympy import Idx
 
@@ -183,6 +184,16 @@ class _Builder:
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
+            functions = [_undefined_functions(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
+            alone = sorted(functions[0] ^ functions[1]) if values[n] is not None and values[n + 1] is not None else []
+            if not link_problems[n] and alone and not (n == 0 and self.defined):
+                # f(z) = log(1 + e^{-z}) with f never defined: no author means "for every function f"
+                names = ", ".join(alone)
+                link_problems[n] = (f"the function{'s' if len(alone) > 1 else ''} {names} "
+                                    f"{'is' if len(alone) == 1 else 'are'} never defined and stand"
+                                    f"{'s' if len(alone) == 1 else ''} on one side only: as read, the claim would "
+                                    f"hold for every function {names}; define it first (\"$f(x) = ...$\" in the text "
+                                    "or a display of its own)")
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
                 names = ", ".join(lonely)
                 link_problems[n] = (f"{names} {'is' if len(lonely) == 1 else 'are'} never declared and "
@@ -368,6 +379,11 @@ _FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:\(\s*(?P<arg>[^()
 _KNOWN_FUNCTION = re.compile(r"^\s*(?:\\(?:text|operatorname|mathrm)\s*\{\s*(?P<a>\w+)\s*\}|\\?(?P<b>softmax|sigmoid))"
                              r"\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
 _ALIAS_KINDS = {"softmax": "softmax", "sigmoid": "sigmoid", "logistic": "sigmoid"}
+
+
+def _undefined_functions(expr: sp.Expr) -> set[str]:
+    """The functions a side applies that the document never defines (read as any function)."""
+    return {str(f.func) for f in expr.atoms(AppliedUndef)}
 
 
 def _bold_free(text: str) -> str:
