@@ -3,9 +3,11 @@
 A link is an ``=`` between two written terms, outside every bracket (braces, parentheses, square
 brackets, ``\\{ \\}``, ``\\begin … \\end``), in a display (``$$ … $$`` in Markdown; ``\\[ … \\]``,
 ``equation``, ``align`` and ``$$`` in LaTeX) or in inline mathematics (``$ … $``). An aligned row that
-opens with ``=`` continues the chain of the row before; any other row starts a chain of its own. Each
-link is named by the line of its left term and its two terms as written (``left = right``); a chain of
-three terms or more also has its two ends.
+opens with ``=`` continues the chain of the row before; any other row, and a ``\\quad`` or ``\\qquad``
+outside brackets, starts a chain of its own. A definition by cases, ``f(x) = \\begin{cases} A & … \\\\ B
+& … \\end{cases}``, has one link per branch (``f(x) = A``, ``f(x) = B``). Each link is named by the line
+of its left term and its two terms as written (``left = right``); a chain of three terms or more also
+has its two ends.
 
     python tests/corpus_blind/links.py FILE     # prints the keys of FILE's links
 """
@@ -60,10 +62,10 @@ def _blank(text: str, pattern: str) -> str:
     return re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def _mathematics(text: str, tex: bool) -> list[tuple[int, int, bool]]:
-    """(start, end, is_display) of every piece of mathematics, by offset in ``text``."""
+def _mathematics(text: str, tex: bool) -> list[tuple[int, int]]:
+    """(start, end) of every piece of mathematics, by offset in ``text``."""
     if tex:
-        body = _blank(text, r"(?<!\\)%[^\n]*")
+        body = text
         pattern = (r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation\*?|align\*?)\}(.+?)\\end\{\3\}"
                    r"|(?<![\\$])\$([^$]+?)\$")
     else:
@@ -73,8 +75,7 @@ def _mathematics(text: str, tex: bool) -> list[tuple[int, int, bool]]:
     for m in re.finditer(pattern, body, flags=re.S):
         group = next(g for g in range(1, (m.lastindex or 0) + 1)
                      if m.group(g) is not None and not (tex and g == 3))
-        display = not m.group(0).startswith("$") or m.group(0).startswith("$$")
-        found.append((m.start(group), m.end(group), display))
+        found.append((m.start(group), m.end(group)))
     return found
 
 
@@ -112,12 +113,8 @@ def _chains(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
         if c == "\\":
             if depth == 0 and body.startswith("\\\\", i):
                 close_term(i)
-                rest = body[i + 2:].lstrip(" \t\n&")
-                if rest.startswith("="):              # the chain goes on
-                    terms.pop()
-                    terms.append((term_start, i))
-                    j = body.index("=", i + 2)
-                    i = j + 1
+                if body[i + 2:].lstrip(" \t\n&").startswith("="):   # the chain goes on
+                    i = body.index("=", i + 2) + 1
                     term_start = i
                     continue
                 chains.append(terms)
@@ -148,14 +145,15 @@ def _clean(term: str, last: bool) -> str:
 
 
 def links(path: Path) -> list[Link]:
+    tex = path.suffix == ".tex"
     text = _blank(path.read_text(encoding="utf-8"),
-                  r"\\(tag|label)\{[^}]*\}|\\nonumber|\\notag|\\(begin|end)\{(aligned|split|gathered)\}")
+                  r"\\(tag|label)\{[^}]*\}|\\nonumber|\\notag|\\(begin|end)\{(aligned|split|gathered)\}"
+                  + (r"|(?<!\\)%[^\n]*" if tex else ""))
     line_of = lambda offset: text.count("\n", 0, offset) + 1  # noqa: E731
     found: list[Link] = []
     starts: dict[int, int] = {}
-    for start, end, _display in _mathematics(text, path.suffix == ".tex"):
-        for chain in _chains(text, start, end):
-            spans = [(a, b) for a, b in chain]
+    for start, end in _mathematics(text, tex):
+        for spans in _chains(text, start, end):
             terms = [_clean(text[a:b], k == len(spans) - 1) for k, (a, b) in enumerate(spans)]
             if len(terms) < 2 or not all(terms):
                 continue
