@@ -87,6 +87,11 @@ KNOWN_WRONG: dict[str, str] = {
     r"25_peer_review_backprop line 37: \nabla_b E = 2 (h - t) \circ h \circ (1 - h)":
         "refuted by shape on h's default length N, though h = sigma(W x + b) with b in R^m (a misfit resting on a default "
         "length should be refused)",
+    r"26_two_variable_calculus line 31: \frac{\partial}{\partial u} \begin{bmatrix} u_1 u_2 \\ u_1 + u_2 \end{bmatrix} = \begin{bmatrix} u_2 & u_1 \\ 1 & 1 \end{bmatrix}":
+        "'Let $u \\in \\mathbb{R}^{2}$' is not read (u is guessed a number), so the Jacobian is a vector: refuted by shape",
+    r"27_sums_with_conditions line 20: \sum_{i \neq j} x_i x_j = \left(\sum_{i=1}^{n} x_i\right)^2 - \sum_{i=1}^{n} x_i^2":
+        "\\sum_{i \\neq j} x_i x_j (the prose: over ordered pairs) is read as a sum over i with j free, not refused as "
+        "ambiguous: refuted at j = 1",
 }
 
 

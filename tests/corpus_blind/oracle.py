@@ -650,6 +650,77 @@ def _(rng):
     }
 
 
+@document("26_two_variable_calculus")
+def _(rng):
+    x, y = rng.normal(size=2)
+    u = rng.normal(size=2)
+    g = lambda v: v[0] ** 2 * v[1] + np.sin(v[0] * v[1])  # noqa: E731
+    M = np.array([[1.0, 2.0], [3.0, 4.0]])
+    F = lambda u: np.array([u[0] * u[1], u[0] + u[1]])  # noqa: E731
+    c, s = np.cos(x * y), np.sin(x * y)
+    v = np.array([x, y])
+    return {
+        "8": [partial(g, v, 0), 2 * x * y + y * c], "12": [partial(g, v, 1), x**2 + y * c],
+        "19": [partial2(g, v, 0, 1), 2 * x + c - x * y * s], "25": [partial2(g, v, 0, 1), 2 * x - y**2 * s],
+        "31": [jac(F, u), np.array([[u[1], u[0]], [1, 1]])], "37": [jac(F, u), np.array([[u[1], 1], [u[0], 1]])],
+        "43": [M @ u, np.array([u[0] + 2 * u[1], 3 * u[0] + 4 * u[1]])],
+        "47": [M.T, np.array([[1, 3], [2, 4]])],
+        "51": [M @ u, np.array([u[0] + 3 * u[1], 2 * u[0] + 4 * u[1]])],
+    }
+
+
+@document("27_sums_with_conditions")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x, A, k = rng.normal(size=n), rng.normal(size=(n, n)), rng.integers(n)
+    pairs = sum(1 for i in range(n) for j in range(i + 1, n))
+    upper = sum(A[i, j] for i in range(n) for j in range(i, n))
+    return {
+        "8": [pairs, n * (n - 1) / 2], "14": [pairs, n * (n + 1) / 2],
+        "20": [sum(x[i] * x[j] for i in range(n) for j in range(n) if i != j), x.sum() ** 2 - x @ x],
+        "26": [upper, sum(A[i, j] for j in range(n) for i in range(j + 1))],
+        "32": [upper, sum(A[i, j] for j in range(n) for i in range(j, n))],
+        "38": [sum(A[k, j] * x[j] for j in range(n) if j != k), A[k] @ x - A[k, k] * x[k]],
+        "44": [np.prod(np.exp(x)), np.exp(x.sum())],
+        "50": [np.prod(1 + x), 1 + x.sum()],
+        "56": [partial(np.prod, x, k), np.prod(x) / x[k], np.prod(np.delete(x, k))],
+    }
+
+
+@document("28_softmax_jacobian_matrix")
+def _(rng):
+    K = rng.integers(2, 6)
+    z, y = rng.normal(size=K), rng.dirichlet(np.ones(K))
+    i, j = rng.integers(K, size=2)
+    p = softmax(z)
+    J = jac(softmax, z)
+    return {
+        "6": [partial(lambda z: softmax(z)[i], z, j), p[i] * (delta(i, j) - p[j])],
+        "9": [J, np.diag(p) - np.outer(p, p)], "15": [J, np.diag(p) - p @ p],
+        "21": [p.sum(), 1], "27": [sum(p[i] * (delta(i, b) - p[b]) for b in range(K)), 0],
+        "33": [grad(lambda z: y @ np.log(softmax(z)), z), y - p],
+        "39": [grad(lambda z: y @ np.log(softmax(z)), z), y - K * p],
+        "45": [p[i] * (delta(i, j) - p[j]), p[j] * (delta(j, i) - p[i])],
+    }
+
+
+@document("29_notes_normalisation")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x, k = rng.normal(size=n), rng.integers(n)
+    c, a = rng.normal(size=2) * 2
+    var = lambda x: np.mean((x - x.mean()) ** 2)  # noqa: E731
+    mu = x.mean()
+    return {
+        "11": [partial(np.mean, x, k), 1 / n],
+        "12": [partial(var, x, k), 2 / n * sum((x[i] - mu) * (delta(i, k) - 1 / n) for i in range(n)),
+               2 / n * (x[k] - mu)],
+        "18": [partial(var, x, k), 2 / n * (x[k] - mu) * (1 - 1 / n)],
+        "24": [(x[k] + c) - np.mean(x + c), x[k] - mu],
+        "28": [var(a * x), a * var(x)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
