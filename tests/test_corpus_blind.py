@@ -15,8 +15,8 @@ the test until it is removed from the list.
 
     python -m pytest -q -s tests/test_corpus_blind.py     # prints the fraction decided and the refusals
 
-The run of derive over the corpus takes about 30 s (one ``derive check --format json`` of the folder):
-the tests that need it are marked slow.
+The run of derive over the corpus (one ``derive check --format json --jobs 2`` of the folder) takes about
+30 s on an idle machine and up to 90 s on a busy one: the tests that need it are marked slow.
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ links = _load("links")
 oracle = _load("oracle")
 STEMS = oracle.stems()
 
-# "<document stem> <truth key>": why derive contradicts the truth today (each one reproduced alone in a
-# few lines, see the reasons).
+# "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
+# a document of a few lines holding the declaration and the link).
 KNOWN_WRONG: dict[str, str] = {
     r"01_relu_leaky_relu line 31: \max(\alpha x, x) = \alpha x + (1 - \alpha) \max(0, x)":
         "the range of alpha (0 < alpha < 1, also when written $0 < \\alpha < 1$) is not applied: refuted at alpha = 2",
