@@ -1,0 +1,178 @@
+"""The links of a blind-corpus document, found without derive.
+
+A link is an ``=`` between two written terms, outside every bracket (braces, parentheses, square
+brackets, ``\\{ \\}``, ``\\begin … \\end``), in a display (``$$ … $$`` in Markdown; ``\\[ … \\]``,
+``equation``, ``align`` and ``$$`` in LaTeX) or in inline mathematics (``$ … $``). An aligned row that
+opens with ``=`` continues the chain of the row before; any other row, and a ``\\quad`` or ``\\qquad``
+outside brackets, starts a chain of its own. A definition by cases, ``f(x) = \\begin{cases} A & … \\\\ B
+& … \\end{cases}``, has one link per branch (``f(x) = A``, ``f(x) = B``). Each link is named by the line
+of its left term and its two terms as written (``left = right``); a chain of three terms or more also
+has its two ends.
+
+    python tests/corpus_blind/links.py FILE     # prints the keys of FILE's links
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+OPEN, CLOSE = "{([", "})]"
+
+
+@dataclass(frozen=True)
+class Link:
+    chain: str        # line of the chain's first term ("7", then "7.2" for a second chain there)
+    index: int        # 1, 2, … for links; 0 for the ends
+    line: int         # line of the left term
+    left: str
+    right: str
+
+    @property
+    def key(self) -> str:
+        where = f"line {self.line}" + (" ends" if self.index == 0 else "")
+        return f"{where}: {self.left} = {self.right}"
+
+
+def macros(path: Path) -> dict[str, str]:
+    """The document's macros without arguments (``\\newcommand{\\T}{^\\top}``, ``\\DeclareMathOperator``)."""
+    text = path.read_text(encoding="utf-8")
+    found = {m.group(1): m.group(2) for m in re.finditer(r"\\newcommand\{(\\[A-Za-z]+)\}\{((?:[^{}]|\{[^{}]*\})*)\}", text)}
+    found.update({m.group(1): rf"\operatorname{{{m.group(2)}}}"
+                  for m in re.finditer(r"\\DeclareMathOperator\{(\\[A-Za-z]+)\}\{([^{}]*)\}", text)})
+    return found
+
+
+def expand(latex: str, table: dict[str, str]) -> str:
+    """``latex`` with the macros of ``table`` replaced by their bodies (one level, as they are simple)."""
+    if not table:
+        return latex
+    pattern = "|".join(re.escape(name) + r"(?![A-Za-z])" for name in sorted(table, key=len, reverse=True))
+    return re.sub(pattern, lambda m: table[m.group(0)], latex)
+
+
+def normal(latex: str) -> str:
+    """What two spellings of one term share: the text without spaces."""
+    return re.sub(r"\s+|&", "", latex)
+
+
+def _blank(text: str, pattern: str) -> str:
+    return re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _mathematics(text: str, tex: bool) -> list[tuple[int, int]]:
+    """(start, end) of every piece of mathematics, by offset in ``text``."""
+    if tex:
+        body = text
+        pattern = (r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation\*?|align\*?)\}(.+?)\\end\{\3\}"
+                   r"|(?<![\\$])\$([^$]+?)\$")
+    else:
+        body = _blank(text, r"(?ms)^```.*?^```")
+        pattern = r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$"
+    found = []
+    for m in re.finditer(pattern, body, flags=re.S):
+        group = next(g for g in range(1, (m.lastindex or 0) + 1)
+                     if m.group(g) is not None and not (tex and g == 3))
+        found.append((m.start(group), m.end(group)))
+    return found
+
+
+def _chains(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Chains of terms (offsets) in the mathematics text[start:end]."""
+    body = text[start:end]
+    chains: list[list[tuple[int, int]]] = []
+    terms: list[tuple[int, int]] = []
+    depth, i, term_start = 0, 0, 0
+
+    def close_term(stop: int) -> None:
+        terms.append((term_start, stop))
+
+    while i < len(body):
+        c = body[i]
+        if body.startswith("\\begin{", i):
+            depth += 1
+            i = body.index("}", i) + 1
+            continue
+        if body.startswith("\\end{", i):
+            depth -= 1
+            i = body.index("}", i) + 1
+            continue
+        if body.startswith("\\{", i) or body.startswith("\\}", i):
+            depth += 1 if body[i + 1] == "{" else -1
+            i += 2
+            continue
+        if c == "\\" and depth == 0 and re.match(r"\\q?quad(?![a-zA-Z])", body[i:]):
+            close_term(i)                              # a = b, \qquad c = d: two chains
+            chains.append(terms)
+            terms = []
+            i += len(re.match(r"\\q?quad", body[i:]).group(0))
+            term_start = i
+            continue
+        if c == "\\":
+            if depth == 0 and body.startswith("\\\\", i):
+                close_term(i)
+                if body[i + 2:].lstrip(" \t\n&").startswith("="):   # the chain goes on
+                    i = body.index("=", i + 2) + 1
+                    term_start = i
+                    continue
+                chains.append(terms)
+                terms = []
+                i += 2
+                term_start = i
+                continue
+            i += 2
+            continue
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth -= 1
+        elif c == "=" and depth == 0:
+            close_term(i)
+            term_start = i + 1
+        i += 1
+    close_term(len(body))
+    chains.append(terms)
+    return [[(start + a, start + b) for a, b in chain] for chain in chains]
+
+
+def _clean(term: str, last: bool) -> str:
+    term = term.strip().strip("&").strip()
+    if last:
+        term = re.sub(r"\s*[,.;]$", "", term)
+    return term.strip()
+
+
+def links(path: Path) -> list[Link]:
+    tex = path.suffix == ".tex"
+    text = _blank(path.read_text(encoding="utf-8"),
+                  r"\\(tag|label)\{[^}]*\}|\\nonumber|\\notag|\\(begin|end)\{(aligned|split|gathered)\}"
+                  + (r"|(?<!\\)%[^\n]*" if tex else ""))
+    line_of = lambda offset: text.count("\n", 0, offset) + 1  # noqa: E731
+    found: list[Link] = []
+    starts: dict[int, int] = {}
+    for start, end in _mathematics(text, tex):
+        for spans in _chains(text, start, end):
+            terms = [_clean(text[a:b], k == len(spans) - 1) for k, (a, b) in enumerate(spans)]
+            if len(terms) < 2 or not all(terms):
+                continue
+            lines = [line_of(a + len(text[a:b]) - len(text[a:b].lstrip(" \t\n&"))) for a, b in spans]
+            starts[lines[0]] = starts.get(lines[0], 0) + 1
+            chain = str(lines[0]) + ("" if starts[lines[0]] == 1 else f".{starts[lines[0]]}")
+            cases = re.fullmatch(r"\\begin\{cases\}(.*)\\end\{cases\}", terms[-1], flags=re.S)
+            if len(terms) == 2 and cases:            # f(x) = {A if …, B otherwise}: f(x) = A, f(x) = B
+                for k, row in enumerate(re.split(r"\\\\", cases.group(1)), start=1):
+                    found.append(Link(chain, k, lines[0], terms[0], row.split("&")[0].strip()))
+                continue
+            for k in range(1, len(terms)):
+                found.append(Link(chain, k, lines[k - 1], terms[k - 1], terms[k]))
+            if len(terms) > 2:
+                found.append(Link(chain, 0, lines[0], terms[0], terms[-1]))
+    return found
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        for link in links(Path(name)):
+            print(f"{link.chain:>5} #{link.index}  {link.key}")

@@ -1,0 +1,769 @@
+"""An independent numeric oracle for the truths recorded in tests/corpus_blind.
+
+Every chain of every document is restated here in NumPy, in the context its document sets up (its
+declarations, definitions and cases), as the list of the values of its written terms at one random
+point; derivatives are central differences. A link holds when its two terms agree at every sampled
+point and size (relative tolerance 1e-5), and is false when they differ at some point, or when one
+of them is not defined there (shapes that do not fit, an index beyond a vector's length). Nothing
+here uses derive: it is a second opinion on each recorded truth, not on derive's verdicts.
+
+    python tests/corpus_blind/oracle.py      # prints every disagreement with the truth files
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import tomllib
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from links import links  # noqa: E402
+
+SAMPLES = 24
+DOCUMENTS: dict[str, object] = {}
+UNDEFINED = object()  # a term with no value at the point (shapes that do not fit, an index out of range)
+
+
+def document(stem: str):
+    """Register ``f(rng) -> {chain: [value of each term]}`` for the document ``stem``."""
+    def register(f):
+        DOCUMENTS[stem] = f
+        return f
+    return register
+
+
+# --- numerical calculus -------------------------------------------------------------------------------
+
+H1, H2 = 1e-6, 1e-4
+
+
+def d(f, x):
+    return (f(x + H1) - f(x - H1)) / (2 * H1)
+
+
+def d2(f, x):
+    return (f(x + H2) - 2 * f(x) + f(x - H2)) / H2**2
+
+
+def _shift(x, index, h):
+    y = np.array(x, dtype=float, copy=True)
+    y[index] += h
+    return y
+
+
+def partial(f, x, index):
+    """∂f/∂x[index] for a scalar (or array) valued f of the array x."""
+    return (np.asarray(f(_shift(x, index, H1))) - np.asarray(f(_shift(x, index, -H1)))) / (2 * H1)
+
+
+def partial2(f, x, i, k):
+    """∂²f/∂x[i]∂x[k]."""
+    h = H2
+    return (f(_shift(_shift(x, i, h), k, h)) - f(_shift(_shift(x, i, h), k, -h))
+            - f(_shift(_shift(x, i, -h), k, h)) + f(_shift(_shift(x, i, -h), k, -h))) / (4 * h * h)
+
+
+def grad(f, x):
+    """The gradient of a scalar f, shaped as x."""
+    x = np.asarray(x, dtype=float)
+    return np.array([partial(f, x, index) for index in np.ndindex(x.shape)]).reshape(x.shape)
+
+
+def jac(f, x):
+    """The Jacobian of a vector f of a vector x, numerator layout: row a, column b is ∂f_a/∂x_b."""
+    return np.stack([partial(f, x, b) for b in range(len(x))], axis=1)
+
+
+def mat(a, b):
+    """a @ b, or UNDEFINED where the shapes do not fit."""
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape[-1] != b.shape[0]:
+        return UNDEFINED
+    return a @ b
+
+
+def at(a, *index):
+    """a[index] (0-based), or UNDEFINED beyond its shape."""
+    a = np.asarray(a)
+    if any(i >= n for i, n in zip(index, a.shape)):
+        return UNDEFINED
+    return a[index]
+
+
+def same(a, b) -> bool:
+    if a is UNDEFINED or b is UNDEFINED:
+        return False
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape or not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        return False
+    return bool(np.allclose(a, b, rtol=1e-5, atol=1e-7))
+
+
+sig = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
+relu = lambda t: max(0.0, t)  # noqa: E731
+delta = lambda i, j: 1.0 if i == j else 0.0  # noqa: E731
+
+
+def lse(v):
+    m = np.max(v)
+    return m + math.log(np.sum(np.exp(v - m)))
+
+
+def softmax(v):
+    e = np.exp(v - np.max(v))
+    return e / e.sum()
+
+
+# --- the documents -------------------------------------------------------------------------------------
+
+@document("01_relu_leaky_relu")
+def _(rng):
+    x, a, al = rng.uniform(-3, 3), rng.uniform(0.1, 3), rng.uniform(0.05, 0.95)
+    xp, xn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    lrelu = lambda t: max(al * t, t)  # noqa: E731
+    return {
+        "13": [d(relu, xp), 1], "19": [d(relu, xn), 0],
+        "25": [relu(x), (x + abs(x)) / 2],
+        "31": [lrelu(x), al * x + (1 - al) * relu(x)],
+        "37": [lrelu(x), ((1 + al) * x + (1 - al) * abs(x)) / 2],
+        "43": [d(lrelu, xn), 1 - al],
+        "49": [relu(a * x), a * relu(x)], "55": [relu(-x), -relu(x)],
+        "61": [relu(x) - relu(-x), x], "65": [relu(x) + relu(-x), abs(x)],
+    }
+
+
+@document("02_softplus")
+def _(rng):
+    x, b = rng.uniform(-3, 3), rng.uniform(0.2, 3)
+    e = math.exp
+    sp = lambda t: math.log(1 + e(t))  # noqa: E731
+    return {
+        "9": [d(sp, x), 1 / (1 + e(x)) * e(x), e(x) / (1 + e(x)), 1 / (1 + e(-x))],
+        "15": [d(sp, x), 1 / (1 + e(x))],
+        "21": [sp(x), x + math.log(1 + e(-x))],
+        "27": [sp(x) - sp(-x), x], "33": [sp(x) + sp(-x), 0],
+        "39": [d2(sp, x), e(x) / (1 + e(x)) ** 2, sig(x) * (1 - sig(x))],
+        "45": [d(lambda t: sp(b * t) / b, x), (1 / b) * e(b * x) / (1 + e(b * x))],
+    }
+
+
+@document("03_elu")
+def _(rng):
+    al, lam = rng.uniform(0.1, 3), rng.uniform(0.1, 3)
+    x, xn = rng.choice([-1, 1]) * rng.uniform(0.1, 2), -rng.uniform(0.1, 3)
+    e = math.exp
+    g = lambda t: al * (e(t) - 1)  # noqa: E731
+    f = lambda t: t if t > 0 else g(t)  # noqa: E731
+    return {
+        "12": [d(g, xn), al * e(xn), al * (e(xn) - 1) + al],
+        "15": [d(f, xn), f(xn) + al],
+        "19": [d(g, x), al * (e(x) - 1)],
+        "25": [d(lambda t: lam * g(t), x), lam * al * e(x)],
+        "31": [(e(2 * x) - 1) / (e(x) - 1), e(x) + 1],
+        "37": [d2(g, x), al * e(x)], "43": [d2(g, x), al * e(x) - al],
+    }
+
+
+@document("04_mse_linear_regression")
+def _(rng):
+    n, dd = rng.integers(2, 6, size=2)
+    X, y, w = rng.normal(size=(n, dd)), rng.normal(size=n), rng.normal(size=dd)
+    j = rng.integers(dd)
+    sq = lambda w: np.sum((X @ w - y) ** 2)  # noqa: E731
+    rows = lambda w: sum((X[i] @ w - y[i]) ** 2 for i in range(n))  # noqa: E731
+    r = X @ w - y
+    return {
+        "7": [rows(w) / n, rows(w) / n, sq(w) / n],
+        "13": [sq(w), r @ r, w @ X.T @ X @ w - 2 * y @ X @ w + y @ y],
+        "16": [grad(lambda w: w @ X.T @ X @ w, w), 2 * X.T @ X @ w],
+        "17": [grad(lambda w: y @ X @ w, w), X.T @ y],
+        "20": [grad(lambda w: sq(w) / n, w), 2 / n * X.T @ r],
+        "26": [grad(lambda w: sq(w) / n, w), 1 / n * X.T @ r],
+        "32": [grad(sq, w), mat(2 * r, X.T)],
+        "38": [partial(rows, w, j), 2 * sum(r[i] * X[i, j] for i in range(n))],
+        "44": [grad(lambda w: sq(w) / 2, w), X.T @ X @ w - X.T @ y],
+    }
+
+
+@document("05_mae_huber")
+def _(rng):
+    dl = rng.uniform(0.2, 2)
+    r = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    rbig, rpos = dl + rng.uniform(0.1, 2), rng.uniform(0.1, 3)
+    m = rng.integers(2, 6)
+    p, t, k = rng.normal(size=m), rng.normal(size=m), rng.integers(m)
+    mae = lambda p: np.mean(np.abs(p - t))  # noqa: E731
+    ph = lambda s: dl**2 * (math.sqrt(1 + (s / dl) ** 2) - 1)  # noqa: E731
+    return {
+        "13": [d(abs, r), r / abs(r)], "16": [d(abs, r), abs(r) / r**2],
+        "21": [d(lambda s: dl * (abs(s) - dl / 2), rbig), dl],
+        "27": [dl**2 / 2, dl * (dl - dl / 2)],
+        "34": [partial(mae, p, k), (p[k] - t[k]) / abs(p[k] - t[k]) / m],
+        "40": [partial(mae, p, k), np.sum((p - t) / np.abs(p - t)) / m],
+        "46": [d(ph, r), r / math.sqrt(1 + (r / dl) ** 2)],
+        "52": [rpos / math.sqrt(1 + (rpos / dl) ** 2), rpos * dl / math.sqrt(dl**2 + rpos)],
+    }
+
+
+@document("06_logistic_regression")
+def _(rng):
+    dd, n = rng.integers(2, 6), rng.integers(1, 5)
+    x, w, y = rng.normal(size=dd), rng.normal(size=dd), float(rng.integers(2))
+    X, Y = rng.normal(size=(n, dd)), rng.integers(2, size=n).astype(float)
+    z = w @ x
+    loss = lambda w, x, y: -y * math.log(sig(w @ x)) - (1 - y) * math.log(1 - sig(w @ x))  # noqa: E731
+    dsig = d(sig, z)
+    s = sig(z)
+    return {
+        "11": [dsig, s * (1 - s)],
+        "14": [d(lambda t: math.log(sig(t)), z), dsig / s, 1 - s],
+        "20": [d(lambda t: math.log(1 - sig(t)), z), -dsig / (1 - s), -s],
+        "23": [grad(lambda w: w @ x, w), x],
+        "26": [grad(lambda w: loss(w, x, y), w), -y * (1 - s) * x + (1 - y) * s * x, (s - y) * x],
+        "32": [grad(lambda w: loss(w, x, y), w), (y - s) * x],
+        "39": [grad(lambda w: sum(loss(w, X[i], Y[i]) for i in range(n)) / n, w),
+               sum((sig(w @ X[i]) - Y[i]) * X[i] for i in range(n)) / n],
+        "42": [math.log(1 - s), math.log(s) - z],
+        "45": [-y * math.log(s) - (1 - y) * math.log(1 - s), math.log(1 + math.exp(z)) - y * z],
+        "51": [d(lambda t: math.log(1 + math.exp(t)) - y * t, z), 1 / (1 + math.exp(z)) - y],
+    }
+
+
+@document("07_ridge")
+def _(rng):
+    m, n = rng.integers(2, 6, size=2)
+    A, b, x, lam = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n), rng.uniform(0.1, 3)
+    k = rng.integers(n)
+    J = lambda x: np.sum((A @ x - b) ** 2) + lam * x @ x  # noqa: E731
+    r = A @ x - b
+    wrong = UNDEFINED if m != n else 2 * sum(A[k, i] * r[i] for i in range(m)) + 2 * lam * x[k]
+    return {
+        "10": [grad(lambda x: lam * x @ x, x), 2 * lam * x],
+        "13": [grad(J, x), 2 * A.T @ r + 2 * lam * x, 2 * (A.T @ A + lam * np.eye(n)) @ x - 2 * A.T @ b],
+        "21": [grad(J, x), 2 * A.T @ r + lam * x],
+        "27": [J(x), sum((sum(A[i, j] * x[j] for j in range(n)) - b[i]) ** 2 for i in range(m))
+               + lam * sum(x[j] ** 2 for j in range(n))],
+        "33": [partial(J, x, k), 2 * sum(A[i, k] * r[i] for i in range(m)) + 2 * lam * x[k]],
+        "39": [partial(J, x, k), wrong],
+        "45": [grad(lambda x: lam * x @ x, x), 2 * lam * np.linalg.norm(x)],
+    }
+
+
+@document("08_log_sum_exp")
+def _(rng):
+    n = rng.integers(2, 6)
+    x, c, a, b = rng.normal(size=n), rng.normal() * 3, rng.normal(), rng.normal()
+    i, k = rng.integers(n, size=2)
+    S = np.sum(np.exp(x))
+    s = np.exp(x) / S
+    return {
+        "7": [partial(lse, x, i), 1 / S * partial(lambda x: np.sum(np.exp(x)), x, i), np.exp(x[i]) / S],
+        "14": [partial(lse, x, i), np.exp(x[i]) / np.exp(x[i])],
+        "20": [lse(x), c + lse(x - c)], "26": [lse(x), -c + lse(x - c)],
+        "32": [np.sum(np.exp(x) / S), 1],
+        "38": [partial2(lse, x, i, k), s[i] * delta(i, k) - s[i] * s[k]],
+        "44": [math.log(math.exp(a) + math.exp(b)), a + math.log(1 + math.exp(b - a))],
+        "50": [math.log(math.exp(a) + math.exp(b)), a + b],
+    }
+
+
+@document("09_softmax_temperature")
+def _(rng):
+    K = rng.integers(2, 6)
+    z, T, c = rng.normal(size=K), rng.uniform(0.3, 3), rng.normal() * 2
+    i, j = rng.integers(K, size=2)
+    p = softmax(z / T)
+    return {
+        "9": [softmax((z + c) / T)[i], p[i]], "15": [softmax(2 * z / T)[i], p[i]],
+        "23": [partial(lambda z: softmax(z / T)[i], z, j), p[i] * (delta(i, j) - p[j]) / T],
+        "29": [partial(lambda z: softmax(z / T)[i], z, j), p[i] * (delta(i, j) - p[j])],
+        "35": [math.log(p[i]), z[i] / T - lse(z / T)],
+        "41": [partial(lambda z: math.log(softmax(z / T)[i]), z, j), (delta(i, j) - p[j]) / T,
+               (delta(i, j) - p[j]) / T],
+        "47": [partial(lambda z: math.log(softmax(z / T)[i]), z, j), (delta(i, j) - p[i]) / T],
+        "53": [sum(p[a] * (delta(a, j) - p[j]) / T for a in range(K)), 0],
+        "60": [d(lambda t: z[i] / t, T), z[i] / T**2],
+    }
+
+
+@document("10_cross_entropy_labels")
+def _(rng):
+    K = rng.integers(2, 6)
+    z, p = rng.normal(size=K), rng.dirichlet(np.ones(K))
+    i, c, k = rng.integers(K, size=3)
+    eps = rng.uniform(0, 0.5)
+    q = softmax(z)
+    S = np.sum(np.exp(z))
+    onehot = lambda z: -z[c] + lse(z)  # noqa: E731
+    return {
+        "13.2": [math.log(q[k]), z[k] - lse(z)],
+        "16": [-p @ np.log(q), -p @ z + lse(z)],
+        "22": [partial(lambda z: -p @ z + lse(z), z, i), -p[i] + np.exp(z[i]) / S, q[i] - p[i]],
+        "28": [partial(lambda z: -p @ np.log(softmax(z)), z, i), -p[i] * (1 - q[i])],
+        "36": [-sum(delta(a, c) * math.log(q[a]) for a in range(K)), -math.log(q[c]), -z[c] + lse(z)],
+        "42": [partial(onehot, z, i), q[i] - delta(i, c)],
+        "48": [partial(onehot, z, i), q[c] - delta(i, c)],
+        "52": [partial(onehot, z, i), delta(i, c) - q[i]],
+        "61": [q[i] - (1 - eps) * delta(i, c) - eps / K, q[i] - delta(i, c) + eps * (delta(i, c) - 1 / K)],
+    }
+
+
+@document("11_kl_categorical")
+def _(rng):
+    n = rng.integers(2, 6)
+    p, q = rng.dirichlet(np.ones(n)), rng.dirichlet(np.ones(n))
+    j = rng.integers(n)
+    a, b = rng.uniform(0.05, 0.95, size=2)
+    kl = lambda p, q: np.sum(p * np.log(p / q))  # noqa: E731
+    L = math.log
+    return {
+        "7": [kl(p, q), kl(p, q), p @ np.log(p) - p @ np.log(q)],
+        "13": [partial(lambda q: kl(p, q), q, j), -p[j] / q[j]],
+        "17": [partial(lambda p: kl(p, q), p, j), L(p[j] / q[j]) + 1],
+        "23": [partial(lambda p: kl(p, q), p, j), L(p[j] / q[j])],
+        "29": [kl(p, q), kl(q, p)],
+        "35": [np.sum(p * np.log(p * n)), L(n) + p @ np.log(p)],
+        "41": [np.sum(p * np.log(p * n)), n * L(n) + p @ np.log(p)],
+        "47": [a * L(a / b) + (1 - a) * L((1 - a) / (1 - b)),
+               a * L(a) + (1 - a) * L(1 - a) - a * L(b) - (1 - a) * L(1 - b)],
+    }
+
+
+@document("12_cosine_similarity")
+def _(rng):
+    dd = rng.integers(2, 6)
+    u, v, c = rng.normal(size=dd), rng.normal(size=dd), rng.uniform(0.1, 3)
+    k = rng.integers(dd)
+    N = np.linalg.norm
+    cos = lambda u: u @ v / (N(u) * N(v))  # noqa: E731
+    nu, nv, uv = N(u), N(v), u @ v
+    return {
+        "9": [grad(lambda u: u @ v, u), v], "9.2": [grad(N, u), u / nu],
+        "13": [grad(cos, u), v / (nu * nv) - uv / (nu**2 * nv) * u / nu,
+               1 / nu * (v / nv - uv / (nu * nv) * u / nu)],
+        "19": [u @ (v / (nu * nv) - uv / (nu**3 * nv) * u), 0],
+        "25": [grad(cos, u), v / (nu * nv)],
+        "31": [grad(cos, u), v / (nu * nv) - uv / (nu**2 * nv) * u],
+        "37": [partial(cos, u, k), v[k] / (nu * nv) - u[k] * uv / (nu**3 * nv)],
+        "43": [cos(c * u), cos(u)],
+    }
+
+
+@document("13_attention_scores")
+def _(rng):
+    dd, n = rng.integers(2, 6, size=2)
+    q, K = rng.normal(size=dd), rng.normal(size=(n, dd))
+    s1, s2 = rng.normal(size=2) * 2
+    j, m = rng.integers(n), rng.integers(dd)
+    r = math.sqrt(dd)
+    score = lambda q: q @ K[j] / r  # noqa: E731
+    e = math.exp
+    return {
+        "14": [score(q), sum(q[l] * K[j, l] for l in range(dd)) / r],
+        "20": [grad(score, q), K[j] / r], "26": [grad(score, q), K[j] / dd],
+        "32": [jac(lambda q: K @ q / r, q), K / r],
+        "38": [partial(lambda K: sum(q[l] * K[j, l] for l in range(dd)) / r, K, (j, m)), q[m] / r],
+        "46": [e(s1) / (e(s1) + e(s2)), 1 / (1 + e(s2 - s1))],
+        "52": [e(s1) / (e(s1) + e(s2)), 1 / (1 + e(s1 - s2))],
+        "58": [(r * q) @ K[j] / r, q @ K[j]],
+        "64": [score(q), np.outer(K[j], q) / r],
+        "70": [grad(lambda q: q @ q / r, q), q / r],
+    }
+
+
+@document("14_mlp_backprop")
+def _(rng):
+    n, h, m = rng.integers(2, 5, size=3)
+    x, W1, W2, y = rng.normal(size=n), rng.normal(size=(h, n)), rng.normal(size=(m, h)), rng.normal(size=m)
+    i, j, k = rng.integers(m), rng.integers(h), rng.integers(n)
+    z = W1 @ x
+    a = np.tanh(z)
+    yh = W2 @ a
+    g = yh - y
+    L_yh = lambda yh: 0.5 * np.sum((yh - y) ** 2)  # noqa: E731
+    L_a = lambda a: L_yh(W2 @ a)  # noqa: E731
+    L_z = lambda z: L_a(np.tanh(z))  # noqa: E731
+    L_W2 = lambda W2: L_yh(W2 @ a)  # noqa: E731
+    L_W1 = lambda W1: L_z(W1 @ x)  # noqa: E731
+    wrong = UNDEFINED if m != h else (1 - a[j] ** 2) * sum(W2[j, b] * g[b] for b in range(m)) * x[k]
+    return {
+        "15": [grad(L_yh, yh), g],
+        "21": [partial(L_W2, W2, (i, j)), g[i] * a[j]],
+        "24": [grad(L_W2, W2), np.outer(g, a)],
+        "27": [np.array([d(np.tanh, t) for t in z]), 1 - np.tanh(z) ** 2],
+        "30": [grad(L_a, a), W2.T @ g],
+        "34": [grad(L_z, z), (1 - a * a) * (W2.T @ g)],
+        "40": [grad(L_z, z), W2.T @ g],
+        "46": [grad(L_a, a), mat(W2, g)],
+        "52": [partial(L_W1, W1, (j, k)), (1 - a[j] ** 2) * sum(W2[b, j] * g[b] for b in range(m)) * x[k]],
+        "58": [partial(L_W1, W1, (j, k)), wrong],
+    }
+
+
+@document("15_trace_identities")
+def _(rng):
+    n, m = rng.integers(2, 5, size=2)
+    A, B, C, D = (rng.normal(size=s) for s in [(n, n), (n, n), (n, m), (m, n)])
+    k, l = rng.integers(n, size=2)
+    tr = np.trace
+    return {
+        "9": [(A @ B).T, B.T @ A.T], "13": [(C @ D).T, D.T @ C.T], "19": [(A @ B).T, A.T @ B.T],
+        "25": [tr(A + B), tr(A) + tr(B)],
+        "29": [tr(C @ D), tr(D @ C), sum(C[i, j] * D[j, i] for i in range(n) for j in range(m))],
+        "33": [tr(A.T), tr(A)], "39": [tr(A @ B), tr(A) * tr(B)],
+        "45": [tr(A.T @ B), np.sum(A * B)], "51": [tr(A @ B), np.sum(A * B)],
+        "57": [partial(lambda A: tr(A @ B), A, (k, l)), B[l, k]],
+        "63": [partial(lambda A: tr(A @ B), A, (k, l)), B[k, l]],
+        "67": [partial(lambda A: tr(A.T @ A), A, (k, l)), 2 * A[k, l]],
+    }
+
+
+@document("16_quadratic_form")
+def _(rng):
+    n = rng.integers(2, 6)
+    A, b, x = rng.normal(size=(n, n)), rng.normal(size=n), rng.normal(size=n)
+    k, l = rng.integers(n, size=2)
+    f = lambda x: x @ A @ x  # noqa: E731
+    return {
+        "9": [f(x), sum(x[i] * A[i, j] * x[j] for i in range(n) for j in range(n))],
+        "15": [partial(f, x, k), (A @ x)[k] + (x @ A)[k]],
+        "21": [grad(f, x), A @ x + A.T @ x, (A + A.T) @ x],
+        "27": [grad(f, x), 2 * A @ x], "33": [grad(lambda x: b @ x, x), b],
+        "39": [partial2(f, x, k, l), A[k, l] + A[l, k]],
+        "45": [partial(f, x, k), (A @ x)[k]],
+        "51": [grad(lambda x: f(x) / 2 - b @ x, x), (A + A.T) @ x / 2 - b],
+        "57": [f(x), x @ ((A + A.T) / 2) @ x], "61": [f(x), x @ A.T @ x],
+    }
+
+
+@document("17_calculus_rules")
+def _(rng):
+    x, xp = rng.choice([-1, 1]) * rng.uniform(0.2, 2), rng.uniform(0.2, 3)
+    a, b = rng.normal(size=2)
+    e, s, c = np.exp, np.sin, np.cos
+    return {
+        "8": [d(lambda t: t**2 * e(t), x), 2 * x * e(x) + x**2 * e(x), x * (x + 2) * e(x)],
+        "14": [d(lambda t: t**3 * s(t), x), 3 * x**2 * c(x)],
+        "20": [d(lambda t: t / (1 + t**2), x), ((1 + x**2) - x * 2 * x) / (1 + x**2) ** 2,
+               (1 - x**2) / (1 + x**2) ** 2],
+        "26": [d(lambda t: s(t) / t, x), (s(x) - x * c(x)) / x**2],
+        "32": [d(lambda t: s(a * t**2 + b), x), 2 * a * x * c(a * x**2 + b)],
+        "36": [d(lambda t: e(-t**2 / 2), x), -x * e(-x**2 / 2)],
+        "42": [d(lambda t: np.log(1 + t**2), x), 1 / (1 + x**2)],
+        "48": [d(lambda t: np.sqrt(1 + e(2 * t)), x), e(2 * x) / np.sqrt(1 + e(2 * x))],
+        "54": [d(lambda t: t**t, xp), xp**xp * (np.log(xp) + 1)],
+        "60": [d(lambda t: t**t, xp), xp * xp ** (xp - 1)],
+        "66": [d2(lambda t: 1 / t, x), 2 / x**3],
+        "72": [d(np.tanh, x), 1 - np.tanh(x) ** 2, 1 / np.cosh(x) ** 2],
+        "78": [d(lambda t: e(s(t)), x), e(s(x)) * c(x), c(x) * e(c(x))],
+    }
+
+
+@document("18_sums_products")
+def _(rng):
+    n = int(rng.integers(1, 7))
+    x, y, c = rng.normal(size=n), rng.normal(size=n), rng.normal() * 2
+    xp = rng.uniform(0.1, 3, size=n)
+    I = np.arange(1, n + 1)
+    upper = sum(x[i] * x[j] for i in range(n) for j in range(i + 1, n))
+    mean = x.sum() / n
+    return {
+        "7": [np.sum(c * x + y), c * x.sum() + y.sum()],
+        "11": [sum(c for _ in range(n)), n * c], "17": [sum(c for _ in range(n)), c],
+        "23": [x @ y, x.sum() * y.sum()],
+        "29": [x.sum() ** 2, np.sum(np.outer(x, x)), x @ x + 2 * upper],
+        "35": [np.sum(np.outer(x, x)), x @ x + upper],
+        "41": [I.sum(), n * (n + 1) / 2], "45": [np.sum(I**2), n * (n + 1) * (2 * n + 1) / 6],
+        "51": [np.sum(1 / I - 1 / (I + 1)), 1 - 1 / (n + 1)],
+        "57": [math.log(np.prod(xp)), np.sum(np.log(xp))],
+        "61": [np.prod(c * x), c * np.prod(x)],
+        "67": [np.sum(x - mean), 0],
+        "71": [np.sum((x - mean) ** 2), x @ x - x.sum() ** 2 / n],
+        "77": [np.sum((x + 1) ** 2), x @ x + 2 * x.sum() + 1],
+    }
+
+
+@document("19_norms_gradients")
+def _(rng):
+    n, m = rng.integers(2, 6, size=2)
+    x, a, M, c = rng.normal(size=n), rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=m)
+    k = rng.integers(n)
+    N = np.linalg.norm
+    return {
+        "9": [N(x) ** 2, x @ x, np.sum(x**2)],
+        "15": [grad(lambda x: N(x) ** 2, x), 2 * x],
+        "21": [grad(N, x), 1 / (2 * N(x)) * 2 * x, x / N(x)],
+        "27": [grad(N, x), 1 / (2 * N(x))],
+        "33": [grad(lambda x: N(x - a) ** 2, x), 2 * (x - a)],
+        "39": [grad(lambda x: N(x - a) ** 2, x), 2 * (a - x)],
+        "42": [jac(lambda x: M @ x, x), M],
+        "45": [grad(lambda x: N(M @ x - c) ** 2, x), 2 * M.T @ (M @ x - c)],
+        "51": [N(x / N(x)), 1],
+        "57": [N(x + a) ** 2, N(x) ** 2 + N(a) ** 2],
+        "63": [N(x + a) ** 2, N(x) ** 2 + 2 * a @ x + N(a) ** 2],
+        "69": [partial(lambda x: np.sum(np.abs(x)), x, k), x[k] / abs(x[k])],
+        "75": [grad(lambda x: 1 / N(x), x), -x / N(x) ** 2],
+    }
+
+
+@document("20_kronecker_delta")
+def _(rng):
+    n = rng.integers(2, 6)
+    x, W = rng.normal(size=n), rng.normal(size=(n, n))
+    i, j, k = rng.integers(n, size=3)
+    s = softmax(x)
+    return {
+        "7": [partial(lambda x: x[i], x, k), delta(i, k)],
+        "13": [sum(W[i, b] * delta(b, k) for b in range(n)), W[i, k]],
+        "17": [sum(delta(i, b) * delta(b, k) for b in range(n)), delta(i, k)],
+        "21": [sum(delta(b, b) for b in range(n)), n],
+        "27": [partial(lambda x: W[i] @ x, x, k), sum(W[i, b] * delta(b, k) for b in range(n)), W[i, k]],
+        "33": [partial(lambda x: W[i] @ x, x, k), W[k, i]],
+        "39": [sum(x[b] for b in range(n) if b != i), x.sum() - x[i]],
+        "45": [sum(x[b] for b in range(n) if b != i), x.sum()],
+        "51": [partial(lambda x: np.sum(x**3), x, k), 3 * x[k] ** 2],
+        "55": [partial(lambda x: x.sum() ** 2, x, k), 2 * x.sum()],
+        "61": [partial(lambda x: x.sum() ** 2, x, k), 2 * x[k]],
+        "67": [partial(lambda x: softmax(x)[i], x, k), s[i] * (delta(i, k) - s[k])],
+        "73": [partial(lambda x: softmax(x)[i], x, k), s[i] * (delta(i, i) - s[k])],
+        "79": [sum(delta(a, b) * x[a] * x[b] for a in range(n) for b in range(n)), x @ x, x.sum() ** 2],
+    }
+
+
+@document("21_appendix_softmax_regression")
+def _(rng):
+    dd, K = rng.integers(2, 6, size=2)
+    x, W = rng.normal(size=dd), rng.normal(size=(K, dd))
+    c, k, m = rng.integers(K), rng.integers(K), rng.integers(dd)
+    z1, z2, lam = rng.normal() * 2, rng.normal() * 2, rng.uniform(0.1, 3)
+    z = W @ x
+    p = softmax(z)
+    loss_z = lambda z: -z[c] + lse(z)  # noqa: E731
+    e, L = math.exp, math.log
+    return {
+        "14": [-L(p[c]), -L(p[c]), -z[c] + lse(z)],
+        "21": [partial(loss_z, z, k), -delta(k, c) + e(z[k]) / np.sum(np.exp(z)), p[k] - delta(k, c)],
+        "27": [z[k], sum(W[k, b] * x[b] for b in range(dd))],
+        "29": [partial(lambda W: W[k] @ x, W, (k, m)), x[m]],
+        "33": [partial(lambda W: loss_z(W @ x), W, (k, m)), (p[k] - delta(k, c)) * x[m]],
+        "37": [partial(lambda W: W[k] @ x, W, (k, m)), at(x, k)],
+        "44": [-L(e(z1) / (e(z1) + e(z2))), L(1 + e(z2 - z1))],
+        "48": [d(lambda t: L(1 + e(z2 - t)), z1), -e(z2 - z1) / (1 + e(z2 - z1)), e(z1) / (e(z1) + e(z2)) - 1],
+        "53": [L(1 + e(z2 - z1)), L(1 + e(z2)) - z1],
+        "59": [partial(lambda W: lam / 2 * np.sum(W**2), W, (k, m)), lam * W[k, m]],
+    }
+
+
+@document("22_lecture_matrix_calculus")
+def _(rng):
+    n = rng.integers(2, 6)
+    x, y, A, B = rng.normal(size=n), rng.normal(size=n), rng.normal(size=(n, n)), rng.normal(size=(n, n))
+    i, j = rng.integers(n, size=2)
+    AB = A @ B
+    return {
+        "16": [grad(lambda x: x @ A @ y, x), A @ y],
+        "17": [grad(lambda y: x @ A @ y, y), A.T @ x],
+        "21": [grad(lambda y: x @ A @ y, y), A @ x],
+        "28": [np.trace(AB), sum(A[a, b] * B[b, a] for a in range(n) for b in range(n)), np.trace(B @ A)],
+        "32": [np.trace(np.outer(x, y)), y @ x, sum(x[a] * y[a] for a in range(n))],
+        "36": [np.trace(np.outer(x, y)), np.linalg.norm(x) * np.linalg.norm(y)],
+        "42": [AB.T[i, j], AB[j, i], sum(A[j, k] * B[k, i] for k in range(n)),
+               sum(B.T[i, k] * A.T[k, j] for k in range(n))],
+        "46": [AB.T[i, j], sum(A[i, k] * B[k, j] for k in range(n))],
+        "53": [jac(lambda x: A @ x, x), A], "53.2": [jac(lambda x: x * y, x), np.diag(y)],
+        "57": [partial(lambda x: x[i] ** 2, x, j), 2 * x[i] * delta(i, j)],
+        "61": [partial(lambda x: x[i] ** 2, x, j), 2 * x[j]],
+    }
+
+
+@document("23_appendix_gaussian_likelihood")
+def _(rng):
+    n = int(rng.integers(1, 7))
+    x, mu, s = rng.normal(size=n) * 2, rng.normal(), rng.uniform(0.3, 3)
+    S = np.sum((x - mu) ** 2)
+    L = np.log
+    part = lambda m: -np.sum((x - m) ** 2) / (2 * s**2)  # noqa: E731
+    in_s = lambda s: -n * L(s) - S / (2 * s**2)  # noqa: E731
+    pdf = np.exp(-((x - mu) ** 2) / (2 * s**2)) / (np.sqrt(2 * np.pi) * s)
+    return {
+        "10": [L(np.prod(pdf)), np.sum(-L(np.sqrt(2 * np.pi) * s) - (x - mu) ** 2 / (2 * s**2)),
+               -n * L(s) - n / 2 * L(2 * np.pi) - S / (2 * s**2)],
+        "17": [d(part, mu), np.sum(x - mu) / s**2, (x.sum() - n * mu) / s**2],
+        "23": [d(part, mu), np.sum(mu - x) / s**2],
+        "29": [d(in_s, s), -n / s + S / s**3], "34": [d(in_s, s), -n / s + S / s**2],
+        "40": [d2(part, mu), -n / s**2],
+        "44": [S, x @ x - 2 * mu * x.sum() + n * mu**2], "48": [S, x @ x - n * mu**2],
+    }
+
+
+@document("24_graded_quiz")
+def _(rng):
+    x, x1 = rng.uniform(0.2, 3), rng.uniform(1.1, 4)
+    xr = rng.choice([-1, 1]) * rng.uniform(0.2, 2)
+    n = int(rng.integers(1, 8))
+    e, L, E = math.exp, math.log, math.exp(xr) + math.exp(-xr)
+    return {
+        "9": [d(lambda t: e(3 * t) * L(t), x), 3 * e(3 * x) * L(x) + e(3 * x) / x, e(3 * x) * (3 * L(x) + 1 / x)],
+        "15": [d(lambda t: (1 + t**2) ** -3, xr), -3 / (1 + xr**2) ** 4, -3 / (1 + xr**2) ** 4 * 2 * xr],
+        "21": [L(e(xr) / (1 + e(xr))), xr - L(1 + e(xr)), -L(1 + e(-xr))],
+        "27": [(xr - 2) ** 3, xr**3 - 6 * xr**2 + 12 * xr - 8, xr**3 - 8],
+        "33": [d(lambda t: L(L(t)), x1), 1 / L(x1)],
+        "39": [d(np.tanh, xr), (E**2 - (e(xr) - e(-xr)) ** 2) / E**2, 2 / E**2],
+        "45": [(xr**2 - 1) / (xr - 1), xr - 1],
+        "51": [d(lambda t: math.sqrt(t) * e(-t), x), e(-x) / (2 * math.sqrt(x)) + math.sqrt(x) * e(-x)],
+        "54": [d(math.atan, xr), 1 / (1 + xr**2)],
+        "57": [d(lambda t: math.atan(2 * t), xr), 1 / (1 + 4 * xr**2)],
+        "63": [sum(2**k for k in range(n)), 2**n - 1],
+        "67": [sum(2 * k - 1 for k in range(1, n + 1)), n**2 + 1],
+    }
+
+
+@document("25_peer_review_backprop")
+def _(rng):
+    n, m = rng.integers(2, 5, size=2)
+    x, W, b, t = rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=m)
+    i, j = rng.integers(m), rng.integers(n)
+    u0 = rng.normal() * 2
+    h = sig(W @ x + b)
+    g = 2 * (h - t) * h * (1 - h)
+    E_h = lambda h: np.sum((h - t) ** 2)  # noqa: E731
+    E_b = lambda b: E_h(sig(W @ x + b))  # noqa: E731
+    E_W = lambda W: E_h(sig(W @ x + b))  # noqa: E731
+    E_x = lambda x: E_h(sig(W @ x + b))  # noqa: E731
+    u = (W @ x + b)[i]
+    e = math.exp
+    wrong_x = UNDEFINED if m != n else sum(g[a] * W[j, a] for a in range(m))
+    return {
+        "11": [partial(E_h, h, i), 2 * (h[i] - t[i])],
+        "15": [d(sig, u), sig(u) * (1 - sig(u)), h[i] * (1 - h[i])],
+        "19": [partial(E_b, b, i), g[i]],
+        "25": [partial(E_W, W, (i, j)), UNDEFINED if i >= n else g[i] * x[i]],
+        "31": [partial(E_x, x, j), wrong_x],
+        "37": [grad(E_b, b), 2 * (h - t) * h * (1 - h), 2 * (h - t) * h],
+        "43": [d(sig, u0), e(-u0) / (1 + e(-u0)), 1 / (1 + e(u0))],
+        "49": [d(sig, u0), e(-u0) / (1 + e(-u0)) ** 2, sig(u0) - sig(u0) ** 2],
+        "55": [partial(E_b, b, i), sum(partial(E_W, W, (i, a)) for a in range(n))],
+    }
+
+
+@document("26_two_variable_calculus")
+def _(rng):
+    x, y = rng.normal(size=2)
+    u = rng.normal(size=2)
+    g = lambda v: v[0] ** 2 * v[1] + np.sin(v[0] * v[1])  # noqa: E731
+    M = np.array([[1.0, 2.0], [3.0, 4.0]])
+    F = lambda u: np.array([u[0] * u[1], u[0] + u[1]])  # noqa: E731
+    c, s = np.cos(x * y), np.sin(x * y)
+    v = np.array([x, y])
+    return {
+        "8": [partial(g, v, 0), 2 * x * y + y * c], "12": [partial(g, v, 1), x**2 + y * c],
+        "19": [partial2(g, v, 0, 1), 2 * x + c - x * y * s], "25": [partial2(g, v, 0, 1), 2 * x - y**2 * s],
+        "31": [jac(F, u), np.array([[u[1], u[0]], [1, 1]])], "37": [jac(F, u), np.array([[u[1], 1], [u[0], 1]])],
+        "43": [M @ u, np.array([u[0] + 2 * u[1], 3 * u[0] + 4 * u[1]])],
+        "47": [M.T, np.array([[1, 3], [2, 4]])],
+        "51": [M @ u, np.array([u[0] + 3 * u[1], 2 * u[0] + 4 * u[1]])],
+    }
+
+
+@document("27_sums_with_conditions")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x, A, k = rng.normal(size=n), rng.normal(size=(n, n)), rng.integers(n)
+    pairs = sum(1 for i in range(n) for j in range(i + 1, n))
+    upper = sum(A[i, j] for i in range(n) for j in range(i, n))
+    return {
+        "8": [pairs, n * (n - 1) / 2], "14": [pairs, n * (n + 1) / 2],
+        "20": [sum(x[i] * x[j] for i in range(n) for j in range(n) if i != j), x.sum() ** 2 - x @ x],
+        "26": [upper, sum(A[i, j] for j in range(n) for i in range(j + 1))],
+        "32": [upper, sum(A[i, j] for j in range(n) for i in range(j, n))],
+        "38": [sum(A[k, j] * x[j] for j in range(n) if j != k), A[k] @ x - A[k, k] * x[k]],
+        "44": [np.prod(np.exp(x)), np.exp(x.sum())],
+        "50": [np.prod(1 + x), 1 + x.sum()],
+        "56": [partial(np.prod, x, k), np.prod(x) / x[k], np.prod(np.delete(x, k))],
+    }
+
+
+@document("28_softmax_jacobian_matrix")
+def _(rng):
+    K = rng.integers(2, 6)
+    z, y = rng.normal(size=K), rng.dirichlet(np.ones(K))
+    i, j = rng.integers(K, size=2)
+    p = softmax(z)
+    J = jac(softmax, z)
+    return {
+        "6": [partial(lambda z: softmax(z)[i], z, j), p[i] * (delta(i, j) - p[j])],
+        "9": [J, np.diag(p) - np.outer(p, p)], "15": [J, np.diag(p) - p @ p],
+        "21": [p.sum(), 1], "27": [sum(p[i] * (delta(i, b) - p[b]) for b in range(K)), 0],
+        "33": [grad(lambda z: y @ np.log(softmax(z)), z), y - p],
+        "39": [grad(lambda z: y @ np.log(softmax(z)), z), y - K * p],
+        "45": [p[i] * (delta(i, j) - p[j]), p[j] * (delta(j, i) - p[i])],
+    }
+
+
+@document("29_notes_normalisation")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x, k = rng.normal(size=n), rng.integers(n)
+    c, a = rng.normal(size=2) * 2
+    var = lambda x: np.mean((x - x.mean()) ** 2)  # noqa: E731
+    mu = x.mean()
+    return {
+        "11": [partial(np.mean, x, k), 1 / n],
+        "12": [partial(var, x, k), 2 / n * sum((x[i] - mu) * (delta(i, k) - 1 / n) for i in range(n)),
+               2 / n * (x[k] - mu)],
+        "18": [partial(var, x, k), 2 / n * (x[k] - mu) * (1 - 1 / n)],
+        "24": [(x[k] + c) - np.mean(x + c), x[k] - mu],
+        "28": [var(a * x), a * var(x)],
+    }
+
+
+# --- the comparison with the recorded truth ------------------------------------------------------------
+
+def source(stem: str) -> Path:
+    return next(p for p in HERE.glob(stem + ".*") if p.suffix in (".md", ".tex"))
+
+
+def verdicts(stem: str, samples: int = SAMPLES, seed: int = 0) -> dict[str, bool]:
+    """The oracle's truth of every link of the document it evaluates, by key."""
+    rng = np.random.default_rng(seed)
+    draws = [DOCUMENTS[stem](rng) for _ in range(samples)]
+    found = {}
+    for link in links(source(stem)):
+        if link.chain not in draws[0]:
+            continue
+        a, b = (0, -1) if link.index == 0 else (link.index - 1, link.index)
+        found[link.key] = all(same(draw[link.chain][a], draw[link.chain][b]) for draw in draws)
+    return found
+
+
+def truth(stem: str) -> dict:
+    return tomllib.loads((HERE / f"{stem}.truth.toml").read_text(encoding="utf-8"))
+
+
+def stems() -> list[str]:
+    return sorted(p.name.split(".")[0] for p in HERE.glob("*.truth.toml"))
+
+
+def disagreements() -> list[str]:
+    """Every claim whose recorded truth the oracle contradicts, or that it does not evaluate."""
+    found = []
+    for stem in stems():
+        recorded = truth(stem)
+        oracle = verdicts(stem) if stem in DOCUMENTS else {}
+        for key, value in recorded.items():
+            if value not in (True, False):
+                continue
+            if key not in oracle:
+                found.append(f"{stem} {key}: not evaluated by the oracle")
+            elif oracle[key] is not value:
+                found.append(f"{stem} {key}: recorded {value}, oracle {oracle[key]}")
+    return found
+
+
+if __name__ == "__main__":
+    problems = disagreements()
+    print("\n".join(problems) if problems else "the oracle agrees with every recorded truth")
