@@ -228,6 +228,9 @@ class Step:
     # What the document assumes of the step's names and derive cannot use ("$\sum_i p_i = 1$", line 6):
     # a counterexample would have to satisfy it, so a refutation becomes unknown, naming it.
     hypotheses: tuple[str, ...] = ()
+    # Names the document says lie in a finite set (y \in \{0, 1\}): (name, values, the hypothesis saying so).
+    # A refutation as read is tried again at each of the values.
+    values: tuple[tuple[str, tuple[int, ...], str], ...] = ()
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -274,6 +277,7 @@ class Check:
     link: int | None = None  # the link's number in its chain (None for the ends and a correction)
     link_latex: str = ""  # the link's two terms as written, "left = right"
     hypotheses: tuple[str, ...] = ()
+    values: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.values
     file: str = ""  # the file the derivation was read from, as named on the command line; else its source
 
 
@@ -308,7 +312,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses,
+                      hypotheses=step.hypotheses, values=step.values,
                       file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"

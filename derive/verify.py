@@ -18,6 +18,7 @@ becomes an 'unknown' result with the reason.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import itertools
 import random
@@ -656,6 +657,50 @@ def _test_function_notes(check: Check) -> list[str]:
             + "; ".join(test_function_text(n, calls[n]) for n in sorted(calls))]
 
 
+_MAX_VALUE_CASES = 16
+
+
+def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None":
+    """A check refuted as read, whose names the document puts in finite sets (y in {0, 1}): refuted
+    at one of those values, the refutation stands (with the value named); else None."""
+    from .notation import Definition, scalar
+
+    names = [(name, vals) for name, vals, _ in check.values]
+    cases = list(itertools.islice(itertools.product(*(vals for _, vals in names)), _MAX_VALUE_CASES + 1))
+    if len(cases) > _MAX_VALUE_CASES:
+        return None
+    covered = {text for _, _, text in check.values}
+    if any(h not in covered for h in check.hypotheses):
+        return None  # another supposition the counterexample would have to satisfy
+    held = []
+    for case in cases:
+        fixed = tuple(Definition(scalar(name), (), sp.Integer(v)) for (name, _), v in zip(names, case))
+        at = Check(**{**check.__dict__, "assume": check.assume + Assumptions(definitions=fixed),
+                      "values": (), "hypotheses": ()})
+        try:
+            outcome = _run(at, settings, clock)
+        except (StageTimeout, Unsupported):
+            return None
+        if outcome.verdict is Verdict.REFUTED:
+            where = ", ".join(f"{name} = {v}" for (name, _), v in zip(names, case))
+            outcome.detail = f"{outcome.detail} (at {where}, one of the values the document allows)"
+            outcome.notes = list(outcome.notes) + [f"checked at {where}: " + "; ".join(sorted(covered))]
+            cx = outcome.counterexample
+            if cx is not None:  # the values the case fixed belong to the counterexample
+                given = {name: Assignment(name, (), (_format_value(sp.Integer(v)),)) for (name, _), v in zip(names, case)}
+                outcome.counterexample = dataclasses.replace(cx, values=dict(sorted({**cx.values, **given}.items())))
+            return outcome
+        held.append(outcome)
+    order = (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
+    if held and all(o.verdict in order for o in held):
+        # true at every value the document allows (and false elsewhere): it holds as the document means it
+        weakest = max(held, key=lambda o: (order.index(o.verdict), -(o.bound or 0)))
+        allowed = "; ".join(sorted(covered))
+        return _Outcome(weakest.verdict, f"at each value {allowed} allows: {weakest.detail}", bound=weakest.bound,
+                        notes=[f"checked at each of the values: {allowed}"], sizes=weakest.sizes)
+    return None
+
+
 def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     """Verify one check; never raises for a problem in the check itself."""
     clock = _Clock(settings.timeout)
@@ -672,9 +717,11 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
     if outcome.verdict is Verdict.REFUTED and check.hypotheses:
-        # the counterexample need not satisfy what the document assumes and derive cannot use
-        outcome = _Outcome(Verdict.UNKNOWN, "refuted as read, but the document assumes "
-                           + "; ".join(check.hypotheses) + ", which is not used: a counterexample must satisfy it")
+        # the counterexample need not satisfy what the document assumes and derive cannot use, unless
+        # what it assumes is a finite set of values, tried one by one
+        outcome = (_at_the_values(check, settings, clock) if check.values else None) or _Outcome(
+            Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
+            + ", which is not used: a counterexample must satisfy it")
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)

@@ -175,3 +175,73 @@ def test_the_leibniz_derivative_of_a_defined_function_is_taken_at_its_variable()
             "$$\\frac{dg}{dx} = 2t$$\n")
     assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED,
                                   Verdict.PROVED, Verdict.UNKNOWN]
+
+
+LOGISTIC_TEX = r"""\documentclass{article}
+\newcommand{\vx}{\mathbf{x}}
+\begin{document}
+\section{Logistic regression}
+Let $\vx \in \mathbb{R}^d$, $w \in \mathbb{R}^d$, and $y \in \{0, 1\}$. Define $p = \sigma(w^\top \vx)$ and
+the loss $L = -y \log p - (1 - y) \log(1 - p)$.
+\begin{align}
+\frac{\partial L}{\partial w_j} &= (p - y) x_j \\
+&= (y - p) x_j
+\end{align}
+Hence $\nabla_w L = (p - y)\vx$.
+
+\section{Ridge}
+For $X \in \mathbb{R}^{n \times d}$ and $y \in \mathbb{R}^n$,
+\begin{equation}
+\nabla_w \left( \|Xw - y\|_2^2 + \lambda \|w\|_2^2 \right) = 2X^\top (Xw - y) + 2\lambda w.
+\end{equation}
+\end{document}
+"""
+
+
+def test_latex_prose_after_a_section_heading_is_read_with_the_documents_macros():
+    d = read_document(LOGISTIC_TEX, "doc.tex", default_notation(), markdown=False)
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    verdicts = [r.verdict for r in results]
+    # p and L defined in the prose; j runs over 1..d (it only ever indexes d-vectors); y is a label in
+    # {0, 1} in the first part and a vector of R^n in the second
+    assert verdicts == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED,
+                        Verdict.PROVED, Verdict.PROVED]
+    # refuted at y = 0 or y = 1, the values the prose allows, and the counterexample says which
+    assert "y" in results[3].counterexample.values and "one of the values" in results[3].detail
+    assert any("y ∈ {0, 1}" in r.text or "y \\in \\{0, 1\\}" in r.text for r in results[2].readings)
+
+
+def test_a_label_in_zero_one_is_a_number_and_a_refutation_elsewhere_is_no_refutation():
+    text = ("Let $y \\in \\{0, 1\\}$ and $s \\in \\{\\pm 1\\}$.\n\n$$y^2 - y + 1 = 1$$\n\n$$(1 - y)^2 = 1 - 2y + y^2$$\n\n"
+            "$$y^2 = 2y$$\n\n$$s^2 = 1$$\n\n$$s^3 = 1$$\n\nLet $n \\in \\mathbb{Z}$.\n\n$$n^2 = n$$\n")
+    # true at 0 and 1 (and false at other reals); true everywhere; false at y = 1;
+    # true at -1 and 1; false at s = -1; an integer n: a refutation at a real n is no refutation
+    assert _verdicts_of(text) == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                  Verdict.REFUTED, Verdict.UNKNOWN]
+
+
+def test_a_derivative_with_respect_to_a_defined_accented_name_reads_the_formula_as_written():
+    text = ("Let $x, w \\in \\mathbb{R}^n$ and $y \\in \\mathbb{R}$. The prediction is $\\hat{y} = w^\\top x$ and "
+            "the loss $L = \\frac{1}{2}(\\hat{y} - y)^2$.\n\n$$\\frac{\\partial L}{\\partial \\hat{y}} = \\hat{y} - y$$\n\n"
+            "$$\\frac{\\partial L}{\\partial \\hat{y}} = y - \\hat{y}$$\n\n$$\\frac{\\partial L}{\\partial w_k} = (\\hat{y} - y) x_k$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_a_function_of_several_variables_defined_in_the_text():
+    text = ("Let $u(x, y) = x^2 y + \\sin(xy)$.\n\n$$\\frac{\\partial u}{\\partial x} = 2xy + y\\cos(xy)$$\n\n"
+            "$$\\frac{\\partial u}{\\partial y} = x^2 + y \\cos(xy)$$\n\n"
+            "$$\\frac{\\partial^2 u}{\\partial x \\partial y} = 2x + \\cos(xy) - xy \\sin(xy)$$\n\n"
+            "$$u(y, x) = y^2 x + \\sin(xy)$$\n\n$$u(1, 2) = 2 + \\sin 2$$\n\n$$u(x) = x^2$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                  Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
+
+
+def test_a_sum_followed_by_its_own_index_outside_it_is_refused_as_ambiguous():
+    text = ("Let $x \\in \\mathbb{R}^N$.\n\n$$\\sum_{i=1}^{N} x_i + x_i = 2 \\sum_{i=1}^{N} x_i$$\n\n"
+            "$$\\left(\\sum_{i=1}^{N} x_i\\right) + x_i = x_i + \\sum_{i=1}^{N} x_i$$\n\n"
+            "$$\\sum_{i=1}^{N} x_i + \\sum_{i=1}^{N} x_i = 2 \\sum_{i=1}^{N} x_i$$\n\n"
+            "$$\\sum_{j=1}^{N} \\left(\\sum_{i=1}^{N} x_i + x_j\\right) = (N + 1) \\sum_{i=1}^{N} x_i$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.PROVED]
+    assert "write parentheses" in results[0].detail

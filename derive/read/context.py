@@ -95,7 +95,11 @@ class DocumentContext:
             elif len(sizes) == 2:
                 matrices[name] = (sizes[0], sizes[1])
                 self.inferred[name] = (f"${name}$ is read as a ${sizes[0]} \\times {sizes[1]}$ matrix", usage.entries[name])
-        if demote or vectors != notation.vectors or matrices != notation.matrices:
+        rehomed = _index_sizes(usage, notation, vectors, matrices, self.declared_lines)
+        moved = rehomed != notation.sizes
+        if moved:
+            notation = dataclasses.replace(notation, sizes=rehomed)
+        if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = self.inferred, self.stated, self.heading_lines, self.declared_lines
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
             # (conflicts are found after this, on the final notation)
@@ -279,6 +283,10 @@ class DocumentContext:
             ends = []
         # a definition holds until the prose declares the name anew (y is one-hot)
         ends += [n for n in self.declared_lines.get(name, ()) if n > self.line]
+        # and no longer than the definitions it was read with (L = -log yhat_k, with yhat = softmax(W x)
+        # up to the next heading): past that, L would mix the document's yhat with the default one
+        ends += [self.defined_until[k] for k in map(symbol_name, names_in(right))
+                 if k in self.defined_until and self.defined_at.get(k, 0) <= self.line < self.defined_until[k]]
         if ends:
             self.defined_until[key] = min(ends)
         return name
@@ -311,8 +319,10 @@ class DocumentContext:
         args = item_base(entries[1].item).children
         if name.startswith("\\") and (name[1:] not in GREEK or name == "\\pi"):
             return None  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
-        if len(args) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
+        if name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
             return None
+        if len(args) > 1:
+            return self._define_several(name, args, right)
         try:
             variable = self._expr(args[0], {})
             body = self.read(right)
@@ -342,6 +352,26 @@ class DocumentContext:
         self.scalar_letters.discard(name)
         return name
 
+    def _define_several(self, name: str, args, right: str) -> str | None:
+        """u(x, y) = formula, with distinct plain letters: u is that function of its arguments."""
+        try:
+            variables = [self._expr(a, {}) for a in args]
+            body = self.read(right)
+        except FormulaError:
+            return None
+        symbols = [v.expr for v in variables]
+        if any(type(x) is not sp.Symbol or v.is_vector for x, v in zip(symbols, variables)) \
+                or len(set(symbols)) != len(symbols) or len(symbols) > 4:
+            return None
+        if body.is_vector or body.row or body.is_matrix or body.misfit is not None:
+            return None
+        self.lambdas[name] = sp.Lambda(tuple(symbols), body.expr)
+        self.lambda_domains[name] = (tuple(symbols), body.domain)
+        self.defined_at[name] = self.line
+        self.function_letters.add(name)
+        self.scalar_letters.discard(name)
+        return name
+
     def _unusable_definition(self, word: str, name: str, value) -> str | None:
         """A display defines a name by a formula whose shapes do not fit (or a function as a matrix): its
         later uses are refused, never read under another meaning. The display of a misfit is checked as
@@ -355,6 +385,34 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+def _index_sizes(usage, notation: Notation, vectors: dict, matrices: dict, declared: dict) -> dict:
+    """The sizes with their index letters, where an index letter the document only ever writes under
+    names of one other size runs over that size: with x, w in R^d, the j of x_j runs over 1..d, not the
+    default 1..N. A letter the prose declares (i = 1, ..., N), or written under names of two sizes, keeps
+    its range."""
+    wanted: dict[str, set] = {}
+    for name, uses in usage.every_subscript.items():
+        shape = (vectors[name],) if name in vectors else tuple(matrices[name]) if name in matrices else None
+        for letters in uses:
+            if shape is None or len(letters) != len(shape):
+                for letter in letters:
+                    wanted.setdefault(letter, set()).add(None)
+                continue
+            for letter, size in zip(letters, shape):
+                wanted.setdefault(letter, set()).add(size)
+    sizes = {k: tuple(v) for k, v in notation.sizes.items()}
+    for letter, want in sorted(wanted.items()):
+        if len(want) != 1 or None in want or letter in declared:
+            continue
+        (size,) = want
+        now = notation.size_of_index(letter)
+        if now is None or now == size or size not in sizes:
+            continue
+        sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
+        sizes[size] = sizes[size] + (letter,)
+    return sizes
 
 
 def _label_vectors(usage, notation: Notation) -> dict[str, int]:

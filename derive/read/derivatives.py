@@ -18,7 +18,7 @@ from . import products as P
 from . import values as V
 from .syntax import (
     GREEK, MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
-    node_kind, node_word
+    node_kind, node_word, script_word, accented
 )
 
 
@@ -230,19 +230,25 @@ class DerivativeReading:
 
     def _applied_to_its_variable(self, entry: Entry, fn: Fn, variables) -> list[Entry]:
         """df/dx with f(x) = ... defined: f at its own variable x. Another variable is refused."""
-        (own,) = fn.func.variables
-        if any(v != own for v, _ in variables) or not (len(str(own)) == 1 and str(own).isascii()):
-            raise FormulaError(f"{fn.name} is defined as a function of {own}; write the derivative at a point: "
-                               f"\\frac{{d}}{{d{own}}} {fn.name}({own})")
-        argument = Tree("item", [Tree("paren", [Tree("product", [Tree("item", [Tree("letter", [str(own)])])])])])
+        own = fn.func.variables
+        if any(v not in own for v, _ in variables) or not all(len(str(v)) == 1 and str(v).isascii() for v in own):
+            where = ", ".join(map(str, own))
+            raise FormulaError(f"{fn.name} is defined as a function of {where}; write the derivative at a point: "
+                               f"\\frac{{\\partial}}{{\\partial {own[0]}}} {fn.name}({where})")
+        argument = Tree("item", [Tree("paren", [Tree("product", [Tree("item", [Tree("letter", [str(v)])])])
+                                                for v in own])])
         return [entry, Entry(None, False, argument)]
 
     def _defined_name(self, group: list[Entry], env) -> str | None:
         """The defined scalar name a derivative's variable is (z in d/dz with z = w^T x), or None."""
         if len(group) != 1 or item_scripts(group[0].item) or group[0].op is not None or group[0].negative:
             return None
-        word = node_word(item_base(group[0].item))
-        if word is None or word in env or node_kind(item_base(group[0].item)) not in ("letter", "command"):
+        base = item_base(group[0].item)
+        word = node_word(base)
+        if node_kind(base) == "accent":  # \partial L / \partial \hat{y}, with \hat{y} = W a defined
+            inner = script_word(base.children[1])
+            word = accented(str(base.children[0]), inner) if inner else None
+        if word is None or word in env or node_kind(base) not in ("letter", "command", "accent"):
             return None
         name = symbol_name(word)
         return name if name in self.shallow and self._in_force(name) else None

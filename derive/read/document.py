@@ -400,6 +400,25 @@ class _Item:
     order: float = 0.0
 
 
+def _redeclared(declarations) -> set[str]:
+    """The names the prose declares with two different meanings (kind or sizes)."""
+    meanings: dict[str, set] = {}
+    for d in declarations:
+        meanings.setdefault(d.name, set()).add((d.kind, d.sizes))
+    return {n for n, m in meanings.items() if len(m) > 1}
+
+
+def _declarations_for_part(declarations, redeclared: set[str], end: int) -> tuple:
+    """Every declaration, except that a name declared with two meanings keeps only the one in force
+    at the end of a part (the last made before ``end``; the first, when none is made before)."""
+    keep = []
+    for name in redeclared:
+        mine = [d for d in declarations if d.name == name]
+        before = [d for d in mine if d.offset < end]
+        keep.append(before[-1] if before else mine[0])
+    return tuple(d for d in declarations if d.name not in redeclared or d in keep)
+
+
 def _declare(notation: Notation, said, lines: _Lines):
     """The notation with the prose's declarations laid over it, and the readings they give, by name."""
     vectors, matrices = dict(notation.vectors), dict(notation.matrices)
@@ -424,6 +443,10 @@ def _declare(notation: Notation, said, lines: _Lines):
             forget.add(key)
             scalars.append(key)
             note(key, f"${key}$ is a real number", d.offset)
+        elif d.kind == "restricted" and key not in notation.functions and notation.kind_of(key) not in ("size", "index"):
+            forget.add(key)
+            scalars.append(key)
+            note(key, f"${d.written}$: read as a real number, kept as a supposition", d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
             forget.add(key)
             vectors[key] = size_of(d.sizes[0])
@@ -457,8 +480,9 @@ def _declare(notation: Notation, said, lines: _Lines):
             or sizes != notation.sizes):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
+    vectors = {k: v for k, v in vectors.items() if k not in scalars or k not in forget}
     return dataclasses.replace(
-        base, vectors={k: v for k, v in vectors.items() if k not in scalars or k not in forget},
+        base, vectors=vectors,
         matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
         sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
 
@@ -654,6 +678,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
     lines = _Lines(text)
     said = statements_of(paragraphs(text, markdown))
+    given = notation
     notation, declared = _declare(notation, said, lines)
     displays = [_without_memberships(c) for c in chains_of(text, markdown, bare=True)]
     if len(displays) > MAX_DISPLAYS:
@@ -697,7 +722,29 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
             item.learn_line = lines.of(item.chain.offset)
-    notation, aliased, alias_links = _aliases(items, notation, lines, said)
+    bounds = sorted(set(said.headings))
+    part_of = [bisect.bisect_right(bounds, item.chain.offset) for item in items]
+    parts = sorted(set(part_of))
+    # A name the prose declares differently in two parts (y in {0, 1}, later y in R^n) has, in each
+    # part, the last of its declarations made before the part ends (the first, before any is made).
+    redeclared = _redeclared(said.declarations)
+    per_part = {}
+    for p in parts:
+        if not redeclared or len(parts) == 1:
+            per_part[p] = (notation, declared)
+            continue
+        end = bounds[p] if p < len(bounds) else len(text)
+        mine = _declarations_for_part(said.declarations, redeclared, end)
+        per_part[p] = _declare(given, dataclasses.replace(said, declarations=mine), lines)
+    aliased_by_part = {}
+    for p in parts:
+        n_p, d_p = per_part[p]
+        n_p, aliased, alias_links = _aliases(items, n_p, lines, said)
+        aliased_by_part[p] = (n_p, d_p, aliased)
+    if parts:
+        notation, declared, aliased = aliased_by_part[parts[0]]
+    else:
+        notation, aliased, alias_links = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
     base_reader = Reader(notation)
@@ -721,9 +768,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     everything = learned(items)
 
-    def reader_for(section: list[_Item] | None) -> Reader:
-        reader = Reader(notation)
-        reader.stated = dict(stated)
+    def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict) -> Reader:
+        reader = Reader(part_notation)
+        reader.stated = dict(part_stated)
         reader.heading_lines = sorted(lines.of(h) for h in said.headings)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
@@ -732,16 +779,24 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     # One reader per part of the document under a heading (they differ only in how the default
     # vectors are typed there); one for the whole document when it has no headings.
-    bounds = sorted(set(said.headings))
-    part_of = [bisect.bisect_right(bounds, item.chain.offset) for item in items]
-    parts = sorted(set(part_of))
-    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None)
+    def stated_in(p) -> dict:
+        _, d_p, a_p = aliased_by_part[p]
+        return {n: min(r.line for r in rs if r.line is not None) for n, rs in {**d_p, **a_p}.items()
+                if any(r.line is not None for r in rs)}
+
+    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None,
+                             aliased_by_part[p][0], stated_in(p))
                for p in parts}
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.unreadable_definitions.update(unreadable)
-    by_name = {**{k: v for k, v in declared.items()}, **{k: v for k, v in aliased.items()}}
+    names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     cases = _case_rewrites(said, lines)
-    hypotheses: list[tuple[int, frozenset, str]] = []  # (line, names, text) of what the prose assumes
+    # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
+    hypotheses: list[tuple[int, frozenset, str]] = [
+        (lines.of(d.offset), frozenset({d.name}), f"${d.written}$ (line {lines.of(d.offset)})")
+        for d in said.declarations if d.kind == "restricted"]
+    finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
+              for d in said.declarations if d.kind == "restricted" and d.sizes]
     steps = []
     for item, part in zip(items, part_of):
         reader = builder.reader = readers[part]
@@ -779,6 +834,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         for t in chain.terms:
             used |= names_in(t.text)
         here = lines.of(chain.offset)
+        by_name = names_by_part[part]
         readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n][:1]
                                        if r.line is None or r.line <= here))
         here = lines.of(chain.offset)
@@ -790,7 +846,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         made = builder.steps(chain, context)
         assumed = tuple(text for at, names, text in hypotheses if names & used and at <= lines.of(chain.offset))
         if assumed:
-            made = [dataclasses.replace(step, hypotheses=assumed) for step in made]
+            values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed)
+            made = [dataclasses.replace(step, hypotheses=assumed, values=values) for step in made]
         steps += made
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())

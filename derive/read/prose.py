@@ -9,6 +9,7 @@ headings. Only where things stand is found here; what the prose says is read by 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -113,8 +114,10 @@ _HEADING = re.compile(r"\\(?:part|chapter|(?:sub)*section|paragraph)\*?\{([^{}]*
 
 def _latex(text: str) -> list[Paragraph]:
     from .display import _blocks, _prepare
+    from .macros import expand_macros
 
-    text = _prepare(text)
+    expansion = expand_macros(text)  # the prose reads the document's macros as its displays do
+    text = _prepare(expansion.text)
     spans = [(start, end) for start, _, end, _ in _blocks(text)]
     gaps, pos = [], 0
     for start, end in spans:
@@ -128,22 +131,34 @@ def _latex(text: str) -> list[Paragraph]:
             chunk, base = m.group(0), lo + m.start()
             if not chunk.strip():
                 continue
-            heading = _HEADING.search(chunk)
-            if heading:
+            # a heading (\section{...}) splits its block: the text before it, the heading, the text after
+            cut = 0
+            for heading in _HEADING.finditer(chunk):
+                out += _latex_paragraph(chunk[cut:heading.start()], base + cut)
                 out.append(Paragraph((Piece("text", heading.group(1), base + heading.start(1)),),
                                      base + heading.start(), True))
-            pieces, at = [], 0
-            for inline in _INLINE.finditer(chunk):
-                if inline.start() > at:
-                    pieces.append(Piece("text", chunk[at:inline.start()], base + at))
-                group = 1 if inline.group(1) is not None else 2
-                pieces.append(Piece("math", inline.group(group), base + inline.start(group)))
-                at = inline.end()
-            if at < len(chunk):
-                pieces.append(Piece("text", chunk[at:], base + at))
-            if pieces and not heading:
-                out.append(Paragraph(tuple(pieces), base))
+                cut = heading.end()
+            out += _latex_paragraph(chunk[cut:], base + cut)
+    if expansion.moved:  # offsets in the file as written, as the displays' are
+        out = [Paragraph(tuple(dataclasses.replace(piece, offset=expansion.start(piece.offset)) for piece in p.pieces),
+                         expansion.start(p.offset), p.heading) for p in out]
     return out
+
+
+def _latex_paragraph(chunk: str, base: int) -> list[Paragraph]:
+    """The paragraph a piece of LaTeX prose is, with its inline mathematics; none when it is blank."""
+    if not chunk.strip():
+        return []
+    pieces, at = [], 0
+    for inline in _INLINE.finditer(chunk):
+        if inline.start() > at:
+            pieces.append(Piece("text", chunk[at:inline.start()], base + at))
+        group = 1 if inline.group(1) is not None else 2
+        pieces.append(Piece("math", inline.group(group), base + inline.start(group)))
+        at = inline.end()
+    if at < len(chunk):
+        pieces.append(Piece("text", chunk[at:], base + at))
+    return [Paragraph(tuple(pieces), base)] if pieces else []
 
 
 def paragraphs(text: str, markdown: bool) -> list[Paragraph]:

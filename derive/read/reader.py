@@ -223,14 +223,45 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         else:
             first = self._product(node, env)
         total = first
+        summed = self._top_sum_letters(node.children[1] if isinstance(node, Tree) and node.data in ("neg", "pos")
+                                       else node, env)
         for negative, right in reversed(terms):
             value = self._product(right, env)
+            self._check_outside_sum(summed, value, env)
+            summed |= self._top_sum_letters(right, env)
             if isinstance(total, MatrixTerm) or isinstance(value, MatrixTerm):
                 total = P.add(self._identity_or(total, value), self._identity_or(value, total), negative)
                 continue
             self._check_broadcast(total, value)
             total = V.combine(total, value, (lambda a, b: a - b) if negative else (lambda a, b: a + b))
         return P.finish(total) if isinstance(total, MatrixTerm) else total
+
+    def _top_sum_letters(self, node, env) -> set[str]:
+        """The letters the sums heading a term bind (\\sum_i x_i: i), outside parentheses."""
+        items = node.children if node_kind(node) == "product" else [node] if node_kind(node) == "item" else []
+        out = set()
+        for item in items:
+            if node_kind(item) != "item" or node_word(item_base(item)) not in ("\\sum", "\\prod"):
+                continue
+            try:
+                out.add(self._sum(item_scripts(item), env, product=node_word(item_base(item)) == "\\prod").letter)
+            except FormulaError:
+                pass
+        return out
+
+    @staticmethod
+    def _check_outside_sum(summed: set[str], value, env) -> None:
+        """\\sum_i x_i + x_i: the sum ends at '+', so the x_i after it is outside it; an author may mean
+        either. Refused unless the letter is bound around the whole (an enclosing sum's index)."""
+        if not summed or isinstance(value, MatrixTerm):
+            return
+        free = {str(s) for s in value.expr.free_symbols if isinstance(s, Idx)}
+        clash = sorted(letter for letter in summed if letter in free and letter not in env)
+        if clash:
+            i = clash[0]
+            raise FormulaError(f"the sum over {i} ends at the + or - after it, so the {i} that follows is outside "
+                               f"the sum: write parentheses, \\sum_{{{i}}} (a_{i} + b_{i}) or "
+                               f"\\left(\\sum_{{{i}}} a_{i}\\right) + b_{i}")
 
     def _identity_or(self, value, other):
         """value, or the identity it names: an undeclared I (c I) added to or multiplied with a matrix or a
@@ -549,6 +580,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if any(a.is_vector for a in args):
                 raise FormulaError(f"{fn.name} of several arguments is read only on scalars")
             return V.Value(fn.func(*[a.expr for a in args]), None, tuple(c for a in args for c in a.conventions))
+        if fn.kind == "lambda" and len(fn.func.variables) > 1:
+            return self._apply_several(fn, args)
         if len(args) != 1:
             raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
         (arg,) = args
@@ -581,6 +614,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             derivative = sp.diff(V.SCALAR_FUNCTIONS[fn.kind](u), u, fn.primes)
             return V.entrywise(lambda t: derivative.subs(u, t), arg)
         return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
+
+    def _apply_several(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
+        """u(a, b) for u(x, y) = formula defined in the document: the formula at (a, b)."""
+        variables, conditions = self.lambda_domains.get(fn.name, ((), ()))
+        if len(args) != len(fn.func.variables):
+            raise FormulaError(f"{fn.name} takes {len(fn.func.variables)} arguments, got {len(args)}")
+        if fn.primes:
+            raise FormulaError(f"{fn.name}' of a function of several variables: write a partial derivative")
+        if any(a.is_vector for a in args):
+            raise FormulaError(f"{fn.name} of a vector: {fn.name} was defined on numbers")
+        # substituted all at once, through fresh names, so u(y, x) swaps x and y
+        fresh = [sp.Dummy("u", real=True) for _ in args]
+        body = fn.func(*fresh)
+        at = dict(zip(fresh, (a.expr for a in args)))
+        for cond in conditions:
+            V.requires(cond.xreplace(dict(zip(variables, fresh))).xreplace(at))
+        return V.Value(body.xreplace(at), None, tuple(c for a in args for c in a.conventions))
 
     def _apply_entry_function(self, fn: Fn, arg: V.Value) -> V.Value:
         """g(\\theta_m) for g defined entry by entry, g(\\theta_i) = formula: the formula at entry m;

@@ -85,7 +85,8 @@ class Condition:
 @dataclass(frozen=True)
 class Declaration:
     """A name the prose declares: ``kind`` scalar, vector (sizes: its length), matrix (rows, columns),
-    index (sizes: the size it runs over), onehot (sizes: its class letter, or ()), size."""
+    index (sizes: the size it runs over), onehot (sizes: its class letter, or ()), size, restricted
+    (a number in a finite set, sizes: its values, or in the integers, sizes: ())."""
 
     name: str
     kind: str
@@ -167,10 +168,28 @@ _INDEX_LIST = re.compile(r"^\s*(?P<letter>[a-z])\s*=\s*1\s*,\s*(?:2\s*,\s*)?(?:\
                          r"(?P<size>[A-Za-z](?:_\{?\w+\}?)?)\s*[,.;]?\s*$")
 
 
+_IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s*\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)*)\s*\\in\s*"
+                     r"(?:\\\{(?P<set>\s*(?:\\pm\s*)?-?\d+(?:\s*,\s*-?\d+)*\s*)\\\}|(?P<ring>\\mathbb\s*\{?\s*[NZ]\s*\}?|ℕ|ℤ))"
+                     r"\s*[,.;]?\s*$")
+
+
 def _membership(math: str, offset: int) -> list[Declaration]:
     m = _INDEX_RANGE.match(math) or _INDEX_LIST.match(math)
     if m:
         return [Declaration(m.group("letter"), "index", (m.group("size"),), offset, math)]
+    m = _IN_SET.match(math)
+    if m:
+        # y \in \{0, 1\}, n \in \mathbb{N}: a number with fewer values than the reals; checked as a
+        # real number, with what it may be kept as a supposition (a refutation at another value is no refutation)
+        names = [n.strip() for n in m.group("names").split(",")]
+        values: tuple[str, ...] = ()
+        if m.group("set") is not None:
+            numbers = [v.strip() for v in m.group("set").split(",")]
+            if numbers[0].startswith("\\pm"):
+                magnitude = numbers[0][3:].strip()
+                numbers = [f"-{magnitude}", magnitude] + numbers[1:]
+            values = tuple(dict.fromkeys(numbers))
+        return [Declaration(n, "restricted", values, offset, math.strip().rstrip(",.;")) for n in names]
     m = _MEMBER.match(math)
     if not m:
         return []
