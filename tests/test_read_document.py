@@ -112,3 +112,52 @@ def test_a_definition_beside_a_claim_on_one_line_leaves_the_claim_a_claim():
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
     assert "definition of z" in results[0].detail and "definition of w" in results[3].detail
+
+
+CHAIN_OF_DEFINITIONS = r"""# A power of a quadratic
+
+The function is
+
+$$p = \frac{1}{(3 + 2t^2)^2} = (q)^{-2}$$
+
+with $q = 3 + 2t^2 = 3 + 2s$ and $s = t^2$. The chain rule gives
+
+$$\frac{dp}{dt} = \frac{dp}{dq} \cdot \frac{dq}{ds} \cdot \frac{ds}{dt} = -2 q^{-3} \cdot 2 \cdot 2t$$
+
+and forgetting the middle factor gives
+
+$$\frac{dp}{dt} = \frac{dp}{dq} \cdot \frac{ds}{dt}$$
+
+# A form that is not the function
+
+$$u = \frac{1}{4 + t^2} = v^{-2}$$
+
+where $v = 4 + t^2$.
+
+$$\frac{du}{dt} = \frac{du}{dv} \cdot \frac{dv}{dt}$$
+
+# A form in two variables
+
+$$w = \frac{t}{5 + t^2} = t m^{-1}$$
+
+where $m = 5 + t^2$.
+
+$$\frac{dw}{dt} = \frac{dw}{dm} \cdot \frac{dm}{dt}$$
+"""
+
+
+def test_a_derivative_by_a_defined_name_uses_the_form_the_defining_chain_writes():
+    d = read_document(CHAIN_OF_DEFINITIONS, "chain.md", default_notation())
+    checks = {c.id: c for c in checks_of(d)}
+    r = {k: verify_check(c, SETTINGS) for k, c in checks.items() if k.startswith("chain/line-")}
+    # dp/dq with p = q^{-2} as line 5 writes it, dq/ds with q = 3 + 2s as line 7 writes it
+    assert r["chain/line-9#1"].verdict is Verdict.PROVED and r["chain/line-9#2"].verdict is Verdict.PROVED
+    assert {(x.kind, x.line) for x in checks["chain/line-9#1"].readings} >= {("definition", 5), ("definition", 7)}
+    assert r["chain/line-13#1"].verdict is Verdict.REFUTED  # the factor dq/ds = 2 is missing
+    # a form the chain writes wrongly (u is not v^{-2}) is not used: unknown, with the reason
+    wrong = r["chain/line-21#1"]
+    assert wrong.verdict is Verdict.UNKNOWN and "not seen to equal the definition of u" in wrong.detail
+    assert r["chain/line-17-link-2#1"].verdict is Verdict.REFUTED
+    # t m^{-1} is not w as a function of m alone
+    mixed = r["chain/line-29#1"]
+    assert mixed.verdict is Verdict.UNKNOWN and "not written in m" in mixed.detail

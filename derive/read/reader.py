@@ -57,6 +57,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
         self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
+        # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
+        # their lines: y written in z, for dy/dz
+        self.forms: dict[str, list[tuple[sp.Expr, int | None]]] = {}
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
         self.definitions_by_line: dict = {}  # key (first term's offset) of a defining chain -> the name it defines
