@@ -219,6 +219,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             left, _, right = node.children
             terms.append((node.data == "sub", right))
             node = left
+        if any(ellipsis_of(t) is not None for _, t in terms):
+            if any(negative for negative, _ in terms) or (isinstance(node, Tree) and node.data in ("neg", "pos")):
+                raise FormulaError("a sum written out with an ellipsis is read only with + between its terms "
+                                   "(a_1 + a_2 + \\dots + a_N)")
+            return self._written_sum([node] + [t for _, t in reversed(terms)], env)
         if isinstance(node, Tree) and node.data in ("neg", "pos"):
             first = self._product(node.children[1], env)
             if node.data == "neg":
@@ -701,7 +706,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._scripted(values[0], scripts, env)
         if kind == "ellipsis":
             raise FormulaError(f"an ellipsis ({base.children[0]}) is read only between the entries of a written-out "
-                               "vector or matrix ([a_1, a_2, \\dots, a_N])")
+                               "vector or matrix ([a_1, a_2, \\dots, a_N]) or the terms of a sum (a_1 + a_2 + \\dots + a_N)")
         if kind == "environment" or (kind == "bracket" and (len(base.children) > 1 or scripts)):
             return self._written_array(base, scripts, env, item is self._whole)
         if kind == "bracket":
