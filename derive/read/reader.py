@@ -8,6 +8,7 @@ never read by guessing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 import sympy as sp
@@ -38,6 +39,10 @@ from .notation_file import default_notation
 from .products import MatrixTerm
 
 __all__ = ["Reader", "symbol_name"]
+
+
+# a function applied to a name, all inside \text{...}: softmax(x), sigmoid(z_2)
+_TEXT_CALL = re.compile(r"([A-Za-z]+)\s*\(\s*([A-Za-z](?:_[A-Za-z0-9])?)\s*\)")
 
 
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading):
@@ -618,6 +623,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     # --- items ---------------------------------------------------------------------------------
 
+    def _text_call(self, call, scripts, env):
+        """``\\text{softmax(x)}``: a function applied to one name, all set as text, is that application."""
+        name, arg = call.group(1), call.group(2)
+        if name not in BUILTIN_FUNCTIONS and self.notation.kind_of(name) != "function":
+            raise FormulaError(f"text {call.group(0)!r} in a formula: {name} is not a function derive knows")
+        # the pieces are a known name and a letter (with a subscript), checked above: nothing else is parsed
+        tree = parser().parse(f"\\operatorname{{{name}}}({arg})")
+        return self._scripted(self._expr(tree, env), scripts, env)
+
     def _item(self, item: Tree, env):
         base, scripts = item_base(item), item_scripts(item)
         kind = node_kind(base)
@@ -629,6 +643,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return self._nabla(scripts, env)
             if word == "\\partial":
                 return self._partial(scripts, env)
+            if kind == "text" and _TEXT_CALL.fullmatch(word):
+                return self._text_call(_TEXT_CALL.fullmatch(word), scripts, env)
             if kind == "text" and not word.replace(" ", "").isalpha() or (kind == "text" and " " in word):
                 raise FormulaError(f"text {word!r} in a formula")
             if kind == "text" and str(base.children[0]).startswith(("\\text", "\\mbox")) \
