@@ -258,7 +258,8 @@ def fingerprint(side, assume) -> tuple | None:
     from sympy import Idx
 
     from derive import concrete as C
-    from derive.evaluate import FAST, Arith, Evaluator
+    from derive.errors import Unsupported
+    from derive.evaluate import FAST, Arith, Evaluator, Uncertain, Undefined
     from derive.verify import _allowed
 
     if side.misfit is not None or side.problem:
@@ -286,8 +287,8 @@ def fingerprint(side, assume) -> tuple | None:
         if not out:
             return None
         return tuple(sorted(values.names)), tuple(sorted(float(f"{v:.{_FINGER_DIGITS}g}") + 0.0 for v in out))
-    except Exception:  # a term the evaluator cannot take has no fingerprint, and is matched as written only
-        return None
+    except (Unsupported, Undefined, Uncertain, ArithmeticError, ValueError, TypeError):
+        return None  # a term the evaluator cannot take has no fingerprint, and is matched as written only
 
 
 def _link_value(left, right, assume) -> tuple:
