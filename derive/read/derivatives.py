@@ -37,7 +37,7 @@ def _layout_reading(layout: str, declared: bool) -> Reading:
                               "layout = \"denominator\" in the notation file reads the transpose)")
 
 
-_SIMPLIFY_OPS = 200  # a form of a defined name is compared with its definition only when this small
+_SIMPLIFY_OPS = 80  # a form of a defined name is compared with its definition only when this small
 
 
 class DerivativeReading:
