@@ -161,3 +161,39 @@ def test_a_derivative_by_a_defined_name_uses_the_form_the_defining_chain_writes(
     # t m^{-1} is not w as a function of m alone
     mixed = r["chain/line-29#1"]
     assert mixed.verdict is Verdict.UNKNOWN and "not written in m" in mixed.detail
+
+
+ROWS = r"""# A linear layer on rows
+
+Let $u \in \mathbb{R}^{1 \times D}$, $A \in \mathbb{R}^{D \times H}$ and $b \in \mathbb{R}^{1 \times H}$.
+
+$$(u A)^\top = A^\top u^\top$$
+
+$$\tanh(u A + b) = \tanh(b + u A)$$
+
+$$(u A)^\top = A u^\top$$
+
+$$\frac{\partial}{\partial u} (u A + b) = A$$
+
+$$\frac{\partial (u A b^\top)}{\partial u} = (A b^\top)^\top$$
+
+$$u + b = b$$
+"""
+
+
+def test_a_vector_declared_one_by_n_is_a_row():
+    def verdicts(notation):
+        d = read_document(ROWS, "rows.md", notation)
+        return {c.id: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+    r = verdicts(default_notation())
+    assert r["rows/line-5#1"].verdict is Verdict.PROVED  # u A is a row: its transpose is A^T u^T
+    assert r["rows/line-7#1"].verdict is Verdict.PROVED  # a function of a row, entry by entry
+    assert r["rows/line-9#1"].verdict is Verdict.REFUTED  # A u^T does not fit when D != H
+    assert r["rows/line-15#1"].verdict is Verdict.REFUTED  # a row of length D plus one of length H
+    # the gradient of a number by a row is a row; the derivative of a row by a row needs a layout
+    assert r["rows/line-13#1"].verdict is Verdict.PROVED and not r["rows/line-13#1"].conventions
+    unknown = r["rows/line-11#1"]
+    assert unknown.verdict is Verdict.UNKNOWN and "declared layout" in unknown.detail
+    declared, _ = parse_notation('layout = "denominator"')
+    assert verdicts(declared.over(default_notation()))["rows/line-11#1"].verdict is Verdict.PROVED

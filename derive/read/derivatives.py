@@ -7,6 +7,8 @@ defines (the chain of definitions, everything else fixed).
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 from lark import Tree
 from sympy import Idx, Indexed
@@ -153,16 +155,24 @@ class DerivativeReading:
                 raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
             return body.with_expr(sp.Derivative(body.expr, *op.more))
         if op.jacobian:
+            if body.row and isinstance(op.variable, tuple) and self._declared_row(op.variable[0]):
+                body = dataclasses.replace(body, row=False)  # D_x of a row by a row: the Jacobian all the same
             return self._jacobian(body, op)
         var = op.variable
         if not isinstance(var, tuple):
             return body.with_expr(sp.Derivative(body.expr, var))
         base, length = var
         entry = base[V.entry_index(length)]
+        by_row = self._declared_row(base)
         if not body.is_vector and not body.row:
-            return V.Value(sp.Derivative(body.expr, entry), length, body.conventions)
-        if body.row:
-            raise FormulaError("the derivative of a transposed vector is not read; differentiate the vector")
+            # the gradient of a number has its variable's shape: a row's is a row
+            return V.Value(sp.Derivative(body.expr, entry), length, body.conventions, row=by_row)
+        if body.row or by_row:
+            if not (body.row and by_row and self.notation.layout):
+                raise FormulaError("the derivative of a row by a vector, or of a vector by a row, is read only in a "
+                                   "declared layout (numerator: rows for the entries of the function; denominator: "
+                                   "rows for the variable's): write layout in the notation file, or use columns")
+            body = dataclasses.replace(body, row=False)
         if op.text == "the subscript of \\nabla":
             raise FormulaError("\\nabla of a vector function is not read (a Jacobian or its transpose?); write "
                                "\\frac{\\partial f}{\\partial x} for the Jacobian")
@@ -198,10 +208,16 @@ class DerivativeReading:
             value = self._arg_value(scripts[0].children[1], env)
         except FormulaError:
             value = None
-        if value is None or not value.is_vector or value.row or not isinstance(self._variable_quiet(value), tuple):
+        variable = self._variable_quiet(value) if value is not None else None
+        if value is None or not value.is_vector or not isinstance(variable, tuple) \
+                or (value.row and not self._declared_row(variable[0])):
             self.guesses = guesses
             return None
         return DerivativeOp(self._variable(value, "the subscript of D"), "D", jacobian=True)
+
+    def _declared_row(self, base) -> bool:
+        """The vector with this base is declared a row (x \\in \\mathbb{R}^{1 \\times N})."""
+        return any(self.bases.get(r) == base for r in self.notation.rows)
 
     def _variable_quiet(self, value: V.Value):
         try:

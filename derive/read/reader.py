@@ -548,7 +548,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{fn.name} of a matrix is not read (entry by entry or as a matrix function?); "
                                "write its entries")
         if any(a.row for a in args):
-            raise FormulaError(f"{fn.name} of a transposed vector")
+            if any(a.is_vector and not a.row for a in args) or any(not a.is_vector for a in args if a.row):
+                raise FormulaError(f"{fn.name} of a transposed vector and a vector")
+            # a row's function is the column's, laid out as a row (entry by entry, softmax, a loss)
+            value = self._apply_once(fn, tuple(dataclasses.replace(a, row=False) for a in args))
+            return dataclasses.replace(value, row=True) if value.is_vector else value
         if fn.kind == "cross-entropy":
             if len(args) != 2:
                 raise FormulaError(f"{fn.name} takes two arguments, got {len(args)}")
@@ -863,7 +867,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             length = self.size_symbol(n.vectors[word])
             if _DEFAULT_VECTORS.get(word) == n.vectors[word]:
                 self._default_sizes = True
-            return V.Value(self.bases[word][V.entry_index(length)], length)
+            return V.Value(self.bases[word][V.entry_index(length)], length, row=word in n.rows)
         if kind == "matrix":
             return MatrixHead(self.bases[word], word)
         if kind == "scalar":
@@ -1107,9 +1111,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if base.is_matrix:
                 return self._transpose(base)
             if base.is_vector:
-                if base.row:
-                    raise FormulaError("a transposed vector transposed again is not read")
-                return V.Value(base.expr, base.size, base.conventions, row=True)
+                return V.Value(base.expr, base.size, base.conventions, row=not base.row)
             if word != "T" or self.notation.kind_of("T") is None:
                 raise FormulaError("a transpose of a scalar, or a power T? write the power with another letter")
         if word == "\\prime":
