@@ -7,8 +7,13 @@ derivation whose source is a file of SEEDS_DIR, each link of each catalog step (
 of its chain) is matched with a link `derive check FILE` reads from the document: first on the LaTeX
 of the two terms (split with the document reader's own display splitter, then normalised: white
 space, \\left/\\right, thin spaces, braces around one token), then on the equation label and the
-link's place in its chain. Both sides are verified the way `derive check` does (derive.runner, a time
-limit per check), and the document's verdict is set beside the catalog's computed one:
+link's place in its chain, then on what the link states: its two terms evaluated (every size 3,
+every value of the free indices its cases allow, each variable at a value fixed by its name; see
+``fingerprint``) equal to the catalog link's, preferring the same place in a chain as long (the
+catalog may shorten a written-out vector to \\dots); a link whose term cannot be evaluated is taken
+at its place in the document chain its neighbours matched. Both sides are verified the way
+`derive check` does (derive.runner, a time limit per check), and the document's verdict is set
+beside the catalog's computed one:
 
   same       both hold (proved or bounded) or both are refuted
   CONTRARY   the document refutes what the catalog proves, or proves what the catalog refutes
@@ -24,6 +29,7 @@ tests/test_seeds.py checks).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -31,7 +37,10 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
+
+import sympy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -64,6 +73,8 @@ class Link:
     detail: str = ""
     conventions: tuple[str, ...] = ()
     relation: str = "="  # as the document reader prints it ("=", "≠", "∈", ...)
+    value: tuple | None = None  # what the two terms evaluate to (see fingerprint; None where one could not be)
+    terms: int = 0  # the number of terms of its chain
 
     def key(self, loose: bool = False) -> tuple[str, str, str] | None:
         """The link as written, normalised (``loose``: with every brace dropped too); None when a
@@ -176,10 +187,12 @@ def _catalog_links(derivation) -> list[tuple[Link, str]]:
     for step, check_base in _steps_with_ids(derivation):
         split = terms_of(step.latex)
         terms = split[0] if split and len(split[0]) == len(step.terms) and set(split[1]) == {"="} else None
+        assume = derivation.assume + step.assume
         for n in range(len(step.terms) - 1):
             left, right = (terms[n], terms[n + 1]) if terms else ("", "")
-            out.append((Link(f"{check_base}#{n + 1}", step.label, step.label, n + 1, left, right),
-                        str(step.expect[n])))
+            link = Link(f"{check_base}#{n + 1}", step.label, step.label, n + 1, left, right,
+                        value=_link_value(step.terms[n], step.terms[n + 1], assume), terms=len(step.terms))
+            out.append((link, str(step.expect[n])))
     return out
 
 
@@ -206,11 +219,95 @@ def _document_links(derivation) -> list[Link]:
         else:
             terms, relations = terms_of(step.latex) or ([step.latex, ""], [""])
             own = False
+        assume = derivation.assume + step.assume
         for n in range(len(terms) - 1):
             check = f"{check_base}#{n + 1 if own else 1}"
+            value = _link_value(step.terms[n], step.terms[n + 1], assume) if own and not step.problem else None
             out.append(Link(check, step.label, base, first + n, terms[n], terms[n + 1], step.line,
-                            relation=relations[n]))
+                            relation=relations[n], value=value, terms=len(terms) if own else 0))
     return out
+
+
+# --- what a link states: its two terms evaluated -------------------------------------------------
+
+_FINGER_SIZE = 3  # every size is set to this
+_FINGER_DIGITS = 9
+
+
+class _KeyedValues:
+    """Values of the variables drawn from their names, so that x_2 has one value in every term."""
+
+    def __init__(self):
+        self.given = {}
+        self.names = set()  # of the variables looked up
+
+    def get(self, key):
+        self.names.add((key[0], str(key[1])))
+        if key not in self.given:
+            digest = hashlib.sha256(repr((key[0], str(key[1]), key[2:])).encode()).digest()
+            self.given[key] = Fraction(int.from_bytes(digest[:4], "big") % 2000 - 1000, 1000)
+        return self.given[key]
+
+
+def fingerprint(side, assume) -> tuple | None:
+    """The variables a term mentions and the values it takes, every size 3, at every value of its
+    free indices the link's cases allow, each variable at a value fixed by its name; the values
+    sorted, so that the names of the indices and the order of the axes do not count. None when the
+    term cannot be evaluated. (The variables tell apart terms equal as functions, softmax(x) and
+    softmax(x + c).)"""
+    from sympy import Idx
+
+    from derive import concrete as C
+    from derive.errors import Unsupported
+    from derive.evaluate import FAST, Arith, Evaluator, Uncertain, Undefined
+    from derive.verify import _allowed
+
+    if side.misfit is not None or side.problem:
+        return None
+    try:
+        expr = sympy.sympify(side.expr)
+        params = C.parameters_of(expr, extra_indices=[i for i in side.indices if isinstance(i, Idx)])
+        sizes = {s: _FINGER_SIZE for s in params.sizes}
+        values, arith, out = _KeyedValues(), Arith(FAST, certified=False), []
+        aliases = {b: a for a, b in assume.equal}
+        free = [i for i in params.indices if i not in aliases]
+        for assignment in C.index_assignments(free, sizes):
+            for b, a in aliases.items():
+                if a in assignment:
+                    assignment[b] = assignment[a]
+            if not _allowed(assignment, assume):
+                continue
+            labels = {**sizes, **assignment, **{k.label: v for k, v in assignment.items()}}
+            with arith:
+                ev = Evaluator(arith, labels, values, assume.onehot, assume.definitions)
+                v = ev.value(expr)
+                if hasattr(v, "terms"):
+                    return None
+                out.append(float(v))
+        if not out:
+            return None
+        return tuple(sorted(values.names)), tuple(sorted(float(f"{v:.{_FINGER_DIGITS}g}") + 0.0 for v in out))
+    except (Unsupported, Undefined, Uncertain, ArithmeticError, ValueError, TypeError):
+        return None  # a term the evaluator cannot take has no fingerprint, and is matched as written only
+
+
+def _link_value(left, right, assume) -> tuple:
+    return fingerprint(left, assume), fingerprint(right, assume)
+
+
+def _same_value(a: Link, b: Link, partly: bool = False) -> bool:
+    """The two links' terms take the same values (``partly``: where both terms could be evaluated)."""
+    if a.value is None or b.value is None:
+        return False
+    pairs = list(zip(a.value, b.value))
+    if partly:
+        pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
+        return all(x == y for x, y in pairs)
+    return all(x is not None and x == y for x, y in pairs)
+
+
+def _chain(link: Link) -> str:
+    return link.check.rsplit("#", 1)[0]
 
 
 def _match(catalog: list[tuple[Link, str]], document: list[Link]) -> tuple[list[Row], list[Link]]:
@@ -238,6 +335,25 @@ def _match(catalog: list[tuple[Link, str]], document: list[Link]) -> tuple[list[
         if row.document is None:
             take(row, [d for d in document if d.base and d.base == row.catalog.base
                        and d.position == row.catalog.position], "label")
+    for row in rows:  # else the same two terms by value: the link states the same thing
+        if row.document is None:
+            cat = row.catalog
+            hits = [d for d in document if id(d) not in taken and _same_value(d, cat) and d.relation == "="]
+            # among links that state the same, the one at the same place of a chain as long
+            hits.sort(key=lambda d: (d.terms != cat.terms, abs(d.position - cat.position)))
+            if hits:
+                row.document, row.how = hits[0], "value"
+                taken[id(row.document)] = cat
+    for row in rows:  # else the link at its place in the document chain its neighbours matched
+        if row.document is None:
+            cat = row.catalog
+            chains = {_chain(r.document) for r in rows if r.document is not None and _chain(r.catalog) == _chain(cat)
+                      and r.document.terms == cat.terms and r.document.position == r.catalog.position}
+            hits = [d for d in document if id(d) not in taken and _chain(d) in chains and len(chains) == 1
+                    and d.position == cat.position and d.relation == "=" and _same_value(d, cat, partly=True)]
+            if hits:
+                row.document, row.how = hits[0], "chain"
+                taken[id(row.document)] = cat
     return rows, [d for d in document if id(d) not in taken]
 
 

@@ -245,3 +245,87 @@ def test_a_sum_followed_by_its_own_index_outside_it_is_refused_as_ambiguous():
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.PROVED]
     assert "write parentheses" in results[0].detail
+
+CHAIN_OF_DEFINITIONS = r"""# A power of a quadratic
+
+The function is
+
+$$p = \frac{1}{(3 + 2t^2)^2} = (q)^{-2}$$
+
+with $q = 3 + 2t^2 = 3 + 2s$ and $s = t^2$. The chain rule gives
+
+$$\frac{dp}{dt} = \frac{dp}{dq} \cdot \frac{dq}{ds} \cdot \frac{ds}{dt} = -2 q^{-3} \cdot 2 \cdot 2t$$
+
+and forgetting the middle factor gives
+
+$$\frac{dp}{dt} = \frac{dp}{dq} \cdot \frac{ds}{dt}$$
+
+# A form that is not the function
+
+$$u = \frac{1}{4 + t^2} = v^{-2}$$
+
+where $v = 4 + t^2$.
+
+$$\frac{du}{dt} = \frac{du}{dv} \cdot \frac{dv}{dt}$$
+
+# A form in two variables
+
+$$w = \frac{t}{5 + t^2} = t m^{-1}$$
+
+where $m = 5 + t^2$.
+
+$$\frac{dw}{dt} = \frac{dw}{dm} \cdot \frac{dm}{dt}$$
+"""
+
+
+def test_a_derivative_by_a_defined_name_uses_the_form_the_defining_chain_writes():
+    d = read_document(CHAIN_OF_DEFINITIONS, "chain.md", default_notation())
+    checks = {c.id: c for c in checks_of(d)}
+    r = {k: verify_check(c, SETTINGS) for k, c in checks.items() if k.startswith("chain/line-")}
+    # dp/dq with p = q^{-2} as line 5 writes it, dq/ds with q = 3 + 2s as line 7 writes it
+    assert r["chain/line-9#1"].verdict is Verdict.PROVED and r["chain/line-9#2"].verdict is Verdict.PROVED
+    assert {(x.kind, x.line) for x in checks["chain/line-9#1"].readings} >= {("definition", 5), ("definition", 7)}
+    assert r["chain/line-13#1"].verdict is Verdict.REFUTED  # the factor dq/ds = 2 is missing
+    # a form the chain writes wrongly (u is not v^{-2}) is not used: unknown, with the reason
+    wrong = r["chain/line-21#1"]
+    assert wrong.verdict is Verdict.UNKNOWN and "not seen to equal the definition of u" in wrong.detail
+    assert r["chain/line-17-link-2#1"].verdict is Verdict.REFUTED
+    # t m^{-1} is not w as a function of m alone
+    mixed = r["chain/line-29#1"]
+    assert mixed.verdict is Verdict.UNKNOWN and "not written in m" in mixed.detail
+
+
+ROWS = r"""# A linear layer on rows
+
+Let $u \in \mathbb{R}^{1 \times D}$, $A \in \mathbb{R}^{D \times H}$ and $b \in \mathbb{R}^{1 \times H}$.
+
+$$(u A)^\top = A^\top u^\top$$
+
+$$\tanh(u A + b) = \tanh(b + u A)$$
+
+$$(u A)^\top = A u^\top$$
+
+$$\frac{\partial}{\partial u} (u A + b) = A$$
+
+$$\frac{\partial (u A b^\top)}{\partial u} = (A b^\top)^\top$$
+
+$$u + b = b$$
+"""
+
+
+def test_a_vector_declared_one_by_n_is_a_row():
+    def verdicts(notation):
+        d = read_document(ROWS, "rows.md", notation)
+        return {c.id: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+    r = verdicts(default_notation())
+    assert r["rows/line-5#1"].verdict is Verdict.PROVED  # u A is a row: its transpose is A^T u^T
+    assert r["rows/line-7#1"].verdict is Verdict.PROVED  # a function of a row, entry by entry
+    assert r["rows/line-9#1"].verdict is Verdict.REFUTED  # A u^T does not fit when D != H
+    assert r["rows/line-15#1"].verdict is Verdict.REFUTED  # a row of length D plus one of length H
+    # the gradient of a number by a row is a row; the derivative of a row by a row needs a layout
+    assert r["rows/line-13#1"].verdict is Verdict.PROVED and not r["rows/line-13#1"].conventions
+    unknown = r["rows/line-11#1"]
+    assert unknown.verdict is Verdict.UNKNOWN and "declared layout" in unknown.detail
+    declared, _ = parse_notation('layout = "denominator"')
+    assert verdicts(declared.over(default_notation()))["rows/line-11#1"].verdict is Verdict.PROVED

@@ -155,7 +155,7 @@ def test_decimal_numbers_are_exact(read):
     (r"(\hat{y} - y)^t", "contains an index"),
     (r"x^12", "write ^{12}"),
     (r"\log \hat{y}_i 2", "how far"),
-    (r"\text{softmax(x)}_i", "text"),
+    (r"\text{softmax(x+1)}_i", "text"),
     (r"\mathbf{1}", "write its size"),
     (r"\mathbf{2}", "vector of constants"),
     (r"x_1, \dots, x_N", "comma outside parentheses"),
@@ -541,4 +541,22 @@ def test_two_indices_may_be_written_with_a_comma():
 @pytest.mark.parametrize("text", [r"\frac{a, b}{c}", r"x^{a, b}"])
 def test_a_pair_in_braces_is_read_only_as_a_subscript(read, text):
     with pytest.raises(FormulaError, match="read only as a subscript"):
+        read(text)
+
+
+def test_a_function_applied_to_a_name_all_set_as_text_is_that_application(read):
+    entry, written = read(r"\text{softmax(x)}_i").expr, read(r"\operatorname{softmax}(x)_i").expr
+    assert entry.func == written.func and entry.args[1] == written.args[1] == i
+    assert entry.args[0](k) == written.args[0](k) == x[k]  # softmax of x, at i
+    assert read(r"\mathrm{softmax(x)}").is_vector
+    assert read(r"\text{log(t)}").expr == read(r"\log(t)").expr
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"\text{foo(x)}", "foo is not a function derive knows"),  # an unknown function stays text
+    (r"\text{softmax(x + 1)}", "text 'softmax(x + 1)' in a formula"),  # only one name as the argument
+    (r"\text{softmax of x}", "text 'softmax of x' in a formula"),
+])
+def test_text_that_is_not_one_known_function_of_one_name_is_refused(read, text, reason):
+    with pytest.raises(FormulaError, match=reason.replace("(", r"\(").replace(")", r"\)").replace("+", r"\+")):
         read(text)

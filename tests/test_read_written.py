@@ -98,7 +98,7 @@ def test_a_list_without_dots_is_a_vector_of_that_length(read):
     (r"[x, x, \dots, x_N]", "does not fit"),
     (r"\begin{vmatrix} a_1 \\ \vdots \\ a_N \end{vmatrix}", "determinant"),
     (r"[a_1, a_2, \dots, a_N]^2", "no script but a transpose"),
-    (r"a_1 + \dots + a_N", "only between the entries"),
+    (r"\dots + a_N", "only between the entries"),  # (a_1 + \dots + a_N is a sum: see below)
     (r"[x_1 x, x_2 x, \dots, x_N x]", "itself a vector"),
     (r"[x_1, x_2, \dots, x_M]", "x runs to N"),
     (r"[e^{x_i}]_{i=1}^{M}", "x runs to N"),
@@ -285,3 +285,57 @@ def test_an_undeclared_length_used_as_a_number_elsewhere_is_refused():
     assert "used as a number elsewhere" in first.problem
     alone = read_document(text.split("$$M")[0], "m.md", default_notation()).steps[0]
     assert not alone.problem and alone.terms[0].shape == (1, size("M"))
+
+
+# --- sums written out --------------------------------------------------------------------------------
+
+def _summed(value):
+    """(body, bound index, upper limit) of a value that is one sum over an index."""
+    assert isinstance(value.expr, sp.Sum) and len(value.expr.limits) == 1
+    (k, lower, upper), = value.expr.limits
+    assert lower == 1
+    return value.expr.function, k, upper
+
+
+@pytest.mark.parametrize("text, body", [
+    (r"a_1 + a_2 + \dots + a_N", lambda k: a[k]),
+    (r"e^{x_1} + \cdots + e^{x_N}", lambda k: sp.exp(x[k])),
+    (r"a_1 b_1 + a_2 b_2 + \ldots + a_N b_N", lambda k: a[k] * b[k]),
+    (r"a_1^2 + \dots + a_j^2 + \dots + a_N^2", lambda k: a[k] ** 2),  # a typical term between two ellipses
+])
+def test_a_sum_written_out_with_an_ellipsis_is_the_sum_over_the_index_its_terms_show(read, text, body):
+    value = read(text)
+    function, k, upper = _summed(value)
+    assert upper == N and function == body(k) and not value.is_vector
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"a_1 - a_2 + \dots + a_N", "only with + between its terms"),
+    (r"a_1 + a_3 + \dots + a_N", "steps of 1"),
+    (r"1 + x + \frac{x^2}{2} + \dots", "after the ellipsis"),  # a series: no last term
+    (r"a_1 + \dots + a_2 + \dots + a_N", "between the ellipses"),
+    (r"a_1 + \dots + b_j + \dots + a_N", "between the ellipses"),
+    (r"\frac{d}{dx_2} x_1 + \dots + x_N", "put the sum in parentheses"),  # operator on the first term, or all?
+    (r"a_1 + \dots + a_N + \dots + a_M", "ellipses"),
+])
+def test_a_written_out_sum_without_one_clear_pattern_is_refused_with_how_to_write_it(read, text, reason):
+    with pytest.raises(FormulaError, match=reason.replace("(", r"\(").replace("+", r"\+")):
+        read(text)
+
+
+def test_written_out_sums_are_checked_for_every_length():
+    doc = r"""# Sums
+
+$$x_1 + x_2 + \dots + x_N = \sum_{i=1}^{N} x_i$$
+
+$$1 + 2 + \dots + n = \frac{n(n+1)}{2}$$
+
+$$\frac{1}{e^{x_1} + \dots + e^{x_N}} = \frac{1}{\sum_j e^{x_j}}$$
+
+$$x_1 + \dots + x_j + \dots + x_N = \sum_{m=1}^{N} x_m + 1$$
+
+$$x_1^2 + x_2^2 + \dots + x_N^2 = \left(\sum_{i=1}^{N} x_i\right)^2$$
+"""
+    d = read_document(doc, "sums.md", default_notation())
+    r = [verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)]
+    assert r == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]

@@ -71,6 +71,50 @@ def test_links_match_on_latex_then_on_label_and_place():
     assert [d.check for d in extra] == ["d/9#1"]
 
 
+def test_a_fingerprint_is_the_values_a_term_takes_whatever_its_index_names():
+    import sympy as sp
+
+    from derive.model import Assumptions, Axis, Side
+    from derive.notation import index, scalar, size, softmax, summation, vector
+
+    N, x, c = size("N"), vector("x"), scalar("c")
+    i, j, k, m = (index(name, N) for name in "ijkm")
+
+    def value(expr, *indices, assume=Assumptions()):
+        return seeds.fingerprint(Side(expr, tuple(Axis(N, a) for a in indices)), assume)
+
+    ratio = value(sp.exp(x[i]) / summation(sp.exp(x[j]), j), i)
+    assert ratio == value(sp.exp(x[k]) / summation(sp.exp(x[m]), m), k)  # other index names
+    assert ratio == value(softmax(sp.Lambda(j, x[j]), i), i)  # the same values, written otherwise
+    assert ratio != value(sp.exp(x[i]) / summation(sp.exp(x[j]) ** 2, j), i)
+    # equal as functions, but one mentions c: not the same statement
+    assert value(softmax(sp.Lambda(j, x[j] + c), i), i) != ratio
+    # the cases of the link count: with i = k the matrix is its diagonal
+    both = value(x[i] * x[k], i, k)
+    assert both != value(x[i] * x[k], i, k, assume=Assumptions(equal=((i, k),)))
+    assert seeds.fingerprint(Side(x[i], (Axis(N, i),), problem="unreadable"), Assumptions()) is None
+    assert value(sp.log(-x[i] ** 2 - 1), i) is None  # no real value anywhere
+
+
+def test_links_written_otherwise_match_on_the_values_of_their_terms_then_on_their_chain():
+    a, b, unknown = (("x",), (1.0, 2.0)), (("x",), (3.0,)), None
+
+    def valued(check, position, terms, left, right, base=""):
+        made = link(check, f"L{check}", f"R{check}", base, position)
+        made.value, made.terms = (left, right), terms
+        return made
+
+    catalog = [(valued("c/1#1", 1, 3, a, a), "proved"), (valued("c/1#2", 2, 3, unknown, b), "proved"),
+               (valued("c/2#1", 1, 2, b, a), "proved")]
+    document = [valued("d/5#1", 1, 2, a, a), valued("d/6#1", 1, 3, a, a), valued("d/6#2", 2, 3, unknown, b),
+                valued("d/7#1", 1, 2, a, b)]
+    rows, extra = seeds._match(catalog, document)
+    # the same values at the same place of a chain as long; its neighbour by its place; no pair for c/2
+    assert [(r.document.check if r.document else None, r.how) for r in rows] == [
+        ("d/6#1", "value"), ("d/6#2", "chain"), (None, "")]
+    assert sorted(d.check for d in extra) == ["d/5#1", "d/7#1"]
+
+
 def test_status_compares_the_document_verdict_with_the_catalog_verdict():
     def status(document, catalog):
         row = seeds.Row(link("c#1", "a", "b"), "proved", link("d#1", "a", "b"))

@@ -132,6 +132,7 @@ class DocumentContext:
                     name = None  # read (and refused) as any other display
                 if name:
                     self.definitions_by_line[key] = name
+                    self._learn_forms(name, terms[2:], relations[1:])
             if len(terms) > 2 and relations[-1] == "=":
                 # "... = g(\theta_i) = formula": the last link defines g where it is first used
                 self.line = terms[-2][1]

@@ -7,6 +7,8 @@ defines (the chain of definitions, everything else fixed).
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 from lark import Tree
 from sympy import Idx, Indexed
@@ -37,6 +39,9 @@ def _layout_reading(layout: str, declared: bool) -> Reading:
                               "layout = \"denominator\" in the notation file reads the transpose)")
 
 
+_SIMPLIFY_OPS = 80  # a form of a defined name is compared with its definition only when this small
+
+
 class DerivativeReading:
     """The Reader's derivatives (a mixin: it uses the Reader's reading methods)."""
 
@@ -57,13 +62,69 @@ class DerivativeReading:
         expr = self._unfold(body.expr, keep)
         if not any(scalar(n) in expr.free_symbols for n in keep):
             # dy/dz with y written in x, z = 1 + e^{-x}: the chain rule's "y as a function of z" is
-            # meant, not the partial derivative 0; which function of z is not written here
-            names = ", ".join(sorted(keep))
-            raise FormulaError(f"a derivative with respect to {names}, of a formula not written in {names}: "
-                               f"write the formula in {names} (y = z^{{-1}}) for d/d{names} to be read")
+            # meant, not the partial derivative 0; it is read where the chain defining y writes y in z
+            expr = self._written_in(body.expr, keep)
         # The derivative by a name is taken before the name is unfolded (SymPy cannot differentiate by a formula).
         expr = sp.diff(expr, *op.more)
         return body.with_expr(self._unfold(expr, set()))
+
+    def _learn_forms(self, name: str, terms: list, relations: list) -> None:
+        """The terms after the first two of a chain defining the scalar ``name`` (y = formula = z^{-1}),
+        read with defined names kept as names; a term that does not read is left out."""
+        base = name.rstrip("'")
+        key = symbol_name(base) + "'" * (len(name) - len(base))
+        if key not in self.shallow:
+            return
+        forms = []
+        for (text, line), relation in zip(terms, relations):
+            if relation != "=":
+                break
+            self._shallow = True
+            try:
+                value = self.read(text)
+            except FormulaError:
+                continue
+            finally:
+                self._shallow = False
+            if value.misfit is None and not value.is_vector and not value.row and not value.is_matrix:
+                forms.append((value.expr, line))
+        self.forms[key] = forms
+
+    def _written_in(self, expr: sp.Expr, keep: set[str]) -> sp.Expr:
+        """A defined name's form in the names of ``keep`` alone (y = z^{-1} where its defining chain
+        writes it so: the chain rule's y as a function of z), unfolded but for those names; refused
+        when there is none, or two that differ."""
+        names = ", ".join(sorted(keep))
+        refusal = (f"a derivative with respect to {names}, of a formula not written in {names}: write the "
+                   f"formula in {names} (y = z^{{-1}}) for d/d{names} to be read")
+        if not isinstance(expr, sp.Symbol) or not self._in_force(expr.name) or not self.forms.get(expr.name):
+            raise FormulaError(refusal)
+        kept = {scalar(n) for n in keep}
+        # what the kept names stand for: a form in them and in these at once is not a function of them alone
+        under = set().union(*(self._unfold(k, set()).free_symbols for k in kept))
+        found = []
+        for form, line in self.forms[expr.name]:
+            unfolded = self._unfold(form, keep)
+            symbols = unfolded.free_symbols
+            if symbols & kept and not symbols & (under - kept):
+                found.append((unfolded, line))
+        if not found:
+            raise FormulaError(refusal)
+        # the form is the document's claim (a link of its chain); it is used only where it is seen to hold
+        meant = self._unfold(expr, set())
+        for form, line in found:
+            whole = self._unfold(form, set())
+            if sp.count_ops(whole) + sp.count_ops(meant) > _SIMPLIFY_OPS or sp.simplify(whole - meant) != 0:
+                raise FormulaError(f"{refusal}; the chain writes {expr.name} in {names} on line {line}, but that "
+                                   f"form is not seen to equal the definition of {expr.name}")
+        first, line = found[0]
+        for other, at in found[1:]:
+            if sp.simplify(other - first) != 0:
+                raise FormulaError(f"{expr.name} is written in {names} in two ways that differ (lines {line} and {at}): "
+                                   f"the derivative with respect to {names} is not read")
+        self.notes.append(Reading("definition", f"$d{expr.name}/d{names}$ is taken with ${expr.name}$ written in "
+                                                f"${names}$ as the chain that defines it writes it", line))
+        return first
 
     def _unfold(self, expr: sp.Expr, keep: set[str]) -> sp.Expr:
         """expr with the defined names in force replaced by their definitions, except those in keep."""
@@ -94,16 +155,24 @@ class DerivativeReading:
                 raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
             return body.with_expr(sp.Derivative(body.expr, *op.more))
         if op.jacobian:
+            if body.row and isinstance(op.variable, tuple) and self._declared_row(op.variable[0]):
+                body = dataclasses.replace(body, row=False)  # D_x of a row by a row: the Jacobian all the same
             return self._jacobian(body, op)
         var = op.variable
         if not isinstance(var, tuple):
             return body.with_expr(sp.Derivative(body.expr, var))
         base, length = var
         entry = base[V.entry_index(length)]
+        by_row = self._declared_row(base)
         if not body.is_vector and not body.row:
-            return V.Value(sp.Derivative(body.expr, entry), length, body.conventions)
-        if body.row:
-            raise FormulaError("the derivative of a transposed vector is not read; differentiate the vector")
+            # the gradient of a number has its variable's shape: a row's is a row
+            return V.Value(sp.Derivative(body.expr, entry), length, body.conventions, row=by_row)
+        if body.row or by_row:
+            if not (body.row and by_row and self.notation.layout):
+                raise FormulaError("the derivative of a row by a vector, or of a vector by a row, is read only in a "
+                                   "declared layout (numerator: rows for the entries of the function; denominator: "
+                                   "rows for the variable's): write layout in the notation file, or use columns")
+            body = dataclasses.replace(body, row=False)
         if op.text == "the subscript of \\nabla":
             raise FormulaError("\\nabla of a vector function is not read (a Jacobian or its transpose?); write "
                                "\\frac{\\partial f}{\\partial x} for the Jacobian")
@@ -139,10 +208,16 @@ class DerivativeReading:
             value = self._arg_value(scripts[0].children[1], env)
         except FormulaError:
             value = None
-        if value is None or not value.is_vector or value.row or not isinstance(self._variable_quiet(value), tuple):
+        variable = self._variable_quiet(value) if value is not None else None
+        if value is None or not value.is_vector or not isinstance(variable, tuple) \
+                or (value.row and not self._declared_row(variable[0])):
             self.guesses = guesses
             return None
         return DerivativeOp(self._variable(value, "the subscript of D"), "D", jacobian=True)
+
+    def _declared_row(self, base) -> bool:
+        """The vector with this base is declared a row (x \\in \\mathbb{R}^{1 \\times N})."""
+        return any(self.bases.get(r) == base for r in self.notation.rows)
 
     def _variable_quiet(self, value: V.Value):
         try:

@@ -424,6 +424,7 @@ def _declare(notation: Notation, said, lines: _Lines):
     vectors, matrices = dict(notation.vectors), dict(notation.matrices)
     scalars, sizes = list(notation.scalars), {k: tuple(v) for k, v in notation.sizes.items()}
     onehot, functions = dict(notation.onehot), dict(notation.functions)
+    rows = set(notation.rows)
     forget: set[str] = set()
     readings: dict[str, list[Reading]] = {}
 
@@ -450,7 +451,12 @@ def _declare(notation: Notation, said, lines: _Lines):
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
             forget.add(key)
             vectors[key] = size_of(d.sizes[0])
-            note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]}}}$", d.offset)
+            if d.row:
+                rows.add(key)
+                note(key, f"${key} \\in \\mathbb{{R}}^{{1 \\times {d.sizes[0]}}}$, a row", d.offset)
+            else:
+                rows.discard(key)
+                note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]}}}$", d.offset)
         elif d.kind == "matrix" and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", key) \
                 and not any(x.isdigit() for x in d.sizes):
             forget.add(key)
@@ -477,14 +483,15 @@ def _declare(notation: Notation, said, lines: _Lines):
                 onehot[name] = c.name
                 note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
     if not (forget or vectors != notation.vectors or matrices != notation.matrices or onehot != notation.onehot
-            or sizes != notation.sizes):
+            or sizes != notation.sizes or rows != set(notation.rows)):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     vectors = {k: v for k, v in vectors.items() if k not in scalars or k not in forget}
     return dataclasses.replace(
         base, vectors=vectors,
         matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
-        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
+        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions,
+        rows=tuple(sorted(r for r in rows if r in vectors))), readings
 
 
 def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):

@@ -85,6 +85,7 @@ class Notation:
     functions: dict[str, str] = field(default_factory=dict)  # name -> kind
     definitions: dict[str, str] = field(default_factory=dict)  # name -> LaTeX formula
     layout: str = ""  # of derivatives of vectors by vectors: "numerator", "denominator", "" (not stated)
+    rows: tuple[str, ...] = ()  # vectors declared as rows (x \in \mathbb{R}^{1 \times N}): 1 x N
 
     def size_of_index(self, letter: str) -> str | None:
         for size, letters in self.sizes.items():
@@ -125,6 +126,7 @@ class Notation:
             functions={k: v for k, v in self.functions.items() if k not in names},
             definitions={k: v for k, v in self.definitions.items() if k not in names},
             layout=self.layout,
+            rows=tuple(r for r in self.rows if r not in names),
         )
 
     def over(self, base: "Notation") -> "Notation":
@@ -144,6 +146,7 @@ class Notation:
             definitions={**{k: v for k, v in below.definitions.items() if k not in defined_here | declared},
                          **self.definitions},
             layout=self.layout or base.layout,
+            rows=tuple(dict.fromkeys(below.rows + self.rows)),
         )
 
 

@@ -8,6 +8,7 @@ never read by guessing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 import sympy as sp
@@ -40,6 +41,10 @@ from .products import MatrixTerm
 __all__ = ["Reader", "symbol_name"]
 
 
+# a function applied to a name, all inside \text{...}: softmax(x), sigmoid(z_2)
+_TEXT_CALL = re.compile(r"([A-Za-z]+)\s*\(\s*([A-Za-z](?:_[A-Za-z0-9])?)\s*\)")
+
+
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading):
     """Reads terms under one notation."""
 
@@ -57,6 +62,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
         self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
+        # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
+        # their lines: y written in z, for dy/dz
+        self.forms: dict[str, list[tuple[sp.Expr, int | None]]] = {}
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
         self.definitions_by_line: dict = {}  # key (first term's offset) of a defining chain -> the name it defines
@@ -216,6 +224,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             left, _, right = node.children
             terms.append((node.data == "sub", right))
             node = left
+        if any(ellipsis_of(t) is not None for _, t in terms):
+            if any(negative for negative, _ in terms) or (isinstance(node, Tree) and node.data in ("neg", "pos")):
+                raise FormulaError("a sum written out with an ellipsis is read only with + between its terms "
+                                   "(a_1 + a_2 + \\dots + a_N)")
+            return self._written_sum([node] + [t for _, t in reversed(terms)], env)
         if isinstance(node, Tree) and node.data in ("neg", "pos"):
             first = self._product(node.children[1], env)
             if node.data == "neg":
@@ -566,7 +579,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{fn.name} of a matrix is not read (entry by entry or as a matrix function?); "
                                "write its entries")
         if any(a.row for a in args):
-            raise FormulaError(f"{fn.name} of a transposed vector")
+            if any(a.is_vector and not a.row for a in args) or any(not a.is_vector for a in args if a.row):
+                raise FormulaError(f"{fn.name} of a transposed vector and a vector")
+            # a row's function is the column's, laid out as a row (entry by entry, softmax, a loss)
+            value = self._apply_once(fn, tuple(dataclasses.replace(a, row=False) for a in args))
+            return dataclasses.replace(value, row=True) if value.is_vector else value
         if fn.kind == "cross-entropy":
             if len(args) != 2:
                 raise FormulaError(f"{fn.name} takes two arguments, got {len(args)}")
@@ -660,6 +677,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     # --- items ---------------------------------------------------------------------------------
 
+    def _text_call(self, call, scripts, env):
+        """``\\text{softmax(x)}``: a function applied to one name, all set as text, is that application."""
+        name, arg = call.group(1), call.group(2)
+        if name not in BUILTIN_FUNCTIONS and self.notation.kind_of(name) != "function":
+            raise FormulaError(f"text {call.group(0)!r} in a formula: {name} is not a function derive knows")
+        # the pieces are a known name and a letter (with a subscript), checked above: nothing else is parsed
+        tree = parser().parse(f"\\operatorname{{{name}}}({arg})")
+        return self._scripted(self._expr(tree, env), scripts, env)
+
     def _item(self, item: Tree, env):
         base, scripts = item_base(item), item_scripts(item)
         kind = node_kind(base)
@@ -671,6 +697,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return self._nabla(scripts, env)
             if word == "\\partial":
                 return self._partial(scripts, env)
+            if kind == "text" and _TEXT_CALL.fullmatch(word):
+                return self._text_call(_TEXT_CALL.fullmatch(word), scripts, env)
             if kind == "text" and not word.replace(" ", "").isalpha() or (kind == "text" and " " in word):
                 raise FormulaError(f"text {word!r} in a formula")
             if kind == "text" and str(base.children[0]).startswith(("\\text", "\\mbox")) \
@@ -751,7 +779,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._scripted(values[0], scripts, env)
         if kind == "ellipsis":
             raise FormulaError(f"an ellipsis ({base.children[0]}) is read only between the entries of a written-out "
-                               "vector or matrix ([a_1, a_2, \\dots, a_N])")
+                               "vector or matrix ([a_1, a_2, \\dots, a_N]) or the terms of a sum (a_1 + a_2 + \\dots + a_N)")
         if kind == "environment" or (kind == "bracket" and (len(base.children) > 1 or scripts)):
             return self._written_array(base, scripts, env, item is self._whole)
         if kind == "bracket":
@@ -892,7 +920,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             length = self.size_symbol(n.vectors[word])
             if _DEFAULT_VECTORS.get(word) == n.vectors[word]:
                 self._default_sizes = True
-            return V.Value(self.bases[word][V.entry_index(length)], length)
+            return V.Value(self.bases[word][V.entry_index(length)], length, row=word in n.rows)
         if kind == "matrix":
             return MatrixHead(self.bases[word], word)
         if kind == "scalar":
@@ -1136,9 +1164,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if base.is_matrix:
                 return self._transpose(base)
             if base.is_vector:
-                if base.row:
-                    raise FormulaError("a transposed vector transposed again is not read")
-                return V.Value(base.expr, base.size, base.conventions, row=True)
+                return V.Value(base.expr, base.size, base.conventions, row=not base.row)
             if word != "T" or self.notation.kind_of("T") is None:
                 raise FormulaError("a transpose of a scalar, or a power T? write the power with another letter")
         if word == "\\prime":

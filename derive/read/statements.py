@@ -93,6 +93,7 @@ class Declaration:
     sizes: tuple[str, ...]
     offset: int
     written: str
+    row: bool = False  # a vector declared 1 x N
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def _membership(math: str, offset: int) -> list[Declaration]:
         kind, sizes = "scalar", ()
     elif len(dims) == 1:
         kind, sizes = "vector", (dims[0],)
-    elif len(dims) == 2 and "1" in dims:
+    elif len(dims) == 2 and "1" in dims and dims != ["1", "1"]:
         kind, sizes = "vector", (dims[1] if dims[0] == "1" else dims[0],)
     elif len(dims) == 2:
         kind, sizes = "matrix", (dims[0], dims[1])
@@ -213,7 +214,8 @@ def _membership(math: str, offset: int) -> list[Declaration]:
         return []
     if any(not re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\d+", d) for d in sizes):
         return []
-    return [Declaration(n, kind, sizes, offset, math) for n in names]
+    row = len(dims) == 2 and dims[0] == "1" and kind == "vector"
+    return [Declaration(n, kind, sizes, offset, math, row) for n in names]
 
 
 def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | None:

@@ -18,12 +18,12 @@ import sympy as sp
 from lark import Token, Tree
 
 from ..errors import FormulaError
-from ..notation import size
+from ..notation import fresh_index, size
 from . import values as V
 from .syntax import item_base, item_scripts, node_kind, node_word, script_word
 
 __all__ = ["HOLES", "ListPattern", "MatrixPattern", "WrittenReading", "ellipsis_of", "list_pattern",
-           "matrix_pattern", "index_range"]
+           "sum_pattern", "matrix_pattern", "index_range"]
 
 # The letters that stand for the row and the column index in a pattern (no document can spell them).
 HOLES = ("#i", "#k")
@@ -42,6 +42,7 @@ class ListPattern:
     tree: object
     letter: str
     before: int  # entries written before the dots
+    middle: str | None = None  # the index letter of a typical term between two ellipses (a sum's)
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,30 @@ def list_pattern(elements: list, what: str = "a written-out list") -> ListPatter
     return ListPattern(tree, letter, len(before))
 
 
+def sum_pattern(terms: list) -> ListPattern:
+    """The pattern of a sum written out term by term, ``a_1 + a_2 + \\dots + a_N``, read as a list's
+    entries are; a typical term may stand between two ellipses (``a_1 + \\dots + a_j + \\dots + a_N``)
+    when it is the pattern at an index letter of its own."""
+    what = "a sum written out with an ellipsis"
+    dots = [n for n, e in enumerate(terms) if ellipsis_of(e) is not None]
+    if len(dots) != 2 or dots[1] != dots[0] + 2:
+        return list_pattern(terms, what)
+    first, middle = dots[0], terms[dots[0] + 1]
+    pattern = list_pattern(terms[:first + 1] + terms[dots[1] + 1:], what)
+    before = terms[:first]
+    values = [(str(n + 1),) for n in range(len(before))] + [(None,)]
+    names = [f"the {_ORDINALS.get(n + 1, f'{n + 1}th')} term" for n in range(len(before))] + ["the term between the ellipses"]
+    try:
+        tree, unifier = _unify(before + [middle], values, names)
+        letter = unifier.letter(0)
+    except _Misfit as exc:
+        raise FormulaError(f"{what}: the term between the ellipses is not the pattern of the others ({exc})") from None
+    if _key(tree, {}) != _key(pattern.tree, {}) or letter == pattern.letter or not letter.islower():
+        raise FormulaError(f"{what}: the term between the ellipses is not the pattern of the others at an index "
+                           "of its own (write a_1 + \\dots + a_j + \\dots + a_N)")
+    return dataclasses.replace(pattern, middle=letter)
+
+
 # --- matrices ---------------------------------------------------------------------------------------
 
 def matrix_pattern(rows: list[list]) -> MatrixPattern:
@@ -446,6 +471,33 @@ class WrittenReading:
         rows, cols = value.size, value.cols
         swap = {V.entry_index(rows): V.column_index(rows), V.column_index(cols): V.entry_index(cols)}
         return dataclasses.replace(value, expr=value.expr.xreplace(swap), size=cols, cols=rows)
+
+    def _written_sum(self, terms: list, env) -> V.Value:
+        """``a_1 + a_2 + \\dots + a_N``: the sum over an index of the pattern its terms show."""
+        what = "a sum written out with an ellipsis"
+        try:
+            pattern = sum_pattern(terms)
+        except FormulaError:
+            first = terms[0]
+            if node_kind(first) == "product" and len(first.children) > 1:
+                try:
+                    sum_pattern([Tree("product", [first.children[-1]])] + terms[1:])
+                except FormulaError:
+                    pass
+                else:
+                    # d/dx a_1 + \dots + a_N: the derivative of the first term, or of the sum?
+                    raise FormulaError(f"{what}: its first term carries a factor or operator the others do not; "
+                                       "if it applies to the whole sum, put the sum in parentheses "
+                                       "(\\frac{d}{dx}(a_1 + \\dots + a_N))") from None
+            raise
+        length = self._written_size(pattern.letter, pattern.tree, env)
+        if pattern.middle is not None and (self.notation.size_name(pattern.middle) or pattern.middle in env):
+            raise FormulaError(f"{what}: the term between the ellipses shows {pattern.middle}, which is "
+                               f"{'a size' if pattern.middle not in env else 'bound here'}, where a typical index "
+                               "should stand")
+        j = fresh_index(V.entry_index(length), 1, length, stem="_w")
+        entry = self._entry_value(pattern.tree, {**env, HOLES[0]: j}, what)
+        return entry.with_expr(sp.Sum(entry.expr, (j, 1, length)))
 
     def _written_vector(self, elements: list, env, row: bool, what: str) -> V.Value:
         if all(ellipsis_of(e) is None for e in elements):
