@@ -329,3 +329,33 @@ def test_a_vector_declared_one_by_n_is_a_row():
     assert unknown.verdict is Verdict.UNKNOWN and "declared layout" in unknown.detail
     declared, _ = parse_notation('layout = "denominator"')
     assert verdicts(declared.over(default_notation()))["rows/line-11#1"].verdict is Verdict.PROVED
+
+
+def test_declarations_derive_does_not_read_make_their_names_unknown_never_guessed():
+    text = ("Let $u \\in \\mathbb{R}^{2}$, $b_1 \\in \\mathbb{R}^h$ and $k_1, \\dots, k_n \\in \\mathbb{R}^d$, "
+            "$q \\in \\mathbb{R}^d$.\n\n"
+            "$$\\frac{\\partial}{\\partial u} \\begin{bmatrix} u_1 u_2 \\\\ u_1 + u_2 \\end{bmatrix} = "
+            "\\begin{bmatrix} u_2 & u_1 \\\\ 1 & 1 \\end{bmatrix}$$\n\n$$b_1 + b_1 = 2 b_1$$\n\n"
+            "$$q^\\top k_j = k_j q^\\top$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN] * 3
+    assert "fixed size" in results[0].detail and "family" in results[2].detail
+
+
+def test_a_family_of_numbers_is_a_vector():
+    text = "Let $x_1, \\ldots, x_N \\in \\mathbb{R}$.\n\n$$x^\\top x = \\sum_{i=1}^{N} x_i^2$$\n"
+    assert _verdicts_of(text) == [Verdict.PROVED]
+
+
+def test_the_gradient_of_a_name_never_defined_is_not_zero():
+    text = ("Let $w \\in \\mathbb{R}^d$.\n\n$$\\nabla_w \\ell = 0$$\n\n$$\\frac{\\partial E}{\\partial w_k} = 0$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+
+
+def test_a_sum_leaving_out_an_index_free_on_one_side_only_may_be_over_pairs():
+    text = ("Let $x \\in \\mathbb{R}^n$.\n\n"
+            "$$\\sum_{i \\neq j} x_i x_j = \\left(\\sum_{i=1}^{n} x_i\\right)^2 - \\sum_{i=1}^{n} x_i^2$$\n\n"
+            "$$\\sum_{i \\neq j} x_i = \\sum_{i=1}^{n} x_i - x_j$$\n\n"
+            "$$\\sum_{j=1}^{n} \\sum_{i \\neq j} x_i x_j = \\left(\\sum_{i=1}^{n} x_i\\right)^2 - \\sum_{i=1}^{n} x_i^2$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED]

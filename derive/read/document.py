@@ -150,9 +150,10 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
-        values, reasons, guessed, per_term = [], [], set(), []
+        values, reasons, guessed, per_term, excluded = [], [], set(), [], []
         for term in chain.terms:
             per_term.append(set())
+            excluded.append(set())
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
@@ -161,6 +162,7 @@ class _Builder:
                     text = pattern.sub(replacement, text)
                 values.append(self.reader.read(text))
                 per_term[-1] = self.reader.guessed()
+                excluded[-1] = set(self.reader.excluded)
                 guessed |= per_term[-1]
                 reasons.append("")
             except FormulaError as exc:
@@ -184,6 +186,16 @@ class _Builder:
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
+            if not link_problems[n] and values[n] is not None and values[n + 1] is not None:
+                for m, other in ((n, n + 1), (n + 1, n)):
+                    free_other = {str(s) for s in values[other].expr.free_symbols if isinstance(s, sp.Idx)}
+                    alone = sorted(excluded[m] - free_other)
+                    if alone:
+                        j = alone[0]
+                        link_problems[n] = (f"a sum over the indices other than {j}, with {j} free on one side only: "
+                                            f"a sum over pairs? write \\sum_{{{j}}} \\sum_{{i \\neq {j}}} for the pairs, "
+                                            f"or say which {j} (\"for a fixed ${j}$\")")
+                        break
             functions = [_undefined_functions(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             alone = sorted(functions[0] ^ functions[1]) if values[n] is not None and values[n + 1] is not None else []
             if not link_problems[n] and alone and not (n == 0 and self.defined):
@@ -400,6 +412,26 @@ class _Item:
     order: float = 0.0
 
 
+def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
+    """The names the prose declares in a way derive does not read (u in R^2, a fixed size; b_1 in R^h, a
+    vector with a subscript): every use of them is refused, never read as a guessed number."""
+    out = {}
+    for d in declarations:
+        if d.kind == "family":
+            out.setdefault(d.name, f"{d.name}_1, ... are declared on line {lines.of(d.offset)} as ${d.written}$: a family of "
+                                   f"their own, which is not read ({d.name}_j would be read as an entry of one vector "
+                                   f"{d.name}); write them as the rows of a matrix and use its entries")
+            continue
+        fixed = any(x.isdigit() for x in d.sizes)
+        if d.kind == "vector" and (fixed or not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", d.name)) \
+                or d.kind == "matrix" and (fixed or not re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", d.name)):
+            word = re.sub(r"_.*$", "", d.name) if not d.name.startswith("\\") else d.name
+            out.setdefault(word, f"{d.name} is declared on line {lines.of(d.offset)} as ${d.written}$, which is not read "
+                                 "(a fixed size such as 2, or a vector named with a subscript): write the size as a "
+                                 "letter, $\\mathbb{R}^n$, or name the vector with one letter")
+    return out
+
+
 def _redeclared(declarations) -> set[str]:
     """The names the prose declares with two different meanings (kind or sizes)."""
     meanings: dict[str, set] = {}
@@ -450,6 +482,7 @@ def _declare(notation: Notation, said, lines: _Lines):
             note(key, f"${d.written}$: read as a real number, kept as a supposition", d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
             forget.add(key)
+            scalars = [x for x in scalars if x != key]  # c \in R^{1 x H}: c is no longer the default scalar
             vectors[key] = size_of(d.sizes[0])
             if d.row:
                 rows.add(key)
@@ -460,6 +493,7 @@ def _declare(notation: Notation, said, lines: _Lines):
         elif d.kind == "matrix" and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", key) \
                 and not any(x.isdigit() for x in d.sizes):
             forget.add(key)
+            scalars = [x for x in scalars if x != key]
             matrices[key] = (size_of(d.sizes[0]), size_of(d.sizes[1]))
             note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]} \\times {d.sizes[1]}}}$", d.offset)
         elif d.kind == "index" and re.fullmatch(r"[a-z]", key) and not d.sizes[0].isdigit():
@@ -794,6 +828,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None,
                              aliased_by_part[p][0], stated_in(p))
                for p in parts}
+    unread = _unread_declarations(said.declarations, lines)
+    for reader in readers.values():
+        for word, why in unread.items():
+            reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}

@@ -81,6 +81,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
+        self.excluded: set[str] = set()  # the free indices the last read's sums leave out (\sum_{i \neq j}: j)
         self.usage = Usage()
         self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
         self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
@@ -106,6 +107,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses = Counter()
         self._whole = _whole_item(tree)
         self.notes = []
+        self.excluded = set()
         self._default_sizes = False
         try:
             with V.domain_conditions() as domain:
@@ -457,10 +459,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     raise FormulaError("a product of vectors over an index is not read")
                 return body.with_expr(sp.Product(body.expr, (op.index, op.index.lower, op.index.upper)))
             if op.excluded is not None:
+                if op.excluded not in env.values():
+                    self.excluded.add(str(op.excluded))  # \sum_{i \neq j} with j free here
                 return body.with_expr(sum_except(body.expr, op.index, op.excluded))
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
         if op.through:
             return self._differentiate_through(rest, op, env)
+        if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
+            self._check_not_a_bare_name(rest[0], env)  # \nabla_w \ell with \ell never defined: not 0
         body = self._chain(rest, env)
         if isinstance(body, MatrixTerm):
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")

@@ -174,6 +174,9 @@ _IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s
                      r"\s*[,.;]?\s*$")
 
 
+_ELLIPSIS = re.compile(r"\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
+
+
 def _membership(math: str, offset: int) -> list[Declaration]:
     m = _INDEX_RANGE.match(math) or _INDEX_LIST.match(math)
     if m:
@@ -198,6 +201,15 @@ def _membership(math: str, offset: int) -> list[Declaration]:
     if rest and not rest.startswith(("=", ",", ".", "\\text", "\\quad", "\\;", "\\,")):
         return []
     names = [_clean(n) for n in re.split(r",(?![^{]*\})", m.group("names"))]
+    family = [re.fullmatch(r"(\\?[A-Za-z]+)_\{?([A-Za-z0-9]+)\}?", n) for n in names if not _ELLIPSIS.fullmatch(n)]
+    if len(names) >= 3 and any(_ELLIPSIS.fullmatch(n) for n in names) and all(family) \
+            and len({f.group(1) for f in family}) == 1:
+        # k_1, \dots, k_n \in R^d: a family of vectors named by one letter with a subscript; a family of
+        # numbers x_1, \dots, x_N \in R is the vector x of R^N
+        last = family[-1].group(2)
+        if m.group("dims") is None and m.group("dim") is None and family[0].group(2) == "1" and last.isalpha():
+            return [Declaration(family[0].group(1), "vector", (last,), offset, math)]
+        return [Declaration(family[0].group(1), "family", (), offset, math)]
     if not names or not all(re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\hat\{\w\}", n) for n in names):
         return []
     dims = m.group("dims") if m.group("dims") is not None else m.group("dim")
