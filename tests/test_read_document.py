@@ -359,3 +359,12 @@ def test_a_sum_leaving_out_an_index_free_on_one_side_only_may_be_over_pairs():
             "$$\\sum_{i \\neq j} x_i = \\sum_{i=1}^{n} x_i - x_j$$\n\n"
             "$$\\sum_{j=1}^{n} \\sum_{i \\neq j} x_i x_j = \\left(\\sum_{i=1}^{n} x_i\\right)^2 - \\sum_{i=1}^{n} x_i^2$$\n")
     assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED]
+
+
+def test_vector_lengths_that_differ_where_one_is_guessed_are_no_refutation_by_shape():
+    text = ("The layer is $h = \\sigma(W x + b)$ with $W \\in \\mathbb{R}^{m \\times n}$, $b \\in \\mathbb{R}^{m}$ "
+            "and a target $t \\in \\mathbb{R}^{m}$.\n\n$$\\nabla_b E = 2 (h - t) \\circ h$$\n\n"
+            "$$g_i = 2 (g_i - t_i)$$\n\n$$g - t = t - g$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert Verdict.REFUTED not in [r.verdict for r in results[:2]]

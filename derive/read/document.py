@@ -150,10 +150,11 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
-        values, reasons, guessed, per_term, excluded = [], [], set(), [], []
+        values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
         for term in chain.terms:
             per_term.append(set())
             excluded.append(set())
+            guessed_length.append(False)
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
@@ -163,6 +164,7 @@ class _Builder:
                 values.append(self.reader.read(text))
                 per_term[-1] = self.reader.guessed()
                 excluded[-1] = set(self.reader.excluded)
+                guessed_length[-1] = self.reader._default_sizes
                 guessed |= per_term[-1]
                 reasons.append("")
             except FormulaError as exc:
@@ -186,6 +188,13 @@ class _Builder:
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
+            a, b = values[n], values[n + 1]
+            if not link_problems[n] and a is not None and b is not None and a.is_vector and b.is_vector \
+                    and a.size != b.size and (guessed_length[n] or guessed_length[n + 1]):
+                # lengths that differ, one of them guessed (a default, or typed from use): no refutation by shape
+                link_problems[n] = (f"the sides are vectors of lengths {a.size} and {b.size}, and a length here is "
+                                    "guessed (a default, or from the names' use): declare the vectors' sizes "
+                                    "(\"$h \\in \\mathbb{R}^m$\")")
             if not link_problems[n] and values[n] is not None and values[n + 1] is not None:
                 for m, other in ((n, n + 1), (n + 1, n)):
                     free_other = {str(s) for s in values[other].expr.free_symbols if isinstance(s, sp.Idx)}
@@ -483,6 +492,7 @@ def _declare(notation: Notation, said, lines: _Lines):
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
             forget.add(key)
             scalars = [x for x in scalars if x != key]  # c \in R^{1 x H}: c is no longer the default scalar
+            sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}  # nor t a default index
             vectors[key] = size_of(d.sizes[0])
             if d.row:
                 rows.add(key)
@@ -494,6 +504,7 @@ def _declare(notation: Notation, said, lines: _Lines):
                 and not any(x.isdigit() for x in d.sizes):
             forget.add(key)
             scalars = [x for x in scalars if x != key]
+            sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}
             matrices[key] = (size_of(d.sizes[0]), size_of(d.sizes[1]))
             note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]} \\times {d.sizes[1]}}}$", d.offset)
         elif d.kind == "index" and re.fullmatch(r"[a-z]", key) and not d.sizes[0].isdigit():

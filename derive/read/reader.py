@@ -924,8 +924,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
-            if _DEFAULT_VECTORS.get(word) == n.vectors[word]:
-                self._default_sizes = True
+            if _DEFAULT_VECTORS.get(word) == n.vectors[word] or word in self.inferred:
+                self._default_sizes = True  # a length guessed, by default or from the name's use
             return V.Value(self.bases[word][V.entry_index(length)], length, row=word in n.rows)
         if kind == "matrix":
             return MatrixHead(self.bases[word], word)
