@@ -228,6 +228,9 @@ class Step:
     # What the document assumes of the step's names and derive cannot use ("$\sum_i p_i = 1$", line 6):
     # a counterexample would have to satisfy it, so a refutation becomes unknown, naming it.
     hypotheses: tuple[str, ...] = ()
+    # Undeclared capitals read as matrices that may be numbers (AB = BA), each with the size it depends
+    # on, (name, size): the verdict stands only where the readings as numbers (1x1) and as matrices agree.
+    either: tuple[tuple[str, str], ...] = ()
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -275,6 +278,7 @@ class Check:
     link_latex: str = ""  # the link's two terms as written, "left = right"
     hypotheses: tuple[str, ...] = ()
     file: str = ""  # the file the derivation was read from, as named on the command line; else its source
+    either: tuple[tuple[str, str], ...] = ()  # as Step.either
 
 
 def slug(label: str) -> str:
@@ -308,7 +312,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses,
+                      hypotheses=step.hypotheses, either=step.either,
                       file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"

@@ -19,6 +19,7 @@ from ..notation import size, vector
 from .grammar import parser
 from .notation_file import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
+from .types import infer
 from .usage import scan
 
 
@@ -95,12 +96,18 @@ class DocumentContext:
             elif len(sizes) == 2:
                 matrices[name] = (sizes[0], sizes[1])
                 self.inferred[name] = (f"${name}$ is read as a ${sizes[0]} \\times {sizes[1]}$ matrix", usage.entries[name])
+        typed = self._types_from_use(chains, notation, usage, vectors, matrices)
+        sizes = dict(notation.sizes)
+        for name in typed.sizes:
+            sizes[name] = ()
         if demote or vectors != notation.vectors or matrices != notation.matrices:
             kept = self.inferred, self.stated, self.heading_lines, self.declared_lines
-            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
+            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             self.inferred, self.stated, self.heading_lines, self.declared_lines = kept
             self.usage = usage
+        self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
+        self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)}
@@ -142,6 +149,41 @@ class DocumentContext:
             for text, _ in terms:
                 seen |= names_in(text)
         self.line = None
+
+    def _types_from_use(self, chains, notation: Notation, usage, vectors: dict, matrices: dict):
+        """Undeclared names typed as vectors and matrices by their use (types.infer), added to
+        ``vectors`` and ``matrices`` with the readings that say so; the names used inconsistently are
+        conflicts."""
+        known: dict[str, tuple] = {n: ("scalar",) for n in notation.scalars}
+        known.update({n: ("scalar",) for n in (*notation.sizes, *notation.aliases)})
+        known.update({i: ("scalar",) for ix in notation.sizes.values() for i in ix})
+        known.update({n: ("vector", notation.size_name(s) or s) for n, s in vectors.items()})
+        known.update({n: ("matrix", notation.size_name(r) or r, notation.size_name(c) or c)
+                      for n, (r, c) in matrices.items()})
+        known.update({n: ("function",) for n in notation.functions})
+        taken = (set(notation.sizes) | set(notation.aliases) | set(known) | set(notation.definitions)
+                 | {n for table in (usage.entries, usage.transposed, usage.factors, usage.applied, usage.primed,
+                                    usage.numbered, usage.indices) for n in table})
+        functions = set(usage.primed) | {n for n in usage.applied if n not in usage.factors}
+        typed = infer([(terms, relations) for terms, relations, *_ in chains],
+                      {n: k for n, k in known.items() if k[0] != "function"}, lambda s: notation.size_name(s) or s,
+                      taken, functions | {n for n in known if known[n][0] == "function"} | set(notation.definitions),
+                      {i for ix in notation.sizes.values() for i in ix},
+                      set(notation.vectors) | set(notation.matrices) | set(self.stated))
+        for name in sorted(typed.vectors):
+            vectors[name] = typed.vectors[name]
+            self.inferred[name] = (f"${name}$ is read as a vector of length ${typed.vectors[name]}$ from its use "
+                                   f"({typed.why[name]})", typed.lines[name])
+        for name in sorted(typed.matrices):
+            r, c = typed.matrices[name]
+            matrices[name] = (r, c)
+            if name in typed.ambiguous:
+                text = (f"${name}$ is read both as a number and as an ${r} \\times {c}$ matrix (not declared; "
+                        f"{typed.why[name]}): the verdict is the one both readings give")
+            else:
+                text = f"${name}$ is read as an ${r} \\times {c}$ matrix from its use ({typed.why[name]})"
+            self.inferred[name] = (text, typed.lines[name])
+        return typed
 
     def _learn_label_vectors(self, usage, labels: dict[str, int]) -> None:
         """u_o, v_c used as vectors: vectors of their own, of one length; ambiguous ones are conflicts.
