@@ -101,10 +101,10 @@ class DocumentContext:
         for name in typed.sizes:
             sizes[name] = ()
         if demote or vectors != notation.vectors or matrices != notation.matrices:
-            kept = self.inferred, self.stated, self.heading_lines, self.declared_lines
+            kept = self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
-            self.inferred, self.stated, self.heading_lines, self.declared_lines = kept
+            self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
@@ -172,17 +172,12 @@ class DocumentContext:
                       set(notation.vectors) | set(notation.matrices) | set(self.stated))
         for name in sorted(typed.vectors):
             vectors[name] = typed.vectors[name]
-            self.inferred[name] = (f"${name}$ is read as a vector of length ${typed.vectors[name]}$ from its use "
-                                   f"({typed.why[name]})", typed.lines[name])
+            self.typed_from_use[name] = (f"${typed.vectors[name]}$", "vector", typed.why[name], typed.lines[name], False)
         for name in sorted(typed.matrices):
             r, c = typed.matrices[name]
             matrices[name] = (r, c)
-            if name in typed.ambiguous:
-                text = (f"${name}$ is read both as a number and as an ${r} \\times {c}$ matrix (not declared; "
-                        f"{typed.why[name]}): the verdict is the one both readings give")
-            else:
-                text = f"${name}$ is read as an ${r} \\times {c}$ matrix from its use ({typed.why[name]})"
-            self.inferred[name] = (text, typed.lines[name])
+            self.typed_from_use[name] = (f"${r} \\times {c}$", "matrix", typed.why[name], typed.lines[name],
+                                         name in typed.ambiguous)
         return typed
 
     def _learn_label_vectors(self, usage, labels: dict[str, int]) -> None:
@@ -237,9 +232,10 @@ class DocumentContext:
                                         f"{'' if len(guessed) == 1 else 's'} (not declared)"))
         used = set().union(*(names_in(t) for t in texts)) if texts else set()
         for n in sorted(self.inferred):
-            if n in used:
+            if n in used and n not in self.typed_from_use:
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
+        out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used})
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
@@ -396,6 +392,34 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+def _typed_readings(typed: dict[str, tuple]) -> list[Reading]:
+    """The names typed from their use, those of one shape together: "$A$, $B$ are read as $n \\times n$
+    matrices from their use (transposed, line 3; ...)"."""
+    groups: dict[tuple, list[str]] = {}
+    for name in sorted(typed, key=lambda n: (typed[n][3], n)):
+        size, kind, _, _, ambiguous = typed[name]
+        groups.setdefault((size, kind, ambiguous), []).append(name)
+    out = []
+    for (size, kind, ambiguous), names in groups.items():
+        listed = ", ".join(f"${n}$" for n in names)
+        many = len(names) > 1
+        line = min(typed[n][3] for n in names)
+        uses = "; ".join(dict.fromkeys(typed[n][2] if typed[n][3] == line else f"{typed[n][2]}, line {typed[n][3]}"
+                                       for n in names))
+        if kind == "vector":
+            what = f"vectors of length {size}" if many else f"a vector of length {size}"
+        else:
+            what = f"{size} matrices" if many else f"an {size} matrix"
+        if ambiguous:
+            text = (f"{listed} {'are' if many else 'is'} not declared and only multiplied with capitals and numbers: "
+                    f"read both as {'numbers' if many else 'a number'} and as {what}; the verdict is the one both "
+                    "readings give")
+        else:
+            text = f"{listed} {'are' if many else 'is'} read as {what} from {'their' if many else 'its'} use ({uses})"
+        out.append(Reading("inferred", text, line))
+    return out
 
 
 def _label_vectors(usage, notation: Notation) -> dict[str, int]:
