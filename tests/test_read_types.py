@@ -156,3 +156,10 @@ def test_infer_never_types_a_name_from_a_formula_it_cannot_parse():
     got = infer([([(r"A^\top \frac{", 1)], [])], {}, lambda s: s, set(), set())
     assert not got.matrices and not got.vectors
     parser()  # the parser is shared and still usable
+
+
+def test_capitals_that_would_type_other_names_as_matrices_are_never_read_as_numbers():
+    # As matrices, A and B would make x a vector; as numbers AB = BA holds: the document must say which.
+    d, results = _verdicts(_doc("AB = BA", "A x = x A"))
+    assert [r.verdict for r in results] == [U, U]
+    assert "may be numbers or matrices" in d.steps[0].problem and "x a vector (line 5" in d.steps[0].problem

@@ -411,7 +411,7 @@ def _typed_readings(typed: dict[str, tuple]) -> list[Reading]:
         if kind == "vector":
             what = f"vectors of length {size}" if many else f"a vector of length {size}"
         else:
-            what = f"{size} matrices" if many else f"an {size} matrix"
+            what = f"{size} matrices" if many else f"{'an' if size[1].lower() in 'aefhilmnorsx' else 'a'} {size} matrix"
         if ambiguous:
             text = (f"{listed} {'are' if many else 'is'} not declared and only multiplied with capitals and numbers: "
                     f"read both as {'numbers' if many else 'a number'} and as {what}; the verdict is the one both "

@@ -109,7 +109,7 @@ class _Pass:
         self.vars: dict[str, tuple] = {}
         self.new_kinds: dict[str, tuple[str, int, str]] = {}  # name -> (kind, line, why)
         self.numbers: set[str] = set()  # capitals used as numbers (divided by, in an exponent, in a function)
-        self.capital_products: dict[str, int] = {}  # capitals multiplied with another capital, no evidence
+        self.capital_products: list[tuple[tuple[str, ...], int]] = []  # capitals multiplied together, and the line
         self.clashes: list[tuple[set[str], int, str]] = []  # (inferred names involved, line, what)
         self.subscripts: dict[str, dict[int, int]] = {}  # name -> {number of index letters: first line}
         self.line = 0
@@ -342,9 +342,11 @@ class _Pass:
             for n, (_, item, s) in zip(names, shapes):
                 if s is None and n is not None and _capital(n):
                     self.mark(n, "matrix", "multiplied with a matrix or a vector")
-        elif len(capitals) >= 2:
-            for n in capitals:
-                self.capital_products.setdefault(n, self.line)
+        elif len(capitals) >= 2 and all(
+                n is not None or node_kind(item_base(item)) in ("number", "paren", "group")
+                for n, (_, item, _) in zip(names, shapes)):
+            # capitals multiplied only with each other, with numbers and with parenthesised terms
+            self.capital_products.append((tuple(capitals), self.line))
         acc = ("S",)
         for (op, item, s), name in zip(shapes, names):
             if op in ("/", "\\div"):
@@ -564,19 +566,41 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
             kinds[n] = kind
             evidence[n] = (line, why)
     # Capitals multiplied with each other, with no other evidence and never used as numbers: ambiguous
-    # between numbers and matrices. They are typed as matrices (only where that adds no other type).
-    ambiguous = {n for n in run.capital_products if n not in kinds and n not in run.numbers}
-    if ambiguous:
-        trial = {**kinds, **{n: "matrix" for n in ambiguous}}
+    # between numbers and matrices. They are typed as matrices, a product at a time, where that types
+    # no other name; where it would, the document must say what they are (a conflict: never numbers).
+    ambiguous: set[str] = set()
+    undecided: dict[str, str] = {}
+    components: list[tuple[list[str], int]] = []  # capitals multiplied together, directly or through others
+    for group, line in run.capital_products:
+        names = list(dict.fromkeys(n for n in group if n not in kinds and n not in run.numbers))
+        if len(names) < 2:
+            continue
+        joined = [c for c in components if set(c[0]) & set(names)]
+        merged = list(dict.fromkeys(names + [n for c in joined for n in c[0]]))
+        components = [c for c in components if c not in joined] + [(merged, min([line] + [c[1] for c in joined]))]
+    for names, line in sorted(components, key=lambda c: (c[1], c[0])):
+        names = tuple(sorted(names))
+        trial = {**kinds, **{n: "matrix" for n in names}}
         again = run_with(trial)
         if not again.new_kinds and not again.clashes:
             kinds = trial
-            for n in ambiguous:
-                evidence[n] = (run.capital_products[n], "multiplied with another capital")
+            for n in names:
+                if n not in evidence:
+                    evidence[n] = (line, "multiplied with another capital")
+                ambiguous.add(n)
+                undecided.pop(n, None)
             run = again
         else:
-            ambiguous = set()
-    out = Inferred(ambiguous=ambiguous)
+            other, (kind, at, why) = next(iter(again.new_kinds.items())) if again.new_kinds else ("", ("", 0, ""))
+            because = (f"as matrices they would make {other} a {kind} (line {at}: {why})" if other
+                       else f"as matrices their sizes do not fit (line {again.clashes[0][1]})")
+            listed = ", ".join(names)
+            for n in names:
+                if n not in ambiguous:
+                    undecided.setdefault(n, (
+                        f"{listed} (multiplied together on line {line}) may be numbers or matrices, and {because}; "
+                        f"declare them (\\in \\mathbb{{R}}^{{n \\times n}}) or say \"{listed} are scalars\""))
+    out = Inferred(ambiguous=ambiguous, conflicts=dict(undecided))
     # Conflicts: one and two index letters on one name; uses whose shapes do not fit.
     for name, counts in run.subscripts.items():
         if 1 in counts and 2 in counts and name not in declared:
