@@ -697,7 +697,7 @@ def _either(check: Check, outcome: _Outcome) -> _Outcome:
     listed = ", ".join(names)
     both = "numbers" if len(names) > 1 else "a number"
     if outcome.verdict is Verdict.PROVED:
-        outcome.notes = list(outcome.notes) + [f"holds with {listed} read as {both} and as square matrices of every size"]
+        outcome.notes = list(outcome.notes) + [f"holds with {listed} read as {both} and as matrices of every size"]
         return outcome
     if outcome.verdict is not Verdict.REFUTED or outcome.counterexample is None:
         return outcome

@@ -90,8 +90,8 @@ def test_quadratic_form_gradient_with_an_inferred_matrix():
 @pytest.mark.parametrize("display, verdict, words", [
     (r"AB = BA", U, "\\mathbb{R}^{n \\times n}"),  # true for numbers, false for matrices
     (r"(A+B)^2 = A^2 + 2AB + B^2", U, "are scalars"),
-    (r"(A+B)^2 = A^2 + AB + BA + B^2", P, "as numbers and as square matrices"),
-    (r"A(B + C) = AB + AC", P, "as numbers and as square matrices"),
+    (r"(A+B)^2 = A^2 + AB + BA + B^2", P, "as numbers and as matrices of every size"),
+    (r"A(B + C) = AB + AC", P, "as numbers and as matrices of every size"),
     (r"AB = 2BA", R, "1x1 matrix is a number"),  # false for numbers: refuted under both readings
     (r"AB + BA = 3AB", R, "1x1 matrix is a number"),
 ])
