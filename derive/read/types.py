@@ -223,7 +223,7 @@ class _Pass:
                         if _capital(n):
                             self.numbers.add(n)
                 elif s is not ref:
-                    self.same(ref, s, flat)
+                    self.same(ref, s)
             return ref
         if all(s is not None for s in shapes):
             return ("S",)
@@ -251,7 +251,7 @@ class _Pass:
                 return out
         return []
 
-    def same(self, a, b, where) -> bool:
+    def same(self, a, b) -> bool:
         if a[0] != b[0]:
             if {a[0], b[0]} == {"V", "R"}:
                 return self.sizes.unify(a[1], b[1]) or self.clash("sizes do not fit")
@@ -367,15 +367,15 @@ class _Pass:
                 continue
             if op in ("\\circ", "\\odot"):
                 if acc[0] != "S" and s[0] != "S":
-                    self.same(acc, s, item)
+                    self.same(acc, s)
                 acc = acc if acc[0] != "S" else s
                 continue
-            acc = self.times(acc, s, name)
+            acc = self.times(acc, s)
         if not known and acc is not None and any(s is None for _, _, s in shapes):
             return None  # undeclared names only: numbers, or not
         return acc
 
-    def times(self, a, b, name):
+    def times(self, a, b):
         if a[0] == "S":
             return b
         if b[0] == "S":
@@ -660,4 +660,4 @@ def _run(run: _Pass, trees) -> None:
             a, b = shapes[n], shapes[n + 1]
             if a is not None and b is not None and a[0] != "S" and b[0] != "S":
                 run.line = parsed[n][1]
-                run.same(a, b, None)
+                run.same(a, b)
