@@ -231,6 +231,9 @@ class Step:
     # Names the document says lie in a finite set (y \in \{0, 1\}): (name, values, the hypothesis saying so).
     # A refutation as read is tried again at each of the values.
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()
+    # Undeclared capitals read as matrices that may be numbers (AB = BA), each with the size it depends
+    # on, (name, size): the verdict stands only where the readings as numbers (1x1) and as matrices agree.
+    either: tuple[tuple[str, str], ...] = ()
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -279,6 +282,7 @@ class Check:
     hypotheses: tuple[str, ...] = ()
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.values
     file: str = ""  # the file the derivation was read from, as named on the command line; else its source
+    either: tuple[tuple[str, str], ...] = ()  # as Step.either
 
 
 def slug(label: str) -> str:
@@ -312,7 +316,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses, values=step.values,
+                      hypotheses=step.hypotheses, values=step.values, either=step.either,
                       file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"

@@ -722,6 +722,8 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         outcome = (_at_the_values(check, settings, clock) if check.values else None) or _Outcome(
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
+    if check.either:
+        outcome = _either(check, outcome)
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
@@ -731,6 +733,30 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         conventions=conventions, counterexample=outcome.counterexample, notes=tuple(outcome.notes),
         sizes=outcome.sizes,
     )
+
+
+def _either(check: Check, outcome: _Outcome) -> _Outcome:
+    """Capitals that may be numbers or matrices (AB = BA), checked as matrices of every size: a size of 1
+    is the reading as numbers. A refutation where they are all 1x1 refutes both readings; one at larger
+    sizes only refutes the reading as matrices, and the claim is then unknown until the document says
+    which it means."""
+    names = sorted({n for n, _ in check.either})
+    listed = ", ".join(names)
+    both = "numbers" if len(names) > 1 else "a number"
+    if outcome.verdict is Verdict.PROVED:
+        outcome.notes = list(outcome.notes) + [f"holds with {listed} read as {both} and as matrices of every size"]
+        return outcome
+    if outcome.verdict is not Verdict.REFUTED or outcome.counterexample is None:
+        return outcome
+    sizes = outcome.counterexample.sizes
+    if all(sizes.get(size) == 1 for _, size in check.either):
+        outcome.notes = list(outcome.notes) + [f"false with {listed} read as {both} too: a 1x1 matrix is a number"]
+        return outcome
+    declare = f"${listed} \\in \\mathbb{{R}}^{{n \\times n}}$"
+    scalars = " and ".join(f"${n}$" for n in names) + (" are scalars" if len(names) > 1 else " is a scalar")
+    return _Outcome(Verdict.UNKNOWN, f"refuted with {listed} read as matrices ({outcome.counterexample.describe()}); "
+                    f"no counterexample with {listed} read as {both} (1x1) was found, and the document does not say "
+                    f"which {listed} {'are' if len(names) > 1 else 'is'}: declare {declare}, or say \"{scalars}\"")
 
 
 def _shapes_fit(ls: tuple, rs: tuple) -> bool:

@@ -170,10 +170,12 @@ def test_a_matrix_typed_from_its_entries_multiplies_vectors():
     assert "$A$ is read as a $N \\times N$ matrix" in d.steps[0].reading
 
 
-def test_a_vector_plus_an_undeclared_name_is_refused():
+def test_an_undeclared_name_subtracted_from_a_vector_is_a_vector_of_its_length():
     d = read_document("$$ \\|A w - b\\|^2 = 0 $$\n\n$$ A_{ij} = A_{ij} $$\n\n$$ w_i = w_i $$\n", "b.md",
                       default_notation())
-    assert "may be a number added to every entry or a vector" in d.steps[0].problem
+    assert not d.steps[0].problem
+    assert "$b$ is read as a vector of length $N$ from its use" in d.steps[0].reading
+    assert verify_check(checks_of(d)[0], SETTINGS).verdict is Verdict.REFUTED
 
 
 def test_a_scalar_prediction_y_hat_is_not_the_default_softmax_vector():

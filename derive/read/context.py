@@ -19,6 +19,7 @@ from ..notation import size, vector
 from .grammar import parser
 from .notation_file import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
+from .types import infer
 from .usage import scan
 
 
@@ -95,16 +96,21 @@ class DocumentContext:
             elif len(sizes) == 2:
                 matrices[name] = (sizes[0], sizes[1])
                 self.inferred[name] = (f"${name}$ is read as a ${sizes[0]} \\times {sizes[1]}$ matrix", usage.entries[name])
-        rehomed = _index_sizes(usage, notation, vectors, matrices, self.declared_lines)
+        typed = self._types_from_use(chains, notation, usage, vectors, matrices)
+        sizes = dict(notation.sizes)
+        for name in typed.sizes:
+            sizes[name] = ()
+        rehomed = _index_sizes(usage, dataclasses.replace(notation, sizes=sizes), vectors, matrices,
+                               self.declared_lines)
         moved = rehomed != notation.sizes
-        if moved:
-            notation = dataclasses.replace(notation, sizes=rehomed)
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
-            kept = self.inferred, self.stated, self.heading_lines, self.declared_lines
-            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices))
+            kept = self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use
+            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=rehomed))
             # (conflicts are found after this, on the final notation)
-            self.inferred, self.stated, self.heading_lines, self.declared_lines = kept
+            self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use = kept
             self.usage = usage
+        self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
+        self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)}
@@ -147,6 +153,36 @@ class DocumentContext:
             for text, _ in terms:
                 seen |= names_in(text)
         self.line = None
+
+    def _types_from_use(self, chains, notation: Notation, usage, vectors: dict, matrices: dict):
+        """Undeclared names typed as vectors and matrices by their use (types.infer), added to
+        ``vectors`` and ``matrices`` with the readings that say so; the names used inconsistently are
+        conflicts."""
+        known: dict[str, tuple] = {n: ("scalar",) for n in notation.scalars}
+        known.update({n: ("scalar",) for n in (*notation.sizes, *notation.aliases)})
+        known.update({i: ("scalar",) for ix in notation.sizes.values() for i in ix})
+        known.update({n: ("vector", notation.size_name(s) or s) for n, s in vectors.items()})
+        known.update({n: ("matrix", notation.size_name(r) or r, notation.size_name(c) or c)
+                      for n, (r, c) in matrices.items()})
+        known.update({n: ("function",) for n in notation.functions})
+        taken = (set(notation.sizes) | set(notation.aliases) | set(known) | set(notation.definitions)
+                 | {n for table in (usage.entries, usage.transposed, usage.factors, usage.applied, usage.primed,
+                                    usage.numbered, usage.indices) for n in table})
+        functions = set(usage.primed) | {n for n in usage.applied if n not in usage.factors}
+        typed = infer([(terms, relations) for terms, relations, *_ in chains],
+                      {n: k for n, k in known.items() if k[0] != "function"}, lambda s: notation.size_name(s) or s,
+                      taken, functions | {n for n in known if known[n][0] == "function"} | set(notation.definitions),
+                      {i for ix in notation.sizes.values() for i in ix},
+                      set(notation.vectors) | set(notation.matrices) | set(self.stated))
+        for name in sorted(typed.vectors):
+            vectors[name] = typed.vectors[name]
+            self.typed_from_use[name] = (f"${typed.vectors[name]}$", "vector", typed.why[name], typed.lines[name], False)
+        for name in sorted(typed.matrices):
+            r, c = typed.matrices[name]
+            matrices[name] = (r, c)
+            self.typed_from_use[name] = (f"${r} \\times {c}$", "matrix", typed.why[name], typed.lines[name],
+                                         name in typed.ambiguous)
+        return typed
 
     def _learn_label_vectors(self, usage, labels: dict[str, int]) -> None:
         """u_o, v_c used as vectors: vectors of their own, of one length; ambiguous ones are conflicts.
@@ -200,9 +236,10 @@ class DocumentContext:
                                         f"{'' if len(guessed) == 1 else 's'} (not declared)"))
         used = set().union(*(names_in(t) for t in texts)) if texts else set()
         for n in sorted(self.inferred):
-            if n in used:
+            if n in used and n not in self.typed_from_use:
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
+        out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used})
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
@@ -414,6 +451,34 @@ def _index_sizes(usage, notation: Notation, vectors: dict, matrices: dict, decla
         sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
         sizes[size] = sizes[size] + (letter,)
     return sizes
+
+
+def _typed_readings(typed: dict[str, tuple]) -> list[Reading]:
+    """The names typed from their use, those of one shape together: "$A$, $B$ are read as $n \\times n$
+    matrices from their use (transposed, line 3; ...)"."""
+    groups: dict[tuple, list[str]] = {}
+    for name in sorted(typed, key=lambda n: (typed[n][3], n)):
+        size, kind, _, _, ambiguous = typed[name]
+        groups.setdefault((size, kind, ambiguous), []).append(name)
+    out = []
+    for (size, kind, ambiguous), names in groups.items():
+        listed = ", ".join(f"${n}$" for n in names)
+        many = len(names) > 1
+        line = min(typed[n][3] for n in names)
+        uses = "; ".join(dict.fromkeys(typed[n][2] if typed[n][3] == line else f"{typed[n][2]}, line {typed[n][3]}"
+                                       for n in names))
+        if kind == "vector":
+            what = f"vectors of length {size}" if many else f"a vector of length {size}"
+        else:
+            what = f"{size} matrices" if many else f"{'an' if size[1].lower() in 'aefhilmnorsx' else 'a'} {size} matrix"
+        if ambiguous:
+            text = (f"{listed} {'are' if many else 'is'} not declared and only multiplied with capitals and numbers: "
+                    f"read both as {'numbers' if many else 'a number'} and as {what}; the verdict is the one both "
+                    "readings give")
+        else:
+            text = f"{listed} {'are' if many else 'is'} read as {what} from {'their' if many else 'its'} use ({uses})"
+        out.append(Reading("inferred", text, line))
+    return out
 
 
 def _label_vectors(usage, notation: Notation) -> dict[str, int]:

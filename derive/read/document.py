@@ -235,8 +235,10 @@ class _Builder:
         texts = tuple(t.text for t in chain.terms)
         positions = tuple(self.lines.position(t) for t in chain.terms)
         end_line = self.lines.end(chain.terms[-1])
+        either = tuple((n, str(self.reader.size_symbol(s))) for n in sorted(used & set(self.reader.either))
+                       for s in dict.fromkeys(self.reader.either[n]))
         if not any(link_problems):
-            return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides),
+            return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides), either=either,
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
                          assume=self._assume(sides, equal, distinct, fixed), line=line, reading=reading,
@@ -254,7 +256,7 @@ class _Builder:
                                            pair=chain.terms[n:n + 2], readings=readings))
             else:
                 pair = (sides[n], sides[n + 1])
-                steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair,
+                steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair, either=either,
                                   expect=(_expect(*pair),), assume=self._assume(pair, equal, distinct, fixed), line=where,
                                   reading=reading,
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],

@@ -85,6 +85,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.usage = Usage()
         self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
         self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
+        self.typed_from_use: dict[str, tuple] = {}  # name -> (shape, kind, use, line, ambiguous): read.types
+        self.either: dict[str, tuple[str, str]] = {}  # capitals read as matrices and as numbers -> (rows, cols)
         self._whole = None  # the item that is the whole term being read (a written-out matrix may only be that)
         self.notes: list[Reading] = []  # readings the last read chose (the identity, a Jacobian's layout)
         self.notes_by_text: dict[str, tuple[Reading, ...]] = {}  # the same, for each term read

@@ -49,7 +49,7 @@ _MEMBER = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>.+?)\s*\\in\s
 _INDEX_RANGE = re.compile(r"^\s*(?P<letter>[a-z])\s*\\in\s*\\\{\s*1\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.)\s*,\s*(?P<size>[A-Za-z](?:_\{?\w+\}?)?)\s*\\\}\s*$")
 _TIMES = re.compile(r"\\times|×|\\cdot|\*|,")
 _ONEHOT = re.compile(r"\b(?:one|1)[- ]?hot\b", re.I)
-_CONSTANT = re.compile(r"^\s*(?:is|are)\s+(?:a\s+|an\s+)?(?:constant|scalar|real number|fixed)", re.I)
+_CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:constant|scalar|real number|fixed|numbers\b|number\b)", re.I)
 _CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|true|right|target|label(?:led)?|ground[- ]truth)\s+class"
                           r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
 _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
@@ -423,8 +423,14 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
         out.declarations.append(Declaration(subject, "alias", (kind,), offset, text.strip()))
-    if subject and _CONSTANT.match(text) and re.fullmatch(r"\\?[A-Za-z]+", subject):
-        out.declarations.append(Declaration(subject, "scalar", (), offset, text.strip()))
+    if subject and _CONSTANT.match(text):
+        # "$A$ is a scalar", "$A, B$ are scalars", "$A$ and $B$ are numbers"
+        names = [part.strip() for part in subject.split(",")]
+        if n >= 3 and re.fullmatch(r"\s*and\s*", sentence[n - 2].text) and sentence[n - 3].kind == "math":
+            names = [_clean(sentence[n - 3].text)] + names
+        for name in names:
+            if re.fullmatch(r"\\?[A-Za-z]+", name):
+                out.declarations.append(Declaration(name, "scalar", (), offset, text.strip()))
 
 
 # --- words inside a display --------------------------------------------------------------------
