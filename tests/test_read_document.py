@@ -368,3 +368,13 @@ def test_vector_lengths_that_differ_where_one_is_guessed_are_no_refutation_by_sh
     d = read_document(text, "doc.md", default_notation())
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert Verdict.REFUTED not in [r.verdict for r in results[:2]]
+
+
+def test_a_size_named_d_in_the_prose_leaves_d_over_dz_a_derivative():
+    text = ("Let $x, w \\in \\mathbb{R}^d$ and $z = w^\\top x$.\n\n"
+            "$$\\frac{d}{dz} \\log(1 + e^{z}) = \\frac{1}{1 + e^{-z}}$$\n")
+    assert _verdicts_of(text)[-1] is Verdict.PROVED
+
+
+def test_theta_declared_a_number_drops_the_default_prediction_built_on_it():
+    assert _verdicts_of("Let $\\theta \\in \\mathbb{R}$.\n\n$$\\theta + \\theta = 2\\theta$$\n") == [Verdict.PROVED]

@@ -409,6 +409,9 @@ class DerivativeReading:
             return "d"
         if word == "d" and node_kind(base) == "letter":
             kind = self.notation.kind_of("d")
+            if kind == "size" and "d" in self.prose_sizes:
+                # d is a size because the prose writes R^d; d over d-something is still a derivative
+                return "d"
             if kind is not None and numerator:
                 raise FormulaError(f"d is declared as a {kind} in the notation file and marks a derivative in "
                                    "this fraction; write \\mathrm{d} for the derivative or rename the " + kind)

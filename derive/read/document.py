@@ -20,7 +20,7 @@ from .grammar import parser
 from .prose import paragraphs
 from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
-from .notation_file import Notation
+from .notation_file import Notation, default_notation
 from ..notation import Definition, scalar
 from .reader import Reader, symbol_name
 from .syntax import names_in
@@ -534,11 +534,19 @@ def _declare(notation: Notation, said, lines: _Lines):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     vectors = {k: v for k, v in vectors.items() if k not in scalars or k not in forget}
-    return dataclasses.replace(
+    out = dataclasses.replace(
         base, vectors=vectors,
         matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
         sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions,
-        rows=tuple(sorted(r for r in rows if r in vectors))), readings
+        rows=tuple(sorted(r for r in rows if r in vectors)))
+    # A built-in definition written in a name the prose declares otherwise (yhat = softmax(theta), with
+    # theta a number) no longer holds: yhat is then a name like any other.
+    defaults = default_notation()
+    broken = {name for name, formula in out.definitions.items() if defaults.definitions.get(name) == formula
+              and (names_in(formula) | {name}) & {f for f in forget if out.vectors.get(f) != defaults.vectors.get(f)}}
+    if broken:
+        out = out.without(broken)
+    return out, readings
 
 
 def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
@@ -842,7 +850,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                              aliased_by_part[p][0], stated_in(p))
                for p in parts}
     unread = _unread_declarations(said.declarations, lines)
-    for reader in readers.values():
+    for p, reader in readers.items():
+        reader.prose_sizes = set(aliased_by_part[p][0].sizes) - set(given.sizes)
         for word, why in unread.items():
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)

@@ -82,6 +82,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.excluded: set[str] = set()  # the free indices the last read's sums leave out (\sum_{i \neq j}: j)
+        self.prose_sizes: set[str] = set()  # sizes the prose introduces (R^d), not the notation file
         self.usage = Usage()
         self.label_vectors: dict[str, tuple] = {}  # u_o read as a vector: "u_o" -> (its base, its length)
         self.label_conflicts: dict[str, str] = {}  # "v_c" -> why it is read neither way (two uses, by line)
