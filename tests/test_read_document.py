@@ -112,3 +112,67 @@ def test_a_definition_beside_a_claim_on_one_line_leaves_the_claim_a_claim():
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
     assert "definition of z" in results[0].detail and "definition of w" in results[3].detail
+
+
+PARAMETERS = r"""# Scores to probabilities
+
+The loss of one example is
+
+$$L = -\log q_t \text{ where:}$$
+
+$$q_k = g(s_k; S)$$
+
+$$S = [s_1, \dots, s_m, \dots, s_M]$$
+
+M is the number of classes, and here $g = \text{softmax}$.
+
+$$-\log g(s_t, S) = \log \sum_k e^{s_k} - s_t$$
+
+$$g(s_t; S) = e^{s_t}$$
+
+$$\frac{\partial L}{\partial s_t} = q_t - 1$$
+
+$$\sum_k g(s_k; S) = 1$$
+
+$$h(s_t; S) = q_t$$
+
+$$\text{softmax}(s_t; q) = q_t$$
+"""
+
+
+@pytest.fixture(scope="module")
+def parameters():
+    d = read_document(PARAMETERS, "scores.md", default_notation())
+    return d, {c.id.split("/", 1)[1]: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+
+def test_definitions_after_a_display_ending_where_hold_in_it_in_any_order(parameters):
+    """q is defined through S, which the next display defines; L uses q before either: all three are
+    definitions (not checked), and the claims after them use what they say."""
+    _, r = parameters
+    for key, name in (("line-5#1", "L"), ("line-7#1", "q"), ("line-9#1", "S")):
+        assert r[key].verdict is Verdict.UNKNOWN and f"the definition of {name} is not checked" in r[key].detail
+    assert r["line-17#1"].verdict is Verdict.PROVED  # dL/ds_t = q_t - 1 needs q and S as defined
+
+
+def test_a_function_of_one_entry_with_its_parameters_after_a_semicolon_is_that_entry(parameters):
+    d, r = parameters
+    assert r["line-13#1"].verdict is Verdict.PROVED  # g(s_t, S): the same with a comma
+    assert r["line-15#1"].verdict is Verdict.REFUTED  # g(s_t; S) is not e^{s_t}
+    assert r["line-19#1"].verdict is Verdict.PROVED
+    step = next(s for s in d.steps if s.line == 15)
+    assert any("$g(u_k; U)$ is read as entry $k$ of $g(U)$" in reading.text for reading in step.readings)
+    assert any("softmax function" in reading.text and reading.line == 11 for reading in step.readings)
+
+
+def test_parameters_after_a_semicolon_are_refused_where_their_meaning_is_not_written(parameters):
+    _, r = parameters
+    assert r["line-21#1"].verdict is Verdict.UNKNOWN and "h = \\text{softmax}" in r["line-21#1"].detail
+    assert r["line-23#1"].verdict is Verdict.UNKNOWN and "only where a is entry k of U" in r["line-23#1"].detail
+
+
+def test_the_number_of_classes_names_the_length_of_the_class_vectors():
+    text = "# Sizes\n\nc is the number of classes.\n\n$$\\sum_{k=1}^{c} \\hat{y}_k = 1$$\n\n$$[y_1, \\dots, y_c] = y^\\top$$\n"
+    d = read_document(text, "sizes.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.PROVED]
+    assert any("number of classes" in reading.text for s in d.steps for reading in s.readings)

@@ -91,7 +91,8 @@ def test_a_list_without_dots_is_a_vector_of_that_length(read):
     (r"[1, \dots, N]", "one entry before the dots"),
     (r"[x_1, \dots, x_{N-1}, x_N]", "entries after the ellipsis"),
     (r"[\dots, x_N]", "opens with an ellipsis"),
-    (r"[x_1, \dots, x_2, \dots, x_N]", "2 ellipses"),
+    (r"[x_1, \dots, x_2, \dots, x_N]", "between the two ellipses"),
+    (r"[x_1, \dots, x_2, \dots, x_3, \dots, x_N]", "3 ellipses"),
     (r"[c, c, \dots, c]", "do not show the index"),
     (r"[x_1, x_2, \dots, x_k]", "not a length"),
     (r"[\frac{a_1}{M}, \frac{a_2}{M}, \dots, \frac{a_M}{M}]", "declare M as a size"),
@@ -285,3 +286,8 @@ def test_an_undeclared_length_used_as_a_number_elsewhere_is_refused():
     assert "used as a number elsewhere" in first.problem
     alone = read_document(text.split("$$M")[0], "m.md", default_notation()).steps[0]
     assert not alone.problem and alone.terms[0].shape == (1, size("M"))
+
+
+def test_a_general_entry_between_two_ellipses_is_read_as_the_list(read):
+    value = read(r"[x_1, \dots, x_j, \dots, x_N]")
+    assert value == read(r"[x_1, x_2, \dots, x_N]")

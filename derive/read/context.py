@@ -16,6 +16,7 @@ from lark.exceptions import LarkError
 from ..errors import FormulaError
 from ..model import Reading
 from ..notation import size, vector
+from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
 from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
@@ -117,17 +118,30 @@ class DocumentContext:
                                         f"or write {name} \\cdot (...) for a product")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
         seen: set[str] = set()
+        # Definitions whose formula uses a name the next displays define ("where: y_i = f(theta_i; Theta),
+        # Theta = [...]"): read again once a later display has defined a name.
+        pending: list[tuple] = []
         for chain in chains:
             terms, relations = chain[0], chain[1]
             key = chain[2] if len(chain) > 2 else terms[0][1] if terms else None
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
+                waiting = len(pending)
                 try:
-                    name = self._define(terms[0][0], terms[1][0]) or self._define_name(terms[0][0], terms[1][0], seen)
+                    where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
+                    name = self._define(terms[0][0], terms[1][0]) \
+                        or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
                 except RecursionError:
                     name = None  # read (and refused) as any other display
                 if name:
                     self.definitions_by_line[key] = name
+                    self._define_pending(pending)
+                elif len(pending) > waiting and len(terms) == 2:
+                    pending[-1] = pending[-1] + (key, set(seen))
+                    seen |= names_in(terms[0][0])
+                    continue  # its names are not uses before a definition
+                elif len(pending) > waiting:
+                    pending.pop()
             if len(terms) > 2 and relations[-1] == "=":
                 # "... = g(\theta_i) = formula": the last link defines g where it is first used
                 self.line = terms[-2][1]
@@ -225,15 +239,34 @@ class DocumentContext:
         """The name the last link of this chain defines (``... = g(\\theta_i) = formula``), if any."""
         return self.last_link_definitions.get(key)
 
-    def _define_name(self, left: str, right: str, seen: set[str]) -> str | None:
-        """z = formula, z an undeclared name no earlier display uses: z is that formula from here on."""
+    def _define_pending(self, pending: list) -> None:
+        """Read again the definitions that waited for a name a later display defines."""
+        line = self.line
+        for entry in list(pending):
+            left, right, at, key, seen = entry
+            self.line = at
+            try:
+                name = self._define_name(left, right, seen)
+            except RecursionError:
+                name = None
+            if name:
+                pending.remove(entry)
+                self.definitions_by_line[key] = name
+        self.line = line
+
+    def _define_name(self, left: str, right: str, seen: set[str], pending: list | None = None) -> str | None:
+        """z = formula, z an undeclared name no earlier display uses: z is that formula from here on.
+
+        A formula that is not read is put on ``pending`` (when given): a later display may define a
+        name it uses."""
         names = names_in(left)
         if len(names) != 1:
             return None
         (name,) = names
         base = name.rstrip("'")
         if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
-                                                       and not self._default_only(base)) \
+                                                       and not self._default_only(base)
+                                                       and not (base in self.inferred and re.search(r"_\{?\s*[a-z]\s*\}?\s*$", left))) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
                 or (name != base and base in self.function_letters):
@@ -243,6 +276,16 @@ class DocumentContext:
         except (LarkError, FormulaError):
             return None
         kinds = [t.type for t in tokens]
+        entry = None  # \hat{y}_i = formula in i: the vector by its entry
+        if kinds[-2:] == ["SUB", "LETTER"] or kinds[-4:] == ["SUB", "LBRACE", "LETTER", "RBRACE"]:
+            letter = str(tokens[-1] if kinds[-1] == "LETTER" else tokens[-2])
+            if not self.notation.size_of_index(letter):
+                return None
+            entry = letter
+            cut = 2 if kinds[-1] == "LETTER" else 4
+            kinds, tokens = kinds[:-cut], tokens[:-cut]
+            if "PRIME" in kinds:
+                return None
         primes = kinds.count("PRIME")
         head = kinds[:len(kinds) - primes]
         if kinds[len(head):] != ["PRIME"] * primes or head not in (
@@ -254,10 +297,19 @@ class DocumentContext:
         try:
             value = self.read(right)
         except FormulaError:
+            if pending is not None:
+                pending.append((left, right, self.line))
             return None
         if value.misfit is not None:
             return self._unusable_definition(base, name, value)
         key = symbol_name(base) + "'" * primes
+        if entry is not None:
+            if value.is_vector or value.is_matrix or value.row:
+                return None
+            length = self.size_symbol(self.notation.size_of_index(entry))
+            at = {self.free_index(entry): V.entry_index(length)}
+            value = V.Value(value.expr.xreplace(at), length, value.conventions,
+                            domain=tuple(c.xreplace(at) for c in value.domain))
         if value.is_matrix:
             self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
             self.defined_at[key] = self.line

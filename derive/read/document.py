@@ -402,8 +402,18 @@ def _declare(notation: Notation, said, lines: _Lines):
         readings.setdefault(name, []).append(Reading("declaration", text, lines.of(offset)))
 
     classes = [d for d in said.declarations if d.kind == "class"]
+    aliases = dict(notation.aliases)
     for d in said.declarations:
         key = d.name
+        if d.kind == "size" and re.fullmatch(r"[A-Za-z]", key) and notation.kind_of(key) in (None, "scalar", "size"):
+            # "c is the number of classes", "Assume K classes": the letter names the number of classes,
+            # the length of the class vectors (the one-hot label's)
+            classes_size = notation.size_of_index(next(iter(notation.onehot.values()), "")) or notation.size_name("N")
+            if classes_size and notation.size_name(key) != classes_size and key not in notation.sizes:
+                forget.add(key)
+                aliases[key] = classes_size
+                note(key, f"${key}$ is the number of classes (the length ${classes_size}$ of the class vectors)", d.offset)
+            continue
         if d.kind == "scalar" and key not in notation.functions:
             forget.add(key)
             scalars.append(key)
@@ -443,8 +453,10 @@ def _declare(notation: Notation, said, lines: _Lines):
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     return dataclasses.replace(
         base, vectors={k: v for k, v in vectors.items() if k not in scalars or k not in forget},
-        matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
-        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
+        matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices
+                                                       and s not in aliases)),
+        sizes=sizes, aliases={**base.aliases, **{k: v for k, v in aliases.items() if k not in notation.aliases}},
+        onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
 
 
 def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
@@ -482,6 +494,16 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     if functions == notation.functions:
         return notation, readings, alias_links
     return dataclasses.replace(notation, functions=functions), readings, alias_links
+
+
+_ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
+_DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")
+
+
+def _only_displays_between(text: str, before: _Item, after: _Item) -> bool:
+    """Nothing but display delimiters between the end of one display's chain and the next chain."""
+    last = before.chain.terms[-1]
+    return not _DISPLAY_MARKS.sub("", text[last.offset + len(last.text):after.chain.offset])
 
 
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
@@ -681,6 +703,21 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
             item.learn_line = lines.of(item.chain.offset)
+    # Displays right after one that ends "where:" (no words between): their definitions hold in it too.
+    where_display: _Item | None = None
+    run_last: _Item | None = None
+    for item in items:
+        if item.inline is not None or not item.chain.terms:
+            continue
+        if where_display is not None and _only_displays_between(text, run_last, item):
+            first = where_display.chain.terms[0]
+            item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+            run_last = item
+            continue
+        run_last = item
+        last = item.chain.terms[-1] if item.chain.terms else None
+        where_display = item if last is not None and _ENDS_WHERE.search(text[last.offset:last.offset + len(last.text)]) \
+            else None
     notation, aliased, alias_links = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
@@ -763,8 +800,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         for t in chain.terms:
             used |= names_in(t.text)
         here = lines.of(chain.offset)
+        # (a function's meaning holds in the whole document, also before the line that states it)
         readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n][:1]
-                                       if r.line is None or r.line <= here))
+                                       if r.line is None or r.line <= here or n in aliased))
         here = lines.of(chain.offset)
         rules = [(p, r, reading) for at, n, p, r, reading in cases if at <= here
                  and any(p.search(t.text) for t in chain.terms)]

@@ -48,6 +48,7 @@ script: SUB arg             -> sub_script
      | SQRT arg             -> sqrt
      | SQRT "[" expr "]" arg -> root
      | "(" expr ("," expr)* ")"   -> paren
+     | "(" expr ("," expr)* SEMI expr ("," expr)* ")" -> paren_params
      | "[" expr ("," expr)* "]"   -> bracket
      | ELLIPSIS             -> ellipsis
      | MATBEGIN mrow (ROWSEP mrow)* ROWSEP? MATEND -> environment
@@ -97,6 +98,7 @@ MATBEGIN.3: /\\begin\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
 MATEND.3: /\\end\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
 ROWSEP.3: "\\\\"
 AMP: "&"
+SEMI: ";"
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
 
