@@ -176,3 +176,26 @@ def test_the_number_of_classes_names_the_length_of_the_class_vectors():
     d = read_document(text, "sizes.md", default_notation())
     assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.PROVED]
     assert any("number of classes" in reading.text for s in d.steps for reading in s.readings)
+
+
+@pytest.mark.parametrize("definition", [
+    r"$$\text{sm}_i = \frac{e^{x_i}}{\sum_j e^{x_j}}$$",
+    r"Here $\text{sm}(x) = \text{softmax}(x)$, applied to $x$.",
+])
+def test_an_abbreviation_in_upright_letters_is_a_name_where_the_document_defines_it(definition):
+    uses = (r"\frac{\partial \text{sm}_i}{\partial x_k} = \text{sm}_i(\delta_{ik} - \text{sm}_k)"
+            if definition.startswith("$$") else
+            r"\frac{\partial \text{sm}(x)_i}{\partial x_k} = \text{sm}(x)_i(\delta_{ik} - \text{sm}(x)_k)")
+    wrong = uses.replace(r"- \text{sm}_k", r"- \text{sm}_i").replace(r"- \text{sm}(x)_k", r"- \text{sm}(x)_i")
+    text = f"# Abbreviations\n\n{definition}\n\n$${uses}$$\n\n$${wrong}$$\n"
+    d = read_document(text, "abbreviations.md", default_notation())
+    verdicts = {c.id.split("/", 1)[1]: verify_check(c, SETTINGS).verdict for c in checks_of(d)}
+    assert verdicts["line-5#1"] is Verdict.PROVED and verdicts["line-7#1"] is Verdict.REFUTED
+
+
+def test_an_abbreviation_nobody_defines_is_refused_with_how_to_define_it():
+    text = "# Undefined\n\n$$\\frac{\\partial \\text{sm}_i}{\\partial x_k} = 0$$\n"
+    d = read_document(text, "undefined.md", default_notation())
+    (check,) = checks_of(d)
+    result = verify_check(check, SETTINGS)
+    assert result.verdict is Verdict.UNKNOWN and "\\text{sm}_i = ..." in result.detail

@@ -19,7 +19,9 @@ from ..notation import size, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
+from .syntax import BUILTIN_FUNCTIONS, symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
+
+_UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
 from .usage import scan
 
 
@@ -259,7 +261,16 @@ class DocumentContext:
 
         A formula that is not read is put on ``pending`` (when given): a later display may define a
         name it uses."""
-        names = names_in(left)
+        upright = _UPRIGHT_ENTRY.match(left)
+        if upright:  # \text{sm}_i = formula: an abbreviation the document defines by its entry
+            word, letter = upright.groups()
+            if word in BUILTIN_FUNCTIONS or self.notation.kind_of(word) is not None or word in self.values \
+                    or not self.notation.size_of_index(letter):
+                return None
+            left = f"{word}_{letter}"  # read below as the name it is
+            names = {word}
+        else:
+            names = names_in(left)
         if len(names) != 1:
             return None
         (name,) = names
@@ -272,7 +283,7 @@ class DocumentContext:
                 or (name != base and base in self.function_letters):
             return None
         try:
-            tokens = list(parser().lex(left))
+            tokens = list(parser().lex(left)) if not upright else list(parser().lex(f"w_{upright.group(2)}"))
         except (LarkError, FormulaError):
             return None
         kinds = [t.type for t in tokens]

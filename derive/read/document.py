@@ -22,7 +22,7 @@ from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation
 from ..notation import Definition, scalar
 from .reader import Reader, symbol_name
-from .syntax import names_in
+from .syntax import BUILTIN_FUNCTIONS, names_in
 
 __all__ = ["read_document"]
 
@@ -364,7 +364,9 @@ _HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|gi
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
 _MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
-_FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
+_FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z]|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]{2,}\s*\})"
+                             r"\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
+_UPRIGHT_NAME = re.compile(r"^\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}$")
 _KNOWN_FUNCTION = re.compile(r"^\s*(?:\\(?:text|operatorname|mathrm)\s*\{\s*(?P<a>\w+)\s*\}|\\?(?P<b>softmax|sigmoid))"
                              r"\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
 _ALIAS_KINDS = {"softmax": "softmax", "sigmoid": "sigmoid", "logistic": "sigmoid"}
@@ -478,6 +480,11 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
             continue
         kind = _ALIAS_KINDS.get((right.group("a") or right.group("b") or "").lower())
         name = left.group(1)
+        upright = _UPRIGHT_NAME.match(name)
+        if upright:  # \text{sm}(x) = \text{softmax}(x): an abbreviation the document defines
+            name = upright.group(1)
+            if name.lower() in _ALIAS_KINDS or name in BUILTIN_FUNCTIONS:
+                continue
         if kind is None or (left.group("arg") or "") != (right.group("arg") or "") or name in ("e", "d"):
             continue
         if notation.kind_of(name) not in (None, "function"):

@@ -657,9 +657,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if kind == "text" and not word.replace(" ", "").isalpha() or (kind == "text" and " " in word):
                 raise FormulaError(f"text {word!r} in a formula")
             if kind == "text" and str(base.children[0]).startswith(("\\text", "\\mbox")) \
-                    and self.notation.kind_of(word) is None and word not in BUILTIN_FUNCTIONS:
+                    and self.notation.kind_of(word) is None and word not in BUILTIN_FUNCTIONS \
+                    and not (symbol_name(word) in self.values and self._in_force(symbol_name(word))):
                 raise FormulaError(f"the text {word!r} in a formula is not read (words and conditions belong "
-                                   "in the prose; a name is written \\operatorname{...})")
+                                   "in the prose; a name is written \\operatorname{...}, or defined by the "
+                                   f"document: \\text{{{word}}}_i = ... or \\text{{{word}}}(x) = \\text{{softmax}}(x))")
             if word == "\\delta" and self.notation.kind_of(word) is None and scripts:
                 return self._kronecker(scripts, env)
             self._check_clash(word, scripts)
