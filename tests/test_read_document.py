@@ -199,3 +199,42 @@ def test_an_abbreviation_nobody_defines_is_refused_with_how_to_define_it():
     (check,) = checks_of(d)
     result = verify_check(check, SETTINGS)
     assert result.verdict is Verdict.UNKNOWN and "\\text{sm}_i = ..." in result.detail
+
+
+LABELS = r"""# Predictions and labels
+
+$$p_j(z) = \operatorname{blend}(z)_j$$
+
+The label p' is one-hot.
+
+$$\frac{-p'_i}{p_i} p_i (1 - p_i) = -p'_i + p'_i p_i$$
+
+$$\sum_j p'_j = 1$$
+
+$$-p'_i + \sum_j p'_i p_j = -p'_i + p_i \sum_j p'_j$$
+
+$$\sum_j p_j = 1$$
+"""
+
+
+@pytest.fixture(scope="module")
+def labels():
+    d = read_document(LABELS, "labels.md", default_notation())
+    return d, {c.id.split("/", 1)[1]: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+
+def test_a_primed_name_the_prose_declares_is_a_vector_of_its_own(labels):
+    _, r = labels
+    assert r["line-7#1"].verdict is Verdict.PROVED
+    assert r["line-9#1"].verdict is Verdict.PROVED  # p' is one-hot: its entries sum to 1
+
+
+def test_a_name_defined_by_an_entry_formula_that_is_not_read_is_read_free_and_only_proofs_stand(labels):
+    """p_j(z) = blend(z)_j defines p by a function derive does not know: a claim that holds for every p
+    holds for it; one that fails for some p is not refuted (it may hold for the p the document means)."""
+    d, r = labels
+    assert r["line-7#1"].verdict is Verdict.PROVED
+    for key in ("line-11#1", "line-13#1"):
+        assert r[key].verdict is Verdict.UNKNOWN and "as line 3 defines it" in r[key].detail
+    step = next(s for s in d.steps if s.line == 7)
+    assert any("read as any value" in reading.text and reading.line == 3 for reading in step.readings)

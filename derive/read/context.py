@@ -116,7 +116,8 @@ class DocumentContext:
             if name not in self.conflicts and name in usage.entries and name in self.notation.vectors:
                 # f_j and f(x): f(x_i) would be read as the vector f times x_i
                 self.conflicts[name] = (f"{name} is used as a function ({name}(...) on line {usage.applied[name]}) and "
-                                        f"as a vector ({name}_... on line {usage.entries[name]}); use two names, "
+                                        f"as a vector ({name}_... on line {usage.entries[name]}): {name}(x_i) may be {name} "
+                                        f"at the i-th example or entry i of {name}(x); use two names ({name}_i for the entry), "
                                         f"or write {name} \\cdot (...) for a product")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
         seen: set[str] = set()

@@ -106,6 +106,9 @@ class _Builder:
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
         self.entry_axis: Idx | None = None  # the free index the last chain's vector sides were read at
+        self.seen_names: set[str] = set()  # the names the chains before the current one use
+        self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
+        self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -125,6 +128,28 @@ class _Builder:
         return text
 
     def steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
+        """The chain's steps; where it uses a name the document defines by a formula that is not read,
+        read with that name free when nothing else gives it a meaning: a proof holds for every value of
+        it, a refutation is not shown (the counterexample need not be the defined value)."""
+        self.free_names = []
+        made = self._steps(chain, context)
+        for name, at, why in self.free_names:
+            hypothesis = f"${name}$ as line {at} defines it (by a formula that is not read: {why})"
+            reading = Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that is "
+                                          "not read, so only a proof for every value stands", at)
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
+                                        readings=step.readings + (reading,)) for step in made]
+        return made
+
+    def _free(self, name: str) -> bool:
+        """A name whose only meaning would be a free value (no default, definition or declaration)."""
+        n, r = self.reader.notation, self.reader
+        key = symbol_name(name)
+        return (n.kind_of(name) in (None, "vector", "scalar") and name not in n.definitions and name not in n.onehot
+                and key not in r.values and key not in r.lambdas and key not in r.matrix_values
+                and name not in r.label_vectors and name not in r.conflicts)
+
+    def _steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         context = context or _Context()
         line = self.lines.of(chain.offset)
         first = chain.terms[0] if chain.terms else None
@@ -144,6 +169,9 @@ class _Builder:
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         for name in sorted(used & set(self.unreadable_definitions)):
             at, why = self.unreadable_definitions[name]
+            if name in self.free_when_unread and self._free(name):
+                self.free_names.append((name, at, why))
+                continue
             # The document gave the name a meaning derive could not read: any other meaning
             # (a default, a guess) would check what the author did not write.
             latex = chain.latex or " ".join(t.text for t in chain.terms)
@@ -230,8 +258,20 @@ class _Builder:
         return steps
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
-        """``name = <a formula derive cannot read>``: remember that the document defines the name."""
-        if not chain.relations or chain.relations[0] != "=" or values[0] is None or values[1] is not None:
+        """``name = <a formula derive cannot read>``: remember that the document defines the name. So
+        does ``y_j(x) = ...`` opening the first chain that uses y, when derive cannot read it."""
+        if not chain.relations or chain.relations[0] != "=":
+            return
+        entry = _DEFINED_ENTRY.match(chain.terms[0].text)
+        if entry and (values[0] is None or values[1] is None) and not self.defined \
+                and entry.group(1) not in self.seen_names and entry.group(1) not in self.unreadable_definitions:
+            name = entry.group(1)
+            self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
+                                                               - len(chain.terms[0].text.lstrip())),
+                                                 reasons[1] or reasons[0])
+            self.free_when_unread.add(name)
+            return
+        if values[0] is None or values[1] is not None:
             return
         left = names_in(chain.terms[0].text)
         if len(left) == 1:
@@ -404,6 +444,7 @@ def _declare(notation: Notation, said, lines: _Lines):
         readings.setdefault(name, []).append(Reading("declaration", text, lines.of(offset)))
 
     classes = [d for d in said.declarations if d.kind == "class"]
+    said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
     aliases = dict(notation.aliases)
     for d in said.declarations:
         key = d.name
@@ -435,7 +476,11 @@ def _declare(notation: Notation, said, lines: _Lines):
                 sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}
                 sizes[size_name] = sizes.get(size_name, ()) + (key,)
                 note(key, f"${key}$ runs over $1, \\dots, {d.sizes[0]}$", d.offset)
-        elif d.kind == "onehot" and (key in vectors or key in ("y",)):
+        elif d.kind == "onehot" and (key in vectors or key in ("y",) or re.fullmatch(r"[A-Za-z]'", key)):
+            # (y' is one-hot: the primed name is a vector of its own, the label; the default label y is not one-hot)
+            if key not in vectors and key != "y":
+                onehot = {k: v for k, v in onehot.items() if not (k == "y" and notation.onehot.get("y") == v
+                                                                   and "y" not in said_onehot)}
             vectors.setdefault(key, "N")
             letter = onehot.get(key, "t")
             if classes and notation.size_of_index(classes[-1].name):
@@ -503,6 +548,7 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     return dataclasses.replace(notation, functions=functions), readings, alias_links
 
 
+_DEFINED_ENTRY = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*\([^()]*\)\s*$")  # y_j(x)
 _ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
 _DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")
 
@@ -817,9 +863,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            line=item.learn_line if item.inline is not None else None,
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
         made = builder.steps(chain, context)
+        builder.seen_names |= used
         assumed = tuple(text for at, names, text in hypotheses if names & used and at <= lines.of(chain.offset))
         if assumed:
-            made = [dataclasses.replace(step, hypotheses=assumed) for step in made]
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed) for step in made]
         steps += made
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
