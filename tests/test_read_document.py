@@ -238,3 +238,10 @@ def test_a_name_defined_by_an_entry_formula_that_is_not_read_is_read_free_and_on
         assert r[key].verdict is Verdict.UNKNOWN and "as line 3 defines it" in r[key].detail
     step = next(s for s in d.steps if s.line == 7)
     assert any("read as any value" in reading.text and reading.line == 3 for reading in step.readings)
+
+
+def test_an_entry_equation_free_of_its_index_says_what_that_entry_is_and_defines_nothing():
+    """y_t = 1 states entry t of the one-hot y; read as a definition it would make every entry 1."""
+    text = "# One-hot\n\n$$y_t = 1$$\n\n$$-\\sum_i y_i \\log \\hat{y}_i = -\\log \\hat{y}_t$$\n"
+    d = read_document(text, "onehot.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.PROVED]

@@ -316,7 +316,8 @@ class DocumentContext:
             return self._unusable_definition(base, name, value)
         key = symbol_name(base) + "'" * primes
         if entry is not None:
-            if value.is_vector or value.is_matrix or value.row:
+            # (y_t = 1 says what entry t is, not every entry: a definition by entry depends on its index)
+            if value.is_vector or value.is_matrix or value.row or self.free_index(entry) not in value.expr.free_symbols:
                 return None
             length = self.size_symbol(self.notation.size_of_index(entry))
             at = {self.free_index(entry): V.entry_index(length)}
