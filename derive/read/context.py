@@ -278,7 +278,8 @@ class DocumentContext:
         base = name.rstrip("'")
         if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
                                                        and not self._default_only(base)
-                                                       and not (base in self.inferred and re.search(r"_\{?\s*[a-z]\s*\}?\s*$", left))) \
+                                                       and not (base in self.inferred and self.notation.kind_of(base) == "vector"
+                                                                and re.search(r"_\{?\s*[a-z]\s*\}?\s*$", left))) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
                 or (name != base and base in self.function_letters):
