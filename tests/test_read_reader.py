@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sympy as sp
 from sympy import Idx
@@ -542,3 +544,18 @@ def test_two_indices_may_be_written_with_a_comma():
 def test_a_pair_in_braces_is_read_only_as_a_subscript(read, text):
     with pytest.raises(FormulaError, match="read only as a subscript"):
         read(text)
+
+
+@pytest.mark.parametrize("text", [r"\overset{\text{ground truth}}{y_i} \log x_i", r"\underset{\text{label}}{y_i} \log x_i",
+                                  r"\stackrel{\text{true}}{y_i} \log x_i"])
+def test_a_note_set_above_or_below_a_term_is_not_read(read, text):
+    assert read(text).expr == y[i] * sp.log(x[i])
+
+
+def test_softmax_of_an_entry_with_its_vector_after_a_semicolon_is_that_entry(read):
+    def shown(text):  # (the summation dummy is fresh each time)
+        return re.sub(r"_s\d+", "_s", str(read(text).expr))
+
+    assert shown(r"\text{softmax}(\theta_k; \theta)") == shown(r"\text{softmax}(\theta)_k") == shown(r"\text{softmax}(\theta_k, \theta)")
+    with pytest.raises(FormulaError, match="only where a is entry k of U"):
+        read(r"\text{softmax}(x_k; \theta)")

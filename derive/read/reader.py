@@ -698,6 +698,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "accent":
             head, inner_scripts = self._accent(base, env)
             return self._scripted(head, inner_scripts + scripts, env)
+        if kind == "annotated":
+            # \overset{\text{ground truth}}{Y'_{ji}}: the note set above (or below) is not mathematics
+            _, note, body = base.children
+            if node_kind(body) == "group" and not body.children:
+                raise FormulaError("\\overset with nothing under its note")
+            return self._scripted(self._arg_value(body, env), scripts, env)
         if kind == "frac":
             _, num, den = base.children
             found = self._leibniz(num, den, env)
