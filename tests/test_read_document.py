@@ -245,3 +245,28 @@ def test_an_entry_equation_free_of_its_index_says_what_that_entry_is_and_defines
     text = "# One-hot\n\n$$y_t = 1$$\n\n$$-\\sum_i y_i \\log \\hat{y}_i = -\\log \\hat{y}_t$$\n"
     d = read_document(text, "onehot.md", default_notation())
     assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_function_defined_with_its_parameters_after_a_semicolon_is_applied_with_them():
+    text = (r"""# Parameters
+
+$$g(x; w) = \frac{1}{1 + e^{-w x}}$$
+
+$$g(a; v) = \frac{1}{1 + e^{-v a}}$$
+
+$$\frac{d}{da} g(a; w) = w g(a; w)(1 - g(a; w))$$
+
+$$\frac{d}{da} g(a; w) = g(a; w)(1 - g(a; w))$$
+
+$$g(a) = g(a; w)$$
+
+$$g(a; v, u) = 1$$
+
+$$\sigma(a; w) = 1$$
+""")
+    d = read_document(text, "parameters.md", default_notation())
+    r = {c.id.split("/", 1)[1]: verify_check(c, SETTINGS) for c in checks_of(d)}
+    assert [r[f"line-{n}#1"].verdict for n in (3, 5, 7, 9, 11)] == [
+        Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    assert "defined with 1 parameter(s)" in r["line-13#1"].detail
+    assert r["line-15#1"].verdict is Verdict.UNKNOWN and "takes its argument alone" in r["line-15#1"].detail

@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 import sympy as sp
+from lark import Token
 from lark.exceptions import LarkError
 
 from ..errors import FormulaError
@@ -370,12 +371,15 @@ class DocumentContext:
             return None
         entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
         if len(entries) != 2 or entries[1].op is not None or item_scripts(entries[0].item) \
-                or node_kind(item_base(entries[0].item)) != "letter" or node_kind(item_base(entries[1].item)) != "paren":
+                or node_kind(item_base(entries[0].item)) != "letter" \
+                or node_kind(item_base(entries[1].item)) not in ("paren", "paren_params"):
             return None
         name = str(item_base(entries[0].item).children[0])
         args = item_base(entries[1].item).children
         if name.startswith("\\"):
             return None
+        if node_kind(item_base(entries[1].item)) == "paren_params":
+            return self._define_with_parameters(name, args, right)
         if len(args) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
             return None
         try:
@@ -401,6 +405,32 @@ class DocumentContext:
         if body.is_vector or body.row:
             return None
         self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
+        self.lambda_domains[name] = (variable.expr, body.domain)
+        self.defined_at[name] = self.line
+        self.function_letters.add(name)
+        self.scalar_letters.discard(name)
+        return name
+
+    def _define_with_parameters(self, name: str, args, right: str) -> str | None:
+        """g(x; w) = formula, x and the parameters w plain letters: g is that formula of x, with its
+        parameters as written (g(a; v) puts a for x and v for w; g(a) keeps w)."""
+        at = next(n for n, c in enumerate(args) if isinstance(c, Token) and c.type == "SEMI")
+        before, after = args[:at], args[at + 1:]
+        if len(before) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
+            return None
+        try:
+            variable = self._expr(before[0], {})
+            params = [self._expr(a, {}) for a in after]
+            body = self.read(right)
+        except FormulaError:
+            return None
+        names = [variable.expr, *(p.expr for p in params)]
+        if any(type(n) is not sp.Symbol for n in names) or any(v.is_vector or v.row for v in (variable, *params)) \
+                or len(set(names)) != len(names) or body.is_vector or body.row or body.misfit is not None \
+                or body.is_matrix:
+            return None
+        self.parametric[name] = (tuple(names), body.expr, body.domain)
+        self.lambdas[name] = sp.Lambda(variable.expr, body.expr)  # g(a): its parameters as written
         self.lambda_domains[name] = (variable.expr, body.domain)
         self.defined_at[name] = self.line
         self.function_letters.add(name)

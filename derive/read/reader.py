@@ -67,6 +67,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
         self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
         self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
+        self.parametric: dict[str, tuple] = {}  # g(x; w) = ...: name -> ((x, w, ...), body, domain)
         self.line: int | None = None  # the line being read (None: every definition holds)
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
@@ -512,10 +513,27 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         function of a whole vector (softmax): entry k of f(\\Theta), when \\theta_k is entry k of \\Theta."""
         at = next(n for n, c in enumerate(node.children) if isinstance(c, Token) and c.type == "SEMI")
         before, after = node.children[:at], node.children[at + 1:]
+        name = fn.name.rstrip("'")
+        if fn.kind == "lambda" and name in self.parametric and not fn.primes:
+            names, body, domain = self.parametric[name]
+            if len(before) != 1 or len(after) != len(names) - 1:
+                raise FormulaError(f"{name} is defined with {len(names) - 1} parameter(s) after ';' "
+                                   f"({name}(x; ...) on line {self.defined_at.get(name)})")
+            values = [self._expr(e, env) for e in (*before, *after)]
+            if any(isinstance(v, MatrixTerm) or v.is_vector or v.row for v in values):
+                raise FormulaError(f"{name}(...; ...) is defined on numbers")
+            at_values = dict(zip(names, (v.expr for v in values)))
+            for cond in domain:
+                V.requires(cond.xreplace(at_values))
+            return V.Value(body.xreplace(at_values), None, tuple(c for v in values for c in v.conventions))
+        if fn.kind not in ("softmax", "logsoftmax", "lambda", "unknown"):
+            raise FormulaError(f"{fn.name} takes its argument alone; parameters after ';' are read for softmax of a "
+                               "vector (softmax(\\theta_k; \\Theta)) and for a function the document defines with them "
+                               "(g(x; w) = ...)")
         if fn.kind not in ("softmax", "logsoftmax") or fn.primes or fn.power != 1:
             raise FormulaError(f"{fn.name}(...; ...), a function with parameters after ';', is read only where "
                                f"{fn.name} is a function of the whole vector (say so in the text: "
-                               f"${fn.name} = \\text{{softmax}}$, or write {fn.name}'s formula)")
+                               f"${fn.name} = \\text{{softmax}}$) or is defined with its parameters ({fn.name}(x; w) = ...)")
         if len(before) != 1 or len(after) != 1:
             raise FormulaError(f"{fn.name}(a; U) is read with one entry before ';' and one vector after it")
         return self._entry_of(fn, self._expr(before[0], env), self._expr(after[0], env))
