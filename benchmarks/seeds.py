@@ -11,9 +11,11 @@ link's place in its chain, then on what the link states: its two terms evaluated
 every value of the free indices its cases allow, each variable at a value fixed by its name; see
 ``fingerprint``) equal to the catalog link's, preferring the same place in a chain as long (the
 catalog may shorten a written-out vector to \\dots); a link whose term cannot be evaluated is taken
-at its place in the document chain its neighbours matched. Both sides are verified the way
-`derive check` does (derive.runner, a time limit per check), and the document's verdict is set
-beside the catalog's computed one:
+at its place in the document chain its neighbours matched; else as the neighbour (in the same chain)
+of the link that matches the catalog step's next or previous link, where the shared term is written
+alike and the other term too but for a function's arguments the catalog leaves out. Both sides are
+verified the way `derive check` does (derive.runner, a time limit per check), and the document's
+verdict is set beside the catalog's computed one:
 
   same       both hold (proved or bounded) or both are refuted
   CONTRARY   the document refutes what the catalog proves, or proves what the catalog refutes
@@ -69,6 +71,7 @@ class Link:
     left: str
     right: str
     line: int | None = None
+    chain: str = ""  # the chain it belongs to (its step's label without the link suffix), for neighbours
     verdict: str = ""
     detail: str = ""
     conventions: tuple[str, ...] = ()
@@ -90,7 +93,7 @@ class Row:
     catalog: Link
     expected: str
     document: Link | None = None
-    how: str = ""  # "latex" or "label"
+    how: str = ""  # "latex", "label" or "chain"
 
     @property
     def status(self) -> str:
@@ -142,6 +145,15 @@ def normal(tex: str) -> str:
             break
         t = shorter
     return t.rstrip(".,;")
+
+
+_ARGUMENTS = re.compile(r"(?<![\\A-Za-z])([A-Za-z]{2,})\s*\((?:[^()]|\([^()]*\))*\)")  # CE(...), not \log(...)
+
+
+def without_arguments(tex: str) -> str:
+    """As :func:`loose_normal`, with the parenthesised arguments after a name of several letters left out: ``CE(y, \\hat{y})``
+    and ``CE`` agree (a catalog step may abbreviate a term so)."""
+    return loose_normal(_ARGUMENTS.sub(r"\1", tex))
 
 
 def loose_normal(tex: str) -> str:
@@ -224,7 +236,8 @@ def _document_links(derivation) -> list[Link]:
             check = f"{check_base}#{n + 1 if own else 1}"
             value = _link_value(step.terms[n], step.terms[n + 1], assume) if own and not step.problem else None
             out.append(Link(check, step.label, base, first + n, terms[n], terms[n + 1], step.line,
-                            relation=relations[n], value=value, terms=len(terms) if own else 0))
+                            relation=relations[n], value=value, terms=len(terms) if own else 0,
+                            chain=_LINK_SUFFIX.sub("", step.label)))
     return out
 
 
@@ -354,6 +367,28 @@ def _match(catalog: list[tuple[Link, str]], document: list[Link]) -> tuple[list[
             if hits:
                 row.document, row.how = hits[0], "chain"
                 taken[id(row.document)] = cat
+    # else the neighbour, in the same chain, of the link that matches the catalog step's next (or previous)
+    # link, when the term the two links share is written alike and the other term too, but for the
+    # arguments of a function the catalog leaves out (\partial CE for \partial CE(\mathbf{y}, \hat{\mathbf{y}}))
+    by_place = {(d.chain, d.position): d for d in document if d.chain}
+    for n, row in enumerate(rows):
+        if row.document is not None or row.catalog.key() is None:
+            continue
+        for other, step in ((n + 1, -1), (n - 1, 1)):
+            if not 0 <= other < len(rows) or rows[other].catalog.step != row.catalog.step \
+                    or rows[other].catalog.position != row.catalog.position - step or rows[other].how != "latex":
+                continue
+            matched = rows[other].document
+            near = by_place.get((matched.chain, matched.position + step))
+            if near is None or id(near) in taken or near.key() is None or near.relation != row.catalog.relation:
+                continue
+            shared = (row.catalog.right, near.right) if step == -1 else (row.catalog.left, near.left)
+            other_terms = (row.catalog.left, near.left) if step == -1 else (row.catalog.right, near.right)
+            if normal(shared[0]) == normal(shared[1]) \
+                    and without_arguments(other_terms[0]) == without_arguments(other_terms[1]):
+                row.document, row.how = near, "chain"
+                taken[id(near)] = row.catalog
+                break
     return rows, [d for d in document if id(d) not in taken]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sympy as sp
 from sympy import Idx
@@ -560,3 +562,18 @@ def test_a_function_applied_to_a_name_all_set_as_text_is_that_application(read):
 def test_text_that_is_not_one_known_function_of_one_name_is_refused(read, text, reason):
     with pytest.raises(FormulaError, match=reason.replace("(", r"\(").replace(")", r"\)").replace("+", r"\+")):
         read(text)
+
+
+@pytest.mark.parametrize("text", [r"\overset{\text{ground truth}}{y_i} \log x_i", r"\underset{\text{label}}{y_i} \log x_i",
+                                  r"\stackrel{\text{true}}{y_i} \log x_i"])
+def test_a_note_set_above_or_below_a_term_is_not_read(read, text):
+    assert read(text).expr == y[i] * sp.log(x[i])
+
+
+def test_softmax_of_an_entry_with_its_vector_after_a_semicolon_is_that_entry(read):
+    def shown(text):  # (the summation dummy is fresh each time)
+        return re.sub(r"_s\d+", "_s", str(read(text).expr))
+
+    assert shown(r"\text{softmax}(\theta_k; \theta)") == shown(r"\text{softmax}(\theta)_k") == shown(r"\text{softmax}(\theta_k, \theta)")
+    with pytest.raises(FormulaError, match="only where a is entry k of U"):
+        read(r"\text{softmax}(x_k; \theta)")

@@ -91,7 +91,8 @@ def test_a_list_without_dots_is_a_vector_of_that_length(read):
     (r"[1, \dots, N]", "one entry before the dots"),
     (r"[x_1, \dots, x_{N-1}, x_N]", "entries after the ellipsis"),
     (r"[\dots, x_N]", "opens with an ellipsis"),
-    (r"[x_1, \dots, x_2, \dots, x_N]", "2 ellipses"),
+    (r"[x_1, \dots, x_2, \dots, x_N]", "between the two ellipses"),
+    (r"[x_1, \dots, x_2, \dots, x_3, \dots, x_N]", "3 ellipses"),
     (r"[c, c, \dots, c]", "do not show the index"),
     (r"[x_1, x_2, \dots, x_k]", "not a length"),
     (r"[\frac{a_1}{M}, \frac{a_2}{M}, \dots, \frac{a_M}{M}]", "declare M as a size"),
@@ -339,3 +340,8 @@ $$x_1^2 + x_2^2 + \dots + x_N^2 = \left(\sum_{i=1}^{N} x_i\right)^2$$
     d = read_document(doc, "sums.md", default_notation())
     r = [verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)]
     assert r == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]
+
+
+def test_a_general_entry_between_two_ellipses_is_read_as_the_list(read):
+    value = read(r"[x_1, \dots, x_j, \dots, x_N]")
+    assert value == read(r"[x_1, x_2, \dots, x_N]")

@@ -115,6 +115,28 @@ def test_links_written_otherwise_match_on_the_values_of_their_terms_then_on_thei
     assert sorted(d.check for d in extra) == ["d/5#1", "d/7#1"]
 
 
+def test_a_link_whose_term_the_catalog_abbreviates_matches_its_neighbour_in_the_chain():
+    def chained(check, left, right, chain, position):
+        made = link(check, left, right, position=position)
+        made.chain = chain
+        return made
+
+    catalog = [(link("c/5#1", r"\frac{\partial CE}{\partial t}", "a", "c5", 1), "proved"),
+               (link("c/5#2", "a", "b", "c5", 2), "proved"),
+               (link("c/6#1", r"\frac{\partial CE}{\partial t}", "p", "c6", 1), "proved"),
+               (link("c/6#2", "p", "q", "c6", 2), "proved")]
+    for row in catalog:
+        row[0].step = row[0].base
+    document = [chained("d/5#1", r"\frac{\partial CE(y, \hat{y})}{\partial t}", "a", "line 5", 1),
+                chained("d/5#2", "a", "b", "line 5", 2),
+                chained("d/6#1", r"\frac{\partial \log(y)}{\partial t}", "p", "line 6", 1),  # not CE
+                chained("d/6#2", "p", "q", "line 6", 2)]
+    rows, extra = seeds._match(catalog, document)
+    assert [(r.document.check if r.document else None, r.how) for r in rows] == [
+        ("d/5#1", "chain"), ("d/5#2", "latex"), (None, ""), ("d/6#2", "latex")]
+    assert [d.check for d in extra] == ["d/6#1"]
+
+
 def test_status_compares_the_document_verdict_with_the_catalog_verdict():
     def status(document, catalog):
         row = seeds.Row(link("c#1", "a", "b"), "proved", link("d#1", "a", "b"))

@@ -11,15 +11,19 @@ import dataclasses
 import re
 
 import sympy as sp
+from lark import Token
 from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from ..model import Reading
 from ..notation import size, vector
+from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
+from .syntax import BUILTIN_FUNCTIONS, symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
 from .types import infer
+
+_UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
 from .usage import scan
 
 
@@ -123,22 +127,36 @@ class DocumentContext:
             if name not in self.conflicts and name in usage.entries and name in self.notation.vectors:
                 # f_j and f(x): f(x_i) would be read as the vector f times x_i
                 self.conflicts[name] = (f"{name} is used as a function ({name}(...) on line {usage.applied[name]}) and "
-                                        f"as a vector ({name}_... on line {usage.entries[name]}); use two names, "
+                                        f"as a vector ({name}_... on line {usage.entries[name]}): {name}(x_i) may be {name} "
+                                        f"at the i-th example or entry i of {name}(x); use two names ({name}_i for the entry), "
                                         f"or write {name} \\cdot (...) for a product")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
         seen: set[str] = set()
+        # Definitions whose formula uses a name the next displays define ("where: y_i = f(theta_i; Theta),
+        # Theta = [...]"): read again once a later display has defined a name.
+        pending: list[tuple] = []
         for chain in chains:
             terms, relations = chain[0], chain[1]
             key = chain[2] if len(chain) > 2 else terms[0][1] if terms else None
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
+                waiting = len(pending)
                 try:
-                    name = self._define(terms[0][0], terms[1][0]) or self._define_name(terms[0][0], terms[1][0], seen)
+                    where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
+                    name = self._define(terms[0][0], terms[1][0]) \
+                        or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
                 except RecursionError:
                     name = None  # read (and refused) as any other display
                 if name:
                     self.definitions_by_line[key] = name
                     self._learn_forms(name, terms[2:], relations[1:])
+                    self._define_pending(pending)
+                elif len(pending) > waiting and len(terms) == 2:
+                    pending[-1] = pending[-1] + (key, set(seen))
+                    seen |= names_in(terms[0][0])
+                    continue  # its names are not uses before a definition
+                elif len(pending) > waiting:
+                    pending.pop()
             if len(terms) > 2 and relations[-1] == "=":
                 # "... = g(\theta_i) = formula": the last link defines g where it is first used
                 self.line = terms[-2][1]
@@ -267,24 +285,63 @@ class DocumentContext:
         """The name the last link of this chain defines (``... = g(\\theta_i) = formula``), if any."""
         return self.last_link_definitions.get(key)
 
-    def _define_name(self, left: str, right: str, seen: set[str]) -> str | None:
-        """z = formula, z an undeclared name no earlier display uses: z is that formula from here on."""
-        names = names_in(left)
+    def _define_pending(self, pending: list) -> None:
+        """Read again the definitions that waited for a name a later display defines."""
+        line = self.line
+        for entry in list(pending):
+            left, right, at, key, seen = entry
+            self.line = at
+            try:
+                name = self._define_name(left, right, seen)
+            except RecursionError:
+                name = None
+            if name:
+                pending.remove(entry)
+                self.definitions_by_line[key] = name
+        self.line = line
+
+    def _define_name(self, left: str, right: str, seen: set[str], pending: list | None = None) -> str | None:
+        """z = formula, z an undeclared name no earlier display uses: z is that formula from here on.
+
+        A formula that is not read is put on ``pending`` (when given): a later display may define a
+        name it uses."""
+        upright = _UPRIGHT_ENTRY.match(left)
+        if upright:  # \text{sm}_i = formula: an abbreviation the document defines by its entry
+            word, letter = upright.groups()
+            if word in BUILTIN_FUNCTIONS or self.notation.kind_of(word) is not None or word in self.values \
+                    or not self.notation.size_of_index(letter):
+                return None
+            left = f"{word}_{letter}"  # read below as the name it is
+            names = {word}
+        else:
+            names = names_in(left)
         if len(names) != 1:
             return None
         (name,) = names
         base = name.rstrip("'")
         if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
-                                                       and not self._default_only(base)) \
+                                                       and not self._default_only(base)
+                                                       and not (base in self.inferred and self.notation.kind_of(base) == "vector"
+                                                                and re.search(r"_\{?\s*[a-z]\s*\}?\s*$", left))) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
                 or (name != base and base in self.function_letters):
             return None
         try:
-            tokens = list(parser().lex(left))
+            tokens = list(parser().lex(left)) if not upright else list(parser().lex(f"w_{upright.group(2)}"))
         except (LarkError, FormulaError):
             return None
         kinds = [t.type for t in tokens]
+        entry = None  # \hat{y}_i = formula in i: the vector by its entry
+        if kinds[-2:] == ["SUB", "LETTER"] or kinds[-4:] == ["SUB", "LBRACE", "LETTER", "RBRACE"]:
+            letter = str(tokens[-1] if kinds[-1] == "LETTER" else tokens[-2])
+            if not self.notation.size_of_index(letter):
+                return None
+            entry = letter
+            cut = 2 if kinds[-1] == "LETTER" else 4
+            kinds, tokens = kinds[:-cut], tokens[:-cut]
+            if "PRIME" in kinds:
+                return None
         primes = kinds.count("PRIME")
         head = kinds[:len(kinds) - primes]
         if kinds[len(head):] != ["PRIME"] * primes or head not in (
@@ -296,10 +353,20 @@ class DocumentContext:
         try:
             value = self.read(right)
         except FormulaError:
+            if pending is not None:
+                pending.append((left, right, self.line))
             return None
         if value.misfit is not None:
             return self._unusable_definition(base, name, value)
         key = symbol_name(base) + "'" * primes
+        if entry is not None:
+            # (y_t = 1 says what entry t is, not every entry: a definition by entry depends on its index)
+            if value.is_vector or value.is_matrix or value.row or self.free_index(entry) not in value.expr.free_symbols:
+                return None
+            length = self.size_symbol(self.notation.size_of_index(entry))
+            at = {self.free_index(entry): V.entry_index(length)}
+            value = V.Value(value.expr.xreplace(at), length, value.conventions,
+                            domain=tuple(c.xreplace(at) for c in value.domain))
         if value.is_matrix:
             self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
             self.defined_at[key] = self.line
@@ -351,12 +418,14 @@ class DocumentContext:
         entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
         if len(entries) != 2 or entries[1].op is not None or item_scripts(entries[0].item) \
                 or node_kind(item_base(entries[0].item)) not in ("letter", "command") \
-                or node_kind(item_base(entries[1].item)) != "paren":
+                or node_kind(item_base(entries[1].item)) not in ("paren", "paren_params"):
             return None
         name = str(item_base(entries[0].item).children[0])
         args = item_base(entries[1].item).children
         if name.startswith("\\") and (name[1:] not in GREEK or name == "\\pi"):
             return None  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
+        if node_kind(item_base(entries[1].item)) == "paren_params":
+            return self._define_with_parameters(name, args, right)
         if name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
             return None
         if len(args) > 1:
@@ -405,6 +474,32 @@ class DocumentContext:
             return None
         self.lambdas[name] = sp.Lambda(tuple(symbols), body.expr)
         self.lambda_domains[name] = (tuple(symbols), body.domain)
+        self.defined_at[name] = self.line
+        self.function_letters.add(name)
+        self.scalar_letters.discard(name)
+        return name
+
+    def _define_with_parameters(self, name: str, args, right: str) -> str | None:
+        """g(x; w) = formula, x and the parameters w plain letters: g is that formula of x, with its
+        parameters as written (g(a; v) puts a for x and v for w; g(a) keeps w)."""
+        at = next(n for n, c in enumerate(args) if isinstance(c, Token) and c.type == "SEMI")
+        before, after = args[:at], args[at + 1:]
+        if len(before) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
+            return None
+        try:
+            variable = self._expr(before[0], {})
+            params = [self._expr(a, {}) for a in after]
+            body = self.read(right)
+        except FormulaError:
+            return None
+        names = [variable.expr, *(p.expr for p in params)]
+        if any(type(n) is not sp.Symbol for n in names) or any(v.is_vector or v.row for v in (variable, *params)) \
+                or len(set(names)) != len(names) or body.is_vector or body.row or body.misfit is not None \
+                or body.is_matrix:
+            return None
+        self.parametric[name] = (tuple(names), body.expr, body.domain)
+        self.lambdas[name] = sp.Lambda(variable.expr, body.expr)  # g(a): its parameters as written
+        self.lambda_domains[name] = (variable.expr, body.domain)
         self.defined_at[name] = self.line
         self.function_letters.add(name)
         self.scalar_letters.discard(name)

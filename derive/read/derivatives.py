@@ -254,6 +254,10 @@ class DerivativeReading:
                 return self.values[name]
             self.guesses[name] += 1
             return V.Value(scalar(name))
+        if isinstance(e, Indexed) and len(e.indices) == 1 and self.notation.kind_of(f"{e.base.label}'") == "vector":
+            # y' declared by the document (y' is one-hot): a vector of its own (y'_i as TeX sets y_i')
+            primed = self._meaning(f"{e.base.label}'", {})
+            return primed if value.is_vector else V.entry_at(primed, e.indices[0])
         if isinstance(e, (sp.Symbol, Indexed)):
             # a' is a name of its own in most texts, and d a/d a = 1 is never what is meant.
             shown = e.base.label if isinstance(e, Indexed) and value.is_vector else e

@@ -23,7 +23,7 @@ from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..notation import Definition, scalar
 from .reader import Reader, symbol_name
-from .syntax import names_in
+from .syntax import BUILTIN_FUNCTIONS, names_in
 
 __all__ = ["read_document"]
 
@@ -107,6 +107,9 @@ class _Builder:
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
         self.entry_axis: Idx | None = None  # the free index the last chain's vector sides were read at
+        self.seen_names: set[str] = set()  # the names the chains before the current one use
+        self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
+        self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -126,6 +129,28 @@ class _Builder:
         return text
 
     def steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
+        """The chain's steps; where it uses a name the document defines by a formula that is not read,
+        read with that name free when nothing else gives it a meaning: a proof holds for every value of
+        it, a refutation is not shown (the counterexample need not be the defined value)."""
+        self.free_names = []
+        made = self._steps(chain, context)
+        for name, at, why in self.free_names:
+            hypothesis = f"${name}$ as line {at} defines it (by a formula that is not read: {why})"
+            reading = Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that is "
+                                          "not read, so only a proof for every value stands", at)
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
+                                        readings=step.readings + (reading,)) for step in made]
+        return made
+
+    def _free(self, name: str) -> bool:
+        """A name whose only meaning would be a free value (no default, definition or declaration)."""
+        n, r = self.reader.notation, self.reader
+        key = symbol_name(name)
+        return (n.kind_of(name) in (None, "vector", "scalar") and name not in n.definitions and name not in n.onehot
+                and key not in r.values and key not in r.lambdas and key not in r.matrix_values
+                and name not in r.label_vectors and name not in r.conflicts)
+
+    def _steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         context = context or _Context()
         line = self.lines.of(chain.offset)
         first = chain.terms[0] if chain.terms else None
@@ -145,6 +170,9 @@ class _Builder:
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         for name in sorted(used & set(self.unreadable_definitions)):
             at, why = self.unreadable_definitions[name]
+            if name in self.free_when_unread and self._free(name):
+                self.free_names.append((name, at, why))
+                continue
             # The document gave the name a meaning derive could not read: any other meaning
             # (a default, a guess) would check what the author did not write.
             latex = chain.latex or " ".join(t.text for t in chain.terms)
@@ -264,8 +292,20 @@ class _Builder:
         return steps
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
-        """``name = <a formula derive cannot read>``: remember that the document defines the name."""
-        if not chain.relations or chain.relations[0] != "=" or values[0] is None or values[1] is not None:
+        """``name = <a formula derive cannot read>``: remember that the document defines the name. So
+        does ``y_j(x) = ...`` opening the first chain that uses y, when derive cannot read it."""
+        if not chain.relations or chain.relations[0] != "=":
+            return
+        entry = _DEFINED_ENTRY.match(chain.terms[0].text)
+        if entry and (values[0] is None or values[1] is None) and not self.defined \
+                and entry.group(1) not in self.seen_names and entry.group(1) not in self.unreadable_definitions:
+            name = entry.group(1)
+            self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
+                                                               - len(chain.terms[0].text.lstrip())),
+                                                 reasons[1] or reasons[0])
+            self.free_when_unread.add(name)
+            return
+        if values[0] is None or values[1] is not None:
             return
         left = names_in(chain.terms[0].text)
         if len(left) == 1:
@@ -398,7 +438,9 @@ _HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|gi
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
 _MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
-_FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
+_FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z]|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]{2,}\s*\})"
+                             r"\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
+_UPRIGHT_NAME = re.compile(r"^\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}$")
 _KNOWN_FUNCTION = re.compile(r"^\s*(?:\\(?:text|operatorname|mathrm)\s*\{\s*(?P<a>\w+)\s*\}|\\?(?P<b>softmax|sigmoid))"
                              r"\s*(?:\(\s*(?P<arg>[^()]*)\s*\))?\s*$")
 _ALIAS_KINDS = {"softmax": "softmax", "sigmoid": "sigmoid", "logistic": "sigmoid"}
@@ -481,8 +523,19 @@ def _declare(notation: Notation, said, lines: _Lines):
         readings.setdefault(name, []).append(Reading("declaration", text, lines.of(offset)))
 
     classes = [d for d in said.declarations if d.kind == "class"]
+    said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
+    aliases = dict(notation.aliases)
     for d in said.declarations:
         key = d.name
+        if d.kind == "size" and re.fullmatch(r"[A-Za-z]", key) and notation.kind_of(key) in (None, "scalar", "size"):
+            # "c is the number of classes", "Assume K classes": the letter names the number of classes,
+            # the length of the class vectors (the one-hot label's)
+            classes_size = notation.size_of_index(next(iter(notation.onehot.values()), "")) or notation.size_name("N")
+            if classes_size and notation.size_name(key) != classes_size and key not in notation.sizes:
+                forget.add(key)
+                aliases[key] = classes_size
+                note(key, f"${key}$ is the number of classes (the length ${classes_size}$ of the class vectors)", d.offset)
+            continue
         if d.kind == "scalar" and key not in notation.functions:
             forget.add(key)
             scalars.append(key)
@@ -515,7 +568,11 @@ def _declare(notation: Notation, said, lines: _Lines):
                 sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}
                 sizes[size_name] = sizes.get(size_name, ()) + (key,)
                 note(key, f"${key}$ runs over $1, \\dots, {d.sizes[0]}$", d.offset)
-        elif d.kind == "onehot" and (key in vectors or key in ("y",)):
+        elif d.kind == "onehot" and (key in vectors or key in ("y",) or re.fullmatch(r"[A-Za-z]'", key)):
+            # (y' is one-hot: the primed name is a vector of its own, the label; the default label y is not one-hot)
+            if key not in vectors and key != "y":
+                onehot = {k: v for k, v in onehot.items() if not (k == "y" and notation.onehot.get("y") == v
+                                                                   and "y" not in said_onehot)}
             vectors.setdefault(key, "N")
             letter = onehot.get(key, "t")
             if classes and notation.size_of_index(classes[-1].name):
@@ -530,14 +587,16 @@ def _declare(notation: Notation, said, lines: _Lines):
                 onehot[name] = c.name
                 note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
     if not (forget or vectors != notation.vectors or matrices != notation.matrices or onehot != notation.onehot
-            or sizes != notation.sizes or rows != set(notation.rows)):
+            or sizes != notation.sizes or rows != set(notation.rows) or aliases != dict(notation.aliases)):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     vectors = {k: v for k, v in vectors.items() if k not in scalars or k not in forget}
     out = dataclasses.replace(
         base, vectors=vectors,
-        matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
-        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions,
+        matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices
+                                                       and s not in aliases)),
+        sizes=sizes, aliases={**base.aliases, **{k: v for k, v in aliases.items() if k not in notation.aliases}},
+        onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions,
         rows=tuple(sorted(r for r in rows if r in vectors)))
     # A built-in definition written in a name the prose declares otherwise (yhat = softmax(theta), with
     # theta a number) no longer holds: yhat is then a name like any other.
@@ -568,6 +627,11 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
             continue
         kind = _ALIAS_KINDS.get((right.group("a") or right.group("b") or "").lower())
         name = left.group(1)
+        upright = _UPRIGHT_NAME.match(name)
+        if upright:  # \text{sm}(x) = \text{softmax}(x): an abbreviation the document defines
+            name = upright.group(1)
+            if name.lower() in _ALIAS_KINDS or name in BUILTIN_FUNCTIONS:
+                continue
         if kind is None or (left.group("arg") or "") != (right.group("arg") or "") or name in ("e", "d"):
             continue
         if notation.kind_of(name) not in (None, "function"):
@@ -584,6 +648,17 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     if functions == notation.functions:
         return notation, readings, alias_links
     return dataclasses.replace(notation, functions=functions), readings, alias_links
+
+
+_DEFINED_ENTRY = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*\([^()]*\)\s*$")  # y_j(x)
+_ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
+_DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")
+
+
+def _only_displays_between(text: str, before: _Item, after: _Item) -> bool:
+    """Nothing but display delimiters between the end of one display's chain and the next chain."""
+    last = before.chain.terms[-1]
+    return not _DISPLAY_MARKS.sub("", text[last.offset + len(last.text):after.chain.offset])
 
 
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
@@ -784,6 +859,21 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
             item.learn_line = lines.of(item.chain.offset)
+    # Displays right after one that ends "where:" (no words between): their definitions hold in it too.
+    where_display: _Item | None = None
+    run_last: _Item | None = None
+    for item in items:
+        if item.inline is not None or not item.chain.terms:
+            continue
+        if where_display is not None and _only_displays_between(text, run_last, item):
+            first = where_display.chain.terms[0]
+            item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+            run_last = item
+            continue
+        run_last = item
+        last = item.chain.terms[-1] if item.chain.terms else None
+        where_display = item if last is not None and _ENDS_WHERE.search(text[last.offset:last.offset + len(last.text)]) \
+            else None
     bounds = sorted(set(said.headings))
     part_of = [bisect.bisect_right(bounds, item.chain.offset) for item in items]
     parts = sorted(set(part_of))
@@ -902,8 +992,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             used |= names_in(t.text)
         here = lines.of(chain.offset)
         by_name = names_by_part[part]
+        # (a function's meaning holds in the whole document, also before the line that states it)
         readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n][:1]
-                                       if r.line is None or r.line <= here))
+                                       if r.line is None or r.line <= here or n in aliased_by_part[part][2]))
         here = lines.of(chain.offset)
         rules = [(p, r, reading) for at, n, p, r, reading in cases if at <= here
                  and any(p.search(t.text) for t in chain.terms)]
@@ -911,10 +1002,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            line=item.learn_line if item.inline is not None else None,
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
         made = builder.steps(chain, context)
+        builder.seen_names |= used
         assumed = tuple(text for at, names, text in hypotheses if names & used and at <= lines.of(chain.offset))
         if assumed:
             values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed)
-            made = [dataclasses.replace(step, hypotheses=assumed, values=values) for step in made]
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed, values=values) for step in made]
         steps += made
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())

@@ -45,9 +45,11 @@ script: SUB arg             -> sub_script
      | FONT arg             -> font
      | ACCENT arg           -> accent
      | FRAC arg arg         -> frac
+     | ANNOTATE arg arg     -> annotated
      | SQRT arg             -> sqrt
      | SQRT "[" expr "]" arg -> root
      | "(" expr ("," expr)* ")"   -> paren
+     | "(" expr ("," expr)* SEMI expr ("," expr)* ")" -> paren_params
      | "[" expr ("," expr)* "]"   -> bracket
      | ELLIPSIS             -> ellipsis
      | MATBEGIN mrow (ROWSEP mrow)* ROWSEP? MATEND -> environment
@@ -83,6 +85,7 @@ REL.3: /\\(neq|ne|leq|geq|le|ge)(?![A-Za-z])/ | "=" | "<" | ">"
 FONT.3: /\\(mathbf|boldsymbol|bm|vec|mathbfit|mathnormal)(?![A-Za-z])/
 ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot)(?![A-Za-z])/
 FRAC.3: /\\[dt]?frac(?![A-Za-z])/
+ANNOTATE.3: /\\(overset|underset|stackrel)(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/
 TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}/
 LANGLE.3: /\\langle(?![A-Za-z])/
@@ -97,6 +100,7 @@ MATBEGIN.3: /\\begin\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
 MATEND.3: /\\end\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
 ROWSEP.3: "\\\\"
 AMP: "&"
+SEMI: ";"
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
 

@@ -75,6 +75,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
         self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
         self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
+        self.parametric: dict[str, tuple] = {}  # g(x; w) = ...: name -> ((x, w, ...), body, domain)
         self.line: int | None = None  # the line being read (None: every definition holds)
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
         self.scalar_letters: set[str] = set()  # undeclared letters the document uses as factors
@@ -486,7 +487,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if node_kind(base) == "command" and str(base.children[0])[1:] in GREEK and str(base.children[0]) != "\\pi":
             base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
         if node_kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
-                or node_kind(item_base(nxt.item)) != "paren":
+                or node_kind(item_base(nxt.item)) not in ("paren", "paren_params"):
             return None
         word = node_word(base)
         if word in self.conflicts and word not in env:
@@ -540,6 +541,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             args = tuple(self._expr(e, env) for e in arg_base.children)
             value = self._apply(fn, args)
             return self._scripted(value, item_scripts(nxt.item), env), k + 2
+        if node_kind(arg_base) == "paren_params":
+            return self._scripted(self._with_parameters(fn, arg_base, env), item_scripts(nxt.item), env), k + 2
         if fn.kind in ("lambda", "unknown"):
             raise FormulaError(f"{fn.name} needs its argument in parentheses")
         head = self._function_head(nxt, entries[k + 2] if k + 2 < len(entries) else None, env) \
@@ -557,6 +560,51 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if k + 2 < len(entries) and entries[k + 2].op is None and not self._opens_function(entries[k + 2], env):
             raise FormulaError(f"unclear how far {fn.name} reaches; add parentheses")
         return self._apply(fn, (head,)), k + 2
+
+    def _with_parameters(self, fn: Fn, node: Tree, env) -> V.Value:
+        """f(\\theta_k; \\Theta): a function of one entry with its parameters after ';', read where f is a
+        function of a whole vector (softmax): entry k of f(\\Theta), when \\theta_k is entry k of \\Theta."""
+        at = next(n for n, c in enumerate(node.children) if isinstance(c, Token) and c.type == "SEMI")
+        before, after = node.children[:at], node.children[at + 1:]
+        name = fn.name.rstrip("'")
+        if fn.kind == "lambda" and name in self.parametric and not fn.primes:
+            names, body, domain = self.parametric[name]
+            if len(before) != 1 or len(after) != len(names) - 1:
+                raise FormulaError(f"{name} is defined with {len(names) - 1} parameter(s) after ';' "
+                                   f"({name}(x; ...) on line {self.defined_at.get(name)})")
+            values = [self._expr(e, env) for e in (*before, *after)]
+            if any(isinstance(v, MatrixTerm) or v.is_vector or v.row for v in values):
+                raise FormulaError(f"{name}(...; ...) is defined on numbers")
+            at_values = dict(zip(names, (v.expr for v in values)))
+            for cond in domain:
+                V.requires(cond.xreplace(at_values))
+            return V.Value(body.xreplace(at_values), None, tuple(c for v in values for c in v.conventions))
+        if fn.kind not in ("softmax", "logsoftmax", "lambda", "unknown"):
+            raise FormulaError(f"{fn.name} takes its argument alone; parameters after ';' are read for softmax of a "
+                               "vector (softmax(\\theta_k; \\Theta)) and for a function the document defines with them "
+                               "(g(x; w) = ...)")
+        if fn.kind not in ("softmax", "logsoftmax") or fn.primes or fn.power != 1:
+            raise FormulaError(f"{fn.name}(...; ...), a function with parameters after ';', is read only where "
+                               f"{fn.name} is a function of the whole vector (say so in the text: "
+                               f"${fn.name} = \\text{{softmax}}$) or is defined with its parameters ({fn.name}(x; w) = ...)")
+        if len(before) != 1 or len(after) != 1:
+            raise FormulaError(f"{fn.name}(a; U) is read with one entry before ';' and one vector after it")
+        return self._entry_of(fn, self._expr(before[0], env), self._expr(after[0], env))
+
+    def _entry_of(self, fn: Fn, entry: V.Value, whole: V.Value) -> V.Value:
+        """softmax(u_k; U) (or softmax(u_k, U)): entry k of softmax(U), u_k being entry k of the vector U."""
+        if isinstance(whole, MatrixTerm) or isinstance(entry, MatrixTerm) or not whole.is_vector \
+                or entry.is_vector or entry.row:
+            raise FormulaError(f"{fn.name}(a; U) is read with an entry a of the vector U")
+        expr = entry.expr
+        index = expr.indices[0] if isinstance(expr, sp.Indexed) and len(expr.indices) == 1 else None
+        if index is None or whole.expr.xreplace({V.entry_index(whole.size): index}) != expr:
+            raise FormulaError(f"{fn.name}(a; U) is read as entry k of {fn.name}(U) only where a is entry k "
+                               "of U (write the entry of U, U_k, before ';')")
+        column = V.Value(whole.expr, whole.size, whole.conventions)
+        value = V.softmax_of(column) if fn.kind == "softmax" else V.log_softmax_of(column)
+        self.notes.append(Reading("inferred", f"${fn.name}(u_k; U)$ is read as entry $k$ of ${fn.name}(U)$"))
+        return V.entry_at(value, index)
 
     def _opens_function(self, entry: Entry, env) -> bool:
         """\\sin a \\cos b: the next function name ends the reach of the one before."""
@@ -584,6 +632,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if len(args) != 1:
                 raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
             return P.trace_of(args[0]) if fn.kind == "trace" else P.diag_of(args[0])
+        if fn.kind in ("softmax", "logsoftmax") and len(args) == 2 and not fn.primes and fn.power == 1 \
+                and all(isinstance(a, V.Value) for a in args) and not args[0].is_vector and args[1].is_vector:
+            return self._entry_of(fn, *args)  # softmax(\\theta_k, \\Theta), the parameters after a comma
         if any(isinstance(a, MatrixTerm) for a in args):
             raise FormulaError(f"{fn.name} of a matrix is not read (entry by entry or as a matrix function?); "
                                "write its entries")
@@ -711,9 +762,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if kind == "text" and not word.replace(" ", "").isalpha() or (kind == "text" and " " in word):
                 raise FormulaError(f"text {word!r} in a formula")
             if kind == "text" and str(base.children[0]).startswith(("\\text", "\\mbox")) \
-                    and self.notation.kind_of(word) is None and word not in BUILTIN_FUNCTIONS:
+                    and self.notation.kind_of(word) is None and word not in BUILTIN_FUNCTIONS \
+                    and not (symbol_name(word) in self.values and self._in_force(symbol_name(word))):
                 raise FormulaError(f"the text {word!r} in a formula is not read (words and conditions belong "
-                                   "in the prose; a name is written \\operatorname{...})")
+                                   "in the prose; a name is written \\operatorname{...}, or defined by the "
+                                   f"document: \\text{{{word}}}_i = ... or \\text{{{word}}}(x) = \\text{{softmax}}(x))")
             if word == "\\delta" and self.notation.kind_of(word) is None and scripts:
                 return self._kronecker(scripts, env)
             self._check_clash(word, scripts)
@@ -750,6 +803,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "accent":
             head, inner_scripts = self._accent(base, env)
             return self._scripted(head, inner_scripts + scripts, env)
+        if kind == "annotated":
+            # \overset{\text{ground truth}}{Y'_{ji}}: the note set above (or below) is not mathematics
+            _, note, body = base.children
+            if node_kind(body) == "group" and not body.children:
+                raise FormulaError("\\overset with nothing under its note")
+            return self._scripted(self._arg_value(body, env), scripts, env)
         if kind == "frac":
             _, num, den = base.children
             found = self._leibniz(num, den, env)
@@ -786,6 +845,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     raise FormulaError("scripts on a list in parentheses")
                 return values
             return self._scripted(values[0], scripts, env)
+        if kind == "paren_params":
+            raise FormulaError("parameters after ';' are read only in a function's arguments: f(x; \\theta)")
         if kind == "ellipsis":
             raise FormulaError(f"an ellipsis ({base.children[0]}) is read only between the entries of a written-out "
                                "vector or matrix ([a_1, a_2, \\dots, a_N]) or the terms of a sum (a_1 + a_2 + \\dots + a_N)")

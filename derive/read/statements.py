@@ -395,12 +395,13 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     """Declarations said in words, about the inline mathematics or the letter just before them."""
     before = sentence[n - 1] if n > 0 else None
     subject = None
+    predicate = text  # the words said of the subject
     if before is not None and before.kind == "math":
         subject = _clean(before.text)
     else:
         m = re.match(r"\s*(?:\\mathbf\{)?([A-Za-z])\}?\s+(?=is|are|be)", text)
         if m:
-            subject = m.group(1)
+            subject, predicate = m.group(1), text[m.end():]
     lead = text.split(".")[0]
     if _ONEHOT.search(text):
         for m in re.finditer(r"(?:^|\s)(\\mathbf\{([A-Za-z])\}|\$?\\?mathbf\{?([A-Za-z])\}?|([A-Za-z]'?))\s+(?:is|are)\s+"
@@ -417,7 +418,7 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     m = _CLASSES.search(text)
     if m:
         out.declarations.append(Declaration(m.group(1), "size", (), offset + m.start(), m.group(0)))
-    if subject and _NUMBER_OF_CLASSES.match(text):
+    if subject and _NUMBER_OF_CLASSES.match(predicate):
         out.declarations.append(Declaration(subject, "size", (), offset, text.strip()))
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):

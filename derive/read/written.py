@@ -232,12 +232,19 @@ _ONE_BEFORE = ("one entry before the dots shows where the list starts but not it
                "(f(1), f(2), \\dots, f(N)) or the list by its entry ([f(i)]_{i=1}^{N})")
 
 
-def _split_dots(elements: list, what: str) -> tuple[list, object]:
-    """(the entries before the dots, the entry after them) of a list with one ellipsis."""
+def _split_dots(elements: list, what: str) -> tuple[list, object, object]:
+    """(the entries before the dots, the entry after them, the generic entry written between two
+    ellipses or None) of a list with one ellipsis, or with two around one entry (a_1, ..., a_j,
+    ..., a_N)."""
     dots = [n for n, e in enumerate(elements) if ellipsis_of(e) is not None]
+    middle = None
+    if len(dots) == 2 and dots[1] == dots[0] + 2:
+        middle = elements[dots[0] + 1]
+        elements = elements[:dots[0] + 1] + elements[dots[1] + 1:]
+        dots = dots[:1]
     if len(dots) != 1:
         raise FormulaError(f"{what} with {len(dots)} ellipses is not read (one ellipsis, between the first "
-                           "entries and the last)")
+                           "entries and the last, or two around one entry: a_1, \\dots, a_j, \\dots, a_N)")
     (at,) = dots
     before, after = elements[:at], elements[at + 1:]
     if not before:
@@ -245,18 +252,28 @@ def _split_dots(elements: list, what: str) -> tuple[list, object]:
     if len(after) != 1:
         raise FormulaError(f"{what} with {len(after)} entries after the ellipsis is not read: write the last "
                            "entry only")
-    return before, after[0]
+    return before, after[0], middle
 
 
 def list_pattern(elements: list, what: str = "a written-out list") -> ListPattern:
     """The pattern of a list with dots: its entries before the dots are indices 1, 2, ..., the last the size."""
-    before, last = _split_dots(elements, what)
+    before, last, middle = _split_dots(elements, what)
     entries = before + [last]
     values = [(str(n + 1),) for n in range(len(before))] + [(None,)]
     names = [f"the {_ORDINALS.get(n + 1, f'{n + 1}th')} entry" for n in range(len(before))] + ["the last entry"]
     try:
         tree, unifier = _unify(entries, values, names)
         letter = unifier.letter(0)
+        if middle is not None:
+            # the entry between the two ellipses shows the pattern at a general index (a_j)
+            try:
+                shown, between = _unify([before[0], middle], [("1",), (None,)], ["the first entry", "the middle entry"])
+                general = between.letter(0)
+            except _Misfit:
+                shown, general = None, None
+            if shown != tree or general == letter or not all(between.holes[0]):
+                raise _Misfit("the entry between the two ellipses does not show the other entries' pattern at an "
+                              "index letter of its own (a_1, \\dots, a_j, \\dots, a_N)")
     except _Misfit as exc:
         raise FormulaError(f"{what}: {exc}") from None
     if len(before) == 1 and not all(unifier.holes[0]):
