@@ -142,8 +142,10 @@ class _Builder:
         if condition_problem:
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
-        for name in sorted(used & set(self.unreadable_definitions)):
-            at, why = self.unreadable_definitions[name]
+        # (a function defined by cases may be read in one part and not in another)
+        unread = {**getattr(self.reader, "unreadable_cases", {}), **self.unreadable_definitions}
+        for name in sorted(used & set(unread)):
+            at, why = unread[name]
             # The document gave the name a meaning derive could not read: any other meaning
             # (a default, a guess) would check what the author did not write.
             latex = chain.latex or " ".join(t.text for t in chain.terms)
@@ -176,13 +178,18 @@ class _Builder:
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
                      else side for side in sides]
         held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
-        conditions = [c for c in conditions if not c.value or symbol_name(c.left) in held]
+        conditions = [c for c in conditions if not (c.value or c.order) or symbol_name(c.left) in held]
+        ranges = [c for c in conditions if c.order]
+        if ranges:
+            sides = _restricted(sides, ranges, self.notation)
         link_problems = [self._link_problem(chain, n, reasons) or self.reader.link_problem(values[n], values[n + 1])
                          for n in range(len(chain.relations))]
         for n in range(len(chain.relations)):
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
+            # a name the step's condition is about (x > 0) is one the document speaks of
+            lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges}]
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
                 names = ", ".join(lonely)
                 link_problems[n] = (f"{names} {'is' if len(lonely) == 1 else 'are'} never declared and "
@@ -311,14 +318,27 @@ class _Builder:
             terms.append(Term(text, term.offset))
         if found:
             chain = dataclasses.replace(chain, terms=tuple(terms), latex=chain.latex)
-        found += [Condition(a, b, eq, o) for a, eq, b, o in chain.conditions]
+        # (a branch of \\begin{cases} carries its inequality's order where an equation carries True or False)
+        found += [Condition(a, b, eq, o) if isinstance(eq, bool) else Condition(a, b, False, o, eq)
+                  for a, eq, b, o in chain.conditions]
         found += list(context.conditions)
         letters = set()
         for t in chain.terms:
             letters |= _letters(t.text)
+        names = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
         for c in found:
+            if c.order:
+                # x > 0: the step is checked where it holds (a number's range), if the step writes x
+                if c.left not in names or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
+                    continue
+                kind = self.notation.kind_of(c.left)
+                if kind not in (None, "scalar"):
+                    return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
+                                       f"which is not read: {c.left} is not a number here")
+                out.append(c)
+                continue
             if c.value and c.letters() & letters:
                 pass  # y = 1: applied where y is written, or where a defined name holds it (see steps)
             elif c.value:
@@ -351,10 +371,44 @@ class _Builder:
         equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions
                       if c.equal and not c.value)
         distinct = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right))
-                         for c in conditions if not c.equal and not c.value)
+                         for c in conditions if not c.equal and not c.value and not c.order)
         fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
                       for c in conditions if c.value)
         return equal, distinct, fixed
+
+
+_SIGNS = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
+_RELATIONALS = {">": sp.StrictGreaterThan, ">=": sp.GreaterThan, "<": sp.StrictLessThan, "<=": sp.LessThan}
+
+
+def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> list:
+    """The sides checked only where the step's inequalities hold (x > 0): each becomes a condition of
+    the sides' domain (a counterexample must satisfy it, the cross-check draws its points there), and a
+    bound at 0 becomes the symbol's sign, so that the symbolic stage uses it (|x| = x for x > 0).
+
+    Where a side takes a derivative, a bound that includes its end (x >= 0) is taken without it: a
+    derivative at the end of a range is not claimed (ReLU has none at 0)."""
+    derivative = any(s is not None and s.expr.has(sp.Derivative) for s in sides)
+    written_in_definitions = set().union(*(names_in(f) for f in notation.definitions.values())) \
+        if notation.definitions else set()
+    out = list(sides)
+    for name in dict.fromkeys(c.left for c in ranges):
+        old = scalar(symbol_name(name))
+        bounds = []
+        for c in ranges:
+            if c.left != name:
+                continue
+            order = c.order[0] if derivative else c.order
+            bounds.append((order, sp.Rational(c.right)))
+        signs = [_SIGNS[order] for order, number in bounds if number == 0]
+        # a name a notation definition also holds must stay one symbol in both
+        new = sp.Symbol(old.name, real=True, **{signs[0]: True}) if len(signs) == 1 \
+            and name not in written_in_definitions else old
+        domain = tuple(_RELATIONALS[order](new, number, evaluate=False) for order, number in bounds)
+        out = [dataclasses.replace(s, expr=s.expr.xreplace({old: new}),
+                                   domain=tuple(d.xreplace({old: new}) for d in s.domain) + domain)
+               if s is not None else None for s in out]
+    return out
 
 
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
@@ -382,6 +436,7 @@ class _Item:
     inline: object = None  # the InlineMath it came from, for inline mathematics
     learn_line: int | None = None  # the line its definitions hold from (a "where" after a display: that display)
     order: float = 0.0
+    piecewise: bool = False  # a branch of a function defined by cases: not learned as a definition by itself
 
 
 def _declare(notation: Notation, said, lines: _Lines):
@@ -407,7 +462,17 @@ def _declare(notation: Notation, said, lines: _Lines):
         if d.kind == "scalar" and key not in notation.functions:
             forget.add(key)
             scalars.append(key)
+            vectors.pop(key, None)  # a default vector (x) the document says is a number
+            matrices.pop(key, None)
             note(key, f"${key}$ is a real number", d.offset)
+        elif d.kind == "range" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key):
+            # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default
+            forget.add(key)
+            scalars.append(key)
+            vectors.pop(key, None)
+            matrices.pop(key, None)
+            functions.pop(key, None)
+            note(key, f"${key}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}", d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
             forget.add(key)
             vectors[key] = size_of(d.sizes[0])
@@ -438,7 +503,7 @@ def _declare(notation: Notation, said, lines: _Lines):
                 onehot[name] = c.name
                 note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
     if not (forget or vectors != notation.vectors or matrices != notation.matrices or onehot != notation.onehot
-            or sizes != notation.sizes):
+            or sizes != notation.sizes or functions != notation.functions):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     return dataclasses.replace(
@@ -570,7 +635,7 @@ def _without_memberships(chain: Chain) -> Chain:
 _NAME_FORM = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\{?\s*([a-z])\s*,?\s*([a-z])?\s*\}?)?\s*(?:\([^()]*\))?\s*$")
 
 
-def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_Item]:
+def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definitions: list) -> list[_Item]:
     """``L = \\begin{cases} a & \\text{if } i = j \\\\ b & \\text{otherwise} \\end{cases}``: one claim per
     branch, L = a under i = j and L = b under i != j. ``t_{ij} = `` cases of numbers defines t (read as
     a Kronecker delta); a name defined by other cases (f(x) = x if x >= 0 ...) is not read, and its
@@ -586,8 +651,7 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_I
     readable = [c for c in conditions if c is not None]
     for n, (value, written, at) in enumerate(branches):
         if written is None and len(branches) == 2 and len(readable) == 1 and not readable[0].value:
-            other = readable[0]
-            conditions[n] = Condition(other.left, other.right, not other.equal, last.offset + at)
+            conditions[n] = readable[0].negated(last.offset + at)
     left = chain.terms[-2]
     name = _NAME_FORM.match(left.text) if len(chain.terms) == 2 else None
     line = lines.of(left.offset + len(left.text) - len(left.text.lstrip()))
@@ -604,6 +668,18 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_I
                 f"read as $\\delta_{{{name.group(2)}{name.group(3)}}}$ from here on")), order=item.order)]
     if name and not name.group(2) and any(c is None for c in conditions):
         unreadable[name.group(1)] = (line, "it is defined by cases whose conditions are not read")
+    argument = re.search(r"\(\s*(\\?[A-Za-z]+)\s*\)\s*$", left.text)
+    if name and not name.group(2) and argument and all(c is not None and c.order and c.left == argument.group(1)
+                                                       for c in conditions):
+        # f(x) = x if x >= 0, a x otherwise: f is that function of x by cases, from here on
+        pieces = tuple((value, condition) for (value, _, _), condition in zip(branches, conditions))
+        said.declarations.append(Declaration(name.group(1), "piecewise", (argument.group(1),), left.offset, chain.latex))
+        definitions.append((name.group(1), argument.group(1), pieces, line))
+        return [_Item(Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label,
+                            latex=" ".join(left.text.split()) + " = " + " ".join(value.split()), problem=(
+                                f"the definition of ${name.group(1)}$ by cases is not checked; it is read as that "
+                                f"function from here on")), order=item.order, piecewise=True)
+                for value, _, at in branches]
     out = []
     if len(chain.terms) > 2:
         out.append(_Item(dataclasses.replace(chain, terms=chain.terms[:-1], relations=chain.relations[:-1],
@@ -611,14 +687,46 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_I
     for (value, written, at), condition in zip(branches, conditions):
         branch = Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label, "",
                        " ".join(left.text.split()) + " = " + " ".join(value.split()),
-                       conditions=chain.conditions + (((condition.left, condition.equal, condition.right, condition.offset),)
-                                                      if condition is not None else ()))
+                       conditions=chain.conditions + (((condition.left, condition.order or condition.equal, condition.right,
+                                                        condition.offset),) if condition is not None else ()))
         if condition is None:
             branch = dataclasses.replace(branch, problem=(
                 f"the case {' '.join((written or 'otherwise').split())} is not read as a condition (only "
                 "relations of two index letters, i = j or i \\neq j, and a number's value, y = 1, are)"))
         out.append(_Item(branch, order=item.order))
     return out
+
+
+def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int) -> str:
+    """Give ``reader`` the function ``name`` of ``argument`` defined by cases on its range
+    (``[(value, Condition)]``), from ``line`` on; returns why not, when it cannot be read."""
+    if reader.notation.kind_of(name) not in (None, "function") or name in ("e", "d") \
+            or name in reader.lambdas and reader.defined_at.get(name, 0) <= line:
+        return "it is defined by cases, and also otherwise"
+    # a later display f(x) = ... taken for f's definition is a claim about the f defined here
+    for table in (reader.definitions_by_line, reader.last_link_definitions):
+        for key in [k for k, defined in table.items() if defined == name]:
+            del table[key]
+    saved = reader.line
+    reader.line = line
+    try:
+        variable = reader.read(argument)
+        values = [reader.read(value) for value, _ in pieces]
+    except FormulaError as exc:
+        return f"it is defined by cases, one of which is not read: {exc}"
+    finally:
+        reader.line = saved
+    if type(variable.expr) is not sp.Symbol or any(v.is_vector or v.is_matrix or v.row or v.misfit is not None
+                                                   for v in (variable, *values)):
+        return "it is defined by cases whose values are not numbers"
+    x = variable.expr
+    body = sp.Piecewise(*[(v.expr, _RELATIONALS[c.order](x, sp.Rational(c.right))) for v, (_, c) in zip(values, pieces)])
+    reader.lambdas[name] = sp.Lambda(x, body)
+    reader.lambda_domains[name] = (x, ())
+    reader.defined_at[name] = line
+    reader.function_letters.add(name)
+    reader.scalar_letters.discard(name)
+    return ""
 
 
 def _scope_at(said, offset: int) -> tuple[Condition, ...]:
@@ -668,7 +776,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if item.inline is None:
             previous = item
     unreadable: dict[str, tuple[int, str]] = {}
-    items = [e for item in kept for e in _expand_cases(item, said, lines, unreadable)]
+    piecewise: list = []  # functions defined by cases on their argument's range: (name, argument, pieces, line)
+    items = [e for item in kept for e in _expand_cases(item, said, lines, unreadable, piecewise)]
     # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
     last_display: _Item | None = None
     for item in items:
@@ -703,15 +812,23 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                   for n, t in enumerate(item.chain.terms)], list(item.chain.relations), item.chain.terms[0].offset,
                  item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 
-    everything = learned(items)
+    everything = learned([item for item in items if not item.piecewise])
 
-    def reader_for(section: list[_Item] | None) -> Reader:
+    def reader_for(section: list[_Item] | None, end: int | None = None) -> Reader:
         reader = Reader(notation)
-        reader.stated = dict(stated)
+        # a declaration under a later heading does not reach back into this part (end: its last line)
+        reader.stated = {n: at for n, at in stated.items() if end is None or at <= end}
         reader.heading_lines = sorted(lines.of(h) for h in said.headings)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         reader.learn(everything, section=None if section is None else learned(section))
+        reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
+        for name, argument, pieces, line in piecewise:
+            if end is not None and line > end:
+                continue  # defined under a later heading
+            why = _define_by_cases(reader, name, argument, pieces, line)
+            if why:
+                reader.unreadable_cases[name] = (line, why)
         return reader
 
     # One reader per part of the document under a heading (they differ only in how the default
@@ -719,7 +836,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     bounds = sorted(set(said.headings))
     part_of = [bisect.bisect_right(bounds, item.chain.offset) for item in items]
     parts = sorted(set(part_of))
-    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None)
+    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p and not it.piecewise] if len(parts) > 1 else None,
+                             lines.of(bounds[p]) if len(parts) > 1 and p < len(bounds) else None)
                for p in parts}
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.unreadable_definitions.update(unreadable)
@@ -759,6 +877,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 continue
         conditions = tuple(item.inline.conditions) if item.inline is not None else ()
         conditions += _scope_at(said, chain.offset)
+        conditions += tuple(Condition(d.name, d.sizes[1], False, d.offset, d.sizes[0]) for d in said.declarations
+                            if d.kind == "range" and d.offset <= chain.offset)
         used = set()
         for t in chain.terms:
             used |= names_in(t.text)

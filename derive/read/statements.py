@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .prose import Paragraph
 
-__all__ = ["Condition", "Declaration", "InlineMath", "CaseScope", "Statements", "statements_of"]
+__all__ = ["Condition", "inequalities", "Declaration", "InlineMath", "CaseScope", "Statements", "statements_of"]
 
 _LETTER = r"(?:\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)"
 _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
@@ -56,30 +56,73 @@ _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|pos
 _CLASSES = re.compile(r"\b(?:assume|with|there are|we have|given)\s+([A-Z])\s+classes\b", re.I)
 _ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
                     r"(softmax|sigmoid|logistic)\b", re.I)
+# A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
+_STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature)s?\s*"
+                              r"(?:\w+\s+){0,2}$", re.I)
+_STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
 _NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be)\s+the\s+number\s+of\s+classes", re.I)
 
 
 @dataclass(frozen=True)
 class Condition:
-    """``left = right`` (equal) or ``left != right``: a relation of two index letters the prose states."""
+    """``left = right`` (equal) or ``left != right``: a relation of two index letters the prose states;
+    or, with ``order`` (one of ORDERS), an inequality of a name and a number (``x > 0``), which
+    restricts the values the step is checked at."""
 
     left: str
     right: str
     equal: bool
     offset: int
+    order: str = ""
 
     @property
     def text(self) -> str:
-        relation = "=" if self.equal else "\\neq"
+        relation = _ORDER_TEX[self.order] if self.order else "=" if self.equal else "\\neq"
         return f"${self.left} {relation} {self.right}$"
 
     @property
     def value(self) -> bool:
-        """``y = 1``: a name fixed to a number (else two index letters)."""
-        return self.right.lstrip("-").isdigit()
+        """``y = 1``: a name fixed to a number (else two index letters, or an inequality)."""
+        return not self.order and self.right.lstrip("-").isdigit()
 
     def letters(self) -> set[str]:
-        return {self.left} if self.value else {self.left, self.right}
+        return {self.left} if self.value or self.order else {self.left, self.right}
+
+    def negated(self, offset: int) -> "Condition":
+        """The condition of the other branch (``\\text{otherwise}``)."""
+        if self.order:
+            return Condition(self.left, self.right, False, offset, _NEGATED[self.order])
+        return Condition(self.left, self.right, not self.equal, offset)
+
+
+ORDERS = ("<", ">", "<=", ">=")
+_ORDER_TEX = {"<": "<", ">": ">", "<=": "\\leq", ">=": "\\geq"}
+_NEGATED = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
+_FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+_ORDER_WORDS = {"<": "<", ">": ">", "\\lt": "<", "\\gt": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=",
+                "≤": "<=", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "≥": ">="}
+_ORDER = r"(?:<|>|≤|≥|\\(?:lt|gt|leqslant|geqslant|leq|geq|le|ge)(?![a-zA-Z]))"
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
+_INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_ORDER})\s*({_NUMBER})\s*[,.;:]?\s*$"
+                         rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
+
+
+def inequalities(math: str, offset: int) -> list[Condition]:
+    """``x > 0``, ``x \\geq 0``, ``0 < \\alpha < 1``: inequalities of one name and numbers, as
+    conditions on the name (``[]`` when the text is anything else)."""
+    m = _INEQUALITY.match(math)
+    if not m:
+        return []
+    low, low_rel, name, rel, high, number, rel2, name2 = m.groups()
+    if name2 is not None:  # 0 < x
+        return [Condition(name2, number, False, offset, _FLIPPED[_ORDER_WORDS[rel2]])]
+    if name in ("\\infty", "e") or not name.strip("\\").isalpha():
+        return []
+    out = [Condition(name, high, False, offset, _ORDER_WORDS[rel])]
+    if low is not None:  # 0 < x < 1
+        out.insert(0, Condition(name, low, False, offset, _FLIPPED[_ORDER_WORDS[low_rel]]))
+    return out
 
 
 @dataclass(frozen=True)
@@ -279,6 +322,20 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
                     sentence_conditions.append(c)
+                said += f"${math}$"
+                first = False
+                continue
+            ranges = inequalities(math, piece.offset)
+            if ranges:
+                after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+                if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after):
+                    # "a constant slope $0 < \\alpha < 1$", "$\\sigma > 0$ is a standard deviation": what the
+                    # name is, everywhere after (a number in that range), not a case
+                    out.declarations.extend(Declaration(r.left, "range", (r.order, r.right), r.offset, math)
+                                            for r in ranges)
+                elif _OPENS.search(said[-60:]) or _CASE_HEAD.search(said):
+                    sentence_conditions = [s for s in sentence_conditions if s.letters() != ranges[0].letters()]
+                    sentence_conditions.extend(ranges)
                 said += f"${math}$"
                 first = False
                 continue
@@ -504,4 +561,8 @@ def _brace_depth(text: str, upto: int) -> int:
 def branch_condition(text: str, offset: int) -> Condition | None:
     """A branch's condition as a relation of index letters or a number's value; None if it is not one."""
     text = re.sub(r"\$", " ", text)
-    return _condition(text, offset, True)
+    found = _condition(text, offset, True)
+    if found is None:
+        ranges = inequalities(text, offset)
+        found = ranges[0] if len(ranges) == 1 else None
+    return found

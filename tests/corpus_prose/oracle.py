@@ -1092,6 +1092,18 @@ def _(rng):
     return relu(x), (x + abs(x)) / 2
 
 
+@claim(D31, "line-26#2")
+def _(rng):
+    x = rng.uniform(-4, 4)
+    return (x + abs(x)) / 2, max(x, 0.0)
+
+
+@claim(D31, "line-26#ends")
+def _(rng):
+    x = rng.uniform(-4, 4)
+    return relu(x), max(x, 0.0)
+
+
 @claim(D31, "line-30#1")
 def _(rng):
     x = rng.uniform(-4, 4)
