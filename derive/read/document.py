@@ -512,6 +512,73 @@ def _declare(notation: Notation, said, lines: _Lines):
         sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
 
 
+def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
+    """Index letters that only ever subscript what the document declares of one other size (x_j and
+    W_{ij} with $x \\in \\mathbb{R}^D$, $W \\in \\mathbb{R}^{K \\times D}$: j runs over 1..D), or letters
+    that are no index yet (U_{wk}: w runs over U's rows). Returns the notation and the readings, by letter."""
+    uses: dict[str, dict[str, int]] = {}  # letter -> size -> line of the first use
+    lex = parser().lex
+    for item in items:
+        for term in item.chain.terms:
+            try:
+                tokens = list(lex(term.text))
+            except (LarkError, FormulaError):
+                continue
+            for n, tok in enumerate(tokens):
+                name, after = str(tok), n + 1
+                if tok.type == "LETTER" and n >= 2 and tokens[n - 1].type == "LBRACE" and tokens[n - 2].type == "ACCENT" \
+                        and after < len(tokens) and tokens[after].type == "RBRACE":
+                    name, after = f"{tokens[n - 2]}{{{tok}}}", after + 1  # \hat{y}_i
+                elif tok.type not in ("LETTER", "CMD"):
+                    continue
+                if notation.kind_of(name) == "vector":
+                    sizes = [notation.vectors[name]]
+                elif notation.kind_of(name) == "matrix":
+                    sizes = list(notation.matrices[name])
+                else:
+                    continue
+                if after >= len(tokens) or tokens[after].type != "SUB" or after + 1 >= len(tokens):
+                    continue
+                if tokens[after + 1].type == "LETTER":
+                    letters = [str(tokens[after + 1])]
+                elif tokens[after + 1].type == "LBRACE":
+                    inner = []
+                    for t in tokens[after + 2:]:
+                        if t.type == "RBRACE":
+                            break
+                        inner.append(t)
+                    letters = [str(t) for t in inner if t.type == "LETTER"]
+                    if any(t.type not in ("LETTER", "COMMA") for t in inner):
+                        continue
+                else:
+                    continue
+                if len(letters) != len(sizes):
+                    continue
+                for letter, size_name in zip(letters, sizes):
+                    found = uses.setdefault(letter, {})
+                    line, count = found.get(notation.size_name(size_name) or size_name, (lines.of(term.offset), 0))
+                    found[notation.size_name(size_name) or size_name] = (line, count + 1)
+    sizes = {k: tuple(v) for k, v in notation.sizes.items()}
+    readings: dict[str, list[Reading]] = {}
+    for letter, found in sorted(uses.items()):
+        if not re.fullmatch(r"[a-z]", letter) or letter in ("e", "d"):
+            continue
+        # the size of (nearly) all its uses: a use with another size is then refused where it stands
+        size_name, (line, count) = max(found.items(), key=lambda kv: (kv[1][1], kv[0]))
+        if count <= 2 * (sum(c for _, c in found.values()) - count):
+            continue
+        if size_name not in sizes or notation.size_of_index(letter) == size_name \
+                or notation.kind_of(letter) not in (None, "index"):
+            continue
+        sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
+        sizes[size_name] += (letter,)
+        readings[letter] = [Reading("inferred", f"${letter}$ runs over $1, \\dots, {size_name}$ (it indexes what has "
+                                                f"length ${size_name}$)", line)]
+    if not readings:
+        return notation, readings
+    return dataclasses.replace(notation, sizes=sizes), readings
+
+
 def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     """``\\sigma(x) = \\text{softmax}(x)`` or ``f = \\text{softmax}`` stated by the prose or opening a
     display: the name means that function from then on. Returns the notation and readings by name."""
@@ -790,6 +857,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
             item.learn_line = lines.of(item.chain.offset)
+    notation, ranged = _index_ranges(items, notation, lines)
+    declared = {**declared, **ranged}
     notation, aliased, alias_links = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}

@@ -636,6 +636,13 @@ def _(rng):
     return _26_chain(X, y, w, j), written
 
 
+@claim(D26, "line-13#ends")
+def _(rng):
+    m, n, X, y, w, lam, u, a, j, loss = _26(rng)
+    written = sum((sum(X[i, k] * w[k] for k in range(n)) - y[i]) * X[i, j] for i in range(m))
+    return partial(loss, w, j), written
+
+
 @claim(D26, "line-20#1")
 def _(rng):
     m, n, X, y, w, lam, u, a, j, loss = _26(rng)
