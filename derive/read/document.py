@@ -106,6 +106,7 @@ class _Builder:
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
         self.entry_axis: Idx | None = None  # the free index the last chain's vector sides were read at
+        self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -205,6 +206,10 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms])
+        if self.layout_line is not None:  # the layout the prose says, with its line
+            readings = tuple(dataclasses.replace(r, text=r.text.replace("as the notation declares", "as the document says"),
+                                                 line=self.layout_line)
+                             if r.kind == "declaration" and r.line is None and "layout" in r.text else r for r in readings)
         equal, distinct, fixed = self._assumed(conditions)
         reading = "; ".join(r.text for r in readings)
         texts = tuple(t.text for t in chain.terms)
@@ -444,10 +449,13 @@ def _declare(notation: Notation, said, lines: _Lines):
     vectors, matrices = dict(notation.vectors), dict(notation.matrices)
     scalars, sizes = list(notation.scalars), {k: tuple(v) for k, v in notation.sizes.items()}
     onehot, functions = dict(notation.onehot), dict(notation.functions)
+    aliases = dict(notation.aliases)
     forget: set[str] = set()
     readings: dict[str, list[Reading]] = {}
 
     def size_of(name: str) -> str:
+        if name in aliases:
+            return aliases[name]
         if notation.size_name(name):
             return notation.size_name(name)
         sizes.setdefault(name, ())
@@ -465,6 +473,18 @@ def _declare(notation: Notation, said, lines: _Lines):
             vectors.pop(key, None)  # a default vector (x) the document says is a number
             matrices.pop(key, None)
             note(key, f"${key}$ is a real number", d.offset)
+        elif d.kind == "size" and re.fullmatch(r"[A-Za-z]", key) and d.sizes \
+                and notation.kind_of(key) in (None, "scalar", "size"):
+            # "Assume K classes", "there are $m$ training examples": a size, counting what the words say
+            noun = d.sizes[0]
+            if notation.size_name(key) is None and key not in sizes:
+                forget.add(key)
+                if noun == "classes" and "N" in sizes and notation.size_name("N") == "N":
+                    aliases[key] = "N"  # the classes: the length of the class vectors (y, yhat, theta)
+                    note(key, f"${key}$ is the number of classes (the size $N$ of the class vectors)", d.offset)
+                    continue
+                sizes[key] = ()
+            note(key, f"${key}$ is the number of {noun}", d.offset)
         elif d.kind == "range" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key):
             # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default
             forget.add(key)
@@ -503,13 +523,14 @@ def _declare(notation: Notation, said, lines: _Lines):
                 onehot[name] = c.name
                 note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
     if not (forget or vectors != notation.vectors or matrices != notation.matrices or onehot != notation.onehot
-            or sizes != notation.sizes or functions != notation.functions):
+            or sizes != notation.sizes or functions != notation.functions or aliases != notation.aliases):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     return dataclasses.replace(
         base, vectors={k: v for k, v in vectors.items() if k not in scalars or k not in forget},
         matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices)),
-        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions), readings
+        sizes=sizes, onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions,
+        aliases={**base.aliases, **{k: v for k, v in aliases.items() if k not in notation.aliases}}), readings
 
 
 def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
@@ -805,15 +826,37 @@ def _scope_at(said, offset: int) -> tuple[Condition, ...]:
     return current
 
 
+def _with_math_macros(text: str) -> str:
+    """A Markdown document with the macros its mathematics defines ($\\newcommand{\\R}{\\mathbb{R}}$) expanded."""
+    from .macros import expand_math_macros
+    from .markdown import math_blocks
+
+    if "\\" not in text or not re.search(r"\\(?:newcommand|renewcommand|providecommand|[gex]?def|DeclareMathOperator|let)"
+                                         r"(?![A-Za-z])", text):
+        return text
+    segments = [(b.offset, b.offset + len(b.content)) for b in math_blocks(text)[0] if b.exact]
+    segments += [(p.offset, p.offset + len(p.text)) for par in paragraphs(text, True) for p in par.pieces
+                 if p.kind == "math" and p.offset >= 0 and text.startswith(p.text, p.offset)]
+    return expand_math_macros(text, segments)
+
+
 def read_document(text: str, name: str, notation: Notation, markdown: bool = True) -> Derivation:
     """The derivation a document writes: one step per chain of its display mathematics, and of the
     relations its prose states in inline mathematics, read with the declarations, definitions and
     cases the prose states."""
     if len(text) > MAX_DOCUMENT:
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
+    if markdown:
+        text = _with_math_macros(text)
     lines = _Lines(text)
     said = statements_of(paragraphs(text, markdown))
     notation, declared = _declare(notation, said, lines)
+    layouts = [d for d in said.declarations if d.kind == "layout"]
+    layout_line = None
+    if len({d.sizes[0] for d in layouts}) == 1 and not notation.layout:
+        # "we use denominator layout": as the notation file's layout = "denominator" (which wins if given)
+        notation = dataclasses.replace(notation, layout=layouts[0].sizes[0])
+        layout_line = lines.of(layouts[0].offset)
     displays = [_without_memberships(c) for c in chains_of(text, markdown, bare=True)]
     if len(displays) > MAX_DISPLAYS:
         raise FormulaError(f"{name}: {len(displays)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
@@ -910,6 +953,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                for p in parts}
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.unreadable_definitions.update(unreadable)
+    builder.layout_line = layout_line
     by_name = {**{k: v for k, v in declared.items()}, **{k: v for k, v in aliased.items()}}
     cases = _case_rewrites(said, lines)
     hypotheses: list[tuple[int, frozenset, str]] = []  # (line, names, text) of what the prose assumes

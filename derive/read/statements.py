@@ -53,14 +53,25 @@ _CONSTANT = re.compile(r"^\s*(?:is|are)\s+(?:a\s+|an\s+)?(?:constant|scalar|real
 _CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|true|right|target|label(?:led)?|ground[- ]truth)\s+class"
                           r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
 _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
-_CLASSES = re.compile(r"\b(?:assume|with|there are|we have|given)\s+([A-Z])\s+classes\b", re.I)
+_COUNTED = (r"(classes|categories|labels|examples|samples|data\s+points|observations|features|words|tokens|layers"
+            r"|(?:hidden\s+)?units|neurons|dimensions|outputs|inputs)")
+_CLASSES = re.compile(r"\b(?:assume|with|there\s+are|we\s+have|given|consider)\s+([A-Za-z])\s+(?:distinct\s+|possible\s+|"
+                      r"training\s+|input\s+|output\s+)?" + _COUNTED + r"\b", re.I)
+# "$K$ classes", "there are $m$ training examples": the name is a size (a count of what the word names)
+_COUNT_AFTER = re.compile(r"^\s*(?:distinct\s+|possible\s+|training\s+|input\s+|output\s+|different\s+)?" + _COUNTED
+                          + r"\b", re.I)
 _ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
                     r"(softmax|sigmoid|logistic)\b", re.I)
 # A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
 _STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature)s?\s*"
                               r"(?:\w+\s+){0,2}$", re.I)
 _STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
-_NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be)\s+the\s+number\s+of\s+classes", re.I)
+_LAYOUT = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
+_LAYOUT_KIND = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
+_NOT_LAYOUT = re.compile(r"\b(?:not|instead\s+of|unlike|rather\s+than|never|avoid\w*|versus|vs\.?|or)\s+(?:the\s+|in\s+)?$",
+                         re.I)
+_NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be|denotes)\s+the\s+number\s+of\s+(?:training\s+|input\s+|output\s+)?"
+                                + _COUNTED + r"\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -415,6 +426,13 @@ def _defines_by_cases(words: str) -> bool:
     return bool(re.search(r"\$[^$]*=\s*[-\d]+\s*\$\s*(?:,\s*)?(?:if|when|for)\b", words))
 
 
+def _counted(word: str) -> str:
+    """What a size counts, in one word: "categories" -> classes, "data points" -> examples."""
+    word = " ".join(word.lower().split())
+    return {"categories": "classes", "labels": "classes", "samples": "examples", "data points": "examples",
+            "observations": "examples"}.get(word, word)
+
+
 def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: int) -> None:
     """Declarations said in words, about the inline mathematics or the letter just before them."""
     before = sentence[n - 1] if n > 0 else None
@@ -440,9 +458,16 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         out.declarations.append(Declaration(m.group(1), "class", (), offset + m.start(), m.group(0)))
     m = _CLASSES.search(text)
     if m:
-        out.declarations.append(Declaration(m.group(1), "size", (), offset + m.start(), m.group(0)))
-    if subject and _NUMBER_OF_CLASSES.match(text):
-        out.declarations.append(Declaration(subject, "size", (), offset, text.strip()))
+        out.declarations.append(Declaration(m.group(1), "size", (_counted(m.group(2)),), offset + m.start(), m.group(0)))
+    m = _NUMBER_OF_CLASSES.match(text) or _COUNT_AFTER.match(text)
+    if subject and m and re.fullmatch(r"[A-Za-z]", subject):
+        out.declarations.append(Declaration(subject, "size", (_counted(m.group(1)),), offset, text.strip()))
+    m = _LAYOUT.search(text)
+    if m:
+        kinds = {k.lower() for k in _LAYOUT_KIND.findall(_words(sentence))}
+        if len(kinds) == 1 and not _NOT_LAYOUT.search(text[:m.start()][-40:]):
+            # "we use denominator layout": how the document writes the derivative of a vector by a vector
+            out.declarations.append(Declaration("layout", "layout", (m.group(1).lower(),), offset + m.start(), m.group(0)))
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
