@@ -178,3 +178,28 @@ def test_a_definition_made_with_a_meaning_that_ends_at_a_heading_ends_there_too(
     assert r["line 8"].verdict is Verdict.PROVED
     # past the heading theta is the default vector again, and L, read with theta = Wx, is not read
     assert r["line 14"].verdict is Verdict.UNKNOWN
+
+
+def test_an_entry_differentiated_by_an_entry_of_its_own_vector_is_a_kronecker_delta():
+    r = _checked("Let $\\theta \\in \\mathbb{R}^N$.\n\n$$\n\\frac{\\partial \\theta_k}{\\partial \\theta_i} = \\delta_{ki}\n$$\n\n"
+                 "$$\n\\frac{\\partial \\theta_k}{\\partial \\theta_i} = 1\n$$\n\n"
+                 "$$\n\\frac{\\partial \\theta_k}{\\partial x_i} = 0\n$$\n")
+    assert r["line 4"].verdict is Verdict.PROVED
+    assert r["line 8"].verdict is Verdict.REFUTED
+    assert r["line 12"].verdict is Verdict.UNKNOWN  # another vector: not read as 0
+
+
+def test_a_function_differentiated_by_its_variable_without_its_argument():
+    r = _checked("Let $x \\in \\mathbb{R}$.\n\n$$\n\\frac{d\\sigma}{dx} = \\sigma(x) (1 - \\sigma(x))\n$$\n\n"
+                 "$$\n\\frac{d\\sigma}{dx} = 1 - \\sigma(x)\n$$\n")
+    assert r["line 4"].verdict is Verdict.PROVED
+    assert r["line 8"].verdict is Verdict.REFUTED
+
+
+def test_a_vector_written_out_in_the_prose_is_no_constraint():
+    r = _checked("Let $\\theta = [\\theta_1, \\theta_2, \\dots, \\theta_N]$ be the scores.\n\n"
+                 "$$\n\\sum_{c=1}^{N} e^{\\theta_c} = e^{\\theta_1}\n$$\n")
+    assert r["line 4"].verdict is Verdict.REFUTED
+    # a supposition that constrains its name still holds refutations back
+    held = _checked("Let $\\theta_1 = 2 \\theta_2$.\n\n$$\n\\theta_1 + \\theta_2 = 0\n$$\n")
+    assert held["line 4"].verdict is not Verdict.REFUTED

@@ -981,6 +981,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                     names = names & names_in(first.text)
                     if "(" in first.text or any(d.kind == "cases" and d.name in names for d in said.declarations):
                         names = frozenset()
+                    if len(chain.terms) == 2 and re.search(r"\\[lcv]?dots|\\begin\{[bpvB]?matrix\}", chain.terms[1].text) \
+                            and names_in(chain.terms[1].text) <= names_in(first.text) | \
+                            {n for n in names_in(chain.terms[1].text) if reader.notation.kind_of(n) == "size"} \
+                            | {"\\dots", "\\ldots", "\\cdots"}:
+                        names = frozenset()  # theta = [theta_1, ..., theta_K]: what theta is made of, no constraint
                 if re.search(r"\\frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla", item.inline.text):
                     names = frozenset()
                 if names:

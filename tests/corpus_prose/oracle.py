@@ -132,6 +132,12 @@ def _(rng):
     return -z**-2 * dz, math.exp(-x) / z**2
 
 
+@claim(D21, "line-10#ends")
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return ds, math.exp(-x) / z**2
+
+
 @claim(D21, "line-16#1")
 def _(rng):
     x, z, s, ds, dz = _21(rng)
@@ -172,6 +178,12 @@ def _(rng):
 def _(rng):
     x, z, s, ds, dz = _21(rng)
     return math.exp(-x) / z, 1 - s
+
+
+@claim(D21, "line-34#ends")
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return ds, 1 - s
 
 
 @claim(D21, "line-40#1")
@@ -449,6 +461,12 @@ def _(rng):
 def _(rng):
     n, th, i, k, y, yh, loss, g = _24(rng, "any")
     return _24_middle(th, i, k), yh[i] - y[i]
+
+
+@claim(D24, "line-20#ends")
+def _(rng):
+    n, th, i, k, y, yh, loss, g = _24(rng, "any")
+    return g[i], yh[i] - y[i]
 
 
 @claim(D24, "line-26#1")
