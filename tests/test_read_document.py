@@ -203,3 +203,13 @@ def test_a_vector_written_out_in_the_prose_is_no_constraint():
     # a supposition that constrains its name still holds refutations back
     held = _checked("Let $\\theta_1 = 2 \\theta_2$.\n\n$$\n\\theta_1 + \\theta_2 = 0\n$$\n")
     assert held["line 4"].verdict is not Verdict.REFUTED
+
+
+def test_an_inline_relation_restating_a_defined_name_is_a_claim():
+    text = ("Let $v, h \\in \\mathbb{R}^N$.\n\n$$\ns = v^\\top h\n$$\n\n"
+            "So $s = \\sum_{i=1}^{N} v_i h_i$ and also $s = \\sum_{i=1}^{N} v_i$.\n\n"
+            "$$\n\\frac{\\partial s}{\\partial v_i} = 1\n$$\n")
+    r = _checked(text)
+    assert r["line 7"].verdict is Verdict.PROVED
+    assert r["line 7 (2)"].verdict is Verdict.REFUTED
+    assert r["line 10"].verdict is Verdict.REFUTED  # held back by no supposition: it is h_i

@@ -965,8 +965,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         first = chain.terms[0]
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
-            if not defined and (_HYPOTHESIS_END.search(item.inline.before[-60:]) and _BARE_NAME.match(first.text)
-                                or _HYPOTHESIS_START.match(item.inline.before)):
+            left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
+            # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
+            restated = len(left_names) == 1 and reader.defined_at.get(symbol_name(next(iter(left_names))),
+                                                                       float("inf")) < lines.of(chain.offset) \
+                and not _HYPOTHESIS_START.match(item.inline.before)
+            if not defined and not restated and (_HYPOTHESIS_END.search(item.inline.before[-60:])
+                                                 and _BARE_NAME.match(first.text)
+                                                 or _HYPOTHESIS_START.match(item.inline.before)):
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
                 # steps that use that name, and a statement about derivatives or functions is not one.

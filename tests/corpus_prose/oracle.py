@@ -948,6 +948,12 @@ def _(rng):
     return h[i], math.tanh(sum(W[i, m] * x[m] for m in range(len(x))) + b[i])
 
 
+@claim(D29, "line-13-2#1")  # s = sum_i v_i h_i, the s defined as v^T h
+def _(rng):
+    W, x, b, v, y, i, j, L, h, s = _29(rng)
+    return s, sum(v[m] * h[m] for m in range(len(v)))
+
+
 @claim(D29, "line-17#1")
 def _(rng):
     W, x, b, v, y, i, j, L, h, s = _29(rng)
