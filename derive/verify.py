@@ -317,6 +317,8 @@ def _branch_split(d: sp.Expr):
     defined by cases, |u|, max(u, v)) is where one real symbol s equals one number p, the same for all:
     [(substitution, text)] for s < p, s = p, s > p (s = p - t, p, p + t with t > 0, so that every case
     is decided); None otherwise."""
+    if d.has(sp.Derivative, sp.Subs):
+        return None  # a substitution must not reach a derivative's variable
     gaps = []
     for piecewise in d.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
