@@ -276,14 +276,72 @@ def _symbolic(diff: sp.Expr, indices, distinct, sizes, depth: int = 0) -> tuple[
             if not ok:
                 return False, f"{how} (where {text})"
         return True, f"split at {size} < {m}, where a range is empty"
+    if d.has(sp.Piecewise):
+        return _split_at_kinks(d, indices, distinct, sizes, depth)
     n_cases = 0
     for merge, distinct_here in _cases(indices, distinct):
         n_cases += 1
         normal = normalize(d.xreplace(merge), list(distinct_here) + list(distinct))
         if not is_zero(normal) and not _zero_in_exp_form(d.xreplace(merge), list(distinct_here) + list(distinct)):
             where = f" in the case {_case_text(merge)}" if merge else ""
+            if d.has(*_KINKS) and depth == 0:
+                # |x|, max(x, 0): on each side of the kink the function is one formula
+                ok, how = _split_at_kinks(d, indices, distinct, sizes, depth)
+                if ok:
+                    return ok, how
             return False, f"the difference does not reduce to 0{where}"
     return True, f"{n_cases} case{'s' if n_cases != 1 else ''} of equal/distinct indices" if n_cases > 1 else ""
+
+
+_KINKS = (sp.Piecewise, sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign)
+
+
+def _split_at_kinks(d: sp.Expr, indices, distinct, sizes, depth: int) -> tuple[bool, str]:
+    """The difference is 0 on each side of the one point where its cases change, and at that point."""
+    split = _branch_split(d)
+    if split is None:
+        return False, "a function defined by cases (or |x|, max) whose cases are not split on one number"
+    if depth > 3:
+        return False, "too many cases to split"
+    for sub, text in split:
+        part = d.xreplace(sub)
+        if part.has(*_KINKS):
+            return False, f"a function defined by cases (or |x|, max) whose case is not decided where {text}"
+        ok, how = _symbolic(part, indices, distinct, sizes, depth + 1)
+        if not ok:
+            return False, f"{how} (where {text})"
+    return True, "split where the cases change: " + ", ".join(text for _, text in split)
+
+
+def _branch_split(d: sp.Expr):
+    """The regions the kinks of d split the line into, when each kink (a condition of a function
+    defined by cases, |u|, max(u, v)) is where one real symbol s equals one number p, the same for all:
+    [(substitution, text)] for s < p, s = p, s > p (s = p - t, p, p + t with t > 0, so that every case
+    is decided); None otherwise."""
+    if d.has(sp.Derivative, sp.Subs):
+        return None  # a substitution must not reach a derivative's variable
+    gaps = []
+    for piecewise in d.atoms(sp.Piecewise):
+        for _, cond in piecewise.args:
+            if cond not in (sp.true, True):
+                gaps += [rel.lhs - rel.rhs for rel in sp.sympify(cond).atoms(sp.core.relational.Relational)]
+    gaps += [a.args[0] for a in d.atoms(sp.Abs, sp.Heaviside, sp.sign)]
+    gaps += [a - b for m in d.atoms(sp.Max, sp.Min) for a, b in itertools.combinations(m.args, 2)]
+    symbols, points = set(), set()
+    for gap in gaps:
+        if len(gap.free_symbols) != 1:
+            return None
+        (x,) = gap.free_symbols
+        slope = sp.diff(gap, x)
+        if not (isinstance(x, sp.Symbol) and x.is_real and slope.is_number and slope != 0):
+            return None
+        symbols.add(x)
+        points.add(sp.nsimplify(-gap.subs(x, 0) / slope))
+    if len(symbols) != 1 or len(points) != 1 or not all(p.is_Rational for p in points):
+        return None
+    (x,), (p,) = symbols, points
+    t = sp.Dummy(x.name, positive=True)
+    return [({x: p - t}, f"{x} < {p}"), ({x: p}, f"{x} = {p}"), ({x: p + t}, f"{x} > {p}")]
 
 
 def _zero_in_exp_form(d: sp.Expr, distinct) -> bool:

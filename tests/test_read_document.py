@@ -536,3 +536,104 @@ $$\sigma(a; w) = 1$$
         Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
     assert "defined with 1 parameter(s)" in r["line-13#1"].detail
     assert r["line-15#1"].verdict is Verdict.UNKNOWN and "takes its argument alone" in r["line-15#1"].detail
+
+
+# --- what the prose says of sizes, index ranges and layout ---------------------------------------
+
+def _checked(text: str) -> dict:
+    d = read_document(text, "doc.md", default_notation())
+    return {c.label: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+
+def test_a_sentence_saying_the_layout_sets_it():
+    jacobian = ("Let $x \\in \\mathbb{R}^N$ and $W \\in \\mathbb{R}^{N \\times N}$.{said}\n\n"
+                "$$\n\\frac{\\partial (W x)}{\\partial x} = W^\\top\n$$\n")
+    said = _checked(jacobian.replace("{said}", " We write derivatives in denominator layout."))["line 4"]
+    assert said.verdict is Verdict.PROVED
+    assert any("denominator layout" in r.text and r.line == 1 for r in said.readings)
+    unsaid = _checked(jacobian.replace("{said}", ""))["line 4"]
+    assert unsaid.verdict is Verdict.REFUTED  # numerator layout, the default
+    # a sentence naming both layouts says neither
+    both = _checked(jacobian.replace("{said}", " Unlike numerator layout, denominator layout transposes."))["line 4"]
+    assert both.verdict is Verdict.REFUTED
+
+
+def test_a_count_said_in_words_declares_a_size():
+    r = _checked("There are $C$ classes and $m$ training examples. Let $\\theta \\in \\mathbb{R}^C$.\n\n"
+                 "$$\n\\sum_{j=1}^{C} \\operatorname{softmax}(\\theta)_j = 1\n$$\n\n"
+                 "$$\n\\sum_{i=1}^{m} \\sum_{j=1}^{C} 1 = m C\n$$\n\n"
+                 "$$\n\\sum_{i=1}^{m} \\sum_{j=1}^{C} 1 = m + C\n$$\n")
+    assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert any("$m$ is the number of examples" == x.text for x in r["line 8"].readings)
+    # without the sentence, m is no size: the sum is not read
+    bare = _checked("$$\n\\sum_{i=1}^{m} 1 = m\n$$\n")
+    assert bare["line 2"].verdict is Verdict.UNKNOWN
+
+
+def test_an_index_takes_the_size_of_what_it_indexes():
+    text = ("Let $W \\in \\mathbb{R}^{K \\times D}$ and $x \\in \\mathbb{R}^D$, so $\\theta = W x$.\n\n"
+            "$$\n\\frac{\\partial \\theta_i}{\\partial W_{ij}} = x_j\n$$\n\n"
+            "$$\n\\frac{\\partial \\theta_i}{\\partial W_{ij}} = x_i\n$$\n\n"
+            "$$\n\\frac{\\partial \\theta_i}{\\partial x_j} = W_{ij}\n$$\n")
+    r = _checked(text)
+    assert r["line 4"].verdict is Verdict.PROVED
+    assert any("$j$ runs over $1, \\dots, D$" in x.text for x in r["line 4"].readings)
+    assert r["line 8"].verdict is Verdict.UNKNOWN  # x_i: i runs over the K rows, x has D entries
+    assert r["line 12"].verdict is Verdict.PROVED
+
+
+def test_a_display_defines_a_name_typed_only_by_a_later_use():
+    r = _checked("Let $W \\in \\mathbb{R}^{H \\times D}$, $x \\in \\mathbb{R}^D$.\n\n$$\nh = \\tanh(W x)\n$$\n\n"
+                 "So $h_i = \\tanh\\left(\\sum_{j=1}^{D} W_{ij} x_j\\right)$, and\n\n"
+                 "$$\n\\frac{\\partial h_i}{\\partial x_j} = (1 - h_i^2) W_{ij}\n$$\n")
+    assert r["line 4"].verdict is Verdict.UNKNOWN and "definition of h" in r["line 4"].detail
+    assert r["line 7"].verdict is Verdict.PROVED
+    assert r["line 10"].verdict is Verdict.PROVED
+
+
+def test_a_definition_made_with_a_meaning_that_ends_at_a_heading_ends_there_too():
+    text = ("Let $W \\in \\mathbb{R}^{N \\times D}$ and $x \\in \\mathbb{R}^D$, with scores $\\theta = W x$.\n\n"
+            "$$\nL = -\\log \\operatorname{softmax}(\\theta)_k\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial x_l} = \\sum_{i=1}^{N} (\\operatorname{softmax}(\\theta)_i - "
+            "\\delta_{ik}) W_{il}\n$$\n\n## Afterwards\n\n"
+            "$$\n\\frac{\\partial L}{\\partial x_l} = \\sum_{i=1}^{N} (\\operatorname{softmax}(\\theta)_i - "
+            "\\delta_{ik}) W_{il}\n$$\n")
+    r = _checked(text)
+    assert r["line 8"].verdict is Verdict.PROVED
+    # past the heading theta is the default vector again, and L, read with theta = Wx, is not read
+    assert r["line 14"].verdict is Verdict.UNKNOWN
+
+
+def test_an_entry_differentiated_by_an_entry_of_its_own_vector_is_a_kronecker_delta():
+    r = _checked("Let $\\theta \\in \\mathbb{R}^N$.\n\n$$\n\\frac{\\partial \\theta_k}{\\partial \\theta_i} = \\delta_{ki}\n$$\n\n"
+                 "$$\n\\frac{\\partial \\theta_k}{\\partial \\theta_i} = 1\n$$\n\n"
+                 "$$\n\\frac{\\partial \\theta_k}{\\partial x_i} = 0\n$$\n")
+    assert r["line 4"].verdict is Verdict.PROVED
+    assert r["line 8"].verdict is Verdict.REFUTED
+    assert r["line 12"].verdict is Verdict.UNKNOWN  # another vector: not read as 0
+
+
+def test_a_function_differentiated_by_its_variable_without_its_argument():
+    r = _checked("Let $x \\in \\mathbb{R}$.\n\n$$\n\\frac{d\\sigma}{dx} = \\sigma(x) (1 - \\sigma(x))\n$$\n\n"
+                 "$$\n\\frac{d\\sigma}{dx} = 1 - \\sigma(x)\n$$\n")
+    assert r["line 4"].verdict is Verdict.PROVED
+    assert r["line 8"].verdict is Verdict.REFUTED
+
+
+def test_a_vector_written_out_in_the_prose_is_no_constraint():
+    r = _checked("Let $\\theta = [\\theta_1, \\theta_2, \\dots, \\theta_N]$ be the scores.\n\n"
+                 "$$\n\\sum_{c=1}^{N} e^{\\theta_c} = e^{\\theta_1}\n$$\n")
+    assert r["line 4"].verdict is Verdict.REFUTED
+    # a supposition that constrains its name still holds refutations back
+    held = _checked("Let $\\theta_1 = 2 \\theta_2$.\n\n$$\n\\theta_1 + \\theta_2 = 0\n$$\n")
+    assert held["line 4"].verdict is not Verdict.REFUTED
+
+
+def test_an_inline_relation_restating_a_defined_name_is_a_claim():
+    text = ("Let $v, h \\in \\mathbb{R}^N$.\n\n$$\ns = v^\\top h\n$$\n\n"
+            "So $s = \\sum_{i=1}^{N} v_i h_i$ and also $s = \\sum_{i=1}^{N} v_i$.\n\n"
+            "$$\n\\frac{\\partial s}{\\partial v_i} = 1\n$$\n")
+    r = _checked(text)
+    assert r["line 7"].verdict is Verdict.PROVED
+    assert r["line 7 (2)"].verdict is Verdict.REFUTED
+    assert r["line 10"].verdict is Verdict.REFUTED  # held back by no supposition: it is h_i

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -183,3 +184,52 @@ def test_any_text_expands_into_the_file_or_fails_with_one_line(text):
         return
     for offset in range(len(e.text)):
         assert 0 <= e.start(offset) <= e.end(offset) <= len(text)
+
+
+# --- macros a Markdown document's mathematics defines (MathJax) ------------------------------------
+
+MARKDOWN_MACROS = r"""# Macros in Markdown
+
+$$\newcommand{\R}{\mathbb{R}} \newcommand{\sm}[1]{\operatorname{softmax}(#1)}$$
+
+Let $\def\v{\mathbf{x}} \v \in \R^N$, and note that `\sm{x}` in code is left alone.
+
+$$
+\sum_{i=1}^{N} \sm{\theta}_i = 1
+$$
+
+$$
+\sum_{i=1}^{N} \sm{\theta}_i = 2
+$$
+
+$$
+\frac{\partial}{\partial \v_k} \sum_{i=1}^{N} \v_i^2 = 2 x_k
+$$
+"""
+
+
+def test_macros_defined_in_markdown_mathematics_are_expanded_in_it():
+    from derive.model import Verdict, checks_of
+    from derive.read.document import read_document
+    from derive.read.notation_file import default_notation
+    from derive.verify import Settings, verify_check
+
+    d = read_document(MARKDOWN_MACROS, "doc.md", default_notation())
+    verdicts = {c.label: verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)}
+    assert verdicts == {"line 8": Verdict.PROVED, "line 12": Verdict.REFUTED, "line 16": Verdict.PROVED}
+    assert [s.line for s in d.steps] == [8, 12, 16]  # lines stay those of the file
+    assert any("x" in r.text and r.line == 5 for r in d.steps[-1].readings)  # \v \in \R^N declared x
+
+
+def test_markdown_macros_touch_only_the_mathematics_after_their_definition():
+    from derive.read.macros import expand_math_macros
+
+    text = "$\\R$ then $\\newcommand{\\R}{\\mathbb{R}}$ and \\R in words, $\\R^2$\n$$\n\\R\n$$"
+    segments = [(m.start(1), m.end(1)) for m in re.finditer(r"\$\$?\n?(.*?)\n?\$\$?", text)]
+    assert [text[a:b] for a, b in segments] == ["\\R", "\\newcommand{\\R}{\\mathbb{R}}", "\\R^2", "\\R"]
+    out = expand_math_macros(text, segments)
+    assert out.startswith("$\\R$ then $")  # used before its definition: as written
+    assert "and \\R in words, $\\mathbb{R}^2$" in out
+    assert out.endswith("$$\n\\mathbb{R}\n$$") and out.count("\n") == text.count("\n")
+    assert "newcommand" not in out
+    assert expand_math_macros("no macros $x$", [(11, 12)]) == "no macros $x$"

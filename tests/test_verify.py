@@ -157,10 +157,24 @@ def test_internal_error_is_reported_loudly_by_the_cli(monkeypatch):
 
 
 def test_construct_beyond_the_normal_form_falls_back_to_numeric_evidence(check_of):
-    # The normal form does not read Piecewise: no proof, but the numbers agree everywhere tried.
-    r = verify_check(check_of(sp.Piecewise((u, u > 0), (-u, True)), sp.Abs(u)), FAST)
+    # Cases on two symbols are not split: no proof, but the numbers agree everywhere tried.
+    v = sp.Symbol("v", real=True)
+    r = verify_check(check_of(sp.Piecewise((u, u > v), (v, True)), sp.Max(u, v)), FAST)
     assert r.verdict is Verdict.NUMERIC
     assert "Piecewise" in r.detail
+
+
+def test_cases_on_one_number_are_proved_on_each_side_of_it(check_of):
+    # |u| by cases, and max(u, 0) - max(-u, 0) = u: split at u = 0, each side one formula
+    r = verify_check(check_of(sp.Piecewise((u, u > 0), (-u, True)), sp.Abs(u)), FAST)
+    assert r.verdict is Verdict.PROVED and "split where the cases change" in r.detail
+    assert verify_check(check_of(sp.Max(u, 0) - sp.Max(-u, 0), u), FAST).verdict is Verdict.PROVED
+    assert verify_check(check_of(sp.Piecewise((u - 1, u >= 1), (0, True)), sp.Max(u - 1, 0)), FAST).verdict \
+        is Verdict.PROVED
+    # wrong on one side of the kink only: refuted there, never proved
+    wrong = verify_check(check_of(sp.Piecewise((u, u > 0), (0, True)), sp.Abs(u)), FAST)
+    assert wrong.verdict is Verdict.REFUTED
+    assert wrong.counterexample.values["u"].entries[0].exact < 0
 
 
 # --- the soundness mechanisms: each true claim must never be refuted, each false one never proved

@@ -319,10 +319,9 @@ class DocumentContext:
             return None
         (name,) = names
         base = name.rstrip("'")
+        # (a name typed only from its use, h_i later on, is still undeclared: h = ... defines it)
         if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
-                                                       and not self._default_only(base)
-                                                       and not (base in self.inferred and self.notation.kind_of(base) == "vector"
-                                                                and re.search(r"_\{?\s*[a-z]\s*\}?\s*$", left))) \
+                                                       and not self._default_only(base) and base not in self.inferred) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
                 or (name != base and base in self.function_letters):
@@ -383,15 +382,16 @@ class DocumentContext:
         self.defined_at[key] = self.line
         if self.notation.kind_of(base) is not None:
             self.overrides.add(key)  # the document's definition, not the default, from here on
-            ends = [n for n in self.heading_lines if n > self.line]
+            # (the default's own formula, yhat = softmax(theta), is the name's meaning past a heading too)
+            same = " ".join(right.split()) == " ".join(default_notation().definitions.get(base, "").split())
+            ends = [n for n in self.heading_lines if n > self.line and not same]
         else:
             ends = []
         # a definition holds until the prose declares the name anew (y is one-hot)
         ends += [n for n in self.declared_lines.get(name, ()) if n > self.line]
-        # and no longer than the definitions it was read with (L = -log yhat_k, with yhat = softmax(W x)
-        # up to the next heading): past that, L would mix the document's yhat with the default one
+        # and no longer than the meanings it was read with (L = -log yhat_k, yhat defined up to a heading)
         ends += [self.defined_until[k] for k in map(symbol_name, names_in(right))
-                 if k in self.defined_until and self.defined_at.get(k, 0) <= self.line < self.defined_until[k]]
+                 if k in self.defined_until and self.defined_until[k] > self.line]
         if ends:
             self.defined_until[key] = min(ends)
         return name

@@ -300,11 +300,17 @@ class DerivativeReading:
         if len(num_entries) == 1:
             return op
         rest = num_entries[1:]
-        head = self._item(rest[0].item, env) if len(rest) == 1 else None
-        if len(rest) == 1 and not isinstance(head, Fn):
-            self._check_not_a_bare_name(rest[0], env)
-        if isinstance(head, Fn) and head.kind == "lambda" and not head.primes:
-            rest = self._applied_to_its_variable(rest[0], head, variables)
+        if len(rest) == 1:
+            head = self._item(rest[0].item, env)
+            if not isinstance(head, Fn):
+                self._check_not_a_bare_name(rest[0], env, op.variable)
+            elif head.kind == "lambda" and not head.primes and not item_scripts(rest[0].item):
+                # df/dx, \partial u / \partial y of f(x), u(x, y) defined: the function at its own variables
+                rest = self._applied_to_its_variable(rest[0], head, variables)
+            elif len(op.more) <= 1 and type(op.variable) is sp.Symbol and not item_scripts(rest[0].item) \
+                    and not rest[0].op and not rest[0].negative and not op.through:
+                # d\sigma/dx: the function of one variable at that variable, differentiated
+                return self._differentiate(self._apply(head, (V.Value(op.variable),)), op)
         return self._operate(op, rest, env)
 
     def _applied_to_its_variable(self, entry: Entry, fn: Fn, variables) -> list[Entry]:
@@ -332,8 +338,9 @@ class DerivativeReading:
         name = symbol_name(word)
         return name if name in self.shallow and self._in_force(name) else None
 
-    def _check_not_a_bare_name(self, entry: Entry, env) -> None:
-        """dy/dx with y a name the document does not define in terms of x: refused, not read as 0."""
+    def _check_not_a_bare_name(self, entry: Entry, env, variable=None) -> None:
+        """dy/dx with y a name the document does not define in terms of x: refused, not read as 0.
+        An entry by an entry of the same vector (d theta_k / d theta_i) is read: it is delta_{ki}."""
         base = item_base(entry.item)
         if node_kind(base) == "paren" and not (len(base.children) == 1 and node_kind(base.children[0]) in ("product", "item")
                                                and len(self._entries(base.children[0])) == 1):
@@ -345,6 +352,9 @@ class DerivativeReading:
         if isinstance(e, sp.Symbol) and e.name in self.shallow and self._in_force(e.name):
             return
         names = set(self.notation.definitions)
+        if isinstance(e, Indexed) and isinstance(variable, Indexed) and e.base == variable.base \
+                and len(e.indices) == len(variable.indices):
+            return
         if isinstance(e, (sp.Symbol, Indexed)) and not isinstance(e, Idx):
             base = e.base.label if isinstance(e, Indexed) else e
             if not any(symbol_name(n) == str(base) for n in names):

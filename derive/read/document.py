@@ -110,6 +110,7 @@ class _Builder:
         self.seen_names: set[str] = set()  # the names the chains before the current one use
         self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
+        self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -168,8 +169,10 @@ class _Builder:
         if condition_problem:
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
-        for name in sorted(used & set(self.unreadable_definitions)):
-            at, why = self.unreadable_definitions[name]
+        # (a function defined by cases may be read in one part and not in another)
+        unread = {**getattr(self.reader, "unreadable_cases", {}), **self.unreadable_definitions}
+        for name in sorted(used & set(unread)):
+            at, why = unread[name]
             if name in self.free_when_unread and self._free(name):
                 self.free_names.append((name, at, why))
                 continue
@@ -209,7 +212,10 @@ class _Builder:
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
                      else side for side in sides]
         held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
-        conditions = [c for c in conditions if not c.value or symbol_name(c.left) in held]
+        conditions = [c for c in conditions if not (c.value or c.order) or symbol_name(c.left) in held]
+        ranges = [c for c in conditions if c.order]
+        if ranges:
+            sides = _restricted(sides, ranges, self.notation)
         link_problems = [self._link_problem(chain, n, reasons) or self.reader.link_problem(values[n], values[n + 1])
                          for n in range(len(chain.relations))]
         for n in range(len(chain.relations)):
@@ -243,6 +249,8 @@ class _Builder:
                                     f"{'s' if len(alone) == 1 else ''} on one side only: as read, the claim would "
                                     f"hold for every function {names}; define it first (\"$f(x) = ...$\" in the text "
                                     "or a display of its own)")
+            # a name the step's condition is about (x > 0) is one the document speaks of
+            lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges}]
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
                 names = ", ".join(lonely)
                 link_problems[n] = (f"{names} {'is' if len(lonely) == 1 else 'are'} never declared and "
@@ -258,6 +266,10 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms])
+        if self.layout_line is not None:  # the layout the prose says, with its line
+            readings = tuple(dataclasses.replace(r, text=r.text.replace("as the notation declares", "as the document says"),
+                                                 line=self.layout_line)
+                             if r.kind == "declaration" and r.line is None and "layout" in r.text else r for r in readings)
         equal, distinct, fixed = self._assumed(conditions)
         reading = "; ".join(r.text for r in readings)
         texts = tuple(t.text for t in chain.terms)
@@ -385,14 +397,27 @@ class _Builder:
             terms.append(Term(text, term.offset))
         if found:
             chain = dataclasses.replace(chain, terms=tuple(terms), latex=chain.latex)
-        found += [Condition(a, b, eq, o) for a, eq, b, o in chain.conditions]
+        # (a branch of \\begin{cases} carries its inequality's order where an equation carries True or False)
+        found += [Condition(a, b, eq, o) if isinstance(eq, bool) else Condition(a, b, False, o, eq)
+                  for a, eq, b, o in chain.conditions]
         found += list(context.conditions)
         letters = set()
         for t in chain.terms:
             letters |= _letters(t.text)
+        names = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
         for c in found:
+            if c.order:
+                # x > 0: the step is checked where it holds (a number's range), if the step writes x
+                if c.left not in names or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
+                    continue
+                kind = self.notation.kind_of(c.left)
+                if kind not in (None, "scalar"):
+                    return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
+                                       f"which is not read: {c.left} is not a number here")
+                out.append(c)
+                continue
             if c.value and c.letters() & letters:
                 pass  # y = 1: applied where y is written, or where a defined name holds it (see steps)
             elif c.value:
@@ -425,10 +450,44 @@ class _Builder:
         equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions
                       if c.equal and not c.value)
         distinct = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right))
-                         for c in conditions if not c.equal and not c.value)
+                         for c in conditions if not c.equal and not c.value and not c.order)
         fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
                       for c in conditions if c.value)
         return equal, distinct, fixed
+
+
+_SIGNS = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
+_RELATIONALS = {">": sp.StrictGreaterThan, ">=": sp.GreaterThan, "<": sp.StrictLessThan, "<=": sp.LessThan}
+
+
+def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> list:
+    """The sides checked only where the step's inequalities hold (x > 0): each becomes a condition of
+    the sides' domain (a counterexample must satisfy it, the cross-check draws its points there), and a
+    bound at 0 becomes the symbol's sign, so that the symbolic stage uses it (|x| = x for x > 0).
+
+    Where a side takes a derivative, a bound that includes its end (x >= 0) is taken without it: a
+    derivative at the end of a range is not claimed (ReLU has none at 0)."""
+    derivative = any(s is not None and s.expr.has(sp.Derivative) for s in sides)
+    written_in_definitions = set().union(*(names_in(f) for f in notation.definitions.values())) \
+        if notation.definitions else set()
+    out = list(sides)
+    for name in dict.fromkeys(c.left for c in ranges):
+        old = scalar(symbol_name(name))
+        bounds = []
+        for c in ranges:
+            if c.left != name:
+                continue
+            order = c.order[0] if derivative else c.order
+            bounds.append((order, sp.Rational(c.right)))
+        signs = [_SIGNS[order] for order, number in bounds if number == 0]
+        # a name a notation definition also holds must stay one symbol in both
+        new = sp.Symbol(old.name, real=True, **{signs[0]: True}) if len(signs) == 1 \
+            and name not in written_in_definitions else old
+        domain = tuple(_RELATIONALS[order](new, number, evaluate=False) for order, number in bounds)
+        out = [dataclasses.replace(s, expr=s.expr.xreplace({old: new}),
+                                   domain=tuple(d.xreplace({old: new}) for d in s.domain) + domain)
+               if s is not None else None for s in out]
+    return out
 
 
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
@@ -463,6 +522,7 @@ class _Item:
     inline: object = None  # the InlineMath it came from, for inline mathematics
     learn_line: int | None = None  # the line its definitions hold from (a "where" after a display: that display)
     order: float = 0.0
+    piecewise: bool = False  # a branch of a function defined by cases: not learned as a definition by itself
 
 
 def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
@@ -510,10 +570,13 @@ def _declare(notation: Notation, said, lines: _Lines):
     scalars, sizes = list(notation.scalars), {k: tuple(v) for k, v in notation.sizes.items()}
     onehot, functions = dict(notation.onehot), dict(notation.functions)
     rows = set(notation.rows)
+    aliases = dict(notation.aliases)
     forget: set[str] = set()
     readings: dict[str, list[Reading]] = {}
 
     def size_of(name: str) -> str:
+        if name in aliases:
+            return aliases[name]
         if notation.size_name(name):
             return notation.size_name(name)
         sizes.setdefault(name, ())
@@ -539,11 +602,33 @@ def _declare(notation: Notation, said, lines: _Lines):
         if d.kind == "scalar" and key not in notation.functions:
             forget.add(key)
             scalars.append(key)
+            vectors.pop(key, None)  # a default vector (x) the document says is a number
+            matrices.pop(key, None)
             note(key, f"${key}$ is a real number", d.offset)
         elif d.kind == "restricted" and key not in notation.functions and notation.kind_of(key) not in ("size", "index"):
             forget.add(key)
             scalars.append(key)
             note(key, f"${d.written}$: read as a real number, kept as a supposition", d.offset)
+        elif d.kind == "size" and re.fullmatch(r"[A-Za-z]", key) and d.sizes \
+                and notation.kind_of(key) in (None, "scalar", "size"):
+            # "Assume K classes", "there are $m$ training examples": a size, counting what the words say
+            noun = d.sizes[0]
+            if notation.size_name(key) is None and key not in sizes:
+                forget.add(key)
+                if noun == "classes" and "N" in sizes and notation.size_name("N") == "N":
+                    aliases[key] = "N"  # the classes: the length of the class vectors (y, yhat, theta)
+                    note(key, f"${key}$ is the number of classes (the size $N$ of the class vectors)", d.offset)
+                    continue
+                sizes[key] = ()
+            note(key, f"${key}$ is the number of {noun}", d.offset)
+        elif d.kind == "range" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key):
+            # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default
+            forget.add(key)
+            scalars.append(key)
+            vectors.pop(key, None)
+            matrices.pop(key, None)
+            functions.pop(key, None)
+            note(key, f"${key}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}", d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
             forget.add(key)
             scalars = [x for x in scalars if x != key]  # c \in R^{1 x H}: c is no longer the default scalar
@@ -587,7 +672,8 @@ def _declare(notation: Notation, said, lines: _Lines):
                 onehot[name] = c.name
                 note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
     if not (forget or vectors != notation.vectors or matrices != notation.matrices or onehot != notation.onehot
-            or sizes != notation.sizes or rows != set(notation.rows) or aliases != dict(notation.aliases)):
+            or sizes != notation.sizes or rows != set(notation.rows) or aliases != dict(notation.aliases)
+            or functions != notation.functions):
         return notation, readings
     base = notation.without({f for f in forget if f not in vectors and f not in matrices})
     vectors = {k: v for k, v in vectors.items() if k not in scalars or k not in forget}
@@ -606,6 +692,73 @@ def _declare(notation: Notation, said, lines: _Lines):
     if broken:
         out = out.without(broken)
     return out, readings
+
+
+def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
+    """Index letters that only ever subscript what the document declares of one other size (x_j and
+    W_{ij} with $x \\in \\mathbb{R}^D$, $W \\in \\mathbb{R}^{K \\times D}$: j runs over 1..D), or letters
+    that are no index yet (U_{wk}: w runs over U's rows). Returns the notation and the readings, by letter."""
+    uses: dict[str, dict[str, int]] = {}  # letter -> size -> line of the first use
+    lex = parser().lex
+    for item in items:
+        for term in item.chain.terms:
+            try:
+                tokens = list(lex(term.text))
+            except (LarkError, FormulaError):
+                continue
+            for n, tok in enumerate(tokens):
+                name, after = str(tok), n + 1
+                if tok.type == "LETTER" and n >= 2 and tokens[n - 1].type == "LBRACE" and tokens[n - 2].type == "ACCENT" \
+                        and after < len(tokens) and tokens[after].type == "RBRACE":
+                    name, after = f"{tokens[n - 2]}{{{tok}}}", after + 1  # \hat{y}_i
+                elif tok.type not in ("LETTER", "CMD"):
+                    continue
+                if notation.kind_of(name) == "vector":
+                    sizes = [notation.vectors[name]]
+                elif notation.kind_of(name) == "matrix":
+                    sizes = list(notation.matrices[name])
+                else:
+                    continue
+                if after >= len(tokens) or tokens[after].type != "SUB" or after + 1 >= len(tokens):
+                    continue
+                if tokens[after + 1].type == "LETTER":
+                    letters = [str(tokens[after + 1])]
+                elif tokens[after + 1].type == "LBRACE":
+                    inner = []
+                    for t in tokens[after + 2:]:
+                        if t.type == "RBRACE":
+                            break
+                        inner.append(t)
+                    letters = [str(t) for t in inner if t.type == "LETTER"]
+                    if any(t.type not in ("LETTER", "COMMA") for t in inner):
+                        continue
+                else:
+                    continue
+                if len(letters) != len(sizes):
+                    continue
+                for letter, size_name in zip(letters, sizes):
+                    found = uses.setdefault(letter, {})
+                    line, count = found.get(notation.size_name(size_name) or size_name, (lines.of(term.offset), 0))
+                    found[notation.size_name(size_name) or size_name] = (line, count + 1)
+    sizes = {k: tuple(v) for k, v in notation.sizes.items()}
+    readings: dict[str, list[Reading]] = {}
+    for letter, found in sorted(uses.items()):
+        if not re.fullmatch(r"[a-z]", letter) or letter in ("e", "d"):
+            continue
+        # the size of (nearly) all its uses: a use with another size is then refused where it stands
+        size_name, (line, count) = max(found.items(), key=lambda kv: (kv[1][1], kv[0]))
+        if count <= 2 * (sum(c for _, c in found.values()) - count):
+            continue
+        if size_name not in sizes or notation.size_of_index(letter) == size_name \
+                or notation.kind_of(letter) not in (None, "index"):
+            continue
+        sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
+        sizes[size_name] += (letter,)
+        readings[letter] = [Reading("inferred", f"${letter}$ runs over $1, \\dots, {size_name}$ (it indexes what has "
+                                                f"length ${size_name}$)", line)]
+    if not readings:
+        return notation, readings
+    return dataclasses.replace(notation, sizes=sizes), readings
 
 
 def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
@@ -747,7 +900,7 @@ def _without_memberships(chain: Chain) -> Chain:
 _NAME_FORM = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\{?\s*([a-z])\s*,?\s*([a-z])?\s*\}?)?\s*(?:\([^()]*\))?\s*$")
 
 
-def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_Item]:
+def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definitions: list) -> list[_Item]:
     """``L = \\begin{cases} a & \\text{if } i = j \\\\ b & \\text{otherwise} \\end{cases}``: one claim per
     branch, L = a under i = j and L = b under i != j. ``t_{ij} = `` cases of numbers defines t (read as
     a Kronecker delta); a name defined by other cases (f(x) = x if x >= 0 ...) is not read, and its
@@ -763,8 +916,7 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_I
     readable = [c for c in conditions if c is not None]
     for n, (value, written, at) in enumerate(branches):
         if written is None and len(branches) == 2 and len(readable) == 1 and not readable[0].value:
-            other = readable[0]
-            conditions[n] = Condition(other.left, other.right, not other.equal, last.offset + at)
+            conditions[n] = readable[0].negated(last.offset + at)
     left = chain.terms[-2]
     name = _NAME_FORM.match(left.text) if len(chain.terms) == 2 else None
     line = lines.of(left.offset + len(left.text) - len(left.text.lstrip()))
@@ -781,6 +933,18 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_I
                 f"read as $\\delta_{{{name.group(2)}{name.group(3)}}}$ from here on")), order=item.order)]
     if name and not name.group(2) and any(c is None for c in conditions):
         unreadable[name.group(1)] = (line, "it is defined by cases whose conditions are not read")
+    argument = re.search(r"\(\s*(\\?[A-Za-z]+)\s*\)\s*$", left.text)
+    if name and not name.group(2) and argument and all(c is not None and c.order and c.left == argument.group(1)
+                                                       for c in conditions):
+        # f(x) = x if x >= 0, a x otherwise: f is that function of x by cases, from here on
+        pieces = tuple((value, condition) for (value, _, _), condition in zip(branches, conditions))
+        said.declarations.append(Declaration(name.group(1), "piecewise", (argument.group(1),), left.offset, chain.latex))
+        definitions.append((name.group(1), argument.group(1), pieces, line))
+        return [_Item(Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label,
+                            latex=" ".join(left.text.split()) + " = " + " ".join(value.split()), problem=(
+                                f"the definition of ${name.group(1)}$ by cases is not checked; it is read as that "
+                                f"function from here on")), order=item.order, piecewise=True)
+                for value, _, at in branches]
     out = []
     if len(chain.terms) > 2:
         out.append(_Item(dataclasses.replace(chain, terms=chain.terms[:-1], relations=chain.relations[:-1],
@@ -788,14 +952,46 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict) -> list[_I
     for (value, written, at), condition in zip(branches, conditions):
         branch = Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label, "",
                        " ".join(left.text.split()) + " = " + " ".join(value.split()),
-                       conditions=chain.conditions + (((condition.left, condition.equal, condition.right, condition.offset),)
-                                                      if condition is not None else ()))
+                       conditions=chain.conditions + (((condition.left, condition.order or condition.equal, condition.right,
+                                                        condition.offset),) if condition is not None else ()))
         if condition is None:
             branch = dataclasses.replace(branch, problem=(
                 f"the case {' '.join((written or 'otherwise').split())} is not read as a condition (only "
                 "relations of two index letters, i = j or i \\neq j, and a number's value, y = 1, are)"))
         out.append(_Item(branch, order=item.order))
     return out
+
+
+def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int) -> str:
+    """Give ``reader`` the function ``name`` of ``argument`` defined by cases on its range
+    (``[(value, Condition)]``), from ``line`` on; returns why not, when it cannot be read."""
+    if reader.notation.kind_of(name) not in (None, "function") or name in ("e", "d") \
+            or name in reader.lambdas and reader.defined_at.get(name, 0) <= line:
+        return "it is defined by cases, and also otherwise"
+    # a later display f(x) = ... taken for f's definition is a claim about the f defined here
+    for table in (reader.definitions_by_line, reader.last_link_definitions):
+        for key in [k for k, defined in table.items() if defined == name]:
+            del table[key]
+    saved = reader.line
+    reader.line = line
+    try:
+        variable = reader.read(argument)
+        values = [reader.read(value) for value, _ in pieces]
+    except FormulaError as exc:
+        return f"it is defined by cases, one of which is not read: {exc}"
+    finally:
+        reader.line = saved
+    if type(variable.expr) is not sp.Symbol or any(v.is_vector or v.is_matrix or v.row or v.misfit is not None
+                                                   for v in (variable, *values)):
+        return "it is defined by cases whose values are not numbers"
+    x = variable.expr
+    body = sp.Piecewise(*[(v.expr, _RELATIONALS[c.order](x, sp.Rational(c.right))) for v, (_, c) in zip(values, pieces)])
+    reader.lambdas[name] = sp.Lambda(x, body)
+    reader.lambda_domains[name] = (x, ())
+    reader.defined_at[name] = line
+    reader.function_letters.add(name)
+    reader.scalar_letters.discard(name)
+    return ""
 
 
 def _scope_at(said, offset: int) -> tuple[Condition, ...]:
@@ -807,16 +1003,38 @@ def _scope_at(said, offset: int) -> tuple[Condition, ...]:
     return current
 
 
+def _with_math_macros(text: str) -> str:
+    """A Markdown document with the macros its mathematics defines ($\\newcommand{\\R}{\\mathbb{R}}$) expanded."""
+    from .macros import expand_math_macros
+    from .markdown import math_blocks
+
+    if "\\" not in text or not re.search(r"\\(?:newcommand|renewcommand|providecommand|[gex]?def|DeclareMathOperator|let)"
+                                         r"(?![A-Za-z])", text):
+        return text
+    segments = [(b.offset, b.offset + len(b.content)) for b in math_blocks(text)[0] if b.exact]
+    segments += [(p.offset, p.offset + len(p.text)) for par in paragraphs(text, True) for p in par.pieces
+                 if p.kind == "math" and p.offset >= 0 and text.startswith(p.text, p.offset)]
+    return expand_math_macros(text, segments)
+
+
 def read_document(text: str, name: str, notation: Notation, markdown: bool = True) -> Derivation:
     """The derivation a document writes: one step per chain of its display mathematics, and of the
     relations its prose states in inline mathematics, read with the declarations, definitions and
     cases the prose states."""
     if len(text) > MAX_DOCUMENT:
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
+    if markdown:
+        text = _with_math_macros(text)
     lines = _Lines(text)
     said = statements_of(paragraphs(text, markdown))
     given = notation
     notation, declared = _declare(notation, said, lines)
+    layouts = [d for d in said.declarations if d.kind == "layout"]
+    layout_line = None
+    if len({d.sizes[0] for d in layouts}) == 1 and not notation.layout:
+        # "we use denominator layout": as the notation file's layout = "denominator" (which wins if given)
+        notation = dataclasses.replace(notation, layout=layouts[0].sizes[0])
+        layout_line = lines.of(layouts[0].offset)
     displays = [_without_memberships(c) for c in chains_of(text, markdown, bare=True)]
     if len(displays) > MAX_DISPLAYS:
         raise FormulaError(f"{name}: {len(displays)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
@@ -846,7 +1064,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if item.inline is None:
             previous = item
     unreadable: dict[str, tuple[int, str]] = {}
-    items = [e for item in kept for e in _expand_cases(item, said, lines, unreadable)]
+    piecewise: list = []  # functions defined by cases on their argument's range: (name, argument, pieces, line)
+    items = [e for item in kept for e in _expand_cases(item, said, lines, unreadable, piecewise)]
     # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
     last_display: _Item | None = None
     for item in items:
@@ -891,11 +1110,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     aliased_by_part = {}
     for p in parts:
         n_p, d_p = per_part[p]
+        n_p, ranged = _index_ranges(items, n_p, lines)
+        d_p = {**d_p, **ranged}
         n_p, aliased, alias_links = _aliases(items, n_p, lines, said)
         aliased_by_part[p] = (n_p, d_p, aliased)
     if parts:
         notation, declared, aliased = aliased_by_part[parts[0]]
     else:
+        notation, ranged = _index_ranges(items, notation, lines)
+        declared = {**declared, **ranged}
         notation, aliased, alias_links = _aliases(items, notation, lines, said)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
@@ -918,15 +1141,24 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                   for n, t in enumerate(item.chain.terms)], list(item.chain.relations), item.chain.terms[0].offset,
                  item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 
-    everything = learned(items)
+    everything = learned([item for item in items if not item.piecewise])
 
-    def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict) -> Reader:
+    def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
+                   end: int | None = None) -> Reader:
         reader = Reader(part_notation)
-        reader.stated = dict(part_stated)
+        # a declaration under a later heading does not reach back into this part (end: its last line)
+        reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         reader.heading_lines = sorted(lines.of(h) for h in said.headings)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         reader.learn(everything, section=None if section is None else learned(section))
+        reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
+        for name, argument, pieces, line in piecewise:
+            if end is not None and line > end:
+                continue  # defined under a later heading
+            why = _define_by_cases(reader, name, argument, pieces, line)
+            if why:
+                reader.unreadable_cases[name] = (line, why)
         return reader
 
     # One reader per part of the document under a heading (they differ only in how the default
@@ -936,8 +1168,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         return {n: min(r.line for r in rs if r.line is not None) for n, rs in {**d_p, **a_p}.items()
                 if any(r.line is not None for r in rs)}
 
-    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p] if len(parts) > 1 else None,
-                             aliased_by_part[p][0], stated_in(p))
+    readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p and not it.piecewise]
+                             if len(parts) > 1 else None, aliased_by_part[p][0], stated_in(p),
+                             lines.of(bounds[p]) if len(parts) > 1 and p < len(bounds) else None)
                for p in parts}
     unread = _unread_declarations(said.declarations, lines)
     for p, reader in readers.items():
@@ -947,6 +1180,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
+    builder.layout_line = layout_line
     cases = _case_rewrites(said, lines)
     # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
     hypotheses: list[tuple[int, frozenset, str]] = [
@@ -962,8 +1196,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         first = chain.terms[0]
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
-            if not defined and (_HYPOTHESIS_END.search(item.inline.before[-60:]) and _BARE_NAME.match(first.text)
-                                or _HYPOTHESIS_START.match(item.inline.before)):
+            left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
+            # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
+            restated = len(left_names) == 1 and reader.defined_at.get(symbol_name(next(iter(left_names))),
+                                                                       float("inf")) < lines.of(chain.offset) \
+                and not _HYPOTHESIS_START.match(item.inline.before)
+            if not defined and not restated and (_HYPOTHESIS_END.search(item.inline.before[-60:])
+                                                 and _BARE_NAME.match(first.text)
+                                                 or _HYPOTHESIS_START.match(item.inline.before)):
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
                 # steps that use that name, and a statement about derivatives or functions is not one.
@@ -978,6 +1218,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                     names = names & names_in(first.text)
                     if "(" in first.text or any(d.kind == "cases" and d.name in names for d in said.declarations):
                         names = frozenset()
+                    if len(chain.terms) == 2 and re.search(r"\\[lcv]?dots|\\begin\{[bpvB]?matrix\}", chain.terms[1].text) \
+                            and names_in(chain.terms[1].text) <= names_in(first.text) | \
+                            {n for n in names_in(chain.terms[1].text) if reader.notation.kind_of(n) == "size"} \
+                            | {"\\dots", "\\ldots", "\\cdots"}:
+                        names = frozenset()  # theta = [theta_1, ..., theta_K]: what theta is made of, no constraint
                 if re.search(r"\\frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla", item.inline.text):
                     names = frozenset()
                 if names:
@@ -987,6 +1232,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 continue
         conditions = tuple(item.inline.conditions) if item.inline is not None else ()
         conditions += _scope_at(said, chain.offset)
+        conditions += tuple(Condition(d.name, d.sizes[1], False, d.offset, d.sizes[0]) for d in said.declarations
+                            if d.kind == "range" and d.offset <= chain.offset)
         used = set()
         for t in chain.terms:
             used |= names_in(t.text)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..errors import FormulaError
 
-__all__ = ["Expansion", "expand_macros", "blank_ignored", "MAX_MACRO_DEPTH", "MAX_EXPANSIONS", "MAX_EXPANDED"]
+__all__ = ["Expansion", "expand_macros", "expand_math_macros", "blank_ignored", "MAX_MACRO_DEPTH", "MAX_EXPANSIONS", "MAX_EXPANDED"]
 
 MAX_MACRO_DEPTH = 64  # macros expanding inside macros; no document's notation comes near it
 MAX_EXPANSIONS = 100_000  # expansions in one document (a few seconds of work)
@@ -738,3 +738,53 @@ def expand_macros(text: str) -> Expansion:
     """A LaTeX document with its ignored parts blanked and its own macros expanded; FormulaError
     naming the macro when one cannot be expanded within the limits."""
     return _Expander(blank_ignored(text)).run()
+
+
+# --- macros a Markdown document's mathematics defines (MathJax, KaTeX) -------------------------------
+
+_MATH_DEFINER = re.compile(r"\\(?:newcommand|renewcommand|providecommand|DeclareRobustCommand|def|gdef|edef|xdef"
+                           r"|DeclareMathOperator|let)(?![A-Za-z])")
+_DEFINED_NAME = re.compile(r"\\(?:(?:newcommand|renewcommand|providecommand|DeclareRobustCommand|DeclareMathOperator)\*?"
+                           r"\s*\{?\s*|(?:[gex]?def|let)\s*)(\\[A-Za-z]+)")
+_SEGMENT_BREAK = "\n\\deriveSegmentBreak\n"  # a command no document defines: where the segment starts
+
+
+def expand_math_macros(text: str, segments: list[tuple[int, int]]) -> str:
+    """The document with the macros its mathematics defines expanded in its mathematics.
+
+    In Markdown, MathJax and KaTeX take ``$\\newcommand{\\R}{\\mathbb{R}}$`` or ``$$\\def\\v{\\mathbf{v}}$$``
+    as a definition for all the mathematics after it. ``segments`` are the (start, end) offsets of the
+    document's pieces of mathematics, in any order; each is expanded with the definitions made before
+    it (as expand_macros expands a LaTeX document), and the definitions themselves are blanked. Lines
+    stay where they are; columns after an expanded macro are those of the expanded text. The prose
+    is never touched."""
+    if not _MATH_DEFINER.search(text):
+        return text
+    definitions: list[str] = []
+    defined: set[str] = set()
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(set(segments)):
+        if start < at:
+            continue  # a piece inside one already taken
+        content = text[start:end]
+        uses = defined and re.search("|".join(re.escape(n) for n in sorted(defined)) + r"(?![A-Za-z])", content)
+        defines = _MATH_DEFINER.search(content)
+        if not (uses or defines):
+            continue
+        expanded = expand_macros("".join(definitions) + _SEGMENT_BREAK + content).text
+        if _SEGMENT_BREAK.strip() not in expanded:
+            continue  # an unfinished definition took the rest as its argument: left as written
+        expanded = expanded.split(_SEGMENT_BREAK.strip(), 1)[1]
+        if expanded.startswith("\n"):
+            expanded = expanded[1:]
+        if expanded.count("\n") != content.count("\n"):
+            expanded = expanded.replace("\n", " ") + "\n" * content.count("\n")
+        if defines:
+            definitions.append(content + "\n")
+            defined |= set(_DEFINED_NAME.findall(content))
+        out.append(text[at:start])
+        out.append(expanded)
+        at = end
+    out.append(text[at:])
+    return "".join(out)

@@ -676,6 +676,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             u = sp.Dummy("u", real=True)
             body = fn.func(u)
             if fn.primes:
+                # where a function defined by cases changes branch it may have no derivative: not claimed there
+                for piecewise in body.atoms(sp.Piecewise):
+                    for rel in {r for _, c in piecewise.args for r in sp.sympify(c).atoms(sp.core.relational.Relational)}:
+                        V.requires(sp.Ne(rel.lhs - rel.rhs, 0, evaluate=False).xreplace({u: arg.expr}))
                 body = sp.diff(body, u, fn.primes) if fn.kind == "lambda" else sp.Derivative(body, (u, fn.primes))
             if fn.kind == "lambda":
                 # f(x) = sqrt(x) defined earlier: f(u) needs u >= 0, whatever SymPy makes of f(u)^2

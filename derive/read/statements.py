@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .prose import Paragraph
 
-__all__ = ["Condition", "Declaration", "InlineMath", "CaseScope", "Statements", "statements_of"]
+__all__ = ["Condition", "inequalities", "Declaration", "InlineMath", "CaseScope", "Statements", "statements_of"]
 
 _LETTER = r"(?:\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)"
 _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
@@ -53,33 +53,87 @@ _CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:constant|scalar|r
 _CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|true|right|target|label(?:led)?|ground[- ]truth)\s+class"
                           r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
 _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
-_CLASSES = re.compile(r"\b(?:assume|with|there are|we have|given)\s+([A-Z])\s+classes\b", re.I)
+_COUNTED = (r"(classes|categories|labels|examples|samples|data\s+points|observations|features|words|tokens|layers"
+            r"|(?:hidden\s+)?units|neurons|dimensions|outputs|inputs)")
+_CLASSES = re.compile(r"\b(?:assume|with|there\s+are|we\s+have|given|consider)\s+([A-Za-z])\s+(?:distinct\s+|possible\s+|"
+                      r"training\s+|input\s+|output\s+)?" + _COUNTED + r"\b", re.I)
+# "$K$ classes", "there are $m$ training examples": the name is a size (a count of what the word names)
+_COUNT_AFTER = re.compile(r"^\s*(?:distinct\s+|possible\s+|training\s+|input\s+|output\s+|different\s+)?" + _COUNTED
+                          + r"\b", re.I)
 _ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
                     r"(softmax|sigmoid|logistic)\b", re.I)
-_NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be)\s+the\s+number\s+of\s+classes", re.I)
+# A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
+_STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature)s?\s*"
+                              r"(?:\w+\s+){0,2}$", re.I)
+_STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
+_LAYOUT = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
+_LAYOUT_KIND = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
+_NOT_LAYOUT = re.compile(r"\b(?:not|instead\s+of|unlike|rather\s+than|never|avoid\w*|versus|vs\.?|or)\s+(?:the\s+|in\s+)?$",
+                         re.I)
+_NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be|denotes)\s+the\s+number\s+of\s+(?:training\s+|input\s+|output\s+)?"
+                                + _COUNTED + r"\b", re.I)
 
 
 @dataclass(frozen=True)
 class Condition:
-    """``left = right`` (equal) or ``left != right``: a relation of two index letters the prose states."""
+    """``left = right`` (equal) or ``left != right``: a relation of two index letters the prose states;
+    or, with ``order`` (one of ORDERS), an inequality of a name and a number (``x > 0``), which
+    restricts the values the step is checked at."""
 
     left: str
     right: str
     equal: bool
     offset: int
+    order: str = ""
 
     @property
     def text(self) -> str:
-        relation = "=" if self.equal else "\\neq"
+        relation = _ORDER_TEX[self.order] if self.order else "=" if self.equal else "\\neq"
         return f"${self.left} {relation} {self.right}$"
 
     @property
     def value(self) -> bool:
-        """``y = 1``: a name fixed to a number (else two index letters)."""
-        return self.right.lstrip("-").isdigit()
+        """``y = 1``: a name fixed to a number (else two index letters, or an inequality)."""
+        return not self.order and self.right.lstrip("-").isdigit()
 
     def letters(self) -> set[str]:
-        return {self.left} if self.value else {self.left, self.right}
+        return {self.left} if self.value or self.order else {self.left, self.right}
+
+    def negated(self, offset: int) -> "Condition":
+        """The condition of the other branch (``\\text{otherwise}``)."""
+        if self.order:
+            return Condition(self.left, self.right, False, offset, _NEGATED[self.order])
+        return Condition(self.left, self.right, not self.equal, offset)
+
+
+ORDERS = ("<", ">", "<=", ">=")
+_ORDER_TEX = {"<": "<", ">": ">", "<=": "\\leq", ">=": "\\geq"}
+_NEGATED = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
+_FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+_ORDER_WORDS = {"<": "<", ">": ">", "\\lt": "<", "\\gt": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=",
+                "≤": "<=", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "≥": ">="}
+_ORDER = r"(?:<|>|≤|≥|\\(?:lt|gt|leqslant|geqslant|leq|geq|le|ge)(?![a-zA-Z]))"
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
+_INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_ORDER})\s*({_NUMBER})\s*[,.;:]?\s*$"
+                         rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
+
+
+def inequalities(math: str, offset: int) -> list[Condition]:
+    """``x > 0``, ``x \\geq 0``, ``0 < \\alpha < 1``: inequalities of one name and numbers, as
+    conditions on the name (``[]`` when the text is anything else)."""
+    m = _INEQUALITY.match(math)
+    if not m:
+        return []
+    low, low_rel, name, rel, high, number, rel2, name2 = m.groups()
+    if name2 is not None:  # 0 < x
+        return [Condition(name2, number, False, offset, _FLIPPED[_ORDER_WORDS[rel2]])]
+    if name in ("\\infty", "e") or not name.strip("\\").isalpha():
+        return []
+    out = [Condition(name, high, False, offset, _ORDER_WORDS[rel])]
+    if low is not None:  # 0 < x < 1
+        out.insert(0, Condition(name, low, False, offset, _FLIPPED[_ORDER_WORDS[low_rel]]))
+    return out
 
 
 @dataclass(frozen=True)
@@ -315,6 +369,20 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
+            ranges = inequalities(math, piece.offset)
+            if ranges:
+                after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+                if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after):
+                    # "a constant slope $0 < \\alpha < 1$", "$\\sigma > 0$ is a standard deviation": what the
+                    # name is, everywhere after (a number in that range), not a case
+                    out.declarations.extend(Declaration(r.left, "range", (r.order, r.right), r.offset, math)
+                                            for r in ranges)
+                elif _OPENS.search(said[-60:]) or _CASE_HEAD.search(said):
+                    sentence_conditions = [s for s in sentence_conditions if s.letters() != ranges[0].letters()]
+                    sentence_conditions.extend(ranges)
+                said += f"${math}$"
+                first = False
+                continue
             if _has_relation(math):
                 out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                              first and not said.strip(" ,:") or _starts_with_where(said)
@@ -391,6 +459,13 @@ def _defines_by_cases(words: str) -> bool:
     return bool(re.search(r"\$[^$]*=\s*[-\d]+\s*\$\s*(?:,\s*)?(?:if|when|for)\b", words))
 
 
+def _counted(word: str) -> str:
+    """What a size counts, in one word: "categories" -> classes, "data points" -> examples."""
+    word = " ".join(word.lower().split())
+    return {"categories": "classes", "labels": "classes", "samples": "examples", "data points": "examples",
+            "observations": "examples"}.get(word, word)
+
+
 def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: int) -> None:
     """Declarations said in words, about the inline mathematics or the letter just before them."""
     before = sentence[n - 1] if n > 0 else None
@@ -417,9 +492,16 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         out.declarations.append(Declaration(m.group(1), "class", (), offset + m.start(), m.group(0)))
     m = _CLASSES.search(text)
     if m:
-        out.declarations.append(Declaration(m.group(1), "size", (), offset + m.start(), m.group(0)))
-    if subject and _NUMBER_OF_CLASSES.match(predicate):
-        out.declarations.append(Declaration(subject, "size", (), offset, text.strip()))
+        out.declarations.append(Declaration(m.group(1), "size", (_counted(m.group(2)),), offset + m.start(), m.group(0)))
+    m = _NUMBER_OF_CLASSES.match(predicate) or _COUNT_AFTER.match(text)
+    if subject and m and re.fullmatch(r"[A-Za-z]", subject):
+        out.declarations.append(Declaration(subject, "size", (_counted(m.group(1)),), offset, text.strip()))
+    m = _LAYOUT.search(text)
+    if m:
+        kinds = {k.lower() for k in _LAYOUT_KIND.findall(_words(sentence))}
+        if len(kinds) == 1 and not _NOT_LAYOUT.search(text[:m.start()][-40:]):
+            # "we use denominator layout": how the document writes the derivative of a vector by a vector
+            out.declarations.append(Declaration("layout", "layout", (m.group(1).lower(),), offset + m.start(), m.group(0)))
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
@@ -544,4 +626,8 @@ def _brace_depth(text: str, upto: int) -> int:
 def branch_condition(text: str, offset: int) -> Condition | None:
     """A branch's condition as a relation of index letters or a number's value; None if it is not one."""
     text = re.sub(r"\$", " ", text)
-    return _condition(text, offset, True)
+    found = _condition(text, offset, True)
+    if found is None:
+        ranges = inequalities(text, offset)
+        found = ranges[0] if len(ranges) == 1 else None
+    return found

@@ -132,6 +132,12 @@ def _(rng):
     return -z**-2 * dz, math.exp(-x) / z**2
 
 
+@claim(D21, "line-10#ends")
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return ds, math.exp(-x) / z**2
+
+
 @claim(D21, "line-16#1")
 def _(rng):
     x, z, s, ds, dz = _21(rng)
@@ -172,6 +178,12 @@ def _(rng):
 def _(rng):
     x, z, s, ds, dz = _21(rng)
     return math.exp(-x) / z, 1 - s
+
+
+@claim(D21, "line-34#ends")
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return ds, 1 - s
 
 
 @claim(D21, "line-40#1")
@@ -451,6 +463,12 @@ def _(rng):
     return _24_middle(th, i, k), yh[i] - y[i]
 
 
+@claim(D24, "line-20#ends")
+def _(rng):
+    n, th, i, k, y, yh, loss, g = _24(rng, "any")
+    return g[i], yh[i] - y[i]
+
+
 @claim(D24, "line-26#1")
 def _(rng):
     n, th, i, k, y, yh, loss, g = _24(rng, "=")
@@ -634,6 +652,13 @@ def _(rng):
     m, n, X, y, w, lam, u, a, j, loss = _26(rng)
     written = sum((sum(X[i, k] * w[k] for k in range(n)) - y[i]) * X[i, j] for i in range(m))
     return _26_chain(X, y, w, j), written
+
+
+@claim(D26, "line-13#ends")
+def _(rng):
+    m, n, X, y, w, lam, u, a, j, loss = _26(rng)
+    written = sum((sum(X[i, k] * w[k] for k in range(n)) - y[i]) * X[i, j] for i in range(m))
+    return partial(loss, w, j), written
 
 
 @claim(D26, "line-20#1")
@@ -923,6 +948,12 @@ def _(rng):
     return h[i], math.tanh(sum(W[i, m] * x[m] for m in range(len(x))) + b[i])
 
 
+@claim(D29, "line-13-2#1")  # s = sum_i v_i h_i, the s defined as v^T h
+def _(rng):
+    W, x, b, v, y, i, j, L, h, s = _29(rng)
+    return s, sum(v[m] * h[m] for m in range(len(v)))
+
+
 @claim(D29, "line-17#1")
 def _(rng):
     W, x, b, v, y, i, j, L, h, s = _29(rng)
@@ -1090,6 +1121,18 @@ def _(rng):
 def _(rng):
     x = rng.uniform(-4, 4)
     return relu(x), (x + abs(x)) / 2
+
+
+@claim(D31, "line-26#2")
+def _(rng):
+    x = rng.uniform(-4, 4)
+    return (x + abs(x)) / 2, max(x, 0.0)
+
+
+@claim(D31, "line-26#ends")
+def _(rng):
+    x = rng.uniform(-4, 4)
+    return relu(x), max(x, 0.0)
 
 
 @claim(D31, "line-30#1")
