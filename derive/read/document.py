@@ -590,7 +590,8 @@ def _declare(notation: Notation, said, lines: _Lines):
     aliases = dict(notation.aliases)
     for d in said.declarations:
         key = d.name
-        if d.kind == "size" and re.fullmatch(r"[A-Za-z]", key) and notation.kind_of(key) in (None, "scalar", "size"):
+        if d.kind == "size" and (not d.sizes or d.sizes[0] == "classes") and re.fullmatch(r"[A-Za-z]", key) \
+                and notation.kind_of(key) in (None, "scalar", "size"):
             # "c is the number of classes", "Assume K classes": the letter names the number of classes,
             # the length of the class vectors (the one-hot label's)
             classes_size = notation.size_of_index(next(iter(notation.onehot.values()), "")) or notation.size_name("N")

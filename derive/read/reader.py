@@ -470,7 +470,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if op.through:
             return self._differentiate_through(rest, op, env)
         if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
-            self._check_not_a_bare_name(rest[0], env)  # \nabla_w \ell with \ell never defined: not 0
+            self._check_not_a_bare_name(rest[0], env, op.variable)  # \nabla_w \ell, \ell never defined: not 0
         body = self._chain(rest, env)
         if isinstance(body, MatrixTerm):
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
