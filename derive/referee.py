@@ -66,6 +66,17 @@ class Referee:
         self.unfolded: dict = {}
         bodies = [d.body for d in claim.definitions]
         self.extents = array_extents([claim.lhs, claim.rhs, *bodies], sizes)
+        # A symbol that carries a sign (a > 0 said in the prose) holds only values of that sign: its sign
+        # is a condition of the domain, whatever became of the written condition (a > 0 with a positive
+        # a evaluates to True, and so is lost when a check is sent to a worker).
+        signed = sorted((x for x in claim.lhs.free_symbols | claim.rhs.free_symbols
+                         if isinstance(x, sp.Symbol) and not isinstance(x, Idx) and not x.is_integer
+                         and (x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive)), key=str)
+        self.signs = tuple(cond for x in signed for cond in (
+            sp.StrictGreaterThan(x, 0, evaluate=False) if x.is_positive else
+            sp.StrictLessThan(x, 0, evaluate=False) if x.is_negative else
+            sp.GreaterThan(x, 0, evaluate=False) if x.is_nonnegative else
+            sp.LessThan(x, 0, evaluate=False),))
 
     # -- one evaluation
 
@@ -78,16 +89,21 @@ class Referee:
                 labels[k.label] = labels[k]
         return labels
 
-    def sides(self, arith: Arith, sizes: dict, indices: dict, values: Values):
-        """Both sides' values; raises Undefined where either is not a real number."""
+    def sides(self, arith: Arith, sizes: dict, indices: dict, values: Values, strict: bool = False):
+        """Both sides' values; raises Undefined where either is not a real number. ``strict`` (for a
+        counterexample): a domain condition that cannot be evaluated makes the point unusable."""
         with arith:
             ev = Evaluator(arith, self._labels(sizes, indices), values, self.claim.onehot,
                            self.claim.definitions, unfolded=self.unfolded, extents=self.extents)
-            for cond in self.claim.domain:
+            for cond in self.claim.domain + self.signs:
+                if cond is sp.true:
+                    continue
                 try:
                     inside = ev.holds(cond)
                 except Unsupported:
-                    continue  # a condition it cannot evaluate restricts nothing
+                    if strict:
+                        raise Undefined(f"the domain condition {cond} cannot be told at this point") from None
+                    continue  # in a cross-check, a condition it cannot evaluate restricts nothing
                 if not inside:
                     raise Undefined(f"outside the domain the sides are written on: {cond}")
             a = ev.value(self.claim.lhs)
@@ -106,7 +122,7 @@ class Referee:
         difference of 10^-1000 is still seen."""
         for prec in _PRECISIONS + ((_DEEP,) if deep else ()):
             try:
-                a, b = self.sides(interval(prec), sizes, indices, Values(given))
+                a, b = self.sides(interval(prec), sizes, indices, Values(given), strict=True)
             except Uncertain:
                 continue
             except Undefined:

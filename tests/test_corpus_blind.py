@@ -56,43 +56,7 @@ STEMS = oracle.stems()
 
 # "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
 # a document of a few lines holding the declaration and the link).
-KNOWN_WRONG: dict[str, str] = {
-    r"01_relu_leaky_relu line 31: \max(\alpha x, x) = \alpha x + (1 - \alpha) \max(0, x)":
-        "the range of alpha (0 < alpha < 1, also when written $0 < \\alpha < 1$) is not applied: refuted at alpha = 2",
-    r"01_relu_leaky_relu line 37: \max(\alpha x, x) = \frac{(1 + \alpha) x + (1 - \alpha)|x|}{2}":
-        "the range of alpha (0 < alpha < 1) is not applied: refuted at alpha = 2",
-    r"01_relu_leaky_relu line 49: \max(0, a x) = a \max(0, x)":
-        "'Let $a > 0$ be a constant' is not applied: refuted at a = -2",
-    r"02_softplus line 3: \zeta(x) = \log(1 + e^{x})":
-        "an inline definition of zeta is checked as a claim about the Riemann zeta function: refuted at x = 0",
-    r"11_kl_categorical line 32: u_i = \frac{1}{n}":
-        "the inline definition of an indexed name (u_i = 1/n) is checked as a claim: refuted",
-    r"12_cosine_similarity line 43: \frac{(c u)^\top v}{\|c u\| \|v\|} = \frac{u^\top v}{\|u\| \|v\|}":
-        "'for a scalar $c > 0$' is not applied: refuted at c = -1",
-    r"13_attention_scores line 4: s_j = \frac{q^\top k_j}{\sqrt{d}}":
-        "a definition checked as a claim, with the declared vectors k_1, ..., k_n in R^d read as entries of one vector k: refuted by shape",
-    r"13_attention_scores line 7: s = \frac{K q}{\sqrt{d}}":
-        "the definition of s (a restatement of s_j) is checked as a claim with s a free vector: refuted",
-    r"13_attention_scores line 14: \frac{q^\top k_j}{\sqrt{d}} = \frac{1}{\sqrt{d}} \sum_{l=1}^{d} q_l K_{jl}":
-        "k_j, declared a vector of R^d ($k_1, \\dots, k_n \\in \\mathbb{R}^{d}$), is read as an entry of a vector k: refuted by shape",
-    r"13_attention_scores line 41: a_j = \frac{e^{s_j}}{\sum_{i=1}^{n} e^{s_i}}":
-        "the inline definition of an indexed name (a_j = softmax of s) is checked as a claim: refuted",
-    r"13_attention_scores line 64: \frac{q^\top k_j}{\sqrt{d}} = \frac{k_j q^\top}{\sqrt{d}}":
-        "FALSE PROOF: k_j, declared a vector of R^d, is read as a number, so a score is 'proved' equal to a d x d matrix",
-    r"14_mlp_backprop line 7: a = \tanh(z)":
-        "definitions side by side in one display (z = W_1 x, a = tanh(z)) are checked as claims once the names are used "
-        "with an index later (a_j): refuted",
-    r"25_peer_review_backprop line 11: \frac{\partial E}{\partial h_i} = 2 (h_i - t_i)":
-        "t is declared in R^m but the counterexample gives it N = 2 entries at m = 1 (index i = 2 beyond the sum): refuted",
-    r"25_peer_review_backprop line 37: \nabla_b E = 2 (h - t) \circ h \circ (1 - h)":
-        "refuted by shape on h's default length N, though h = sigma(W x + b) with b in R^m (a misfit resting on a default "
-        "length should be refused)",
-    r"26_two_variable_calculus line 31: \frac{\partial}{\partial u} \begin{bmatrix} u_1 u_2 \\ u_1 + u_2 \end{bmatrix} = \begin{bmatrix} u_2 & u_1 \\ 1 & 1 \end{bmatrix}":
-        "'Let $u \\in \\mathbb{R}^{2}$' is not read (u is guessed a number), so the Jacobian is a vector: refuted by shape",
-    r"27_sums_with_conditions line 20: \sum_{i \neq j} x_i x_j = \left(\sum_{i=1}^{n} x_i\right)^2 - \sum_{i=1}^{n} x_i^2":
-        "\\sum_{i \\neq j} x_i x_j (the prose: over ordered pairs) is read as a sum over i with j free, not refused as "
-        "ambiguous: refuted at j = 1",
-}
+KNOWN_WRONG: dict[str, str] = {}
 
 
 def _truth(stem: str) -> dict:

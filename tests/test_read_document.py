@@ -637,3 +637,23 @@ def test_an_inline_relation_restating_a_defined_name_is_a_claim():
     assert r["line 7"].verdict is Verdict.PROVED
     assert r["line 7 (2)"].verdict is Verdict.REFUTED
     assert r["line 10"].verdict is Verdict.REFUTED  # held back by no supposition: it is h_i
+
+
+def test_a_sign_said_in_the_prose_holds_in_every_counterexample():
+    text = ("Let $x \\in \\mathbb{R}$ and let $a > 0$ be a constant, and $\\alpha$ (a number between 0 and 1).\n\n"
+            "$$\\max(0, a x) = a \\max(0, x)$$\n\n$$\\max(0, a x) = \\max(0, x)$$\n\n"
+            "$$\\max(\\alpha x, x) = \\alpha x + (1 - \\alpha) \\max(0, x)$$\n\n$$\\max(\\alpha x, x) = x$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    verdicts = [r.verdict for r in results]
+    assert verdicts[0] is not Verdict.REFUTED and verdicts[2] is not Verdict.REFUTED
+    assert verdicts[1] is Verdict.REFUTED and results[1].counterexample.values["a"].entries[0].exact > 0
+    assert verdicts[3] is Verdict.REFUTED
+    alpha = results[3].counterexample.values["alpha"].entries[0].exact
+    assert 0 < alpha < 1
+
+
+def test_a_name_known_only_from_one_entry_equation_is_defined_by_it():
+    text = ("Let $p \\in \\mathbb{R}^n$. Against the uniform distribution $u_i = \\frac{1}{n}$, we have\n\n"
+            "$$\\sum_{i=1}^{n} u_i = 1$$\n")
+    assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.PROVED]

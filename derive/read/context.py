@@ -360,7 +360,11 @@ class DocumentContext:
         key = symbol_name(base) + "'" * primes
         if entry is not None:
             # (y_t = 1 says what entry t is, not every entry: a definition by entry depends on its index)
-            if value.is_vector or value.is_matrix or value.row or self.free_index(entry) not in value.expr.free_symbols:
+            # A name known only from this kind of use (u_i = 1/n, "the uniform distribution") is defined by
+            # it whatever its formula: every entry the same.
+            constant_entries = base in self.inferred and base not in self.stated
+            if value.is_vector or value.is_matrix or value.row \
+                    or (self.free_index(entry) not in value.expr.free_symbols and not constant_entries):
                 return None
             length = self.size_symbol(self.notation.size_of_index(entry))
             at = {self.free_index(entry): V.entry_index(length)}

@@ -119,6 +119,10 @@ _INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_O
                          rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
+_BETWEEN = re.compile(r"^\s*\(?\s*(?:is\s+)?(?:an?\s+|any\s+)?(?:real\s+)?(?:number|constant|value|scalar|slope)?\s*"
+                      r"(?:strictly\s+)?between\s+(-?\d+)\s+and\s+(-?\d+)\b", re.I)
+
+
 def inequalities(math: str, offset: int) -> list[Condition]:
     """``x > 0``, ``x \\geq 0``, ``0 < \\alpha < 1``: inequalities of one name and numbers, as
     conditions on the name (``[]`` when the text is anything else)."""
@@ -357,6 +361,19 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 if math.rstrip().endswith("=") and n == len(sentence) - 1:
                     out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                                  first, ends_with_relation=True))
+                said += f"${math}$"
+                first = False
+                continue
+            after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+            between = _BETWEEN.match(after) if re.fullmatch(r"\s*\\?[A-Za-z]+\s*", math) else None
+            if between:
+                # "$\alpha$ (a number between 0 and 1)": the open range, which holds under either reading
+                name = math.strip()
+                low, high = between.group(1), between.group(2)
+                text = f"{low} < {name} < {high}"
+                out.declarations.extend([
+                    Declaration(name, "range", (_ORDER_WORDS[">"], low), piece.offset, text),
+                    Declaration(name, "range", (_ORDER_WORDS["<"], high), piece.offset, text)])
                 said += f"${math}$"
                 first = False
                 continue
