@@ -657,3 +657,9 @@ def test_a_name_known_only_from_one_entry_equation_is_defined_by_it():
     text = ("Let $p \\in \\mathbb{R}^n$. Against the uniform distribution $u_i = \\frac{1}{n}$, we have\n\n"
             "$$\\sum_{i=1}^{n} u_i = 1$$\n")
     assert _verdicts_of(text) == [Verdict.UNKNOWN, Verdict.PROVED]
+
+
+def test_a_size_said_to_be_at_least_one_stays_a_size():
+    text = ("Let $n \\ge 1$ be an integer and $x_1, \\dots, x_n$ real numbers, with $c \\in \\mathbb{R}$.\n\n"
+            "$$\\sum_{i=1}^{n} c x_i = c \\sum_{i=1}^{n} x_i$$\n\n$$\\sum_{i=1}^{n} c = c$$\n")
+    assert _verdicts_of(text) == [Verdict.PROVED, Verdict.REFUTED]

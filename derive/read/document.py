@@ -545,6 +545,18 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
     return out
 
 
+def _trivial_for_a_size(d, notation: Notation) -> bool:
+    """n >= 1 (or n > 0, n >= 0) said of a size: what every size is already."""
+    if not (notation.size_name(d.name) or notation.kind_of(d.name) == "size"):
+        return False
+    order, bound = d.sizes
+    try:
+        value = float(bound)
+    except ValueError:
+        return False
+    return (order == ">=" and value <= 1) or (order == ">" and value < 1)
+
+
 def _redeclared(declarations) -> set[str]:
     """The names the prose declares with two different meanings (kind or sizes)."""
     meanings: dict[str, set] = {}
@@ -622,8 +634,10 @@ def _declare(notation: Notation, said, lines: _Lines):
                     continue
                 sizes[key] = ()
             note(key, f"${key}$ is the number of {noun}", d.offset)
-        elif d.kind == "range" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key):
-            # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default
+        elif d.kind == "range" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) \
+                and not (notation.size_name(key) or notation.kind_of(key) in ("size", "index") or key in sizes):
+            # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default (a size,
+            # "let $n \ge 1$ be an integer", stays the size it is)
             forget.add(key)
             scalars.append(key)
             vectors.pop(key, None)
@@ -1234,7 +1248,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         conditions = tuple(item.inline.conditions) if item.inline is not None else ()
         conditions += _scope_at(said, chain.offset)
         conditions += tuple(Condition(d.name, d.sizes[1], False, d.offset, d.sizes[0]) for d in said.declarations
-                            if d.kind == "range" and d.offset <= chain.offset)
+                            if d.kind == "range" and d.offset <= chain.offset
+                            and not _trivial_for_a_size(d, reader.notation))
         used = set()
         for t in chain.terms:
             used |= names_in(t.text)
