@@ -663,3 +663,9 @@ def test_a_size_said_to_be_at_least_one_stays_a_size():
     text = ("Let $n \\ge 1$ be an integer and $x_1, \\dots, x_n$ real numbers, with $c \\in \\mathbb{R}$.\n\n"
             "$$\\sum_{i=1}^{n} c x_i = c \\sum_{i=1}^{n} x_i$$\n\n$$\\sum_{i=1}^{n} c = c$$\n")
     assert _verdicts_of(text) == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_the_correct_class_named_in_words_before_its_letter_is_an_index():
+    text = ("Let $z \\in \\mathbb{R}^{K}$. With a one-hot target at the correct class $c$, only one term survives:\n\n"
+            "$$-\\sum_{k=1}^{K} \\delta_{kc} z_k = -z_c$$\n\n$$-\\sum_{k=1}^{K} \\delta_{kc} z_k = z_c$$\n")
+    assert _verdicts_of(text) == [Verdict.PROVED, Verdict.REFUTED]

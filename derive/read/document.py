@@ -598,6 +598,14 @@ def _declare(notation: Notation, said, lines: _Lines):
         readings.setdefault(name, []).append(Reading("declaration", text, lines.of(offset)))
 
     classes = [d for d in said.declarations if d.kind == "class"]
+    for c in classes:
+        if re.fullmatch(r"[a-z]", c.name) and not notation.size_of_index(c.name) and notation.kind_of(c.name) in (None, "scalar"):
+            # the correct class c, a letter no default makes an index: an index over the classes
+            home = notation.size_of_index(next(iter(notation.onehot.values()), "")) or notation.size_name("N")
+            if home in sizes:
+                forget.add(c.name)
+                sizes = {k: tuple(x for x in ix if x != c.name) for k, ix in sizes.items()}
+                sizes[home] = sizes[home] + (c.name,)
     said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
     aliases = dict(notation.aliases)
     for d in said.declarations:

@@ -119,6 +119,7 @@ _INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_O
                          rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
+_CLASS_BEFORE = re.compile(r"\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?$", re.I)
 _BETWEEN = re.compile(r"^\s*\(?\s*(?:is\s+)?(?:an?\s+|any\s+)?(?:real\s+)?(?:number|constant|value|scalar|slope)?\s*"
                       r"(?:strictly\s+)?between\s+(-?\d+)\s+and\s+(-?\d+)\b", re.I)
 
@@ -364,6 +365,9 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
+            if re.fullmatch(r"\s*[a-z]\s*", math) and _CLASS_BEFORE.search(said[-60:]):
+                # "a one-hot target at the correct class $c$": c is the index of the correct class
+                out.declarations.append(Declaration(math.strip(), "class", (), piece.offset, said[-60:].strip()))
             after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
             between = _BETWEEN.match(after) if re.fullmatch(r"\s*\\?[A-Za-z]+\s*", math) else None
             if between:
