@@ -104,12 +104,10 @@ class DocumentContext:
         sizes = dict(notation.sizes)
         for name in typed.sizes:
             sizes[name] = ()
-        rehomed = _index_sizes(usage, dataclasses.replace(notation, sizes=sizes), vectors, matrices,
-                               self.declared_lines)
-        moved = rehomed != notation.sizes
+        moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use
-            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=rehomed))
+            self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use = kept
             self.usage = usage
@@ -522,34 +520,6 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
-
-
-def _index_sizes(usage, notation: Notation, vectors: dict, matrices: dict, declared: dict) -> dict:
-    """The sizes with their index letters, where an index letter the document only ever writes under
-    names of one other size runs over that size: with x, w in R^d, the j of x_j runs over 1..d, not the
-    default 1..N. A letter the prose declares (i = 1, ..., N), or written under names of two sizes, keeps
-    its range."""
-    wanted: dict[str, set] = {}
-    for name, uses in usage.every_subscript.items():
-        shape = (vectors[name],) if name in vectors else tuple(matrices[name]) if name in matrices else None
-        for letters in uses:
-            if shape is None or len(letters) != len(shape):
-                for letter in letters:
-                    wanted.setdefault(letter, set()).add(None)
-                continue
-            for letter, size in zip(letters, shape):
-                wanted.setdefault(letter, set()).add(size)
-    sizes = {k: tuple(v) for k, v in notation.sizes.items()}
-    for letter, want in sorted(wanted.items()):
-        if len(want) != 1 or None in want or letter in declared:
-            continue
-        (size,) = want
-        now = notation.size_of_index(letter)
-        if now is None or now == size or size not in sizes:
-            continue
-        sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
-        sizes[size] = sizes[size] + (letter,)
-    return sizes
 
 
 def _typed_readings(typed: dict[str, tuple]) -> list[Reading]:

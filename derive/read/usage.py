@@ -38,7 +38,6 @@ class Usage:
     numbered: dict[str, int] = field(default_factory=dict)  # x_1: an entry of a vector, or a name of its own
     indices: dict[str, int] = field(default_factory=dict)  # letters written in subscripts: x_i, \sum_{i=1}
     subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
-    every_subscript: dict[str, set] = field(default_factory=dict)  # the letters of every x_i, x_j, W_{ij}
     whole: dict[str, int] = field(default_factory=dict)  # softmax(x), LSE(x): a function of a whole vector
     # u_o^\top, \|v_c\|, u^\top v_c, v_{c,i}: a name with a letter subscript used as a vector ("u_o" -> line)
     labelled: dict[str, int] = field(default_factory=dict)
@@ -88,7 +87,6 @@ def scan(formulas: list[tuple[str, int]]) -> Usage:
             if kinds[:1] == ["SUB"] and len(after) > 1 and (after[1].type in ("LETTER", "LBRACE")):
                 _note(usage.entries, name, line)
                 usage.subscripts.setdefault(name, _letters(tokens, n + 2))
-                usage.every_subscript.setdefault(name, set()).add(_letters(tokens, n + 2))
             elif kinds[:1] == ["SUB"] and len(after) > 1 and after[1].type == "NUMBER":
                 _note(usage.numbered, name, line)
             elif kinds[:1] == ["SUP"] and len(after) > 1 and str(after[1]) in _TRANSPOSES:
