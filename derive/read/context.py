@@ -343,7 +343,9 @@ class DocumentContext:
         head = kinds[:len(kinds) - primes]
         if kinds[len(head):] != ["PRIME"] * primes or head not in (
                 ["LETTER"], ["CMD"], ["ACCENT", "LETTER"], ["ACCENT", "LBRACE", "LETTER", "RBRACE"],
-                ["ACCENT", "CMD"], ["ACCENT", "LBRACE", "CMD", "RBRACE"]):
+                ["ACCENT", "CMD"], ["ACCENT", "LBRACE", "CMD", "RBRACE"]) \
+                and not (head in (["FONT", "LBRACE", "LETTER", "RBRACE"], ["FONT", "LBRACE", "CMD", "RBRACE"])
+                         and str(tokens[0]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\vec")):
             return None
         if head == ["CMD"] and str(tokens[0])[1:] not in GREEK:
             return None
@@ -386,7 +388,9 @@ class DocumentContext:
             self.overrides.add(key)  # the document's definition, not the default, from here on
             # (the default's own formula, yhat = softmax(theta), is the name's meaning past a heading too)
             same = " ".join(right.split()) == " ".join(default_notation().definitions.get(base, "").split())
-            ends = [n for n in self.heading_lines if n > self.line and not same]
+            # a name typed only from the document's own use (q_k) is no default: its definition holds on
+            ends = [n for n in self.heading_lines if n > self.line and not same and base not in self.inferred
+                    and base not in getattr(self, "typed_from_use", {})]
         else:
             ends = []
         # a definition holds until the prose declares the name anew (y is one-hot)

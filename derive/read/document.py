@@ -493,6 +493,8 @@ def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> lis
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
                              r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say|and)\b[^$]*$",
                              re.I)
+# "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
+_CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
@@ -1221,9 +1223,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
             left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
             # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
-            restated = len(left_names) == 1 and reader.defined_at.get(symbol_name(next(iter(left_names))),
-                                                                       float("inf")) < lines.of(chain.offset) \
-                and not _HYPOTHESIS_START.match(item.inline.before)
+            at = reader.defined_at.get(symbol_name(next(iter(left_names))), float("inf")) if len(left_names) == 1 \
+                else float("inf")
+            restated = (at < lines.of(chain.offset) and not _HYPOTHESIS_START.match(item.inline.before)) \
+                or (at <= lines.of(chain.offset) and _CONSEQUENCE.search(item.inline.before[-30:]) is not None)
             if not defined and not restated and (_HYPOTHESIS_END.search(item.inline.before[-60:])
                                                  and _BARE_NAME.match(first.text)
                                                  or _HYPOTHESIS_START.match(item.inline.before)):

@@ -471,11 +471,29 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._differentiate_through(rest, op, env)
         if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
             self._check_not_a_bare_name(rest[0], env, op.variable)  # \nabla_w \ell, \ell never defined: not 0
+            self._check_depends(rest[0], op)
         body = self._chain(rest, env)
         if isinstance(body, MatrixTerm):
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
         return self._differentiate(body, op)
 
+
+    def _check_depends(self, entry: Entry, op) -> None:
+        """d ell / d W_{km} with ell defined by a formula free of W (through a name whose own definition in W
+        was not read, z = W x): refused, not read as 0."""
+        word = node_word(item_base(entry.item))
+        key = symbol_name(word) if word else None
+        if key is None or key not in self.values or not self._in_force(key) or item_scripts(entry.item):
+            return
+        variable = op.variable
+        if not isinstance(variable, (sp.Indexed, sp.Symbol)) or isinstance(variable, Idx):
+            return  # a whole vector (\nabla_w): its entries are checked where they are read
+        base = variable.base.label if isinstance(variable, sp.Indexed) else variable
+        expr = self.values[key].expr
+        names = {str(s) for s in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+        if str(base) not in names:
+            raise FormulaError(f"{word}, as defined on line {self.defined_at.get(key, '?')}, does not depend on {base}: "
+                               f"its derivative is not read as 0 (say how it depends on {base})")
 
     def _function_head(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
         """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.

@@ -42,6 +42,9 @@ def macros(path: Path) -> dict[str, str]:
     found = {m.group(1): m.group(2) for m in re.finditer(r"\\newcommand\{(\\[A-Za-z]+)\}\{((?:[^{}]|\{[^{}]*\})*)\}", text)}
     found.update({m.group(1): rf"\operatorname{{{m.group(2)}}}"
                   for m in re.finditer(r"\\DeclareMathOperator\{(\\[A-Za-z]+)\}\{([^{}]*)\}", text)})
+    # one argument, \newcommand{\vect}[1]{\mathbf{#1}}: kept with its #1, filled in by expand
+    found.update({m.group(1): m.group(2)
+                  for m in re.finditer(r"\\newcommand\{(\\[A-Za-z]+)\}\[1\]\{((?:[^{}]|\{[^{}]*\})*)\}", text)})
     return found
 
 
@@ -49,8 +52,16 @@ def expand(latex: str, table: dict[str, str]) -> str:
     """``latex`` with the macros of ``table`` replaced by their bodies (one level, as they are simple)."""
     if not table:
         return latex
-    pattern = "|".join(re.escape(name) + r"(?![A-Za-z])" for name in sorted(table, key=len, reverse=True))
-    return re.sub(pattern, lambda m: table[m.group(0)], latex)
+    pattern = "|".join(re.escape(name) + r"(?![A-Za-z])(?:\s*\{([^{}]*)\})?" for name in sorted(table, key=len, reverse=True))
+
+    def fill(m):
+        name = m.group(0).split("{")[0].strip()
+        body = table[name]
+        if "#1" in body:
+            argument = next((g for g in m.groups() if g is not None), "")
+            return body.replace("#1", argument)
+        return body + m.group(0)[len(name):]
+    return re.sub(pattern, fill, latex)
 
 
 def normal(latex: str) -> str:

@@ -641,6 +641,14 @@ def _26_chain(X, y, w, j):
     return sum(r[i] * partial(lambda v: (X @ v - y)[i], w, j) for i in range(len(y)))
 
 
+@claim(D26, "line-10-2#1")
+def _(rng):
+    # r_i = sum_k X_ik w_k - y_i, with r = Xw - y: entry i of the residual, at a random i
+    m, n, X, y, w, lam, u, a, j, loss = _26(rng)
+    i = int(rng.integers(m))
+    return (X @ w - y)[i], sum(X[i, k] * w[k] for k in range(n)) - y[i]
+
+
 @claim(D26, "line-13#1")
 def _(rng):
     m, n, X, y, w, lam, u, a, j, loss = _26(rng)
