@@ -745,6 +745,8 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
             outcome.notes = list(outcome.notes) + [f"checked at {where}: " + "; ".join(sorted(covered))]
             cx = outcome.counterexample
             if cx is not None:  # the values the case fixed belong to the counterexample
+                if any(name in cx.values for name, _ in names):
+                    return None  # the name was not fixed by the case (still a variable): no refutation at a value
                 given = {name: Assignment(name, (), (_format_value(sp.Integer(v)),)) for (name, _), v in zip(names, case)}
                 outcome.counterexample = dataclasses.replace(cx, values=dict(sorted({**cx.values, **given}.items())))
             return outcome
