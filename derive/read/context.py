@@ -252,10 +252,16 @@ class DocumentContext:
                                         f"{'' if len(guessed) == 1 else 's'} (not declared)"))
         used = set().union(*(names_in(t) for t in texts)) if texts else set()
         for n in sorted(self.inferred):
-            if n in used and n not in self.typed_from_use:
+            defined = symbol_name(n) in self.values and self._in_force(symbol_name(n))
+            if n in used and n not in self.typed_from_use and not defined:  # a definition says what it is
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
         out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used})
+        for n in sorted(used):
+            key = symbol_name(n)
+            if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
+                    and self.line != self.defined_at[key]:
+                out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[key]))
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
