@@ -728,6 +728,8 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
     if len(cases) > _MAX_VALUE_CASES:
         return None
     covered = {text for _, _, text in check.values}
+    # in words, as a renderer shows them: "y in {0, 1}"
+    sets = "; ".join(f"{name} in {{{', '.join(str(v) for v in vals)}}}" for name, vals in names)
     if any(h not in covered for h in check.hypotheses):
         return None  # another supposition the counterexample would have to satisfy
     held = []
@@ -742,7 +744,7 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
         if outcome.verdict is Verdict.REFUTED:
             where = ", ".join(f"{name} = {v}" for (name, _), v in zip(names, case))
             outcome.detail = f"{outcome.detail} (at {where}, one of the values the document allows)"
-            outcome.notes = list(outcome.notes) + [f"checked at {where}: " + "; ".join(sorted(covered))]
+            outcome.notes = list(outcome.notes) + [f"checked at {where}, one of the values of {sets}"]
             cx = outcome.counterexample
             if cx is not None:  # the values the case fixed belong to the counterexample
                 if any(name in cx.values for name, _ in names):
@@ -755,9 +757,8 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
     if held and all(o.verdict in order for o in held):
         # true at every value the document allows (and false elsewhere): it holds as the document means it
         weakest = max(held, key=lambda o: (order.index(o.verdict), -(o.bound or 0)))
-        allowed = "; ".join(sorted(covered))
-        return _Outcome(weakest.verdict, f"at each value {allowed} allows: {weakest.detail}", bound=weakest.bound,
-                        notes=[f"checked at each of the values: {allowed}"], sizes=weakest.sizes)
+        return _Outcome(weakest.verdict, f"at each value of {sets}: {weakest.detail}", bound=weakest.bound,
+                        notes=[f"checked at each value of {sets}"], sizes=weakest.sizes)
     return None
 
 

@@ -631,7 +631,9 @@ def _declare(notation: Notation, said, lines: _Lines):
         elif d.kind == "restricted" and key not in notation.functions and notation.kind_of(key) not in ("size", "index"):
             forget.add(key)
             scalars.append(key)
-            note(key, f"${d.written}$: read as a real number, kept as a supposition", d.offset)
+            note(key, f"${d.written}$: a number; a step that fails for another real ${key}$ is checked at each of "
+                      "these values" if d.sizes else f"${d.written}$: read as a real number, kept as a supposition",
+                 d.offset)
         elif d.kind == "size" and re.fullmatch(r"[A-Za-z]", key) and d.sizes \
                 and notation.kind_of(key) in (None, "scalar", "size"):
             # "Assume K classes", "there are $m$ training examples": a size, counting what the words say
