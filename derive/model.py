@@ -234,6 +234,13 @@ class Step:
     # Undeclared capitals read as matrices that may be numbers (AB = BA), each with the size it depends
     # on, (name, size): the verdict stands only where the readings as numbers (1x1) and as matrices agree.
     either: tuple[tuple[str, str], ...] = ()
+    # Links the step's reading takes for granted, each (left, right, what it is in words): where the document
+    # defines a built-in function by its own formula (LSE(x) = ...), every step using the function reads it
+    # with its usual meaning, and a verdict stands only where that definition is proved to be it.
+    premises: tuple[tuple[Side, Side, str], ...] = ()
+    # Vectors read as one-hot by default although the document declares them (y \in R^N) without saying
+    # so: a verdict stands only where it is the same with them read as any vector.
+    hot_guessed: tuple[str, ...] = ()
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -283,6 +290,8 @@ class Check:
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.values
     file: str = ""  # the file the derivation was read from, as named on the command line; else its source
     either: tuple[tuple[str, str], ...] = ()  # as Step.either
+    premises: tuple[tuple[Side, Side, str], ...] = ()  # as Step.premises
+    hot_guessed: tuple[str, ...] = ()  # as Step.hot_guessed
 
 
 def slug(label: str) -> str:
@@ -316,7 +325,8 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses, values=step.values, either=step.either,
+                      hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
+                      hot_guessed=step.hot_guessed,
                       file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"

@@ -69,7 +69,9 @@ class Referee:
         # A symbol that carries a sign (a > 0 said in the prose) holds only values of that sign: its sign
         # is a condition of the domain, whatever became of the written condition (a > 0 with a positive
         # a evaluates to True, and so is lost when a check is sent to a worker).
-        signed = sorted((x for x in sp.sympify(claim.lhs).free_symbols | sp.sympify(claim.rhs).free_symbols
+        held = set().union(sp.sympify(claim.lhs).free_symbols, sp.sympify(claim.rhs).free_symbols,
+                           *(sp.sympify(c).free_symbols for c in claim.domain))
+        signed = sorted((x for x in held
                          if isinstance(x, sp.Symbol) and not isinstance(x, Idx) and not x.is_integer
                          and (x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive)), key=str)
         self.signs = tuple(cond for x in signed for cond in (

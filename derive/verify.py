@@ -138,6 +138,10 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=()) -> _Al
     an axis with an index that already means something (a hot class, a free index of one side).
     """
     conventions = list(dict.fromkeys(lhs.conventions + rhs.conventions))
+    for zero, other in ((lhs, rhs), (rhs, lhs)):
+        if not zero.axes and other.axes and sp.sympify(zero.expr) == 0:
+            # Ax - Ax = 0, \nabla f = 0: the 0 is the zero of the other side's shape, compared entry by entry
+            return _Aligned(lhs_e, rhs_e, conventions)
     if lhs.shape == rhs.shape:
         pairs = list(zip(lhs.axes, rhs.axes))
     elif len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape == rhs.shape[::-1]:
@@ -458,8 +462,10 @@ def _point_of(given: dict) -> dict:
 
 
 def _shape_counterexample(check: Check, params, settings: Settings) -> Counterexample:
-    sizes_all = params.sizes or tuple(sorted({s for a in check.lhs.axes + check.rhs.axes
-                                              for s in sp.sympify(a.size).free_symbols}, key=str))
+    sizes_all = tuple(sorted(set(params.sizes) | {s for a in check.lhs.axes + check.rhs.axes
+                                                   for s in sp.sympify(a.size).free_symbols}
+                             | {s for n in tuple(check.lhs.shape) + tuple(check.rhs.shape)
+                                for s in sp.sympify(n).free_symbols}, key=str))
     for sizes in C.size_combinations(sizes_all, settings.max_size, 1000):
         ls = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.lhs.shape)
         rs = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.rhs.shape)
@@ -785,6 +791,10 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
             + ", which is not used: a counterexample must satisfy it")
     if check.either:
         outcome = _either(check, outcome)
+    if check.hot_guessed and outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.REFUTED):
+        outcome = _any_vector_too(check, outcome, settings, clock)
+    if check.premises and outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.REFUTED):
+        outcome = _given_premises(check, outcome, settings, clock)
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
@@ -794,6 +804,60 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         conventions=conventions, counterexample=outcome.counterexample, notes=tuple(outcome.notes),
         sizes=outcome.sizes,
     )
+
+
+def _any_vector_too(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:
+    """A verdict with a declared vector read as one-hot by default, checked again with it any vector: it stands
+    where both readings agree; else unknown, naming the reading it depends on."""
+    onehot = tuple((b, t) for b, t in check.assume.onehot if str(b) not in check.hot_guessed)
+    general = dataclasses.replace(check, assume=dataclasses.replace(check.assume, onehot=onehot), hot_guessed=(),
+                                  premises=(), id=f"{check.id}/any")
+    try:
+        other = _run(general, settings, clock)
+    except (StageTimeout, Unsupported):
+        other = _Outcome(Verdict.UNKNOWN, "not decided in time")
+    except Exception as exc:  # the second reading's failure is this check's data, as any check's is
+        other = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}")
+    holds = (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
+    names = ", ".join(check.hot_guessed)
+    both = f"with {names} read as one-hot (the default for a label) and as any vector alike"
+    if outcome.verdict is other.verdict is Verdict.REFUTED:
+        other.notes = list(other.notes) + [f"fails {both}; the counterexample reads {names} as any vector"]
+        return other
+    if outcome.verdict in holds and other.verdict in holds:
+        outcome.notes = list(outcome.notes) + [f"holds {both}"]
+        return outcome
+    if outcome.verdict in holds and other.verdict is Verdict.REFUTED:
+        how = f"true with {names} one-hot (the default), false for {names} any vector"
+    elif outcome.verdict is Verdict.REFUTED and other.verdict in holds:
+        how = f"false with {names} one-hot (the default), true for {names} any vector"
+    else:
+        how = f"{outcome.verdict.value} with {names} one-hot (the default), {other.verdict.value} for {names} any vector"
+    return _Outcome(Verdict.UNKNOWN, f"{how}; the document declares {names} without saying whether "
+                    f"{'it is' if len(check.hot_guessed) == 1 else 'they are'} one-hot: say \"${names}$ is one-hot\" "
+                    "or give its entries", sizes=outcome.sizes)
+
+
+def _given_premises(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:
+    """A verdict that reads a function with its usual meaning, where the document defines the function by
+    its own formula, stands only where that formula is proved to be the usual one; else unknown."""
+    for lhs, rhs, what in check.premises:
+        premise = dataclasses.replace(check, lhs=lhs, rhs=rhs, premises=(), hypotheses=(), values=(), either=(),
+                                      id=f"{check.id}/premise")
+        try:
+            held = _run(premise, settings, clock)
+        except (StageTimeout, Unsupported):
+            held = _Outcome(Verdict.UNKNOWN, "not decided in time")
+        except Exception as exc:  # the premise's failure is this check's data, as any check's is
+            held = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}")
+        if held.verdict is Verdict.PROVED:
+            continue
+        how = ("it differs from it" + (f" ({held.counterexample.describe()})" if held.counterexample else "")
+               if held.verdict is Verdict.REFUTED else f"derive could not prove it is the same ({held.detail})")
+        return _Outcome(Verdict.UNKNOWN, f"{what} by its own formula, and derive reads the name only with its usual "
+                        f"meaning: {how}; give the document's function a name of its own (f, g, h)",
+                        sizes=outcome.sizes)
+    return outcome
 
 
 def _either(check: Check, outcome: _Outcome) -> _Outcome:
