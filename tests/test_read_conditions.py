@@ -30,7 +30,9 @@ def _point(result) -> dict:
     ("x \\le -1", [("x", "<=", "-1")]),
     ("0 < x", [("x", ">", "0")]),
     ("0 < \\alpha < 1", [("\\alpha", ">", "0"), ("\\alpha", "<", "1")]),
-    ("x > y", []),
+    ("x > y", [("x", ">", "y")]),
+    ("r \\le \\delta", [("r", "<=", "\\delta")]),
+    ("x > x", []),
     ("x = 0", []),
 ])
 def test_an_inequality_of_a_name_and_numbers_is_read(math, expected):
@@ -180,3 +182,37 @@ def test_a_condition_on_a_vector_is_not_applied():
     text = "Let $x \\in \\mathbb{R}^N$.\n\nFor $x > 0$:\n\n$$\n\\sum_{i=1}^{N} x_i = \\sum_{i=1}^{N} |x_i|\n$$\n"
     (result,) = _verdicts(text).values()
     assert result.verdict is Verdict.UNKNOWN and "x > 0" in result.detail
+
+
+ORDER_OF_TWO_NAMES = r"""# An order between two names
+
+Let $a > 0$.
+
+When $x > a$,
+
+$$
+|x| = x
+$$
+
+$$
+|x - a| = a - x
+$$
+
+For $i < j$:
+
+$$
+\delta_{ij} = 0
+$$
+"""
+
+
+def test_an_order_between_two_names_restricts_the_step_with_the_ranges_of_both():
+    """x > a with a > 0: no counterexample may take a <= 0 (|x| = x holds there); a step false where
+    x > a is refuted at a point where it holds, and an order of index letters is refused, not dropped."""
+    v = _verdicts(ORDER_OF_TWO_NAMES)
+    assert v["line-8#1"].verdict is not Verdict.REFUTED
+    wrong = v["line-12#1"]
+    assert wrong.verdict is Verdict.REFUTED
+    point = _point(wrong)
+    assert point["a"] > 0 and point["x"] > point["a"]
+    assert v["line-18#1"].verdict is Verdict.UNKNOWN and "i < j" in v["line-18#1"].detail

@@ -669,3 +669,95 @@ def test_the_correct_class_named_in_words_before_its_letter_is_an_index():
     text = ("Let $z \\in \\mathbb{R}^{K}$. With a one-hot target at the correct class $c$, only one term survives:\n\n"
             "$$-\\sum_{k=1}^{K} \\delta_{kc} z_k = -z_c$$\n\n$$-\\sum_{k=1}^{K} \\delta_{kc} z_k = z_c$$\n")
     assert _verdicts_of(text) == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def _results_by_line(text: str) -> dict:
+    d = read_document(text, "doc.md", default_notation())
+    return {c.line: verify_check(c, SETTINGS) for c in checks_of(d) if c.part != "ends"}
+
+
+def test_a_builtin_function_the_document_defines_otherwise_decides_nothing_it_is_used_in():
+    """LSE(x) = log sum e^{2 x_j}: derive reads LSE as the usual log-sum-exp, so the definition and every
+    step using LSE are unknown (naming the definition), never refuted against the usual meaning."""
+    text = ("Let $x \\in \\mathbb{R}^{n}$ and define\n$\\operatorname{LSE}(x) = \\log \\sum_{j=1}^{n} e^{2 x_j}$. Then\n\n"
+            "$$\n\\frac{\\partial}{\\partial x_i} \\operatorname{LSE}(x) = \\frac{2 e^{2 x_i}}{\\sum_{j=1}^{n} e^{2 x_j}}\n$$\n")
+    by_line = _results_by_line(text)
+    assert {r.verdict for r in by_line.values()} == {Verdict.UNKNOWN}
+    assert all("line 2 defines LSE" in r.detail for r in by_line.values())
+    usual = text.replace("e^{2 x_j}$", "e^{x_j}$").replace("{2 e^{2 x_i}}{\\sum_{j=1}^{n} e^{2 x_j}}",
+                                                           "{e^{x_i}}{\\sum_{j=1}^{n} e^{x_j}}")
+    assert {r.verdict for r in _results_by_line(usual).values()} == {Verdict.PROVED}
+
+
+def test_a_declared_label_read_one_hot_by_default_decides_only_where_both_readings_agree():
+    text = ("Let $y \\in \\mathbb{R}^{N}$ be a target and $\\hat{y} = \\operatorname{softmax}(z)$ with $z \\in \\mathbb{R}^N$.\n\n"
+            "$$\n\\sum_{i=1}^{N} y_i = 1\n$$\n\n$$\n\\sum_{i=1}^{N} y_i \\hat{y}_i = \\sum_{i=1}^{N} \\hat{y}_i y_i\n$$\n\n"
+            "$$\n\\sum_{i=1}^{N} \\hat{y}_i = 2\n$$\n")
+    by_line = _results_by_line(text)
+    assert by_line[4].verdict is Verdict.UNKNOWN and "one-hot" in by_line[4].detail
+    assert by_line[8].verdict is Verdict.PROVED
+    assert by_line[12].verdict is Verdict.REFUTED
+
+
+def test_zero_on_one_side_of_a_vector_equation_is_the_zero_vector():
+    text = ("Let $x \\in \\mathbb{R}^n$, $A \\in \\mathbb{R}^{n \\times n}$.\n\n"
+            "$$\n\\nabla_x (x^\\top A x - x^\\top A^\\top x) = 0\n$$\n\n$$\nA x - A^\\top x = 0\n$$\n")
+    by_line = _results_by_line(text)
+    assert by_line[4].verdict is Verdict.PROVED
+    assert by_line[8].verdict is Verdict.REFUTED and by_line[8].counterexample.values
+
+
+def test_a_matrix_declared_with_a_label_subscript_is_a_matrix():
+    """W_1 and W_2 declared n x n are matrices (they were once read as numbers, and W_1 W_2 x = W_2 W_1 x proved)."""
+    text = ("Let $x \\in \\mathbb{R}^{n}$, $W_1 \\in \\mathbb{R}^{n \\times n}$ and $W_2 \\in \\mathbb{R}^{n \\times n}$.\n\n"
+            "$$\nW_1 W_2 x = W_2 W_1 x\n$$\n\n$$\n(W_2 W_1 x)^\\top x = x^\\top W_1^\\top W_2^\\top x\n$$\n\n"
+            "$$\nW_2^\\top (x - x) = 0\n$$\n")
+    by_line = _results_by_line(text)
+    assert by_line[4].verdict is Verdict.REFUTED
+    assert by_line[8].verdict is Verdict.PROVED
+    assert by_line[12].verdict is Verdict.PROVED
+
+
+BACKPROP = r"""Let $x \in \mathbb{R}^{n}$, $A \in \mathbb{R}^{h \times n}$, $B \in \mathbb{R}^{m \times h}$ and
+
+$$
+z = A x, \qquad a = \tanh(z), \qquad \hat{y} = B a
+$$
+
+with the loss $L = \frac{1}{2} \|\hat{y} - y\|^2$ for a target $y \in \mathbb{R}^{m}$.
+
+$$
+\frac{\partial L}{\partial \hat{y}} = \hat{y} - y
+$$
+
+$$
+\frac{\partial L}{\partial a} = B^\top (\hat{y} - y)
+$$
+
+$$
+\frac{\partial L}{\partial z} = B^\top (\hat{y} - y)
+$$
+
+$$
+\frac{\partial L}{\partial a_j} = \sum_{i=1}^{m} B_{ij} (\hat{y}_i - y_i)
+$$
+
+The layer is $s = \sigma(A x)$. Its loss is $E = \sum_{k=1}^{h} (s_k - t_k)^2$, $t \in \mathbb{R}^h$:
+
+$$
+\frac{\partial E}{\partial s_k} = 2 (s_k - t_k)
+$$
+
+$$
+\frac{\partial E}{\partial s_k} = 2 (s_k - t_k) s_k
+$$
+"""
+
+
+def test_a_gradient_with_respect_to_a_defined_vector_is_taken_through_its_definition():
+    """dL/da with a = tanh(z): L written in a (what a is made from held fixed), differentiated, then a
+    unfolded; an index of the variable that a sum in the formula also uses is never captured (dE/ds_k)."""
+    by_line = _results_by_line(BACKPROP)
+    verdicts = {line: r.verdict for line, r in by_line.items() if line >= 10 and line != 25}
+    assert verdicts == {10: Verdict.PROVED, 14: Verdict.PROVED, 18: Verdict.REFUTED, 22: Verdict.PROVED,
+                        28: Verdict.PROVED, 32: Verdict.REFUTED}, verdicts

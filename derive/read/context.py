@@ -380,14 +380,21 @@ class DocumentContext:
             self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
             self.defined_at[key] = self.line
             return name
-        if not value.is_vector:
-            self._shallow = True
-            try:
-                self.shallow[key] = self.read(right).expr
-            except FormulaError:
-                pass
-            finally:
-                self._shallow = False
+        self._shallow = True
+        try:
+            kept = self.read(right)
+            if entry is not None and not (kept.is_vector or kept.is_matrix or kept.row):
+                at = {self.free_index(entry): V.entry_index(value.size)}
+                kept = V.Value(kept.expr.xreplace(at), value.size, kept.conventions)
+            if not value.is_vector:
+                self.shallow[key] = kept.expr
+            elif not value.row and not value.is_matrix and kept.is_vector and kept.size == value.size \
+                    and kept.misfit is None:
+                self.shallow_vectors[key] = kept
+        except FormulaError:
+            pass
+        finally:
+            self._shallow = False
         self.values[key] = value
         self.defined_at[key] = self.line
         if self.notation.kind_of(base) is not None:

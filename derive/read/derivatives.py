@@ -14,7 +14,8 @@ from lark import Tree
 from sympy import Idx, Indexed
 
 from ..errors import FormulaError
-from ..notation import scalar
+from ..normal import evaluate_derivatives, rename_dummies
+from ..notation import Definition, scalar, unfold, vector
 from ..model import Reading
 from . import products as P
 from . import values as V
@@ -22,6 +23,18 @@ from .syntax import (
     GREEK, MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
     node_kind, node_word, script_word, accented
 )
+
+
+def kept_base(key: str) -> sp.IndexedBase:
+    """The entries of the defined vector ``key`` kept as a name of their own (a mark no document can write)."""
+    return vector(f"{key}\u00b7")
+
+
+def _kept_key(variable) -> str | None:
+    """The defined vector a derivative's variable is (the whole of it, or an entry), or None."""
+    base = variable[0] if isinstance(variable, tuple) else variable.base if isinstance(variable, Indexed) else None
+    label = str(base.label) if base is not None else ""
+    return label[:-1] if label.endswith("\u00b7") else None
 
 
 def _layout_reading(layout: str, declared: bool) -> Reading:
@@ -54,11 +67,13 @@ class DerivativeReading:
             body = self._chain(rest, env)
         finally:
             self._shallow = shallow
-        if len(op.more) > 1:
-            raise FormulaError("a mixed derivative with respect to a defined name is not read")
+        if len(op.more) > 1 or op.more[0][1] > 1:
+            raise FormulaError("a mixed or higher derivative with respect to a defined name is not read")
+        keep = set(op.through)
+        if _kept_key(op.variable) is not None:
+            return self._gradient_through(body, op, keep)
         if body.is_vector or any(isinstance(v, tuple) for v, _ in op.more):
             raise FormulaError("a derivative with respect to a defined name is read only for scalars")
-        keep = set(op.through)
         expr = self._unfold(body.expr, keep)
         if not any(scalar(n) in expr.free_symbols for n in keep):
             # dy/dz with y written in x, z = 1 + e^{-x}: the chain rule's "y as a function of z" is
@@ -67,6 +82,33 @@ class DerivativeReading:
         # The derivative by a name is taken before the name is unfolded (SymPy cannot differentiate by a formula).
         expr = sp.diff(expr, *op.more)
         return body.with_expr(self._unfold(expr, set()))
+
+    def _gradient_through(self, body: V.Value, op: DerivativeOp, keep: set[str]) -> V.Value:
+        """dL/da, dL/dh_i with a (or h) a vector the document defines (a = tanh(z)): L written in a, every
+        other definition unfolded, differentiated by a's entries as by a variable's, and then a unfolded too:
+        backpropagation's gradient with respect to an intermediate vector, everything before it fixed."""
+        names = ", ".join(sorted(keep))
+        if body.is_vector or body.row or body.is_matrix or body.misfit is not None:
+            raise FormulaError(f"the derivative of a vector with respect to the defined vector {names} is not read; "
+                               "write it entry by entry")
+        expr = self._unfold(body.expr, keep)
+        bases = {kept_base(n) for n in keep}
+        if not any(isinstance(a, Indexed) and a.base in bases for a in expr.atoms(Indexed)):
+            raise FormulaError(f"the formula is not written in {names}, so its derivative with respect to {names} "
+                               f"is not read (write it in {names}, or differentiate by a variable)")
+        # (fresh dummies first: d/dh_i of a sum over i must not differentiate by the sum's own i)
+        value = self._differentiate(body.with_expr(rename_dummies(expr, stem="_g")), op)
+        done = evaluate_derivatives(value.expr)
+        if done.has(sp.Derivative, sp.Subs):
+            raise FormulaError(f"the derivative with respect to the defined vector {names} is not carried out "
+                               "(a function the document does not define?)")
+        out = self._unfold(done, set())
+        if any(isinstance(a, Indexed) and str(a.base.label).endswith("\u00b7") for a in out.atoms(Indexed)):
+            raise FormulaError(f"a defined vector is used where its definition is no longer in force")
+        self.notes.append(Reading("definition", f"the derivative with respect to ${names}$ is taken with the formula "
+                                                f"written in ${names}$ (the names it is defined from held fixed), "
+                                                f"then ${names}$ replaced by its definition"))
+        return value.with_expr(out)
 
     def _learn_forms(self, name: str, terms: list, relations: list) -> None:
         """The terms after the first two of a chain defining the scalar ``name`` (y = formula = z^{-1}),
@@ -128,12 +170,15 @@ class DerivativeReading:
 
     def _unfold(self, expr: sp.Expr, keep: set[str]) -> sp.Expr:
         """expr with the defined names in force replaced by their definitions, except those in keep."""
-        for _ in range(len(self.shallow) + 1):
+        for _ in range(len(self.shallow) + len(self.shallow_vectors) + 1):
             table = {scalar(n): e for n, e in self.shallow.items()
                      if n not in keep and self._in_force(n) and scalar(n) in expr.free_symbols}
-            if not table:
+            used = {str(a.base.label)[:-1] for a in expr.atoms(Indexed) if str(a.base.label).endswith("\u00b7")}
+            vectors = tuple(Definition(kept_base(n), (V.entry_index(v.size),), v.expr)
+                            for n, v in self.shallow_vectors.items() if n in used and n not in keep and self._in_force(n))
+            if not table and not vectors:
                 return expr
-            expr = expr.xreplace(table)
+            expr = unfold(expr.xreplace(table), vectors) if vectors else expr.xreplace(table)
         raise FormulaError("definitions that refer to each other in a cycle")
 
     def _variable(self, value: V.Value, text: str):
@@ -295,7 +340,7 @@ class DerivativeReading:
             raise FormulaError(f"the order {order} above does not match the variables below the fraction bar")
         text = " ".join(str(node_word(item_base(e.item)) or "") for e in den_entries[1:]).strip() or "this"
         through = tuple(v.name for v, _ in variables if isinstance(v, sp.Symbol) and v.name in self.shallow
-                        and self._in_force(v.name))
+                        and self._in_force(v.name)) + tuple(_kept_key(v) for v, _ in variables if _kept_key(v))
         op = DerivativeOp(variables[0][0], text, tuple(variables), through)
         if len(num_entries) == 1:
             return op
@@ -337,6 +382,23 @@ class DerivativeReading:
             return None
         name = symbol_name(word)
         return name if name in self.shallow and self._in_force(name) else None
+
+    def _defined_vector(self, group: list[Entry], env) -> bool:
+        """The derivative's variable is a vector the document defines (a = tanh(z)), or an entry of one (h_i)."""
+        if len(group) != 1 or group[0].op is not None or group[0].negative:
+            return False
+        base = item_base(group[0].item)
+        word = node_word(base)
+        if node_kind(base) == "accent":
+            inner = script_word(base.children[1])
+            word = accented(str(base.children[0]), inner) if inner else None
+        if word is None or word in env or node_kind(base) not in ("letter", "command", "accent"):
+            return False
+        key = symbol_name(word)
+        scripts = item_scripts(group[0].item)
+        if any(sc.data != "sub_script" for sc in scripts) or len(scripts) > 1:
+            return False
+        return key in self.shallow_vectors and key in self.values and self._in_force(key)
 
     def _check_not_a_bare_name(self, entry: Entry, env, variable=None) -> None:
         """dy/dx with y a name the document does not define in terms of x: refused, not read as 0.
@@ -398,7 +460,17 @@ class DerivativeReading:
                 group = group[:-1] + [Entry(last.op, last.negative, Tree("item", [item_base(last.item), *rest]))]
             text = " ".join(str(node_word(item_base(e.item)) or "") for e in group).strip() or "this"
             defined = self._defined_name(group, env)
-            variable = scalar(defined) if defined else self._variable(self._chain(group, env), text)
+            if defined:
+                variable = scalar(defined)
+            elif self._defined_vector(group, env):
+                shallow = self._shallow
+                self._shallow = True  # a (or h_i) as the name it is: its own entries
+                try:
+                    variable = self._variable(self._chain(group, env), text)
+                finally:
+                    self._shallow = shallow
+            else:
+                variable = self._variable(self._chain(group, env), text)
             if out and out[-1][0] == variable:
                 out[-1] = (variable, out[-1][1] + order)
             else:

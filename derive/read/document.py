@@ -212,6 +212,12 @@ class _Builder:
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
                      else side for side in sides]
         held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
+        for _ in range(len(conditions)):  # x > a, a > 0: a's range with x's
+            more = {symbol_name(c.right) for c in conditions if c.order and symbol_name(c.left) in held
+                    and not _NUMERIC.fullmatch(c.right)}
+            if more <= held:
+                break
+            held |= more
         conditions = [c for c in conditions if not (c.value or c.order) or symbol_name(c.left) in held]
         ranges = [c for c in conditions if c.order]
         if ranges:
@@ -407,15 +413,22 @@ class _Builder:
         names = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
+        # x > a with a > 0: the names an order relates to those the step writes, taken in with their own ranges
+        reach = set(names)
+        for _ in range(len(found)):
+            more = {c.right for c in found if c.order and c.left in reach and not _NUMERIC.fullmatch(c.right)}
+            if more <= reach:
+                break
+            reach |= more
         for c in found:
             if c.order:
                 # x > 0: the step is checked where it holds (a number's range), if the step writes x
-                if c.left not in names or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
+                if c.left not in reach or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
                     continue
-                kind = self.notation.kind_of(c.left)
-                if kind not in (None, "scalar"):
-                    return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
-                                       f"which is not read: {c.left} is not a number here")
+                for name in (c.left,) if _NUMERIC.fullmatch(c.right) else (c.left, c.right):
+                    if self.notation.kind_of(name) not in (None, "scalar"):
+                        return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
+                                           f"which is not read: {name} is not a number here")
                 out.append(c)
                 continue
             if c.value and c.letters() & letters:
@@ -471,23 +484,27 @@ def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> lis
     written_in_definitions = set().union(*(names_in(f) for f in notation.definitions.values())) \
         if notation.definitions else set()
     out = list(sides)
-    for name in dict.fromkeys(c.left for c in ranges):
+    bounds: dict[str, list] = {}
+    for c in ranges:
+        order = c.order[0] if derivative else c.order
+        # a number, or another name (r > \delta: a relation of the two symbols)
+        bound = sp.Rational(c.right) if _NUMERIC.fullmatch(c.right) else scalar(symbol_name(c.right))
+        bounds.setdefault(c.left, []).append((order, bound))
+    renamed = {}
+    for name, those in bounds.items():
         old = scalar(symbol_name(name))
-        bounds = []
-        for c in ranges:
-            if c.left != name:
-                continue
-            order = c.order[0] if derivative else c.order
-            bounds.append((order, sp.Rational(c.right)))
-        signs = [_SIGNS[order] for order, number in bounds if number == 0]
+        signs = [_SIGNS[order] for order, bound in those if bound == 0]
         # a name a notation definition also holds must stay one symbol in both
-        new = sp.Symbol(old.name, real=True, **{signs[0]: True}) if len(signs) == 1 \
-            and name not in written_in_definitions else old
-        domain = tuple(_RELATIONALS[order](new, number, evaluate=False) for order, number in bounds)
-        out = [dataclasses.replace(s, expr=s.expr.xreplace({old: new}),
-                                   domain=tuple(d.xreplace({old: new}) for d in s.domain) + domain)
-               if s is not None else None for s in out]
-    return out
+        if len(signs) == 1 and name not in written_in_definitions:
+            renamed[old] = sp.Symbol(old.name, real=True, **{signs[0]: True})
+    domain = tuple(_RELATIONALS[order](scalar(symbol_name(name)), bound, evaluate=False).xreplace(renamed)
+                   for name, those in bounds.items() for order, bound in those)
+    return [dataclasses.replace(s, expr=s.expr.xreplace(renamed),
+                                domain=tuple(d.xreplace(renamed) for d in s.domain) + domain)
+            if s is not None else None for s in out]
+
+
+_NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
@@ -495,6 +512,86 @@ _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|wh
                              re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
+_APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
+                              r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
+                              r"(?:\s*,\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\}))*\s*\)\s*(?:_\s*\{?\s*\w\s*\}?)?\s*$")
+
+
+def _builtin_use(word: str) -> re.Pattern:
+    """Where a formula writes the function named ``word``: \\operatorname{word}, \\mathrm{word}, \\word."""
+    return re.compile(r"\\(?:operatorname|mathrm|text|mathit)\s*\{\s*" + re.escape(word) + r"\s*\}|\\"
+                      + re.escape(word) + r"(?![A-Za-z])|(?<![\\A-Za-z])" + re.escape(word) + r"(?![A-Za-z])")
+
+
+def _guessed_one_hot(steps: list[Step], said) -> list[Step]:
+    """Steps reading a vector as one-hot by default where the prose declares it (y \\in R^N) without saying it
+    is one-hot: marked, so that a verdict stands only where reading it as any vector gives the same."""
+    declared = {symbol_name(d.name) for d in said.declarations if d.kind in ("vector", "restricted")}
+    declared -= {symbol_name(d.name) for d in said.declarations if d.kind == "onehot"}
+    if not declared:
+        return steps
+    out = []
+    for step in steps:
+        names = tuple(sorted({str(b) for b, _ in step.assume.onehot} & declared))
+        if names:  # (the verdict names the readings where they matter)
+            step = dataclasses.replace(step, hot_guessed=names)
+        out.append(step)
+    return out
+
+
+def _builtin_head(text: str, notation: Notation) -> str | None:
+    """The built-in function a term applies to its bare variables (LSE(x), \\sigma(z)_i), or None."""
+    m = _APPLIED_BUILTIN.match(text)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2) or m.group(3)
+    defaults = default_notation()  # (a function the document itself names, sm = softmax, is no built-in)
+    builtin = word in BUILTIN_FUNCTIONS or any(
+        n.kind_of(w) == "function" for n in (notation, defaults) for w in ("\\" + word, word)) \
+        and any(defaults.kind_of(w) == "function" for w in ("\\" + word, word))
+    return word if builtin and word not in ("log", "ln", "exp") else None
+
+
+def _given_builtins(steps: list[Step], notation: Notation) -> list[Step]:
+    """A chain opening with a built-in function at its variables (LSE(x) = ..., \\sigma(z) = ...) defines it as
+    the document means it, which may not be its usual meaning; derive reads the name with its usual meaning
+    everywhere, so that link is a premise of every step from there on that uses the name (see Step.premises)."""
+    found: dict[str, tuple[int, re.Pattern, Side, Side, str]] = {}
+    unread: dict[str, tuple[int, re.Pattern, str]] = {}
+    for step in steps:
+        if len(step.texts) < 2:
+            continue
+        if step.problem.startswith("the definition of "):
+            continue  # the document's own meaning, which the reader took (sigma = softmax): no premise
+        if step.problem or len(step.terms) < 2:
+            word = _builtin_head(step.texts[0], notation)
+            if word is not None and word not in found and word not in unread \
+                    and not _builtin_use(word).search(" ".join(step.texts[1:])):
+                at = step.positions[0][0] if step.positions else step.line
+                unread[word] = (step.line or 0, _builtin_use(word),
+                                f"uses {word}, which line {at} defines by a formula that is not read "
+                                f"({step.problem or 'not an equation'}), and derive reads {word} only with its usual meaning")
+            continue
+        word = _builtin_head(step.texts[0], notation)
+        if word is None or word in found or word in unread or _builtin_use(word).search(step.texts[1]):
+            continue  # (tr(W) = tr(W^T) uses the function on both sides: a claim about it, no definition)
+        line = step.line or 0
+        what = f"line {step.positions[0][0] if step.positions else line} defines {word}"
+        found[word] = (line, _builtin_use(word), step.terms[0], step.terms[1], what)
+    if not found and not unread:
+        return steps
+    out = []
+    for step in steps:
+        text = " ".join(step.texts)
+        why = next((why for at, use, why in unread.values() if (step.line or 0) > at and use.search(text)), None)
+        if why is not None and not step.problem:
+            step = dataclasses.replace(step, problem=why)
+        premises = tuple((lhs, rhs, what) for at, use, lhs, rhs, what in found.values()
+                         if (step.line or 0) >= at and use.search(text))
+        out.append(dataclasses.replace(step, premises=step.premises + premises) if premises else step)
+    return out
+
+
 _HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
@@ -709,7 +806,9 @@ def _declare(notation: Notation, said, lines: _Lines):
         matrices=matrices, scalars=tuple(dict.fromkeys(s for s in scalars if s not in vectors and s not in matrices
                                                        and s not in aliases)),
         sizes=sizes, aliases={**base.aliases, **{k: v for k, v in aliases.items() if k not in notation.aliases}},
-        onehot={k: v for k, v in onehot.items() if k in vectors}, functions=functions,
+        # (a one-hot label's class letter the prose makes a name of its own, t \in R^h, ends its one-hotness)
+        onehot={k: v for k, v in onehot.items() if k in vectors and any(v in ix for ix in sizes.values())},
+        functions=functions,
         rows=tuple(sorted(r for r in rows if r in vectors)))
     # A built-in definition written in a name the prose declares otherwise (yhat = softmax(theta), with
     # theta a number) no longer holds: yhat is then a name like any other.
@@ -1012,6 +1111,8 @@ def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int
                                                    for v in (variable, *values)):
         return "it is defined by cases whose values are not numbers"
     x = variable.expr
+    if any(not _NUMERIC.fullmatch(c.right) for _, c in pieces):
+        return "it is defined by cases on an order between two names, which is not read"
     body = sp.Piecewise(*[(v.expr, _RELATIONALS[c.order](x, sp.Rational(c.right))) for v, (_, c) in zip(values, pieces)])
     reader.lambdas[name] = sp.Lambda(x, body)
     reader.lambda_domains[name] = (x, ())
@@ -1229,7 +1330,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 else float("inf")
             restated = (at < lines.of(chain.offset) and not _HYPOTHESIS_START.match(item.inline.before)) \
                 or (at <= lines.of(chain.offset) and _CONSEQUENCE.search(item.inline.before[-30:]) is not None)
-            if not defined and not restated and (_HYPOTHESIS_END.search(item.inline.before[-60:])
+            # "let $\operatorname{LSE}(x) = ...$": a built-in function defined as the document means it, a claim
+            # about the usual one that the steps using it take for granted (see _given_builtins)
+            builtin = _builtin_head(first.text, reader.notation) if len(chain.terms) == 2 else None
+            if not defined and not restated and not builtin and (_HYPOTHESIS_END.search(item.inline.before[-60:])
                                                  and _BARE_NAME.match(first.text)
                                                  or _HYPOTHESIS_START.match(item.inline.before)):
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
@@ -1238,7 +1342,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 names = frozenset(n for t in chain.terms for n in names_in(t.text)
                                   if reader.notation.kind_of(n) not in ("index", "size", "function")
                                   and n.lstrip("\\") not in ("sum", "prod", "log", "exp", "ln", "frac"))
-                applied = re.match(r"^\s*(\\?[A-Za-z]+)\s*\([^()]*\)\s*(?:_\{?\w+\}?)?\s*$", first.text)
+                applied = re.match(r"^\s*(\\?[A-Za-z]+|\\(?:operatorname|mathrm|text|mathit)\s*\{\s*\w+\s*\})\s*\([^()]*\)"
+                                   r"\s*(?:_\{?\w+\}?)?\s*$", first.text)
                 bare = _BARE_NAME.match(first.text)
                 if applied:
                     names = frozenset()  # s(x)_i = sigma(x_i): what s means, not a constraint
@@ -1284,6 +1389,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed, values=values) for step in made]
         steps += made
+    steps = _given_builtins(steps, notation)
+    steps = _guessed_one_hot(steps, said)
     stem = name.rsplit(".", 1)[0]
     text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
     text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())

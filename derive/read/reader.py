@@ -32,7 +32,7 @@ from .syntax import (
 )
 from .usage import Usage
 from .context import DocumentContext
-from .derivatives import DerivativeReading
+from .derivatives import DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
@@ -62,6 +62,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
         self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
+        # defined vectors (a = tanh(z), u_i = ...), read as ``shallow`` is: for dL/da, the gradient through a
+        self.shallow_vectors: dict[str, V.Value] = {}
         # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
         # their lines: y written in z, for dy/dz
         self.forms: dict[str, list[tuple[sp.Expr, int | None]]] = {}
@@ -519,6 +521,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return Fn("unknown", word, func=sp.Function(word, real=True), primes=len(scripts))
         if word in env or self.notation.kind_of(word) is not None or word == "e":
             return None
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        if len(subs) == 1 and word not in self.lambdas:
+            inner = subs[0].children[1]
+            inner = inner.children[0] if node_kind(inner) == "group" and len(inner.children) == 1 else inner
+            inner = inner.children[0] if node_kind(inner) == "product" and len(inner.children) == 1 else inner
+            inner = item_base(inner) if node_kind(inner) == "item" and not item_scripts(inner) else inner
+            label = self._label(word, inner, "", env) if node_kind(inner) in ("letter", "number", "command") else None
+            if label is not None and self.notation.kind_of(label) in ("matrix", "vector", "scalar"):
+                return None  # W_2 (v - y): the declared W_2 times (v - y)
         if any(sc.data == "sub_script" for sc in scripts) and word not in self.lambdas:
             raise FormulaError(f"{word}_...(...) is a function at a point or a product; write "
                                f"{word}_{{...}} \\cdot (...) for a product (functions with subscripts are not read)")
@@ -995,6 +1006,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     # --- names ---------------------------------------------------------------------------------
 
+    def kept_vector(self, key: str) -> V.Value:
+        """The defined vector ``key`` as a name (its entries a base of their own), for a derivative by it."""
+        length = self.shallow_vectors[key].size
+        return V.Value(kept_base(key)[V.entry_index(length)], length)
+
     def _meaning(self, word: str, env):
         """What a name means here: a Value, a function, a matrix; None when unknown."""
         if word in env:
@@ -1006,6 +1022,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if key in self.overrides and self._in_force(key):
             if self._shallow and key in self.shallow:
                 return V.Value(scalar(key))
+            if self._shallow and key in self.shallow_vectors:
+                return self.kept_vector(key)
             return _with_domain(self.values[key])
         kind = n.kind_of(word)
         if kind == "vector":
@@ -1029,6 +1047,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if symbol_name(word) in self.values and self._in_force(symbol_name(word)):
             if self._shallow and symbol_name(word) in self.shallow:
                 return V.Value(scalar(symbol_name(word)))
+            if self._shallow and symbol_name(word) in self.shallow_vectors:
+                return self.kept_vector(symbol_name(word))
             return _with_domain(self.values[symbol_name(word)])
         if symbol_name(word) in self.matrix_values and self._in_force(symbol_name(word)):
             value = _with_domain(self.matrix_values[symbol_name(word)])
@@ -1080,7 +1100,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if isinstance(head, Fn):
             return self._scripted_function(head, subs, sups, primes, env)
         if subs and isinstance(head.expr, sp.Symbol) and head.expr.name in self.guesses:
-            head = self._guessed_entry(head.expr.name, subs[0].children[1], env)
+            declared = self._declared_label(head.expr.name, subs[0].children[1], env)
+            if isinstance(declared, MatrixHead):
+                return self._whole_matrix(declared, sups, primes)  # W_1^\top: the declared matrix W_1
+            head = declared or self._guessed_entry(head.expr.name, subs[0].children[1], env)
             subs = []
         if subs:
             indices = self._indices(subs[0].children[1], env)
@@ -1148,6 +1171,25 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         sups = [sc for sc in rest if sc.data == "sup_script"]
         return self._scripted_matrix(term, [], sups, [sc for sc in rest if sc.data == "prime"], env,
                                      "the ones vector")
+
+    def _declared_label(self, name: str, arg, env):
+        """W_1, b_2: a name with a label subscript that the document declares (a matrix, a vector, a
+        number), as it declares it; None when it declares no such name."""
+        if node_kind(arg) == "index_pair":
+            return None
+        inner = self._inner(arg)
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        if node_kind(inner) not in ("letter", "number", "command"):
+            return None
+        label = self._label(name, inner, "", env)
+        if label is None or self.notation.kind_of(label) not in ("matrix", "vector", "scalar") or label not in self.bases \
+                and self.notation.kind_of(label) != "scalar":
+            return None
+        meaning = self._meaning(label, env)
+        if meaning is not None:
+            self.guesses[name] -= 1
+        return meaning
 
     def _guessed_entry(self, name: str, arg, env) -> V.Value:
         """a_1, u_o: a name of its own; a_i with i an index: entry i of a vector a of i's range."""

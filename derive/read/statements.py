@@ -117,6 +117,7 @@ _NUMBER = r"-?\d+(?:\.\d+)?"
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
 _INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_ORDER})\s*({_NUMBER})\s*[,.;:]?\s*$"
                          rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
+_BETWEEN_NAMES = re.compile(rf"^\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
 _CLASS_BEFORE = re.compile(r"\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?$", re.I)
@@ -129,6 +130,11 @@ def inequalities(math: str, offset: int) -> list[Condition]:
     conditions on the name (``[]`` when the text is anything else)."""
     m = _INEQUALITY.match(math)
     if not m:
+        named = _BETWEEN_NAMES.match(math)
+        if named and named.group(1) != named.group(3) \
+                and not {named.group(1), named.group(3)} & {"\\infty", "e", "\\pi", "\\cdot", "\\dots"}:
+            # r > \delta: an order between two names, as a condition on the first
+            return [Condition(named.group(1), named.group(3), False, offset, _ORDER_WORDS[named.group(2)])]
         return []
     low, low_rel, name, rel, high, number, rel2, name2 = m.groups()
     if name2 is not None:  # 0 < x
@@ -393,7 +399,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             ranges = inequalities(math, piece.offset)
             if ranges:
                 after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
-                if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after):
+                if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) \
+                        or re.fullmatch(r"\s*let\b.*?(?:\band\s*|,\s*)?", said, re.I | re.S) and len(ranges) <= 2:
                     # "a constant slope $0 < \\alpha < 1$", "$\\sigma > 0$ is a standard deviation": what the
                     # name is, everywhere after (a number in that range), not a case
                     out.declarations.extend(Declaration(r.left, "range", (r.order, r.right), r.offset, math)

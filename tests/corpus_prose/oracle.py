@@ -108,6 +108,12 @@ def _(rng):
     return s, 1 / z
 
 
+@claim(D21, "line-3#1")  # sigma(x) = 1/(1 + e^{-x}), said in the prose (the logistic function)
+def _(rng):
+    x, z, s, ds, dz = _21(rng)
+    return s, 1 / (1 + math.exp(-x))
+
+
 @claim(D21, "line-6-3#1")
 def _(rng):
     x, z, s, ds, dz = _21(rng)
@@ -1353,6 +1359,12 @@ D34 = "34_tanh_from_exponentials"
 def _34(rng):
     x = rng.uniform(-3, 3)
     return x, math.exp(x), math.exp(-x)
+
+
+@claim(D34, "line-3-3#1")  # tanh(x) = (u - v)/(u + v), in the prose
+def _(rng):
+    x, u, v = _34(rng)
+    return math.tanh(x), (u - v) / (u + v)
 
 
 @claim(D34, "line-16#1")  # uv = 1
