@@ -751,6 +751,10 @@ $$
 $$
 \frac{\partial E}{\partial s_k} = 2 (s_k - t_k) s_k
 $$
+
+$$
+\frac{\partial L}{\partial z} = (1 - a \circ a) \circ B^\top (\hat{y} - y)
+$$
 """
 
 
@@ -760,4 +764,18 @@ def test_a_gradient_with_respect_to_a_defined_vector_is_taken_through_its_defini
     by_line = _results_by_line(BACKPROP)
     verdicts = {line: r.verdict for line, r in by_line.items() if line >= 10 and line != 25}
     assert verdicts == {10: Verdict.PROVED, 14: Verdict.PROVED, 18: Verdict.REFUTED, 22: Verdict.PROVED,
-                        28: Verdict.PROVED, 32: Verdict.REFUTED}, verdicts
+                        28: Verdict.PROVED, 32: Verdict.REFUTED, 36: Verdict.PROVED}, verdicts
+    # (\circ binds less tightly than the matrix product beside it, the only reading whose shapes fit)
+    assert any("binding less tightly" in r.text for r in by_line[36].readings)
+
+
+def test_an_index_letter_runs_over_the_length_of_what_it_indexes_in_one_display():
+    """j over 1..N by default; in a display where it only indexes a vector of length m (a defined one,
+    which the document-wide rule does not see) it runs over 1..m, and the reading says so."""
+    text = ("Let $z \\in \\mathbb{R}^{m}$, $a = \\tanh(z)$ and $L = \\sum_{k=1}^{m} a_k^2$.\n\n"
+            "$$\n\\frac{\\partial L}{\\partial a_j} = 2 a_j\n$$\n\n$$\n\\frac{\\partial L}{\\partial a_j} = a_j\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    checks = {c.line: c for c in checks_of(d) if not c.problem}
+    assert any("$j$ runs over $1, \\dots, m$" in r.text for r in checks[4].readings)
+    assert verify_check(checks[4], SETTINGS).verdict is Verdict.PROVED
+    assert verify_check(checks[8], SETTINGS).verdict is Verdict.REFUTED

@@ -151,7 +151,70 @@ class _Builder:
                 and key not in r.values and key not in r.lambdas and key not in r.matrix_values
                 and name not in r.label_vectors and name not in r.conflicts)
 
+    def _read_terms(self, chain: Chain, context: "_Context"):
+        """Each term read: (values, reasons, guessed, per_term, excluded, guessed_length)."""
+        values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
+        for term in chain.terms:
+            per_term.append(set())
+            excluded.append(set())
+            guessed_length.append(False)
+            try:
+                if not term.text.strip():
+                    raise FormulaError("a side is missing")
+                text = term.text
+                for pattern, replacement in context.rewrites:
+                    text = pattern.sub(replacement, text)
+                values.append(self.reader.read(text))
+                per_term[-1] = self.reader.guessed()
+                excluded[-1] = set(self.reader.excluded)
+                guessed_length[-1] = self.reader._default_sizes
+                guessed |= per_term[-1]
+                reasons.append("")
+            except FormulaError as exc:
+                values.append(None)
+                reasons.append(str(exc))
+            except RecursionError:
+                values.append(None)
+                reasons.append("the formula is nested too deeply")
+        return values, reasons, guessed, per_term, excluded, guessed_length
+
+    def _rehomed(self, reasons: list[str]):
+        """The notation with each index letter that a vector of one other length refused here (\"index i runs
+        over 1..N, the vector has length m\") moved to that length, when the letter's range is a default's
+        only; None when there is none. Returns (notation, [(letter, new size, old size)])."""
+        found: dict[str, set[str]] = {}
+        for reason in reasons:
+            for letter, old, length in _RANGE_PROBLEM.findall(reason):
+                found.setdefault(letter, set()).add(length)
+        notation = self.reader.notation
+        defaults = default_notation()
+        moved, letters = dict(notation.sizes), []
+        names = {str(sym): key for key, sym in self.reader.sizes.items()}
+        for letter, lengths in sorted(found.items()):
+            if len(lengths) != 1:
+                continue
+            (length,) = lengths
+            target = names.get(length)
+            home = notation.size_of_index(letter)
+            if target is None or home is None or target == home or defaults.size_of_index(letter) != home \
+                    or letter in self.reader.stated:
+                continue  # (a range the document states is not moved)
+            moved = {k: tuple(x for x in v if x != letter) for k, v in moved.items()}
+            moved[target] = moved.get(target, ()) + (letter,)
+            letters.append((letter, length, str(self.reader.sizes.get(home, home))))
+        if not letters:
+            return None
+        return dataclasses.replace(notation, sizes=moved), letters
+
     def _steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
+        saved = self.reader.notation
+        self.rehomed_readings = ()
+        try:
+            return self._steps_read(chain, context)
+        finally:
+            self.reader.notation = saved
+
+    def _steps_read(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         context = context or _Context()
         line = self.lines.of(chain.offset)
         first = chain.terms[0] if chain.terms else None
@@ -181,29 +244,29 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
-        values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
-        for term in chain.terms:
-            per_term.append(set())
-            excluded.append(set())
-            guessed_length.append(False)
-            try:
-                if not term.text.strip():
-                    raise FormulaError("a side is missing")
-                text = term.text
-                for pattern, replacement in context.rewrites:
-                    text = pattern.sub(replacement, text)
-                values.append(self.reader.read(text))
-                per_term[-1] = self.reader.guessed()
-                excluded[-1] = set(self.reader.excluded)
-                guessed_length[-1] = self.reader._default_sizes
-                guessed |= per_term[-1]
-                reasons.append("")
-            except FormulaError as exc:
-                values.append(None)
-                reasons.append(str(exc))
-            except RecursionError:
-                values.append(None)
-                reasons.append("the formula is nested too deeply")
+        values, reasons, guessed, per_term, excluded, guessed_length = self._read_terms(chain, context)
+        # i_k of a vector of length m, with i an index letter of another size by default only: i runs over
+        # 1..m in this display, when that reads every term with no range left in the way (a term refuses
+        # at its first misfit, so each move may show the next)
+        saved, moves, again = self.reader.notation, [], None
+        current = reasons
+        for _ in range(4):
+            rehomed = self._rehomed(current)
+            if rehomed is None:
+                break
+            self.reader.notation, letters = rehomed
+            moves += letters
+            again = self._read_terms(chain, context)
+            current = again[1]
+        if again is not None and all(not _RANGE_PROBLEM.search(r) for r in again[1]) \
+                and sum(map(bool, again[1])) < sum(map(bool, reasons)):
+            values, reasons, guessed, per_term, excluded, guessed_length = again
+            self.rehomed_readings = tuple(
+                Reading("inferred", f"${letter}$ runs over $1, \\dots, {size}$ in this display (it indexes what has "
+                                    f"length ${size}$; by default it runs over ${old}$)", line)
+                for letter, size, old in moves)
+        else:
+            self.reader.notation = saved
         self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
         sides = self.reader.sides(values, axis)
@@ -271,7 +334,7 @@ class _Builder:
         if self.entry_axis is not None:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
-        readings += self.reader.readings(guessed, [t.text for t in chain.terms])
+        readings += self.reader.readings(guessed, [t.text for t in chain.terms]) + self.rehomed_readings
         if self.layout_line is not None:  # the layout the prose says, with its line
             readings = tuple(dataclasses.replace(r, text=r.text.replace("as the notation declares", "as the document says"),
                                                  line=self.layout_line)
@@ -512,6 +575,7 @@ _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|wh
                              re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
+_RANGE_PROBLEM = re.compile(r"index (\w) runs over 1\.\.(\w+), the vector has length (\w+)")
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
                               r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
                               r"(?:\s*,\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\}))*\s*\)\s*(?:_\s*\{?\s*\w\s*\}?)?\s*$")

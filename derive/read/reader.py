@@ -374,6 +374,37 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return self._chain(self._entries(node), env)
 
     def _chain(self, entries: list[Entry], env) -> V.Value:
+        try:
+            return self._chain_in_order(entries, env)
+        except FormulaError:
+            # a \circ W^\top v: read left to right, (a \circ W^\top) v does not fit; with the matrix product
+            # binding tighter, a \circ (W^\top v) does, and it is the only reading that means anything
+            cuts = [k for k, e in enumerate(entries) if k and e.op in ("\\circ", "\\odot")]
+            if not cuts:
+                raise
+            groups = [entries[a:b] for a, b in zip([0] + cuts, cuts + [len(entries)])]
+            if not all(groups) or not any(len(g) > 1 for g in groups):
+                raise
+            notes = len(self.notes)
+            try:
+                total = None
+                for group in groups:
+                    value = self._chain_in_order([dataclasses.replace(group[0], op=None)] + group[1:], env)
+                    if total is None:
+                        total = value
+                    elif self._matrix_join(total, "\\circ", value):
+                        total = P.finish(P.product(total, "\\circ", value))
+                    else:
+                        total = self._join(total, "\\circ", value)
+            except FormulaError:
+                del self.notes[notes:]
+                raise
+            self.notes.append(Reading("inferred", "$\\circ$ is read as binding less tightly than the matrix "
+                                                  "product beside it ($a \\circ B c$ as $a \\circ (B c)$): read the "
+                                                  "other way the shapes do not fit"))
+            return total
+
+    def _chain_in_order(self, entries: list[Entry], env) -> V.Value:
         if not entries:
             raise FormulaError("an operator with nothing to act on")
         total: V.Value | None = None
