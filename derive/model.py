@@ -161,6 +161,9 @@ class Assumptions:
     onehot: tuple[tuple[sp.IndexedBase, sp.Idx], ...] = ()
     definitions: tuple[Definition, ...] = ()
     text: tuple[str, ...] = ()
+    # What a supposition makes of a free name (sum_i p_i = 1: p_i = q_i + (1 - sum_j q_j)/n for a free q),
+    # applied after the derivatives are taken: d/dp_j is by p_j, the supposition holds at the point.
+    constraints: tuple[Definition, ...] = ()
 
     def __add__(self, other: "Assumptions") -> "Assumptions":
         return Assumptions(
@@ -169,6 +172,7 @@ class Assumptions:
             self.onehot + other.onehot,
             self.definitions + other.definitions,
             self.text + other.text,
+            self.constraints + other.constraints,
         )
 
 

@@ -535,12 +535,122 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline):
     return agreed, None
 
 
+def _positive_where_it_sums(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:
+    """A refutation under a supposition sum_i p_i = c with c > 0: its counterexample shows p, and stands only
+    where every entry of p is positive, so that it is one whether the document means any real vector or
+    a probability vector (which it may not say). Where it is not, a counterexample is searched again with
+    p_i = c (1 + u_i^2) / sum_j (1 + u_j^2), positive for every u; else unknown."""
+    outcome.counterexample = _with_constrained_values(check, outcome.counterexample)
+    wanted = [(d, _constant_of(d)) for d in check.assume.constraints]
+    wanted = [(d, c) for d, c in wanted if c is not None and c.is_number and c > 0]
+    if all(_positive_entries(outcome.counterexample, d) for d, _ in wanted):
+        return outcome
+    positive = tuple(_positive_form(d, c) for d, c in wanted) + tuple(
+        d for d in check.assume.constraints if all(d is not w for w, _ in wanted))
+    again = dataclasses.replace(check, assume=dataclasses.replace(check.assume, constraints=positive))
+    try:
+        retry = _run(again, settings, clock)
+    except (StageTimeout, Unsupported):
+        retry = None
+    if retry is not None and retry.verdict is Verdict.REFUTED and retry.counterexample is not None:
+        retry.counterexample = _with_constrained_values(again, retry.counterexample)
+        if all(_positive_entries(retry.counterexample, d) for d, _ in wanted):
+            names = ", ".join(sorted({str(d.name) for d, _ in wanted}))
+            retry.notes = list(retry.notes) + [
+                f"the counterexample writes {names} with positive entries, as (c (1 + u_i^2) / sum_j (1 + u_j^2)) "
+                "for the u named *_free"]
+            return retry
+    names = ", ".join(sorted({str(d.name) for d, _ in wanted}))
+    return _Outcome(Verdict.UNKNOWN, f"refuted only where {names} has an entry that is not positive "
+                    f"({outcome.counterexample.describe()}); the entries sum to a positive number, as a probability "
+                    "vector's do, and no counterexample with positive entries was found", sizes=outcome.sizes)
+
+
+def _positive_entries(cx, d) -> bool:
+    given = cx.values.get(str(d.name))
+    return given is not None and all(e.exact is not None and e.exact.is_positive for e in given.entries)
+
+
+def _positive_form(d, c):
+    """p_i = c (1 + u_i^2) / sum_j (1 + u_j^2): every vector of positive entries that sum to c, u free."""
+    from .notation import Definition
+
+    at = d.indices[0]
+    (free,) = [b for b in d.body.atoms(sp.IndexedBase)]
+    j = Idx("_pos", (at.lower, at.upper))
+    return Definition(d.name, (at,), c * (1 + free[at] ** 2) / sp.Sum(1 + free[j] ** 2, (j, at.lower, at.upper)))
+
+
+def _constant_of(d) -> "sp.Expr | None":
+    """c of a constraint p_i = u_i + (c - sum_j u_j)/n."""
+    at = d.indices[0]
+    free = [b for b in d.body.atoms(sp.IndexedBase)]
+    if len(free) != 1:
+        return None
+    n = sp.sympify(at.upper)
+    body = d.body.replace(lambda e: isinstance(e, sp.Sum), lambda e: sp.S.Zero).xreplace({free[0][at]: 0})
+    return sp.simplify(body * n)
+
+
+def _with_constrained_values(check: Check, cx) -> object:
+    """The counterexample with each constrained vector's entries (p from the free u it is written in)."""
+    values = dict(cx.values)
+    for d in check.assume.constraints:
+        if str(d.name) in values or len(d.indices) != 1:
+            continue
+        at = d.indices[0]
+        sizes = {s: sp.Integer(cx.sizes[str(s)]) for s in sp.sympify(at.upper).free_symbols if str(s) in cx.sizes}
+        n = sp.sympify(at.upper).xreplace(sizes)
+        if not n.is_Integer:
+            continue
+        point = {}
+        for base in d.body.atoms(sp.IndexedBase):
+            given = values.get(str(base.label))
+            for k in range(1, int(n) + 1):
+                entry = given.entries[k - 1].exact if given is not None and k <= len(given.entries) else sp.Integer(0)
+                if entry is None:
+                    break
+                point[base[k]] = entry
+        entries = []
+        for k in range(1, int(n) + 1):
+            v = C.expand_sums(d.body.xreplace({at: sp.Integer(k), **sizes}), {}).xreplace(point)
+            entries.append(_format_value(v if v.is_Rational else None))
+        if all(e.defined for e in entries):
+            values[str(d.name)] = Assignment(str(d.name), (int(n),), tuple(entries))
+    return dataclasses.replace(cx, values=dict(sorted(values.items())))
+
+
+def _constrained(check: Check) -> "Check | str":
+    """The check with what the document supposes of its free names applied (see Assumptions.constraints):
+    definitions unfolded, derivatives taken, and then the constrained names written in free ones; the
+    reason it cannot be, when a derivative is left that the rewriting would change."""
+    assume = check.assume
+
+    def rewrite(e):
+        e = evaluate_derivatives(unfold(rename_dummies(sp.sympify(e), stem="_k"), assume.definitions))
+        if e.has(sp.Derivative, sp.Subs):
+            raise Unsupported("a derivative is left that the supposition would rewrite")
+        return unfold(e, assume.constraints)
+
+    try:
+        sides = [dataclasses.replace(side, expr=rewrite(side.expr), domain=tuple(rewrite(c) for c in side.domain))
+                 for side in (check.lhs, check.rhs)]
+    except Unsupported as exc:
+        return str(exc)
+    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1],
+                               assume=dataclasses.replace(assume, constraints=()))
+
+
 def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     if check.problem:
         return _Outcome(Verdict.UNKNOWN, f"not checked: {check.problem}")
     misfit = _misfit_outcome(check, settings)
     if misfit is not None:
         return misfit
+    if check.assume.constraints:
+        check = _constrained(check)
+        if isinstance(check, str):
+            return _Outcome(Verdict.UNKNOWN, f"not checked under what the document supposes: {check}")
     assume = check.assume
     read_l, read_r = sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)
     lhs_e = prepare(read_l, assume)
@@ -772,7 +882,7 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     """Verify one check; never raises for a problem in the check itself."""
     clock = _Clock(settings.timeout)
     try:
-        outcome = _run(check, settings, clock)
+        outcome = _verify(check, settings, clock)
     except StageTimeout:
         outcome = _Outcome(Verdict.UNKNOWN, f"time limit of {settings.timeout:g} s reached")
     except Unsupported as exc:
@@ -783,6 +893,24 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         raise  # the worker that runs the check reports its memory limit
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
+    holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
+    conventions = tuple(outcome.conventions) if holds else ()
+    return CheckResult.of(
+        check, outcome.verdict, outcome.detail, round(clock.elapsed(), 3), bound=outcome.bound,
+        conventions=conventions, counterexample=outcome.counterexample, notes=tuple(outcome.notes),
+        sizes=outcome.sizes,
+    )
+
+
+def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
+    """The check's outcome: as read, then under what the document supposes, defaults it relies on and the
+    links it takes for granted."""
+    try:
+        outcome = _run(check, settings, clock)
+    except StageTimeout:
+        outcome = _Outcome(Verdict.UNKNOWN, f"time limit of {settings.timeout:g} s reached")
+    except Unsupported as exc:
+        outcome = _Outcome(Verdict.UNKNOWN, f"unsupported: {exc}")
     if outcome.verdict is Verdict.REFUTED and check.hypotheses:
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
         # what it assumes is a finite set of values, tried one by one
@@ -791,19 +919,15 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
             + ", which is not used: a counterexample must satisfy it")
     if check.either:
         outcome = _either(check, outcome)
+    if check.assume.constraints and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
+        outcome = _positive_where_it_sums(check, outcome, settings, clock)
     if check.hot_guessed and outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.REFUTED):
         outcome = _any_vector_too(check, outcome, settings, clock)
     if check.premises and outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.REFUTED):
         outcome = _given_premises(check, outcome, settings, clock)
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
-    holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
-    conventions = tuple(outcome.conventions) if holds else ()
-    return CheckResult.of(
-        check, outcome.verdict, outcome.detail, round(clock.elapsed(), 3), bound=outcome.bound,
-        conventions=conventions, counterexample=outcome.counterexample, notes=tuple(outcome.notes),
-        sizes=outcome.sizes,
-    )
+    return outcome
 
 
 def _any_vector_too(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:

@@ -779,3 +779,20 @@ def test_an_index_letter_runs_over_the_length_of_what_it_indexes_in_one_display(
     assert any("$j$ runs over $1, \\dots, m$" in r.text for r in checks[4].readings)
     assert verify_check(checks[4], SETTINGS).verdict is Verdict.PROVED
     assert verify_check(checks[8], SETTINGS).verdict is Verdict.REFUTED
+
+
+def test_a_supposed_sum_of_a_free_vector_is_used_by_proofs_and_counterexamples():
+    """sum_i p_i = 1 supposed: true steps that need it are proved (or bounded), false ones are refuted at a
+    point where the entries do sum to 1, and d/dp_j is still by p_j alone."""
+    text = ("Let $p, q \\in \\mathbb{R}^{n}$ with positive entries, so $\\sum_{i=1}^{n} p_i = 1$.\n\n"
+            "$$\n\\sum_{i=1}^{n} (p_i + q_i) = 1 + \\sum_{i=1}^{n} q_i\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} p_i q_i = 1\n$$\n\n"
+            "$$\n\\frac{\\partial}{\\partial p_j} \\sum_{i=1}^{n} p_i^2 = 2 p_j\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = {c.line: verify_check(c, SETTINGS) for c in checks_of(d) if not c.problem}
+    assert results[4].verdict is Verdict.PROVED
+    wrong = results[8]
+    assert wrong.verdict is Verdict.REFUTED
+    p = [e.exact for e in wrong.counterexample.values["p"].entries]
+    assert sum(p) == 1 and all(v > 0 for v in p)  # the point satisfies the supposition, as a probability vector
+    assert results[12].verdict is Verdict.PROVED

@@ -21,7 +21,7 @@ from .prose import paragraphs
 from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
-from ..notation import Definition, scalar
+from ..notation import Definition, scalar, vector
 from .reader import Reader, symbol_name
 from .syntax import BUILTIN_FUNCTIONS, names_in
 
@@ -581,10 +581,55 @@ _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\
                               r"(?:\s*,\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\}))*\s*\)\s*(?:_\s*\{?\s*\w\s*\}?)?\s*$")
 
 
+_REDEFINABLE = {"softmax", "sigmoid", "lse", "softplus", "logsoftmax"}
+
+
 def _builtin_use(word: str) -> re.Pattern:
     """Where a formula writes the function named ``word``: \\operatorname{word}, \\mathrm{word}, \\word."""
     return re.compile(r"\\(?:operatorname|mathrm|text|mathit)\s*\{\s*" + re.escape(word) + r"\s*\}|\\"
                       + re.escape(word) + r"(?![A-Za-z])|(?<![\\A-Za-z])" + re.escape(word) + r"(?![A-Za-z])")
+
+
+def _sum_constraint(reader: Reader, chain: Chain, line: int) -> tuple[Definition, Reading] | None:
+    """``\\sum_{i=1}^{n} p_i = c`` supposed of a vector p the document leaves free (no definition, no default
+    meaning): every such p is q + (c - sum_j q_j)/n for some vector q (q = p), so a step is checked with p
+    written so, q free: a proof holds for every p that satisfies it, a counterexample satisfies it exactly.
+    None for any other supposition."""
+    if len(chain.terms) != 2 or chain.relations[0] != "=":
+        return None
+    try:
+        sides = [reader.read(t.text) for t in chain.terms]
+    except (FormulaError, RecursionError):
+        return None
+    notation = reader.notation
+    for a, b in (sides, sides[::-1]):
+        if any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
+            continue
+        e = a.expr
+        if not isinstance(e, sp.Sum) or len(e.limits) != 1 or not isinstance(e.function, sp.Indexed):
+            continue
+        k, low, high = e.limits[0]
+        base = e.function.base
+        if e.function.indices != (k,) or low != 1 or b.expr.has(base) or k in b.expr.free_symbols:
+            continue
+        keys = [n for n in notation.vectors if symbol_name(n) == str(base.label)]
+        if len(keys) != 1:
+            continue
+        key = keys[0]
+        if reader.size_symbol(notation.vectors[key]) != high or key in notation.onehot or key in notation.definitions \
+                or symbol_name(key) in reader.values or reader.base_of(key) != base:
+            continue
+        free = vector(f"{base.label}_free")
+        at = Idx("_at", (1, high))
+        j = Idx("_sum", (1, high))
+        body = free[at] + (b.expr - sp.Sum(free[j], (j, 1, high))) / high
+        name = f"\\{key.lstrip(chr(92))}" if key.startswith("\\") else key
+        c, n = sp.latex(b.expr), sp.latex(high)
+        reading = Reading("declaration", f"${name}$ is any vector whose entries sum to ${c}$, as line {line} supposes: "
+                                         f"checked as ${name}_i = u_i + ({c} - \\sum_j u_j)/{n}$ for every vector $u$ "
+                                         f"(named {free.label} in a counterexample)", line)
+        return Definition(base, (at,), body), reading
+    return None
 
 
 def _guessed_one_hot(steps: list[Step], said) -> list[Step]:
@@ -610,7 +655,9 @@ def _builtin_head(text: str, notation: Notation) -> str | None:
         return None
     word = m.group(1) or m.group(2) or m.group(3)
     defaults = default_notation()  # (a function the document itself names, sm = softmax, is no built-in)
-    builtin = word in BUILTIN_FUNCTIONS or any(
+    # Only the names whose meaning varies between authors (a softmax with a temperature, a softplus with a
+    # sharpness, sigma for a softmax); max(a, b) = (a + b + |a - b|)/2 is a claim about max, never a definition.
+    builtin = BUILTIN_FUNCTIONS.get(word) in _REDEFINABLE or any(
         n.kind_of(w) == "function" for n in (notation, defaults) for w in ("\\" + word, word)) \
         and any(defaults.kind_of(w) == "function" for w in ("\\" + word, word))
     return word if builtin and word not in ("log", "ln", "exp") else None
@@ -1375,8 +1422,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.layout_line = layout_line
     cases = _case_rewrites(said, lines)
     # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
-    hypotheses: list[tuple[int, frozenset, str]] = [
-        (lines.of(d.offset), frozenset({d.name}), f"${d.written}$ (line {lines.of(d.offset)})")
+    hypotheses: list[tuple[int, frozenset, str, tuple | None]] = [
+        (lines.of(d.offset), frozenset({d.name}), f"${d.written}$ (line {lines.of(d.offset)})", None)
         for d in said.declarations if d.kind == "restricted"]
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
               for d in said.declarations if d.kind == "restricted" and d.sizes]
@@ -1423,7 +1470,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 if re.search(r"\\frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla", item.inline.text):
                     names = frozenset()
                 if names:
-                    hypotheses.append((lines.of(chain.offset), names, f"${item.inline.text.strip()}$ (line {lines.of(chain.offset)})"))
+                    at = lines.of(chain.offset)
+                    hypotheses.append((at, names, f"${item.inline.text.strip()}$ (line {at})",
+                                       _sum_constraint(reader, chain, at)))
                 continue
             if not defined and chain.relations and chain.relations[0] != "=":
                 continue
@@ -1448,7 +1497,17 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
         made = builder.steps(chain, context)
         builder.seen_names |= used
-        assumed = tuple(text for at, names, text in hypotheses if names & used and at <= lines.of(chain.offset))
+        applicable = [(text, c) for at, names, text, c in hypotheses if names & used and at <= lines.of(chain.offset)]
+        constraints, constrained = [], set()
+        for text, c in applicable:
+            if c is not None and c[0].name not in constrained:
+                constraints.append(c)
+                constrained.add(c[0].name)
+        assumed = tuple(text for text, c in applicable if c is None or c not in constraints)
+        if constraints:
+            # sum_i p_i = 1 said of a free vector p: the step is checked for every such p (see _sum_constraint)
+            made = [dataclasses.replace(step, assume=step.assume + Assumptions(constraints=tuple(d for d, _ in constraints)),
+                                        readings=step.readings + tuple(r for _, r in constraints)) for step in made]
         if assumed:
             values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed, values=values) for step in made]
