@@ -245,6 +245,8 @@ class Step:
     # Vectors read as one-hot by default although the document declares them (y \in R^N) without saying
     # so: a verdict stands only where it is the same with them read as any vector.
     hot_guessed: tuple[str, ...] = ()
+    # Sizes the document bounds below (n >= 2), (size, least): a refutation stands only at such sizes.
+    least_sizes: tuple[tuple[str, int], ...] = ()
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -296,6 +298,7 @@ class Check:
     either: tuple[tuple[str, str], ...] = ()  # as Step.either
     premises: tuple[tuple[Side, Side, str], ...] = ()  # as Step.premises
     hot_guessed: tuple[str, ...] = ()  # as Step.hot_guessed
+    least_sizes: tuple[tuple[str, int], ...] = ()  # as Step.least_sizes
 
 
 def slug(label: str) -> str:
@@ -330,7 +333,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
-                      hot_guessed=step.hot_guessed,
+                      hot_guessed=step.hot_guessed, least_sizes=step.least_sizes,
                       file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"

@@ -919,6 +919,14 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             + ", which is not used: a counterexample must satisfy it")
     if check.either:
         outcome = _either(check, outcome)
+    if check.least_sizes and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
+        below = [f"{name} = {outcome.counterexample.sizes[name]}" for name, least in check.least_sizes
+                 if outcome.counterexample.sizes.get(name, least) < least]
+        if below:
+            bounds = ", ".join(f"{name} >= {least}" for name, least in check.least_sizes)
+            return _Outcome(Verdict.UNKNOWN, f"refuted only at {', '.join(below)} ({outcome.counterexample.describe()}), "
+                            f"a size the document excludes ({bounds}); no counterexample at the sizes it allows was "
+                            "found", sizes=outcome.sizes)
     if check.assume.constraints and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
         outcome = _positive_where_it_sums(check, outcome, settings, clock)
     if check.hot_guessed and outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.REFUTED):

@@ -209,10 +209,15 @@ class _Builder:
     def _steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         saved = self.reader.notation
         self.rehomed_readings = ()
+        self.least_sizes, self.least_readings = {}, []
         try:
-            return self._steps_read(chain, context)
+            made = self._steps_read(chain, context)
         finally:
             self.reader.notation = saved
+        if self.least_sizes:
+            made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
+                                        readings=step.readings + tuple(self.least_readings)) for step in made]
+        return made
 
     def _steps_read(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         context = context or _Context()
@@ -487,6 +492,16 @@ class _Builder:
             if c.order:
                 # x > 0: the step is checked where it holds (a number's range), if the step writes x
                 if c.left not in reach or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
+                    continue
+                size = self.notation.size_name(c.left) if self.notation.kind_of(c.left) == "size" else None
+                if size and _NUMERIC.fullmatch(c.right) and c.order in (">", ">="):
+                    # n >= 2 of a size: a refutation must be at such a size (see Step.least_sizes)
+                    least = int(float(c.right)) + (1 if c.order == ">" else 0)
+                    key = str(self.reader.size_symbol(c.left))
+                    self.least_sizes[key] = max(least, self.least_sizes.get(key, 1))
+                    self.least_readings.append(Reading("condition", f"under the condition {c.text}: a counterexample "
+                                                                    f"must have {c.left} at least {least}",
+                                                       self.lines.of(c.offset)))
                     continue
                 for name in (c.left,) if _NUMERIC.fullmatch(c.right) else (c.left, c.right):
                     if self.notation.kind_of(name) not in (None, "scalar"):
