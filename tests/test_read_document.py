@@ -332,10 +332,10 @@ def test_a_vector_declared_one_by_n_is_a_row():
 
 
 def test_declarations_derive_does_not_read_make_their_names_unknown_never_guessed():
-    text = ("Let $u \\in \\mathbb{R}^{2}$, $b_1 \\in \\mathbb{R}^h$ and $k_1, \\dots, k_n \\in \\mathbb{R}^d$, "
+    text = ("Let $u \\in \\mathbb{R}^{2}$, $b_{12x} \\in \\mathbb{R}^h$ and $k_1, \\dots, k_n \\in \\mathbb{R}^d$, "
             "$q \\in \\mathbb{R}^d$.\n\n"
             "$$\\frac{\\partial}{\\partial u} \\begin{bmatrix} u_1 u_2 \\\\ u_1 + u_2 \\end{bmatrix} = "
-            "\\begin{bmatrix} u_2 & u_1 \\\\ 1 & 1 \\end{bmatrix}$$\n\n$$b_1 + b_1 = 2 b_1$$\n\n"
+            "\\begin{bmatrix} u_2 & u_1 \\\\ 1 & 1 \\end{bmatrix}$$\n\n$$b_{12x} + b_{12x} = 2 b_{12x}$$\n\n"
             "$$q^\\top k_j = k_j q^\\top$$\n")
     d = read_document(text, "doc.md", default_notation())
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
@@ -796,3 +796,17 @@ def test_a_supposed_sum_of_a_free_vector_is_used_by_proofs_and_counterexamples()
     p = [e.exact for e in wrong.counterexample.values["p"].entries]
     assert sum(p) == 1 and all(v > 0 for v in p)  # the point satisfies the supposition, as a probability vector
     assert results[12].verdict is Verdict.PROVED
+
+
+def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_or_not():
+    """W_{1} and W_1, b_1: the declared matrix and vector (W_{1} W_{2} x = W_{2} W_{1} x was once proved with
+    both read as numbers); a label derive does not read (W_{out}) refuses every W, never guesses."""
+    text = ("Let $x \\in \\mathbb{R}^{n}$, $W_{1} \\in \\mathbb{R}^{n \\times n}$, $W_{2} \\in \\mathbb{R}^{n \\times n}$ "
+            "and $b_1 \\in \\mathbb{R}^{n}$.\n\n$$\nW_{1} W_{2} x = W_{2} W_{1} x\n$$\n\n"
+            "$$\n\\nabla_{b_1} \\|W_1 x + b_1\\|^2 = 2 (W_1 x + b_1)\n$$\n\n"
+            "$$\n\\nabla_{b_1} \\|W_1 x + b_1\\|^2 = 2 W_1 x\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
+    unread = _results_by_line("Let $x \\in \\mathbb{R}^{n}$ and $W_{out} \\in \\mathbb{R}^{n \\times n}$.\n\n"
+                              "$$\nW_{out} x = x W_{out}\n$$\n")
+    assert [r.verdict for r in unread.values()] == [Verdict.UNKNOWN]

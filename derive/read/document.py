@@ -750,6 +750,12 @@ class _Item:
     piecewise: bool = False  # a branch of a function defined by cases: not learned as a definition by itself
 
 
+def _label_key(name: str) -> str:
+    """A name with a label subscript as the reader names it: W_{1} is W_1, b_{12} is b_12."""
+    m = re.fullmatch(r"([A-Za-z])_\{\s*([A-Za-z]|\d+)\s*\}", name)
+    return f"{m.group(1)}_{m.group(2)}" if m else name
+
+
 def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
     """The names the prose declares in a way derive does not read (u in R^2, a fixed size; b_1 in R^h, a
     vector with a subscript): every use of them is refused, never read as a guessed number."""
@@ -761,8 +767,8 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
                                    f"{d.name}); write them as the rows of a matrix and use its entries")
             continue
         fixed = any(x.isdigit() for x in d.sizes)
-        if d.kind == "vector" and (fixed or not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", d.name)) \
-                or d.kind == "matrix" and (fixed or not re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", d.name)):
+        key = _label_key(d.name)  # (W_1, b_2: a name with a one-letter or numeral label is read; W_{out} is not)
+        if d.kind in ("vector", "matrix") and (fixed or not re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key)):
             word = re.sub(r"_.*$", "", d.name) if not d.name.startswith("\\") else d.name
             out.setdefault(word, f"{d.name} is declared on line {lines.of(d.offset)} as ${d.written}$, which is not read "
                                  "(a fixed size such as 2, or a vector named with a subscript): write the size as a "
@@ -834,7 +840,7 @@ def _declare(notation: Notation, said, lines: _Lines):
     said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
     aliases = dict(notation.aliases)
     for d in said.declarations:
-        key = d.name
+        key = _label_key(d.name)
         if d.kind == "size" and (not d.sizes or d.sizes[0] == "classes") and re.fullmatch(r"[A-Za-z]", key) \
                 and notation.kind_of(key) in (None, "scalar", "size"):
             # "c is the number of classes", "Assume K classes": the letter names the number of classes,
@@ -879,7 +885,8 @@ def _declare(notation: Notation, said, lines: _Lines):
             matrices.pop(key, None)
             functions.pop(key, None)
             note(key, f"${key}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}", d.offset)
-        elif d.kind == "vector" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) and not d.sizes[0].isdigit():
+        elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key) \
+                and not d.sizes[0].isdigit():
             forget.add(key)
             scalars = [x for x in scalars if x != key]  # c \in R^{1 x H}: c is no longer the default scalar
             sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}  # nor t a default index
