@@ -56,7 +56,24 @@ STEMS = oracle.stems()
 
 # "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
 # a document of a few lines holding the declaration and the link).
-KNOWN_WRONG: dict[str, str] = {}
+KNOWN_WRONG: dict[str, str] = {
+    "31_hinge_solution_key line 12: \\frac{d}{dm} \\max(0, 1 - m) = -1":
+        "'For $m < 1$:' is not applied to m defined as y w^T x: refuted at a point where m = 2",
+    "31_hinge_solution_key line 18: \\frac{d}{dm} \\max(0, 1 - m) = 0":
+        "'For $m > 1$:' is not applied to m defined as y w^T x: refuted at a point where m = 0",
+    "31_hinge_solution_key line 67: y \\left(1 - y \\, w^\\top x\\right) = y - w^\\top x":
+        "the declaration y in {-1, +1} is not read: y is taken as any real number and the claim refuted at y = 0",
+    "38_residual_dropout line 18: \\mathbf{y} = \\mathbf{x} + W \\mathbf{x}":
+        "the bold vector y is read as the scalar y defined earlier, so its definition is checked as a claim and refuted",
+    "38_residual_dropout line 33: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)":
+        "the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape",
+    "38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b":
+        "the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape",
+    "42_rnn_one_step line 46: a = \\tanh(W b + U x)":
+        "a definition ('Now $a = ...$') of a letter an earlier display used as a variable (d/da) is checked as a claim and refuted",
+    "43_conv1d_sums line 4: M = N - K + 1":
+        "a size defined from other sizes ($M = N - K + 1$, then $g \\in R^M$) is checked as a claim and refuted at M = 2",
+}
 
 
 def _truth(stem: str) -> dict:
