@@ -745,6 +745,8 @@ def _(rng):
         "61": [ell(z), max(z, 0) - y * z + L(1 + e(-abs(z)))],
         "67": [L(1 + e(z)), max(z, 0) + L(1 + e(-z))],
         "71": [ell(0.0), L(2)],
+        "74": [ell(z), L(1 + e(-z)) + (1 - y) * z], "75": [ell(z), L(1 + e(-z)) - y * z],
+        "76": [d(ell, z), sig(z) - y * sig(z)],
     }
 
 
@@ -765,6 +767,7 @@ def _(rng):
         "61": [d(lambda t: (1 - t) ** 2, mlow), mlow - 1],
         "64": [y**2, 1],
         "67": [y * (1 - y * (w @ x)), y - w @ x], "70": [y * (1 - y * (w @ x)), y - y * (w @ x)],
+        "75": [d(lambda t: hinge(t) ** 2, m), -2 * hinge(m) ** 2],
     }
 
 
@@ -784,6 +787,7 @@ def _(rng):
         "37": [d(lambda t: al * fl(t), p), al * g * (1 - p) ** (g - 1) * L(p) - al * (1 - p) ** g / p],
         "40": [1 - s, sig(-z)],
         "42": [fz(z), sig(-z) ** g * L(1 + math.exp(-z)), s**g * L(1 + math.exp(-z))],
+        "48": [(1 - s) ** g * (g * s * L(s) + s - 1), (1 - s) ** g * (g * L(s) + s - 1)],
     }
 
 
@@ -809,6 +813,7 @@ def _(rng):
         "51": [UNDEFINED if N == 1 else partial(lambda a: math.sqrt(var(a)), a, p), 2 / N * (a[p] - am)],
         "60": [partial(norm, x, k), (delta(i, k) - 1 / D) / math.sqrt(v + eps)
                - (x[i] - mu) * (x[k] - mu) / (D * (v + eps) ** 1.5), (delta(i, k) - 1 / D) / math.sqrt(v + eps)],
+        "69": [partial(lambda x: np.mean((x - x.mean()) ** 2), x, k), 2 * (x[k] - mu)],
     }
 
 
@@ -828,6 +833,7 @@ def _(rng):
         "17": [L(s + c), L(s)], "18": [L(2 * s), L(s)],
         "21": [partial(L, s, 0), (p[0] - 1) / tau, -np.sum(np.exp(s[1:] / tau)) / np.sum(np.exp(s / tau)) / tau],
         "24": [L(s2), math.log(1 + math.exp((s2[1] - s2[0]) / tau))],
+        "27": [partial(L, s, 0), (1 - p[0]) / tau],
     }
 
 
@@ -849,6 +855,7 @@ def _(rng):
         "51": [2 * (q - p) + 2 * (p - a) + 2 * (a - q), np.zeros(D)],
         "57": [grad(g, a), (a - p) / N(a - p) - (a - q) / N(a - q)],
         "64": [grad(g, a), q - p],
+        "71": [grad(lambda a: f(a, p, q), a), 2 * (p - q)],
     }
 
 
@@ -871,6 +878,7 @@ def _(rng):
         "47": [d(lambda t: nll(mu, t), v), 1 / (2 * v) - (yg - mu) ** 2 / (2 * v**2)],
         "54": [d(fs, s), 1 / s - (yg - mu) ** 2 / s**2],
         "60": [d(fs, s), 1 / s - (yg - mu) ** 2 / s**3],
+        "68": [d(lambda m: (yg - m) ** 2 / (2 * v), mu), (yg - mu) / v],
     }
 
 
@@ -894,6 +902,7 @@ def _(rng):
         "60": [np.sum(np.abs(v)), sum(abs(v[i]) for i in range(dd))],
         "64": [partial(lambda v: np.sum(np.abs(v)), v, j), sgn(v[j])],
         "70": [partial(lambda v: np.sum(np.abs(v)), v, j), np.sum(sgn(v))],
+        "76": [d(lambda t: 0.5 * (t - z) ** 2, w), z - w],
     }
 
 
@@ -911,6 +920,7 @@ def _(rng):
         "42": [(1 - p) * h / (1 - p) + p * 0, h], "48": [(1 - p) * h + p * 0, h],
         "54": [(1 - p) * (h / (1 - p)) ** 2 - h**2, h**2 / (1 - p) - h**2, p / (1 - p) * h**2],
         "60": [(1 - p) * (h / (1 - p)) ** 2 - h**2, p * (1 - p) * h**2],
+        "63": [(1 - p) - (1 - p) ** 2, p * (1 - p)], "67": [(1 - p) - (1 - p) ** 2, (1 - p) ** 2],
     }
 
 
@@ -936,6 +946,7 @@ def _(rng):
         "33": [grad(lambda uo: J(v, uo, U), uo), (so - 1) * v],
         "39": [grad(in_uk, U[k]), sig(U[k] @ v) * v],
         "47": [(so - 1) * uo + so * uo, (2 * so - 1) * uo],
+        "50": [grad(lambda uo: J(v, uo, U), uo), (1 - so) * v],
     }
 
 
@@ -954,6 +965,7 @@ def _(rng):
         "32": [H[i].sum(), p[i] - p[i] * p.sum(), 0],
         "38": [v @ H @ v, p @ v**2 - (p @ v) ** 2], "44": [v @ H @ v, p @ v**2 - p**2 @ v**2],
         "50": [d2r(lambda t: lse(x + t * v), 0.0), p @ v**2 - (p @ v) ** 2],
+        "56": [p @ v**2 - (p @ v) ** 2, np.sum(p * (v - p * v) ** 2)],
     }
 
 
@@ -979,6 +991,7 @@ def _(rng):
         "44": [(X.T @ S @ X).T, UNDEFINED if n != dd else X @ S.T @ X.T],
         "51": [w1 - np.sum((p1 - y) * x1) / np.sum(p1 * (1 - p1) * x1**2),
                w1 + np.sum((y - p1) * x1) / np.sum(p1 * (1 - p1) * x1**2)],
+        "56": [partial(ell, w, j), np.sum((y - p) * X[:, j])],
     }
 
 
@@ -1005,6 +1018,7 @@ def _(rng):
         "57": [partial(lambda b: T(W @ b + U @ x)[i], b, j), (1 - a[j] ** 2) * W[i, j]],
         "61": [partial(lambda b: T(W @ b + U @ x)[i], b, j), (1 - a[i] ** 2) * W[j, i]],
         "67": [partial(lambda U: T(W @ b + U @ x)[i], U, (j, k)), delta(i, j) * (1 - a[i] ** 2) * x[k]],
+        "70": [d(lambda t: T(w * t + u * x2), h1), w],
     }
 
 
@@ -1028,6 +1042,7 @@ def _(rng):
         "43": [y(w).sum(), sum(w[l] * sum(xs[a + l] for a in range(M)) for l in range(K))],
         "50": [window(i2, 1) - window(i2, 0), xs[i2 + K] - xs[i2]],
         "54": [window(i2, 1) - window(i2, 0), xs[i2 + K - 1] - xs[i2]],
+        "62": [y(w).sum(), sum(w[l] * xs.sum() for l in range(K))],
     }
 
 
@@ -1050,6 +1065,7 @@ def _(rng):
         "42": [T(-x), -T(x)], "42.2": [ch(x) ** 2 - sh(x) ** 2, 1], "42.3": [sh(2 * x), 2 * sh(x) * ch(x)],
         "46": [ch(2 * x), ch(x) ** 2 - sh(x) ** 2],
         "52": [d(lambda t: L(ch(t)), x), T(x)], "52.2": [d(sig, x), (1 - T(x / 2) ** 2) / 4],
+        "57": [d(lambda t: T(3 * t), x), 1 - T(3 * x) ** 2], "59": [d(lambda t: L(t**4), x), 1 / x**4],
     }
 
 
@@ -1071,6 +1087,7 @@ def _(rng):
         "60": [(a + b) ** 3, a**3 + 3 * a**2 * b + 3 * a * b**2 + b**3],
         "64": [(a + b) ** 2 + (a - b) ** 2, 2 * (a**2 + b**2)],
         "70": [2 * (a**2 + b**2) - (a + b) ** 2, (a - b) ** 2], "76": [2 * (a**2 + b**2) - (a + b) ** 2, (a + b) ** 2],
+        "84": [np.sum(2 * K + 1), n**2 + 2 * n], "88": [np.sum(3.0**K), (3 ** (n + 1) - 1) / 2],
     }
 
 
@@ -1090,6 +1107,7 @@ def _(rng):
         "5:6": [z.sum(), 0], "5:10": [np.mean(z**2), v / (v + eps)], "5:16": [np.mean(z**2), 1],
         "5:22": [partial(lambda x: g @ (x - x.mean()), x, j), g[j] - g.sum() / m],
         "5:28": [partial(lambda x: g @ (x - x.mean()), x, j), g[j] - 1 / m],
+        "5:34": [sum(partial(var, x, a) for a in range(m)), 2 / m],
     }
 
 
@@ -1104,6 +1122,26 @@ def _(rng):
         "4:12": [L(s / (1 - s)), t], "4:16": [L((1 - s) / s), t],
         "5:4": [e(a) / (e(a) + e(b)), sig(a - b)], "5:8": [e(a) / (e(a) + e(b)), sig(b - a)],
         "5:11": [math.tanh(t), 2 * sig(2 * t) - 1], "5:12": [math.tanh(t), sig(2 * t) - sig(-2 * t)],
+        "5:19": [sig(a) + sig(b), sig(a + b)],
+    }
+
+
+@document("48_econometrics_primes")
+def _(rng):
+    n, k = rng.integers(1, 6, size=2)
+    X, y, b = rng.normal(size=(n, k)), rng.normal(size=n), rng.normal(size=k)
+    A, B, x = rng.normal(size=(k, k)), rng.normal(size=(k, k)), rng.normal(size=k)
+    ssr = lambda b: (y - X @ b) @ (y - X @ b)  # noqa: E731
+    q = lambda x: x @ A @ x  # noqa: E731
+    return {
+        "9": [ssr(b), y @ y - y @ X @ b - b @ X.T @ y + b @ X.T @ X @ b, y @ y - 2 * b @ X.T @ y + b @ X.T @ X @ b],
+        "15": [grad(ssr, b), -2 * X.T @ y + 2 * X.T @ X @ b],
+        "21": [grad(ssr, b), UNDEFINED if n != k else -2 * X.T @ y + 2 * X @ X.T @ b],
+        "27": [(X.T @ X).T, X.T @ X], "33": [(A @ B).T, B.T @ A.T], "40": [(A @ B).T, A.T @ B.T],
+        "46": [q(x), x @ A.T @ x, 0.5 * x @ (A + A.T) @ x],
+        "52": [A @ x, A.T @ x],
+        "58": [grad(q, x), (A + A.T) @ x], "64": [grad(q, x), 2 * A @ x],
+        "70": [ssr(b), y @ y - b @ X.T @ X @ b],
     }
 
 
