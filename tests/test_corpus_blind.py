@@ -75,6 +75,32 @@ KNOWN_WRONG: dict[str, str] = {
         "a size defined from other sizes ($M = N - K + 1$, then $g \\in R^M$) is checked as a claim and refuted at M = 2",
     "48_econometrics_primes line 9: y'y - y'Xb - b'X'y + b'X'Xb = y'y - 2b'X'y + b'X'Xb":
         "'a prime denotes the transpose' is not read: y', X', b' are taken as numbers apart from y, X, b, and refuted",
+    "49_information_in_bits line 11: -\\log \\frac{p}{2} = -\\log p + 1":
+        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
+    "49_information_in_bits line 18: -\\frac{1}{2} \\log \\frac{1}{2} - \\frac{1}{2} \\log \\frac{1}{2} = 1":
+        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
+    "49_information_in_bits line 34: \\frac{d}{dp} \\log p = \\frac{1}{p \\ln 2}":
+        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
+    "49_information_in_bits line 40: \\frac{d}{dp} \\log p = \\frac{1}{p}":
+        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm (a false proof)",
+    "49_information_in_bits line 56: \\log x = \\frac{\\ln x}{\\ln 2}":
+        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
+    "49_information_in_bits line 76: p \\log \\frac{p}{q} + (1 - p) \\log \\frac{1 - p}{1 - q} = \\frac{1}{\\ln 2} \\left( p \\ln \\frac{p}{q} + (1 - p) \\ln \\frac{1 - p}{1 - q} \\right)":
+        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
+    "50_bayes_by_backprop line 10: \\frac{d\\sigma}{d\\rho} = \\frac{e^{\\rho}}{1 + e^{\\rho}}":
+        "sigma defined in the prose as the number ln(1 + e^rho) is read as the logistic function: d sigma/d rho becomes sigma'(rho)",
+    "50_bayes_by_backprop line 10 ends: \\frac{d\\sigma}{d\\rho} = \\frac{1}{1 + e^{-\\rho}}":
+        "sigma defined in the prose as the number ln(1 + e^rho) is read as the logistic function: d sigma/d rho becomes sigma'(rho)",
+    "51_appendix_l1_norm line 10: \\norm{v} = \\sum_{i=1}^{d} |v_i|":
+        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm, so its definition is checked as a claim and refuted",
+    "51_appendix_l1_norm line 14: \\norm{x - y} = \\sum_{i=1}^{d} |x_i - y_i|":
+        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm",
+    "51_appendix_l1_norm line 18: \\norm{x}^2 = x^\\top x":
+        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm (a false proof)",
+    "51_appendix_l1_norm line 27: \\frac{\\partial}{\\partial x_j} \\norm{x} = \\sgn(x_j)":
+        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm",
+    "51_appendix_l1_norm line 31: \\frac{\\partial}{\\partial x_j} \\norm{x} = \\frac{x_j}{\\norm{x}_2}":
+        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm (a false proof)",
 }
 
 

@@ -1145,6 +1145,57 @@ def _(rng):
     }
 
 
+@document("49_information_in_bits")
+def _(rng):
+    p, q = rng.uniform(0.05, 0.95, size=2)
+    x, k = rng.uniform(0.1, 5), int(rng.integers(1, 6))
+    lg, ln = math.log2, math.log
+    H = lambda p: -p * lg(p) - (1 - p) * lg(1 - p)  # noqa: E731
+    kl = p * lg(p / q) + (1 - p) * lg((1 - p) / (1 - q))
+    return {
+        "11": [-lg(p / 2), -lg(p) + 1],
+        "18": [H(0.5), 1], "24": [H(0.25), 0.5],
+        "30": [d(H, p), lg((1 - p) / p)],
+        "34": [d(lg, p), 1 / (p * ln(2))], "40": [d(lg, p), 1 / p],
+        "50": [-sum(2.0**-k * lg(2.0**-k) for _ in range(2**k)), k],
+        "56": [lg(x), ln(x) / ln(2)], "62": [lg(x), ln(x) * ln(2)],
+        "70": [-p * lg(q) - (1 - p) * lg(1 - q) - H(p), kl],
+        "76": [kl, (p * ln(p / q) + (1 - p) * ln((1 - p) / (1 - q))) / ln(2)],
+    }
+
+
+@document("50_bayes_by_backprop")
+def _(rng):
+    rho, mu, eps = rng.normal(size=3) * 2
+    ln, e = math.log, math.exp
+    sp = lambda r: ln(1 + e(r))  # noqa: E731
+    s = sp(rho)
+    kl = lambda mu, s: 0.5 * (s**2 + mu**2 - 1) - ln(s)  # noqa: E731
+    return {
+        "10": [d(sp, rho), e(rho) / (1 + e(rho)), 1 / (1 + e(-rho))],
+        "16": [d(lambda r: mu + sp(r) * eps, rho), eps / (1 + e(-rho))],
+        "22": [d(sp, rho), e(rho)],
+        "25": [s - ln(1 + e(-rho)), rho], "29": [rho, ln(e(s) - 1)], "32": [rho, ln(e(s) + 1)],
+        "38": [d(lambda m: kl(m, s), mu), mu],
+        "42": [d(lambda t: kl(mu, t), s), s - 1 / s], "48": [d(lambda t: kl(mu, t), s), s - 1],
+    }
+
+
+@document("51_appendix_l1_norm")
+def _(rng):
+    dd = int(rng.integers(2, 6))
+    x, y, c = rng.normal(size=dd), rng.normal(size=dd), rng.normal()
+    j = rng.integers(dd)
+    l1 = lambda v: np.sum(np.abs(v))  # noqa: E731
+    return {
+        "14": [l1(x - y), sum(abs(x[i] - y[i]) for i in range(dd))],
+        "16": [l1(c * x), abs(c) * l1(x)],
+        "18": [l1(x) ** 2, x @ x], "22": [np.linalg.norm(x) ** 2, x @ x],
+        "27": [partial(l1, x, j), np.sign(x[j])], "31": [partial(l1, x, j), x[j] / np.linalg.norm(x)],
+        "35": [l1(x + y), l1(x) + l1(y)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
