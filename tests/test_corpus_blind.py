@@ -101,6 +101,20 @@ KNOWN_WRONG: dict[str, str] = {
         "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm",
     "51_appendix_l1_norm line 31: \\frac{\\partial}{\\partial x_j} \\norm{x} = \\frac{x_j}{\\norm{x}_2}":
         "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm (a false proof)",
+    "52_denominator_layout_notes line 18: \\frac{\\partial (W x)}{\\partial x} = W":
+        "a later sentence naming 'the numerator-layout answer' cancels the stated denominator layout: the default numerator layout is used (a false proof)",
+    "52_denominator_layout_notes line 24: \\frac{\\partial (A x)}{\\partial x} = A^\\top":
+        "a later sentence naming 'the numerator-layout answer' cancels the stated denominator layout: the default numerator layout is used",
+    "53_einstein_index_notation line 11: a_k b_k = a^\\top b":
+        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
+    "53_einstein_index_notation line 15: W_{ik} x_k = (W x)_i":
+        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
+    "53_einstein_index_notation line 23: \\frac{\\partial (x_k x_k)}{\\partial x_l} = 2 x_l":
+        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
+    "53_einstein_index_notation line 33: \\frac{\\partial (g_i W_{ik} x_k)}{\\partial x_l} = g_i W_{il}":
+        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
+    "53_einstein_index_notation line 37: \\frac{\\partial (g_i W_{ik} x_k)}{\\partial W_{pl}} = g_p x_l":
+        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
 }
 
 

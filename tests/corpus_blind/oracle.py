@@ -1196,6 +1196,40 @@ def _(rng):
     }
 
 
+@document("52_denominator_layout_notes")
+def _(rng):
+    n, m = rng.integers(1, 6, size=2)
+    x, a, W, A = rng.normal(size=n), rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=(n, n))
+    den = lambda f, x: jac(f, x).T  # noqa: E731  (denominator layout: the transpose of the Jacobian)
+    return {
+        "12": [den(lambda x: W @ x, x), W.T], "18": [den(lambda x: W @ x, x), W],
+        "24": [den(lambda x: A @ x, x), A.T],
+        "32": [grad(lambda x: a @ x, x), a],
+        "36": [grad(lambda x: x @ A @ x, x), (A + A.T) @ x], "42": [grad(lambda x: x @ A @ x, x), 2 * A.T @ x],
+        "51": [grad(lambda x: 0.5 * np.sum((W @ x) ** 2), x), W.T @ W @ x],
+        "55": [grad(lambda x: 0.5 * np.sum((W @ x) ** 2), x), UNDEFINED if m != n else W @ W.T @ x],
+    }
+
+
+@document("53_einstein_index_notation")
+def _(rng):
+    n, m = rng.integers(2, 6, size=2)
+    a, b, x, g = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n), rng.normal(size=m)
+    W, A = rng.normal(size=(m, n)), rng.normal(size=(n, n))
+    i, p, k, l = rng.integers(m), rng.integers(m), rng.integers(n), rng.integers(n)
+    k2 = (l + 1) % n   # a k other than l: the free k of line 47 ranges over every value
+    return {
+        "11": [a @ b, a @ b], "15": [W[i] @ x, (W @ x)[i]], "18": [np.trace(A), np.trace(A)],
+        "20": [partial(lambda x: x[k], x, l), delta(k, l)],
+        "23": [partial(lambda x: x @ x, x, l), 2 * x[l]],
+        "27": [partial(lambda x: x @ A @ x, x, l), A[l] @ x + x @ A[:, l]],
+        "33": [partial(lambda x: g @ W @ x, x, l), g @ W[:, l]],
+        "37": [partial(lambda W: g @ W @ x, W, (p, l)), g[p] * x[l]],
+        "43": [partial(lambda x: g @ W @ x, x, l), UNDEFINED if l >= m else g[l] * W[:, l].sum()],
+        "47": [partial(lambda x: x @ x, x, l), 2 * x[k2]],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
