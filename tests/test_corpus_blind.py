@@ -115,6 +115,28 @@ KNOWN_WRONG: dict[str, str] = {
         "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
     "53_einstein_index_notation line 37: \\frac{\\partial (g_i W_{ik} x_k)}{\\partial W_{pl}} = g_p x_l":
         "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
+    "54_nb_setup_cell cell 3, line 6: \\sqrt{x^2} = x":
+        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
+    "54_nb_setup_cell cell 3, line 10: |x| = x":
+        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
+    "54_nb_setup_cell cell 3, line 20: y^2 = y":
+        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
+    "54_nb_setup_cell cell 5, line 4: \\frac{d}{dx} \\ln |x| = \\frac{1}{|x|}":
+        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
+    "55_sigma_is_tanh line 10: \\sigma'(z) = 1 - \\sigma(z)^2":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
+    "55_sigma_is_tanh line 16: \\sigma'(z) = \\sigma(z) (1 - \\sigma(z))":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function (a false proof)",
+    "55_sigma_is_tanh line 24: \\sigma(-z) = -\\sigma(z)":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
+    "55_sigma_is_tanh line 32: \\frac{\\partial}{\\partial w} \\frac{1}{2} \\left(\\sigma(w x + b) - t\\right)^2 = \\left(\\sigma(w x + b) - t\\right) \\left(1 - \\sigma(w x + b)^2\\right) x":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
+    "55_sigma_is_tanh line 36: \\frac{\\partial}{\\partial b} \\frac{1}{2} \\left(\\sigma(w x + b) - t\\right)^2 = \\left(\\sigma(w x + b) - t\\right) \\left(1 - \\sigma(w x + b)^2\\right)":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
+    "55_sigma_is_tanh line 42: \\frac{\\partial}{\\partial b} \\frac{1}{2} \\left(\\sigma(w x + b) - t\\right)^2 = \\left(\\sigma(w x + b) - t\\right) \\sigma(w x + b) \\left(1 - \\sigma(w x + b)\\right)":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function (a false proof)",
+    "55_sigma_is_tanh line 45: \\sigma(0) = 0":
+        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
 }
 
 

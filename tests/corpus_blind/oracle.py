@@ -1230,6 +1230,35 @@ def _(rng):
     }
 
 
+@document("54_nb_setup_cell")
+def _(rng):
+    x, s, y = rng.uniform(0.1, 4), rng.uniform(0.1, 3), float(rng.integers(2))
+    ln = math.log
+    return {
+        "3:6": [math.sqrt(x**2), x], "3:10": [abs(x), x], "3:14": [ln(x**2), 2 * ln(x)],
+        "3:20": [y**2, y], "3:24": [y * (1 - y), 0], "3:30": [math.sqrt(x**2 + 1), x + 1],
+        "5:4": [d(lambda t: ln(abs(t)), x), 1 / abs(x)],
+        "5:8": [d(lambda t: ln(t) + x**2 / (2 * t**2), s), 1 / s - x**2 / s**3],
+        "5:12": [d(lambda t: t * ln(t), x), ln(x)],
+    }
+
+
+@document("55_sigma_is_tanh")
+def _(rng):
+    z, w, x, b, t = rng.normal(size=5)
+    T = np.tanh
+    E = lambda w, b: 0.5 * (T(w * x + b) - t) ** 2  # noqa: E731
+    a = T(w * x + b)
+    return {
+        "10": [d(T, z), 1 - T(z) ** 2], "16": [d(T, z), T(z) * (1 - T(z))],
+        "24": [T(-z), -T(z)], "27": [T(-z), 1 - T(z)],
+        "32": [d(lambda u: E(u, b), w), (a - t) * (1 - a**2) * x],
+        "36": [d(lambda u: E(w, u), b), (a - t) * (1 - a**2)],
+        "42": [d(lambda u: E(w, u), b), (a - t) * a * (1 - a)],
+        "45": [T(0.0), 0],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
