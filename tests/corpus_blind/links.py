@@ -7,13 +7,16 @@ opens with ``=`` continues the chain of the row before; any other row, and a ``\
 outside brackets, starts a chain of its own. A definition by cases, ``f(x) = \\begin{cases} A & … \\\\ B
 & … \\end{cases}``, has one link per branch (``f(x) = A``, ``f(x) = B``). Each link is named by the line
 of its left term and its two terms as written (``left = right``); a chain of three terms or more also
-has its two ends.
+has its two ends. In a Jupyter notebook (``.ipynb``) each Markdown cell is read as Markdown, its lines
+counted from the cell's first line, and a link's key names its cell (``cell 3, line 5: …``; cells
+count from 1, code cells included).
 
     python tests/corpus_blind/links.py FILE     # prints the keys of FILE's links
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -29,10 +32,11 @@ class Link:
     line: int         # line of the left term
     left: str
     right: str
+    cell: int = 0     # the notebook cell (1, 2, …) the link is in; 0 outside a notebook
 
     @property
     def key(self) -> str:
-        where = f"line {self.line}" + (" ends" if self.index == 0 else "")
+        where = (f"cell {self.cell}, " if self.cell else "") + f"line {self.line}" + (" ends" if self.index == 0 else "")
         return f"{where}: {self.left} = {self.right}"
 
 
@@ -155,14 +159,31 @@ def _clean(term: str, last: bool) -> str:
     return term.strip()
 
 
+def cells(path: Path) -> list[tuple[int, str]]:
+    """(number, text) of every Markdown cell of a notebook, numbered from 1 among all its cells."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    found = []
+    for number, cell in enumerate(notebook["cells"], start=1):
+        if cell.get("cell_type") == "markdown":
+            source = cell.get("source", "")
+            found.append((number, "".join(source) if isinstance(source, list) else source))
+    return found
+
+
 def links(path: Path) -> list[Link]:
-    tex = path.suffix == ".tex"
-    text = _blank(path.read_text(encoding="utf-8"),
+    if path.suffix == ".ipynb":
+        return [link for number, text in cells(path) for link in _links(text, False, number)]
+    return _links(path.read_text(encoding="utf-8"), path.suffix == ".tex", 0)
+
+
+def _links(text: str, tex: bool, cell: int) -> list[Link]:
+    text = _blank(text,
                   r"\\(tag|label)\{[^}]*\}|\\nonumber|\\notag|\\(begin|end)\{(aligned|split|gathered)\}"
                   + (r"|(?<!\\)%[^\n]*" if tex else ""))
     line_of = lambda offset: text.count("\n", 0, offset) + 1  # noqa: E731
     found: list[Link] = []
     starts: dict[int, int] = {}
+    prefix = f"{cell}:" if cell else ""
     for start, end in _mathematics(text, tex):
         for spans in _chains(text, start, end):
             terms = [_clean(text[a:b], k == len(spans) - 1) for k, (a, b) in enumerate(spans)]
@@ -170,16 +191,16 @@ def links(path: Path) -> list[Link]:
                 continue
             lines = [line_of(a + len(text[a:b]) - len(text[a:b].lstrip(" \t\n&"))) for a, b in spans]
             starts[lines[0]] = starts.get(lines[0], 0) + 1
-            chain = str(lines[0]) + ("" if starts[lines[0]] == 1 else f".{starts[lines[0]]}")
+            chain = prefix + str(lines[0]) + ("" if starts[lines[0]] == 1 else f".{starts[lines[0]]}")
             cases = re.fullmatch(r"\\begin\{cases\}(.*)\\end\{cases\}", terms[-1], flags=re.S)
             if len(terms) == 2 and cases:            # f(x) = {A if …, B otherwise}: f(x) = A, f(x) = B
                 for k, row in enumerate(re.split(r"\\\\", cases.group(1)), start=1):
-                    found.append(Link(chain, k, lines[0], terms[0], row.split("&")[0].strip()))
+                    found.append(Link(chain, k, lines[0], terms[0], row.split("&")[0].strip(), cell))
                 continue
             for k in range(1, len(terms)):
-                found.append(Link(chain, k, lines[k - 1], terms[k - 1], terms[k]))
+                found.append(Link(chain, k, lines[k - 1], terms[k - 1], terms[k], cell))
             if len(terms) > 2:
-                found.append(Link(chain, 0, lines[0], terms[0], terms[-1]))
+                found.append(Link(chain, 0, lines[0], terms[0], terms[-1], cell))
     return found
 
 

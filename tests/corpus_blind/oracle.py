@@ -49,6 +49,12 @@ def d2(f, x):
     return (f(x + H2) - 2 * f(x) + f(x - H2)) / H2**2
 
 
+def d2r(f, x, h=1e-3):
+    """f''(x) by Richardson extrapolation of two central differences: for f computed with rounding."""
+    central = lambda h: (f(x + h) - 2 * f(x) + f(x - h)) / h**2  # noqa: E731
+    return (4 * central(h / 2) - central(h)) / 3
+
+
 def _shift(x, index, h):
     y = np.array(x, dtype=float, copy=True)
     y[index] += h
@@ -721,10 +727,542 @@ def _(rng):
     }
 
 
+@document("30_bce_with_logits")
+def _(rng):
+    z, y = rng.uniform(-4, 4), float(rng.integers(2))
+    e, L = math.exp, math.log
+    ell = lambda t: -y * L(sig(t)) - (1 - y) * L(1 - sig(t))  # noqa: E731
+    return {
+        "15": [1 - sig(z), e(-z) / (1 + e(-z)), 1 / (1 + e(z)), sig(-z)],
+        "21": [L(sig(z)) - L(sig(-z)), L((1 + e(z)) / (1 + e(-z))), z],
+        "24": [L(sig(z)), -L(1 + e(-z))],
+        "27": [ell(z), y * L(1 + e(-z)) + (1 - y) * L(1 + e(z)), L(1 + e(z)) - y * z],
+        "33": [d(ell, z), e(z) / (1 + e(z)) - y, sig(z) - y],
+        "36": [d(ell, z), y - sig(z)],
+        "40": [d2r(ell, z), sig(z) * (1 - sig(z))],
+        "49": [L(1 + e(z)), z + L(1 + e(-z))],
+        "55": [L(1 + e(z)), max(z, 0) + L(1 + e(-abs(z)))],
+        "61": [ell(z), max(z, 0) - y * z + L(1 + e(-abs(z)))],
+        "67": [L(1 + e(z)), max(z, 0) + L(1 + e(-z))],
+        "71": [ell(0.0), L(2)],
+        "74": [ell(z), L(1 + e(-z)) + (1 - y) * z], "75": [ell(z), L(1 + e(-z)) - y * z],
+        "76": [d(ell, z), sig(z) - y * sig(z)],
+    }
+
+
+@document("31_hinge_solution_key")
+def _(rng):
+    dd = rng.integers(1, 6)
+    w, x, y = rng.normal(size=dd), rng.normal(size=dd), float(rng.choice([-1, 1]))
+    m = rng.normal() * 3
+    mlow, mhigh = 1 - rng.uniform(0.1, 3), 1 + rng.uniform(0.1, 3)
+    hinge = lambda t: max(0.0, 1 - t)  # noqa: E731
+    return {
+        "12": [d(hinge, mlow), -1], "18": [d(hinge, mhigh), 0], "24": [d(hinge, mhigh), -1],
+        "28": [grad(lambda w: y * (w @ x), w), y * x],
+        "31": [grad(lambda w: 1 - y * (w @ x), w), -y * x],
+        "37": [grad(lambda w: 1 - y * (w @ x), w), -x],
+        "43": [hinge(m), (1 - m + abs(1 - m)) / 2], "49": [hinge(m), (1 - m - abs(1 - m)) / 2],
+        "55": [d(lambda t: (1 - t) ** 2, mlow), -2 * (1 - mlow), 2 * mlow - 2],
+        "61": [d(lambda t: (1 - t) ** 2, mlow), mlow - 1],
+        "64": [y**2, 1],
+        "67": [y * (1 - y * (w @ x)), y - w @ x], "70": [y * (1 - y * (w @ x)), y - y * (w @ x)],
+        "75": [d(lambda t: hinge(t) ** 2, m), -2 * hinge(m) ** 2],
+    }
+
+
+@document("32_appendix_focal_loss")
+def _(rng):
+    g, al, z = rng.uniform(0.2, 3), rng.uniform(0.05, 0.95), rng.uniform(-4, 4)
+    p, L = sig(z), math.log
+    fl = lambda t: -((1 - t) ** g) * L(t)  # noqa: E731
+    fz = lambda t: fl(sig(t))  # noqa: E731
+    s = sig(z)
+    return {
+        "15": [d(fl, p), g * (1 - p) ** (g - 1) * L(p) - (1 - p) ** g / p],
+        "18": [d(sig, z), s * (1 - s)],
+        "20": [d(fz, z), g * s * (1 - s) ** g * L(s) - (1 - s) ** (g + 1), (1 - s) ** g * (g * s * L(s) + s - 1)],
+        "27": [d(fl, p), -g * (1 - p) ** (g - 1) * L(p) - (1 - p) ** g / p],
+        "32": [d(fz, z), g * (1 - s) ** (g - 1) * L(s) - (1 - s) ** g / s],
+        "37": [d(lambda t: al * fl(t), p), al * g * (1 - p) ** (g - 1) * L(p) - al * (1 - p) ** g / p],
+        "40": [1 - s, sig(-z)],
+        "42": [fz(z), sig(-z) ** g * L(1 + math.exp(-z)), s**g * L(1 + math.exp(-z))],
+        "48": [(1 - s) ** g * (g * s * L(s) + s - 1), (1 - s) ** g * (g * L(s) + s - 1)],
+    }
+
+
+@document("33_lecture_layer_norm")
+def _(rng):
+    D, N = int(rng.integers(2, 7)), int(rng.integers(1, 7))
+    x, a, eps = rng.normal(size=D), rng.normal(size=N), rng.uniform(0.1, 2)
+    i, k, p = rng.integers(D), rng.integers(D), rng.integers(N)
+    mu, am = x.mean(), a.mean()
+    v = np.mean((x - mu) ** 2)
+    S = np.sum((a - am) ** 2)
+    var = lambda a: np.mean((a - a.mean()) ** 2)  # noqa: E731
+    norm = lambda x: (x[i] - x.mean()) / math.sqrt(np.mean((x - x.mean()) ** 2) + eps)  # noqa: E731
+    return {
+        "14": [partial(lambda x: x[i] - x.mean(), x, k), delta(i, k) - sum(delta(j, k) for j in range(D)) / D,
+               delta(i, k) - 1 / D],
+        "19": [delta(i, k) - 1 / D, delta(k, i) - 1 / D],
+        "22": [partial(lambda x: x[i] - x.mean(), x, k), delta(i, k) - 1],
+        "27": [np.sum(x - mu), x.sum() - D / D * x.sum(), 0],
+        "37": [S, a @ a - 2 / N * a.sum() ** 2 + 1 / N * a.sum() ** 2, a @ a - a.sum() ** 2 / N],
+        "44": [S, a @ a - am**2],
+        "49": [partial(var, a, p), 2 / N * (a[p] - am)],
+        "51": [UNDEFINED if N == 1 else partial(lambda a: math.sqrt(var(a)), a, p), 2 / N * (a[p] - am)],
+        "60": [partial(norm, x, k), (delta(i, k) - 1 / D) / math.sqrt(v + eps)
+               - (x[i] - mu) * (x[k] - mu) / (D * (v + eps) ** 1.5), (delta(i, k) - 1 / D) / math.sqrt(v + eps)],
+        "69": [partial(lambda x: np.mean((x - x.mean()) ** 2), x, k), 2 * (x[k] - mu)],
+    }
+
+
+@document("34_forum_infonce")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    s, tau, c = rng.normal(size=K) * 2, rng.uniform(0.2, 3), rng.normal() * 2
+    j = rng.integers(K)
+    L = lambda s: -s[0] / tau + lse(s / tau)  # noqa: E731
+    p = softmax(s / tau)
+    s2 = s[:2]
+    return {
+        "6": [-math.log(softmax(s / tau)[0]), -s[0] / tau + lse(s / tau)],
+        "9": [partial(L, s, j), (p[j] - delta(j, 0)) / tau],
+        "12": [partial(L, s, j), p[j] - delta(j, 0)],
+        "16": [p.sum() - 1, 0],
+        "17": [L(s + c), L(s)], "18": [L(2 * s), L(s)],
+        "21": [partial(L, s, 0), (p[0] - 1) / tau, -np.sum(np.exp(s[1:] / tau)) / np.sum(np.exp(s / tau)) / tau],
+        "24": [L(s2), math.log(1 + math.exp((s2[1] - s2[0]) / tau))],
+        "27": [partial(L, s, 0), (1 - p[0]) / tau],
+    }
+
+
+@document("35_triplet_loss_notes")
+def _(rng):
+    D = rng.integers(1, 6)
+    a, p, q, al = rng.normal(size=D), rng.normal(size=D), rng.normal(size=D), rng.uniform(0.1, 2)
+    N = np.linalg.norm
+    f = lambda a, p, q: N(a - p) ** 2 - N(a - q) ** 2 + al  # noqa: E731
+    g = lambda a: N(a - p) - N(a - q)  # noqa: E731
+    return {
+        "12": [N(a - p) ** 2 - N(a - q) ** 2, a @ a - 2 * a @ p + p @ p - a @ a + 2 * a @ q - q @ q,
+               2 * a @ (q - p) + N(p) ** 2 - N(q) ** 2],
+        "21": [N(a - p) ** 2 - N(a - q) ** 2, 2 * a @ (p - q) + N(p) ** 2 - N(q) ** 2],
+        "28": [grad(lambda a: f(a, p, q), a), 2 * (a - p) - 2 * (a - q), 2 * (q - p)],
+        "35": [grad(lambda p: f(a, p, q), p), 2 * (p - a)],
+        "39": [grad(lambda q: f(a, p, q), q), 2 * (q - a)],
+        "45": [grad(lambda q: f(a, p, q), q), 2 * (a - q)],
+        "51": [2 * (q - p) + 2 * (p - a) + 2 * (a - q), np.zeros(D)],
+        "57": [grad(g, a), (a - p) / N(a - p) - (a - q) / N(a - q)],
+        "64": [grad(g, a), q - p],
+        "71": [grad(lambda a: f(a, p, q), a), 2 * (p - q)],
+    }
+
+
+@document("36_poisson_gaussian_nll")
+def _(rng):
+    y, lam, eta = rng.uniform(0, 5), rng.uniform(0.1, 5), rng.normal()
+    mu, v, s = rng.normal(), rng.uniform(0.1, 3), rng.uniform(0.1, 3)
+    yg = rng.normal()
+    e, L = math.exp, math.log
+    nll = lambda mu, v: 0.5 * L(2 * math.pi * v) + (yg - mu) ** 2 / (2 * v)  # noqa: E731
+    pdf = e(-((yg - mu) ** 2) / (2 * v)) / math.sqrt(2 * math.pi * v)
+    fs = lambda s: L(s) + (yg - mu) ** 2 / (2 * s**2)  # noqa: E731
+    return {
+        "9": [d(lambda t: t - y * L(t), lam), 1 - y / lam],
+        "15": [d(lambda t: e(t) - y * t, eta), e(eta) - y],
+        "21": [d(lambda t: e(t) - y * t, eta), 1 - y / e(eta)],
+        "27": [d2(lambda t: e(t) - y * t, eta), e(eta)],
+        "35": [-L(pdf), nll(mu, v), 0.5 * L(2 * math.pi) + 0.5 * L(v) + (yg - mu) ** 2 / (2 * v)],
+        "43": [d(lambda m: nll(m, v), mu), (mu - yg) / v],
+        "47": [d(lambda t: nll(mu, t), v), 1 / (2 * v) - (yg - mu) ** 2 / (2 * v**2)],
+        "54": [d(fs, s), 1 / s - (yg - mu) ** 2 / s**2],
+        "60": [d(fs, s), 1 / s - (yg - mu) ** 2 / s**3],
+        "68": [d(lambda m: (yg - m) ** 2 / (2 * v), mu), (yg - mu) / v],
+    }
+
+
+@document("37_l1_soft_threshold")
+def _(rng):
+    z, lam = rng.normal() * 3, rng.uniform(0.1, 2)
+    wp, wn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    w = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    dd = rng.integers(1, 6)
+    v = rng.choice([-1, 1], size=dd) * rng.uniform(0.1, 3, size=dd)
+    j = rng.integers(dd)
+    f = lambda t: 0.5 * (t - z) ** 2 + lam * abs(t)  # noqa: E731
+    sgn = np.sign
+    st = sgn(z) * max(abs(z) - lam, 0)
+    return {
+        "10": [abs(wp), wp], "13": [d(f, wp), wp - z + lam], "16": [abs(wn), -wn], "19": [d(f, wn), wn - z - lam],
+        "25": [d(lambda t: lam * abs(t), w), lam * sgn(w), lam * w / abs(w)],
+        "28": [d(lambda t: lam * abs(t), w), lam],
+        "39": [st, max(z - lam, 0) - max(-z - lam, 0)], "45": [st, max(z - lam, 0)],
+        "51": [math.sqrt(wp**2), wp], "57": [math.sqrt(w**2), abs(w)],
+        "60": [np.sum(np.abs(v)), sum(abs(v[i]) for i in range(dd))],
+        "64": [partial(lambda v: np.sum(np.abs(v)), v, j), sgn(v[j])],
+        "70": [partial(lambda v: np.sum(np.abs(v)), v, j), np.sum(sgn(v))],
+        "76": [d(lambda t: 0.5 * (t - z) ** 2, w), z - w],
+    }
+
+
+@document("38_residual_dropout")
+def _(rng):
+    x, w, a, b, h = rng.normal(size=5)
+    p = rng.uniform(0.05, 0.95)
+    n = rng.integers(1, 5)
+    X, W = rng.normal(size=n), rng.normal(size=(n, n))
+    return {
+        "8": [d(lambda t: t + np.tanh(w * t), x), 1 + w * (1 - np.tanh(w * x) ** 2)],
+        "15": [d(lambda t: t + np.tanh(w * t), x), 1 + 1 - np.tanh(w * x) ** 2],
+        "21": [jac(lambda v: v + W @ v, X), np.eye(n) + W], "27": [jac(lambda v: v + W @ v, X), W],
+        "33": [d(lambda t: (t + a * t) + b * (t + a * t), x), (1 + a) * (1 + b), 1 + a + b + a * b],
+        "42": [(1 - p) * h / (1 - p) + p * 0, h], "48": [(1 - p) * h + p * 0, h],
+        "54": [(1 - p) * (h / (1 - p)) ** 2 - h**2, h**2 / (1 - p) - h**2, p / (1 - p) * h**2],
+        "60": [(1 - p) * (h / (1 - p)) ** 2 - h**2, p * (1 - p) * h**2],
+        "63": [(1 - p) - (1 - p) ** 2, p * (1 - p)], "67": [(1 - p) - (1 - p) ** 2, (1 - p) ** 2],
+    }
+
+
+@document("39_word2vec_negative_sampling")
+def _(rng):
+    D, K = rng.integers(1, 5), rng.integers(1, 5)
+    v, uo, U = rng.normal(size=D), rng.normal(size=D), rng.normal(size=(K, D))
+    x, k = rng.normal() * 2, rng.integers(K)
+    L = np.log
+    J = lambda v, uo, U: -L(sig(uo @ v)) - sum(L(sig(-U[m] @ v)) for m in range(K))  # noqa: E731
+    so = sig(uo @ v)
+    def in_uk(row):
+        W = U.copy()
+        W[k] = row
+        return J(v, uo, W)
+    return {
+        "11": [d(sig, x), sig(x) * (1 - sig(x))],
+        "14": [d(lambda t: L(sig(t)), x), 1 - sig(x), sig(-x)],
+        "17": [d(lambda t: L(sig(-t)), x), -sig(x)],
+        "23": [grad(lambda v: J(v, uo, U), v), -(1 - so) * uo + sum((1 - sig(-U[m] @ v)) * U[m] for m in range(K)),
+               (so - 1) * uo + sum(sig(U[m] @ v) * U[m] for m in range(K))],
+        "27": [grad(lambda v: J(v, uo, U), v), (so - 1) * uo - sum(sig(U[m] @ v) * U[m] for m in range(K))],
+        "33": [grad(lambda uo: J(v, uo, U), uo), (so - 1) * v],
+        "39": [grad(in_uk, U[k]), sig(U[k] @ v) * v],
+        "47": [(so - 1) * uo + so * uo, (2 * so - 1) * uo],
+        "50": [grad(lambda uo: J(v, uo, U), uo), (1 - so) * v],
+    }
+
+
+@document("40_lse_hessian")
+def _(rng):
+    C = int(rng.integers(1, 6))
+    x, v = rng.normal(size=C), rng.normal(size=C)
+    i, j = rng.integers(C, size=2)
+    p = softmax(x)
+    H = np.diag(p) - np.outer(p, p)
+    return {
+        "8": [partial(lse, x, i), np.exp(x[i]) / np.sum(np.exp(x))], "8.2": [p.sum(), 1],
+        "14": [partial2(lse, x, i, j), p[i] * delta(i, j) - p[i] * p[j]],
+        "20": [partial2(lse, x, i, j), p[i] * delta(i, j) - p[j] ** 2],
+        "26": [partial(lambda x: softmax(x)[i], x, j), p[j] * (delta(i, j) - p[i])],
+        "32": [H[i].sum(), p[i] - p[i] * p.sum(), 0],
+        "38": [v @ H @ v, p @ v**2 - (p @ v) ** 2], "44": [v @ H @ v, p @ v**2 - p**2 @ v**2],
+        "50": [d2r(lambda t: lse(x + t * v), 0.0), p @ v**2 - (p @ v) ** 2],
+        "56": [p @ v**2 - (p @ v) ** 2, np.sum(p * (v - p * v) ** 2)],
+    }
+
+
+@document("41_newton_logistic")
+def _(rng):
+    n, dd = rng.integers(1, 6, size=2)
+    X, y, w = rng.normal(size=(n, dd)), rng.integers(2, size=n).astype(float), rng.normal(size=dd)
+    j, k = rng.integers(dd, size=2)
+    x1, w1 = X[:, 0], w[0]
+    p = sig(X @ w)
+    S = np.diag(p * (1 - p))
+    s = rng.normal()
+    ell = lambda w: -np.sum(y * np.log(sig(X @ w)) + (1 - y) * np.log(1 - sig(X @ w)))  # noqa: E731
+    p1 = sig(x1 * w1)
+    return {
+        "11": [d(sig, s), sig(s) * (1 - sig(s))],
+        "11.2": [partial(lambda w: sig(X @ w), w, j), p * (1 - p) * X[:, j]],
+        "14": [partial(ell, w, j), np.sum((p - y) * X[:, j])],
+        "17": [grad(ell, w), X.T @ (p - y)],
+        "22": [partial2(ell, w, j, k), np.sum(p * (1 - p) * X[:, j] * X[:, k])],
+        "30": [(X.T @ S @ X)[j, k], np.sum(X[:, j] * p * (1 - p) * X[:, k])],
+        "38": [(X.T @ S @ X).T, X.T @ S.T @ X, X.T @ S @ X],
+        "44": [(X.T @ S @ X).T, UNDEFINED if n != dd else X @ S.T @ X.T],
+        "51": [w1 - np.sum((p1 - y) * x1) / np.sum(p1 * (1 - p1) * x1**2),
+               w1 + np.sum((y - p1) * x1) / np.sum(p1 * (1 - p1) * x1**2)],
+        "56": [partial(ell, w, j), np.sum((y - p) * X[:, j])],
+    }
+
+
+@document("42_rnn_one_step")
+def _(rng):
+    w, u, h0, x1, x2, s = rng.normal(size=6)
+    T = np.tanh
+    h1 = T(w * h0 + u * x1)
+    h2 = T(w * h1 + u * x2)
+    H, D = rng.integers(1, 5, size=2)
+    b, x, W, U = rng.normal(size=H), rng.normal(size=D), rng.normal(size=(H, H)), rng.normal(size=(H, D))
+    i, j, k = rng.integers(H), rng.integers(H), rng.integers(D)
+    a = T(W @ b + U @ x)
+    in_h0 = lambda t: T(w * T(w * t + u * x1) + u * x2)  # noqa: E731
+    in_w = lambda t: T(t * T(t * h0 + u * x1) + u * x2)  # noqa: E731
+    return {
+        "14": [d(T, s), 1 - T(s) ** 2],
+        "17": [d(lambda t: T(w * t + u * x2), h1), w * (1 - h2**2)],
+        "23": [d(in_h0, h0), w**2 * (1 - h2**2) * (1 - h1**2)],
+        "29": [d(in_h0, h0), w * (1 - h2**2) * (1 - h1**2)],
+        "35": [d(in_w, w), (1 - h2**2) * (h1 + w * (1 - h1**2) * h0)],
+        "41": [d(in_w, w), (1 - h2**2) * h1],
+        "50": [partial(lambda b: T(W @ b + U @ x)[i], b, j), (1 - a[i] ** 2) * W[i, j]],
+        "57": [partial(lambda b: T(W @ b + U @ x)[i], b, j), (1 - a[j] ** 2) * W[i, j]],
+        "61": [partial(lambda b: T(W @ b + U @ x)[i], b, j), (1 - a[i] ** 2) * W[j, i]],
+        "67": [partial(lambda U: T(W @ b + U @ x)[i], U, (j, k)), delta(i, j) * (1 - a[i] ** 2) * x[k]],
+        "70": [d(lambda t: T(w * t + u * x2), h1), w],
+    }
+
+
+@document("43_conv1d_sums")
+def _(rng):
+    K = int(rng.integers(1, 5))
+    N = K + int(rng.integers(1, 5))   # lines 50 and 54 need i + K <= N
+    M = N - K + 1
+    x, w, g = rng.normal(size=N + 1), rng.normal(size=K), rng.normal(size=M)
+    i, k = rng.integers(M), rng.integers(K)
+    i2 = rng.integers(N - K)
+    xs = x[:N]
+    y = lambda w: np.array([sum(w[l] * xs[a + l] for l in range(K)) for a in range(M)])  # noqa: E731
+    x3, w2 = rng.normal(size=3), rng.normal(size=2)
+    window = lambda a, shift: sum(xs[a + l + shift] for l in range(K))  # noqa: E731
+    return {
+        "13": [w2 @ x3[:2], w2[0] * x3[0] + w2[1] * x3[1]], "19": [w2 @ x3[:2], w2[0] * x3[1] + w2[1] * x3[2]],
+        "25": [partial(lambda w: y(w)[i], w, k), xs[i + k]],
+        "31": [partial(lambda w: g @ y(w), w, k), sum(g[a] * xs[a + k] for a in range(M))],
+        "37": [partial(lambda w: g @ y(w), w, k), UNDEFINED if k >= M else g[k] * xs[k]],
+        "43": [y(w).sum(), sum(w[l] * sum(xs[a + l] for a in range(M)) for l in range(K))],
+        "50": [window(i2, 1) - window(i2, 0), xs[i2 + K] - xs[i2]],
+        "54": [window(i2, 1) - window(i2, 0), xs[i2 + K - 1] - xs[i2]],
+        "62": [y(w).sum(), sum(w[l] * xs.sum() for l in range(K))],
+    }
+
+
+@document("44_drills_tanh")
+def _(rng):
+    x = rng.uniform(-2.5, 2.5)
+    e, L, T, ch, sh = np.exp, np.log, np.tanh, np.cosh, np.sinh
+    return {
+        "5": [d(lambda t: e(t**2), x), 2 * x * e(x**2)],
+        "7": [d(lambda t: t * e(-t), x), e(-x) * (1 - x)],
+        "9": [d(lambda t: 2.0**t, x), x * 2.0 ** (x - 1)], "11": [d(lambda t: 2.0**t, x), 2.0**x * L(2)],
+        "13": [d(lambda t: L(t**2 + 1), x), 2 * x / (x**2 + 1)],
+        "15": [d(lambda t: (t**3 - t) ** 2, x), 2 * (x**3 - x)],
+        "17": [d(lambda t: (t**3 - t) ** 2, x), 2 * (x**3 - x) * (3 * x**2 - 1)],
+        "19": [d2(lambda t: t**5, x), 20 * x**3],
+        "21": [d(lambda t: 1 / np.sqrt(t**2 + 1), x), -x / (x**2 + 1) ** 1.5],
+        "23": [d(lambda t: e(np.sin(t)), x), np.cos(x) * e(np.cos(x))],
+        "28": [d(T, x), 1 - T(x) ** 2, 1 / ch(x) ** 2],
+        "32": [T(x), 2 * sig(2 * x) - 1], "36": [T(x), 2 * sig(x) - 1],
+        "42": [T(-x), -T(x)], "42.2": [ch(x) ** 2 - sh(x) ** 2, 1], "42.3": [sh(2 * x), 2 * sh(x) * ch(x)],
+        "46": [ch(2 * x), ch(x) ** 2 - sh(x) ** 2],
+        "52": [d(lambda t: L(ch(t)), x), T(x)], "52.2": [d(sig, x), (1 - T(x / 2) ** 2) / 4],
+        "57": [d(lambda t: T(3 * t), x), 1 - T(3 * x) ** 2], "59": [d(lambda t: L(t**4), x), 1 / x**4],
+    }
+
+
+@document("45_series_lecture")
+def _(rng):
+    n = int(rng.integers(1, 9))
+    r = rng.uniform(-2, 2)
+    a, b, c, k0 = rng.normal(size=4) * 2
+    K = np.arange(1, n + 1)
+    return {
+        "10": [np.sum(r ** np.arange(n)), (1 - r**n) / (1 - r)],
+        "16": [np.sum(r**K), r * np.sum(r ** np.arange(n)), (r - r ** (n + 1)) / (1 - r)],
+        "22": [np.sum(r**K), (1 - r ** (n + 1)) / (1 - r)],
+        "28": [np.sum(a + (K - 1) * c), n * a + c * np.sum(K - 1), n * a + n * (n - 1) / 2 * c],
+        "34": [np.sum(a + (K - 1) * c), n * a + n * (n + 1) / 2 * c],
+        "40": [k0 + K.sum(), k0 + n * (n + 1) / 2],
+        "46": [np.sum(1 / (K * (K + 1))), np.sum(1 / K - 1 / (K + 1)), 1 - 1 / (n + 1), n / (n + 1)],
+        "50": [np.prod((K + 1) / K), n + 1], "54": [np.prod((K + 1) / K), n],
+        "60": [(a + b) ** 3, a**3 + 3 * a**2 * b + 3 * a * b**2 + b**3],
+        "64": [(a + b) ** 2 + (a - b) ** 2, 2 * (a**2 + b**2)],
+        "70": [2 * (a**2 + b**2) - (a + b) ** 2, (a - b) ** 2], "76": [2 * (a**2 + b**2) - (a + b) ** 2, (a + b) ** 2],
+        "84": [np.sum(2 * K + 1), n**2 + 2 * n], "88": [np.sum(3.0**K), (3 ** (n + 1) - 1) / 2],
+    }
+
+
+@document("46_nb_batchnorm_backward")
+def _(rng):
+    m = int(rng.integers(2, 8))
+    x, g, eps = rng.normal(size=m), rng.normal(size=m), rng.uniform(0.01, 1)
+    j = rng.integers(m)
+    mu, v = x.mean(), x.var()
+    z = (x - mu) / math.sqrt(v + eps)
+    var = lambda x: np.mean((x - x.mean()) ** 2)  # noqa: E731
+    return {
+        "3:6": [partial(np.mean, x, j), 1 / m],
+        "3:12": [partial(var, x, j), 2 / m * (x[j] - mu)],
+        "3:18": [partial(var, x, j), 2 / m * (x[j] - mu) - 2 / m**2 * np.sum(x - mu)],
+        "3:24": [partial(var, x, j), 2 * (x[j] - mu)],
+        "5:6": [z.sum(), 0], "5:10": [np.mean(z**2), v / (v + eps)], "5:16": [np.mean(z**2), 1],
+        "5:22": [partial(lambda x: g @ (x - x.mean()), x, j), g[j] - g.sum() / m],
+        "5:28": [partial(lambda x: g @ (x - x.mean()), x, j), g[j] - 1 / m],
+        "5:34": [sum(partial(var, x, a) for a in range(m)), 2 / m],
+    }
+
+
+@document("47_nb_sigmoid_cheatsheet")
+def _(rng):
+    t, a, b = rng.uniform(-4, 4, size=3)
+    e, L = math.exp, math.log
+    s = sig(t)
+    return {
+        "2:4": [sig(-t), 1 - s], "2:8": [s * sig(-t), s - s**2], "2:12": [d(sig, t), s * (1 + s)],
+        "4:4": [d(lambda u: L(1 + e(u)), t), s], "4:8": [L(1 + e(t)) - L(1 + e(-t)), t],
+        "4:12": [L(s / (1 - s)), t], "4:16": [L((1 - s) / s), t],
+        "5:4": [e(a) / (e(a) + e(b)), sig(a - b)], "5:8": [e(a) / (e(a) + e(b)), sig(b - a)],
+        "5:11": [math.tanh(t), 2 * sig(2 * t) - 1], "5:12": [math.tanh(t), sig(2 * t) - sig(-2 * t)],
+        "5:19": [sig(a) + sig(b), sig(a + b)],
+    }
+
+
+@document("48_econometrics_primes")
+def _(rng):
+    n, k = rng.integers(1, 6, size=2)
+    X, y, b = rng.normal(size=(n, k)), rng.normal(size=n), rng.normal(size=k)
+    A, B, x = rng.normal(size=(k, k)), rng.normal(size=(k, k)), rng.normal(size=k)
+    ssr = lambda b: (y - X @ b) @ (y - X @ b)  # noqa: E731
+    q = lambda x: x @ A @ x  # noqa: E731
+    return {
+        "9": [ssr(b), y @ y - y @ X @ b - b @ X.T @ y + b @ X.T @ X @ b, y @ y - 2 * b @ X.T @ y + b @ X.T @ X @ b],
+        "15": [grad(ssr, b), -2 * X.T @ y + 2 * X.T @ X @ b],
+        "21": [grad(ssr, b), UNDEFINED if n != k else -2 * X.T @ y + 2 * X @ X.T @ b],
+        "27": [(X.T @ X).T, X.T @ X], "33": [(A @ B).T, B.T @ A.T], "40": [(A @ B).T, A.T @ B.T],
+        "46": [q(x), x @ A.T @ x, 0.5 * x @ (A + A.T) @ x],
+        "52": [A @ x, A.T @ x],
+        "58": [grad(q, x), (A + A.T) @ x], "64": [grad(q, x), 2 * A @ x],
+        "70": [ssr(b), y @ y - b @ X.T @ X @ b],
+    }
+
+
+@document("49_information_in_bits")
+def _(rng):
+    p, q = rng.uniform(0.05, 0.95, size=2)
+    x, k = rng.uniform(0.1, 5), int(rng.integers(1, 6))
+    lg, ln = math.log2, math.log
+    H = lambda p: -p * lg(p) - (1 - p) * lg(1 - p)  # noqa: E731
+    kl = p * lg(p / q) + (1 - p) * lg((1 - p) / (1 - q))
+    return {
+        "11": [-lg(p / 2), -lg(p) + 1],
+        "18": [H(0.5), 1], "24": [H(0.25), 0.5],
+        "30": [d(H, p), lg((1 - p) / p)],
+        "34": [d(lg, p), 1 / (p * ln(2))], "40": [d(lg, p), 1 / p],
+        "50": [-sum(2.0**-k * lg(2.0**-k) for _ in range(2**k)), k],
+        "56": [lg(x), ln(x) / ln(2)], "62": [lg(x), ln(x) * ln(2)],
+        "70": [-p * lg(q) - (1 - p) * lg(1 - q) - H(p), kl],
+        "76": [kl, (p * ln(p / q) + (1 - p) * ln((1 - p) / (1 - q))) / ln(2)],
+    }
+
+
+@document("50_bayes_by_backprop")
+def _(rng):
+    rho, mu, eps = rng.normal(size=3) * 2
+    ln, e = math.log, math.exp
+    sp = lambda r: ln(1 + e(r))  # noqa: E731
+    s = sp(rho)
+    kl = lambda mu, s: 0.5 * (s**2 + mu**2 - 1) - ln(s)  # noqa: E731
+    return {
+        "10": [d(sp, rho), e(rho) / (1 + e(rho)), 1 / (1 + e(-rho))],
+        "16": [d(lambda r: mu + sp(r) * eps, rho), eps / (1 + e(-rho))],
+        "22": [d(sp, rho), e(rho)],
+        "25": [s - ln(1 + e(-rho)), rho], "29": [rho, ln(e(s) - 1)], "32": [rho, ln(e(s) + 1)],
+        "38": [d(lambda m: kl(m, s), mu), mu],
+        "42": [d(lambda t: kl(mu, t), s), s - 1 / s], "48": [d(lambda t: kl(mu, t), s), s - 1],
+    }
+
+
+@document("51_appendix_l1_norm")
+def _(rng):
+    dd = int(rng.integers(2, 6))
+    x, y, c = rng.normal(size=dd), rng.normal(size=dd), rng.normal()
+    j = rng.integers(dd)
+    l1 = lambda v: np.sum(np.abs(v))  # noqa: E731
+    return {
+        "14": [l1(x - y), sum(abs(x[i] - y[i]) for i in range(dd))],
+        "16": [l1(c * x), abs(c) * l1(x)],
+        "18": [l1(x) ** 2, x @ x], "22": [np.linalg.norm(x) ** 2, x @ x],
+        "27": [partial(l1, x, j), np.sign(x[j])], "31": [partial(l1, x, j), x[j] / np.linalg.norm(x)],
+        "35": [l1(x + y), l1(x) + l1(y)],
+    }
+
+
+@document("52_denominator_layout_notes")
+def _(rng):
+    n, m = rng.integers(1, 6, size=2)
+    x, a, W, A = rng.normal(size=n), rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=(n, n))
+    den = lambda f, x: jac(f, x).T  # noqa: E731  (denominator layout: the transpose of the Jacobian)
+    return {
+        "12": [den(lambda x: W @ x, x), W.T], "18": [den(lambda x: W @ x, x), W],
+        "24": [den(lambda x: A @ x, x), A.T],
+        "32": [grad(lambda x: a @ x, x), a],
+        "36": [grad(lambda x: x @ A @ x, x), (A + A.T) @ x], "42": [grad(lambda x: x @ A @ x, x), 2 * A.T @ x],
+        "51": [grad(lambda x: 0.5 * np.sum((W @ x) ** 2), x), W.T @ W @ x],
+        "55": [grad(lambda x: 0.5 * np.sum((W @ x) ** 2), x), UNDEFINED if m != n else W @ W.T @ x],
+    }
+
+
+@document("53_einstein_index_notation")
+def _(rng):
+    n, m = rng.integers(2, 6, size=2)
+    a, b, x, g = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n), rng.normal(size=m)
+    W, A = rng.normal(size=(m, n)), rng.normal(size=(n, n))
+    i, p, k, l = rng.integers(m), rng.integers(m), rng.integers(n), rng.integers(n)
+    k2 = (l + 1) % n   # a k other than l: the free k of line 47 ranges over every value
+    return {
+        "11": [a @ b, a @ b], "15": [W[i] @ x, (W @ x)[i]], "18": [np.trace(A), np.trace(A)],
+        "20": [partial(lambda x: x[k], x, l), delta(k, l)],
+        "23": [partial(lambda x: x @ x, x, l), 2 * x[l]],
+        "27": [partial(lambda x: x @ A @ x, x, l), A[l] @ x + x @ A[:, l]],
+        "33": [partial(lambda x: g @ W @ x, x, l), g @ W[:, l]],
+        "37": [partial(lambda W: g @ W @ x, W, (p, l)), g[p] * x[l]],
+        "43": [partial(lambda x: g @ W @ x, x, l), UNDEFINED if l >= m else g[l] * W[:, l].sum()],
+        "47": [partial(lambda x: x @ x, x, l), 2 * x[k2]],
+    }
+
+
+@document("54_nb_setup_cell")
+def _(rng):
+    x, s, y = rng.uniform(0.1, 4), rng.uniform(0.1, 3), float(rng.integers(2))
+    ln = math.log
+    return {
+        "3:6": [math.sqrt(x**2), x], "3:10": [abs(x), x], "3:14": [ln(x**2), 2 * ln(x)],
+        "3:20": [y**2, y], "3:24": [y * (1 - y), 0], "3:30": [math.sqrt(x**2 + 1), x + 1],
+        "5:4": [d(lambda t: ln(abs(t)), x), 1 / abs(x)],
+        "5:8": [d(lambda t: ln(t) + x**2 / (2 * t**2), s), 1 / s - x**2 / s**3],
+        "5:12": [d(lambda t: t * ln(t), x), ln(x)],
+    }
+
+
+@document("55_sigma_is_tanh")
+def _(rng):
+    z, w, x, b, t = rng.normal(size=5)
+    T = np.tanh
+    E = lambda w, b: 0.5 * (T(w * x + b) - t) ** 2  # noqa: E731
+    a = T(w * x + b)
+    return {
+        "10": [d(T, z), 1 - T(z) ** 2], "16": [d(T, z), T(z) * (1 - T(z))],
+        "24": [T(-z), -T(z)], "27": [T(-z), 1 - T(z)],
+        "32": [d(lambda u: E(u, b), w), (a - t) * (1 - a**2) * x],
+        "36": [d(lambda u: E(w, u), b), (a - t) * (1 - a**2)],
+        "42": [d(lambda u: E(w, u), b), (a - t) * a * (1 - a)],
+        "45": [T(0.0), 0],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
-    return next(p for p in HERE.glob(stem + ".*") if p.suffix in (".md", ".tex"))
+    return next(p for p in HERE.glob(stem + ".*") if p.suffix in (".md", ".tex", ".ipynb"))
 
 
 def verdicts(stem: str, samples: int = SAMPLES, seed: int = 0) -> dict[str, bool]:
