@@ -131,7 +131,7 @@ def _shape_text(shape) -> str:
 _AXIS_LETTERS = ("i", "j", "k", "l", "m", "n", "p", "q", "r", "s")
 
 
-def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=()) -> _Aligned:
+def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_written: bool = False) -> _Aligned:
     """Match the axes of the two sides; both sides' axis indices become one fresh index per axis.
 
     The fresh index is a name no expression uses, so comparing entry by entry can never identify
@@ -144,6 +144,10 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=()) -> _Al
             return _Aligned(lhs_e, rhs_e, conventions)
     if lhs.shape == rhs.shape:
         pairs = list(zip(lhs.axes, rhs.axes))
+    elif as_written and len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape != rhs.shape:
+        # the document says its layout: a Jacobian's shape is what it says, and a transposed one differs
+        return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"shapes differ in the layout the document says: left is "
+                        f"{_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
     elif len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape == rhs.shape[::-1]:
         conventions.append(f"transposition (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
         pairs = list(zip(lhs.axes, rhs.axes[::-1]))
@@ -469,7 +473,7 @@ def _shape_counterexample(check: Check, params, settings: Settings) -> Counterex
     for sizes in C.size_combinations(sizes_all, settings.max_size, 1000):
         ls = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.lhs.shape)
         rs = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.rhs.shape)
-        if not _shapes_fit(ls, rs):
+        if not _shapes_fit(ls, rs) or (check.layout_declared and len(ls) == len(rs) == 2 and ls != rs):
             return Counterexample(sizes={str(k): int(v) for k, v in sizes.items()}, indices={},
                                   lhs_shape=_shape_text(ls), rhs_shape=_shape_text(rs),
                                   reason=f"the left side is {_shape_text(ls)}, the right side is {_shape_text(rs)}")
@@ -655,7 +659,7 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     read_l, read_r = sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)
     lhs_e = prepare(read_l, assume)
     rhs_e = prepare(read_r, assume)
-    aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r))
+    aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r), as_written=check.layout_declared)
     hot = [t for _, t in assume.onehot]
     domain = tuple(c.xreplace(aligned.mapping_l) for c in check.lhs.domain)
     domain += tuple(c.xreplace(aligned.mapping_r) for c in check.rhs.domain)

@@ -57,86 +57,28 @@ STEMS = oracle.stems()
 # "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
 # a document of a few lines holding the declaration and the link).
 KNOWN_WRONG: dict[str, str] = {
-    "31_hinge_solution_key line 12: \\frac{d}{dm} \\max(0, 1 - m) = -1":
-        "'For $m < 1$:' is not applied to m defined as y w^T x: refuted at a point where m = 2",
-    "31_hinge_solution_key line 18: \\frac{d}{dm} \\max(0, 1 - m) = 0":
-        "'For $m > 1$:' is not applied to m defined as y w^T x: refuted at a point where m = 0",
-    "31_hinge_solution_key line 67: y \\left(1 - y \\, w^\\top x\\right) = y - w^\\top x":
-        "the declaration y in {-1, +1} is not read: y is taken as any real number and the claim refuted at y = 0",
-    "38_residual_dropout line 18: \\mathbf{y} = \\mathbf{x} + W \\mathbf{x}":
-        "the bold vector y is read as the scalar y defined earlier, so its definition is checked as a claim and refuted",
-    "38_residual_dropout line 33: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)":
-        "the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape",
-    "38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b":
-        "the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape",
-    "42_rnn_one_step line 46: a = \\tanh(W b + U x)":
+    '38_residual_dropout line 18: \\mathbf{y} = \\mathbf{x} + W \\mathbf{x}':
+        'the bold vector y is read as the scalar y defined earlier, so its definition is checked as a claim and refuted',
+    '38_residual_dropout line 33: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)':
+        'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
+    '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
+        'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
+    '42_rnn_one_step line 46: a = \\tanh(W b + U x)':
         "a definition ('Now $a = ...$') of a letter an earlier display used as a variable (d/da) is checked as a claim and refuted",
-    "43_conv1d_sums line 4: M = N - K + 1":
-        "a size defined from other sizes ($M = N - K + 1$, then $g \\in R^M$) is checked as a claim and refuted at M = 2",
-    "48_econometrics_primes line 9: y'y - y'Xb - b'X'y + b'X'Xb = y'y - 2b'X'y + b'X'Xb":
-        "'a prime denotes the transpose' is not read: y', X', b' are taken as numbers apart from y, X, b, and refuted",
-    "49_information_in_bits line 11: -\\log \\frac{p}{2} = -\\log p + 1":
-        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
-    "49_information_in_bits line 18: -\\frac{1}{2} \\log \\frac{1}{2} - \\frac{1}{2} \\log \\frac{1}{2} = 1":
-        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
-    "49_information_in_bits line 34: \\frac{d}{dp} \\log p = \\frac{1}{p \\ln 2}":
-        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
-    "49_information_in_bits line 40: \\frac{d}{dp} \\log p = \\frac{1}{p}":
-        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm (a false proof)",
-    "49_information_in_bits line 56: \\log x = \\frac{\\ln x}{\\ln 2}":
-        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
-    "49_information_in_bits line 76: p \\log \\frac{p}{q} + (1 - p) \\log \\frac{1 - p}{1 - q} = \\frac{1}{\\ln 2} \\left( p \\ln \\frac{p}{q} + (1 - p) \\ln \\frac{1 - p}{1 - q} \\right)":
-        "the prose's 'log is the logarithm to base 2' is not read: log is taken as the natural logarithm",
-    "50_bayes_by_backprop line 10: \\frac{d\\sigma}{d\\rho} = \\frac{e^{\\rho}}{1 + e^{\\rho}}":
+    '43_conv1d_sums line 4: M = N - K + 1':
+        'a size defined from other sizes ($M = N - K + 1$, then $g \\in R^M$) is checked as a claim and refuted at M = 2',
+    '50_bayes_by_backprop line 10: \\frac{d\\sigma}{d\\rho} = \\frac{e^{\\rho}}{1 + e^{\\rho}}':
         "sigma defined in the prose as the number ln(1 + e^rho) is read as the logistic function: d sigma/d rho becomes sigma'(rho)",
-    "50_bayes_by_backprop line 10 ends: \\frac{d\\sigma}{d\\rho} = \\frac{1}{1 + e^{-\\rho}}":
+    '50_bayes_by_backprop line 10 ends: \\frac{d\\sigma}{d\\rho} = \\frac{1}{1 + e^{-\\rho}}':
         "sigma defined in the prose as the number ln(1 + e^rho) is read as the logistic function: d sigma/d rho becomes sigma'(rho)",
-    "51_appendix_l1_norm line 10: \\norm{v} = \\sum_{i=1}^{d} |v_i|":
-        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm, so its definition is checked as a claim and refuted",
-    "51_appendix_l1_norm line 14: \\norm{x - y} = \\sum_{i=1}^{d} |x_i - y_i|":
-        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm",
-    "51_appendix_l1_norm line 18: \\norm{x}^2 = x^\\top x":
-        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm (a false proof)",
-    "51_appendix_l1_norm line 27: \\frac{\\partial}{\\partial x_j} \\norm{x} = \\sgn(x_j)":
-        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm",
-    "51_appendix_l1_norm line 31: \\frac{\\partial}{\\partial x_j} \\norm{x} = \\frac{x_j}{\\norm{x}_2}":
-        "the prose's 'the unsubscripted norm is the l1 norm' is not read: it is taken as the Euclidean norm (a false proof)",
-    "52_denominator_layout_notes line 18: \\frac{\\partial (W x)}{\\partial x} = W":
-        "a later sentence naming 'the numerator-layout answer' cancels the stated denominator layout: the default numerator layout is used (a false proof)",
-    "52_denominator_layout_notes line 24: \\frac{\\partial (A x)}{\\partial x} = A^\\top":
-        "a later sentence naming 'the numerator-layout answer' cancels the stated denominator layout: the default numerator layout is used",
-    "53_einstein_index_notation line 11: a_k b_k = a^\\top b":
-        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
-    "53_einstein_index_notation line 15: W_{ik} x_k = (W x)_i":
-        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
-    "53_einstein_index_notation line 23: \\frac{\\partial (x_k x_k)}{\\partial x_l} = 2 x_l":
-        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
-    "53_einstein_index_notation line 33: \\frac{\\partial (g_i W_{ik} x_k)}{\\partial x_l} = g_i W_{il}":
-        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
-    "53_einstein_index_notation line 37: \\frac{\\partial (g_i W_{ik} x_k)}{\\partial W_{pl}} = g_p x_l":
-        "Einstein's summation convention stated in the prose is not read: a repeated index is a free one, and the claim refuted",
-    "54_nb_setup_cell cell 3, line 6: \\sqrt{x^2} = x":
+    '54_nb_setup_cell cell 3, line 6: \\sqrt{x^2} = x':
         "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    "54_nb_setup_cell cell 3, line 10: |x| = x":
+    '54_nb_setup_cell cell 3, line 10: |x| = x':
         "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    "54_nb_setup_cell cell 3, line 20: y^2 = y":
+    '54_nb_setup_cell cell 3, line 20: y^2 = y':
         "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    "54_nb_setup_cell cell 5, line 4: \\frac{d}{dx} \\ln |x| = \\frac{1}{|x|}":
+    '54_nb_setup_cell cell 5, line 4: \\frac{d}{dx} \\ln |x| = \\frac{1}{|x|}':
         "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    "55_sigma_is_tanh line 10: \\sigma'(z) = 1 - \\sigma(z)^2":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
-    "55_sigma_is_tanh line 16: \\sigma'(z) = \\sigma(z) (1 - \\sigma(z))":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function (a false proof)",
-    "55_sigma_is_tanh line 24: \\sigma(-z) = -\\sigma(z)":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
-    "55_sigma_is_tanh line 32: \\frac{\\partial}{\\partial w} \\frac{1}{2} \\left(\\sigma(w x + b) - t\\right)^2 = \\left(\\sigma(w x + b) - t\\right) \\left(1 - \\sigma(w x + b)^2\\right) x":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
-    "55_sigma_is_tanh line 36: \\frac{\\partial}{\\partial b} \\frac{1}{2} \\left(\\sigma(w x + b) - t\\right)^2 = \\left(\\sigma(w x + b) - t\\right) \\left(1 - \\sigma(w x + b)^2\\right)":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
-    "55_sigma_is_tanh line 42: \\frac{\\partial}{\\partial b} \\frac{1}{2} \\left(\\sigma(w x + b) - t\\right)^2 = \\left(\\sigma(w x + b) - t\\right) \\sigma(w x + b) \\left(1 - \\sigma(w x + b)\\right)":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function (a false proof)",
-    "55_sigma_is_tanh line 45: \\sigma(0) = 0":
-        "the prose's 'the activation is sigma(z) = tanh z' is not read: sigma stays the logistic function",
 }
 
 

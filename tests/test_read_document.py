@@ -810,3 +810,28 @@ def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_
     unread = _results_by_line("Let $x \\in \\mathbb{R}^{n}$ and $W_{out} \\in \\mathbb{R}^{n \\times n}$.\n\n"
                               "$$\nW_{out} x = x W_{out}\n$$\n")
     assert [r.verdict for r in unread.values()] == [Verdict.UNKNOWN]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # \log to base 2, as the prose says
+    ("In these notes $\\log$ is the logarithm to base 2 and $p > 0$.\n\n$$\n\\frac{d}{dp} \\log p = \\frac{1}{p}\n$$\n\n"
+     "$$\n-\\log \\frac{p}{2} = -\\log p + 1\n$$\n", [Verdict.REFUTED, Verdict.PROVED]),
+    # the unsubscripted norm is the l1 norm
+    ("For $x \\in \\mathbb{R}^{d}$, we write $\\|x\\|$ for the $\\ell_1$ norm throughout.\n\n$$\n\\|x\\|^2 = x^\\top x\n$$\n\n"
+     "$$\n\\|x\\| = \\sum_{i=1}^{d} |x_i|\n$$\n", [Verdict.REFUTED, Verdict.PROVED]),
+    # a stated layout, and a later mention of the other one that states nothing
+    ("These notes use the denominator layout. Let $x \\in \\mathbb{R}^{n}$ and $W \\in \\mathbb{R}^{m \\times n}$.\n\n"
+     "The numerator-layout answer, $W$, is the transpose of what we want here:\n\n$$\n\\frac{\\partial (W x)}{\\partial x} = W\n$$\n",
+     [Verdict.REFUTED]),
+    # conventions derive does not read: refused, never read otherwise
+    ("We use the Einstein summation convention. Here $a, b \\in \\mathbb{R}^{n}$.\n\n$$\na_k b_k = a^\\top b\n$$\n",
+     [Verdict.UNKNOWN]),
+    ("A prime denotes the transpose: $y$ and $b$ are vectors.\n\n$$\ny'b = b'y\n$$\n", [Verdict.UNKNOWN]),
+    # a condition on a defined name is refused, not dropped; y in {-1, +1}
+    ("The margin is $m = y \\, w^\\top x$ for $w, x \\in \\mathbb{R}^{d}$.\n\nFor $m < 1$:\n\n$$\n"
+     "\\frac{d}{dm} \\max(0, 1 - m) = -1\n$$\n", [Verdict.UNKNOWN, Verdict.UNKNOWN]),  # (the definition of m too)
+    ("Let $w, x \\in \\mathbb{R}^{d}$ and $y \\in \\{-1, +1\\}$.\n\n$$\ny \\left(1 - y \\, w^\\top x\\right) = y - w^\\top x\n$$\n",
+     [Verdict.PROVED]),
+])
+def test_conventions_the_prose_states_are_read_or_refused(text, verdicts):
+    assert [r.verdict for _, r in sorted(_results_by_line(text).items())] == verdicts

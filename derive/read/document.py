@@ -111,6 +111,11 @@ class _Builder:
         self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
+        self.layout_conflict = ""  # the layouts the document says, where it says two
+        self.unread_conventions: list = []  # conventions the prose states and derive does not read
+        self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
+        self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
+        self.least_readings: list = []
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -214,6 +219,8 @@ class _Builder:
             made = self._steps_read(chain, context)
         finally:
             self.reader.notation = saved
+        if self.reader.notation.layout:
+            made = [dataclasses.replace(step, layout_declared=True) for step in made]
         if self.least_sizes:
             made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
                                         readings=step.readings + tuple(self.least_readings)) for step in made]
@@ -233,6 +240,10 @@ class _Builder:
             self.defined = context.alias
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
+        for pattern, why in self.unread_conventions:
+            if any(pattern.search(t.text) for t in chain.terms):
+                return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms),
+                                      line, why)]
         chain, conditions, condition_problem = self._conditions(chain, context)
         if condition_problem:
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
@@ -286,6 +297,15 @@ class _Builder:
             if more <= held:
                 break
             held |= more
+        for c in conditions:
+            key = symbol_name(c.left)
+            if c.order and key not in held and key in self.reader.values and self.reader._in_force(key) \
+                    and any(c.left in names_in(t.text) for t in chain.terms):
+                # "for $m < 1$" with m = y w^T x defined: the step is written in m, read in what m is made of
+                return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms),
+                                      line, f"stated under the condition {c.text} (line {self.lines.of(c.offset)}) on "
+                                            f"{c.left}, which the document defines by a formula: a condition on a "
+                                            "defined name is not read")]
         conditions = [c for c in conditions if not (c.value or c.order) or symbol_name(c.left) in held]
         ranges = [c for c in conditions if c.order]
         if ranges:
@@ -340,6 +360,10 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms]) + self.rehomed_readings
+        if self.layout_conflict and any("layout" in r.text for r in readings):
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  f"the derivative of a vector by a vector depends on the layout, and the document "
+                                  f"says two ({self.layout_conflict}): say which one it uses")]
         if self.layout_line is not None:  # the layout the prose says, with its line
             readings = tuple(dataclasses.replace(r, text=r.text.replace("as the notation declares", "as the document says"),
                                                  line=self.layout_line)
@@ -748,6 +772,47 @@ class _Item:
     learn_line: int | None = None  # the line its definitions hold from (a "where" after a display: that display)
     order: float = 0.0
     piecewise: bool = False  # a branch of a function defined by cases: not learned as a definition by itself
+
+
+# "$\log$ is the logarithm to base 2", "all logarithms are to base 2": what \log means in the document
+_LOG_BASE = re.compile(r"(?:\\log\$?\s+(?:is|denotes|means|stands\s+for|will\s+denote)\s+(?:the\s+)?(?:logarithm|log)"
+                       r"|\blog(?:arithm)?s\s+(?:are|will\s+be)\s+(?:taken\s+)?|\ball\s+logs?\s+(?:are\s+)?)"
+                       r"\s*(?:to|in|with)?\s*(?:the\s+)?base[\s-]*\$?\{?\s*(2|10)\s*\}?\$?", re.I)
+# "we write $\\|\\cdot\\|$ for the $\\ell_1$ norm", "$\\|x\\|$ denotes the $\\ell_1$ norm": an l1 norm named, and
+# just before it a norm written without a subscript, closing its mathematics
+_L1_NORM = re.compile(r"(?:\\ell|ℓ|\bl|\bL)\s*_?\s*\{?\s*1\s*\}?\s*\$?[\s-]*norm", re.I)
+_BARE_NORM_BEFORE = re.compile(r"(?:\\\|\s*(?:\\cdot|\\?[A-Za-z]{1,8})?\s*\\\||\\norm\s*\{[^{}$]{0,20}\}|"
+                               r"\\lVert[^$]{0,20}\\rVert)\s*\$[^$.]{0,40}\$?$")
+
+
+_EINSTEIN = re.compile(r"\bEinstein(?:'s)?\s+(?:summation\s+)?(?:convention|notation|summation)|\brepeated\s+ind(?:ex|ices)\s+"
+                       r"(?:are|is)\s+summed", re.I)
+_PRIME_TRANSPOSE = re.compile(r"\b(?:a\s+|the\s+)?primes?\s+(?:\(\$?'?\$?\)\s+)?(?:denotes?|means?|marks?|stands?\s+for|is|indicates?)"
+                              r"\s+(?:the\s+|a\s+)?transpos", re.I)
+
+
+def _unread_conventions(text: str, lines: "_Lines") -> list[tuple[re.Pattern, str]]:
+    """Conventions the prose states that derive does not read, each with what it refuses: (pattern of the
+    chains it bears on, why)."""
+    out = []
+    m = _EINSTEIN.search(text)
+    if m:
+        out.append((re.compile(r"_\s*\{?\s*[a-z]"), f"the document sums over repeated indices (Einstein's convention, "
+                                                       f"line {lines.of(m.start())}), which is not read: write the sums"))
+    m = _PRIME_TRANSPOSE.search(text)
+    if m:
+        out.append((re.compile(r"'|\\prime"), f"the document writes the transpose with a prime (line {lines.of(m.start())}), "
+                                                "which is not read: write ^\\top"))
+    return out
+
+
+def _stated_conventions(text: str, lines: "_Lines") -> tuple:
+    """What the prose says \\log and an unsubscripted norm mean, each (value, line), or None each."""
+    log = _LOG_BASE.search(text)
+    norm = next((m for m in _L1_NORM.finditer(text)
+                 if _BARE_NORM_BEFORE.search(text[max(0, m.start() - 80):m.start()])), None)
+    return ((sp.Integer(int(log.group(1))), lines.of(log.start())) if log else None,
+            (1, lines.of(norm.start())) if norm else None)
 
 
 def _label_key(name: str) -> str:
@@ -1292,6 +1357,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     notation, declared = _declare(notation, said, lines)
     layouts = [d for d in said.declarations if d.kind == "layout"]
     layout_line = None
+    if len({d.sizes[0] for d in layouts}) > 1 and not notation.layout:
+        # two layouts said: a derivative of a vector by a vector is read in neither (see _Builder.layout_conflict)
+        layout_conflict = ", ".join(f"{d.sizes[0]} layout on line {lines.of(d.offset)}" for d in layouts)
+    else:
+        layout_conflict = ""
     if len({d.sizes[0] for d in layouts}) == 1 and not notation.layout:
         # "we use denominator layout": as the notation file's layout = "denominator" (which wins if given)
         notation = dataclasses.replace(notation, layout=layouts[0].sizes[0])
@@ -1434,14 +1504,18 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                              lines.of(bounds[p]) if len(parts) > 1 and p < len(bounds) else None)
                for p in parts}
     unread = _unread_declarations(said.declarations, lines)
+    conventions = _stated_conventions(text, lines)
     for p, reader in readers.items():
         reader.prose_sizes = set(aliased_by_part[p][0].sizes) - set(given.sizes)
+        reader.log_base, reader.default_norm = conventions
         for word, why in unread.items():
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     builder.layout_line = layout_line
+    builder.layout_conflict = layout_conflict
+    builder.unread_conventions = _unread_conventions(text, lines)
     cases = _case_rewrites(said, lines)
     # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
     hypotheses: list[tuple[int, frozenset, str, tuple | None]] = [

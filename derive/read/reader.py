@@ -64,6 +64,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
         # defined vectors (a = tanh(z), u_i = ...), read as ``shallow`` is: for dL/da, the gradient through a
         self.shallow_vectors: dict[str, V.Value] = {}
+        self.log_base = None  # (base, line) where the prose says what \log means ("to base 2")
+        self.default_norm = None  # (p, line) where the prose says what an unsubscripted norm is
         # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
         # their lines: y written in z, for dy/dz
         self.forms: dict[str, list[tuple[sp.Expr, int | None]]] = {}
@@ -953,6 +955,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _norm(self, value: V.Value, scripts, env) -> V.Value:
         subs = [sc for sc in scripts if sc.data == "sub_script"]
         p = 2
+        if not subs and self.default_norm is not None:
+            p, line = self.default_norm  # "we write \|x\| for the l1 norm"
+            self.notes.append(Reading("declaration", f"a norm written without a subscript is the $\\ell_{p}$ norm, as "
+                                                     "the document says", line))
         if subs:
             arg = subs[0].children[1]
             if node_kind(arg) != "number" or str(arg.children[0]) not in ("1", "2"):
@@ -1089,6 +1095,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word == "\\pi":
             return V.Value(sp.pi)
         if bare in BUILTIN_FUNCTIONS and (word.startswith("\\") or len(word) > 1):
+            if bare == "log" and self.log_base is not None:
+                base, line = self.log_base  # "$\log$ is the logarithm to base 2"
+                self.notes.append(Reading("declaration", f"$\\log$ is the logarithm to base ${base}$, as the document says",
+                                          line))
+                return Fn("log", word, base)
             return Fn(BUILTIN_FUNCTIONS[bare], word)
         if bare in ELLIPSES:
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
@@ -1295,7 +1306,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _scripted_function(self, fn: Fn, subs, sups, primes, env) -> Fn:
         """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for."""
         if subs:
-            if fn.kind != "log" or fn.base is not None:
+            if fn.kind != "log" or (fn.base is not None and fn.base != (self.log_base or (None,))[0]):
                 raise FormulaError(f"a subscript on the function {fn.name}")
             base = self._arg_value(subs[0].children[1], env)
             if base.is_vector or (base.expr.is_number and not (base.expr.is_positive and base.expr != 1)):

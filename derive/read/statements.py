@@ -68,6 +68,12 @@ _STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coe
 _STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
 _LAYOUT = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
 _LAYOUT_KIND = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
+# a sentence that says which layout the document writes in ("we use", "in the denominator layout", "...
+# layout throughout"), not one that only mentions a layout ("the numerator-layout answer is its transpose")
+_LAYOUT_VERB = re.compile(r"\b(?:use|uses|using|used|adopt|adopts|adopting|follow|follows|following|work|works|"
+                          r"write|writes|written|writing|take|takes|taking|choose|chooses|in|with|under|per)\b"
+                          r"(?:\s+(?:the|a|our|this|what\s+is\s+called|so-called|so\s+called))*\s*$", re.I)
+_LAYOUT_AFTER = re.compile(r"\s*(?:is\s+used|throughout|everywhere|here|in\s+these\s+notes|in\s+this\s+document)\b", re.I)
 _NOT_LAYOUT = re.compile(r"\b(?:not|instead\s+of|unlike|rather\s+than|never|avoid\w*|versus|vs\.?|or)\s+(?:the\s+|in\s+)?$",
                          re.I)
 _NUMBER_OF_CLASSES = re.compile(r"^\s*(?:is|be|denotes)\s+the\s+number\s+of\s+(?:training\s+|input\s+|output\s+)?"
@@ -235,7 +241,7 @@ _INDEX_LIST = re.compile(r"^\s*(?P<letter>[a-z])\s*=\s*1\s*,\s*(?:2\s*,\s*)?(?:\
 
 
 _IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s*\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)*)\s*\\in\s*"
-                     r"(?:\\\{(?P<set>\s*(?:\\pm\s*)?-?\d+(?:\s*,\s*-?\d+)*\s*)\\\}|(?P<ring>\\mathbb\s*\{?\s*[NZ]\s*\}?|ℕ|ℤ))"
+                     r"(?:\\\{(?P<set>\s*(?:\\pm\s*)?[-+]?\d+(?:\s*,\s*[-+]?\d+)*\s*)\\\}|(?P<ring>\\mathbb\s*\{?\s*[NZ]\s*\}?|ℕ|ℤ))"
                      r"\s*[,.;]?\s*$")
 
 
@@ -253,7 +259,7 @@ def _membership(math: str, offset: int) -> list[Declaration]:
         names = [n.strip() for n in m.group("names").split(",")]
         values: tuple[str, ...] = ()
         if m.group("set") is not None:
-            numbers = [v.strip() for v in m.group("set").split(",")]
+            numbers = [v.strip().lstrip("+") for v in m.group("set").split(",")]  # (+1 is 1)
             if numbers[0].startswith("\\pm"):
                 magnitude = numbers[0][3:].strip()
                 numbers = [f"-{magnitude}", magnitude] + numbers[1:]
@@ -527,7 +533,8 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     m = _LAYOUT.search(text)
     if m:
         kinds = {k.lower() for k in _LAYOUT_KIND.findall(_words(sentence))}
-        if len(kinds) == 1 and not _NOT_LAYOUT.search(text[:m.start()][-40:]):
+        said_so = _LAYOUT_VERB.search(text[:m.start()][-60:]) or _LAYOUT_AFTER.match(text[m.end():])
+        if len(kinds) == 1 and not _NOT_LAYOUT.search(text[:m.start()][-40:]) and said_so:
             # "we use denominator layout": how the document writes the derivative of a vector by a vector
             out.declarations.append(Declaration("layout", "layout", (m.group(1).lower(),), offset + m.start(), m.group(0)))
     m = _ALIAS.match(text)
