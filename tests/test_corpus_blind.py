@@ -67,18 +67,6 @@ KNOWN_WRONG: dict[str, str] = {
         "a definition ('Now $a = ...$') of a letter an earlier display used as a variable (d/da) is checked as a claim and refuted",
     '43_conv1d_sums line 4: M = N - K + 1':
         'a size defined from other sizes ($M = N - K + 1$, then $g \\in R^M$) is checked as a claim and refuted at M = 2',
-    '50_bayes_by_backprop line 10: \\frac{d\\sigma}{d\\rho} = \\frac{e^{\\rho}}{1 + e^{\\rho}}':
-        "sigma defined in the prose as the number ln(1 + e^rho) is read as the logistic function: d sigma/d rho becomes sigma'(rho)",
-    '50_bayes_by_backprop line 10 ends: \\frac{d\\sigma}{d\\rho} = \\frac{1}{1 + e^{-\\rho}}':
-        "sigma defined in the prose as the number ln(1 + e^rho) is read as the logistic function: d sigma/d rho becomes sigma'(rho)",
-    '54_nb_setup_cell cell 3, line 6: \\sqrt{x^2} = x':
-        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    '54_nb_setup_cell cell 3, line 10: |x| = x':
-        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    '54_nb_setup_cell cell 3, line 20: y^2 = y':
-        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
-    '54_nb_setup_cell cell 5, line 4: \\frac{d}{dx} \\ln |x| = \\frac{1}{|x|}':
-        "a notebook's Markdown cells are read apart: the setup cell's x > 0 and y in {0, 1} do not reach this cell, refuted at a negative x or at y = 3",
 }
 
 

@@ -835,3 +835,11 @@ def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_
 ])
 def test_conventions_the_prose_states_are_read_or_refused(text, verdicts):
     assert [r.verdict for _, r in sorted(_results_by_line(text).items())] == verdicts
+
+
+def test_a_default_function_name_the_document_defines_as_a_number_is_that_number():
+    """sigma = ln(1 + e^rho), sigma never applied to an argument: a number, and d sigma/d rho its derivative."""
+    text = ("It is parameterised through a softplus, $\\sigma = \\ln(1 + e^{\\rho})$ with $\\rho \\in \\mathbb{R}$.\n\n"
+            "$$\n\\frac{d\\sigma}{d\\rho} = \\frac{e^{\\rho}}{1 + e^{\\rho}}\n$$\n\n$$\n\\frac{d\\sigma}{d\\rho} = e^{\\rho}\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for line, r in sorted(by_line.items()) if line > 1] == [Verdict.PROVED, Verdict.REFUTED]

@@ -263,3 +263,22 @@ def test_a_macro_redefined_inside_an_environment_keeps_its_meaning_after_it(tmp_
            "\\[ \\x = 2 a \\]\n")
     (d,) = load_path(_write(tmp_path / "local.tex", doc))
     assert [verify_check(c, Settings(timeout=20)).verdict for c in checks_of(d)] == [Verdict.PROVED] * 2
+
+
+def test_a_notebooks_cells_are_read_in_order_as_one_document(tmp_path):
+    """A setup cell's 'Throughout, x > 0' and 'y in {0, 1}' hold in the cells after it; each cell keeps its own
+    lines, and a reading from another cell names that cell."""
+    import json
+
+    from derive.model import checks_of
+    from derive.verify import Settings, verify_check
+
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": "# Setup\n\nThroughout, $x > 0$ and $y \\in \\{0, 1\\}$."},
+             {"cell_type": "code", "metadata": {}, "source": "import numpy as np", "outputs": [], "execution_count": None},
+             {"cell_type": "markdown", "metadata": {}, "source": "$$\n\\sqrt{x^2} = x\n$$\n\n$$\ny^2 = y\n$$"}]
+    book = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (cell,) = load_path(_write(tmp_path / "nb.ipynb", json.dumps(book)))
+    assert cell.id == "nb/cell-3" and [s.line for s in cell.steps] == [2, 6]
+    results = [verify_check(c, Settings(timeout=20)) for c in checks_of(cell)]
+    assert [r.verdict.value for r in results] == ["proved", "proved"]
+    assert any("(cell 1, line 3)" in r.text for r in cell.steps[0].readings)

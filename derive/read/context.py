@@ -426,6 +426,12 @@ class DocumentContext:
             return defaults.vectors.get(name) == self.notation.vectors[name]
         if kind == "scalar":
             return name in defaults.scalars
+        if kind == "function":
+            # sigma = ln(1 + e^rho): a default function (the logistic sigma) the document never applies to an
+            # argument, defined as a number
+            usage = getattr(self, "usage", None)
+            return name in defaults.functions and defaults.functions[name] == self.notation.functions.get(name) \
+                and usage is not None and name not in usage.applied and name not in usage.primed
         return False
 
     def _define(self, left: str, right: str) -> str | None:

@@ -12,10 +12,12 @@ file that cannot be read.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import importlib.util
 import json
 import os
+import re
 import stat
 import sys
 import warnings
@@ -277,18 +279,63 @@ def load_notebook(path: Path, notation: Path | None = None, prefix: str = "") ->
     except (ValueError, TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
         raise SourceError(f"cannot read {str(path)!r} as a Jupyter notebook: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     name = f"{prefix}/{path.name}" if prefix else path.name
-    found = []
+    # The Markdown cells are read as one document, in order (a setup cell's "Throughout, $x > 0$" holds in
+    # the cells after it), and its steps are then given back to their cells, lines counted within each.
+    cells, combined, starts = [], "", []
     for n, cell in enumerate(book.get("cells", []), start=1):
         if cell.get("cell_type") != "markdown":
             continue
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else str(source)
-        try:
-            d = read_document(source, f"{name}, cell {n}", load_notation(notation), markdown=True)
-        except FormulaError as exc:
-            raise SourceError(str(exc)) from None
-        if d.steps:
-            stem = slug(path.stem)
-            found.append(replace(d, id=f"{stem}/cell-{n}", source=name,
-                                 title=d.title if d.title != f"{name}, cell {n}" else f"{path.name}, cell {n}"))
+        starts.append(combined.count("\n") + 1)
+        cells.append(n)
+        combined += source + ("" if source.endswith("\n") else "\n") + "\n"
+    if not cells:
+        return []
+    try:
+        whole = read_document(combined, name, load_notation(notation), markdown=True)
+    except FormulaError as exc:
+        raise SourceError(str(exc)) from None
+    where = _CellLines(cells, starts)
+    found = []
+    stem = slug(path.stem)
+    for k, n in enumerate(cells):
+        steps = tuple(where.step(step, k) for step in whole.steps if where.cell(step.line) == k)
+        if steps:
+            found.append(replace(whole, id=f"{stem}/cell-{n}", source=name, steps=steps, title=f"{path.name}, cell {n}"))
     return found
+
+
+class _CellLines:
+    """Lines of a notebook's Markdown cells read as one document, told back as each cell's own."""
+
+    _LINE = re.compile(r"\bline (\d+)\b")
+
+    def __init__(self, cells: list[int], starts: list[int]):
+        self.cells, self.starts = cells, starts
+
+    def cell(self, line: int | None) -> int:
+        return max(0, bisect.bisect_right(self.starts, line or 1) - 1)
+
+    def local(self, line: int | None) -> int | None:
+        return None if line is None else line - self.starts[self.cell(line)] + 1
+
+    def text(self, text: str, here: int) -> str:
+        """'line 12' as the cell's own line, or 'cell 2, line 3' for a line of another cell."""
+        def put(m):
+            line = int(m.group(1))
+            k = self.cell(line)
+            return f"line {self.local(line)}" if k == here else f"cell {self.cells[k]}, line {self.local(line)}"
+        return self._LINE.sub(put, text)
+
+    def step(self, step, here: int):
+        readings = tuple(replace(r, line=self.local(r.line)) if r.line is None or self.cell(r.line) == here else
+                         replace(r, text=f"{r.text} (cell {self.cells[self.cell(r.line)]}, line {self.local(r.line)})",
+                                 line=None)
+                         for r in step.readings)
+        return replace(step, label=self.text(step.label, here), line=self.local(step.line),
+                       end_line=self.local(step.end_line), problem=self.text(step.problem, here),
+                       positions=tuple((self.local(l), c) for l, c in step.positions), readings=readings,
+                       hypotheses=tuple(self.text(h, here) for h in step.hypotheses),
+                       values=tuple((name, vals, self.text(h, here)) for name, vals, h in step.values),
+                       reading=self.text(step.reading, here), note=self.text(step.note, here))

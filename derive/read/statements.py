@@ -65,6 +65,10 @@ _ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+
 # A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
 _STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature)s?\s*"
                               r"(?:\w+\s+){0,2}$", re.I)
+# "Throughout, $x > 0$", "we assume $x > 0$ throughout": a standing range, not a case
+_THROUGHOUT = re.compile(r"\b(?:throughout|everywhere|always|in\s+(?:all|every)\s+(?:cells?|sections?|steps?|that\s+follows))\b"
+                         r"[^.;:]{0,20}$", re.I)
+_THROUGHOUT_AFTER = re.compile(r"^[^.;:$]{0,30}\b(?:throughout|everywhere|in\s+(?:all|every)\s+\w+)\b", re.I)
 _STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
 _LAYOUT = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
 _LAYOUT_KIND = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
@@ -405,7 +409,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             ranges = inequalities(math, piece.offset)
             if ranges:
                 after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
-                if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) \
+                if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) or _THROUGHOUT.search(said[-80:]) \
+                        or _THROUGHOUT_AFTER.match(after) \
                         or re.fullmatch(r"\s*let\b.*?(?:\band\s*|,\s*)?", said, re.I | re.S) and len(ranges) <= 2:
                     # "a constant slope $0 < \\alpha < 1$", "$\\sigma > 0$ is a standard deviation": what the
                     # name is, everywhere after (a number in that range), not a case
