@@ -65,8 +65,6 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '42_rnn_one_step line 46: a = \\tanh(W b + U x)':
         "a definition ('Now $a = ...$') of a letter an earlier display used as a variable (d/da) is checked as a claim and refuted",
-    '43_conv1d_sums line 4: M = N - K + 1':
-        'a size defined from other sizes ($M = N - K + 1$, then $g \\in R^M$) is checked as a claim and refuted at M = 2',
 }
 
 

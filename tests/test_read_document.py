@@ -843,3 +843,12 @@ def test_a_default_function_name_the_document_defines_as_a_number_is_that_number
             "$$\n\\frac{d\\sigma}{d\\rho} = \\frac{e^{\\rho}}{1 + e^{\\rho}}\n$$\n\n$$\n\\frac{d\\sigma}{d\\rho} = e^{\\rho}\n$$\n")
     by_line = _results_by_line(text)
     assert [r.verdict for line, r in sorted(by_line.items()) if line > 1] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_relation_between_sizes_is_not_read_and_neither_are_steps_that_use_two_of_them():
+    text = ("A signal $x \\in \\mathbb{R}^{N}$ and a kernel $w \\in \\mathbb{R}^{K}$ give $M = N - K + 1$ outputs, and a "
+            "gradient $g \\in \\mathbb{R}^{M}$.\n\n$$\n\\sum_{i=1}^{M} g_i = \\sum_{j=1}^{M} g_j\n$$\n\n"
+            "$$\n\\sum_{i=1}^{M} 1 + \\sum_{k=1}^{K} 1 = N + 1\n$$\n")
+    by_line = _results_by_line(text)
+    verdicts = [r.verdict for _, r in sorted(by_line.items())]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN], verdicts

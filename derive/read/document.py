@@ -113,6 +113,7 @@ class _Builder:
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
         self.unread_conventions: list = []  # conventions the prose states and derive does not read
+        self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
         self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
         self.least_readings: list = []
@@ -155,6 +156,24 @@ class _Builder:
         return (n.kind_of(name) in (None, "vector", "scalar") and name not in n.definitions and name not in n.onehot
                 and key not in r.values and key not in r.lambdas and key not in r.matrix_values
                 and name not in r.label_vectors and name not in r.conflicts)
+
+    def _size_relation(self, chain: Chain, line: int) -> str:
+        """M = N - K + 1 of sizes: not read (sizes are checked as independent), and so not any step that
+        uses two of the sizes it relates; the problem, or ""."""
+        n = self.reader.notation
+        names = [names_in(t.text) for t in chain.terms]
+        used = set().union(*names) if names else set()
+        sizes = {x for x in used if n.size_name(x) or n.kind_of(x) == "size"}
+        if len(chain.terms) == 2 and chain.relations == ("=",) and all(names) and used == sizes and len(sizes) > 1:
+            text = " = ".join(" ".join(t.text.split()) for t in chain.terms)
+            self.size_relations.append((line, sizes, text))
+            return (f"a relation between sizes (${text}$) is not read: sizes are checked as independent, so the "
+                    "steps that use two of them are not checked")
+        for at, related, text in self.size_relations:
+            if len(related & sizes) > 1:
+                return (f"uses {', '.join(sorted(related & sizes))}, which line {at} relates (${text}$): a relation "
+                        "between sizes is not read")
+        return ""
 
     def _read_terms(self, chain: Chain, context: "_Context"):
         """Each term read: (values, reasons, guessed, per_term, excluded, guessed_length)."""
@@ -240,6 +259,10 @@ class _Builder:
             self.defined = context.alias
         if chain.problem:
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
+        problem = self._size_relation(chain, line)
+        if problem:
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  problem)]
         for pattern, why in self.unread_conventions:
             if any(pattern.search(t.text) for t in chain.terms):
                 return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms),
