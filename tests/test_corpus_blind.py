@@ -63,8 +63,6 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '42_rnn_one_step line 46: a = \\tanh(W b + U x)':
-        "a definition ('Now $a = ...$') of a letter an earlier display used as a variable (d/da) is checked as a claim and refuted",
 }
 
 

@@ -852,3 +852,28 @@ def test_a_relation_between_sizes_is_not_read_and_neither_are_steps_that_use_two
     by_line = _results_by_line(text)
     verdicts = [r.verdict for _, r in sorted(by_line.items())]
     assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN], verdicts
+
+
+def test_inline_mathematics_on_a_last_line_without_a_newline_has_its_own_line_and_column():
+    text = "# T\n\nSo $b + b = 2b$, and\n$b \\cdot b = b^2$ too."
+    d = read_document(text, "doc.md", default_notation())
+    assert [(c.line, c.column) for c in checks_of(d)] == [(3, 5), (4, 2)]
+
+
+def test_a_range_said_in_parentheses_holds_for_the_name_from_there_on():
+    text = ("A unit is kept with probability $1 - p$ (where $0 < p < 1$).\n\nLater on,\n\n"
+            "$$\n\\sqrt{p^2} = p\n$$\n\n$$\n\\sqrt{(p - 1)^2} = p - 1\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED]
+    point = {n: a.entries[0].exact for n, a in by_line[10].counterexample.values.items()}
+    assert 0 < point["p"] < 1
+
+
+def test_a_letter_used_under_an_earlier_heading_may_be_defined_under_a_later_one():
+    text = ("# Scalars\n\nRecall that $\\frac{d}{da} \\tanh a = 1 - \\tanh^2 a$.\n\n## Vectors\n\n"
+            "Now $a = \\tanh(W b)$ with $b \\in \\mathbb{R}^{H}$ and $W \\in \\mathbb{R}^{H \\times H}$.\n\n"
+            "$$\n\\frac{\\partial a_i}{\\partial b_j} = \\left(1 - a_i^2\\right) W_{ij}\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = {c.line: verify_check(c, SETTINGS) for c in checks_of(d)}
+    assert results[7].verdict is Verdict.UNKNOWN and "definition" in results[7].detail
+    assert results[10].verdict is Verdict.PROVED

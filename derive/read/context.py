@@ -133,9 +133,14 @@ class DocumentContext:
         # Definitions whose formula uses a name the next displays define ("where: y_i = f(theta_i; Theta),
         # Theta = [...]"): read again once a later display has defined a name.
         pending: list[tuple] = []
+        part = None
         for chain in chains:
             terms, relations = chain[0], chain[1]
             key = chain[2] if len(chain) > 2 else terms[0][1] if terms else None
+            here = sum(1 for h in self.heading_lines if terms and terms[0][1] is not None and h <= terms[0][1])
+            if here != part:
+                # a name used under an earlier heading (d/da tanh a) may be defined under this one (a = tanh(Wb))
+                part, seen = here, set()
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
                 waiting = len(pending)

@@ -1372,6 +1372,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     cases the prose states."""
     if len(text) > MAX_DOCUMENT:
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
+    if not text.endswith("\n"):
+        text += "\n"  # (the Markdown parser maps a last line without one to the wrong place)
     if markdown:
         text = _with_math_macros(text)
     lines = _Lines(text)

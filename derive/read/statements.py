@@ -67,7 +67,7 @@ _STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coe
                               r"(?:\w+\s+){0,2}$", re.I)
 # "Throughout, $x > 0$", "we assume $x > 0$ throughout": a standing range, not a case
 _THROUGHOUT = re.compile(r"\b(?:throughout|everywhere|always|in\s+(?:all|every)\s+(?:cells?|sections?|steps?|that\s+follows))\b"
-                         r"[^.;:]{0,20}$", re.I)
+                         r"[^.;:]{0,20}$|\(\s*(?:where|with|for)\s*$", re.I)  # ("(where $0 < p < 1$)": what p is)
 _THROUGHOUT_AFTER = re.compile(r"^[^.;:$]{0,30}\b(?:throughout|everywhere|in\s+(?:all|every)\s+\w+)\b", re.I)
 _STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
 _LAYOUT = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
