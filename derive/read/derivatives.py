@@ -30,6 +30,15 @@ def kept_base(key: str) -> sp.IndexedBase:
     return vector(f"{key}\u00b7")
 
 
+def _written(key: str) -> str:
+    """A symbol name as the document writes it: yhat is \\hat{y}, theta is \\theta."""
+    for accent in ("hat", "bar", "tilde", "vec"):
+        if key.endswith(accent) and len(key) > len(accent):
+            base = key[:-len(accent)]
+            return f"\\{accent}{{{_written(base)}}}"
+    return f"\\{key}" if key in GREEK else key
+
+
 def _kept_key(variable) -> str | None:
     """The defined vector a derivative's variable is (the whole of it, or an entry), or None."""
     base = variable[0] if isinstance(variable, tuple) else variable.base if isinstance(variable, Indexed) else None
@@ -87,7 +96,7 @@ class DerivativeReading:
         """dL/da, dL/dh_i with a (or h) a vector the document defines (a = tanh(z)): L written in a, every
         other definition unfolded, differentiated by a's entries as by a variable's, and then a unfolded too:
         backpropagation's gradient with respect to an intermediate vector, everything before it fixed."""
-        names = ", ".join(sorted(keep))
+        names = ", ".join(_written(n) for n in sorted(keep))
         if body.is_vector or body.row or body.is_matrix or body.misfit is not None:
             raise FormulaError(f"the derivative of a vector with respect to the defined vector {names} is not read; "
                                "write it entry by entry")
