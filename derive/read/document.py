@@ -335,6 +335,7 @@ class _Builder:
             sides = _restricted(sides, ranges, self.notation)
         link_problems = [self._link_problem(chain, n, reasons) or self.reader.link_problem(values[n], values[n + 1])
                          for n in range(len(chain.relations))]
+        lonely_links: dict[int, str] = {}
         for n in range(len(chain.relations)):
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
@@ -369,11 +370,13 @@ class _Builder:
             # a name the step's condition is about (x > 0) is one the document speaks of
             lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges}]
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
+                # 1 + e^{-x} = 1 + e^{r}, r never said: the author may mean something by r, so only a proof for
+                # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
                 names = ", ".join(lonely)
-                link_problems[n] = (f"{names} {'is' if len(lonely) == 1 else 'are'} never declared and "
-                                    f"stand{'s' if len(lonely) == 1 else ''} on one side only: as read, the claim would "
-                                    f"hold for every value of {names}; say what {'it is' if len(lonely) == 1 else 'they are'} "
-                                    f"(\"where $r = ...$\", \"let $r \\in \\mathbb{{R}}$\")")
+                lonely_links[n] = (f"a meaning for {names}, never declared and on one side only (read as any "
+                                   f"number, so only a proof for every value stands; say what "
+                                   f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
+                                   f"\"let $r \\in \\mathbb{{R}}$\")")
         if last_defined and len(chain.relations) > 1:
             link_problems[-1] = (f"the definition of {last_defined} is not checked; {last_defined} has this "
                                  "meaning from here on")
@@ -398,7 +401,7 @@ class _Builder:
         end_line = self.lines.end(chain.terms[-1])
         either = tuple((n, str(self.reader.size_symbol(s))) for n in sorted(used & set(self.reader.either))
                        for s in dict.fromkeys(self.reader.either[n]))
-        if not any(link_problems):
+        if not any(link_problems) and not lonely_links:
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides), either=either,
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
@@ -421,7 +424,8 @@ class _Builder:
                                   expect=(_expect(*pair),), assume=self._assume(pair, equal, distinct, fixed), line=where,
                                   reading=reading,
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
-                                  end_line=self.lines.end(chain.terms[n + 1])))
+                                  end_line=self.lines.end(chain.terms[n + 1]),
+                                  hypotheses=(lonely_links[n],) if n in lonely_links else ()))
         return steps
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
