@@ -1259,6 +1259,67 @@ def _(rng):
     }
 
 
+@document("56_backprop_entrywise")
+def _(rng):
+    n, m = rng.integers(1, 5, size=2)
+    x, W, b, y = rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=m)
+    k, j = rng.integers(m), rng.integers(n)
+    loss_a = lambda a: 0.5 * np.sum((a - y) ** 2)  # noqa: E731
+    loss_z = lambda z: loss_a(sig(z))  # noqa: E731
+    loss_W = lambda W: loss_z(W @ x + b)  # noqa: E731
+    z = W @ x + b
+    a = sig(z)
+    g = (a[k] - y[k]) * a[k] * (1 - a[k])
+    return {
+        "20": [partial(loss_a, a, k), a[k] - y[k]], "24": [partial(loss_z, z, k), g],
+        "30": [partial(loss_W, W, (k, j)), g * x[j]],
+        "36": [partial(loss_W, W, (k, j)), UNDEFINED if k >= n else g * x[k]],
+        "42": [partial(lambda b: loss_z(W @ x + b), b, k), g],
+        "45": [partial(lambda b: loss_z(W @ x + b), b, k), a[k] - y[k]],
+    }
+
+
+@document("57_two_layer_backprop")
+def _(rng):
+    n, m, p = rng.integers(1, 5, size=3)
+    x, W1, b1 = rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=m)
+    W2, b2, y = rng.normal(size=(p, m)), rng.normal(size=p), rng.normal(size=p)
+    i, j, k = rng.integers(p), rng.integers(m), rng.integers(n)
+    loss_yhat = lambda yh: 0.5 * np.sum((yh - y) ** 2)  # noqa: E731
+    loss_h = lambda h: loss_yhat(W2 @ h + b2)  # noqa: E731
+    forward = lambda W1, b1, W2, b2: loss_yhat(W2 @ sig(W1 @ x + b1) + b2)  # noqa: E731
+    h = sig(W1 @ x + b1)
+    yh = W2 @ h + b2
+    t = rng.normal()
+    e = yh - y
+    back = sum(e[r] * W2[r, j] for r in range(p)) * h[j] * (1 - h[j])
+    return {
+        "17": [grad(loss_yhat, yh), e], "21": [grad(lambda b2: forward(W1, b1, W2, b2), b2), e],
+        "27": [grad(loss_h, h), W2.T @ e], "30": [grad(loss_h, h), mat(W2, e)],
+        "34": [partial(lambda W2: forward(W1, b1, W2, b2), W2, (i, j)), e[i] * h[j]],
+        "37": [d(sig, t), sig(t) * (1 - sig(t))],
+        "40": [partial(lambda b1: forward(W1, b1, W2, b2), b1, j), back],
+        "44": [partial(lambda W1: forward(W1, b1, W2, b2), W1, (j, k)), UNDEFINED if j >= n else back * x[j]],
+    }
+
+
+@document("58_probability_vectors")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    p, q = rng.uniform(0.05, 1, size=n), rng.uniform(0.05, 1, size=n)
+    p, q = p / p.sum(), q / q.sum()
+    x, z = rng.normal(size=n), rng.normal(size=n)
+    mu = p @ x
+    ce = lambda z: -np.sum(p * (z - lse(z)))  # noqa: E731
+    soft = np.exp(z) / np.exp(z).sum()
+    return {
+        "10": [np.sum(p * (1 - p)), 1 - np.sum(p**2)], "13": [np.sum(p - q), 0], "14": [np.sum(p**2), 1],
+        "19": [np.sum(p * (x - mu)), 0], "22": [np.sum(x - mu), 0],
+        "25": [np.sum(p * (x - mu) ** 2), np.sum(p * x**2) - mu**2],
+        "31": [grad(ce, z), soft - p], "37": [grad(ce, z), soft - 1],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
