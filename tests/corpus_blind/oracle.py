@@ -1320,6 +1320,56 @@ def _(rng):
     }
 
 
+@document("59_conditions_in_prose")
+def _(rng):
+    x, xp = rng.normal() * 2, rng.uniform(0.1, 3)
+    r = lambda t: t if t > 0 else 0.0  # noqa: E731
+    n = int(rng.integers(2, 6))
+    z = rng.normal(size=n)
+    i, j = rng.choice(n, size=2, replace=False)
+    soft = lambda z: np.exp(z) / np.exp(z).sum()  # noqa: E731
+    s = soft(z)
+    yh = rng.uniform(0.05, 0.95)
+    bce = lambda y: -y * math.log(yh) - (1 - y) * math.log(1 - yh)  # noqa: E731
+    return {
+        "12": [r(x), (x + abs(x)) / 2], "15": [r(x) - r(-x), x], "15.2": [r(x) + r(-x), abs(x)],
+        "16": [r(2 * x - 1), 2 * r(x) - 1],
+        "19": [d(r, xp), 1],
+        "25": [partial(lambda z: soft(z)[i], z, j), -s[i] * s[j]],
+        "28": [partial(lambda z: soft(z)[i], z, i), s[i] * (1 - s[i])],
+        "31": [partial(lambda z: soft(z)[i], z, j), s[i] * (1 - s[j])],
+        "37": [bce(1), -math.log(yh)], "43": [bce(0), -math.log(yh)],
+    }
+
+
+@document("60_softmax_with_temperature")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    T, c = rng.uniform(0.2, 3), rng.normal()
+    z = rng.normal(size=n)
+    i = rng.integers(n)
+    soft = lambda z: np.exp(z / T) / np.exp(z / T).sum()  # noqa: E731
+    s = soft(z)[i]
+    return {
+        "13": [math.log(s), z[i] / T - lse(z / T)], "16": [math.log(s), z[i] - lse(z)],
+        "21": [partial(lambda z: soft(z)[i], z, i), s * (1 - s) / T],
+        "27": [partial(lambda z: soft(z)[i], z, i), s * (1 - s)],
+        "31": [soft(z + c)[i], s], "31.2": [soft(2 * z)[i], s], "35": [soft(z).sum(), 1],
+    }
+
+
+@document("61_sigmoid_with_slope")
+def _(rng):
+    k, x = rng.uniform(0.2, 3), rng.normal() * 2
+    S = lambda t: 1 / (1 + np.exp(-k * t))  # noqa: E731
+    return {
+        "14": [d(S, x), k * S(x) * (1 - S(x))], "17": [d(S, x), S(x) * (1 - S(x))],
+        "19": [S(-x), 1 - S(x)], "19.2": [S(0.0), 0.5],
+        "24": [math.log(S(x)) - math.log(S(-x)), k * x], "28": [math.log(S(x)) - math.log(S(-x)), x],
+        "36": [d(lambda t: -math.log(S(t)), x), -k * (1 - S(x))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
