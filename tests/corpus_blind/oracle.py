@@ -1370,6 +1370,35 @@ def _(rng):
     }
 
 
+@document("62_spot_checks_mislead")
+def _(rng):
+    x, n = rng.normal() * 2, int(rng.integers(1, 9))
+    ks = np.arange(1, n + 1, dtype=float)
+    return {
+        "10": [x**3, x], "14": [2.0**x, x + 1], "18": [sig(x) * (1 - sig(x)), 0.25],
+        "24": [ks.sum(), n * n - n + 1], "30": [np.tanh(x), 2 * sig(2 * x) - 1],
+        "34": [math.log(1 + math.exp(x)) - math.log(1 + math.exp(-x)), x],
+        "38": [np.sum(ks**3), ks.sum() ** 2], "42": [np.sum(2.0**ks), 2.0 ** (n + 1) - 2],
+        "46": [sig(x), math.exp(x) / (1 + math.exp(x))], "49": [sig(2 * x), 2 * sig(x) - 0.5],
+    }
+
+
+@document("65_hinge_and_logistic_losses")
+def _(rng):
+    y = float(rng.choice([-1, 1]))
+    s = rng.normal() * 2
+    sl = (1 - rng.uniform(0.05, 3)) / y          # a score with y s < 1
+    u = float(rng.integers(2))
+    g = lambda t: math.log(1 + math.exp(-y * t))  # noqa: E731
+    bce = lambda u, t: -u * math.log(sig(t)) - (1 - u) * math.log(1 - sig(t))  # noqa: E731
+    return {
+        "9": [d(lambda t: 1 - y * t if y * t < 1 else 0.0, sl), -y], "13": [d(lambda t: 1 - y * t, s), -s],
+        "19": [d(g, s), -y / (1 + math.exp(y * s))],
+        "25": [bce(1, s), math.log(1 + math.exp(-s))], "31": [bce(0, s), math.log(1 + math.exp(-s))],
+        "37": [d(lambda t: bce(u, t), s), sig(s) - u], "40": [d(lambda t: bce(u, t), s), u - sig(s)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
