@@ -1399,6 +1399,45 @@ def _(rng):
     }
 
 
+@document("63_rectangular_shapes")
+def _(rng):
+    m, n = int(rng.integers(1, 5)), int(rng.integers(2, 6))
+    A, x, u = rng.normal(size=(m, n)), rng.normal(size=n), rng.normal(size=m)
+    Au = mat(A, u)
+    return {
+        "14": [u @ A @ x, x @ A.T @ u], "18": [u @ A @ x, UNDEFINED if Au is UNDEFINED else x @ Au],
+        "24": [grad(lambda x: u @ A @ x, x), A.T @ u], "25": [grad(lambda u: u @ A @ x, u), A @ x],
+        "30": [np.trace(A.T @ A), np.sum(A**2), np.trace(A @ A.T)],
+        "32": [np.sum((A @ x) ** 2), x @ A.T @ A @ x],
+        "34": [x @ x, UNDEFINED if m > n else np.sum(x[:m] ** 2)],
+        "39": [x.sum(), x[0] + x[1] + x[2:].sum()],
+    }
+
+
+@document("64_softmax_regression_appendix")
+def _(rng):
+    K, dd = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    x, W, b = rng.normal(size=dd), rng.normal(size=(K, dd)), rng.normal(size=K)
+    y = rng.uniform(0, 1, size=K)
+    y = y / y.sum()
+    k, j = int(rng.integers(K)), int(rng.integers(dd))
+    loss_z = lambda z: -np.sum(y * (z - lse(z)))  # noqa: E731
+    loss = lambda W, b, x: loss_z(W @ x + b)  # noqa: E731
+    z = W @ x + b
+    p = np.exp(z - lse(z))
+    return {
+        "17": [partial(loss_z, z, k), p[k] - y[k]],
+        "19": [partial(lambda W: (W @ x + b)[k], W, (k, j)), x[j]],
+        "19.2": [partial(lambda b: (W @ x + b)[k], b, k), 1],
+        "21": [partial(lambda W: loss(W, b, x), W, (k, j)), (p[k] - y[k]) * x[j]],
+        "22": [partial(lambda b: loss(W, b, x), b, k), p[k] - y[k]],
+        "26": [partial(lambda W: loss(W, b, x), W, (k, j)), UNDEFINED if k >= dd else (p[k] - y[k]) * x[k]],
+        "27": [partial(lambda b: loss(W, b, x), b, k), -y[k] / p[k]],
+        "29": [grad(loss_z, z).sum(), 0],
+        "32": [partial(lambda x: loss(W, b, x), x, j), np.sum((p - y) * W[:, j])],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
