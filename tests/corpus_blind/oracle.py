@@ -1259,6 +1259,185 @@ def _(rng):
     }
 
 
+@document("56_backprop_entrywise")
+def _(rng):
+    n, m = rng.integers(1, 5, size=2)
+    x, W, b, y = rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=m)
+    k, j = rng.integers(m), rng.integers(n)
+    loss_a = lambda a: 0.5 * np.sum((a - y) ** 2)  # noqa: E731
+    loss_z = lambda z: loss_a(sig(z))  # noqa: E731
+    loss_W = lambda W: loss_z(W @ x + b)  # noqa: E731
+    z = W @ x + b
+    a = sig(z)
+    g = (a[k] - y[k]) * a[k] * (1 - a[k])
+    return {
+        "20": [partial(loss_a, a, k), a[k] - y[k]], "24": [partial(loss_z, z, k), g],
+        "30": [partial(loss_W, W, (k, j)), g * x[j]],
+        "36": [partial(loss_W, W, (k, j)), UNDEFINED if k >= n else g * x[k]],
+        "42": [partial(lambda b: loss_z(W @ x + b), b, k), g],
+        "45": [partial(lambda b: loss_z(W @ x + b), b, k), a[k] - y[k]],
+    }
+
+
+@document("57_two_layer_backprop")
+def _(rng):
+    n, m, p = rng.integers(1, 5, size=3)
+    x, W1, b1 = rng.normal(size=n), rng.normal(size=(m, n)), rng.normal(size=m)
+    W2, b2, y = rng.normal(size=(p, m)), rng.normal(size=p), rng.normal(size=p)
+    i, j, k = rng.integers(p), rng.integers(m), rng.integers(n)
+    loss_yhat = lambda yh: 0.5 * np.sum((yh - y) ** 2)  # noqa: E731
+    loss_h = lambda h: loss_yhat(W2 @ h + b2)  # noqa: E731
+    forward = lambda W1, b1, W2, b2: loss_yhat(W2 @ sig(W1 @ x + b1) + b2)  # noqa: E731
+    h = sig(W1 @ x + b1)
+    yh = W2 @ h + b2
+    t = rng.normal()
+    e = yh - y
+    back = sum(e[r] * W2[r, j] for r in range(p)) * h[j] * (1 - h[j])
+    return {
+        "17": [grad(loss_yhat, yh), e], "21": [grad(lambda b2: forward(W1, b1, W2, b2), b2), e],
+        "27": [grad(loss_h, h), W2.T @ e], "30": [grad(loss_h, h), mat(W2, e)],
+        "34": [partial(lambda W2: forward(W1, b1, W2, b2), W2, (i, j)), e[i] * h[j]],
+        "37": [d(sig, t), sig(t) * (1 - sig(t))],
+        "40": [partial(lambda b1: forward(W1, b1, W2, b2), b1, j), back],
+        "44": [partial(lambda W1: forward(W1, b1, W2, b2), W1, (j, k)), UNDEFINED if j >= n else back * x[j]],
+    }
+
+
+@document("58_probability_vectors")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    p, q = rng.uniform(0.05, 1, size=n), rng.uniform(0.05, 1, size=n)
+    p, q = p / p.sum(), q / q.sum()
+    x, z = rng.normal(size=n), rng.normal(size=n)
+    mu = p @ x
+    ce = lambda z: -np.sum(p * (z - lse(z)))  # noqa: E731
+    soft = np.exp(z) / np.exp(z).sum()
+    return {
+        "10": [np.sum(p * (1 - p)), 1 - np.sum(p**2)], "13": [np.sum(p - q), 0], "14": [np.sum(p**2), 1],
+        "19": [np.sum(p * (x - mu)), 0], "22": [np.sum(x - mu), 0],
+        "25": [np.sum(p * (x - mu) ** 2), np.sum(p * x**2) - mu**2],
+        "31": [grad(ce, z), soft - p], "37": [grad(ce, z), soft - 1],
+    }
+
+
+@document("59_conditions_in_prose")
+def _(rng):
+    x, xp = rng.normal() * 2, rng.uniform(0.1, 3)
+    r = lambda t: t if t > 0 else 0.0  # noqa: E731
+    n = int(rng.integers(2, 6))
+    z = rng.normal(size=n)
+    i, j = rng.choice(n, size=2, replace=False)
+    soft = lambda z: np.exp(z) / np.exp(z).sum()  # noqa: E731
+    s = soft(z)
+    yh = rng.uniform(0.05, 0.95)
+    bce = lambda y: -y * math.log(yh) - (1 - y) * math.log(1 - yh)  # noqa: E731
+    return {
+        "12": [r(x), (x + abs(x)) / 2], "15": [r(x) - r(-x), x], "15.2": [r(x) + r(-x), abs(x)],
+        "16": [r(2 * x - 1), 2 * r(x) - 1],
+        "19": [d(r, xp), 1],
+        "25": [partial(lambda z: soft(z)[i], z, j), -s[i] * s[j]],
+        "28": [partial(lambda z: soft(z)[i], z, i), s[i] * (1 - s[i])],
+        "31": [partial(lambda z: soft(z)[i], z, j), s[i] * (1 - s[j])],
+        "37": [bce(1), -math.log(yh)], "43": [bce(0), -math.log(yh)],
+    }
+
+
+@document("60_softmax_with_temperature")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    T, c = rng.uniform(0.2, 3), rng.normal()
+    z = rng.normal(size=n)
+    i = rng.integers(n)
+    soft = lambda z: np.exp(z / T) / np.exp(z / T).sum()  # noqa: E731
+    s = soft(z)[i]
+    return {
+        "13": [math.log(s), z[i] / T - lse(z / T)], "16": [math.log(s), z[i] - lse(z)],
+        "21": [partial(lambda z: soft(z)[i], z, i), s * (1 - s) / T],
+        "27": [partial(lambda z: soft(z)[i], z, i), s * (1 - s)],
+        "31": [soft(z + c)[i], s], "31.2": [soft(2 * z)[i], s], "35": [soft(z).sum(), 1],
+    }
+
+
+@document("61_sigmoid_with_slope")
+def _(rng):
+    k, x = rng.uniform(0.2, 3), rng.normal() * 2
+    S = lambda t: 1 / (1 + np.exp(-k * t))  # noqa: E731
+    return {
+        "14": [d(S, x), k * S(x) * (1 - S(x))], "17": [d(S, x), S(x) * (1 - S(x))],
+        "19": [S(-x), 1 - S(x)], "19.2": [S(0.0), 0.5],
+        "24": [math.log(S(x)) - math.log(S(-x)), k * x], "28": [math.log(S(x)) - math.log(S(-x)), x],
+        "36": [d(lambda t: -math.log(S(t)), x), -k * (1 - S(x))],
+    }
+
+
+@document("62_spot_checks_mislead")
+def _(rng):
+    x, n = rng.normal() * 2, int(rng.integers(1, 9))
+    ks = np.arange(1, n + 1, dtype=float)
+    return {
+        "10": [x**3, x], "14": [2.0**x, x + 1], "18": [sig(x) * (1 - sig(x)), 0.25],
+        "24": [ks.sum(), n * n - n + 1], "30": [np.tanh(x), 2 * sig(2 * x) - 1],
+        "34": [math.log(1 + math.exp(x)) - math.log(1 + math.exp(-x)), x],
+        "38": [np.sum(ks**3), ks.sum() ** 2], "42": [np.sum(2.0**ks), 2.0 ** (n + 1) - 2],
+        "46": [sig(x), math.exp(x) / (1 + math.exp(x))], "49": [sig(2 * x), 2 * sig(x) - 0.5],
+    }
+
+
+@document("65_hinge_and_logistic_losses")
+def _(rng):
+    y = float(rng.choice([-1, 1]))
+    s = rng.normal() * 2
+    sl = (1 - rng.uniform(0.05, 3)) / y          # a score with y s < 1
+    u = float(rng.integers(2))
+    g = lambda t: math.log(1 + math.exp(-y * t))  # noqa: E731
+    bce = lambda u, t: -u * math.log(sig(t)) - (1 - u) * math.log(1 - sig(t))  # noqa: E731
+    return {
+        "9": [d(lambda t: 1 - y * t if y * t < 1 else 0.0, sl), -y], "13": [d(lambda t: 1 - y * t, s), -s],
+        "19": [d(g, s), -y / (1 + math.exp(y * s))],
+        "25": [bce(1, s), math.log(1 + math.exp(-s))], "31": [bce(0, s), math.log(1 + math.exp(-s))],
+        "37": [d(lambda t: bce(u, t), s), sig(s) - u], "40": [d(lambda t: bce(u, t), s), u - sig(s)],
+    }
+
+
+@document("63_rectangular_shapes")
+def _(rng):
+    m, n = int(rng.integers(1, 5)), int(rng.integers(2, 6))
+    A, x, u = rng.normal(size=(m, n)), rng.normal(size=n), rng.normal(size=m)
+    Au = mat(A, u)
+    return {
+        "14": [u @ A @ x, x @ A.T @ u], "18": [u @ A @ x, UNDEFINED if Au is UNDEFINED else x @ Au],
+        "24": [grad(lambda x: u @ A @ x, x), A.T @ u], "25": [grad(lambda u: u @ A @ x, u), A @ x],
+        "30": [np.trace(A.T @ A), np.sum(A**2), np.trace(A @ A.T)],
+        "32": [np.sum((A @ x) ** 2), x @ A.T @ A @ x],
+        "34": [x @ x, UNDEFINED if m > n else np.sum(x[:m] ** 2)],
+        "39": [x.sum(), x[0] + x[1] + x[2:].sum()],
+    }
+
+
+@document("64_softmax_regression_appendix")
+def _(rng):
+    K, dd = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    x, W, b = rng.normal(size=dd), rng.normal(size=(K, dd)), rng.normal(size=K)
+    y = rng.uniform(0, 1, size=K)
+    y = y / y.sum()
+    k, j = int(rng.integers(K)), int(rng.integers(dd))
+    loss_z = lambda z: -np.sum(y * (z - lse(z)))  # noqa: E731
+    loss = lambda W, b, x: loss_z(W @ x + b)  # noqa: E731
+    z = W @ x + b
+    p = np.exp(z - lse(z))
+    return {
+        "17": [partial(loss_z, z, k), p[k] - y[k]],
+        "19": [partial(lambda W: (W @ x + b)[k], W, (k, j)), x[j]],
+        "19.2": [partial(lambda b: (W @ x + b)[k], b, k), 1],
+        "21": [partial(lambda W: loss(W, b, x), W, (k, j)), (p[k] - y[k]) * x[j]],
+        "22": [partial(lambda b: loss(W, b, x), b, k), p[k] - y[k]],
+        "26": [partial(lambda W: loss(W, b, x), W, (k, j)), UNDEFINED if k >= dd else (p[k] - y[k]) * x[k]],
+        "27": [partial(lambda b: loss(W, b, x), b, k), -y[k] / p[k]],
+        "29": [grad(loss_z, z).sum(), 0],
+        "32": [partial(lambda x: loss(W, b, x), x, j), np.sum((p - y) * W[:, j])],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
