@@ -63,18 +63,6 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '64_softmax_regression_appendix line 13: \\sum_{k=1}^{K} y_k = 1':
-        '"has nonnegative entries with $\\sum y_k = 1$" is read as a claim, not an assumption, and refuted at K = 1',
-    '64_softmax_regression_appendix line 15: \\sum_k y_k = 1':
-        'the assumption restated ("Using $\\sum_k y_k = 1$,") is read as a claim and refuted at K = 1',
-    '64_softmax_regression_appendix line 17: \\frac{\\partial L}{\\partial z_k} = p_k - y_k':
-        '"has nonnegative entries with $\\sum y_k = 1$" is not read as an assumption; true only by it, refuted at K = 1',
-    '64_softmax_regression_appendix line 21: \\frac{\\partial L}{\\partial W_{kj}} = (p_k - y_k) x_j':
-        '"has nonnegative entries with $\\sum y_k = 1$" is not read as an assumption; true only by it, refuted at K = 1',
-    '64_softmax_regression_appendix line 22: \\frac{\\partial L}{\\partial b_k} = p_k - y_k':
-        '"has nonnegative entries with $\\sum y_k = 1$" is not read as an assumption; true only by it, refuted at K = 1',
-    '64_softmax_regression_appendix line 32: \\frac{\\partial L}{\\partial x_j} = \\sum_{k=1}^{K} (p_k - y_k) W_{kj}':
-        '"has nonnegative entries with $\\sum y_k = 1$" is not read as an assumption; true only by it, refuted at K = 1',
 }
 
 

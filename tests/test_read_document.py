@@ -877,3 +877,10 @@ def test_a_letter_used_under_an_earlier_heading_may_be_defined_under_a_later_one
     results = {c.line: verify_check(c, SETTINGS) for c in checks_of(d)}
     assert results[7].verdict is Verdict.UNKNOWN and "definition" in results[7].detail
     assert results[10].verdict is Verdict.PROVED
+
+
+def test_a_sum_said_with_with_is_a_supposition_on_a_free_vector():
+    text = ("The target $y \\in \\mathbb{R}^{K}$ has nonnegative entries with $\\sum_{k=1}^{K} y_k = 1$.\n\n"
+            "$$\n\\sum_{k=1}^{K} (1 - y_k) = K - 1\n$$\n\n$$\n\\sum_{k=1}^{K} (1 - y_k) = K\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED]

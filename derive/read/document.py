@@ -769,6 +769,7 @@ def _given_builtins(steps: list[Step], notation: Notation) -> list[Step]:
     return out
 
 
+_CONSTRAINT_BEFORE = re.compile(r"\b(?:with|where|such\s+that|so\s+that|satisfying|subject\s+to|i\.\s*e\.|so)\s*,?\s*$", re.I)
 _HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
@@ -1569,9 +1570,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             # "let $\operatorname{LSE}(x) = ...$": a built-in function defined as the document means it, a claim
             # about the usual one that the steps using it take for granted (see _given_builtins)
             builtin = _builtin_head(first.text, reader.notation) if len(chain.terms) == 2 else None
+            # "... has nonnegative entries with $\sum_k y_k = 1$": a constraint on a free vector said with
+            # "with", "where", "such that": a supposition as after "let"
+            constraint = not defined and not restated and _CONSTRAINT_BEFORE.search(item.inline.before[-60:]) \
+                and _sum_constraint(reader, chain, lines.of(chain.offset)) is not None
             if not defined and not restated and not builtin and (_HYPOTHESIS_END.search(item.inline.before[-60:])
                                                  and _BARE_NAME.match(first.text)
-                                                 or _HYPOTHESIS_START.match(item.inline.before)):
+                                                 or _HYPOTHESIS_START.match(item.inline.before) or constraint):
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
                 # steps that use that name, and a statement about derivatives or functions is not one.
