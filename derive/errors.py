@@ -63,5 +63,13 @@ class FormulaError(DeriveError):
     """Display mathematics that cannot be read; it becomes a step's problem, never a guess."""
 
 
+class IndexRangeError(FormulaError):
+    """An index letter whose range is not the length of the vector it indexes (i over 1..N, x of length m)."""
+
+    def __init__(self, message: str, letter: str, length: str):
+        super().__init__(message)
+        self.letter, self.length = letter, length
+
+
 class EmitRefused(DeriveError):
     """Kernels would rest on a claim that is not proved for every size, or cannot be printed."""

@@ -13,7 +13,7 @@ from sympy.core.function import AppliedUndef
 from lark.exceptions import LarkError
 from sympy import Idx
 
-from ..errors import FormulaError, NotationError
+from ..errors import FormulaError, IndexRangeError, NotationError
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
 from .display import Chain, Term, chains_of
 from .grammar import parser
@@ -176,8 +176,10 @@ class _Builder:
         return ""
 
     def _read_terms(self, chain: Chain, context: "_Context"):
-        """Each term read: (values, reasons, guessed, per_term, excluded, guessed_length)."""
+        """Each term read, ((values, reasons, guessed, per_term, excluded, guessed_length), ranges): ranges
+        are the index letters a term was refused for, with the vector length each met."""
         values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
+        ranges: list[tuple[str, str]] = []  # (index letter, the length it met) of each term refused so
         for term in chain.terms:
             per_term.append(set())
             excluded.append(set())
@@ -197,19 +199,20 @@ class _Builder:
             except FormulaError as exc:
                 values.append(None)
                 reasons.append(str(exc))
+                if isinstance(exc, IndexRangeError):
+                    ranges.append((exc.letter, exc.length))
             except RecursionError:
                 values.append(None)
                 reasons.append("the formula is nested too deeply")
-        return values, reasons, guessed, per_term, excluded, guessed_length
+        return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
 
-    def _rehomed(self, reasons: list[str]):
-        """The notation with each index letter that a vector of one other length refused here (\"index i runs
-        over 1..N, the vector has length m\") moved to that length, when the letter's range is a default's
-        only; None when there is none. Returns (notation, [(letter, new size, old size)])."""
+    def _rehomed(self, ranges: list[tuple[str, str]]):
+        """The notation with each index letter that a vector of one other length refused here (index i over
+        1..N, a vector of length m) moved to that length, when the letter's range is a default's only; None
+        when there is none. Returns (notation, [(letter, new size, old size)])."""
         found: dict[str, set[str]] = {}
-        for reason in reasons:
-            for letter, old, length in _RANGE_PROBLEM.findall(reason):
-                found.setdefault(letter, set()).add(length)
+        for letter, length in ranges:
+            found.setdefault(letter, set()).add(length)
         notation = self.reader.notation
         defaults = default_notation()
         moved, letters = dict(notation.sizes), []
@@ -283,22 +286,20 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
-        values, reasons, guessed, per_term, excluded, guessed_length = self._read_terms(chain, context)
+        read, ranges = self._read_terms(chain, context)
+        values, reasons, guessed, per_term, excluded, guessed_length = read
         # i_k of a vector of length m, with i an index letter of another size by default only: i runs over
         # 1..m in this display, when that reads every term with no range left in the way (a term refuses
         # at its first misfit, so each move may show the next)
-        saved, moves, again = self.reader.notation, [], None
-        current = reasons
+        saved, moves, again, left = self.reader.notation, [], None, ranges
         for _ in range(4):
-            rehomed = self._rehomed(current)
+            rehomed = self._rehomed(left)
             if rehomed is None:
                 break
             self.reader.notation, letters = rehomed
             moves += letters
-            again = self._read_terms(chain, context)
-            current = again[1]
-        if again is not None and all(not _RANGE_PROBLEM.search(r) for r in again[1]) \
-                and sum(map(bool, again[1])) < sum(map(bool, reasons)):
+            again, left = self._read_terms(chain, context)
+        if again is not None and not left and sum(map(bool, again[1])) < sum(map(bool, reasons)):
             values, reasons, guessed, per_term, excluded, guessed_length = again
             self.rehomed_readings = tuple(
                 Reading("inferred", f"${letter}$ runs over $1, \\dots, {size}$ in this display (it indexes what has "
@@ -641,7 +642,6 @@ _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|wh
                              re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
-_RANGE_PROBLEM = re.compile(r"index (\w) runs over 1\.\.(\w+), the vector has length (\w+)")
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
                               r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
                               r"(?:\s*,\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\}))*\s*\)\s*(?:_\s*\{?\s*\w\s*\}?)?\s*$")

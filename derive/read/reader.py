@@ -16,7 +16,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError
 from sympy import Idx
 
-from ..errors import FormulaError
+from ..errors import FormulaError, IndexRangeError
 from ..model import UNDEFINED, Axis, Reading, Side
 from ..notation import Definition, fresh_index, size, sum_except, vector, scalar
 from . import products as P
@@ -1397,7 +1397,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _check_range(self, index, length, env) -> None:
         if isinstance(index, Idx) and index not in env.values() and index.upper != length:
-            raise FormulaError(f"index {index} runs over 1..{index.upper}, the vector has length {length}")
+            raise IndexRangeError(f"index {index} runs over 1..{index.upper}, the vector has length {length}",
+                                  str(index), str(length))
 
     def _sum(self, scripts, env, product: bool = False) -> SumOp:
         subs = [s for s in scripts if s.data == "sub_script"]
