@@ -884,3 +884,10 @@ def test_a_sum_said_with_with_is_a_supposition_on_a_free_vector():
             "$$\n\\sum_{k=1}^{K} (1 - y_k) = K - 1\n$$\n\n$$\n\\sum_{k=1}^{K} (1 - y_k) = K\n$$\n")
     by_line = _results_by_line(text)
     assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_default_definition_the_document_replaces_is_not_listed_as_its_notation():
+    d = read_document(BACKPROP, "doc.md", default_notation())
+    assert not any(t.startswith("\\hat{y} :=") for t in d.assume.text)
+    default = read_document("$$\\hat{y}_k = 1$$\n", "a.md", default_notation())
+    assert any(t.startswith("\\hat{y} :=") for t in default.assume.text)

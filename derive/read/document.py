@@ -1645,7 +1645,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     steps = _given_builtins(steps, notation)
     steps = _guessed_one_hot(steps, said)
     stem = name.rsplit(".", 1)[0]
-    text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items())
+    # (a default definition the document replaces with its own, yhat = W a, is not how it reads the name)
+    replaced = set().union(*(r.overrides for r in readers.values())) if readers else set()
+    text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items() if symbol_name(k) not in replaced)
     text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())
     return Derivation(id=slug(stem), topic="document", source=name, title=_title(text, markdown, name),
                       statement="", steps=tuple(steps),
