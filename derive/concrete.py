@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from fractions import Fraction
 from dataclasses import dataclass
 
 import sympy as sp
@@ -115,7 +116,7 @@ def variables(*exprs: sp.Expr) -> list:
 
 
 def simple_points(names: list, rng: random.Random, tries: int):
-    """Candidate points, simplest first: zeros, ones, 0,1,2,..., then small random integers."""
+    """Candidate points, simplest first: zeros, ones, 0,1,2,..., small random integers, then fractions."""
     n = len(names)
     yield [0] * n
     yield [1] * n
@@ -127,6 +128,13 @@ def simple_points(names: list, rng: random.Random, tries: int):
     for far in (10, -10, 1000, -1000):
         yield [far * (1 if m % 2 == 0 else -1) for m in range(n)]
         yield [far] * n
+    # fractions, for a domain no integer lies in (0 < p < 1)
+    halves = [Fraction(1, 2), Fraction(1, 3), Fraction(2, 3), Fraction(1, 4), Fraction(3, 4),
+              Fraction(-1, 2), Fraction(3, 2)]
+    yield [Fraction(1, 2)] * n
+    yield [Fraction(m + 1, n + 2) for m in range(n)]
+    for _ in range(tries // 2):
+        yield [rng.choice(halves) for _ in range(n)]
 
 
 def free_symbols(expr: sp.Expr) -> set:

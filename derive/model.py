@@ -249,6 +249,8 @@ class Step:
     least_sizes: tuple[tuple[str, int], ...] = ()
     # The document says its layout: a matrix side is compared with the other as written, never transposed.
     layout_declared: bool = False
+    # The document says a gradient is a column vector: a row is never compared with a column as its transpose.
+    gradient_columns: bool = False
     # What a refuted step should have said: the right side that makes terms[0] = correction true.
     # It is verified like any other claim (check '#correction'), never taken on trust.
     correction: Side | None = None
@@ -302,6 +304,7 @@ class Check:
     hot_guessed: tuple[str, ...] = ()  # as Step.hot_guessed
     least_sizes: tuple[tuple[str, int], ...] = ()  # as Step.least_sizes
     layout_declared: bool = False  # as Step.layout_declared
+    gradient_columns: bool = False  # as Step.gradient_columns
 
 
 def slug(label: str) -> str:
@@ -337,7 +340,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, least_sizes=step.least_sizes,
-                      layout_declared=step.layout_declared,
+                      layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)
         for n in range(n_links):
             part = "link" if n_links == 1 else f"link {n + 1} of {n_links}"

@@ -25,6 +25,7 @@ import random
 import signal
 import threading
 import time
+from fractions import Fraction
 from dataclasses import dataclass, field
 
 import mpmath
@@ -131,7 +132,18 @@ def _shape_text(shape) -> str:
 _AXIS_LETTERS = ("i", "j", "k", "l", "m", "n", "p", "q", "r", "s")
 
 
-def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_written: bool = False) -> _Aligned:
+def _row_against_column(ls, rs) -> bool:
+    """One shape a row (1 x n, n not 1), the other that column (n or n x 1)."""
+    def row(s):
+        return len(s) == 2 and s[0] == 1 and s[1] != 1
+
+    def column(s, n):
+        return tuple(s) in ((n,), (n, 1))
+    return (row(ls) and column(rs, ls[1])) or (row(rs) and column(ls, rs[1]))
+
+
+def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_written: bool = False,
+           columns: bool = False) -> _Aligned:
     """Match the axes of the two sides; both sides' axis indices become one fresh index per axis.
 
     The fresh index is a name no expression uses, so comparing entry by entry can never identify
@@ -148,6 +160,10 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_wri
         # the document says its layout: a Jacobian's shape is what it says, and a transposed one differs
         return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"shapes differ in the layout the document says: left is "
                         f"{_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
+    elif columns and _row_against_column(tuple(lhs.shape), tuple(rhs.shape)):
+        # the document says a gradient is a column vector: a row is not one
+        return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"a row against a column, where the document says a "
+                        f"gradient is a column vector: left is {_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
     elif len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape == rhs.shape[::-1]:
         conventions.append(f"transposition (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
         pairs = list(zip(lhs.axes, rhs.axes[::-1]))
@@ -313,6 +329,8 @@ def _split_at_kinks(d: sp.Expr, indices, distinct, sizes, depth: int) -> tuple[b
         return False, "too many cases to split"
     for sub, text in split:
         part = d.xreplace(sub)
+        if part.has(sp.nan, sp.zoo) and not any(isinstance(v, sp.Dummy) for v in sub.values()):
+            continue  # at the point itself a side is undefined (x / |x| at x = 0): nothing is claimed there
         if part.has(*_KINKS):
             return False, f"a function defined by cases (or |x|, max) whose case is not decided where {text}"
         ok, how = _symbolic(part, indices, distinct, sizes, depth + 1)
@@ -400,7 +418,8 @@ def _search(referee: Referee, L: sp.Expr, R: sp.Expr, sizes, assignment, rng: ra
     """
     names = C.variables(L, R)
     for candidate in C.simple_points(names, rng, tries):
-        point = dict(zip(names, map(sp.Integer, candidate)))
+        point = {name: sp.Rational(c.numerator, c.denominator) if isinstance(c, Fraction) else sp.Integer(c)
+                 for name, c in zip(names, candidate)}
         found = referee.certify(sizes, assignment, point_values(point), deep=True)
         if found:
             return _minimise(referee, sizes, assignment, point, found)
@@ -473,7 +492,8 @@ def _shape_counterexample(check: Check, params, settings: Settings) -> Counterex
     for sizes in C.size_combinations(sizes_all, settings.max_size, 1000):
         ls = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.lhs.shape)
         rs = tuple(int(sp.sympify(s).xreplace(sizes)) for s in check.rhs.shape)
-        if not _shapes_fit(ls, rs) or (check.layout_declared and len(ls) == len(rs) == 2 and ls != rs):
+        if not _shapes_fit(ls, rs) or (check.layout_declared and len(ls) == len(rs) == 2 and ls != rs) \
+                or (check.gradient_columns and _row_against_column(ls, rs)):
             return Counterexample(sizes={str(k): int(v) for k, v in sizes.items()}, indices={},
                                   lhs_shape=_shape_text(ls), rhs_shape=_shape_text(rs),
                                   reason=f"the left side is {_shape_text(ls)}, the right side is {_shape_text(rs)}")
@@ -514,7 +534,7 @@ class _Outcome:
     sizes: tuple[str, ...] = ()
 
 
-def _numeric(referee: Referee, params, assume, settings, rng, deadline):
+def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback: bool = False):
     """Random points at small sizes, evaluated as read: (agreeing points, certified failure or None)."""
     agreed = 0
     combos = C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1]
@@ -522,10 +542,11 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline):
         assignments = [a for a in referee._cases(sizes, rng) if _allowed(a, assume)]
         for assignment in assignments[:2 if n == 0 else 1]:
             per_instance = settings.random_points // 3 if params.sizes else settings.random_points
-            for _ in range(max(1, per_instance)):
+            for _ in range(max(1, per_instance) * (4 if fallback else 1)):
                 if deadline():
                     return agreed, None
-                values = Values(draw=lambda: random_value(rng))
+                values = Values(draw=(lambda: Fraction(rng.randint(-255, 255), 256)) if fallback
+                                else (lambda: random_value(rng)))
                 verdict = referee.agree(sizes, assignment, values)
                 if verdict is None:
                     continue
@@ -536,6 +557,9 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline):
                         return agreed, (sizes, assignment, _point_of(given), found)
                     continue
                 agreed += 1
+    if not agreed and not fallback:
+        # no point of the domain drawn: it may be narrow (0 < p < 1); draw again, within (-1, 1)
+        return _numeric(referee, params, assume, settings, rng, deadline, fallback=True)
     return agreed, None
 
 
@@ -659,7 +683,8 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     read_l, read_r = sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)
     lhs_e = prepare(read_l, assume)
     rhs_e = prepare(read_r, assume)
-    aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r), as_written=check.layout_declared)
+    aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r), as_written=check.layout_declared,
+                     columns=check.gradient_columns)
     hot = [t for _, t in assume.onehot]
     domain = tuple(c.xreplace(aligned.mapping_l) for c in check.lhs.domain)
     domain += tuple(c.xreplace(aligned.mapping_r) for c in check.rhs.domain)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from derive.model import Verdict, checks_of
 from derive.read.document import read_document
@@ -826,7 +827,10 @@ def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_
     # conventions derive does not read: refused, never read otherwise
     ("We use the Einstein summation convention. Here $a, b \\in \\mathbb{R}^{n}$.\n\n$$\na_k b_k = a^\\top b\n$$\n",
      [Verdict.UNKNOWN]),
-    ("A prime denotes the transpose: $y$ and $b$ are vectors.\n\n$$\ny'b = b'y\n$$\n", [Verdict.UNKNOWN]),
+    # a prime for the transpose, said so: read, and f'(x) (a derivative or f transposed times x?) refused
+    ("A prime denotes the transpose: $y$ and $b$ are vectors.\n\n$$\ny'b = b'y\n$$\n\n$$\n(AB)' = A'B'\n$$\n\n"
+     "$$\nx'(A + A')x = 2 x'Ax\n$$\n\n$$\nf'(x) = 2x\n$$\n",
+     [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.UNKNOWN]),
     # a condition on a defined name is refused, not dropped; y in {-1, +1}
     ("The margin is $m = y \\, w^\\top x$ for $w, x \\in \\mathbb{R}^{d}$.\n\nFor $m < 1$:\n\n$$\n"
      "\\frac{d}{dm} \\max(0, 1 - m) = -1\n$$\n", [Verdict.UNKNOWN, Verdict.UNKNOWN]),  # (the definition of m too)
@@ -835,6 +839,82 @@ def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_
 ])
 def test_conventions_the_prose_states_are_read_or_refused(text, verdicts):
     assert [r.verdict for _, r in sorted(_results_by_line(text).items())] == verdicts
+
+
+def test_a_number_valued_function_of_a_vector_is_defined_and_its_gradient_read():
+    """J(w) = formula, w a vector: J alone is J(w), J(v) puts v for w (no dummy captured), J' is refused."""
+    text = ("Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$ and $u, w \\in \\mathbb{R}^d$.\n\n"
+            "$$\nJ(w) = \\frac{1}{2} \\|X w - y\\|^2 + \\frac{\\lambda}{2} \\|w\\|^2\n$$\n\n"
+            "$$\n\\nabla_w J = X^\\top (X w - y) + \\lambda w\n$$\n\n"
+            "$$\n\\frac{\\partial J}{\\partial w} = X^\\top (X w - y) + 2 \\lambda w\n$$\n\n"
+            "$$\nJ(2 w) = \\frac{1}{2} \\|2 X w - y\\|^2 + 2 \\lambda \\|w\\|^2\n$$\n\n"
+            "$$\nJ(u + w) = J(u) + J(w)\n$$\n\n$$\nJ'(w) = 0\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [
+        Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "definition of J" in by_line[4].detail
+    assert "J' is not read" in by_line[24].detail
+    assert not any("matrix" in r.text for r in by_line[8].readings)  # J is no matrix J times w
+    # f(A v) puts (A v)_j, a sum over its own index, for u_j inside f's sum over j: no index is captured
+    captured = ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $u, v \\in \\mathbb{R}^n$.\n\n$$\nf(u) = \\sum_{j=1}^{n} u_j^2\n$$\n\n"
+                "$$\nf(A v) = \\|A v\\|^2\n$$\n\n$$\nf(A v) = \\sum_{j=1}^{n} (A_{jj} v_j)^2\n$$\n")
+    assert [r.verdict for _, r in sorted(_results_by_line(captured).items())] == [
+        Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_builtin_function_the_document_defines_its_own_way_is_read_so():
+    """sigma with a slope of its own, or sigma said to be tanh: the document's function from there on; a display
+    sigma(u) = 1/2 + tanh(u)/2 with no such words is not taken as the meaning of sigma (a premise of the steps)."""
+    slope = ("In this problem set the sigmoid has a slope $k > 0$:\n\n$$\n\\sigma(x) = \\frac{1}{1 + e^{-k x}}\n$$\n\n"
+             "$$\n\\sigma'(x) = k \\sigma(x) (1 - \\sigma(x))\n$$\n\n$$\n\\sigma'(x) = \\sigma(x) (1 - \\sigma(x))\n$$\n")
+    by_line = _results_by_line(slope)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    assert any("not the built-in sigmoid" in r.text for r in by_line[8].readings)
+    tanh = ("We write $\\sigma$ for the activation, which in this sheet is the hyperbolic tangent: "
+            "$\\sigma(z) = \\tanh z$.\n\n$$\n\\sigma'(z) = 1 - \\sigma(z)^2\n$$\n")
+    assert [r.verdict for _, r in sorted(_results_by_line(tanh).items())][-1] is Verdict.PROVED
+    claim = "$$\n\\sigma(u) = \\frac{1}{2} + \\frac{1}{2} \\tanh(u)\n$$\n\n$$\n\\sigma(0) = \\frac{1}{2}\n$$\n"
+    assert all(r.verdict is Verdict.UNKNOWN and "line 2 defines sigma" in r.detail
+               for r in _results_by_line(claim).values())
+
+
+def test_a_condition_that_a_number_differs_from_another_restricts_the_step():
+    """For $r \\neq 0$: checked where it holds (d|r|/dr = r/|r| proved); a counterexample satisfies it."""
+    text = ("For $r \\neq 0$,\n\n$$\n\\frac{d}{dr} |r| = \\frac{r}{|r|}\n$$\n\n"
+            "For $x \\neq 1$,\n\n$$\n\\frac{x^3 - 1}{x - 1} = x^2 + 1\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED]
+    assert any("r \u2260 0" in r.text or "r \\neq 0" in r.text for r in by_line[4].readings)
+    (value,) = by_line[10].counterexample.values["x"].entries
+    assert value.exact != 1
+
+
+def test_a_counterexample_is_found_in_a_range_no_integer_lies_in():
+    """0 < p < 1: the search tries fractions too, and the counterexample lies in the range."""
+    text = ("A unit is kept with probability $1 - p$ (where $0 < p < 1$).\n\n$$\n(1 - p) - (1 - p)^2 = (1 - p)^2\n$$\n\n"
+            "$$\n(1 - p) - (1 - p)^2 = p (1 - p)\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.REFUTED, Verdict.PROVED]
+    (value,) = by_line[4].counterexample.values["p"].entries
+    assert 0 < sp.Rational(str(value.exact)) < 1
+
+
+def test_a_document_that_says_gradients_are_columns_has_a_row_gradient_refuted():
+    text = ("Gradients have the shape of the variable. For $X \\in \\mathbb{R}^{N \\times d}$, $w \\in \\mathbb{R}^{d}$ "
+            "and $y \\in \\mathbb{R}^{N}$,\n\n$$\n\\frac{\\partial}{\\partial w} \\|X w - y\\|^2 = 2 (X w - y)^\\top X\n$$\n\n"
+            "$$\n\\frac{\\partial}{\\partial w} \\|X w - y\\|^2 = 2 X^\\top (X w - y)\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.REFUTED, Verdict.PROVED]
+    assert any("gradient is a column vector" in r.text for r in by_line[4].readings)
+    # without the sentence, the row is the gradient under transposition (a convention the verdict names)
+    assert _results_by_line(text.split(". ", 1)[1])[4].verdict is Verdict.PROVED
+
+
+def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
+    text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
+            "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")
+    d = read_document(text, "doc.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.REFUTED]
 
 
 def test_a_default_function_name_the_document_defines_as_a_number_is_that_number():

@@ -20,7 +20,7 @@ from ..notation import size, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import BUILTIN_FUNCTIONS, symbol_name, item_base, item_scripts, node_kind, GREEK, names_in
+from .syntax import BUILTIN_FUNCTIONS, UNREAD_WORDS, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
 from .types import infer
 
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
@@ -38,14 +38,19 @@ class DocumentContext:
         letter the document applies to arguments, f(x), becomes a function, and f(x) = ... opening a
         display defines it.
         """
-        usage = scan([t for terms, *_ in chains for t in terms])
+        usage = scan([t for terms, *_ in chains for t in terms], self.prime_transpose)
         self.usage = usage
+        if self.prime_transpose:
+            # x'(A + A')x where a prime is the transpose: x is a vector transposed, not a function
+            for name in [n for n in usage.primed if n in usage.transposed or n in usage.entries
+                         or self.notation.kind_of(n) in ("vector", "matrix")]:
+                usage.transposed.setdefault(name, usage.primed.pop(name))
         defaults = default_notation()
         in_definitions = scan([(formula, 0) for formula in self.notation.definitions.values()])
         referenced = {n for table in vars(in_definitions).values() for n in table}
         # A default vector is typed by its use in the part of the document being read (``section``:
         # the chains under one heading): a homework may write x_i in one question and a scalar x in the next.
-        here = usage if section is None else scan([t for terms, *_ in section for t in terms])
+        here = usage if section is None else scan([t for terms, *_ in section for t in terms], self.prime_transpose)
         demote = {name for name in ("x", "y")
                   if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
                   and not here.as_vector(name) and name not in referenced and name not in self.stated}
@@ -106,16 +111,19 @@ class DocumentContext:
             sizes[name] = ()
         moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
-            kept = self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use
+            kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
+                    self.defining_lines, self.prime_transpose)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
-            self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use = kept
+            (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
+             self.defining_lines, self.prime_transpose) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self.function_letters = set(usage.primed) | {n for n in usage.applied
-                                                     if n not in usage.factors and not usage.as_vector(n)}
+                                                     if n not in usage.factors and not usage.as_vector(n)} \
+            | {n for n in self._function_heads(chains) if not usage.as_vector(n)}
         for name in sorted(usage.primed):
             vector_line = usage.entries.get(name) or usage.transposed.get(name)
             if vector_line is not None and self.notation.kind_of(name) in (None, "vector"):
@@ -189,12 +197,13 @@ class DocumentContext:
         taken = (set(notation.sizes) | set(notation.aliases) | set(known) | set(notation.definitions)
                  | {n for table in (usage.entries, usage.transposed, usage.factors, usage.applied, usage.primed,
                                     usage.numbered, usage.indices) for n in table})
-        functions = set(usage.primed) | {n for n in usage.applied if n not in usage.factors}
+        functions = set(usage.primed) | {n for n in usage.applied if n not in usage.factors} \
+            | self._function_heads(chains)
         typed = infer([(terms, relations) for terms, relations, *_ in chains],
                       {n: k for n, k in known.items() if k[0] != "function"}, lambda s: notation.size_name(s) or s,
                       taken, functions | {n for n in known if known[n][0] == "function"} | set(notation.definitions),
                       {i for ix in notation.sizes.values() for i in ix},
-                      set(notation.vectors) | set(notation.matrices) | set(self.stated))
+                      set(notation.vectors) | set(notation.matrices) | set(self.stated), self.prime_transpose)
         for name in sorted(typed.vectors):
             vectors[name] = typed.vectors[name]
             self.typed_from_use[name] = (f"${typed.vectors[name]}$", "vector", typed.why[name], typed.lines[name], False)
@@ -267,6 +276,10 @@ class DocumentContext:
             if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
                     and self.line != self.defined_at[key]:
                 out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[key]))
+        for n in sorted(used):
+            if n in self.redefined and self._in_force(n) and self.line != self.redefined[n]:
+                out.append(Reading("definition", f"${n}$ as the document defines it, not the built-in "
+                                                 f"{default_notation().functions[n]}", self.redefined[n]))
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
@@ -439,32 +452,70 @@ class DocumentContext:
                 and usage is not None and name not in usage.applied and name not in usage.primed
         return False
 
-    def _define(self, left: str, right: str) -> str | None:
-        """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
+    def _function_heads(self, chains) -> set[str]:
+        """The undeclared letters a display defines as functions, f(x) = ... at the head of its chain: functions
+        wherever else they stand (\\nabla_w J after J(w) = ...), never typed as matrices from J(w)."""
+        out = set()
+        for chain in chains:
+            terms, relations = chain[0], chain[1]
+            if len(terms) < 2 or not relations or relations[0] not in ("=", ":="):
+                continue
+            head = self._definition_head(terms[0][0])
+            if head is None or self.notation.kind_of(head[0]) is not None:
+                continue
+            # its arguments plain names (f(x), J(w), u(x, y)): A(B + C) = AB + AC is a claim about a product
+            args = [a for a in head[1] if not isinstance(a, Token)]
+            if args and all(node_kind(a) in ("product", "item") and len(self._entries(a)) == 1
+                            and not item_scripts(self._entries(a)[0].item)
+                            and node_kind(item_base(self._entries(a)[0].item)) in ("letter", "command", "font")
+                            for a in args):
+                out.add(head[0])
+        return out
+
+    def _definition_head(self, left: str):
+        """(f, the argument nodes, the argument node) for a left side f(x) or f(x, y); else None."""
         try:
             tree = parser().parse(left)
         except (LarkError, FormulaError):
             return None
         entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
         if len(entries) != 2 or entries[1].op is not None or item_scripts(entries[0].item) \
-                or node_kind(item_base(entries[0].item)) not in ("letter", "command") \
+                or node_kind(item_base(entries[0].item)) not in ("letter", "command", "text") \
                 or node_kind(item_base(entries[1].item)) not in ("paren", "paren_params"):
             return None
-        name = str(item_base(entries[0].item).children[0])
-        args = item_base(entries[1].item).children
+        first = item_base(entries[0].item)
+        if node_kind(first) == "text":
+            # \operatorname{LReLU}(x) = ...: a name of several letters the document defines (no built-in one)
+            name = node_word(first)
+            if not name or not name.isalpha() or str(first.children[0]).startswith(("\\text", "\\mbox")) \
+                    or name in BUILTIN_FUNCTIONS or name in UNREAD_WORDS:
+                return None
+            return name, item_base(entries[1].item).children, item_base(entries[1].item)
+        name = str(first.children[0])
         if name.startswith("\\") and (name[1:] not in GREEK or name == "\\pi"):
-            return None  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
-        if node_kind(item_base(entries[1].item)) == "paren_params":
+            return None
+        return name, item_base(entries[1].item).children, item_base(entries[1].item)
+
+    def _define(self, left: str, right: str) -> str | None:
+        """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
+        head = self._definition_head(left)  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
+        if head is None:
+            return None
+        name, args, node = head
+        if node_kind(node) == "paren_params":
             return self._define_with_parameters(name, args, right)
-        if name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
+        redefined = self._redefinable(name)
+        if name in self.lambdas or (self.notation.kind_of(name) is not None and not redefined) or name in ("e", "d"):
             return None
         if len(args) > 1:
-            return self._define_several(name, args, right)
+            return None if redefined else self._define_several(name, args, right)
         try:
             variable = self._expr(args[0], {})
             body = self.read(right)
         except FormulaError:
             return None
+        if redefined:
+            return self._redefine(name, variable, body)
         if isinstance(variable.expr, sp.Indexed) and not variable.is_vector and not body.is_vector \
                 and not body.row and len(variable.expr.indices) == 1 and isinstance(variable.expr.indices[0], sp.Idx):
             # g(\theta_i) = formula in i: g is defined on the entries of \theta, entry by entry
@@ -476,6 +527,9 @@ class DocumentContext:
             self.function_letters.add(name)
             self.scalar_letters.discard(name)
             return name
+        if variable.is_vector and not variable.row and isinstance(variable.expr, sp.Indexed) \
+                and variable.expr.indices == (V.entry_index(variable.size),):
+            return self._define_on_vector(name, variable, body, right)
         if type(variable.expr) is not sp.Symbol or variable.is_vector:
             return None
         if body.is_matrix or body.misfit is not None:
@@ -487,6 +541,71 @@ class DocumentContext:
         self.defined_at[name] = self.line
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
+        return name
+
+    def _redefinable(self, name: str) -> bool:
+        """A built-in function's name with its default meaning (sigma, the logistic function), which no alias of the
+        document replaced: the document may define it its own way (sigma(x) = 1/(1 + e^{-kx}))."""
+        defaults = default_notation()
+        return self.notation.kind_of(name) == "function" and name in defaults.functions \
+            and self.notation.functions.get(name) == defaults.functions[name] \
+            and V.SCALAR_FUNCTIONS.get(defaults.functions[name]) is not None
+
+    def _redefine(self, name: str, variable, body) -> str | None:
+        """sigma(x) = formula, other than the built-in sigma, with a parameter of its own (a slope k) or with words
+        that give the name its meaning ("we write sigma for ...", "in this sheet"): sigma is that formula from here on. Otherwise the name keeps its usual
+        reading, and the definition is a premise of the steps that use it (see read.document)."""
+        x = variable.expr
+        if type(x) is not sp.Symbol or variable.is_vector or variable.row or body.is_vector or body.row \
+                or body.is_matrix or body.misfit is not None:
+            return None
+        usual = V.SCALAR_FUNCTIONS[default_notation().functions[name]](x)
+        others = sorted(body.expr.free_symbols - {x}, key=str)
+        if not others and self.line not in self.defining_lines:
+            # nothing added to it (a slope, a temperature) and no words that give the name a meaning: a claim
+            # about the usual function (1/(1 + e^x) is a slip, 1/2 + tanh(u)/2 a wrong identity)
+            return None
+        for n, at in enumerate((sp.Rational(1, 3), sp.Rational(-5, 4), sp.Rational(7, 2))):
+            point = {x: at, **{o: sp.Rational(2 + n + k, 3) for k, o in enumerate(others)}}
+            try:
+                gap = sp.N((body.expr - usual).xreplace(point), 30)
+            except (TypeError, ValueError, ZeroDivisionError):
+                return None
+            if not gap.is_number or not gap.is_real:
+                return None
+            if abs(gap) > 1e-20:
+                break
+        else:
+            return None  # the usual function: read as the built-in, the definition a premise to prove
+        self.lambdas[name] = sp.Lambda(x, body.expr)
+        self.lambda_domains[name] = (x, body.domain)
+        self.defined_at[name] = self.line
+        self.redefined[name] = self.line
+        return name
+
+    def _define_on_vector(self, name: str, variable, body, right: str) -> str | None:
+        """J(w) = formula, w a vector: J is that number-valued function of vectors of w's length; J alone
+        is J(w) (\\nabla_w J), and J(v) is the formula with v put for w entry by entry."""
+        if body.is_matrix or body.misfit is not None:
+            return self._unusable_definition(name, name, body)
+        if body.is_vector or body.row or symbol_name(name) in self.values:
+            return None  # a vector function of a vector: its Jacobian's layout would be a guess
+        base = variable.expr.base
+        self.vector_functions[name] = (base, variable.size, body.expr, body.domain)
+        self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: J(v) is read apart
+        self.lambda_domains[name] = (variable.expr, body.domain)
+        self.function_letters.add(name)
+        self.scalar_letters.discard(name)
+        key = symbol_name(name)
+        self._shallow = True
+        try:
+            self.shallow[key] = self.read(right).expr
+        except FormulaError:
+            pass
+        finally:
+            self._shallow = False
+        self.values[key] = body
+        self.defined_at[name] = self.defined_at[key] = self.line
         return name
 
     def _define_several(self, name: str, args, right: str) -> str | None:

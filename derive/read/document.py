@@ -112,6 +112,7 @@ class _Builder:
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
+        self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
         self.unread_conventions: list = []  # conventions the prose states and derive does not read
         self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
@@ -243,6 +244,10 @@ class _Builder:
             self.reader.notation = saved
         if self.reader.notation.layout:
             made = [dataclasses.replace(step, layout_declared=True) for step in made]
+        if self.gradient_line is not None:  # "a gradient is a column vector"
+            reading = Reading("declaration", "a gradient is a column vector, as the document says", self.gradient_line)
+            made = [dataclasses.replace(step, gradient_columns=True, readings=step.readings + (reading,))
+                    if _DERIVATIVE_WRITTEN.search(step.latex) else step for step in made]
         if self.least_sizes:
             made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
                                         readings=step.readings + tuple(self.least_readings)) for step in made]
@@ -574,6 +579,10 @@ class _Builder:
                 continue  # the nearer statement of the same letters wins
             if c.value:
                 kind = self.notation.kind_of(c.left)
+                if not c.equal and kind in (None, "scalar") and c.left in letters:
+                    # x != 0 (d|x|/dx = x/|x|): the step is checked where it holds, as x > 0 is
+                    out.append(dataclasses.replace(c, order="!="))
+                    continue
                 if not c.equal or kind not in (None, "scalar"):
                     return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
                                        f"which is not read: only a number's value (y = 1) or two index letters are")
@@ -600,7 +609,8 @@ class _Builder:
 
 
 _SIGNS = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
-_RELATIONALS = {">": sp.StrictGreaterThan, ">=": sp.GreaterThan, "<": sp.StrictLessThan, "<=": sp.LessThan}
+_RELATIONALS = {">": sp.StrictGreaterThan, ">=": sp.GreaterThan, "<": sp.StrictLessThan, "<=": sp.LessThan,
+                "!=": sp.Unequality}
 
 
 def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> list:
@@ -616,14 +626,14 @@ def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> lis
     out = list(sides)
     bounds: dict[str, list] = {}
     for c in ranges:
-        order = c.order[0] if derivative else c.order
+        order = c.order[0] if derivative and c.order != "!=" else c.order
         # a number, or another name (r > \delta: a relation of the two symbols)
         bound = sp.Rational(c.right) if _NUMERIC.fullmatch(c.right) else scalar(symbol_name(c.right))
         bounds.setdefault(c.left, []).append((order, bound))
     renamed = {}
     for name, those in bounds.items():
         old = scalar(symbol_name(name))
-        signs = [_SIGNS[order] for order, bound in those if bound == 0]
+        signs = [_SIGNS[order] for order, bound in those if bound == 0 and order in _SIGNS]
         # a name a notation definition also holds must stay one symbol in both
         if len(signs) == 1 and name not in written_in_definitions:
             renamed[old] = sp.Symbol(old.name, real=True, **{signs[0]: True})
@@ -638,8 +648,10 @@ _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
-                             r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say|and)\b[^$]*$",
+                             r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say)\b[^$]*$",
                              re.I)
+# "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
+_JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -648,6 +660,19 @@ _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\
 
 
 _REDEFINABLE = {"softmax", "sigmoid", "lse", "softplus", "logsoftmax"}
+_DERIVATIVE_WRITTEN = re.compile(r"\\nabla|\\partial|\\frac\s*\{\s*d|\\frac\s*\{\s*\\mathrm\s*\{\s*d")
+_DEFINING_LEAD = re.compile(r"\b(?:define[sd]?|defining|denot(?:e|es|ed|ing)|we\s+(?:write|use|take)|stands?\s+for|"
+                            r"in\s+th(?:is|ese)\s+(?:sheet|set|problem|problems|notes|section|chapter|exercise|question|"
+                            r"document|paper|appendix|lecture|course|tutorial|solution|handout)s?|throughout|"
+                            r"(?:is|means|will\s+be)\s+(?:the|our|a|an)\b[^.$]*:\s*$)", re.I)
+
+
+def _lead(text: str, offset: int) -> str:
+    """The words of the sentence a display stands after (from the paragraph or the sentence that holds it)."""
+    start = max(text.rfind("\n\n", 0, offset), offset - 400, 0)
+    before = text[start:offset]
+    ends = list(re.finditer(r"[.!?](?:\s|$)(?![^$]*\$[^$]*$)", before))
+    return before[ends[-1].end():] if ends else before
 
 
 def _builtin_use(word: str) -> re.Pattern:
@@ -827,10 +852,6 @@ def _unread_conventions(text: str, lines: "_Lines") -> list[tuple[re.Pattern, st
     if m:
         out.append((re.compile(r"_\s*\{?\s*[a-z]"), f"the document sums over repeated indices (Einstein's convention, "
                                                        f"line {lines.of(m.start())}), which is not read: write the sums"))
-    m = _PRIME_TRANSPOSE.search(text)
-    if m:
-        out.append((re.compile(r"'|\\prime"), f"the document writes the transpose with a prime (line {lines.of(m.start())}), "
-                                                "which is not read: write ^\\top"))
     return out
 
 
@@ -1503,10 +1524,18 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                  item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 
     everything = learned([item for item in items if not item.piecewise])
+    prime_transpose = _PRIME_TRANSPOSE.search(text) is not None  # "a prime denotes the transpose": X'X
+    # the lines whose prose says they give a name its meaning ("we write sigma for ...", "in this sheet ..."):
+    # where a built-in function's name may be given a meaning of the document's own
+    defining_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
+                      and _DEFINING_LEAD.search(item.inline.before if item.inline is not None
+                                                else _lead(text, item.chain.offset))}
 
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
                    end: int | None = None) -> Reader:
         reader = Reader(part_notation)
+        reader.defining_lines = defining_lines
+        reader.prime_transpose = prime_transpose
         # a declaration under a later heading does not reach back into this part (end: its last line)
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         reader.heading_lines = sorted(lines.of(h) for h in said.headings)
@@ -1545,6 +1574,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     builder.layout_line = layout_line
     builder.layout_conflict = layout_conflict
+    columns = [d for d in said.declarations if d.kind == "gradient-columns"]
+    builder.gradient_line = lines.of(columns[0].offset) if columns else None
     builder.unread_conventions = _unread_conventions(text, lines)
     cases = _case_rewrites(said, lines)
     # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
@@ -1554,6 +1585,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
               for d in said.declarations if d.kind == "restricted" and d.sizes]
     steps = []
+    supposed = None  # the inline mathematics just read as a supposition
     for item, part in zip(items, part_of):
         reader = builder.reader = readers[part]
         builder.notation = reader.notation
@@ -1574,9 +1606,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             # "with", "where", "such that": a supposition as after "let"
             constraint = not defined and not restated and _CONSTRAINT_BEFORE.search(item.inline.before[-60:]) \
                 and _sum_constraint(reader, chain, lines.of(chain.offset)) is not None
-            if not defined and not restated and not builtin and (_HYPOTHESIS_END.search(item.inline.before[-60:])
-                                                 and _BARE_NAME.match(first.text)
-                                                 or _HYPOTHESIS_START.match(item.inline.before) or constraint):
+            # (one supposition joined to the one before by "and" or a comma is one too)
+            joined = _JOINED_TO_MATH.search(item.inline.before)
+            continued = supposed is not None and joined is not None \
+                and " ".join(joined.group(1).split()) == " ".join(supposed.text.split())
+            supposed = None
+            if not defined and not restated and not builtin and ((_HYPOTHESIS_END.search(item.inline.before[-60:])
+                                                                  or continued) and _BARE_NAME.match(first.text)
+                                                                 or _HYPOTHESIS_START.match(item.inline.before)
+                                                                 or constraint):
+                supposed = item.inline
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
                 # steps that use that name, and a statement about derivatives or functions is not one.

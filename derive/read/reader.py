@@ -79,6 +79,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
         self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
         self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
+        # J(w) = ..., w a vector: name -> (w's base, its length, the formula, the formula's domain)
+        self.vector_functions: dict[str, tuple] = {}
+        self.defining_lines: set[int] = set()  # lines whose prose says they give a name its meaning
+        self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
+        self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
         self.parametric: dict[str, tuple] = {}  # g(x; w) = ...: name -> ((x, w, ...), body, domain)
         self.line: int | None = None  # the line being read (None: every definition holds)
         self.function_letters: set[str] = set()  # undeclared letters the document applies as functions
@@ -552,7 +557,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self.notation.kind_of(word) is None and word not in self.lambdas:
                 # \operatorname{f}(x) names a function: one the document does not define.
                 return Fn("unknown", word, func=sp.Function(word, real=True), primes=len(scripts))
-        if word in env or self.notation.kind_of(word) is not None or word == "e":
+        if word in env or (self.notation.kind_of(word) is not None
+                           and not (word in self.redefined and self._in_force(word))) or word == "e":
             return None
         subs = [sc for sc in scripts if sc.data == "sub_script"]
         if len(subs) == 1 and word not in self.lambdas:
@@ -569,6 +575,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if any(sc.data != "prime" for sc in scripts):
             return None
         primes = len(scripts)
+        if primes and self.prime_transpose:
+            raise FormulaError(f"{word}'(...) where the document writes the transpose with a prime: the derivative "
+                               f"of {word} or the transpose of {word} times (...)? write \\frac{{d}}{{dx}} {word}(x) "
+                               "or put the product in other words")
         if primes > MAX_ORDER:
             raise FormulaError(f"a derivative of order more than {MAX_ORDER} is not read")
         if word in self.lambdas and self._in_force(word):
@@ -697,6 +707,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if fn.kind in ("softmax", "logsoftmax") and len(args) == 2 and not fn.primes and fn.power == 1 \
                 and all(isinstance(a, V.Value) for a in args) and not args[0].is_vector and args[1].is_vector:
             return self._entry_of(fn, *args)  # softmax(\\theta_k, \\Theta), the parameters after a comma
+        if fn.kind == "lambda" and fn.name.rstrip("'") in self.vector_functions:
+            return self._apply_vector_function(fn, args)
         if any(isinstance(a, MatrixTerm) for a in args):
             raise FormulaError(f"{fn.name} of a matrix is not read (entry by entry or as a matrix function?); "
                                "write its entries")
@@ -757,6 +769,32 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             derivative = sp.diff(V.SCALAR_FUNCTIONS[fn.kind](u), u, fn.primes)
             return V.entrywise(lambda t: derivative.subs(u, t), arg)
         return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
+
+    def _apply_vector_function(self, fn: Fn, args: tuple) -> V.Value:
+        """J(v) for J(w) = formula, w a vector: the formula with v's entries put for w's."""
+        name = fn.name.rstrip("'")
+        base, length, body, domain = self.vector_functions[name]
+        where = f"{name}({base}) = ... on line {self.defined_at.get(name)}"
+        if fn.primes:
+            raise FormulaError(f"{name}' is not read: {name} is a function of the vector {base} ({where}); "
+                               f"write its gradient, \\nabla_{{{base}}} {name}")
+        if len(args) != 1 or isinstance(args[0], MatrixTerm) or not args[0].is_vector or args[0].row:
+            raise FormulaError(f"{name} is defined on vectors ({where}): {name} of anything else is not read")
+        (arg,) = args
+        if arg.size != length:
+            raise FormulaError(f"{name} of a vector of length {arg.size}: {name} is defined on vectors of length "
+                               f"{length} ({where})")
+        if arg.expr == base[V.entry_index(length)]:
+            return V.Value(body, None, arg.conventions)
+        from ..normal import rename_dummies
+        self._vector_calls = getattr(self, "_vector_calls", 0) + 1
+        entry = rename_dummies(arg.expr, stem=f"_a{self._vector_calls}_")  # no dummy of the argument is captured
+        at = V.entry_index(length)
+        put = lambda e: entry.xreplace({at: e.indices[0]})  # noqa: E731
+        value = body.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base, put)
+        for cond in domain:
+            V.requires(cond.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base, put))
+        return V.Value(value, None, arg.conventions)
 
     def _apply_several(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
         """u(a, b) for u(x, y) = formula defined in the document: the formula at (a, b)."""
@@ -1062,6 +1100,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._shallow and key in self.shallow_vectors:
                 return self.kept_vector(key)
             return _with_domain(self.values[key])
+        if word in self.redefined and self._in_force(word):
+            return Fn("lambda", word, func=self.lambdas[word])
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
@@ -1079,7 +1119,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "index":
             return V.Value(self.free_index(word))
         bare = word.lstrip("\\")
-        if word in self.lambdas and self._in_force(word):
+        if word in self.lambdas and self._in_force(word) and word not in self.vector_functions:
             return Fn("lambda", word, func=self.lambdas[word])
         if symbol_name(word) in self.values and self._in_force(symbol_name(word)):
             if self._shallow and symbol_name(word) in self.shallow:
@@ -1156,12 +1196,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             self._check_range(indices[0], head.size, env)
             head = V.entry_at(head, indices[0])
         for _ in primes:
-            head = self._prime(head)
+            head = self._transpose_by_prime(head) if self.prime_transpose else self._prime(head)
         if sups:
             if isinstance(head, Fn):
                 raise FormulaError(f"a power of the function {head.name} is unclear")
             head = self._power(head, sups[0].children[1], env)
         return head
+
+    def _transpose_by_prime(self, value):
+        """x' and (y - Xb)' where the document writes the transpose with a prime."""
+        if isinstance(value, V.Value) and value.is_vector:
+            return V.Value(value.expr, value.size, value.conventions, row=not value.row)
+        if isinstance(value, V.Value) and value.is_matrix:
+            return self._transpose(value)
+        if isinstance(value, V.Value):
+            return value  # a number is its own transpose
+        raise FormulaError("a prime on a function, where the document writes the transpose with a prime: write a "
+                           "derivative as \\frac{d}{dx}")
 
     def _whole_matrix(self, head: MatrixHead, sups, primes) -> MatrixTerm:
         rows, cols = (self.size_symbol(s) for s in self.notation.matrices[head.name])
@@ -1169,7 +1220,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return self._scripted_matrix(term, [], sups, primes, {}, head.name)
 
     def _scripted_matrix(self, term: MatrixTerm, subs, sups, primes, env, name: str = "a matrix expression"):
-        """A^\\top, A^2, (AB)^\\top, (AB)_{ij}."""
+        """A^\\top, A^2, (AB)^\\top, (AB)_{ij}; A' where the document writes the transpose with a prime."""
+        if primes and self.prime_transpose and not subs:
+            for _ in primes:
+                term = P.transposed(term)
+            primes = []
         if primes:
             raise FormulaError(f"a prime on {name} is not read")
         if subs:

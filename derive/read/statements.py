@@ -77,6 +77,9 @@ _LAYOUT_KIND = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b
 _LAYOUT_VERB = re.compile(r"\b(?:use|uses|using|used|adopt|adopts|adopting|follow|follows|following|work|works|"
                           r"write|writes|written|writing|take|takes|taking|choose|chooses|in|with|under|per)\b"
                           r"(?:\s+(?:the|a|our|this|what\s+is\s+called|so-called|so\s+called))*\s*$", re.I)
+_GRADIENT_COLUMNS = re.compile(r"\bgradients?\b[^.;]*?\b(?:(?:is|are|as|be|written\s+as)\s+(?:an?\s+|the\s+)?column"
+                               r"(?:\s+vectors?|s)?\b|(?:the\s+)?(?:same\s+)?shape\s+(?:as|of)\s+(?:the\s+|its\s+)?"
+                               r"(?:variable|parameter|argument|input|vector))", re.I)
 _LAYOUT_AFTER = re.compile(r"\s*(?:is\s+used|throughout|everywhere|here|in\s+these\s+notes|in\s+this\s+document)\b", re.I)
 _NOT_LAYOUT = re.compile(r"\b(?:not|instead\s+of|unlike|rather\s+than|never|avoid\w*|versus|vs\.?|or)\s+(?:the\s+|in\s+)?$",
                          re.I)
@@ -117,7 +120,7 @@ class Condition:
 
 
 ORDERS = ("<", ">", "<=", ">=")
-_ORDER_TEX = {"<": "<", ">": ">", "<=": "\\leq", ">=": "\\geq"}
+_ORDER_TEX = {"<": "<", ">": ">", "<=": "\\leq", ">=": "\\geq", "!=": "\\neq"}
 _NEGATED = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
 _ORDER_WORDS = {"<": "<", ">": ">", "\\lt": "<", "\\gt": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=",
@@ -535,6 +538,11 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     m = _NUMBER_OF_CLASSES.match(predicate) or _COUNT_AFTER.match(text)
     if subject and m and re.fullmatch(r"[A-Za-z]", subject):
         out.declarations.append(Declaration(subject, "size", (_counted(m.group(1)),), offset, text.strip()))
+    m = _GRADIENT_COLUMNS.search(text)
+    if m and not re.search(r"\brows?\b|\bnot\b", text[:m.end()], re.I):
+        # "the gradient is a column vector", "gradients have the shape of the variable"
+        out.declarations.append(Declaration("gradient", "gradient-columns", (), offset + max(0, text.find("gradient")),
+                                            m.group(0)))
     m = _LAYOUT.search(text)
     if m:
         kinds = {k.lower() for k in _LAYOUT_KIND.findall(_words(sentence))}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lark import Tree
+from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from ..errors import FormulaError
@@ -99,6 +99,8 @@ class _Sizes:
 
 
 class _Pass:
+    prime_transpose = False  # the document writes the transpose with a prime (X'X)
+
     def __init__(self, known: dict[str, tuple], kinds: dict[str, str], fixed_sizes, excluded: set[str]):
         self.excluded = excluded  # names never typed here: functions, names a display defines
         self.indices: set[str] = set()  # the index letters (of the notation)
@@ -403,7 +405,11 @@ class _Pass:
         subs = [s for s in scripts if node_kind(s) == "sub_script"]
         sups = [s for s in scripts if node_kind(s) == "sup_script"]
         if any(node_kind(s) == "prime" for s in scripts):
-            return None
+            if not self.prime_transpose:
+                return None
+            # X' where the document writes the transpose with a prime: X^\top
+            top = Tree("sup_script", [Token("SUP", "^"), Tree("letter", [Token("LETTER", "T")])])
+            sups = sups + [top for s in scripts if node_kind(s) == "prime"]
         if subs:
             if name is not None:
                 letters = _index_letters(subs[0].children[1])
@@ -521,7 +527,7 @@ def _index_letters(arg) -> tuple[str, ...]:
 
 def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[str, tuple], size_name,
           taken: set[str], excluded: set[str], indices: set[str] = frozenset(),
-          declared: set[str] = frozenset()) -> Inferred:
+          declared: set[str] = frozenset(), prime_transpose: bool = False) -> Inferred:
     """The types the document's use gives its undeclared names.
 
     ``formulas``: the chains, as ((term text, line), ...) and their relations; ``indices``: the index
@@ -553,6 +559,7 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
     def run_with(kinds) -> _Pass:
         run = _Pass(known, kinds, size_name, defined)
         run.indices = set(indices)
+        run.prime_transpose = prime_transpose
         _run(run, trees)
         return run
 

@@ -53,8 +53,9 @@ def _note(table: dict[str, int], name: str, line: int) -> None:
     table.setdefault(name, line)
 
 
-def scan(formulas: list[tuple[str, int]]) -> Usage:
-    """The uses of names in these formulas (text, line); a formula that does not lex is skipped."""
+def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usage:
+    """The uses of names in these formulas (text, line); a formula that does not lex is skipped.
+    ``prime_transpose``: the document writes the transpose with a prime (X'X)."""
     usage = Usage()
     lex = parser().lex
     for text, line in formulas:
@@ -89,7 +90,8 @@ def scan(formulas: list[tuple[str, int]]) -> Usage:
                 usage.subscripts.setdefault(name, _letters(tokens, n + 2))
             elif kinds[:1] == ["SUB"] and len(after) > 1 and after[1].type == "NUMBER":
                 _note(usage.numbered, name, line)
-            elif kinds[:1] == ["SUP"] and len(after) > 1 and str(after[1]) in _TRANSPOSES:
+            elif kinds[:1] == ["SUP"] and len(after) > 1 and str(after[1]) in _TRANSPOSES \
+                    or prime_transpose and kinds[:1] == ["PRIME"] and kinds[1:2] != ["LPAR"]:
                 _note(usage.transposed, name, line)
             elif kinds[:1] == ["LPAR"]:
                 _note(usage.applied, name, line)
