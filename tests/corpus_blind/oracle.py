@@ -1438,6 +1438,337 @@ def _(rng):
     }
 
 
+@document("66_bptt_two_steps")
+def _(rng):
+    w, u, h0, x1, x2, y = rng.normal(size=6)
+    T = np.tanh
+    a1 = w * h0 + u * x1
+    h1 = T(a1)
+    a2 = w * h1 + u * x2
+    h2 = T(a2)
+    dl = h2 - y
+    from_a2 = lambda a2: 0.5 * (T(a2) - y) ** 2  # noqa: E731
+    from_h1 = lambda h1: from_a2(w * h1 + u * x2)  # noqa: E731
+    from_a1 = lambda a1: from_h1(T(a1))  # noqa: E731
+    loss = lambda w, u, h0: from_a2(w * T(w * h0 + u * x1) + u * x2)  # noqa: E731
+    g2, g1 = d(from_a2, a2), d(from_a1, a1)
+    return {
+        "21": [g2, dl * (1 - h2**2)],
+        "27": [d(from_h1, h1), g2 * w, dl * (1 - h2**2) * w],
+        "33": [g1, dl * (1 - h2**2) * w],
+        "39": [g1, d(from_h1, h1) * (1 - h1**2), dl * w * (1 - h2**2) * (1 - h1**2)],
+        "47": [d(lambda t: loss(t, u, h0), w), g2 * h1 + g1 * h0],
+        "51": [d(lambda t: loss(w, t, h0), u), g2 * x2 + g1 * x2],
+        "57": [d(lambda t: loss(t, u, h0), w), dl * (1 - h2**2) * (h1 + w * (1 - h1**2) * h0)],
+        "61": [d(lambda t: loss(w, t, h0), u), dl * (1 - h2**2) * (x2 + w * (1 - h1**2) * x1)],
+        "64": [d(lambda t: loss(t, u, h0), w), g1 * h0 + g2 * h1],
+        "65": [d(lambda t: loss(t, u, h0), w), g1 * h1 + g2 * h2],
+        "70": [d(lambda t: loss(w, u, t), h0), dl * (1 - h2**2) * (1 - h1**2) * w],
+        "73.2": [d(lambda t: loss(0.0, u, t), h0), 0],
+    }
+
+
+@document("67_lstm_gates_solution_key")
+def _(rng):
+    af, ai, ao, ag, c0, t = rng.normal(size=6) * 1.5
+    T = np.tanh
+
+    def cell(af, ai, ag, c0):
+        return sig(af) * c0 + sig(ai) * T(ag)
+
+    def hidden(af, ai, ao, ag, c0):
+        return sig(ao) * T(cell(af, ai, ag, c0))
+
+    f, i, o, g = sig(af), sig(ai), sig(ao), T(ag)
+    c1 = cell(af, ai, ag, c0)
+    th = 1 - T(c1) ** 2
+    dsig = lambda t: d(sig, t)  # noqa: E731
+    return {
+        "21": [dsig(t), sig(t) * (1 - sig(t))], "21.2": [d(T, t), 1 - T(t) ** 2],
+        "26": [d(lambda c: o * T(c), c1), o * th], "29": [d(lambda c: o * T(c), c1), th],
+        "34": [d(lambda a: cell(a, ai, ag, c0), af), d(lambda q: q * c0 + i * g, f) * dsig(af), c0 * f * (1 - f)],
+        "40": [d(lambda a: cell(a, ai, ag, c0), af), c0 * f * (1 + f)],
+        "49": [d(lambda a: cell(af, ai, a, c0), ag), i * (1 - g**2)],
+        "50": [d(lambda a: cell(af, a, ag, c0), ai), g * i * (1 - i)],
+        "54": [d(lambda a: cell(af, a, ag, c0), ai), i * (1 - i)],
+        "59": [d(lambda a: hidden(af, ai, a, ag, c0), ao), T(c1) * o * (1 - o)],
+        "62": [d(lambda a: hidden(af, ai, a, ag, c0), ao), o * (1 - o)],
+        "67": [d(lambda a: hidden(af, ai, ao, a, c0), ag), o * th * i * (1 - g**2)],
+        "70": [d(lambda a: hidden(af, ai, ao, a, c0), ag), o * i * (1 - g**2)],
+        "74": [d(lambda a: hidden(af, ai, ao, a, c0), ag), o * (1 - T(c1)) ** 2 * i * (1 - g**2)],
+        "80": [d(lambda c: hidden(af, ai, ao, ag, c), c0), o * th * f],
+        "83": [d(lambda c: cell(af, ai, ag, c), c0), f], "84": [d(lambda c: cell(af, ai, ag, c), c0), f * (1 - f)],
+        "86.3": [sig(0.0), sig(0.0), sig(0.0), 0.5], "86.4": [T(0.0), 0],
+        "87": [cell(0.0, 0.0, 0.0, 1.0), 0.5], "87.2": [d(lambda a: cell(a, 0.0, 0.0, 1.0), 0.0), 0.25],
+    }
+
+
+@document("68_appendix_batchnorm_backward")
+def _(rng):
+    m = int(rng.integers(2, 7))
+    x, g = rng.normal(size=m) * 2, rng.normal(size=m)
+    gam, bet, eps = rng.normal(), rng.normal(), rng.uniform(0.05, 1)
+    i, j = rng.integers(m), rng.integers(m)
+    a, b = rng.choice(m, size=2, replace=False)
+    mean = lambda x: x.mean()  # noqa: E731
+    var = lambda x: np.mean((x - x.mean()) ** 2)  # noqa: E731
+    norm = lambda x: (x - x.mean()) / math.sqrt(var(x) + eps)  # noqa: E731
+    loss = lambda x, gam, bet: g @ (gam * norm(x) + bet)  # noqa: E731  (linear in y: dL/dy = g)
+    mu, s2, xh, r = mean(x), var(x), norm(x), math.sqrt(var(x) + eps)
+    dxh = lambda i, j: partial(lambda x: norm(x)[i], x, j)  # noqa: E731
+    dx = np.array([partial(lambda x: loss(x, gam, bet), x, k) for k in range(m)])
+    inner = g @ xh
+    right = gam / (m * r) * (m * g[j] - g.sum() - xh[j] * inner)
+    return {
+        "21": [partial(mean, x, j), 1 / m],
+        "24": [partial(var, x, j), 2 / m * (x[j] - mu) - 2 / m**2 * np.sum(x - mu), 2 / m * (x[j] - mu)],
+        "29": [partial(var, x, j), 2 / (m - 1) * (x[j] - mu)],
+        "34": [xh.sum(), 0], "34.2": [np.mean(xh**2), s2 / (s2 + eps)],
+        "38": [dxh(i, j), (delta(i, j) - 1 / m - xh[i] * xh[j] / m) / r],
+        "41": [dxh(a, b), -(1 + xh[a] * xh[b]) / (m * r)],
+        "45": [d(lambda t: loss(x, gam, t), bet), g.sum()], "46": [d(lambda t: loss(x, t, bet), gam), inner],
+        "49": [d(lambda t: gam * t + bet, xh[i]), gam],
+        "51": [dx[j], sum(g[k] * gam * dxh(k, j) for k in range(m)),
+               gam / r * (g[j] - g.sum() / m - xh[j] * inner), right],
+        "57": [dx.sum(), 0], "58": [xh @ dx, gam * eps / (s2 + eps) ** 1.5 * inner],
+        "61": [dx[j], gam / r * (g[j] - g.sum() / m)],
+        "65": [dx[j], gam / (m * r) * (m * g[j] - g.sum() + xh[j] * inner)],
+    }
+
+
+@document("69_forum_gaussian_mle")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    x = rng.normal(size=n) * 2 + rng.normal()
+    mu, v, lam = rng.normal(), rng.uniform(0.2, 3), rng.uniform(0.2, 3)
+    xp = rng.uniform(0.1, 3, size=n)
+    xb = x.mean()
+    ll = lambda mu, v: -n / 2 * math.log(2 * math.pi * v) - np.sum((x - mu) ** 2) / (2 * v)  # noqa: E731
+    le = lambda lam: n * math.log(lam) - lam * xp.sum()  # noqa: E731
+    S2 = np.sum((x - mu) ** 2)
+    return {
+        "14": [d(lambda t: ll(t, v), mu), np.sum(x - mu) / v, (x.sum() - n * mu) / v],
+        "17": [d(lambda t: ll(t, v), mu), -np.sum(x - mu) / v],
+        "24": [d(lambda t: ll(mu, t), v), -n / (2 * v) + S2 / (2 * v)],
+        "27": [d(lambda t: 1 / t, v), -1 / v**2],
+        "30": [d(lambda t: ll(mu, t), v), -n / (2 * v) + S2 / (2 * v**2)],
+        "39": [np.sum(x - xb), x.sum() - n * xb, 0],
+        "43": [np.sum((x - xb) ** 2), np.sum(x**2) - n * xb**2],
+        "46": [np.sum((x - xb) ** 2), np.sum(x**2) - xb**2],
+        "51": [d2(lambda t: ll(t, v), mu), -n / v],
+        "51.2": [partial2(lambda p: ll(p[0], p[1]), np.array([mu, v]), 0, 1), -np.sum(x - mu) / v**2],
+        "54": [d2(lambda t: ll(t, v), mu), -n / v**2],
+        "57.2": [d(le, lam), n / lam - xp.sum()],
+        "58": [d2(le, lam), n / lam**2],
+    }
+
+
+@document("70_momentum_unrolled_notes")
+def _(rng):
+    t = int(rng.integers(1, 8))
+    beta, eta, th0, c = rng.uniform(0.05, 0.95), rng.uniform(0.1, 2), rng.normal(), rng.normal()
+    g = rng.normal(size=max(t, 3))          # g[k - 1] is g_k
+
+    def velocities(g, steps):
+        v, out = 0.0, []
+        for k in range(steps):
+            v = beta * v + g[k]
+            out.append(v)
+        return out
+
+    v1, v2, v3 = velocities(g, 3)
+    vt = velocities(g, t)[-1]
+    ks = np.arange(1, t + 1)
+    th3 = th0 - eta * (v1 + v2 + v3)
+    vc = velocities(np.full(t, c), t)[-1]                 # a constant gradient c
+    m = lambda g, steps: velocities((1 - beta) * g, steps)[-1]  # noqa: E731  (m_t = beta m_(t-1) + (1 - beta) g_t)
+    return {
+        "16": [v1, g[0]], "17": [v2, beta * g[0] + g[1]],
+        "18": [v3, beta * v2 + g[2], beta**2 * g[0] + beta * g[1] + g[2]],
+        "26": [th3, th0 - eta * (v1 + v2 + v3), th0 - eta * ((1 + beta + beta**2) * g[0] + (1 + beta) * g[1] + g[2])],
+        "29": [th3, th0 - eta * ((1 + beta + beta**2) * g[2] + (1 + beta) * g[1] + g[0])],
+        "37": [vt, np.sum(beta ** (t - ks) * g[:t])], "40": [beta**0, 1],
+        "43": [vt, np.sum(beta ** (t - ks + 1) * g[:t])],
+        "49": [vt, sum(beta**j * g[t - j - 1] for j in range(t))],
+        "57": [vc, c * np.sum(beta ** (t - ks)), c * (1 - beta**t) / (1 - beta)],
+        "61": [vc, c / (1 - beta)],
+        "65.3": [m(g, 1), (1 - beta) * g[0]], "66": [m(g, 2), (1 - beta) * (beta * g[0] + g[1])],
+        "67": [m(g, 2), (1 - beta) * beta * g[0] + g[1]],
+        "70": [(1 - beta) * np.sum(beta ** (t - ks)), 1 - beta**t],
+        "77": [(1 - beta) * sum(beta ** (t - k) for k in range(0, t + 1)), 1 - beta**t],
+    }
+
+
+@document("71_matrix_calculus_handout")
+def _(rng):
+    n, m, p, N, dd = (int(v) for v in rng.integers(1, 5, size=5))
+    A, X, B = rng.normal(size=(n, m)), rng.normal(size=(m, n)), rng.normal(size=(m, n))
+    P, Q, R = rng.normal(size=(3, n, n))
+    k, i = rng.integers(m), rng.integers(n)
+    Y, C, D = rng.normal(size=(m, n)), rng.normal(size=(p, m)), rng.normal(size=(p, n))
+    M, x = rng.normal(size=(n, n)), rng.normal(size=(n, 1))
+    F, w, y = rng.normal(size=(N, dd)), rng.normal(size=(dd, 1)), rng.normal(size=(N, 1))
+    tAX = lambda X: np.trace(A @ X)  # noqa: E731
+    fro = lambda Y: np.sum(Y**2)  # noqa: E731
+    res = lambda X: fro(C @ X - D)  # noqa: E731
+    quad = lambda x: (x.T @ M @ x).item()  # noqa: E731
+    ls = lambda w: fro(F @ w - y)  # noqa: E731
+    gw = grad(ls, w)
+    return {
+        "16": [tAX(X), sum(A[a, b] * X[b, a] for a in range(n) for b in range(m))],
+        "18": [partial(tAX, X, (k, i)), A[i, k]],
+        "20": [grad(tAX, X), A.T], "22": [grad(tAX, X), A],
+        "25": [grad(lambda X: np.trace(X.T @ B), X), B],
+        "27": [grad(lambda X: np.trace(X.T @ B), X), B.T],
+        "30": [np.trace(P @ Q @ R), np.trace(R @ P @ Q), np.trace(Q @ R @ P)],
+        "34": [np.trace(P @ Q @ R), np.trace(Q @ P @ R)],
+        "41": [fro(Y), np.trace(Y.T @ Y), np.sum(Y**2)], "42": [grad(fro, Y), 2 * Y],
+        "46": [grad(res, Y), 2 * C.T @ (C @ Y - D)],
+        "48": [grad(res, Y), mat(C @ Y - D, C.T) if mat(C @ Y - D, C.T) is UNDEFINED else 2 * mat(C @ Y - D, C.T)],
+        "53": [grad(quad, x), (M + M.T) @ x], "55.2": [grad(quad, x), 2 * M @ x],
+        "56": [quad(x), (x.T @ M.T @ x).item(), 0.5 * (x.T @ (M + M.T) @ x).item()],
+        "61": [gw, grad(lambda w: (w.T @ F.T @ F @ w - 2 * y.T @ F @ w + y.T @ y).item(), w),
+               2 * F.T @ F @ w - 2 * F.T @ y, 2 * F.T @ (F @ w - y)],
+        "66": [gw, F.T @ (F @ w - y)], "67": [gw, 2 * (F @ w - y).T @ F],
+    }
+
+
+@document("72_calc1_homework_scratch")
+def _(rng):
+    x = rng.normal() * 1.5
+    xg = rng.uniform(1.05, 4)                     # x > 1
+    xp = rng.uniform(0.1, 4)                      # x > 0
+    xh = rng.choice([-1, 1]) * rng.uniform(0.2, 3) + 1    # x != 1
+    f = lambda t: t / (1 + t**2)  # noqa: E731
+    g = lambda t: math.exp(-t * t / 2)  # noqa: E731
+    h = lambda t: t**2 / (t - 1)  # noqa: E731
+    return {
+        "4": [d(f, x), (x * 2 * x - (1 + x**2)) / (1 + x**2) ** 2, (x**2 - 1) / (1 + x**2) ** 2],
+        "9": [d(lambda t: (3 * t + 1) ** 5, x), 5 * (3 * x + 1) ** 4],
+        "15": [d(lambda t: (3 * t + 1) ** 5, x), 5 * (3 * x + 1) ** 4 * 3, 15 * (3 * x + 1) ** 4],
+        "21": [d(lambda t: math.log(math.log(t)), xg), 1 / math.log(xg) / xg, 1 / (xg * math.log(xg))],
+        "24": [d(lambda t: math.log(t * t + 1), x), 1 / (x * x + 1)],
+        "26": [d(lambda t: math.sqrt(1 + t * t), x), 1 / (2 * math.sqrt(1 + x * x))],
+        "26.2": [d(lambda t: math.sqrt(1 + t * t), x), x / math.sqrt(1 + x * x)],
+        "31": [d(g, x), -x * g(x)], "31.2": [d2r(g, x), (1 - x**2) * g(x)],
+        "37": [d(h, xh), (2 * xh * (xh - 1) - xh**2) / (xh - 1) ** 2, (xh**2 - 2 * xh) / (xh - 1) ** 2,
+               xh * (xh - 2) / (xh - 1) ** 2],
+        "40": [math.log(xp**3 * (xp + 2)), 3 * math.log(xp) + math.log(xp + 2)],
+        "43": [d(lambda t: math.log(t**3 * (t + 2)), xp), 3 / xp + 1 / (xp + 2)],
+        "46": [d(lambda t: t**t, xp), xp * xp ** (xp - 1)], "47": [xp**xp, math.exp(xp * math.log(xp))],
+        "50": [d(lambda t: t**t, xp), math.exp(xp * math.log(xp)) * (math.log(xp) + 1), xp**xp * (math.log(xp) + 1)],
+        "53": [d(sig, x), math.exp(-x) / (1 + math.exp(-x)) ** 2],
+        "54": [d(lambda t: math.log(1 + math.exp(t)), x), 1 / (1 + math.exp(-x))],
+        "54.2": [d(lambda t: math.log(t) / t, xp), (1 + math.log(xp)) / xp**2],
+    }
+
+
+@document("73_lecture_exponential_family")
+def _(rng):
+    p = rng.uniform(0.02, 0.98)
+    y = float(rng.integers(2))
+    eta = rng.normal() * 2                          # the Bernoulli and the Poisson natural parameter
+    A = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    s_ = 1 / (1 + math.exp(-eta))
+    n = int(rng.integers(1, 6))
+    ys = rng.integers(0, 8, size=n).astype(float)
+    ll = lambda t: t * ys.sum() - n * math.exp(t) - sum(math.lgamma(k + 1) for k in ys)  # noqa: E731
+    mu, s2 = rng.normal(), rng.uniform(0.2, 3)
+    e1, e2 = mu / s2, -1 / (2 * s2)
+    AG = lambda a, b: -a * a / (4 * b) - 0.5 * math.log(-2 * b)  # noqa: E731
+    return {
+        "18": [d(A, eta), math.exp(eta) / (1 + math.exp(eta)), s_],
+        "19": [d2r(A, eta), math.exp(eta) / (1 + math.exp(eta)) ** 2, s_ * (1 - s_)],
+        "21": [d(A, eta), 1 / (1 + math.exp(eta))],
+        "24": [d2r(A, eta), s_ * (1 + s_)],
+        "29": [y * math.log(p) + (1 - y) * math.log(1 - p), y * math.log(p / (1 - p)) + math.log(1 - p)],
+        "31": [math.log(p / (1 - p)), math.log(p) + math.log(1 - p)],
+        "36": [d(math.exp, eta), d2r(math.exp, eta), math.exp(eta), math.exp(eta)],
+        "42": [d(ll, eta), ys.sum() - n * math.exp(eta)], "42.2": [d2r(ll, eta), -n * math.exp(eta)],
+        "44": [d(ll, eta), ys.sum() - math.exp(eta)],
+        "54": [d(lambda a: AG(a, e2), e1), -e1 / (2 * e2)],
+        "55": [d(lambda b: AG(e1, b), e2), e1**2 / (4 * e2**2) + 1 / (2 * e2)],
+        "57": [-e1 / (2 * e2), mu], "57.2": [e1**2 / (4 * e2**2) - 1 / (2 * e2), mu**2 + s2],
+    }
+
+
+@document("74_nb_weight_decay_adam")
+def _(rng):
+    dd = int(rng.integers(1, 6))
+    w, w0, c = rng.normal(size=dd), rng.normal(size=dd), rng.normal(size=dd)
+    eta, lam, eps = rng.uniform(0.01, 1), rng.uniform(0.01, 1), rng.uniform(0, 0.1)
+    b1, b2 = rng.uniform(0.05, 0.95, size=2)
+    loss = lambda w: np.sum(np.sin(w) * c)  # noqa: E731  (any smooth L)
+    g = grad(loss, w)
+    w2 = w0
+    for _ in range(2):
+        w2 = w2 - eta * (g + lam * w2)
+    g1, g2, gc = rng.normal(size=3)
+    g1 = g1 if abs(g1) > 0.05 else 0.5
+    m1, v1 = (1 - b1) * g1, (1 - b2) * g1**2
+    v2 = b2 * v1 + (1 - b2) * g2**2
+    v2c = b2 * (1 - b2) * gc**2 + (1 - b2) * gc**2        # g_1 = g_2 = g
+    mh, vh = rng.normal(size=dd), rng.uniform(0, 3, size=dd)
+    return {
+        "3:6": [grad(lambda w: loss(w) + lam / 2 * np.sum(w**2), w), g + lam * w],
+        "3:9": [grad(lambda w: lam * np.sum(w**2), w), lam * w],
+        "3:13": [w - eta * (g + lam * w), (1 - eta * lam) * w - eta * g],
+        "3:19": [w - eta * (g + lam * w), (1 - lam) * w - eta * g],
+        "3:28": [w2, (1 - eta * lam) * ((1 - eta * lam) * w0 - eta * g) - eta * g, (1 - eta * lam) ** 2 * w0 - 2 * eta * g],
+        "5:9": [m1, (1 - b1) * g1], "5:9.2": [v1, (1 - b2) * g1**2],
+        "5:12": [m1 / (1 - b1), g1], "5:12.2": [v1 / (1 - b2), g1**2],
+        "5:18": [(m1 / (1 - b1)) / math.sqrt(v1 / (1 - b2)), g1 / abs(g1)],
+        "5:21": [m1 / math.sqrt(v1), (1 - b1) / (1 - b2) * g1 / abs(g1)],
+        "5:26": [v2, b2 * (1 - b2) * g1**2 + (1 - b2) * g2**2],
+        "5:32": [v2c / (1 - b2**2), gc**2], "5:32.2": [v2c / (1 - b2) ** 2, gc**2],
+        "5:41": [w - eta * (mh / (np.sqrt(vh) + eps) + lam * w), (1 - eta * lam) * w - eta * mh / (np.sqrt(vh) + eps)],
+    }
+
+
+@document("75_forum_gru_gradient")
+def _(rng):
+    x, h0, w, u, wz, uz, wr, ur, t = rng.normal(size=9)
+    T = np.tanh
+
+    def step(h0, w=w, uz=uz, ur=ur):
+        z, r = sig(wz * x + uz * h0), sig(wr * x + ur * h0)
+        return (1 - z) * h0 + z * T(w * x + u * r * h0)
+
+    z, r = sig(wz * x + uz * h0), sig(wr * x + ur * h0)
+    ht = T(w * x + u * r * h0)
+    dz, dr = z * (1 - z) * uz, r * (1 - r) * ur
+    dht = (1 - ht**2) * u * (r + h0 * r * (1 - r) * ur)
+    H = int(rng.integers(2, 5))
+    zv, htv, h0v, g = rng.normal(size=(4, H))
+    rv, xv = sig(rng.normal(size=H)), rng.normal(size=H)
+    W, U = rng.normal(size=(H, H)), rng.normal(size=(H, H))
+    i, j = rng.integers(H), rng.integers(H)
+    a, b = rng.choice(H, size=2, replace=False)
+    cand = lambda h0: T(W @ xv + U @ (rv * h0))  # noqa: E731
+    loss = lambda h0: g @ cand(h0)  # noqa: E731  (dL/dhtilde = g)
+    hv = lambda z: (1 - z) * h0v + z * htv  # noqa: E731
+    c = cand(h0v)
+    return {
+        "8": [d(step, h0), (1 - z) + z * (1 - ht**2) * u * r],
+        "11": [d(lambda q: (1 - q) * h0 + q * ht, z), h0 - ht],
+        "20": [d(lambda q: (1 - q) * h0 + q * ht, z), ht - h0],
+        "27": [d(sig, t), sig(t) * (1 - sig(t))],
+        "30": [d(lambda h: sig(wz * x + uz * h), h0), dz], "30.2": [d(lambda h: sig(wr * x + ur * h), h0), dr],
+        "33": [d(lambda h: T(w * x + u * sig(wr * x + ur * h) * h), h0), (1 - ht**2) * u * r],
+        "36": [d(lambda h: T(w * x + u * sig(wr * x + ur * h) * h), h0), dht],
+        "43": [d(step, h0), (1 - z) + (ht - h0) * dz + z * dht,
+               (1 - z) + (ht - h0) * z * (1 - z) * uz + z * (1 - ht**2) * u * (r + h0 * r * (1 - r) * ur)],
+        "54": [d(lambda q: step(h0, w=q), w), z * (1 - ht**2) * x],
+        "55": [d(lambda q: step(h0, uz=q), uz), (ht - h0) * z * (1 - z) * h0],
+        "56": [d(lambda q: step(h0, ur=q), ur), z * (1 - ht**2) * u * r * (1 - r) * h0],
+        "60": [d(lambda q: step(h0, ur=q), ur), z * (1 - ht**2) * u * r * (1 - r) * h0**2],
+        "64": [partial(lambda z: hv(z)[a], zv, b), 0],
+        "64.2": [partial(lambda z: hv(z)[i], zv, i), htv[i] - h0v[i]],
+        "69": [partial(loss, h0v, j), np.sum(g * (1 - c**2) * U[:, j]) * rv[j]],
+        "72": [partial(loss, h0v, j), np.sum(g[i] * (1 - c[i] ** 2) * U[i, :] * rv)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
