@@ -63,30 +63,6 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '67_lstm_gates_solution_key line 8: i = \\sigma(a_i)':
-        'an input gate named i is read as an index, so its definition is checked as a claim and refuted',
-    '67_lstm_gates_solution_key line 86: f = i':
-        'the point the sentence names (at a_f = ... = 0 we have) is not a condition of the links after it, and the gate i is read as an index',
-    '67_lstm_gates_solution_key line 86: i = o':
-        'the point the sentence names (at a_f = ... = 0 we have) is not a condition of the links after it, and the gate i is read as an index',
-    '67_lstm_gates_solution_key line 86: o = \\frac{1}{2}':
-        'the point the sentence names (at a_o = 0 we have) is not a condition of the link after it: refuted at a_o = 1',
-    '67_lstm_gates_solution_key line 86 ends: f = \\frac{1}{2}':
-        'the point the sentence names (at a_f = 0 we have) is not a condition of the link after it: refuted at a_f = 1',
-    '68_appendix_batchnorm_backward line 24: \\frac{\\partial s^2}{\\partial x_j} = \\frac{2}{m} \\left( x_j - \\mu \\right) - \\frac{2}{m^2} \\sum_{i=1}^{m} \\left( x_i - \\mu \\right)':
-        'the displayed definition s^2 = ... does not define s: s is read as a free number, its derivative is 0, and the claim is refuted',
-    '68_appendix_batchnorm_backward line 24 ends: \\frac{\\partial s^2}{\\partial x_j} = \\frac{2}{m} \\left( x_j - \\mu \\right)':
-        'the displayed definition s^2 = ... does not define s: s is read as a free number, its derivative is 0, and the claim is refuted',
-    '68_appendix_batchnorm_backward line 34: \\frac{1}{m} \\sum_{i=1}^{m} \\bx_i^2 = \\frac{s^2}{s^2 + \\epsilon}':
-        'the displayed definition s^2 = ... does not define s: s is read as a free number on both sides and the claim is refuted',
-    '68_appendix_batchnorm_backward line 38: \\frac{\\partial \\bx_i}{\\partial x_j} = \\frac{1}{\\sqrt{s^2 + \\epsilon}} \\left( \\delta_{ij} - \\frac{1}{m} - \\frac{\\bx_i \\bx_j}{m} \\right)':
-        'the displayed definition s^2 = ... does not define s: s is read as a free number, independent of x, and the claim is refuted',
-    '68_appendix_batchnorm_backward line 41: \\frac{\\partial \\bx_i}{\\partial x_j} = - \\frac{1 + \\bx_i \\bx_j}{m \\sqrt{s^2 + \\epsilon}}':
-        'the displayed definition s^2 = ... does not define s: s is read as a free number, independent of x, and the claim is refuted',
-    '71_matrix_calculus_handout line 67: \\frac{\\partial}{\\partial w} \\|X w - y\\|^2 = 2 (X w - y)\\T X':
-        'a row equated with the gradient is proved under the transposition convention, though the handout fixes gradients as columns',
-    '73_lecture_exponential_family line 35: \\eta = \\log \\lambda':
-        'a parameter declared earlier (eta in R) and tied to a new one by "we have" is checked as a claim and refuted',
 }
 
 

@@ -910,6 +910,61 @@ def test_a_document_that_says_gradients_are_columns_has_a_row_gradient_refuted()
     assert _results_by_line(text.split(". ", 1)[1])[4].verdict is Verdict.PROVED
 
 
+def test_a_name_defined_again_under_a_later_heading_has_its_new_meaning_there():
+    text = ("# Question 1\n\n$$\nA(t) = t^2\n$$\n\n$$\nA(2) = 4\n$$\n\n# Question 2\n\n$$\nA(t) = t^3\n$$\n\n"
+            "$$\nA(2) = 8\n$$\n\n$$\nA(-t) = -A(t)\n$$\n\n# Question 3\n\n$$\nz = 2\n$$\n\n$$\nz + 1 = 3\n$$\n\n"
+            "# Question 4\n\n$$\nz = 5\n$$\n\n$$\nz + 1 = 6\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [
+        Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED,
+        Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.PROVED]
+    assert "definition of A" in by_line[14].detail
+
+
+def test_what_the_prose_ties_or_fixes_at_a_point_is_not_a_claim_for_every_value():
+    """"we have $\\eta = \\log \\lambda$" of a declared eta ties the two (a later refutation using them is unknown);
+    "at $a = 0$ we have ..." holds the sentence's claims at that point only; s^2 = formula defines s."""
+    tied = ("The natural parameter is $\\eta \\in \\mathbb{R}$. For rate $\\lambda > 0$ we have $\\eta = \\log \\lambda$.\n\n"
+            "$$\ne^{\\eta} = \\lambda\n$$\n")
+    assert {r.verdict for r in _results_by_line(tied).values()} == {Verdict.UNKNOWN}
+    at = ("Let $a$ be a real number and $o = \\sigma(a)$. At $a = b = 0$ we have $o = \\frac{1}{2}$ and "
+          "$o = \\frac{1}{3}$.\n\n$$\n\\sigma(a) = \\sigma(2a)\n$$\n")
+    d = read_document(at, "doc.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)][-3:] == [
+        Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]  # (the display after it: every a)
+    square = ("Let $x \\in \\mathbb{R}^{m}$.\n\n$$\n\\mu = \\frac{1}{m} \\sum_{i=1}^{m} x_i , \\qquad "
+              "s^2 = \\frac{1}{m} \\sum_{i=1}^{m} (x_i - \\mu)^2\n$$\n\n"
+              "$$\n\\frac{\\partial s^2}{\\partial x_j} = \\frac{2}{m} (x_j - \\mu)\n$$\n\n"
+              "$$\n\\frac{\\partial s^2}{\\partial x_j} = \\frac{2}{m-1} (x_j - \\mu)\n$$\n")
+    assert [r.verdict for line, r in sorted(_results_by_line(square).items()) if line > 4] == [
+        Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_an_index_letter_the_document_defines_by_a_formula_is_refused_wherever_it_is_written():
+    text = ("$$\nf = \\sigma(a_f), \\quad i = \\sigma(a_i)\n$$\n\n$$\n\\frac{\\partial c}{\\partial a_i} = i (1 - i)\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results][1:] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("i is an index letter" in r.detail for r in results[1:])
+
+
+def test_numbered_names_are_defined_and_differentiated_through_as_backpropagation_through_time_writes_them():
+    """a_1 = w h_0 + u x_1, h_1 = tanh(a_1), ...: each a number of its own (h_0 too, never entry 0 of a vector h),
+    a derivative by h_1 or by h_0 goes through the definitions, and a name whose definition is not read is
+    never read as any number after it."""
+    text = ("Let $w, u, h_0, x_1, x_2, y \\in \\mathbb{R}$.\n\n"
+            "$$\na_1 = w h_0 + u x_1, \\qquad h_1 = \\tanh(a_1)\n$$\n\n$$\na_2 = w h_1 + u x_2, \\qquad h_2 = \\tanh(a_2)\n$$\n\n"
+            "$$\nL = \\frac{1}{2} (h_2 - y)^2\n$$\n\n"
+            "$$\n\\frac{\\partial h_2}{\\partial h_1} = w (1 - h_2^2)\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial h_0} = (h_2 - y)(1 - h_2^2)(1 - h_1^2) w^2\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial h_0} = 0\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for line, r in sorted(by_line.items()) if line > 12] == [
+        Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    unread = ("$$\nc_1 = f c_0 + \\operatorname{gate}!\n$$\n\n$$\nh_1 = \\tanh(c_1)\n$$\n\n$$\n\\tanh(c_1) = h_1\n$$\n")
+    assert {r.verdict for r in _results_by_line(unread).values()} == {Verdict.UNKNOWN}
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -23,6 +23,8 @@ from .notation_file import Notation, default_notation
 from .syntax import BUILTIN_FUNCTIONS, UNREAD_WORDS, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
 from .types import infer
 
+_NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
+_SQUARE_NAME = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
 from .usage import scan
 
@@ -112,11 +114,11 @@ class DocumentContext:
         moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
-                    self.defining_lines, self.prime_transpose)
+                    self.defining_lines, self.prime_transpose, self.part_start, self.part_end)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
-             self.defining_lines, self.prime_transpose) = kept
+             self.defining_lines, self.prime_transpose, self.part_start, self.part_end) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
@@ -154,10 +156,21 @@ class DocumentContext:
                 waiting = len(pending)
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
+                    self._forget_earlier_part(terms[0][0], terms[1][0])
                     name = self._define(terms[0][0], terms[1][0]) \
                         or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
                 except RecursionError:
                     name = None  # read (and refused) as any other display
+                if not name:
+                    self._index_defined(terms[0][0], terms[1][0])
+                    numbered = _NUMBERED.match(terms[0][0])
+                    label = f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}" \
+                        if numbered else None
+                    if label is not None and label not in self.values and label not in self.label_conflicts \
+                            and self.notation.kind_of(numbered.group(1)) in (None, "scalar"):
+                        # h_1 = a formula derive does not read: h_1 is never read as any number after it
+                        self.label_conflicts[label] = (f"{label} is defined on line {self.line} by a formula that is "
+                                                       "not read")
                 if name:
                     self.definitions_by_line[key] = name
                     self._learn_forms(name, terms[2:], relations[1:])
@@ -327,6 +340,10 @@ class DocumentContext:
 
         A formula that is not read is put on ``pending`` (when given): a later display may define a
         name it uses."""
+        square = _SQUARE_NAME.match(left)
+        if square and not _SQUARE_NAME.match(right):
+            # s^2 = formula (a variance): s is the nonnegative root of the formula, and s^2 the formula
+            left, right = square.group(1), f"\\sqrt{{{right}}}"
         upright = _UPRIGHT_ENTRY.match(left)
         if upright:  # \text{sm}_i = formula: an abbreviation the document defines by its entry
             word, letter = upright.groups()
@@ -339,6 +356,9 @@ class DocumentContext:
             names = names_in(left)
         if len(names) != 1:
             return None
+        numbered = _NUMBERED.match(left)
+        if numbered:
+            return self._define_numbered(numbered.group(1), numbered.group(2) or numbered.group(3), right)
         (name,) = names
         base = name.rstrip("'")
         # (a name typed only from its use, h_i later on, is still undeclared: h = ... defines it)
@@ -433,6 +453,34 @@ class DocumentContext:
             self.defined_until[key] = min(ends)
         return name
 
+    def _define_numbered(self, letter: str, digits: str, right: str) -> str | None:
+        """h_1 = formula (a hidden state at step 1), h a letter that is a number, undeclared, or a vector only from
+        such uses: the number named h_1 is that formula from here on (h_0, h_2 stay names of their own)."""
+        typed_only = self.notation.kind_of(letter) == "vector" and letter not in self.stated \
+            and (letter in self.inferred or letter in getattr(self, "typed_from_use", {}))
+        if (self.notation.kind_of(letter) not in (None, "scalar") and not typed_only) or letter in self.lambdas \
+                or symbol_name(letter) in self.values or letter in ("e", "d", "\\pi"):
+            return None
+        key = f"{symbol_name(letter)}_{digits}"
+        if key in self.values or re.search(re.escape(letter) + r"\s*_\s*\{?\s*" + digits + r"(?!\d)", right):
+            return None
+        try:
+            value = self.read(right)
+        except FormulaError:
+            return None
+        if value.is_vector or value.row or value.is_matrix or value.misfit is not None:
+            return None
+        self._shallow = True
+        try:
+            self.shallow[key] = self.read(right).expr
+        except FormulaError:
+            pass
+        finally:
+            self._shallow = False
+        self.values[key] = value
+        self.defined_at[key] = self.line
+        return key
+
     def _default_only(self, name: str) -> bool:
         """A name whose meaning is the built-in default's, which the document never states."""
         defaults = default_notation()
@@ -452,6 +500,40 @@ class DocumentContext:
                 and usage is not None and name not in usage.applied and name not in usage.primed
         return False
 
+    def _index_defined(self, left: str, right: str) -> None:
+        """i = \\sigma(a_i): an index letter the document defines by a formula (an LSTM's input gate) is a
+        name of its own there, and a_i may carry it as a label: every formula writing the letter is refused."""
+        letter = left.strip()
+        if not re.fullmatch(r"[a-z]", letter) or not self.notation.size_of_index(letter) or letter in self.conflicts:
+            return
+        if not re.search(r"\\[A-Za-z]+|[A-Za-z]{2,}|\(", right) or re.fullmatch(r"\s*[a-z]\s*[+-]?\s*\d*\s*", right):
+            return  # i = j, i = k + 1: a relation of indices, not a definition
+        self.conflicts[letter] = (f"{letter} is an index letter, and line {self.line} defines it by a formula "
+                                  f"({letter} = {' '.join(right.split())[:40]}): a name or an index? rename one of them")
+
+    def _forget_earlier_part(self, left: str, right: str) -> None:
+        """A display of this part of the document defining a name an earlier part defined (f(x) = t^2 under
+        question 1, f(x) = t^3 under question 2): the earlier meaning is dropped, so the display defines it
+        anew instead of being checked as a claim against the earlier one."""
+        if self.part_start is None or self.line is None or self.line < self.part_start \
+                or (self.part_end is not None and self.line > self.part_end):
+            return  # (only a display of this part defines a name anew here)
+        head = self._definition_head(left)
+        if head is not None and not self._plain_arguments(head[1]):
+            return  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
+        names = {head[0]} if head is not None else set(names_in(left)) if len(names_in(left)) == 1 else set()
+        for name in names - names_in(right):
+            key = symbol_name(name.rstrip("'"))
+            for k in {name, key}:
+                at = self.defined_at.get(k)
+                if at is None or at >= self.part_start:
+                    continue
+                for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
+                              self.matrix_values, self.vector_functions, self.entry_functions, self.parametric,
+                              self.redefined, self.defined_at, self.defined_until):
+                    table.pop(k, None)
+                self.overrides.discard(k)
+
     def _function_heads(self, chains) -> set[str]:
         """The undeclared letters a display defines as functions, f(x) = ... at the head of its chain: functions
         wherever else they stand (\\nabla_w J after J(w) = ...), never typed as matrices from J(w)."""
@@ -464,13 +546,17 @@ class DocumentContext:
             if head is None or self.notation.kind_of(head[0]) is not None:
                 continue
             # its arguments plain names (f(x), J(w), u(x, y)): A(B + C) = AB + AC is a claim about a product
-            args = [a for a in head[1] if not isinstance(a, Token)]
-            if args and all(node_kind(a) in ("product", "item") and len(self._entries(a)) == 1
-                            and not item_scripts(self._entries(a)[0].item)
-                            and node_kind(item_base(self._entries(a)[0].item)) in ("letter", "command", "font")
-                            for a in args):
+            if self._plain_arguments(head[1]):
                 out.add(head[0])
         return out
+
+    def _plain_arguments(self, nodes) -> bool:
+        """f(x), J(w), u(x, y): every argument a plain name."""
+        args = [a for a in nodes if not isinstance(a, Token)]
+        return bool(args) and all(node_kind(a) in ("product", "item") and len(self._entries(a)) == 1
+                                  and not item_scripts(self._entries(a)[0].item)
+                                  and node_kind(item_base(self._entries(a)[0].item)) in ("letter", "command", "font")
+                                  for a in args)
 
     def _definition_head(self, left: str):
         """(f, the argument nodes, the argument node) for a left side f(x) or f(x, y); else None."""

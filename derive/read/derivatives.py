@@ -8,6 +8,7 @@ defines (the chain of definitions, everything else fixed).
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import sympy as sp
 from lark import Tree
@@ -379,8 +380,20 @@ class DerivativeReading:
         return [entry, Entry(None, False, argument)]
 
     def _defined_name(self, group: list[Entry], env) -> str | None:
-        """The defined scalar name a derivative's variable is (z in d/dz with z = w^T x), or None."""
-        if len(group) != 1 or item_scripts(group[0].item) or group[0].op is not None or group[0].negative:
+        """The defined scalar name a derivative's variable is (z in d/dz with z = w^T x; h_1 in d/dh_1 with
+        h_1 = tanh(w h_0 + u x_1)), or None."""
+        if len(group) != 1 or group[0].op is not None or group[0].negative:
+            return None
+        scripts = item_scripts(group[0].item)
+        if len(scripts) == 1 and scripts[0].data == "sub_script" and node_kind(item_base(group[0].item)) in ("letter", "command"):
+            label = re.fullmatch(r"\{?\s*(\d+)\s*\}?", "".join(str(t) for t in scripts[0].children[1].scan_values(
+                lambda v: True)) if isinstance(scripts[0].children[1], Tree) else str(scripts[0].children[1]))
+            word = node_word(item_base(group[0].item))
+            if label and word not in env:
+                name = f"{symbol_name(word)}_{label.group(1)}"
+                return name if name in self.shallow and self._in_force(name) else None
+            return None
+        if scripts:
             return None
         base = item_base(group[0].item)
         word = node_word(base)

@@ -1532,8 +1532,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                 else _lead(text, item.chain.offset))}
 
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
-                   end: int | None = None) -> Reader:
+                   end: int | None = None, start: int | None = None) -> Reader:
         reader = Reader(part_notation)
+        # a name an earlier part defines may be defined anew in this one (f(x) in question 1 and in question 2)
+        reader.part_start, reader.part_end = start, end
         reader.defining_lines = defining_lines
         reader.prime_transpose = prime_transpose
         # a declaration under a later heading does not reach back into this part (end: its last line)
@@ -1560,7 +1562,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p and not it.piecewise]
                              if len(parts) > 1 else None, aliased_by_part[p][0], stated_in(p),
-                             lines.of(bounds[p]) if len(parts) > 1 and p < len(bounds) else None)
+                             lines.of(bounds[p]) if len(parts) > 1 and p < len(bounds) else None,
+                             lines.of(bounds[p - 1]) if len(parts) > 1 and 0 < p <= len(bounds) else None)
                for p in parts}
     unread = _unread_declarations(said.declarations, lines)
     conventions = _stated_conventions(text, lines)
@@ -1586,6 +1589,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
               for d in said.declarations if d.kind == "restricted" and d.sizes]
     steps = []
     supposed = None  # the inline mathematics just read as a supposition
+    declared_names = {d.name for d in said.declarations if d.kind in ("scalar", "vector", "range", "restricted")}
     for item, part in zip(items, part_of):
         reader = builder.reader = readers[part]
         builder.notation = reader.notation
@@ -1611,10 +1615,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             continued = supposed is not None and joined is not None \
                 and " ".join(joined.group(1).split()) == " ".join(supposed.text.split())
             supposed = None
+            # "we have $\eta = \log \lambda$" of an eta the prose declared (eta in R) and no display defines: how
+            # the two are tied, not a claim that holds for every eta and lambda
+            tied = len(chain.terms) == 2 and len(left_names) == 1 and left_names <= declared_names \
+                and not left_names & names_in(chain.terms[1].text) and at == float("inf") \
+                and any(reader.notation.kind_of(n) in (None, "scalar", "vector") for n in names_in(chain.terms[1].text))
             if not defined and not restated and not builtin and ((_HYPOTHESIS_END.search(item.inline.before[-60:])
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
-                                                                 or constraint):
+                                                                 or constraint or tied):
                 supposed = item.inline
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the

@@ -83,6 +83,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.vector_functions: dict[str, tuple] = {}
         self.defining_lines: set[int] = set()  # lines whose prose says they give a name its meaning
         self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
+        self.part_start: int | None = None  # the heading line the part of the document read here starts at
+        self.part_end: int | None = None  # and the line it ends at
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
         self.parametric: dict[str, tuple] = {}  # g(x; w) = ...: name -> ((x, w, ...), body, domain)
         self.line: int | None = None  # the line being read (None: every definition holds)
@@ -883,7 +885,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if undeclared and word in ("i", "\\imath") and not (symbol_name(word) in self.values):
                 raise FormulaError(f"{word} outside a subscript is read neither as the imaginary unit nor as a "
                                    "number (complex numbers are not read); use another letter for a number")
-            if undeclared and word in ("\\Delta", "\\delta"):
+            if undeclared and word in ("\\Delta", "\\delta") \
+                    and not (symbol_name(word) in self.values and self._in_force(symbol_name(word)) and not scripts):
                 raise FormulaError(f"{word} is read neither as an increment ({word} x) nor as a number; "
                                    "write the difference out, or use another letter")
             head = self._meaning(word, env)
@@ -1181,12 +1184,24 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("scripts on a list")
         if isinstance(head, Fn):
             return self._scripted_function(head, subs, sups, primes, env)
+        if subs and isinstance(head, V.Value) and not head.is_vector and not head.row and not head.is_matrix \
+                and isinstance(head.expr, sp.Symbol) and head.expr.name not in self.guesses:
+            numbered = self._numbered(head.expr.name, subs[0].children[1])
+            if numbered is not None:  # c_0, c_1 of a scalar c (an LSTM's cell states): names of their own
+                head, subs = numbered, []
         if subs and isinstance(head.expr, sp.Symbol) and head.expr.name in self.guesses:
             declared = self._declared_label(head.expr.name, subs[0].children[1], env)
             if isinstance(declared, MatrixHead):
                 return self._whole_matrix(declared, sups, primes)  # W_1^\top: the declared matrix W_1
             head = declared or self._guessed_entry(head.expr.name, subs[0].children[1], env)
             subs = []
+        if subs and isinstance(head, V.Value) and head.is_vector and isinstance(head.expr, sp.Indexed) \
+                and self._has_numbered(str(head.expr.base.label)):
+            # a_1 = w h_0 + u x_1 defined, a a vector only from such uses: a_1 as defined, and every other
+            # a_k, defined or not, a number of its own too (never entry k of a vector a)
+            numbered = self._numbered(str(head.expr.base.label), subs[0].children[1])
+            if numbered is not None:
+                head, subs = numbered, []
         if subs:
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
@@ -1314,6 +1329,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.Value(vector(name)[env[str(inner.children[0])], V.entry_index(length)], length)
         if label is not None:
             self.guesses[name] -= 1
+            if label in self.values and self._in_force(label):  # h_1 = tanh(w h_0 + u x_1) defined earlier
+                if self._shallow and label in self.shallow:
+                    return V.Value(scalar(label))
+                return _with_domain(self.values[label])
             self.guesses[label] += 1
             return V.Value(scalar(label))
         if kind == "letter":
@@ -1324,6 +1343,27 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 self.guesses[f"{name}[]"] += 1
                 return V.Value(vector(name)[index])
         raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _has_numbered(self, name: str) -> bool:
+        """The document defines a number named name_k (h_1 = ...) with this base."""
+        return any(k.startswith(f"{name}_") and k[len(name) + 1:].isdigit() for k in self.values)
+
+    def _numbered(self, name: str, arg) -> V.Value | None:
+        """c_1, \\eta_{2} of a scalar c: the number named so (as the document defines it, or any number)."""
+        inner = self._inner(arg)
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        if node_kind(inner) != "number" or not str(inner.children[0]).isdigit():
+            return None
+        label = f"{name}_{inner.children[0]}"
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        if label in self.values and self._in_force(label):
+            if self._shallow and label in self.shallow:
+                return V.Value(scalar(label))
+            return _with_domain(self.values[label])
+        self.guesses[label] += 1
+        return V.Value(scalar(label))
 
     def _label_entry(self, name: str, pair, env) -> V.Value:
         """v_{c,i}: entry i of the vector v_c (a label, then an index)."""
@@ -1443,6 +1483,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if letter in env:
                 return [env[letter]]
             n = self.notation
+            if letter in self.conflicts:
+                raise FormulaError(self.conflicts[letter])
             if n.size_of_index(letter):
                 return [self.free_index(letter)]
             if n.size_name(letter):

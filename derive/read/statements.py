@@ -31,6 +31,7 @@ _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
 _RELATION_MATH = re.compile(rf"^\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER}|-?\d+)\s*[,.;:]?\s*$")
 _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
+_VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
                     re.I)
 _CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
@@ -351,6 +352,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     for number, sentence in enumerate(_sentences(paragraph)):
         opening = number == 0  # the paragraph's first sentence
         sentence_conditions: list[Condition] = []
+        pointwise: list[Condition] = []  # "at $a = 0$ we have ...": for this sentence only, never the displays after
         said = ""  # the sentence's words so far
         for n, piece in enumerate(sentence):
             if piece.kind == "text":
@@ -400,12 +402,28 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
+            chained = _VALUE_CHAIN.match(math) if re.search(r"\bat\s*$", said, re.I) else None
+            if chained:
+                # "at $a_f = a_i = 0$": each of the names at that value, for this sentence only
+                names = [t.strip() for t in math.split("=")[:-1]]
+                those = [_condition(f"{name} = {chained.group(1)}", piece.offset, True) for name in names]
+                if all(c is not None for c in those):
+                    sentence_conditions = [s for s in sentence_conditions
+                                           if not any(s.letters() == c.letters() for c in those)] + those
+                    pointwise.extend(those)
+                    said += f"${math}$"
+                    first = False
+                    continue
             c = _condition(math, piece.offset, True)
             if c is not None:
-                if _OPENS.search(said[-60:]) or _CASE_HEAD.search(said):
+                # ("at $a = 0$ we have ...": the point the sentence speaks of)
+                at = re.search(r"\bat\s*$", said, re.I) is not None
+                if _OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or at:
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
                     sentence_conditions.append(c)
+                    if at:
+                        pointwise.append(c)
                 said += f"${math}$"
                 first = False
                 continue
@@ -439,7 +457,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         if sentence_conditions and not _defines_by_cases(sentence_words) \
                 and not re.search(r"\botherwise\b", sentence_words, re.I):
             # ("... is e^{x_j} when k = j and 0 otherwise" describes a value by cases; it opens none)
-            opened = sentence_conditions
+            opened = [c for c in sentence_conditions if c not in pointwise] or opened
         if re.search(r"\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)\s*:\s*$", sentence_words.rstrip(), re.I):
             out.joins.append(sentence[-1].offset)
     if leaves_at is not None and not opened:
