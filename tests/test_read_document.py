@@ -965,6 +965,20 @@ def test_numbered_names_are_defined_and_differentiated_through_as_backpropagatio
     assert {r.verdict for r in _results_by_line(unread).values()} == {Verdict.UNKNOWN}
 
 
+def test_a_recurrence_defines_the_terms_the_document_writes_from_its_start_value():
+    """v_t = beta v_{t-1} + g_t with v_0 = 0: v_1, v_2, v_3 are unrolled (claims about them checked against it);
+    without a start value taken, never unrolled from any v_0."""
+    text = ("Let $\\beta \\in (0, 1)$. The velocity starts at $v_0 = 0$ and\n\n$$\nv_t = \\beta v_{t-1} + g_t\n$$\n\n"
+            "$$\nv_1 = g_1\n$$\n\n$$\nv_3 = \\beta^2 g_1 + \\beta g_2 + g_3\n$$\n\n$$\nv_3 = \\beta^3 g_1 + \\beta g_2 + g_3\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [
+        Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    unstated = text.replace("The velocity starts at $v_0 = 0$ and", "The velocity starts at zero, so")
+    assert _results_by_line(unstated)[8].verdict is not Verdict.REFUTED  # v_1 = g_1 needs v_0 = 0
+    chained = text.replace("The velocity starts at $v_0 = 0$ and", "Let $m_0 = v_0 = 0$ and")
+    assert _results_by_line(chained)[8].verdict is Verdict.PROVED
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -23,6 +23,21 @@ from .notation_file import Notation, default_notation
 from .syntax import BUILTIN_FUNCTIONS, UNREAD_WORDS, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
 from .types import infer
 
+_RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])\s*\})\s*$")
+_MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
+
+
+def _at_step(text: str, t: str, k: int) -> str:
+    """The formula of a recurrence at step t = k: subscripts t, t - 1, t + 1 become numbers, t elsewhere k."""
+    def subscript(m):
+        sign, n = m.group(1), int(m.group(2) or 0)
+        value = k - n if sign == "-" else k + n
+        return f"_{{{value}}}"
+    text = re.sub(r"_\s*\{\s*" + t + r"\s*(?:([+-])\s*(\d+))?\s*\}", subscript, text)
+    text = re.sub(r"_\s*" + t + r"(?![A-Za-z])", f"_{{{k}}}", text)
+    return re.sub(r"(?<![A-Za-z\\])" + t + r"(?![A-Za-z])", f"{{{k}}}", text)
+
+
 _NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
 _SQUARE_NAME = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
@@ -157,7 +172,9 @@ class DocumentContext:
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
                     self._forget_earlier_part(terms[0][0], terms[1][0])
-                    name = self._define(terms[0][0], terms[1][0]) \
+                    name = self._define_start_values(terms, relations) \
+                        or self._define_recurrence(terms[0][0], terms[1][0], chains) \
+                        or self._define(terms[0][0], terms[1][0]) \
                         or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
                 except RecursionError:
                     name = None  # read (and refused) as any other display
@@ -453,15 +470,67 @@ class DocumentContext:
             self.defined_until[key] = min(ends)
         return name
 
+    def _define_start_values(self, terms, relations) -> str | None:
+        """m_0 = v_0 = 0: numbered names (where recurrences start) all given one number."""
+        if len(terms) < 3 or any(r != "=" for r in relations) or not re.fullmatch(r"\s*-?\d+\s*", terms[-1][0]):
+            return None
+        heads = [_NUMBERED.match(text) for text, _ in terms[:-1]]
+        if not all(heads):
+            return None
+        named = [self._define_numbered(m.group(1), m.group(2) or m.group(3), terms[-1][0]) for m in heads]
+        return named[0] if all(named) else None
+
+    def _define_recurrence(self, left: str, right: str, chains) -> str | None:
+        """v_t = \\beta v_{t-1} + g_t (momentum), with a start value v_0 = 0 the document gives: the numbers v_1,
+        v_2, ... the document writes are defined by it, each the formula at that t, down to v_0;
+        v_k = ... displays after it are then claims, checked against it. A step at a general t is not read."""
+        m = _RECURRENCE_LEFT.match(left)
+        if not m:
+            return None
+        letter, t = m.group(1), m.group(2) or m.group(3)
+        previous = re.compile(re.escape(letter) + r"\s*_\s*\{\s*" + t + r"\s*-\s*1\s*\}")
+        if not previous.search(right) or self.notation.kind_of(letter) not in (None, "scalar", "vector") \
+                or (self.notation.kind_of(letter) == "vector" and letter in self.stated) \
+                or letter in self.lambdas or symbol_name(letter) in self.values or t in ("e", "d"):
+            return None
+        used = re.compile(re.escape(letter) + r"\s*_\s*(?:(\d)(?!\d)|\{\s*(\d+)\s*\})")
+        steps = sorted({int(a or b) for chain in chains for text, _ in chain[0] for a, b in used.findall(text)})
+        if not steps or steps[-1] > _MAX_UNROLLED:
+            return None
+        key = symbol_name(letter)
+        if f"{key}_0" not in self.values:
+            return None  # no start value taken (v_0 = 0): never unrolled from any v_0, which would refute v_1 = g_1
+        sequences = {symbol_name(n) for n in re.findall(r"(\\?[A-Za-z]+)\s*_\s*(?:" + t + r"(?![A-Za-z])|\{\s*" + t
+                                                       + r"\s*(?:[+-]\s*\d+\s*)?\})", left + " " + right)}
+        if any(self.notation.kind_of(n) in ("vector", "matrix") and n in self.stated for n in sequences):
+            return None  # x_t of a declared vector x: an entry, not a term of a sequence
+        kept = set(self.numbered_bases)
+        self.numbered_bases |= sequences
+        made = []
+        for k in range(1, steps[-1] + 1):
+            label = f"{key}_{k}"
+            if label in self.values:
+                continue
+            if self._define_numbered(letter, str(k), _at_step(right, t, k)) is None:
+                break
+            made.append(label)
+        if not made:
+            self.numbered_bases = kept
+            return None
+        self.recurrences[key] = (t, self.line)
+        return f"{letter}_{t}"
+
     def _define_numbered(self, letter: str, digits: str, right: str) -> str | None:
         """h_1 = formula (a hidden state at step 1), h a letter that is a number, undeclared, or a vector only from
         such uses: the number named h_1 is that formula from here on (h_0, h_2 stay names of their own)."""
         typed_only = self.notation.kind_of(letter) == "vector" and letter not in self.stated \
-            and (letter in self.inferred or letter in getattr(self, "typed_from_use", {}))
+            and (letter in self.inferred or letter in getattr(self, "typed_from_use", {}) or self._default_only(letter))
         if (self.notation.kind_of(letter) not in (None, "scalar") and not typed_only) or letter in self.lambdas \
                 or symbol_name(letter) in self.values or letter in ("e", "d", "\\pi"):
             return None
         key = f"{symbol_name(letter)}_{digits}"
+        if symbol_name(letter) in getattr(self, "recurrences", {}) and int(digits) > 0:
+            return None  # v_2 = ... after v_t = beta v_{t-1} + g_t: a claim, checked against the recurrence
         if key in self.values or re.search(re.escape(letter) + r"\s*_\s*\{?\s*" + digits + r"(?!\d)", right):
             return None
         try:

@@ -448,8 +448,8 @@ class _Builder:
                                                  reasons[1] or reasons[0])
             self.free_when_unread.add(name)
             return
-        if values[0] is None or values[1] is not None:
-            return
+        if values[0] is None or values[1] is not None or self.defined:
+            return  # (a definition the reader took, v_t = beta v_{t-1} + g_t, is read where it is used)
         left = names_in(chain.terms[0].text)
         if len(left) == 1:
             (name,) = left

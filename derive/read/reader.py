@@ -85,6 +85,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
         self.part_start: int | None = None  # the heading line the part of the document read here starts at
         self.part_end: int | None = None  # and the line it ends at
+        self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
+        self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
         self.parametric: dict[str, tuple] = {}  # g(x; w) = ...: name -> ((x, w, ...), body, domain)
         self.line: int | None = None  # the line being read (None: every definition holds)
@@ -1345,8 +1347,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
 
     def _has_numbered(self, name: str) -> bool:
-        """The document defines a number named name_k (h_1 = ...) with this base."""
-        return any(k.startswith(f"{name}_") and k[len(name) + 1:].isdigit() for k in self.values)
+        """The document defines a number named name_k (h_1 = ...) with this base, or a sequence (g_t in a
+        recurrence) of which name_k is a term."""
+        return name in self.numbered_bases or any(k.startswith(f"{name}_") and k[len(name) + 1:].isdigit()
+                                                 for k in self.values)
 
     def _numbered(self, name: str, arg) -> V.Value | None:
         """c_1, \\eta_{2} of a scalar c: the number named so (as the document defines it, or any number)."""

@@ -31,6 +31,9 @@ _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
 _RELATION_MATH = re.compile(rf"^\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER}|-?\d+)\s*[,.;:]?\s*$")
 _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
+# "at $a = 0$ we have ...": the point the sentence's claims hold at (not "starts at $v_0 = 0$", a value)
+_AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
+                       r"(?<!\binitialized\s)\bat\s*$", re.I)
 _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
                     re.I)
@@ -402,7 +405,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
-            chained = _VALUE_CHAIN.match(math) if re.search(r"\bat\s*$", said, re.I) else None
+            chained = _VALUE_CHAIN.match(math) if _AT_POINT.search(said) else None
             if chained:
                 # "at $a_f = a_i = 0$": each of the names at that value, for this sentence only
                 names = [t.strip() for t in math.split("=")[:-1]]
@@ -415,9 +418,12 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     first = False
                     continue
             c = _condition(math, piece.offset, True)
+            opens = c is not None and (_OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or _AT_POINT.search(said))
+            if c is not None and not opens and re.fullmatch(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?\s*=\s*-?\d+\s*", math):
+                c = None  # "the velocity starts at $v_0 = 0$": the value of a numbered name, which defines it
             if c is not None:
                 # ("at $a = 0$ we have ...": the point the sentence speaks of)
-                at = re.search(r"\bat\s*$", said, re.I) is not None
+                at = _AT_POINT.search(said) is not None
                 if _OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or at:
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
