@@ -979,6 +979,14 @@ def test_a_recurrence_defines_the_terms_the_document_writes_from_its_start_value
     assert _results_by_line(chained)[8].verdict is Verdict.PROVED
 
 
+def test_a_partial_derivative_of_a_function_of_greek_variables_is_taken_at_its_own_variables():
+    text = ("Let $\\mu \\in \\mathbb{R}$ and $v > 0$.\n\n$$\n\\ell(\\mu, v) = \\frac{(y - \\mu)^2}{2 v} + \\frac{1}{2} \\log v\n$$\n\n"
+            "$$\n\\frac{\\partial \\ell}{\\partial \\mu} = \\frac{\\mu - y}{v}\n$$\n\n"
+            "$$\n\\frac{\\partial \\ell}{\\partial v} = \\frac{(y - \\mu)^2}{2 v^2}\n$$\n")
+    assert [r.verdict for _, r in sorted(_results_by_line(text).items())] == [
+        Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -371,12 +371,13 @@ class DerivativeReading:
     def _applied_to_its_variable(self, entry: Entry, fn: Fn, variables) -> list[Entry]:
         """df/dx with f(x) = ... defined: f at its own variable x. Another variable is refused."""
         own = fn.func.variables
-        if any(v not in own for v, _ in variables) or not all(len(str(v)) == 1 and str(v).isascii() for v in own):
+        if any(v not in own for v, _ in variables) or not all(len(str(v)) == 1 and str(v).isascii()
+                                                               or str(v) in GREEK for v in own):
             where = ", ".join(map(str, own))
             raise FormulaError(f"{fn.name} is defined as a function of {where}; write the derivative at a point: "
                                f"\\frac{{\\partial}}{{\\partial {own[0]}}} {fn.name}({where})")
-        argument = Tree("item", [Tree("paren", [Tree("product", [Tree("item", [Tree("letter", [str(v)])])])
-                                                for v in own])])
+        argument = Tree("item", [Tree("paren", [Tree("product", [Tree("item", [
+            Tree("command", ["\\" + str(v)]) if str(v) in GREEK else Tree("letter", [str(v)])])]) for v in own])])
         return [entry, Entry(None, False, argument)]
 
     def _defined_name(self, group: list[Entry], env) -> str | None:
