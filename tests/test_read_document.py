@@ -987,6 +987,15 @@ def test_a_partial_derivative_of_a_function_of_greek_variables_is_taken_at_its_o
         Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
 
 
+def test_an_identity_of_functions_written_without_arguments_is_read_at_every_point():
+    """tanh' = 1 - tanh^2 at every z; sigma' = sigma (1 - sigma) stays unknown (sigma applied to 1 - sigma, or a
+    product?)."""
+    text = ("$$\n\\tanh' = 1 - \\tanh^2\n$$\n\n$$\n\\sigma' = \\sigma^2\n$$\n\n$$\n\\sigma' = \\sigma (1 - \\sigma)\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert any("read at every point" in r.text for r in by_line[2].readings)
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -312,6 +312,16 @@ class _Builder:
                 for letter, size, old in moves)
         else:
             self.reader.notation = saved
+        if any(r and "needs an argument" in r for r in reasons):
+            # sigma' = sigma (1 - sigma): an identity of functions, read at every point (sigma'(z) = ...)
+            pointwise = _at_every_point(chain, self.reader)
+            if pointwise is not None:
+                again, left = self._read_terms(pointwise[0], context)
+                if not any(again[1]) and not left:
+                    values, reasons, guessed, per_term, excluded, guessed_length = again
+                    self.rehomed_readings += (Reading(
+                        "inferred", f"an identity of functions, read at every point ${pointwise[1]}$: "
+                                    f"${' = '.join(' '.join(t.text.split()) for t in pointwise[0].terms)}$", line),)
         self._note_unreadable_definition(chain, values, reasons)
         axis = self._axis(chain, values)
         sides = self.reader.sides(values, axis)
@@ -665,6 +675,29 @@ _DEFINING_LEAD = re.compile(r"\b(?:define[sd]?|defining|denot(?:e|es|ed|ing)|we\
                             r"in\s+th(?:is|ese)\s+(?:sheet|set|problem|problems|notes|section|chapter|exercise|question|"
                             r"document|paper|appendix|lecture|course|tutorial|solution|handout)s?|throughout|"
                             r"(?:is|means|will\s+be)\s+(?:the|our|a|an)\b[^.$]*:\s*$)", re.I)
+
+
+_BARE_FUNCTION = r"(\\sigma|\\tanh|\\sinh|\\cosh|\\phi|\\psi|\\ell|(?<![\\A-Za-z])[fgh])('*(?:\^\s*(?:\d|\{\s*\d\s*\}))?)" \
+    r"(?![A-Za-z])(?!\s*['({_^])"
+
+
+def _at_every_point(chain: Chain, reader) -> tuple[Chain, str] | None:
+    """sigma' = sigma (1 - sigma), every function written without its argument: the chain with each at a
+    fresh number z, and the letter; None where some function is applied or no letter is free."""
+    texts = [t.text for t in chain.terms]
+    functions = {"\\sigma", "\\tanh", "\\sinh", "\\cosh"} | {n for n in reader.lambdas if n not in reader.vector_functions}
+    found = [m.group(1) for t in texts for m in re.finditer(_BARE_FUNCTION, t)]
+    if not found or any(f not in functions for f in found) \
+            or any(re.search(re.escape(f) + r"'*\s*\(", t) for f in set(found) for t in texts):
+        return None
+    written = set(re.findall(r"(?<!\\)\b[A-Za-z]\b", " ".join(re.sub(r"\\[A-Za-z]+", " ", t) for t in texts)))
+    letter = next((c for c in "zuvsrq" if c not in written and reader.notation.kind_of(c) is None
+                   and not reader.notation.size_of_index(c)), None)
+    if letter is None:
+        return None
+    terms = tuple(dataclasses.replace(t, text=re.sub(_BARE_FUNCTION, lambda m: f"{m.group(1)}{m.group(2)}({letter})",
+                                                     t.text)) for t in chain.terms)
+    return dataclasses.replace(chain, terms=terms), letter
 
 
 def _lead(text: str, offset: int) -> str:
