@@ -21,12 +21,18 @@ __all__ = [
     "Assumptions",
     "Reading",
     "READING_KINDS",
+    "BY_MATRIX_SHAPE",
     "Step",
     "Derivation",
     "Check",
     "checks_of",
     "slug",
 ]
+
+# The convention a derivative of a number by a matrix is read in (named in the verdict; where the document says a
+# gradient has its variable's shape, a side of the transposed shape is a mismatch, never the same under transposition).
+BY_MATRIX_SHAPE = ("the derivative of a number by a matrix has the matrix's shape: entry (i, j) is the derivative by "
+                   "its entry (i, j)")
 
 
 class Verdict(str, Enum):

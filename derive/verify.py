@@ -35,7 +35,7 @@ from sympy.core.function import AppliedUndef
 
 from . import concrete as C
 from .errors import StageTimeout, Unsupported
-from .model import Assumptions, Check, Side, Verdict
+from .model import BY_MATRIX_SHAPE, Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, exp_form, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
 from .evaluate import Claim, Values, test_function_text
@@ -160,6 +160,11 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_wri
         # the document says its layout: a Jacobian's shape is what it says, and a transposed one differs
         return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"shapes differ in the layout the document says: left is "
                         f"{_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
+    elif columns and len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape != rhs.shape \
+            and any(BY_MATRIX_SHAPE in c for c in conventions):
+        # the document says a gradient has its variable's shape: d f / d X of X's shape, never transposed
+        return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"shapes differ, where the document says a gradient has "
+                        f"its variable's shape: left is {_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
     elif columns and _row_against_column(tuple(lhs.shape), tuple(rhs.shape)):
         # the document says a gradient is a column vector: a row is not one
         return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"a row against a column, where the document says a "

@@ -996,6 +996,26 @@ def test_an_identity_of_functions_written_without_arguments_is_read_at_every_poi
     assert any("read at every point" in r.text for r in by_line[2].readings)
 
 
+def test_a_number_differentiated_by_a_matrix_has_the_matrix_shape_a_convention_the_verdict_names():
+    text = ("Let $A, X \\in \\mathbb{R}^{n \\times n}$, $C \\in \\mathbb{R}^{m \\times n}$, $D \\in \\mathbb{R}^{m \\times p}$ "
+            "and $Y \\in \\mathbb{R}^{n \\times p}$.\n\n"
+            "$$\n\\frac{\\partial}{\\partial X} \\operatorname{tr}(A X) = A^\\top\n$$\n\n"
+            "$$\n\\frac{\\partial}{\\partial X} \\operatorname{tr}(A X) = A\n$$\n\n"
+            "$$\n\\frac{\\partial}{\\partial Y} \\|C Y - D\\|_F^2 = 2 C^\\top (C Y - D)\n$$\n\n"
+            "$$\n\\|Y\\|_F^2 = \\operatorname{tr}(Y^\\top Y)\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [
+        Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.PROVED]
+    assert any("matrix's shape" in r.text for r in by_line[8].readings)  # the refutation names its default
+
+
+def test_an_inline_partial_derivative_written_with_a_slash_is_the_derivative_fraction():
+    text = ("Let $w, x \\in \\mathbb{R}^d$ and $z = w^\\top x$.\n\n"
+            "Then $\\partial z / \\partial w_j = x_j$ and $\\partial z / \\partial w_j = w_j$.\n")
+    d = read_document(text, "doc.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -17,7 +17,7 @@ from sympy import Idx, Indexed
 from ..errors import FormulaError
 from ..normal import evaluate_derivatives, rename_dummies
 from ..notation import Definition, scalar, unfold, vector
-from ..model import Reading
+from ..model import BY_MATRIX_SHAPE, Reading
 from . import products as P
 from . import values as V
 from .syntax import (
@@ -38,6 +38,15 @@ def _written(key: str) -> str:
             base = key[:-len(accent)]
             return f"\\{accent}{{{_written(base)}}}"
     return f"\\{key}" if key in GREEK else key
+
+
+@dataclasses.dataclass(frozen=True)
+class MatrixVariable:
+    """A declared matrix a number is differentiated by (d f / d X), with its shape."""
+
+    base: sp.IndexedBase
+    rows: sp.Expr
+    cols: sp.Expr
 
 
 def _kept_key(variable) -> str | None:
@@ -192,6 +201,12 @@ class DerivativeReading:
         raise FormulaError("definitions that refer to each other in a cycle")
 
     def _variable(self, value: V.Value, text: str):
+        if isinstance(value, P.MatrixTerm) and isinstance(value.m, sp.MatrixSymbol):
+            # a declared matrix X: d f / d X for a number f, entry by entry (see _differentiate)
+            base = next((b for n, b in self.bases.items() if self.notation.kind_of(n) == "matrix"
+                         and str(b.label) == value.m.name), None)
+            if base is not None:
+                return MatrixVariable(base, *value.m.shape)
         e = value.expr
         if not value.is_vector and isinstance(e, Indexed):
             return e
@@ -214,6 +229,8 @@ class DerivativeReading:
                 body = dataclasses.replace(body, row=False)  # D_x of a row by a row: the Jacobian all the same
             return self._jacobian(body, op)
         var = op.variable
+        if isinstance(var, MatrixVariable):
+            return self._by_matrix(body, var, op)
         if not isinstance(var, tuple):
             return body.with_expr(sp.Derivative(body.expr, var))
         base, length = var
@@ -237,6 +254,20 @@ class DerivativeReading:
         layout = self.notation.layout or P.NUMERATOR
         self.notes.append(_layout_reading(layout, bool(self.notation.layout)))
         return P.jacobian(body, base, length, layout, alternative)
+
+    def _by_matrix(self, body: V.Value, var, op: DerivativeOp) -> V.Value:
+        """d f / d X, f a number and X a declared m x n matrix: the m x n matrix of d f / d X_ij (X's shape, as a
+        gradient step X - eta d f / d X needs), a convention the verdict names."""
+        base, rows, cols = var.base, var.rows, var.cols
+        if body.is_vector or body.row or body.is_matrix or op.jacobian or op.more and len(op.more) > 1:
+            raise FormulaError("the derivative of a vector or a matrix by a matrix is not read (only of a number)")
+        if self.notation.layout == P.NUMERATOR:
+            raise FormulaError("the derivative of a number by a matrix in the numerator layout the document says "
+                               "(the transpose of the matrix's shape) is not read")
+        self.notes.append(Reading("default", BY_MATRIX_SHAPE))
+        entry = base[V.row_index(rows), V.col_index(cols)]
+        return V.Value(sp.Derivative(body.expr, entry), rows, tuple(dict.fromkeys(body.conventions + (BY_MATRIX_SHAPE,))),
+                       cols=cols)
 
     @staticmethod
     def _jacobian(body: V.Value, op: DerivativeOp) -> V.Value:

@@ -190,6 +190,11 @@ def finish(term: MatrixTerm):
     return MatrixTerm(term.m, conventions, term.alternative)
 
 
+def shape_of(term: MatrixTerm) -> tuple:
+    """(rows, cols) of a matrix term."""
+    return tuple(_translate(term).shape)
+
+
 def to_value(term: MatrixTerm) -> V.Value:
     """The Value of a whole term that is a matrix: its entry at (row_index, col_index)."""
     t = _translate(term)

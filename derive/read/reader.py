@@ -45,6 +45,11 @@ __all__ = ["Reader", "symbol_name"]
 _TEXT_CALL = re.compile(r"([A-Za-z]+)\s*\(\s*([A-Za-z](?:_[A-Za-z0-9])?)\s*\)")
 
 
+# \partial z_k / \partial W_{kj}, written inline: the derivative fraction \frac{\partial z_k}{\partial W_{kj}}
+_NAME_WRITTEN = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
+_SLASH_DERIVATIVE = re.compile(r"\\partial\s*(" + _NAME_WRITTEN + r")\s*/\s*\\partial\s*(" + _NAME_WRITTEN + r")")
+
+
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading):
     """Reads terms under one notation."""
 
@@ -115,6 +120,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         check_formula(text)
         if not text.strip():
             raise FormulaError("empty formula")
+        text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
         try:
             tree = parser().parse(text)
         except LarkError as exc:
@@ -1002,6 +1008,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             p, line = self.default_norm  # "we write \|x\| for the l1 norm"
             self.notes.append(Reading("declaration", f"a norm written without a subscript is the $\\ell_{p}$ norm, as "
                                                      "the document says", line))
+        if subs and script_word(subs[0].children[1]) in ("F", "\\mathrm{F}", "\\mathrm") \
+                and self.notation.kind_of("F") is None:
+            return self._scripted(self._frobenius(value), [sc for sc in scripts if sc.data != "sub_script"], env)
         if subs:
             arg = subs[0].children[1]
             if node_kind(arg) != "number" or str(arg.children[0]) not in ("1", "2"):
@@ -1010,6 +1019,17 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         rest = [sc for sc in scripts if sc.data != "sub_script"]
         return self._scripted(V.norm(value, p), rest, env)
 
+
+    @staticmethod
+    def _frobenius(value) -> V.Value:
+        """\\|A\\|_F of a matrix: the square root of the sum of its entries' squares."""
+        if not isinstance(value, MatrixTerm):
+            raise FormulaError("the Frobenius norm \\|A\\|_F is read of a matrix")
+        rows, cols = P.shape_of(value)
+        i = fresh_index(V.row_index(rows), 1, rows, stem="_F")
+        j = fresh_index(V.col_index(cols), 1, cols, stem="_F")
+        entry = P.entry(value, i, j)
+        return V.Value(sp.sqrt(sp.Sum(entry.expr ** 2, (j, 1, cols), (i, 1, rows))), None, entry.conventions)
 
     def _arg_value(self, arg, env) -> V.Value:
         if node_kind(arg) == "group":
