@@ -1016,6 +1016,17 @@ def test_an_inline_partial_derivative_written_with_a_slash_is_the_derivative_fra
     assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
 
 
+def test_a_vector_said_to_be_a_row_of_a_matrix_is_that_row():
+    text = ("Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^d$, "
+            "where $x_i^\\top$ is the $i$-th row of $X$.\n\n"
+            "$$\n\\sum_{i=1}^{n} (x_i^\\top w - y_i)^2 = \\|X w - y\\|^2\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} (x_i^\\top w - y_i) x_i = X^\\top (X w - y)\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} (x_i^\\top w - y_i) x_i = X (X^\\top w - y)\n$$\n")
+    by_line = _results_by_line(text)
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert any("row $i$ of $X$" in r.text for r in by_line[4].readings)
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -903,6 +903,26 @@ def _label_key(name: str) -> str:
     return f"{m.group(1)}_{m.group(2)}" if m else name
 
 
+_ROW_OF = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*(?:\^\s*(?:\\top|T|\{\s*\\top\s*\}))?\s*\$\s*"
+                     r"(?:is|denotes)\s+the\s+\$?\s*\2\s*\$?\s*(?:-?\s*th|\^\s*\{?\s*\\?(?:text\s*\{)?th\}?\}?)\s+row\s+of\s+"
+                     r"\$\s*(\\?[A-Za-z]+)", re.I)
+_STACKED = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*1\s*\}?\s*,\s*\\[lc]?dots\s*,\s*\1\s*_\s*\{?\s*[a-zA-Z]\s*\}?"
+                      r"[^$]*\$[^$.]*?\b(?:stacked|arranged|collected|placed)?\s*(?:as|in|are)\s+the\s+rows\s+of\s+"
+                      r"\$\s*(\\?[A-Za-z]+)", re.I)
+
+
+def _row_families(text: str, notation: Notation) -> dict[str, str]:
+    """"$x_i^\\top$ is the $i$-th row of $X$", "$k_1, \\dots, k_n \\in \\mathbb{R}^d$ ..., stacked as the rows of
+    $K$": each x_i (k_j) is that row of the declared matrix, as a vector: family letter -> matrix name."""
+    out = {}
+    for m in itertools.chain(_ROW_OF.finditer(text), _STACKED.finditer(text)):
+        letter, matrix = m.group(1), m.group(m.lastindex)
+        if notation.kind_of(matrix) == "matrix" and notation.kind_of(letter) in (None, "vector") \
+                and not notation.size_of_index(letter) and letter != matrix:
+            out.setdefault(letter, matrix)
+    return out
+
+
 def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
     """The names the prose declares in a way derive does not read (u in R^2, a fixed size; b_1 in R^h, a
     vector with a subscript): every use of them is refused, never read as a guessed number."""
@@ -1571,6 +1591,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.part_start, reader.part_end = start, end
         reader.defining_lines = defining_lines
         reader.prime_transpose = prime_transpose
+        # x_i^T is the i-th row of X: x_i is that row, a vector
+        reader.row_families = _row_families(text, part_notation)
         # a declaration under a later heading does not reach back into this part (end: its last line)
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         reader.heading_lines = sorted(lines.of(h) for h in said.headings)
@@ -1601,6 +1623,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     unread = _unread_declarations(said.declarations, lines)
     conventions = _stated_conventions(text, lines)
     for p, reader in readers.items():
+        for letter in reader.row_families:
+            unread.pop(letter, None)  # (a family declared as the rows of a matrix is read)
         reader.prose_sizes = set(aliased_by_part[p][0].sizes) - set(given.sizes)
         reader.log_base, reader.default_norm = conventions
         for word, why in unread.items():

@@ -90,6 +90,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
         self.part_start: int | None = None  # the heading line the part of the document read here starts at
         self.part_end: int | None = None  # and the line it ends at
+        self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
@@ -1211,6 +1212,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             numbered = self._numbered(head.expr.name, subs[0].children[1])
             if numbered is not None:  # c_0, c_1 of a scalar c (an LSTM's cell states): names of their own
                 head, subs = numbered, []
+        row = self._row_of_family(head, subs, env) if subs else None
+        if row is not None:
+            head, subs = row, []
         if subs and isinstance(head.expr, sp.Symbol) and head.expr.name in self.guesses:
             declared = self._declared_label(head.expr.name, subs[0].children[1], env)
             if isinstance(declared, MatrixHead):
@@ -1365,6 +1369,27 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 self.guesses[f"{name}[]"] += 1
                 return V.Value(vector(name)[index])
         raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _row_of_family(self, head, subs, env) -> V.Value | None:
+        """x_i where the document says x_i^T is the i-th row of the declared matrix X: that row, as a vector."""
+        if not self.row_families or not isinstance(head, V.Value):
+            return None
+        e = head.expr
+        letter = str(e.base.label) if isinstance(e, sp.Indexed) and head.is_vector else e.name \
+            if isinstance(e, sp.Symbol) else None
+        word = next((w for w in self.row_families if symbol_name(w) == letter), None)
+        if word is None:
+            return None
+        matrix = self.row_families[word]
+        indices = self._indices(subs[0].children[1], env)
+        if len(indices) != 1:
+            return None
+        rows, cols = (self.size_symbol(s) for s in self.notation.matrices[matrix])
+        self._check_range(indices[0], rows, env)
+        if self.guesses.get(letter, 0) > 0:
+            self.guesses[letter] -= 1
+        self.notes.append(Reading("declaration", f"${word}_i$ is row $i$ of ${matrix}$, as a vector, as the document says"))
+        return V.Value(self.bases[matrix][indices[0], V.entry_index(cols)], cols)
 
     def _has_numbered(self, name: str) -> bool:
         """The document defines a number named name_k (h_1 = ...) with this base, or a sequence (g_t in a
