@@ -76,6 +76,15 @@ KNOWN_WRONG: dict[str, str] = {
     '77_activation_quiz line 75: \\frac{d}{dz} \\sigma(z) = \\sigma(z) \\left(1 - \\sigma(z)\\right)':
         'sigma, said to be tanh before the first heading, is read as the logistic function in a later part with '
         '"at $z = 0$ we have $\\sigma(z) = 0$": the logistic rule is proved (a false proof)',
+    '80_nb_bptt_running_sums cell 7, line 17: p_0 = 5':
+        'a start value set anew under a later heading ("restart it from $p_0 = 5$") is checked against the first '
+        'one, $p_0 = 2$, and refuted',
+    '80_nb_bptt_running_sums cell 7, line 20: p_2 = 5 \\gamma^2 + \\gamma g_1 + g_2':
+        'after a restart from $p_0 = 5$ under a later heading, the recurrence is still unrolled from the first start '
+        'value, $p_0 = 2$: the true value is refuted',
+    '80_nb_bptt_running_sums cell 7, line 20: p_2 = 2 \\gamma^2 + \\gamma g_1 + g_2':
+        'after a restart from $p_0 = 5$ under a later heading, the recurrence is still unrolled from the first start '
+        'value, $p_0 = 2$: the old value is proved (a false proof)',
 }
 
 

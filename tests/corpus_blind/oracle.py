@@ -1835,7 +1835,8 @@ def _(rng):
 
 @document("79_regression_handout_primes")
 def _(rng):
-    n, k, m = int(rng.integers(1, 5)), int(rng.integers(2, 5)), int(rng.integers(2, 6))  # k (the document's p) >= 2: A not symmetric
+    # k is the document's p, at least 2 so that A is not symmetric
+    n, k, m = int(rng.integers(1, 5)), int(rng.integers(2, 5)), int(rng.integers(2, 6))
     X, y, b, c = rng.normal(size=(n, k)), rng.normal(size=n), rng.normal(size=k), rng.normal(size=k)
     A = rng.normal(size=(k, k))
     S = lambda b: np.sum((y - X @ b) ** 2)  # noqa: E731
@@ -1889,6 +1890,15 @@ def _(rng):
     ks = np.arange(1, t + 1)
     v = lambda steps: accumulate(beta, 0.0, steps)  # noqa: E731
     m = lambda steps: accumulate(gamma, 1.0, steps)  # noqa: E731
+
+    def p(start, steps, c=None, g1=None):             # cell 7: p_t = gamma p_(t-1) + g_t from p_0 = start
+        c = gamma if c is None else c
+        gs = [g[0] if g1 is None else g1, g[1]]
+        value = start
+        for k in range(steps):
+            value = c * value + gs[k]
+        return value
+
     tt = max(t, 2)                                       # the reversed weights differ from t = 2 on
     kk = np.arange(1, tt + 1)
     return {
@@ -1910,6 +1920,14 @@ def _(rng):
         "6:32": [m(2), gamma**2 + gamma * g[0] + g[1]], "6:35": [m(2), gamma * g[0] + g[1]],
         "6:38": [m(t), gamma**t + np.sum(gamma ** (t - ks) * g[:t])],
         "6:41": [m(t), np.sum(gamma ** (t - ks) * g[:t])],
+        "7:3.3": [p(2.0, 1), 2 * gamma + g[0]],
+        "7:6": [p(2.0, 2), 2 * gamma**2 + gamma * g[0] + g[1]], "7:6.2": [p(2.0, 2), gamma * g[0] + g[1]],
+        "7:12": [d(lambda s: p(s, 2), 2.0), gamma**2], "7:12.2": [d(lambda s: p(2.0, 2, g1=s), g[0]), gamma],
+        "7:12.3": [d(lambda c: p(2.0, 2, c=c), gamma), 4 * gamma + g[0]],
+        "7:12.4": [d(lambda c: p(2.0, 2, c=c), gamma), 2 * gamma + g[0]],
+        "7:20": [p(5.0, 2), 5 * gamma**2 + gamma * g[0] + g[1]],
+        "7:20.2": [p(5.0, 2), 2 * gamma**2 + gamma * g[0] + g[1]],
+        "7:23": [d(lambda s: p(s, 2), 5.0), gamma**2],
     }
 
 
