@@ -1769,6 +1769,189 @@ def _(rng):
     }
 
 
+@document("76_ridge_objective_notes")
+def _(rng):
+    n, dd = (int(v) for v in rng.integers(1, 5, size=2))
+    X, y, w, v = rng.normal(size=(n, dd)), rng.normal(size=n), rng.normal(size=dd), rng.normal(size=dd)
+    lam = rng.uniform(0.1, 3)
+    fit = lambda w: 0.5 * np.sum((X @ w - y) ** 2)  # noqa: E731
+    pen = lambda w: lam / 2 * np.sum(w**2)  # noqa: E731
+    J = lambda w: fit(w) + pen(w)  # noqa: E731
+    gJ = grad(J, w)
+    H = X.T @ X + lam * np.eye(dd)
+    return {
+        "19": [grad(pen, w), lam * w], "22": [grad(fit, w), X.T @ (X @ w - y)],
+        "28": [gJ, X.T @ (X @ w - y) + lam * w, H @ w - X.T @ y],
+        "34": [gJ, ((X @ w - y) @ X + lam * w).reshape(1, -1)],
+        "40": [gJ, (X @ w - y) + lam * w if n == dd else UNDEFINED],
+        "45": [J(np.zeros(dd)), 0.5 * y @ y], "50": [J(2 * w), 4 * J(w)],
+        "56": [J(2 * w) - 2 * J(w), np.sum((X @ w) ** 2) + lam * w @ w - 0.5 * y @ y],
+        "62": [J(w + v), J(w) + v @ gJ + 0.5 * v @ H @ v],
+        "68": [J(w + v), J(w) + v @ gJ + v @ H @ v],
+        "71": [J(v) - fit(v), pen(v)], "72": [J(-w), J(w)],
+    }
+
+
+@document("77_activation_quiz")
+def _(rng):
+    x, zz, T = rng.normal(), rng.normal(), rng.uniform(0.2, 3)
+    T = T if abs(T - 1) > 0.05 else 2.0
+    f1 = lambda t: t * math.exp(t)  # noqa: E731
+    f2 = lambda t: t**2 * math.exp(-t)  # noqa: E731
+    sg = lambda t: 1 / (1 + math.exp(-t / T))  # noqa: E731
+    s = np.tanh
+    return {
+        "10": [d(f1, x), (1 + x) * math.exp(x)], "15": [d2(f1, x), (2 + x) * math.exp(x)],
+        "18": [f1(2), 2 * math.exp(2)], "18.2": [f1(2), math.exp(2)],
+        "27": [d(f2, x), (2 * x - x**2) * math.exp(-x)], "33": [d(f2, x), (1 + x) * math.exp(x)],
+        "36": [f2(5), 25 * math.exp(-5)], "36.2": [5**2, 4],
+        "49": [d(sg, x), sg(x) * (1 - sg(x)) / T], "55": [d(sg, x), sg(x) * (1 - sg(x))],
+        "58.2": [sg(0), 0.5],
+        "65": [d(s, zz), 1 - s(zz) ** 2], "69": [s(-zz), -s(zz)], "75": [d(s, zz), s(zz) * (1 - s(zz))],
+        "81": [s(zz), 2 / (1 + math.exp(-2 * zz)) - 1],
+        "84.2": [s(0.0), 0], "84.3": [d(s, 0.0), 1],
+    }
+
+
+@document("78_office_hours_conditions")
+def _(rng):
+    r = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    x = rng.uniform(-3, 3)
+    x = x if abs(x - 1) > 0.05 else 2.0
+    a, u = rng.normal(size=2)
+    e = math.exp
+    sg = lambda t: 1 / (1 + e(-t))  # noqa: E731
+    return {
+        "11": [d(abs, r), r / abs(r), abs(r) / r], "17": [r / abs(r), 1],
+        "20": [d(lambda t: math.log(abs(t)), r), 1 / r],
+        "23": [d(lambda t: abs(t) ** 3, r), 3 * r * abs(r)], "26": [d(lambda t: abs(t) ** 3, r), 3 * r**2],
+        "33": [(x**2 - 1) / (x - 1), x + 1], "33.2": [(x**3 - 1) / (x - 1), x**2 + 1],
+        "40.2": [sg(0.0), 0.5], "40.3": [d(sg, 0.0), 0.25], "40.4": [d(np.tanh, 0.0), 0],
+        "45": [d(sg, a), sg(a) ** 2], "51": [d(sg, a), sg(a) * (1 - sg(a))],
+        "59": [sg(u), 0.5 + 0.5 * np.tanh(u)], "65": [sg(u), 0.5 + 0.5 * np.tanh(u / 2)],
+        "71": [d(sg, u), 0.25 * (1 - np.tanh(u / 2) ** 2)], "74": [d(sg, u), 0.5 * (1 - np.tanh(u) ** 2)],
+    }
+
+
+@document("79_regression_handout_primes")
+def _(rng):
+    # k is the document's p, at least 2 so that A is not symmetric
+    n, k, m = int(rng.integers(1, 5)), int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    X, y, b, c = rng.normal(size=(n, k)), rng.normal(size=n), rng.normal(size=k), rng.normal(size=k)
+    A = rng.normal(size=(k, k))
+    S = lambda b: np.sum((y - X @ b) ** 2)  # noqa: E731
+    gS = grad(S, b)
+    t = rng.normal()
+    g = lambda t: math.log(1 + t**2)  # noqa: E731
+    xs, j = rng.normal(size=m), int(rng.integers(m))
+    var = lambda x: np.mean((x - np.mean(x)) ** 2)  # noqa: E731
+    mu = np.mean(xs)
+    return {
+        "17": [S(b), (y - X @ b) @ (y - X @ b), y @ y - 2 * b @ X.T @ y + b @ X.T @ X @ b],
+        "21": [gS, -2 * X.T @ (y - X @ b), 2 * X.T @ X @ b - 2 * X.T @ y],
+        "25": [gS, 2 * X.T @ (y - X @ b)],
+        "29": [grad(lambda b: c @ b, b), c], "30": [grad(lambda b: b @ A @ b, b), (A + A.T) @ b],
+        "34": [grad(lambda b: b @ A @ b, b), 2 * A @ b],
+        "36": [(X @ b.reshape(-1, 1)).T, b.reshape(1, -1) @ X.T],
+        "43": [d(g, t), 2 * t / (1 + t**2)], "43.2": [d(g, t), 2 * t / (1 + t) ** 2],
+        "55": [var(xs), np.mean(xs**2) - mu**2],
+        "60": [partial(var, xs, j), 2 / m * (xs[j] - mu)],
+        "64": [partial(var, xs, j), 2 / m * (1 - 1 / m) * (xs[j] - mu)],
+        "68": [partial(lambda x: math.sqrt(var(x)), xs, j), (xs[j] - mu) / (m * math.sqrt(var(xs)))],
+    }
+
+
+@document("80_nb_bptt_running_sums")
+def _(rng):
+    w, u, x1, x2, h0, y = rng.normal(size=6)
+    w = w if abs(w - 1) > 0.05 else 0.5                 # w = 1 would make w and w^2 agree
+
+    def run(w=w, u=u, h0=h0):
+        h1 = math.tanh(w * h0 + u * x1)
+        return h1, math.tanh(w * h1 + u * x2)
+
+    h1, h2 = run()
+    loss = lambda h2: 0.5 * (h2 - y) ** 2  # noqa: E731
+    step2 = lambda h1: math.tanh(w * h1 + u * x2)  # noqa: E731
+    f, q, c0, z1, z2 = rng.normal(size=5)
+    f = f if abs(f - 2) > 0.05 else 0.5                 # f = 2 would make f^2 and 2f agree
+    c2 = lambda f=f, c0=c0, z1=z1: f * (f * c0 + q * z1) + q * z2  # noqa: E731
+    c1 = f * c0 + q * z1
+    t = int(rng.integers(1, 8))
+    beta, gamma = rng.uniform(0.05, 0.95, size=2)
+    g = rng.normal(size=max(t, 3))                      # g[k - 1] is g_k
+
+    def accumulate(coefficient, start, steps):
+        value = start
+        for k in range(steps):
+            value = coefficient * value + g[k]
+        return value
+
+    ks = np.arange(1, t + 1)
+    v = lambda steps: accumulate(beta, 0.0, steps)  # noqa: E731
+    m = lambda steps: accumulate(gamma, 1.0, steps)  # noqa: E731
+
+    def p(start, steps, c=None, g1=None):             # cell 7: p_t = gamma p_(t-1) + g_t from p_0 = start
+        c = gamma if c is None else c
+        gs = [g[0] if g1 is None else g1, g[1]]
+        value = start
+        for k in range(steps):
+            value = c * value + gs[k]
+        return value
+
+    tt = max(t, 2)                                       # the reversed weights differ from t = 2 on
+    kk = np.arange(1, tt + 1)
+    return {
+        "3:12": [d(step2, h1), w * (1 - h2**2)],
+        "3:18": [d(lambda h: run(h0=h)[1], h0), w**2 * (1 - h2**2) * (1 - h1**2)],
+        "3:21": [d(lambda h: run(h0=h)[1], h0), w * (1 - h2**2) * (1 - h1**2)],
+        "3:24": [d(lambda h: loss(step2(h)), h1), (h2 - y) * (1 - h2**2) * w],
+        "3:30": [d(lambda p: loss(run(w=p)[1]), w), (h2 - y) * (1 - h2**2) * (h1 + w * (1 - h1**2) * h0)],
+        "3:34": [d(lambda p: loss(run(u=p)[1]), u), (h2 - y) * (1 - h2**2) * (x2 + w * (1 - h1**2) * x1)],
+        "3:37": [d(lambda p: loss(run(w=p)[1]), w), (h2 - y) * (1 - h2**2) * h1],
+        "5:13": [c2(), f**2 * c0 + f * q * z1 + q * z2],
+        "5:19": [d(lambda p: c2(c0=p), c0), f**2], "5:19.2": [d(lambda p: c2(z1=p), z1), f * q],
+        "5:22": [d(lambda p: c2(c0=p), c0), 2 * f],
+        "5:25": [d(lambda p: c2(f=p), f), c1 + f * c0], "5:28": [d(lambda p: c2(f=p), f), c1],
+        "6:12": [v(2), beta * g[0] + g[1]], "6:12.2": [v(3), beta**2 * g[0] + beta * g[1] + g[2]],
+        "6:12.3": [v(3), beta**3 * g[0] + beta**2 * g[1] + beta * g[2]],
+        "6:18": [v(t), np.sum(beta ** (t - ks) * g[:t])],
+        "6:21": [v(tt), np.sum(beta ** (kk - 1) * g[:tt])],
+        "6:32": [m(2), gamma**2 + gamma * g[0] + g[1]], "6:35": [m(2), gamma * g[0] + g[1]],
+        "6:38": [m(t), gamma**t + np.sum(gamma ** (t - ks) * g[:t])],
+        "6:41": [m(t), np.sum(gamma ** (t - ks) * g[:t])],
+        "7:3.3": [p(2.0, 1), 2 * gamma + g[0]],
+        "7:6": [p(2.0, 2), 2 * gamma**2 + gamma * g[0] + g[1]], "7:6.2": [p(2.0, 2), gamma * g[0] + g[1]],
+        "7:12": [d(lambda s: p(s, 2), 2.0), gamma**2], "7:12.2": [d(lambda s: p(2.0, 2, g1=s), g[0]), gamma],
+        "7:12.3": [d(lambda c: p(2.0, 2, c=c), gamma), 4 * gamma + g[0]],
+        "7:12.4": [d(lambda c: p(2.0, 2, c=c), gamma), 2 * gamma + g[0]],
+        "7:20": [p(5.0, 2), 5 * gamma**2 + gamma * g[0] + g[1]],
+        "7:20.2": [p(5.0, 2), 2 * gamma**2 + gamma * g[0] + g[1]],
+        "7:23": [d(lambda s: p(s, 2), 5.0), gamma**2],
+    }
+
+
+@document("81_forum_loss_of_a_vector")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    w, a, c, v = rng.normal(size=(4, dd))
+    b, t = rng.normal(size=2)
+    j = int(rng.integers(dd))
+    loss = lambda w: math.log(1 + math.exp(-a @ w))  # noqa: E731
+    sq = lambda w: 0.5 * (a @ w - b) ** 2  # noqa: E731
+    R = lambda w: np.sum((w - c) ** 2)  # noqa: E731
+    tmin = b / (a @ a)
+    return {
+        "13": [grad(loss, w), -sig(a @ w) * a], "16": [loss(2 * w), 2 * loss(w)],
+        "21": [grad(loss, w), -sig(-a @ w) * a, -a / (1 + math.exp(a @ w))],
+        "24": [loss(np.zeros(dd)), math.log(2)], "28": [loss(-w) - loss(w), a @ w],
+        "40": [partial(R, w, j), 2 * (w[j] - c[j])],
+        "46": [R(w) - R(v), np.sum((w - v) * (w + v - 2 * c))], "49": [R(2 * w), 4 * R(w)],
+        "62": [grad(sq, w), (a @ w - b) * a], "65": [grad(sq, w), -sig(-a @ w) * a],
+        "69": [sq(t * a), 0.5 * (t * (a @ a) - b) ** 2], "72.2": [sq(tmin * a), 0],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
