@@ -326,6 +326,16 @@ def slug(label: str) -> str:
     return "".join(out).strip("-") or "step"
 
 
+def _written_relation(latex: str, texts) -> str:
+    """The relation a one-link step's latex writes between its two terms ("=" when it cannot be told)."""
+    left, right = (" ".join(t.split()) for t in texts)
+    if latex.startswith(left) and latex.endswith(right):
+        between = latex[len(left):len(latex) - len(right)].strip()
+        if between and len(between) <= 12 and " " not in between:
+            return between
+    return "="
+
+
 def checks_of(derivation: Derivation) -> list[Check]:
     """The checks of a derivation, in document order: every link, then each chain's ends."""
     checks = []
@@ -354,7 +364,10 @@ def checks_of(derivation: Derivation) -> list[Check]:
             if len(step.positions) == len(step.terms):
                 where["line"], where["column"] = step.positions[n]
             if len(step.texts) == len(step.terms):
-                where["link_latex"] = f"{' '.join(step.texts[n].split())} = {' '.join(step.texts[n + 1].split())}"
+                # (a link not checked keeps the relation it is written with, a \le b, in its latex)
+                relation = "=" if not step.problem or n_links != 1 else _written_relation(step.latex, step.texts)
+                where["link_latex"] = (f"{' '.join(step.texts[n].split())} {relation} "
+                                       f"{' '.join(step.texts[n + 1].split())}")
             checks.append(Check(id=f"{base}#{n + 1}", part=part, lhs=step.terms[n], rhs=step.terms[n + 1],
                                 expect=step.expect[n], link=n + 1, **where))
         if step.correction is not None:

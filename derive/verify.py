@@ -102,7 +102,14 @@ def prepare(expr: sp.Expr, assume: Assumptions) -> sp.Expr:
     bound index: in sum_t y_t with y one-hot at t, the dummy t is not the class t.
     """
     # Before unfolding too: a definition's free names must not be captured by the sums around its use.
-    e = rename_dummies(unfold(rename_dummies(sp.sympify(expr), stem="_p"), assume.definitions))
+    # A number's value (z = 0, under "at z = 0") is put in after the derivatives are taken: d/dz at z = 0.
+    values = tuple(d for d in assume.definitions if not d.indices and isinstance(d.name, sp.Symbol)
+                   and sp.sympify(d.body).is_number)
+    others = tuple(d for d in assume.definitions if d not in values)
+    e = unfold(rename_dummies(sp.sympify(expr), stem="_p"), others)
+    if values and e.has(sp.Derivative):
+        e = evaluate_derivatives(e)
+    e = rename_dummies(unfold(e, values))
     for base, hot in assume.onehot:
         e = e.replace(lambda a, b=base: isinstance(a, Indexed) and a.base == b,
                       lambda a, h=hot: KroneckerDelta(a.indices[0], h))

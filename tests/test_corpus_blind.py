@@ -63,29 +63,10 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '76_ridge_objective_notes line 72: y^\\top X w = 0':
-        'the condition after "fails unless" is checked as a claim and refuted',
-    '76_ridge_objective_notes line 76: y_1 = 0':
-        'in "a single example $x_1 = 1$, $y_1 = 0$" the entry of the declared vector y is checked as a claim and refuted',
-    '77_activation_quiz line 65: \\frac{d}{dz} \\sigma(z) = 1 - \\sigma(z)^2':
-        'sigma, said to be tanh before the first heading, is read as the logistic function in a later part with '
-        '"at $z = 0$ we have $\\sigma(z) = 0$": refuted',
-    '77_activation_quiz line 69: \\sigma(-z) = -\\sigma(z)':
-        'sigma, said to be tanh before the first heading, is read as the logistic function in a later part with '
-        '"at $z = 0$ we have $\\sigma(z) = 0$": refuted',
-    '77_activation_quiz line 75: \\frac{d}{dz} \\sigma(z) = \\sigma(z) \\left(1 - \\sigma(z)\\right)':
-        'sigma, said to be tanh before the first heading, is read as the logistic function in a later part with '
-        '"at $z = 0$ we have $\\sigma(z) = 0$": the logistic rule is proved (a false proof)',
-    '80_nb_bptt_running_sums cell 7, line 17: p_0 = 5':
-        'a start value set anew under a later heading ("restart it from $p_0 = 5$") is checked against the first '
-        'one, $p_0 = 2$, and refuted',
-    '80_nb_bptt_running_sums cell 7, line 20: p_2 = 5 \\gamma^2 + \\gamma g_1 + g_2':
-        'after a restart from $p_0 = 5$ under a later heading, the recurrence is still unrolled from the first start '
-        'value, $p_0 = 2$: the true value is refuted',
-    '80_nb_bptt_running_sums cell 7, line 20: p_2 = 2 \\gamma^2 + \\gamma g_1 + g_2':
-        'after a restart from $p_0 = 5$ under a later heading, the recurrence is still unrolled from the first start '
-        'value, $p_0 = 2$: the old value is proved (a false proof)',
 }
+
+
+_RELATION = re.compile(r"\\(?:le|leq|ge|geq|neq|ne)(?![A-Za-z])|<|>")
 
 
 def _truth(stem: str) -> dict:
@@ -102,6 +83,14 @@ def _table():
         for link in found:
             latex = links.normal(links.expand(f"{link.left}={link.right}", macros))
             table[(path.name, link.line, link.index == 0, latex)] = (stem, link.key)
+            # "a = b < 0": derive reports the link a = b and the relation b < 0 apart; both are this link
+            right = links.expand(link.right, macros)
+            split = _RELATION.search(right)
+            if split and link.index != 0:
+                before = right[:split.start()]
+                for part in (f"{link.left}={before}", right):
+                    table.setdefault((path.name, link.line, False, links.normal(links.expand(part, macros))),
+                                     (stem, link.key))
         for chain in {link.chain for link in found}:
             members = sorted((l for l in found if l.chain == chain and l.index), key=lambda l: l.index)
             if len(members) > 1:     # a chain derive reports as one step: its links share the verdict

@@ -1027,6 +1027,29 @@ def test_a_vector_said_to_be_a_row_of_a_matrix_is_that_row():
     assert any("row $i$ of $X$" in r.text for r in by_line[4].readings)
 
 
+def test_a_meaning_given_before_a_heading_is_kept_where_a_later_part_only_states_a_value():
+    """sigma said to be tanh, then "at $z = 0$ we have $\\sigma(z) = 0$" under a heading: still tanh there; a start
+    value set anew under a later heading makes the terms unrolled from the old one unknown."""
+    text = ("Here $\\sigma$ is the hyperbolic tangent: $\\sigma(z) = \\tanh z$.\n\n## Part 2\n\n"
+            "$$\n\\sigma(-z) = -\\sigma(z)\n$$\n\nAt $z = 0$ we have $\\sigma(z) = 0$.\n")
+    assert [r.verdict for _, r in sorted(_results_by_line(text).items())][1:] == [Verdict.PROVED, Verdict.PROVED]
+    restart = ("The accumulator starts at $p_0 = 2$: $p_t = \\gamma p_{t-1} + g_t$.\n\n## Restarted\n\n"
+               "Restart it from $p_0 = 5$. Now\n\n$$\np_1 = 5 \\gamma + g_1, \\qquad p_1 = 2 \\gamma + g_1\n$$\n")
+    d = read_document(restart, "doc.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)][-2:] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+
+
+def test_a_value_at_a_point_is_put_in_after_the_derivative_is_taken():
+    text = "Let $z \\in \\mathbb{R}$. At $z = 0$ we have $\\frac{d}{dz} \\tanh(z) = 1$ and $\\frac{d}{dz} \\tanh(z) = 0$.\n"
+    d = read_document(text, "doc.md", default_notation())
+    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_vector_declared_with_an_index_letter_as_its_length_makes_that_letter_a_size():
+    text = "Let $w \\in \\mathbb{R}^{k}$.\n\n$$\n\\|w\\|^2 = w^\\top w\n$$\n"
+    assert [r.verdict for r in _results_by_line(text).values()] == [Verdict.PROVED]
+
+
 def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_claims():
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")

@@ -171,11 +171,15 @@ class DocumentContext:
                 waiting = len(pending)
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
-                    self._forget_earlier_part(terms[0][0], terms[1][0])
+                    dropped = self._forget_earlier_part(terms[0][0], terms[1][0])
                     name = self._define_start_values(terms, relations) \
                         or self._define_recurrence(terms[0][0], terms[1][0], chains) \
                         or self._define(terms[0][0], terms[1][0]) \
                         or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
+                    if dropped and not name:
+                        self._restore(dropped)
+                    elif dropped:
+                        self._start_changed(dropped)
                 except RecursionError:
                     name = None  # read (and refused) as any other display
                 if not name:
@@ -580,28 +584,58 @@ class DocumentContext:
         self.conflicts[letter] = (f"{letter} is an index letter, and line {self.line} defines it by a formula "
                                   f"({letter} = {' '.join(right.split())[:40]}): a name or an index? rename one of them")
 
-    def _forget_earlier_part(self, left: str, right: str) -> None:
+    def _forget_earlier_part(self, left: str, right: str) -> list:
         """A display of this part of the document defining a name an earlier part defined (f(x) = t^2 under
         question 1, f(x) = t^3 under question 2): the earlier meaning is dropped, so the display defines it
-        anew instead of being checked as a claim against the earlier one."""
+        anew instead of being checked as a claim against the earlier one. Returns what was dropped, for
+        ``_restore`` when the display turns out to define nothing (sigma(z) = 0 "at z = 0")."""
         if self.part_start is None or self.line is None or self.line < self.part_start \
                 or (self.part_end is not None and self.line > self.part_end):
-            return  # (only a display of this part defines a name anew here)
+            return []  # (only a display of this part defines a name anew here)
         head = self._definition_head(left)
         if head is not None and not self._plain_arguments(head[1]):
-            return  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
-        names = {head[0]} if head is not None else set(names_in(left)) if len(names_in(left)) == 1 else set()
-        for name in names - names_in(right):
-            key = symbol_name(name.rstrip("'"))
-            for k in {name, key}:
-                at = self.defined_at.get(k)
-                if at is None or at >= self.part_start:
-                    continue
-                for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
-                              self.matrix_values, self.vector_functions, self.entry_functions, self.parametric,
-                              self.redefined, self.defined_at, self.defined_until):
-                    table.pop(k, None)
+            return []  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
+        numbered = _NUMBERED.match(left)
+        if numbered:
+            keys = {f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}"}
+        else:
+            names = {head[0]} if head is not None else set(names_in(left)) if len(names_in(left)) == 1 else set()
+            keys = {k for name in names - names_in(right) for k in (name, symbol_name(name.rstrip("'")))}
+        dropped = []
+        for k in keys:
+            at = self.defined_at.get(k)
+            if at is None or at >= self.part_start:
+                continue
+            for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
+                          self.matrix_values, self.vector_functions, self.entry_functions, self.parametric,
+                          self.redefined, self.defined_at, self.defined_until):
+                if k in table:
+                    dropped.append((table, k, table.pop(k)))
+            if k in self.overrides:
                 self.overrides.discard(k)
+                dropped.append((self.overrides, k, None))
+        return dropped
+
+    def _restore(self, dropped: list) -> None:
+        for table, k, value in dropped:
+            if isinstance(table, set):
+                table.add(k)
+            else:
+                table[k] = value
+
+    def _start_changed(self, dropped: list) -> None:
+        """p_0 = 5 under a later heading, where p_t = gamma p_{t-1} + g_t was unrolled from an earlier p_0: the
+        unrolled terms hold the old start, so none of them is read from here on."""
+        for _, k, _ in dropped:
+            base, _, digits = k.rpartition("_")
+            if digits == "0" and base in self.recurrences:
+                for label in [v for v in self.values if v.startswith(f"{base}_") and v[len(base) + 1:].isdigit()
+                              and v != k]:
+                    self.values.pop(label, None)
+                    self.shallow.pop(label, None)
+                    self.label_conflicts[label] = (f"{label} is unrolled from the start value {k} of line "
+                                                   f"{self.recurrences[base][1]}, which line {self.line} sets anew: "
+                                                   "not read")
 
     def _function_heads(self, chains) -> set[str]:
         """The undeclared letters a display defines as functions, f(x) = ... at the head of its chain: functions

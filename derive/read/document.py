@@ -658,8 +658,11 @@ _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
-                             r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say)\b[^$]*$",
+                             r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say|unless|provided|"
+                             r"iff)\b[^$]*$",
                              re.I)
+# "... fails unless $y^T X w = 0$", "provided $a = b$": a condition, whatever its form, not a claim
+_CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever)\s*$", re.I)
 # "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
@@ -985,10 +988,14 @@ def _declare(notation: Notation, said, lines: _Lines):
     readings: dict[str, list[Reading]] = {}
 
     def size_of(name: str) -> str:
+        nonlocal sizes
         if name in aliases:
             return aliases[name]
         if notation.size_name(name):
             return notation.size_name(name)
+        if any(name in ix for ix in sizes.values()):
+            # R^k with k an index letter by default: the document makes k a size, no longer an index
+            sizes = {k: tuple(x for x in ix if x != name) for k, ix in sizes.items()}
         sizes.setdefault(name, ())
         return name
 
@@ -1671,7 +1678,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             joined = _JOINED_TO_MATH.search(item.inline.before)
             continued = supposed is not None and joined is not None \
                 and " ".join(joined.group(1).split()) == " ".join(supposed.text.split())
-            supposed = None
+            # (a value given with a definition, "a single example $x_1 = 1$, $y_1 = 0$", is given too)
+            supposed = item.inline if defined and _BARE_NAME.match(first.text) else None
             # "we have $\eta = \log \lambda$" of an eta the prose declared (eta in R) and no display defines: how
             # the two are tied, not a claim that holds for every eta and lambda
             tied = len(chain.terms) == 2 and len(left_names) == 1 and left_names <= declared_names \
@@ -1680,6 +1688,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             if not defined and not restated and not builtin and ((_HYPOTHESIS_END.search(item.inline.before[-60:])
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
+                                                                 or _CONDITION_BEFORE.search(item.inline.before[-40:])
                                                                  or constraint or tied):
                 supposed = item.inline
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
