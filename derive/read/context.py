@@ -543,15 +543,7 @@ class DocumentContext:
             return None
         if value.is_vector or value.row or value.is_matrix or value.misfit is not None:
             return None
-        self._shallow = True
-        try:
-            self.shallow[key] = self.read(right).expr
-        except FormulaError:
-            pass
-        finally:
-            self._shallow = False
-        self.values[key] = value
-        self.defined_at[key] = self.line
+        self._keep_defined(key, value, right)
         return key
 
     def _default_only(self, name: str) -> bool:
@@ -786,6 +778,13 @@ class DocumentContext:
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
         key = symbol_name(name)
+        self._keep_defined(key, body, right)
+        self.defined_at[name] = self.line
+        return name
+
+    def _keep_defined(self, key: str, value, right: str) -> None:
+        """A defined name's value, and its formula with the defined names it uses kept as names (for a
+        derivative through it), from this line on."""
         self._shallow = True
         try:
             self.shallow[key] = self.read(right).expr
@@ -793,9 +792,8 @@ class DocumentContext:
             pass
         finally:
             self._shallow = False
-        self.values[key] = body
-        self.defined_at[name] = self.defined_at[key] = self.line
-        return name
+        self.values[key] = value
+        self.defined_at[key] = self.line
 
     def _define_several(self, name: str, args, right: str) -> str | None:
         """u(x, y) = formula, with distinct plain letters: u is that function of its arguments."""
