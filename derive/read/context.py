@@ -439,23 +439,7 @@ class DocumentContext:
             self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
             self.defined_at[key] = self.line
             return name
-        self._shallow = True
-        try:
-            kept = self.read(right)
-            if entry is not None and not (kept.is_vector or kept.is_matrix or kept.row):
-                at = {self.free_index(entry): V.entry_index(value.size)}
-                kept = V.Value(kept.expr.xreplace(at), value.size, kept.conventions)
-            if not value.is_vector:
-                self.shallow[key] = kept.expr
-            elif not value.row and not value.is_matrix and kept.is_vector and kept.size == value.size \
-                    and kept.misfit is None:
-                self.shallow_vectors[key] = kept
-        except FormulaError:
-            pass
-        finally:
-            self._shallow = False
-        self.values[key] = value
-        self.defined_at[key] = self.line
+        self._keep_defined(key, value, right, entry)
         if self.notation.kind_of(base) is not None:
             self.overrides.add(key)  # the document's definition, not the default, from here on
             # (the default's own formula, yhat = softmax(theta), is the name's meaning past a heading too)
@@ -782,12 +766,20 @@ class DocumentContext:
         self.defined_at[name] = self.line
         return name
 
-    def _keep_defined(self, key: str, value, right: str) -> None:
+    def _keep_defined(self, key: str, value, right: str, entry: str | None = None) -> None:
         """A defined name's value, and its formula with the defined names it uses kept as names (for a
-        derivative through it), from this line on."""
+        derivative through it; a vector's by its entry), from this line on."""
         self._shallow = True
         try:
-            self.shallow[key] = self.read(right).expr
+            kept = self.read(right)
+            if entry is not None and not (kept.is_vector or kept.is_matrix or kept.row):
+                at = {self.free_index(entry): V.entry_index(value.size)}
+                kept = V.Value(kept.expr.xreplace(at), value.size, kept.conventions)
+            if not value.is_vector:
+                self.shallow[key] = kept.expr
+            elif not value.row and not value.is_matrix and kept.is_vector and kept.size == value.size \
+                    and kept.misfit is None:
+                self.shallow_vectors[key] = kept
         except FormulaError:
             pass
         finally:
