@@ -517,7 +517,7 @@ class DocumentContext:
                 or symbol_name(letter) in self.values or letter in ("e", "d", "\\pi"):
             return None
         key = f"{symbol_name(letter)}_{digits}"
-        if symbol_name(letter) in getattr(self, "recurrences", {}) and int(digits) > 0:
+        if symbol_name(letter) in self.recurrences and int(digits) > 0:
             return None  # v_2 = ... after v_t = beta v_{t-1} + g_t: a claim, checked against the recurrence
         if key in self.values or re.search(re.escape(letter) + r"\s*_\s*\{?\s*" + digits + r"(?!\d)", right):
             return None

@@ -86,6 +86,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
         # J(w) = ..., w a vector: name -> (w's base, its length, the formula, the formula's domain)
         self.vector_functions: dict[str, tuple] = {}
+        self._vector_calls = 0  # J(v) read so far: each renames its argument's dummies apart
         self.defining_lines: set[int] = set()  # lines whose prose says they give a name its meaning
         self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
         self.part_start: int | None = None  # the heading line the part of the document read here starts at
@@ -798,7 +799,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if arg.expr == base[V.entry_index(length)]:
             return V.Value(body, None, arg.conventions)
         from ..normal import rename_dummies
-        self._vector_calls = getattr(self, "_vector_calls", 0) + 1
+        self._vector_calls += 1
         entry = rename_dummies(arg.expr, stem=f"_a{self._vector_calls}_")  # no dummy of the argument is captured
         at = V.entry_index(length)
         put = lambda e: entry.xreplace({at: e.indices[0]})  # noqa: E731
