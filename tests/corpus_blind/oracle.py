@@ -1952,6 +1952,481 @@ def _(rng):
     }
 
 
+@document("82_gelu_swish_mish")
+def _(rng):
+    x = rng.uniform(-3, 3)
+    beta = rng.uniform(1.3, 3) if rng.random() < 0.5 else rng.uniform(0.2, 0.8)
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    phi = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    swish = lambda t: t * sig(beta * t)  # noqa: E731
+    gelu = lambda t: t * Phi(t)  # noqa: E731
+    zeta = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    mish = lambda t: t * math.tanh(zeta(t))  # noqa: E731
+    sb, e = sig(beta * x), math.exp(x)
+    sech2 = 1 / math.cosh(zeta(x)) ** 2
+    return {
+        "5.2": [d(Phi, x), phi(x)], "9.2": [d(sig, x), sig(x) * (1 - sig(x))],
+        "13": [d(swish, x), sb + x * sb * (1 - sb), sb * (1 + x - x * sb)],
+        "21": [d(swish, x), sb + beta * x * sb * (1 - sb)],
+        "24.2": [x * sig(x), x - x * sig(-x)],
+        "31": [d(gelu, x), Phi(x) + x * phi(x)], "31.2": [d(phi, x), -x * phi(x)],
+        "37": [d2r(gelu, x), 2 * phi(x) - x**2 * phi(x), (1 - x**2) * phi(x)],
+        "40": [d(gelu, 0.0), 0.5], "40.2": [d2r(gelu, 0.0), phi(0.0)],
+        "41": [d(gelu, x), Phi(x) + phi(x)], "41.2": [Phi(-x), 1 - Phi(x)],
+        "44": [gelu(x) - gelu(-x), x], "44.2": [gelu(x) + gelu(-x), x * math.erf(x)],
+        "52": [math.tanh(zeta(x)), ((1 + e) ** 2 - 1) / ((1 + e) ** 2 + 1), (e * e + 2 * e) / (e * e + 2 * e + 2)],
+        "55": [d(zeta, x), sig(x)],
+        "58": [d(mish, x), math.tanh(zeta(x)) + x * sech2 * sig(x)],
+        "61": [d(mish, x), math.tanh(zeta(x)) + x * sech2],
+        "62": [d(mish, 0.0), math.tanh(math.log(2)), 3 / 5],
+    }
+
+
+@document("83_kl_two_gaussians")
+def _(rng):
+    m1, m2, mu = rng.normal(size=3)
+    s1, s2, s = rng.uniform(0.5, 2, size=3)
+    while abs(s1 - s2) < 0.1:
+        s2 = rng.uniform(0.5, 2)
+    v = math.log(s * s)
+    k = int(rng.integers(1, 5))
+    mus, vs = rng.normal(size=(2, k))
+    j = int(rng.integers(k))
+
+    def kl_numeric(a1, b1, a2, b2):                   # KL(N(a1, b1^2) || N(a2, b2^2)) by quadrature
+        t = np.linspace(a1 - 12 * b1, a1 + 12 * b1, 200001)
+        logp = -0.5 * ((t - a1) / b1) ** 2 - math.log(b1 * math.sqrt(2 * math.pi))
+        logq = -0.5 * ((t - a2) / b2) ** 2 - math.log(b2 * math.sqrt(2 * math.pi))
+        return np.trapezoid(np.exp(logp) * (logp - logq), t)
+
+    KL = lambda a1, b1, a2, b2: math.log(b2 / b1) + (b1**2 + (a1 - a2) ** 2) / (2 * b2**2) - 0.5  # noqa: E731
+    K = lambda mu, v: 0.5 * (mu**2 + math.exp(v) - 1 - v)  # noqa: E731
+    return {
+        "6": [kl_numeric(m1, s1, m2, s2), KL(m1, s1, m2, s2)],
+        "13": [d(lambda a: KL(a, s1, m2, s2), m1), (m1 - m2) / s2**2],
+        "14": [d(lambda b: KL(m1, b, m2, s2), s1), 1 / s1 + s1 / s2**2],
+        "15": [d(lambda b: KL(m1, s1, m2, b), s2), 1 / s2 - (s1**2 + (m1 - m2) ** 2) / (2 * s2**3)],
+        "19": [KL(m1, s1, m2, s2), KL(m2, s2, m1, s1)],
+        "21": [KL(m1, s, m2, s), (m1 - m2) ** 2 / (2 * s**2)],
+        "29": [KL(mu, s, 0, 1), 0.5 * (mu**2 + s**2 - 1 - math.log(s**2)), 0.5 * (mu**2 + math.exp(v) - 1 - v)],
+        "33": [KL(mu, s, 0, 1), 0.5 * (mu**2 + s**2 - 1 - math.log(s))],
+        "37": [d(lambda a: K(a, v), mu), mu], "37.2": [d(lambda w: K(mu, w), v), 0.5 * math.exp(v)],
+        "37.3": [d(lambda b: K(mu, math.log(b * b)), s), s - 1 / s],
+        "40": [s, math.exp(v / 2)],
+        "44": [partial(lambda w: sum(K(mus[i], w[i]) for i in range(k)), vs, j), 0.5 * (math.exp(vs[j]) - 1)],
+    }
+
+
+@document("84_rmsnorm_backward")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    x, g, a = rng.normal(size=(3, n))
+    eps = rng.uniform(0.01, 1)
+    c = rng.uniform(0.2, 3)
+    i, j = int(rng.integers(n)), int(rng.integers(n))
+    rr = lambda x, eps=eps: math.sqrt(np.mean(x**2) + eps)  # noqa: E731
+    y = lambda x, g=g, eps=eps: g * x / rr(x, eps)  # noqa: E731
+    L = lambda y: a @ y + 0.25 * np.sum(y**4)  # noqa: E731
+    r = rr(x)
+    yb = a + y(x) ** 3                                   # dL/dy at y(x)
+    J = jac(y, x)
+    I = np.eye(n)
+    dLx = grad(lambda x: L(y(x)), x)
+    y0 = lambda x: y(x, eps=0.0)  # noqa: E731
+    return {
+        "13": [partial(rr, x, j), 1 / (2 * r) * 2 * x[j] / n, x[j] / (n * r)],
+        "16": [partial(rr, x, j), x[j] / r],
+        "21": [J[i, j], g[i] * delta(i, j) / r - g[i] * x[i] / r**2 * x[j] / (n * r),
+               g[i] / r * (delta(i, j) - x[i] * x[j] / (n * r**2))],
+        "24": [J, np.diag(g) @ (I - np.outer(x, x) / (n * r**2)) / r],
+        "25": [J, (I - np.outer(x, x) / (n * r**2)) @ np.diag(g) / r],
+        "31": [dLx[j], sum(yb[k] * J[k, j] for k in range(n)),
+               (g[j] * yb[j] - x[j] / (n * r**2) * np.sum(g * yb * x)) / r],
+        "36": [partial(lambda g: L(y(x, g=g)), g, i), np.sum(yb * x) / r],
+        "37": [dLx[j], g[j] * yb[j] / r],
+        "40": [y0(c * x), y0(x)], "40.2": [y0(-x), y0(x)],
+        "41": [np.mean(x**2 / rr(x, 0.0) ** 2), 1],
+        "45": [d(lambda t: L(y0(x * (1 + t))), 0.0), 0],     # sum_j x_j dL/dx_j: the derivative along x
+    }
+
+
+@document("85_label_smoothing")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    z = rng.normal(size=K) * 2
+    c, j = int(rng.integers(K)), int(rng.integers(K))
+    k = int((c + rng.integers(1, K)) % K)                # k != c
+    eps = rng.uniform(0.05, 0.95)
+    one = lambda a, b: 1.0 if a == b else 0.0  # noqa: E731
+    q = np.array([(1 - eps) * one(m, c) + eps / K for m in range(K)])
+    p = softmax(z)
+    L = lambda z: -np.sum(q * np.log(softmax(z)))  # noqa: E731
+    zo = np.log(q) + rng.normal()                       # logits at the optimum, p = q
+    others = [m for m in range(K) if m != c]
+    return {
+        "8.2": [np.sum(q), 1],
+        "15": [L(z), -(1 - eps) * math.log(p[c]) - eps / K * np.sum(np.log(p)),
+               lse(z) - (1 - eps) * z[c] - eps / K * np.sum(z)],
+        "20": [math.log(p[k]), z[k] - lse(z)],
+        "23": [partial(L, z, j), p[j] - (1 - eps) * one(j, c) - eps / K, p[j] - q[j]],
+        "26": [partial(L, z, j), p[j] - (1 - eps) * one(j, c)],
+        "32": [zo[c] - zo[k], math.log(q[c] / q[k]), math.log((1 - eps + eps / K) / (eps / K))],
+        "35": [zo[c] - zo[k], math.log((1 - eps) / eps)],
+        "38": [sum(q[m] for m in others), (K - 1) * eps / K], "38.2": [sum(q[m] for m in others), eps],
+        "42": [L(z), -np.sum(q * np.log(q)) + np.sum(q * np.log(q / p))],
+        "43": [L(z), -math.log(p[c]) + eps * np.sum(np.log(p))],
+    }
+
+
+@document("86_pooling_gradients")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x = rng.normal(size=n) * 2
+    j = int(rng.integers(n))
+    istar = int(np.argmax(x))
+    jo = int((istar + rng.integers(1, n)) % n)           # j != i*
+    tau, s = rng.uniform(0.2, 3), rng.normal()
+    xp = rng.uniform(0.2, 3, size=n)
+    p = rng.uniform(1.5, 4)
+    mt = lambda x: tau * lse(x / tau)  # noqa: E731
+    gp = lambda x: np.mean(x**p) ** (1 / p)  # noqa: E731
+    soft = softmax(x / tau)
+    S = np.mean(xp**p)
+    x1, x2 = x[0], x[1]
+    return {
+        "5.2": [partial(np.mean, x, j), 1 / n],
+        "8.2": [partial(np.max, x, istar), 1], "9": [partial(np.max, x, jo), 0],
+        "9.2": [partial(np.max, x, j), 1 / n],
+        "13": [max(x1, x2), (x1 + x2 + abs(x1 - x2)) / 2],
+        "13.2": [d(lambda t: max(t, x2), x1), (1 + np.sign(x1 - x2)) / 2],
+        "17": [min(x1, x2), (x1 + x2 + abs(x1 - x2)) / 2],
+        "23": [partial(mt, x, j), soft[j]], "26": [np.sum(grad(mt, x)), 1],
+        "27": [partial(mt, x, j), soft[j] / tau],
+        "28": [mt(x + s), mt(x) + s], "29": [mt(np.zeros(n)), tau * math.log(n)],
+        "34": [partial(gp, xp, j), S ** (1 / p - 1) / p * p * xp[j] ** (p - 1) / n,
+               xp[j] ** (p - 1) * gp(xp) ** (1 - p) / n],
+        "37.2": [partial(gp, xp, j), xp[j] ** (p - 1) * gp(xp) ** (1 - p)],
+        "38": [partial(gp, xp, j), xp[j] ** (p - 1) * gp(xp) ** (p - 1) / n],
+    }
+
+
+@document("87_appendix_power_iteration")
+def _(rng):
+    n = int(rng.integers(2, 5))
+    M = rng.normal(size=(n, n))
+    A = M + M.T
+    B = rng.normal(size=(n, n))
+    x = rng.normal(size=n)
+    c = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    lam, V = np.linalg.eigh(A)
+    iv = int(rng.integers(n))
+    v = V[:, iv] * rng.uniform(0.5, 2)
+    R = lambda x: (x @ A @ x) / (x @ x)  # noqa: E731
+    gR = lambda x: grad(R, x)  # noqa: E731
+    k = int(rng.integers(1, 7))
+    A2 = np.array([[2.0, 1.0], [1.0, 2.0]])
+    x0 = np.array([1.0, 0.0])
+    Ak = np.linalg.matrix_power(A2, k) @ x0
+    xk = Ak / np.linalg.norm(Ak)
+    u1, u2 = np.array([1, 1]) / math.sqrt(2), np.array([1, -1]) / math.sqrt(2)
+    tan = abs(xk @ u2) / abs(xk @ u1)
+    R2 = lambda x: (x @ A2 @ x) / (x @ x)  # noqa: E731
+    a, b, cc = rng.normal(size=3)
+    l2, l1 = np.linalg.eigvalsh(np.array([[a, b], [b, cc]]))
+    return {
+        "12": [grad(lambda x: x @ A @ x, x), 2 * A @ x],
+        "12.2": [grad(lambda x: x @ B @ x, x), (B + B.T) @ x], "13": [grad(lambda x: x @ B @ x, x), 2 * B @ x],
+        "13.2": [grad(lambda x: x @ x, x), 2 * x],
+        "15": [gR(x), (2 * A @ x * (x @ x) - (x @ A @ x) * 2 * x) / (x @ x) ** 2, 2 / (x @ x) * (A @ x - R(x) * x)],
+        "20": [gR(x), 2 * A @ x - 2 * R(x) * x],
+        "22": [R(c * x), R(x)], "23": [x @ gR(x), 0],
+        "23.3": [R(v), lam[iv]], "23.4": [gR(v), np.zeros(n)],
+        "33": [Ak, 3**k / 2 * np.array([1, 1]) + 0.5 * np.array([1, -1]), 0.5 * np.array([3**k + 1, 3**k - 1])],
+        "37": [tan, 3.0**-k], "37.2": [R2(xk), 3 - 2 / (9**k + 1)],
+        "38": [tan, 9.0**-k], "38.2": [R2(xk), 3 - 2 / (3**k + 1)],
+        "43": [l1 + l2, a + cc], "43.2": [l1 * l2, a * cc - b * b],
+        "44": [l1, (a + cc + math.sqrt((a - cc) ** 2 + 4 * b * b)) / 2],
+        "44.2": [(a - cc) ** 2 + 4 * b * b, (a + cc) ** 2 - 4 * (a * cc - b * b)],
+        "46": [l1 * l2, a * cc + b * b], "46.2": [l1, (a + cc + math.sqrt((a + cc) ** 2 + 4 * b * b)) / 2],
+    }
+
+
+@document("88_det_2x2_cheatsheet")
+def _(rng):
+    a, b, c, dd = rng.normal(size=4)
+    X = np.array([[a, b], [c, dd]])
+    Y = rng.normal(size=(2, 2))
+    y11, y12, y21, y22 = Y.ravel()
+    t = rng.normal()
+    I = np.eye(2)
+    det = np.linalg.det
+    Xi = np.linalg.inv(X)
+    D = det(X)
+    mixed = a * y22 + dd * y11 - b * y21 - c * y12
+    Xp = X if D > 0 else X[::-1]                        # a matrix of positive determinant for line 41
+    return {
+        "9": [Xi, np.array([[dd, -b], [-c, a]]) / (a * dd - b * c)],
+        "12": [Xi, np.array([[dd, b], [c, a]]) / (a * dd - b * c)],
+        "17": [det(2 * X), 4 * D], "17.2": [det(2 * X), 2 * D], "17.3": [det(X.T), D],
+        "23": [det(X + Y), D + det(Y) + mixed], "26": [det(X + Y), D + det(Y)],
+        "27": [det(X + t * I), t * t + t * np.trace(X) + D],
+        "27.2": [X @ X - np.trace(X) * X + D * I, np.zeros((2, 2))],
+        "29": [partial(det, X, (0, 0)), dd], "29.2": [partial(det, X, (0, 1)), -c],
+        "32": [grad(det, X), np.array([[dd, -c], [-b, a]]), D * Xi.T],
+        "35": [grad(det, X), D * Xi],
+        "38": [d(lambda s: det(X + s * Y), 0.0), D * np.trace(Xi @ Y), mixed],
+        "41": [grad(lambda M: math.log(det(M)), Xp), np.linalg.inv(Xp).T],
+        "42": [d(lambda s: det(X + s * Y), 0.0), np.trace(Y) * D],
+    }
+
+
+@document("89_linear_rnn_geometric")
+def _(rng):
+    T = int(rng.integers(2, 8))
+    w = rng.choice([-1, 1]) * rng.uniform(0.2, 0.9) if rng.random() < 0.7 else rng.uniform(1.1, 1.5)
+    u, x, y = rng.normal(size=3)
+    xs = rng.normal(size=T + 1)                         # xs[t] is x_t; xs[0] unused
+    t = int(rng.integers(0, T + 1))
+
+    def run(w=w, u=u, xs=xs, start=0, h=0.0):            # the states h_start..h_T from h_start = h
+        hs = {start: h}
+        for s in range(start + 1, T + 1):
+            h = w * h + u * xs[s]
+            hs[s] = h
+        return hs
+
+    H = run()
+    hT = H[T]
+    ks = np.arange(1, T + 1)
+    L = lambda hT: 0.5 * (hT - y) ** 2  # noqa: E731
+    cx = np.full(T + 1, x)
+    hc = lambda w: run(w=w, xs=cx)[T]  # noqa: E731
+    geo = lambda w: (1 - w**T) / (1 - w)  # noqa: E731
+    js = np.arange(1, T)
+    return {
+        "12": [hT, np.sum(w ** (T - ks) * u * xs[1:])],
+        "12.2": [d(lambda h: run(start=t, h=h)[T], H[t]), w ** (T - t)],
+        "15": [hT, np.sum(w ** (T - ks + 1) * u * xs[1:])],
+        "20": [hc(w), u * x * sum(w**j for j in range(T)), u * x * geo(w)],
+        "25": [hc(w), u * x * (1 - w ** (T + 1)) / (1 - w)],
+        "31": [d(lambda p: L(run(w=p)[T]), w), sum((hT - y) * w ** (T - s) * H[s - 1] for s in ks),
+               (hT - y) * sum(w ** (T - s) * H[s - 1] for s in ks)],
+        "35": [d(lambda p: L(run(w=p)[T]), w), (hT - y) * sum(w ** (T - s) * H[s] for s in ks)],
+        "36": [d(lambda p: L(run(u=p)[T]), u), (hT - y) * np.sum(w ** (T - ks) * xs[1:])],
+        "41": [d(hc, w), u * x * np.sum(js * w ** (js - 1.0)), u * x * d(geo, w)],
+        "42": [d(hc, w), u * x * np.sum(js * w ** (js * 1.0))],
+    }
+
+
+@document("90_nb_logistic_hessian_irls")
+def _(rng):
+    N, dd = int(rng.integers(4, 9)), int(rng.integers(2, 4))
+    X = rng.normal(size=(N, dd))
+    y = (rng.random(N) < 0.5).astype(float)
+    w, v = rng.normal(size=(2, dd))
+    lam = rng.uniform(0.1, 2)
+    i, j, k = int(rng.integers(N)), int(rng.integers(dd)), int(rng.integers(dd))
+    nll_i = lambda w, i: -(y[i] * math.log(sig(X[i] @ w)) + (1 - y[i]) * math.log(1 - sig(X[i] @ w)))  # noqa: E731
+    nll = lambda w: sum(nll_i(w, m) for m in range(N))  # noqa: E731
+    p = sig(X @ w)
+    S = np.diag(p * (1 - p))
+    gnll = lambda w: X.T @ (sig(X @ w) - y)  # noqa: E731  (the gradient, itself checked against nll on cell 3, line 6)
+    H = jac(gnll, w)
+    Hl = H + np.array([[partial2(lambda w: lam / 2 * w @ w, w, a, b) for b in range(dd)] for a in range(dd)])
+    A = X.T @ S @ X
+    Ai = np.linalg.inv(A)
+    z = X @ w - np.linalg.inv(S) @ (p - y)
+    z2 = X @ w + np.linalg.inv(S) @ (p - y)
+    wnew = w - Ai @ X.T @ (p - y)
+    terms = [at(X, j, m) if at(X, j, m) is UNDEFINED else p[m] * (1 - p[m]) * X[j, m] * at(X, k, m) for m in range(N)]
+    swapped = UNDEFINED if any(t is UNDEFINED for t in terms) else sum(terms)
+    return {
+        "3:3": [grad(lambda w: nll_i(w, i), w), (p[i] - y[i]) * X[i]],
+        "3:6": [grad(nll, w), sum((p[m] - y[m]) * X[m] for m in range(N)), X.T @ (p - y)],
+        "3:9": [grad(nll, w), X.T @ (y - p)],
+        "3:10": [d(sig, w[0]), sig(w[0]) * (1 - sig(w[0]))],
+        "3:14": [H, sum(p[m] * (1 - p[m]) * np.outer(X[m], X[m]) for m in range(N)), A],
+        "3:19": [H[j, k], swapped], "3:20": [H, UNDEFINED if mat(X, S) is UNDEFINED else mat(mat(X, S), X.T)],
+        "3:24": [v @ H @ v, np.sum(p * (1 - p) * (X @ v) ** 2)],
+        "3:28": [Hl, A + lam * np.eye(dd)], "3:28.2": [Hl, A + lam / 2 * np.eye(dd)],
+        "5:7": [wnew, Ai @ X.T @ S @ (X @ w - np.linalg.inv(S) @ (p - y)), Ai @ X.T @ S @ z],
+        "5:10.2": [Ai @ X.T @ S @ z2, w + Ai @ X.T @ (p - y)],
+        "5:11": [wnew, Ai @ X.T @ S @ z2],
+    }
+
+
+@document("91_policy_gradient_softmax")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    th, r = rng.normal(size=(2, K))
+    a, c = int(rng.integers(K)), int(rng.integers(K))
+    beta = rng.normal()
+    x, mu = rng.normal(size=2)
+    s = rng.uniform(0.3, 2)
+    while abs(s - 1) < 0.05:
+        s = rng.uniform(0.3, 2)
+    pi = softmax(th)
+    E = np.eye(K)
+    score = lambda b: grad(lambda t: math.log(softmax(t)[b]), th)  # noqa: E731
+    J = lambda t: softmax(t) @ r  # noqa: E731
+    H = lambda t: -np.sum(softmax(t) * np.log(softmax(t)))  # noqa: E731
+    gJ = grad(J, th)
+    logp = lambda x, mu, s: -(x - mu) ** 2 / (2 * s * s) - math.log(s) - 0.5 * math.log(2 * math.pi)  # noqa: E731
+    dens = lambda x, mu, s: math.exp(-(x - mu) ** 2 / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    return {
+        "7": [math.log(pi[a]), th[a] - lse(th)],
+        "10": [score(a), E[a] - pi], "13": [score(a), (1 - pi[a]) * E[a]],
+        "18": [gJ, sum(pi[b] * r[b] * score(b) for b in range(K)), sum(pi[b] * r[b] * (E[b] - pi) for b in range(K))],
+        "21": [gJ[c], pi[c] * (r[c] - J(th))], "22": [gJ[c], pi[c] * r[c]],
+        "23": [sum(pi[b] * score(b) for b in range(K)), np.zeros(K)],
+        "26": [sum(pi[b] * (r[b] - beta) * score(b) for b in range(K)), gJ],
+        "32": [partial(H, th, c), -sum((math.log(pi[b]) + 1) * pi[b] * (delta(b, c) - pi[c]) for b in range(K)),
+               -pi[c] * (math.log(pi[c]) + H(th))],
+        "35": [partial(H, th, c), -pi[c] * math.log(pi[c])],
+        "39": [math.log(dens(x, mu, s)), logp(x, mu, s)],
+        "42": [d(lambda m: logp(x, m, s), mu), (x - mu) / s**2],
+        "42.2": [d(lambda q: logp(x, mu, q), s), (x - mu) ** 2 / (2 * s**3) - 1 / s],
+        "42.3": [d(lambda m: logp(x, m, s), mu), (x - mu) / s],
+    }
+
+
+@document("92_notes_kernels")
+def _(rng):
+    m = int(rng.integers(1, 3))
+    x, x2 = rng.uniform(-1.5, 1.5, size=(2, m))
+    ell = rng.uniform(0.7, 2)
+    k = lambda a, b, ell=ell: math.exp(-np.sum((a - b) ** 2) / (2 * ell**2))  # noqa: E731
+
+    def phi(a, terms=40):                                # the explicit RBF feature map, truncated
+        one = [np.array([math.exp(-t * t / (2 * ell**2)) * (t / ell) ** n / math.sqrt(math.factorial(n))
+                         for n in range(terms)]) for t in a]
+        out = one[0]
+        for f in one[1:]:
+            out = np.outer(out, f).ravel()
+        return out
+
+    u, v = rng.normal(size=(2, 2))
+    psi = lambda a: np.array([a[0] ** 2, a[1] ** 2, math.sqrt(2) * a[0] * a[1],  # noqa: E731
+                              math.sqrt(2) * a[0], math.sqrt(2) * a[1], 1.0])
+    u1, u2, v1, v2 = u[0], u[1], v[0], v[1]
+    N = int(rng.integers(2, 6))
+    xs = rng.normal(size=(N, m))
+    y = rng.normal(size=N)
+    lam = rng.uniform(0.1, 2)
+    K = np.array([[k(a, b) for b in xs] for a in xs])
+    I = np.eye(N)
+    alpha = np.linalg.solve(K + lam * I, y)
+    f = K @ alpha
+    dist = np.sum((phi(x) - phi(x2)) ** 2)
+    return {
+        "15": [grad(lambda a: k(a, x2), x), -(x - x2) / ell**2 * k(x, x2)],
+        "16": [d(lambda l: k(x, x2, l), ell), np.sum((x - x2) ** 2) / (2 * ell**3) * k(x, x2)],
+        "19.2": [k(x, x), 1],
+        "22": [dist, k(x, x) + k(x2, x2) - 2 * k(x, x2), 2 - 2 * k(x, x2)],
+        "24": [dist, 2 - k(x, x2)],
+        "29": [psi(u) @ psi(v), u1**2 * v1**2 + u2**2 * v2**2 + 2 * u1 * u2 * v1 * v2 + 2 * u1 * v1 + 2 * u2 * v2 + 1,
+               (u @ v + 1) ** 2],
+        "31": [u1**2 * v1**2 + u2**2 * v2**2 + u1 * u2 * v1 * v2 + u1 * v1 + u2 * v2 + 1, (u @ v + 1) ** 2],
+        "37": [y - f, y - K @ np.linalg.inv(K + lam * I) @ y, lam * np.linalg.inv(K + lam * I) @ y, lam * alpha],
+        "39": [y - f, lam * np.linalg.solve(K, y)],
+    }
+
+
+@document("93_nb_mixture_responsibilities")
+def _(rng):
+    K = int(rng.integers(2, 5))
+    a = rng.normal(size=K)
+    pis = softmax(a)
+    mu = rng.normal(size=K)
+    s = rng.uniform(0.5, 2, size=K)
+    x = rng.normal()
+    k = int(rng.integers(K))
+    dens = lambda x, m, s: np.exp(-(x - m) ** 2 / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    N = dens(x, mu, s)
+    p = pis @ N
+    gam = pis * N / p
+    logp = lambda a=a, mu=mu, s=s: math.log(softmax(a) @ dens(x, mu, s))  # noqa: E731
+    # cell 5: two components with a shared standard deviation
+    sh = rng.uniform(0.5, 2)
+    m1, m2 = rng.normal(size=2)
+    w1 = rng.uniform(0.1, 0.9)
+    n1, n2 = w1 * dens(x, m1, sh), (1 - w1) * dens(x, m2, sh)
+    g1, g2 = n1 / (n1 + n2), n2 / (n1 + n2)
+    lo = math.log(w1 / (1 - w1))
+    return {
+        "1:10": [np.sum(gam), 1],
+        "3:3": [partial(lambda m: dens(x, m, s), mu, k)[k], N[k] * (x - mu[k]) / s[k] ** 2],
+        "3:7": [partial(lambda m: logp(mu=m), mu, k), pis[k] / p * N[k] * (x - mu[k]) / s[k] ** 2,
+                gam[k] * (x - mu[k]) / s[k] ** 2],
+        "3:9": [partial(lambda q: logp(s=q), s, k), gam[k] * (x - mu[k]) ** 2 / s[k] ** 3],
+        "3:13": [partial(lambda m: logp(mu=m), mu, k), pis[k] * (x - mu[k]) / s[k] ** 2],
+        "3:17": [partial(lambda b: logp(a=b), a, k), gam[k] - pis[k]],
+        "3:17.2": [partial(lambda b: logp(a=b), a, k), gam[k]],
+        "5:6": [math.log(g1 / g2), lo + ((x - m2) ** 2 - (x - m1) ** 2) / (2 * sh**2),
+                lo + (m1 - m2) * x / sh**2 - (m1**2 - m2**2) / (2 * sh**2)],
+        "5:9": [g1, sig(math.log(g1 / g2))],
+        "5:10": [math.log(g1 / g2), lo + (m1 - m2) * x / (2 * sh**2) - (m1**2 - m2**2) / (2 * sh**2)],
+    }
+
+
+@document("94_robust_losses_logcosh_cauchy")
+def _(rng):
+    r = rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    x, y, th = rng.normal(size=3)
+    dl, c = rng.uniform(0.3, 3, size=2)
+    L = lambda r: math.log(math.cosh(r))  # noqa: E731
+    Hd = lambda r: dl**2 * (math.sqrt(1 + (r / dl) ** 2) - 1)  # noqa: E731
+    rho = lambda r: c**2 / 2 * math.log(1 + (r / c) ** 2)  # noqa: E731
+    q = 1 + (r / dl) ** 2
+    return {
+        "11": [d(L, r), math.sinh(r) / math.cosh(r), math.tanh(r)],
+        "11.2": [d2r(L, r), 1 - math.tanh(r) ** 2, 1 / math.cosh(r) ** 2],
+        "17": [L(r), abs(r) + math.log(1 + math.exp(-2 * abs(r))) - math.log(2)],
+        "20": [L(r), abs(r) - math.log(2)], "21": [d(L, r), 1 / math.cosh(r)],
+        "25": [d(lambda t: L(y - t * x), th), -x * math.tanh(y - th * x)],
+        "28": [d(lambda t: L(y - t * x), th), x * math.tanh(y - th * x)],
+        "35": [d(Hd, r), dl**2 * (2 * r / dl**2) / (2 * math.sqrt(q)), r / math.sqrt(q)],
+        "36": [d2r(Hd, r), q**-0.5],
+        "44": [d(rho, r), r / (1 + (r / c) ** 2)],
+        "44.2": [d(rho, r) / r, 1 / (1 + (r / c) ** 2), c**2 / (c**2 + r**2)],
+        "47": [d(rho, r) / r, c**2 / (c**2 + r**2) ** 2],
+    }
+
+
+@document("95_soft_dice_loss")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    z = rng.normal(size=n) * 2
+    p = sig(z)
+    y = (rng.random(n) < 0.5).astype(float)
+    y[int(rng.integers(n))] = 1.0                         # at least one foreground pixel
+    j = int(rng.integers(n))
+    j0 = int(rng.integers(n))
+    y[j0] = 0.0 if y.sum() > 1 else y[j0]
+    if y[j0] != 0.0:                                      # a background pixel for line 18
+        j0 = (j0 + 1) % n
+        y[j0] = 0.0
+    Af = lambda p: np.sum(p * y)  # noqa: E731
+    Bf = lambda p: np.sum(p) + np.sum(y)  # noqa: E731
+    D = lambda p: 2 * Af(p) / Bf(p)  # noqa: E731
+    D2 = lambda p: 2 * Af(p) / (np.sum(p**2) + np.sum(y**2))  # noqa: E731
+    A, B = Af(p), Bf(p)
+    B2 = np.sum(p**2) + np.sum(y**2)
+    J = A / (B - A)
+    Dv = D(p)
+    return {
+        "11": [partial(Af, p, j), y[j]], "11.2": [partial(Bf, p, j), 1],
+        "14": [partial(D, p, j), (2 * y[j] * B - 2 * A) / B**2, 2 * (y[j] * B - A) / B**2],
+        "14.2": [partial(lambda p: 1 - D(p), p, j), 2 * (y[j] * B - A) / B**2],
+        "17": [partial(D, p, j), 2 * y[j] / B], "18.2": [partial(D, p, j0), -2 * A / B**2],
+        "21": [partial(lambda z: D(sig(z)), z, j), 2 * (y[j] * B - A) / B**2 * p[j] * (1 - p[j])],
+        "28": [partial(D2, p, j), (2 * y[j] * B2 - 2 * A * 2 * p[j]) / B2**2, 2 * (y[j] * B2 - A) / B2**2],
+        "33.2": [J, A / B],
+        "37": [Dv, 2 * J / (1 + J)], "37.2": [J, Dv / (2 - Dv)], "37.3": [Dv, J / (1 + J)],
+        "40.2": [Af(y), np.sum(y)], "40.3": [D(y), 1],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
