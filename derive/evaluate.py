@@ -346,6 +346,13 @@ class Evaluator:
             if isinstance(e, sp.cosh):
                 return self.mul(self.add(p, m), a.num(Fraction(1, 2)))
             return self.div(self.add(p, self.neg(m)), self.add(p, m))
+        if isinstance(e, (sp.sec, sp.csc, sp.cot, sp.sech, sp.csch, sp.coth)):
+            # the reciprocals, through the functions above: 1/cos, 1/sin, cos/sin, 1/cosh, 1/sinh, cosh/sinh
+            x = e.args[0]
+            num, den = {sp.sec: (1, sp.cos), sp.csc: (1, sp.sin), sp.cot: (sp.cos, sp.sin), sp.sech: (1, sp.cosh),
+                        sp.csch: (1, sp.sinh), sp.coth: (sp.cosh, sp.sinh)}[type(e)]
+            top = a.num(1) if num == 1 else self._eval(num(x, evaluate=False), env)
+            return self.div(top, self._eval(den(x, evaluate=False), env))
         if isinstance(e, sp.Abs):
             return self._abs(self._eval(e.args[0], env))
         if isinstance(e, sp.sign):

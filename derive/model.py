@@ -251,6 +251,9 @@ class Step:
     # Vectors read as one-hot by default although the document declares them (y \in R^N) without saying
     # so: a verdict stands only where it is the same with them read as any vector.
     hot_guessed: tuple[str, ...] = ()
+    # Names the document never declares, read as real numbers (a guess): a refutation that needs one of them
+    # negative or zero stands only where it is refuted with them positive too (a standard deviation, a rate).
+    guessed_scalars: tuple[str, ...] = ()
     # Sizes the document bounds below (n >= 2), (size, least): a refutation stands only at such sizes.
     least_sizes: tuple[tuple[str, int], ...] = ()
     # The document says its layout: a matrix side is compared with the other as written, never transposed.
@@ -308,6 +311,7 @@ class Check:
     either: tuple[tuple[str, str], ...] = ()  # as Step.either
     premises: tuple[tuple[Side, Side, str], ...] = ()  # as Step.premises
     hot_guessed: tuple[str, ...] = ()  # as Step.hot_guessed
+    guessed_scalars: tuple[str, ...] = ()  # as Step.guessed_scalars
     least_sizes: tuple[tuple[str, int], ...] = ()  # as Step.least_sizes
     layout_declared: bool = False  # as Step.layout_declared
     gradient_columns: bool = False  # as Step.gradient_columns
@@ -355,7 +359,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
-                      hot_guessed=step.hot_guessed, least_sizes=step.least_sizes,
+                      hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)
         for n in range(n_links):

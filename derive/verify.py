@@ -606,6 +606,45 @@ def _positive_where_it_sums(check: Check, outcome: _Outcome, settings: Settings,
                     "vector's do, and no counterexample with positive entries was found", sizes=outcome.sizes)
 
 
+def _positive_guesses(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:
+    """A refutation at a value 0 or below of a name the document never declares (read as any real number): it
+    stands where the check is refuted again with those names positive (a standard deviation, a rate, a
+    length are); else unknown, naming them."""
+    cx = outcome.counterexample
+    below = []
+    for name in check.guessed_scalars:
+        given = cx.values.get(name)
+        if given is not None and not given.shape and given.entries[0].exact is not None \
+                and not given.entries[0].exact.is_positive:
+            below.append(name)
+    if not below:
+        return outcome
+    symbols = {s for side in (check.lhs, check.rhs) for s in side.expr.free_symbols
+               if isinstance(s, sp.Symbol) and not isinstance(s, Idx) and s.name in below}
+    positive = {s: sp.Symbol(s.name, positive=True) for s in symbols}
+    if not positive:
+        return outcome
+
+    def restricted(side):
+        return dataclasses.replace(side, expr=side.expr.xreplace(positive),
+                                   domain=tuple(d.xreplace(positive) for d in side.domain)
+                                   + tuple(sp.Gt(p, 0) for p in positive.values()))
+
+    again = dataclasses.replace(check, lhs=restricted(check.lhs), rhs=restricted(check.rhs), guessed_scalars=(),
+                                id=f"{check.id}/positive")
+    try:
+        retry = _run(again, settings, clock)
+    except (StageTimeout, Unsupported):
+        retry = None
+    if retry is not None and retry.verdict is Verdict.REFUTED:
+        return retry
+    names = ", ".join(sorted(below))
+    return _Outcome(Verdict.UNKNOWN, f"refuted only where {names} is 0 or negative ({cx.describe()}), and {names} "
+                    f"{'is' if len(below) == 1 else 'are'} never declared (read as any real number); no counterexample with "
+                    f"{names} positive was found: say which the document means, \"${below[0]} \\in \\mathbb{{R}}$\" or "
+                    f"\"${below[0]} > 0$\"", sizes=outcome.sizes)
+
+
 def _positive_entries(cx, d) -> bool:
     given = cx.values.get(str(d.name))
     return given is not None and all(e.exact is not None and e.exact.is_positive for e in given.entries)
@@ -762,9 +801,12 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     combos = C.size_combinations(params.sizes, settings.max_size, settings.max_instances)
     done_sizes: list[dict] = []
     undecided = ""
+    least = dict(check.least_sizes)  # (n >= 2: a size the document excludes is no counterexample's)
     try:
         with time_limit(min(clock.left() - 0.5, settings.timeout * settings.concrete_share)):
             for sizes in combos:
+                excluded = any(value < least.get(str(size), 1) for size, value in sizes.items())
+                failed = False
                 for assignment in C.index_assignments(params.indices, sizes):
                     if not _allowed(assignment, assume):
                         continue
@@ -776,6 +818,9 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
                     except Unsupported as exc:
                         undecided = f"the exact test cannot read this instance: {exc}"
                         raise StageTimeout(undecided) from None
+                    if excluded:
+                        failed = True  # (no bound "up to K" counts this size as done)
+                        break
                     found = _search(referee, L, R, sizes, assignment, rng)
                     if found:
                         point, separation = found
@@ -786,7 +831,8 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
                     undecided = ("an exact instance did not reduce to 0, yet no certified counterexample "
                                  "was found")
                     raise StageTimeout(undecided)
-                done_sizes.append(sizes)
+                if not failed:
+                    done_sizes.append(sizes)
     except StageTimeout:
         pass
     bound = _complete_bound(done_sizes, params.sizes)
@@ -955,6 +1001,8 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             + ", which is not used: a counterexample must satisfy it")
     if check.either:
         outcome = _either(check, outcome)
+    if check.guessed_scalars and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
+        outcome = _positive_guesses(check, outcome, settings, clock)
     if check.least_sizes and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
         below = [f"{name} = {outcome.counterexample.sizes[name]}" for name, least in check.least_sizes
                  if outcome.counterexample.sizes.get(name, least) < least]
