@@ -24,6 +24,10 @@ _DROP = re.compile(r"\\(label|eqref|ref)\{[^{}]*\}|\\nonumber\b|\\notag\b")
 _TAG = re.compile(r"\\tag\*?\{([^{}]*)\}")
 _LEAD_LABEL = re.compile(r"^\s*\((\d+[a-z]?)\)\s+(?=\S)")
 _QUAD_LABEL = re.compile(r"\\q?quad\s*\((\w+)\)\s*$")
+# "\quad (i = 1, \dots, n)", ", \qquad t = 1, \dots, T": the range of the equation's index, from 1, said beside it
+# (the index runs over it anyway)
+_INDEX_RANGE = re.compile(r"(?:,\s*)?\\q?quad\s*(\()?\s*(?:\\text\s*\{\s*for\s*\}\s*)?[a-z]\s*=\s*1\s*,\s*"
+                          r"(?:\\[lc]?dots|\.\.\.)\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*(?(1)\))\s*[.,;]?\s*$")
 _AFTER_LABEL = re.compile(r"[ \t]*\n?[ \t]*\((\d+[a-z]?)\)[ \t]*(?:\n|$)")
 _RELATIONS = {"=": "=", "\\neq": "≠", "\\ne": "≠", "\\approx": "≈", "\\leq": "≤", "\\le": "≤", "\\geq": "≥",
               "\\ge": "≥", "<": "<", ">": ">", "\\in": "∈", ":=": ":=", "\\coloneqq": ":=", "\\equiv": "≡",
@@ -238,8 +242,10 @@ def _row(text: str, start: int, end: int, relations) -> _Row:
 # Spacing and conjunctions that may stand between two equations of one row; a run of them separates
 # only if it has a comma, a \quad or an "and" in it.
 _SPACING = re.compile(r"(?:\s|,|~|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\\hspace\*?\{[^{}]*\}"
-                      r"|\\(?:text|mbox|textrm|mathrm)\s*\{\s*and\s*\})+")
-_STRONG = re.compile(r"(?<!\\),|\\q?quad(?![A-Za-z])|\{\s*and\s*\}")
+                      r"|\\(?:text|mbox|textrm|mathrm)\s*\{\s*(?:and|not|whereas|but|while|vs\.?|versus|rather\s+than|"
+                      r"instead\s+of|and\s+not|not)\s*\})+")
+_STRONG = re.compile(r"(?<!\\),|\\q?quad(?![A-Za-z])|\{\s*(?:and|not|whereas|but|while|vs\.?|versus|rather\s+than|"
+                     r"instead\s+of|and\s+not)\s*\}")
 _GUARDS = {"\\left": 1, "\\right": -1, "\\langle": 1, "\\rangle": -1, "\\{": 1, "\\}": -1,
            "\\lvert": 1, "\\rvert": -1, "\\lVert": 1, "\\rVert": -1}
 _NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*$")
@@ -306,6 +312,18 @@ def _condition(text, a, b, before, c, d, after) -> str:
     return ""
 
 
+_QUAD_CONDITION = re.compile(r"\\q?quad\s*\(([^()]*(?:<|>|\\leq?|\\geq?|\\neq?|\\in)[^()]*)\)\s*[.,;]?\s*$")
+
+
+def _quad_condition(text: str) -> tuple[str, str]:
+    """Take a condition said beside a row off it, ``\\quad (0 \\leq t \\leq T)``: the row without it, and the
+    condition (the row is then not read: checked without its condition, a true equation could be refuted)."""
+    m = _QUAD_CONDITION.search(text)
+    if not m:
+        return text, ""
+    return blank(text, m.start(), m.end()), " ".join(m.group(1).split())
+
+
 def _label_row(text: str) -> tuple[str, str]:
     """Take an equation label off a row: \\tag{..}, a leading (3), a trailing \\quad (1)."""
     m = _TAG.search(text)
@@ -319,6 +337,9 @@ def _label_row(text: str) -> tuple[str, str]:
     m = _QUAD_LABEL.search(text)
     if m:
         label = label or m.group(1)
+        text = blank(text, m.start(), m.end())
+    m = _INDEX_RANGE.search(text)
+    if m:
         text = blank(text, m.start(), m.end())
     return text, label
 
@@ -352,21 +373,26 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     rows, pieces, done = [], [], 0
     for row_start, row_end in _rows(text, 0, len(text)):
         row_text, label = _label_row(text[row_start:row_end])
+        row_text, beside = _quad_condition(row_text)
         row_text = _punctuation(row_text)
         pieces += [text[done:row_start], row_text]
         done = row_end
-        rows.append((row_start, row_end, label))
+        rows.append((row_start, row_end, label, beside))
     pieces.append(text[done:])
     text = "".join(pieces)
     chains: list[Chain] = []
     current: _Row | None = None
-    for row_start, row_end, label in rows:
+    for row_start, row_end, label, beside in rows:
         parts = _split(text, row_start, row_end)
         for k, part in enumerate(parts[1:], 2):
             part.label, part.part = label, k
         row = parts[0]
         row.label = label
         row.part = 1 if len(parts) > 1 else 0
+        if beside and not parts[-1].problem:
+            # (on the equation it stands beside: the last of the row)
+            parts[-1].problem = (f"a condition beside an equation ({beside}) is not read: write the equation alone, "
+                                 "and the condition in the prose")
         if row.problem:
             chains.append(_close(current, text))
             chains.append(Chain((Term(text[row_start:row_end], row_start),), (),
@@ -448,8 +474,8 @@ def _close(row: _Row | None, text: str) -> Chain | None:
         return None
     first, last = row.terms[0], row.terms[-1]
     latex = _squash(text[first.offset:last.offset + len(last.text)])
-    return Chain(tuple(row.terms), tuple(row.relations), _first(first.text, first.offset), row.label, "", latex,
-                 part=row.part)
+    return Chain(tuple(row.terms), tuple(row.relations), _first(first.text, first.offset), row.label, row.problem,
+                 latex, part=row.part)
 
 
 # A display longer than this is reported, not read: no formula of a derivation comes near it.

@@ -53,9 +53,19 @@ def macros(path: Path) -> dict[str, str]:
 
 
 def expand(latex: str, table: dict[str, str]) -> str:
-    """``latex`` with the macros of ``table`` replaced by their bodies (one level, as they are simple)."""
+    """``latex`` with the macros of ``table`` replaced by their bodies, to a fixed point (a macro's argument
+    may hold another, ``\\norm{\\vx}``)."""
     if not table:
         return latex
+    for _ in range(5):
+        expanded = _expand_once(latex, table)
+        if expanded == latex:
+            break
+        latex = expanded
+    return latex
+
+
+def _expand_once(latex: str, table: dict[str, str]) -> str:
     pattern = "|".join(re.escape(name) + r"(?![A-Za-z])(?:\s*\{([^{}]*)\})?" for name in sorted(table, key=len, reverse=True))
 
     def fill(m):
