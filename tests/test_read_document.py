@@ -824,9 +824,9 @@ def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_
     ("These notes use the denominator layout. Let $x \\in \\mathbb{R}^{n}$ and $W \\in \\mathbb{R}^{m \\times n}$.\n\n"
      "The numerator-layout answer, $W$, is the transpose of what we want here:\n\n$$\n\\frac{\\partial (W x)}{\\partial x} = W\n$$\n",
      [Verdict.REFUTED]),
-    # conventions derive does not read: refused, never read otherwise
+    # Einstein's convention: the index written twice is summed
     ("We use the Einstein summation convention. Here $a, b \\in \\mathbb{R}^{n}$.\n\n$$\na_k b_k = a^\\top b\n$$\n",
-     [Verdict.UNKNOWN]),
+     [Verdict.PROVED]),
     # a prime for the transpose, said so: read, and f'(x) (a derivative or f transposed times x?) refused
     ("A prime denotes the transpose: $y$ and $b$ are vectors.\n\n$$\ny'b = b'y\n$$\n\n$$\n(AB)' = A'B'\n$$\n\n"
      "$$\nx'(A + A')x = 2 x'Ax\n$$\n\n$$\nf'(x) = 2x\n$$\n",
@@ -1054,7 +1054,21 @@ def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_cl
     text = ("Let $a = 2$ and $b = 3$. Then more.\n\n"
             "Symmetry and the midpoint: $\\sigma(-x) = 1 - \\sigma(x)$ and $\\sigma(0) = \\frac{1}{3}$.\n")
     d = read_document(text, "doc.md", default_notation())
-    assert [verify_check(c, SETTINGS).verdict for c in checks_of(d)] == [Verdict.PROVED, Verdict.REFUTED]
+    outcomes = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    # (the values "let" gives define the names)
+    assert [o.detail.split(";")[0] for o in outcomes[:2]] == ["not checked: the definition of a is not checked",
+                                                            "not checked: the definition of b is not checked"]
+    assert [o.verdict for o in outcomes[2:]] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_value_let_gives_defines_the_name_and_a_value_given_later_ends_it():
+    text = ("Let $f(x) = x^2$ for real $x$, and $z = 2$.\n\nThe value asked for is $f(z) = 4$, not $f(z) = 2$.\n\n"
+            "Now $z = 3$, and $f(z) = 9$.\n")
+    d = read_document(text, "doc.md", default_notation())
+    verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    # f and z defined; f(z) = 4 proved and f(z) = 2 refuted at z = 2; after "now z = 3" the 2 no longer holds
+    assert verdicts[2:4] == [Verdict.PROVED, Verdict.REFUTED]
+    assert verdicts[4] is Verdict.UNKNOWN
 
 
 def test_a_default_function_name_the_document_defines_as_a_number_is_that_number():
@@ -1111,3 +1125,180 @@ def test_a_default_definition_the_document_replaces_is_not_listed_as_its_notatio
     assert not any(t.startswith("\\hat{y} :=") for t in d.assume.text)
     default = read_document("$$\\hat{y}_k = 1$$\n", "a.md", default_notation())
     assert any(t.startswith("\\hat{y} :=") for t in default.assume.text)
+
+
+def _verdicts(text: str) -> list[tuple[int, Verdict, str]]:
+    """(line, verdict, detail) of every link of the document, in order."""
+    d = read_document(text, "doc.md", default_notation())
+    out = []
+    for c in checks_of(d):
+        if c.part == "ends":
+            continue
+        r = verify_check(c, SETTINGS)
+        out.append((c.line, r.verdict, r.detail))
+    return out
+
+
+def test_a_vector_function_defined_by_its_entry_is_that_vector_at_any_argument():
+    text = ("Let $T > 0$ and $z, c \\in \\mathbb{R}^n$.\n\n$$\ng(z)_i = \\frac{e^{z_i / T}}{\\sum_{k=1}^{n} e^{z_k / T}}\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} g(z)_i = 1\n$$\n\n"
+            "$$\n\\frac{\\partial g(z)_i}{\\partial z_i} = \\frac{1}{T} g(z)_i (1 - g(z)_i)\n$$\n\n"
+            "$$\n\\frac{\\partial g(z)_i}{\\partial z_i} = g(z)_i (1 - g(z)_i)\n$$\n\n"
+            "$$\ng(z + c)_j = g(z)_j, \\quad g(2 z)_j = g(z)_j\n$$\n")
+    verdicts = [v for _, v, _ in _verdicts(text)]
+    # (the definition, then: sums to one; the derivative with 1/T; without it; a shift of z that is not constant)
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED,
+                        Verdict.REFUTED]
+
+
+def test_a_built_in_name_defined_with_a_parameter_of_its_own_is_the_documents_function():
+    softmax = ("Here $T > 0$ is a temperature and $z \\in \\mathbb{R}^n$; softmax includes it:\n\n"
+               "$$\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i / T}}{\\sum_{k=1}^{n} e^{z_k / T}}\n$$\n\n"
+               "$$\n\\log \\mathrm{softmax}(z)_i = \\frac{z_i}{T} - \\log \\sum_{k=1}^{n} e^{z_k / T}\n$$\n\n"
+               "$$\n\\log \\mathrm{softmax}(z)_i = z_i - \\log \\sum_{k=1}^{n} e^{z_k}\n$$\n")
+    found = _verdicts(softmax)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    assert "definition of softmax" in found[0][2]
+    sigmoid = ("Let $T > 0$.\n\n$$\n\\operatorname{sigmoid}(x) = \\frac{1}{1 + e^{-x / T}}\n$$\n\n"
+               "$$\n\\frac{d}{dx} \\operatorname{sigmoid}(x) = \\frac{1}{T} \\operatorname{sigmoid}(x) "
+               "(1 - \\operatorname{sigmoid}(x))\n$$\n")
+    assert [v for _, v, _ in _verdicts(sigmoid)] == [Verdict.UNKNOWN, Verdict.PROVED]
+    # the usual softmax written out is no definition of the document's own: a premise of the steps that use it
+    usual = softmax.replace(" / T", "").replace("\\frac{z_i}{T}", "z_i")
+    assert {v for _, v, _ in _verdicts(usual)} == {Verdict.PROVED}
+
+
+def test_a_value_of_a_built_in_function_at_a_point_is_no_definition_of_it():
+    text = ("At $a = 0$ we have $\\sigma(a) = \\frac{1}{2}$.\n\n$$\n\\sigma'(a) = \\sigma(a)^2\n$$\n\n"
+            "$$\n\\sigma'(a) = \\sigma(a) (1 - \\sigma(a))\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_a_definition_under_a_part_marker_replaces_the_earlier_part_s():
+    text = ("## Question 1\n\nLet $f(x) = x e^{x}$ for real $x$, and $z = 2$.\n\n(a) $f'(x) = (1 + x) e^{x}$.\n\n"
+            "## Question 2\n\nNow $f(x) = x^2 e^{-x}$; the same questions.\n\n(a)\n\n$$\nf'(x) = (2x - x^2) e^{-x}\n$$\n\n"
+            "$$\nf'(x) = (1 + x) e^{x}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_function_described_in_words_only_is_never_refuted_as_any_function():
+    text = ("Let $\\Phi$ be the standard normal CDF and $x \\in \\mathbb{R}$.\n\n$$\n\\Phi(-x) = 1 - \\Phi(x)\n$$\n\n"
+            "$$\n\\frac{d}{dx} x \\Phi(x) = \\Phi(x) + x \\Phi'(x)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED]
+    assert "$\\Phi$ is the standard normal CDF" in found[0][2]
+
+
+def test_a_property_of_a_matrix_said_in_words_keeps_a_refutation_without_it_unknown():
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric and $x \\in \\mathbb{R}^n$.\n\n"
+            "$$\n\\nabla_x (x^\\top A x) = 2 A x\n$$\n\n$$\n\\nabla_x (x^\\top A x) = 3 A x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("$A$ is symmetric" in why for _, _, why in found)
+
+
+def test_an_interval_declares_a_range():
+    text = ("Let $\\varepsilon \\in (0, 1)$ and $x \\in [0, \\infty)$.\n\n"
+            "$$\n\\sqrt{x^2} = x, \\quad |\\varepsilon| = -\\varepsilon\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_condition_on_a_name_a_definition_holds_applies_and_meets_its_range():
+    text = ("Let $x \\in \\mathbb{R}$ and $\\varepsilon \\geq 0$ a constant, and\n\n$$\nr = x^2 + \\varepsilon\n$$\n\n"
+            "If $\\varepsilon = 0$, the thing holds, $\\frac{x^2}{r} = 1$, and more.\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED]
+
+
+def test_a_sum_joined_to_a_range_is_a_supposition_and_a_size_bound_is_searched_above():
+    text = ("Weights $\\pi_k > 0$, $\\sum_{k=1}^{K} \\pi_k = 1$, and logits $z \\in \\mathbb{R}^K$ ($K \\geq 2$ classes).\n\n"
+            "$$\n\\sum_{k=1}^{K} \\pi_k z_k = z_1\n$$\n")
+    found = _verdicts(text)
+    # (no result for the supposition; the claim refuted at K = 2 or more, never at the excluded K = 1)
+    assert [v for _, v, _ in found] == [Verdict.REFUTED]
+    assert "N = 1," not in found[0][2]
+
+
+def test_an_inequality_of_two_index_letters_opens_a_case_and_an_entry_value_is_refused():
+    text = ("Let $z \\in \\mathbb{R}^n$. For any other index $k \\neq j$:\n\n$$\n\\delta_{kj} z_k = 0\n$$\n\n"
+            "Let $y \\in \\{0, 1\\}^n$ and $p \\in \\mathbb{R}^n$. Pixels ($y_j = 0$) get "
+            "$\\frac{\\partial}{\\partial p_j} \\sum_{i=1}^{n} p_i y_i = 0$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.UNKNOWN]
+    assert "the value of one entry of y" in found[1][2]
+
+
+def test_a_declared_name_tied_to_another_by_a_display_is_not_refuted_as_independent():
+    text = "Let $\\eta \\in \\mathbb{R}$ and $p \\in (0, 1)$. The log-odds are\n\n$$\n\\eta = \\log \\frac{p}{1 - p}\n$$\n"
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] and "tied to p" in found[0][2]
+
+
+def test_a_refutation_only_at_a_negative_value_of_an_undeclared_name_is_unknown():
+    found = _verdicts("$$\n\\sqrt{s^2} = s, \\quad \\sqrt{s^2} = 2 s\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.REFUTED]
+    assert "refuted only where s is 0 or negative" in found[0][2]
+
+
+def test_a_name_s_power_with_an_index_formula_is_a_power():
+    text = ("Let $w \\in \\mathbb{R}$ and $x \\in \\mathbb{R}^T$.\n\n"
+            "$$\n\\sum_{k=1}^{T} w^{T-k} x_k = w^{T-1} x_1 + \\sum_{k=2}^{T} w^{T-k} x_k\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] in ([Verdict.PROVED], [Verdict.BOUNDED])
+
+
+def test_annotations_beside_an_equation_are_an_index_range_a_condition_or_a_connective():
+    text = ("Let $x, g \\in \\mathbb{R}^n$ and $r > 0$.\n\n$$\ny_i = \\frac{g_i x_i}{r} \\quad (i = 1, \\dots, n)\n$$\n\n"
+            "$$\n\\frac{\\partial y_i}{\\partial g_i} = \\frac{x_i}{r} \\quad (0 \\leq i \\leq n)\n$$\n\n"
+            "$$\n\\frac{\\partial y_i}{\\partial g_i} = \\frac{x_i}{r} , \\qquad \\text{not} \\qquad "
+            "\\frac{\\partial y_i}{\\partial g_i} = x_i\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    latex = [c.link_latex or c.latex for c in checks_of(d)]
+    assert latex[0].replace(" ", "") == "y_i=\\frac{g_ix_i}{r}"
+    found = _verdicts(text)
+    assert "a condition beside an equation (0 \\leq i \\leq n)" in found[1][2]
+    assert [v for _, v, _ in found[2:]] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_display_not_read_that_opens_with_a_fresh_name_defines_it():
+    text = ("$$\nh_t = w h_{t-1} + x_t , \\qquad t = 1 , \\quad t \\geq 1\n$$\n\n"
+            "$$\nh_2 = w x_1 + x_2\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "uses h, which line 2 defines" in found[-1][2]
+
+
+def test_einstein_s_convention_sums_an_index_written_twice_in_a_product():
+    text = ("We use Einstein's summation convention. Let $a, b, x \\in \\mathbb{R}^n$ and "
+            "$A \\in \\mathbb{R}^{n \\times n}$.\n\n"
+            "$$\na_k b_k = a^\\top b\n$$\n\n$$\nA_{kk} = \\operatorname{tr}(A)\n$$\n\n"
+            "$$\n\\frac{\\partial (x_k x_k)}{\\partial x_l} = 2 x_l\n$$\n\n"
+            "$$\n\\frac{\\partial (x_k A_{kj} x_j)}{\\partial x_l} = A_{lj} x_j + x_k A_{kl}\n$$\n\n"
+            "$$\n\\frac{\\partial (x_k x_k)}{\\partial x_l} = 2 x_k\n$$\n\n$$\na_k b_k x_k = 0\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED] * 4 + [Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "written 3 times in one product" in found[-1][2]
+    # without the convention, a_k b_k is the product at one k
+    assert _verdicts(text.replace("We use Einstein's summation convention. ", ""))[0][1] is Verdict.REFUTED
+
+
+def test_a_function_named_with_its_parameter_as_a_label_is_defined_and_applied():
+    text = (
+        "With a scale $\\delta > 0$, $H_\\delta(r) = \\delta^2 \\left( \\sqrt{1 + (r / \\delta)^2} - 1 \\right)$ and\n\n"
+        "$$\nH_\\delta'(r) = \\frac{r}{\\sqrt{1 + (r / \\delta)^2}} , \\qquad H_\\delta'(r) = r\n$$\n\n"
+        "For $\\beta > 0$ let $\\operatorname{swish}_\\beta(u) = u \\, \\sigma(\\beta u)$.\n\n"
+        "$$\n\\frac{d}{du} \\operatorname{swish}_\\beta(u) = \\sigma(\\beta u) + \\beta u \\, \\sigma(\\beta u) "
+        "(1 - \\sigma(\\beta u))\n$$\n\n"
+        "Let $x \\in \\mathbb{R}^n$ and $\\tau > 0$.\n\n$$\nm_\\tau(x) = \\tau \\log \\sum_{i=1}^{n} e^{x_i / \\tau}\n$$\n\n"
+        "$$\n\\frac{\\partial m_\\tau}{\\partial x_j} = \\frac{e^{x_j / \\tau}}{\\sum_{i=1}^{n} e^{x_i / \\tau}}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN,
+                                        Verdict.PROVED, Verdict.UNKNOWN, Verdict.PROVED]
+    # (a primed head defines nothing: H_delta'(r) = r is a claim)
+    assert "definition" not in found[2][2]
+
+
+def test_a_recurrence_s_start_value_may_follow_it_and_a_general_step_is_refused():
+    text = ("A coefficient $0 < \\gamma < 1$ and gradients $g_1, g_2, \\dots$:\n\n$$\nm_t = \\gamma m_{t-1} + g_t\n$$\n\n"
+            "and it is initialised with $m_0 = 1$. Hence\n\n$$\nm_2 = \\gamma^2 + \\gamma g_1 + g_2, \\qquad "
+            "m_2 = \\gamma g_1 + g_2\n$$\n\n$$\nm_t = \\sum_{k=1}^{t} \\gamma^{t-k} g_k\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "m at a general step is not read" in found[-1][2]

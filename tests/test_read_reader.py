@@ -321,8 +321,8 @@ def test_sums_with_a_lower_limit_and_an_excluded_index(read):
 
 
 @pytest.mark.parametrize("text, reason", [
-    (r"\operatorname{sech}^2 x", "needs its argument in parentheses"),
-    (r"\mathrm{sech}^2 x", "function or a name times the factor"),
+    (r"\operatorname{erfcx}^2 x", "needs its argument in parentheses"),
+    (r"\mathrm{erfcx}^2 x", "function or a name times the factor"),
     (r"\Delta c", "increment"),
 ])
 def test_names_that_may_be_functions_or_increments_are_refused(read, text, reason):
@@ -332,8 +332,13 @@ def test_names_that_may_be_functions_or_increments_are_refused(read, text, reaso
 
 
 def test_an_operator_name_is_a_function_nobody_defines(read):
-    value = read(r"\operatorname{sech}^2(z)").expr
-    assert value == sp.Function("sech", real=True)(z) ** 2
+    value = read(r"\operatorname{erfcx}^2(z)").expr
+    assert value == sp.Function("erfcx", real=True)(z) ** 2
+
+
+def test_the_reciprocal_trigonometric_and_hyperbolic_functions_are_read(read):
+    assert read(r"\operatorname{sech}^2 z").expr == sp.sech(z) ** 2
+    assert read(r"\coth(z) - \csc z").expr == sp.coth(z) - sp.csc(z)
 
 
 def test_i_outside_a_subscript_is_not_a_real_number():

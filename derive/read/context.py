@@ -16,11 +16,11 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from ..model import Reading
-from ..notation import size, vector
+from ..notation import size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import BUILTIN_FUNCTIONS, UNREAD_WORDS, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
 from .types import infer
 
 _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])\s*\})\s*$")
@@ -129,11 +129,11 @@ class DocumentContext:
         moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
-                    self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families)
+                    self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
-             self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families) = kept
+             self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
@@ -299,6 +299,15 @@ class DocumentContext:
             out.append(Reading("guess", f"{names} {'is' if len(guessed) == 1 else 'are'} read as real number"
                                         f"{'' if len(guessed) == 1 else 's'} (not declared)"))
         used = set().union(*(names_in(t) for t in texts)) if texts else set()
+        # the functions named by words (\operatorname{LReLU}, \mathrm{softmax}) the document defines
+        used |= {n for n in (*self.lambdas, *self.redefined) if len(n) > 1 and n.isalpha()
+                 and any(re.search(r"\{\s*" + n + r"\s*\}", t) for t in texts)}
+        # and those named with a label, H_\delta, \operatorname{swish}_\beta
+        for n in self.lambdas:
+            base, _, label = n.partition("_")
+            if label and any(re.search(r"(?:\{\s*" + re.escape(base) + r"\s*\}|(?<![A-Za-z\\])" + re.escape(base) + r")\s*_\s*\{?\s*"
+                                       + re.escape(label) + r"(?![A-Za-z])", t) for t in texts):
+                used.add(n)
         for n in sorted(self.inferred):
             defined = symbol_name(n) in self.values and self._in_force(symbol_name(n))
             if n in used and n not in self.typed_from_use and not defined:  # a definition says what it is
@@ -313,7 +322,10 @@ class DocumentContext:
         for n in sorted(used):
             if n in self.redefined and self._in_force(n) and self.line != self.redefined[n]:
                 out.append(Reading("definition", f"${n}$ as the document defines it, not the built-in "
-                                                 f"{default_notation().functions[n]}", self.redefined[n]))
+                                                 f"{self._builtin_kind(n)}", self.redefined[n]))
+            elif n in self.lambdas and symbol_name(n) not in self.values and self._in_force(n) \
+                    and self.defined_at.get(n) is not None and self.line != self.defined_at[n]:
+                out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[n]))
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
@@ -487,6 +499,13 @@ class DocumentContext:
             return None
         key = symbol_name(letter)
         if f"{key}_0" not in self.values:
+            # "... initialised with $m_0 = 1$" after the recurrence: its start value, taken first
+            start = re.compile(r"\s*" + re.escape(letter) + r"\s*_\s*(?:0|\{\s*0\s*\})\s*")
+            given = [chain[0][1][0] for chain in chains if len(chain[0]) == 2 and list(chain[1]) == ["="]
+                     and start.fullmatch(chain[0][0][0]) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", chain[0][1][0])]
+            if len(set(given)) == 1:
+                self._define_numbered(letter, "0", given[0])
+        if f"{key}_0" not in self.values:
             return None  # no start value taken (v_0 = 0): never unrolled from any v_0, which would refute v_1 = g_1
         sequences = {symbol_name(n) for n in re.findall(r"(\\?[A-Za-z]+)\s*_\s*(?:" + t + r"(?![A-Za-z])|\{\s*" + t
                                                        + r"\s*(?:[+-]\s*\d+\s*)?\})", left + " " + right)}
@@ -565,12 +584,13 @@ class DocumentContext:
         question 1, f(x) = t^3 under question 2): the earlier meaning is dropped, so the display defines it
         anew instead of being checked as a claim against the earlier one. Returns what was dropped, for
         ``_restore`` when the display turns out to define nothing (sigma(z) = 0 "at z = 0")."""
-        if self.part_start is None or self.line is None or self.line < self.part_start \
-                or (self.part_end is not None and self.line > self.part_end):
-            return []  # (only a display of this part defines a name anew here)
+        if self.part_start is None or self.line is None or (self.part_end is not None and self.line > self.part_end):
+            return []  # (a display of a later part does not reach back into this one)
         head = self._definition_head(left)
         if head is not None and not self._plain_arguments(head[1]):
             return []  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
+        if head is not None and not names_in(left) - {head[0]} & names_in(right):
+            return []  # f(z) = 9: the function's value at a point, no definition of it
         numbered = _NUMBERED.match(left)
         if numbered:
             keys = {f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}"}
@@ -580,8 +600,8 @@ class DocumentContext:
         dropped = []
         for k in keys:
             at = self.defined_at.get(k)
-            if at is None or at >= self.part_start:
-                continue
+            if at is None or not any(at < h <= self.line for h in self.heading_lines):
+                continue  # (defined under the same heading: a claim about it)
             for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
                           self.matrix_values, self.vector_functions, self.entry_functions, self.parametric,
                           self.redefined, self.defined_at, self.defined_until):
@@ -638,40 +658,60 @@ class DocumentContext:
                                   for a in args)
 
     def _definition_head(self, left: str):
-        """(f, the argument nodes, the argument node) for a left side f(x) or f(x, y); else None."""
+        """(f, the argument nodes, the argument node, the entry letter) for a left side f(x), f(x, y) or
+        f(z)_i (a vector-valued f by its entry i; else the letter is None); else None."""
         try:
             tree = parser().parse(left)
         except (LarkError, FormulaError):
             return None
         entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
-        if len(entries) != 2 or entries[1].op is not None or item_scripts(entries[0].item) \
+        if len(entries) != 2 or entries[1].op is not None \
                 or node_kind(item_base(entries[0].item)) not in ("letter", "command", "text") \
                 or node_kind(item_base(entries[1].item)) not in ("paren", "paren_params"):
             return None
+        # H_\delta(r) = ..., \operatorname{swish}_\beta(x) = ...: a function named with its parameter as a label
+        label = function_label(item_scripts(entries[0].item))
+        if item_scripts(entries[0].item) and (label is None
+                                              or any(sc.data == "prime" for sc in item_scripts(entries[0].item))):
+            return None  # (f'(x) = ... defines nothing)
+        suffix = f"_{label}" if label else ""
+        entry = None
+        scripts = item_scripts(entries[1].item)
+        if scripts:
+            # f(z)_i = ...: entry i of a vector-valued f; any other script (f(x)^2 = ...) makes a claim
+            inner = scripts[0].children[1] if len(scripts) == 1 and scripts[0].data == "sub_script" else None
+            entry = _plain_letter(inner)
+            if entry is None or not self.notation.size_of_index(entry):
+                return None
         first = item_base(entries[0].item)
         if node_kind(first) == "text":
-            # \operatorname{LReLU}(x) = ...: a name of several letters the document defines (no built-in one)
+            # \operatorname{LReLU}(x) = ...: a name of several letters the document defines (no built-in one,
+            # unless the built-in's meaning varies between authors: a softmax with a temperature)
             name = node_word(first)
             if not name or not name.isalpha() or str(first.children[0]).startswith(("\\text", "\\mbox")) \
-                    or name in BUILTIN_FUNCTIONS or name in UNREAD_WORDS:
+                    or (name in BUILTIN_FUNCTIONS and not suffix and not self._redefinable(name)) or name in UNREAD_WORDS:
                 return None
-            return name, item_base(entries[1].item).children, item_base(entries[1].item)
+            return name + suffix, item_base(entries[1].item).children, item_base(entries[1].item), entry
         name = str(first.children[0])
         if name.startswith("\\") and (name[1:] not in GREEK or name == "\\pi"):
             return None
-        return name, item_base(entries[1].item).children, item_base(entries[1].item)
+        return name + suffix, item_base(entries[1].item).children, item_base(entries[1].item), entry
 
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
         head = self._definition_head(left)  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
         if head is None:
             return None
-        name, args, node = head
+        name, args, node, entry = head
         if node_kind(node) == "paren_params":
-            return self._define_with_parameters(name, args, right)
+            return None if entry is not None else self._define_with_parameters(name, args, right)
         redefined = self._redefinable(name)
         if name in self.lambdas or (self.notation.kind_of(name) is not None and not redefined) or name in ("e", "d"):
             return None
+        if entry is not None:
+            return self._define_by_entry(name, args, entry, right, redefined)
+        if redefined and self._builtin_kind(name) not in V.SCALAR_FUNCTIONS:
+            return None  # softmax(z) = ... as a whole: the premise of the steps that use it (see read.document)
         if len(args) > 1:
             return None if redefined else self._define_several(name, args, right)
         try:
@@ -709,12 +749,21 @@ class DocumentContext:
         return name
 
     def _redefinable(self, name: str) -> bool:
-        """A built-in function's name with its default meaning (sigma, the logistic function), which no alias of the
-        document replaced: the document may define it its own way (sigma(x) = 1/(1 + e^{-kx}))."""
+        """A built-in function's name with its default meaning (sigma, the logistic function; \\operatorname{softmax}),
+        which no alias of the document replaced: the document may define it its own way (sigma(x) = 1/(1 + e^{-kx}),
+        softmax(z)_i with a temperature)."""
         defaults = default_notation()
+        if name in BUILTIN_FUNCTIONS and not name.startswith("\\"):
+            return BUILTIN_FUNCTIONS[name] in REDEFINABLE and self.notation.kind_of(name) == defaults.kind_of(name) \
+                and self.notation.functions.get(name) == defaults.functions.get(name)
         return self.notation.kind_of(name) == "function" and name in defaults.functions \
             and self.notation.functions.get(name) == defaults.functions[name] \
             and V.SCALAR_FUNCTIONS.get(defaults.functions[name]) is not None
+
+    @staticmethod
+    def _builtin_kind(name: str) -> str:
+        """The built-in meaning of a redefinable name: sigmoid for sigma and for \\operatorname{sigmoid}."""
+        return BUILTIN_FUNCTIONS[name] if name in BUILTIN_FUNCTIONS else default_notation().functions[name]
 
     def _redefine(self, name: str, variable, body) -> str | None:
         """sigma(x) = formula, other than the built-in sigma, with a parameter of its own (a slope k) or with words
@@ -724,28 +773,85 @@ class DocumentContext:
         if type(x) is not sp.Symbol or variable.is_vector or variable.row or body.is_vector or body.row \
                 or body.is_matrix or body.misfit is not None:
             return None
-        usual = V.SCALAR_FUNCTIONS[default_notation().functions[name]](x)
-        others = sorted(body.expr.free_symbols - {x}, key=str)
-        if not others and self.line not in self.defining_lines:
-            # nothing added to it (a slope, a temperature) and no words that give the name a meaning: a claim
-            # about the usual function (1/(1 + e^x) is a slip, 1/2 + tanh(u)/2 a wrong identity)
-            return None
-        for n, at in enumerate((sp.Rational(1, 3), sp.Rational(-5, 4), sp.Rational(7, 2))):
-            point = {x: at, **{o: sp.Rational(2 + n + k, 3) for k, o in enumerate(others)}}
-            try:
-                gap = sp.N((body.expr - usual).xreplace(point), 30)
-            except (TypeError, ValueError, ZeroDivisionError):
-                return None
-            if not gap.is_number or not gap.is_real:
-                return None
-            if abs(gap) > 1e-20:
-                break
-        else:
-            return None  # the usual function: read as the built-in, the definition a premise to prove
+        usual = V.SCALAR_FUNCTIONS[self._builtin_kind(name)](x)
+        if not self._differs(body.expr, usual, {x}):
+            return None  # the usual function (or no words that make it the document's own): a premise to prove
         self.lambdas[name] = sp.Lambda(x, body.expr)
         self.lambda_domains[name] = (x, body.domain)
         self.defined_at[name] = self.line
         self.redefined[name] = self.line
+        return name
+
+    def _differs(self, body: sp.Expr, usual: sp.Expr, variables: set) -> bool:
+        """A redefinition of a built-in function that is the document's own: a formula with a parameter of
+        its own (a slope, a temperature) or under words that give the name its meaning ("we write sigma for
+        ...", "in this sheet"), which differs from the usual function at one of a few rational points.
+        Otherwise the name keeps its usual reading: 1/(1 + e^x) for sigma is a slip, 1/2 + tanh(u)/2 a wrong
+        identity, and the definition is a premise of the steps that use it (see read.document)."""
+        others = sorted({s for s in body.free_symbols - variables if not isinstance(s, sp.Idx)}, key=str)
+        stated = {symbol_name(n) for n in self.stated} | self.said_names
+        # (a parameter counts where the prose says what it is, "$T > 0$ is a temperature": else it may be a slip)
+        if (not others or not all(str(o) in stated for o in others)) and self.line not in self.defining_lines:
+            return False
+        points = (sp.Rational(1, 3), sp.Rational(-5, 4), sp.Rational(7, 2))
+        for n, at in enumerate(points):
+            point = {x: points[(n + k) % 3] for k, x in enumerate(sorted(variables, key=str))}
+            point.update({o: sp.Rational(2 + n + k, 3) for k, o in enumerate(others)})
+            try:
+                gap = sp.N((body - usual).xreplace(point).doit(), 30)
+            except (TypeError, ValueError, ZeroDivisionError):
+                return False
+            if not gap.is_number or not gap.is_real:
+                return False
+            if abs(gap) > 1e-20:
+                return True
+        return False
+
+    def _define_by_entry(self, name: str, args, entry: str, right: str, redefined: bool) -> str | None:
+        """f(z)_i = formula in i, z a vector: f is the vector-valued function of vectors of z's length whose
+        entry i is the formula (f(z) the vector, f(2z)_j its entry j at 2z). A built-in name (softmax) is
+        redefined so only where the formula is the document's own (a temperature, see _differs)."""
+        if len(args) != 1:
+            return None
+        try:
+            variable = self._expr(args[0], {})
+            body = self.read(right)
+        except FormulaError:
+            return None
+        if not variable.is_vector or variable.row or not isinstance(variable.expr, sp.Indexed) \
+                or variable.expr.indices != (V.entry_index(variable.size),) \
+                or body.is_vector or body.row or body.is_matrix or body.misfit is not None:
+            return None
+        index = self.free_index(entry)
+        length = self.size_symbol(self.notation.size_of_index(entry))
+        if length != variable.size or index not in body.expr.free_symbols \
+                or any(isinstance(s, sp.Idx) and s != index for s in body.expr.free_symbols):
+            return None  # its entries run over another range, or depend on another free index: not read
+        at = {index: V.entry_index(length)}
+        expr = body.expr.xreplace(at)
+        base = variable.expr.base
+        if redefined:
+            kind = self._builtin_kind(name)
+            if kind not in ("softmax", "logsoftmax"):
+                return None
+            usual = unfold((V.softmax_of if kind == "softmax" else V.log_softmax_of)(variable).expr)
+            # compared entry by entry at a length of 3, the vector's entries made numbers' names
+            entries = [sp.Symbol(f"_z{k}", real=True) for k in (1, 2, 3)]
+
+            def at_three(e: sp.Expr, k: int) -> sp.Expr:
+                e = e.xreplace({V.entry_index(length): k}).xreplace({length: 3}).doit()
+                return e.replace(lambda a: isinstance(a, sp.Indexed) and a.base == base and a.indices[0].is_Integer,
+                                 lambda a: entries[int(a.indices[0]) - 1])
+
+            if not any(self._differs(at_three(expr, k), at_three(usual, k), set(entries)) for k in (1, 2, 3)):
+                return None
+            self.redefined[name] = self.line
+        self.vector_functions[name] = (base, variable.size, expr, tuple(c.xreplace(at) for c in body.domain), length)
+        self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: f(v) is read apart
+        self.lambda_domains[name] = (variable.expr, body.domain)
+        self.function_letters.add(name)
+        self.scalar_letters.discard(name)
+        self.defined_at[name] = self.line
         return name
 
     def _define_on_vector(self, name: str, variable, body, right: str) -> str | None:
@@ -756,12 +862,14 @@ class DocumentContext:
         if body.is_vector or body.row or symbol_name(name) in self.values:
             return None  # a vector function of a vector: its Jacobian's layout would be a guess
         base = variable.expr.base
-        self.vector_functions[name] = (base, variable.size, body.expr, body.domain)
+        self.vector_functions[name] = (base, variable.size, body.expr, body.domain, None)
         self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: J(v) is read apart
         self.lambda_domains[name] = (variable.expr, body.domain)
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
-        key = symbol_name(name)
+        # (m_\tau(x) = ...: its value m_\tau is read under the label m_tau, as any name with a Greek label)
+        base, _, label = name.partition("_")
+        key = f"{symbol_name(base)}_{label.lstrip(chr(92))}" if label else symbol_name(name)
         self._keep_defined(key, body, right)
         self.defined_at[name] = self.line
         return name
@@ -846,6 +954,16 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+def _plain_letter(node) -> str | None:
+    """The letter a subscript is, i in f(z)_i or f(z)_{i}; None for anything else."""
+    if node is None:
+        return None
+    node = node.children[0] if node_kind(node) == "group" and len(node.children) == 1 else node
+    node = node.children[0] if node_kind(node) == "product" and len(node.children) == 1 else node
+    node = item_base(node) if node_kind(node) == "item" and not item_scripts(node) else node
+    return str(node.children[0]) if node_kind(node) == "letter" else None
 
 
 def _typed_readings(typed: dict[str, tuple]) -> list[Reading]:

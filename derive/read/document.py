@@ -22,8 +22,9 @@ from .statements import Condition, Declaration, branch_condition, cases_branches
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..notation import Definition, scalar, vector
+from . import values as V
 from .reader import Reader, symbol_name
-from .syntax import BUILTIN_FUNCTIONS, names_in
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, names_in
 
 __all__ = ["read_document"]
 
@@ -113,7 +114,7 @@ class _Builder:
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
         self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
-        self.unread_conventions: list = []  # conventions the prose states and derive does not read
+        self.einstein_line: int | None = None  # the line saying the document sums over repeated indices
         self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
         self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
@@ -191,7 +192,8 @@ class _Builder:
                 text = term.text
                 for pattern, replacement in context.rewrites:
                     text = pattern.sub(replacement, text)
-                values.append(self.reader.read(text))
+                value = self.reader.read(text)
+                values.append(V.einstein(value) if self.einstein_line is not None else value)
                 per_term[-1] = self.reader.guessed()
                 excluded[-1] = set(self.reader.excluded)
                 guessed_length[-1] = self.reader._default_sizes
@@ -266,15 +268,12 @@ class _Builder:
         if context.alias:
             self.defined = context.alias
         if chain.problem:
+            self._note_unreadable_chain(chain)
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
         problem = self._size_relation(chain, line)
         if problem:
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   problem)]
-        for pattern, why in self.unread_conventions:
-            if any(pattern.search(t.text) for t in chain.terms):
-                return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms),
-                                      line, why)]
         chain, conditions, condition_problem = self._conditions(chain, context)
         if condition_problem:
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
@@ -393,6 +392,9 @@ class _Builder:
                                    f"number, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
+        tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
+        if tie:
+            lonely_links[0] = tie
         if last_defined and len(chain.relations) > 1:
             link_problems[-1] = (f"the definition of {last_defined} is not checked; {last_defined} has this "
                                  "meaning from here on")
@@ -402,6 +404,9 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms]) + self.rehomed_readings
+        if self.einstein_line is not None and any(re.search(r"_\s*\{?\s*[a-z]", t.text) for t in chain.terms):
+            readings += (Reading("declaration", "an index written twice in a product is summed over its range "
+                                                "(Einstein's convention, as the document says)", self.einstein_line),)
         if self.layout_conflict and any("layout" in r.text for r in readings):
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   f"the derivative of a vector by a vector depends on the layout, and the document "
@@ -417,8 +422,10 @@ class _Builder:
         end_line = self.lines.end(chain.terms[-1])
         either = tuple((n, str(self.reader.size_symbol(s))) for n in sorted(used & set(self.reader.either))
                        for s in dict.fromkeys(self.reader.either[n]))
+        scalars = tuple(sorted(symbol_name(g) for g in guessed))
         if not any(link_problems) and not lonely_links:
             return [Step(label=self.label(chain, line), latex=chain.latex, terms=tuple(sides), either=either,
+                         guessed_scalars=scalars,
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
                          assume=self._assume(sides, equal, distinct, fixed), line=line, reading=reading,
@@ -437,12 +444,48 @@ class _Builder:
             else:
                 pair = (sides[n], sides[n + 1])
                 steps.append(Step(label=self.label(chain, line, suffix), latex=latex, terms=pair, either=either,
+                                  guessed_scalars=scalars,
                                   expect=(_expect(*pair),), assume=self._assume(pair, equal, distinct, fixed), line=where,
                                   reading=reading,
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
                                   end_line=self.lines.end(chain.terms[n + 1]),
                                   hypotheses=(lonely_links[n],) if n in lonely_links else ()))
         return steps
+
+    def _tie(self, chain: Chain, values) -> str | None:
+        """eta = log(p / (1 - p)) of an eta the prose declares (eta in R) and nothing defines, with p a name of its
+        own: the link ties the two, a definition in all but name; refuted only as read, where they are independent."""
+        first = chain.terms[0].text
+        names = names_in(first)
+        if len(names) != 1 or not _BARE_NAME.match(first) or "(" in first or values[0] is None or values[1] is None:
+            return None
+        (name,) = names
+        x = values[0].expr
+        others = sorted(str(s) for s in values[1].expr.free_symbols if not isinstance(s, sp.Idx))
+        if name not in self.reader.stated or symbol_name(name) in self.reader.values or not isinstance(x, sp.Symbol) \
+                or values[0].is_vector or x in values[1].expr.free_symbols or not others:
+            return None
+        return (f"that ${name}$, which it declares on its own, is tied to {', '.join(others)} by this link (a definition "
+                f"of {name}? say \"where ${name} = ...$\", or define it before it is declared)")
+
+    def _note_unreadable_chain(self, chain: Chain) -> None:
+        """``h_t = w h_{t-1} + u x_t, t = 1, ..., T``, a display not read at all, opening with an undeclared name
+        (or its entry) that nothing defines: the document defines the name there, so no later display reads it as
+        a name of its own."""
+        if not chain.terms or (chain.relations and chain.relations[0] != "=") or self.defined:
+            return
+        # (a display not cut into terms holds its whole text in one)
+        first = chain.terms[0].text if chain.relations else chain.terms[0].text.split("=")[0]
+        m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*\{?\s*[A-Za-z]\s*\}?)?\s*", first)
+        if not m:
+            return
+        name = m.group(1)
+        if self.notation.kind_of(name) is not None and name not in self.reader.inferred \
+                or symbol_name(name) in self.reader.values or name in self.seen_names \
+                or name in self.unreadable_definitions:
+            return
+        self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
+                                                           - len(chain.terms[0].text.lstrip())), chain.problem)
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
         """``name = <a formula derive cannot read>``: remember that the document defines the name. So
@@ -461,7 +504,8 @@ class _Builder:
         if values[0] is None or values[1] is not None or self.defined:
             return  # (a definition the reader took, v_t = beta v_{t-1} + g_t, is read where it is used)
         left = names_in(chain.terms[0].text)
-        if len(left) == 1:
+        if len(left) == 1 and _BARE_NAME.match(chain.terms[0].text) and next(iter(left)) not in self.reader.stated:
+            # (GELU(x) + GELU(-x) = x erf(x) defines no x: a name alone on the left does, and not one the prose declared)
             (name,) = left
             self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
                                                                - len(chain.terms[0].text.lstrip())), reasons[1])
@@ -558,7 +602,9 @@ class _Builder:
         for c in found:
             if c.order:
                 # x > 0: the step is checked where it holds (a number's range), if the step writes x
-                if c.left not in reach or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
+                # (a size's lower bound, K >= 2, holds for every vector of that size, written or not)
+                if (c.left not in reach and self.notation.kind_of(c.left) != "size") \
+                        or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
                     continue
                 size = self.notation.size_name(c.left) if self.notation.kind_of(c.left) == "size" else None
                 if size and _NUMERIC.fullmatch(c.right) and c.order in (">", ">="):
@@ -576,6 +622,11 @@ class _Builder:
                                            f"which is not read: {name} is not a number here")
                 out.append(c)
                 continue
+            if c.value and "_" in c.left and not c.left.split("_", 1)[1].strip("{} ").isdigit() \
+                    and self.notation.kind_of(c.left.split("_")[0].strip()) in ("vector", "matrix"):
+                # y_j = 0 of a vector y: an entry's value, which the sums over y's entries would have to split on
+                return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
+                                   f"not read: the value of one entry of {c.left.split('_')[0].strip()}")
             if c.value and c.letters() & letters:
                 pass  # y = 1: applied where y is written, or where a defined name holds it (see steps)
             elif c.value:
@@ -583,8 +634,12 @@ class _Builder:
                         and not any(o.letters() == c.letters() for o in out):
                     out.append(c)
                 continue
-            elif not (c.letters() & letters and c.letters() <= letters | hot):
-                continue  # about other letters than this chain's (a one-hot label's class counts as its own)
+            elif not (c.letters() & letters and c.letters() <= letters | hot) \
+                    and not (c.letters() & letters and any(self.notation.size_of_index(n) is None
+                                                           for n in c.letters() - letters - hot)):
+                # about other letters than this chain's (a one-hot label's class counts as its own); but p = q of
+                # a q the chain writes is about it (read below, where p is no index letter, as not read)
+                continue
             if any(o.letters() == c.letters() for o in out):
                 continue  # the nearer statement of the same letters wins
             if c.value:
@@ -604,8 +659,10 @@ class _Builder:
                                        f"which is not read: {letter} is not an index letter here")
             out.append(c)
         for a, b in itertools.combinations(out, 2):
-            if a.letters() == b.letters() and a.equal != b.equal:
+            if a.letters() == b.letters() and _contradict(a, b):
                 return chain, [], f"the conditions {a.text} and {b.text} contradict each other"
+        # (a = 0 under a >= 0: the value, which meets the range, is all the check needs)
+        out = [c for c in out if not (c.order and any(v.value and v.equal and v.left == c.left for v in out))]
         return chain, out, ""
 
     def _assumed(self, conditions):
@@ -616,6 +673,24 @@ class _Builder:
         fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
                       for c in conditions if c.value)
         return equal, distinct, fixed
+
+
+def _contradict(a: Condition, b: Condition) -> bool:
+    """Two conditions on the same letters that no value meets together: i = j and i != j, x = 0 and x > 0
+    (x = 0 and x >= 0 agree; two inequalities are left to the check)."""
+    if not a.order and not b.order:
+        return a.equal != b.equal
+    if a.order and b.order:
+        return False
+    value, order = (a, b) if not a.order else (b, a)
+    if not value.value:
+        return False
+    try:
+        at, bound = sp.Rational(value.right), sp.Rational(order.right)
+    except (TypeError, ValueError):
+        return False
+    holds = {">": at > bound, ">=": at >= bound, "<": at < bound, "<=": at <= bound, "!=": at != bound}.get(order.order)
+    return holds is False if value.equal else False
 
 
 _SIGNS = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
@@ -662,6 +737,8 @@ _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|wh
                              r"iff)\b[^$]*$",
                              re.I)
 # "... fails unless $y^T X w = 0$", "provided $a = b$": a condition, whatever its form, not a claim
+# "asked for is", "for part (c) is": "for" in a clause of its own, before the verb that states the mathematics
+_ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever)\s*$", re.I)
 # "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
@@ -672,7 +749,6 @@ _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\
                               r"(?:\s*,\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\}))*\s*\)\s*(?:_\s*\{?\s*\w\s*\}?)?\s*$")
 
 
-_REDEFINABLE = {"softmax", "sigmoid", "lse", "softplus", "logsoftmax"}
 _DERIVATIVE_WRITTEN = re.compile(r"\\nabla|\\partial|\\frac\s*\{\s*d|\\frac\s*\{\s*\\mathrm\s*\{\s*d")
 _DEFINING_LEAD = re.compile(r"\b(?:define[sd]?|defining|denot(?:e|es|ed|ing)|we\s+(?:write|use|take)|stands?\s+for|"
                             r"in\s+th(?:is|ese)\s+(?:sheet|set|problem|problems|notes|section|chapter|exercise|question|"
@@ -784,7 +860,7 @@ def _builtin_head(text: str, notation: Notation) -> str | None:
     defaults = default_notation()  # (a function the document itself names, sm = softmax, is no built-in)
     # Only the names whose meaning varies between authors (a softmax with a temperature, a softplus with a
     # sharpness, sigma for a softmax); max(a, b) = (a + b + |a - b|)/2 is a claim about max, never a definition.
-    builtin = BUILTIN_FUNCTIONS.get(word) in _REDEFINABLE or any(
+    builtin = BUILTIN_FUNCTIONS.get(word) in REDEFINABLE or any(
         n.kind_of(w) == "function" for n in (notation, defaults) for w in ("\\" + word, word)) \
         and any(defaults.kind_of(w) == "function" for w in ("\\" + word, word))
     return word if builtin and word not in ("log", "ln", "exp") else None
@@ -813,6 +889,8 @@ def _given_builtins(steps: list[Step], notation: Notation) -> list[Step]:
         word = _builtin_head(step.texts[0], notation)
         if word is None or word in found or word in unread or _builtin_use(word).search(step.texts[1]):
             continue  # (tr(W) = tr(W^T) uses the function on both sides: a claim about it, no definition)
+        if not step.terms[1].expr.free_symbols & step.terms[0].expr.free_symbols:
+            continue  # "at $a = 0$, $\sigma(a) = 1/2$": its value at a point, a claim about it
         line = step.line or 0
         what = f"line {step.positions[0][0] if step.positions else line} defines {word}"
         found[word] = (line, _builtin_use(word), step.terms[0], step.terms[1], what)
@@ -878,17 +956,6 @@ _EINSTEIN = re.compile(r"\bEinstein(?:'s)?\s+(?:summation\s+)?(?:convention|nota
                        r"(?:are|is)\s+summed", re.I)
 _PRIME_TRANSPOSE = re.compile(r"\b(?:a\s+|the\s+)?primes?\s+(?:\(\$?'?\$?\)\s+)?(?:denotes?|means?|marks?|stands?\s+for|is|indicates?)"
                               r"\s+(?:the\s+|a\s+)?transpos", re.I)
-
-
-def _unread_conventions(text: str, lines: "_Lines") -> list[tuple[re.Pattern, str]]:
-    """Conventions the prose states that derive does not read, each with what it refuses: (pattern of the
-    chains it bears on, why)."""
-    out = []
-    m = _EINSTEIN.search(text)
-    if m:
-        out.append((re.compile(r"_\s*\{?\s*[a-z]"), f"the document sums over repeated indices (Einstein's convention, "
-                                                       f"line {lines.of(m.start())}), which is not read: write the sums"))
-    return out
 
 
 def _stated_conventions(text: str, lines: "_Lines") -> tuple:
@@ -1597,6 +1664,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # a name an earlier part defines may be defined anew in this one (f(x) in question 1 and in question 2)
         reader.part_start, reader.part_end = start, end
         reader.defining_lines = defining_lines
+        # every name the prose says something of (declared, given a range, described): a parameter of its own
+        reader.said_names = {symbol_name(d.name) for d in said.declarations} | {symbol_name(n) for n, *_ in said.described}
         reader.prime_transpose = prime_transpose
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
@@ -1605,6 +1674,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.heading_lines = sorted(lines.of(h) for h in said.headings)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
+        for name, offset in said.values:  # "now $z = 5$": the value given earlier holds no longer
+            reader.declared_lines.setdefault(name, []).append(lines.of(offset))
         reader.learn(everything, section=None if section is None else learned(section))
         reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
         for name, argument, pieces, line in piecewise:
@@ -1643,7 +1714,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.layout_conflict = layout_conflict
     columns = [d for d in said.declarations if d.kind == "gradient-columns"]
     builder.gradient_line = lines.of(columns[0].offset) if columns else None
-    builder.unread_conventions = _unread_conventions(text, lines)
+    einstein = _EINSTEIN.search(text)
+    builder.einstein_line = lines.of(einstein.start()) if einstein else None
     cases = _case_rewrites(said, lines)
     # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
     hypotheses: list[tuple[int, frozenset, str, tuple | None]] = [
@@ -1663,8 +1735,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
             left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
             # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
-            at = reader.defined_at.get(symbol_name(next(iter(left_names))), float("inf")) if len(left_names) == 1 \
-                else float("inf")
+            numbered = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*(\d+)\s*\}?\s*", first.text)
+            key = f"{symbol_name(numbered.group(1))}_{numbered.group(2)}" if numbered \
+                else symbol_name(next(iter(left_names))) if len(left_names) == 1 else None
+            at = reader.defined_at.get(key, float("inf")) if key is not None else float("inf")
             restated = (at < lines.of(chain.offset) and not _HYPOTHESIS_START.match(item.inline.before)) \
                 or (at <= lines.of(chain.offset) and _CONSEQUENCE.search(item.inline.before[-30:]) is not None)
             # "let $\operatorname{LSE}(x) = ...$": a built-in function defined as the document means it, a claim
@@ -1672,7 +1746,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             builtin = _builtin_head(first.text, reader.notation) if len(chain.terms) == 2 else None
             # "... has nonnegative entries with $\sum_k y_k = 1$": a constraint on a free vector said with
             # "with", "where", "such that": a supposition as after "let"
-            constraint = not defined and not restated and _CONSTRAINT_BEFORE.search(item.inline.before[-60:]) \
+            # (or joined to a declaration before it: "weights $\pi_k > 0$, $\sum_k \pi_k = 1$")
+            constraint = not defined and not restated and (_CONSTRAINT_BEFORE.search(item.inline.before[-60:])
+                                                           or item.inline.with_declaration) \
                 and _sum_constraint(reader, chain, lines.of(chain.offset)) is not None
             # (one supposition joined to the one before by "and" or a comma is one too)
             joined = _JOINED_TO_MATH.search(item.inline.before)
@@ -1685,7 +1761,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             tied = len(chain.terms) == 2 and len(left_names) == 1 and left_names <= declared_names \
                 and not left_names & names_in(chain.terms[1].text) and at == float("inf") \
                 and any(reader.notation.kind_of(n) in (None, "scalar", "vector") for n in names_in(chain.terms[1].text))
-            if not defined and not restated and not builtin and ((_HYPOTHESIS_END.search(item.inline.before[-60:])
+            hypothesis_end = _HYPOTHESIS_END.search(item.inline.before[-60:])
+            if hypothesis_end and _ASKED_FOR.search(hypothesis_end.group(0)) and "(" in first.text:
+                hypothesis_end = None  # "the value asked for is $f(z) = 2e^2$": a value of the function, claimed
+            if not defined and not restated and not builtin and ((hypothesis_end
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
                                                                  or _CONDITION_BEFORE.search(item.inline.before[-40:])
@@ -1741,9 +1820,19 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
         made = builder.steps(chain, context)
         builder.seen_names |= used
-        applicable = [(text, c) for at, names, text, c in hypotheses if names & used and at <= lines.of(chain.offset)]
+        # (what the prose assumes of a name holds where a defined name holds it: r = sqrt(x^2 + eps), "if eps = 0")
+        held = {str(getattr(s, "label", s)) for n in used if symbol_name(n) in reader.values
+                for s in reader.values[symbol_name(n)].expr.free_symbols | reader.values[symbol_name(n)].expr.atoms(sp.IndexedBase)}
+        applicable = [(text, c) for at, names, text, c in hypotheses if (names & used or {symbol_name(x) for x in names} & held)
+                      and at <= lines.of(chain.offset)]
+        # "$\Phi$ is the standard normal CDF": a function described in words only, which derive reads as any
+        # function; a claim true of that one may be false of others, so a counterexample must be that function
+        applicable += [(f"{words} (line {lines.of(at)})", None) for n, at, words, applied in said.described
+                       if n in used and n not in reader.lambdas and n.lstrip("\\") not in BUILTIN_FUNCTIONS
+                       and (not applied or reader.notation.kind_of(n) is None
+                            and any(re.search(re.escape(n) + r"(?![A-Za-z])\s*'*\s*\(", t.text) for t in chain.terms))]
         constraints, constrained = [], set()
-        for text, c in applicable:
+        for _, c in applicable:
             if c is not None and c[0].name not in constrained:
                 constraints.append(c)
                 constrained.add(c[0].name)

@@ -28,7 +28,7 @@ from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
-    node_kind, node_word, GREEK, script_word
+    node_kind, node_word, GREEK, script_word, function_label
 )
 from .usage import Usage
 from .context import DocumentContext
@@ -92,6 +92,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.part_start: int | None = None  # the heading line the part of the document read here starts at
         self.part_end: int | None = None  # and the line it ends at
         self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
+        self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
@@ -562,6 +563,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         word = node_word(base)
         if word in self.conflicts and word not in env:
             raise FormulaError(self.conflicts[word])
+        label = function_label(scripts) if scripts else None
+        if label is not None and f"{word}_{label}" in self.lambdas and self._in_force(f"{word}_{label}"):
+            # H_\delta(r), H_\delta'(r) of an H_\delta the document defines with its parameter as a label
+            named = f"{word}_{label}"
+            primes = sum(1 for sc in scripts if sc.data == "prime")
+            if primes and self.prime_transpose:
+                raise FormulaError(f"{named}'(...) where the document writes the transpose with a prime: write "
+                                   f"\\frac{{d}}{{dx}} {named}(x)")
+            return Fn("lambda", named, func=self.lambdas[named], primes=primes)
         if node_kind(base) == "text":
             if not word.isalpha() or str(base.children[0]).startswith(("\\text", "\\mbox")) \
                     or word in BUILTIN_FUNCTIONS or word in UNREAD_WORDS or any(sc.data != "prime" for sc in scripts):
@@ -783,9 +793,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
 
     def _apply_vector_function(self, fn: Fn, args: tuple) -> V.Value:
-        """J(v) for J(w) = formula, w a vector: the formula with v's entries put for w's."""
+        """J(v) for J(w) = formula, w a vector: the formula with v's entries put for w's; for f(z)_i = formula
+        (``out`` the length of f's values), the vector whose entry is that formula."""
         name = fn.name.rstrip("'")
-        base, length, body, domain = self.vector_functions[name]
+        base, length, body, domain, out = self.vector_functions[name]
         where = f"{name}({base}) = ... on line {self.defined_at.get(name)}"
         if fn.primes:
             raise FormulaError(f"{name}' is not read: {name} is a function of the vector {base} ({where}); "
@@ -797,7 +808,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{name} of a vector of length {arg.size}: {name} is defined on vectors of length "
                                f"{length} ({where})")
         if arg.expr == base[V.entry_index(length)]:
-            return V.Value(body, None, arg.conventions)
+            return V.Value(body, out, arg.conventions)
         from ..normal import rename_dummies
         self._vector_calls += 1
         entry = rename_dummies(arg.expr, stem=f"_a{self._vector_calls}_")  # no dummy of the argument is captured
@@ -806,7 +817,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         value = body.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base, put)
         for cond in domain:
             V.requires(cond.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base, put))
-        return V.Value(value, None, arg.conventions)
+        return V.Value(value, out, arg.conventions)
 
     def _apply_several(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
         """u(a, b) for u(x, y) = formula defined in the document: the formula at (a, b)."""
@@ -1229,6 +1240,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             numbered = self._numbered(str(head.expr.base.label), subs[0].children[1])
             if numbered is not None:
                 head, subs = numbered, []
+            elif str(head.expr.base.label) in self.recurrences:
+                # m_t at a letter t, of a recurrence unrolled from its start: a term at a general t, not an entry
+                name = str(head.expr.base.label)
+                t, at = self.recurrences[name]
+                raise FormulaError(f"{name} at a general step is not read: the recurrence of line {at} defines "
+                                   f"{name}_1, {name}_2, ... one by one (write the step's number)")
         if subs:
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
@@ -1437,10 +1454,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         """The name a_1, a_b, alpha_beta, a_{b'} of an undeclared a with a label subscript, or None."""
         kind = node_kind(inner)
         sub = None
-        if kind == "letter" and str(inner.children[0]) not in env and not self.notation.kind_of(str(inner.children[0])):
+        # (m_\tau of a function m_\tau(x) = ... the document defines is that function's value, tau declared or not)
+        if kind == "letter" and str(inner.children[0]) not in env and (not self.notation.kind_of(str(inner.children[0]))
+                                                                        or f"{name}_{inner.children[0]}" in self.values):
             sub = str(inner.children[0])
         if kind == "command" and str(inner.children[0])[1:] in GREEK \
-                and self.notation.kind_of(str(inner.children[0])) is None:
+                and (self.notation.kind_of(str(inner.children[0])) is None
+                     or f"{name}_{str(inner.children[0])[1:]}" in self.values):
             sub = str(inner.children[0])[1:]
         if sub is not None:
             return f"{name}_{{{sub}{primes}}}" if primes else f"{name}_{sub}"

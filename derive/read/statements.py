@@ -28,13 +28,21 @@ __all__ = ["Condition", "inequalities", "Declaration", "InlineMath", "CaseScope"
 
 _LETTER = r"(?:\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)"
 _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
-_RELATION_MATH = re.compile(rf"^\s*({_LETTER})\s*(=|{_NEQ})\s*({_LETTER}|-?\d+)\s*[,.;:]?\s*$")
+# (in mathematics a Greek letter names a number too: $\varepsilon = 0$)
+_GREEK_LETTER = r"(?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|" \
+                r"rho|varrho|tau|upsilon|phi|varphi|chi|psi|omega)(?![A-Za-z]))"
+_RELATION_MATH = re.compile(rf"^\s*({_LETTER}|{_GREEK_LETTER})\s*(=|{_NEQ})\s*({_LETTER}|-?\d+)\s*[,.;:]?\s*$")
 _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
 # "at $a = 0$ we have ...": the point the sentence's claims hold at (not "starts at $v_0 = 0$", a value)
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
                        r"(?<!\binitialized\s)\bat\s*$", re.I)
 _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
+_CONJUNCTION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
+_START_VALUE = re.compile(r"\b(?:initiali[sz]ed|initiali[sz]es|starts?|started|begins?|began|set|reset|restarted)"
+                          r"\s+(?:with|at|from|to|as)\s*$", re.I)
+_GIVEN_VALUE = re.compile(r"\s*(?:let|lets|let's|given)\b", re.I)
+_NAME_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*=\s*-?\d+(?:\.\d+)?\s*")
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
                     re.I)
 _CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
@@ -67,13 +75,18 @@ _COUNT_AFTER = re.compile(r"^\s*(?:distinct\s+|possible\s+|training\s+|input\s+|
 _ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
                     r"(softmax|sigmoid|logistic)\b", re.I)
 # A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
-_STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature)s?\s*"
+_STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature|scale|"
+                              r"width|margin|threshold|bandwidth|factor|penalty|strength|radius|tolerance|"
+                              r"variance|deviation)s?\s*"
                               r"(?:\w+\s+){0,2}$", re.I)
 # "Throughout, $x > 0$", "we assume $x > 0$ throughout": a standing range, not a case
 _THROUGHOUT = re.compile(r"\b(?:throughout|everywhere|always|in\s+(?:all|every)\s+(?:cells?|sections?|steps?|that\s+follows))\b"
                          r"[^.;:]{0,20}$|\(\s*(?:where|with|for)\s*$", re.I)  # ("(where $0 < p < 1$)": what p is)
 _THROUGHOUT_AFTER = re.compile(r"^[^.;:$]{0,30}\b(?:throughout|everywhere|in\s+(?:all|every)\s+\w+)\b", re.I)
-_STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)", re.I)
+_STANDING_AFTER = re.compile(r"^\s*(?:is|be|denotes?)\s+(?:a|an|the|some|any)\b(?!\s+(?:function|case)\b)"
+                             # "$K \geq 2$ classes": how many there are
+                             r"|^\s*(?:classes|samples|examples|points|observations|dimensions|features|tokens|layers|units|"
+                             r"neurons|steps|categories|labels|items|words|clusters|components|heads|channels)\b", re.I)
 _LAYOUT = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
 _LAYOUT_KIND = re.compile(r"\b(numerator|denominator)[- ](?:layout|convention)\b", re.I)
 # a sentence that says which layout the document writes in ("we use", "in the denominator layout", "...
@@ -134,6 +147,7 @@ _NUMBER = r"-?\d+(?:\.\d+)?"
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
 _INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_ORDER})\s*({_NUMBER})\s*[,.;:]?\s*$"
                          rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
+_KIND_STATEMENT = re.compile(rf"[^=]*(?:{_ORDER}|\\in(?![a-zA-Z])|∈)[^=]*")
 _BETWEEN_NAMES = re.compile(rf"^\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
@@ -188,6 +202,9 @@ class InlineMath:
     conditions: tuple[Condition, ...] = ()
     paragraph_start: bool = False  # the first thing in its paragraph (after words such as "Where")
     ends_with_relation: bool = False  # "$a \\in R^N =$" followed by a display: the display continues it
+    # "weights $\\pi_k > 0$, $\\sum_k \\pi_k = 1$": joined to a declaration or a range just before it, by a comma
+    # or "and": said of the names as the declaration is, a supposition rather than a claim
+    with_declaration: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,6 +227,12 @@ class Statements:
     scopes: list[CaseScope] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)
     joins: list[int] = field(default_factory=list)  # offsets of "... we get:" just before a display
+    # "now $z = 5$", a value given in passing to a name (no case, no definition): (name, offset). A definition
+    # of the name made before it no longer holds from there on.
+    values: list[tuple[str, int]] = field(default_factory=list)
+    # "$\Phi$ is the standard normal CDF", "$A$ is symmetric": a name described in words, (name, offset, the
+    # description, whether it bears only where the name is applied as a function)
+    described: list[tuple[str, int, str, bool]] = field(default_factory=list)
 
 
 def _sentences(paragraph: Paragraph):
@@ -259,10 +282,26 @@ _IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s
 _ELLIPSIS = re.compile(r"\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
 
 
+_INTERVAL = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])\s*(?P<low>-?\d+(?:\.\d+)?|-\s*\\infty)"
+                       r"\s*,\s*(?P<high>-?\d+(?:\.\d+)?|\+?\s*\\infty)\s*(?:\\right\s*)?(?P<close>[)\]])\s*[,.;]?\s*$")
+
+
 def _membership(math: str, offset: int) -> list[Declaration]:
     m = _INDEX_RANGE.match(math) or _INDEX_LIST.match(math)
     if m:
         return [Declaration(m.group("letter"), "index", (m.group("size"),), offset, math)]
+    m = _INTERVAL.match(math)
+    if m and (m.group("open") == "(" or "infty" not in m.group("low")) \
+            and (m.group("close") == ")" or "infty" not in m.group("high")):
+        # \varepsilon \in (0, 1), x \in [0, \infty): a number in that interval, as 0 < \varepsilon < 1 says
+        name, written = m.group("name"), math.strip().rstrip(",.;")
+        out = []
+        if "infty" not in m.group("low"):
+            out.append(Declaration(name, "range", (">" if m.group("open") == "(" else ">=", m.group("low")), offset, written))
+        if "infty" not in m.group("high"):
+            out.append(Declaration(name, "range", ("<" if m.group("close") == ")" else "<=", m.group("high")), offset,
+                                   written))
+        return out
     m = _IN_SET.match(math)
     if m:
         # y \in \{0, 1\}, n \in \mathbb{N}: a number with fewer values than the reals; checked as a
@@ -357,6 +396,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         sentence_conditions: list[Condition] = []
         pointwise: list[Condition] = []  # "at $a = 0$ we have ...": for this sentence only, never the displays after
         said = ""  # the sentence's words so far
+        opened_last = False  # the sentence's last mathematics was a condition it opened
+        declared_last = False  # the sentence's last mathematics was a declaration or a range
         for n, piece in enumerate(sentence):
             if piece.kind == "text":
                 text = piece.text
@@ -380,8 +421,13 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += text
                 continue
             math = piece.text
+            since = said[said.rfind("$") + 1:]
+            declared_before = declared_last and _CONJUNCTION.fullmatch(since) is not None
+            # (x_k > 0, u \in R^n: what a name is, even where it is not read as a declaration)
+            declared_last = _KIND_STATEMENT.fullmatch(math) is not None
             declared = _membership(math, piece.offset)
             if declared:
+                declared_last = True
                 out.declarations.extend(declared)
                 if math.rstrip().endswith("=") and n == len(sentence) - 1:
                     out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
@@ -418,13 +464,31 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     first = False
                     continue
             c = _condition(math, piece.offset, True)
-            opens = c is not None and (_OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or _AT_POINT.search(said))
-            if c is not None and not opens and re.fullmatch(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?\s*=\s*-?\d+\s*", math):
-                c = None  # "the velocity starts at $v_0 = 0$": the value of a numbered name, which defines it
+            # (the words after the sentence's last mathematics open it: "for real $x$, and $z = 2$" opens no case,
+            # "if $i = j$ and $k = l$" opens both)
+            since = said[said.rfind("$") + 1:]
+            # ("background pixels ($y_j = 0$)": a value in parentheses says which ones)
+            opener = _OPENS.search(since[-60:]) or (opened_last and _CONJUNCTION.fullmatch(since)) \
+                or re.search(r"\w\s*\(\s*$", since) is not None
+            # (an inequality of two index letters, "any other class $k \neq c$", is a case whatever the words)
+            opens = c is not None and (opener or _CASE_HEAD.search(said) or _AT_POINT.search(said)
+                                       or (not c.equal and not c.value))
+            opened_last = bool(opens)
+            if c is not None and (not opens or _START_VALUE.search(since)) \
+                    and re.fullmatch(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?\s*=\s*-?\d+\s*", math):
+                # "the velocity starts at $v_0 = 0$", "initialised with $m_0 = 1$": the value of a numbered name,
+                # which defines it
+                c = None
+            if c is not None and not opens and _GIVEN_VALUE.match(said) and _NAME_VALUE.fullmatch(math):
+                c = None  # "let $z = 2$": the value of the name, which defines it
             if c is not None:
                 # ("at $a = 0$ we have ...": the point the sentence speaks of)
                 at = _AT_POINT.search(said) is not None
-                if _OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or at:
+                if not (opens or at):
+                    value = _NAME_VALUE.fullmatch(math)
+                    if value:
+                        out.values.append((value.group(1), piece.offset))
+                if opens:
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
                     sentence_conditions.append(c)
@@ -435,6 +499,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 continue
             ranges = inequalities(math, piece.offset)
             if ranges:
+                declared_last = True
                 after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
                 if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) or _THROUGHOUT.search(said[-80:]) \
                         or _THROUGHOUT_AFTER.match(after) \
@@ -453,7 +518,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                              first and not said.strip(" ,:") or _starts_with_where(said)
                                              or opening and bool(re.match(r"\s*(?:where|with|here)\b", said, re.I)),
-                                             ends_with_relation=math.rstrip().endswith("=")))
+                                             ends_with_relation=math.rstrip().endswith("="),
+                                             with_declaration=declared_before))
             said += f"${math}$"
             first = False
         sentence_words = _words(sentence)
@@ -532,6 +598,14 @@ def _counted(word: str) -> str:
             "observations": "examples"}.get(word, word)
 
 
+_PROPERTY = re.compile(r"\s*(?:is|be|are)\s+(?:a\s+|an\s+)?((?:symmetric|skew[- ]symmetric|orthogonal|invertible|nonsingular|"
+                       r"non-singular|positive\s+(?:semi-?)?definite|negative\s+(?:semi-?)?definite|unitary|idempotent|"
+                       r"normal|triangular|upper\s+triangular|lower\s+triangular|SPD|PSD|orthonormal|unit(?:[- ]norm)?|"
+                       r"convex|concave|monotone|increasing|decreasing|bounded|periodic|even|odd|differentiable)\b)", re.I)
+_DESCRIBED = re.compile(r"\s*(?:is|be|denotes?|stands\s+for)\s+(?:the|a|an|some)\s+[^.;:$()]{3,80}?(?=\s*(?:[.;:,(]|\band\b|$))",
+                        re.I)
+
+
 def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: int) -> None:
     """Declarations said in words, about the inline mathematics or the letter just before them."""
     before = sentence[n - 1] if n > 0 else None
@@ -574,6 +648,16 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         if len(kinds) == 1 and not _NOT_LAYOUT.search(text[:m.start()][-40:]) and said_so:
             # "we use denominator layout": how the document writes the derivative of a vector by a vector
             out.declarations.append(Declaration("layout", "layout", (m.group(1).lower(),), offset + m.start(), m.group(0)))
+    m = _DESCRIBED.match(text)
+    if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
+        words = re.sub(r"^(?:be|denotes?|stands\s+for)\b", "is", " ".join(m.group(0).split()))
+        out.described.append((subject, offset, f"${subject}$ {words}", True))
+    m = _PROPERTY.match(text)
+    named = _clean(subject.split("\\in")[0]) if subject else None
+    if named and m and re.fullmatch(r"\\?[A-Za-z]+", named):
+        # "let $A \in \mathbb{R}^{n \times n}$ be symmetric": a property derive does not read, which a
+        # counterexample must have
+        out.described.append((named, offset, f"${named}$ is {' '.join(m.group(1).split())}", False))
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"

@@ -27,10 +27,13 @@ BUILTIN_FUNCTIONS = {
     "cosh": "cosh", "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "arctan", "arcsin": "arcsin",
     "arccos": "arccos", "softplus": "softplus", "ReLU": "relu", "relu": "relu", "sigmoid": "sigmoid",
     "softmax": "softmax", "sgn": "sgn", "sign": "sgn", "LSE": "lse", "logsumexp": "lse", "lse": "lse",
-    "logsoftmax": "logsoftmax", "abs": "abs", "sec": "sec", "csc": "csc", "cot": "cot",
+    "logsoftmax": "logsoftmax", "abs": "abs", "sec": "sec", "csc": "csc", "cot": "cot", "sech": "sech", "csch": "csch", "coth": "coth",
     # read only as \operatorname{tr}, \mathrm{diag}, ...: the bare letters stay refused (UNREAD_WORDS)
     "tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag",
 }
+# The built-in functions whose meaning varies between authors (a softmax with a temperature, a softplus with a
+# sharpness): a document may define them its own way.
+REDEFINABLE = {"softmax", "sigmoid", "lse", "softplus", "logsoftmax"}
 # Words that name something the reader does not read: refused by name rather than read as a product.
 UNREAD_WORDS = {"lg", "det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
                  "inf", "mod", "grad", "div", "rank", "erf", "Pr", "KL", "E"}
@@ -225,4 +228,21 @@ def script_word(arg) -> str | None:
         inner = arg.children[0]
         if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
             word = node_word(item_base(inner.children[0]))
+    return word
+
+
+def function_label(scripts) -> str | None:
+    """The label of a function named with a subscript, H_\\delta or f_1 (a letter, a Greek letter or a numeral,
+    alone in the one subscript, or before primes): ``\\delta``, ``1``; None for anything else."""
+    subs = [s for s in scripts if s.data == "sub_script"]
+    if len(subs) != 1 or any(s.data not in ("sub_script", "prime") for s in scripts):
+        return None
+    node = subs[0].children[1]
+    node = node.children[0] if node_kind(node) == "group" and len(node.children) == 1 else node
+    node = node.children[0] if node_kind(node) == "product" and len(node.children) == 1 else node
+    node = item_base(node) if node_kind(node) == "item" and not item_scripts(node) else node
+    kind = node_kind(node)
+    word = str(node.children[0]) if kind in ("letter", "command", "number") else None
+    if kind == "command" and word[1:] not in GREEK:
+        return None
     return word

@@ -486,7 +486,7 @@ class _Pass:
 
 _WORD = {"S": "number", "V": "column vector", "R": "row vector", "M": "matrix"}
 _FUNCTIONS = {"exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh", "cosh", "sqrt", "arctan", "arcsin", "arccos",
-              "sigma", "min", "max", "sec", "csc", "cot"}
+              "sigma", "min", "max", "sec", "csc", "cot", "sech", "csch", "coth"}
 
 
 def _text(node) -> str:

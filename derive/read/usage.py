@@ -57,6 +57,7 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
     """The uses of names in these formulas (text, line); a formula that does not lex is skipped.
     ``prime_transpose``: the document writes the transpose with a prime (X'X)."""
     usage = Usage()
+    bare_primes: dict[str, int] = {}  # f' without its argument
     lex = parser().lex
     for text, line in formulas:
         try:
@@ -98,8 +99,13 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
             elif kinds[:1] == ["PRIME"] and ("LPAR" in kinds[1:] and all(k in ("PRIME", "LPAR") for k in
                                                                          kinds[1:kinds.index("LPAR", 1) + 1])):
                 _note(usage.primed, name, line)
+            elif kinds[:1] == ["PRIME"] and not prime_transpose:
+                _note(bare_primes, name, line)
             else:
                 _note(usage.factors, name, line)
+    # \Phi' = \phi of a \Phi applied elsewhere (\Phi(x)): the derivative of that function; x' alone is a value
+    for name, line in bare_primes.items():
+        _note(usage.primed if name in usage.applied else usage.factors, name, line)
     return usage
 
 

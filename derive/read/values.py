@@ -9,6 +9,7 @@ raise FormulaError instead of choosing.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 
 from dataclasses import dataclass
 
@@ -198,7 +199,10 @@ def power(base: Value, exponent: Value) -> Value:
     if base.is_vector and exponent.is_vector:
         raise FormulaError("a vector raised to a vector power is not defined")
     # A number raised to an index (2^k, (-1)^k) can only be a power; a name's superscript may be a label.
-    if _bare_indices(exponent.expr) and not base.expr.is_number:
+    # So can a number's name raised to a formula of indices (w^{T-k}, \beta^{t-k+1}): a label is a letter, x^{(k)}.
+    compound = not isinstance(exponent.expr, (sp.Symbol, sp.Indexed)) and not base.is_vector and not base.row \
+        and not base.is_matrix and exponent.size is None and not exponent.row
+    if _bare_indices(exponent.expr) and not base.expr.is_number and not compound:
         raise FormulaError(f"the exponent {sp.sstr(exponent.expr)} contains an index "
                            "(a transpose or a superscript label?); it is not read as a power")
     e = exponent.expr
@@ -262,7 +266,7 @@ SCALAR_FUNCTIONS = {
     "log": sp.log, "exp": sp.exp, "sigmoid": sigmoid, "dsigmoid": dsigmoid,
     "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "arctan": sp.atan, "arcsin": sp.asin, "arccos": sp.acos, "softplus": _softplus, "relu": _relu,
-    "abs": sp.Abs, "sgn": sp.sign, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot,
+    "abs": sp.Abs, "sgn": sp.sign, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sech": sp.sech, "csch": sp.csch, "coth": sp.coth,
 }
 
 
@@ -324,3 +328,45 @@ def entry_at(v: Value, index: sp.Expr) -> Value:
     if not v.is_vector:
         raise FormulaError(f"subscript {index} on a scalar")
     return Value(v.expr.xreplace({entry_index(v.size): index}), None, v.conventions)
+
+
+def einstein(v: Value) -> Value:
+    """Einstein's summation convention, where the document states it: in each product of the term an index
+    written twice (a_k b_k, A_{kk}, 2 x_k \\delta_{kl} once a derivative is taken) is summed over its range;
+    an index written three times or more is refused. The placeholders of a vector's or a matrix's entry are
+    never summed."""
+    if v.misfit is not None or not any(isinstance(s, Idx) for s in v.expr.free_symbols):
+        return v
+    return v.with_expr(_einstein(v.expr))
+
+
+def _einstein(expr: sp.Expr) -> sp.Expr:
+    # (what a derivative is taken of is a product of its own: d(x_k x_k)/dx_l sums k before it differentiates)
+    expr = expr.replace(lambda e: isinstance(e, sp.Derivative),
+                        lambda e: sp.Derivative(_einstein(e.expr), *e.variable_count))
+    out = []
+    for term in sp.Add.make_args(sp.expand(expr, deep=False, power_exp=False, power_base=False, log=False)):
+        counts: Counter = Counter()
+        for factor in sp.Mul.make_args(term):
+            base, exp = factor.as_base_exp()
+            times = int(exp) if exp.is_Integer and exp > 0 else 1
+            for node in sp.preorder_traversal(base):
+                if isinstance(node, sp.Indexed):
+                    written = node.indices
+                elif isinstance(node, sp.KroneckerDelta):
+                    written = node.args
+                else:
+                    continue
+                for i in written:
+                    if isinstance(i, Idx) and not str(i).startswith("_"):
+                        counts[i] += times
+        free = term.free_symbols
+        for i, n in sorted(counts.items(), key=lambda kv: str(kv[0])):
+            if i not in free or n < 2:
+                continue
+            if n > 2:
+                raise FormulaError(f"the index {i} is written {n} times in one product: Einstein's convention "
+                                   "sums an index written twice")
+            term = sp.Sum(term, (i, i.lower, i.upper))
+        out.append(term)
+    return sp.Add(*out)
