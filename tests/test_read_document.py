@@ -1302,3 +1302,10 @@ def test_a_recurrence_s_start_value_may_follow_it_and_a_general_step_is_refused(
     found = _verdicts(text)
     assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
     assert "m at a general step is not read" in found[-1][2]
+
+
+def test_a_calligraphic_letter_is_a_name_of_its_own():
+    text = ("Let $w, x, y, L \\in \\mathbb{R}$ and\n\n$$\n\\mathcal{L} = \\frac{1}{2} (y - w x)^2\n$$\n\n"
+            "$$\n\\frac{\\partial \\mathcal{L}}{\\partial w} = -(y - w x) x, \\qquad \\frac{\\partial \\mathcal{L}}{\\partial w} "
+            "= (y - w x) x, \\qquad \\mathcal{L} = L\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]

@@ -910,7 +910,7 @@ def _given_builtins(steps: list[Step], notation: Notation) -> list[Step]:
 
 _CONSTRAINT_BEFORE = re.compile(r"\b(?:with|where|such\s+that|so\s+that|satisfying|subject\s+to|i\.\s*e\.|so)\s*,?\s*$", re.I)
 _HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
-_BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
+_BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec|mathcal|mathscr)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
 _MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
 _FUNCTION_ALIAS = re.compile(r"^\s*(\\[A-Za-z]+|[A-Za-z]|\\(?:text|operatorname|mathrm)\s*\{\s*[A-Za-z]{2,}\s*\})"

@@ -83,7 +83,7 @@ NUMBER: /[0-9]+(\.[0-9]+)?/
 MULOP.3: /\\(cdot|times|circ|odot|div)(?![A-Za-z])/ | "*" | "/"
 REL.3: /\\(neq|ne|leq|geq|le|ge)(?![A-Za-z])/ | "=" | "<" | ">"
 FONT.3: /\\(mathbf|boldsymbol|bm|vec|mathbfit|mathnormal)(?![A-Za-z])/
-ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot)(?![A-Za-z])/
+ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot|mathcal|mathscr)(?![A-Za-z])/
 FRAC.3: /\\[dt]?frac(?![A-Za-z])/
 ANNOTATE.3: /\\(overset|underset|stackrel)(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/

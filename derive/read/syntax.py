@@ -61,6 +61,8 @@ def symbol_name(key: str) -> str:
     """The SymPy name of a notation key: ``\\theta`` -> theta, ``\\hat{y}`` -> yhat."""
     if key.startswith("\\") and "{" in key:
         accent, base = key[1:].rstrip("}").split("{")
+        if accent in ("mathcal", "mathscr"):  # \mathcal{L}: calL, a name of its own beside L
+            return accent[4:] + base.lstrip("\\")
         return base.lstrip("\\") + accent
     return key.lstrip("\\")
 
@@ -213,7 +215,7 @@ def names_in(text: str) -> frozenset[str]:
 
 
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
-ACCENTED = re.compile(r"\\(hat|bar|tilde|dot)\{\\?[A-Za-z]+\}")
+ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr)\{\\?[A-Za-z]+\}")
 
 
 def accented(accent: str, inner: str) -> str:
