@@ -49,6 +49,11 @@ class _Lines:
         return self.of(term.end if term.end is not None else term.offset + len(term.text.rstrip()))
 
 
+def _defined_label(d: Definition) -> str:
+    """The name a definition gives, as the steps' expressions write it (yhat for yhat[k] := ...)."""
+    return str(getattr(d.name, "label", d.name))
+
+
 def _title(text: str, markdown: bool, fallback: str) -> str:
     if markdown:
         from .markdown import math_blocks
@@ -1850,8 +1855,23 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     stem = name.rsplit(".", 1)[0]
     # (a default definition the document replaces with its own, yhat = W a, is not how it reads the name)
     replaced = set().union(*(r.overrides for r in readers.values())) if readers else set()
-    text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items() if symbol_name(k) not in replaced)
-    text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items())
+    # (only the default names the steps use, and those their definitions use: the notation a report lists)
+    present = set()
+    for step in steps:
+        for side in step.terms:
+            present |= {str(a) for a in side.expr.free_symbols} | {str(b.label) for b in side.expr.atoms(sp.IndexedBase)}
+    kept: list = []
+    for _ in range(len(definitions) + 1):
+        kept = [d for d in definitions if _defined_label(d) in present]
+        more = {str(a) for d in kept for a in d.body.free_symbols} | {str(b.label) for d in kept
+                                                                      for b in d.body.atoms(sp.IndexedBase)}
+        if more <= present:
+            break
+        present |= more
+    definitions = tuple(kept)
+    text_notes = tuple(f"{k} := {v}" for k, v in notation.definitions.items() if symbol_name(k) not in replaced
+                       and symbol_name(k) in present)
+    text_notes += tuple(f"{k} is one-hot at {v}" for k, v in notation.onehot.items() if symbol_name(k) in present)
     return Derivation(id=slug(stem), topic="document", source=name, title=_title(text, markdown, name),
                       statement="", steps=tuple(steps),
                       assume=Assumptions(definitions=definitions, text=text_notes))
