@@ -1309,3 +1309,11 @@ def test_a_calligraphic_letter_is_a_name_of_its_own():
             "$$\n\\frac{\\partial \\mathcal{L}}{\\partial w} = -(y - w x) x, \\qquad \\frac{\\partial \\mathcal{L}}{\\partial w} "
             "= (y - w x) x, \\qquad \\mathcal{L} = L\n$$\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]
+
+
+def test_nabla_of_a_function_of_one_vector_is_the_gradient_in_its_argument():
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$\nR(x) = x^\\top A x\n$$\n\n"
+            "$$\n\\nabla R(x) = (A + A^\\top) x, \\qquad \\nabla R(x) = 2 A x\n$$\n\n$$\n\\nabla (x^\\top x) = 2 x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "needs the variable as a subscript" in found[-1][2]

@@ -579,7 +579,8 @@ class DerivativeReading:
                 raise FormulaError("of the powers of \\nabla only \\nabla^2 (the Hessian) is read")
         if not subs:
             if not sups:
-                raise FormulaError("\\nabla needs the variable as a subscript")
+                # \nabla R(x): the gradient in the argument of a function of one vector (see Reader._operate)
+                return DerivativeOp(None, NABLA_ALONE)
             # the variable is the one scalar the body depends on (see _hessian_variable)
             return DerivativeOp(None, "\\nabla^2", ((None, 2),))
         value = self._arg_value(subs[0].children[1], env)
@@ -610,5 +611,6 @@ class DerivativeReading:
         return DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
 
 
+NABLA_ALONE = "\\nabla without a subscript"
 HESSIAN_NOTE = ("$\\nabla^2$ is read as the Hessian, here the second derivative in ${variable}$ "
                 "(not the Laplacian)")

@@ -32,7 +32,7 @@ from .syntax import (
 )
 from .usage import Usage
 from .context import DocumentContext
-from .derivatives import DerivativeReading, kept_base
+from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
@@ -520,6 +520,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     self.excluded.add(str(op.excluded))  # \sum_{i \neq j} with j free here
                 return body.with_expr(sum_except(body.expr, op.index, op.excluded))
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
+        if op.text == NABLA_ALONE:
+            op = self._nabla_of_argument(rest, env)
         if op.through:
             return self._differentiate_through(rest, op, env)
         if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
@@ -530,6 +532,26 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
         return self._differentiate(body, op)
 
+
+    def _nabla_of_argument(self, rest: list[Entry], env) -> DerivativeOp:
+        """\nabla R(x), R(x) = ... a number-valued function of one vector the document defines, x a vector
+        name: the gradient in x (the argument written), the reading says so. Anything else needs the subscript."""
+        why = "\\nabla needs the variable as a subscript (\\nabla_x f), or a function of one vector at a vector name"
+        if len(rest) != 2 or rest[1].op is not None or rest[1].negative or item_scripts(rest[0].item) \
+                or node_kind(item_base(rest[1].item)) != "paren" or len(item_base(rest[1].item).children) != 1:
+            raise FormulaError(why)
+        word = node_word(item_base(rest[0].item))
+        name = word if word in self.vector_functions else ("\\" + word if word and "\\" + word in self.vector_functions
+                                                           else None)
+        if name is None or self.vector_functions[name][4] is not None or not self._in_force(name):
+            raise FormulaError(why)
+        value = self._expr(item_base(rest[1].item).children[0], env)
+        if isinstance(value, MatrixTerm) or not value.is_vector or value.row \
+                or not isinstance(value.expr, sp.Indexed) or value.expr.indices != (V.entry_index(value.size),):
+            raise FormulaError(why)
+        variable = (value.expr.base, value.size)
+        self.notes.append(Reading("inferred", f"$\\nabla {name}(\\cdot)$ is the gradient in {name}'s argument, as written"))
+        return DerivativeOp(variable, "the argument of \\nabla's function")
 
     def _check_depends(self, entry: Entry, op) -> None:
         """d ell / d W_{km} with ell defined by a formula free of W (through a name whose own definition in W
