@@ -1856,7 +1856,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # (a default definition the document replaces with its own, yhat = W a, is not how it reads the name)
     replaced = set().union(*(r.overrides for r in readers.values())) if readers else set()
     # (only the default names the steps use, and those their definitions use: the notation a report lists)
-    present = set()
+    present = {symbol_name(n) for step in steps for t in step.texts for n in names_in(t)}
     for step in steps:
         for side in step.terms:
             present |= {str(a) for a in side.expr.free_symbols} | {str(b.label) for b in side.expr.atoms(sp.IndexedBase)}
