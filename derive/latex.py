@@ -55,6 +55,9 @@ class DerivationLatexPrinter(LatexPrinter):
             stem = rf"\mathrm{{{stem}}}"
         return stem, supers, subs
 
+    def _print_Pi(self, expr) -> str:
+        return r"\pi"  # (not through the name "Pi", which the word printing would set as text)
+
     def _print_Symbol(self, expr: sp.Symbol, style: str = "plain") -> str:
         # A name from a user's file is typeset only when it is letters and digits; anything else
         # (a backslash, a brace, a dollar) is shown as literal text, never read as TeX.

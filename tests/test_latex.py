@@ -33,6 +33,7 @@ x = vector("x")
     (sp.Derivative(summation(sp.exp(x[j]), j), x[k]), r"\frac{\partial}{\partial x_{k}} \sum_{j=1}^{N} e^{x_{j}}"),
     (sp.Derivative(sigmoid(scalar("u")), scalar("u")), r"\frac{d \sigma\left(u\right)}{d u}"),
     (sp.KroneckerDelta(i, k), r"\delta_{i k}"),
+    (sp.sqrt(2 * sp.pi), r"\sqrt{2} \sqrt{\pi}"),
 ])
 def test_prints_the_documents_notation(expr, tex):
     assert to_latex(expr) == tex
