@@ -256,6 +256,9 @@ class Step:
     guessed_scalars: tuple[str, ...] = ()
     # Sizes the document bounds below (n >= 2), (size, least): a refutation stands only at such sizes.
     least_sizes: tuple[tuple[str, int], ...] = ()
+    # Sizes the document bounds above or fixes (K = 2, n <= 3), (size, most): a refutation stands only at such
+    # sizes, and a claim exact at every size the bounds allow is proved under them.
+    most_sizes: tuple[tuple[str, int], ...] = ()
     # The document says its layout: a matrix side is compared with the other as written, never transposed.
     layout_declared: bool = False
     # The document says a gradient is a column vector: a row is never compared with a column as its transpose.
@@ -313,6 +316,7 @@ class Check:
     hot_guessed: tuple[str, ...] = ()  # as Step.hot_guessed
     guessed_scalars: tuple[str, ...] = ()  # as Step.guessed_scalars
     least_sizes: tuple[tuple[str, int], ...] = ()  # as Step.least_sizes
+    most_sizes: tuple[tuple[str, int], ...] = ()  # as Step.most_sizes
     layout_declared: bool = False  # as Step.layout_declared
     gradient_columns: bool = False  # as Step.gradient_columns
 
@@ -359,7 +363,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
-                      hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes,
+                      hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)
         for n in range(n_links):

@@ -27,7 +27,7 @@ from sympy import Add, Idx, Indexed, KroneckerDelta, Mul, Pow, Sum
 
 from .errors import Unsupported
 
-__all__ = ["normalize", "is_zero", "rename_dummies", "evaluate_derivatives", "lowest", "exp_form"]
+__all__ = ["normalize", "is_zero", "rename_dummies", "replace_free", "evaluate_derivatives", "lowest", "exp_form"]
 
 _CANON = re.compile(r"^σ(\d+)_(\d+)$")
 
@@ -62,6 +62,19 @@ def rename_dummies(expr: sp.Expr, stem: str = "_r") -> sp.Expr:
         return e.func(*[walk(a) for a in e.args])
 
     return walk(expr)
+
+
+def replace_free(expr: sp.Expr, mapping: dict) -> sp.Expr:
+    """``expr.xreplace(mapping)`` on the free occurrences only: where a name to replace is also the index of
+    a sum or product inside (gamma_k = pi_k a_k / sum_k pi_k a_k), the dummies are renamed first."""
+    names = set(mapping) | {k.label for k in mapping if isinstance(k, Idx)}
+    bound = set()
+    for s in expr.atoms(Sum, sp.Product):
+        for var, *_ in s.limits:
+            bound |= {var, var.label} if isinstance(var, Idx) else {var}
+    if bound & names:
+        expr = rename_dummies(expr, stem="_f")
+    return expr.xreplace(mapping)
 
 
 def _without_labels(mapping: dict) -> dict:

@@ -63,6 +63,7 @@ class Referee:
         self.aliases = equal_to
         self.indices = tuple(i for i in indices if i not in equal_to)
         self.distinct = tuple(distinct)
+        self.size_bounds: dict = {}  # str(size) -> (least, most): the sizes the document allows (K = 2)
         self.unfolded: dict = {}
         bodies = [d.body for d in claim.definitions]
         self.extents = array_extents([claim.lhs, claim.rhs, *bodies], sizes)
@@ -152,8 +153,15 @@ class Referee:
         """(sizes, indices) at every size 1..largest (combinations sampled beyond ``limit``), each
         with one assignment of the free indices per pattern of equalities among them."""
         for sizes in _size_grid(self.sizes, largest, limit, rng):
+            if not self.allowed(sizes):
+                continue
             for indices in self._cases(sizes, rng):
                 yield sizes, indices
+
+    def allowed(self, sizes: dict) -> bool:
+        """Whether the document's bounds on its sizes (K >= 2, K = 2) admit these sizes."""
+        return all(least <= sizes.get(s, least) <= most for s, (least, most) in
+                   ((s, self.size_bounds[str(s)]) for s in self.sizes if str(s) in self.size_bounds))
 
     def _cases(self, sizes: dict, rng: random.Random, per_size: int = 4):
         ranges = []

@@ -550,7 +550,7 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback
     """Random points at small sizes, evaluated as read: (agreeing points, certified failure or None)."""
     agreed = 0
     combos = C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1]
-    for n, sizes in enumerate(combos):
+    for n, sizes in enumerate(c for c in combos if referee.allowed(c)):
         assignments = [a for a in referee._cases(sizes, rng) if _allowed(a, assume)]
         for assignment in assignments[:2 if n == 0 else 1]:
             per_instance = settings.random_points // 3 if params.sizes else settings.random_points
@@ -746,6 +746,8 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
                   onehot=assume.onehot, definitions=assume.definitions, equal=assume.equal, domain=domain)
     params = C.parameters_of(aligned.lhs, aligned.rhs, claim.lhs, claim.rhs, extra_indices=hot)
     referee = Referee(claim, params.sizes, params.indices, assume.distinct)
+    referee.size_bounds = {name: (least, dict(check.most_sizes).get(name, 10 ** 9)) for name, least in check.least_sizes}
+    referee.size_bounds.update({name: (dict(check.least_sizes).get(name, 1), most) for name, most in check.most_sizes})
     notes = []
     free_l = {s for s in C.free_symbols(aligned.lhs) if isinstance(s, Idx)}
     free_r = {s for s in C.free_symbols(aligned.rhs) if isinstance(s, Idx)}
@@ -802,10 +804,12 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     done_sizes: list[dict] = []
     undecided = ""
     least = dict(check.least_sizes)  # (n >= 2: a size the document excludes is no counterexample's)
+    most = dict(check.most_sizes)  # (K = 2, n <= 3)
     try:
         with time_limit(min(clock.left() - 0.5, settings.timeout * settings.concrete_share)):
             for sizes in combos:
-                excluded = any(value < least.get(str(size), 1) for size, value in sizes.items())
+                excluded = any(not least.get(str(size), 1) <= value <= most.get(str(size), value)
+                               for size, value in sizes.items())
                 failed = False
                 for assignment in C.index_assignments(params.indices, sizes):
                     if not _allowed(assignment, assume):
@@ -836,6 +840,16 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     except StageTimeout:
         pass
     bound = _complete_bound(done_sizes, params.sizes)
+    if params.sizes and not undecided and all(str(s) in most for s in params.sizes):
+        allowed = [dict(zip(params.sizes, c)) for c in itertools.product(
+            *(range(least.get(str(s), 1), most[str(s)] + 1) for s in params.sizes))]
+        if allowed and all(a in done_sizes for a in allowed):
+            sizes_text = ", ".join(f"{s} = {least.get(str(s), 1)}" if least.get(str(s), 1) == most[str(s)]
+                                   else f"{s} from {least.get(str(s), 1)} to {most[str(s)]}" for s in params.sizes)
+            out = cross_checked(Verdict.PROVED, f"difference reduces to 0 at every size the document allows "
+                                f"({sizes_text}); real domain, where both sides are defined")
+            out.sizes = ()  # (proved at the sizes named, not "for all N")
+            return out
     if not params.sizes and done_sizes and not undecided:
         # Nothing varies in size: the one exact instance is the claim itself.
         return cross_checked(Verdict.PROVED, "difference reduces to 0 (no size to vary); real domain, "
@@ -877,6 +891,8 @@ def _beyond(referee: Referee, params, bound: int, rng: random.Random):
     """A certified failure at the sizes just past the bound (every size at bound + 1 .. bound + 4)."""
     for n in range(bound + 1, bound + 5):
         sizes = {s: n for s in params.sizes}
+        if not referee.allowed(sizes):
+            continue
         for assignment in referee._cases(sizes, rng):
             for _ in range(2):
                 values = Values(draw=lambda: random_value(rng))
@@ -1003,11 +1019,14 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         outcome = _either(check, outcome)
     if check.guessed_scalars and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
         outcome = _positive_guesses(check, outcome, settings, clock)
-    if check.least_sizes and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
-        below = [f"{name} = {outcome.counterexample.sizes[name]}" for name, least in check.least_sizes
-                 if outcome.counterexample.sizes.get(name, least) < least]
+    if (check.least_sizes or check.most_sizes) and outcome.verdict is Verdict.REFUTED \
+            and outcome.counterexample is not None:
+        at = outcome.counterexample.sizes
+        below = [f"{name} = {at[name]}" for name, least in check.least_sizes if at.get(name, least) < least] \
+            + [f"{name} = {at[name]}" for name, most in check.most_sizes if at.get(name, most) > most]
         if below:
-            bounds = ", ".join(f"{name} >= {least}" for name, least in check.least_sizes)
+            bounds = ", ".join([f"{name} >= {least}" for name, least in check.least_sizes]
+                               + [f"{name} <= {most}" for name, most in check.most_sizes])
             return _Outcome(Verdict.UNKNOWN, f"refuted only at {', '.join(below)} ({outcome.counterexample.describe()}), "
                             f"a size the document excludes ({bounds}); no counterexample at the sizes it allows was "
                             "found", sizes=outcome.sizes)

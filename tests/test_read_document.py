@@ -1317,3 +1317,37 @@ def test_nabla_of_a_function_of_one_vector_is_the_gradient_in_its_argument():
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
     assert "needs the variable as a subscript" in found[-1][2]
+
+
+def test_an_entry_definition_whose_formula_sums_over_its_own_index_is_applied_at_a_number():
+    text = ("Weights $\\pi_k$ and values $a_k$, $k = 1, \\dots, K$:\n\n$$\np = \\sum_{k=1}^{K} \\pi_k a_k , \\qquad "
+            "\\gamma_k = \\frac{\\pi_k a_k}{p}\n$$\n\n$$\n\\gamma_1 = \\frac{\\pi_1 a_1}{\\sum_{j=1}^{K} \\pi_j a_j}, \\qquad "
+            "\\gamma_1 = \\frac{\\pi_1 a_1}{\\pi_1 a_1 + \\pi_2 a_2}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_size_fixed_by_a_case_is_checked_at_that_size_only():
+    text = ("Let $x \\in \\mathbb{R}^n$. For $n = 2$:\n\n$$\n\\sum_{i=1}^{n} x_i^2 = x_1^2 + x_2^2, \\qquad "
+            "\\sum_{i=1}^{n} x_i = x_1 + x_2 + 1\n$$\n\n"
+            "and for sums, checking $n = 3$ passes:\n\n$$\n\\sum_{i=1}^{n} x_i = x_1 + x_2 + x_3\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "at every size the document allows (N = 2)" in found[0][2]
+    # ("checking $n = 3$" after "for sums" opens no case: a size fixed only by a word right before it)
+    assert "not read" in found[2][2]
+
+
+def test_a_name_whose_definition_is_not_read_is_not_taken_free_through_another_definition():
+    text = ("Let $x, c \\in \\mathbb{R}$.\n\n$$\ng = \\lim_{t \\to 0} t x\n$$\n\n$$\nq = c g\n$$\n\n"
+            "$$\nq = 0\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "through a definition" in found[-1][2]
+
+
+def test_the_normal_density_is_read_with_its_variance():
+    text = ("Let $x, \\mu \\in \\mathbb{R}$ and $s > 0$.\n\n$$\n\\log \\mathcal{N}(x; \\mu, s^2) = -\\frac{(x - \\mu)^2}"
+            "{2 s^2} - \\log s - \\frac{1}{2} \\log(2\\pi)\n$$\n\n$$\n\\frac{\\partial}{\\partial \\mu} \\log "
+            "\\mathcal{N}(x; \\mu, s^2) = \\frac{x - \\mu}{s}\n$$\n\n$$\n\\mathcal{N}(x; \\mu) = 1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "a mean and a variance" in found[2][2]

@@ -22,6 +22,7 @@ from .grammar import parser
 from .notation_file import Notation, default_notation
 from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
 from .types import infer
+from ..normal import replace_free
 
 _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])\s*\})\s*$")
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
@@ -38,6 +39,7 @@ def _at_step(text: str, t: str, k: int) -> str:
     return re.sub(r"(?<![A-Za-z\\])" + t + r"(?![A-Za-z])", f"{{{k}}}", text)
 
 
+_NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\()")  # N(x; mu, s^2), a density
 _NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
 _SQUARE_NAME = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
@@ -395,7 +397,7 @@ class DocumentContext:
         (name,) = names
         base = name.rstrip("'")
         # (a name typed only from its use, h_i later on, is still undeclared: h = ... defines it)
-        if name in seen or name in names_in(right) or (self.notation.kind_of(base) is not None
+        if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
                                                        and not self._default_only(base) and base not in self.inferred) \
                 or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
@@ -445,8 +447,8 @@ class DocumentContext:
                 return None
             length = self.size_symbol(self.notation.size_of_index(entry))
             at = {self.free_index(entry): V.entry_index(length)}
-            value = V.Value(value.expr.xreplace(at), length, value.conventions,
-                            domain=tuple(c.xreplace(at) for c in value.domain))
+            value = V.Value(replace_free(value.expr, at), length, value.conventions,
+                            domain=tuple(replace_free(c, at) for c in value.domain))
         if value.is_matrix:
             self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
             self.defined_at[key] = self.line

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 from lark.exceptions import LarkError
 from sympy import Idx
+from sympy.core.function import AppliedUndef
 
 from ..errors import FormulaError, IndexRangeError, NotationError
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
@@ -124,6 +124,7 @@ class _Builder:
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
         self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
         self.least_readings: list = []
+        self.most_sizes: dict[str, int] = {}  # sizes a condition bounds above or fixes (K = 2), for the current chain
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -244,7 +245,7 @@ class _Builder:
     def _steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         saved = self.reader.notation
         self.rehomed_readings = ()
-        self.least_sizes, self.least_readings = {}, []
+        self.least_sizes, self.least_readings, self.most_sizes = {}, [], {}
         try:
             made = self._steps_read(chain, context)
         finally:
@@ -255,8 +256,9 @@ class _Builder:
             reading = Reading("declaration", "a gradient is a column vector, as the document says", self.gradient_line)
             made = [dataclasses.replace(step, gradient_columns=True, readings=step.readings + (reading,))
                     if _DERIVATIVE_WRITTEN.search(step.latex) else step for step in made]
-        if self.least_sizes:
+        if self.least_sizes or self.most_sizes:
             made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
+                                        most_sizes=tuple(sorted(self.most_sizes.items())),
                                         readings=step.readings + tuple(self.least_readings)) for step in made]
         return made
 
@@ -334,6 +336,13 @@ class _Builder:
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
                      else side for side in sides]
         held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
+        hidden = _hidden_unread(values, unread, used, self.free_when_unread)
+        if hidden:
+            # p = sum_k pi_k N_k with N_k's own definition unread: through p the step would read N as free
+            name, (at, why) = hidden, unread[hidden]
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  f"uses {name} through a definition, and line {at} defines {name} by a formula that "
+                                  f"is not read ({why})")]
         for _ in range(len(conditions)):  # x > a, a > 0: a's range with x's
             more = {symbol_name(c.right) for c in conditions if c.order and symbol_name(c.left) in held
                     and not _NUMERIC.fullmatch(c.right)}
@@ -605,6 +614,20 @@ class _Builder:
                 break
             reach |= more
         for c in found:
+            if self.notation.kind_of(c.left) == "size" and _NUMERIC.fullmatch(c.right) and c.adjacent \
+                    and float(c.right).is_integer() and (c.order in ("<", "<=") or (c.value and c.equal)):
+                # K = 2, n <= 3 of a size: checked at the sizes it allows, for every vector of that size
+                most = int(float(c.right)) - (1 if c.order == "<" else 0)
+                key = str(self.reader.size_symbol(c.left))
+                self.most_sizes[key] = min(most, self.most_sizes.get(key, most))
+                if not c.order:
+                    self.least_sizes[key] = max(most, self.least_sizes.get(key, 1))
+                if most < self.least_sizes.get(key, 1):
+                    return chain, [], f"the conditions on {c.left} leave no size (line {self.lines.of(c.offset)})"
+                self.least_readings.append(Reading("condition", f"under the condition {c.text}: checked at "
+                                                   + (f"{c.left} = {most}" if not c.order else f"{c.left} at most {most}"),
+                                                   self.lines.of(c.offset)))
+                continue
             if c.order:
                 # x > 0: the step is checked where it holds (a number's range), if the step writes x
                 # (a size's lower bound, K >= 2, holds for every vector of that size, written or not)
@@ -678,6 +701,23 @@ class _Builder:
         fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
                       for c in conditions if c.value)
         return equal, distinct, fixed
+
+
+def _hidden_unread(values, unread: dict, used: set, free_when_unread: set) -> str | None:
+    """A name the document defines by a formula derive cannot read, which the read terms hold although the
+    step does not write it (it came in through another definition): the first such name, or None."""
+    wanted = {symbol_name(n): n for n in unread if n not in used and n not in free_when_unread}
+    if not wanted:
+        return None
+    for v in values:
+        if v is None:
+            continue
+        for atom in v.expr.atoms(sp.Symbol, sp.Indexed, AppliedUndef):
+            name = str(atom.base.label) if isinstance(atom, sp.Indexed) else \
+                atom.func.__name__ if isinstance(atom, AppliedUndef) else str(atom)
+            if name in wanted:
+                return wanted[name]
+    return None
 
 
 def _contradict(a: Condition, b: Condition) -> bool:

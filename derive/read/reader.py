@@ -577,6 +577,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         defines f (f(x) = ...), primes it, or never uses f as a factor. Otherwise the reading is refused.
         """
         base, scripts = item_base(entry.item), item_scripts(entry.item)
+        if _normal_density(base) and not scripts and nxt is not None and nxt.op is None and not nxt.negative \
+                and node_kind(item_base(nxt.item)) == "paren_params":
+            return Fn("normal_pdf", "\\mathcal{N}")  # N(x; mu, s^2): the normal density at x
         if node_kind(base) == "command" and str(base.children[0])[1:] in GREEK and str(base.children[0]) != "\\pi":
             base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
         if node_kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
@@ -683,6 +686,20 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         at = next(n for n, c in enumerate(node.children) if isinstance(c, Token) and c.type == "SEMI")
         before, after = node.children[:at], node.children[at + 1:]
         name = fn.name.rstrip("'")
+        if fn.kind == "normal_pdf":
+            if len(before) != 1 or len(after) != 2:
+                raise FormulaError("\\mathcal{N}(x; \\mu, \\sigma^2), the normal density at x, is read with one point "
+                                   "before ';' and a mean and a variance after it")
+            x, mean, variance = (self._expr(e, env) for e in (*before, *after))
+            if any(isinstance(v, MatrixTerm) or v.is_vector or v.row for v in (x, mean, variance)):
+                raise FormulaError("\\mathcal{N}(x; \\mu, \\sigma^2) is read on numbers only (the density of one "
+                                   "variable), not on vectors")
+            V.requires(sp.Gt(variance.expr, 0, evaluate=False))
+            self.notes.append(Reading("inferred", "$\\mathcal{N}(x; \\mu, \\sigma^2)$ is read as the normal density "
+                                                  "$e^{-(x - \\mu)^2 / (2 \\sigma^2)} / \\sqrt{2 \\pi \\sigma^2}$, "
+                                                  "its third argument the variance"))
+            density = sp.exp(-(x.expr - mean.expr) ** 2 / (2 * variance.expr)) / sp.sqrt(2 * sp.pi * variance.expr)
+            return V.Value(density, None, tuple(c for v in (x, mean, variance) for c in v.conventions))
         if fn.kind == "lambda" and name in self.parametric and not fn.primes:
             names, body, domain = self.parametric[name]
             if len(before) != 1 or len(after) != len(names) - 1:
@@ -1702,3 +1719,13 @@ def _with_domain(value: V.Value) -> V.Value:
     for cond in value.domain:
         V.requires(cond)
     return value
+
+
+def _normal_density(base) -> bool:
+    """\\mathcal{N} written as the name of the normal distribution."""
+    if node_kind(base) != "accent" or str(base.children[0]) != "\\mathcal" or len(base.children) < 2:
+        return False
+    inner = base.children[1]
+    while isinstance(inner, Tree) and inner.data in ("group", "product", "item") and len(inner.children) == 1:
+        inner = inner.children[0]
+    return isinstance(inner, Tree) and inner.data == "letter" and str(inner.children[0]) == "N"

@@ -20,7 +20,7 @@ without it, and a step that needs what the sentence said stays unknown or is sho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .prose import Paragraph
 
@@ -45,6 +45,8 @@ _GIVEN_VALUE = re.compile(r"\s*(?:let|lets|let's|given)\b", re.I)
 _NAME_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*=\s*-?\d+(?:\.\d+)?\s*")
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
                     re.I)
+_OPENS_HERE = re.compile(r"(?:\b(?:if|when|whenever|for|with|assume|assuming|suppose|consider|considering|given)|"
+                         r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]?|\bin the case|\bfor the case)\s*$", re.I)
 _CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
                         re.I)
 _LEAVES = re.compile(r"\bboth cases\b|\ball cases\b|\beither case\b|\bcombin|\ball together\b|\bput(?:ting)? (?:it|this|them|everything) together\b"
@@ -115,6 +117,8 @@ class Condition:
     equal: bool
     offset: int
     order: str = ""
+    # the word that opens the case stands right before it ("for $K = 2$", not "for sums, checking $n = 2$")
+    adjacent: bool = False
 
     @property
     def text(self) -> str:
@@ -489,6 +493,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     if value:
                         out.values.append((value.group(1), piece.offset))
                 if opens:
+                    c = replace(c, adjacent=_OPENS_HERE.search(since) is not None)
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
                     sentence_conditions.append(c)
