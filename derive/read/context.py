@@ -399,7 +399,8 @@ class DocumentContext:
         # (a name typed only from its use, h_i later on, is still undeclared: h = ... defines it)
         if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
                                                        and not self._default_only(base) and base not in self.inferred) \
-                or base in ("e", "d", "\\pi") or base in self.lambdas or base in self.values \
+                or base in ("e", "d") or (base == "\\pi" and not re.fullmatch(r"\s*\\pi\s*_\s*\{?\s*[a-z]\s*\}?\s*", left)) \
+                or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
                 or (name != base and base in self.function_letters):
             return None
@@ -576,8 +577,9 @@ class DocumentContext:
         letter = left.strip()
         if not re.fullmatch(r"[a-z]", letter) or not self.notation.size_of_index(letter) or letter in self.conflicts:
             return
-        if not re.search(r"\\[A-Za-z]+|[A-Za-z]{2,}|\(", right) or re.fullmatch(r"\s*[a-z]\s*[+-]?\s*\d*\s*", right):
-            return  # i = j, i = k + 1: a relation of indices, not a definition
+        if not re.search(r"\\[A-Za-z]+|[A-Za-z]{2,}|\(", right) or re.fullmatch(r"\s*[a-z]\s*[+-]?\s*\d*\s*", right) \
+                or re.fullmatch(r"\s*[a-z]\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*)\s*", right):
+            return  # i = j, i = k + 1, j = i^\star: a relation of indices, not a definition
         self.conflicts[letter] = (f"{letter} is an index letter, and line {self.line} defines it by a formula "
                                   f"({letter} = {' '.join(right.split())[:40]}): a name or an index? rename one of them")
 

@@ -17,6 +17,7 @@ from ..errors import FormulaError, IndexRangeError, NotationError
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
 from .display import Chain, Term, chains_of
 from .grammar import parser
+from .usage import scan
 from .prose import paragraphs
 from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
@@ -1287,6 +1288,8 @@ def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
                     found[notation.size_name(size_name) or size_name] = (line, count + 1)
     sizes = {k: tuple(v) for k, v in notation.sizes.items()}
     readings: dict[str, list[Reading]] = {}
+    defaults = default_notation()
+    factors = scan([(t.text, 0) for item in items for t in item.chain.terms]).factors if uses else {}
     for letter, found in sorted(uses.items()):
         if not re.fullmatch(r"[a-z]", letter) or letter in ("e", "d"):
             continue
@@ -1294,9 +1297,14 @@ def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
         size_name, (line, count) = max(found.items(), key=lambda kv: (kv[1][1], kv[0]))
         if count <= 2 * (sum(c for _, c in found.values()) - count):
             continue
+        # (the default constant c, never a factor here, only a subscript: \\theta_c of the class c)
+        guessed = notation.kind_of(letter) == "scalar" and letter in defaults.scalars \
+            and letter not in factors
         if size_name not in sizes or notation.size_of_index(letter) == size_name \
-                or notation.kind_of(letter) not in (None, "index"):
+                or (notation.kind_of(letter) not in (None, "index") and not guessed):
             continue
+        if guessed:
+            notation = notation.without({letter})
         sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
         sizes[size_name] += (letter,)
         readings[letter] = [Reading("inferred", f"${letter}$ runs over $1, \\dots, {size_name}$ (it indexes what has "

@@ -177,7 +177,16 @@ def add(left, right, negative: bool) -> MatrixTerm:
 
 
 def finish(term: MatrixTerm):
-    """A matrix term whose shape turns out a number, a vector or a row becomes that Value; a matrix stays."""
+    """A matrix term whose shape turns out a number, a vector or a row becomes that Value; a matrix stays.
+    So does a term whose size is still to be taken from what it meets (s \\mathbf{1} before x + s \\mathbf{1})."""
+    if any(isinstance(s, M.AnySize) for s in term.m.free_symbols):
+        try:
+            M.translate(term.m, unique=True)
+        except Unsupported as exc:
+            if "cannot be told from what it meets" in str(exc):
+                return term
+        except ShapeMismatch:
+            pass
     t = _translate(term)
     rows, cols = t.shape
     conventions = _conventions(term) + tuple(c for c in t.conventions if c not in term.conventions)
@@ -193,6 +202,13 @@ def finish(term: MatrixTerm):
 def shape_of(term: MatrixTerm) -> tuple:
     """(rows, cols) of a matrix term."""
     return tuple(_translate(term).shape)
+
+
+def sized(term: MatrixTerm, length) -> V.Value | MatrixTerm:
+    """A term whose size is still to be taken from what it meets, given the length it takes (the argument of a
+    function of vectors of that length)."""
+    wild = {s: length for s in term.m.free_symbols if isinstance(s, M.AnySize)}
+    return finish(MatrixTerm(term.m.xreplace(wild), term.conventions, term.alternative)) if wild else term
 
 
 def to_value(term: MatrixTerm) -> V.Value:
@@ -249,6 +265,11 @@ def identity(n=None) -> MatrixTerm:
 
 def ones(n=None) -> MatrixTerm:
     return MatrixTerm(M.ones(n))
+
+
+def zeros(n=None) -> MatrixTerm:
+    """The zero column of length n, or of the length of what it meets."""
+    return MatrixTerm(sp.ZeroMatrix(M.AnySize() if n is None else n, 1))
 
 
 def jacobian(body: V.Value, base: sp.IndexedBase, length: sp.Expr, layout: str, alternative=None) -> MatrixTerm:

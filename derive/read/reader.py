@@ -840,6 +840,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if fn.primes:
             raise FormulaError(f"{name}' is not read: {name} is a function of the vector {base} ({where}); "
                                f"write its gradient, \\nabla_{{{base}}} {name}")
+        if len(args) == 1 and isinstance(args[0], MatrixTerm):
+            args = (P.sized(args[0], length),)  # J(\\mathbf{0}), J(x + s \\mathbf{1})
         if len(args) != 1 or isinstance(args[0], MatrixTerm) or not args[0].is_vector or args[0].row:
             raise FormulaError(f"{name} is defined on vectors ({where}): {name} of anything else is not read")
         (arg,) = args
@@ -966,6 +968,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "font":
             if self._is_bold_one(base):
                 return self._ones(scripts, env)
+            if self._is_bold_one(base, "0"):
+                return self._zeros(scripts, env, item is self._whole)
+            if str(base.children[0]) in ("\\mathbf", "\\boldsymbol", "\\bm") and scripts:
+                inner = self._inner(base.children[1]) if node_kind(base.children[1]) == "group" else base.children[1]
+                if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+                    basis = self._basis_vector(item_base(inner.children[0]), scripts, env)
+                    if basis is not None:
+                        return basis
             return self._scripted(self._font(base.children[1], env), scripts, env)
         if kind == "accent":
             head, inner_scripts = self._accent(base, env)
@@ -1102,15 +1112,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.Value(sp.Rational(int(whole + frac), 10 ** len(frac)))
         return V.Value(sp.Integer(int(whole)))
 
-    def _is_bold_one(self, base) -> bool:
-        """\\mathbf{1} or \\boldsymbol{1}: the vector of ones."""
+    def _is_bold_one(self, base, digit: str = "1") -> bool:
+        """\\mathbf{1} or \\boldsymbol{1}: the vector of ones (with ``digit`` 0, the zero vector)."""
         if not str(base.children[0]) in ("\\mathbf", "\\boldsymbol", "\\bm"):
             return False
         arg = base.children[1]
         inner = self._inner(arg) if node_kind(arg) == "group" else arg
         if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
             inner = item_base(inner.children[0])
-        return node_kind(inner) == "number" and str(inner.children[0]) == "1"
+        return node_kind(inner) == "number" and str(inner.children[0]) == digit
 
     def _font(self, arg, env):
         inner = self._inner(arg) if node_kind(arg) == "group" else arg
@@ -1120,6 +1130,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             inner = inner.children[0]
         if node_kind(inner) == "item":
             if item_scripts(inner):
+                basis = self._basis_vector(item_base(inner), item_scripts(inner), env)
+                if basis is not None:
+                    return basis
                 head = self._item(inner, env)
                 return head
             inner = item_base(inner)
@@ -1128,6 +1141,27 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if node_kind(inner) not in ("letter", "command", "accent"):
             raise FormulaError("bold applied to something other than a symbol")
         return self._item(Tree("item", [inner]), env)
+
+    def _basis_vector(self, base, scripts, env) -> V.Value | None:
+        """Bold e with an index, \\mathbf{e}_k: the k-th standard basis vector (entries delta_{ik}), of the length
+        k runs over; None where e is a name of the document's or the subscript is not one index letter."""
+        if node_kind(base) != "letter" or str(base.children[0]) != "e" or len(scripts) != 1 \
+                or scripts[0].data != "sub_script" or self.notation.kind_of("e") is not None:
+            return None
+        arg = scripts[0].children[1]
+        arg = self._inner(arg) if node_kind(arg) == "group" else arg
+        if node_kind(arg) == "product" and len(arg.children) == 1 and not item_scripts(arg.children[0]):
+            arg = item_base(arg.children[0])
+        if node_kind(arg) != "letter":
+            return None
+        (index,) = self._indices(arg, env)
+        if not isinstance(index, Idx) or index.upper is None:
+            return None
+        length = index.upper
+        self.notes.append(Reading("inferred", f"$\\mathbf{{e}}_{{{arg.children[0]}}}$ is read as the standard basis "
+                                              f"vector of length ${sp.latex(length)}$ with a 1 at entry "
+                                              f"${arg.children[0]}$"))
+        return V.Value(sp.KroneckerDelta(V.entry_index(length), index), length)
 
     def _accent(self, base: Tree, env):
         accent, arg = str(base.children[0]), base.children[1]
@@ -1366,6 +1400,19 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         sups = [sc for sc in rest if sc.data == "sup_script"]
         return self._scripted_matrix(term, [], sups, [sc for sc in rest if sc.data == "prime"], env,
                                      "the ones vector")
+
+    def _zeros(self, scripts, env, whole: bool):
+        """\\mathbf{0}, \\mathbf{0}_N: the zero vector (its length from what it meets). A side that is the zero
+        vector alone is 0, compared entry by entry with the other side."""
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        if any(sc.data != "sub_script" for sc in scripts):
+            raise FormulaError("scripts on the zero vector \\mathbf{0} other than its size are not read")
+        n = self._size_subscript(subs[0].children[1]) if subs else None
+        if subs and n is None:
+            raise FormulaError("the subscript of the zero vector \\mathbf{0} must be a size (\\mathbf{0}_N)")
+        if whole:
+            return V.Value(sp.S.Zero)
+        return P.zeros(n)
 
     def _declared_label(self, name: str, arg, env):
         """W_1, b_2: a name with a label subscript that the document declares (a matrix, a vector, a

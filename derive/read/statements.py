@@ -31,7 +31,9 @@ _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
 # (in mathematics a Greek letter names a number too: $\varepsilon = 0$)
 _GREEK_LETTER = r"(?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|" \
                 r"rho|varrho|tau|upsilon|phi|varphi|chi|psi|omega)(?![A-Za-z]))"
-_RELATION_MATH = re.compile(rf"^\s*({_LETTER}|{_GREEK_LETTER})\s*(=|{_NEQ})\s*({_LETTER}|-?\d+)\s*[,.;:]?\s*$")
+# (j = i^\star: an index and a marked one, the maximiser; a condition derive does not read, but a condition)
+_MARKED_LETTER = r"(?:[a-z]\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*))"
+_RELATION_MATH = re.compile(rf"^\s*({_LETTER}|{_GREEK_LETTER})\s*(=|{_NEQ})\s*({_MARKED_LETTER}|{_LETTER}|-?\d+)\s*[,.;:]?\s*$")
 _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
 # "at $a = 0$ we have ...": the point the sentence's claims hold at (not "starts at $v_0 = 0$", a value)

@@ -81,6 +81,8 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
                 continue
             if tok.type == "LETTER" and ((n > 0 and tokens[n - 1].type == "SUB") or script_depth):
                 _note(usage.indices, str(tok), line)
+                if script_depth:
+                    continue  # \delta_{ac}, x_{t-1}: a letter in a subscript is an index, not a value
             if n > 0 and tokens[n - 1].type in ("SUB", "SUP"):
                 continue  # an index or an exponent, not a use of the name as a value
             name = str(tok)
