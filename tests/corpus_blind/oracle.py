@@ -2427,6 +2427,452 @@ def _(rng):
     }
 
 
+@document("96_ema_bias_correction")
+def _(rng):
+    beta = rng.uniform(0.1, 0.95)
+    t = int(rng.integers(1, 8))
+    g = rng.normal(size=t + 1)                          # g[i] is g_i; g[0] unused
+    i = int(rng.integers(1, t + 1))
+
+    def ema(g, upto=t):
+        m = 0.0
+        for s in range(1, upto + 1):
+            m = beta * m + (1 - beta) * g[s]
+        return m
+
+    m, mp = ema(g), ema(g, t - 1)
+    ii = np.arange(1, t + 1)
+    c = rng.normal()                                    # lines 32-34: constant gradients g_i = c
+    mc = ema(np.full(t + 1, c))
+    ks = np.arange(0, 4000)
+    return {
+        "14": [m, (1 - beta) * np.sum(beta ** (t - ii) * g[1:]),
+               (1 - beta) * g[t] + beta * (1 - beta) * sum(beta ** (t - 1 - j) * g[j] for j in range(1, t))],
+        "19": [m, (1 - beta) * np.sum(beta ** (ii - 1) * g[1:])],
+        "23": [m - mp, (1 - beta) * (g[t] - mp)], "23.2": [m - mp, (1 - beta) * (g[t] - m)],
+        "29": [(1 - beta) * np.sum(beta ** (t - ii)), 1 - beta**t],
+        "29.2": [(1 - beta) * np.sum(beta ** (t - ii)), 1 - beta ** (t + 1)],
+        "32.2": [mc, (1 - beta**t) * c], "33.2": [mc / (1 - beta**t), c], "34": [mc / (1 - beta), c],
+        "37": [partial(ema, g, i), (1 - beta) * beta ** (t - i)], "37.2": [partial(ema, g, i), beta ** (t - i)],
+        "40": [np.sum(ks * (1 - beta) * beta**ks), beta / (1 - beta)],
+        "40.2": [np.sum(ks * (1 - beta) * beta**ks), 1 / (1 - beta)],
+    }
+
+
+@document("97_gradient_clipping_norm")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    g = rng.normal(size=n)
+    N = np.linalg.norm(g)
+    c = N * (rng.uniform(0.2, 0.9) if rng.random() < 0.5 else rng.uniform(1.1, 3))
+    clip = lambda v: v if np.linalg.norm(v) <= c else c / np.linalg.norm(v) * v  # noqa: E731
+    norm = lambda v: np.linalg.norm(v)  # noqa: E731
+    u = lambda v: c * v / np.linalg.norm(v)  # noqa: E731
+    J = jac(u, g)
+    I = np.eye(n)
+    cb = N / rng.uniform(1.1, 3)                         # line 33: a threshold below ||g||
+    clipb = cb / N * g
+    return {
+        "12": [clip(g), min(1, c / N) * g], "12.2": [norm(clip(g)), min(N, c)],
+        "15": [clip(g), min(1, N / c) * g],
+        "20": [grad(norm, g), g / N], "20.2": [grad(lambda v: v @ v, g), 2 * g], "20.3": [grad(norm, g), 2 * g / N],
+        "26": [J, c / N * (I - np.outer(g, g) / N**2), c / N * I - c / N**3 * np.outer(g, g)],
+        "29": [J @ g, np.zeros(n)], "30": [J, c / N * (I - np.outer(g, g))],
+        "33": [g @ clipb / (N * norm(clipb)), 1], "33.2": [g @ clipb, cb * N], "35": [norm(clip(g)), c],
+    }
+
+
+@document("98_xavier_variance")
+def _(rng):
+    n, m = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    while m == n:
+        m = int(rng.integers(1, 4))
+    vx, vw, vd = rng.uniform(0.2, 2, size=3)
+
+    def law(v):                                          # a zero-mean three-point law with variance v: (values, probabilities)
+        s, p = rng.normal(size=3), rng.dirichlet(np.ones(3))
+        s = s - p @ s
+        return s * math.sqrt(v / (p @ s**2)), p
+
+    def var(laws, f):                                    # the exact variance of f(values) for independent laws
+        import itertools
+        e1 = e2 = 0.0
+        for pick in itertools.product(range(3), repeat=len(laws)):
+            pr = math.prod(l[1][k] for l, k in zip(laws, pick))
+            val = f([l[0][k] for l, k in zip(laws, pick)])
+            e1, e2 = e1 + pr * val, e2 + pr * val * val
+        return e2 - e1 * e1
+
+    xs = [law(vx) for _ in range(n)]
+    ws = [law(vw) for _ in range(n)]
+    wunit = [(s / math.sqrt(vw), p) for s, p in ws]
+    dot = lambda v: sum(v[k] * v[k + len(v) // 2] for k in range(len(v) // 2))  # noqa: E731
+    Vy = var(ws + xs, dot)
+    j = int(rng.integers(n))
+    Vwx = var([ws[j], xs[j]], lambda v: v[0] * v[1])
+    moment = lambda l: l[1] @ l[0] ** 2  # noqa: E731
+    ds = [law(vd) for _ in range(m)]
+    wm = [law(vw) for _ in range(m)]
+    Vb = var(wm + ds, dot)
+    wmunit = [(s / math.sqrt(vw), p) for s, p in wm]
+    a = rng.uniform(0.2, 2)
+    nodes, weights = np.polynomial.legendre.leggauss(8)
+    integral = lambda f, lo, hi: (hi - lo) / 2 * np.sum(weights * f((hi - lo) / 2 * nodes + (hi + lo) / 2))  # noqa: E731
+    uvar = lambda a: integral(lambda w: w**2 / (2 * a), -a, a) - integral(lambda w: w / (2 * a), -a, a) ** 2  # noqa: E731
+    lo, hi = 1e-6, 10.0                                  # line 31: the bound a with Var(U(-a, a)) = 2 / (n + m)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if uvar(mid) < 2 / (n + m) else (lo, mid)
+    ab = (lo + hi) / 2
+    zs, zp = rng.uniform(0.1, 2, size=3), rng.dirichlet(np.ones(3)) / 2   # z = +-zs with probabilities zp each
+    relu2 = np.sum(zp * zs**2)
+    z2 = 2 * np.sum(zp * zs**2)
+    return {
+        "10": [Vy, sum(var([ws[k], xs[k]], lambda v: v[0] * v[1]) for k in range(n)),
+               sum(moment(ws[k]) * moment(xs[k]) for k in range(n)), n * vw * vx],
+        "13": [Vy, m * vw * vx], "13.2": [Vwx, vw + vx],
+        "14.2": [vx / var(wunit + xs, dot), 1 / n],
+        "20": [Vb, sum(var([wm[k], ds[k]], lambda v: v[0] * v[1]) for k in range(m)), m * vw * vd],
+        "23": [vd / var(wmunit + ds, dot), 1 / m],
+        "28": [uvar(a), integral(lambda w: w**2, -a, a) / (2 * a), a**2 / 3],
+        "31.2": [ab, math.sqrt(6 / (n + m))], "31.3": [ab, math.sqrt(2 / (n + m))],
+        "35": [relu2, z2 / 2], "36": [uvar(a), a**2 / 12], "35.2": [relu2, z2 / 4],
+    }
+
+
+@document("99_notes_log1p_series")
+def _(rng):
+    x = rng.uniform(-0.9, 0.9)
+    n = int(rng.integers(1, 7))
+    k = np.arange(0, 3000)
+    k1 = k[1:]
+    L = lambda t: math.log(1 + t)  # noqa: E731
+    nodes, weights = np.polynomial.legendre.leggauss(40)
+    integral = lambda f, lo, hi: (hi - lo) / 2 * np.sum(weights * f((hi - lo) / 2 * nodes + (hi + lo) / 2))  # noqa: E731
+    head = sum((-1) ** (j + 1) * x**j / j for j in range(1, n + 1))
+    odd = lambda x: 2 * np.sum(x ** (2 * k + 1) / (2 * k + 1))  # noqa: E731
+    return {
+        "10": [d(L, x), 1 / (1 + x), np.sum((-x) ** k)],
+        "11": [d2(L, x), -1 / (1 + x) ** 2], "19": [d2(L, x), 1 / (1 + x) ** 2],
+        "15": [L(x), np.sum((-1.0) ** k * x ** (k + 1) / (k + 1)), np.sum((-1.0) ** (k1 + 1) * x**k1 / k1)],
+        "21": [L(x), np.sum((-1.0) ** k1 * x**k1 / k1)], "21.2": [d(L, x), np.sum((-x) ** k1)],
+        "25": [math.log((1 + x) / (1 - x)), odd(x), 2 * math.atanh(x)],
+        "27": [math.log((1 + x) / (1 - x)), 2 * np.sum(x ** (2 * k1 + 1) / (2 * k1 + 1))],
+        "30": [math.log(2), odd(1 / 3)],
+        "30.2": [math.log(1.5), np.sum((-1.0) ** (k1[:200] + 1) / (k1[:200] * 2.0 ** k1[:200]))],
+        "35": [L(x) - head, (-1) ** n * integral(lambda t: t**n / (1 + t), 0, x)],
+        "37": [L(x) - head, (-1) ** n * integral(lambda t: t ** (n + 1) / (1 + t), 0, x)],
+    }
+
+
+@document("100_bernoulli_kl_elbo")
+def _(rng):
+    q, p, pi = rng.uniform(0.05, 0.95, size=3)
+    l1, l0 = rng.normal(size=2) * 2
+    logit = lambda u: math.log(u / (1 - u))  # noqa: E731
+    D = lambda q, p: q * math.log(q / p) + (1 - q) * math.log((1 - q) / (1 - p))  # noqa: E731
+    KL = lambda a, b: sum(a_ * math.log(a_ / b_) for a_, b_ in ((a, b), (1 - a, 1 - b)))  # noqa: E731
+    H = lambda q: -q * math.log(q) - (1 - q) * math.log(1 - q)  # noqa: E731
+    dq = d(lambda t: D(t, p), q)
+    dp = d(lambda t: D(q, t), p)
+    ELBO = lambda q: q * l1 + (1 - q) * l0 - D(q, pi)  # noqa: E731
+    logP = math.log(pi * math.exp(l1) + (1 - pi) * math.exp(l0))
+    post = pi * math.exp(l1) / (pi * math.exp(l1) + (1 - pi) * math.exp(l0))
+    lo, hi = 1e-12, 1 - 1e-12                             # q*: where dL/dq vanishes (L is concave)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if d(ELBO, mid) > 0 else (lo, mid)
+    qs = (lo + hi) / 2
+    return {
+        "6": [KL(q, p), KL(q, p), D(q, p)],
+        "12": [dq, math.log(q / p) - math.log((1 - q) / (1 - p)), logit(q) - logit(p)],
+        "14": [d2(lambda t: D(t, p), q), 1 / q + 1 / (1 - q), 1 / (q * (1 - q))],
+        "19": [dp, -q / p + (1 - q) / (1 - p), (p - q) / (p * (1 - p))],
+        "22": [dq, math.log(q / p) + math.log((1 - q) / (1 - p))], "23": [dp, (q - p) / (p * (1 - p))],
+        "23.2": [d2(lambda t: D(t, p), q), 1 / q - 1 / (1 - q)],
+        "24": [D(q, 0.5), math.log(2) - H(q)], "24.3": [D(q, 0.5), H(q) - math.log(2)],
+        "32": [logP - ELBO(q), KL(q, post)],
+        "36": [logP, math.log(sum(prior * math.exp(l) for prior, l in ((pi, l1), (1 - pi, l0))))],
+        "38": [logit(qs), l1 - l0 + logit(pi)], "38.2": [logit(qs), l1 - l0 - logit(pi)],
+    }
+
+
+@document("101_gumbel_logistic")
+def _(rng):
+    mu, x = rng.normal(size=2)
+    beta = rng.uniform(0.3, 3)
+    while abs(beta - 1) < 0.05:
+        beta = rng.uniform(0.3, 3)
+    s = rng.uniform(0.3, 3)
+    while abs(s - 1) < 0.05:
+        s = rng.uniform(0.3, 3)
+    u = rng.uniform(0.02, 0.98)
+    t = rng.normal() * 2
+    K = int(rng.integers(2, 6))
+    th = rng.normal(size=K)
+    j = int(rng.integers(K))
+    zf = lambda x: (x - mu) / beta  # noqa: E731
+    F = lambda x: math.exp(-math.exp(-zf(x)))  # noqa: E731
+    z = zf(x)
+    G = lambda x: 1 / (1 + math.exp(-(x - mu) / s))  # noqa: E731
+    lo, hi = mu - 50 * beta, mu + 50 * beta               # F^{-1}(u) by bisection
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if F(mid) < u else (lo, mid)
+    v = np.linspace(-10, 45, 400001)
+    F0 = lambda v: np.exp(-np.exp(-v))  # noqa: E731
+    f0 = lambda v: np.exp(-(v + np.exp(-v)))  # noqa: E731
+    trap = lambda y: float(np.sum((y[1:] + y[:-1]) / 2 * np.diff(v)))  # noqa: E731
+    others = [k for k in range(K) if k != j]
+    pmax = trap(f0(v) * np.prod([F0(th[j] + v - th[k]) for k in others], axis=0))
+    g = v + th.max()
+    gmax = float(np.sum((lambda y: (y[1:] + y[:-1]) / 2 * np.diff(g))(
+        f0(g - th[j]) * np.prod([F0(g - th[k]) for k in others], axis=0))))
+    return {
+        "6.2": [d(F, x), d(F, x), math.exp(-(z + math.exp(-z))) / beta],
+        "9": [d(zf, x), 1 / beta], "9.2": [d(F, x), math.exp(-(z + math.exp(-z)))],
+        "12": [(lo + hi) / 2, mu - beta * math.log(-math.log(u))], "12.2": [(lo + hi) / 2, mu + beta * math.log(-math.log(u))],
+        "17.2": [d(G, x), G(x) * (1 - G(x)) / s], "17.3": [d(G, x), G(x) * (1 - G(x))],
+        "22": [trap(f0(v) * (1 - F0(v - t))), trap(f0(v) * F0(v + t)), 1 / (1 + math.exp(-t))],
+        "28": [pmax, gmax, softmax(th)[j]], "30": [pmax, th[j] / th.sum()],
+    }
+
+
+@document("102_gamma_tweedie_deviance")
+def _(rng):
+    y, mu = rng.uniform(0.2, 4, size=2)
+    while abs(mu - 1) < 0.05:
+        mu = rng.uniform(0.2, 4)
+    eta = math.log(mu)
+    p = rng.uniform(1.05, 1.95)
+    dev = lambda y, m: 2 * ((y - m) / m - math.log(y / m))  # noqa: E731
+    dp = lambda m: 2 * (y ** (2 - p) / ((1 - p) * (2 - p)) - y * m ** (1 - p) / (1 - p) + m ** (2 - p) / (2 - p))  # noqa: E731
+    Vf = lambda m: m**p  # noqa: E731
+    dmu = d(lambda m: dev(y, m), mu)
+    deta = d(lambda e: dev(y, math.exp(e)), eta)
+    dpm = d(dp, mu)
+    return {
+        "13": [dev(y, y), 0],
+        "15": [dmu, 2 * (-y / mu**2 + 1 / mu), 2 * (mu - y) / mu**2],
+        "17": [d(math.exp, eta), mu],
+        "19": [deta, dmu * mu, 2 * (1 - y / mu), 2 * (1 - y * math.exp(-eta))],
+        "21": [deta, 2 * (mu - y) / mu**2], "22": [dmu, 2 * (y - mu) / mu**2],
+        "35": [dpm, 2 * (-y * mu**-p + mu ** (1 - p)), 2 * (mu - y) / Vf(mu)],
+        "36": [dpm, 2 * (mu - y) / mu ** (p - 1)],
+        "39": [d2r(dp, y), 2 / Vf(y), 2 * y**-p], "40": [d2r(dp, y), 2 / y],
+    }
+
+
+@document("103_squared_hinge_l2svm")
+def _(rng):
+    N, dd = int(rng.integers(2, 7)), int(rng.integers(1, 4))
+    X = rng.normal(size=(N, dd))
+    y = rng.choice([-1.0, 1.0], size=N)
+    w = rng.normal(size=dd) * 1.5
+    lam = rng.uniform(0.1, 2)
+    J = lambda w: lam / 2 * w @ w + np.sum(np.maximum(0, 1 - y * (X @ w)) ** 2)  # noqa: E731
+    gJ = grad(J, w)
+    s = X @ w
+    inside = y * s < 1
+    h = lambda m: max(0.0, 1 - m) ** 2  # noqa: E731
+    m = rng.normal() * 2
+    ml = 1 - rng.uniform(0.1, 3)
+    x1, y1 = X[0], y[0]
+    one = lambda w: max(0.0, 1 - y1 * (w @ x1)) ** 2  # noqa: E731
+    hinge1 = max(0.0, 1 - y1 * (w @ x1))
+    return {
+        "8": [gJ, lam * w - 2 * np.sum((y * (1 - y * s))[:, None] * X, axis=0)],
+        "8.2": [gJ, lam * w - 2 * sum(y[i] * X[i] for i in range(N) if inside[i])],
+        "14": [d(h, m), -2 * max(0.0, 1 - m)], "14.2": [d2(h, ml), 2],
+        "17": [grad(lambda w: y1 * (w @ x1), w), y1 * x1],
+        "20": [grad(one, w), -2 * y1 * hinge1 * x1],
+        "27": [gJ, lam * w - 2 * sum(y[i] * (1 - y[i] * s[i]) * X[i] for i in range(N) if inside[i]),
+               lam * w + 2 * sum((s[i] - y[i]) * X[i] for i in range(N) if inside[i]),
+               lam * w - 2 * np.sum((y * np.maximum(0, 1 - y * s))[:, None] * X, axis=0)],
+        "33": [y[0] ** 2, 1],
+        "35": [grad(one, w), -2 * hinge1 * x1],
+        "36": [gJ, lam * w - np.sum((y * np.maximum(0, 1 - y * s))[:, None] * X, axis=0)],
+    }
+
+
+@document("104_nb_noise_contrastive")
+def _(rng):
+    m, k = int(rng.integers(1, 5)), int(rng.integers(1, 6))
+    th, c = rng.normal(size=m), rng.normal()
+    phx, phy = rng.normal(size=m), rng.normal(size=(k, m))
+    qx, qy = rng.uniform(0.1, 2), rng.uniform(0.1, 2, size=k)
+    a = rng.normal() * 2
+    s = lambda ph, th=th, c=c: th @ ph + c  # noqa: E731
+    p = math.exp(s(phx))
+    G = lambda ph, q, th=th, c=c: s(ph, th, c) - math.log(k * q)  # noqa: E731
+    post = p / (k + 1) / (p / (k + 1) + qx * k / (k + 1))
+    J = lambda th, c: -math.log(sig(G(phx, qx, th, c))) - sum(math.log(1 - sig(G(phy[j], qy[j], th, c))) for j in range(k))  # noqa: E731
+    sy = np.array([sig(G(phy[j], qy[j])) for j in range(k)])
+    gx = sig(G(phx, qx))
+    return {
+        "3:6": [post, p / (p + k * qx), 1 / (1 + k * qx * math.exp(-s(phx))), sig(G(phx, qx))],
+        "3:10": [post, sig(s(phx) - k * math.log(qx))], "3:10.2": [post, p / (p + qx)],
+        "3:11": [1 - sig(G(phx, qx)), k * qx / (p + k * qx)],
+        "4:7": [d(lambda t: -math.log(sig(t)), a), sig(a) - 1],
+        "4:7.2": [d(lambda t: -math.log(1 - sig(t)), a), sig(a)],
+        "4:8": [d(lambda t: -math.log(1 - sig(t)), a), -sig(a)],
+        "4:8.3": [d(lambda cc: G(phx, qx, th, cc), c), 1], "4:8.4": [grad(lambda t: G(phx, qx, t, c), th), phx],
+        "4:8.2": [d(lambda cc: J(th, cc), c), 1 - gx + sy.sum()],
+        "4:12": [d(lambda cc: J(th, cc), c), gx - 1 + sy.sum()],
+        "4:13": [grad(lambda t: J(t, c), th), (gx - 1) * phx + sy @ phy],
+        "4:17": [grad(lambda t: J(t, c), th), (gx - 1) * phx + sy @ phy / k],
+    }
+
+
+@document("105_lipschitz_constants")
+def _(rng):
+    xs = np.linspace(-40, 40, 800001)
+    ds = sig(xs) * (1 - sig(xs))
+    num = (sig(xs + H1) - sig(xs - H1)) / (2 * H1)
+    R = rng.uniform(0.2, 3)
+    while abs(R - 2) < 0.05:
+        R = rng.uniform(0.2, 3)
+    rs = np.linspace(-R, R, 10001)
+    m, n = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    W = rng.normal(size=(m, n)) * rng.uniform(0.3, 3)
+    sv = np.linalg.svd(W, compute_uv=False)
+    lmax = np.max(np.linalg.eigvalsh(W.T @ W))
+    E = np.array([[1.0, 2.0], [2.0, 1.0]])
+    return {
+        "7": [np.max(num), np.max(ds), d(sig, 0.0), 1 / 4],
+        "9": [np.max(1 - np.tanh(xs) ** 2), 1],
+        "12": [np.max(num), 1 / 2], "13": [np.max(sig(xs)), 1],
+        "14": [np.max(np.abs(2 * rs)), 2 * R], "14.2": [np.max(np.abs(2 * rs)), R**2],
+        "19": [np.linalg.norm(W, 2), math.sqrt(lmax), sv[0]],
+        "22": [np.linalg.norm(W, 2), lmax],
+        "25.2": [E.T @ E, np.array([[5.0, 4.0], [4.0, 5.0]])], "25.3": [np.linalg.norm(E, 2), 3],
+        "25.4": [np.linalg.norm(E, "fro"), math.sqrt(10)],
+        "28": [np.linalg.norm(E, 2), math.sqrt(10)], "30": [np.linalg.norm(E, 2), 9],
+    }
+
+
+@document("106_score_function_bernoulli_poisson")
+def _(rng):
+    th, b = rng.normal(size=2) * 1.5
+    f0, f1 = rng.normal(size=2)
+    while abs(f1 - f0) < 0.1:
+        f1 = rng.normal()
+    b = b if abs(b) > 0.1 else 0.5
+    p = sig(th)
+    z = float(rng.integers(2))
+    fz = f1 if z else f0
+    logP = lambda z, p: z * math.log(p) + (1 - z) * math.log(1 - p)  # noqa: E731
+    Ef = lambda t: sig(t) * f1 + (1 - sig(t)) * f0  # noqa: E731
+    E = lambda g: sum(pz * g(zz) for zz, pz in ((1.0, p), (0.0, 1 - p)))  # noqa: E731
+    f = lambda zz: f1 if zz else f0  # noqa: E731
+    lam = rng.uniform(0.2, 5)
+    while abs(lam - 1) < 0.05:
+        lam = rng.uniform(0.2, 5)
+    ks = np.arange(0, 200)
+    lgam = np.array([math.lgamma(k + 1) for k in ks])
+    pmf = lambda l: np.exp(ks * math.log(l) - l - lgam)  # noqa: E731
+    amp, freq, off = rng.normal(size=3)
+    fk = amp * np.cos(freq * ks) + off
+    kk = int(rng.integers(0, 8))
+    EP = lambda g, l=lam: float(np.sum(pmf(l) * g))  # noqa: E731
+    return {
+        "4": [d(Ef, th), E(lambda zz: f(zz) * d(lambda t: logP(zz, sig(t)), th))],
+        "8.2": [math.log(p if z else 1 - p), logP(z, p)],
+        "11": [d(lambda q: logP(z, q), p), z / p - (1 - z) / (1 - p), (z - p) / (p * (1 - p))],
+        "12": [d(lambda t: logP(z, sig(t)), th), (z - p) / (p * (1 - p)) * p * (1 - p), z - p],
+        "15": [d(lambda t: logP(z, sig(t)), th), (z - p) / (p * (1 - p))],
+        "15.2": [E(f), p * f1 + (1 - p) * f0],
+        "18": [d(Ef, th), p * (1 - p) * (f1 - f0), E(lambda zz: f(zz) * (zz - p))],
+        "21": [E(lambda zz: zz - p), 0],
+        "22": [E(lambda zz: (f(zz) - b) * (zz - p)), p * (1 - p) * (f1 - f0)],
+        "22.2": [E(lambda zz: (f(zz) - b) * (zz - p)), p * (1 - p) * (f1 - f0 - b)],
+        "29": [d(lambda l: kk * math.log(l) - l - math.lgamma(kk + 1), lam), kk / lam - 1],
+        "30": [d(lambda l: float(np.sum(pmf(l) * fk)), lam), EP(fk * (ks / lam - 1))],
+        "33.2": [EP(ks**2.0), lam + lam**2], "33.3": [EP(ks**2.0), lam**2],
+        "34": [d(lambda l: EP(ks**2.0, l), lam), 1 + 2 * lam],
+        "36": [EP((ks / lam - 1) ** 2), EP((ks - EP(ks * 1.0)) ** 2) / lam**2, 1 / lam],
+        "37": [EP((ks / lam - 1) ** 2), lam],
+        "39": [d(lambda l: kk * math.log(l) - l - math.lgamma(kk + 1), lam), kk / lam],
+    }
+
+
+@document("107_nb_orthogonal_matrices")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    Q, _ = np.linalg.qr(rng.normal(size=(n, n)))
+    x, y, v = rng.normal(size=(3, n))
+    i, j = int(rng.integers(n)), int(rng.integers(n))
+    I = np.eye(n)
+    R = lambda a: np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])  # noqa: E731
+    a, b = rng.uniform(-3, 3, size=2)
+    while min(abs(a), abs(abs(a) - math.pi / 2), abs(abs(a) - math.pi)) < 0.05:
+        a = rng.uniform(-3, 3)
+    vv = v @ v
+    H = I - 2 * np.outer(v, v) / vv
+    Hp = I - 2 * np.outer(v, v)
+    return {
+        "1:7": [(Q @ x) @ (Q @ y), x @ Q.T @ Q @ y, x @ y], "1:7.2": [np.linalg.norm(Q @ x), np.linalg.norm(x)],
+        "1:10": [sum(Q[k, i] * Q[k, j] for k in range(n)), delta(i, j)],
+        "1:10.2": [(Q @ Q)[i, j], delta(i, j)],
+        "3:5": [R(a) @ R(b), R(a + b)], "3:5.2": [R(a).T, R(-a)], "3:5.3": [np.linalg.det(R(a)), 1],
+        "3:8": [np.linalg.inv(R(a)), R(-a)], "3:8.2": [np.linalg.inv(R(a)), R(a)],
+        "3:9": [np.linalg.det(R(a)), math.cos(a) ** 2 - math.sin(a) ** 2],
+        "3:17": [H @ v, v - 2 * v, -v],
+        "3:18": [H.T @ H, H @ H, I - 4 * np.outer(v, v) / vv + 4 * np.outer(v, v) * vv / vv**2, I],
+        "3:22": [np.linalg.det(H), -1],
+        "3:23": [Hp.T @ Hp, I - 4 * np.outer(v, v) + 4 * vv * np.outer(v, v)],
+        "3:24": [Hp @ v, -v],
+    }
+
+
+@document("108_newton_iterations_sqrt_reciprocal")
+def _(rng):
+    a = rng.uniform(0.2, 5)
+    x, y = rng.uniform(0.05, 4, size=2)
+    newton = lambda g, x: x - g(x) / d(g, x)  # noqa: E731
+    g1 = lambda t: t * t - a  # noqa: E731
+    g2 = lambda t: 1 / t - a  # noqa: E731
+    g3 = lambda t: t**-2 - a  # noqa: E731
+    x1 = newton(g1, x)
+    r = a**0.5
+    e = x - r
+    x2 = newton(g2, x)
+    y1 = newton(g3, y)
+    return {
+        "11": [x1, x - (x * x - a) / (2 * x), (x + a / x) / 2],
+        "15": [x1 - r, (x * x - 2 * r * x + a) / (2 * x), e**2 / (2 * x)], "18": [x1 - r, e**2 / (2 * r)], "18.2": [x1, (x + x / a) / 2],
+        "21.2": [d(g2, x), -1 / x**2],
+        "23": [x2, x - (1 / x - a) / (-1 / x**2), x + x - a * x * x, x * (2 - a * x)],
+        "25": [1 - a * x2, (1 - a * x) ** 2], "25.2": [x2, x * (2 + a * x)],
+        "28.2": [d(g3, y), -2 * y**-3],
+        "30": [y1, y - (y**-2 - a) / (-2 * y**-3), y / 2 * (3 - a * y * y)], "34": [y1, y * (2 - a * y * y)],
+    }
+
+
+@document("109_warmup_cosine_schedule")
+def _(rng):
+    lo = rng.uniform(0, 0.5) if rng.random() < 0.7 else 0.0
+    hi = lo + rng.uniform(0.1, 2)
+    W, T = int(rng.integers(1, 12)), int(rng.integers(1, 50))
+    tau = rng.uniform(0, T)
+    th = rng.uniform(-6, 6)
+    eta = lambda s: lo + 0.5 * (hi - lo) * (1 + math.cos(math.pi * s / T))  # noqa: E731
+    ts = np.arange(1, W + 1)
+    warm = hi * ts / W
+    nodes, weights = np.polynomial.legendre.leggauss(60)
+    mean = T / 2 * np.sum(weights * np.array([eta(T / 2 * u + T / 2) for u in nodes])) / T
+    return {
+        "11": [eta(0), hi], "11.2": [eta(T), lo], "11.3": [1 + math.cos(th), 2 * math.cos(th / 2) ** 2],
+        "14": [eta(tau), lo + (hi - lo) * math.cos(math.pi * tau / (2 * T)) ** 2],
+        "16": [eta(tau), lo + (hi - lo) * math.cos(math.pi * tau / T) ** 2],
+        "22": [d(eta, tau), -math.pi / (2 * T) * (hi - lo) * math.sin(math.pi * tau / T)],
+        "25": [d(eta, tau), -0.5 * (hi - lo) * math.sin(math.pi * tau / T)],
+        "30": [mean, lo + (hi - lo) / 2, (hi + lo) / 2],
+        "36": [np.sum(warm), hi / W * np.sum(ts), hi * (W + 1) / 2], "37": [np.sum(warm), hi * W / 2],
+        "39": [eta(T / 2), (hi + lo) / 2], "39.2": [eta(T / 2), hi / 2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
