@@ -496,6 +496,19 @@ def _point_of(given: dict) -> dict:
     return out
 
 
+def _example_shapes(left: tuple, right: tuple) -> bool:
+    """Two shapes of which one is all numbers (a written-out 2 x 2 matrix) and the other has sizes that may take
+    those numbers (W of m x n): the comparison of a general name with an example of it."""
+    for concrete, general in ((left, right), (right, left)):
+        numbers = [sp.sympify(s) for s in concrete]
+        sizes = [sp.sympify(s) for s in general]
+        if all(n.is_Integer for n in numbers) and any(n > 1 for n in numbers) and len(numbers) == len(sizes) \
+                and any(s.free_symbols for s in sizes) \
+                and all(s == n or (s.free_symbols and not s.is_Integer) for s, n in zip(sizes, numbers)):
+            return True
+    return False
+
+
 def _shape_counterexample(check: Check, params, settings: Settings) -> Counterexample:
     sizes_all = tuple(sorted(set(params.sizes) | {s for a in check.lhs.axes + check.rhs.axes
                                                    for s in sp.sympify(a.size).free_symbols}
@@ -755,6 +768,10 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         for idx in sorted(only - set(hot), key=str):
             notes.append(f"index {idx} is free on the {side} side only: the claim must hold for every {idx}")
     extra = dict(notes=notes, conventions=aligned.conventions, sizes=tuple(str(s) for s in params.sizes))
+    if aligned.mismatch and _example_shapes(tuple(check.lhs.shape), tuple(check.rhs.shape)):
+        return _Outcome(Verdict.UNKNOWN, f"not checked: {aligned.mismatch}, where the sizes of one side are numbers and "
+                        "those of the other are not: a general claim, or an example of some sizes? write the example "
+                        "with its own names", **extra)
     if aligned.mismatch:
         return _Outcome(Verdict.REFUTED, aligned.mismatch,
                         counterexample=_shape_counterexample(check, params, settings), **extra)

@@ -219,11 +219,11 @@ def test_an_order_between_two_names_restricts_the_step_with_the_ranges_of_both()
 
 
 def test_a_lower_bound_on_a_size_keeps_refutations_at_the_sizes_it_allows():
-    """'let n >= 2' of a size: a step false only at n = 1 is unknown (never refuted there); one false at an
-    allowed size is refuted; a proof for every size stands."""
+    """'let n >= 2' of a size: a step false only at n = 1 is never refuted (it is checked at the sizes the
+    bound allows only, where it agrees); one false at an allowed size is refuted; a proof for every size stands."""
     text = ("Let $x \\in \\mathbb{R}^n$ and let $n \\geq 2$.\n\n$$\n\\min(n, 2) = 2\n$$\n\n"
             "$$\n\\min(n, 2) = n\n$$\n\n$$\n\\sum_{i=1}^{n} 2 x_i = 2 \\sum_{i=1}^{n} x_i\n$$\n")
     v = _verdicts(text)
-    assert v["line-4#1"].verdict is Verdict.UNKNOWN and "excludes" in v["line-4#1"].detail
+    assert v["line-4#1"].verdict is Verdict.NUMERIC and "N = 1" not in v["line-4#1"].detail
     assert v["line-8#1"].verdict is Verdict.REFUTED and v["line-8#1"].counterexample.sizes["N"] >= 2
     assert v["line-12#1"].verdict is Verdict.PROVED

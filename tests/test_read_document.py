@@ -1351,3 +1351,34 @@ def test_the_normal_density_is_read_with_its_variance():
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
     assert "a mean and a variance" in found[2][2]
+
+
+def test_a_written_out_value_of_a_declared_matrix_is_an_example_of_its_display():
+    text = ("Let $W \\in \\mathbb{R}^{m \\times n}$. Example:\n\n$$\nW = \\begin{pmatrix} 1 & 2 \\\\ 2 & 1 \\end{pmatrix} , "
+            "\\qquad W^\\top W = \\begin{pmatrix} 5 & 4 \\\\ 4 & 5 \\end{pmatrix} , \\qquad \\|W\\|_F = \\sqrt{10} , \\qquad "
+            "\\|W\\|_F = 10\n$$\n\nIn general\n\n$$\nW^\\top W = \\begin{pmatrix} 5 & 4 \\\\ 4 & 5 \\end{pmatrix}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "an example of W" in found[0][2]
+    # (outside its display W is any m x n matrix: compared with a 2 x 2 one, neither proved nor refuted by shape)
+    assert "an example of some sizes" in found[-1][2]
+
+
+def test_values_in_a_finite_set_keep_refutations_of_other_values_unknown():
+    text = ("Labels $y_i \\in \\{-1, +1\\}$, $i = 1, \\dots, N$, and a sign $t \\in \\{-1, 1\\}$.\n\n$$\ny_i^2 = 1\n$$\n\n"
+            "$$\nt^2 = 1\n$$\n\n$$\nt^3 = 1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] * 3
+    assert all("y_i \\in \\{-1, +1\\}" in d or "t \\in \\{-1, 1\\}" in d for _, _, d in found)
+    assert "definition" not in found[1][2]  # (t^2 = 1 of a t the prose declares is no definition of t)
+
+
+def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():
+    text = ("Let $\\theta \\in \\mathbb{R}^K$, $p = \\operatorname{softmax}(\\theta)$, $x \\in \\mathbb{R}^n$ and $s \\in \\mathbb{R}$.\n\n"
+            "$$\n\\nabla_\\theta \\log p_c = \\mathbf{e}_c - p , \\qquad \\nabla_\\theta \\log p_c = \\mathbf{e}_c , \\qquad "
+            "\\frac{\\partial \\log p_c}{\\partial \\theta_c} = 1 - p_c\n$$\n\n"
+            "$$\n\\nabla_x (x^\\top x) = \\mathbf{0} , \\qquad x + \\mathbf{0} = x , \\qquad \\mathbf{1}^\\top (x + s \\mathbf{1}) "
+            "= \\mathbf{1}^\\top x + n s\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED,
+                                            Verdict.PROVED, Verdict.PROVED]

@@ -23,6 +23,7 @@ from .notation_file import Notation, default_notation
 from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
 from .types import infer
 from ..normal import replace_free
+from .products import MatrixTerm
 
 _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])\s*\})\s*$")
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
@@ -40,6 +41,7 @@ def _at_step(text: str, t: str, k: int) -> str:
 
 
 _NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\()")  # N(x; mu, s^2), a density
+_WRITTEN_ARRAY = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")
 _NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
 _SQUARE_NAME = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
@@ -177,6 +179,7 @@ class DocumentContext:
                     name = self._define_start_values(terms, relations) \
                         or self._define_recurrence(terms[0][0], terms[1][0], chains) \
                         or self._define(terms[0][0], terms[1][0]) \
+                        or self._define_example(terms[0][0], terms[1][0]) \
                         or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
                     if dropped and not name:
                         self._restore(dropped)
@@ -318,6 +321,10 @@ class DocumentContext:
         out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used})
         for n in sorted(used):
             key = symbol_name(n)
+            if key in self.examples and self._in_force(key):
+                out.append(Reading("definition", f"${n}$ is the example this display writes out, not any ${n}$ of its "
+                                                 "declared size", self.defined_at[key]))
+                continue
             if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
                     and self.line != self.defined_at[key]:
                 out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[key]))
@@ -376,6 +383,8 @@ class DocumentContext:
         A formula that is not read is put on ``pending`` (when given): a later display may define a
         name it uses."""
         square = _SQUARE_NAME.match(left)
+        if square and (square.group(1) in self.stated or symbol_name(square.group(1)) in self.said_names):
+            return None  # t^2 = 1 of a t \in \{-1, 1\} the prose declares: a claim about it, not its definition
         if square and not _SQUARE_NAME.match(right):
             # s^2 = formula (a variance): s is the nonnegative root of the formula, and s^2 the formula
             left, right = square.group(1), f"\\sqrt{{{right}}}"
@@ -471,6 +480,33 @@ class DocumentContext:
                  if k in self.defined_until and self.defined_until[k] > self.line]
         if ends:
             self.defined_until[key] = min(ends)
+        return name
+
+    def _define_example(self, left: str, right: str) -> str | None:
+        """W = a written-out 2 x 2 matrix, of a W the prose declares of general size (m x n): an example, which W
+        is in this display only (its other equations are about the example)."""
+        name = left.strip()
+        if not _WRITTEN_ARRAY.search(right) or self.notation.kind_of(name) not in ("vector", "matrix") \
+                or name not in self.stated or symbol_name(name) in self.values \
+                or symbol_name(name) in self.matrix_values:
+            return None
+        try:
+            value = self.read(right)
+        except FormulaError:
+            return None
+        if isinstance(value, MatrixTerm) or value.misfit is not None or not (value.is_matrix or value.is_vector):
+            return None
+        sizes = (value.size, value.cols) if value.is_matrix else (value.size,)
+        if not all(sp.sympify(s).is_Integer for s in sizes if s is not None):
+            return None
+        key = symbol_name(name)
+        if value.is_matrix:
+            self.matrix_values[key] = value
+        else:
+            self.values[key] = value
+        self.defined_at[key] = self.line
+        self.defined_until[key] = self.line + 1
+        self.examples.add(key)
         return name
 
     def _define_start_values(self, terms, relations) -> str | None:

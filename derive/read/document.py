@@ -527,6 +527,9 @@ class _Builder:
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
+        if n == 0 and self.defined and symbol_name(self.defined) in self.reader.examples:
+            return (f"an example of {self.defined}: {self.defined} has this value in this display only "
+                    "(elsewhere it is any of its declared size)")
         if n == 0 and self.defined:
             return (f"the definition of {self.defined} is not checked; {self.defined} has this meaning in the "
                     "displays from here on")
@@ -1144,7 +1147,12 @@ def _declare(notation: Notation, said, lines: _Lines):
             vectors.pop(key, None)  # a default vector (x) the document says is a number
             matrices.pop(key, None)
             note(key, f"${key}$ is a real number", d.offset)
-        elif d.kind == "restricted" and key not in notation.functions and notation.kind_of(key) not in ("size", "index"):
+        elif d.kind == "restricted" and key not in notation.functions and (
+                notation.kind_of(key) not in ("size", "index")
+                or (notation.kind_of(key) == "index" and d.sizes and all(re.fullmatch(r"-?\d+", v) for v in d.sizes)
+                    and notation.size_of_index(key) in default_notation().sizes
+                    and key in default_notation().sizes[notation.size_of_index(key)])):
+            # (t \in \{-1, 1\}: a number, although t is one of the default index letters)
             forget.add(key)
             scalars.append(key)
             note(key, f"${d.written}$: a number; a step that fails for another real ${key}$ is checked at each of "
@@ -1772,10 +1780,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     cases = _case_rewrites(said, lines)
     # (line, names, text) of what the prose assumes; y \in \{0, 1\} is one: a counterexample at y = 1/2 is none
     hypotheses: list[tuple[int, frozenset, str, tuple | None]] = [
-        (lines.of(d.offset), frozenset({d.name}), f"${d.written}$ (line {lines.of(d.offset)})", None)
-        for d in said.declarations if d.kind == "restricted"]
+        (lines.of(d.offset), frozenset({d.name, re.sub(r"\s*_.*$", "", d.name)}), f"${d.written}$ (line {lines.of(d.offset)})",
+         None)
+        for d in said.declarations if d.kind == "restricted"]  # (y_i \in \{-1, 1\}: said of the vector y)
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
-              for d in said.declarations if d.kind == "restricted" and d.sizes]
+              for d in said.declarations if d.kind == "restricted" and d.sizes and "_" not in d.name]
     steps = []
     supposed = None  # the inline mathematics just read as a supposition
     declared_names = {d.name for d in said.declarations if d.kind in ("scalar", "vector", "range", "restricted")}

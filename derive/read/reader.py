@@ -66,6 +66,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.lambda_domains: dict[str, tuple] = {}  # what each of them needs of its argument: sqrt x: x >= 0
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
         self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
+        self.examples: set[str] = set()  # declared names a display gives a written-out value (an example)
         self.shallow: dict[str, sp.Expr] = {}  # the same, with the defined names they use kept as names
         # defined vectors (a = tanh(z), u_i = ...), read as ``shallow`` is: for dL/da, the gradient through a
         self.shallow_vectors: dict[str, V.Value] = {}
@@ -1213,6 +1214,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return _with_domain(self.values[key])
         if word in self.redefined and self._in_force(word):
             return Fn("lambda", word, func=self.lambdas[word])
+        if key in self.examples and self._in_force(key):
+            # W = a written-out matrix, of a W declared of general size: the example, in its display
+            if key in self.matrix_values:
+                value = _with_domain(self.matrix_values[key])
+                return MatrixTerm(P.leaf(value), value.conventions)
+            return _with_domain(self.values[key])
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
