@@ -1382,3 +1382,29 @@ def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():
     found = _verdicts(text)
     assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED,
                                             Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_vector_function_set_in_bold_is_defined_applied_and_differentiated():
+    text = ("Let $\\mathbf{g} \\in \\mathbb{R}^n$, $c > 0$ and\n\n$$\n\\mathbf{u}(\\mathbf{g}) = c \\, \\mathbf{g} / \\|\\mathbf{g}\\|\n$$\n\n"
+            "$$\n\\mathbf{g}^\\top \\mathbf{u}(\\mathbf{g}) = c \\|\\mathbf{g}\\| , \\qquad \\mathbf{u}(2 \\mathbf{g}) = "
+            "2 \\mathbf{u}(\\mathbf{g})\n$$\n\n$$\n\\frac{\\partial \\mathbf{u}}{\\partial \\mathbf{g}} = \\frac{c}{\\|\\mathbf{g}\\|} "
+            "\\left( I - \\frac{\\mathbf{g} \\mathbf{g}^\\top}{\\|\\mathbf{g}\\|^2} \\right)\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    # (its formula unread, u(g) is never the vector u times g)
+    unread = text.replace("c \\, \\mathbf{g} / \\|\\mathbf{g}\\|", "\\lim_{t \\to 0} \\mathbf{g}")
+    found = _verdicts(unread)
+    assert all(v is Verdict.UNKNOWN for _, v, _ in found) and "not a product" in found[1][2]
+
+
+def test_a_function_defined_by_unread_cases_is_never_defined_by_a_later_display():
+    text = ("Let $\\mathbf{g} \\in \\mathbb{R}^n$ and $c > 0$.\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\begin{cases} "
+            "\\mathbf{g} & \\text{if } \\|\\mathbf{g}\\| \\le c \\\\ c \\mathbf{g} / \\|\\mathbf{g}\\| & \\text{otherwise} "
+            "\\end{cases}\n$$\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\min(1, c / \\|\\mathbf{g}\\|) \\mathbf{g}\n$$\n\n"
+            "$$\n\\|\\operatorname{clip}_c(\\mathbf{g})\\| = \\|\\mathbf{g}\\|\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN] * 4
+
+
+def test_an_interval_declares_each_of_several_names():
+    text = ("Let $q, p \\in (0, 1)$ and\n\n$$\nD(q, p) = q \\log \\frac{q}{p} + (1 - q) \\log \\frac{1 - q}{1 - p}\n$$\n\n"
+            "$$\n\\frac{\\partial D}{\\partial p} = -\\frac{q}{p} + \\frac{1 - q}{1 - p}, \\qquad \\frac{\\partial D}{\\partial p} = 1\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]

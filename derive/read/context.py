@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 import sympy as sp
-from lark import Token
+from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from ..errors import FormulaError
@@ -170,6 +170,11 @@ class DocumentContext:
             if here != part:
                 # a name used under an earlier heading (d/da tanh a) may be defined under this one (a = tanh(Wb))
                 part, seen = here, set()
+            if len(terms) > 1 and relations and relations[0] == "case":
+                head = self._definition_head(terms[0][0])
+                if head is not None:
+                    # clip_c(g) = g if ..., another formula otherwise: no later display is its definition
+                    self.case_defined.add(head[0])
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
                 waiting = len(pending)
@@ -189,6 +194,12 @@ class DocumentContext:
                     name = None  # read (and refused) as any other display
                 if not name:
                     self._index_defined(terms[0][0], terms[1][0])
+                    bold = re.match(r"\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*(?:\\left\s*)?\(", terms[0][0])
+                    if bold and bold.group(1) not in self.conflicts and bold.group(1) not in self.vector_functions:
+                        # \mathbf{u}(\mathbf{g}) = <not read>: elsewhere u(...) would be read as the vector u times (...)
+                        self.conflicts[bold.group(1)] = (
+                            f"line {self.line} defines {bold.group(1)} as a function by a formula that is not read: "
+                            f"{bold.group(1)}(...) is {bold.group(1)} at a point, not a product")
                     numbered = _NUMBERED.match(terms[0][0])
                     label = f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}" \
                         if numbered else None
@@ -705,6 +716,10 @@ class DocumentContext:
         except (LarkError, FormulaError):
             return None
         entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
+        if len(entries) == 2 and entries[1].op is None:
+            bold = _bold_letter(item_base(entries[0].item))
+            if bold is not None:  # \mathbf{u}(\mathbf{g}) = ...: the function u, set in bold as its values are
+                entries[0] = dataclasses.replace(entries[0], item=Tree("item", [bold, *item_scripts(entries[0].item)]))
         if len(entries) != 2 or entries[1].op is not None \
                 or node_kind(item_base(entries[0].item)) not in ("letter", "command", "text") \
                 or node_kind(item_base(entries[1].item)) not in ("paren", "paren_params"):
@@ -743,6 +758,8 @@ class DocumentContext:
         if head is None:
             return None
         name, args, node, entry = head
+        if name in self.case_defined:
+            return None
         if node_kind(node) == "paren_params":
             return None if entry is not None else self._define_with_parameters(name, args, right)
         redefined = self._redefinable(name)
@@ -899,8 +916,19 @@ class DocumentContext:
         is J(w) (\\nabla_w J), and J(v) is the formula with v put for w entry by entry."""
         if body.is_matrix or body.misfit is not None:
             return self._unusable_definition(name, name, body)
+        if body.is_vector and not body.row and symbol_name(name) not in self.values:
+            # u(g) = c g / \|g\|: the vector-valued function whose entry is the formula's, as u(g)_i = ... defines
+            base = variable.expr.base
+            self.vector_functions[name] = (base, variable.size, body.expr, body.domain, body.size)
+            self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: u(v) is read apart
+            self.lambda_domains[name] = (variable.expr, body.domain)
+            self.function_letters.add(name)
+            self.scalar_letters.discard(name)
+            self._keep_defined(symbol_name(name), body, right)  # (u alone is u(g): \partial u / \partial g)
+            self.defined_at[name] = self.line
+            return name
         if body.is_vector or body.row or symbol_name(name) in self.values:
-            return None  # a vector function of a vector: its Jacobian's layout would be a guess
+            return None
         base = variable.expr.base
         self.vector_functions[name] = (base, variable.size, body.expr, body.domain, None)
         self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: J(v) is read apart
@@ -994,6 +1022,16 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+def _bold_letter(node):
+    """The letter (or Greek command) node a bold font wraps, \\mathbf{u} or \\boldsymbol{\\pi}; else None."""
+    if node_kind(node) != "font" or str(node.children[0]) not in ("\\mathbf", "\\boldsymbol", "\\bm"):
+        return None
+    inner = node.children[1]
+    while isinstance(inner, Tree) and inner.data in ("group", "product", "item") and len(inner.children) == 1:
+        inner = inner.children[0]
+    return inner if node_kind(inner) in ("letter", "command") else None
 
 
 def _plain_letter(node) -> str | None:

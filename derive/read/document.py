@@ -988,6 +988,7 @@ class _Item:
     learn_line: int | None = None  # the line its definitions hold from (a "where" after a display: that display)
     order: float = 0.0
     piecewise: bool = False  # a branch of a function defined by cases: not learned as a definition by itself
+    branch: bool = False  # one case of a display by cases (L = a if ...): its uses are learned, never a definition
 
 
 # "$\log$ is the logarithm to base 2", "all logarithms are to base 2": what \log means in the document
@@ -1519,7 +1520,7 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
             branch = dataclasses.replace(branch, problem=(
                 f"the case {' '.join((written or 'otherwise').split())} is not read as a condition (only "
                 "relations of two index letters, i = j or i \\neq j, and a number's value, y = 1, are)"))
-        out.append(_Item(branch, order=item.order))
+        out.append(_Item(branch, order=item.order, branch=True))
     return out
 
 
@@ -1707,9 +1708,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         return (line_of(item.chain.terms[0]), 0, item.chain.offset)
 
     def learned(chosen: list[_Item]):
+        # (a case's branch, L = a if ..., is learned with a relation that defines nothing)
         return [([(t.text, item.learn_line if item.learn_line is not None and n == 0 else line_of(t))
-                  for n, t in enumerate(item.chain.terms)], list(item.chain.relations), item.chain.terms[0].offset,
-                 item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
+                  for n, t in enumerate(item.chain.terms)],
+                 ["case"] * len(item.chain.relations) if item.branch else list(item.chain.relations),
+                 item.chain.terms[0].offset, item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 
     everything = learned([item for item in items if not item.piecewise])
     prime_transpose = _PRIME_TRANSPOSE.search(text) is not None  # "a prime denotes the transpose": X'X

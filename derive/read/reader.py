@@ -31,7 +31,7 @@ from .syntax import (
     node_kind, node_word, GREEK, script_word, function_label
 )
 from .usage import Usage
-from .context import DocumentContext
+from .context import DocumentContext, _bold_letter
 from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .written import WrittenReading, ellipsis_of
@@ -104,6 +104,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
+        self.case_defined: set[str] = set()  # functions a display defines by cases it does not read: never redefined
         self.excluded: set[str] = set()  # the free indices the last read's sums leave out (\sum_{i \neq j}: j)
         self.prose_sizes: set[str] = set()  # sizes the prose introduces (R^d), not the notation file
         self.usage = Usage()
@@ -581,6 +582,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if _normal_density(base) and not scripts and nxt is not None and nxt.op is None and not nxt.negative \
                 and node_kind(item_base(nxt.item)) == "paren_params":
             return Fn("normal_pdf", "\\mathcal{N}")  # N(x; mu, s^2): the normal density at x
+        bold = _bold_letter(base)
+        if bold is not None and nxt is not None and nxt.op is None and node_kind(item_base(nxt.item)) == "paren":
+            word = node_word(bold)
+            if word in self.vector_functions and self._in_force(word):
+                base = bold  # \\mathbf{u}(\\mathbf{g}) of a u(g) = ... the document defines
         if node_kind(base) == "command" and str(base.children[0])[1:] in GREEK and str(base.children[0]) != "\\pi":
             base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
         if node_kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
@@ -991,6 +997,16 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             _, num, den = base.children
             found = self._leibniz(num, den, env)
             if found is None:
+                top = self._expr(num.children[0], env) if node_kind(num) == "group" and len(num.children) == 1 else None
+                if isinstance(top, MatrixTerm):
+                    # \frac{g g^\top}{\|g\|^2}: a matrix over a number
+                    bottom = self._arg_value(den, env)
+                    if bottom.is_vector or bottom.row or bottom.is_matrix:
+                        raise FormulaError("a matrix divided by a vector or a matrix is not read")
+                    return self._scripted_matrix(top.scaled(1 / bottom.expr),
+                                                 [sc for sc in scripts if sc.data == "sub_script"],
+                                                 [sc for sc in scripts if sc.data == "sup_script"],
+                                                 [sc for sc in scripts if sc.data == "prime"], env)
                 found = V.divide(self._arg_value(num, env), self._arg_value(den, env))
             if isinstance(found, DerivativeOp):
                 if scripts:

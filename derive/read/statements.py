@@ -288,7 +288,7 @@ _IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s
 _ELLIPSIS = re.compile(r"\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
 
 
-_INTERVAL = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])\s*(?P<low>-?\d+(?:\.\d+)?|-\s*\\infty)"
+_INTERVAL = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*)\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])\s*(?P<low>-?\d+(?:\.\d+)?|-\s*\\infty)"
                        r"\s*,\s*(?P<high>-?\d+(?:\.\d+)?|\+?\s*\\infty)\s*(?:\\right\s*)?(?P<close>[)\]])\s*[,.;]?\s*$")
 
 
@@ -300,13 +300,15 @@ def _membership(math: str, offset: int) -> list[Declaration]:
     if m and (m.group("open") == "(" or "infty" not in m.group("low")) \
             and (m.group("close") == ")" or "infty" not in m.group("high")):
         # \varepsilon \in (0, 1), x \in [0, \infty): a number in that interval, as 0 < \varepsilon < 1 says
-        name, written = m.group("name"), math.strip().rstrip(",.;")
+        written = math.strip().rstrip(",.;")
         out = []
-        if "infty" not in m.group("low"):
-            out.append(Declaration(name, "range", (">" if m.group("open") == "(" else ">=", m.group("low")), offset, written))
-        if "infty" not in m.group("high"):
-            out.append(Declaration(name, "range", ("<" if m.group("close") == ")" else "<=", m.group("high")), offset,
-                                   written))
+        for name in (n.strip() for n in m.group("name").split(",")):  # (q, p \in (0, 1): each of them)
+            if "infty" not in m.group("low"):
+                out.append(Declaration(name, "range", (">" if m.group("open") == "(" else ">=", m.group("low")), offset,
+                                       written))
+            if "infty" not in m.group("high"):
+                out.append(Declaration(name, "range", ("<" if m.group("close") == ")" else "<=", m.group("high")),
+                                       offset, written))
         return out
     m = _IN_SET.match(math)
     if m:
