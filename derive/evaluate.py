@@ -28,7 +28,7 @@ from sympy import Idx, Indexed, IndexedBase
 from sympy.core.function import AppliedUndef
 
 from .errors import Unsupported
-from .notation import Definition, Unfoldable, softmax
+from .notation import Definition, Unfoldable, Unrolled, softmax
 
 __all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents",
            "test_function_text"]
@@ -325,6 +325,12 @@ class Evaluator:
             return self._eval_bound(e.expr, inner)
         if isinstance(e, softmax):
             return self._softmax(e, env)
+        if isinstance(e, Unrolled):
+            step, values = e.args
+            k = self.integer(step, env)
+            if not 0 <= k < len(values):
+                raise Unsupported(f"a term of a sequence at step {k}, past the steps unrolled")
+            return self._eval(values[k], env)
         if isinstance(e, Unfoldable):
             return self._eval(self._unfold(e), env)
         if isinstance(e, sp.exp):

@@ -71,6 +71,26 @@ class Unfoldable(sp.Function):
         raise NotImplementedError
 
 
+class Unrolled(sp.Function):
+    """Term ``step`` of a sequence a recurrence defines, from its values at steps 0, 1, ..., K (a Tuple, each
+    unrolled down to the start value): at a number it is that value; at a letter (t, T) it stays as written,
+    so a claim about it is checked at the steps its sizes and indices take (never beyond K)."""
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, step, values):
+        if step.is_Integer and 0 <= int(step) < len(values):
+            return values[int(step)]
+        return None
+
+    def _eval_is_real(self):
+        return True
+
+    def _eval_derivative(self, s):
+        return sp.Derivative(self, s, evaluate=False)
+
+
 class sigmoid(Unfoldable):
     """The logistic function sigma(x) = 1 / (1 + e^{-x})."""
 

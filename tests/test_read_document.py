@@ -1295,13 +1295,22 @@ def test_a_function_named_with_its_parameter_as_a_label_is_defined_and_applied()
     assert "definition" not in found[2][2]
 
 
-def test_a_recurrence_s_start_value_may_follow_it_and_a_general_step_is_refused():
+def test_a_recurrence_s_start_value_may_follow_it_and_a_general_step_is_checked_step_by_step():
     text = ("A coefficient $0 < \\gamma < 1$ and gradients $g_1, g_2, \\dots$:\n\n$$\nm_t = \\gamma m_{t-1} + g_t\n$$\n\n"
             "and it is initialised with $m_0 = 1$. Hence\n\n$$\nm_2 = \\gamma^2 + \\gamma g_1 + g_2, \\qquad "
-            "m_2 = \\gamma g_1 + g_2\n$$\n\n$$\nm_t = \\sum_{k=1}^{t} \\gamma^{t-k} g_k\n$$\n")
+            "m_2 = \\gamma g_1 + g_2\n$$\n\n$$\nm_t = \\sum_{k=1}^{t} \\gamma^{t-k} g_k\n$$\n\n"
+            "$$\nm_t = \\gamma^t + \\sum_{k=1}^{t} \\gamma^{t-k} g_k , \\qquad m_t - \\gamma m_{t-1} = g_t\n$$\n")
     found = _verdicts(text)
-    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
-    assert "m at a general step is not read" in found[-1][2]
+    # (m_t at a general step t: the recurrence unrolled, checked exactly at every t up to the sizes tried)
+    assert [v for _, v, _ in found][-5:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED, Verdict.BOUNDED,
+                                             Verdict.BOUNDED]
+
+
+def test_a_step_under_an_index_range_with_a_letter_bound_is_not_checked_without_it():
+    text = ("Let $g_1, g_2, \\dots$ be numbers, $0 < \\beta < 1$, $m_0 = 0$ and\n\n$$\nm_t = \\beta m_{t-1} + (1 - \\beta) g_t\n$$\n\n"
+            "For $1 \\leq i \\leq t$, $\\dfrac{\\partial m_t}{\\partial g_i} = (1 - \\beta) \\beta^{t-i}$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "condition" in found[-1][2]
 
 
 def test_a_calligraphic_letter_is_a_name_of_its_own():
@@ -1408,3 +1417,16 @@ def test_an_interval_declares_each_of_several_names():
     text = ("Let $q, p \\in (0, 1)$ and\n\n$$\nD(q, p) = q \\log \\frac{q}{p} + (1 - q) \\log \\frac{1 - q}{1 - p}\n$$\n\n"
             "$$\n\\frac{\\partial D}{\\partial p} = -\\frac{q}{p} + \\frac{1 - q}{1 - p}, \\qquad \\frac{\\partial D}{\\partial p} = 1\n$$\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_numbered_term_and_an_entry_of_the_same_sequence_are_one_quantity():
+    text = ("Let $g_1, g_2, \\dots$ be real numbers and $0 < \\beta < 1$. The average starts at $m_0 = 0$ and\n\n"
+            "$$\nm_t = \\beta \\, m_{t-1} + (1 - \\beta) \\, g_t\n$$\n\n$$\nm_2 = (1 - \\beta) \\sum_{i=1}^{2} \\beta^{2-i} g_i , "
+            "\\qquad m_2 = (1 - \\beta) \\sum_{i=1}^{2} \\beta^{i-1} g_i\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_remark_in_parentheses_beside_an_equation_is_not_part_of_it():
+    text = ("Let $x \\in \\mathbb{R}$.\n\n$$\n(x + 1)^2 = x^2 + 2x + 1 \\qquad \\text{(expand:)} \\qquad (x + 1)^2 = x^2 + 1 "
+            "\\ \\text{(wrong)}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED]

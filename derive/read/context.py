@@ -27,6 +27,7 @@ from .products import MatrixTerm
 
 _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])\s*\})\s*$")
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
+_GENERAL_STEPS = 9  # a recurrence written at a general step (m_t) is unrolled to m_9: checked at t = 1 .. 8
 
 
 def _at_step(text: str, t: str, k: int) -> str:
@@ -103,6 +104,11 @@ class DocumentContext:
                 any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):
             demote.add("c")  # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's
         notation = self.notation.without(demote) if demote else self.notation
+        if "c" in demote and self.notation.size_of_index("c"):
+            # (the correct class c, an index the prose declares: no longer the default constant, still an index)
+            size = self.notation.size_of_index("c")
+            notation = dataclasses.replace(notation, sizes={**notation.sizes, size: notation.sizes.get(size, ()) + ("c",)}
+                                           if "c" not in notation.sizes.get(size, ()) else notation.sizes)
         if self.notation == defaults and not usage.indices and not any(
                 n in table for n in ("\\sum", "\\prod") for table in vars(usage).values()) \
                 and not any(usage.as_vector(v) for v in notation.vectors):
@@ -545,6 +551,11 @@ class DocumentContext:
             return None
         used = re.compile(re.escape(letter) + r"\s*_\s*(?:(\d)(?!\d)|\{\s*(\d+)\s*\})")
         steps = sorted({int(a or b) for chain in chains for text, _ in chain[0] for a, b in used.findall(text)})
+        # (m_t, m_{t-1}, m_T written elsewhere: the sequence at a general step, checked at the steps 1 .. K)
+        general = re.compile(re.escape(letter) + r"\s*_\s*(?:[A-Za-z](?![A-Za-z])|\{\s*[A-Za-z]\s*(?:[+-]\s*\d+\s*)?\})")
+        anywhere = sum(1 for chain in chains for text, _ in chain[0] if general.search(text))
+        if anywhere > 1:
+            steps = sorted(set(steps) | {_GENERAL_STEPS})
         if not steps or steps[-1] > _MAX_UNROLLED:
             return None
         key = symbol_name(letter)
@@ -575,6 +586,8 @@ class DocumentContext:
             self.numbered_bases = kept
             return None
         self.recurrences[key] = (t, self.line)
+        if all(f"{key}_{k}" in self.values for k in range(0, steps[-1] + 1)) and steps[-1] >= _GENERAL_STEPS:
+            self.unrolled[key] = sp.Tuple(*(self.values[f"{key}_{k}"].expr for k in range(0, steps[-1] + 1)))
         return f"{letter}_{t}"
 
     def _define_numbered(self, letter: str, digits: str, right: str) -> str | None:

@@ -243,7 +243,8 @@ def _row(text: str, start: int, end: int, relations) -> _Row:
 # only if it has a comma, a \quad or an "and" in it.
 _SPACING = re.compile(r"(?:\s|,|~|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\\hspace\*?\{[^{}]*\}"
                       r"|\\(?:text|mbox|textrm|mathrm)\s*\{\s*(?:and|not|whereas|but|while|vs\.?|versus|rather\s+than|"
-                      r"instead\s+of|and\s+not|not)\s*\})+")
+                      r"instead\s+of|and\s+not|not)\s*\}"
+                      r"|\\(?:text|mbox|textrm)\s*\{\s*\([^{}()]*\)\s*\})+")  # (\text{(wrong)}: a remark in parentheses)
 _STRONG = re.compile(r"(?<!\\),|\\q?quad(?![A-Za-z])|\{\s*(?:and|not|whereas|but|while|vs\.?|versus|rather\s+than|"
                      r"instead\s+of|and\s+not)\s*\}")
 _GUARDS = {"\\left": 1, "\\right": -1, "\\langle": 1, "\\rangle": -1, "\\{": 1, "\\}": -1,
@@ -341,7 +342,13 @@ def _label_row(text: str) -> tuple[str, str]:
     m = _INDEX_RANGE.search(text)
     if m:
         text = blank(text, m.start(), m.end())
+    m = _REMARK.search(text)
+    if m:  # f(x) = 2x \ \text{(wrong)}: a remark in parentheses after the row
+        text = blank(text, m.start(), m.end())
     return text, label
+
+
+_REMARK = re.compile(r"(?:\\[ ,;:!]|\\q?quad(?![A-Za-z])|~|\s)*\\(?:text|mbox|textrm)\s*\{\s*\([^{}()]*\)\s*\}\s*[,.;]?\s*$")
 
 
 _PUNCTUATION = re.compile(r"(?<!\\)[,.;](?:\s|\\[,;:!]|~)*$")

@@ -330,6 +330,7 @@ class _Builder:
                         "inferred", f"an identity of functions, read at every point ${pointwise[1]}$: "
                                     f"${' = '.join(' '.join(t.text.split()) for t in pointwise[0].terms)}$", line),)
         self._note_unreadable_definition(chain, values, reasons)
+        values = _unify_numbered(values)
         axis = self._axis(chain, values)
         sides = self.reader.sides(values, axis)
         if self.entry_axis is not None:
@@ -705,6 +706,34 @@ class _Builder:
         fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
                       for c in conditions if c.value)
         return equal, distinct, fixed
+
+
+def _unify_numbered(values: list) -> list:
+    """g_2 read as a number named g_2 (a term of a sequence g_1, g_2, ...) where the same step reads g_i as an
+    entry of the vector g (a sum over i): one quantity, so g_2 becomes entry 2 of g. (Else a claim with both
+    forms, m_2 = sum_i beta^{2-i} g_i, would be refuted where g_2 and the entry g[2] differ.)"""
+    bases = {}
+    for v in values:
+        if v is not None:
+            for atom in v.expr.atoms(sp.Indexed):
+                # (an entry at an index the step writes or sums over, g_i; not the whole vector g, g[_entry])
+                if any(isinstance(i, sp.Idx) and not str(i.label).startswith("_") for i in atom.indices):
+                    bases.setdefault(str(atom.base.label), atom.base)
+    if not bases:
+        return values
+    out = []
+    for v in values:
+        if v is None:
+            out.append(v)
+            continue
+        swap = {}
+        for s in v.expr.atoms(sp.Symbol):
+            m = re.fullmatch(r"(.+)_(\d+)", s.name)
+            if m and m.group(1) in bases and int(m.group(2)) >= 1:
+                swap[s] = bases[m.group(1)][int(m.group(2))]
+        out.append(dataclasses.replace(v, expr=v.expr.xreplace(swap),
+                                       domain=tuple(c.xreplace(swap) for c in v.domain)) if swap else v)
+    return out
 
 
 def _hidden_unread(values, unread: dict, used: set, free_when_unread: set) -> str | None:

@@ -18,7 +18,7 @@ from sympy import Idx
 
 from ..errors import FormulaError, IndexRangeError
 from ..model import UNDEFINED, Axis, Reading, Side
-from ..notation import Definition, fresh_index, size, sum_except, vector, scalar
+from ..notation import Definition, Unrolled, fresh_index, size, sum_except, vector, scalar
 from . import products as P
 from . import values as V
 from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
@@ -95,6 +95,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
+        self.unrolled: dict[str, sp.Tuple] = {}  # v -> its values at steps 0, 1, ..., K, for v_t at a general step
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
         self.parametric: dict[str, tuple] = {}  # g(x; w) = ...: name -> ((x, w, ...), body, domain)
@@ -1340,8 +1341,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 # m_t at a letter t, of a recurrence unrolled from its start: a term at a general t, not an entry
                 name = str(head.expr.base.label)
                 t, at = self.recurrences[name]
-                raise FormulaError(f"{name} at a general step is not read: the recurrence of line {at} defines "
-                                   f"{name}_1, {name}_2, ... one by one (write the step's number)")
+                step = self._step_of(subs[0].children[1], env) if name in self.unrolled else None
+                if step is None:
+                    raise FormulaError(f"{name} at a general step is not read: the recurrence of line {at} defines "
+                                       f"{name}_1, {name}_2, ... one by one (write the step's number)")
+                values = self.unrolled[name]
+                self.notes.append(Reading("definition", f"${name}_{{{t}}}$ is the recurrence of line {at} at that step, "
+                                                        f"unrolled from its start value (known up to step "
+                                                        f"{len(values) - 1})", at))
+                head, subs = V.Value(Unrolled(step, values)), []
         if subs:
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
@@ -1523,6 +1531,27 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         recurrence) of which name_k is a term."""
         return name in self.numbered_bases or any(k.startswith(f"{name}_") and k[len(name) + 1:].isdigit()
                                                  for k in self.values)
+
+    def _step_of(self, arg, env) -> sp.Expr | None:
+        """The step of m_t, m_{t-1}, m_T, m_{T+1}: an index letter or a size, plus or minus a whole number."""
+        try:
+            indices = self._indices(arg, env)
+            if len(indices) == 1 and isinstance(indices[0], (sp.Idx, sp.Symbol)):
+                return indices[0]
+        except FormulaError:
+            pass
+        try:
+            value = self._expr(self._inner(arg), env) if node_kind(arg) == "group" else self._arg_value(arg, env)
+        except FormulaError:
+            return None
+        if not isinstance(value, V.Value) or value.is_vector or value.row or value.is_matrix:
+            return None
+        expr = sp.expand(value.expr)
+        letters = [s for s in expr.free_symbols if isinstance(s, sp.Idx) or s in self.sizes.values()]
+        if len(letters) != 1 or len(expr.free_symbols) != 1:
+            return None
+        rest = sp.expand(expr - letters[0])
+        return expr if rest.is_Integer else None
 
     def _numbered(self, name: str, arg) -> V.Value | None:
         """c_1, \\eta_{2} of a scalar c: the number named so (as the document defines it, or any number)."""

@@ -155,6 +155,8 @@ _INEQUALITY = re.compile(rf"^\s*(?:({_NUMBER})\s*({_ORDER})\s*)?({_NAME})\s*({_O
                          rf"|^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 _KIND_STATEMENT = re.compile(rf"[^=]*(?:{_ORDER}|\\in(?![a-zA-Z])|∈)[^=]*")
 _BETWEEN_NAMES = re.compile(rf"^\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
+# 1 \le i \le t: a name between a number and another name (an index up to another)
+_UP_TO_NAME = re.compile(rf"^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
 _CLASS_BEFORE = re.compile(r"\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?$", re.I)
@@ -167,6 +169,11 @@ def inequalities(math: str, offset: int) -> list[Condition]:
     conditions on the name (``[]`` when the text is anything else)."""
     m = _INEQUALITY.match(math)
     if not m:
+        chained = _UP_TO_NAME.match(math)
+        if chained and chained.group(3) != chained.group(5):
+            low, low_rel, name, rel, other = chained.groups()
+            return [Condition(name, low, False, offset, _FLIPPED[_ORDER_WORDS[low_rel]]),
+                    Condition(name, other, False, offset, _ORDER_WORDS[rel])]
         named = _BETWEEN_NAMES.match(math)
         if named and named.group(1) != named.group(3) \
                 and not {named.group(1), named.group(3)} & {"\\infty", "e", "\\pi", "\\cdot", "\\dots"}:
