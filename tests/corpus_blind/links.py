@@ -79,8 +79,10 @@ def _expand_once(latex: str, table: dict[str, str]) -> str:
 
 
 def normal(latex: str) -> str:
-    """What two spellings of one term share: the text without spaces."""
-    return re.sub(r"\s+|&", "", latex)
+    """What two spellings of one term share: the text without spaces (and without a remark in parentheses
+    written after the equation, \\text{(wrong)})."""
+    text = re.sub(r"\s+|&", "", latex)
+    return re.sub(r"(?:\\(?:[,;:!]|q?quad)?|~)*\\(?:text|mbox|textrm)\{\([^{}()]*\)\}[,.;]?$", "", text)
 
 
 def _blank(text: str, pattern: str) -> str:
