@@ -156,7 +156,10 @@ class DocumentContext:
             if vector_line is not None and self.notation.kind_of(name) in (None, "vector"):
                 self.conflicts[name] = (f"{name} is used as a function ({name}' on line {usage.primed[name]}) and as "
                                         f"a vector (line {vector_line}); use two names")
-        for name in sorted(set(self.inferred) & set(usage.applied)):
+        # (r = \sigma(...) defines r as a value: r(1 - r) is then a product, never r applied to 1 - r)
+        valued = {terms[0][0].strip() for terms, relations, *_ in chains
+                  if len(terms) > 1 and relations and relations[0] == "=" and re.fullmatch(r"\s*\\?[A-Za-z]+\s*", terms[0][0])}
+        for name in sorted(set(self.inferred) & set(usage.applied) - valued):
             if name not in self.conflicts and name in usage.entries and name in self.notation.vectors:
                 # f_j and f(x): f(x_i) would be read as the vector f times x_i
                 self.conflicts[name] = (f"{name} is used as a function ({name}(...) on line {usage.applied[name]}) and "

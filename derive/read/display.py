@@ -343,12 +343,16 @@ def _label_row(text: str) -> tuple[str, str]:
     if m:
         text = blank(text, m.start(), m.end())
     m = _REMARK.search(text)
-    if m:  # f(x) = 2x \ \text{(wrong)}: a remark in parentheses after the row
-        text = blank(text, m.start(), m.end())
+    if m:  # f(x) = 2x \ \text{(wrong)}: a remark in parentheses after the row, with the spacing just before it
+        before = _SPACING_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        text = blank(text, before.start() if before else m.start(), m.end())
     return text, label
 
 
-_REMARK = re.compile(r"(?:\\[ ,;:!]|\\q?quad(?![A-Za-z])|~|\s)*\\(?:text|mbox|textrm)\s*\{\s*\([^{}()]*\)\s*\}\s*[,.;]?\s*$")
+# (the remark alone: the spacing before it stays, as spacing; a pattern reaching back over it would take
+# time quadratic in a long run of spacing)
+_SPACING_BEFORE = re.compile(r"(?:\\[ ,;:!]|\\q?quad(?![A-Za-z])|~|\s)+$")
+_REMARK = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*\([^{}()]*\)\s*\}\s*[,.;]?\s*$")
 
 
 _PUNCTUATION = re.compile(r"(?<!\\)[,.;](?:\s|\\[,;:!]|~)*$")

@@ -1593,8 +1593,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         kind = node_kind(inner)
         sub = None
         # (m_\tau of a function m_\tau(x) = ... the document defines is that function's value, tau declared or not)
-        if kind == "letter" and str(inner.children[0]) not in env and (not self.notation.kind_of(str(inner.children[0]))
-                                                                        or f"{name}_{inner.children[0]}" in self.values):
+        # (w_z, u_r of a GRU's gates z and r: a letter that is no index nor size labels the name it subscripts)
+        if kind == "letter" and str(inner.children[0]) not in env and (
+                self.notation.kind_of(str(inner.children[0])) not in ("index", "size")
+                or f"{name}_{inner.children[0]}" in self.values):
             sub = str(inner.children[0])
         if kind == "command" and str(inner.children[0])[1:] in GREEK \
                 and (self.notation.kind_of(str(inner.children[0])) is None
