@@ -1430,3 +1430,15 @@ def test_a_remark_in_parentheses_beside_an_equation_is_not_part_of_it():
     text = ("Let $x \\in \\mathbb{R}$.\n\n$$\n(x + 1)^2 = x^2 + 2x + 1 \\qquad \\text{(expand:)} \\qquad (x + 1)^2 = x^2 + 1 "
             "\\ \\text{(wrong)}\n$$\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_entries_of_a_declared_vector_defined_in_the_prose_and_pi_alone_beside_a_vector_pi():
+    text = ("Logits $\\theta \\in \\mathbb{R}^K$ and the policy $\\pi_a = \\frac{e^{\\theta_a}}{\\sum_{b=1}^{K} e^{\\theta_b}}$, "
+            "$\\boldsymbol{\\pi} \\in \\mathbb{R}^K$.\n\n$$\n\\sum_{a=1}^{K} \\pi_a = 1 , \\qquad \\nabla_\\theta \\log \\pi_a = "
+            "\\mathbf{e}_a - \\boldsymbol{\\pi} , \\qquad \\nabla_\\theta \\log \\pi_a = \\mathbf{e}_a\n$$\n\n"
+            "$$\n\\sin(\\pi) = 0\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "write \\boldsymbol{\\pi} for the vector" in found[-1][2]
+    # (with no vector pi in the document, pi is the number)
+    assert [v for _, v, _ in _verdicts("Let $x \\in \\mathbb{R}$.\n\n$$\n\\sin(\\pi) = 0\n$$\n")] == [Verdict.PROVED]

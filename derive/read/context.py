@@ -426,8 +426,13 @@ class DocumentContext:
         (name,) = names
         base = name.rstrip("'")
         # (a name typed only from its use, h_i later on, is still undeclared: h = ... defines it)
+        # (\pi_a = formula in a, of a vector \pi the prose declares of a's length: its entries, defined)
+        by_entry = self.notation.kind_of(base) == "vector" and re.fullmatch(
+            re.escape(base) + r"\s*_\s*\{?\s*([a-z])\s*\}?\s*", left.strip()) is not None \
+            and self.notation.size_of_index(left.strip()[-1].strip("{} ")) == self.notation.vectors.get(base)
         if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
-                                                       and not self._default_only(base) and base not in self.inferred) \
+                                                       and not self._default_only(base) and base not in self.inferred
+                                                       and not by_entry) \
                 or base in ("e", "d") or (base == "\\pi" and not re.fullmatch(r"\s*\\pi\s*_\s*\{?\s*[a-z]\s*\}?\s*", left)) \
                 or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \

@@ -95,6 +95,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
+        self._bold = False  # reading the symbol under a bold font
         self.unrolled: dict[str, sp.Tuple] = {}  # v -> its values at steps 0, 1, ..., K, for v_t at a general step
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
@@ -959,6 +960,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     and not (symbol_name(word) in self.values and self._in_force(symbol_name(word)) and not scripts):
                 raise FormulaError(f"{word} is read neither as an increment ({word} x) nor as a number; "
                                    "write the difference out, or use another letter")
+            if word == "\\pi" and self.notation.kind_of(word) is not None and word not in env and not self._bold \
+                    and not any(sc.data == "sub_script" for sc in scripts):
+                # \pi alone where the document names a vector \pi (a policy, mixture weights): the number or it?
+                raise FormulaError("\\pi written alone, where the document also names a vector \\pi: the number "
+                                   "\\pi or that vector? write \\boldsymbol{\\pi} for the vector")
             head = self._meaning(word, env)
             if head is None:
                 raise FormulaError(f"the command {word} is not read" if kind == "command"
@@ -1158,7 +1164,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"bold {inner.children[0]} (a vector of constants) is not read")
         if node_kind(inner) not in ("letter", "command", "accent"):
             raise FormulaError("bold applied to something other than a symbol")
-        return self._item(Tree("item", [inner]), env)
+        self._bold = True  # (\boldsymbol{\pi}: the vector, where \pi alone may be the number)
+        try:
+            return self._item(Tree("item", [inner]), env)
+        finally:
+            self._bold = False
 
     def _basis_vector(self, base, scripts, env) -> V.Value | None:
         """Bold e with an index, \\mathbf{e}_k: the k-th standard basis vector (entries delta_{ik}), of the length
