@@ -1442,3 +1442,9 @@ def test_entries_of_a_declared_vector_defined_in_the_prose_and_pi_alone_beside_a
     assert "write \\boldsymbol{\\pi} for the vector" in found[-1][2]
     # (with no vector pi in the document, pi is the number)
     assert [v for _, v, _ in _verdicts("Let $x \\in \\mathbb{R}$.\n\n$$\n\\sin(\\pi) = 0\n$$\n")] == [Verdict.PROVED]
+
+
+def test_a_numbered_name_beside_a_defined_number_is_a_name_of_its_own():
+    text = ("Let $p, y \\in \\mathbb{R}^n$ and\n\n$$\nA = \\sum_{i=1}^{n} p_i y_i , \\qquad D = 2 A\n$$\n\n"
+            "$$\nD_2 = \\frac{A}{2}\n$$\n\n$$\nD = 4 D_2\n$$\n\n$$\nD = D_2\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]

@@ -603,8 +603,11 @@ class DocumentContext:
         such uses: the number named h_1 is that formula from here on (h_0, h_2 stay names of their own)."""
         typed_only = self.notation.kind_of(letter) == "vector" and letter not in self.stated \
             and (letter in self.inferred or letter in getattr(self, "typed_from_use", {}) or self._default_only(letter))
+        defined = self.values.get(symbol_name(letter))
+        # (D_2 beside a number D the document defines: a name of its own; v_2 of a defined vector v is no name)
         if (self.notation.kind_of(letter) not in (None, "scalar") and not typed_only) or letter in self.lambdas \
-                or symbol_name(letter) in self.values or letter in ("e", "d", "\\pi"):
+                or (defined is not None and (defined.is_vector or defined.row or defined.is_matrix)) \
+                or letter in ("e", "d", "\\pi"):
             return None
         key = f"{symbol_name(letter)}_{digits}"
         if symbol_name(letter) in self.recurrences and int(digits) > 0:
