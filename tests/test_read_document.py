@@ -1448,3 +1448,13 @@ def test_a_numbered_name_beside_a_defined_number_is_a_name_of_its_own():
     text = ("Let $p, y \\in \\mathbb{R}^n$ and\n\n$$\nA = \\sum_{i=1}^{n} p_i y_i , \\qquad D = 2 A\n$$\n\n"
             "$$\nD_2 = \\frac{A}{2}\n$$\n\n$$\nD = 4 D_2\n$$\n\n$$\nD = D_2\n$$\n")
     assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_determinants_and_inverses_of_a_matrix_written_out():
+    text = ("Let\n\n$$\nX = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\n$$\n\n$$\n\\det(2X) = 4 \\det X , \\qquad "
+            "\\det(2X) = 2 \\det X , \\qquad \\det(X^{-1}) = \\frac{1}{\\det X} , \\qquad \\frac{\\partial \\det X}{\\partial a} = d\n$$\n\n"
+            "For a general $A \\in \\mathbb{R}^{n \\times n}$, $\\det(A^\\top) = \\det A$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                        Verdict.PROVED, Verdict.UNKNOWN]
+    assert "not of a matrix of general size" in found[-1][2]

@@ -224,8 +224,49 @@ def transposed(v) -> MatrixTerm:
     return MatrixTerm(M.transpose(leaf(v)), v.conventions)
 
 
+_MAX_EXPLICIT = 4  # the largest written-out matrix whose determinant or inverse is computed
+
+
+def _explicit(term, what: str) -> sp.Matrix:
+    """The entries of a square matrix of a size that is a number (written out, or defined so), as a SymPy Matrix."""
+    if isinstance(term, V.Value) and term.is_matrix:
+        term = MatrixTerm(leaf(term), term.conventions)
+    if not isinstance(term, MatrixTerm):
+        raise FormulaError(f"{what} of something that is not a matrix is not read")
+    t = _translate(term)
+    rows, cols = (sp.sympify(s) for s in t.shape)
+    if not (rows.is_Integer and cols.is_Integer) or rows != cols or not 1 <= int(rows) <= _MAX_EXPLICIT:
+        raise FormulaError(f"{what} is read only of a square matrix written out with its entries (up to "
+                           f"{_MAX_EXPLICIT} x {_MAX_EXPLICIT}), not of a matrix of general size")
+    n = int(rows)
+    return sp.Matrix(n, n, lambda r, c: _at(t, sp.Integer(r + 1), sp.Integer(c + 1)))
+
+
+def determinant(term) -> V.Value:
+    """\\det of a square matrix written out (or defined so): its determinant, a number."""
+    entries = _explicit(term, "a determinant")
+    return V.Value(sp.expand(entries.det(method="berkowitz")), None, _conventions(term))
+
+
+def _inverse(term: MatrixTerm) -> MatrixTerm:
+    """The inverse of a square matrix written out: its entries, defined where its determinant is not 0."""
+    entries = _explicit(term, "an inverse")
+    det = sp.expand(entries.det(method="berkowitz"))
+    if det == 0:
+        raise FormulaError("the inverse of a matrix whose determinant is 0")
+    V.requires(sp.Ne(det, 0, evaluate=False))
+    inverse = entries.adjugate(method="berkowitz") / det
+    n = entries.rows
+    row, col = V.entry_index(n), V.column_index(n)
+    body = sp.Add(*[sp.KroneckerDelta(row, r + 1) * sp.KroneckerDelta(col, c + 1) * sp.together(inverse[r, c])
+                    for r in range(n) for c in range(n)])
+    return MatrixTerm(M.Entries(body, n, n, row, col), term.conventions)
+
+
 def power(term: MatrixTerm, n: sp.Expr) -> MatrixTerm:
-    """A positive whole power of a (square) matrix; the inverse and other powers are not read."""
+    """A positive whole power of a (square) matrix, and the inverse of one written out; other powers are not read."""
+    if n == -1:
+        return _inverse(term)
     if not (n.is_Integer and 1 <= n <= MAX_MATRIX_POWER):
         raise FormulaError(f"only the powers 1 to {MAX_MATRIX_POWER} of a matrix and its transpose (^\\top) are "
                            "read (an inverse is not)")

@@ -770,6 +770,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return value
 
     def _apply_once(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
+        if fn.kind == "det":
+            if len(args) != 1 or fn.primes:
+                raise FormulaError("\\det takes one matrix")
+            return P.determinant(args[0])
         if fn.kind in ("trace", "diag"):
             if len(args) != 1:
                 raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
@@ -1296,6 +1300,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return Fn(BUILTIN_FUNCTIONS[bare], word)
         if bare in ELLIPSES:
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
+        if bare == "det" and word in ("\\det", "det") and self.notation.kind_of(word) is None:
+            return Fn("det", word)  # of a matrix written out (or defined so); of a general one, refused
         if bare in UNREAD_WORDS:
             raise unread(word)
         if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in GREEK) or ACCENTED.fullmatch(word) \
