@@ -326,7 +326,7 @@ class Evaluator:
         if isinstance(e, softmax):
             return self._softmax(e, env)
         if isinstance(e, Unrolled):
-            step, values = e.args
+            _, step, values = e.args
             k = self.integer(step, env)
             if not 0 <= k < len(values):
                 raise Unsupported(f"a term of a sequence at step {k}, past the steps unrolled")

@@ -86,6 +86,10 @@ class DerivationLatexPrinter(LatexPrinter):
     def _print_Dummy(self, expr: sp.Dummy) -> str:
         return self._print_name(expr.name)
 
+    def _print_Unrolled(self, expr, exp=None) -> str:
+        text = self._print(expr.as_written())
+        return f"{text}^{{{exp}}}" if exp else text
+
     def _print_IndexedBase(self, expr: sp.IndexedBase) -> str:
         stem, layer = _layer(expr.name)
         # Layer weights W1, b2 read as W^{(1)}, b^{(2)}, the way the documents write layers.

@@ -76,13 +76,21 @@ class Unrolled(sp.Function):
     unrolled down to the start value): at a number it is that value; at a letter (t, T) it stays as written,
     so a claim about it is checked at the steps its sizes and indices take (never beyond K)."""
 
-    nargs = 2
+    nargs = 3  # (the sequence's name, a Symbol; the step; the values)
 
     @classmethod
-    def eval(cls, step, values):
+    def eval(cls, name, step, values):
         if step.is_Integer and 0 <= int(step) < len(values):
             return values[int(step)]
         return None
+
+    def as_written(self) -> sp.Indexed:
+        """The term as the document writes it, m_t: for printing."""
+        name, step, _ = self.args
+        return sp.IndexedBase(str(name))[step]
+
+    def _sympystr(self, printer) -> str:
+        return printer._print(self.as_written())
 
     def _eval_is_real(self):
         return True

@@ -32,6 +32,9 @@ class PlainPrinter(StrPrinter):
     def _print_Indexed(self, expr):
         return f"{self._print(expr.base.label)}_{','.join(self._print(i) for i in expr.indices)}"
 
+    def _print_Unrolled(self, expr):
+        return self._print(expr.as_written())
+
 
 def to_text(expr: sp.Basic) -> str:
     return PlainPrinter({"order": "none"}).doprint(expr)

@@ -335,7 +335,8 @@ class DocumentContext:
                 used.add(n)
         for n in sorted(self.inferred):
             defined = symbol_name(n) in self.values and self._in_force(symbol_name(n))
-            if n in used and n not in self.typed_from_use and not defined:  # a definition says what it is
+            if n in used and n not in self.typed_from_use and not defined \
+                    and symbol_name(n) not in self.unrolled:  # a definition (or a recurrence) says what it is
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
         out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used})

@@ -1370,10 +1370,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     raise FormulaError(f"{name} at a general step is not read: the recurrence of line {at} defines "
                                        f"{name}_1, {name}_2, ... one by one (write the step's number)")
                 values = self.unrolled[name]
-                self.notes.append(Reading("definition", f"${name}_{{{t}}}$ is the recurrence of line {at} at that step, "
+                self.notes.append(Reading("definition", f"${name}_{{{t}}}$ is the recurrence's term at that step, "
                                                         f"unrolled from its start value (known up to step "
                                                         f"{len(values) - 1})", at))
-                head, subs = V.Value(Unrolled(step, values)), []
+                head, subs = V.Value(Unrolled(sp.Symbol(name), step, values)), []
         if subs:
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
