@@ -275,7 +275,7 @@ def test_inner_products_and_norms(read):
     (r"|a|b|c|", "two ways"),
     (r"loss", "\\operatorname{loss}"),
     (r"\text{if}", "not read"),
-    (r"\det(a)", "det is not read"),
+    (r"\det(a)", "determinant of something that is not a matrix"),
     (r"\sin^{-1} z", "inverse function"),
     (r"f(z)", "write f \\cdot (...) for a product"),
     (r"a a_i", "both as a scalar and as a vector"),
@@ -405,7 +405,7 @@ def test_matrix_products_that_do_not_fit_are_read_as_misfits_naming_both_shapes(
     (r"\sigma(W)", "of a matrix is not read"),
     (r"h W", "a vector is a column"),
     (r"W h^\top", "times a transposed vector"),
-    (r"W^{-1} h", "an inverse is not"),
+    (r"W^{-1} h", "not of a matrix of general size"),
     (r"\sum_a h_a W", "not read"),
 ])
 def test_matrix_products_derive_could_misread_are_refused(read_matrix, text, reason):
