@@ -1328,13 +1328,6 @@ def test_nabla_of_a_function_of_one_vector_is_the_gradient_in_its_argument():
     assert "needs the variable as a subscript" in found[-1][2]
 
 
-def test_an_entry_definition_whose_formula_sums_over_its_own_index_is_applied_at_a_number():
-    text = ("Weights $\\pi_k$ and values $a_k$, $k = 1, \\dots, K$:\n\n$$\np = \\sum_{k=1}^{K} \\pi_k a_k , \\qquad "
-            "\\gamma_k = \\frac{\\pi_k a_k}{p}\n$$\n\n$$\n\\gamma_1 = \\frac{\\pi_1 a_1}{\\sum_{j=1}^{K} \\pi_j a_j}, \\qquad "
-            "\\gamma_1 = \\frac{\\pi_1 a_1}{\\pi_1 a_1 + \\pi_2 a_2}\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
-
-
 def test_a_size_fixed_by_a_case_is_checked_at_that_size_only():
     text = ("Let $x \\in \\mathbb{R}^n$. For $n = 2$:\n\n$$\n\\sum_{i=1}^{n} x_i^2 = x_1^2 + x_2^2, \\qquad "
             "\\sum_{i=1}^{n} x_i = x_1 + x_2 + 1\n$$\n\n"
@@ -1405,33 +1398,6 @@ def test_a_vector_function_set_in_bold_is_defined_applied_and_differentiated():
     assert all(v is Verdict.UNKNOWN for _, v, _ in found) and "not a product" in found[1][2]
 
 
-def test_a_function_defined_by_unread_cases_is_never_defined_by_a_later_display():
-    text = ("Let $\\mathbf{g} \\in \\mathbb{R}^n$ and $c > 0$.\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\begin{cases} "
-            "\\mathbf{g} & \\text{if } \\|\\mathbf{g}\\| \\le c \\\\ c \\mathbf{g} / \\|\\mathbf{g}\\| & \\text{otherwise} "
-            "\\end{cases}\n$$\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\min(1, c / \\|\\mathbf{g}\\|) \\mathbf{g}\n$$\n\n"
-            "$$\n\\|\\operatorname{clip}_c(\\mathbf{g})\\| = \\|\\mathbf{g}\\|\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN] * 4
-
-
-def test_an_interval_declares_each_of_several_names():
-    text = ("Let $q, p \\in (0, 1)$ and\n\n$$\nD(q, p) = q \\log \\frac{q}{p} + (1 - q) \\log \\frac{1 - q}{1 - p}\n$$\n\n"
-            "$$\n\\frac{\\partial D}{\\partial p} = -\\frac{q}{p} + \\frac{1 - q}{1 - p}, \\qquad \\frac{\\partial D}{\\partial p} = 1\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
-
-
-def test_a_numbered_term_and_an_entry_of_the_same_sequence_are_one_quantity():
-    text = ("Let $g_1, g_2, \\dots$ be real numbers and $0 < \\beta < 1$. The average starts at $m_0 = 0$ and\n\n"
-            "$$\nm_t = \\beta \\, m_{t-1} + (1 - \\beta) \\, g_t\n$$\n\n$$\nm_2 = (1 - \\beta) \\sum_{i=1}^{2} \\beta^{2-i} g_i , "
-            "\\qquad m_2 = (1 - \\beta) \\sum_{i=1}^{2} \\beta^{i-1} g_i\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
-
-
-def test_a_remark_in_parentheses_beside_an_equation_is_not_part_of_it():
-    text = ("Let $x \\in \\mathbb{R}$.\n\n$$\n(x + 1)^2 = x^2 + 2x + 1 \\qquad \\text{(expand:)} \\qquad (x + 1)^2 = x^2 + 1 "
-            "\\ \\text{(wrong)}\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED]
-
-
 def test_entries_of_a_declared_vector_defined_in_the_prose_and_pi_alone_beside_a_vector_pi():
     text = ("Logits $\\theta \\in \\mathbb{R}^K$ and the policy $\\pi_a = \\frac{e^{\\theta_a}}{\\sum_{b=1}^{K} e^{\\theta_b}}$, "
             "$\\boldsymbol{\\pi} \\in \\mathbb{R}^K$.\n\n$$\n\\sum_{a=1}^{K} \\pi_a = 1 , \\qquad \\nabla_\\theta \\log \\pi_a = "
@@ -1444,12 +1410,6 @@ def test_entries_of_a_declared_vector_defined_in_the_prose_and_pi_alone_beside_a
     assert [v for _, v, _ in _verdicts("Let $x \\in \\mathbb{R}$.\n\n$$\n\\sin(\\pi) = 0\n$$\n")] == [Verdict.PROVED]
 
 
-def test_a_numbered_name_beside_a_defined_number_is_a_name_of_its_own():
-    text = ("Let $p, y \\in \\mathbb{R}^n$ and\n\n$$\nA = \\sum_{i=1}^{n} p_i y_i , \\qquad D = 2 A\n$$\n\n"
-            "$$\nD_2 = \\frac{A}{2}\n$$\n\n$$\nD = 4 D_2\n$$\n\n$$\nD = D_2\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
-
-
 def test_determinants_and_inverses_of_a_matrix_written_out():
     text = ("Let\n\n$$\nX = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\n$$\n\n$$\n\\det(2X) = 4 \\det X , \\qquad "
             "\\det(2X) = 2 \\det X , \\qquad \\det(X^{-1}) = \\frac{1}{\\det X} , \\qquad \\frac{\\partial \\det X}{\\partial a} = d\n$$\n\n"
@@ -1458,3 +1418,36 @@ def test_determinants_and_inverses_of_a_matrix_written_out():
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
                                         Verdict.PROVED, Verdict.UNKNOWN]
     assert "not of a matrix of general size" in found[-1][2]
+
+
+# (what each case is about is its id)
+LAST_VERDICTS = [
+    pytest.param(("Weights $\\pi_k$ and values $a_k$, $k = 1, \\dots, K$:\n\n$$\np = \\sum_{k=1}^{K} \\pi_k a_k , \\qquad "
+                  "\\gamma_k = \\frac{\\pi_k a_k}{p}\n$$\n\n$$\n\\gamma_1 = \\frac{\\pi_1 a_1}{\\sum_{j=1}^{K} \\pi_j a_j}, \\qquad "
+                  "\\gamma_1 = \\frac{\\pi_1 a_1}{\\pi_1 a_1 + \\pi_2 a_2}\n$$\n"),
+                 0, [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED],
+                 id="an_entry_definition_whose_formula_sums_over_its_own_index_is_applied_at_a_number"),
+    pytest.param(("Let $\\mathbf{g} \\in \\mathbb{R}^n$ and $c > 0$.\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\begin{cases} "
+                  "\\mathbf{g} & \\text{if } \\|\\mathbf{g}\\| \\le c \\\\ c \\mathbf{g} / \\|\\mathbf{g}\\| & \\text{otherwise} "
+                  "\\end{cases}\n$$\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\min(1, c / \\|\\mathbf{g}\\|) \\mathbf{g}\n$$\n\n"
+                  "$$\n\\|\\operatorname{clip}_c(\\mathbf{g})\\| = \\|\\mathbf{g}\\|\n$$\n"),
+                 0, [Verdict.UNKNOWN] * 4, id="a_function_defined_by_unread_cases_is_never_defined_by_a_later_display"),
+    pytest.param(("Let $q, p \\in (0, 1)$ and\n\n$$\nD(q, p) = q \\log \\frac{q}{p} + (1 - q) \\log \\frac{1 - q}{1 - p}\n$$\n\n"
+                  "$$\n\\frac{\\partial D}{\\partial p} = -\\frac{q}{p} + \\frac{1 - q}{1 - p}, \\qquad \\frac{\\partial D}{\\partial p} = 1\n$$\n"),
+                 0, [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], id="an_interval_declares_each_of_several_names"),
+    pytest.param(("Let $g_1, g_2, \\dots$ be real numbers and $0 < \\beta < 1$. The average starts at $m_0 = 0$ and\n\n"
+                  "$$\nm_t = \\beta \\, m_{t-1} + (1 - \\beta) \\, g_t\n$$\n\n$$\nm_2 = (1 - \\beta) \\sum_{i=1}^{2} \\beta^{2-i} g_i , "
+                  "\\qquad m_2 = (1 - \\beta) \\sum_{i=1}^{2} \\beta^{i-1} g_i\n$$\n"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="a_numbered_term_and_an_entry_of_the_same_sequence_are_one_quantity"),
+    pytest.param(("Let $x \\in \\mathbb{R}$.\n\n$$\n(x + 1)^2 = x^2 + 2x + 1 \\qquad \\text{(expand:)} \\qquad (x + 1)^2 = x^2 + 1 "
+                  "\\ \\text{(wrong)}\n$$\n"),
+                 0, [Verdict.PROVED, Verdict.REFUTED], id="a_remark_in_parentheses_beside_an_equation_is_not_part_of_it"),
+    pytest.param(("Let $p, y \\in \\mathbb{R}^n$ and\n\n$$\nA = \\sum_{i=1}^{n} p_i y_i , \\qquad D = 2 A\n$$\n\n"
+                  "$$\nD_2 = \\frac{A}{2}\n$$\n\n$$\nD = 4 D_2\n$$\n\n$$\nD = D_2\n$$\n"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="a_numbered_name_beside_a_defined_number_is_a_name_of_its_own"),
+]
+
+
+@pytest.mark.parametrize("text, start, expected", LAST_VERDICTS)
+def test_the_last_links_of_a_short_document_decide_as_the_document_means(text, start, expected):
+    assert [v for _, v, _ in _verdicts(text)][start:] == expected
