@@ -928,13 +928,18 @@ class DocumentContext:
             if not any(self._differs(at_three(expr, k), at_three(usual, k), set(entries)) for k in (1, 2, 3)):
                 return None
             self.redefined[name] = self.line
-        self.vector_functions[name] = (base, variable.size, expr, tuple(c.xreplace(at) for c in body.domain), length)
+        self._function_of_vector(name, variable, expr, tuple(c.xreplace(at) for c in body.domain), body.domain, length)
+        return name
+
+    def _function_of_vector(self, name: str, variable, entry, domain, variable_domain, out) -> None:
+        """Record name as a function of the vector ``variable``: its value's ``entry`` (its entry at the
+        placeholder index when ``out``, the length of its values, is given), read apart where it is applied."""
+        self.vector_functions[name] = (variable.expr.base, variable.size, entry, domain, out)
         self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: f(v) is read apart
-        self.lambda_domains[name] = (variable.expr, body.domain)
+        self.lambda_domains[name] = (variable.expr, variable_domain)
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
         self.defined_at[name] = self.line
-        return name
 
     def _define_on_vector(self, name: str, variable, body, right: str) -> str | None:
         """J(w) = formula, w a vector: J is that number-valued function of vectors of w's length; J alone
@@ -943,23 +948,13 @@ class DocumentContext:
             return self._unusable_definition(name, name, body)
         if body.is_vector and not body.row and symbol_name(name) not in self.values:
             # u(g) = c g / \|g\|: the vector-valued function whose entry is the formula's, as u(g)_i = ... defines
-            base = variable.expr.base
-            self.vector_functions[name] = (base, variable.size, body.expr, body.domain, body.size)
-            self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: u(v) is read apart
-            self.lambda_domains[name] = (variable.expr, body.domain)
-            self.function_letters.add(name)
-            self.scalar_letters.discard(name)
+            self._function_of_vector(name, variable, body.expr, body.domain, body.domain, body.size)
             self._keep_defined(symbol_name(name), body, right)  # (u alone is u(g): \partial u / \partial g)
             self.defined_at[name] = self.line
             return name
         if body.is_vector or body.row or symbol_name(name) in self.values:
             return None
-        base = variable.expr.base
-        self.vector_functions[name] = (base, variable.size, body.expr, body.domain, None)
-        self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: J(v) is read apart
-        self.lambda_domains[name] = (variable.expr, body.domain)
-        self.function_letters.add(name)
-        self.scalar_letters.discard(name)
+        self._function_of_vector(name, variable, body.expr, body.domain, body.domain, None)
         # (m_\tau(x) = ...: its value m_\tau is read under the label m_tau, as any name with a Greek label)
         base, _, label = name.partition("_")
         key = f"{symbol_name(base)}_{label.lstrip(chr(92))}" if label else symbol_name(name)
