@@ -1451,3 +1451,11 @@ LAST_VERDICTS = [
 @pytest.mark.parametrize("text, start, expected", LAST_VERDICTS)
 def test_the_last_links_of_a_short_document_decide_as_the_document_means(text, start, expected):
     assert [v for _, v, _ in _verdicts(text)][start:] == expected
+
+
+def test_a_bold_e_is_never_euler_s_number_and_its_entries_no_basis_vectors():
+    text = ("Let $\\mathbf{y}, \\hat{\\mathbf{y}} \\in \\mathbb{R}^n$ and\n\n$$\n\\mathbf{e} = \\mathbf{y} - \\hat{\\mathbf{y}}\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} \\mathbf{e}_i = \\sum_{i=1}^{n} (y_i - \\hat{y}_i)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("not Euler's number" in d for _, _, d in found)

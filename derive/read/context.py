@@ -146,6 +146,8 @@ class DocumentContext:
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
+        # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
+        self.bold_e_alone = re.search(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*e\s*\}(?!\s*_)", texts_all) is not None
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self.function_letters = set(usage.primed) | {n for n in usage.applied

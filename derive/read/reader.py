@@ -96,6 +96,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self._bold = False  # reading the symbol under a bold font
+        self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
         self.unrolled: dict[str, sp.Tuple] = {}  # v -> its values at steps 0, 1, ..., K, for v_t at a general step
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
@@ -1176,6 +1177,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"bold {inner.children[0]} (a vector of constants) is not read")
         if node_kind(inner) not in ("letter", "command", "accent"):
             raise FormulaError("bold applied to something other than a symbol")
+        if node_kind(inner) == "letter" and str(inner.children[0]) == "e" and self.notation.kind_of("e") is None:
+            raise FormulaError("a bold e is a vector named e, not Euler's number e: give the vector another letter")
         self._bold = True  # (\boldsymbol{\pi}: the vector, where \pi alone may be the number)
         try:
             return self._item(Tree("item", [inner]), env)
@@ -1186,8 +1189,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         """Bold e with an index, \\mathbf{e}_k: the k-th standard basis vector (entries delta_{ik}), of the length
         k runs over; None where e is a name of the document's or the subscript is not one index letter."""
         if node_kind(base) != "letter" or str(base.children[0]) != "e" or len(scripts) != 1 \
-                or scripts[0].data != "sub_script" or self.notation.kind_of("e") is not None:
-            return None
+                or scripts[0].data != "sub_script" or self.notation.kind_of("e") is not None \
+                or "e" in self.values or "e" in self.inferred or self.bold_e_alone:
+            return None  # (an error vector e the document defines, e_i its entries: no basis vector)
         arg = scripts[0].children[1]
         arg = self._inner(arg) if node_kind(arg) == "group" else arg
         if node_kind(arg) == "product" and len(arg.children) == 1 and not item_scripts(arg.children[0]):
