@@ -98,7 +98,8 @@ def claim_checks(claims: list[Claim], folder: Path) -> dict:
         if toml:
             notation = folder / f"{group}.toml"
             notation.write_text(toml, encoding="utf-8")
-        (d,) = load_path(doc, notation)
+        # (one file holds a group's hundreds of claims: more time to read than a user's file gets)
+        (d,) = load_path(doc, notation, timeout=600.0)
         for check in checks_of(d):
             checks[check.label.strip("()")] = check
     names = None
