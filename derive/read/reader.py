@@ -971,9 +971,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError("\\pi written alone, where the document also names a vector \\pi: the number "
                                    "\\pi or that vector? write \\boldsymbol{\\pi} for the vector")
             subs = [sc for sc in scripts if sc.data == "sub_script"]
-            if subs and word not in env and symbol_name(word) in self.values and self._in_force(symbol_name(word)) \
-                    and not self.values[symbol_name(word)].is_vector and not self.values[symbol_name(word)].row \
-                    and not self.values[symbol_name(word)].is_matrix:
+            defined = self.values.get(symbol_name(word)) if subs and word not in env else None
+            if defined is not None and self._in_force(symbol_name(word)) \
+                    and not (defined.is_vector or defined.row or defined.is_matrix):
                 # D_2 beside a number D the document defines: a name of its own (a second Dice score), not entry 2
                 numbered = self._numbered(symbol_name(word), subs[0].children[1])
                 if numbered is not None:
