@@ -18,6 +18,7 @@ from sympy import Idx
 
 from ..errors import FormulaError, IndexRangeError
 from ..model import UNDEFINED, Axis, Reading, Side
+from ..normal import replace_free
 from ..notation import Definition, Unrolled, fresh_index, size, sum_except, vector, scalar
 from . import products as P
 from . import values as V
@@ -48,6 +49,44 @@ _TEXT_CALL = re.compile(r"([A-Za-z]+)\s*\(\s*([A-Za-z](?:_[A-Za-z0-9])?)\s*\)")
 # \partial z_k / \partial W_{kj}, written inline: the derivative fraction \frac{\partial z_k}{\partial W_{kj}}
 _NAME_WRITTEN = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
 _SLASH_DERIVATIVE = re.compile(r"\\partial\s*(" + _NAME_WRITTEN + r")\s*/\s*\\partial\s*(" + _NAME_WRITTEN + r")")
+
+# The bar of an evaluation, \left. ... \right|_{x = a} or ... \Big|_{x = a}, at the end of a term
+_BAR_END = re.compile(r"(?:\\right\s*|\\(?:big|Big|bigg|Bigg)r?\s*)?(?:\||\\vert|\\rvert)\s*_\s*$")
+_LEFT_DOT = re.compile(r"^\s*\\left\s*\.")
+
+
+def _evaluation_bar(text: str) -> tuple[str, str] | None:
+    """(the formula, what is written under the bar) of a term that ends with an evaluation bar |_{x = a},
+    or None. A bar that closes an absolute value (|x|_{...}) is not one."""
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
+        return None
+    depth, start = 0, None
+    for n in range(len(stripped) - 1, -1, -1):
+        if stripped[n] == "}" and (n == 0 or stripped[n - 1] != "\\"):
+            depth += 1
+        elif stripped[n] == "{" and (n == 0 or stripped[n - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                start = n
+                break
+    if start is None:
+        return None
+    bar = _BAR_END.search(stripped[:start])
+    if bar is None or "=" not in stripped[start + 1:-1]:
+        return None
+    body, closing = stripped[:bar.start()], stripped[bar.start():start]
+    opened = _LEFT_DOT.match(body)
+    if "\\right" in closing:
+        if opened is None:
+            return None
+        body = body[opened.end():]
+    elif opened is not None:
+        return None
+    plain_bars = len(re.findall(r"(?<!\\)\||\\[lr]?vert(?![A-Za-z])", body))
+    if plain_bars % 2:
+        return None  # |x|_{...}: the bar closes an absolute value
+    return body, stripped[start + 1:-1]
 
 
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading):
@@ -129,6 +168,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if not text.strip():
             raise FormulaError("empty formula")
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
+        evaluated = _evaluation_bar(text)
+        if evaluated is not None:
+            return self._evaluated(text, *evaluated)
         try:
             tree = parser().parse(text)
         except LarkError as exc:
@@ -163,6 +205,41 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             name = sorted(both)[0]
             raise FormulaError(f"{name} is used both as a scalar and as a vector with entries {name}_i here")
         return value
+
+    def _evaluated(self, text: str, body: str, under: str) -> V.Value:
+        """f(x) |_{x = a}: the number-valued formula f at x = a (a derivative taken first, then evaluated)."""
+        if len(re.findall(r"\\left(?![A-Za-z])", body)) != len(re.findall(r"\\right(?![A-Za-z])", body)):
+            raise FormulaError("an evaluation bar \\left. ... \\right|_{x = a} is read only around a whole side")
+        value = self.read(body)
+        if value.is_vector or value.is_matrix or value.misfit is not None or value.expr is UNDEFINED:
+            raise FormulaError("an evaluation bar |_{x = a} is read only after a number-valued formula")
+        notes, domain = list(self.notes), list(value.domain)
+        names, points = [], []
+        for part in under.split(","):
+            if part.count("=") != 1:
+                raise FormulaError("under an evaluation bar write the point as |_{x = a} (or |_{x = a, y = b})")
+            name, point = part.split("=")
+            variable = self.read(name)
+            notes += self.notes
+            if variable.is_vector or variable.is_matrix or not isinstance(variable.expr, sp.Symbol) \
+                    or isinstance(variable.expr, Idx) or variable.expr in names:
+                raise FormulaError("the variable under an evaluation bar |_{x = a} must be a number's name")
+            at = self.read(point)
+            notes += self.notes
+            if at.is_vector or at.is_matrix or at.misfit is not None or at.expr is UNDEFINED:
+                raise FormulaError("the point under an evaluation bar |_{x = a} must be a number")
+            names.append(variable.expr)
+            points.append(at.expr)
+            domain += at.domain
+        expr = value.expr
+        if expr.free_symbols & set(names):
+            expr = sp.Subs(expr, tuple(names), tuple(points))
+        mapping = dict(zip(names, points))
+        domain = [replace_free(c, mapping) if isinstance(c, sp.Basic) else c for c in domain]
+        domain = [c for c in domain if c not in (sp.true, True)]
+        self.notes = list(dict.fromkeys(notes))
+        self.notes_by_text[text] = tuple(self.notes)
+        return dataclasses.replace(value.with_expr(expr), domain=tuple(dict.fromkeys(domain)))
 
     def _note(self, text: str) -> None:
         """A built-in reading the term relies on (\\nabla^2 as the Hessian), for the step's readings."""
