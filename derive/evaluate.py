@@ -177,13 +177,15 @@ class Values:
     """Values of the variables: array entries and scalars. Entries not given are drawn by ``draw``
     (a random number) or are 0 when there is no ``draw``; each is drawn once and remembered."""
 
-    def __init__(self, given: dict | None = None, draw=None):
+    def __init__(self, given: dict | None = None, draw=None, within: dict | None = None):
         self.given = dict(given or {})
         self.draw = draw
+        self.within = within or {}  # key -> a draw of its own (inside the interval the claim gives it)
 
     def get(self, key):
         if key not in self.given:
-            self.given[key] = self.draw() if self.draw else Fraction(0)
+            own = self.within.get(key)
+            self.given[key] = own() if own else self.draw() if self.draw else Fraction(0)
         return self.given[key]
 
 

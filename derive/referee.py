@@ -8,6 +8,7 @@ counterexample stands only if interval arithmetic separates the two sides with c
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from dataclasses import dataclass
@@ -80,6 +81,14 @@ class Referee:
             sp.StrictLessThan(x, 0, evaluate=False) if x.is_negative else
             sp.GreaterThan(x, 0, evaluate=False) if x.is_nonnegative else
             sp.LessThan(x, 0, evaluate=False),))
+
+        self.intervals = _intervals(claim.domain + self.signs)
+
+    def values(self, rng: random.Random, draw=None) -> Values:
+        """Values to draw at a random point: a number the claim bounds (0 < p < 1) drawn inside its bounds,
+        so that a narrow domain is reached; every other number anywhere (random_value)."""
+        within = {("s", x): functools.partial(_draw_between, rng, lo, hi) for x, (lo, hi) in self.intervals.items()}
+        return Values(draw=draw or (lambda: random_value(rng)), within=within)
 
     # -- one evaluation
 
@@ -216,7 +225,7 @@ class Referee:
                     break
                 if deadline():
                     return CrossCheck(agreed, skipped, None, "ran out of time")
-                values = Values(draw=lambda: random_value(rng))
+                values = self.values(rng)
                 try:
                     verdict = self.agree(sizes, indices, values)
                 except Unsupported as exc:
@@ -244,6 +253,36 @@ class CrossCheck:
         if self.incomplete:
             parts.append(f"incomplete: {self.incomplete}")
         return ", ".join(parts)
+
+
+def _intervals(conditions) -> dict:
+    """symbol -> (least, most) of every number the conditions bound by a number (p > 0, p < 1, x >= -2),
+    None for a side left open; a bound is an exact rational, strict or not alike (draws stay inside)."""
+    found: dict = {}
+    for cond in conditions:
+        if not isinstance(cond, (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan)):
+            continue
+        lhs, rhs, above = cond.lhs, cond.rhs, isinstance(cond, (sp.StrictGreaterThan, sp.GreaterThan))
+        if isinstance(rhs, sp.Symbol) and lhs.is_Rational:
+            lhs, rhs, above = rhs, lhs, not above
+        if not (isinstance(lhs, sp.Symbol) and not isinstance(lhs, Idx) and not lhs.is_integer and rhs.is_Rational):
+            continue
+        least, most = found.get(lhs, (None, None))
+        bound = Fraction(int(rhs.p), int(rhs.q))
+        if above:
+            least = bound if least is None else max(least, bound)
+        else:
+            most = bound if most is None else min(most, bound)
+        found[lhs] = (least, most)
+    return {x: (lo, hi) for x, (lo, hi) in found.items() if lo is None or hi is None or lo < hi}
+
+
+def _draw_between(rng: random.Random, least, most) -> Fraction:
+    """A number strictly inside (least, most), either end possibly open: exact in binary where the ends are."""
+    if least is not None and most is not None:
+        return least + (most - least) * Fraction(rng.randint(1, 255), 256)
+    away = abs(random_value(rng)) or Fraction(1, 256)
+    return least + away if least is not None else most - away
 
 
 def random_value(rng: random.Random) -> Fraction:

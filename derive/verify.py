@@ -570,8 +570,8 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback
             for _ in range(max(1, per_instance) * (4 if fallback else 1)):
                 if deadline():
                     return agreed, None
-                values = Values(draw=(lambda: Fraction(rng.randint(-255, 255), 256)) if fallback
-                                else (lambda: random_value(rng)))
+                values = referee.values(rng, lambda: Fraction(rng.randint(-255, 255), 256)) if fallback \
+                    else Values(draw=lambda: random_value(rng))
                 verdict = referee.agree(sizes, assignment, values)
                 if verdict is None:
                     continue
