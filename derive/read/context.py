@@ -581,8 +581,10 @@ class DocumentContext:
             return None  # no start value taken (v_0 = 0): never unrolled from any v_0, which would refute v_1 = g_1
         sequences = {symbol_name(n) for n in re.findall(r"(\\?[A-Za-z]+)\s*_\s*(?:" + t + r"(?![A-Za-z])|\{\s*" + t
                                                        + r"\s*(?:[+-]\s*\d+\s*)?\})", left + " " + right)}
-        if any(self.notation.kind_of(n) in ("vector", "matrix") and n in self.stated for n in sequences):
-            return None  # x_t of a declared vector x: an entry, not a term of a sequence
+        # (x_t of a declared vector x: an entry, not a term of a sequence; a recurrence of x itself is not read)
+        sequences = {n for n in sequences if not (self.notation.kind_of(n) in ("vector", "matrix") and n in self.stated)}
+        if key not in sequences:
+            return None
         kept = set(self.numbered_bases)
         self.numbered_bases |= sequences
         made = []
@@ -790,8 +792,9 @@ class DocumentContext:
         if node_kind(node) == "paren_params":
             return None if entry is not None else self._define_with_parameters(name, args, right)
         redefined = self._redefinable(name)
-        if name in self.lambdas or (self.notation.kind_of(name) is not None and not redefined) or name in ("e", "d"):
-            return None
+        if name in self.lambdas or (self.notation.kind_of(name) is not None and not redefined) or name == "e" \
+                or (name == "d" and (len(args) < 2 or entry is not None)):
+            return None  # (d(y, mu) = ..., of two arguments or more, is no differential: a function d)
         if entry is not None:
             return self._define_by_entry(name, args, entry, right, redefined)
         if redefined and self._builtin_kind(name) not in V.SCALAR_FUNCTIONS:

@@ -390,7 +390,8 @@ class DerivativeReading:
             head = self._item(rest[0].item, env)
             if not isinstance(head, Fn):
                 self._check_not_a_bare_name(rest[0], env, op.variable)
-            elif head.kind == "lambda" and not head.primes and not item_scripts(rest[0].item):
+            elif head.kind == "lambda" and not head.primes and (not item_scripts(rest[0].item) or "_" in head.name and all(
+                    sc.data == "sub_script" for sc in item_scripts(rest[0].item))):
                 # df/dx, \partial u / \partial y of f(x), u(x, y) defined: the function at its own variables
                 rest = self._applied_to_its_variable(rest[0], head, variables)
             elif len(op.more) <= 1 and type(op.variable) is sp.Symbol and not item_scripts(rest[0].item) \

@@ -1583,6 +1583,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         label = self._label(name, inner, primes, env)
         if label in self.label_conflicts:
             raise FormulaError(self.label_conflicts[label])
+        if label in self.lambdas and self._in_force(label) and not primes:
+            # d_p alone, of a d_p(y, mu) = ... the document defines: the function (its value at its parameters)
+            self.guesses[name] -= 1
+            return Fn("lambda", label, func=self.lambdas[label])
         if label in self.label_vectors:
             # u_o, v_c used as vectors in the document: a vector of its own
             base, length = self.label_vectors[label]
@@ -1715,6 +1719,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _scripted_function(self, fn: Fn, subs, sups, primes, env) -> Fn:
         """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for."""
+        labelled = f"{fn.name}_{function_label(subs)}" if subs and function_label(subs) else None
+        if labelled in self.lambdas and self._in_force(labelled):
+            fn, subs = Fn("lambda", labelled, func=self.lambdas[labelled]), []  # d_p beside a function d
         if subs:
             if fn.kind != "log" or (fn.base is not None and fn.base != (self.log_base or (None,))[0]):
                 raise FormulaError(f"a subscript on the function {fn.name}")

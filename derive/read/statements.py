@@ -43,6 +43,9 @@ _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
 _CONJUNCTION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _START_VALUE = re.compile(r"\b(?:initiali[sz]ed|initiali[sz]es|starts?|started|begins?|began|set|reset|restarted)"
                           r"\s+(?:with|at|from|to|as)\s*$", re.I)
+# "with $h_0 = 0$": the term 0 of a sequence given a number, its start value (never a case of the steps after)
+_WITH = re.compile(r"\bwith\s*$", re.I)
+_ZEROTH = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*(?:0|\{\s*0\s*\})\s*=\s*-?\d+(?:\.\d+)?\s*")
 _GIVEN_VALUE = re.compile(r"\s*(?:let|lets|let's|given)\b", re.I)
 _NAME_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*=\s*-?\d+(?:\.\d+)?\s*")
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
@@ -489,7 +492,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             opens = c is not None and (opener or _CASE_HEAD.search(said) or _AT_POINT.search(said)
                                        or (not c.equal and not c.value))
             opened_last = bool(opens)
-            if c is not None and (not opens or _START_VALUE.search(since)) \
+            if c is not None and (not opens or _START_VALUE.search(since)
+                                  or _WITH.search(since) and _ZEROTH.fullmatch(math)) \
                     and re.fullmatch(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?\s*=\s*-?\d+\s*", math):
                 # "the velocity starts at $v_0 = 0$", "initialised with $m_0 = 1$": the value of a numbered name,
                 # which defines it
