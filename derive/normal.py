@@ -180,8 +180,10 @@ def _sum_one(body, j, lo, hi, ctx) -> sp.Expr:
     if lo.is_Integer and hi.is_Integer and hi < lo:
         return sp.S.Zero  # a sum over an empty range
     body = _norm(body, ctx)
-    body = sp.expand(body, deep=False, power_exp=False, log=False, power_base=False)
-    return Add(*[_sum_term(t, j, lo, hi, ctx) for t in Add.make_args(body)])
+    # (each term expanded in turn: a product of a sum in one term of a sum is distributed too)
+    terms = [t for term in Add.make_args(body)
+             for t in Add.make_args(sp.expand(term, deep=False, power_exp=False, log=False, power_base=False))]
+    return Add(*[_sum_term(t, j, lo, hi, ctx) for t in terms])
 
 
 def _geometric(term: sp.Expr, j) -> bool:

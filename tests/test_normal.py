@@ -20,6 +20,14 @@ def test_constant_factor_leaves_the_sum():
     assert zero(summation(sp.exp(x[j] + c), j) - sp.exp(c) * summation(sp.exp(x[j]), j))
 
 
+def test_a_product_with_a_sum_inside_one_term_of_a_summand_is_distributed():
+    # sum_j (delta_jk sum_l W_jl x_l + x_j (W_jk + W_kj)/2): the second term's halves are sums of their own
+    l = index("l", N)
+    e = summation(sp.KroneckerDelta(j, k) * summation(W[j, l] * x[l], l) + x[j] * (W[j, k] / 2 + W[k, j] / 2), j)
+    assert zero(e - summation(W[k, l] * x[l], l) - summation(W[j, k] * x[j], j) / 2 - summation(W[k, j] * x[j], j) / 2)
+    assert not zero(e - summation(W[k, l] * x[l], l) - summation(W[j, k] * x[j], j))
+
+
 def test_dummy_names_do_not_matter():
     assert zero(summation(x[j] ** 2, j) - summation(x[k] ** 2, k))
 
