@@ -259,6 +259,13 @@ class Step:
     # Sizes the document bounds above or fixes (K = 2, n <= 3), (size, most): a refutation stands only at such
     # sizes, and a claim exact at every size the bounds allow is proved under them.
     most_sizes: tuple[tuple[str, int], ...] = ()
+    # Vectors the document declares only by their entries (x_1, ..., x_T in R) whose bare name the step writes,
+    # (name, line of the declaration): the bare name may be a number of its own (x_t = x for all t), so a
+    # refutation on shape stands not.
+    families: tuple[tuple[str, int], ...] = ()
+    # Square matrices the document says are symmetric ("let A be symmetric"): each entry A_ij is read as
+    # (A_ij + A_ji)/2, which ranges over exactly the symmetric matrices as A ranges over all.
+    symmetric: tuple[str, ...] = ()
     # The document says its layout: a matrix side is compared with the other as written, never transposed.
     layout_declared: bool = False
     # The document says a gradient is a column vector: a row is never compared with a column as its transpose.
@@ -317,6 +324,8 @@ class Check:
     guessed_scalars: tuple[str, ...] = ()  # as Step.guessed_scalars
     least_sizes: tuple[tuple[str, int], ...] = ()  # as Step.least_sizes
     most_sizes: tuple[tuple[str, int], ...] = ()  # as Step.most_sizes
+    families: tuple[tuple[str, int], ...] = ()  # as Step.families
+    symmetric: tuple[str, ...] = ()  # as Step.symmetric
     layout_declared: bool = False  # as Step.layout_declared
     gradient_columns: bool = False  # as Step.gradient_columns
 
@@ -364,6 +373,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
+                      families=step.families, symmetric=step.symmetric,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)
         for n in range(n_links):

@@ -1022,9 +1022,59 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     )
 
 
+def _symmetric(check: Check) -> "Check | None":
+    """The check with every entry A_ij of a matrix said symmetric read as (A_ij + A_ji)/2: as A ranges over all
+    matrices this ranges over exactly the symmetric ones, so the claim holds for every symmetric A iff this holds
+    for every A, and a point where this fails, A symmetrised there, is a symmetric counterexample. None where A
+    is used otherwise than by its entries (a trace or inverse kept whole)."""
+    bases = set(check.symmetric)
+
+    def entries(e):
+        e = sp.sympify(e)
+        if any(str(m.name) in bases for m in e.atoms(sp.MatrixSymbol)):
+            raise Unsupported("a matrix kept whole")
+        found = {a for a in e.atoms(Indexed) if str(a.base.label) in bases}
+        if any(len(a.indices) != 2 for a in found):
+            raise Unsupported("a matrix with one index")
+        return e.xreplace({a: (a + a.base[a.indices[1], a.indices[0]]) / 2 for a in found})
+
+    try:
+        sides = [dataclasses.replace(side, expr=entries(side.expr), domain=tuple(entries(c) for c in side.domain))
+                 for side in (check.lhs, check.rhs)]
+        definitions = tuple(dataclasses.replace(d, body=entries(d.body)) for d in check.assume.definitions)
+    except Unsupported:
+        return None
+    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1], symmetric=(),
+                               assume=dataclasses.replace(check.assume, definitions=definitions))
+
+
+def _symmetrised(counterexample, bases) -> "Counterexample":
+    """The counterexample with each matrix said symmetric shown as (A + A^T)/2 at the point found."""
+    values = dict(counterexample.values)
+    for name in bases:
+        a = values.get(name)
+        if a is None or len(a.shape) != 2 or a.shape[0] != a.shape[1] or any(v.exact is None for v in a.entries):
+            continue
+        n = a.shape[0]
+        rows = a.rows
+        values[name] = Assignment(name, a.shape, tuple(Value.of((rows[i][j].exact + rows[j][i].exact) / 2)
+                                                       for i in range(n) for j in range(n)))
+    return dataclasses.replace(counterexample, values=values)
+
+
 def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     """The check's outcome: as read, then under what the document supposes, defaults it relies on and the
     links it takes for granted (a failure anywhere is verify_check's unknown)."""
+    if check.symmetric:
+        said = ", ".join(check.symmetric)
+        symmetric = _symmetric(check)
+        if symmetric is None:
+            return _Outcome(Verdict.UNKNOWN, f"not checked: {said} is said to be symmetric, and is used here otherwise "
+                            "than by its entries (kept whole, as in a trace or an inverse)")
+        outcome = _verify(symmetric, settings, clock)
+        if outcome.counterexample is not None and not outcome.counterexample.reason:
+            outcome.counterexample = _symmetrised(outcome.counterexample, check.symmetric)
+        return outcome
     outcome = _run(check, settings, clock)
     if outcome.verdict is Verdict.REFUTED and check.hypotheses:
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
@@ -1032,6 +1082,13 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         outcome = (_at_the_values(check, settings, clock) if check.values else None) or _Outcome(
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
+    if check.families and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \
+            and outcome.counterexample.reason:
+        said = "; ".join(f"{name} is declared by its entries only (line {line}): {name} alone may be a number of "
+                         f"its own here" for name, line in check.families)
+        return _Outcome(Verdict.UNKNOWN, f"refuted on shape as read ({outcome.counterexample.reason}), but {said}; "
+                        f"write the vector as a whole ({check.families[0][0]} \\in \\mathbb{{R}}^n) or give the "
+                        "number another name", sizes=outcome.sizes)
     if check.either:
         outcome = _either(check, outcome)
     if check.guessed_scalars and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:

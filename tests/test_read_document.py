@@ -1453,6 +1453,23 @@ LAST_VERDICTS = [
     pytest.param(("Let $q, p, r \\in (0, 1)$ and\n\n$$\nD(q, p, r) = q^2 p r\n$$\n\n$$\n\\frac{\\partial D}{\\partial p} = q^2 r , "
                   "\\qquad \\frac{\\partial D}{\\partial r} = q r\n$$\n"),
                  1, [Verdict.PROVED, Verdict.REFUTED], id="a_proof_on_numbers_of_a_narrow_interval_is_cross_checked_inside_it"),
+    pytest.param(("Let $y > 0$ and $\\mu > 0$. The deviance is $d(y, \\mu) = 2 ( \\mu - y - y \\log \\frac{\\mu}{y} )$, "
+                  "$d(y, y) = 0$ and\n\n$$\n\\frac{\\partial d}{\\partial \\mu} = 2 - \\frac{2 y}{\\mu} , \\qquad "
+                  "\\frac{d}{d\\mu} \\mu^2 = 2 \\mu\n$$\n\nWith $d_p(y, \\mu) = \\mu^{p} y$,\n\n$$\n"
+                  "\\frac{\\partial d_p}{\\partial \\mu} = p \\mu^{p-1} y , \\qquad \\frac{\\partial d_p}{\\partial \\mu} = p \\mu^{p} y\n$$\n"),
+                 1, [Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED],
+                 id="a_function_d_of_two_arguments_and_a_function_named_with_a_label_differentiated_by_name"),
+    pytest.param(("Consider the recurrence\n$$\nh_t = w \\, h_{t-1} + u \\, x_t\n$$\nwith $h_0 = 0$, weights $w, u \\in \\mathbb{R}$ "
+                  "and inputs $x_1, \\dots, x_T \\in \\mathbb{R}$.\n\n$$\nh_2 = w u x_1 + u x_2 , \\qquad h_2 = u x_1 + w u x_2\n$$\n"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="a_start_value_given_with_with_and_inputs_declared_by_their_entries"),
+    pytest.param(("Let the inputs be $x_1, \\dots, x_T \\in \\mathbb{R}$ and $u \\in \\mathbb{R}$.\n\n$$\n\\sum_{t=1}^{T} u x_t = "
+                  "u \\sum_{t=1}^{T} x_t\n$$\n\nWhen the input is constant, $x_t = x$ for all $t$, the sum is\n\n$$\n"
+                  "\\sum_{t=1}^{T} u x_t = T u x\n$$\n"),
+                 0, [Verdict.PROVED, Verdict.UNKNOWN], id="a_vector_declared_by_its_entries_is_not_refuted_on_shape_where_its_letter_stands_alone"),
+    pytest.param(("Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric and $x \\in \\mathbb{R}^n$.\n\n$$\n\\nabla_x (x^\\top A x) = 2 A x , "
+                  "\\qquad \\nabla_x (x^\\top A x) = A x , \\qquad A^\\top = A , \\qquad A - A^\\top = 2 A\n$$\n"),
+                 0, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED],
+                 id="a_matrix_said_symmetric_is_checked_as_every_symmetric_matrix"),
     pytest.param("Let $x$ be real.\n\n$$\n|x|_{1} = |x|\n$$\n", 0, [Verdict.UNKNOWN],
                  id="a_bar_that_closes_an_absolute_value_is_no_evaluation_bar"),
 ]

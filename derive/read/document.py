@@ -110,6 +110,7 @@ class _Builder:
         self.notation = notation
         self.lines = lines
         self.labels: set[str] = set()
+        self.families: dict[str, int] = {}  # vectors declared only by their entries (x_1, ..., x_T): name -> line
         self.defined: str | None = None  # the name the current display defines
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
@@ -257,6 +258,11 @@ class _Builder:
             reading = Reading("declaration", "a gradient is a column vector, as the document says", self.gradient_line)
             made = [dataclasses.replace(step, gradient_columns=True, readings=step.readings + (reading,))
                     if _DERIVATIVE_WRITTEN.search(step.latex) else step for step in made]
+        families = tuple((name, line) for name, line in sorted(self.families.items())
+                         if re.search(r"(?<![\\A-Za-z])" + re.escape(name) + r"(?![A-Za-z])(?!\s*_)",
+                                      " ".join(t.text for t in chain.terms)))
+        if families:
+            made = [dataclasses.replace(step, families=families) for step in made]
         if self.least_sizes or self.most_sizes:
             made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
                                         most_sizes=tuple(sorted(self.most_sizes.items())),
@@ -1805,6 +1811,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     builder.layout_line = layout_line
     builder.layout_conflict = layout_conflict
+    whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
+    builder.families = {d.name: lines.of(d.offset) for d in said.declarations
+                        if d.kind == "vector" and d.name not in whole and re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     columns = [d for d in said.declarations if d.kind == "gradient-columns"]
     builder.gradient_line = lines.of(columns[0].offset) if columns else None
     einstein = _EINSTEIN.search(text)
@@ -1925,6 +1934,18 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                        if n in used and n not in reader.lambdas and n.lstrip("\\") not in BUILTIN_FUNCTIONS
                        and (not applied or reader.notation.kind_of(n) is None
                             and any(re.search(re.escape(n) + r"(?![A-Za-z])\s*'*\s*\(", t.text) for t in chain.terms))]
+        # "let A be symmetric": a square matrix checked as every symmetric one (see Step.symmetric), no hypothesis
+        symmetric = {n: lines.of(at) for n, at, words, applied in said.described
+                     if n in used and not applied and words == f"${n}$ is symmetric"
+                     and len(reader.notation.matrices.get(n, ())) == 2
+                     and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]}
+        if symmetric:
+            applicable = [(text, c) for text, c in applicable
+                          if not any(text == f"${n}$ is symmetric (line {at})" for n, at in symmetric.items())]
+            made = [dataclasses.replace(step, symmetric=tuple(sorted(symbol_name(n) for n in symmetric)),
+                                        readings=step.readings + tuple(
+                                            Reading("declaration", f"${n}$ is symmetric: checked for every symmetric ${n}$", at)
+                                            for n, at in sorted(symmetric.items()))) for step in made]
         constraints, constrained = [], set()
         for _, c in applicable:
             if c is not None and c[0].name not in constrained:
