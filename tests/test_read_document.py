@@ -1486,3 +1486,11 @@ def test_a_bold_e_is_never_euler_s_number_and_its_entries_no_basis_vectors():
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
     assert all("not Euler's number" in d for _, _, d in found)
+
+
+def test_a_matrix_symmetric_only_in_a_case_the_prose_names_is_not_read_as_symmetric():
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$. Only when $A$ is symmetric does the gradient "
+            "become\n\n$$\n\\nabla_x (x^\\top A x) = 2 A x\n$$\n\nLet $B \\in \\mathbb{R}^{n \\times n}$ and note that, unless "
+            "$B$ is symmetric,\n\n$$\n\\nabla_x (x^\\top B x) = 2 B x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] and all(v is not Verdict.PROVED for _, v, _ in found)

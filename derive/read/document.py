@@ -1445,6 +1445,19 @@ def _joined(bare: Chain, before_item: _Item | None, joins_between: bool) -> Chai
     return None
 
 
+# "Let $A \in ...$ be symmetric", "Assume $A$ is symmetric": said of the matrix for the rest of the document;
+# never "only when $A$ is symmetric", "unless ...", "if ..." (a case, or what does not hold)
+_STANDING_SYMMETRIC = re.compile(r"\s*(?:let|assume|suppose|throughout|here)\b(?!.*\b(?:if|when|whenever|only|unless|not|"
+                                 r"case|except|for)\b)", re.I | re.S)
+
+
+def _sentence_before(text: str, offset: int) -> str:
+    """The words of the sentence up to the offset (from the last full stop, colon or blank line before it)."""
+    start = max(text.rfind(". ", 0, offset), text.rfind(".\n", 0, offset), text.rfind(":", 0, offset),
+                text.rfind("\n\n", 0, offset), text.rfind("$$", 0, offset))
+    return text[start + 2 if start >= 0 else 0:offset]
+
+
 def _case_rewrites(said, lines: _Lines):
     """Names defined by cases (t_{ij} = 1 if i = j, 0 otherwise): from their line on, t_{ab} is read
     as a Kronecker delta. Returns [(line, name, pattern, replacement, reading)]."""
@@ -1936,7 +1949,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                             and any(re.search(re.escape(n) + r"(?![A-Za-z])\s*'*\s*\(", t.text) for t in chain.terms))]
         # "let A be symmetric": a square matrix checked as every symmetric one (see Step.symmetric), no hypothesis
         symmetric = {n: lines.of(at) for n, at, words, applied in said.described
-                     if n in used and not applied and words == f"${n}$ is symmetric"
+                     if n in used and not applied and words == f"${n}$ is symmetric" and at <= chain.offset
+                     and _STANDING_SYMMETRIC.match(_sentence_before(text, at))
                      and len(reader.notation.matrices.get(n, ())) == 2
                      and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]}
         if symmetric:
