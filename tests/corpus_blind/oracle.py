@@ -2873,6 +2873,137 @@ def _(rng):
     }
 
 
+@document("110_weight_norm_gradient")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    v, t, a = rng.normal(size=(3, n))
+    M = rng.normal(size=(n, n))
+    g = rng.normal() * 2
+    while abs(abs(g) - 1) < 0.05:
+        g = rng.normal() * 2
+    nv = np.linalg.norm(v)
+    W = lambda g, v: g * v / np.linalg.norm(v)  # noqa: E731
+    w = W(g, v)
+    L = lambda w: float(np.sum(np.tanh(M @ w)) + 0.3 * w @ w + a @ w)  # noqa: E731
+    c = grad(L, w)
+    gv = grad(lambda v: L(W(g, v)), v)
+    dg = d(lambda g: L(W(g, v)), g)
+    P = np.eye(n) - np.outer(v, v) / nv**2
+    L2 = lambda w: 0.5 * float((w - t) @ (w - t))  # noqa: E731
+    dg2 = d(lambda g: L2(W(g, v)), g)
+    return {
+        "9": [np.linalg.norm(w), abs(g)], "11": [d(lambda g: W(g, v), g), v / nv],
+        "14": [dg, c @ d(lambda g: W(g, v), g), c @ v / nv],
+        "17": [grad(np.linalg.norm, v), v / nv], "17.2": [grad(lambda v: 1 / np.linalg.norm(v), v), v / nv**3],
+        "20": [jac(lambda v: v / np.linalg.norm(v), v), P / nv],
+        "27": [gv, g / nv * P @ c, g / nv * c - g * (v @ c) / nv**3 * v, g / nv * c - g / nv**2 * dg * v],
+        "32": [gv, P @ c / nv], "34": [v @ gv, 0],
+        "37": [gv @ gv, g**2 / nv**2 * (c @ c - dg**2)], "39": [np.linalg.norm(gv), abs(g) / nv * np.linalg.norm(c)],
+        "41.2": [grad(L2, w), w - t],
+        "44": [dg2, (w - t) @ v / nv, g - t @ v / nv], "44.2": [dg2, g - t @ v],
+    }
+
+
+@document("111_appendix_sherman_morrison")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    while True:
+        A = rng.normal(size=(n, n)) + 2 * np.eye(n)
+        u, v = rng.normal(size=(2, n))
+        Ai = np.linalg.inv(A)
+        al = 1 + v @ Ai @ u
+        if abs(al) > 0.2 and abs(np.linalg.det(A)) > 0.1:
+            break
+    S = np.linalg.inv(A + np.outer(u, v))
+    b = v @ Ai @ u
+    m = n + int(rng.integers(0, 4))
+    X = rng.normal(size=(m, n))
+    x = rng.normal(size=n)
+    while abs(np.linalg.norm(x) - 1) < 0.05:
+        x = rng.normal(size=n)
+    P = np.linalg.inv(X.T @ X)
+    I = np.eye(n)
+    return {
+        "13": [S, Ai - np.outer(Ai @ u, v @ Ai) / al],
+        "20": [(A + np.outer(u, v)) @ (Ai - np.outer(Ai @ u, v @ Ai) / al),
+               I + np.outer(u, v @ Ai) - (np.outer(u, v @ Ai) + b * np.outer(u, v @ Ai)) / al,
+               I + np.outer(u, v @ Ai) - al * np.outer(u, v @ Ai) / al, I],
+        "29": [S, Ai - np.outer(Ai @ u, v @ Ai) / (1 - b)],
+        "31": [S, Ai - np.outer(Ai @ v, u @ Ai) / al],
+        "34": [v @ S @ u, b - b**2 / al, b / (1 + b)],
+        "36": [np.linalg.det(A + np.outer(u, v)), (1 + b) * np.linalg.det(A)],
+        "41": [np.linalg.inv(X.T @ X + np.outer(x, x)), P - np.outer(P @ x, x @ P) / (1 + x @ P @ x)],
+        "42": [np.linalg.inv(I + np.outer(x, x)), I - np.outer(x, x) / (1 + np.linalg.norm(x))],
+    }
+
+
+@document("112_discounted_returns_td0")
+def _(rng):
+    g = rng.uniform(0.05, 0.95)
+    N = 1200
+    r = np.concatenate([[0.0], rng.normal(size=N)])                  # r[1], ..., r[N]; zero beyond
+    t = int(rng.integers(0, 20))
+    G = lambda t, g=g: sum(g**k * r[t + k + 1] for k in range(N - t))  # noqa: E731
+    tail = g * sum(g**k * r[t + k + 2] for k in range(N - t - 1))
+    c = rng.normal() * 3
+    while abs(c) < 0.1:
+        c = rng.normal() * 3
+    Gc = c * np.sum(g ** np.arange(N))                                 # constant rewards, truncated far out
+    T = int(rng.integers(1, 30))
+    ex = [0.0, 1.0, 0.0, 2.0]                                          # the worked example: r_1, r_2, r_3
+    Gx = lambda t: sum(0.9**k * ex[t + k + 1] for k in range(3 - t))  # noqa: E731
+    V0, V1, rr = rng.normal(size=3)
+    a = rng.uniform(0.05, 1)
+    dl = rr + g * V1 - V0
+    n = int(rng.integers(1, 5))
+    w, p0, p1 = rng.normal(size=(3, n))
+    D = lambda w: rr + g * w @ p1 - w @ p0  # noqa: E731
+    return {
+        "8": [G(t), r[t + 1] + tail, r[t + 1] + g * G(t + 1)],
+        "10.2": [Gc, c / (1 - g)], "11": [Gc, g * c / (1 - g)],
+        "12": [np.sum(g ** np.arange(T)), (1 - g**T) / (1 - g)], "12.2": [np.sum(g ** np.arange(T)), (1 - g ** (T - 1)) / (1 - g)],
+        "13": [d(lambda q: c / (1 - q), g), c / (1 - g) ** 2],
+        "18": [Gx(1), 0 + 0.9 * 2, 1.8], "19": [Gx(0), 1 + 0.9 * 0 + 0.81 * 2, 2.62],
+        "22": [Gx(0), 1 + 0.9 * Gx(1)], "22.2": [Gx(1), 0.81 * 2, 1.62],
+        "26": [V0 + a * dl, (1 - a) * V0 + a * (rr + g * V1)], "27": [V0 + a * dl, (1 - a) * V0 + a * rr + g * V1],
+        "31": [grad(lambda w: 0.5 * D(w) ** 2, w), D(w) * (g * p1 - p0)], "32": [grad(lambda w: 0.5 * D(w) ** 2, w), -D(w) * p0],
+    }
+
+
+@document("113_forum_kmeans_objective")
+def _(rng):
+    K = int(rng.integers(2, 5))
+    N = K + int(rng.integers(1, 6))
+    dd = int(rng.integers(1, 4))
+    X, M = rng.normal(size=(N, dd)), rng.normal(size=(K, dd))
+    labels = rng.permutation(np.concatenate([np.arange(K), rng.integers(0, K, size=N - K)]))
+    while np.all(np.bincount(labels, minlength=K) == 1):               # some cluster of two points or more
+        labels = rng.permutation(np.concatenate([np.arange(K), rng.integers(0, K, size=N - K)]))
+    R = np.eye(K)[labels]
+    k = int(rng.choice([c for c in range(K) if R[:, c].sum() > 1]))
+    Nk = R[:, k].sum()
+    J = lambda mu: sum(R[n, c] * np.sum((X[n] - (mu if c == k else M[c])) ** 2) for n in range(N) for c in range(K))  # noqa: E731
+    mu = M[k]
+    gk = grad(J, mu)
+    xb = R[:, k] @ X / Nk
+    E = np.eye(dd) * 0.5                                               # J is quadratic in mu: wide differences are exact
+    hess = np.array([[(J(mu + E[i] + E[j]) - J(mu + E[i] - E[j]) - J(mu - E[i] + E[j]) + J(mu - E[i] - E[j])) / 1.0
+                      for j in range(dd)] for i in range(dd)])
+    eta = rng.uniform(0.01, 1)
+    m, x = rng.normal(size=(2, dd))
+    part = lambda m: sum(R[n, k] * np.sum((X[n] - m) ** 2) for n in range(N))  # noqa: E731
+    return {
+        "11": [gk, -2 * sum(R[n, k] * (X[n] - mu) for n in range(N)), 2 * Nk * mu - 2 * R[:, k] @ X],
+        "13": [gk, 2 * sum(R[n, k] * (X[n] - mu) for n in range(N))],
+        "15": [hess, 2 * Nk * np.eye(dd)], "15.2": [hess, 2 * N * np.eye(dd)],
+        "19": [mu - np.linalg.inv(2 * Nk * np.eye(dd)) @ gk, mu - mu + R[:, k] @ X / Nk, xb],
+        "21": [mu - eta * gk, (1 - 2 * eta * Nk) * mu + 2 * eta * Nk * xb],
+        "21.3": [mu - eta * gk, (1 - eta * Nk) * mu + eta * Nk * xb],
+        "23": [part(m), part(xb) + Nk * np.sum((xb - m) ** 2)],
+        "27": [np.sum((x - mu) ** 2), x @ x - 2 * x @ mu + mu @ mu], "27.2": [np.sum((x - mu) ** 2), x @ x - x @ mu + mu @ mu],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
