@@ -3004,6 +3004,94 @@ def _(rng):
     }
 
 
+@document("114_nb_gp_posterior_two_points")
+def _(rng):
+    sf2, ell, sn2 = rng.uniform(0.2, 3), rng.uniform(0.3, 3), rng.uniform(0.05, 2)
+    x1, x2, xs, xa, xb = rng.normal(size=5) * 1.5
+    while abs(x1 - x2) < 0.1:
+        x2 = rng.normal() * 1.5
+    y1, y2 = rng.normal(size=2)
+    k = lambda a, b: sf2 * math.exp(-(a - b) ** 2 / (2 * ell**2))  # noqa: E731
+    xv = np.array([x1, x2])
+    C = np.array([[k(a, b) for b in xv] for a in xv]) + sn2 * np.eye(2)
+    rho, s = math.exp(-(x1 - x2) ** 2 / (2 * ell**2)), sf2 + sn2
+    M = np.array([[s, -sf2 * rho], [-sf2 * rho, s]])
+    y = rng.normal()
+    Y = np.array([y, y])
+    ks = lambda t: np.array([k(t, x1), k(t, x2)])  # noqa: E731
+    m = lambda t, Y=Y: ks(t) @ np.linalg.solve(C, Y)  # noqa: E731
+    v1 = k(x1, x1) - k(x1, x1) ** 2 / (k(x1, x1) + sn2)                 # one training point x_1, at x_* = x_1
+    al = np.linalg.solve(C, np.array([y1, y2]))
+    return {
+        "1:8": [C, np.array([[s, sf2 * rho], [sf2 * rho, s]])], "1:8.2": [np.linalg.det(C), s**2 - sf2**2 * rho**2],
+        "3:5": [np.linalg.inv(C), M / (s**2 - sf2**2 * rho**2)], "3:7": [np.linalg.det(C), s**2 + sf2**2 * rho**2],
+        "3:13": [np.linalg.solve(C, Y), y / (s + sf2 * rho) * np.ones(2)],
+        "3:14": [m(xs), y * (k(xs, x1) + k(xs, x2)) / (s + sf2 * rho)],
+        "3:15": [m(x1), sf2 * (1 + rho) / (sf2 * (1 + rho) + sn2) * y],
+        "3:18": [np.linalg.solve(C, Y), y / (s - sf2 * rho) * np.ones(2)],
+        "5:4": [v1, sf2 - sf2**2 / (sf2 + sn2), sf2 * sn2 / (sf2 + sn2)], "5:4.2": [v1, sn2 / (sf2 + sn2)],
+        "5:7": [d(lambda t: k(t, xb), xa), -(xa - xb) / ell**2 * k(xa, xb)],
+        "5:7.2": [d(lambda t: k(t, xb), xa), -(xa - xb) / (2 * ell**2) * k(xa, xb)],
+        "5:8.2": [d(lambda t: ks(t) @ al, xs), -sum(al[i] * (xs - xv[i]) / ell**2 * k(xs, xv[i]) for i in range(2))],
+    }
+
+
+@document("115_cofactor_det_3x3")
+def _(rng):
+    A = np.array([[2.0, -1, 0], [1, 3, 2], [0, 1, 4]])
+    minor = lambda X, i, j: np.linalg.det(np.delete(np.delete(X, i, axis=0), j, axis=1))  # noqa: E731
+    cof = lambda X, i, j: (-1) ** (i + j) * minor(X, i, j)  # noqa: E731
+    dA = np.linalg.det(A)
+    Ai = np.linalg.inv(A)
+    B = rng.normal(size=(3, 3))
+    b = lambda i, j: B[i - 1, j - 1]  # noqa: E731
+    i, j = (int(t) for t in rng.integers(0, 3, size=2))
+    return {
+        "11": [dA, 2 * np.linalg.det(np.array([[3.0, 2], [1, 4]])) + np.linalg.det(np.array([[1.0, 2], [0, 4]])) + 0,
+               2 * 10 + 4, 24],
+        "16": [dA, 1 * 4 + 3 * 8 - 1 * 4, 24], "18": [dA, 2 * 10 + (-1) * 4 + 0, 16],
+        "20": [Ai[0, 0], cof(A, 0, 0) / dA, 10 / 24],
+        "22": [Ai[0, 1], cof(A, 1, 0) / dA, 1 / 6], "22.2": [Ai[0, 1], cof(A, 0, 1) / dA, -1 / 6],
+        "28": [np.linalg.det(B), b(1, 1) * b(2, 2) * b(3, 3) + b(1, 2) * b(2, 3) * b(3, 1) + b(1, 3) * b(2, 1) * b(3, 2)
+               - b(1, 3) * b(2, 2) * b(3, 1) - b(1, 1) * b(2, 3) * b(3, 2) - b(1, 2) * b(2, 1) * b(3, 3)],
+        "30": [np.linalg.det(-B), -np.linalg.det(B)], "30.2": [np.linalg.det(2 * B), 2 * np.linalg.det(B)],
+        "32": [partial(np.linalg.det, B, (i, j)), cof(B, i, j)], "32.2": [partial(np.linalg.det, B, (i, j)), minor(B, i, j)],
+    }
+
+
+@document("116_lecture_taylor_sigmoid_tanh")
+def _(rng):
+    x = rng.uniform(-2, 2)
+    sp = lambda t: math.log1p(math.exp(t))  # noqa: E731
+
+    def d3(f, t, h=1e-2):
+        """f'''(t) by Richardson extrapolation of two central differences."""
+        c = lambda h: (f(t + 2 * h) - 2 * f(t + h) + 2 * f(t - h) - f(t - 2 * h)) / (2 * h**3)  # noqa: E731
+        return (4 * c(h / 2) - c(h)) / 3
+
+    s1 = lambda t: sig(t) * (1 - sig(t))  # noqa: E731
+    s2 = lambda t: s1(t) * (1 - 2 * sig(t))  # noqa: E731
+    T3 = sig(0) + d(sig, 0.0) * x + d2(sig, 0.0) / 2 * x**2 + d3(sig, 0.0) / 6 * x**3
+    T3t = np.tanh(0) + d(np.tanh, 0.0) * x + d2(np.tanh, 0.0) / 2 * x**2 + d3(np.tanh, 0.0) / 6 * x**3
+    T2 = sp(0) + d(sp, 0.0) * x + d2(sp, 0.0) / 2 * x**2
+    return {
+        "11": [d(sig, x), s1(x)], "13": [d2(sig, x), s1(x) * (1 - 2 * sig(x))],
+        "14": [d(s2, x), s2(x) * (1 - 2 * sig(x)) - 2 * s1(x) ** 2],
+        "16": [sig(0), 0.5], "16.2": [d(sig, 0.0), 0.25], "16.3": [d2(sig, 0.0), 0],
+        "16.4": [d3(sig, 0.0), -2 * d(sig, 0.0) ** 2, -1 / 8],
+        "18": [T3, 1 / 2 + x / 4 - x**3 / 48], "20": [T3, 1 / 2 + x / 4 - x**3 / 8],
+        "21": [sig(-x), 1 - sig(x)], "21.2": [sig(-x), -sig(x)],
+        "23": [d(np.tanh, x), 1 - np.tanh(x) ** 2], "23.2": [d3(np.tanh, 0.0), -2],
+        "25": [T3t, x - x**3 / 3], "25.2": [T3t, x - x**3 / 6],
+        "28": [sig(x), 0.5 * (1 + np.tanh(x / 2))],
+        "30": [0.5 + 0.5 * (x / 2 - x**3 / 24), 0.5 + x / 4 - x**3 / 48],
+        "32": [0.5 + x / 2 - x**3 / 6, T3],
+        "34": [d(sp, x), sig(x)], "34.2": [d2(sp, x), s1(x)],
+        "36": [T2, math.log(2) + x / 2 + x**2 / 8], "37": [T2, math.log(2) + x / 2 + x**2 / 4],
+        "39": [d2(sp, 0.0) / 2, 1 / 8],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
