@@ -3092,6 +3092,81 @@ def _(rng):
     }
 
 
+@document("117_recitation_perceptron")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    x = rng.normal(size=dd)
+    y = float(rng.choice([-1.0, 1.0]))
+    w = rng.normal(size=dd)
+    if y * w @ x > 0:                                                  # a strict mistake
+        w = w - 2 * (w @ x) / (x @ x) * x
+    eta = rng.uniform(0.1, 2)
+    while abs(eta - 0.5) < 0.05:
+        eta = rng.uniform(0.1, 2)
+    wn = w + eta * y * x
+    loss = lambda w: max(0.0, -y * w @ x)  # noqa: E731
+    yh = np.sign(w @ x)
+    n = int(rng.integers(2, 7))
+    X, Y = rng.normal(size=(n, dd)), rng.choice([-1.0, 1.0], size=n)
+    Y[:2] = [-1.0, 1.0]
+    v, alpha = np.zeros(dd), np.zeros(n)
+    for _ in range(5):
+        for j in range(n):
+            if Y[j] * v @ X[j] <= 0:
+                v, alpha[j] = v + eta * Y[j] * X[j], alpha[j] + 1
+    z = rng.normal(size=dd)
+    w0, x1, y1, x2, y2 = np.zeros(2), np.array([1.0, 2]), -1.0, np.array([2.0, -1]), 1.0
+    w1 = w0 + y1 * x1
+    w2 = w1 + y2 * x2
+    return {
+        "7": [y**2, 1], "8": [y * wn @ x, y * w @ x + eta * y**2 * x @ x, y * w @ x + eta * x @ x],
+        "9": [y * wn @ x, y * w @ x + eta * y * x @ x],
+        "12": [wn @ wn, w @ w + 2 * eta * y * w @ x + eta**2 * x @ x], "13": [wn @ wn, w @ w + eta**2 * x @ x],
+        "15.2": [grad(loss, w), -y * x], "15.3": [grad(loss, w), -x],
+        "16": [yh, -y], "16.2": [w + eta * (y - yh) * x, w + 2 * eta * y * x], "16.3": [w + eta * (y - yh) * x, w + eta * y * x],
+        "20.3": [w0 @ x1, 0], "20.4": [w0 + (-1) * x1, np.array([-1.0, -2])],
+        "21.3": [w1 @ x2, -2 + 2, 0], "21.4": [w1 + x2, np.array([1.0, -3])],
+        "22": [y1 * w2 @ x1, -(1 - 6), 5], "22.2": [y2 * w2 @ x2, 2 + 3, 5],
+        "25": [v, eta * sum(alpha[j] * Y[j] * X[j] for j in range(n))],
+        "25.2": [v @ z, eta * sum(alpha[j] * Y[j] * X[j] @ z for j in range(n))],
+        "26": [v @ z, eta * sum(alpha[j] * X[j] @ z for j in range(n))],
+    }
+
+
+@document("118_masked_softmax")
+def _(rng):
+    n = int(rng.integers(3, 7))
+    z = rng.normal(size=n) * 2
+    M = np.sort(rng.choice(n, size=int(rng.integers(2, n)), replace=False))
+    out = np.array([k for k in range(n) if k not in M])
+    mask = np.isin(np.arange(n), M)
+    P = lambda z: np.where(mask, np.exp(z) / np.sum(np.exp(z[M])), 0.0)  # noqa: E731
+    p = P(z)
+    c = rng.uniform(0.5, 10)
+    b = np.where(mask, 0.0, -c)
+    i, j, t = (int(rng.choice(M)) for _ in range(3))
+    jo = int(rng.choice(out))
+    q = softmax(z) * mask
+    zero = softmax(z * mask)
+    L = lambda z: -math.log(P(z)[t])  # noqa: E731
+    zx = np.array([0.0, math.log(3), 5.0])
+    px = np.array([math.exp(zx[0]), math.exp(zx[1])]) / (math.exp(zx[0]) + math.exp(zx[1]))
+    N = int(rng.integers(1, 30))
+    return {
+        "7": [np.sum(p), 1], "7.2": [p[i], math.exp(z[i]) / np.sum(np.exp(z))],
+        "10": [softmax(z + b)[i], math.exp(z[i]) / (np.sum(np.exp(z[M])) + math.exp(-c) * np.sum(np.exp(z[out])))],
+        "11": [softmax(z + b)[i], p[i]],
+        "14": [np.sum(q), 1 - np.sum(softmax(z)[out])], "14.2": [np.sum(q), 1],
+        "15": [q[i] / np.sum(q), p[i]], "15.2": [math.exp(0), 1],
+        "16": [zero[i], math.exp(z[i]) / (np.sum(np.exp(z[M])) + n - len(M))], "16.2": [zero[i], p[i]],
+        "19": [partial(P, z, j)[i], p[i] * (delta(i, j) - p[j])], "19.2": [partial(P, z, jo)[i], 0],
+        "19.3": [partial(P, z, j)[i], p[i] * (1 - p[j])],
+        "20.2": [partial(L, z, j), p[j] - delta(j, t)], "20.3": [partial(L, z, j), p[t] - delta(j, t)],
+        "22.4": [px[0], 1 / (1 + 3), 1 / 4], "22.5": [px[1], 3 / 4], "22.6": [px[0], 1 / (1 + 3 + math.exp(5))],
+        "24": [sum(range(1, N + 1)), N * (N + 1) / 2], "24.2": [sum(range(1, N + 1)), N * (N - 1) / 2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
