@@ -3167,6 +3167,55 @@ def _(rng):
     }
 
 
+@document("119_categorical_counts_mle")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    n = rng.integers(1, 11, size=K).astype(float)
+    N = n.sum()
+    while True:
+        pi = rng.dirichlet(np.ones(K))
+        if pi.min() > 0.01:
+            break
+    lam0 = rng.uniform(0.5, 30)
+    k, i, j = (int(t) for t in rng.integers(0, K, size=3))
+    ell = lambda p: float(n @ np.log(p))  # noqa: E731
+    Lag = lambda p, lam: ell(p) + lam * (1 - p.sum())  # noqa: E731
+
+    def stationary(c):
+        """The multiplier and the point where c_k / p_k = lambda and sum_k p_k = 1, by bisection on lambda."""
+        lo, hi = 1e-9, 1e6
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if np.sum(c / mid) > 1 else (lo, mid)
+        lam = (lo + hi) / 2
+        return lam, c / lam
+
+    lam, ph = stationary(n)
+    H = lambda p: -float(p @ np.log(p))  # noqa: E731
+    th = rng.normal(size=K)
+    lt = lambda t: ell(softmax(t))  # noqa: E731
+    pt = softmax(th)
+    al = rng.uniform(1.05, 4)
+    _, mode = stationary(n + al - 1)
+    _, mode2 = stationary(n + 1)
+    M = int(N)
+    var = sum(math.comb(M, m) * pi[k] ** m * (1 - pi[k]) ** (M - m) * (m / M - pi[k]) ** 2 for m in range(M + 1))
+    return {
+        "8": [partial(lambda p: Lag(p, lam0), pi, k), n[k] / pi[k] - lam0, 0],
+        "8.2": [ph[k], n[k] / lam],
+        "9": [1, np.sum(n / lam), N / lam], "9.2": [lam, N], "9.3": [ph[k], n[k] / N], "9.4": [lam, K],
+        "14": [ell(ph), np.sum(n * np.log(n / N)), np.sum(n * np.log(n)) - N * math.log(N), -N * H(ph)],
+        "18.2": [ell(ph), np.sum(n * np.log(n)) - math.log(N)],
+        "20.2": [math.log(pt[k]), th[k] - math.log(np.sum(np.exp(th)))],
+        "21": [partial(lt, th, j), n[j] - N * pt[j]],
+        "21.2": [partial2(lt, th, i, j), -N * pt[i] * (delta(i, j) - pt[j])],
+        "22": [partial(lt, th, j), n[j] - pt[j]], "22.2": [partial(lt, th, j), n[j] * (1 - pt[j])],
+        "24": [mode[k], (n[k] + al - 1) / (N + K * (al - 1))],
+        "24.3": [mode2[k], (n[k] + 1) / (N + K)], "24.4": [mode2[k], (n[k] + 1) / (N + 1)],
+        "26": [var, pi[k] * (1 - pi[k]) / N], "26.2": [var, pi[k] * (1 - pi[k]) / N**2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
