@@ -3216,6 +3216,51 @@ def _(rng):
     }
 
 
+@document("120_appendix_linear_attention")
+def _(rng):
+    N, dd = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    m = int(rng.integers(1, 4))
+    r = int(rng.choice([t for t in range(1, 5) if t != m]))
+    Q, Kk, V = rng.normal(size=(N, dd)), rng.normal(size=(N, dd)), rng.normal(size=(N, m))
+    W = rng.normal(size=(r, dd))
+    elu = lambda t: np.where(t > 0, t, np.exp(np.minimum(t, 0)) - 1)  # noqa: E731
+    phi = lambda x: elu(W @ x) + 1  # noqa: E731
+    i = int(rng.integers(N))
+    j = int(rng.integers(N))
+    pq = phi(Q[i])
+    Y = lambda V: sum(pq @ phi(Kk[l]) * V[l] for l in range(N)) / sum(pq @ phi(Kk[l]) for l in range(N))  # noqa: E731
+    S = sum(np.outer(V[l], phi(Kk[l])) for l in range(N))
+    z = sum(phi(Kk[l]) for l in range(N))
+    St = mat(S.T, pq)
+    Si = lambda t: sum((np.outer(V[l], phi(Kk[l])) for l in range(t)), np.zeros((m, r)))  # noqa: E731
+    zi = lambda t: sum((phi(Kk[l]) for l in range(t)), np.zeros(r))  # noqa: E731
+    t = i + 1
+    ycausal = Si(t) @ pq / (zi(t) @ pq)
+    a = np.array([pq @ phi(Kk[l]) for l in range(N)])
+    a = a / a.sum()
+    Jv = np.stack([partial(lambda v: Y(np.vstack([V[:j], v, V[j + 1:]])), V[j], b) for b in range(m)], axis=1)
+    x = -rng.uniform(0.05, 3)
+    q, k = rng.normal(size=(2, dd)) * 0.6
+    nodes, weights = np.polynomial.hermite_e.hermegauss(60)
+    weights = weights / math.sqrt(2 * math.pi)
+    mgf = lambda a: math.prod(float(np.sum(weights * np.exp(c * nodes))) for c in a)  # noqa: E731
+    return {
+        "18": [sum(pq @ phi(Kk[l]) * V[l] for l in range(N)), sum(V[l] * (phi(Kk[l]) @ pq) for l in range(N)), S @ pq],
+        "19": [Y(V), S @ pq / (z @ pq)],
+        "21": [Y(V), St if St is UNDEFINED else St / (z @ pq)],
+        "25": [Si(t), Si(t - 1) + np.outer(V[i], phi(Kk[i]))], "25.2": [zi(t), zi(t - 1) + phi(Kk[i])],
+        "28": [ycausal, Si(t) @ pq / (z @ pq)],
+        "28.2": [Si(t), (Si(t - 1) + np.outer(V[i - 1], phi(Kk[i - 1]))) if i >= 1 else UNDEFINED],
+        "30.2": [a.sum(), 1],
+        "32": [Jv, a[j] * np.eye(m)], "32.2": [Jv, (pq @ phi(Kk[j])) * np.eye(m)],
+        "35": [d(lambda t: float(elu(np.array(t))) + 1, x), math.exp(x)],
+        "35.2": [d(lambda t: float(elu(np.array(t))) + 1, x), math.exp(x) - 1],
+        "39": [mgf(q + k) * math.exp(-q @ q / 2 - k @ k / 2),
+               math.exp((q + k) @ (q + k) / 2 - q @ q / 2 - k @ k / 2), math.exp(q @ k)],
+        "42": [mgf(q + k), math.exp((q + k) @ (q + k))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
