@@ -3261,6 +3261,41 @@ def _(rng):
     }
 
 
+@document("121_nb_logit_adjustment")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    while True:
+        pi = rng.dirichlet(np.ones(K))
+        if pi.min() > 0.02 and np.ptp(pi) > 0.05:
+            break
+    f = rng.normal(size=K) * 2
+    tau = rng.uniform(0.2, 2)
+    y, j = (int(t) for t in rng.integers(0, K, size=2))
+    ell = lambda f: -math.log(softmax(f + tau * np.log(pi))[y])  # noqa: E731
+    q = softmax(f + tau * np.log(pi))
+    c = rng.normal() * 3
+    uni = np.full(K, 1 / K)
+    p = softmax(f)
+    f2 = rng.normal(size=2) * 2
+    pp = float(rng.uniform(0.05, 0.95))
+    while abs(pp - 0.5) < 0.05:
+        pp = float(rng.uniform(0.05, 0.95))
+    pi2 = np.array([pp, 1 - pp])
+    return {
+        "1:6": [ell(f), -math.log(math.exp(f[y] + tau * math.log(pi[y])) / np.sum(np.exp(f + tau * np.log(pi)))),
+                -math.log(pi[y] ** tau * math.exp(f[y]) / np.sum(pi**tau * np.exp(f)))],
+        "3:3.2": [partial(ell, f, j), q[j] - delta(j, y)], "3:4": [partial(ell, f, j), softmax(f)[j] - delta(j, y)],
+        "3:8": [ell(f), -math.log(softmax(f)[y]) - tau * math.log(pi[y])],
+        "3:10": [ell(f), -f[y] - tau * math.log(pi[y]) + math.log(np.sum(pi**tau * np.exp(f)))],
+        "3:12": [softmax(f + c), softmax(f)], "3:12.3": [softmax(f + tau * np.log(uni)), softmax(f)],
+        "5:4": [(p[y] / pi[y]) / np.sum(p / pi), softmax(f - np.log(pi))[y]],
+        "5:5": [(p[y] / pi[y]) / np.sum(p / pi), softmax(f + np.log(pi))[y]],
+        "5:7.3": [pi2[1], pi2[1], 1 - pi2[0]],
+        "5:8": [softmax(f2 - tau * np.log(pi2))[0], sig(f2[0] - f2[1] - tau * math.log(pp / (1 - pp)))],
+        "5:9": [softmax(f2 - tau * np.log(pi2))[0], sig(f2[0] - f2[1] - tau * math.log(pp))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
