@@ -3296,6 +3296,37 @@ def _(rng):
     }
 
 
+@document("122_forum_bessel_correction")
+def _(rng):
+    import itertools
+    n = int(rng.integers(2, 5))
+    atoms, law = rng.normal(size=3) * 2, rng.dirichlet(np.ones(3))
+    mu = float(law @ atoms)
+    s2 = float(law @ (atoms - mu) ** 2)
+    E = lambda f: sum(math.prod(law[k] for k in ks) * f(atoms[list(ks)]) for ks in itertools.product(range(3), repeat=n))  # noqa: E731
+    mean = lambda x: float(np.mean(x))  # noqa: E731
+    ss = lambda x: float(np.sum((x - np.mean(x)) ** 2))  # noqa: E731
+    var_mean = E(lambda x: (mean(x) - E(mean)) ** 2)
+    x = rng.normal(size=n) * 2 + rng.normal()
+    m = rng.normal()
+    data = np.array([2.0, 4, 9])
+    return {
+        "4": [E(mean), mu],
+        "6": [var_mean, 1 / n**2 * n * s2, s2 / n], "8": [var_mean, 1 / n * n * s2],
+        "10": [np.sum(x - x.mean()), 0],
+        "12": [np.sum((x - m) ** 2), ss(x) + n * (x.mean() - m) ** 2],
+        "14": [E(lambda x: (mean(x) - mu) ** 2), var_mean],
+        "16": [E(ss), n * s2 - n * s2 / n, (n - 1) * s2],
+        "18.2": [E(ss) / (n - 1), s2], "18.4": [E(ss) / n, (n - 1) / n * s2],
+        "18.5": [E(ss) / n - s2, -s2 / n], "18.6": [E(ss) / n, s2],
+        "18.7": [E(lambda x: math.sqrt(ss(x) / (n - 1))), math.sqrt(s2)],
+        "20": [ss(x), np.sum(x**2) - n * x.mean() ** 2], "20.2": [ss(x), np.sum(x**2) - x.mean() ** 2],
+        "20.3": [np.sum((x - m) ** 2), ss(x) + (x.mean() - m) ** 2],
+        "22": [data.mean(), 5], "22.2": [ss(data), 9 + 1 + 16, 26], "22.3": [ss(data) / 2, 26 / 3],
+        "24": [ss(data) / 3, 26 / 3], "24.2": [ss(data) / 2, 26 / 2, 13],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
