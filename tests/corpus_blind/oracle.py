@@ -3327,6 +3327,33 @@ def _(rng):
     }
 
 
+@document("123_welford_running_variance")
+def _(rng):
+    k = int(rng.integers(2, 10))
+    x = rng.normal(size=k) * 3 + rng.normal() * 5
+    mk, mk1 = x.mean(), x[:-1].mean()
+    Mk, Mk1 = np.sum((x - mk) ** 2), np.sum((x[:-1] - mk1) ** 2)
+    xk = x[-1]
+    nA, nB = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    while nA == nB:
+        nB = int(rng.integers(1, 6))
+    A, B = rng.normal(size=nA) * 2, rng.normal(size=nB) * 2 + rng.normal() * 3
+    U = np.concatenate([A, B])
+    n = nA + nB
+    mA, mB, m = A.mean(), B.mean(), U.mean()
+    MA, MB, M = np.sum((A - mA) ** 2), np.sum((B - mB) ** 2), np.sum((U - m) ** 2)
+    dl = mB - mA
+    return {
+        "4": [Mk, np.sum(x**2) - k * mk**2],
+        "11": [mk, ((k - 1) * mk1 + xk) / k, mk1 + (xk - mk1) / k], "12": [mk, mk1 + (xk - mk1) / (k - 1)],
+        "13": [xk - mk, (k - 1) / k * (xk - mk1)],
+        "18": [Mk, Mk1 + (xk - mk1) * (xk - mk), Mk1 + (k - 1) / k * (xk - mk1) ** 2],
+        "22": [Mk, Mk1 + (xk - mk) ** 2], "22.2": [Mk, Mk1 + (xk - mk1) ** 2],
+        "29": [m, mA + dl * nB / n, (nA * mA + nB * mB) / n], "29.2": [M, MA + MB + dl**2 * nA * nB / n],
+        "30": [m, (mA + mB) / 2], "31": [M, MA + MB],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
