@@ -2897,7 +2897,7 @@ def _(rng):
         "17": [grad(np.linalg.norm, v), v / nv], "17.2": [grad(lambda v: 1 / np.linalg.norm(v), v), v / nv**3],
         "20": [jac(lambda v: v / np.linalg.norm(v), v), P / nv],
         "27": [gv, g / nv * P @ c, g / nv * c - g * (v @ c) / nv**3 * v, g / nv * c - g / nv**2 * dg * v],
-        "32": [gv, P @ c / nv], "34": [v @ gv, 0],
+        "32": [gv, P @ c / nv], "32.2": [gv, g / nv * c], "34": [v @ gv, 0],
         "37": [gv @ gv, g**2 / nv**2 * (c @ c - dg**2)], "39": [np.linalg.norm(gv), abs(g) / nv * np.linalg.norm(c)],
         "41.2": [grad(L2, w), w - t],
         "44": [dg2, (w - t) @ v / nv, g - t @ v / nv], "44.2": [dg2, g - t @ v],
@@ -2932,6 +2932,7 @@ def _(rng):
         "31": [S, Ai - np.outer(Ai @ v, u @ Ai) / al],
         "34": [v @ S @ u, b - b**2 / al, b / (1 + b)],
         "36": [np.linalg.det(A + np.outer(u, v)), (1 + b) * np.linalg.det(A)],
+        "36.2": [np.linalg.det(A + np.outer(u, v)), (1 + v @ u) * np.linalg.det(A)],
         "41": [np.linalg.inv(X.T @ X + np.outer(x, x)), P - np.outer(P @ x, x @ P) / (1 + x @ P @ x)],
         "42": [np.linalg.inv(I + np.outer(x, x)), I - np.outer(x, x) / (1 + np.linalg.norm(x))],
     }
@@ -2962,7 +2963,7 @@ def _(rng):
         "8": [G(t), r[t + 1] + tail, r[t + 1] + g * G(t + 1)],
         "10.2": [Gc, c / (1 - g)], "11": [Gc, g * c / (1 - g)],
         "12": [np.sum(g ** np.arange(T)), (1 - g**T) / (1 - g)], "12.2": [np.sum(g ** np.arange(T)), (1 - g ** (T - 1)) / (1 - g)],
-        "13": [d(lambda q: c / (1 - q), g), c / (1 - g) ** 2],
+        "13": [d(lambda q: c / (1 - q), g), c / (1 - g) ** 2], "13.2": [d(lambda q: c / (1 - q), g), -c / (1 - g) ** 2],
         "18": [Gx(1), 0 + 0.9 * 2, 1.8], "19": [Gx(0), 1 + 0.9 * 0 + 0.81 * 2, 2.62],
         "22": [Gx(0), 1 + 0.9 * Gx(1)], "22.2": [Gx(1), 0.81 * 2, 1.62],
         "26": [V0 + a * dl, (1 - a) * V0 + a * (rr + g * V1)], "27": [V0 + a * dl, (1 - a) * V0 + a * rr + g * V1],
@@ -2999,7 +3000,7 @@ def _(rng):
         "19": [mu - np.linalg.inv(2 * Nk * np.eye(dd)) @ gk, mu - mu + R[:, k] @ X / Nk, xb],
         "21": [mu - eta * gk, (1 - 2 * eta * Nk) * mu + 2 * eta * Nk * xb],
         "21.3": [mu - eta * gk, (1 - eta * Nk) * mu + eta * Nk * xb],
-        "23": [part(m), part(xb) + Nk * np.sum((xb - m) ** 2)],
+        "23": [part(m), part(xb) + Nk * np.sum((xb - m) ** 2)], "25": [part(m), part(xb) + np.sum((xb - m) ** 2)],
         "27": [np.sum((x - mu) ** 2), x @ x - 2 * x @ mu + mu @ mu], "27.2": [np.sum((x - mu) ** 2), x @ x - x @ mu + mu @ mu],
     }
 
@@ -3028,7 +3029,7 @@ def _(rng):
         "3:13": [np.linalg.solve(C, Y), y / (s + sf2 * rho) * np.ones(2)],
         "3:14": [m(xs), y * (k(xs, x1) + k(xs, x2)) / (s + sf2 * rho)],
         "3:15": [m(x1), sf2 * (1 + rho) / (sf2 * (1 + rho) + sn2) * y],
-        "3:18": [np.linalg.solve(C, Y), y / (s - sf2 * rho) * np.ones(2)],
+        "3:18": [m(x1), y], "3:18.2": [np.linalg.solve(C, Y), y / (s - sf2 * rho) * np.ones(2)],
         "5:4": [v1, sf2 - sf2**2 / (sf2 + sn2), sf2 * sn2 / (sf2 + sn2)], "5:4.2": [v1, sn2 / (sf2 + sn2)],
         "5:7": [d(lambda t: k(t, xb), xa), -(xa - xb) / ell**2 * k(xa, xb)],
         "5:7.2": [d(lambda t: k(t, xb), xa), -(xa - xb) / (2 * ell**2) * k(xa, xb)],
@@ -3056,6 +3057,7 @@ def _(rng):
                - b(1, 3) * b(2, 2) * b(3, 1) - b(1, 1) * b(2, 3) * b(3, 2) - b(1, 2) * b(2, 1) * b(3, 3)],
         "30": [np.linalg.det(-B), -np.linalg.det(B)], "30.2": [np.linalg.det(2 * B), 2 * np.linalg.det(B)],
         "32": [partial(np.linalg.det, B, (i, j)), cof(B, i, j)], "32.2": [partial(np.linalg.det, B, (i, j)), minor(B, i, j)],
+        "33": [partial(np.linalg.det, B, (i, j)), cof(B, j, i)],
     }
 
 
@@ -3079,6 +3081,7 @@ def _(rng):
         "14": [d(s2, x), s2(x) * (1 - 2 * sig(x)) - 2 * s1(x) ** 2],
         "16": [sig(0), 0.5], "16.2": [d(sig, 0.0), 0.25], "16.3": [d2(sig, 0.0), 0],
         "16.4": [d3(sig, 0.0), -2 * d(sig, 0.0) ** 2, -1 / 8],
+        "16.5": [d(sig, 0.0), 0.5],
         "18": [T3, 1 / 2 + x / 4 - x**3 / 48], "20": [T3, 1 / 2 + x / 4 - x**3 / 8],
         "21": [sig(-x), 1 - sig(x)], "21.2": [sig(-x), -sig(x)],
         "23": [d(np.tanh, x), 1 - np.tanh(x) ** 2], "23.2": [d3(np.tanh, 0.0), -2],
@@ -3086,7 +3089,6 @@ def _(rng):
         "28": [sig(x), 0.5 * (1 + np.tanh(x / 2))],
         "30": [0.5 + 0.5 * (x / 2 - x**3 / 24), 0.5 + x / 4 - x**3 / 48],
         "32": [0.5 + x / 2 - x**3 / 6, T3],
-        "34": [d(sp, x), sig(x)], "34.2": [d2(sp, x), s1(x)],
         "36": [T2, math.log(2) + x / 2 + x**2 / 8], "37": [T2, math.log(2) + x / 2 + x**2 / 4],
         "39": [d2(sp, 0.0) / 2, 1 / 8],
     }
@@ -3119,14 +3121,15 @@ def _(rng):
     w1 = w0 + y1 * x1
     w2 = w1 + y2 * x2
     return {
-        "7": [y**2, 1], "8": [y * wn @ x, y * w @ x + eta * y**2 * x @ x, y * w @ x + eta * x @ x],
+        "8": [y * wn @ x, y * w @ x + eta * y**2 * x @ x, y * w @ x + eta * x @ x],
         "9": [y * wn @ x, y * w @ x + eta * y * x @ x],
-        "12": [wn @ wn, w @ w + 2 * eta * y * w @ x + eta**2 * x @ x], "13": [wn @ wn, w @ w + eta**2 * x @ x],
+        "12": [wn @ wn, w @ w + 2 * eta * y * w @ x + eta**2 * x @ x], "13.4": [wn @ wn, w @ w + eta**2 * x @ x],
+        "13.2": [np.linalg.norm(eta * y * x), eta * np.linalg.norm(x)], "13.3": [np.linalg.norm(eta * y * x), eta],
         "15.2": [grad(loss, w), -y * x], "15.3": [grad(loss, w), -x],
         "16": [yh, -y], "16.2": [w + eta * (y - yh) * x, w + 2 * eta * y * x], "16.3": [w + eta * (y - yh) * x, w + eta * y * x],
         "20.3": [w0 @ x1, 0], "20.4": [w0 + (-1) * x1, np.array([-1.0, -2])],
         "21.3": [w1 @ x2, -2 + 2, 0], "21.4": [w1 + x2, np.array([1.0, -3])],
-        "22": [y1 * w2 @ x1, -(1 - 6), 5], "22.2": [y2 * w2 @ x2, 2 + 3, 5],
+        "22": [y1 * w2 @ x1, -(1 - 6), 5], "22.2": [y2 * w2 @ x2, 5],
         "25": [v, eta * sum(alpha[j] * Y[j] * X[j] for j in range(n))],
         "25.2": [v @ z, eta * sum(alpha[j] * Y[j] * X[j] @ z for j in range(n))],
         "26": [v @ z, eta * sum(alpha[j] * X[j] @ z for j in range(n))],
@@ -3287,7 +3290,8 @@ def _(rng):
         "3:3.2": [partial(ell, f, j), q[j] - delta(j, y)], "3:4": [partial(ell, f, j), softmax(f)[j] - delta(j, y)],
         "3:8": [ell(f), -math.log(softmax(f)[y]) - tau * math.log(pi[y])],
         "3:10": [ell(f), -f[y] - tau * math.log(pi[y]) + math.log(np.sum(pi**tau * np.exp(f)))],
-        "3:12": [softmax(f + c), softmax(f)], "3:12.3": [softmax(f + tau * np.log(uni)), softmax(f)],
+        "3:12": [softmax(f + c), softmax(f)], "3:12.2": [softmax(c * f), softmax(f)],
+        "3:12.4": [softmax(f + tau * np.log(uni)), softmax(f)],
         "5:4": [(p[y] / pi[y]) / np.sum(p / pi), softmax(f - np.log(pi))[y]],
         "5:5": [(p[y] / pi[y]) / np.sum(p / pi), softmax(f + np.log(pi))[y]],
         "5:7.3": [pi2[1], pi2[1], 1 - pi2[0]],
@@ -3315,13 +3319,13 @@ def _(rng):
         "6": [var_mean, 1 / n**2 * n * s2, s2 / n], "8": [var_mean, 1 / n * n * s2],
         "10": [np.sum(x - x.mean()), 0],
         "12": [np.sum((x - m) ** 2), ss(x) + n * (x.mean() - m) ** 2],
-        "14": [E(lambda x: (mean(x) - mu) ** 2), var_mean],
+        "14": [E(lambda x: (mean(x) - mu) ** 2), var_mean], "14.2": [E(lambda x: mean(x) ** 2), mu**2],
         "16": [E(ss), n * s2 - n * s2 / n, (n - 1) * s2],
         "18.2": [E(ss) / (n - 1), s2], "18.4": [E(ss) / n, (n - 1) / n * s2],
         "18.5": [E(ss) / n - s2, -s2 / n], "18.6": [E(ss) / n, s2],
         "18.7": [E(lambda x: math.sqrt(ss(x) / (n - 1))), math.sqrt(s2)],
         "20": [ss(x), np.sum(x**2) - n * x.mean() ** 2], "20.2": [ss(x), np.sum(x**2) - x.mean() ** 2],
-        "20.3": [np.sum((x - m) ** 2), ss(x) + (x.mean() - m) ** 2],
+        "20.3": [np.sum((x - m) ** 2), ss(x) + (x.mean() - m) ** 2], "20.4": [math.sqrt(var_mean), math.sqrt(s2) / n],
         "22": [data.mean(), 5], "22.2": [ss(data), 9 + 1 + 16, 26], "22.3": [ss(data) / 2, 26 / 3],
         "24": [ss(data) / 3, 26 / 3], "24.2": [ss(data) / 2, 26 / 2, 13],
     }
@@ -3349,8 +3353,9 @@ def _(rng):
         "13": [xk - mk, (k - 1) / k * (xk - mk1)],
         "18": [Mk, Mk1 + (xk - mk1) * (xk - mk), Mk1 + (k - 1) / k * (xk - mk1) ** 2],
         "22": [Mk, Mk1 + (xk - mk) ** 2], "22.2": [Mk, Mk1 + (xk - mk1) ** 2],
-        "29": [m, mA + dl * nB / n, (nA * mA + nB * mB) / n], "29.2": [M, MA + MB + dl**2 * nA * nB / n],
-        "30": [m, (mA + mB) / 2], "31": [M, MA + MB],
+        "23": [np.sum((x[:2] - x[:2].mean()) ** 2), (x[1] - x[0]) ** 2 / 2], "24": [np.sum((x[:2] - x[:2].mean()) ** 2), (x[1] - x[0]) ** 2 / 4],
+        "30": [m, mA + dl * nB / n, (nA * mA + nB * mB) / n], "30.2": [M, MA + MB + dl**2 * nA * nB / n],
+        "31": [m, (mA + mB) / 2], "32": [M, MA + MB],
     }
 
 
