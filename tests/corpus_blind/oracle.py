@@ -2873,6 +2873,492 @@ def _(rng):
     }
 
 
+@document("110_weight_norm_gradient")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    v, t, a = rng.normal(size=(3, n))
+    M = rng.normal(size=(n, n))
+    g = rng.normal() * 2
+    while abs(abs(g) - 1) < 0.05:
+        g = rng.normal() * 2
+    nv = np.linalg.norm(v)
+    W = lambda g, v: g * v / np.linalg.norm(v)  # noqa: E731
+    w = W(g, v)
+    L = lambda w: float(np.sum(np.tanh(M @ w)) + 0.3 * w @ w + a @ w)  # noqa: E731
+    c = grad(L, w)
+    gv = grad(lambda v: L(W(g, v)), v)
+    dg = d(lambda g: L(W(g, v)), g)
+    P = np.eye(n) - np.outer(v, v) / nv**2
+    L2 = lambda w: 0.5 * float((w - t) @ (w - t))  # noqa: E731
+    dg2 = d(lambda g: L2(W(g, v)), g)
+    return {
+        "9": [np.linalg.norm(w), abs(g)], "11": [d(lambda g: W(g, v), g), v / nv],
+        "14": [dg, c @ d(lambda g: W(g, v), g), c @ v / nv],
+        "17": [grad(np.linalg.norm, v), v / nv], "17.2": [grad(lambda v: 1 / np.linalg.norm(v), v), v / nv**3],
+        "20": [jac(lambda v: v / np.linalg.norm(v), v), P / nv],
+        "27": [gv, g / nv * P @ c, g / nv * c - g * (v @ c) / nv**3 * v, g / nv * c - g / nv**2 * dg * v],
+        "32": [gv, P @ c / nv], "32.2": [gv, g / nv * c], "34": [v @ gv, 0],
+        "37": [gv @ gv, g**2 / nv**2 * (c @ c - dg**2)], "39": [np.linalg.norm(gv), abs(g) / nv * np.linalg.norm(c)],
+        "41.2": [grad(L2, w), w - t],
+        "44": [dg2, (w - t) @ v / nv, g - t @ v / nv], "44.2": [dg2, g - t @ v],
+    }
+
+
+@document("111_appendix_sherman_morrison")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    while True:
+        A = rng.normal(size=(n, n)) + 2 * np.eye(n)
+        u, v = rng.normal(size=(2, n))
+        Ai = np.linalg.inv(A)
+        al = 1 + v @ Ai @ u
+        if abs(al) > 0.2 and abs(np.linalg.det(A)) > 0.1:
+            break
+    S = np.linalg.inv(A + np.outer(u, v))
+    b = v @ Ai @ u
+    m = n + int(rng.integers(0, 4))
+    X = rng.normal(size=(m, n))
+    x = rng.normal(size=n)
+    while abs(np.linalg.norm(x) - 1) < 0.05:
+        x = rng.normal(size=n)
+    P = np.linalg.inv(X.T @ X)
+    I = np.eye(n)
+    return {
+        "13": [S, Ai - np.outer(Ai @ u, v @ Ai) / al],
+        "20": [(A + np.outer(u, v)) @ (Ai - np.outer(Ai @ u, v @ Ai) / al),
+               I + np.outer(u, v @ Ai) - (np.outer(u, v @ Ai) + b * np.outer(u, v @ Ai)) / al,
+               I + np.outer(u, v @ Ai) - al * np.outer(u, v @ Ai) / al, I],
+        "29": [S, Ai - np.outer(Ai @ u, v @ Ai) / (1 - b)],
+        "31": [S, Ai - np.outer(Ai @ v, u @ Ai) / al],
+        "34": [v @ S @ u, b - b**2 / al, b / (1 + b)],
+        "36": [np.linalg.det(A + np.outer(u, v)), (1 + b) * np.linalg.det(A)],
+        "36.2": [np.linalg.det(A + np.outer(u, v)), (1 + v @ u) * np.linalg.det(A)],
+        "41": [np.linalg.inv(X.T @ X + np.outer(x, x)), P - np.outer(P @ x, x @ P) / (1 + x @ P @ x)],
+        "42": [np.linalg.inv(I + np.outer(x, x)), I - np.outer(x, x) / (1 + np.linalg.norm(x))],
+    }
+
+
+@document("112_discounted_returns_td0")
+def _(rng):
+    g = rng.uniform(0.05, 0.95)
+    N = 1200
+    r = np.concatenate([[0.0], rng.normal(size=N)])                  # r[1], ..., r[N]; zero beyond
+    t = int(rng.integers(0, 20))
+    G = lambda t, g=g: sum(g**k * r[t + k + 1] for k in range(N - t))  # noqa: E731
+    tail = g * sum(g**k * r[t + k + 2] for k in range(N - t - 1))
+    c = rng.normal() * 3
+    while abs(c) < 0.1:
+        c = rng.normal() * 3
+    Gc = c * np.sum(g ** np.arange(N))                                 # constant rewards, truncated far out
+    T = int(rng.integers(1, 30))
+    ex = [0.0, 1.0, 0.0, 2.0]                                          # the worked example: r_1, r_2, r_3
+    Gx = lambda t: sum(0.9**k * ex[t + k + 1] for k in range(3 - t))  # noqa: E731
+    V0, V1, rr = rng.normal(size=3)
+    a = rng.uniform(0.05, 1)
+    dl = rr + g * V1 - V0
+    n = int(rng.integers(1, 5))
+    w, p0, p1 = rng.normal(size=(3, n))
+    D = lambda w: rr + g * w @ p1 - w @ p0  # noqa: E731
+    return {
+        "8": [G(t), r[t + 1] + tail, r[t + 1] + g * G(t + 1)],
+        "10.2": [Gc, c / (1 - g)], "11": [Gc, g * c / (1 - g)],
+        "12": [np.sum(g ** np.arange(T)), (1 - g**T) / (1 - g)], "12.2": [np.sum(g ** np.arange(T)), (1 - g ** (T - 1)) / (1 - g)],
+        "13": [d(lambda q: c / (1 - q), g), c / (1 - g) ** 2], "13.2": [d(lambda q: c / (1 - q), g), -c / (1 - g) ** 2],
+        "18": [Gx(1), 0 + 0.9 * 2, 1.8], "19": [Gx(0), 1 + 0.9 * 0 + 0.81 * 2, 2.62],
+        "22": [Gx(0), 1 + 0.9 * Gx(1)], "22.2": [Gx(1), 0.81 * 2, 1.62],
+        "26": [V0 + a * dl, (1 - a) * V0 + a * (rr + g * V1)], "27": [V0 + a * dl, (1 - a) * V0 + a * rr + g * V1],
+        "31": [grad(lambda w: 0.5 * D(w) ** 2, w), D(w) * (g * p1 - p0)], "32": [grad(lambda w: 0.5 * D(w) ** 2, w), -D(w) * p0],
+    }
+
+
+@document("113_forum_kmeans_objective")
+def _(rng):
+    K = int(rng.integers(2, 5))
+    N = K + int(rng.integers(1, 6))
+    dd = int(rng.integers(1, 4))
+    X, M = rng.normal(size=(N, dd)), rng.normal(size=(K, dd))
+    labels = rng.permutation(np.concatenate([np.arange(K), rng.integers(0, K, size=N - K)]))
+    while np.all(np.bincount(labels, minlength=K) == 1):               # some cluster of two points or more
+        labels = rng.permutation(np.concatenate([np.arange(K), rng.integers(0, K, size=N - K)]))
+    R = np.eye(K)[labels]
+    k = int(rng.choice([c for c in range(K) if R[:, c].sum() > 1]))
+    Nk = R[:, k].sum()
+    J = lambda mu: sum(R[n, c] * np.sum((X[n] - (mu if c == k else M[c])) ** 2) for n in range(N) for c in range(K))  # noqa: E731
+    mu = M[k]
+    gk = grad(J, mu)
+    xb = R[:, k] @ X / Nk
+    E = np.eye(dd) * 0.5                                               # J is quadratic in mu: wide differences are exact
+    hess = np.array([[(J(mu + E[i] + E[j]) - J(mu + E[i] - E[j]) - J(mu - E[i] + E[j]) + J(mu - E[i] - E[j])) / 1.0
+                      for j in range(dd)] for i in range(dd)])
+    eta = rng.uniform(0.01, 1)
+    m, x = rng.normal(size=(2, dd))
+    part = lambda m: sum(R[n, k] * np.sum((X[n] - m) ** 2) for n in range(N))  # noqa: E731
+    return {
+        "11": [gk, -2 * sum(R[n, k] * (X[n] - mu) for n in range(N)), 2 * Nk * mu - 2 * R[:, k] @ X],
+        "13": [gk, 2 * sum(R[n, k] * (X[n] - mu) for n in range(N))],
+        "15": [hess, 2 * Nk * np.eye(dd)], "15.2": [hess, 2 * N * np.eye(dd)],
+        "19": [mu - np.linalg.inv(2 * Nk * np.eye(dd)) @ gk, mu - mu + R[:, k] @ X / Nk, xb],
+        "21": [mu - eta * gk, (1 - 2 * eta * Nk) * mu + 2 * eta * Nk * xb],
+        "21.3": [mu - eta * gk, (1 - eta * Nk) * mu + eta * Nk * xb],
+        "23": [part(m), part(xb) + Nk * np.sum((xb - m) ** 2)], "25": [part(m), part(xb) + np.sum((xb - m) ** 2)],
+        "27": [np.sum((x - mu) ** 2), x @ x - 2 * x @ mu + mu @ mu], "27.2": [np.sum((x - mu) ** 2), x @ x - x @ mu + mu @ mu],
+    }
+
+
+@document("114_nb_gp_posterior_two_points")
+def _(rng):
+    sf2, ell, sn2 = rng.uniform(0.2, 3), rng.uniform(0.3, 3), rng.uniform(0.05, 2)
+    x1, x2, xs, xa, xb = rng.normal(size=5) * 1.5
+    while abs(x1 - x2) < 0.1:
+        x2 = rng.normal() * 1.5
+    y1, y2 = rng.normal(size=2)
+    k = lambda a, b: sf2 * math.exp(-(a - b) ** 2 / (2 * ell**2))  # noqa: E731
+    xv = np.array([x1, x2])
+    C = np.array([[k(a, b) for b in xv] for a in xv]) + sn2 * np.eye(2)
+    rho, s = math.exp(-(x1 - x2) ** 2 / (2 * ell**2)), sf2 + sn2
+    M = np.array([[s, -sf2 * rho], [-sf2 * rho, s]])
+    y = rng.normal()
+    Y = np.array([y, y])
+    ks = lambda t: np.array([k(t, x1), k(t, x2)])  # noqa: E731
+    m = lambda t, Y=Y: ks(t) @ np.linalg.solve(C, Y)  # noqa: E731
+    v1 = k(x1, x1) - k(x1, x1) ** 2 / (k(x1, x1) + sn2)                 # one training point x_1, at x_* = x_1
+    al = np.linalg.solve(C, np.array([y1, y2]))
+    return {
+        "1:8": [C, np.array([[s, sf2 * rho], [sf2 * rho, s]])], "1:8.2": [np.linalg.det(C), s**2 - sf2**2 * rho**2],
+        "3:5": [np.linalg.inv(C), M / (s**2 - sf2**2 * rho**2)], "3:7": [np.linalg.det(C), s**2 + sf2**2 * rho**2],
+        "3:13": [np.linalg.solve(C, Y), y / (s + sf2 * rho) * np.ones(2)],
+        "3:14": [m(xs), y * (k(xs, x1) + k(xs, x2)) / (s + sf2 * rho)],
+        "3:15": [m(x1), sf2 * (1 + rho) / (sf2 * (1 + rho) + sn2) * y],
+        "3:18": [m(x1), y], "3:18.2": [np.linalg.solve(C, Y), y / (s - sf2 * rho) * np.ones(2)],
+        "5:4": [v1, sf2 - sf2**2 / (sf2 + sn2), sf2 * sn2 / (sf2 + sn2)], "5:4.2": [v1, sn2 / (sf2 + sn2)],
+        "5:7": [d(lambda t: k(t, xb), xa), -(xa - xb) / ell**2 * k(xa, xb)],
+        "5:7.2": [d(lambda t: k(t, xb), xa), -(xa - xb) / (2 * ell**2) * k(xa, xb)],
+        "5:8.2": [d(lambda t: ks(t) @ al, xs), -sum(al[i] * (xs - xv[i]) / ell**2 * k(xs, xv[i]) for i in range(2))],
+    }
+
+
+@document("115_cofactor_det_3x3")
+def _(rng):
+    A = np.array([[2.0, -1, 0], [1, 3, 2], [0, 1, 4]])
+    minor = lambda X, i, j: np.linalg.det(np.delete(np.delete(X, i, axis=0), j, axis=1))  # noqa: E731
+    cof = lambda X, i, j: (-1) ** (i + j) * minor(X, i, j)  # noqa: E731
+    dA = np.linalg.det(A)
+    Ai = np.linalg.inv(A)
+    B = rng.normal(size=(3, 3))
+    b = lambda i, j: B[i - 1, j - 1]  # noqa: E731
+    i, j = (int(t) for t in rng.integers(0, 3, size=2))
+    return {
+        "11": [dA, 2 * np.linalg.det(np.array([[3.0, 2], [1, 4]])) + np.linalg.det(np.array([[1.0, 2], [0, 4]])) + 0,
+               2 * 10 + 4, 24],
+        "16": [dA, 1 * 4 + 3 * 8 - 1 * 4, 24], "18": [dA, 2 * 10 + (-1) * 4 + 0, 16],
+        "20": [Ai[0, 0], cof(A, 0, 0) / dA, 10 / 24],
+        "22": [Ai[0, 1], cof(A, 1, 0) / dA, 1 / 6], "22.2": [Ai[0, 1], cof(A, 0, 1) / dA, -1 / 6],
+        "28": [np.linalg.det(B), b(1, 1) * b(2, 2) * b(3, 3) + b(1, 2) * b(2, 3) * b(3, 1) + b(1, 3) * b(2, 1) * b(3, 2)
+               - b(1, 3) * b(2, 2) * b(3, 1) - b(1, 1) * b(2, 3) * b(3, 2) - b(1, 2) * b(2, 1) * b(3, 3)],
+        "30": [np.linalg.det(-B), -np.linalg.det(B)], "30.2": [np.linalg.det(2 * B), 2 * np.linalg.det(B)],
+        "32": [partial(np.linalg.det, B, (i, j)), cof(B, i, j)], "32.2": [partial(np.linalg.det, B, (i, j)), minor(B, i, j)],
+        "33": [partial(np.linalg.det, B, (i, j)), cof(B, j, i)],
+    }
+
+
+@document("116_lecture_taylor_sigmoid_tanh")
+def _(rng):
+    x = rng.uniform(-2, 2)
+    sp = lambda t: math.log1p(math.exp(t))  # noqa: E731
+
+    def d3(f, t, h=1e-2):
+        """f'''(t) by Richardson extrapolation of two central differences."""
+        c = lambda h: (f(t + 2 * h) - 2 * f(t + h) + 2 * f(t - h) - f(t - 2 * h)) / (2 * h**3)  # noqa: E731
+        return (4 * c(h / 2) - c(h)) / 3
+
+    s1 = lambda t: sig(t) * (1 - sig(t))  # noqa: E731
+    s2 = lambda t: s1(t) * (1 - 2 * sig(t))  # noqa: E731
+    T3 = sig(0) + d(sig, 0.0) * x + d2(sig, 0.0) / 2 * x**2 + d3(sig, 0.0) / 6 * x**3
+    T3t = np.tanh(0) + d(np.tanh, 0.0) * x + d2(np.tanh, 0.0) / 2 * x**2 + d3(np.tanh, 0.0) / 6 * x**3
+    T2 = sp(0) + d(sp, 0.0) * x + d2(sp, 0.0) / 2 * x**2
+    return {
+        "11": [d(sig, x), s1(x)], "13": [d2(sig, x), s1(x) * (1 - 2 * sig(x))],
+        "14": [d(s2, x), s2(x) * (1 - 2 * sig(x)) - 2 * s1(x) ** 2],
+        "16": [sig(0), 0.5], "16.2": [d(sig, 0.0), 0.25], "16.3": [d2(sig, 0.0), 0],
+        "16.4": [d3(sig, 0.0), -2 * d(sig, 0.0) ** 2, -1 / 8],
+        "16.5": [d(sig, 0.0), 0.5],
+        "18": [T3, 1 / 2 + x / 4 - x**3 / 48], "20": [T3, 1 / 2 + x / 4 - x**3 / 8],
+        "21": [sig(-x), 1 - sig(x)], "21.2": [sig(-x), -sig(x)],
+        "23": [d(np.tanh, x), 1 - np.tanh(x) ** 2], "23.2": [d3(np.tanh, 0.0), -2],
+        "25": [T3t, x - x**3 / 3], "25.2": [T3t, x - x**3 / 6],
+        "28": [sig(x), 0.5 * (1 + np.tanh(x / 2))],
+        "30": [0.5 + 0.5 * (x / 2 - x**3 / 24), 0.5 + x / 4 - x**3 / 48],
+        "32": [0.5 + x / 2 - x**3 / 6, T3],
+        "36": [T2, math.log(2) + x / 2 + x**2 / 8], "37": [T2, math.log(2) + x / 2 + x**2 / 4],
+        "39": [d2(sp, 0.0) / 2, 1 / 8],
+    }
+
+
+@document("117_recitation_perceptron")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    x = rng.normal(size=dd)
+    y = float(rng.choice([-1.0, 1.0]))
+    w = rng.normal(size=dd)
+    if y * w @ x > 0:                                                  # a strict mistake
+        w = w - 2 * (w @ x) / (x @ x) * x
+    eta = rng.uniform(0.1, 2)
+    while abs(eta - 0.5) < 0.05:
+        eta = rng.uniform(0.1, 2)
+    wn = w + eta * y * x
+    loss = lambda w: max(0.0, -y * w @ x)  # noqa: E731
+    yh = np.sign(w @ x)
+    n = int(rng.integers(2, 7))
+    X, Y = rng.normal(size=(n, dd)), rng.choice([-1.0, 1.0], size=n)
+    Y[:2] = [-1.0, 1.0]
+    v, alpha = np.zeros(dd), np.zeros(n)
+    for _ in range(5):
+        for j in range(n):
+            if Y[j] * v @ X[j] <= 0:
+                v, alpha[j] = v + eta * Y[j] * X[j], alpha[j] + 1
+    z = rng.normal(size=dd)
+    w0, x1, y1, x2, y2 = np.zeros(2), np.array([1.0, 2]), -1.0, np.array([2.0, -1]), 1.0
+    w1 = w0 + y1 * x1
+    w2 = w1 + y2 * x2
+    return {
+        "8": [y * wn @ x, y * w @ x + eta * y**2 * x @ x, y * w @ x + eta * x @ x],
+        "9": [y * wn @ x, y * w @ x + eta * y * x @ x],
+        "12": [wn @ wn, w @ w + 2 * eta * y * w @ x + eta**2 * x @ x], "13.4": [wn @ wn, w @ w + eta**2 * x @ x],
+        "13.2": [np.linalg.norm(eta * y * x), eta * np.linalg.norm(x)], "13.3": [np.linalg.norm(eta * y * x), eta],
+        "15.2": [grad(loss, w), -y * x], "15.3": [grad(loss, w), -x],
+        "16": [yh, -y], "16.2": [w + eta * (y - yh) * x, w + 2 * eta * y * x], "16.3": [w + eta * (y - yh) * x, w + eta * y * x],
+        "20.3": [w0 @ x1, 0], "20.4": [w0 + (-1) * x1, np.array([-1.0, -2])],
+        "21.3": [w1 @ x2, -2 + 2, 0], "21.4": [w1 + x2, np.array([1.0, -3])],
+        "22": [y1 * w2 @ x1, -(1 - 6), 5], "22.2": [y2 * w2 @ x2, 5],
+        "25": [v, eta * sum(alpha[j] * Y[j] * X[j] for j in range(n))],
+        "25.2": [v @ z, eta * sum(alpha[j] * Y[j] * X[j] @ z for j in range(n))],
+        "26": [v @ z, eta * sum(alpha[j] * X[j] @ z for j in range(n))],
+    }
+
+
+@document("118_masked_softmax")
+def _(rng):
+    n = int(rng.integers(3, 7))
+    z = rng.normal(size=n) * 2
+    M = np.sort(rng.choice(n, size=int(rng.integers(2, n)), replace=False))
+    out = np.array([k for k in range(n) if k not in M])
+    mask = np.isin(np.arange(n), M)
+    P = lambda z: np.where(mask, np.exp(z) / np.sum(np.exp(z[M])), 0.0)  # noqa: E731
+    p = P(z)
+    c = rng.uniform(0.5, 10)
+    b = np.where(mask, 0.0, -c)
+    i, j, t = (int(rng.choice(M)) for _ in range(3))
+    jo = int(rng.choice(out))
+    q = softmax(z) * mask
+    zero = softmax(z * mask)
+    L = lambda z: -math.log(P(z)[t])  # noqa: E731
+    zx = np.array([0.0, math.log(3), 5.0])
+    px = np.array([math.exp(zx[0]), math.exp(zx[1])]) / (math.exp(zx[0]) + math.exp(zx[1]))
+    N = int(rng.integers(1, 30))
+    return {
+        "7": [np.sum(p), 1], "7.2": [p[i], math.exp(z[i]) / np.sum(np.exp(z))],
+        "10": [softmax(z + b)[i], math.exp(z[i]) / (np.sum(np.exp(z[M])) + math.exp(-c) * np.sum(np.exp(z[out])))],
+        "11": [softmax(z + b)[i], p[i]],
+        "14": [np.sum(q), 1 - np.sum(softmax(z)[out])], "14.2": [np.sum(q), 1],
+        "15": [q[i] / np.sum(q), p[i]], "15.2": [math.exp(0), 1],
+        "16": [zero[i], math.exp(z[i]) / (np.sum(np.exp(z[M])) + n - len(M))], "16.2": [zero[i], p[i]],
+        "19": [partial(P, z, j)[i], p[i] * (delta(i, j) - p[j])], "19.2": [partial(P, z, jo)[i], 0],
+        "19.3": [partial(P, z, j)[i], p[i] * (1 - p[j])],
+        "20.2": [partial(L, z, j), p[j] - delta(j, t)], "20.3": [partial(L, z, j), p[t] - delta(j, t)],
+        "22.4": [px[0], 1 / (1 + 3), 1 / 4], "22.5": [px[1], 3 / 4], "22.6": [px[0], 1 / (1 + 3 + math.exp(5))],
+        "24": [sum(range(1, N + 1)), N * (N + 1) / 2], "24.2": [sum(range(1, N + 1)), N * (N - 1) / 2],
+    }
+
+
+@document("119_categorical_counts_mle")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    n = rng.integers(1, 11, size=K).astype(float)
+    N = n.sum()
+    while True:
+        pi = rng.dirichlet(np.ones(K))
+        if pi.min() > 0.01:
+            break
+    lam0 = rng.uniform(0.5, 30)
+    k, i, j = (int(t) for t in rng.integers(0, K, size=3))
+    ell = lambda p: float(n @ np.log(p))  # noqa: E731
+    Lag = lambda p, lam: ell(p) + lam * (1 - p.sum())  # noqa: E731
+
+    def stationary(c):
+        """The multiplier and the point where c_k / p_k = lambda and sum_k p_k = 1, by bisection on lambda."""
+        lo, hi = 1e-9, 1e6
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if np.sum(c / mid) > 1 else (lo, mid)
+        lam = (lo + hi) / 2
+        return lam, c / lam
+
+    lam, ph = stationary(n)
+    H = lambda p: -float(p @ np.log(p))  # noqa: E731
+    th = rng.normal(size=K)
+    lt = lambda t: ell(softmax(t))  # noqa: E731
+    pt = softmax(th)
+    al = rng.uniform(1.05, 4)
+    _, mode = stationary(n + al - 1)
+    _, mode2 = stationary(n + 1)
+    M = int(N)
+    var = sum(math.comb(M, m) * pi[k] ** m * (1 - pi[k]) ** (M - m) * (m / M - pi[k]) ** 2 for m in range(M + 1))
+    return {
+        "8": [partial(lambda p: Lag(p, lam0), pi, k), n[k] / pi[k] - lam0, 0],
+        "8.2": [ph[k], n[k] / lam],
+        "9": [1, np.sum(n / lam), N / lam], "9.2": [lam, N], "9.3": [ph[k], n[k] / N], "9.4": [lam, K],
+        "14": [ell(ph), np.sum(n * np.log(n / N)), np.sum(n * np.log(n)) - N * math.log(N), -N * H(ph)],
+        "18.2": [ell(ph), np.sum(n * np.log(n)) - math.log(N)],
+        "20.2": [math.log(pt[k]), th[k] - math.log(np.sum(np.exp(th)))],
+        "21": [partial(lt, th, j), n[j] - N * pt[j]],
+        "21.2": [partial2(lt, th, i, j), -N * pt[i] * (delta(i, j) - pt[j])],
+        "22": [partial(lt, th, j), n[j] - pt[j]], "22.2": [partial(lt, th, j), n[j] * (1 - pt[j])],
+        "24": [mode[k], (n[k] + al - 1) / (N + K * (al - 1))],
+        "24.3": [mode2[k], (n[k] + 1) / (N + K)], "24.4": [mode2[k], (n[k] + 1) / (N + 1)],
+        "26": [var, pi[k] * (1 - pi[k]) / N], "26.2": [var, pi[k] * (1 - pi[k]) / N**2],
+    }
+
+
+@document("120_appendix_linear_attention")
+def _(rng):
+    N, dd = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    m = int(rng.integers(1, 4))
+    r = int(rng.choice([t for t in range(1, 5) if t != m]))
+    Q, Kk, V = rng.normal(size=(N, dd)), rng.normal(size=(N, dd)), rng.normal(size=(N, m))
+    W = rng.normal(size=(r, dd))
+    elu = lambda t: np.where(t > 0, t, np.exp(np.minimum(t, 0)) - 1)  # noqa: E731
+    phi = lambda x: elu(W @ x) + 1  # noqa: E731
+    i = int(rng.integers(N))
+    j = int(rng.integers(N))
+    pq = phi(Q[i])
+    Y = lambda V: sum(pq @ phi(Kk[l]) * V[l] for l in range(N)) / sum(pq @ phi(Kk[l]) for l in range(N))  # noqa: E731
+    S = sum(np.outer(V[l], phi(Kk[l])) for l in range(N))
+    z = sum(phi(Kk[l]) for l in range(N))
+    St = mat(S.T, pq)
+    Si = lambda t: sum((np.outer(V[l], phi(Kk[l])) for l in range(t)), np.zeros((m, r)))  # noqa: E731
+    zi = lambda t: sum((phi(Kk[l]) for l in range(t)), np.zeros(r))  # noqa: E731
+    t = i + 1
+    ycausal = Si(t) @ pq / (zi(t) @ pq)
+    a = np.array([pq @ phi(Kk[l]) for l in range(N)])
+    a = a / a.sum()
+    Jv = np.stack([partial(lambda v: Y(np.vstack([V[:j], v, V[j + 1:]])), V[j], b) for b in range(m)], axis=1)
+    x = -rng.uniform(0.05, 3)
+    q, k = rng.normal(size=(2, dd)) * 0.6
+    nodes, weights = np.polynomial.hermite_e.hermegauss(60)
+    weights = weights / math.sqrt(2 * math.pi)
+    mgf = lambda a: math.prod(float(np.sum(weights * np.exp(c * nodes))) for c in a)  # noqa: E731
+    return {
+        "18": [sum(pq @ phi(Kk[l]) * V[l] for l in range(N)), sum(V[l] * (phi(Kk[l]) @ pq) for l in range(N)), S @ pq],
+        "19": [Y(V), S @ pq / (z @ pq)],
+        "21": [Y(V), St if St is UNDEFINED else St / (z @ pq)],
+        "25": [Si(t), Si(t - 1) + np.outer(V[i], phi(Kk[i]))], "25.2": [zi(t), zi(t - 1) + phi(Kk[i])],
+        "28": [ycausal, Si(t) @ pq / (z @ pq)],
+        "28.2": [Si(t), (Si(t - 1) + np.outer(V[i - 1], phi(Kk[i - 1]))) if i >= 1 else UNDEFINED],
+        "30.2": [a.sum(), 1],
+        "32": [Jv, a[j] * np.eye(m)], "32.2": [Jv, (pq @ phi(Kk[j])) * np.eye(m)],
+        "35": [d(lambda t: float(elu(np.array(t))) + 1, x), math.exp(x)],
+        "35.2": [d(lambda t: float(elu(np.array(t))) + 1, x), math.exp(x) - 1],
+        "39": [mgf(q + k) * math.exp(-q @ q / 2 - k @ k / 2),
+               math.exp((q + k) @ (q + k) / 2 - q @ q / 2 - k @ k / 2), math.exp(q @ k)],
+        "42": [mgf(q + k), math.exp((q + k) @ (q + k))],
+    }
+
+
+@document("121_nb_logit_adjustment")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    while True:
+        pi = rng.dirichlet(np.ones(K))
+        if pi.min() > 0.02 and np.ptp(pi) > 0.05:
+            break
+    f = rng.normal(size=K) * 2
+    tau = rng.uniform(0.2, 2)
+    y, j = (int(t) for t in rng.integers(0, K, size=2))
+    ell = lambda f: -math.log(softmax(f + tau * np.log(pi))[y])  # noqa: E731
+    q = softmax(f + tau * np.log(pi))
+    c = rng.normal() * 3
+    uni = np.full(K, 1 / K)
+    p = softmax(f)
+    f2 = rng.normal(size=2) * 2
+    pp = float(rng.uniform(0.05, 0.95))
+    while abs(pp - 0.5) < 0.05:
+        pp = float(rng.uniform(0.05, 0.95))
+    pi2 = np.array([pp, 1 - pp])
+    return {
+        "1:6": [ell(f), -math.log(math.exp(f[y] + tau * math.log(pi[y])) / np.sum(np.exp(f + tau * np.log(pi)))),
+                -math.log(pi[y] ** tau * math.exp(f[y]) / np.sum(pi**tau * np.exp(f)))],
+        "3:3.2": [partial(ell, f, j), q[j] - delta(j, y)], "3:4": [partial(ell, f, j), softmax(f)[j] - delta(j, y)],
+        "3:8": [ell(f), -math.log(softmax(f)[y]) - tau * math.log(pi[y])],
+        "3:10": [ell(f), -f[y] - tau * math.log(pi[y]) + math.log(np.sum(pi**tau * np.exp(f)))],
+        "3:12": [softmax(f + c), softmax(f)], "3:12.2": [softmax(c * f), softmax(f)],
+        "3:12.4": [softmax(f + tau * np.log(uni)), softmax(f)],
+        "5:4": [(p[y] / pi[y]) / np.sum(p / pi), softmax(f - np.log(pi))[y]],
+        "5:5": [(p[y] / pi[y]) / np.sum(p / pi), softmax(f + np.log(pi))[y]],
+        "5:7.3": [pi2[1], pi2[1], 1 - pi2[0]],
+        "5:8": [softmax(f2 - tau * np.log(pi2))[0], sig(f2[0] - f2[1] - tau * math.log(pp / (1 - pp)))],
+        "5:9": [softmax(f2 - tau * np.log(pi2))[0], sig(f2[0] - f2[1] - tau * math.log(pp))],
+    }
+
+
+@document("122_forum_bessel_correction")
+def _(rng):
+    import itertools
+    n = int(rng.integers(2, 5))
+    atoms, law = rng.normal(size=3) * 2, rng.dirichlet(np.ones(3))
+    mu = float(law @ atoms)
+    s2 = float(law @ (atoms - mu) ** 2)
+    E = lambda f: sum(math.prod(law[k] for k in ks) * f(atoms[list(ks)]) for ks in itertools.product(range(3), repeat=n))  # noqa: E731
+    mean = lambda x: float(np.mean(x))  # noqa: E731
+    ss = lambda x: float(np.sum((x - np.mean(x)) ** 2))  # noqa: E731
+    var_mean = E(lambda x: (mean(x) - E(mean)) ** 2)
+    x = rng.normal(size=n) * 2 + rng.normal()
+    m = rng.normal()
+    data = np.array([2.0, 4, 9])
+    return {
+        "4": [E(mean), mu],
+        "6": [var_mean, 1 / n**2 * n * s2, s2 / n], "8": [var_mean, 1 / n * n * s2],
+        "10": [np.sum(x - x.mean()), 0],
+        "12": [np.sum((x - m) ** 2), ss(x) + n * (x.mean() - m) ** 2],
+        "14": [E(lambda x: (mean(x) - mu) ** 2), var_mean], "14.2": [E(lambda x: mean(x) ** 2), mu**2],
+        "16": [E(ss), n * s2 - n * s2 / n, (n - 1) * s2],
+        "18.2": [E(ss) / (n - 1), s2], "18.4": [E(ss) / n, (n - 1) / n * s2],
+        "18.5": [E(ss) / n - s2, -s2 / n], "18.6": [E(ss) / n, s2],
+        "18.7": [E(lambda x: math.sqrt(ss(x) / (n - 1))), math.sqrt(s2)],
+        "20": [ss(x), np.sum(x**2) - n * x.mean() ** 2], "20.2": [ss(x), np.sum(x**2) - x.mean() ** 2],
+        "20.3": [np.sum((x - m) ** 2), ss(x) + (x.mean() - m) ** 2], "20.4": [math.sqrt(var_mean), math.sqrt(s2) / n],
+        "22": [data.mean(), 5], "22.2": [ss(data), 9 + 1 + 16, 26], "22.3": [ss(data) / 2, 26 / 3],
+        "24": [ss(data) / 3, 26 / 3], "24.2": [ss(data) / 2, 26 / 2, 13],
+    }
+
+
+@document("123_welford_running_variance")
+def _(rng):
+    k = int(rng.integers(2, 10))
+    x = rng.normal(size=k) * 3 + rng.normal() * 5
+    mk, mk1 = x.mean(), x[:-1].mean()
+    Mk, Mk1 = np.sum((x - mk) ** 2), np.sum((x[:-1] - mk1) ** 2)
+    xk = x[-1]
+    nA, nB = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    while nA == nB:
+        nB = int(rng.integers(1, 6))
+    A, B = rng.normal(size=nA) * 2, rng.normal(size=nB) * 2 + rng.normal() * 3
+    U = np.concatenate([A, B])
+    n = nA + nB
+    mA, mB, m = A.mean(), B.mean(), U.mean()
+    MA, MB, M = np.sum((A - mA) ** 2), np.sum((B - mB) ** 2), np.sum((U - m) ** 2)
+    dl = mB - mA
+    return {
+        "4": [Mk, np.sum(x**2) - k * mk**2],
+        "11": [mk, ((k - 1) * mk1 + xk) / k, mk1 + (xk - mk1) / k], "12": [mk, mk1 + (xk - mk1) / (k - 1)],
+        "13": [xk - mk, (k - 1) / k * (xk - mk1)],
+        "18": [Mk, Mk1 + (xk - mk1) * (xk - mk), Mk1 + (k - 1) / k * (xk - mk1) ** 2],
+        "22": [Mk, Mk1 + (xk - mk) ** 2], "22.2": [Mk, Mk1 + (xk - mk1) ** 2],
+        "23": [np.sum((x[:2] - x[:2].mean()) ** 2), (x[1] - x[0]) ** 2 / 2], "24": [np.sum((x[:2] - x[:2].mean()) ** 2), (x[1] - x[0]) ** 2 / 4],
+        "30": [m, mA + dl * nB / n, (nA * mA + nB * mB) / n], "30.2": [M, MA + MB + dl**2 * nA * nB / n],
+        "31": [m, (mA + mB) / 2], "32": [M, MA + MB],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
