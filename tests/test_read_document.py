@@ -1470,6 +1470,19 @@ LAST_VERDICTS = [
                   "\\qquad \\nabla_x (x^\\top A x) = A x , \\qquad A^\\top = A , \\qquad A - A^\\top = 2 A\n$$\n"),
                  0, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED],
                  id="a_matrix_said_symmetric_is_checked_as_every_symmetric_matrix"),
+    pytest.param(("Notation: $M_{ij}$ is the minor and $C_{ij} = (-1)^{i+j} M_{ij}$ the cofactor.\n\n"
+                  "$$\n\\sum_{j=1}^{n} a_{ij} = 1\n$$\n"),
+                 0, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="a_matrix_never_declared_on_one_side_only_is_never_refuted"),
+    pytest.param(("Let $\\mathbf{w}, \\mathbf{t} \\in \\mathbb{R}^d$. Then $\\mathbf{c} = \\mathbf{w} - \\mathbf{t}$ and, "
+                  "from $\\mathbf{w} = \\mathbf{0}$, $\\|\\mathbf{w} - \\mathbf{t}\\| = \\|\\mathbf{t}\\|$.\n"),
+                 0, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="a_bold_default_constant_and_a_starting_point_are_not_refuted"),
+    pytest.param(("We discount with $0 \\le \\gamma < 1$ over $T$ steps:\n\n$$\n\\sum_{k=0}^{T-1} \\gamma^k = "
+                  "\\frac{1 - \\gamma^T}{1 - \\gamma} , \\qquad \\gamma = 0.9\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_power_T_where_T_is_a_number_types_no_vector"),
+    pytest.param(("Centroids $\\boldsymbol{\\mu}_1, \\dots, \\boldsymbol{\\mu}_K \\in \\mathbb{R}^d$:\n\n$$\n"
+                  "\\|\\mathbf{x} - \\boldsymbol{\\mu}_k\\|^2 = \\|\\mathbf{x}\\|^2 - 2 \\mathbf{x}^\\top \\boldsymbol{\\mu}_k "
+                  "+ \\|\\boldsymbol{\\mu}_k\\|^2\n$$\n"),
+                 0, [Verdict.UNKNOWN], id="a_bold_name_with_a_subscript_never_declared_is_no_entry"),
     pytest.param("Let $x$ be real.\n\n$$\n|x|_{1} = |x|\n$$\n", 0, [Verdict.UNKNOWN],
                  id="a_bar_that_closes_an_absolute_value_is_no_evaluation_bar"),
 ]

@@ -83,6 +83,16 @@ def _letters(text: str) -> set[str]:
         return set()
 
 
+def _free_arrays(expr: sp.Expr) -> set:
+    """The arrays (IndexedBase) a value depends on, a derivative taken."""
+    if expr.has(sp.Derivative):
+        try:
+            expr = expr.doit()
+        except Exception:  # SymPy failing to take a derivative: keep the arrays as written
+            pass
+    return {a.base for a in expr.atoms(sp.Indexed)}
+
+
 def _free_names(expr: sp.Expr) -> set[str]:
     """The names a value depends on (a derivative taken: d/da (2a + 1) does not depend on a)."""
     if expr.has(sp.Derivative):
@@ -374,9 +384,16 @@ class _Builder:
                          for n in range(len(chain.relations))]
         lonely_links: dict[int, str] = {}
         for n in range(len(chain.relations)):
+            lonely_arrays: set[str] = set()
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
+            if values[n] is not None and values[n + 1] is not None:
+                # a vector or matrix the document never declares nor defines (typed from its use, or a default),
+                # on one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"
+                arrays = [self._undeclared_arrays(values[m].expr) for m in (n, n + 1)]
+                lonely_arrays = arrays[0] ^ arrays[1]
+                lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
             if not link_problems[n] and a is not None and b is not None and a.is_vector and b.is_vector \
                     and a.size != b.size and (guessed_length[n] or guessed_length[n + 1]):
@@ -410,8 +427,9 @@ class _Builder:
                 # 1 + e^{-x} = 1 + e^{r}, r never said: the author may mean something by r, so only a proof for
                 # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
                 names = ", ".join(lonely)
+                what = "value" if set(lonely) & lonely_arrays else "number"
                 lonely_links[n] = (f"a meaning for {names}, never declared and on one side only (read as any "
-                                   f"number, so only a proof for every value stands; say what "
+                                   f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
@@ -531,6 +549,13 @@ class _Builder:
             (name,) = left
             self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
                                                                - len(chain.terms[0].text.lstrip())), reasons[1])
+
+    def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
+        """The vectors and matrices the value depends on that the document neither declares nor defines."""
+        stated = {symbol_name(n) for n in self.reader.stated}
+        found = {str(b.label) for b in _free_arrays(expr)}
+        return {name for name in found if name not in stated and name not in self.reader.values
+                and name not in self.reader.label_vectors}
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
@@ -823,10 +848,15 @@ _HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|wh
 # "... fails unless $y^T X w = 0$", "provided $a = b$": a condition, whatever its form, not a claim
 # "asked for is", "for part (c) is": "for" in a clause of its own, before the verb that states the mathematics
 _ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
+# "From $\mathbf{w} = \mathbf{0}$ the first update gives ...", "starting from $x_0 = 1$": where it starts, supposed
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever)\s*$", re.I)
 # "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
+# "... and uses $M_k = ...$", "which gives $z = 2$": a formula the prose claims or computes, no definition
+_CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|gives?|giving|yields?|obtains?|gets?|so|hence|thus|"
+                         r"therefore|which\s+gives|we\s+have)\s*,?\s*$", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
                               r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
@@ -1756,10 +1786,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         return (line_of(item.chain.terms[0]), 0, item.chain.offset)
 
     def learned(chosen: list[_Item]):
-        # (a case's branch, L = a if ..., is learned with a relation that defines nothing)
+        # (a case's branch, L = a if ..., is learned with a relation that defines nothing; so is a formula the
+        # prose says something computes or follows, "the naive route uses $M_k = ...$", "so $z = 2$")
         return [([(t.text, item.learn_line if item.learn_line is not None and n == 0 else line_of(t))
                   for n, t in enumerate(item.chain.terms)],
-                 ["case"] * len(item.chain.relations) if item.branch else list(item.chain.relations),
+                 ["case"] * len(item.chain.relations) if item.branch or item.inline is not None
+                 and _CLAIM_LEAD.search(item.inline.before[-30:]) else list(item.chain.relations),
                  item.chain.terms[0].offset, item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 
     everything = learned([item for item in items if not item.piecewise])
@@ -1884,6 +1916,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
                                                                  or _CONDITION_BEFORE.search(item.inline.before[-40:])
+                                                                 or _FROM_BEFORE.search(item.inline.before[-30:])
+                                                                 and _BARE_NAME.match(first.text)
                                                                  or constraint or tied):
                 supposed = item.inline
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim

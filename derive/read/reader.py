@@ -1080,7 +1080,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     basis = self._basis_vector(item_base(inner.children[0]), scripts, env)
                     if basis is not None:
                         return basis
-            return self._scripted(self._font(base.children[1], env), scripts, env)
+            value = self._scripted(self._font(base.children[1], env), scripts, env)
+            if str(base.children[0]) in ("\\mathbf", "\\boldsymbol", "\\bm"):
+                inner = self._inner(base.children[1]) if node_kind(base.children[1]) == "group" else base.children[1]
+                if node_kind(inner) == "product" and len(inner.children) == 1:
+                    inner = item_base(inner.children[0])
+                value = self._bold_entry(value, node_word(inner), scripts)
+            return value
         if kind == "accent":
             head, inner_scripts = self._accent(base, env)
             return self._scripted(head, inner_scripts + scripts, env)
@@ -1247,8 +1253,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 basis = self._basis_vector(item_base(inner), item_scripts(inner), env)
                 if basis is not None:
                     return basis
-                head = self._item(inner, env)
-                return head
+                return self._bold_entry(self._item(inner, env), node_word(item_base(inner)), item_scripts(inner))
             inner = item_base(inner)
         if node_kind(inner) == "number":
             raise FormulaError(f"bold {inner.children[0]} (a vector of constants) is not read")
@@ -1256,11 +1261,26 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("bold applied to something other than a symbol")
         if node_kind(inner) == "letter" and str(inner.children[0]) == "e" and self.notation.kind_of("e") is None:
             raise FormulaError("a bold e is a vector named e, not Euler's number e: give the vector another letter")
+        word = str(inner.children[0]) if node_kind(inner) in ("letter", "command") else None
+        if word is not None and word not in env and self.notation.kind_of(word) == "scalar" and word not in self.stated \
+                and self._default_only(word) and symbol_name(word) not in self.values:
+            raise FormulaError(f"a bold {word} is a vector, and {word} is only read by default as a number: declare it "
+                               f"(\\mathbf{{{word}}} \\in \\mathbb{{R}}^n) or define it first")
         self._bold = True  # (\boldsymbol{\pi}: the vector, where \pi alone may be the number)
         try:
             return self._item(Tree("item", [inner]), env)
         finally:
             self._bold = False
+
+    def _bold_entry(self, value, word: str | None, scripts):
+        """\boldsymbol{\mu}_k of a mu the document never declares is the k-th vector of a family (mu_1, ..., mu_K),
+        never entry k of a vector mu: refused, as a number it would be misread."""
+        if isinstance(value, V.Value) and not value.is_vector and not value.is_matrix \
+                and isinstance(value.expr, sp.Indexed) and word is not None and word not in self.stated \
+                and any(sc.data == "sub_script" for sc in scripts):
+            raise FormulaError(f"a bold {word} with a subscript is a vector of a family ({word}_1, {word}_2, ...), "
+                               f"which is not read: declare {word} as a vector to read its entries")
+        return value
 
     def _basis_vector(self, base, scripts, env) -> V.Value | None:
         """Bold e with an index, \\mathbf{e}_k: the k-th standard basis vector (entries delta_{ik}), of the length

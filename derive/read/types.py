@@ -17,6 +17,8 @@ Every formula is parsed (never evaluated); a formula that does not parse is skip
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from lark import Token, Tree
@@ -455,7 +457,9 @@ class _Pass:
             shape = None
         for s in sups:
             word = script_word(s.children[1])
-            if word in _TRANSPOSE_WORDS:
+            if word == "T" and getattr(self, "t_is_value", False):
+                shape = None  # x^T where T is also a number: a power or a transpose, typing nothing
+            elif word in _TRANSPOSE_WORDS:
                 self.mark_by_case(name, "transposed")
                 if name is not None and shape is None:
                     shape = self.shape_of(name)
@@ -555,11 +559,16 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
             seen |= names
         trees.append((parsed, relations))
     known = {k: v for k, v in known.items() if k not in defined}
+    # T used as a number somewhere (\gamma^{T-1}, \sum_{t=1}^{T-1}, T/2): a ^T is then a power T as much as a
+    # transpose, and types nothing
+    t_is_value = any(re.search(r"(?<![\\A-Za-z])T(?![A-Za-z])", re.sub(r"\^\s*(?:T|\{\s*T\s*\})(?![A-Za-z])", " ", text))
+                     for terms, _ in formulas for text, _ in terms)
 
     def run_with(kinds) -> _Pass:
         run = _Pass(known, kinds, size_name, defined)
         run.indices = set(indices)
         run.prime_transpose = prime_transpose
+        run.t_is_value = t_is_value
         _run(run, trees)
         return run
 
