@@ -1190,11 +1190,11 @@ def test_a_function_described_in_words_only_is_never_refuted_as_any_function():
 
 
 def test_a_property_of_a_matrix_said_in_words_keeps_a_refutation_without_it_unknown():
-    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric and $x \\in \\mathbb{R}^n$.\n\n"
-            "$$\n\\nabla_x (x^\\top A x) = 2 A x\n$$\n\n$$\n\\nabla_x (x^\\top A x) = 3 A x\n$$\n")
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ be orthogonal and $x \\in \\mathbb{R}^n$.\n\n"
+            "$$\n\\|A x\\|^2 = \\|x\\|^2\n$$\n\n$$\n\\nabla_x (x^\\top A x) = 3 A x\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
-    assert all("$A$ is symmetric" in why for _, _, why in found)
+    assert all("$A$ is orthogonal" in why for _, _, why in found)
 
 
 def test_an_interval_declares_a_range():
@@ -1471,7 +1471,7 @@ LAST_VERDICTS = [
                  0, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED],
                  id="a_matrix_said_symmetric_is_checked_as_every_symmetric_matrix"),
     pytest.param(("Notation: $M_{ij}$ is the minor and $C_{ij} = (-1)^{i+j} M_{ij}$ the cofactor.\n\n"
-                  "$$\n\\sum_{j=1}^{n} a_{ij} = 1\n$$\n"),
+                  "$$\n\\sum_{j=1}^{n} C_{ij} = 1\n$$\n"),
                  0, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="a_matrix_never_declared_on_one_side_only_is_never_refuted"),
     pytest.param(("Let $\\mathbf{w}, \\mathbf{t} \\in \\mathbb{R}^d$. Then $\\mathbf{c} = \\mathbf{w} - \\mathbf{t}$ and, "
                   "from $\\mathbf{w} = \\mathbf{0}$, $\\|\\mathbf{w} - \\mathbf{t}\\| = \\|\\mathbf{t}\\|$.\n"),
@@ -1483,6 +1483,12 @@ LAST_VERDICTS = [
                   "\\|\\mathbf{x} - \\boldsymbol{\\mu}_k\\|^2 = \\|\\mathbf{x}\\|^2 - 2 \\mathbf{x}^\\top \\boldsymbol{\\mu}_k "
                   "+ \\|\\boldsymbol{\\mu}_k\\|^2\n$$\n"),
                  0, [Verdict.UNKNOWN], id="a_bold_name_with_a_subscript_never_declared_is_no_entry"),
+    pytest.param(("Let $a > 0$. Newton's method iterates $x_{k+1} = x_k - g(x_k)/g'(x_k)$. For $g(x) = x^2 - a$,\n\n$$\n"
+                  "x_{k+1} = \\frac{1}{2} \\left( x_k + \\frac{a}{x_k} \\right) , \\qquad x_{k+1} = \\frac{1}{2} \\left( x_k + "
+                  "\\frac{x_k}{a} \\right)\n$$\n\nWith the error $e_k = x_k - \\sqrt{a}$,\n\n$$\ne_{k+1} = \\frac{e_k^2}{2 x_k} , "
+                  "\\qquad e_{k+1} = \\frac{e_k^2}{2 \\sqrt{a}}\n$$\n"),
+                 -4, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED],
+                 id="a_step_and_an_error_at_a_general_step_are_read_at_neighbouring_steps"),
     pytest.param("Let $x$ be real.\n\n$$\n|x|_{1} = |x|\n$$\n", 0, [Verdict.UNKNOWN],
                  id="a_bar_that_closes_an_absolute_value_is_no_evaluation_bar"),
 ]

@@ -139,11 +139,13 @@ class DocumentContext:
         moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
-                    self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names)
+                    self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
+                    self.sequence_names)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
-             self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names) = kept
+             self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
+             self.sequence_names) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors

@@ -22,9 +22,11 @@ from .prose import paragraphs
 from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
+from ..normal import evaluate_derivatives
 from ..notation import Definition, scalar, vector
 from . import values as V
 from .reader import Reader, symbol_name
+from .sequences import expand as expand_sequences, find as find_sequences
 from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, names_in
 
 __all__ = ["read_document"]
@@ -83,24 +85,27 @@ def _letters(text: str) -> set[str]:
         return set()
 
 
+_LONE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*$")
+
+
 def _free_arrays(expr: sp.Expr) -> set:
     """The arrays (IndexedBase) a value depends on, a derivative taken."""
+    return {a.base for a in _derivatives_taken(expr).atoms(sp.Indexed)}
+
+
+def _derivatives_taken(expr: sp.Expr) -> sp.Expr:
+    """The expression with its derivatives carried out (never its sums: SymPy's summation can take minutes)."""
     if expr.has(sp.Derivative):
         try:
-            expr = expr.doit()
-        except Exception:  # SymPy failing to take a derivative: keep the arrays as written
-            pass
-    return {a.base for a in expr.atoms(sp.Indexed)}
+            return evaluate_derivatives(expr)
+        except Exception:  # SymPy failing to take a derivative: the names as written
+            return expr
+    return expr
 
 
 def _free_names(expr: sp.Expr) -> set[str]:
     """The names a value depends on (a derivative taken: d/da (2a + 1) does not depend on a)."""
-    if expr.has(sp.Derivative):
-        try:
-            expr = expr.doit()
-        except Exception:  # SymPy failing to take a derivative: keep the names as written
-            pass
-    return {str(x) for x in expr.free_symbols}
+    return {str(x) for x in _derivatives_taken(expr).free_symbols}
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,11 @@ class _Builder:
         self.lines = lines
         self.labels: set[str] = set()
         self.families: dict[str, int] = {}  # vectors declared only by their entries (x_1, ..., x_T): name -> line
+        self.sequences: list = []  # sequences at a general step (read.sequences), in document order
+        self.file_names: set[str] = set()  # the vectors and matrices a notation file declares
+        self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
+        self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
+        self.sequence_readings: tuple = ()  # those the current chain's terms were written in
         self.defined: str | None = None  # the name the current display defines
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
@@ -200,14 +210,19 @@ class _Builder:
         are the index letters a term was refused for, with the vector length each met."""
         values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
         ranges: list[tuple[str, str]] = []  # (index letter, the length it met) of each term refused so
-        for term in chain.terms:
+        # (terms of a sequence at neighbouring steps written in the terms at the claim's step, see read.sequences)
+        expanded, used = expand_sequences([t.text for t in chain.terms], self.sequences, chain.terms[0].offset) \
+            if chain.terms and self.sequences else ([t.text for t in chain.terms], [])
+        self.sequence_readings = tuple(
+            Reading("definition", f"${q.written}$ as line {q.line} gives it, at every step", q.line) for q in used)
+        for term, written in zip(chain.terms, expanded):
             per_term.append(set())
             excluded.append(set())
             guessed_length.append(False)
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
-                text = term.text
+                text = written
                 for pattern, replacement in context.rewrites:
                     text = pattern.sub(replacement, text)
                 value = self.reader.read(text)
@@ -268,6 +283,8 @@ class _Builder:
             reading = Reading("declaration", "a gradient is a column vector, as the document says", self.gradient_line)
             made = [dataclasses.replace(step, gradient_columns=True, readings=step.readings + (reading,))
                     if _DERIVATIVE_WRITTEN.search(step.latex) else step for step in made]
+        if self.sequence_readings:
+            made = [dataclasses.replace(step, readings=step.readings + self.sequence_readings) for step in made]
         families = tuple((name, line) for name, line in sorted(self.families.items())
                          if re.search(r"(?<![\\A-Za-z])" + re.escape(name) + r"(?![A-Za-z])(?!\s*_)",
                                       " ".join(t.text for t in chain.terms)))
@@ -291,6 +308,9 @@ class _Builder:
         last_defined = self.reader.last_link_definition(first.offset) if first is not None else None
         if context.alias:
             self.defined = context.alias
+        given = [q for q in self.sequences if first is not None and q.offset == first.offset]
+        if given:
+            self.defined = given[0].written  # x_{k+1} = F(x_k): the step, not a claim
         if chain.problem:
             self._note_unreadable_chain(chain)
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
@@ -552,10 +572,17 @@ class _Builder:
 
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
         """The vectors and matrices the value depends on that the document neither declares nor defines."""
-        stated = {symbol_name(n) for n in self.reader.stated}
+        r = self.reader
+        guessed = {symbol_name(n) for n in (*r.inferred, *getattr(r, "typed_from_use", {}))}
+        stated = {symbol_name(n) for n in r.stated}
         found = {str(b.label) for b in _free_arrays(expr)}
-        return {name for name in found if name not in stated and name not in self.reader.values
-                and name not in self.reader.label_vectors}
+        # (L of a notation file's definition stands for the arrays its formula uses)
+        held = {str(x) for x in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+        for name in held & set(self.definition_arrays):
+            found |= self.definition_arrays[name]
+        return {name for name in found if name in guessed and name in self.left_named and name not in stated
+                and name not in r.values and name not in r.label_vectors
+                and name not in {n.split("_")[0] for n in r.said_names}}
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
@@ -854,9 +881,8 @@ _CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s
 # "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
-# "... and uses $M_k = ...$", "which gives $z = 2$": a formula the prose claims or computes, no definition
-_CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|gives?|giving|yields?|obtains?|gets?|so|hence|thus|"
-                         r"therefore|which\s+gives|we\s+have)\s*,?\s*$", re.I)
+# "... and uses $M_k = ...$": a formula the prose says something computes, no definition
+_CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\s*,?\s*$", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
                               r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
@@ -1481,6 +1507,18 @@ _STANDING_SYMMETRIC = re.compile(r"\s*(?:let|assume|suppose|throughout|here)\b(?
                                  r"case|except|for)\b)", re.I | re.S)
 
 
+def _for_sequences(notation: Notation, letters: set[str], names: set[str]) -> Notation:
+    """The notation with these letters no index of any size and these names no default vectors (the step letters
+    and the names of sequences, see read.sequences): x_k is the term at step k, a number."""
+    defaults = default_notation()
+    names = {n for n in names if n in notation.vectors and defaults.vectors.get(n) == notation.vectors[n]}
+    if not names and not any(l in ls for ls in notation.sizes.values() for l in letters):
+        return notation
+    return dataclasses.replace(notation, sizes={size: tuple(l for l in ls if l not in letters)
+                                                for size, ls in notation.sizes.items()},
+                              vectors={n: v for n, v in notation.vectors.items() if n not in names})
+
+
 def _sentence_before(text: str, offset: int) -> str:
     """The words of the sentence up to the offset (from the last full stop, colon or blank line before it)."""
     start = max(text.rfind(". ", 0, offset), text.rfind(".\n", 0, offset), text.rfind(":", 0, offset),
@@ -1756,19 +1794,31 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         end = bounds[p] if p < len(bounds) else len(text)
         mine = _declarations_for_part(said.declarations, redeclared, end)
         per_part[p] = _declare(given, dataclasses.replace(said, declarations=mine), lines)
+    sequences = find_sequences([(item.chain.terms[0].offset, [t.text for t in item.chain.terms],
+                                 item.chain.relations[0] if item.chain.relations else None,
+                                 item.inline is not None and _CLAIM_LEAD.search(item.inline.before[-30:]) is not None)
+                                for item in sorted(items, key=lambda it: it.chain.offset)
+                                if item.chain.terms and not item.branch and not item.piecewise],
+                               lambda offset: lines.of(offset),
+                               set(declared) | {d.name for d in said.declarations if d.kind in ("vector", "matrix")})
+    # (the step letter k of x_{k+1} = F(x_k), never a sum's index in the document: x_k is a number, the term at
+    # step k, and never entry k of a vector x)
+    steps = {q.letter for q in sequences if q.step} - set(re.findall(r"\\(?:sum|prod)\s*_\s*\{?\s*([a-z])", text))
+    named = {q.name for q in sequences if q.step and q.letter in steps}
     aliased_by_part = {}
     for p in parts:
         n_p, d_p = per_part[p]
         n_p, ranged = _index_ranges(items, n_p, lines)
         d_p = {**d_p, **ranged}
         n_p, aliased, alias_links = _aliases(items, n_p, lines, said)
-        aliased_by_part[p] = (n_p, d_p, aliased)
+        aliased_by_part[p] = (_for_sequences(n_p, steps, named), d_p, aliased)
     if parts:
         notation, declared, aliased = aliased_by_part[parts[0]]
     else:
         notation, ranged = _index_ranges(items, notation, lines)
         declared = {**declared, **ranged}
         notation, aliased, alias_links = _aliases(items, notation, lines, said)
+        notation = _for_sequences(notation, steps, named)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
     base_reader = Reader(notation)
@@ -1811,6 +1861,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # every name the prose says something of (declared, given a range, described): a parameter of its own
         reader.said_names = {symbol_name(d.name) for d in said.declarations} | {symbol_name(n) for n, *_ in said.described}
         reader.prime_transpose = prime_transpose
+        reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
         # a declaration under a later heading does not reach back into this part (end: its last line)
@@ -1856,6 +1907,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     builder.layout_line = layout_line
     builder.layout_conflict = layout_conflict
+    builder.sequences = sequences
+    builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
+                          for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
+    if given != default_notation():
+        builder.file_names = set(given.vectors) | set(given.matrices)
+    builder.definition_arrays = {_defined_label(d): {str(b.label) for b in _free_arrays(d.body)} for d in definitions}
     whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
                         if d.kind == "vector" and d.name not in whole and re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
@@ -1994,6 +2051,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                         readings=step.readings + tuple(
                                             Reading("declaration", f"${n}$ is symmetric: checked for every symmetric ${n}$", at)
                                             for n, at in sorted(symmetric.items()))) for step in made]
+        # (e_k = x_k - sqrt(a) "with the error" a sequence's terms: used, written out where the step reads it)
+        applicable = [(t, c) for t, c in applicable
+                      if not any(r.line is not None and t.startswith("$") and t.endswith(f"(line {r.line})")
+                                 and r.text.split("$")[1].split("_")[0] == t[1:].split("_")[0]
+                                 for r in builder.sequence_readings)]
         constraints, constrained = [], set()
         for _, c in applicable:
             if c is not None and c[0].name not in constrained:

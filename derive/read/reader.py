@@ -159,6 +159,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.notes_by_text: dict[str, tuple[Reading, ...]] = {}  # the same, for each term read
         self._default_sizes = False  # the last read used a vector whose length is a default
         self.entrywise_chain = False  # the last chain's sides read a diagonal Jacobian entry by entry
+        self.sequence_names: set[str] = set()  # sequences at a general step (read.sequences): x_k is a number
 
     # --- public ------------------------------------------------------------------------------
 
@@ -703,6 +704,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             label = self._label(word, inner, "", env) if node_kind(inner) in ("letter", "number", "command") else None
             if label is not None and self.notation.kind_of(label) in ("matrix", "vector", "scalar"):
                 return None  # W_2 (v - y): the declared W_2 times (v - y)
+        if any(sc.data == "sub_script" for sc in scripts) and word in self.sequence_names:
+            return None  # x_k (2 - a x_k) of a sequence x at a general step: a product
         if any(sc.data == "sub_script" for sc in scripts) and word not in self.lambdas:
             raise FormulaError(f"{word}_...(...) is a function at a point or a product; write "
                                f"{word}_{{...}} \\cdot (...) for a product (functions with subscripts are not read)")
@@ -1273,10 +1276,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             self._bold = False
 
     def _bold_entry(self, value, word: str | None, scripts):
-        """\boldsymbol{\mu}_k of a mu the document never declares is the k-th vector of a family (mu_1, ..., mu_K),
+        """\\boldsymbol{\\mu}_k of a mu the document never declares is the k-th vector of a family (mu_1, ..., mu_K),
         never entry k of a vector mu: refused, as a number it would be misread."""
         if isinstance(value, V.Value) and not value.is_vector and not value.is_matrix \
                 and isinstance(value.expr, sp.Indexed) and word is not None and word not in self.stated \
+                and (word in self.inferred or word in getattr(self, "typed_from_use", {}) or self.notation.kind_of(word) is None) \
                 and any(sc.data == "sub_script" for sc in scripts):
             raise FormulaError(f"a bold {word} with a subscript is a vector of a family ({word}_1, {word}_2, ...), "
                                f"which is not read: declare {word} as a vector to read its entries")
