@@ -1489,6 +1489,10 @@ LAST_VERDICTS = [
                   "\\qquad e_{k+1} = \\frac{e_k^2}{2 \\sqrt{a}}\n$$\n"),
                  -4, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED],
                  id="a_step_and_an_error_at_a_general_step_are_read_at_neighbouring_steps"),
+    pytest.param(("Let $\\theta \\in \\mathbb{R}^n$. The iteration is $x_{k+1} = x_k / 2$.\n\n$$\n\\frac{\\partial}{\\partial "
+                  "\\theta_k} \\sum_{j=1}^{n} \\theta_j^2 = 2 \\theta_k , \\qquad x_{k+1} = x_k - x_{k+1} , \\qquad x_{k+2} = x_k / 2\n$$\n"),
+                 1, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED],
+                 id="a_step_letter_that_also_indexes_a_vector_stays_an_index"),
     pytest.param("Let $x$ be real.\n\n$$\n|x|_{1} = |x|\n$$\n", 0, [Verdict.UNKNOWN],
                  id="a_bar_that_closes_an_absolute_value_is_no_evaluation_bar"),
 ]

@@ -1804,6 +1804,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # (the step letter k of x_{k+1} = F(x_k), never a sum's index in the document: x_k is a number, the term at
     # step k, and never entry k of a vector x)
     steps = {q.letter for q in sequences if q.step} - set(re.findall(r"\\(?:sum|prod)\s*_\s*\{?\s*([a-z])", text))
+    # (and never the subscript of anything but a sequence: theta_k beside x_{k+1} = F(x_k) keeps k an index)
+    names_of_sequences = {q.name for q in sequences}
+    steps = {letter for letter in steps
+             if all(m.group(1) in names_of_sequences for m in re.finditer(
+                 r"(\\?[A-Za-z]+)\s*\}?\s*_\s*\{?\s*" + letter + r"(?![A-Za-z])", text))}
     named = {q.name for q in sequences if q.step and q.letter in steps}
     aliased_by_part = {}
     for p in parts:
