@@ -1493,6 +1493,12 @@ LAST_VERDICTS = [
                   "\\theta_k} \\sum_{j=1}^{n} \\theta_j^2 = 2 \\theta_k , \\qquad x_{k+1} = x_k - x_{k+1} , \\qquad x_{k+2} = x_k / 2\n$$\n"),
                  1, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED],
                  id="a_step_letter_that_also_indexes_a_vector_stays_an_index"),
+    pytest.param(("Signal variance $\\sigma_f^2 > 0$, noise $\\sigma_n^2 > 0$:\n\n$$\n\\sigma_f^2 - \\frac{\\sigma_f^4}{\\sigma_f^2 + "
+                  "\\sigma_n^2} = \\frac{\\sigma_f^2 \\sigma_n^2}{\\sigma_f^2 + \\sigma_n^2}\n$$\n"),
+                 0, [Verdict.PROVED], id="sigma_with_a_label_is_a_number_where_sigma_is_never_applied"),
+    pytest.param(("Noise $\\sigma_n^2 > 0$:\n\n$$\n\\sigma_n^2 \\cdot 2 = 2 \\sigma_n^2\n$$\n\nAlso\n\n$$\n"
+                  "\\sigma(0) = \\frac{1}{2}\n$$\n"),
+                 0, [Verdict.UNKNOWN, Verdict.PROVED], id="sigma_with_a_label_beside_the_logistic_applied_is_refused"),
     pytest.param("Let $x$ be real.\n\n$$\n|x|_{1} = |x|\n$$\n", 0, [Verdict.UNKNOWN],
                  id="a_bar_that_closes_an_absolute_value_is_no_evaluation_bar"),
 ]

@@ -1743,6 +1743,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _scripted_function(self, fn: Fn, subs, sups, primes, env) -> Fn:
         """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for."""
+        if subs and not primes and function_label(subs) and self._default_only(fn.name):
+            # \sigma_f, \sigma_n of a document that never applies sigma: numbers of their own (standard
+            # deviations), not the default logistic function with a subscript
+            name = f"{fn.name}_{function_label(subs)}"
+            self.guesses[symbol_name(name)] += 1
+            head = V.Value(scalar(symbol_name(name)))
+            return self._power(head, sups[0].children[1], env) if sups else head
         labelled = f"{fn.name}_{function_label(subs)}" if subs and function_label(subs) else None
         if labelled in self.lambdas and self._in_force(labelled):
             fn, subs = Fn("lambda", labelled, func=self.lambdas[labelled]), []  # d_p beside a function d
