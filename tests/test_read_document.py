@@ -1445,7 +1445,7 @@ LAST_VERDICTS = [
     pytest.param(("Let $p, y \\in \\mathbb{R}^n$ and\n\n$$\nA = \\sum_{i=1}^{n} p_i y_i , \\qquad D = 2 A\n$$\n\n"
                   "$$\nD_2 = \\frac{A}{2}\n$$\n\n$$\nD = 4 D_2\n$$\n\n$$\nD = D_2\n$$\n"),
                  -2, [Verdict.PROVED, Verdict.REFUTED], id="a_numbered_name_beside_a_defined_number_is_a_name_of_its_own"),
-    pytest.param(("Let $f(x) = x^3 - 2x$.\n\n$$\n\left. \\frac{d f}{d x} \\right|_{x = 1} = 1 , \\qquad \\left. \\frac{df}{dx} "
+    pytest.param(("Let $f(x) = x^3 - 2x$.\n\n$$\n\\left. \\frac{d f}{d x} \\right|_{x = 1} = 1 , \\qquad \\left. \\frac{df}{dx} "
                   "\\right|_{x = 1} = -2\n$$\n\n$$\n\\frac{d}{dx} \\log x \\Big|_{x = a} = \\frac{1}{a} , \\qquad "
                   "\\frac{\\partial}{\\partial x} (x y^2) \\bigg|_{x=1, y=2} = 2 , \\qquad x^2 \\big\\vert_{x = y + 1} = y^2 + 2y + 1\n$$\n"),
                  1, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED],
