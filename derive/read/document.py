@@ -127,7 +127,6 @@ class _Builder:
         self.labels: set[str] = set()
         self.families: dict[str, int] = {}  # vectors declared only by their entries (x_1, ..., x_T): name -> line
         self.sequences: list = []  # sequences at a general step (read.sequences), in document order
-        self.file_names: set[str] = set()  # the vectors and matrices a notation file declares
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
         self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
         self.sequence_readings: tuple = ()  # those the current chain's terms were written in
@@ -409,8 +408,8 @@ class _Builder:
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
             if values[n] is not None and values[n + 1] is not None:
-                # a vector or matrix the document never declares nor defines (typed from its use, or a default),
-                # on one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"
+                # a vector or matrix typed only from its use, which a chain gives a meaning derive does not read, on
+                # one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"
                 arrays = [self._undeclared_arrays(values[m].expr) for m in (n, n + 1)]
                 lonely_arrays = arrays[0] ^ arrays[1]
                 lonely = sorted(set(lonely) | lonely_arrays)
@@ -571,7 +570,8 @@ class _Builder:
                                                                - len(chain.terms[0].text.lstrip())), reasons[1])
 
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
-        """The vectors and matrices the value depends on that the document neither declares nor defines."""
+        """The vectors and matrices the value depends on that are typed only from their use, and alone on the left of
+        some chain whose meaning is not read (neither declared, defined, nor said anything of)."""
         r = self.reader
         guessed = {symbol_name(n) for n in (*r.inferred, *getattr(r, "typed_from_use", {}))}
         stated = {symbol_name(n) for n in r.stated}
@@ -1915,8 +1915,6 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.sequences = sequences
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
-    if given != default_notation():
-        builder.file_names = set(given.vectors) | set(given.matrices)
     builder.definition_arrays = {_defined_label(d): {str(b.label) for b in _free_arrays(d.body)} for d in definitions}
     whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
