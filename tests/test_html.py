@@ -63,6 +63,20 @@ def test_a_users_text_is_escaped_in_html(tmp_path):
     assert "<b>x</b>" not in page
 
 
+def test_a_heading_s_mathematics_is_shown_as_text_in_the_title_and_the_contents(tmp_path):
+    from derive.runner import run_checks
+    from derive.read.sources import load_path
+    from derive.verify import Settings
+
+    path = tmp_path / "h.md"
+    path.write_text("# Gradients of $x_t^2$ and <i>$\\tanh$</i>\n\n$$ \\frac{d}{dx} x^2 = 2x $$\n")
+    derivations = load_path(path)
+    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
+    page = render_report(derivations, results, "html")
+    assert page.count("Gradients of x_t^2 and &lt;i&gt;tanh&lt;/i&gt;") == 2  # the heading and its entry in the contents
+    assert "$x_t^2$" not in page and "<i>" not in page
+
+
 def _browser(*args: str, profile: Path, timeout: float = 120) -> str:
     """Run headless Chromium on its own profile; past the time limit its whole process group is killed."""
     command = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
