@@ -49,30 +49,27 @@ def test_the_page_has_a_contents_list_and_a_section_per_file(examples_html):
     assert 'class="mark refuted"' in examples_html and 'class="mark proved"' in examples_html
 
 
-def test_a_users_text_is_escaped_in_html(tmp_path):
+def _page(tmp_path, text: str) -> str:
+    """The HTML report of a Markdown document of this text."""
     from derive.runner import run_checks
     from derive.read.sources import load_path
     from derive.verify import Settings
 
     path = tmp_path / "x.md"
-    path.write_text("# <script>alert(1)</script>\n\n$$ <b>x</b> = 1 $$\n")
+    path.write_text(text)
     derivations = load_path(path)
     results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
-    page = render_report(derivations, results, "html")
+    return render_report(derivations, results, "html")
+
+
+def test_a_users_text_is_escaped_in_html(tmp_path):
+    page = _page(tmp_path, "# <script>alert(1)</script>\n\n$$ <b>x</b> = 1 $$\n")
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>x</b>" not in page
 
 
 def test_a_heading_s_mathematics_is_shown_as_text_in_the_title_and_the_contents(tmp_path):
-    from derive.runner import run_checks
-    from derive.read.sources import load_path
-    from derive.verify import Settings
-
-    path = tmp_path / "h.md"
-    path.write_text("# Gradients of $x_t^2$ and <i>$\\tanh$</i>\n\n$$ \\frac{d}{dx} x^2 = 2x $$\n")
-    derivations = load_path(path)
-    results = run_checks([c for d in derivations for c in checks_of(d)], Settings(timeout=20.0), 1)
-    page = render_report(derivations, results, "html")
+    page = _page(tmp_path, "# Gradients of $x_t^2$ and <i>$\\tanh$</i>\n\n$$ \\frac{d}{dx} x^2 = 2x $$\n")
     assert page.count("Gradients of x_t^2 and &lt;i&gt;tanh&lt;/i&gt;") == 2  # the heading and its entry in the contents
     assert "$x_t^2$" not in page and "<i>" not in page
 
