@@ -7,7 +7,9 @@ term at step k, textually, before it is read: x_{k+1} becomes (F), x_{k+2} becom
 becomes (G at k + 1). x_k itself stays what it is, any number, so a claim proved so holds at every step.
 
 A term below the step (x_{k-1} of a step x_{k+1} = F(x_k)) is left as written (and so not read), as is a
-formula whose own sums bind the claim's step letter, which the substitution would capture.
+formula whose own sums bind the claim's step letter, which the substitution would capture. What a start value
+makes of the iterates (x_k > 0 from x_0 > 0) is not carried: a claim true only of the iterates a start
+reaches is checked for every x_k.
 """
 
 from __future__ import annotations
