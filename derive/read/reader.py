@@ -1741,8 +1741,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return f"{name}_{inner.children[0]}"
         return None
 
-    def _scripted_function(self, fn: Fn, subs, sups, primes, env) -> Fn:
-        """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for."""
+    def _scripted_function(self, fn: Fn, subs, sups, primes, env) -> "Fn | V.Value":
+        """\\log_2, \\tanh^2, \\sigma': the function a scripted function name stands for (\\sigma_f of a document
+        that never applies sigma: the number of that name)."""
         if subs and not primes and function_label(subs) and self._default_only(fn.name):
             # \sigma_f, \sigma_n of a document that never applies sigma: numbers of their own (standard
             # deviations), not the default logistic function with a subscript
