@@ -1523,3 +1523,40 @@ def test_a_matrix_symmetric_only_in_a_case_the_prose_names_is_not_read_as_symmet
             "$B$ is symmetric,\n\n$$\n\\nabla_x (x^\\top B x) = 2 B x\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] and all(v is not Verdict.PROVED for _, v, _ in found)
+
+
+_UPSTREAM = ("Let $x \\in \\mathbb{R}^n$ and $\\gamma, \\beta \\in \\mathbb{R}$, and\n\n$$\nz_i = \\gamma x_i^2 + \\beta\n$$\n\n"
+             "for $i = 1, \\dots, n$. We write $u_i = \\partial L / \\partial z_i$ for the gradient from the layers above.\n\n")
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("\\frac{\\partial L}{\\partial \\beta} = \\sum_{i=1}^{n} u_i", Verdict.PROVED),
+    ("\\frac{\\partial L}{\\partial x_j} = 2 \\gamma u_j x_j", Verdict.PROVED),
+    ("\\frac{\\partial L}{\\partial \\gamma} = \\sum_{i=1}^{n} u_i x_i", Verdict.REFUTED),  # x_i^2, not x_i
+    ("\\frac{\\partial L}{\\partial x_j} = \\gamma u_j x_j", Verdict.REFUTED),  # the factor 2 dropped
+    ("\\frac{\\partial^2 L}{\\partial x_j^2} = 2 \\gamma u_j", Verdict.UNKNOWN),  # L is given only by its gradient
+    ("\\frac{\\partial L}{\\partial u_j} = z_j", Verdict.UNKNOWN),  # by the gradient itself: not read
+], ids=["sum_of_the_gradient", "chain_rule_through_an_entry", "wrong_power", "dropped_factor", "second_derivative",
+        "by_the_gradient_itself"])
+def test_a_loss_given_only_by_its_gradient_is_differentiated_by_the_chain_rule(claim, expected):
+    found = _verdicts(_UPSTREAM + f"$$\n{claim}\n$$\n")
+    assert found[-1][1] is expected, found[-1]
+
+
+def test_a_loss_given_by_its_gradient_is_not_differentiated_where_the_name_it_is_a_function_of_is_undefined():
+    # (y is declared anew after the gradient's definition: L is no function of x there)
+    text = ("Let $x \\in \\mathbb{R}^n$, and\n\n$$\ny_i = 3 x_i\n$$\n\nWe write $g_i = \\partial L / \\partial y_i$ for the gradient "
+            "from above.\n\nNow let $y \\in \\mathbb{R}^n$ be any vector.\n\n$$\n\\frac{\\partial L}{\\partial x_j} = 0\n$$\n")
+    line, verdict, detail = _verdicts(text)[-1]
+    assert verdict is Verdict.UNKNOWN and "no longer in force" in detail, detail
+    # and with the gradient given before y is defined ("with g_i = ..." read with the display before it), L is
+    # not read as a function of the y declared later
+    text = ("Let $x \\in \\mathbb{R}^n$, and\n\n$$\ny_i = 3 x_i\n$$\n\nwith $g_i = \\partial L / \\partial y_i$. Now let "
+            "$y \\in \\mathbb{R}^n$ be any vector.\n\n$$\n\\frac{\\partial L}{\\partial x_j} = 0\n$$\n")
+    assert _verdicts(text)[-1][1] is Verdict.UNKNOWN
+
+
+def test_a_condition_in_a_sentence_that_runs_on_into_its_display_holds_there():
+    text = ("Let $x \\in \\mathbb{R}$. If $a = 0$, the term vanishes and, squaring the rest, we are left with\n\n"
+            "$$\n(a + x)^2 = x^2\n$$\n\nWithout it, in general\n\n$$\n(a + x)^2 = x^2 + 2 a x + a^2\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.PROVED]

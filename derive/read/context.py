@@ -16,7 +16,7 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from ..model import Reading
-from ..notation import size, unfold, vector
+from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
@@ -171,6 +171,9 @@ class DocumentContext:
                                         f"at the i-th example or entry i of {name}(x); use two names ({name}_i for the entry), "
                                         f"or write {name} \\cdot (...) for a product")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
+        # the bare names some display has alone on its left (L = ...): never read as given only by a gradient
+        self.alone_on_left = {str(scalar(symbol_name(t))) for terms, *_ in chains if terms
+                              for t in [terms[0][0].strip()] if re.fullmatch(r"\\?[A-Za-z]+", t)}
         seen: set[str] = set()
         # Definitions whose formula uses a name the next displays define ("where: y_i = f(theta_i; Theta),
         # Theta = [...]"): read again once a later display has defined a name.
@@ -208,9 +211,10 @@ class DocumentContext:
                 if not name:
                     self._index_defined(terms[0][0], terms[1][0])
                     bold = re.match(r"\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*(?:\\left\s*)?\(", terms[0][0])
-                    if bold and bold.group(1) not in self.conflicts and bold.group(1) not in self.vector_functions:
-                        # \mathbf{u}(\mathbf{g}) = <not read>: elsewhere u(...) would be read as the vector u times (...)
-                        self.conflicts[bold.group(1)] = (
+                    if bold and bold.group(1) not in self.applied_conflicts and bold.group(1) not in self.vector_functions:
+                        # \mathbf{u}(\mathbf{g}) = <not read>: elsewhere u(...) would be read as the vector u times
+                        # (...); u alone (u_i, u^T v) is still read
+                        self.applied_conflicts[bold.group(1)] = (
                             f"line {self.line} defines {bold.group(1)} as a function by a formula that is not read: "
                             f"{bold.group(1)}(...) is {bold.group(1)} at a point, not a product")
                     numbered = _NUMBERED.match(terms[0][0])
@@ -464,13 +468,18 @@ class DocumentContext:
                 ["LETTER"], ["CMD"], ["ACCENT", "LETTER"], ["ACCENT", "LBRACE", "LETTER", "RBRACE"],
                 ["ACCENT", "CMD"], ["ACCENT", "LBRACE", "CMD", "RBRACE"]) \
                 and not (head in (["FONT", "LBRACE", "LETTER", "RBRACE"], ["FONT", "LBRACE", "CMD", "RBRACE"])
-                         and str(tokens[0]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\vec")):
+                         and str(tokens[0]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\vec")) \
+                and not (head in (["ACCENT", "LBRACE", "FONT", "LBRACE", "LETTER", "RBRACE", "RBRACE"],
+                                  ["ACCENT", "LBRACE", "FONT", "LBRACE", "CMD", "RBRACE", "RBRACE"])
+                         and str(tokens[2]) in ("\\mathbf", "\\boldsymbol", "\\bm")):  # \bar{\mathbf{y}}
             return None
         if head == ["CMD"] and str(tokens[0])[1:] not in GREEK:
             return None
         try:
             value = self.read(right)
         except FormulaError:
+            if self._define_upstream(left, right):
+                return name
             if pending is not None:
                 pending.append((left, right, self.line))
             return None

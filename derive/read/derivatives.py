@@ -16,10 +16,11 @@ from sympy import Idx, Indexed
 
 from ..errors import FormulaError
 from ..normal import evaluate_derivatives, rename_dummies
-from ..notation import Definition, scalar, unfold, vector
+from ..notation import Definition, fresh_index, scalar, unfold, vector
 from ..model import BY_MATRIX_SHAPE, Reading
 from . import products as P
 from . import values as V
+from .grammar import parser
 from .syntax import (
     GREEK, MAX_ORDER, ENTRYWISE_DERIVATIVE, symbol_name, Fn, DerivativeOp, Entry, item_base, item_scripts,
     node_kind, node_word, script_word, accented
@@ -71,11 +72,177 @@ def _layout_reading(layout: str, declared: bool) -> Reading:
                               "layout = \"denominator\" in the notation file reads the transpose)")
 
 
+def _bold_base(node):
+    """The letter or command a bold font wraps (\\mathbf{y}), or None."""
+    if node_kind(node) == "font" and str(node.children[0]) in ("\\mathbf", "\\boldsymbol", "\\bm"):
+        inner = node.children[1]
+        while node_kind(inner) in ("group", "product") and len(inner.children) == 1:
+            inner = inner.children[0]
+        if node_kind(inner) == "item" and not item_scripts(inner):
+            inner = item_base(inner)
+        if node_kind(inner) in ("letter", "command"):
+            return inner
+    return None
+
+
+def _only_derivative(text: str) -> bool:
+    """The formula is one derivative of one name and nothing else: \\frac{\\partial L}{\\partial y_i},
+    \\partial L / \\partial y, \\nabla_w L."""
+    from .reader import _SLASH_DERIVATIVE  # (the reader's own rewriting of a slash derivative)
+    try:
+        tree = parser().parse(_SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text))
+    except Exception:  # noqa: BLE001 - any text the grammar refuses is no such derivative
+        return False
+    items = [c for c in tree.children if isinstance(c, Tree)] if isinstance(tree, Tree) and tree.data == "product" else []
+    if len(items) != len(tree.children):
+        return False
+    if len(items) == 1:
+        return node_kind(item_base(items[0])) == "frac" and not item_scripts(items[0])
+    if len(items) == 2:
+        return node_word(item_base(items[0])) == "\\nabla" and not item_scripts(items[1]) \
+            and [sc.data for sc in item_scripts(items[0])] == ["sub_script"]
+    return False
+
+
 _SIMPLIFY_OPS = 80  # a form of a defined name is compared with its definition only when this small
+
+
+@dataclasses.dataclass(frozen=True)
+class Upstream:
+    """A name L the document gives only by its gradient (g_i = dL/dy_i: the gradient from the layers above):
+    L is a function of y alone, with dL/dy = g. ``y`` is y's entry base (kept, for a defined y) or its symbol,
+    ``g`` the gradient's base or symbol, ``length`` y's length (None for a number y)."""
+
+    y: object
+    g: object
+    length: object
+    line: int | None
+    text: str  # the reading, as the verdicts show it
 
 
 class DerivativeReading:
     """The Reader's derivatives (a mixin: it uses the Reader's reading methods)."""
+
+    def _define_upstream(self, left: str, right: str) -> bool:
+        """g_i = dL/dy_i, \\bar{y} = dL/dy, c = \\nabla_w L or delta = dL/dz, L a name no formula defines: the
+        gradient arriving from the layers above. From here on a first derivative of L is read by the chain rule
+        through y (L a function of y alone, its gradient g any vector); g itself stays a name of its own."""
+        if not _only_derivative(right):
+            return False
+        probe: list = []
+        self._upstream_probe = probe
+        try:
+            self.read(right)
+        except FormulaError:
+            pass
+        else:
+            return False
+        finally:
+            self._upstream_probe = None
+        if len(probe) != 1:
+            return False
+        word, variable = probe[0]
+        if word in self.abstract or word in getattr(self, "alone_on_left", ()):
+            return False  # (L = a formula somewhere: L is no longer any function of y)
+        try:
+            g = self.read(left)
+        except FormulaError:
+            # \mathbf{c} = \nabla_w L with c otherwise only a default constant: c is this gradient, a vector
+            bold = re.fullmatch(r"\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}\s*", left)
+            if bold is None or not isinstance(variable, tuple) or not self._default_only(bold.group(1)):
+                return False
+            key = bold.group(1)
+            g = V.Value(vector(key)[V.entry_index(variable[1])], variable[1])
+            self.values[key] = g
+            self.defined_at[key] = self.line
+            self.overrides.add(key)
+        e = g.expr
+        if isinstance(variable, tuple) and type(e) is sp.Symbol and self.guesses.get(e.name, 0) > 0 and not g.is_vector:
+            # \bar{\mathbf{y}} = dL/d\mathbf{y}, with no declaration: a vector of y's length, its entries \bar{y}_i
+            g = V.Value(vector(e.name)[V.entry_index(variable[1])], variable[1])
+            e = g.expr
+        if g.misfit is not None or g.row or g.is_matrix:
+            return False
+        if isinstance(variable, tuple):  # dL/dy, \nabla_y L: the whole gradient
+            base, length = variable
+            if not (g.is_vector and isinstance(e, Indexed) and len(e.indices) == 1 and g.size == length):
+                return False
+            y, gradient = base, e.base
+        elif isinstance(variable, Indexed) and len(variable.indices) == 1 and isinstance(variable.indices[0], Idx):
+            # g_i = dL/dy_i: the same index on both sides
+            if g.is_vector or not isinstance(e, Indexed) or e.indices != variable.indices:
+                return False
+            y, gradient, length = variable.base, e.base, variable.indices[0].upper
+        elif type(variable) is sp.Symbol:
+            if g.is_vector or type(e) is not sp.Symbol or e == variable:
+                return False
+            y, gradient, length = variable, e, None
+        else:
+            return False
+        if gradient == y:
+            return False
+        if _kept_key((y, 0) if isinstance(y, sp.IndexedBase) else (None, 0)) is None \
+                and (isinstance(y, sp.IndexedBase) or y.name not in self.shallow):
+            # y a variable, not a name defined by a formula: only one the document declares (a default y, or a
+            # y a later display defines, would make L a function of the wrong thing)
+            label = str(y.label) if isinstance(y, sp.IndexedBase) else y.name
+            stated = {symbol_name(n): at for n, at in self.stated.items()}
+            if label in self.values or label not in stated or self.line is not None and stated[label] > self.line:
+                return False
+        name = _written(word)
+        shown = _written(str(gradient.label if isinstance(gradient, sp.IndexedBase) else gradient))
+        over = _written((_kept_key((y, 0)) or str(y.label)) if isinstance(y, sp.IndexedBase) else str(y))
+        text = (f"${name}$ is read as a function of ${over}$ alone, whose gradient ${shown}$ line {self.line} "
+                f"defines: a derivative of ${name}$ is the chain rule through ${over}$")
+        self.abstract[word] = Upstream(y, gradient, length, self.line, text)
+        return True
+
+    def _abstract_gradient(self, entry: Entry, op: DerivativeOp, env) -> V.Value | None:
+        """dL/dx of a name L the document gives only by its gradient g with respect to y (_define_upstream):
+        sum_k g_k dy_k/dx, y unfolded; None when the body is not such a name."""
+        if not self.abstract or entry.op is not None or entry.negative or item_scripts(entry.item):
+            return None
+        value = self._item(entry.item, env)
+        if not isinstance(value, V.Value) or type(value.expr) is not sp.Symbol:
+            return None
+        up = self.abstract.get(value.expr.name)
+        if up is None or (self.line is not None and up.line is not None and self.line < up.line):
+            return None
+        name = _written(value.expr.name)
+        if op.variable is None or op.jacobian or len(op.more) > 1 or (op.more and op.more[0][1] > 1):
+            raise FormulaError(f"a second derivative of {name} is not read: the document gives {name} only by its "
+                               f"gradient (line {up.line})")
+        variable = op.variable
+        if up.g in (variable, getattr(variable, "base", None), variable[0] if isinstance(variable, tuple) else None):
+            raise FormulaError(f"the derivative of {name} by its own gradient is not read")
+        key = _kept_key((up.y, 0)) if isinstance(up.y, sp.IndexedBase) else up.y.name if up.y.name in self.shallow else None
+        plain = str(up.y.label) if isinstance(up.y, sp.IndexedBase) else up.y.name
+        if key is None and plain in self.values and self._in_force(plain):
+            raise FormulaError(f"{name} is given by its gradient with respect to the variable {_written(plain)} "
+                               f"(line {up.line}), and {_written(plain)} is defined by a formula here")
+        if key is not None and not self._in_force(key):
+            raise FormulaError(f"{name} is given by its gradient with respect to {_written(key)} (line {up.line}), "
+                               f"and {_written(key)}'s definition is no longer in force here")
+        if up.length is not None:
+            k = fresh_index(None, 1, up.length, stem="_u")
+            expr = sp.Sum(up.g[k] * up.y[k], (k, 1, up.length))
+        else:
+            expr = up.g * up.y
+        keep = set(op.through)
+        unfolded = self._unfold(expr, keep)
+        if keep:
+            kept = {scalar(n) for n in keep} | {kept_base(n) for n in keep}
+            if not (unfolded.free_symbols & kept or {a.base for a in unfolded.atoms(Indexed)} & kept):
+                raise FormulaError(f"{name} is a function of a name that is not written in "
+                                   f"{', '.join(sorted(keep))}: its derivative by it is not read")
+        result = self._differentiate(V.Value(unfolded), op)
+        if keep:
+            done = evaluate_derivatives(result.expr)
+            if done.has(sp.Derivative, sp.Subs):
+                raise FormulaError(f"the derivative of {name} is not carried out")
+            result = result.with_expr(self._unfold(done, set()))
+        self.notes.append(Reading("inferred", up.text, up.line))
+        return result
 
     def _differentiate_through(self, rest: list[Entry], op: DerivativeOp, env) -> V.Value:
         """d/dz of a body, z a defined name: the body with every other definition unfolded, z kept as a
@@ -443,6 +610,8 @@ class DerivativeReading:
         if len(group) != 1 or group[0].op is not None or group[0].negative:
             return False
         base = item_base(group[0].item)
+        if _bold_base(base) is not None:
+            base = _bold_base(base)  # d L / d \mathbf{y}: the vector y, in bold
         word = node_word(base)
         if node_kind(base) == "accent":
             inner = script_word(base.children[1])
@@ -476,6 +645,10 @@ class DerivativeReading:
             base = e.base.label if isinstance(e, Indexed) else e
             if not any(symbol_name(n) == str(base) for n in names):
                 word = str(base)
+                if getattr(self, "_upstream_probe", None) is not None and isinstance(e, sp.Symbol):
+                    self._upstream_probe.append((word, variable))
+                elif word in self.abstract and isinstance(e, sp.Symbol):
+                    return  # L given by its gradient: read by _abstract_gradient
                 raise FormulaError(f"d{word}/d...: {word} is a name, not a formula; the derivative of a name is "
                                    f"not read (write the formula: \\frac{{d}}{{dx}}\\left(...\\right))")
 

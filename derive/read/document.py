@@ -1871,7 +1871,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.row_families = _row_families(text, part_notation)
         # a declaration under a later heading does not reach back into this part (end: its last line)
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
-        reader.heading_lines = sorted(lines.of(h) for h in said.headings)
+        # (a definition that replaces a default holds to the next section, past a run-in \paragraph)
+        reader.heading_lines = sorted(lines.of(h) for h in said.headings if h not in said.minor_headings)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         for name, offset in said.values:  # "now $z = 5$": the value given earlier holds no longer

@@ -30,6 +30,7 @@ class Paragraph:
     pieces: tuple[Piece, ...]
     offset: int
     heading: bool = False
+    minor: bool = False  # a run-in heading (\\paragraph{...}): a new topic, in the same section
 
     @property
     def words(self) -> str:
@@ -109,7 +110,7 @@ def _markdown(text: str) -> list[Paragraph]:
 
 
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\]|\\.)+?)\$|\\\((.+?)\\\)", re.S)
-_HEADING = re.compile(r"\\(?:part|chapter|(?:sub)*section|paragraph)\*?\{([^{}]*)\}")
+_HEADING = re.compile(r"\\(?:part|chapter|(?:sub)*section|(?:sub)?paragraph)\*?\{([^{}]*)\}")
 
 
 def _latex(text: str) -> list[Paragraph]:
@@ -136,12 +137,12 @@ def _latex(text: str) -> list[Paragraph]:
             for heading in _HEADING.finditer(chunk):
                 out += _latex_paragraph(chunk[cut:heading.start()], base + cut)
                 out.append(Paragraph((Piece("text", heading.group(1), base + heading.start(1)),),
-                                     base + heading.start(), True))
+                                     base + heading.start(), True, "paragraph" in heading.group(0)))
                 cut = heading.end()
             out += _latex_paragraph(chunk[cut:], base + cut)
     if expansion.moved:  # offsets in the file as written, as the displays' are
         out = [Paragraph(tuple(dataclasses.replace(piece, offset=expansion.start(piece.offset)) for piece in p.pieces),
-                         expansion.start(p.offset), p.heading) for p in out]
+                         expansion.start(p.offset), p.heading, p.minor) for p in out]
     return out
 
 

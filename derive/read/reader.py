@@ -47,7 +47,8 @@ _TEXT_CALL = re.compile(r"([A-Za-z]+)\s*\(\s*([A-Za-z](?:_[A-Za-z0-9])?)\s*\)")
 
 
 # \partial z_k / \partial W_{kj}, written inline: the derivative fraction \frac{\partial z_k}{\partial W_{kj}}
-_NAME_WRITTEN = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
+_NAME_WRITTEN = (r"(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}"  # \mathbf{y}
+                 r"|\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?")
 _SLASH_DERIVATIVE = re.compile(r"\\partial\s*(" + _NAME_WRITTEN + r")\s*/\s*\\partial\s*(" + _NAME_WRITTEN + r")")
 
 # The bar of an evaluation, \left. ... \right|_{x = a} or ... \Big|_{x = a}, at the end of a term
@@ -146,6 +147,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
+        self.applied_conflicts: dict[str, str] = {}  # bold names never read applied to (...): name -> why
         self.case_defined: set[str] = set()  # functions a display defines by cases it does not read: never redefined
         self.excluded: set[str] = set()  # the free indices the last read's sums leave out (\sum_{i \neq j}: j)
         self.prose_sizes: set[str] = set()  # sizes the prose introduces (R^d), not the notation file
@@ -160,6 +162,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._default_sizes = False  # the last read used a vector whose length is a default
         self.entrywise_chain = False  # the last chain's sides read a diagonal Jacobian entry by entry
         self.sequence_names: set[str] = set()  # sequences at a general step (read.sequences): x_k is a number
+        self.abstract: dict = {}  # L given only by its gradient (g_i = dL/dy_i): name -> derivatives.Upstream
+        self._upstream_probe: list | None = None  # (reading g_i = dL/dy_i to find L and y: see _define_upstream)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -605,6 +609,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
         if op.text == NABLA_ALONE:
             op = self._nabla_of_argument(rest, env)
+        if len(rest) == 1:
+            abstract = self._abstract_gradient(rest[0], op, env)
+            if abstract is not None:
+                return abstract
         if op.through:
             return self._differentiate_through(rest, op, env)
         if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
@@ -666,6 +674,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         bold = _bold_letter(base)
         if bold is not None and nxt is not None and nxt.op is None and node_kind(item_base(nxt.item)) == "paren":
             word = node_word(bold)
+            if word in self.applied_conflicts and word not in env:
+                raise FormulaError(self.applied_conflicts[word])
             if word in self.vector_functions and self._in_force(word):
                 base = bold  # \\mathbf{u}(\\mathbf{g}) of a u(g) = ... the document defines
         if node_kind(base) == "command" and str(base.children[0])[1:] in GREEK and str(base.children[0]) != "\\pi":

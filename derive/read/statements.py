@@ -242,6 +242,7 @@ class Statements:
     inline: list[InlineMath] = field(default_factory=list)
     scopes: list[CaseScope] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)
+    minor_headings: list[int] = field(default_factory=list)  # the run-in ones (\\paragraph): a section goes on
     joins: list[int] = field(default_factory=list)  # offsets of "... we get:" just before a display
     # "now $z = 5$", a value given in passing to a name (no case, no definition): (name, offset). A definition
     # of the name made before it no longer holds from there on.
@@ -395,6 +396,8 @@ def statements_of(paragraphs: list[Paragraph]) -> Statements:
         if paragraph.heading or (paragraph.pieces and paragraph.pieces[0].kind == "text"
                                  and _PART.match(paragraph.pieces[0].text)):
             out.headings.append(paragraph.offset)
+            if paragraph.minor:
+                out.minor_headings.append(paragraph.offset)
             out.scopes.append(CaseScope((), paragraph.offset))
             if paragraph.heading:
                 continue
@@ -409,6 +412,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     opened: list[Condition] = []
     leaves_at: int | None = None
     first = True
+    last_opened = False  # the paragraph's last sentence opens a condition
     for number, sentence in enumerate(_sentences(paragraph)):
         opening = number == 0  # the paragraph's first sentence
         sentence_conditions: list[Condition] = []
@@ -534,6 +538,12 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
+            named = _written_for(sentence, n)
+            if named is not None:
+                # "I write $\\mathbf{c}$ for its gradient $\\nabla_w L$": the definition c = \\nabla_w L
+                name_piece, before = named
+                out.inline.append(InlineMath(f"{name_piece.text} = {math}", name_piece.offset, before,
+                                             tuple(sentence_conditions)))
             if _has_relation(math):
                 out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                              first and not said.strip(" ,:") or _starts_with_where(said)
@@ -550,15 +560,40 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 and not re.search(r"\botherwise\b", sentence_words, re.I):
             # ("... is e^{x_j} when k = j and 0 otherwise" describes a value by cases; it opens none)
             opened = [c for c in sentence_conditions if c not in pointwise] or opened
+            last_opened = bool([c for c in sentence_conditions if c not in pointwise])
+        else:
+            last_opened = False
         if re.search(r"\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)\s*:\s*$", sentence_words.rstrip(), re.I):
             out.joins.append(sentence[-1].offset)
     if leaves_at is not None and not opened:
         out.scopes.append(CaseScope((), leaves_at))
         return
-    if opened and (short or ends_colon or _CASE_HEAD.search(words)) and not (leaves_at is not None):
+    # ("If $\\varepsilon = 0$, ..., and by Euler's theorem" running on into the display: the display is its end)
+    runs_on = last_opened and re.search(r"[A-Za-z]\s*$", words) is not None
+    if opened and (short or ends_colon or runs_on or _CASE_HEAD.search(words)) and not (leaves_at is not None):
         out.scopes.append(CaseScope(tuple(opened), opened[0].offset, brief=not _CASE_HEAD.search(words)))
     elif leaves_at is not None:
         out.scopes.append(CaseScope((), leaves_at))
+
+
+_WRITE_NAME = re.compile(r"\b(?:I|we|let\s+us|let's|one)\s+(?:will\s+)?(?:write|denote|use)\s*$", re.I)
+_FOR_WHAT = re.compile(r"^\s*for\s+(?:(?:its|the|their|our|this)\s+)?(?:[A-Za-z-]+\s+){0,3}$", re.I)
+_BARE_MATH_NAME = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)"
+                             r"(?:\s*_\s*(?:\{\s*\\?[A-Za-z0-9]+\s*\}|[A-Za-z0-9]))?\s*")
+
+
+def _written_for(sentence, n: int):
+    """(the name's piece, the words before it) where the sentence says "we write $c$ for [its gradient] $B$" and
+    piece n is B; else None."""
+    if n < 2 or sentence[n - 1].kind != "text" or sentence[n - 2].kind != "math":
+        return None
+    name, between = sentence[n - 2], sentence[n - 1].text
+    if not _FOR_WHAT.match(between) or not _BARE_MATH_NAME.fullmatch(name.text) or _has_relation(sentence[n].text):
+        return None
+    before = "".join(p.text if p.kind == "text" else f"${p.text}$" for p in sentence[:n - 2])
+    if not _WRITE_NAME.search(before):
+        return None
+    return name, before
 
 
 def _starts_with_where(said: str) -> bool:
