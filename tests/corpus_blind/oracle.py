@@ -3359,6 +3359,156 @@ def _(rng):
     }
 
 
+@document("124_forum_pinball_loss")
+def _(rng):
+    tau = rng.uniform(0.05, 0.95)
+    rho = lambda u, tau=tau: tau * u if u >= 0 else (tau - 1) * u  # noqa: E731
+    ind = lambda b: 1.0 if b else 0.0  # noqa: E731
+    u = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    y = rng.normal() * 2
+    yh = y - u
+    n = int(rng.integers(2, 8))
+    ys = rng.normal(size=n) * 2
+    q = rng.normal() * 2
+    while np.min(np.abs(ys - q)) < 1e-3:
+        q = rng.normal() * 2
+    R = lambda q, ys=ys, tau=tau: np.mean([rho(v - q, tau) for v in ys])  # noqa: E731
+    below, above = np.sum(ys < q), np.sum(ys > q)
+    data = np.array([1.0, 2, 4, 7])
+    R4 = lambda q: R(q, data, 0.25)  # noqa: E731
+    qm = rng.uniform(1.01, 1.99)
+    dyh = d(lambda t: rho(y - t), yh)
+    drho = d(rho, u)
+    return {
+        "9": [rho(u), u * (tau - ind(u < 0))], "9.2": [rho(u), max(tau * u, (tau - 1) * u)],
+        "10": [rho(u, 0.5), abs(u) / 2],
+        "15": [dyh, -drho, ind(y < yh) - tau], "21": [dyh, tau - ind(u < 0)],
+        "30": [d(R, q), np.mean([ind(v < q) - tau for v in ys]), below / n - tau],
+        "34": [d(R, q), 1 - tau - above / n], "34.2": [d(R, q), above / n - tau],
+        "39": [R4(3), (0.75 * 2 + 0.75 * 1 + 0.25 * 1 + 0.25 * 4) / 4, 0.875],
+        "45": [R4(3), (0.25 * 2 + 0.25 * 1 + 0.75 * 1 + 0.75 * 4) / 4, 1.125],
+        "48": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "48.2": [d(R4, qm), 0], "49": [R4(qm), 0.75],
+        "50": [R4(1.5), (0.75 * 0.5 + 0.25 * (0.5 + 2.5 + 5.5)) / 4, 0.625],
+    }
+
+
+@document("125_lecture_gan_optimal_discriminator")
+def _(rng):
+    a, b = rng.uniform(0.05, 3, size=2)
+    t = rng.uniform(0.02, 0.98)
+    h = lambda t: a * math.log(t) + b * math.log(1 - t)  # noqa: E731
+    hp = lambda t: d(h, t)  # noqa: E731
+
+    def root(a, b):                                     # the zero of a / t - b / (1 - t), by bisection
+        lo, hi = 1e-12, 1 - 1e-12
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if a / mid - b / (1 - mid) > 0 else (lo, mid)
+        return (lo + hi) / 2
+    ts = root(a, b)
+    K = int(rng.integers(2, 7))
+    p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    m = (p + q) / 2
+    kl = lambda u, v: float(np.sum(u * np.log(u / v)))  # noqa: E731
+    V = lambda D, p=p, q=q: float(np.sum(p * np.log(D)) + np.sum(q * np.log(1 - D)))  # noqa: E731
+    Ds = np.array([root(p[k], q[k]) for k in range(K)])
+    js = kl(p, m) / 2 + kl(q, m) / 2
+    i = int(rng.integers(K))
+    l = rng.normal() * 3
+    return {
+        "15": [hp(t), a / t - b / (1 - t), (a * (1 - t) - b * t) / (t * (1 - t)), (a - (a - b) * t) / (t * (1 - t))],
+        "18": [ts, a / (a + b)], "18.2": [ts, b / (a + b)],
+        "19": [d2(h, t), -a / t**2 - b / (1 - t) ** 2], "20": [d2(h, t), -a / t**2 + b / (1 - t) ** 2],
+        "23": [root(p[i], q[i]), p[i] / (p[i] + q[i])],
+        "30": [V(Ds), float(np.sum(p * np.log(p / (p + q))) + np.sum(q * np.log(q / (p + q)))),
+               kl(p, m) + kl(q, m) - math.log(4), 2 * js - math.log(4)],
+        "36": [math.log(p[i] / (p[i] + q[i])), math.log(p[i] / m[i]) - math.log(2)],
+        "37": [V(Ds), js - math.log(2)],
+        "38": [root(p[i], p[i]), 0.5], "38.2": [V(np.array([root(v, v) for v in p]), p, p), -math.log(4)],
+        "43": [d(lambda l: math.log(1 - sig(l)), l), -sig(l)],
+        "43.2": [d(lambda l: -math.log(sig(l)), l), -(1 - sig(l)), sig(l) - 1],
+        "46": [d(lambda l: math.log(sig(l)), l), sig(l) * (1 - sig(l))],
+    }
+
+
+@document("126_hw_ppo_clipped_objective")
+def _(rng):
+    eps = rng.uniform(0.05, 0.6)
+    L = lambda r, A: min(r * A, min(max(r, 1 - eps), 1 + eps) * A)  # noqa: E731
+    Ap, An = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    r = rng.uniform(0.01, 3)
+    rhi = 1 + eps + rng.uniform(0.01, 2)
+    rlo = (1 - eps) * rng.uniform(0.01, 0.99)
+    n = int(rng.integers(2, 6))
+    a = int(rng.integers(n))
+    th_old = rng.normal(size=n)
+    th = th_old + rng.normal(size=n)
+    pi = lambda th: softmax(th)[a]  # noqa: E731
+    ratio = lambda th: pi(th) / pi(th_old)  # noqa: E731
+    A = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    th_in = th_old + rng.normal(size=n) * 1e-3             # near theta_old: r inside the clip range, L = r A
+    glog = lambda th: grad(lambda t: math.log(pi(t)), th)  # noqa: E731
+    return {
+        "8": [L(r, Ap), Ap * min(r, 1 + eps)],
+        "9": [L(rhi, Ap), (1 + eps) * Ap], "9.2": [d(lambda r: L(r, Ap), rhi), 0],
+        "10": [d(lambda r: L(r, Ap), rlo), Ap], "11": [d(lambda r: L(r, Ap), rlo), 0],
+        "14": [L(r, An), An * max(r, 1 - eps)], "15": [L(r, An), An * min(r, 1 + eps)],
+        "15.2": [L(rlo, An), (1 - eps) * An], "16": [L(rhi, An), rhi * An], "16.2": [L(rhi, An), (1 + eps) * An],
+        "19": [grad(ratio, th), grad(pi, th) / pi(th_old), ratio(th) * glog(th)],
+        "20": [grad(lambda t: L(ratio(t), A), th_in), A * ratio(th_in) * glog(th_in)],
+        "20.3": [ratio(th_old), 1],
+        "21": [grad(lambda t: L(ratio(t), A), th_old), A * glog(th_old)],
+        "22": [grad(ratio, th), glog(th) / pi(th_old)],
+        "25": [min(1.5 * 2, min(max(1.5, 0.8), 1.2) * 2), min(1.5 * 2, 1.2 * 2), min(3, 2.4), 2.4],
+        "26.2": [min(1.5 * -2, min(max(1.5, 0.8), 1.2) * -2), min(-3, -2.4), -2.4],
+        "26.3": [min(1.5 * -2, min(max(1.5, 0.8), 1.2) * -2), -3],
+    }
+
+
+@document("127_appendix_affine_coupling_flow")
+def _(rng):
+    D = int(rng.integers(2, 6))
+    dd = int(rng.integers(1, D))
+    k = D - dd
+
+    def layer(dd, scale=1.0):
+        W1, b1 = rng.normal(size=(D - dd, dd)), rng.normal(size=D - dd)
+        W2, b2 = rng.normal(size=(D - dd, dd)), rng.normal(size=D - dd)
+        s = lambda xa: scale * np.tanh(W1 @ xa + b1) * 1.5  # noqa: E731
+        t = lambda xa: W2 @ xa + b2  # noqa: E731
+        f = lambda x: np.concatenate([x[:dd], x[dd:] * np.exp(s(x[:dd])) + t(x[:dd])])  # noqa: E731
+        return s, t, f
+
+    s, t, f = layer(dd)
+    x = rng.normal(size=D)
+    xa, xb = x[:dd], x[dd:]
+    y = f(x)
+    ya, yb = y[:dd], y[dd:]
+    J = jac(f, x)
+    block = np.block([[np.eye(dd), np.zeros((dd, k))],
+                      [jac(lambda u: f(np.concatenate([u, xb]))[dd:], xa), np.diag(np.exp(s(xa)))]])
+    logdet = math.log(abs(np.linalg.det(J)))
+    s0, _, f0 = layer(dd, scale=0.0)
+    logpy = lambda y: -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y)  # noqa: E731
+    logpx = logpy(f(x)) + logdet                               # the density of x = f^{-1}(y), y standard normal
+    d2_ = int(rng.integers(1, D))
+    _, _, g = layer(d2_)
+    J1, J2 = jac(f, x), jac(g, f(x))
+    return {
+        "17": [J, block],
+        "21": [logdet, math.log(np.prod(np.exp(s(xa)))), np.sum(s(xa))],
+        "24": [np.linalg.det(J), np.sum(np.exp(s(xa)))],
+        "26": [logdet, np.sum(s(xa) + t(xa))],
+        "27": [np.linalg.det(jac(f0, x)), 1],
+        "31": [xa, ya], "31.2": [xb, (yb - t(ya)) * np.exp(-s(ya))], "33": [xb, yb * np.exp(-s(ya)) - t(ya)],
+        "37": [logpx, logpy(f(x)) + logdet, -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y) + np.sum(s(xa))],
+        "40": [logpx, logpy(f(x)) - logdet],
+        "42": [logpx, -D / 2 * math.log(2 * math.pi) - 0.5 * float(x @ x) + np.sum(s(xa))],
+        "45": [math.log(abs(np.linalg.det(jac(lambda u: g(f(u)), x)))),
+               math.log(abs(np.linalg.det(J2))) + math.log(abs(np.linalg.det(J1)))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
