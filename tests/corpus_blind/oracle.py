@@ -3509,6 +3509,168 @@ def _(rng):
     }
 
 
+@document("128_blog_positional_encodings_rope")
+def _(rng):
+    dm = 2 * int(rng.integers(2, 9))
+    i = int(rng.integers(dm // 2))
+    om = 10000.0 ** (-2 * i / dm)
+    oms = 10000.0 ** (-2 * np.arange(dm // 2) / dm)
+    p, p2, k = (float(v) for v in rng.integers(0, 200, size=3))
+    k = k + 1
+    S, C = math.sin, math.cos
+
+    def PE(p):
+        v = np.zeros(dm)
+        v[0::2], v[1::2] = np.sin(p * oms), np.cos(p * oms)
+        return v
+    R = lambda a: np.array([[C(a), -S(a)], [S(a), C(a)]])  # noqa: E731
+    al, th = rng.uniform(-3, 3, size=2)
+    m, n = (float(v) for v in rng.integers(0, 50, size=2))
+    while math.sin((m - n) * th) ** 2 < 1e-3:
+        n += 1
+    q, kk = rng.normal(size=2), rng.normal(size=2)
+    i1 = int(rng.integers(1, dm // 2))                  # line 12 holds at i = 0 only
+    om_i = 10000.0 ** (-2 * i1 / dm)
+    return {
+        "11": [om, math.exp(2 * i * (-math.log(10000) / dm))], "11.2": [2 * math.pi / om, 2 * math.pi * 10000 ** (2 * i / dm)],
+        "12": [2 * math.pi / om_i, 2 * math.pi * 10000 ** (-2 * i1 / dm)],
+        "17": [S((p + k) * om), S(p * om) * C(k * om) + C(p * om) * S(k * om)],
+        "21": [C((p + k) * om), C(p * om) * C(k * om) - S(p * om) * S(k * om)],
+        "24": [C((p + k) * om), C(p * om) * C(k * om) + S(p * om) * S(k * om)],
+        "29": [PE(p) @ PE(p2), np.sum(np.sin(p * oms) * np.sin(p2 * oms) + np.cos(p * oms) * np.cos(p2 * oms)),
+               np.sum(np.cos((p - p2) * oms))],
+        "32": [PE(p) @ PE(p), dm / 2], "32.2": [PE(p) @ PE(p), dm],
+        "36": [R(al).T, R(-al)],
+        "39": [(R(m * th) @ q) @ (R(n * th) @ kk), q @ R(m * th).T @ R(n * th) @ kk, q @ R((n - m) * th) @ kk],
+        "42": [q @ R(m * th).T @ R(n * th) @ kk, q @ R((m - n) * th) @ kk],
+        "43": [np.linalg.norm(R(al) @ q), np.linalg.norm(q)], "43.2": [np.linalg.det(R(al)), 1],
+        "43.3": [np.linalg.inv(R(al)), R(al).T], "43.4": [R(al).T, R(al)],
+    }
+
+
+@document("129_lr_schedule_sums")
+def _(rng):
+    n, W, T, s, k = (int(v) for v in rng.integers(2, 30, size=5))
+    em, e0, gam, lam, dm = rng.uniform(0.1, 3), rng.uniform(0.1, 3), rng.uniform(0.1, 0.95), rng.uniform(0.1, 3), rng.uniform(1, 500)
+    tt = np.arange(1, n + 1)
+    warm = [em * t / W for t in range(1, W + 1)]
+    decay = lambda upto: sum(em * (1 - t / T) for t in range(0, upto + 1))  # noqa: E731
+    noam = lambda t: dm**-0.5 * min(t**-0.5, t * W**-1.5)  # noqa: E731
+    t1, t2 = rng.uniform(0.5, W), rng.uniform(W, 3 * W)
+    step = sum(e0 * gam ** (t // s) for t in range(k * s))
+    lo, hi = 0.0, 100 / lam                                 # the half-life, by bisection
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if e0 * math.exp(-lam * mid) > e0 / 2 else (lo, mid)
+    grid = np.linspace(0, 60 / lam, 400001)
+    vals = e0 * np.exp(-lam * grid)
+    integral = float(np.sum((vals[1:] + vals[:-1]) / 2 * np.diff(grid)))
+    return {
+        "7": [np.sum(tt), n * (n + 1) / 2], "7.2": [np.sum(tt**2), n * (n + 1) * (2 * n + 1) / 6],
+        "8": [np.sum(tt), n * (n - 1) / 2],
+        "13": [sum(warm), em / W * sum(range(1, W + 1)), em * (W + 1) / 2], "16": [sum(warm), em * W / 2],
+        "21": [decay(T - 1), em * (T - (T - 1) * T / 2 / T), em * (T + 1) / 2],
+        "24": [decay(T), em * (T + 2) / 2], "25": [decay(T), em * (T + 1) / 2],
+        "28.2": [noam(W), dm**-0.5 * W**-0.5], "29": [noam(W), dm**-0.5 * W**-1.5],
+        "29.2": [noam(t1), dm**-0.5 * t1 * W**-1.5], "30": [noam(t2), dm**-0.5 * t2**-0.5],
+        "35": [step, s * e0 * sum(gam**j for j in range(k)), s * e0 * (1 - gam**k) / (1 - gam)],
+        "38": [step, e0 * (1 - gam**k) / (1 - gam)],
+        "39.2": [(lo + hi) / 2, math.log(2) / lam], "39.3": [(lo + hi) / 2, 1 / (2 * lam)],
+        "39.4": [integral, e0 / lam],
+    }
+
+
+@document("130_nb_beta_bernoulli_posterior")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(80)
+    nodes, weights = (nodes + 1) / 2, weights / 2               # Gauss-Legendre on (0, 1): exact for these polynomials
+    integral = lambda f: float(np.sum(weights * f(nodes)))  # noqa: E731
+    Bq = lambda a, b: integral(lambda u: u ** (a - 1) * (1 - u) ** (b - 1))  # noqa: E731
+    Bg = lambda a, b: math.exp(math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b))  # noqa: E731
+
+    def posterior(al, be, n, k):
+        lik = lambda u: u**k * (1 - u) ** (n - k) * u ** (al - 1) * (1 - u) ** (be - 1) / Bq(al, be)  # noqa: E731
+        z = integral(lik)
+        mean = integral(lambda u: u * lik(u)) / z
+        var = integral(lambda u: (u - mean) ** 2 * lik(u)) / z
+        a, b = al + k, be + n - k
+        lo, hi = 1e-12, 1 - 1e-12                                # the mode: the zero of (a - 1)/u - (b - 1)/(1 - u)
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if (a - 1) / mid - (b - 1) / (1 - mid) > 0 else (lo, mid)
+        return z, mean, var, (lo + hi) / 2
+
+    def sequence(al, be, xs):                                    # p(x_1, ..., x_n) by the predictive rule, flip by flip
+        p, heads = 1.0, 0
+        for i, x in enumerate(xs):
+            h = (al + heads) / (al + be + i)
+            p *= h if x else 1 - h
+            heads += x
+        return p
+
+    al, be = (float(v) for v in rng.integers(2, 6, size=2))
+    n = int(rng.integers(2, 13))
+    xs = [0] * n
+    while not 0 < sum(xs) < n:                                   # both outcomes seen, as in the lab's data
+        xs = [int(v) for v in rng.integers(0, 2, size=n)]
+    k = sum(xs)
+    a, b = al + k, be + n - k
+    z, mean, var, mode = posterior(al, be, n, k)
+    th = rng.uniform(0.01, 0.99)
+    w = (al + be) / (al + be + n)
+    _, mean1, _, _ = posterior(1.0, 1.0, n, k)
+    _, mean2, _, mode2 = posterior(2.0, 2.0, 10, 7)
+    return {
+        "3:4": [th**k * (1 - th) ** (n - k) * th ** (al - 1) * (1 - th) ** (be - 1), th ** (al + k - 1) * (1 - th) ** (be + n - k - 1)],
+        "3:6": [mean, (al + k) / (al + be + n)], "3:6.2": [mode, (al + k - 1) / (al + be + n - 2)],
+        "3:7": [mode, (al + k) / (al + be + n - 2)],
+        "3:10": [(al + k) / (al + be + n), w * al / (al + be) + (1 - w) * k / n],
+        "3:11": [w, n / (al + be + n)], "3:11.3": [mean1, (k + 1) / (n + 2)],
+        "3:13": [var, a * b / ((a + b) ** 2 * (a + b + 1))], "3:13.2": [var, a * b / ((a + b) * (a + b + 1))],
+        "5:4": [sequence(al, be, xs), z, Bg(al + k, be + n - k) / Bg(al, be)],
+        "5:5": [sequence(al, be, xs), math.comb(n, k) * Bg(al + k, be + n - k) / Bg(al, be)],
+        "5:6": [sequence(al, be, xs + [1]) / sequence(al, be, xs), mean],
+        "5:8.2": [2 + 7, 9], "5:8.3": [2 + 10 - 7, 5],
+        "5:8.4": [mean2, 9 / 14], "5:8.5": [mode2, 8 / 12, 2 / 3], "5:9": [mean2, 9 / 12],
+    }
+
+
+@document("131_handout_matrix_factorisation")
+def _(rng):
+    m, n, r = (int(v) for v in rng.integers(1, 5, size=3))
+    R, U, V = rng.normal(size=(m, n)), rng.normal(size=(m, r)), rng.normal(size=(n, r))
+    lam = rng.uniform(0.1, 2)
+    fro2 = lambda A: float(np.sum(A * A))  # noqa: E731
+    L = lambda U, V: 0.5 * fro2(R - U @ V.T) + lam / 2 * (fro2(U) + fro2(V))  # noqa: E731
+    E = U @ V.T - R
+    gU, gV = grad(lambda X: L(X, V), U), grad(lambda X: L(U, X), V)
+    i, k = int(rng.integers(m)), int(rng.integers(r))
+    terms = [at(V, k, j) for j in range(n)]
+    swapped = UNDEFINED if any(t is UNDEFINED for t in terms) else sum(E[i, j] * terms[j] for j in range(n)) + lam * U[i, k]
+    A = rng.normal(size=tuple(int(v) for v in rng.integers(1, 5, size=2)))
+    B = rng.normal(size=(A.shape[1], int(rng.integers(1, 5))))
+    gA = grad(lambda X: fro2(X @ B), A)
+    AtB = mat(A, mat(B.T, B))
+    # the minimiser in U for V fixed, row by row a ridge least-squares problem, solved by lstsq
+    Us = np.stack([np.linalg.lstsq(np.vstack([V, math.sqrt(lam) * np.eye(r)]), np.concatenate([R[row], np.zeros(r)]),
+                                   rcond=None)[0] for row in range(m)])
+    M = np.linalg.inv(V.T @ V + lam * np.eye(r))
+    left = mat(mat(M, V.T), R)
+    G = rng.normal(size=(r, r)) + 2 * np.eye(r)
+    return {
+        "16": [fro2(R), sum(R[a, b] ** 2 for a in range(m) for b in range(n)), np.trace(R.T @ R)],
+        "18": [fro2(R - U @ V.T), np.trace((R - U @ V.T).T @ (R - U @ V.T)),
+               fro2(R) - 2 * np.trace(R.T @ U @ V.T) + np.trace(V @ U.T @ U @ V.T)],
+        "26": [gU[i, k], sum(E[i, j] * V[j, k] for j in range(n)) + lam * U[i, k]],
+        "28": [gU, E @ V + lam * U], "28.2": [V @ U.T, (U @ V.T).T],
+        "30": [gV, E.T @ U + lam * V],
+        "32": [gV, UNDEFINED if mat(E, U) is UNDEFINED else E @ U + lam * V], "32.2": [gU[i, k], swapped],
+        "33": [gA, 2 * A @ B @ B.T], "33.2": [gA, UNDEFINED if AtB is UNDEFINED else 2 * AtB],
+        "36.2": [Us @ (V.T @ V + lam * np.eye(r)), R @ V], "38": [Us, R @ V @ M], "40": [Us, left],
+        "43": [(U @ G) @ (V @ np.linalg.inv(G).T).T, U @ V.T], "44": [(U @ G) @ (V @ G).T, U @ V.T],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
