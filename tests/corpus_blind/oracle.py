@@ -3671,6 +3671,135 @@ def _(rng):
     }
 
 
+@document("132_softsign_hardtanh_cheatsheet")
+def _(rng):
+    ss = lambda t: t / (1 + abs(t))  # noqa: E731
+    ht = lambda t: max(-1.0, min(1.0, t))  # noqa: E731
+    hs = lambda t: max(0.0, min(1.0, (t + 1) / 2))  # noqa: E731
+    pos = lambda t: max(t, 0.0)  # noqa: E731
+    x = rng.choice([-1, 1]) * rng.uniform(0.05, 4)         # x != 0
+    xp = rng.uniform(0.05, 4)
+    y = rng.uniform(-0.95, 0.95)
+    lo, hi = -1e6, 1e6                                      # ss^{-1}(y), by bisection (ss increases)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if ss(mid) < y else (lo, mid)
+    inside = rng.uniform(-0.95, 0.95)
+    outside = rng.choice([-1, 1]) * rng.uniform(1.05, 4)
+    z = rng.uniform(-4, 4)
+    return {
+        "7.2": [ss(-x), -ss(x)], "7.3": [1 - ss(xp), 1 / (1 + xp)],
+        "8": [d(abs, x), np.sign(x)],
+        "11": [d(ss, x), ((1 + abs(x)) - x * np.sign(x)) / (1 + abs(x)) ** 2, 1 / (1 + abs(x)) ** 2],
+        "14": [x * np.sign(x), abs(x)], "14.2": [d(ss, x), 1 / (1 + abs(x))],
+        "15": [d2(ss, xp), -2 / (1 + xp) ** 3], "15.2": [d2(ss, xp), 2 / (1 + xp) ** 3],
+        "17.2": [(lo + hi) / 2, y / (1 - abs(y))], "17.3": [(lo + hi) / 2, y / (1 + abs(y))],
+        "24": [ht(z), (abs(z + 1) - abs(z - 1)) / 2, pos(z + 1) - pos(z - 1) - 1],
+        "27": [ht(z), pos(z + 1) - pos(z - 1)], "27.2": [ht(z), (abs(z + 1) + abs(z - 1)) / 2],
+        "29": [d(ht, inside), 1], "29.2": [d(ht, outside), 0], "29.3": [d(ht, outside), np.sign(outside)],
+        "33.2": [hs(z), (ht(z) + 1) / 2], "33.3": [ht(z), 2 * hs(z) - 1],
+        "34": [math.tanh(z), 2 * sig(2 * z) - 1], "35": [ht(z), 2 * hs(2 * z) - 1],
+    }
+
+
+@document("133_binary_entropy_information_gain")
+def _(rng):
+    p = rng.uniform(0.02, 0.98)
+    H = lambda p: -p * math.log(p) - (1 - p) * math.log(1 - p)  # noqa: E731
+    H2 = lambda p: H(p) / math.log(2)  # noqa: E731
+    kl = p * math.log(p / 0.5) + (1 - p) * math.log((1 - p) / 0.5)
+    l2 = math.log2
+    labels = np.array([1] * 8 + [0] * 8)                   # the node of (c): 8 positive of 16
+    left = np.array([1] * 6 + [0] * 2)
+    right = np.array([1] * 2 + [0] * 6)
+    ent = lambda y: H2(float(np.mean(y)))  # noqa: E731
+    IG = ent(labels) - len(left) / len(labels) * ent(left) - len(right) / len(labels) * ent(right)
+    return {
+        "4": [H2(p), H(p) * math.log(2)],
+        "5": [H(p), H(1 - p)], "5.2": [H(0.5), math.log(2)], "5.3": [H2(0.5), 1],
+        "10": [d(H, p), -math.log(p) - 1 + math.log(1 - p) + 1, math.log((1 - p) / p)],
+        "13.2": [d(H, p), -math.log(p / (1 - p))], "14": [d(H, p), -math.log(p) - 1 - math.log(1 - p) - 1],
+        "17": [d2(H, p), -1 / p - 1 / (1 - p), -1 / (p * (1 - p))], "20": [d2(H, p), -1 / p + 1 / (1 - p)],
+        "23": [H(p), math.log(2) - kl], "24": [H(p), math.log(2) + kl],
+        "27": [ent(labels), 1], "27.2": [float(np.mean(left)), 3 / 4], "27.3": [float(np.mean(right)), 1 / 4],
+        "30": [H2(3 / 4), 3 / 4 * l2(4 / 3) + 1 / 4 * l2(4), 2 - 3 / 4 * l2(3)],
+        "33": [H2(3 / 4), 3 / 4 * l2(3 / 4) + 1 / 4 * l2(1 / 4)], "33.2": [H2(1 / 4), H2(3 / 4)],
+        "34": [H2(1 / 4), 1 - H2(3 / 4)],
+        "37": [IG, 1 - H2(3 / 4) / 2 - H2(1 / 4) / 2, 1 - H2(3 / 4), 3 / 4 * l2(3) - 1],
+        "42": [IG, 1 - 2 * H2(3 / 4)],
+    }
+
+
+@document("134_reading_group_mixup_loss")
+def _(rng):
+    K, dd = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    ci, cj = (int(c) for c in rng.choice(K, size=2, replace=False))
+    yi, yj = np.eye(K)[ci], np.eye(K)[cj]
+    lam = rng.uniform(0.05, 0.95)
+    xi, xj = rng.normal(size=(2, dd))
+    xt, yt = lam * xi + (1 - lam) * xj, lam * yi + (1 - lam) * yj
+    z = rng.normal(size=K) * 2
+    p = softmax(z)
+    CE = lambda y, p: -float(np.sum(y * np.log(p)))  # noqa: E731
+    k = int(rng.integers(K))
+    gz = partial(lambda z: CE(yt, softmax(z)), z, k)
+    dl = d(lambda l: -float(np.sum((l * yi + (1 - l) * yj) * np.log(p))), lam)
+    W, b = rng.normal(size=(K, dd)), rng.normal(size=K)
+    f = lambda x: W @ x + b  # noqa: E731
+    relu_ = lambda v: np.maximum(v, 0)  # noqa: E731
+    return {
+        "10": [np.sum(yt), 1],
+        "14": [CE(yt, p), lam * CE(yi, p) + (1 - lam) * CE(yj, p), -lam * math.log(p[ci]) - (1 - lam) * math.log(p[cj])],
+        "18": [CE(yt, p), -math.log(lam * p[ci] + (1 - lam) * p[cj])],
+        "21": [gz, p[k] - yt[k]], "21.2": [gz, p[k] - lam * yi[k]],
+        "26": [dl, CE(yi, p) - CE(yj, p), math.log(p[cj]) - math.log(p[ci])],
+        "29": [dl, math.log(p[ci]) - math.log(p[cj])], "29.2": [CE(yi, p), -math.log(p[ci])],
+        "30": [np.sum(p - yt), 0],
+        "33": [f(xt), lam * f(xi) + (1 - lam) * f(xj)], "33.2": [b, lam * b + (1 - lam) * b],
+        "34": [CE(yt, softmax(f(xt))), lam * CE(yi, softmax(f(xi))) + (1 - lam) * CE(yj, softmax(f(xj)))],
+        "35": [relu_(W @ xt), lam * relu_(W @ xi) + (1 - lam) * relu_(W @ xj)],
+    }
+
+
+@document("135_notes_mahalanobis_2d")
+def _(rng):
+    while True:
+        a, c = rng.uniform(0.2, 3, size=2)
+        b = rng.uniform(-2, 2)
+        if a * c - b * b > 0.05 and abs(a - c) > 0.05:
+            break
+    S = np.array([[a, b], [b, c]])
+    Si = np.linalg.inv(S)
+    mu, x = rng.normal(size=(2, 2))
+    de = x - mu
+    d1, d2_ = de
+    dsq = lambda x, mu=mu, S=S: float((x - mu) @ np.linalg.inv(S) @ (x - mu))  # noqa: E731
+    det = a * c - b * b
+    logN = lambda x: -0.5 * dsq(x) - 0.5 * math.log(np.linalg.det(2 * math.pi * S))  # noqa: E731
+    # the log-density, from the density integrating to one: the constant found by quadrature of exp(-d^2/2)
+    nodes, weights = np.polynomial.hermite_e.hermegauss(40)
+    L = np.linalg.cholesky(S)
+    mass = sum(wi * wj for wi in weights for wj in weights) * abs(np.linalg.det(L))   # integral of exp(-d^2/2) dx
+    logdens = -0.5 * dsq(x) - math.log(mass)
+    Ed = sum(wi * wj * float((L @ [u, v]) @ Si @ (L @ [u, v])) for u, wi in zip(nodes, weights) for v, wj in zip(nodes, weights)) \
+        / sum(wi * wj for wi in weights for wj in weights)
+    S0 = np.array([[a, 0.0], [0.0, c]])
+    z = np.linalg.solve(L, de)
+    return {
+        "16": [Si, np.array([[c, -b], [-b, a]]) / det], "20": [dsq(x), (c * d1**2 - 2 * b * d1 * d2_ + a * d2_**2) / det],
+        "22": [Si, np.array([[a, -b], [-b, c]]) / det], "23": [dsq(x), (c * d1**2 + 2 * b * d1 * d2_ + a * d2_**2) / det],
+        "23.3": [dsq(x, mu, S0), d1**2 / a + d2_**2 / c],
+        "27": [grad(dsq, x), (Si + Si.T) @ de, 2 * Si @ (x - mu)],
+        "30": [grad(lambda m: dsq(x, m), mu), -2 * Si @ (x - mu)], "30.2": [grad(dsq, x), 2 * S @ (x - mu)],
+        "32": [np.linalg.det(2 * math.pi * S), (2 * math.pi) ** 2 * det],
+        "34": [logdens, logN(x), -0.5 * dsq(x) - math.log(2 * math.pi) - 0.5 * math.log(det)],
+        "36": [logdens, -0.5 * dsq(x) - 0.5 * math.log(2 * math.pi) - 0.5 * math.log(det)],
+        "39": [L, np.array([[math.sqrt(a), 0], [b / math.sqrt(a), math.sqrt(c - b * b / a)]])],
+        "39.3": [float(z @ z), dsq(x)],
+        "40": [Ed, 2], "40.2": [Ed, 1],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
