@@ -3800,6 +3800,78 @@ def _(rng):
     }
 
 
+@document("136_solution_key_contrastive_pair_loss")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    u, v = rng.normal(size=(2, dd))
+    D = float(np.linalg.norm(u - v))
+    dist = lambda u, v=v: float(np.linalg.norm(u - v))  # noqa: E731
+    loss = lambda u, v, s, m: s / 2 * dist(u, v) ** 2 + (1 - s) / 2 * max(0.0, m - dist(u, v)) ** 2  # noqa: E731
+    m_in = D + rng.uniform(0.1, 3)                          # (c): D < m
+    m_out = D * rng.uniform(0.05, 0.95)                     # (d): D > m
+    g1 = grad(lambda x: loss(x, v, 1, 1.0), u)
+    gc = grad(lambda x: loss(x, v, 0, m_in), u)
+    gcv = grad(lambda y: loss(u, y, 0, m_in), v)
+    gd = grad(lambda x: loss(x, v, 0, m_out), u)
+    U, V = np.array([1.0, 2]), np.array([1.0, 0])
+    ge = grad(lambda x: loss(x, V, 0, 3.0), U)
+    return {
+        "12": [grad(dist, u), (u - v) / np.linalg.norm(u - v), (u - v) / D], "12.2": [grad(dist, u), u - v],
+        "14.2": [loss(u, v, 1, 1.0), D**2 / 2, np.linalg.norm(u - v) ** 2 / 2],
+        "14.3": [g1, u - v], "14.4": [g1, D * (u - v)],
+        "19": [gc, (m_in - D) * -grad(dist, u), -(m_in - D) * (u - v) / D],
+        "22": [np.linalg.norm(gc), m_in - D], "22.2": [gcv, (m_in - D) * (u - v) / D],
+        "23": [gc, (m_in - D) * (u - v) / D], "23.2": [np.linalg.norm(gc), (m_in - D) / D],
+        "25": [loss(u, v, 0, m_out), 0], "25.2": [gd, np.zeros(dd)],
+        "27.5": [dist(U, V), 2],
+        "30": [loss(U, V, 0, 3.0), 0.5 * (3 - 2) ** 2, 0.5],
+        "30.2": [ge, -(3 - 2) * np.array([0.0, 2]) / 2, np.array([0.0, -1])],
+        "33": [loss(U, V, 0, 3.0), (3 - 2) ** 2, 1], "33.2": [ge, np.array([0.0, 1])],
+    }
+
+
+@document("137_nb_importance_sampling")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    while True:
+        p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+        if np.max(np.abs(p - q)) > 0.05:
+            break
+    f = rng.normal(size=K)
+    w = p / q
+    Ep = float(p @ f)
+    var = float(q @ (w * f) ** 2 - (q @ (w * f)) ** 2)
+    fpos = rng.uniform(0.1, 3, size=K)
+    qs = p * fpos / np.sum(p * fpos)
+    ws = p / qs
+    var_s = float(qs @ (ws * fpos) ** 2 - (qs @ (ws * fpos)) ** 2)
+    N = int(rng.integers(2, 30))
+    xs = rng.choice(K, size=N, p=q)
+    wi = w[xs]
+    Z = rng.uniform(0.1, 5)
+    while abs(Z - 1) < 0.05:
+        Z = rng.uniform(0.1, 5)
+    wt = (Z * p)[xs] / q[xs]
+    mu = float(np.sum(wi * f[xs]) / np.sum(wi))
+    c = rng.uniform(0.1, 5)
+    while abs(c - 1) < 0.05:
+        c = rng.uniform(0.1, 5)
+    eq = np.full(N, c)
+    ess = lambda w: float(np.sum(w) ** 2 / np.sum(w**2))  # noqa: E731
+    return {
+        "3:4": [Ep, float(np.sum(p * f)), float(np.sum(q * w * f)), float(q @ (w * f))],
+        "3:5": [float(q @ w), 1], "3:5.2": [float(p @ w), float(np.sum(p**2 / q))], "3:5.3": [float(p @ w), 1],
+        "3:6": [float(q @ np.log(w)), -float(np.sum(q * np.log(q / p)))],
+        "3:6.2": [float(q @ np.log(w)), float(np.sum(q * np.log(q / p)))],
+        "5:4": [var, float(np.sum(q * w**2 * f**2)) - Ep**2, float(np.sum(p**2 * f**2 / q)) - Ep**2],
+        "5:5": [var, float(np.sum(p**2 * f**2 / q**2)) - Ep**2],
+        "5:6.2": [var_s, 0],
+        "5:12": [float(np.sum(wt * f[xs]) / np.sum(wt)), float(np.sum(Z * wi * f[xs]) / np.sum(Z * wi)), mu],
+        "5:13": [float(np.mean(wt * f[xs])), float(np.mean(wi * f[xs]))],
+        "5:15.2": [ess(eq), N], "5:16": [ess(eq), c * N],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
