@@ -3382,13 +3382,13 @@ def _(rng):
     return {
         "9": [rho(u), u * (tau - ind(u < 0))], "9.2": [rho(u), max(tau * u, (tau - 1) * u)],
         "10": [rho(u, 0.5), abs(u) / 2],
-        "15": [dyh, -drho, ind(y < yh) - tau], "21": [dyh, tau - ind(u < 0)],
-        "30": [d(R, q), np.mean([ind(v < q) - tau for v in ys]), below / n - tau],
-        "34": [d(R, q), 1 - tau - above / n], "34.2": [d(R, q), above / n - tau],
-        "39": [R4(3), (0.75 * 2 + 0.75 * 1 + 0.25 * 1 + 0.25 * 4) / 4, 0.875],
-        "45": [R4(3), (0.25 * 2 + 0.25 * 1 + 0.75 * 1 + 0.75 * 4) / 4, 1.125],
-        "48": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "48.2": [d(R4, qm), 0], "49": [R4(qm), 0.75],
-        "50": [R4(1.5), (0.75 * 0.5 + 0.25 * (0.5 + 2.5 + 5.5)) / 4, 0.625],
+        "15": [dyh, -drho, ind(y < yh) - tau], "18": [dyh, tau - ind(u < 0)],
+        "25": [d(R, q), np.mean([ind(v < q) - tau for v in ys]), below / n - tau],
+        "29": [d(R, q), 1 - tau - above / n], "29.2": [d(R, q), above / n - tau],
+        "34": [R4(3), (0.75 * 2 + 0.75 * 1 + 0.25 * 1 + 0.25 * 4) / 4, 0.875],
+        "40": [R4(3), (0.25 * 2 + 0.25 * 1 + 0.75 * 1 + 0.75 * 4) / 4, 1.125],
+        "43": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "43.2": [d(R4, qm), 0], "44": [R4(qm), 0.75],
+        "45": [R4(1.5), (0.75 * 0.5 + 0.25 * (0.5 + 2.5 + 5.5)) / 4, 0.625],
     }
 
 
@@ -3416,18 +3416,18 @@ def _(rng):
     i = int(rng.integers(K))
     l = rng.normal() * 3
     return {
-        "15": [hp(t), a / t - b / (1 - t), (a * (1 - t) - b * t) / (t * (1 - t)), (a - (a - b) * t) / (t * (1 - t))],
-        "18": [ts, a / (a + b)], "18.2": [ts, b / (a + b)],
-        "19": [d2(h, t), -a / t**2 - b / (1 - t) ** 2], "20": [d2(h, t), -a / t**2 + b / (1 - t) ** 2],
-        "23": [root(p[i], q[i]), p[i] / (p[i] + q[i])],
-        "30": [V(Ds), float(np.sum(p * np.log(p / (p + q))) + np.sum(q * np.log(q / (p + q)))),
+        "13": [hp(t), a / t - b / (1 - t), (a * (1 - t) - b * t) / (t * (1 - t)), (a - (a - b) * t) / (t * (1 - t))],
+        "16": [ts, a / (a + b)], "16.2": [ts, b / (a + b)],
+        "17": [d2(h, t), -a / t**2 - b / (1 - t) ** 2], "18": [d2(h, t), -a / t**2 + b / (1 - t) ** 2],
+        "21": [root(p[i], q[i]), p[i] / (p[i] + q[i])],
+        "28": [V(Ds), float(np.sum(p * np.log(p / (p + q))) + np.sum(q * np.log(q / (p + q)))),
                kl(p, m) + kl(q, m) - math.log(4), 2 * js - math.log(4)],
-        "36": [math.log(p[i] / (p[i] + q[i])), math.log(p[i] / m[i]) - math.log(2)],
-        "37": [V(Ds), js - math.log(2)],
-        "38": [root(p[i], p[i]), 0.5], "38.2": [V(np.array([root(v, v) for v in p]), p, p), -math.log(4)],
-        "43": [d(lambda l: math.log(1 - sig(l)), l), -sig(l)],
-        "43.2": [d(lambda l: -math.log(sig(l)), l), -(1 - sig(l)), sig(l) - 1],
-        "46": [d(lambda l: math.log(sig(l)), l), sig(l) * (1 - sig(l))],
+        "34": [math.log(p[i] / (p[i] + q[i])), math.log(p[i] / m[i]) - math.log(2)],
+        "35": [V(Ds), js - math.log(2)],
+        "36": [root(p[i], p[i]), 0.5], "36.2": [V(np.array([root(v, v) for v in p]), p, p), -math.log(4)],
+        "41": [d(lambda l: math.log(1 - sig(l)), l), -sig(l)],
+        "41.2": [d(lambda l: -math.log(sig(l)), l), -(1 - sig(l)), sig(l) - 1],
+        "44": [d(lambda l: math.log(sig(l)), l), sig(l) * (1 - sig(l))],
     }
 
 
@@ -3495,16 +3495,16 @@ def _(rng):
     _, _, g = layer(d2_)
     J1, J2 = jac(f, x), jac(g, f(x))
     return {
-        "17": [J, block],
-        "21": [logdet, math.log(np.prod(np.exp(s(xa)))), np.sum(s(xa))],
-        "24": [np.linalg.det(J), np.sum(np.exp(s(xa)))],
-        "26": [logdet, np.sum(s(xa) + t(xa))],
-        "27": [np.linalg.det(jac(f0, x)), 1],
-        "31": [xa, ya], "31.2": [xb, (yb - t(ya)) * np.exp(-s(ya))], "33": [xb, yb * np.exp(-s(ya)) - t(ya)],
-        "37": [logpx, logpy(f(x)) + logdet, -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y) + np.sum(s(xa))],
-        "40": [logpx, logpy(f(x)) - logdet],
-        "42": [logpx, -D / 2 * math.log(2 * math.pi) - 0.5 * float(x @ x) + np.sum(s(xa))],
-        "45": [math.log(abs(np.linalg.det(jac(lambda u: g(f(u)), x)))),
+        "15": [J, block],
+        "19": [logdet, math.log(np.prod(np.exp(s(xa)))), np.sum(s(xa))],
+        "22": [np.linalg.det(J), np.sum(np.exp(s(xa)))],
+        "24": [logdet, np.sum(s(xa) + t(xa))],
+        "25": [np.linalg.det(jac(f0, x)), 1],
+        "29": [xa, ya], "29.2": [xb, (yb - t(ya)) * np.exp(-s(ya))], "31": [xb, yb * np.exp(-s(ya)) - t(ya)],
+        "35": [logpx, logpy(f(x)) + logdet, -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y) + np.sum(s(xa))],
+        "38": [logpx, logpy(f(x)) - logdet],
+        "40": [logpx, -D / 2 * math.log(2 * math.pi) - 0.5 * float(x @ x) + np.sum(s(xa))],
+        "43": [math.log(abs(np.linalg.det(jac(lambda u: g(f(u)), x)))),
                math.log(abs(np.linalg.det(J2))) + math.log(abs(np.linalg.det(J1)))],
     }
 
