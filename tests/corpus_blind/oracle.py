@@ -3381,13 +3381,13 @@ def _(rng):
     drho = d(rho, u)
     return {
         "9": [rho(u), u * (tau - ind(u < 0))], "9.2": [rho(u), max(tau * u, (tau - 1) * u)],
-        "10": [rho(u, 0.5), abs(u) / 2],
+        "10": [rho(u, 0.5), abs(u) / 2], "10.2": [rho(u, 0.5), abs(u)],
         "15": [dyh, -drho, ind(y < yh) - tau], "18": [dyh, tau - ind(u < 0)],
         "25": [d(R, q), np.mean([ind(v < q) - tau for v in ys]), below / n - tau],
         "29": [d(R, q), 1 - tau - above / n], "29.2": [d(R, q), above / n - tau],
         "34": [R4(3), (0.75 * 2 + 0.75 * 1 + 0.25 * 1 + 0.25 * 4) / 4, 0.875],
         "40": [R4(3), (0.25 * 2 + 0.25 * 1 + 0.75 * 1 + 0.75 * 4) / 4, 1.125],
-        "43": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "43.2": [d(R4, qm), 0], "44": [R4(qm), 0.75],
+        "43": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "43.2": [d(R4, 3.0), 0.25 - 2 / 4], "43.3": [d(R4, qm), 0], "44": [R4(qm), 0.75],
         "45": [R4(1.5), (0.75 * 0.5 + 0.25 * (0.5 + 2.5 + 5.5)) / 4, 0.625],
     }
 
@@ -3447,6 +3447,13 @@ def _(rng):
     ratio = lambda th: pi(th) / pi(th_old)  # noqa: E731
     A = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
     th_in = th_old + rng.normal(size=n) * 1e-3             # near theta_old: r inside the clip range, L = r A
+    Hf = lambda pr: -float(np.sum(pr * np.log(pr)))  # noqa: E731
+    pr = rng.dirichlet(np.ones(n))
+    bb = int(rng.integers(n))
+    pb, dHp = pr[bb], partial(Hf, pr, bb)                 # the probabilities as free variables
+    dHt = partial(lambda t: Hf(softmax(t)), th, bb)
+    pb2 = softmax(th)[bb]
+    Hs = Hf(softmax(th))
     glog = lambda th: grad(lambda t: math.log(pi(t)), th)  # noqa: E731
     return {
         "8": [L(r, Ap), Ap * min(r, 1 + eps)],
@@ -3462,6 +3469,8 @@ def _(rng):
         "25": [min(1.5 * 2, min(max(1.5, 0.8), 1.2) * 2), min(1.5 * 2, 1.2 * 2), min(3, 2.4), 2.4],
         "26.2": [min(1.5 * -2, min(max(1.5, 0.8), 1.2) * -2), min(-3, -2.4), -2.4],
         "26.3": [min(1.5 * -2, min(max(1.5, 0.8), 1.2) * -2), -3],
+        "30": [dHp, -math.log(pb) - 1], "30.2": [dHp, -math.log(pb)],
+        "31.2": [dHt, -pb2 * (math.log(pb2) + Hs)], "31.3": [dHt, -pb2 * math.log(pb2)],
     }
 
 
@@ -3545,6 +3554,8 @@ def _(rng):
         "42": [q @ R(m * th).T @ R(n * th) @ kk, q @ R((m - n) * th) @ kk],
         "43": [np.linalg.norm(R(al) @ q), np.linalg.norm(q)], "43.2": [np.linalg.det(R(al)), 1],
         "43.3": [np.linalg.inv(R(al)), R(al).T], "43.4": [R(al).T, R(al)],
+        "44": [R(al) + R(-al), 2 * C(al) * np.eye(2)], "45": [R(al) - R(-al), 2 * S(al) * R(math.pi / 2)],
+        "45.2": [R(al) - R(-al), 2 * S(al) * np.eye(2)],
     }
 
 
@@ -3577,6 +3588,7 @@ def _(rng):
         "38": [step, e0 * (1 - gam**k) / (1 - gam)],
         "39.2": [(lo + hi) / 2, math.log(2) / lam], "39.3": [(lo + hi) / 2, 1 / (2 * lam)],
         "39.4": [integral, e0 / lam],
+        "40": [decay(T - 1) / T, em * (T + 1) / (2 * T)], "41": [decay(T - 1) / T, em / 2],
     }
 
 
@@ -3620,6 +3632,7 @@ def _(rng):
     w = (al + be) / (al + be + n)
     _, mean1, _, _ = posterior(1.0, 1.0, n, k)
     _, mean2, _, mode2 = posterior(2.0, 2.0, 10, 7)
+    _, mean3, _, mode3 = posterior(1.0, 1.0, 10, 7)
     return {
         "3:4": [th**k * (1 - th) ** (n - k) * th ** (al - 1) * (1 - th) ** (be - 1), th ** (al + k - 1) * (1 - th) ** (be + n - k - 1)],
         "3:6": [mean, (al + k) / (al + be + n)], "3:6.2": [mode, (al + k - 1) / (al + be + n - 2)],
@@ -3632,6 +3645,7 @@ def _(rng):
         "5:6": [sequence(al, be, xs + [1]) / sequence(al, be, xs), mean],
         "5:8.2": [2 + 7, 9], "5:8.3": [2 + 10 - 7, 5],
         "5:8.4": [mean2, 9 / 14], "5:8.5": [mode2, 8 / 12, 2 / 3], "5:9": [mean2, 9 / 12],
+        "5:10": [mean3, 8 / 12], "5:10.2": [mode3, 0.7], "5:11": [mode3, 8 / 12],
     }
 
 
@@ -3699,6 +3713,7 @@ def _(rng):
         "29": [d(ht, inside), 1], "29.2": [d(ht, outside), 0], "29.3": [d(ht, outside), np.sign(outside)],
         "33.2": [hs(z), (ht(z) + 1) / 2], "33.3": [ht(z), 2 * hs(z) - 1],
         "34": [math.tanh(z), 2 * sig(2 * z) - 1], "35": [ht(z), 2 * hs(2 * z) - 1],
+        "36": [d(hs, inside), 0.5], "36.2": [d(hs, inside), 1],
     }
 
 
@@ -3785,6 +3800,10 @@ def _(rng):
         / sum(wi * wj for wi in weights for wj in weights)
     S0 = np.array([[a, 0.0], [0.0, c]])
     z = np.linalg.solve(L, de)
+    rho = rng.uniform(-0.95, 0.95)
+    while abs(rho) < 0.05:
+        rho = rng.uniform(-0.95, 0.95)
+    Sr = np.array([[1.0, rho], [rho, 1.0]])
     return {
         "16": [Si, np.array([[c, -b], [-b, a]]) / det], "20": [dsq(x), (c * d1**2 - 2 * b * d1 * d2_ + a * d2_**2) / det],
         "22": [Si, np.array([[a, -b], [-b, c]]) / det], "23": [dsq(x), (c * d1**2 + 2 * b * d1 * d2_ + a * d2_**2) / det],
@@ -3797,6 +3816,8 @@ def _(rng):
         "39": [L, np.array([[math.sqrt(a), 0], [b / math.sqrt(a), math.sqrt(c - b * b / a)]])],
         "39.3": [float(z @ z), dsq(x)],
         "40": [Ed, 2], "40.2": [Ed, 1],
+        "41.3": [np.linalg.det(Sr), 1 - rho**2], "41.4": [dsq(x, mu, Sr), (d1**2 - 2 * rho * d1 * d2_ + d2_**2) / (1 - rho**2)],
+        "42": [np.linalg.inv(Sr), np.array([[1, rho], [rho, 1]]) / (1 - rho**2)],
     }
 
 
@@ -3813,6 +3834,8 @@ def _(rng):
     gc = grad(lambda x: loss(x, v, 0, m_in), u)
     gcv = grad(lambda y: loss(u, y, 0, m_in), v)
     gd = grad(lambda x: loss(x, v, 0, m_out), u)
+    m2 = D**2 + rng.uniform(0.1, 3)                      # (f): inside the margin, D^2 < m
+    g2 = grad(lambda x: 0.5 * max(0.0, m2 - dist(x) ** 2) ** 2, u)
     U, V = np.array([1.0, 2]), np.array([1.0, 0])
     ge = grad(lambda x: loss(x, V, 0, 3.0), U)
     return {
@@ -3827,6 +3850,8 @@ def _(rng):
         "30": [loss(U, V, 0, 3.0), 0.5 * (3 - 2) ** 2, 0.5],
         "30.2": [ge, -(3 - 2) * np.array([0.0, 2]) / 2, np.array([0.0, -1])],
         "33": [loss(U, V, 0, 3.0), (3 - 2) ** 2, 1], "33.2": [ge, np.array([0.0, 1])],
+        "36": [g2, -2 * (m2 - D**2) * (u - v)], "36.2": [grad(lambda x: dist(x) ** 2, u), 2 * (u - v)],
+        "36.3": [g2, -(m2 - D**2) * (u - v)],
     }
 
 
@@ -3857,6 +3882,8 @@ def _(rng):
     while abs(c - 1) < 0.05:
         c = rng.uniform(0.1, 5)
     eq = np.full(N, c)
+    one = np.zeros(N)
+    one[int(rng.integers(N))] = c
     ess = lambda w: float(np.sum(w) ** 2 / np.sum(w**2))  # noqa: E731
     return {
         "3:4": [Ep, float(np.sum(p * f)), float(np.sum(q * w * f)), float(q @ (w * f))],
@@ -3869,6 +3896,7 @@ def _(rng):
         "5:12": [float(np.sum(wt * f[xs]) / np.sum(wt)), float(np.sum(Z * wi * f[xs]) / np.sum(Z * wi)), mu],
         "5:13": [float(np.mean(wt * f[xs])), float(np.mean(wi * f[xs]))],
         "5:15.2": [ess(eq), N], "5:16": [ess(eq), c * N],
+        "5:17": [ess(one), 1], "5:17.2": [ess(one), 0],
     }
 
 
