@@ -3380,14 +3380,14 @@ def _(rng):
     dyh = d(lambda t: rho(y - t), yh)
     drho = d(rho, u)
     return {
-        "9": [rho(u), u * (tau - ind(u < 0))], "9.2": [rho(u), max(tau * u, (tau - 1) * u)],
+        "9": [rho(u), u * (tau - ind(u < 0))],
         "10": [rho(u, 0.5), abs(u) / 2], "10.2": [rho(u, 0.5), abs(u)],
         "15": [dyh, -drho, ind(y < yh) - tau], "18": [dyh, tau - ind(u < 0)],
         "25": [d(R, q), np.mean([ind(v < q) - tau for v in ys]), below / n - tau],
         "29": [d(R, q), 1 - tau - above / n], "29.2": [d(R, q), above / n - tau],
         "34": [R4(3), (0.75 * 2 + 0.75 * 1 + 0.25 * 1 + 0.25 * 4) / 4, 0.875],
         "40": [R4(3), (0.25 * 2 + 0.25 * 1 + 0.75 * 1 + 0.75 * 4) / 4, 1.125],
-        "43": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "43.2": [d(R4, 3.0), 0.25 - 2 / 4], "43.3": [d(R4, qm), 0], "44": [R4(qm), 0.75],
+        "43": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "43.2": [d(R4, 3.0), 0.25 - 2 / 4], "44": [R4(qm), 0.75],
         "45": [R4(1.5), (0.75 * 0.5 + 0.25 * (0.5 + 2.5 + 5.5)) / 4, 0.625],
     }
 
@@ -3446,7 +3446,6 @@ def _(rng):
     pi = lambda th: softmax(th)[a]  # noqa: E731
     ratio = lambda th: pi(th) / pi(th_old)  # noqa: E731
     A = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
-    th_in = th_old + rng.normal(size=n) * 1e-3             # near theta_old: r inside the clip range, L = r A
     Hf = lambda pr: -float(np.sum(pr * np.log(pr)))  # noqa: E731
     pr = rng.dirichlet(np.ones(n))
     bb = int(rng.integers(n))
@@ -3457,13 +3456,10 @@ def _(rng):
     glog = lambda th: grad(lambda t: math.log(pi(t)), th)  # noqa: E731
     return {
         "8": [L(r, Ap), Ap * min(r, 1 + eps)],
-        "9": [L(rhi, Ap), (1 + eps) * Ap], "9.2": [d(lambda r: L(r, Ap), rhi), 0],
         "10": [d(lambda r: L(r, Ap), rlo), Ap], "11": [d(lambda r: L(r, Ap), rlo), 0],
         "14": [L(r, An), An * max(r, 1 - eps)], "15": [L(r, An), An * min(r, 1 + eps)],
-        "15.2": [L(rlo, An), (1 - eps) * An], "16": [L(rhi, An), rhi * An], "16.2": [L(rhi, An), (1 + eps) * An],
+        "16": [L(rhi, An), (1 + eps) * An],
         "19": [grad(ratio, th), grad(pi, th) / pi(th_old), ratio(th) * glog(th)],
-        "20": [grad(lambda t: L(ratio(t), A), th_in), A * ratio(th_in) * glog(th_in)],
-        "20.3": [ratio(th_old), 1],
         "21": [grad(lambda t: L(ratio(t), A), th_old), A * glog(th_old)],
         "22": [grad(ratio, th), glog(th) / pi(th_old)],
         "25": [min(1.5 * 2, min(max(1.5, 0.8), 1.2) * 2), min(1.5 * 2, 1.2 * 2), min(3, 2.4), 2.4],
@@ -3497,7 +3493,7 @@ def _(rng):
     block = np.block([[np.eye(dd), np.zeros((dd, k))],
                       [jac(lambda u: f(np.concatenate([u, xb]))[dd:], xa), np.diag(np.exp(s(xa)))]])
     logdet = math.log(abs(np.linalg.det(J)))
-    s0, _, f0 = layer(dd, scale=0.0)
+    _, _, f0 = layer(dd, scale=0.0)
     logpy = lambda y: -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y)  # noqa: E731
     logpx = logpy(f(x)) + logdet                               # the density of x = f^{-1}(y), y standard normal
     d2_ = int(rng.integers(1, D))
@@ -3552,8 +3548,8 @@ def _(rng):
         "36": [R(al).T, R(-al)],
         "39": [(R(m * th) @ q) @ (R(n * th) @ kk), q @ R(m * th).T @ R(n * th) @ kk, q @ R((n - m) * th) @ kk],
         "42": [q @ R(m * th).T @ R(n * th) @ kk, q @ R((m - n) * th) @ kk],
-        "43": [np.linalg.norm(R(al) @ q), np.linalg.norm(q)], "43.2": [np.linalg.det(R(al)), 1],
-        "43.3": [np.linalg.inv(R(al)), R(al).T], "43.4": [R(al).T, R(al)],
+        "43": [np.linalg.norm(R(al) @ q), np.linalg.norm(q)],
+        "43.2": [np.linalg.inv(R(al)), R(al).T], "43.3": [R(al).T, R(al)],
         "44": [R(al) + R(-al), 2 * C(al) * np.eye(2)], "45": [R(al) - R(-al), 2 * S(al) * R(math.pi / 2)],
         "45.2": [R(al) - R(-al), 2 * S(al) * np.eye(2)],
     }
@@ -3567,7 +3563,7 @@ def _(rng):
     warm = [em * t / W for t in range(1, W + 1)]
     decay = lambda upto: sum(em * (1 - t / T) for t in range(0, upto + 1))  # noqa: E731
     noam = lambda t: dm**-0.5 * min(t**-0.5, t * W**-1.5)  # noqa: E731
-    t1, t2 = rng.uniform(0.5, W), rng.uniform(W, 3 * W)
+    t1 = rng.uniform(0.5, W)
     step = sum(e0 * gam ** (t // s) for t in range(k * s))
     lo, hi = 0.0, 100 / lam                                 # the half-life, by bisection
     for _ in range(200):
@@ -3577,13 +3573,13 @@ def _(rng):
     vals = e0 * np.exp(-lam * grid)
     integral = float(np.sum((vals[1:] + vals[:-1]) / 2 * np.diff(grid)))
     return {
-        "7": [np.sum(tt), n * (n + 1) / 2], "7.2": [np.sum(tt**2), n * (n + 1) * (2 * n + 1) / 6],
+        "7": [np.sum(tt), n * (n + 1) / 2],
         "8": [np.sum(tt), n * (n - 1) / 2],
         "13": [sum(warm), em / W * sum(range(1, W + 1)), em * (W + 1) / 2], "16": [sum(warm), em * W / 2],
         "21": [decay(T - 1), em * (T - (T - 1) * T / 2 / T), em * (T + 1) / 2],
         "24": [decay(T), em * (T + 2) / 2], "25": [decay(T), em * (T + 1) / 2],
         "28.2": [noam(W), dm**-0.5 * W**-0.5], "29": [noam(W), dm**-0.5 * W**-1.5],
-        "29.2": [noam(t1), dm**-0.5 * t1 * W**-1.5], "30": [noam(t2), dm**-0.5 * t2**-0.5],
+        "29.2": [noam(t1), dm**-0.5 * t1 * W**-1.5],
         "35": [step, s * e0 * sum(gam**j for j in range(k)), s * e0 * (1 - gam**k) / (1 - gam)],
         "38": [step, e0 * (1 - gam**k) / (1 - gam)],
         "39.2": [(lo + hi) / 2, math.log(2) / lam], "39.3": [(lo + hi) / 2, 1 / (2 * lam)],
@@ -3643,8 +3639,7 @@ def _(rng):
         "5:4": [sequence(al, be, xs), z, Bg(al + k, be + n - k) / Bg(al, be)],
         "5:5": [sequence(al, be, xs), math.comb(n, k) * Bg(al + k, be + n - k) / Bg(al, be)],
         "5:6": [sequence(al, be, xs + [1]) / sequence(al, be, xs), mean],
-        "5:8.2": [2 + 7, 9], "5:8.3": [2 + 10 - 7, 5],
-        "5:8.4": [mean2, 9 / 14], "5:8.5": [mode2, 8 / 12, 2 / 3], "5:9": [mean2, 9 / 12],
+        "5:8.2": [mean2, 9 / 14], "5:8.3": [mode2, 8 / 12, 2 / 3], "5:9": [mean2, 9 / 12],
         "5:10": [mean3, 8 / 12], "5:10.2": [mode3, 0.7], "5:11": [mode3, 8 / 12],
     }
 
@@ -3702,16 +3697,15 @@ def _(rng):
     outside = rng.choice([-1, 1]) * rng.uniform(1.05, 4)
     z = rng.uniform(-4, 4)
     return {
-        "7.2": [ss(-x), -ss(x)], "7.3": [1 - ss(xp), 1 / (1 + xp)],
-        "8": [d(abs, x), np.sign(x)],
+        "7.2": [1 - ss(xp), 1 / (1 + xp)],
         "11": [d(ss, x), ((1 + abs(x)) - x * np.sign(x)) / (1 + abs(x)) ** 2, 1 / (1 + abs(x)) ** 2],
-        "14": [x * np.sign(x), abs(x)], "14.2": [d(ss, x), 1 / (1 + abs(x))],
+        "14": [d(ss, x), 1 / (1 + abs(x))],
         "15": [d2(ss, xp), -2 / (1 + xp) ** 3], "15.2": [d2(ss, xp), 2 / (1 + xp) ** 3],
         "17.2": [(lo + hi) / 2, y / (1 - abs(y))], "17.3": [(lo + hi) / 2, y / (1 + abs(y))],
         "24": [ht(z), (abs(z + 1) - abs(z - 1)) / 2, pos(z + 1) - pos(z - 1) - 1],
         "27": [ht(z), pos(z + 1) - pos(z - 1)], "27.2": [ht(z), (abs(z + 1) + abs(z - 1)) / 2],
         "29": [d(ht, inside), 1], "29.2": [d(ht, outside), 0], "29.3": [d(ht, outside), np.sign(outside)],
-        "33.2": [hs(z), (ht(z) + 1) / 2], "33.3": [ht(z), 2 * hs(z) - 1],
+        "33.2": [ht(z), 2 * hs(z) - 1],
         "34": [math.tanh(z), 2 * sig(2 * z) - 1], "35": [ht(z), 2 * hs(2 * z) - 1],
         "36": [d(hs, inside), 0.5], "36.2": [d(hs, inside), 1],
     }
@@ -3731,12 +3725,11 @@ def _(rng):
     IG = ent(labels) - len(left) / len(labels) * ent(left) - len(right) / len(labels) * ent(right)
     return {
         "4": [H2(p), H(p) * math.log(2)],
-        "5": [H(p), H(1 - p)], "5.2": [H(0.5), math.log(2)], "5.3": [H2(0.5), 1],
+        "5": [H(0.5), math.log(2)],
         "10": [d(H, p), -math.log(p) - 1 + math.log(1 - p) + 1, math.log((1 - p) / p)],
         "13.2": [d(H, p), -math.log(p / (1 - p))], "14": [d(H, p), -math.log(p) - 1 - math.log(1 - p) - 1],
         "17": [d2(H, p), -1 / p - 1 / (1 - p), -1 / (p * (1 - p))], "20": [d2(H, p), -1 / p + 1 / (1 - p)],
         "23": [H(p), math.log(2) - kl], "24": [H(p), math.log(2) + kl],
-        "27": [ent(labels), 1], "27.2": [float(np.mean(left)), 3 / 4], "27.3": [float(np.mean(right)), 1 / 4],
         "30": [H2(3 / 4), 3 / 4 * l2(4 / 3) + 1 / 4 * l2(4), 2 - 3 / 4 * l2(3)],
         "33": [H2(3 / 4), 3 / 4 * l2(3 / 4) + 1 / 4 * l2(1 / 4)], "33.2": [H2(1 / 4), H2(3 / 4)],
         "34": [H2(1 / 4), 1 - H2(3 / 4)],
@@ -3829,24 +3822,18 @@ def _(rng):
     dist = lambda u, v=v: float(np.linalg.norm(u - v))  # noqa: E731
     loss = lambda u, v, s, m: s / 2 * dist(u, v) ** 2 + (1 - s) / 2 * max(0.0, m - dist(u, v)) ** 2  # noqa: E731
     m_in = D + rng.uniform(0.1, 3)                          # (c): D < m
-    m_out = D * rng.uniform(0.05, 0.95)                     # (d): D > m
     g1 = grad(lambda x: loss(x, v, 1, 1.0), u)
     gc = grad(lambda x: loss(x, v, 0, m_in), u)
-    gcv = grad(lambda y: loss(u, y, 0, m_in), v)
-    gd = grad(lambda x: loss(x, v, 0, m_out), u)
     m2 = D**2 + rng.uniform(0.1, 3)                      # (f): inside the margin, D^2 < m
     g2 = grad(lambda x: 0.5 * max(0.0, m2 - dist(x) ** 2) ** 2, u)
     U, V = np.array([1.0, 2]), np.array([1.0, 0])
     ge = grad(lambda x: loss(x, V, 0, 3.0), U)
     return {
         "12": [grad(dist, u), (u - v) / np.linalg.norm(u - v), (u - v) / D], "12.2": [grad(dist, u), u - v],
-        "14.2": [loss(u, v, 1, 1.0), D**2 / 2, np.linalg.norm(u - v) ** 2 / 2],
-        "14.3": [g1, u - v], "14.4": [g1, D * (u - v)],
+        "14.2": [g1, u - v], "14.3": [g1, D * (u - v)],
         "19": [gc, (m_in - D) * -grad(dist, u), -(m_in - D) * (u - v) / D],
-        "22": [np.linalg.norm(gc), m_in - D], "22.2": [gcv, (m_in - D) * (u - v) / D],
+        "22": [np.linalg.norm(gc), m_in - D],
         "23": [gc, (m_in - D) * (u - v) / D], "23.2": [np.linalg.norm(gc), (m_in - D) / D],
-        "25": [loss(u, v, 0, m_out), 0], "25.2": [gd, np.zeros(dd)],
-        "27.5": [dist(U, V), 2],
         "30": [loss(U, V, 0, 3.0), 0.5 * (3 - 2) ** 2, 0.5],
         "30.2": [ge, -(3 - 2) * np.array([0.0, 2]) / 2, np.array([0.0, -1])],
         "33": [loss(U, V, 0, 3.0), (3 - 2) ** 2, 1], "33.2": [ge, np.array([0.0, 1])],
