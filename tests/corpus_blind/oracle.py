@@ -3359,6 +3359,534 @@ def _(rng):
     }
 
 
+@document("124_forum_pinball_loss")
+def _(rng):
+    tau = rng.uniform(0.05, 0.95)
+    rho = lambda u, tau=tau: tau * u if u >= 0 else (tau - 1) * u  # noqa: E731
+    ind = lambda b: 1.0 if b else 0.0  # noqa: E731
+    u = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    y = rng.normal() * 2
+    yh = y - u
+    n = int(rng.integers(2, 8))
+    ys = rng.normal(size=n) * 2
+    q = rng.normal() * 2
+    while np.min(np.abs(ys - q)) < 1e-3:
+        q = rng.normal() * 2
+    R = lambda q, ys=ys, tau=tau: np.mean([rho(v - q, tau) for v in ys])  # noqa: E731
+    below, above = np.sum(ys < q), np.sum(ys > q)
+    data = np.array([1.0, 2, 4, 7])
+    R4 = lambda q: R(q, data, 0.25)  # noqa: E731
+    qm = rng.uniform(1.01, 1.99)
+    dyh = d(lambda t: rho(y - t), yh)
+    drho = d(rho, u)
+    return {
+        "9": [rho(u), u * (tau - ind(u < 0))],
+        "10": [rho(u, 0.5), abs(u) / 2], "10.2": [rho(u, 0.5), abs(u)],
+        "15": [dyh, -drho, ind(y < yh) - tau], "18": [dyh, tau - ind(u < 0)],
+        "25": [d(R, q), np.mean([ind(v < q) - tau for v in ys]), below / n - tau],
+        "29": [d(R, q), 1 - tau - above / n], "29.2": [d(R, q), above / n - tau],
+        "34": [R4(3), (0.75 * 2 + 0.75 * 1 + 0.25 * 1 + 0.25 * 4) / 4, 0.875],
+        "40": [R4(3), (0.25 * 2 + 0.25 * 1 + 0.75 * 1 + 0.75 * 4) / 4, 1.125],
+        "43": [d(R4, 3.0), 2 / 4 - 0.25, 0.25], "43.2": [d(R4, 3.0), 0.25 - 2 / 4], "44": [R4(qm), 0.75],
+        "45": [R4(1.5), (0.75 * 0.5 + 0.25 * (0.5 + 2.5 + 5.5)) / 4, 0.625],
+    }
+
+
+@document("125_lecture_gan_optimal_discriminator")
+def _(rng):
+    a, b = rng.uniform(0.05, 3, size=2)
+    t = rng.uniform(0.02, 0.98)
+    h = lambda t: a * math.log(t) + b * math.log(1 - t)  # noqa: E731
+    hp = lambda t: d(h, t)  # noqa: E731
+
+    def root(a, b):                                     # the zero of a / t - b / (1 - t), by bisection
+        lo, hi = 1e-12, 1 - 1e-12
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if a / mid - b / (1 - mid) > 0 else (lo, mid)
+        return (lo + hi) / 2
+    ts = root(a, b)
+    K = int(rng.integers(2, 7))
+    p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    m = (p + q) / 2
+    kl = lambda u, v: float(np.sum(u * np.log(u / v)))  # noqa: E731
+    V = lambda D, p=p, q=q: float(np.sum(p * np.log(D)) + np.sum(q * np.log(1 - D)))  # noqa: E731
+    Ds = np.array([root(p[k], q[k]) for k in range(K)])
+    js = kl(p, m) / 2 + kl(q, m) / 2
+    i = int(rng.integers(K))
+    l = rng.normal() * 3
+    return {
+        "13": [hp(t), a / t - b / (1 - t), (a * (1 - t) - b * t) / (t * (1 - t)), (a - (a - b) * t) / (t * (1 - t))],
+        "16": [ts, a / (a + b)], "16.2": [ts, b / (a + b)],
+        "17": [d2(h, t), -a / t**2 - b / (1 - t) ** 2], "18": [d2(h, t), -a / t**2 + b / (1 - t) ** 2],
+        "21": [root(p[i], q[i]), p[i] / (p[i] + q[i])],
+        "28": [V(Ds), float(np.sum(p * np.log(p / (p + q))) + np.sum(q * np.log(q / (p + q)))),
+               kl(p, m) + kl(q, m) - math.log(4), 2 * js - math.log(4)],
+        "34": [math.log(p[i] / (p[i] + q[i])), math.log(p[i] / m[i]) - math.log(2)],
+        "35": [V(Ds), js - math.log(2)],
+        "36": [root(p[i], p[i]), 0.5], "36.2": [V(np.array([root(v, v) for v in p]), p, p), -math.log(4)],
+        "41": [d(lambda l: math.log(1 - sig(l)), l), -sig(l)],
+        "41.2": [d(lambda l: -math.log(sig(l)), l), -(1 - sig(l)), sig(l) - 1],
+        "44": [d(lambda l: math.log(sig(l)), l), sig(l) * (1 - sig(l))],
+    }
+
+
+@document("126_hw_ppo_clipped_objective")
+def _(rng):
+    eps = rng.uniform(0.05, 0.6)
+    L = lambda r, A: min(r * A, min(max(r, 1 - eps), 1 + eps) * A)  # noqa: E731
+    Ap, An = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    r = rng.uniform(0.01, 3)
+    rhi = 1 + eps + rng.uniform(0.01, 2)
+    rlo = (1 - eps) * rng.uniform(0.01, 0.99)
+    n = int(rng.integers(2, 6))
+    a = int(rng.integers(n))
+    th_old = rng.normal(size=n)
+    th = th_old + rng.normal(size=n)
+    pi = lambda th: softmax(th)[a]  # noqa: E731
+    ratio = lambda th: pi(th) / pi(th_old)  # noqa: E731
+    A = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    Hf = lambda pr: -float(np.sum(pr * np.log(pr)))  # noqa: E731
+    pr = rng.dirichlet(np.ones(n))
+    bb = int(rng.integers(n))
+    pb, dHp = pr[bb], partial(Hf, pr, bb)                 # the probabilities as free variables
+    dHt = partial(lambda t: Hf(softmax(t)), th, bb)
+    pb2 = softmax(th)[bb]
+    Hs = Hf(softmax(th))
+    glog = lambda th: grad(lambda t: math.log(pi(t)), th)  # noqa: E731
+    return {
+        "8": [L(r, Ap), Ap * min(r, 1 + eps)],
+        "10": [d(lambda r: L(r, Ap), rlo), Ap], "11": [d(lambda r: L(r, Ap), rlo), 0],
+        "14": [L(r, An), An * max(r, 1 - eps)], "15": [L(r, An), An * min(r, 1 + eps)],
+        "16": [L(rhi, An), (1 + eps) * An],
+        "19": [grad(ratio, th), grad(pi, th) / pi(th_old), ratio(th) * glog(th)],
+        "21": [grad(lambda t: L(ratio(t), A), th_old), A * glog(th_old)],
+        "22": [grad(ratio, th), glog(th) / pi(th_old)],
+        "25": [min(1.5 * 2, min(max(1.5, 0.8), 1.2) * 2), min(1.5 * 2, 1.2 * 2), min(3, 2.4), 2.4],
+        "26.2": [min(1.5 * -2, min(max(1.5, 0.8), 1.2) * -2), min(-3, -2.4), -2.4],
+        "26.3": [min(1.5 * -2, min(max(1.5, 0.8), 1.2) * -2), -3],
+        "30": [dHp, -math.log(pb) - 1], "30.2": [dHp, -math.log(pb)],
+        "31.2": [dHt, -pb2 * (math.log(pb2) + Hs)], "31.3": [dHt, -pb2 * math.log(pb2)],
+    }
+
+
+@document("127_appendix_affine_coupling_flow")
+def _(rng):
+    D = int(rng.integers(2, 6))
+    dd = int(rng.integers(1, D))
+    k = D - dd
+
+    def layer(dd, scale=1.0):
+        W1, b1 = rng.normal(size=(D - dd, dd)), rng.normal(size=D - dd)
+        W2, b2 = rng.normal(size=(D - dd, dd)), rng.normal(size=D - dd)
+        s = lambda xa: scale * np.tanh(W1 @ xa + b1) * 1.5  # noqa: E731
+        t = lambda xa: W2 @ xa + b2  # noqa: E731
+        f = lambda x: np.concatenate([x[:dd], x[dd:] * np.exp(s(x[:dd])) + t(x[:dd])])  # noqa: E731
+        return s, t, f
+
+    s, t, f = layer(dd)
+    x = rng.normal(size=D)
+    xa, xb = x[:dd], x[dd:]
+    y = f(x)
+    ya, yb = y[:dd], y[dd:]
+    J = jac(f, x)
+    block = np.block([[np.eye(dd), np.zeros((dd, k))],
+                      [jac(lambda u: f(np.concatenate([u, xb]))[dd:], xa), np.diag(np.exp(s(xa)))]])
+    logdet = math.log(abs(np.linalg.det(J)))
+    _, _, f0 = layer(dd, scale=0.0)
+    logpy = lambda y: -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y)  # noqa: E731
+    logpx = logpy(f(x)) + logdet                               # the density of x = f^{-1}(y), y standard normal
+    d2_ = int(rng.integers(1, D))
+    _, _, g = layer(d2_)
+    J1, J2 = jac(f, x), jac(g, f(x))
+    return {
+        "15": [J, block],
+        "19": [logdet, math.log(np.prod(np.exp(s(xa)))), np.sum(s(xa))],
+        "22": [np.linalg.det(J), np.sum(np.exp(s(xa)))],
+        "24": [logdet, np.sum(s(xa) + t(xa))],
+        "25": [np.linalg.det(jac(f0, x)), 1],
+        "29": [xa, ya], "29.2": [xb, (yb - t(ya)) * np.exp(-s(ya))], "31": [xb, yb * np.exp(-s(ya)) - t(ya)],
+        "35": [logpx, logpy(f(x)) + logdet, -D / 2 * math.log(2 * math.pi) - 0.5 * float(y @ y) + np.sum(s(xa))],
+        "38": [logpx, logpy(f(x)) - logdet],
+        "40": [logpx, -D / 2 * math.log(2 * math.pi) - 0.5 * float(x @ x) + np.sum(s(xa))],
+        "43": [math.log(abs(np.linalg.det(jac(lambda u: g(f(u)), x)))),
+               math.log(abs(np.linalg.det(J2))) + math.log(abs(np.linalg.det(J1)))],
+    }
+
+
+@document("128_blog_positional_encodings_rope")
+def _(rng):
+    dm = 2 * int(rng.integers(2, 9))
+    i = int(rng.integers(dm // 2))
+    om = 10000.0 ** (-2 * i / dm)
+    oms = 10000.0 ** (-2 * np.arange(dm // 2) / dm)
+    p, p2, k = (float(v) for v in rng.integers(0, 200, size=3))
+    k = k + 1
+    S, C = math.sin, math.cos
+
+    def PE(p):
+        v = np.zeros(dm)
+        v[0::2], v[1::2] = np.sin(p * oms), np.cos(p * oms)
+        return v
+    R = lambda a: np.array([[C(a), -S(a)], [S(a), C(a)]])  # noqa: E731
+    al, th = rng.uniform(-3, 3, size=2)
+    m, n = (float(v) for v in rng.integers(0, 50, size=2))
+    while math.sin((m - n) * th) ** 2 < 1e-3:
+        n += 1
+    q, kk = rng.normal(size=2), rng.normal(size=2)
+    i1 = int(rng.integers(1, dm // 2))                  # line 12 holds at i = 0 only
+    om_i = 10000.0 ** (-2 * i1 / dm)
+    return {
+        "11": [om, math.exp(2 * i * (-math.log(10000) / dm))], "11.2": [2 * math.pi / om, 2 * math.pi * 10000 ** (2 * i / dm)],
+        "12": [2 * math.pi / om_i, 2 * math.pi * 10000 ** (-2 * i1 / dm)],
+        "17": [S((p + k) * om), S(p * om) * C(k * om) + C(p * om) * S(k * om)],
+        "21": [C((p + k) * om), C(p * om) * C(k * om) - S(p * om) * S(k * om)],
+        "24": [C((p + k) * om), C(p * om) * C(k * om) + S(p * om) * S(k * om)],
+        "29": [PE(p) @ PE(p2), np.sum(np.sin(p * oms) * np.sin(p2 * oms) + np.cos(p * oms) * np.cos(p2 * oms)),
+               np.sum(np.cos((p - p2) * oms))],
+        "32": [PE(p) @ PE(p), dm / 2], "32.2": [PE(p) @ PE(p), dm],
+        "36": [R(al).T, R(-al)],
+        "39": [(R(m * th) @ q) @ (R(n * th) @ kk), q @ R(m * th).T @ R(n * th) @ kk, q @ R((n - m) * th) @ kk],
+        "42": [q @ R(m * th).T @ R(n * th) @ kk, q @ R((m - n) * th) @ kk],
+        "43": [np.linalg.norm(R(al) @ q), np.linalg.norm(q)],
+        "43.2": [np.linalg.inv(R(al)), R(al).T], "43.3": [R(al).T, R(al)],
+        "44": [R(al) + R(-al), 2 * C(al) * np.eye(2)], "45": [R(al) - R(-al), 2 * S(al) * R(math.pi / 2)],
+        "45.2": [R(al) - R(-al), 2 * S(al) * np.eye(2)],
+    }
+
+
+@document("129_lr_schedule_sums")
+def _(rng):
+    n, W, T, s, k = (int(v) for v in rng.integers(2, 30, size=5))
+    em, e0, gam, lam, dm = rng.uniform(0.1, 3), rng.uniform(0.1, 3), rng.uniform(0.1, 0.95), rng.uniform(0.1, 3), rng.uniform(1, 500)
+    tt = np.arange(1, n + 1)
+    warm = [em * t / W for t in range(1, W + 1)]
+    decay = lambda upto: sum(em * (1 - t / T) for t in range(0, upto + 1))  # noqa: E731
+    noam = lambda t: dm**-0.5 * min(t**-0.5, t * W**-1.5)  # noqa: E731
+    t1 = rng.uniform(0.5, W)
+    step = sum(e0 * gam ** (t // s) for t in range(k * s))
+    lo, hi = 0.0, 100 / lam                                 # the half-life, by bisection
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if e0 * math.exp(-lam * mid) > e0 / 2 else (lo, mid)
+    grid = np.linspace(0, 60 / lam, 400001)
+    vals = e0 * np.exp(-lam * grid)
+    integral = float(np.sum((vals[1:] + vals[:-1]) / 2 * np.diff(grid)))
+    return {
+        "7": [np.sum(tt), n * (n + 1) / 2],
+        "8": [np.sum(tt), n * (n - 1) / 2],
+        "13": [sum(warm), em / W * sum(range(1, W + 1)), em * (W + 1) / 2], "16": [sum(warm), em * W / 2],
+        "21": [decay(T - 1), em * (T - (T - 1) * T / 2 / T), em * (T + 1) / 2],
+        "24": [decay(T), em * (T + 2) / 2], "25": [decay(T), em * (T + 1) / 2],
+        "28.2": [noam(W), dm**-0.5 * W**-0.5], "29": [noam(W), dm**-0.5 * W**-1.5],
+        "29.2": [noam(t1), dm**-0.5 * t1 * W**-1.5],
+        "35": [step, s * e0 * sum(gam**j for j in range(k)), s * e0 * (1 - gam**k) / (1 - gam)],
+        "38": [step, e0 * (1 - gam**k) / (1 - gam)],
+        "39.2": [(lo + hi) / 2, math.log(2) / lam], "39.3": [(lo + hi) / 2, 1 / (2 * lam)],
+        "39.4": [integral, e0 / lam],
+        "40": [decay(T - 1) / T, em * (T + 1) / (2 * T)], "41": [decay(T - 1) / T, em / 2],
+    }
+
+
+@document("130_nb_beta_bernoulli_posterior")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(80)
+    nodes, weights = (nodes + 1) / 2, weights / 2               # Gauss-Legendre on (0, 1): exact for these polynomials
+    integral = lambda f: float(np.sum(weights * f(nodes)))  # noqa: E731
+    Bq = lambda a, b: integral(lambda u: u ** (a - 1) * (1 - u) ** (b - 1))  # noqa: E731
+    Bg = lambda a, b: math.exp(math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b))  # noqa: E731
+
+    def posterior(al, be, n, k):
+        lik = lambda u: u**k * (1 - u) ** (n - k) * u ** (al - 1) * (1 - u) ** (be - 1) / Bq(al, be)  # noqa: E731
+        z = integral(lik)
+        mean = integral(lambda u: u * lik(u)) / z
+        var = integral(lambda u: (u - mean) ** 2 * lik(u)) / z
+        a, b = al + k, be + n - k
+        lo, hi = 1e-12, 1 - 1e-12                                # the mode: the zero of (a - 1)/u - (b - 1)/(1 - u)
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if (a - 1) / mid - (b - 1) / (1 - mid) > 0 else (lo, mid)
+        return z, mean, var, (lo + hi) / 2
+
+    def sequence(al, be, xs):                                    # p(x_1, ..., x_n) by the predictive rule, flip by flip
+        p, heads = 1.0, 0
+        for i, x in enumerate(xs):
+            h = (al + heads) / (al + be + i)
+            p *= h if x else 1 - h
+            heads += x
+        return p
+
+    al, be = (float(v) for v in rng.integers(2, 6, size=2))
+    n = int(rng.integers(2, 13))
+    xs = [0] * n
+    while not 0 < sum(xs) < n:                                   # both outcomes seen, as in the lab's data
+        xs = [int(v) for v in rng.integers(0, 2, size=n)]
+    k = sum(xs)
+    a, b = al + k, be + n - k
+    z, mean, var, mode = posterior(al, be, n, k)
+    th = rng.uniform(0.01, 0.99)
+    w = (al + be) / (al + be + n)
+    _, mean1, _, _ = posterior(1.0, 1.0, n, k)
+    _, mean2, _, mode2 = posterior(2.0, 2.0, 10, 7)
+    _, mean3, _, mode3 = posterior(1.0, 1.0, 10, 7)
+    return {
+        "3:4": [th**k * (1 - th) ** (n - k) * th ** (al - 1) * (1 - th) ** (be - 1), th ** (al + k - 1) * (1 - th) ** (be + n - k - 1)],
+        "3:6": [mean, (al + k) / (al + be + n)], "3:6.2": [mode, (al + k - 1) / (al + be + n - 2)],
+        "3:7": [mode, (al + k) / (al + be + n - 2)],
+        "3:10": [(al + k) / (al + be + n), w * al / (al + be) + (1 - w) * k / n],
+        "3:11": [w, n / (al + be + n)], "3:11.3": [mean1, (k + 1) / (n + 2)],
+        "3:13": [var, a * b / ((a + b) ** 2 * (a + b + 1))], "3:13.2": [var, a * b / ((a + b) * (a + b + 1))],
+        "5:4": [sequence(al, be, xs), z, Bg(al + k, be + n - k) / Bg(al, be)],
+        "5:5": [sequence(al, be, xs), math.comb(n, k) * Bg(al + k, be + n - k) / Bg(al, be)],
+        "5:6": [sequence(al, be, xs + [1]) / sequence(al, be, xs), mean],
+        "5:8.2": [mean2, 9 / 14], "5:8.3": [mode2, 8 / 12, 2 / 3], "5:9": [mean2, 9 / 12],
+        "5:10": [mean3, 8 / 12], "5:10.2": [mode3, 0.7], "5:11": [mode3, 8 / 12],
+    }
+
+
+@document("131_handout_matrix_factorisation")
+def _(rng):
+    m, n, r = (int(v) for v in rng.integers(1, 5, size=3))
+    R, U, V = rng.normal(size=(m, n)), rng.normal(size=(m, r)), rng.normal(size=(n, r))
+    lam = rng.uniform(0.1, 2)
+    fro2 = lambda A: float(np.sum(A * A))  # noqa: E731
+    L = lambda U, V: 0.5 * fro2(R - U @ V.T) + lam / 2 * (fro2(U) + fro2(V))  # noqa: E731
+    E = U @ V.T - R
+    gU, gV = grad(lambda X: L(X, V), U), grad(lambda X: L(U, X), V)
+    i, k = int(rng.integers(m)), int(rng.integers(r))
+    terms = [at(V, k, j) for j in range(n)]
+    swapped = UNDEFINED if any(t is UNDEFINED for t in terms) else sum(E[i, j] * terms[j] for j in range(n)) + lam * U[i, k]
+    A = rng.normal(size=tuple(int(v) for v in rng.integers(1, 5, size=2)))
+    B = rng.normal(size=(A.shape[1], int(rng.integers(1, 5))))
+    gA = grad(lambda X: fro2(X @ B), A)
+    AtB = mat(A, mat(B.T, B))
+    # the minimiser in U for V fixed, row by row a ridge least-squares problem, solved by lstsq
+    Us = np.stack([np.linalg.lstsq(np.vstack([V, math.sqrt(lam) * np.eye(r)]), np.concatenate([R[row], np.zeros(r)]),
+                                   rcond=None)[0] for row in range(m)])
+    M = np.linalg.inv(V.T @ V + lam * np.eye(r))
+    left = mat(mat(M, V.T), R)
+    G = rng.normal(size=(r, r)) + 2 * np.eye(r)
+    return {
+        "16": [fro2(R), sum(R[a, b] ** 2 for a in range(m) for b in range(n)), np.trace(R.T @ R)],
+        "18": [fro2(R - U @ V.T), np.trace((R - U @ V.T).T @ (R - U @ V.T)),
+               fro2(R) - 2 * np.trace(R.T @ U @ V.T) + np.trace(V @ U.T @ U @ V.T)],
+        "26": [gU[i, k], sum(E[i, j] * V[j, k] for j in range(n)) + lam * U[i, k]],
+        "28": [gU, E @ V + lam * U], "28.2": [V @ U.T, (U @ V.T).T],
+        "30": [gV, E.T @ U + lam * V],
+        "32": [gV, UNDEFINED if mat(E, U) is UNDEFINED else E @ U + lam * V], "32.2": [gU[i, k], swapped],
+        "33": [gA, 2 * A @ B @ B.T], "33.2": [gA, UNDEFINED if AtB is UNDEFINED else 2 * AtB],
+        "36.2": [Us @ (V.T @ V + lam * np.eye(r)), R @ V], "38": [Us, R @ V @ M], "40": [Us, left],
+        "43": [(U @ G) @ (V @ np.linalg.inv(G).T).T, U @ V.T], "44": [(U @ G) @ (V @ G).T, U @ V.T],
+    }
+
+
+@document("132_softsign_hardtanh_cheatsheet")
+def _(rng):
+    ss = lambda t: t / (1 + abs(t))  # noqa: E731
+    ht = lambda t: max(-1.0, min(1.0, t))  # noqa: E731
+    hs = lambda t: max(0.0, min(1.0, (t + 1) / 2))  # noqa: E731
+    pos = lambda t: max(t, 0.0)  # noqa: E731
+    x = rng.choice([-1, 1]) * rng.uniform(0.05, 4)         # x != 0
+    xp = rng.uniform(0.05, 4)
+    y = rng.uniform(-0.95, 0.95)
+    lo, hi = -1e6, 1e6                                      # ss^{-1}(y), by bisection (ss increases)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if ss(mid) < y else (lo, mid)
+    inside = rng.uniform(-0.95, 0.95)
+    outside = rng.choice([-1, 1]) * rng.uniform(1.05, 4)
+    z = rng.uniform(-4, 4)
+    return {
+        "7.2": [1 - ss(xp), 1 / (1 + xp)],
+        "11": [d(ss, x), ((1 + abs(x)) - x * np.sign(x)) / (1 + abs(x)) ** 2, 1 / (1 + abs(x)) ** 2],
+        "14": [d(ss, x), 1 / (1 + abs(x))],
+        "15": [d2(ss, xp), -2 / (1 + xp) ** 3], "15.2": [d2(ss, xp), 2 / (1 + xp) ** 3],
+        "17.2": [(lo + hi) / 2, y / (1 - abs(y))], "17.3": [(lo + hi) / 2, y / (1 + abs(y))],
+        "24": [ht(z), (abs(z + 1) - abs(z - 1)) / 2, pos(z + 1) - pos(z - 1) - 1],
+        "27": [ht(z), pos(z + 1) - pos(z - 1)], "27.2": [ht(z), (abs(z + 1) + abs(z - 1)) / 2],
+        "29": [d(ht, inside), 1], "29.2": [d(ht, outside), 0], "29.3": [d(ht, outside), np.sign(outside)],
+        "33.2": [ht(z), 2 * hs(z) - 1],
+        "34": [math.tanh(z), 2 * sig(2 * z) - 1], "35": [ht(z), 2 * hs(2 * z) - 1],
+        "36": [d(hs, inside), 0.5], "36.2": [d(hs, inside), 1],
+    }
+
+
+@document("133_binary_entropy_information_gain")
+def _(rng):
+    p = rng.uniform(0.02, 0.98)
+    H = lambda p: -p * math.log(p) - (1 - p) * math.log(1 - p)  # noqa: E731
+    H2 = lambda p: H(p) / math.log(2)  # noqa: E731
+    kl = p * math.log(p / 0.5) + (1 - p) * math.log((1 - p) / 0.5)
+    l2 = math.log2
+    labels = np.array([1] * 8 + [0] * 8)                   # the node of (c): 8 positive of 16
+    left = np.array([1] * 6 + [0] * 2)
+    right = np.array([1] * 2 + [0] * 6)
+    ent = lambda y: H2(float(np.mean(y)))  # noqa: E731
+    IG = ent(labels) - len(left) / len(labels) * ent(left) - len(right) / len(labels) * ent(right)
+    return {
+        "4": [H2(p), H(p) * math.log(2)],
+        "5": [H(0.5), math.log(2)],
+        "10": [d(H, p), -math.log(p) - 1 + math.log(1 - p) + 1, math.log((1 - p) / p)],
+        "13.2": [d(H, p), -math.log(p / (1 - p))], "14": [d(H, p), -math.log(p) - 1 - math.log(1 - p) - 1],
+        "17": [d2(H, p), -1 / p - 1 / (1 - p), -1 / (p * (1 - p))], "20": [d2(H, p), -1 / p + 1 / (1 - p)],
+        "23": [H(p), math.log(2) - kl], "24": [H(p), math.log(2) + kl],
+        "30": [H2(3 / 4), 3 / 4 * l2(4 / 3) + 1 / 4 * l2(4), 2 - 3 / 4 * l2(3)],
+        "33": [H2(3 / 4), 3 / 4 * l2(3 / 4) + 1 / 4 * l2(1 / 4)], "33.2": [H2(1 / 4), H2(3 / 4)],
+        "34": [H2(1 / 4), 1 - H2(3 / 4)],
+        "37": [IG, 1 - H2(3 / 4) / 2 - H2(1 / 4) / 2, 1 - H2(3 / 4), 3 / 4 * l2(3) - 1],
+        "42": [IG, 1 - 2 * H2(3 / 4)],
+    }
+
+
+@document("134_reading_group_mixup_loss")
+def _(rng):
+    K, dd = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    ci, cj = (int(c) for c in rng.choice(K, size=2, replace=False))
+    yi, yj = np.eye(K)[ci], np.eye(K)[cj]
+    lam = rng.uniform(0.05, 0.95)
+    xi, xj = rng.normal(size=(2, dd))
+    xt, yt = lam * xi + (1 - lam) * xj, lam * yi + (1 - lam) * yj
+    z = rng.normal(size=K) * 2
+    p = softmax(z)
+    CE = lambda y, p: -float(np.sum(y * np.log(p)))  # noqa: E731
+    k = int(rng.integers(K))
+    gz = partial(lambda z: CE(yt, softmax(z)), z, k)
+    dl = d(lambda l: -float(np.sum((l * yi + (1 - l) * yj) * np.log(p))), lam)
+    W, b = rng.normal(size=(K, dd)), rng.normal(size=K)
+    f = lambda x: W @ x + b  # noqa: E731
+    relu_ = lambda v: np.maximum(v, 0)  # noqa: E731
+    return {
+        "10": [np.sum(yt), 1],
+        "14": [CE(yt, p), lam * CE(yi, p) + (1 - lam) * CE(yj, p), -lam * math.log(p[ci]) - (1 - lam) * math.log(p[cj])],
+        "18": [CE(yt, p), -math.log(lam * p[ci] + (1 - lam) * p[cj])],
+        "21": [gz, p[k] - yt[k]], "21.2": [gz, p[k] - lam * yi[k]],
+        "26": [dl, CE(yi, p) - CE(yj, p), math.log(p[cj]) - math.log(p[ci])],
+        "29": [dl, math.log(p[ci]) - math.log(p[cj])], "29.2": [CE(yi, p), -math.log(p[ci])],
+        "30": [np.sum(p - yt), 0],
+        "33": [f(xt), lam * f(xi) + (1 - lam) * f(xj)], "33.2": [b, lam * b + (1 - lam) * b],
+        "34": [CE(yt, softmax(f(xt))), lam * CE(yi, softmax(f(xi))) + (1 - lam) * CE(yj, softmax(f(xj)))],
+        "35": [relu_(W @ xt), lam * relu_(W @ xi) + (1 - lam) * relu_(W @ xj)],
+    }
+
+
+@document("135_notes_mahalanobis_2d")
+def _(rng):
+    while True:
+        a, c = rng.uniform(0.2, 3, size=2)
+        b = rng.uniform(-2, 2)
+        if a * c - b * b > 0.05 and abs(a - c) > 0.05:
+            break
+    S = np.array([[a, b], [b, c]])
+    Si = np.linalg.inv(S)
+    mu, x = rng.normal(size=(2, 2))
+    de = x - mu
+    d1, d2_ = de
+    dsq = lambda x, mu=mu, S=S: float((x - mu) @ np.linalg.inv(S) @ (x - mu))  # noqa: E731
+    det = a * c - b * b
+    logN = lambda x: -0.5 * dsq(x) - 0.5 * math.log(np.linalg.det(2 * math.pi * S))  # noqa: E731
+    # the log-density, from the density integrating to one: the constant found by quadrature of exp(-d^2/2)
+    nodes, weights = np.polynomial.hermite_e.hermegauss(40)
+    L = np.linalg.cholesky(S)
+    mass = sum(wi * wj for wi in weights for wj in weights) * abs(np.linalg.det(L))   # integral of exp(-d^2/2) dx
+    logdens = -0.5 * dsq(x) - math.log(mass)
+    Ed = sum(wi * wj * float((L @ [u, v]) @ Si @ (L @ [u, v])) for u, wi in zip(nodes, weights) for v, wj in zip(nodes, weights)) \
+        / sum(wi * wj for wi in weights for wj in weights)
+    S0 = np.array([[a, 0.0], [0.0, c]])
+    z = np.linalg.solve(L, de)
+    rho = rng.uniform(-0.95, 0.95)
+    while abs(rho) < 0.05:
+        rho = rng.uniform(-0.95, 0.95)
+    Sr = np.array([[1.0, rho], [rho, 1.0]])
+    return {
+        "16": [Si, np.array([[c, -b], [-b, a]]) / det], "20": [dsq(x), (c * d1**2 - 2 * b * d1 * d2_ + a * d2_**2) / det],
+        "22": [Si, np.array([[a, -b], [-b, c]]) / det], "23": [dsq(x), (c * d1**2 + 2 * b * d1 * d2_ + a * d2_**2) / det],
+        "23.3": [dsq(x, mu, S0), d1**2 / a + d2_**2 / c],
+        "27": [grad(dsq, x), (Si + Si.T) @ de, 2 * Si @ (x - mu)],
+        "30": [grad(lambda m: dsq(x, m), mu), -2 * Si @ (x - mu)], "30.2": [grad(dsq, x), 2 * S @ (x - mu)],
+        "32": [np.linalg.det(2 * math.pi * S), (2 * math.pi) ** 2 * det],
+        "34": [logdens, logN(x), -0.5 * dsq(x) - math.log(2 * math.pi) - 0.5 * math.log(det)],
+        "36": [logdens, -0.5 * dsq(x) - 0.5 * math.log(2 * math.pi) - 0.5 * math.log(det)],
+        "39": [L, np.array([[math.sqrt(a), 0], [b / math.sqrt(a), math.sqrt(c - b * b / a)]])],
+        "39.3": [float(z @ z), dsq(x)],
+        "40": [Ed, 2], "40.2": [Ed, 1],
+        "41.3": [np.linalg.det(Sr), 1 - rho**2], "41.4": [dsq(x, mu, Sr), (d1**2 - 2 * rho * d1 * d2_ + d2_**2) / (1 - rho**2)],
+        "42": [np.linalg.inv(Sr), np.array([[1, rho], [rho, 1]]) / (1 - rho**2)],
+    }
+
+
+@document("136_solution_key_contrastive_pair_loss")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    u, v = rng.normal(size=(2, dd))
+    D = float(np.linalg.norm(u - v))
+    dist = lambda u, v=v: float(np.linalg.norm(u - v))  # noqa: E731
+    loss = lambda u, v, s, m: s / 2 * dist(u, v) ** 2 + (1 - s) / 2 * max(0.0, m - dist(u, v)) ** 2  # noqa: E731
+    m_in = D + rng.uniform(0.1, 3)                          # (c): D < m
+    g1 = grad(lambda x: loss(x, v, 1, 1.0), u)
+    gc = grad(lambda x: loss(x, v, 0, m_in), u)
+    m2 = D**2 + rng.uniform(0.1, 3)                      # (f): inside the margin, D^2 < m
+    g2 = grad(lambda x: 0.5 * max(0.0, m2 - dist(x) ** 2) ** 2, u)
+    U, V = np.array([1.0, 2]), np.array([1.0, 0])
+    ge = grad(lambda x: loss(x, V, 0, 3.0), U)
+    return {
+        "12": [grad(dist, u), (u - v) / np.linalg.norm(u - v), (u - v) / D], "12.2": [grad(dist, u), u - v],
+        "14.2": [g1, u - v], "14.3": [g1, D * (u - v)],
+        "19": [gc, (m_in - D) * -grad(dist, u), -(m_in - D) * (u - v) / D],
+        "22": [np.linalg.norm(gc), m_in - D],
+        "23": [gc, (m_in - D) * (u - v) / D], "23.2": [np.linalg.norm(gc), (m_in - D) / D],
+        "30": [loss(U, V, 0, 3.0), 0.5 * (3 - 2) ** 2, 0.5],
+        "30.2": [ge, -(3 - 2) * np.array([0.0, 2]) / 2, np.array([0.0, -1])],
+        "33": [loss(U, V, 0, 3.0), (3 - 2) ** 2, 1], "33.2": [ge, np.array([0.0, 1])],
+        "36": [g2, -2 * (m2 - D**2) * (u - v)], "36.2": [grad(lambda x: dist(x) ** 2, u), 2 * (u - v)],
+        "36.3": [g2, -(m2 - D**2) * (u - v)],
+    }
+
+
+@document("137_nb_importance_sampling")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    while True:
+        p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+        if np.max(np.abs(p - q)) > 0.05:
+            break
+    f = rng.normal(size=K)
+    w = p / q
+    Ep = float(p @ f)
+    var = float(q @ (w * f) ** 2 - (q @ (w * f)) ** 2)
+    fpos = rng.uniform(0.1, 3, size=K)
+    qs = p * fpos / np.sum(p * fpos)
+    ws = p / qs
+    var_s = float(qs @ (ws * fpos) ** 2 - (qs @ (ws * fpos)) ** 2)
+    N = int(rng.integers(2, 30))
+    xs = rng.choice(K, size=N, p=q)
+    wi = w[xs]
+    Z = rng.uniform(0.1, 5)
+    while abs(Z - 1) < 0.05:
+        Z = rng.uniform(0.1, 5)
+    wt = (Z * p)[xs] / q[xs]
+    mu = float(np.sum(wi * f[xs]) / np.sum(wi))
+    c = rng.uniform(0.1, 5)
+    while abs(c - 1) < 0.05:
+        c = rng.uniform(0.1, 5)
+    eq = np.full(N, c)
+    one = np.zeros(N)
+    one[int(rng.integers(N))] = c
+    ess = lambda w: float(np.sum(w) ** 2 / np.sum(w**2))  # noqa: E731
+    return {
+        "3:4": [Ep, float(np.sum(p * f)), float(np.sum(q * w * f)), float(q @ (w * f))],
+        "3:5": [float(q @ w), 1], "3:5.2": [float(p @ w), float(np.sum(p**2 / q))], "3:5.3": [float(p @ w), 1],
+        "3:6": [float(q @ np.log(w)), -float(np.sum(q * np.log(q / p)))],
+        "3:6.2": [float(q @ np.log(w)), float(np.sum(q * np.log(q / p)))],
+        "5:4": [var, float(np.sum(q * w**2 * f**2)) - Ep**2, float(np.sum(p**2 * f**2 / q)) - Ep**2],
+        "5:5": [var, float(np.sum(p**2 * f**2 / q**2)) - Ep**2],
+        "5:6.2": [var_s, 0],
+        "5:12": [float(np.sum(wt * f[xs]) / np.sum(wt)), float(np.sum(Z * wi * f[xs]) / np.sum(Z * wi)), mu],
+        "5:13": [float(np.mean(wt * f[xs])), float(np.mean(wi * f[xs]))],
+        "5:15.2": [ess(eq), N], "5:16": [ess(eq), c * N],
+        "5:17": [ess(one), 1], "5:17.2": [ess(one), 0],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
