@@ -954,12 +954,25 @@ def _test_function_notes(check: Check) -> list[str]:
 _MAX_VALUE_CASES = 16
 
 
+def _values_fixed_by_conditions(check: Check) -> bool:
+    """Every supposition of the check is a finite set of values (y in {0, 1}) and a condition of the step
+    fixes each of those names to one of its values (y = 1): a counterexample under the conditions meets them."""
+    fixed = {str(d.name): d.body for d in check.assume.definitions if not d.indices}
+    covered = {text for _, _, text in check.values}
+    return bool(check.values) and all(h in covered for h in check.hypotheses) \
+        and all(name in fixed and fixed[name] in [sp.Integer(v) for v in vals] for name, vals, _ in check.values)
+
+
 def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None":
     """A check refuted as read, whose names the document puts in finite sets (y in {0, 1}): refuted
     at one of those values, the refutation stands (with the value named); else None."""
     from .notation import Definition, scalar
 
-    names = [(name, vals) for name, vals, _ in check.values]
+    # (a name a condition already fixes, y = 1 in "if y = 1", keeps that value: never tried at the others)
+    fixed_by_condition = {str(d.name) for d in check.assume.definitions if not d.indices}
+    names = [(name, vals) for name, vals, _ in check.values if name not in fixed_by_condition]
+    if not names:
+        return None
     cases = list(itertools.islice(itertools.product(*(vals for _, vals in names)), _MAX_VALUE_CASES + 1))
     if len(cases) > _MAX_VALUE_CASES:
         return None
@@ -1076,7 +1089,7 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             outcome.counterexample = _symmetrised(outcome.counterexample, check.symmetric)
         return outcome
     outcome = _run(check, settings, clock)
-    if outcome.verdict is Verdict.REFUTED and check.hypotheses:
+    if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check):
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
         # what it assumes is a finite set of values, tried one by one
         outcome = (_at_the_values(check, settings, clock) if check.values else None) or _Outcome(

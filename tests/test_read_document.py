@@ -1560,3 +1560,18 @@ def test_a_condition_in_a_sentence_that_runs_on_into_its_display_holds_there():
     text = ("Let $x \\in \\mathbb{R}$. If $a = 0$, the term vanishes and, squaring the rest, we are left with\n\n"
             "$$\n(a + x)^2 = x^2\n$$\n\nWithout it, in general\n\n$$\n(a + x)^2 = x^2 + 2 a x + a^2\n$$\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_function_of_two_matrices_does_not_stop_the_document_from_being_read():
+    text = ("Let $U, V \\in \\mathbb{R}^{n \\times k}$ and $a \\in \\mathbb{R}$.\n\n$$\nf(U, V) = \\operatorname{tr}(U V^\\top)\n$$\n\n"
+            "$$\n(a + 1)^2 = a^2 + 2 a + 1\n$$\n")
+    assert _verdicts(text)[-1][1] is Verdict.PROVED
+
+
+def test_a_part_labelled_with_its_case_checks_its_steps_in_that_case_only():
+    text = ("Let $u, v \\in \\mathbb{R}^d$, $s \\in \\{0, 1\\}$ and $D = \\lVert u - v \\rVert_2$.\n\n$$\nL = \\frac{s}{2} D^2 + "
+            "(1 - s) D\n$$\n\n**(b) Similar pair, $s = 1$.** Then $\\nabla_u L = u - v$. Some wrote $\\nabla_u L = D \\, (u - v)$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    # the counterexample keeps the case's value of s: it is never tried at s = 0
+    assert "s = 0" not in found[-1][2]

@@ -206,8 +206,8 @@ class DocumentContext:
                         self._restore(dropped)
                     elif dropped:
                         self._start_changed(dropped)
-                except RecursionError:
-                    name = None  # read (and refused) as any other display
+                except (RecursionError, FormulaError):
+                    name = None  # read (and refused) as any other display (f(U, V) of matrices U, V: not a definition)
                 if not name:
                     self._index_defined(terms[0][0], terms[1][0])
                     bold = re.match(r"\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*(?:\\left\s*)?\(", terms[0][0])
@@ -240,7 +240,7 @@ class DocumentContext:
                 self.line = terms[-2][1]
                 try:
                     name = self._define(terms[-2][0], terms[-1][0])
-                except RecursionError:
+                except (RecursionError, FormulaError):
                     name = None
                 if name:
                     self.last_link_definitions[key] = name

@@ -279,6 +279,10 @@ class DerivativeReading:
                                "write it entry by entry")
         expr = self._unfold(body.expr, keep)
         bases = {kept_base(n) for n in keep}
+        if any(str(a.base.label) in keep for a in expr.atoms(Indexed)):
+            # (A = sum_i p_i y_i written before p = sigma(z) defines p: A's p is the variable, not the kept name)
+            raise FormulaError(f"the formula uses {names} both as the vector the document defines and as a variable "
+                               f"(a name defined before {names} was): its derivative with respect to {names} is not read")
         if not any(isinstance(a, Indexed) and a.base in bases for a in expr.atoms(Indexed)):
             raise FormulaError(f"the formula is not written in {names}, so its derivative with respect to {names} "
                                f"is not read (write it in {names}, or differentiate by a variable)")

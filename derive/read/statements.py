@@ -382,7 +382,7 @@ def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | Non
 
 
 # A paragraph opening with a question's number or letter starts a part of the document as a heading does.
-_PART = re.compile(r"^\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s)"
+_PART = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s)"
                    r"|(?:exercise|problem|question|part|task)\s+[\w.()-]+)", re.I)
 
 
@@ -413,8 +413,12 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     leaves_at: int | None = None
     first = True
     last_opened = False  # the paragraph's last sentence opens a condition
+    part_case = False  # the paragraph opens a part with its case ("(b) Similar pair, $s = 1$.")
+    part = _PART.match(words) is not None
     for number, sentence in enumerate(_sentences(paragraph)):
         opening = number == 0  # the paragraph's first sentence
+        # "(b) Similar pair, $s = 1$." opening a part: the case the part is about, up to the next part
+        labelled = part and opening
         sentence_conditions: list[Condition] = []
         pointwise: list[Condition] = []  # "at $a = 0$ we have ...": for this sentence only, never the displays after
         said = ""  # the sentence's words so far
@@ -494,7 +498,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 or re.search(r"\w\s*\(\s*$", since) is not None
             # (an inequality of two index letters, "any other class $k \neq c$", is a case whatever the words)
             opens = c is not None and (opener or _CASE_HEAD.search(said) or _AT_POINT.search(said)
-                                       or (not c.equal and not c.value))
+                                       or (not c.equal and not c.value) or labelled)
             opened_last = bool(opens)
             if c is not None and (not opens or _START_VALUE.search(since)
                                   or _WITH.search(since) and _ZEROTH.fullmatch(math)) \
@@ -561,6 +565,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             # ("... is e^{x_j} when k = j and 0 otherwise" describes a value by cases; it opens none)
             opened = [c for c in sentence_conditions if c not in pointwise] or opened
             last_opened = bool([c for c in sentence_conditions if c not in pointwise])
+            part_case = part_case or labelled
         else:
             last_opened = False
         if re.search(r"\b(?:we\s+)?(?:get|obtain|have|gives?|becomes?|yields?)\s*:\s*$", sentence_words.rstrip(), re.I):
@@ -570,8 +575,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         return
     # ("If $\\varepsilon = 0$, ..., and by Euler's theorem" running on into the display: the display is its end)
     runs_on = last_opened and re.search(r"[A-Za-z]\s*$", words) is not None
-    if opened and (short or ends_colon or runs_on or _CASE_HEAD.search(words)) and not (leaves_at is not None):
-        out.scopes.append(CaseScope(tuple(opened), opened[0].offset, brief=not _CASE_HEAD.search(words)))
+    if opened and (short or ends_colon or runs_on or part_case or _CASE_HEAD.search(words)) and not (leaves_at is not None):
+        out.scopes.append(CaseScope(tuple(opened), opened[0].offset, brief=not (_CASE_HEAD.search(words) or part_case)))
     elif leaves_at is not None:
         out.scopes.append(CaseScope((), leaves_at))
 
