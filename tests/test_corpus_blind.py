@@ -67,24 +67,8 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '124_forum_pinball_loss line 31: \\tau = 0.25':
-        'the example fixes tau in words before the display ("take tau = 0.25 ..."); read as a claim about any tau',
-    '124_forum_pinball_loss line 45 ends: R(1.5) = 0.625':
-        'the data points the prose gives in words are not read: R is a function of any data',
-    '124_forum_pinball_loss line 45: R(1.5) = \\tfrac{1}{4} \\big( 0.75 \\cdot 0.5 + 0.25 \\cdot (0.5 + 2.5 + 5.5) \\big)':
-        'the data points the prose gives in words are not read: R is a function of any data',
-    '126_hw_ppo_clipped_objective line 25 ends: L = 2.4':
-        'the numbers of the example (r = 1.5, A = 2) are given in the prose, not read: L of any r and A',
-    '126_hw_ppo_clipped_objective line 25: L = \\min(1.5 \\cdot 2, \\ 1.2 \\cdot 2)':
-        'the numbers of the example (r = 1.5, A = 2) are given in the prose, not read: L of any r and A',
     '131_handout_matrix_factorisation line 36: U (V\\T V + \\lambda I) = R V':
         'holds at a stationary point only ("setting the gradient to zero"): read as an identity for every U',
-    '136_solution_key_contrastive_pair_loss line 19 ends: \\nabla_u L = -(m - D) \\, \\frac{u - v}{D}':
-        'the part\'s condition "inside the margin (D < m)" relates two names and is not applied',
-    '136_solution_key_contrastive_pair_loss line 19: \\nabla_u L = (m - D) \\cdot \\big(-\\nabla_u D\\big)':
-        'the part\'s condition "inside the margin (D < m)" relates two names and is not applied',
-    '136_solution_key_contrastive_pair_loss line 22: \\lVert \\nabla_u L \\rVert = m - D':
-        'the part\'s condition "inside the margin (D < m)" relates two names and is not applied',
     '136_solution_key_contrastive_pair_loss line 36: \\nabla_u L_2 = -2 (m - D^2)(u - v)':
         'the condition "inside the margin" is said in words only',
 }

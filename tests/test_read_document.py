@@ -1575,3 +1575,27 @@ def test_a_part_labelled_with_its_case_checks_its_steps_in_that_case_only():
     assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
     # the counterexample keeps the case's value of s: it is never tried at s = 0
     assert "s = 0" not in found[-1][2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the value of a name the example gives in words: no claim about every r and A
+    ("Let $r, A \\in \\mathbb{R}$ and\n\n$$\nL = r A\n$$\n\nFor the numbers of the handout's example the loss is\n\n"
+     "$$\nL = 3.5\n$$\n", Verdict.UNKNOWN),
+    # the values given as the step's condition are read
+    ("Let $r, A \\in \\mathbb{R}$ and\n\n$$\nL = r A\n$$\n\nWith $r = 3$ and $A = 2$ the loss is\n\n$$\nL = 7\n$$\n",
+     Verdict.REFUTED),
+    # a variable given a value
+    ("Let $0 < \\tau < 1$. Take\n\n$$\n\\tau = 0.25\n$$\n", Verdict.UNKNOWN),
+    # a side that writes its variables is still refuted
+    ("Let $x \\in \\mathbb{R}$ and\n\n$$\nL = x^2 + 1\n$$\n\nso that\n\n$$\nx^2 + 1 = 0\n$$\n", Verdict.REFUTED),
+], ids=["number_for_values_said_in_words", "values_given_as_a_condition", "a_variable_given_a_value", "a_formula_in_written_variables"])
+def test_a_number_for_a_name_whose_values_the_display_does_not_write_is_not_refuted(text, expected):
+    assert _verdicts(text)[-1][1] is expected
+
+
+def test_what_someone_wrote_is_a_claim_and_never_stops_a_later_definition():
+    text = ("Let $f(x) = x e^{x}$ for real $x$. A student wrote $f(x) = e^{x}$.\n\n## Question 2\n\n"
+            "Now $f(x) = x^2 e^{-x}$.\n\n$$\nf'(x) = (2x - x^2) e^{-x}\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.PROVED
+    assert any(v is Verdict.REFUTED for _, v, _ in found[:-1])  # the student's f(x) = e^x, a claim about f

@@ -485,6 +485,8 @@ class DocumentContext:
             return None
         if value.misfit is not None:
             return self._unusable_definition(base, name, value)
+        if base in self.function_letters and isinstance(value.expr, sp.Expr) and not value.expr.free_symbols:
+            return None  # L = min(1.5 \cdot 2, 2.4) of an L(r) the document applies: its value at a point
         key = symbol_name(base) + "'" * primes
         if entry is not None:
             # (y_t = 1 says what entry t is, not every entry: a definition by entry depends on its index)

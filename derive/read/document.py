@@ -451,6 +451,12 @@ class _Builder:
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
+        for n in range(len(chain.relations)):
+            if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined):
+                number = _number_for_hidden_values(chain, n, values, {symbol_name(c.left) for c in conditions
+                                                                                  if c.value and c.equal})
+                if number:
+                    lonely_links[n] = number
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
         if tie:
             lonely_links[0] = tie
@@ -811,6 +817,40 @@ def _hidden_unread(values, unread: dict, used: set, free_when_unread: set) -> st
     return None
 
 
+# a name, or a name at numbers: L, R(1.5), J_2(0, 1)
+_NAME_AT_NUMBERS = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\w))?\s*(?:\(\s*-?[\d.]+(?:\s*,\s*-?[\d.]+)*\s*\))?\s*")
+
+
+def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: set[str]) -> str | None:
+    """Link n gives a number for a side that depends on names the display does not write (L = 2.4 of an L
+    defined in r and A; R(1.5) = 0.625 of an R of data) or is a bare name given a value (tau = 0.25): the values
+    it is meant at are said elsewhere, in words. What a refutation would need, or None."""
+    a, b = values[n], values[n + 1]
+    if a is None or b is None or any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
+        return None
+    for m, other in ((n, n + 1), (n + 1, n)):
+        number, formula = values[m].expr, values[other].expr
+        if not isinstance(number, sp.Expr) or _derivatives_taken(number).free_symbols:
+            continue
+        free = set()
+        for s in _derivatives_taken(formula).free_symbols:
+            if isinstance(s, sp.Idx) or getattr(s, "is_integer", False) and getattr(s, "is_positive", False):
+                continue  # an index or a size
+            free.add(str(s.base.label) if isinstance(s, sp.Indexed) else str(s))
+        free -= conditioned  # (at a = 0, o = 1/2: the value the step's condition gives)
+        if not free:
+            continue
+        text = chain.terms[other].text.strip()
+        written = {symbol_name(x) for x in names_in(text)}
+        names = ", ".join(sorted(free))
+        if re.fullmatch(r"\\?[A-Za-z]+", text) and free == {symbol_name(text)}:
+            return f"${text}$ given the value of a number ({text} is a variable here: a value for it, not a claim)"
+        if not free & written and _NAME_AT_NUMBERS.fullmatch(text):
+            return (f"${text}$ given as a number, while it depends on {names} (through definitions), which the display "
+                    f"does not write: the values it is meant at are not read (write them: {text} at ... = ...)")
+    return None
+
+
 def _contradict(a: Condition, b: Condition) -> bool:
     """Two conditions on the same letters that no value meets together: i = j and i != j, x = 0 and x > 0
     (x = 0 and x >= 0 agree; two inequalities are left to the check)."""
@@ -882,7 +922,10 @@ _CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
 # "... and uses $M_k = ...$": a formula the prose says something computes, no definition
-_CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\s*,?\s*$", re.I)
+_CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\s*,?\s*$"
+                         # "someone claimed the flat value is $R(q) = 0.75$", "I wrote $L = ...$": what was said, a claim
+                         r"|\b(?:claim(?:s|ed)?|wrote|got|obtained|asserted|thought|believed|said|suggested|guessed|"
+                         r"answered|concluded)\b[^.$:;]{0,40}$", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
                               r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
@@ -1845,7 +1888,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # prose says something computes or follows, "the naive route uses $M_k = ...$", "so $z = 2$")
         return [([(t.text, item.learn_line if item.learn_line is not None and n == 0 else line_of(t))
                   for n, t in enumerate(item.chain.terms)],
-                 ["case"] * len(item.chain.relations) if item.branch or item.inline is not None
+                 ["case"] * len(item.chain.relations) if item.branch
+                 else ["said"] * len(item.chain.relations) if item.inline is not None
                  and _CLAIM_LEAD.search(item.inline.before[-30:]) else list(item.chain.relations),
                  item.chain.terms[0].offset, item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 

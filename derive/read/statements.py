@@ -536,7 +536,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     # name is, everywhere after (a number in that range), not a case
                     out.declarations.extend(Declaration(r.left, "range", (r.order, r.right), r.offset, math)
                                             for r in ranges)
-                elif _OPENS.search(said[-60:]) or _CASE_HEAD.search(said):
+                elif _OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or labelled:
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != ranges[0].letters()]
                     sentence_conditions.extend(ranges)
                 said += f"${math}$"
