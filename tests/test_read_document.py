@@ -1599,3 +1599,9 @@ def test_what_someone_wrote_is_a_claim_and_never_stops_a_later_definition():
     found = _verdicts(text)
     assert found[-1][1] is Verdict.PROVED
     assert any(v is Verdict.REFUTED for _, v, _ in found[:-1])  # the student's f(x) = e^x, a claim about f
+
+
+def test_a_function_without_its_argument_times_parentheses_holding_it_is_a_product():
+    text = ("Recall $\\sigma' = \\sigma (1 - \\sigma)$, and not $\\sigma' = \\sigma (1 + \\sigma)$; also "
+            "$\\sigma(\\sigma(0)) = \\sigma(\\frac{1}{2})$.\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]

@@ -943,11 +943,33 @@ _BARE_FUNCTION = r"(\\sigma|\\tanh|\\sinh|\\cosh|\\phi|\\psi|\\ell|(?<![\\A-Za-z
     r"(?![A-Za-z])(?!\s*['({_^])"
 
 
+def _factor_not_argument(text: str, functions: set[str]) -> str:
+    """f (... f ...) with f bare inside the parentheses: f times them (\\sigma (1 - \\sigma)), written so."""
+    out, at = [], 0
+    for m in re.finditer(r"(\\sigma|\\tanh|\\sinh|\\cosh|\\phi|\\psi|\\ell|(?<![\\A-Za-z])[fgh])(\s*)(\\left\s*)?\(", text):
+        if m.group(1) not in functions or m.start() < at:
+            continue
+        depth, end = 0, None
+        for k in range(m.end() - 1, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[k], 0)
+            if depth == 0:
+                end = k
+                break
+        inside = text[m.end():end] if end is not None else ""
+        if end is not None and any(g.group(1) == m.group(1) for g in re.finditer(_BARE_FUNCTION, inside)):
+            out.append(text[at:m.start(1) + len(m.group(1))] + " \\cdot ")
+            at = m.start(1) + len(m.group(1))
+    return "".join(out) + text[at:]
+
+
 def _at_every_point(chain: Chain, reader) -> tuple[Chain, str] | None:
     """sigma' = sigma (1 - sigma), every function written without its argument: the chain with each at a
     fresh number z, and the letter; None where some function is applied or no letter is free."""
-    texts = [t.text for t in chain.terms]
     functions = {"\\sigma", "\\tanh", "\\sinh", "\\cosh"} | {n for n in reader.lambdas if n not in reader.vector_functions}
+    # sigma (1 - sigma): parentheses that hold the bare function itself are a factor, never its argument
+    chain = dataclasses.replace(chain, terms=tuple(dataclasses.replace(t, text=_factor_not_argument(t.text, functions))
+                                                   for t in chain.terms))
+    texts = [t.text for t in chain.terms]
     found = [m.group(1) for t in texts for m in re.finditer(_BARE_FUNCTION, t)]
     if not found or any(f not in functions for f in found) \
             or any(re.search(re.escape(f) + r"'*\s*\(", t) for f in set(found) for t in texts):
