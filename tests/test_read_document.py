@@ -988,12 +988,13 @@ def test_a_partial_derivative_of_a_function_of_greek_variables_is_taken_at_its_o
 
 
 def test_an_identity_of_functions_written_without_arguments_is_read_at_every_point():
-    """tanh' = 1 - tanh^2 at every z; sigma' = sigma (1 - sigma) stays unknown (sigma applied to 1 - sigma, or a
-    product?)."""
+    """tanh' = 1 - tanh^2 at every z; in sigma' = sigma (1 - sigma) the parentheses hold the bare sigma itself, so
+    they are a factor (sigma at 1 - sigma would need sigma to be a number): sigma(z) (1 - sigma(z)), shown."""
     text = ("$$\n\\tanh' = 1 - \\tanh^2\n$$\n\n$$\n\\sigma' = \\sigma^2\n$$\n\n$$\n\\sigma' = \\sigma (1 - \\sigma)\n$$\n")
     by_line = _results_by_line(text)
-    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
     assert any("read at every point" in r.text for r in by_line[2].readings)
+    assert any("σ(z) · (1 - σ(z))" in r.text or "(1 - \\sigma(z))" in r.text for r in by_line[10].readings)
 
 
 def test_a_number_differentiated_by_a_matrix_has_the_matrix_shape_a_convention_the_verdict_names():
@@ -1605,3 +1606,12 @@ def test_a_function_without_its_argument_times_parentheses_holding_it_is_a_produ
     text = ("Recall $\\sigma' = \\sigma (1 - \\sigma)$, and not $\\sigma' = \\sigma (1 + \\sigma)$; also "
             "$\\sigma(\\sigma(0)) = \\sigma(\\frac{1}{2})$.\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_an_indicator_of_an_order_between_numbers_is_one_where_it_holds():
+    text = ("Let $u, x, \\tau \\in \\mathbb{R}$ and $\\rho(u) = u (\\tau - \\mathbb{1}[u < 0])$.\n\n"
+            "$$\n\\frac{d}{du} \\rho(u) = \\tau - \\mathbb{1}[u < 0]\n$$\n\n"
+            "$$\n\\mathbb{1}[x < 0] + \\mathbb{1}[x \\ge 0] = 1\n$$\n\n$$\n\\mathbb{1}[x > 0] = 1\n$$\n\n"
+            "$$\n\\rho(-2) = 2 - 2\\tau\n$$\n\n$$\n\\rho(u) = |u| \\tau\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][1:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                                      Verdict.REFUTED]

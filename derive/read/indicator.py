@@ -16,6 +16,8 @@ from . import values as V
 from .syntax import Entry, item_base, item_scripts, node_kind, node_word
 
 _RELATIONS = {"=": "=", "\\neq": "≠", "\\ne": "≠"}
+_ORDERS = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "\\le": sp.LessThan, "\\leq": sp.LessThan,
+           "\\ge": sp.GreaterThan, "\\geq": sp.GreaterThan, "\\leqslant": sp.LessThan, "\\geqslant": sp.GreaterThan}
 _BOLD = ("\\mathbf", "\\bm", "\\boldsymbol")
 WRITE = "write \\mathbb{1}[i = j] (or \\mathbb{1}[i \\neq j]) with two indices"
 
@@ -47,11 +49,26 @@ class IndicatorReading:
         parts = [c for c in node.children if not (isinstance(c, Token) and c.type in ("LSET", "RSET"))]
         left, rel, right = parts
         relation = _RELATIONS.get(str(rel))
+        order = _ORDERS.get(str(rel))
+        if order is not None:
+            return self._iverson_order(left, order, right, env)
         if relation is None:
-            raise FormulaError(f"an indicator of {rel} is not read (only of = and \\neq between indices); {WRITE}")
+            raise FormulaError(f"an indicator of {rel} is not read (only of =, \\neq between indices and of an order "
+                               f"between numbers); {WRITE}")
         a, b = self._condition_index(left, env), self._condition_index(right, env)
         delta = sp.KroneckerDelta(a, b)
         return V.Value(delta if relation == "=" else 1 - delta)
+
+    def _iverson_order(self, left, order, right, env) -> V.Value:
+        """1[u < 0], 1[y_i \\le q]: 1 where the order holds between two numbers, else 0."""
+        a, b = self._expr(left, env), self._expr(right, env)
+        if not isinstance(a, V.Value) or not isinstance(b, V.Value) or a.is_vector or b.is_vector or a.row or b.row \
+                or a.is_matrix or b.is_matrix:
+            raise FormulaError("an indicator of an order is read only between two numbers")
+        holds = order(a.expr, b.expr)
+        if holds in (sp.true, sp.false):
+            return V.Value(sp.Integer(1 if holds else 0))
+        return V.Value(sp.Piecewise((sp.Integer(1), holds), (sp.Integer(0), True)))
 
     def _indicator_item(self, scripts, env) -> V.Value:
         """\\mathbb{1}_{i = j}: the condition as a subscript; \\mathbb{1} alone is refused."""
