@@ -1615,3 +1615,13 @@ def test_an_indicator_of_an_order_between_numbers_is_one_where_it_holds():
             "$$\n\\rho(-2) = 2 - 2\\tau\n$$\n\n$$\n\\rho(u) = |u| \\tau\n$$\n")
     assert [v for _, v, _ in _verdicts(text)][1:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
                                                       Verdict.REFUTED]
+
+
+def test_a_claim_true_on_one_case_after_words_of_one_side_is_not_refuted():
+    elu = ("For $\\alpha > 0$ let\n\n$$\nf(x) = \\begin{cases} x & \\text{if } x > 0 \\\\ \\alpha (e^{x} - 1) & \\text{if } "
+           "x \\le 0 \\end{cases}\n$$\n\n")
+    one_side = _verdicts(elu + "So on that side the derivative comes from the output, $f'(x) = f(x) + \\alpha$.\n")
+    assert one_side[-1][1] is Verdict.UNKNOWN and "x <= 0" in one_side[-1][2]
+    # without such words the claim is about every x, and refuted
+    every = _verdicts(elu + "The derivative comes from the output: $f'(x) = f(x) + \\alpha$.\n")
+    assert every[-1][1] is Verdict.REFUTED

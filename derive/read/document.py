@@ -139,6 +139,7 @@ class _Builder:
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
+        self.sided_lines: set[int] = set()  # lines whose lead speaks of one side, branch or case ("on that side")
         self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
         self.einstein_line: int | None = None  # the line saying the document sums over repeated indices
         self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
@@ -452,6 +453,13 @@ class _Builder:
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
         for n in range(len(chain.relations)):
+            if line in self.sided_lines and not link_problems[n] and n not in lonely_links \
+                    and not (n == 0 and self.defined):
+                case = _holds_on_a_case(values[n], values[n + 1])
+                if case:
+                    lonely_links[n] = (f"the link holds where {case} (a case of a function defined by cases), and "
+                                       "the words before it speak of one side or case only: which one is not read; "
+                                       "say it (\"for $x < 0$\")")
             if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined):
                 number = _number_for_hidden_values(chain, n, values, {symbol_name(c.left) for c in conditions
                                                                                   if c.value and c.equal})
@@ -814,6 +822,35 @@ def _hidden_unread(values, unread: dict, used: set, free_when_unread: set) -> st
                 atom.func.__name__ if isinstance(atom, AppliedUndef) else str(atom)
             if name in wanted:
                 return wanted[name]
+    return None
+
+
+# "on that side", "in this branch", "for the negative part": the words of a claim that holds in one case only
+_ONE_SIDE_LEAD = re.compile(r"\b(?:sides?|branch(?:es)?|pieces?|regions?|half|halves|negative|positive|regime|"
+                            r"case|there|that\s+part|this\s+part)\b", re.I)
+
+
+def _holds_on_a_case(a, b) -> str | None:
+    """The condition of a case (of a function defined by cases) on which the two sides agree identically, or
+    None: f'(x) = f(x) + alpha holds where x <= 0 for the ELU."""
+    if a is None or b is None or any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
+        return None
+    try:
+        difference = evaluate_derivatives(a.expr - b.expr)
+        if not difference.has(sp.Piecewise) or difference.has(sp.Sum) or sp.count_ops(difference) > 200:
+            return None
+        folded = sp.piecewise_fold(difference)
+        if not isinstance(folded, sp.Piecewise):
+            return None
+        before = []
+        for piece, condition in folded.args:
+            # (a piece holds where its condition does and none before it)
+            where = sp.And(condition, *[sp.Not(c) for c in before])
+            before.append(condition)
+            if where is not sp.false and sp.simplify(piece) == 0:
+                return sp.sstr(where)
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return None
     return None
 
 
@@ -1923,6 +1960,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                       and _DEFINING_LEAD.search(item.inline.before if item.inline is not None
                                                 else _lead(text, item.chain.offset))}
 
+    sided_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
+                   and _ONE_SIDE_LEAD.search(item.inline.before if item.inline is not None
+                                             else _lead(text, item.chain.offset))}
+
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
                    end: int | None = None, start: int | None = None) -> Reader:
         reader = Reader(part_notation)
@@ -1975,6 +2016,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         for word, why in unread.items():
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
+    builder.sided_lines = sided_lines
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     builder.layout_line = layout_line
