@@ -447,7 +447,7 @@ def test_the_indicator_of_a_one_hot_label_is_its_class(read):
 @pytest.mark.parametrize("text, why", [
     (r"x[j = k]", "a relation in brackets is read only as an indicator's condition"),
     (r"2(j = k)", "a relation in brackets is read only as an indicator's condition"),
-    (r"\mathbb{1}[j < k]", "an indicator of < is not read"),
+    (r"\mathbb{1}[j < k]", "an indicator of an order between indices is not read"),
     (r"\mathbb{1}[a = b]", "the condition of an indicator is read only between indices"),
     (r"\mathbb{1}", "an indicator needs its condition"),
 ])

@@ -62,6 +62,9 @@ class IndicatorReading:
     def _iverson_order(self, left, order, right, env) -> V.Value:
         """1[u < 0], 1[y_i \\le q]: 1 where the order holds between two numbers, else 0."""
         a, b = self._expr(left, env), self._expr(right, env)
+        if any(isinstance(v, V.Value) and v.expr.atoms(sp.Idx) and not v.expr.atoms(sp.Indexed) for v in (a, b)):
+            raise FormulaError(f"an indicator of an order between indices is not read (only of = and \\neq between "
+                               f"indices); {WRITE}")
         if not isinstance(a, V.Value) or not isinstance(b, V.Value) or a.is_vector or b.is_vector or a.row or b.row \
                 or a.is_matrix or b.is_matrix:
             raise FormulaError("an indicator of an order is read only between two numbers")
