@@ -67,8 +67,6 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '131_handout_matrix_factorisation line 36: U (V\\T V + \\lambda I) = R V':
-        'holds at a stationary point only ("setting the gradient to zero"): read as an identity for every U',
     '136_solution_key_contrastive_pair_loss line 36: \\nabla_u L_2 = -2 (m - D^2)(u - v)':
         'the condition "inside the margin" is said in words only',
 }

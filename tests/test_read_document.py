@@ -1625,3 +1625,11 @@ def test_a_claim_true_on_one_case_after_words_of_one_side_is_not_refuted():
     # without such words the claim is about every x, and refuted
     every = _verdicts(elu + "The derivative comes from the output: $f'(x) = f(x) + \\alpha$.\n")
     assert every[-1][1] is Verdict.REFUTED
+
+
+def test_what_setting_an_equation_gives_is_not_refuted_as_an_identity():
+    text = ("Let $a, b, x \\in \\mathbb{R}$ and $L = (a x - b)^2$. Setting $\\frac{dL}{dx} = 0$ gives $a x = b$, "
+            "and in general $\\frac{dL}{dx} = 2 a (a x - b)$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.UNKNOWN, Verdict.PROVED]
+    assert "setting" in found[-2][2]

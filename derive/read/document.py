@@ -140,6 +140,7 @@ class _Builder:
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
         self.sided_lines: set[int] = set()  # lines whose lead speaks of one side, branch or case ("on that side")
+        self.set_lines: set[int] = set()  # lines whose lead sets an equation first ("setting $\\nabla L = 0$ gives")
         self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
         self.einstein_line: int | None = None  # the line saying the document sums over repeated indices
         self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
@@ -453,6 +454,10 @@ class _Builder:
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
         for n in range(len(chain.relations)):
+            if line in self.set_lines and not link_problems[n] and n not in lonely_links \
+                    and not (n == 0 and self.defined):
+                lonely_links[n] = ("the equation the words before it set (\"setting $\\nabla L = 0$ gives\"): the link "
+                                   "holds where that equation does")
             if line in self.sided_lines and not link_problems[n] and n not in lonely_links \
                     and not (n == 0 and self.defined):
                 case = _holds_on_a_case(values[n], values[n + 1])
@@ -823,6 +828,11 @@ def _hidden_unread(values, unread: dict, used: set, free_when_unread: set) -> st
             if name in wanted:
                 return wanted[name]
     return None
+
+
+# "setting $\nabla_U L = 0$ gives", "equating the derivative to zero, we get": what follows holds where that does
+_SETTING_LEAD = re.compile(r"\b(?:setting|set|equating|solving)\b[^.;]{0,80}?(?:=\s*0|\bto\s+zero|\bequal\s+to)[^.;]{0,40}"
+                           r"(?:gives?|yields?|we\s+(?:get|obtain|find|have)|leads?\s+to|implies|results?\s+in|,)\s*:?\s*$", re.I)
 
 
 # "on that side", "in this branch", "for the negative part": the words of a claim that holds in one case only
@@ -1960,6 +1970,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                       and _DEFINING_LEAD.search(item.inline.before if item.inline is not None
                                                 else _lead(text, item.chain.offset))}
 
+    set_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
+                 and _SETTING_LEAD.search(item.inline.before if item.inline is not None
+                                          else _lead(text, item.chain.offset))}
     sided_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
                    and _ONE_SIDE_LEAD.search(item.inline.before if item.inline is not None
                                              else _lead(text, item.chain.offset))}
@@ -2017,6 +2030,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.sided_lines = sided_lines
+    builder.set_lines = set_lines
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
     builder.layout_line = layout_line
