@@ -1633,3 +1633,10 @@ def test_what_setting_an_equation_gives_is_not_refuted_as_an_identity():
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [Verdict.UNKNOWN, Verdict.PROVED]
     assert "setting" in found[-2][2]
+
+
+def test_a_gradient_named_in_words_with_nabla_of_a_defined_vector_gives_the_chain_rule():
+    text = ("Let $\\mathbf{v} \\in \\mathbb{R}^d$ and $g \\in \\mathbb{R}$, and\n\n$$\n\\mathbf{w} = g \\, \\mathbf{v}\n$$\n\n"
+            "Here $L$ is any loss of $\\mathbf{w}$, and I write $\\mathbf{c}$ for its gradient $\\nabla_{\\mathbf{w}} L$.\n\n"
+            "$$\n\\frac{\\partial L}{\\partial g} = \\mathbf{c}^\\top \\mathbf{v}\n$$\n\n$$\n\\nabla_{\\mathbf{v}} L = \\mathbf{c}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]  # it is g c

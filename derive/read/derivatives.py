@@ -151,11 +151,10 @@ class DerivativeReading:
             bold = re.fullmatch(r"\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}\s*", left)
             if bold is None or not isinstance(variable, tuple) or not self._default_only(bold.group(1)):
                 return False
-            key = bold.group(1)
-            g = V.Value(vector(key)[V.entry_index(variable[1])], variable[1])
-            self.values[key] = g
-            self.defined_at[key] = self.line
-            self.overrides.add(key)
+            bold_key = bold.group(1)
+            g = V.Value(vector(bold_key)[V.entry_index(variable[1])], variable[1])
+        else:
+            bold_key = None
         e = g.expr
         if isinstance(variable, tuple) and type(e) is sp.Symbol and self.guesses.get(e.name, 0) > 0 and not g.is_vector:
             # \bar{\mathbf{y}} = dL/d\mathbf{y}, with no declaration: a vector of y's length, its entries \bar{y}_i
@@ -195,6 +194,10 @@ class DerivativeReading:
         text = (f"${name}$ is read as a function of ${over}$ alone, whose gradient ${shown}$ line {self.line} "
                 f"defines: a derivative of ${name}$ is the chain rule through ${over}$")
         self.abstract[word] = Upstream(y, gradient, length, self.line, text)
+        if bold_key is not None:  # (the bold c, a vector from here on: the gradient's name)
+            self.values[bold_key] = g
+            self.defined_at[bold_key] = self.line
+            self.overrides.add(bold_key)
         return True
 
     def _abstract_gradient(self, entry: Entry, op: DerivativeOp, env) -> V.Value | None:
@@ -761,6 +764,20 @@ class DerivativeReading:
                 return DerivativeOp(None, NABLA_ALONE)
             # the variable is the one scalar the body depends on (see _hessian_variable)
             return DerivativeOp(None, "\\nabla^2", ((None, 2),))
+        if not sups:
+            # \nabla_w of a w the document defines (w = g v): the gradient through w, w kept as a name
+            shallow = self._shallow
+            self._shallow = True
+            try:
+                kept = self._arg_value(subs[0].children[1], env)
+            except FormulaError:
+                kept = None
+            finally:
+                self._shallow = shallow
+            variable = self._variable_quiet(kept) if kept is not None else None
+            key = _kept_key(variable) if isinstance(variable, tuple) else None
+            if key is not None and self._in_force(key):
+                return DerivativeOp(variable, "the subscript of \\nabla", ((variable, 1),), (key,))
         value = self._arg_value(subs[0].children[1], env)
         variable = self._variable(value, "the subscript of \\nabla")
         if not sups:

@@ -613,6 +613,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             abstract = self._abstract_gradient(rest[0], op, env)
             if abstract is not None:
                 return abstract
+            if op.through and self._upstream_probe is not None and not isinstance(self._item(rest[0].item, env), Fn):
+                self._check_not_a_bare_name(rest[0], env, op.variable)  # (\nabla_w L, L found by _define_upstream)
         if op.through:
             return self._differentiate_through(rest, op, env)
         if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
