@@ -1964,18 +1964,18 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     everything = learned([item for item in items if not item.piecewise])
     prime_transpose = _PRIME_TRANSPOSE.search(text) is not None  # "a prime denotes the transpose": X'X
+    # the words each chain stands after (its sentence's, for inline mathematics), by the line of its first term
+    leads = [(line_of(item.chain.terms[0]), item.inline.before if item.inline is not None
+              else _lead(text, item.chain.offset)) for item in items if item.chain.terms]
+
+    def lines_led_by(words: re.Pattern) -> set[int]:
+        return {line for line, lead in leads if words.search(lead)}
+
     # the lines whose prose says they give a name its meaning ("we write sigma for ...", "in this sheet ..."):
     # where a built-in function's name may be given a meaning of the document's own
-    defining_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
-                      and _DEFINING_LEAD.search(item.inline.before if item.inline is not None
-                                                else _lead(text, item.chain.offset))}
-
-    set_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
-                 and _SETTING_LEAD.search(item.inline.before if item.inline is not None
-                                          else _lead(text, item.chain.offset))}
-    sided_lines = {line_of(item.chain.terms[0]) for item in items if item.chain.terms
-                   and _ONE_SIDE_LEAD.search(item.inline.before if item.inline is not None
-                                             else _lead(text, item.chain.offset))}
+    defining_lines = lines_led_by(_DEFINING_LEAD)
+    set_lines = lines_led_by(_SETTING_LEAD)  # "setting $\nabla L = 0$ gives ..."
+    sided_lines = lines_led_by(_ONE_SIDE_LEAD)  # "so on that side, ..."
 
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
                    end: int | None = None, start: int | None = None) -> Reader:
