@@ -202,8 +202,25 @@ def _geometric(term: sp.Expr, j) -> bool:
         return False
     rest = Mul(*[f for f in Mul.make_args(term) if f not in powers])
     return rest.is_polynomial(j) and all(
-        f.base.is_number and f.base.is_real and f.base not in (0, 1) and f.exp.is_polynomial(j)
-        and sp.degree(f.exp, j) == 1 for f in powers)
+        (f.base.is_number and f.base.is_real and f.base not in (0, 1)
+         or not f.base.is_number and j not in f.base.free_symbols and f.base.is_real
+         and not f.base.has(Indexed, Sum, KroneckerDelta, sp.Function))
+        and f.exp.is_polynomial(j) and sp.degree(f.exp, j) == 1 for f in powers)
+
+
+def _generic(closed: sp.Expr) -> sp.Expr | None:
+    """A closed form without cases, or the general case of one whose other cases are single values of
+    its parameters (gamma = 1 of a geometric sum): the two sides are then equal wherever defined,
+    continuous functions agreeing off a point agree at it."""
+    if not closed.has(sp.Piecewise):
+        return closed
+    if not isinstance(closed, sp.Piecewise) or closed.args[-1].cond is not sp.true:
+        return None
+    if not all(isinstance(c, sp.Eq) or isinstance(c, sp.And) and all(isinstance(a, sp.Eq) for a in c.args)
+               for _, c in closed.args[:-1]):
+        return None
+    general = closed.args[-1].expr
+    return None if general.has(sp.Piecewise) else general
 
 
 def _within(k: sp.Expr, lo, hi) -> bool:
@@ -240,7 +257,8 @@ def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
         # A number to a power linear in the index (2^k, (-1)^k, k 2^{-k}): its closed form, when
         # SymPy gives one without cases.
         closed = sp.summation(plain, (j, lo, hi))
-        if not closed.has(Sum, sp.Piecewise):
+        closed = None if closed.has(Sum) else _generic(closed)
+        if closed is not None:
             return coeff * sp.expand(closed)
     merged_limits = []
     factors = []

@@ -566,9 +566,10 @@ def test_a_count_said_in_words_declares_a_size():
                  "$$\n\\sum_{i=1}^{m} \\sum_{j=1}^{C} 1 = m + C\n$$\n")
     assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
     assert any("$m$ is the number of examples" == x.text for x in r["line 8"].readings)
-    # without the sentence, m is no size: the sum is not read
+    # without the sentence, m is a whole number as the sum's limit, and the reading says so
     bare = _checked("$$\n\\sum_{i=1}^{m} 1 = m\n$$\n")
-    assert bare["line 2"].verdict is Verdict.UNKNOWN
+    assert bare["line 2"].verdict is Verdict.PROVED
+    assert any("$m$ is read as a whole number" in x.text for x in bare["line 2"].readings)
 
 
 def test_an_index_takes_the_size_of_what_it_indexes():
@@ -1640,3 +1641,25 @@ def test_a_gradient_named_in_words_with_nabla_of_a_defined_vector_gives_the_chai
             "Here $L$ is any loss of $\\mathbf{w}$, and I write $\\mathbf{c}$ for its gradient $\\nabla_{\\mathbf{w}} L$.\n\n"
             "$$\n\\frac{\\partial L}{\\partial g} = \\mathbf{c}^\\top \\mathbf{v}\n$$\n\n$$\n\\nabla_{\\mathbf{v}} L = \\mathbf{c}\n$$\n")
     assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED]  # it is g c
+
+
+def test_a_letter_written_as_a_sums_limit_is_a_whole_number():
+    r = _checked("$$\n\\sum_{t=1}^{W} t = \\frac{W (W + 1)}{2}\n$$\n\n"
+                 "$$\n\\sum_{t=1}^{W} t = \\frac{W (W - 1)}{2}\n$$\n\n"
+                 "$$\n\\sum_{k=0}^{T-1} \\gamma^k = \\frac{1 - \\gamma^T}{1 - \\gamma}\n$$\n\n"
+                 "$$\n\\sum_{k=0}^{T-1} \\gamma^k = \\frac{1 - \\gamma^{T-1}}{1 - \\gamma}\n$$\n")
+    assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
+    # W is no longer the default weight matrix: the reading says what it is
+    assert any("$W$ is read as a whole number" in x.text for x in r["line 2"].readings)
+    assert r["line 10"].bound is None  # a geometric sum in a symbol, proved for every T (not up to a bound)
+    # a letter declared otherwise, or applied, is no limit's size
+    declared = _checked("Let $T \\in \\mathbb{R}$.\n\n$$\n\\sum_{k=1}^{T} 1 = T\n$$\n")
+    assert declared["line 4"].verdict is Verdict.UNKNOWN
+
+
+def test_a_sum_to_another_size_than_its_vectors_length_is_refused():
+    # x has the default length N; a sum of its entries up to m may be a sum over part of it
+    r = _checked("$$\n\\sum_{i=1}^{m} x_i = m \\bar{x}\n$$\n\n"
+                 "$$\n\\frac{\\partial}{\\partial x_j} \\sum_{i=1}^{m} x_i^2 = 2 x_j\n$$\n")
+    assert all(v.verdict is Verdict.UNKNOWN for v in r.values())
+    assert "the sum over i runs to m, the vector has length N" in r["line 6"].detail

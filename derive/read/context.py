@@ -99,6 +99,10 @@ class DocumentContext:
         demote |= {letter for size, letters in self.notation.sizes.items() for letter in letters
                    if letters == defaults.sizes.get(size) and letter not in usage.indices
                    and letter not in referenced and letter not in hot}
+        # a default name (the weight matrix W) the document writes as a sum's limit (\sum_{t=1}^{W}): a count
+        demote |= {name for name in usage.limits if self.notation.kind_of(name) in ("vector", "matrix", "scalar")
+                   and self.notation.kind_of(name) == defaults.kind_of(name) and name not in self.stated
+                   and name not in referenced and not usage.as_vector(name)}
         labels = _label_vectors(usage, self.notation)
         if "c" in self.notation.scalars and "c" in defaults.scalars and (
                 any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):
@@ -136,6 +140,10 @@ class DocumentContext:
         sizes = dict(notation.sizes)
         for name in typed.sizes:
             sizes[name] = ()
+        for name, line in sorted(self._limit_sizes(chains, notation, usage).items()):
+            sizes[name] = ()
+            self.inferred[name] = (f"${name}$ is read as a whole number $\\ge 1$ (a limit of the sum or product on "
+                                   f"line {line})", line)
         moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
@@ -280,6 +288,21 @@ class DocumentContext:
             self.typed_from_use[name] = (f"${r} \\times {c}$", "matrix", typed.why[name], typed.lines[name],
                                          name in typed.ambiguous)
         return typed
+
+    def _limit_sizes(self, chains, notation: Notation, usage) -> dict[str, int]:
+        """The undeclared letters a sum's or a product's limits are written in (\\sum_{t=1}^{W},
+        \\sum_{k=0}^{T-1}): whole numbers, read as sizes. Not a letter with any other meaning or use: one the
+        document declares, defines (n = 5 alone on a left side), applies, indexes by or writes entries of."""
+        alone = {terms[0][0].strip() for terms, *_ in chains if terms and len(terms) > 1}
+        heads = self._function_heads(chains)  # (W(W + 1) of a limit W is a product; f(x) = ... defines f)
+        out = {}
+        for name, line in usage.limits.items():
+            if name in ("e", "d", "i", "I") or notation.kind_of(name) is not None or name in self.stated \
+                    or name in alone or usage.as_vector(name) or name in heads or name in usage.primed \
+                    or name in usage.indices or name in usage.labelled or name in self.sequence_names:
+                continue
+            out[name] = line
+        return out
 
     def _learn_label_vectors(self, usage, labels: dict[str, int]) -> None:
         """u_o, v_c used as vectors: vectors of their own, of one length; ambiguous ones are conflicts.

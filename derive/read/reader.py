@@ -1862,6 +1862,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if isinstance(index, Idx) and index not in env.values() and index.upper != length:
             raise IndexRangeError(f"index {index} runs over 1..{index.upper}, the vector has length {length}",
                                   str(index), str(length))
+        sizes = set(self.sizes.values())
+        if isinstance(index, Idx) and index in env.values() and index.upper != length \
+                and index.upper in sizes and length in sizes:
+            # \sum_{i=1}^{m} x_i of an x of length N: two sizes, which may differ (a sum over part of x?)
+            raise IndexRangeError(f"the sum over {index} runs to {index.upper}, the vector has length {length}: "
+                                  f"say that it has length {index.upper} (\\in \\mathbb{{R}}^{{{index.upper}}})",
+                                  str(index), str(length))
 
     def _sum(self, scripts, env, product: bool = False) -> SumOp:
         subs = [s for s in scripts if s.data == "sub_script"]

@@ -44,6 +44,8 @@ class Usage:
     second_index: dict[str, str] = field(default_factory=dict)  # v_{c,i}: "v_c" -> "i"
     # \sum_c ... \theta_c: a letter a sum binds, written as the subscript of another name (letter -> (name, line))
     summed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # \sum_{t=1}^{W}, \sum_{k=0}^{T-1}: the letters a sum's or a product's limits are written in
+    limits: dict[str, int] = field(default_factory=dict)
 
     def as_vector(self, name: str) -> bool:
         return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
@@ -67,6 +69,7 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
         for m in _WHOLE.finditer(text):
             _note(usage.whole, m.group(1), line)
         _labelled(tokens, line, usage)
+        _limits(tokens, line, usage)
         depth, script_depth = 0, []  # brace depth, and the depths at which subscript groups opened
         for n, tok in enumerate(tokens):
             if tok.type == "LBRACE":
@@ -169,6 +172,41 @@ def _labelled(tokens, line: int, usage: Usage) -> None:
             usage.labelled.setdefault(name, line)
             if second:
                 usage.second_index.setdefault(name, second)
+
+
+def _script(tokens, p: int) -> tuple[str, list, int]:
+    """The script starting at p (_x, ^{T-1}): its kind (SUB or SUP), its tokens and the position after it;
+    ('', [], p) when there is none."""
+    if p + 1 >= len(tokens) or tokens[p].type not in ("SUB", "SUP"):
+        return "", [], p
+    if tokens[p + 1].type != "LBRACE":
+        return tokens[p].type, [tokens[p + 1]], p + 2
+    depth = 0
+    for q in range(p + 1, len(tokens)):
+        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[q].type, 0)
+        if depth == 0:
+            return tokens[p].type, tokens[p + 2:q], q + 1
+    return "", [], p
+
+
+def _limits(tokens, line: int, usage: Usage) -> None:
+    """The letters written in a sum's or a product's limits: ^{W}, ^{T-1}, _{t=W+1} (past its "=")."""
+    for n, tok in enumerate(tokens):
+        if tok.type != "CMD" or str(tok) not in ("\\sum", "\\prod"):
+            continue
+        p = n + 1
+        for _ in range(2):
+            kind, inside, p = _script(tokens, p)
+            if not kind:
+                break
+            if kind == "SUB":
+                eq = next((q for q, t in enumerate(inside) if t.type == "REL" and str(t) == "="), None)
+                inside = inside[eq + 1:] if eq is not None else []
+                if any(t.type == "COMMA" for t in inside):
+                    inside = inside[:next(q for q, t in enumerate(inside) if t.type == "COMMA")]
+            for q, t in enumerate(inside):
+                if t.type == "LETTER" and not (q and inside[q - 1].type in ("SUB", "SUP")):
+                    _note(usage.limits, str(t), line)
 
 
 def _letters(tokens, p: int) -> tuple[str, ...]:
