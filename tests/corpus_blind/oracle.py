@@ -3887,6 +3887,150 @@ def _(rng):
     }
 
 
+def _sparsemax(z):
+    """The Euclidean projection of z onto the probability simplex, and its threshold."""
+    z = np.asarray(z, dtype=float)
+    s = np.sort(z)[::-1]
+    cs = np.cumsum(s)
+    k = max(j for j in range(1, len(z) + 1) if 1 + j * s[j - 1] > cs[j - 1])
+    tau = (cs[k - 1] - 1) / k
+    return np.maximum(z - tau, 0.0), tau
+
+
+@document("138_recitation_sparsemax_two_classes")
+def _(rng):
+    sm = lambda z: _sparsemax(z)[0]  # noqa: E731
+    z1 = rng.normal()
+    z = np.array([z1, z1 - rng.uniform(-0.95, 0.95)])            # lines 12-27: |delta| < 1
+    dl = z[0] - z[1]
+    p, tau = _sparsemax(z)
+    zs = np.array([z1, z1 - rng.uniform(1.05, 4)])               # lines 29-30: delta >= 1
+    zg = rng.normal(scale=2, size=2)                              # lines 33-36: any scores
+    dg = zg[0] - zg[1]
+    c = rng.normal(scale=3)
+    e = sm(np.array([2, 0.5]))[0]
+    return {
+        "12": [(z[0] - tau) + (z[1] - tau), 1], "15": [tau, (z[0] + z[1] - 1) / 2],
+        "15.2": [p[0], z[0] - tau, (1 + dl) / 2], "18": [tau, (z[0] + z[1]) / 2 - 1],
+        "19": [partial(lambda z: sm(z)[0], z, 1), -0.5], "20": [partial(lambda z: sm(z)[0], z, 1), 0.5],
+        "24": [jac(sm, z), np.eye(2) - np.ones((2, 2)) / 2, np.array([[1, -1], [-1, 1]]) / 2],
+        "27": [jac(sm, z), np.eye(2) - np.ones((2, 2))],
+        "29": [sm(zs)[0], 1], "30": [partial(lambda z: sm(z)[0], zs, 0), 0],
+        "31": [e, 1], "31.2": [e, (1 + 1.5) / 2, 1.25],
+        "33": [softmax(zg)[0], sig(zg[0] - zg[1])], "34": [softmax(zg)[0], sig(zg[1] - zg[0])],
+        "35": [sm(zg)[0], min(max((1 + dg) / 2, 0), 1)], "36": [sm(zg + c), sm(zg)],
+        "37": [sm(2 * z), sm(z)],
+    }
+
+
+def _hessian(f, x):
+    """The matrix of second partial derivatives of a scalar f of the vector x."""
+    n = len(x)
+    return np.array([[partial2(f, x, i, k) for k in range(n)] for i in range(n)])
+
+
+@document("139_appendix_gauss_newton_decay_fit")
+def _(rng):
+    m = int(rng.integers(3, 7))
+    t, y = rng.uniform(0, 2, size=m), rng.normal(size=m)
+    th = np.array([rng.uniform(0.5, 2) * rng.choice([-1, 1]), rng.uniform(-1, 1)])
+    a, b = th
+    i = int(rng.integers(m))
+    res = lambda th, y=y: th[0] * np.exp(th[1] * t) - y  # noqa: E731
+    f = lambda th, y=y: 0.5 * float(np.sum(res(th, y) ** 2))  # noqa: E731
+    r, J = res(th), jac(res, th)
+    ri = lambda th: float(res(th)[i])  # noqa: E731
+    H = _hessian(f, th)
+    e = np.exp(b * t)
+    ys = a * np.exp(b * t)                                   # line 31: an exact fit at theta
+    step = -np.linalg.solve(J.T @ J, J.T @ r)
+    A, yl, th0 = rng.normal(size=(m, 2)), rng.normal(size=m), rng.normal(size=2)
+    lin = lambda th: A @ th - yl  # noqa: E731
+    JA = jac(lin, th0)
+    stepA = -np.linalg.solve(JA.T @ JA, JA.T @ lin(th0))
+    ay = mat(A, yl)
+    return {
+        "11": [f(th), 0.5 * sum(r[k] ** 2 for k in range(m)), 0.5 * float(np.linalg.norm(r)) ** 2],
+        "15": [partial(ri, th, 0), e[i]], "15.2": [partial(ri, th, 1), a * t[i] * e[i]], "17": [partial(ri, th, 1), t[i] * e[i]],
+        "19": [grad(f, th), sum(r[k] * J[k] for k in range(m)), J.T @ r],
+        "21": [H, J.T @ J + sum(r[k] * _hessian(lambda th, k=k: float(res(th)[k]), th) for k in range(m))],
+        "25": [_hessian(ri, th), np.array([[0, t[i] * e[i]], [t[i] * e[i], a * t[i] ** 2 * e[i]]])],
+        "27": [grad(f, th), mat(J, r)],
+        "28": [(J.T @ J)[0, 1], np.sum(a * t * np.exp(2 * b * t))], "28.2": [(J.T @ J)[1, 1], np.sum(a * t**2 * np.exp(2 * b * t))],
+        "30": [H, J.T @ J], "31.2": [_hessian(lambda th: f(th, ys), th), J.T @ J],
+        "36": [step, np.linalg.solve(J.T @ J, J.T @ r)],
+        "37": [-np.linalg.solve(2 * J.T @ J, 2 * J.T @ r), step],
+        "39.2": [JA, A],
+        "42": [th0 + stepA, th0 - np.linalg.solve(A.T @ A, A.T @ (A @ th0 - yl)), np.linalg.solve(A.T @ A, A.T @ yl)],
+        "44": [th0 + stepA, UNDEFINED if ay is UNDEFINED else np.linalg.inv(A @ A.T) @ ay],
+    }
+
+
+@document("140_hw_huberised_hinge")
+def _(rng):
+    ell = lambda m: 0.5 - m if m <= 0 else (0.5 * (1 - m) ** 2 if m < 1 else 0.0)  # noqa: E731
+    hub = lambda u: 0.5 * u * u if abs(u) <= 1 else abs(u) - 0.5  # noqa: E731
+    mn, mm, mp, ma = -rng.uniform(0.01, 3), rng.uniform(0.01, 0.99), rng.uniform(1.01, 3), rng.uniform(-3, 3)
+    dd = int(rng.integers(1, 5))
+    x, w, y = rng.normal(size=dd), rng.normal(size=dd), rng.choice([-1.0, 1.0])
+    w = w * rng.uniform(0.05, 0.95) / (y * w @ x)                # lines 28-31: the margin in the quadratic zone
+    mq = y * w @ x
+    L = lambda w: ell(y * w @ x)  # noqa: E731
+    x2, w2 = rng.normal(size=(2, dd))                          # line 25: any margin
+    L2 = lambda w: ell(y * w @ x2)  # noqa: E731
+    g, gq = grad(L2, w2), grad(L, w)
+    return {
+        "15": [d(ell, mn), -1], "15.2": [d(ell, mm), -(1 - mm), mm - 1], "18": [d(ell, mp), 0], "19": [d(ell, mm), 1 - mm],
+        "20": [d2(ell, mm), 1], "20.2": [d2(ell, mm), -1],
+        "25": [g, d(ell, y * w2 @ x2) * y * x2],
+        "29": [gq, (y * w @ x - 1) * y * x, (w @ x - y) * x],
+        "30": [gq, d(ell, mq) * x], "31": [gq, (w @ x - 1) * x],
+        "33": [ell(0.4), 0.5 * 0.6**2, 0.18], "33.2": [ell(-2), 0.5 + 2, 2.5], "33.3": [ell(0.4), 0.36], "34": [ell(-2), 0.5 - 2],
+        "37": [ell(ma), hub(max(0, 1 - ma))], "37.2": [ell(ma), hub(1 - ma)],
+        "38": [max(0, 1 - mn) - ell(mn), 0.5],
+    }
+
+
+def _nesterov(g, theta, eta, mu, steps):
+    """Sutskever's Nesterov momentum from v_0 = 0: the lists theta_0.., v_0.."""
+    th, v = [theta], [0.0]
+    for _ in range(steps):
+        v.append(mu * v[-1] - eta * g(th[-1] + mu * v[-1]))
+        th.append(th[-1] + v[-1])
+    return th, v
+
+
+@document("141_nb_nesterov_two_steps")
+def _(rng):
+    eta, mu, lam, t0 = rng.uniform(0.01, 1), rng.uniform(0.05, 0.95), rng.uniform(0.1, 3), rng.normal()
+    a = eta * lam
+    f = lambda th: 0.5 * lam * th * th  # noqa: E731
+    g = lambda th: d(f, th)  # noqa: E731
+    (th0, th1, th2), (_, v1, v2) = _nesterov(g, t0, eta, mu, 2)
+    c = rng.uniform(0.2, 2)
+    fg = lambda th: math.log(math.cosh(c * th)) + 0.1 * th**4  # noqa: E731   cell 3 line 4: any f
+    gth1 = _nesterov(lambda th: d(fg, th), t0, eta, mu, 1)[0][1]
+    v1h = -eta * g(t0)                                             # heavy ball: gradient at theta_t
+    v2h = mu * v1h - eta * g(t0 + v1h)
+    hb2 = t0 + v1h + v2h
+    (_, e1, _), (_, _, w2) = _nesterov(g, t0, 1 / lam, mu, 2)      # cell 6 lines 9-10: eta = 1 / lambda
+    w1 = -t0
+    return {
+        "1:8": [d(f, t0), lam * t0],
+        "3:4": [gth1, t0 - eta * d(fg, t0)],
+        "3:6": [v1, -eta * lam * t0, -a * t0], "3:6.2": [th1, (1 - a) * t0], "3:8": [v1, -mu * a * t0],
+        "4:6": [th1 + mu * v1, (1 - a) * t0 - mu * a * t0, (1 - a - mu * a) * t0],
+        "4:10": [th1 + mu * v1, (1 - a + mu * a) * t0],
+        "4:13": [v2, mu * v1 - a * (1 - a - mu * a) * t0],
+        "4:14": [th2, th1 + v2, (1 - a) * t0 - mu * a * t0 - a * (1 - a - mu * a) * t0, (1 - a) * (1 - a - mu * a) * t0],
+        "4:18": [v2, mu * v1 - a * th1], "4:19": [th2, (1 - a) ** 2 * t0],
+        "6:3": [hb2, ((1 - a) ** 2 - mu * a) * t0],
+        "6:5": [th2 - hb2, mu * a * a * t0], "6:7": [th2 - hb2, mu * a * t0],
+        "6:8": [th2, t0 + v1 + v2], "6:8.2": [th2, th1 + v1 + v2],
+        "6:9.2": [e1, 0], "6:10": [w2, 0], "6:10.2": [w2, mu * w1],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
