@@ -4031,6 +4031,139 @@ def _(rng):
     }
 
 
+@document("142_forum_logit_inverse_sigmoid")
+def _(rng):
+    p = rng.uniform(0.02, 0.98)
+    while abs(p - 0.5) < 0.02:
+        p = rng.uniform(0.02, 0.98)
+    logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+    x = logit(p)
+    n = int(rng.integers(1, 40))
+    ks = np.arange(n + 1)
+    pmf = np.array([math.comb(n, int(k)) * p**k * (1 - p) ** (n - k) for k in ks])
+    var = float(pmf @ (ks / n) ** 2 - (pmf @ (ks / n)) ** 2)
+    return {
+        "2": [d(logit, p), 1 / p - 1 / (1 - p)],
+        "7": [logit(p), math.log(p / (1 - p)), math.log(p) - math.log(1 - p)],
+        "14": [d(logit, p), 1 / p + 1 / (1 - p), 1 / (p * (1 - p))],
+        "18": [d(lambda p: p / (1 - p), p), 1 / (1 - p) ** 2],
+        "21": [d(logit, p), (1 - p) / p / (1 - p) ** 2, 1 / (p * (1 - p))],
+        "24": [d(lambda p: p / (1 - p), p), (1 - 2 * p) / (1 - p) ** 2],
+        "25": [logit(p), math.log(p) / math.log(1 - p)],
+        "28": [d(sig, x), sig(x) * (1 - sig(x))], "28.3": [sig(x), p],
+        "31": [d(logit, p), 1 / d(sig, x), 1 / (p * (1 - p))], "34": [d(logit, p), p * (1 - p)],
+        "36": [logit(1 - p), -logit(p)],
+        "39": [d2r(logit, p), -1 / p**2 + 1 / (1 - p) ** 2, (2 * p - 1) / (p**2 * (1 - p) ** 2)],
+        "42": [d2r(logit, p), (1 - 2 * p) / (p**2 * (1 - p) ** 2)],
+        "44": [var, p * (1 - p) / n],
+        "45": [d(logit, p) ** 2 * var, 1 / (p**2 * (1 - p) ** 2) * p * (1 - p) / n, 1 / (n * p * (1 - p))],
+    }
+
+
+@document("143_lecture_tanh_two_unit_net")
+def _(rng):
+    P = rng.normal(size=8)                                        # w1, w2, b1, b2, v1, v2, c, x
+    y = rng.normal()
+    hid = lambda P: np.tanh(P[0:2] * P[7] + P[2:4])  # noqa: E731
+    out = lambda P: float(P[4:6] @ hid(P) + P[6])  # noqa: E731
+    L = lambda P: 0.5 * (out(P) - y) ** 2  # noqa: E731
+    h, yh = hid(P), out(P)
+    dl = yh - y
+    v, w, x = P[4:6], P[0:2], P[7]
+    j = int(rng.integers(2))
+    u = rng.normal()
+    P0 = P.copy()
+    P0[0:2] = 0.0                                                 # line 37: w_1 = w_2 = 0
+    dx = dl * np.sum(v * (1 - h**2) * w)
+    return {
+        "9": [d(np.tanh, u), 1 - np.tanh(u) ** 2, 1 / np.cosh(u) ** 2],
+        "11": [partial(lambda P: hid(P)[j], P, j), (1 - h[j] ** 2) * x],
+        "12": [partial(lambda P: hid(P)[j], P, 1 - j), 0], "12.2": [partial(lambda P: hid(P)[j], P, 1 - j), (1 - h[j] ** 2) * x],
+        "17": [d(lambda t: 0.5 * (t - y) ** 2, yh), yh - y, dl],
+        "18": [partial(L, P, 4 + j), dl * h[j]], "19": [partial(L, P, 6), dl],
+        "24": [partial(L, P, 0), dl * partial(lambda hh: float(v @ hh + P[6]), h, 0) * partial(lambda P: hid(P)[0], P, 0),
+               dl * v[0] * (1 - h[0] ** 2) * x],
+        "26": [partial(L, P, 3), dl * v[1] * (1 - h[1] ** 2)],
+        "28": [partial(L, P, 0), dl * v[0] * (1 - h[0] ** 2)], "29": [partial(L, P, 0), dl * v[0] * (1 - h[0]) ** 2 * x],
+        "30": [partial(L, P, 3), dl * v[1] * h[1] * (1 - h[1])],
+        "34": [partial(L, P, 7), dx, dl * (v[0] * w[0] * (1 - h[0] ** 2) + v[1] * w[1] * (1 - h[1] ** 2))],
+        "36": [partial(L, P, 7), dl * np.sum(v * (1 - h**2))],
+        "37.2": [partial(L, P0, 7), 0],
+        "38": [d2(lambda t: L(np.r_[P[:4], t, P[5:]]), P[4]), h[0] ** 2],
+        "39": [d2(lambda t: L(np.r_[P[:4], t, P[5:]]), P[4]), h[0]],
+    }
+
+
+def _d3(f, x, h=1e-2):
+    """f'''(x) by the five-point central difference: exact for cubics up to rounding."""
+    return (f(x + 2 * h) - 2 * f(x + h) + 2 * f(x - h) - f(x - 2 * h)) / (2 * h**3)
+
+
+def _root(g, lo, hi):
+    """A zero of g between lo and hi, where g changes sign, by bisection."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if (g(lo) < 0) == (g(mid) < 0) else (lo, mid)
+    return (lo + hi) / 2
+
+
+@document("144_central_difference_error")
+def _(rng):
+    x, h = rng.uniform(-2, 2), rng.uniform(0.05, 2)
+    D = lambda f, x, h=h: (f(x + h) - f(x - h)) / (2 * h)  # noqa: E731
+    f = lambda t: t**3  # noqa: E731
+    a, b, c = rng.normal(size=3)
+    q = lambda t: a * t * t + b * t + c  # noqa: E731
+    M, eps = rng.uniform(0.5, 5), rng.uniform(0.01, 1)
+    E = lambda h: M * h * h / 6 + eps / h  # noqa: E731
+    hs = _root(lambda h: d(E, h), 1e-3, 100)
+    return {
+        "12": [D(f, x), ((x + h) ** 3 - (x - h) ** 3) / (2 * h), (6 * x * x * h + 2 * h**3) / (2 * h), 3 * x * x + h * h],
+        "18": [D(f, x) - d(f, x), h * h], "18.2": [_d3(f, x), 6],
+        "19": [(x + h) ** 3 - (x - h) ** 3, 6 * x * x * h + h**3],
+        "20": [D(f, x) - d(f, x), h * h / 3 * _d3(f, x)],
+        "22.2": [D(q, x), 2 * a * x + b],
+        "27": [(f(x + h) - f(x)) / h, 3 * x * x + 3 * x * h + h * h], "27.2": [(f(x + h) - f(x)) / h, 3 * x * x + 3 * x * h],
+        "30.2": [D(np.exp, x), np.exp(x) * np.sinh(h) / h], "31": [D(np.exp, x), np.exp(x) * np.sinh(2 * h) / (2 * h)],
+        "34": [(4 * D(f, x, h / 2) - D(f, x)) / 3, 3 * x * x], "35": [2 * D(f, x, h / 2) - D(f, x), 3 * x * x],
+        "38.2": [d(E, h), M * h / 3 - eps / h**2], "39": [hs, (3 * eps / M) ** (1 / 3)],
+        "40": [d(E, h), M * h / 3 + eps / h**2],
+    }
+
+
+@document("145_forum_variance_of_a_sum")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    p = rng.dirichlet(np.ones(K))
+    X, Y = rng.normal(size=(2, K))                          # the joint law: (X, Y) = (X[k], Y[k]) with probability p[k]
+    E = lambda Z: float(p @ Z)  # noqa: E731
+    var = lambda Z: E((Z - E(Z)) ** 2)  # noqa: E731
+    cov = lambda Z, W: E((Z - E(Z)) * (W - E(W)))  # noqa: E731
+    mx, my = E(X), E(Y)
+    a, b = rng.normal(size=2)
+    sx, sy = math.sqrt(var(X)), math.sqrt(var(Y))
+    rho = cov(X, Y) / (sx * sy)
+    Yl = rng.uniform(0.1, 3) * X + rng.normal()             # line 31: an increasing linear function of X
+    Yc = rng.normal() - X                                  # line 31: Y = c - X
+    n = int(rng.integers(2, 11))
+    s2, r = rng.uniform(0.1, 4), rng.uniform(-1 / (n - 1) + 0.01, 0.95)
+    while abs(r) < 0.01:
+        r = rng.uniform(-1 / (n - 1) + 0.01, 0.95)
+    S = s2 * ((1 - r) * np.eye(n) + r * np.ones((n, n)))
+    vbar = float(np.ones(n) @ S @ np.ones(n)) / n**2
+    return {
+        "8": [var(X + Y), E((X - mx + Y - my) ** 2), var(X) + var(Y) + 2 * cov(X, Y)],
+        "14": [var(X + Y), var(X) + var(Y) + cov(X, Y)],
+        "18": [var(X - Y), var(X) + var(Y) - 2 * cov(X, Y)], "21": [var(X - Y), var(X) - var(Y)],
+        "24": [var(a * X + b * Y), a * a * var(X) + b * b * var(Y) + 2 * a * b * cov(X, Y)],
+        "27": [var(a * X + b * Y), a * var(X) + b * var(Y) + 2 * a * b * cov(X, Y)],
+        "30": [var(X + Y), sx**2 + sy**2 + 2 * rho * sx * sy],
+        "31": [var(X + Yl), (sx + math.sqrt(var(Yl))) ** 2], "31.3": [var(X + Yc), 0],
+        "37": [vbar, (n * s2 + n * (n - 1) * r * s2) / n**2, s2 / n + (n - 1) / n * r * s2],
+        "40": [vbar, s2 / n + (n - 1) / (2 * n) * r * s2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
