@@ -4164,6 +4164,94 @@ def _(rng):
     }
 
 
+@document("146_poisson_regression_offset")
+def _(rng):
+    n, p = int(rng.integers(2, 9)), int(rng.integers(1, 4))
+    X, beta = 0.5 * rng.normal(size=(n, p)), 0.5 * rng.normal(size=p)
+    t = rng.uniform(0.2, 5, size=n)
+    y = rng.poisson(t * np.exp(X @ beta)).astype(float)
+    y[0] = max(y[0], 1.0)
+    mu = lambda b: t * np.exp(X @ b)  # noqa: E731
+    ell = lambda b: float(np.sum(y * np.log(mu(b)) - mu(b)))  # noqa: E731
+    m = mu(beta)
+    i, j = int(rng.integers(n)), int(rng.integers(p))
+    ell1 = lambda b: float(np.sum(y * np.log(t * math.exp(b)) - t * math.exp(b)))  # noqa: E731   intercept only
+    bh = _root(lambda b: d(ell1, b), -20, 20)
+    return {
+        "7.2": [m, t * np.exp(X @ beta)],
+        "13": [ell(beta), float(np.sum(y * np.log(m) - m)), float(np.sum(y * (np.log(t) + X @ beta) - t * np.exp(X @ beta)))],
+        "16": [partial(lambda b: mu(b)[i], beta, j), m[i] * X[i, j]],
+        "19": [partial(ell, beta, j), float(np.sum((y - m) * X[:, j]))], "19.2": [grad(ell, beta), X.T @ (y - m)],
+        "22": [grad(ell, beta), sum((y[k] - math.exp(X[k] @ beta)) * X[k] for k in range(n))],
+        "23": [partial(lambda b: mu(b)[i], beta, j), math.exp(X[i] @ beta) * X[i, j]],
+        "28": [_hessian(ell, beta), -sum(m[k] * np.outer(X[k], X[k]) for k in range(n)), -X.T @ np.diag(m) @ X],
+        "31": [_hessian(ell, beta), -sum(m[k] ** 2 * np.outer(X[k], X[k]) for k in range(n))],
+        "37": [math.exp(bh), np.sum(y) / np.sum(t)], "41": [math.exp(bh), np.mean(y / t)],
+        "42": [np.sum(t * math.exp(bh)), np.sum(y)],
+    }
+
+
+@document("147_appendix_nt_xent_temperature")
+def _(rng):
+    N, dd, tau = int(rng.integers(2, 5)), int(rng.integers(2, 6)), rng.uniform(0.05, 2)
+    Z = rng.normal(size=(2 * N, dd))
+    Z /= np.linalg.norm(Z, axis=1, keepdims=True)
+    i = int(rng.integers(2 * N))
+    pi = (i + N) % (2 * N)                                       # the positive partner of anchor i
+    others = [k for k in range(2 * N) if k != i]
+    negs = [k for k in others if k != pi]
+    k = negs[int(rng.integers(len(negs)))]
+
+    def loss_row(s):                                             # ell_i from the similarities s[k] of anchor i, k != i
+        return -s[pi] / tau + lse(np.array([s[m] / tau for m in others]))
+
+    s = Z @ Z[i]
+    P = {m: math.exp(s[m] / tau) / sum(math.exp(s[q] / tau) for q in others) for m in others}
+    lz = lambda zi: loss_row(Z @ zi)  # noqa: E731   s_{ik} = z_i^T z_k for the other views k
+    g = grad(lz, Z[i])
+    c = rng.uniform(-1, 1)
+    Z1 = rng.normal(size=(2, dd))
+    Z1 /= np.linalg.norm(Z1, axis=1, keepdims=True)
+    s1 = float(Z1[0] @ Z1[1])
+    return {
+        "8": [loss_row(s), -math.log(math.exp(s[pi] / tau) / sum(math.exp(s[m] / tau) for m in others)),
+              -s[pi] / tau + math.log(sum(math.exp(s[m] / tau) for m in others))],
+        "15": [sum(P.values()), 1], "15.2": [sum(P[m] for m in negs), 1],
+        "19": [partial(loss_row, s, pi), (P[pi] - 1) / tau], "22": [partial(loss_row, s, k), P[k] / tau],
+        "23": [partial(loss_row, s, pi), P[pi] - 1], "24": [partial(loss_row, s, k), (P[k] - 1) / tau],
+        "26": [grad(lambda zi: float(zi @ Z[k]), Z[i]), Z[k]],
+        "29": [g, (sum(P[m] * Z[m] for m in others) - Z[pi]) / tau],
+        "32": [g, (Z[pi] - sum(P[m] * Z[m] for m in others)) / tau],
+        "36": [loss_row(np.full(2 * N, c)), math.log(2 * N - 1)], "36.2": [loss_row(np.full(2 * N, c)), math.log(2 * N)],
+        "37.2": [-math.log(math.exp(s1 / tau) / math.exp(s1 / tau)), 0],
+    }
+
+
+@document("148_exam_rosenbrock_hessian")
+def _(rng):
+    a, b = rng.normal(), rng.uniform(0.5, 5)
+    x, y = rng.uniform(-1.5, 1.5, size=2)
+    f = lambda v, a=a, b=b: (a - v[0]) ** 2 + b * (v[1] - v[0] ** 2) ** 2  # noqa: E731
+    P = np.array([x, y])
+    g = grad(f, P)
+    H = _hessian(f, P)
+    Hm = _hessian(f, np.array([a, a * a]))
+    H1 = _hessian(lambda v: f(v, 1.0, 100.0), np.array([1.0, 1.0]))
+    g0 = grad(f, np.zeros(2))
+    return {
+        "6": [d(lambda t: y - t * t, x), -2 * x],
+        "10": [g[0], -2 * (a - x) + 2 * b * (y - x * x) * (-2 * x), -2 * (a - x) - 4 * b * x * (y - x * x)],
+        "12": [g[1], 2 * b * (y - x * x)],
+        "16": [g[0], -2 * (a - x) - 2 * b * x * (y - x * x)], "17": [g[1], 2 * b * (y - x * x) * (-2 * x)],
+        "18": [g0, np.array([-2 * a, 0])], "18.2": [g0, np.array([2 * a, 0])],
+        "23": [H[0, 0], 2 - 4 * b * y + 12 * b * x * x], "23.2": [H[0, 1], -4 * b * x], "23.3": [H[1, 1], 2 * b],
+        "26": [H[0, 0], 2 - 4 * b * y + 4 * b * x * x], "27": [H[0, 1], -4 * b * y],
+        "32": [Hm, np.array([[2 + 8 * b * a * a, -4 * a * b], [-4 * a * b, 2 * b]])], "32.2": [np.linalg.det(Hm), 4 * b],
+        "35.3": [802 * 200 - 400**2, 400],
+        "36": [np.trace(H1), 1002], "36.2": [np.linalg.det(H1), 802 * 200 + 400**2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
