@@ -4252,6 +4252,69 @@ def _(rng):
     }
 
 
+@document("149_notes_ridge_lagrangian_1d")
+def _(rng):
+    n = int(rng.integers(1, 7))
+    x, y = rng.normal(size=(2, n))
+    while abs(x @ y) < 0.05:
+        y = rng.normal(size=n)
+    if x @ y < 0:
+        y = -y                                                    # lines 31-35: S_xy > 0
+    lam, w = rng.uniform(0.01, 5), rng.normal()
+    Sxx, Sxy = float(x @ x), float(x @ y)
+    rss = lambda w: float(np.sum((y - w * x) ** 2))  # noqa: E731
+    J = lambda w: rss(w) + lam * w * w  # noqa: E731
+    wl = _root(lambda w: d(J, w), -1e5, 1e5)
+    w0 = _root(lambda w: d(rss, w), -1e5, 1e5)
+    nu_at = lambda ws: -d(rss, ws) / (2 * ws)  # noqa: E731   the multiplier from stationarity of the Lagrangian in w
+    t_in, t_act = w0**2 * rng.uniform(1.1, 3), w0**2 * rng.uniform(0.1, 0.9)
+    ws_in = float(np.clip(w0, -math.sqrt(t_in), math.sqrt(t_in)))
+    ws_act = float(np.clip(w0, -math.sqrt(t_act), math.sqrt(t_act)))
+    t = rng.uniform(0.1, 3)
+    nu = rng.uniform(0, 3)
+    Lag = lambda w, nu: rss(w) + nu * (w * w - t)  # noqa: E731
+    H = np.outer(x, x) / (Sxx + lam)
+    return {
+        "14": [d(J, w), -2 * np.sum(x * (y - w * x)) + 2 * lam * w, 2 * (Sxx + lam) * w - 2 * Sxy],
+        "19": [wl, Sxy / (Sxx + lam), Sxx / (Sxx + lam) * w0],
+        "22": [d(rss, w), 2 * np.sum(x * (y - w * x))], "23": [wl, (Sxy - lam) / Sxx],
+        "29": [d(lambda v: Lag(w, v), nu), w * w - t],
+        "31": [nu_at(ws_in), 0], "31.2": [ws_act**2, t_act], "31.3": [ws_act, math.sqrt(t_act)],
+        "33": [nu_at(ws_act), Sxy / math.sqrt(t_act) - Sxx],
+        "35.2": [ws_act, t_act], "35.3": [nu_at(ws_act), Sxy / t_act - Sxx],
+        "37": [np.trace(H), Sxx / (Sxx + lam)], "37.2": [np.trace(H), 1],
+    }
+
+
+@document("150_blog_ema_of_geometric_sequence")
+def _(rng):
+    beta, r = rng.uniform(0.05, 0.95), rng.uniform(0.1, 3)
+    while abs(r - beta) < 0.05 or abs(r - 1) < 0.05:
+        r = rng.uniform(0.1, 3)
+    t = int(rng.integers(2, 11))
+
+    def ema(beta, r, upto):
+        m = [1.0]                                               # m_0 = x_0 = r^0
+        for s in range(1, upto + 1):
+            m.append(beta * m[-1] + (1 - beta) * r**s)
+        return m
+
+    m = ema(beta, r, t)
+    S = sum(beta ** (t - k) * r**k for k in range(1, t + 1))
+    c = (1 - beta) * r / (r - beta)
+    return {
+        "11": [m[1], beta + (1 - beta) * r], "11.2": [m[1], (1 - beta) * r],
+        "12": [m[t], beta**2 * m[t - 2] + (1 - beta) * (beta * r ** (t - 1) + r**t)],
+        "13": [m[t], beta**2 * m[t - 2] + (1 - beta) * (r ** (t - 1) + r**t)],
+        "15": [m[0], 1], "18": [m[t], beta**t + (1 - beta) * S],
+        "24": [S, beta**t * sum((r / beta) ** k for k in range(1, t + 1)), r * (r**t - beta**t) / (r - beta)],
+        "27": [S, r * (r**t - beta**t) / (beta - r)], "28": [S, (r ** (t + 1) - beta ** (t + 1)) / (r - beta)],
+        "32": [m[t], beta**t + c * (r**t - beta**t), c * r**t + (1 - c) * beta**t],
+        "35.2": [(1 - beta) * 1 / (1 - beta), 1], "35.3": [ema(beta, 1.0, t)[t], 1],
+        "37": [d(lambda b: ema(b, r, 1)[1], beta), 1 - r], "38": [d(lambda b: ema(b, r, 1)[1], beta), r - 1],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
