@@ -4315,6 +4315,31 @@ def _(rng):
     }
 
 
+@document("151_nb_box_cox_transform")
+def _(rng):
+    lam = rng.choice([-1, 1]) * rng.uniform(0.1, 2.5)
+    y = rng.uniform(0.1, 5)
+    bc = lambda y, lam: math.log(y) if lam == 0 else (y**lam - 1) / lam  # noqa: E731
+    n = int(rng.integers(1, 6))
+    ys = rng.uniform(0.1, 5, size=n)
+    logjac = sum(math.log(d(lambda v: bc(v, lam), yi)) for yi in ys)
+    dl = d(lambda l: bc(y, l), lam)
+    z = bc(y, lam)
+    y2 = rng.uniform(0.1, 5)                                     # cell 6 line 4: lambda = 2
+    z2 = bc(y2, 2.0)
+    return {
+        "1:7.3": [bc(y, 1.0), y - 1], "1:8.2": [bc(y, -1.0), 1 - 1 / y], "1:8.3": [bc(y, -1.0), 1 / y - 1],
+        "3:5": [d(lambda v: bc(v, lam), y), lam * y ** (lam - 1) / lam, y ** (lam - 1)],
+        "3:7": [d(lambda v: bc(v, lam), y), lam * y ** (lam - 1)],
+        "3:10": [logjac, (lam - 1) * float(np.sum(np.log(ys)))], "3:12": [logjac, lam * float(np.sum(np.log(ys)))],
+        "4:3": [d(lambda l: y**l, lam), y**lam * math.log(y)],
+        "4:5": [dl, (lam * y**lam * math.log(y) - (y**lam - 1)) / lam**2, y**lam * math.log(y) / lam - z / lam],
+        "4:8": [dl, y**lam * math.log(y) / lam],
+        "6:3.2": [y, (1 + lam * z) ** (1 / lam)], "6:4": [y, (1 + lam * z) ** lam],
+        "6:4.3": [z2, (y2**2 - 1) / 2], "6:4.4": [1 + 2 * z2, y2**2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
