@@ -3887,6 +3887,459 @@ def _(rng):
     }
 
 
+def _sparsemax(z):
+    """The Euclidean projection of z onto the probability simplex, and its threshold."""
+    z = np.asarray(z, dtype=float)
+    s = np.sort(z)[::-1]
+    cs = np.cumsum(s)
+    k = max(j for j in range(1, len(z) + 1) if 1 + j * s[j - 1] > cs[j - 1])
+    tau = (cs[k - 1] - 1) / k
+    return np.maximum(z - tau, 0.0), tau
+
+
+@document("138_recitation_sparsemax_two_classes")
+def _(rng):
+    sm = lambda z: _sparsemax(z)[0]  # noqa: E731
+    z1 = rng.normal()
+    z = np.array([z1, z1 - rng.uniform(-0.95, 0.95)])            # lines 12-27: |delta| < 1
+    dl = z[0] - z[1]
+    p, tau = _sparsemax(z)
+    zs = np.array([z1, z1 - rng.uniform(1.05, 4)])               # lines 29-30: delta >= 1
+    zg = rng.normal(scale=2, size=2)                              # lines 33-36: any scores
+    dg = zg[0] - zg[1]
+    c = rng.normal(scale=3)
+    e = sm(np.array([2, 0.5]))[0]
+    return {
+        "12": [(z[0] - tau) + (z[1] - tau), 1], "15": [tau, (z[0] + z[1] - 1) / 2],
+        "15.2": [p[0], z[0] - tau, (1 + dl) / 2], "18": [tau, (z[0] + z[1]) / 2 - 1],
+        "19": [partial(lambda z: sm(z)[0], z, 1), -0.5], "20": [partial(lambda z: sm(z)[0], z, 1), 0.5],
+        "24": [jac(sm, z), np.eye(2) - np.ones((2, 2)) / 2, np.array([[1, -1], [-1, 1]]) / 2],
+        "27": [jac(sm, z), np.eye(2) - np.ones((2, 2))],
+        "29": [sm(zs)[0], 1], "30": [partial(lambda z: sm(z)[0], zs, 0), 0],
+        "31": [e, 1], "31.2": [e, (1 + 1.5) / 2, 1.25],
+        "33": [softmax(zg)[0], sig(zg[0] - zg[1])], "34": [softmax(zg)[0], sig(zg[1] - zg[0])],
+        "35": [sm(zg)[0], min(max((1 + dg) / 2, 0), 1)], "36": [sm(zg + c), sm(zg)],
+        "37": [sm(2 * z), sm(z)],
+    }
+
+
+def _hessian(f, x):
+    """The matrix of second partial derivatives of a scalar f of the vector x."""
+    n = len(x)
+    return np.array([[partial2(f, x, i, k) for k in range(n)] for i in range(n)])
+
+
+@document("139_appendix_gauss_newton_decay_fit")
+def _(rng):
+    m = int(rng.integers(3, 7))
+    t, y = rng.uniform(0, 2, size=m), rng.normal(size=m)
+    th = np.array([rng.uniform(0.5, 2) * rng.choice([-1, 1]), rng.uniform(-1, 1)])
+    a, b = th
+    i = int(rng.integers(m))
+    res = lambda th, y=y: th[0] * np.exp(th[1] * t) - y  # noqa: E731
+    f = lambda th, y=y: 0.5 * float(np.sum(res(th, y) ** 2))  # noqa: E731
+    r, J = res(th), jac(res, th)
+    ri = lambda th: float(res(th)[i])  # noqa: E731
+    H = _hessian(f, th)
+    e = np.exp(b * t)
+    ys = a * np.exp(b * t)                                   # line 31: an exact fit at theta
+    step = -np.linalg.solve(J.T @ J, J.T @ r)
+    A, yl, th0 = rng.normal(size=(m, 2)), rng.normal(size=m), rng.normal(size=2)
+    lin = lambda th: A @ th - yl  # noqa: E731
+    JA = jac(lin, th0)
+    stepA = -np.linalg.solve(JA.T @ JA, JA.T @ lin(th0))
+    ay = mat(A, yl)
+    return {
+        "11": [f(th), 0.5 * sum(r[k] ** 2 for k in range(m)), 0.5 * float(np.linalg.norm(r)) ** 2],
+        "15": [partial(ri, th, 0), e[i]], "15.2": [partial(ri, th, 1), a * t[i] * e[i]], "17": [partial(ri, th, 1), t[i] * e[i]],
+        "19": [grad(f, th), sum(r[k] * J[k] for k in range(m)), J.T @ r],
+        "21": [H, J.T @ J + sum(r[k] * _hessian(lambda th, k=k: float(res(th)[k]), th) for k in range(m))],
+        "25": [_hessian(ri, th), np.array([[0, t[i] * e[i]], [t[i] * e[i], a * t[i] ** 2 * e[i]]])],
+        "27": [grad(f, th), mat(J, r)],
+        "28": [(J.T @ J)[0, 1], np.sum(a * t * np.exp(2 * b * t))], "28.2": [(J.T @ J)[1, 1], np.sum(a * t**2 * np.exp(2 * b * t))],
+        "30": [H, J.T @ J], "31.2": [_hessian(lambda th: f(th, ys), th), J.T @ J],
+        "36": [step, np.linalg.solve(J.T @ J, J.T @ r)],
+        "37": [-np.linalg.solve(2 * J.T @ J, 2 * J.T @ r), step],
+        "39.2": [JA, A],
+        "42": [th0 + stepA, th0 - np.linalg.solve(A.T @ A, A.T @ (A @ th0 - yl)), np.linalg.solve(A.T @ A, A.T @ yl)],
+        "44": [th0 + stepA, UNDEFINED if ay is UNDEFINED else np.linalg.inv(A @ A.T) @ ay],
+    }
+
+
+@document("140_hw_huberised_hinge")
+def _(rng):
+    ell = lambda m: 0.5 - m if m <= 0 else (0.5 * (1 - m) ** 2 if m < 1 else 0.0)  # noqa: E731
+    hub = lambda u: 0.5 * u * u if abs(u) <= 1 else abs(u) - 0.5  # noqa: E731
+    mn, mm, mp, ma = -rng.uniform(0.01, 3), rng.uniform(0.01, 0.99), rng.uniform(1.01, 3), rng.uniform(-3, 3)
+    dd = int(rng.integers(1, 5))
+    x, w, y = rng.normal(size=dd), rng.normal(size=dd), rng.choice([-1.0, 1.0])
+    w = w * rng.uniform(0.05, 0.95) / (y * w @ x)                # lines 28-31: the margin in the quadratic zone
+    mq = y * w @ x
+    L = lambda w: ell(y * w @ x)  # noqa: E731
+    x2, w2 = rng.normal(size=(2, dd))                          # line 25: any margin
+    L2 = lambda w: ell(y * w @ x2)  # noqa: E731
+    g, gq = grad(L2, w2), grad(L, w)
+    return {
+        "15": [d(ell, mn), -1], "15.2": [d(ell, mm), -(1 - mm), mm - 1], "18": [d(ell, mp), 0], "19": [d(ell, mm), 1 - mm],
+        "20": [d2(ell, mm), 1], "20.2": [d2(ell, mm), -1],
+        "25": [g, d(ell, y * w2 @ x2) * y * x2],
+        "29": [gq, (y * w @ x - 1) * y * x, (w @ x - y) * x],
+        "30": [gq, d(ell, mq) * x], "31": [gq, (w @ x - 1) * x],
+        "33": [ell(0.4), 0.5 * 0.6**2, 0.18], "33.2": [ell(-2), 0.5 + 2, 2.5], "33.3": [ell(0.4), 0.36], "34": [ell(-2), 0.5 - 2],
+        "37": [ell(ma), hub(max(0, 1 - ma))], "37.2": [ell(ma), hub(1 - ma)],
+        "38": [max(0, 1 - mn) - ell(mn), 0.5],
+    }
+
+
+def _nesterov(g, theta, eta, mu, steps):
+    """Sutskever's Nesterov momentum from v_0 = 0: the lists theta_0.., v_0.."""
+    th, v = [theta], [0.0]
+    for _ in range(steps):
+        v.append(mu * v[-1] - eta * g(th[-1] + mu * v[-1]))
+        th.append(th[-1] + v[-1])
+    return th, v
+
+
+@document("141_nb_nesterov_two_steps")
+def _(rng):
+    eta, mu, lam, t0 = rng.uniform(0.01, 1), rng.uniform(0.05, 0.95), rng.uniform(0.1, 3), rng.normal()
+    a = eta * lam
+    f = lambda th: 0.5 * lam * th * th  # noqa: E731
+    g = lambda th: d(f, th)  # noqa: E731
+    (th0, th1, th2), (_, v1, v2) = _nesterov(g, t0, eta, mu, 2)
+    c = rng.uniform(0.2, 2)
+    fg = lambda th: math.log(math.cosh(c * th)) + 0.1 * th**4  # noqa: E731   cell 3 line 4: any f
+    gth1 = _nesterov(lambda th: d(fg, th), t0, eta, mu, 1)[0][1]
+    v1h = -eta * g(t0)                                             # heavy ball: gradient at theta_t
+    v2h = mu * v1h - eta * g(t0 + v1h)
+    hb2 = t0 + v1h + v2h
+    (_, e1, _), (_, _, w2) = _nesterov(g, t0, 1 / lam, mu, 2)      # cell 6 lines 9-10: eta = 1 / lambda
+    w1 = -t0
+    return {
+        "1:8": [d(f, t0), lam * t0],
+        "3:4": [gth1, t0 - eta * d(fg, t0)],
+        "3:6": [v1, -eta * lam * t0, -a * t0], "3:6.2": [th1, (1 - a) * t0], "3:8": [v1, -mu * a * t0],
+        "4:6": [th1 + mu * v1, (1 - a) * t0 - mu * a * t0, (1 - a - mu * a) * t0],
+        "4:10": [th1 + mu * v1, (1 - a + mu * a) * t0],
+        "4:13": [v2, mu * v1 - a * (1 - a - mu * a) * t0],
+        "4:14": [th2, th1 + v2, (1 - a) * t0 - mu * a * t0 - a * (1 - a - mu * a) * t0, (1 - a) * (1 - a - mu * a) * t0],
+        "4:18": [v2, mu * v1 - a * th1], "4:19": [th2, (1 - a) ** 2 * t0],
+        "6:3": [hb2, ((1 - a) ** 2 - mu * a) * t0],
+        "6:5": [th2 - hb2, mu * a * a * t0], "6:7": [th2 - hb2, mu * a * t0],
+        "6:8": [th2, t0 + v1 + v2], "6:8.2": [th2, th1 + v1 + v2],
+        "6:9.2": [e1, 0], "6:10": [w2, 0], "6:10.2": [w2, mu * w1],
+    }
+
+
+@document("142_forum_logit_inverse_sigmoid")
+def _(rng):
+    p = rng.uniform(0.02, 0.98)
+    while abs(p - 0.5) < 0.02:
+        p = rng.uniform(0.02, 0.98)
+    logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+    x = logit(p)
+    n = int(rng.integers(1, 40))
+    ks = np.arange(n + 1)
+    pmf = np.array([math.comb(n, int(k)) * p**k * (1 - p) ** (n - k) for k in ks])
+    var = float(pmf @ (ks / n) ** 2 - (pmf @ (ks / n)) ** 2)
+    return {
+        "2": [d(logit, p), 1 / p - 1 / (1 - p)],
+        "7": [logit(p), math.log(p / (1 - p)), math.log(p) - math.log(1 - p)],
+        "14": [d(logit, p), 1 / p + 1 / (1 - p), 1 / (p * (1 - p))],
+        "18": [d(lambda p: p / (1 - p), p), 1 / (1 - p) ** 2],
+        "21": [d(logit, p), (1 - p) / p / (1 - p) ** 2, 1 / (p * (1 - p))],
+        "24": [d(lambda p: p / (1 - p), p), (1 - 2 * p) / (1 - p) ** 2],
+        "25": [logit(p), math.log(p) / math.log(1 - p)],
+        "28": [d(sig, x), sig(x) * (1 - sig(x))], "28.3": [sig(x), p],
+        "31": [d(logit, p), 1 / d(sig, x), 1 / (p * (1 - p))], "34": [d(logit, p), p * (1 - p)],
+        "36": [logit(1 - p), -logit(p)],
+        "39": [d2r(logit, p), -1 / p**2 + 1 / (1 - p) ** 2, (2 * p - 1) / (p**2 * (1 - p) ** 2)],
+        "42": [d2r(logit, p), (1 - 2 * p) / (p**2 * (1 - p) ** 2)],
+        "44": [var, p * (1 - p) / n],
+        "45": [d(logit, p) ** 2 * var, 1 / (p**2 * (1 - p) ** 2) * p * (1 - p) / n, 1 / (n * p * (1 - p))],
+    }
+
+
+@document("143_lecture_tanh_two_unit_net")
+def _(rng):
+    P = rng.normal(size=8)                                        # w1, w2, b1, b2, v1, v2, c, x
+    y = rng.normal()
+    hid = lambda P: np.tanh(P[0:2] * P[7] + P[2:4])  # noqa: E731
+    out = lambda P: float(P[4:6] @ hid(P) + P[6])  # noqa: E731
+    L = lambda P: 0.5 * (out(P) - y) ** 2  # noqa: E731
+    h, yh = hid(P), out(P)
+    dl = yh - y
+    v, w, x = P[4:6], P[0:2], P[7]
+    j = int(rng.integers(2))
+    u = rng.normal()
+    P0 = P.copy()
+    P0[0:2] = 0.0                                                 # line 37: w_1 = w_2 = 0
+    dx = dl * np.sum(v * (1 - h**2) * w)
+    return {
+        "9": [d(np.tanh, u), 1 - np.tanh(u) ** 2, 1 / np.cosh(u) ** 2],
+        "11": [partial(lambda P: hid(P)[j], P, j), (1 - h[j] ** 2) * x],
+        "12": [partial(lambda P: hid(P)[j], P, 1 - j), 0], "12.2": [partial(lambda P: hid(P)[j], P, 1 - j), (1 - h[j] ** 2) * x],
+        "17": [d(lambda t: 0.5 * (t - y) ** 2, yh), yh - y, dl],
+        "18": [partial(L, P, 4 + j), dl * h[j]], "19": [partial(L, P, 6), dl],
+        "24": [partial(L, P, 0), dl * partial(lambda hh: float(v @ hh + P[6]), h, 0) * partial(lambda P: hid(P)[0], P, 0),
+               dl * v[0] * (1 - h[0] ** 2) * x],
+        "26": [partial(L, P, 3), dl * v[1] * (1 - h[1] ** 2)],
+        "28": [partial(L, P, 0), dl * v[0] * (1 - h[0] ** 2)], "29": [partial(L, P, 0), dl * v[0] * (1 - h[0]) ** 2 * x],
+        "30": [partial(L, P, 3), dl * v[1] * h[1] * (1 - h[1])],
+        "34": [partial(L, P, 7), dx, dl * (v[0] * w[0] * (1 - h[0] ** 2) + v[1] * w[1] * (1 - h[1] ** 2))],
+        "36": [partial(L, P, 7), dl * np.sum(v * (1 - h**2))],
+        "37.2": [partial(L, P0, 7), 0],
+        "38": [d2(lambda t: L(np.r_[P[:4], t, P[5:]]), P[4]), h[0] ** 2],
+        "39": [d2(lambda t: L(np.r_[P[:4], t, P[5:]]), P[4]), h[0]],
+    }
+
+
+def _d3(f, x, h=1e-2):
+    """f'''(x) by the five-point central difference: exact for cubics up to rounding."""
+    return (f(x + 2 * h) - 2 * f(x + h) + 2 * f(x - h) - f(x - 2 * h)) / (2 * h**3)
+
+
+def _root(g, lo, hi):
+    """A zero of g between lo and hi, where g changes sign, by bisection."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if (g(lo) < 0) == (g(mid) < 0) else (lo, mid)
+    return (lo + hi) / 2
+
+
+@document("144_central_difference_error")
+def _(rng):
+    x, h = rng.uniform(-2, 2), rng.uniform(0.05, 2)
+    D = lambda f, x, h=h: (f(x + h) - f(x - h)) / (2 * h)  # noqa: E731
+    f = lambda t: t**3  # noqa: E731
+    a, b, c = rng.normal(size=3)
+    q = lambda t: a * t * t + b * t + c  # noqa: E731
+    M, eps = rng.uniform(0.5, 5), rng.uniform(0.01, 1)
+    E = lambda h: M * h * h / 6 + eps / h  # noqa: E731
+    hs = _root(lambda h: d(E, h), 1e-3, 100)
+    return {
+        "12": [D(f, x), ((x + h) ** 3 - (x - h) ** 3) / (2 * h), (6 * x * x * h + 2 * h**3) / (2 * h), 3 * x * x + h * h],
+        "18": [D(f, x) - d(f, x), h * h], "18.2": [_d3(f, x), 6],
+        "19": [(x + h) ** 3 - (x - h) ** 3, 6 * x * x * h + h**3],
+        "20": [D(f, x) - d(f, x), h * h / 3 * _d3(f, x)],
+        "22.2": [D(q, x), 2 * a * x + b],
+        "27": [(f(x + h) - f(x)) / h, 3 * x * x + 3 * x * h + h * h], "27.2": [(f(x + h) - f(x)) / h, 3 * x * x + 3 * x * h],
+        "30.2": [D(np.exp, x), np.exp(x) * np.sinh(h) / h], "31": [D(np.exp, x), np.exp(x) * np.sinh(2 * h) / (2 * h)],
+        "34": [(4 * D(f, x, h / 2) - D(f, x)) / 3, 3 * x * x], "35": [2 * D(f, x, h / 2) - D(f, x), 3 * x * x],
+        "38.2": [d(E, h), M * h / 3 - eps / h**2], "39": [hs, (3 * eps / M) ** (1 / 3)],
+        "40": [d(E, h), M * h / 3 + eps / h**2],
+    }
+
+
+@document("145_forum_variance_of_a_sum")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    p = rng.dirichlet(np.ones(K))
+    X, Y = rng.normal(size=(2, K))                          # the joint law: (X, Y) = (X[k], Y[k]) with probability p[k]
+    E = lambda Z: float(p @ Z)  # noqa: E731
+    var = lambda Z: E((Z - E(Z)) ** 2)  # noqa: E731
+    cov = lambda Z, W: E((Z - E(Z)) * (W - E(W)))  # noqa: E731
+    mx, my = E(X), E(Y)
+    a, b = rng.normal(size=2)
+    sx, sy = math.sqrt(var(X)), math.sqrt(var(Y))
+    rho = cov(X, Y) / (sx * sy)
+    Yl = rng.uniform(0.1, 3) * X + rng.normal()             # line 31: an increasing linear function of X
+    Yc = rng.normal() - X                                  # line 31: Y = c - X
+    n = int(rng.integers(2, 11))
+    s2, r = rng.uniform(0.1, 4), rng.uniform(-1 / (n - 1) + 0.01, 0.95)
+    while abs(r) < 0.01:
+        r = rng.uniform(-1 / (n - 1) + 0.01, 0.95)
+    S = s2 * ((1 - r) * np.eye(n) + r * np.ones((n, n)))
+    vbar = float(np.ones(n) @ S @ np.ones(n)) / n**2
+    return {
+        "8": [var(X + Y), E((X - mx + Y - my) ** 2), var(X) + var(Y) + 2 * cov(X, Y)],
+        "14": [var(X + Y), var(X) + var(Y) + cov(X, Y)],
+        "18": [var(X - Y), var(X) + var(Y) - 2 * cov(X, Y)], "21": [var(X - Y), var(X) - var(Y)],
+        "24": [var(a * X + b * Y), a * a * var(X) + b * b * var(Y) + 2 * a * b * cov(X, Y)],
+        "27": [var(a * X + b * Y), a * var(X) + b * var(Y) + 2 * a * b * cov(X, Y)],
+        "30": [var(X + Y), sx**2 + sy**2 + 2 * rho * sx * sy],
+        "31": [var(X + Yl), (sx + math.sqrt(var(Yl))) ** 2], "31.3": [var(X + Yc), 0],
+        "37": [vbar, (n * s2 + n * (n - 1) * r * s2) / n**2, s2 / n + (n - 1) / n * r * s2],
+        "40": [vbar, s2 / n + (n - 1) / (2 * n) * r * s2],
+    }
+
+
+@document("146_poisson_regression_offset")
+def _(rng):
+    n, p = int(rng.integers(2, 9)), int(rng.integers(1, 4))
+    X, beta = 0.5 * rng.normal(size=(n, p)), 0.5 * rng.normal(size=p)
+    t = rng.uniform(0.2, 5, size=n)
+    y = rng.poisson(t * np.exp(X @ beta)).astype(float)
+    y[0] = max(y[0], 1.0)
+    mu = lambda b: t * np.exp(X @ b)  # noqa: E731
+    ell = lambda b: float(np.sum(y * np.log(mu(b)) - mu(b)))  # noqa: E731
+    m = mu(beta)
+    i, j = int(rng.integers(n)), int(rng.integers(p))
+    ell1 = lambda b: float(np.sum(y * np.log(t * math.exp(b)) - t * math.exp(b)))  # noqa: E731   intercept only
+    bh = _root(lambda b: d(ell1, b), -20, 20)
+    return {
+        "7.2": [m, t * np.exp(X @ beta)],
+        "13": [ell(beta), float(np.sum(y * np.log(m) - m)), float(np.sum(y * (np.log(t) + X @ beta) - t * np.exp(X @ beta)))],
+        "16": [partial(lambda b: mu(b)[i], beta, j), m[i] * X[i, j]],
+        "19": [partial(ell, beta, j), float(np.sum((y - m) * X[:, j]))], "19.2": [grad(ell, beta), X.T @ (y - m)],
+        "22": [grad(ell, beta), sum((y[k] - math.exp(X[k] @ beta)) * X[k] for k in range(n))],
+        "23": [partial(lambda b: mu(b)[i], beta, j), math.exp(X[i] @ beta) * X[i, j]],
+        "28": [_hessian(ell, beta), -sum(m[k] * np.outer(X[k], X[k]) for k in range(n)), -X.T @ np.diag(m) @ X],
+        "31": [_hessian(ell, beta), -sum(m[k] ** 2 * np.outer(X[k], X[k]) for k in range(n))],
+        "37": [math.exp(bh), np.sum(y) / np.sum(t)], "41": [math.exp(bh), np.mean(y / t)],
+        "42": [np.sum(t * math.exp(bh)), np.sum(y)],
+    }
+
+
+@document("147_appendix_nt_xent_temperature")
+def _(rng):
+    N, dd, tau = int(rng.integers(2, 5)), int(rng.integers(2, 6)), rng.uniform(0.05, 2)
+    Z = rng.normal(size=(2 * N, dd))
+    Z /= np.linalg.norm(Z, axis=1, keepdims=True)
+    i = int(rng.integers(2 * N))
+    pi = (i + N) % (2 * N)                                       # the positive partner of anchor i
+    others = [k for k in range(2 * N) if k != i]
+    negs = [k for k in others if k != pi]
+    k = negs[int(rng.integers(len(negs)))]
+
+    def loss_row(s):                                             # ell_i from the similarities s[k] of anchor i, k != i
+        return -s[pi] / tau + lse(np.array([s[m] / tau for m in others]))
+
+    s = Z @ Z[i]
+    P = {m: math.exp(s[m] / tau) / sum(math.exp(s[q] / tau) for q in others) for m in others}
+    lz = lambda zi: loss_row(Z @ zi)  # noqa: E731   s_{ik} = z_i^T z_k for the other views k
+    g = grad(lz, Z[i])
+    c = rng.uniform(-1, 1)
+    Z1 = rng.normal(size=(2, dd))
+    Z1 /= np.linalg.norm(Z1, axis=1, keepdims=True)
+    s1 = float(Z1[0] @ Z1[1])
+    return {
+        "8": [loss_row(s), -math.log(math.exp(s[pi] / tau) / sum(math.exp(s[m] / tau) for m in others)),
+              -s[pi] / tau + math.log(sum(math.exp(s[m] / tau) for m in others))],
+        "15": [sum(P.values()), 1], "15.2": [sum(P[m] for m in negs), 1],
+        "19": [partial(loss_row, s, pi), (P[pi] - 1) / tau], "22": [partial(loss_row, s, k), P[k] / tau],
+        "23": [partial(loss_row, s, pi), P[pi] - 1], "24": [partial(loss_row, s, k), (P[k] - 1) / tau],
+        "26": [grad(lambda zi: float(zi @ Z[k]), Z[i]), Z[k]],
+        "29": [g, (sum(P[m] * Z[m] for m in others) - Z[pi]) / tau],
+        "32": [g, (Z[pi] - sum(P[m] * Z[m] for m in others)) / tau],
+        "36": [loss_row(np.full(2 * N, c)), math.log(2 * N - 1)], "36.2": [loss_row(np.full(2 * N, c)), math.log(2 * N)],
+        "37.2": [-math.log(math.exp(s1 / tau) / math.exp(s1 / tau)), 0],
+    }
+
+
+@document("148_exam_rosenbrock_hessian")
+def _(rng):
+    a, b = rng.normal(), rng.uniform(0.5, 5)
+    x, y = rng.uniform(-1.5, 1.5, size=2)
+    f = lambda v, a=a, b=b: (a - v[0]) ** 2 + b * (v[1] - v[0] ** 2) ** 2  # noqa: E731
+    P = np.array([x, y])
+    g = grad(f, P)
+    H = _hessian(f, P)
+    Hm = _hessian(f, np.array([a, a * a]))
+    H1 = _hessian(lambda v: f(v, 1.0, 100.0), np.array([1.0, 1.0]))
+    g0 = grad(f, np.zeros(2))
+    return {
+        "6": [d(lambda t: y - t * t, x), -2 * x],
+        "10": [g[0], -2 * (a - x) + 2 * b * (y - x * x) * (-2 * x), -2 * (a - x) - 4 * b * x * (y - x * x)],
+        "12": [g[1], 2 * b * (y - x * x)],
+        "16": [g[0], -2 * (a - x) - 2 * b * x * (y - x * x)], "17": [g[1], 2 * b * (y - x * x) * (-2 * x)],
+        "18": [g0, np.array([-2 * a, 0])], "18.2": [g0, np.array([2 * a, 0])],
+        "23": [H[0, 0], 2 - 4 * b * y + 12 * b * x * x], "23.2": [H[0, 1], -4 * b * x], "23.3": [H[1, 1], 2 * b],
+        "26": [H[0, 0], 2 - 4 * b * y + 4 * b * x * x], "27": [H[0, 1], -4 * b * y],
+        "32": [Hm, np.array([[2 + 8 * b * a * a, -4 * a * b], [-4 * a * b, 2 * b]])], "32.2": [np.linalg.det(Hm), 4 * b],
+        "35.3": [802 * 200 - 400**2, 400],
+        "36": [np.trace(H1), 1002], "36.2": [np.linalg.det(H1), 802 * 200 + 400**2],
+    }
+
+
+@document("149_notes_ridge_lagrangian_1d")
+def _(rng):
+    n = int(rng.integers(1, 7))
+    x, y = rng.normal(size=(2, n))
+    while abs(x @ y) < 0.05:
+        y = rng.normal(size=n)
+    if x @ y < 0:
+        y = -y                                                    # lines 31-35: S_xy > 0
+    lam, w = rng.uniform(0.01, 5), rng.normal()
+    Sxx, Sxy = float(x @ x), float(x @ y)
+    rss = lambda w: float(np.sum((y - w * x) ** 2))  # noqa: E731
+    J = lambda w: rss(w) + lam * w * w  # noqa: E731
+    wl = _root(lambda w: d(J, w), -1e5, 1e5)
+    w0 = _root(lambda w: d(rss, w), -1e5, 1e5)
+    nu_at = lambda ws: -d(rss, ws) / (2 * ws)  # noqa: E731   the multiplier from stationarity of the Lagrangian in w
+    t_in, t_act = w0**2 * rng.uniform(1.1, 3), w0**2 * rng.uniform(0.1, 0.9)
+    ws_in = float(np.clip(w0, -math.sqrt(t_in), math.sqrt(t_in)))
+    ws_act = float(np.clip(w0, -math.sqrt(t_act), math.sqrt(t_act)))
+    t = rng.uniform(0.1, 3)
+    nu = rng.uniform(0, 3)
+    Lag = lambda w, nu: rss(w) + nu * (w * w - t)  # noqa: E731
+    H = np.outer(x, x) / (Sxx + lam)
+    return {
+        "14": [d(J, w), -2 * np.sum(x * (y - w * x)) + 2 * lam * w, 2 * (Sxx + lam) * w - 2 * Sxy],
+        "19": [wl, Sxy / (Sxx + lam), Sxx / (Sxx + lam) * w0],
+        "22": [d(rss, w), 2 * np.sum(x * (y - w * x))], "23": [wl, (Sxy - lam) / Sxx],
+        "29": [d(lambda v: Lag(w, v), nu), w * w - t],
+        "31": [nu_at(ws_in), 0], "31.2": [ws_act**2, t_act], "31.3": [ws_act, math.sqrt(t_act)],
+        "33": [nu_at(ws_act), Sxy / math.sqrt(t_act) - Sxx],
+        "35.2": [ws_act, t_act], "35.3": [nu_at(ws_act), Sxy / t_act - Sxx],
+        "37": [np.trace(H), Sxx / (Sxx + lam)], "37.2": [np.trace(H), 1],
+    }
+
+
+@document("150_blog_ema_of_geometric_sequence")
+def _(rng):
+    beta, r = rng.uniform(0.05, 0.95), rng.uniform(0.1, 3)
+    while abs(r - beta) < 0.05 or abs(r - 1) < 0.05:
+        r = rng.uniform(0.1, 3)
+    t = int(rng.integers(2, 11))
+
+    def ema(beta, r, upto):
+        m = [1.0]                                               # m_0 = x_0 = r^0
+        for s in range(1, upto + 1):
+            m.append(beta * m[-1] + (1 - beta) * r**s)
+        return m
+
+    m = ema(beta, r, t)
+    S = sum(beta ** (t - k) * r**k for k in range(1, t + 1))
+    c = (1 - beta) * r / (r - beta)
+    return {
+        "11": [m[1], beta + (1 - beta) * r], "11.2": [m[1], (1 - beta) * r],
+        "12": [m[t], beta**2 * m[t - 2] + (1 - beta) * (beta * r ** (t - 1) + r**t)],
+        "13": [m[t], beta**2 * m[t - 2] + (1 - beta) * (r ** (t - 1) + r**t)],
+        "15": [m[0], 1], "18": [m[t], beta**t + (1 - beta) * S],
+        "24": [S, beta**t * sum((r / beta) ** k for k in range(1, t + 1)), r * (r**t - beta**t) / (r - beta)],
+        "27": [S, r * (r**t - beta**t) / (beta - r)], "28": [S, (r ** (t + 1) - beta ** (t + 1)) / (r - beta)],
+        "32": [m[t], beta**t + c * (r**t - beta**t), c * r**t + (1 - c) * beta**t],
+        "35.2": [(1 - beta) * 1 / (1 - beta), 1], "35.3": [ema(beta, 1.0, t)[t], 1],
+        "37": [d(lambda b: ema(b, r, 1)[1], beta), 1 - r], "38": [d(lambda b: ema(b, r, 1)[1], beta), r - 1],
+    }
+
+
+@document("151_nb_box_cox_transform")
+def _(rng):
+    lam = rng.choice([-1, 1]) * rng.uniform(0.1, 2.5)
+    y = rng.uniform(0.1, 5)
+    bc = lambda y, lam: math.log(y) if lam == 0 else (y**lam - 1) / lam  # noqa: E731
+    n = int(rng.integers(1, 6))
+    ys = rng.uniform(0.1, 5, size=n)
+    logjac = sum(math.log(d(lambda v: bc(v, lam), yi)) for yi in ys)
+    dl = d(lambda l: bc(y, l), lam)
+    z = bc(y, lam)
+    y2 = rng.uniform(0.1, 5)                                     # cell 6 line 4: lambda = 2
+    z2 = bc(y2, 2.0)
+    return {
+        "1:7.3": [bc(y, 1.0), y - 1], "1:8.2": [bc(y, -1.0), 1 - 1 / y], "1:8.3": [bc(y, -1.0), 1 / y - 1],
+        "3:5": [d(lambda v: bc(v, lam), y), lam * y ** (lam - 1) / lam, y ** (lam - 1)],
+        "3:7": [d(lambda v: bc(v, lam), y), lam * y ** (lam - 1)],
+        "3:10": [logjac, (lam - 1) * float(np.sum(np.log(ys)))], "3:12": [logjac, lam * float(np.sum(np.log(ys)))],
+        "4:3": [d(lambda l: y**l, lam), y**lam * math.log(y)],
+        "4:5": [dl, (lam * y**lam * math.log(y) - (y**lam - 1)) / lam**2, y**lam * math.log(y) / lam - z / lam],
+        "4:8": [dl, y**lam * math.log(y) / lam],
+        "6:3.2": [y, (1 + lam * z) ** (1 / lam)], "6:4": [y, (1 + lam * z) ** lam],
+        "6:4.3": [z2, (y2**2 - 1) / 2], "6:4.4": [1 + 2 * z2, y2**2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
