@@ -130,8 +130,12 @@ def test_a_function_defined_by_cases_on_its_argument_is_read():
     assert r["line-12#1"].verdict is Verdict.PROVED
     assert r["line-18#1"].verdict is Verdict.PROVED  # on each side of 0
     assert r["line-22#1"].verdict is Verdict.REFUTED
-    # r' = 1 everywhere is wrong for x < 0 (and at 0 there is no derivative to claim)
-    everywhere = r["line-26#1"]
+    # r' = 1, said with no words: it holds where x > 0, and may be said of that case only
+    bare = r["line-26#1"]
+    assert bare.verdict is Verdict.UNKNOWN and "holds where x > 0" in bare.detail
+    # said of every point, it is wrong for x < 0 (and at 0 there is no derivative to claim)
+    said = _verdicts(CASES.replace("$$\nr'(x) = 1\n$$", "For every real $x$,\n$$\nr'(x) = 1\n$$"))
+    everywhere = next(v for v in said.values() if v.latex == "r'(x) = 1" and v.line > 25)
     assert everywhere.verdict is Verdict.REFUTED and _point(everywhere)["x"] < 0
 
 

@@ -199,7 +199,6 @@ def test_a_delimiter_dot_is_not_punctuation():
 @pytest.mark.parametrize("row, why", [
     (r"\sqrt{x^2} = x, \quad x \geq 0", "condition beside an equation (x \\geq 0)"),
     (r"x > 0, \quad \sqrt{x^2} = x", "condition beside an equation"),
-    (r"\delta_{ij} = 1 \quad \text{for } i = j", "condition beside an equation (\\text{for } i = j)"),
     (r"f(x) = 0, \quad x = 0", "x = 0 beside f(x) = 0 is a condition on it or a second equation"),
     (r"i = j, \quad \delta_{ij} = 1", "i = j beside \\delta_{ij} = 1 is a condition"),
 ])
@@ -276,3 +275,20 @@ def test_latex_comments_and_what_is_never_typeset_hold_no_mathematics():
             "\\[ g_1 = g_2 \\]  100\\% \\x\n")
     (chain,) = chains_of(text, markdown=False)
     assert _terms(chain) == ["g_1", "g_2"] and _line(text, chain) == 8
+
+
+@pytest.mark.parametrize("row, conditions", [
+    (r"\delta_{ij} = 1 \quad \text{for } i = j", (("i", True, "j"),)),
+    (r"\ell'(m) = -1 \quad \text{for } m < 0", (("m", "<", "0"),)),
+    (r"f(x) = x \quad \text{if } 0 < x < 1", (("x", ">", "0"), ("x", "<", "1"))),
+])
+def test_a_condition_written_beside_an_equation_is_its_condition(row, conditions):
+    (chain,) = chains_of(f"$${row}$$", True)
+    assert not chain.problem and [c[:3] for c in chain.conditions] == list(conditions)
+    assert "\\text" not in chain.latex
+
+
+def test_each_equation_of_a_row_keeps_the_condition_beside_it():
+    first, second = chains_of(r"$$f'(x) = 1 \quad \text{for } x > 0, \qquad f'(x) = 0 \quad \text{for } x < 0$$", True)
+    assert [c[:3] for c in first.conditions] == [("x", ">", "0")]
+    assert [c[:3] for c in second.conditions] == [("x", "<", "0")]

@@ -1623,8 +1623,11 @@ def test_a_claim_true_on_one_case_after_words_of_one_side_is_not_refuted():
            "x \\le 0 \\end{cases}\n$$\n\n")
     one_side = _verdicts(elu + "So on that side the derivative comes from the output, $f'(x) = f(x) + \\alpha$.\n")
     assert one_side[-1][1] is Verdict.UNKNOWN and "x <= 0" in one_side[-1][2]
-    # without such words the claim is about every x, and refuted
-    every = _verdicts(elu + "The derivative comes from the output: $f'(x) = f(x) + \\alpha$.\n")
+    # without such words, which case it is said of is not known: not refuted either
+    bare = _verdicts(elu + "The derivative comes from the output: $f'(x) = f(x) + \\alpha$.\n")
+    assert bare[-1][1] is Verdict.UNKNOWN and "x <= 0" in bare[-1][2]
+    # said of every x, it is refuted
+    every = _verdicts(elu + "For every real $x$ the derivative comes from the output: $f'(x) = f(x) + \\alpha$.\n")
     assert every[-1][1] is Verdict.REFUTED
 
 
@@ -1663,3 +1666,98 @@ def test_a_sum_to_another_size_than_its_vectors_length_is_refused():
                  "$$\n\\frac{\\partial}{\\partial x_j} \\sum_{i=1}^{m} x_i^2 = 2 x_j\n$$\n")
     assert all(v.verdict is Verdict.UNKNOWN for v in r.values())
     assert "the sum over i runs to m, the vector has length N" in r["line 6"].detail
+
+
+def test_a_function_by_cases_with_its_conditions_in_a_column():
+    # conditions without "if", an interval among them: one function by cases
+    r = _checked("$$\n\\ell(m) = \\begin{cases} \\frac{1}{2} - m & m \\le 0 \\\\ \\frac{1}{2} (1 - m)^2 & 0 < m < 1 "
+                 "\\\\ 0 & m \\ge 1 \\end{cases}\n$$\n\n"
+                 "So $\\ell(0.5) = 0.125$ and $\\ell(2) = 0$ and $\\ell(-1) = 1$.\n")
+    assert [r[k].verdict for k in ("line 5", "line 5 (2)", "line 5 (3)")] == \
+        [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_condition_beside_an_equation_holds_for_it():
+    r = _checked("$$\nf(x) = \\begin{cases} x^2 & \\text{if } x \\ge 0 \\\\ -x & \\text{otherwise} \\end{cases}\n$$\n\n"
+                 "$$\nf'(x) = 2x \\quad \\text{for } x > 0, \\qquad f'(x) = -1 \\quad \\text{for } x < 0\n$$\n\n"
+                 "$$\nf'(x) = 1 \\quad \\text{for } x < 0\n$$\n\n"
+                 "and $f'(x) = 0$ for $x < 0$, which is wrong.\n")
+    assert r["line 6, equation 1"].verdict is Verdict.PROVED
+    assert r["line 6, equation 2"].verdict is Verdict.PROVED
+    wrong = r["line 10"]  # checked where x < 0: f'(x) = -1 there
+    assert wrong.verdict is Verdict.REFUTED and (wrong.counterexample.lhs.exact, wrong.counterexample.rhs.exact) == (-1, 1)
+    after = r["line 13"]  # the condition said right after inline mathematics
+    assert after.verdict is Verdict.REFUTED and (after.counterexample.lhs.exact, after.counterexample.rhs.exact) == (-1, 0)
+
+
+def test_a_claim_true_on_one_case_of_a_function_by_cases_is_not_refuted():
+    text = ("$$\nf(x) = \\begin{cases} x^2 & \\text{if } x \\ge 0 \\\\ -x & \\text{otherwise} \\end{cases}\n$$\n\n"
+            "In the middle, $f'(x) = 2x$, and $f'(x) = 3x$ nowhere.\n")
+    r = _checked(text)
+    assert r["line 5"].verdict is Verdict.UNKNOWN and "holds where x >= 0" in r["line 5"].detail
+    assert r["line 5 (2)"].verdict is Verdict.REFUTED  # true on no case
+    said = _checked(text.replace("In the middle,", "Let $x \\in \\mathbb{R}$. For every $x$,"))
+    assert said["line 5"].verdict is Verdict.REFUTED
+
+
+def test_cases_in_the_prose_define_a_function_or_are_refused():
+    r = _checked("Let $g(x) = x^2$ for $x \\ge 0$ and $g(x) = -x$ otherwise. Then $g(-2) = 2$ and $g(3) = 9$ "
+                 "and $g(-1) = -1$.\n\n"
+                 "The Huber function is $h(u) = \\frac{1}{2} u^2$ for $|u| \\le 1$ and $h(u) = |u| - \\frac{1}{2}$ "
+                 "otherwise.\n\n$$\nh(3) = 2.5\n$$\n\n"
+                 "A domain only: $q(x) = \\frac{x^2}{x - 1}$ for $x \\neq 1$, so $q(2) = 4$.\n")
+    assert [r[k].verdict for k in ("line 1", "line 1 (2)", "line 1 (3)")] == \
+        [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    # |u| <= 1 is no order of u with a number: h is not read, never taken for every u from its first case
+    assert r["line 3"].verdict is Verdict.UNKNOWN and "by cases is not read" in r["line 3"].detail
+    assert r["line 6"].verdict is Verdict.UNKNOWN and "defined by cases" in r["line 6"].detail
+    assert r["line 9 (2)"].verdict is Verdict.PROVED  # q is defined where x != 1: no cases
+
+
+def test_a_superscript_in_parentheses_is_no_power():
+    r = _checked("$$\ny^{(\\lambda)} = \\frac{y^\\lambda - 1}{\\lambda}\n$$\n\n$$\nx^{(2)} = x^2\n$$\n")
+    assert all(v.verdict is Verdict.UNKNOWN for v in r.values())
+    assert "a superscript in parentheses" in r["line 6"].detail
+
+
+def test_the_hessian_at_a_point_is_not_taken_in_what_the_point_leaves():
+    r = _checked("$$\nf(x, y) = (a - x)^2 + b (y - x^2)^2\n$$\n\n$$\n\\nabla^2 f(1, 1) = 2\n$$\n")
+    assert r["line 6"].verdict is Verdict.UNKNOWN and "at a point" in r["line 6"].detail
+
+
+def test_a_derivative_through_a_name_an_unread_equation_ties_to_the_variable():
+    # tau is used before the display that gives it, so that display is no definition of it; p_1 is
+    text = ("The threshold $\\tau$ satisfies $(z_1 - \\tau) + (z_2 - \\tau) = 1$, so\n\n"
+            "$$\n\\tau = \\frac{z_1 + z_2 - 1}{2}, \\qquad p_1 = z_1 - \\tau\n$$\n\n"
+            "and $\\frac{\\partial p_1}{\\partial z_2} = -\\frac{1}{2}$.\n")
+    r = _checked(text)
+    held = next(v for v in r.values() if v.latex.startswith("\\frac{\\partial p_1}"))
+    assert held.verdict is Verdict.UNKNOWN and "holds tau fixed" in held.detail
+
+
+def test_an_undeclared_vector_on_one_side_only_is_not_refuted_for_every_value():
+    r = _checked("$$\n\\sum_{i=1}^{n} \\hat{\\mu}_i = \\sum_{i=1}^{n} y_i\n$$\n")
+    only = r["line 2"]
+    assert only.verdict is Verdict.UNKNOWN and "on one side only" in only.detail
+    assert any("read as a vector by its entries" in x.text for x in only.readings)
+
+
+def test_an_equation_named_so_is_solved_not_claimed():
+    r = _checked("The score equation $\\sum_{i=1}^{n} (y_i - t_i e^{\\beta}) = 0$ gives the estimate.\n\n"
+                 "$$\n(a + b)^2 = a^2 + 2ab + b^2\n$$\n")
+    assert not any(v.latex.startswith("\\sum") for v in r.values())
+    assert r["line 4"].verdict is Verdict.PROVED
+
+
+def test_words_far_before_inline_mathematics_do_not_make_it_a_supposition():
+    r = _checked("For the smooth pair the relation has a factor two inside, $\\tanh(x) = 2 \\sigma(2x) - 1$, "
+                 "and with $a = 2$ we get $a^2 = 4$.\n")
+    assert r["line 1"].verdict is Verdict.PROVED  # the tanh identity, a claim
+    assert [v.latex for v in r.values()] == ["\\tanh(x) = 2 \\sigma(2x) - 1", "a^2 = 4"]
+
+
+def test_an_index_said_to_take_a_few_values_bounds_the_counterexample():
+    r = _checked("Two hidden units $h_j = \\tanh(w_j x + b_j)$ for $j \\in \\{1, 2\\}$, the output "
+                 "$\\hat{y} = v_1 h_1 + v_2 h_2 + c$.\n\n"
+                 "$$\n\\frac{\\partial \\hat{y}}{\\partial v_j} = h_j\n$$\n")
+    assert r["line 4"].verdict is not Verdict.REFUTED

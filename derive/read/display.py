@@ -85,6 +85,7 @@ class _Row:
     label: str = ""
     problem: str = ""
     part: int = 0
+    conditions: list = field(default_factory=list)  # (left, equal or order, right, offset): \text{for } m < 0 beside it
 
 
 # --- blocks ------------------------------------------------------------------------------------
@@ -219,13 +220,35 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
         if re.search(r"=|\\(neq|approx|leq|geq|le|ge|in)\b|<|>", whole):
             row.problem = "unbalanced brackets: the row cannot be split into sides"
         return [row]
-    equations, problem = _equations(text, start, end, relations, separators)
+    equations, problem, relations = _equations(text, start, end, relations, separators)
     if problem:
         row = _Row(start, [Term(text[start:end], start)], [], "", problem)
         return [row]
     starts = [r[0] for r in relations]
-    return [_row(text, a, b, relations[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
-            for a, b in equations]
+    rows = []
+    for a, b, conditions in equations:
+        row = _row(text, a, b, relations[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+        row.conditions = list(conditions)
+        rows.append(row)
+    return rows
+
+
+# \text{for } m < 0, \text{if } 0 < m < 1, \text{when } x \geq 0: a condition written beside an equation
+_BESIDE = re.compile(r"\s*\\(?:text|mbox|textrm|mathrm)\s*\{\s*(?:for|if|when|whenever)\s*(?P<inside>[^{}]*)\}(?P<after>[^{}]*)$")
+
+
+def _beside_condition(text: str, c: int, d: int) -> tuple:
+    """The conditions the stretch [c, d) states, ``\text{for } m < 0`` (as Chain.conditions), or ()."""
+    from .statements import branch_conditions
+
+    m = _BESIDE.match(text[c:d])
+    if not m:
+        return ()
+    written = (m.group("inside") + " " + m.group("after")).strip().rstrip(".,;")
+    found = branch_conditions(written, c) if written else None
+    if not found:
+        return ()
+    return tuple((x.left, x.order or x.equal, x.right, c) for x in found)
 
 
 def _row(text: str, start: int, end: int, relations) -> _Row:
@@ -275,9 +298,22 @@ def _equations(text: str, start: int, end: int, relations, separators) -> tuple[
         pieces.append((at, a))
         at = b
     pieces.append((at, end))
+    starts = [r[0] for r in relations]  # in order: the relations of a stretch are found by bisection
+    # "\ell'(m) = -1 \quad \text{for } m < 0": a condition read beside the equation before it, which holds under it
+    beside: dict[int, tuple] = {}
+    kept = [pieces[0]]
+    for c, d in pieces[1:]:
+        found = _beside_condition(text, c, d)
+        before = kept[-1]
+        if found and bisect.bisect_left(starts, before[0]) != bisect.bisect_left(starts, before[1]):
+            beside[before[1]] = beside.get(before[1], ()) + found
+            relations = [r for r in relations if not c <= r[0] < d]
+            starts = [r[0] for r in relations]
+            continue
+        kept.append((c, d))
+    pieces = kept
     out: list[tuple[int, int]] = []
     first = start
-    starts = [r[0] for r in relations]  # in order: the relations of a stretch are found by bisection
 
     def within(lo: int, hi: int) -> list:
         return relations[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
@@ -289,11 +325,11 @@ def _equations(text: str, start: int, end: int, relations, separators) -> tuple[
         before, after = within(first, b), within(c, d)
         why = _condition(text, first, b, before, c, d, after)
         if why:
-            return [(start, end)], why
+            return [(start, end, ())], why, relations
         out.append((first, b))
         first = c
-    out.append((first, end))
-    return out, ""
+    out.append((first, pieces[-1][1]))
+    return [(a, b, beside.get(b, ())) for a, b in out], "", relations
 
 
 def _condition(text, a, b, before, c, d, after) -> str:
@@ -425,6 +461,7 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
                 row.terms.pop(0)
             current.terms.extend(row.terms)
             current.relations.extend(row.relations)
+            current.conditions.extend(row.conditions)
             current.label = current.label or row.label
         else:
             chains.append(_close(current, text))
@@ -439,11 +476,11 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     return found
 
 
-_MATRIX = re.compile(r"\\(begin|end)\s*\{[bpBvV]?matrix\}")
+_MATRIX = re.compile(r"\\(begin|end)\s*\{(?:[bpBvV]?matrix|d?cases\*?)\}")
 
 
 def _drop_alignment(text: str) -> str:
-    """The alignment marks & blanked, except between the columns of a matrix environment."""
+    """The alignment marks & blanked, except between the columns of a matrix or a cases environment."""
     out, done, depth = [], 0, 0
     for m in _MATRIX.finditer(text):
         piece = text[done:m.start()]
@@ -486,7 +523,7 @@ def _close(row: _Row | None, text: str) -> Chain | None:
     first, last = row.terms[0], row.terms[-1]
     latex = _squash(text[first.offset:last.offset + len(last.text)])
     return Chain(tuple(row.terms), tuple(row.relations), _first(first.text, first.offset), row.label, row.problem,
-                 latex, part=row.part)
+                 latex, conditions=tuple(row.conditions), part=row.part)
 
 
 # A display longer than this is reported, not read: no formula of a derivation comes near it.
@@ -583,7 +620,7 @@ def _block_chains(content: str, problem: str, after: str) -> list[Chain]:
         if text.strip():
             found = [Chain((Term(text, 0),), (), _first(text, 0), label or after, "", _squash(text))]
     if conditions or joins:
-        found = [dataclasses.replace(c, conditions=tuple(conditions), joins=joins and n == 0)
+        found = [dataclasses.replace(c, conditions=c.conditions + tuple(conditions), joins=joins and n == 0)
                  for n, c in enumerate(found)]
     return found
 

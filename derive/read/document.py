@@ -19,7 +19,7 @@ from .display import Chain, Term, chains_of
 from .grammar import parser
 from .usage import scan
 from .prose import paragraphs
-from .statements import Condition, Declaration, branch_condition, cases_branches, statements_of
+from .statements import Condition, Declaration, branch_condition, branch_conditions, cases_branches, statements_of
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
@@ -127,6 +127,8 @@ class _Builder:
         self.labels: set[str] = set()
         self.families: dict[str, int] = {}  # vectors declared only by their entries (x_1, ..., x_T): name -> line
         self.sequences: list = []  # sequences at a general step (read.sequences), in document order
+        self.guessed_vectors: set[str] = set()
+        self.left_formulas: dict[str, set[str]] = {}  # the names each lone left name's equations are written in
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
         self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
         self.sequence_readings: tuple = ()  # those the current chain's terms were written in
@@ -139,6 +141,7 @@ class _Builder:
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
+        self.global_lines: set[int] = set()  # lines whose lead says they hold everywhere ("for every real $x$")
         self.sided_lines: set[int] = set()  # lines whose lead speaks of one side, branch or case ("on that side")
         self.set_lines: set[int] = set()  # lines whose lead sets an equation first ("setting $\\nabla L = 0$ gives")
         self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
@@ -210,6 +213,7 @@ class _Builder:
         """Each term read, ((values, reasons, guessed, per_term, excluded, guessed_length), ranges): ranges
         are the index letters a term was refused for, with the vector length each met."""
         values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
+        self.guessed_vectors = set()  # undeclared names read as vectors by their entries (mu_i) in these terms
         ranges: list[tuple[str, str]] = []  # (index letter, the length it met) of each term refused so
         # (terms of a sequence at neighbouring steps written in the terms at the claim's step, see read.sequences)
         expanded, used = expand_sequences([t.text for t in chain.terms], self.sequences, chain.terms[0].offset) \
@@ -229,6 +233,7 @@ class _Builder:
                 value = self.reader.read(text)
                 values.append(V.einstein(value) if self.einstein_line is not None else value)
                 per_term[-1] = self.reader.guessed()
+                self.guessed_vectors |= {g[:-2] for g, k in self.reader.guesses.items() if k > 0 and g.endswith("[]")}
                 excluded[-1] = set(self.reader.excluded)
                 guessed_length[-1] = self.reader._default_sizes
                 guessed |= per_term[-1]
@@ -382,6 +387,12 @@ class _Builder:
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   f"uses {name} through a definition, and line {at} defines {name} by a formula that "
                                   f"is not read ({why})")]
+        held_fixed = self._held_fixed(values)
+        if held_fixed:
+            name, by = held_fixed
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  f"the derivative by {by} holds {name} fixed, but the document gives {name} by an "
+                                  f"equation that is not read as its definition: define {name} before it is first used")]
         for _ in range(len(conditions)):  # x > a, a > 0: a's range with x's
             more = {symbol_name(c.right) for c in conditions if c.order and symbol_name(c.left) in held
                     and not _NUMERIC.fullmatch(c.right)}
@@ -458,13 +469,22 @@ class _Builder:
                     and not (n == 0 and self.defined):
                 lonely_links[n] = ("the equation the words before it set (\"setting $\\nabla L = 0$ gives\"): the link "
                                    "holds where that equation does")
-            if line in self.sided_lines and not link_problems[n] and n not in lonely_links \
-                    and not (n == 0 and self.defined):
+            by_cases = {name for name in getattr(self.reader, "functions_by_cases", ())
+                        if any(symbol_name(name) in {symbol_name(w.rstrip("'")) for w in names_in(t.text)}
+                               for t in chain.terms[n:n + 2])}
+            if (line in self.sided_lines or by_cases and not ranges and line not in self.global_lines) \
+                    and not link_problems[n] \
+                    and n not in lonely_links and not (n == 0 and self.defined):
+                # (a claim said of one case of a function the document defines by cases, "on the middle piece",
+                # "for m > 1" in words derive does not read, is refuted elsewhere: the case it holds on is named)
                 case = _holds_on_a_case(values[n], values[n + 1])
-                if case:
+                if case and line in self.sided_lines:
                     lonely_links[n] = (f"the link holds where {case} (a case of a function defined by cases), and "
                                        "the words before it speak of one side or case only: which one is not read; "
                                        "say it (\"for $x < 0$\")")
+                elif case:
+                    lonely_links[n] = (f"the link holds where {case} (a case of a function defined by cases): if it is "
+                                       "said of that case, say so beside it (\"for $x < 0$\")")
             if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined):
                 number = _number_for_hidden_values(chain, n, values, {symbol_name(c.left) for c in conditions
                                                                                   if c.value and c.equal})
@@ -482,6 +502,11 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms]) + self.rehomed_readings
+        if self.guessed_vectors:
+            names = sorted(self.guessed_vectors)
+            readings += (Reading("guess", f"{', '.join(f'${n}$' for n in names)} {'is' if len(names) == 1 else 'are'} read "
+                                          f"as {'a vector' if len(names) == 1 else 'vectors'} by {'its' if len(names) == 1 else 'their'} "
+                                          "entries (not declared)"),)
         if self.einstein_line is not None and any(re.search(r"_\s*\{?\s*[a-z]", t.text) for t in chain.terms):
             readings += (Reading("declaration", "an index written twice in a product is summed over its range "
                                                 "(Einstein's convention, as the document says)", self.einstein_line),)
@@ -588,6 +613,28 @@ class _Builder:
             self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
                                                                - len(chain.terms[0].text.lstrip())), reasons[1])
 
+    def _held_fixed(self, values) -> tuple[str, str] | None:
+        """(name, variable) of a derivative taken of a formula holding an undeclared name that some chain of the
+        document gives by an equation (tau = (z_1 + z_2 - 1)/2) not read as its definition: the name may depend
+        on the variable, so the derivative as read (the name a constant) is not the document's."""
+        r = self.reader
+        stated = {symbol_name(n) for n in r.stated}
+        for v in values:
+            if v is None or not v.expr.has(sp.Derivative):
+                continue
+            for d in v.expr.atoms(sp.Derivative):
+                by = {str(x.base.label) if isinstance(x, sp.Indexed) else str(x) for x, _ in d.variable_count}
+                by |= {name.split("_")[0] for name in by}  # (z_2 of a z_1 + z_2 written in the equation)
+                for s in d.expr.free_symbols:
+                    name = str(s)
+                    if isinstance(s, sp.Symbol) and not isinstance(s, Idx) and name in self.left_named \
+                            and (by & self.left_formulas.get(name, set())) - {name} \
+                            and name not in r.values and name not in stated and r.notation.kind_of(name) is None \
+                            and not any(s == x for x, _ in d.variable_count):
+                        return name, ", ".join(f"{x.base}_{','.join(map(str, x.indices))}" if isinstance(x, sp.Indexed)
+                                               else str(x) for x, _ in d.variable_count)
+        return None
+
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
         """The vectors and matrices the value depends on that are typed only from their use, and alone on the left of
         some chain whose meaning is not read (neither declared, defined, nor said anything of)."""
@@ -599,8 +646,9 @@ class _Builder:
         held = {str(x) for x in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
         for name in held & set(self.definition_arrays):
             found |= self.definition_arrays[name]
-        return {name for name in found if name in guessed and name in self.left_named and name not in stated
-                and name not in r.values and name not in r.label_vectors
+        # (and a vector read only by its entries, mu_i, that nothing declares or defines)
+        return {name for name in found if (name in guessed and name in self.left_named or name in self.guessed_vectors)
+                and name not in stated and name not in r.values and name not in r.label_vectors
                 and name not in {n.split("_")[0] for n in r.said_names}}
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
@@ -840,14 +888,22 @@ _ONE_SIDE_LEAD = re.compile(r"\b(?:sides?|branch(?:es)?|pieces?|regions?|half|ha
                             r"case|there|that\s+part|this\s+part)\b", re.I)
 
 
+# "for every real $x$", "everywhere", "for all x": a claim said of every point, refuted at any
+_EVERY_POINT_LEAD = re.compile(r"\b(?:for\s+(?:all|every|any|each)\b|everywhere|always|identically|globally|"
+                               r"on\s+the\s+whole\s+(?:real\s+)?line|whatever)", re.I)
+
+
 def _holds_on_a_case(a, b) -> str | None:
     """The condition of a case (of a function defined by cases) on which the two sides agree identically, or
     None: f'(x) = f(x) + alpha holds where x <= 0 for the ELU."""
-    if a is None or b is None or any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
-        return None
+    from ..normal import is_zero, normalize
+
+    if a is None or b is None or any(v.is_matrix or v.misfit is not None for v in (a, b)) \
+            or (a.is_vector, a.row, a.size) != (b.is_vector, b.row, b.size):
+        return None  # (two vectors of one size: entry by entry, at their free index)
     try:
         difference = evaluate_derivatives(a.expr - b.expr)
-        if not difference.has(sp.Piecewise) or difference.has(sp.Sum) or sp.count_ops(difference) > 200:
+        if not difference.has(sp.Piecewise) or sp.count_ops(difference) > 400:
             return None
         folded = sp.piecewise_fold(difference)
         if not isinstance(folded, sp.Piecewise):
@@ -857,11 +913,34 @@ def _holds_on_a_case(a, b) -> str | None:
             # (a piece holds where its condition does and none before it)
             where = sp.And(condition, *[sp.Not(c) for c in before])
             before.append(condition)
-            if where is not sp.false and sp.simplify(piece) == 0:
-                return sp.sstr(where)
-    except (TypeError, ValueError, NotImplementedError, RecursionError):
+            if where is sp.false:
+                continue
+            # (a sum, m = sum_j y w_j x_j of a defined margin, is one number here once its derivatives are summed)
+            piece = normalize(piece)
+            atoms = {s: sp.Dummy(f"s{n}", real=True)
+                     for n, s in enumerate(sorted(piece.atoms(sp.Sum), key=sp.default_sort_key))}
+            if is_zero(piece) or not piece.has(sp.Piecewise) and sp.simplify(piece.xreplace(atoms)) == 0:
+                return _case_text(where)
+    except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
         return None
     return None
+
+
+def _case_text(where) -> str:
+    """A case's condition as a reader writes it: each sum once (Σ_j y·w_j·x_j), the condition simplified."""
+    from ..normal import rename_dummies
+    from ..plaintext import to_unicode
+
+    where = where.replace(lambda e: isinstance(e, sp.Sum), lambda e: rename_dummies(e))
+    sums = sorted(where.atoms(sp.Sum), key=sp.default_sort_key)
+    atoms = {s: sp.Symbol(f"_s{n}", real=True) for n, s in enumerate(sums)}
+    try:
+        plain = where.xreplace(atoms)
+        simpler = sp.simplify_logic(plain) if sp.count_ops(plain) < 60 else plain
+    except (TypeError, ValueError, RecursionError):
+        simpler = where.xreplace(atoms)
+    back = {v: k for k, v in atoms.items()}
+    return to_unicode(simpler.xreplace(back)).replace(" & ", " and ")
 
 
 # a name, or a name at numbers: L, R(1.5), J_2(0, 1)
@@ -955,15 +1034,21 @@ def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> lis
 _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-_HYPOTHESIS_END = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|where|with|given|set|setting|"
-                             r"define|defining|denote|denoting|call|consider|considering|take|taking|for|case|say|unless|provided|"
-                             r"iff)\b[^$]*$",
+# (the words that make a supposition wherever they stand in the clause, and those that make one only a few words
+# before the mathematics: "for $x = 2$", "with the error $e = ...$"; never "For the smooth pair the relation has a
+# factor two inside, $\tanh(x) = ...$")
+_HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|denote|"
+                             r"denoting|unless|provided|iff)\b[^$]*"
+                             r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for|case|say)\b"
+                             r"(?:[^$\s,;:]*[,;:]?\s+){0,5}[^$\s]*)$",
                              re.I)
 # "... fails unless $y^T X w = 0$", "provided $a = b$": a condition, whatever its form, not a claim
 # "asked for is", "for part (c) is": "for" in a clause of its own, before the verb that states the mathematics
 _ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
 # "From $\mathbf{w} = \mathbf{0}$ the first update gives ...", "starting from $x_0 = 1$": where it starts, supposed
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# "the score equation $\sum_i (y_i - \mu_i) = 0$ gives": an equation to solve, named so, no identity
+_EQUATION_BEFORE = re.compile(r"\b(?:equations?|conditions?|constraints?)\s*(?:\([^()]*\)\s*)?,?\s*$", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever)\s*$", re.I)
 # "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
@@ -1626,9 +1711,12 @@ def _for_sequences(notation: Notation, letters: set[str], names: set[str]) -> No
     names = {n for n in names if n in notation.vectors and defaults.vectors.get(n) == notation.vectors[n]}
     if not names and not any(l in ls for ls in notation.sizes.values() for l in letters):
         return notation
+    # (and no default definition of theirs: the default yhat = softmax(theta) of a sequence theta_t)
     return dataclasses.replace(notation, sizes={size: tuple(l for l in ls if l not in letters)
                                                 for size, ls in notation.sizes.items()},
-                              vectors={n: v for n, v in notation.vectors.items() if n not in names})
+                              vectors={n: v for n, v in notation.vectors.items() if n not in names},
+                              definitions={k: f for k, f in notation.definitions.items()
+                                           if not (defaults.definitions.get(k) == f and names_in(f) & names)})
 
 
 def _sentence_before(text: str, offset: int) -> str:
@@ -1721,13 +1809,18 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
             return [_Item(dataclasses.replace(chain, problem=(
                 f"the definition of ${name.group(1)}_{{{name.group(2)}{name.group(3)}}}$ by cases is not checked; it is "
                 f"read as $\\delta_{{{name.group(2)}{name.group(3)}}}$ from here on")), order=item.order)]
-    if name and not name.group(2) and any(c is None for c in conditions):
-        unreadable[name.group(1)] = (line, "it is defined by cases whose conditions are not read")
     argument = re.search(r"\(\s*(\\?[A-Za-z]+)\s*\)\s*$", left.text)
-    if name and not name.group(2) and argument and all(c is not None and c.order and c.left == argument.group(1)
-                                                       for c in conditions):
+    # (each branch's condition: one order of the argument with a number, or an interval 0 < m < 1; the last may be
+    # "otherwise", what the branches before leave)
+    multi = [branch_conditions(c, last.offset + at) if c is not None else () for _, c, at in branches]
+    by_order = bool(name and not name.group(2) and argument) and all(
+        m is not None and (m or n == len(multi) - 1) and all(c.order and c.left == argument.group(1) for c in m)
+        for n, m in enumerate(multi))
+    if name and not name.group(2) and any(c is None for c in conditions) and not by_order:
+        unreadable[name.group(1)] = (line, "it is defined by cases whose conditions are not read")
+    if by_order:
         # f(x) = x if x >= 0, a x otherwise: f is that function of x by cases, from here on
-        pieces = tuple((value, condition) for (value, _, _), condition in zip(branches, conditions))
+        pieces = tuple((value, condition) for (value, _, _), condition in zip(branches, multi))
         said.declarations.append(Declaration(name.group(1), "piecewise", (argument.group(1),), left.offset, chain.latex))
         definitions.append((name.group(1), argument.group(1), pieces, line))
         return [_Item(Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label,
@@ -1752,6 +1845,80 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
     return out
 
 
+# "$h(u) = \frac{1}{2} u^2$ for $|u| \le 1$ and $h(u) = |u| - \frac{1}{2}$ otherwise": a function defined by cases in words
+_CASE_AFTER = re.compile(r"\s*,?\s*(?:for|if|when|whenever|on)\s+(?:all\s+|every\s+|each\s+)?\$([^$]+)\$")
+_OTHERWISE_AFTER = re.compile(r"\s*,?\s*(?:otherwise|else|elsewhere|for\s+(?:all\s+)?other|in\s+all\s+other)\b", re.I)
+_CASE_RELATION = re.compile(r"<|>|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])|=")
+
+
+def _prose_cases(items: list[_Item], text: str, lines: _Lines, said, unreadable: dict, definitions: list) -> list[_Item]:
+    """Inline definitions of one function by cases in a sentence: f(x) = a for x >= 0, f(x) = b otherwise (or
+    for x < 0). Their pieces make one function by cases when each case is an order of its argument with a number
+    (as a display by cases does, see _expand_cases); otherwise the function is not read, never taken for all x
+    from one case's formula."""
+    def after(item: _Item) -> str:
+        end = item.inline.offset + len(item.inline.text)
+        return text[end + 1:end + 120] if text[end:end + 1] == "$" else ""
+
+    def head(item: _Item):
+        if item.inline is None or len(item.chain.terms) != 2 or item.chain.relations[0] != "=":
+            return None
+        left = item.chain.terms[0].text
+        name, argument = _NAME_FORM.match(left), re.search(r"\(\s*(\\?[A-Za-z]+)\s*\)\s*$", left)
+        if not name or name.group(2) or not argument or name.group(1).lstrip("\\") in BUILTIN_FUNCTIONS:
+            return None
+        return name.group(1), argument.group(1), " ".join(left.split())
+
+    out, done = list(items), set()
+    for n, item in enumerate(items):
+        h = head(item)
+        case = _CASE_AFTER.match(after(item)) if h is not None and n not in done else None
+        if case is None or not _CASE_RELATION.search(case.group(1)) or "\\in" in case.group(1):
+            continue
+        name, argument, left = h
+        if any(head(o) is not None and head(o)[0] == name for o in items[:n] if o.inline is not None) \
+                or any(re.match(r"\s*" + re.escape(name) + r"\s*\(", o.chain.terms[0].text) for o in items[:n]
+                       if o.inline is None and o.chain.terms):
+            continue  # (a function defined before: what it is on a case, a claim)
+        group = [(n, item, case.group(1), item.inline.offset + len(item.inline.text) + 1 + case.start(1))]
+        for m in range(n + 1, len(items)):
+            other = items[m]
+            if other.inline is None or other.inline.offset > item.inline.offset + 400:
+                break
+            if head(other) is None or head(other)[2] != left:
+                continue
+            more = _CASE_AFTER.match(after(other))
+            if more is not None and _CASE_RELATION.search(more.group(1)):
+                group.append((m, other, more.group(1), other.inline.offset + len(other.inline.text) + 1 + more.start(1)))
+            elif _OTHERWISE_AFTER.match(after(other)):
+                group.append((m, other, None, other.inline.offset))
+                break
+            else:
+                break
+        if len(group) == 1 and (not re.search(r"<|>|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])", case.group(1))
+                                or re.search(r",|\\[lc]?dots", case.group(1))):
+            continue  # "h(x) = x^2/(x - 1) for $x \neq 1$", "for $k = 0, 1, \dots$": where it is defined, no case
+        conditions = [branch_condition(c, at) if c is not None else None for _, _, c, at in group]
+        readable = [c for c in conditions if c is not None]
+        if len(group) == 2 and len(readable) == 1 and conditions[1] is None and not readable[0].value:
+            conditions[1] = readable[0].negated(group[1][3])
+        line = lines.of(item.chain.offset)
+        whole = all(c is not None and c.order and c.left == argument and _NUMERIC.fullmatch(c.right) for c in conditions) \
+            and (len(group) > 1)
+        if whole:
+            pieces = tuple((o.chain.terms[1].text, c) for (_, o, _, _), c in zip(group, conditions))
+            said.declarations.append(Declaration(name, "piecewise", (argument,), item.chain.offset, item.inline.text))
+            definitions.append((name, argument, pieces, line))
+            problem = (f"the definition of ${name}$ by cases is not checked; it is read as that function from here on")
+        else:
+            unreadable[name] = (line, "it is defined by cases in the prose, on conditions that are not read")
+            problem = f"the definition of ${name}$ by cases is not read: its cases are not orders of {argument} with a number"
+        for m, o, _, _ in group:
+            done.add(m)
+            out[m] = dataclasses.replace(o, chain=dataclasses.replace(o.chain, problem=problem), piecewise=True)
+    return out
+
+
 def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int) -> str:
     """Give ``reader`` the function ``name`` of ``argument`` defined by cases on its range
     (``[(value, Condition)]``), from ``line`` on; returns why not, when it cannot be read."""
@@ -1764,6 +1931,8 @@ def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int
             del table[key]
     saved = reader.line
     reader.line = line
+    # (the argument is the function's own variable, even where the document defines a name so: m = y w^T x)
+    hidden = {key: reader.values.pop(key) for key in (symbol_name(argument.strip()),) if key in reader.values}
     try:
         variable = reader.read(argument)
         values = [reader.read(value) for value, _ in pieces]
@@ -1771,14 +1940,18 @@ def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int
         return f"it is defined by cases, one of which is not read: {exc}"
     finally:
         reader.line = saved
+        reader.values.update(hidden)
     if type(variable.expr) is not sp.Symbol or any(v.is_vector or v.is_matrix or v.row or v.misfit is not None
                                                    for v in (variable, *values)):
         return "it is defined by cases whose values are not numbers"
     x = variable.expr
-    if any(not _NUMERIC.fullmatch(c.right) for _, c in pieces):
+    pieces = [(value, c if isinstance(c, tuple) else (c,)) for value, c in pieces]  # (a piece's conditions: all hold)
+    if any(not _NUMERIC.fullmatch(c.right) for _, cs in pieces for c in cs):
         return "it is defined by cases on an order between two names, which is not read"
-    body = sp.Piecewise(*[(v.expr, _RELATIONALS[c.order](x, sp.Rational(c.right))) for v, (_, c) in zip(values, pieces)])
+    body = sp.Piecewise(*[(v.expr, sp.And(*[_RELATIONALS[c.order](x, sp.Rational(c.right)) for c in cs]))
+                          for v, (_, cs) in zip(values, pieces)])
     reader.lambdas[name] = sp.Lambda(x, body)
+    reader.functions_by_cases = getattr(reader, "functions_by_cases", set()) | {name}
     reader.lambda_domains[name] = (x, ())
     reader.defined_at[name] = line
     reader.function_letters.add(name)
@@ -1865,6 +2038,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     unreadable: dict[str, tuple[int, str]] = {}
     piecewise: list = []  # functions defined by cases on their argument's range: (name, argument, pieces, line)
     items = [e for item in kept for e in _expand_cases(item, said, lines, unreadable, piecewise)]
+    items = _prose_cases(items, text, lines, said, unreadable, piecewise)
     # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
     last_display: _Item | None = None
     for item in items:
@@ -1942,7 +2116,19 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     try:
         definitions = base_reader.definitions()
     except FormulaError as exc:
-        raise NotationError(f"notation: {exc}") from None
+        # a default definition (yhat = softmax(theta)) the document's own use of its names does not fit: a guess
+        # dropped; one the notation file gives is an error
+        guesses = {k for k, f in notation.definitions.items() if default_notation().definitions.get(k) == f
+                   and given.definitions.get(k) == f and str(exc).startswith(f"definition of {k}:")}
+        if not guesses:
+            raise NotationError(f"notation: {exc}") from None
+        notation = notation.without(guesses)
+        aliased_by_part = {p: (n.without(guesses), d, a) for p, (n, d, a) in aliased_by_part.items()}
+        base_reader = Reader(notation)
+        try:
+            definitions = base_reader.definitions()
+        except FormulaError as again:
+            raise NotationError(f"notation: {again}") from None
 
     def line_of(term) -> int:  # the line of the term's first character, past the display's opening
         return lines.of(term.offset + len(term.text) - len(term.text.lstrip()))
@@ -1976,6 +2162,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     defining_lines = lines_led_by(_DEFINING_LEAD)
     set_lines = lines_led_by(_SETTING_LEAD)  # "setting $\nabla L = 0$ gives ..."
     sided_lines = lines_led_by(_ONE_SIDE_LEAD)  # "so on that side, ..."
+    global_lines = lines_led_by(_EVERY_POINT_LEAD)  # "for every real $x$, ...": said of every point
 
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
                    end: int | None = None, start: int | None = None) -> Reader:
@@ -2030,6 +2217,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.sided_lines = sided_lines
+    builder.global_lines = global_lines
     builder.set_lines = set_lines
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}
@@ -2038,6 +2226,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.sequences = sequences
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
+    for item in items:  # (what each lone left name's equations are written in: tau = (z_1 + z_2 - 1)/2)
+        m = _LONE_LEFT.match(item.chain.terms[0].text) if item.chain.terms and len(item.chain.terms) > 1 else None
+        if m:
+            builder.left_formulas.setdefault(symbol_name(m.group(1)), set()).update(
+                symbol_name(n) for t in item.chain.terms[1:] for n in names_in(t.text))
     builder.definition_arrays = {_defined_label(d): {str(b.label) for b in _free_arrays(d.body)} for d in definitions}
     whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
@@ -2099,6 +2292,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
                                                                  or _CONDITION_BEFORE.search(item.inline.before[-40:])
+                                                                 or _EQUATION_BEFORE.search(item.inline.before[-40:])
                                                                  or _FROM_BEFORE.search(item.inline.before[-30:])
                                                                  and _BARE_NAME.match(first.text)
                                                                  or constraint or tied):
@@ -2133,6 +2327,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             if not defined and chain.relations and chain.relations[0] != "=":
                 continue
         conditions = tuple(item.inline.conditions) if item.inline is not None else ()
+        if item.inline is not None and not item.piecewise:
+            # "$\ell'(m) = 0$ for $m > 1$": the condition said right after it
+            end = item.inline.offset + len(item.inline.text)
+            after = _CASE_AFTER.match(text[end + 1:end + 120]) if text[end:end + 1] == "$" else None
+            if after is not None and "\\in" not in after.group(1):
+                found = branch_conditions(after.group(1), end + 1 + after.start(1))
+                conditions += tuple(dataclasses.replace(c, adjacent=True) for c in found or ())
         conditions += _scope_at(said, chain.offset)
         conditions += tuple(Condition(d.name, d.sizes[1], False, d.offset, d.sizes[0]) for d in said.declarations
                             if d.kind == "range" and d.offset <= chain.offset
@@ -2156,7 +2357,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # (what the prose assumes of a name holds where a defined name holds it: r = sqrt(x^2 + eps), "if eps = 0")
         held = {str(getattr(s, "label", s)) for n in used if symbol_name(n) in reader.values
                 for s in reader.values[symbol_name(n)].expr.free_symbols | reader.values[symbol_name(n)].expr.atoms(sp.IndexedBase)}
-        applicable = [(text, c) for at, names, text, c in hypotheses if (names & used or {symbol_name(x) for x in names} & held)
+        # (an index letter said to take a few values, j \in \{1, 2\}, is used where it is a subscript, h_j)
+        subscripted = {m.group(1) for t in chain.terms for m in re.finditer(r"_\s*\{?\s*([a-z])(?![A-Za-z])", t.text)}
+        applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted)
+                                                                          or {symbol_name(x) for x in names} & held)
                       and at <= lines.of(chain.offset)]
         # "$\Phi$ is the standard normal CDF": a function described in words only, which derive reads as any
         # function; a claim true of that one may be false of others, so a counterexample must be that function
@@ -2193,7 +2397,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             made = [dataclasses.replace(step, assume=step.assume + Assumptions(constraints=tuple(d for d, _ in constraints)),
                                         readings=step.readings + tuple(r for _, r in constraints)) for step in made]
         if assumed:
-            values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed)
+            # (an index letter's values, j in {1, 2}, are no number's: the supposition stays one a counterexample
+            # must meet, never tried value by value)
+            values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed
+                           and (name in used or name not in subscripted))
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed, values=values) for step in made]
         steps += made
     steps = _given_builtins(steps, notation)

@@ -609,6 +609,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
         if op.text == NABLA_ALONE:
             op = self._nabla_of_argument(rest, env)
+        if op.variable is None and op.text == "\\nabla^2" and len(rest) == 2 and rest[1].op is None \
+                and node_kind(item_base(rest[1].item)) == "paren" \
+                and not all(node_kind(a) == "product" and len(a.children) == 1 and not item_scripts(a.children[0])
+                            and node_kind(item_base(a.children[0])) in ("letter", "command", "font")
+                            for a in item_base(rest[1].item).children if not isinstance(a, Token)):
+            # \nabla^2 f(1, 1): the Hessian in f's own variables, at a point; what is left free is no variable
+            raise FormulaError("\\nabla^2 of a function at a point: its variables are the function's arguments, which "
+                               "the point replaces; write \\nabla^2 f(x, y) and its value at the point in words")
         if len(rest) == 1:
             abstract = self._abstract_gradient(rest[0], op, env)
             if abstract is not None:
@@ -1806,6 +1814,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError("a transpose of a scalar, or a power T? write the power with another letter")
         if word == "\\prime":
             return self._prime(base)
+        if node_kind(arg) == "group" and len(arg.children) == 1 and node_kind(arg.children[0]) == "product" \
+                and len(arg.children[0].children) == 1 and not item_scripts(arg.children[0].children[0]) \
+                and node_kind(item_base(arg.children[0].children[0])) == "paren":
+            raise FormulaError("a superscript in parentheses (x^{(i)}, y^{(\\lambda)}, f^{(n)}) is a label or the order "
+                               "of a derivative, not a power: write a power as x^{i}, and a label or a derivative with a "
+                               "name of its own (y_\\lambda, f'')")
         if node_kind(arg) == "number" and len(str(arg.children[0])) > 1 and "." not in str(arg.children[0]):
             raise FormulaError(f"^{arg.children[0]} means ^{str(arg.children[0])[0]} followed by "
                                f"{str(arg.children[0])[1:]} in LaTeX; write ^{{{arg.children[0]}}}")

@@ -820,7 +820,14 @@ def cases_branches(term: str):
         found = [w for w in _BRANCH_WORDS.finditer(row) if _brace_depth(row, w.start()) == 0]
         words = next((w for w in found if w.group(1)), None) or next(iter(found), None)
         if words is None:
-            return None
+            # "\frac{1}{2} - m & m \le 0": the condition alone in the second column
+            amp = [n for n, ch in enumerate(row) if ch == "&" and _brace_depth(row, n) == 0]
+            if len(amp) != 1 or not row[:amp[0]].strip() or not row[amp[0] + 1:].strip():
+                return None
+            condition = row[amp[0] + 1:].strip().strip("$ ,.")
+            out.append((row[:amp[0]].rstrip().rstrip(","), None if condition.lower() in ("otherwise", "else") else condition,
+                        at))
+            continue
         value = row[:words.start()].replace("&", " ").rstrip().rstrip(",")
         keyword = (words.group(1) or "").lower()
         if keyword in ("otherwise", "else"):
@@ -837,6 +844,18 @@ def cases_branches(term: str):
 
 def _brace_depth(text: str, upto: int) -> int:
     return text.count("{", 0, upto) - text.count("}", 0, upto)
+
+
+def branch_conditions(text: str, offset: int) -> tuple[Condition, ...] | None:
+    """A branch's condition as one condition (see branch_condition) or as the two bounds of an interval of one
+    name (0 < m < 1); None if it is neither."""
+    one = branch_condition(text, offset)
+    if one is not None:
+        return (one,)
+    ranges = inequalities(re.sub(r"\$", " ", text), offset)
+    if len(ranges) == 2 and ranges[0].left == ranges[1].left:
+        return tuple(ranges)
+    return None
 
 
 def branch_condition(text: str, offset: int) -> Condition | None:
