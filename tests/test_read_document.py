@@ -1761,3 +1761,11 @@ def test_an_index_said_to_take_a_few_values_bounds_the_counterexample():
                  "$\\hat{y} = v_1 h_1 + v_2 h_2 + c$.\n\n"
                  "$$\n\\frac{\\partial \\hat{y}}{\\partial v_j} = h_j\n$$\n")
     assert r["line 4"].verdict is not Verdict.REFUTED
+
+
+def test_a_formula_or_a_value_for_a_default_size_is_not_refuted_as_a_claim():
+    # N is the default size; the document defines a count N, or sets a size: never refuted at another size
+    r = _checked("Let $x \\in \\mathbb{R}^K$ be counts.\n\n$$\nN = \\sum_{k=1}^{K} x_k\n$$\n\n$$\nN = 3\n$$\n\n"
+                 "$$\nM = \\sum_{k=1}^{K} x_k\n$$\n")
+    assert r["line 4"].verdict is Verdict.UNKNOWN and "read as a size" in r["line 4"].detail
+    assert r["line 8"].verdict is Verdict.UNKNOWN and "sets its value" in r["line 8"].detail

@@ -203,6 +203,17 @@ class _Builder:
             self.size_relations.append((line, sizes, text))
             return (f"a relation between sizes (${text}$) is not read: sizes are checked as independent, so the "
                     "steps that use two of them are not checked")
+        first = names[0] if names else set()
+        if len(chain.terms) > 1 and chain.relations[0] == "=" and len(first) == 1 and first <= sizes \
+                and _LONE_LEFT.match(chain.terms[0].text) and not (names[1] and names[1] <= sizes):
+            # N = \sum_k n_k, N = 3: a formula or a value for a name derive reads as a size, which the document
+            # may be defining or setting (a refutation at another size would be none)
+            (name,) = first
+            if _NUMERIC.fullmatch(chain.terms[1].text.strip()):
+                return (f"{name} is read as a size, and this sets its value: a claim at one size is not read; say it in "
+                        f"words (\"for ${name} = {chain.terms[1].text.strip()}$\")")
+            return (f"{name} is read as a size, and this formula may define it (a count, {name} = ...): a size "
+                    "is not given by a formula; use another letter for the count, or declare what it is")
         for at, related, text in self.size_relations:
             if len(related & sizes) > 1:
                 return (f"uses {', '.join(sorted(related & sizes))}, which line {at} relates (${text}$): a relation "
