@@ -1053,6 +1053,9 @@ _HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if
                              r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for|case|say)\b"
                              r"(?:[^$\s,;:]*[,;:]?\s+){0,5}[^$\s]*)$",
                              re.I)
+_HYPOTHESIS_STRONG = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|"
+                                r"denote|denoting|unless|provided|iff)\b[^$]*$", re.I)
+_DERIVATIVE_MARK = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})\s*[^a-zA-Z]|[A-Za-z}]\s*'+\s*\(")
 # "... fails unless $y^T X w = 0$", "provided $a = b$": a condition, whatever its form, not a claim
 # "asked for is", "for part (c) is": "for" in a clause of its own, before the verb that states the mathematics
 _ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
@@ -2297,6 +2300,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 and not left_names & names_in(chain.terms[1].text) and at == float("inf") \
                 and any(reader.notation.kind_of(n) in (None, "scalar", "vector") for n in names_in(chain.terms[1].text))
             hypothesis_end = _HYPOTHESIS_END.search(item.inline.before[-60:])
+            if hypothesis_end and not _HYPOTHESIS_STRONG.search(item.inline.before[-60:]) \
+                    and _DERIVATIVE_MARK.search(first.text):
+                hypothesis_end = None  # "with inner derivative $\partial_x (y - x^2) = -2x$": a derivative, claimed
             if hypothesis_end and _ASKED_FOR.search(hypothesis_end.group(0)) and "(" in first.text:
                 hypothesis_end = None  # "the value asked for is $f(z) = 2e^2$": a value of the function, claimed
             if not defined and not restated and not builtin and ((hypothesis_end
