@@ -4340,6 +4340,115 @@ def _(rng):
     }
 
 
+@document("152_reading_group_hard_swish")
+def _(rng):
+    relu6 = lambda t: min(max(t, 0.0), 6.0)  # noqa: E731
+    hsig = lambda t: relu6(t + 3) / 6  # noqa: E731
+    hswish = lambda t: t * hsig(t)  # noqa: E731
+    cases = lambda t: 0.0 if t <= -3 else ((t + 3) / 6 if t < 3 else 1.0)  # noqa: E731
+    x = rng.uniform(-8, 8)
+    xl, xr, xm = rng.uniform(-8, -3.1), rng.uniform(3.1, 8), rng.uniform(-2.9, 2.9)
+    x6, xo = rng.uniform(0.1, 5.9), rng.uniform(6.1, 10)
+    dm = d(hswish, xm)
+    return {
+        "10": [hsig(x), relu6(x + 3) / 6, cases(x)],
+        "14": [hsig(0), 0.5, sig(0)],
+        "15": [hswish(3), 1], "15.2": [hswish(3), 3 * 1, 3], "16": [hswish(-3), 0], "16.2": [hswish(1), 4 / 6, 2 / 3],
+        "18": [d(hswish, xl), 0], "19": [d(hswish, xr), 1],
+        "21": [dm, (xm + 3) / 6 + xm / 6, (2 * xm + 3) / 6, xm / 3 + 0.5], "24": [dm, xm / 6],
+        "26": [(2 * (-3) + 3) / 6, -0.5], "27": [(2 * 3 + 3) / 6, 1.5], "29": [(2 * 3 + 3) / 6, 1],
+        "31": [hswish(xm), (xm**2 + 3 * xm) / 6],
+        "32.2": [hswish(-1.5), -3 / 8], "32.3": [hswish(-1.5), -3 / 4], "33": [-1.5 * (1.5 / 6), -9 / 24],
+        "35": [relu6(x6), x6], "35.2": [relu6(xo), 6],
+        "37": [relu6(x), relu(x) - relu(x - 6)], "39": [relu6(x), relu(x) - relu(6 - x)],
+    }
+
+
+@document("153_notes_newton_cube_root")
+def _(rng):
+    a, x = rng.uniform(0.2, 20), rng.uniform(0.2, 5)
+    c = a ** (1 / 3)
+    f = lambda t: t**3 - a  # noqa: E731
+    newton = x - f(x) / d(f, x)
+    e, e1 = x - c, newton - c
+    halley = x - 2 * f(x) * d(f, x) / (2 * d(f, x) ** 2 - f(x) * d2(f, x))
+    x1 = 2 / 3 * 2 + 10 / 12
+    return {
+        "7.2": [d(f, x), 3 * x**2],
+        "10": [newton, x - (x**3 - a) / (3 * x**2), (3 * x**3 - x**3 + a) / (3 * x**2), 2 / 3 * x + a / (3 * x**2)],
+        "14": [newton, 2 / 3 * x + a / (3 * x)], "16.3": [a, c**3],
+        "18": [e1, (2 * x**3 + c**3 - 3 * c * x**2) / (3 * x**2), (x - c) ** 2 * (2 * x + c) / (3 * x**2),
+               e**2 * (2 * x + c) / (3 * x**2)],
+        "21": [1 / c, 3 * c / (3 * c**2), 1 / c],
+        "24": [2 * x**3 - 3 * c * x**2 + c**3, (x - c) ** 2 * (2 * x - c)],
+        "30": [x1, 2 / 3 * 2 + 10 / (3 * 4), 4 / 3 + 5 / 6, 13 / 6],
+        "32": [x1**3 - 10, 2197 / 216 - 10, 197 / 216],
+        "34": [d2(f, x), 6 * x], "36": [halley, x * (x**3 + 2 * a) / (2 * x**3 + a)],
+        "38": [(c**3 + 2 * c**3) / (2 * c**3 + c**3), 1],
+    }
+
+
+@document("154_hw_weighted_least_squares_1d")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    x, y, c = rng.normal(size=n), rng.normal(size=n), rng.uniform(0.1, 3, size=n)
+    w = rng.normal()
+    L = lambda w, x=x, y=y, c=c: 0.5 * float(np.sum(c * (y - w * x) ** 2))  # noqa: E731
+    ws = _root(lambda t: d(L, t), -1e4, 1e4)
+    ones = np.ones(n)
+    w1 = _root(lambda t: d(lambda u: L(u, c=ones), t), -1e4, 1e4)
+    s = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    xs = np.full(n, s)
+    wsc = _root(lambda t: d(lambda u: L(u, x=xs), t), -1e4, 1e4)
+    C = float(c.sum())
+    J = lambda p: 0.5 * float(np.sum(c * (y - p[0] - p[1] * x) ** 2))  # noqa: E731
+    A = np.array([[C, c @ x], [c @ x, c @ x**2]])
+    bw = np.linalg.solve(A, np.array([c @ y, c @ (x * y)]))
+    xb, yb = c @ x / C, c @ y / C
+    return {
+        "14": [d(L, w), np.sum(c * (y - w * x) * (-x)), w * np.sum(c * x**2) - np.sum(c * x * y)],
+        "22": [ws, np.sum(c * x * y) / np.sum(c * x**2)], "25": [ws, np.sum(c * x * y) / np.sum(c**2 * x**2)],
+        "26": [d2(L, w), np.sum(c * x**2)],
+        "28.2": [w1, np.sum(x * y) / np.sum(x**2)],
+        "29.2": [wsc, 1 / s * np.sum(c * y) / np.sum(c)], "30": [wsc, np.sum(c * y) / (s * n)],
+        "34": [np.sum(c * (y - bw[0] - bw[1] * x)), 0], "34.2": [bw[0], yb - bw[1] * xb],
+        "37": [bw[1], np.sum(c * (x - xb) * (y - yb)) / np.sum(c * (x - xb) ** 2),
+               (np.sum(c * x * y) - C * xb * yb) / (np.sum(c * x**2) - C * xb**2)],
+        "40": [np.sum(c * (x - xb) ** 2), np.sum(c * x**2) - C * xb**2],
+        "41": [np.sum(c * (x - xb) ** 2), np.sum(c * x**2) - xb**2],
+    }
+
+
+@document("155_lecture_logdet_diagonal_covariance")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    s, x, mu = rng.uniform(0.1, 4, size=n), rng.normal(size=n), rng.normal(size=n)
+    j = int(rng.integers(n))
+    mu[j] = x[j] + rng.choice([-1, 1]) * rng.uniform(0.3, 2)
+    u, sd = np.log(s), np.sqrt(s)
+    ld = lambda s: float(np.sum(np.log(s)))  # noqa: E731
+    ell = lambda s: 0.5 * float(np.sum(np.log(s) + (x - mu) ** 2 / s)) + n / 2 * math.log(2 * math.pi)  # noqa: E731
+    S = np.diag(s)
+    r2 = (x[j] - mu[j]) ** 2
+    dls = partial(ell, s, j)
+    return {
+        "8": [math.log(np.linalg.det(S)), math.log(np.prod(s)), ld(s)],
+        "13": [partial(ld, s, j), 1 / s[j]], "13.2": [partial(ld, s, j), 1 / np.sum(s)],
+        "15": [grad(lambda M: math.log(np.linalg.det(M)), S), np.linalg.inv(S).T], "15.2": [np.linalg.inv(S)[j, j], 1 / s[j]],
+        "17.2": [s[j], math.exp(u[j])],
+        "18": [ld(s), np.sum(u)], "18.2": [partial(lambda u: ld(np.exp(u)), u, j), 1],
+        "19.2": [ld(s), 2 * np.sum(np.log(sd))],
+        "19.3": [partial(lambda q: ld(q**2), sd, j), 2 / sd[j]], "20": [partial(lambda q: ld(q**2), sd, j), 1 / sd[j]],
+        "28": [dls, 1 / (2 * s[j]) - r2 / (2 * s[j] ** 2), (s[j] - r2) / (2 * s[j] ** 2)],
+        "30": [_root(lambda t: partial(ell, _shift(s, j, t - s[j]), j), r2 / 10, r2 * 10), r2],
+        "32": [dls, 1 / (2 * s[j]) - r2 / (2 * s[j])],
+        "34": [partial(lambda u: np.exp(u), u, j)[j], s[j]],
+        "36": [partial(lambda u: ell(np.exp(u)), u, j), s[j] * dls, 0.5 - r2 / (2 * s[j]), 0.5 * (1 - r2 * math.exp(-u[j]))],
+        "39": [np.trace(S), np.sum(s)], "40": [np.trace(np.linalg.inv(S)), np.sum(1 / s)],
+        "40.2": [np.trace(np.linalg.inv(S)), 1 / np.trace(S)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
