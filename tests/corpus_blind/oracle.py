@@ -4449,6 +4449,88 @@ def _(rng):
     }
 
 
+@document("156_forum_bernoulli_variance")
+def _(rng):
+    p, t = rng.uniform(0.02, 0.98), rng.uniform(-2, 2)
+    n = int(rng.integers(2, 9))
+    E = lambda f, p=p: (1 - p) * f(0) + p * f(1)  # noqa: E731   expectation over X in {0, 1}
+    var = lambda p: E(lambda v: v * v, p) - E(lambda v: v, p) ** 2  # noqa: E731
+    X = float(rng.integers(2))
+    k = np.arange(n + 1)
+    pmf = np.array([math.comb(n, int(i)) * p**i * (1 - p) ** (n - i) for i in k])
+    varS = float(pmf @ k**2 - (pmf @ k) ** 2)
+    varP = float(pmf @ (k / n) ** 2 - (pmf @ (k / n)) ** 2)
+    M = lambda t: E(lambda v: math.exp(t * v))  # noqa: E731
+    MS = float(pmf @ np.exp(t * k))
+    EX, EX2 = E(lambda v: v), E(lambda v: v * v)
+    return {
+        "4.2": [X**2, X],
+        "7": [EX, 0 * (1 - p) + 1 * p, p], "7.2": [EX2, EX, p],
+        "13": [var(p), EX2 - EX**2, p - p**2, p * (1 - p)],
+        "16": [var(p), EX**2], "17": [var(p), p * (1 - p) ** 2], "18": [var(p), (1 - p) * p**2 + p * (1 - p) ** 2],
+        "20": [d(lambda q: q * (1 - q), p), 1 - 2 * p], "20.2": [_root(lambda q: d(var, q), 0.01, 0.99), 0.5],
+        "20.3": [var(0.5), 0.25],
+        "23": [varS, n * p * (1 - p)],
+        "26": [varP, varS / n**2, p * (1 - p) / n], "29": [varP, p * (1 - p) / n**2],
+        "32": [M(t), E(lambda v: math.exp(t * v)), 1 - p + p * math.exp(t)],
+        "32.2": [d(M, t), p * math.exp(t)], "32.3": [d2(M, t), p * math.exp(t)],
+        "33": [d(M, 0.0), p], "33.2": [d2(M, 0.0), p], "33.3": [var(p), d2(M, 0.0) - d(M, 0.0) ** 2, p - p**2],
+        "34": [MS, (1 - p + p * math.exp(t)) ** n], "34.2": [MS, n * (1 - p + p * math.exp(t))],
+    }
+
+
+@document("157_appendix_lda_two_class_1d")
+def _(rng):
+    m0 = rng.normal()
+    m1, s, p1, x = m0 + rng.uniform(0.2, 3), rng.uniform(0.3, 2), rng.uniform(0.05, 0.95), rng.normal() * 2
+    p0 = 1 - p1
+    phi = lambda x, m: math.exp(-(x - m) ** 2 / (2 * s * s)) / math.sqrt(2 * math.pi * s * s)  # noqa: E731
+    lphi = lambda x, m: -(x - m) ** 2 / (2 * s * s) - 0.5 * math.log(2 * math.pi * s * s)  # noqa: E731   log phi
+    delta = lambda x: math.log(p1) + lphi(x, m1) - math.log(p0) - lphi(x, m0)  # noqa: E731
+    post = p1 * phi(x, m1) / (p0 * phi(x, m0) + p1 * phi(x, m1))
+    xs = _root(delta, -200, 200)
+    xe = _root(lambda x: lphi(x, m1) - lphi(x, m0), -200, 200)
+    L = math.log(p1 / p0)
+    return {
+        "12": [delta(x), math.log(p1 * phi(x, m1) / (p0 * phi(x, m0))),
+               L - ((x - m1) ** 2 - (x - m0) ** 2) / (2 * s * s), L + (m1 - m0) * x / s**2 - (m1**2 - m0**2) / (2 * s * s)],
+        "17": [d(delta, x), (m1 - m0) / s**2], "17.2": [d(delta, x), (m1 - m0) / (2 * s**2)],
+        "22": [post, post, 1 / (1 + math.exp(-delta(x)))],
+        "28": [xs, (m0 + m1) / 2 - s * s / (m1 - m0) * L], "30": [xe, (m0 + m1) / 2],
+        "33": [xs, (m0 + m1) / 2 + s * s / (m1 - m0) * L], "35": [xs, (m0 + m1) / 2 - L],
+        "38.4": [(2 - 0) / 1, 2],
+    }
+
+
+@document("158_worksheet_product_rule")
+def _(rng):
+    x = rng.uniform(0.1, 3)
+    a, b = rng.uniform(-2, 2, size=2)
+    u = lambda t: math.sin(a * t) + t * t  # noqa: E731   any differentiable u and v for the rules of lines 3 and 25
+    v = lambda t: math.exp(b * t)  # noqa: E731
+    uv = lambda t: u(t) * v(t)  # noqa: E731
+    e, s, c = math.exp(x), math.sin(x), math.cos(x)
+    D = lambda f: d(f, x)  # noqa: E731
+    return {
+        "3": [D(uv), D(u) * v(x) + u(x) * D(v)], "3.2": [D(uv), D(u) * D(v)],
+        "7": [D(lambda t: t * t * math.sin(t)), 2 * x * s + x * x * c],
+        "8": [D(lambda t: math.exp(t) * math.cos(t)), e * c - e * s, e * (c + s)],
+        "9": [D(lambda t: t * math.log(t)), math.log(x) + 1],
+        "10": [(x * x + 1) * (x**3 - x), x**5 - x],
+        "12": [D(lambda t: (t * t + 1) * (t**3 - t)), 2 * x * (x**3 - x) + (x * x + 1) * (3 * x * x - 1), 5 * x**4 - 1],
+        "16": [D(lambda t: t * math.exp(t) * math.sin(t)), e * s + x * e * s + x * e * c],
+        "18": [D(lambda t: math.sqrt(t) * math.exp(-t)), math.exp(-x) / (2 * math.sqrt(x)) + math.sqrt(x) * math.exp(-x)],
+        "19": [D(lambda t: t * math.exp(t)), (x + 1) * e], "19.2": [d2(lambda t: t * math.exp(t), x), (x + 1) * e],
+        "20": [D(lambda t: t * t * math.tan(t)) if abs(math.cos(x)) > 0.05 else UNDEFINED, 2 * x / c**2],
+        "21.2": [D(lambda t: 1 / t), -1 / x**2],
+        "23": [D(lambda t: math.sin(t) / t), c / x - s / x**2, (x * c - s) / x**2],
+        "25.2": [d2(uv, x), d2(u, x) * v(x) + 2 * D(u) * D(v) + u(x) * d2(v, x)],
+        "27": [d2(lambda t: t * t * math.exp(t), x), 2 * e + 4 * x * e + x * x * e, (x * x + 4 * x + 2) * e],
+        "29": [D(lambda t: math.log(t) * math.log(t)), 2 * math.log(x) / x],
+        "30": [D(lambda t: t**3 * math.exp(2 * t)), 3 * x * x * math.exp(2 * x) + x**3 * math.exp(2 * x)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
