@@ -4531,6 +4531,55 @@ def _(rng):
     }
 
 
+@document("159_exam_chain_rule_drills")
+def _(rng):
+    x, w, b, t = rng.uniform(-2, 2), rng.normal(), rng.normal(), rng.uniform(-3, 3)
+    xg, xj = rng.uniform(1.05, 5), rng.uniform(-1.5, 1.5)
+    g = lambda x: (1 + x * x) ** -0.5  # noqa: E731
+    f = lambda x, y: x * x * y  # noqa: E731
+    h = lambda t: f(math.cos(t), math.sin(t))  # noqa: E731
+    fx, fy = d(lambda u: f(u, math.sin(t)), math.cos(t)), d(lambda u: f(math.cos(t), u), math.sin(t))
+    ct, st = math.cos(t), math.sin(t)
+    z = w * x + b
+    return {
+        "5": [d(lambda u: math.sin(u * u), x), 2 * x * math.cos(x * x)],
+        "7": [d(lambda u: math.exp(3 * u * u + 1), x), 6 * x * math.exp(3 * x * x + 1)],
+        "9": [d(lambda u: math.log(1 + math.exp(u)), x), 1 / (1 + math.exp(x))],
+        "10": [d(lambda u: math.log(1 + math.exp(u)), x), math.exp(x) / (1 + math.exp(x)), sig(x)],
+        "14": [d(g, x), -0.5 * (1 + x * x) ** -1.5],
+        "16": [d(g, x), -0.5 * (1 + x * x) ** -1.5 * 2 * x, -x * (1 + x * x) ** -1.5],
+        "18": [d(lambda u: math.tanh(2 * u), x), 2 * (1 - math.tanh(2 * x) ** 2)],
+        "20": [d(lambda u: math.cos(u) ** 3, x), 3 * math.cos(x) ** 2 * math.sin(x)],
+        "25": [d(h, t), fx * d(math.cos, t) + fy * d(math.sin, t), 2 * ct * st * (-st) + ct**2 * ct, ct**3 - 2 * ct * st**2],
+        "30": [d(h, t), 2 * ct * st + ct**2],
+        "32": [d(lambda u: math.sqrt(math.log(u)), xg), 1 / (2 * math.sqrt(math.log(xg)))],
+        "34": [d(lambda u: sig(w * u + b), x), w * sig(z) * (1 - sig(z))],
+        "35": [d(lambda u: sig(w * u + b), x), sig(z) * (1 - sig(z))],
+        "37": [d(lambda u: math.log(math.cos(u)), xj), -math.tan(xj)],
+    }
+
+
+@document("160_nb_selu_derivatives")
+def _(rng):
+    lam, al = 1.0507009873554805, 1.6732632423543772
+    selu = lambda t: lam * (t if t > 0 else al * (math.exp(t) - 1))  # noqa: E731
+    xp, xn = rng.uniform(0.05, 4), rng.uniform(-6, -0.05)
+    w, un, up = rng.uniform(0.1, 3), rng.uniform(-3, -0.05), rng.uniform(0.05, 3)
+    limit = selu(-60.0)
+    return {
+        "1:7": [selu(0.0), 0],
+        "3:3": [d(selu, xp), lam],
+        "3:6": [d(selu, xn), lam * al * math.exp(xn), selu(xn) + lam * al],
+        "3:9": [d(selu, xn), selu(xn) + lam],
+        "3:10": [d2(selu, xn), lam * al * math.exp(xn)],
+        "5:5": [limit, -lam * al], "5:7": [limit, -al],
+        "5:10": [d(lambda v: selu(v * un), w), lam * al * un * math.exp(w * un)],
+        "5:11": [d(lambda v: selu(w * v), un), lam * al * math.exp(w * un)],
+        "5:12": [d(lambda v: selu(w * v), un), lam * al * w * math.exp(w * un)],
+        "5:14": [d(lambda v: selu(v * up), w), lam * up],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
