@@ -4580,6 +4580,37 @@ def _(rng):
     }
 
 
+@document("161_handout_lagrange_three_nodes")
+def _(rng):
+    t = rng.uniform(-2, 2)
+    fm, f0, fp = rng.normal(size=3)
+    nodes = np.array([-1.0, 0.0, 1.0])
+    basis = [np.polyfit(nodes, np.eye(3)[k], 2) for k in range(3)]     # L_{-1}, L_0, L_1: one at their node, zero at the others
+    L = [lambda s, c=c: float(np.polyval(c, s)) for c in basis]
+    P = np.polyfit(nodes, [fm, f0, fp], 2)
+    p = lambda s: float(np.polyval(P, s))  # noqa: E731
+    integral = lambda c: float(np.polyval(np.polyint(c), 1) - np.polyval(np.polyint(c), -1))  # noqa: E731
+    a, x0, h, x = rng.normal(), rng.normal(), rng.uniform(0.1, 2), rng.normal()
+    f = lambda x: math.sin(a * x) + x * x * a  # noqa: E731   any function sampled at x_0 - h, x_0, x_0 + h
+    Q = np.polyfit([-1.0, 0.0, 1.0], [f(x0 - h), f(x0), f(x0 + h)], 2)
+    q = lambda x: float(np.polyval(Q, (x - x0) / h))  # noqa: E731
+    Iq = h * integral(Q)                                             # dx = h dt
+    return {
+        "10": [L[0](t), t * (t - 1) / 2], "11": [L[1](t), (1 - t) * (1 + t)], "12": [L[2](t), t * (t + 1) / 2],
+        "14": [L[1](t), 1 - t * t], "14.2": [L[0](t), t * (t + 1) / 2],
+        "17": [p(t), fm * L[0](t) + f0 * L[1](t) + fp * L[2](t)],
+        "19": [L[0](t) + L[1](t) + L[2](t), 1], "19.2": [-L[0](t) + L[2](t), t],
+        "21": [d(L[0], t), t - 0.5], "21.2": [d(L[1], t), -2 * t], "21.3": [d(L[2], t), t + 0.5],
+        "23": [d(p, 0.0), -0.5 * fm + 0.5 * fp, (fp - fm) / 2],
+        "27": [d2(p, t), fm - 2 * f0 + fp], "29": [d2(p, t), (fm - 2 * f0 + fp) / 2],
+        "34": [d(q, x0), (f(x0 + h) - f(x0 - h)) / (2 * h)],
+        "35": [d2(q, x), (f(x0 + h) - 2 * f(x0) + f(x0 - h)) / h],
+        "39": [integral(basis[1]), 4 / 3], "39.2": [integral(basis[2]), 1 / 3],
+        "41": [integral(P), (fm + 4 * f0 + fp) / 3],
+        "43": [Iq, h / 6 * (f(x0 - h) + 4 * f(x0) + f(x0 + h))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
