@@ -4611,6 +4611,76 @@ def _(rng):
     }
 
 
+@document("162_recitation_implicit_differentiation")
+def _(rng):
+    r = rng.uniform(0.5, 4)
+    x = r * rng.uniform(-0.9, 0.9)
+    Y = lambda x: math.sqrt(r * r - x * x)  # noqa: E731   the upper half of the circle
+    y, y1 = Y(x), d(Y, x)
+    C5 = lambda x: math.sqrt(25 - x * x)  # noqa: E731
+    a, b = rng.uniform(0.5, 3, size=2)
+    xe = a * rng.uniform(-0.9, 0.9)
+    E = lambda x: b * math.sqrt(1 - x * x / (a * a))  # noqa: E731   the upper half of the ellipse
+    ye, ye1 = E(xe), d(E, xe)
+    xm = rng.uniform(0.05, 3)
+    M = lambda x: _root(lambda y: math.exp(y) + x * y - math.e, -8, 3)  # noqa: E731   e^y + x y = e, increasing in y
+    ym, ym1 = M(xm), d(M, xm)
+    xp = rng.uniform(0.1, 3)
+    P = lambda x: x**x  # noqa: E731
+    return {
+        "7": [2 * x + 2 * y * y1, 0], "10": [y1, -x / y, -x / math.sqrt(r * r - x * x)],
+        "13": [x * x + y * y, r * r],
+        "16": [d2r(Y, x), -(y - x * y1) / y**2, -(y * y + x * x) / y**3, -r * r / y**3],
+        "19.2": [d(C5, 3.0), -3 / 4], "19.3": [d(C5, 3.0), -4 / 3],
+        "25": [2 * xe / a**2 + 2 * ye * ye1 / b**2, 0], "25.2": [ye1, -a * a * xe / (b * b * ye)],
+        "28": [ye1, -b * b * xe / (a * a * ye)],
+        "33": [math.exp(ym) * ym1 + ym + xm * ym1, 0], "33.2": [ym1, -ym / (math.exp(ym) + xm)],
+        "36": [d(M, 0.0), -1 / math.e], "36.2": [ym1, -ym / math.exp(ym)],
+        "38.2": [math.log(P(xp)), xp * math.log(xp)], "38.3": [d(P, xp) / P(xp), math.log(xp) + 1],
+        "39": [d(P, xp), xp**xp * (math.log(xp) + 1)], "39.2": [d(P, xp), xp * xp ** (xp - 1)],
+    }
+
+
+def _integral(f, a, b, n=20000):
+    """∫_a^b f by Simpson's rule on n (even) intervals; f takes arrays."""
+    u = np.linspace(a, b, n + 1)
+    w = np.ones(n + 1)
+    w[1:-1:2], w[2:-1:2] = 4, 2
+    return float((b - a) / (3 * n) * np.sum(w * f(u)))
+
+
+@document("163_nb_exponential_waiting_times")
+def _(rng):
+    lam = rng.uniform(0.2, 5)
+    dens = lambda u: lam * np.exp(-lam * u)  # noqa: E731
+    F = lambda x: _integral(dens, 0.0, x)  # noqa: E731
+    S = lambda x: 1 - F(x)  # noqa: E731
+    top = 60 / lam
+    mean = _integral(lambda u: u * dens(u), 0.0, top)
+    var = _integral(lambda u: u * u * dens(u), 0.0, top) - mean**2
+    x = rng.uniform(0, 4 / lam)
+    s, t = rng.uniform(0, 3 / lam, size=2)
+    n = int(rng.integers(1, 10))
+    xs = rng.exponential(1 / lam, size=n)
+    ell = lambda l: float(np.sum(np.log(l) - l * xs))  # noqa: E731   the log of each density lambda e^{-lambda x_i}
+    lh = _root(lambda l: d(ell, l), 1e-2 / xs.mean(), 1e2 / xs.mean())
+    th = 1 / lam
+    ellt = lambda th: ell(1 / th)  # noqa: E731
+    return {
+        "1:5": [F(x), 1 - math.exp(-lam * x)], "1:5.2": [mean, 1 / lam], "1:5.3": [var, 1 / lam**2],
+        "1:6.2": [_root(lambda m: F(m) - 0.5, 0.0, top), math.log(2) / lam], "1:6.3": [var, 1 / lam],
+        "3:5": [S(s + t) / S(s), math.exp(-lam * (s + t)) / math.exp(-lam * s), math.exp(-lam * t), S(t)],
+        "3:7": [S(s + t) / S(s), math.exp(-lam * (s + t))],
+        "4:5": [ell(lam), float(np.sum(np.log(lam * np.exp(-lam * xs)))), n * math.log(lam) - lam * xs.sum()],
+        "4:7": [d(ell, lam), n / lam - xs.sum()], "4:7.2": [d2(ell, lam), -n / lam**2],
+        "4:9": [lh, n / xs.sum(), 1 / xs.mean()], "4:11": [lh, xs.mean()],
+        "4:12": [-d2(ell, lam), -d2(ell, lam), n / lam**2],
+        "6:3.2": [ellt(th), -n * math.log(th) - xs.sum() / th],
+        "6:4": [d(ellt, th), -n / th - xs.sum() / th**2], "6:4.2": [d(ellt, th), -n / th + xs.sum() / th**2],
+        "6:5": [_root(lambda u: d(ellt, u), 1e-2 * xs.mean(), 1e2 * xs.mean()), xs.mean()],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
