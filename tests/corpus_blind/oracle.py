@@ -4681,6 +4681,37 @@ def _(rng):
     }
 
 
+@document("164_forum_polar_jacobian")
+def _(rng):
+    r, th = rng.uniform(0.1, 3), rng.uniform(-3.1, 3.1)
+    P = lambda v: np.array([v[0] * math.cos(v[1]), v[0] * math.sin(v[1])])  # noqa: E731   (r, theta) -> (x, y)
+    Pinv = lambda v: np.array([math.hypot(v[0], v[1]), math.atan2(v[1], v[0])])  # noqa: E731
+    x, y = P([r, th])
+    J = jac(P, np.array([r, th]))
+    Ji = jac(Pinv, np.array([x, y]))
+    c, s = math.cos(th), math.sin(th)
+    a, b = rng.normal(size=2)
+    f = lambda x, y: math.sin(a * x) + x * y * y + b * y  # noqa: E731   any differentiable f
+    g = lambda r, th: f(r * math.cos(th), r * math.sin(th))  # noqa: E731
+    fx, fy = d(lambda u: f(u, y), x), d(lambda u: f(x, u), y)
+    q = lambda r, th: (r * math.cos(th)) ** 2 + (r * math.sin(th)) ** 2  # noqa: E731   g for f = x^2 + y^2
+    plane = _integral(lambda u: np.exp(-u * u), -12.0, 12.0) ** 2
+    polar = 2 * math.pi * _integral(lambda u: np.exp(-u * u) * u, 0.0, 12.0)
+    nojac = 2 * math.pi * _integral(lambda u: np.exp(-u * u), 0.0, 12.0)
+    return {
+        "6": [J, J, np.array([[c, -r * s], [s, r * c]])],
+        "12": [np.linalg.det(J), r * c * c + r * s * s, r], "15": [abs(np.linalg.det(J)), r], "15.2": [np.linalg.det(J), r * r],
+        "20": [Ji[0, 0], x / math.sqrt(x * x + y * y), c], "20.2": [Ji[1, 0], -y / (x * x + y * y), -s / r],
+        "23": [Ji[1, 0], -1 / (r * s)], "24": [Ji, np.linalg.inv(J)], "24.2": [np.linalg.det(np.linalg.inv(J)), 1 / r],
+        "29": [d(lambda u: g(u, th), r), fx * c + fy * s], "29.2": [d(lambda u: g(r, u), th), -fx * r * s + fy * r * c],
+        "32": [d(lambda u: P([r, u])[0], th), -r * s],
+        "32.2": [d(lambda u: g(r, u), th), -fx * s + fy * c],
+        "33.2": [q(r, th), r * r], "33.3": [d(lambda u: q(u, th), r), 2 * x * c + 2 * y * s, 2 * r],
+        "33.4": [d(lambda u: q(r, u), th), 0],
+        "38": [plane, polar, 2 * math.pi * 0.5, math.pi], "41": [nojac, 2 * math.pi],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
