@@ -4361,6 +4361,7 @@ def _(rng):
         "32.2": [hswish(-1.5), -3 / 8], "32.3": [hswish(-1.5), -3 / 4], "33": [-1.5 * (1.5 / 6), -9 / 24],
         "35": [relu6(x6), x6], "35.2": [relu6(xo), 6],
         "37": [relu6(x), relu(x) - relu(x - 6)], "39": [relu6(x), relu(x) - relu(6 - x)],
+        "16.3": [hswish(-1), -2 / 3], "35.3": [relu6(xo), xo - 6],
     }
 
 
@@ -4377,6 +4378,7 @@ def _(rng):
         "7.2": [d(f, x), 3 * x**2],
         "10": [newton, x - (x**3 - a) / (3 * x**2), (3 * x**3 - x**3 + a) / (3 * x**2), 2 / 3 * x + a / (3 * x**2)],
         "14": [newton, 2 / 3 * x + a / (3 * x)], "16.3": [a, c**3],
+        "14.2": [newton, 2 / 3 * x - a / (3 * x**2)],
         "18": [e1, (2 * x**3 + c**3 - 3 * c * x**2) / (3 * x**2), (x - c) ** 2 * (2 * x + c) / (3 * x**2),
                e**2 * (2 * x + c) / (3 * x**2)],
         "21": [1 / c, 3 * c / (3 * c**2), 1 / c],
@@ -4416,6 +4418,7 @@ def _(rng):
                (np.sum(c * x * y) - C * xb * yb) / (np.sum(c * x**2) - C * xb**2)],
         "40": [np.sum(c * (x - xb) ** 2), np.sum(c * x**2) - C * xb**2],
         "41": [np.sum(c * (x - xb) ** 2), np.sum(c * x**2) - xb**2],
+        "42": [np.sum(c * (x - xb) * (y - yb)), np.sum(c * x * y) - xb * np.sum(c * y) - yb * np.sum(c * x)],
     }
 
 
@@ -4446,6 +4449,9 @@ def _(rng):
         "36": [partial(lambda u: ell(np.exp(u)), u, j), s[j] * dls, 0.5 - r2 / (2 * s[j]), 0.5 * (1 - r2 * math.exp(-u[j]))],
         "39": [np.trace(S), np.sum(s)], "40": [np.trace(np.linalg.inv(S)), np.sum(1 / s)],
         "40.2": [np.trace(np.linalg.inv(S)), 1 / np.trace(S)],
+        "41.2": [partial(lambda u: ld(np.exp(u)), u, j), math.exp(u[j])],
+        "41.3": [partial(lambda u: float(np.sum(np.exp(u))), u, j), 1],
+        "42": [partial(lambda u: float(np.sum(np.exp(u))), u, j), math.exp(u[j]), s[j]],
     }
 
 
@@ -4476,6 +4482,8 @@ def _(rng):
         "32.2": [d(M, t), p * math.exp(t)], "32.3": [d2(M, t), p * math.exp(t)],
         "33": [d(M, 0.0), p], "33.2": [d2(M, 0.0), p], "33.3": [var(p), d2(M, 0.0) - d(M, 0.0) ** 2, p - p**2],
         "34": [MS, (1 - p + p * math.exp(t)) ** n], "34.2": [MS, n * (1 - p + p * math.exp(t))],
+        "36": [E(lambda v: (2 * v) ** 2) - E(lambda v: 2 * v) ** 2, 2 * p * (1 - p)],
+        "36.2": [sum(pa * pb * ((va - vb) - (p - p)) ** 2 for va, pa in ((0, 1 - p), (1, p)) for vb, pb in ((0, 1 - p), (1, p))), 0],
     }
 
 
@@ -4608,6 +4616,7 @@ def _(rng):
         "39": [integral(basis[1]), 4 / 3], "39.2": [integral(basis[2]), 1 / 3],
         "41": [integral(P), (fm + 4 * f0 + fp) / 3],
         "43": [Iq, h / 6 * (f(x0 - h) + 4 * f(x0) + f(x0 + h))],
+        "45": [integral(basis[0]), -1 / 3],
     }
 
 
@@ -4638,6 +4647,7 @@ def _(rng):
         "36": [d(M, 0.0), -1 / math.e], "36.2": [ym1, -ym / math.exp(ym)],
         "38.2": [math.log(P(xp)), xp * math.log(xp)], "38.3": [d(P, xp) / P(xp), math.log(xp) + 1],
         "39": [d(P, xp), xp**xp * (math.log(xp) + 1)], "39.2": [d(P, xp), xp * xp ** (xp - 1)],
+        "41.2": [d2r(Y, 0.0), -r * r / r**3, -1 / r], "41.3": [d2r(Y, 0.0), -1 / r**2],
     }
 
 
@@ -4675,6 +4685,7 @@ def _(rng):
         "4:7": [d(ell, lam), n / lam - xs.sum()], "4:7.2": [d2(ell, lam), -n / lam**2],
         "4:9": [lh, n / xs.sum(), 1 / xs.mean()], "4:11": [lh, xs.mean()],
         "4:12": [-d2(ell, lam), -d2(ell, lam), n / lam**2],
+        "4:12.2": [1 / math.sqrt(-d2(ell, lam)), lam / math.sqrt(n)], "4:12.3": [1 / math.sqrt(-d2(ell, lam)), lam**2 / n],
         "6:3.2": [ellt(th), -n * math.log(th) - xs.sum() / th],
         "6:4": [d(ellt, th), -n / th - xs.sum() / th**2], "6:4.2": [d(ellt, th), -n / th + xs.sum() / th**2],
         "6:5": [_root(lambda u: d(ellt, u), 1e-2 * xs.mean(), 1e2 * xs.mean()), xs.mean()],
@@ -4701,6 +4712,7 @@ def _(rng):
     return {
         "6": [J, J, np.array([[c, -r * s], [s, r * c]])],
         "12": [np.linalg.det(J), r * c * c + r * s * s, r], "15": [abs(np.linalg.det(J)), r], "15.2": [np.linalg.det(J), r * r],
+        "15.3": [np.linalg.det(J), -r],
         "20": [Ji[0, 0], x / math.sqrt(x * x + y * y), c], "20.2": [Ji[1, 0], -y / (x * x + y * y), -s / r],
         "23": [Ji[1, 0], -1 / (r * s)], "24": [Ji, np.linalg.inv(J)], "24.2": [np.linalg.det(np.linalg.inv(J)), 1 / r],
         "29": [d(lambda u: g(u, th), r), fx * c + fy * s], "29.2": [d(lambda u: g(r, u), th), -fx * r * s + fy * r * c],
@@ -4709,6 +4721,33 @@ def _(rng):
         "33.2": [q(r, th), r * r], "33.3": [d(lambda u: q(u, th), r), 2 * x * c + 2 * y * s, 2 * r],
         "33.4": [d(lambda u: q(r, u), th), 0],
         "38": [plane, polar, 2 * math.pi * 0.5, math.pi], "41": [nojac, 2 * math.pi],
+    }
+
+
+@document("165_notes_partial_fractions_telescoping")
+def _(rng):
+    x = rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    while min(abs(x - p) for p in (0, -1, -2, 1)) < 0.05:
+        x = rng.uniform(-4, 4)
+    n = int(rng.integers(2, 30))
+    k = np.arange(1, n + 1)
+    k2 = np.arange(2, n + 1)
+    A, B = np.linalg.solve(np.array([[1.0, 1.0], [2.0, 1.0]]), np.array([3.0, 5.0]))   # A(x + 2) + B(x + 1) = 3x + 5
+    xp, x1 = rng.uniform(0.1, 4), rng.uniform(1.05, 4)
+    return {
+        "5": [(x + 1) - x, 1],
+        "8": [1 / (x * (x + 1)), ((x + 1) - x) / (x * (x + 1)), 1 / x - 1 / (x + 1)],
+        "14": [np.sum(1 / (k * (k + 1))), np.sum(1 / k - 1 / (k + 1)), 1 - 1 / (n + 1), n / (n + 1)],
+        "17": [np.sum(1 / (k * (k + 1))), 1 - 1 / n], "17.3": [0.5 + 1 / 6, 2 / 3],
+        "17.4": [float(np.sum(1 / (np.arange(1, 10**6 + 1) * (np.arange(1, 10**6 + 1) + 1.0)))), 2],
+        "19.3": [A, (-3 + 5) / (-1 + 2), 2], "20.2": [B, (-6 + 5) / (-2 + 1), 1],
+        "23": [(3 * x + 5) / ((x + 1) * (x + 2)), 2 / (x + 1) + 1 / (x + 2)],
+        "29": [1 / (x * x - 1), 0.5 * (1 / (x - 1) - 1 / (x + 1))], "29.2": [1 / (x * x - 1), 1 / (x - 1) - 1 / (x + 1)],
+        "35": [np.sum(1 / (k2 * k2 - 1.0)), 0.5 * (1 + 0.5 - 1 / n - 1 / (n + 1)), 0.75 - (2 * n + 1) / (2 * n * (n + 1))],
+        "38": [1 / (x * x * (x + 1)), -1 / x + 1 / x**2 + 1 / (x + 1)],
+        "40": [(x * x + 1) / (x - 1), x + 1 + 1 / (x - 1)], "41": [(x * x + 1) / (x - 1), x + 1 + 2 / (x - 1)],
+        "43": [d(lambda t: math.log(t / (t + 1)), xp), 1 / xp - 1 / (xp + 1)],
+        "44": [d(lambda t: math.log((t - 1) / (t + 1)), x1), 1 / (x1 * x1 - 1)],
     }
 
 
