@@ -4359,9 +4359,9 @@ def _(rng):
         "26": [(2 * (-3) + 3) / 6, -0.5], "27": [(2 * 3 + 3) / 6, 1.5], "29": [(2 * 3 + 3) / 6, 1],
         "31": [hswish(xm), (xm**2 + 3 * xm) / 6],
         "32.2": [hswish(-1.5), -3 / 8], "32.3": [hswish(-1.5), -3 / 4], "33": [-1.5 * (1.5 / 6), -9 / 24],
-        "35": [relu6(x6), x6], "35.2": [relu6(xo), 6],
+        "35": [relu6(xo), 6],
         "37": [relu6(x), relu(x) - relu(x - 6)], "39": [relu6(x), relu(x) - relu(6 - x)],
-        "16.3": [hswish(-1), -2 / 3], "35.3": [relu6(xo), xo - 6],
+        "16.3": [hswish(-1), -2 / 3], "35.2": [relu6(xo), xo - 6],
     }
 
 
@@ -4378,7 +4378,7 @@ def _(rng):
         "7.2": [d(f, x), 3 * x**2],
         "10": [newton, x - (x**3 - a) / (3 * x**2), (3 * x**3 - x**3 + a) / (3 * x**2), 2 / 3 * x + a / (3 * x**2)],
         "14": [newton, 2 / 3 * x + a / (3 * x)], "16.3": [a, c**3],
-        "14.2": [newton, 2 / 3 * x - a / (3 * x**2)],
+        "14.2": [newton, 2 / 3 * x - a / (3 * x**2)], "26": [e1, e**2 / (3 * x**2)],
         "18": [e1, (2 * x**3 + c**3 - 3 * c * x**2) / (3 * x**2), (x - c) ** 2 * (2 * x + c) / (3 * x**2),
                e**2 * (2 * x + c) / (3 * x**2)],
         "21": [1 / c, 3 * c / (3 * c**2), 1 / c],
@@ -4442,6 +4442,7 @@ def _(rng):
         "18": [ld(s), np.sum(u)], "18.2": [partial(lambda u: ld(np.exp(u)), u, j), 1],
         "19.2": [ld(s), 2 * np.sum(np.log(sd))],
         "19.3": [partial(lambda q: ld(q**2), sd, j), 2 / sd[j]], "20": [partial(lambda q: ld(q**2), sd, j), 1 / sd[j]],
+        "20.2": [partial(lambda q: ld(q**2), sd, j), 2 / s[j]],
         "28": [dls, 1 / (2 * s[j]) - r2 / (2 * s[j] ** 2), (s[j] - r2) / (2 * s[j] ** 2)],
         "30": [_root(lambda t: partial(ell, _shift(s, j, t - s[j]), j), r2 / 10, r2 * 10), r2],
         "32": [dls, 1 / (2 * s[j]) - r2 / (2 * s[j])],
@@ -4479,8 +4480,9 @@ def _(rng):
         "23": [varS, n * p * (1 - p)],
         "26": [varP, varS / n**2, p * (1 - p) / n], "29": [varP, p * (1 - p) / n**2],
         "32": [M(t), E(lambda v: math.exp(t * v)), 1 - p + p * math.exp(t)],
-        "32.2": [d(M, t), p * math.exp(t)], "32.3": [d2(M, t), p * math.exp(t)],
-        "33": [d(M, 0.0), p], "33.2": [d2(M, 0.0), p], "33.3": [var(p), d2(M, 0.0) - d(M, 0.0) ** 2, p - p**2],
+        "32.2": [d(M, t), d2(M, t), p * math.exp(t)],
+        "33": [var(p), d2(M, 0.0) - d(M, 0.0) ** 2, p - p**2],
+        "30.2": [math.sqrt(0.25 / 100), 0.5],
         "34": [MS, (1 - p + p * math.exp(t)) ** n], "34.2": [MS, n * (1 - p + p * math.exp(t))],
         "36": [E(lambda v: (2 * v) ** 2) - E(lambda v: 2 * v) ** 2, 2 * p * (1 - p)],
         "36.2": [sum(pa * pb * ((va - vb) - (p - p)) ** 2 for va, pa in ((0, 1 - p), (1, p)) for vb, pb in ((0, 1 - p), (1, p))), 0],
@@ -4689,6 +4691,8 @@ def _(rng):
         "6:3.2": [ellt(th), -n * math.log(th) - xs.sum() / th],
         "6:4": [d(ellt, th), -n / th - xs.sum() / th**2], "6:4.2": [d(ellt, th), -n / th + xs.sum() / th**2],
         "6:5": [_root(lambda u: d(ellt, u), 1e-2 * xs.mean(), 1e2 * xs.mean()), xs.mean()],
+        "6:5.2": [_root(lambda u: d(ellt, u), 1e-2 * xs.mean(), 1e2 * xs.mean()), 1 / lh],
+        "6:5.3": [1 / math.sqrt(-d2(lambda u: -n * math.log(u) - n * th / u, th)), 1 / (1 / math.sqrt(-d2(ell, lam)))],
     }
 
 
@@ -4714,7 +4718,7 @@ def _(rng):
         "12": [np.linalg.det(J), r * c * c + r * s * s, r], "15": [abs(np.linalg.det(J)), r], "15.2": [np.linalg.det(J), r * r],
         "15.3": [np.linalg.det(J), -r],
         "20": [Ji[0, 0], x / math.sqrt(x * x + y * y), c], "20.2": [Ji[1, 0], -y / (x * x + y * y), -s / r],
-        "23": [Ji[1, 0], -1 / (r * s)], "24": [Ji, np.linalg.inv(J)], "24.2": [np.linalg.det(np.linalg.inv(J)), 1 / r],
+        "23": [Ji[1, 0], -1 / (r * s)], "24.3": [J[0, 0], c], "24.4": [J[0, 0], 1 / c], "24": [Ji, np.linalg.inv(J)], "24.2": [np.linalg.det(np.linalg.inv(J)), 1 / r],
         "29": [d(lambda u: g(u, th), r), fx * c + fy * s], "29.2": [d(lambda u: g(r, u), th), -fx * r * s + fy * r * c],
         "32": [d(lambda u: P([r, u])[0], th), -r * s],
         "32.2": [d(lambda u: g(r, u), th), -fx * s + fy * c],
@@ -4745,6 +4749,7 @@ def _(rng):
         "29": [1 / (x * x - 1), 0.5 * (1 / (x - 1) - 1 / (x + 1))], "29.2": [1 / (x * x - 1), 1 / (x - 1) - 1 / (x + 1)],
         "35": [np.sum(1 / (k2 * k2 - 1.0)), 0.5 * (1 + 0.5 - 1 / n - 1 / (n + 1)), 0.75 - (2 * n + 1) / (2 * n * (n + 1))],
         "38": [1 / (x * x * (x + 1)), -1 / x + 1 / x**2 + 1 / (x + 1)],
+        "38.2": [1 / (x * x * (x + 1)), 1 / x**2 + 1 / (x + 1)],
         "40": [(x * x + 1) / (x - 1), x + 1 + 1 / (x - 1)], "41": [(x * x + 1) / (x - 1), x + 1 + 2 / (x - 1)],
         "43": [d(lambda t: math.log(t / (t + 1)), xp), 1 / xp - 1 / (xp + 1)],
         "44": [d(lambda t: math.log((t - 1) / (t + 1)), x1), 1 / (x1 * x1 - 1)],
