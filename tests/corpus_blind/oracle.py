@@ -4374,11 +4374,14 @@ def _(rng):
     e, e1 = x - c, newton - c
     halley = x - 2 * f(x) * d(f, x) / (2 * d(f, x) ** 2 - f(x) * d2(f, x))
     x1 = 2 / 3 * 2 + 10 / 12
+    f10 = lambda t: t**3 - 10  # noqa: E731
+    halley10 = 2 - 2 * f10(2.0) * d(f10, 2.0) / (2 * d(f10, 2.0) ** 2 - f10(2.0) * d2(f10, 2.0))
     return {
         "7.2": [d(f, x), 3 * x**2],
         "10": [newton, x - (x**3 - a) / (3 * x**2), (3 * x**3 - x**3 + a) / (3 * x**2), 2 / 3 * x + a / (3 * x**2)],
         "14": [newton, 2 / 3 * x + a / (3 * x)], "16.3": [a, c**3],
         "14.2": [newton, 2 / 3 * x - a / (3 * x**2)], "26": [e1, e**2 / (3 * x**2)],
+        "38.4": [halley10, 2 * (8 + 20) / (16 + 10), 56 / 13],
         "18": [e1, (2 * x**3 + c**3 - 3 * c * x**2) / (3 * x**2), (x - c) ** 2 * (2 * x + c) / (3 * x**2),
                e**2 * (2 * x + c) / (3 * x**2)],
         "21": [1 / c, 3 * c / (3 * c**2), 1 / c],
@@ -4649,6 +4652,7 @@ def _(rng):
         "36": [d(M, 0.0), -1 / math.e], "36.2": [ym1, -ym / math.exp(ym)],
         "38.2": [math.log(P(xp)), xp * math.log(xp)], "38.3": [d(P, xp) / P(xp), math.log(xp) + 1],
         "39": [d(P, xp), xp**xp * (math.log(xp) + 1)], "39.2": [d(P, xp), xp * xp ** (xp - 1)],
+        "39.3": [d2r(P, xp), xp**xp * ((math.log(xp) + 1) ** 2 + 1 / xp)], "39.4": [d2r(P, xp), xp**xp / xp],
         "41.2": [d2r(Y, 0.0), -r * r / r**3, -1 / r], "41.3": [d2r(Y, 0.0), -1 / r**2],
     }
 
@@ -4713,6 +4717,8 @@ def _(rng):
     plane = _integral(lambda u: np.exp(-u * u), -12.0, 12.0) ** 2
     polar = 2 * math.pi * _integral(lambda u: np.exp(-u * u) * u, 0.0, 12.0)
     nojac = 2 * math.pi * _integral(lambda u: np.exp(-u * u), 0.0, 12.0)
+    R = rng.uniform(0.1, 5)
+    disc = 2 * math.pi * _integral(lambda u: u, 0.0, R)
     return {
         "6": [J, J, np.array([[c, -r * s], [s, r * c]])],
         "12": [np.linalg.det(J), r * c * c + r * s * s, r], "15": [abs(np.linalg.det(J)), r], "15.2": [np.linalg.det(J), r * r],
@@ -4725,6 +4731,7 @@ def _(rng):
         "33.2": [q(r, th), r * r], "33.3": [d(lambda u: q(u, th), r), 2 * x * c + 2 * y * s, 2 * r],
         "33.4": [d(lambda u: q(r, u), th), 0],
         "38": [plane, polar, 2 * math.pi * 0.5, math.pi], "41": [nojac, 2 * math.pi],
+        "42": [disc, math.pi * R * R], "43": [disc, 2 * math.pi * R * R],
     }
 
 
