@@ -4340,6 +4340,429 @@ def _(rng):
     }
 
 
+@document("152_reading_group_hard_swish")
+def _(rng):
+    relu6 = lambda t: min(max(t, 0.0), 6.0)  # noqa: E731
+    hsig = lambda t: relu6(t + 3) / 6  # noqa: E731
+    hswish = lambda t: t * hsig(t)  # noqa: E731
+    cases = lambda t: 0.0 if t <= -3 else ((t + 3) / 6 if t < 3 else 1.0)  # noqa: E731
+    x = rng.uniform(-8, 8)
+    xl, xr, xm = rng.uniform(-8, -3.1), rng.uniform(3.1, 8), rng.uniform(-2.9, 2.9)
+    x6, xo = rng.uniform(0.1, 5.9), rng.uniform(6.1, 10)
+    dm = d(hswish, xm)
+    return {
+        "10": [hsig(x), relu6(x + 3) / 6, cases(x)],
+        "14": [hsig(0), 0.5, sig(0)],
+        "15": [hswish(3), 1], "15.2": [hswish(3), 3 * 1, 3], "16": [hswish(-3), 0], "16.2": [hswish(1), 4 / 6, 2 / 3],
+        "18": [d(hswish, xl), 0], "19": [d(hswish, xr), 1],
+        "21": [dm, (xm + 3) / 6 + xm / 6, (2 * xm + 3) / 6, xm / 3 + 0.5], "24": [dm, xm / 6],
+        "26": [(2 * (-3) + 3) / 6, -0.5], "27": [(2 * 3 + 3) / 6, 1.5], "29": [(2 * 3 + 3) / 6, 1],
+        "31": [hswish(xm), (xm**2 + 3 * xm) / 6],
+        "32.2": [hswish(-1.5), -3 / 8], "32.3": [hswish(-1.5), -3 / 4], "33": [-1.5 * (1.5 / 6), -9 / 24],
+        "35": [relu6(xo), 6],
+        "37": [relu6(x), relu(x) - relu(x - 6)], "39": [relu6(x), relu(x) - relu(6 - x)],
+        "16.3": [hswish(-1), -2 / 3], "35.2": [relu6(xo), xo - 6],
+    }
+
+
+@document("153_notes_newton_cube_root")
+def _(rng):
+    a, x = rng.uniform(0.2, 20), rng.uniform(0.2, 5)
+    c = a ** (1 / 3)
+    f = lambda t: t**3 - a  # noqa: E731
+    newton = x - f(x) / d(f, x)
+    e, e1 = x - c, newton - c
+    halley = x - 2 * f(x) * d(f, x) / (2 * d(f, x) ** 2 - f(x) * d2(f, x))
+    x1 = 2 / 3 * 2 + 10 / 12
+    f10 = lambda t: t**3 - 10  # noqa: E731
+    halley10 = 2 - 2 * f10(2.0) * d(f10, 2.0) / (2 * d(f10, 2.0) ** 2 - f10(2.0) * d2(f10, 2.0))
+    return {
+        "7.2": [d(f, x), 3 * x**2],
+        "10": [newton, x - (x**3 - a) / (3 * x**2), (3 * x**3 - x**3 + a) / (3 * x**2), 2 / 3 * x + a / (3 * x**2)],
+        "14": [newton, 2 / 3 * x + a / (3 * x)], "16.3": [a, c**3],
+        "14.2": [newton, 2 / 3 * x - a / (3 * x**2)], "26": [e1, e**2 / (3 * x**2)],
+        "38.4": [halley10, 2 * (8 + 20) / (16 + 10), 56 / 13],
+        "18": [e1, (2 * x**3 + c**3 - 3 * c * x**2) / (3 * x**2), (x - c) ** 2 * (2 * x + c) / (3 * x**2),
+               e**2 * (2 * x + c) / (3 * x**2)],
+        "21": [1 / c, 3 * c / (3 * c**2), 1 / c],
+        "24": [2 * x**3 - 3 * c * x**2 + c**3, (x - c) ** 2 * (2 * x - c)],
+        "30": [x1, 2 / 3 * 2 + 10 / (3 * 4), 4 / 3 + 5 / 6, 13 / 6],
+        "32": [x1**3 - 10, 2197 / 216 - 10, 197 / 216],
+        "34": [d2(f, x), 6 * x], "36": [halley, x * (x**3 + 2 * a) / (2 * x**3 + a)],
+        "38": [(c**3 + 2 * c**3) / (2 * c**3 + c**3), 1],
+    }
+
+
+@document("154_hw_weighted_least_squares_1d")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    x, y, c = rng.normal(size=n), rng.normal(size=n), rng.uniform(0.1, 3, size=n)
+    w = rng.normal()
+    L = lambda w, x=x, y=y, c=c: 0.5 * float(np.sum(c * (y - w * x) ** 2))  # noqa: E731
+    ws = _root(lambda t: d(L, t), -1e4, 1e4)
+    ones = np.ones(n)
+    w1 = _root(lambda t: d(lambda u: L(u, c=ones), t), -1e4, 1e4)
+    s = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    xs = np.full(n, s)
+    wsc = _root(lambda t: d(lambda u: L(u, x=xs), t), -1e4, 1e4)
+    C = float(c.sum())
+    J = lambda p: 0.5 * float(np.sum(c * (y - p[0] - p[1] * x) ** 2))  # noqa: E731
+    A = np.array([[C, c @ x], [c @ x, c @ x**2]])
+    bw = np.linalg.solve(A, np.array([c @ y, c @ (x * y)]))
+    xb, yb = c @ x / C, c @ y / C
+    return {
+        "14": [d(L, w), np.sum(c * (y - w * x) * (-x)), w * np.sum(c * x**2) - np.sum(c * x * y)],
+        "22": [ws, np.sum(c * x * y) / np.sum(c * x**2)], "25": [ws, np.sum(c * x * y) / np.sum(c**2 * x**2)],
+        "26": [d2(L, w), np.sum(c * x**2)],
+        "28.2": [w1, np.sum(x * y) / np.sum(x**2)],
+        "29.2": [wsc, 1 / s * np.sum(c * y) / np.sum(c)], "30": [wsc, np.sum(c * y) / (s * n)],
+        "34": [np.sum(c * (y - bw[0] - bw[1] * x)), 0], "34.2": [bw[0], yb - bw[1] * xb],
+        "37": [bw[1], np.sum(c * (x - xb) * (y - yb)) / np.sum(c * (x - xb) ** 2),
+               (np.sum(c * x * y) - C * xb * yb) / (np.sum(c * x**2) - C * xb**2)],
+        "40": [np.sum(c * (x - xb) ** 2), np.sum(c * x**2) - C * xb**2],
+        "41": [np.sum(c * (x - xb) ** 2), np.sum(c * x**2) - xb**2],
+        "42": [np.sum(c * (x - xb) * (y - yb)), np.sum(c * x * y) - xb * np.sum(c * y) - yb * np.sum(c * x)],
+    }
+
+
+@document("155_lecture_logdet_diagonal_covariance")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    s, x, mu = rng.uniform(0.1, 4, size=n), rng.normal(size=n), rng.normal(size=n)
+    j = int(rng.integers(n))
+    mu[j] = x[j] + rng.choice([-1, 1]) * rng.uniform(0.3, 2)
+    u, sd = np.log(s), np.sqrt(s)
+    ld = lambda s: float(np.sum(np.log(s)))  # noqa: E731
+    ell = lambda s: 0.5 * float(np.sum(np.log(s) + (x - mu) ** 2 / s)) + n / 2 * math.log(2 * math.pi)  # noqa: E731
+    S = np.diag(s)
+    r2 = (x[j] - mu[j]) ** 2
+    dls = partial(ell, s, j)
+    return {
+        "8": [math.log(np.linalg.det(S)), math.log(np.prod(s)), ld(s)],
+        "13": [partial(ld, s, j), 1 / s[j]], "13.2": [partial(ld, s, j), 1 / np.sum(s)],
+        "15": [grad(lambda M: math.log(np.linalg.det(M)), S), np.linalg.inv(S).T], "15.2": [np.linalg.inv(S)[j, j], 1 / s[j]],
+        "17.2": [s[j], math.exp(u[j])],
+        "18": [ld(s), np.sum(u)], "18.2": [partial(lambda u: ld(np.exp(u)), u, j), 1],
+        "19.2": [ld(s), 2 * np.sum(np.log(sd))],
+        "19.3": [partial(lambda q: ld(q**2), sd, j), 2 / sd[j]], "20": [partial(lambda q: ld(q**2), sd, j), 1 / sd[j]],
+        "20.2": [partial(lambda q: ld(q**2), sd, j), 2 / s[j]],
+        "28": [dls, 1 / (2 * s[j]) - r2 / (2 * s[j] ** 2), (s[j] - r2) / (2 * s[j] ** 2)],
+        "30": [_root(lambda t: partial(ell, _shift(s, j, t - s[j]), j), r2 / 10, r2 * 10), r2],
+        "32": [dls, 1 / (2 * s[j]) - r2 / (2 * s[j])],
+        "34": [partial(lambda u: np.exp(u), u, j)[j], s[j]],
+        "36": [partial(lambda u: ell(np.exp(u)), u, j), s[j] * dls, 0.5 - r2 / (2 * s[j]), 0.5 * (1 - r2 * math.exp(-u[j]))],
+        "39": [np.trace(S), np.sum(s)], "40": [np.trace(np.linalg.inv(S)), np.sum(1 / s)],
+        "40.2": [np.trace(np.linalg.inv(S)), 1 / np.trace(S)],
+        "41.2": [partial(lambda u: ld(np.exp(u)), u, j), math.exp(u[j])],
+        "41.3": [partial(lambda u: float(np.sum(np.exp(u))), u, j), 1],
+        "42": [partial(lambda u: float(np.sum(np.exp(u))), u, j), math.exp(u[j]), s[j]],
+    }
+
+
+@document("156_forum_bernoulli_variance")
+def _(rng):
+    p, t = rng.uniform(0.02, 0.98), rng.uniform(-2, 2)
+    n = int(rng.integers(2, 9))
+    E = lambda f, p=p: (1 - p) * f(0) + p * f(1)  # noqa: E731   expectation over X in {0, 1}
+    var = lambda p: E(lambda v: v * v, p) - E(lambda v: v, p) ** 2  # noqa: E731
+    X = float(rng.integers(2))
+    k = np.arange(n + 1)
+    pmf = np.array([math.comb(n, int(i)) * p**i * (1 - p) ** (n - i) for i in k])
+    varS = float(pmf @ k**2 - (pmf @ k) ** 2)
+    varP = float(pmf @ (k / n) ** 2 - (pmf @ (k / n)) ** 2)
+    M = lambda t: E(lambda v: math.exp(t * v))  # noqa: E731
+    MS = float(pmf @ np.exp(t * k))
+    EX, EX2 = E(lambda v: v), E(lambda v: v * v)
+    return {
+        "4.2": [X**2, X],
+        "7": [EX, 0 * (1 - p) + 1 * p, p], "7.2": [EX2, EX, p],
+        "13": [var(p), EX2 - EX**2, p - p**2, p * (1 - p)],
+        "16": [var(p), EX**2], "17": [var(p), p * (1 - p) ** 2], "18": [var(p), (1 - p) * p**2 + p * (1 - p) ** 2],
+        "20": [d(lambda q: q * (1 - q), p), 1 - 2 * p], "20.2": [_root(lambda q: d(var, q), 0.01, 0.99), 0.5],
+        "20.3": [var(0.5), 0.25],
+        "23": [varS, n * p * (1 - p)],
+        "26": [varP, varS / n**2, p * (1 - p) / n], "29": [varP, p * (1 - p) / n**2],
+        "32": [M(t), E(lambda v: math.exp(t * v)), 1 - p + p * math.exp(t)],
+        "32.2": [d(M, t), d2(M, t), p * math.exp(t)],
+        "33": [var(p), d2(M, 0.0) - d(M, 0.0) ** 2, p - p**2],
+        "30.2": [math.sqrt(0.25 / 100), 0.5],
+        "34": [MS, (1 - p + p * math.exp(t)) ** n], "34.2": [MS, n * (1 - p + p * math.exp(t))],
+        "36": [E(lambda v: (2 * v) ** 2) - E(lambda v: 2 * v) ** 2, 2 * p * (1 - p)],
+        "36.2": [sum(pa * pb * ((va - vb) - (p - p)) ** 2 for va, pa in ((0, 1 - p), (1, p)) for vb, pb in ((0, 1 - p), (1, p))), 0],
+    }
+
+
+@document("157_appendix_lda_two_class_1d")
+def _(rng):
+    m0 = rng.normal()
+    m1, s, p1, x = m0 + rng.uniform(0.2, 3), rng.uniform(0.3, 2), rng.uniform(0.05, 0.95), rng.normal() * 2
+    p0 = 1 - p1
+    phi = lambda x, m: math.exp(-(x - m) ** 2 / (2 * s * s)) / math.sqrt(2 * math.pi * s * s)  # noqa: E731
+    lphi = lambda x, m: -(x - m) ** 2 / (2 * s * s) - 0.5 * math.log(2 * math.pi * s * s)  # noqa: E731   log phi
+    delta = lambda x: math.log(p1) + lphi(x, m1) - math.log(p0) - lphi(x, m0)  # noqa: E731
+    post = p1 * phi(x, m1) / (p0 * phi(x, m0) + p1 * phi(x, m1))
+    xs = _root(delta, -200, 200)
+    xe = _root(lambda x: lphi(x, m1) - lphi(x, m0), -200, 200)
+    L = math.log(p1 / p0)
+    return {
+        "12": [delta(x), math.log(p1 * phi(x, m1) / (p0 * phi(x, m0))),
+               L - ((x - m1) ** 2 - (x - m0) ** 2) / (2 * s * s), L + (m1 - m0) * x / s**2 - (m1**2 - m0**2) / (2 * s * s)],
+        "17": [d(delta, x), (m1 - m0) / s**2], "17.2": [d(delta, x), (m1 - m0) / (2 * s**2)],
+        "22": [post, post, 1 / (1 + math.exp(-delta(x)))],
+        "28": [xs, (m0 + m1) / 2 - s * s / (m1 - m0) * L], "30": [xe, (m0 + m1) / 2],
+        "33": [xs, (m0 + m1) / 2 + s * s / (m1 - m0) * L], "35": [xs, (m0 + m1) / 2 - L],
+        "38.4": [(2 - 0) / 1, 2],
+    }
+
+
+@document("158_worksheet_product_rule")
+def _(rng):
+    x = rng.uniform(0.1, 3)
+    a, b = rng.uniform(-2, 2, size=2)
+    u = lambda t: math.sin(a * t) + t * t  # noqa: E731   any differentiable u and v for the rules of lines 3 and 25
+    v = lambda t: math.exp(b * t)  # noqa: E731
+    uv = lambda t: u(t) * v(t)  # noqa: E731
+    e, s, c = math.exp(x), math.sin(x), math.cos(x)
+    D = lambda f: d(f, x)  # noqa: E731
+    return {
+        "3": [D(uv), D(u) * v(x) + u(x) * D(v)], "3.2": [D(uv), D(u) * D(v)],
+        "7": [D(lambda t: t * t * math.sin(t)), 2 * x * s + x * x * c],
+        "8": [D(lambda t: math.exp(t) * math.cos(t)), e * c - e * s, e * (c + s)],
+        "9": [D(lambda t: t * math.log(t)), math.log(x) + 1],
+        "10": [(x * x + 1) * (x**3 - x), x**5 - x],
+        "12": [D(lambda t: (t * t + 1) * (t**3 - t)), 2 * x * (x**3 - x) + (x * x + 1) * (3 * x * x - 1), 5 * x**4 - 1],
+        "16": [D(lambda t: t * math.exp(t) * math.sin(t)), e * s + x * e * s + x * e * c],
+        "18": [D(lambda t: math.sqrt(t) * math.exp(-t)), math.exp(-x) / (2 * math.sqrt(x)) + math.sqrt(x) * math.exp(-x)],
+        "19": [D(lambda t: t * math.exp(t)), (x + 1) * e], "19.2": [d2(lambda t: t * math.exp(t), x), (x + 1) * e],
+        "20": [D(lambda t: t * t * math.tan(t)) if abs(math.cos(x)) > 0.05 else UNDEFINED, 2 * x / c**2],
+        "21.2": [D(lambda t: 1 / t), -1 / x**2],
+        "23": [D(lambda t: math.sin(t) / t), c / x - s / x**2, (x * c - s) / x**2],
+        "25.2": [d2(uv, x), d2(u, x) * v(x) + 2 * D(u) * D(v) + u(x) * d2(v, x)],
+        "27": [d2(lambda t: t * t * math.exp(t), x), 2 * e + 4 * x * e + x * x * e, (x * x + 4 * x + 2) * e],
+        "29": [D(lambda t: math.log(t) * math.log(t)), 2 * math.log(x) / x],
+        "30": [D(lambda t: t**3 * math.exp(2 * t)), 3 * x * x * math.exp(2 * x) + x**3 * math.exp(2 * x)],
+    }
+
+
+@document("159_exam_chain_rule_drills")
+def _(rng):
+    x, w, b, t = rng.uniform(-2, 2), rng.normal(), rng.normal(), rng.uniform(-3, 3)
+    xg, xj = rng.uniform(1.05, 5), rng.uniform(-1.5, 1.5)
+    g = lambda x: (1 + x * x) ** -0.5  # noqa: E731
+    f = lambda x, y: x * x * y  # noqa: E731
+    h = lambda t: f(math.cos(t), math.sin(t))  # noqa: E731
+    fx, fy = d(lambda u: f(u, math.sin(t)), math.cos(t)), d(lambda u: f(math.cos(t), u), math.sin(t))
+    ct, st = math.cos(t), math.sin(t)
+    z = w * x + b
+    return {
+        "5": [d(lambda u: math.sin(u * u), x), 2 * x * math.cos(x * x)],
+        "7": [d(lambda u: math.exp(3 * u * u + 1), x), 6 * x * math.exp(3 * x * x + 1)],
+        "9": [d(lambda u: math.log(1 + math.exp(u)), x), 1 / (1 + math.exp(x))],
+        "10": [d(lambda u: math.log(1 + math.exp(u)), x), math.exp(x) / (1 + math.exp(x)), sig(x)],
+        "14": [d(g, x), -0.5 * (1 + x * x) ** -1.5],
+        "16": [d(g, x), -0.5 * (1 + x * x) ** -1.5 * 2 * x, -x * (1 + x * x) ** -1.5],
+        "18": [d(lambda u: math.tanh(2 * u), x), 2 * (1 - math.tanh(2 * x) ** 2)],
+        "20": [d(lambda u: math.cos(u) ** 3, x), 3 * math.cos(x) ** 2 * math.sin(x)],
+        "25": [d(h, t), fx * d(math.cos, t) + fy * d(math.sin, t), 2 * ct * st * (-st) + ct**2 * ct, ct**3 - 2 * ct * st**2],
+        "30": [d(h, t), 2 * ct * st + ct**2],
+        "32": [d(lambda u: math.sqrt(math.log(u)), xg), 1 / (2 * math.sqrt(math.log(xg)))],
+        "34": [d(lambda u: sig(w * u + b), x), w * sig(z) * (1 - sig(z))],
+        "35": [d(lambda u: sig(w * u + b), x), sig(z) * (1 - sig(z))],
+        "37": [d(lambda u: math.log(math.cos(u)), xj), -math.tan(xj)],
+    }
+
+
+@document("160_nb_selu_derivatives")
+def _(rng):
+    lam, al = 1.0507009873554805, 1.6732632423543772
+    selu = lambda t: lam * (t if t > 0 else al * (math.exp(t) - 1))  # noqa: E731
+    xp, xn = rng.uniform(0.05, 4), rng.uniform(-6, -0.05)
+    w, un, up = rng.uniform(0.1, 3), rng.uniform(-3, -0.05), rng.uniform(0.05, 3)
+    limit = selu(-60.0)
+    return {
+        "1:7": [selu(0.0), 0],
+        "3:3": [d(selu, xp), lam],
+        "3:6": [d(selu, xn), lam * al * math.exp(xn), selu(xn) + lam * al],
+        "3:9": [d(selu, xn), selu(xn) + lam],
+        "3:10": [d2(selu, xn), lam * al * math.exp(xn)],
+        "5:5": [limit, -lam * al], "5:7": [limit, -al],
+        "5:10": [d(lambda v: selu(v * un), w), lam * al * un * math.exp(w * un)],
+        "5:11": [d(lambda v: selu(w * v), un), lam * al * math.exp(w * un)],
+        "5:12": [d(lambda v: selu(w * v), un), lam * al * w * math.exp(w * un)],
+        "5:14": [d(lambda v: selu(v * up), w), lam * up],
+    }
+
+
+@document("161_handout_lagrange_three_nodes")
+def _(rng):
+    t = rng.uniform(-2, 2)
+    fm, f0, fp = rng.normal(size=3)
+    nodes = np.array([-1.0, 0.0, 1.0])
+    basis = [np.polyfit(nodes, np.eye(3)[k], 2) for k in range(3)]     # L_{-1}, L_0, L_1: one at their node, zero at the others
+    L = [lambda s, c=c: float(np.polyval(c, s)) for c in basis]
+    P = np.polyfit(nodes, [fm, f0, fp], 2)
+    p = lambda s: float(np.polyval(P, s))  # noqa: E731
+    integral = lambda c: float(np.polyval(np.polyint(c), 1) - np.polyval(np.polyint(c), -1))  # noqa: E731
+    a, x0, h, x = rng.normal(), rng.normal(), rng.uniform(0.1, 2), rng.normal()
+    f = lambda x: math.sin(a * x) + x * x * a  # noqa: E731   any function sampled at x_0 - h, x_0, x_0 + h
+    Q = np.polyfit([-1.0, 0.0, 1.0], [f(x0 - h), f(x0), f(x0 + h)], 2)
+    q = lambda x: float(np.polyval(Q, (x - x0) / h))  # noqa: E731
+    Iq = h * integral(Q)                                             # dx = h dt
+    return {
+        "9": [L[0](t), t * (t - 1) / 2], "10": [L[1](t), (1 - t) * (1 + t)], "11": [L[2](t), t * (t + 1) / 2],
+        "13": [L[1](t), 1 - t * t], "13.2": [L[0](t), t * (t + 1) / 2],
+        "16": [p(t), fm * L[0](t) + f0 * L[1](t) + fp * L[2](t)],
+        "18": [L[0](t) + L[1](t) + L[2](t), 1], "18.2": [-L[0](t) + L[2](t), t],
+        "20": [d(L[0], t), t - 0.5], "20.2": [d(L[1], t), -2 * t], "20.3": [d(L[2], t), t + 0.5],
+        "22": [d(p, 0.0), -0.5 * fm + 0.5 * fp, (fp - fm) / 2],
+        "26": [d2(p, t), fm - 2 * f0 + fp], "28": [d2(p, t), (fm - 2 * f0 + fp) / 2],
+        "33": [d(q, x0), (f(x0 + h) - f(x0 - h)) / (2 * h)],
+        "34": [d2(q, x), (f(x0 + h) - 2 * f(x0) + f(x0 - h)) / h],
+        "38": [integral(basis[1]), 4 / 3], "38.2": [integral(basis[2]), 1 / 3],
+        "40": [integral(P), (fm + 4 * f0 + fp) / 3],
+        "42": [Iq, h / 6 * (f(x0 - h) + 4 * f(x0) + f(x0 + h))],
+        "44": [integral(basis[0]), -1 / 3],
+    }
+
+
+@document("162_recitation_implicit_differentiation")
+def _(rng):
+    r = rng.uniform(0.5, 4)
+    x = r * rng.uniform(-0.9, 0.9)
+    Y = lambda x: math.sqrt(r * r - x * x)  # noqa: E731   the upper half of the circle
+    y, y1 = Y(x), d(Y, x)
+    C5 = lambda x: math.sqrt(25 - x * x)  # noqa: E731
+    a, b = rng.uniform(0.5, 3, size=2)
+    xe = a * rng.uniform(-0.9, 0.9)
+    E = lambda x: b * math.sqrt(1 - x * x / (a * a))  # noqa: E731   the upper half of the ellipse
+    ye, ye1 = E(xe), d(E, xe)
+    xm = rng.uniform(0.05, 3)
+    M = lambda x: _root(lambda y: math.exp(y) + x * y - math.e, -8, 3)  # noqa: E731   e^y + x y = e, increasing in y
+    ym, ym1 = M(xm), d(M, xm)
+    xp = rng.uniform(0.1, 3)
+    P = lambda x: x**x  # noqa: E731
+    return {
+        "7": [2 * x + 2 * y * y1, 0], "10": [y1, -x / y, -x / math.sqrt(r * r - x * x)],
+        "13": [x * x + y * y, r * r],
+        "16": [d2r(Y, x), -(y - x * y1) / y**2, -(y * y + x * x) / y**3, -r * r / y**3],
+        "19.2": [d(C5, 3.0), -3 / 4], "19.3": [d(C5, 3.0), -4 / 3],
+        "25": [2 * xe / a**2 + 2 * ye * ye1 / b**2, 0], "25.2": [ye1, -a * a * xe / (b * b * ye)],
+        "28": [ye1, -b * b * xe / (a * a * ye)],
+        "33": [math.exp(ym) * ym1 + ym + xm * ym1, 0], "33.2": [ym1, -ym / (math.exp(ym) + xm)],
+        "36": [d(M, 0.0), -1 / math.e], "36.2": [ym1, -ym / math.exp(ym)],
+        "38.2": [math.log(P(xp)), xp * math.log(xp)], "38.3": [d(P, xp) / P(xp), math.log(xp) + 1],
+        "39": [d(P, xp), xp**xp * (math.log(xp) + 1)], "39.2": [d(P, xp), xp * xp ** (xp - 1)],
+        "39.3": [d2r(P, xp), xp**xp * ((math.log(xp) + 1) ** 2 + 1 / xp)], "39.4": [d2r(P, xp), xp**xp / xp],
+        "41.2": [d2r(Y, 0.0), -r * r / r**3, -1 / r], "41.3": [d2r(Y, 0.0), -1 / r**2],
+    }
+
+
+def _integral(f, a, b, n=20000):
+    """∫_a^b f by Simpson's rule on n (even) intervals; f takes arrays."""
+    u = np.linspace(a, b, n + 1)
+    w = np.ones(n + 1)
+    w[1:-1:2], w[2:-1:2] = 4, 2
+    return float((b - a) / (3 * n) * np.sum(w * f(u)))
+
+
+@document("163_nb_exponential_waiting_times")
+def _(rng):
+    lam = rng.uniform(0.2, 5)
+    dens = lambda u: lam * np.exp(-lam * u)  # noqa: E731
+    F = lambda x: _integral(dens, 0.0, x)  # noqa: E731
+    S = lambda x: 1 - F(x)  # noqa: E731
+    top = 60 / lam
+    mean = _integral(lambda u: u * dens(u), 0.0, top)
+    var = _integral(lambda u: u * u * dens(u), 0.0, top) - mean**2
+    x = rng.uniform(0, 4 / lam)
+    s, t = rng.uniform(0, 3 / lam, size=2)
+    n = int(rng.integers(1, 10))
+    xs = rng.exponential(1 / lam, size=n)
+    ell = lambda l: float(np.sum(np.log(l) - l * xs))  # noqa: E731   the log of each density lambda e^{-lambda x_i}
+    lh = _root(lambda l: d(ell, l), 1e-2 / xs.mean(), 1e2 / xs.mean())
+    th = 1 / lam
+    ellt = lambda th: ell(1 / th)  # noqa: E731
+    return {
+        "1:5": [F(x), 1 - math.exp(-lam * x)], "1:5.2": [mean, 1 / lam], "1:5.3": [var, 1 / lam**2],
+        "1:6.2": [_root(lambda m: F(m) - 0.5, 0.0, top), math.log(2) / lam], "1:6.3": [var, 1 / lam],
+        "3:5": [S(s + t) / S(s), math.exp(-lam * (s + t)) / math.exp(-lam * s), math.exp(-lam * t), S(t)],
+        "3:7": [S(s + t) / S(s), math.exp(-lam * (s + t))],
+        "4:5": [ell(lam), float(np.sum(np.log(lam * np.exp(-lam * xs)))), n * math.log(lam) - lam * xs.sum()],
+        "4:7": [d(ell, lam), n / lam - xs.sum()], "4:7.2": [d2(ell, lam), -n / lam**2],
+        "4:9": [lh, n / xs.sum(), 1 / xs.mean()], "4:11": [lh, xs.mean()],
+        "4:12": [-d2(ell, lam), -d2(ell, lam), n / lam**2],
+        "4:12.2": [1 / math.sqrt(-d2(ell, lam)), lam / math.sqrt(n)], "4:12.3": [1 / math.sqrt(-d2(ell, lam)), lam**2 / n],
+        "6:3.2": [ellt(th), -n * math.log(th) - xs.sum() / th],
+        "6:4": [d(ellt, th), -n / th - xs.sum() / th**2], "6:4.2": [d(ellt, th), -n / th + xs.sum() / th**2],
+        "6:5": [_root(lambda u: d(ellt, u), 1e-2 * xs.mean(), 1e2 * xs.mean()), xs.mean()],
+        "6:5.2": [_root(lambda u: d(ellt, u), 1e-2 * xs.mean(), 1e2 * xs.mean()), 1 / lh],
+        "6:5.3": [1 / math.sqrt(-d2(lambda u: -n * math.log(u) - n * th / u, th)), 1 / (1 / math.sqrt(-d2(ell, lam)))],
+    }
+
+
+@document("164_forum_polar_jacobian")
+def _(rng):
+    r, th = rng.uniform(0.1, 3), rng.uniform(-3.1, 3.1)
+    P = lambda v: np.array([v[0] * math.cos(v[1]), v[0] * math.sin(v[1])])  # noqa: E731   (r, theta) -> (x, y)
+    Pinv = lambda v: np.array([math.hypot(v[0], v[1]), math.atan2(v[1], v[0])])  # noqa: E731
+    x, y = P([r, th])
+    J = jac(P, np.array([r, th]))
+    Ji = jac(Pinv, np.array([x, y]))
+    c, s = math.cos(th), math.sin(th)
+    a, b = rng.normal(size=2)
+    f = lambda x, y: math.sin(a * x) + x * y * y + b * y  # noqa: E731   any differentiable f
+    g = lambda r, th: f(r * math.cos(th), r * math.sin(th))  # noqa: E731
+    fx, fy = d(lambda u: f(u, y), x), d(lambda u: f(x, u), y)
+    q = lambda r, th: (r * math.cos(th)) ** 2 + (r * math.sin(th)) ** 2  # noqa: E731   g for f = x^2 + y^2
+    plane = _integral(lambda u: np.exp(-u * u), -12.0, 12.0) ** 2
+    polar = 2 * math.pi * _integral(lambda u: np.exp(-u * u) * u, 0.0, 12.0)
+    nojac = 2 * math.pi * _integral(lambda u: np.exp(-u * u), 0.0, 12.0)
+    R = rng.uniform(0.1, 5)
+    disc = 2 * math.pi * _integral(lambda u: u, 0.0, R)
+    return {
+        "6": [J, J, np.array([[c, -r * s], [s, r * c]])],
+        "12": [np.linalg.det(J), r * c * c + r * s * s, r], "15": [abs(np.linalg.det(J)), r], "15.2": [np.linalg.det(J), r * r],
+        "15.3": [np.linalg.det(J), -r],
+        "20": [Ji[0, 0], x / math.sqrt(x * x + y * y), c], "20.2": [Ji[1, 0], -y / (x * x + y * y), -s / r],
+        "23": [Ji[1, 0], -1 / (r * s)], "24.3": [J[0, 0], c], "24.4": [J[0, 0], 1 / c], "24": [Ji, np.linalg.inv(J)], "24.2": [np.linalg.det(np.linalg.inv(J)), 1 / r],
+        "29": [d(lambda u: g(u, th), r), fx * c + fy * s], "29.2": [d(lambda u: g(r, u), th), -fx * r * s + fy * r * c],
+        "32": [d(lambda u: P([r, u])[0], th), -r * s],
+        "32.2": [d(lambda u: g(r, u), th), -fx * s + fy * c],
+        "33.2": [q(r, th), r * r], "33.3": [d(lambda u: q(u, th), r), 2 * x * c + 2 * y * s, 2 * r],
+        "33.4": [d(lambda u: q(r, u), th), 0],
+        "38": [plane, polar, 2 * math.pi * 0.5, math.pi], "41": [nojac, 2 * math.pi],
+        "42": [disc, math.pi * R * R], "43": [disc, 2 * math.pi * R * R],
+    }
+
+
+@document("165_notes_partial_fractions_telescoping")
+def _(rng):
+    x = rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    while min(abs(x - p) for p in (0, -1, -2, 1)) < 0.05:
+        x = rng.uniform(-4, 4)
+    n = int(rng.integers(2, 30))
+    k = np.arange(1, n + 1)
+    k2 = np.arange(2, n + 1)
+    A, B = np.linalg.solve(np.array([[1.0, 1.0], [2.0, 1.0]]), np.array([3.0, 5.0]))   # A(x + 2) + B(x + 1) = 3x + 5
+    xp, x1 = rng.uniform(0.1, 4), rng.uniform(1.05, 4)
+    return {
+        "5": [(x + 1) - x, 1],
+        "8": [1 / (x * (x + 1)), ((x + 1) - x) / (x * (x + 1)), 1 / x - 1 / (x + 1)],
+        "14": [np.sum(1 / (k * (k + 1))), np.sum(1 / k - 1 / (k + 1)), 1 - 1 / (n + 1), n / (n + 1)],
+        "17": [np.sum(1 / (k * (k + 1))), 1 - 1 / n], "17.3": [0.5 + 1 / 6, 2 / 3],
+        "17.4": [float(np.sum(1 / (np.arange(1, 10**6 + 1) * (np.arange(1, 10**6 + 1) + 1.0)))), 2],
+        "19.3": [A, (-3 + 5) / (-1 + 2), 2], "20.2": [B, (-6 + 5) / (-2 + 1), 1],
+        "23": [(3 * x + 5) / ((x + 1) * (x + 2)), 2 / (x + 1) + 1 / (x + 2)],
+        "29": [1 / (x * x - 1), 0.5 * (1 / (x - 1) - 1 / (x + 1))], "29.2": [1 / (x * x - 1), 1 / (x - 1) - 1 / (x + 1)],
+        "35": [np.sum(1 / (k2 * k2 - 1.0)), 0.5 * (1 + 0.5 - 1 / n - 1 / (n + 1)), 0.75 - (2 * n + 1) / (2 * n * (n + 1))],
+        "38": [1 / (x * x * (x + 1)), -1 / x + 1 / x**2 + 1 / (x + 1)],
+        "38.2": [1 / (x * x * (x + 1)), 1 / x**2 + 1 / (x + 1)],
+        "40": [(x * x + 1) / (x - 1), x + 1 + 1 / (x - 1)], "41": [(x * x + 1) / (x - 1), x + 1 + 2 / (x - 1)],
+        "43": [d(lambda t: math.log(t / (t + 1)), xp), 1 / xp - 1 / (xp + 1)],
+        "44": [d(lambda t: math.log((t - 1) / (t + 1)), x1), 1 / (x1 * x1 - 1)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
