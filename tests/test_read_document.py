@@ -1769,3 +1769,8 @@ def test_a_formula_or_a_value_for_a_default_size_is_not_refuted_as_a_claim():
                  "$$\nM = \\sum_{k=1}^{K} x_k\n$$\n")
     assert r["line 4"].verdict is Verdict.UNKNOWN and "read as a size" in r["line 4"].detail
     assert r["line 8"].verdict is Verdict.UNKNOWN and "sets its value" in r["line 8"].detail
+
+
+def test_a_run_of_letters_opening_a_chain_does_not_stop_the_document():
+    r = _checked("That $r$ is the whole story of $dx\\,dy = r\\,dr\\,d\\theta$.\n\n$$\n(a + b)^2 = a^2 + 2ab + b^2\n$$\n")
+    assert r["line 4"].verdict is Verdict.PROVED

@@ -780,7 +780,10 @@ class DocumentContext:
             tree = parser().parse(left)
         except (LarkError, FormulaError):
             return None
-        entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
+        try:
+            entries = self._entries(tree) if node_kind(tree) in ("product", "item") else []
+        except FormulaError:
+            return None  # (dx dy: letters that are no head of anything)
         if len(entries) == 2 and entries[1].op is None:
             bold = _bold_letter(item_base(entries[0].item))
             if bold is not None:  # \mathbf{u}(\mathbf{g}) = ...: the function u, set in bold as its values are
