@@ -1774,3 +1774,36 @@ def test_a_formula_or_a_value_for_a_default_size_is_not_refuted_as_a_claim():
 def test_a_run_of_letters_opening_a_chain_does_not_stop_the_document():
     r = _checked("That $r$ is the whole story of $dx\\,dy = r\\,dr\\,d\\theta$.\n\n$$\n(a + b)^2 = a^2 + 2ab + b^2\n$$\n")
     assert r["line 4"].verdict is Verdict.PROVED
+
+
+def test_the_trace_of_an_undeclared_name_is_not_the_trace_of_a_number():
+    r = _checked("Let $s \\in \\mathbb{R}^n$ and $\\Sigma = \\operatorname{diag}(s_1, \\dots, s_n)$.\n\n"
+                 "$$\n\\operatorname{tr}(\\Sigma^{-1}) = \\frac{1}{\\operatorname{tr}(\\Sigma)}\n$$\n\n"
+                 "Let $x \\in \\mathbb{R}^n$ and $A \\in \\mathbb{R}^{n \\times n}$.\n\n"
+                 "$$\nx^\\top A x = \\operatorname{tr}(x^\\top A x)\n$$\n")
+    assert r["line 4"].verdict is Verdict.UNKNOWN and "the trace of Sigma" in r["line 4"].detail
+    assert r["line 10"].verdict is Verdict.PROVED  # the trace of a 1 x 1 product is that number
+
+
+def test_a_random_variable_is_no_number_of_every_value():
+    for said in ("Let $X$ be Bernoulli with success probability $p$.", "Let $X \\sim \\mathrm{Bernoulli}(p)$."):
+        r = _checked(said + " Then $X^2 = X$ pointwise.\n\n$$\n(a + b)^2 = a^2 + 2ab + b^2\n$$\n")
+        squared = next(v for v in r.values() if v.latex == "X^2 = X")
+        assert squared.verdict is Verdict.UNKNOWN and "$X" in squared.detail
+
+
+def test_a_function_at_a_name_defined_in_its_variable_is_refused():
+    r = _checked("$$\n\\ell(\\lambda) = n \\log \\lambda - \\lambda s\n$$\n\n"
+                 "With $\\theta = 1/\\lambda$ the log-likelihood reads $\\ell(\\theta) = -n \\log \\theta - s / \\theta$.\n")
+    at = next(v for v in r.values() if v.latex.startswith("\\ell(\\theta)"))
+    assert at.verdict is Verdict.UNKNOWN and "written anew" in at.detail
+
+
+def test_a_numbered_value_given_anew_under_a_later_heading_is_not_refuted():
+    text = ("\\documentclass{article}\\begin{document}\n\\paragraph{Newton.} One step gives\n\\[\n"
+            "x_1 = \\frac{13}{6}\n\\]\n\\paragraph{Halley.} One Halley step gives $x_1 = \\frac{28}{13}$.\n"
+            "\\[\nx_1 + 1 = \\frac{19}{6}\n\\]\n\\end{document}\n")
+    d = read_document(text, "doc.tex", default_notation(), markdown=False)
+    r = {c.latex: verify_check(c, SETTINGS) for c in checks_of(d)}
+    halley = r["x_1 = \\frac{28}{13}"]
+    assert halley.verdict is Verdict.UNKNOWN and "new example" in halley.detail

@@ -85,6 +85,8 @@ def _letters(text: str) -> set[str]:
         return set()
 
 
+_NUMBERED_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d+)|\{\s*(\d+)\s*\})\s*$")  # x_1, x_{12}
+_APPLIED_AT_NAME = re.compile(r"^\s*(\\?[A-Za-z]+)\s*'*\s*\(\s*(\\?[A-Za-z]+)\s*\)\s*$")  # l(theta), l'(theta)
 _LONE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*$")
 
 
@@ -141,6 +143,7 @@ class _Builder:
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
+        self.all_heading_lines: list[int] = []  # every heading's line, the run-in ones (\\paragraph) too
         self.global_lines: set[int] = set()  # lines whose lead says they hold everywhere ("for every real $x$")
         self.sided_lines: set[int] = set()  # lines whose lead speaks of one side, branch or case ("on that side")
         self.set_lines: set[int] = set()  # lines whose lead sets an equation first ("setting $\\nabla L = 0$ gives")
@@ -190,6 +193,43 @@ class _Builder:
         return (n.kind_of(name) in (None, "vector", "scalar") and name not in n.definitions and name not in n.onehot
                 and key not in r.values and key not in r.lambdas and key not in r.matrix_values
                 and name not in r.label_vectors and name not in r.conflicts)
+
+    def _new_example(self, chain: Chain, line: int) -> str:
+        """x_1 = 2 (28/26) under a later heading (a run-in one too) of an x_1 an earlier part gave a number (x_1 =
+        13/6): a value of a new example as likely as a claim about the old one."""
+        m = _NUMBERED_LEFT.match(chain.terms[0].text) if len(chain.terms) > 1 else None
+        if not m:
+            return ""
+        r = self.reader
+        key = f"{symbol_name(m.group(1))}_{m.group(2) or m.group(3)}"
+        at = r.defined_at.get(key)
+        value = r.values.get(key)
+        if at is None or value is None or value.expr.free_symbols or at >= line \
+                or not any(at < h <= line for h in self.all_heading_lines):
+            return ""
+        if not all(not names_in(t.text) - {m.group(1)} for t in chain.terms[1:]):
+            return ""  # (a formula in names: a claim about the value)
+        return (f"{key} has the value line {at} gave it, under an earlier heading; a number for it here may be a new "
+                "example's: give the new value another name, or say that it is the same")
+
+    def _reparametrised(self, chain: Chain) -> str:
+        """l(theta) = ... of a function the document defines in lambda, at a name it defines by a formula in lambda
+        (theta = 1/lambda): the function at theta, or the function written anew in theta (a reparametrisation)?"""
+        r = self.reader
+        for term in chain.terms:
+            m = _APPLIED_AT_NAME.match(term.text)
+            if not m:
+                continue
+            name = next((k for k in (m.group(1), symbol_name(m.group(1))) if k in r.lambdas), None)
+            argument = symbol_name(m.group(2))
+            variable = str(r.lambdas[name].variables[0]) if name is not None else None
+            if name is not None and r._in_force(name) and argument in r.values and r._in_force(argument) \
+                    and variable != argument \
+                    and variable in {str(x) for x in r.values[argument].expr.free_symbols}:
+                return (f"{m.group(1)}({m.group(2)}) of {m.group(1)} defined in {r.lambdas[name].variables[0]}, at "
+                        f"{m.group(2)} the document defines by a formula: {m.group(1)} at that value, or {m.group(1)} "
+                        f"written anew in {m.group(2)}? write the value in, or give the new function a name")
+        return ""
 
     def _size_relation(self, chain: Chain, line: int) -> str:
         """M = N - K + 1 of sizes: not read (sizes are checked as independent), and so not any step that
@@ -331,7 +371,7 @@ class _Builder:
         if chain.problem:
             self._note_unreadable_chain(chain)
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
-        problem = self._size_relation(chain, line)
+        problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line)
         if problem:
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   problem)]
@@ -2232,6 +2272,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.sided_lines = sided_lines
     builder.global_lines = global_lines
+    builder.all_heading_lines = sorted(lines.of(h) for h in said.headings)
     builder.set_lines = set_lines
     builder.unreadable_definitions.update(unreadable)
     names_by_part = {p: {**aliased_by_part[p][1], **aliased_by_part[p][2]} for p in parts}

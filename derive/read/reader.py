@@ -878,6 +878,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if fn.kind in ("trace", "diag"):
             if len(args) != 1:
                 raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
+            scalar_arg = isinstance(args[0], V.Value) and not args[0].is_vector and not args[0].is_matrix \
+                and not args[0].row
+            guessed = sorted(str(x) for x in args[0].expr.free_symbols
+                             if isinstance(x, sp.Symbol) and self.guesses.get(str(x), 0) > 0) if scalar_arg else []
+            if fn.kind == "trace" and guessed:
+                # tr(\Sigma^{-1}) of an undeclared Sigma: a matrix, never the number the trace of a number is
+                raise FormulaError(f"the trace of {', '.join(guessed)}, read as a number (not declared): declare "
+                                   f"{guessed[0]} as a matrix (\\in \\mathbb{{R}}^{{n \\times n}})")
             return P.trace_of(args[0]) if fn.kind == "trace" else P.diag_of(args[0])
         if fn.kind in ("softmax", "logsoftmax") and len(args) == 2 and not fn.primes and fn.power == 1 \
                 and all(isinstance(a, V.Value) for a in args) and not args[0].is_vector and args[1].is_vector:

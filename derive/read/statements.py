@@ -452,6 +452,10 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             # (x_k > 0, u \in R^n: what a name is, even where it is not read as a declaration)
             declared_last = _KIND_STATEMENT.fullmatch(math) is not None
             declared = _membership(math, piece.offset)
+            drawn = _DRAWN.match(math)
+            if drawn:
+                # "$X \sim \mathrm{Bernoulli}(p)$": a random variable, whose values its distribution decides
+                out.described.append((drawn.group(1), piece.offset, f"${' '.join(math.split())}$", False))
             if declared:
                 declared_last = True
                 out.declarations.extend(declared)
@@ -661,7 +665,11 @@ def _counted(word: str) -> str:
 _PROPERTY = re.compile(r"\s*(?:is|be|are)\s+(?:a\s+|an\s+)?((?:symmetric|skew[- ]symmetric|orthogonal|invertible|nonsingular|"
                        r"non-singular|positive\s+(?:semi-?)?definite|negative\s+(?:semi-?)?definite|unitary|idempotent|"
                        r"normal|triangular|upper\s+triangular|lower\s+triangular|SPD|PSD|orthonormal|unit(?:[- ]norm)?|"
-                       r"convex|concave|monotone|increasing|decreasing|bounded|periodic|even|odd|differentiable)\b)", re.I)
+                       r"convex|concave|monotone|increasing|decreasing|bounded|periodic|even|odd|differentiable|"
+                       # a random variable of a distribution: its values are what the distribution allows
+                       r"bernoulli|binomial|poisson|gaussian|uniform(?:ly)?|exponential(?:ly)?|geometric|categorical|"
+                       r"multinomial|random|distributed|i\.\s*i\.\s*d\.?|iid)\b)", re.I)
+_DRAWN = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\\sim(?![A-Za-z])")
 _DESCRIBED = re.compile(r"\s*(?:is|be|denotes?|stands\s+for)\s+(?:the|a|an|some)\s+[^.;:$()]{3,80}?(?=\s*(?:[.;:,(]|\band\b|$))",
                         re.I)
 
