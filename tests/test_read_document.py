@@ -1614,8 +1614,11 @@ def test_an_indicator_of_an_order_between_numbers_is_one_where_it_holds():
             "$$\n\\frac{d}{du} \\rho(u) = \\tau - \\mathbb{1}[u < 0]\n$$\n\n"
             "$$\n\\mathbb{1}[x < 0] + \\mathbb{1}[x \\ge 0] = 1\n$$\n\n$$\n\\mathbb{1}[x > 0] = 1\n$$\n\n"
             "$$\n\\rho(-2) = 2 - 2\\tau\n$$\n\n$$\n\\rho(u) = |u| \\tau\n$$\n")
-    assert [v for _, v, _ in _verdicts(text)][1:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
-                                                      Verdict.REFUTED]
+    verdicts = _verdicts(text)
+    assert [v for _, v, _ in verdicts][1:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                               Verdict.UNKNOWN]
+    # rho(u) = |u| tau holds where u >= 0, a case of the function's indicator: said with no words, not refuted
+    assert "holds where" in verdicts[-1][2]
 
 
 def test_a_claim_true_on_one_case_after_words_of_one_side_is_not_refuted():
@@ -1807,3 +1810,19 @@ def test_a_numbered_value_given_anew_under_a_later_heading_is_not_refuted():
     r = {c.latex: verify_check(c, SETTINGS) for c in checks_of(d)}
     halley = r["x_1 = \\frac{28}{13}"]
     assert halley.verdict is Verdict.UNKNOWN and "new example" in halley.detail
+
+
+def test_upright_names_with_digits_and_a_region_said_before_a_display():
+    r = _checked("Start from $\\mathrm{relu6}(x) = \\min(\\max(x, 0), 6)$ and $h(x) = x \\, \\mathrm{relu6}(x + 3) / 6$.\n\n"
+                 "So $h(3) = 3$. In the middle, $-3 < x < 3$, the product rule gives\n\n"
+                 "$$\nh'(x) = \\frac{x + 3}{6} + \\frac{x}{6}\n$$\n")
+    assert r["line 3"].verdict is Verdict.PROVED
+    middle = r["line 6"]
+    assert middle.verdict is not Verdict.REFUTED
+    assert any("under the condition $x < 3$" in x.text for x in middle.readings)
+
+
+def test_take_states_a_standing_range():
+    r = _checked("Take $r > 0$ and the map $x = r \\cos\\theta$.\n\n$$\n\\frac{x}{r} = \\cos\\theta\n$$\n\n"
+                 "$$\n\\sqrt{r^2} = r\n$$\n")
+    assert r["line 8"].verdict is Verdict.PROVED

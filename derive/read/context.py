@@ -811,7 +811,8 @@ class DocumentContext:
             # \operatorname{LReLU}(x) = ...: a name of several letters the document defines (no built-in one,
             # unless the built-in's meaning varies between authors: a softmax with a temperature)
             name = node_word(first)
-            if not name or not name.isalpha() or str(first.children[0]).startswith(("\\text", "\\mbox")) \
+            if not name or not (name[0].isalpha() and name.isalnum() and name.isascii()) \
+                    or str(first.children[0]).startswith(("\\text", "\\mbox")) \
                     or (name in BUILTIN_FUNCTIONS and not suffix and not self._redefinable(name)) or name in UNREAD_WORDS:
                 return None
             return name + suffix, item_base(entries[1].item).children, item_base(entries[1].item), entry

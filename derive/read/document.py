@@ -520,7 +520,11 @@ class _Builder:
                     and not (n == 0 and self.defined):
                 lonely_links[n] = ("the equation the words before it set (\"setting $\\nabla L = 0$ gives\"): the link "
                                    "holds where that equation does")
-            by_cases = {name for name in getattr(self.reader, "functions_by_cases", ())
+            # (or a function the document defines with kinks, relu6 = min(max(x, 0), 6), which the link applies)
+            kinks = (sp.Piecewise, sp.Min, sp.Max, sp.Heaviside, sp.Abs)
+            kinked = set(self.reader.lambdas) if any(v is not None and v.expr.has(*kinks)
+                                                     for v in values[n:n + 2]) else set()
+            by_cases = {name for name in set(getattr(self.reader, "functions_by_cases", ())) | kinked
                         if any(symbol_name(name) in {symbol_name(w.rstrip("'")) for w in names_in(t.text)}
                                for t in chain.terms[n:n + 2])}
             if (line in self.sided_lines or by_cases and not ranges and line not in self.global_lines) \
@@ -954,6 +958,9 @@ def _holds_on_a_case(a, b) -> str | None:
         return None  # (two vectors of one size: entry by entry, at their free index)
     try:
         difference = evaluate_derivatives(a.expr - b.expr)
+        if difference.has(sp.Min, sp.Max, sp.Heaviside, sp.Abs) and sp.count_ops(difference) <= 400:
+            # (relu6(x) = min(max(x, 0), 6): cases too, once its kinks are written as cases)
+            difference = difference.rewrite(sp.Piecewise)
         if not difference.has(sp.Piecewise) or sp.count_ops(difference) > 400:
             return None
         folded = sp.piecewise_fold(difference)
@@ -966,6 +973,18 @@ def _holds_on_a_case(a, b) -> str | None:
             before.append(condition)
             if where is sp.false:
                 continue
+            free = where.free_symbols
+            if len(free) == 1 and not where.atoms(sp.Sum):
+                # (one variable: where the piece holds, as an interval; none, or single points, is no case)
+                (x,) = free
+                try:
+                    region = where.as_set()
+                except (NotImplementedError, TypeError, ValueError):
+                    region = None
+                if region is not None:
+                    if region.is_empty or region.is_FiniteSet or region.measure == 0:
+                        continue
+                    where = region.as_relational(x)
             # (a sum, m = sum_j y w_j x_j of a defined margin, is one number here once its derivatives are summed)
             piece = normalize(piece)
             atoms = {s: sp.Dummy(f"s{n}", real=True)

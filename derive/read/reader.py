@@ -706,7 +706,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                    f"\\frac{{d}}{{dx}} {named}(x)")
             return Fn("lambda", named, func=self.lambdas[named], primes=primes)
         if node_kind(base) == "text":
-            if not word.isalpha() or str(base.children[0]).startswith(("\\text", "\\mbox")) \
+            if not _upright_name(word) or str(base.children[0]).startswith(("\\text", "\\mbox")) \
                     or word in BUILTIN_FUNCTIONS or word in UNREAD_WORDS or any(sc.data != "prime" for sc in scripts):
                 return None
             if self.notation.kind_of(word) is None and word not in self.lambdas:
@@ -1049,7 +1049,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return self._partial(scripts, env)
             if kind == "text" and _TEXT_CALL.fullmatch(word):
                 return self._text_call(_TEXT_CALL.fullmatch(word), scripts, env)
-            if kind == "text" and not word.replace(" ", "").isalpha() or (kind == "text" and " " in word):
+            if kind == "text" and not _upright_name(word.replace(" ", "")) or (kind == "text" and " " in word):
                 raise FormulaError(f"text {word!r} in a formula")
             if kind == "text" and str(base.children[0]).startswith(("\\text", "\\mbox")) \
                     and self.notation.kind_of(word) is None and word not in BUILTIN_FUNCTIONS \
@@ -1964,6 +1964,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{letter} names a {self.notation.kind_of(letter)}; it cannot be a sum's index")
         return letter
 
+
+
+def _upright_name(word: str) -> bool:
+    """A name set upright: letters, and digits after them (softmax, relu6, log1p)."""
+    return bool(word) and word[0].isalpha() and word.isalnum() and word.isascii()
 
 
 def _whole_item(tree):

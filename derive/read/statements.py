@@ -50,6 +50,7 @@ _GIVEN_VALUE = re.compile(r"\s*(?:let|lets|let's|given)\b", re.I)
 _NAME_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*=\s*-?\d+(?:\.\d+)?\s*")
 _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|suppose|consider|considering|where|given)\b",
                     re.I)
+_REGION_BEFORE = re.compile(r"(?:\b(?:in|on|inside|between|within|over|across)\b[^$.;]{0,30}|^\s*),\s*$", re.I)
 _OPENS_HERE = re.compile(r"(?:\b(?:if|when|whenever|for|with|assume|assuming|suppose|consider|considering|given)|"
                          r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]?|\bin the case|\bfor the case)\s*$", re.I)
 _CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
@@ -535,12 +536,15 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
                 if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) or _THROUGHOUT.search(said[-80:]) \
                         or _THROUGHOUT_AFTER.match(after) \
-                        or re.fullmatch(r"\s*let\b.*?(?:\band\s*|,\s*)?", said, re.I | re.S) and len(ranges) <= 2:
+                        or re.fullmatch(r"\s*(?:let|take|fix|choose|pick)\b.*?(?:\band\s*|,\s*)?", said, re.I | re.S) \
+                        and len(ranges) <= 2:
                     # "a constant slope $0 < \\alpha < 1$", "$\\sigma > 0$ is a standard deviation": what the
                     # name is, everywhere after (a number in that range), not a case
                     out.declarations.extend(Declaration(r.left, "range", (r.order, r.right), r.offset, math)
                                             for r in ranges)
-                elif _OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or labelled:
+                elif _OPENS.search(said[-60:]) or _CASE_HEAD.search(said) or labelled \
+                        or _REGION_BEFORE.search(said[-40:]):
+                    # ("In the middle, $-3 < x < 3$, the product rule gives": the region the sentence is about)
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != ranges[0].letters()]
                     sentence_conditions.extend(ranges)
                 said += f"${math}$"
