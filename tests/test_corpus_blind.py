@@ -89,6 +89,12 @@ def _table():
         for link in found:
             latex = links.normal(links.expand(f"{link.left}={link.right}", macros))
             table[(path.name, link.line, link.index == 0, latex)] = (stem, link.key)
+            # "a = b = \begin{cases} ... \end{cases}": derive checks the last link branch by branch, b = each value
+            cases = re.fullmatch(r"\s*\\begin\{cases\}(.*)\\end\{cases\}\s*", link.right, flags=re.S)
+            if cases and link.index != 0:
+                for row in re.split(r"\\\\", cases.group(1)):
+                    branch = links.normal(links.expand(f"{link.left}={row.split('&')[0].strip()}", macros))
+                    table.setdefault((path.name, link.line, False, branch), (stem, link.key))
             # "a = b < 0": derive reports the link a = b and the relation b < 0 apart; both are this link
             right = links.expand(link.right, macros)
             split = _RELATION.search(right)
@@ -119,7 +125,8 @@ def results():
         latex = links.normal(r["latex"])
         key = table.get((name, r["line"], r["part"] == "ends", latex))
         if key is not None:
-            found[key] = r
+            if key not in found or r["verdict"] in ("refuted", "error"):  # (a branch refuted refutes the link)
+                found[key] = r
         elif r["part"] != "ends" and (name, r["line"], latex) in chains:
             for key in chains[(name, r["line"], latex)]:
                 found.setdefault(key, r)

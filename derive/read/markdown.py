@@ -172,6 +172,15 @@ class _Placer:
         if found >= 0:
             self.cursor = found + len(content)
             return MathBlock(content, found, first, True, **extra)
+        rows = content.strip().splitlines()
+        if rows:
+            # (a display inside a list item: its lines are indented in the text, not in the content)
+            at = self.text.find(rows[0], lo, max(hi, lo))
+            end = self.text.find(rows[-1], at) + len(rows[-1]) if at >= 0 else -1
+            if at >= 0 and end >= at and end <= max(hi, lo) \
+                    and self.text[at:end].split() == content.split():
+                self.cursor = end
+                return MathBlock(self.text[at:end], at, bisect.bisect_right(self.starts, at) - 1, True, **extra)
         line = first + skip_lines
         return MathBlock(content, self.line_start(line), line, False, **extra)
 
