@@ -1826,3 +1826,8 @@ def test_take_states_a_standing_range():
     r = _checked("Take $r > 0$ and the map $x = r \\cos\\theta$.\n\n$$\n\\frac{x}{r} = \\cos\\theta\n$$\n\n"
                  "$$\n\\sqrt{r^2} = r\n$$\n")
     assert r["line 8"].verdict is Verdict.PROVED
+
+
+def test_a_display_inside_a_list_item_is_placed_on_its_own_lines():
+    r = _checked("1. Expanding first: $(x + 1)^2 = x^2 + 2x + 1$, so\n   $$\n   \\frac{d}{dx} (x + 1)^2 = 2x + 2\n   $$\n")
+    assert r["line 3"].verdict is Verdict.PROVED and r["line 3"].line == 3
