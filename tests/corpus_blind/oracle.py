@@ -3319,7 +3319,7 @@ def _(rng):
         "6": [var_mean, 1 / n**2 * n * s2, s2 / n], "8": [var_mean, 1 / n * n * s2],
         "10": [np.sum(x - x.mean()), 0],
         "12": [np.sum((x - m) ** 2), ss(x) + n * (x.mean() - m) ** 2],
-        "14": [E(lambda x: (mean(x) - mu) ** 2), var_mean], "14.2": [E(lambda x: mean(x) ** 2), mu**2],
+        "14": [E(lambda x: mean(x) ** 2), mu**2], "14.2": [E(lambda x: (mean(x) - mu) ** 2), var_mean],
         "16": [E(ss), n * s2 - n * s2 / n, (n - 1) * s2],
         "18.2": [E(ss) / (n - 1), s2], "18.4": [E(ss) / n, (n - 1) / n * s2],
         "18.5": [E(ss) / n - s2, -s2 / n], "18.6": [E(ss) / n, s2],
