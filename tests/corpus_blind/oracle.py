@@ -4763,6 +4763,122 @@ def _(rng):
     }
 
 
+@document("166_hw_log_barrier_interval")
+def _(rng):
+    a = rng.uniform(-3, 3)
+    b = a + rng.uniform(0.5, 4)
+    x = rng.uniform(a + 0.2 * (b - a), b - 0.2 * (b - a))
+    phi = lambda u: -math.log(u - a) - math.log(b - u)  # noqa: E731
+    xc = (a + b) / 2
+    t = rng.uniform(0.05, 30)
+    s = math.sqrt(t * t + 4)
+    xs = _root(lambda u: t - 1 / u + 1 / (1 - u), 1e-12, 1 - 1e-12)     # the minimiser of t x + phi(x) on (0, 1)
+    n, m = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    A = rng.normal(size=(m, n))
+    z = rng.normal(size=n)
+    bb = A @ z + rng.uniform(0.2, 3, size=m)                             # a_i^T z < b_i
+    Phi = lambda v: -np.sum(np.log(bb - A @ v))  # noqa: E731
+    r = bb - A @ z
+    H = np.array([[partial2(Phi, z, i, k) for k in range(n)] for i in range(n)])
+    return {
+        "9": [math.exp(-phi(x)), (x - a) * (b - x)],
+        "13": [d(phi, x), -1 / (x - a) + 1 / (b - x), (2 * x - a - b) / ((x - a) * (b - x))],
+        "15": [d(phi, x), -1 / (x - a) - 1 / (b - x)],
+        "18": [d2(phi, x), 1 / (x - a) ** 2 + 1 / (b - x) ** 2],
+        "20": [d2(phi, x), 1 / (x - a) ** 2 - 1 / (b - x) ** 2],
+        "24": [phi(xc), -2 * math.log((b - a) / 2)], "26": [phi(xc), -2 * math.log(b - a)],
+        "35": [xs, (t + 2 - s) / (2 * t), 2 / (t + 2 + s)], "37": [xs, 1 / (t + 2)],
+        "41": [grad(Phi, z), A.T @ (1 / r)], "41.2": [H, sum(np.outer(A[i], A[i]) / r[i] ** 2 for i in range(m))],
+        "43": [grad(Phi, z), -A.T @ (1 / r)],
+    }
+
+
+@document("167_notes_cubic_hermite_spline")
+def _(rng):
+    h00 = lambda t: 2 * t**3 - 3 * t**2 + 1  # noqa: E731
+    h10 = lambda t: t**3 - 2 * t**2 + t  # noqa: E731
+    h01 = lambda t: -2 * t**3 + 3 * t**2  # noqa: E731
+    h11 = lambda t: t**3 - t**2  # noqa: E731
+    t = rng.uniform(0, 1)
+    p0, p1, m0, m1 = rng.normal(size=4)
+    p = lambda t: h00(t) * p0 + h10(t) * m0 + h01(t) * p1 + h11(t) * m1  # noqa: E731
+    h = rng.uniform(0.2, 3)
+    xs = rng.normal() + h * np.arange(3)                                  # x_{k-1}, x_k, x_{k+1}
+    y, m = rng.normal(size=3), rng.normal(size=3)
+
+    def piece(j):                                                         # s on [x_j, x_{j+1}], as a cubic in x
+        return lambda x: (h00((x - xs[j]) / h) * y[j] + h * h10((x - xs[j]) / h) * m[j]
+                          + h01((x - xs[j]) / h) * y[j + 1] + h * h11((x - xs[j]) / h) * m[j + 1])
+    left, right = piece(0), piece(1)                                      # [x_{k-1}, x_k] and [x_k, x_{k+1}]
+    yk1, yk, yk2 = y                                                      # y_{k-1}, y_k, y_{k+1}
+    mk1, mk, mk2 = m
+    plus, minus = d2r(right, xs[1]), d2r(left, xs[1])                     # s''(x_k^+), s''(x_k^-)
+    end = d2r(right, xs[2])                                               # s''(x_{k+1}^-)
+    return {
+        "14": [h00(t) + h01(t), 1], "15": [h00(t) + h10(t) + h01(t) + h11(t), 1], "15.2": [d(h00, t), 6 * t * (t - 1)],
+        "17": [p(0.5), (p0 + p1) / 2 + (m0 - m1) / 8], "19": [p(0.5), (p0 + p1) / 2 + (m0 + m1) / 8], "19.2": [h11(0.5), -1 / 8],
+        "26": [d(right, xs[1]), mk],
+        "29": [end, (6 * yk + 2 * h * mk - 6 * yk2 + 4 * h * mk2) / h**2, 6 * (yk - yk2) / h**2 + (2 * mk + 4 * mk2) / h],
+        "32": [plus, 6 * (yk2 - yk) / h**2 - (4 * mk + 2 * mk2) / h],
+        "36": [plus - minus, 6 * (yk2 - yk1) / h**2 - 2 * (mk1 + 4 * mk + mk2) / h],
+        "40": [plus - minus, 6 * (yk2 - 2 * yk + yk1) / h**2 - 2 * (mk1 + 4 * mk + mk2) / h],
+        "42": [plus, 6 * (yk2 - yk) / h - (4 * mk + 2 * mk2) / h],
+    }
+
+
+@document("168_forum_screening_test_bayes")
+def _(rng):
+    def posterior(prev, sens, spec, results):
+        """P(D | results) by enumerating the joint table; results a string of '+' and '-'."""
+        joint = {}
+        for ill, prior in ((True, prev), (False, 1 - prev)):
+            like = 1.0
+            for r in results:
+                pos = sens if ill else 1 - spec
+                like *= pos if r == "+" else 1 - pos
+            joint[ill] = prior * like
+        return joint[True] / (joint[True] + joint[False]), joint[True] + joint[False]
+    post, evidence = posterior(0.01, 0.9, 0.95, "+")
+    neg, _ = posterior(0.01, 0.9, 0.95, "-")
+    two, _ = posterior(0.01, 0.9, 0.95, "++")
+    p, s, c = rng.uniform(0.01, 0.99, size=3)
+    q, _ = posterior(p, s, c, "+")
+    return {
+        "6.2": [1 - 0.95, 0.05],
+        "10": [evidence, 0.9 * 0.01 + 0.05 * 0.99, 0.9 * 0.01 + 0.05 * 0.99, 0.0585],
+        "14": [post, 0.9 * 0.01 / evidence, 0.009 / 0.0585], "16": [post, 0.9], "17": [post, 0.9 * 0.01],
+        "21": [neg, 0.1 * 0.01 / (0.1 * 0.01 + 0.95 * 0.99)], "23": [neg, 1 - post],
+        "28": [q / (1 - q), s / (1 - c) * p / (1 - p)], "30": [q / (1 - q), s / c * p / (1 - p)],
+        "31": [0.9 / 0.05, 18], "31.2": [18 / 99, 2 / 11],
+        "36": [18**2 / 99, 36 / 11], "36.2": [two, 36 / 47], "38": [two, 2 * 0.154],
+    }
+
+
+@document("169_nb_two_state_markov_chain")
+def _(rng):
+    a, b = rng.uniform(0.05, 0.95, size=2)
+    P = np.array([[1 - a, a], [b, 1 - b]])
+    w, V = np.linalg.eig(P.T)                                   # the stationary row vector: left eigenvector for 1
+    pi = np.real(V[:, np.argmin(abs(w - 1))])
+    pi = pi / pi.sum()
+    n = int(rng.integers(0, 12))
+    Pn = np.linalg.matrix_power(P, n)
+    lam = 1 - a - b
+    ks = np.arange(1, 4000)
+    # T_1 from state 1: back at once with probability 1 - a, else k - 2 rainy days after the first and a switch back
+    ET = (1 - a) * 1 + np.sum(ks[1:] * a * (1 - b) ** (ks[1:] - 2) * b)
+    return {
+        "1:7.2": [a * pi[0], b * pi[1]],
+        "1:9": [pi, np.array([b, a]) / (a + b)], "1:11": [pi, np.array([a, b]) / (a + b)],
+        "3:3": [np.trace(P), 2 - a - b], "3:3.2": [np.linalg.det(P), (1 - a) * (1 - b) - a * b, 1 - a - b],
+        "3:5": [Pn, np.array([[b, a], [b, a]]) / (a + b) + lam**n / (a + b) * np.array([[a, -a], [-b, b]])],
+        "3:7": [Pn[0, 0], (b + a * lam**n) / (a + b)], "3:7.2": [Pn[1, 0], (b - b * lam**n) / (a + b)],
+        "3:8": [Pn[0, 0], (b + a * lam ** (n - 1)) / (a + b)], "3:8.2": [Pn[1, 0], (b + b * lam**n) / (a + b)],
+        "5:3": [np.sum(ks * a * (1 - a) ** (ks - 1)), 1 / a], "5:3.2": [np.sum(ks * a * (1 - a) ** (ks - 1)), (1 - a) / a],
+        "5:6": [ET, 1 / pi[0], (a + b) / b], "5:8": [ET, (a + b) / a],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
