@@ -4879,6 +4879,91 @@ def _(rng):
     }
 
 
+@document("170_lecture_mixture_moments")
+def _(rng):
+    normal = lambda x, m, s2: np.exp(-(x - m) ** 2 / (2 * s2)) / np.sqrt(2 * np.pi * s2)  # noqa: E731
+    Phi = lambda z: 0.5 * (1 + math.erf(z / math.sqrt(2)))  # noqa: E731
+    w = rng.uniform(0.05, 0.95)
+    mu0, mu1 = rng.normal(scale=2, size=2)
+    s0, s1 = rng.uniform(0.3, 2, size=2)
+
+    def moments(w, mu0, mu1, s0, s1):
+        """E X, E X^2, E X^4 and the density of the mixture, by sampling Z and then X: integrals of the two components."""
+        lo, hi = min(mu0, mu1) - 12 * max(s0, s1), max(mu0, mu1) + 12 * max(s0, s1)
+        dens = lambda x: w * normal(x, mu1, s1**2) + (1 - w) * normal(x, mu0, s0**2)  # noqa: E731
+        return [_integral(lambda x: x**k * dens(x), lo, hi) for k in (1, 2, 4)], dens, lo
+    (m1, m2, _), dens, lo = moments(w, mu0, mu1, s0, s1)
+    var = m2 - m1 * m1
+    x = rng.uniform(lo / 2, -lo / 2)
+    F = _integral(dens, lo, x)
+    mz = w * mu1 + (1 - w) * mu0                         # E[X | Z] is mu_Z
+    mu, s = rng.normal(), rng.uniform(0.3, 2)
+    (n1, n2, n4), _, _ = moments(0.5, -mu, mu, s, s)
+    # the density of line 6 against a histogram-free check: P(X in [x, x + eps]) / eps by sampling Z first
+    eps = 1e-6
+    cdf = lambda t: w * Phi((t - mu1) / s1) + (1 - w) * Phi((t - mu0) / s0)  # noqa: E731
+    return {
+        "6": [(cdf(x + eps) - cdf(x - eps)) / (2 * eps), w * normal(x, mu1, s1**2) + (1 - w) * normal(x, mu0, s0**2)],
+        "9": [m1, mz, w * mu1 + (1 - w) * mu0],
+        "13": [m2, w * (s1**2 + mu1**2) + (1 - w) * (s0**2 + mu0**2)],
+        "19": [var, (w * s1**2 + (1 - w) * s0**2) + (w * (mu1 - mz) ** 2 + (1 - w) * (mu0 - mz) ** 2),
+               w * s1**2 + (1 - w) * s0**2 + w * (1 - w) * (mu1 - mu0) ** 2],
+        "23": [w * (mu1 - mz) ** 2 + (1 - w) * (mu0 - mz) ** 2, w * (1 - w) * (mu1 - mu0) ** 2],
+        "27": [var, w * s1**2 + (1 - w) * s0**2], "28": [var, w**2 * s1**2 + (1 - w) ** 2 * s0**2],
+        "32": [F, cdf(x)], "34": [F, Phi((x - m1) / math.sqrt(var))],
+        "36.2": [n1, 0], "38": [n2 - n1 * n1, s * s + mu * mu], "38.2": [n4, 3 * s**4 + 6 * s * s * mu * mu + mu**4],
+        "41": [n2 - n1 * n1, s * s + 2 * mu * mu],
+    }
+
+
+@document("171_worksheet_integration_by_parts")
+def _(rng):
+    e, pi = math.e, math.pi
+    x = rng.uniform(-3, 3)
+    n = int(rng.integers(1, 9))
+    I1 = _integral(lambda t: t * np.exp(t), 0, 1)
+    I2 = _integral(lambda t: t * np.sin(t), 0, pi)
+    I3 = _integral(lambda t: t * np.cos(t), 0, pi / 2)
+    I4 = _integral(lambda t: t * t * np.exp(t), 0, 1)
+    gamma = lambda k: _integral(lambda t: t**k * np.exp(-t), 0, 80)  # noqa: E731
+    I6 = _integral(lambda t: np.exp(t) * np.sin(t), 0, pi)
+    return {
+        "8": [I1, (1 * e - 0) - _integral(np.exp, 0, 1), 1],
+        "10": [d(lambda t: (t - 1) * math.exp(t), x), x * math.exp(x)],
+        "14": [I2, (-pi * math.cos(pi) + 0) + _integral(np.cos, 0, pi), pi], "16": [I2, -pi],
+        "18": [I3, pi / 2 + 1], "19": [I3, pi / 2 - 1],
+        "23": [I4, e - 2 * I1, e - 2], "25": [I4, e - 1],
+        "29": [gamma(n), n * gamma(n - 1)], "31": [gamma(n), math.factorial(n)], "31.2": [gamma(n), math.factorial(n - 1)],
+        "34": [I6, e**pi + 1 - I6], "36": [I6, (e**pi + 1) / 2], "38": [I6, (e**pi - 1) / 2],
+    }
+
+
+@document("172_appendix_symmetric_2x2_eigen")
+def _(rng):
+    a, c = rng.normal(scale=2, size=2)
+    b = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    lam = rng.normal(scale=3)
+    sym = lambda a, b, c: np.array([[a, b], [b, c]])  # noqa: E731
+    A = sym(a, b, c)
+    top = lambda a, b, c: np.linalg.eigvalsh(sym(a, b, c))[1]  # noqa: E731
+    lo, hi = np.linalg.eigvalsh(A)
+    pm = np.array([hi, lo])                                      # (lambda_+, lambda_-)
+    r = math.sqrt((a - c) ** 2 + 4 * b * b)
+    v = np.array([b, hi - a])
+    w = np.array([hi - a, b])
+    tr, det = np.trace(A), np.linalg.det(A)
+    db = d(lambda t: top(a, t, c), b)
+    return {
+        "14": [np.linalg.det(A - lam * np.eye(2)), (a - lam) * (c - lam) - b * b, lam**2 - (a + c) * lam + (a * c - b * b)],
+        "18": [pm, np.array([a + c + r, a + c - r]) / 2],
+        "20": [hi + lo, tr], "20.2": [hi * lo, det], "22": [hi - lo, r], "24": [hi - lo, math.sqrt(tr * tr + 4 * det) if tr * tr + 4 * det >= 0 else UNDEFINED],
+        "25": [pm, np.array([a + c + r / 2, a + c - r / 2])],
+        "29": [A @ v, hi * v], "31.2": [A @ w, hi * w],
+        "36": [d(lambda t: top(t, b, c), a), 0.5 + (a - c) / (2 * r)],
+        "37": [db, 2 * b / r, 2 * v[0] * v[1] / (v @ v)], "40": [db, b / r],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
