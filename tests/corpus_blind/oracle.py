@@ -4964,6 +4964,80 @@ def _(rng):
     }
 
 
+@document("173_hw_euler_methods_test_equation")
+def _(rng):
+    lam, h = rng.uniform(-5, 2), rng.uniform(0.01, 0.4)
+    y0 = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    t = rng.uniform(0.1, 1.5)
+    n = int(rng.integers(0, 12))
+    f = lambda y: lam * y  # noqa: E731
+
+    def rk4(y, T, steps=2000):                               # the exact solution at T, numerically
+        k = T / steps
+        for _ in range(steps):
+            a1 = f(y); a2 = f(y + k / 2 * a1); a3 = f(y + k / 2 * a2); a4 = f(y + k * a3)  # noqa: E702
+            y = y + k / 6 * (a1 + 2 * a2 + 2 * a3 + a4)
+        return y
+
+    yn = rng.normal()                                        # a current iterate y_n
+    fwd = yn + h * f(yn)
+    bwd = _root(lambda z: z - yn - h * f(z), -1e4, 1e4)     # z = y_n + h f(z)
+    trap = _root(lambda z: z - yn - h / 2 * (f(yn) + f(z)), -1e4, 1e4)
+    heun = yn + h / 2 * (f(yn) + f(yn + h * f(yn)))
+    euler = y0
+    for _ in range(n):
+        euler = euler + h * f(euler)
+    N = 10**9
+    L, H = -10, 0.25
+    return {
+        "4": [rk4(y0, t), y0 * math.exp(lam * t)],
+        "8": [fwd, (1 + h * lam) * yn], "8.2": [euler, (1 + h * lam) ** n * y0], "10": [euler, (1 + h * lam) ** (n + 1) * y0],
+        "11": [math.exp(N * math.log1p(lam * t / N)), math.exp(lam * t)],
+        "15": [bwd, yn / (1 - h * lam)], "17": [bwd, (1 - h * lam) * yn],
+        "21": [trap, (1 + h * lam / 2) / (1 - h * lam / 2) * yn],
+        "25": [heun, (1 + h * lam + (h * lam) ** 2 / 2) * yn], "27": [heun, (1 + h * lam + (h * lam) ** 2) * yn],
+        "29.3": [1 + H * L, -1.5], "30": [1 / (1 - H * L), 1 / 3.5], "31": [1 + H * L, -2.5],
+    }
+
+
+def _limit(g, x0=0.0, h=0.05, at_infinity=False):
+    """lim g(x) as x -> x0 (from the right), or as x -> infinity, for g analytic in x - x0 (in 1/x at infinity) after
+    removing the singularity: Neville's extrapolation to 0 of g at x0 + h, h/2, ..., h/16."""
+    us = [h / 2**k for k in range(5)]
+    vs = [g(1 / u) if at_infinity else g(x0 + u) for u in us]
+    table = list(vs)
+    for m in range(1, len(us)):
+        for i in range(len(us) - m):
+            table[i] = (us[i + m] * table[i] - us[i] * table[i + 1]) / (us[i + m] - us[i])
+    return table[0]
+
+
+@document("174_exam_limits_lhopital")
+def _(rng):
+    a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    b = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    while abs(abs(a) - 1) < 0.05 or abs(a - b) < 0.05:
+        a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    L1 = _limit(lambda x: math.sin(a * x) / (b * x))
+    L2 = _limit(lambda x: (1 - math.cos(x)) / x**2)
+    L2b = _limit(lambda x: math.sin(x) / (2 * x))
+    L2c = _limit(lambda x: math.cos(x) / 2)
+    tan3 = _limit(lambda x: (math.tan(x) - x) / x**3)
+    Le = _limit(lambda x: math.exp(x * math.log1p(a / x)), at_infinity=True, h=0.01)
+    Lln = _limit(lambda x: math.log(x) / (x - 1), x0=1.0)
+    Lq = _limit(lambda x: (x + 1) / (x + 2))
+    return {
+        "6": [L1, a / b], "6.2": [L1, 1],
+        "10": [L2, L2b, L2c, 0.5],
+        "15": [_limit(lambda x: (math.expm1(x) - x) / x**2), 0.5],
+        "20": [_limit(lambda x: (x - math.sin(x)) / x**3), 1 / 6], "20.2": [tan3, 1 / 3], "22": [tan3, 1 / 6],
+        "24": [Le, math.exp(a)], "25": [Le, math.exp(1 / a)],
+        "27": [Lln, 1], "28": [Lln, 0],
+        "32": [Lq, 0.5], "34": [Lq, _limit(lambda x: 1 / 1), 1],
+        "36": [400.0**2 * math.exp(-400.0), 0],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
