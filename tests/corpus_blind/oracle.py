@@ -5038,6 +5038,67 @@ def _(rng):
     }
 
 
+@document("175_blog_logit_normal_density")
+def _(rng):
+    mu, s = rng.uniform(-3, 3), rng.uniform(0.3, 3)
+    while abs(mu) < 0.2:
+        mu = rng.uniform(-3, 3)
+    x, z, y = rng.uniform(0.02, 0.98), rng.normal(scale=3), math.exp(rng.normal())
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    logit = lambda u: math.log(u / (1 - u))  # noqa: E731
+    pZ = lambda t, m=mu: math.exp(-(t - m) ** 2 / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    FX = lambda u: Phi((logit(u) - mu) / s)  # noqa: E731   P(X <= u) = P(Z <= logit u)
+    pX = d(FX, x)
+    sg = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+    mean = lambda m: _integral(lambda t: sig(m + s * t) * np.exp(-t * t / 2) / math.sqrt(2 * math.pi), -12, 12)  # noqa: E731
+    med = _root(lambda u: FX(u) - 0.5, 1e-12, 1 - 1e-12)
+    FY = lambda u: Phi((math.log(u) - mu) / s)  # noqa: E731
+    return {
+        "10": [d(logit, x), 1 / x + 1 / (1 - x), 1 / (x * (1 - x))], "10.2": [d(sg, z), sg(z) * (1 - sg(z))],
+        "17": [pX, pZ(logit(x)) / (x * (1 - x)),
+               1 / (s * math.sqrt(2 * math.pi)) / (x * (1 - x)) * math.exp(-(logit(x) - mu) ** 2 / (2 * s * s))],
+        "21": [pX, pZ(logit(x))], "22": [pX, pZ(logit(x)) * x * (1 - x)],
+        "26": [math.log(pX), -math.log(x) - math.log(1 - x) - (logit(x) - mu) ** 2 / (2 * s * s) - math.log(s * math.sqrt(2 * math.pi))],
+        "31": [med, sg(mu)], "32": [mean(mu), sg(mu)], "33": [mean(0.0), 0.5], "33.2": [sg(-z), 1 - sg(z)],
+        "37.2": [d(FY, y), pZ(math.log(y)) / y], "38": [d(FY, y), y * pZ(math.log(y))],
+    }
+
+
+@document("176_nb_gaussian_mgf_moments")
+def _(rng):
+    mu, s = rng.uniform(-1.5, 1.5), rng.uniform(0.3, 1.5)
+    while abs(s - 1) < 0.05:
+        s = rng.uniform(0.3, 1.5)
+    nu, tau = rng.uniform(-1.5, 1.5), rng.uniform(0.3, 1.5)
+    t = rng.uniform(-1.5, 1.5)
+    phi = lambda z: np.exp(-z * z / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    E = lambda g, m=mu, sd=s: _integral(lambda z: g(m + sd * z) * phi(z), -14, 14)  # noqa: E731   E[g(X)]
+    M = lambda u: math.exp(mu * u + s * s * u * u / 2)  # noqa: E731
+    K = lambda u: math.log(M(u))  # noqa: E731
+    m1, m2 = d(M, 0.0), d2(M, 0.0)
+    z = np.linspace(-14, 14, 801)
+    wts = np.ones(801)
+    wts[1:-1:2], wts[2:-1:2] = 4, 2
+    wts *= (z[1] - z[0]) / 3
+    X, Y = np.meshgrid(mu + s * z, nu + tau * z, indexing="ij")
+    joint = np.outer(wts * phi(z), wts * phi(z))                      # X and Y independent
+    Msum = float(np.sum(joint * np.exp(t * (X + Y))))
+    MX, MY = E(lambda v: np.exp(t * v)), E(lambda v: np.exp(t * v), nu, tau)
+    a = mu + rng.uniform(0.1, 3)
+    expo = lambda u: -u * a + mu * u + s * s * u * u / 2  # noqa: E731
+    ts = _root(lambda u: d(expo, u), 0.0, 100.0)
+    return {
+        "1:5": [E(lambda v: np.exp(t * v)), E(lambda v: np.exp(t * v)), M(t)],
+        "1:7": [d(M, t), (mu + s * s * t) * M(t)], "1:7.2": [m1, mu],
+        "1:9": [d2(M, t), (s * s + (mu + s * s * t) ** 2) * M(t)], "1:11": [m2, s * s + mu * mu],
+        "1:13": [E(lambda v: (v - mu) ** 2), m2 - m1 * m1, s * s], "1:15": [d2(M, t), s * s * M(t)],
+        "3:3.2": [K(t), mu * t + s * s * t * t / 2], "3:3.3": [_d3(K, t), 0],
+        "3:4": [E(lambda v: v**3), mu**3 + 3 * mu * s * s], "3:5": [E(lambda v: v**3), mu**3 + s**3],
+        "3:7": [Msum, MX * MY], "3:8": [Msum, MX + MY],
+        "5:3": [ts, (a - mu) / s**2], "5:3.2": [ts, (a - mu) / s],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
