@@ -5099,6 +5099,69 @@ def _(rng):
     }
 
 
+@document("177_recitation_lagrange_multipliers")
+def _(rng):
+    s = rng.uniform(0.1, 5)
+    x, y, lam = rng.normal(size=3)
+    L = lambda v: v[0] * v[1] - v[2] * (v[0] + v[1] - s)  # noqa: E731
+    xs = _root(lambda u: d(lambda w: w * (s - w), u), 0.0, s)            # the maximiser of x (s - x)
+    ys = s - xs
+    n = int(rng.integers(1, 6))
+    a = rng.normal(size=n)
+    b = rng.normal(scale=2)
+    xstar = np.linalg.lstsq(a.reshape(1, -1), np.array([b]), rcond=None)[0]   # the least-norm solution of a^T x = b
+    na = np.linalg.norm(a)
+    while abs(na - 1) < 0.05:
+        a = rng.normal(size=n)
+        na = np.linalg.norm(a)
+        xstar = np.linalg.lstsq(a.reshape(1, -1), np.array([b]), rcond=None)[0]
+
+    def best(c):                                                           # argmin of x^2 + 2 y^2 on x + y = c
+        yy = _root(lambda u: d(lambda w: (c - w) ** 2 + 2 * w * w, u), -10.0, 10.0)
+        return np.array([c - yy, yy])
+    p = best(1.0)
+    v = lambda c: (lambda q: q[0] ** 2 + 2 * q[1] ** 2)(best(c))  # noqa: E731   x^2 + 2 y^2 at the minimiser
+    lstar = 2 * p[0]                                                       # d/dx f = lambda d/dx g at the optimum
+    c = rng.uniform(0.2, 3)
+    while abs(c - 1) < 0.05:
+        c = rng.uniform(0.2, 3)
+    return {
+        "7.2": [partial(L, np.array([x, y, lam]), 0), y - lam],
+        "10": [xs, ys, s / 2], "10.2": [xs * ys, s * s / 4], "12": [xs * ys, s * s / 2],
+        "17": [xstar, b / na**2 * a], "17.2": [np.linalg.norm(xstar), abs(b) / na], "19": [xstar, b / na * a],
+        "23": [p, np.array([2 / 3, 1 / 3])], "23.2": [lstar, 4 / 3], "23.3": [p[0] ** 2 + 2 * p[1] ** 2, 2 / 3],
+        "25": [p, np.array([1 / 3, 2 / 3])],
+        "29": [v(c), 2 * c * c / 3], "29.2": [(v(1 + 1e-4) - v(1 - 1e-4)) / 2e-4, lstar], "31": [v(c), 2 * c / 3],
+    }
+
+
+@document("178_notes_roots_of_unity")
+def _(rng):
+    C = lambda z: np.array([complex(z).real, complex(z).imag])  # noqa: E731   a complex number as the pair (re, im)
+    th, ph, al = rng.uniform(-4, 4, size=3)
+    m = int(rng.integers(-6, 7))
+    n = int(rng.integers(2, 13))
+    w = complex(math.cos(2 * math.pi / n), math.sin(2 * math.pi / n))
+    cis = lambda t: complex(math.cos(t), math.sin(t))  # noqa: E731   e^{i t} as the point (cos t, sin t), from the series
+    expo = lambda t: sum((1j * t) ** k / math.factorial(k) for k in range(80))  # noqa: E731   e^{i t} by its power series
+    prod = 1 + 0j
+    for k in range(n):
+        prod *= w**k
+    return {
+        "8": [C(expo(th)), C(cis(th))],
+        "12": [C(expo(th) * expo(ph)), C(expo(th + ph))],
+        "15": [math.cos(th + ph), math.cos(th) * math.cos(ph) - math.sin(th) * math.sin(ph)],
+        "16": [math.sin(th + ph), math.sin(th) * math.cos(ph) + math.cos(th) * math.sin(ph)],
+        "18": [math.cos(th + ph), math.cos(th) * math.cos(ph) + math.sin(th) * math.sin(ph)],
+        "19": [C(cis(th) ** m), C(cis(m * th))],
+        "25": [C(sum(w**k for k in range(n))), C((1 - w**n) / (1 - w)), C(0)],
+        "29": [C(prod), C(w ** (n * (n - 1) // 2)), C((-1) ** (n - 1))], "31": [C(prod), C(1)],
+        "32": [abs(1 - w), 2 * math.sin(math.pi / n)], "32.2": [abs(1 - w), 2 * math.sin(2 * math.pi / n)],
+        "35": [1 + 2 * math.cos(2 * math.pi / 3), 0], "36": [math.cos(2 * al), 2 * math.cos(al) ** 2 - 1],
+        "38": [math.cos(2 * math.pi / 5), (math.sqrt(5) - 1) / 4], "40": [math.cos(2 * math.pi / 5), (math.sqrt(5) + 1) / 4],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
