@@ -5162,6 +5162,32 @@ def _(rng):
     }
 
 
+@document("179_forum_bilinear_interpolation_gradients")
+def _(rng):
+    F = rng.normal(size=4)                                   # f_00, f_10, f_01, f_11
+    f00, f10, f01, f11 = F
+
+    def B(u, v, F=F):
+        return float(sum(F[k] * w for k, w in enumerate(((1 - u) * (1 - v), u * (1 - v), (1 - u) * v, u * v))))
+    u, v, t = rng.uniform(0, 1, size=3)
+    h, xi = rng.uniform(0.1, 4), rng.normal()
+    x = xi + h * u
+    Bx = lambda s: B((s - xi) / h, v)  # noqa: E731
+    Bu = d(lambda s: B(s, v), u)
+    dF = grad(lambda G: B(u, v, G), F)
+    return {
+        "9": [B(u, v, np.ones(4)), 1], "10": [B(0.5, 0.5), (f00 + f10 + f01 + f11) / 4],
+        "12": [B(u, v), f00 + (f10 - f00) * u + (f01 - f00) * v + (f11 - f10 - f01 + f00) * u * v],
+        "17": [Bu, (1 - v) * (f10 - f00) + v * (f11 - f01)], "17.2": [d2(lambda s: B(s, v), u), 0],
+        "19": [partial2(lambda w: B(w[0], w[1]), np.array([u, v]), 0, 1), f11 - f10 - f01 + f00],
+        "20": [Bu, (1 - v) * (f10 - f00) + v * (f11 - f10)],
+        "23": [d(Bx, x), Bu / h], "23.2": [d(Bx, x), h * Bu],
+        "27": [dF[3], u * v], "27.2": [dF[1], u * (1 - v)], "29": [dF[1], (1 - u) * v],
+        "33": [B(t, t), f00 + (f10 + f01 - 2 * f00) * t + (f11 - f10 - f01 + f00) * t * t],
+        "35": [B(t, t), (1 - t) * f00 + t * f11],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
