@@ -4763,6 +4763,431 @@ def _(rng):
     }
 
 
+@document("166_hw_log_barrier_interval")
+def _(rng):
+    a = rng.uniform(-3, 3)
+    b = a + rng.uniform(0.5, 4)
+    x = rng.uniform(a + 0.2 * (b - a), b - 0.2 * (b - a))
+    phi = lambda u: -math.log(u - a) - math.log(b - u)  # noqa: E731
+    xc = (a + b) / 2
+    t = rng.uniform(0.05, 30)
+    s = math.sqrt(t * t + 4)
+    xs = _root(lambda u: t - 1 / u + 1 / (1 - u), 1e-12, 1 - 1e-12)     # the minimiser of t x + phi(x) on (0, 1)
+    n, m = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    A = rng.normal(size=(m, n))
+    z = rng.normal(size=n)
+    bb = A @ z + rng.uniform(0.2, 3, size=m)                             # a_i^T z < b_i
+    Phi = lambda v: -np.sum(np.log(bb - A @ v))  # noqa: E731
+    r = bb - A @ z
+    H = np.array([[partial2(Phi, z, i, k) for k in range(n)] for i in range(n)])
+    return {
+        "9": [math.exp(-phi(x)), (x - a) * (b - x)],
+        "13": [d(phi, x), -1 / (x - a) + 1 / (b - x), (2 * x - a - b) / ((x - a) * (b - x))],
+        "15": [d(phi, x), -1 / (x - a) - 1 / (b - x)],
+        "18": [d2(phi, x), 1 / (x - a) ** 2 + 1 / (b - x) ** 2],
+        "20": [d2(phi, x), 1 / (x - a) ** 2 - 1 / (b - x) ** 2],
+        "24": [phi(xc), -2 * math.log((b - a) / 2)], "26": [phi(xc), -2 * math.log(b - a)],
+        "35": [xs, (t + 2 - s) / (2 * t), 2 / (t + 2 + s)], "37": [xs, 1 / (t + 2)],
+        "41": [grad(Phi, z), A.T @ (1 / r)], "41.2": [H, sum(np.outer(A[i], A[i]) / r[i] ** 2 for i in range(m))],
+        "43": [grad(Phi, z), -A.T @ (1 / r)],
+    }
+
+
+@document("167_notes_cubic_hermite_spline")
+def _(rng):
+    h00 = lambda t: 2 * t**3 - 3 * t**2 + 1  # noqa: E731
+    h10 = lambda t: t**3 - 2 * t**2 + t  # noqa: E731
+    h01 = lambda t: -2 * t**3 + 3 * t**2  # noqa: E731
+    h11 = lambda t: t**3 - t**2  # noqa: E731
+    t = rng.uniform(0, 1)
+    p0, p1, m0, m1 = rng.normal(size=4)
+    p = lambda t: h00(t) * p0 + h10(t) * m0 + h01(t) * p1 + h11(t) * m1  # noqa: E731
+    h = rng.uniform(0.2, 3)
+    xs = rng.normal() + h * np.arange(3)                                  # x_{k-1}, x_k, x_{k+1}
+    y, m = rng.normal(size=3), rng.normal(size=3)
+
+    def piece(j):                                                         # s on [x_j, x_{j+1}], as a cubic in x
+        return lambda x: (h00((x - xs[j]) / h) * y[j] + h * h10((x - xs[j]) / h) * m[j]
+                          + h01((x - xs[j]) / h) * y[j + 1] + h * h11((x - xs[j]) / h) * m[j + 1])
+    left, right = piece(0), piece(1)                                      # [x_{k-1}, x_k] and [x_k, x_{k+1}]
+    yk1, yk, yk2 = y                                                      # y_{k-1}, y_k, y_{k+1}
+    mk1, mk, mk2 = m
+    plus, minus = d2r(right, xs[1]), d2r(left, xs[1])                     # s''(x_k^+), s''(x_k^-)
+    end = d2r(right, xs[2])                                               # s''(x_{k+1}^-)
+    return {
+        "14": [h00(t) + h01(t), 1], "15": [h00(t) + h10(t) + h01(t) + h11(t), 1], "15.2": [d(h00, t), 6 * t * (t - 1)],
+        "17": [p(0.5), (p0 + p1) / 2 + (m0 - m1) / 8], "19": [p(0.5), (p0 + p1) / 2 + (m0 + m1) / 8], "19.2": [h11(0.5), -1 / 8],
+        "26": [d(right, xs[1]), mk],
+        "29": [end, (6 * yk + 2 * h * mk - 6 * yk2 + 4 * h * mk2) / h**2, 6 * (yk - yk2) / h**2 + (2 * mk + 4 * mk2) / h],
+        "32": [plus, 6 * (yk2 - yk) / h**2 - (4 * mk + 2 * mk2) / h],
+        "36": [plus - minus, 6 * (yk2 - yk1) / h**2 - 2 * (mk1 + 4 * mk + mk2) / h],
+        "40": [plus - minus, 6 * (yk2 - 2 * yk + yk1) / h**2 - 2 * (mk1 + 4 * mk + mk2) / h],
+        "42": [plus, 6 * (yk2 - yk) / h - (4 * mk + 2 * mk2) / h],
+    }
+
+
+@document("168_forum_screening_test_bayes")
+def _(rng):
+    def posterior(prev, sens, spec, results):
+        """P(D | results) by enumerating the joint table; results a string of '+' and '-'."""
+        joint = {}
+        for ill, prior in ((True, prev), (False, 1 - prev)):
+            like = 1.0
+            for r in results:
+                pos = sens if ill else 1 - spec
+                like *= pos if r == "+" else 1 - pos
+            joint[ill] = prior * like
+        return joint[True] / (joint[True] + joint[False]), joint[True] + joint[False]
+    post, evidence = posterior(0.01, 0.9, 0.95, "+")
+    neg, _ = posterior(0.01, 0.9, 0.95, "-")
+    two, _ = posterior(0.01, 0.9, 0.95, "++")
+    p, s, c = rng.uniform(0.01, 0.99, size=3)
+    q, _ = posterior(p, s, c, "+")
+    return {
+        "6.2": [1 - 0.95, 0.05],
+        "10": [evidence, 0.9 * 0.01 + 0.05 * 0.99, 0.9 * 0.01 + 0.05 * 0.99, 0.0585],
+        "14": [post, 0.9 * 0.01 / evidence, 0.009 / 0.0585], "16": [post, 0.9], "17": [post, 0.9 * 0.01],
+        "21": [neg, 0.1 * 0.01 / (0.1 * 0.01 + 0.95 * 0.99)], "23": [neg, 1 - post],
+        "28": [q / (1 - q), s / (1 - c) * p / (1 - p)], "30": [q / (1 - q), s / c * p / (1 - p)],
+        "31": [0.9 / 0.05, 18], "31.2": [18 / 99, 2 / 11],
+        "36": [18**2 / 99, 36 / 11], "36.2": [two, 36 / 47], "38": [two, 2 * 0.154],
+    }
+
+
+@document("169_nb_two_state_markov_chain")
+def _(rng):
+    a, b = rng.uniform(0.05, 0.95, size=2)
+    P = np.array([[1 - a, a], [b, 1 - b]])
+    w, V = np.linalg.eig(P.T)                                   # the stationary row vector: left eigenvector for 1
+    pi = np.real(V[:, np.argmin(abs(w - 1))])
+    pi = pi / pi.sum()
+    n = int(rng.integers(0, 12))
+    Pn = np.linalg.matrix_power(P, n)
+    lam = 1 - a - b
+    ks = np.arange(1, 4000)
+    # T_1 from state 1: back at once with probability 1 - a, else k - 2 rainy days after the first and a switch back
+    ET = (1 - a) * 1 + np.sum(ks[1:] * a * (1 - b) ** (ks[1:] - 2) * b)
+    return {
+        "1:7.2": [a * pi[0], b * pi[1]],
+        "1:9": [pi, np.array([b, a]) / (a + b)], "1:11": [pi, np.array([a, b]) / (a + b)],
+        "3:3": [np.trace(P), 2 - a - b], "3:3.2": [np.linalg.det(P), (1 - a) * (1 - b) - a * b, 1 - a - b],
+        "3:5": [Pn, np.array([[b, a], [b, a]]) / (a + b) + lam**n / (a + b) * np.array([[a, -a], [-b, b]])],
+        "3:7": [Pn[0, 0], (b + a * lam**n) / (a + b)], "3:7.2": [Pn[1, 0], (b - b * lam**n) / (a + b)],
+        "3:8": [Pn[0, 0], (b + a * lam ** (n - 1)) / (a + b)], "3:8.2": [Pn[1, 0], (b + b * lam**n) / (a + b)],
+        "5:3": [np.sum(ks * a * (1 - a) ** (ks - 1)), 1 / a], "5:3.2": [np.sum(ks * a * (1 - a) ** (ks - 1)), (1 - a) / a],
+        "5:6": [ET, 1 / pi[0], (a + b) / b], "5:8": [ET, (a + b) / a],
+    }
+
+
+@document("170_lecture_mixture_moments")
+def _(rng):
+    normal = lambda x, m, s2: np.exp(-(x - m) ** 2 / (2 * s2)) / np.sqrt(2 * np.pi * s2)  # noqa: E731
+    Phi = lambda z: 0.5 * (1 + math.erf(z / math.sqrt(2)))  # noqa: E731
+    w = rng.uniform(0.05, 0.95)
+    mu0, mu1 = rng.normal(scale=2, size=2)
+    s0, s1 = rng.uniform(0.3, 2, size=2)
+
+    def moments(w, mu0, mu1, s0, s1):
+        """E X, E X^2, E X^4 and the density of the mixture, by sampling Z and then X: integrals of the two components."""
+        lo, hi = min(mu0, mu1) - 12 * max(s0, s1), max(mu0, mu1) + 12 * max(s0, s1)
+        dens = lambda x: w * normal(x, mu1, s1**2) + (1 - w) * normal(x, mu0, s0**2)  # noqa: E731
+        return [_integral(lambda x: x**k * dens(x), lo, hi) for k in (1, 2, 4)], dens, lo
+    (m1, m2, _), dens, lo = moments(w, mu0, mu1, s0, s1)
+    var = m2 - m1 * m1
+    x = rng.uniform(lo / 2, -lo / 2)
+    F = _integral(dens, lo, x)
+    mz = w * mu1 + (1 - w) * mu0                         # E[X | Z] is mu_Z
+    mu, s = rng.normal(), rng.uniform(0.3, 2)
+    (n1, n2, n4), _, _ = moments(0.5, -mu, mu, s, s)
+    # the density of line 6 against a histogram-free check: P(X in [x, x + eps]) / eps by sampling Z first
+    eps = 1e-6
+    cdf = lambda t: w * Phi((t - mu1) / s1) + (1 - w) * Phi((t - mu0) / s0)  # noqa: E731
+    return {
+        "6": [(cdf(x + eps) - cdf(x - eps)) / (2 * eps), w * normal(x, mu1, s1**2) + (1 - w) * normal(x, mu0, s0**2)],
+        "9": [m1, mz, w * mu1 + (1 - w) * mu0],
+        "13": [m2, w * (s1**2 + mu1**2) + (1 - w) * (s0**2 + mu0**2)],
+        "19": [var, (w * s1**2 + (1 - w) * s0**2) + (w * (mu1 - mz) ** 2 + (1 - w) * (mu0 - mz) ** 2),
+               w * s1**2 + (1 - w) * s0**2 + w * (1 - w) * (mu1 - mu0) ** 2],
+        "23": [w * (mu1 - mz) ** 2 + (1 - w) * (mu0 - mz) ** 2, w * (1 - w) * (mu1 - mu0) ** 2],
+        "27": [var, w * s1**2 + (1 - w) * s0**2], "28": [var, w**2 * s1**2 + (1 - w) ** 2 * s0**2],
+        "32": [F, cdf(x)], "34": [F, Phi((x - m1) / math.sqrt(var))],
+        "36.2": [n1, 0], "38": [n2 - n1 * n1, s * s + mu * mu], "38.2": [n4, 3 * s**4 + 6 * s * s * mu * mu + mu**4],
+        "41": [n2 - n1 * n1, s * s + 2 * mu * mu],
+    }
+
+
+@document("171_worksheet_integration_by_parts")
+def _(rng):
+    e, pi = math.e, math.pi
+    x = rng.uniform(-3, 3)
+    n = int(rng.integers(1, 9))
+    I1 = _integral(lambda t: t * np.exp(t), 0, 1)
+    I2 = _integral(lambda t: t * np.sin(t), 0, pi)
+    I3 = _integral(lambda t: t * np.cos(t), 0, pi / 2)
+    I4 = _integral(lambda t: t * t * np.exp(t), 0, 1)
+    gamma = lambda k: _integral(lambda t: t**k * np.exp(-t), 0, 80)  # noqa: E731
+    I6 = _integral(lambda t: np.exp(t) * np.sin(t), 0, pi)
+    return {
+        "8": [I1, (1 * e - 0) - _integral(np.exp, 0, 1), 1],
+        "10": [d(lambda t: (t - 1) * math.exp(t), x), x * math.exp(x)],
+        "14": [I2, (-pi * math.cos(pi) + 0) + _integral(np.cos, 0, pi), pi], "16": [I2, -pi],
+        "18": [I3, pi / 2 + 1], "19": [I3, pi / 2 - 1],
+        "23": [I4, e - 2 * I1, e - 2], "25": [I4, e - 1],
+        "29": [gamma(n), n * gamma(n - 1)], "31": [gamma(n), math.factorial(n)], "31.2": [gamma(n), math.factorial(n - 1)],
+        "34": [I6, e**pi + 1 - I6], "36": [I6, (e**pi + 1) / 2], "38": [I6, (e**pi - 1) / 2],
+    }
+
+
+@document("172_appendix_symmetric_2x2_eigen")
+def _(rng):
+    a, c = rng.normal(scale=2, size=2)
+    b = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    lam = rng.normal(scale=3)
+    sym = lambda a, b, c: np.array([[a, b], [b, c]])  # noqa: E731
+    A = sym(a, b, c)
+    top = lambda a, b, c: np.linalg.eigvalsh(sym(a, b, c))[1]  # noqa: E731
+    lo, hi = np.linalg.eigvalsh(A)
+    pm = np.array([hi, lo])                                      # (lambda_+, lambda_-)
+    r = math.sqrt((a - c) ** 2 + 4 * b * b)
+    v = np.array([b, hi - a])
+    w = np.array([hi - a, b])
+    tr, det = np.trace(A), np.linalg.det(A)
+    db = d(lambda t: top(a, t, c), b)
+    return {
+        "14": [np.linalg.det(A - lam * np.eye(2)), (a - lam) * (c - lam) - b * b, lam**2 - (a + c) * lam + (a * c - b * b)],
+        "18": [pm, np.array([a + c + r, a + c - r]) / 2],
+        "20": [hi + lo, tr], "20.2": [hi * lo, det], "22": [hi - lo, r], "24": [hi - lo, math.sqrt(tr * tr + 4 * det) if tr * tr + 4 * det >= 0 else UNDEFINED],
+        "25": [pm, np.array([a + c + r / 2, a + c - r / 2])],
+        "29": [A @ v, hi * v], "31.2": [A @ w, hi * w],
+        "36": [d(lambda t: top(t, b, c), a), 0.5 + (a - c) / (2 * r)],
+        "37": [db, 2 * b / r, 2 * v[0] * v[1] / (v @ v)], "40": [db, b / r],
+    }
+
+
+@document("173_hw_euler_methods_test_equation")
+def _(rng):
+    lam, h = rng.uniform(-5, 2), rng.uniform(0.01, 0.4)
+    y0 = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    t = rng.uniform(0.1, 1.5)
+    n = int(rng.integers(0, 12))
+    f = lambda y: lam * y  # noqa: E731
+
+    def rk4(y, T, steps=2000):                               # the exact solution at T, numerically
+        k = T / steps
+        for _ in range(steps):
+            a1 = f(y); a2 = f(y + k / 2 * a1); a3 = f(y + k / 2 * a2); a4 = f(y + k * a3)  # noqa: E702
+            y = y + k / 6 * (a1 + 2 * a2 + 2 * a3 + a4)
+        return y
+
+    yn = rng.normal()                                        # a current iterate y_n
+    fwd = yn + h * f(yn)
+    bwd = _root(lambda z: z - yn - h * f(z), -1e4, 1e4)     # z = y_n + h f(z)
+    trap = _root(lambda z: z - yn - h / 2 * (f(yn) + f(z)), -1e4, 1e4)
+    heun = yn + h / 2 * (f(yn) + f(yn + h * f(yn)))
+    euler = y0
+    for _ in range(n):
+        euler = euler + h * f(euler)
+    N = 10**9
+    L, H = -10, 0.25
+    return {
+        "4": [rk4(y0, t), y0 * math.exp(lam * t)],
+        "8": [fwd, (1 + h * lam) * yn], "8.2": [euler, (1 + h * lam) ** n * y0], "10": [euler, (1 + h * lam) ** (n + 1) * y0],
+        "11": [math.exp(N * math.log1p(lam * t / N)), math.exp(lam * t)],
+        "15": [bwd, yn / (1 - h * lam)], "17": [bwd, (1 - h * lam) * yn],
+        "21": [trap, (1 + h * lam / 2) / (1 - h * lam / 2) * yn],
+        "25": [heun, (1 + h * lam + (h * lam) ** 2 / 2) * yn], "27": [heun, (1 + h * lam + (h * lam) ** 2) * yn],
+        "29.3": [1 + H * L, -1.5], "30": [1 / (1 - H * L), 1 / 3.5], "31": [1 + H * L, -2.5],
+    }
+
+
+def _limit(g, x0=0.0, h=0.05, at_infinity=False):
+    """lim g(x) as x -> x0 (from the right), or as x -> infinity, for g analytic in x - x0 (in 1/x at infinity) after
+    removing the singularity: Neville's extrapolation to 0 of g at x0 + h, h/2, ..., h/16."""
+    us = [h / 2**k for k in range(5)]
+    vs = [g(1 / u) if at_infinity else g(x0 + u) for u in us]
+    table = list(vs)
+    for m in range(1, len(us)):
+        for i in range(len(us) - m):
+            table[i] = (us[i + m] * table[i] - us[i] * table[i + 1]) / (us[i + m] - us[i])
+    return table[0]
+
+
+@document("174_exam_limits_lhopital")
+def _(rng):
+    a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    b = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    while abs(abs(a) - 1) < 0.05 or abs(a - b) < 0.05:
+        a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    L1 = _limit(lambda x: math.sin(a * x) / (b * x))
+    L2 = _limit(lambda x: (1 - math.cos(x)) / x**2)
+    L2b = _limit(lambda x: math.sin(x) / (2 * x))
+    L2c = _limit(lambda x: math.cos(x) / 2)
+    tan3 = _limit(lambda x: (math.tan(x) - x) / x**3)
+    Le = _limit(lambda x: math.exp(x * math.log1p(a / x)), at_infinity=True, h=0.01)
+    Lln = _limit(lambda x: math.log(x) / (x - 1), x0=1.0)
+    Lq = _limit(lambda x: (x + 1) / (x + 2))
+    return {
+        "6": [L1, a / b], "6.2": [L1, 1],
+        "10": [L2, L2b, L2c, 0.5],
+        "15": [_limit(lambda x: (math.expm1(x) - x) / x**2), 0.5],
+        "20": [_limit(lambda x: (x - math.sin(x)) / x**3), 1 / 6], "20.2": [tan3, 1 / 3], "22": [tan3, 1 / 6],
+        "24": [Le, math.exp(a)], "25": [Le, math.exp(1 / a)],
+        "27": [Lln, 1], "28": [Lln, 0],
+        "32": [Lq, 0.5], "34": [Lq, _limit(lambda x: 1 / 1), 1],
+        "36": [400.0**2 * math.exp(-400.0), 0],
+    }
+
+
+@document("175_blog_logit_normal_density")
+def _(rng):
+    mu, s = rng.uniform(-3, 3), rng.uniform(0.3, 3)
+    while abs(mu) < 0.2:
+        mu = rng.uniform(-3, 3)
+    x, z, y = rng.uniform(0.02, 0.98), rng.normal(scale=3), math.exp(rng.normal())
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    logit = lambda u: math.log(u / (1 - u))  # noqa: E731
+    pZ = lambda t, m=mu: math.exp(-(t - m) ** 2 / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    FX = lambda u: Phi((logit(u) - mu) / s)  # noqa: E731   P(X <= u) = P(Z <= logit u)
+    pX = d(FX, x)
+    sg = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+    mean = lambda m: _integral(lambda t: sig(m + s * t) * np.exp(-t * t / 2) / math.sqrt(2 * math.pi), -12, 12)  # noqa: E731
+    med = _root(lambda u: FX(u) - 0.5, 1e-12, 1 - 1e-12)
+    FY = lambda u: Phi((math.log(u) - mu) / s)  # noqa: E731
+    return {
+        "10": [d(logit, x), 1 / x + 1 / (1 - x), 1 / (x * (1 - x))], "10.2": [d(sg, z), sg(z) * (1 - sg(z))],
+        "17": [pX, pZ(logit(x)) / (x * (1 - x)),
+               1 / (s * math.sqrt(2 * math.pi)) / (x * (1 - x)) * math.exp(-(logit(x) - mu) ** 2 / (2 * s * s))],
+        "21": [pX, pZ(logit(x))], "22": [pX, pZ(logit(x)) * x * (1 - x)],
+        "26": [math.log(pX), -math.log(x) - math.log(1 - x) - (logit(x) - mu) ** 2 / (2 * s * s) - math.log(s * math.sqrt(2 * math.pi))],
+        "31": [med, sg(mu)], "32": [mean(mu), sg(mu)], "33": [mean(0.0), 0.5], "33.2": [sg(-z), 1 - sg(z)],
+        "37.2": [d(FY, y), pZ(math.log(y)) / y], "38": [d(FY, y), y * pZ(math.log(y))],
+    }
+
+
+@document("176_nb_gaussian_mgf_moments")
+def _(rng):
+    mu, s = rng.uniform(-1.5, 1.5), rng.uniform(0.3, 1.5)
+    while abs(s - 1) < 0.05:
+        s = rng.uniform(0.3, 1.5)
+    nu, tau = rng.uniform(-1.5, 1.5), rng.uniform(0.3, 1.5)
+    t = rng.uniform(-1.5, 1.5)
+    phi = lambda z: np.exp(-z * z / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    E = lambda g, m=mu, sd=s: _integral(lambda z: g(m + sd * z) * phi(z), -14, 14)  # noqa: E731   E[g(X)]
+    M = lambda u: math.exp(mu * u + s * s * u * u / 2)  # noqa: E731
+    K = lambda u: math.log(M(u))  # noqa: E731
+    m1, m2 = d(M, 0.0), d2(M, 0.0)
+    z = np.linspace(-14, 14, 801)
+    wts = np.ones(801)
+    wts[1:-1:2], wts[2:-1:2] = 4, 2
+    wts *= (z[1] - z[0]) / 3
+    X, Y = np.meshgrid(mu + s * z, nu + tau * z, indexing="ij")
+    joint = np.outer(wts * phi(z), wts * phi(z))                      # X and Y independent
+    Msum = float(np.sum(joint * np.exp(t * (X + Y))))
+    MX, MY = E(lambda v: np.exp(t * v)), E(lambda v: np.exp(t * v), nu, tau)
+    a = mu + rng.uniform(0.1, 3)
+    expo = lambda u: -u * a + mu * u + s * s * u * u / 2  # noqa: E731
+    ts = _root(lambda u: d(expo, u), 0.0, 100.0)
+    return {
+        "1:5": [E(lambda v: np.exp(t * v)), E(lambda v: np.exp(t * v)), M(t)],
+        "1:7": [d(M, t), (mu + s * s * t) * M(t)], "1:7.2": [m1, mu],
+        "1:9": [d2(M, t), (s * s + (mu + s * s * t) ** 2) * M(t)], "1:11": [m2, s * s + mu * mu],
+        "1:13": [E(lambda v: (v - mu) ** 2), m2 - m1 * m1, s * s], "1:15": [d2(M, t), s * s * M(t)],
+        "3:3.2": [K(t), mu * t + s * s * t * t / 2], "3:3.3": [_d3(K, t), 0],
+        "3:4": [E(lambda v: v**3), mu**3 + 3 * mu * s * s], "3:5": [E(lambda v: v**3), mu**3 + s**3],
+        "3:7": [Msum, MX * MY], "3:8": [Msum, MX + MY],
+        "5:3": [ts, (a - mu) / s**2], "5:3.2": [ts, (a - mu) / s],
+    }
+
+
+@document("177_recitation_lagrange_multipliers")
+def _(rng):
+    s = rng.uniform(0.1, 5)
+    x, y, lam = rng.normal(size=3)
+    L = lambda v: v[0] * v[1] - v[2] * (v[0] + v[1] - s)  # noqa: E731
+    xs = _root(lambda u: d(lambda w: w * (s - w), u), 0.0, s)            # the maximiser of x (s - x)
+    ys = s - xs
+    n = int(rng.integers(1, 6))
+    a = rng.normal(size=n)
+    b = rng.normal(scale=2)
+    xstar = np.linalg.lstsq(a.reshape(1, -1), np.array([b]), rcond=None)[0]   # the least-norm solution of a^T x = b
+    na = np.linalg.norm(a)
+    while abs(na - 1) < 0.05:
+        a = rng.normal(size=n)
+        na = np.linalg.norm(a)
+        xstar = np.linalg.lstsq(a.reshape(1, -1), np.array([b]), rcond=None)[0]
+
+    def best(c):                                                           # argmin of x^2 + 2 y^2 on x + y = c
+        yy = _root(lambda u: d(lambda w: (c - w) ** 2 + 2 * w * w, u), -10.0, 10.0)
+        return np.array([c - yy, yy])
+    p = best(1.0)
+    v = lambda c: (lambda q: q[0] ** 2 + 2 * q[1] ** 2)(best(c))  # noqa: E731   x^2 + 2 y^2 at the minimiser
+    lstar = 2 * p[0]                                                       # d/dx f = lambda d/dx g at the optimum
+    c = rng.uniform(0.2, 3)
+    while abs(c - 1) < 0.05:
+        c = rng.uniform(0.2, 3)
+    return {
+        "7.2": [partial(L, np.array([x, y, lam]), 0), y - lam],
+        "10": [xs, ys, s / 2], "10.2": [xs * ys, s * s / 4], "12": [xs * ys, s * s / 2],
+        "17": [xstar, b / na**2 * a], "17.2": [np.linalg.norm(xstar), abs(b) / na], "19": [xstar, b / na * a],
+        "23": [p, np.array([2 / 3, 1 / 3])], "23.2": [lstar, 4 / 3], "23.3": [p[0] ** 2 + 2 * p[1] ** 2, 2 / 3],
+        "25": [p, np.array([1 / 3, 2 / 3])],
+        "29": [v(c), 2 * c * c / 3], "29.2": [(v(1 + 1e-4) - v(1 - 1e-4)) / 2e-4, lstar], "31": [v(c), 2 * c / 3],
+    }
+
+
+@document("178_notes_roots_of_unity")
+def _(rng):
+    C = lambda z: np.array([complex(z).real, complex(z).imag])  # noqa: E731   a complex number as the pair (re, im)
+    th, ph, al = rng.uniform(-4, 4, size=3)
+    m = int(rng.integers(-6, 7))
+    n = int(rng.integers(2, 13))
+    w = complex(math.cos(2 * math.pi / n), math.sin(2 * math.pi / n))
+    cis = lambda t: complex(math.cos(t), math.sin(t))  # noqa: E731   e^{i t} as the point (cos t, sin t), from the series
+    expo = lambda t: sum((1j * t) ** k / math.factorial(k) for k in range(80))  # noqa: E731   e^{i t} by its power series
+    prod = 1 + 0j
+    for k in range(n):
+        prod *= w**k
+    return {
+        "8": [C(expo(th)), C(cis(th))],
+        "12": [C(expo(th) * expo(ph)), C(expo(th + ph))],
+        "15": [math.cos(th + ph), math.cos(th) * math.cos(ph) - math.sin(th) * math.sin(ph)],
+        "16": [math.sin(th + ph), math.sin(th) * math.cos(ph) + math.cos(th) * math.sin(ph)],
+        "18": [math.cos(th + ph), math.cos(th) * math.cos(ph) + math.sin(th) * math.sin(ph)],
+        "19": [C(cis(th) ** m), C(cis(m * th))],
+        "25": [C(sum(w**k for k in range(n))), C((1 - w**n) / (1 - w)), C(0)],
+        "29": [C(prod), C(w ** (n * (n - 1) // 2)), C((-1) ** (n - 1))], "31": [C(prod), C(1)],
+        "32": [abs(1 - w), 2 * math.sin(math.pi / n)], "32.2": [abs(1 - w), 2 * math.sin(2 * math.pi / n)],
+        "35": [1 + 2 * math.cos(2 * math.pi / 3), 0], "36": [math.cos(2 * al), 2 * math.cos(al) ** 2 - 1],
+        "38": [math.cos(2 * math.pi / 5), (math.sqrt(5) - 1) / 4], "40": [math.cos(2 * math.pi / 5), (math.sqrt(5) + 1) / 4],
+    }
+
+
+@document("179_forum_bilinear_interpolation_gradients")
+def _(rng):
+    F = rng.normal(size=4)                                   # f_00, f_10, f_01, f_11
+    f00, f10, f01, f11 = F
+
+    def B(u, v, F=F):
+        return float(sum(F[k] * w for k, w in enumerate(((1 - u) * (1 - v), u * (1 - v), (1 - u) * v, u * v))))
+    u, v, t = rng.uniform(0, 1, size=3)
+    h, xi = rng.uniform(0.1, 4), rng.normal()
+    x = xi + h * u
+    Bx = lambda s: B((s - xi) / h, v)  # noqa: E731
+    Bu = d(lambda s: B(s, v), u)
+    dF = grad(lambda G: B(u, v, G), F)
+    return {
+        "9": [B(u, v, np.ones(4)), 1], "10": [B(0.5, 0.5), (f00 + f10 + f01 + f11) / 4],
+        "12": [B(u, v), f00 + (f10 - f00) * u + (f01 - f00) * v + (f11 - f10 - f01 + f00) * u * v],
+        "17": [Bu, (1 - v) * (f10 - f00) + v * (f11 - f01)], "17.2": [d2(lambda s: B(s, v), u), 0],
+        "19": [partial2(lambda w: B(w[0], w[1]), np.array([u, v]), 0, 1), f11 - f10 - f01 + f00],
+        "20": [Bu, (1 - v) * (f10 - f00) + v * (f11 - f10)],
+        "23": [d(Bx, x), Bu / h], "23.2": [d(Bx, x), h * Bu],
+        "27": [dF[3], u * v], "27.2": [dF[1], u * (1 - v)], "29": [dF[1], (1 - u) * v],
+        "33": [B(t, t), f00 + (f10 + f01 - 2 * f00) * t + (f11 - f10 - f01 + f00) * t * t],
+        "35": [B(t, t), (1 - t) * f00 + t * f11],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
