@@ -1831,3 +1831,32 @@ def test_take_states_a_standing_range():
 def test_a_display_inside_a_list_item_is_placed_on_its_own_lines():
     r = _checked("1. Expanding first: $(x + 1)^2 = x^2 + 2x + 1$, so\n   $$\n   \\frac{d}{dx} (x + 1)^2 = 2x + 2\n   $$\n")
     assert r["line 3"].verdict is Verdict.PROVED and r["line 3"].line == 3
+
+
+def test_an_equation_its_undeclared_name_solves_is_not_refuted_as_an_identity():
+    r = _checked("Calling the integral $I$, integrating by parts twice gives back $I = e^\\pi + 1 - I$, so "
+                 "$2I = e^\\pi + 1$.\n")
+    solved = r["line 1"]
+    assert solved.verdict is Verdict.UNKNOWN and "an equation in I" in solved.detail
+    assert _checked("$$\n(a + b)^2 = a^2 + 2ab + b^2\n$$\n")["line 2"].verdict is Verdict.PROVED
+
+
+def test_a_formula_for_a_default_size_makes_its_later_uses_unknown():
+    r = _checked("Let $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\nM(t) = \\exp\\Big(\\mu t + \\frac{\\sigma^2 t^2}{2}\\Big)\n$$\n\n"
+                 "The cumulant generating function $K = \\log M$ is a quadratic, "
+                 "$K(t) = \\mu t + \\frac{\\sigma^2 t^2}{2}$.\n")
+    later = r["line 7 (2)"]
+    assert later.verdict is Verdict.UNKNOWN and "uses K" in later.detail
+
+
+def test_pi_said_to_be_a_vector_is_not_the_number():
+    r = _checked("Let $P = \\begin{pmatrix} 1 - a & a \\\\ b & 1 - b \\end{pmatrix}$. A row vector $\\pi$ with "
+                 "nonnegative entries summing to one is stationary when $\\pi P = \\pi$.\n")
+    (stationary,) = [v for v in r.values() if "\\pi P" in v.latex]
+    assert stationary.verdict is Verdict.UNKNOWN and "said on line 1 to be a vector" in stationary.detail
+
+
+def test_a_claim_at_a_point_that_is_no_whole_number_is_not_checked_elsewhere():
+    r = _checked("Here $f(p) = p (1 - p)$. Its derivative vanishes at $p = \\frac{1}{2}$, where $f(p) = \\frac{1}{4}$.\n")
+    (at,) = [v for v in r.values() if v.latex.endswith("\\frac{1}{4}")]
+    assert at.verdict is Verdict.UNKNOWN and "no whole number" in at.detail

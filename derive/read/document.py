@@ -146,6 +146,7 @@ class _Builder:
         self.all_heading_lines: list[int] = []  # every heading's line, the run-in ones (\\paragraph) too
         self.global_lines: set[int] = set()  # lines whose lead says they hold everywhere ("for every real $x$")
         self.sided_lines: set[int] = set()  # lines whose lead speaks of one side, branch or case ("on that side")
+        self.law_parameters: dict[str, set[str]] = {}  # a random variable -> the parameters of its laws
         self.set_lines: set[int] = set()  # lines whose lead sets an equation first ("setting $\\nabla L = 0$ gives")
         self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
         self.einstein_line: int | None = None  # the line saying the document sums over repeated indices
@@ -252,8 +253,12 @@ class _Builder:
             if _NUMERIC.fullmatch(chain.terms[1].text.strip()):
                 return (f"{name} is read as a size, and this sets its value: a claim at one size is not read; say it in "
                         f"words (\"for ${name} = {chain.terms[1].text.strip()}$\")")
-            return (f"{name} is read as a size, and this formula may define it (a count, {name} = ...): a size "
-                    "is not given by a formula; use another letter for the count, or declare what it is")
+            why = (f"{name} is read as a size, and this formula may define it (a count, {name} = ...): a size "
+                   "is not given by a formula; use another letter for the count, or declare what it is")
+            if name not in self.reader.stated and name not in self.unreadable_definitions:
+                # (K = log M: whatever K is, the displays after it use the name this formula gives it)
+                self.unreadable_definitions[name] = (line, why)
+            return why
         for at, related, text in self.size_relations:
             if len(related & sizes) > 1:
                 return (f"uses {', '.join(sorted(related & sizes))}, which line {at} relates (${text}$): a relation "
@@ -504,6 +509,15 @@ class _Builder:
                                     f"{'s' if len(alone) == 1 else ''} on one side only: as read, the claim would "
                                     f"hold for every function {names}; define it first (\"$f(x) = ...$\" in the text "
                                     "or a display of its own)")
+            left_name = chain.terms[n].text.strip()
+            if not link_problems[n] and values[n] is not None and values[n + 1] is not None and not lonely \
+                    and re.fullmatch(r"\\?[A-Za-z]+", left_name) and symbol_name(left_name) in per_term[n] \
+                    and symbol_name(left_name) in per_term[n + 1] and not (n == 0 and self.defined):
+                # I = e^pi + 1 - I, of an I the document names in words ("calling the integral I"): an equation the
+                # value of I solves, never a claim for every I
+                lonely_links[n] = (f"an equation in {left_name}, never declared, alone on the left and again on the "
+                                   f"right: an equation its value solves rather than a claim for every {left_name}; "
+                                   f"say what {left_name} is (\"where ${left_name} = ...$\")")
             # a name the step's condition is about (x > 0) is one the document speaks of
             lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges}]
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
@@ -789,6 +803,10 @@ class _Builder:
         for t in chain.terms:
             letters |= _letters(t.text)
         names = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
+        # (E[X] of X ~ Bernoulli(p) is written in p: the ranges said of p hold)
+        added = {p for n in list(names) for p in self.law_parameters.get(n, ())}
+        names |= added
+        letters |= {p for p in added if re.fullmatch(r"[A-Za-z]", p)}
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
         # x > a with a > 0: the names an order relates to those the step writes, taken in with their own ranges
@@ -866,6 +884,9 @@ class _Builder:
                                        f"which is not read: only a number's value (y = 1) or two index letters are")
                 out.append(c)
                 continue
+            if not re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", c.right):
+                return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
+                                   f"not read: a value that is no whole number (write the claim at that value)")
             for letter in c.letters():
                 if self.notation.size_of_index(letter) is None:
                     return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
@@ -1414,6 +1435,11 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
                                    f"their own, which is not read ({d.name}_j would be read as an entry of one vector "
                                    f"{d.name}); write them as the rows of a matrix and use its entries")
             continue
+        if d.kind == "unsized":
+            out.setdefault(d.name, f"${d.name}$ is said on line {lines.of(d.offset)} to be a vector (\"{d.written}\"), "
+                                   f"not the number ${d.name}$: declare its length (${d.name} \\in \\mathbb{{R}}^{{1 \\times K}}$) "
+                                   "or use another letter")
+            continue
         fixed = any(x.isdigit() for x in d.sizes)
         key = _label_key(d.name)  # (W_1, b_2: a name with a one-letter or numeral label is read; W_{out} is not)
         if d.kind in ("vector", "matrix") and (fixed or not re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key)):
@@ -1542,6 +1568,22 @@ def _declare(notation: Notation, said, lines: _Lines):
             matrices.pop(key, None)
             functions.pop(key, None)
             note(key, f"${key}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}", d.offset)
+        elif d.kind == "random" and key not in notation.functions:
+            forget.add(key)
+            scalars.append(key)
+            vectors.pop(key, None)
+            matrices.pop(key, None)
+            note(key, f"${key}$ is a random variable, a number", d.offset)
+        elif d.kind == "parameter" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) \
+                and not (notation.size_name(key) or notation.kind_of(key) in ("size", "index") or key in sizes):
+            # "i.i.d. with mean $\mu$ and variance $\sigma^2$": a parameter of a law, a number (sigma is no sigmoid)
+            forget.add(key)
+            scalars.append(key)
+            vectors.pop(key, None)
+            matrices.pop(key, None)
+            functions.pop(key, None)
+            note(key, f"${key}$ is a real number, " + ("a parameter of a random variable's law" if d.sizes == ("law",)
+                                                       else "a constant, as the document says"), d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key) \
                 and not d.sizes[0].isdigit():
             forget.add(key)
@@ -2246,6 +2288,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # every name the prose says something of (declared, given a range, described): a parameter of its own
         reader.said_names = {symbol_name(d.name) for d in said.declarations} | {symbol_name(n) for n, *_ in said.described}
         reader.prime_transpose = prime_transpose
+        # "$X \sim \mathrm{Bernoulli}(p)$": random variables, for \mathbb{E}[...] and \operatorname{Var}(...)
+        reader.law_statements = tuple(said.laws)
+        reader.law_independent = tuple(said.independent)
+        reader.offset_lines = lines.of
         reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
@@ -2290,6 +2336,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
     builder.sided_lines = sided_lines
+    for law in said.laws:
+        builder.law_parameters.setdefault(law.name, set()).update(n for p in law.params for n in names_in(p))
     builder.global_lines = global_lines
     builder.all_heading_lines = sorted(lines.of(h) for h in said.headings)
     builder.set_lines = set_lines
@@ -2418,6 +2466,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         used = set()
         for t in chain.terms:
             used |= names_in(t.text)
+        for law in said.laws:
+            if law.name in used:
+                used |= {n for p in law.params for n in names_in(p)}  # (E[X] of X ~ Bernoulli(p): p is used)
         here = lines.of(chain.offset)
         by_name = names_by_part[part]
         # (a function's meaning holds in the whole document, also before the line that states it)
@@ -2441,8 +2492,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                       and at <= lines.of(chain.offset)]
         # "$\Phi$ is the standard normal CDF": a function described in words only, which derive reads as any
         # function; a claim true of that one may be false of others, so a counterexample must be that function
+        # (a random variable read through its law, inside E[...] or Var(...) only, is what its law says)
+        random = {symbol_name(law.name) for law in said.laws} - {
+            str(a) for step in made for side in step.terms
+            for a in side.expr.free_symbols | {b.label for b in side.expr.atoms(sp.IndexedBase)}}
         applicable += [(f"{words} (line {lines.of(at)})", None) for n, at, words, applied in said.described
                        if n in used and n not in reader.lambdas and n.lstrip("\\") not in BUILTIN_FUNCTIONS
+                       and symbol_name(n) not in random
                        and (not applied or reader.notation.kind_of(n) is None
                             and any(re.search(re.escape(n) + r"(?![A-Za-z])\s*'*\s*\(", t.text) for t in chain.terms))]
         # "let A be symmetric": a square matrix checked as every symmetric one (see Step.symmetric), no hypothesis

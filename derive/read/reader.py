@@ -35,6 +35,7 @@ from .usage import Usage
 from .context import DocumentContext, _bold_letter
 from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
+from .random_variables import RandomReading
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
 from .products import MatrixTerm
@@ -90,7 +91,7 @@ def _evaluation_bar(text: str) -> tuple[str, str] | None:
     return body, stripped[start + 1:-1]
 
 
-class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading):
+class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -164,6 +165,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.sequence_names: set[str] = set()  # sequences at a general step (read.sequences): x_k is a number
         self.abstract: dict = {}  # L given only by its gradient (g_i = dL/dy_i): name -> derivatives.Upstream
         self._upstream_probe: list | None = None  # (reading g_i = dL/dy_i to find L and y: see _define_upstream)
+        self.random_used: set[str] = set()  # random variables whose laws the readings used
 
     # --- public ------------------------------------------------------------------------------
 
@@ -519,7 +521,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         while k < len(entries):
             entry = entries[k]
             nxt = entries[k + 1] if k + 1 < len(entries) else None
-            if nxt is not None and nxt.op is None and not nxt.negative and not item_scripts(nxt.item) \
+            expectation = self._expectation_head(entries, k)
+            if expectation is not None:
+                head = None
+                value, k = self._expectation_at(entries, k, expectation, env)
+            elif nxt is not None and nxt.op is None and not nxt.negative and not item_scripts(nxt.item) \
                     and node_kind(item_base(nxt.item)) == "iverson" and self._is_indicator(entry):
                 head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
                 k += 1
@@ -530,7 +536,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 word = node_word(item_base(entry.item))
                 raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "
                                    f"write \\operatorname{{{word}}}(...) for a function, or \\cdot for a product")
-            if isinstance(head, (SumOp, DerivativeOp)):
+            if expectation is not None:
+                pass
+            elif isinstance(head, (SumOp, DerivativeOp)):
                 value = self._operate(head, entries[k + 1:], env)
                 k = len(entries)
             elif isinstance(head, Fn):
@@ -1440,6 +1448,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in GREEK) or ACCENTED.fullmatch(word) \
                 or (len(word) > 1 and word.isalpha() and not word.startswith("\\")):
             # A name the document never declares is a real scalar: a guess, named in the verdict.
+            if symbol_name(word) in self.random_names():
+                return V.Value(scalar(symbol_name(word)))  # a random variable, given its law by the prose
             self.guesses[symbol_name(word)] += 1
             return V.Value(scalar(symbol_name(word)))
         return None

@@ -19,6 +19,7 @@ without it, and a step that needs what the sentence said stays unknown or is sho
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,7 @@ _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\
 # "at $a = 0$ we have ...": the point the sentence's claims hold at (not "starts at $v_0 = 0$", a value)
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
                        r"(?<!\binitialized\s)\bat\s*$", re.I)
+_POINT_VALUE = re.compile(rf"\s*({_LETTER}|{_GREEK_LETTER})\s*=\s*(-?\s*(?:\d+\s*/\s*\d+|\d*\.\d+|\\[dt]?frac\s*\{{\s*\d+\s*\}}\s*\{{\s*\d+\s*\}}))\s*[,.;]?\s*")
 _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
 _CONJUNCTION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _START_VALUE = re.compile(r"\b(?:initiali[sz]ed|initiali[sz]es|starts?|started|begins?|began|set|reset|restarted)"
@@ -237,6 +239,20 @@ class CaseScope:
     brief: bool = False
 
 
+@dataclass(frozen=True)
+class LawStatement:
+    """What the prose says a random variable's law is: ``family`` (see derive.read.expectation.FAMILIES)
+    with its parameters as written (LaTeX; "" where the words leave one open); ``indexed`` for a family
+    X_1, ..., X_n of i.i.d. variables."""
+
+    name: str
+    family: str
+    params: tuple[str, ...]
+    offset: int
+    written: str
+    indexed: bool = False
+
+
 @dataclass
 class Statements:
     declarations: list[Declaration] = field(default_factory=list)
@@ -251,6 +267,10 @@ class Statements:
     # "$\Phi$ is the standard normal CDF", "$A$ is symmetric": a name described in words, (name, offset, the
     # description, whether it bears only where the name is applied as a function)
     described: list[tuple[str, int, str, bool]] = field(default_factory=list)
+    # "$X \sim \mathrm{Bernoulli}(p)$", "$X_1, \dots, X_n$ are i.i.d. with mean $\mu$ and variance $\sigma^2$"
+    laws: list[LawStatement] = field(default_factory=list)
+    # the random variables a sentence says are independent, by name
+    independent: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _sentences(paragraph: Paragraph):
@@ -417,6 +437,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     part_case = False  # the paragraph opens a part with its case ("(b) Similar pair, $s = 1$.")
     part = _PART.match(words) is not None
     for number, sentence in enumerate(_sentences(paragraph)):
+        _laws(sentence, out)
         opening = number == 0  # the paragraph's first sentence
         # "(b) Similar pair, $s = 1$." opening a part: the case the part is about, up to the next part
         labelled = part and opening
@@ -495,6 +516,11 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     first = False
                     continue
             c = _condition(math, piece.offset, True)
+            point = _POINT_VALUE.fullmatch(math) if c is None and _AT_POINT.search(said) else None
+            if point:
+                # "at $p = \frac{1}{2}$, where ...": a point that is no whole number, which the claims after it in the
+                # sentence are said at (a condition that is not read: those claims are not checked)
+                c = Condition(point.group(1), point.group(2).strip(), True, piece.offset)
             # (the words after the sentence's last mathematics open it: "for real $x$, and $z = 2$" opens no case,
             # "if $i = j$ and $k = l$" opens both)
             since = said[said.rfind("$") + 1:]
@@ -657,6 +683,206 @@ def _cases_definition(words: str):
 def _defines_by_cases(words: str) -> bool:
     """``$t_{ij} = 1$ if i = j and 0 otherwise``: the conditions belong to a definition, not a case."""
     return bool(re.search(r"\$[^$]*=\s*[-\d]+\s*\$\s*(?:,\s*)?(?:if|when|for)\b", words))
+
+
+# --- random variables and their laws ----------------------------------------------------------------
+
+_FAMILY_NAMES = {"bernoulli": "bernoulli", "bern": "bernoulli", "ber": "bernoulli", "binomial": "binomial",
+                 "bin": "binomial", "binom": "binomial", "poisson": "poisson", "pois": "poisson", "poi": "poisson",
+                 "exponential": "exponential", "exp": "exponential", "expon": "exponential", "normal": "normal",
+                 "gaussian": "normal", "n": "normal", "uniform": "uniform", "unif": "uniform", "u": "uniform"}
+_LAW_COUNT = {"bernoulli": 1, "binomial": 2, "poisson": 1, "exponential": 1, "normal": 2, "uniform": 2}
+_FONT = r"(?:\\(?:mathrm|operatorname|text|textrm|mathcal|mathsf|mathbb|mathit)\s*\{\s*([A-Za-z]+)\s*\}|\\?([A-Za-z]+))"
+_SIM = r"(?:\\overset\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\}|\\stackrel\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\}|\\sim(?![A-Za-z])(?:_\s*\{[^{}]*\})?)"
+_LAW_MATH = re.compile(rf"\s*(?P<subjects>.+?)\s*(?P<sim>{_SIM})\s*{_FONT}\s*(?:\\left|\\big|\\Big)?\s*(?P<open>[(\[])(?P<params>.*?)(?:\\right|\\big|\\Big)?[)\]]\s*[,.;]?\s*$")
+_SUBJECT = re.compile(r"\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?")
+_IID_WORDS = re.compile(r"\bi\.\s*i\.\s*d\b\.?|\biid\b|\bindependent(?:ly)?\b|\bindependently\b", re.I)
+_NOT_INDEPENDENT = re.compile(r"\bnot\s+(?:\w+\s+){0,2}independent|\bdependent\b|\bcorrelated\b|\bcorrelation\b", re.I)
+_LAW_WORDS = re.compile(r"\s*(?:(?:be|is|are|follows?|has|have)\s+)?(?:an?\s+|the\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent|"
+                        r"independently)\s+)?(?:draws?\s+(?:from\s+)?(?:an?\s+|the\s+)?)?"
+                        r"(?P<family>bernoulli|poisson|exponential|normal|gaussian|binomial)(?:ly)?"
+                        r"(?:\s+distributed)?(?:\s+random\s+variables?|\s+variables?|\s+draws?|\s+distribution)?"
+                        r"\s*,?\s*(?:with|of)\s+(?P<what>success\s+probability|probability\s+of\s+success|probability|"
+                        r"parameters?|rate|mean|intensity)\s*$", re.I)
+_STANDARD_NORMAL = re.compile(r"\s*(?:be|is|are)\s+(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?standard\s+"
+                              r"(?:normal|gaussian)\b", re.I)
+_GENERIC_WORDS = re.compile(r"\s*(?:be|are|is)\s+(?:(?:i\.\s*i\.\s*d\.?|iid|independent(?:ly)?)\s*,?\s*(?:and\s+identically\s+"
+                            r"distributed\s+)?)?(?:random\s+variables?\s+|draws\s+|copies\s+|samples\s+)?(?:each\s+)?"
+                            r"with\s+(?:a\s+|common\s+|the\s+same\s+)?mean\s*$", re.I)
+_VECTOR_BEFORE = re.compile(r"\b(?:row|column|probability|stationary)?\s*(?:vector|distribution)\s*$", re.I)
+_BERNOULLI_BY_PROBABILITY = re.compile(r"\s*(?:P|\\Pr|\\mathbb\s*\{\s*P\s*\}|\\operatorname\s*\{\s*P\s*\})\s*(?:\\left)?\s*\("
+                                       r"\s*([A-Za-z])\s*=\s*1\s*(?:\\right)?\)\s*=\s*(.+?)\s*[,.]?\s*$")
+_CONSTANTS_BEFORE = re.compile(r"\b(?:for|with|and|where)\s+(?:a\s+|some\s+|any\s+|two\s+)?(?:real\s+|fixed\s+)?"
+                               r"constants?\s*$", re.I)
+_RANDOM_BEFORE = re.compile(r"\b(?:any|two|some|three)\s+(?:real\s+)?random\s+variables\s*$", re.I)
+
+
+def _law_parameter(text: str) -> str:
+    """A parameter as written, without what is said of it: ``p \\in (0, 1)`` is p, ``\\lambda > 0`` is lambda."""
+    return re.split(r"\\in(?![A-Za-z])|\\[lg]eq?(?![A-Za-z])|[<>=]", text)[0].strip()
+
+
+def _law_params(family: str, text: str) -> tuple[str, ...] | None:
+    depth, parts, current = 0, [], ""
+    for ch in text:
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        if ch in ",;" and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    if len(parts) != _LAW_COUNT[family] or not all(parts):
+        return None
+    return tuple(parts)
+
+
+def _subjects(text: str) -> tuple[list[str], bool] | None:
+    """``X``, ``X, Y``, ``X_1, \\dots, X_n``, ``X_i``: the names, and whether they are a family's members."""
+    text = re.sub(r"\\(?:mathbf|boldsymbol|mathit|mathrm)\s*\{\s*([A-Za-z])\s*\}", r"\1", text)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    names, indexed = [], False
+    for part in parts:
+        if re.fullmatch(r"\\(?:dots|ldots|cdots)|\.\.\.|…", part):
+            continue
+        if not _SUBJECT.fullmatch(part):
+            return None
+        name = re.split(r"\s*_", part)[0]
+        if "_" in part:
+            indexed = True
+        if name not in names:
+            names.append(name)
+    return (names, indexed) if names else None
+
+
+def _laws(sentence, out: "Statements") -> None:
+    """Random variables and their laws, said in this sentence."""
+    words = _words(sentence)
+    found: list[str] = []
+    for n, piece in enumerate(sentence):
+        if piece.kind != "math":
+            continue
+        m = _LAW_MATH.match(piece.text)
+        if m:
+            family = _FAMILY_NAMES.get((m.group(3) or m.group(4) or "").lower())
+            subjects = _subjects(m.group("subjects"))
+            if m.group(4) == "N" or (m.group(3) or "").lower() == "n":
+                family = "normal"
+            if family == "uniform" and m.group("open") == "[" or family and family != "uniform" and m.group("open") != "(":
+                family = family if family == "uniform" else None
+            params = _law_params(family, m.group("params")) if family else None
+            if family == "normal" and params and re.fullmatch(r"\\sigma(?:_\w|_\{\w+\})?|s", params[1]):
+                params = None  # N(mu, sigma): the variance, or the standard deviation? not read
+            if subjects and params:
+                names, indexed = subjects
+                for name in names:
+                    out.laws.append(LawStatement(name, family, params, piece.offset, f"${' '.join(piece.text.split())}$",
+                                                 indexed or "iid" in m.group("sim").lower() or "i.i.d" in m.group("sim")))
+                    found.append(name)
+            continue
+        before = sentence[n - 1].text if n > 0 and sentence[n - 1].kind == "text" else ""
+        if _VECTOR_BEFORE.search(before) and piece.text.strip() in ("\\pi", "e"):
+            # "a row vector $\pi$": not the number pi
+            out.declarations.append(Declaration(piece.text.strip(), "unsized", (), piece.offset,
+                                                f"{before.strip()} ${piece.text.strip()}$"))
+        if _CONSTANTS_BEFORE.search(before) and re.fullmatch(r"\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*", piece.text):
+            # "for constants $a, b$": fixed numbers, never random
+            for name in (x.strip() for x in piece.text.split(",")):
+                out.declarations.append(Declaration(name, "parameter", ("constant",), piece.offset,
+                                                    f"{before.strip()} ${piece.text.strip()}$"))
+            continue
+        m = _BERNOULLI_BY_PROBABILITY.match(piece.text)
+        if m and re.search(rf"{re.escape(m.group(1))}\s*\\in\s*\\\{{\s*0\s*,\s*1\s*\\\}}|P\s*\(\s*{re.escape(m.group(1))}\s*=\s*0\s*\)",
+                           words):
+            # "$z \in \{0, 1\}$ with $P(z = 1) = p$": a Bernoulli variable
+            param = _law_parameter(re.split(r"=", m.group(2))[0])
+            out.laws.append(LawStatement(m.group(1), "bernoulli", (param,), piece.offset, f"${' '.join(piece.text.split())}$"))
+            found.append(m.group(1))
+            continue
+        copies = _subjects(piece.text)
+        if copies and copies[1] and _IID_WORDS.search(words) and len(copies[0]) == 1:
+            # "$n$ independent flips $X_1, \dots, X_n$ (with the same $p$)": copies of the X said before
+            known = [law for law in out.laws if law.name == copies[0][0] and not law.indexed]
+            if known and not any(law.name == copies[0][0] and law.indexed for law in out.laws):
+                out.laws.append(dataclasses.replace(known[-1], offset=piece.offset, indexed=True,
+                                                    written=f"{known[-1].written}; ${' '.join(piece.text.split())}$ "
+                                                            "independent copies"))
+                found.append(copies[0][0])
+                continue
+        subjects = _subjects(piece.text)
+        after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+        param = sentence[n + 2].text if n + 2 < len(sentence) and sentence[n + 2].kind == "math" else None
+        param = _law_parameter(param) if param is not None else None
+        if subjects is None:
+            continue
+        names, indexed = subjects
+        indexed = indexed or bool(re.match(r"\s*(?:are|be)\b", after) and _IID_WORDS.search(after[:40]))
+        written = f"${' '.join(piece.text.split())}${after}"
+        m = _LAW_WORDS.match(after)
+        if m and param is not None:
+            family = _FAMILY_NAMES[m.group("family").lower()]
+            what = m.group("what").lower()
+            params: tuple[str, ...] | None = None
+            if family == "normal" and what == "mean":
+                rest = sentence[n + 3].text if n + 3 < len(sentence) and sentence[n + 3].kind == "text" else ""
+                var = sentence[n + 4].text if n + 4 < len(sentence) and sentence[n + 4].kind == "math" else None
+                var = _law_parameter(var) if var is not None else None
+                if var is not None and re.fullmatch(r"\s*,?\s*and\s+variance\s*", rest):
+                    params = (param, var)
+                    written += f"${param}${rest}${var}$"
+            elif family == "exponential" and what == "mean":
+                params = (f"\\frac{{1}}{{{param}}}",)
+            elif family in ("bernoulli", "poisson", "exponential") and what != "mean" or \
+                    family in ("bernoulli", "poisson") and what == "mean":
+                if not (family == "exponential" and what == "parameter"):
+                    params = (param,)
+            if params is not None:
+                if len(params) == 1:
+                    written += f"${param}$"
+                for name in names:
+                    out.laws.append(LawStatement(name, family, params, piece.offset, written, indexed))
+                    found.append(name)
+            continue
+        if _STANDARD_NORMAL.match(after):
+            for name in names:
+                out.laws.append(LawStatement(name, "normal", ("0", "1"), piece.offset, written, indexed))
+                found.append(name)
+            continue
+        m = _GENERIC_WORDS.match(after)
+        if m and param is not None:
+            rest = sentence[n + 3].text if n + 3 < len(sentence) and sentence[n + 3].kind == "text" else ""
+            var = sentence[n + 4].text if n + 4 < len(sentence) and sentence[n + 4].kind == "math" else None
+            var = _law_parameter(var) if var is not None else None
+            variance = var if var is not None and re.fullmatch(r"\s*,?\s*and\s+(?:a\s+|common\s+)?variance\s*", rest) else ""
+            written += f"${param}$" + (f"{rest}${var}$" if variance else "")
+            for name in names:
+                out.laws.append(LawStatement(name, "generic", (param, variance), piece.offset, written, indexed))
+                found.append(name)
+            continue
+        if _RANDOM_BEFORE.search(before) or (n >= 2 and sentence[n - 2].kind == "math" and re.fullmatch(r"\s*and\s*", before)
+                                             and any(l.name in _subjects(sentence[n - 2].text)[0] for l in out.laws
+                                                     if _subjects(sentence[n - 2].text) and l.family == "generic"
+                                                     and l.offset == sentence[n - 2].offset)):
+            # "for any two random variables $X$ and $Y$": variables of any law (moments of their own)
+            for name in names:
+                out.laws.append(LawStatement(name, "generic", ("", ""), piece.offset, f"{before.strip()} ${piece.text.strip()}$",
+                                             indexed))
+                found.append(name)
+    for law in out.laws[len(out.laws) - len(found):]:
+        if not law.indexed and re.fullmatch(r"\\?[A-Za-z]+", law.name):
+            # a random variable is a number (X, never the matrix X), whatever its law
+            out.declarations.append(Declaration(law.name, "random", (), law.offset, law.written))
+        for param in law.params:
+            # the parameters are numbers: "variance $\sigma^2$" makes sigma a number, not the logistic function
+            m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(?:\^\s*\{?\s*2\s*\}?)?\s*", param)
+            if m and m.group(1) not in ("e", "\\pi") and not any(d.name == m.group(1) and d.kind == "parameter"
+                                                               for d in out.declarations):
+                out.declarations.append(Declaration(m.group(1), "parameter", ("law",), law.offset, law.written))
+    if len(found) > 1 and _IID_WORDS.search(words) and not _NOT_INDEPENDENT.search(words):
+        out.independent.append(tuple(dict.fromkeys(found)))
 
 
 def _counted(word: str) -> str:

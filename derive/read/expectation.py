@@ -1,0 +1,528 @@
+"""Expectations, variances and covariances of random variables the document gives a law.
+
+``E[·]`` is read into a formula in the laws' parameters: the argument is expanded into terms (sums
+become sums over fresh indices, powers of sums products of them), each term's random factors are
+grouped by the random variable they are, and the expectation of a product of independent factors is
+the product of their moments. Indices of an i.i.d. family summed over are split by which of them are
+equal (a set partition; the number of index tuples with that pattern is a falling factorial), so
+``E[(Σ_i X_i)^2] = n E[X^2] + n(n - 1) E[X]^2`` for every n.
+
+What is not determined by what the document says is refused, never guessed: a moment a law does not
+fix (the third moment of a variable given only its mean and variance), a product of variables the
+document does not say are independent (beyond two generic ones, whose covariance is a parameter of
+its own), a function of a variable with infinitely many values.
+
+Every expectation is cross-checked by another route before it is used: with sizes 2 and 3, the laws'
+parameters at rational points and every variable replaced by one taking two values (its own law where
+that is finite), the expectation is computed by summing over every outcome, and compared with the
+formula, evaluated there with the two-valued law's moments.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import sympy as sp
+
+from ..errors import FormulaError
+
+__all__ = ["Law", "Probability", "expectation", "variance", "covariance", "FAMILIES"]
+
+# family -> (parameters, how the reading names them)
+FAMILIES = {
+    "bernoulli": ("p",), "binomial": ("m", "p"), "poisson": ("lambda",), "exponential": ("lambda",),
+    "normal": ("mu", "sigma^2"), "uniform": ("a", "b"), "generic": ("mean", "variance"),
+}
+_MAX_POWER = 6
+_MAX_INDICES = 5
+_MAX_TERMS = 400
+
+
+@dataclass(frozen=True)
+class Law:
+    """The law of a random variable (or of every member of an i.i.d. family, ``indexed``)."""
+
+    family: str
+    params: tuple  # sympy expressions; for "generic", (mean or None, variance or None)
+    written: str  # as the document says it, with its line
+    indexed: bool = False  # X_1, ..., X_n: a family of variables, mutually independent
+
+    def moment(self, k: int, name: str) -> sp.Expr:
+        """E[X^k], or FormulaError naming what the document leaves open."""
+        if k == 0:
+            return sp.Integer(1)
+        f, ps = self.family, self.params
+        if f == "bernoulli":
+            return ps[0]
+        if f in ("binomial", "poisson"):
+            m, p = (ps[0], ps[1]) if f == "binomial" else (None, ps[0])
+            total = sp.Integer(0)
+            for j in range(1, k + 1):
+                falling = sp.ff(m, j) * p ** j if f == "binomial" else p ** j
+                total += sp.functions.combinatorial.numbers.stirling(k, j) * falling
+            return total
+        if f == "exponential":
+            return sp.factorial(k) / ps[0] ** k
+        if f == "normal":
+            mu, var = ps
+            return sp.Add(*[sp.binomial(k, j) * mu ** (k - j) * var ** (j // 2) * sp.factorial2(j - 1)
+                            for j in range(0, k + 1, 2)])
+        if f == "uniform":
+            a, b = ps
+            return sp.cancel((b ** (k + 1) - a ** (k + 1)) / ((k + 1) * (b - a)))
+        mean, var = ps
+        if k == 1 and mean is not None:
+            return mean
+        if k == 2 and mean is not None and var is not None:
+            return var + mean ** 2
+        what = "mean" if k == 1 else "variance" if k == 2 else f"moment of order {k}"
+        raise FormulaError(f"the {what} of {name} is not given: the document says of {name} only {self.written}")
+
+    def support(self) -> list[tuple[sp.Expr, sp.Expr]] | None:
+        """The values and their probabilities, for a law with finitely many values."""
+        if self.family == "bernoulli":
+            return [(sp.Integer(0), 1 - self.params[0]), (sp.Integer(1), self.params[0])]
+        return None
+
+    def domain(self) -> tuple:
+        """What the parameters must satisfy for the law to be one."""
+        f, ps = self.family, self.params
+        if f == "bernoulli":
+            return (sp.Ge(ps[0], 0), sp.Le(ps[0], 1))
+        if f == "binomial":
+            return (sp.Ge(ps[1], 0), sp.Le(ps[1], 1))
+        if f in ("poisson", "exponential"):
+            return (sp.Gt(ps[0], 0),)
+        if f == "normal":
+            return (sp.Gt(ps[1], 0),)
+        if f == "uniform":
+            return (sp.Lt(ps[0], ps[1]),)
+        return (sp.Ge(ps[1], 0),) if ps[1] is not None else ()
+
+
+@dataclass
+class Probability:
+    """What the document says of its random variables: their laws, and which are independent."""
+
+    laws: dict = field(default_factory=dict)  # name -> Law
+    independent: set = field(default_factory=set)  # frozenset({name, name}) said independent
+    used: list = field(default_factory=list)  # the laws a reading relied on (names)
+
+    def is_random(self, name: str) -> bool:
+        return name in self.laws
+
+
+# --- atoms -------------------------------------------------------------------------------------------
+
+
+def _name(atom) -> str | None:
+    if isinstance(atom, sp.Indexed):
+        return str(atom.base.label)
+    if isinstance(atom, sp.Symbol):
+        return atom.name
+    return None
+
+
+def _random_atoms(e: sp.Expr, prob: Probability) -> set:
+    found = {a for a in e.atoms(sp.Indexed) if str(a.base.label) in prob.laws}
+    found |= {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s.name in prob.laws}
+    return found
+
+
+@dataclass(frozen=True)
+class _Term:
+    coeff: sp.Expr
+    factors: tuple  # random atoms (with multiplicity) and functions of them
+    sums: tuple  # (dummy, low, high)
+
+
+def _terms(e: sp.Expr, prob: Probability, budget: list) -> list[_Term]:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise FormulaError("the expectation has too many terms to expand")
+    if not _random_atoms(e, prob):
+        return [_Term(e, (), ())]
+    if isinstance(e, sp.Add):
+        return [t for a in e.args for t in _terms(a, prob, budget)]
+    if isinstance(e, sp.Mul):
+        out = [_Term(sp.Integer(1), (), ())]
+        for a in e.args:
+            out = [_Term(x.coeff * y.coeff, x.factors + y.factors, x.sums + y.sums)
+                   for x in out for y in _terms(a, prob, budget)]
+            if len(out) > _MAX_TERMS:
+                raise FormulaError("the expectation has too many terms to expand")
+        return out
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and 1 <= int(e.exp) <= _MAX_POWER:
+        return _terms(sp.Mul(*[e.base] * int(e.exp), evaluate=False), prob, budget)
+    if isinstance(e, sp.Sum):
+        body, limits = e.function, list(e.limits)
+        fresh = []
+        for var, lo, hi in limits:
+            d = sp.Dummy(str(var), integer=True)
+            body = body.xreplace({var: d}) if not _binds(body, var) else body.subs(var, d)
+            fresh.append((d, lo, hi))
+        return [_Term(t.coeff, t.factors, t.sums + tuple(fresh)) for t in _terms(body, prob, budget)]
+    if isinstance(e, (sp.Indexed, sp.Symbol)):
+        return [_Term(sp.Integer(1), (e,), ())]
+    if isinstance(e, (sp.Derivative, sp.Integral, sp.Product)) or e.atoms(sp.Sum):
+        raise FormulaError("an expectation of a derivative, integral, product or sum inside a function of "
+                           "a random variable is not read")
+    return [_Term(sp.Integer(1), (e,), ())]  # a function of random variables: summed over their values
+
+
+def _binds(body, var) -> bool:
+    return any(var in s.variables for s in body.atoms(sp.Sum))
+
+
+# --- the expectation of one term --------------------------------------------------------------------
+
+
+def _partitions(items: list):
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for part in _partitions(rest):
+        for k in range(len(part)):
+            yield part[:k] + [[first] + part[k]] + part[k + 1:]
+        yield [[first]] + part
+
+
+class _Moments:
+    """The moments the expectation uses: from the laws, or (for the cross-check) given outright."""
+
+    def __init__(self, prob: Probability, given: dict | None = None):
+        self.prob, self.given = prob, given
+
+    def law(self, name: str) -> Law:
+        return self.prob.laws[name]
+
+    def moment(self, name: str, k: int) -> sp.Expr:
+        if self.given is not None:
+            values = self.given[name]
+            return sp.Add(*[p * v ** k for v, p in values])
+        return self.law(name).moment(k, name)
+
+    def support(self, name: str):
+        if self.given is not None:
+            return self.given[name]
+        return self.law(name).support()
+
+    def covariance(self, a: str, b: str) -> sp.Expr:
+        if self.given is not None:
+            return self.given[("cov", a, b)]
+        return _covariance_symbol(a, b)
+
+
+def _covariance_symbol(a: str, b: str) -> sp.Expr:
+    a, b = sorted((a, b))
+    return sp.Symbol(f"Cov({a}, {b})", real=True)
+
+
+def _variable(atom) -> tuple:
+    """The random variable an atom is: (name, index or None)."""
+    if isinstance(atom, sp.Indexed):
+        return (str(atom.base.label), atom.indices)
+    return (atom.name, None)
+
+
+def _independent(prob: Probability, x: tuple, y: tuple) -> bool:
+    if x[0] == y[0]:
+        law = prob.laws[x[0]]
+        # two members of an i.i.d. family at different fixed indices
+        return law.indexed and x[1] is not None and y[1] is not None and all(
+            (a - b).is_number and a != b for a, b in zip(x[1], y[1]))
+    return frozenset((x[0], y[0])) in prob.independent
+
+
+def _term_expectation(term: _Term, prob: Probability, moments: _Moments) -> sp.Expr:
+    linked = [(d, lo, hi) for d, lo, hi in term.sums
+              if any(isinstance(f, sp.Indexed) and d in f.free_symbols and str(f.base.label) in prob.laws
+                     for f in term.factors)]
+    free_sums = [s for s in term.sums if s not in linked]
+    if any(f.has(d) for d, _, _ in linked for f in term.factors if not isinstance(f, sp.Indexed)):
+        raise FormulaError("a function of a random variable under a sum is not read inside an expectation")
+    if len(linked) > _MAX_INDICES:
+        raise FormulaError("an expectation of a product of more than five sums is not read")
+    for d, lo, hi in linked:
+        families = {str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d)}
+        if len(families) != 1 or not prob.laws[next(iter(families))].indexed:
+            raise FormulaError("a sum over several random families, or over variables not said to be i.i.d., "
+                               "is not read inside an expectation")
+        if any(f.has(d) and any(i != d for i in f.indices) for f in term.factors if isinstance(f, sp.Indexed)):
+            raise FormulaError("a random variable with several indices under a sum is not read inside an expectation")
+    if linked:
+        ranges = {(lo, hi) for _, lo, hi in linked}
+        families = {str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed)
+                    and any(f.has(d) for d, _, _ in linked)}
+        fixed = [f for f in term.factors if isinstance(f, sp.Indexed) and str(f.base.label) in families
+                 and not any(f.has(d) for d, _, _ in linked)]
+        if fixed:
+            raise FormulaError("a sum over an i.i.d. family next to one of its members at a fixed index is not "
+                               "read inside an expectation")
+        by_family: dict = {}
+        for d, lo, hi in linked:
+            fam = next(str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d))
+            by_family.setdefault(fam, []).append((d, lo, hi))
+        if any(len({(lo, hi) for _, lo, hi in ds}) != 1 for ds in by_family.values()):
+            raise FormulaError("sums with different ranges over one i.i.d. family are not read inside an expectation")
+        if len(linked) > 1 and any(term.coeff.has(d) for d, _, _ in linked):
+            raise FormulaError("a weighted sum of products of an i.i.d. family's members is not read inside an "
+                               "expectation")
+        del ranges
+    others = [f for f in term.factors if not (isinstance(f, sp.Indexed) and any(f.has(d) for d, _, _ in linked))]
+    fixed_part = _fixed_expectation(others, prob, moments)
+    total = sp.Integer(0)
+    linked_families = {}
+    for d, lo, hi in linked:
+        fam = next(str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d))
+        linked_families.setdefault(fam, []).append((d, lo, hi))
+    per_family = []
+    for fam, ds in linked_families.items():
+        powers = {d: sum(1 for f in term.factors if isinstance(f, sp.Indexed) and f.has(d)) for d, _, _ in ds}
+        lo, hi = ds[0][1], ds[0][2]
+        count_n = hi - lo + 1
+        options = []
+        for part in _partitions([d for d, _, _ in ds]):
+            value = sp.ff(count_n, len(part))
+            for block in part:
+                value *= moments.moment(fam, sum(powers[d] for d in block))
+            options.append(value)
+        per_family.append(sp.Add(*options))
+        # (independent families: the member's indices may coincide across families without changing anything)
+        for a in linked_families:
+            if a != fam and frozenset((a, fam)) not in prob.independent:
+                raise FormulaError(f"sums over {a} and {fam}, which the document does not say are independent")
+    if len(linked) == 1 and term.coeff.has(linked[0][0]):
+        d, lo, hi = linked[0]
+        fam = next(iter(linked_families))
+        power = sum(1 for f in term.factors if isinstance(f, sp.Indexed) and f.has(d))
+        total = sp.Sum(term.coeff, (d, lo, hi)) * moments.moment(fam, power) * fixed_part
+    else:
+        total = term.coeff * sp.Mul(*per_family) * fixed_part
+    for d, lo, hi in free_sums:
+        total = sp.Sum(total, (d, lo, hi))
+    return total
+
+
+def _fixed_expectation(factors: list, prob: Probability, moments: _Moments) -> sp.Expr:
+    """E of a product of random atoms at fixed indices and functions of them."""
+    if not factors:
+        return sp.Integer(1)
+    atoms: dict = {}  # variable -> power
+    functions = []
+    for f in factors:
+        if isinstance(f, (sp.Indexed, sp.Symbol)):
+            v = _variable(f)
+            atoms[v] = atoms.get(v, 0) + 1
+        else:
+            functions.append(f)
+    variables = list(atoms)
+    for f in functions:
+        for a in _random_atoms(f, prob):
+            v = _variable(a)
+            if v not in variables:
+                variables.append(v)
+    for x, y in itertools.combinations(variables, 2):
+        if x[0] == y[0] and x[1] is not None and y[1] is not None and not _independent(prob, x, y) \
+                and any(not (a - b).is_number for a, b in zip(x[1], y[1])):
+            raise FormulaError(f"{x[0]} at two indices that may be equal: write them as one index or say which")
+    if functions:
+        return _enumerated(factors, variables, prob, moments)
+    groups = _dependent_groups(variables, prob)
+    value = sp.Integer(1)
+    for group in groups:
+        if len(group) == 1:
+            (v,) = group
+            value *= moments.moment(v[0], atoms[v])
+            continue
+        if len(group) == 2 and all(atoms[v] == 1 for v in group) and \
+                all(moments.law(v[0]).family == "generic" for v in group) and group[0][1] is None and group[1][1] is None:
+            a, b = group
+            value *= moments.moment(a[0], 1) * moments.moment(b[0], 1) + moments.covariance(a[0], b[0])
+            continue
+        names = " and ".join(sorted({v[0] for v in group}))
+        raise FormulaError(f"the expectation of a product of {names}, which the document does not say are "
+                           "independent, is not read")
+    return value
+
+
+def _dependent_groups(variables: list, prob: Probability) -> list[list]:
+    groups: list[list] = []
+    for v in variables:
+        joined = [g for g in groups if any(not _independent(prob, v, w) for w in g)]
+        merged = [v] + [w for g in joined for w in g]
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
+
+
+def _enumerated(factors: list, variables: list, prob: Probability, moments: _Moments) -> sp.Expr:
+    """E of a product holding functions of random variables: summed over their values, when each has
+    finitely many and they are independent."""
+    if any(not _independent(prob, x, y) for x, y in itertools.combinations(variables, 2)):
+        raise FormulaError("a function of random variables the document does not say are independent is not "
+                           "read inside an expectation")
+    supports = []
+    for v in variables:
+        values = moments.support(v[0])
+        if values is None:
+            raise FormulaError(f"the expectation of a function of {v[0]}, which takes infinitely many values, is "
+                               "not read")
+        supports.append(values)
+    if math.prod(len(s) for s in supports) > 256:
+        raise FormulaError("an expectation over too many outcomes to sum")
+    product = sp.Mul(*factors)
+    total = sp.Integer(0)
+    for outcome in itertools.product(*supports):
+        at = {}
+        weight = sp.Integer(1)
+        for v, (value, p) in zip(variables, outcome):
+            key = sp.Symbol(v[0], real=True) if v[1] is None else None
+            weight *= p
+            if v[1] is None:
+                at[key] = value
+            else:
+                at.update({a: value for a in product.atoms(sp.Indexed) if _variable(a) == v})
+        total += weight * product.xreplace(at)
+    return total
+
+
+# --- the operators -----------------------------------------------------------------------------------
+
+
+def _raw_expectation(e: sp.Expr, prob: Probability, moments: _Moments) -> sp.Expr:
+    terms = _terms(sp.sympify(e), prob, [4 * _MAX_TERMS])
+    return sp.Add(*[_term_expectation(t, prob, moments) for t in terms])
+
+
+def expectation(e: sp.Expr, prob: Probability) -> sp.Expr:
+    """E[e], in the laws' parameters; FormulaError when what the document says does not determine it."""
+    if not _random_atoms(e, prob):
+        raise FormulaError("an expectation of something that holds no random variable the document gives a law")
+    value = _raw_expectation(e, prob, _Moments(prob))
+    _cross_check(e, value, prob)
+    return value
+
+
+def variance(e: sp.Expr, prob: Probability) -> sp.Expr:
+    return expectation(e ** 2, prob) - expectation(e, prob) ** 2
+
+
+def covariance(a: sp.Expr, b: sp.Expr, prob: Probability) -> sp.Expr:
+    return expectation(a * b, prob) - expectation(a, prob) * expectation(b, prob)
+
+
+# --- the cross-check ------------------------------------------------------------------------------------
+
+
+_POINTS = (Fraction(2, 7), Fraction(3, 5), Fraction(5, 11), Fraction(7, 13), Fraction(4, 9), Fraction(6, 17))
+
+
+def _cross_check(e: sp.Expr, value: sp.Expr, prob: Probability) -> None:
+    """The formula against a sum over every outcome, at sizes 2 and 3 and rational parameters.
+
+    A law with finitely many values keeps them; a variable given by its mean and variance takes two values
+    with that mean and variance. Where every law is one of these, the formula itself is compared (its
+    moments with it); otherwise every variable takes two values and the expansion is compared, evaluated
+    with their moments (the laws' moments are fixed formulas, tested against sympy.stats)."""
+    # (indices with ranges are plain integers here: a size put into a range would part them from their sums)
+    plain = {ix: sp.Symbol(str(ix.label), integer=True) for ix in (e.atoms(sp.Idx) | value.atoms(sp.Idx))}
+    e, value = e.xreplace(plain), value.xreplace(plain)
+    sizes = sorted({s for s in (e.free_symbols | value.free_symbols) if _is_size(s)}, key=str)
+    names = sorted({_name(a) for a in _random_atoms(e, prob)})
+    indices = {s for a in _random_atoms(e, prob) if isinstance(a, sp.Indexed) for i in a.indices for s in i.free_symbols}
+    randoms = {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s.name in names}
+    params = sorted((value.free_symbols | e.free_symbols | {s for n in names for p in prob.laws[n].params
+                                                            if p is not None for s in sp.sympify(p).free_symbols})
+                    - set(sizes) - indices - randoms, key=str)
+    params = [p for p in params if not (isinstance(p, sp.Symbol) and p.name.startswith("Cov("))]
+    covariances = {s: 0 for s in value.free_symbols if isinstance(s, sp.Symbol) and s.name.startswith("Cov(")}
+    point = {p: sp.Rational(_POINTS[k % len(_POINTS)].numerator, _POINTS[k % len(_POINTS)].denominator) + k
+             for k, p in enumerate(params)}
+    own = all(prob.laws[n].support() is not None or prob.laws[n].family == "generic" for n in names)
+    given: dict = {}
+    for k, name in enumerate(names):
+        law = prob.laws[name]
+        support = law.support()
+        if support is not None:
+            given[name] = [(v, sp.sympify(p).xreplace(point)) for v, p in support]
+            continue
+        if own:
+            mean, var = (sp.sympify(x).xreplace(point) for x in law.params)
+            if not (var.is_number and var >= 0):
+                own = False
+            else:
+                spread = sp.sqrt(var)
+                given[name] = [(mean - spread, sp.Rational(1, 2)), (mean + spread, sp.Rational(1, 2))]
+                continue
+        given[name] = [(sp.Rational(-1, 3) - k, sp.Rational(1, 3)), (sp.Integer(2) + k, sp.Rational(2, 3))]
+    if not own:  # (a law with infinitely many values: every variable two-valued, the expansion checked)
+        given = {name: given[name] if prob.laws[name].support() is not None else
+                 [(sp.Rational(-1, 3) - k, sp.Rational(1, 3)), (sp.Integer(2) + k, sp.Rational(2, 3))]
+                 for k, name in enumerate(names)}
+    for a, b in itertools.permutations(names, 2):
+        given[("cov", a, b)] = sp.Integer(0)
+    for n_value in (2, 3):
+        at = {s: n_value for s in sizes}
+        at.update({s: 1 for s in indices})
+        instance = e.subs(at).subs(point)
+        try:
+            if own:
+                formula = value.subs(at).subs(point).xreplace(covariances)
+            else:
+                formula = _raw_expectation(instance, prob, _Moments(prob, given))
+            formula = _unrolled(formula)
+            direct = _by_outcomes(instance, prob, given)
+        except FormulaError:
+            raise FormulaError("the expectation could not be confirmed by summing over outcomes") from None
+        if sp.simplify(formula - direct) != 0:
+            raise FormulaError("the expectation could not be confirmed by summing over outcomes")
+
+
+def _is_size(s) -> bool:
+    return isinstance(s, sp.Symbol) and s.is_integer is True and s.is_positive is True
+
+
+def _by_outcomes(e: sp.Expr, prob: Probability, given: dict) -> sp.Expr:
+    """E[e] summed over every outcome of the variables, sums written out at this size."""
+    e = _unrolled(e)
+    atoms = sorted(_random_atoms(e, prob), key=str)
+    variables = []
+    for a in atoms:
+        v = _variable(a)
+        if v not in variables:
+            variables.append(v)
+    # variables that are not independent (only generic pairs are allowed so far) are checked with
+    # covariance 0: as independent
+    supports = [given[v[0]] for v in variables]
+    if math.prod(len(s) for s in supports) > 4096:
+        raise FormulaError("too many outcomes")
+    total = sp.Integer(0)
+    for outcome in itertools.product(*supports):
+        weight = sp.Integer(1)
+        at = {}
+        for v, (value, p) in zip(variables, outcome):
+            weight *= p
+            for a in atoms:
+                if _variable(a) == v:
+                    at[a] = value
+        total += weight * e.xreplace(at)
+    return total
+
+
+def _unrolled(e: sp.Expr) -> sp.Expr:
+    """Every sum with whole-number limits written out term by term (the inner ones first, so no bound
+    index is left inside a sum being written out)."""
+    if not isinstance(e, sp.Basic) or not e.has(sp.Sum):
+        return e
+    if isinstance(e, sp.Sum):
+        body = _unrolled(e.function)
+        for var, lo, hi in e.limits:
+            if not (lo.is_Integer and hi.is_Integer) or int(hi) - int(lo) > 50:
+                raise FormulaError("a sum whose limits are not whole numbers at this size")
+            body = sp.Add(*[body.xreplace({var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)])
+        return body
+    return e.func(*[_unrolled(a) for a in e.args])

@@ -1,0 +1,227 @@
+"""The Reader's expectations, variances and covariances (a mixin: it uses the Reader's terms).
+
+``\\mathbb{E}[...]``, ``\\operatorname{Var}(...)``, ``\\operatorname{Cov}(..., ...)`` are read only of random
+variables the document gives a law in its prose (see derive.read.statements, ``laws``); their value is
+computed by derive.read.expectation, and the reading names the laws it used. Anything else in the
+argument must be something the document says is fixed: a law's parameter, a size, an index, a name it
+declares or defines. An undeclared letter could be a random variable said so in words derive does not
+read, so it is refused rather than taken for a constant.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from lark import Token, Tree
+from lark.exceptions import LarkError
+
+from ..errors import FormulaError
+from ..model import Reading
+from . import values as V
+from .expectation import Law, Probability, covariance, expectation, variance
+from .statements import LawStatement
+from .grammar import parser
+from .limits import check_formula
+from .syntax import item_base, item_scripts, lark_reason, node_kind, node_word, symbol_name
+
+_HEADS = {"E": "expectation", "Var": "variance", "var": "variance", "V": "variance", "Cov": "covariance",
+          "cov": "covariance", "Variance": "variance", "Covariance": "covariance"}
+_FONT_HEADS = ("\\mathbb", "\\mathbf", "\\mathrm", "\\mathsf", "\\operatorname", "\\textrm", "\\text", "\\mathcal")
+_SAY_LAW = ("say in the prose what law the variables have (\"$X \\sim \\mathrm{Bernoulli}(p)$\", \"$X_1, \\dots, X_n$ "
+            "are i.i.d. with mean $\\mu$ and variance $\\sigma^2$\")")
+
+
+def _single_letter(node) -> str | None:
+    while isinstance(node, Tree) and node.data in ("group", "product", "item") and len(node.children) == 1:
+        node = node.children[0]
+    return str(node.children[0]) if isinstance(node, Tree) and node.data == "letter" else None
+
+
+class RandomReading:
+    """Expectations of the document's random variables."""
+
+    law_statements: tuple = ()  # what the prose says of the random variables' laws (statements.LawStatement)
+    law_independent: tuple = ()  # the names each sentence says are independent
+    offset_lines = None  # an offset in the document -> its line
+    random_used: set  # the random variables whose laws the readings used
+
+    def random_names(self) -> set[str]:
+        return {symbol_name(s.name) for s in self.law_statements}
+
+    def _expectation_head(self, entries, k: int):
+        """(kind, entries the head takes, the head's scripts) for E[...], Var(...), Cov(...); else None."""
+        entry = entries[k]
+        base, scripts = item_base(entry.item), item_scripts(entry.item)
+        kind, width, word = node_kind(base), 1, None
+        if kind == "command" and str(base.children[0]) in _FONT_HEADS and not scripts and k + 1 < len(entries):
+            nxt = entries[k + 1]
+            if nxt.op is None and not nxt.negative and node_kind(item_base(nxt.item)) == "group":
+                word, width, scripts = _single_letter(item_base(nxt.item)), 2, item_scripts(nxt.item)
+                if word not in ("E", "V"):
+                    return None
+        elif kind == "text":
+            word = node_word(base)
+            if word == "V":
+                return None  # (\mathrm{V}(x) may be a volume: only \mathbb{V} is the variance)
+        elif kind == "command" and str(base.children[0]).lstrip("\\") in ("E", "Var", "Cov", "var", "cov"):
+            word = str(base.children[0]).lstrip("\\")
+        elif kind == "letter" and str(base.children[0]) == "E" and self.law_statements \
+                and self.notation.kind_of("E") is None and symbol_name("E") not in self.values:
+            word = "E"  # E[X], in a document that gives its random variables laws
+            if k + 1 >= len(entries) or node_kind(item_base(entries[k + 1].item)) != "bracket":
+                return None
+        if word not in _HEADS:
+            return None
+        if k + width >= len(entries):
+            return None
+        arg = entries[k + width]
+        if arg.op is not None or arg.negative or node_kind(item_base(arg.item)) not in ("bracket", "paren"):
+            return None
+        return _HEADS[word], width, scripts
+
+    def _expectation_at(self, entries, k: int, head, env) -> tuple[V.Value, int]:
+        kind, width, scripts = head
+        if any(s.data == "sub_script" for s in scripts):
+            raise FormulaError("an expectation or variance with a subscript (\\mathbb{E}_q[...]) is taken under a law "
+                               "written there: it is not read")
+        if scripts:
+            raise FormulaError("a power written on E, Var or Cov itself is not read: write \\operatorname{Var}(X)^2")
+        if not self.law_statements:
+            raise FormulaError(f"an {'expectation' if kind == 'expectation' else kind}, but the document gives no "
+                               f"random variable a law: {_SAY_LAW}")
+        arg = entries[k + width]
+        node = item_base(arg.item)
+        if any(isinstance(t, Token) and str(t) in ("\\mid", "|", "\\vert") for t in node.scan_values(lambda _: True)):
+            raise FormulaError("a conditional expectation or variance (with \\mid) is not read")
+        parts = [c for c in node.children if not isinstance(c, Token)]
+        values = [self._expr(c, env) for c in parts]
+        if any(isinstance(v, V.Value) is False or v.is_vector or v.is_matrix or v.row for v in values):
+            raise FormulaError("an expectation or variance of a vector or matrix is not read")
+        wanted = 2 if kind == "covariance" else 1
+        if len(values) != wanted:
+            raise FormulaError(f"{'Cov takes two' if wanted == 2 else 'E and Var take one'} argument"
+                               f"{'s' if wanted == 2 else ''}, got {len(values)}")
+        exprs = [v.expr for v in values]
+        present = {str(a.base.label) for x in exprs for a in x.atoms(sp.Indexed)} | {str(s) for x in exprs
+                                                                                   for s in x.free_symbols}
+        prob, laws = self._probability(present)
+        self._check_fixed(exprs, prob, laws)
+        try:
+            if kind == "expectation":
+                result = expectation(exprs[0], prob)
+            elif kind == "variance":
+                result = variance(exprs[0], prob)
+            else:
+                result = covariance(exprs[0], exprs[1], prob)
+        except FormulaError as e:
+            raise FormulaError(f"{'E' if kind == 'expectation' else 'Var' if kind == 'variance' else 'Cov'}[...]: {e}") from None
+        used = sorted({name for name in prob.laws for x in exprs
+                       if any(str(a.base.label) == name for a in x.atoms(sp.Indexed)) or sp.Symbol(name, real=True) in x.free_symbols
+                       or any(s.name == name for s in x.free_symbols if isinstance(s, sp.Symbol))})
+        for name in used:
+            law, statement = laws[name]
+            for condition in law.domain():
+                V.requires(condition)
+            spread = law.params[1] if law.family in ("normal", "generic") else None
+            if isinstance(spread, sp.Pow) and spread.exp == 2 and isinstance(spread.base, sp.Symbol):
+                # variance sigma^2: sigma is a standard deviation, positive
+                V.requires(sp.Gt(spread.base, 0))
+            self.notes.append(Reading("declaration", f"{_law_text(name, law)}, as the document says",
+                                      self.line_of_offset(statement.offset)))
+        for symbol in result.free_symbols:
+            if isinstance(symbol, sp.Symbol) and symbol.name.startswith("Cov("):
+                a, b = symbol.name[4:-1].split(", ")
+                V.requires(sp.Le(symbol ** 2, laws[a][0].params[1] * laws[b][0].params[1]))
+                self.notes.append(Reading("inferred", f"${a}$ and ${b}$ are not said to be independent: their covariance "
+                                                      f"{symbol.name} is a parameter of its own"))
+        self.random_used |= set(used)
+        value = V.Value(result)
+        return self._scripted(value, item_scripts(arg.item), env), k + width + 1
+
+    def line_of_offset(self, offset: int):
+        lines = getattr(self, "offset_lines", None)
+        return lines(offset) if lines is not None else None
+
+    def _probability(self, present: set[str]) -> tuple[Probability, dict]:
+        """The laws in force here of the random variables present (the last one said before this line; else
+        the first one said after it)."""
+        chosen: dict[str, LawStatement] = {}
+        for s in self.law_statements:
+            name = symbol_name(s.name)
+            if name not in present:
+                continue
+            at = self.line_of_offset(s.offset)
+            if name not in chosen or (self.line is not None and at is not None and at <= self.line):
+                chosen[name] = s
+        laws: dict[str, tuple[Law, LawStatement]] = {}
+        for name, s in chosen.items():
+            laws[name] = (self._law(name, s), s)
+        independent = set()
+        for group in self.law_independent:
+            names = [symbol_name(n) for n in group]
+            independent |= {frozenset((a, b)) for a in names for b in names if a != b}
+        return Probability(laws={n: law for n, (law, _) in laws.items()}, independent=independent), laws
+
+    def _law(self, name: str, s: LawStatement) -> Law:
+        params = []
+        for k, text in enumerate(s.params):
+            if not text:
+                params.append(sp.Symbol(f"E[{name}]", real=True) if k == 0 else sp.Symbol(f"Var({name})", nonnegative=True))
+                continue
+            try:
+                value = self.read_parameter(text)
+            except FormulaError as e:
+                raise FormulaError(f"the law of {name} ({s.written}) has a parameter that is not read: {e}") from None
+            params.append(value)
+        if s.family == "generic" and len(params) == 2 and s.params[0] and not s.params[1]:
+            params[1] = sp.Symbol(f"Var({name})", nonnegative=True)
+        return Law(s.family, tuple(params), s.written, s.indexed)
+
+    def read_parameter(self, text: str) -> sp.Expr:
+        check_formula(text)
+        try:
+            tree = parser().parse(text)
+        except LarkError as exc:
+            raise FormulaError(lark_reason(exc)) from None
+        value = self._expr(tree, {})
+        if not isinstance(value, V.Value) or value.is_vector or value.is_matrix:
+            raise FormulaError("a parameter of a law must be a number")
+        return value.expr
+
+    def _check_fixed(self, exprs, prob: Probability, laws: dict) -> None:
+        """Everything in the argument that is not random must be fixed by what the document says."""
+        fixed = set()
+        for law, _ in laws.values():
+            for p in law.params:
+                fixed |= {str(s) for s in sp.sympify(p).free_symbols}
+        for x in exprs:
+            for s in x.free_symbols:
+                if isinstance(s, sp.Indexed):
+                    continue
+                name = str(s)
+                if name in prob.laws or getattr(s, "is_integer", False) or isinstance(s, sp.Idx) or name in fixed:
+                    continue
+                if name in self.said_names or name in self.values:
+                    continue
+                shown = sp.latex(s)
+                raise FormulaError(f"${shown}$ inside an expectation: the document does not say whether it is random or "
+                                   f"a constant; say so (\"for a constant ${shown}$\") or give its law")
+            for a in x.atoms(sp.Indexed):
+                label = str(a.base.label)
+                if label not in prob.laws and label not in self.said_names:
+                    raise FormulaError(f"{label} inside an expectation: the document does not say whether it is random "
+                                       f"or fixed; give its law or declare it")
+
+
+def _law_text(name: str, law: Law) -> str:
+    """The law as the reading states it: $X \\sim \\mathrm{Bernoulli}(p)$."""
+    family = {"bernoulli": "Bernoulli", "binomial": "Binomial", "poisson": "Poisson", "exponential": "Exp",
+              "normal": "N", "uniform": "U"}.get(law.family)
+    members = f"{name}_1, {name}_2, \\dots" if law.indexed else name
+    if family is None:
+        mean, var = (sp.latex(p) for p in law.params)
+        each = "independent, each " if law.indexed else ""
+        return f"${members}$: {each}random, with mean ${mean}$ and variance ${var}$"
+    params = ", ".join(sp.latex(p) for p in law.params)
+    return f"${members} \\sim \\mathrm{{{family}}}({params})$" + (" independent" if law.indexed else "") + \
+        (" (the second parameter the variance)" if law.family == "normal" else "") + \
+        (" (the parameter the rate)" if law.family == "exponential" else "")

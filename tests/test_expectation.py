@@ -1,0 +1,228 @@
+"""Expectations, variances and covariances: the engine (derive.read.expectation) against sympy.stats
+and against sums over outcomes, and documents that give their random variables laws in their prose."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sympy as sp
+from sympy import stats
+
+from derive.errors import FormulaError
+from derive.model import Verdict, checks_of
+from derive.read import expectation as X
+from derive.read.document import read_document
+from derive.read.expectation import Law, Probability, covariance, expectation, variance
+from derive.read.notation_file import default_notation
+from derive.verify import Settings, verify_check
+
+SETTINGS = Settings(timeout=20)
+n = sp.Symbol("N", integer=True, positive=True)
+i, j = sp.symbols("i j", integer=True)
+mu, p, lam, a, b = sp.symbols("mu p lambda a b", real=True)
+s = sp.Symbol("sigma", positive=True)
+A, B, K, Y, Z = sp.symbols("A B K Y Z", real=True)
+XS = sp.IndexedBase("X")
+
+
+# --- the moments of each law, against sympy.stats at rational parameters ------------------------------
+
+LAWS = [
+    (Law("bernoulli", (sp.Rational(2, 7),), ""), stats.Bernoulli("t", sp.Rational(2, 7))),
+    (Law("binomial", (sp.Integer(5), sp.Rational(1, 3)), ""), stats.Binomial("t", 5, sp.Rational(1, 3))),
+    (Law("poisson", (sp.Rational(3, 2),), ""), stats.Poisson("t", sp.Rational(3, 2))),
+    (Law("exponential", (sp.Rational(5, 3),), ""), stats.Exponential("t", sp.Rational(5, 3))),
+    (Law("normal", (sp.Rational(-1, 2), sp.Rational(9, 4)), ""), stats.Normal("t", sp.Rational(-1, 2), sp.Rational(3, 2))),
+    (Law("uniform", (sp.Rational(-1, 3), sp.Integer(2)), ""), stats.Uniform("t", sp.Rational(-1, 3), 2)),
+]
+
+
+@pytest.mark.parametrize("law,rv", LAWS, ids=[law.family for law, _ in LAWS])
+def test_each_law_has_the_moments_sympy_stats_computes(law, rv):
+    for k in range(1, 5):
+        assert sp.simplify(law.moment(k, "t") - stats.E(rv ** k)) == 0, (law.family, k)
+
+
+def test_a_generic_law_gives_its_first_two_moments_and_refuses_the_third():
+    law = Law("generic", (mu, s ** 2), "with mean mu and variance sigma^2")
+    assert law.moment(1, "X") == mu and sp.expand(law.moment(2, "X") - s ** 2 - mu ** 2) == 0
+    with pytest.raises(FormulaError, match="moment of order 3"):
+        law.moment(3, "X")
+
+
+# --- expectations of formulas -------------------------------------------------------------------------
+
+
+def _iid(**more) -> Probability:
+    laws = {"X": Law("generic", (mu, s ** 2), "iid", indexed=True), **more}
+    return Probability(laws=laws)
+
+
+def test_sums_over_an_iid_family_split_by_which_indices_are_equal():
+    prob = _iid()
+    mean = sp.Sum(XS[i], (i, 1, n)) / n
+    assert sp.simplify(expectation(mean, prob) - mu) == 0
+    assert sp.simplify(variance(mean, prob) - s ** 2 / n) == 0
+    spread = sp.Sum((XS[i] - mean) ** 2, (i, 1, n))
+    assert sp.simplify(expectation(spread, prob) - (n - 1) * s ** 2) == 0
+    fourth = sp.Sum(XS[i], (i, 1, n)) ** 3
+    with pytest.raises(FormulaError):  # E[X^3] of a law given by its mean and variance only
+        expectation(fourth, prob)
+
+
+def test_a_weighted_sum_keeps_its_weights():
+    w = sp.IndexedBase("w")
+    e = expectation(sp.Sum(w[i] * XS[i], (i, 1, n)), _iid())
+    assert sp.expand((e - mu * sp.Sum(w[i], (i, 1, n))).subs(n, 3).doit()) == 0
+
+
+def test_functions_of_variables_with_finitely_many_values_are_summed_over_them():
+    prob = Probability(laws={"B": Law("bernoulli", (p,), ""), "A": Law("bernoulli", (a,), "")},
+                       independent={frozenset(("A", "B"))})
+    t = sp.Symbol("t", real=True)
+    assert sp.simplify(expectation(sp.exp(t * B), prob) - (1 - p + p * sp.exp(t))) == 0
+    assert sp.simplify(expectation(sp.log(2 + A) * B, prob) - p * ((1 - a) * sp.log(2) + a * sp.log(3))) == 0
+
+
+def test_what_the_laws_do_not_determine_is_refused():
+    prob = Probability(laws={"K": Law("poisson", (lam,), ""), "Y": Law("generic", (a, b ** 2), ""),
+                             "Z": Law("generic", (mu, s ** 2), ""), "B": Law("bernoulli", (p,), "")})
+    with pytest.raises(FormulaError, match="infinitely many values"):
+        expectation(sp.log(1 + K), prob)
+    with pytest.raises(FormulaError, match="not say are"):
+        expectation(K * B, prob)  # never said independent
+    with pytest.raises(FormulaError, match="not say are"):
+        expectation(sp.exp(B * Y), prob)
+    with pytest.raises(FormulaError):
+        expectation(Y ** 2 * Z, prob)
+    with pytest.raises(FormulaError, match="no random variable"):
+        expectation(a + 1, prob)
+    with pytest.raises(FormulaError, match="may be equal"):
+        expectation(XS[i] * XS[j], _iid())  # X_i X_j: the same variable when i = j
+
+
+def test_two_generic_variables_not_said_independent_have_a_covariance_of_their_own():
+    prob = Probability(laws={"Y": Law("generic", (a, b ** 2), ""), "Z": Law("generic", (mu, s ** 2), "")})
+    cov = X._covariance_symbol("Y", "Z")
+    assert sp.expand(variance(Y + Z, prob) - (b ** 2 + s ** 2 + 2 * cov)) == 0
+    assert sp.expand(covariance(Y, Z, prob) - cov) == 0
+    independent = Probability(laws=prob.laws, independent={frozenset(("Y", "Z"))})
+    assert sp.expand(variance(Y - Z, independent) - (b ** 2 + s ** 2)) == 0
+
+
+def test_the_cross_check_catches_a_wrong_moment(monkeypatch):
+    prob = Probability(laws={"K": Law("bernoulli", (p,), "")})
+    original = X._Moments.moment
+
+    def wrong(self, name, k):  # E[K^k] = p^k: right for k = 1 only
+        value = original(self, name, k)
+        return value ** k if self.given is None else value
+
+    monkeypatch.setattr(X._Moments, "moment", wrong)
+    assert expectation(K, prob) == p
+    with pytest.raises(FormulaError, match="could not be confirmed"):
+        expectation(K ** 2, prob)
+
+
+# --- documents ---------------------------------------------------------------------------------------
+
+
+def _checked(text: str) -> dict:
+    d = read_document(text, "doc.md", default_notation())
+    return {c.label: verify_check(c, SETTINGS) for c in checks_of(d)}
+
+
+BERNOULLI = r"""Let $X$ be Bernoulli with success probability $p \in (0, 1)$.
+
+$$
+\mathbb{E}[X^2] = \mathbb{E}[X] = p
+$$
+
+$$
+\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2 = p(1 - p)
+$$
+
+Two slips: $\operatorname{Var}(X) = p(1-p)^2$ and $\operatorname{Var}(X) = \mathbb{E}[X]^2$. For a constant $t$,
+
+$$
+\mathbb{E}\big[e^{tX}\big] = 1 - p + p e^t
+$$
+"""
+
+
+def test_a_bernoulli_variable_said_in_words():
+    r = _checked(BERNOULLI)
+    assert r["line 4"].verdict is Verdict.PROVED and r["line 8"].verdict is Verdict.PROVED
+    assert r["line 11"].verdict is Verdict.REFUTED and r["line 11 (2)"].verdict is Verdict.REFUTED
+    assert r["line 14"].verdict is Verdict.PROVED
+    assert any("\\sim \\mathrm{Bernoulli}(p)" in x.text and x.line == 1 for x in r["line 4"].readings)
+    # the counterexample keeps to what the prose says of p
+    cx = r["line 11 (2)"].counterexample.describe()
+    assert not re.search(r"p = [01](?![/.\d])", cx), cx
+
+
+IID = r"""Let $X_1, \dots, X_n$ be i.i.d. with mean $\mu$ and variance $\sigma^2$, and let
+$\bar{X} = \frac{1}{n} \sum_{i=1}^{n} X_i$.
+
+$$\operatorname{Var}(\bar{X}) = \frac{1}{n^2} \sum_{i=1}^{n} \operatorname{Var}(X_i) = \frac{\sigma^2}{n}$$
+
+$$\mathbb{E}\Big[ \sum_{i=1}^{n} (X_i - \bar{X})^2 \Big] = (n - 1) \sigma^2$$
+
+The classic error is $\mathbb{E}[\bar{X}^2] = \mu^2$, and $\sqrt{\operatorname{Var}(\bar{X})} = \sigma / n$ forgets the root.
+"""
+
+
+def test_an_iid_sample_with_a_mean_and_a_variance():
+    r = _checked(IID)
+    assert r["line 4"].verdict is Verdict.PROVED and "every size" in r["line 4"].detail
+    assert r["line 6"].verdict is Verdict.PROVED
+    assert r["line 8"].verdict is Verdict.REFUTED and r["line 8 (2)"].verdict is Verdict.REFUTED
+    # sigma is a standard deviation there, not the logistic function, and positive in the counterexample
+    assert "σ = -" not in r["line 8 (2)"].counterexample.describe()
+
+
+GENERIC = r"""For any two random variables $X$ and $Y$ with finite variances, and for constants $a, b$,
+
+$$
+\operatorname{Var}(a X + b Y) = a^2 \operatorname{Var}(X) + b^2 \operatorname{Var}(Y) + 2 a b \operatorname{Cov}(X, Y)
+$$
+
+and not $\operatorname{Var}(X - Y) = \operatorname{Var}(X) - \operatorname{Var}(Y)$.
+"""
+
+
+def test_two_variables_of_any_law_and_constants():
+    r = _checked(GENERIC)
+    assert r["line 4"].verdict is Verdict.PROVED
+    refuted = r["line 7"]
+    assert refuted.verdict is Verdict.REFUTED
+    assert "Cov(X, Y)" in refuted.counterexample.describe()
+
+
+def test_what_the_prose_does_not_make_random_or_fixed_is_refused():
+    unsaid = _checked("Let $X \\sim \\operatorname{Poisson}(\\lambda)$.\n\n$$\n\\mathbb{E}[c X] = c \\lambda\n$$\n")
+    assert unsaid["line 4"].verdict is Verdict.UNKNOWN and "random or" in unsaid["line 4"].detail
+    said = _checked("Let $X \\sim \\operatorname{Poisson}(\\lambda)$, and $c$ is a constant.\n\n"
+                    "$$\n\\mathbb{E}[c X^2] = c (\\lambda + \\lambda^2)\n$$\n")
+    assert said["line 4"].verdict is Verdict.PROVED
+
+
+@pytest.mark.parametrize("text,why", [
+    ("$$\n\\mathbb{E}[X] = \\mu\n$$\n", "no random variable a law"),
+    ("Let $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\n\\mathbb{E}_q[X] = \\mu\n$$\n", "subscript"),
+    ("Let $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$ and $Y \\sim \\mathcal{N}(0, 1)$.\n\n$$\n\\mathbb{E}[X \\mid Y] = \\mu\n$$\n",
+     "conditional"),
+    ("Let $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$ and $Y \\sim \\mathcal{N}(0, 1)$.\n\n$$\n\\mathbb{E}[X Y] = 0\n$$\n",
+     "not say are"),
+])
+def test_expectations_that_are_not_read_say_why(text, why):
+    (result,) = _checked(text).values()
+    assert result.verdict is Verdict.UNKNOWN and why in result.detail
+
+
+def test_a_law_said_after_the_display_and_a_normal_law_in_symbols():
+    r = _checked("$$\n\\mathbb{E}[X^2] = \\mu^2 + \\sigma^2\n$$\n\nwhere $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$.\n\n"
+                 "$$\n\\mathbb{E}[X^3] = \\mu^3 + \\sigma^3\n$$\n")
+    assert r["line 2"].verdict is Verdict.PROVED
+    assert r["line 8"].verdict is Verdict.REFUTED
