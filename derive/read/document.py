@@ -255,7 +255,8 @@ class _Builder:
                         f"words (\"for ${name} = {chain.terms[1].text.strip()}$\")")
             why = (f"{name} is read as a size, and this formula may define it (a count, {name} = ...): a size "
                    "is not given by a formula; use another letter for the count, or declare what it is")
-            if name not in self.reader.stated and name not in self.unreadable_definitions:
+            if name not in self.reader.stated and name not in self.unreadable_definitions \
+                    and re.fullmatch(r"\s*\\?[A-Za-z]+\s*", chain.terms[0].text):
                 # (K = log M: whatever K is, the displays after it use the name this formula gives it)
                 self.unreadable_definitions[name] = (line, why)
             return why
@@ -1490,6 +1491,8 @@ def _declare(notation: Notation, said, lines: _Lines):
     aliases = dict(notation.aliases)
     forget: set[str] = set()
     readings: dict[str, list[Reading]] = {}
+    # the names the prose declares as vectors or matrices (not numbers, whatever an inequality says)
+    stated_names = {_label_key(d.name) for d in said.declarations if d.kind in ("vector", "matrix")}
 
     def size_of(name: str) -> str:
         nonlocal sizes
@@ -1568,6 +1571,17 @@ def _declare(notation: Notation, said, lines: _Lines):
             matrices.pop(key, None)
             functions.pop(key, None)
             note(key, f"${key}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}", d.offset)
+            bound = _label_key(d.sizes[1])
+            if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", bound) and bound not in stated_names \
+                    and notation.kind_of(bound) in ("vector", "matrix") \
+                    and not (notation.size_name(bound) or key in sizes):
+                # a < b: b is a number too, whatever the letter means by default (b a bias vector)
+                forget.add(bound)
+                scalars.append(bound)
+                vectors.pop(bound, None)
+                matrices.pop(bound, None)
+                note(bound, f"${bound}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}",
+                     d.offset)
         elif d.kind == "random" and key not in notation.functions:
             forget.add(key)
             scalars.append(key)

@@ -36,6 +36,7 @@ from .context import DocumentContext, _bold_letter
 from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .random_variables import RandomReading
+from .limit_of import LimitReading
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
 from .products import MatrixTerm
@@ -91,7 +92,7 @@ def _evaluation_bar(text: str) -> tuple[str, str] | None:
     return body, stripped[start + 1:-1]
 
 
-class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading):
+class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading, LimitReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -522,7 +523,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             entry = entries[k]
             nxt = entries[k + 1] if k + 1 < len(entries) else None
             expectation = self._expectation_head(entries, k)
-            if expectation is not None:
+            if self._is_limit(entry):
+                head, expectation = None, True  # \lim_{x \to a}: it takes the rest of the product
+                value, k = self._limit_at(entries, k, env), len(entries)
+            elif expectation is not None:
                 head = None
                 value, k = self._expectation_at(entries, k, expectation, env)
             elif nxt is not None and nxt.op is None and not nxt.negative and not item_scripts(nxt.item) \
