@@ -226,3 +226,10 @@ def test_a_law_said_after_the_display_and_a_normal_law_in_symbols():
                  "$$\n\\mathbb{E}[X^3] = \\mu^3 + \\sigma^3\n$$\n")
     assert r["line 2"].verdict is Verdict.PROVED
     assert r["line 8"].verdict is Verdict.REFUTED
+
+
+def test_a_name_the_prose_makes_random_without_a_law_is_never_a_constant_inside():
+    r = _checked("Let $z \\in \\{0, 1\\}$ be random, and $X \\sim \\mathrm{Bernoulli}(p)$.\n\n"
+                 "$$\n\\mathbb{E}[f(z)] = f(z)\n$$\n\n$$\n\\mathbb{E}[z X] = z p\n$$\n")
+    for result in r.values():
+        assert result.verdict is Verdict.UNKNOWN and "random or" in result.detail

@@ -1342,7 +1342,7 @@ def test_a_size_fixed_by_a_case_is_checked_at_that_size_only():
 
 
 def test_a_name_whose_definition_is_not_read_is_not_taken_free_through_another_definition():
-    text = ("Let $x, c \\in \\mathbb{R}$.\n\n$$\ng = \\lim_{t \\to 0} t x\n$$\n\n$$\nq = c g\n$$\n\n"
+    text = ("Let $x, c \\in \\mathbb{R}$.\n\n$$\ng = \\int_0^1 t x \\, dt\n$$\n\n$$\nq = c g\n$$\n\n"
             "$$\nq = 0\n$$\n")
     found = _verdicts(text)
     assert found[-1][1] is Verdict.UNKNOWN and "through a definition" in found[-1][2]
@@ -1860,3 +1860,16 @@ def test_a_claim_at_a_point_that_is_no_whole_number_is_not_checked_elsewhere():
     r = _checked("Here $f(p) = p (1 - p)$. Its derivative vanishes at $p = \\frac{1}{2}$, where $f(p) = \\frac{1}{4}$.\n")
     (at,) = [v for v in r.values() if v.latex.endswith("\\frac{1}{4}")]
     assert at.verdict is Verdict.UNKNOWN and "no whole number" in at.detail
+
+
+def test_for_instance_introduces_a_claim_not_a_supposition():
+    r = _checked("$$\nL_0(t) = (1 - t)(1 + t)\n$$\n\nIt is one at its own node; for instance $L_0(t) = 1 - t^2$, "
+                 "and not $L_0(t) = 1 + t^2$.\n")
+    claims = {v.latex: v.verdict for v in r.values()}
+    assert claims["L_0(t) = 1 - t^2"] is Verdict.PROVED
+    assert claims["L_0(t) = 1 + t^2"] is Verdict.REFUTED
+
+
+def test_a_derivative_joined_to_a_definition_is_reported():
+    r = _checked("The quotient rule in disguise: with $v = 1/x$, $v' = -1/x^2$ and so on.\n")
+    assert any(v.latex == "v' = -1/x^2" for v in r.values())

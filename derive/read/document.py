@@ -52,6 +52,10 @@ class _Lines:
         return self.of(term.end if term.end is not None else term.offset + len(term.text.rstrip()))
 
 
+_RANDOM_WORDS = re.compile(r"random|distribut|\\sim|bernoulli|poisson|gaussian|normal|uniform|exponential|binomial|"
+                           r"categorical|i\.\s*i\.\s*d|\biid\b|sample|draw", re.I)
+
+
 def _defined_label(d: Definition) -> str:
     """The name a definition gives, as the steps' expressions write it (yhat for yhat[k] := ...)."""
     return str(getattr(d.name, "label", d.name))
@@ -1131,12 +1135,12 @@ _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 # factor two inside, $\tanh(x) = ...$")
 _HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|denote|"
                              r"denoting|unless|provided|iff)\b[^$]*"
-                             r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for|case|say)\b"
+                             r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for(?!\s+(?:instance|example)\b)|case|say)\b"
                              r"(?:[^$\s,;:]*[,;:]?\s+){0,5}[^$\s]*)$",
                              re.I)
 _HYPOTHESIS_STRONG = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|"
                                 r"denote|denoting|unless|provided|iff)\b[^$]*$", re.I)
-_DERIVATIVE_MARK = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})\s*[^a-zA-Z]|[A-Za-z}]\s*'+\s*\(")
+_DERIVATIVE_MARK = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})\s*[^a-zA-Z]|[A-Za-z}]\s*'+\s*(?:\(|$)")
 # "... fails unless $y^T X w = 0$", "provided $a = b$": a condition, whatever its form, not a claim
 # "asked for is", "for part (c) is": "for" in a clause of its own, before the verb that states the mathematics
 _ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
@@ -2304,6 +2308,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.prime_transpose = prime_transpose
         # "$X \sim \mathrm{Bernoulli}(p)$": random variables, for \mathbb{E}[...] and \operatorname{Var}(...)
         reader.law_statements = tuple(said.laws)
+        # (what the prose makes a fixed number, a size, a vector or a matrix: never a random variable in words)
+        reader.fixed_names = {symbol_name(d.name) for d in said.declarations
+                              if d.kind in ("scalar", "parameter", "range", "size", "vector", "matrix", "index")} \
+            - {symbol_name(n) for n, _, words, _ in said.described if _RANDOM_WORDS.search(words)} \
+            - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")}
         reader.law_independent = tuple(said.independent)
         reader.offset_lines = lines.of
         reader.sequence_names = set(named)
@@ -2413,7 +2422,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             # (one supposition joined to the one before by "and" or a comma is one too)
             joined = _JOINED_TO_MATH.search(item.inline.before)
             continued = supposed is not None and joined is not None \
-                and " ".join(joined.group(1).split()) == " ".join(supposed.text.split())
+                and " ".join(joined.group(1).split()) == " ".join(supposed.text.split()) \
+                and not _DERIVATIVE_MARK.search(first.text)  # (with $v = 1/x$, $v' = -1/x^2$: a derivative, claimed)
             # (a value given with a definition, "a single example $x_1 = 1$, $y_1 = 0$", is given too)
             supposed = item.inline if defined and _BARE_NAME.match(first.text) else None
             # "we have $\eta = \log \lambda$" of an eta the prose declared (eta in R) and no display defines: how

@@ -157,6 +157,12 @@ def _terms(e: sp.Expr, prob: Probability, budget: list) -> list[_Term]:
         return out
     if isinstance(e, sp.Pow) and e.exp.is_Integer and 1 <= int(e.exp) <= _MAX_POWER:
         return _terms(sp.Mul(*[e.base] * int(e.exp), evaluate=False), prob, budget)
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and int(e.exp) > _MAX_POWER and len(_random_atoms(e.base, prob)) > 1:
+        raise FormulaError(f"a power above {_MAX_POWER} of a sum of random variables is not expanded inside an "
+                           "expectation")
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and int(e.exp) > _MAX_POWER and isinstance(e.base, (sp.Symbol, sp.Indexed)):
+        return [_Term(sp.Integer(1), (e.base,) * int(e.exp), ())] if int(e.exp) <= 4 * _MAX_POWER else \
+            [_Term(sp.Integer(1), (e,), ())]
     if isinstance(e, sp.Sum):
         body, limits = e.function, list(e.limits)
         fresh = []

@@ -74,6 +74,12 @@ class LimitReading:
         return node_kind(base) == "command" and str(base.children[0]) == "\\lim"
 
     def _limit_at(self, entries, k: int, env) -> V.Value:
+        try:
+            return self._limit_read(entries, k, env)
+        except FormulaError as e:
+            raise FormulaError(str(e) if "\\lim" in str(e) else f"\\lim: {e}") from None
+
+    def _limit_read(self, entries, k: int, env) -> V.Value:
         entry = entries[k]
         scripts = item_scripts(entry.item)
         subs = [s for s in scripts if s.data == "sub_script"]

@@ -42,6 +42,7 @@ class RandomReading:
     law_statements: tuple = ()  # what the prose says of the random variables' laws (statements.LawStatement)
     law_independent: tuple = ()  # the names each sentence says are independent
     offset_lines = None  # an offset in the document -> its line
+    fixed_names: set = set()  # names the prose makes fixed numbers, sizes, vectors or matrices
     random_used: set  # the random variables whose laws the readings used
 
     def random_names(self) -> set[str]:
@@ -200,14 +201,14 @@ class RandomReading:
                 name = str(s)
                 if name in prob.laws or getattr(s, "is_integer", False) or isinstance(s, sp.Idx) or name in fixed:
                     continue
-                if name in self.said_names or name in self.values:
+                if name in self.fixed_names or name in self.values:
                     continue
                 shown = sp.latex(s)
                 raise FormulaError(f"${shown}$ inside an expectation: the document does not say whether it is random or "
                                    f"a constant; say so (\"for a constant ${shown}$\") or give its law")
             for a in x.atoms(sp.Indexed):
                 label = str(a.base.label)
-                if label not in prob.laws and label not in self.said_names:
+                if label not in prob.laws and label not in self.fixed_names and label not in self.values:
                     raise FormulaError(f"{label} inside an expectation: the document does not say whether it is random "
                                        f"or fixed; give its law or declare it")
 
