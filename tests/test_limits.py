@@ -30,6 +30,10 @@ def _verdict(claim: str):
     ("\\lim_{x \\to \\infty} \\left(1 + \\frac{a}{x}\\right)^{x} = e^{1/a}", Verdict.REFUTED),
     ("\\lim_{x \\to -\\infty} e^{x} = 0", Verdict.PROVED),
     ("\\lim_{x \\to 1} \\frac{x^2 - 1}{x - 1} = 2", Verdict.PROVED),
+    ("\\lim_{x \\to 0^+} x \\log x = 0", Verdict.PROVED),
+    ("\\lim_{x \\to 0^{-}} \\frac{|x|}{x} = -1", Verdict.PROVED),
+    ("\\lim_{x \\to 0^+} \\frac{|x|}{x} = -1", Verdict.REFUTED),
+    ("\\lim_{x \\downarrow 0} x^x = 1", Verdict.PROVED),
 ])
 def test_limits_are_taken_and_checked(claim, verdict):
     assert _verdict(claim).verdict is verdict
@@ -41,6 +45,7 @@ def test_limits_are_taken_and_checked(claim, verdict):
     ("\\lim_{x \\to 0} x \\log x = 0", "not a real number near the point"),  # no left side in the reals
     ("\\lim_{x \\to 0} \\frac{1}{x^2} = 0", "infinite"),
     ("\\lim x = 0", "\\lim_{x \\to a}"),
+    ("\\lim_{x \\to \\infty^+} x = 1", "one-sided limit at infinity"),
 ])
 def test_limits_that_are_not_sure_are_refused(claim, why):
     result = _verdict(claim)

@@ -10,6 +10,7 @@ not confirm, is refused: never a value derive is unsure of.
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import threading
 import time
@@ -23,6 +24,21 @@ from . import values as V
 from .syntax import item_base, item_scripts, node_kind, node_word
 
 _ARROWS = ("\\to", "\\rightarrow", "\\longrightarrow")
+_FROM_ABOVE = ("\\downarrow", "\\searrow")
+_FROM_BELOW = ("\\uparrow", "\\nearrow")
+# \lim_{x \to a^+}, \lim_{x \to a^{-}}: the side written as an arrow the grammar reads (x \downarrow a)
+_ONE_SIDED = re.compile(r"(\\lim\s*_\s*\{[^{}]*?)\\(?:to|rightarrow)(?![A-Za-z])\s*([^{}^]+?)\s*\^\s*(?:\{\s*([+-])\s*\}|([+-]))\s*\}")
+
+
+
+
+def one_sided(text: str) -> str:
+    def arrow(m) -> str:
+        side = "\\downarrow" if (m.group(3) or m.group(4)) == "+" else "\\uparrow"
+        return f"{m.group(1)}{side} {m.group(2)}}}"
+    return _ONE_SIDED.sub(arrow, text)
+
+
 _STEPS = (sp.Rational(1, 10 ** 8), sp.Rational(1, 10 ** 12), sp.Rational(1, 10 ** 16))
 _PARAMETERS = ((sp.Rational(7, 5), sp.Rational(3, 4), sp.Rational(9, 7)), (sp.Rational(-5, 4), sp.Rational(2, 3),
                                                                            sp.Rational(-3, 7)))
@@ -94,7 +110,7 @@ class LimitReading:
         else:
             parts = under.children if isinstance(under, Tree) and under.data == "product" else [under]
         arrow = [n for n, p in enumerate(parts) if isinstance(p, Tree) and node_kind(item_base(p)) == "command"
-                 and str(item_base(p).children[0]) in _ARROWS]
+                 and str(item_base(p).children[0]) in _ARROWS + _FROM_ABOVE + _FROM_BELOW]
         if len(arrow) != 1 or arrow[0] != 1:
             raise FormulaError("\\lim is read only as \\lim_{x \\to a}, with one variable and one point")
         variable = parts[0]
@@ -103,6 +119,10 @@ class LimitReading:
         word = node_word(item_base(variable))
         rest = parts[2:]
         target = self._limit_point(rest, env)
+        arrow_word = str(item_base(parts[1]).children[0])
+        side = "+" if arrow_word in _FROM_ABOVE else "-" if arrow_word in _FROM_BELOW else "+-"
+        if side != "+-" and target in (sp.oo, -sp.oo):
+            raise FormulaError("\\lim: a one-sided limit at infinity")
         if k + 1 >= len(entries):
             raise FormulaError("\\lim with nothing after it")
         x = sp.Dummy(word.lstrip("\\"), real=True)
@@ -112,8 +132,9 @@ class LimitReading:
             value = self._chain_in_order(entries[k + 1:], inner_env)
         if not isinstance(value, V.Value) or value.is_vector or value.is_matrix or value.row:
             raise FormulaError("a limit of a vector or matrix is not read")
-        result = _limit(value.expr, x, target)
+        result = _limit(value.expr, x, target, side)
         shown = "\\infty" if target is sp.oo else "-\\infty" if target is -sp.oo else sp.latex(target)
+        shown += {"+": "^+", "-": "^-"}.get(side, "")
         self.notes.append(Reading("inferred", f"$\\lim_{{{word} \\to {shown}}}$ taken by SymPy and confirmed by evaluating "
                                               f"at points approaching ${shown}$"))
         return V.Value(result)
@@ -127,7 +148,7 @@ class LimitReading:
                 and str(item_base(tokens[0]).children[0]) == "\\infty" and not item_scripts(tokens[0]):
             return -sp.oo if negative else sp.oo
         if any(isinstance(t, Tree) and item_scripts(t) for t in tokens if node_kind(t) == "item"):
-            raise FormulaError("a one-sided limit (0^+) is not read")
+            raise FormulaError("a limit is read only at a number or at \\infty (a side as 0^+ or 0^-)")
         point = self._chain_in_order(self._entries(Tree("product", list(parts))), env)
         if not isinstance(point, V.Value) or point.is_vector or point.is_matrix or not point.expr.is_number \
                 or not point.expr.is_real:
@@ -138,15 +159,15 @@ class LimitReading:
 _TAKEN: dict = {}  # (the formula in a canonical variable, the point) -> the value, or the reason it is refused
 
 
-def _limit(expr: sp.Expr, x: sp.Symbol, target: sp.Expr) -> sp.Expr:
-    """The limit, once per formula and point (a term is read more than once)."""
+def _limit(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, side: str = "+-") -> sp.Expr:
+    """The limit, once per formula, point and side (a term is read more than once)."""
     t = sp.Symbol("_limit_variable", real=True)
-    key = (sp.srepr(expr.xreplace({x: t})), sp.srepr(target))
+    key = (sp.srepr(expr.xreplace({x: t})), sp.srepr(target), side)
     if key not in _TAKEN:
         if len(_TAKEN) > 500:
             _TAKEN.clear()
         try:
-            _TAKEN[key] = _limit_once(expr.xreplace({x: t}), t, target)
+            _TAKEN[key] = _limit_once(expr.xreplace({x: t}), t, target, side)
         except FormulaError as e:
             _TAKEN[key] = e
     found = _TAKEN[key]
@@ -155,10 +176,10 @@ def _limit(expr: sp.Expr, x: sp.Symbol, target: sp.Expr) -> sp.Expr:
     return found
 
 
-def _limit_once(expr: sp.Expr, x: sp.Symbol, target: sp.Expr) -> sp.Expr:
+def _limit_once(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, side: str) -> sp.Expr:
     try:
         with _bounded(_SECONDS):
-            value = sp.limit(expr, x, target) if target in (sp.oo, -sp.oo) else sp.limit(expr, x, target, dir="+-")
+            value = sp.limit(expr, x, target) if target in (sp.oo, -sp.oo) else sp.limit(expr, x, target, dir=side)
     except _Slow:
         raise FormulaError("the limit was not found in time") from None
     except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError):
@@ -166,11 +187,11 @@ def _limit_once(expr: sp.Expr, x: sp.Symbol, target: sp.Expr) -> sp.Expr:
     if value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo) or value.has(sp.oo) or value.has(-sp.oo) \
             or value.atoms(sp.Piecewise):
         raise FormulaError("the limit is infinite, does not exist, or was not found")
-    _confirm(expr, x, target, value)
+    _confirm(expr, x, target, value, side)
     return value
 
 
-def _confirm(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, value: sp.Expr) -> None:
+def _confirm(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, value: sp.Expr, side: str = "+-") -> None:
     """f near the point, in 60 digits, at parameters of both signs: it must approach ``value``."""
     params = sorted((expr.free_symbols | value.free_symbols) - {x}, key=str)
     if any(not isinstance(p, sp.Symbol) or p.is_integer for p in params) or len(params) > 3:
@@ -179,11 +200,12 @@ def _confirm(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, value: sp.Expr) -> No
         at = {p: abs(v) if p.is_positive or p.is_nonnegative else v for p, v in zip(params, points)}
         f = expr.xreplace(at)
         want = value.xreplace(at)
-        sides = (1,) if target is sp.oo else (-1,) if target is -sp.oo else (1, -1)
-        for side in sides:
+        sides = (1,) if target is sp.oo else (-1,) if target is -sp.oo else \
+            {"+": (1,), "-": (-1,), "+-": (1, -1)}[side]
+        for sign in sides:
             errors = []
             for h in _STEPS:
-                point = sp.Float(side / h if target in (sp.oo, -sp.oo) else target + side * h, 60)
+                point = sp.Float(sign / h if target in (sp.oo, -sp.oo) else target + sign * h, 60)
                 try:
                     with _bounded(_SECONDS):
                         got = f.evalf(60, subs={x: point})

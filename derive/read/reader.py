@@ -36,7 +36,7 @@ from .context import DocumentContext, _bold_letter
 from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .random_variables import RandomReading
-from .limit_of import LimitReading
+from .limit_of import LimitReading, one_sided
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
 from .products import MatrixTerm
@@ -176,6 +176,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if not text.strip():
             raise FormulaError("empty formula")
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
+        text = one_sided(text)  # \lim_{x \to 0^+}: x \downarrow 0
         evaluated = _evaluation_bar(text)
         if evaluated is not None:
             return self._evaluated(text, *evaluated)
