@@ -1513,6 +1513,15 @@ def _declare(notation: Notation, said, lines: _Lines):
     def note(name: str, text: str, offset: int) -> None:
         readings.setdefault(name, []).append(Reading("declaration", text, lines.of(offset)))
 
+    def as_number(name: str, text: str, offset: int) -> None:
+        """The name is a real number, whatever it means by default (a vector, a matrix, a function)."""
+        forget.add(name)
+        scalars.append(name)
+        vectors.pop(name, None)
+        matrices.pop(name, None)
+        functions.pop(name, None)
+        note(name, text, offset)
+
     classes = [d for d in said.declarations if d.kind == "class"]
     for c in classes:
         if re.fullmatch(r"[a-z]", c.name) and not notation.size_of_index(c.name) and notation.kind_of(c.name) in (None, "scalar"):
@@ -1569,39 +1578,21 @@ def _declare(notation: Notation, said, lines: _Lines):
                 and not (notation.size_name(key) or notation.kind_of(key) in ("size", "index") or key in sizes):
             # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default (a size,
             # "let $n \ge 1$ be an integer", stays the size it is)
-            forget.add(key)
-            scalars.append(key)
-            vectors.pop(key, None)
-            matrices.pop(key, None)
-            functions.pop(key, None)
-            note(key, f"${key}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}", d.offset)
+            said_of = Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text
+            as_number(key, f"${key}$ is a real number, {said_of}", d.offset)
             bound = _label_key(d.sizes[1])
             if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", bound) and bound not in stated_names \
                     and notation.kind_of(bound) in ("vector", "matrix") \
                     and not (notation.size_name(bound) or key in sizes):
                 # a < b: b is a number too, whatever the letter means by default (b a bias vector)
-                forget.add(bound)
-                scalars.append(bound)
-                vectors.pop(bound, None)
-                matrices.pop(bound, None)
-                note(bound, f"${bound}$ is a real number, {Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text}",
-                     d.offset)
+                as_number(bound, f"${bound}$ is a real number, {said_of}", d.offset)
         elif d.kind == "random" and key not in notation.functions:
-            forget.add(key)
-            scalars.append(key)
-            vectors.pop(key, None)
-            matrices.pop(key, None)
-            note(key, f"${key}$ is a random variable, a number", d.offset)
+            as_number(key, f"${key}$ is a random variable, a number", d.offset)
         elif d.kind == "parameter" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) \
                 and not (notation.size_name(key) or notation.kind_of(key) in ("size", "index") or key in sizes):
             # "i.i.d. with mean $\mu$ and variance $\sigma^2$": a parameter of a law, a number (sigma is no sigmoid)
-            forget.add(key)
-            scalars.append(key)
-            vectors.pop(key, None)
-            matrices.pop(key, None)
-            functions.pop(key, None)
-            note(key, f"${key}$ is a real number, " + ("a parameter of a random variable's law" if d.sizes == ("law",)
-                                                       else "a constant, as the document says"), d.offset)
+            as_number(key, f"${key}$ is a real number, " + ("a parameter of a random variable's law" if d.sizes == ("law",)
+                                                            else "a constant, as the document says"), d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key) \
                 and not d.sizes[0].isdigit():
             forget.add(key)
