@@ -59,3 +59,8 @@ def test_a_limit_sympy_gets_wrong_is_refused_by_the_numeric_check(monkeypatch):
         x = sp.Symbol("x", real=True)
         limit_of._limit(sp.sin(x) / x, x, sp.Integer(0))
     limit_of._TAKEN.clear()
+
+
+def test_the_reading_names_the_limit_and_its_side():
+    result = _verdict("\\lim_{x \\to 0^+} x \\log x = 0")
+    assert any("x \\to 0^+" in r.text for r in result.readings)

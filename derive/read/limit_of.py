@@ -135,8 +135,8 @@ class LimitReading:
         result = _limit(value.expr, x, target, side)
         shown = "\\infty" if target is sp.oo else "-\\infty" if target is -sp.oo else sp.latex(target)
         shown += {"+": "^+", "-": "^-"}.get(side, "")
-        self.notes.append(Reading("inferred", f"$\\lim_{{{word} \\to {shown}}}$ taken by SymPy and confirmed by evaluating "
-                                              f"at points approaching ${shown}$"))
+        self.notes.append(Reading("inferred", f"the limit as ${word} \\to {shown}$ is taken by SymPy and confirmed by "
+                                              f"evaluating at points approaching ${shown}$"))
         return V.Value(result)
 
     def _limit_point(self, parts, env) -> sp.Expr:

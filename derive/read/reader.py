@@ -175,6 +175,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         check_formula(text)
         if not text.strip():
             raise FormulaError("empty formula")
+        written = text
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
         text = one_sided(text)  # \lim_{x \to 0^+}: x \downarrow 0
         evaluated = _evaluation_bar(text)
@@ -207,7 +208,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"the formula cannot be built: {' '.join(str(exc).split())[:200]}") from None
         if closed:
             value = value.with_expr(value.expr, FRACTION_PARENTHESES)
-        self.notes_by_text[text] = tuple(dict.fromkeys(self.notes))
+        self.notes_by_text[text] = self.notes_by_text[written] = tuple(dict.fromkeys(self.notes))
         value = dataclasses.replace(value, domain=tuple(dict.fromkeys(domain)))
         both = {g for g, n in self.guesses.items() if n > 0 and f"{g}[]" in self.guesses}
         if both:
