@@ -405,9 +405,10 @@ def _raw_expectation(e: sp.Expr, prob: Probability, moments: _Moments) -> sp.Exp
 
 
 def expectation(e: sp.Expr, prob: Probability) -> sp.Expr:
-    """E[e], in the laws' parameters; FormulaError when what the document says does not determine it."""
+    """E[e], in the laws' parameters; FormulaError when what the document says does not determine it.
+    (The caller has made sure that what is not random is fixed: the expectation of a constant is itself.)"""
     if not _random_atoms(e, prob):
-        raise FormulaError("an expectation of something that holds no random variable the document gives a law")
+        return e
     value = _raw_expectation(e, prob, _Moments(prob))
     _cross_check(e, value, prob)
     return value
