@@ -71,6 +71,14 @@ def test_sums_over_an_iid_family_split_by_which_indices_are_equal():
         expectation(fourth, prob)
 
 
+def test_a_sum_over_a_family_times_another_variable_needs_them_independent():
+    prob = _iid(Y=Law("generic", (a, b ** 2), ""))
+    with pytest.raises(FormulaError, match="does not say are independent"):
+        expectation(sp.Sum(XS[i], (i, 1, n)) * Y, prob)
+    prob.independent = {frozenset(("X", "Y"))}
+    assert sp.simplify(expectation(sp.Sum(XS[i], (i, 1, n)) * Y, prob) - n * mu * a) == 0
+
+
 def test_a_weighted_sum_keeps_its_weights():
     w = sp.IndexedBase("w")
     e = expectation(sp.Sum(w[i] * XS[i], (i, 1, n)), _iid())

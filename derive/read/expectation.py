@@ -260,32 +260,28 @@ def _term_expectation(term: _Term, prob: Probability, moments: _Moments) -> sp.E
                                "is not read inside an expectation")
         if any(f.has(d) and any(i != d for i in f.indices) for f in term.factors if isinstance(f, sp.Indexed)):
             raise FormulaError("a random variable with several indices under a sum is not read inside an expectation")
+    linked_families: dict = {}  # family -> the summed indices of its members
+    for d, lo, hi in linked:
+        fam = next(str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d))
+        linked_families.setdefault(fam, []).append((d, lo, hi))
     if linked:
-        ranges = {(lo, hi) for _, lo, hi in linked}
-        families = {str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed)
-                    and any(f.has(d) for d, _, _ in linked)}
-        fixed = [f for f in term.factors if isinstance(f, sp.Indexed) and str(f.base.label) in families
+        fixed = [f for f in term.factors if isinstance(f, sp.Indexed) and str(f.base.label) in linked_families
                  and not any(f.has(d) for d, _, _ in linked)]
         if fixed:
             raise FormulaError("a sum over an i.i.d. family next to one of its members at a fixed index is not "
                                "read inside an expectation")
-        by_family: dict = {}
-        for d, lo, hi in linked:
-            fam = next(str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d))
-            by_family.setdefault(fam, []).append((d, lo, hi))
-        if any(len({(lo, hi) for _, lo, hi in ds}) != 1 for ds in by_family.values()):
+        if any(len({(lo, hi) for _, lo, hi in ds}) != 1 for ds in linked_families.values()):
             raise FormulaError("sums with different ranges over one i.i.d. family are not read inside an expectation")
         if len(linked) > 1 and any(term.coeff.has(d) for d, _, _ in linked):
             raise FormulaError("a weighted sum of products of an i.i.d. family's members is not read inside an "
                                "expectation")
-        del ranges
     others = [f for f in term.factors if not (isinstance(f, sp.Indexed) and any(f.has(d) for d, _, _ in linked))]
+    for fam in linked_families:
+        # (the sum's members and the other factors are multiplied apart: only if they are independent)
+        for name in sorted({_name(a) for f in others for a in _random_atoms(f, prob)} - {fam}):
+            if frozenset((fam, name)) not in prob.independent:
+                raise FormulaError(f"a sum over {fam} times {name}, which the document does not say are independent")
     fixed_part = _fixed_expectation(others, prob, moments)
-    total = sp.Integer(0)
-    linked_families = {}
-    for d, lo, hi in linked:
-        fam = next(str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d))
-        linked_families.setdefault(fam, []).append((d, lo, hi))
     per_family = []
     for fam, ds in linked_families.items():
         powers = {d: sum(1 for f in term.factors if isinstance(f, sp.Indexed) and f.has(d)) for d, _, _ in ds}
