@@ -241,3 +241,9 @@ def test_a_name_the_prose_makes_random_without_a_law_is_never_a_constant_inside(
                  "$$\n\\mathbb{E}[f(z)] = f(z)\n$$\n\n$$\n\\mathbb{E}[z X] = z p\n$$\n")
     for result in r.values():
         assert result.verdict is Verdict.UNKNOWN and "random or" in result.detail
+
+
+def test_a_law_named_in_symbols_after_is_a():
+    r = _checked("Let $K$ be a $\\operatorname{Poisson}(\\lambda)$ random variable.\n\n"
+                 "$$\n\\mathbb{E}[K^2] = \\lambda + \\lambda^2\n$$\n\n$$\n\\mathbb{E}[K^2] = \\lambda^2\n$$\n")
+    assert r["line 4"].verdict is Verdict.PROVED and r["line 8"].verdict is Verdict.REFUTED

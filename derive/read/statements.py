@@ -712,6 +712,9 @@ _GENERIC_WORDS = re.compile(r"\s*(?:be|are|is)\s+(?:(?:i\.\s*i\.\s*d\.?|iid|inde
 _VECTOR_BEFORE = re.compile(r"\b(?:row|column|probability|stationary)?\s*(?:vector|distribution)\s*$", re.I)
 _BERNOULLI_BY_PROBABILITY = re.compile(r"\s*(?:P|\\Pr|\\mathbb\s*\{\s*P\s*\}|\\operatorname\s*\{\s*P\s*\})\s*(?:\\left)?\s*\("
                                        r"\s*([A-Za-z])\s*=\s*1\s*(?:\\right)?\)\s*=\s*(.+?)\s*[,.]?\s*$")
+_NAMED_LAW = re.compile(rf"\s*{_FONT}\s*(?:\\left|\\big|\\Big)?\s*(?P<open>[(\[])(?P<params>.*?)(?:\\right|\\big|\\Big)?[)\]]\s*")
+_IS_A = re.compile(r"\s*(?:is|be|are)\s+(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?", re.I)
+_LAW_NOUN = re.compile(r"\s*(?:-?\s*distributed\b|random\s+variables?\b|variables?\b|draws?\b|samples?\b)", re.I)
 _CONSTANTS_BEFORE = re.compile(r"\b(?:for|with|and|where)\s+(?:a\s+|some\s+|any\s+|two\s+)?(?:real\s+|fixed\s+)?"
                                r"constants?\s*$", re.I)
 _RANDOM_BEFORE = re.compile(r"\b(?:any|two|some|three)\s+(?:real\s+)?random\s+variables\s*$", re.I)
@@ -846,6 +849,21 @@ def _laws(sentence, out: "Statements") -> None:
                     out.laws.append(LawStatement(name, family, params, piece.offset, written, indexed))
                     found.append(name)
             continue
+        law_math = sentence[n + 2] if n + 2 < len(sentence) and sentence[n + 2].kind == "math" else None
+        tail = sentence[n + 3].text if n + 3 < len(sentence) and sentence[n + 3].kind == "text" else ""
+        named = _NAMED_LAW.fullmatch(law_math.text) if law_math is not None and _IS_A.fullmatch(after) else None
+        if named and _LAW_NOUN.match(tail):
+            # "$X$ is a $\mathrm{Bernoulli}(p)$ random variable"
+            family = _FAMILY_NAMES.get((named.group(1) or named.group(2) or "").lower())
+            family = "normal" if named.group(2) == "N" or (named.group(1) or "").lower() == "n" else family
+            params = _law_params(family, named.group("params")) if family and named.group("open") == "(" or \
+                family == "uniform" else None
+            if family and params and not (family == "normal" and re.fullmatch(r"\\sigma(?:_\w|_\{\w+\})?|s", params[1])):
+                for name in names:
+                    out.laws.append(LawStatement(name, family, params, piece.offset,
+                                                 f"{written}${law_math.text.strip()}${tail[:40]}", indexed))
+                    found.append(name)
+                continue
         if _STANDARD_NORMAL.match(after):
             for name in names:
                 out.laws.append(LawStatement(name, "normal", ("0", "1"), piece.offset, written, indexed))
