@@ -1873,3 +1873,10 @@ def test_for_instance_introduces_a_claim_not_a_supposition():
 def test_a_derivative_joined_to_a_definition_is_reported():
     r = _checked("The quotient rule in disguise: with $v = 1/x$, $v' = -1/x^2$ and so on.\n")
     assert any(v.latex == "v' = -1/x^2" for v in r.values())
+
+
+def test_a_name_given_a_value_for_example_is_supposed():
+    r = _checked("Take three classes. For example $y = (0, 1, 0)$, and then $\\sum_k y_k = 1$.\n")
+    assert not any(v.latex == "y = (0, 1, 0)" for v in r.values())  # supposed, not claimed
+    (sums,) = r.values()
+    assert sums.verdict is Verdict.UNKNOWN and "assumes $y = (0, 1, 0)$" in sums.detail

@@ -2423,6 +2423,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 and not left_names & names_in(chain.terms[1].text) and at == float("inf") \
                 and any(reader.notation.kind_of(n) in (None, "scalar", "vector") for n in names_in(chain.terms[1].text))
             hypothesis_end = _HYPOTHESIS_END.search(item.inline.before[-60:])
+            if hypothesis_end is None and re.fullmatch(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\w+\}?)?\s*", first.text):
+                # "for example $y = (0, 1, 0)$": a name given an example's value, supposed (a function's value at a
+                # point after "for instance", $L_0(t) = 1 - t^2$, is claimed)
+                hypothesis_end = re.search(r"\bfor\s+(?:instance|example)\s*,?\s*$", item.inline.before[-30:], re.I)
             if hypothesis_end and not _HYPOTHESIS_STRONG.search(item.inline.before[-60:]) \
                     and _DERIVATIVE_MARK.search(first.text):
                 hypothesis_end = None  # "with inner derivative $\partial_x (y - x^2) = -2x$": a derivative, claimed
