@@ -64,3 +64,11 @@ def test_a_limit_sympy_gets_wrong_is_refused_by_the_numeric_check(monkeypatch):
 def test_the_reading_names_the_limit_and_its_side():
     result = _verdict("\\lim_{x \\to 0^+} x \\log x = 0")
     assert any("x \\to 0^+" in r.text for r in result.readings)
+
+
+def test_a_document_s_limits_share_a_time_budget(monkeypatch):
+    monkeypatch.setattr(limit_of, "_PER_DOCUMENT", 0.0)
+    limit_of._TAKEN.clear()
+    result = _verdict("\\lim_{x \\to 0} \\frac{\\sin(3x)}{x} = 3")
+    limit_of._TAKEN.clear()
+    assert result.verdict is Verdict.UNKNOWN and "time for this document's limits is spent" in result.detail

@@ -24,6 +24,7 @@ from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
 from ..notation import Definition, scalar, vector
+from . import limit_of
 from . import values as V
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
@@ -2112,6 +2113,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     cases the prose states."""
     if len(text) > MAX_DOCUMENT:
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
+    limit_of.new_document()  # (the time its limits may take together)
     if not text.endswith("\n"):
         text += "\n"  # (the Markdown parser maps a last line without one to the wrong place)
     if markdown:

@@ -42,7 +42,9 @@ def one_sided(text: str) -> str:
 _STEPS = (sp.Rational(1, 10 ** 8), sp.Rational(1, 10 ** 12), sp.Rational(1, 10 ** 16))
 _PARAMETERS = ((sp.Rational(7, 5), sp.Rational(3, 4), sp.Rational(9, 7)), (sp.Rational(-5, 4), sp.Rational(2, 3),
                                                                            sp.Rational(-3, 7)))
-_SECONDS = 2.0
+_SECONDS = 2.0  # for one limit
+_PER_DOCUMENT = 10.0
+_BUDGET = _PER_DOCUMENT  # seconds left for all the limits of the document being read
 
 
 class _Slow(Exception):
@@ -159,6 +161,12 @@ class LimitReading:
 _TAKEN: dict = {}  # (the formula in a canonical variable, the point) -> the value, or the reason it is refused
 
 
+def new_document() -> None:
+    """A document's limits together take at most _PER_DOCUMENT seconds (one slow limit each is two)."""
+    global _BUDGET
+    _BUDGET = _PER_DOCUMENT
+
+
 def _limit(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, side: str = "+-") -> sp.Expr:
     """The limit, once per formula, point and side (a term is read more than once)."""
     t = sp.Symbol("_limit_variable", real=True)
@@ -177,17 +185,25 @@ def _limit(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, side: str = "+-") -> sp
 
 
 def _limit_once(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, side: str) -> sp.Expr:
+    """The limit and its confirmation, together within the time a limit may take (and within what is left
+    of the time all of a run's limits may take: a document of many slow limits is not stopped by them)."""
+    global _BUDGET
+    if _BUDGET <= 0:
+        raise FormulaError("the time for this document's limits is spent")
+    started = time.monotonic()
     try:
-        with _bounded(_SECONDS):
+        with _bounded(min(_SECONDS, _BUDGET)):
             value = sp.limit(expr, x, target) if target in (sp.oo, -sp.oo) else sp.limit(expr, x, target, dir=side)
+            if value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo) or value.has(sp.oo) or value.has(-sp.oo) \
+                    or value.atoms(sp.Piecewise):
+                raise FormulaError("the limit is infinite, does not exist, or was not found")
+            _confirm(expr, x, target, value, side)
     except _Slow:
-        raise FormulaError("the limit was not found in time") from None
-    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError):
+        raise FormulaError("the limit was not found and confirmed in time") from None
+    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError, OverflowError):
         raise FormulaError("the limit could not be taken") from None
-    if value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo) or value.has(sp.oo) or value.has(-sp.oo) \
-            or value.atoms(sp.Piecewise):
-        raise FormulaError("the limit is infinite, does not exist, or was not found")
-    _confirm(expr, x, target, value, side)
+    finally:
+        _BUDGET -= time.monotonic() - started
     return value
 
 
@@ -207,10 +223,9 @@ def _confirm(expr: sp.Expr, x: sp.Symbol, target: sp.Expr, value: sp.Expr, side:
             for h in _STEPS:
                 point = sp.Float(sign / h if target in (sp.oo, -sp.oo) else target + sign * h, 60)
                 try:
-                    with _bounded(_SECONDS):
-                        got = f.evalf(60, subs={x: point})
-                        limit = want.evalf(60)
-                except (_Slow, ValueError, TypeError, ZeroDivisionError, OverflowError):
+                    got = f.evalf(60, subs={x: point})
+                    limit = want.evalf(60)
+                except (ValueError, TypeError, ZeroDivisionError, OverflowError):
                     raise FormulaError("the limit could not be confirmed numerically") from None
                 if not (got.is_real and got.is_finite and limit.is_real and limit.is_finite):
                     raise FormulaError("the limit could not be confirmed numerically (the formula is not a real "
