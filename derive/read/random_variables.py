@@ -115,9 +115,7 @@ class RandomReading:
                 result = covariance(exprs[0], exprs[1], prob)
         except FormulaError as e:
             raise FormulaError(f"{'E' if kind == 'expectation' else 'Var' if kind == 'variance' else 'Cov'}[...]: {e}") from None
-        used = sorted({name for name in prob.laws for x in exprs
-                       if any(str(a.base.label) == name for a in x.atoms(sp.Indexed)) or sp.Symbol(name, real=True) in x.free_symbols
-                       or any(s.name == name for s in x.free_symbols if isinstance(s, sp.Symbol))})
+        used = sorted(prob.laws)  # (the laws of the variables present, no others)
         for name in used:
             law, statement = laws[name]
             for condition in law.domain():
