@@ -1880,3 +1880,22 @@ def test_a_name_given_a_value_for_example_is_supposed():
     assert not any(v.latex == "y = (0, 1, 0)" for v in r.values())  # supposed, not claimed
     (sums,) = r.values()
     assert sums.verdict is Verdict.UNKNOWN and "assumes $y = (0, 1, 0)$" in sums.detail
+
+
+def test_a_star_on_a_name_marks_a_name_of_its_own():
+    r = _checked("Let $\\theta^\\star = \\frac{a}{b}$ with $b \\neq 0$. Then\n\n"
+                 "$$b \\theta^\\star - a = 0, \\qquad (\\theta^*)^2 = \\frac{a^2}{b^2}, \\qquad b\\theta^{\\ast} = 2a$$\n\n"
+                 "At a test point, $k_* = e^{-x_*^2}$ and $\\log k_* = -x_*^2$, but $\\log k_* = -x^2$.\n")
+    claims = {v.latex: v for v in r.values()}
+    assert claims["b \\theta^\\star - a = 0"].verdict is Verdict.PROVED
+    assert claims["(\\theta^*)^2 = \\frac{a^2}{b^2}"].verdict is Verdict.PROVED
+    assert claims["b\\theta^{\\ast} = 2a"].verdict is Verdict.REFUTED
+    assert any(g.text == "$\\theta^*$ as the document defines it" for g in claims["b\\theta^{\\ast} = 2a"].readings)
+    assert claims["\\log k_* = -x_*^2"].verdict is Verdict.PROVED
+    assert claims["\\log k_* = -x^2"].verdict is not Verdict.PROVED  # x is not x_*
+
+
+@pytest.mark.parametrize("latex", ["(x + 1)^* = 2", "\\sum_* x = 1", "\\hat{x}^* = 1", "2^* = 2"])
+def test_a_star_on_anything_but_a_name_is_refused(latex):
+    (v,) = _checked(f"$${latex}$$\n").values()
+    assert v.verdict is Verdict.UNKNOWN and "a star is read only on a name" in v.detail

@@ -20,7 +20,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -379,7 +379,7 @@ class DocumentContext:
                 continue
             if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
                     and self.line != self.defined_at[key]:
-                out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[key]))
+                out.append(Reading("definition", f"${written_name(n)}$ as the document defines it", self.defined_at[key]))
         for n in sorted(used):
             if n in self.redefined and self._in_force(n) and self.line != self.redefined[n]:
                 out.append(Reading("definition", f"${n}$ as the document defines it, not the built-in "

@@ -28,7 +28,7 @@ from . import limit_of
 from . import values as V
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, names_in
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, names_in, written_name
 
 __all__ = ["read_document"]
 
@@ -728,11 +728,12 @@ class _Builder:
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
+        shown = written_name(self.defined or "")
         if n == 0 and self.defined and symbol_name(self.defined) in self.reader.examples:
-            return (f"an example of {self.defined}: {self.defined} has this value in this display only "
+            return (f"an example of {shown}: {shown} has this value in this display only "
                     "(elsewhere it is any of its declared size)")
         if n == 0 and self.defined:
-            return (f"the definition of {self.defined} is not checked; {self.defined} has this meaning in the "
+            return (f"the definition of {shown} is not checked; {shown} has this meaning in the "
                     "displays from here on")
         if rel != "=":
             return _NOT_CHECKED.get(rel, f"the relation {rel} is not checked (only = is)")

@@ -14,7 +14,12 @@ from lark import Lark, Token
 
 from ..errors import FormulaError
 
-__all__ = ["GRAMMAR", "parser", "TeXArguments"]
+__all__ = ["GRAMMAR", "GREEK", "parser", "TeXArguments"]
+
+GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi",
+          "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi",
+          "Omega", "ell"}
 
 GRAMMAR = r"""
 ?start: expr
@@ -33,6 +38,7 @@ item: base script*
 script: SUB arg             -> sub_script
       | SUP arg             -> sup_script
       | PRIME               -> prime
+      | STARRED             -> starred
 
 ?arg: group | letter | number | command | text
     | FRAC arg arg         -> frac
@@ -78,6 +84,7 @@ MINUS: "-"
 SUB: "_"
 SUP: "^"
 PRIME: "'"
+STARRED.5: /[\^_]\s*(\{\s*(\\star|\\ast|\*)\s*\}|\\star(?![A-Za-z])|\\ast(?![A-Za-z])|\*)/
 LETTER: /[A-Za-z]/
 NUMBER: /[0-9]+(\.[0-9]+)?/
 MULOP.3: /\\(cdot|times|circ|odot|div)(?![A-Za-z])/ | "*" | "/"
@@ -125,7 +132,7 @@ class TeXArguments:
     always_accept = ("BAR", "DBAR")
 
     def process(self, stream):
-        tokens = _close_fraction_parentheses(_bars(list(stream)))
+        tokens = _close_fraction_parentheses(_bars(_starred(list(stream))))
         out: list[Token] = []
         p = 0
         while p < len(tokens):
@@ -162,6 +169,63 @@ class TeXArguments:
             raise FormulaError(f"the denominator {digits} of {frac} is read by TeX as {digits[0]} followed by "
                                f"{digits[1:]}; write {frac}{{...}}{{{digits}}}")
         return p
+
+
+def _starred(tokens: list[Token]) -> list[Token]:
+    """x^\\star, \\theta_t^*, \\mathbf{k}_*: a star on a name marks a name of its own (the optimum, a test
+    point), read as an accent on it: \\star{x}_t (x^*) or \\starsub{k} (k_*). A star on anything else is refused."""
+    if not any(tok.type == "STARRED" for tok in tokens):
+        return tokens
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.type != "STARRED":
+            out.append(tok)
+            continue
+        low = str(tok).startswith("_")
+        end = len(out)  # the name is out[start:end]; a subscript after it, out[end:], stays after the accent
+        if not low and end >= 2 and out[end - 2].type == "SUB" and out[end - 1].type in ("LETTER", "NUMBER", "CMD"):
+            end -= 2
+        elif not low and end >= 2 and out[end - 1].type == "RBRACE":
+            opening = _opening(out, end - 1)
+            if opening is not None and opening >= 1 and out[opening - 1].type == "SUB":
+                end = opening - 1
+        start = _name_start(out, end)
+        if start is None:
+            written = "x_*" if low else "x^\\star"
+            raise FormulaError(f"a star is read only on a name ({written}: a name of its own), not here")
+        accent = Token.new_borrow_pos("ACCENT", "\\starsub" if low else "\\star", tok)
+        out[start:end] = [accent, Token.new_borrow_pos("LBRACE", "{", tok), *out[start:end],
+                          Token.new_borrow_pos("RBRACE", "}", tok)]
+    return out
+
+
+def _opening(tokens: list[Token], close: int) -> int | None:
+    depth = 0
+    for n in range(close, -1, -1):
+        depth += {"RBRACE": 1, "LBRACE": -1}.get(tokens[n].type, 0)
+        if depth == 0:
+            return n
+    return None
+
+
+def _name_start(tokens: list[Token], end: int) -> int | None:
+    """Where the name that ends at ``end`` starts: a letter, a Greek letter, or either in \\mathbf{...}."""
+    def name(tok: Token) -> bool:
+        return tok.type == "LETTER" or (tok.type == "CMD" and str(tok)[1:] in GREEK)
+    if end < 1:
+        return None
+    if name(tokens[end - 1]):
+        start = end - 1
+        if start >= 1 and tokens[start - 1].type == "FONT":
+            start -= 1
+    elif end >= 4 and tokens[end - 1].type == "RBRACE" and name(tokens[end - 2]) and tokens[end - 3].type == "LBRACE" \
+            and tokens[end - 4].type == "FONT":
+        start = end - 4
+    else:
+        return None
+    if start >= 1 and tokens[start - 1].type in ("SUB", "SUP", "ACCENT", "STARRED"):
+        return None  # a star on a script's letter, or on an accented name
+    return start
 
 
 # How many parentheses the last term lexed had left open inside an argument of \frac (closed there).

@@ -18,7 +18,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
 from ..errors import FormulaError
-from .grammar import parser
+from .grammar import GREEK, parser
 
 ELLIPSES = {"dots", "cdots", "ldots", "vdots", "ddots", "dotsc", "dotsb", "dotsm", "dotso"}
 # Function names a document may use without declaring them, and the function each one names.
@@ -176,10 +176,6 @@ def node_word(node) -> str | None:
     return None
 
 
-GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
-          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi",
-          "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi",
-          "Omega", "ell"}
 
 
 @lru_cache(maxsize=4096)
@@ -215,7 +211,15 @@ def names_in(text: str) -> frozenset[str]:
 
 
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
-ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr)\{\\?[A-Za-z]+\}")
+ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr|star|starsub)\{\\?[A-Za-z]+\}")
+
+
+_STARRED_KEY = re.compile(r"\\star(sub)?\{(\\?[A-Za-z]+)\}")
+
+
+def written_name(key: str) -> str:
+    """A name's key as the document writes it: \\star{x} is x^*, \\starsub{k} is k_*."""
+    return _STARRED_KEY.sub(lambda m: f"{m.group(2)}_*" if m.group(1) else f"{m.group(2)}^*", key)
 
 
 def accented(accent: str, inner: str) -> str:
