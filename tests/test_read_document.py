@@ -1899,3 +1899,12 @@ def test_a_star_on_a_name_marks_a_name_of_its_own():
 def test_a_star_on_anything_but_a_name_is_refused(latex):
     (v,) = _checked(f"$${latex}$$\n").values()
     assert v.verdict is Verdict.UNKNOWN and "a star is read only on a name" in v.detail
+
+
+def test_nabla_of_a_function_of_one_number_is_its_derivative_at_the_name_written():
+    r = _checked("Let $J(w) = (w - 3)^2 + w^3$. Then $\\nabla J(w) = 2(w - 3) + 3w^2$, not $\\nabla J(w) = 2(w - 3)$.\n"
+                 "At a point, $\\nabla J(2) = 10$ is not read.\n")
+    claims = {v.latex: v for v in r.values()}
+    assert claims["\\nabla J(w) = 2(w - 3) + 3w^2"].verdict is Verdict.PROVED
+    assert claims["\\nabla J(w) = 2(w - 3)"].verdict is Verdict.REFUTED
+    assert claims["\\nabla J(2) = 10"].verdict is Verdict.UNKNOWN

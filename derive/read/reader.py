@@ -656,6 +656,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 or node_kind(item_base(rest[1].item)) != "paren" or len(item_base(rest[1].item).children) != 1:
             raise FormulaError(why)
         word = node_word(item_base(rest[0].item))
+        scalar_function = self._scalar_function_named(word)
+        if scalar_function is not None:
+            value = self._expr(item_base(rest[1].item).children[0], env)
+            if isinstance(value, MatrixTerm) or value.is_vector or not isinstance(value.expr, sp.Symbol) \
+                    or value.expr in env.values():
+                raise FormulaError(why)
+            self.notes.append(Reading("inferred", f"$\\nabla {scalar_function}(\\cdot)$ of a function of one number is "
+                                                  f"its derivative in {scalar_function}'s argument, as written"))
+            return DerivativeOp(value.expr, "the argument of \\nabla's function")
         name = word if word in self.vector_functions else ("\\" + word if word and "\\" + word in self.vector_functions
                                                            else None)
         if name is None or self.vector_functions[name][4] is not None or not self._in_force(name):
@@ -667,6 +676,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         variable = (value.expr.base, value.size)
         self.notes.append(Reading("inferred", f"$\\nabla {name}(\\cdot)$ is the gradient in {name}'s argument, as written"))
         return DerivativeOp(variable, "the argument of \\nabla's function")
+
+    def _scalar_function_named(self, word: str | None) -> str | None:
+        """The name of a function of one number the document defines (J(w) = ...), as word spells it; else None."""
+        for name in (word, "\\" + (word or "")):
+            if word and name in self.lambdas and name not in self.vector_functions and self._in_force(name) \
+                    and len(self.lambdas[name].variables) == 1 and self.lambdas[name].variables[0].is_Symbol \
+                    and not isinstance(self.lambdas[name].variables[0], sp.Dummy):
+                return name
+        return None
 
     def _check_depends(self, entry: Entry, op) -> None:
         """d ell / d W_{km} with ell defined by a formula free of W (through a name whose own definition in W
