@@ -333,7 +333,7 @@ def test_a_vector_declared_one_by_n_is_a_row():
 
 
 def test_declarations_derive_does_not_read_make_their_names_unknown_never_guessed():
-    text = ("Let $u \\in \\mathbb{R}^{2}$, $b_{12x} \\in \\mathbb{R}^h$ and $k_1, \\dots, k_n \\in \\mathbb{R}^d$, "
+    text = ("Let $u \\in \\mathbb{R}^{2}$, $b_{12x} \\in \\mathbb{R}^h$ and $k_1, \\dots, k_5 \\in \\mathbb{R}^d$, "
             "$q \\in \\mathbb{R}^d$.\n\n"
             "$$\\frac{\\partial}{\\partial u} \\begin{bmatrix} u_1 u_2 \\\\ u_1 + u_2 \\end{bmatrix} = "
             "\\begin{bmatrix} u_2 & u_1 \\\\ 1 & 1 \\end{bmatrix}$$\n\n$$b_{12x} + b_{12x} = 2 b_{12x}$$\n\n"
@@ -1908,3 +1908,27 @@ def test_nabla_of_a_function_of_one_number_is_its_derivative_at_the_name_written
     assert claims["\\nabla J(w) = 2(w - 3) + 3w^2"].verdict is Verdict.PROVED
     assert claims["\\nabla J(w) = 2(w - 3)"].verdict is Verdict.REFUTED
     assert claims["\\nabla J(2) = 10"].verdict is Verdict.UNKNOWN
+
+
+def test_a_family_of_vectors_is_read_as_the_rows_of_a_matrix_of_its_own():
+    r = _checked("Examples $\\mathbf{x}_i \\in \\mathbb{R}^d$ with labels $y_i$, $i = 1, \\dots, N$, and weights "
+                 "$\\mathbf{w} \\in \\mathbb{R}^d$. Let\n\n"
+                 "$$J(\\mathbf{w}) = \\sum_{i=1}^{N} (y_i - \\mathbf{w}^\\top \\mathbf{x}_i)^2 .$$\n\n"
+                 "$$\\nabla J(\\mathbf{w}) = -2 \\sum_{i=1}^{N} (y_i - \\mathbf{w}^\\top \\mathbf{x}_i) \\mathbf{x}_i$$\n\n"
+                 "$$\\nabla J(\\mathbf{w}) = -\\sum_{i=1}^{N} (y_i - \\mathbf{w}^\\top \\mathbf{x}_i) \\mathbf{x}_i$$\n\n"
+                 "Keys $k_1, \\dots, k_n \\in \\mathbb{R}^{m}$ and a query $q \\in \\mathbb{R}^m$ give\n\n"
+                 "$$\\sum_{n=1}^{N} q^\\top k_n = q^\\top \\sum_{n=1}^{N} k_n, \\qquad \\sum_{n=1}^{N} q^\\top k_n = "
+                 "\\sum_{n=1}^{N} k_n^\\top k_n$$\n")
+    verdicts = [v.verdict for v in r.values()]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
+    (proved, *_) = [v for v in r.values() if v.verdict is Verdict.PROVED]
+    assert any("family of vectors" in g.text for g in proved.readings)
+    assert not any("read as a vector of length" in g.text for v in r.values() for g in v.readings)
+
+
+def test_a_length_typed_from_use_never_refutes_by_shape():
+    r = _checked("Centroids $\\boldsymbol{\\mu}_1, \\dots, \\boldsymbol{\\mu}_K \\in \\mathbb{R}^d$. Expanding, "
+                 "$\\|\\mathbf{x} - \\boldsymbol{\\mu}_k\\|^2 = \\|\\mathbf{x}\\|^2 - 2 \\mathbf{x}^\\top \\boldsymbol{\\mu}_k "
+                 "+ \\|\\boldsymbol{\\mu}_k\\|^2$.\n")
+    (v,) = r.values()
+    assert v.verdict is Verdict.UNKNOWN and "guessed" in v.detail

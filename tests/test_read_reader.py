@@ -400,8 +400,8 @@ def test_matrix_products_that_do_not_fit_are_read_as_misfits_naming_both_shapes(
 
 
 @pytest.mark.parametrize("text, reason", [
-    (r"x^\top W", "default length"),  # x's length N is a default: never refuted on it
-    (r"W W x", "default length"),
+    (r"x^\top W", "a length here is guessed"),  # x's length N is a default: never refuted on it
+    (r"W W x", "a length here is guessed"),
     (r"\sigma(W)", "of a matrix is not read"),
     (r"h W", "a vector is a column"),
     (r"W h^\top", "times a transposed vector"),

@@ -108,6 +108,13 @@ class DocumentContext:
                 any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):
             demote.add("c")  # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's
         notation = self.notation.without(demote) if demote else self.notation
+        # n (K), by default another name of the size N, that the document binds in a sum (\sum_{n=1}^{N} x_n) and
+        # never writes as a limit or declares: an index over N, as the sum says
+        for letter in [a for a, size in notation.aliases.items() if defaults.aliases.get(a) == size
+                       and a in usage.summed and a not in usage.limits and a not in self.stated]:
+            size = notation.aliases[letter]
+            notation = dataclasses.replace(notation, aliases={k: v for k, v in notation.aliases.items() if k != letter},
+                                           sizes={**notation.sizes, size: notation.sizes.get(size, ()) + (letter,)})
         if "c" in demote and self.notation.size_of_index("c"):
             # (the correct class c, an index the prose declares: no longer the default constant, still an index)
             size = self.notation.size_of_index("c")
@@ -126,7 +133,8 @@ class DocumentContext:
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
-                    or not letters or None in sizes or name in usage.primed or (section is not None and name in demote):
+                    or not letters or None in sizes or name in usage.primed or (section is not None and name in demote) \
+                    or name in self.row_families:
                 continue
             if not (len(name) == 1 or name.lstrip("\\") in GREEK):
                 continue

@@ -28,7 +28,7 @@ from . import limit_of
 from . import values as V
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, names_in, written_name
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, written_name
 
 __all__ = ["read_document"]
 
@@ -1423,7 +1423,7 @@ _STACKED = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*1\s*\}?\s*,\s*\\[lc]?dot
 def _row_families(text: str, notation: Notation) -> dict[str, str]:
     """"$x_i^\\top$ is the $i$-th row of $X$", "$k_1, \\dots, k_n \\in \\mathbb{R}^d$ ..., stacked as the rows of
     $K$": each x_i (k_j) is that row of the declared matrix, as a vector: family letter -> matrix name."""
-    out = {}
+    out = {family_letter(key): key for key in notation.matrices if family_letter(key)}
     for m in itertools.chain(_ROW_OF.finditer(text), _STACKED.finditer(text)):
         letter, matrix = m.group(1), m.group(m.lastindex)
         if notation.kind_of(matrix) == "matrix" and notation.kind_of(letter) in (None, "vector") \
@@ -1486,6 +1486,20 @@ def _declarations_for_part(declarations, redeclared: set[str], end: int) -> tupl
         before = [d for d in mine if d.offset < end]
         keep.append(before[-1] if before else mine[0])
     return tuple(d for d in declarations if d.name not in redeclared or d in keep)
+
+
+def _family_of(d, sizes: dict) -> tuple[str, str, str] | None:
+    """(x, n, d) of a family of vectors the prose declares: "x_1, ..., x_n in R^d", or "x_i in R^d" with i an
+    index letter (of the size n); else None."""
+    if d.kind == "family" and len(d.sizes) == 2 and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", d.name) \
+            and not any(x.isdigit() for x in d.sizes):
+        return d.name, d.sizes[0], d.sizes[1]
+    m = re.fullmatch(r"([A-Za-z]|\\[A-Za-z]+)_\{?([a-z])\}?", d.name)
+    if d.kind == "vector" and m and not d.row and not d.sizes[0].isdigit():
+        count = next((size for size, letters in sizes.items() if m.group(2) in letters), None)
+        if count is not None:
+            return m.group(1), count, d.sizes[0]
+    return None
 
 
 def _declare(notation: Notation, said, lines: _Lines):
@@ -1595,6 +1609,14 @@ def _declare(notation: Notation, said, lines: _Lines):
             # "i.i.d. with mean $\mu$ and variance $\sigma^2$": a parameter of a law, a number (sigma is no sigmoid)
             as_number(key, f"${key}$ is a real number, " + ("a parameter of a random variable's law" if d.sizes == ("law",)
                                                             else "a constant, as the document says"), d.offset)
+        elif _family_of(d, sizes) is not None:
+            # x_1, ..., x_n in R^d; x_i in R^d, i an index: the rows of a matrix of their own, x_i its row i
+            letter, count, dim = _family_of(d, sizes)
+            forget.add(letter)
+            scalars = [x for x in scalars if x != letter]
+            vectors.pop(letter, None)
+            matrices[family_key(letter)] = (size_of(count), size_of(dim))
+            note(letter, f"${letter}_1, \\dots, {letter}_{{{count}}} \\in \\mathbb{{R}}^{{{dim}}}$, a family of vectors", d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key) \
                 and not d.sizes[0].isdigit():
             forget.add(key)

@@ -29,7 +29,7 @@ from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
-    node_kind, node_word, GREEK, script_word, function_label
+    node_kind, node_word, GREEK, script_word, function_label, family_letter
 )
 from .usage import Usage
 from .context import DocumentContext, _bold_letter
@@ -200,8 +200,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         except P.ShapeMisfit as exc:
             if self._default_sizes:
                 # a length derive assumed (x of length N) may be what does not fit: not refuted on a guess
-                raise FormulaError(f"{exc}; a vector here has its default length: declare the sizes in a "
-                                   "notation file") from None
+                raise FormulaError(f"{exc}; a length here is guessed (a default, or from the names' use): declare "
+                                   "the vectors' sizes (\"$h \\in \\mathbb{R}^m$\")") from None
             value = V.Value(UNDEFINED, misfit=exc.misfit)
         except (ValueError, TypeError) as exc:
             # SymPy refusing to build something the grammar accepts: not read, with SymPy's reason.
@@ -1427,7 +1427,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
-            if _DEFAULT_VECTORS.get(word) == n.vectors[word] or word in self.inferred:
+            if _DEFAULT_VECTORS.get(word) == n.vectors[word] or word in self.inferred or word in self.typed_from_use:
                 self._default_sizes = True  # a length guessed, by default or from the name's use
             return V.Value(self.bases[word][V.entry_index(length)], length, row=word in n.rows)
         if kind == "matrix":
@@ -1718,7 +1718,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._check_range(indices[0], rows, env)
         if self.guesses.get(letter, 0) > 0:
             self.guesses[letter] -= 1
-        self.notes.append(Reading("declaration", f"${word}_i$ is row $i$ of ${matrix}$, as a vector, as the document says"))
+        if family_letter(matrix):
+            self.notes.append(Reading("declaration", f"${word}_i$ is the $i$-th vector of the family ${word}_1, {word}_2, "
+                                                     "\\dots$ the document declares"))
+        else:
+            self.notes.append(Reading("declaration", f"${word}_i$ is row $i$ of ${matrix}$, as a vector, as the document says"))
         return V.Value(self.bases[matrix][indices[0], V.entry_index(cols)], cols)
 
     def _has_numbered(self, name: str) -> bool:

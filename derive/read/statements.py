@@ -298,6 +298,9 @@ def _words(pieces) -> str:
 def _clean(name: str) -> str:
     """``\\mathbf{x}``, ``\\boldsymbol{\\theta}`` and ``\\vec{x}`` name x and \\theta."""
     name = name.strip()
+    m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit|pmb)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*(_\s*(?:\{\s*\w+\s*\}|\w))", name)
+    if m:  # \mathbf{x}_i: x_i
+        return m.group(1) + re.sub(r"\s+", "", m.group(2))
     m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit|pmb)\s*\{\s*(.+?)\s*\}|\\(?:mathbf|boldsymbol|bm|vec)\s+(\\?\w+)", name)
     if m:
         return (m.group(1) or m.group(2)).strip()
@@ -370,7 +373,9 @@ def _membership(math: str, offset: int) -> list[Declaration]:
         last = family[-1].group(2)
         if m.group("dims") is None and m.group("dim") is None and family[0].group(2) == "1" and last.isalpha():
             return [Declaration(family[0].group(1), "vector", (last,), offset, math)]
-        return [Declaration(family[0].group(1), "family", (), offset, math)]
+        dims = _dims(m.group("dims") if m.group("dims") is not None else m.group("dim") or "")
+        sizes = (last, dims[0]) if len(dims) == 1 and last.isalpha() else ()
+        return [Declaration(family[0].group(1), "family", sizes, offset, math)]
     if not names or not all(re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\hat\{\w\}", n) for n in names):
         return []
     dims = m.group("dims") if m.group("dims") is not None else m.group("dim")

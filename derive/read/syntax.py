@@ -57,8 +57,22 @@ MAX_ORDER = 4  # derivatives are taken while reading for defined functions: thei
 ENTRYWISE_DERIVATIVE = "the derivative of an entry-wise function is taken entry by entry (the Jacobian's diagonal)"
 
 
+FAMILY = "_family"  # the key of the matrix whose rows are a declared family of vectors x_1, ..., x_n
+
+
+def family_key(letter: str) -> str:
+    return letter + FAMILY
+
+
+def family_letter(key: str) -> str | None:
+    """x of the key of the family x_1, ..., x_n; None for any other key."""
+    return key[:-len(FAMILY)] if key.endswith(FAMILY) else None
+
+
 def symbol_name(key: str) -> str:
-    """The SymPy name of a notation key: ``\\theta`` -> theta, ``\\hat{y}`` -> yhat."""
+    """The SymPy name of a notation key: ``\\theta`` -> theta, ``\\hat{y}`` -> yhat, the family x_i's x."""
+    if key.endswith(FAMILY):
+        return symbol_name(key[:-len(FAMILY)])
     if key.startswith("\\") and "{" in key:
         accent, base = key[1:].rstrip("}").split("{")
         if accent in ("mathcal", "mathscr"):  # \mathcal{L}: calL, a name of its own beside L
