@@ -5188,6 +5188,153 @@ def _(rng):
     }
 
 
+@document("180_hw_logarithmic_differentiation")
+def _(rng):
+    x = rng.uniform(0.2, 3)
+    while abs(x - 1) < 0.05:
+        x = rng.uniform(0.2, 3)
+    y = lambda t: t**t  # noqa: E731
+    f = lambda t: t**2 * (t + 1) ** 3 * math.exp(-t)  # noqa: E731
+    n = int(rng.integers(1, 6))
+    a = rng.normal(size=n)
+    xg = a.max() + rng.uniform(0.3, 2)
+    g = lambda t: float(np.prod(t - a))  # noqa: E731
+    s = rng.uniform(0.1, 3.0)
+    while abs(s - math.pi / 2) < 0.05:
+        s = rng.uniform(0.1, 3.0)
+    h = lambda t: math.sin(t) ** math.cos(t)  # noqa: E731
+    L = math.log
+    return {
+        "5.2": [L(y(x)), x * L(x)],
+        "8": [d(y, x) / y(x), L(x) + x * (1 / x), L(x) + 1],
+        "12": [d(y, x), x**x * (L(x) + 1)],
+        "14.2": [d(y, 1.0), 1**1 * (L(1) + 1), 1],
+        "16": [d(y, x), x * x ** (x - 1)], "17": [d(y, x), x**x * L(x)],
+        "19": [d(y, x), y(x) * (L(x) + 1)],
+        "21": [d2(y, x), d(y, x) * (L(x) + 1) + y(x) / x, x**x * (L(x) + 1) ** 2 + x ** (x - 1)],
+        "26": [L(f(x)), 2 * L(x) + 3 * L(x + 1) - x],
+        "26.2": [d(f, x) / f(x), 2 / x + 3 / (x + 1) + 1],
+        "30": [d(f, x), f(x) * (2 / x + 3 / (x + 1) - 1), x * (x + 1) ** 2 * math.exp(-x) * (2 + 4 * x - x * x)],
+        "35": [d(g, xg) / g(xg), np.sum(1 / (xg - a))],
+        "35.2": [d(g, xg), sum(np.prod(np.delete(xg - a, i)) for i in range(n))],
+        "38.2": [L(h(s)), math.cos(s) * L(math.sin(s))],
+        "40": [d(h, s), h(s) * (-math.sin(s) * L(math.sin(s)) + math.cos(s) / math.sin(s))],
+        "43": [d(lambda t: L(math.sin(t)), s), 1 / math.sin(s)],
+        "44": [d(h, s), h(s) * (math.cos(s) ** 2 / math.sin(s) - math.sin(s) * L(math.sin(s)))],
+    }
+
+
+@document("181_forum_inverse_function_derivatives")
+def _(rng):
+    f = lambda t: t**3 + t  # noqa: E731
+    fp = lambda t: 3 * t * t + 1  # noqa: E731
+    finv = lambda v: _root(lambda t: f(t) - v, -50.0, 50.0)  # noqa: E731
+    x = rng.uniform(0.3, 3) * rng.choice([-1, 1])
+    y = f(x)
+    u = rng.uniform(-0.95, 0.95)                                   # |y| < 1 for arcsin, artanh
+    th = math.asin(u)
+    r = rng.normal(scale=2)                                        # a real y for arctan, arsinh
+    ta = math.atan(r)
+    al = rng.uniform(-1.4, 1.4)
+    ph = rng.normal(scale=1.5)
+    art = lambda v: 0.5 * math.log((1 + v) / (1 - v))  # noqa: E731
+    return {
+        "5.2": [f(finv(y)), y],
+        "7": [d(finv, y), 1 / fp(finv(y))], "9": [d(finv, y), 1 / fp(y)],
+        "10.2": [f(1.0), 2],
+        "10.3": [d(finv, 2.0), 1 / fp(1.0), 0.25], "10.4": [d(finv, 2.0), 1 / fp(2.0), 1 / 13],
+        "14": [d(math.asin, u), 1 / math.cos(th), 1 / math.sqrt(1 - math.sin(th) ** 2), 1 / math.sqrt(1 - u * u)],
+        "16": [math.acos(u), math.pi / 2 - math.asin(u)], "16.2": [d(math.acos, u), -1 / math.sqrt(1 - u * u)],
+        "18.2": [d(math.tan, al), 1 + math.tan(al) ** 2],
+        "20": [d(math.atan, r), 1 / (1 + math.tan(ta) ** 2), 1 / (1 + r * r)],
+        "22": [d(lambda v: math.atan(v * v), r), 2 * r / (1 + r**4)], "22.2": [d(lambda v: math.atan(v * v), r), 2 * r / (1 + r * r)],
+        "24": [d(math.tanh, al), 1 - math.tanh(al) ** 2],
+        "26": [d(math.atanh, u), 1 / (1 - u * u)], "26.2": [math.atanh(u), art(u)],
+        "28": [0.5 * (1 / (1 + u) + 1 / (1 - u)), 1 / (1 - u * u)],
+        "32": [d(math.asinh, r), 1 / math.sqrt(1 - r * r) if abs(r) < 1 else UNDEFINED],
+        "33": [d(math.acos, u), 1 / math.sqrt(1 - u * u)],
+        "35": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, 1], "35.2": [math.cosh(ph), math.sqrt(1 + math.sinh(ph) ** 2)],
+        "35.3": [d(math.asinh, r), 1 / math.sqrt(1 + r * r)],
+        "36": [math.cosh(ph) ** 2 + math.sinh(ph) ** 2, math.cosh(2 * ph)], "36.2": [2 * math.sinh(ph) * math.cosh(ph), math.sinh(2 * ph)],
+        "36.3": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, math.cosh(2 * ph)],
+    }
+
+
+@document("182_notes_gaussian_differential_entropy")
+def _(rng):
+    mu, s = rng.normal(scale=2), rng.uniform(0.2, 3)
+    a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    while abs(abs(a) - 1) < 0.05:
+        a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    b = rng.normal()
+    x = mu + s * rng.normal()
+    p = lambda t, m=mu, sd=s: np.exp(-(t - m) ** 2 / (2 * sd * sd)) / np.sqrt(2 * np.pi * sd * sd)  # noqa: E731
+
+    def H(m, sd):                                                     # -E ln p(X) = -integral of p ln p
+        return _integral(lambda t: -p(t, m, sd) * np.log(p(t, m, sd)), m - 14 * sd, m + 14 * sd)
+    h = H(mu, s)
+    hY = H(a * mu + b, abs(a) * s)                                    # Y = aX + b is normal
+    s0 = 1 / math.sqrt(2 * math.pi * math.e)
+    h1 = H(0.0, 1.0)
+    L, tp = math.log, 2 * math.pi
+    hs = lambda sd: H(mu, sd)  # noqa: E731
+    hv = lambda v: H(mu, math.sqrt(v)) if v > 0 else UNDEFINED  # noqa: E731
+    v = s * s
+    return {
+        "8": [h, h, h],
+        "10": [-math.log(p(x)), 0.5 * L(tp * v) + (x - mu) ** 2 / (2 * v)],
+        "12": [-math.log(p(x)), L(tp * v) + (x - mu) ** 2 / (2 * v)],
+        "13": [_integral(lambda t: (t - mu) ** 2 * p(t), mu - 14 * s, mu + 14 * s), v],
+        "15": [h, 0.5 * L(tp * v) + v / (2 * v), 0.5 * L(tp * v) + 0.5, 0.5 * L(tp * math.e * v)],
+        "21": [h, 0.5 * L(tp * v)],
+        "24.2": [H(0.0, s0), 0],
+        "28": [hY, 0.5 * L(tp * math.e * a * a * v), h + L(abs(a))],
+        "30": [hY, h + L(a * a)], "30.2": [hY, a * h],
+        "32": [h / L(2), h / L(2), 0.5 * math.log2(tp * math.e * v)],
+        "33": [h1 / L(2), 0.5 * math.log2(tp * math.e)], "33.2": [h1 / L(2), h1 * L(2)],
+        "35": [h, L(s) + 0.5 * L(tp * math.e)],
+        "37": [d(hs, s), 1 / s], "37.2": [d(hv, v), 1 / v],
+        "39.2": [h, 0.5 * L(v) + 0.5 * L(tp * math.e)], "39.3": [d(hv, v), 1 / (2 * v)],
+    }
+
+
+@document("183_hw_laplace_nll_by_cases")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    y = rng.normal(scale=2, size=n)
+    m = rng.normal(scale=2)
+    while np.min(np.abs(y - m)) < 1e-3:
+        m = rng.normal(scale=2)
+    b = rng.uniform(0.2, 3)
+    logp = lambda v, m, b: -abs(v - m) / b - math.log(2 * b)  # noqa: E731   ln of e^{-|v - m|/b} / (2b)
+    ell = lambda m, b, y=y: -sum(logp(v, m, b) for v in y)  # noqa: E731
+    S = float(np.sum(np.abs(y - m)))
+    yi = y[0]
+    rp = lambda mm: abs(yi - mm) / b  # noqa: E731
+    up, dn = yi - rng.uniform(0.1, 2), yi + rng.uniform(0.1, 2)     # m with r_i > 0, and with r_i < 0
+    u = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    y3 = np.array([0.0, 1, 5])
+    mh3 = _root(lambda mm: d(lambda t: ell(t, 1.0, y3), mm) if abs(mm - 1) > 1e-9 else 0.0, 0.5, 4.5)  # the sign change of the score
+    mh = float(np.median(y)) if n % 2 else float(np.sort(y)[n // 2 - 1])  # a median of the sample
+    bh = _root(lambda t: d(lambda s: ell(mh, s), t), 1e-3, 1e3)
+    bh3 = _root(lambda t: d(lambda s: ell(1.0, s, y3), t), 1e-3, 1e3)
+    dd = lambda f, x: (f(x + 1e-4) - 2 * f(x) + f(x - 1e-4)) / 1e-8  # noqa: E731
+    return {
+        "7": [ell(m, b), -sum(math.log(math.exp(-abs(v - m) / b) / (2 * b)) for v in y), n * math.log(2 * b) + S / b],
+        "10": [d(abs, u), np.sign(u)],
+        "12": [d(lambda t: ell(t, b), m), -np.sum(np.sign(y - m)) / b, (np.sum(y > m) - np.sum(y < m)) / b],
+        "16": [d(rp, up), -1 / b], "16.2": [d(rp, dn), 1 / b], "18": [d(lambda t: abs(yi - t), up), 1],
+        "21.2": [round(mh3, 6), 1], "21.3": [y3.mean(), (0 + 1 + 5) / 3, 2],
+        "25": [d(lambda t: ell(m, t), b), n / b - S / b**2],
+        "27": [bh, np.mean(np.abs(y - mh))], "27.2": [bh3, (1 + 0 + 4) / 3, 5 / 3],
+        "29": [d(lambda t: ell(m, t), b), n / (2 * b) - S / b**2], "29.2": [d(lambda t: math.log(2 * t), b), 1 / b],
+        "30": [bh, np.mean((y - mh) ** 2)], "30.2": [(1 + 0 + 16) / 3, 17 / 3],
+        "32": [dd(lambda t: ell(m, t), b), -n / b**2 + 2 * S / b**3],
+        "32.3": [np.sum(np.abs(y - mh)), n * bh], "32.4": [2 * n / bh**2 - n / bh**2, n / bh**2],
+        "33": [dd(lambda t: ell(m, t), b), n / b**2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
