@@ -5335,6 +5335,113 @@ def _(rng):
     }
 
 
+@document("184_nb_geometric_moments_series")
+def _(rng):
+    p = rng.uniform(0.05, 0.95)
+    q = 1 - p
+    ks = np.arange(0, 3000, dtype=float)
+    pmf = np.where(ks >= 1, q ** (ks - 1) * p, 0.0)                     # P(X = k), k = 0, 1, ...
+    EX = float(np.sum(ks * pmf))
+    EXX = float(np.sum(ks * (ks - 1) * pmf))
+    VX = float(np.sum((ks - EX) ** 2 * pmf))
+    EY = float(np.sum((ks - 1) * pmf))
+    VY = float(np.sum((ks - 1 - EY) ** 2 * pmf))
+    f = lambda u: 1 / (1 - u)  # noqa: E731
+    s, t = (int(v) for v in rng.integers(0, 7, size=2))
+    tail = lambda m: float(np.sum(pmf[ks > m]))  # noqa: E731
+    k0 = int(rng.integers(0, 8))
+    return {
+        "1:5": [np.sum(q**ks), 1 / (1 - q)],
+        "1:7": [np.sum(ks[1:] * q ** (ks[1:] - 1)), d(f, q), 1 / (1 - q) ** 2], "1:9": [d(f, q), -1 / (1 - q) ** 2],
+        "1:12": [EX, np.sum(ks[1:] * q ** (ks[1:] - 1) * p), p / (1 - q) ** 2, 1 / p], "1:14": [EX, 1 / p**2],
+        "3:5": [np.sum(ks[2:] * (ks[2:] - 1) * q ** (ks[2:] - 2)), d2(f, q), 2 / (1 - q) ** 3], "3:7": [d2(f, q), 1 / (1 - q) ** 3],
+        "3:7.2": [EXX, p * q * np.sum(ks[2:] * (ks[2:] - 1) * q ** (ks[2:] - 2)), 2 * q * p / p**3, 2 * q / p**2],
+        "3:10": [VX, EXX + EX - EX**2, 2 * q / p**2 + 1 / p - 1 / p**2, q / p**2],
+        "3:12": [VX, EXX - EX**2, (2 * q - 1) / p**2],
+        "5:3.2": [pmf[k0 + 1], q**k0 * p],
+        "5:4": [EY, 1 / p - 1, q / p], "5:4.2": [VY, VX, q / p**2],
+        "5:8": [EX, np.sum(ks * q**ks * p), q / p], "5:9": [np.sum(ks[1:] * q ** ks[1:]), 1 / (1 - q) ** 2],
+        "5:10": [tail(s + t) / tail(s), tail(t)], "5:10.2": [tail(t), q**t], "5:11": [tail(t), q ** (t - 1)],
+    }
+
+
+@document("185_lecture_gradient_descent_quadratic_rate")
+def _(rng):
+    a, eta, x0 = rng.uniform(0.2, 3), rng.uniform(0.05, 1.5), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    eta = eta / a                                                    # eta a in (0.05, 1.5)
+    t = int(rng.integers(1, 11))
+    f1 = lambda x: a / 2 * x * x  # noqa: E731
+    xs = [x0]
+    for _ in range(t + 1):
+        xs.append(xs[-1] - eta * d(f1, xs[-1]))
+    xt, xt1 = xs[t], xs[t + 1]
+    l1 = rng.uniform(0.2, 3)
+    l2 = l1 * rng.uniform(1.2, 10)
+    A = np.diag([l1, l2])
+    f = lambda x: 0.5 * x @ A @ x  # noqa: E731
+    e2 = rng.uniform(0.05, 1.5) / l2
+    v = rng.normal(size=2)
+    v1 = v - e2 * grad(f, v)
+    i = int(rng.integers(0, 2))
+    rho = lambda e, lam=(l1, l2): max(abs(1 - e * m) for m in lam)  # noqa: E731
+
+    def best(lam):                                                   # argmin of the convex rho by ternary search
+        lo, hi = 0.0, 2 / min(lam)
+        for _ in range(200):
+            m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+            lo, hi = (lo, m2) if rho(m1, lam) < rho(m2, lam) else (m1, hi)
+        return (lo + hi) / 2
+    es, k = best((l1, l2)), l2 / l1
+    e9 = best((1.0, 9.0))
+    g = grad(f, v)
+    return {
+        "7": [xt1, xt - eta * d(f1, xt), xt - eta * a * xt, (1 - eta * a) * xt],
+        "9": [xt, (1 - eta * a) ** t * x0],
+        "10.2": [f1(xt), (1 - eta * a) ** t * f1(x0)], "11": [f1(xt), (1 - eta * a) ** (2 * t) * f1(x0)],
+        "13.3": [grad(f, v), A @ v], "15": [v1, (np.eye(2) - e2 * A) @ v], "15.2": [v1[i], (1 - e2 * A[i, i]) * v[i]],
+        "19": [rho(e2), max(abs(1 - e2 * A[j, j]) for j in range(2)), max(abs(1 - e2 * l1), abs(1 - e2 * l2))],
+        "23": [es, 2 / (l1 + l2)], "23.2": [rho(es), (l2 - l1) / (l2 + l1), (k - 1) / (k + 1)],
+        "27": [rho(es), (k - 1) / k], "28": [rho(1 / l2), 1 - l1 / l2, (k - 1) / k],
+        "30.3": [e9, 2 / 10, 0.2], "30.4": [rho(e9, (1.0, 9.0)), 8 / 10],
+        "31": [rho(1 / 9, (1.0, 9.0)), 1 - 1 / 9, 8 / 9],
+        "31.2": [math.ceil(math.log(1e-6) / math.log(0.8)), 62], "32": [math.ceil(math.log(1e-6) / math.log(8 / 9)), 118],
+        "34": [grad(f, v), A @ v], "34.2": [grad(f, v1), (np.eye(2) - e2 * A) @ grad(f, v)],
+        "35": [f(v1) - f(v), -e2 * g @ g], "36": [f(v1) - f(v), -e2 * g @ g + e2**2 / 2 * g @ A @ g],
+        "38": [es, 1 / (l1 + l2)], "38.2": [v1, (np.eye(2) - e2 * A.T @ A) @ v], "39": [xt, (1 - eta * a) ** (t + 1) * x0],
+    }
+
+
+@document("186_recitation_armijo_backtracking")
+def _(rng):
+    f = lambda v: v[0] ** 2 + 4 * v[1] ** 2  # noqa: E731
+    p0 = np.array([2.0, 1.0])
+    g = grad(f, p0)
+    dd = -g
+    c, al = 0.1, rng.uniform(0, 1)
+    phi = lambda a: f(p0 + a * dd)  # noqa: E731
+    ast = _root(lambda a: d(phi, a), 0.0, 1.0)
+    amax = _root(lambda a: phi(a) - (f(p0) + c * a * g @ dd), 1e-3, 1.0)   # the Armijo boundary, beyond alpha = 0
+    A, B, C = 8.0, 80.0, 272.0
+    return {
+        "10": [grad(f, np.array([al, -al / 2 + 0.3])), np.array([2 * al, 8 * (-al / 2 + 0.3)])],
+        "10.2": [g, np.array([4, 8])], "10.3": [dd, -g, np.array([-4, -8])],
+        "12": [g @ dd, -np.linalg.norm(g) ** 2, -(16 + 64), -80],
+        "14": [f(p0), 4 + 4, 8], "14.2": [p0 + al * dd, np.array([2 - 4 * al, 1 - 8 * al])],
+        "16": [phi(al), f(p0 + al * dd), (2 - 4 * al) ** 2 + 4 * (1 - 8 * al) ** 2, 8 - 80 * al + 272 * al**2],
+        "18": [phi(0), 8], "18.2": [d(phi, 0.0), -80],
+        "20": [f(p0) + c * al * g @ dd, 8 - 8 * al], "20.2": [g, np.array([4, 4])],
+        "21": [g @ dd, -np.linalg.norm(g), -math.sqrt(80)],
+        "29": [phi(0.25), 8 - 20 + 17, 5], "29.3": [p0 + 0.25 * dd, np.array([1, -1])], "29.4": [f(p0 + 0.25 * dd), 5],
+        "30": [phi(0.5), 8 - 40 + 136, 104], "30.2": [phi(0.5), 36],
+        "32": [d(phi, al), -80 + 544 * al, 0],                               # (the second link is the condition)
+        "32.2": [ast, 80 / 544, 5 / 34],
+        "34": [phi(ast), 8 - 80**2 / (4 * 272), 8 - 100 / 17, 36 / 17],
+        "36.2": [ast, B / (2 * C)], "36.3": [ast, B / C], "36.4": [phi(ast), 8 - 200 / 17],
+        "38": [72 / 272, 9 / 34],
+        "39": [amax, (1 - c) * B / C, 0.9 * 80 / 272], "40": [amax, (1 - c) * B / (2 * C)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
