@@ -5442,6 +5442,91 @@ def _(rng):
     }
 
 
+@document("187_appendix_frobenius_loss_entrywise")
+def _(rng):
+    X, W, Y = (rng.normal(size=(2, 2)) for _ in range(3))
+    L = lambda W, X=X, Y=Y: float(np.sum((X @ W - Y) ** 2))  # noqa: E731
+    R = X @ W - Y
+    k, j, i, kp = (int(v) for v in rng.integers(0, 2, size=4))
+    G = grad(L, W)
+    dR = partial(lambda V: (X @ V - Y)[i, j], W, (k, j))
+    X0, I = np.array([[1.0, 2], [0, 1]]), np.eye(2)
+    L0 = lambda V: L(V, X0, I)  # noqa: E731
+    R0, G0 = X0 @ I - I, grad(L0, I)
+
+    def H(f, V, a, b, h=1e-2):                                       # a mixed second difference, exact for a quadratic
+        return (f(_shift(_shift(V, a, h), b, h)) - f(_shift(_shift(V, a, h), b, -h))
+                - f(_shift(_shift(V, a, -h), b, h)) + f(_shift(_shift(V, a, -h), b, -h))) / (4 * h * h)
+    jp = 1 - j
+    return {
+        "10": [R[i, j], sum(X[i, m] * W[m, j] for m in range(2)) - Y[i, j]],
+        "12": [L(W), np.sum(R**2), np.trace(R.T @ R)], "14": [L(W), np.trace(R @ R.T)], "14.2": [L(W), np.trace(R) ** 2],
+        "15": [dR, X[i, k]],
+        "17": [G[k, j], sum(2 * R[m, j] * X[m, k] for m in range(2)), 2 * sum(X[m, k] * R[m, j] for m in range(2)), 2 * (X.T @ R)[k, j]],
+        "20": [G, 2 * X.T @ (X @ W - Y)], "21": [G[k, j], 2 * sum(X[k, m] * R[m, j] for m in range(2))],
+        "21.2": [G, 2 * (X @ W - Y) @ X.T],
+        "26": [G[0, 0], 2 * (X[0, 0] * R[0, 0] + X[1, 0] * R[1, 0])], "26.2": [G[0, 1], 2 * (X[0, 0] * R[0, 1] + X[1, 0] * R[1, 1])],
+        "28": [G[0, 0], 2 * (X[0, 0] * R[0, 0] + X[0, 1] * R[1, 0])], "29": [G[1, 0], 2 * (X[1, 0] * R[0, 0] + X[1, 1] * R[1, 0])],
+        "33": [R0, X0 - I, np.array([[0, 2], [0, 0]])], "33.2": [L0(I), 4],
+        "33.3": [G0, 2 * X0.T @ R0, np.array([[0, 4], [0, 8]])], "35": [G0, X0.T @ R0],
+        "36.2": [I - 0.1 * G0, np.array([[1, -0.4], [0, 0.2]])],
+        "38": [H(L, W, (k, j), (kp, j)), 2 * (X.T @ X)[k, kp]], "39": [H(L, W, (k, j), (kp, jp)), 0],
+        "41": [H(L, W, (0, 0), (0, 0)), 2 * (X[0, 0] ** 2 + X[1, 0] ** 2), 2 * sum(X[m, 0] ** 2 for m in range(2))],
+        "41.2": [H(L, W, (0, 0), (1, 0)), 2 * (X.T @ X)[0, 1]], "43": [H(L, W, (0, 0), (0, 1)), 2 * (X.T @ X)[0, 0]],
+        "44": [H(L0, I, (0, 1), (0, 1)), 2 * (X0.T @ X0)[0, 0], 2], "44.2": [H(L0, I, (0, 1), (0, 1)), 10],
+    }
+
+
+@document("188_blog_student_t_score")
+def _(rng):
+    nu, s = rng.uniform(0.3, 8), rng.uniform(0.3, 3)
+    while abs(s - 1) < 0.05:
+        s = rng.uniform(0.3, 3)
+    mu = rng.normal()
+    x = mu + rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    lg = math.lgamma
+
+    def logp(x, mu, s, nu=nu):
+        z = (x - mu) / s
+        return lg((nu + 1) / 2) - lg(nu / 2) - 0.5 * math.log(nu * math.pi) - math.log(s) - (nu + 1) / 2 * math.log(1 + z * z / nu)
+
+    def mixture(x):                                                  # the t density as a Gaussian scale mixture, lambda = e^v
+        lam = np.exp(np.linspace(-60, 12, 40001))
+        gam = np.exp((nu / 2) * math.log(nu / 2) + (nu / 2) * np.log(lam) - nu * lam / 2 - lg(nu / 2))   # Gamma(nu/2, rate nu/2) * lambda
+        gauss = np.sqrt(lam / (2 * math.pi * s * s)) * np.exp(-lam * (x - mu) ** 2 / (2 * s * s))
+        return _integral(lambda v: np.interp(v, np.linspace(-60, 12, 40001), gauss * gam), -60, 12, 40000)
+    z = (x - mu) / s
+    t = x - mu
+    dm = d(lambda m: logp(x, m, s), mu)
+    ds = d(lambda v: logp(x, mu, v), s)
+    w = (nu + 1) / (nu + z * z)
+    score = lambda u: (nu + 1) * (u - mu) / (nu * s * s + (u - mu) ** 2)  # noqa: E731   the score of line 14
+    lo, hi = mu, mu + 50 * s * math.sqrt(nu)
+    for _ in range(200):                                             # the maximiser of the score in x, by ternary search
+        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+        lo, hi = (m1, hi) if score(m1) < score(m2) else (lo, m2)
+    xm = (lo + hi) / 2
+    c = lambda u: d(lambda m: logp(u, m, s, 1.0), mu)  # noqa: E731   nu = 1
+    return {
+        "8": [math.log(mixture(x)), logp(x, mu, s)],
+        "11": [d(lambda m: (x - m) / s, mu), -1 / s],
+        "14": [dm, -(nu + 1) / 2 * (2 * z / nu) / (1 + z * z / nu) * (-1 / s), (nu + 1) / s * z / (nu + z * z),
+               (nu + 1) * t / (nu * s * s + t * t)],
+        "17": [dm, (nu + 1) * z / (nu + z * z)],
+        "18": [d(lambda v: (x - mu) / v, s), -z / s],
+        "21": [ds, -1 / s + (nu + 1) / s * z * z / (nu + z * z), (1 / s) * ((nu + 1) * z * z / (nu + z * z) - 1),
+               (z * z - 1) / s * nu / (nu + z * z)],
+        "24": [ds, -1 / s + (nu + 1) / s * z * z / nu],
+        "28.2": [dm, w * t / s**2],
+        "28.3": [_limit(lambda n: (n + 1) * t / (n * s * s + t * t), at_infinity=True, h=1e-4), t / s**2],
+        "30.2": [c(x), 2 * t / (s * s + t * t)],
+        "32": [w, nu / (nu + z * z)],
+        "33": [score(xm), (nu + 1) / (2 * s * math.sqrt(nu))], "33.2": [xm - mu, s * math.sqrt(nu)],
+        "34": [score(xm), (nu + 1) / (s * math.sqrt(nu))],
+        "36": [d(lambda u: logp(u, mu, s), x), dm], "36.2": [d(lambda u: logp(u, mu, s), x), -dm],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
