@@ -5527,6 +5527,51 @@ def _(rng):
     }
 
 
+@document("189_nb_em_two_coins")
+def _(rng):
+    n, m = 10, int(rng.integers(1, 7))
+    h = rng.integers(1, n, size=m).astype(float)
+    pi, ta, tb = rng.uniform(0.05, 0.95, size=3)
+    binom = lambda k, t: math.comb(n, int(k)) * t**k * (1 - t) ** (n - k)  # noqa: E731
+
+    def post(k, pi=pi, ta=ta, tb=tb):                                # P(A | k heads) by Bayes, with the binomial pmfs
+        a, b = pi * binom(k, ta), (1 - pi) * binom(k, tb)
+        return a / (a + b)
+    g = np.array([post(k) for k in h])
+    i = int(rng.integers(0, m))
+    k = h[i]
+    num = pi * ta**k * (1 - ta) ** (n - k)
+
+    def Q(pi, ta, tb):
+        return float(np.sum(g * (math.log(pi) + h * math.log(ta) + (n - h) * math.log(1 - ta))
+                            + (1 - g) * (math.log(1 - pi) + h * math.log(tb) + (n - h) * math.log(1 - tb))))
+    dQa = d(lambda t: Q(pi, t, tb), ta)
+
+    def argmax(f, lo=1e-15, hi=1 - 1e-15):                           # the maximiser of a concave f on (0, 1), ternary search
+        for _ in range(300):
+            m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+            lo, hi = (m1, hi) if f(m1) < f(m2) else (lo, m2)
+        return (lo + hi) / 2
+    # Q in each parameter alone (the other terms are constants there, and would drown a small sum of gamma_i in rounding)
+    new_a = argmax(lambda u: float(np.sum(g * (h * math.log(u) + (n - h) * math.log(1 - u)))))
+    new_b = argmax(lambda u: float(np.sum((1 - g) * (h * math.log(u) + (n - h) * math.log(1 - u)))))
+    new_pi = argmax(lambda u: float(np.sum(g * math.log(u) + (1 - g) * math.log(1 - u))))
+    g1, g2 = post(5, 0.5, 0.6, 0.5), post(9, 0.5, 0.6, 0.5)
+    return {
+        "1:7": [g[i], post(k), num / (num + (1 - pi) * tb**k * (1 - tb) ** (n - k))],
+        "1:11": [math.log(g[i] / (1 - g[i])), math.log(pi / (1 - pi)) + k * math.log(ta / tb) + (n - k) * math.log((1 - ta) / (1 - tb))],
+        "1:13": [g[i], num / (ta**k * (1 - ta) ** (n - k) + tb**k * (1 - tb) ** (n - k))],
+        "3:3.6": [0.6 * 0.4, 0.24], "3:3.7": [0.5 * 0.5, 0.25],
+        "3:5": [g1, 0.24**5 / (0.24**5 + 0.25**5), 1 / (1 + (25 / 24) ** 5)],
+        "3:7.2": [g2, 1 / (1 + (5 / 6) ** 9 * (5 / 4))], "3:7.3": [g2, 1 / (1 + (5 / 6) ** 9 * (4 / 5))],
+        "4:7": [dQa, np.sum(g * (h / ta - (n - h) / (1 - ta)))],
+        "4:9": [new_a, np.sum(g * h) / (n * np.sum(g))], "4:9.2": [new_b, np.sum((1 - g) * h) / (n * np.sum(1 - g))],
+        "4:9.3": [new_pi, np.mean(g)],
+        "4:13": [dQa, np.sum(g * (h / ta + (n - h) / (1 - ta)))],
+        "4:14": [new_a, np.sum(g * h) / np.sum(g)], "4:15": [new_pi, np.sum(g * h) / np.sum(h)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
