@@ -5572,6 +5572,73 @@ def _(rng):
     }
 
 
+@document("190_worksheet_induction_binomial")
+def _(rng):
+    n = int(rng.integers(1, 30))
+    x = rng.normal(scale=2)
+    S = lambda f, lo, hi: sum(f(k) for k in range(lo, hi + 1))  # noqa: E731
+    c = lambda k: math.comb(4, k)  # noqa: E731
+    p = lambda t: (1 + t) ** 4  # noqa: E731
+    return {
+        "5": [S(lambda k: k * k, 1, n), n * (n + 1) * (2 * n + 1) / 6], "7.2": [1 * 2 * 3 / 6, 1],
+        "12": [S(lambda k: k * k, 1, n + 1), n * (n + 1) * (2 * n + 1) / 6 + (n + 1) ** 2,
+               (n + 1) * (n * (2 * n + 1) + 6 * (n + 1)) / 6, (n + 1) * (2 * n * n + 7 * n + 6) / 6, (n + 1) * (n + 2) * (2 * n + 3) / 6],
+        "19": [S(lambda k: k * k, 1, n + 1), n * (n + 1) * (2 * n + 1) / 6 + n * n],
+        "20": [2 * x * x + 7 * x + 6, (x + 2) * (2 * x + 1)],
+        "21.2": [1 + 4 + 9, 14], "21.3": [3 * 4 * 7 / 6, 14],
+        "25": [np.array([c(k) for k in range(5)]), np.array([1, 4, 6, 4, 1])],
+        "27": [p(x), S(lambda k: c(k) * x**k, 0, 4), 1 + 4 * x + 6 * x**2 + 4 * x**3 + x**4],
+        "29": [d(p, x), 4 + 12 * x + 12 * x**2 + 4 * x**3, 4 * (1 + x) ** 3],
+        "30.2": [S(c, 0, 4), 2**4, 16], "30.3": [S(lambda k: k * c(k), 0, 4), 4 * 2**3, 32],
+        "32": [p(x), 1 + 4 * x + 4 * x**2 + 4 * x**3 + x**4], "32.2": [c(2), 6],
+        "33": [d(p, x), 4 + 12 * x + 12 * x**2 + 4 * x**3, 4 * (1 + x) ** 4],
+        "33.3": [S(lambda k: (-1) ** k * c(k), 0, 4), 0], "34": [S(lambda k: (-1) ** k * c(k), 0, 4), 2],
+        "36": [S(lambda k: k, 1, n), n * (n + 1) / 2],
+        "36.2": [S(lambda k: k * (k + 1), 1, n), n * (n + 1) * (n + 2) / 3],
+        "37": [S(lambda k: k * (k + 1), 1, n), S(lambda k: k * k, 1, n) + S(lambda k: k, 1, n),
+               n * (n + 1) * (2 * n + 1) / 6 + n * (n + 1) / 2, n * (n + 1) * (n + 2) / 3],
+        "38": [S(lambda k: k * (k + 1), 1, n), S(lambda k: k, 1, n) * S(lambda k: k + 1, 1, n)],
+    }
+
+
+@document("191_handout_attention_query_gradient")
+def _(rng):
+    dim, T, m = (int(v) for v in rng.integers(2, 6, size=3))
+    q, K, V, g = rng.normal(size=dim), rng.normal(size=(T, dim)), rng.normal(size=(T, m)), rng.normal(size=m)
+    rt = math.sqrt(dim)
+    S = lambda q: K @ q / rt  # noqa: E731
+    A = lambda q: softmax(S(q))  # noqa: E731
+    O = lambda q, V=V: A(q) @ V  # noqa: E731
+    s, a = S(q), A(q)
+    i, j = int(rng.integers(0, dim)), int(rng.integers(0, T))
+    l = int(rng.integers(0, T - 1))
+    l = l + (l >= j)                                                  # l != j
+    Jq = jac(A, q)                                                    # d a_j / d q_i
+    Js = jac(softmax, s)                                              # d a_j / d s_l
+    kb = a @ K
+    u = V @ g
+    ub = a @ u
+    L = lambda q, V=V: g @ O(q, V)  # noqa: E731
+    gL = grad(L, q)
+    c = rng.normal(size=m)
+    Vc = np.tile(c, (T, 1))
+    gc = grad(lambda q: L(q, Vc), q)
+    return {
+        "12": [s[j], q @ K[j] / rt, sum(q[t] * K[j, t] for t in range(dim)) / rt],
+        "15": [jac(S, q)[j, i], K[j, i] / rt], "16": [jac(S, q)[j, i], K[j, i] / dim],
+        "18": [Js[j, l], a[j] * (delta(j, l) - a[l])], "18.2": [Js[j, j], a[j] * (1 - a[j])], "19": [Js[j, l], -a[j] * a[l]],
+        "19.2": [Js[j, l], a[l] * (1 - a[l])],
+        "23": [Jq[j, i], sum(a[j] * (delta(j, t) - a[t]) * K[t, i] / rt for t in range(T)),
+               a[j] / rt * (K[j, i] - sum(a[t] * K[t, i] for t in range(T))), a[j] / rt * (K[j, i] - kb[i])],
+        "27": [Jq[j, i], a[j] * (1 - a[j]) * K[j, i] / rt], "28": [kb[i], K[:, i].mean()],
+        "32": [gL[i], sum(u[t] * Jq[t, i] for t in range(T)), sum(a[t] * (u[t] - ub) * K[t, i] for t in range(T)) / rt],
+        "34": [gL, sum(a[t] * (u[t] - ub) * K[t] for t in range(T)) / rt],
+        "35": [gL, sum(a[t] * u[t] * K[t] for t in range(T)) / rt],
+        "36": [np.sum(Jq[:, i]), 0],
+        "37.2": [gc, np.zeros(dim)], "37.3": [gc, (g @ c) / rt * K[0]],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
