@@ -5639,6 +5639,34 @@ def _(rng):
     }
 
 
+@document("192_office_hours_jensen_log_two_points")
+def _(rng):
+    L = math.log
+
+    def law(xs, ps):                                                 # E[X] and E[log X] of a discrete law
+        return sum(p * x for x, p in zip(xs, ps)), sum(p * L(x) for x, p in zip(xs, ps))
+    m1, l1 = law((1, 9), (0.5, 0.5))
+    m2, l2 = law((1, 9), (0.25, 0.75))
+    x1, x2 = np.exp(rng.normal(size=2))
+    w = rng.uniform(0.05, 0.95)
+    g = lambda w: L(w * x1 + (1 - w) * x2) - w * L(x1) - (1 - w) * L(x2)  # noqa: E731
+    mu, eps = math.exp(rng.normal()), rng.uniform(0.05, 0.95)
+    gh = (lambda a, b: L((a + b) / 2) - 0.5 * L(a) - 0.5 * L(b))(mu * (1 + eps), mu * (1 - eps))
+    mm = w * x1 + (1 - w) * x2
+    return {
+        "8": [m1, (1 + 9) / 2, 5], "8.2": [L(m1), L(5)],
+        "12": [l1, (L(1) + L(9)) / 2, L(9) / 2, L(3)],
+        "14": [L(m1) - l1, L(5 / 3)], "15": [math.sqrt(1 * 9), 3],
+        "17": [l1, L(1 * 9 / 2)], "18": [L(m1) - l1, L(2)],
+        "22": [m2, 1 / 4 + 27 / 4, 7], "22.2": [l2, 3 / 4 * L(9), 3 / 2 * L(3)],
+        "24": [L(7) - 1.5 * L(3), L(7 / (3 * math.sqrt(3)))], "24.2": [l2, L(9) / 4],
+        "27.2": [g(0.0), 0], "27.3": [g(1.0), 0],
+        "29": [d2(g, w), -(x1 - x2) ** 2 / mm**2], "31": [d2(g, w), -(x1 - x2) ** 2 / mm],
+        "33": [d(g, w), (x1 - x2) / mm - L(x1) + L(x2)], "33.2": [d(g, w), (x1 - x2) / mm - L(x1) - L(x2)],
+        "34.3": [gh, -0.5 * L(1 - eps * eps)], "35": [gh, 0.5 * L(1 + eps * eps)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
