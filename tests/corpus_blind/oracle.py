@@ -5199,6 +5199,8 @@ def _(rng):
     a = rng.normal(size=n)
     xg = a.max() + rng.uniform(0.3, 2)
     g = lambda t: float(np.prod(t - a))  # noqa: E731
+    a2 = rng.normal(size=2)                                          # n = 2 on line 34
+    g2 = lambda t: (t - a2[0]) * (t - a2[1])  # noqa: E731
     s = rng.uniform(0.1, 3.0)
     while abs(s - math.pi / 2) < 0.05:
         s = rng.uniform(0.1, 3.0)
@@ -5209,18 +5211,21 @@ def _(rng):
         "8": [d(y, x) / y(x), L(x) + x * (1 / x), L(x) + 1],
         "12": [d(y, x), x**x * (L(x) + 1)],
         "14.2": [d(y, 1.0), 1**1 * (L(1) + 1), 1],
+        "14.4": [d(y, math.e), 2 * math.e**math.e], "14.5": [d(y, math.e), math.e**math.e],
+        "34.2": [d(g2, xg), 2 * xg - a2[0] - a2[1]], "34.3": [d(g2, xg), 2 * xg + a2[0] + a2[1]],
+        "45.2": [d2(y, x), x**x * (L(x) + 1) ** 2],
         "16": [d(y, x), x * x ** (x - 1)], "17": [d(y, x), x**x * L(x)],
         "19": [d(y, x), y(x) * (L(x) + 1)],
         "21": [d2(y, x), d(y, x) * (L(x) + 1) + y(x) / x, x**x * (L(x) + 1) ** 2 + x ** (x - 1)],
         "26": [L(f(x)), 2 * L(x) + 3 * L(x + 1) - x],
         "26.2": [d(f, x) / f(x), 2 / x + 3 / (x + 1) + 1],
         "30": [d(f, x), f(x) * (2 / x + 3 / (x + 1) - 1), x * (x + 1) ** 2 * math.exp(-x) * (2 + 4 * x - x * x)],
-        "35": [d(g, xg) / g(xg), np.sum(1 / (xg - a))],
-        "35.2": [d(g, xg), sum(np.prod(np.delete(xg - a, i)) for i in range(n))],
-        "38.2": [L(h(s)), math.cos(s) * L(math.sin(s))],
-        "40": [d(h, s), h(s) * (-math.sin(s) * L(math.sin(s)) + math.cos(s) / math.sin(s))],
-        "43": [d(lambda t: L(math.sin(t)), s), 1 / math.sin(s)],
-        "44": [d(h, s), h(s) * (math.cos(s) ** 2 / math.sin(s) - math.sin(s) * L(math.sin(s)))],
+        "36": [d(g, xg) / g(xg), np.sum(1 / (xg - a))],
+        "36.2": [d(g, xg), sum(np.prod(np.delete(xg - a, i)) for i in range(n))],
+        "39.2": [L(h(s)), math.cos(s) * L(math.sin(s))],
+        "41": [d(h, s), h(s) * (-math.sin(s) * L(math.sin(s)) + math.cos(s) / math.sin(s))],
+        "44": [d(lambda t: L(math.sin(t)), s), 1 / math.sin(s)],
+        "45": [d(h, s), h(s) * (math.cos(s) ** 2 / math.sin(s) - math.sin(s) * L(math.sin(s)))],
     }
 
 
@@ -5379,7 +5384,7 @@ def _(rng):
     l2 = l1 * rng.uniform(1.2, 10)
     A = np.diag([l1, l2])
     f = lambda x: 0.5 * x @ A @ x  # noqa: E731
-    e2 = rng.uniform(0.05, 1.5) / l2
+    e2 = rng.uniform(0.05, 1.9) / l2
     v = rng.normal(size=2)
     v1 = v - e2 * grad(f, v)
     i = int(rng.integers(0, 2))
@@ -5408,6 +5413,8 @@ def _(rng):
         "34": [grad(f, v), A @ v], "34.2": [grad(f, v1), (np.eye(2) - e2 * A) @ grad(f, v)],
         "35": [f(v1) - f(v), -e2 * g @ g], "36": [f(v1) - f(v), -e2 * g @ g + e2**2 / 2 * g @ A @ g],
         "38": [es, 1 / (l1 + l2)], "38.2": [v1, (np.eye(2) - e2 * A.T @ A) @ v], "39": [xt, (1 - eta * a) ** (t + 1) * x0],
+        "40": [rho(e2), max(1 - e2 * l1, 1 - e2 * l2)], "40.2": [k, l1 / l2],
+        "41": [es, 2 / (l2 - l1)], "41.2": [rho(es), 1 - 2 / (k + 1)], "41.3": [rho(2 / l2), 1],
     }
 
 
@@ -5439,6 +5446,9 @@ def _(rng):
         "36.2": [ast, B / (2 * C)], "36.3": [ast, B / C], "36.4": [phi(ast), 8 - 200 / 17],
         "38": [72 / 272, 9 / 34],
         "39": [amax, (1 - c) * B / C, 0.9 * 80 / 272], "40": [amax, (1 - c) * B / (2 * C)],
+        "42": [grad(f, p0 + 0.25 * dd), np.array([2, -8])], "42.2": [grad(f, p0 + 0.25 * dd), np.array([2, 8])],
+        "42.3": [f(p0) - f(p0 + 0.25 * dd), 3], "43": [c * 0.25 * g @ g, 2], "43.2": [c * 0.25 * g @ g, 8],
+        "43.3": [p0 + 0.25 * dd, p0 + 0.25 * g, np.array([3, 3])],
     }
 
 
@@ -5598,6 +5608,9 @@ def _(rng):
         "37": [S(lambda k: k * (k + 1), 1, n), S(lambda k: k * k, 1, n) + S(lambda k: k, 1, n),
                n * (n + 1) * (2 * n + 1) / 6 + n * (n + 1) / 2, n * (n + 1) * (n + 2) / 3],
         "38": [S(lambda k: k * (k + 1), 1, n), S(lambda k: k, 1, n) * S(lambda k: k + 1, 1, n)],
+        "39": [S(lambda k: k * (k + 1), 1, n), n * (n + 1) * (2 * n + 1) / 6 + n],
+        "41": [S(lambda k: k**3, 1, n), (n * (n + 1) / 2) ** 2], "41.2": [S(lambda k: k**3, 1, n), n * n * (n + 1) ** 2 / 2],
+        "42": [d2(p, x), 12 * (1 + x) ** 2], "42.3": [12, 2 * c(2)], "42.4": [c(2), 12],
     }
 
 
