@@ -5242,6 +5242,7 @@ def _(rng):
     ta = math.atan(r)
     al = rng.uniform(-1.4, 1.4)
     ph = rng.normal(scale=1.5)
+    yp, uh = math.exp(rng.normal()), rng.uniform(-0.45, 0.45)            # y > 0 for ln, |y| < 1/2 for arcsin(2y)
     art = lambda v: 0.5 * math.log((1 + v) / (1 - v))  # noqa: E731
     return {
         "5.2": [f(finv(y)), y],
@@ -5262,6 +5263,9 @@ def _(rng):
         "35.3": [d(math.asinh, r), 1 / math.sqrt(1 + r * r)],
         "36": [math.cosh(ph) ** 2 + math.sinh(ph) ** 2, math.cosh(2 * ph)], "36.2": [2 * math.sinh(ph) * math.cosh(ph), math.sinh(2 * ph)],
         "36.3": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, math.cosh(2 * ph)],
+        "38.2": [d(math.log, yp), 1 / math.exp(math.log(yp)), 1 / yp], "38.3": [d(math.log, yp), 1 / math.exp(yp)],
+        "39": [d(lambda v: math.asin(2 * v), uh), 1 / math.sqrt(1 - 4 * uh * uh)], "39.2": [d(math.atanh, u), 1 / (1 + u * u)],
+        "39.3": [math.atanh(u), 0.5 * math.log((1 - u) / (1 + u))], "41": [d(lambda v: math.asin(2 * v), uh), 2 / math.sqrt(1 - 4 * uh * uh)],
     }
 
 
@@ -5355,6 +5359,8 @@ def _(rng):
     s, t = (int(v) for v in rng.integers(0, 7, size=2))
     tail = lambda m: float(np.sum(pmf[ks > m]))  # noqa: E731
     k0 = int(rng.integers(0, 8))
+    t1 = int(rng.integers(1, 9))
+    cond = float(np.sum((ks * pmf)[ks > s]) / np.sum(pmf[ks > s]))       # E[X | X > s]
     return {
         "1:5": [np.sum(q**ks), 1 / (1 - q)],
         "1:7": [np.sum(ks[1:] * q ** (ks[1:] - 1)), d(f, q), 1 / (1 - q) ** 2], "1:9": [d(f, q), -1 / (1 - q) ** 2],
@@ -5367,6 +5373,9 @@ def _(rng):
         "5:4": [EY, 1 / p - 1, q / p], "5:4.2": [VY, VX, q / p**2],
         "5:8": [EX, np.sum(ks * q**ks * p), q / p], "5:9": [np.sum(ks[1:] * q ** ks[1:]), 1 / (1 - q) ** 2],
         "5:10": [tail(s + t) / tail(s), tail(t)], "5:10.2": [tail(t), q**t], "5:11": [tail(t), q ** (t - 1)],
+        "5:12": [VY, VX - 1], "5:13": [float(np.sum(pmf[ks >= t1])), q ** (t1 - 1)],
+        "5:13.2": [float(np.sum(pmf[ks <= t1])), 1 - q**t1], "5:13.3": [float(np.sum(pmf[ks <= t1])), 1 - q ** (t1 + 1)],
+        "5:14": [cond, s + 1 / p], "5:14.2": [cond, 1 / p],
     }
 
 
