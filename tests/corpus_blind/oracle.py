@@ -5328,6 +5328,8 @@ def _(rng):
     bh = _root(lambda t: d(lambda s: ell(mh, s), t), 1e-3, 1e3)
     bh3 = _root(lambda t: d(lambda s: ell(1.0, s, y3), t), 1e-3, 1e3)
     dd = lambda f, x: (f(x + 1e-4) - 2 * f(x) + f(x - 1e-4)) / 1e-8  # noqa: E731
+    s3 = d(lambda t: ell(t, 1.0, y3), 3.0)
+    var = _integral(lambda v: (v - m) ** 2 * np.exp(-np.abs(v - m) / b) / (2 * b), m - 60 * b, m + 60 * b, 40000)   # the density of line 4
     return {
         "7": [ell(m, b), -sum(math.log(math.exp(-abs(v - m) / b) / (2 * b)) for v in y), n * math.log(2 * b) + S / b],
         "10": [d(abs, u), np.sign(u)],
@@ -5341,6 +5343,9 @@ def _(rng):
         "32": [dd(lambda t: ell(m, t), b), -n / b**2 + 2 * S / b**3],
         "32.3": [np.sum(np.abs(y - mh)), n * bh], "32.4": [2 * n / bh**2 - n / bh**2, n / bh**2],
         "33": [dd(lambda t: ell(m, t), b), n / b**2],
+        "35.3": [s3, 2 - 1, 1], "35.4": [s3, -1],
+        "36": [ell(mh, bh), n * math.log(2 * bh) + n], "36.2": [ell(mh, bh), n * math.log(2 * bh)],
+        "37": [var, 2 * b * b], "37.2": [var, b * b],
     }
 
 
