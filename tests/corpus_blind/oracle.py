@@ -5533,6 +5533,9 @@ def _(rng):
         lo, hi = (m1, hi) if score(m1) < score(m2) else (lo, m2)
     xm = (lo + hi) / 2
     c = lambda u: d(lambda m: logp(u, m, s, 1.0), mu)  # noqa: E731   nu = 1
+    hc = d2(lambda m: logp(mu, m, s), mu)                            # the curvature in mu at x = mu
+    sc = lambda v: (d(lambda m: logp(v, m, s), mu)) ** 2 * math.exp(logp(v, mu, s))  # noqa: E731
+    fisher = _integral(lambda u: np.array([sc(mu + s * math.sinh(w)) * s * math.cosh(w) for w in u]), -12, 12, 4000)  # E[score^2]
     return {
         "8": [math.log(mixture(x)), logp(x, mu, s)],
         "11": [d(lambda m: (x - m) / s, mu), -1 / s],
@@ -5550,6 +5553,8 @@ def _(rng):
         "33": [score(xm), (nu + 1) / (2 * s * math.sqrt(nu))], "33.2": [xm - mu, s * math.sqrt(nu)],
         "34": [score(xm), (nu + 1) / (s * math.sqrt(nu))],
         "36": [d(lambda u: logp(u, mu, s), x), dm], "36.2": [d(lambda u: logp(u, mu, s), x), -dm],
+        "38": [hc, -(nu + 1) / (nu * s * s)], "38.3": [hc, -1 / (s * s)],
+        "39": [fisher, (nu + 1) / ((nu + 3) * s * s)], "39.2": [fisher, nu / ((nu + 2) * s * s)],
     }
 
 
