@@ -5681,6 +5681,7 @@ def _(rng):
         return sum(p * x for x, p in zip(xs, ps)), sum(p * L(x) for x, p in zip(xs, ps))
     m1, l1 = law((1, 9), (0.5, 0.5))
     m2, l2 = law((1, 9), (0.25, 0.75))
+    m3, l3 = law((1, 2, 4), (1 / 3, 1 / 3, 1 / 3))
     x1, x2 = np.exp(rng.normal(size=2))
     w = rng.uniform(0.05, 0.95)
     g = lambda w: L(w * x1 + (1 - w) * x2) - w * L(x1) - (1 - w) * L(x2)  # noqa: E731
@@ -5698,6 +5699,7 @@ def _(rng):
         "29": [d2(g, w), -(x1 - x2) ** 2 / mm**2], "31": [d2(g, w), -(x1 - x2) ** 2 / mm],
         "33": [d(g, w), (x1 - x2) / mm - L(x1) + L(x2)], "33.2": [d(g, w), (x1 - x2) / mm - L(x1) - L(x2)],
         "34.3": [gh, -0.5 * L(1 - eps * eps)], "35": [gh, 0.5 * L(1 + eps * eps)],
+        "37": [l3, (L(1) + L(2) + L(4)) / 3, L(2)], "38": [l3, L(7) / 3], "38.2": [L(m3) - l3, L(7 / 3) - L(8 / 3)],
     }
 
 
