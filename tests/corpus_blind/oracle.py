@@ -5289,6 +5289,19 @@ def _(rng):
     hs = lambda sd: H(mu, sd)  # noqa: E731
     hv = lambda v: H(mu, math.sqrt(v)) if v > 0 else UNDEFINED  # noqa: E731
     v = s * s
+    nu, tau = rng.normal(), rng.uniform(0.2, 3)
+    # the density of X + Y by convolving the two normal densities numerically, then its entropy
+    def simpson(a, b, n):                                            # nodes and weights of Simpson's rule, n even
+        u = np.linspace(a, b, n + 1)
+        w = np.ones(n + 1)
+        w[1:-1:2], w[2:-1:2] = 4, 2
+        return u, w * (b - a) / (3 * n)
+    zs, wz = simpson(mu + nu - 14 * (s + tau), mu + nu + 14 * (s + tau), 2000)
+    us, wu = simpson(mu - 14 * s, mu + 14 * s, 2000)
+    conv = (p(zs[:, None] - us[None, :], nu, tau) * p(us)[None, :]) @ wu
+    hXY = float(-np.sum(wz * conv * np.log(np.maximum(conv, 1e-300))))
+    au = math.sqrt(12 * v)
+    hU = _integral(lambda u: -np.full_like(u, 1 / au) * np.log(1 / au), 0, au)    # -integral of p ln p for the uniform
     return {
         "8": [h, h, h],
         "10": [-math.log(p(x)), 0.5 * L(tp * v) + (x - mu) ** 2 / (2 * v)],
@@ -5304,6 +5317,8 @@ def _(rng):
         "35": [h, L(s) + 0.5 * L(tp * math.e)],
         "37": [d(hs, s), 1 / s], "37.2": [d(hv, v), 1 / v],
         "39.2": [h, 0.5 * L(v) + 0.5 * L(tp * math.e)], "39.3": [d(hv, v), 1 / (2 * v)],
+        "40": [hXY, 0.5 * L(tp * math.e * (v + tau**2))], "40.2": [hXY, h + H(nu, tau)],
+        "41.2": [hU, L(au), 0.5 * L(12 * v)], "42": [hU, L(12 * v)],
     }
 
 
