@@ -5615,6 +5615,9 @@ def _(rng):
         "4:9.3": [new_pi, np.mean(g)],
         "4:13": [dQa, np.sum(g * (h / ta + (n - h) / (1 - ta)))],
         "4:14": [new_a, np.sum(g * h) / np.sum(g)], "4:15": [new_pi, np.sum(g * h) / np.sum(h)],
+        "4:16": [new_b, np.sum((1 - g) * h) / (n * np.sum(g))],
+        "4:17": [math.log(g[i] / (1 - g[i])), math.log(pi / (1 - pi)) + k * math.log(ta / tb)],
+        "4:19.2": [post(k, pi, ta, ta), pi],
     }
 
 
