@@ -5458,6 +5458,7 @@ def _(rng):
     ast = _root(lambda a: d(phi, a), 0.0, 1.0)
     amax = _root(lambda a: phi(a) - (f(p0) + c * a * g @ dd), 1e-3, 1.0)   # the Armijo boundary, beyond alpha = 0
     A, B, C = 8.0, 80.0, 272.0
+    amax2 = _root(lambda a: phi(a) - (f(p0) + 0.5 * a * g @ dd), 1e-3, 1.0)   # c = 1/2
     return {
         "10": [grad(f, np.array([al, -al / 2 + 0.3])), np.array([2 * al, 8 * (-al / 2 + 0.3)])],
         "10.2": [g, np.array([4, 8])], "10.3": [dd, -g, np.array([-4, -8])],
@@ -5478,6 +5479,8 @@ def _(rng):
         "42": [grad(f, p0 + 0.25 * dd), np.array([2, -8])], "42.2": [grad(f, p0 + 0.25 * dd), np.array([2, 8])],
         "42.3": [f(p0) - f(p0 + 0.25 * dd), 3], "43": [c * 0.25 * g @ g, 2], "43.2": [c * 0.25 * g @ g, 8],
         "43.3": [p0 + 0.25 * dd, p0 + 0.25 * g, np.array([3, 3])],
+        "44.2": [amax2, 40 / 272, 5 / 34, ast], "44.3": [amax2, 5 / 68],
+        "45.2": [phi(0.125), 8 - 10 + 4.25, 2.25], "45.3": [phi(0.125), 8 - 10 + 34],
     }
 
 
