@@ -5227,38 +5227,26 @@ def _(rng):
     f = lambda t: t**3 + t  # noqa: E731
     fp = lambda t: 3 * t * t + 1  # noqa: E731
     finv = lambda v: _root(lambda t: f(t) - v, -50.0, 50.0)  # noqa: E731
-    x = rng.uniform(0.3, 3) * rng.choice([-1, 1])
-    y = f(x)
-    u = rng.uniform(-0.95, 0.95)                                   # |y| < 1 for arcsin, artanh
+    y = f(rng.uniform(0.3, 3) * rng.choice([-1, 1]))
+    u = rng.uniform(-0.95, 0.95)                                   # |y| < 1 for arcsin, arccos, artanh
     th = math.asin(u)
     r = rng.normal(scale=2)                                        # a real y for arctan, arsinh
-    ta = math.atan(r)
-    al = rng.uniform(-1.4, 1.4)
     ph = rng.normal(scale=1.5)
-    yp, uh = math.exp(rng.normal()), rng.uniform(-0.45, 0.45)            # y > 0 for ln, |y| < 1/2 for arcsin(2y)
-    art = lambda v: 0.5 * math.log((1 + v) / (1 - v))  # noqa: E731
+    uh = rng.uniform(-0.45, 0.45)                                  # |y| < 1/2 for arcsin(2y)
     return {
-        "5.2": [f(finv(y)), y],
         "7": [d(finv, y), 1 / fp(finv(y))], "9": [d(finv, y), 1 / fp(y)],
-        "10.2": [f(1.0), 2],
-        "10.3": [d(finv, 2.0), 1 / fp(1.0), 0.25], "10.4": [d(finv, 2.0), 1 / fp(2.0), 1 / 13],
-        "14": [d(math.asin, u), 1 / math.cos(th), 1 / math.sqrt(1 - math.sin(th) ** 2), 1 / math.sqrt(1 - u * u)],
-        "16": [math.acos(u), math.pi / 2 - math.asin(u)], "16.2": [d(math.acos, u), -1 / math.sqrt(1 - u * u)],
-        "18.2": [d(math.tan, al), 1 + math.tan(al) ** 2],
-        "20": [d(math.atan, r), 1 / (1 + math.tan(ta) ** 2), 1 / (1 + r * r)],
+        "10.2": [d(finv, 2.0), 0.25], "10.3": [d(finv, 2.0), 1 / 13],
+        "14": [d(math.asin, u), 1 / math.cos(th), 1 / math.sqrt(1 - u * u)],
+        "16": [d(math.acos, u), -1 / math.sqrt(1 - u * u)],
+        "20": [d(math.atan, r), 1 / (1 + r * r)],
         "22": [d(lambda v: math.atan(v * v), r), 2 * r / (1 + r**4)], "22.2": [d(lambda v: math.atan(v * v), r), 2 * r / (1 + r * r)],
-        "24": [d(math.tanh, al), 1 - math.tanh(al) ** 2],
-        "26": [d(math.atanh, u), 1 / (1 - u * u)], "26.2": [math.atanh(u), art(u)],
-        "28": [0.5 * (1 / (1 + u) + 1 / (1 - u)), 1 / (1 - u * u)],
-        "32": [d(math.asinh, r), 1 / math.sqrt(1 - r * r) if abs(r) < 1 else UNDEFINED],
-        "33": [d(math.acos, u), 1 / math.sqrt(1 - u * u)],
-        "35": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, 1], "35.2": [math.cosh(ph), math.sqrt(1 + math.sinh(ph) ** 2)],
-        "35.3": [d(math.asinh, r), 1 / math.sqrt(1 + r * r)],
-        "36": [math.cosh(ph) ** 2 + math.sinh(ph) ** 2, math.cosh(2 * ph)], "36.2": [2 * math.sinh(ph) * math.cosh(ph), math.sinh(2 * ph)],
-        "36.3": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, math.cosh(2 * ph)],
-        "38.2": [d(math.log, yp), 1 / math.exp(math.log(yp)), 1 / yp], "38.3": [d(math.log, yp), 1 / math.exp(yp)],
-        "39": [d(lambda v: math.asin(2 * v), uh), 1 / math.sqrt(1 - 4 * uh * uh)], "39.2": [d(math.atanh, u), 1 / (1 + u * u)],
-        "39.3": [math.atanh(u), 0.5 * math.log((1 - u) / (1 + u))], "41": [d(lambda v: math.asin(2 * v), uh), 2 / math.sqrt(1 - 4 * uh * uh)],
+        "26": [d(math.atanh, u), 1 / (1 - u * u)],
+        "31": [d(math.asinh, r), 1 / math.sqrt(1 - r * r) if abs(r) < 1 else UNDEFINED],
+        "32": [d(math.acos, u), 1 / math.sqrt(1 - u * u)],
+        "34": [d(math.asinh, r), 1 / math.sqrt(1 + r * r)],
+        "35": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, math.cosh(2 * ph)],
+        "37": [d(lambda v: math.asin(2 * v), uh), 1 / math.sqrt(1 - 4 * uh * uh)], "37.2": [d(math.atanh, u), 1 / (1 + u * u)],
+        "39": [d(lambda v: math.asin(2 * v), uh), 2 / math.sqrt(1 - 4 * uh * uh)],
     }
 
 
