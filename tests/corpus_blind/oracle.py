@@ -5321,21 +5321,18 @@ def _(rng):
     s3 = d(lambda t: ell(t, 1.0, y3), 3.0)
     var = _integral(lambda v: (v - m) ** 2 * np.exp(-np.abs(v - m) / b) / (2 * b), m - 60 * b, m + 60 * b, 40000)   # the density of line 4
     return {
-        "7": [ell(m, b), -sum(math.log(math.exp(-abs(v - m) / b) / (2 * b)) for v in y), n * math.log(2 * b) + S / b],
-        "10": [d(abs, u), np.sign(u)],
+        "7": [-sum(math.log(math.exp(-abs(v - m) / b) / (2 * b)) for v in y), n * math.log(2 * b) + S / b],
         "12": [d(lambda t: ell(t, b), m), -np.sum(np.sign(y - m)) / b, (np.sum(y > m) - np.sum(y < m)) / b],
         "16": [d(rp, up), -1 / b], "16.2": [d(rp, dn), 1 / b], "18": [d(lambda t: abs(yi - t), up), 1],
-        "21.2": [round(mh3, 6), 1], "21.3": [y3.mean(), (0 + 1 + 5) / 3, 2],
+        "21": [round(mh3, 6), 1],
         "25": [d(lambda t: ell(m, t), b), n / b - S / b**2],
-        "27": [bh, np.mean(np.abs(y - mh))], "27.2": [bh3, (1 + 0 + 4) / 3, 5 / 3],
-        "29": [d(lambda t: ell(m, t), b), n / (2 * b) - S / b**2], "29.2": [d(lambda t: math.log(2 * t), b), 1 / b],
-        "30": [bh, np.mean((y - mh) ** 2)], "30.2": [(1 + 0 + 16) / 3, 17 / 3],
+        "27": [bh, np.mean(np.abs(y - mh))], "27.2": [bh3, 5 / 3],
+        "29": [d(lambda t: ell(m, t), b), n / (2 * b) - S / b**2],
+        "30": [bh, np.mean((y - mh) ** 2)],
         "32": [dd(lambda t: ell(m, t), b), -n / b**2 + 2 * S / b**3],
-        "32.3": [np.sum(np.abs(y - mh)), n * bh], "32.4": [2 * n / bh**2 - n / bh**2, n / bh**2],
         "33": [dd(lambda t: ell(m, t), b), n / b**2],
-        "35.3": [s3, 2 - 1, 1], "35.4": [s3, -1],
-        "36": [ell(mh, bh), n * math.log(2 * bh) + n], "36.2": [ell(mh, bh), n * math.log(2 * bh)],
-        "37": [var, 2 * b * b], "37.2": [var, b * b],
+        "35": [s3, 1], "35.2": [s3, -1],
+        "36": [var, 2 * b * b], "36.2": [var, b * b],
     }
 
 
