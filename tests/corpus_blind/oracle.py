@@ -5524,12 +5524,11 @@ def _(rng):
     new_pi = argmax(lambda u: float(np.sum(g * math.log(u) + (1 - g) * math.log(1 - u))))
     g1, g2 = post(5, 0.5, 0.6, 0.5), post(9, 0.5, 0.6, 0.5)
     return {
-        "1:7": [g[i], post(k), num / (num + (1 - pi) * tb**k * (1 - tb) ** (n - k))],
+        "1:7": [g[i], num / (num + (1 - pi) * tb**k * (1 - tb) ** (n - k))],
         "1:11": [math.log(g[i] / (1 - g[i])), math.log(pi / (1 - pi)) + k * math.log(ta / tb) + (n - k) * math.log((1 - ta) / (1 - tb))],
         "1:13": [g[i], num / (ta**k * (1 - ta) ** (n - k) + tb**k * (1 - tb) ** (n - k))],
-        "3:3.6": [0.6 * 0.4, 0.24], "3:3.7": [0.5 * 0.5, 0.25],
         "3:5": [g1, 0.24**5 / (0.24**5 + 0.25**5), 1 / (1 + (25 / 24) ** 5)],
-        "3:7.2": [g2, 1 / (1 + (5 / 6) ** 9 * (5 / 4))], "3:7.3": [g2, 1 / (1 + (5 / 6) ** 9 * (4 / 5))],
+        "3:7": [g2, 1 / (1 + (5 / 6) ** 9 * (5 / 4))], "3:7.2": [g2, 1 / (1 + (5 / 6) ** 9 * (4 / 5))],
         "4:7": [dQa, np.sum(g * (h / ta - (n - h) / (1 - ta)))],
         "4:9": [new_a, np.sum(g * h) / (n * np.sum(g))], "4:9.2": [new_b, np.sum((1 - g) * h) / (n * np.sum(1 - g))],
         "4:9.3": [new_pi, np.mean(g)],
@@ -5537,7 +5536,7 @@ def _(rng):
         "4:14": [new_a, np.sum(g * h) / np.sum(g)], "4:15": [new_pi, np.sum(g * h) / np.sum(h)],
         "4:16": [new_b, np.sum((1 - g) * h) / (n * np.sum(g))],
         "4:17": [math.log(g[i] / (1 - g[i])), math.log(pi / (1 - pi)) + k * math.log(ta / tb)],
-        "4:19.2": [post(k, pi, ta, ta), pi],
+        "4:19": [post(k, pi, ta, ta), pi],
     }
 
 
