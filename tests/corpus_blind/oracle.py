@@ -5583,21 +5583,16 @@ def _(rng):
     L = lambda q, V=V: g @ O(q, V)  # noqa: E731
     gL = grad(L, q)
     c = rng.normal(size=m)
-    Vc = np.tile(c, (T, 1))
-    gc = grad(lambda q: L(q, Vc), q)
+    gc = grad(lambda q: L(q, np.tile(c, (T, 1))), q)
     return {
-        "12": [s[j], q @ K[j] / rt, sum(q[t] * K[j, t] for t in range(dim)) / rt],
         "15": [jac(S, q)[j, i], K[j, i] / rt], "16": [jac(S, q)[j, i], K[j, i] / dim],
-        "18": [Js[j, l], a[j] * (delta(j, l) - a[l])], "18.2": [Js[j, j], a[j] * (1 - a[j])], "19": [Js[j, l], -a[j] * a[l]],
-        "19.2": [Js[j, l], a[l] * (1 - a[l])],
-        "23": [Jq[j, i], sum(a[j] * (delta(j, t) - a[t]) * K[t, i] / rt for t in range(T)),
-               a[j] / rt * (K[j, i] - sum(a[t] * K[t, i] for t in range(T))), a[j] / rt * (K[j, i] - kb[i])],
+        "18": [Js[j, l], a[j] * (delta(j, l) - a[l])], "19": [Js[j, l], -a[j] * a[l]], "19.2": [Js[j, l], a[l] * (1 - a[l])],
+        "23": [Jq[j, i], sum(a[j] * (delta(j, t) - a[t]) * K[t, i] / rt for t in range(T)), a[j] / rt * (K[j, i] - kb[i])],
         "27": [Jq[j, i], a[j] * (1 - a[j]) * K[j, i] / rt], "28": [kb[i], K[:, i].mean()],
-        "32": [gL[i], sum(u[t] * Jq[t, i] for t in range(T)), sum(a[t] * (u[t] - ub) * K[t, i] for t in range(T)) / rt],
+        "32": [gL[i], sum(a[t] * (u[t] - ub) * K[t, i] for t in range(T)) / rt],
         "34": [gL, sum(a[t] * (u[t] - ub) * K[t] for t in range(T)) / rt],
         "35": [gL, sum(a[t] * u[t] * K[t] for t in range(T)) / rt],
-        "36": [np.sum(Jq[:, i]), 0],
-        "37.2": [gc, np.zeros(dim)], "37.3": [gc, (g @ c) / rt * K[0]],
+        "37": [gc, np.zeros(dim)], "37.2": [gc, (g @ c) / rt * K[0]],
     }
 
 
