@@ -5188,6 +5188,469 @@ def _(rng):
     }
 
 
+@document("180_hw_logarithmic_differentiation")
+def _(rng):
+    x = rng.uniform(0.2, 3)
+    while abs(x - 1) < 0.05:
+        x = rng.uniform(0.2, 3)
+    y = lambda t: t**t  # noqa: E731
+    f = lambda t: t**2 * (t + 1) ** 3 * math.exp(-t)  # noqa: E731
+    n = int(rng.integers(1, 6))
+    a = rng.normal(size=n)
+    xg = a.max() + rng.uniform(0.3, 2)
+    g = lambda t: float(np.prod(t - a))  # noqa: E731
+    a2 = rng.normal(size=2)                                          # two factors on line 34
+    g2 = lambda t: (t - a2[0]) * (t - a2[1])  # noqa: E731
+    s = rng.uniform(0.1, 3.0)
+    while abs(s - math.pi / 2) < 0.05:
+        s = rng.uniform(0.1, 3.0)
+    h = lambda t: math.sin(t) ** math.cos(t)  # noqa: E731
+    L = math.log
+    return {
+        "8": [d(y, x) / y(x), L(x) + 1], "12": [d(y, x), x**x * (L(x) + 1)],
+        "14": [d(y, math.e), 2 * math.e**math.e], 
+        "16": [d(y, x), x * x ** (x - 1)], "17": [d(y, x), x**x * L(x)],
+        "21": [d2(y, x), x**x * (L(x) + 1) ** 2 + x ** (x - 1)],
+        "26": [d(f, x) / f(x), 2 / x + 3 / (x + 1) + 1],
+        "30": [d(f, x), x * (x + 1) ** 2 * math.exp(-x) * (2 + 4 * x - x * x)],
+        "34": [d(g2, xg), 2 * xg - a2[0] - a2[1]], "34.2": [d(g2, xg), 2 * xg + a2[0] + a2[1]],
+        "36": [d(g, xg) / g(xg), np.sum(1 / (xg - a))],
+        "41": [d(h, s), h(s) * (-math.sin(s) * L(math.sin(s)) + math.cos(s) / math.sin(s))],
+        "44": [d(lambda t: L(math.sin(t)), s), 1 / math.sin(s)],
+        "45": [d(h, s), h(s) * (math.cos(s) ** 2 / math.sin(s) - math.sin(s) * L(math.sin(s)))],
+        "45.2": [d2(y, x), x**x * (L(x) + 1) ** 2],
+    }
+
+
+@document("181_forum_inverse_function_derivatives")
+def _(rng):
+    f = lambda t: t**3 + t  # noqa: E731
+    fp = lambda t: 3 * t * t + 1  # noqa: E731
+    finv = lambda v: _root(lambda t: f(t) - v, -50.0, 50.0)  # noqa: E731
+    y = f(rng.uniform(0.3, 3) * rng.choice([-1, 1]))
+    u = rng.uniform(-0.95, 0.95)                                   # |y| < 1 for arcsin, arccos, artanh
+    th = math.asin(u)
+    r = rng.normal(scale=2)                                        # a real y for arctan, arsinh
+    ph = rng.normal(scale=1.5)
+    uh = rng.uniform(-0.45, 0.45)                                  # |y| < 1/2 for arcsin(2y)
+    return {
+        "7": [d(finv, y), 1 / fp(finv(y))], "9": [d(finv, y), 1 / fp(y)],
+        "10.2": [d(finv, 2.0), 0.25], 
+        "14": [d(math.asin, u), 1 / math.cos(th), 1 / math.sqrt(1 - u * u)],
+        "16": [d(math.acos, u), -1 / math.sqrt(1 - u * u)],
+        "20": [d(math.atan, r), 1 / (1 + r * r)],
+        "22": [d(lambda v: math.atan(v * v), r), 2 * r / (1 + r**4)], "22.2": [d(lambda v: math.atan(v * v), r), 2 * r / (1 + r * r)],
+        "26": [d(math.atanh, u), 1 / (1 - u * u)],
+        "31": [d(math.asinh, r), 1 / math.sqrt(1 - r * r) if abs(r) < 1 else UNDEFINED],
+        "32": [d(math.acos, u), 1 / math.sqrt(1 - u * u)],
+        "34": [d(math.asinh, r), 1 / math.sqrt(1 + r * r)],
+        "35": [math.cosh(ph) ** 2 - math.sinh(ph) ** 2, math.cosh(2 * ph)],
+        "37": [d(lambda v: math.asin(2 * v), uh), 1 / math.sqrt(1 - 4 * uh * uh)], "37.2": [d(math.atanh, u), 1 / (1 + u * u)],
+        "39": [d(lambda v: math.asin(2 * v), uh), 2 / math.sqrt(1 - 4 * uh * uh)],
+    }
+
+
+@document("182_notes_gaussian_differential_entropy")
+def _(rng):
+    mu, s = rng.normal(scale=2), rng.uniform(0.2, 3)
+    a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    while abs(abs(a) - 1) < 0.05:
+        a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    b = rng.normal()
+    x = mu + s * rng.normal()
+    p = lambda t, m=mu, sd=s: np.exp(-(t - m) ** 2 / (2 * sd * sd)) / np.sqrt(2 * np.pi * sd * sd)  # noqa: E731
+
+    def H(m, sd):                                                     # -E ln p(X) = -integral of p ln p
+        return _integral(lambda t: -p(t, m, sd) * np.log(p(t, m, sd)), m - 14 * sd, m + 14 * sd)
+    h = H(mu, s)
+    hY = H(a * mu + b, abs(a) * s)                                    # Y = aX + b is normal
+    h1 = H(0.0, 1.0)
+    L, tp = math.log, 2 * math.pi
+    hs = lambda sd: H(mu, sd)  # noqa: E731
+    hv = lambda v: H(mu, math.sqrt(v)) if v > 0 else UNDEFINED  # noqa: E731
+    v = s * s
+    nu, tau = rng.normal(), rng.uniform(0.2, 3)
+    # the density of X + Y by convolving the two normal densities numerically, then its entropy
+    def simpson(a, b, n):                                            # nodes and weights of Simpson's rule, n even
+        u = np.linspace(a, b, n + 1)
+        w = np.ones(n + 1)
+        w[1:-1:2], w[2:-1:2] = 4, 2
+        return u, w * (b - a) / (3 * n)
+    zs, wz = simpson(mu + nu - 14 * (s + tau), mu + nu + 14 * (s + tau), 2000)
+    us, wu = simpson(mu - 14 * s, mu + 14 * s, 2000)
+    conv = (p(zs[:, None] - us[None, :], nu, tau) * p(us)[None, :]) @ wu
+    hXY = float(-np.sum(wz * conv * np.log(np.maximum(conv, 1e-300))))
+    au = math.sqrt(12 * v)
+    hU = _integral(lambda u: -np.full_like(u, 1 / au) * np.log(1 / au), 0, au)    # -integral of p ln p for the uniform
+    return {
+        "10": [-math.log(p(x)), 0.5 * L(tp * v) + (x - mu) ** 2 / (2 * v)],
+        "12": [-math.log(p(x)), L(tp * v) + (x - mu) ** 2 / (2 * v)],
+        "15": [h, 0.5 * L(tp * v) + 0.5, 0.5 * L(tp * math.e * v)],
+        "20": [h, 0.5 * L(tp * v)],
+        "27": [hY, h + L(abs(a))],
+        "29": [hY, h + L(a * a)], "29.2": [hY, a * h],
+        "32": [h1 / L(2), 0.5 * math.log2(tp * math.e)], 
+        "36": [d(hs, s), 1 / s], "36.2": [d(hv, v), 1 / v],
+        "38": [d(hv, v), 1 / (2 * v)],
+        "39": [hXY, 0.5 * L(tp * math.e * (v + tau**2))], "39.2": [hXY, h + H(nu, tau)],
+        "40": [hU, 0.5 * L(12 * v)], "41": [hU, L(12 * v)],
+    }
+
+
+@document("183_hw_laplace_nll_by_cases")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    y = rng.normal(scale=2, size=n)
+    m = rng.normal(scale=2)
+    while np.min(np.abs(y - m)) < 1e-3:
+        m = rng.normal(scale=2)
+    b = rng.uniform(0.2, 3)
+    logp = lambda v, m, b: -abs(v - m) / b - math.log(2 * b)  # noqa: E731   ln of e^{-|v - m|/b} / (2b)
+    ell = lambda m, b, y=y: -sum(logp(v, m, b) for v in y)  # noqa: E731
+    S = float(np.sum(np.abs(y - m)))
+    yi = y[0]
+    rp = lambda mm: abs(yi - mm) / b  # noqa: E731
+    up, dn = yi - rng.uniform(0.1, 2), yi + rng.uniform(0.1, 2)     # m with r_i > 0, and with r_i < 0
+    u = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    y3 = np.array([0.0, 1, 5])
+    mh3 = _root(lambda mm: d(lambda t: ell(t, 1.0, y3), mm) if abs(mm - 1) > 1e-9 else 0.0, 0.5, 4.5)  # the sign change of the score
+    mh = float(np.median(y)) if n % 2 else float(np.sort(y)[n // 2 - 1])  # a median of the sample
+    bh = _root(lambda t: d(lambda s: ell(mh, s), t), 1e-3, 1e3)
+    bh3 = _root(lambda t: d(lambda s: ell(1.0, s, y3), t), 1e-3, 1e3)
+    dd = lambda f, x: (f(x + 1e-4) - 2 * f(x) + f(x - 1e-4)) / 1e-8  # noqa: E731
+    s3 = d(lambda t: ell(t, 1.0, y3), 3.0)
+    var = _integral(lambda v: (v - m) ** 2 * np.exp(-np.abs(v - m) / b) / (2 * b), m - 60 * b, m + 60 * b, 40000)   # the density of line 4
+    return {
+        "21.2": [y3.mean(), 2],
+        "7": [-sum(math.log(math.exp(-abs(v - m) / b) / (2 * b)) for v in y), n * math.log(2 * b) + S / b],
+        "12": [d(lambda t: ell(t, b), m), -np.sum(np.sign(y - m)) / b, (np.sum(y > m) - np.sum(y < m)) / b],
+        "16": [d(rp, up), -1 / b], "16.2": [d(rp, dn), 1 / b], "18": [d(lambda t: abs(yi - t), up), 1],
+        "21": [round(mh3, 6), 1],
+        "25": [d(lambda t: ell(m, t), b), n / b - S / b**2],
+        "27": [bh, np.mean(np.abs(y - mh))], "27.2": [bh3, 5 / 3],
+        "29": [d(lambda t: ell(m, t), b), n / (2 * b) - S / b**2],
+        "30": [bh, np.mean((y - mh) ** 2)],
+        "32": [dd(lambda t: ell(m, t), b), -n / b**2 + 2 * S / b**3],
+        "33": [dd(lambda t: ell(m, t), b), n / b**2],
+        "35": [s3, 1], 
+        "36": [var, 2 * b * b], "36.2": [var, b * b],
+    }
+
+
+@document("184_nb_geometric_moments_series")
+def _(rng):
+    p = rng.uniform(0.05, 0.95)
+    q = 1 - p
+    ks = np.arange(0, 3000, dtype=float)
+    pmf = np.where(ks >= 1, q ** (ks - 1) * p, 0.0)                     # P(X = k), k = 0, 1, ...
+    EX = float(np.sum(ks * pmf))
+    EXX = float(np.sum(ks * (ks - 1) * pmf))
+    VX = float(np.sum((ks - EX) ** 2 * pmf))
+    f = lambda u: 1 / (1 - u)  # noqa: E731
+    s, t = (int(v) for v in rng.integers(0, 7, size=2))
+    tail = lambda m: float(np.sum(pmf[ks > m]))  # noqa: E731
+    k1 = int(rng.integers(0, 9))
+    cond = float(np.sum((ks * pmf)[ks > s]) / np.sum(pmf[ks > s]))       # E[X | X > s]
+    return {
+        "1:7": [np.sum(ks[1:] * q ** (ks[1:] - 1)), 1 / (1 - q) ** 2], "1:9": [d(f, q), -1 / (1 - q) ** 2],
+        "1:12": [EX, 1 / p], 
+        "3:5": [np.sum(ks[2:] * (ks[2:] - 1) * q ** (ks[2:] - 2)), 2 / (1 - q) ** 3], "3:7": [d2(f, q), 1 / (1 - q) ** 3],
+        "3:7.2": [EXX, 2 * q / p**2],
+        "3:10": [VX, EXX + EX - EX**2, q / p**2], "3:12": [VX, EXX - EX**2],
+        "5:7": [EX, np.sum(ks * q**ks * p)], "5:8": [np.sum(ks[1:] * q ** ks[1:]), 1 / (1 - q) ** 2],
+        "5:9": [tail(s + t) / tail(s), tail(t)], 
+        "5:10": [float(np.sum(pmf[ks <= k1])), 1 - q**k1], "5:10.2": [float(np.sum(pmf[ks <= k1])), 1 - q ** (k1 + 1)],
+        "5:11": [cond, s + 1 / p], "5:11.2": [cond, 1 / p],
+    }
+
+
+@document("185_lecture_gradient_descent_quadratic_rate")
+def _(rng):
+    a, eta, x0 = rng.uniform(0.2, 3), rng.uniform(0.05, 1.5), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    eta = eta / a                                                    # eta a in (0.05, 1.5)
+    t = int(rng.integers(1, 11))
+    f1 = lambda x: a / 2 * x * x  # noqa: E731
+    xs = [x0]
+    for _ in range(t + 1):
+        xs.append(xs[-1] - eta * d(f1, xs[-1]))
+    xt, xt1 = xs[t], xs[t + 1]
+    l1 = rng.uniform(0.2, 3)
+    l2 = l1 * rng.uniform(1.2, 10)
+    A = np.diag([l1, l2])
+    f = lambda x: 0.5 * x @ A @ x  # noqa: E731
+    e2 = rng.uniform(0.05, 1.9) / l2
+    v = rng.normal(size=2)
+    v1 = v - e2 * grad(f, v)
+    rho = lambda e: max(abs(1 - e * l1), abs(1 - e * l2))  # noqa: E731
+    lo, hi = 0.0, 2 / l1
+    for _ in range(200):                                             # the minimiser of the convex rho, by ternary search
+        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+        lo, hi = (lo, m2) if rho(m1) < rho(m2) else (m1, hi)
+    es, k = (lo + hi) / 2, l2 / l1
+    g = grad(f, v)
+    return {
+        "7": [xt1, xt - eta * d(f1, xt), (1 - eta * a) * xt],
+        "9": [xt, (1 - eta * a) ** t * x0],
+        "10": [f1(xt), (1 - eta * a) ** t * f1(x0)], "11": [f1(xt), (1 - eta * a) ** (2 * t) * f1(x0)],
+        "15": [v1, (np.eye(2) - e2 * A) @ v],
+        "23": [es, 2 / (l1 + l2)], "23.2": [rho(es), (k - 1) / (k + 1)], "27": [rho(es), (k - 1) / k],
+        "30": [f(v1) - f(v), -e2 * g @ g], "31": [f(v1) - f(v), -e2 * g @ g + e2**2 / 2 * g @ A @ g],
+        "33": [es, 1 / (l1 + l2)], "33.2": [v1, (np.eye(2) - e2 * A.T @ A) @ v], 
+        "35": [rho(e2), max(1 - e2 * l1, 1 - e2 * l2)],
+    }
+
+
+@document("186_recitation_armijo_backtracking")
+def _(rng):
+    f = lambda v: v[0] ** 2 + 4 * v[1] ** 2  # noqa: E731
+    p0 = np.array([2.0, 1.0])
+    g = grad(f, p0)
+    dd = -g
+    c, al = 0.1, rng.uniform(0, 1)
+    phi = lambda a: f(p0 + a * dd)  # noqa: E731
+    ast = _root(lambda a: d(phi, a), 0.0, 1.0)
+    amax = _root(lambda a: phi(a) - (f(p0) + c * a * g @ dd), 1e-3, 1.0)   # the Armijo boundary, beyond alpha = 0
+    B, C = 80.0, 272.0
+    p1 = p0 + 0.25 * dd
+    return {
+        "10": [g, np.array([4, 8])], "12": [g @ dd, -np.linalg.norm(g) ** 2, -80],
+        "14": [g, np.array([4, 4])], "14.2": [g @ dd, -np.linalg.norm(g)],
+        "17": [phi(al), f(p0 + al * dd), 8 - 80 * al + 272 * al**2],
+        "28": [phi(0.25), 5], "28.2": [p1, np.array([1, -1])], "29": [phi(0.5), 104],
+        "31": [ast, 5 / 34], "32": [phi(ast), 8 - 200 / 17],
+        "34": [amax, (1 - c) * B / C], "35": [amax, (1 - c) * B / (2 * C)],
+        "37": [grad(f, p1), np.array([2, -8])], "37.2": [grad(f, p1), np.array([2, 8])],
+    }
+
+
+@document("187_appendix_frobenius_loss_entrywise")
+def _(rng):
+    X, W, Y = (rng.normal(size=(2, 2)) for _ in range(3))
+    L = lambda W, X=X, Y=Y: float(np.sum((X @ W - Y) ** 2))  # noqa: E731
+    R = X @ W - Y
+    k, j, i = (int(v) for v in rng.integers(0, 2, size=3))
+    G = grad(L, W)
+    dR = partial(lambda V: (X @ V - Y)[i, j], W, (k, j))
+    X0, I = np.array([[1.0, 2], [0, 1]]), np.eye(2)
+    L0 = lambda V: L(V, X0, I)  # noqa: E731
+    R0, G0 = X0 @ I - I, grad(L0, I)
+
+    def H(f, V, a, b, h=1e-2):                                       # a mixed second difference, exact for a quadratic
+        return (f(_shift(_shift(V, a, h), b, h)) - f(_shift(_shift(V, a, h), b, -h))
+                - f(_shift(_shift(V, a, -h), b, h)) + f(_shift(_shift(V, a, -h), b, -h))) / (4 * h * h)
+    return {
+        "12": [L(W), np.trace(R.T @ R)], "14": [L(W), np.trace(R) ** 2],
+        "15": [dR, X[i, k]], 
+        "17": [G[k, j], 2 * sum(X[m, k] * R[m, j] for m in range(2)), 2 * (X.T @ R)[k, j]],
+        "20": [G, 2 * X.T @ (X @ W - Y)], "20.2": [G, 2 * X.T @ X @ W - Y],
+        "21": [G[k, j], 2 * sum(X[k, m] * R[m, j] for m in range(2))], "21.2": [G, 2 * (X @ W - Y) @ X.T],
+        "26": [G[0, 0], 2 * (X[0, 0] * R[0, 0] + X[1, 0] * R[1, 0])], "28": [G[0, 0], 2 * (X[0, 0] * R[0, 0] + X[0, 1] * R[1, 0])],
+        "32": [L0(I), 4], "32.2": [G0, np.array([[0, 4], [0, 8]])], "34": [G0, X0.T @ R0],
+        "37": [H(L, W, (0, 0), (0, 1)), 2 * (X.T @ X)[0, 0]],
+    }
+
+
+@document("188_blog_student_t_score")
+def _(rng):
+    nu, s = rng.uniform(0.3, 8), rng.uniform(0.3, 3)
+    while abs(s - 1) < 0.05:
+        s = rng.uniform(0.3, 3)
+    mu = rng.normal()
+    x = mu + rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    lg = math.lgamma
+
+    def logp(x, mu, s, nu=nu):
+        z = (x - mu) / s
+        return lg((nu + 1) / 2) - lg(nu / 2) - 0.5 * math.log(nu * math.pi) - math.log(s) - (nu + 1) / 2 * math.log(1 + z * z / nu)
+
+    def mixture(x):                                                  # the t density as a Gaussian scale mixture, lambda = e^v
+        lam = np.exp(np.linspace(-60, 12, 40001))
+        gam = np.exp((nu / 2) * math.log(nu / 2) + (nu / 2) * np.log(lam) - nu * lam / 2 - lg(nu / 2))   # Gamma(nu/2, rate nu/2) * lambda
+        gauss = np.sqrt(lam / (2 * math.pi * s * s)) * np.exp(-lam * (x - mu) ** 2 / (2 * s * s))
+        return _integral(lambda v: np.interp(v, np.linspace(-60, 12, 40001), gauss * gam), -60, 12, 40000)
+    z = (x - mu) / s
+    t = x - mu
+    dm = d(lambda m: logp(x, m, s), mu)
+    ds = d(lambda v: logp(x, mu, v), s)
+    w = (nu + 1) / (nu + z * z)
+    score = lambda u: (nu + 1) * (u - mu) / (nu * s * s + (u - mu) ** 2)  # noqa: E731   the score of line 14
+    lo, hi = mu, mu + 50 * s * math.sqrt(nu)
+    for _ in range(200):                                             # the maximiser of the score in x, by ternary search
+        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+        lo, hi = (m1, hi) if score(m1) < score(m2) else (lo, m2)
+    xm = (lo + hi) / 2
+    c = lambda u: d(lambda m: logp(u, m, s, 1.0), mu)  # noqa: E731   nu = 1
+    hc = d2(lambda m: logp(mu, m, s), mu)                            # the curvature in mu at x = mu
+    return {
+        "8": [math.log(mixture(x)), logp(x, mu, s)],
+        "14": [dm, (nu + 1) / s * z / (nu + z * z), (nu + 1) * t / (nu * s * s + t * t)],
+        "17": [dm, (nu + 1) * z / (nu + z * z)],
+        "21": [ds, -1 / s + (nu + 1) / s * z * z / (nu + z * z), (z * z - 1) / s * nu / (nu + z * z)],
+        "24": [ds, -1 / s + (nu + 1) / s * z * z / nu],
+        "28.2": [dm, w * t / s**2], "30": [c(x), 2 * t / (s * s + t * t)], "32": [w, nu / (nu + z * z)],
+        "33": [score(xm), (nu + 1) / (2 * s * math.sqrt(nu))], "34": [score(xm), (nu + 1) / (s * math.sqrt(nu))],
+        "36": [d(lambda u: logp(u, mu, s), x), dm], "36.2": [d(lambda u: logp(u, mu, s), x), -dm],
+        "38": [hc, -(nu + 1) / (nu * s * s)], "38.2": [hc, -1 / (s * s)],
+    }
+
+
+@document("189_nb_em_two_coins")
+def _(rng):
+    n, m = 10, int(rng.integers(1, 7))
+    h = rng.integers(1, n, size=m).astype(float)
+    pi, ta, tb = rng.uniform(0.05, 0.95, size=3)
+    binom = lambda k, t: math.comb(n, int(k)) * t**k * (1 - t) ** (n - k)  # noqa: E731
+
+    def post(k, pi=pi, ta=ta, tb=tb):                                # P(A | k heads) by Bayes, with the binomial pmfs
+        a, b = pi * binom(k, ta), (1 - pi) * binom(k, tb)
+        return a / (a + b)
+    g = np.array([post(k) for k in h])
+    i = int(rng.integers(0, m))
+    k = h[i]
+    num = pi * ta**k * (1 - ta) ** (n - k)
+
+    def Q(pi, ta, tb):
+        return float(np.sum(g * (math.log(pi) + h * math.log(ta) + (n - h) * math.log(1 - ta))
+                            + (1 - g) * (math.log(1 - pi) + h * math.log(tb) + (n - h) * math.log(1 - tb))))
+    dQa = d(lambda t: Q(pi, t, tb), ta)
+
+    def argmax(f, lo=1e-15, hi=1 - 1e-15):                           # the maximiser of a concave f on (0, 1), ternary search
+        for _ in range(300):
+            m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+            lo, hi = (m1, hi) if f(m1) < f(m2) else (lo, m2)
+        return (lo + hi) / 2
+    # Q in each parameter alone (the other terms are constants there, and would drown a small sum of gamma_i in rounding)
+    new_a = argmax(lambda u: float(np.sum(g * (h * math.log(u) + (n - h) * math.log(1 - u)))))
+    new_b = argmax(lambda u: float(np.sum((1 - g) * (h * math.log(u) + (n - h) * math.log(1 - u)))))
+    new_pi = argmax(lambda u: float(np.sum(g * math.log(u) + (1 - g) * math.log(1 - u))))
+    g1, g2 = post(5, 0.5, 0.6, 0.5), post(9, 0.5, 0.6, 0.5)
+    return {
+        "3:3": [0.6 * 0.4, 0.24],
+        "1:7": [g[i], num / (num + (1 - pi) * tb**k * (1 - tb) ** (n - k))],
+        "1:11": [math.log(g[i] / (1 - g[i])), math.log(pi / (1 - pi)) + k * math.log(ta / tb) + (n - k) * math.log((1 - ta) / (1 - tb))],
+        "1:13": [g[i], num / (ta**k * (1 - ta) ** (n - k) + tb**k * (1 - tb) ** (n - k))],
+        "3:5": [g1, 0.24**5 / (0.24**5 + 0.25**5), 1 / (1 + (25 / 24) ** 5)],
+        "3:7": [g2, 1 / (1 + (5 / 6) ** 9 * (5 / 4))], "3:7.2": [g2, 1 / (1 + (5 / 6) ** 9 * (4 / 5))],
+        "4:7": [dQa, np.sum(g * (h / ta - (n - h) / (1 - ta)))],
+        "4:9": [new_a, np.sum(g * h) / (n * np.sum(g))], "4:9.2": [new_b, np.sum((1 - g) * h) / (n * np.sum(1 - g))],
+        "4:9.3": [new_pi, np.mean(g)],
+        "4:13": [dQa, np.sum(g * (h / ta + (n - h) / (1 - ta)))],
+        "4:14": [new_a, np.sum(g * h) / np.sum(g)], "4:15": [new_pi, np.sum(g * h) / np.sum(h)],
+        "4:16": [new_b, np.sum((1 - g) * h) / (n * np.sum(g))],
+        "4:17": [math.log(g[i] / (1 - g[i])), math.log(pi / (1 - pi)) + k * math.log(ta / tb)],
+        "4:19": [post(k, pi, ta, ta), pi],
+    }
+
+
+@document("190_worksheet_induction_binomial")
+def _(rng):
+    n = int(rng.integers(1, 30))
+    x = rng.normal(scale=2)
+    S = lambda f, lo, hi: sum(f(k) for k in range(lo, hi + 1))  # noqa: E731
+    c = lambda k: math.comb(4, k)  # noqa: E731
+    p = lambda t: (1 + t) ** 4  # noqa: E731
+    return {
+        "20": [1 + 4 + 9, 14], "20.2": [3 * 4 * 7 / 6, 14],
+        "5": [S(lambda k: k * k, 1, n), n * (n + 1) * (2 * n + 1) / 6],
+        "12": [S(lambda k: k * k, 1, n + 1), n * (n + 1) * (2 * n + 1) / 6 + (n + 1) ** 2, (n + 1) * (n + 2) * (2 * n + 3) / 6],
+        "18": [S(lambda k: k * k, 1, n + 1), n * (n + 1) * (2 * n + 1) / 6 + n * n],
+        "19": [2 * x * x + 7 * x + 6, (x + 2) * (2 * x + 1)],
+        "26": [p(x), 1 + 4 * x + 6 * x**2 + 4 * x**3 + x**4], "28": [d(p, x), 4 + 12 * x + 12 * x**2 + 4 * x**3],
+        "29": [S(c, 0, 4), 16], "29.2": [S(lambda k: k * c(k), 0, 4), 32],
+        "31": [p(x), 1 + 4 * x + 4 * x**2 + 4 * x**3 + x**4], "32": [d(p, x), 4 * (1 + x) ** 4],
+        "32.2": [S(lambda k: (-1) ** k * c(k), 0, 4), 0], 
+        "35": [S(lambda k: k * (k + 1), 1, n), n * (n + 1) * (n + 2) / 3],
+        "36": [S(lambda k: k * (k + 1), 1, n), S(lambda k: k, 1, n) * S(lambda k: k + 1, 1, n)],
+        "37": [S(lambda k: k * (k + 1), 1, n), n * (n + 1) * (2 * n + 1) / 6 + n],
+        "39": [S(lambda k: k**3, 1, n), n * n * (n + 1) ** 2 / 2],
+    }
+
+
+@document("191_handout_attention_query_gradient")
+def _(rng):
+    dim, T, m = (int(v) for v in rng.integers(2, 6, size=3))
+    q, K, V, g = rng.normal(size=dim), rng.normal(size=(T, dim)), rng.normal(size=(T, m)), rng.normal(size=m)
+    rt = math.sqrt(dim)
+    S = lambda q: K @ q / rt  # noqa: E731
+    A = lambda q: softmax(S(q))  # noqa: E731
+    O = lambda q, V=V: A(q) @ V  # noqa: E731
+    s, a = S(q), A(q)
+    i, j = int(rng.integers(0, dim)), int(rng.integers(0, T))
+    l = int(rng.integers(0, T - 1))
+    l = l + (l >= j)                                                  # l != j
+    Jq = jac(A, q)                                                    # d a_j / d q_i
+    Js = jac(softmax, s)                                              # d a_j / d s_l
+    kb = a @ K
+    u = V @ g
+    ub = a @ u
+    L = lambda q, V=V: g @ O(q, V)  # noqa: E731
+    gL = grad(L, q)
+    c = rng.normal(size=m)
+    gc = grad(lambda q: L(q, np.tile(c, (T, 1))), q)
+    return {
+        "15": [jac(S, q)[j, i], K[j, i] / rt], "16": [jac(S, q)[j, i], K[j, i] / dim],
+        "18": [Js[j, l], a[j] * (delta(j, l) - a[l])], "19": [Js[j, l], -a[j] * a[l]], "19.2": [Js[j, l], a[l] * (1 - a[l])],
+        "23": [Jq[j, i], sum(a[j] * (delta(j, t) - a[t]) * K[t, i] / rt for t in range(T)), a[j] / rt * (K[j, i] - kb[i])],
+        "27": [Jq[j, i], a[j] * (1 - a[j]) * K[j, i] / rt], "28": [kb[i], K[:, i].mean()],
+        "32": [gL[i], sum(a[t] * (u[t] - ub) * K[t, i] for t in range(T)) / rt],
+        "34": [gL, sum(a[t] * (u[t] - ub) * K[t] for t in range(T)) / rt],
+        "35": [gL, sum(a[t] * u[t] * K[t] for t in range(T)) / rt],
+        "37": [gc, np.zeros(dim)], "37.2": [gc, (g @ c) / rt * K[0]],
+    }
+
+
+@document("192_office_hours_jensen_log_two_points")
+def _(rng):
+    L = math.log
+
+    def law(xs, ps):                                                 # E[X] and E[log X] of a discrete law
+        return sum(p * x for x, p in zip(xs, ps)), sum(p * L(x) for x, p in zip(xs, ps))
+    m1, l1 = law((1, 9), (0.5, 0.5))
+    m2, l2 = law((1, 9), (0.25, 0.75))
+    x1, x2 = np.exp(rng.normal(size=2))
+    w = rng.uniform(0.05, 0.95)
+    g = lambda w: L(w * x1 + (1 - w) * x2) - w * L(x1) - (1 - w) * L(x2)  # noqa: E731
+    mu, eps = math.exp(rng.normal()), rng.uniform(0.05, 0.95)
+    gh = (lambda a, b: L((a + b) / 2) - 0.5 * L(a) - 0.5 * L(b))(mu * (1 + eps), mu * (1 - eps))
+    mm = w * x1 + (1 - w) * x2
+    return {
+        "15": [math.sqrt(1 * 9), 3], "27.2": [g(0.0), 0],
+        "8": [m1, 5], "12": [l1, L(9) / 2, L(3)],
+        "14": [L(m1) - l1, L(5 / 3)], "17": [l1, L(1 * 9 / 2)], "18": [L(m1) - l1, L(2)],
+        "22": [m2, 7], "22.2": [l2, 1.5 * L(3)],
+        "24": [L(7) - 1.5 * L(3), L(7 / (3 * math.sqrt(3)))], "24.2": [l2, L(9) / 4],
+        "29": [d2(g, w), -(x1 - x2) ** 2 / mm**2], "31": [d2(g, w), -(x1 - x2) ** 2 / mm],
+        "33": [d(g, w), (x1 - x2) / mm - L(x1) + L(x2)], "33.2": [d(g, w), (x1 - x2) / mm - L(x1) - L(x2)],
+        "34": [gh, -0.5 * L(1 - eps * eps)], "35": [gh, 0.5 * L(1 + eps * eps)],
+    }
+
+
+@document("193_reading_group_pnorm_smooth_max")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    x = np.exp(rng.normal(size=n))
+    p, beta = rng.uniform(1.2, 6), rng.uniform(0.2, 4)
+    i = int(rng.integers(0, n))
+    M = lambda v, p=p: float(np.sum(v**p) ** (1 / p))  # noqa: E731
+    P = lambda v: float(np.mean(v**p) ** (1 / p))  # noqa: E731
+    S = lambda v, b=beta: lse(b * v) / b  # noqa: E731
+    gM, gP, gS = grad(M, x), grad(P, x), grad(S, x)
+    x0 = np.array([3.0, 4.0])
+    g2 = grad(lambda v: M(v, 2.0), x0)
+    g3 = grad(lambda v: M(v, 3.0), x0)
+    return {
+        "10": [gM[i], (1 / p) * np.sum(x**p) ** (1 / p - 1) * p * x[i] ** (p - 1), (x[i] / M(x)) ** (p - 1)],
+        "12": [gM[i], (x[i] / M(x)) ** p], "13": [gM[i], p * (x[i] / M(x)) ** (p - 1)],
+        "15": [x @ gM, M(x)], "16": [np.sum(gM), 1],
+        "18": [M(x0, 2.0), 5], "18.2": [g2, np.array([3 / 5, 4 / 5])], "19": [g2, np.array([9 / 25, 16 / 25])],
+        "20": [g3[1], 16 / 91 ** (2 / 3)],
+        "23": [gP[i], (x[i] / P(x)) ** (p - 1) / n], "23.2": [gP[i], (x[i] / P(x)) ** (p - 1)],
+        "27": [gS[i], np.exp(beta * x[i]) / np.sum(np.exp(beta * x))],
+        "29": [gS[i], beta * np.exp(beta * x[i]) / np.sum(np.exp(beta * x))],
+        "30": [math.log(M(x)), S(np.log(x), p)], 
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
