@@ -1117,6 +1117,8 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             return _Outcome(Verdict.UNKNOWN, f"refuted only at {', '.join(below)} ({outcome.counterexample.describe()}), "
                             f"a size the document excludes ({bounds}); no counterexample at the sizes it allows was "
                             "found", sizes=outcome.sizes)
+    if outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None and not check.most_sizes:
+        outcome = _at_the_entries_written(check, outcome, settings, clock)
     if check.assume.constraints and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
         outcome = _positive_where_it_sums(check, outcome, settings, clock)
     if check.hot_guessed and outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC, Verdict.REFUTED):
@@ -1126,6 +1128,46 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     return outcome
+
+
+def _entries_written(check: Check) -> dict[str, int]:
+    """The largest entry written by number (a_2) of each vector whose length is a size the claim also runs over
+    (\\prod_{i=1}^{n} (x - a_i)): size name -> that entry."""
+    exprs = [e for e in (check.lhs.expr, check.rhs.expr) if isinstance(e, sp.Basic)]
+    size_of: dict = {}
+    for e in exprs:
+        for a in e.atoms(sp.Indexed):
+            for pos, ix in enumerate(a.indices):
+                if isinstance(ix, sp.Idx) and isinstance(ix.upper, sp.Symbol):
+                    size_of[(a.base, pos)] = ix.upper
+    written: dict[str, int] = {}
+    for e in exprs:
+        for a in e.atoms(sp.Indexed):
+            for pos, ix in enumerate(a.indices):
+                if ix.is_Integer and (a.base, pos) in size_of:
+                    name = str(size_of[(a.base, pos)])
+                    written[name] = max(written.get(name, 0), int(ix))
+    return written
+
+
+def _at_the_entries_written(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:
+    """A claim that writes the entries a_1, a_2 of a vector whose length n it also runs over (g = prod (x - a_i),
+    g' = 2x - a_1 - a_2) may be about n = 2 only ("for two factors"): refuted at a larger n, it is checked again
+    at the n its entries show. It stands refuted if it fails there too (n = 2 is a size the claim allows whatever
+    it means); otherwise it is unknown, as its size is not said."""
+    at = outcome.counterexample.sizes
+    over = {name: m for name, m in _entries_written(check).items() if at.get(name, 0) > m >= 2}  # (a_1 alone: no size)
+    if not over:
+        return outcome
+    pinned = dataclasses.replace(check, least_sizes=tuple(sorted(over.items())), most_sizes=tuple(sorted(over.items())))
+    again = _run(pinned, settings, clock)
+    if again.verdict is Verdict.REFUTED and again.counterexample is not None \
+            and all(again.counterexample.sizes.get(name, m) == m for name, m in over.items()):
+        return again
+    sizes = ", ".join(f"{name} = {m}" for name, m in sorted(over.items()))
+    return _Outcome(Verdict.UNKNOWN, f"refuted only at a size larger than the entries it writes ({outcome.counterexample.describe()}); "
+                    f"at {sizes}, the size its entries suggest, no counterexample was found: say which size the claim is about",
+                    sizes=outcome.sizes)
 
 
 def _any_vector_too(check: Check, outcome: _Outcome, settings: Settings, clock: _Clock) -> _Outcome:

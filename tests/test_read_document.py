@@ -1426,7 +1426,7 @@ def test_determinants_and_inverses_of_a_matrix_written_out():
 LAST_VERDICTS = [
     pytest.param(("Weights $\\pi_k$ and values $a_k$, $k = 1, \\dots, K$:\n\n$$\np = \\sum_{k=1}^{K} \\pi_k a_k , \\qquad "
                   "\\gamma_k = \\frac{\\pi_k a_k}{p}\n$$\n\n$$\n\\gamma_1 = \\frac{\\pi_1 a_1}{\\sum_{j=1}^{K} \\pi_j a_j}, \\qquad "
-                  "\\gamma_1 = \\frac{\\pi_1 a_1}{\\pi_1 a_1 + \\pi_2 a_2}\n$$\n"),
+                  "\\gamma_1 = \\frac{\\pi_1 a_1}{\\pi_1 a_1 - \\pi_2 a_2}\n$$\n"),
                  0, [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED],
                  id="an_entry_definition_whose_formula_sums_over_its_own_index_is_applied_at_a_number"),
     pytest.param(("Let $\\mathbf{g} \\in \\mathbb{R}^n$ and $c > 0$.\n\n$$\n\\operatorname{clip}_c(\\mathbf{g}) = \\begin{cases} "
@@ -1932,3 +1932,30 @@ def test_a_length_typed_from_use_never_refutes_by_shape():
                  "+ \\|\\boldsymbol{\\mu}_k\\|^2$.\n")
     (v,) = r.values()
     assert v.verdict is Verdict.UNKNOWN and "guessed" in v.detail
+
+
+def test_a_claim_writing_two_entries_of_a_vector_of_any_length_is_not_refuted_at_a_longer_one_only():
+    r = _checked("For distinct reals $a_1, \\dots, a_n$ let $g(x) = \\prod_{i=1}^{n} (x - a_i)$. For two factors "
+                 "$g'(x) = 2x - a_1 - a_2$, not $g'(x) = 2x + a_1 + a_2$.\n")
+    claims = {v.latex: v for v in r.values()}
+    true, false = claims["g'(x) = 2x - a_1 - a_2"], claims["g'(x) = 2x + a_1 + a_2"]
+    assert true.verdict is Verdict.UNKNOWN and "the size its entries suggest" in true.detail
+    assert false.verdict is Verdict.REFUTED and "n = 2" in false.detail.replace("N = 2", "n = 2")
+
+
+def test_a_function_of_a_random_variable_defined_by_its_law_is_not_read():
+    r = _checked("Let $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$ and $Y \\sim \\mathcal{N}(\\nu, \\tau^2)$ be independent. "
+                 "The entropy is\n\n$$h(X) = \\tfrac12 \\ln(2\\pi e \\sigma^2)$$\n\nand $h(X + Y) = h(X) + h(Y)$.\n")
+    (claim,) = [v for v in r.values() if v.latex == "h(X + Y) = h(X) + h(Y)"]
+    assert claim.verdict is Verdict.UNKNOWN and "random variable" in claim.detail
+
+
+def test_a_derivative_free_of_its_variable_only_through_an_undefined_name_is_not_zero():
+    r = _checked("Fix a scale $\\sigma > 0$ and write $z = (x - \\mu)/\\sigma$. Then $\\frac{\\partial \\log p}{\\partial \\mu} = \\frac{z}{\\sigma}$ and "
+                 "$\\frac{\\partial \\log p}{\\partial x} = \\frac{\\partial \\log p}{\\partial \\mu}$, while "
+                 "$\\frac{\\partial}{\\partial \\mu} (a z) = -\\frac{a}{\\sigma}$.\n")
+    claims = {v.latex: v for v in r.values()}
+    for latex in ("\\frac{\\partial \\log p}{\\partial \\mu} = \\frac{z}{\\sigma}",
+                  "\\frac{\\partial \\log p}{\\partial x} = \\frac{\\partial \\log p}{\\partial \\mu}"):
+        assert claims[latex].verdict is Verdict.UNKNOWN and "not read as 0" in claims[latex].detail
+    assert claims["\\frac{\\partial}{\\partial \\mu} (a z) = -\\frac{a}{\\sigma}"].verdict is Verdict.PROVED

@@ -827,7 +827,19 @@ class DocumentContext:
         name = str(first.children[0])
         if name.startswith("\\") and (name[1:] not in GREEK or name == "\\pi"):
             return None
+        if self._at_random_variable(item_base(entries[1].item)):
+            # h(X) = ..., X a random variable: an entropy or a moment of its law, no function of its value
+            self.law_functionals.add(name)
+            return None
         return name + suffix, item_base(entries[1].item).children, item_base(entries[1].item), entry
+
+    def _at_random_variable(self, arguments) -> bool:
+        """f(X), X a random variable the prose gives a law: what f(X) = ... defines is a property of X's law."""
+        randoms = {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
+        if not randoms:
+            return False
+        return any(symbol_name(n) in randoms for a in arguments.children if not isinstance(a, Token)
+                   for n in _names_under(a))
 
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
@@ -1095,6 +1107,13 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+def _names_under(node) -> set[str]:
+    """The letters and commands a parse tree writes."""
+    if isinstance(node, Token):
+        return {str(node)} if node.type in ("LETTER", "CMD") else set()
+    return set().union(*(_names_under(c) for c in node.children)) if node.children else set()
 
 
 def _bold_letter(node):

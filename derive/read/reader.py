@@ -167,6 +167,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.abstract: dict = {}  # L given only by its gradient (g_i = dL/dy_i): name -> derivatives.Upstream
         self._upstream_probe: list | None = None  # (reading g_i = dL/dy_i to find L and y: see _define_upstream)
         self.random_used: set[str] = set()  # random variables whose laws the readings used
+        self.law_functionals: set[str] = set()  # h of h(X) = ..., X a random variable: a property of X's law
 
     # --- public ------------------------------------------------------------------------------
 
@@ -645,7 +646,31 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         body = self._chain(rest, env)
         if isinstance(body, MatrixTerm):
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
+        self._check_not_constant_by_guess(body, op.variable)
         return self._differentiate(body, op)
+
+    def _check_not_constant_by_guess(self, body: V.Value, variable) -> None:
+        """d(log p)/d sigma, p never defined: a formula free of the variable only because a name in it is
+        guessed to be a number is refused, never read as 0 (the author differentiates it, so it depends)."""
+        if isinstance(variable, tuple):
+            base, target = variable[0], str(variable[0].label if hasattr(variable[0], "label") else variable[0])
+        elif isinstance(variable, sp.Indexed):
+            base, target = variable.base, str(variable)
+        elif isinstance(variable, sp.Symbol) and not isinstance(variable, Idx):
+            base, target = None, str(variable)
+        else:
+            return
+        expr = body.expr
+        if not isinstance(expr, sp.Basic):
+            return
+        if (base is None and variable in expr.free_symbols) \
+                or (base is not None and any(a.base == base for a in expr.atoms(sp.Indexed))):
+            return
+        guessed = sorted(s.name for s in expr.free_symbols if self.guesses.get(s.name, 0) > 0)
+        if guessed:
+            raise FormulaError(f"the formula differentiated does not contain {target} as read, only because "
+                               f"{', '.join(guessed)} {'is' if len(guessed) == 1 else 'are'} never defined (read as "
+                               f"a number): its derivative is not read as 0; define {guessed[0]} in terms of {target}")
 
 
     def _nabla_of_argument(self, rest: list[Entry], env) -> DerivativeOp:
@@ -713,6 +738,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if _normal_density(base) and not scripts and nxt is not None and nxt.op is None and not nxt.negative \
                 and node_kind(item_base(nxt.item)) == "paren_params":
             return Fn("normal_pdf", "\\mathcal{N}")  # N(x; mu, s^2): the normal density at x
+        if node_word(base) in self.law_functionals and node_word(base) not in env and nxt is not None \
+                and nxt.op is None and node_kind(item_base(nxt.item)) == "paren":
+            word = node_word(base)
+            raise FormulaError(f"{word}(...) of a random variable, which the document defines as {word}(X) = ...: a "
+                               f"property of a law (an entropy, a moment) rather than a function of a value, or a "
+                               f"product; not read")
         bold = _bold_letter(base)
         if bold is not None and nxt is not None and nxt.op is None and node_kind(item_base(nxt.item)) == "paren":
             word = node_word(bold)
