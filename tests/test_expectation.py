@@ -35,6 +35,8 @@ LAWS = [
     (Law("exponential", (sp.Rational(5, 3),), ""), stats.Exponential("t", sp.Rational(5, 3))),
     (Law("normal", (sp.Rational(-1, 2), sp.Rational(9, 4)), ""), stats.Normal("t", sp.Rational(-1, 2), sp.Rational(3, 2))),
     (Law("uniform", (sp.Rational(-1, 3), sp.Integer(2)), ""), stats.Uniform("t", sp.Rational(-1, 3), 2)),
+    (Law("beta", (sp.Rational(3, 2), sp.Rational(5, 2)), ""), stats.Beta("t", sp.Rational(3, 2), sp.Rational(5, 2))),
+    (Law("laplace", (sp.Rational(-2, 3), sp.Rational(5, 4)), ""), stats.Laplace("t", sp.Rational(-2, 3), sp.Rational(5, 4))),
 ]
 
 
@@ -247,3 +249,11 @@ def test_a_law_named_in_symbols_after_is_a():
     r = _checked("Let $K$ be a $\\operatorname{Poisson}(\\lambda)$ random variable.\n\n"
                  "$$\n\\mathbb{E}[K^2] = \\lambda + \\lambda^2\n$$\n\n$$\n\\mathbb{E}[K^2] = \\lambda^2\n$$\n")
     assert r["line 4"].verdict is Verdict.PROVED and r["line 8"].verdict is Verdict.REFUTED
+
+
+def test_beta_and_laplace_laws_in_symbols():
+    r = _checked("Let $\\theta \\sim \\mathrm{Beta}(a, b)$ and $Y \\sim \\operatorname{Laplace}(m, s)$. Then "
+                 "$\\mathbb{E}[\\theta] = \\frac{a}{a + b}$, $\\operatorname{Var}(\\theta) = \\frac{ab}{(a+b)^2}$, "
+                 "$\\operatorname{Var}(Y) = 2s^2$ and $\\operatorname{Var}(Y) = s^2$.\n")
+    assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
+    assert any("\\theta \\sim \\mathrm{Beta}(a, b)" in g.text for g in r["line 1"].readings)

@@ -34,7 +34,8 @@ __all__ = ["Law", "Probability", "expectation", "variance", "covariance", "FAMIL
 # family -> (parameters, how the reading names them)
 FAMILIES = {
     "bernoulli": ("p",), "binomial": ("m", "p"), "poisson": ("lambda",), "exponential": ("lambda",),
-    "normal": ("mu", "sigma^2"), "uniform": ("a", "b"), "generic": ("mean", "variance"),
+    "normal": ("mu", "sigma^2"), "uniform": ("a", "b"), "beta": ("alpha", "beta"), "laplace": ("m", "b"),
+    "generic": ("mean", "variance"),
 }
 _MAX_POWER = 6
 _MAX_INDICES = 5
@@ -73,6 +74,12 @@ class Law:
         if f == "uniform":
             a, b = ps
             return sp.cancel((b ** (k + 1) - a ** (k + 1)) / ((k + 1) * (b - a)))
+        if f == "beta":
+            a, b = ps
+            return sp.Mul(*[(a + r) / (a + b + r) for r in range(k)])
+        if f == "laplace":  # location m, scale b: the central moments are j! b^j for even j, 0 for odd
+            m, b = ps
+            return sp.Add(*[sp.binomial(k, j) * m ** (k - j) * sp.factorial(j) * b ** j for j in range(0, k + 1, 2)])
         mean, var = ps
         if k == 1 and mean is not None:
             return mean
@@ -100,6 +107,10 @@ class Law:
             return (sp.Gt(ps[1], 0),)
         if f == "uniform":
             return (sp.Lt(ps[0], ps[1]),)
+        if f == "beta":
+            return (sp.Gt(ps[0], 0), sp.Gt(ps[1], 0))
+        if f == "laplace":
+            return (sp.Gt(ps[1], 0),)
         return (sp.Ge(ps[1], 0),) if ps[1] is not None else ()
 
 

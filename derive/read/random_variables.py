@@ -214,8 +214,9 @@ class RandomReading:
 def _law_text(name: str, law: Law) -> str:
     """The law as the reading states it: $X \\sim \\mathrm{Bernoulli}(p)$."""
     family = {"bernoulli": "Bernoulli", "binomial": "Binomial", "poisson": "Poisson", "exponential": "Exp",
-              "normal": "N", "uniform": "U"}.get(law.family)
-    members = f"{name}_1, {name}_2, \\dots" if law.indexed else name
+              "normal": "N", "uniform": "U", "beta": "Beta", "laplace": "Laplace"}.get(law.family)
+    shown = sp.latex(sp.Symbol(name))
+    members = f"{shown}_1, {shown}_2, \\dots" if law.indexed else shown
     if family is None:
         mean, var = (sp.latex(p) for p in law.params)
         each = "independent, each " if law.indexed else ""
@@ -223,4 +224,5 @@ def _law_text(name: str, law: Law) -> str:
     params = ", ".join(sp.latex(p) for p in law.params)
     return f"${members} \\sim \\mathrm{{{family}}}({params})$" + (" independent" if law.indexed else "") + \
         (" (the second parameter the variance)" if law.family == "normal" else "") + \
-        (" (the parameter the rate)" if law.family == "exponential" else "")
+        (" (the parameter the rate)" if law.family == "exponential" else "") + \
+        (" (location and scale)" if law.family == "laplace" else "")

@@ -695,8 +695,10 @@ def _defines_by_cases(words: str) -> bool:
 _FAMILY_NAMES = {"bernoulli": "bernoulli", "bern": "bernoulli", "ber": "bernoulli", "binomial": "binomial",
                  "bin": "binomial", "binom": "binomial", "poisson": "poisson", "pois": "poisson", "poi": "poisson",
                  "exponential": "exponential", "exp": "exponential", "expon": "exponential", "normal": "normal",
-                 "gaussian": "normal", "n": "normal", "uniform": "uniform", "unif": "uniform", "u": "uniform"}
-_LAW_COUNT = {"bernoulli": 1, "binomial": 2, "poisson": 1, "exponential": 1, "normal": 2, "uniform": 2}
+                 "gaussian": "normal", "n": "normal", "uniform": "uniform", "unif": "uniform", "u": "uniform",
+                 "beta": "beta", "laplace": "laplace"}
+_LAW_COUNT = {"bernoulli": 1, "binomial": 2, "poisson": 1, "exponential": 1, "normal": 2, "uniform": 2, "beta": 2,
+              "laplace": 2}
 _FONT = r"(?:\\(?:mathrm|operatorname|text|textrm|mathcal|mathsf|mathbb|mathit)\s*\{\s*([A-Za-z]+)\s*\}|\\?([A-Za-z]+))"
 _SIM = r"(?:\\overset\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\}|\\stackrel\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\}|\\sim(?![A-Za-z])(?:_\s*\{[^{}]*\})?)"
 _LAW_MATH = re.compile(rf"\s*(?P<subjects>.+?)\s*(?P<sim>{_SIM})\s*{_FONT}\s*(?:\\left|\\big|\\Big)?\s*(?P<open>[(\[])(?P<params>.*?)(?:\\right|\\big|\\Big)?[)\]]\s*[,.;]?\s*$")
