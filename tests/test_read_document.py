@@ -1959,3 +1959,13 @@ def test_a_derivative_free_of_its_variable_only_through_an_undefined_name_is_not
                   "\\frac{\\partial \\log p}{\\partial x} = \\frac{\\partial \\log p}{\\partial \\mu}"):
         assert claims[latex].verdict is Verdict.UNKNOWN and "not read as 0" in claims[latex].detail
     assert claims["\\frac{\\partial}{\\partial \\mu} (a z) = -\\frac{a}{\\sigma}"].verdict is Verdict.PROVED
+
+
+def test_a_log_density_written_as_log_p_of_x_defines_p():
+    r = _checked("Fix $\\nu > 0$ and a scale $\\sigma > 0$, and write $z = (x - \\mu)/\\sigma$. The log-density is\n\n"
+                 "$$\\log p(x) = c - \\log\\sigma - \\frac{\\nu + 1}{2} \\log\\Big(1 + \\frac{z^2}{\\nu}\\Big) .$$\n\n"
+                 "$$\\frac{\\partial}{\\partial \\mu} \\log p(x) = \\frac{\\nu + 1}{\\sigma} \\, \\frac{z}{\\nu + z^2}$$\n\n"
+                 "$$\\frac{\\partial}{\\partial \\mu} \\log p(x) = \\frac{(\\nu + 1) z}{\\nu + z^2}$$\n")
+    verdicts = [v.verdict for v in r.values()]
+    assert verdicts == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    assert "the definition of p" in list(r.values())[1].detail

@@ -843,6 +843,10 @@ class DocumentContext:
 
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
+        logged = _LOG_OF_APPLIED.fullmatch(left)
+        if logged:
+            # \log p(x) = formula (a log-density, a log-likelihood): p(x) is the exponential of the formula
+            return self._define(logged.group(1), f"\\exp\\left({right}\\right)")
         head = self._definition_head(left)  # \phi(x) = ... and \ell(z) = ... define as f(x) = ... does
         if head is None:
             return None
@@ -1107,6 +1111,10 @@ class DocumentContext:
         if self.line is None:
             return True
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+
+
+_LOG_OF_APPLIED = re.compile(r"\s*\\(?:log|ln)\s*((?:[A-Za-z]|\\[A-Za-z]+)\s*(?:\\left\s*)?\((?:[^()]|\([^()]*\))*\)\s*(?:\\right\s*)?)"
+                             r"\s*")
 
 
 def _names_under(node) -> set[str]:
