@@ -1503,6 +1503,17 @@ LAST_VERDICTS = [
                  0, [Verdict.UNKNOWN, Verdict.PROVED], id="sigma_with_a_label_beside_the_logistic_applied_is_refused"),
     pytest.param("Let $x$ be real.\n\n$$\n|x|_{1} = |x|\n$$\n", 0, [Verdict.UNKNOWN],
                  id="a_bar_that_closes_an_absolute_value_is_no_evaluation_bar"),
+    pytest.param(("Fix $a > 0$ and let $f(x) = x^3 - a$ on $x > 0$. Newton's update is $x_{n+1} = x_n - f(x_n)/f'(x_n)$."
+                  "\n\n$$\nx_{n+1} = \\frac{2}{3} x_n + \\frac{a}{3 x_n^2} , \\qquad x_{n+1} = \\frac{2}{3} x_n + "
+                  "\\frac{a}{3 x_n}\n$$\n"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="n_as_a_step_letter_and_a_scalar_x_with_a_domain_make_a_sequence"),
+    pytest.param(("Fix $a > 0$ and let $x_{n+1} = x_n - (x_n^3 - a)/(3 x_n^2)$.\n\n## Halley\n\n$$\nx_{n+1} = x_n "
+                  "\\frac{x_n^3 + 2a}{2 x_n^3 + a}\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_step_written_anew_under_a_later_heading_may_be_a_new_method"),
+    pytest.param(("Fix $a > 0$. Write $c = \\sqrt[3]{a}$ and $b = 2c$, so $a = c^3$.\n\n$$\n\\sqrt{b^6} = b^3 , \\qquad "
+                  "\\sqrt{b^6} = -b^3 , \\qquad c^3 = 2a\n$$\n"),
+                 -3, [Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED],
+                 id="a_range_holds_where_a_definition_holds_the_name_and_a_consequence_of_definitions_constrains_nothing"),
 ]
 
 

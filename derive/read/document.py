@@ -218,6 +218,27 @@ class _Builder:
         return (f"{key} has the value line {at} gave it, under an earlier heading; a number for it here may be a new "
                 "example's: give the new value another name, or say that it is the same")
 
+    def _new_step(self, chain: Chain, line: int) -> str:
+        """x_{n+1} = G(x_n) under a later heading than the step x_{n+1} = F(x_n) of the sequence x (read.sequences), with
+        nothing F is written in defined anew since: the step of a new method (Halley's after Newton's) as likely as a
+        claim about the old one."""
+        if len(chain.terms) < 2 or not self.sequences:
+            return ""
+        left = " ".join(chain.terms[0].text.split())
+        for q in self.sequences:
+            if not q.step or q.offset >= chain.terms[0].offset or q.line >= line \
+                    or not any(q.line < h <= line for h in self.all_heading_lines):
+                continue
+            # (a step in a function the document defines anew since, x_{k+1} = x_k - g(x_k)/g'(x_k) with g = x^2 - a
+            # under this heading: the general step, made particular by that function)
+            at = [self.reader.defined_at.get(k) for n in names_in(q.formula) for k in (n, symbol_name(n))]
+            if any(a is not None and q.line < a <= line for a in at):
+                continue
+            if re.fullmatch(re.escape(q.name) + r"\s*_\s*\{\s*" + q.letter + r"\s*\+\s*1\s*\}", left):
+                return (f"{q.written} is the step line {q.line} gives, under an earlier heading; a step here may be a "
+                        "new method's: give it another name, or say that it is the same")
+        return ""
+
     def _reparametrised(self, chain: Chain) -> str:
         """l(theta) = ... of a function the document defines in lambda, at a name it defines by a formula in lambda
         (theta = 1/lambda): the function at theta, or the function written anew in theta (a reparametrisation)?"""
@@ -382,7 +403,8 @@ class _Builder:
         if chain.problem:
             self._note_unreadable_chain(chain)
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
-        problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line)
+        problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line) \
+            or self._new_step(chain, line)
         if problem:
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   problem)]
@@ -806,10 +828,14 @@ class _Builder:
         found += [Condition(a, b, eq, o) if isinstance(eq, bool) else Condition(a, b, False, o, eq)
                   for a, eq, b, o in chain.conditions]
         found += list(context.conditions)
+        # (the terms as read: a sequence's terms at other steps written in its step's formula, see read.sequences)
+        texts = [t.text for t in chain.terms]
+        if texts and self.sequences:
+            texts += expand_sequences(texts, self.sequences, chain.terms[0].offset)[0]
         letters = set()
-        for t in chain.terms:
-            letters |= _letters(t.text)
-        names = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
+        for t in texts:
+            letters |= _letters(t)
+        names = set().union(*(names_in(t) for t in texts)) if texts else set()
         # (E[X] of X ~ Bernoulli(p) is written in p: the ranges said of p hold)
         added = {p for n in list(names) for p in self.law_parameters.get(n, ())}
         names |= added
@@ -817,9 +843,10 @@ class _Builder:
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
         # x > a with a > 0: the names an order relates to those the step writes, taken in with their own ranges
-        reach = set(names)
+        reach = set(names) | self._held_through_definitions(names)
         for _ in range(len(found)):
-            more = {c.right for c in found if c.order and c.left in reach and not _NUMERIC.fullmatch(c.right)}
+            more = {c.right for c in found if c.order and (c.left in reach or symbol_name(c.left) in reach)
+                    and not _NUMERIC.fullmatch(c.right)}
             if more <= reach:
                 break
             reach |= more
@@ -841,7 +868,7 @@ class _Builder:
             if c.order:
                 # x > 0: the step is checked where it holds (a number's range), if the step writes x
                 # (a size's lower bound, K >= 2, holds for every vector of that size, written or not)
-                if (c.left not in reach and self.notation.kind_of(c.left) != "size") \
+                if (c.left not in reach and symbol_name(c.left) not in reach and self.notation.kind_of(c.left) != "size") \
                         or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
                     continue
                 size = self.notation.size_name(c.left) if self.notation.kind_of(c.left) == "size" else None
@@ -905,6 +932,23 @@ class _Builder:
         # (a = 0 under a >= 0: the value, which meets the range, is all the check needs)
         out = [c for c in out if not (c.order and any(v.value and v.equal and v.left == c.left for v in out))]
         return chain, out, ""
+
+    def _held_through_definitions(self, names: set[str]) -> set[str]:
+        """The symbol names the definitions of these names hold, through definitions in turn (c = \\sqrt[3]{a}: a):
+        a range said of a holds where c is written."""
+        r, out, seen, todo = self.reader, set(), set(), [symbol_name(n) for n in names]
+        while todo:
+            key = todo.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            value = r.values.get(key)
+            if value is None or not r._in_force(key):
+                continue
+            held = {str(s) for s in value.expr.free_symbols} | {str(b.label) for b in value.expr.atoms(sp.IndexedBase)}
+            out |= held
+            todo += sorted(held - seen)
+        return out
 
     def _assumed(self, conditions):
         equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions
@@ -1852,16 +1896,38 @@ _STANDING_SYMMETRIC = re.compile(r"\s*(?:let|assume|suppose|throughout|here)\b(?
                                  r"case|except|for)\b)", re.I | re.S)
 
 
+def _implied_by_definitions(reader: Reader, chain: Chain) -> bool:
+    """Every link of the chain holds identically once the names it writes are read as the document defines them
+    (c = \\sqrt[3]{a} before "so a = c^3"): a consequence of those definitions, which constrains nothing."""
+    if len(chain.terms) < 2 or any(r != "=" for r in chain.relations):
+        return False
+    try:
+        values = [reader.read(t.text) for t in chain.terms]
+    except (FormulaError, RecursionError, ValueError, TypeError):
+        return False
+    if any(v.is_vector or v.is_matrix for v in values) or not any(
+            symbol_name(n) in reader.values for t in chain.terms for n in names_in(t.text)):
+        return False
+    try:
+        return all(sp.simplify(sp.sympify(a.expr - b.expr)) == 0 for a, b in zip(values, values[1:]))
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return False
+
+
 def _for_sequences(notation: Notation, letters: set[str], names: set[str]) -> Notation:
     """The notation with these letters no index of any size and these names no default vectors (the step letters
     and the names of sequences, see read.sequences): x_k is the term at step k, a number."""
     defaults = default_notation()
     names = {n for n in names if n in notation.vectors and defaults.vectors.get(n) == notation.vectors[n]}
-    if not names and not any(l in ls for ls in notation.sizes.values() for l in letters):
+    if not names and not any(l in ls for ls in notation.sizes.values() for l in letters) \
+            and not any(a in letters and defaults.aliases.get(a) == s for a, s in notation.aliases.items()):
         return notation
     # (and no default definition of theirs: the default yhat = softmax(theta) of a sequence theta_t)
+    # (n, by default another name of the size N, as a step letter: x_{n+1} = F(x_n))
     return dataclasses.replace(notation, sizes={size: tuple(l for l in ls if l not in letters)
                                                 for size, ls in notation.sizes.items()},
+                              aliases={a: s for a, s in notation.aliases.items()
+                                       if not (a in letters and defaults.aliases.get(a) == s)},
                               vectors={n: v for n, v in notation.vectors.items() if n not in names},
                               definitions={k: f for k, f in notation.definitions.items()
                                            if not (defaults.definitions.get(k) == f and names_in(f) & names)})
@@ -2044,8 +2110,11 @@ def _prose_cases(items: list[_Item], text: str, lines: _Lines, said, unreadable:
             else:
                 break
         if len(group) == 1 and (not re.search(r"<|>|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])", case.group(1))
-                                or re.search(r",|\\[lc]?dots", case.group(1))):
-            continue  # "h(x) = x^2/(x - 1) for $x \neq 1$", "for $k = 0, 1, \dots$": where it is defined, no case
+                                or re.search(r",|\\[lc]?dots", case.group(1))
+                                or re.match(r"\s*,?\s*on\s", after(item))):
+            # "h(x) = x^2/(x - 1) for $x \neq 1$", "for $k = 0, 1, \dots$", "f(x) = x^3 - a on $x > 0$": where it is
+            # defined (the relation, an inline formula of its own, is what the prose assumes of x), no case
+            continue
         conditions = [branch_condition(c, at) if c is not None else None for _, _, c, at in group]
         readable = [c for c in conditions if c is not None]
         if len(group) == 2 and len(readable) == 1 and conditions[1] is None and not readable[0].value:
@@ -2235,7 +2304,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                 for item in sorted(items, key=lambda it: it.chain.offset)
                                 if item.chain.terms and not item.branch and not item.piecewise],
                                lambda offset: lines.of(offset),
-                               set(declared) | {d.name for d in said.declarations if d.kind in ("vector", "matrix")})
+                               {n for n in declared if notation.kind_of(n) in ("vector", "matrix")}
+                               | {d.name for d in said.declarations if d.kind in ("vector", "matrix")})
     # (the step letter k of x_{k+1} = F(x_k), never a sum's index in the document: x_k is a number, the term at
     # step k, and never entry k of a vector x)
     steps = {q.letter for q in sequences if q.step} - set(re.findall(r"\\(?:sum|prod)\s*_\s*\{?\s*([a-z])", text))
@@ -2488,6 +2558,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                         names = frozenset()  # theta = [theta_1, ..., theta_K]: what theta is made of, no constraint
                 if re.search(r"\\frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla", item.inline.text):
                     names = frozenset()
+                if names and _implied_by_definitions(reader, chain):
+                    names = frozenset()  # "write $c = \sqrt[3]{a}$, so $a = c^3$": what c's definition gives, no constraint
                 if names:
                     at = lines.of(chain.offset)
                     hypotheses.append((at, names, f"${item.inline.text.strip()}$ (line {at})",

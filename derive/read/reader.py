@@ -1540,7 +1540,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._scripted_function(head, subs, sups, primes, env)
         if subs and isinstance(head, V.Value) and not head.is_vector and not head.row and not head.is_matrix \
                 and isinstance(head.expr, sp.Symbol) and head.expr.name not in self.guesses:
-            numbered = self._numbered(head.expr.name, subs[0].children[1])
+            numbered = self._numbered(head.expr.name, subs[0].children[1]) \
+                or self._step_term(head.expr.name, subs[0].children[1], env)
             if numbered is not None:  # c_0, c_1 of a scalar c (an LSTM's cell states): names of their own
                 head, subs = numbered, []
         row = self._row_of_family(head, subs, env) if subs else None
@@ -1797,6 +1798,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._shallow and label in self.shallow:
                 return V.Value(scalar(label))
             return _with_domain(self.values[label])
+        self.guesses[label] += 1
+        return V.Value(scalar(label))
+
+    def _step_term(self, name: str, arg, env) -> V.Value | None:
+        """x_n of a scalar x that is also a sequence at a general step (x_{n+1} = F(x_n), read.sequences), n bound
+        by nothing here: the term at step n, a number of its own."""
+        inner = self._inner(arg)
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        if node_kind(inner) != "letter":
+            return None
+        letter = str(inner.children[0])
+        if letter in env or name not in self.sequence_names:
+            return None
+        label = f"{name}_{letter}"
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
         self.guesses[label] += 1
         return V.Value(scalar(label))
 
