@@ -383,12 +383,22 @@ def _branch_split(d: sp.Expr):
 
 
 def _zero_in_exp_form(d: sp.Expr, distinct) -> bool:
-    """The difference is 0 once sinh, cosh and tanh are written with exponentials (tanh' = 1 - tanh^2).
+    """The difference is 0 once sinh, cosh and tanh are written with exponentials (tanh' = 1 - tanh^2), or then
+    sin, cos and tan with complex ones (sin 2t = 2 sin t cos t).
 
     Tried second: in a sum over j, tanh(w_j) is best left an atom.
     """
     e = exp_form(d)
-    return e != d and is_zero(normalize(e, distinct))
+    if e != d and is_zero(normalize(e, distinct)):
+        return True
+    if not e.has(*_TRIGONOMETRIC):
+        return False
+    # sin, cos, tan with complex exponentials: 1 + cos t = 2 cos^2(t/2) is then a rational identity in e^{it/2}
+    e = e.replace(lambda a: isinstance(a, _TRIGONOMETRIC), lambda a: a.rewrite(sp.exp))
+    return is_zero(normalize(e, distinct))
+
+
+_TRIGONOMETRIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
 
 
 def _allowed(assignment: dict, assume: Assumptions) -> bool:

@@ -1514,6 +1514,14 @@ LAST_VERDICTS = [
                   "\\sqrt{b^6} = -b^3 , \\qquad c^3 = 2a\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED],
                  id="a_range_holds_where_a_definition_holds_the_name_and_a_consequence_of_definitions_constrains_nothing"),
+    pytest.param(("A floor $\\eta_{\\min}$ and $x_{\\text{train}}$:\n\n$$\n\\eta_{\\min} + x_{\\text{train}} = "
+                  "x_{\\text{train}} + \\eta_{\\min} , \\qquad 2 \\eta_{\\min} + \\eta_{\\max} = \\eta_{\\min} + 2 \\eta_{\\max}\n$$\n"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="a_word_as_a_subscript_labels_a_number_of_its_own"),
+    pytest.param(("Let $x \\in \\mathbb{R}^n$.\n\n$$\nx_{\\max} + \\sum_{i=1}^{n} x_i = \\sum_{i=1}^{n} x_i + x_{\\max}\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_word_as_a_subscript_of_a_declared_vector_is_refused_until_defined"),
+    pytest.param(("$$\n1 + \\cos \\theta = 2 \\cos^2(\\theta / 2) , \\qquad \\sin(a + b) = \\sin a \\cos b + \\cos a \\sin b , "
+                  "\\qquad \\cos(2t) = 1 - \\sin^2 t\n$$\n"),
+                 -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="trigonometric_identities_are_proved"),
 ]
 
 

@@ -66,9 +66,15 @@ def test_identity_beyond_the_normal_form_is_proved_only_up_to_K(check_of):
 
 
 def test_identity_beyond_the_zero_test_is_numeric_only(check_of):
-    r = verify_check(check_of(sp.sin(u) ** 2 + sp.cos(u) ** 2, 1), FAST)
+    r = verify_check(check_of(sp.atan(u) + sp.atan(1 / u), sp.pi / 2 * sp.sign(u)), FAST)
     assert r.verdict is Verdict.NUMERIC
     assert "random points" in r.detail
+
+
+def test_trigonometric_identities_are_proved_with_complex_exponentials(check_of):
+    assert verify_check(check_of(sp.sin(u) ** 2 + sp.cos(u) ** 2, 1), FAST).verdict is Verdict.PROVED
+    assert verify_check(check_of(sp.tan(2 * u), 2 * sp.tan(u) / (1 - sp.tan(u) ** 2)), FAST).verdict is Verdict.PROVED
+    assert verify_check(check_of(sp.cos(2 * u), 1 - sp.sin(u) ** 2), FAST).verdict is Verdict.REFUTED
 
 
 def test_one_hot_assumption(check_of):

@@ -29,7 +29,7 @@ from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
-    node_kind, node_word, GREEK, script_word, function_label, family_letter
+    node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS
 )
 from .usage import Usage
 from .context import DocumentContext, _bold_letter
@@ -1573,6 +1573,21 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                                         f"unrolled from its start value (known up to step "
                                                         f"{len(values) - 1})", at))
                 head, subs = V.Value(Unrolled(sp.Symbol(name), step, values)), []
+        word = word_label(self._inner_item(subs[0].children[1])) if subs else None
+        if word is not None and isinstance(head, V.Value) and (head.is_vector or head.is_matrix):
+            # x_{\max} of a vector x: a number of its own, as the document defines it (never an entry)
+            base = head.expr.base.label if isinstance(head.expr, sp.Indexed) else head.expr
+            label = f"{base}_{word}"
+            if label in self.values and self._in_force(label):
+                head, subs = _with_domain(self.values[label]), []
+            elif not any(k in self.stated for k in (str(base), "\\" + str(base))):
+                # (of a vector only typed from use, eta_t beside eta_max: a parameter of its own, like eta_1)
+                self.guesses[label] += 1
+                head, subs = V.Value(scalar(label)), []
+            else:
+                written = f"{base}_{{\\{word}}}" if word in WORD_LABELS else f"{base}_{{\\text{{{word}}}}}"
+                raise FormulaError(f"{written} beside the vector {base}: a number of its own only where the document "
+                                   f"defines it by a formula ({written} = ...) before it is used")
         if subs:
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
@@ -1801,6 +1816,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses[label] += 1
         return V.Value(scalar(label))
 
+    def _inner_item(self, arg):
+        """The one unscripted item a script holds ({\\max} -> \\max), or the script itself."""
+        inner = arg.children[0] if node_kind(arg) == "group" and len(arg.children) == 1 else arg
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        return inner
+
     def _step_term(self, name: str, arg, env) -> V.Value | None:
         """x_n of a scalar x that is also a sequence at a general step (x_{n+1} = F(x_n), read.sequences), n bound
         by nothing here: the term at step n, a number of its own."""
@@ -1850,6 +1872,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 and (self.notation.kind_of(str(inner.children[0])) is None
                      or f"{name}_{str(inner.children[0])[1:]}" in self.values):
             sub = str(inner.children[0])[1:]
+        if sub is None:
+            sub = word_label(inner)  # eta_{\max}, x_{\text{train}}: a word, never an index
         if sub is not None:
             return f"{name}_{{{sub}{primes}}}" if primes else f"{name}_{sub}"
         if kind == "number" and str(inner.children[0]).isdigit() and not primes:

@@ -251,6 +251,22 @@ def script_word(arg) -> str | None:
     return word
 
 
+WORD_LABELS = ("max", "min", "sup", "inf")
+
+
+def word_label(node) -> str | None:
+    """The word a subscript spells as a label: \\max, \\min, \\text{train}, \\mathrm{old}, \\operatorname{new} (letters,
+    then digits); None for anything else (a letter, a run of index letters)."""
+    kind = node_kind(node)
+    if kind == "command" and str(node.children[0])[1:] in WORD_LABELS:
+        return str(node.children[0])[1:]
+    if kind == "text":
+        word = node_word(node)
+        if word and re.fullmatch(r"[A-Za-z]{2,}[0-9]*", word):
+            return word
+    return None
+
+
 def function_label(scripts) -> str | None:
     """The label of a function named with a subscript, H_\\delta or f_1 (a letter, a Greek letter or a numeral,
     alone in the one subscript, or before primes): ``\\delta``, ``1``; None for anything else."""

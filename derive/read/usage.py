@@ -39,6 +39,7 @@ class Usage:
     indices: dict[str, int] = field(default_factory=dict)  # letters written in subscripts: x_i, \sum_{i=1}
     subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
     whole: dict[str, int] = field(default_factory=dict)  # softmax(x), LSE(x): a function of a whole vector
+    worded: dict[str, int] = field(default_factory=dict)  # eta_{\max}, x_{\text{train}}: a word as the label
     # u_o^\top, \|v_c\|, u^\top v_c, v_{c,i}: a name with a letter subscript used as a vector ("u_o" -> line)
     labelled: dict[str, int] = field(default_factory=dict)
     second_index: dict[str, str] = field(default_factory=dict)  # v_{c,i}: "v_c" -> "i"
@@ -91,7 +92,9 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
             name = str(tok)
             after = tokens[n + 1:n + 4]
             kinds = [t.type for t in after]
-            if kinds[:1] == ["SUB"] and len(after) > 1 and (after[1].type in ("LETTER", "LBRACE")):
+            if kinds[:1] == ["SUB"] and _word_subscript(tokens, n + 1):
+                _note(usage.worded, name, line)  # eta_{\max}, x_{\text{train}}: a name of its own, no entry
+            elif kinds[:1] == ["SUB"] and len(after) > 1 and (after[1].type in ("LETTER", "LBRACE")):
                 _note(usage.entries, name, line)
                 usage.subscripts.setdefault(name, _letters(tokens, n + 2))
             elif kinds[:1] == ["SUB"] and len(after) > 1 and after[1].type == "NUMBER":
@@ -112,6 +115,16 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
     for name, line in bare_primes.items():
         _note(usage.primed if name in usage.applied else usage.factors, name, line)
     return usage
+
+
+def _word_subscript(tokens, p: int) -> bool:
+    """A subscript at p that spells a word label: _\\max, _{\\min}, _{\\text{train}}, _{\\mathrm{old}}."""
+    inside = tokens[p + 2:p + 4] if p + 1 < len(tokens) and tokens[p + 1].type == "LBRACE" else tokens[p + 1:p + 2]
+    if not inside or (tokens[p + 1].type == "LBRACE" and (len(inside) < 2 or inside[1].type != "RBRACE")):
+        return False
+    tok = inside[0]
+    return (tok.type == "CMD" and str(tok)[1:] in ("max", "min", "sup", "inf")) \
+        or (tok.type == "TEXT" and re.fullmatch(r"\\[A-Za-z]+\{\s*[A-Za-z]{2,}[0-9]*\s*\}", str(tok)) is not None)
 
 
 def _is_transpose(tokens, p: int) -> int:
