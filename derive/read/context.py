@@ -20,7 +20,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, written_name
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -839,7 +839,7 @@ class DocumentContext:
         if not randoms:
             return False
         return any(symbol_name(n) in randoms for a in arguments.children if not isinstance(a, Token)
-                   for n in _names_under(a))
+                   for n in names_under(a))
 
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
@@ -1117,11 +1117,6 @@ _LOG_OF_APPLIED = re.compile(r"\s*\\(?:log|ln)\s*((?:[A-Za-z]|\\[A-Za-z]+)\s*(?:
                              r"\s*")
 
 
-def _names_under(node) -> set[str]:
-    """The letters and commands a parse tree writes."""
-    if isinstance(node, Token):
-        return {str(node)} if node.type in ("LETTER", "CMD") else set()
-    return set().union(*(_names_under(c) for c in node.children)) if node.children else set()
 
 
 def _bold_letter(node):

@@ -24,7 +24,7 @@ from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
 from ..notation import Definition, scalar, vector
-from . import limit_of
+from . import integral_of, limit_of
 from . import values as V
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
@@ -2206,6 +2206,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     if len(text) > MAX_DOCUMENT:
         raise FormulaError(f"{name}: {len(text)} characters is beyond the limit of {MAX_DOCUMENT}")
     limit_of.new_document()  # (the time its limits may take together)
+    integral_of.new_document()
     if not text.endswith("\n"):
         text += "\n"  # (the Markdown parser maps a last line without one to the wrong place)
     if markdown:

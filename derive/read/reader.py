@@ -37,6 +37,7 @@ from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .random_variables import RandomReading
 from .limit_of import LimitReading, one_sided
+from .integral_of import IntegralReading
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
 from .products import MatrixTerm
@@ -92,7 +93,8 @@ def _evaluation_bar(text: str) -> tuple[str, str] | None:
     return body, stripped[start + 1:-1]
 
 
-class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading, LimitReading):
+class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading, LimitReading,
+             IntegralReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -472,7 +474,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             elif len(run) > 1:
                 undeclared = [str(item_base(e.item).children[0]) for e in run
                               if self.notation.kind_of(str(item_base(e.item).children[0])) is None]
-                if undeclared and len(run) > MAX_PRODUCT_RUN:
+                differentials = len(run) % 2 == 0 and all(str(item_base(e.item).children[0]) == "d"
+                                                          for e in run[::2]) and any(map(self._is_integral, entries))
+                if undeclared and len(run) > MAX_PRODUCT_RUN and not differentials:  # (dx dy of a double integral)
                     raise FormulaError(f"the letters {word} are a product of {len(run)} factors in TeX, or a word; "
                                        f"write \\operatorname{{{word}}} for a name (and declare it), or "
                                        "\\cdot between factors")
@@ -529,6 +533,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._is_limit(entry):
                 head, expectation = None, True  # \lim_{x \to a}: it takes the rest of the product
                 value, k = self._limit_at(entries, k, env), len(entries)
+            elif self._is_integral(entry):
+                head, expectation = None, True  # \int_a^b f(x) dx: it takes the product up to its differential
+                value, k = self._integral_at(entries, k, env)
             elif expectation is not None:
                 head = None
                 value, k = self._expectation_at(entries, k, expectation, env)

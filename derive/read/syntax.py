@@ -192,6 +192,13 @@ def node_word(node) -> str | None:
 
 
 
+def names_under(node) -> set[str]:
+    """The letters and commands a parse tree writes."""
+    if isinstance(node, Token):
+        return {str(node)} if node.type in ("LETTER", "CMD") else set()
+    return set().union(*(names_under(c) for c in node.children)) if node.children else set()
+
+
 @lru_cache(maxsize=4096)
 def names_in(text: str) -> frozenset[str]:
     """The names a formula uses as values (letters and commands, with their primes), not as scripts."""

@@ -40,6 +40,7 @@ class Usage:
     subscripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the letters of the first x_i, W_{ij}
     whole: dict[str, int] = field(default_factory=dict)  # softmax(x), LSE(x): a function of a whole vector
     worded: dict[str, int] = field(default_factory=dict)  # eta_{\max}, x_{\text{train}}: a word as the label
+    integrated: dict[str, int] = field(default_factory=dict)  # x of \int_a^b f(x) \, dx: a variable of integration
     # u_o^\top, \|v_c\|, u^\top v_c, v_{c,i}: a name with a letter subscript used as a vector ("u_o" -> line)
     labelled: dict[str, int] = field(default_factory=dict)
     second_index: dict[str, str] = field(default_factory=dict)  # v_{c,i}: "v_c" -> "i"
@@ -71,6 +72,7 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
             _note(usage.whole, m.group(1), line)
         _labelled(tokens, line, usage)
         _limits(tokens, line, usage)
+        _integrated(tokens, line, usage)
         depth, script_depth = 0, []  # brace depth, and the depths at which subscript groups opened
         for n, tok in enumerate(tokens):
             if tok.type == "LBRACE":
@@ -115,6 +117,20 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
     for name, line in bare_primes.items():
         _note(usage.primed if name in usage.applied else usage.factors, name, line)
     return usage
+
+
+def _integrated(tokens, line: int, usage: Usage) -> None:
+    """The variables of the integrals in one formula's tokens: the letter after the first d (d, \\mathrm{d}, \\dd)
+    that follows an \\int."""
+    open_integrals = 0
+    for n, tok in enumerate(tokens):
+        if tok.type == "CMD" and str(tok) == "\\int":
+            open_integrals += 1
+        elif open_integrals and n + 1 < len(tokens) and tokens[n + 1].type in ("LETTER", "CMD") \
+                and (str(tok) in ("d", "\\dd", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}")) \
+                and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+            _note(usage.integrated, str(tokens[n + 1]), line)
+            open_integrals -= 1
 
 
 def _word_subscript(tokens, p: int) -> bool:

@@ -18,9 +18,10 @@ import sympy as sp
 from lark import Token, Tree
 
 from ..errors import FormulaError
+from ..model import Reading
 from ..notation import fresh_index, size
 from . import values as V
-from .syntax import item_base, item_scripts, node_kind, node_word, script_word
+from .syntax import item_base, item_scripts, names_under, node_kind, node_word, script_word
 
 __all__ = ["HOLES", "ListPattern", "MatrixPattern", "WrittenReading", "ellipsis_of", "list_pattern",
            "sum_pattern", "matrix_pattern", "index_range"]
@@ -575,13 +576,37 @@ class WrittenReading:
         if len(subs) != 1 or len(sups) > 1 or len(scripts) != len(subs) + len(sups):
             raise FormulaError("a vector or matrix written out in brackets is read with commas between its entries "
                                "([a_1, a_2, \\dots, a_N]) or by its entry ([f(i)]_{i=1}^{N})")
-        letter, upper = index_range(subs[0].children[1], sups[0].children[1] if sups else None)
+        sub = subs[0].children[1]
+        if sups and not (node_kind(sub) == "group" and len(sub.children) == 3 and str(sub.children[1]) == "="):
+            return self._evaluated_between(element, sub, sups[0].children[1], env)
+        letter, upper = index_range(sub, sups[0].children[1] if sups else None)
         length = self._written_size(index_range_letter(upper), element, env)
         if letter in env or self.notation.kind_of(letter) in ("vector", "matrix", "function", "size"):
             raise FormulaError(f"{letter} already means something here; it cannot be the index of [f({letter})]")
         entry = self._entry_value(element, {**env, letter: V.entry_index(length)}, "a vector written by its entry")
         self._check_lengths(entry.expr, V.entry_index(length))
         return V.Value(entry.expr, length, entry.conventions)
+
+    def _evaluated_between(self, element, lower, upper, env) -> V.Value:
+        """[F(x)]_a^b, F(b) - F(a), where x is the one letter in the bracket that the document integrates over
+        (\\int ... dx): the evaluation bar of an integration by parts."""
+        letters = sorted(n for n in names_under(element) if n in self.usage.integrated and n not in env)
+        if len(letters) != 1:
+            raise FormulaError("a bracket with a subscript and a superscript is read as an evaluation [F(x)]_a^b only "
+                               "in the variable of an integral the document writes (\\int_a^b f(x) \\, dx), and "
+                               "otherwise as [f(i)]_{i=1}^{N}")
+        (word,) = letters
+        a, b = self._integral_bound(lower, env), self._integral_bound(upper, env)
+        if sp.oo in (a, b) or -sp.oo in (a, b):
+            raise FormulaError("an evaluation [F(x)]_a^b at \\infty is a limit: write it as \\lim")
+        x = sp.Dummy(word.lstrip("\\"), real=True)
+        with V.domain_conditions():
+            inner = self._entry_value(element, {**env, word: x}, "an evaluation [F(x)]_a^b")
+        if inner.is_vector or inner.is_matrix or inner.row or inner.expr.has(sp.Indexed):
+            raise FormulaError("an evaluation [F(x)]_a^b is read only of a formula in numbers")
+        self.notes.append(Reading("inferred", f"$[\\,\\cdot\\,]_a^b$ is the difference of the bracket's values at "
+                                              f"${word} = b$ and ${word} = a$ (${word}$ is integrated over in the document)"))
+        return V.Value(inner.expr.xreplace({x: b}) - inner.expr.xreplace({x: a}))
 
     def _written_size(self, letter: str | None, tree, env) -> sp.Expr:
         """The length the last entry's index names: a size of the notation, or an undeclared letter."""

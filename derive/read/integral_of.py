@@ -1,0 +1,189 @@
+"""The Reader's definite integrals, ``\\int_a^b f(x) \\, dx`` (a mixin: it uses the Reader's terms).
+
+The integrand runs from the integral sign to its differential (``dx``, ``\\mathrm{d}x``, ``\\dd x``) in the
+same product; nested integrals pair with their differentials from the inside out. The variable is bound: it
+is a fresh symbol inside the integrand, whatever the letter means outside. The integral is taken by SymPy
+within a time limit and confirmed by numerical quadrature before it is used (in 30 digits, at parameters
+drawn on both sides of zero): an integral SymPy leaves unevaluated or gives by cases (a condition on its
+parameters), one that is infinite, or one that quadrature does not confirm, is refused. An indefinite
+integral is refused: its constant is the author's.
+"""
+
+from __future__ import annotations
+
+import time
+
+import mpmath
+import sympy as sp
+
+from ..errors import FormulaError
+from ..model import Reading
+from . import values as V
+from .limit_of import _PARAMETERS, _Slow, _bounded
+from .syntax import item_base, item_scripts, node_kind, node_word
+
+_SECONDS = 3.0  # for one integral
+_PER_DOCUMENT = 12.0
+_BUDGET = _PER_DOCUMENT
+_DIGITS = 30
+_TAKEN: dict = {}  # (the integrand in a canonical variable, the bounds) -> the value, or the reason it is refused
+
+
+def new_document() -> None:
+    """A document's integrals together take at most _PER_DOCUMENT seconds."""
+    global _BUDGET
+    _BUDGET = _PER_DOCUMENT
+
+
+class IntegralReading:
+    """``\\int_a^b f(x) \\, dx``: the value of the integral, confirmed numerically."""
+
+    def _is_integral(self, entry) -> bool:
+        base = item_base(entry.item)
+        return node_kind(base) == "command" and str(base.children[0]) == "\\int"
+
+    def _differential_at(self, entries, m: int) -> str | None:
+        """The variable of a differential d x starting at entry m (d, \\mathrm{d} or \\dd, then one letter), or None."""
+        if m + 1 >= len(entries):
+            return None
+        d, x = entries[m], entries[m + 1]
+        if d.op is not None or d.negative or x.op is not None or x.negative or item_scripts(d.item) \
+                or item_scripts(x.item):
+            return None
+        base = item_base(d.item)
+        if not (node_word(base) == "d" and node_kind(base) in ("letter", "text")) \
+                and not (node_kind(base) == "command" and str(base.children[0]) in ("\\dd", "\\d")):
+            return None
+        var = item_base(x.item)
+        if node_kind(var) not in ("letter", "command"):
+            return None
+        return node_word(var)
+
+    def _integral_at(self, entries, k: int, env) -> tuple[V.Value, int]:
+        try:
+            return self._integral_read(entries, k, env)
+        except FormulaError as e:
+            raise FormulaError(str(e) if "\\int" in str(e) else f"\\int: {e}") from None
+
+    def _integral_read(self, entries, k: int, env) -> tuple[V.Value, int]:
+        scripts = item_scripts(entries[k].item)
+        subs = [s for s in scripts if s.data == "sub_script"]
+        sups = [s for s in scripts if s.data == "sup_script"]
+        if len(subs) != 1 or len(sups) != 1 or len(scripts) != 2:
+            raise FormulaError("an integral is read only with both its limits, \\int_a^b (an indefinite integral's "
+                               "constant is the author's)")
+        depth, end, word = 0, None, None
+        for m in range(k + 1, len(entries)):
+            if self._is_integral(entries[m]):
+                depth += 1
+            elif (found := self._differential_at(entries, m)) is not None:
+                if depth == 0:
+                    end, word = m, found
+                    break
+                depth -= 1
+        if end is None or end == k + 1:
+            raise FormulaError("an integral is read only with its integrand and then its differential in one product: "
+                               "\\int_a^b f(x) \\, dx, with parentheses around a sum, \\int_a^b (f + g) \\, dx")
+        lower = self._integral_bound(subs[0].children[1], env)
+        upper = self._integral_bound(sups[0].children[1], env)
+        x = sp.Dummy(word.lstrip("\\"), real=True)
+        with V.domain_conditions():
+            body = self._chain_in_order(entries[k + 1:end], {**env, word: x})
+        if not isinstance(body, V.Value) or body.is_vector or body.is_matrix or body.row:
+            raise FormulaError("an integral of a vector or matrix is not read")
+        if body.expr.has(sp.Indexed, sp.Sum, sp.Product, sp.Derivative):
+            raise FormulaError("an integral is read only of a formula in its variable and real parameters")
+        value = _integral(body.expr, x, lower, upper)
+        self.notes.append(Reading("inferred", f"the integral over ${word}$ is taken by SymPy and confirmed by "
+                                              "numerical quadrature"))
+        return V.Value(value), end + 2
+
+    def _integral_bound(self, arg, env) -> sp.Expr:
+        node, sign = _bare(arg), 1
+        if node_kind(node) == "neg" and len(node.children) == 2:
+            node, sign = _bare(node.children[1]), -1
+        if node_kind(node) == "command" and str(node.children[0]) == "\\infty":
+            return sign * sp.oo
+        value = self._arg_value(arg, env)
+        if not isinstance(value, V.Value) or value.is_vector or value.is_matrix or value.row \
+                or value.expr.has(sp.Indexed, sp.I, sp.oo, -sp.oo, sp.zoo):
+            raise FormulaError("the limits of an integral must be numbers, real parameters or \\infty")
+        return value.expr
+
+
+def _bare(node):
+    """The one item a script or group holds, without its braces: {\\infty} -> \\infty."""
+    while node_kind(node) in ("group", "product") and len(node.children) == 1:
+        node = node.children[0]
+    if node_kind(node) == "item" and not item_scripts(node):
+        node = item_base(node)
+    return node
+
+
+def _integral(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
+    """The integral, once per integrand and bounds (a term is read more than once)."""
+    t = sp.Symbol("_integration_variable", real=True)
+    key = (sp.srepr(expr.xreplace({x: t})), sp.srepr(lower), sp.srepr(upper))
+    if key not in _TAKEN:
+        if len(_TAKEN) > 500:
+            _TAKEN.clear()
+        try:
+            _TAKEN[key] = _integral_once(expr.xreplace({x: t}), t, lower, upper)
+        except FormulaError as e:
+            _TAKEN[key] = e
+    found = _TAKEN[key]
+    if isinstance(found, FormulaError):
+        raise FormulaError(str(found))
+    return found
+
+
+def _integral_once(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
+    global _BUDGET
+    if _BUDGET <= 0:
+        raise FormulaError("the time for this document's integrals is spent")
+    params = sorted((expr.free_symbols | lower.free_symbols | upper.free_symbols) - {x}, key=str)
+    if any(not isinstance(p, sp.Symbol) or p.is_integer for p in params) or len(params) > 3:
+        raise FormulaError("an integral is read only of a formula in its variable and up to three real parameters")
+    started = time.monotonic()
+    try:
+        with _bounded(min(_SECONDS, _BUDGET)):
+            value = sp.integrate(expr, (x, lower, upper))
+            if value.has(sp.Integral, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or value.has(sp.oo) \
+                    or value.has(-sp.oo) or x in value.free_symbols or not value.free_symbols <= set(params):
+                raise FormulaError("the integral was not found in closed form for every value of its parameters")
+            _confirm(expr, x, lower, upper, value, params)
+    except _Slow:
+        raise FormulaError("the integral was not found and confirmed in time") from None
+    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError, OverflowError,
+            AttributeError):
+        raise FormulaError("the integral could not be taken") from None
+    finally:
+        _BUDGET -= time.monotonic() - started
+    return value
+
+
+def _confirm(expr, x, lower, upper, value, params) -> None:
+    """The closed form against quadrature in 30 digits, at parameters of both signs (where the integral is a
+    real number at all points of the draw: an integrand undefined there, sqrt(a) at a < 0, is skipped)."""
+    confirmed = 0
+    for points in _PARAMETERS:
+        at = {p: v for p, v in zip(params, points)}
+        f = sp.lambdify(x, expr.xreplace(at), modules="mpmath")
+        a, b = (lower.xreplace(at), upper.xreplace(at))
+        want = value.xreplace(at)
+        with mpmath.workdps(_DIGITS + 10):
+            try:
+                ends = [mpmath.inf if e is sp.oo else -mpmath.inf if e is -sp.oo else mpmath.mpf(str(sp.N(e, _DIGITS + 10)))
+                        for e in (a, b)]
+                got = mpmath.quad(f, ends)
+                exact = sp.Float(want.evalf(_DIGITS + 10), _DIGITS + 10)
+            except (ValueError, TypeError, ZeroDivisionError, OverflowError):
+                continue
+            if not (isinstance(got, mpmath.mpf) and mpmath.isfinite(got)) or not exact.is_real:
+                continue
+            if abs(got - mpmath.mpf(str(exact))) > mpmath.mpf(10) ** -15 * max(1, abs(got)):
+                raise FormulaError("the integral could not be confirmed numerically")
+            confirmed += 1
+    if not confirmed:
+        raise FormulaError("the integral could not be confirmed numerically (the integrand is not a real number on "
+                           "the interval, at the values of its parameters tried)")
