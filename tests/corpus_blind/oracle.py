@@ -5651,6 +5651,509 @@ def _(rng):
     }
 
 
+@document("194_hw_batch_softmax_cross_entropy")
+def _(rng):
+    B, dim, K = (int(v) for v in rng.integers(2, 6, size=3))
+    X, W, b = rng.normal(size=(B, dim)), rng.normal(size=(dim, K)), rng.normal(size=K)
+    Y = np.eye(K)[rng.integers(0, K, size=B)]
+    rows = lambda Z: np.array([softmax(z) for z in Z])  # noqa: E731
+    LZ = lambda Z: -float(np.sum(Y * np.log(rows(Z)))) / B  # noqa: E731
+    Z = X @ W + np.outer(np.ones(B), b)
+    P = rows(Z)
+    gZ = grad(LZ, Z)
+    gW = grad(lambda W: LZ(X @ W + np.outer(np.ones(B), b)), W)
+    gb = grad(lambda b: LZ(X @ W + np.outer(np.ones(B), b)), b)
+    i, j, k, a = int(rng.integers(0, B)), int(rng.integers(0, K)), int(rng.integers(0, K)), int(rng.integers(0, dim))
+    wrong = np.sum(X[:, j] * (P[:, a] - Y[:, a])) / B if j < dim and a < K else UNDEFINED
+    # part (c): B = 1, K = 2, zero logits, class 1, x = (2, -1)
+    y1 = np.array([[1.0, 0.0]])
+    L1 = lambda Z: -float(np.sum(y1 * np.log(rows(Z))))  # noqa: E731
+    g1 = grad(L1, np.zeros((1, 2)))
+    x1 = np.array([[2.0, -1.0]])
+    gW1 = grad(lambda W: L1(x1 @ W), np.zeros((2, 2)))
+    return {
+        "13": [math.log(P[i, k]), Z[i, k] - lse(Z[i])], "13.2": [np.sum(Y[i]), 1],
+        "16": [gZ[i, j], -(Y[i, j] - np.sum(Y[i] * P[i, j])) / B, (P[i, j] - Y[i, j]) / B],
+        "20": [gZ[i, j], (Y[i, j] - P[i, j]) / B], "21": [np.sum(gZ[i]), 0],
+        "23": [Z[i, j], np.sum(X[i] * W[:, j]) + b[j]],
+        "25": [gW[a, j], np.sum(gZ[:, j] * X[:, a]), np.sum(X[:, a] * (P[:, j] - Y[:, j])) / B],
+        "27": [gW[a, j], wrong],
+        "29": [gW, X.T @ (P - Y) / B], "29.2": [gb, (P - Y).T @ np.ones(B) / B],
+        "31": [gW, mat(P - Y, X.T)], "32": [gW, X.T @ (P - Y)],
+        "33": [gb[j], np.sum(P[:, j] - Y[:, j]) / B], "33.2": [gb[j], np.sum(P[:, j] - Y[:, j])],
+        "36": [L1(np.zeros((1, 2))), math.log(2)], "36.2": [g1[0, 0], -0.5], "36.3": [g1[0, 1], 0.5], "36.4": [g1[0, 1], 0],
+        "37.2": [gW1, 0.5 * np.array([[-2, 2], [1, -1]])], "38": [gW1, np.array([[-1, 1], [-0.5, 0.5]])],
+    }
+
+
+@document("195_notes_adam_first_steps")
+def _(rng):
+    T = int(rng.integers(1, 9))
+    g = rng.normal(size=max(T, 2)) * 3
+    b1, b2 = rng.uniform(0.05, 0.95, size=2)
+    alpha, th0 = rng.uniform(0.01, 1), rng.normal()
+
+    def adam(g, b1, b2):
+        m = v = 0.0
+        th, out = th0, [(0.0, 0.0, 0.0, 0.0, th0)]
+        for t, gt in enumerate(g, start=1):
+            m, v = b1 * m + (1 - b1) * gt, b2 * v + (1 - b2) * gt * gt
+            mh, vh = m / (1 - b1**t), v / (1 - b2**t)
+            th = th - alpha * mh / math.sqrt(vh)
+            out.append((m, v, mh, vh, th))
+        return out
+    s = adam(g, b1, b2)
+    (m1, v1, mh1, vh1, th1), (m2, v2, mh2, vh2, th2) = s[1], s[2]
+    mT = s[T][0]
+    ex = adam([1.0, -1.0], 0.9, 0.999)
+    return {
+        "13": [m1, (1 - b1) * g[0]], "13.2": [v1, (1 - b2) * g[0] ** 2],
+        "14": [mh1, g[0]], "14.2": [vh1, g[0] ** 2], "14.3": [th1 - th0, -alpha * np.sign(g[0])],
+        "15": [math.sqrt(vh1), g[0]], "15.2": [mh1, (1 - b1) * g[0]],
+        "18": [-alpha * m1 / math.sqrt(v1), -alpha * (1 - b1) / math.sqrt(1 - b2) * np.sign(g[0])],
+        "20": [0.1 / math.sqrt(0.001), math.sqrt(10)], "21": [0.1 / math.sqrt(0.001), 1 / math.sqrt(10)],
+        "26": [m2, b1 * (1 - b1) * g[0] + (1 - b1) * g[1], (1 - b1) * (b1 * g[0] + g[1])],
+        "30": [1 - b1**2, (1 - b1) * (1 + b1)], "30.3": [1 - b1**2, (1 - b1) ** 2], "30.2": [mh2, (b1 * g[0] + g[1]) / (1 + b1)],
+        "31": [vh2, (b2 * g[0] ** 2 + g[1] ** 2) / (1 + b2)], "31.2": [m2, (1 - b1) * (g[0] + b1 * g[1])],
+        "32": [vh2, (b2 * g[0] ** 2 + g[1] ** 2) / (1 - b2**2)],
+        "34": [mT, (1 - b1) * sum(b1 ** (T - s) * g[s - 1] for s in range(1, T + 1))],
+        "34.2": [mT, (1 - b1) * sum(b1 ** (T - s + 1) * g[s - 1] for s in range(1, T + 1))],
+        "35": [sum((1 - b1) * b1 ** (T - s) for s in range(1, T + 1)), 1 - b1**T],
+        "36": [sum(b1 ** (T - s) for s in range(1, T + 1)), (1 - b1**T) / (1 - b1)],
+        "36.2": [sum(b1 ** (T - s) for s in range(1, T + 1)), (1 - b1 ** (T + 1)) / (1 - b1)],
+        "40": [ex[2][2], (0.9 - 1) / 1.9, -1 / 19], "40.2": [ex[2][3], (0.999 + 1) / 1.999, 1],
+        "42": [ex[2][4] - ex[1][4], alpha / 19], "43": [ex[2][4] - ex[1][4], -alpha / 19],
+    }
+
+
+@document("196_lecture_kl_diagonal_gaussians")
+def _(rng):
+    n = int(rng.integers(1, 5))
+    mu, m = rng.normal(size=n), rng.normal(size=n)
+    sg, s = np.exp(rng.normal(scale=0.4, size=n)), np.exp(rng.normal(scale=0.4, size=n))
+    i = int(rng.integers(0, n))
+
+    def E(f, a, b):                                                  # E f(x) for x ~ N(a, b^2), by quadrature
+        x = np.linspace(a - 14 * b, a + 14 * b, 40001)
+        w = np.exp(-((x - a) ** 2) / (2 * b * b)) / (b * math.sqrt(2 * math.pi))
+        return float(np.trapezoid(f(x) * w, x))
+    logn = lambda x, a, b: -((x - a) ** 2) / (2 * b * b) - math.log(b * math.sqrt(2 * math.pi))  # noqa: E731
+    kl1 = lambda a, b, c, e: E(lambda x: logn(x, a, b) - logn(x, c, e), a, b)  # noqa: E731
+    KL = sum(kl1(mu[k], sg[k], m[k], s[k]) for k in range(n))
+    closed = lambda mu, sg, m, s: float(np.sum(np.log(s / sg) + (sg**2 + (mu - m) ** 2) / (2 * s**2) - 0.5))  # noqa: E731
+    D = lambda mu, sg: closed(mu, sg, np.zeros(n), np.ones(n))  # noqa: E731
+    Dq = sum(kl1(mu[k], sg[k], 0.0, 1.0) for k in range(n))
+    ell = np.log(sg**2)
+    dmu, dsg = grad(lambda v: D(v, sg), mu)[i], grad(lambda v: D(mu, v), sg)[i]
+    dl = grad(lambda v: D(mu, np.exp(v / 2)), ell)[i]
+    dm, ds = grad(lambda v: closed(mu, sg, v, s), m)[i], grad(lambda v: closed(mu, sg, m, v), s)[i]
+    return {
+        "7": [KL, sum(kl1(mu[k], sg[k], m[k], s[k]) for k in range(n)), closed(mu, sg, m, s)],
+        "9": [kl1(mu[i], sg[i], m[i], s[i]), E(lambda x: logn(x, mu[i], sg[i]) - logn(x, m[i], s[i]), mu[i], sg[i])],
+        "10": [E(lambda x: (x - mu[i]) ** 2, mu[i], sg[i]), sg[i] ** 2],
+        "10.2": [E(lambda x: (x - m[i]) ** 2, mu[i], sg[i]), sg[i] ** 2 + (mu[i] - m[i]) ** 2],
+        "11": [E(lambda x: (x - m[i]) ** 2, mu[i], sg[i]), sg[i] ** 2 + mu[i] ** 2 - m[i] ** 2],
+        "15": [Dq, 0.5 * np.sum(sg**2 + mu**2 - 1 - np.log(sg**2))],
+        "18": [Dq, 0.5 * np.sum(sg**2 + mu**2 - 1 - np.log(sg))],
+        "19": [Dq, 0.5 * np.sum(sg**2 + mu**2 + 1 - np.log(sg**2))],
+        "23": [dmu, mu[i]], "23.2": [dsg, sg[i] - 1 / sg[i]], "25": [dsg, sg[i] - 2 / sg[i]],
+        "25.3": [sg[i] ** 2, math.exp(ell[i])],
+        "27": [dl, dsg * d(lambda v: math.exp(v / 2), ell[i]), (sg[i] - 1 / sg[i]) * sg[i] / 2, 0.5 * (math.exp(ell[i]) - 1)],
+        "29": [dl, sg[i] - 1 / sg[i]],
+        "30": [dm, (m[i] - mu[i]) / s[i] ** 2], "31": [ds, 1 / s[i] - (sg[i] ** 2 + (mu[i] - m[i]) ** 2) / s[i] ** 3],
+        "32": [dm, (mu[i] - m[i]) / s[i] ** 2],
+        "35": [kl1(0, 2, 0, 1), 0.5 * (4 - 1 - math.log(4)), 1.5 - math.log(2)],
+        "36": [kl1(0, 1, 0, 2), math.log(2) + 1 / 8 - 0.5, math.log(2) - 3 / 8],
+        "36.2": [kl1(0, 1, 0, 2), 1.5 - math.log(2)], "36.3": [kl1(0, 2, 0, 1), 0.5 * (2 - 1 - math.log(2))],
+    }
+
+
+@document("197_forum_bce_with_logits_stability")
+def _(rng):
+    z, y, w = rng.normal(scale=3), rng.uniform(0, 1), math.exp(rng.normal())
+    L = lambda z, y=y: -(y * math.log(sig(z)) + (1 - y) * math.log(1 - sig(z)))  # noqa: E731
+    Lw = lambda z: -(w * y * math.log(sig(z)) + (1 - y) * math.log(1 - sig(z)))  # noqa: E731
+    sp = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    Ls = lambda z: y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z)  # noqa: E731   L without rounding, for d2
+    s = sig(z)
+    return {
+        "7": [-math.log(1 - s), sp(-z)],
+        "13": [-math.log(s), sp(-z)], "13.2": [-math.log(1 - s), sp(z), z + sp(-z)],
+        "15": [1 - s, math.exp(-z) / (1 + math.exp(-z))],
+        "18": [L(z), y * sp(-z) + (1 - y) * (z + sp(-z)), (1 - y) * z + sp(-z)],
+        "24": [L(z), max(z, 0) - y * z + sp(-abs(z))], "26": [sp(-z), -z + sp(z)],
+        "27": [L(z), max(z, 0) - y * z + sp(-z)],
+        "29": [d(sig, z), s * (1 - s)], "29.2": [d(lambda t: sp(-t), z), s - 1],
+        "31": [d(L, z), (1 - y) + s - 1, s - y], "34": [d(L, z), y - s], "35": [d(L, z), (s - y) * s * (1 - s)],
+        "36": [d(lambda t: 0.5 * (sig(t) - y) ** 2, z), (s - y) * s * (1 - s)],
+        "37": [d2r(Ls, z), s * (1 - s)], "37.2": [d2r(Ls, z), s * (1 - s) * (1 - 2 * s)], "38": [d(lambda t: sp(-t), z), 1 / (1 + math.exp(-z))],
+        "41": [d(Lw, z), (1 - y) * s - w * y * (1 - s)], "41.2": [d(Lw, z), w * (s - y)],
+        "43.3": [-math.log(1 / (1 + math.exp(100.0))), 100 + math.log(1 + math.exp(-100.0))],
+        "43.4": [-math.log(1 / (1 + math.exp(100.0))), math.log(1 + math.exp(-100.0))],
+    }
+
+
+@document("198_appendix_scaled_dot_product_variance")
+def _(rng):
+    import itertools
+    dim = int(rng.integers(1, 4))
+
+    def law(shift=0.0, scale=1.0):                                   # a random three-point law, standardised, then moved
+        v, p = rng.normal(size=3), rng.dirichlet(np.ones(3))
+        v = (v - p @ v) / math.sqrt(p @ (v - p @ v) ** 2)
+        return scale * v + shift, p
+    gauss = (np.array([-math.sqrt(3), 0, math.sqrt(3)]), np.array([1 / 6, 2 / 3, 1 / 6]))  # Gaussian moments to degree 5
+
+    outcomes = {}
+
+    def E(f, laws):                                                  # E f(coordinates), by enumeration
+        if id(laws) not in outcomes:
+            picks = np.array(list(itertools.product(range(3), repeat=len(laws))))
+            xs = np.stack([laws[c][0][picks[:, c]] for c in range(len(laws))], axis=1)
+            ps = np.prod(np.stack([laws[c][1][picks[:, c]] for c in range(len(laws))], axis=1), axis=1)
+            outcomes[id(laws)] = (laws, xs, ps)                      # (laws kept alive, so that its id stays its own)
+        _, xs, ps = outcomes[id(laws)]
+        return float(sum(p * f(x[:dim], x[dim:]) for x, p in zip(xs, ps)))
+    V = lambda f, laws: E(lambda q, k: f(q, k) ** 2, laws) - E(f, laws) ** 2  # noqa: E731
+    i = int(rng.integers(0, dim))
+    laws = [law() for _ in range(2 * dim)]
+    s = lambda q, k: q @ k / math.sqrt(dim)  # noqa: E731
+    qk = lambda q, k: q[i] * k[i]  # noqa: E731
+    Vqk = V(qk, laws)
+    tau = math.exp(rng.normal(scale=0.5))
+    Vtau = V(lambda q, k: q @ k, [law(scale=tau) for _ in range(2 * dim)])
+    G = [gauss] * (2 * dim)
+    mu, nu = rng.normal(size=2)
+    M = [law(mu) for _ in range(dim)] + [law(nu) for _ in range(dim)]
+    Vdot = V(lambda q, k: q @ k, laws)
+    return {
+        "13": [E(qk, laws), E(lambda q, k: q[i], laws) * E(lambda q, k: k[i], laws), 0],
+        "14": [Vqk, E(lambda q, k: qk(q, k) ** 2, laws) - E(qk, laws) ** 2,
+               E(lambda q, k: q[i] ** 2, laws) * E(lambda q, k: k[i] ** 2, laws), 1],
+        "17": [Vqk, V(lambda q, k: q[i], laws) + V(lambda q, k: k[i], laws), 2],
+        "21": [Vdot, sum(V(lambda q, k, j=j: q[j] * k[j], laws) for j in range(dim)), dim],
+        "21.2": [V(s, laws), Vdot / dim, 1], "23": [math.sqrt(Vdot), math.sqrt(dim)],
+        "24": [V(s, laws), Vdot / math.sqrt(dim)], "25": [Vdot, dim**2],
+        "26": [Vtau, dim * tau**4], "26.2": [Vtau, dim * tau**2],
+        "28": [E(lambda q, k: q[i] ** 4, G), 3], "28.2": [E(lambda q, k: qk(q, k) ** 4, G), 9],
+        "31": [E(lambda q, k: s(q, k) ** 4, G), (9 * dim + 3 * dim * (dim - 1)) / dim**2, 3 + 6 / dim],
+        "33": [E(lambda q, k: qk(q, k) ** 4, G), 3],
+        "37": [E(qk, M), mu * nu],
+        "37.2": [V(qk, M), (1 + mu**2) * (1 + nu**2) - mu**2 * nu**2, 1 + mu**2 + nu**2],
+        "39": [E(s, M), math.sqrt(dim) * mu * nu], "39.2": [V(s, M), 1 + mu**2 + nu**2], "39.3": [V(s, M), 1],
+        "40": [V(qk, M), 1 + mu**2 * nu**2], "40.2": [E(s, M), mu * nu],
+    }
+
+
+@document("199_exam_gradients_linear_quadratic")
+def _(rng):
+    n, m = (int(v) for v in rng.integers(2, 5, size=2))
+    a, x, A = rng.normal(size=n), rng.normal(size=n), rng.normal(size=(n, n))
+    M, b = rng.normal(size=(m, n)), rng.normal(size=m)
+    k = int(rng.integers(0, n))
+    f = lambda x: a @ x  # noqa: E731
+    g = lambda x, A=A: x @ A @ x  # noqa: E731
+    h = lambda x, M=M, b=b: float(np.sum((M @ x - b) ** 2))  # noqa: E731
+    gg, gh = grad(g, x), grad(h, x)
+    r = M @ x - b
+    A0 = np.array([[0.0, 1.0], [0.0, 0.0]])
+    x2 = rng.normal(size=2)
+    g0 = grad(lambda v: g(v, A0), x2)
+    M1, b1, x1 = np.array([[1.0, 2.0], [0.0, 1.0]]), np.array([1.0, 1.0]), np.array([1.0, 0.0])
+    r1 = M1 @ x1 - b1
+    gh1 = grad(lambda v: h(v, M1, b1), x1)
+    def hess(f, x, e=0.1):                                           # exact for a quadratic f, whatever the step
+        E = np.eye(len(x)) * e
+        return np.array([[(f(x + E[p] + E[q]) - f(x + E[p] - E[q]) - f(x - E[p] + E[q]) + f(x - E[p] - E[q])) / (4 * e * e)
+                          for q in range(len(x))] for p in range(len(x))])
+    Hh, Hg = hess(h, x), hess(g, x)
+    return {
+        "6.2": [partial(f, x, k), a[k]], "6.3": [grad(f, x), a], "7": [grad(f, x), a.reshape(1, -1)],
+        "9": [g(x), x @ A @ x, sum(A[i, j] * x[i] * x[j] for i in range(n) for j in range(n))],
+        "11": [gg[k], sum(A[k, j] * x[j] for j in range(n)) + sum(A[i, k] * x[i] for i in range(n)), (A @ x)[k] + (A.T @ x)[k]],
+        "13": [gg, (A + A.T) @ x], "13.2": [Hg, A + A.T], "14": [gg, 2 * A @ x], "15": [gg, A.T @ x],
+        "15.2": [gg, (x @ (A + A.T)).reshape(1, -1)],
+        "16.2": [g(x2, A0), x2[0] * x2[1]], "16.3": [g0, np.array([x2[1], x2[0]])],
+        "17": [(A0 + A0.T) @ x2, np.array([x2[1], x2[0]])], "17.2": [2 * A0 @ x2, np.array([2 * x2[1], 0])],
+        "22": [h(x), x @ M.T @ M @ x - 2 * b @ M @ x + b @ b],
+        "23": [gh, 2 * M.T @ M @ x - 2 * M.T @ b, 2 * M.T @ r],
+        "28": [gh, 2 * mat(M, r) if m == n else UNDEFINED], "29": [gh, M.T @ r], "29.2": [gh, 2 * M.T @ M @ x - M.T @ b],
+        "30": [Hh, 2 * M.T @ M],
+        "33": [r1, np.array([0, -1])], "33.4": [r1, np.array([0, 1])], "33.2": [h(x1, M1, b1), 1], "33.3": [gh1, 2 * M1.T @ r1, np.array([0, -2])],
+        "34": [gh1, np.array([-4, -2])],
+    }
+
+
+@document("200_nb_newton_step_logistic_regression")
+def _(rng):
+    X, y = np.array([[1.0, -1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0.0, 0.0, 1.0])
+
+    def L(t):
+        p = sig(X @ t)
+        return -float(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    hess = lambda t: np.array([[partial2(L, t, a, c) for c in range(2)] for a in range(2)])  # noqa: E731
+    t = rng.normal(size=2)
+    p = sig(X @ t)
+    S = np.diag(p * (1 - p))
+    t0 = np.zeros(2)
+    g0, H0 = grad(L, t0), hess(t0)
+    t1 = t0 - np.linalg.solve(H0, g0)
+    p1 = sig(X @ t1)
+    return {
+        "1:11": [grad(L, t), X.T @ (p - y)], "1:11.2": [hess(t), X.T @ S @ X], "1:13.2": [hess(t), mat(X, S)],
+        "3:3": [L(t0), 3 * math.log(2)], "3:3.2": [L(t0), math.log(2)],
+        "3:5": [g0, np.array([0.5 + 0.5 - 0.5, -0.5 + 0 - 0.5]), np.array([0.5, -1])],
+        "3:9": [H0, X.T @ X / 4, np.array([[3, 0], [0, 2]]) / 4], "3:11": [H0, np.array([[3, 0], [0, 2]])],
+        "3:12": [g0, X.T @ (y - sig(X @ t0))],
+        "5:5": [t1, -np.array([0.5 / 0.75, -1 / 0.5]), np.array([-2 / 3, 2])],
+        "5:7": [p1[2], sig(4 / 3)], "5:7.2": [p1[0], sig(-8 / 3)],
+        "5:8": [t1, np.array([2 / 3, -2])], "5:9": [t1, np.array([-3 / 8, 1 / 2])],
+        "5:10": [p1[1], sig(-2 / 3)], "5:10.2": [y[1], 0], "5:11": [p1[1], sig(2 / 3)],
+    }
+
+
+@document("201_worksheet_geometric_discounted_sums")
+def _(rng):
+    r, g = rng.uniform(-0.95, 0.95), rng.uniform(0.05, 0.95)
+    n, T, t = int(rng.integers(1, 12)), int(rng.integers(1, 12)), int(rng.integers(0, 5))
+    R = rng.normal()
+    S = lambda f, lo, hi: sum(f(k) for k in range(lo, hi + 1))  # noqa: E731
+    N = 3000                                                         # the infinite sums, truncated: g^N is below 1e-60
+    rew = rng.normal(size=N + 10)
+    G = lambda t: sum(g**k * rew[t + k] for k in range(N))  # noqa: E731
+    inv = lambda u: 1 / (1 - u)  # noqa: E731
+    return {
+        "7": [S(lambda k: r**k, 0, n - 1), (1 - r**n) / (1 - r)],
+        "9": [S(lambda k: r**k, 1, n), r * (1 - r**n) / (1 - r)], "9.2": [S(lambda k: r**k, 1, n), (1 - r**n) / (1 - r)],
+        "11": [S(lambda k: g**k, 0, N), 1 / (1 - g)],
+        "12": [S(lambda k: (-0.5) ** k, 0, N), 2 / 3], "12.2": [S(lambda k: (-0.5) ** k, 0, N), 2],
+        "14": [S(lambda k: g ** (2 * k), 0, N), 1 / (1 - g * g), 1 / ((1 - g) * (1 + g))],
+        "16": [S(lambda k: g ** (2 * k), 0, N), 1 / (1 - g) ** 2],
+        "21": [G(t), rew[t] + S(lambda k: g**k * rew[t + k], 1, N), rew[t] + g * G(t + 1)],
+        "23": [G(t), g * rew[t] + g * G(t + 1)],
+        "24": [S(lambda k: g**k * R, 0, N), R / (1 - g)],
+        "24.2": [S(lambda k: g**k * R, 0, T - 1), R * (1 - g**T) / (1 - g)],
+        "25": [S(lambda k: 0.9**k, 0, N), 10], "25.2": [S(lambda k: 0.9**k, 1, N), 10],
+        "26": [S(lambda k: 0.99**k, 0, 10 * N), 100], "26.2": [1 / (1 - 0.99), 99],
+        "30": [S(lambda k: k * g ** (k - 1), 1, N), d(inv, g), 1 / (1 - g) ** 2],
+        "32": [S(lambda k: k * g**k, 0, N), g / (1 - g) ** 2], "33": [S(lambda k: k * g**k, 0, N), 1 / (1 - g) ** 2],
+        "33.2": [d(inv, g), -1 / (1 - g) ** 2],
+        "35": [S(lambda k: k * g ** (k - 1) * (1 - g), 1, N), 1 / (1 - g)],
+    }
+
+
+@document("202_recitation_layernorm_backward")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x, gam, bet, g = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n), rng.normal(size=n)
+    eps = float(rng.choice([0.0, rng.uniform(0, 1)]))
+    mu_ = lambda x: np.mean(x)  # noqa: E731
+    v_ = lambda x: np.mean((x - np.mean(x)) ** 2)  # noqa: E731
+    s_ = lambda x, eps=eps: math.sqrt(v_(x) + eps)  # noqa: E731
+    xh_ = lambda x, eps=eps: (x - np.mean(x)) / s_(x, eps)  # noqa: E731
+    L = lambda x, gam=gam, bet=bet: float(g @ (gam * xh_(x) + bet))  # noqa: E731   L with dL/dy = g
+    mu, s, xh = mu_(x), s_(x), xh_(x)
+    i, j = int(rng.integers(0, n)), int(rng.integers(0, n))
+    dv, ds, J = grad(v_, x)[j], grad(s_, x)[j], jac(xh_, x)
+    h = gam * g
+    gx = grad(L, x)
+    gg, gb = grad(lambda c: L(x, c, bet), gam)[i], grad(lambda c: L(x, gam, c), bet)[i]
+    x2 = np.array([1.0, 3.0])
+    J2 = jac(lambda x: xh_(x, 0.0), x2)
+    return {
+        "9": [grad(mu_, x)[j], 1 / n],
+        "11": [dv, 2 / n * sum((x[k] - mu) * (delta(k, j) - 1 / n) for k in range(n)), 2 / n * (x[j] - mu)],
+        "13": [ds, dv / (2 * s), xh[j] / n], "14": [dv, 2 / n * (x[j] - mu) * (1 - 1 / n)], "15": [ds, (x[j] - mu) / n],
+        "19": [J[i, j], (delta(i, j) - 1 / n) / s - (x[i] - mu) / s**2 * xh[j] / n,
+               (delta(i, j) - 1 / n - xh[i] * xh[j] / n) / s],
+        "21": [J[i, j], delta(i, j) / s],
+        "23": [gg, g[i] * xh[i]], "23.2": [gb, g[i]],
+        "26": [gx[j], sum(h[k] * J[k, j] for k in range(n)), (h[j] - np.sum(h) / n - xh[j] / n * np.sum(h * xh)) / s],
+        "28": [np.sum(gx), 0], "29": [gx[j], gam[j] * g[j] / s], "30": [gg, g[i]], "30.2": [gb, gam[i] * g[i]],
+        "32.4": [mu_(x2), 2], "32.5": [v_(x2), 1], "32.6": [s_(x2, 0.0), 1], "32.7": [xh_(x2, 0.0), np.array([-1, 1])],
+        "33": [v_(x2), 2],
+        "35": [J2[0, 0], 1 - 0.5 - 0.5, 0], "35.2": [J2[0, 0], 0.5],
+    }
+
+
+@document("203_handout_conv1d_gradients")
+def _(rng):
+    n = int(rng.integers(3, 8))
+    k = int(rng.integers(1, n + 1))
+    x, w = rng.normal(size=n), rng.normal(size=k)
+    m = len(np.correlate(x, w, mode="valid"))
+    g = rng.normal(size=m)
+    Y = lambda x, w: np.correlate(x, w, mode="valid")  # noqa: E731
+    L = lambda x, w, g=g: float(g @ Y(x, w))  # noqa: E731   dL/dy = g
+    G = lambda i: g[i - 1] if 1 <= i <= m else 0.0  # noqa: E731   (1-based, zero outside)
+    Wk = lambda j: w[j - 1] if 1 <= j <= k else 0.0  # noqa: E731
+    X = lambda i: x[i - 1] if 1 <= i <= n else UNDEFINED  # noqa: E731
+    mul = lambda a, b: UNDEFINED if b is UNDEFINED else a * b  # noqa: E731
+
+    def S(terms):
+        terms = list(terms)
+        return UNDEFINED if any(t is UNDEFINED for t in terms) else sum(terms)
+    j, p = int(rng.integers(1, k + 1)), int(rng.integers(1, n + 1))
+    gw, gx = grad(lambda v: L(x, v), w), grad(lambda v: L(v, w), x)
+    Jw = jac(lambda v: Y(x, v), w)
+    x0, w0 = np.array([1.0, 2.0, 3.0, 4.0]), np.array([1.0, -1.0])
+    y0 = Y(x0, w0)
+    L0 = lambda x, w: float(np.sum(Y(x, w)))  # noqa: E731
+    gw0, gx0 = grad(lambda v: L0(x0, v), w0), grad(lambda v: L0(v, w0), x0)
+    return {
+        "13.2": [m, n - k],
+        "18": [gw[j - 1], sum(g[i - 1] * Jw[i - 1, j - 1] for i in range(1, m + 1)), S(mul(g[i - 1], X(i + j - 1)) for i in range(1, m + 1))],
+        "21": [gw[j - 1], S(mul(g[i - 1], X(i + j)) for i in range(1, m + 1))],
+        "25": [gx[p - 1], sum(G(i) * Wk(p - i + 1) for i in range(1, m + 1)), sum(Wk(jj) * G(p - jj + 1) for jj in range(1, k + 1))],
+        "28": [gx[p - 1], sum(Wk(jj) * G(p + jj - 1) for jj in range(1, k + 1))],
+        "28.2": [gx[p - 1], sum(G(i) * Wk(i - p + 1) for i in range(1, m + 1))],
+        "29": [np.sum(gx), np.sum(g) * np.sum(w)],
+        "31.3": [len(y0), 3],
+        "33": [y0[0], 1 * 1 + (-1) * 2, -1], "33.2": [y0[1], -1], "33.3": [y0[2], -1],
+        "35": [y0[0], 1 * 2 + (-1) * 1, 1],
+        "38": [gw0[0], 1 + 2 + 3, 6], "38.2": [gw0[1], 2 + 3 + 4, 9],
+        "38.3": [gx0[0], 1], "38.4": [gx0[1], 0], "38.5": [gx0[3], -1],
+        "40": [np.sum(gx0), 3 * 0, 0], "40.2": [gx0[3], 1], "40.3": [gw0[0], 9],
+    }
+
+
+@document("204_blog_glu_swiglu_derivatives")
+def _(rng):
+    a, u, beta = rng.normal(scale=2), rng.normal(scale=2), rng.normal(scale=2)
+    s = sig(u)
+    glu = lambda a, u: a * sig(u)  # noqa: E731
+    sw = lambda u: u * sig(u)  # noqa: E731
+    swb = lambda u: u * sig(beta * u)  # noqa: E731
+    sg = lambda a, u: a * sw(u)  # noqa: E731
+    ds, dsb = d(sw, u), d(swb, u)
+    sb = sig(beta * u)
+    dim, h = (int(v) for v in rng.integers(2, 5, size=2))
+    x, W, V, g = rng.normal(size=dim), rng.normal(size=(dim, h)), rng.normal(size=(dim, h)), rng.normal(size=h)
+    Y = lambda x, W=W: (W.T @ x) * sw(V.T @ x)  # noqa: E731
+    L = lambda x, W=W: float(g @ Y(x, W))  # noqa: E731   grad_y L = g
+    A, U = W.T @ x, V.T @ x
+    swp = np.array([d(sw, t) for t in U])
+    gx, gW = grad(L, x), grad(lambda M: L(x, M), W)
+    return {
+        "5": [d(sig, u), s * (1 - s)], "8.2": [sw(u), u * s, u / (1 + math.exp(-u))], "26": [sg(a, u), a * u * s],
+        "11": [d(lambda t: glu(t, u), a), s], "11.2": [d(lambda t: glu(a, t), u), a * s * (1 - s)],
+        "15": [ds, s + u * s * (1 - s), s * (1 + u * (1 - s))], "17": [ds, s * (1 - s)], "18": [ds, s + u * s],
+        "19": [d(sw, 0.0), 0.5], "19.2": [d(sw, 0.0), 0.25],
+        "22": [dsb, sb + beta * u * sb * (1 - sb)], "24": [dsb, sb + u * sb * (1 - sb)],
+        "28": [d(lambda t: sg(t, u), a), u * s], "28.2": [d(lambda t: sg(a, t), u), a * s * (1 + u * (1 - s))],
+        "30": [d(lambda t: sg(a, t), u), a * s * (1 - s)], "30.2": [d(lambda t: sg(t, u), a), s],
+        "31.2": [d(lambda t: sg(2.0, t), 0.0), 2 * 0.5, 1], "31.3": [d(lambda t: sg(t, 0.0), 2.0), 0],
+        "36": [gx, W @ (g * sw(U)) + V @ (g * A * swp)], "38": [gx, W @ (g * sw(U))],
+        "39": [gx, (W.T @ (g * sw(U)) + V.T @ (g * A * swp)) if h == dim else UNDEFINED],
+        "40": [gW, np.outer(x, g * sw(U))],
+    }
+
+
+@document("205_office_hours_cauchy_schwarz_jensen")
+def _(rng):
+    u, v = np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])
+    w = 2 * u
+    E = lambda f, support: float(np.mean([f(t) for t in support]))  # noqa: E731   a uniform law
+    X, Z = (0.0, 2.0), (1.0, 9.0)
+    EX = lambda f: E(f, X)  # noqa: E731
+    EZ = lambda f: E(f, Z)  # noqa: E731
+    VarX = EX(lambda t: (t - EX(lambda s: s)) ** 2)
+    VarZ = EZ(lambda t: (t - EZ(lambda s: s)) ** 2)
+    return {
+        "7": [u @ v, 32], "7.2": [u @ u, 14], "7.3": [v @ v, 77], "9": [(u @ u) * (v @ v), 1078], "9.2": [v @ v, 15],
+        "10.2": [u @ w, 2 * (u @ u), 28], "11": [np.linalg.norm(u) * np.linalg.norm(w), 28],
+        "11.2": [u @ v, np.linalg.norm(u) * np.linalg.norm(v)],
+        "13.2": [EX(lambda t: t**2), 2], "13.3": [EX(lambda t: (t**2) ** 2), EX(lambda t: t**4), 8], "14": [EX(lambda t: (t**2) ** 2), 4],
+        "16": [EX(lambda t: t * t**2) ** 2, 16, EX(lambda t: t**2) * EX(lambda t: (t**2) ** 2)],
+        "19": [EX(lambda t: t**3), 1],
+        "23": [EX(lambda t: t**2) - EX(lambda t: t) ** 2, VarX, 1],
+        "24": [EX(math.exp), (1 + math.e**2) / 2], "24.2": [math.exp(EX(lambda t: t)), math.e],
+        "24.3": [EX(math.exp), math.exp(EX(lambda t: t))], "25": [EX(math.exp), math.e**2 / 2],
+        "27": [EZ(lambda t: t), 5], "29": [EZ(math.sqrt), 2], "29.2": [math.sqrt(EZ(lambda t: t)), math.sqrt(5)],
+        "29.3": [EZ(math.sqrt), math.sqrt(5)],
+        "30": [EZ(lambda t: 1 / t), 0.5 * (1 + 1 / 9), 5 / 9], "30.2": [1 / EZ(lambda t: t), 1 / 5],
+        "31": [EZ(lambda t: 1 / t), 1 / 5], "31.2": [EZ(lambda t: 1 / t), 10 / 18, 1 / 2],
+        "33": [VarZ, EZ(lambda t: t * t) - EZ(lambda t: t) ** 2, 41 - 25], "33.2": [VarZ, 41 - 5],
+    }
+
+
+@document("206_hw_inverted_dropout_moments")
+def _(rng):
+    import itertools
+    n = int(rng.integers(1, 5))
+    x, w = rng.normal(scale=2, size=n), rng.normal(size=n)
+    p = rng.uniform(0.05, 0.95)
+    i = int(rng.integers(0, n))
+
+    def E(f, p=p, x=x):                                              # E f(masks), by enumeration of the 2^n masks
+        total = 0.0
+        for m in itertools.product((0.0, 1.0), repeat=len(x)):
+            m = np.array(m)
+            total += np.prod(np.where(m == 1, p, 1 - p)) * f(m)
+        return total
+    Y = lambda m, x=x, p=p: m * x / p  # noqa: E731
+    V = lambda f, p=p, x=x: E(lambda m: f(m) ** 2, p, x) - E(f, p, x) ** 2  # noqa: E731
+    Ey, Ey2, Vy = E(lambda m: Y(m)[i]), E(lambda m: Y(m)[i] ** 2), V(lambda m: Y(m)[i])
+    Vz = V(lambda m: w @ Y(m))
+    m = (rng.uniform(size=n) < p).astype(float)                      # one draw of the masks, for the derivatives
+    J = jac(lambda v: Y(m, v), x)
+    j = int(rng.integers(0, n - 1)) if n > 1 else 0
+    j = j + (j >= i)                                                 # j != i
+    x5 = np.array([5.0])
+    E5 = lambda f: E(f, 0.8, x5)  # noqa: E731
+    V5 = V(lambda m: Y(m, x5, 0.8)[0], 0.8, x5)
+    return {
+        "6": [E(lambda m: m[i]), p], "6.2": [m[i] ** 2, m[i]],
+        "8": [Ey, x[i] / p * E(lambda m: m[i]), x[i]], "8.2": [Ey2, x[i] ** 2 / p**2 * E(lambda m: m[i] ** 2), x[i] ** 2 / p],
+        "10": [Ey2, x[i] ** 2],
+        "12": [Vy, x[i] ** 2 / p - x[i] ** 2, (1 - p) / p * x[i] ** 2], "14": [Vy, p * (1 - p) * x[i] ** 2],
+        "16.2": [E(lambda m: m[i] * x[i]), p * x[i]], "17": [Ey, p * x[i]],
+        "19.2": [E(lambda m: w @ Y(m)), w @ x], "19.3": [E(lambda m: w @ Y(m)), p * (w @ x)],
+        "22": [Vz, sum(w[k] ** 2 * V(lambda m, k=k: Y(m)[k]) for k in range(n)), (1 - p) / p * np.sum(w**2 * x**2)],
+        "24": [Vz, (1 - p) / p * (w @ x) ** 2],
+        "26": [J[i, i], m[i] / p], "26.2": [J[i, j] if n > 1 else 0.0, 0], "26.3": [J[i, i], m[i]],
+        "27": [E(lambda m: m[i] / p), 1], "27.2": [E(lambda m: m[i] / p), p],
+        "29.3": [E5(lambda m: Y(m, x5, 0.8)[0]), 5], "29.4": [E5(lambda m: Y(m, x5, 0.8)[0] ** 2), 31.25],
+        "31": [V5, 31.25 - 25, 6.25], "33": [V5, 4],
+        "35": [E(lambda m: float(np.all(m == 0))), (1 - p) ** n], "35.2": [E(lambda m: float(np.all(m == 0))), 1 - p**n],
+        "36": [E(lambda m: np.sum(m)), n * p],
+    }
+
+
+@document("207_reading_group_dpo_gradient")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    yw, yl = rng.choice(K, size=2, replace=False)
+    th, ref = rng.normal(size=K), rng.normal(size=K)
+    beta = math.exp(rng.normal())
+    logpi = lambda t, y: t[y] - lse(t)  # noqa: E731
+    H = lambda t, b=beta: b * ((logpi(t, yw) - logpi(ref, yw)) - (logpi(t, yl) - logpi(ref, yl)))  # noqa: E731
+    L = lambda t, b=beta: -math.log(sig(H(t, b)))  # noqa: E731
+    h = H(th)
+    lsig = lambda u: -math.log(1 + math.exp(-u))  # noqa: E731   log sigma
+    dLdh = d(lambda u: -lsig(u), h)
+    gw, gl = grad(lambda t: logpi(t, yw), th), grad(lambda t: logpi(t, yl), th)
+    gL = grad(L, th)
+    e = np.eye(K)
+    y = int(rng.integers(0, K))
+    gy = grad(lambda t: logpi(t, y), th)
+    # at theta = theta_ref
+    h0 = H(ref)
+    g0 = grad(lambda t: L(t, 0.1), ref)
+    return {
+        "7": [L(th), -math.log(sig(h)), math.log(1 + math.exp(-h))],
+        "11": [d(lsig, h), 1 - sig(h)], "11.2": [1 - sig(h), sig(-h)],
+        "13": [dLdh, -(1 - sig(h)), -sig(-h)], "15": [dLdh, -sig(h)],
+        "18": [grad(H, th), beta * (gw - gl)],
+        "20": [gL, -beta * sig(-h) * (gw - gl)], "22": [gL, -sig(-h) * (gw - gl)], "23": [gL, -beta * sig(h) * (gw - gl)],
+        "26": [gy, e[y] - softmax(th)], "29": [gL, -beta * sig(-h) * (e[yw] - e[yl])], "31": [gy, e[y]],
+        "33.2": [L(ref), math.log(2)], "33.3": [d(lambda u: -lsig(u), h0), -0.5],
+        "34": [g0, -0.05 * (e[yw] - e[yl])], "34.2": [g0, -0.1 * (e[yw] - e[yl])],
+        "36": [d(lambda b: L(th, b), beta), -sig(-h) * h / beta], "36.2": [d(lambda b: L(th, b), beta), -sig(-h) * h],
+        "37": [-math.log(sig(-h)), math.log(1 + math.exp(h))], "37.2": [-math.log(sig(-h)), math.log(1 + math.exp(-h))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
