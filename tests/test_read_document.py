@@ -1519,6 +1519,23 @@ LAST_VERDICTS = [
                  -2, [Verdict.PROVED, Verdict.REFUTED], id="a_word_as_a_subscript_labels_a_number_of_its_own"),
     pytest.param(("Let $x \\in \\mathbb{R}^n$.\n\n$$\nx_{\\max} + \\sum_{i=1}^{n} x_i = \\sum_{i=1}^{n} x_i + x_{\\max}\n$$\n"),
                  -1, [Verdict.UNKNOWN], id="a_word_as_a_subscript_of_a_declared_vector_is_refused_until_defined"),
+    pytest.param(("The labels are one-hot rows $Y \\in \\{0, 1\\}^{B \\times K}$.\n\n$$\n\\sum_{k=1}^{K} Y_{ik} = 1\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_declaration_in_a_set_that_is_not_read_refuses_the_name"),
+    pytest.param(("Let $\\mathbf{b} \\in \\mathbb{R}^K$ and $Z = X W + \\mathbf{1} \\mathbf{b}^\\top$.\n\n$$\nL = "
+                  "\\sum_{i=1}^{B} \\sum_{k=1}^{K} P_{ik}\n$$\n\n$$\n\\nabla_{\\mathbf{b}} L = \\mathbf{1}\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_gradient_by_a_whole_vector_of_a_name_defined_free_of_it_is_not_zero"),
+    pytest.param(("Let $A \\in \\mathbb{R}^{n \\times n}$ and $\\mathbf{x} \\in \\mathbb{R}^n$, and $g(\\mathbf{x}) = "
+                  "\\mathbf{x}^\\top A \\mathbf{x}$.\nCheck with $A = \\begin{pmatrix} 0 & 1 \\\\ 0 & 0 \\end{pmatrix}$: here "
+                  "$g(\\mathbf{x}) = x_1 x_2$,\nand $2 A \\mathbf{x} = (2 x_2, 0)^\\top$.\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="claims_in_the_paragraph_of_an_example_may_be_about_it"),
+    pytest.param(("Fix $\\mathbf{x} \\in \\mathbb{R}^n$ and $p \\in (0, 1)$, masks $m_i \\sim \\mathrm{Bernoulli}(p)$ "
+                  "independent, and outputs $y_i = \\frac{m_i x_i}{p}$.\n\n**(a)** Since $\\mathbb{E}[m_i] = p$,\n\n$$\n"
+                  "\\mathbb{E}[y_i] = x_i , \\qquad \\mathbb{E}[y_i] = p x_i\n$$\n\n## Elsewhere\n\n$$\n\\mathbb{E}[y_i] = 2 x_i\n$$\n"),
+                 -3, [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN],
+                 id="the_setup_holds_in_every_part_and_an_expectation_of_a_name_out_of_its_definition_is_refused"),
+    pytest.param(("Let $\\theta \\in \\mathbb{R}^K$ and $L(\\theta) = \\sum_{k=1}^{K} \\theta_k^2$. At the start "
+                  "($\\theta = \\theta_{\\mathrm{ref}}$) the loss is small, so $L(\\theta) = 0$.\n"),
+                 -1, [Verdict.UNKNOWN], id="a_claim_drawn_from_an_unread_equation_of_its_sentence_is_not_checked"),
     pytest.param(("$$\n1 + \\cos \\theta = 2 \\cos^2(\\theta / 2) , \\qquad \\sin(a + b) = \\sin a \\cos b + \\cos a \\sin b , "
                   "\\qquad \\cos(2t) = 1 - \\sin^2 t\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="trigonometric_identities_are_proved"),

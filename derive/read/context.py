@@ -156,12 +156,12 @@ class DocumentContext:
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-                    self.sequence_names)
+                    self.sequence_names, self.part_lines)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-             self.sequence_names) = kept
+             self.sequence_names, self.part_lines) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
@@ -541,8 +541,10 @@ class DocumentContext:
             # (the default's own formula, yhat = softmax(theta), is the name's meaning past a heading too)
             same = " ".join(right.split()) == " ".join(default_notation().definitions.get(base, "").split())
             # a name typed only from the document's own use (q_k) is no default: its definition holds on
+            # (what the setup before a problem's first part defines, "(a)", "Problem 2", holds in every part)
+            setup = not any(n <= self.line for n in self.part_lines)
             ends = [n for n in self.heading_lines if n > self.line and not same and base not in self.inferred
-                    and base not in getattr(self, "typed_from_use", {})]
+                    and base not in getattr(self, "typed_from_use", {}) and not (setup and n in self.part_lines)]
         else:
             ends = []
         # a definition holds until the prose declares the name anew (y is one-hot)

@@ -39,6 +39,12 @@ _NOT_CHECKED = {":=": "a definition (:=) is not checked; declare the name in the
 class _Lines:
     def __init__(self, text: str):
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.blank = [n + 1 for n, line in enumerate(text.split("\n")) if not line.strip()]
+
+    def paragraph_end(self, line: int) -> int:
+        """The last line of the paragraph that holds the line (before the next blank line)."""
+        after = bisect.bisect_right(self.blank, line)
+        return self.blank[after] - 1 if after < len(self.blank) else len(self.starts)
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
@@ -424,6 +430,10 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
+        example = self._after_an_example(chain, used, line)
+        if example:
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  example)]
         read, ranges = self._read_terms(chain, context)
         values, reasons, guessed, per_term, excluded, guessed_length = read
         # i_k of a vector of length m, with i an index letter of another size by default only: i runs over
@@ -932,6 +942,24 @@ class _Builder:
         # (a = 0 under a >= 0: the value, which meets the range, is all the check needs)
         out = [c for c in out if not (c.order and any(v.value and v.equal and v.left == c.left for v in out))]
         return chain, out, ""
+
+    def _after_an_example(self, chain: Chain, used: set[str], line: int) -> str:
+        """A claim in the paragraph of an example (A = a written-out matrix, of an A declared of any size) that
+        reaches A through a definition (g = x^T A x), or writes A where the example is no longer in force: about
+        the example or about any A? Unknown, never checked as either."""
+        r = self.reader
+        direct = {symbol_name(n) for n in used}
+        through = self._held_through_definitions(used) - direct
+        for key in sorted(r.examples):
+            at = r.defined_at.get(key)
+            if at is None or at == line and key in direct or not (at <= line <= self.lines.paragraph_end(at)):
+                continue
+            if key in through or (key in direct and not r._in_force(key)):
+                how = (f"uses {key} through a definition" if key in through
+                       else f"writes {key} after the display that gives it an example's value")
+                return (f"{how}, in the paragraph of that example (line {at}): about the example or about any {key}? "
+                        f"say which (\"for this {key}\"), or start a new paragraph")
+        return ""
 
     def _held_through_definitions(self, names: set[str]) -> set[str]:
         """The symbol names the definitions of these names hold, through definitions in turn (c = \\sqrt[3]{a}: a):
@@ -1486,6 +1514,11 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
                                    f"their own, which is not read ({d.name}_j would be read as an entry of one vector "
                                    f"{d.name}); write them as the rows of a matrix and use its entries")
             continue
+        if d.kind == "unread":
+            out.setdefault(d.name, f"{d.name} is declared on line {lines.of(d.offset)} as ${d.written}$, which is not read: "
+                                   "what it says of the values (0 or 1, a simplex, an interval) would not be used; "
+                                   f"declare {d.name} in \\mathbb{{R}}^{{...}} and say the rest as a condition")
+            continue
         if d.kind == "unsized":
             out.setdefault(d.name, f"${d.name}$ is said on line {lines.of(d.offset)} to be a vector (\"{d.written}\"), "
                                    f"not the number ${d.name}$: declare its length (${d.name} \\in \\mathbb{{R}}^{{1 \\times K}}$) "
@@ -1894,6 +1927,27 @@ def _joined(bare: Chain, before_item: _Item | None, joins_between: bool) -> Chai
 # never "only when $A$ is symmetric", "unless ...", "if ..." (a case, or what does not hold)
 _STANDING_SYMMETRIC = re.compile(r"\s*(?:let|assume|suppose|throughout|here)\b(?!.*\b(?:if|when|whenever|only|unless|not|"
                                  r"case|except|for)\b)", re.I | re.S)
+
+
+# problems that are readings, not refusals: a definition, an example's value
+_READ_PROBLEMS = ("the definition of", "an example of", "the definitions of")
+_THEREFORE = re.compile(r"\b(?:so|hence|thus|therefore|then)\b", re.I)
+
+
+def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
+    """An inline claim that its sentence draws ("so", "hence") from an inline equation before it that is not
+    read ("at initialisation ($\\theta = \\theta_{ref}$) the margin is zero, so $L = \\log 2$"): what that
+    equation says may be a supposition the claim needs: kept as one (a refutation must meet it). Its text, or ""."""
+    before = item.inline.before
+    for premise in reversed(unread):
+        if premise.offset >= item.inline.offset or item.inline.offset - premise.offset > len(before) + 2 * len(premise.text) + 4:
+            continue
+        written = f"${premise.text}$"
+        at = before.rfind(written)
+        if at >= 0 and _THEREFORE.search(before[at + len(written):]):
+            return (f"${' '.join(premise.text.split())}$ (line {lines.of(premise.offset)}; the claim is drawn from it with "
+                    f"\"{_THEREFORE.search(before[at + len(written):]).group(0)}\")")
+    return ""
 
 
 def _implied_by_definitions(reader: Reader, chain: Chain) -> bool:
@@ -2409,6 +2463,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         # (a definition that replaces a default holds to the next section, past a run-in \paragraph)
         reader.heading_lines = sorted(lines.of(h) for h in said.headings if h not in said.minor_headings)
+        reader.part_lines = sorted(lines.of(h) for h in said.parts)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         for name, offset in said.values:  # "now $z = 5$": the value given earlier holds no longer
@@ -2476,10 +2531,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     hypotheses: list[tuple[int, frozenset, str, tuple | None]] = [
         (lines.of(d.offset), frozenset({d.name, re.sub(r"\s*_.*$", "", d.name)}), f"${d.written}$ (line {lines.of(d.offset)})",
          None)
-        for d in said.declarations if d.kind == "restricted"]  # (y_i \in \{-1, 1\}: said of the vector y)
+        for d in said.declarations if d.kind in ("restricted", "entries")]  # (y_i \in \{-1, 1\}: said of the vector y)
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
               for d in said.declarations if d.kind == "restricted" and d.sizes and "_" not in d.name]
     steps = []
+    unread_inline: list = []  # the inline equations whose every link is refused (see _after_an_unread_premise)
     supposed = None  # the inline mathematics just read as a supposition
     declared_names = {d.name for d in said.declarations if d.kind in ("scalar", "vector", "range", "restricted")}
     for item, part in zip(items, part_of):
@@ -2598,6 +2654,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            line=item.learn_line if item.inline is not None else None,
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
         made = builder.steps(chain, context)
+        premise = _after_an_unread_premise(item, unread_inline, lines) if item.inline is not None else ""
+        if premise:
+            # (a proof for every value stands under whatever the premise supposes; a refutation may not)
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]
+        if item.inline is not None and made and all(m.problem and not m.problem.startswith(_READ_PROBLEMS) for m in made):
+            unread_inline.append(item.inline)
         builder.seen_names |= used
         # (what the prose assumes of a name holds where a defined name holds it: r = sqrt(x^2 + eps), "if eps = 0")
         held = {str(getattr(s, "label", s)) for n in used if symbol_name(n) in reader.values

@@ -199,14 +199,15 @@ class RandomReading:
                 name = str(s)
                 if name in prob.laws or getattr(s, "is_integer", False) or isinstance(s, sp.Idx) or name in fixed:
                     continue
-                if name in self.fixed_names or name in self.values:
+                if name in self.fixed_names or (name in self.values and self._in_force(name)):
                     continue
                 shown = sp.latex(s)
                 raise FormulaError(f"${shown}$ inside an expectation: the document does not say whether it is random or "
                                    f"a constant; say so (\"for a constant ${shown}$\") or give its law")
             for a in x.atoms(sp.Indexed):
                 label = str(a.base.label)
-                if label not in prob.laws and label not in self.fixed_names and label not in self.values:
+                if label not in prob.laws and label not in self.fixed_names \
+                        and not (label in self.values and self._in_force(label)):
                     raise FormulaError(f"{label} inside an expectation: the document does not say whether it is random "
                                        f"or fixed; give its law or declare it")
 

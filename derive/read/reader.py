@@ -128,6 +128,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.defined_until: dict[str, int] = {}  # a definition ends where the prose declares the name anew
         self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
         self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
+        self.part_lines: list[int] = []  # the headings that mark the parts of a problem, (a), (b)
         self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
         # J(w) = ..., w a vector: name -> (w's base, its length, the formula, the formula's domain)
         self.vector_functions: dict[str, tuple] = {}
@@ -726,9 +727,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if key is None or key not in self.values or not self._in_force(key) or item_scripts(entry.item):
             return
         variable = op.variable
-        if not isinstance(variable, (sp.Indexed, sp.Symbol)) or isinstance(variable, Idx):
-            return  # a whole vector (\nabla_w): its entries are checked where they are read
-        base = variable.base.label if isinstance(variable, sp.Indexed) else variable
+        if isinstance(variable, tuple) and variable and isinstance(variable[0], (sp.IndexedBase, sp.Symbol)):
+            base = variable[0].label if isinstance(variable[0], sp.IndexedBase) else variable[0]  # \nabla_b L
+        elif not isinstance(variable, (sp.Indexed, sp.Symbol)) or isinstance(variable, Idx):
+            return
+        else:
+            base = variable.base.label if isinstance(variable, sp.Indexed) else variable
         expr = self.values[key].expr
         names = {str(s) for s in expr.free_symbols} | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
         if str(base) not in names:
@@ -1592,8 +1596,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 self.guesses[label] += 1
                 head, subs = V.Value(scalar(label)), []
             else:
-                written = f"{base}_{{\\{word}}}" if word in WORD_LABELS else f"{base}_{{\\text{{{word}}}}}"
-                raise FormulaError(f"{written} beside the vector {base}: a number of its own only where the document "
+                shown = sp.latex(sp.Symbol(str(base)))
+                written = f"{shown}_{{\\{word}}}" if word in WORD_LABELS else f"{shown}_{{\\text{{{word}}}}}"
+                raise FormulaError(f"{written} beside the vector {shown}: a number of its own only where the document "
                                    f"defines it by a formula ({written} = ...) before it is used")
         if subs:
             indices = self._indices(subs[0].children[1], env)

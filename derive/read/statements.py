@@ -260,6 +260,7 @@ class Statements:
     scopes: list[CaseScope] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)
     minor_headings: list[int] = field(default_factory=list)  # the run-in ones (\\paragraph): a section goes on
+    parts: list[int] = field(default_factory=list)  # the headings that mark a part of a problem: (a), Problem 2
     joins: list[int] = field(default_factory=list)  # offsets of "... we get:" just before a display
     # "now $z = 5$", a value given in passing to a name (no case, no definition): (name, offset). A definition
     # of the name made before it no longer holds from there on.
@@ -320,6 +321,15 @@ _IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s
                      r"\s*[,.;]?\s*$")
 
 
+_OTHER_SET = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?[A-Za-z]\}?"
+                        r"(?:\s*,\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?[A-Za-z]\}?)*)\s*\\in\s*(?P<set>\S.*?)\s*[,.;]?\s*$", re.S)
+
+
+# {0, 1}^n, (0, 1)^n, [0, 1]^{m \times n}: a power of a finite set or an interval of numbers
+_SET_POWER = re.compile(r"(?:\\\{\s*[-+]?\d+(?:\s*,\s*[-+]?\d+)+\s*\\\}|[(\[]\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*[)\]])"
+                        r"\s*\^\s*(?:\{(?P<dims>[^{}]*)\}|(?P<dim>[A-Za-z0-9]))")
+
+
 _ELLIPSIS = re.compile(r"\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
 
 
@@ -360,6 +370,29 @@ def _membership(math: str, offset: int) -> list[Declaration]:
         return [Declaration(n, "restricted", values, offset, math.strip().rstrip(",.;")) for n in names]
     m = _MEMBER.match(math)
     if not m:
+        m = _OTHER_SET.match(math)
+        typed = _SET_POWER.fullmatch(m.group("set")) if m else None
+        if typed:
+            # y \in \{0, 1\}^n, p \in (0, 1)^n, Y \in \{0, 1\}^{B \times K}: a vector or matrix of that size, its
+            # entries restricted as said (a supposition a counterexample must meet)
+            dims = _dims(typed.group("dims") or typed.group("dim"))
+            written = math.strip().rstrip(",.;")
+            out = []
+            for n in (_clean(n) for n in re.split(r",(?![^{]*\})", m.group("names"))):
+                if len(dims) == 1:
+                    out.append(Declaration(n, "vector", (dims[0],), offset, written))
+                elif len(dims) == 2:
+                    out.append(Declaration(n, "matrix", (dims[0], dims[1]), offset, written))
+                else:
+                    out.append(Declaration(n, "unread", (), offset, written))
+                    continue
+                out.append(Declaration(n, "entries", (), offset, written))
+            return out
+        if m and (re.search(r"\^|\\mathbb|[ℝℕℤ]", m.group("set"))):
+            # Y \in \{0, 1\}^{B \times K}, p \in \Delta^{K-1}, x \in [0, 1]^n: a type derive does not read; the name is
+            # then refused wherever it is used, never read as a guess of another type
+            return [Declaration(_clean(n), "unread", (), offset, math.strip().rstrip(",.;"))
+                    for n in re.split(r",(?![^{]*\})", m.group("names"))]
         return []
     rest = m.group("rest").strip()
     if rest and not rest.startswith(("=", ",", ".", "\\text", "\\quad", "\\;", "\\,")):
@@ -424,6 +457,8 @@ def statements_of(paragraphs: list[Paragraph]) -> Statements:
             out.headings.append(paragraph.offset)
             if paragraph.minor:
                 out.minor_headings.append(paragraph.offset)
+            if paragraph.pieces and paragraph.pieces[0].kind == "text" and _PART.match(paragraph.pieces[0].text):
+                out.parts.append(paragraph.offset)
             out.scopes.append(CaseScope((), paragraph.offset))
             if paragraph.heading:
                 continue
