@@ -46,3 +46,24 @@ def test_the_variable_of_integration_is_bound_whatever_the_letter_means_outside(
 def test_what_is_not_a_definite_integral_taken_in_closed_form_is_refused(latex, why):
     (found,) = _verdicts(f"$$\n{latex}\n$$\n")
     assert found[0] is Verdict.UNKNOWN and why in found[1]
+
+
+@pytest.mark.parametrize("latex, verdict", [
+    ("\\sum_{k=0}^{\\infty} (-1)^k x^k = \\frac{1}{1 + x}", Verdict.PROVED),
+    ("\\sum_{k=1}^{\\infty} k q^{k-1} = \\frac{1}{(1 - q)^2}", Verdict.PROVED),
+    ("\\sum_{k=0}^{\\infty} k \\, (1 - \\beta) \\beta^{k} = \\frac{1}{1 - \\beta}", Verdict.REFUTED),
+    ("\\sum_{k=1}^{\\infty} \\frac{1}{k(k+1)} = 2", Verdict.REFUTED),
+    ("\\log(1 + x) = \\sum_{k=0}^{\\infty} \\frac{(-1)^k x^{k+1}}{k + 1}", Verdict.PROVED),
+    ("\\sum_{k=1}^{\\infty} \\frac{1}{k^2} = \\frac{\\pi^2}{6}", Verdict.PROVED),
+])
+def test_a_series_is_summed_where_it_converges(latex, verdict):
+    assert [v for v, _ in _verdicts(f"$$\n{latex}\n$$\n")] == [verdict]
+
+
+@pytest.mark.parametrize("latex, why", [
+    ("\\sum_{k=0}^{\\infty} 2^k = -1", "series"),
+    ("\\sum_{k=0}^{\\infty} \\frac{1}{k - 3} = 0", "series"),
+])
+def test_a_divergent_series_or_one_with_an_undefined_term_is_refused(latex, why):
+    (found,) = _verdicts(f"$$\n{latex}\n$$\n")
+    assert found[0] is Verdict.UNKNOWN and why in found[1]

@@ -15,6 +15,7 @@ import time
 
 import mpmath
 import sympy as sp
+from lark import Tree
 
 from ..errors import FormulaError
 from ..model import Reading
@@ -187,3 +188,166 @@ def _confirm(expr, x, lower, upper, value, params) -> None:
     if not confirmed:
         raise FormulaError("the integral could not be confirmed numerically (the integrand is not a real number on "
                            "the interval, at the values of its parameters tried)")
+
+
+# --- series, \sum_{k=0}^{\infty} -------------------------------------------------------------------------------
+
+class SeriesReading:
+    """``\\sum_{k=a}^{\\infty} f(k)``: the value of the series where it converges, confirmed numerically. SymPy's sum
+    is used where it is given for the parameters at which the series converges (|x| < 1): that condition becomes a
+    condition of the term's domain, as log's positive argument is, so a claim is checked only where its series
+    converges. A series SymPy leaves unevaluated is refused."""
+
+    def _is_series(self, entry) -> bool:
+        base = item_base(entry.item)
+        if node_kind(base) != "command" or str(base.children[0]) != "\\sum":
+            return False
+        sups = [s for s in item_scripts(entry.item) if s.data == "sup_script"]
+        if len(sups) != 1:
+            return False
+        node = _bare(sups[0].children[1])
+        return node_kind(node) == "command" and str(node.children[0]) == "\\infty"
+
+    def _series_at(self, entries, k: int, env) -> V.Value:
+        try:
+            return self._series_read(entries, k, env)
+        except FormulaError as e:
+            raise FormulaError(str(e) if "series" in str(e) else f"a series: {e}") from None
+
+    def _series_read(self, entries, k: int, env) -> V.Value:
+        scripts = item_scripts(entries[k].item)
+        subs = [s for s in scripts if s.data == "sub_script"]
+        if len(subs) != 1 or len(scripts) != 2:
+            raise FormulaError("a series is read only as \\sum_{k=a}^{\\infty} with its index and first value below it")
+        sub = subs[0].children[1]
+        if node_kind(sub) != "group" or len(sub.children) != 3 or str(sub.children[1]) != "=":
+            raise FormulaError("a series is read only as \\sum_{k=a}^{\\infty} with its index and first value below it")
+        letter = self._sum_letter(sub.children[0])
+        first = self._arg_value(Tree("group", [sub.children[2]]), env)
+        if not isinstance(first, V.Value) or first.is_vector or not first.expr.is_Integer:
+            raise FormulaError("the first value of a series' index must be a whole number")
+        if k + 1 >= len(entries):
+            raise FormulaError("a series with nothing after it")
+        index = sp.Dummy(letter, integer=True)
+        with V.domain_conditions() as inner:
+            body = self._chain_in_order(entries[k + 1:], {**env, letter: index})
+        if not isinstance(body, V.Value) or body.is_vector or body.is_matrix or body.row \
+                or body.expr.has(sp.Indexed, sp.Sum, sp.Product, sp.Derivative, sp.Integral):
+            raise FormulaError("a series is read only of a formula in its index and real parameters")
+        for c in inner:
+            if index not in getattr(c, "free_symbols", ()):
+                V.requires(c)
+            elif not _holds_from(c, index, first.expr):
+                raise FormulaError("a series whose terms are defined only for some values of its index is not read")
+        value, conditions = _series(body.expr, index, first.expr)
+        for c in conditions:
+            V.requires(c)
+        self.notes.append(Reading("inferred", f"the series over ${letter}$ is summed by SymPy and confirmed numerically"
+                                              + (", where it converges" if conditions else "")))
+        return V.Value(value)
+
+
+def _holds_from(condition, k: sp.Symbol, first: sp.Expr) -> bool:
+    """u != 0 for every whole k >= first: a denominator in k alone with no whole root from the first value on."""
+    if not isinstance(condition, sp.Ne) or condition.rhs != 0 or condition.lhs.free_symbols != {k}:
+        return False
+    try:
+        poly = sp.Poly(condition.lhs, k)
+    except sp.PolynomialError:
+        return False
+    roots = sp.roots(poly)
+    if sum(roots.values()) != poly.degree():
+        return False  # (roots not all found in closed form)
+    return not any(r.is_integer and r >= first for r in roots)
+
+
+_SERIES: dict = {}
+
+
+def _series(expr: sp.Expr, k: sp.Symbol, first: sp.Expr) -> tuple[sp.Expr, tuple]:
+    """The sum and the conditions on the parameters under which it is that (|x| < 1), once per series."""
+    n = sp.Symbol("_series_index", integer=True)
+    key = (sp.srepr(expr.xreplace({k: n})), sp.srepr(first))
+    if key not in _SERIES:
+        if len(_SERIES) > 500:
+            _SERIES.clear()
+        try:
+            _SERIES[key] = _series_once(expr.xreplace({k: n}), n, first)
+        except FormulaError as e:
+            _SERIES[key] = e
+    found = _SERIES[key]
+    if isinstance(found, FormulaError):
+        raise FormulaError(str(found))
+    return found
+
+
+def _series_once(expr: sp.Expr, k: sp.Symbol, first: sp.Expr) -> tuple[sp.Expr, tuple]:
+    global _BUDGET
+    if _BUDGET <= 0:
+        raise FormulaError("the time for this document's integrals and series is spent")
+    params = sorted(expr.free_symbols - {k}, key=str)
+    if any(not isinstance(p, sp.Symbol) or p.is_integer for p in params) or len(params) > 3:
+        raise FormulaError("a series is read only of a formula in its index and up to three real parameters")
+    started = time.monotonic()
+    try:
+        with _bounded(min(_SECONDS, _BUDGET)):
+            total = sp.summation(expr, (k, first, sp.oo))
+            conditions = []
+            for piece in sorted(total.atoms(sp.Piecewise), key=sp.srepr):
+                branches = piece.args
+                if len(branches) != 2 or branches[1].cond is not sp.true or not branches[1].expr.has(sp.Sum) \
+                        or branches[0].expr.has(sp.Sum):
+                    raise FormulaError("the series was not summed in closed form")
+                conditions.append(branches[0].cond)
+                total = total.xreplace({piece: branches[0].expr})
+            if total.has(sp.Sum, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or total.has(sp.oo) \
+                    or total.has(-sp.oo) or k in total.free_symbols:
+                raise FormulaError("the series was not summed in closed form, or diverges")
+            conditions = tuple(_plain(c) for c in dict.fromkeys(conditions))
+            conditions = tuple(c for group in conditions for c in group)
+            _confirm_series(expr, k, first, total, params, conditions)
+    except _Slow:
+        raise FormulaError("the series was not summed and confirmed in time") from None
+    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError, OverflowError,
+            AttributeError):
+        raise FormulaError("the series could not be summed") from None
+    finally:
+        _BUDGET -= time.monotonic() - started
+    return total, conditions
+
+
+def _plain(condition) -> tuple:
+    """A convergence condition as simple relations: |x| < 1 as -1 < x and x < 1; an And as its parts."""
+    if isinstance(condition, sp.And):
+        return tuple(c for part in condition.args for c in _plain(part))
+    if isinstance(condition, (sp.StrictLessThan, sp.LessThan)) and isinstance(condition.lhs, sp.Abs):
+        u, c = condition.lhs.args[0], condition.rhs
+        op = sp.Lt if isinstance(condition, sp.StrictLessThan) else sp.Le
+        return (op(u, c, evaluate=False), op(-c, u, evaluate=False))
+    if isinstance(condition, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan, sp.Ne)):
+        return (condition,)
+    raise FormulaError("the series converges under a condition that is not read")
+
+
+def _confirm_series(expr, k, first, total, params, conditions) -> None:
+    """The closed form against mpmath's sum of the series in 30 digits, at parameters where it converges."""
+    confirmed = 0
+    for points in _PARAMETERS + tuple(tuple(v / 4 for v in p) for p in _PARAMETERS):
+        at = {p: v for p, v in zip(params, points)}
+        if not all(bool(c.xreplace(at)) for c in conditions):
+            continue
+        term = sp.lambdify(k, expr.xreplace(at), modules="mpmath")
+        want = total.xreplace(at)
+        with mpmath.workdps(_DIGITS + 10):
+            try:
+                got = mpmath.nsum(term, [int(first), mpmath.inf])
+                exact = mpmath.mpf(str(sp.N(want, _DIGITS + 10)))
+            except (ValueError, TypeError, ZeroDivisionError, OverflowError):
+                continue
+            if not mpmath.isfinite(got):
+                continue
+            if abs(got - exact) > mpmath.mpf(10) ** -15 * max(1, abs(got)):
+                raise FormulaError("the series could not be confirmed numerically")
+            confirmed += 1
+    if not confirmed:
+        raise FormulaError("the series could not be confirmed numerically")

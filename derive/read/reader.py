@@ -37,7 +37,7 @@ from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .random_variables import RandomReading
 from .limit_of import LimitReading, one_sided
-from .integral_of import IntegralReading
+from .integral_of import IntegralReading, SeriesReading
 from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
 from .products import MatrixTerm
@@ -94,7 +94,7 @@ def _evaluation_bar(text: str) -> tuple[str, str] | None:
 
 
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading, LimitReading,
-             IntegralReading):
+             IntegralReading, SeriesReading):
     """Reads terms under one notation."""
 
     def __init__(self, notation: Notation):
@@ -534,6 +534,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._is_limit(entry):
                 head, expectation = None, True  # \lim_{x \to a}: it takes the rest of the product
                 value, k = self._limit_at(entries, k, env), len(entries)
+            elif self._is_series(entry):
+                head, expectation = None, True  # \sum_{k=0}^{\infty}: it takes the rest of the product
+                value, k = self._series_at(entries, k, env), len(entries)
             elif self._is_integral(entry):
                 head, expectation = None, True  # \int_a^b f(x) dx: it takes the product up to its differential
                 value, k = self._integral_at(entries, k, env)
