@@ -259,6 +259,9 @@ class Step:
     # Sizes the document bounds above or fixes (K = 2, n <= 3), (size, most): a refutation stands only at such
     # sizes, and a claim exact at every size the bounds allow is proved under them.
     most_sizes: tuple[tuple[str, int], ...] = ()
+    # Orders the document states between two sizes (k <= n), (size, relation, size): a refutation stands only at
+    # sizes that meet them.
+    size_orders: tuple[tuple[str, str, str], ...] = ()
     # Vectors the document declares only by their entries (x_1, ..., x_T in R) whose bare name the step writes,
     # (name, line of the declaration): the bare name may be a number of its own (x_t = x for all t), so a
     # refutation on shape stands not.
@@ -324,6 +327,7 @@ class Check:
     guessed_scalars: tuple[str, ...] = ()  # as Step.guessed_scalars
     least_sizes: tuple[tuple[str, int], ...] = ()  # as Step.least_sizes
     most_sizes: tuple[tuple[str, int], ...] = ()  # as Step.most_sizes
+    size_orders: tuple[tuple[str, str, str], ...] = ()  # as Step.size_orders
     families: tuple[tuple[str, int], ...] = ()  # as Step.families
     symmetric: tuple[str, ...] = ()  # as Step.symmetric
     layout_declared: bool = False  # as Step.layout_declared
@@ -373,6 +377,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
+                      size_orders=step.size_orders,
                       families=step.families, symmetric=step.symmetric,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)

@@ -65,6 +65,7 @@ class Referee:
         self.indices = tuple(i for i in indices if i not in equal_to)
         self.distinct = tuple(distinct)
         self.size_bounds: dict = {}  # str(size) -> (least, most): the sizes the document allows (K = 2)
+        self.size_orders: tuple = ()  # (size, relation, size): orders the document states between sizes (k <= n)
         self.unfolded: dict = {}
         bodies = [d.body for d in claim.definitions]
         self.extents = array_extents([claim.lhs, claim.rhs, *bodies], sizes)
@@ -169,8 +170,11 @@ class Referee:
 
     def allowed(self, sizes: dict) -> bool:
         """Whether the document's bounds on its sizes (K >= 2, K = 2) admit these sizes."""
+        named = {str(s): int(v) for s, v in sizes.items()}
         return all(least <= sizes.get(s, least) <= most for s, (least, most) in
-                   ((s, self.size_bounds[str(s)]) for s in self.sizes if str(s) in self.size_bounds))
+                   ((s, self.size_bounds[str(s)]) for s in self.sizes if str(s) in self.size_bounds)) \
+            and all(ORDERS[rel](named[a], named[b]) for a, rel, b in self.size_orders
+                    if a in named and b in named and rel in ORDERS)
 
     def _cases(self, sizes: dict, rng: random.Random, per_size: int = 4):
         ranges = []
@@ -297,6 +301,9 @@ def random_value(rng: random.Random) -> Fraction:
 def _narrow(x) -> bool:
     scale = max(abs(x.a), abs(x.b), mpmath.mpf(1))
     return (x.b - x.a) <= scale * mpmath.mpf(2) ** -60
+
+
+ORDERS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
 
 
 def _size_grid(sizes, largest: int, limit: int, rng: random.Random):

@@ -39,7 +39,7 @@ from .model import BY_MATRIX_SHAPE, Assumptions, Check, Side, Verdict
 from .normal import evaluate_derivatives, exp_form, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
 from .evaluate import Claim, Values, test_function_text
-from .referee import AGREEMENT_DIGITS, Referee, Separation, point_values, random_value
+from .referee import AGREEMENT_DIGITS, ORDERS, Referee, Separation, point_values, random_value
 from .results import Assignment, CheckResult, Counterexample, Value
 
 __all__ = ["verify_check", "Settings", "prepare"]
@@ -771,6 +771,7 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     referee = Referee(claim, params.sizes, params.indices, assume.distinct)
     referee.size_bounds = {name: (least, dict(check.most_sizes).get(name, 10 ** 9)) for name, least in check.least_sizes}
     referee.size_bounds.update({name: (dict(check.least_sizes).get(name, 1), most) for name, most in check.most_sizes})
+    referee.size_orders = check.size_orders
     notes = []
     free_l = {s for s in C.free_symbols(aligned.lhs) if isinstance(s, Idx)}
     free_r = {s for s in C.free_symbols(aligned.rhs) if isinstance(s, Idx)}
@@ -835,6 +836,9 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     try:
         with time_limit(min(clock.left() - 0.5, settings.timeout * settings.concrete_share)):
             for sizes in combos:
+                if not _meets_orders({str(k): v for k, v in sizes.items()}, check.size_orders):
+                    done_sizes.append(sizes)  # (k > n where the document says k <= n: nothing is claimed there)
+                    continue
                 excluded = any(not least.get(str(size), 1) <= value <= most.get(str(size), value)
                                for size, value in sizes.items())
                 failed = False
@@ -1127,6 +1131,12 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             return _Outcome(Verdict.UNKNOWN, f"refuted only at {', '.join(below)} ({outcome.counterexample.describe()}), "
                             f"a size the document excludes ({bounds}); no counterexample at the sizes it allows was "
                             "found", sizes=outcome.sizes)
+    if check.size_orders and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \
+            and not _meets_orders(outcome.counterexample.sizes, check.size_orders):
+        said = ", ".join(f"{a} {rel} {b}" for a, rel, b in check.size_orders)
+        return _Outcome(Verdict.UNKNOWN, f"refuted only at sizes the document excludes ({said}): "
+                        f"{outcome.counterexample.describe()}; no counterexample at the sizes it allows was found",
+                        sizes=outcome.sizes)
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None and not check.most_sizes:
         outcome = _at_the_entries_written(check, outcome, settings, clock)
     if check.assume.constraints and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None:
@@ -1138,6 +1148,14 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample and not outcome.counterexample.reason:
         outcome.notes = list(outcome.notes) + _test_function_notes(check)
     return outcome
+
+
+def _meets_orders(sizes: dict, orders) -> bool:
+    """Whether sizes (name -> value) meet every stated order between two sizes (a size they do not fix meets it)."""
+    for a, rel, b in orders:
+        if a in sizes and b in sizes and rel in ORDERS and not ORDERS[rel](int(sizes[a]), int(sizes[b])):
+            return False
+    return True
 
 
 def _entries_written(check: Check) -> dict[str, int]:

@@ -1536,6 +1536,10 @@ LAST_VERDICTS = [
     pytest.param(("Let $\\theta \\in \\mathbb{R}^K$ and $L(\\theta) = \\sum_{k=1}^{K} \\theta_k^2$. At the start "
                   "($\\theta = \\theta_{\\mathrm{ref}}$) the loss is small, so $L(\\theta) = 0$.\n"),
                  -1, [Verdict.UNKNOWN], id="a_claim_drawn_from_an_unread_equation_of_its_sentence_is_not_checked"),
+    pytest.param(("Let $x \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^k$ with $k \\le n$.\n\n$$\n\\max(k, n) = n , \\qquad "
+                  "\\max(k, n) = k , \\qquad \\sum_{i=1}^{k} w_i + k = k + \\sum_{i=1}^{k} w_i\n$$\n"),
+                 -3, [Verdict.BOUNDED, Verdict.REFUTED, Verdict.PROVED],
+                 id="an_order_between_two_sizes_is_met_by_every_counterexample_and_instance"),
     pytest.param(("$$\n1 + \\cos \\theta = 2 \\cos^2(\\theta / 2) , \\qquad \\sin(a + b) = \\sin a \\cos b + \\cos a \\sin b , "
                   "\\qquad \\cos(2t) = 1 - \\sin^2 t\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="trigonometric_identities_are_proved"),

@@ -164,6 +164,7 @@ class _Builder:
         self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
         self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
+        self.size_orders: list[tuple[str, str, str]] = []  # k <= n of two sizes, for the current chain
         self.least_readings: list = []
         self.most_sizes: dict[str, int] = {}  # sizes a condition bounds above or fixes (K = 2), for the current chain
 
@@ -367,7 +368,7 @@ class _Builder:
     def _steps(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         saved = self.reader.notation
         self.rehomed_readings = ()
-        self.least_sizes, self.least_readings, self.most_sizes = {}, [], {}
+        self.least_sizes, self.least_readings, self.most_sizes, self.size_orders = {}, [], {}, []
         try:
             made = self._steps_read(chain, context)
         finally:
@@ -385,9 +386,10 @@ class _Builder:
                                       " ".join(t.text for t in chain.terms)))
         if families:
             made = [dataclasses.replace(step, families=families) for step in made]
-        if self.least_sizes or self.most_sizes:
+        if self.least_sizes or self.most_sizes or self.size_orders:
             made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
                                         most_sizes=tuple(sorted(self.most_sizes.items())),
+                                        size_orders=tuple(sorted(set(self.size_orders))),
                                         readings=step.readings + tuple(self.least_readings)) for step in made]
         return made
 
@@ -882,6 +884,14 @@ class _Builder:
                         or any((o.left, o.order, o.right) == (c.left, c.order, c.right) for o in out):
                     continue
                 size = self.notation.size_name(c.left) if self.notation.kind_of(c.left) == "size" else None
+                if size and self.notation.kind_of(c.right.strip()) == "size" and self.notation.size_name(c.right.strip()):
+                    # k <= n of two sizes: a refutation must be at sizes that meet it (see Step.size_orders)
+                    a, b = (str(self.reader.size_symbol(x.strip())) for x in (c.left, c.right))
+                    if a != b:
+                        self.size_orders.append((a, c.order, b))
+                        self.least_readings.append(Reading("condition", f"under the condition {c.text}: a counterexample "
+                                                                        "must meet it", self.lines.of(c.offset)))
+                    continue
                 if size and _NUMERIC.fullmatch(c.right) and c.order in (">", ">="):
                     # n >= 2 of a size: a refutation must be at such a size (see Step.least_sizes)
                     least = int(float(c.right)) + (1 if c.order == ">" else 0)
