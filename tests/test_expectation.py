@@ -37,6 +37,8 @@ LAWS = [
     (Law("uniform", (sp.Rational(-1, 3), sp.Integer(2)), ""), stats.Uniform("t", sp.Rational(-1, 3), 2)),
     (Law("beta", (sp.Rational(3, 2), sp.Rational(5, 2)), ""), stats.Beta("t", sp.Rational(3, 2), sp.Rational(5, 2))),
     (Law("laplace", (sp.Rational(-2, 3), sp.Rational(5, 4)), ""), stats.Laplace("t", sp.Rational(-2, 3), sp.Rational(5, 4))),
+    (Law("finite", (sp.Integer(-1), sp.Integer(0), sp.Integer(3)), ""),
+     stats.FiniteRV("t", {-1: sp.Rational(1, 3), 0: sp.Rational(1, 3), 3: sp.Rational(1, 3)})),
 ]
 
 
@@ -257,3 +259,10 @@ def test_beta_and_laplace_laws_in_symbols():
                  "$\\operatorname{Var}(Y) = 2s^2$ and $\\operatorname{Var}(Y) = s^2$.\n")
     assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
     assert any("\\theta \\sim \\mathrm{Beta}(a, b)" in g.text for g in r["line 1"].readings)
+
+
+def test_a_variable_uniform_on_a_finite_set():
+    r = _checked("Let $X$ be uniform on $\\{0, 2\\}$. Then $\\mathbb{E}[X^2] = 2$, $\\mathbb{E}[X^4] = 4$ and "
+                 "$\\mathbb{E}[e^X] = \\frac{1 + e^2}{2}$.\n")
+    assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    assert any("uniform on" in g.text for g in r["line 1"].readings)

@@ -35,7 +35,7 @@ __all__ = ["Law", "Probability", "expectation", "variance", "covariance", "FAMIL
 FAMILIES = {
     "bernoulli": ("p",), "binomial": ("m", "p"), "poisson": ("lambda",), "exponential": ("lambda",),
     "normal": ("mu", "sigma^2"), "uniform": ("a", "b"), "beta": ("alpha", "beta"), "laplace": ("m", "b"),
-    "generic": ("mean", "variance"),
+    "generic": ("mean", "variance"), "finite": ("values",),
 }
 _MAX_POWER = 6
 _MAX_INDICES = 5
@@ -80,6 +80,8 @@ class Law:
         if f == "laplace":  # location m, scale b: the central moments are j! b^j for even j, 0 for odd
             m, b = ps
             return sp.Add(*[sp.binomial(k, j) * m ** (k - j) * sp.factorial(j) * b ** j for j in range(0, k + 1, 2)])
+        if f == "finite":  # uniform on a finite set of values
+            return sp.Add(*[v ** k for v in ps]) / len(ps)
         mean, var = ps
         if k == 1 and mean is not None:
             return mean
@@ -92,6 +94,8 @@ class Law:
         """The values and their probabilities, for a law with finitely many values."""
         if self.family == "bernoulli":
             return [(sp.Integer(0), 1 - self.params[0]), (sp.Integer(1), self.params[0])]
+        if self.family == "finite":
+            return [(v, sp.Rational(1, len(self.params))) for v in self.params]
         return None
 
     def domain(self) -> tuple:
@@ -111,6 +115,8 @@ class Law:
             return (sp.Gt(ps[0], 0), sp.Gt(ps[1], 0))
         if f == "laplace":
             return (sp.Gt(ps[1], 0),)
+        if f == "finite":
+            return ()
         return (sp.Ge(ps[1], 0),) if ps[1] is not None else ()
 
 

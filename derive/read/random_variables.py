@@ -218,6 +218,9 @@ def _law_text(name: str, law: Law) -> str:
               "normal": "N", "uniform": "U", "beta": "Beta", "laplace": "Laplace"}.get(law.family)
     shown = sp.latex(sp.Symbol(name))
     members = f"{shown}_1, {shown}_2, \\dots" if law.indexed else shown
+    if law.family == "finite":
+        each = "independent, each " if law.indexed else ""
+        return f"${members}$: {each}uniform on $\\{{{', '.join(sp.latex(v) for v in law.params)}\\}}$"
     if family is None:
         mean, var = (sp.latex(p) for p in law.params)
         each = "independent, each " if law.indexed else ""

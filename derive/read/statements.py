@@ -746,6 +746,9 @@ _LAW_WORDS = re.compile(r"\s*(?:(?:be|is|are|follows?|has|have)\s+)?(?:an?\s+|th
                         r"(?:\s+distributed)?(?:\s+random\s+variables?|\s+variables?|\s+draws?|\s+distribution)?"
                         r"\s*,?\s*(?:with|of)\s+(?P<what>success\s+probability|probability\s+of\s+success|probability|"
                         r"parameters?|rate|mean|intensity)\s*$", re.I)
+_UNIFORM_ON = re.compile(r"\s*(?:be|is|are)\s+(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?(?:drawn\s+)?uniform(?:ly)?"
+                         r"(?:\s+distributed)?\s+(?:on|over|in|from)\s*(?:the\s+set\s*)?", re.I)
+_FINITE_SET = re.compile(r"\s*\\\{\s*([-+]?\d+(?:\s*,\s*[-+]?\d+){1,11})\s*\\\}\s*[,.;]?\s*")
 _STANDARD_NORMAL = re.compile(r"\s*(?:be|is|are)\s+(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?standard\s+"
                               r"(?:normal|gaussian)\b", re.I)
 _GENERIC_WORDS = re.compile(r"\s*(?:be|are|is)\s+(?:(?:i\.\s*i\.\s*d\.?|iid|independent(?:ly)?)\s*,?\s*(?:and\s+identically\s+"
@@ -906,6 +909,15 @@ def _laws(sentence, out: "Statements") -> None:
                                                  f"{written}${law_math.text.strip()}${tail[:40]}", indexed))
                     found.append(name)
                 continue
+        values = _FINITE_SET.fullmatch(law_math.text) if law_math is not None and _UNIFORM_ON.fullmatch(after) else None
+        if values:
+            # "$X$ is uniform on $\{0, 2\}$": each value with the same probability
+            numbers = tuple(dict.fromkeys(v.strip().lstrip("+") for v in values.group(1).split(",")))
+            for name in names:
+                out.laws.append(LawStatement(name, "finite", numbers, piece.offset,
+                                             f"{written}${law_math.text.strip()}$", indexed))
+                found.append(name)
+            continue
         if _STANDARD_NORMAL.match(after):
             for name in names:
                 out.laws.append(LawStatement(name, "normal", ("0", "1"), piece.offset, written, indexed))
