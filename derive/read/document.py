@@ -2465,6 +2465,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             - {symbol_name(n) for n, _, words, _ in said.described if _RANDOM_WORDS.search(words)} \
             - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")}
         reader.law_independent = tuple(said.independent)
+        reader.law_mentions = tuple(said.law_mentions)
         reader.offset_lines = lines.of
         reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector

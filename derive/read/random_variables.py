@@ -41,6 +41,7 @@ class RandomReading:
 
     law_statements: tuple = ()  # what the prose says of the random variables' laws (statements.LawStatement)
     law_independent: tuple = ()  # the names each sentence says are independent
+    law_mentions: tuple = ()  # (name, offset, words): where the prose may change a law in words it does not read
     offset_lines = None  # an offset in the document -> its line
     fixed_names: set = set()  # names the prose makes fixed numbers, sizes, vectors or matrices
     random_used: set  # the random variables whose laws the readings used
@@ -151,6 +152,14 @@ class RandomReading:
             at = self.line_of_offset(s.offset)
             if name not in chosen or (self.line is not None and at is not None and at <= self.line):
                 chosen[name] = s
+        for name, s in chosen.items():
+            at = self.line_of_offset(s.offset)
+            for mentioned, offset, words in getattr(self, "law_mentions", ()):
+                line = self.line_of_offset(offset)
+                if symbol_name(mentioned) == name and offset > s.offset and self.line is not None and line is not None \
+                        and at is not None and at < line <= self.line:
+                    raise FormulaError(f"the law of {name} as line {at} gives it may have changed on line {line} "
+                                       f"(\"{words}\"), which is not read")
         laws: dict[str, tuple[Law, LawStatement]] = {}
         for name, s in chosen.items():
             laws[name] = (self._law(name, s), s)

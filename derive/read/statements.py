@@ -272,6 +272,9 @@ class Statements:
     laws: list[LawStatement] = field(default_factory=list)
     # the random variables a sentence says are independent, by name
     independent: list[tuple[str, ...]] = field(default_factory=list)
+    # (name, offset, words) of sentences that speak of a random variable's mean, variance or law in a way that
+    # is not read ("suppose instead that every $q_i$ has mean $\mu$"): its law may change there
+    law_mentions: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 def _sentences(paragraph: Paragraph):
@@ -746,6 +749,13 @@ _LAW_WORDS = re.compile(r"\s*(?:(?:be|is|are|follows?|has|have)\s+)?(?:an?\s+|th
                         r"(?:\s+distributed)?(?:\s+random\s+variables?|\s+variables?|\s+draws?|\s+distribution)?"
                         r"\s*,?\s*(?:with|of)\s+(?P<what>success\s+probability|probability\s+of\s+success|probability|"
                         r"parameters?|rate|mean|intensity)\s*$", re.I)
+_VECTOR_SUBJECTS = re.compile(r"\s*(.+?)\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{[^{}]*\}|\w)\s*")
+_RANDOM_VECTORS = re.compile(r"\s*(?:be|are)\s+(?:independent\s+)?random\s+vectors?\s*,?\s+(?:whose|with)\s+(?:\$[^$]*\$\s+|\w+\s+)?"
+                             r"(?:coordinates|entries|components)\s+(?:are\s+)?(?:all\s+)?(?:i\.\s*i\.\s*d\.?|iid|independent)"
+                             r"\s*,?\s*(?:each\s+)?(?:with\s+)?(?P<mean>mean\s+zero|zero\s+mean|mean\s+0)\s+and\s+"
+                             r"(?P<var>variance\s+one|unit\s+variance|variance\s+1)\b", re.I)
+_LAW_TALK = re.compile(r"\b(?:has|have|with)\s+(?:mean|variance|expectation)\b|\b(?:are|is|be)\s+(?:(?:all|now|instead)\s+)?"
+                       r"(?:standard\s+)?(?:normal|gaussian|uniform|bernoulli|poisson|exponential)\b|\bdistributed\b", re.I)
 _UNIFORM_ON = re.compile(r"\s*(?:be|is|are)\s+(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?(?:drawn\s+)?uniform(?:ly)?"
                          r"(?:\s+distributed)?\s+(?:on|over|in|from)\s*(?:the\s+set\s*)?", re.I)
 _FINITE_SET = re.compile(r"\s*\\\{\s*([-+]?\d+(?:\s*,\s*[-+]?\d+){1,11})\s*\\\}\s*[,.;]?\s*")
@@ -864,6 +874,20 @@ def _laws(sentence, out: "Statements") -> None:
         after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
         param = sentence[n + 2].text if n + 2 < len(sentence) and sentence[n + 2].kind == "math" else None
         param = _law_parameter(param) if param is not None else None
+        rest = "".join(p.text if p.kind == "text" else f"${p.text}$" for p in sentence[n + 1:])[:300]
+        vectors = _RANDOM_VECTORS.match(rest) if _VECTOR_SUBJECTS.fullmatch(piece.text) else None
+        if vectors:
+            # "$q, k \in \mathbb{R}^d$ are random vectors whose coordinates are independent, each with mean zero and
+            # variance one": each vector's entries an i.i.d. family of that mean and variance
+            mean = "0" if re.search(r"zero|0", vectors.group("mean")) else None
+            variance = "1" if re.search(r"one|unit|1", vectors.group("var")) else None
+            vector_names = _subjects(_VECTOR_SUBJECTS.fullmatch(piece.text).group(1))
+            if mean is not None and variance is not None and vector_names:
+                for name in vector_names[0]:
+                    out.laws.append(LawStatement(name, "generic", (mean, variance), piece.offset,
+                                                 f"${' '.join(piece.text.split())}${vectors.group(0).rstrip()}", True))
+                    found.append(name)
+                continue
         if subjects is None:
             continue
         names, indexed = subjects
@@ -955,6 +979,11 @@ def _laws(sentence, out: "Statements") -> None:
                 out.declarations.append(Declaration(m.group(1), "parameter", ("law",), law.offset, law.written))
     if len(found) > 1 and _IID_WORDS.search(words) and not _NOT_INDEPENDENT.search(words):
         out.independent.append(tuple(dict.fromkeys(found)))
+    if not found and _LAW_TALK.search(words):
+        for piece in sentence:
+            subjects = _subjects(piece.text) if piece.kind == "math" else None
+            for name in (subjects[0] if subjects else ()):
+                out.law_mentions.append((name, piece.offset, " ".join(words.split())[:80]))
 
 
 def _counted(word: str) -> str:
