@@ -6154,6 +6154,587 @@ def _(rng):
     }
 
 
+@document("208_hw_two_layer_relu_backprop")
+def _(rng):
+    dim, h = (int(v) for v in rng.integers(2, 5, size=2))
+    x, W1, b1 = rng.normal(size=dim), rng.normal(size=(h, dim)), rng.normal(size=h)
+    w2, b2, y = rng.normal(size=h), rng.normal(), rng.normal()
+    k, j = int(rng.integers(0, h)), int(rng.integers(0, dim))
+    R = lambda z: np.maximum(z, 0.0)  # noqa: E731
+    out = lambda a, w2=w2, b2=b2: float(w2 @ a + b2)  # noqa: E731
+    L = lambda x=x, W1=W1, b1=b1, w2=w2, b2=b2, y=y: 0.5 * (out(R(W1 @ x + b1), w2, b2) - y) ** 2  # noqa: E731
+    z = W1 @ x + b1
+    a, e = R(z), out(R(z)) - y
+    gz = grad(lambda v: 0.5 * (out(R(v)) - y) ** 2, z)
+    ga = grad(lambda v: 0.5 * (out(v) - y) ** 2, a)
+    gW, gx = grad(lambda M: L(W1=M), W1), grad(lambda v: L(x=v), x)
+    gb1, gw2 = grad(lambda v: L(b1=v), b1), grad(lambda v: L(w2=v), w2)
+    gate = (z > 0).astype(float)
+    # the numbers
+    X0, W0, v0 = np.array([1.0, 2.0]), np.array([[1.0, -1.0], [2.0, 1.0]]), np.array([1.0, -2.0])
+    L0 = lambda x=X0, W1=W0, w2=v0, b2=0.0: L(x, W1, np.zeros(2), w2, b2, 1.0)  # noqa: E731
+    z0 = W0 @ X0
+    a0 = R(z0)
+    y0 = out(a0, v0, 0.0)
+    e0 = y0 - 1
+    gz0 = grad(lambda v: 0.5 * (out(R(v), v0, 0.0) - 1) ** 2, z0)
+    gW0, gx0 = grad(lambda M: L0(W1=M), W0), grad(lambda v: L0(x=v), X0)
+    gw20, gb20 = grad(lambda v: L0(w2=v), v0), d(lambda t: L0(b2=t), 0.0)
+    return {
+        "9": [d(lambda t: 0.5 * (t - y) ** 2, out(a)), e], "9.2": [d(lambda t: L(b2=t), b2), e],
+        "9.3": [gw2[k], e * a[k]], "9.4": [gw2[k], e * z[k]],
+        "11": [d(R, z[k]), gate[k]],
+        "13": [gz[k], ga[k] * d(R, z[k]), e * w2[k] * gate[k]], "13.2": [gW[k, j], e * w2[k] * gate[k] * x[j]],
+        "15": [gz[k], e * w2[k]], "15.2": [gb1[k], gz[k]],
+        "19": [gz, e * (w2 * gate)], "19.2": [gW, np.outer(gz, x)], "19.3": [gx, W1.T @ gz],
+        "21": [gW, np.outer(x, gz)], "21.2": [gx, mat(W1, gz)],
+        "27": [z0, np.array([-1, 4])], "27.2": [a0, np.array([0, 4])], "27.3": [y0, -8], "27.4": [e0, -9],
+        "27.5": [L0(), 0.5 * 81, 40.5], "27.6": [L0(), 81],
+        "29": [gz0, -9 * np.array([0, -2]), np.array([0, 18])], "29.2": [gW0, np.array([[0, 0], [18, 36]])],
+        "29.3": [gx0, np.array([36, 18])],
+        "31": [gW0, np.array([[-9, -18], [18, 36]])], "31.2": [gw20, e0 * a0, np.array([0, -36])],
+        "31.3": [gb20, -9], "31.4": [gb20, 9],
+        "32": [gW0[0, 1], 0], "32.2": [gW0[1, 0], 18 * 1, 18], "32.3": [gW0[1, 0], 36],
+        "15.3": [gb1[k], e],
+    }
+
+
+@document("209_notes_exponential_waiting_times")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(60)
+
+    def quad(f, a, b, panels=40):                                    # composite Gauss-Legendre
+        edges = np.linspace(a, b, panels + 1)
+        total = 0.0
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            t = (hi - lo) / 2 * nodes + (hi + lo) / 2
+            total += (hi - lo) / 2 * float(np.sum(weights * f(t)))
+        return total
+    lam = math.exp(rng.normal())
+    n = int(rng.integers(2, 7))
+    s = lam * rng.uniform(-1, 0.5)
+    t0, u = rng.uniform(0, 2 / lam), rng.uniform(0, 2 / lam)
+    top = 120 / lam
+    dens = lambda t, lam=lam: lam * np.exp(-lam * t)  # noqa: E731
+    gamma = lambda x, n=n, lam=lam: lam**n * x ** (n - 1) * np.exp(-lam * x) / math.factorial(n - 1)  # noqa: E731
+    E1 = lambda g: quad(lambda t: g(t) * dens(t), 0, top)  # noqa: E731
+    ES = lambda g, n=n, lam=lam: quad(lambda x: g(x) * gamma(x, n, lam), 0, 120 / lam)  # noqa: E731   S_n ~ Gamma(n, lam)
+    surv = lambda a: quad(dens, a, a + top)  # noqa: E731
+    m1, m2 = E1(lambda t: t), E1(lambda t: t**2)
+    v1 = m2 - m1**2
+    mS = ES(lambda x: x)
+    vS = ES(lambda x: x**2) - mS**2
+    mgf1 = E1(lambda t: np.exp(s * t))
+    mgfS = ES(lambda x: np.exp(s * x))
+    ts = rng.exponential(1 / lam, size=n) + 0.01
+    ell = lambda l, ts=ts: float(np.sum(np.log(l * np.exp(-l * ts))))  # noqa: E731
+    lhat = n / np.sum(ts)
+    t3 = np.array([2.0, 3.0, 5.0])
+    m3 = ES(lambda x: x, 3, 0.3)
+    v3 = ES(lambda x: x**2, 3, 0.3) - m3**2
+    return {
+        "4": [surv(t0), math.exp(-lam * t0)],
+        "10": [m1, quad(lambda t: t * lam * np.exp(-lam * t), 0, top), 1 / lam],
+        "10.2": [m2, quad(lambda t: t**2 * lam * np.exp(-lam * t), 0, top), 2 / lam**2],
+        "12": [v1, 2 / lam**2 - 1 / lam**2, 1 / lam**2], "12.2": [v1, 1 / lam],
+        "13": [surv(u + t0) / surv(u), math.exp(-lam * (u + t0)) / math.exp(-lam * u), math.exp(-lam * t0)],
+        "19": [mS, n * m1, n / lam], "19.2": [vS, n * v1, n / lam**2], "21": [vS, n**2 / lam**2],
+        "23": [mgfS, mgf1**n, (lam / (lam - s)) ** n], "25": [mgfS, n * lam / (lam - s)],
+        "31": [ell(lam), float(np.sum(np.log(lam * np.exp(-lam * ts)))), n * math.log(lam) - lam * np.sum(ts)],
+        "33": [d(ell, lam), n / lam - np.sum(ts)], "33.2": [d2(ell, lam), -n / lam**2],
+        "34": [ES(lambda x: n / x), n * lam / (n - 1)], "34.2": [ES(lambda x: 1 / x), lam / (n - 1)],
+        "34.3": [ES(lambda x: n / x), lam],
+        "36.2": [np.sum(t3), 10], "36.3": [3 / np.sum(t3), 3 / 10, 0.3], "36.4": [3 / np.sum(t3), 10 / 3],
+        "37": [ell(0.3, t3), 3 * math.log(0.3) - 3],
+        "37.2": [m3, 3 / 0.3, 10], "37.3": [v3, 3 / 0.09, 30],
+        "13.2": [surv(u + t0) / surv(u), math.exp(-lam * (u + t0))],
+        "25.2": [math.sqrt(vS), math.sqrt(n) / lam], "25.3": [math.sqrt(vS), n / lam],
+        "34.4": [ES(lambda x: 1 / x), 1 / mS, lam / n],
+    }
+
+
+@document("210_lecture_gaussian_integrals")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(60)
+
+    def quad(f, a, b, panels=40):                                    # composite Gauss-Legendre
+        edges = np.linspace(a, b, panels + 1)
+        total = 0.0
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            t = (hi - lo) / 2 * nodes + (hi + lo) / 2
+            total += (hi - lo) / 2 * float(np.sum(weights * f(t)))
+        return total
+    mu, sg, a, t = rng.normal(), math.exp(rng.normal(scale=0.5)), math.exp(rng.normal()), rng.normal(scale=0.7)
+    full = lambda f, c=0.0, w=1.0: quad(f, c - 40 * w, c + 40 * w)  # noqa: E731   the real line, for a density of width w
+    phi = lambda x: np.exp(-((x - mu) ** 2) / (2 * sg**2)) / (sg * math.sqrt(2 * math.pi))  # noqa: E731
+    EX = lambda g: full(lambda x: g(x) * phi(x), mu, sg)  # noqa: E731
+    EZ = lambda g: full(lambda x: g(x) * np.exp(-x**2 / 2) / math.sqrt(2 * math.pi))  # noqa: E731
+    I = full(lambda x: np.exp(-x**2 / 2))
+    radial = quad(lambda r: np.exp(-r**2 / 2) * r, 0, 40)
+    radial0 = quad(lambda r: np.exp(-r**2 / 2), 0, 40)
+    ga = full(lambda x: np.exp(-a * x**2), 0, 1 / math.sqrt(a))
+    g2 = full(lambda x: x**2 * np.exp(-a * x**2), 0, 1 / math.sqrt(a))
+    m2 = full(lambda x: x**2 * np.exp(-x**2 / 2))
+    x = rng.normal()
+    return {
+        "11": [I * I, I * I, 2 * math.pi * radial, 2 * math.pi], "15": [I, math.sqrt(2 * math.pi)],
+        "17": [I * I, 2 * math.pi * radial0, 2 * math.pi * math.sqrt(math.pi / 2), math.pi * math.sqrt(2 * math.pi)],
+        "21": [ga, math.sqrt(math.pi / a)], "23": [ga, math.sqrt(math.pi) / a],
+        "24.2": [full(lambda x: np.exp(-((x - mu) ** 2) / (2 * sg**2)), mu, sg), math.sqrt(2 * math.pi * sg**2), sg * math.sqrt(2 * math.pi)],
+        "26": [EZ(lambda x: x**3), 0],
+        "28": [m2, 0.0 + I, math.sqrt(2 * math.pi)],
+        "29": [full(lambda x: x**4 * np.exp(-x**2 / 2)), 3 * m2, 3 * math.sqrt(2 * math.pi)],
+        "31": [EZ(lambda x: x**2), 1], "31.2": [EZ(lambda x: x**4), 3],
+        "31.3": [g2, 1 / (2 * a) * math.sqrt(math.pi / a)], "31.4": [g2, 1 / a * math.sqrt(math.pi / a)],
+        "31.6": [EX(lambda x: (x - mu) ** 2), sg**2], "31.7": [EX(lambda x: (x - mu) ** 4), 3 * sg**4],
+        "32": [EX(lambda x: (x - mu) ** 4), 3 * sg**2],
+        "34": [t * x - x**2 / 2, t**2 / 2 - (x - t) ** 2 / 2],
+        "36": [EZ(lambda x: np.exp(t * x)), full(lambda x: np.exp(t * x - x**2 / 2)) / math.sqrt(2 * math.pi), math.exp(t**2 / 2)],
+        "38": [EX(lambda x: np.exp(t * x)), math.exp(mu * t) * EZ(lambda z: np.exp(sg * t * z)), math.exp(mu * t + sg**2 * t**2 / 2)],
+        "38.2": [EX(lambda x: np.exp(t * x)), math.exp(mu * t + sg * t**2 / 2)],
+        "39": [EX(lambda x: x**2), mu**2 + sg**2], "39.2": [EX(lambda x: x**2), sg**2],
+        "39.3": [EX(lambda x: x**3), mu**3 + 3 * mu * sg**2], "39.4": [EX(lambda x: x**3), mu**3],
+        "24.3": [full(lambda x: np.exp(-((x - mu) ** 2) / (2 * sg**2)), mu, sg), math.sqrt(2 * math.pi)],
+        "26.2": [EZ(np.abs), math.sqrt(2 / math.pi)], "26.3": [EZ(np.abs), 0],
+    }
+
+
+@document("211_forum_softmax_temperature_entropy")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    z = rng.normal(size=K)
+    top = int(np.argmax(z))
+    z[top] = np.max(np.delete(z, top)) + rng.uniform(0.05, 2) if K > 1 else z[top]   # a unique maximum, by a margin
+    T = math.exp(rng.normal(scale=0.5))
+    i = int(rng.integers(0, K))
+    P = lambda T, z=z: softmax(z / T)  # noqa: E731
+
+    def H(T, z=z):
+        p = P(T, z)
+        return -float(np.sum(np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)))
+    p = P(T)
+    zb_ = lambda T, z=z: float(P(T, z) @ z)  # noqa: E731
+    zb = zb_(T)
+    var = float(p @ (z - zb) ** 2)
+    dH, dzb = d(H, T), d(zb_, T)
+    big, small = 1e8, 1e-4
+    z2 = np.array([0.0, math.log(2)])
+    p1 = P(1.0, z2)
+    zb1, var1 = float(p1 @ z2), float(p1 @ (z2 - p1 @ z2) ** 2)
+    return {
+        "3.3": [dH, var / T**2],
+        "5": [P(big)[i], 1 / K], "5.2": [P(small)[top], 1], "5.4": [P(small)[i], 1 / K],
+        "5.5": [H(big), math.log(K)], "5.6": [H(small), 0],
+        "7.3": [math.log(p[i]), z[i] / T - lse(z / T)],
+        "9": [H(T), -float(np.sum(p * (z / T - lse(z / T)))), lse(z / T) - zb / T],
+        "13": [d(lambda t: P(t)[i], T), -1 / T**2 * p[i] * (z[i] - zb)],
+        "15": [d(lambda t: P(t)[i], T), 1 / T**2 * p[i] * (z[i] - zb)], "15.2": [dzb, -1 / T**2 * var],
+        "17": [dH, -zb / T**2 - 1 / T * dzb + zb / T**2, var / T**3],
+        "19.2": [d(lambda b: H(1 / b), 1 / T), -(1 / T) * var], "19.3": [d(lambda b: H(1 / b), 1 / T), -T**3 * var],
+        "21.4": [p1[0], 1 / 3], "21.5": [p1[1], 2 / 3], "21.6": [zb1, 2 / 3 * math.log(2)],
+        "23": [H(1.0, z2), math.log(3) - 2 / 3 * math.log(2)], "23.2": [H(1.0, z2), math.log(2)],
+        "23.3": [var1, p1[0] * p1[1] * math.log(2) ** 2, 2 / 9 * math.log(2) ** 2],
+        "26.2": [P(2.0, z2)[1], math.sqrt(2) / (1 + math.sqrt(2))], "26.3": [P(2.0, z2)[1], 1 / 3],
+        "26.4": [d(lambda t: H(t, z2), 1.0), 2 / 9 * math.log(2) ** 2],
+        "26.5": [P(2.0, z2)[0], 1 / (1 + math.sqrt(2))], "26.6": [P(2.0, z2)[0], 1 / 6],
+    }
+
+
+@document("212_appendix_frobenius_trace_gradients")
+def _(rng):
+    m, n, p = (int(v) for v in rng.integers(2, 5, size=3))
+    A, B, X = rng.normal(size=(m, n)), rng.normal(size=(m, p)), rng.normal(size=(n, p))
+    C, E, M = rng.normal(size=(n, n)), rng.normal(size=(n, p)), rng.normal(size=(m, p))
+    lam = math.exp(rng.normal())
+    k, l = int(rng.integers(0, n)), int(rng.integers(0, p))
+    f = lambda X, A=A, B=B: float(np.sum((A @ X - B) ** 2))  # noqa: E731
+    g = lambda X: float(np.trace(X.T @ C @ X))  # noqa: E731
+    R = A @ X - B
+    gf, gg = grad(f, X), grad(g, X)
+    df = d(lambda t: f(X + t * E), 0.0)                              # the differential along dX = E
+    dR = A @ E
+    stacked = np.vstack([A, math.sqrt(lam) * np.eye(n)])           # ridge as one least-squares problem
+    Xs = np.linalg.lstsq(stacked, np.vstack([B, np.zeros((n, p))]), rcond=None)[0]
+    inv_m = np.linalg.inv(A @ A.T + lam * np.eye(m))
+    A0, I2 = np.array([[1.0, 2.0], [0.0, 1.0]]), np.eye(2)
+    R0 = A0 @ I2 - I2
+    g0 = grad(lambda X: f(X, A0, I2), I2)
+    return {
+        "10": [float(np.sum(M**2)), np.trace(M.T @ M)],
+        "14": [df, np.trace(dR.T @ R + R.T @ dR), 2 * np.trace(R.T @ A @ E)], "16": [df, np.trace(gf.T @ E)],
+        "18": [gf, 2 * A.T @ (A @ X - B)], "20": [gf[k, l], 2 * sum(A[i, k] * R[i, l] for i in range(m))],
+        "21": [gf, A.T @ (A @ X - B)], "22": [gf, 2 * (A @ X - B) @ A.T if p == n else UNDEFINED],
+        "22.2": [grad(lambda M: f(X, M), A), 2 * (A @ X - B) @ X.T],
+        "26": [g(X), sum(X[i, l] * C[i, j] * X[j, l] for l in range(p) for i in range(n) for j in range(n))],
+        "27": [gg, (C + C.T) @ X], "29": [gg, 2 * C @ X], "29.2": [gg, X.T @ (C + C.T)],
+        "34": [Xs, np.linalg.inv(A.T @ A + lam * np.eye(n)) @ A.T @ B],
+        "36": [Xs, mat(mat(inv_m, A.T), B) if m == n else UNDEFINED],
+        "38.5": [R0, np.array([[0, 2], [0, 0]])], "38.6": [f(I2, A0, I2), 4],
+        "40": [g0, 2 * np.array([[1, 0], [2, 1]]) @ np.array([[0, 2], [0, 0]]), np.array([[0, 4], [0, 8]])],
+        "42": [2 * R0 @ A0.T, np.array([[4, 2], [0, 0]])],
+    }
+
+
+@document("213_exam_taylor_second_order")
+def _(rng):
+    f, g, h = math.exp, lambda x: math.log(1 + x), lambda x: math.sqrt(1 + x)  # noqa: E731
+    k, q = lambda x: math.exp(2 * x), lambda x: math.exp(x) * math.log(1 + x)  # noqa: E731
+    T = lambda u, x: u(0.0) + d(u, 0.0) * x + d2(u, 0.0) / 2 * x**2  # noqa: E731   the second-order Taylor polynomial at 0
+    R = lambda u, x: u(x) - T(u, x)  # noqa: E731
+    x = rng.uniform(-0.5, 1.0)
+    return {
+        "6": [T(f, x), 1 + x + x**2 / 2],
+        "8": [T(f, 0.1), 1 + 0.1 + 0.005, 1.105], "8.2": [R(f, 0.1), math.exp(0.1) - 1.105],
+        "10": [1.2 / 6 * 0.1**3, 0.0002], "10.2": [T(f, 0.1), 1.11], "10.3": [0.1**2 / 2, 0.01],
+        "14": [d(g, x), 1 / (1 + x)], "14.2": [d2(g, x), -1 / (1 + x) ** 2],
+        "14.3": [d2(lambda t: (np.log(1 + t + 1e-20j)).imag / 1e-20, x), 2 / (1 + x) ** 3],   # (g')'', g' by a complex step
+        "16": [T(g, x), x - x**2 / 2], "16.2": [T(g, 0.2), 0.2 - 0.02, 0.18],
+        "16.3": [d2(g, x), 1 / (1 + x) ** 2], "16.4": [T(g, x), x + x**2 / 2],
+        "17": [T(g, x), x - x**2], "17.2": [T(g, 0.2), 0.16],
+        "18": [R(g, 0.2), math.log(1.2) - 0.18],
+        "22": [d(h, x), 1 / (2 * math.sqrt(1 + x))], "22.2": [d2(h, x), -1 / (4 * (1 + x) ** 1.5)],
+        "24": [T(h, x), 1 + x / 2 - x**2 / 8], "24.2": [T(h, x), 1 + x / 2 - x**2 / 4], "24.3": [d2(h, 0.0), -0.5],
+        "25.2": [h(0.21), 1.1],
+        "27": [T(h, 0.21), 1 + 0.105 - 0.0441 / 8, 1.0994875], "27.2": [R(h, 0.21), 1.1 - 1.0994875, 0.0005125],
+        "30.2": [T(k, x), 1 + 2 * x + (2 * x) ** 2 / 2, 1 + 2 * x + 2 * x**2], "30.3": [T(k, x), 1 + 2 * x + x**2],
+        "31.2": [T(q, x), x + x**2 / 2], "31.3": [T(q, x), x - x**2 / 2],
+        "31.4": [(1 + x) * (x - x**2 / 2), x + x**2 / 2 - x**3 / 2],
+    }
+
+
+@document("214_nb_gradient_check_quadratic")
+def _(rng):
+    n = int(rng.integers(2, 5))
+    Q = rng.normal(size=(n, n))
+    Q = Q + Q.T
+    b, w = rng.normal(size=n), rng.normal(size=n)
+    h, i = rng.uniform(0.01, 0.5), int(rng.integers(0, n))
+    f = lambda w, Q=Q, b=b: 0.5 * w @ Q @ w - b @ w  # noqa: E731
+    e = np.eye(n)[i]
+    g = grad(f, w)
+    hess = np.array([[partial2(f, w, p, q) for q in range(n)] for p in range(n)])
+    fwd = (f(w + h * e) - f(w)) / h
+    Q0, b0, w0 = np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([1.0, 1.0]), np.array([1.0, 0.0])
+    f0 = lambda w: f(w, Q0, b0)  # noqa: E731
+    E = np.eye(2)
+    g0 = grad(f0, w0)
+    fw = lambda h, k: (f0(w0 + h * E[k]) - f0(w0)) / h  # noqa: E731
+    gf = np.array([fw(0.1, 0), fw(0.1, 1)])
+    return {
+        "1:6.2": [g, Q @ w - b], "1:8": [g, 0.5 * Q @ w - b], "1:8.2": [hess, Q], "1:8.3": [hess, 2 * Q],
+        "1:11": [fwd, g[i] + h / 2 * Q[i, i]], "1:11.2": [(f(w + h * e) - f(w - h * e)) / (2 * h), g[i]],
+        "1:13": [fwd - g[i], h * Q[i, i]],
+        "3:4": [f0(w0), 0.5 * 2 - 1, 0], "3:4.2": [g0, np.array([2, 1]) - np.array([1, 1]), np.array([1, 0])],
+        "3:5": [f0(w0 + 0.1 * E[0]), 1.1**2 - 1.1, 0.11], "3:5.2": [f0(w0 - 0.1 * E[0]), 0.9**2 - 0.9, -0.09],
+        "3:7": [fw(0.1, 0), 0.11 / 0.1, 1.1],
+        "3:7.2": [(f0(w0 + 0.1 * E[0]) - f0(w0 - 0.1 * E[0])) / 0.2, 0.2 / 0.2, 1],
+        "3:9": [g0[0], 0.2 / 0.1, 2],
+        "3:10": [f0(w0 + 0.1 * E[1]), 0.5 * (2 + 0.2 + 0.03) - 1.1, 0.015], "3:10.2": [0.015 / 0.1, 0.15],
+        "3:11": [0.1 / 2 * Q0[1, 1], 0.15], "3:11.2": [g0[1], 0], "3:11.3": [0.1 / 2 * Q0[1, 1], 0.3],
+        "5:3.2": [np.linalg.norm(gf - g0), math.sqrt(0.1**2 + 0.15**2), math.sqrt(0.0325)],
+        "5:4.2": [fw(0.05, 0), 1.05], "5:5": [fw(0.05, 0), 1.025],
+        "1:13.4": [0.1 / 2 * 2, 0.2], "3:5.3": [f0(w0 + 0.1 * E[0]), f0(w0) + 0.1, 0.1],
+    }
+
+
+@document("215_worksheet_multivariable_chain_rule")
+def _(rng):
+    t = rng.uniform(-3, 3)
+    f = lambda x, y: x**2 * y  # noqa: E731
+    z = lambda t: f(math.cos(t), math.sin(t))  # noqa: E731
+    x, y = math.cos(t), math.sin(t)
+    fx, fy = d(lambda v: f(v, y), x), d(lambda v: f(x, v), y)
+    dz = d(z, t)
+    c = rng.normal(size=3)
+    g = lambda x, y: c[0] * math.sin(x) + c[1] * x * y**2 + c[2] * math.exp(y)  # noqa: E731
+    r, th = rng.uniform(0.2, 2), rng.uniform(-3, 3)
+    px, py = r * math.cos(th), r * math.sin(th)
+    gx, gy = d(lambda v: g(v, py), px), d(lambda v: g(px, v), py)
+    U = lambda r, th, g=g: g(r * math.cos(th), r * math.sin(th))  # noqa: E731
+    ur, uth = d(lambda v: U(v, th), r), d(lambda v: U(r, v), th)
+    g1, g2 = lambda x, y: x**2 + y**2, lambda x, y: x * y  # noqa: E731
+    rho, ph = rng.uniform(0.2, 2), rng.uniform(0.1, 3)
+    sph = lambda v: np.array([v[0] * math.sin(v[1]) * math.cos(v[2]), v[0] * math.sin(v[1]) * math.sin(v[2]), v[0] * math.cos(v[1])])  # noqa: E731
+    q = np.array([rho, ph, th])
+    J = jac(sph, q)
+    s, tt = rng.normal(), rng.normal()
+    w = lambda s, t: math.exp((s + t) * (s - t))  # noqa: E731
+    X, Y = s + tt, s - tt
+    return {
+        "5": [dz, fx * -math.sin(t) + fy * math.cos(t), 2 * x * y * -math.sin(t) + x**2 * math.cos(t),
+              math.cos(t) ** 3 - 2 * math.cos(t) * math.sin(t) ** 2],
+        "7": [dz, 2 * x * y + x**2],
+        "8.2": [math.cos(math.pi / 3), 0.5], "8.3": [math.sin(math.pi / 3), math.sqrt(3) / 2],
+        "10": [d(z, math.pi / 3), -2 * 0.5 * 0.75 + 1 / 8, -5 / 8], "12": [d(z, math.pi / 3), 7 / 8],
+        "12.2": [z(t), math.cos(t) ** 2 * math.sin(t)],
+        "16": [ur, gx * math.cos(th) + gy * math.sin(th)], "16.2": [uth, -gx * r * math.sin(th) + gy * r * math.cos(th)],
+        "18": [uth, -gx * math.sin(th) + gy * math.cos(th)],
+        "20": [gx**2 + gy**2, ur**2 + uth**2 / r**2], "22": [gx**2 + gy**2, ur**2 + uth**2],
+        "22.3": [U(r, th, g1), r**2], "22.4": [d(lambda v: U(v, th, g1), r), 2 * r], "22.5": [d(lambda v: U(r, v, g1), th), 0],
+        "23.2": [U(r, th, g2), r**2 / 2 * math.sin(2 * th)], "23.3": [d(lambda v: U(r, v, g2), th), r**2 * math.cos(2 * th)],
+        "23.4": [d(lambda v: U(r, v, g2), th), r**2 / 2 * math.cos(2 * th)],
+        "27": [J[0, 0], math.sin(ph) * math.cos(th)], "27.2": [J[0, 1], rho * math.cos(ph) * math.cos(th)],
+        "27.3": [J[0, 2], -rho * math.sin(ph) * math.sin(th)], "27.4": [J[2, 1], rho * math.sin(ph)],
+        "29": [np.linalg.det(J), rho**2 * math.sin(ph)], "29.2": [np.linalg.det(J), rho * math.sin(ph)],
+        "31.4": [d(lambda v: w(v, tt), s), math.exp(X * Y) * (Y + X), 2 * s * math.exp(s**2 - tt**2)],
+        "31.5": [d(lambda v: w(s, v), tt), math.exp(X * Y) * (Y - X), -2 * tt * math.exp(s**2 - tt**2)],
+        "32": [d(lambda v: w(s, v), tt), math.exp(X * Y) * (X - Y)],
+        "32.2": [d(lambda v: v + s, tt), 1], "32.3": [d(lambda v: s - v, tt), -1],
+        "12.3": [d(lambda u: math.cos(u) ** 2, t), 2 * math.cos(t)],
+    }
+
+
+@document("216_recitation_kmeans_lloyd_gradient")
+def _(rng):
+    dim, K = int(rng.integers(1, 4)), int(rng.integers(2, 5))
+    n = K + int(rng.integers(1, 6))
+    X = rng.normal(size=(n, dim))
+    mu = X[rng.choice(n, size=K, replace=False)] + 0.0              # centroids at data points: no empty cluster
+    c = np.array([int(np.argmin([np.sum((x - m) ** 2) for m in mu])) for x in X])
+    k = int(rng.integers(0, K))
+    Ck = np.flatnonzero(c == k)
+    nk = len(Ck)
+
+    def J(mu, c=c, X=X):
+        return float(sum(np.sum((X[i] - mu[c[i]]) ** 2) for i in range(len(X))))
+    Jk = lambda m: J(np.vstack([mu[:k], m[None, :], mu[k + 1:]]))  # noqa: E731
+    g = grad(Jk, mu[k])
+    H = np.array([[partial2(Jk, mu[k], p, q) for q in range(dim)] for p in range(dim)])
+    new = mu[k] - np.linalg.solve(H, g)                              # the minimiser of the quadratic in mu_k
+    mean = X[Ck].mean(axis=0)
+    xn = rng.normal(size=dim)
+    joined = np.vstack([X[Ck], xn[None, :]]).mean(axis=0)
+    P = np.array([1.0, 2.0, 4.0, 7.0, 8.0]).reshape(-1, 1)
+    M0 = np.array([[2.0], [5.0]])
+    c0 = np.array([int(np.argmin([np.sum((x - m) ** 2) for m in M0])) for x in P])
+    J0 = lambda M: J(M, c0, P)  # noqa: E731
+    g0 = grad(J0, M0)
+    M1 = np.array([[P[c0 == j].mean()] for j in range(2)])
+    return {
+        "5": [J(mu), float(sum(np.sum((X[i] - mu[c[i]]) ** 2) for i in range(n))),
+              float(sum(np.sum((X[i] - mu[j]) ** 2) for j in range(K) for i in np.flatnonzero(c == j)))],
+        "13": [g, -2 * np.sum(X[Ck] - mu[k], axis=0), 2 * nk * mu[k] - 2 * np.sum(X[Ck], axis=0)],
+        "15": [g, -2 * np.sum(X - mu[k], axis=0)],
+        "18": [new, mean], "20": [new, np.sum(X[Ck], axis=0) / n],
+        "21": [mu[k] - g / (2 * nk), mean],
+        "22": [joined, mean + (xn - mean) / (nk + 1)], "23": [joined, mean + (xn - mean) / nk],
+        "25.3": [np.flatnonzero(c0 == 0) + 1, np.array([1, 2])],
+        "27": [J0(M0), 1 + 0 + 1 + 4 + 9, 15],
+        "29": [g0[1, 0], 2 * 3 * 5 - 2 * (4 + 7 + 8), -8], "29.2": [g0[1, 0], 6],
+        "29.3": [g0[0, 0], -2 * ((1 - 2) + (2 - 2)), 2],
+        "30": [M1[0, 0], 1.5], "30.2": [M1[1, 0], 19 / 3],
+        "32": [J0(M1), 0.25 + 0.25 + 49 / 9 + 4 / 9 + 25 / 9, 55 / 6],
+        "34": [len(P), 5], "34.2": [M1[1, 0], 3.8],
+        "15.2": [g, 2 * np.sum(X[Ck] - mu[k], axis=0)], "30.3": [M1[1, 0], 6],
+    }
+
+
+@document("217_handout_adagrad_rmsprop_steps")
+def _(rng):
+    t = int(rng.integers(1, 9))
+    g = rng.normal(size=t + 1)                                       # g[1..t]
+    rho, eta = rng.uniform(0.05, 0.99), math.exp(rng.normal())
+    G, v = 0.0, 0.0
+    for s in range(1, t + 1):
+        G, v = G + g[s] ** 2, rho * v + (1 - rho) * g[s] ** 2
+    th0 = rng.normal()
+    ada1 = th0 - eta / math.sqrt(g[1] ** 2) * g[1]
+    rms1 = th0 - eta / math.sqrt((1 - rho) * g[1] ** 2) * g[1]
+
+    def run(rule, steps, rho=0.9, eta=0.1):                          # theta, accumulator and gradient after each step, f = theta^2
+        th, acc, out = 1.0, 0.0, []
+        for _ in range(steps):
+            gr = d(lambda x: x**2, th)
+            acc = acc + gr**2 if rule == "ada" else rho * acc + (1 - rho) * gr**2
+            th = th - eta / math.sqrt(acc) * gr
+            out.append((th, acc, gr))
+        return out
+    A, R = run("ada", 2), run("rms", 2)
+    x = rng.normal()
+    return {
+        "10": [G, sum(g[s] ** 2 for s in range(1, t + 1))],
+        "10.2": [v, (1 - rho) * sum(rho ** (t - s) * g[s] ** 2 for s in range(1, t + 1))],
+        "12": [v, (1 - rho) * sum(rho ** (s - 1) * g[s] ** 2 for s in range(1, t + 1))],
+        "14": [g[1] ** 2, g[1] ** 2], "14.2": [ada1 - th0, -eta * np.sign(g[1])], "14.3": [(1 - rho) * g[1] ** 2, (1 - rho) * g[1] ** 2],
+        "16": [rms1 - th0, -eta * g[1] / math.sqrt((1 - rho) * g[1] ** 2), -eta / math.sqrt(1 - rho) * np.sign(g[1])],
+        "18.2": [rms1 - th0, -eta * np.sign(g[1])],
+        "20.2": [d(lambda u: u**2, x), 2 * x],
+        "22": [A[0][2], 2], "22.2": [A[0][1], 4], "22.3": [A[0][0], 1 - 0.1 / 2 * 2, 0.9], "22.5": [A[1][2], 1.8],
+        "24": [A[1][1], 4 + 1.8**2, 7.24], "24.2": [A[1][0], 0.9 - 0.1 / math.sqrt(7.24) * 1.8],
+        "26": [A[1][1], 4 + 1.8, 5.8],
+        "28": [R[0][2], 2], "28.2": [R[0][1], 0.1 * 4, 0.4], "28.3": [R[0][0], 1 - 0.1 / math.sqrt(0.4) * 2, 1 - 1 / math.sqrt(10)],
+        "28.4": [R[0][1], 4], "28.5": [R[0][0], 0.9],
+        "29": [R[0][0], 1 - 1 / math.sqrt(10)], "29.2": [R[1][2], 2 - 2 / math.sqrt(10)],
+        "31": [R[1][1], 0.9 * 0.4 + 0.1 * R[1][2] ** 2, 0.36 + 0.1 * R[1][2] ** 2], "33": [R[1][1], 0.4 + 0.1 * R[1][2] ** 2],
+        "33.2": [R[1][0], R[0][0] - 0.1 / math.sqrt(R[1][1]) * R[1][2]],
+        "34": [R[1][0], R[0][0] - 0.1 / math.sqrt(0.4) * R[1][2]],
+        "14.4": [ada1 - th0, -eta * g[1]], "22.4": [A[0][0], 1 - 0.1 * 2, 0.8],
+        "26.2": [A[1][0], 0.9 - 0.1 / math.sqrt(5.8) * 1.8],
+    }
+
+
+@document("218_blog_poisson_glm_offset")
+def _(rng):
+    n, p = int(rng.integers(2, 7)), int(rng.integers(1, 4))
+    X, beta = rng.normal(size=(n, p)), rng.normal(scale=0.5, size=p)
+    t = np.exp(rng.normal(size=n))
+    o = np.log(t)
+    y = rng.poisson(t * np.exp(X @ beta)).astype(float)
+    y[0] += np.sum(y) == 0                                           # at least one event, so the intercept-only fit exists
+    lgam = lambda k: math.lgamma(k + 1)  # noqa: E731   log k!
+    mu_ = lambda b: np.exp(X @ b + o)  # noqa: E731
+    ell = lambda b: float(sum(y[i] * math.log(mu_(b)[i]) - mu_(b)[i] - lgam(y[i]) for i in range(n)))  # noqa: E731
+    mu = mu_(beta)
+    i = int(rng.integers(0, n))
+    ell_o = lambda v: float(sum(y[r] * (X[r] @ beta + (v if r == i else o[r])) - math.exp(X[r] @ beta + (v if r == i else o[r])) - lgam(y[r]) for r in range(n)))  # noqa: E731   ell in the offset o_i
+    ks = np.arange(0, 400)
+    pmf = lambda m: np.exp(ks * math.log(m) - m - np.array([lgam(k) for k in ks]))  # noqa: E731
+    pm = pmf(mu[i])
+    g = grad(ell, beta)
+    H = np.array([[partial2(ell, beta, a, c) for c in range(p)] for a in range(p)])
+
+    def mle0(y, t):                                                  # the intercept-only fit, by Newton's method
+        l0 = lambda b: float(np.sum(y * (b + np.log(t)) - t * np.exp(b)))  # noqa: E731
+        b = 0.0
+        for _ in range(60):
+            b -= d(l0, b) / d2r(l0, b)
+        return b
+    b0 = mle0(y, t)
+    Y, T = np.array([2.0, 6.0]), np.array([1.0, 2.0])
+    bh = mle0(Y, T)
+    return {
+        "6.2": [mu[i], t[i] * math.exp(X[i] @ beta)],
+        "8": [float(ks @ pm), mu[i]], "8.2": [float(ks**2 @ pm) - float(ks @ pm) ** 2, mu[i]],
+        "14": [ell(beta), float(np.sum(y * np.log(mu) - mu - [lgam(v) for v in y])),
+               float(np.sum(y * (X @ beta + o) - np.exp(X @ beta + o) - [lgam(v) for v in y]))],
+        "19": [grad(lambda b: mu_(b)[i], beta), mu[i] * X[i]],
+        "21": [g, sum((y[k] - mu[k]) * X[k] for k in range(n)), X.T @ (y - mu)],
+        "21.2": [H, -X.T @ np.diag(mu) @ X],
+        "23": [g, X.T @ (y - np.exp(X @ beta))], "24": [H, -X.T @ X],
+        "30": [b0, math.log(np.sum(y) / np.sum(t))],
+        "32": [b0, math.log(np.mean(y / t))],
+        "33.5": [bh, math.log(8 / 3)], "33.6": [math.exp(bh), 8 / 3],
+        "34": [T[0] * math.exp(bh), 8 / 3], "34.2": [T[1] * math.exp(bh), 16 / 3],
+        "34.3": [np.sum(T * math.exp(bh)), 8], "34.4": [np.sum(T * math.exp(bh)), 7.5],
+        "8.3": [mu[i], math.exp(X[i] @ beta) + t[i]],
+        "24.2": [d(ell_o, o[i]), y[i] - mu[i]], "24.3": [d(ell_o, o[i]), y[i]],
+    }
+
+
+@document("219_office_hours_partial_fractions_telescoping")
+def _(rng):
+    k, N, m = int(rng.integers(1, 60)), int(rng.integers(1, 40)), int(rng.integers(1, 6))
+    ks = np.arange(1, 2_000_001, dtype=float)                        # the series, truncated: the tails are below 1e-6
+    S = lambda N: sum(1 / (j * (j + 2)) for j in range(1, N + 1))  # noqa: E731
+    inf2, infm = float(np.sum(1 / (ks * (ks + 2)))), float(np.sum(1 / (ks * (ks + m))))
+    x = rng.uniform(-4, 4)
+    while min(abs(x), abs(x + 1), abs(x + 2), abs(x - 1)) < 0.05:
+        x = rng.uniform(-4, 4)
+    return {
+        "3.2": [1 / (k * (k + 2)), 1 / k - 1 / (k + 2)], "3.3": [S(N), 1 - 1 / (N + 2)],
+        "5": [1 / k - 1 / (k + 2), 2 / (k * (k + 2))], "7": [1 / (k * (k + 2)), 0.5 * (1 / k - 1 / (k + 2))],
+        "11": [S(N), 0.5 * (1 + 0.5 - 1 / (N + 1) - 1 / (N + 2)), 0.75 - (2 * N + 3) / (2 * (N + 1) * (N + 2))],
+        "13": [inf2, 0.75], "13.2": [inf2, 1],
+        "14.2": [S(3), 1 / 3 + 1 / 8 + 1 / 15, 63 / 120, 21 / 40], "14.3": [0.75 - 9 / 40, 21 / 40],
+        "14.4": [S(3), 1 - 1 / 5, 4 / 5],
+        "18": [1 / (k * (k + 1)), 1 / k - 1 / (k + 1)], "18.2": [sum(1 / (j * (j + 1)) for j in range(1, N + 1)), 1 - 1 / (N + 1)],
+        "19": [1 / (k * (k + m)), 1 / m * (1 / k - 1 / (k + m))], "19.2": [infm, 1 / m * sum(1 / j for j in range(1, m + 1))],
+        "23": [(x + 3) / ((x + 1) * (x + 2)), 2 / (x + 1) + 1 / (x + 2)],
+        "25.2": [(-2 + 3) / (-2 + 1), -1],
+        "27": [(x + 3) / ((x + 1) * (x + 2)), 2 / (x + 1) - 1 / (x + 2)],
+        "29": [(2 * x + 1) / (x * (x + 1)), 1 / x + 1 / (x + 1)],
+        "29.2": [1 / ((x - 1) * (x + 2)), 1 / (x - 1) - 1 / (x + 2)],
+        "30": [1 / ((x - 1) * (x + 2)), 1 / 3 * (1 / (x - 1) - 1 / (x + 2))],
+        "19.4": [0.5 * (1 + 0.5), 0.75], "19.5": [infm, 1 / m],
+    }
+
+
+@document("220_hw_max_entropy_lagrange")
+def _(rng):
+    def root(f, lo, hi):                                             # bisection, f(lo) < 0 < f(hi)
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+        return (lo + hi) / 2
+    K = int(rng.integers(2, 7))
+    a = rng.normal(size=K)
+    lo_a, hi_a = a.min(), a.max()
+    m = rng.uniform(lo_a + 0.1 * (hi_a - lo_a), hi_a - 0.1 * (hi_a - lo_a))
+    k = int(rng.integers(0, K))
+    H = lambda p: -float(np.sum(p * np.log(p)))  # noqa: E731
+    L = lambda p, lam, nu: H(p) + lam * (np.sum(p) - 1) + nu * (a @ p - m)  # noqa: E731
+    q, lam0, nu0 = rng.uniform(0.05, 1, size=K), rng.normal(), rng.normal()
+    dL = partial(lambda p: L(p, lam0, nu0), q, k)
+    mean = lambda nu, a=a: float(softmax(nu * a) @ a)  # noqa: E731   (a Gibbs law's mean, increasing in nu)
+    nu = root(lambda v: mean(v) - m, -1e3, 1e3)
+    Z = lambda v, a=a: float(np.sum(np.exp(v * a)))  # noqa: E731
+    lam = root(lambda l: float(np.sum(np.exp(l - 1 + nu * a))) - 1, -1e3, 1e3)   # normalisation
+    stat = np.array([math.exp(root(lambda t, j=j: -(-t - 1 + lam + nu * a[j]), -800, 800)) for j in range(K)])  # dL/dp_j = 0
+    p = stat
+    logZ = lambda v: math.log(Z(v))  # noqa: E731
+    a3 = np.array([0.0, 1.0, 2.0])
+    nu1 = root(lambda v: mean(v, a3) - 1, -1e3, 1e3)
+    p2 = softmax(math.log(2) * a3)
+    return {
+        "11": [dL, -math.log(q[k]) - 1 + lam0 + nu0 * a[k]], "13": [dL, -math.log(q[k]) + lam0 + nu0 * a[k]],
+        "14": [stat[k], math.exp(lam - 1 + nu * a[k])], "14.2": [math.exp(lam - 1), 1 / Z(nu)], "14.3": [math.exp(lam - 1), Z(nu)],
+        "16": [p[k], math.exp(nu * a[k]) / Z(nu)],
+        "20": [d(logZ, nu), 1 / Z(nu) * float(a @ np.exp(nu * a)), float(a @ p), m],
+        "22": [d(logZ, nu), float(a @ np.exp(nu * a))],
+        "22.2": [d2r(logZ, nu), float(p @ (a - m) ** 2)], "22.3": [d2r(logZ, nu), float(p @ a**2)],
+        "25": [H(p), -float(np.sum(p * (nu * a - logZ(nu)))), logZ(nu) - nu * m], "27": [H(p), logZ(nu) + nu * m],
+        "27.3": [softmax(0 * a)[k], 1 / K], "27.4": [H(softmax(0 * a)), math.log(K)],
+        "29.4": [nu1, 0], "29.5": [H(softmax(nu1 * a3)), math.log(3)],
+        "30.3": [Z(math.log(2), a3), 1 + 2 + 4, 7], "30.4": [p2, np.array([1, 2, 4]) / 7],
+        "30.5": [float(a3 @ p2), 2 / 7 + 8 / 7, 10 / 7], "32": [H(p2), math.log(7) - 10 / 7 * math.log(2)],
+        "34": [Z(math.log(2), a3), 1 + 2 + 3, 6], "34.2": [math.exp(2 * math.log(2)), 3],
+    }
+
+
+@document("221_reading_group_infonce_query_gradient")
+def _(rng):
+    N = int(rng.integers(1, 6))
+    dim = N + int(rng.integers(2, 4))
+    Kk = rng.normal(size=(N + 1, dim))                              # row j is k_j, row 0 the positive
+    q, tau = rng.normal(size=dim), math.exp(rng.normal(scale=0.5))
+    j = int(rng.integers(0, N + 1))
+    S = lambda q, tau=tau, Kk=Kk: Kk @ q / tau  # noqa: E731
+    Lq = lambda q, tau=tau, Kk=Kk: -math.log(softmax(S(q, tau, Kk))[0])  # noqa: E731
+    s = S(q)
+    p = softmax(s)
+    g = grad(Lq, q)
+    e0 = np.eye(N + 1)[0]
+    u = rng.normal(size=dim) * math.exp(rng.normal())
+    nq = lambda u: u / np.linalg.norm(u)  # noqa: E731
+    qu = nq(u)
+    gu = grad(lambda v: Lq(nq(v)), u)
+    gq = grad(Lq, qu)
+    P = np.eye(dim) - np.outer(qu, qu)
+    dtau = d(lambda t: Lq(q, t), tau)
+    # the toy numbers: q^T k_0 = 1, q^T k_1 = 0, tau = 1
+    q1 = rng.normal(size=dim)
+    perp = lambda v: v - (v @ q1) / (q1 @ q1) * q1  # noqa: E731
+    K1 = np.vstack([q1 / (q1 @ q1) + perp(rng.normal(size=dim)), perp(rng.normal(size=dim))])
+    s1 = S(q1, 1.0, K1)
+    g1 = grad(lambda v: Lq(v, 1.0, K1), q1)
+    Q, _ = np.linalg.qr(Kk.T, mode="complete")
+    q0 = Q[:, N + 1:] @ rng.normal(size=dim - N - 1)               # orthogonal to every key
+    return {
+        "5": [Lq(q), -math.log(math.exp(s[0]) / np.sum(np.exp(s))), -s[0] + math.log(np.sum(np.exp(s)))],
+        "9": [grad(lambda v: S(v)[j], q), Kk[j] / tau],
+        "11": [g, -Kk[0] / tau + sum(p[i] * Kk[i] / tau for i in range(N + 1)), (p - e0) @ Kk / tau,
+               ((p[0] - 1) * Kk[0] + sum(p[i] * Kk[i] for i in range(1, N + 1))) / tau],
+        "14": [g, (p - e0) @ Kk], "14.2": [g, ((p[0] - 1) * Kk[0] + sum(Kk[i] for i in range(1, N + 1))) / tau],
+        "16.2": [jac(nq, u), P / np.linalg.norm(u)],
+        "18": [gu, P @ gq / np.linalg.norm(u)], "20": [u @ gu, 0], "20.2": [gu, gq / np.linalg.norm(u)],
+        "22": [dtau, (s[0] - p @ s) / tau], "22.2": [dtau, -(s[0] - p @ s) / tau],
+        "24.3": [q1 @ K1[0], 1], "24.4": [q1 @ K1[1], 0],
+        "24.5": [softmax(s1)[0], math.e / (math.e + 1), sig(1.0)],
+        "26": [Lq(q1, 1.0, K1), math.log(1 + math.exp(-1))], "26.2": [g1, -sig(-1.0) * (K1[0] - K1[1])],
+        "28": [Lq(q0), math.log(N + 1)], "28.2": [Lq(q0), math.log(N)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
