@@ -266,6 +266,9 @@ class Step:
     # (name, line of the declaration): the bare name may be a number of its own (x_t = x for all t), so a
     # refutation on shape stands not.
     families: tuple[tuple[str, int], ...] = ()
+    # Names the document declares in bold (\\boldsymbol{\\mu}_k) that the step writes plain (\\mu_1), (name, line of the
+    # declaration): the plain name may be a number of its own, so a refutation on shape stands not.
+    plain_bold: tuple[tuple[str, int], ...] = ()
     # Square matrices the document says are symmetric ("let A be symmetric"): each entry A_ij is read as
     # (A_ij + A_ji)/2, which ranges over exactly the symmetric matrices as A ranges over all.
     symmetric: tuple[str, ...] = ()
@@ -329,6 +332,7 @@ class Check:
     most_sizes: tuple[tuple[str, int], ...] = ()  # as Step.most_sizes
     size_orders: tuple[tuple[str, str, str], ...] = ()  # as Step.size_orders
     families: tuple[tuple[str, int], ...] = ()  # as Step.families
+    plain_bold: tuple[tuple[str, int], ...] = ()  # as Step.plain_bold
     symmetric: tuple[str, ...] = ()  # as Step.symmetric
     layout_declared: bool = False  # as Step.layout_declared
     gradient_columns: bool = False  # as Step.gradient_columns
@@ -378,7 +382,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
                       size_orders=step.size_orders,
-                      families=step.families, symmetric=step.symmetric,
+                      families=step.families, plain_bold=step.plain_bold, symmetric=step.symmetric,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)
         for n in range(n_links):

@@ -1540,6 +1540,26 @@ LAST_VERDICTS = [
                   "\\max(k, n) = k , \\qquad \\sum_{i=1}^{k} w_i + k = k + \\sum_{i=1}^{k} w_i\n$$\n"),
                  -3, [Verdict.BOUNDED, Verdict.REFUTED, Verdict.PROVED],
                  id="an_order_between_two_sizes_is_met_by_every_counterexample_and_instance"),
+    pytest.param(("Adagrad steps $\\theta_t = \\theta_{t-1} - \\eta g_t / \\sqrt{G_t}$ with $G_t = G_{t-1} + g_t^2$, $G_0 = 0$; "
+                  "RMSProp steps $\\theta_t = \\theta_{t-1} - \\eta g_t / \\sqrt{v_t}$.\n\n$$\n\\theta_1 - \\theta_0 = "
+                  "-\\eta \\operatorname{sign}(g_1)\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_second_recurrence_for_one_name_makes_it_unread"),
+    pytest.param(("Let $y \\in \\mathbb{R}$ and $\\hat y = 2 y$. I write $e = \\hat y - y$ for the error.\n\n$$\ne = y\n$$\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="a_name_e_where_e_is_euler_s_number_is_refused"),
+    pytest.param(("Let $t \\in \\mathbb{R}^n$ and $m = \\frac{1}{n} \\sum_{i=1}^{n} t_i$.\n\nWaits of 2, 3 and 5 minutes: $n = 3$, "
+                  "$\\sum_i t_i = 10$ and $m = \\frac{10}{3}$.\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="claims_in_the_paragraph_of_a_size_given_a_number_are_about_its_data"),
+    pytest.param(("Let $z \\in \\mathbb{R}^K$, $T > 0$, $p_i(T) = \\frac{e^{z_i / T}}{\\sum_{j=1}^{K} e^{z_j / T}}$ and "
+                  "$H(T) = -\\sum_{i=1}^{K} p_i \\log p_i$.\n\n$$\n\\frac{dH}{dT} = 1\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_function_whose_formula_is_free_of_its_variable_is_not_differentiated_to_zero"),
+    pytest.param(("Let $W \\in \\mathbb{R}^{h \\times d}$, $\\mathbf{b} \\in \\mathbb{R}^h$. Take\n\n$$\nW = \\begin{pmatrix} 1 & 2 "
+                  "\\\\ 3 & 4 \\end{pmatrix}, \\quad \\mathbf{b} = \\mathbf{0}\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="values_in_the_display_of_an_example_are_the_example_s"),
+    pytest.param(("Centroids $\\boldsymbol{\\mu}_1, \\dots, \\boldsymbol{\\mu}_K \\in \\mathbb{R}^d$.\n\n**Example (1-D).**\n\n"
+                  "$$\n\\mu_1 = 1.5\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="a_plain_name_of_a_bold_declaration_is_not_refuted_by_shape"),
+    pytest.param(("$X$ is normal with mean $\\mu$ and variance $\\sigma^2$.\n\n$$\n\\sqrt{\\sigma^2} = \\sigma\n$$\n"),
+                 -1, [Verdict.PROVED], id="a_variance_written_sigma_squared_makes_sigma_positive"),
     pytest.param(("$$\n1 + \\cos \\theta = 2 \\cos^2(\\theta / 2) , \\qquad \\sin(a + b) = \\sin a \\cos b + \\cos a \\sin b , "
                   "\\qquad \\cos(2t) = 1 - \\sin^2 t\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="trigonometric_identities_are_proved"),

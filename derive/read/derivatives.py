@@ -567,6 +567,8 @@ class DerivativeReading:
             elif head.kind == "lambda" and not head.primes and (not item_scripts(rest[0].item) or "_" in head.name and all(
                     sc.data == "sub_script" for sc in item_scripts(rest[0].item))):
                 # df/dx, \partial u / \partial y of f(x), u(x, y) defined: the function at its own variables
+                if len(variables) == 1 and isinstance(variables[0][0], sp.Symbol):
+                    self._check_function_depends(head, variables[0][0])
                 rest = self._applied_to_its_variable(rest[0], head, variables)
             elif len(op.more) <= 1 and type(op.variable) is sp.Symbol and not item_scripts(rest[0].item) \
                     and not rest[0].op and not rest[0].negative and not op.through:

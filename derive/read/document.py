@@ -165,6 +165,8 @@ class _Builder:
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
         self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
         self.size_orders: list[tuple[str, str, str]] = []  # k <= n of two sizes, for the current chain
+        self.bold_declared: dict[str, int] = {}  # vectors declared in bold (\\mathbf{x}), name -> line
+        self.size_examples: list[tuple[str, int]] = []  # (size, line) of "n = 3": an example's size, in its paragraph
         self.least_readings: list = []
         self.most_sizes: dict[str, int] = {}  # sizes a condition bounds above or fixes (K = 2), for the current chain
 
@@ -225,6 +227,36 @@ class _Builder:
         return (f"{key} has the value line {at} gave it, under an earlier heading; a number for it here may be a new "
                 "example's: give the new value another name, or say that it is the same")
 
+    def _euler_named(self, chain: Chain, line: int) -> str:
+        """e = \\hat{y} - y: the document names something e, where e is Euler's number. Not read, and no later use of
+        e either (which e would it be?)."""
+        if len(chain.terms) < 2 or chain.relations[0] != "=" or chain.terms[0].text.strip() != "e":
+            return ""
+        if not names_in(chain.terms[1].text) - {"e", "\\pi"}:
+            return ""  # (e = 2.718..., e = \lim (1 + 1/n)^n: a claim about Euler's number)
+        why = (f"e is Euler's number, and line {line} makes it a name of the document's (e = ...): give that name "
+               "another letter")
+        self.unreadable_definitions.setdefault("e", (line, why))
+        return why
+
+    def _second_recurrence(self, chain: Chain, line: int) -> str:
+        """theta_t = theta_{t-1} - ... again, after a recurrence of line N defines theta_t: a second method's step
+        (Adagrad's, then RMSProp's) or a claim? The name is read no further: every later use is refused."""
+        r = self.reader
+        m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*", chain.terms[0].text) if len(chain.terms) > 1 else None
+        if not m or chain.relations[0] != "=":
+            return ""
+        name, letter = m.group(1), m.group(2)
+        known = r.recurrences.get(symbol_name(name))
+        if known is None or known[0] != letter or known[1] >= line:
+            return ""
+        if not re.search(re.escape(name) + r"\s*_\s*\{\s*" + letter + r"\s*-\s*1\s*\}", chain.terms[1].text):
+            return ""  # (theta_t = a formula of the unrolled terms: a claim about the recurrence)
+        why = (f"a second recurrence for {name}_{letter} on line {line} beside the one of line {known[1]}: "
+               "which one a step means is not read; give each its own name")
+        self.unreadable_definitions.setdefault(name, (line, why))
+        return why
+
     def _new_step(self, chain: Chain, line: int) -> str:
         """x_{n+1} = G(x_n) under a later heading than the step x_{n+1} = F(x_n) of the sequence x (read.sequences), with
         nothing F is written in defined anew since: the step of a new method (Halley's after Newton's) as likely as a
@@ -284,6 +316,7 @@ class _Builder:
             # may be defining or setting (a refutation at another size would be none)
             (name,) = first
             if _NUMERIC.fullmatch(chain.terms[1].text.strip()):
+                self.size_examples.append((name, line))
                 return (f"{name} is read as a size, and this sets its value: a claim at one size is not read; say it in "
                         f"words (\"for ${name} = {chain.terms[1].text.strip()}$\")")
             why = (f"{name} is read as a size, and this formula may define it (a count, {name} = ...): a size "
@@ -379,6 +412,11 @@ class _Builder:
             reading = Reading("declaration", "a gradient is a column vector, as the document says", self.gradient_line)
             made = [dataclasses.replace(step, gradient_columns=True, readings=step.readings + (reading,))
                     if _DERIVATIVE_WRITTEN.search(step.latex) else step for step in made]
+        nabla = [re.sub(r"[{}\s]|\\mathbf", "", m.group(1)) for t in chain.terms for m in [_NABLA_OF.match(t.text)] if m]
+        if self.gradient_line is None and any(self.reader.notation.kind_of(n) == "matrix"
+                                              or symbol_name(n) in self.reader.matrix_values for n in nabla):
+            # \nabla_W L of a matrix W: the gradient has W's shape by what \nabla means, never transposed
+            made = [dataclasses.replace(step, gradient_columns=True) for step in made]
         if self.sequence_readings:
             made = [dataclasses.replace(step, readings=step.readings + self.sequence_readings) for step in made]
         families = tuple((name, line) for name, line in sorted(self.families.items())
@@ -386,6 +424,10 @@ class _Builder:
                                       " ".join(t.text for t in chain.terms)))
         if families:
             made = [dataclasses.replace(step, families=families) for step in made]
+        plain = _written_plain(" ".join(t.text for t in chain.terms))
+        plain_bold = tuple((name, line) for name, line in sorted(self.bold_declared.items()) if name in plain)
+        if plain_bold:
+            made = [dataclasses.replace(step, plain_bold=plain_bold) for step in made]
         if self.least_sizes or self.most_sizes or self.size_orders:
             made = [dataclasses.replace(step, least_sizes=tuple(sorted(self.least_sizes.items())),
                                         most_sizes=tuple(sorted(self.most_sizes.items())),
@@ -412,7 +454,7 @@ class _Builder:
             self._note_unreadable_chain(chain)
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
         problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line) \
-            or self._new_step(chain, line)
+            or self._new_step(chain, line) or self._second_recurrence(chain, line) or self._euler_named(chain, line)
         if problem:
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   problem)]
@@ -960,6 +1002,27 @@ class _Builder:
         r = self.reader
         direct = {symbol_name(n) for n in used}
         through = self._held_through_definitions(used) - direct
+        n = self.notation
+        for size, at in self.size_examples:
+            if not (at <= line <= self.lines.paragraph_end(at)):
+                continue
+            home = n.size_name(size) or size
+            related = {size, home} | set(n.sizes.get(home, ())) | {a for a, s in n.aliases.items() if s == home} \
+                | {v for v, length in n.vectors.items() if length == home}
+            symbols = {symbol_name(x) for x in related} | {str(r.size_symbol(size))}
+            if used & related or any("\\sum" in t.text for t in chain.terms) \
+                    or self._held_through_definitions(used) & symbols:
+                return (f"in the paragraph where line {at} sets {size} to a number (an example): about that example, "
+                        f"whose data the words may give, or about any {size}? say which, or start a new paragraph")
+        lone = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?(\\?[A-Za-z]+)\s*\}?\s*(?:_\s*\{?\s*(\w+)\s*\}?)?\s*",
+                            chain.terms[0].text) if len(chain.terms) == 2 else None
+        written = (lone.group(1) + (f"_{lone.group(2)}" if lone.group(2) else "")) if lone else ""
+        if lone and (written in r.stated or symbol_name(written) in r.stated) \
+                and not names_in(chain.terms[1].text) - {"\\mathbf", "0"} \
+                and any(r.defined_at.get(k) == line for k in r.examples):
+            # "W_1 = (...), \quad b_1 = \mathbf{0}" in one display: the example's other values, not claims
+            return (f"a value in the display that gives an example (line {line}): the example's, not a claim about "
+                    f"every {chain.terms[0].text.strip()}")
         for key in sorted(r.examples):
             at = r.defined_at.get(key)
             if at is None or at == line and key in direct or not (at <= line <= self.lines.paragraph_end(at)):
@@ -1939,6 +2002,31 @@ _STANDING_SYMMETRIC = re.compile(r"\s*(?:let|assume|suppose|throughout|here)\b(?
                                  r"case|except|for)\b)", re.I | re.S)
 
 
+_NABLA_OF = re.compile(r"\s*\\nabla\s*_\s*\{?\s*((?:\\mathbf\s*\{)?\s*\\?[A-Za-z](?:\s*_\s*\{?\s*\w+\s*\}?)?)")
+
+
+def _written_plain(text: str) -> set[str]:
+    """The names a formula writes plain, outside \\mathbf, \\boldsymbol and \\bm, and outside scripts."""
+    try:
+        tokens = list(parser().lex(text))
+    except (LarkError, FormulaError):
+        return set()
+    out, bold_depth, depth, script = set(), [], 0, False
+    for n, tok in enumerate(tokens):
+        if tok.type == "LBRACE":
+            depth += 1
+        elif tok.type == "RBRACE":
+            if bold_depth and bold_depth[-1] == depth:
+                bold_depth.pop()
+            depth -= 1
+        elif tok.type in ("LETTER", "CMD") and not bold_depth and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+            out.add(str(tok))
+        if tok.type == "FONT" and str(tok) in ("\\mathbf", "\\boldsymbol", "\\bm") and n + 1 < len(tokens) \
+                and tokens[n + 1].type == "LBRACE":
+            bold_depth.append(depth + 1)
+    return out
+
+
 # problems that are readings, not refusals: a definition, an example's value
 _READ_PROBLEMS = ("the definition of", "an example of", "the definitions of")
 _THEREFORE = re.compile(r"\b(?:so|hence|thus|therefore|then)\b", re.I)
@@ -2533,6 +2621,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
                         if d.kind == "vector" and d.name not in whole and re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
+    # ("waits of 2, 3 and 5 minutes: $n = 3$": a size given a number in passing, an example's, in its paragraph)
+    builder.size_examples += [(name, lines.of(offset)) for name, offset in said.values
+                              if notation.size_name(name) or notation.kind_of(name) == "size"]
+    builder.bold_declared = {d.name: lines.of(d.offset) for d in said.declarations
+                             if d.kind in ("vector", "family") and re.search(
+                                 r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + re.escape(d.name) + r"\s*\}", d.written)}
     columns = [d for d in said.declarations if d.kind == "gradient-columns"]
     builder.gradient_line = lines.of(columns[0].offset) if columns else None
     einstein = _EINSTEIN.search(text)
@@ -2604,6 +2698,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                                  and _BARE_NAME.match(first.text)
                                                                  or constraint or tied):
                 supposed = item.inline
+                lone = first.text.strip()
+                if len(chain.terms) == 2 and _NUMERIC.fullmatch(chain.terms[1].text.strip()) \
+                        and (reader.notation.size_name(lone) or reader.notation.kind_of(lone) == "size"):
+                    builder.size_examples.append((lone, lines.of(chain.offset)))  # "n = 3": an example's size
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
                 # steps that use that name, and a statement about derivatives or functions is not one.

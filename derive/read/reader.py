@@ -651,9 +651,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 self._check_not_a_bare_name(rest[0], env, op.variable)  # (\nabla_w L, L found by _define_upstream)
         if op.through:
             return self._differentiate_through(rest, op, env)
-        if len(rest) == 1 and not isinstance(self._item(rest[0].item, env), Fn):
+        head = self._item(rest[0].item, env) if len(rest) == 1 else None
+        if len(rest) == 1 and not isinstance(head, Fn):
             self._check_not_a_bare_name(rest[0], env, op.variable)  # \nabla_w \ell, \ell never defined: not 0
             self._check_depends(rest[0], op)
+        elif isinstance(head, Fn) and head.kind == "lambda" and head.func is not None \
+                and isinstance(op.variable, sp.Symbol) and not isinstance(op.variable, Idx):
+            self._check_function_depends(head, op.variable)
         body = self._chain(rest, env)
         if isinstance(body, MatrixTerm):
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
@@ -741,6 +745,21 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if str(base) not in names:
             raise FormulaError(f"{word}, as defined on line {self.defined_at.get(key, '?')}, does not depend on {base}: "
                                f"its derivative is not read as 0 (say how it depends on {base})")
+
+    def _check_function_depends(self, fn: Fn, variable: sp.Symbol) -> None:
+        """dH/dT of H(T) = -\\sum_i p_i \\log p_i, whose formula as read is free of T (p_i written for p_i(T)): refused,
+        not read as 0, when the formula has names in it (a constant function is what it is)."""
+        func = fn.func
+        if not isinstance(func, sp.Lambda) or len(func.variables) != 1 or str(func.variables[0]) != str(variable):
+            return
+        expr = func.expr
+        if expr == 0 or func.variables[0] in expr.free_symbols:
+            return
+        names = {str(s) for s in expr.free_symbols if not isinstance(s, Idx)} | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+        if names:
+            raise FormulaError(f"{fn.name}, as defined, does not depend on {variable}: its derivative is not read as 0 "
+                               f"(in {fn.name}'s formula, write what depends on {variable} with its argument: "
+                               f"p_i({variable}) rather than p_i)")
 
     def _function_head(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
         """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.

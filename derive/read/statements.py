@@ -971,12 +971,16 @@ def _laws(sentence, out: "Statements") -> None:
         if not law.indexed and re.fullmatch(r"\\?[A-Za-z]+", law.name):
             # a random variable is a number (X, never the matrix X), whatever its law
             out.declarations.append(Declaration(law.name, "random", (), law.offset, law.written))
-        for param in law.params:
+        for k, param in enumerate(law.params):
             # the parameters are numbers: "variance $\sigma^2$" makes sigma a number, not the logistic function
-            m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(?:\^\s*\{?\s*2\s*\}?)?\s*", param)
+            m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(\^\s*\{?\s*2\s*\}?)?\s*", param)
             if m and m.group(1) not in ("e", "\\pi") and not any(d.name == m.group(1) and d.kind == "parameter"
                                                                for d in out.declarations):
                 out.declarations.append(Declaration(m.group(1), "parameter", ("law",), law.offset, law.written))
+                if m.group(2) and k == 1 and law.family in ("normal", "generic"):
+                    # (a variance written sigma^2: sigma is the standard deviation, a positive number)
+                    out.declarations.append(Declaration(m.group(1), "range", (">", "0"), law.offset,
+                                                        f"{law.written} (a standard deviation)"))
     if len(found) > 1 and _IID_WORDS.search(words) and not _NOT_INDEPENDENT.search(words):
         out.independent.append(tuple(dict.fromkeys(found)))
     if not found and _LAW_TALK.search(words):
