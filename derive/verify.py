@@ -1117,7 +1117,7 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
                         f"write the vector as a whole ({check.families[0][0]} \\in \\mathbb{{R}}^n) or give the "
                         "number another name", sizes=outcome.sizes)
     if check.plain_bold and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \
-            and outcome.counterexample.reason:
+            and outcome.counterexample.reason and "scalar" in outcome.counterexample.reason:
         said = "; ".join(f"{name} is declared in bold (line {line}) and written plain here: it may be a number of its own"
                          for name, line in check.plain_bold)
         return _Outcome(Verdict.UNKNOWN, f"refuted on shape as read ({outcome.counterexample.reason}), but {said}; "

@@ -1017,7 +1017,7 @@ class _Builder:
         lone = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?(\\?[A-Za-z]+)\s*\}?\s*(?:_\s*\{?\s*(\w+)\s*\}?)?\s*",
                             chain.terms[0].text) if len(chain.terms) == 2 else None
         written = (lone.group(1) + (f"_{lone.group(2)}" if lone.group(2) else "")) if lone else ""
-        if lone and (written in r.stated or symbol_name(written) in r.stated) \
+        if lone and (written in r.stated or symbol_name(written) in r.stated) and symbol_name(written) not in r.examples \
                 and not names_in(chain.terms[1].text) - {"\\mathbf", "0"} \
                 and any(r.defined_at.get(k) == line for k in r.examples):
             # "W_1 = (...), \quad b_1 = \mathbf{0}" in one display: the example's other values, not claims
@@ -2624,9 +2624,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # ("waits of 2, 3 and 5 minutes: $n = 3$": a size given a number in passing, an example's, in its paragraph)
     builder.size_examples += [(name, lines.of(offset)) for name, offset in said.values
                               if notation.size_name(name) or notation.kind_of(name) == "size"]
-    builder.bold_declared = {d.name: lines.of(d.offset) for d in said.declarations
-                             if d.kind in ("vector", "family") and re.search(
-                                 r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + re.escape(d.name) + r"\s*\}", d.written)}
+    bold = {d.name: lines.of(d.offset) for d in said.declarations if d.kind in ("vector", "family") and re.search(
+        r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + re.escape(d.name) + r"\s*\}", d.written)}
+    # (only a name every declaration writes in bold: one also declared plain, x \in R^{1 x N}, is that vector)
+    builder.bold_declared = {n: at for n, at in bold.items() if not any(
+        d.name == n and d.name in _written_plain(d.written.split("\\in")[0]) for d in said.declarations)}
     columns = [d for d in said.declarations if d.kind == "gradient-columns"]
     builder.gradient_line = lines.of(columns[0].offset) if columns else None
     einstein = _EINSTEIN.search(text)
