@@ -121,21 +121,27 @@ def _bare(node):
     return node
 
 
-def _integral(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
-    """The integral, once per integrand and bounds (a term is read more than once)."""
-    t = sp.Symbol("_integration_variable", real=True)
-    key = (sp.srepr(expr.xreplace({x: t})), sp.srepr(lower), sp.srepr(upper))
-    if key not in _TAKEN:
-        if len(_TAKEN) > 500:
-            _TAKEN.clear()
+def _once(table: dict, key, compute):
+    """compute(), once per key (a term is read more than once); a refusal is remembered as one."""
+    if key not in table:
+        if len(table) > 500:
+            table.clear()
         try:
-            _TAKEN[key] = _integral_once(expr.xreplace({x: t}), t, lower, upper)
+            table[key] = compute()
         except FormulaError as e:
-            _TAKEN[key] = e
-    found = _TAKEN[key]
+            table[key] = e
+    found = table[key]
     if isinstance(found, FormulaError):
         raise FormulaError(str(found))
     return found
+
+
+def _integral(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
+    """The integral, once per integrand (in a canonical variable) and bounds."""
+    t = sp.Symbol("_integration_variable", real=True)
+    canonical = expr.xreplace({x: t})
+    return _once(_TAKEN, (sp.srepr(canonical), sp.srepr(lower), sp.srepr(upper)),
+                 lambda: _integral_once(canonical, t, lower, upper))
 
 
 def _integral_once(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
@@ -267,18 +273,8 @@ _SERIES: dict = {}
 def _series(expr: sp.Expr, k: sp.Symbol, first: sp.Expr) -> tuple[sp.Expr, tuple]:
     """The sum and the conditions on the parameters under which it is that (|x| < 1), once per series."""
     n = sp.Symbol("_series_index", integer=True)
-    key = (sp.srepr(expr.xreplace({k: n})), sp.srepr(first))
-    if key not in _SERIES:
-        if len(_SERIES) > 500:
-            _SERIES.clear()
-        try:
-            _SERIES[key] = _series_once(expr.xreplace({k: n}), n, first)
-        except FormulaError as e:
-            _SERIES[key] = e
-    found = _SERIES[key]
-    if isinstance(found, FormulaError):
-        raise FormulaError(str(found))
-    return found
+    canonical = expr.xreplace({k: n})
+    return _once(_SERIES, (sp.srepr(canonical), sp.srepr(first)), lambda: _series_once(canonical, n, first))
 
 
 def _series_once(expr: sp.Expr, k: sp.Symbol, first: sp.Expr) -> tuple[sp.Expr, tuple]:
