@@ -11,6 +11,7 @@ integral is refused: its constant is the author's.
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import mpmath
@@ -144,28 +145,35 @@ def _integral(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp
                  lambda: _integral_once(canonical, t, lower, upper))
 
 
-def _integral_once(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
+@contextlib.contextmanager
+def _computing(what: str, done: str, in_time: str):
+    """The block within a time limit and the document's budget (spent as it runs); its failures as refusals."""
     global _BUDGET
+    started = time.monotonic()
+    try:
+        with _bounded(min(_SECONDS, _BUDGET)):
+            yield
+    except _Slow:
+        raise FormulaError(f"{what} was not {in_time} in time") from None
+    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError, OverflowError,
+            AttributeError):
+        raise FormulaError(f"{what} could not be {done}") from None
+    finally:
+        _BUDGET -= time.monotonic() - started
+
+
+def _integral_once(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
     if _BUDGET <= 0:
         raise FormulaError("the time for this document's integrals is spent")
     params = sorted((expr.free_symbols | lower.free_symbols | upper.free_symbols) - {x}, key=str)
     if any(not isinstance(p, sp.Symbol) or p.is_integer for p in params) or len(params) > 3:
         raise FormulaError("an integral is read only of a formula in its variable and up to three real parameters")
-    started = time.monotonic()
-    try:
-        with _bounded(min(_SECONDS, _BUDGET)):
-            value = sp.integrate(expr, (x, lower, upper))
-            if value.has(sp.Integral, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or value.has(sp.oo) \
-                    or value.has(-sp.oo) or x in value.free_symbols or not value.free_symbols <= set(params):
-                raise FormulaError("the integral was not found in closed form for every value of its parameters")
-            _confirm(expr, x, lower, upper, value, params)
-    except _Slow:
-        raise FormulaError("the integral was not found and confirmed in time") from None
-    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError, OverflowError,
-            AttributeError):
-        raise FormulaError("the integral could not be taken") from None
-    finally:
-        _BUDGET -= time.monotonic() - started
+    with _computing("the integral", "taken", "found and confirmed"):
+        value = sp.integrate(expr, (x, lower, upper))
+        if value.has(sp.Integral, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or value.has(sp.oo) \
+                or value.has(-sp.oo) or x in value.free_symbols or not value.free_symbols <= set(params):
+            raise FormulaError("the integral was not found in closed form for every value of its parameters")
+        _confirm(expr, x, lower, upper, value, params)
     return value
 
 
@@ -278,37 +286,27 @@ def _series(expr: sp.Expr, k: sp.Symbol, first: sp.Expr) -> tuple[sp.Expr, tuple
 
 
 def _series_once(expr: sp.Expr, k: sp.Symbol, first: sp.Expr) -> tuple[sp.Expr, tuple]:
-    global _BUDGET
     if _BUDGET <= 0:
         raise FormulaError("the time for this document's integrals and series is spent")
     params = sorted(expr.free_symbols - {k}, key=str)
     if any(not isinstance(p, sp.Symbol) or p.is_integer for p in params) or len(params) > 3:
         raise FormulaError("a series is read only of a formula in its index and up to three real parameters")
-    started = time.monotonic()
-    try:
-        with _bounded(min(_SECONDS, _BUDGET)):
-            total = sp.summation(expr, (k, first, sp.oo))
-            conditions = []
-            for piece in sorted(total.atoms(sp.Piecewise), key=sp.srepr):
-                branches = piece.args
-                if len(branches) != 2 or branches[1].cond is not sp.true or not branches[1].expr.has(sp.Sum) \
-                        or branches[0].expr.has(sp.Sum):
-                    raise FormulaError("the series was not summed in closed form")
-                conditions.append(branches[0].cond)
-                total = total.xreplace({piece: branches[0].expr})
-            if total.has(sp.Sum, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or total.has(sp.oo) \
-                    or total.has(-sp.oo) or k in total.free_symbols:
-                raise FormulaError("the series was not summed in closed form, or diverges")
-            conditions = tuple(_plain(c) for c in dict.fromkeys(conditions))
-            conditions = tuple(c for group in conditions for c in group)
-            _confirm_series(expr, k, first, total, params, conditions)
-    except _Slow:
-        raise FormulaError("the series was not summed and confirmed in time") from None
-    except (ValueError, TypeError, NotImplementedError, RecursionError, ZeroDivisionError, OverflowError,
-            AttributeError):
-        raise FormulaError("the series could not be summed") from None
-    finally:
-        _BUDGET -= time.monotonic() - started
+    with _computing("the series", "summed", "summed and confirmed"):
+        total = sp.summation(expr, (k, first, sp.oo))
+        conditions = []
+        for piece in sorted(total.atoms(sp.Piecewise), key=sp.srepr):
+            branches = piece.args
+            if len(branches) != 2 or branches[1].cond is not sp.true or not branches[1].expr.has(sp.Sum) \
+                    or branches[0].expr.has(sp.Sum):
+                raise FormulaError("the series was not summed in closed form")
+            conditions.append(branches[0].cond)
+            total = total.xreplace({piece: branches[0].expr})
+        if total.has(sp.Sum, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or total.has(sp.oo) \
+                or total.has(-sp.oo) or k in total.free_symbols:
+            raise FormulaError("the series was not summed in closed form, or diverges")
+        conditions = tuple(_plain(c) for c in dict.fromkeys(conditions))
+        conditions = tuple(c for group in conditions for c in group)
+        _confirm_series(expr, k, first, total, params, conditions)
     return total, conditions
 
 
