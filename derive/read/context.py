@@ -60,7 +60,8 @@ class DocumentContext:
         letter the document applies to arguments, f(x), becomes a function, and f(x) = ... opening a
         display defines it.
         """
-        usage = scan([t for terms, *_ in chains for t in terms], self.prime_transpose)
+        is_size = lambda letter: self.notation.size_name(letter) is not None  # noqa: E731
+        usage = scan([t for terms, *_ in chains for t in terms], self.prime_transpose, is_size)
         self.usage = usage
         if self.prime_transpose:
             # x'(A + A')x where a prime is the transpose: x is a vector transposed, not a function
@@ -72,7 +73,8 @@ class DocumentContext:
         referenced = {n for table in vars(in_definitions).values() for n in table}
         # A default vector is typed by its use in the part of the document being read (``section``:
         # the chains under one heading): a homework may write x_i in one question and a scalar x in the next.
-        here = usage if section is None else scan([t for terms, *_ in section for t in terms], self.prime_transpose)
+        here = usage if section is None else scan([t for terms, *_ in section for t in terms], self.prime_transpose,
+                                                  is_size)
         demote = {name for name in ("x", "y")
                   if name in self.notation.vectors and defaults.vectors.get(name) == self.notation.vectors[name]
                   and not here.as_vector(name) and name not in referenced and name not in self.stated}
@@ -103,6 +105,13 @@ class DocumentContext:
         demote |= {name for name in usage.limits if self.notation.kind_of(name) in ("vector", "matrix", "scalar")
                    and self.notation.kind_of(name) == defaults.kind_of(name) and name not in self.stated
                    and name not in referenced and not usage.as_vector(name)}
+        # sigma_i, \boldsymbol{\sigma} of a document that never applies sigma: a vector (standard deviations), not
+        # the default logistic function
+        demote |= {name for name in self.notation.functions if defaults.functions.get(name) == self.notation.functions[name]
+                   and name in usage.entries and name not in usage.applied and name not in usage.primed
+                   and name not in usage.whole and name not in self.stated and name not in referenced
+                   and usage.subscripts.get(name) and all(self.notation.size_of_index(letter) or self.notation.size_name(letter)
+                                                          for letter in usage.subscripts[name])}
         labels = _label_vectors(usage, self.notation)
         if "c" in self.notation.scalars and "c" in defaults.scalars and (
                 any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):

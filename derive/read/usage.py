@@ -10,6 +10,7 @@ when the uses disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lark.exceptions import LarkError
@@ -48,6 +49,8 @@ class Usage:
     summed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # \sum_{t=1}^{W}, \sum_{k=0}^{T-1}: the letters a sum's or a product's limits are written in
     limits: dict[str, int] = field(default_factory=dict)
+    # \theta_A, p_B: a capital letter that is no size as the subscript, a label (name -> line)
+    capitals: dict[str, int] = field(default_factory=dict)
 
     def as_vector(self, name: str) -> bool:
         return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
@@ -57,10 +60,14 @@ def _note(table: dict[str, int], name: str, line: int) -> None:
     table.setdefault(name, line)
 
 
-def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usage:
+def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False,
+         is_size: Callable[[str], bool] = lambda letter: False) -> Usage:
     """The uses of names in these formulas (text, line); a formula that does not lex is skipped.
-    ``prime_transpose``: the document writes the transpose with a prime (X'X)."""
+    ``prime_transpose``: the document writes the transpose with a prime (X'X). ``is_size``: whether a capital
+    letter is a size the document declares (x_D, entry D of x); a capital letter that is neither such a size nor a
+    limit of a sum labels the name it subscripts (\\theta_A, \\theta_B of two coins), never an index."""
     usage = Usage()
+    capitals: list[tuple[str, str, int, tuple[str, ...]]] = []
     bare_primes: dict[str, int] = {}  # f' without its argument
     lex = parser().lex
     for text, line in formulas:
@@ -96,6 +103,8 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
             kinds = [t.type for t in after]
             if kinds[:1] == ["SUB"] and _word_subscript(tokens, n + 1):
                 _note(usage.worded, name, line)  # eta_{\max}, x_{\text{train}}: a name of its own, no entry
+            elif kinds[:1] == ["SUB"] and _capital_subscript(tokens, n + 1):
+                capitals.append((name, _capital_subscript(tokens, n + 1), line, _letters(tokens, n + 2)))
             elif kinds[:1] == ["SUB"] and len(after) > 1 and (after[1].type in ("LETTER", "LBRACE")):
                 _note(usage.entries, name, line)
                 usage.subscripts.setdefault(name, _letters(tokens, n + 2))
@@ -116,7 +125,21 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False) -> Usag
     # \Phi' = \phi of a \Phi applied elsewhere (\Phi(x)): the derivative of that function; x' alone is a value
     for name, line in bare_primes.items():
         _note(usage.primed if name in usage.applied else usage.factors, name, line)
+    for name, letter, line, letters in capitals:
+        if letter in usage.limits or is_size(letter):
+            _note(usage.entries, name, line)  # x_N, h_T of a sum to T: the last entry
+            usage.subscripts.setdefault(name, letters)
+        else:
+            _note(usage.capitals, name, line)
     return usage
+
+
+def _capital_subscript(tokens, p: int) -> str:
+    """The capital letter a subscript at p is, alone: _A, _{A} (not _{AB}, _{A,i}); '' for anything else."""
+    tok = tokens[p + 1] if p + 1 < len(tokens) else None
+    if tok is not None and tok.type == "LBRACE":
+        tok = tokens[p + 2] if p + 3 < len(tokens) and tokens[p + 3].type == "RBRACE" else None
+    return str(tok) if tok is not None and tok.type == "LETTER" and str(tok).isupper() else ""
 
 
 def _integrated(tokens, line: int, usage: Usage) -> None:
