@@ -789,6 +789,10 @@ def array_extents(exprs, sizes) -> dict:
             for pos, i in enumerate(a.indices):
                 if isinstance(i, Idx) and i.upper is not None and i.upper.free_symbols <= sizes:
                     seen.setdefault((a.base, pos), set()).add(i.upper)
+                elif not isinstance(i, Idx) and not i.is_number and (reach := _reach(i)) is not None \
+                        and reach.free_symbols <= sizes:
+                    # x_N, x_{j+1} with j in 1..N-1: entries up to N exist
+                    seen.setdefault((a.base, pos), set()).add(reach)
     extents: dict = {}
     for (base, pos), uppers in seen.items():
         rank = max(p for b, p in seen if b == base) + 1
@@ -796,6 +800,22 @@ def array_extents(exprs, sizes) -> dict:
         if len(uppers) == 1:
             axes[pos] = next(iter(uppers))
     return {b: tuple(axes) for b, axes in extents.items()}
+
+
+def _reach(index: sp.Expr) -> sp.Expr | None:
+    """The largest value of an index written as a sum's index plus or minus sizes and numbers (j + 1 with j in
+    1..N-1: N), or the index itself when it has no sum's index; None for anything else."""
+    index = sp.expand(index)
+    for _ in range(8):
+        idxs = [s for s in index.free_symbols if isinstance(s, Idx)]
+        if not idxs:
+            return index
+        for idx in idxs:
+            c = index.coeff(idx)
+            if c not in (1, -1) or idx.lower is None or idx.upper is None:
+                return None
+            index = sp.expand(index.subs(idx, idx.upper if c == 1 else idx.lower))
+    return None
 
 
 def _frozen(v):

@@ -260,6 +260,15 @@ def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
         closed = None if closed.has(Sum) else _generic(closed)
         if closed is not None:
             return coeff * sp.expand(closed)
+    sign, offset = _entry_offset(plain, j)
+    if sign == 1 and offset != 0:
+        # sum_{j=lo}^{hi} x_{j+c} is sum_{j=lo+c}^{hi+c} x_j: the entries' index bare, whatever the shift written
+        inside = list(Mul.make_args(sp.expand(plain.xreplace({j: j - offset}))))
+        lo, hi = lo + offset, hi + offset
+    elif sign == -1:
+        # sum_{j=lo}^{hi} x_{c-j} is sum_{j=c-hi}^{c-lo} x_j: the order of the terms reversed
+        inside = list(Mul.make_args(sp.expand(plain.xreplace({j: offset - j}))))
+        lo, hi = offset - hi, offset - lo
     merged_limits = []
     factors = []
     for fac in inside:
@@ -271,6 +280,22 @@ def _sum_term(term, j, lo, hi, ctx) -> sp.Expr:
             factors.append(fac)
     merged_limits.append((j, lo, hi))
     return coeff * _canonical_sum(Mul(*factors), merged_limits)
+
+
+def _entry_offset(term: sp.Expr, j) -> tuple[int, sp.Expr]:
+    """(1, c) when every entry in term that j indexes is written at j + c (x_{j+1} y_{j+1}: (1, 1)), (-1, c) when
+    every one is at c - j (x_{N-j+1}: (-1, N + 1)); (0, 0) for anything else."""
+    forms = set()
+    for entry in term.atoms(Indexed):
+        for index in entry.indices:
+            if index.has(j):
+                index = sp.expand(index)
+                sign = index.coeff(j)
+                c = sp.expand(index - sign * j)
+                if sign not in (1, -1) or c.has(j):
+                    return 0, sp.S.Zero
+                forms.add((int(sign), c))
+    return forms.pop() if len(forms) == 1 else (0, sp.S.Zero)
 
 
 def _level(e: sp.Expr) -> int:

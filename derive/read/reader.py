@@ -1990,6 +1990,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "index_pair":  # A_{i,j}
             out = []
             for part in arg.children:
+                if node_kind(part) in ("add", "sub"):
+                    out.append(self._index_expression(part, env))  # A_{i,j+1}
+                    continue
                 if node_kind(part) != "product" or len(part.children) != 1 or item_scripts(part.children[0]):
                     raise FormulaError("an index expression in a subscript is not read")
                 out.extend(self._indices(item_base(part.children[0]), env))
@@ -1998,6 +2001,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if len(arg.children) != 1:
                 raise FormulaError("a condition in a subscript (such as i \\neq k) is not read")
             inner = arg.children[0]
+            if node_kind(inner) in ("add", "sub"):
+                return [self._index_expression(inner, env)]  # x_{j+1}, x_{N-j+1}
             if node_kind(inner) != "product":
                 raise FormulaError("an index expression in a subscript is not read")
             out = []
@@ -2025,7 +2030,58 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"subscript {letter} is not an index (declare it in the notation file)")
         raise FormulaError("a subscript that is not an index")
 
+    def _index_expression(self, node, env) -> sp.Expr:
+        """x_{j+1}, x_{N-j}: an index written as a sum of a sum's index (with coefficient 1 or -1), sizes and whole
+        numbers. Only an index a sum binds may appear in it, so that its range is the sum's; whether it stays in
+        the vector's range is checked where the entry is taken."""
+        self._script_depth += 1
+        try:
+            if self._script_depth > MAX_SCRIPT_DEPTH:
+                raise FormulaError(f"subscripts nested more than {MAX_SCRIPT_DEPTH} deep")
+            value = self._expr(node, env)
+        finally:
+            self._script_depth -= 1
+        expr = sp.expand(value.expr)
+        bound = {v for v in env.values() if isinstance(v, Idx)}
+        sizes = set(self.sizes.values())
+        free = expr.free_symbols
+        if value.is_vector or value.is_matrix or not expr.is_integer or not free <= bound | sizes:
+            raise FormulaError("an index expression in a subscript is read only in the indices of the sums around it, "
+                               "sizes and whole numbers (\\sum_{j=1}^{N-1} x_{j+1})")
+        for idx in free & bound:
+            coefficient = expr.coeff(idx)
+            if coefficient not in (1, -1) or (expr - coefficient * idx).has(idx):
+                raise FormulaError("an index expression in a subscript is read only as an index plus or minus sizes "
+                                   "and whole numbers (x_{j+1}, x_{N-j})")
+        return expr
+
+    def _in_range(self, index: sp.Expr, length: sp.Expr) -> bool:
+        """Whether 1 <= index <= length for every value of the sums' indices in it (each in its sum's range, inner
+        ranges first) and every size (a whole number >= 1)."""
+        low, high = index, index
+        for _ in range(2 * MAX_SCRIPT_DEPTH + 2):
+            idxs = [s for s in low.free_symbols | high.free_symbols if isinstance(s, Idx)]
+            if not idxs:
+                break
+            for idx in idxs:
+                if low.has(idx):
+                    low = low.subs(idx, idx.lower if low.coeff(idx).is_positive else idx.upper)
+                if high.has(idx):
+                    high = high.subs(idx, idx.upper if high.coeff(idx).is_positive else idx.lower)
+        else:
+            return False
+        return _nonnegative_in_sizes(low - 1) and _nonnegative_in_sizes(length - high)
+
     def _check_range(self, index, length, env) -> None:
+        if not isinstance(index, Idx) and not index.is_number and any(isinstance(s, Idx) for s in index.free_symbols):
+            if not self._in_range(index, length):
+                raise IndexRangeError(f"the index {index} may leave 1..{length} within the limits of its sum: "
+                                      "write the limits so that every entry exists", str(index), str(length))
+            return
+        if isinstance(index, Idx) and index in env.values() and not self._in_range(index, length) \
+                and not _nonnegative_in_sizes(index.lower - 1):
+            raise IndexRangeError(f"the sum over {index} starts at {index.lower}, and the entries of a vector are "
+                                  f"numbered from 1", str(index), str(length))
         if isinstance(index, Idx) and index not in env.values() and index.upper != length:
             raise IndexRangeError(f"index {index} runs over 1..{index.upper}, the vector has length {length}",
                                   str(index), str(length))
@@ -2109,6 +2165,24 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{letter} names a {self.notation.kind_of(letter)}; it cannot be a sum's index")
         return letter
 
+
+
+def _nonnegative_in_sizes(expr: sp.Expr) -> bool:
+    """Whether expr >= 0 for every value >= 1 of the sizes in it: a polynomial in (size - 1) with nonnegative
+    coefficients. False when not shown."""
+    expr = sp.expand(expr)
+    if expr.is_number:
+        return bool(expr >= 0)
+    symbols = sorted(expr.free_symbols, key=str)
+    if not all(s.is_integer and s.is_positive for s in symbols):
+        return False
+    shifted = [sp.Dummy(f"{s}_1", integer=True, nonnegative=True) for s in symbols]
+    moved = sp.expand(expr.subs({s: m + 1 for s, m in zip(symbols, shifted)}, simultaneous=True))
+    try:
+        poly = sp.Poly(moved, *shifted)
+    except sp.PolynomialError:
+        return False
+    return all(c >= 0 for c in poly.coeffs())
 
 
 def _upright_name(word: str) -> bool:
