@@ -1563,6 +1563,27 @@ LAST_VERDICTS = [
     pytest.param(("$$\n1 + \\cos \\theta = 2 \\cos^2(\\theta / 2) , \\qquad \\sin(a + b) = \\sin a \\cos b + \\cos a \\sin b , "
                   "\\qquad \\cos(2t) = 1 - \\sin^2 t\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="trigonometric_identities_are_proved"),
+    pytest.param(("Two coins with biases $\\theta_A$ and $\\theta_B$, and $h_i$ heads in trial $i$.\n\n$$\n\\gamma_i = "
+                  "\\frac{\\pi \\theta_A^{h_i}}{\\pi \\theta_A^{h_i} + (1 - \\pi) \\theta_B^{h_i}}\n$$\n\n$$\n"
+                  "\\frac{\\gamma_i}{1 - \\gamma_i} = \\frac{\\pi \\theta_A^{h_i}}{(1 - \\pi) \\theta_B^{h_i}} , \\qquad "
+                  "\\frac{\\gamma_i}{1 - \\gamma_i} = \\frac{\\theta_A^{h_i}}{\\theta_B^{h_i}}\n$$\n"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="a_capital_letter_that_is_no_size_labels_the_name_it_subscripts"),
+    pytest.param(("Let $k \\in \\mathbb{R}^N$.\n\n$$\n\\sum_{j=1}^{N-1} k_{j+1} = \\sum_{j=2}^{N} k_j , \\qquad "
+                  "\\sum_{j=1}^{N} k_{N-j+1} = \\sum_{j=1}^{N} k_j , \\qquad \\sum_{j=1}^{N-1} k_{j+1} = \\sum_{j=1}^{N} k_j , "
+                  "\\qquad \\sum_{j=1}^{N} k_{j+1} = \\sum_{j=1}^{N} k_j , \\qquad \\sum_{j=0}^{N} k_j = \\sum_{j=1}^{N} k_j\n$$\n"),
+                 0, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.UNKNOWN],
+                 id="an_index_shifted_inside_a_sum_is_read_where_every_entry_exists"),
+    pytest.param(("Let $X \\sim \\text{Bernoulli}(p)$ with $0 < p < 1$. Then $M(t) = \\mathbb{E}[e^{tX}] = 1 - p + p e^t$ "
+                  "and $M'(t) = M''(t) = p e^t$. For the sum, $M_S(t) = (1 - p + p e^t)^n$, not $M_S(t) = n (1 - p + p e^t)$.\n"),
+                 -3, [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.REFUTED],
+                 id="a_function_whose_definition_is_not_read_is_any_function_and_a_labelled_name_its_own"),
+    pytest.param(("The prior has $m_i = 0$ and $s_i = 1$. With $\\sigma_1, \\dots, \\sigma_n > 0$,\n\n$$\n\\sum_{i=1}^{n} "
+                  "\\sigma_i^2 = \\sum_{i=1}^{n} \\sigma_i \\sigma_i , \\qquad \\sum_{i=1}^{n} \\log \\sigma_i^2 = "
+                  "\\sum_{i=1}^{n} \\log \\sigma_i\n$$\n"),
+                 0, [Verdict.PROVED, Verdict.REFUTED],
+                 id="sigma_with_index_subscripts_and_never_applied_is_a_vector_and_an_entry_condition_on_another_is_idle"),
+    pytest.param(("Let $H(T) = T^2$.\n\n$$\nH(1) = 1 \\approx 1.0, \\qquad H(1) = 2\n$$\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.REFUTED], id="an_approximation_beside_an_equation_is_no_condition"),
 ]
 
 

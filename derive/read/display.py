@@ -335,7 +335,7 @@ def _equations(text: str, start: int, end: int, relations, separators) -> tuple[
 def _condition(text, a, b, before, c, d, after) -> str:
     """Why the relations on the two sides of a separator may be an equation and its condition, or ''."""
     second = " ".join(text[c:d].split())
-    if second.startswith(("\\text", "\\mbox", "\\textrm", "\\forall")) or any(r[2] != "=" for r in before + after):
+    if second.startswith(("\\text", "\\mbox", "\\textrm", "\\forall")) or any(r[2] not in ("=", "≈") for r in before + after):
         return (f"a condition beside an equation ({second}) is not read: write the equation alone, and the "
                 "condition in the prose")
     for (x, y, rels), other in (((a, b, before), text[c:d]), ((c, d, after), text[a:b])):

@@ -28,7 +28,7 @@ from . import integral_of, limit_of
 from . import values as V
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, written_name
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, written_name
 
 __all__ = ["read_document"]
 
@@ -462,9 +462,13 @@ class _Builder:
         if condition_problem:
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
+        used |= {name.rstrip("'") for name in used}  # M''(t) uses M
         # (a function defined by cases may be read in one part and not in another)
         unread = {**getattr(self.reader, "unreadable_cases", {}), **self.unreadable_definitions}
         for name in sorted(used & set(unread)):
+            if all(only_labelled(t.text, name) for t in chain.terms
+                   if name in {n.rstrip("'") for n in names_in(t.text)}):
+                continue  # M_S(t) beside an M(t) not read: a name of its own
             at, why = unread[name]
             if name in self.free_when_unread and self._free(name):
                 self.free_names.append((name, at, why))
@@ -755,6 +759,17 @@ class _Builder:
                                                  reasons[1] or reasons[0])
             self.free_when_unread.add(name)
             return
+        applied = _APPLIED_NAME.match(chain.terms[0].text)
+        if applied and values[1] is None and not self.defined and len(chain.terms) > 1:
+            # M(t) = E[e^{tX}] = ... not read: the function M is the document's, whatever M''(t) says of it later
+            name = applied.group(1)
+            if name not in self.seen_names and name not in self.unreadable_definitions and name not in self.reader.stated \
+                    and not (symbol_name(name) in self.reader.lambdas and self.reader._in_force(symbol_name(name))):
+                self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
+                                                                   - len(chain.terms[0].text.lstrip())),
+                                                     reasons[1] or reasons[0])
+                self.free_when_unread.add(name)  # (read as any function: a proof stands, a refutation does not)
+                return
         if values[0] is None or values[1] is not None or self.defined:
             return  # (a definition the reader took, v_t = beta v_{t-1} + g_t, is read where it is used)
         left = names_in(chain.terms[0].text)
@@ -951,6 +966,9 @@ class _Builder:
                 continue
             if c.value and "_" in c.left and not c.left.split("_", 1)[1].strip("{} ").isdigit() \
                     and self.notation.kind_of(c.left.split("_")[0].strip()) in ("vector", "matrix"):
+                base = c.left.split("_")[0].strip()
+                if base not in reach and symbol_name(base) not in reach:
+                    continue  # m_i = 0 said of a vector the step does not hold, not even through a definition
                 # y_j = 0 of a vector y: an entry's value, which the sums over y's entries would have to split on
                 return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
                                    f"not read: the value of one entry of {c.left.split('_')[0].strip()}")
@@ -1951,6 +1969,7 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     return dataclasses.replace(notation, functions=functions), readings, alias_links
 
 
+_APPLIED_NAME = re.compile(r"^\s*(\\?[A-Za-z]+)\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")  # M(t), f(x, y)
 _DEFINED_ENTRY = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*\([^()]*\)\s*$")  # y_j(x)
 _ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
 _DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")

@@ -200,6 +200,30 @@ def names_under(node) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
+def only_labelled(text: str, name: str) -> bool:
+    """Whether every use of the name in the formula carries a label of its own, a capital letter (M_S, \\theta_A)
+    or a word (\\eta_{\\max}): names other than the bare one."""
+    try:
+        tokens = list(parser().lex(text))
+    except (LarkError, FormulaError):
+        return False
+    found = False
+    for n, tok in enumerate(tokens):
+        if tok.type in ("LETTER", "CMD") and str(tok) == name and not (n and tokens[n - 1].type in ("SUB", "SUP")):
+            after = tokens[n + 1:n + 5]
+            if not after or after[0].type != "SUB":
+                return False
+            inner = after[2:3] if len(after) > 3 and after[1].type == "LBRACE" and after[3].type == "RBRACE" \
+                else after[1:2] if len(after) > 1 and after[1].type != "LBRACE" else []
+            word = inner[0] if inner else None
+            if word is None or not (word.type == "LETTER" and str(word).isupper()
+                                    or word.type == "CMD" and str(word)[1:] in WORD_LABELS
+                                    or word.type == "TEXT"):
+                return False
+            found = True
+    return found
+
+
 def names_in(text: str) -> frozenset[str]:
     """The names a formula uses as values (letters and commands, with their primes), not as scripts."""
     try:
