@@ -7294,6 +7294,558 @@ def _(rng):
     }
 
 
+@document("236_hw_softmax_temperature_weight_decay")
+def _(rng):
+    K, dim = int(rng.integers(2, 6)), int(rng.integers(2, 5))
+    W, x = rng.normal(size=(K, dim)), rng.normal(size=dim)
+    T, lam = math.exp(rng.normal(scale=0.5)), rng.uniform(0.01, 1)
+    c, k, j = int(rng.integers(0, K)), int(rng.integers(0, K)), int(rng.integers(0, dim))
+    y = np.eye(K)[c]
+    ce = lambda z, T=T: -math.log(softmax(z / T)[c])  # noqa: E731
+    L = lambda W, T=T, lam=lam, x=x, c=c: -math.log(softmax(W @ x / T)[c]) + lam / 2 * np.sum(W**2)  # noqa: E731
+    z = W @ x
+    p = softmax(z / T)
+    gz = grad(ce, z)
+    gW = grad(L, W)
+    # the numbers
+    W0, x0 = np.array([[1.0, -1.0], [2.0, 0.0], [0.0, 0.0]]), np.array([1.0, 1.0])
+    L0 = lambda W: L(W, 2.0, 0.1, x0, 1)  # noqa: E731
+    g0 = grad(L0, W0)
+    p0 = softmax(W0 @ x0 / 2)
+    e = math.e
+    return {
+        "12": [math.log(p[c]), z[c] / T - lse(z / T)],
+        "14": [gz[k], -y[k] / T + np.exp(z[k] / T) / np.sum(np.exp(z / T)) / T, (p[k] - y[k]) / T],
+        "16": [gz[k], p[k] - y[k]], "16.3": [gz[k], (y[k] - p[k]) / T], "16.4": [np.sum(gz), 0],
+        "18": [z[k], sum(W[k, i] * x[i] for i in range(dim))],
+        "18.2": [partial(lambda M: (M @ x)[k], W, (k, j)), x[j]],
+        "20": [gW[k, j], (p[k] - y[k]) * x[j] / T + lam * W[k, j]],
+        "20.2": [gW, np.outer(p - y, x) / T + lam * W],
+        "22": [gW[k, j], (p[k] - y[k]) * at(x, k) / T + lam * W[k, j] if k < dim else UNDEFINED],
+        "22.2": [gW, np.outer(x, p - y) / T + lam * W if K == dim else UNDEFINED],
+        "22.3": [gW, np.outer(p - y, x) / T + 2 * lam * W],
+        "28": [W0 @ x0, np.array([0, 2, 0])], "28.2": [p0, np.array([1, e, 1]) / (e + 2)],
+        "28.3": [p0, np.array([1, e**2, 1]) / (e**2 + 2)],
+        "30": [np.sum(W0**2), 1 + 1 + 4, 6],
+        "30.2": [L0(W0), math.log(e + 2) - 1 + 0.1 / 2 * 6, math.log(e + 2) - 0.7],
+        "32": [0.1 / 2 * np.sum(W0**2), 0.6], "32.2": [p0 - np.eye(3)[1], np.array([1, -2, 1]) / (e + 2)],
+        "32.3": [e / (e + 2) - 1, -2 / (e + 2)],
+        "34": [g0[1, 0], 0.5 * (-2 / (e + 2)) * 1 + 0.1 * 2, 0.2 - 1 / (e + 2)], "34.2": [g0[2, 1], 1 / (2 * (e + 2))],
+        "36": [g0[1, 0], 0.2 - 2 / (e + 2)], "36.2": [x0[0], x0[1]],
+    }
+
+
+@document("237_notes_beta_distribution_moments")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(60)
+
+    def quad01(f, panels=20):                       # on (0, 1), with x = (1 - cos(pi u)) / 2 to tame the ends
+        edges = np.linspace(0, 1, panels + 1)
+        total = 0.0
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            u = (hi - lo) / 2 * nodes + (hi + lo) / 2
+            x = (1 - np.cos(math.pi * u)) / 2
+            total += (hi - lo) / 2 * float(np.sum(weights * f(x) * math.pi / 2 * np.sin(math.pi * u)))
+        return total
+    a, b = rng.uniform(1.2, 6, size=2)
+    k = int(rng.integers(1, 5))
+    x = rng.uniform(0.05, 0.95)
+    G = math.gamma
+    B = lambda a, b: G(a) * G(b) / G(a + b)  # noqa: E731
+    f = lambda x, a=a, b=b: x ** (a - 1) * (1 - x) ** (b - 1) / B(a, b)  # noqa: E731
+    E = lambda g, a=a, b=b: quad01(lambda x: g(x) * f(x, a, b))  # noqa: E731
+    m1, m2 = E(lambda x: x), E(lambda x: x**2)
+    V = m2 - m1**2
+    s = a + b
+    Vs = E(lambda x: x**2, a, a) - E(lambda x: x, a, a) ** 2
+    E0 = lambda g: E(g, 2.0, 3.0)  # noqa: E731
+    V0 = E0(lambda x: x**2) - E0(lambda x: x) ** 2
+    return {
+        "11": [quad01(lambda t: t ** (a - 1) * (1 - t) ** (b - 1)), B(a, b)], "13.2": [G(x + 1.5), (x + 0.5) * G(x + 0.5)],
+        "15": [m1, quad01(lambda x: x**a * (1 - x) ** (b - 1)) / B(a, b), B(a + 1, b) / B(a, b),
+               G(a + 1) * G(s) / (G(a) * G(s + 1)), a / s],
+        "18": [m1, B(a + 1, b + 1) / B(a, b)],
+        "20": [m2, B(a + 2, b) / B(a, b), a * (a + 1) / (s * (s + 1))],
+        "22": [m2, a**2 / s**2],
+        "24": [E(lambda x: x**k), math.prod((a + r) / (s + r) for r in range(k))],
+        "26.2": [E(lambda x: x**k), math.prod((a + r) / (s + r) for r in range(1, k + 1))],
+        "30": [V, a * (a + 1) / (s * (s + 1)) - a**2 / s**2, a * b / (s**2 * (s + 1))],
+        "33": [V, a * b / (s * (s + 1))], "33.3": [V, m1 * (1 - m1) / (s + 1)],
+        "34.2": [Vs, 1 / (4 * (2 * a + 1))], "34.3": [Vs, 1 / (8 * a)],
+        "38": [d(lambda t: math.log(f(t)), x), (a - 1) / x - (b - 1) / (1 - x)],
+        "40.2": [d(lambda t: math.log(f(t)), x), (a - 1) / x + (b - 1) / (1 - x)],
+        "42.3": [B(2, 3), 1 * 2 / 24, 1 / 12], "42.4": [G(k + 1.0), math.factorial(k)], "42.5": [B(2, 3), 12 / 120],
+        "42.6": [E0(lambda x: x), 2 / 5],
+        "42.7": [E0(lambda x: x**2), 2 * 3 / (5 * 6), 1 / 5], "42.8": [V0, 1 / 5 - 4 / 25, 1 / 25],
+        "42.9": [d(lambda t: math.log(f(t, 2.0, 3.0)), 1 / 3), 0],
+        "43": [V0, 6 / 30], "43.2": [E0(lambda x: x**2), 4 / 25], "43.3": [d(lambda t: math.log(f(t, 2.0, 3.0)), 1 / 5), 0],
+    }
+
+
+@document("238_lecture_newton_two_variables")
+def _(rng):
+    a, S = rng.normal(size=2), rng.normal(size=(2, 2))
+    S = S @ S.T + 0.5 * np.eye(2)
+    f = lambda v: math.log(1 + math.exp(a @ v)) + v @ S @ v / 2 + v[0] ** 4 / 4  # noqa: E731   any smooth f
+    xk, p = rng.normal(size=2), rng.normal(size=2)
+    g = grad(f, xk)
+    H = np.array([[partial2(f, xk, i, j) for j in range(2)] for i in range(2)])
+    m = lambda p: f(xk) + g @ p + p @ H @ p / 2  # noqa: E731
+    pk = -np.linalg.solve(H, g)
+    A, b, x0 = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
+    A = A @ A.T + 0.5 * np.eye(2)
+    q = lambda v, A=A, b=b: v @ A @ v / 2 - b @ v  # noqa: E731
+    Hq = np.array([[partial2(q, x0, i, j) for j in range(2)] for i in range(2)])
+    A0, b0 = np.array([[2.0, 1.0], [1.0, 4.0]]), np.array([3.0, 0.0])
+    q0 = lambda v: v[0] ** 2 + v[0] * v[1] + 2 * v[1] ** 2 - 3 * v[0]  # noqa: E731
+    u = rng.normal(size=2)
+    H0 = np.array([[partial2(q0, u, i, j) for j in range(2)] for i in range(2)])
+    Hi, Hw = np.array([[4, -1], [-1, 2]]) / 7, np.array([[4, 1], [1, 2]]) / 7
+    newton0 = np.zeros(2) - np.linalg.solve(H0, grad(q0, np.zeros(2)))
+    F = lambda v: v[0] ** 4 + v[1] ** 2  # noqa: E731
+    w = rng.normal(size=2)
+    w[0] = w[0] + math.copysign(0.2, w[0])
+    HF = np.array([[partial2(F, w, i, j) for j in range(2)] for i in range(2)])
+    nw = w - np.linalg.solve(HF, grad(F, w))
+    k = int(rng.integers(1, 6))
+    it = np.array([1.0, 1.0])
+    for _ in range(k):
+        it = it - np.linalg.solve(np.diag([12 * it[0] ** 2, 2.0]), np.array([4 * it[0] ** 3, 2 * it[1]]))
+    first = np.array([1.0, 1.0]) - np.linalg.solve(np.diag([12.0, 2.0]), np.array([4.0, 2.0]))
+    two = first - np.linalg.solve(np.diag([12 * first[0] ** 2, 2.0]), np.array([4 * first[0] ** 3, 2 * first[1]]))
+    return {
+        "7": [grad(m, p), g + H @ p], "7.2": [grad(m, p), g + H @ p / 2],
+        "11": [pk, -H @ g],
+        "15.2": [grad(q, x0), A @ x0 - b], "15.3": [Hq, A],
+        "17": [x0 - np.linalg.solve(Hq, grad(q, x0)), x0 - np.linalg.solve(A, A @ x0 - b), np.linalg.solve(A, b)],
+        "21": [grad(q0, u), np.array([2 * u[0] + u[1] - 3, u[0] + 4 * u[1]])], "21.2": [H0, A0],
+        "21.3": [np.linalg.det(H0), 7], "25": [np.linalg.inv(H0), Hi], "27": [np.linalg.inv(H0), Hw],
+        "27.2": [grad(q0, np.zeros(2)), np.array([-3, 0])],
+        "29": [newton0, -Hi @ np.array([-3, 0]), np.array([12 / 7, -3 / 7])],
+        "31": [grad(q0, np.array([12 / 7, -3 / 7])), np.zeros(2)], "31.2": [q0(np.array([12 / 7, -3 / 7])), -18 / 7],
+        "31.3": [q0(np.array([12 / 7, -3 / 7])), -36 / 7],
+        "31.4": [q0(np.array([-12 / 7, 3 / 7])), 18 / 7], "31.5": [newton0, np.array([12 / 7, 3 / 7])],
+        "31.6": [grad(q0, np.array([12 / 7, 3 / 7])), np.zeros(2)],
+        "35": [grad(F, w), np.array([4 * w[0] ** 3, 2 * w[1]])], "35.2": [HF, np.diag([12 * w[0] ** 2, 2])],
+        "37": [nw[0], w[0] - 4 * w[0] ** 3 / (12 * w[0] ** 2), 2 / 3 * w[0]], "37.2": [nw[1], w[1] - 2 * w[1] / 2, 0],
+        "39": [nw[0], w[0] / 3], "39.2": [two[0], 4 / 9], "39.3": [two[0], 1 / 9], "39.4": [F(first), 16 / 81], "39.5": [it[0], (2 / 3) ** k],
+        "39.6": [F(it), (2 / 3) ** (4 * k)], "39.7": [F(it), (2 / 3) ** (2 * k)],
+    }
+
+
+@document("239_forum_variable_exponents_weighted_lse")
+def _(rng):
+    x = rng.uniform(0.2, 3)
+    P = lambda t: t**t  # noqa: E731
+    S = lambda t: t ** math.sin(t)  # noqa: E731
+    a, b = rng.normal(size=2)
+    u = lambda t: 1 + (a * t) ** 2  # noqa: E731
+    v = lambda t: math.cos(b * t) + t  # noqa: E731
+    y = lambda t: u(t) ** v(t)  # noqa: E731
+    n = int(rng.integers(2, 6))
+    z, w, c = rng.normal(size=n), np.exp(rng.normal(size=n)), rng.normal()
+    k = int(rng.integers(0, n))
+    g = lambda z, w=w: math.log(np.sum(w * np.exp(z)))  # noqa: E731
+    q = w * np.exp(z) / np.sum(w * np.exp(z))
+    G = grad(g, z)
+    H = np.array([[partial2(g, z, i, j) for j in range(n)] for i in range(n)])
+    return {
+        "3": [d(P, x), x * x ** (x - 1)], "3.2": [d(P, x), x**x * math.log(x)],
+        "3.3": [d(S, x), S(x) * math.cos(x) * math.log(x)],
+        "7": [x**x, math.exp(x * math.log(x))],
+        "9": [d(P, x), math.exp(x * math.log(x)) * d(lambda t: t * math.log(t), x), x**x * (math.log(x) + 1)],
+        "11": [x * x ** (x - 1), x**x],
+        "13": [d(y, x) / y(x), d(v, x) * math.log(u(x)) + v(x) * d(u, x) / u(x)],
+        "17": [d(S, x), S(x) * (math.cos(x) * math.log(x) + math.sin(x) / x)],
+        "19.2": [d(P, 1.0), 1], "19.4": [d(P, math.e), 2 * math.e**math.e],
+        "21": [d2r(P, x), x**x * (math.log(x) + 1) ** 2 + x**x / x, x**x * (math.log(x) + 1) ** 2 + x ** (x - 1)],
+        "23": [d2r(P, x), x**x * (math.log(x) + 1) ** 2],
+        "29.2": [g(z), math.log(np.sum(np.exp(z + np.log(w))))],
+        "31": [G[k], w[k] * np.exp(z[k]) / np.sum(w * np.exp(z)), q[k]],
+        "31.2": [H, np.diag(q) - np.outer(q, q)],
+        "33": [G[k], np.exp(z[k]) / np.sum(w * np.exp(z))],
+        "33.2": [g(z + c), g(z) + c], "33.3": [g(np.zeros(n)), math.log(np.sum(w))],
+        "33.4": [g(np.zeros(n)), math.log(n)], "33.5": [H, np.outer(q, q) - np.diag(q)],
+    }
+
+
+@document("240_appendix_vae_elbo_diagonal_gaussian")
+def _(rng):
+    import itertools
+    J, m = int(rng.integers(2, 4)), int(rng.integers(2, 5))
+    x, D = rng.normal(size=m), rng.normal(size=(m, J))
+    mu, sg = rng.normal(size=J), np.exp(rng.normal(scale=0.5, size=J))
+    j = int(rng.integers(0, J))
+    signs = [np.array(e, dtype=float) for e in itertools.product([-1.0, 1.0], repeat=J)]
+
+    def Eq(f, mu, sg):                    # E over z = mu + sg * eps: the 2-point rule per coordinate, exact up to cubics
+        return sum(f(mu + sg * e) for e in signs) / len(signs)
+    logN = lambda z, mean, var: -0.5 * math.log(2 * math.pi * var) - (z - mean) ** 2 / (2 * var)  # noqa: E731
+    KL = lambda mu=mu, sg=sg: Eq(lambda z: sum(logN(z[i], mu[i], sg[i] ** 2) - logN(z[i], 0.0, 1.0) for i in range(J)), mu, sg)  # noqa: E731
+    logpx = lambda z: -0.5 * np.sum((x - D @ z) ** 2) - m / 2 * math.log(2 * math.pi)  # noqa: E731
+    ELBO = lambda mu=mu, sg=sg: Eq(logpx, mu, sg) - KL(mu, sg)  # noqa: E731
+    s = np.log(sg**2)
+    KLs = lambda s: KL(mu, np.exp(s / 2))  # noqa: E731
+    rec = Eq(lambda z: np.sum((x - D @ z) ** 2), mu, sg)
+    cn = np.sum(D**2, axis=0)
+    eps = rng.normal(size=J)
+    gs = lambda t: partial(lambda v: ELBO(mu, v), _shift(sg, j, t - sg[j]), j)  # noqa: E731   dL/dsigma_j at sigma_j = t
+    lo, hi = 1e-3, 10.0
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if gs(mid) > 0 else (lo, mid)
+    return {
+        "17": [KL(), sum(Eq(lambda z: -0.5 * math.log(sg[i] ** 2) - (z[i] - mu[i]) ** 2 / (2 * sg[i] ** 2) + z[i] ** 2 / 2, mu, sg) for i in range(J)),
+               0.5 * np.sum(mu**2 + sg**2 - np.log(sg**2) - 1)],
+        "20": [KL(), 0.5 * np.sum(mu**2 + sg**2 - np.log(sg) - 1)],
+        "22": [partial(lambda v: KL(v, sg), mu, j), mu[j]], "22.2": [partial(lambda v: KL(mu, v), sg, j), sg[j] - 1 / sg[j]],
+        "24": [partial(lambda v: KL(mu, v), sg, j), sg[j] - 1 / (2 * sg[j])], "24.2": [math.log(sg[j] ** 2), 2 * math.log(sg[j])],
+        "25.2": [KLs(s), 0.5 * np.sum(mu**2 + np.exp(s) - s - 1)],
+        "25.3": [partial(KLs, s, j), 0.5 * (math.exp(s[j]) - 1)], "25.4": [partial(KLs, s, j), math.exp(s[j]) - 1],
+        "27.2": [D @ (mu + sg * eps), D @ mu + sum(sg[i] * eps[i] * D[:, i] for i in range(J))],
+        "29": [rec, np.sum((x - D @ mu) ** 2) + np.sum(sg**2 * cn)], "31": [rec, np.sum((x - D @ mu) ** 2) + np.sum(sg * cn)],
+        "33": [ELBO() + m / 2 * math.log(2 * math.pi),
+               -0.5 * np.sum((x - D @ mu) ** 2) - 0.5 * np.sum(sg**2 * cn) - 0.5 * np.sum(mu**2 + sg**2 - np.log(sg**2) - 1)],
+        "37": [grad(lambda v: ELBO(v, sg), mu), D.T @ (x - D @ mu) - mu],
+        "37.2": [partial(lambda v: ELBO(mu, v), sg, j), -sg[j] * cn[j] - sg[j] + 1 / sg[j]],
+        "39": [((lo + hi) / 2) ** 2, 1 / (1 + cn[j])],
+        "39.2": [grad(lambda v: ELBO(v, sg), mu), D.T @ (D @ mu - x) - mu],
+        "39.5": [grad(lambda v: ELBO(v, sg), mu), mat(D, x - D @ mu) - mu if m == J else UNDEFINED],
+    }
+
+
+@document("241_exam_arithmetic_geometric_sums")
+def _(rng):
+    n = int(rng.integers(1, 12))
+    a, dl = rng.normal(size=2)
+    r = rng.uniform(-0.9, 0.9)
+    N = 4000
+    ks = np.arange(N)
+    G = lambda n: float(np.sum(r ** np.arange(n)))  # noqa: E731
+    S = float(np.sum(ks * r**ks))
+    return {
+        "5": [sum(range(1, n + 1)), n * (n + 1) / 2],
+        "7": [sum(a + k * dl for k in range(n)), n * a + dl * sum(range(n)), n * a + n * (n - 1) / 2 * dl],
+        "9": [sum(a + k * dl for k in range(n)), n * a + n * (n + 1) / 2 * dl],
+        "9.2": [sum(k * k for k in range(1, n + 1)), n * (n + 1) * (2 * n + 1) / 6],
+        "9.3": [sum(k * k for k in range(1, n + 1)), n * (n + 1) * (2 * n + 1) / 3],
+        "11.2": [G(n) - r * G(n), 1 - r**n], "13": [G(n), (1 - r**n) / (1 - r)],
+        "13.2": [G(N), 1 / (1 - r)], "13.3": [G(N) - 1, r / (1 - r)],
+        "15": [G(n), (1 - r ** (n + 1)) / (1 - r)], "15.2": [G(N) - 1, 1 / (1 - r)],
+        "19": [S - r * S, S - float(np.sum((ks[2:] - 1) * r ** ks[2:])), G(N) - 1, r / (1 - r)],
+        "21": [S, r / (1 - r) ** 2], "21.2": [float(np.sum(ks[1:] * r ** (ks[1:] - 1))), 1 / (1 - r) ** 2],
+        "23": [sum(k * r**k for k in range(1, n + 1)), (r - (n + 1) * r ** (n + 1) + n * r ** (n + 2)) / (1 - r) ** 2],
+        "25": [S, 1 / (1 - r) ** 2],
+        "27": [sum(range(1, 11)), 55], "27.2": [sum(3**k for k in range(5)), (3**5 - 1) / (3 - 1), 121],
+        "29": [float(np.sum(ks[:200] / 2.0**ks[:200])), 0.5 / 0.25, 2], "29.2": [sum(k / 2**k for k in range(1, 4)), 1 / 2 + 2 / 4 + 3 / 8, 11 / 8],
+        "31": [float(np.sum(ks[:200] / 2.0**ks[:200])), 4], "31.2": [sum(3**k for k in range(5)), (3**6 - 1) / 2],
+        "31.3": [sum(k / 2**k for k in range(1, 4)), 13 / 8],
+    }
+
+
+@document("242_nb_learning_rate_schedule_sums")
+def _(rng):
+    e0, g = rng.uniform(0.01, 1), rng.uniform(0.1, 0.9)
+    s, m = int(rng.integers(1, 8)), int(rng.integers(1, 6))
+    step = lambda t, e0=e0, g=g, s=s: e0 * g ** (t // s)  # noqa: E731
+    tot = sum(step(t) for t in range(m * s))
+    inf = sum(step(t) for t in range(s * 400))
+    S0 = lambda t: step(t, 0.1, 0.5, 10)  # noqa: E731
+    c = int(rng.integers(1, 8))
+    lo = rng.uniform(0.001, 0.1)
+    hi = lo + rng.uniform(0.01, 1)
+    tri = lambda t, c=c, lo=lo, hi=hi: lo + (hi - lo) * (1 - abs(t / c - 1))  # noqa: E731
+    T = int(rng.integers(1, 12))
+    cosr = lambda t, T=T, lo=lo, hi=hi: lo + 0.5 * (hi - lo) * (1 + math.cos(math.pi * t / T))  # noqa: E731
+    C4 = lambda t: cosr(t, 4, 0.0, 1.0)  # noqa: E731
+    r2 = math.sqrt(2)
+    return {
+        "1:9": [tot, s * e0 * sum(g**i for i in range(m)), s * e0 * (1 - g**m) / (1 - g)],
+        "1:11": [inf, s * e0 / (1 - g)], "1:11.2": [tot, e0 * (1 - g**m) / (1 - g)],
+        "1:11.3": [tot, s * e0 * (1 - g ** (m + 1)) / (1 - g)],
+        "1:15": [sum(S0(t) for t in range(30)), 10 * 0.1 * (1 + 0.5 + 0.25), 1.75],
+        "1:17": [S0(25), 0.1 * 0.5**2, 0.025], "1:17.2": [S0(25), 0.1 * 0.5**3],
+        "1:17.3": [S0(29), 0.025], "1:17.4": [S0(29), 0.0125],
+        "1:17.5": [sum(S0(t) for t in range(4000)), 2], "1:17.6": [sum(S0(t) for t in range(4000)), 0.2],
+        "3:7.3": [sum(abs(t - c) for t in range(2 * c)), c**2],
+        "3:9": [sum(tri(t) for t in range(2 * c)), 2 * c * lo + (hi - lo) * (2 * c - c**2 / c), c * (hi + lo)],
+        "3:11": [sum(tri(t) for t in range(2 * c)) / (2 * c), (hi + lo) / 2],
+        "3:11.2": [sum(abs(t - c) for t in range(2 * c)), c * (c + 1)],
+        "3:13.4": [sum(tri(t, 4, 0.01, 0.1) for t in range(8)), 4 * 0.11, 0.44],
+        "3:13.5": [tri(5, 4, 0.01, 0.1), 0.01 + 0.09 * 0.75, 0.0775], "3:13.6": [tri(5, 4, 0.01, 0.1), 0.01 + 0.09 * 0.25],
+        "5:3.2": [sum(math.cos(math.pi * t / T) for t in range(T)), 1],
+        "5:5": [sum(cosr(t) for t in range(T)), T * lo + 0.5 * (hi - lo) * (T + 1)],
+        "5:7": [sum(cosr(t) for t in range(T)), T / 2 * (hi + lo)],
+        "5:7.3": [cosr(0, 1), hi], "5:7.4": [cosr(0), hi],
+        "5:9.4": [C4(0), 1], "5:9.5": [C4(1), (2 + r2) / 4], "5:9.6": [C4(2), 0.5], "5:9.7": [C4(3), (2 - r2) / 4],
+        "5:9.8": [C4(3), r2 / 4], "5:9.9": [math.cos(3 * math.pi / 4), -r2 / 2],
+        "5:9.10": [sum(C4(t) for t in range(4)), 2.5], "5:9.11": [sum(C4(t) for t in range(4)), 2],
+    }
+
+
+@document("243_worksheet_implicit_related_rates")
+def _(rng):
+    r = math.exp(rng.normal(scale=0.5))
+    x = rng.uniform(-0.9, 0.9) * r
+    Y = lambda t, r=r: math.sqrt(r * r - t * t)  # noqa: E731   the upper half of the circle
+    y, yp = Y(x), d(Y, x)
+    Y5 = lambda t: Y(t, 5.0)  # noqa: E731
+    a, b = np.exp(rng.normal(scale=0.5, size=2))
+    u = rng.uniform(-0.9, 0.9) * a
+    Ye = lambda t, a=a, b=b: b * math.sqrt(1 - t * t / (a * a))  # noqa: E731
+    ye, yep = Ye(u), d(Ye, u)
+    r0 = rng.uniform(0.5, 10)
+    area = lambda r0: (lambda t: math.pi * (r0 + 2 * t) ** 2)  # noqa: E731
+    x0, v = rng.uniform(-4.5, 4.5), rng.normal()
+    X = lambda t, x0=x0, v=v: x0 + v * t  # noqa: E731
+    By = lambda t, x0=x0, v=v: math.sqrt(25 - X(t, x0, v) ** 2)  # noqa: E731
+    dy0 = d(lambda t: By(t, 3.0, 3.0), 0.0)
+    E = lambda t: math.pi * (3 + t) * (2 - 2 * t)  # noqa: E731
+    dE = d(E, 0.0)
+    return {
+        "5": [2 * x + 2 * y * yp, 0], "5.2": [yp, -x / y], "7": [yp, -y / x], "7.2": [2 * x + 2 * y, 0],
+        "9": [d2r(Y, x), -(y - x * yp) / y**2, -(x**2 + y**2) / y**3, -(r**2) / y**3],
+        "11": [d(Y5, 3.0), -3 / 4], "11.2": [d2r(Y5, 3.0), -25 / 64], "11.3": [d2r(Y5, 3.0), -1 / 4],
+        "15": [2 * u / a**2 + 2 * ye / b**2 * yep, 0], "15.2": [yep, -(b**2) * u / (a**2 * ye)],
+        "17": [yep, -(a**2) * u / (b**2 * ye)], "17.3": [d(Ye, a / math.sqrt(2)), -b / a], "17.4": [d(Ye, a / math.sqrt(2)), -a / b],
+        "21": [d(area(r0), 0.0), 2 * math.pi * r0 * 2, 4 * math.pi * r0],
+        "23.2": [d(area(5.0), 0.0), 20 * math.pi], "23.3": [d(area(r0), 0.0), 2 * math.pi * r0],
+        "23.4": [d(area(r0), 0.0), math.pi * 2**2],
+        "25.3": [X(0.0) * v + By(0.0) * d(By, 0.0), 0],
+        "27": [dy0, -3 / 4 * 3, -3 / 4 * 3, -9 / 4], "29": [dy0, -3 / 4],
+        "33": [dE, math.pi * (2 * 1 + 3 * (-2)), math.pi * (2 - 6), -4 * math.pi],
+        "35": [dE, math.pi * 1 * (-2), -2 * math.pi],
+    }
+
+
+@document("244_recitation_unbiased_sample_variance")
+def _(rng):
+    import itertools
+    vals = rng.normal(size=3) * 2 + rng.normal()
+    probs = rng.dirichlet(np.ones(3))
+    n = int(rng.integers(2, 5))
+    i = int(rng.integers(0, n))
+    mu = float(probs @ vals)
+    s2 = float(probs @ (vals - mu) ** 2)
+    draws = [(np.array([vals[k] for k in ks]), math.prod(probs[k] for k in ks)) for ks in itertools.product(range(3), repeat=n)]
+    E = lambda f: sum(w * f(X) for X, w in draws)  # noqa: E731   exact: every outcome of (X_1, ..., X_n)
+    mean = lambda X: X.mean()  # noqa: E731
+    ss = lambda X: float(np.sum((X - X.mean()) ** 2))  # noqa: E731
+    vbar = E(lambda X: mean(X) ** 2) - E(mean) ** 2
+    cov = E(lambda X: X[i] * mean(X)) - mu * E(mean)
+    vres = E(lambda X: (X[i] - mean(X)) ** 2) - E(lambda X: X[i] - mean(X)) ** 2
+    X = rng.normal(size=n)
+    x = np.array([1.0, 4.0, 7.0])
+    return {
+        "5": [E(mean), sum(E(lambda X, j=j: X[j]) for j in range(n)) / n, mu],
+        "7": [vbar, n * s2 / n**2, s2 / n], "9": [vbar, s2 / n**2], "9.2": [vbar, s2],
+        "9.3": [E(lambda X: mean(X) ** 2), mu**2 + s2 / n], "9.4": [E(lambda X: mean(X) ** 2), mu**2],
+        "11": [np.sum(X), n * X.mean()],
+        "13": [ss(X), np.sum(X**2) - 2 * X.mean() * np.sum(X) + n * X.mean() ** 2, np.sum(X**2) - n * X.mean() ** 2],
+        "15": [ss(X), np.sum(X**2) - X.mean() ** 2], "15.2": [E(lambda X: X[i] ** 2), s2 + mu**2],
+        "17": [E(ss), n * (s2 + mu**2) - n * (mu**2 + s2 / n), (n - 1) * s2],
+        "19": [E(lambda X: mean(X) ** 2), mu**2], "19.2": [E(ss), n * s2],
+        "20.2": [E(lambda X: ss(X) / (n - 1)), s2], "20.3": [E(lambda X: math.sqrt(ss(X) / (n - 1))), math.sqrt(s2)],
+        "22": [E(lambda X: ss(X) / n), (n - 1) / n * s2], "24": [E(lambda X: ss(X) / n), s2],
+        "26": [vres, s2 - 2 * cov + vbar, s2 - 2 * s2 / n + s2 / n, (n - 1) / n * s2],
+        "26.2": [cov, s2 / n], "26.3": [vres, s2 + s2 / n],
+        "28.4": [x.mean(), (1 + 4 + 7) / 3, 4], "30": [ss(x), 9 + 0 + 9, 18], "30.2": [ss(x) / 2, 18 / 2, 9],
+        "32": [18 / 3, 6], "32.2": [ss(x) / 2, 6],
+        "32.3": [np.sum(x**2) - 3 * x.mean() ** 2, 66 - 48, 18], "32.4": [np.sum(x**2) - x.mean() ** 2, 50],
+        "32.5": [ss(x) / 2, 25],
+    }
+
+
+@document("245_handout_lstm_cell_backprop")
+def _(rng):
+    n = int(rng.integers(1, 5))
+    cp, af, ai, ao, ag, hb, cn = rng.normal(size=(7, n))
+    th = np.tanh
+
+    def gates(f, i, o, g, cp=cp, hb=hb, cn=cn):
+        c = f * cp + i * g
+        return float(hb @ (o * th(c)) + cn @ c)
+    L = lambda cp=cp, af=af, ai=ai, ao=ao, ag=ag, hb=hb, cn=cn: gates(sig(af), sig(ai), sig(ao), th(ag), cp, hb, cn)  # noqa: E731
+    f, i, o, g = sig(af), sig(ai), sig(ao), th(ag)
+    c = f * cp + i * g
+    Lc = lambda c: float(hb @ (o * th(c)) + cn @ c)  # noqa: E731
+    cb = grad(Lc, c)
+    one = lambda cp=1.0, ag=math.log(2): L(np.array([cp]), np.zeros(1), np.zeros(1), np.zeros(1), np.array([ag]), np.ones(1), np.zeros(1))  # noqa: E731
+    g0, c0 = math.tanh(math.log(2)), 0.5 * 1 + 0.5 * math.tanh(math.log(2))
+    cb0 = d(lambda c: 0.5 * math.tanh(c), c0)
+    ao0 = d(lambda a: sig(a) * math.tanh(c0), 0.0)
+    T = math.tanh(0.8)
+    return {
+        "14": [cb, cb, hb * o * (1 - th(c) ** 2) + cn],
+        "16": [cb, hb * o * (1 - th(c) ** 2)], "16.2": [cb, hb * o + cn],
+        "20": [grad(lambda v: gates(f, i, v, g), o), hb * th(c)], "20.2": [grad(lambda v: gates(v, i, o, g), f), cb * cp],
+        "20.3": [grad(lambda v: gates(f, v, o, g), i), cb * g], "20.4": [grad(lambda v: gates(f, i, o, v), g), cb * i],
+        "22": [d(sig, ao[0]), sig(ao[0]) * (1 - sig(ao[0]))], "22.2": [d(math.tanh, ag[0]), 1 - math.tanh(ag[0]) ** 2],
+        "24": [grad(lambda v: L(ao=v), ao), hb * th(c) * o * (1 - o)], "24.2": [grad(lambda v: L(ag=v), ag), cb * i * (1 - g * g)],
+        "26": [grad(lambda v: L(ao=v), ao), hb * th(c)], "26.2": [grad(lambda v: gates(v, i, o, g), f), cb * c],
+        "26.3": [grad(lambda v: L(ag=v), ag), cb * i * (1 - g)],
+        "28": [grad(lambda v: L(cp=v), cp), cb * f], "28.2": [grad(lambda v: L(cp=v), cp), cb],
+        "30.7": [g0, math.tanh(math.log(2)), 3 / 5],
+        "32": [c0, 0.5 * 1 + 0.5 * 3 / 5, 4 / 5], "32.2": [one(), 0.5 * T], "34": [one(), math.tanh(0.4)],
+        "34.2": [cb0, 0.5 * (1 - T**2)], "34.3": [d(lambda v: one(cp=v), 1.0), 0.25 * (1 - T**2)],
+        "34.4": [d(lambda v: one(cp=v), 1.0), 0.5 * (1 - T**2)],
+        "34.5": [ao0, 0.25 * T], "34.6": [d(lambda v: one(ag=v), math.log(2)), cb0 * 0.5 * 16 / 25],
+        "34.7": [d(lambda v: one(ag=v), math.log(2)), cb0 * 0.5 * 2 / 5],
+    }
+
+
+@document("246_blog_focal_loss_logit_gradient")
+def _(rng):
+    z, gm, al = rng.normal(scale=2), rng.uniform(0, 4), rng.uniform(0.05, 0.95)
+    p = sig(z)
+    FL = lambda z, gm=gm: -(1 - sig(z)) ** gm * math.log(sig(z))  # noqa: E731
+    FLp = lambda q, gm=gm: -(1 - q) ** gm * math.log(q)  # noqa: E731
+    F0 = lambda z, gm=gm: -sig(z) ** gm * math.log(1 - sig(z))  # noqa: E731
+    g = d(FL, z)
+    L2 = math.log(2)
+    g0 = d(lambda t: FL(t, 2.0), 0.0)
+    return {
+        "9.2": [FL(z, 0.0), -math.log(p)], "9.3": [d(lambda t: -math.log(sig(t)), z), p - 1],
+        "15": [d(FLp, p), gm * (1 - p) ** (gm - 1) * math.log(p) - (1 - p) ** gm / p],
+        "21": [d(sig, z), p * (1 - p)],
+        "23": [g, p * (1 - p) * (gm * (1 - p) ** (gm - 1) * math.log(p) - (1 - p) ** gm / p),
+               gm * p * (1 - p) ** gm * math.log(p) - (1 - p) ** (gm + 1)],
+        "27": [g, gm * (1 - p) ** (gm - 1) * math.log(p) - (1 - p) ** gm / p], "27.2": [g, (1 - p) ** gm * (p - 1)],
+        "29.2": [g, -gm * p * (1 - p) ** gm * math.log(p) - (1 - p) ** (gm + 1)],
+        "35": [d(F0, z), p ** (gm + 1) - gm * p**gm * (1 - p) * math.log(1 - p)],
+        "37.2": [d(F0, z), p ** (gm + 1) + gm * p**gm * (1 - p) * math.log(1 - p)],
+        "37.3": [d(lambda t: al * FL(t), z), al * g],
+        "41.2": [sig(0.0), 0.5],
+        "43": [FL(0.0, 2.0), -0.25 * math.log(0.5), L2 / 4],
+        "43.2": [g0, 2 * 0.5 * 0.25 * math.log(0.5) - 1 / 8, -L2 / 4 - 1 / 8],
+        "45": [g0, -1 / 8], "45.2": [g0, -L2 - 0.5],
+    }
+
+
+@document("247_office_hours_normalisation_jacobian")
+def _(rng):
+    n = int(rng.integers(2, 5))
+    x = rng.normal(size=n)
+    r = float(np.linalg.norm(x))
+    i, j = (int(v) for v in rng.integers(0, n, size=2))
+    f = lambda v: v / np.linalg.norm(v)  # noqa: E731
+    J = jac(f, x)
+    xh = x / r
+    I = np.eye(n)
+    gr = grad(np.linalg.norm, x)
+    u = rng.normal(size=n)
+    u = u / np.linalg.norm(u)
+    P = I - np.outer(u, u)
+    x0 = np.array([3.0, 4.0])
+    J0 = jac(f, x0)
+    v = np.array([1.0, 1.0])
+    Q = np.eye(2) - np.outer(v, v)
+    u0 = np.array([1.0, 1.0]) / math.sqrt(2)
+    P0 = np.eye(2) - np.outer(u0, u0)
+    w = rng.normal(size=n)                      # h is differentiated at any u, not only unit ones
+    Jh = jac(lambda a: (I - np.outer(a, a)) @ x, w)
+    return {
+        "3.3": [J, I / r], "5": [gr, x / r], "5.2": [gr, 2 * x],
+        "7": [J[i, j], delta(i, j) / r - x[i] / r**2 * gr[j], delta(i, j) / r - x[i] * x[j] / r**3],
+        "11": [J, (I - np.outer(x, x) / r**2) / r, (I - np.outer(xh, xh)) / r],
+        "13": [J, (I - np.outer(x, x)) / r], "13.2": [J @ x, np.zeros(n)],
+        "17": [np.linalg.norm(x0), 5],
+        "19": [J0, (np.eye(2) - np.array([[9, 12], [12, 16]]) / 25) / 5, np.array([[16, -12], [-12, 9]]) / 125],
+        "21": [J0, np.array([[16, -12], [-12, 9]]) / 5], "21.2": [16 * 3 - 12 * 4, 0],
+        "25.2": [u @ u, 1],
+        "27": [P @ P, I - 2 * np.outer(u, u) + np.outer(u, u) * (u @ u), P], "27.2": [P @ u, np.zeros(n)],
+        "27.3": [np.trace(P), n - 1], "29": [P @ P, I - 2 * np.outer(u, u)], "29.2": [np.trace(P), n],
+        "29.4": [Q @ Q, Q], "29.6": [P0, np.array([[1, -1], [-1, 1]]) / 2], "29.7": [P0 @ x0, np.array([-1, 1]) / 2],
+        "33": [(I - np.outer(u, u)) @ x, x - u * (u @ x)],
+        "35": [Jh, -(w @ x) * I - np.outer(w, x)], "37": [Jh, -np.outer(w, x)], "37.2": [Jh, -(w @ x) * I - np.outer(x, w)],
+    }
+
+
+@document("248_hw_markov_chain_stationary_detailed_balance")
+def _(rng):
+    a, d_ = rng.uniform(0.05, 0.95, size=2)
+    b = rng.uniform(0.05, 0.9)
+    c = rng.uniform(0.05, 0.95 - b)
+    P = np.array([[1 - a, a, 0], [b, 1 - b - c, c], [0, d_, 1 - d_]])
+    w, V = np.linalg.eig(P.T)
+    pi = np.real(V[:, np.argmin(abs(w - 1))])
+    pi = pi / pi.sum()                                       # the stationary row vector, from the eigenproblem
+    j = int(rng.integers(0, 3))
+    Pn = np.array([[0.5, 0.5, 0], [0.25, 0.5, 0.25], [0, 0.5, 0.5]])
+    pn = np.array([0.25, 0.5, 0.25])
+
+    def ret(P, j):                                           # mean return time to j: hitting times from the other states
+        others = [k for k in range(3) if k != j]
+        A = np.eye(2) - P[np.ix_(others, others)]
+        h = np.linalg.solve(A, np.ones(2))
+        return 1 + sum(P[j, k] * h[n] for n, k in enumerate(others))
+    Q = np.array([[0.5, 0.5, 0], [0, 0.5, 0.5], [0.5, 0, 0.5]])
+    mu = np.ones(3) / 3
+    return {
+        "7": [sum(pi[i] * P[i, j] for i in range(3)), sum(pi[j] * P[j, i] for i in range(3)), pi[j] * P[j].sum(), pi[j]],
+        "9": [sum(pi[j] * P[j, i] for i in range(3)), pi[j] * P[:, j].sum()],
+        "15": [pi[0] * a, pi[1] * b], "15.2": [pi[1] * c, pi[2] * d_], "15.3": [pi[1] / pi[0], a / b],
+        "15.4": [pi[2] / pi[1], c / d_], "17": [pi, np.array([b * d_, a * d_, a * c]) / (b * d_ + a * d_ + a * c)],
+        "19": [pi[1] / pi[0], b / a], "19.2": [pi[2] / pi[0], c / d_], "19.3": [pi[2] / pi[0], a * c / (b * d_)],
+        "23": [np.array([[1 - 0.5, 0.5, 0], [0.25, 1 - 0.5, 0.25], [0, 0.5, 1 - 0.5]]), Pn],
+        "23.2": [pn @ Pn, pn],
+        "25": [pn[0] * Pn[0, 1], 1 / 8, pn[1] * Pn[1, 0]],
+        "25.2": [Pn @ pn, pn], "25.3": [pn @ Pn, pn], "25.4": [pn, np.ones(3) / 3],
+        "25.5": [(Pn @ Pn)[0, 2], Pn[0, 1] * Pn[1, 2], 1 / 8], "25.6": [(Pn @ Pn)[0, 2], Pn[0, 2] ** 2],
+        "25.7": [ret(Pn, 1), 2], "25.8": [ret(Pn, 0), 4], "25.9": [ret(Pn, 0), 1 / 4],
+        "31.2": [mu @ Q, mu], "31.3": [mu[0] * Q[0, 1], mu[1] * Q[1, 0]], "31.4": [mu[2] * Q[2, 0], mu[0] * Q[0, 2]],
+    }
+
+
+@document("249_reading_group_causal_masked_attention")
+def _(rng):
+    T, dim = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    Qm, K, Vm, U = rng.normal(size=(T, dim)), rng.normal(size=(T, dim)), rng.normal(size=(T, dim)), rng.normal(size=(T, dim))
+    G = rng.normal(size=(T, T))
+
+    def attn(S):
+        A = np.zeros((T, T))
+        for r in range(T):
+            A[r, : r + 1] = softmax(S[r, : r + 1])
+        return A
+    S = Qm @ K.T / math.sqrt(dim)
+    A = attn(S)
+    i = int(rng.integers(0, T))
+    j, l = (int(v) for v in rng.integers(0, i + 1, size=2))
+    lm = int(rng.integers(i + 1, T)) if i + 1 < T else None
+    dA = partial(lambda M: attn(M)[i, j], S, (i, l))
+    dAm = partial(lambda M: attn(M)[i, j], S, (i, lm)) if lm is not None else 0.0
+    L = lambda S: float(np.sum(G * attn(S)))  # noqa: E731   the loss through A, with dL/dA = G
+    gS = grad(L, S)
+    Lq = lambda Q: L(Q @ K.T / math.sqrt(dim))  # noqa: E731
+    gq = grad(Lq, Qm)[i]
+    Lo = lambda A: float(sum(U[r] @ sum(A[r, c] * Vm[c] for c in range(r + 1)) for r in range(T)))  # noqa: E731   L = sum_i u_i^T o_i
+    GA = partial(Lo, A, (i, j))
+    e = np.exp(S[i, : i + 1])
+    L2 = lambda s: softmax(np.array(s))[0] * 1 + softmax(np.array(s))[1] * 0  # noqa: E731
+    s0 = np.array([0.0, math.log(3)])
+    g2 = grad(L2, s0)
+    A2 = softmax(s0)
+    return {
+        "9.4": [GA, U[i] @ Vm[j]],
+        "13": [dA, delta(j, l) * e[j] / e.sum() - e[j] * e[l] / e.sum() ** 2, A[i, j] * (delta(j, l) - A[i, l])],
+        "15": [dA, A[i, j] * (delta(j, l) - A[i, j])], "15.2": [dAm, 0],
+        "19": [gS[i, l], sum(G[i, m] * A[i, m] * (delta(m, l) - A[i, l]) for m in range(i + 1)),
+               A[i, l] * (G[i, l] - sum(A[i, m] * G[i, m] for m in range(i + 1)))],
+        "21": [sum(A[i, m] * G[i, m] for m in range(T)), sum(A[i, m] * G[i, m] for m in range(i + 1))],
+        "21.2": [gS[i, l], G[i, l] - sum(A[i, m] * G[i, m] for m in range(i + 1))],
+        "21.3": [sum(gS[i, m] for m in range(i + 1)), 0], "21.4": [gS[0, 0], 0],
+        "23": [grad(lambda q: q @ K[j] / math.sqrt(dim), Qm[i]), K[j] / math.sqrt(dim)],
+        "23.2": [grad(lambda q: q @ K[j] / math.sqrt(dim), Qm[i]), K[j] / dim],
+        "25": [gq, sum(gS[i, m] * K[m] for m in range(i + 1)) / math.sqrt(dim)],
+        "27": [gq, sum(gS[m, i] * K[m] for m in range(i + 1)) / math.sqrt(dim)],
+        "29.4": [A2[0], 1 / 4], "29.5": [A2[1], 3 / 4], "29.6": [A2[1], math.log(3) / (1 + math.log(3))],
+        "29.9": [A2[0] * 1 + A2[1] * 0, 1 / 4],
+        "31": [g2[0], 0.25 * (1 - 0.25), 3 / 16], "31.2": [g2[1], 0.75 * (0 - 0.25), -3 / 16],
+        "33": [g2[1], 0], "33.3": [g2[0], 3 / 4],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
