@@ -6735,6 +6735,1117 @@ def _(rng):
     }
 
 
+@document("222_hw_logdet_inverse_2x2")
+def _(rng):
+    X = rng.normal(size=(2, 2))
+    while np.linalg.det(X) < 0.2:
+        X = rng.normal(size=(2, 2))
+    a, b, c, dd = X[0, 0], X[0, 1], X[1, 0], X[1, 1]
+    D = a * dd - b * c
+    ld = lambda M: math.log(np.linalg.det(M))  # noqa: E731
+    g = grad(ld, X)
+    Xi = np.linalg.inv(X)
+    gdet = grad(np.linalg.det, X)
+    i, j, k, l = (int(v) for v in rng.integers(0, 2, size=4))
+    dinv = partial(lambda M: np.linalg.inv(M)[k, l], X, (i, j))
+    dX = rng.normal(size=(2, 2))
+    dXi = (np.linalg.inv(X + H1 * dX) - np.linalg.inv(X - H1 * dX)) / (2 * H1)   # the differential of X^{-1} along dX
+    inv11 = lambda a, b, c, dd: dd / (a * dd - b * c)  # noqa: E731
+    X0 = np.array([[3.0, 1.0], [2.0, 2.0]])
+    g0 = grad(ld, X0)
+    h = rng.uniform(-0.5, 0.5)
+    fh = lambda h: ld(X0 + h * np.array([[0, 1.0], [0, 0]]))  # noqa: E731
+    x = rng.uniform(0.2, 3) * rng.choice([-1, 1])
+    return {
+        "3.2": [ld(X), math.log(a * dd - b * c)],
+        "7": [g[0, 0], dd / D], "7.2": [g[0, 1], -c / D], "7.3": [g[1, 0], -b / D], "7.4": [g[1, 1], a / D],
+        "9": [Xi, np.array([[dd, -b], [-c, a]]) / D],
+        "11": [g, np.array([[dd, -c], [-b, a]]) / D, Xi.T],
+        "13": [g, Xi], "13.2": [gdet, np.linalg.det(X) * Xi.T], "13.3": [gdet[0, 0], a], "13.4": [d(lambda t: t * dd - b * c, a), dd],
+        "13.5": [gdet, Xi.T],
+        "15.2": [np.linalg.det(X0), 6 - 2, 4],
+        "17": [np.linalg.inv(X0), np.array([[2, -1], [-2, 3]]) / 4],
+        "17.2": [g0, np.array([[2, -2], [-1, 3]]) / 4, np.array([[0.5, -0.5], [-0.25, 0.75]])],
+        "19": [g0[0, 1], np.linalg.inv(X0)[0, 1], -0.25], "19.2": [g0[0, 1], -X0[1, 0] / np.linalg.det(X0), -0.5],
+        "20": [fh(h), math.log(4 - 2 * h)], "20.2": [d(lambda t: math.log(4 - 2 * t), h), -2 / (4 - 2 * h)],
+        "20.4": [d(lambda t: math.log(4 - 2 * t), h), 1 / (4 - 2 * h)],
+        "22": [X @ Xi, np.eye(2)], "22.2": [dX @ Xi + X @ dXi, np.zeros((2, 2))], "22.3": [dXi, -Xi @ dX @ Xi],
+        "24": [dinv, -Xi[k, i] * Xi[j, l]],
+        "26": [d(lambda t: inv11(t, b, c, dd), a), -dd**2 / D**2], "26.2": [d(lambda t: inv11(a, t, c, dd), b), c * dd / D**2],
+        "26.3": [d(lambda t: inv11(a, b, c, t), dd), -b * c / D**2], "26.4": [d(lambda t: inv11(a, b, c, t), dd), 1 / D],
+        "27": [dinv, -Xi[k, j] * Xi[i, l]], "27.2": [d(lambda t: inv11(a, t, c, dd), b), b * dd / D**2],
+        "27.3": [dXi, Xi @ dX @ Xi],
+        "28": [d(lambda t: inv11(t, 1.0, 2.0, 2.0), 3.0), -(2 / 4) ** 2, -0.25], "28.2": [d(lambda t: 1 / t, x), -x**-2],
+        "29": [gdet[0, 1], b], "29.2": [np.linalg.det(X0), 6 + 2, 8], "29.3": [g0[0, 0], 3 / 4],
+    }
+
+
+@document("223_notes_poisson_mgf_cumulants")
+def _(rng):
+    lam, mu = rng.uniform(0.2, 6), rng.uniform(0.2, 6)
+    ks = np.arange(0, 200)
+    lf = np.array([math.lgamma(k + 1) for k in ks])
+    pmf = lambda l: np.exp(ks * math.log(l) - l - lf)  # noqa: E731
+    p = pmf(lam)
+    t = rng.uniform(-1, 1)
+    M = lambda t, l=lam: float(np.sum(np.exp(t * ks) * pmf(l)))  # noqa: E731
+    dM = lambda t: d(M, t)  # noqa: E731
+    d2M = lambda t: d2r(M, t)  # noqa: E731
+    d3M = lambda t: (d2r(M, t + 1e-3) - d2r(M, t - 1e-3)) / 2e-3  # noqa: E731
+    K = lambda t: math.log(M(t))  # noqa: E731
+    K3 = (d2r(K, 1e-3) - d2r(K, -1e-3)) / 2e-3
+    m1, m2, m3 = float(ks @ p), float(ks**2 @ p), float(ks**3 @ p)
+    var = m2 - m1**2
+    c3 = float((ks - lam) ** 3 @ p)
+    pxy = np.convolve(p, pmf(mu))[:200]                              # the law of X + Y
+    Mxy = float(np.sum(np.exp(t * ks) * pxy))
+    q, q2 = pmf(2.0), ks**2 @ pmf(2.0)
+    return {
+        "5": [M(t), float(np.sum(np.exp(t * ks) * p)), math.exp(-lam) * float(np.sum(np.exp(ks * math.log(lam * math.exp(t)) - lf))),
+              math.exp(lam * (math.exp(t) - 1))],
+        "9": [m1, float(np.sum(ks[1:] * p[1:])), lam * float(np.sum(p)), lam],
+        "11.2": [m1, lam * float(np.sum(p[1:])), lam * (1 - math.exp(-lam))],
+        "13": [dM(t), lam * math.exp(t) * M(t)], "13.2": [dM(0.0), lam], "13.3": [dM(t), lam * M(t)],
+        "15": [d2M(t), lam * math.exp(t) * M(t) + lam * math.exp(t) * dM(t), (lam * math.exp(t) + lam**2 * math.exp(2 * t)) * M(t)],
+        "17": [m2, d2M(0.0), lam + lam**2], "17.2": [var, d2M(0.0) - dM(0.0) ** 2, lam],
+        "17.3": [d2M(t), lam**2 * math.exp(2 * t) * M(t)], "17.4": [var, lam**2 - lam**2, 0],
+        "19": [K(t), math.log(M(t)), lam * (math.exp(t) - 1)],
+        "21": [d(K, 0.0), d2r(K, 0.0), K3, lam],
+        "23": [c3, lam], "23.2": [m3, lam**3 + 3 * lam**2 + lam], "23.3": [m3, lam**3 + lam], "23.4": [c3 / var**1.5, lam**-0.5],
+        "27": [Mxy, M(t) * M(t, mu), math.exp((lam + mu) * (math.exp(t) - 1))],
+        "29": [float(ks @ pxy), lam + mu], "29.2": [var + float(ks**2 @ pmf(mu)) - mu**2, lam - mu],   # Var(X - Y) = Var X + Var Y
+        "29.3": [Mxy, M(t) + M(t, mu)],
+        "31.2": [q2, 2 + 4, 6], "31.3": [q2 - 4, 6 - 2**2, 2], "31.4": [float(ks**3 @ q), 8 + 12 + 2, 22],
+        "31.5": [float(ks**3 @ q), 8 + 2, 10], "32": [q2, 2.0**2, 4],
+        "33": [q[0] + q[1], math.exp(-2) * (1 + 2), 3 * math.exp(-2)], "33.2": [q[0] + q[1], math.exp(-2)],
+        "33.3": [1 - q[0], 1 - math.exp(-2)],
+        "33.4": [q[2], math.exp(-2) * 2**2 / 2, 2 * math.exp(-2)], "33.5": [q[2], math.exp(-2) * 2**2, 4 * math.exp(-2)],
+        "34": [M(0.0), math.exp(lam)], "34.2": [M(0.0), 1], "34.3": [d2r(K, 0.0), lam**2],
+    }
+
+
+@document("224_lecture_taylor_two_variables")
+def _(rng):
+    f = lambda x, y: x**3 - 3 * x * y + y**3  # noqa: E731
+    F = lambda v: f(v[0], v[1])  # noqa: E731
+    a, b, x, y = rng.normal(size=4)
+    h, k = x - a, y - b
+    P = np.array([a, b])
+    fx, fy = partial(F, P, 0), partial(F, P, 1)
+    Hs = lambda p: np.array([[partial2(F, p, i, j) for j in range(2)] for i in range(2)])  # noqa: E731
+    H = Hs(P)
+    v = np.array([h, k])
+    T2 = f(a, b) + fx * h + fy * k + 0.5 * (H[0, 0] * h**2 + 2 * H[0, 1] * h * k + H[1, 1] * k**2)
+    fxy = d(lambda t: partial(F, np.array([a, t]), 0), b)
+    fyx = d(lambda t: partial(F, np.array([t, b]), 1), a)
+    H0 = Hs(np.zeros(2))
+    T0 = lambda h, k: f(0, 0) + partial(F, np.zeros(2), 0) * h + partial(F, np.zeros(2), 1) * k + 0.5 * (H0[0, 0] * h**2 + 2 * H0[0, 1] * h * k + H0[1, 1] * k**2)  # noqa: E731
+    H1_ = Hs(np.ones(2))
+    T1 = lambda h, k: f(1, 1) + partial(F, np.ones(2), 0) * h + partial(F, np.ones(2), 1) * k + 0.5 * (H1_[0, 0] * h**2 + 2 * H1_[0, 1] * h * k + H1_[1, 1] * k**2)  # noqa: E731
+    g = lambda x, y: math.exp(x) * math.cos(y)  # noqa: E731
+    G = lambda v: g(v[0], v[1])  # noqa: E731
+    z = np.zeros(2)
+    HG = np.array([[partial2(G, z, i, j) for j in range(2)] for i in range(2)])
+    Tg = lambda x, y: g(0, 0) + partial(G, z, 0) * x + partial(G, z, 1) * y + 0.5 * (HG[0, 0] * x**2 + 2 * HG[0, 1] * x * y + HG[1, 1] * y**2)  # noqa: E731
+    q = np.array([x, y])
+    HGq = np.array([[partial2(G, q, i, j) for j in range(2)] for i in range(2)])
+    p4 = lambda v: v[0] ** 4 + v[1] ** 4  # noqa: E731
+    q4 = lambda v: v[0] ** 4 - v[1] ** 4  # noqa: E731
+    e2 = np.eye(2) * 1e-5
+    hs = lambda f: np.array([[(f(e2[i] + e2[j]) - f(e2[i] - e2[j]) - f(e2[j] - e2[i]) + f(-e2[i] - e2[j])) / 4e-10 for j in range(2)] for i in range(2)])  # noqa: E731
+    Hp, Hq = hs(p4), hs(q4)
+    return {
+        "12": [T2, f(a, b) + grad(F, P) @ v + 0.5 * v @ H @ v], "12.3": [fxy, fyx],
+        "12.4": [T2, f(a, b) + grad(F, P) @ v + v @ H @ v],
+        "16": [grad(F, q), np.array([3 * x**2 - 3 * y, 3 * y**2 - 3 * x])],
+        "17": [Hs(q), np.array([[6 * x, -3], [-3, 6 * y]])], "19": [Hs(q)[0, 1], -3 * x * y],
+        "22": [np.linalg.det(H0), -9], "22.2": [np.linalg.det(H0), (-3) * (-3), 9],
+        "22.3": [T0(x, y), -3 * x * y], "22.4": [f(x, y) - T0(x, y), x**3 + y**3],
+        "24": [f(1, 1), -1], "24.2": [H1_[0, 0], 6], "24.3": [np.linalg.det(H1_), 27], "24.4": [np.linalg.det(H1_), 6 * 6 + 3 * 3, 45],
+        "27": [f(1 + x, 1 + y), -1 + 3 * x**2 - 3 * x * y + 3 * y**2 + x**3 + y**3],
+        "28": [T1(x, y), -1 + 0.5 * (6 * x**2 - 6 * x * y + 6 * y**2), -1 + 3 * x**2 - 3 * x * y + 3 * y**2],
+        "31": [T1(x, y), -1 + 6 * x**2 - 6 * x * y + 6 * y**2], "31.2": [T1(x, y), -1 + 3 * x**2 - 1.5 * x * y + 3 * y**2],
+        "32": [f(1.1, 0.9), 1.331 - 2.97 + 0.729, -0.91], "32.2": [T1(0.1, -0.1), -1 + 0.03 + 0.03 + 0.03, -0.91],
+        "32.3": [T1(0.1, -0.1), -1 + 0.06 + 0.06 + 0.06, -0.82],
+        "34.2": [HGq[0, 0], math.exp(x) * math.cos(y)], "34.3": [HGq[1, 1], -math.exp(x) * math.cos(y)],
+        "34.4": [HGq[0, 1], -math.exp(x) * math.sin(y)], "34.5": [partial(G, q, 1), -math.exp(x) * math.sin(y)],
+        "34.6": [partial(G, q, 1), math.exp(x) * math.sin(y)],
+        "36": [Tg(x, y), 1 + x + 0.5 * (x**2 - y**2)], "38": [Tg(x, y), 1 + x + 0.5 * (x**2 + y**2)], "38.2": [HG[1, 1], 1],
+        "38.3": [Tg(0.1, 0.2), 1 + 0.1 + 0.5 * (0.01 - 0.04), 1.085],
+        "40.3": [Hp, Hq, np.zeros((2, 2))],
+        "41": [Hs(q)[0, 0], 3 * x**2], "41.2": [f(1, 1), 1],
+    }
+
+
+@document("225_forum_logistic_margin_loss")
+def _(rng):
+    y, f = float(rng.choice([-1, 1])), rng.normal(scale=2)
+    ell = lambda y, f: math.log(1 + math.exp(-y * f))  # noqa: E731
+    g = lambda y, f: d(lambda t: ell(y, t), f)  # noqa: E731
+    g2 = d2r(lambda t: ell(y, t), f)
+    u = rng.normal(scale=2)
+    t, p = (1 + y) / 2, sig(f)
+    dim, n = int(rng.integers(2, 5)), int(rng.integers(1, 6))
+    w, x = rng.normal(size=dim), rng.normal(size=dim)
+    Xs, ys = rng.normal(size=(n, dim)), rng.choice([-1.0, 1.0], size=n)
+    gw = grad(lambda v: ell(y, v @ x), w)
+    Hw = np.array([[partial2(lambda v: ell(y, v @ x), w, i, j) for j in range(dim)] for i in range(dim)])
+    fw = float(w @ x)
+    L = lambda v: sum(ell(ys[i], v @ Xs[i]) for i in range(n)) / n  # noqa: E731
+    return {
+        "3.2": [g(y, f), -y * sig(y * f)], "3.3": [g(y, f), sig(f) - y],
+        "5": [g(1, f) - (1 - sig(f)), 0, g(-1, f) - (-sig(f))],
+        "11": [g(y, f), -y * math.exp(-y * f) / (1 + math.exp(-y * f)), -y / (1 + math.exp(y * f)), -y * sig(-y * f), -y * (1 - sig(y * f))],
+        "13": [math.exp(-u) / (1 + math.exp(-u)), sig(-u)],
+        "15": [ell(1, f) - math.log(1 + math.exp(-f)), 0, ell(-1, f) - math.log(1 + math.exp(f))],
+        "19": [g(1, f) - (sig(f) - 1), 0, g(-1, f) - sig(f)],
+        "21.3": [ell(y, f), -t * math.log(p) - (1 - t) * math.log(1 - p)],
+        "23": [y**2, 1],
+        "25": [g2, y**2 * sig(y * f) * (1 - sig(y * f)), sig(f) * (1 - sig(f))], "27": [g2, y * sig(f) * (1 - sig(f))],
+        "29.2": [gw, -y * sig(-y * fw) * x], "29.3": [gw, -y * sig(-y * fw)],
+        "29.4": [grad(L, w), -sum(ys[i] * sig(-ys[i] * (w @ Xs[i])) * Xs[i] for i in range(n)) / n],
+        "29.5": [Hw, sig(fw) * (1 - sig(fw)) * np.outer(x, x)], "29.6": [Hw, sig(fw) * (1 - sig(fw)) * (x @ x)],
+        "30.2": [ell(y, 0.0), math.log(2)], "30.3": [g(y, 0.0), -y / 2],
+        "30.6": [ell(-1, 2.0), math.log(1 + math.exp(2))], "30.7": [ell(-1, 2.0), math.log(1 + math.exp(-2))],
+        "30.8": [g(-1, 2.0), sig(2.0), 1 / (1 + math.exp(-2))], "30.9": [g(-1, 2.0), sig(-2.0)],
+        "31": [ell(1, 0.0), 0],
+    }
+
+
+@document("226_appendix_label_smoothing_batch_gradient")
+def _(rng):
+    B, K = int(rng.integers(1, 5)), int(rng.integers(2, 6))
+    if B == K:
+        B += 1                                                       # so that the transpose has another shape
+    eps = rng.uniform(0.05, 0.9)
+    Z = rng.normal(size=(B, K))
+    ys = rng.integers(0, K, size=B)
+    Y = np.eye(K)[ys]
+    one = np.ones(K)
+    smax = lambda Z: np.array([softmax(r) for r in Z])  # noqa: E731
+    P = smax(Z)
+    Q = (1 - eps) * Y + eps / K * np.ones((B, K))
+    Qp = (1 - eps) * Y + eps / (K - 1) * (np.ones((B, K)) - Y)
+    L = lambda Z, Q=Q: -float(np.sum(Q * np.log(smax(Z)))) / B  # noqa: E731
+    G = grad(L, Z)
+    i, k, j = int(rng.integers(0, B)), int(rng.integers(0, K)), int(rng.integers(0, K))
+    if j == k:
+        j = (k + 1) % K
+    jj = int(rng.integers(0, K))
+    dlog = partial(lambda M: math.log(smax(M)[i, k]), Z, (i, jj))
+    # the minimiser of example i's loss, by gradient descent
+    z = np.zeros(K)
+    for _ in range(4000):
+        z = z - 2.0 * (softmax(z) - Q[i])
+    yi = ys[i]
+    kk = (yi + 1) % K
+    z0, q0 = np.zeros(3), 0.9 * np.eye(3)[0] + 0.1 / 3
+    L0 = lambda z: -float(q0 @ np.log(softmax(z)))  # noqa: E731
+    g0 = grad(L0, z0)
+    return {
+        "13": [Q @ one, (1 - eps) * np.ones(B) + eps * np.ones(B), np.ones(B)],
+        "13.2": [Q, (1 - eps) * Y + eps * np.ones((B, K))],
+        "15": [L(Z), -sum(Q[r, c] * math.log(P[r, c]) for r in range(B) for c in range(K)) / B,
+               sum(-(1 - eps) * math.log(P[r, ys[r]]) - eps / K * np.sum(np.log(P[r])) for r in range(B)) / B],
+        "18": [math.log(P[i, k]), Z[i, k] - math.log(np.sum(np.exp(Z[i])))],
+        "18.2": [dlog, delta(jj, k) - P[i, jj]], "18.3": [dlog, delta(jj, k) - P[i, k]],
+        "18.4": [G[i, k], (P[i, k] - Q[i, k]) / B],
+        "20": [G, (P - Q) / B, (P - (1 - eps) * Y) / B - eps / (B * K) * np.ones((B, K))],
+        "22": [G, (P - Y) / B], "22.2": [G, P - Q], "22.3": [G, (P - Q).T / B],
+        "22.4": [G @ one, (P @ one - Q @ one) / B, np.zeros(B)],
+        "24.2": [grad(lambda M: L(M, Qp), Z), (P - Qp) / B],
+        "25": [z[yi] - z[kk], math.log(((1 - eps) * K + eps) / eps)],
+        "27.5": [softmax(z0), np.ones(3) / 3], "27.6": [q0, np.array([0.9 + 0.1 / 3, 0.1 / 3, 0.1 / 3]), np.array([14 / 15, 1 / 30, 1 / 30])],
+        "29": [g0, softmax(z0) - q0, np.array([1 / 3 - 14 / 15, 1 / 3 - 1 / 30, 1 / 3 - 1 / 30]), np.array([-3 / 5, 3 / 10, 3 / 10])],
+        "31": [L0(z0), math.log(3)], "31.2": [L0(z0), 0.9 * math.log(3)], "31.3": [g0, np.array([-2 / 3, 1 / 3, 1 / 3])],
+        "31.4": [0.9 + 0.1, 1], "31.5": [g0, np.array([-2 / 3, 7 / 30, 7 / 30])],
+        "32": [q0, np.array([0.9, 0.05, 0.05])], "32.2": [L0(z0), math.log(3) - 0.1],
+    }
+
+
+@document("227_exam_improper_integrals_substitution")
+def _(rng):
+    I = _integral
+    x = rng.uniform(0.1, 3)
+    n, p, q = rng.uniform(0.0, 3), rng.uniform(1.2, 4), rng.uniform(-1, 0.8)
+    A = I(lambda t: t * np.exp(-t * t), 0, 12)
+    E = I(lambda u: np.exp(-u), 0, 60)
+    xlog = lambda m: I(lambda s: -s * np.exp(-(m + 1) * s), 0, 80 / (m + 1))  # noqa: E731   int_0^1 x^m log x dx, x = e^{-s}
+    tail = lambda p: I(lambda s: np.exp((1 - p) * s), 0, 60 / (p - 1))  # noqa: E731       int_1^inf x^{-p} dx, x = e^s
+    head = lambda p: I(lambda s: np.exp(-(1 - p) * s), 0, 60 / (1 - p))  # noqa: E731      int_0^1 x^{-p} dx, x = e^{-s}
+    R = 1e200
+    sc = I(lambda t: np.sin(t) * np.cos(t), 0, math.pi / 2)
+    return {
+        "5.2": [d(lambda t: t**2, x), 2 * x], "9.2": [d(lambda t: t**2, x), 2 * x],
+        "7": [A, 0.5 * E, 0.5 * (-math.exp(-60) + 1), 0.5],
+        "9": [A, E, 1], "9.3": [I(lambda t: t * np.exp(-t * t), -12, 12), 0],
+        "9.4": [I(lambda t: t * np.exp(-t * t), -12, 12), 2 * A, 1],
+        "9.5": [I(lambda t: t**3 * np.exp(-t * t), 0, 12), 0.5 * I(lambda u: u * np.exp(-u), 0, 80), 0.5],
+        "13.3": [d(lambda t: t**2 / 2, x), x],
+        "15": [xlog(1), (0.5 * math.log(1) - 0.5e-24 * math.log(1e-12)) - I(lambda t: t / 2, 0, 1), 0 - 0.25, -0.25],
+        "17": [1e-12**2 * math.log(1e-12), 0], "17.2": [xlog(1), 0.25],
+        "17.3": [xlog(n), -1 / (n + 1) ** 2], "17.4": [xlog(n), -1 / (n + 1)],
+        "23": [tail(p), (R ** (1 - p) - 1) / (1 - p), 1 / (p - 1)],
+        "25.2": [tail(p), 1 / (p + 1)], "25.3": [tail(p), 1 / (1 - p)],
+        "25.4": [tail(2), 1], "25.5": [tail(1.5), 2], "25.6": [tail(3), 1 / 3],
+        "26": [head(q), 1 / (1 - q)], "26.2": [head(0.5), 2],
+        "28.2": [sc, I(lambda u: u, 0, 1), 0.5], "28.3": [sc, I(lambda u: u, 0, math.pi / 2), math.pi**2 / 8],
+        "29": [I(lambda t: np.exp(-2 * t), 0, 40), 2], "29.2": [I(lambda s: -s * np.exp(-s), 0, 80), 0],   # int_0^1 log x dx with x = e^{-s}
+    }
+
+
+@document("228_nb_monte_carlo_antithetic")
+def _(rng):
+    E = lambda h: _integral(h, 0.0, 1.0, 2000)  # noqa: E731   E[h(U)], U ~ Uniform(0, 1)
+    n = 2 * int(rng.integers(1, 60))
+    m = n // 2
+    th, ex2 = E(lambda u: u**2), E(lambda u: u**4)
+    var1 = ex2 - th**2
+    var_mean = lambda k, m1, m2: (k * m2 + k * (k - 1) * m1**2) / k**2 - m1**2  # noqa: E731   Var of a mean of k i.i.d. copies, from E[(sum/k)^2]
+    vn = var_mean(n, th, ex2)
+    y1, y2 = E(lambda u: (u**2 + (1 - u) ** 2) / 2), E(lambda u: ((u**2 + (1 - u) ** 2) / 2) ** 2)
+    vA = var_mean(m, y1, y2)
+    cross = E(lambda u: u**2 * (1 - u) ** 2)
+    cov = cross - th * E(lambda u: (1 - u) ** 2)
+    vpair = y2 - y1**2
+    g = lambda u: (u - 0.5) ** 2  # noqa: E731
+    u = rng.uniform()
+    vg = E(lambda u: g(u) ** 2) - E(g) ** 2
+    vgp = E(lambda u: ((g(u) + g(1 - u)) / 2) ** 2) - E(lambda u: (g(u) + g(1 - u)) / 2) ** 2
+    t3 = (0.2**2 + 0.5**2 + 0.9**2) / 3
+    return {
+        "1:3.2": [th, E(lambda u: u**2), 1 / 3],
+        "1:6": [vn, n * var1 / n**2, var1 / n], "1:6.2": [var1, ex2 - th**2, 1 / 5 - 1 / 9, 4 / 45],
+        "1:8": [var1, ex2 - th, 1 / 5 - 1 / 3], "1:9": [vn, var1 / n**2],
+        "3:7": [cross, E(lambda u: u**2 * (1 - u) ** 2), 1 / 30], "3:7.2": [cross, th * E(lambda u: (1 - u) ** 2), 1 / 9],
+        "3:9": [cov, 1 / 30 - 1 / 9, -7 / 90],
+        "3:13": [vpair, 0.25 * (2 * 4 / 45 - 2 * 7 / 90), 1 / 180], "3:15": [vpair, 0.25 * 2 * 4 / 45, 2 / 45],
+        "3:16": [vA, 1 / (180 * m), 1 / (90 * n)], "3:16.2": [vn, 4 / (45 * n), 8 / (90 * n)], "3:16.3": [vA, 1 / (180 * n)],
+        "5:3.2": [(0.2**2 + 0.8**2) / 2, 0.34],
+        "5:4": [t3, (0.04 + 0.25 + 0.81) / 3, 1.1 / 3], "5:4.2": [t3, 1.1 / 2, 0.55],
+        "5:5.2": [math.sqrt(4 / 4500), math.sqrt(2) / (15 * math.sqrt(10))], "5:5.3": [math.sqrt(4 / 4500), 2 / 450],
+        "5:5.4": [math.sqrt(1 / 9000), 1 / (30 * math.sqrt(10))],
+        "5:7.2": [g(1 - u), g(u)], "5:7.3": [vgp, vg], "5:7.4": [vgp, vg / 2],
+        "5:8": [ex2, 1 / 4], "5:8.3": [var_mean(50, y1, y2), 1 / 18000],
+    }
+
+
+@document("229_worksheet_hyperbolic_functions")
+def _(rng):
+    x = rng.uniform(-2, 2)
+    u = rng.uniform(-0.95, 0.95)
+    ch, sh, th = math.cosh, math.sinh, math.tanh
+    at = lambda v: 0.5 * math.log((1 + v) / (1 - v))  # noqa: E731
+    asinh = lambda v: math.log(v + math.sqrt(v * v + 1))  # noqa: E731
+    e = math.exp
+    l2 = math.log(2)
+    return {
+        "7": [ch(x) ** 2 - sh(x) ** 2, (e(2 * x) + 2 + e(-2 * x)) / 4 - (e(2 * x) - 2 + e(-2 * x)) / 4, 1],
+        "9": [ch(x) ** 2 + sh(x) ** 2, 1], "9.2": [ch(x) ** 2 + sh(x) ** 2, ch(2 * x)],
+        "10": [sh(2 * x), 2 * sh(x) * ch(x)], "10.2": [ch(2 * x), 1 + 2 * sh(x) ** 2], "10.3": [ch(2 * x), 1 - 2 * sh(x) ** 2],
+        "12": [d(sh, x), ch(x)], "12.2": [d(ch, x), sh(x)], "12.3": [d(ch, x), -sh(x)],
+        "14": [d(th, x), (ch(x) ** 2 - sh(x) ** 2) / ch(x) ** 2, 1 / ch(x) ** 2, 1 - th(x) ** 2], "16": [d(th, x), 1 + th(x) ** 2],
+        "17": [d(lambda t: ch(3 * t), x), 3 * sh(3 * x)], "17.2": [d(lambda t: math.log(ch(t)), x), th(x)],
+        "17.3": [d(lambda t: th(t * t), x), 2 * x * (1 - th(x * x) ** 2)], "17.4": [d(lambda t: th(t * t), x), 1 - th(x * x) ** 2],
+        "17.5": [d(lambda t: math.log(ch(t)), x), 1 / sh(x)],
+        "21": [math.atanh(u), at(u)],
+        "21.2": [d(at, u), 0.5 * (1 / (1 + u) + 1 / (1 - u)), 1 / (1 - u * u)], "23": [d(at, u), 1 / (1 + u * u)],
+        "23.2": [math.asinh(x), asinh(x)], "23.3": [d(asinh, x), 1 / math.sqrt(x * x + 1)],
+        "23.4": [math.asinh(u), math.log(u + math.sqrt(u * u - 1)) if u * u >= 1 else UNDEFINED],
+        "25.2": [ch(l2), (2 + 0.5) / 2, 5 / 4], "25.3": [sh(l2), (2 - 0.5) / 2, 3 / 4], "25.4": [th(l2), 3 / 5],
+        "25.5": [25 / 16 - 9 / 16, 1], "25.6": [math.atanh(3 / 5), 0.5 * math.log((8 / 5) / (2 / 5)), 0.5 * math.log(4), l2],
+        "26": [th(l2), 3 / 4], "26.2": [ch(l2), (2 + 0.5) / 2, 3 / 2],
+        "30": [th(x), (1 - e(-2 * x)) / (1 + e(-2 * x)), 2 / (1 + e(-2 * x)) - 1, 2 * sig(2 * x) - 1],
+        "32": [th(x), 2 * sig(x) - 1], "32.2": [d(th, x), 2 * d(sig, x)],
+        "33": [ch(0.0), 0], "33.2": [d(th, x), 0],
+    }
+
+
+@document("230_recitation_normal_equations_3x2")
+def _(rng):
+    p = int(rng.integers(1, 4))
+    n = p + int(rng.integers(1, 4))
+    X, y, b = rng.normal(size=(n, p)), rng.normal(size=n), rng.normal(size=p)
+    S = lambda b, X=X, y=y: float(np.sum((y - X @ b) ** 2))  # noqa: E731
+    g = grad(S, b)
+    Hs = np.array([[partial2(S, b, i, j) for j in range(p)] for i in range(p)])
+    bh = np.linalg.lstsq(X, y, rcond=None)[0]                        # the minimiser
+    X0, y0 = np.array([[1.0, 0], [1, 1], [1, 2]]), np.array([1.0, 2, 4])
+    b0 = np.linalg.lstsq(X0, y0, rcond=None)[0]
+    yh, r = X0 @ b0, y0 - X0 @ b0
+    H = X0 @ np.linalg.inv(X0.T @ X0) @ X0.T
+    xs = np.array([0.0, 1, 2])
+    return {
+        "5": [g, -2 * X.T @ (y - X @ b), 2 * X.T @ X @ b - 2 * X.T @ y],
+        "7": [Hs, 2 * X.T @ X], "7.2": [Hs, X.T @ X], "7.3": [X.T @ X @ bh, X.T @ y], "7.4": [bh, np.linalg.inv(X.T @ X) @ X.T @ y],
+        "7.5": [g, 2 * X.T @ (y - X @ b)], "7.6": [bh, UNDEFINED if X.shape[0] != X.shape[1] else np.linalg.solve(X, y)],
+        "11.3": [X0.T @ X0, np.array([[3, 3], [3, 5]])], "11.4": [X0.T @ y0, np.array([7, 10])],
+        "13": [X0 @ X0.T, np.array([[1, 1, 1], [1, 2, 3], [1, 3, 5]])],
+        "13.2": [b0, UNDEFINED],                                    # (X X^T)^{-1} X^T: 3 x 3 times 2 x 3
+        "13.3": [np.linalg.det(X0.T @ X0), 15 - 9, 6],
+        "15": [np.linalg.inv(X0.T @ X0), np.array([[5, -3], [-3, 3]]) / 6],
+        "15.2": [b0, np.array([35 - 30, -21 + 30]) / 6, np.array([5 / 6, 3 / 2])],
+        "17": [np.linalg.inv(X0.T @ X0), np.array([[3, -3], [-3, 5]]) / 6], "17.2": [b0, np.array([-9, 29]) / 6],
+        "19": [yh, X0 @ b0, np.array([5 / 6, 7 / 3, 23 / 6])], "19.2": [r, y0 - yh, np.array([1 / 6, -1 / 3, 1 / 6])],
+        "21": [X0.T @ r, np.array([1 / 6 - 1 / 3 + 1 / 6, 0 - 1 / 3 + 2 / 6]), np.zeros(2)],
+        "23": [np.sum(r), 0], "23.2": [yh @ r, 0],
+        "23.3": [y0 @ r, r @ r, 1 / 36 + 4 / 36 + 1 / 36, 1 / 6], "23.4": [y0 @ r, 0],
+        "23.5": [S(b0, X0, y0), 1 / 6], "23.6": [S(b0, X0, y0), 1 / 36 + 1 / 9 + 1 / 36, 1 / 4],
+        "25.2": [yh, H @ y0], "25.3": [H @ H, H], "25.4": [np.trace(H), X0.shape[1], 2], "25.5": [np.trace(H), X0.shape[0], 3],
+        "25.6": [r, (np.eye(3) - H) @ y0], "25.7": [r, H @ y0 - y0], "25.8": [(np.eye(3) - H) @ X0, np.zeros((3, 2))],
+        "26": [b0[1], 10 / 5], "26.2": [yh @ yh, y0 @ y0],
+    }
+
+
+@document("231_handout_bayesian_linear_regression_1d")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    x, y = rng.normal(size=n), rng.normal(size=n)
+    s2n, t2 = math.exp(rng.normal()), math.exp(rng.normal())      # sigma^2, tau^2
+    w, xs = rng.normal(), rng.normal()
+
+    def post(x, y, s2n, t2):
+        """log posterior up to its constant, its mean and variance by quadrature, and the predictive variance at xs."""
+        lp = lambda w: -0.5 * w * w / t2 - 0.5 * np.sum((y[:, None] - np.outer(x, np.atleast_1d(w))) ** 2, axis=0) / s2n  # noqa: E731
+        c = _root(lambda v: float(d(lambda u: lp(u)[0], v)), -1e3, 1e3)
+        half = 40 * math.sqrt(min(t2, s2n / max(np.sum(x * x), 1e-12)))
+        z = _integral(lambda u: np.exp(lp(u) - lp(c)), c - half, c + half)
+        mean = _integral(lambda u: u * np.exp(lp(u) - lp(c)), c - half, c + half) / z
+        var = _integral(lambda u: (u - mean) ** 2 * np.exp(lp(u) - lp(c)), c - half, c + half) / z
+        return lp, mean, var
+    lp, m, s2 = post(x, y, s2n, t2)
+    L = lambda w: float(lp(w)[0])  # noqa: E731
+    w0 = rng.normal()
+    rhs = lambda w: -np.sum((y - w * x) ** 2) / (2 * s2n) - w * w / (2 * t2)  # noqa: E731
+    Sxx, Sxy = float(x @ x), float(x @ y)
+    wh = Sxy / Sxx
+    pv = s2n + s2 * xs**2                                            # Var(y*) = E[Var(y*|w)] + Var(E[y*|w]), both by quadrature above
+    x2, y2 = np.array([1.0, 2.0]), np.array([1.0, 3.0])
+    _, m2, v2 = post(x2, y2, 1.0, 1.0)
+    return {
+        "5": [L(w) - L(w0), rhs(w) - rhs(w0)],
+        "10": [d(L, w), float(np.sum(x * (y - w * x))) / s2n - w / t2], "10.2": [d2r(L, w), -(Sxx / s2n + 1 / t2)],
+        "12": [d(L, w), float(np.sum(y - w * x)) / s2n - w / t2],
+        "14": [1 / s2, 1 / t2 + Sxx / s2n], "14.2": [m, s2 / s2n * Sxy, Sxy / (Sxx + s2n / t2)],
+        "16": [s2, t2 + s2n / Sxx], "16.3": [m, wh], "16.4": [s2, s2n / Sxx],
+        "20": [m * xs, m * xs], "20.2": [pv, s2n + xs**2 * s2],
+        "22": [pv, xs**2 * s2], "22.2": [pv, s2n + xs * s2],
+        "24.3": [float(x2 @ x2), 5], "24.4": [float(x2 @ y2), 7],
+        "26": [1 / v2, 1 + 5, 6], "26.2": [m2, 7 / (5 + 1), 7 / 6], "26.3": [float(x2 @ y2) / float(x2 @ x2), 7 / 5],
+        "28.2": [1 + v2, 1 + 1 / 6, 7 / 6], "28.3": [v2, 1 + 1 / 5, 6 / 5], "28.4": [v2, 1 / 6], "28.5": [m2, 7 / 5],
+    }
+
+
+@document("232_blog_he_initialisation_relu_variance")
+def _(rng):
+    n, nl = int(rng.integers(2, 9)), int(rng.integers(2, 9))
+    v, q = math.exp(rng.normal()) / n, math.exp(rng.normal())
+    dens = lambda t, q: np.exp(-t * t / (2 * q)) / np.sqrt(2 * math.pi * q)  # noqa: E731
+    top = lambda q: 40 * math.sqrt(q)  # noqa: E731
+    m2 = lambda q: _integral(lambda t: t * t * dens(t, q), 0, top(q))  # noqa: E731   E[relu(z)^2], z ~ N(0, q)
+    m1 = lambda q: _integral(lambda t: t * dens(t, q), 0, top(q))  # noqa: E731
+    Ea2, Ea = m2(q), m1(q)
+    var_a = Ea2 - Ea**2
+    L = int(rng.integers(1, 7))
+    qL = q
+    for _ in range(L):
+        qL = n * (1 / n) * m2(qL)
+    bvar = lambda b: _integral(lambda t: t * t / (2 * b) + 0 * t, -b, b)  # noqa: E731   Var of U(-b, b)
+    broot = lambda n: _root(lambda b: bvar(b) - 2 / n, 1e-6, 10.0)  # noqa: E731
+    nu = int(rng.integers(2, 2000))
+    a_prev, W, c = np.abs(rng.normal(size=n)), rng.normal(size=(nl, n)), rng.normal(size=nl)
+    loss = lambda a: float(c @ np.maximum(0, W @ a))  # noqa: E731
+    ga = grad(loss, a_prev)
+    mask = (W @ a_prev > 0).astype(float)
+    ppos = _integral(lambda t: dens(t, q), 0, top(q))
+    varg = math.exp(rng.normal())
+    return {
+        "7": [n * v * Ea2, n * (v * Ea2 - 0.0), n * v * Ea2], "9": [n * v * Ea2, n * v * var_a],
+        "13": [Ea2, _integral(lambda t: t * t * dens(t, q), 0, top(q)), q / 2], "13.2": [Ea, math.sqrt(q / (2 * math.pi))],
+        "15": [var_a, q / 2 - q / (2 * math.pi)], "15.2": [Ea, 0], "15.3": [Ea, math.sqrt(q) / 2], "15.4": [var_a, q / 2],
+        "19": [n * v * Ea2, n * v * q / 2],
+        "21.2": [n * (2 / n) * Ea2, q], "21.4": [n * (1 / n) * Ea2, q / 2], "21.5": [qL, 2.0**-L * q], "21.7": [2.0**-10, 1 / 1024],
+        "22": [qL, 2.0 ** -(L - 1) * q], "22.2": [n * v * Ea2, n * v * q],
+        "24.2": [2 / 512, 2 / 512, 1 / 256], "24.3": [math.sqrt(2 / 512), 1 / 16], "24.4": [math.sqrt(2 / 512), 1 / 256], "24.5": [(2 / 512) ** 2, 1 / 65536],
+        "24.6": [512 * (2 / 512) ** 2 * Ea2, 512 / 65536 * q / 2, q / 256],
+        "25": [broot(nu), math.sqrt(6 / nu)], "25.3": [broot(512), math.sqrt(6 / 512)], "25.4": [broot(nu), math.sqrt(24 / nu)],
+        "27": [ga, np.array([sum(W[i, j] * mask[i] * c[i] for i in range(nl)) for j in range(n)])],
+        "27.2": [nl * v * ppos * varg, nl * v / 2 * varg],
+        "27.3": [ga, W.T @ (mask * c)], "27.4": [ga, mat(W, mask * c)],
+        "28": [math.sqrt(2 / 512), 1 / 8],
+    }
+
+
+@document("233_office_hours_power_sums_induction")
+def _(rng):
+    n, k = int(rng.integers(2, 40)), int(rng.integers(1, 40))
+    S = lambda p, top, lo=1: float(sum(j**p for j in range(lo, top + 1)))  # noqa: E731
+    tele = float(sum((j + 1) ** 3 - j**3 for j in range(1, n + 1)))
+    kk = float(sum(j * (j + 1) for j in range(1, n + 1)))
+    return {
+        "3": [S(1, n), n * (n + 1) / 2], "3.2": [S(2, n), n**2 * (n + 1) ** 2 / 4],
+        "5": [S(3, n), n**2 * (n + 1) ** 2 / 4, S(1, n) ** 2],
+        "5.2": [(k + 1) ** 3 - k**3, 3 * k**2 + 3 * k + 1], "5.3": [(k + 1) ** 3 - k**3, 3 * k**2 + 3 * k],
+        "7": [tele, (n + 1) ** 3 - 1, 3 * S(2, n) + 3 * n * (n + 1) / 2 + n],
+        "11": [S(2, n), ((n + 1) ** 3 - 1 - 3 * n * (n + 1) / 2 - n) / 3, n * (n + 1) * (2 * n + 1) / 6],
+        "13": [tele, (n + 1) ** 3], "13.2": [tele, n**3 - 1],
+        "17.2": [1 * 2 * 3 / 6, 1],
+        "19": [S(2, n + 1), n * (n + 1) * (2 * n + 1) / 6 + (n + 1) ** 2, (n + 1) * (2 * n**2 + 7 * n + 6) / 6, (n + 1) * (n + 2) * (2 * n + 3) / 6],
+        "21": [S(2, n + 1), n * (n + 1) * (2 * n + 1) / 6 + n**2],
+        "21.2": [S(2, n - 1), (n - 1) * n * (2 * n - 1) / 6], "21.3": [S(2, n - 1), (n - 1) * n * (2 * n + 1) / 6],
+        "25": [S(1, 4), 10], "25.2": [S(2, 4), 1 + 4 + 9 + 16, 30], "25.3": [S(3, 4), 100, 10**2],
+        "25.4": [S(2, 4), 4 * 5 * 9 / 3, 60],
+        "29": [S(1, n - 1, 0), (n - 1) * n / 2], "29.2": [S(1, n - 1, 0), n * (n + 1) / 2],
+        "29.3": [float(sum(2 * j - 1 for j in range(1, n + 1))), n**2],
+        "29.4": [k * (k + 1) * (k + 2) - (k - 1) * k * (k + 1), 3 * k * (k + 1)],
+        "29.5": [kk, n * (n + 1) * (n + 2) / 3], "29.6": [kk, n * (n + 1) * (n + 2) / 6],
+        "30": [S(1, 10), 50], "30.2": [S(3, 3), 27],
+    }
+
+
+@document("234_hw_simplex_projection_kkt")
+def _(rng):
+    from itertools import combinations
+
+    def proj(v):
+        """The projection onto the simplex by trying every support; returns p and the threshold nu."""
+        v = np.asarray(v, dtype=float)
+        best = None
+        for size in range(1, len(v) + 1):
+            for S in combinations(range(len(v)), size):
+                nu = (v[list(S)].sum() - 1) / size
+                p = np.zeros(len(v))
+                p[list(S)] = v[list(S)] - nu
+                if np.all(p >= -1e-12):
+                    dist = float(np.sum((p - v) ** 2))
+                    if best is None or dist < best[0] - 1e-12:
+                        best = (dist, p, nu)
+        return best[1], best[2]
+    n = int(rng.integers(2, 6))
+    v = rng.normal(size=n)
+    v[0], v[1] = 1.5 + abs(v[0]), -1.5 - abs(v[1])                   # one coordinate in the support, one out
+    p, nu = proj(v)
+    mu = p - v + nu                                                  # the multipliers from stationarity
+    i, i0 = 0, 1
+    pr, nr, mr = rng.uniform(0, 1, size=n), rng.normal(), rng.uniform(0, 1, size=n)
+    k = int(rng.integers(0, n))
+    Lag = lambda q: 0.5 * float(np.sum((q - v) ** 2)) + nr * (q.sum() - 1) - float(mr @ q)  # noqa: E731
+    dL = partial(Lag, pr, k)
+    a = rng.normal()
+    p1 = lambda diff: proj([a + diff, a])[0][0]  # noqa: E731
+    lo, mid, hi = -1 - rng.uniform(0.01, 2), rng.uniform(-0.99, 0.99), 1 + rng.uniform(0.01, 2)
+    r1, r2, r2w, r3 = p1(lo), p1(mid) - (1 + mid) / 2, p1(mid) - mid / 2, p1(hi) - 1
+    w = rng.normal(size=2)
+    pw = proj(w)[0]
+    v3 = np.array([0.5, 0.3, -0.4])
+    q3, n3 = proj(v3)
+    nu123 = (v3.sum() - 1) / 3
+    return {
+        "9": [dL, pr[k] - v[k] + nr - mr[k], UNDEFINED],                # (= 0: the stationarity condition, not a claim)
+        "9.2": [dL, pr[k] - v[k] - nr - mr[k]],
+        "9.4": [mu[i], 0], "9.5": [p[i], v[i] - nu], "9.7": [mu[i0], nu - v[i0]], "9.8": [mu[i0], v[i0] - nu],
+        "9.9": [p, np.maximum(v - nu, 0)], "9.10": [p, np.maximum(v, 0) - nu], "9.11": [np.sum(np.maximum(v - nu, 0)), 1],
+        "11.2": [proj([a + mid, a])[0][0] - proj([a + mid, a])[0][1], mid],
+        "13": [r1, 0, r2, r2 + r3], "15": [pw[1], 1 - pw[0]], "15.2": [pw[0], w[0] / (w[0] + w[1])],
+        "17": [r1, 0, r2w, r2w + r3], "19.2": [proj([0.0, 0.0])[0][0], 0],
+        "21.2": [nu123, (0.5 + 0.3 - 0.4 - 1) / 3, -0.2], "21.3": [v3[2] - nu123, -0.4 + 0.2, -0.2],
+        "23": [n3, (0.5 + 0.3 - 1) / 2, -0.1], "23.2": [q3, np.array([0.6, 0.4, 0])],
+        "25": [v3[2] - n3, -0.3], "25.2": [q3[2], 0], "25.3": [q3[2] - v3[2] + n3, n3 - v3[2], 0.3],
+        "25.4": [float(np.sum((q3 - v3) ** 2)), 0.01 + 0.01 + 0.16, 0.18],
+        "26": [q3, np.array([0.7, 0.5, -0.2])], "26.2": [q3, np.array([0.5 / 0.8, 0.3 / 0.8, 0]), np.array([0.625, 0.375, 0])],
+        "26.3": [0.015625 + 0.005625 + 0.16, 0.18125],
+        "27.2": [proj([1.0, 1, 1])[1], 2 / 3], "27.3": [proj([1.0, 1, 1])[1], 1 / 3], "27.4": [proj([1.0, 1, 1])[0], np.ones(3) / 3],
+        "27.6": [proj([2.0, 0, 0])[1], 1], "27.7": [proj([2.0, 0, 0])[0], np.array([1.0, 0, 0])],
+        "27.8": [proj([2.0, 0, 0])[0], np.array([2 / 3, 0, 0])],
+        "28.2": [proj([2.0, 0, 0])[0][1] - 0.0 + proj([2.0, 0, 0])[1], -1], "28.3": [proj([2.0, 0, 0])[0][0], 4 / 3],
+    }
+
+
+@document("235_reading_group_reparameterisation_quadratic")
+def _(rng):
+    nodes, weights = np.polynomial.hermite_e.hermegauss(30)
+    weights = weights / math.sqrt(2 * math.pi)
+    E = lambda h: float(weights @ h(nodes))  # noqa: E731   E[h(eps)], eps ~ N(0, 1)
+    mu, sg, a = rng.normal(), math.exp(rng.normal(scale=0.5)), rng.normal()
+    J = lambda mu, sg, a=a: E(lambda e: (mu + sg * e - a) ** 2)  # noqa: E731
+    Jm, Js = d(lambda t: J(t, sg), mu), d(lambda t: J(mu, t), sg)
+    inner = E(lambda e: d(lambda t: (mu + t * e - a) ** 2, sg))     # the derivative taken inside, node by node
+    eps = rng.normal()
+    z = mu + sg * eps
+    logn = lambda m: -0.5 * math.log(2 * math.pi * sg * sg) - (z - m) ** 2 / (2 * sg * sg)  # noqa: E731
+    gm = lambda e: 2 * (mu + sg * e - a)  # noqa: E731
+    Jlog = lambda s: J(mu, math.exp(s))  # noqa: E731
+    J0 = lambda m, s: J(m, s, 0.0)  # noqa: E731
+    return {
+        "5": [J(mu, sg), E(lambda e: (mu + sg * e - a) ** 2), (mu - a) ** 2 + sg**2],
+        "7": [Jm, 2 * (mu - a)], "7.2": [Js, 2 * sg], "7.3": [J(mu, sg), (mu - a) ** 2 + sg],
+        "11": [Js, inner, E(lambda e: 2 * (mu + sg * e - a) * e), 2 * sg * E(lambda e: e * e) + 2 * (mu - a) * E(lambda e: e), 2 * sg],
+        "13": [Jm, E(gm), 2 * (mu - a)], "13.2": [Js, E(gm)], "13.3": [E(lambda e: 2 * (mu + sg * e - a) * e), 0],
+        "14.2": [E(lambda e: gm(e) ** 2) - E(gm) ** 2, 4 * sg**2], "14.3": [E(lambda e: gm(e) ** 2) - E(gm) ** 2, 2 * sg**2],
+        "16": [d(logn, mu), (z - mu) / sg**2],
+        "16.2": [Jm, E(lambda e: (mu + sg * e - a) ** 2 * (sg * e) / sg**2)],
+        "16.3": [E(lambda e: (mu + sg * e - a) ** 2 * (sg * e)), 2 * (mu - a)], "16.4": [d(logn, mu), (z - mu) / sg],
+        "18.2": [d(Jlog, math.log(sg)), Js * d(math.exp, math.log(sg)), 2 * sg**2], "18.3": [d(Jlog, math.log(sg)), 2 * sg],
+        "20.4": [J0(1.0, 2.0), 5], "20.5": [d(lambda t: J0(t, 2.0), 1.0), 2], "20.6": [d(lambda t: J0(1.0, t), 2.0), 4],
+        "20.7": [J0(1.0, 2.0), (1 - 0) ** 2 + 2, 3], "20.8": [d(lambda t: J0(1.0, t), 2.0), 1],
+        "20.10": [1 + 2 * 0.5, 2], "20.11": [2 * (1 + 2 * 0.5 - 0), 4],
+        "20.12": [2 * (1 + 2 * 0.5 - 0) * 0.5, 2 * 2 * 0.5, 2], "20.13": [2 * (1 + 2 * 0.5 - 0) * 0.5, 4],
+        "21": [d(lambda s: J0(1.0, math.exp(s)), math.log(2)), 2 * 2**2, 8], "21.2": [d(lambda s: J0(1.0, math.exp(s)), math.log(2)), 4],
+    }
+
+
+@document("236_hw_softmax_temperature_weight_decay")
+def _(rng):
+    K, dim = int(rng.integers(2, 6)), int(rng.integers(2, 5))
+    W, x = rng.normal(size=(K, dim)), rng.normal(size=dim)
+    T, lam = math.exp(rng.normal(scale=0.5)), rng.uniform(0.01, 1)
+    c, k, j = int(rng.integers(0, K)), int(rng.integers(0, K)), int(rng.integers(0, dim))
+    y = np.eye(K)[c]
+    ce = lambda z, T=T: -math.log(softmax(z / T)[c])  # noqa: E731
+    L = lambda W, T=T, lam=lam, x=x, c=c: -math.log(softmax(W @ x / T)[c]) + lam / 2 * np.sum(W**2)  # noqa: E731
+    z = W @ x
+    p = softmax(z / T)
+    gz = grad(ce, z)
+    gW = grad(L, W)
+    # the numbers
+    W0, x0 = np.array([[1.0, -1.0], [2.0, 0.0], [0.0, 0.0]]), np.array([1.0, 1.0])
+    L0 = lambda W: L(W, 2.0, 0.1, x0, 1)  # noqa: E731
+    g0 = grad(L0, W0)
+    p0 = softmax(W0 @ x0 / 2)
+    e = math.e
+    return {
+        "12": [math.log(p[c]), z[c] / T - lse(z / T)],
+        "14": [gz[k], -y[k] / T + np.exp(z[k] / T) / np.sum(np.exp(z / T)) / T, (p[k] - y[k]) / T],
+        "16": [gz[k], p[k] - y[k]], "16.3": [gz[k], (y[k] - p[k]) / T], "16.4": [np.sum(gz), 0],
+        "18": [z[k], sum(W[k, i] * x[i] for i in range(dim))],
+        "18.2": [partial(lambda M: (M @ x)[k], W, (k, j)), x[j]],
+        "20": [gW[k, j], (p[k] - y[k]) * x[j] / T + lam * W[k, j]],
+        "20.2": [gW, np.outer(p - y, x) / T + lam * W],
+        "22": [gW[k, j], (p[k] - y[k]) * at(x, k) / T + lam * W[k, j] if k < dim else UNDEFINED],
+        "22.2": [gW, np.outer(x, p - y) / T + lam * W if K == dim else UNDEFINED],
+        "22.3": [gW, np.outer(p - y, x) / T + 2 * lam * W],
+        "28": [W0 @ x0, np.array([0, 2, 0])], "28.2": [p0, np.array([1, e, 1]) / (e + 2)],
+        "28.3": [p0, np.array([1, e**2, 1]) / (e**2 + 2)],
+        "30": [np.sum(W0**2), 1 + 1 + 4, 6],
+        "30.2": [L0(W0), math.log(e + 2) - 1 + 0.1 / 2 * 6, math.log(e + 2) - 0.7],
+        "32": [0.1 / 2 * np.sum(W0**2), 0.6], "32.2": [p0 - np.eye(3)[1], np.array([1, -2, 1]) / (e + 2)],
+        "32.3": [e / (e + 2) - 1, -2 / (e + 2)],
+        "34": [g0[1, 0], 0.5 * (-2 / (e + 2)) * 1 + 0.1 * 2, 0.2 - 1 / (e + 2)], "34.2": [g0[2, 1], 1 / (2 * (e + 2))],
+        "36": [g0[1, 0], 0.2 - 2 / (e + 2)], "36.2": [x0[0], x0[1]],
+    }
+
+
+@document("237_notes_beta_distribution_moments")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(60)
+
+    def quad01(f, panels=20):                       # on (0, 1), with x = (1 - cos(pi u)) / 2 to tame the ends
+        edges = np.linspace(0, 1, panels + 1)
+        total = 0.0
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            u = (hi - lo) / 2 * nodes + (hi + lo) / 2
+            x = (1 - np.cos(math.pi * u)) / 2
+            total += (hi - lo) / 2 * float(np.sum(weights * f(x) * math.pi / 2 * np.sin(math.pi * u)))
+        return total
+    a, b = rng.uniform(1.2, 6, size=2)
+    k = int(rng.integers(1, 5))
+    x = rng.uniform(0.05, 0.95)
+    G = math.gamma
+    B = lambda a, b: G(a) * G(b) / G(a + b)  # noqa: E731
+    f = lambda x, a=a, b=b: x ** (a - 1) * (1 - x) ** (b - 1) / B(a, b)  # noqa: E731
+    E = lambda g, a=a, b=b: quad01(lambda x: g(x) * f(x, a, b))  # noqa: E731
+    m1, m2 = E(lambda x: x), E(lambda x: x**2)
+    V = m2 - m1**2
+    s = a + b
+    Vs = E(lambda x: x**2, a, a) - E(lambda x: x, a, a) ** 2
+    E0 = lambda g: E(g, 2.0, 3.0)  # noqa: E731
+    V0 = E0(lambda x: x**2) - E0(lambda x: x) ** 2
+    return {
+        "11": [quad01(lambda t: t ** (a - 1) * (1 - t) ** (b - 1)), B(a, b)], "13.2": [G(x + 1.5), (x + 0.5) * G(x + 0.5)],
+        "15": [m1, quad01(lambda x: x**a * (1 - x) ** (b - 1)) / B(a, b), B(a + 1, b) / B(a, b),
+               G(a + 1) * G(s) / (G(a) * G(s + 1)), a / s],
+        "18": [m1, B(a + 1, b + 1) / B(a, b)],
+        "20": [m2, B(a + 2, b) / B(a, b), a * (a + 1) / (s * (s + 1))],
+        "22": [m2, a**2 / s**2],
+        "24": [E(lambda x: x**k), math.prod((a + r) / (s + r) for r in range(k))],
+        "26.2": [E(lambda x: x**k), math.prod((a + r) / (s + r) for r in range(1, k + 1))],
+        "30": [V, a * (a + 1) / (s * (s + 1)) - a**2 / s**2, a * b / (s**2 * (s + 1))],
+        "33": [V, a * b / (s * (s + 1))], "33.3": [V, m1 * (1 - m1) / (s + 1)],
+        "34.2": [Vs, 1 / (4 * (2 * a + 1))], "34.3": [Vs, 1 / (8 * a)],
+        "38": [d(lambda t: math.log(f(t)), x), (a - 1) / x - (b - 1) / (1 - x)],
+        "40.2": [d(lambda t: math.log(f(t)), x), (a - 1) / x + (b - 1) / (1 - x)],
+        "42.3": [B(2, 3), 1 * 2 / 24, 1 / 12], "42.4": [G(k + 1.0), math.factorial(k)], "42.5": [B(2, 3), 12 / 120],
+        "42.6": [E0(lambda x: x), 2 / 5],
+        "42.7": [E0(lambda x: x**2), 2 * 3 / (5 * 6), 1 / 5], "42.8": [V0, 1 / 5 - 4 / 25, 1 / 25],
+        "42.9": [d(lambda t: math.log(f(t, 2.0, 3.0)), 1 / 3), 0],
+        "43": [V0, 6 / 30], "43.2": [E0(lambda x: x**2), 4 / 25], "43.3": [d(lambda t: math.log(f(t, 2.0, 3.0)), 1 / 5), 0],
+    }
+
+
+@document("238_lecture_newton_two_variables")
+def _(rng):
+    a, S = rng.normal(size=2), rng.normal(size=(2, 2))
+    S = S @ S.T + 0.5 * np.eye(2)
+    f = lambda v: math.log(1 + math.exp(a @ v)) + v @ S @ v / 2 + v[0] ** 4 / 4  # noqa: E731   any smooth f
+    xk, p = rng.normal(size=2), rng.normal(size=2)
+    g = grad(f, xk)
+    H = np.array([[partial2(f, xk, i, j) for j in range(2)] for i in range(2)])
+    m = lambda p: f(xk) + g @ p + p @ H @ p / 2  # noqa: E731
+    pk = -np.linalg.solve(H, g)
+    A, b, x0 = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
+    A = A @ A.T + 0.5 * np.eye(2)
+    q = lambda v, A=A, b=b: v @ A @ v / 2 - b @ v  # noqa: E731
+    Hq = np.array([[partial2(q, x0, i, j) for j in range(2)] for i in range(2)])
+    A0, b0 = np.array([[2.0, 1.0], [1.0, 4.0]]), np.array([3.0, 0.0])
+    q0 = lambda v: v[0] ** 2 + v[0] * v[1] + 2 * v[1] ** 2 - 3 * v[0]  # noqa: E731
+    u = rng.normal(size=2)
+    H0 = np.array([[partial2(q0, u, i, j) for j in range(2)] for i in range(2)])
+    Hi, Hw = np.array([[4, -1], [-1, 2]]) / 7, np.array([[4, 1], [1, 2]]) / 7
+    newton0 = np.zeros(2) - np.linalg.solve(H0, grad(q0, np.zeros(2)))
+    F = lambda v: v[0] ** 4 + v[1] ** 2  # noqa: E731
+    w = rng.normal(size=2)
+    w[0] = w[0] + math.copysign(0.2, w[0])
+    HF = np.array([[partial2(F, w, i, j) for j in range(2)] for i in range(2)])
+    nw = w - np.linalg.solve(HF, grad(F, w))
+    k = int(rng.integers(1, 6))
+    it = np.array([1.0, 1.0])
+    for _ in range(k):
+        it = it - np.linalg.solve(np.diag([12 * it[0] ** 2, 2.0]), np.array([4 * it[0] ** 3, 2 * it[1]]))
+    first = np.array([1.0, 1.0]) - np.linalg.solve(np.diag([12.0, 2.0]), np.array([4.0, 2.0]))
+    two = first - np.linalg.solve(np.diag([12 * first[0] ** 2, 2.0]), np.array([4 * first[0] ** 3, 2 * first[1]]))
+    return {
+        "7": [grad(m, p), g + H @ p], "7.2": [grad(m, p), g + H @ p / 2],
+        "11": [pk, -H @ g],
+        "15.2": [grad(q, x0), A @ x0 - b], "15.3": [Hq, A],
+        "17": [x0 - np.linalg.solve(Hq, grad(q, x0)), x0 - np.linalg.solve(A, A @ x0 - b), np.linalg.solve(A, b)],
+        "21": [grad(q0, u), np.array([2 * u[0] + u[1] - 3, u[0] + 4 * u[1]])], "21.2": [H0, A0],
+        "21.3": [np.linalg.det(H0), 7], "25": [np.linalg.inv(H0), Hi], "27": [np.linalg.inv(H0), Hw],
+        "27.2": [grad(q0, np.zeros(2)), np.array([-3, 0])],
+        "29": [newton0, -Hi @ np.array([-3, 0]), np.array([12 / 7, -3 / 7])],
+        "31": [grad(q0, np.array([12 / 7, -3 / 7])), np.zeros(2)], "31.2": [q0(np.array([12 / 7, -3 / 7])), -18 / 7],
+        "31.3": [q0(np.array([12 / 7, -3 / 7])), -36 / 7],
+        "31.4": [q0(np.array([-12 / 7, 3 / 7])), 18 / 7], "31.5": [newton0, np.array([12 / 7, 3 / 7])],
+        "31.6": [grad(q0, np.array([12 / 7, 3 / 7])), np.zeros(2)],
+        "35": [grad(F, w), np.array([4 * w[0] ** 3, 2 * w[1]])], "35.2": [HF, np.diag([12 * w[0] ** 2, 2])],
+        "37": [nw[0], w[0] - 4 * w[0] ** 3 / (12 * w[0] ** 2), 2 / 3 * w[0]], "37.2": [nw[1], w[1] - 2 * w[1] / 2, 0],
+        "39": [nw[0], w[0] / 3], "39.2": [two[0], 4 / 9], "39.3": [two[0], 1 / 9], "39.4": [F(first), 16 / 81], "39.5": [it[0], (2 / 3) ** k],
+        "39.6": [F(it), (2 / 3) ** (4 * k)], "39.7": [F(it), (2 / 3) ** (2 * k)],
+    }
+
+
+@document("239_forum_variable_exponents_weighted_lse")
+def _(rng):
+    x = rng.uniform(0.2, 3)
+    P = lambda t: t**t  # noqa: E731
+    S = lambda t: t ** math.sin(t)  # noqa: E731
+    a, b = rng.normal(size=2)
+    u = lambda t: 1 + (a * t) ** 2  # noqa: E731
+    v = lambda t: math.cos(b * t) + t  # noqa: E731
+    y = lambda t: u(t) ** v(t)  # noqa: E731
+    n = int(rng.integers(2, 6))
+    z, w, c = rng.normal(size=n), np.exp(rng.normal(size=n)), rng.normal()
+    k = int(rng.integers(0, n))
+    g = lambda z, w=w: math.log(np.sum(w * np.exp(z)))  # noqa: E731
+    q = w * np.exp(z) / np.sum(w * np.exp(z))
+    G = grad(g, z)
+    H = np.array([[partial2(g, z, i, j) for j in range(n)] for i in range(n)])
+    return {
+        "3": [d(P, x), x * x ** (x - 1)], "3.2": [d(P, x), x**x * math.log(x)],
+        "3.3": [d(S, x), S(x) * math.cos(x) * math.log(x)],
+        "7": [x**x, math.exp(x * math.log(x))],
+        "9": [d(P, x), math.exp(x * math.log(x)) * d(lambda t: t * math.log(t), x), x**x * (math.log(x) + 1)],
+        "11": [x * x ** (x - 1), x**x],
+        "13": [d(y, x) / y(x), d(v, x) * math.log(u(x)) + v(x) * d(u, x) / u(x)],
+        "17": [d(S, x), S(x) * (math.cos(x) * math.log(x) + math.sin(x) / x)],
+        "19.2": [d(P, 1.0), 1], "19.4": [d(P, math.e), 2 * math.e**math.e],
+        "21": [d2r(P, x), x**x * (math.log(x) + 1) ** 2 + x**x / x, x**x * (math.log(x) + 1) ** 2 + x ** (x - 1)],
+        "23": [d2r(P, x), x**x * (math.log(x) + 1) ** 2],
+        "29.2": [g(z), math.log(np.sum(np.exp(z + np.log(w))))],
+        "31": [G[k], w[k] * np.exp(z[k]) / np.sum(w * np.exp(z)), q[k]],
+        "31.2": [H, np.diag(q) - np.outer(q, q)],
+        "33": [G[k], np.exp(z[k]) / np.sum(w * np.exp(z))],
+        "33.2": [g(z + c), g(z) + c], "33.3": [g(np.zeros(n)), math.log(np.sum(w))],
+        "33.4": [g(np.zeros(n)), math.log(n)], "33.5": [H, np.outer(q, q) - np.diag(q)],
+    }
+
+
+@document("240_appendix_vae_elbo_diagonal_gaussian")
+def _(rng):
+    import itertools
+    J, m = int(rng.integers(2, 4)), int(rng.integers(2, 5))
+    x, D = rng.normal(size=m), rng.normal(size=(m, J))
+    mu, sg = rng.normal(size=J), np.exp(rng.normal(scale=0.5, size=J))
+    j = int(rng.integers(0, J))
+    signs = [np.array(e, dtype=float) for e in itertools.product([-1.0, 1.0], repeat=J)]
+
+    def Eq(f, mu, sg):                    # E over z = mu + sg * eps: the 2-point rule per coordinate, exact up to cubics
+        return sum(f(mu + sg * e) for e in signs) / len(signs)
+    logN = lambda z, mean, var: -0.5 * math.log(2 * math.pi * var) - (z - mean) ** 2 / (2 * var)  # noqa: E731
+    KL = lambda mu=mu, sg=sg: Eq(lambda z: sum(logN(z[i], mu[i], sg[i] ** 2) - logN(z[i], 0.0, 1.0) for i in range(J)), mu, sg)  # noqa: E731
+    logpx = lambda z: -0.5 * np.sum((x - D @ z) ** 2) - m / 2 * math.log(2 * math.pi)  # noqa: E731
+    ELBO = lambda mu=mu, sg=sg: Eq(logpx, mu, sg) - KL(mu, sg)  # noqa: E731
+    s = np.log(sg**2)
+    KLs = lambda s: KL(mu, np.exp(s / 2))  # noqa: E731
+    rec = Eq(lambda z: np.sum((x - D @ z) ** 2), mu, sg)
+    cn = np.sum(D**2, axis=0)
+    eps = rng.normal(size=J)
+    gs = lambda t: partial(lambda v: ELBO(mu, v), _shift(sg, j, t - sg[j]), j)  # noqa: E731   dL/dsigma_j at sigma_j = t
+    lo, hi = 1e-3, 10.0
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if gs(mid) > 0 else (lo, mid)
+    return {
+        "17": [KL(), sum(Eq(lambda z: -0.5 * math.log(sg[i] ** 2) - (z[i] - mu[i]) ** 2 / (2 * sg[i] ** 2) + z[i] ** 2 / 2, mu, sg) for i in range(J)),
+               0.5 * np.sum(mu**2 + sg**2 - np.log(sg**2) - 1)],
+        "20": [KL(), 0.5 * np.sum(mu**2 + sg**2 - np.log(sg) - 1)],
+        "22": [partial(lambda v: KL(v, sg), mu, j), mu[j]], "22.2": [partial(lambda v: KL(mu, v), sg, j), sg[j] - 1 / sg[j]],
+        "24": [partial(lambda v: KL(mu, v), sg, j), sg[j] - 1 / (2 * sg[j])], "24.2": [math.log(sg[j] ** 2), 2 * math.log(sg[j])],
+        "25.2": [KLs(s), 0.5 * np.sum(mu**2 + np.exp(s) - s - 1)],
+        "25.3": [partial(KLs, s, j), 0.5 * (math.exp(s[j]) - 1)], "25.4": [partial(KLs, s, j), math.exp(s[j]) - 1],
+        "27.2": [D @ (mu + sg * eps), D @ mu + sum(sg[i] * eps[i] * D[:, i] for i in range(J))],
+        "29": [rec, np.sum((x - D @ mu) ** 2) + np.sum(sg**2 * cn)], "31": [rec, np.sum((x - D @ mu) ** 2) + np.sum(sg * cn)],
+        "33": [ELBO() + m / 2 * math.log(2 * math.pi),
+               -0.5 * np.sum((x - D @ mu) ** 2) - 0.5 * np.sum(sg**2 * cn) - 0.5 * np.sum(mu**2 + sg**2 - np.log(sg**2) - 1)],
+        "37": [grad(lambda v: ELBO(v, sg), mu), D.T @ (x - D @ mu) - mu],
+        "37.2": [partial(lambda v: ELBO(mu, v), sg, j), -sg[j] * cn[j] - sg[j] + 1 / sg[j]],
+        "39": [((lo + hi) / 2) ** 2, 1 / (1 + cn[j])],
+        "39.2": [grad(lambda v: ELBO(v, sg), mu), D.T @ (D @ mu - x) - mu],
+        "39.5": [grad(lambda v: ELBO(v, sg), mu), mat(D, x - D @ mu) - mu if m == J else UNDEFINED],
+    }
+
+
+@document("241_exam_arithmetic_geometric_sums")
+def _(rng):
+    n = int(rng.integers(1, 12))
+    a, dl = rng.normal(size=2)
+    r = rng.uniform(-0.9, 0.9)
+    N = 4000
+    ks = np.arange(N)
+    G = lambda n: float(np.sum(r ** np.arange(n)))  # noqa: E731
+    S = float(np.sum(ks * r**ks))
+    return {
+        "5": [sum(range(1, n + 1)), n * (n + 1) / 2],
+        "7": [sum(a + k * dl for k in range(n)), n * a + dl * sum(range(n)), n * a + n * (n - 1) / 2 * dl],
+        "9": [sum(a + k * dl for k in range(n)), n * a + n * (n + 1) / 2 * dl],
+        "9.2": [sum(k * k for k in range(1, n + 1)), n * (n + 1) * (2 * n + 1) / 6],
+        "9.3": [sum(k * k for k in range(1, n + 1)), n * (n + 1) * (2 * n + 1) / 3],
+        "11.2": [G(n) - r * G(n), 1 - r**n], "13": [G(n), (1 - r**n) / (1 - r)],
+        "13.2": [G(N), 1 / (1 - r)], "13.3": [G(N) - 1, r / (1 - r)],
+        "15": [G(n), (1 - r ** (n + 1)) / (1 - r)], "15.2": [G(N) - 1, 1 / (1 - r)],
+        "19": [S - r * S, S - float(np.sum((ks[2:] - 1) * r ** ks[2:])), G(N) - 1, r / (1 - r)],
+        "21": [S, r / (1 - r) ** 2], "21.2": [float(np.sum(ks[1:] * r ** (ks[1:] - 1))), 1 / (1 - r) ** 2],
+        "23": [sum(k * r**k for k in range(1, n + 1)), (r - (n + 1) * r ** (n + 1) + n * r ** (n + 2)) / (1 - r) ** 2],
+        "25": [S, 1 / (1 - r) ** 2],
+        "27": [sum(range(1, 11)), 55], "27.2": [sum(3**k for k in range(5)), (3**5 - 1) / (3 - 1), 121],
+        "29": [float(np.sum(ks[:200] / 2.0**ks[:200])), 0.5 / 0.25, 2], "29.2": [sum(k / 2**k for k in range(1, 4)), 1 / 2 + 2 / 4 + 3 / 8, 11 / 8],
+        "31": [float(np.sum(ks[:200] / 2.0**ks[:200])), 4], "31.2": [sum(3**k for k in range(5)), (3**6 - 1) / 2],
+        "31.3": [sum(k / 2**k for k in range(1, 4)), 13 / 8],
+    }
+
+
+@document("242_nb_learning_rate_schedule_sums")
+def _(rng):
+    e0, g = rng.uniform(0.01, 1), rng.uniform(0.1, 0.9)
+    s, m = int(rng.integers(1, 8)), int(rng.integers(1, 6))
+    step = lambda t, e0=e0, g=g, s=s: e0 * g ** (t // s)  # noqa: E731
+    tot = sum(step(t) for t in range(m * s))
+    inf = sum(step(t) for t in range(s * 400))
+    S0 = lambda t: step(t, 0.1, 0.5, 10)  # noqa: E731
+    c = int(rng.integers(1, 8))
+    lo = rng.uniform(0.001, 0.1)
+    hi = lo + rng.uniform(0.01, 1)
+    tri = lambda t, c=c, lo=lo, hi=hi: lo + (hi - lo) * (1 - abs(t / c - 1))  # noqa: E731
+    T = int(rng.integers(1, 12))
+    cosr = lambda t, T=T, lo=lo, hi=hi: lo + 0.5 * (hi - lo) * (1 + math.cos(math.pi * t / T))  # noqa: E731
+    C4 = lambda t: cosr(t, 4, 0.0, 1.0)  # noqa: E731
+    r2 = math.sqrt(2)
+    return {
+        "1:9": [tot, s * e0 * sum(g**i for i in range(m)), s * e0 * (1 - g**m) / (1 - g)],
+        "1:11": [inf, s * e0 / (1 - g)], "1:11.2": [tot, e0 * (1 - g**m) / (1 - g)],
+        "1:11.3": [tot, s * e0 * (1 - g ** (m + 1)) / (1 - g)],
+        "1:15": [sum(S0(t) for t in range(30)), 10 * 0.1 * (1 + 0.5 + 0.25), 1.75],
+        "1:17": [S0(25), 0.1 * 0.5**2, 0.025], "1:17.2": [S0(25), 0.1 * 0.5**3],
+        "1:17.3": [S0(29), 0.025], "1:17.4": [S0(29), 0.0125],
+        "1:17.5": [sum(S0(t) for t in range(4000)), 2], "1:17.6": [sum(S0(t) for t in range(4000)), 0.2],
+        "3:7.3": [sum(abs(t - c) for t in range(2 * c)), c**2],
+        "3:9": [sum(tri(t) for t in range(2 * c)), 2 * c * lo + (hi - lo) * (2 * c - c**2 / c), c * (hi + lo)],
+        "3:11": [sum(tri(t) for t in range(2 * c)) / (2 * c), (hi + lo) / 2],
+        "3:11.2": [sum(abs(t - c) for t in range(2 * c)), c * (c + 1)],
+        "3:13.4": [sum(tri(t, 4, 0.01, 0.1) for t in range(8)), 4 * 0.11, 0.44],
+        "3:13.5": [tri(5, 4, 0.01, 0.1), 0.01 + 0.09 * 0.75, 0.0775], "3:13.6": [tri(5, 4, 0.01, 0.1), 0.01 + 0.09 * 0.25],
+        "5:3.2": [sum(math.cos(math.pi * t / T) for t in range(T)), 1],
+        "5:5": [sum(cosr(t) for t in range(T)), T * lo + 0.5 * (hi - lo) * (T + 1)],
+        "5:7": [sum(cosr(t) for t in range(T)), T / 2 * (hi + lo)],
+        "5:7.3": [cosr(0, 1), hi], "5:7.4": [cosr(0), hi],
+        "5:9.4": [C4(0), 1], "5:9.5": [C4(1), (2 + r2) / 4], "5:9.6": [C4(2), 0.5], "5:9.7": [C4(3), (2 - r2) / 4],
+        "5:9.8": [C4(3), r2 / 4], "5:9.9": [math.cos(3 * math.pi / 4), -r2 / 2],
+        "5:9.10": [sum(C4(t) for t in range(4)), 2.5], "5:9.11": [sum(C4(t) for t in range(4)), 2],
+    }
+
+
+@document("243_worksheet_implicit_related_rates")
+def _(rng):
+    r = math.exp(rng.normal(scale=0.5))
+    x = rng.uniform(-0.9, 0.9) * r
+    Y = lambda t, r=r: math.sqrt(r * r - t * t)  # noqa: E731   the upper half of the circle
+    y, yp = Y(x), d(Y, x)
+    Y5 = lambda t: Y(t, 5.0)  # noqa: E731
+    a, b = np.exp(rng.normal(scale=0.5, size=2))
+    u = rng.uniform(-0.9, 0.9) * a
+    Ye = lambda t, a=a, b=b: b * math.sqrt(1 - t * t / (a * a))  # noqa: E731
+    ye, yep = Ye(u), d(Ye, u)
+    r0 = rng.uniform(0.5, 10)
+    area = lambda r0: (lambda t: math.pi * (r0 + 2 * t) ** 2)  # noqa: E731
+    x0, v = rng.uniform(-4.5, 4.5), rng.normal()
+    X = lambda t, x0=x0, v=v: x0 + v * t  # noqa: E731
+    By = lambda t, x0=x0, v=v: math.sqrt(25 - X(t, x0, v) ** 2)  # noqa: E731
+    dy0 = d(lambda t: By(t, 3.0, 3.0), 0.0)
+    E = lambda t: math.pi * (3 + t) * (2 - 2 * t)  # noqa: E731
+    dE = d(E, 0.0)
+    return {
+        "5": [2 * x + 2 * y * yp, 0], "5.2": [yp, -x / y], "7": [yp, -y / x], "7.2": [2 * x + 2 * y, 0],
+        "9": [d2r(Y, x), -(y - x * yp) / y**2, -(x**2 + y**2) / y**3, -(r**2) / y**3],
+        "11": [d(Y5, 3.0), -3 / 4], "11.2": [d2r(Y5, 3.0), -25 / 64], "11.3": [d2r(Y5, 3.0), -1 / 4],
+        "15": [2 * u / a**2 + 2 * ye / b**2 * yep, 0], "15.2": [yep, -(b**2) * u / (a**2 * ye)],
+        "17": [yep, -(a**2) * u / (b**2 * ye)], "17.3": [d(Ye, a / math.sqrt(2)), -b / a], "17.4": [d(Ye, a / math.sqrt(2)), -a / b],
+        "21": [d(area(r0), 0.0), 2 * math.pi * r0 * 2, 4 * math.pi * r0],
+        "23.2": [d(area(5.0), 0.0), 20 * math.pi], "23.3": [d(area(r0), 0.0), 2 * math.pi * r0],
+        "23.4": [d(area(r0), 0.0), math.pi * 2**2],
+        "25.3": [X(0.0) * v + By(0.0) * d(By, 0.0), 0],
+        "27": [dy0, -3 / 4 * 3, -3 / 4 * 3, -9 / 4], "29": [dy0, -3 / 4],
+        "33": [dE, math.pi * (2 * 1 + 3 * (-2)), math.pi * (2 - 6), -4 * math.pi],
+        "35": [dE, math.pi * 1 * (-2), -2 * math.pi],
+    }
+
+
+@document("244_recitation_unbiased_sample_variance")
+def _(rng):
+    import itertools
+    vals = rng.normal(size=3) * 2 + rng.normal()
+    probs = rng.dirichlet(np.ones(3))
+    n = int(rng.integers(2, 5))
+    i = int(rng.integers(0, n))
+    mu = float(probs @ vals)
+    s2 = float(probs @ (vals - mu) ** 2)
+    draws = [(np.array([vals[k] for k in ks]), math.prod(probs[k] for k in ks)) for ks in itertools.product(range(3), repeat=n)]
+    E = lambda f: sum(w * f(X) for X, w in draws)  # noqa: E731   exact: every outcome of (X_1, ..., X_n)
+    mean = lambda X: X.mean()  # noqa: E731
+    ss = lambda X: float(np.sum((X - X.mean()) ** 2))  # noqa: E731
+    vbar = E(lambda X: mean(X) ** 2) - E(mean) ** 2
+    cov = E(lambda X: X[i] * mean(X)) - mu * E(mean)
+    vres = E(lambda X: (X[i] - mean(X)) ** 2) - E(lambda X: X[i] - mean(X)) ** 2
+    X = rng.normal(size=n)
+    x = np.array([1.0, 4.0, 7.0])
+    return {
+        "5": [E(mean), sum(E(lambda X, j=j: X[j]) for j in range(n)) / n, mu],
+        "7": [vbar, n * s2 / n**2, s2 / n], "9": [vbar, s2 / n**2], "9.2": [vbar, s2],
+        "9.3": [E(lambda X: mean(X) ** 2), mu**2 + s2 / n], "9.4": [E(lambda X: mean(X) ** 2), mu**2],
+        "11": [np.sum(X), n * X.mean()],
+        "13": [ss(X), np.sum(X**2) - 2 * X.mean() * np.sum(X) + n * X.mean() ** 2, np.sum(X**2) - n * X.mean() ** 2],
+        "15": [ss(X), np.sum(X**2) - X.mean() ** 2], "15.2": [E(lambda X: X[i] ** 2), s2 + mu**2],
+        "17": [E(ss), n * (s2 + mu**2) - n * (mu**2 + s2 / n), (n - 1) * s2],
+        "19": [E(lambda X: mean(X) ** 2), mu**2], "19.2": [E(ss), n * s2],
+        "20.2": [E(lambda X: ss(X) / (n - 1)), s2], "20.3": [E(lambda X: math.sqrt(ss(X) / (n - 1))), math.sqrt(s2)],
+        "22": [E(lambda X: ss(X) / n), (n - 1) / n * s2], "24": [E(lambda X: ss(X) / n), s2],
+        "26": [vres, s2 - 2 * cov + vbar, s2 - 2 * s2 / n + s2 / n, (n - 1) / n * s2],
+        "26.2": [cov, s2 / n], "26.3": [vres, s2 + s2 / n],
+        "28.4": [x.mean(), (1 + 4 + 7) / 3, 4], "30": [ss(x), 9 + 0 + 9, 18], "30.2": [ss(x) / 2, 18 / 2, 9],
+        "32": [18 / 3, 6], "32.2": [ss(x) / 2, 6],
+        "32.3": [np.sum(x**2) - 3 * x.mean() ** 2, 66 - 48, 18], "32.4": [np.sum(x**2) - x.mean() ** 2, 50],
+        "32.5": [ss(x) / 2, 25],
+    }
+
+
+@document("245_handout_lstm_cell_backprop")
+def _(rng):
+    n = int(rng.integers(1, 5))
+    cp, af, ai, ao, ag, hb, cn = rng.normal(size=(7, n))
+    th = np.tanh
+
+    def gates(f, i, o, g, cp=cp, hb=hb, cn=cn):
+        c = f * cp + i * g
+        return float(hb @ (o * th(c)) + cn @ c)
+    L = lambda cp=cp, af=af, ai=ai, ao=ao, ag=ag, hb=hb, cn=cn: gates(sig(af), sig(ai), sig(ao), th(ag), cp, hb, cn)  # noqa: E731
+    f, i, o, g = sig(af), sig(ai), sig(ao), th(ag)
+    c = f * cp + i * g
+    Lc = lambda c: float(hb @ (o * th(c)) + cn @ c)  # noqa: E731
+    cb = grad(Lc, c)
+    one = lambda cp=1.0, ag=math.log(2): L(np.array([cp]), np.zeros(1), np.zeros(1), np.zeros(1), np.array([ag]), np.ones(1), np.zeros(1))  # noqa: E731
+    g0, c0 = math.tanh(math.log(2)), 0.5 * 1 + 0.5 * math.tanh(math.log(2))
+    cb0 = d(lambda c: 0.5 * math.tanh(c), c0)
+    ao0 = d(lambda a: sig(a) * math.tanh(c0), 0.0)
+    T = math.tanh(0.8)
+    return {
+        "14": [cb, cb, hb * o * (1 - th(c) ** 2) + cn],
+        "16": [cb, hb * o * (1 - th(c) ** 2)], "16.2": [cb, hb * o + cn],
+        "20": [grad(lambda v: gates(f, i, v, g), o), hb * th(c)], "20.2": [grad(lambda v: gates(v, i, o, g), f), cb * cp],
+        "20.3": [grad(lambda v: gates(f, v, o, g), i), cb * g], "20.4": [grad(lambda v: gates(f, i, o, v), g), cb * i],
+        "22": [d(sig, ao[0]), sig(ao[0]) * (1 - sig(ao[0]))], "22.2": [d(math.tanh, ag[0]), 1 - math.tanh(ag[0]) ** 2],
+        "24": [grad(lambda v: L(ao=v), ao), hb * th(c) * o * (1 - o)], "24.2": [grad(lambda v: L(ag=v), ag), cb * i * (1 - g * g)],
+        "26": [grad(lambda v: L(ao=v), ao), hb * th(c)], "26.2": [grad(lambda v: gates(v, i, o, g), f), cb * c],
+        "26.3": [grad(lambda v: L(ag=v), ag), cb * i * (1 - g)],
+        "28": [grad(lambda v: L(cp=v), cp), cb * f], "28.2": [grad(lambda v: L(cp=v), cp), cb],
+        "30.7": [g0, math.tanh(math.log(2)), 3 / 5],
+        "32": [c0, 0.5 * 1 + 0.5 * 3 / 5, 4 / 5], "32.2": [one(), 0.5 * T], "34": [one(), math.tanh(0.4)],
+        "34.2": [cb0, 0.5 * (1 - T**2)], "34.3": [d(lambda v: one(cp=v), 1.0), 0.25 * (1 - T**2)],
+        "34.4": [d(lambda v: one(cp=v), 1.0), 0.5 * (1 - T**2)],
+        "34.5": [ao0, 0.25 * T], "34.6": [d(lambda v: one(ag=v), math.log(2)), cb0 * 0.5 * 16 / 25],
+        "34.7": [d(lambda v: one(ag=v), math.log(2)), cb0 * 0.5 * 2 / 5],
+    }
+
+
+@document("246_blog_focal_loss_logit_gradient")
+def _(rng):
+    z, gm, al = rng.normal(scale=2), rng.uniform(0, 4), rng.uniform(0.05, 0.95)
+    p = sig(z)
+    FL = lambda z, gm=gm: -(1 - sig(z)) ** gm * math.log(sig(z))  # noqa: E731
+    FLp = lambda q, gm=gm: -(1 - q) ** gm * math.log(q)  # noqa: E731
+    F0 = lambda z, gm=gm: -sig(z) ** gm * math.log(1 - sig(z))  # noqa: E731
+    g = d(FL, z)
+    L2 = math.log(2)
+    g0 = d(lambda t: FL(t, 2.0), 0.0)
+    return {
+        "9.2": [FL(z, 0.0), -math.log(p)], "9.3": [d(lambda t: -math.log(sig(t)), z), p - 1],
+        "15": [d(FLp, p), gm * (1 - p) ** (gm - 1) * math.log(p) - (1 - p) ** gm / p],
+        "21": [d(sig, z), p * (1 - p)],
+        "23": [g, p * (1 - p) * (gm * (1 - p) ** (gm - 1) * math.log(p) - (1 - p) ** gm / p),
+               gm * p * (1 - p) ** gm * math.log(p) - (1 - p) ** (gm + 1)],
+        "27": [g, gm * (1 - p) ** (gm - 1) * math.log(p) - (1 - p) ** gm / p], "27.2": [g, (1 - p) ** gm * (p - 1)],
+        "29.2": [g, -gm * p * (1 - p) ** gm * math.log(p) - (1 - p) ** (gm + 1)],
+        "35": [d(F0, z), p ** (gm + 1) - gm * p**gm * (1 - p) * math.log(1 - p)],
+        "37.2": [d(F0, z), p ** (gm + 1) + gm * p**gm * (1 - p) * math.log(1 - p)],
+        "37.3": [d(lambda t: al * FL(t), z), al * g],
+        "41.2": [sig(0.0), 0.5],
+        "43": [FL(0.0, 2.0), -0.25 * math.log(0.5), L2 / 4],
+        "43.2": [g0, 2 * 0.5 * 0.25 * math.log(0.5) - 1 / 8, -L2 / 4 - 1 / 8],
+        "45": [g0, -1 / 8], "45.2": [g0, -L2 - 0.5],
+    }
+
+
+@document("247_office_hours_normalisation_jacobian")
+def _(rng):
+    n = int(rng.integers(2, 5))
+    x = rng.normal(size=n)
+    r = float(np.linalg.norm(x))
+    i, j = (int(v) for v in rng.integers(0, n, size=2))
+    f = lambda v: v / np.linalg.norm(v)  # noqa: E731
+    J = jac(f, x)
+    xh = x / r
+    I = np.eye(n)
+    gr = grad(np.linalg.norm, x)
+    u = rng.normal(size=n)
+    u = u / np.linalg.norm(u)
+    P = I - np.outer(u, u)
+    x0 = np.array([3.0, 4.0])
+    J0 = jac(f, x0)
+    v = np.array([1.0, 1.0])
+    Q = np.eye(2) - np.outer(v, v)
+    u0 = np.array([1.0, 1.0]) / math.sqrt(2)
+    P0 = np.eye(2) - np.outer(u0, u0)
+    w = rng.normal(size=n)                      # h is differentiated at any u, not only unit ones
+    Jh = jac(lambda a: (I - np.outer(a, a)) @ x, w)
+    return {
+        "3.3": [J, I / r], "5": [gr, x / r], "5.2": [gr, 2 * x],
+        "7": [J[i, j], delta(i, j) / r - x[i] / r**2 * gr[j], delta(i, j) / r - x[i] * x[j] / r**3],
+        "11": [J, (I - np.outer(x, x) / r**2) / r, (I - np.outer(xh, xh)) / r],
+        "13": [J, (I - np.outer(x, x)) / r], "13.2": [J @ x, np.zeros(n)],
+        "17": [np.linalg.norm(x0), 5],
+        "19": [J0, (np.eye(2) - np.array([[9, 12], [12, 16]]) / 25) / 5, np.array([[16, -12], [-12, 9]]) / 125],
+        "21": [J0, np.array([[16, -12], [-12, 9]]) / 5], "21.2": [16 * 3 - 12 * 4, 0],
+        "25.2": [u @ u, 1],
+        "27": [P @ P, I - 2 * np.outer(u, u) + np.outer(u, u) * (u @ u), P], "27.2": [P @ u, np.zeros(n)],
+        "27.3": [np.trace(P), n - 1], "29": [P @ P, I - 2 * np.outer(u, u)], "29.2": [np.trace(P), n],
+        "29.4": [Q @ Q, Q], "29.6": [P0, np.array([[1, -1], [-1, 1]]) / 2], "29.7": [P0 @ x0, np.array([-1, 1]) / 2],
+        "33": [(I - np.outer(u, u)) @ x, x - u * (u @ x)],
+        "35": [Jh, -(w @ x) * I - np.outer(w, x)], "37": [Jh, -np.outer(w, x)], "37.2": [Jh, -(w @ x) * I - np.outer(x, w)],
+    }
+
+
+@document("248_hw_markov_chain_stationary_detailed_balance")
+def _(rng):
+    a, d_ = rng.uniform(0.05, 0.95, size=2)
+    b = rng.uniform(0.05, 0.9)
+    c = rng.uniform(0.05, 0.95 - b)
+    P = np.array([[1 - a, a, 0], [b, 1 - b - c, c], [0, d_, 1 - d_]])
+    w, V = np.linalg.eig(P.T)
+    pi = np.real(V[:, np.argmin(abs(w - 1))])
+    pi = pi / pi.sum()                                       # the stationary row vector, from the eigenproblem
+    j = int(rng.integers(0, 3))
+    Pn = np.array([[0.5, 0.5, 0], [0.25, 0.5, 0.25], [0, 0.5, 0.5]])
+    pn = np.array([0.25, 0.5, 0.25])
+
+    def ret(P, j):                                           # mean return time to j: hitting times from the other states
+        others = [k for k in range(3) if k != j]
+        A = np.eye(2) - P[np.ix_(others, others)]
+        h = np.linalg.solve(A, np.ones(2))
+        return 1 + sum(P[j, k] * h[n] for n, k in enumerate(others))
+    Q = np.array([[0.5, 0.5, 0], [0, 0.5, 0.5], [0.5, 0, 0.5]])
+    mu = np.ones(3) / 3
+    return {
+        "7": [sum(pi[i] * P[i, j] for i in range(3)), sum(pi[j] * P[j, i] for i in range(3)), pi[j] * P[j].sum(), pi[j]],
+        "9": [sum(pi[j] * P[j, i] for i in range(3)), pi[j] * P[:, j].sum()],
+        "15": [pi[0] * a, pi[1] * b], "15.2": [pi[1] * c, pi[2] * d_], "15.3": [pi[1] / pi[0], a / b],
+        "15.4": [pi[2] / pi[1], c / d_], "17": [pi, np.array([b * d_, a * d_, a * c]) / (b * d_ + a * d_ + a * c)],
+        "19": [pi[1] / pi[0], b / a], "19.2": [pi[2] / pi[0], c / d_], "19.3": [pi[2] / pi[0], a * c / (b * d_)],
+        "23": [np.array([[1 - 0.5, 0.5, 0], [0.25, 1 - 0.5, 0.25], [0, 0.5, 1 - 0.5]]), Pn],
+        "23.2": [pn @ Pn, pn],
+        "25": [pn[0] * Pn[0, 1], 1 / 8, pn[1] * Pn[1, 0]],
+        "25.2": [Pn @ pn, pn], "25.3": [pn @ Pn, pn], "25.4": [pn, np.ones(3) / 3],
+        "25.5": [(Pn @ Pn)[0, 2], Pn[0, 1] * Pn[1, 2], 1 / 8], "25.6": [(Pn @ Pn)[0, 2], Pn[0, 2] ** 2],
+        "25.7": [ret(Pn, 1), 2], "25.8": [ret(Pn, 0), 4], "25.9": [ret(Pn, 0), 1 / 4],
+        "31.2": [mu @ Q, mu], "31.3": [mu[0] * Q[0, 1], mu[1] * Q[1, 0]], "31.4": [mu[2] * Q[2, 0], mu[0] * Q[0, 2]],
+    }
+
+
+@document("249_reading_group_causal_masked_attention")
+def _(rng):
+    T, dim = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    Qm, K, Vm, U = rng.normal(size=(T, dim)), rng.normal(size=(T, dim)), rng.normal(size=(T, dim)), rng.normal(size=(T, dim))
+    G = rng.normal(size=(T, T))
+
+    def attn(S):
+        A = np.zeros((T, T))
+        for r in range(T):
+            A[r, : r + 1] = softmax(S[r, : r + 1])
+        return A
+    S = Qm @ K.T / math.sqrt(dim)
+    A = attn(S)
+    i = int(rng.integers(0, T))
+    j, l = (int(v) for v in rng.integers(0, i + 1, size=2))
+    lm = int(rng.integers(i + 1, T)) if i + 1 < T else None
+    dA = partial(lambda M: attn(M)[i, j], S, (i, l))
+    dAm = partial(lambda M: attn(M)[i, j], S, (i, lm)) if lm is not None else 0.0
+    L = lambda S: float(np.sum(G * attn(S)))  # noqa: E731   the loss through A, with dL/dA = G
+    gS = grad(L, S)
+    Lq = lambda Q: L(Q @ K.T / math.sqrt(dim))  # noqa: E731
+    gq = grad(Lq, Qm)[i]
+    Lo = lambda A: float(sum(U[r] @ sum(A[r, c] * Vm[c] for c in range(r + 1)) for r in range(T)))  # noqa: E731   L = sum_i u_i^T o_i
+    GA = partial(Lo, A, (i, j))
+    e = np.exp(S[i, : i + 1])
+    L2 = lambda s: softmax(np.array(s))[0] * 1 + softmax(np.array(s))[1] * 0  # noqa: E731
+    s0 = np.array([0.0, math.log(3)])
+    g2 = grad(L2, s0)
+    A2 = softmax(s0)
+    return {
+        "9.4": [GA, U[i] @ Vm[j]],
+        "13": [dA, delta(j, l) * e[j] / e.sum() - e[j] * e[l] / e.sum() ** 2, A[i, j] * (delta(j, l) - A[i, l])],
+        "15": [dA, A[i, j] * (delta(j, l) - A[i, j])], "15.2": [dAm, 0],
+        "19": [gS[i, l], sum(G[i, m] * A[i, m] * (delta(m, l) - A[i, l]) for m in range(i + 1)),
+               A[i, l] * (G[i, l] - sum(A[i, m] * G[i, m] for m in range(i + 1)))],
+        "21": [sum(A[i, m] * G[i, m] for m in range(T)), sum(A[i, m] * G[i, m] for m in range(i + 1))],
+        "21.2": [gS[i, l], G[i, l] - sum(A[i, m] * G[i, m] for m in range(i + 1))],
+        "21.3": [sum(gS[i, m] for m in range(i + 1)), 0], "21.4": [gS[0, 0], 0],
+        "23": [grad(lambda q: q @ K[j] / math.sqrt(dim), Qm[i]), K[j] / math.sqrt(dim)],
+        "23.2": [grad(lambda q: q @ K[j] / math.sqrt(dim), Qm[i]), K[j] / dim],
+        "25": [gq, sum(gS[i, m] * K[m] for m in range(i + 1)) / math.sqrt(dim)],
+        "27": [gq, sum(gS[m, i] * K[m] for m in range(i + 1)) / math.sqrt(dim)],
+        "29.4": [A2[0], 1 / 4], "29.5": [A2[1], 3 / 4], "29.6": [A2[1], math.log(3) / (1 + math.log(3))],
+        "29.9": [A2[0] * 1 + A2[1] * 0, 1 / 4],
+        "31": [g2[0], 0.25 * (1 - 0.25), 3 / 16], "31.2": [g2[1], 0.75 * (0 - 0.25), -3 / 16],
+        "33": [g2[1], 0], "33.3": [g2[0], 3 / 4],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
