@@ -241,6 +241,9 @@ class Step:
     # Names the document says lie in a finite set (y \in \{0, 1\}): (name, values, the hypothesis saying so).
     # A refutation as read is tried again at each of the values.
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()
+    # Values an earlier sentence of the paragraph gives a name the step holds ("with $\\lambda = 2$: ..."), which
+    # the step may still mean, each as in ``values``: a refutation as read stands only where it is one at them too.
+    refute_at: tuple[tuple[str, tuple[int, ...], str], ...] = ()
     # Undeclared capitals read as matrices that may be numbers (AB = BA), each with the size it depends
     # on, (name, size): the verdict stands only where the readings as numbers (1x1) and as matrices agree.
     either: tuple[tuple[str, str], ...] = ()
@@ -323,6 +326,7 @@ class Check:
     link_latex: str = ""  # the link's two terms as written, "left = right"
     hypotheses: tuple[str, ...] = ()
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.values
+    refute_at: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.refute_at
     file: str = ""  # the file the derivation was read from, as named on the command line; else its source
     either: tuple[tuple[str, str], ...] = ()  # as Step.either
     premises: tuple[tuple[Side, Side, str], ...] = ()  # as Step.premises
@@ -379,7 +383,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses, values=step.values, either=step.either, premises=step.premises,
+                      hypotheses=step.hypotheses, values=step.values, refute_at=step.refute_at, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
                       size_orders=step.size_orders,
                       families=step.families, plain_bold=step.plain_bold, symmetric=step.symmetric,

@@ -605,7 +605,7 @@ def _positive_where_it_sums(check: Check, outcome: _Outcome, settings: Settings,
     p_i = c (1 + u_i^2) / sum_j (1 + u_j^2), positive for every u; else unknown."""
     outcome.counterexample = _with_constrained_values(check, outcome.counterexample)
     wanted = [(d, _constant_of(d)) for d in check.assume.constraints]
-    wanted = [(d, c) for d, c in wanted if c is not None and c.is_number and c > 0]
+    wanted = [(d, c) for d, c in wanted if c is not None and c.is_number and c.is_positive is True]
     if all(_positive_entries(outcome.counterexample, d) for d, _ in wanted):
         return outcome
     positive = tuple(_positive_form(d, c) for d, c in wanted) + tuple(
@@ -977,6 +977,15 @@ def _values_fixed_by_conditions(check: Check) -> bool:
         and all(name in fixed and fixed[name] in [sp.Integer(v) for v in vals] for name, vals, _ in check.values)
 
 
+def _refuted_at_examples(check: Check, settings: Settings, clock) -> "_Outcome | None":
+    """A check refuted as read, whose paragraph gave some of its names values earlier (lambda = 2) that it may
+    still mean: the refutation stands where it is one at those values too (then it is one either way); None
+    otherwise (held there: unknown which the step means)."""
+    at = dataclasses.replace(check, values=check.values + check.refute_at, refute_at=())
+    found = _at_the_values(at, settings, clock)
+    return found if found is not None and found.verdict is Verdict.REFUTED else None
+
+
 def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None":
     """A check refuted as read, whose names the document puts in finite sets (y in {0, 1}): refuted
     at one of those values, the refutation stands (with the value named); else None."""
@@ -996,8 +1005,14 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
     if any(h not in covered for h in check.hypotheses):
         return None  # another supposition the counterexample would have to satisfy
     held = []
+    # (the name's symbol as the sides hold it: a range said of it, lambda > 0, gives it assumptions of its own)
+    symbols = {}
+    for side in (check.lhs, check.rhs):
+        expr = getattr(side, "expr", side)
+        if isinstance(expr, sp.Basic):
+            symbols.update({s.name: s for s in expr.free_symbols if isinstance(s, sp.Symbol)})
     for case in cases:
-        fixed = tuple(Definition(scalar(name), (), sp.Integer(v)) for (name, _), v in zip(names, case))
+        fixed = tuple(Definition(symbols.get(name, scalar(name)), (), sp.Integer(v)) for (name, _), v in zip(names, case))
         at = Check(**{**check.__dict__, "assume": check.assume + Assumptions(definitions=fixed),
                       "values": (), "hypotheses": ()})
         try:
@@ -1106,7 +1121,8 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check):
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
         # what it assumes is a finite set of values, tried one by one
-        outcome = (_at_the_values(check, settings, clock) if check.values else None) or _Outcome(
+        outcome = (_at_the_values(check, settings, clock) if check.values else None) \
+            or (_refuted_at_examples(check, settings, clock) if check.refute_at else None) or _Outcome(
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
     if check.families and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \

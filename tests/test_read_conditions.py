@@ -168,8 +168,8 @@ def test_a_range_said_of_a_constant_holds_in_every_later_step():
     r = _verdicts(STANDING)
     assert r["line-6#1"].verdict is Verdict.PROVED
     assert r["line-10#1"].verdict is Verdict.REFUTED
-    # sigma keeps its meaning (the logistic function) where the document says nothing of it
-    assert r["line-14#1"].verdict is Verdict.UNKNOWN
+    # sigma, never applied to an argument, is a number here, not the logistic function: d/dsigma log sigma^2 = 2/sigma
+    assert r["line-14#1"].verdict is Verdict.PROVED
 
 
 def test_a_range_makes_a_default_function_name_a_number():

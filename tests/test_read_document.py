@@ -1584,6 +1584,29 @@ LAST_VERDICTS = [
                  id="sigma_with_index_subscripts_and_never_applied_is_a_vector_and_an_entry_condition_on_another_is_idle"),
     pytest.param(("Let $H(T) = T^2$.\n\n$$\nH(1) = 1 \\approx 1.0, \\qquad H(1) = 2\n$$\n"),
                  -2, [Verdict.UNKNOWN, Verdict.REFUTED], id="an_approximation_beside_an_equation_is_no_condition"),
+    pytest.param(("Let $p \\in (0, 1)$ and $\\gamma \\ge 0$, and $F(p) = p^{\\gamma + 1}$. It is $p$ at $\\gamma = 0$ (a sign slip "
+                  "gives $F(p) = p^{\\gamma + 1} + \\gamma p$ there). At $\\gamma = 0$, $F(p) = p$.\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.PROVED], id="a_point_said_after_other_mathematics_qualifies_only_that"),
+    pytest.param(("Let $X \\sim \\mathrm{Poisson}(\\lambda)$.\n\n**A numeric check** with $\\lambda = 2$: $E[X^2] = 2 + 4 = 6$, "
+                  "and $E[X^3] = 8 + 12 + 2 = 22$, not $E[X^3] = 8 + 2 = 10$ as the formula without the cross term says.\n"
+                  "A common slip is $E[X^2] = \\lambda^2$, and $\\lambda^2 = 4$.\n"),
+                 -2, [Verdict.REFUTED, Verdict.UNKNOWN],
+                 id="a_value_an_earlier_sentence_of_the_paragraph_gives_keeps_only_refutations_that_hold_at_it"),
+    pytest.param(("Let $x, y \\in \\mathbb{R}^n$. Take the two points $(1, 1)$ and $(2, 3)$. Then $\\sum_{i=1}^{2} x_i^2 = 5$ "
+                  "and $2 + 3 = 5$.\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.PROVED], id="data_given_as_a_list_of_numbers_keep_refutations_unknown"),
+    pytest.param(("For a unit vector $u \\in \\mathbb{R}^n$ let $P = I - u u^\\top$.\n\n$$\nu^\\top u = 1 , \\qquad "
+                  "\\operatorname{tr} P = n - 1 , \\qquad P^2 = I - 2 u u^\\top\n$$\n"),
+                 -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="a_unit_vector_is_checked_as_every_unit_vector"),
+    pytest.param(("With $u = x^2$ we have $du = 2x \\, dx$.\n"),
+                 -1, [Verdict.UNKNOWN], id="a_differential_outside_an_integral_is_not_a_product"),
+    pytest.param(("For $s > 0$, $\\Gamma(s + 1) = s \\Gamma(s)$ and $\\Gamma(s + 1) = \\Gamma(s)$.\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="the_gamma_function_is_never_any_function"),
+    pytest.param(("Detailed balance gives $\\pi_2 c = \\pi_3 d$, and $(c + d)^2 = c^2 + d^2$.\n"),
+                 -2, [Verdict.UNKNOWN, Verdict.REFUTED], id="sides_that_share_no_name_are_a_relation_not_an_identity"),
+    pytest.param(("$$\nA_{ij} = \\begin{cases} e^{S_{ij}} & \\text{if } j \\le i , \\\\ 0 & \\text{if } j > i . \\end{cases}\n$$\n\n"
+                  "$$\n\\sum_{j=1}^{N} A_{ij} = \\sum_{j=1}^{i} A_{ij}\n$$\n"),
+                 -1, [Verdict.UNKNOWN], id="an_entry_defined_by_cases_on_unread_conditions_is_the_document_s"),
 ]
 
 
@@ -1932,9 +1955,17 @@ def test_a_formula_for_a_default_size_makes_its_later_uses_unknown():
 
 def test_pi_said_to_be_a_vector_is_not_the_number():
     r = _checked("Let $P = \\begin{pmatrix} 1 - a & a \\\\ b & 1 - b \\end{pmatrix}$. A row vector $\\pi$ with "
-                 "nonnegative entries summing to one is stationary when $\\pi P = \\pi$.\n")
+                 "nonnegative entries summing to one is stationary, so $\\pi P = \\pi$.\n")
     (stationary,) = [v for v in r.values() if "\\pi P" in v.latex]
     assert stationary.verdict is Verdict.UNKNOWN and "said on line 1 to be a vector" in stationary.detail
+
+
+def test_an_equation_after_when_or_if_is_a_condition_and_governs_what_follows_it():
+    r = _checked("Let $v \\in \\mathbb{R}^2$. The ratio is not defined when $v_1 + v_2 = 0$, and if $v_1 + v_2 = 0$ then "
+                 "$v_1 = -v_2$, while $(v_1 + v_2)^2 = v_1^2 + 2 v_1 v_2 + v_2^2$.\n")
+    assert not [v for v in r.values() if v.latex.replace(" ", "") == "v_1+v_2=0"]
+    (governed,) = [v for v in r.values() if v.latex.replace(" ", "") == "v_1=-v_2"]
+    assert governed.verdict is Verdict.UNKNOWN
 
 
 def test_a_claim_at_a_point_that_is_no_whole_number_is_not_checked_elsewhere():

@@ -107,11 +107,14 @@ class DocumentContext:
                    and name not in referenced and not usage.as_vector(name)}
         # sigma_i, \boldsymbol{\sigma} of a document that never applies sigma: a vector (standard deviations), not
         # the default logistic function
+        # (and sigma^2, J(\mu, \sigma) of a document that never applies it: a number)
         demote |= {name for name in self.notation.functions if defaults.functions.get(name) == self.notation.functions[name]
-                   and name in usage.entries and name not in usage.applied and name not in usage.primed
-                   and name not in usage.whole and name not in self.stated and name not in referenced
-                   and usage.subscripts.get(name) and all(self.notation.size_of_index(letter) or self.notation.size_name(letter)
-                                                          for letter in usage.subscripts[name])}
+                   and name not in usage.applied and name not in usage.primed and name not in usage.whole
+                   and name not in referenced
+                   and (name in usage.entries and usage.subscripts.get(name)
+                        and all(self.notation.size_of_index(letter) or self.notation.size_name(letter)
+                                for letter in usage.subscripts[name])
+                        or name in usage.factors and name not in usage.entries and name not in usage.numbered)}
         labels = _label_vectors(usage, self.notation)
         if "c" in self.notation.scalars and "c" in defaults.scalars and (
                 any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):

@@ -116,6 +116,16 @@ def _derivatives_taken(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
+def _quantities(expr: sp.Expr) -> set[str]:
+    """The names of the numbers, vectors and matrices a value depends on (not its indices): x for x_i."""
+    expr = _derivatives_taken(expr)
+    entries = expr.atoms(sp.Indexed)
+    fixed = {e for e in entries if all(i.is_Integer for i in e.indices)}  # pi_2 and pi_3: two numbers
+    labels = {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+    return ({str(s) for s in expr.free_symbols if not isinstance(s, (Idx, sp.Indexed, sp.IndexedBase))} - labels) \
+        | {f"{e.base.label}_{','.join(map(str, e.indices))}" for e in fixed} | {str(e.base.label) for e in entries - fixed}
+
+
 def _free_names(expr: sp.Expr) -> set[str]:
     """The names a value depends on (a derivative taken: d/da (2a + 1) does not depend on a)."""
     return {str(x) for x in _derivatives_taken(expr).free_symbols}
@@ -169,6 +179,14 @@ class _Builder:
         self.size_examples: list[tuple[str, int]] = []  # (size, line) of "n = 3": an example's size, in its paragraph
         self.least_readings: list = []
         self.most_sizes: dict[str, int] = {}  # sizes a condition bounds above or fixes (K = 2), for the current chain
+        # "with $\\lambda = 2$: ..." of a sentence: the name's value there, which a later sentence of the paragraph may
+        # still mean (name, value, offset of the condition)
+        self.sentence_values: list[tuple[str, str, int]] = []
+        self.example_values: list[tuple[str, str, int]] = []  # those the current chain may still be at
+        self.data_offsets: list[int] = []  # "the points $(1, 1)$ and $(2, 3)$": data the words give (offsets)
+        self.entry_values: list[tuple[str, int]] = []  # "observe $x_1 = 1$": a numbered entry's value, in passing
+        self.unread_conditions: list = []  # the conditions not read ("if $v_1 + v_2 = 0$") the current chain is under
+        self.after_data: int | None = None  # the line of such data earlier in the current chain's paragraph
 
     def label(self, chain: Chain, line: int, suffix: str = "") -> str:
         """The document's label, else the line; made unique the way a reader would tell them apart."""
@@ -192,7 +210,33 @@ class _Builder:
         read with that name free when nothing else gives it a meaning: a proof holds for every value of
         it, a refutation is not shown (the counterexample need not be the defined value)."""
         self.free_names = []
+        self.example_values = []
+        self.after_data = None
+        self.unread_conditions = []
         made = self._steps(chain, context)
+        for c in self.unread_conditions:
+            hypothesis = f"the condition ${c.left}$ (line {self.lines.of(c.offset)}), which is not read"
+            reading = Reading("condition", f"under the condition ${c.left}$, which is not read: only a proof for every "
+                                           "value stands", self.lines.of(c.offset))
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
+                                        readings=step.readings + (reading,)) for step in made]
+        if self.after_data is not None:
+            hypothesis = (f"the data line {self.after_data} gives (a list of numbers, or values of entries) may give the "
+                          "names of this claim their values")
+            reading = Reading("inferred", f"line {self.after_data} gives data that are not read (a list of numbers, or "
+                                          "values of entries): only a proof for every value of the names stands",
+                              self.after_data)
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
+                                        readings=step.readings + (reading,)) for step in made]
+        for name, value, at in self.example_values:
+            hypothesis = f"${name} = {value}$ as line {at} sets it, earlier in the paragraph, may still hold here"
+            reading = Reading("inferred", f"${name}$ is read as any value, though line {at} sets ${name} = {value}$ earlier "
+                                          "in the paragraph: a proof for every value stands, a refutation only where it is "
+                                          f"one at ${name} = {value}$ too", at)
+            whole = re.fullmatch(r"-?\d+", value.strip())
+            at_value = ((symbol_name(name), (int(value),), hypothesis),) if whole else ()
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,), refute_at=step.refute_at + at_value,
+                                        readings=step.readings + (reading,)) for step in made]
         for name, at, why in self.free_names:
             hypothesis = f"${name}$ as line {at} defines it (by a formula that is not read: {why})"
             reading = Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that is "
@@ -460,6 +504,14 @@ class _Builder:
                                   problem)]
         chain, conditions, condition_problem = self._conditions(chain, context)
         if condition_problem:
+            head = re.match(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?(\\?[A-Za-z]+)", chain.terms[0].text)
+            if len(chain.terms) > 1 and chain.relations[0] == "=" and head and _BARE_NAME.match(chain.terms[0].text):
+                # A_{ij} = ... "if j <= i", 0 "if j > i": a definition by cases whose condition is not read; the
+                # name is the document's, never a free one, in the displays after it
+                name = head.group(1)
+                if name not in self.seen_names and name not in self.reader.stated \
+                        and symbol_name(name) not in self.reader.values and name not in self.unreadable_definitions:
+                    self.unreadable_definitions[name] = (line, condition_problem)
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         used |= {name.rstrip("'") for name in used}  # M''(t) uses M
@@ -648,6 +700,23 @@ class _Builder:
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
         if tie:
             lonely_links[0] = tie
+        for n in range(len(chain.relations)):
+            if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined) \
+                    and values[n] is not None and values[n + 1] is not None:
+                sizes = {str(x) for x in self.reader.sizes.values()}
+                apart = [_quantities(values[m].expr) - sizes for m in (n, n + 1)]
+                written = [chain.terms[m].text for m in (n, n + 1)]
+                defined = {w for t in written for w in names_in(t) if symbol_name(w.rstrip("'")) in self.reader.values
+                           or symbol_name(w.rstrip("'")) in self.reader.lambdas
+                           or symbol_name(w.rstrip("'")) in self.reader.matrix_values}
+                if apart[0] and apart[1] and not apart[0] & apart[1] and not defined \
+                        and not any(re.search(r"\\partial|\\nabla|\\frac\s*\{\s*d|'|\\sum|\\prod|\\int", t) for t in written) \
+                        and all(values[m].misfit is None and not values[m].is_matrix for m in (n, n + 1)):
+                    # \pi_2 c = \pi_3 d "by detailed balance": sides with no name in common relate different
+                    # quantities, as what the document supposes may give; never an identity in them
+                    lonely_links[n] = (f"the sides share no name ({', '.join(sorted(apart[0]))} against "
+                                       f"{', '.join(sorted(apart[1]))}): an equation between different quantities, "
+                                       "which what the document supposes may give, rather than a claim for every value")
         if last_defined and len(chain.relations) > 1:
             link_problems[-1] = (f"the definition of {last_defined} is not checked; {last_defined} has this "
                                  "meaning from here on")
@@ -919,7 +988,33 @@ class _Builder:
             if more <= reach:
                 break
             reach |= more
+        # "with $\\lambda = 2$: ... . A common slip is $\\lambda^2 = 4$": a value an earlier sentence of the paragraph
+        # gives a name the chain holds, and its own sentence does not
+        line = self.lines.of(chain.offset)
+        for name, value, at in self.sentence_values:
+            if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
+                    and (name in reach or symbol_name(name) in reach) \
+                    and not any(c.left == name and c.value and c.equal for c in found) \
+                    and not any(e[0] == name for e in self.example_values):
+                self.example_values.append((name, value, self.lines.of(at)))
+        for written, at in self.entry_values:
+            base = written.split("_")[0]
+            if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
+                    and (base in reach or symbol_name(base) in reach) and "_" not in "".join(names & {written}):
+                self.after_data = self.lines.of(at)  # "Observe $x_1 = 1$, $x_2 = 4$": the entries of x a sum runs over
+        for at in self.data_offsets:
+            if names - {"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\log", "\\ln", "\\exp", "e", "\\pi", "\\cdot",
+                        "\\times", "\\left", "\\right", "\\big", "\\Big", "\\approx"} and at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)):
+                self.after_data = self.lines.of(at)
         for c in found:
+            if c.unread:
+                if c.letters() & (letters | names | reach) and c not in self.unread_conditions:
+                    self.unread_conditions.append(c)  # a supposition: a proof stands, a refutation does not
+                continue
+            if c.trailing and c.letters() & (letters | names | reach):
+                return chain, [], (f"stated after {c.text} (line {self.lines.of(c.offset)}), which follows other "
+                                   "mathematics of its sentence (\"... at x = 0\") and may qualify only that: whether "
+                                   "this claim is at that point too is not read; say the point first (\"At x = 0, ...\")")
             if self.notation.kind_of(c.left) == "size" and _NUMERIC.fullmatch(c.right) and c.adjacent \
                     and float(c.right).is_integer() and (c.order in ("<", "<=") or (c.value and c.equal)):
                 # K = 2, n <= 3 of a size: checked at the sizes it allows, for every vector of that size
@@ -1298,7 +1393,8 @@ _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 # (the words that make a supposition wherever they stand in the clause, and those that make one only a few words
 # before the mathematics: "for $x = 2$", "with the error $e = ...$"; never "For the smooth pair the relation has a
 # factor two inside, $\tanh(x) = ...$")
-_HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|denote|"
+_HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if(?!\s+(?:you|one)\s+(?:prefer|like|want|wish)"
+                             r"\b)|when|whenever|given|define|defining|denote|"
                              r"denoting|unless|provided|iff)\b[^$]*"
                              r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for(?!\s+(?:instance|example)\b)|case|say)\b"
                              r"(?:[^$\s,;:]*[,;:]?\s+){0,5}[^$\s]*)$",
@@ -1392,6 +1488,37 @@ def _builtin_use(word: str) -> re.Pattern:
     """Where a formula writes the function named ``word``: \\operatorname{word}, \\mathrm{word}, \\word."""
     return re.compile(r"\\(?:operatorname|mathrm|text|mathit)\s*\{\s*" + re.escape(word) + r"\s*\}|\\"
                       + re.escape(word) + r"(?![A-Za-z])|(?<![\\A-Za-z])" + re.escape(word) + r"(?![A-Za-z])")
+
+
+# "for a unit vector $u \\in \\mathbb{R}^n$", "let $u$ be a unit vector": said of one name (not "only for unit vectors")
+_UNIT_VECTOR = re.compile(r"\b(?:a|any|every|each|some)\s+unit(?:[- ]length)?\s+(?:column\s+)?vector\s*\$([^$]{1,80})\$"
+                          r"|\$([^$]{1,40})\$\s+(?:be|is|being)\s+a\s+unit(?:[- ]length)?\s+vector\b", re.I)
+
+
+def _unit_constraint(reader: Reader, word: str, line: int) -> tuple[Definition, Reading] | None:
+    """A vector u the prose calls a unit vector, that the document leaves free: every such u is w / ||w|| for some
+    nonzero w (w = u), so a step is checked with u written so, w free: a proof holds for every unit u, a
+    counterexample is one exactly. None where u is no free vector of the notation."""
+    notation = reader.notation
+    keys = [n for n in notation.vectors if n == word or symbol_name(n) == symbol_name(word)]
+    if len(keys) != 1:
+        return None
+    key = keys[0]
+    if key in notation.onehot or key in notation.definitions or symbol_name(key) in reader.values:
+        return None
+    try:
+        base = reader.base_of(key)
+        high = reader.size_symbol(notation.vectors[key])
+    except KeyError:
+        return None  # (a vector only the reading of the displays gives a size: the words' supposition stays one)
+    free = vector(f"{base.label}_free")
+    at = Idx("_at", (1, high))
+    j = Idx("_unit", (1, high))
+    body = free[at] / sp.sqrt(sp.Sum(free[j] ** 2, (j, 1, high)))
+    name = f"\\{key.lstrip(chr(92))}" if key.startswith("\\") else key
+    reading = Reading("declaration", f"${name}$ is any unit vector, as line {line} says: checked as ${name}_i = w_i / "
+                                     f"\\|w\\|$ for every nonzero vector $w$ (named {free.label} in a counterexample)", line)
+    return Definition(base, (at,), body), reading
 
 
 def _sum_constraint(reader: Reader, chain: Chain, line: int) -> tuple[Definition, Reading] | None:
@@ -2641,6 +2768,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
                         if d.kind == "vector" and d.name not in whole and re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     # ("waits of 2, 3 and 5 minutes: $n = 3$": a size given a number in passing, an example's, in its paragraph)
+    builder.data_offsets = list(said.data)
+    builder.entry_values = [(name, at) for name, at in said.values if re.fullmatch(r"\\?[A-Za-z]+_\{?\d+\}?", name)] + [
+        (m.group(1), im.offset) for im in said.inline
+        for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+_\{?\d+\}?)\s*=\s*-?\d+(?:\.\d+)?\s*[,.;]?\s*", im.text)] if m]
+    builder.sentence_values = sorted({(c.left, c.right, c.offset) for im in said.inline for c in im.conditions
+                                      if c.value and c.equal and not c.order and "_" not in c.left}, key=lambda v: v[2])
     builder.size_examples += [(name, lines.of(offset)) for name, offset in said.values
                               if notation.size_name(name) or notation.kind_of(name) == "size"]
     bold = {d.name: lines.of(d.offset) for d in said.declarations if d.kind in ("vector", "family") and re.search(
@@ -2658,6 +2791,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         (lines.of(d.offset), frozenset({d.name, re.sub(r"\s*_.*$", "", d.name)}), f"${d.written}$ (line {lines.of(d.offset)})",
          None)
         for d in said.declarations if d.kind in ("restricted", "entries")]  # (y_i \in \{-1, 1\}: said of the vector y)
+    # "for a unit vector $\\mathbf{u} \\in \\mathbb{R}^n$": every such u is w / ||w|| for a nonzero vector w
+    for m in _UNIT_VECTOR.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        named = names_in(m.group(group).split("\\in")[0])
+        if len(named) == 1:
+            (word,) = named
+            at = lines.of(m.start(group))
+            hypotheses.append((at, frozenset({word}), f"${word}$ is a unit vector (line {at})",
+                               _unit_constraint(base_reader, word, at)))
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
               for d in said.declarations if d.kind == "restricted" and d.sizes and "_" not in d.name]
     steps = []
@@ -2792,8 +2934,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             unread_inline.append(item.inline)
         builder.seen_names |= used
         # (what the prose assumes of a name holds where a defined name holds it: r = sqrt(x^2 + eps), "if eps = 0")
-        held = {str(getattr(s, "label", s)) for n in used if symbol_name(n) in reader.values
-                for s in reader.values[symbol_name(n)].expr.free_symbols | reader.values[symbol_name(n)].expr.atoms(sp.IndexedBase)}
+        held = {str(getattr(s, "label", s)) for n in used for table in (reader.values, reader.matrix_values)
+                if symbol_name(n) in table and isinstance(getattr(table[symbol_name(n)], "expr", None), sp.Basic)
+                for s in table[symbol_name(n)].expr.free_symbols | table[symbol_name(n)].expr.atoms(sp.IndexedBase)}
         # (an index letter said to take a few values, j \in \{1, 2\}, is used where it is a subscript, h_j)
         subscripted = {m.group(1) for t in chain.terms for m in re.finditer(r"_\s*\{?\s*([a-z])(?![A-Za-z])", t.text)}
         applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted)

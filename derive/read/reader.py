@@ -548,6 +548,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
                 k += 1
             else:
+                self._check_not_a_differential(entry, nxt)
                 head = self._jacobian_head(entry, nxt, env) or self._function_head(entry, nxt, env) \
                     or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
@@ -663,6 +664,18 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("the derivative of a matrix is not read (only of numbers and vectors)")
         self._check_not_constant_by_guess(body, op.variable)
         return self._differentiate(body, op)
+
+    def _check_not_a_differential(self, entry: Entry, nxt: Entry | None) -> None:
+        """du, dx outside an integral, d never a name of the document's: a differential (du = 2x dx), never the
+        product of a number d and u."""
+        if nxt is None or nxt.op is not None or nxt.negative or item_scripts(entry.item) \
+                or node_kind(item_base(entry.item)) != "letter" or str(item_base(entry.item).children[0]) != "d":
+            return
+        if node_kind(item_base(nxt.item)) not in ("letter", "command", "font") or item_scripts(nxt.item) \
+                or self.notation.kind_of("d") is not None or "d" in self.values or "d" in self.stated:
+            return
+        raise FormulaError("d before a variable outside an integral is a differential (du = 2x \\, dx), which is not "
+                           "read: write the derivative, \\frac{du}{dx} = 2x")
 
     def _check_not_constant_by_guess(self, body: V.Value, variable) -> None:
         """d(log p)/d sigma, p never defined: a formula free of the variable only because a name in it is
@@ -836,6 +849,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"a derivative of order more than {MAX_ORDER} is not read")
         if word in self.lambdas and self._in_force(word):
             return Fn("lambda", word, func=self.lambdas[word], primes=primes)
+        if word in SPECIAL_FUNCTIONS and self.notation.kind_of(word) is None:
+            # \Gamma(s + 1) = s \Gamma(s): the Gamma function, never any function of that name
+            raise FormulaError(f"{word}(...) is read as the {SPECIAL_FUNCTIONS[word]}, which is not evaluated")
         if word in self.function_letters or (primes and word not in self.scalar_letters):
             return Fn("unknown", word, func=sp.Function(symbol_name(word), real=True), primes=primes)
         if word in self.scalar_letters and not primes:
@@ -1903,7 +1919,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 or f"{name}_{inner.children[0]}" in self.values):
             sub = str(inner.children[0])
         if kind == "command" and str(inner.children[0])[1:] in GREEK \
-                and (self.notation.kind_of(str(inner.children[0])) is None
+                and (self.notation.kind_of(str(inner.children[0])) in (None, "scalar")
                      or f"{name}_{str(inner.children[0])[1:]}" in self.values):
             sub = str(inner.children[0])[1:]
         if sub is None:
@@ -2165,6 +2181,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{letter} names a {self.notation.kind_of(letter)}; it cannot be a sum's index")
         return letter
 
+
+
+# Special functions a document may apply without defining them: refused by name, never read as any function.
+SPECIAL_FUNCTIONS = {"\\Gamma": "Gamma function"}
 
 
 def _nonnegative_in_sizes(expr: sp.Expr) -> bool:

@@ -31,13 +31,19 @@ _LETTER = r"(?:\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?)"
 _NEQ = r"(?:\\neq|\\ne(?![a-zA-Z])|≠|!=|\\not=)"
 # (in mathematics a Greek letter names a number too: $\varepsilon = 0$)
 _GREEK_LETTER = r"(?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|" \
-                r"rho|varrho|tau|upsilon|phi|varphi|chi|psi|omega)(?![A-Za-z]))"
+                r"rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)(?![A-Za-z]))"
 # (j = i^\star: an index and a marked one, the maximiser; a condition derive does not read, but a condition)
 _MARKED_LETTER = r"(?:[a-z]\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*))"
 _RELATION_MATH = re.compile(rf"^\s*({_LETTER}|{_GREEK_LETTER})\s*(=|{_NEQ})\s*({_MARKED_LETTER}|{_LETTER}|-?\d+)\s*[,.;:]?\s*$")
 _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
 # "at $a = 0$ we have ...": the point the sentence's claims hold at (not "starts at $v_0 = 0$", a value)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that)?|assuming|iff|only\s+if)\s*$", re.I)
+# "at $\\mathbf{x} = \\mathbf{0}$", "at $x = \\log 2$": a name at a value written without names (a point, not "vanishes at
+# $t^\\ast = \\frac{a}{a + b}$", which says where)
+_A_POINT = re.compile(r"[^=]*=(?:\s|\\(?:mathbf|boldsymbol|bm|log|ln|exp|sqrt|frac|dfrac|tfrac|pi|cdot)\b|[\d.,{}()+\-*/^])*")
+_DATA_WORDS = re.compile(r"\b(?:points?|data|pairs?|observations?|samples?|examples?|inputs?|targets?)\b[^$]*$", re.I)
+_DATA_POINT = re.compile(r"\s*\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\)\s*[,.;]?\s*")
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
                        r"(?<!\binitialized\s)\bat\s*$", re.I)
 _POINT_VALUE = re.compile(rf"\s*({_LETTER}|{_GREEK_LETTER})\s*=\s*(-?\s*(?:\d+\s*/\s*\d+|\d*\.\d+|\\[dt]?frac\s*\{{\s*\d+\s*\}}\s*\{{\s*\d+\s*\}}))\s*[,.;]?\s*")
@@ -127,6 +133,12 @@ class Condition:
     order: str = ""
     # the word that opens the case stands right before it ("for $K = 2$", not "for sums, checking $n = 2$")
     adjacent: bool = False
+    # "which is $p$ at $\\gamma = 0$ (... $claim$ ...)": a point said after other mathematics of its sentence, which
+    # qualifies what it follows; whether the claims after it are at that point too is not read
+    trailing: bool = False
+    # "if $v_1 + v_2 = 0$": a condition the words open that is not read (left holds its text): the claims it governs
+    # are not checked
+    unread: bool = False
 
     @property
     def text(self) -> str:
@@ -139,6 +151,9 @@ class Condition:
         return not self.order and self.right.lstrip("-").isdigit()
 
     def letters(self) -> set[str]:
+        if self.unread:
+            from .syntax import GREEK, names_in
+            return {n for n in names_in(self.left) if not n.startswith("\\") or n[1:] in GREEK}
         return {self.left} if self.value or self.order else {self.left, self.right}
 
     def negated(self, offset: int) -> "Condition":
@@ -275,6 +290,9 @@ class Statements:
     # (name, offset, words) of sentences that speak of a random variable's mean, variance or law in a way that
     # is not read ("suppose instead that every $q_i$ has mean $\mu$"): its law may change there
     law_mentions: list[tuple[str, int, str]] = field(default_factory=list)
+    # offsets of numbers written as a tuple, "the points $(1, 1)$ and $(2, 3)$": data the words give, which the
+    # claims after them may be about
+    data: list[int] = field(default_factory=list)
 
 
 def _sentences(paragraph: Paragraph):
@@ -488,6 +506,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         pointwise: list[Condition] = []  # "at $a = 0$ we have ...": for this sentence only, never the displays after
         said = ""  # the sentence's words so far
         opened_last = False  # the sentence's last mathematics was a condition it opened
+        unread_last = False  # ... a condition that is not read ("at $\\mathbf{x} = \\mathbf{0}$")
         declared_last = False  # the sentence's last mathematics was a declaration or a range
         for n, piece in enumerate(sentence):
             if piece.kind == "text":
@@ -512,6 +531,9 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += text
                 continue
             math = piece.text
+            if _DATA_POINT.fullmatch(math) and (_DATA_WORDS.search(said[-60:]) or sum(
+                    1 for p in sentence if p.kind == "math" and _DATA_POINT.fullmatch(p.text)) > 1):
+                out.data.append(piece.offset)  # "the two points $(1, 1)$ and $(2, 3)$": data given in words
             since = said[said.rfind("$") + 1:]
             declared_before = declared_last and _CONJUNCTION.fullmatch(since) is not None
             # (x_k > 0, u \in R^n: what a name is, even where it is not read as a declaration)
@@ -590,7 +612,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     if value:
                         out.values.append((value.group(1), piece.offset))
                 if opens:
-                    c = replace(c, adjacent=_OPENS_HERE.search(since) is not None)
+                    c = replace(c, adjacent=_OPENS_HERE.search(since) is not None,
+                                trailing=at and "$" in said and re.fullmatch(r"\s*at\s*", since) is not None)
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
                     sentence_conditions.append(c)
@@ -625,6 +648,17 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 name_piece, before = named
                 out.inline.append(InlineMath(f"{name_piece.text} = {math}", name_piece.offset, before,
                                              tuple(sentence_conditions)))
+            if _has_relation(math) and (_CONDITION_BEFORE.search(since)
+                                        or (_AT_POINT.search(said) or unread_last and _CONJUNCTION.fullmatch(since))
+                                        and _A_POINT.fullmatch(math)):
+                # "(it is not even defined when $v_1 + v_2 = 0$)": a condition, never a claim; not read, so the claims
+                # after it in the sentence are not checked where they hold its names
+                sentence_conditions.append(Condition(" ".join(math.split()), "", True, piece.offset, unread=True))
+                said += f"${math}$"
+                first = False
+                unread_last = True
+                continue
+            unread_last = False
             if _has_relation(math):
                 out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                              first and not said.strip(" ,:") or _starts_with_where(said)
