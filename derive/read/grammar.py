@@ -39,6 +39,7 @@ script: SUB arg             -> sub_script
       | SUP arg             -> sup_script
       | PRIME               -> prime
       | STARRED             -> starred
+      | BANG                -> factorial
 
 ?arg: group | letter | number | command | text
     | FRAC arg arg         -> frac
@@ -84,6 +85,7 @@ MINUS: "-"
 SUB: "_"
 SUP: "^"
 PRIME: "'"
+BANG: /!(?!=)/
 STARRED.5: /[\^_]\s*(\{\s*(\\star|\\ast|\*)\s*\}|\\star(?![A-Za-z])|\\ast(?![A-Za-z])|\*)/
 LETTER: /[A-Za-z]/
 NUMBER: /[0-9]+(\.[0-9]+)?/

@@ -665,6 +665,17 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._check_not_constant_by_guess(body, op.variable)
         return self._differentiate(body, op)
 
+    def _factorial(self, base, scripts, env) -> V.Value:
+        """n!, (2 + 1)!: the factorial of a whole number written as one (up to 100); of a name (k!) it is not read."""
+        if [sc.data for sc in scripts] != ["factorial"]:
+            raise FormulaError("a factorial with other scripts (n!^2, n_1!) is not read: write (n!)^2")
+        value = self._item(Tree("item", [base]), env)
+        if not isinstance(value, V.Value) or value.is_vector or value.is_matrix or not value.expr.is_Integer \
+                or not 0 <= value.expr <= 100:
+            raise FormulaError("the factorial (!) is read only of a whole number from 0 to 100 (3! = 6); of a name "
+                               "(k!) it is not read")
+        return V.Value(sp.factorial(value.expr))
+
     def _check_not_a_differential(self, entry: Entry, nxt: Entry | None) -> None:
         """du, dx outside an integral, d never a name of the document's: a differential (du = 2x dx), never the
         product of a number d and u."""
@@ -1150,6 +1161,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _item(self, item: Tree, env):
         base, scripts = item_base(item), item_scripts(item)
+        if any(sc.data == "factorial" for sc in scripts):
+            return self._factorial(base, scripts, env)
         kind = node_kind(base)
         if kind in ("letter", "command", "word", "text"):
             word = node_word(base)  # a command keeps its backslash: \theta

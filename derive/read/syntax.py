@@ -129,7 +129,7 @@ class Entry:
 
 
 _CHARACTERS = {
-    "!": "the factorial (!) is not read",
+    "!": "the character ! is read only as the factorial of a whole number (3!); write \\neq for an inequality",
     "&": "an alignment mark & outside an aligned environment is not read",
     "\\": "a line break inside a formula is not read: put each equation in its own display",
     "#": "the character # is not read", "$": "a dollar sign inside display mathematics is not read",
