@@ -57,10 +57,6 @@ STEMS = oracle.stems()
 # "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
 # a document of a few lines holding the declaration and the link).
 KNOWN_WRONG: dict[str, str] = {
-    '122_forum_bessel_correction line 22: \\sum_i (x_i - \\bar{x})^2 = 9 + 1 + 16':
-        'the data the sentence gives in words ("data 2, 4, 9") are not read: x is the default vector, any values',
-    '122_forum_bessel_correction line 22 ends: \\sum_i (x_i - \\bar{x})^2 = 26':
-        'the data the sentence gives in words ("data 2, 4, 9") are not read: x is the default vector, any values',
     '38_residual_dropout line 18: \\mathbf{y} = \\mathbf{x} + W \\mathbf{x}':
         'the bold vector y is read as the scalar y defined earlier, so its definition is checked as a claim and refuted',
     '38_residual_dropout line 33: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)':

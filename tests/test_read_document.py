@@ -1607,6 +1607,10 @@ LAST_VERDICTS = [
     pytest.param(("$$\nA_{ij} = \\begin{cases} e^{S_{ij}} & \\text{if } j \\le i , \\\\ 0 & \\text{if } j > i . \\end{cases}\n$$\n\n"
                   "$$\n\\sum_{j=1}^{N} A_{ij} = \\sum_{j=1}^{i} A_{ij}\n$$\n"),
                  -1, [Verdict.UNKNOWN], id="an_entry_defined_by_cases_on_unread_conditions_is_the_document_s"),
+    pytest.param(("$$\nP = e^{-2} \\frac{2^2}{2!} = 2 e^{-2} , \\qquad \\frac{3!}{2! \\, 1!} = 3 , \\qquad 4! = 20 , \\qquad "
+                  "\\frac{\\lambda^k}{k!} = \\lambda^k\n$$\n"),
+                 -4, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN],
+                 id="the_factorial_of_a_whole_number_is_read_and_of_a_name_refused"),
 ]
 
 

@@ -1000,7 +1000,7 @@ class _Builder:
         for written, at in self.entry_values:
             base = written.split("_")[0]
             if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
-                    and (base in reach or symbol_name(base) in reach) and "_" not in "".join(names & {written}):
+                    and (base in reach or symbol_name(base) in reach):
                 self.after_data = self.lines.of(at)  # "Observe $x_1 = 1$, $x_2 = 4$": the entries of x a sum runs over
         for at in self.data_offsets:
             if names - {"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\log", "\\ln", "\\exp", "e", "\\pi", "\\cdot",

@@ -34,7 +34,7 @@ _GREEK_LETTER = r"(?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|the
                 r"rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)(?![A-Za-z]))"
 # (j = i^\star: an index and a marked one, the maximiser; a condition derive does not read, but a condition)
 _MARKED_LETTER = r"(?:[a-z]\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*))"
-_RELATION_MATH = re.compile(rf"^\s*({_LETTER}|{_GREEK_LETTER})\s*(=|{_NEQ})\s*({_MARKED_LETTER}|{_LETTER}|-?\d+)\s*[,.;:]?\s*$")
+_RELATION_MATH = re.compile(rf"^\s*({_LETTER}|{_GREEK_LETTER})\s*(=|{_NEQ})\s*({_MARKED_LETTER}|{_LETTER}|[-+]?\s*\d+)\s*[,.;:]?\s*$")
 _RELATION_TEXT = re.compile(r"(?<![\w\\])([A-Za-z])\s*(=|≠|!=)\s*([A-Za-z]|-?\d+)(?![\w(.])")
 # Words that open a condition for what follows them.
 # "at $a = 0$ we have ...": the point the sentence's claims hold at (not "starts at $v_0 = 0$", a value)
@@ -43,6 +43,7 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that
 # $t^\\ast = \\frac{a}{a + b}$", which says where)
 _A_POINT = re.compile(r"[^=]*=(?:\s|\\(?:mathbf|boldsymbol|bm|log|ln|exp|sqrt|frac|dfrac|tfrac|pi|cdot)\b|[\d.,{}()+\-*/^])*")
 _DATA_WORDS = re.compile(r"\b(?:points?|data|pairs?|observations?|samples?|examples?|inputs?|targets?)\b[^$]*$", re.I)
+_DATA_LIST = re.compile(r"\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*[,.;]?\s*")  # "data $2, 4, 9$"
 _DATA_POINT = re.compile(r"\s*\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\)\s*[,.;]?\s*")
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
                        r"(?<!\binitialized\s)\bat\s*$", re.I)
@@ -137,7 +138,7 @@ class Condition:
     # qualifies what it follows; whether the claims after it are at that point too is not read
     trailing: bool = False
     # "if $v_1 + v_2 = 0$": a condition the words open that is not read (left holds its text): the claims it governs
-    # are not checked
+    # that hold its names are checked with it as a supposition (a proof stands, a refutation does not)
     unread: bool = False
 
     @property
@@ -458,7 +459,8 @@ def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | Non
     left, rel, right = m.groups()
     if left == right:
         return None
-    return Condition(left.strip(), right.strip(), rel == "=", offset)
+    right = re.sub(r"^\+\s*", "", re.sub(r"^-\s+", "-", right.strip()))  # y = +1: the value 1
+    return Condition(left.strip(), right, rel == "=", offset)
 
 
 # A paragraph opening with a question's number or letter starts a part of the document as a heading does.
@@ -531,7 +533,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += text
                 continue
             math = piece.text
-            if _DATA_POINT.fullmatch(math) and (_DATA_WORDS.search(said[-60:]) or sum(
+            if (_DATA_POINT.fullmatch(math) or _DATA_LIST.fullmatch(math)) and (_DATA_WORDS.search(said[-60:]) or sum(
                     1 for p in sentence if p.kind == "math" and _DATA_POINT.fullmatch(p.text)) > 1):
                 out.data.append(piece.offset)  # "the two points $(1, 1)$ and $(2, 3)$": data given in words
             since = said[said.rfind("$") + 1:]
