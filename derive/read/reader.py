@@ -7,6 +7,7 @@ never read by guessing.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from collections import Counter
@@ -2005,14 +2006,20 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if node_kind(arg) == "number" and len(str(arg.children[0])) > 1 and "." not in str(arg.children[0]):
             raise FormulaError(f"^{arg.children[0]} means ^{str(arg.children[0])[0]} followed by "
                                f"{str(arg.children[0])[1:]} in LaTeX; write ^{{{arg.children[0]}}}")
+        with self._deeper_script("superscripts"):
+            exponent = self._arg_value(arg, env)
+        return V.power(base, exponent)
+
+    @contextlib.contextmanager
+    def _deeper_script(self, what: str):
+        """One script level further in (an exponent, an index expression), refused past MAX_SCRIPT_DEPTH."""
         self._script_depth += 1
         try:
             if self._script_depth > MAX_SCRIPT_DEPTH:
-                raise FormulaError(f"superscripts nested more than {MAX_SCRIPT_DEPTH} deep")
-            exponent = self._arg_value(arg, env)
+                raise FormulaError(f"{what} nested more than {MAX_SCRIPT_DEPTH} deep")
+            yield
         finally:
             self._script_depth -= 1
-        return V.power(base, exponent)
 
     def _indices(self, arg, env) -> list[sp.Expr]:
         kind = node_kind(arg)
@@ -2063,13 +2070,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         """x_{j+1}, x_{N-j}: an index written as a sum of a sum's index (with coefficient 1 or -1), sizes and whole
         numbers. Only an index a sum binds may appear in it, so that its range is the sum's; whether it stays in
         the vector's range is checked where the entry is taken."""
-        self._script_depth += 1
-        try:
-            if self._script_depth > MAX_SCRIPT_DEPTH:
-                raise FormulaError(f"subscripts nested more than {MAX_SCRIPT_DEPTH} deep")
+        with self._deeper_script("subscripts"):
             value = self._expr(node, env)
-        finally:
-            self._script_depth -= 1
         expr = sp.expand(value.expr)
         bound = {v for v in env.values() if isinstance(v, Idx)}
         sizes = set(self.sizes.values())
