@@ -2085,3 +2085,9 @@ def test_a_log_density_written_as_log_p_of_x_defines_p():
     verdicts = [v.verdict for v in r.values()]
     assert verdicts == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
     assert "the definition of p" in list(r.values())[1].detail
+
+
+def test_a_name_in_a_message_is_written_as_the_document_writes_it():
+    found = _verdicts("$$\nx_\\ast + 1 = 2\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN]
+    assert "x_*" in found[0][2] and "starsub" not in found[0][2]

@@ -20,7 +20,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, written_name
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -371,7 +371,7 @@ class DocumentContext:
         """The guesses, inferences and defaults a display's reading relies on (empty when none)."""
         out = []
         if guessed:
-            names = ", ".join(f"${g}$" for g in sorted(guessed))
+            names = ", ".join(f"${shown_name(g)}$" for g in sorted(guessed))
             out.append(Reading("guess", f"{names} {'is' if len(guessed) == 1 else 'are'} read as real number"
                                         f"{'' if len(guessed) == 1 else 's'} (not declared)"))
         used = set().union(*(names_in(t) for t in texts)) if texts else set()

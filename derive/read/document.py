@@ -28,7 +28,7 @@ from . import integral_of, limit_of
 from . import values as V
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, written_name
+from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
 
 __all__ = ["read_document"]
 
@@ -661,7 +661,7 @@ class _Builder:
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
                 # 1 + e^{-x} = 1 + e^{r}, r never said: the author may mean something by r, so only a proof for
                 # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
-                names = ", ".join(lonely)
+                names = ", ".join(shown_name(g) for g in lonely)
                 what = "value" if set(lonely) & lonely_arrays else "number"
                 lonely_links[n] = (f"a meaning for {names}, never declared and on one side only (read as any "
                                    f"{what}, so only a proof for every value stands; say what "

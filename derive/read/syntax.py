@@ -81,6 +81,22 @@ def symbol_name(key: str) -> str:
     return key.lstrip("\\")
 
 
+_SHOWN_SUFFIXES = (("starsub", "{}_*"), ("star", "{}^*"), ("hat", "\\hat{{{}}}"), ("bar", "\\bar{{{}}}"),
+                   ("tilde", "\\tilde{{{}}}"), ("dot", "\\dot{{{}}}"))
+
+
+def shown_name(symbol: str) -> str:
+    """A SymPy name as the document writes it, for messages: xstarsub is x_*, yhat is \\hat{y}, calL is
+    \\mathcal{L} (undoing symbol_name's accents)."""
+    for suffix, form in _SHOWN_SUFFIXES:
+        if symbol.endswith(suffix) and len(symbol) > len(suffix):
+            return form.format(shown_name(symbol[:-len(suffix)]))
+    for prefix, accent in (("cal", "mathcal"), ("scr", "mathscr")):
+        if symbol.startswith(prefix) and len(symbol) > len(prefix):
+            return f"\\{accent}{{{symbol[len(prefix):]}}}"
+    return symbol
+
+
 @dataclass(frozen=True)
 class Fn:
     kind: str  # a key of values.SCALAR_FUNCTIONS, softmax, cross-entropy, max, min, lse, logsoftmax,
