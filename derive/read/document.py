@@ -116,6 +116,13 @@ def _derivatives_taken(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
+def _supposing(made: list[Step], hypothesis: str, reading: Reading, refute_at: tuple = ()) -> list[Step]:
+    """The steps with a supposition of the document's that derive does not use: a proof stands, a refutation
+    becomes unknown naming it (or stands where it is one at the values ``refute_at`` gives, see Step.refute_at)."""
+    return [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,), refute_at=step.refute_at + refute_at,
+                                readings=step.readings + (reading,)) for step in made]
+
+
 def _quantities(expr: sp.Expr) -> set[str]:
     """The names of the numbers, vectors and matrices a value depends on (not its indices): x for x_i."""
     expr = _derivatives_taken(expr)
@@ -215,34 +222,27 @@ class _Builder:
         self.unread_conditions = []
         made = self._steps(chain, context)
         for c in self.unread_conditions:
-            hypothesis = f"the condition ${c.left}$ (line {self.lines.of(c.offset)}), which is not read"
-            reading = Reading("condition", f"under the condition ${c.left}$, which is not read: only a proof for every "
-                                           "value stands", self.lines.of(c.offset))
-            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
-                                        readings=step.readings + (reading,)) for step in made]
+            made = _supposing(made, f"the condition ${c.left}$ (line {self.lines.of(c.offset)}), which is not read",
+                              Reading("condition", f"under the condition ${c.left}$, which is not read: only a proof for "
+                                                   "every value stands", self.lines.of(c.offset)))
         if self.after_data is not None:
-            hypothesis = (f"the data line {self.after_data} gives (a list of numbers, or values of entries) may give the "
-                          "names of this claim their values")
-            reading = Reading("inferred", f"line {self.after_data} gives data that are not read (a list of numbers, or "
-                                          "values of entries): only a proof for every value of the names stands",
-                              self.after_data)
-            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
-                                        readings=step.readings + (reading,)) for step in made]
+            made = _supposing(made, f"the data line {self.after_data} gives (a list of numbers, or values of entries) may "
+                                    "give the names of this claim their values",
+                              Reading("inferred", f"line {self.after_data} gives data that are not read (a list of "
+                                                  "numbers, or values of entries): only a proof for every value of the "
+                                                  "names stands", self.after_data))
         for name, value, at in self.example_values:
             hypothesis = f"${name} = {value}$ as line {at} sets it, earlier in the paragraph, may still hold here"
-            reading = Reading("inferred", f"${name}$ is read as any value, though line {at} sets ${name} = {value}$ earlier "
-                                          "in the paragraph: a proof for every value stands, a refutation only where it is "
-                                          f"one at ${name} = {value}$ too", at)
             whole = re.fullmatch(r"-?\d+", value.strip())
-            at_value = ((symbol_name(name), (int(value),), hypothesis),) if whole else ()
-            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,), refute_at=step.refute_at + at_value,
-                                        readings=step.readings + (reading,)) for step in made]
+            made = _supposing(made, hypothesis,
+                              Reading("inferred", f"${name}$ is read as any value, though line {at} sets ${name} = "
+                                                  f"{value}$ earlier in the paragraph: a proof for every value stands, a "
+                                                  f"refutation only where it is one at ${name} = {value}$ too", at),
+                              ((symbol_name(name), (int(value),), hypothesis),) if whole else ())
         for name, at, why in self.free_names:
-            hypothesis = f"${name}$ as line {at} defines it (by a formula that is not read: {why})"
-            reading = Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that is "
-                                          "not read, so only a proof for every value stands", at)
-            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (hypothesis,),
-                                        readings=step.readings + (reading,)) for step in made]
+            made = _supposing(made, f"${name}$ as line {at} defines it (by a formula that is not read: {why})",
+                              Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that "
+                                                  "is not read, so only a proof for every value stands", at))
         return made
 
     def _free(self, name: str) -> bool:
