@@ -7846,6 +7846,565 @@ def _(rng):
     }
 
 
+
+def _argmin1(f, lo, hi, steps=200):
+    """The minimiser of a unimodal f on [lo, hi], by golden-section search."""
+    g = (math.sqrt(5) - 1) / 2
+    a, b = lo, hi
+    for _ in range(steps):
+        c, e = b - g * (b - a), a + g * (b - a)
+        if f(c) < f(e):
+            b = e
+        else:
+            a = c
+    return (a + b) / 2
+
+
+@document("250_hw_isotropic_gaussian_nll")
+def _(rng):
+    dim, N = int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    X = rng.normal(size=(N, dim)) * 2
+    mu, s = rng.normal(size=dim), rng.uniform(0.3, 3)
+    n = int(rng.integers(0, N))
+    C = s**2 * np.eye(dim)
+
+    def dens(x, mu=mu, s=s):
+        C = s**2 * np.eye(len(x))
+        r = x - mu
+        return float(np.exp(-0.5 * r @ np.linalg.solve(C, r)) / math.sqrt(np.linalg.det(2 * math.pi * C)))
+
+    def ell(mu, s, X=X):
+        return -sum(math.log(dens(x, mu, s)) for x in X)
+    xb = X.mean(axis=0)
+    ss = lambda mu: float(np.sum((X - mu) ** 2))  # noqa: E731
+    gm = grad(lambda m: ell(m, s), mu)
+    ds = d(lambda t: ell(mu, t), s)
+    mu_hat = np.array([_argmin1(lambda t, k=k: ell(np.where(np.arange(dim) == k, t, xb), s), -20, 20) for k in range(dim)])
+    s_hat = _argmin1(lambda t: ell(mu_hat, t), 0.01, 20)
+    X0 = np.array([[1.0, 0.0], [3.0, 2.0]])
+    xb0 = X0.mean(axis=0)
+    s0 = _argmin1(lambda t: ell(xb0, t, X0), 0.01, 20)
+    return {
+        "3": [np.linalg.det(C), s ** (2 * dim)], "3.2": [np.linalg.inv(C), s**-2 * np.eye(dim)],
+        "7": [dens(X[n]), (2 * math.pi) ** (-dim / 2) * np.linalg.det(C) ** -0.5 * math.exp(-0.5 * (X[n] - mu) @ np.linalg.inv(C) @ (X[n] - mu)),
+              (2 * math.pi * s**2) ** (-dim / 2) * math.exp(-np.sum((X[n] - mu) ** 2) / (2 * s**2))],
+        "11": [ell(mu, s), ell(mu, s), N * dim / 2 * math.log(2 * math.pi) + N * dim * math.log(s) + ss(mu) / (2 * s**2)],
+        "13": [ell(mu, s), N * dim / 2 * math.log(2 * math.pi) + N / 2 * math.log(s**2) + ss(mu) / (2 * s**2)],
+        "15.2": [grad(lambda m: np.sum((X[n] - m) ** 2), mu), 2 * (mu - X[n])],
+        "15.3": [grad(lambda m: np.sum((X[n] - m) ** 2), mu), 2 * (X[n] - mu)],
+        "17": [gm, sum(2 * (mu - x) for x in X) / (2 * s**2), sum(mu - x for x in X) / s**2, N / s**2 * (mu - xb)],
+        "21.2": [gm, N / s**2 * (xb - mu)],
+        "25": [ds, N * dim / s - ss(mu) / s**3], "27": [ds, N * dim / s - ss(mu) / (2 * s**3)],
+        "29": [mu_hat, xb], "29.2": [s_hat**2, ss(xb) / (N * dim)], "31": [s_hat**2, ss(xb) / N],
+        "33.5": [xb0, np.array([2.0, 1.0])],
+        "35": [float(np.sum((X0 - xb0) ** 2)), (1 + 1) + (1 + 1), 4], "35.2": [s0**2, 4 / (2 * 2), 1],
+        "37": [ell(xb0, s0, X0), 2 * math.log(2 * math.pi) + 2], "37.2": [math.log(s0), 0],
+        "37.3": [ell(xb0, s0, X0), math.log(2 * math.pi) + 2],
+        "37.4": [s0**2, 4 / 2, 2],
+    }
+
+
+
+@document("251_notes_binomial_indicators")
+def _(rng):
+    import itertools
+    n, p = int(rng.integers(2, 6)), rng.uniform(0.05, 0.95)
+    i, j = (int(v) for v in rng.choice(n, size=2, replace=False))
+    out = [(np.array(w, dtype=float), p ** sum(w) * (1 - p) ** (n - sum(w))) for w in itertools.product((0, 1), repeat=n)]
+    E = lambda f: sum(q * f(w) for w, q in out)  # noqa: E731   exact: every outcome of (I_1, ..., I_n)
+    V = lambda f: E(lambda w: f(w) ** 2) - E(f) ** 2  # noqa: E731
+    X = lambda w: w.sum()  # noqa: E731
+    Ii = lambda w: w[i]  # noqa: E731
+    b = rng.integers(0, 2)
+    half = [(np.array(w, dtype=float), 1 / 16) for w in itertools.product((0, 1), repeat=4)]
+    E4 = lambda f: sum(q * f(w) for w, q in half)  # noqa: E731
+    P4 = lambda k: E4(lambda w: float(w.sum() == k))  # noqa: E731
+    P4ge1 = E4(lambda w: float(w.sum() >= 1))
+    k = int(rng.integers(0, 5))
+    m1, m2 = E4(X), E4(lambda w: X(w) ** 2)
+    return {
+        "7": [b * b, b], "7.2": [E(Ii), E(lambda w: Ii(w) ** 2), p],
+        "9": [V(Ii), E(lambda w: Ii(w) ** 2) - E(Ii) ** 2, p - p**2, p * (1 - p)],
+        "11": [V(Ii), E(lambda w: Ii(w) ** 2), p],
+        "17": [E(X), sum(E(lambda w, r=r: w[r]) for r in range(n)), n * p],
+        "19": [E(lambda w: w[i] * w[j]), p**2],
+        "21": [E(lambda w: X(w) ** 2), sum(E(lambda w, r=r: w[r] ** 2) for r in range(n))
+               + sum(E(lambda w, r=r, c=c: w[r] * w[c]) for r in range(n) for c in range(n) if r != c),
+               n * p + n * (n - 1) * p**2],
+        "25": [V(X), n * p + n * (n - 1) * p**2 - n**2 * p**2, n * p - n * p**2, n * p * (1 - p)],
+        "27": [V(X), V(lambda w: n * w[0]), n**2 * p * (1 - p)],
+        "27.2": [E(lambda w: X(w) ** 2), n * p + n * (n - 1) / 2 * p**2],
+        "27.3": [V(X), n * p - n * (n + 1) / 2 * p**2], "27.4": [E(lambda w: X(w) ** 2), n * (n - 1) * p**2],
+        "27.5": [E(lambda w: X(w) * (X(w) - 1)), n * (n - 1) * p**2],
+        "31": [m1, 2], "31.2": [m2 - m1**2, 4 * 0.5 * 0.5, 1], "31.3": [P4(k), math.comb(4, k) / 16],
+        "33": [m1, sum(r * math.comb(4, r) / 16 for r in range(5)), (0 + 4 + 12 + 12 + 4) / 16, 2],
+        "33.2": [m2, (0 + 4 + 24 + 36 + 16) / 16, 5],
+        "35": [m2 - m1**2, 5 - 4, 1], "35.2": [m2, m1**2, 4], "35.3": [m2, 2 + 12 / 4, 5],
+        "35.4": [m2, 2 + 6 / 4, 7 / 2], "35.5": [P4(2), 6 / 16, 3 / 8], "35.6": [P4(2), 4 / 16],
+        "35.7": [P4ge1, 1 - P4(0), 15 / 16], "35.8": [P4ge1, 1 - P4(1)],
+    }
+
+
+
+@document("252_lecture_two_layer_tanh_backprop")
+def _(rng):
+    dim, h, k = int(rng.integers(1, 5)), int(rng.integers(2, 5)), int(rng.integers(1, 5))
+    x, y = rng.normal(size=dim), rng.normal(size=k)
+    W1, b1, W2, b2 = rng.normal(size=(h, dim)), rng.normal(size=h), rng.normal(size=(k, h)), rng.normal(size=k)
+
+    def loss(W1=W1, b1=b1, W2=W2, b2=b2, x=x, y=y):
+        return 0.5 * float(np.sum((W2 @ np.tanh(W1 @ x + b1) + b2 - y) ** 2))
+    a = W1 @ x + b1
+    z = np.tanh(a)
+    yh = W2 @ z + b2
+    d2 = yh - y
+    d1 = (1 - z * z) * (W2.T @ d2)
+    r, c = int(rng.integers(0, k)), int(rng.integers(0, h))
+    gW2 = grad(lambda M: loss(W2=M), W2)
+    gW1 = grad(lambda M: loss(W1=M), W1)
+    gb1 = grad(lambda v: loss(b1=v), b1)
+    ga = grad(lambda v: 0.5 * float(np.sum((W2 @ np.tanh(v) + b2 - y) ** 2)), a)
+    gz = grad(lambda v: 0.5 * float(np.sum((W2 @ v + b2 - y) ** 2)), z)
+    one = lambda W1=0.5, b1=-1.0, x=2.0, W2=3.0, b2=1.0: 0.5 * (W2 * math.tanh(W1 * x + b1) + b2 - 0.0) ** 2  # noqa: E731
+    t = rng.normal()
+    return {
+        "9": [grad(lambda v: 0.5 * float(np.sum((v - y) ** 2)), yh), grad(lambda v: 0.5 * float(np.sum((v - y) ** 2)), yh), d2],
+        "9.2": [yh[r], sum(W2[r, q] * z[q] for q in range(h)) + b2[r]],
+        "9.3": [gW2[r, c], d2[r] * z[c]], "9.4": [gW2[r, c], at(d2, c) * at(z, r) if c < k and r < h else UNDEFINED],
+        "11": [gW2, np.outer(d2, z)], "11.2": [grad(lambda v: loss(b2=v), b2), d2],
+        "17": [gz, W2.T @ d2], "19": [gz, mat(W2, d2)],
+        "19.3": [d(math.tanh, t), 1 - math.tanh(t) ** 2],
+        "21": [d1, ga, (1 - z * z) * (W2.T @ d2)],
+        "23": [ga, (1 - a * a) * (W2.T @ d2)], "23.2": [ga, W2.T @ d2],
+        "27": [gW1, np.outer(d1, x)], "27.2": [gb1, d1], "27.3": [grad(lambda v: loss(x=v), x), W1.T @ d1],
+        "29": [gW1, np.outer(x, d1)], "29.2": [gb1, W2.T @ d2],
+        "31.8": [0.5 * 2 - 1, 0], "31.9": [math.tanh(0.0), 0], "31.10": [3 * 0.0 + 1, 1],
+        "31.11": [one(), 0.5], "31.12": [d(lambda v: 0.5 * (v - 0.0) ** 2, 1.0), 1],
+        "33": [d(lambda v: one(W2=v), 3.0), 1 * 0.0, 0], "33.2": [d(lambda v: 0.5 * (3 * v + 1) ** 2, 0.0), 3 * 1, 3],
+        "33.3": [d(lambda v: one(b1=v), -1.0), (1 - 0**2) * 3, 3], "33.4": [d(lambda v: one(W1=v), 0.5), 3 * 2, 6],
+        "35": [d(lambda v: one(W1=v), 0.5), 3], "35.2": [d(math.tanh, 0.0), 0],
+    }
+
+
+
+@document("253_forum_inverse_trig_log_softplus")
+def _(rng):
+    x1, x2, u = rng.uniform(-0.95, 0.95), rng.uniform(-0.45, 0.45), rng.uniform(-0.95, 0.95)
+    x, xn = rng.uniform(-3, 3), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    e = math.exp
+    sp = lambda t: math.log(1 + e(t))  # noqa: E731
+    lsp = lambda t: math.log(sp(t))  # noqa: E731
+    das = d(lambda t: math.asin(t * t), x1)
+    dac = d(lambda t: math.acos(2 * t), x2)
+    dat = d(lambda t: math.atan(e(t)), x)
+    dy = d(lambda t: math.atan(1 / t), xn)
+    dl = d(lsp, x)
+    return {
+        "3": [das, 1 / math.sqrt(1 - x1**4)], "3.2": [dac, 2 / math.sqrt(1 - 4 * x2**2)],
+        "3.3": [dat, 1 / (1 + e(2 * x))], "3.5": [dl, 1 / math.log(1 + e(x))],
+        "9": [d(math.asin, u), 1 / math.sqrt(1 - u * u)], "9.2": [d(math.acos, u), -1 / math.sqrt(1 - u * u)],
+        "9.3": [d(math.atan, x), 1 / (1 + x * x)],
+        "13": [das, 1 / math.sqrt(1 - (x1**2) ** 2) * 2 * x1, 2 * x1 / math.sqrt(1 - x1**4)],
+        "15": [dac, -2 / math.sqrt(1 - 4 * x2**2)], "15.2": [math.asin(u) + math.acos(u), math.pi / 2],
+        "15.3": [d(lambda t: math.asin(t) + math.acos(t), u), 0],
+        "19": [dat, e(x) / (1 + e(2 * x)), 1 / (e(-x) + e(x)), 1 / (2 * math.cosh(x))],
+        "21.2": [dy, 1 / (1 + xn**-2) * (-1 / xn**2), -1 / (1 + xn**2)], "21.3": [dy, 1 / (1 + xn**-2)],
+        "23": [d(sp, x), e(x) / (1 + e(x)), sig(x)],
+        "25": [dl, d(sp, x) / sp(x), sig(x) / math.log(1 + e(x)), e(x) / ((1 + e(x)) * math.log(1 + e(x)))],
+        "27.2": [0.5 / math.log(2), 1 / (2 * math.log(2))], "27.3": [d(lsp, 0.0), 1 / math.log(2)],
+        "29": [d2(math.atan, x), -2 * x / (1 + x * x) ** 2], "29.2": [d2(math.atan, x), -1 / (1 + x * x) ** 2],
+        "31": [e(x) / (1 + e(2 * x)), 1 / (1 + e(x))],
+        "33": [d(sp, x), sig(x)], "33.2": [d(sp, x), 1 - sig(-x)], "33.3": [d(sp, x), sig(-x)],
+        "33.4": [d(lambda t: math.acos(2 * t), 0.0), -2],
+    }
+
+
+
+@document("254_appendix_gaussian_mean_field")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    xs = rng.normal(size=n) * 2 + rng.normal()
+    s2, t02, m0 = rng.uniform(0.2, 3), rng.uniform(0.2, 3), rng.normal()
+    m, v = rng.normal(), rng.uniform(0.1, 3)
+    i = int(rng.integers(0, n))
+    nodes, weights = np.polynomial.hermite_e.hermegauss(40)
+    Eq = lambda f, m=m, v=v: float(weights @ f(m + math.sqrt(v) * nodes)) / math.sqrt(2 * math.pi)  # noqa: E731
+
+    def F(m, v, xs=xs, s2=s2, t02=t02, m0=m0):
+        return (-sum(Eq(lambda t, x=x: (x - t) ** 2, m, v) for x in xs) / (2 * s2)
+                - Eq(lambda t: (t - m0) ** 2, m, v) / (2 * t02) + 0.5 * math.log(v))
+    xb = xs.mean()
+    tn2 = _argmin1(lambda t: -F(m, t), 1e-4, 20)
+    mn = _argmin1(lambda t: -F(t, v), -30, 30)
+    dm = d(lambda t: F(t, v), m)
+    x0 = np.array([1.0, 2.0, 3.0])
+    F0 = lambda m, v: F(m, v, x0, 1.0, 1.0, 0.0)  # noqa: E731
+    tn0 = _argmin1(lambda t: -F0(0.0, t), 1e-4, 20)
+    mn0 = _argmin1(lambda t: -F0(t, 1.0), -30, 30)
+    return {
+        "11": [F(m, v), F(m, v), -sum((x - m) ** 2 + v for x in xs) / (2 * s2) - ((m - m0) ** 2 + v) / (2 * t02) + 0.5 * math.log(v)],
+        "14": [Eq(lambda t: (xs[i] - t) ** 2), (xs[i] - m) ** 2 + v],
+        "18": [d(lambda t: F(m, t), v), -n / (2 * s2) - 1 / (2 * t02) + 1 / (2 * v)],
+        "20.2": [1 / tn2, 1 / t02 + n / s2], "20.3": [1 / tn2, 1 / t02 + 1 / s2],
+        "24": [dm, sum(x - m for x in xs) / s2 - (m - m0) / t02, n * xb / s2 + m0 / t02 - m / tn2],
+        "29": [mn, tn2 * (m0 / t02 + n * xb / s2), (s2 * m0 + n * t02 * xb) / (s2 + n * t02)],
+        "31": [mn, (m0 + n * xb) / (1 + n)], "31.3": [dm, sum(m - x for x in xs) / s2 - (m - m0) / t02],
+        "31.4": [d2(lambda t: F(t, v), m), -1 / tn2],
+        "35": [1 / tn0, 1 + 3, 4], "35.2": [mn0, (1 * 0 + 3 * 1 * 2) / (1 + 3), 3 / 2],
+        "37": [mn0, x0.mean(), 2], "37.2": [1 / tn0, 2], "37.3": [tn0, 1 / 2], "37.4": [tn0, 1 / 4],
+    }
+
+
+
+@document("255_exam_determinant_trace")
+def _(rng):
+    A, B = np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([[1.0, 0.0], [0.0, 0.0]])
+    M = np.array([[1.0, 2.0, 0.0], [0.0, 1.0, 3.0], [2.0, 0.0, 1.0]])
+    det, tr, inv = np.linalg.det, np.trace, np.linalg.inv
+    t = rng.normal()
+    D = lambda t: det(A + t * B)  # noqa: E731
+    adj = det(A) * inv(A)
+    P, Q = rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
+    p, q = P, Q
+    return {
+        "5": [det(A), 2 * 3 - 1 * 1, 5], "5.2": [tr(A), 5], "5.3": [det(2 * A), 2**2 * det(A), 20], "5.4": [det(2 * A), 10],
+        "5.5": [det(inv(A)), 1 / 5], "5.6": [tr(A.T), tr(A)], "5.7": [tr(A @ B), 2], "5.8": [tr(A @ B), tr(A) * tr(B)],
+        "9": [det(M), 1 * det(np.array([[1, 3], [0, 1]])) - 2 * det(np.array([[0, 3], [2, 1]])) + 0, 1 - 2 * (-6), 13],
+        "11": [det(M), 1 + 2 * (-6), -11], "11.2": [det(M), 1 + 12 + 0 - 0 - 0 - 0, 13], "11.3": [tr(M), 3],
+        "11.4": [det(2 * M), 8 * det(M), 104], "11.5": [det(2 * M), 4 * det(M)],
+        "15": [D(t), det(np.array([[2 + t, 1], [1, 3]])), 3 * (2 + t) - 1, 5 + 3 * t], "17": [d(D, 0.0), 3],
+        "19": [d(D, 0.0), det(A) * tr(inv(A) @ B), tr(adj @ B)],
+        "21": [adj, np.array([[3, -1], [-1, 2]])], "21.2": [tr(adj @ B), 3],
+        "21.3": [adj, np.array([[3, 1], [1, 2]])],
+        "21.4": [d(D, 0.0), tr(inv(A) @ B)], "21.5": [d(D, 0.0), det(A) * tr(B)],
+        "21.6": [D(t), det(A) + t * det(B)], "21.7": [d(D, 0.0), 0],
+        "23": [det(P + t * Q), det(P) + t * (p[0, 0] * q[1, 1] + p[1, 1] * q[0, 0] - p[0, 1] * q[1, 0] - p[1, 0] * q[0, 1]) + t**2 * det(Q)],
+        "23.2": [det(P + Q), det(P) + det(Q)], "23.5": [det(A + B), 8], "23.6": [det(A) + det(B), 5],
+    }
+
+
+
+@document("256_nb_sgd_quadratic_polyak")
+def _(rng):
+    a, s, ts, th0 = rng.uniform(0.2, 3), rng.uniform(0.1, 2), rng.normal(), rng.normal() * 3
+    eta = rng.uniform(0.05, 1.9) / a
+    t, T = int(rng.integers(1, 8)), int(rng.integers(1, 8))
+    r = 1 - eta * a
+    xi = rng.normal(size=max(t, T) + 1) * s
+
+    def moments(a, eta, s2, th0, ts, steps):
+        """mean and variance of theta_0, ..., theta_steps: theta_t is an affine function of the noises, tracked exactly"""
+        const, coef, out = th0, np.zeros(steps), []
+        for k in range(steps + 1):
+            out.append((const, s2 * float(coef @ coef)))
+            if k < steps:
+                const, coef = const - eta * a * (const - ts), coef - eta * a * coef
+                coef[k] -= eta
+        return out
+    mo = moments(a, eta, s * s, th0, ts, max(t, T) + 1)
+    far = moments(a, eta, s * s, th0, ts, 3000)[-1][1]
+    e = [th0 - ts]
+    for k in range(max(t, T) + 1):
+        th = e[-1] + ts
+        e.append(th - eta * (a * (th - ts) + xi[k]) - ts)
+    e0 = th0 - ts
+    bias = np.mean([m for m, _ in mo[:T]]) - ts
+    mo0 = moments(2.0, 0.25, 1.0, 4.0, 0.0, 5)
+    far0 = moments(2.0, 0.25, 1.0, 4.0, 0.0, 3000)[-1][1]
+    b4 = np.mean([m for m, _ in mo0[:4]])
+    return {
+        "1:5": [e[t + 1], e[t] - eta * (a * e[t] + xi[t]), r * e[t] - eta * xi[t]],
+        "1:9": [e[t], r**t * e0 - eta * sum(r ** (t - 1 - k) * xi[k] for k in range(t))],
+        "1:11": [e[t], r**t * e0 - eta * sum(r**k * xi[k] for k in range(t))],
+        "1:11.2": [mo[t][0] - ts, r**t * e0],
+        "1:13": [mo[t][1], eta**2 * s**2 * sum(r ** (2 * k) for k in range(t)), eta**2 * s**2 * (1 - r ** (2 * t)) / (1 - r**2)],
+        "1:15": [mo[t][1], eta**2 * s**2 * sum(r**k for k in range(t))],
+        "1:17": [far, eta**2 * s**2 / (1 - r**2), eta * s**2 / (a * (2 - eta * a))], "1:19": [far, eta * s**2 / a],
+        "3:5": [bias, e0 / T * sum(r**k for k in range(T)), e0 / T * (1 - r**T) / (1 - r), e0 * (1 - r**T) / (T * eta * a)],
+        "3:7": [bias, e0 / T * (1 - r ** (T + 1)) / (1 - r)],
+        "3:11.5": [1 - 0.25 * 2, 0.5], "3:11.6": [mo0[3][0], 0.5**3 * 4, 0.5], "3:11.7": [mo0[3][0], 0.5**4 * 4],
+        "3:13": [mo0[2][1], (1 + 0.25) / 16, 0.078125], "3:13.2": [far0, 0.25 / (2 * 1.5), 1 / 12], "3:15": [far0, 1 / 8],
+        "3:17": [b4, (4 + 2 + 1 + 0.5) / 4, 1.875, 4 * (1 - 0.5**4) / (4 * 0.25 * 2)],
+        "3:19": [b4, 4 / 4 * (1 - 0.5**5) / 0.5, 1.9375],
+    }
+
+
+
+@document("257_worksheet_quotient_rule")
+def _(rng):
+    x = rng.uniform(-3, 3)
+    x1 = rng.choice([-1, 1]) * rng.uniform(1.2, 3) + (1 if rng.random() < 0.5 else 0)   # away from the pole at 1
+    xh = rng.uniform(-0.8, 3)                                                        # away from -1
+    xt = rng.uniform(-1.4, 1.4)                                                      # inside (-pi/2, pi/2)
+    xc = rng.uniform(0.2, math.pi - 0.2)                                             # inside (0, pi)
+    xk = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    p, q, c = rng.normal(size=3)
+    u = lambda t: p * math.sin(t) + q * t * t  # noqa: E731
+    v = lambda t: 2.5 + math.cos(c * t)  # noqa: E731
+    f = lambda t: (t * t + 1) / (t - 1)  # noqa: E731
+    g = lambda t: t / (t * t + 4)  # noqa: E731
+    h = lambda t: (1 - t) / (1 + t)  # noqa: E731
+    k = lambda t: math.sin(t) / t  # noqa: E731
+    sin, cos, tan = math.sin, math.cos, math.tan
+    ex = math.exp(x)
+    return {
+        "3": [d(lambda t: u(t) / v(t), x), (d(u, x) * v(x) - u(x) * d(v, x)) / v(x) ** 2],
+        "6": [d(f, x1), ((x1**2 + 1) - 2 * x1 * (x1 - 1)) / (x1 - 1) ** 2],
+        "8": [d(f, x1), (2 * x1 * (x1 - 1) - (x1**2 + 1)) / (x1 - 1) ** 2, (x1**2 - 2 * x1 - 1) / (x1 - 1) ** 2],
+        "10": [d(f, 0.0), -1], "10.2": [d(f, 3.0), 1 / 2],
+        "13": [d(g, x), (4 - x * x) / (x * x + 4)],
+        "13.2": [d(g, x), ((x * x + 4) - 2 * x * x) / (x * x + 4) ** 2, (4 - x * x) / (x * x + 4) ** 2],
+        "13.4": [d(g, 0.0), 1 / 4], "13.5": [d(g, 1.0), 3 / 5], "13.6": [d(g, 1.0), 3 / 25],
+        "16": [d(tan, xt), (cos(xt) ** 2 - sin(xt) ** 2) / cos(xt) ** 2],
+        "18": [d(tan, xt), (cos(xt) * cos(xt) - sin(xt) * (-sin(xt))) / cos(xt) ** 2, 1 / cos(xt) ** 2,
+               (1 / cos(xt)) ** 2, 1 + tan(xt) ** 2],
+        "22": [d(lambda t: 1 / cos(t), xt), (0 * cos(xt) - 1 * sin(xt)) / cos(xt) ** 2, -tan(xt) / cos(xt)],
+        "24": [d(lambda t: 1 / cos(t), xt), (0 * cos(xt) - 1 * (-sin(xt))) / cos(xt) ** 2, sin(xt) / cos(xt) ** 2, tan(xt) / cos(xt)],
+        "28": [d(h, xh), (-(1 + xh) - (1 - xh)) / (1 + xh) ** 2, -2 / (1 + xh) ** 2],
+        "28.2": [d(h, 1.0), -1], "28.3": [d(h, 1.0), -1 / 2],
+        "31": [d(k, xk), (cos(xk) - sin(xk)) / xk**2], "31.2": [d(k, xk), (xk * cos(xk) - sin(xk)) / xk**2],
+        "34": [d(lambda t: cos(t) / sin(t), xc), (-sin(xc) ** 2 - cos(xc) ** 2) / sin(xc) ** 2, -1 / sin(xc) ** 2],
+        "34.2": [d(lambda t: cos(t) / sin(t), xc), 1 / sin(xc) ** 2 - 1], "34.3": [(cos(xc) / sin(xc)) ** 2, 1 / sin(xc) ** 2 - 1],
+        "36": [(ex * (1 + ex) - ex * ex) / (1 + ex) ** 2, ex / (1 + ex) ** 2], "36.2": [ex / (1 + ex) ** 2, 1 / (1 + ex)],
+        "38": [d(lambda t: 1 / (t * t + 1), xk), 1 / (2 * xk)],
+        "38.2": [d(lambda t: 1 / (t * t + 1), xk), (0 - 1 * 2 * xk) / (xk**2 + 1) ** 2, -2 * xk / (xk**2 + 1) ** 2],
+    }
+
+
+
+@document("258_recitation_two_class_softmax_sigmoid")
+def _(rng):
+    z1, z2, c = rng.normal(scale=2, size=3)
+    z = np.array([z1, z2])
+    e = math.exp
+    P = lambda z: softmax(np.asarray(z, dtype=float))  # noqa: E731
+    p1, p2 = P(z)
+    D = z1 - z2
+    L = lambda z: -math.log(P(z)[0])  # noqa: E731
+    t = rng.normal(scale=2)
+    zn = np.array([math.log(3), 0.0])
+    return {
+        "7": [p1, e(z1) / (e(z1) + e(z2)), 1 / (1 + e(z2 - z1)), 1 / (1 + e(-D)), sig(z1 - z2)],
+        "9": [p2, 1 - p1, sig(z2 - z1)], "9.2": [p1, sig(z2 - z1)], "9.3": [p1, sig(z1)],
+        "9.4": [math.log(p1 / p2), z1 - z2], "9.5": [math.log(p1 / p2), z1 / z2],
+        "11": [e(z1 + c) / (e(z1 + c) + e(z2 + c)), p1], "11.2": [e(2 * z1) / (e(2 * z1) + e(2 * z2)), sig(2 * D)],
+        "11.3": [e(2 * z1) / (e(2 * z1) + e(2 * z2)), p1],
+        "13": [d(sig, t), sig(t) * (1 - sig(t))],
+        "15": [partial(lambda v: P(v)[0], z, 0), d(sig, D), p1 * (1 - p1), p1 * p2],
+        "15.2": [partial(lambda v: P(v)[0], z, 1), -d(sig, D), -p1 * p2],
+        "17": [partial(lambda v: v[0] - v[1], z, 1), -1], "17.2": [partial(lambda v: P(v)[0], z, 1), p1 * p2],
+        "19": [L(z), -math.log(p1), math.log(1 + e(-D))],
+        "21": [partial(L, z, 0), -1 / p1 * partial(lambda v: P(v)[0], z, 0), -(1 - p1), p1 - 1],
+        "21.2": [partial(L, z, 1), p2, 1 - p1],
+        "23": [d(lambda t: math.log(1 + e(-t)), D), sig(D) - 1], "23.2": [d(lambda t: math.log(1 + e(-t)), D), 1 - sig(D)],
+        "23.3": [partial(L, z, 0), p1], "23.4": [partial(L, z, 0), -1 / p1],
+        "25.2": [zn[0] - zn[1], math.log(3)], "25.3": [P(zn)[0], 3 / (3 + 1), 3 / 4],
+        "25.4": [partial(L, zn, 0), -1 / 4], "25.5": [partial(lambda v: P(v)[0], zn, 0), 3 / 16],
+        "25.6": [partial(lambda v: P(v)[0], zn, 0), 3 / 4], "25.7": [P(zn)[0], sig(math.log(3)), 1 / (1 + 3)],
+    }
+
+
+
+@document("259_handout_ridge_svd")
+def _(rng):
+    p = int(rng.integers(1, 4))
+    n = p + int(rng.integers(0, 3))
+    X, y, lam = rng.normal(size=(n, p)), rng.normal(size=n), rng.uniform(0.1, 3)
+
+    def ridge(X, y, lam):   # least squares on the augmented system [X; sqrt(lam) I] w = [y; 0]
+        A = np.vstack([X, math.sqrt(lam) * np.eye(X.shape[1])])
+        return np.linalg.lstsq(A, np.concatenate([y, np.zeros(X.shape[1])]), rcond=None)[0]
+
+    def svd(X):
+        U, s, Vt = np.linalg.svd(X, full_matrices=False)
+        sign = np.sign(np.diag(Vt.T) + 1e-300)
+        return U * sign, s, (Vt.T * sign)
+    U, s, V = svd(X)
+    S = np.diag(s)
+    I = np.eye(p)
+    w = ridge(X, y, lam)
+    df = lambda lam: float(np.trace(X @ np.linalg.inv(X.T @ X + lam * I) @ X.T))  # noqa: E731
+    X0, y0 = np.diag([3.0, 1.0]), np.array([3.0, 2.0])
+    U0, s0, V0 = svd(X0)
+    w1 = ridge(X0, y0, 1.0)
+    df1 = float(np.trace(X0 @ np.linalg.inv(X0.T @ X0 + np.eye(2)) @ X0.T))
+    return {
+        "12": [w, np.linalg.solve(X.T @ X + lam * I, X.T @ y)],
+        "14.2": [U.T @ U, I], "14.4": [X.T @ X, V @ S @ S @ V.T],
+        "16": [w, V @ np.linalg.inv(S @ S + lam * I) @ V.T @ V @ S @ U.T @ y, V @ np.linalg.inv(S @ S + lam * I) @ S @ U.T @ y,
+               sum(s[j] / (s[j] ** 2 + lam) * (U[:, j] @ y) * V[:, j] for j in range(p))],
+        "20": [w, sum(1 / (s[j] ** 2 + lam) * (U[:, j] @ y) * V[:, j] for j in range(p))],
+        "20.2": [np.linalg.inv(X.T @ X + lam * I), V @ np.linalg.inv(S + lam * I) @ V.T],
+        "24": [X @ w, sum(s[j] ** 2 / (s[j] ** 2 + lam) * (U[:, j] @ y) * U[:, j] for j in range(p))],
+        "25": [df(lam), df(lam), sum(s[j] ** 2 / (s[j] ** 2 + lam) for j in range(p))],
+        "27": [df(0.0), p], "27.2": [df(lam), sum(s[j] / (s[j] + lam) for j in range(p))],
+        "27.3": [w @ w, sum(s[j] ** 2 * (U[:, j] @ y) ** 2 / (s[j] ** 2 + lam) ** 2 for j in range(p))],
+        "27.4": [X @ w, sum(s[j] / (s[j] ** 2 + lam) * (U[:, j] @ y) * U[:, j] for j in range(p))],
+        "29.5": [U0, V0, np.eye(2)], "29.6": [s0[0], 3], "29.7": [s0[1], 1],
+        "31": [w1, np.array([3 * 3 / (9 + 1), 1 * 2 / (1 + 1)]), np.array([0.9, 1.0])],
+        "31.2": [df1, 9 / 10 + 1 / 2, 7 / 5],
+        "33": [ridge(X0, y0, 1e-12), np.array([1.0, 2.0])], "33.2": [df1, 3 / 4 + 1 / 2],
+        "33.3": [w1[0], 3 * 3 / (3 + 1), 9 / 4], "33.4": [w1, np.array([0.3, 1.0])],
+    }
+
+
+
+@document("260_blog_cosine_similarity_gradient")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    u, v = rng.normal(size=n), rng.normal(size=n)
+    al = rng.uniform(0.1, 5)
+    nrm = np.linalg.norm
+    cos = lambda a, b=v: float(a @ b / (nrm(a) * nrm(b)))  # noqa: E731
+    c = cos(u)
+    uh, vh = u / nrm(u), v / nrm(v)
+    gc = grad(cos, u)
+    gL = grad(lambda a: 1 - cos(a), u)
+    u0, v0 = np.array([1.0, 0.0]), np.array([1.0, 1.0])
+    g0 = grad(lambda a: cos(a, v0), u0)
+    r2 = 1 / math.sqrt(2)
+    return {
+        "5.3": [gL, -gc],
+        "9": [grad(lambda a: a @ v, u), v], "9.2": [grad(nrm, u), u / nrm(u)], "9.3": [grad(nrm, u), 2 * u],
+        "15": [gc, (nrm(u) * v - (u @ v) * u / nrm(u)) / nrm(u) ** 2 / nrm(v),
+               v / (nrm(u) * nrm(v)) - (u @ v) * u / (nrm(u) ** 3 * nrm(v)), (vh - c * uh) / nrm(u)],
+        "19": [gL, (c * uh - vh) / nrm(u)],
+        "21": [gc, v / (nrm(u) * nrm(v))], "21.2": [gL, (vh - c * uh) / nrm(u)],
+        "21.3": [gc, v / (nrm(u) * nrm(v)) - (u @ v) * u / (nrm(u) ** 2 * nrm(v))],
+        "25": [u @ gc, (u @ vh - c * nrm(u)) / nrm(u), 0],
+        "25.2": [grad(cos, al * u), grad(cos, u) / al], "25.3": [grad(cos, al * u), grad(cos, u)],
+        "25.4": [gc @ gc, (1 - c * c) / nrm(u) ** 2],
+        "29.3": [cos(u0, v0), r2], "29.4": [1 - cos(u0, v0), 1 - r2],
+        "31": [g0, (r2 * v0 - r2 * u0) / 1, np.array([0, r2])],
+        "33": [grad(lambda a: 1 - cos(a, v0), u0), np.array([0, -r2])], "33.2": [g0, np.array([r2, r2])],
+        "33.3": [g0 @ g0, 1 / 2, 1 - cos(u0, v0) ** 2],
+    }
+
+
+
+@document("261_office_hours_affine_covariance")
+def _(rng):
+    n, m = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    if n == m == 1:
+        m = 2
+
+    def law(mu, Sig):
+        """2n equally likely points with mean mu and covariance Sig exactly (mu +- sqrt(n) times the Cholesky columns)"""
+        k = len(mu)
+        C = np.linalg.cholesky(Sig)
+        return [mu + s * math.sqrt(k) * C[:, i] for i in range(k) for s in (1, -1)]
+    mu = rng.normal(size=n)
+    G = rng.normal(size=(n, n))
+    Sig = G @ G.T + 0.1 * np.eye(n)
+    A, b, a = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n)
+    pts = law(mu, Sig)
+    E = lambda f: sum(f(x) for x in pts) / len(pts)  # noqa: E731
+    Ey = E(lambda x: A @ x + b)
+    Cy = E(lambda x: np.outer(A @ x + b - Ey, A @ x + b - Ey))
+    x = pts[int(rng.integers(0, len(pts)))]
+    Vr = lambda f: E(lambda x: f(x) ** 2) - E(f) ** 2  # noqa: E731
+    S0, A0 = np.array([[2.0, 1.0], [1.0, 2.0]]), np.array([[1.0, 1.0], [1.0, -1.0]])
+    p0 = law(np.zeros(2), S0)
+    E0 = lambda f: sum(f(x) for x in p0) / len(p0)  # noqa: E731
+    V0 = lambda f: E0(lambda x: f(x) ** 2) - E0(f) ** 2  # noqa: E731
+    vs, vd = V0(lambda x: x[0] + x[1]), V0(lambda x: x[0] - x[1])
+    C0 = E0(lambda x: np.outer(A0 @ x, A0 @ x))
+    return {
+        "5.4": [Ey, A @ mu + b], "5.5": [Ey, A @ mu], "5.6": [A @ x + b - Ey, A @ (x - mu)],
+        "7": [Cy, E(lambda x: A @ np.outer(x - mu, x - mu) @ A.T), A @ E(lambda x: np.outer(x - mu, x - mu)) @ A.T, A @ Sig @ A.T],
+        "11": [Cy, UNDEFINED if m != n else A.T @ Sig @ A], "13.2": [Cy, A @ Sig @ A.T + np.outer(b, b)],
+        "13.3": [Vr(lambda x: a @ x), a @ Sig @ a], "13.4": [Vr(lambda x: 2 * a @ x), 4 * a @ Sig @ a],
+        "13.5": [Vr(lambda x: 2 * a @ x), 2 * a @ Sig @ a],
+        "21": [(A0 @ p0[0])[0], p0[0][0] + p0[0][1]], "21.2": [(A0 @ p0[2])[1], p0[2][0] - p0[2][1]],
+        "23": [A0 @ S0, np.array([[3, 3], [1, -1]])], "23.2": [A0 @ S0 @ A0.T, np.array([[6, 0], [0, 2]])],
+        "25": [vs, 2 + 2 + 2 * 1, 6], "25.2": [vd, 2 + 2 - 2 * 1, 2],
+        "25.3": [E0(lambda x: (x[0] + x[1]) * (x[0] - x[1])), S0[0, 0] - S0[1, 1], 0],
+        "27": [vd, 2 + 2 - 1, 3], "27.2": [C0[0, 1], S0[0, 1], 1], "29": [vs, 2 + 2, 4],
+        "29.2": [np.trace(C0), 8, 2 * np.trace(S0)], "29.3": [A0.T @ A0, 2 * np.eye(2)],
+    }
+
+
+
+@document("262_hw_poisson_process_memoryless")
+def _(rng):
+    lam, t, s = rng.uniform(0.1, 3), rng.uniform(0.1, 3), rng.uniform(0, 3)
+    k = int(rng.integers(0, 6))
+    pois = lambda k, mean: math.exp(-mean) * mean**k / math.factorial(k)  # noqa: E731   the law of N(t): Poisson(lambda t)
+    ks = np.arange(0, 80)
+    pm = np.array([pois(int(j), lam * t) for j in ks])
+    EN, VN = float(ks @ pm), float(ks**2 @ pm) - float(ks @ pm) ** 2
+    surv = lambda t, lam=lam: math.exp(-lam * t)  # noqa: E731   the law of T
+    x, w = np.polynomial.laguerre.laggauss(40)    # int_0^inf e^{-x} g(x) dx
+
+    def cond_mean(s, lam):                        # E[T | T > s] = int_s^inf t lam e^{-lam t} dt / P(T > s), with t = s + x / lam
+        return float(w @ (s + x / lam))
+    ET = float(w @ (x / lam))
+
+    def joint(a, b, lam):                         # P(N(1) = a, N(2) = b): the increments over [0, 1] and (1, 2] are independent
+        return pois(a, lam) * pois(b - a, lam) if b >= a else 0.0
+    e = math.exp
+    return {
+        "5": [pois(k, lam * t), e(-lam * t) * (lam * t) ** k / math.factorial(k)],
+        "7": [1 - pm[0], 1 - pois(0, lam * t), 1 - e(-lam * t)], "9": [1 - pm[0], lam * t * e(-lam * t)],
+        "9.2": [EN, lam * t], "9.3": [VN, lam * t], "9.4": [VN, (lam * t) ** 2],
+        "13": [surv(s + t) / surv(s), surv(s + t) / surv(s), e(-lam * (s + t)) / e(-lam * s), e(-lam * t), surv(t)],
+        "15": [surv(s + t) / surv(s), e(-lam * (s + t))],
+        "17": [cond_mean(s, lam), s + ET, s + 1 / lam], "19": [cond_mean(s, lam), 1 / lam],
+        "19.2": [cond_mean(s, lam) - s, 1 / lam], "19.3": [-d(surv, t), lam * e(-lam * t)],
+        "23": [pois(0, 3.0), e(-3)], "23.2": [pois(0, 3.0), e(-2)],
+        "25": [pois(2, 3.0), e(-3) * 9 / 2, 9 / 2 * e(-3)],
+        "29": [joint(1, 3, 2.0), pois(1, 2.0) * pois(2, 2.0), 2 * e(-2) * 2 * e(-2), 4 * e(-4)],
+        "31": [joint(1, 3, 2.0), pois(1, 2.0) * pois(3, 4.0), 2 * e(-2) * 32 / 3 * e(-4)],
+        "33": [surv(5 / 6, 2.0) / surv(1 / 3, 2.0), e(-2 * 0.5), e(-1)],
+        "33.2": [surv(5 / 6, 2.0) / surv(1 / 3, 2.0), e(-2 * 5 / 6)],
+        "33.3": [cond_mean(1 / 3, 2.0), 1 / 3 + 1 / 2, 5 / 6],
+    }
+
+
+
+@document("263_reading_group_mixture_of_experts_gate")
+def _(rng):
+    K, dim, m = int(rng.integers(2, 5)), int(rng.integers(2, 4)), int(rng.integers(1, 4))
+    if dim == K:
+        dim += 1
+    x, tgt = rng.normal(size=dim), rng.normal(size=m)
+    Wg, Es = rng.normal(size=(K, dim)), rng.normal(size=(K, m, dim))
+
+    def out(x=x, Wg=Wg, Es=Es, s=None):
+        g = softmax(Wg @ x if s is None else s)
+        return sum(g[k] * Es[k] @ x for k in range(K))
+    loss = lambda y: 0.5 * float(np.sum((y - tgt) ** 2))  # noqa: E731   a downstream loss, with e = y - tgt
+    s = Wg @ x
+    g = softmax(s)
+    f = [Es[k] @ x for k in range(K)]
+    y = out()
+    e = y - tgt
+    j, k = int(rng.integers(0, K)), int(rng.integers(0, K))
+    dy = partial(lambda v: out(s=v), s, j)
+    gam = np.array([g[i] * e @ (f[i] - y) for i in range(K)])
+    gWg = grad(lambda M: loss(out(Wg=M)), Wg)
+    gE = grad(lambda M: loss(out(Es=np.concatenate([Es[:k], M[None], Es[k + 1:]]))), Es[k])
+    gx = grad(lambda v: loss(out(x=v)), x)
+    fs = np.array([1.0, 3.0])
+    ys = lambda s: float(softmax(np.asarray(s)) @ fs)  # noqa: E731
+    s0 = np.zeros(2)
+    g0 = softmax(s0)
+    return {
+        "11": [partial(lambda v: softmax(v)[k], s, j), g[k] * (delta(k, j) - g[j])],
+        "13": [dy, sum(g[i] * (delta(i, j) - g[j]) * f[i] for i in range(K)), g[j] * f[j] - g[j] * sum(g[i] * f[i] for i in range(K)),
+               g[j] * (f[j] - y)],
+        "15": [dy, g[j] * (1 - g[j]) * f[j]], "15.2": [sum(partial(lambda v: out(s=v), s, i) for i in range(K)), np.zeros(m)],
+        "19": [partial(lambda v: loss(out(s=v)), s, j), g[j] * e @ (f[j] - y)], "19.2": [gWg, np.outer(gam, x)],
+        "19.3": [gE, g[k] * np.outer(e, x)],
+        "21": [gE, np.outer(e, x)], "21.2": [gWg, np.outer(x, gam)],
+        "21.3": [gx, sum(g[i] * Es[i].T @ e for i in range(K)) + Wg.T @ gam], "21.4": [gx, sum(g[i] * Es[i].T @ e for i in range(K))],
+        "23.4": [g0[0], g0[1], 1 / 2], "23.5": [ys(s0), 0.5 * 1 + 0.5 * 3, 2],
+        "25": [partial(ys, s0, 0), 0.5 * (1 - 2), -1 / 2], "25.2": [partial(ys, s0, 1), 0.5 * (3 - 2), 1 / 2],
+        "27": [partial(ys, s0, 0), g0[0] * (fs[0] - ys(s0)), 0.5 * (1 - 3)],
+        "27.2": [partial(ys, s0, 1), 0.5 * 0.5 * 3, 3 / 4], "27.3": [partial(ys, s0, 0), 1 / 4],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
