@@ -8405,6 +8405,572 @@ def _(rng):
     }
 
 
+@document("264_hw_weighted_logistic_regression")
+def _(rng):
+    n, dim = int(rng.integers(3, 7)), int(rng.integers(2, 5))
+    X = rng.normal(size=(n, dim))
+    y = rng.permutation(np.array([1.0, 0.0] + list(rng.integers(0, 2, size=n - 2).astype(float))))
+    a, b = rng.uniform(0.2, 4, size=2)
+    c = np.where(y == 1, a, b)
+    C = np.diag(c)
+    w = rng.normal(size=dim)
+    t = rng.normal()
+
+    def L(w):
+        q = sig(X @ w)
+        return float(-np.sum(c * (y * np.log(q) + (1 - y) * np.log(1 - q))))
+    p = sig(X @ w)
+    i = int(rng.integers(0, n))
+    g = grad(L, w)
+    def Lc(w):                                               # complex-safe, for a complex-step gradient
+        q = 1 / (1 + np.exp(-(X @ w)))
+        return -np.sum(c * (y * np.log(q) + (1 - y) * np.log(1 - q)))
+    gc = lambda w: np.array([Lc(w + 1e-30j * e).imag / 1e-30 for e in np.eye(dim)])  # noqa: E731
+    hd = lambda h: np.stack([(gc(w + h * e) - gc(w - h * e)) / (2 * h) for e in np.eye(dim)], axis=1)  # noqa: E731
+    H = (4 * hd(5e-4) - hd(1e-3)) / 3
+    S = np.diag(p * (1 - p))
+    v = rng.normal(size=dim)
+    n1 = int(y.sum())
+    n0 = n - n1
+    ab, bb = n / (2 * n1), n / (2 * n0)
+    cb = np.where(y == 1, ab, bb)
+    x0, y0, c0 = np.array([1.0, 2.0, -1.0]), np.array([1.0, 0.0, 0.0]), np.array([3.0, 1.0, 1.0])
+    L0 = lambda w: float(-np.sum(c0 * (y0 * np.log(sig(x0 * w)) + (1 - y0) * np.log(1 - sig(x0 * w)))))  # noqa: E731
+    g0, h0 = d(L0, 0.0), d2(L0, 0.0)
+    g0u = d(lambda w: float(-np.sum(y0 * np.log(sig(x0 * w)) + (1 - y0) * np.log(1 - sig(x0 * w)))), 0.0)
+    return {
+        "12": [d(sig, t), sig(t) * (1 - sig(t))], "12.2": [grad(lambda u: sig(X[i] @ u), w), p[i] * (1 - p[i]) * X[i]],
+        "14": [g, -sum(c[k] * (y[k] / p[k] - (1 - y[k]) / (1 - p[k])) * p[k] * (1 - p[k]) * X[k] for k in range(n)),
+               sum(c[k] * (p[k] - y[k]) * X[k] for k in range(n)), X.T @ C @ (p - y)],
+        "16": [g, X.T @ (p - y)], "16.2": [g, sum(c[k] * (y[k] - p[k]) * X[k] for k in range(n))],
+        "16.3": [g, mat(X, C @ (p - y))], "16.4": [g, X.T @ C @ (y - p)],
+        "20": [H, sum(c[k] * p[k] * (1 - p[k]) * np.outer(X[k], X[k]) for k in range(n)), X.T @ C @ S @ X],
+        "22.2": [H, X.T @ S @ X], "22.3": [H, sum(c[k] * p[k] * (1 - p[k]) * (X[k] @ X[k]) for k in range(n))],
+        "24": [v @ H @ v, sum(c[k] * p[k] * (1 - p[k]) * (X[k] @ v) ** 2 for k in range(n))],
+        "28.4": [cb.sum(), n1 * ab + n0 * bb, n], "28.5": [cb.sum(), n / 2],
+        "30.10": [sig(0.0), 0.5],
+        "32": [g0, 3 * (-0.5) * 1 + 0.5 * 2 + 0.5 * (-1), -1], "32.2": [h0, (3 + 4 + 1) / 4, 2],
+        "34": [0 - g0 / h0, 0 - g0 / h0, 0.5], "34.2": [-0.5 + 1 - 0.5, 0, g0u], "34.3": [g0, 0], "34.4": [0 - g0 / h0, -0.5],
+        "34.5": [h0, (1 + 4 + 1) / 4], "34.6": [h0, 1.5],
+    }
+
+
+@document("265_notes_markov_chebyshev_discrete")
+def _(rng):
+    m = int(rng.integers(1, 6))
+    ks = np.arange(m + 1)
+    p = rng.dirichlet(np.ones(m + 1))
+    E = lambda f: float(np.sum(p * f(ks)))  # noqa: E731
+    P = lambda event: float(np.sum(p[event(ks)]))  # noqa: E731
+    mu = E(lambda x: x)
+    s2 = E(lambda x: (x - mu) ** 2)
+    a, t = rng.uniform(0.3, m + 0.5), rng.uniform(0.1, m)
+    x = int(rng.integers(0, m + 1))
+    ai = int(rng.integers(1, m + 1))                  # an integer level for the complement on line 5
+    k = int(rng.integers(1, 6))
+    ge = lambda k: P(lambda x: x >= k)  # noqa: E731
+    q = np.array([0.5, 0, 0.25, 0, 0.25])
+    v = np.arange(5)
+    E0 = lambda f: float(np.sum(q * f(v)))  # noqa: E731
+    P0 = lambda event: float(np.sum(q[event(v)]))  # noqa: E731
+    mu0 = E0(lambda x: x)
+    s20 = E0(lambda x: (x - mu0) ** 2)
+    sd = math.sqrt(s2)
+    return {
+        "5": [E(lambda x: (x >= a).astype(float)), P(lambda x: x >= a)], "5.2": [E(lambda x: (x >= a).astype(float)), mu / a],
+        "5.3": [P(lambda x: abs(x - mu) >= t), P(lambda x: (x - mu) ** 2 >= t**2)],
+        "5.4": [P(lambda x: x >= ai), 1 - P(lambda x: x <= ai)],
+        "7": [x, sum(float(x >= k) for k in range(1, m + 1))],
+        "9": [mu, sum(ge(k) for k in range(1, m + 1)), sum(sum(p[j] for j in range(k, m + 1)) for k in range(1, m + 1)),
+              sum(j * p[j] for j in range(1, m + 1))],
+        "11": [sum(sum(p[j] for j in range(k, m + 1)) for k in range(1, m + 1)), sum((j - 1) * p[j] for j in range(1, m + 1))],
+        "11.3": [sum(ge(k) for k in range(0, m + 1)), mu], "11.4": [ge(0), 1],
+        "11.5": [x**2, sum((2 * k - 1) * float(x >= k) for k in range(1, m + 1))],
+        "13": [E(lambda x: x**2), sum((2 * k - 1) * ge(k) for k in range(1, m + 1))],
+        "15": [E(lambda x: x**2), sum(2 * k * ge(k) for k in range(1, m + 1))], "15.2": [k**2 - (k - 1) ** 2, 2 * k - 1],
+        "19": [mu0, 0 * 0.5 + 2 * 0.25 + 4 * 0.25, 1.5], "19.2": [E0(lambda x: x**2), 0 + 1 + 4, 5],
+        "21": [s20, 5 - 9 / 4, 11 / 4], "21.2": [E0(lambda x: x**2), mu0**2], "21.3": [s20, 5 - 3 / 2, 7 / 2],
+        "23": [sum(P0(lambda x, k=k: x >= k) for k in range(1, 5)), 0.5 + 0.5 + 0.25 + 0.25, 1.5],
+        "23.2": [sum((2 * k - 1) * P0(lambda x, k=k: x >= k) for k in range(1, 5)), 0.5 + 1.5 + 5 / 4 + 7 / 4, 5],
+        "25": [sum(P0(lambda x, k=k: x > k) for k in range(1, 5)), 1.5],
+        "27.2": [mu0 / 4, 3 / 8], "27.3": [P0(lambda x: x >= 4), 0.25], "27.4": [P0(lambda x: x >= 4), 0.5],
+        "27.6": [P0(lambda x: x >= 2), 0.5], "27.7": [mu0 / 2, 3 / 4], "27.8": [P0(lambda x: x >= 2), 0.25],
+        "27.9": [P0(lambda x: x > 2), 0.25], "27.10": [P0(lambda x: x >= 4), P0(lambda x: x**2 >= 16)],
+        "27.11": [E0(lambda x: x**2) / 16, 5 / 16],
+        "27.12": [P0(lambda x: x >= 3), P0(lambda x: x >= 4)], "27.13": [P0(lambda x: x >= 3), P0(lambda x: x >= 2)],
+        "31": [P0(lambda x: abs(x - mu0) >= 2.5), P0(lambda x: x >= 4), 0.25], "31.2": [s20 / 2.5**2, (11 / 4) / (25 / 4), 11 / 25],
+        "33": [s20 / 2.5**2, 11 / 10], "33.2": [P0(lambda x: abs(x - mu0) >= 2.5), 3 / 4], "33.3": [abs(0 - mu0), 1.5],
+        "35.2": [E(lambda x: (x - mu) / sd), 0], "35.3": [E(lambda x: ((x - mu) / sd) ** 2) - E(lambda x: (x - mu) / sd) ** 2, 1],
+        "35.4": [E(lambda x: ((x - mu) / sd) ** 2) - E(lambda x: (x - mu) / sd) ** 2, 1 / sd],
+        "35.5": [E(lambda x: ((x - mu) / sd) ** 2), 1], "35.6": [E(lambda x: ((x - mu) / sd) ** 2), s2],
+        "35.7": [(4 - mu0) / math.sqrt(s20), (4 - 3 / 2) / (math.sqrt(11) / 2), 5 / math.sqrt(11)],
+        "35.9": [(0 - mu0) / math.sqrt(s20), -3 / math.sqrt(11)], "35.10": [(0 - mu0) / math.sqrt(s20), -3 / (2 * math.sqrt(11))],
+    }
+
+
+@document("266_lecture_trapezoid_simpson_exactness")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(20)
+    I = lambda f, a, b: (b - a) / 2 * float(np.sum(weights * f((b - a) / 2 * nodes + (a + b) / 2)))  # noqa: E731   exact on polynomials
+    M = lambda f, a, b: (b - a) * f((a + b) / 2)  # noqa: E731
+    T = lambda f, a, b: (b - a) / 2 * (f(a) + f(b))  # noqa: E731
+    S = lambda f, a, b: (b - a) / 6 * (f(a) + 4 * f((a + b) / 2) + f(b))  # noqa: E731
+    a = rng.normal()
+    b = a + rng.uniform(0.2, 3)
+    h, c = b - a, (a + b) / 2
+    k = int(rng.integers(0, 7))
+    q2, q4 = rng.normal(size=3), rng.normal(size=5)              # a quadratic and a quartic: f'' and f'''' are constant
+    f2, f4 = np.polynomial.Polynomial(q2), np.polynomial.Polynomial(q4)
+    f = lambda x: np.sin(3 * x) + x**5  # noqa: E731
+    sq, cu, qu = (lambda x: x**2), (lambda x: x**3), (lambda x: x**4)
+    Tn = lambda f, a, b, n: (b - a) / n * (f(a) / 2 + sum(f(a + j * (b - a) / n) for j in range(1, n)) + f(b) / 2)  # noqa: E731
+    return {
+        "13": [I(lambda x: x**k, 0, 1), 1 / (k + 1)], "13.2": [T(lambda x: 1.0, 0, 1), 1], "13.3": [T(lambda x: x, 0, 1), 0.5],
+        "15": [T(sq, 0, 1), 0.5 * (0 + 1), 0.5], "15.2": [I(sq, 0, 1) - T(sq, 0, 1), 1 / 3 - 1 / 2, -1 / 6],
+        "17": [I(sq, 0, 1) - T(sq, 0, 1), 1 / 6],
+        "19": [S(sq, 0, 1), (0 + 4 / 4 + 1) / 6, 1 / 3], "20": [S(cu, 0, 1), (0 + 4 / 8 + 1) / 6, 1 / 4],
+        "21": [S(qu, 0, 1), (0 + 4 / 16 + 1) / 6, 5 / 24], "23": [S(qu, 0, 1), 1 / 5],
+        "23.2": [S(cu, 0, 1), (4 / 8 + 1) / 6, 1 / 3],
+        "23.3": [S(lambda x: (x - c) ** 3, a, b), 0], "23.4": [I(lambda x: (x - c) ** 3, a, b), 0],
+        "23.5": [S(cu, a, b), (b**4 - a**4) / 4], "23.6": [T(cu, a, b), (b**4 - a**4) / 4],
+        "23.7": [T(cu, 0, 1), 1 / 4],
+        "27": [I(f2, a, b) - T(f2, a, b), -h**3 / 12 * f2.deriv(2)(c)],
+        "28": [I(f4, a, b) - S(f4, a, b), -h**5 / 2880 * f4.deriv(4)(c)],
+        "30": [-2 / 12, -1 / 6], "30.2": [I(sq, 0, 1) - T(sq, 0, 1), -1 / 12],
+        "30.3": [1 / 5 - 5 / 24, -1 / 120, -24 / 2880], "30.5": [I(qu, 0, 1) - S(qu, 0, 1), -24 / 90],
+        "30.6": [1 / 5 - 5 / 24, -24],
+        "34": [T(sq, a, b) - I(sq, a, b), h / 2 * (a**2 + b**2) - (b**3 - a**3) / 3, h**3 / 6],
+        "36": [T(sq, a, b) - I(sq, a, b), h**3 / 12], "36.2": [d2(sq, a), 2],
+        "38": [S(f, a, b), (2 * M(f, a, b) + T(f, a, b)) / 3], "38.3": [M(sq, 0, 1), 0.25],
+        "38.4": [I(sq, 0, 1) - M(sq, 0, 1), 1 / 12], "38.5": [(2 * M(sq, 0, 1) + T(sq, 0, 1)) / 3, (2 / 4 + 1 / 2) / 3, 1 / 3],
+        "38.6": [S(f, a, b), (M(f, a, b) + 2 * T(f, a, b)) / 3], "38.7": [M(sq, 0, 1), 1 / 3],
+        "44.2": [Tn(sq, 0, 1, 2), 0.5 * (0 + 1 / 4 + 1 / 2), 3 / 8], "44.3": [Tn(sq, 0, 1, 2) - 1 / 3, 1 / 24],
+        "44.4": [Tn(sq, 0, 1, 2) - 1 / 3, 1 / 12], "44.5": [Tn(sq, 0, 1, 2), 0.5 * (0 + 1 / 4 + 1), 5 / 8],
+    }
+
+
+@document("267_forum_attention_pooling_temperature")
+def _(rng):
+    n, dim = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    s, V = rng.normal(size=n), rng.normal(size=(n, dim))
+    T = rng.uniform(0.3, 3)
+    i = int(rng.integers(0, n))
+    a = softmax(s / T)
+    o = lambda T: softmax(s / T) @ V  # noqa: E731
+    da = jac(lambda t: softmax(s / t[0]), np.array([T]))[:, 0]
+    do = jac(lambda t: o(t[0]), np.array([T]))[:, 0]
+    sb, vb = a @ s, a @ V
+    dob = jac(lambda b: softmax(s * b[0]) @ V, np.array([1 / T]))[:, 0]
+    s0, v0 = np.array([0.0, math.log(3)]), np.array([1.0, 0.0])
+    o0 = lambda T: softmax(s0 / T) @ v0  # noqa: E731
+    a0 = softmax(s0)
+    return {
+        "1.3": [da[i], a[i] * (s[i] - sb)],
+        "3": [a[i], math.exp(s[i] / T - lse(s / T))], "3.3": [d(lambda t: s[i] / t, T), -s[i] / T**2],
+        "5": [da[i], a[i] * (-s[i] / T**2 + sum(a[j] * s[j] / T**2 for j in range(n))), -a[i] * (s[i] - sb) / T**2],
+        "7": [da[i], a[i] * (s[i] - sb) / T**2], "7.2": [da[i], -a[i] * (s[i] - sb) / T],
+        "9": [da.sum(), -(a @ s - sb * a.sum()) / T**2, 0],
+        "13": [do, sum(da[k] * V[k] for k in range(n)), -sum(a[k] * (s[k] - sb) * V[k] for k in range(n)) / T**2,
+               -sum(a[k] * (s[k] - sb) * (V[k] - vb) for k in range(n)) / T**2],
+        "15.2": [sum(a[k] * (s[k] - sb) for k in range(n)), 0],
+        "15.3": [do, -sum((s[k] - sb) * (V[k] - vb) for k in range(n)) / T**2],
+        "17.2": [dob, sum(a[k] * (s[k] - sb) * V[k] for k in range(n))], "17.3": [do, -dob / T**2], "17.4": [do, -dob / T],
+        "19": [o(1e8), V.mean(axis=0)], "19.2": [o(1e8), np.zeros(dim)],
+        "19.3": [o(1e-6), V[np.argmax(s)]], "19.4": [o(1e-6), V.mean(axis=0)],
+        "21.7": [a0, np.array([0.25, 0.75])], "21.8": [o0(1.0), 0.25], "21.9": [a0 @ s0, 0.75 * math.log(3)],
+        "21.10": [a0 @ s0, 0.5 * math.log(3)],
+        "23": [d(o0, 1.0), -(0.25 * (0 - 0.75 * math.log(3)) * 1 + 0.75 * (math.log(3) - 0.75 * math.log(3)) * 0),
+               3 / 16 * math.log(3)],
+        "25": [d(o0, 1.0), -3 / 16 * math.log(3)],
+    }
+
+
+@document("268_appendix_bernoulli_fisher_natural_gradient")
+def _(rng):
+    mu, xb, eta = rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95), rng.uniform(0.01, 1)
+    x = float(rng.integers(0, 2))
+    th = math.log(mu / (1 - mu))
+    lp = lambda m, x=x: x * math.log(m) + (1 - x) * math.log(1 - m)  # noqa: E731
+    E = lambda f, m=mu: m * f(1.0) + (1 - m) * f(0.0)  # noqa: E731   over x ~ Ber(m)
+    Im = E(lambda x: d(lambda m: lp(m, x), mu) ** 2)
+    It = E(lambda x: d(lambda t: lp(sig(t), x), th) ** 2)
+    L = lambda m, xb=xb: -xb * math.log(m) - (1 - xb) * math.log(1 - m)  # noqa: E731
+    Lt = lambda t, xb=xb: L(sig(t), xb)  # noqa: E731
+    dL, dLt = d(L, mu), d(Lt, th)
+    dmu = d(sig, th)
+    m0, x0 = 0.25, 0.5
+    t0 = math.log(m0 / (1 - m0))
+    Im0 = E(lambda x: d(lambda m: lp(m, x), m0) ** 2, m0)
+    It0 = E(lambda x: d(lambda t: lp(sig(t), x), t0) ** 2, m0)
+    dL0, dLt0 = d(lambda m: L(m, x0), m0), d(lambda t: Lt(t, x0), t0)
+    return {
+        "10": [d(lp, mu), x / mu - (1 - x) / (1 - mu), (x - mu) / (mu * (1 - mu))],
+        "11": [d2(lp, mu), -x / mu**2 - (1 - x) / (1 - mu) ** 2],
+        "13": [E(lambda x: x), mu], "13.2": [E(lambda x: (x - mu) ** 2), mu * (1 - mu)],
+        "15": [Im, E(lambda x: ((x - mu) / (mu * (1 - mu))) ** 2), 1 / (mu * (1 - mu)), 1 / mu + 1 / (1 - mu)],
+        "17": [Im, 1 / mu**2 + 1 / (1 - mu) ** 2], "17.2": [d(lp, mu), x / mu + (1 - x) / (1 - mu)],
+        "17.3": [Im, mu * (1 - mu)],
+        "19.2": [lp(sig(th)), x * th - math.log(1 + math.exp(th))],
+        "21": [It, E(lambda x: (x - sig(th)) ** 2), sig(th) * (1 - sig(th)), mu * (1 - mu)],
+        "23": [It, Im * dmu**2], "23.2": [dmu, mu * (1 - mu)], "23.3": [It, Im * dmu, 1], "23.4": [It, 1 / (mu * (1 - mu))], "23.5": [It, Im],
+        "27": [dL, -(xb - mu) / (mu * (1 - mu))], "27.2": [dL / Im, dL / Im, mu - xb],
+        "29": [dL, (xb - mu) / (mu * (1 - mu))], "29.2": [mu - dL / Im, xb],
+        "31": [dLt, sig(th) - xb, mu - xb], "31.2": [dLt / It, dLt / It, (mu - xb) / (mu * (1 - mu))],
+        "33": [dLt / It, mu - xb], "33.2": [dmu * (-eta * dLt / It), -eta * (mu - xb)],
+        "35.2": [t0, -math.log(3)],
+        "35.4": [Im0, 1 / (0.25 * 0.75), 16 / 3], "35.5": [It0, 3 / 16], "35.6": [Im0, 3 / 16],
+        "35.7": [dL0, -(1 / 4) / (3 / 16), -4 / 3], "35.8": [dLt0, -0.25], "35.9": [dLt0, -4 / 3],
+        "35.10": [dL0 / Im0, -0.25], "35.11": [dLt0 / It0, -4 / 3],
+        "35.12": [m0 - dL0 / Im0, 1 / 4 + 1 / 4, 0.5], "35.13": [sig(t0 - dLt0 / It0), 0.5],
+        "35.14": [1 / 4 + 4 / 3, 19 / 12], "35.15": [1 / 4 + 4 / 3, 5 / 7],
+        "35.16": [m0 - dL0, x0],
+    }
+
+
+@document("269_exam_telescoping_power_sums")
+def _(rng):
+    n = int(rng.integers(1, 13))
+    k = int(rng.integers(1, 20))
+    a = rng.normal(size=n + 2)                            # a[1], ..., a[n + 1]; a[0] unused
+    S = lambda f, lo, hi: sum(f(j) for j in range(lo, hi + 1))  # noqa: E731
+    tail1 = S(lambda j: 1 / (j * (j + 1)), 1, 200000) + 1 / 200001          # the exact remainder of the telescoped sum
+    tail2 = S(lambda j: 1 / (j * (j + 2)), 1, 200000) + 0.5 * (1 / 200001 + 1 / 200002)
+    return {
+        "5": [S(lambda j: a[j + 1] - a[j], 1, n), a[n + 1] - a[1]], "5.2": [S(lambda j: a[j + 1] - a[j], 1, n), a[n] - a[1]],
+        "5.3": [1 / (k * (k + 1)), 1 / k - 1 / (k + 1)],
+        "7": [S(lambda j: 1 / (j * (j + 1)), 1, n), S(lambda j: 1 / j - 1 / (j + 1), 1, n), 1 - 1 / (n + 1), n / (n + 1)],
+        "9": [tail1, 1], "9.2": [S(lambda j: 1 / (j * (j + 1)), 1, n), 1 - 1 / n],
+        "11": [1 / (k * (k + 2)), 0.5 * (1 / k - 1 / (k + 2))],
+        "13": [tail2, 0.5 * (1 + 0.5), 0.75], "15": [1 / (k * (k + 2)), 1 / k - 1 / (k + 2)],
+        "15.2": [tail2, 1.5], "15.3": [tail2, 0.5],
+        "17": [(k + 1) ** 3 - k**3, 3 * k**2 + 3 * k + 1], "17.3": [S(lambda j: j, 1, n), n * (n + 1) / 2],
+        "19": [3 * S(lambda j: j**2, 1, n), (n + 1) ** 3 - 1 - 3 * n * (n + 1) / 2 - n, n * (n + 1) * (2 * n + 1) / 2],
+        "21": [S(lambda j: j**2, 1, n), n * (n + 1) * (2 * n + 1) / 6], "21.2": [S(lambda j: j**2, 1, n), n * (n + 1) * (2 * n + 1) / 2],
+        "23": [S(lambda j: j**3, 1, n), (n * (n + 1) / 2) ** 2, n**2 * (n + 1) ** 2 / 4],
+        "25": [S(lambda j: j**3, 1, n), n**2 * (n + 1) ** 2 / 2],
+        "27": [S(lambda j: j**2, 2, n), n * (n + 1) * (2 * n + 1) / 6 - 1],
+        "27.2": [S(lambda j: j**2, 0, n - 1), (n - 1) * n * (2 * n - 1) / 6],
+        "27.3": [S(lambda j: j**2, 0, n - 1), n * (n + 1) * (2 * n + 1) / 6],
+        "27.4": [S(lambda j: 2 * j - 1, 1, n), n**2], "27.5": [S(lambda j: j * (j + 1), 1, n), n * (n + 1) * (n + 2) / 3],
+        "27.6": [S(lambda j: j * (j + 1), 1, n), n * (n + 1) * (n + 2) / 6],
+        "29": [S(lambda j: math.log((j + 1) / j), 1, n), math.log(n + 1)], "29.2": [S(lambda j: math.log((j + 1) / j), 1, n), math.log(n)],
+        "31.2": [S(lambda j: j**2, 1, 4), 1 + 4 + 9 + 16, 30], "31.3": [4 * 5 * 9 / 6, 30],
+        "31.4": [S(lambda j: j**3, 1, 4), 100, 10**2], "31.5": [S(lambda j: 1 / (j * (j + 1)), 1, 4), 4 / 5],
+        "31.6": [S(lambda j: j**3, 1, 4), 4**3 + 3**3, 91], "31.7": [S(lambda j: 1 / (j * (j + 1)), 1, 4), 3 / 4],
+    }
+
+
+@document("270_nb_gaussian_variance_likelihood")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x = rng.normal(size=n) * rng.uniform(0.5, 3) + rng.normal()
+    mu, v = rng.normal(), rng.uniform(0.3, 4)
+    ell = lambda mu, v, x=x: -len(x) / 2 * math.log(2 * math.pi * v) - float(np.sum((x - mu) ** 2)) / (2 * v)  # noqa: E731
+    Q = float(np.sum((x - mu) ** 2))
+
+    def argmax_v(mu, x):                                     # the maximiser in v, by bisection on the derivative
+        lo, hi = 1e-6, 1e6
+        for _ in range(200):
+            mid = math.sqrt(lo * hi)
+            lo, hi = (mid, hi) if d(lambda t: ell(mu, t, x), mid) > 0 else (lo, mid)
+        return lo
+    vh = argmax_v(mu, x)
+    dv = d(lambda t: ell(mu, t), v)
+    dmu = d(lambda m: ell(m, v), mu)
+    d2v = d2r(lambda t: ell(mu, t), v)
+    d2h = d2r(lambda t: ell(mu, t), vh)
+    s = math.sqrt(v)
+    ds = d(lambda t: ell(mu, t * t), s)
+    x0 = np.array([1.0, 2.0, 3.0, 6.0])
+    vh0 = argmax_v(3.0, x0)
+    r2 = math.sqrt(2)
+    return {
+        "1:9": [dv, -n / (2 * v) + Q / (2 * v**2)], "1:9.2": [dmu, float(np.sum(x - mu)) / v],
+        "1:11": [dmu, float(np.sum(x - mu)) / (2 * v)], "1:11.2": [dv, -n / (2 * v) + Q / (2 * v)],
+        "1:11.3": [vh, Q / n], "1:11.4": [vh, Q / (n - 1)],
+        "3:3.4": [len(x0), 4], "3:3.5": [float(np.sum((x0 - 3) ** 2)), 4 + 1 + 0 + 9, 14],
+        "3:3.6": [ell(3.0, 2.0, x0), -2 * math.log(4 * math.pi) - 3.5], "3:3.7": [ell(3.0, 2.0, x0), -2 * math.log(4 * math.pi) - 7],
+        "3:5": [d(lambda t: ell(3.0, t, x0), 2.0), -4 / 4 + 14 / 8, 3 / 4],
+        "3:7": [-1 + 14 / 4, 5 / 2], "3:7.2": [d(lambda t: ell(3.0, t, x0), 2.0), 5 / 2],
+        "3:7.3": [d(lambda m: ell(m, 2.0, x0), 3.0), 0.5 * (-2 - 1 + 0 + 3), 0],
+        "3:7.5": [vh0, 14 / 4, 7 / 2], "3:7.6": [vh0, 14 / 3],
+        "3:7.7": [ell(3.0, 3.5, x0), -2 * math.log(7 * math.pi) - 2], "3:7.8": [ell(3.0, 3.5, x0), -2 * math.log(7 * math.pi) - 4],
+        "5:5": [d2v, n / (2 * v**2) - Q / v**3],
+        "5:7": [vh, Q / n], "5:7.2": [n / (2 * vh**2) - n / vh**2, -n / (2 * vh**2)], "5:7.3": [d2h, -n / vh**2],
+        "5:7.4": [d2v, n / (2 * v**2) - Q / (2 * v**3)],
+        "5:7.5": [d2r(lambda t: ell(3.0, t, x0), vh0), -4 / (2 * 49 / 4), -8 / 49],
+        "5:7.6": [d2r(lambda t: ell(3.0, t, x0), vh0), -16 / 49],
+        "5:9": [d(lambda t: t * t, s), 2 * s],
+        "5:11": [ds, 2 * s * dv, -n / s + Q / s**3], "5:13": [ds, dv / (2 * s)],
+        "5:13.2": [d(lambda t: ell(3.0, t * t, x0), r2), 3 / (8 * r2)],
+        "5:13.4": [d(lambda t: ell(3.0, t * t, x0), r2), 2 * r2 * 3 / 4, 3 * r2 / 2],
+    }
+
+
+@document("271_worksheet_chain_rule_drills")
+def _(rng):
+    x = rng.uniform(0.1, 1.2)                      # sin x > 0 and cos(x^2) > 0 here
+    x1 = rng.uniform(1.1, 5)                       # item 7 needs x > 1
+    e, sec2 = math.exp, (lambda t: 1 / math.cos(t) ** 2)
+    u = x * x + 1
+    f = lambda t: e(t * t)  # noqa: E731
+    return {
+        "5": [d(lambda t: e(t * t), x), 2 * x * e(x * x)], "5.2": [d(lambda t: e(t * t), x), e(x * x)],
+        "9": [d(lambda t: math.log(t * t + 1), x), d(math.log, u) * d(lambda t: t * t + 1, x), 1 / u * 2 * x, 2 * x / (x * x + 1)],
+        "11": [d(lambda t: math.log(t * t + 1), x), 1 / (x * x + 1)],
+        "13": [d(lambda t: math.sin(3 * t), x), 3 * math.cos(3 * x)], "13.2": [d(lambda t: math.sin(3 * t), x), math.cos(3 * x)],
+        "15.2": [d(lambda t: (1 + t**3) ** 5, x), 5 * (1 + x**3) ** 4 * 3 * x * x, 15 * x * x * (1 + x**3) ** 4],
+        "15.3": [d(lambda t: (1 + t**3) ** 5, x), 5 * (1 + x**3) ** 4],
+        "17": [d(lambda t: math.cos(t) ** 2, x), 2 * math.cos(x) * (-math.sin(x)), -math.sin(2 * x)],
+        "17.2": [d(lambda t: math.cos(t) ** 2, x), 2 * math.sin(x) * math.cos(x)],
+        "19": [d(lambda t: e(math.sin(t)), x), math.cos(x) * e(math.sin(x))],
+        "19.2": [d(lambda t: e(math.sin(t)), x), e(math.sin(x)) * math.cos(x)],
+        "19.4": [d(lambda t: e(math.sin(t)), 0.0), math.cos(0) * e(0), 1],
+        "21": [d(lambda t: math.log(math.log(t)), x1), 1 / math.log(x1) / x1, 1 / (x1 * math.log(x1))],
+        "21.2": [d(lambda t: math.log(math.log(t)), x1), 1 / math.log(x1)],
+        "23.2": [d(lambda t: math.tan(t * t), x), 2 * x * sec2(x * x)], "23.3": [d(lambda t: math.tan(t * t), x), sec2(2 * x)],
+        "25": [d(lambda t: math.sqrt(math.sin(t)), x), math.cos(x) / (2 * math.sqrt(math.sin(x)))],
+        "25.2": [d(lambda t: math.sqrt(math.sin(t)), x), 1 / (2 * math.sqrt(math.cos(x)))],
+        "27": [x**x, e(x * math.log(x))],
+        "27.2": [d(lambda t: t**t, x), e(x * math.log(x)) * (math.log(x) + 1), x**x * (math.log(x) + 1)],
+        "27.3": [d(lambda t: t**t, x), x * x ** (x - 1), x**x],
+        "29": [d(lambda t: 2**t, x), 2**x * math.log(2)], "29.2": [d(lambda t: 2**t, x), x * 2 ** (x - 1)],
+        "31": [d(lambda t: math.atan(e(t)), x), e(x) / (1 + e(2 * x))], "31.2": [d(lambda t: math.atan(e(t)), x), 1 / (1 + e(2 * x))],
+        "35": [d2r(f, x), d(lambda t: 2 * t * e(t * t), x), 2 * e(x * x) + 4 * x * x * e(x * x), (2 + 4 * x * x) * e(x * x)],
+        "37": [d2r(f, x), 4 * x * x * e(x * x)], "37.3": [d2r(f, 0.0), 0], "37.4": [d2r(f, 0.0), 2],
+        "39": [d(lambda t: math.log(math.cos(t * t)), x), -math.sin(x * x) * 2 * x / math.cos(x * x), -2 * x * math.tan(x * x)],
+        "39.2": [d(lambda t: math.log(math.cos(t * t)), x), -math.tan(x * x)],
+    }
+
+
+@document("272_recitation_inverse_2x2_systems")
+def _(rng):
+    a, b, c, d_ = rng.normal(size=4)
+    A = np.array([[a, b], [c, d_]])
+    B = rng.normal(size=(2, 2))
+    inv = np.linalg.inv
+    dt = a * d_ - b * c
+    A0, B0 = np.array([[2.0, 1.0], [5.0, 3.0]]), np.array([[1.0, 2.0], [3.0, 4.0]])
+    y0 = np.array([4.0, 11.0])
+    x0 = np.linalg.solve(A0, y0)
+    M = lambda *rows: np.array(rows, dtype=float)  # noqa: E731
+    return {
+        "3.2": [np.linalg.det(A), dt],
+        "5": [inv(A), M([d_, -b], [-c, a]) / dt], "7": [inv(A), M([a, -b], [-c, d_]) / dt],
+        "7.2": [inv(A), M([-d_, b], [c, -a]) / dt], "7.3": [np.linalg.det(inv(A)), 1 / np.linalg.det(A)],
+        "7.4": [inv(2 * A), inv(A) / 2], "7.5": [inv(2 * A), 2 * inv(A)],
+        "7.6": [np.linalg.det(2 * A), 4 * np.linalg.det(A)], "7.7": [np.linalg.det(2 * A), 2 * np.linalg.det(A)],
+        "7.8": [np.linalg.det(-A), -np.linalg.det(A)],
+        "9.2": [np.linalg.det(A0), 2 * 3 - 1 * 5, 1],
+        "11": [inv(A0), M([3, -1], [-5, 2])], "11.2": [A0 @ inv(A0), M([6 - 5, -2 + 2], [15 - 15, -5 + 6]), np.eye(2)],
+        "13": [inv(A0), M([2, -1], [-5, 3])], "13.2": [A0 @ M([2, -1], [-5, 3]), M([-1, 1], [-5, 4])],
+        "17": [x0, inv(A0) @ y0, M([3 * 4 - 1 * 11], [-5 * 4 + 2 * 11]).ravel(), np.array([1.0, 2.0])],
+        "19": [2 * x0[0] + x0[1], 2 * 1 + 2, 4], "19.2": [5 * x0[0] + 3 * x0[1], 5 * 1 + 3 * 2, 11],
+        "19.3": [y0 @ inv(A0), np.array([-43.0, 18.0])], "19.4": [x0, np.array([-43.0, 18.0])],
+        "21": [x0[0], (4 * 3 - 1 * 11) / np.linalg.det(A0), 1], "21.2": [x0[1], (2 * 11 - 4 * 5) / np.linalg.det(A0), 2],
+        "21.3": [x0[1], (4 * 5 - 2 * 11) / np.linalg.det(A0), -2],
+        "23.2": [np.linalg.det(B0), 4 - 6, -2], "23.3": [np.linalg.det(B0), 6 - 4, 2],
+        "25": [inv(B0), -0.5 * M([4, -2], [-3, 1]), M([-2, 1], [1.5, -0.5])],
+        "27": [inv(B0), 0.5 * M([4, -2], [-3, 1])], "27.2": [inv(B0), M([4, -2], [-3, 1])],
+        "27.3": [np.linalg.det(inv(B0)), -0.5], "27.4": [np.linalg.det(inv(B0)), -2],
+        "29": [inv(A @ B), inv(B) @ inv(A)], "29.2": [inv(A @ B), inv(A) @ inv(B)], "29.3": [inv(A.T), inv(A).T],
+        "29.4": [inv(A0 @ B0), M([-2, 1], [1.5, -0.5]) @ M([3, -1], [-5, 2]), M([-11, 4], [7, -2.5])],
+    }
+
+
+@document("273_handout_huber_loss_cases")
+def _(rng):
+    dl = rng.uniform(0.2, 3)
+    L = lambda r, dl=dl: 0.5 * r * r if abs(r) <= dl else dl * (abs(r) - 0.5 * dl)  # noqa: E731
+    ri = rng.uniform(-0.95, 0.95) * dl                      # inside
+    ro = (dl + rng.uniform(0.05, 3)) * rng.choice([-1.0, 1.0])   # in a tail
+    rr = rng.normal(scale=3)
+    rr = rr if abs(abs(rr) - dl) > 1e-3 else rr + 0.01
+    pair_out = np.array([dl + 0.7, -dl - 0.7])               # both tails
+    pair_in = np.array([0.6 * dl, -0.6 * dl])
+    dL = lambda r, dl=dl: d(lambda t: L(t, dl), r)  # noqa: E731
+    n, dim = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    X, y, w = rng.normal(size=(n, dim)), rng.normal(size=n) * 2, rng.normal(size=dim)
+    J = lambda w: sum(L(y[i] - w @ X[i]) for i in range(n))  # noqa: E731
+    res = y - X @ w
+    gJ = grad(J, w)
+    i = int(rng.integers(0, n))
+    P = lambda r, dl=dl: dl**2 * (math.sqrt(1 + (r / dl) ** 2) - 1)  # noqa: E731
+    big, small = 1e4 * (abs(rr) + 1), 1e-7
+    return {
+        "9.2": [L(dl), dl * (dl - 0.5 * dl), 0.5 * dl**2], "9.4": [dl * (dl - dl), 0], "9.5": [dl * (dl - 0.5 * dl), dl**2],
+        "11": [d(lambda t: 0.5 * t * t, rr), rr], "11.2": [d(abs, rr), np.sign(rr)],
+        "13": [dL(ri) - ri, 0, dl * np.sign(ro) - dL(ro)],               # the two branches: r inside, then r in a tail
+        "15": [dL(rr), max(-dl, min(rr, dl))],
+        "15.2": [np.array([dL(t) for t in pair_out]), np.array([dl, dl])], "15.3": [dL(-2 * dl), dl],
+        "15.4": [np.array([dL(t) for t in pair_in]), np.abs(pair_in)],
+        "15.6": [dl * np.sign(dl), dl], "15.7": [d2r(L, ri, 1e-2 * dl), 1], "15.8": [d2r(L, ro, 1e-2), 0],
+        "18.2": [L(0.5, 1.0), 1 / 8], "18.3": [L(0.5, 1.0), 1 / 4], "18.4": [d(lambda t: L(t, 1.0), 0.5), 0.5],
+        "19.2": [L(3.0, 1.0), 3 - 0.5, 2.5], "19.3": [d(lambda t: L(t, 1.0), 3.0), 1], "19.4": [L(3.0, 1.0), 9 / 2],
+        "20.2": [L(-2.0, 1.0), 2 - 0.5, 1.5], "20.3": [d(lambda t: L(t, 1.0), -2.0), -1], "20.4": [d(lambda t: L(t, 1.0), -2.0), 1],
+        "21": [L(3.0, 1.0), 1 * (3 - 1), 2],
+        "23.3": [grad(lambda w: y[i] - w @ X[i], w), -X[i]], "23.4": [grad(lambda w: y[i] - w @ X[i], w), X[i]],
+        "25": [gJ, -sum(dL(res[k]) * X[k] for k in range(n))], "27": [gJ, sum(dL(res[k]) * X[k] for k in range(n))],
+        "29": [L(rr, big), 0.5 * rr * rr], "29.2": [L(rr, small) / small, abs(rr)], "29.3": [L(rr, small), abs(rr)],
+        "31.2": [d(P, rr), rr / math.sqrt(1 + (rr / dl) ** 2)], "31.3": [d(P, rr), dl**2 * rr / math.sqrt(1 + (rr / dl) ** 2)],
+    }
+
+
+@document("274_blog_softplus_sharpness_beta")
+def _(rng):
+    b, x, t = rng.uniform(0.2, 4), rng.normal(scale=2), rng.normal(scale=3)
+    xp, xn, yv = rng.uniform(0.1, 3), -rng.uniform(0.1, 3), rng.uniform(0.1, 3)
+    s = lambda x, b=b: float(np.logaddexp(0.0, b * x)) / b  # noqa: E731
+    ds = lambda x, b=b: d(lambda u: s(u, b), x)  # noqa: E731
+    inv = lambda y, b=b: math.log(math.expm1(b * y)) / b  # noqa: E731
+    big, small = 1e8, 1e-7
+
+    def root(y):                                             # s_beta^{-1}(y) by bisection
+        lo, hi = -50.0, 50.0
+        for _ in range(200):
+            lo, hi = ((lo + hi) / 2, hi) if s((lo + hi) / 2) < y else (lo, (lo + hi) / 2)
+        return lo
+    return {
+        "13": [ds(x), 1 / b * b * math.exp(b * x) / (1 + math.exp(b * x)), math.exp(b * x) / (1 + math.exp(b * x)), sig(b * x)],
+        "15": [ds(x), b * sig(b * x)],
+        "15.2": [d2r(s, x), b * sig(b * x) * (1 - sig(b * x))], "15.3": [d2r(s, x), sig(b * x) * (1 - sig(b * x))],
+        "15.4": [d2r(s, 0.0), b / 4], "15.5": [d2r(s, 0.0), b * b / 4],
+        "19": [d(lambda c: s(x, c), b), -math.log(1 + math.exp(b * x)) / b**2 + x / b * sig(b * x), (x * sig(b * x) - s(x)) / b],
+        "21": [d(lambda c: s(x, c), b), x / b * sig(b * x)],
+        "25": [math.log(1 + math.exp(t)), max(0, t) + math.log(1 + math.exp(-abs(t)))],
+        "27": [s(x) - max(0, x), math.log(1 + math.exp(-b * abs(x))) / b],
+        "29.2": [s(x) - max(0, x), math.log(1 + math.exp(-abs(x))) / b], "29.3": [s(0.0), math.log(2) / b],
+        "29.4": [s(x, big), max(0, x)], "29.5": [d(lambda u: s(u, big), xp), 1], "29.6": [d(lambda u: s(u, big), xn), 0],
+        "29.7": [ds(0.0), 0.5], "29.8": [d(lambda u: s(u, big), 0.0), 1],
+        "31": [s(x, small) - math.log(2) / small, x / 2], "31.2": [sig(small * x), 0.5],
+        "31.3": [s(x, small) - math.log(2) / small, x],
+        "33": [s(x) - s(-x), x], "33.2": [max(0, x) - max(0, -x), x],
+        "33.3": [root(yv), inv(yv)], "33.4": [root(yv), math.log(math.expm1(b * yv))],
+        "37.2": [s(0.0, 2.0), math.log(2) / 2], "37.3": [s(0.0, 2.0), 2 * math.log(2)],
+        "37.4": [s(1.0, 2.0), 0.5 * math.log(1 + math.e**2)], "37.5": [s(1.0, 2.0), math.log(1 + math.e**2)],
+        "37.6": [d(lambda u: s(u, 2.0), 1.0), sig(2.0)], "37.7": [d(lambda u: s(u, 2.0), 1.0), 2 * sig(2.0)],
+    }
+
+
+@document("275_office_hours_two_dice")
+def _(rng):
+    faces = np.arange(1, 7)
+    XX, YY = np.meshgrid(faces, faces, indexing="ij")
+    X, Y = XX.ravel().astype(float), YY.ravel().astype(float)   # the 36 equally likely outcomes
+    E = lambda Z: float(np.mean(Z))  # noqa: E731
+    P = lambda event: float(np.mean(event))  # noqa: E731
+    V = lambda Z: E(Z**2) - E(Z) ** 2  # noqa: E731
+    C = lambda A, B: E(A * B) - E(A) * E(B)  # noqa: E731
+    S, T, M, m = X + Y, X - Y, np.maximum(X, Y), np.minimum(X, Y)
+    N = (X == 6).astype(float) + (Y == 6)
+    D = (X == Y).astype(float)
+    s, k = int(rng.integers(2, 13)), int(rng.integers(1, 7))
+    x = float(rng.integers(1, 7))
+    return {
+        "5": [E(X), 21 / 6, 3.5], "5.2": [E(X), 6 / 2, 3], "5.3": [E(X**2), 91 / 6, 91 / 6], "5.4": [E(X**2), E(X) ** 2],
+        "7": [V(X), 91 / 6 - 49 / 4, 35 / 12], "9": [V(X), 91 / 6 - 7 / 2],
+        "9.2": [E(S), E(X) + E(Y), 7], "9.3": [V(S), V(X) + V(Y), 35 / 6], "9.4": [V(S), 35 / 12],
+        "9.5": [V(S), 4 * V(X), 35 / 3], "9.6": [E(S**2), E(X**2) + E(Y**2), 91 / 3],
+        "9.7": [C(X, S), V(X), 35 / 12], "9.8": [C(X, S), 0],
+        "11": [P(S == s), (6 - abs(s - 7)) / 36], "11.2": [P(S == 7), 6 / 36, 1 / 6], "11.3": [P(S == 8), 5 / 36],
+        "11.4": [P(S == 8), 1 / 11], "11.5": [P(S <= 4), 6 / 36], "11.6": [P(S <= 4), 3 / 36],
+        "11.7": [P(S == 2), 2 / 36],
+        "13": [E(S), sum(t * (6 - abs(t - 7)) / 36 for t in range(2, 13)), 7],
+        "13.2": [E(S**2), sum(t * t * (6 - abs(t - 7)) / 36 for t in range(2, 13)), 329 / 6],
+        "15": [V(S), 329 / 6 - 49, 35 / 6], "15.2": [E(S) ** 2, 14],
+        "17": [x, sum(float(x >= j) for j in range(1, 7))], "17.2": [E(X), sum(P(X >= j) for j in range(1, 7)), 21 / 6],
+        "17.4": [E(N), 1 / 3], "17.5": [V(N), 2 * (1 / 6) * (5 / 6), 5 / 18], "17.6": [V(N), (1 / 3) * (2 / 3)],
+        "17.8": [E(D), 6 / 36, 1 / 6], "17.9": [E(D), 1 / 36], "17.10": [E(N), 1 / 36],
+        "20.2": [E(T), 0], "20.3": [V(T), V(X) + V(Y), 35 / 6], "20.4": [V(T), V(X) - V(Y), 0],
+        "20.5": [C(S, T), V(X) - V(Y)],
+        "21.2": [P(M >= k), 1 - ((k - 1) / 6) ** 2], "21.3": [E(M), sum(P(M >= j) for j in range(1, 7)), 161 / 36],
+        "21.4": [P(M == 6), 11 / 36], "21.5": [P(M == 6), 2 / 6], "21.6": [P(M >= k), ((7 - k) / 6) ** 2],
+        "21.7": [E(M), 91 / 36], "21.8": [E(m), 91 / 36], "21.9": [E(M) + E(m), 7],
+        "21.10": [P(M <= 3), 9 / 36], "21.11": [P(M <= 3), 3 / 6],
+    }
+
+
+@document("276_hw_kl_bernoulli_gradients")
+def _(rng):
+    p, q = rng.uniform(0.05, 0.95, size=2)
+    D = lambda p, q: p * math.log(p / q) + (1 - p) * math.log((1 - p) / (1 - q))  # noqa: E731
+    H = lambda p: -p * math.log(p) - (1 - p) * math.log(1 - p)  # noqa: E731
+    Hx = lambda p, q: -p * math.log(q) - (1 - p) * math.log(1 - q)  # noqa: E731
+    Dq, Dp = d(lambda t: D(p, t), q), d(lambda t: D(t, q), p)
+    Dqq, Dpp = d2r(lambda t: D(p, t), q), d2r(lambda t: D(t, q), p)
+    Dqq_p = d2r(lambda t: D(p, t), p)
+    eta = math.log(q / (1 - q))
+    De = d(lambda e: D(p, sig(e)), eta)
+    p0, q0 = 0.5, 0.25
+    e0 = math.log(q0 / (1 - q0))
+    return {
+        "7.3": [D(p, q), Hx(p, q) - H(p)], "7.4": [D(p, p), 0], "7.5": [Hx(p, p), 0], "7.6": [Hx(p, p), H(p)],
+        "7.7": [D(p, q), H(p) - Hx(p, q)],
+        "11": [Dq, -p / q + (1 - p) / (1 - q), (-p * (1 - q) + q * (1 - p)) / (q * (1 - q)), (q - p) / (q * (1 - q))],
+        "13": [Dq, -p / q - (1 - p) / (1 - q)], "13.2": [d(lambda t: Hx(p, t), q), Dq],
+        "13.3": [Dqq, p / q**2 + (1 - p) / (1 - q) ** 2], "13.4": [Dqq_p, 1 / (p * (1 - p))],
+        "13.5": [Dqq_p, 1 / p**2 + 1 / (1 - p) ** 2],
+        "17": [Dp, math.log(p / q) + 1 - math.log((1 - p) / (1 - q)) - 1, math.log(p * (1 - q) / (q * (1 - p)))],
+        "19": [Dp, math.log(p / q) + 1], "19.2": [Dp, math.log(p / q) + math.log((1 - p) / (1 - q))],
+        "19.3": [Dpp, 1 / p + 1 / (1 - p), 1 / (p * (1 - p))],
+        "21.2": [d(sig, eta), q * (1 - q)], "21.3": [d(sig, eta), q],
+        "23": [De, (q - p) / (q * (1 - q)) * q * (1 - q), q - p], "25": [De, (q - p) / (q * (1 - q))],
+        "29": [D(p0, q0), 0.5 * math.log(2) + 0.5 * math.log(2 / 3), 0.5 * math.log(4 / 3)], "31": [D(p0, q0), 0.5 * math.log(3 / 4)],
+        "32": [D(q0, p0), 0.25 * math.log(0.5) + 0.75 * math.log(1.5), 0.75 * math.log(3) - math.log(2)],
+        "32.2": [D(q0, p0), 0.5 * math.log(4 / 3)],
+        "32.3": [d(lambda t: D(p0, t), q0), (1 / 4 - 1 / 2) / (3 / 16), -4 / 3],
+        "32.4": [d(lambda t: D(t, q0), p0), math.log((0.5 * 0.75) / (0.25 * 0.5)), math.log(3)],
+        "32.5": [d(lambda t: D(t, q0), p0), math.log(2) + 1],
+        "32.6": [d(lambda e: D(p0, sig(e)), e0), 1 / 4 - 1 / 2, -1 / 4], "32.7": [d(lambda e: D(p0, sig(e)), e0), -4 / 3],
+    }
+
+
+@document("277_reading_group_tied_embeddings_gradient")
+def _(rng):
+    V = int(rng.integers(3, 7))
+    dim = int(rng.integers(2, V))                            # d != V
+    E, A = rng.normal(size=(V, dim)), rng.normal(size=(dim, dim))
+    a, b = (int(v) for v in rng.choice(V, size=2, replace=False))
+    t0 = int(next(t for t in rng.permutation(V) if t not in (a, b)))
+    nll = lambda z: -(z[b] - lse(z))  # noqa: E731
+    Lu = lambda Ein, Eout: nll(Eout @ (A @ Ein[a]))  # noqa: E731
+    L = lambda E: Lu(E, E)  # noqa: E731
+    G = grad(L, E)
+    h = A @ E[a]
+    z = E @ h
+    p = softmax(z)
+    ub = np.eye(V)[b]
+    ua = np.eye(V)[a]
+    gz = grad(nll, z)
+    gout = grad(lambda M: Lu(E, M), E)
+    gin = grad(lambda M: Lu(M, E), E)
+    gh = grad(lambda v: nll(E @ v), h)
+    gx = grad(lambda v: nll(E @ (A @ v)), E[a])
+    C = p[a] * h + A.T @ E.T @ (p - ub)
+    others = [t for t in range(V) if t != a]
+    L0 = lambda e: -(e[1] * e[0] - lse(np.array([e[0] * e[0], e[1] * e[0]])))  # noqa: E731   V = 2, d = 1, A = 1, a = 1, b = 2
+    e0 = np.array([1.0, 2.0])
+    g0 = grad(L0, e0)
+    p1 = 1 / (1 + math.e)
+    f0 = lambda e: math.log(1 + math.exp(e[0] ** 2 - e[0] * e[1]))  # noqa: E731
+    ev = rng.normal(size=2)
+    return {
+        "11": [gz, p - ub], "11.2": [gz, ub - p], "11.3": [gout, np.outer(p - ub, h)], "11.4": [gout, np.outer(h, p - ub)],
+        "11.5": [gh, E.T @ (p - ub)], "11.6": [gx, A.T @ E.T @ (p - ub)],
+        "13": [G, np.outer(p - ub, h) + np.outer(ua, p - ub) @ E @ A],
+        "15": [G, np.outer(p - ub, h)], "15.2": [gh, mat(E, p - ub)], "15.4": [G, np.outer(p - ub, h) + np.outer(ua, p - ub) @ E],
+        "19": [G[t0] - p[t0] * h, np.zeros(dim), (p[b] - 1) * h - G[b], (p[b] - 1) * h - G[b] + (C - G[a])],
+        "21": [G[others], np.array([(p[t] - 1) * h for t in others])],
+        "21.2": [G, gin + gout],
+        "23.7": [e0[0] * 1.0, 1], "23.8": [np.array([e0[0] * 1.0, e0[1] * 1.0]), np.array([1.0, 2.0])],
+        "23.9": [softmax(np.array([1.0, 2.0]))[0], p1], "23.10": [L0(ev), f0(ev)],
+        "25": [g0[0], sig(1 - 2) * (2 * 1 - 2), 0], "25.2": [g0[1], -1 * sig(1 - 2), -p1],
+        "27": [g0[0], p1], "27.2": [g0[0], 2 * p1],
+        "29": [2 * V * dim + dim**2 - (V * dim + dim**2), V * dim],
+        "29.4": [50000 * 512, 25600000], "29.5": [50000 * 512, 2560000],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
