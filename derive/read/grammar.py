@@ -292,7 +292,7 @@ def _bars(tokens: list[Token]) -> list[Token]:
             closes = True
         else:
             closes = depth[tok.type] > 0 and n > 0 and out[-1].type in _OPERAND_ENDS
-            later = sum(1 for t in tokens[n + 1:] if t.type == tok.type and str(t) in ("|", "\\|"))
+            later = _later_bars(tokens, n)
             if closes and n + 1 < len(tokens) and tokens[n + 1].type in _OPERAND_STARTS and later >= 2:
                 # |a|b|c| is |a| b |c| or |a |b| c|: TeX shows both the same way.
                 raise FormulaError(f"the bars {text} ... {text} can pair up in two ways here; write "
@@ -300,6 +300,22 @@ def _bars(tokens: list[Token]) -> list[Token]:
         depth[tok.type] += -1 if closes else 1
         out.append(Token.new_borrow_pos(closing if closes else opening, text, tok))
     return out
+
+
+def _later_bars(tokens: list[Token], n: int) -> int:
+    """The plain bars like tokens[n] after it in its own brace group (a \\frac argument is a box of its own: a bar
+    in it pairs there, never with one outside)."""
+    depth, count = 0, 0
+    for t in tokens[n + 1:]:
+        if t.type == "LBRACE":
+            depth += 1
+        elif t.type == "RBRACE":
+            depth -= 1
+            if depth < 0:
+                break
+        elif depth == 0 and t.type == tokens[n].type and str(t) in ("|", "\\|"):
+            count += 1
+    return count
 
 
 def _single(tokens, p, pattern: str, message: str) -> None:

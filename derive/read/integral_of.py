@@ -21,7 +21,7 @@ from lark import Tree
 from ..errors import FormulaError
 from ..model import Reading
 from . import values as V
-from .limit_of import _PARAMETERS, _Slow, _bounded
+from .limit_of import _PARAMETERS, _Slow, _bounded, bind
 from .syntax import item_base, item_scripts, node_kind, node_word
 
 _SECONDS = 3.0  # for one integral
@@ -95,7 +95,7 @@ class IntegralReading:
             raise FormulaError("an integral of a vector or matrix is not read")
         if body.expr.has(sp.Indexed, sp.Sum, sp.Product, sp.Derivative):
             raise FormulaError("an integral is read only of a formula in its variable and real parameters")
-        value = _integral(body.expr, x, lower, upper)
+        value = _integral(bind(body.expr, word, x), x, lower, upper)
         self.notes.append(Reading("inferred", f"the integral over ${word}$ is taken by SymPy and confirmed by "
                                               "numerical quadrature"))
         return V.Value(value), end + 2

@@ -134,7 +134,7 @@ class LimitReading:
             value = self._chain_in_order(entries[k + 1:], inner_env)
         if not isinstance(value, V.Value) or value.is_vector or value.is_matrix or value.row:
             raise FormulaError("a limit of a vector or matrix is not read")
-        result = _limit(value.expr, x, target, side)
+        result = _limit(bind(value.expr, word, x), x, target, side)
         shown = "\\infty" if target is sp.oo else "-\\infty" if target is -sp.oo else sp.latex(target)
         shown += {"+": "^+", "-": "^-"}.get(side, "")
         self.notes.append(Reading("inferred", f"the limit as ${word} \\to {shown}$ is taken by SymPy and confirmed by "
@@ -156,6 +156,15 @@ class LimitReading:
                 or not point.expr.is_real:
             raise FormulaError("a limit is read only at a number or at \\infty")
         return point.expr
+
+
+def bind(expr: sp.Expr, word: str, x: sp.Symbol) -> sp.Expr:
+    """The body of a binder (a limit, an integral) over the variable ``word``, read as ``x``, with the variable
+    also where a definition brought it in: s_\\beta(x) defined with \\beta, then \\lim_{\\beta \\to \\infty}
+    s_\\beta(x), is the limit in \\beta of that formula, never a formula left holding a free \\beta."""
+    name = word.lstrip("\\")
+    leaked = {s: x for s in expr.free_symbols if type(s) is sp.Symbol and s.name == name}
+    return expr.xreplace(leaked) if leaked else expr
 
 
 _TAKEN: dict = {}  # (the formula in a canonical variable, the point) -> the value, or the reason it is refused
