@@ -1972,10 +1972,13 @@ def test_an_equation_after_when_or_if_is_a_condition_and_governs_what_follows_it
     assert governed.verdict is Verdict.UNKNOWN
 
 
-def test_a_claim_at_a_point_that_is_no_whole_number_is_not_checked_elsewhere():
+def test_a_claim_at_a_point_that_is_no_whole_number_is_checked_at_that_point():
     r = _checked("Here $f(p) = p (1 - p)$. Its derivative vanishes at $p = \\frac{1}{2}$, where $f(p) = \\frac{1}{4}$.\n")
     (at,) = [v for v in r.values() if v.latex.endswith("\\frac{1}{4}")]
-    assert at.verdict is Verdict.UNKNOWN and "no whole number" in at.detail
+    assert at.verdict is Verdict.PROVED and any("condition $p = " in reading.text for reading in at.readings)
+    # (the value said after "where" never replaces the definition before it)
+    r = _checked("Here $f(p) = p (1 - p)$. At $p = \\frac{1}{2}$, where $f(p) = \\frac{1}{3}$, it is largest.\n")
+    assert [v.verdict for v in r.values()] == [Verdict.UNKNOWN, Verdict.REFUTED]
 
 
 def test_for_instance_introduces_a_claim_not_a_supposition():
@@ -2091,3 +2094,77 @@ def test_a_name_in_a_message_is_written_as_the_document_writes_it():
     found = _verdicts("$$\nx_\\ast + 1 = 2\n$$\n")
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN]
     assert "x_*" in found[0][2] and "starsub" not in found[0][2]
+
+
+def test_a_heading_that_gives_values_checks_its_section_at_them():
+    text = ("Let $X \\sim \\mathrm{Bin}(n, p)$ with $p \\in (0, 1)$.\n\n$$\n\\mathbb{E}[X] = n p\n$$\n\n"
+            "## Check with $n = 4$, $p = \\frac{1}{2}$\n\nHere $\\mathbb{E}[X] = 2$ and $\\mathbb{E}[X] = 3$.\n\n"
+            "## Another part\n\nHere $\\mathbb{E}[X] = 2$.\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 9] == [Verdict.PROVED, Verdict.REFUTED]
+    # (the values hold in their section only: under the next heading, E[X] = 2 is no identity)
+    assert [v for line, v, _ in found if line == 13] == [Verdict.REFUTED]
+
+
+def test_a_fraction_a_condition_gives_is_the_value_checked():
+    found = _verdicts("Let $p \\in (0, 1)$.\n\nWith $p = 0.5$, we have $p^2 = 0.25$ and $p^3 = 0.25$.\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_value_by_cases_in_words_is_never_a_free_vector():
+    found = _verdicts("Let $I_i = 1$ if trial $i$ succeeds and $I_i = 0$ otherwise.\n\n$$\nI_i^2 = I_i\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN]
+    assert "by cases in words" in found[0][2]
+
+
+def test_a_limit_binds_its_variable_inside_a_definition_too():
+    text = ("Let $s_\\beta(x) = \\frac{1}{\\beta} \\log(1 + e^{\\beta x})$ for $\\beta > 0$.\n\n"
+            "$$\n\\lim_{\\beta \\to 0^+} \\Big( s_\\beta(x) - \\frac{\\log 2}{\\beta} \\Big) = \\frac{x}{2}\n$$\n\n"
+            "$$\n\\lim_{\\beta \\to 0^+} \\Big( s_\\beta(x) - \\frac{\\log 2}{\\beta} \\Big) = x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    assert "\\beta = " not in found[-1][2] and "β = " not in found[-1][2]  # (never a value of the bound variable)
+
+
+def test_a_vector_said_to_be_fixed_stays_a_vector():
+    text = ("Take $\\mathbf{u}, \\mathbf{v} \\in \\mathbb{R}^n$; since $\\mathbf{v}$ is fixed, only u varies.\n\n"
+            "$$\n\\nabla_{\\mathbf{u}} (\\mathbf{u}^\\top \\mathbf{v}) = \\mathbf{v}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED]
+
+
+def test_a_definition_of_the_constant_c_holds_past_a_heading():
+    text = ("Let $\\mathbf{u}, \\mathbf{v} \\in \\mathbb{R}^n$ and $c = \\mathbf{u}^\\top \\mathbf{v}$.\n\n## Next\n\n"
+            "$$\nc - \\sum_{i=1}^{n} u_i v_i = 0\n$$\n")
+    assert [v for line, v, _ in _verdicts(text) if line == 6] == [Verdict.PROVED]
+
+
+def test_names_given_one_value_together_are_values_not_a_claim():
+    found = _verdicts("Take $a = b = 2$. Then $a + b = 4$ and $a b = 5$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    assert all("definition of" in d for _, v, d in found[:2])
+
+
+def test_a_value_drawn_with_then_is_a_claim():
+    found = _verdicts("Let $w = 3$ and $z = 2 w$. Then $z = 6$, $z = 5$.\n")
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_bars_in_a_fraction_pair_up_inside_it():
+    text = ("Let $\\mathbf{u}, \\mathbf{v} \\in \\mathbb{R}^n$.\n\n$$\n"
+            "\\frac{\\|\\mathbf{u}\\| \\mathbf{v} - \\frac{\\mathbf{u}}{\\|\\mathbf{u}\\|}}{\\|\\mathbf{u}\\|} = "
+            "\\mathbf{v} - \\frac{\\mathbf{u}}{\\|\\mathbf{u}\\|^2}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED]
+
+
+def test_an_entry_formula_in_the_prose_of_a_name_written_before_is_not_refuted():
+    text = ("Take $a < b$ and $h = b - a$. On $[0, 1]$ with $f(x) = x^2$: $\\int_0^1 x^2 \\, dx = \\frac{1}{3}$.\n\n"
+            "With $n$ panels of width $\\delta = \\frac{h}{n}$ and nodes $x_j = a + j \\delta$, the rule reads as follows.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "defines the entries of x" in found[-1][2]
+
+
+def test_an_example_that_fixes_a_size_leaves_its_arithmetic_checked():
+    text = ("Let $a \\in \\mathbb{R}^K$ and $Z(\\nu) = \\sum_{k=1}^{K} e^{\\nu a_k}$.\n\n"
+            "*Example.* $K = 3$, $a = (0, 1, 2)$: $Z(\\log 2) = 1 + 2 + 4 = 7$ and $Z(\\log 2) = 1 + 2 + 3 = 5$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found if _ != 1][-4:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.REFUTED]

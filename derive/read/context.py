@@ -555,7 +555,9 @@ class DocumentContext:
             # a name typed only from the document's own use (q_k) is no default: its definition holds on
             # (what the setup before a problem's first part defines, "(a)", "Problem 2", holds in every part)
             setup = not any(n <= self.line for n in self.part_lines)
-            ends = [n for n in self.heading_lines if n > self.line and not same and base not in self.inferred
+            # (a default that is only a kind, the number c, has no meaning to return to: the definition holds on)
+            bare = self.notation.kind_of(base) == "scalar" and base not in default_notation().definitions
+            ends = [n for n in self.heading_lines if n > self.line and not same and not bare and base not in self.inferred
                     and base not in getattr(self, "typed_from_use", {}) and not (setup and n in self.part_lines)]
         else:
             ends = []

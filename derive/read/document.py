@@ -36,6 +36,9 @@ _PLACEHOLDER = Side(sp.S.Zero)
 _NOT_CHECKED = {":=": "a definition (:=) is not checked; declare the name in the notation file"}
 
 
+_UPRIGHT_APPLIED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*([A-Za-z]+)\s*\}")
+
+
 class _Lines:
     def __init__(self, text: str):
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -147,6 +150,7 @@ class _Context:
     line: int | None = None
     rewrites: tuple = ()  # (pattern, replacement): a name defined by cases, t_{ij} read as \delta_{ij}
     alias: str | None = None  # the standard name the chain's first link redefines (sigma = softmax)
+    inline: bool = False  # the chain is mathematics in the prose, not a display
 
 
 class _Builder:
@@ -530,10 +534,23 @@ class _Builder:
             latex = chain.latex or " ".join(t.text for t in chain.terms)
             return [self._problem(self.label(chain, line), latex, line,
                                   f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
-        example = self._after_an_example(chain, used, line)
+        # (the d of \frac{d}{da} is no size d an example fixes)
+        example = self._after_an_example(chain, set().union(*(names_in(_DERIVATIVE_D.sub(" ", t.text)) for t in chain.terms))
+                                          if "d" in used else used, line)
         if example:
-            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
-                                  example)]
+            # (its arithmetic, 1 + 2 + 4 = 7 after Z(\log 2) = 1 + 2 + 4, holds whatever the example is)
+            plain = next((m for m in range(1, len(chain.terms) - 1)
+                          if all(not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms[m:])), None)
+            if plain is None:
+                return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                      example)]
+            head = " = ".join(" ".join(t.text.split()) for t in chain.terms[:plain + 1])
+            rest = dataclasses.replace(chain, terms=chain.terms[plain:], relations=chain.relations[plain:],
+                                       offset=chain.terms[plain].offset, latex=" = ".join(
+                                           " ".join(t.text.split()) for t in chain.terms[plain:]))
+            if any(r != "=" for r in chain.relations):
+                return [self._problem(self.label(chain, line), chain.latex or head, line, example)]
+            return [self._problem(self.label(chain, line), head, line, example)] + self._steps_read(rest, context)
         read, ranges = self._read_terms(chain, context)
         values, reasons, guessed, per_term, excluded, guessed_length = read
         # i_k of a vector of length m, with i an index letter of another size by default only: i runs over
@@ -657,7 +674,9 @@ class _Builder:
                                    f"right: an equation its value solves rather than a claim for every {left_name}; "
                                    f"say what {left_name} is (\"where ${left_name} = ...$\")")
             # a name the step's condition is about (x > 0) is one the document speaks of
-            lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges}]
+            # (and one a condition fixes, p = 1/2)
+            lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges} | {
+                symbol_name(c.left) for c in conditions if c.equal and (c.value or c.fraction is not None)}]
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
                 # 1 + e^{-x} = 1 + e^{r}, r never said: the author may mean something by r, so only a proof for
                 # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
@@ -700,15 +719,28 @@ class _Builder:
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
         if tie:
             lonely_links[0] = tie
+        entry = _ENTRY_LEFT.fullmatch(chain.terms[0].text) if context is not None and context.inline else None
+        if entry and not self.defined and not link_problems[0] and 0 not in lonely_links \
+                and entry.group(1) not in self.reader.stated and symbol_name(entry.group(1)) not in self.reader.values \
+                and re.search(r"(?<![A-Za-z\\])" + entry.group(2) + r"(?![A-Za-z])", chain.terms[1].text) \
+                and not re.search(r"\\(?:sum|prod)", chain.terms[1].text):
+            # "nodes $x_j = a + j \delta$" in the prose, of an x written before: the entries of x defined by this
+            # formula, as such words mean, or a claim about the x used before? Only a proof stands
+            name = shown_name(entry.group(1))
+            lonely_links[0] = (f"that ${' '.join(chain.latex.split()) if len(chain.terms) == 2 else entry.group(0).strip()}$ "
+                               f"defines the entries of {name}, as an equation in the prose usually does, though {name} "
+                               "is written before (a new quantity is clearer with a new letter)")
         for n in range(len(chain.relations)):
             if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined) \
                     and values[n] is not None and values[n + 1] is not None:
                 sizes = {str(x) for x in self.reader.sizes.values()}
                 apart = [_quantities(values[m].expr) - sizes for m in (n, n + 1)]
                 written = [chain.terms[m].text for m in (n, n + 1)]
-                defined = {w for t in written for w in names_in(t) if symbol_name(w.rstrip("'")) in self.reader.values
-                           or symbol_name(w.rstrip("'")) in self.reader.lambdas
-                           or symbol_name(w.rstrip("'")) in self.reader.matrix_values}
+                r = self.reader
+                defined = {w for t in written for w in names_in(t)
+                           if (symbol_name(w.rstrip("'")) in r.values or symbol_name(w.rstrip("'")) in r.lambdas
+                               or symbol_name(w.rstrip("'")) in r.matrix_values)
+                           and r._in_force(symbol_name(w.rstrip("'")))}
                 if apart[0] and apart[1] and not apart[0] & apart[1] and not defined \
                         and not any(re.search(r"\\partial|\\nabla|\\frac\s*\{\s*d|'|\\sum|\\prod|\\int", t) for t in written) \
                         and all(values[m].misfit is None and not values[m].is_matrix for m in (n, n + 1)):
@@ -981,7 +1013,9 @@ class _Builder:
         hot = set(self.notation.onehot.values())
         out: list[Condition] = []
         # x > a with a > 0: the names an order relates to those the step writes, taken in with their own ranges
-        reach = set(names) | self._held_through_definitions(names)
+        # (\operatorname{df}(1) of a df the document defines: what its definition holds)
+        upright = {m.group(1) for t in texts for m in _UPRIGHT_APPLIED.finditer(t)} & set(self.reader.lambdas)
+        reach = set(names) | self._held_through_definitions(names | upright)
         for _ in range(len(found)):
             more = {c.right for c in found if c.order and (c.left in reach or symbol_name(c.left) in reach)
                     and not _NUMERIC.fullmatch(c.right)}
@@ -1000,7 +1034,9 @@ class _Builder:
         for written, at in self.entry_values:
             base = written.split("_")[0]
             if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
-                    and (base in reach or symbol_name(base) in reach):
+                    and (base in reach or symbol_name(base) in reach
+                         or self._held_through_definitions({base}) & reach - {str(x) for x in self.reader.sizes.values()}):
+                # (s_1 = 0 of an s = W_g x: a chain in g, defined from s, holds W_g and x where s was)
                 self.after_data = self.lines.of(at)  # "Observe $x_1 = 1$, $x_2 = 4$": the entries of x a sum runs over
         for at in self.data_offsets:
             if names - {"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\log", "\\ln", "\\exp", "e", "\\pi", "\\cdot",
@@ -1093,6 +1129,11 @@ class _Builder:
                                        f"which is not read: only a number's value (y = 1) or two index letters are")
                 out.append(c)
                 continue
+            if c.fraction is not None and self.notation.kind_of(c.left) in (None, "scalar") \
+                    and not self.notation.size_name(c.left) and self.reader.notation.size_of_index(c.left) is None:
+                # p = 1/2 of a number: checked at that value, as y = 1 is
+                out.append(c)
+                continue
             if not re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", c.right):
                 return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
                                    f"not read: a value that is no whole number (write the claim at that value)")
@@ -1105,7 +1146,8 @@ class _Builder:
             if a.letters() == b.letters() and _contradict(a, b):
                 return chain, [], f"the conditions {a.text} and {b.text} contradict each other"
         # (a = 0 under a >= 0: the value, which meets the range, is all the check needs)
-        out = [c for c in out if not (c.order and any(v.value and v.equal and v.left == c.left for v in out))]
+        out = [c for c in out if not (c.order and any((v.value or v.fraction is not None) and v.equal and v.left == c.left
+                                                      for v in out))]
         return chain, out, ""
 
     def _after_an_example(self, chain: Chain, used: set[str], line: int) -> str:
@@ -1121,7 +1163,8 @@ class _Builder:
                 continue
             home = n.size_name(size) or size
             related = {size, home} | set(n.sizes.get(home, ())) | {a for a, s in n.aliases.items() if s == home} \
-                | {v for v, length in n.vectors.items() if length == home}
+                | {v for v, length in n.vectors.items() if length == home} \
+                | {m for m, dims in n.matrices.items() if home in dims}
             symbols = {symbol_name(x) for x in related} | {str(r.size_symbol(size))}
             if used & related or any("\\sum" in t.text for t in chain.terms) \
                     or self._held_through_definitions(used) & symbols:
@@ -1157,20 +1200,24 @@ class _Builder:
                 continue
             seen.add(key)
             value = r.values.get(key)
-            if value is None or not r._in_force(key):
+            function = r.lambdas.get(key) if value is None else None
+            expr = value.expr if value is not None else function.expr if isinstance(function, sp.Lambda) else None
+            if expr is None or not r._in_force(key):
                 continue
-            held = {str(s) for s in value.expr.free_symbols} | {str(b.label) for b in value.expr.atoms(sp.IndexedBase)}
+            # (a function's body: df(\lambda) = \sum_j s_j^2 / (s_j^2 + \lambda) holds s, not its own argument)
+            held = {str(s) for s in expr.free_symbols - set(function.variables if function is not None else ())} \
+                | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
             out |= held
             todo += sorted(held - seen)
         return out
 
     def _assumed(self, conditions):
         equal = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right)) for c in conditions
-                      if c.equal and not c.value)
+                      if c.equal and not c.value and c.fraction is None)
         distinct = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right))
                          for c in conditions if not c.equal and not c.value and not c.order)
-        fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)))
-                      for c in conditions if c.value)
+        fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)) if c.value else c.fraction)
+                      for c in conditions if c.value or c.fraction is not None)
         return equal, distinct, fixed
 
 
@@ -1341,10 +1388,11 @@ def _contradict(a: Condition, b: Condition) -> bool:
     if a.order and b.order:
         return False
     value, order = (a, b) if not a.order else (b, a)
-    if not value.value:
+    if not value.value and value.fraction is None:
         return False
     try:
-        at, bound = sp.Rational(value.right), sp.Rational(order.right)
+        at = value.fraction if value.fraction is not None else sp.Rational(value.right)
+        bound = order.fraction if order.fraction is not None else sp.Rational(order.right)
     except (TypeError, ValueError):
         return False
     holds = {">": at > bound, ">=": at >= bound, "<": at < bound, "<=": at <= bound, "!=": at != bound}.get(order.order)
@@ -1737,6 +1785,11 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
                                    "what it says of the values (0 or 1, a simplex, an interval) would not be used; "
                                    f"declare {d.name} in \\mathbb{{R}}^{{...}} and say the rest as a condition")
             continue
+        if d.kind == "worded":
+            out.setdefault(d.name, f"{d.name} is given on line {lines.of(d.offset)} by cases in words "
+                                   f"(\"{d.written} ...\"), which are not read: write its cases "
+                                   f"with conditions on numbers (\\begin{{cases}} ... \\end{{cases}})")
+            continue
         if d.kind == "unsized":
             out.setdefault(d.name, f"${d.name}$ is said on line {lines.of(d.offset)} to be a vector (\"{d.written}\"), "
                                    f"not the number ${d.name}$: declare its length (${d.name} \\in \\mathbb{{R}}^{{1 \\times K}}$) "
@@ -2108,12 +2161,39 @@ def _only_displays_between(text: str, before: _Item, after: _Item) -> bool:
     return not _DISPLAY_MARKS.sub("", text[last.offset + len(last.text):after.chain.offset])
 
 
+_DERIVATIVE_D = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d)(?=[\s^{}A-Za-z\\])|"
+                           r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d)(?=\s*\\?[A-Za-z]+\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?\})")
+# what a formula of numbers alone may write
+_NUMERIC_WORDS = {"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\cdot", "\\times", "\\left", "\\right", "\\big",
+                  "\\Big", "\\log", "\\ln", "\\exp", "e", "\\pi"}
+_HEAD_NAME = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:\(|$)")
+_ENTRY_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*")
+_VALUE_NAME = re.compile(r"\s*((?:\\?[A-Za-z]+|\\(?:mathbf|boldsymbol|hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\})"
+                         r"(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)\s*=")
+_VALUE_NAMES = re.compile(r"((?:" + _VALUE_NAME.pattern + r"){2,})\s*(?P<number>-?\s*(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{\s*\d+\s*\}"
+                          r"\s*\{\s*\d+\s*\}))\s*[,.;]?\s*")
+# (a claim drawn from what came before: "then $g_1 = g_2 = \frac{1}{2}$")
+_DRAWN_FROM = re.compile(r"\b(?:then|so|hence|thus|therefore|gives?|get|obtain|yields?|have|find|is|are|means?|"
+                         r"follows?)\b[^$]*$", re.I)
+
+
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
     from .display import _chains_of_block
 
     out = []
     for im in said.inline:
         if im.ends_with_relation:
+            continue
+        values = _VALUE_NAMES.fullmatch(im.text) if not _DRAWN_FROM.search(im.before[-30:]) else None
+        if values:
+            # "Take $a = b = 2$", "equal logits $s_1 = s_2 = 0$": each name given the number, not a claim that
+            # the names are equal (a claim that follows from definitions comes after "then", "so")
+            number = values.group("number")
+            for m in _VALUE_NAME.finditer(values.group(1)):
+                text = f"{m.group(1)} = {number}"
+                term = Term(m.group(1), im.offset + m.start(1))
+                chain = Chain((term, Term(number, im.offset + values.start("number"))), ("=",), term.offset, "", "", text)
+                out.append(_Item(chain, inline=dataclasses.replace(im, text=text)))
             continue
         for chain in _chains_of_block(im.text, ""):
             placed = dataclasses.replace(chain, terms=tuple(Term(t.text, im.offset + t.offset) for t in chain.terms),
@@ -2558,14 +2638,20 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     items = _prose_cases(items, text, lines, said, unreadable, piecewise)
     # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
     last_display: _Item | None = None
+    heads: set[str] = set()  # the names earlier chains open with
     for item in items:
+        head = _HEAD_NAME.match(item.chain.terms[0].text) if item.chain.terms else None
+        opened_before = head is not None and head.group(1) in heads
+        if head is not None:
+            heads.add(head.group(1))
         if item.inline is None:
             last_display = item
         elif last_display is not None and item.inline.paragraph_start and re.match(
                 r"\s*(?:where|with|here)\b", item.inline.before, re.I):
             first = last_display.chain.terms[0]
             item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
-        elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I):
+        elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I) and not opened_before:
+            # (never "where $f(p) = \frac{1}{4}$" of an f the sentence defined before: a value of it, said after)
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
             item.learn_line = lines.of(item.chain.offset)
     # Displays right after one that ends "where:" (no words between): their definitions hold in it too.
@@ -2771,7 +2857,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.data_offsets = list(said.data)
     builder.entry_values = [(name, at) for name, at in said.values if re.fullmatch(r"\\?[A-Za-z]+_\{?\d+\}?", name)] + [
         (m.group(1), im.offset) for im in said.inline
-        for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+_\{?\d+\}?)\s*=\s*-?\d+(?:\.\d+)?\s*[,.;]?\s*", im.text)] if m]
+        for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+_\{?\d+\}?)\s*=\s*-?\d+(?:\.\d+)?\s*[,.;]?\s*", im.text)] if m] + [
+        (" ".join(m.group(1).split()), im.offset) for im in said.inline
+        if _VALUE_NAMES.fullmatch(im.text) and not _DRAWN_FROM.search(im.before[-30:])
+        for m in _VALUE_NAME.finditer(_VALUE_NAMES.fullmatch(im.text).group(1))
+        if re.fullmatch(r"\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?", m.group(1))]
     builder.sentence_values = sorted({(c.left, c.right, c.offset) for im in said.inline for c in im.conditions
                                       if c.value and c.equal and not c.order and "_" not in c.left}, key=lambda v: v[2])
     builder.size_examples += [(name, lines.of(offset)) for name, offset in said.values
@@ -2852,7 +2942,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 hypothesis_end = None  # "with inner derivative $\partial_x (y - x^2) = -2x$": a derivative, claimed
             if hypothesis_end and _ASKED_FOR.search(hypothesis_end.group(0)) and "(" in first.text:
                 hypothesis_end = None  # "the value asked for is $f(z) = 2e^2$": a value of the function, claimed
-            if not defined and not restated and not builtin and ((hypothesis_end
+            # ("at $p = \frac{1}{2}$, where $f(p) = \frac{1}{4}$", of an f defined before: its value there, claimed)
+            applied = re.match(r"\s*(\\?[A-Za-z]+)\s*\(", first.text)
+            at_point = applied is not None and symbol_name(applied.group(1)) in reader.lambdas and any(
+                c.equal and (c.value or c.fraction is not None) for c in item.inline.conditions)
+            if not defined and not restated and not builtin and not at_point and ((hypothesis_end
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
                                                                  or _CONDITION_BEFORE.search(item.inline.before[-40:])
@@ -2924,7 +3018,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                  and any(p.search(t.text) for t in chain.terms)]
         context = _Context(conditions=conditions, readings=readings + tuple(r for _, _, r in rules),
                            line=item.learn_line if item.inline is not None else None,
-                           rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset))
+                           rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset),
+                           inline=item.inline is not None)
         made = builder.steps(chain, context)
         premise = _after_an_unread_premise(item, unread_inline, lines) if item.inline is not None else ""
         if premise:

@@ -48,6 +48,14 @@ _DATA_POINT = re.compile(r"\s*\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
                        r"(?<!\binitialized\s)\bat\s*$", re.I)
 _POINT_VALUE = re.compile(rf"\s*({_LETTER}|{_GREEK_LETTER})\s*=\s*(-?\s*(?:\d+\s*/\s*\d+|\d*\.\d+|\\[dt]?frac\s*\{{\s*\d+\s*\}}\s*\{{\s*\d+\s*\}}))\s*[,.;]?\s*")
+# "$I_i = 1$ if trial $i$ succeeds", "$y = 0$ otherwise": a value given by a case in words
+_WORDED_CASE = re.compile(r"\s*,?\s*(?:(?:if|when|whenever)\s+(?:the\s+|an?\s+|its\s+)?[A-Za-z]{2,}|otherwise\b|else\b)", re.I)
+_ENTRY_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{\s*[a-z]{1,2}\s*\}|[a-z]))?\s*=\s*[-+]?\d+(?:\.\d+)?\s*")
+# "Then $a = 0$", "so $L = \frac{1}{2}$": a value drawn from what came before, a claim
+_DRAWN_VALUE = re.compile(r"(?:\b(?:then|hence|thus|therefore|gives?|giving|yields?|get|obtain|find|we\s+have)|"
+                          r"\bso(?!\s+that))\s*,?\s*$", re.I)
+_FRACTION_VALUE = re.compile(r"\s*(?P<sign>-)?\s*(?:(?P<decimal>\d*\.\d+)|(?P<a>\d+)\s*/\s*(?P<b>\d+)"
+                             r"|\\[dt]?frac\s*\{\s*(?P<c>\d+)\s*\}\s*\{\s*(?P<d>\d+)\s*\})\s*")
 _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
 _CONJUNCTION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _START_VALUE = re.compile(r"\b(?:initiali[sz]ed|initiali[sz]es|starts?|started|begins?|began|set|reset|restarted)"
@@ -78,7 +86,9 @@ _MEMBER = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>.+?)\s*\\in\s
 _INDEX_RANGE = re.compile(r"^\s*(?P<letter>[a-z])\s*\\in\s*\\\{\s*1\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.)\s*,\s*(?P<size>[A-Za-z](?:_\{?\w+\}?)?)\s*\\\}\s*$")
 _TIMES = re.compile(r"\\times|×|\\cdot|\*|,")
 _ONEHOT = re.compile(r"\b(?:one|1)[- ]?hot\b", re.I)
-_CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:constant|scalar|real number|fixed|numbers\b|number\b)", re.I)
+# ("$v$ is fixed", "$v$ is constant": held fixed where something else varies, which says nothing of its type)
+_CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:(?:a\s+|an\s+)(?:constant|scalar|real\s+number|number)\b|"
+                       r"(?:constants|scalars|real\s+numbers|numbers)\b|scalar\b)", re.I)
 _CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|true|right|target|label(?:led)?|ground[- ]truth)\s+class"
                           r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
 _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
@@ -151,11 +161,27 @@ class Condition:
         """``y = 1``: a name fixed to a number (else two index letters, or an inequality)."""
         return not self.order and self.right.lstrip("-").isdigit()
 
+    @property
+    def fraction(self):
+        """``p = \\frac{1}{2}``, ``p = 0.25``: the number (a SymPy Rational) a name is fixed to that is no whole
+        number, else None."""
+        if self.order or not self.equal or self.unread:
+            return None
+        m = _FRACTION_VALUE.fullmatch(self.right)
+        if not m:
+            return None
+        import sympy as sp
+        sign = -1 if m.group("sign") else 1
+        if m.group("decimal"):
+            return sign * sp.Rational(m.group("decimal"))
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        return sign * sp.Rational(int(a), int(b)) if int(b) else None
+
     def letters(self) -> set[str]:
         if self.unread:
             from .syntax import GREEK, names_in
             return {n for n in names_in(self.left) if not n.startswith("\\") or n[1:] in GREEK}
-        return {self.left} if self.value or self.order else {self.left, self.right}
+        return {self.left} if self.value or self.order or self.fraction is not None else {self.left, self.right}
 
     def negated(self, offset: int) -> "Condition":
         """The condition of the other branch (``\\text{otherwise}``)."""
@@ -484,9 +510,21 @@ def statements_of(paragraphs: list[Paragraph]) -> Statements:
                 out.parts.append(paragraph.offset)
             out.scopes.append(CaseScope((), paragraph.offset))
             if paragraph.heading:
+                if any(p.kind == "math" for p in paragraph.pieces):
+                    _heading(paragraph, out)
                 continue
         _paragraph(paragraph, out)
     return out
+
+
+def _heading(paragraph: Paragraph, out: Statements) -> None:
+    """A heading's mathematics ("Check with $n = 4$, $p = \\frac{1}{2}$", "Case $k = i$"): the conditions it opens
+    hold for its whole section, up to the next heading; what else it states is read as a paragraph's."""
+    scopes = len(out.scopes)
+    _paragraph(paragraph, out)
+    for n in range(scopes, len(out.scopes)):
+        if out.scopes[n].conditions:
+            out.scopes[n] = replace(out.scopes[n], brief=False)
 
 
 def _paragraph(paragraph: Paragraph, out: Statements) -> None:
@@ -510,6 +548,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         opened_last = False  # the sentence's last mathematics was a condition it opened
         unread_last = False  # ... a condition that is not read ("at $\\mathbf{x} = \\mathbf{0}$")
         declared_last = False  # the sentence's last mathematics was a declaration or a range
+        drawn_last = False  # ... a value the sentence draws ("Then $a = 0$")
         for n, piece in enumerate(sentence):
             if piece.kind == "text":
                 text = piece.text
@@ -583,7 +622,11 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     first = False
                     continue
             c = _condition(math, piece.offset, True)
-            point = _POINT_VALUE.fullmatch(math) if c is None and _AT_POINT.search(said) else None
+            since = said[said.rfind("$") + 1:]
+            # (a heading's "Check with $n = 4$, $p = \\frac{1}{2}$": the values its section is at)
+            # (and "with $p = 0.5$, ...", "if $q = \\frac{1}{3}$": a value the sentence's claims are at)
+            point = _POINT_VALUE.fullmatch(math) if c is None and (_AT_POINT.search(said) or (
+                _OPENS_HERE.search(since) or opened_last and _CONJUNCTION.fullmatch(since))) else None
             if point:
                 # "at $p = \frac{1}{2}$, where ...": a point that is no whole number, which the claims after it in the
                 # sentence are said at (a condition that is not read: those claims are not checked)
@@ -606,12 +649,23 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 c = None
             if c is not None and not opens and _GIVEN_VALUE.match(said) and _NAME_VALUE.fullmatch(math):
                 c = None  # "let $z = 2$": the value of the name, which defines it
+            drawn = c is not None and not opens and not _AT_POINT.search(said) and (
+                _DRAWN_VALUE.search(since) is not None or drawn_last and _CONJUNCTION.fullmatch(since) is not None)
+            drawn_last = drawn
+            if drawn:
+                c = None  # "Then $a = 0$, $z = 0$": what the step before gives, a claim (of a defined a) to check
             if c is not None:
                 # ("at $a = 0$ we have ...": the point the sentence speaks of)
                 at = _AT_POINT.search(said) is not None
                 if not (opens or at):
                     value = _NAME_VALUE.fullmatch(math)
-                    if value:
+                    worded = _ENTRY_VALUE.fullmatch(math) if _WORDED_CASE.match(after) else None
+                    if worded:
+                        # "$I_i = 1$ if trial $i$ succeeds and $I_i = 0$ otherwise": a value by cases the words
+                        # state, which are not read; the name is refused wherever it is used
+                        out.declarations.append(Declaration(worded.group(1), "worded", (), piece.offset,
+                                                            f"${' '.join(math.split())}$ {' '.join(re.split(r'[,.;:]', after.strip(' ,'))[0].split()[:4])}"))
+                    elif value:
                         out.values.append((value.group(1), piece.offset))
                 if opens:
                     c = replace(c, adjacent=_OPENS_HERE.search(since) is not None,
@@ -1101,7 +1155,7 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
         out.declarations.append(Declaration(subject, "alias", (kind,), offset, text.strip()))
-    if subject and _CONSTANT.match(text):
+    if subject and _CONSTANT.match(text) and not re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", subject):
         # "$A$ is a scalar", "$A, B$ are scalars", "$A$ and $B$ are numbers"
         names = [part.strip() for part in subject.split(",")]
         if n >= 3 and re.fullmatch(r"\s*and\s*", sentence[n - 2].text) and sentence[n - 3].kind == "math":
