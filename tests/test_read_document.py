@@ -2167,4 +2167,5 @@ def test_an_example_that_fixes_a_size_leaves_its_arithmetic_checked():
     text = ("Let $a \\in \\mathbb{R}^K$ and $Z(\\nu) = \\sum_{k=1}^{K} e^{\\nu a_k}$.\n\n"
             "*Example.* $K = 3$, $a = (0, 1, 2)$: $Z(\\log 2) = 1 + 2 + 4 = 7$ and $Z(\\log 2) = 1 + 2 + 3 = 5$.\n")
     found = _verdicts(text)
-    assert [v for _, v, _ in found if _ != 1][-4:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.REFUTED]
+    assert [v for line, v, _ in found if line == 3][-4:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN,
+                                                          Verdict.REFUTED]
