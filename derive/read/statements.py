@@ -629,7 +629,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 _OPENS_HERE.search(since) or opened_last and _CONJUNCTION.fullmatch(since))) else None
             if point:
                 # "at $p = \frac{1}{2}$, where ...": a point that is no whole number, which the claims after it in the
-                # sentence are said at (a condition that is not read: those claims are not checked)
+                # sentence are said at (checked at that value, see Condition.fraction)
                 c = Condition(point.group(1), point.group(2).strip(), True, piece.offset)
             # (the words after the sentence's last mathematics open it: "for real $x$, and $z = 2$" opens no case,
             # "if $i = j$ and $k = l$" opens both)
@@ -663,8 +663,9 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     if worded:
                         # "$I_i = 1$ if trial $i$ succeeds and $I_i = 0$ otherwise": a value by cases the words
                         # state, which are not read; the name is refused wherever it is used
+                        words = " ".join(re.split(r"[,.;:]", after.strip(" ,"))[0].split()[:4])
                         out.declarations.append(Declaration(worded.group(1), "worded", (), piece.offset,
-                                                            f"${' '.join(math.split())}$ {' '.join(re.split(r'[,.;:]', after.strip(' ,'))[0].split()[:4])}"))
+                                                            f"${' '.join(math.split())}$ {words}"))
                     elif value:
                         out.values.append((value.group(1), piece.offset))
                 if opens:
