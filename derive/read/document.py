@@ -2177,6 +2177,13 @@ _DRAWN_FROM = re.compile(r"\b(?:then|so|hence|thus|therefore|gives?|get|obtain|y
                          r"follows?)\b[^$]*$", re.I)
 
 
+def _value_chain(im) -> tuple[list, re.Match] | None:
+    """``Take $a = b = 2$``: the names an inline chain gives one number (their matches) and the whole match;
+    None for any other chain, and for one drawn from what came before ("then $g_1 = g_2 = \\frac{1}{2}$")."""
+    values = _VALUE_NAMES.fullmatch(im.text) if not _DRAWN_FROM.search(im.before[-30:]) else None
+    return (list(_VALUE_NAME.finditer(values.group(1))), values) if values else None
+
+
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
     from .display import _chains_of_block
 
@@ -2184,12 +2191,13 @@ def _inline_chains(said, lines: _Lines) -> list[_Item]:
     for im in said.inline:
         if im.ends_with_relation:
             continue
-        values = _VALUE_NAMES.fullmatch(im.text) if not _DRAWN_FROM.search(im.before[-30:]) else None
-        if values:
+        given = _value_chain(im)
+        if given:
             # "Take $a = b = 2$", "equal logits $s_1 = s_2 = 0$": each name given the number, not a claim that
             # the names are equal (a claim that follows from definitions comes after "then", "so")
+            names, values = given
             number = values.group("number")
-            for m in _VALUE_NAME.finditer(values.group(1)):
+            for m in names:
                 text = f"{m.group(1)} = {number}"
                 term = Term(m.group(1), im.offset + m.start(1))
                 chain = Chain((term, Term(number, im.offset + values.start("number"))), ("=",), term.offset, "", "", text)
@@ -2858,9 +2866,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.entry_values = [(name, at) for name, at in said.values if re.fullmatch(r"\\?[A-Za-z]+_\{?\d+\}?", name)] + [
         (m.group(1), im.offset) for im in said.inline
         for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+_\{?\d+\}?)\s*=\s*-?\d+(?:\.\d+)?\s*[,.;]?\s*", im.text)] if m] + [
-        (" ".join(m.group(1).split()), im.offset) for im in said.inline
-        if _VALUE_NAMES.fullmatch(im.text) and not _DRAWN_FROM.search(im.before[-30:])
-        for m in _VALUE_NAME.finditer(_VALUE_NAMES.fullmatch(im.text).group(1))
+        (" ".join(m.group(1).split()), im.offset) for im in said.inline for m in (_value_chain(im) or ([], None))[0]
         if re.fullmatch(r"\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?", m.group(1))]
     builder.sentence_values = sorted({(c.left, c.right, c.offset) for im in said.inline for c in im.conditions
                                       if c.value and c.equal and not c.order and "_" not in c.left}, key=lambda v: v[2])
