@@ -493,7 +493,19 @@ def _drop_alignment(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.replace("\\\\", " ").split())
+    """A chain's text on one line: its row breaks (\\\\ of an aligned display) go; those inside an
+    environment (the rows of a pmatrix) stay."""
+    out, depth, k = [], 0, 0
+    for m in _ROW_OR_ENVIRONMENT.finditer(text):
+        depth += 1 if m.group(0).startswith("\\begin") else -1 if m.group(0).startswith("\\end") else 0
+        if m.group(0) == "\\\\" and depth <= 0:
+            out.append(text[k:m.start()] + " ")
+            k = m.end()
+    out.append(text[k:])
+    return " ".join("".join(out).split())
+
+
+_ROW_OR_ENVIRONMENT = re.compile(r"\\\\|\\begin\s*\{|\\end\s*\{")
 
 
 def _first(text: str, offset: int) -> int:
