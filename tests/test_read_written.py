@@ -149,8 +149,7 @@ def test_a_diagonal_and_an_off_diagonal_pattern_join_with_kroneckers_delta(read)
      "do not show the row index"),
     (r"\begin{bmatrix} a_1 & \dots & a_N \\ \vdots & \ddots & \vdots \end{bmatrix}", "last row"),
     (r"\begin{bmatrix} a_1 & a_2 \\ a_3 \end{bmatrix}", "different numbers of entries"),
-    ("2" + OUTER, "only as a whole side"),
-    (r"x + " + OUTER, "only as a whole side"),
+    (r"x + " + OUTER, "a sum of N×1 and N×N"),  # (x a vector by default)
 ])
 def test_a_matrix_entry_that_does_not_fit_is_named(read, text, reason):
     with pytest.raises(FormulaError) as info:
@@ -345,3 +344,10 @@ $$x_1^2 + x_2^2 + \dots + x_N^2 = \left(\sum_{i=1}^{N} x_i\right)^2$$
 def test_a_general_entry_between_two_ellipses_is_read_as_the_list(read):
     value = read(r"[x_1, \dots, x_j, \dots, x_N]")
     assert value == read(r"[x_1, x_2, \dots, x_N]")
+
+
+def test_a_written_out_matrix_takes_part_in_products_and_sums(read):
+    twice = read("2" + OUTER)
+    assert twice.is_matrix and twice.size == twice.cols == N
+    value = read(OUTER + " - " + OUTER)
+    assert value.is_matrix and sp.simplify(value.expr) == 0

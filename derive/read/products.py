@@ -21,7 +21,7 @@ import derive.matrix as M  # (derive.matrix the module; derive exports a functio
 from ..errors import FormulaError, ShapeMismatch, Unsupported
 from . import values as V
 
-__all__ = ["MatrixTerm", "ShapeMisfit", "leaf", "product", "add", "finish", "to_value", "transposed", "power",
+__all__ = ["MatrixTerm", "ShapeMisfit", "as_term", "leaf", "product", "add", "finish", "to_value", "transposed", "power",
            "entry", "trace_of", "diag_of", "jacobian", "identity", "ones", "NUMERATOR", "DENOMINATOR"]
 
 NUMERATOR, DENOMINATOR = "numerator", "denominator"
@@ -127,12 +127,12 @@ def product(left, op: str | None, right) -> MatrixTerm:
     if _is_scalar(left) and _is_scalar(right):
         return V.divide(left, right) if op in ("/", "\\div") else V.multiply(left, right)
     if _is_scalar(left) and op in (None, "\\cdot"):
-        return _as_term(right).scaled(left.expr)
+        return as_term(right).scaled(left.expr)
     if _is_scalar(right) and op in (None, "\\cdot", "/", "\\div"):
         c = right.expr if op in (None, "\\cdot") else 1 / right.expr
         if op in ("/", "\\div") and not right.expr.is_number:
             V.requires(sp.Ne(right.expr, 0, evaluate=False))
-        return _as_term(left).scaled(c)
+        return as_term(left).scaled(c)
     if op in ("\\circ", "\\odot"):
         # a diagonal Jacobian times a vector entry by entry: the derivative entry by entry (a convention)
         if isinstance(left, MatrixTerm) and left.alternative is not None and not isinstance(right, MatrixTerm) \
@@ -162,7 +162,8 @@ def product(left, op: str | None, right) -> MatrixTerm:
     return MatrixTerm(M.matmul(leaf(left), leaf(right)), conventions)
 
 
-def _as_term(v) -> MatrixTerm:
+def as_term(v) -> MatrixTerm:
+    """A term as a matrix term (a matrix written out entry by entry, a vector as a column or a row)."""
     return v if isinstance(v, MatrixTerm) else MatrixTerm(leaf(v), v.conventions)
 
 

@@ -357,7 +357,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if isinstance(node, Tree) and node.data in ("neg", "pos"):
             first = self._product(node.children[1], env)
             if node.data == "neg":
-                first = first.scaled(-1) if isinstance(first, MatrixTerm) else first.with_expr(-first.expr)
+                first = P.as_term(first).scaled(-1) if isinstance(first, MatrixTerm) or first.is_matrix \
+                    else first.with_expr(-first.expr)
         else:
             first = self._product(node, env)
         total = first
@@ -367,7 +368,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             value = self._product(right, env)
             self._check_outside_sum(summed, value, env)
             summed |= self._top_sum_letters(right, env)
-            if isinstance(total, MatrixTerm) or isinstance(value, MatrixTerm):
+            if isinstance(total, MatrixTerm) or isinstance(value, MatrixTerm) or total.is_matrix or value.is_matrix:
                 total = P.add(self._identity_or(total, value), self._identity_or(value, total), negative)
                 continue
             self._check_broadcast(total, value)
@@ -569,7 +570,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 value = head
                 k += 1
             if entry.negative:
-                value = value.scaled(-1) if isinstance(value, MatrixTerm) else value.with_expr(-value.expr)
+                value = P.as_term(value).scaled(-1) if isinstance(value, MatrixTerm) or value.is_matrix \
+                    else value.with_expr(-value.expr)
             if total is None:
                 if entry.op is not None:
                     raise FormulaError(f"{entry.op} with nothing before it")
@@ -585,8 +587,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _matrix_join(self, left, op, right) -> bool:
         """Whether left op right is a matrix product: a matrix takes part, a column meets a row (an outer
         product), or an undeclared I meets a vector."""
-        if isinstance(left, MatrixTerm) or isinstance(right, MatrixTerm):
-            return True
+        if isinstance(left, MatrixTerm) or isinstance(right, MatrixTerm) or left.is_matrix or right.is_matrix:
+            return True  # (a matrix written out, \frac{1}{6} \begin{pmatrix} ... \end{pmatrix}, too)
         if op in (None, "\\cdot") and left.is_vector and not left.row and right.is_vector and right.row:
             return True
         if op in (None, "\\cdot", "\\circ", "\\odot"):
@@ -833,10 +835,18 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self.notation.kind_of(word) is None and word not in self.lambdas:
                 # \operatorname{f}(x) names a function: one the document does not define.
                 return Fn("unknown", word, func=sp.Function(word, real=True), primes=len(scripts))
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        usage = getattr(self, "usage", None)
+        if subs and word not in env and usage is not None and word in usage.family_applied \
+                and word not in self.lambdas and self.notation.kind_of(word) in ("vector", "matrix") \
+                and _lone_argument(nxt):
+            # p_2(2) where the document writes p_i(T): p_i at T = 2, or the entry p_2 times 2?
+            raise FormulaError(f"{word}_...(...) is a function at a point or a product (line "
+                               f"{usage.family_applied[word]} writes {word} with a subscript and an argument); write "
+                               f"{word}_{{...}} \\cdot (...) for a product (functions with subscripts are not read)")
         if word in env or (self.notation.kind_of(word) is not None
                            and not (word in self.redefined and self._in_force(word))) or word == "e":
             return None
-        subs = [sc for sc in scripts if sc.data == "sub_script"]
         if len(subs) == 1 and word not in self.lambdas:
             inner = subs[0].children[1]
             inner = inner.children[0] if node_kind(inner) == "group" and len(inner.children) == 1 else inner
@@ -1289,6 +1299,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._scripted(V.entrywise(f, self._arg_value(arg, env)), scripts, env)
         if kind == "paren" and len(base.children) > 1 and (scripts or any(ellipsis_of(e) for e in base.children)):
             return self._written_array(base, scripts, env, item is self._whole)
+        if kind == "paren" and len(base.children) > 1 and item is self._whole:
+            # z = (1, 2): a list of numbers in parentheses that is a whole side is a vector, its entries in order
+            # (inside a formula, (a, b) stays a pair: the arguments of a function, or a point)
+            return self._written_vector(list(base.children), env, False, "a vector written as a list")
         if kind == "bracket" and len(base.children) == 1 and not ellipsis_of(base.children[0]) \
                 and not any(sc.data == "sub_script" for sc in scripts):  # [e^{x_i}]_{i=1}^N lists entries
             kind = "paren"  # \left[ f(x) g(x) \right]: brackets that group, as parentheses do
@@ -2218,6 +2232,17 @@ def _nonnegative_in_sizes(expr: sp.Expr) -> bool:
     except sp.PolynomialError:
         return False
     return all(c >= 0 for c in poly.coeffs())
+
+
+def _lone_argument(nxt) -> bool:
+    """Whether an entry is parentheses around a single number or letter: (2), (T), never (1 - p_i)."""
+    if nxt is None or nxt.op is not None or nxt.negative or item_scripts(nxt.item) \
+            or node_kind(item_base(nxt.item)) != "paren" or len(item_base(nxt.item).children) != 1:
+        return False
+    inner = item_base(nxt.item).children[0]
+    inner = inner.children[0] if node_kind(inner) == "product" and len(inner.children) == 1 else inner
+    return node_kind(inner) == "item" and not item_scripts(inner) \
+        and node_kind(item_base(inner)) in ("number", "letter", "command")
 
 
 def _upright_name(word: str) -> bool:

@@ -51,9 +51,32 @@ class Usage:
     limits: dict[str, int] = field(default_factory=dict)
     # \theta_A, p_B: a capital letter that is no size as the subscript, a label (name -> line)
     capitals: dict[str, int] = field(default_factory=dict)
+    # p_i(T), f_\theta(x): a name with a subscript applied to arguments that are no numbers, a family of functions
+    family_applied: dict[str, int] = field(default_factory=dict)
 
     def as_vector(self, name: str) -> bool:
         return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
+
+
+def _applied_after_script(tokens, start: int) -> bool:
+    """Whether the subscript starting at ``start`` (a letter or a brace group) is followed by parentheses that
+    hold a letter: p_i(T), not p_2(2) or x_i (a + b)... only the first: a letter right after the script."""
+    k = start
+    if k >= len(tokens):
+        return False
+    if tokens[k].type == "LBRACE":
+        depth = 0
+        while k < len(tokens):
+            depth += tokens[k].type == "LBRACE"
+            depth -= tokens[k].type == "RBRACE"
+            if depth == 0:
+                break
+            k += 1
+    k += 1
+    if k >= len(tokens) or tokens[k].type != "LPAR":
+        return False
+    inside = tokens[k + 1:k + 4]
+    return len(inside) >= 2 and inside[0].type in ("LETTER", "CMD") and inside[1].type == "RPAR"
 
 
 def _note(table: dict[str, int], name: str, line: int) -> None:
@@ -108,6 +131,8 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False,
             elif kinds[:1] == ["SUB"] and len(after) > 1 and (after[1].type in ("LETTER", "LBRACE")):
                 _note(usage.entries, name, line)
                 usage.subscripts.setdefault(name, _letters(tokens, n + 2))
+                if _applied_after_script(tokens, n + 2):
+                    _note(usage.family_applied, name, line)
             elif kinds[:1] == ["SUB"] and len(after) > 1 and after[1].type == "NUMBER":
                 _note(usage.numbered, name, line)
             elif kinds[:1] == ["SUP"] and len(after) > 1 and str(after[1]) in _TRANSPOSES \

@@ -462,8 +462,7 @@ class WrittenReading:
             elif len(rows) == 1:
                 value = self._written_vector(rows[0], env, True, "a written-out row")
             else:
-                if not whole:
-                    raise FormulaError(V.MATRIX_INSIDE)
+                # (inside a formula it takes part in products and sums of matrices, \frac{1}{6} (...), A - (...))
                 value = self._written_matrix(rows, env)
         else:
             value = self._written_vector(list(base.children), env, True, "a written-out list")
