@@ -103,8 +103,10 @@ def prepare(expr: sp.Expr, assume: Assumptions) -> sp.Expr:
     """
     # Before unfolding too: a definition's free names must not be captured by the sums around its use.
     # A number's value (z = 0, under "at z = 0") is put in after the derivatives are taken: d/dz at z = 0.
+    # (and an example's numbers for a vector's entries, x = (1, 3): d/dx_1 at that x)
     values = tuple(d for d in assume.definitions if not d.indices and isinstance(d.name, sp.Symbol)
-                   and sp.sympify(d.body).is_number)
+                   and sp.sympify(d.body).is_number
+                   or d.indices and not sp.sympify(d.body).free_symbols - set(d.indices))
     others = tuple(d for d in assume.definitions if d not in values)
     e = unfold(rename_dummies(sp.sympify(expr), stem="_p"), others)
     if values and e.has(sp.Derivative):

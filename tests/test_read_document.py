@@ -1065,12 +1065,13 @@ def test_suppositions_joined_by_and_are_suppositions_and_claims_after_and_are_cl
 
 def test_a_value_let_gives_defines_the_name_and_a_value_given_later_ends_it():
     text = ("Let $f(x) = x^2$ for real $x$, and $z = 2$.\n\nThe value asked for is $f(z) = 4$, not $f(z) = 2$.\n\n"
-            "Now $z = 3$, and $f(z) = 9$.\n")
+            "Now $z = 3$, and $f(z) = 9$, not $f(z) = 4$.\n")
     d = read_document(text, "doc.md", default_notation())
     verdicts = [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
-    # f and z defined; f(z) = 4 proved and f(z) = 2 refuted at z = 2; after "now z = 3" the 2 no longer holds
+    # f and z defined; f(z) = 4 proved and f(z) = 2 refuted at z = 2; after "now z = 3" the 2 no longer holds:
+    # the claims after it in its paragraph are at z = 3
     assert verdicts[2:4] == [Verdict.PROVED, Verdict.REFUTED]
-    assert verdicts[4] is Verdict.UNKNOWN
+    assert verdicts[4:] == [Verdict.PROVED, Verdict.REFUTED]
 
 
 def test_a_default_function_name_the_document_defines_as_a_number_is_that_number():
@@ -1590,8 +1591,8 @@ LAST_VERDICTS = [
     pytest.param(("Let $X \\sim \\mathrm{Poisson}(\\lambda)$.\n\n**A numeric check** with $\\lambda = 2$: $E[X^2] = 2 + 4 = 6$, "
                   "and $E[X^3] = 8 + 12 + 2 = 22$, not $E[X^3] = 8 + 2 = 10$ as the formula without the cross term says.\n"
                   "A common slip is $E[X^2] = \\lambda^2$, and $\\lambda^2 = 4$.\n"),
-                 -2, [Verdict.REFUTED, Verdict.UNKNOWN],
-                 id="a_value_an_earlier_sentence_of_the_paragraph_gives_keeps_only_refutations_that_hold_at_it"),
+                 -2, [Verdict.REFUTED, Verdict.PROVED],
+                 id="a_value_an_earlier_sentence_of_the_paragraph_gives_holds_for_the_claims_that_give_numbers"),
     pytest.param(("Let $x, y \\in \\mathbb{R}^n$. Take the two points $(1, 1)$ and $(2, 3)$. Then $\\sum_{i=1}^{2} x_i^2 = 5$ "
                   "and $2 + 3 = 5$.\n"),
                  -2, [Verdict.UNKNOWN, Verdict.PROVED], id="data_given_as_a_list_of_numbers_keep_refutations_unknown"),
@@ -1998,7 +1999,8 @@ def test_a_name_given_a_value_for_example_is_supposed():
     r = _checked("Take three classes. For example $y = (0, 1, 0)$, and then $\\sum_k y_k = 1$.\n")
     assert not any(v.latex == "y = (0, 1, 0)" for v in r.values())  # supposed, not claimed
     (sums,) = r.values()
-    assert sums.verdict is Verdict.UNKNOWN and "assumes $y = (0, 1, 0)$" in sums.detail
+    # (checked at the example's numbers, which the reading names)
+    assert sums.verdict is Verdict.PROVED and any("y = (0, 1, 0)" in g.text for g in sums.readings)
 
 
 def test_a_star_on_a_name_marks_a_name_of_its_own():
@@ -2167,5 +2169,63 @@ def test_an_example_that_fixes_a_size_leaves_its_arithmetic_checked():
     text = ("Let $a \\in \\mathbb{R}^K$ and $Z(\\nu) = \\sum_{k=1}^{K} e^{\\nu a_k}$.\n\n"
             "*Example.* $K = 3$, $a = (0, 1, 2)$: $Z(\\log 2) = 1 + 2 + 4 = 7$ and $Z(\\log 2) = 1 + 2 + 3 = 5$.\n")
     found = _verdicts(text)
-    assert [v for line, v, _ in found if line == 3][-4:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN,
-                                                          Verdict.REFUTED]
+    # (the example's numbers, a = (0, 1, 2) at K = 3, decide the claims that give numbers)
+    assert [v for line, v, _ in found if line == 3] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED,
+                                                        Verdict.REFUTED, Verdict.REFUTED]
+
+
+def test_a_worked_example_checks_the_claims_that_give_numbers_at_its_values():
+    text = ("The neuron computes $z = w x + b$, $a = \\tanh(z)$ and the loss is $L = \\frac{1}{2} (a - y)^2$.\n\n"
+            "**Example.** Take $w = 0$, $b = 0$, $x = 2$ and $y = 1$. Then $z = 0$, $a = 0$ and $L = \\frac{1}{2}$.\n"
+            "So $\\frac{\\partial L}{\\partial w} = -2$; a common slip gives $\\frac{\\partial L}{\\partial w} = 2$, and "
+            "$L = 1$ is also wrong.\n")
+    found = [(v, d) for line, v, d in _verdicts(text) if line > 1]
+    assert [v for v, _ in found] == [Verdict.PROVED] * 4 + [Verdict.REFUTED] * 2
+    # (the values are named in the readings, not taken for any w)
+    assert all(not d.startswith("refuted as read") for _, d in found)
+
+
+def test_an_example_value_never_proves_a_claim_that_gives_no_number():
+    # sigma(-x) = sigma(x) holds at x = 0 only: said beside an example at x = 0 it is not proved
+    text = ("Let $\\sigma(x) = \\frac{1}{1 + e^{-x}}$.\n\n"
+            "Take $x = 0$. Then $\\sigma(x) = \\frac{1}{2}$, and $\\sigma(-x) = \\sigma(x)$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:][0] is Verdict.PROVED
+    assert found[-1][1] is not Verdict.PROVED
+
+
+def test_computes_defines_a_name_no_other_chain_defines():
+    text = ("The layer computes $z = w x + b$.\n\n$$\n\\frac{\\partial z}{\\partial w} = x\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-1] is Verdict.PROVED
+
+
+def test_a_written_out_matrix_takes_part_in_a_formula():
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$.\n\nTake\n$$\nA = \\begin{pmatrix} 2 & 1 \\\\ 1 & 1 \\end{pmatrix} .\n$$\n"
+            "Then\n$$\nA^{-1} = \\frac{1}{1} \\begin{pmatrix} 1 & -1 \\\\ -1 & 2 \\end{pmatrix}, \\qquad "
+            "2 A = \\begin{pmatrix} 4 & 2 \\\\ 2 & 2 \\end{pmatrix} - \\begin{pmatrix} 0 & 0 \\\\ 0 & 1 \\end{pmatrix} .\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    # (the rows of a matrix written out stay in the link as shown; only an aligned display's row breaks go)
+    d = read_document(text, "doc.md", default_notation())
+    assert "4 & 2 \\\\ 2 & 2" in d.steps[-1].latex
+
+
+def test_a_declared_vector_stays_one_where_it_is_only_added_and_scaled():
+    # (x in R^n, n the default size's other name, in a document with no sum and no index)
+    text = "Let $\\mathbf{x} \\in \\mathbb{R}^n$ and $\\mathbf{z} = 3 \\mathbf{x}$.\n\n$$\n\\mathbf{z} = (2, 4)\n$$\n"
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "a general claim, or an example" in found[-1][2]
+    d = read_document(text, "doc.md", default_notation())
+    assert not any("real number" in r.text for s in d.steps for r in s.readings)
+
+
+def test_a_worked_example_gives_a_vector_its_numbers_and_its_size():
+    text = ("For $\\mathbf{x} \\in \\mathbb{R}^n$ let $\\mu = \\frac{1}{n} \\sum_{i=1}^{n} x_i$ and "
+            "$v = \\frac{1}{n} \\sum_{i=1}^{n} (x_i - \\mu)^2$.\n\n"
+            "**A tiny check.** Take $n = 2$ and $\\mathbf{x} = (1, 3)$. Then $\\mu = 2$, $v = 1$, and $\\mu = 3$ is wrong.\n\n"
+            "In general $\\mu = 2$.\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 3] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert "numbers of x in an example" in [d for line, _, d in found if line == 3][0]
+    # (past the paragraph the example holds no longer: mu is any mean)
+    assert [v for line, v, _ in found if line == 5] != [Verdict.PROVED]

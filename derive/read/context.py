@@ -134,8 +134,10 @@ class DocumentContext:
                                            if "c" not in notation.sizes.get(size, ()) else notation.sizes)
         if self.notation == defaults and not usage.indices and not any(
                 n in table for n in ("\\sum", "\\prod") for table in vars(usage).values()) \
-                and not any(usage.as_vector(v) for v in notation.vectors):
+                and not any(usage.as_vector(v) for v in notation.vectors) \
+                and not any(notation.kind_of(n) in ("vector", "matrix") for n in self.stated):
             # No sum, no index, no vector: the default size N (and n, K) would only make a number an integer.
+            # (a vector the prose declares, x in R^n, stays one, though n is a default's other name)
             notation = Notation(scalars=notation.scalars, functions=notation.functions)
             demote_hot = set()
         if demote_hot:
@@ -394,8 +396,10 @@ class DocumentContext:
         for n in sorted(used):
             key = symbol_name(n)
             if key in self.examples and self._in_force(key):
-                out.append(Reading("definition", f"${n}$ is the example this display writes out, not any ${n}$ of its "
-                                                 "declared size", self.defined_at[key]))
+                where = "this display writes out" if self.line == self.defined_at[key] \
+                    else f"line {self.defined_at[key]} writes out, in this paragraph"
+                out.append(Reading("definition", f"${n}$ is the example {where}, not any ${n}$ of its declared size",
+                                   self.defined_at[key]))
                 continue
             if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
                     and self.line != self.defined_at[key]:
@@ -593,7 +597,9 @@ class DocumentContext:
         else:
             self.values[key] = value
         self.defined_at[key] = self.line
-        self.defined_until[key] = self.line + 1
+        # (the paragraph the example is given in is about it: its other claims are checked at its value)
+        ends = getattr(self, "paragraph_end", None)
+        self.defined_until[key] = (ends(self.line) if ends is not None else self.line) + 1
         self.examples.add(key)
         return name
 

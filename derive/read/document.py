@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import itertools
 import re
@@ -193,6 +194,12 @@ class _Builder:
         # "with $\\lambda = 2$: ..." of a sentence: the name's value there, which a later sentence of the paragraph may
         # still mean (name, value, offset of the condition)
         self.sentence_values: list[tuple[str, str, int]] = []
+        self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
+        self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
+        self.example_entries: list[tuple[Definition, str, int]] = []  # those the current chain is checked at
+        self.example_fixed: set[str] = set()  # the names the example fixes for the current chain
+        self.example_sizes: set[str] = set()  # the sizes (their symbols) it fixes
+        self.example_at: int | None = None  # the line of its first value
         self.example_values: list[tuple[str, str, int]] = []  # those the current chain may still be at
         self.data_offsets: list[int] = []  # "the points $(1, 1)$ and $(2, 3)$": data the words give (offsets)
         self.entry_values: list[tuple[str, int]] = []  # "observe $x_1 = 1$": a numbered entry's value, in passing
@@ -222,9 +229,26 @@ class _Builder:
         it, a refutation is not shown (the counterexample need not be the defined value)."""
         self.free_names = []
         self.example_values = []
+        self.example_entries = []
+        self.example_fixed, self.example_sizes, self.example_at = set(), set(), None
         self.after_data = None
         self.unread_conditions = []
         made = self._steps(chain, context)
+        if self.example_fixed or self.example_sizes:
+            # a claim about an example is decided at its values only where they fix all it depends on: the words may
+            # give the rest ("waits of $2$, $3$ and $5$ minutes: $\sum_i t_i = 10$"), so for those only a proof stands
+            loose = set()
+            for step in made:
+                for side in step.terms:
+                    loose |= _quantities(side.expr) - {str(s) for s in side.expr.free_symbols
+                                                       if s.is_integer and s.is_positive}
+            loose = sorted(loose - self.example_fixed)
+            if loose:
+                names = ", ".join(f"${shown_name(n)}$" for n in loose)
+                made = _supposing(made, f"the example of line {self.example_at} may give {names} the values its words "
+                                        "state", Reading("inferred", f"{names} not given by the example of line "
+                                                         f"{self.example_at}: only a proof for every value stands",
+                                                         self.example_at))
         for c in self.unread_conditions:
             made = _supposing(made, f"the condition ${c.left}$ (line {self.lines.of(c.offset)}), which is not read",
                               Reading("condition", f"under the condition ${c.left}$, which is not read: only a proof for "
@@ -501,6 +525,11 @@ class _Builder:
         if chain.problem:
             self._note_unreadable_chain(chain)
             return [self._problem(self.label(chain, line), chain.latex or chain.terms[0].text, line, chain.problem)]
+        given = next((name for name, _, at in self.example_vectors if chain.terms and at == chain.terms[0].offset), None)
+        if given is not None:
+            return [self._problem(self.label(chain, line), chain.latex, line,
+                                  f"the numbers of {given} in an example: the claims after it in its paragraph that give "
+                                  "numbers are checked at them")]
         problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line) \
             or self._new_step(chain, line) or self._second_recurrence(chain, line) or self._euler_named(chain, line)
         if problem:
@@ -713,7 +742,8 @@ class _Builder:
                                        "said of that case, say so beside it (\"for $x < 0$\")")
             if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined):
                 number = _number_for_hidden_values(chain, n, values, {symbol_name(c.left) for c in conditions
-                                                                                  if c.value and c.equal})
+                                                                                  if c.value and c.equal}
+                                                   | {str(d.name.label) for d, _, _ in self.example_entries})
                 if number:
                     lonely_links[n] = number
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
@@ -753,7 +783,14 @@ class _Builder:
             link_problems[-1] = (f"the definition of {last_defined} is not checked; {last_defined} has this "
                                  "meaning from here on")
         readings = context.readings + tuple(Reading("condition", f"under the condition {c.text}", self.lines.of(c.offset))
-                                            for c in conditions)
+                                            for c in conditions if not c.example)
+        for at in sorted({self.lines.of(c.offset) for c in conditions if c.example and self.notation.kind_of(c.left) != "size"}
+                         | {at for _, _, at in self.example_entries}):
+            values = ", ".join([f"{c.left} = {c.right}" for c in conditions if c.example and self.lines.of(c.offset) == at
+                                and self.notation.kind_of(c.left) != "size"]
+                               + [text for _, text, line_at in self.example_entries if line_at == at])
+            readings += (Reading("condition", f"at ${values}$, the values line {at} gives the example of its paragraph",
+                                 at),)
         if self.entry_axis is not None:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
@@ -1025,6 +1062,46 @@ class _Builder:
         # "with $\\lambda = 2$: ... . A common slip is $\\lambda^2 = 4$": a value an earlier sentence of the paragraph
         # gives a name the chain holds, and its own sentence does not
         line = self.lines.of(chain.offset)
+        if any(t.text.strip() and not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms):
+            # "Take $w = 0$, $x = 2$. Then $z = 0$": a claim that gives a number, in the paragraph of an example, is
+            # about the example: checked at the values the paragraph gave before it (a general claim that is true
+            # is true there too; one false there is false)
+            for name, value, at in self.example_numbers:
+                size = self.notation.kind_of(name) == "size"
+                if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
+                        and (name in reach or symbol_name(name) in reach
+                             or size and (self._size_related(name) & (reach | letters) or "\\sum" in names
+                                          or "\\prod" in names or str(self.reader.size_symbol(name)) in reach)) \
+                        and self.notation.kind_of(name) in (None, "scalar", "size") \
+                        and not any(c.left == name for c in found):
+                    found.append(Condition(name, value, True, at, adjacent=True, example=True))
+                    if size:
+                        self.example_sizes.add(str(self.reader.size_symbol(name)))
+                    else:
+                        self.example_fixed.add(symbol_name(name))
+                    self.example_at = self.example_at or self.lines.of(at)
+            for name, written, at in self.example_vectors:
+                if not (at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at))
+                        and (name in reach or symbol_name(name) in reach)) \
+                        or any(d.name == self.reader.base_of(name) for d, _, _ in self.example_entries):
+                    continue
+                entries = self._example_entries(name, written) if self.notation.kind_of(name) == "vector" else None
+                if entries is None:
+                    self.after_data = self.lines.of(at)  # (numbers not read: only a proof for every value stands)
+                    continue
+                definition, length = entries
+                size = self.notation.vectors[name]
+                given = next((c for c in found if self.notation.size_name(c.left) == self.notation.size_name(size)
+                              and (c.value or c.fraction is not None)), None)
+                if given is not None and given.right.strip() != str(length):
+                    return chain, [], (f"line {self.lines.of(at)} gives {name} {length} entries, while "
+                                       f"{given.text} (line {self.lines.of(given.offset)})")
+                if given is None:
+                    found.append(Condition(size, str(length), True, at, adjacent=True, example=True))
+                self.example_sizes.add(str(self.reader.size_symbol(size)))
+                self.example_entries.append((definition, f"{name} = {' '.join(written.split())}", self.lines.of(at)))
+                self.example_fixed.add(str(definition.name.label))
+                self.example_at = self.example_at or self.lines.of(at)
         for name, value, at in self.sentence_values:
             if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
                     and (name in reach or symbol_name(name) in reach) \
@@ -1061,9 +1138,10 @@ class _Builder:
                     self.least_sizes[key] = max(most, self.least_sizes.get(key, 1))
                 if most < self.least_sizes.get(key, 1):
                     return chain, [], f"the conditions on {c.left} leave no size (line {self.lines.of(c.offset)})"
-                self.least_readings.append(Reading("condition", f"under the condition {c.text}: checked at "
-                                                   + (f"{c.left} = {most}" if not c.order else f"{c.left} at most {most}"),
-                                                   self.lines.of(c.offset)))
+                self.least_readings.append(Reading(
+                    "condition", f"at ${c.left} = {most}$, the size line {self.lines.of(c.offset)} gives the example of "
+                                 "its paragraph" if c.example else f"under the condition {c.text}: checked at "
+                    + (f"{c.left} = {most}" if not c.order else f"{c.left} at most {most}"), self.lines.of(c.offset)))
                 continue
             if c.order:
                 # x > 0: the step is checked where it holds (a number's range), if the step writes x
@@ -1158,13 +1236,12 @@ class _Builder:
         direct = {symbol_name(n) for n in used}
         through = self._held_through_definitions(used) - direct
         n = self.notation
+        # (a claim that gives a number is checked at the example's sizes and values: see _conditions)
+        numeric = any(t.text.strip() and not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms)
         for size, at in self.size_examples:
-            if not (at <= line <= self.lines.paragraph_end(at)):
+            if not (at <= line <= self.lines.paragraph_end(at)) or numeric and str(r.size_symbol(size)) in self.example_sizes:
                 continue
-            home = n.size_name(size) or size
-            related = {size, home} | set(n.sizes.get(home, ())) | {a for a, s in n.aliases.items() if s == home} \
-                | {v for v, length in n.vectors.items() if length == home} \
-                | {m for m, dims in n.matrices.items() if home in dims}
+            related = self._size_related(size)
             symbols = {symbol_name(x) for x in related} | {str(r.size_symbol(size))}
             if used & related or any("\\sum" in t.text for t in chain.terms) \
                     or self._held_through_definitions(used) & symbols:
@@ -1189,6 +1266,28 @@ class _Builder:
                 return (f"{how}, in the paragraph of that example (line {at}): about the example or about any {key}? "
                         f"say which (\"for this {key}\"), or start a new paragraph")
         return ""
+
+    def _size_related(self, size: str) -> set[str]:
+        """The names a size bears on: its other names, its index letters, the vectors and matrices of that size."""
+        n = self.notation
+        home = n.size_name(size) or size
+        return {size, home} | set(n.sizes.get(home, ())) | {a for a, s in n.aliases.items() if s == home} \
+            | {v for v, length in n.vectors.items() if length == home} \
+            | {m for m, dims in n.matrices.items() if home in dims}
+
+    def _example_entries(self, name: str, written: str):
+        """The numbers an example gives the vector ``name`` (``x = (1, 3)``), as the definition of its entries and
+        their count; None when they are not read as numbers."""
+        try:
+            value = self.reader.read(written)
+        except FormulaError:
+            return None
+        if value.is_matrix or value.misfit is not None or not value.is_vector or not value.size.is_Integer:
+            return None
+        index = V.entry_index(value.size)
+        if value.expr.free_symbols - {index}:
+            return None
+        return Definition(self.reader.base_of(name), (index,), value.expr), int(value.size)
 
     def _held_through_definitions(self, names: set[str]) -> set[str]:
         """The symbol names the definitions of these names hold, through definitions in turn (c = \\sqrt[3]{a}: a):
@@ -1217,8 +1316,9 @@ class _Builder:
         distinct = tuple((self.reader.free_index(c.left), self.reader.free_index(c.right))
                          for c in conditions if not c.equal and not c.value and not c.order)
         fixed = tuple(Definition(scalar(symbol_name(c.left)), (), sp.Integer(int(c.right)) if c.value else c.fraction)
-                      for c in conditions if c.value or c.fraction is not None)
-        return equal, distinct, fixed
+                      for c in conditions if (c.value or c.fraction is not None)
+                      and not (c.example and self.notation.kind_of(c.left) == "size"))
+        return equal, distinct, fixed + tuple(d for d, _, _ in self.example_entries)
 
 
 def _unify_numbered(values: list) -> list:
@@ -1466,6 +1566,11 @@ _CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\
                          # "someone claimed the flat value is $R(q) = 0.75$", "I wrote $L = ...$": what was said, a claim
                          r"|\b(?:claim(?:s|ed)?|wrote|got|obtained|asserted|thought|believed|said|suggested|guessed|"
                          r"answered|concluded)\b[^.$:;]{0,40}$", re.I)
+# a vector named alone, bold or not: \mathbf{x}, x, \boldsymbol{\mu}
+_LONE_VECTOR = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*")
+# numbers written as a vector: (1, 3), (1, 3)^\top, [1, 3], \begin{pmatrix} 1 \\ 3 \end{pmatrix}
+_NUMBER_LIST = re.compile(r"\s*(?:\\left\s*)?[(\[]|\s*\\begin\s*\{\s*[pb]matrix\s*\}")
+_COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
                               r"\s*\(\s*(?:\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})"
@@ -2750,17 +2855,52 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             return (item.learn_line, -1, item.chain.offset)
         return (line_of(item.chain.terms[0]), 0, item.chain.offset)
 
+    # the left sides chains give a formula, each with how many chains do (a name another chain defines too)
+    lefts = collections.Counter(" ".join(item.chain.terms[0].text.split()) for item in items
+                                if item.chain.terms and item.chain.relations and item.chain.relations[0] == "="
+                                and not _NUMERIC.fullmatch(item.chain.terms[1].text.strip()))
+
+    def said_only(item: _Item) -> bool:
+        # a formula the prose says someone claimed or wrote; or one it says something computes or uses, "the naive
+        # route uses $M_k = ...$", of a name another chain gives a formula too (of a name no other chain does, "the
+        # neuron computes $z = w x + b$", the definition)
+        if item.inline is None:
+            return False
+        lead = _CLAIM_LEAD.search(item.inline.before[-30:])
+        if lead is None:
+            return False
+        if not _COMPUTES_LEAD.search(lead.group(0)):
+            return True
+        left = " ".join(item.chain.terms[0].text.split())
+        own = item.chain.relations[0] == "=" and not _NUMERIC.fullmatch(item.chain.terms[1].text.strip()) \
+            if item.chain.relations and len(item.chain.terms) > 1 else False
+        return lefts[left] - own > 0
+
     def learned(chosen: list[_Item]):
-        # (a case's branch, L = a if ..., is learned with a relation that defines nothing; so is a formula the
-        # prose says something computes or follows, "the naive route uses $M_k = ...$", "so $z = 2$")
+        # (a case's branch, L = a if ..., is learned with a relation that defines nothing; so is a formula said
+        # only, see said_only)
         return [([(t.text, item.learn_line if item.learn_line is not None and n == 0 else line_of(t))
                   for n, t in enumerate(item.chain.terms)],
                  ["case"] * len(item.chain.relations) if item.branch
-                 else ["said"] * len(item.chain.relations) if item.inline is not None
-                 and _CLAIM_LEAD.search(item.inline.before[-30:]) else list(item.chain.relations),
+                 else ["said"] * len(item.chain.relations) if said_only(item) else list(item.chain.relations),
                  item.chain.terms[0].offset, item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
 
-    everything = learned([item for item in items if not item.piecewise])
+    def example_vector(item: _Item) -> str | None:
+        # "take $\mathbf{x} = (1, 3)$": numbers the prose gives a declared vector, the data of an example (the
+        # claims of its paragraph that give numbers are checked at them), never its definition
+        if item.inline is None or len(item.chain.terms) != 2 or tuple(item.chain.relations) != ("=",):
+            return None
+        lone = _LONE_VECTOR.fullmatch(item.chain.terms[0].text)
+        right = item.chain.terms[1].text
+        if lone is None or notation.kind_of(lone.group(1) or lone.group(2)) != "vector" \
+                or not _NUMBER_LIST.match(right) or names_in(right) - _NUMERIC_WORDS - {"\\top", "\\intercal", "T"}:
+            return None
+        return lone.group(1) or lone.group(2)
+
+    example_vectors = {item.chain.terms[0].offset: (name, item.chain.terms[1].text)
+                       for item in items for name in [example_vector(item)] if name is not None}
+    everything = learned([item for item in items if not item.piecewise
+                          and item.chain.terms[0].offset not in example_vectors])
     prime_transpose = _PRIME_TRANSPOSE.search(text) is not None  # "a prime denotes the transpose": X'X
     # the words each chain stands after (its sentence's, for inline mathematics), by the line of its first term
     leads = [(line_of(item.chain.terms[0]), item.inline.before if item.inline is not None
@@ -2795,6 +2935,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.law_independent = tuple(said.independent)
         reader.law_mentions = tuple(said.law_mentions)
         reader.offset_lines = lines.of
+        reader.paragraph_end = lines.paragraph_end
         reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
@@ -2870,6 +3011,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if re.fullmatch(r"\\?[A-Za-z]+\s*_\s*\{?\s*\d+\s*\}?", m.group(1))]
     builder.sentence_values = sorted({(c.left, c.right, c.offset) for im in said.inline for c in im.conditions
                                       if c.value and c.equal and not c.order and "_" not in c.left}, key=lambda v: v[2])
+    builder.example_vectors = [(name, right, offset) for offset, (name, right) in sorted(example_vectors.items())]
+    # (the values of a worked example, "take $w = 0$ and $x = 2$", and those a sentence's case gives)
+    builder.example_numbers = sorted(set(builder.sentence_values) | {
+        (name, number, offset) for name, number, offset in said.numbers if "_" not in name}, key=lambda v: v[2])
     builder.size_examples += [(name, lines.of(offset)) for name, offset in said.values
                               if notation.size_name(name) or notation.kind_of(name) == "size"]
     bold = {d.name: lines.of(d.offset) for d in said.declarations if d.kind in ("vector", "family") and re.search(

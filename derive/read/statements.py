@@ -54,6 +54,10 @@ _ENTRY_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{\s*[a-z]{1,2}\s*\}|[
 # "Then $a = 0$", "so $L = \frac{1}{2}$": a value drawn from what came before, a claim
 _DRAWN_VALUE = re.compile(r"(?:\b(?:then|hence|thus|therefore|gives?|giving|yields?|get|obtain|find|we\s+have)|"
                           r"\bso(?!\s+that))\s*,?\s*$", re.I)
+# "$L = 1$ is also wrong", "$z = 0$ (correct)": words after an equation that judge it, a claim
+_JUDGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:is|are|was|would\s+be|is\s+then)\s+(?:also\s+|not\s+|simply\s+|clearly\s+|"
+                           r"still\s+|just\s+|indeed\s+)*)?(?:wrong|incorrect|false|right|correct|true|off\b|"
+                           r"an?\s+(?:slip|mistake|typo|error))", re.I)
 _FRACTION_VALUE = re.compile(r"\s*(?P<sign>-)?\s*(?:(?P<decimal>\d*\.\d+)|(?P<a>\d+)\s*/\s*(?P<b>\d+)"
                              r"|\\[dt]?frac\s*\{\s*(?P<c>\d+)\s*\}\s*\{\s*(?P<d>\d+)\s*\})\s*")
 _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
@@ -150,6 +154,8 @@ class Condition:
     # "if $v_1 + v_2 = 0$": a condition the words open that is not read (left holds its text): the claims it governs
     # that hold its names are checked with it as a supposition (a proof stands, a refutation does not)
     unread: bool = False
+    # "Take $w = 0$. Then $z = 0$": a value a worked example gives, which the claims of its paragraph are at
+    example: bool = False
 
     @property
     def text(self) -> str:
@@ -307,6 +313,8 @@ class Statements:
     # "now $z = 5$", a value given in passing to a name (no case, no definition): (name, offset). A definition
     # of the name made before it no longer holds from there on.
     values: list[tuple[str, int]] = field(default_factory=list)
+    # the numbers of those values ("take $w = 0$, $x = 2$"): (name, number as written, offset)
+    numbers: list[tuple[str, str, int]] = field(default_factory=list)
     # "$\Phi$ is the standard normal CDF", "$A$ is symmetric": a name described in words, (name, offset, the
     # description, whether it bears only where the name is applied as a function)
     described: list[tuple[str, int, str, bool]] = field(default_factory=list)
@@ -650,7 +658,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             if c is not None and not opens and _GIVEN_VALUE.match(said) and _NAME_VALUE.fullmatch(math):
                 c = None  # "let $z = 2$": the value of the name, which defines it
             drawn = c is not None and not opens and not _AT_POINT.search(said) and (
-                _DRAWN_VALUE.search(since) is not None or drawn_last and _CONJUNCTION.fullmatch(since) is not None)
+                _DRAWN_VALUE.search(since) is not None or drawn_last and _CONJUNCTION.fullmatch(since) is not None
+                or _JUDGED_AFTER.match(after) is not None)  # ("and $L = 1$ is also wrong": a claim, judged)
             drawn_last = drawn
             if drawn:
                 c = None  # "Then $a = 0$, $z = 0$": what the step before gives, a claim (of a defined a) to check
@@ -668,6 +677,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                                                             f"${' '.join(math.split())}$ {words}"))
                     elif value:
                         out.values.append((value.group(1), piece.offset))
+                        out.numbers.append((value.group(1), math.split("=", 1)[1].strip(), piece.offset))
                 if opens:
                     c = replace(c, adjacent=_OPENS_HERE.search(since) is not None,
                                 trailing=at and "$" in said and re.fullmatch(r"\s*at\s*", since) is not None)
