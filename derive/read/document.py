@@ -1900,7 +1900,7 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
                                    f"not the number ${d.name}$: declare its length (${d.name} \\in \\mathbb{{R}}^{{1 \\times K}}$) "
                                    "or use another letter")
             continue
-        fixed = any(x.isdigit() for x in d.sizes)
+        fixed = any(x.isdigit() and not 1 <= int(x) <= _MAX_FIXED_SIZE for x in d.sizes)
         key = _label_key(d.name)  # (W_1, b_2: a name with a one-letter or numeral label is read; W_{out} is not)
         if d.kind in ("vector", "matrix") and (fixed or not re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key)):
             word = re.sub(r"_.*$", "", d.name) if not d.name.startswith("\\") else d.name
@@ -1953,6 +1953,9 @@ def _family_of(d, sizes: dict) -> tuple[str, str, str] | None:
         if count is not None:
             return m.group(1), count, d.sizes[0]
     return None
+
+
+_MAX_FIXED_SIZE = 6  # the largest size a declaration may give as a number (x in R^3): its entries are written out
 
 
 def _declare(notation: Notation, said, lines: _Lines):
@@ -2071,7 +2074,8 @@ def _declare(notation: Notation, said, lines: _Lines):
             matrices[family_key(letter)] = (size_of(count), size_of(dim))
             note(letter, f"${letter}_1, \\dots, {letter}_{{{count}}} \\in \\mathbb{{R}}^{{{dim}}}$, a family of vectors", d.offset)
         elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key) \
-                and not d.sizes[0].isdigit():
+                and (not d.sizes[0].isdigit() or 1 <= int(d.sizes[0]) <= _MAX_FIXED_SIZE):
+            # (x in R^2: a vector of two entries, its size a number, 2)
             forget.add(key)
             scalars = [x for x in scalars if x != key]  # c \in R^{1 x H}: c is no longer the default scalar
             sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}  # nor t a default index
@@ -2083,7 +2087,7 @@ def _declare(notation: Notation, said, lines: _Lines):
                 rows.discard(key)
                 note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]}}}$", d.offset)
         elif d.kind == "matrix" and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", key) \
-                and not any(x.isdigit() for x in d.sizes):
+                and all(not x.isdigit() or 1 <= int(x) <= _MAX_FIXED_SIZE for x in d.sizes):
             forget.add(key)
             scalars = [x for x in scalars if x != key]
             sizes = {s: tuple(x for x in ix if x != key) for s, ix in sizes.items()}

@@ -100,7 +100,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def __init__(self, notation: Notation):
         self.notation = notation
-        self.sizes = {name: size(name) for name in notation.sizes}
+        # (a size a declaration gives as a number, x in R^2, is that number)
+        self.sizes = {name: sp.Integer(int(name)) if name.isdigit() else size(name) for name in notation.sizes}
         self.bases = {name: vector(symbol_name(name)) for name in (*notation.vectors, *notation.matrices)}
         self.scalars = {name: scalar(symbol_name(name)) for name in notation.scalars}
         self.multiletter = {k for k in (*notation.vectors, *notation.matrices, *notation.scalars,
