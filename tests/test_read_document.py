@@ -333,7 +333,7 @@ def test_a_vector_declared_one_by_n_is_a_row():
 
 
 def test_declarations_derive_does_not_read_make_their_names_unknown_never_guessed():
-    text = ("Let $u \\in \\mathbb{R}^{2}$, $b_{12x} \\in \\mathbb{R}^h$ and $k_1, \\dots, k_5 \\in \\mathbb{R}^d$, "
+    text = ("Let $u \\in \\mathbb{R}^{20}$, $b_{12x} \\in \\mathbb{R}^h$ and $k_1, \\dots, k_5 \\in \\mathbb{R}^d$, "
             "$q \\in \\mathbb{R}^d$.\n\n"
             "$$\\frac{\\partial}{\\partial u} \\begin{bmatrix} u_1 u_2 \\\\ u_1 + u_2 \\end{bmatrix} = "
             "\\begin{bmatrix} u_2 & u_1 \\\\ 1 & 1 \\end{bmatrix}$$\n\n$$b_{12x} + b_{12x} = 2 b_{12x}$$\n\n"
@@ -342,6 +342,9 @@ def test_declarations_derive_does_not_read_make_their_names_unknown_never_guesse
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.UNKNOWN] * 3
     assert "fixed size" in results[0].detail and "family" in results[2].detail
+    # (a small fixed size is read: u in R^2 has two entries)
+    d = read_document(text.replace("{20}", "{2}"), "doc.md", default_notation())
+    assert verify_check(checks_of(d)[0], SETTINGS).verdict is Verdict.PROVED
 
 
 def test_a_family_of_numbers_is_a_vector():
@@ -2229,3 +2232,17 @@ def test_a_worked_example_gives_a_vector_its_numbers_and_its_size():
     assert "numbers of x in an example" in [d for line, _, d in found if line == 3][0]
     # (past the paragraph the example holds no longer: mu is any mean)
     assert [v for line, v, _ in found if line == 5] != [Verdict.PROVED]
+
+
+def test_a_divergence_with_a_double_bar_and_a_name_for_two_arities():
+    text = ("Let $0 < p < 1$ and $0 < q < 1$. The KL divergence is\n$$\nD(p \\,\\|\\, q) = p \\log \\frac{p}{q} + "
+            "(1 - p) \\log \\frac{1 - p}{1 - q} .\n$$\n"
+            "**(a)** With the entropy $H(p) = -p \\log p - (1 - p) \\log(1 - p)$ and the cross-entropy "
+            "$H(p, q) = -p \\log q - (1 - p) \\log(1 - q)$, we have $D(p \\,\\|\\, q) = H(p, q) - H(p)$, and "
+            "$H(p, p) = H(p)$, not $H(p, p) = 0$.\n\n"
+            "**(b)** $\\frac{\\partial D}{\\partial q} = \\frac{q - p}{q (1 - q)}$.\n")
+    found = _verdicts(text)
+    claims = [v for line, v, d in found if "definition of" not in d]
+    assert claims == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    d = read_document(text, "doc.md", default_notation())
+    assert any("\\|" in s.latex for s in d.steps)  # (shown as written)

@@ -60,6 +60,12 @@ class DocumentContext:
         letter the document applies to arguments, f(x), becomes a function, and f(x) = ... opening a
         display defines it.
         """
+        from .reader import divergence_bars
+
+        # (D(p \\| q): the arguments of a divergence, D(p, q), in the definitions too)
+        chains = [([(divergence_bars(t), line) for t, line in terms], *rest) for terms, *rest in chains]
+        if section is not None:
+            section = [([(divergence_bars(t), line) for t, line in terms], *rest) for terms, *rest in section]
         is_size = lambda letter: self.notation.size_name(letter) is not None  # noqa: E731
         usage = scan([t for terms, *_ in chains for t in terms], self.prime_transpose, is_size)
         self.usage = usage
@@ -878,6 +884,17 @@ class DocumentContext:
         if node_kind(node) == "paren_params":
             return None if entry is not None else self._define_with_parameters(name, args, right)
         redefined = self._redefinable(name)
+        known = self.lambdas.get(name)
+        if isinstance(known, sp.Lambda) and len(args) > 1 and len(known.variables) != len(args) and not redefined \
+                and entry is None and self._in_force(name) and len(args) not in self.overloads.get(name, {}):
+            # H(p) = ..., then H(p, q) = ...: one name for functions of different numbers of arguments (entropy and
+            # cross-entropy), each read where it is applied to its own number of arguments
+            defined = self._define_several(name, args, right)
+            if defined:
+                self.overloads.setdefault(name, {})[len(known.variables)] = known
+            else:
+                self.lambdas[name] = known
+            return defined
         if name in self.lambdas or (self.notation.kind_of(name) is not None and not redefined) or name == "e" \
                 or (name == "d" and (len(args) < 2 or entry is not None)):
             return None  # (d(y, mu) = ..., of two arguments or more, is no differential: a function d)

@@ -1570,6 +1570,30 @@ _CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\
 _LONE_VECTOR = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*")
 # numbers written as a vector: (1, 3), (1, 3)^\top, [1, 3], \begin{pmatrix} 1 \\ 3 \end{pmatrix}
 _NUMBER_LIST = re.compile(r"\s*(?:\\left\s*)?[(\[]|\s*\\begin\s*\{\s*[pb]matrix\s*\}")
+def _head_and_arity(text: str) -> tuple[str, int] | None:
+    """(f, 2) of f(x, y), (D, 2) of D(p \\| q), (z, 0) of z: the name a left side opens with and how many
+    arguments it is applied to; None when it opens with no name."""
+    from .reader import divergence_bars
+
+    head = _HEAD_NAME.match(text)
+    if head is None:
+        return None
+    rest = divergence_bars(text)[head.end(1):].lstrip()
+    if not rest.startswith("("):
+        return head.group(1), 0
+    depth, commas = 0, 0
+    for ch in re.sub(r"\\,", " ", rest):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        commas += ch == "," and depth == 1
+        if depth == 0:
+            break
+    return head.group(1), commas + 1
+
+
+# the words that give a name a (new) meaning: "let $f(x) = ...$", "now define", "where $g(t) = ...$"
+_GIVING_LEAD = re.compile(r"\b(?:let|define[sd]?|defining|denote[sd]?|set|take|now|consider|suppose|assume|write|put|"
+                          r"redefine[sd]?|instead|where|with|call|called|replace[sd]?)\b[^$.;]*$", re.I)
 _COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -2864,12 +2888,36 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                 if item.chain.terms and item.chain.relations and item.chain.relations[0] == "="
                                 and not _NUMERIC.fullmatch(item.chain.terms[1].text.strip()))
 
+    # the first chain giving each head name a formula (f of f(x) = ..., z of z = ...), by offset
+    formula_at: dict[str, int] = {}
+    for item in items:
+        if item.chain.terms and item.chain.relations and item.chain.relations[0] == "=" \
+                and len(item.chain.terms) > 1 and not _NUMERIC.fullmatch(item.chain.terms[1].text.strip()):
+            head = _head_and_arity(item.chain.terms[0].text)
+            if head:
+                formula_at.setdefault(head, item.chain.terms[0].offset)
+
+    # the headings that open parts (a title above all the mathematics opens none): an earlier formula holds in its
+    # own part, and one of the preamble (before the first part) in every part
+    first_math = min((it.chain.offset for it in items if it.chain.terms), default=len(text))
+    part_heads = [h for n, h in enumerate(sorted(said.headings)) if n > 0 or h > first_math]
+
+    def same_part_or_preamble(earlier: int, later: int) -> bool:
+        return not part_heads or earlier < part_heads[0] or not any(earlier < h < later for h in part_heads)
+
     def said_only(item: _Item) -> bool:
         # a formula the prose says someone claimed or wrote; or one it says something computes or uses, "the naive
         # route uses $M_k = ...$", of a name another chain gives a formula too (of a name no other chain does, "the
         # neuron computes $z = w x + b$", the definition)
         if item.inline is None:
             return False
+        head = _head_and_arity(item.chain.terms[0].text) if item.chain.terms else None
+        if head and head[1] and formula_at.get(head, item.chain.terms[0].offset) < item.chain.terms[0].offset \
+                and same_part_or_preamble(formula_at[head], item.chain.terms[0].offset) \
+                and not _GIVING_LEAD.search(item.inline.before[-50:]):
+            # "we have $D(p \| q) = H(p, q) - H(p)$" of a D defined before: what the function is, a claim (a new
+            # definition says so: "let", "now", "define", "where")
+            return True
         lead = _CLAIM_LEAD.search(item.inline.before[-30:])
         if lead is None:
             return False

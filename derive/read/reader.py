@@ -109,6 +109,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                             if len(k) > 1 and not k.startswith("\\")} | set(BUILTIN_FUNCTIONS) | UNREAD_WORDS
         self._script_depth = 0
         self.lambdas: dict[str, sp.Lambda] = {}  # functions the document defines, f(x) = ...
+        self.overloads: dict[str, dict[int, sp.Lambda]] = {}  # H(p) beside H(p, q): the others, by their arity
         self.lambda_domains: dict[str, tuple] = {}  # what each of them needs of its argument: sqrt x: x >= 0
         self.values: dict[str, V.Value] = {}  # names the document defines, z = ... (every definition unfolded)
         self.matrix_values: dict[str, V.Value] = {}  # names the document defines as a matrix, F = X^T X
@@ -184,6 +185,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         written = text
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
         text = one_sided(text)  # \lim_{x \to 0^+}: x \downarrow 0
+        text = divergence_bars(text)  # D(p \| q): the arguments of a divergence, D(p, q)
         evaluated = _evaluation_bar(text)
         if evaluated is not None:
             return self._evaluated(text, *evaluated)
@@ -1049,6 +1051,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if any(a.is_vector for a in args):
                 raise FormulaError(f"{fn.name} of several arguments is read only on scalars")
             return V.Value(fn.func(*[a.expr for a in args]), None, tuple(c for a in args for c in a.conventions))
+        if fn.kind == "lambda" and isinstance(fn.func, sp.Lambda) and len(args) != len(fn.func.variables) \
+                and len(args) in self.overloads.get(fn.name, {}):
+            fn = dataclasses.replace(fn, func=self.overloads[fn.name][len(args)])  # H(p) beside H(p, q)
         if fn.kind == "lambda" and len(fn.func.variables) > 1:
             return self._apply_several(fn, args)
         if len(args) != 1:
@@ -2233,6 +2238,49 @@ def _nonnegative_in_sizes(expr: sp.Expr) -> bool:
     except sp.PolynomialError:
         return False
     return all(c >= 0 for c in poly.coeffs())
+
+
+_DOUBLE_BAR = re.compile(r"\\\||\\Vert(?![A-Za-z])|\\parallel(?![A-Za-z])|\\(?:left|right|big|Big|bigg|Bigg)\s*\\\|")
+
+
+def divergence_bars(text: str) -> str:
+    """``D(p \\| q)``, ``\\mathrm{KL}(q \\Vert p)``: a double bar alone between the arguments of a function (the two
+    laws of a divergence) is their separator, read as a comma. A bar that is not alone in its parentheses (a norm,
+    f(\\|x\\|)) is left as written. The text keeps its length."""
+    bars = list(_DOUBLE_BAR.finditer(text))
+    if not bars:
+        return text
+    out, last = [], 0
+    for m in bars:
+        depth, k, opening = 0, m.start() - 1, None
+        while k >= 0:  # the parentheses the bar stands in
+            if text[k] == ")":
+                depth += 1
+            elif text[k] == "(":
+                if depth == 0:
+                    opening = k
+                    break
+                depth -= 1
+            k -= 1
+        if opening is None or not re.search(r"(?:[A-Za-z]|\}|\\[A-Za-z]+)\s*(?:\\left\s*)?$", text[:opening]):
+            continue
+        depth, k, closing = 0, m.end(), None
+        while k < len(text):
+            if text[k] == "(":
+                depth += 1
+            elif text[k] == ")":
+                if depth == 0:
+                    closing = k
+                    break
+                depth -= 1
+            k += 1
+        inside = text[opening + 1:closing] if closing is not None else ""
+        if closing is None or len(_DOUBLE_BAR.findall(inside)) != 1 or "|" in _DOUBLE_BAR.sub("", inside) \
+                or "," in re.sub(r"\\,", "", inside):
+            continue
+        out.append(text[last:m.start()] + "," + " " * (m.end() - m.start() - 1))  # (as long as the bar: offsets stay)
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 def _lone_argument(nxt) -> bool:
