@@ -8971,6 +8971,504 @@ def _(rng):
     }
 
 
+@document("278_hw_sigmoid_neuron_backprop")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    w, x = rng.normal(size=n), rng.normal(size=n)
+    b, y = rng.normal(size=2)
+    i = int(rng.integers(n))
+    z = w @ x + b
+    a = sig(z)
+    L = lambda w, b: 0.5 * (sig(w @ x + b) - y) ** 2  # noqa: E731
+    gw, gb = grad(lambda v: L(v, b), w), d(lambda t: L(w, t), b)
+    dLda, dadz = d(lambda t: 0.5 * (t - y) ** 2, a), d(sig, z)
+    delta = (a - y) * a * (1 - a)
+    w0, b0, x0, y0 = np.array([1.0, -1.0]), -1.0, np.array([2.0, 1.0]), 1.0
+    L0 = lambda w, b: 0.5 * (sig(w @ x0 + b) - y0) ** 2  # noqa: E731
+    gw0, gb0 = grad(lambda v: L0(v, b0), w0), d(lambda t: L0(w0, t), b0)
+    z0 = w0 @ x0 + b0
+    return {
+        "7": [dLda, a - y], "7.2": [dadz, sig(z) * (1 - sig(z)), a * (1 - a)], "7.3": [grad(lambda v: v @ x + b, w), x],
+        "9": [dLda, 2 * (a - y)], "9.2": [dadz, sig(z) ** 2],
+        "13": [gw, (a - y) * a * (1 - a) * x], "13.2": [gb, (a - y) * a * (1 - a)],
+        "15": [gw, (a - y) * x], "15.2": [gb, (a - y) * a * (1 - a) * x],
+        "15.4": [gw[i], delta * x[i]], "15.6": [gb, delta],
+        "19": [z0, 1 * 2 + (-1) * 1 - 1, 0], "19.2": [sig(z0), sig(0), 0.5], "19.3": [L0(w0, b0), 0.5 * (0.5 - 1) ** 2, 1 / 8],
+        "21": [(sig(z0) - y0) * sig(z0) * (1 - sig(z0)), -0.5 * 0.25, -1 / 8],
+        "23": [gw0, -1 / 8 * np.array([2.0, 1.0]), np.array([-1 / 4, -1 / 8])], "23.2": [gb0, -1 / 8],
+        "25": [gw0[0], -1], "25.2": [gb0, 1 / 8], "25.3": [gb0, -1 / 4],
+        "27.3": [b0 - 0.5 * gb0, -15 / 16],
+        "29": [w0 - 0.5 * gw0, np.array([1 + 1 / 8, -1 + 1 / 16]), np.array([9 / 8, -15 / 16])],
+        "31": [b0 + 0.5 * gb0, -15 / 16], "31.2": [9 / 8 * 2 - 15 / 16 - 15 / 16, 3 / 8], "31.3": [9 / 8 * 2 - 15 / 16 - 1, 3 / 8],
+    }
+
+
+@document("279_notes_softmax_jacobian_matrix_form")
+def _(rng):
+    K = int(rng.integers(3, 7))
+    z = rng.normal(size=K)
+    y = rng.dirichlet(np.ones(K))
+    i, j = (int(v) for v in rng.choice(K, size=2, replace=False))
+    p = softmax(z)
+    P = np.diag(p) - np.outer(p, p)
+    J = jac(softmax, z)
+    Jlog = jac(lambda v: np.log(softmax(v)), z)
+    L = lambda v: -float(np.sum(y * np.log(softmax(v))))  # noqa: E731
+    g = grad(L, z)
+    Hs = np.array([[partial2(L, z, a, b) for b in range(K)] for a in range(K)])
+    y2 = 2 * np.eye(K)[int(rng.integers(K))]
+    g2 = grad(lambda v: -float(np.sum(y2 * np.log(softmax(v)))), z)
+    one = np.ones(K)
+    z0, y0 = np.array([0.0, math.log(2), math.log(3)]), np.array([0.0, 0.0, 1.0])
+    p0 = softmax(z0)
+    L0 = lambda v: -float(np.sum(y0 * np.log(softmax(v))))  # noqa: E731
+    J0 = jac(softmax, z0)
+    return {
+        "6": [math.log(p[i]), z[i] - lse(z)], "8": [Jlog[i, j], delta(i, j) - p[j]],
+        "12": [J[i, i] - p[i] * (1 - p[i]), 0.0, J[i, j] + p[i] * p[j]],
+        "14": [Jlog[i, j], delta(i, j) - p[i]],
+        "17": [J, P], "17.2": [J.T, J], "17.3": [P @ one, p - p * (p @ one), np.zeros(K)],
+        "17.4": [J, np.diag(p) - p @ p], "17.5": [J, np.outer(p, p) - np.diag(p)],
+        "22": [g[j], -np.sum(y / p * J[:, j]), -np.sum(y * (np.eye(K)[j] - p[j])), p[j] * y.sum() - y[j], p[j] - y[j]],
+        "24.2": [g[j], -(y[j] / p[j]) * J[j, j], -y[j] * (1 - p[j])], "24.3": [g, -y / p],
+        "29": [g, -J.T @ (y / p), -(y - p * (one @ y)), p - y],
+        "34": [Hs, P], "34.2": [g, y - p], "34.3": [Hs, -P], "34.5": [g2, 2 * p - y2], "34.6": [g2, p - y2],
+        "37.4": [p0, np.array([1 / 6, 1 / 3, 1 / 2])], "37.5": [L0(z0), -math.log(1 / 2), math.log(2)],
+        "39": [grad(L0, z0), p0 - y0, np.array([1 / 6, 1 / 3, -1 / 2])],
+        "41": [J0[0, 1], -1 / 6 * 1 / 3, -1 / 18], "41.2": [J0[2, 2], 1 / 2 * 1 / 2, 1 / 4], "41.3": [J0[2, 2], p0[2], 1 / 2],
+        "41.4": [-1 / 6 * 1 / 2 - 1 / 3 * 1 / 2 + 1 / 4, 0], "41.5": [1 / 6 + 1 / 3 - 1 / 2, 1 / 3],
+        "41.6": [L0(z0), -math.log(1 / 3)],
+    }
+
+
+@document("280_lecture_batchnorm_one_feature")
+def _(rng):
+    m = int(rng.integers(2, 7))
+    x, g = rng.normal(size=m), rng.normal(size=m)
+    eps = rng.uniform(0.05, 0.5)
+    gam, bet = rng.normal(size=2)
+    k = int(rng.integers(m))
+
+    def norm(x, eps):
+        mu = np.mean(x)
+        return (x - mu) / np.sqrt(np.mean((x - mu) ** 2) + eps)
+
+    L = lambda x, gam, bet, g=g, eps=eps: float(g @ (gam * norm(x, eps) + bet))  # noqa: E731
+    mu, var = np.mean(x), np.var(x)
+    xh, sd = norm(x, eps), math.sqrt(np.var(x) + eps)
+    gx = grad(lambda v: L(v, gam, bet), x)
+    dgam, dbet = d(lambda t: L(x, t, bet), gam), d(lambda t: L(x, gam, t), bet)
+    dmu, dvar = partial(np.mean, x, k), partial(np.var, x, k)
+    full = gam / (m * sd) * (m * g[k] - g.sum() - xh[k] * (g @ xh))
+    x0, g0, e0 = np.array([1.0, 3.0]), np.array([1.0, 0.0]), 0.0
+    xh0 = norm(x0, e0)
+    y0 = 2 * xh0 + 1
+    L0 = lambda x, gam, bet: L(x, gam, bet, g0, e0)  # noqa: E731
+    gx0 = grad(lambda v: L0(v, 2.0, 1.0), x0)
+    return {
+        "11.3": [xh.sum(), 0], "11.4": [np.sum(xh**2), m * var / (var + eps)], "11.5": [np.sum(xh**2), m],
+        "15": [dbet, g.sum()], "15.2": [dgam, g @ xh], "17": [dgam, g.sum()],
+        "19": [dmu, 1 / m], "20": [dvar, 2 / m * (x[k] - mu) - 2 / m * np.sum(x - mu) / m, 2 / m * (x[k] - mu)],
+        "23": [dvar, 2 * (x[k] - mu)],
+        "25": [gx[k], full], "27": [gx[k], gam * g[k] / sd], "27.2": [gx.sum(), 0],
+        "27.3": [gx[k], gam / (m * sd) * (m * g[k] - g.sum() + xh[k] * (g @ xh))],
+        "31": [np.mean(x0), (1 + 3) / 2, 2], "31.2": [np.var(x0), ((1 - 2) ** 2 + (3 - 2) ** 2) / 2, 1],
+        "33": [xh0[0], -1], "33.2": [xh0[1], 1], "33.5": [y0[0], -1], "33.6": [y0[1], 3], "33.7": [y0[1], 2],
+        "33.8": [y0[1], 2 * xh0[1] + 1],
+        "33.11": [d(lambda t: L0(x0, 2.0, t), 1.0), 1],
+        "33.12": [d(lambda t: L0(x0, t, 1.0), 2.0), 1 * (-1) + 0 * 1, -1],
+        "35": [gx0[0], 2 / (2 * 1) * (2 - 1 - (-1) * (-1)), 0],
+        "37.2": [gx0[0], 2], "37.3": [np.var(x0), 2], "37.4": [d(lambda t: L0(x0, t, 1.0), 2.0), 1 * 1 + 0 * (-1), 1],
+    }
+
+
+@document("281_forum_relu_leaky_derivative_at_zero")
+def _(rng):
+    al = rng.uniform(0.05, 0.95)
+    R = lambda t: max(0.0, t)  # noqa: E731
+    f = lambda t, a=al: t if t > 0 else a * t  # noqa: E731
+    xp, xn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    x = xp if rng.random() < 0.5 else xn
+    w, v = rng.normal(size=2)
+    v = v if abs(w * v) > 1e-3 else 1.0
+    tt = np.linspace(0, 12, 200001)
+
+    def EN(pos, neg):
+        """E[g(X)], X ~ N(0, 1), g = pos on x > 0 and neg on x < 0 (vectorised)."""
+        phi = np.exp(-tt**2 / 2) / math.sqrt(2 * math.pi)
+        trap = lambda y: float(np.sum((y[1:] + y[:-1]) / 2) * (tt[1] - tt[0]))  # noqa: E731
+        return trap(pos(tt) * phi) + trap(neg(-tt) * phi)
+
+    one, zero, ident = (lambda t: np.ones_like(t)), (lambda t: np.zeros_like(t)), (lambda t: t)
+    hq = 1e-8
+    ER, ER2 = EN(ident, zero), EN(lambda t: t**2, zero)
+    return {
+        "11": [d(R, xp) - 1, 0.0, d(R, xn) - 0], "11.2": [d(f, xp) - 1, 0.0, d(f, xn) - al], "13": [d(f, xn), al * xn],
+        "15": [(R(hq) - R(0)) / hq, 1], "15.2": [(R(-hq) - R(0)) / -hq, 0],
+        "15.3": [(f(-hq) - f(0)) / -hq, al], "15.4": [(f(-hq) - f(0)) / -hq, 0],
+        "17": [R(x), x * d(R, x)],
+        "19": [f(x), max(x, al * x), (1 - al) * R(x) + al * x, R(x) - al * R(-x)],
+        "21": [d(f, x), (1 - al) * d(R, x) + al], "21.2": [f(x), R(x) + al * R(-x)], "21.3": [d(f, x), (1 - al) * d(R, x)],
+        "23.3": [f(-2, 0.1), -0.2], "23.4": [d(lambda t: f(t, 0.1), -2), 0.1], "23.5": [R(-2), 0], "23.6": [d(R, -2), 0],
+        "23.7": [d(lambda t: f(t, 0.1), -2), -0.2],
+        "25": [d(lambda t: R(t * v), w), v * d(R, w * v)], "27.3": [d(lambda t: R(t * v), w), d(R, w * v)],
+        "29": [EN(one, zero), EN(one, zero), 1 / 2], "29.2": [EN(one, lambda t: al * np.ones_like(t)), (1 + al) / 2],
+        "29.3": [ER, 1 / math.sqrt(2 * math.pi)], "29.4": [ER2, 1 / 2], "29.5": [ER, 1 / 2],
+        "29.6": [ER2 - ER**2, 1 / 2 - 1 / (2 * math.pi)], "29.7": [ER2 - ER**2, 1 / 2],
+        "29.8": [EN(ident, lambda t: al * t), (1 - al) / math.sqrt(2 * math.pi)],
+        "29.9": [EN(ident, lambda t: al * t), (1 + al) / math.sqrt(2 * math.pi)], "29.10": [R(x) + R(-x), abs(x)], "29.11": [R(x) - R(-x), abs(x)],
+    }
+
+
+@document("282_appendix_regularised_logistic_hessian")
+def _(rng):
+    n = int(rng.integers(3, 7))
+    dim = int(rng.integers(2, n))                            # d != n
+    X, w, v = rng.normal(size=(n, dim)), rng.normal(size=dim), rng.normal(size=dim)
+    y = rng.permutation(np.array([0.0, 1.0] + [float(b) for b in rng.integers(0, 2, size=n - 2)]))
+    lam, t = rng.uniform(0.1, 2), rng.normal()
+    i = int(rng.integers(n))
+    ell = lambda w, i, X=X, y=y: -(y[i] * math.log(sig(X[i] @ w)) + (1 - y[i]) * math.log(1 - sig(X[i] @ w)))  # noqa: E731
+    J = lambda w, X=X, y=y, lam=lam: sum(ell(w, k, X, y) for k in range(len(y))) + lam / 2 * float(w @ w)  # noqa: E731
+    z = X @ w
+    mu = sig(z)
+    S = np.diag(mu * (1 - mu))
+    g = grad(J, w)
+    H = np.array([[partial2(J, w, a, b) for b in range(dim)] for a in range(dim)])
+    X0, y0, w0 = np.array([[1.0], [-1.0]]), np.array([1.0, 0.0]), np.array([0.0])
+    J0 = lambda w: J(w, X0, y0, 1.0)  # noqa: E731
+    g0, H0 = float(grad(J0, w0)[0]), float(partial2(J0, w0, 0, 0))
+    return {
+        "12": [math.log(sig(t)), -math.log(1 + math.exp(-t))], "12.2": [math.log(1 - sig(t)), -math.log(1 + math.exp(t))],
+        "14": [ell(w, i), math.log(1 + math.exp(z[i])) - y[i] * z[i], math.log(1 + math.exp(-z[i])) + (1 - y[i]) * z[i]],
+        "17": [ell(w, i), math.log(1 + math.exp(-z[i])) - y[i] * z[i]],
+        "19": [d(lambda s: math.log(1 + math.exp(s)), t), sig(t)], "19.2": [grad(lambda u: ell(u, i), w), (mu[i] - y[i]) * X[i]],
+        "21": [g, sum((mu[k] - y[k]) * X[k] for k in range(n)) + lam * w, X.T @ (mu - y) + lam * w],
+        "23": [g, X.T @ (mu - y) + 2 * lam * w], "23.3": [g, X.T @ (y - mu) + lam * w],
+        "25": [grad(lambda u: sig(X[i] @ u), w), mu[i] * (1 - mu[i]) * X[i]],
+        "27": [H, sum(mu[k] * (1 - mu[k]) * np.outer(X[k], X[k]) for k in range(n)) + lam * np.eye(dim),
+               X.T @ S @ X + lam * np.eye(dim)],
+        "29": [v @ H @ v, sum(mu[k] * (1 - mu[k]) * (X[k] @ v) ** 2 for k in range(n)) + lam * (v @ v)],
+        "29.2": [H, X.T @ X + lam * np.eye(dim)], "29.3": [H, UNDEFINED if mat(X, S) is UNDEFINED else X @ S @ X.T + lam * np.eye(n)],
+        "31.7": [sig(X0 @ w0), np.array([0.5, 0.5])],
+        "33": [g0, 1 * (0.5 - 1) + (-1) * (0.5 - 0), -1], "34": [H0, 1 / 4 + 1 / 4 + 1, 3 / 2],
+        "36": [0 - g0 / H0, 2 / 3], "36.2": [H0, 3], "36.3": [H0, 1 / 2],
+        "36.4": [J0(w0), 2 * math.log(2)], "36.5": [J0(w0), math.log(2)],
+    }
+
+
+@document("283_exam_least_squares_normal_equations")
+def _(rng):
+    m = int(rng.integers(3, 7))
+    n = int(rng.integers(2, m))
+    A, b, x = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n)
+    f = lambda x, A=A, b=b: float(np.sum((A @ x - b) ** 2))  # noqa: E731
+    g = grad(f, x)
+    xh = np.linalg.solve(A.T @ A, A.T @ b)
+    H = np.array([[partial2(f, x, a, c) for c in range(n)] for a in range(n)])
+    A0, b0 = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 0.0])
+    xh0 = np.linalg.lstsq(A0, b0, rcond=None)[0]
+    f0 = lambda x: f(x, A0, b0)  # noqa: E731
+    return {
+        "7": [f(x), x @ A.T @ A @ x - 2 * b @ A @ x + b @ b],
+        "11": [g, 2 * A.T @ A @ x - 2 * A.T @ b, 2 * A.T @ (A @ x - b)],
+        "13": [g, A.T @ (A @ x - b)], "13.2": [g, mat(2 * A, A @ x - b)], "13.3": [g, 2 * A.T @ (b - A @ x)],
+        "13.4": [f(x), x @ A.T @ A @ x - b @ A @ x + b @ b],
+        "15.2": [A.T @ A @ xh, A.T @ b],
+        "19": [A.T @ (A @ xh - b), np.zeros(n)], "19.2": [f(xh), b @ b - b @ A @ xh], "19.3": [H, 2 * A.T @ A],
+        "19.4": [xh, UNDEFINED], "19.5": [f(xh), 0],
+        "25": [A0.T @ A0, np.array([[2.0, 1.0], [1.0, 2.0]])], "25.2": [np.linalg.det(A0.T @ A0), 4 - 1, 3],
+        "25.3": [A0.T @ b0, np.array([1.0, 2.0])],
+        "27": [xh0, np.array([[2.0, -1.0], [-1.0, 2.0]]) @ np.array([1.0, 2.0]) / 3, np.array([0.0, 3.0]) / 3, np.array([0.0, 1.0])],
+        "29": [A0 @ xh0 - b0, np.array([-1.0, -1.0, 1.0])], "29.2": [A0.T @ (A0 @ xh0 - b0), np.zeros(2)],
+        "29.3": [f0(xh0), 3], "29.4": [b0 @ b0 - b0 @ A0 @ xh0, 5 - 2, 3],
+        "31": [np.linalg.det(A0.T @ A0), 4 + 1, 5], "31.2": [xh0, np.array([0.0, 3.0])],
+        "31.3": [xh0, np.array([4.0, 5.0]) / 3], "31.4": [A0.T @ b0, np.array([1.0, 2.0, 0.0])],
+        "31.5": [grad(f0, np.zeros(2)), -2 * A0.T @ b0, np.array([-2.0, -4.0])], "31.6": [grad(f0, np.zeros(2)), np.array([-1.0, -2.0])],
+    }
+
+
+@document("284_nb_tanh_two_layer_finite_differences")
+def _(rng):
+    x, y, w1, b1, w2, b2 = rng.normal(size=6)
+    a = w1 * x + b1
+    h = math.tanh(a)
+    r = w2 * h + b2 - y
+    L = lambda p: 0.5 * (p[2] * math.tanh(p[0] * x + p[1]) + p[3] - y) ** 2  # noqa: E731
+    G = grad(L, np.array([w1, b1, w2, b2]))
+    gh = d(lambda t: 0.5 * (w2 * t + b2 - y) ** 2, h)
+    ga = d(lambda t: 0.5 * (w2 * math.tanh(t) + b2 - y) ** 2, a)
+    p0 = np.array([math.log(2), 0.0, 2.0, 0.0])
+    L0 = lambda p: 0.5 * (p[2] * math.tanh(p[0] * 1.0 + p[1]) + p[3] - 1.0) ** 2  # noqa: E731
+    G0 = grad(L0, p0)
+    h0 = math.tanh(math.log(2))
+    return {
+        "1:9": [d(math.tanh, a), 1 - math.tanh(a) ** 2, 4 / (math.exp(a) + math.exp(-a)) ** 2], "1:11": [d(math.tanh, a), 1 - math.tanh(a)],
+        "1:14": [G[2], r * h], "1:14.2": [G[3], r], "1:14.3": [gh, r * w2], "1:15": [ga, r * w2 * (1 - h**2)],
+        "1:16": [G[0], r * w2 * (1 - h**2) * x], "1:16.2": [G[1], r * w2 * (1 - h**2)],
+        "1:19": [G[0], r * w2 * (1 - h**2)], "1:19.2": [G[0], r * (1 - h**2) * x], "1:19.3": [G[1], r * w2 * (1 - h**2) * x],
+        "3:3.7": [math.log(2) * 1 + 0, math.log(2)],
+        "3:5": [h0, math.tanh(math.log(2)), (2 - 1 / 2) / (2 + 1 / 2), 3 / 5],
+        "3:7": [2 * h0 + 0, 6 / 5], "3:7.2": [2 * h0 - 1, 1 / 5], "3:7.3": [L0(p0), 0.5 * (1 / 25), 1 / 50], "3:7.4": [L0(p0), 1 / 25],
+        "3:7.5": [1 - h0**2, 16 / 25], "3:7.6": [(1 - h0) ** 2, 4 / 25],
+        "3:9": [G0[2], 1 / 5 * 3 / 5, 3 / 25], "3:9.2": [G0[0], 1 / 5 * 2 * 16 / 25 * 1, 32 / 125], "3:11": [G0[1], G0[0]],
+        "5:3": [32 / 125, 0.256], "5:3.2": [G0[0], 1 / 5 * 2 * 2 / 5, 4 / 25], "5:3.3": [G0[0], 16 / 125],
+        "5:3.4": [G0[3], 2 / 5], "5:3.5": [G0[3], 2 * h0 - 1, 0.2], "5:3.6": [G0[2], (2 * h0 - 1) * 2, 2 / 5],
+    }
+
+
+@document("285_worksheet_logsumexp_softmax_hessian")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    x, v = rng.normal(size=n), rng.normal(size=n)
+    c, a = rng.normal(size=2)
+    i, k = int(rng.integers(n)), int(rng.integers(n))
+    s = softmax(x)
+    g = grad(lse, x)
+    H = np.array([[partial2(lse, x, p, q) for q in range(n)] for p in range(n)])
+    one = np.ones(n)
+    S = np.diag(s) - np.outer(s, s)
+    curv = d2r(lambda t: lse(x + t * v), 0.0)
+    x0, v0 = np.array([0.0, 0.0, math.log(2)]), np.array([1.0, 0.0, 0.0])
+    H0 = np.array([[partial2(lse, x0, p, q) for q in range(3)] for p in range(3)])
+    sp = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    return {
+        "11": [g[i], 1 / np.sum(np.exp(x)) * math.exp(x[i]), s[i]], "13": [g, s], "13.2": [g.sum(), 1],
+        "13.3": [g[i], math.exp(x[i])], "13.4": [g[i], 1 / np.sum(np.exp(x))], "13.5": [g.sum(), n],
+        "17": [H[k, i], s[i] * delta(i, k) - s[i] * s[k]], "17.2": [H, S], "19": [H, np.diag(s)],
+        "21": [curv, v @ H @ v, np.sum(s * v**2) - np.sum(s * v) ** 2], "23": [curv, np.sum(s * v**2)],
+        "23.2": [d(lambda t: lse(x + t * v), 0.0), s @ v],
+        "25": [lse(x + c * one), lse(x) + c], "25.2": [softmax(x + c * one), softmax(x)],
+        "25.4": [lse(x), np.max(x) + math.log(np.sum(np.exp(x - np.max(x))))],
+        "25.5": [lse(x + c * one), lse(x)], "25.6": [lse(x + c * one), lse(x) + n * c], "25.7": [lse(2 * x), 2 * lse(x)],
+        "25.9": [lse(np.zeros(n)), math.log(n)],
+        "29": [lse(x0), math.log(1 + 1 + 2), math.log(4), 2 * math.log(2)], "29.2": [softmax(x0), np.array([0.25, 0.25, 0.5])],
+        "31": [H0[2, 2], 1 / 2 - 1 / 4, 1 / 4], "31.2": [H0[0, 2], -1 / 4 * 1 / 2, -1 / 8],
+        "31.3": [H0[2, 2], 1 / 2], "31.4": [H0[0, 2], -1 / 4], "31.5": [lse(x0), math.log(2)],
+        "31.7": [1 / 4 - 1 / 16, 3 / 16],
+        "33.3": [lse(np.array([a, 0.0])), sp(a)], "33.4": [d(sp, a), sig(a)], "33.5": [d(sp, a), 1 / (1 + math.exp(a))],
+    }
+
+
+@document("286_recitation_vanishing_sigmoid_products")
+def _(rng):
+    L = int(rng.integers(2, 7))
+    w = rng.normal(size=L) * 1.5
+    x, t = rng.normal(size=2)
+    l = int(rng.integers(1, L + 1))                           # a layer 1..L
+
+    def forward(x, w):
+        hs, As = [x], []
+        for wl in w:
+            As.append(wl * hs[-1])
+            hs.append(sig(As[-1]))
+        return hs, As
+
+    hs, As = forward(x, w)
+    ds = lambda t: sig(t) * (1 - sig(t))  # noqa: E731
+    dsig = lambda t: d(sig, t)  # noqa: E731
+    full = d(lambda u: forward(u, w)[0][-1], x)
+    loc = d(lambda u: sig(w[l - 1] * u), hs[l - 1])
+    prod = float(np.prod([w[k] * ds(As[k]) for k in range(L)]))
+    dw1 = d(lambda u: forward(x, np.concatenate([[u], w[1:]]))[0][-1], w[0])
+    rest = float(np.prod([w[k] * ds(As[k]) for k in range(1, L)]))
+    w0 = np.array([1.0, 2.0])
+    g0 = d(lambda u: forward(u, w0)[0][-1], 0.0)
+    e = math.e
+    return {
+        "9": [loc, w[l - 1] * dsig(As[l - 1])], "9.2": [dsig(t), sig(t) * (1 - sig(t))], "9.4": [dsig(0.0), 1 / 4], "9.5": [dsig(0.0), 1 / 2],
+        "13": [full, float(np.prod([d(lambda u, k=k: sig(w[k] * u), hs[k]) for k in range(L)])), prod],
+        "15": [full, float(np.prod([ds(a) for a in As]))], "15.2": [full, float(sum(w[k] * ds(As[k]) for k in range(L)))],
+        "15.3": [full, rest],
+        "17": [dw1, x * ds(As[0]) * rest], "19.2": [dw1, x * ds(As[0]) * prod],
+        "21": [(1 / 4) ** 10, 1 / 1048576], "21.2": [(1 / 4) ** 10, 1 / 40], "21.4": [(2 * 1 / 4) ** 5, 1 / 32], "21.5": [2**5 / 4, 8],
+        "23.5": [1.0 * 0, 0], "23.6": [sig(0.0), 1 / 2], "23.7": [2 * sig(0.0), 1], "23.8": [dsig(1.0), e / (1 + e) ** 2],
+        "23.9": [sig(1.0), e / (1 + e)],
+        "25": [g0, 1 * 1 / 4 * 2 * e / (1 + e) ** 2, e / (2 * (1 + e) ** 2)], "27": [g0, e / (4 * (1 + e) ** 2)], "27.2": [g0, 1 / 8],
+        "29": [sig(t), (1 + math.tanh(t / 2)) / 2], "29.2": [dsig(t), 1 / 4 * (1 - math.tanh(t / 2) ** 2)],
+        "29.3": [d(math.tanh, 0.0), 1], "29.4": [dsig(t), 1 / 2 * (1 - math.tanh(t / 2) ** 2)], "29.5": [dsig(t), sig(t)],
+    }
+
+
+@document("287_handout_dropout_keep_probability")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    q = rng.uniform(0.1, 0.9)
+    h, w = rng.normal(size=n) * 2, rng.normal(size=n)
+    i = int(rng.integers(n))
+    masks = [np.array(bits, dtype=float) for bits in np.ndindex(*([2] * n))]
+    prob = [float(np.prod(np.where(mk == 1, q, 1 - q))) for mk in masks]
+    E = lambda f: sum(p * f(mk) for p, mk in zip(prob, masks))  # noqa: E731
+    V = lambda f: E(lambda mk: f(mk) ** 2) - E(f) ** 2  # noqa: E731
+    plain, inv = (lambda mk: mk[i] * h[i]), (lambda mk: mk[i] * h[i] / q)
+    zf, K = (lambda mk: float(np.sum(w * mk * h / q))), (lambda mk: float(mk.sum()))
+    mi = 1.0 if rng.random() < q else 0.0
+    q0, h0 = 0.8, 2.0
+    E1 = lambda f: q0 * f(1.0) + (1 - q0) * f(0.0)  # noqa: E731
+    V1 = lambda f: E1(lambda m: f(m) ** 2) - E1(f) ** 2  # noqa: E731
+    return {
+        "6.2": [E(lambda mk: mk[i]), q], "6.3": [mi**2, mi],
+        "8": [E(plain), q * h[i]], "8.2": [E(lambda mk: plain(mk) ** 2), q * h[i] ** 2],
+        "8.3": [V(plain), q * h[i] ** 2 - q**2 * h[i] ** 2, q * (1 - q) * h[i] ** 2],
+        "10": [E(plain), h[i]], "10.2": [V(plain), q * h[i] ** 2],
+        "15": [E(inv), q * h[i] / q, h[i]], "15.2": [V(inv), q * (1 - q) * h[i] ** 2 / q**2, (1 - q) / q * h[i] ** 2],
+        "17": [V(inv), (1 - q) * h[i] ** 2],
+        "17.2": [d(lambda t: mi * t / q, h[i]), mi / q] if mi else [d(lambda t: mi * t / q, h[i]), 0.0],
+        "17.3": [d(lambda t: 1.0 * t / q, h[i]), 1.0],
+        "22": [E(zf), float(np.sum(w * h)), w @ h], "22.2": [V(zf), (1 - q) / q * float(np.sum(w**2 * h**2))],
+        "24.2": [E(K), n * q], "24.3": [V(K), n * q * (1 - q)], "24.4": [V(K), n * q],
+        "27.3": [E1(lambda m: m * h0), 0.8 * 2, 1.6], "27.4": [V1(lambda m: m * h0), 0.8 * 0.2 * 4, 0.64],
+        "27.5": [V1(lambda m: m * h0 / q0), 0.2 / 0.8 * 4, 1], "27.6": [V1(lambda m: m * h0), 0.8 * 4, 3.2],
+        "27.7": [V1(lambda m: m * h0 / q0), 0.2 * 4, 0.8],
+        "27.9": [100 * q0, 80], "27.10": [100 * q0 * (1 - q0), 16], "27.11": [E(K), n * (1 - q)], "27.12": [100 * q0 * (1 - q0), 0.8 * 100, 80],
+    }
+
+
+@document("288_blog_adam_bias_correction")
+def _(rng):
+    b1, b2 = rng.uniform(0.5, 0.99, size=2)
+    t = int(rng.integers(2, 9))
+    gs = rng.normal(size=t)
+    g = rng.normal() + (1.0 if rng.random() < 0.5 else -1.0)
+    mu, s = rng.normal(), rng.uniform(0.2, 2)
+
+    def run(seq, b, square=False):
+        m = 0.0
+        for x in seq:
+            m = b * m + (1 - b) * (x * x if square else x)
+        return m
+
+    mt = run(gs, b1)
+    mc, vc = run([g] * t, b1), run([g] * t, b2, True)
+    mh, vh = mc / (1 - b1**t), vc / (1 - b2**t)
+    Em, Ev = run([mu] * t, b1), run([mu**2 + s**2] * t, b2)    # by linearity, E[g_t^2] = mu^2 + s^2
+    m1, v1 = run([g], 0.9), run([g], 0.999, True)
+    return {
+        "11": [mt, (1 - b1) * sum(b1 ** (t - k) * gs[k - 1] for k in range(1, t + 1))],
+        "13": [(1 - b1) * sum(b1 ** (t - k) for k in range(1, t + 1)), 1 - b1**t],
+        "13.2": [(1 - b1) * sum(b1**k for k in range(1, t + 1)), 1 - b1**t],
+        "18": [mc, (1 - b1**t) * g], "18.2": [vc, (1 - b2**t) * g**2], "20": [mc, (1 - b1) ** t * g], "20.2": [mc, b1**t * g],
+        "22": [mh, mc / (1 - b1**t), g], "22.2": [vh, vc / (1 - b2**t), g**2], "24.2": [mh / math.sqrt(vh), np.sign(g)],
+        "24.3": [mh, mc / (1 - b1), g],
+        "27.4": [m1, 0.1 * g], "27.5": [v1, 0.001 * g**2],
+        "29": [m1 / math.sqrt(v1), 0.1 / math.sqrt(0.001) * np.sign(g), math.sqrt(10) * np.sign(g)],
+        "31": [m1 / math.sqrt(v1), 10 * np.sign(g)],
+        "36": [Em, (1 - b1**t) * mu], "36.2": [Ev, (1 - b2**t) * (mu**2 + s**2)],
+        "38": [Em / (1 - b1**t), mu], "38.2": [Ev / (1 - b2**t), mu**2 + s**2], "38.3": [Ev, (1 - b2**t) * mu**2],
+        "38.4": [Ev / (1 - b2**t), s**2], "38.5": [0.5 * ((mu + s) ** 2 + (mu - s) ** 2), mu**2 + s**2], "38.7": [run([g, g], 0.9), 0.09 * g + 0.1 * g, 0.19 * g], "38.8": [run([g, g], 0.9), 0.1 * g],
+    }
+
+
+@document("289_office_hours_label_smoothing_logits")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    eps = rng.uniform(0.05, 0.6)
+    z = rng.normal(size=K)
+    c, k = (int(v) for v in rng.choice(K, size=2, replace=False))
+    u = np.eye(K)[c]
+    t = (1 - eps) * u + eps / K * np.ones(K)
+    p = softmax(z)
+    L = lambda v, t=t: -float(np.sum(t * np.log(softmax(v))))  # noqa: E731
+    g = grad(L, z)
+    zs = np.log(t)                                           # logits at the minimum, p = t
+    t0 = 0.8 * np.eye(4)[0] + 0.05 * np.ones(4)
+    L0 = lambda v: L(v, t0)  # noqa: E731
+    g0 = grad(L0, np.zeros(4))
+    zs0 = np.log(t0)
+    return {
+        "7": [t.sum(), 1 - eps + eps, 1], "9": [g, p - t],
+        "11": [g[c] - (p[c] - 1 + eps - eps / K), 0.0, g[k] - (p[k] - eps / K)],
+        "13": [g[k], p[k] - eps], "13.2": [g[c], p[c] - 1 + eps], "13.3": [g, p - u],
+        "15": [L(z), (1 - eps) * -math.log(p[c]) + eps * -float(np.mean(np.log(p)))],
+        "17.2": [math.log(p[c]) - math.log(p[k]), z[c] - z[k]],
+        "19": [zs[c] - zs[k], math.log((1 - eps + eps / K) / (eps / K))],
+        "23.3": [t0[0], 0.8 + 0.05, 0.85], "23.4": [t0[1], 0.05],
+        "23.5": [zs0[0] - zs0[1], math.log(0.85 / 0.05), math.log(17)], "23.6": [zs0[0] - zs0[1], math.log(0.8 / 0.2), math.log(4)],
+        "23.8": [softmax(np.zeros(4))[1], 1 / 4],
+        "23.9": [g0[0], 0.25 - 0.85, -0.6], "23.10": [g0[1], 0.25 - 0.05, 0.2], "23.11": [g0[0], -0.75],
+        "23.12": [L0(np.zeros(4)), math.log(4)], "23.13": [L0(np.zeros(4)), 0.8 * math.log(4)], "23.14": [t[c], 1 - eps], "23.15": [t[k], eps / (K - 1)],
+    }
+
+
+@document("290_hw_weight_decay_vs_l2_penalty")
+def _(rng):
+    dim = int(rng.integers(2, 6))
+    A, b = rng.normal(size=(dim, dim)), rng.normal(size=dim)
+    f = lambda w: float(np.sum(np.sin(A @ w)) + b @ w)  # noqa: E731   a smooth loss
+    w, w0 = rng.normal(size=dim), rng.normal(size=dim)
+    eta, lam = rng.uniform(0.01, 0.5), rng.uniform(0.01, 1)
+    P = np.diag(rng.uniform(0.2, 5, size=dim))
+    I = np.eye(dim)
+    g = grad(f, w)
+    gF = grad(lambda v: f(v) + lam / 2 * float(v @ v), w)
+    sgd = w - eta * gF
+    rho = 1 - (sgd + eta * g) / w                            # the decoupled rate that reproduces the SGD step
+    gc = rng.normal(size=dim)                                # (b): a constant gradient
+    w1 = w0 - eta * (gc + lam * w0)
+    w2 = w1 - eta * (gc + lam * w1)
+    l2, dw = w - eta * P @ (g + lam * w), w - eta * P @ g - eta * lam * w
+    l2_0, w_0 = 1 - 0.1 * 4 * (0.5 + 0.01 * 1), 1 - 0.1 * 4 * 0.5 - 0.1 * 0.01 * 1
+    return {
+        "5": [gF, g + lam * w], "7": [sgd, w - eta * (g + lam * w), (1 - eta * lam) * w - eta * g],
+        "9.2": [rho, eta * lam * np.ones(dim)], "9.3": [gF, g + 2 * lam * w], "9.4": [sgd, (1 - lam) * w - eta * g],
+        "9.5": [sgd, (1 - eta * lam) * (w - eta * g)], "9.6": [rho, lam / eta * np.ones(dim)],
+        "11": [w1, (1 - eta * lam) * w0 - eta * gc],
+        "13": [w2, (1 - eta * lam) * w1 - eta * gc, (1 - eta * lam) ** 2 * w0 - eta * (2 - eta * lam) * gc],
+        "15": [w2, (1 - eta * lam) ** 2 * w0 - 2 * eta * gc],
+        "19": [l2 - dw, eta * lam * w - eta * lam * P @ w, eta * lam * (I - P) @ w],
+        "21.2": [l2 - dw, np.zeros(dim)], "21.3": [l2 - dw, eta * lam * (P - I) @ w],
+        "23.6": [(1 - 0.1 * 0.01) * 1 - 0.1 * 0.5, (1 - 0.001) * 1 - 0.05, 0.949], "23.7": [(1 - 0.01) * 1 - 0.05, 0.94],
+        "25": [l2_0, 1 - 0.1 * 4 * (0.5 + 0.01), 0.796], "25.2": [w_0, 1 - 0.1 * 4 * 0.5 - 0.001, 0.799],
+        "27": [0.1 * 0.01 * (1 - 4) * 1, 0.001 * (-3), -0.003],
+        "27.2": [w_0, 0.796], "27.3": [l2_0, 0.799], "27.5": [l2_0 - w_0, -0.012], "27.6": [4 - 1, 3],
+    }
+
+
+@document("291_reading_group_attention_score_scaling")
+def _(rng):
+    dim = int(rng.integers(2, 5))
+    tau = rng.uniform(0.3, 2)
+    i = int(rng.integers(dim))
+    # exact moments over Rademacher entries scaled by tau (mean 0, variance tau^2), all 2^(2d) sign patterns
+    signs = np.array(list(np.ndindex(*([2] * (2 * dim)))), dtype=float) * 2 - 1
+
+    def moments(scale, f):
+        vals = np.array([f(scale * row[:dim], scale * row[dim:]) for row in signs])
+        return float(vals.mean()), float(vals.var())
+
+    Es, Vs = moments(1.0, lambda q, k: q @ k)
+    _, Vsd = moments(1.0, lambda q, k: q @ k / math.sqrt(dim))
+    _, Vsdd = moments(1.0, lambda q, k: q @ k / dim)
+    Epk, Vpk = moments(1.0, lambda q, k: q[i] * k[i])
+    _, Vtau = moments(tau, lambda q, k: q @ k)
+    # Gaussian entries for q^T q: Gauss-Hermite quadrature in each coordinate
+    x, wts = np.polynomial.hermite_e.hermegauss(30)
+    wts = wts / wts.sum()
+    E1 = lambda f: float(np.sum(wts * f(x)))  # noqa: E731
+    Eqq = dim * E1(lambda t: t**2)
+    Vqq = dim * (E1(lambda t: t**4) - E1(lambda t: t**2) ** 2)   # independent coordinates: variances add
+    a1 = lambda a: softmax(a)[0]  # noqa: E731
+    e = math.e
+    A8, A1 = np.array([8.0, 0.0]), np.array([1.0, 0.0])
+    J1 = jac(softmax, A1)
+    al = softmax(A1)
+    qv, kv = rng.normal(size=dim), rng.normal(size=dim)
+    return {
+        "5": [qv @ kv, qv @ kv, sum(qv[j] * kv[j] for j in range(dim))],
+        "7": [Epk, 0.0 * 0.0, 0], "7.2": [Vpk, 1.0 * 1.0, 1],
+        "9": [Es, 0], "9.2": [Vs, dim * Vpk, dim], "9.3": [Vsd, dim / dim, 1],
+        "11": [Vs, 1], "11.2": [Vsdd, 1], "11.3": [Vsdd, 1 / dim], "11.4": [Vs, dim**2], "11.5": [Vsd, 1 / math.sqrt(dim)],
+        "13": [Vtau, dim * tau**4], "13.2": [Vtau, dim * tau**2], "13.3": [Eqq, dim], "13.4": [Eqq, 0],
+        "13.5": [Vqq, 2 * dim], "13.6": [E1(lambda t: t**4), 3], "13.7": [Vqq, dim],
+        "15.2": [math.sqrt(64), math.sqrt(64), 8], "15.3": [math.sqrt(64), 64],
+        "15.4": [a1(A8), math.exp(8) / (math.exp(8) + 1), 1 / (1 + math.exp(-8))],
+        "15.5": [jac(softmax, A8)[0, 0], a1(A8) * (1 - a1(A8))], "15.6": [math.sqrt(64), 8],
+        "17": [al[0], e / (1 + e)], "17.2": [J1[0, 0], al[0] * (1 - al[0]), e / (1 + e) ** 2],
+        "19": [J1[0, 0], al[0]], "19.2": [J1[0, 0], e / (1 + e**2)],
+        "19.3": [J1[0, 1], -al[0] * al[1], -e / (1 + e) ** 2], "19.4": [J1[0, 1], e / (1 + e) ** 2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
