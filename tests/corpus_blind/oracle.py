@@ -9469,6 +9469,499 @@ def _(rng):
     }
 
 
+@document("292_hw_frobenius_least_squares_gradient")
+def _(rng):
+    m, n, p = (int(k) for k in rng.integers(2, 5, size=3))
+    A, B, X, E = rng.normal(size=(m, n)), rng.normal(size=(m, p)), rng.normal(size=(n, p)), rng.normal(size=(n, p))
+    f = lambda X: float(np.sum((A @ X - B) ** 2))  # noqa: E731
+    R = A @ X - B
+    M = rng.normal(size=(m, p))
+    j, k = int(rng.integers(0, n)), int(rng.integers(0, p))
+    g = grad(f, X)
+    lost = 2 * A.T @ A @ X - B if m == n else UNDEFINED
+    a, b, x, t = rng.normal(), rng.normal(), rng.normal(), rng.normal()
+    A2, B2, I2 = np.array([[1.0, 2], [0, 1]]), np.array([[1.0, 0], [0, 0]]), np.eye(2)
+    f2 = lambda X: float(np.sum((A2 @ X - B2) ** 2))  # noqa: E731
+    R2 = A2 @ I2 - B2
+    E12, E22 = np.array([[0.0, 1], [0, 0]]), np.array([[0.0, 0], [0, 1]])
+    return {
+        "5": [np.sum(M**2), np.trace(M.T @ M)],
+        "7": [f(X + E) - f(X), 2 * np.trace(R.T @ A @ E) + np.trace(E.T @ A.T @ A @ E)],
+        "11": [g, 2 * A.T @ R, 2 * A.T @ (A @ X - B)],
+        "13": [partial(f, X, (j, k)), 2 * sum(A[i, j] * R[i, k] for i in range(m))],
+        "15": [g, A.T @ (A @ X - B)], "15.2": [g, mat(2 * (A @ X - B), A.T)], "15.3": [g, lost],
+        "19": [d(lambda x: (a * x - b) ** 2, x), 2 * a * (a * x - b)],
+        "21": [d(lambda x: (a * x - b) ** 2, x), 2 * (a * x - b)],
+        "27": [A2 @ I2 - B2, np.array([[0, 2], [0, 1]])],
+        "27.2": [f2(I2), 0**2 + 2**2 + 0**2 + 1**2, 5],
+        "30": [grad(f2, I2), 2 * np.array([[1, 0], [2, 1]]) @ np.array([[0, 2], [0, 1]]), np.array([[0, 4], [0, 10]])],
+        "34": [f2(I2 + t * E12), (2 + t) ** 2 + 1],
+        "34.3": [2 * A2 @ R2, np.array([[0, 8], [0, 2]])], "34.4": [grad(f2, I2), 2 * A2 @ R2],
+        "36": [f2(I2 + t * E22), (2 + 2 * t) ** 2 + (1 + t) ** 2],
+        "36.2": [d(lambda t: (2 + 2 * t) ** 2 + (1 + t) ** 2, t), 4 * (2 + 2 * t) + 2 * (1 + t)],
+        "36.4": [d(lambda t: (2 + 2 * t) ** 2, t), 2 * (2 + 2 * t)],
+    }
+
+@document("293_notes_geometric_series_k_r_k")
+def _(rng):
+    r = rng.uniform(0.1, 0.9) * rng.choice([-1.0, 1.0])
+    n = int(rng.integers(1, 9))
+    K = np.arange(0, 3000)
+    S = lambda r, n=n: sum(r**k for k in range(n + 1))  # noqa: E731
+    inf = lambda f: float(np.sum(f(K)))  # noqa: E731
+    p = rng.uniform(0.05, 0.95)
+    EN = inf(lambda k: k * (1 - p) * p**k)
+    dinf = d(lambda u: 1 / (1 - u), r)
+    return {
+        "7": [S(r) - r * S(r), 1 - r ** (n + 1)], "7.2": [S(r) - r * S(r), 1 - r**n],
+        "9": [S(r), (1 - r ** (n + 1)) / (1 - r)], "11": [S(r), (1 - r**n) / (1 - r)],
+        "11.2": [inf(lambda k: r**k), 1 / (1 - r)],
+        "11.4": [inf(lambda k: r**k) - 1, r / (1 - r)], "11.5": [inf(lambda k: r**k) - 1, 1 / (1 - r)],
+        "17": [inf(lambda k: k * r ** np.maximum(k - 1, 0)), dinf, 1 / (1 - r) ** 2],
+        "21": [inf(lambda k: k * r**k), r / (1 - r) ** 2], "23": [inf(lambda k: k * r**k), 1 / (1 - r) ** 2],
+        "23.3": [dinf, -1 / (1 - r) ** 2],
+        "27": [sum(k * r ** (k - 1) for k in range(1, n + 1)), (1 - (n + 1) * r**n + n * r ** (n + 1)) / (1 - r) ** 2],
+        "29": [sum(k * r ** (k - 1) for k in range(1, n + 1)), (1 - (n + 1) * r**n) / (1 - r) ** 2],
+        "33.2": [inf(lambda k: 2.0**-k), 2], "33.3": [inf(lambda k: k * 2.0**-k), (1 / 2) / (1 / 4), 2],
+        "33.4": [inf(lambda k: k * 2.0**-k), 1 / (1 / 4), 4],
+        "35": [EN, (1 - p) * inf(lambda k: k * p**k), (1 - p) * p / (1 - p) ** 2, p / (1 - p)],
+        "37.2": [inf(lambda k: k * 0.5 * 0.5**k), 1], "37.3": [inf(lambda k: k * 0.5 * 0.5**k), 1 / (1 - 0.5)],
+        "39.3": [S(3.0, 3), 1 + 3 + 9 + 27, 40], "39.4": [(1 - 81) / (1 - 3), 40],
+        "39.5": [sum(k * 3 ** (k - 1) for k in range(1, 4)), 1 + 6 + 27, 34],
+        "39.6": [(1 - 4 * 27 + 3 * 81) / 4, 34], "39.7": [sum(k * 3**k for k in range(1, 4)), 34],
+    }
+
+@document("294_lecture_taylor_log_sqrt_remainders")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(40)
+
+    def quad(f, a, b):                                               # Gauss-Legendre on [a, b]
+        t = (b - a) / 2 * nodes + (b + a) / 2
+        return (b - a) / 2 * float(np.sum(weights * f(t)))
+    x = rng.uniform(-0.5, 1.5)
+    k = int(rng.integers(1, 7))
+    f = lambda x: math.log(1 + x)  # noqa: E731
+    g = lambda x: math.sqrt(1 + x)  # noqa: E731
+    fk = lambda k, x: (-1) ** (k - 1) * math.factorial(k - 1) * (1 + x) ** -k  # noqa: E731
+    T3 = lambda x: sum((-1) ** (j - 1) / j * x**j for j in range(1, 4))  # noqa: E731
+
+    def binom(a, j):
+        return math.prod(a - i for i in range(j)) / math.factorial(j)
+    P = lambda n, x: sum(binom(0.5, j) * x**j for j in range(n + 1))  # noqa: E731
+    R3 = f(x) - T3(x)
+    f4 = lambda t: -6 / (1 + t) ** 4  # noqa: E731
+    return {
+        "9": [d(f, x), 1 / (1 + x)], "9.2": [d(lambda t: 1 / (1 + t), x), -1 / (1 + x) ** 2],
+        "9.3": [d(lambda t: -1 / (1 + t) ** 2, x), 2 / (1 + x) ** 3], "11": [d(lambda t: -1 / (1 + t) ** 2, x), -2 / (1 + x) ** 3],
+        "11.2": [d(lambda t: fk(k - 1, t), x) if k > 1 else d(f, x), (-1) ** (k - 1) * math.factorial(k - 1) * (1 + x) ** -k],
+        "11.3": [fk(k, 0.0), (-1) ** k * math.factorial(k - 1)], "11.4": [d(f, 0.0), 1],
+        "13": [T3(x), x - x**2 / 2 + x**3 / 3], "15": [T3(x), x - x**2 + 2 * x**3],
+        "15.2": [T3(0.1), 0.1 - 0.01 + 0.002, 0.092],
+        "17.2": [d(lambda t: fk(3, t), x), -6 / (1 + x) ** 4],
+        "19": [R3, quad(lambda t: f4(t) / 6 * (x - t) ** 3, 0, x), -quad(lambda t: (x - t) ** 3 / (1 + t) ** 4, 0, x)],
+        "22": [R3, -quad(lambda t: (x - t) ** 3 / (4 * (1 + t) ** 4), 0, x)],
+        "22.2": [T3(0.1), 0.1 - 0.005 + 1 / 3000, 143 / 1500], "22.3": [0.1**4 / 4, 2.5e-5],
+        "26": [d(g, x), 1 / (2 * math.sqrt(1 + x))], "26.2": [d(lambda t: 1 / (2 * math.sqrt(1 + t)), x), -1 / (4 * (1 + x) ** 1.5)],
+        "26.3": [d(lambda t: -1 / (4 * (1 + t) ** 1.5), x), 3 / (8 * (1 + x) ** 2.5)],
+        "28": [d(lambda t: 1 / (2 * math.sqrt(1 + t)), x), 1 / (4 * (1 + x) ** 1.5)],
+        "28.2": [binom(0.5, 2), (1 / 2) * (-1 / 2) / 2, -1 / 8], "28.3": [binom(0.5, 2), 1 / 8],
+        "28.4": [binom(0.5, 3), (1 / 2) * (-1 / 2) * (-3 / 2) / 6, 1 / 16],
+        "30": [P(2, x), 1 + x / 2 - x**2 / 8], "31": [P(3, x), 1 + x / 2 - x**2 / 8 + x**3 / 16],
+        "33": [P(2, x), 1 + x / 2 - x**2 / 4], "35": [1.21, 1.1**2],
+        "37": [P(2, 0.21), 1 + 0.105 - 0.0055125, 1.0994875], "39": [P(2, 0.21), 1 + 0.105 - 0.0441, 1.0609],
+    }
+
+@document("295_forum_cosine_similarity_gradient")
+def _(rng):
+    dim = int(rng.integers(2, 6))
+    u, v = rng.normal(size=dim), rng.normal(size=dim)
+    nrm = np.linalg.norm
+    c = lambda u, v: float(u @ v / (nrm(u) * nrm(v)))  # noqa: E731
+    g = grad(lambda w: c(w, v), u)
+    nu, nv, cc = nrm(u), nrm(v), c(u, v)
+    uh, vh = u / nu, v / nv
+    al = rng.uniform(0.1, 3)
+    u0, v0 = np.array([1.0, 0]), np.array([1.0, 1])
+    g0 = grad(lambda w: c(w, v0), u0)
+    s2 = 1 / math.sqrt(2)
+    return {
+        "7": [g, v / (nu * nv)],
+        "11": [grad(nrm, u), u / nu], "11.2": [grad(nrm, u), 2 * u],
+        "14": [g, v / (nu * nv) - (u @ v) / (nu**2 * nv) * u / nu, v / (nu * nv) - (u @ v) / (nu**3 * nv) * u, (vh - cc * uh) / nu],
+        "19.3": [g, v / (nu * nv) - (u @ v) / (nu**2 * nv) * u],
+        "23": [u @ g, (u @ v) / (nu * nv) - (u @ v) * nu**2 / (nu**3 * nv), 0],
+        "25": [c(al * u, v), cc], "25.2": [c(-u, v), cc],
+        "27": [nrm(g), math.sqrt(1 - cc**2) / nu], "27.2": [nrm(g), (1 - cc**2) / nu],
+        "29.3": [c(u0, v0), s2], "29.4": [c(u0, v0), 1 / 2],
+        "31": [g0, s2 * np.array([1, 1]) - s2 * np.array([1, 0]), np.array([0, s2])],
+        "33": [g0, np.array([s2, s2])], "33.2": [nrm(u0), 1],
+        "35.2": [grad(lambda w: 1 - c(w, v), u), -g],
+        "35.3": [d(lambda t: c(u + t * v, v), 0.0), nv / nu * (1 - cc**2)],
+    }
+
+@document("296_appendix_bptt_scalar_linear_rnn")
+def _(rng):
+    T = int(rng.integers(3, 8))
+    t = int(rng.integers(1, T + 1))
+    t = t if 2 * t != T else t + 1                                   # keep T - t and t apart
+    w, y = rng.uniform(-1.5, 1.5), rng.normal()
+    xs = rng.normal(size=T)
+
+    def run(w, xs, h0=0.0):                                          # h_0, ..., h_T
+        h = [h0]
+        for x in xs:
+            h.append(w * h[-1] + x)
+        return h
+    h = run(w, xs)
+    L = lambda w, xs: 0.5 * (run(w, xs)[-1] - y) ** 2  # noqa: E731
+    hT_from = lambda ht: run(w, xs[t:], ht)[-1]  # noqa: E731 (the state at step t pushed on to T)
+    dT = d(lambda u: run(u, xs)[-1], w)
+    dL = d(lambda u: L(u, xs), w)
+    dx = lambda s, w=w, xs=xs: partial(lambda z: L(w, z), xs, s - 1)  # noqa: E731
+    x3, w3 = np.array([1.0, 0, 1]), 2.0
+    h3 = run(w3, x3)
+    d3 = d(lambda u: run(u, x3)[-1], w3)
+    dL3 = d(lambda u: 0.5 * run(u, x3)[-1] ** 2, w3)
+    dx3 = lambda s: partial(lambda z: 0.5 * run(w3, z)[-1] ** 2, x3, s - 1)  # noqa: E731
+    d1 = d(lambda u: run(u, xs)[-1], 1.0)
+    return {
+        "12": [h[-1], sum(w ** (T - s) * xs[s - 1] for s in range(1, T + 1))],
+        "14": [d(hT_from, h[t]), w ** (T - t)], "14.2": [d(hT_from, h[t]), w ** (T - t + 1)],
+        "14.4": [d(lambda u: 0.5 * (u - y) ** 2, h[-1]), h[-1] - y],
+        "14.5": [d(lambda u: 0.5 * (run(w, xs[t - 1:], u)[-1] - y) ** 2, h[t - 1]),
+                 w * d(lambda u: 0.5 * (run(w, xs[t:], u)[-1] - y) ** 2, h[t])],
+        "14.6": [d(lambda u: 0.5 * (run(w, xs[t:], u)[-1] - y) ** 2, h[t]), w ** (T - t) * (h[-1] - y)],
+        "14.7": [d(lambda u: 0.5 * (run(w, xs[t:], u)[-1] - y) ** 2, h[t]), w**t * (h[-1] - y)],
+        "16": [dx(t), d(lambda u: 0.5 * (run(w, xs[t:], u)[-1] - y) ** 2, h[t]), w ** (T - t) * (h[-1] - y)],
+        "18": [d(lambda u: u * h[t - 1] + xs[t - 1], w), h[t - 1]],
+        "20": [dT, sum(w ** (T - k) * h[k - 1] for k in range(1, T + 1))],
+        "21": [dL, (h[-1] - y) * sum(w ** (T - k) * h[k - 1] for k in range(1, T + 1))],
+        "23": [dL, sum(w ** (T - k) * h[k - 1] for k in range(1, T + 1))],
+        "23.2": [dT, sum((T - s) * w ** (T - s - 1) * xs[s - 1] for s in range(1, T + 1))],
+        "23.3": [dT, sum(w ** (T - k) * xs[k - 1] for k in range(1, T + 1))],
+        "25.5": [h3[1], 1], "25.6": [h3[2], 2], "25.7": [h3[3], 2 * 2 + 1, 5],
+        "25.8": [0.5 * h3[3] ** 2, 25 / 2], "25.9": [0.5 * h3[3] ** 2, 25],
+        "27": [d3, w3**2 * h3[0] + w3 * h3[1] + h3[2], 0 + 2 + 2, 4], "28": [dL3, 5 * 4, 20],
+        "30": [(3 - 1) * 2 * 1 + (3 - 2) * 1 * 0, 4], "30.3": [d3, 16], "30.4": [d3, 4 + 0 + 1, 5], "30.5": [dL3, 25],
+        "30.6": [dx3(1), 2**2 * 5, 20], "30.7": [dx3(3), 5], "30.8": [dx3(1), 2**3 * 5],
+        "32.2": [d1, sum(run(1.0, xs)[k - 1] for k in range(1, T + 1)), sum((T - s) * xs[s - 1] for s in range(1, T + 1))],
+        "32.3": [d1, sum((s - 1) * xs[s - 1] for s in range(1, T + 1))],
+    }
+
+@document("297_exam_integration_by_parts_drills")
+def _(rng):
+    nodes, weights = np.polynomial.legendre.leggauss(40)
+
+    def quad(f, a, b):                                               # Gauss-Legendre on [a, b]
+        t = (b - a) / 2 * nodes + (b + a) / 2
+        return (b - a) / 2 * float(np.sum(weights * f(t)))
+    e, pi = math.e, math.pi
+    x = rng.uniform(-2, 2)
+    n = int(rng.integers(1, 7))
+    I = lambda n: quad(lambda t: t**n * np.exp(t), 0, 1)  # noqa: E731
+    F = lambda x: (x - 1) * math.exp(x)  # noqa: E731
+    a = quad(lambda t: t * np.exp(t), 0, 1)
+    b = quad(lambda t: t * np.log(t), 1, e)
+    c = quad(lambda t: t * t * np.sin(t), 0, pi)
+    dd = quad(lambda t: t * np.cos(t), 0, pi / 2)
+    sin0pi = quad(np.sin, 0, pi)
+    return {
+        "7": [a, 1 * e - 0 - quad(np.exp, 0, 1), e - (e - 1), 1],
+        "9.2": [d(F, x), math.exp(x) + (x - 1) * math.exp(x), x * math.exp(x)],
+        "9.3": [a, 2 * e - 1, 2 * e - 1], "9.4": [quad(np.exp, 0, 1), e],
+        "13": [b, e * e / 2 * math.log(e) - 0 - quad(lambda t: t / 2, 1, e), e * e / 2 - (e * e - 1) / 4, (e * e + 1) / 4],
+        "15": [quad(lambda t: t / 2, 1, e), (e * e - 1) / 2], "15.2": [b, 1 / 2],
+        "20": [c, -pi * pi * math.cos(pi) + 0 + 2 * quad(lambda t: t * np.cos(t), 0, pi),
+               pi * pi + 2 * (pi * math.sin(pi) - 0 - sin0pi), pi * pi + 2 * (0 - 2), pi * pi - 4],
+        "26": [sin0pi, 0], "26.2": [c, pi * pi], "26.3": [c, pi * pi + 4],
+        "28": [dd, pi / 2 * math.sin(pi / 2) - 0 - quad(np.sin, 0, pi / 2), pi / 2 - 1], "28.2": [dd, pi / 2 + 1],
+        "32": [I(n), e - n * I(n - 1)], "34": [I(0), e - 1],
+        "34.2": [I(1), e - (e - 1), 1], "34.3": [I(2), e - 2 * I(1), e - 2], "34.4": [I(3), e - 3 * I(2), 6 - 2 * e],
+        "34.5": [I(n), e + n * I(n - 1)], "34.6": [I(2), e + 2],
+    }
+
+@document("298_nb_kmeans_centroid_gradient")
+def _(rng):
+    K, dim = int(rng.integers(2, 4)), int(rng.integers(1, 4))
+    c = np.concatenate([np.arange(K), np.arange(K), rng.integers(0, K, size=int(rng.integers(0, 5)))])
+    n = len(c)
+    X, M = rng.normal(size=(n, dim)) * 2, rng.normal(size=(K, dim))
+    k = int(rng.integers(0, K))
+    J = lambda M: float(np.sum((X - M[c]) ** 2))  # noqa: E731
+    g = grad(lambda m: J(np.vstack([M[:k], m[None], M[k + 1:]])), M[k])
+    Xk = X[c == k]
+    nk, xbar = len(Xk), Xk.mean(axis=0)
+    m = rng.normal(size=dim)
+    sq = lambda A: float(np.sum(A**2))  # noqa: E731
+    x5, c5 = np.array([1.0, 2, 4, 7, 8]), np.array([0, 0, 1, 1, 1])
+    J5 = lambda m1, m2: float(np.sum((x5 - np.array([m1, m2])[c5]) ** 2))  # noqa: E731
+    d1 = d(lambda t: J5(t, 5.0), 2.0)
+    d2 = d(lambda t: J5(2.0, t), 5.0)
+    return {
+        "1:9": [g, -2 * np.sum(Xk - M[k], axis=0), 2 * nk * M[k] - 2 * np.sum(Xk, axis=0), 2 * nk * (M[k] - xbar)],
+        "1:11": [g, 2 * np.sum(Xk - M[k], axis=0)], "1:11.2": [g, -2 * np.sum(X - M[k], axis=0)],
+        "1:15": [sq(Xk - m), sq(Xk - xbar) + nk * sq(xbar - m)], "1:17": [sq(Xk - m), sq(Xk - xbar) + sq(xbar - m)],
+        "3:3.5": [np.sum(c5 == 0), 2], "3:3.6": [np.sum(c5 == 1), 3],
+        "3:5": [J5(2.0, 5.0), 1 + 0 + 1 + 4 + 9, 15], "3:7": [J5(2.0, 5.0), 1 + 0 + 1 + 2 + 3, 7],
+        "3:10": [d1, -2 * ((1 - 2) + (2 - 2)), 2], "3:10.2": [d2, -2 * (-1 + 2 + 3), -8], "3:12": [d2, 2 * (-1 + 2 + 3), 8],
+        "3:12.2": [x5[c5 == 0].mean(), 3 / 2], "3:12.3": [x5[c5 == 1].mean(), 19 / 3], "3:12.4": [x5[c5 == 1].mean(), 6],
+        "3:12.6": [5 - 1 / 6 * (-8), 19 / 3], "3:12.8": [5 - 1 / 3 * (-8), 23 / 3], "3:12.9": [5 - 1 / 3 * d2, x5[c5 == 1].mean()],
+        "3:16": [J5(1.5, 19 / 3), 1 / 4 + 1 / 4 + 49 / 9 + 4 / 9 + 25 / 9, 55 / 6], "3:18": [J5(1.5, 19 / 3), 26 / 3],
+    }
+
+@document("299_worksheet_inverse_trig_hyperbolic_derivatives")
+def _(rng):
+    x = rng.uniform(-0.9, 0.9)
+    xp, xn, xr, xc = rng.uniform(0.1, 4), -rng.uniform(0.1, 4), rng.normal(scale=2), rng.uniform(1.1, 4)
+    y = math.asin(x)
+    A = lambda t: math.atan(t) + math.atan(1 / t)  # noqa: E731
+    th = math.tanh(xr)
+    return {
+        "5.2": [math.sin(y), x], "5.3": [math.cos(y) * d(math.asin, x), 1],
+        "5.4": [math.cos(y), math.sqrt(1 - x * x)], "5.5": [math.cos(y), -math.sqrt(1 - x * x)],
+        "7": [d(math.asin, x), 1 / math.sqrt(1 - x * x)],
+        "9": [d(math.acos, x), -1 / math.sqrt(1 - x * x)], "9.2": [math.acos(x), math.pi / 2 - math.asin(x)],
+        "9.3": [d(math.atan, xr), 1 / (1 + xr * xr)], "9.4": [d(math.acos, x), 1 / math.sqrt(1 - x * x)],
+        "13": [A(xp) - math.pi / 2, 0, A(xn) + math.pi / 2],           # the two cases: x > 0, then x < 0
+        "15": [d(A, xn), 1 / (1 + xn * xn) - 1 / xn**2 * 1 / (1 + 1 / xn**2), 0],
+        "15.2": [np.array([A(xp), A(xn)]), np.array([math.pi / 2, math.pi / 2])],
+        "17.3": [d(math.sinh, xr), math.cosh(xr)], "17.4": [d(math.cosh, xr), math.sinh(xr)],
+        "17.5": [d(math.cosh, xr), -math.sinh(xr)],
+        "19": [d(math.tanh, xr), (math.cosh(xr) ** 2 - math.sinh(xr) ** 2) / math.cosh(xr) ** 2, 1 - th * th],
+        "21": [d(math.tanh, xr), 1 + th * th],
+        "24": [d(math.asinh, xr), 1 / math.sqrt(xr * xr + 1)], "24.2": [d(math.acosh, xc), 1 / math.sqrt(xc * xc - 1)],
+        "24.3": [d(math.atanh, x), 1 / (1 - x * x)], "26": [d(math.atanh, x), 1 / (1 + x * x)],
+        "29": [d(lambda t: math.atan(2 * t), xr), 2 / (1 + 4 * xr * xr)], "29.2": [d(lambda t: math.atan(2 * t), xr), 1 / (1 + 4 * xr * xr)],
+        "30": [d(lambda t: math.asin(t * t), x), 2 * x / math.sqrt(1 - x**4)],
+        "30.2": [d(lambda t: math.asin(t * t), x), 2 * x / math.sqrt(1 - x * x)],
+        "31": [d(lambda t: math.asinh(math.exp(t)), xr), math.exp(xr) / math.sqrt(math.exp(2 * xr) + 1)],
+        "31.2": [d(lambda t: math.asinh(math.exp(t)), xr), 1 / math.sqrt(math.exp(2 * xr) + 1)],
+        "33": [d(math.asin, 0.5), 1 / math.sqrt(3 / 4), 2 / math.sqrt(3)], "33.2": [d(math.atanh, 0.5), 4 / 3],
+        "33.3": [d(math.atan, 1.0), 1 / 2], "33.4": [d(math.acosh, 2.0), 1 / math.sqrt(5)], "33.5": [d(math.asin, 0.5), 4 / 3],
+    }
+
+@document("300_recitation_pca_max_variance")
+def _(rng):
+    n, dim = int(rng.integers(3, 9)), int(rng.integers(2, 5))
+    X = rng.normal(size=(n, dim))
+    X = X - X.mean(axis=0)
+    S = X.T @ X / n
+    w = rng.normal(size=dim)
+    w = w / np.linalg.norm(w)                                        # a unit vector
+    wg, lam = rng.normal(size=dim), rng.normal()                     # any point of the Lagrangian
+    Lg = lambda w, lam: float(w @ S @ w - lam * (w @ w - 1))  # noqa: E731
+    vals, vecs = np.linalg.eigh(S)
+    ws, ls = vecs[:, -1], vals[-1]
+    var = sum((w @ X[i]) ** 2 for i in range(n)) / n
+    XXt = X @ X.T
+    bad = mat(w, mat(XXt, w)) if n == dim else UNDEFINED
+    err = sum(np.sum((X[i] - (w @ X[i]) * w) ** 2) for i in range(n)) / n
+    S2 = np.array([[2.0, 1], [1, 2]])
+    l2 = np.sort(np.linalg.eigvalsh(S2))[::-1]
+    t = rng.normal()
+    u, v, e1 = np.array([1.0, 1]) / math.sqrt(2), np.array([1.0, -1]) / math.sqrt(2), np.array([1.0, 0])
+    one = np.array([1.0, 1])
+    mx = max(float(np.array([math.cos(a), math.sin(a)]) @ S2 @ np.array([math.cos(a), math.sin(a)])) for a in np.linspace(0, math.pi, 100001))
+    return {
+        "5": [var, np.sum((X @ w) ** 2) / n, w @ S @ w], "7": [var, bad if bad is UNDEFINED else bad / n],
+        "13": [grad(lambda z: z @ S @ z, wg), (S + S.T) @ wg, 2 * S @ wg], "15": [grad(lambda z: Lg(z, lam), wg), 2 * S @ wg - 2 * lam * wg],
+        "17": [d(lambda l: Lg(wg, l), lam), 1 - wg @ wg], "17.2": [d(lambda l: Lg(wg, l), lam), wg @ wg - 1],
+        "17.3": [grad(lambda z: z @ S @ z, wg), S @ wg],
+        "17.4": [S @ ws, ls * ws], "17.5": [ws @ S @ ws, ls * ws @ ws, ls], "17.6": [ws @ S @ ws, ls**2],
+        "19.2": [np.linalg.det(S2 - t * np.eye(2)), (2 - t) ** 2 - 1], "19.3": [np.linalg.det(S2 - t * np.eye(2)), (2 - t) ** 2 + 1],
+        "19.4": [l2[0], 3], "19.5": [l2[1], 1],
+        "19.6": [np.trace(S2), 4, l2[0] + l2[1]], "19.7": [np.linalg.det(S2), 3, l2[0] * l2[1]],
+        "19.8": [np.trace(S2), 2 + 1 + 1 + 2, 6],
+        "21": [S2 @ u, np.array([3, 3]) / math.sqrt(2), 3 * u], "21.2": [S2 @ v, np.array([1, -1]) / math.sqrt(2), v],
+        "23": [S2 @ v, 3 * v],
+        "24.2": [e1 @ S2 @ e1, 2], "24.3": [u @ S2 @ u, 3], "24.4": [one @ S2 @ one, 6], "24.5": [mx, 6],
+        "26": [l2[0] / l2.sum(), 3 / 4], "26.2": [l2[0] / l2.sum(), 3 / 1],
+        "26.3": [l2[1] / l2.sum(), 1 / 4], "26.4": [l2[1] / l2.sum(), 1 / 3],
+        "30": [err, np.trace(S) - w @ S @ w], "32.2": [err, np.trace(S) - 2 * w @ S @ w],
+        "32.3": [4 - 3, 1], "32.4": [4 - 2, 2],
+    }
+
+@document("301_handout_bce_with_logits_stable")
+def _(rng):
+    z = rng.normal(scale=3)
+    z = z if abs(z) > 0.05 else 0.5
+    Y = np.array([0.0, 1.0])                                         # every statement for both labels
+    lg = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    ell = lambda z, y: -y * math.log(sig(z)) - (1 - y) * math.log(1 - sig(z))  # noqa: E731
+    L = np.array([ell(z, y) for y in Y])
+    dl = np.array([d(lambda t: ell(t, y), z) for y in Y])
+    n = int(rng.integers(2, 7))
+    zs, ys = rng.normal(size=n) * 2, rng.integers(0, 2, size=n).astype(float)
+    i = int(rng.integers(0, n))
+    gL = partial(lambda v: sum(ell(v[k], ys[k]) for k in range(n)) / n, zs, i)
+    w = rng.uniform(0.2, 5)
+    w = w if abs(w - 1) > 0.05 else 2.0
+    ellw = lambda z, y: -w * y * math.log(sig(z)) - (1 - y) * math.log(1 - sig(z))  # noqa: E731
+    dlw = np.array([d(lambda t: ellw(t, y), z) for y in Y])
+    s = sig(z)
+    return {
+        "7": [math.log(s), -lg(-z)], "7.2": [1 - s, sig(-z)], "7.3": [math.log(1 - s), -z - lg(-z)],
+        "10": [L, Y * lg(-z) + (1 - Y) * (z + lg(-z)), lg(-z) + (1 - Y) * z, lg(z) - Y * z],
+        "15": [ell(z, 1), lg(-z)], "15.2": [ell(z, 0), lg(z)], "15.3": [ell(z, 0), lg(-z) + 1],
+        "19": [L, max(z, 0) - Y * z + math.log(1 + math.exp(-abs(z)))], "21": [L, max(z, 0) - Y * z + lg(-z)],
+        "23": [d(lambda t: lg(-t), z), -math.exp(-z) / (1 + math.exp(-z)), s - 1],
+        "23.2": [d(lambda t: lg(-t), z), math.exp(-z) / (1 + math.exp(-z))],
+        "25": [dl, s - 1 + (1 - Y), s - Y],
+        "25.2": [np.array([d2r(lambda t: ell(t, y), z) for y in Y]), s * (1 - s) * np.ones(2)],
+        "27": [dl, Y - s], "27.2": [dl, s * (1 - s) - Y],
+        "29.2": [gL, (sig(zs[i]) - ys[i]) / n], "29.3": [gL, sig(zs[i]) - ys[i]],
+        "32.3": [ell(2.0, 1.0), math.log(1 + math.exp(-2))], "32.4": [d(lambda t: ell(t, 1.0), 2.0), sig(2.0) - 1],
+        "33.3": [ell(-3.0, 1.0), 0 + 3 + math.log(1 + math.exp(-3))], "33.4": [ell(-3.0, 1.0), math.log(1 + math.exp(-3))],
+        "34.2": [np.array([ell(0.0, y) for y in Y]), math.log(2) * np.ones(2)],
+        "34.3": [np.array([ell(0.0, y) for y in Y]), np.zeros(2)],
+        "34.4": [d(lambda t: ell(t, 1.0), 0.0), -1 / 2],
+        "38": [dlw, (1 - Y + w * Y) * s - w * Y], "40": [dlw, w * (s - Y)],
+    }
+
+@document("302_blog_gelu_derivative_tanh_approx")
+def _(rng):
+    x = rng.normal(scale=1.5)
+    u = rng.normal()
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    phi = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    ge = lambda t: t * Phi(t)  # noqa: E731
+    dge = lambda t: d(ge, t)  # noqa: E731
+    c = math.sqrt(2 / math.pi)
+    G = lambda t: t / 2 * (1 + math.tanh(c * (t + 0.044715 * t**3)))  # noqa: E731
+    dphi = d(phi, x)
+    return {
+        "9.2": [0.5 * math.erfc(-x / math.sqrt(2)), 0.5 * (1 + math.erf(x / math.sqrt(2)))],
+        "9.3": [0.5 * math.erfc(-x / math.sqrt(2)), 0.5 * (1 + math.erf(x))],
+        "13": [d(Phi, x), phi(x)], "15": [dge(x), Phi(x) + x * phi(x)],
+        "17": [dge(x), x * phi(x)], "17.2": [dge(x), Phi(x) + phi(x)], "17.3": [dphi, -x * phi(x)],
+        "19": [d2r(ge, x), 2 * phi(x) + x * dphi, phi(x) * (2 - x * x)], "21": [d2r(ge, x), phi(x) * (1 - x * x)],
+        "21.3": [dge(0.0), Phi(0.0), 1 / 2], "21.4": [d2r(ge, 0.0), 2 * phi(0.0), math.sqrt(2 / math.pi)],
+        "21.5": [d2r(ge, 0.0), 2 / math.sqrt(math.pi)],
+        "23": [Phi(-x), 1 - Phi(x)], "25": [ge(-x), -x * (1 - Phi(x)), ge(x) - x],
+        "27": [ge(x) - ge(-x), x], "27.2": [ge(-x), -ge(x)],
+        "35": [d(G, 0.0), 1 / 2], "35.2": [d2r(G, 0.0), c], "35.3": [d2r(G, 0.0), 1 / math.sqrt(2 * math.pi)],
+        "37": [1 + math.tanh(u), 2 * sig(2 * u)],
+        "39": [G(x), x * sig(2 * c * (x + 0.044715 * x**3))], "41": [G(x), x * sig(c * (x + 0.044715 * x**3))],
+        "45.2": [ge(1.0), Phi(1.0)], "45.3": [dge(1.0), Phi(1.0) + phi(1.0), Phi(1.0) + math.exp(-0.5) / math.sqrt(2 * math.pi)],
+        "45.5": [ge(-1.0), ge(1.0) - 1], "45.6": [ge(-1.0), -Phi(1.0)],
+    }
+
+@document("303_office_hours_sample_mean_variance")
+def _(rng):
+    import itertools
+    vals, probs = rng.normal(size=3) * 2, rng.dirichlet(np.ones(3))  # one law with three values, every outcome enumerated
+    n = int(rng.integers(2, 5))
+    i = int(rng.integers(0, n))
+    outcomes = [(np.array([vals[k] for k in ks]), math.prod(probs[k] for k in ks)) for ks in itertools.product(range(3), repeat=n)]
+    E = lambda f: sum(p * f(x) for x, p in outcomes)  # noqa: E731
+    Var = lambda f: E(lambda x: f(x) ** 2) - E(f) ** 2  # noqa: E731
+    mu, s2 = float(probs @ vals), float(probs @ vals**2 - (probs @ vals) ** 2)
+    xb = lambda x: x.mean()  # noqa: E731
+    ss = lambda x: float(np.sum((x - x.mean()) ** 2))  # noqa: E731
+    xs = rng.normal(size=n)
+    cov = E(lambda x: x[i] * xb(x)) - E(lambda x: x[i]) * E(xb)
+    vd = Var(lambda x: x[i] - xb(x))
+    y = np.array([2.0, 4, 4, 4, 5, 5, 7, 9])
+    ssy = float(np.sum((y - y.mean()) ** 2))
+    return {
+        "7": [E(xb), mu], "7.2": [Var(np.sum), n * s2], "7.3": [Var(np.sum), n * n * s2],
+        "9": [Var(xb), n * s2 / n**2, n * s2 / n**2, s2 / n],
+        "11": [Var(xb), n * s2 / n, s2], "11.2": [Var(xb), s2 / n**2],
+        "13": [cov, s2 / n], "13.2": [cov, 0],
+        "15": [vd, s2 + s2 / n - 2 * s2 / n, (n - 1) / n * s2], "17": [vd, s2 + s2 / n],
+        "19": [ss(xs), float(np.sum(xs**2)) - n * xb(xs) ** 2],
+        "19.2": [E(lambda x: x[i] ** 2), s2 + mu**2], "19.3": [E(lambda x: xb(x) ** 2), s2 / n + mu**2],
+        "19.4": [E(lambda x: xb(x) ** 2), mu**2],
+        "22": [E(ss), n * (s2 + mu**2) - n * (s2 / n + mu**2), (n - 1) * s2],
+        "26.2": [E(lambda x: ss(x) / (n - 1)), s2], "26.4": [E(lambda x: ss(x) / n), (n - 1) / n * s2],
+        "26.5": [E(lambda x: ss(x) / n), s2], "26.6": [ss(xs), float(np.sum(xs**2)) - xb(xs) ** 2],
+        "28.2": [y.mean(), 40 / 8, 5], "30": [ssy, 9 + 1 + 1 + 1 + 0 + 0 + 4 + 16, 32],
+        "32": [ssy / 7, 32 / 7], "32.2": [ssy / 8, 32 / 8, 4], "32.3": [ssy / 7, 4],
+        "32.4": [math.sqrt(ssy / 7), math.sqrt(32 / 7)], "32.5": [math.sqrt(ssy / 7), math.sqrt(32) / 7],
+        "32.6": [float(np.sum(y**2)), 232], "32.7": [232 - 8 * 25, 32],
+        "32.8": [ssy / 7 / 8, 32 / 56, 4 / 7], "32.9": [ssy / 7 / 8, 32 / 7],
+    }
+
+@document("304_hw_softmax_regression_three_classes")
+def _(rng):
+    dim = int(rng.integers(1, 5))
+    W, b, x = rng.normal(size=(3, dim)), rng.normal(size=3), rng.normal(size=dim)
+    y = np.eye(3)[int(rng.integers(0, 3))]
+    sm = lambda z: np.exp(z - lse(z))  # noqa: E731
+    z = W @ x + b
+    p = sm(z)
+    J = jac(sm, z)
+    i, j = (int(k) for k in rng.choice(3, size=2, replace=False))
+    L = lambda z: -float(y @ np.log(sm(z)))  # noqa: E731
+    gz = grad(L, z)
+    c = rng.normal()
+    W2, x2 = np.array([[2.0, 0], [1, 0], [0, 0]]), np.array([1.0, -1])
+    y2 = np.array([0.0, 1, 0])
+    z2 = W2 @ x2
+    p2 = sm(z2)
+    Z, e = math.e**2 + math.e + 1, math.e
+    LW = lambda W: -math.log(sm(W @ x2)[1])  # noqa: E731
+    gW = grad(LW, W2)
+    return {
+        "7": [J[i, i] - p[i] * (1 - p[i]), 0, J[i, j] + p[i] * p[j]],   # the two cases: i = j, then i != j
+        "9": [J, p[:, None] * (np.eye(3) - p[None, :])], "9.2": [J, p[:, None] * (1 - p[None, :])], "9.3": [J[0, 1], p[0] * p[1]],
+        "11": [np.log(p), z - lse(z)], "11.2": [y.sum(), 1],
+        "13": [gz, -y + y.sum() * p, p - y], "15": [gz, -y],
+        "17": [grad(lambda W: L(W @ x + b), W), np.outer(p - y, x)], "17.2": [grad(lambda b: L(W @ x + b), b), p - y],
+        "19": [grad(lambda x: L(W @ x + b), x), W.T @ (p - y)], "19.2": [grad(lambda x: L(W @ x + b), x), mat(W, p - y)],
+        "19.3": [grad(lambda W: L(W @ x + b), W), np.outer(x, p - y)],
+        "19.4": [gz.sum(), 0], "19.5": [sm(z + c), sm(z)],
+        "25": [z2, W2 @ x2, np.array([2, 1, 0])],
+        "25.3": [p2[0], e * e / Z], "25.4": [p2[1], e / Z], "25.5": [p2[2], 1 / Z], "25.6": [p2.sum(), 1], "25.7": [p2[0], e / (e + 1)],
+        "27": [-float(y2 @ np.log(p2)), -math.log(p2[1]), math.log(Z) - 1], "29": [-math.log(p2[1]), math.log(Z) - 2],
+        "29.2": [-math.log(p2[1]), 1 - math.log(Z)],
+        "29.3": [p2 - y2, np.array([e * e / Z, e / Z - 1, 1 / Z])], "29.4": [e / Z - 1, -(e * e + 1) / Z],
+        "31": [gW, np.array([[p2[0], -p2[0]], [p2[1] - 1, 1 - p2[1]], [p2[2], -p2[2]]])],
+        "33": [gW[1, 0], (p2[1] - 1) * x2[0], p2[1] - 1], "33.2": [gW[0, 1], p2[0] * x2[1], -p2[0]],
+        "33.3": [gW[2, 0], p2[2]], "33.4": [gW[2, 1], p2[2]], "33.5": [x2[1], -1],
+        "33.6": [gW[0, 1], (p2[1] - 1) * x2[0]], "33.7": [gW[0, 0], e * e / Z], "33.8": [grad(lambda z: -math.log(sm(z)[1]), z2)[1], e / Z],
+    }
+
+@document("305_reading_group_infonce_anchor_gradient")
+def _(rng):
+    dim, N = int(rng.integers(2, 5)), int(rng.integers(1, 5))
+    q, K = rng.normal(size=dim), rng.normal(size=(N + 1, dim))     # K[0] the positive key
+    tau = rng.uniform(0.2, 2)
+    j = int(rng.integers(1, N + 1))
+    sc = lambda q, K: K @ q / tau  # noqa: E731
+    Lq = lambda q, K=K: lse(sc(q, K)) - sc(q, K)[0]  # noqa: E731
+    s = sc(q, K)
+    a = np.exp(s - lse(s))
+    Ls = lambda s: lse(s) - s[0]  # noqa: E731
+    gs = grad(Ls, s)
+    gq = grad(Lq, q)
+    gk = lambda m: grad(lambda k: Lq(q, np.vstack([K[:m], k[None], K[m + 1:]])), K[m])  # noqa: E731
+    q2, K2 = np.array([1.0, 0]), np.array([[1.0, 0], [0, 1], [-1, 0]])
+    e = math.e
+    S = e + 1 + 1 / e
+    s2 = K2 @ q2
+    a2 = np.exp(s2 - lse(s2))
+    L2 = lambda t: lse(K2 @ q2 / t) - (K2 @ q2 / t)[0]  # noqa: E731
+    g2 = grad(lambda v: lse(K2 @ v) - (K2 @ v)[0], q2)
+    return {
+        "7": [Lq(q), -math.log(math.exp(s[0]) / np.sum(np.exp(s))), math.log(1 + sum(math.exp(s[m] - s[0]) for m in range(1, N + 1)))],
+        "9.2": [a[j], math.exp(s[j]) / sum(math.exp(s[m]) for m in range(1, N + 1))],
+        "11": [gs[0], a[0] - 1], "11.2": [gs[j], a[j]], "11.3": [gs[0], a[0]],
+        "13": [grad(lambda v: v @ K[j] / tau, q), K[j] / tau],
+        "15": [gq, (a @ K - K[0]) / tau, ((a[0] - 1) * K[0] + a[1:] @ K[1:]) / tau],
+        "17": [gq, a @ K - K[0]], "17.3": [gq, (a[1:] @ K[1:] - K[0]) / tau],
+        "19": [gk(0), (a[0] - 1) / tau * q], "19.2": [gk(0), a[0] / tau * q],
+        "19.3": [gk(j), a[j] / tau * q], "19.4": [gk(j), -a[j] / tau * q],
+        "21.8": [s2, np.array([1, 0, -1])],
+        "23": [L2(1.0), math.log(1 + 1 / e + e**-2), math.log(S) - 1], "25": [L2(1.0), math.log(1 + e + e * e)],
+        "25.2": [a2[0], e / S], "25.3": [a2[1], 1 / S], "25.4": [a2[2], 1 / e / S],
+        "27": [g2, (a2[0] - 1) * K2[0] + a2[1] * K2[1] + a2[2] * K2[2], np.array([a2[0] - a2[2] - 1, a2[1]])],
+        "29": [g2, np.array([a2[0] - 1, a2[1]])],
+        "31": [K2 @ q2 / tau, np.array([1 / tau, 0, -1 / tau])], "31.2": [L2(tau), math.log(1 + math.exp(-1 / tau) + math.exp(-2 / tau))],
+        "31.4": [L2(0.5), math.log(1 + e**-2 + e**-4)], "31.5": [L2(0.5), math.log(1 + e**-0.5 + e**-1)],
+        "31.6": [L2(1e-3), 0], "31.7": [L2(1e9), math.log(3)], "31.8": [L2(1e9), 0],
+    }
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
