@@ -2246,3 +2246,28 @@ def test_a_divergence_with_a_double_bar_and_a_name_for_two_arities():
     assert claims == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
     d = read_document(text, "doc.md", default_notation())
     assert any("\\|" in s.latex for s in d.steps)  # (shown as written)
+
+
+def test_a_derivative_at_a_kink_is_claimed_nowhere():
+    text = ("Write $\\operatorname{ReLU}(x) = \\max(0, x)$. Frameworks use $\\operatorname{ReLU}'(0) = 0$; others "
+            "$\\operatorname{ReLU}'(0) = 1$. Away from it, $\\operatorname{ReLU}'(2) = 1$.\n")
+    found = [v for _, v, d in _verdicts(text)][-3:]
+    assert found == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED]
+
+
+def test_a_formula_said_to_be_a_number_at_no_stated_point_is_never_refuted():
+    text = "Let $x > -1$. The error is below the bound $\\frac{x^4}{4} = 2.5 \\times 10^{-5}$.\n"
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN]
+
+
+def test_numbers_the_words_give_an_entry_keep_an_example_claim_from_being_refuted():
+    text = ("Let $\\mathbf{m} \\in \\{0, 1\\}^n$ and $\\tilde{h}_i = m_i h_i$.\n\n"
+            "With $q = 0.8$ and an activation $h_i = 2$: $\\tilde{h}_i \\cdot q = 0.8 \\cdot 2$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in _verdicts(text))
+
+
+def test_a_written_out_example_beside_a_matrix_of_any_size_is_no_misfit():
+    text = ("Let $A \\in \\mathbb{R}^{m \\times n}$, $X \\in \\mathbb{R}^{n \\times p}$ and $B \\in \\mathbb{R}^{m \\times p}$.\n\n"
+            "**Check.** Take\n$$\nA = \\begin{pmatrix} 1 & 2 \\\\ 0 & 1 \\end{pmatrix} , \\qquad X = I .\n$$\n"
+            "Then $A X = \\begin{pmatrix} 1 & 2 \\\\ 0 & 1 \\end{pmatrix}$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in _verdicts(text))

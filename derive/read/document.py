@@ -197,6 +197,7 @@ class _Builder:
         self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
         self.example_entries: list[tuple[Definition, str, int]] = []  # those the current chain is checked at
+        self.given_numbers: list[tuple[str, int]] = []  # (name, offset): every number the prose gives a name
         self.example_fixed: set[str] = set()  # the names the example fixes for the current chain
         self.example_sizes: set[str] = set()  # the sizes (their symbols) it fixes
         self.example_at: int | None = None  # the line of its first value
@@ -234,6 +235,33 @@ class _Builder:
         self.after_data = None
         self.unread_conditions = []
         made = self._steps(chain, context)
+        if any(t.text.strip() and not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms) or any(
+                not side.expr.free_symbols and not side.expr.atoms(sp.Indexed) and side.expr.is_number is not False
+                for step in made for side in step.terms if step.terms and step.terms[0].expr is not sp.S.Zero):
+            # a claim that gives a number, written in a name the document gave a number before ("with $w_2 = 2$", under
+            # an earlier heading): about that example, maybe, so only a proof for every value of the name stands
+            loose = set()
+            for step in made:
+                fixed = {str(d.name) for d in step.assume.definitions if not d.indices}
+                for side in step.terms:
+                    loose |= _quantities(side.expr) - fixed
+            loose -= {str(s) for step in made for side in step.terms for s in side.expr.free_symbols
+                      if s.is_integer and s.is_positive}
+            given = sorted({(name, at) for name, at in self.given_numbers if at < chain.offset and name in loose},
+                           key=lambda v: v[1])
+            if loose and not given and not self.example_fixed and not self.example_sizes:
+                # "the bound $\frac{x^4}{4} = 2.5 \times 10^{-5}$": a formula in x said to be a number holds at some x,
+                # which the words give; never a claim for every x, so only a proof (a constant formula) stands
+                names = ", ".join(f"${shown_name(n)}$" for n in sorted(loose))
+                made = _supposing(made, f"a number for a formula in {names}: the values it is meant at are not read",
+                                  Reading("inferred", f"a formula in {names} said to be a number: only a proof for "
+                                                      "every value stands", self.lines.of(chain.offset)))
+            if given:
+                names = ", ".join(dict.fromkeys(f"${shown_name(n)}$" for n, _ in given))
+                at = self.lines.of(given[-1][1])
+                made = _supposing(made, f"the number line {at} gives {names} may be the one meant here",
+                                  Reading("inferred", f"{names} read as any value, though line {at} gives a number: "
+                                                      "only a proof for every value stands", at))
         if self.example_fixed or self.example_sizes:
             # a claim about an example is decided at its values only where they fix all it depends on: the words may
             # give the rest ("waits of $2$, $3$ and $5$ minutes: $\sum_i t_i = 10$"), so for those only a proof stands
@@ -291,13 +319,23 @@ class _Builder:
         key = f"{symbol_name(m.group(1))}_{m.group(2) or m.group(3)}"
         at = r.defined_at.get(key)
         value = r.values.get(key)
-        if at is None or value is None or value.expr.free_symbols or at >= line \
-                or not any(at < h <= line for h in self.all_heading_lines):
+        if at is None or value is None or value.expr.free_symbols or at >= line:
             return ""
-        if not all(not names_in(t.text) - {m.group(1)} for t in chain.terms[1:]):
+        heading = any(at < h <= line for h in self.all_heading_lines)
+        if not all(not names_in(t.text) - {m.group(1)} - _NUMERIC_WORDS for t in chain.terms[1:]):
             return ""  # (a formula in names: a claim about the value)
-        return (f"{key} has the value line {at} gave it, under an earlier heading; a number for it here may be a new "
+        if sp.simplify(value.expr - self._number_of(chain.terms[1].text)) == 0:
+            return ""  # (the same value again: a claim it keeps)
+        where = "under an earlier heading" if heading else "before"
+        return (f"{key} has the value line {at} gave it, {where}; a number for it here may be a new "
                 "example's: give the new value another name, or say that it is the same")
+
+    def _number_of(self, text: str) -> sp.Expr:
+        try:
+            value = self.reader.read(text)
+        except FormulaError:
+            return sp.nan
+        return value.expr if not (value.is_vector or value.is_matrix) else sp.nan
 
     def _euler_named(self, chain: Chain, line: int) -> str:
         """e = \\hat{y} - y: the document names something e, where e is Euler's number. Not read, and no later use of
@@ -667,6 +705,13 @@ class _Builder:
                 lonely_arrays = arrays[0] ^ arrays[1]
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
+            if not link_problems[n] and a is not None and b is not None and (a.is_vector != b.is_vector) \
+                    and not (a.is_matrix or b.is_matrix) and a.misfit is None and b.misfit is None \
+                    and (guessed_length[n] if a.is_vector else guessed_length[n + 1]):
+                # m_1 = 0.1 g, g read as a vector from its use (g_t): the shape is a guess, never a refutation
+                link_problems[n] = ("one side is a number and the other a vector, and the vector's shape is guessed "
+                                    "(a default, or from the names' use): declare it (\"$g \\in \\mathbb{R}^n$\", "
+                                    "\"$g \\in \\mathbb{R}$\")")
             if not link_problems[n] and a is not None and b is not None and a.is_vector and b.is_vector \
                     and a.size != b.size and (guessed_length[n] or guessed_length[n + 1]):
                 # lengths that differ, one of them guessed (a default, or typed from use): no refutation by shape
@@ -1589,6 +1634,10 @@ def _head_and_arity(text: str) -> tuple[str, int] | None:
         if depth == 0:
             break
     return head.group(1), commas + 1
+
+
+# "$w_2 = 2$", "$b = 0.5$": a name given a number
+_GIVEN_NUMBER = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)\s*=\s*-?\s*\d+(?:\.\d+)?\s*[,.;]?\s*")
 
 
 # the words that give a name a (new) meaning: "let $f(x) = ...$", "now define", "where $g(t) = ...$"
@@ -3064,6 +3113,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.sentence_values = sorted({(c.left, c.right, c.offset) for im in said.inline for c in im.conditions
                                       if c.value and c.equal and not c.order and "_" not in c.left}, key=lambda v: v[2])
     builder.example_vectors = [(name, right, offset) for offset, (name, right) in sorted(example_vectors.items())]
+    builder.given_numbers = sorted({(symbol_name(c.left), c.offset) for im in said.inline for c in im.conditions
+                                    if c.equal and (c.value or c.fraction is not None)}
+                                   | {(symbol_name(name), offset) for name, _, offset in said.numbers}
+                                   | {(symbol_name(name), offset) for name, offset in said.values}
+                                   | {(symbol_name(" ".join(m.group(1).split())), im.offset) for im in said.inline
+                                      for m in [_GIVEN_NUMBER.fullmatch(im.text)] if m})
     # (the values of a worked example, "take $w = 0$ and $x = 2$", and those a sentence's case gives)
     builder.example_numbers = sorted(set(builder.sentence_values) | {
         (name, number, offset) for name, number, offset in said.numbers if "_" not in name}, key=lambda v: v[2])
@@ -3246,11 +3301,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         random = {symbol_name(law.name) for law in said.laws} - {
             str(a) for step in made for side in step.terms
             for a in side.expr.free_symbols | {b.label for b in side.expr.atoms(sp.IndexedBase)}}
+        # (and where a definition applies it: GELU(x) = x Phi(x), then GELU(-1) = GELU(1) - 1)
+        undefined = {type(f).__name__ for step in made for side in step.terms for f in side.expr.atoms(AppliedUndef)}
         applicable += [(f"{words} (line {lines.of(at)})", None) for n, at, words, applied in said.described
-                       if n in used and n not in reader.lambdas and n.lstrip("\\") not in BUILTIN_FUNCTIONS
+                       if (n in used or symbol_name(n) in undefined or n.lstrip("\\") in undefined)
+                       and n not in reader.lambdas and n.lstrip("\\") not in BUILTIN_FUNCTIONS
                        and symbol_name(n) not in random
                        and (not applied or reader.notation.kind_of(n) is None
-                            and any(re.search(re.escape(n) + r"(?![A-Za-z])\s*'*\s*\(", t.text) for t in chain.terms))]
+                            and (n not in used or any(re.search(re.escape(n) + r"(?![A-Za-z])\s*'*\s*\(", t.text)
+                                                      for t in chain.terms)))]
         # "let A be symmetric": a square matrix checked as every symmetric one (see Step.symmetric), no hypothesis
         symmetric = {n: lines.of(at) for n, at, words, applied in said.described
                      if n in used and not applied and words == f"${n}$ is symmetric" and at <= chain.offset

@@ -87,11 +87,22 @@ def _translate(term: MatrixTerm) -> M.Translated:
         # The reader takes denominator layout only where the document declares it: not a convention.
         return M.Translated(t.shape, t.at, tuple(c for c in t.conventions if c != M.DENOMINATOR_LAYOUT))
     except ShapeMismatch as exc:
+        if exc.misfit is not None and _mixed_sizes(exc.misfit):
+            # a written-out example (2 x 2) beside a matrix of any size (n x p): no misfit for every n, p
+            raise FormulaError(f"{exc}, where the sizes of one operand are numbers and those of another are not: "
+                               "an example of some sizes, or a general claim? write the example with its own names "
+                               "or all of it written out") from None
         if exc.misfit is not None:
             raise ShapeMisfit(str(exc), exc.misfit) from None
         raise FormulaError(str(exc)) from None
     except Unsupported as exc:
         raise FormulaError(str(exc)) from None
+
+
+def _mixed_sizes(misfit) -> bool:
+    """Whether operands of a misfit have sizes that are numbers beside sizes that are not (2 x 2 against n x p)."""
+    sizes = [sp.sympify(s) for shape in misfit.shapes for s in shape]
+    return any(s.is_Integer and s != 1 for s in sizes) and any(not s.is_number for s in sizes)
 
 
 def _at(t: M.Translated, r, c) -> sp.Expr:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import re
 from collections import Counter
 
@@ -1074,9 +1075,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             body = fn.func(u)
             if fn.primes:
                 # where a function defined by cases changes branch it may have no derivative: not claimed there
-                for piecewise in body.atoms(sp.Piecewise):
-                    for rel in {r for _, c in piecewise.args for r in sp.sympify(c).atoms(sp.core.relational.Relational)}:
-                        V.requires(sp.Ne(rel.lhs - rel.rhs, 0, evaluate=False).xreplace({u: arg.expr}))
+                _no_derivative_at_kinks(body, u, arg.expr)
                 body = sp.diff(body, u, fn.primes) if fn.kind == "lambda" else sp.Derivative(body, (u, fn.primes))
             if fn.kind == "lambda":
                 # f(x) = sqrt(x) defined earlier: f(u) needs u >= 0, whatever SymPy makes of f(u)^2
@@ -1089,8 +1088,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.entrywise(lambda t: _log(t) / sp.log(base), arg)
         if fn.primes:
             u = sp.Dummy("u", real=True)
-            derivative = sp.diff(V.SCALAR_FUNCTIONS[fn.kind](u), u, fn.primes)
-            return V.entrywise(lambda t: derivative.subs(u, t), arg)
+            body = V.SCALAR_FUNCTIONS[fn.kind](u)
+            derivative = sp.diff(body, u, fn.primes)
+
+            def at(t):
+                # ReLU'(0): a kink has no derivative (SymPy's Heaviside(0) = 1/2 is a convention, not one)
+                _no_derivative_at_kinks(body, u, t)
+                return derivative.subs(u, t)
+
+            return V.entrywise(at, arg)
         return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
 
     def _apply_vector_function(self, fn: Fn, args: tuple) -> V.Value:
@@ -2281,6 +2287,18 @@ def divergence_bars(text: str) -> str:
         out.append(text[last:m.start()] + "," + " " * (m.end() - m.start() - 1))  # (as long as the bar: offsets stay)
         last = m.end()
     return "".join(out) + text[last:]
+
+
+def _no_derivative_at_kinks(body: sp.Expr, u: sp.Symbol, at: sp.Expr) -> None:
+    """A derivative of ``body`` (a function of ``u``) taken at ``at`` is claimed only where ``at`` is at no kink: a
+    change of branch of a definition by cases, max, min, |.|, a step."""
+    edges = {r.lhs - r.rhs for p in body.atoms(sp.Piecewise) for _, c in p.args
+             for r in sp.sympify(c).atoms(sp.core.relational.Relational)}
+    edges |= {a - b for m in body.atoms(sp.Max, sp.Min) for a, b in itertools.combinations(m.args, 2)}
+    edges |= {k.args[0] for k in body.atoms(sp.Abs, sp.Heaviside, sp.sign)}
+    for edge in edges:
+        if edge.has(u):
+            V.requires(sp.Ne(edge, 0, evaluate=False).xreplace({u: at}))
 
 
 def _lone_argument(nxt) -> bool:

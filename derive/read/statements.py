@@ -678,6 +678,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     elif value:
                         out.values.append((value.group(1), piece.offset))
                         out.numbers.append((value.group(1), math.split("=", 1)[1].strip(), piece.offset))
+                    elif _ENTRY_VALUE.fullmatch(math):
+                        out.data.append(piece.offset)  # "an activation $h_i = 2$": an entry's value, data not read
                 if opens:
                     c = replace(c, adjacent=_OPENS_HERE.search(since) is not None,
                                 trailing=at and "$" in said and re.fullmatch(r"\s*at\s*", since) is not None)
