@@ -249,7 +249,8 @@ class _Builder:
                       if s.is_integer and s.is_positive}
             given = sorted({(name, at) for name, at in self.given_numbers if at < chain.offset and name in loose},
                            key=lambda v: v[1])
-            if loose and not given and not self.example_fixed and not self.example_sizes:
+            if loose and not given and not self.example_fixed and not self.example_sizes \
+                    and context is not None and context.inline:
                 # "the bound $\frac{x^4}{4} = 2.5 \times 10^{-5}$": a formula in x said to be a number holds at some x,
                 # which the words give; never a claim for every x, so only a proof (a constant formula) stands
                 names = ", ".join(f"${shown_name(n)}$" for n in sorted(loose))
@@ -705,10 +706,12 @@ class _Builder:
                 lonely_arrays = arrays[0] ^ arrays[1]
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
+            typed = set(self.reader.inferred) | set(self.reader.typed_from_use)
             if not link_problems[n] and a is not None and b is not None and (a.is_vector != b.is_vector) \
                     and not (a.is_matrix or b.is_matrix) and a.misfit is None and b.misfit is None \
-                    and (guessed_length[n] if a.is_vector else guessed_length[n + 1]):
-                # m_1 = 0.1 g, g read as a vector from its use (g_t): the shape is a guess, never a refutation
+                    and names_in(chain.terms[n if a.is_vector else n + 1].text) & typed:
+                # m_1 = 0.1 g, g read as a vector from its use (g_t): the shape is a guess, never a refutation (a
+                # default's, theta a vector of the classes, is the document's where it says nothing)
                 link_problems[n] = ("one side is a number and the other a vector, and the vector's shape is guessed "
                                     "(a default, or from the names' use): declare it (\"$g \\in \\mathbb{R}^n$\", "
                                     "\"$g \\in \\mathbb{R}$\")")
