@@ -266,3 +266,77 @@ def test_a_variable_uniform_on_a_finite_set():
                  "$\\mathbb{E}[e^X] = \\frac{1 + e^2}{2}$.\n")
     assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
     assert any("uniform on" in g.text for g in r["line 1"].readings)
+
+
+def test_a_law_said_with_words_between_the_variables_and_their_moments():
+    """"are independent with the same law, mean ... and variance ...", "independent and each uniform on {1, ..., 6}":
+    the law is read where only the words of a frame stand between the variables and it."""
+    r = _checked("Setting: $X_1, \\dots, X_n$ are independent with the same law, mean $\\mu$ and variance $\\sigma^2$. "
+                 "Then $\\operatorname{Var}\\big(\\sum_{i=1}^{n} X_i\\big) = n \\sigma^2$ and not "
+                 "$\\operatorname{Var}\\big(\\sum_{i=1}^{n} X_i\\big) = n^2 \\sigma^2$.\n")
+    assert [v.verdict for v in r.values()] == [Verdict.PROVED, Verdict.REFUTED]
+    dice = _checked("Roll two fair dice, $X$ and $Y$, independent and each uniform on $\\{1, \\dots, 6\\}$. "
+                    "Then $\\mathbb{E}[X + Y] = 7$, $\\operatorname{Var}(X + Y) = \\frac{35}{6}$ and not "
+                    "$\\operatorname{Var}(X + Y) = \\frac{35}{12}$.\n")
+    assert [v.verdict for v in dice.values()] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert any("uniform on" in g.text for g in dice["line 1"].readings)
+
+
+def test_no_law_is_read_across_other_words_or_for_a_family_not_said_independent():
+    # (a formula between the variables and the moments, or members never said independent: no law, nothing decided)
+    r = _checked("Let $Y = 2 X$ where $X$ has mean $\\mu$ and variance $1$. Then $\\mathbb{E}[Y] = 2 \\mu$.\n")
+    assert all(v.verdict is not Verdict.REFUTED for v in r.values())
+    r = _checked("The draws $X_1, \\dots, X_n$ have the same law, mean $\\mu$ and variance $\\sigma^2$. Then "
+                 "$\\operatorname{Var}\\big(\\sum_{i=1}^{n} X_i\\big) = n \\sigma^2$.\n")
+    assert [v.verdict for v in r.values()] == [Verdict.UNKNOWN]
+
+
+ATTENTION = r"""A query $q \in \mathbb{R}^d$ and a key $k \in \mathbb{R}^d$ have independent entries
+$q_1, \dots, q_d, k_1, \dots, k_d$, each with mean $0$ and variance $1$. The score is $s = \sum_{i=1}^{d} q_i k_i$.
+
+$$
+\operatorname{Var}(s) = d, \qquad \operatorname{Var}\Big(\frac{s}{\sqrt{d}}\Big) = 1
+$$
+
+and not $\operatorname{Var}(s) = d^2$, nor $\mathbb{E}\big[(\sum_{i=1}^{d} q_i k_i)^2\big] = d^2$.
+"""
+
+
+def test_a_sum_over_the_members_of_two_independent_families_at_once():
+    r = _checked(ATTENTION)
+    verdicts = [v.verdict for v in r.values() if "definition" not in v.detail]
+    assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED], [v.detail for v in r.values()]
+
+
+def test_shared_sums_split_by_which_indices_are_equal():
+    """E[(sum_i X_i Y_i)^2] = n E[X^2] E[Y^2] + n (n - 1) E[X]^2 E[Y]^2, X and Y independent i.i.d. families."""
+    Y = sp.IndexedBase("Y")
+    prob = Probability(laws={"X": Law("generic", (mu, s ** 2), "", indexed=True),
+                             "Y": Law("generic", (a, b ** 2), "", indexed=True)},
+                       independent={frozenset(("X", "Y"))})
+    e = expectation(sp.Sum(XS[i] * Y[i], (i, 1, n)) ** 2, prob)
+    want = n * (s ** 2 + mu ** 2) * (b ** 2 + a ** 2) + n * (n - 1) * mu ** 2 * a ** 2
+    assert sp.simplify(e - want) == 0
+    prob.independent = set()
+    with pytest.raises(FormulaError, match="does not say are independent"):
+        expectation(sp.Sum(XS[i] * Y[i], (i, 1, n)), prob)
+
+
+@pytest.mark.parametrize("law,rv", [LAWS[1], LAWS[2], LAWS[4]], ids=["binomial", "poisson", "normal"])
+def test_the_generating_function_of_a_law_is_the_one_sympy_stats_computes(law, rv):
+    x = sp.Symbol("Y", real=True)
+    prob = Probability(laws={"Y": law})
+    for a in (sp.Rational(1, 2), sp.Integer(-2)):
+        got = expectation(sp.exp(a * x + 3), prob)
+        assert abs(sp.N(got - sp.E ** 3 * stats.E(sp.exp(a * rv)), 30)) < 1e-25, (law.family, a)
+
+
+def test_a_moment_generating_function_said_for_every_real_t():
+    text = ("Let $X \\sim \\mathcal{N}(\\mu, \\sigma^2)$ with $\\sigma > 0$ and $Y \\sim \\operatorname{Poisson}(\\lambda)$. "
+            "For every real $t$,\n$$\n\\mathbb{E}\\big[e^{tX}\\big] = \\exp\\Big(\\mu t + \\frac{\\sigma^2 t^2}{2}\\Big), "
+            "\\qquad \\mathbb{E}\\big[e^{tY}\\big] = e^{\\lambda (e^t - 1)}\n$$\nand not "
+            "$\\mathbb{E}[e^{tX}] = e^{\\mu t + \\sigma^2 t^2}$. Define $M(s) = \\mathbb{E}[e^{s X}]$; then $M'(0) = \\mu$ "
+            "and $M''(0) = \\sigma^2$.\n")
+    r = [v.verdict for v in _checked(text).values() if "definition of" not in v.detail]
+    # (M''(0) is sigma^2 + mu^2: the slip is refuted; s is M's argument, a number inside the expectation)
+    assert r == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]

@@ -1579,8 +1579,8 @@ LAST_VERDICTS = [
                  id="an_index_shifted_inside_a_sum_is_read_where_every_entry_exists"),
     pytest.param(("Let $X \\sim \\text{Bernoulli}(p)$ with $0 < p < 1$. Then $M(t) = \\mathbb{E}[e^{tX}] = 1 - p + p e^t$ "
                   "and $M'(t) = M''(t) = p e^t$. For the sum, $M_S(t) = (1 - p + p e^t)^n$, not $M_S(t) = n (1 - p + p e^t)$.\n"),
-                 -3, [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.REFUTED],
-                 id="a_function_whose_definition_is_not_read_is_any_function_and_a_labelled_name_its_own"),
+                 -4, [Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN, Verdict.REFUTED],
+                 id="a_generating_function_of_its_own_argument_and_a_labelled_name_its_own"),
     pytest.param(("The prior has $m_i = 0$ and $s_i = 1$. With $\\sigma_1, \\dots, \\sigma_n > 0$,\n\n$$\n\\sum_{i=1}^{n} "
                   "\\sigma_i^2 = \\sum_{i=1}^{n} \\sigma_i \\sigma_i , \\qquad \\sum_{i=1}^{n} \\log \\sigma_i^2 = "
                   "\\sum_{i=1}^{n} \\log \\sigma_i\n$$\n"),
@@ -2272,3 +2272,25 @@ def test_a_written_out_example_beside_a_matrix_of_any_size_is_no_misfit():
             "**Check.** Take\n$$\nA = \\begin{pmatrix} 1 & 2 \\\\ 0 & 1 \\end{pmatrix} , \\qquad X = I .\n$$\n"
             "Then $A X = \\begin{pmatrix} 1 & 2 \\\\ 0 & 1 \\end{pmatrix}$.\n")
     assert all(v is not Verdict.REFUTED for _, v, _ in _verdicts(text))
+
+
+def test_the_letters_a_definition_binds_are_its_own_not_the_numbers_given_them_before():
+    """f(a) = a^2 + 1 after "let a = 3": f is a function of its own a (f(1) = 2), and f(a) outside is f(3) = 10."""
+    text = ("Let $a = 3$ be fixed.\n\nDefine $f(a) = a^2 + 1$ for every real $a$. Then $f(2) = 5$, $f(1) = 3$ and "
+            "$f(a) = 10$.\n\nWith $g(a, b) = a b^2$ we get $g(2, 1) = 2$ and $g(1, 2) = 2$.\n")
+    found = [(line, v) for line, v, d in _verdicts(text) if "definition of" not in d]
+    assert found == [(3, Verdict.PROVED), (3, Verdict.REFUTED), (3, Verdict.PROVED), (5, Verdict.PROVED),
+                     (5, Verdict.REFUTED)]
+
+
+def test_a_function_defined_anew_after_a_run_in_heading_is_a_new_definition():
+    """T_2(h, k) = -3hk, then under \\paragraph{Second example.} T_2(x, y) = 1 + x: a new topic's own T_2, not a claim
+    refuted against the first."""
+    text = ("\\section{Taylor}\nLet $h = x - 1$ and $k = y - 1$. The quadratic part is $T_2(h, k) = -3 h k$, and "
+            "$T_2(1, 1) = -3$.\n\n\\paragraph{Second example.} For $g(x, y) = e^x \\cos y$,\n\\begin{equation}\n"
+            "T_2(x, y) = 1 + x + \\tfrac{1}{2} (x^2 - y^2)\n\\end{equation}\nso $T_2(0, 1) = \\frac{1}{2}$ and not "
+            "$T_2(0, 1) = -3$.\n")
+    d = read_document(text, "doc.tex", default_notation(), markdown=False)
+    found = [(c.line, verify_check(c, SETTINGS).verdict) for c in checks_of(d) if c.part != "ends"]
+    assert (6, Verdict.REFUTED) not in found
+    assert found[-2:] == [(8, Verdict.PROVED), (8, Verdict.REFUTED)], found

@@ -7,6 +7,7 @@ displays define a name), and ``readings`` says in words what a display's reading
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 
@@ -176,12 +177,12 @@ class DocumentContext:
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-                    self.sequence_names, self.part_lines)
+                    self.sequence_names, self.part_lines, self.topic_lines)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-             self.sequence_names, self.part_lines) = kept
+             self.sequence_names, self.part_lines, self.topic_lines) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
@@ -752,8 +753,13 @@ class DocumentContext:
         dropped = []
         for k in keys:
             at = self.defined_at.get(k)
-            if at is None or not any(at < h <= self.line for h in self.heading_lines):
-                continue  # (defined under the same heading: a claim about it)
+            topics = self.topic_lines if head is not None and not numbered else []
+            if at is None or not any(at < h <= self.line for h in self.heading_lines + topics):
+                continue  # (defined under the same heading, and for a function the same topic: a claim about it)
+            if isinstance(self.lambdas.get(k), sp.Lambda):
+                # I(mu) = ..., then I(theta) = ...: where the document writes I(mu) again, the new function at mu, or
+                # the earlier one (a function named by its argument)? see read.document, _reparametrised
+                self.earlier_variables.setdefault(k, set()).update(str(v) for v in self.lambdas[k].variables)
             for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
                           self.matrix_values, self.vector_functions, self.entry_functions, self.parametric,
                           self.redefined, self.defined_at, self.defined_until):
@@ -869,6 +875,38 @@ class DocumentContext:
         return any(symbol_name(n) in randoms for a in arguments.children if not isinstance(a, Token)
                    for n in names_under(a))
 
+    @contextlib.contextmanager
+    def _bound(self, args):
+        """The plain letters a definition binds (v of l(mu, v) = ...): while its arguments and body are read they
+        are the definition's own variables, never the numbers the document gave the same letters ("the variance
+        $v = \\sigma^2$"), and numbers, never random variables (M(t) = E[e^{tX}]); a letter the document made a vector
+        or matrix keeps that shape."""
+        hidden, fixed = [], set()
+        randoms = {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
+        for a in args:
+            if isinstance(a, Token):
+                continue
+            words = names_under(a)
+            if len(words) != 1:
+                continue
+            key = symbol_name(next(iter(words)))
+            if key not in randoms:
+                fixed.add(key)  # (M(t) = E[e^{tX}]: t is M's argument, a number, never a random variable)
+            value = self.values.get(key)
+            if value is None or not isinstance(value, V.Value) or value.is_vector or value.is_matrix or value.row:
+                continue
+            for table in (self.values, self.shallow):
+                if key in table:
+                    hidden.append((table, key, table.pop(key)))
+        before = self.fixed_names
+        self.fixed_names = set(before) | fixed
+        try:
+            yield
+        finally:
+            self.fixed_names = before
+            for table, key, value in hidden:
+                table[key] = value
+
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""
         logged = _LOG_OF_APPLIED.fullmatch(left)
@@ -905,8 +943,9 @@ class DocumentContext:
         if len(args) > 1:
             return None if redefined else self._define_several(name, args, right)
         try:
-            variable = self._expr(args[0], {})
-            body = self.read(right)
+            with self._bound(args):
+                variable = self._expr(args[0], {})
+                body = self.read(right)
         except FormulaError:
             return None
         if redefined:
@@ -1094,8 +1133,9 @@ class DocumentContext:
     def _define_several(self, name: str, args, right: str) -> str | None:
         """u(x, y) = formula, with distinct plain letters: u is that function of its arguments."""
         try:
-            variables = [self._expr(a, {}) for a in args]
-            body = self.read(right)
+            with self._bound(args):
+                variables = [self._expr(a, {}) for a in args]
+                body = self.read(right)
         except FormulaError:
             return None
         symbols = [v.expr for v in variables]
@@ -1119,9 +1159,10 @@ class DocumentContext:
         if len(before) != 1 or name in self.lambdas or self.notation.kind_of(name) is not None or name in ("e", "d"):
             return None
         try:
-            variable = self._expr(before[0], {})
-            params = [self._expr(a, {}) for a in after]
-            body = self.read(right)
+            with self._bound(args):
+                variable = self._expr(before[0], {})
+                params = [self._expr(a, {}) for a in after]
+                body = self.read(right)
         except FormulaError:
             return None
         names = [variable.expr, *(p.expr for p in params)]

@@ -101,7 +101,8 @@ def _letters(text: str) -> set[str]:
 
 
 _NUMBERED_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d+)|\{\s*(\d+)\s*\})\s*$")  # x_1, x_{12}
-_APPLIED_AT_NAME = re.compile(r"^\s*(\\?[A-Za-z]+)\s*'*\s*\(\s*(\\?[A-Za-z]+)\s*\)\s*$")  # l(theta), l'(theta)
+_APPLIED_AT_NAME = re.compile(r"(?<![\\A-Za-z])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*)?\(\s*(\\?[A-Za-z]+)\s*(?:\\right\s*)?\)")  # l(theta)
+_DEFINED_FUNCTION = re.compile(r"\s*(\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*)\s*\)\s*")  # M(t), u(x, y)
 _LONE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*$")
 
 
@@ -393,13 +394,16 @@ class _Builder:
         """l(theta) = ... of a function the document defines in lambda, at a name it defines by a formula in lambda
         (theta = 1/lambda): the function at theta, or the function written anew in theta (a reparametrisation)?"""
         r = self.reader
-        for term in chain.terms:
-            m = _APPLIED_AT_NAME.match(term.text)
-            if not m:
-                continue
+        for m in (m for term in chain.terms for m in _APPLIED_AT_NAME.finditer(term.text)):
             name = next((k for k in (m.group(1), symbol_name(m.group(1))) if k in r.lambdas), None)
             argument = symbol_name(m.group(2))
             variable = str(r.lambdas[name].variables[0]) if name is not None else None
+            earlier = r.earlier_variables.get(name, set()) if name is not None else set()
+            if name is not None and r._in_force(name) and argument in earlier and argument != variable \
+                    and len(r.lambdas[name].variables) == 1:
+                return (f"{m.group(1)}({m.group(2)}) of {m.group(1)} defined anew in {r.lambdas[name].variables[0]}, after "
+                        f"a definition in {m.group(2)}: the new function at {m.group(2)}, or the earlier one (a function "
+                        f"named by its argument)? give the two functions two names")
             if name is not None and r._in_force(name) and argument in r.values and r._in_force(argument) \
                     and variable != argument \
                     and variable in {str(x) for x in r.values[argument].expr.free_symbols}:
@@ -547,6 +551,21 @@ class _Builder:
         return made
 
     def _steps_read(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
+        """The chain's steps; a chain that opens by defining a function of plain letters (M(t) = E[e^{tX}] = ...)
+        keeps those letters its arguments, numbers and never random variables, in all its links."""
+        first = chain.terms[0] if chain.terms else None
+        head = _DEFINED_FUNCTION.fullmatch(first.text) if first is not None else None
+        bound = {symbol_name(a.strip()) for a in head.group(2).split(",")} if head else set()
+        if not bound or not self.reader.definition_at(first.offset) or bound <= self.reader.fixed_names:
+            return self._steps_read_as_bound(chain, context)
+        before = self.reader.fixed_names
+        self.reader.fixed_names = set(before) | bound
+        try:
+            return self._steps_read_as_bound(chain, context)
+        finally:
+            self.reader.fixed_names = before
+
+    def _steps_read_as_bound(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         context = context or _Context()
         line = self.lines.of(chain.offset)
         first = chain.terms[0] if chain.terms else None
@@ -3035,7 +3054,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.fixed_names = {symbol_name(d.name) for d in said.declarations
                               if d.kind in ("scalar", "parameter", "range", "size", "vector", "matrix", "index")} \
             - {symbol_name(n) for n, _, words, _ in said.described if _RANDOM_WORDS.search(words)} \
-            - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")}
+            - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")} \
+            | {symbol_name(n) for n in said.reals} - {symbol_name(law.name) for law in said.laws}
         reader.law_independent = tuple(said.independent)
         reader.law_mentions = tuple(said.law_mentions)
         reader.offset_lines = lines.of
@@ -3047,6 +3067,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         # (a definition that replaces a default holds to the next section, past a run-in \paragraph)
         reader.heading_lines = sorted(lines.of(h) for h in said.headings if h not in said.minor_headings)
+        reader.topic_lines = sorted(lines.of(h) for h in said.minor_headings)
         reader.part_lines = sorted(lines.of(h) for h in said.parts)
         for d in said.declarations:
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))

@@ -270,6 +270,11 @@ def _term_expectation(term: _Term, prob: Probability, moments: _Moments) -> sp.E
         raise FormulaError("a function of a random variable under a sum is not read inside an expectation")
     if len(linked) > _MAX_INDICES:
         raise FormulaError("an expectation of a product of more than five sums is not read")
+    shared = _shared_sums(term, linked, prob, moments)
+    if shared is not None:
+        for d, lo, hi in free_sums:
+            shared = sp.Sum(shared, (d, lo, hi))
+        return shared
     for d, lo, hi in linked:
         families = {str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d)}
         if len(families) != 1 or not prob.laws[next(iter(families))].indexed:
@@ -327,6 +332,46 @@ def _term_expectation(term: _Term, prob: Probability, moments: _Moments) -> sp.E
     return total
 
 
+def _shared_sums(term: _Term, linked: list, prob: Probability, moments: "_Moments") -> sp.Expr | None:
+    """E of a term whose summed indices run over members of several families at once (sum_i q_i k_i, q and k two
+    i.i.d. families said to be independent of each other), every sum over the same range and every random factor
+    under one of them; None where no index is shared by two families (read family by family).
+
+    The indices are split by which of them are equal, as for one family: for each pattern, the number of index tuples
+    (a falling factorial) times, block by block and family by family, the moment of the block's total power."""
+    families_of = {d: {str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed) and f.has(d)}
+                   for d, _, _ in linked}
+    if not any(len(fams) > 1 for fams in families_of.values()):
+        return None
+    families = sorted(set().union(*families_of.values()))
+    why = None
+    if len({(lo, hi) for _, lo, hi in linked}) != 1:
+        why = "sums with different ranges over several families"
+    elif any(not prob.laws[f].indexed for f in families):
+        why = "a sum over variables not said to be i.i.d."
+    elif any(frozenset((a, b)) not in prob.independent for a, b in itertools.combinations(families, 2)):
+        why = "a sum over several families the document does not say are independent"
+    elif any(not isinstance(f, sp.Indexed) or len(f.indices) != 1 or f.indices[0] not in {d for d, _, _ in linked}
+             for f in term.factors):
+        why = "a sum over several families beside other random factors"
+    elif term.coeff.has(*[d for d, _, _ in linked]) or len(linked) > _MAX_INDICES:
+        why = "a weighted sum, or more than five sums, over several families"
+    if why is not None:
+        raise FormulaError(f"{why} is not read inside an expectation")
+    lo, hi = linked[0][1], linked[0][2]
+    count_n = hi - lo + 1
+    power = {(d, fam): sum(1 for f in term.factors if f.indices[0] == d and str(f.base.label) == fam)
+             for d, _, _ in linked for fam in families}
+    total = sp.Integer(0)
+    for part in _partitions([d for d, _, _ in linked]):
+        value = sp.ff(count_n, len(part))
+        for block in part:
+            for fam in families:
+                value *= moments.moment(fam, sum(power[(d, fam)] for d in block))
+        total += value
+    return term.coeff * total
+
+
 def _fixed_expectation(factors: list, prob: Probability, moments: _Moments) -> sp.Expr:
     """E of a product of random atoms at fixed indices and functions of them."""
     if not factors:
@@ -350,6 +395,9 @@ def _fixed_expectation(factors: list, prob: Probability, moments: _Moments) -> s
                 and any(not (a - b).is_number for a, b in zip(x[1], y[1])):
             raise FormulaError(f"{x[0]} at two indices that may be equal: write them as one index or say which")
     if functions:
+        generating = _generating(factors, variables, moments)
+        if generating is not None:
+            return generating
         return _enumerated(factors, variables, prob, moments)
     groups = _dependent_groups(variables, prob)
     value = sp.Integer(1)
@@ -367,6 +415,33 @@ def _fixed_expectation(factors: list, prob: Probability, moments: _Moments) -> s
         raise FormulaError(f"the expectation of a product of {names}, which the document does not say are "
                            "independent, is not read")
     return value
+
+
+def _generating(factors: list, variables: list, moments: "_Moments") -> sp.Expr | None:
+    """E[e^{a X + b}], X of a law whose moment generating function is finite everywhere (normal, Poisson,
+    binomial): e^b M_X(a), a and b not random; None for anything else (summed over values, or refused)."""
+    if len(factors) != 1 or len(variables) != 1 or moments.given is not None:
+        return None
+    (f,), (v,) = factors, variables
+    if not isinstance(f, sp.exp) or v[1] is not None:
+        return None
+    law = moments.law(v[0])
+    x = next((s for s in f.free_symbols if isinstance(s, sp.Symbol) and s.name == v[0]), None)
+    if law.family not in ("normal", "poisson", "binomial") or x is None:
+        return None
+    arg = sp.expand(f.args[0])
+    a, b = arg.coeff(x, 1), arg.coeff(x, 0)
+    if sp.expand(a * x + b - arg) != 0 or a.has(x) or b.has(x):
+        return None
+    if law.family == "normal":
+        mu, var = law.params
+        value = sp.exp(mu * a + var * a ** 2 / 2)
+    elif law.family == "poisson":
+        value = sp.exp(law.params[0] * (sp.exp(a) - 1))
+    else:
+        m, p = law.params
+        value = (1 - p + p * sp.exp(a)) ** m
+    return sp.exp(b) * value
 
 
 def _dependent_groups(variables: list, prob: Probability) -> list[list]:

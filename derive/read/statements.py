@@ -325,6 +325,8 @@ class Statements:
     # (name, offset, words) of sentences that speak of a random variable's mean, variance or law in a way that
     # is not read ("suppose instead that every $q_i$ has mean $\mu$"): its law may change there
     law_mentions: list[tuple[str, int, str]] = field(default_factory=list)
+    # "for every real $t$": names said to run over the real numbers, never random variables
+    reals: list[str] = field(default_factory=list)
     # offsets of numbers written as a tuple, "the points $(1, 1)$ and $(2, 3)$": data the words give, which the
     # claims after them may be about
     data: list[int] = field(default_factory=list)
@@ -875,6 +877,7 @@ _IS_A = re.compile(r"\s*(?:is|be|are)\s+(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|in
 _LAW_NOUN = re.compile(r"\s*(?:-?\s*distributed\b|random\s+variables?\b|variables?\b|draws?\b|samples?\b)", re.I)
 _CONSTANTS_BEFORE = re.compile(r"\b(?:for|with|and|where)\s+(?:a\s+|some\s+|any\s+|two\s+)?(?:real\s+|fixed\s+)?"
                                r"constants?\s*$", re.I)
+_EVERY_REAL_BEFORE = re.compile(r"\bfor\s+(?:every|all|any|each)\s+real(?:\s+numbers?)?\s*$", re.I)
 _RANDOM_BEFORE = re.compile(r"\b(?:any|two|some|three)\s+(?:real\s+)?random\s+variables\s*$", re.I)
 
 
@@ -954,6 +957,11 @@ def _laws(sentence, out: "Statements") -> None:
             for name in (x.strip() for x in piece.text.split(",")):
                 out.declarations.append(Declaration(name, "parameter", ("constant",), piece.offset,
                                                     f"{before.strip()} ${piece.text.strip()}$"))
+            continue
+        if _EVERY_REAL_BEFORE.search(before) and re.fullmatch(r"\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*", piece.text):
+            # "for every real $t$": real numbers, never random variables (no more: the letter may be given a value
+            # elsewhere in the document, "$z = 2$")
+            out.reals.extend(x.strip() for x in piece.text.split(","))
             continue
         m = _BERNOULLI_BY_PROBABILITY.match(piece.text)
         if m and re.search(rf"{re.escape(m.group(1))}\s*\\in\s*\\\{{\s*0\s*,\s*1\s*\\\}}|P\s*\(\s*{re.escape(m.group(1))}\s*=\s*0\s*\)",
@@ -1070,6 +1078,8 @@ def _laws(sentence, out: "Statements") -> None:
                 out.laws.append(LawStatement(name, "generic", ("", ""), piece.offset, f"{before.strip()} ${piece.text.strip()}$",
                                              indexed))
                 found.append(name)
+    if not found:
+        found = _framed_laws(sentence, out)
     for law in out.laws[len(out.laws) - len(found):]:
         if not law.indexed and re.fullmatch(r"\\?[A-Za-z]+", law.name):
             # a random variable is a number (X, never the matrix X), whatever its law
@@ -1091,6 +1101,103 @@ def _laws(sentence, out: "Statements") -> None:
             subjects = _subjects(piece.text) if piece.kind == "math" else None
             for name in (subjects[0] if subjects else ()):
                 out.law_mentions.append((name, piece.offset, " ".join(words.split())[:80]))
+
+
+# The words that may stand between random variables and what a sentence says of their law ("$X_1, \dots, X_n$ are
+# independent with the same law, mean ..."; "independent entries $q_1, \dots, q_d$, each with mean ..."): any other word
+# or formula between them, and the sentence is not read as giving them a law.
+_FRAME_WORDS = frozenset("are is be have has independent independently iid i.i.d. and identically distributed with the "
+                         "same law distribution each a common random variables variable draws copies samples all both "
+                         "of".split())
+_MEAN_AT_END = re.compile(r"(?P<before>.*?)\b(?:with\s+)?(?:(?:a|common|the\s+same)\s+)?mean\s*$", re.I | re.S)
+_VARIANCE_WORDS = re.compile(r"\s*,?\s*(?:and\s+)?(?:(?:a|common|the\s+same)\s+)?variance\s*$", re.I)
+_UNIT_MOMENTS = re.compile(r"(?P<before>.*?)\b(?:with\s+)?(?:mean\s+(?:zero|0)|zero\s+mean)\s*,?\s*and\s+"
+                           r"(?:variance\s+(?:one|1)|unit\s+variance)\b\s*[,.;]?\s*$", re.I | re.S)
+_UNIFORM_AT_END = re.compile(r"(?P<before>.*?)\buniform(?:ly)?(?:\s+distributed)?\s+(?:on|over|in|from)\s*(?:the\s+set\s*)?$",
+                             re.I | re.S)
+_RANGE_SET = re.compile(r"\s*\\\{\s*(-?\d+)\s*,\s*(?:(-?\d+)\s*,\s*)?\\(?:dots|ldots|cdots)\s*,\s*(-?\d+)\s*\\\}\s*[,.;]?\s*")
+
+
+def _frame_only(text: str) -> bool:
+    words = re.findall(r"[A-Za-z.]+|[^\sA-Za-z.,;]", text.replace(",", " ").replace(";", " "))
+    return all(w.lower().strip(".") in _FRAME_WORDS or w.lower() in _FRAME_WORDS for w in words)
+
+
+def _set_values(text: str) -> tuple[str, ...] | None:
+    """{0, 2, 5} or {1, \\dots, 6} (at most 20 whole numbers): the values of a uniform law."""
+    m = _FINITE_SET.fullmatch(text)
+    if m:
+        return tuple(dict.fromkeys(v.strip().lstrip("+") for v in m.group(1).split(",")))
+    m = _RANGE_SET.fullmatch(text)
+    if not m:
+        return None
+    first, second, last = int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3))
+    step = (second - first) if second is not None else 1
+    if step <= 0 or last < first or (last - first) % step or (last - first) // step >= 20:
+        return None
+    return tuple(str(v) for v in range(first, last + 1, step))
+
+
+def _framed_laws(sentence, out: "Statements") -> list[str]:
+    r"""A law said of variables named before it, with only the words of a frame between them: "$X_1, \dots, X_n$ are
+    independent with the same law, mean $\mu$ and variance $\sigma^2$", "entries $q_1, \dots, q_d$, each with mean
+    $0$ and variance $1$", "$X$ and $Y$, independent and each uniform on $\{1, \dots, 6\}$". Members of a family
+    (X_1, ..., X_n) are read as one only where the sentence says they are independent."""
+    found: list[str] = []
+    words = _words(sentence)
+    independent = bool(_IID_WORDS.search(words)) and not _NOT_INDEPENDENT.search(words)
+    for k, piece in enumerate(sentence):
+        if piece.kind != "text":
+            continue
+        family, params, used, before = None, None, k, None
+        nxt = sentence[k + 1] if k + 1 < len(sentence) and sentence[k + 1].kind == "math" else None
+        m = _UNIT_MOMENTS.fullmatch(piece.text)
+        if m:
+            family, params, before = "generic", ("0", "1"), m.group("before")
+        m = None if family else _MEAN_AT_END.fullmatch(piece.text)
+        if m and nxt is not None:
+            mean = _law_parameter(nxt.text)
+            variance = ""
+            if k + 3 < len(sentence) and sentence[k + 2].kind == "text" and sentence[k + 3].kind == "math" \
+                    and _VARIANCE_WORDS.fullmatch(sentence[k + 2].text):
+                variance = _law_parameter(sentence[k + 3].text)
+                used = k + 3
+            else:
+                used = k + 1
+            family, params, before = "generic", (mean, variance), m.group("before")
+        m = None if family else _UNIFORM_AT_END.fullmatch(piece.text)
+        if m and nxt is not None and _set_values(nxt.text):
+            family, params, before, used = "finite", _set_values(nxt.text), m.group("before"), k + 1
+        if family is None or not params[0] or not _frame_only(before):
+            continue
+        if not re.search(r"\b(?:are|is|has|have|with|each|both|all)\b", before + (sentence[k - 1].text if k > 0 and
+                                                                                 sentence[k - 1].kind == "text" else "")):
+            continue  # ("one observation $y$, a mean $\mu$ and a variance $v$": a list of names, no law said of y)
+        subjects: list[tuple[str, bool]] = []
+        j = k - 1
+        while j >= 0:
+            p = sentence[j]
+            if p.kind == "math":
+                named = _subjects(p.text)
+                if named is None:
+                    break
+                subjects = [(n, named[1]) for n in named[0]] + subjects
+            elif not _frame_only(p.text):
+                break
+            j -= 1
+        if not subjects or any(indexed and not independent for _, indexed in subjects):
+            continue
+        if family == "generic" and any(isinstance(x, str) and re.search(r"[<>=]|\\(?:in|le|ge|leq|geq)(?![A-Za-z])", x)
+                                       for x in params):
+            continue
+        written = " ".join(_words(sentence[j + 1:used + 1]).split())
+        for name, indexed in dict.fromkeys(subjects):
+            if any(law.name == name for law in out.laws):
+                continue
+            out.laws.append(LawStatement(name, family, tuple(params), sentence[j + 1].offset, written, indexed))
+            found.append(name)
+        break
+    return found
 
 
 def _counted(word: str) -> str:
