@@ -340,3 +340,30 @@ def test_a_moment_generating_function_said_for_every_real_t():
     r = [v.verdict for v in _checked(text).values() if "definition of" not in v.detail]
     # (M''(0) is sigma^2 + mu^2: the slip is refuted; s is M's argument, a number inside the expectation)
     assert r == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_probabilities_of_events_of_variables_with_finitely_many_values():
+    r = _checked("Roll two fair dice, $X$ and $Y$, independent and each uniform on $\\{1, \\dots, 6\\}$, and let "
+                 "$S = X + Y$. Then $P(S = 7) = \\frac{1}{6}$, $\\Pr(S \\le 4) = \\frac{1}{6}$, $\\mathbb{P}(X = Y) = "
+                 "\\frac{1}{6}$, and not $P(S = 8) = \\frac{1}{6}$; $P(S = s) = \\frac{6 - |s - 7|}{36}$ holds only for the s "
+                 "the words give.\n")
+    verdicts = [v.verdict for v in r.values() if "definition of" not in v.detail]
+    assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+
+
+def test_the_probability_formulas_of_laws_with_infinitely_many_values():
+    r = _checked("Let $K \\sim \\operatorname{Poisson}(\\lambda)$, $B \\sim \\operatorname{Bin}(5, q)$ and "
+                 "$T \\sim \\operatorname{Exp}(\\lambda)$. Then $P(K = 2) = \\frac{\\lambda^2}{2} e^{-\\lambda}$, "
+                 "$P(B = 5) = q^5$, $P(T > 3) = e^{-3 \\lambda}$, and not $P(T \\le 3) = e^{-3 \\lambda}$. For a normal "
+                 "$Z \\sim \\mathcal{N}(0, 1)$, $P(Z > 0) = \\frac{1}{2}$ is not read.\n")
+    verdicts = [v.verdict for v in r.values()]
+    assert verdicts == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+
+
+@pytest.mark.parametrize("law,rv,c", [(LAWS[1][0], LAWS[1][1], 2), (LAWS[2][0], LAWS[2][1], 3)],
+                         ids=["binomial", "poisson"])
+def test_a_probability_mass_is_the_one_sympy_stats_computes(law, rv, c):
+    from derive.read.random_variables import _law_probability
+    x = sp.Symbol("K", real=True)
+    got = _law_probability(x, "=", sp.Integer(c), Probability(laws={"K": law}))
+    assert sp.simplify(got - stats.P(sp.Eq(rv, c))) == 0

@@ -24,7 +24,8 @@ from .limits import check_formula
 from .syntax import item_base, item_scripts, lark_reason, node_kind, node_word, symbol_name
 
 _HEADS = {"E": "expectation", "Var": "variance", "var": "variance", "V": "variance", "Cov": "covariance",
-          "cov": "covariance", "Variance": "variance", "Covariance": "covariance"}
+          "cov": "covariance", "Variance": "variance", "Covariance": "covariance", "P": "probability",
+          "Pr": "probability", "Prob": "probability"}
 _FONT_HEADS = ("\\mathbb", "\\mathbf", "\\mathrm", "\\mathsf", "\\operatorname", "\\textrm", "\\text", "\\mathcal")
 _SAY_LAW = ("say in the prose what law the variables have (\"$X \\sim \\mathrm{Bernoulli}(p)$\", \"$X_1, \\dots, X_n$ "
             "are i.i.d. with mean $\\mu$ and variance $\\sigma^2$\")")
@@ -58,25 +59,28 @@ class RandomReading:
             nxt = entries[k + 1]
             if nxt.op is None and not nxt.negative and node_kind(item_base(nxt.item)) == "group":
                 word, width, scripts = _single_letter(item_base(nxt.item)), 2, item_scripts(nxt.item)
-                if word not in ("E", "V"):
+                if word not in ("E", "V", "P"):
                     return None
         elif kind == "text":
             word = node_word(base)
             if word == "V":
                 return None  # (\mathrm{V}(x) may be a volume: only \mathbb{V} is the variance)
-        elif kind == "command" and str(base.children[0]).lstrip("\\") in ("E", "Var", "Cov", "var", "cov"):
+        elif kind == "command" and str(base.children[0]).lstrip("\\") in ("E", "Var", "Cov", "var", "cov", "Pr"):
             word = str(base.children[0]).lstrip("\\")
-        elif kind == "letter" and str(base.children[0]) == "E" and self.law_statements \
-                and self.notation.kind_of("E") is None and symbol_name("E") not in self.values:
-            word = "E"  # E[X], in a document that gives its random variables laws
-            if k + 1 >= len(entries) or node_kind(item_base(entries[k + 1].item)) != "bracket":
+        elif kind == "letter" and str(base.children[0]) in ("E", "P") and self.law_statements \
+                and self.notation.kind_of(str(base.children[0])) is None \
+                and symbol_name(str(base.children[0])) not in self.values \
+                and str(base.children[0]) not in getattr(self, "lambdas", {}):
+            word = str(base.children[0])  # E[X], P(X = 1), in a document that gives its random variables laws
+            if k + 1 >= len(entries) or node_kind(item_base(entries[k + 1].item)) != ("bracket" if word == "E" else "iverson"):
                 return None
         if word not in _HEADS:
             return None
         if k + width >= len(entries):
             return None
         arg = entries[k + width]
-        if arg.op is not None or arg.negative or node_kind(item_base(arg.item)) not in ("bracket", "paren"):
+        wanted = ("iverson",) if _HEADS[word] == "probability" else ("bracket", "paren")
+        if arg.op is not None or arg.negative or node_kind(item_base(arg.item)) not in wanted:
             return None
         return _HEADS[word], width, scripts
 
@@ -88,10 +92,12 @@ class RandomReading:
         if scripts:
             raise FormulaError("a power written on E, Var or Cov itself is not read: write \\operatorname{Var}(X)^2")
         if not self.law_statements:
-            raise FormulaError(f"an {'expectation' if kind == 'expectation' else kind}, but the document gives no "
+            raise FormulaError(f"{'an' if kind == 'expectation' else 'a'} {kind}, but the document gives no "
                                f"random variable a law: {_SAY_LAW}")
         arg = entries[k + width]
         node = item_base(arg.item)
+        if kind == "probability":
+            return self._probability_at(node, arg, env), k + width + 1
         if any(isinstance(t, Token) and str(t) in ("\\mid", "|", "\\vert") for t in node.scan_values(lambda _: True)):
             raise FormulaError("a conditional expectation or variance (with \\mid) is not read")
         parts = [c for c in node.children if not isinstance(c, Token)]
@@ -136,6 +142,50 @@ class RandomReading:
         self.random_used |= set(used)
         value = V.Value(result)
         return self._scripted(value, item_scripts(arg.item), env), k + width + 1
+
+    def _probability_at(self, node, arg, env) -> V.Value:
+        """P(a REL b), an event of the document's random variables: the expectation of its indicator, summed over
+        their values where each takes finitely many, or a law's own formula for one variable at a fixed number
+        (P(K = 2) of a Poisson or binomial K, P(T > s) of an exponential T); anything else refused."""
+        parts = [c for c in node.children if not (isinstance(c, Token) and c.type in ("LSET", "RSET"))]
+        if len(parts) != 3 or str(parts[1]) not in _EVENTS:
+            raise FormulaError("a probability is read only of one relation between numbers: P(X = 1), P(X \\le t)")
+        a, b = self._expr(parts[0], env), self._expr(parts[2], env)
+        if any(not isinstance(v, V.Value) or v.is_vector or v.is_matrix or v.row for v in (a, b)):
+            raise FormulaError("a probability is read only of a relation between numbers")
+        relation = _EVENTS[str(parts[1])]
+        exprs = [a.expr, b.expr]
+        present = {str(x.base.label) for e in exprs for x in e.atoms(sp.Indexed)} | {str(x) for e in exprs
+                                                                                   for x in e.free_symbols}
+        prob, laws = self._probability(present)
+        if not prob.laws:
+            raise FormulaError("a probability of an event in no random variable the document gives a law")
+        self._check_fixed(exprs, prob, laws)
+        holds = relation(a.expr, b.expr)
+        params = {x for law, _ in laws.values() for p in law.params for x in sp.sympify(p).free_symbols}
+        loose = sorted(str(x) for e in exprs for x in e.free_symbols
+                       if x.name not in prob.laws and x not in params and not isinstance(x, sp.Idx))
+        if loose and _law_probability(a.expr, str(parts[1]), b.expr, prob, quiet=True) is None:
+            # P(S = s) = (6 - |s - 7|)/36 "for s = 2, ..., 12": the numbers the event is meant at are in the words
+            raise FormulaError(f"a probability of an event at {', '.join(loose)}, whose values are not given: it is "
+                               "read only at numbers (P(S = 7)) or at a law's parameters")
+        indicator = sp.Integer(1 if holds else 0) if holds in (sp.true, sp.false) else \
+            sp.Piecewise((sp.Integer(1), holds), (sp.Integer(0), True))
+        try:
+            result = _law_probability(a.expr, str(parts[1]), b.expr, prob)
+            if result is None:
+                result = expectation(indicator, prob)
+        except FormulaError as e:
+            raise FormulaError(f"P(...): {e}") from None
+        used = sorted(prob.laws)
+        for name in used:
+            law, statement = laws[name]
+            for condition in law.domain():
+                V.requires(condition)
+            self.notes.append(Reading("declaration", f"{_law_text(name, law)}, as the document says",
+                                      self.line_of_offset(statement.offset)))
+        self.random_used |= set(used)
+        return self._scripted(V.Value(result), item_scripts(arg.item), env)
 
     def line_of_offset(self, offset: int):
         lines = getattr(self, "offset_lines", None)
@@ -219,6 +269,42 @@ class RandomReading:
                         and not (label in self.values and self._in_force(label)):
                     raise FormulaError(f"{label} inside an expectation: the document does not say whether it is random "
                                        f"or fixed; give its law or declare it")
+
+
+_EVENTS = {"=": sp.Eq, "\\neq": sp.Ne, "\\ne": sp.Ne, "<": sp.StrictLessThan, ">": sp.StrictGreaterThan,
+           "\\le": sp.LessThan, "\\leq": sp.LessThan, "\\ge": sp.GreaterThan, "\\geq": sp.GreaterThan,
+           "\\leqslant": sp.LessThan, "\\geqslant": sp.GreaterThan}
+
+
+def _law_probability(left: sp.Expr, rel: str, right: sp.Expr, prob: Probability, quiet: bool = False) -> sp.Expr | None:
+    """P(X REL c) of one variable X of infinitely many values and a number c its law gives a formula for:
+    P(K = c) of a Poisson or binomial K at a whole number c; P(T > c), P(T >= c), P(T < c), P(T <= c) of an
+    exponential T at c >= 0. None where the event is not of that form (summed over values instead)."""
+    x = left if isinstance(left, sp.Symbol) and left.name in prob.laws else None
+    if x is None or right.free_symbols & {s for s in right.free_symbols if s.name in prob.laws}:
+        return None
+    law = prob.laws[x.name]
+    if law.support() is not None or law.indexed:
+        return None
+    c = right
+    if law.family in ("poisson", "binomial") and rel == "=":
+        if not (c.is_Integer and c >= 0):
+            if quiet:
+                return None
+            raise FormulaError("P(K = c) of a Poisson or binomial K is read only at a whole number c")
+        if law.family == "poisson":
+            lam = law.params[0]
+            return sp.exp(-lam) * lam ** c / sp.factorial(c)
+        m, p = law.params
+        return sp.binomial(m, c) * p ** c * (1 - p) ** (m - c)
+    if law.family == "exponential" and rel in (">", "\\ge", "\\geq", "\\geqslant", "<", "\\le", "\\leq", "\\leqslant"):
+        if not (c.is_nonnegative is True):
+            if quiet:
+                return None
+            raise FormulaError("P(T > c) of an exponential T is read only at a number c known to be at least 0")
+        tail = sp.exp(-law.params[0] * c)
+        return tail if rel in (">", "\\ge", "\\geq", "\\geqslant") else 1 - tail
+    return None
 
 
 def _law_text(name: str, law: Law) -> str:
