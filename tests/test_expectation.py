@@ -367,3 +367,18 @@ def test_a_probability_mass_is_the_one_sympy_stats_computes(law, rv, c):
     x = sp.Symbol("K", real=True)
     got = _law_probability(x, "=", sp.Integer(c), Probability(laws={"K": law}))
     assert sp.simplify(got - stats.P(sp.Eq(rv, c))) == 0
+
+
+def test_a_member_beside_a_sum_over_its_family():
+    """E[X_i sum_j X_j] = E[X^2] + (n - 1) E[X]^2: the summed index is i or one of the n - 1 others."""
+    prob = _iid()
+    ii = sp.Idx("i", (1, n))
+    j = sp.Symbol("j", integer=True)
+    got = expectation(XS[ii] * sp.Sum(XS[j], (j, 1, n)), prob)
+    assert sp.simplify(got - (s ** 2 + mu ** 2 + (n - 1) * mu ** 2)) == 0
+    mean = sp.Sum(XS[j], (j, 1, n)) / n
+    assert sp.simplify(covariance(XS[ii], mean, prob) - s ** 2 / n) == 0
+    assert sp.simplify(variance(XS[ii] - mean, prob) - s ** 2 * (n - 1) / n) == 0
+    other = sp.Idx("k", (0, n))  # (an index of another range: not read)
+    with pytest.raises(FormulaError):
+        expectation(XS[other] * sp.Sum(XS[j], (j, 1, n)), prob)

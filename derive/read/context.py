@@ -45,7 +45,8 @@ def _at_step(text: str, t: str, k: int) -> str:
 _NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\()")  # N(x; mu, s^2), a density
 _WRITTEN_ARRAY = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")
 _NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
-_SQUARE_NAME = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
+_SQUARE_NAME = re.compile(r"^\s*((?:\\(?:hat|bar|tilde|check)\s*(?:\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
+                          r"|\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
 from .usage import scan
 

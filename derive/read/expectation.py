@@ -290,6 +290,11 @@ def _term_expectation(term: _Term, prob: Probability, moments: _Moments) -> sp.E
         fixed = [f for f in term.factors if isinstance(f, sp.Indexed) and str(f.base.label) in linked_families
                  and not any(f.has(d) for d, _, _ in linked)]
         if fixed:
+            beside = _beside_a_member(term, linked, fixed, prob, moments)
+            if beside is not None:
+                for d, lo, hi in free_sums:
+                    beside = sp.Sum(beside, (d, lo, hi))
+                return beside
             raise FormulaError("a sum over an i.i.d. family next to one of its members at a fixed index is not "
                                "read inside an expectation")
         if any(len({(lo, hi) for _, lo, hi in ds}) != 1 for ds in linked_families.values()):
@@ -330,6 +335,38 @@ def _term_expectation(term: _Term, prob: Probability, moments: _Moments) -> sp.E
     for d, lo, hi in free_sums:
         total = sp.Sum(total, (d, lo, hi))
     return total
+
+
+def _beside_a_member(term: _Term, linked: list, fixed: list, prob: Probability, moments: "_Moments") -> sp.Expr | None:
+    """E of sums over an i.i.d. family beside its members at one index i of the sums' range (X_i sum_j X_j): each
+    summed index is either i or one of the n - 1 others, and the summed indices are split by which of them are
+    equal, as for the family alone. None where the term is not of that form (another family, several fixed
+    indices, weights that depend on a summed index, an index whose range is not the sums')."""
+    families = {str(f.base.label) for f in term.factors if isinstance(f, sp.Indexed)}
+    indices = {f.indices for f in fixed}
+    if len(families) != 1 or len(indices) != 1 or len(next(iter(indices))) != 1:
+        return None
+    family = next(iter(families))
+    (at,) = next(iter(indices))
+    if not prob.laws[family].indexed or len({(lo, hi) for _, lo, hi in linked}) != 1 \
+            or term.coeff.has(*[d for d, _, _ in linked]) or len(linked) > _MAX_INDICES:
+        return None
+    lo, hi = linked[0][1], linked[0][2]
+    in_range = (isinstance(at, sp.Idx) and at.lower == lo and at.upper == hi) or (at.is_Integer and at == lo)
+    if not in_range or any(not isinstance(f, sp.Indexed) or len(f.indices) != 1 for f in term.factors):
+        return None
+    if any(f.indices[0] not in {d for d, _, _ in linked} | {at} for f in term.factors):
+        return None
+    power = {d: sum(1 for f in term.factors if f.indices[0] == d) for d, _, _ in linked}
+    own = len(fixed)  # the powers of X_i itself
+    star = sp.Dummy("fixed")
+    total = sp.Integer(0)
+    for part in _partitions([star] + [d for d, _, _ in linked]):
+        value = sp.ff(hi - lo, len(part) - 1)  # (the blocks other than i's: distinct indices other than i)
+        for block in part:
+            value *= moments.moment(family, sum(own if d is star else power[d] for d in block))
+        total += value
+    return term.coeff * total
 
 
 def _shared_sums(term: _Term, linked: list, prob: Probability, moments: "_Moments") -> sp.Expr | None:
