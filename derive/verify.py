@@ -1106,6 +1106,14 @@ def _symmetrised(counterexample, bases) -> "Counterexample":
     return dataclasses.replace(counterexample, values=values)
 
 
+def _numbers_only(check: Check) -> bool:
+    """Both sides numbers, with no name in them (3/0.09 = 30): what the document supposes of its names cannot
+    change them, so a refutation stands whatever it supposes."""
+    sides = [getattr(side, "expr", side) for side in (check.lhs, check.rhs)]
+    return all(isinstance(e, sp.Basic) and not e.free_symbols and not e.atoms(sp.Indexed, AppliedUndef, sp.Sum)
+               and e.is_number for e in sides) and not check.assume.definitions
+
+
 def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     """The check's outcome: as read, then under what the document supposes, defaults it relies on and the
     links it takes for granted (a failure anywhere is verify_check's unknown)."""
@@ -1120,7 +1128,8 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             outcome.counterexample = _symmetrised(outcome.counterexample, check.symmetric)
         return outcome
     outcome = _run(check, settings, clock)
-    if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check):
+    if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check) \
+            and not _numbers_only(check):
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
         # what it assumes is a finite set of values, tried one by one
         outcome = (_at_the_values(check, settings, clock) if check.values else None) \

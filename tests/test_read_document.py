@@ -2294,3 +2294,11 @@ def test_a_function_defined_anew_after_a_run_in_heading_is_a_new_definition():
     found = [(c.line, verify_check(c, SETTINGS).verdict) for c in checks_of(d) if c.part != "ends"]
     assert (6, Verdict.REFUTED) not in found
     assert found[-2:] == [(8, Verdict.PROVED), (8, Verdict.REFUTED)], found
+
+
+def test_a_link_of_numbers_alone_is_refuted_whatever_the_chain_supposes():
+    """x^4/4 = 1/4 = 0.3: the first link holds at some x the words give (only a proof would stand), the second is
+    numbers alone, false whatever x is."""
+    found = [v for _, v, _ in _verdicts("At the point we need, the bound is $\\frac{x^4}{4} = \\frac{1}{4} = 0.3$, "
+                                        "and $\\frac{x^4}{4} = \\frac{1}{4} = 0.25$.\n")]
+    assert found == [Verdict.UNKNOWN, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.PROVED]

@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import FormulaError, IndexRangeError, NotationError
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
 from .display import Chain, Term, chains_of
+from .expectation import Moment
 from .grammar import parser
 from .usage import scan
 from .prose import paragraphs
@@ -301,6 +302,13 @@ class _Builder:
             made = _supposing(made, f"${name}$ as line {at} defines it (by a formula that is not read: {why})",
                               Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that "
                                                   "is not read, so only a proof for every value stands", at))
+        # E[X^2] - E[X]^2 of an X the document gives no law: what it says of the law in words is not read, so a
+        # refutation (at moments no law may have, or of a law the words rule out) is never shown
+        made = [_supposing([step], "the law of the random variables, which the words may give and derive does not read",
+                           Reading("inferred", "a proof for every law of the random variables stands, a refutation is "
+                                               "not shown"))[0]
+                if any(isinstance(x, Moment) for side in step.terms for x in side.expr.free_symbols) else step
+                for step in made]
         return made
 
     def _free(self, name: str) -> bool:

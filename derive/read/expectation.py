@@ -29,7 +29,7 @@ import sympy as sp
 
 from ..errors import FormulaError
 
-__all__ = ["Law", "Probability", "expectation", "variance", "covariance", "FAMILIES"]
+__all__ = ["Law", "Probability", "expectation", "variance", "covariance", "FAMILIES", "Moment", "free_expectation", "moment_symbol"]
 
 # family -> (parameters, how the reading names them)
 FAMILIES = {
@@ -545,6 +545,63 @@ def variance(e: sp.Expr, prob: Probability) -> sp.Expr:
 
 def covariance(a: sp.Expr, b: sp.Expr, prob: Probability) -> sp.Expr:
     return expectation(a * b, prob) - expectation(a, prob) * expectation(b, prob)
+
+
+# --- variables of any law -------------------------------------------------------------------------------
+
+class Moment(sp.Symbol):
+    """E[X^2 Y] of variables whose law the document does not give: a number of its own, named by the monomial
+    (a class of its own, so a step can tell it from a law's parameter; no name the reader makes has a bracket)."""
+
+
+def moment_symbol(monomial: sp.Expr) -> sp.Symbol:
+    return Moment(f"E[{sp.sstr(monomial).replace('**', '^').replace('*', ' ')}]", real=True)
+
+
+def free_expectation(e: sp.Expr, randoms: list) -> sp.Expr:
+    """E[e] for random variables of any joint law: e a polynomial in them (coefficients not random), its
+    expectation the same combination of their moments, each a number of its own. What holds in these numbers
+    holds for every law (with the moments finite); FormulaError for anything that is not such a polynomial."""
+    e = sp.expand(e)
+    if e.atoms(sp.Sum, sp.Integral, sp.Derivative, sp.Indexed):
+        raise FormulaError("an expectation of a sum, an integral, a derivative or an entry, of variables of no "
+                           "given law, is not read")
+    try:
+        poly = sp.Poly(e, *randoms)
+    except sp.PolynomialError:
+        raise FormulaError("the expectation of a formula that is not a polynomial in its random variables needs "
+                           "their law") from None
+    if any(c.free_symbols & set(randoms) for c in poly.coeffs()) or poly.total_degree() > 2 * _MAX_POWER:
+        raise FormulaError("the expectation of a formula that is not a polynomial in its random variables needs "
+                           "their law")
+    total, monomials = sp.Integer(0), {}
+    for powers, coeff in poly.terms():
+        monomial = sp.Mul(*[r ** k for r, k in zip(randoms, powers)])
+        if monomial != 1:
+            monomials[moment_symbol(monomial)] = monomial
+        total += coeff * (sp.Integer(1) if monomial == 1 else moment_symbol(monomial))
+    _free_cross_check(e, total, randoms, monomials)
+    return total
+
+
+def _free_cross_check(e: sp.Expr, value: sp.Expr, randoms: list, monomials: dict) -> None:
+    """The combination of moments against a sum over every outcome of one joint law with three values each and
+    unequal weights (the parameters at rational points)."""
+    params = sorted(e.free_symbols - set(randoms), key=str)
+    point = {p: sp.Rational(_POINTS[k % len(_POINTS)].numerator, _POINTS[k % len(_POINTS)].denominator) + k
+             for k, p in enumerate(params)}
+    outcomes = list(itertools.product(*[(sp.Integer(-1) - k, sp.Rational(1, 2), sp.Integer(2) + k)
+                                        for k in range(len(randoms))]))
+    if len(outcomes) > 729:
+        raise FormulaError("an expectation of too many variables of no given law")
+    weights = [sp.Integer(k + 1) for k in range(len(outcomes))]
+    weights = [w / sum(weights) for w in weights]
+    def expect(f):
+        return sp.Add(*[w * f.xreplace(dict(zip(randoms, o))) for w, o in zip(weights, outcomes)])
+    moments = {symbol: expect(monomial) for symbol, monomial in monomials.items()}
+    direct = expect(e.xreplace(point))
+    if sp.simplify(value.xreplace(point).xreplace(moments) - direct) != 0:
+        raise FormulaError("the expectation could not be confirmed by summing over outcomes")
 
 
 # --- the cross-check ------------------------------------------------------------------------------------

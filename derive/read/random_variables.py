@@ -17,7 +17,7 @@ from lark.exceptions import LarkError
 from ..errors import FormulaError
 from ..model import Reading
 from . import values as V
-from .expectation import Law, Probability, covariance, expectation, variance
+from .expectation import Law, Moment, Probability, covariance, expectation, free_expectation, variance
 from .statements import LawStatement
 from .grammar import parser
 from .limits import check_formula
@@ -91,12 +91,11 @@ class RandomReading:
                                "written there: it is not read")
         if scripts:
             raise FormulaError("a power written on E, Var or Cov itself is not read: write \\operatorname{Var}(X)^2")
-        if not self.law_statements:
-            raise FormulaError(f"{'an' if kind == 'expectation' else 'a'} {kind}, but the document gives no "
-                               f"random variable a law: {_SAY_LAW}")
         arg = entries[k + width]
         node = item_base(arg.item)
         if kind == "probability":
+            if not self.law_statements:
+                raise FormulaError(f"a probability, but the document gives no random variable a law: {_SAY_LAW}")
             return self._probability_at(node, arg, env), k + width + 1
         if any(isinstance(t, Token) and str(t) in ("\\mid", "|", "\\vert") for t in node.scan_values(lambda _: True)):
             raise FormulaError("a conditional expectation or variance (with \\mid) is not read")
@@ -112,6 +111,9 @@ class RandomReading:
         present = {str(a.base.label) for x in exprs for a in x.atoms(sp.Indexed)} | {str(s) for x in exprs
                                                                                    for s in x.free_symbols}
         prob, laws = self._probability(present)
+        if not prob.laws:
+            value = self._of_any_law(kind, exprs)
+            return self._scripted(value, item_scripts(arg.item), env), k + width + 1
         self._check_fixed(exprs, prob, laws)
         try:
             if kind == "expectation":
@@ -142,6 +144,35 @@ class RandomReading:
         self.random_used |= set(used)
         value = V.Value(result)
         return self._scripted(value, item_scripts(arg.item), env), k + width + 1
+
+    def _of_any_law(self, kind: str, exprs: list) -> V.Value:
+        """E, Var or Cov of names the document gives no law: every name in the argument that it does not fix is a
+        random variable of any joint law (a constant is one too), and the value is a combination of their moments,
+        each a number of its own; only a proof for every law stands (see read.document: the step's supposition)."""
+        what = f"{'an' if kind == 'expectation' else 'a'} {kind}"
+        if any(x.atoms(sp.Indexed) for x in exprs):
+            raise FormulaError(f"{what}, but the document gives no random variable a law: {_SAY_LAW}")
+        fixed = {n for n in self.fixed_names} | {n for n in self.values if self._in_force(n)}
+        randoms = sorted({x for e in exprs for x in e.free_symbols
+                          if isinstance(x, sp.Symbol) and not isinstance(x, sp.Idx) and not x.is_integer
+                          and str(x) not in fixed and not isinstance(x, Moment)
+                          and not x.name.startswith(("E[", "Var(", "Cov("))}, key=str)
+        if not randoms:
+            raise FormulaError(f"{what} of a formula with no random variable in it, and the document gives no law")
+        try:
+            if kind == "expectation":
+                result = free_expectation(exprs[0], randoms)
+            elif kind == "variance":
+                result = sp.expand(free_expectation(exprs[0] ** 2, randoms) - free_expectation(exprs[0], randoms) ** 2)
+            else:
+                result = sp.expand(free_expectation(exprs[0] * exprs[1], randoms)
+                                   - free_expectation(exprs[0], randoms) * free_expectation(exprs[1], randoms))
+        except FormulaError as e:
+            raise FormulaError(f"{what}, but the document gives no random variable a law ({e}): {_SAY_LAW}") from None
+        names = ", ".join(f"${sp.latex(x)}$" for x in randoms)
+        self.notes.append(Reading("inferred", f"{names} {'is a random variable' if len(randoms) == 1 else 'are random variables'} "
+                                              "of any law (the document gives none)"))
+        return V.Value(result)
 
     def _probability_at(self, node, arg, env) -> V.Value:
         """P(a REL b), an event of the document's random variables: the expectation of its indicator, summed over
