@@ -29,6 +29,8 @@ from fractions import Fraction
 from dataclasses import dataclass, field
 
 import mpmath
+import re
+
 import sympy as sp
 from sympy import Idx, Indexed, KroneckerDelta
 from sympy.core.function import AppliedUndef
@@ -1106,9 +1108,16 @@ def _symmetrised(counterexample, bases) -> "Counterexample":
     return dataclasses.replace(counterexample, values=values)
 
 
+_ARITHMETIC_COMMANDS = re.compile(r"\\(?:[dt]?frac|cdot|times|div|left|right|[bB]ig[lr]?|sqrt|quad|qquad|[,;:! ])"
+                                  r"(?![A-Za-z])")
+
+
 def _numbers_only(check: Check) -> bool:
-    """Both sides numbers, with no name in them (3/0.09 = 30): what the document supposes of its names cannot
-    change them, so a refutation stands whatever it supposes."""
+    """Both sides written with numbers alone, no name in them (3/0.09 = 30, not T(1.1) read through a definition):
+    what the document supposes of its names cannot change them, so a refutation stands whatever it supposes."""
+    written = _ARITHMETIC_COMMANDS.sub(" ", check.link_latex or "")
+    if not written.strip() or re.search(r"[A-Za-z\\]", written):
+        return False
     sides = [getattr(side, "expr", side) for side in (check.lhs, check.rhs)]
     return all(isinstance(e, sp.Basic) and not e.free_symbols and not e.atoms(sp.Indexed, AppliedUndef, sp.Sum)
                and e.is_number for e in sides) and not check.assume.definitions
