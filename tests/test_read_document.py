@@ -2302,3 +2302,9 @@ def test_a_link_of_numbers_alone_is_refuted_whatever_the_chain_supposes():
     found = [v for _, v, _ in _verdicts("At the point we need, the bound is $\\frac{x^4}{4} = \\frac{1}{4} = 0.3$, "
                                         "and $\\frac{x^4}{4} = \\frac{1}{4} = 0.25$.\n")]
     assert found == [Verdict.UNKNOWN, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.PROVED]
+
+
+def test_a_list_ending_a_product_of_numbers_is_a_vector():
+    found = [v for _, v, _ in _verdicts("Scaling: $\\frac{1}{2} (2, 4, 6) = (1, 2, 3)$, and not $2 (1, 2, 3) = (2, 4, 5)$; "
+                                        "a point times a point, $(1, 2) (3, 4) = (3, 8)$, is not read.\n")]
+    assert found == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]

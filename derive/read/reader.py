@@ -168,6 +168,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.typed_from_use: dict[str, tuple] = {}  # name -> (shape, kind, use, line, ambiguous): read.types
         self.either: dict[str, tuple[str, str]] = {}  # capitals read as matrices and as numbers -> (rows, cols)
         self._whole = None  # the item that is the whole term being read (a written-out matrix may only be that)
+        self._whole_factors: set[int] = set()
         self.notes: list[Reading] = []  # readings the last read chose (the identity, a Jacobian's layout)
         self.notes_by_text: dict[str, tuple[Reading, ...]] = {}  # the same, for each term read
         self._default_sizes = False  # the last read used a vector whose length is a default
@@ -200,6 +201,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._script_depth = 0
         self.guesses = Counter()
         self._whole = _whole_item(tree)
+        # (the factors of a side that is one product: c (a, b, c) there is a number times a vector)
+        self._whole_factors = {id(c) for c in tree.children} if node_kind(tree) == "product" else set()
         self.notes = []
         self.excluded = set()
         self._default_sizes = False
@@ -570,6 +573,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 k = len(entries)
             elif isinstance(head, Fn):
                 value, k = self._apply_at(head, entries, k, env)
+            elif isinstance(head, tuple) and k == len(entries) - 1 and id(entry.item) in self._whole_factors \
+                    and not item_scripts(entry.item) and (total is None or (isinstance(total, V.Value) and not (
+                        total.is_vector or total.is_matrix or total.row))) \
+                    and all(isinstance(v, V.Value) and not (v.is_vector or v.is_matrix or v.row) for v in head):
+                # \frac{1}{Z} (b d, a d, a c): a list of numbers ending a side that is one product, after numbers only,
+                # is a vector, as a whole side's list is
+                value = self._written_vector(list(item_base(entry.item).children), env, False, "a vector written as a list")
+                k += 1
             elif isinstance(head, tuple):
                 raise FormulaError("a list in parentheses is not a value")
             else:
