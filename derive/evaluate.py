@@ -104,6 +104,11 @@ class Arith:
             return mpmath.mp.atan(x)
         return self._monotone(mpmath.mp.atan, x)
 
+    def erf(self, x):
+        if not self.certified:
+            return mpmath.mp.erf(x)
+        return self._monotone(mpmath.mp.erf, x)
+
     def _monotone(self, f, x):
         """An increasing function on an interval: its ends at more precision, widened by a margin."""
         with mpmath.workprec(self.prec + 30):
@@ -346,6 +351,8 @@ class Evaluator:
             return self.div(self.apply("sin", x), self.apply("cos", x))
         if isinstance(e, sp.atan):
             return self.apply("atan", self._eval(e.args[0], env))
+        if isinstance(e, sp.erf):
+            return self.apply("erf", self._eval(e.args[0], env))
         if isinstance(e, (sp.tanh, sp.sinh, sp.cosh)):
             x = self._eval(e.args[0], env)
             p, m = self.apply("exp", x), self.apply("exp", self.neg(x))
@@ -650,6 +657,19 @@ class Evaluator:
             # d^n/dx^n atan(x) = (-1)^(n-1) (n-1)! sin(n (pi/2 - atan x)) (1 + x^2)^(-n/2)
             return self._series(x, lambda n, c: t if n == 0 else
                                 (-1) ** (n - 1) * a.sin(n * (a.pi() / 2 - t)) * r ** (a.num(n) / 2) / n)
+        if name == "erf":
+            # d^n/dx^n erf(x) = 2/sqrt(pi) (-1)^(n-1) H_{n-1}(x) e^{-x^2}, H the physicists' Hermite polynomials
+            ec, g = a.erf(c), 2 / a.ctx.sqrt(a.pi()) * a.exp(-c * c)
+            hermite = [a.num(1), 2 * c]
+
+            def coeff(n, c):
+                if n == 0:
+                    return ec
+                while len(hermite) < n:
+                    k = len(hermite) - 1
+                    hermite.append(2 * c * hermite[k] - 2 * k * hermite[k - 1])
+                return g * (-1) ** (n - 1) * hermite[n - 1] / math.factorial(n)
+            return self._series(x, coeff)
         raise Unsupported(f"the function {name}")
 
     def _huge(self, c) -> bool:

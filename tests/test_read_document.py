@@ -1188,11 +1188,14 @@ def test_a_definition_under_a_part_marker_replaces_the_earlier_part_s():
 
 
 def test_a_function_described_in_words_only_is_never_refuted_as_any_function():
-    text = ("Let $\\Phi$ be the standard normal CDF and $x \\in \\mathbb{R}$.\n\n$$\n\\Phi(-x) = 1 - \\Phi(x)\n$$\n\n"
-            "$$\n\\frac{d}{dx} x \\Phi(x) = \\Phi(x) + x \\Phi'(x)\n$$\n")
+    text = ("Let $F$ be the CDF of the data and $x \\in \\mathbb{R}$.\n\n$$\nF(-x) = 1 - F(x)\n$$\n\n"
+            "$$\n\\frac{d}{dx} x F(x) = F(x) + x F'(x)\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED]
-    assert "$\\Phi$ is the standard normal CDF" in found[0][2]
+    assert "$F$ is the CDF of the data" in found[0][2]
+    # (the standard normal CDF, named so, is that function: its symmetry is proved)
+    named = _verdicts(text.replace("$F$ be the CDF of the data", "$F$ be the standard normal CDF"))
+    assert [v for _, v, _ in named] == [Verdict.PROVED, Verdict.PROVED]
 
 
 def test_a_property_of_a_matrix_said_in_words_keeps_a_refutation_without_it_unknown():
@@ -2308,3 +2311,17 @@ def test_a_list_ending_a_product_of_numbers_is_a_vector():
     found = [v for _, v, _ in _verdicts("Scaling: $\\frac{1}{2} (2, 4, 6) = (1, 2, 3)$, and not $2 (1, 2, 3) = (2, 4, 5)$; "
                                         "a point times a point, $(1, 2) (3, 4) = (3, 8)$, is not read.\n")]
     assert found == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+
+
+def test_the_standard_normal_cdf_and_density_named_in_words():
+    """"$\\Phi$ is the standard normal CDF", "$\\varphi$ the standard normal density": those functions, shown as
+    readings, with their derivatives cross-checked by the independent evaluation (through erf's)."""
+    text = ("Let $\\Phi$ be the standard normal CDF and let $\\varphi$ be the standard normal density.\n\n"
+            "$$\n\\Phi'(x) = \\varphi(x), \\qquad \\Phi''(x) = -x \\varphi(x), \\qquad \\Phi''(x) = x \\varphi(x), \\qquad "
+            "\\Phi(0) = \\frac{1}{2}, \\qquad \\Phi(-x) = 1 - \\Phi(x)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                        Verdict.PROVED], found
+    d = read_document(text, "doc.md", default_notation())
+    (check, *_) = checks_of(d)
+    assert any("standard normal CDF, as the document says" in r.text for r in verify_check(check, SETTINGS).readings)

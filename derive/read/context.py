@@ -178,18 +178,19 @@ class DocumentContext:
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-                    self.sequence_names, self.part_lines, self.topic_lines)
+                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-             self.sequence_names, self.part_lines, self.topic_lines) = kept
+             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
         self.bold_e_alone = re.search(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*e\s*\}(?!\s*_)", texts_all) is not None
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
+        self._described_functions()
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)} \
             | {n for n in self._function_heads(chains) if not usage.as_vector(n)}
@@ -416,6 +417,9 @@ class DocumentContext:
             if n in self.redefined and self._in_force(n) and self.line != self.redefined[n]:
                 out.append(Reading("definition", f"${n}$ as the document defines it, not the built-in "
                                                  f"{self._builtin_kind(n)}", self.redefined[n]))
+            elif n.rstrip("'") in self.described_functions and n.rstrip("'") in self.lambdas:
+                line, words, _ = self.described_functions[n.rstrip("'")]
+                out.append(Reading("definition", f"{' '.join(words.split())}, as the document says", line))
             elif n in self.lambdas and symbol_name(n) not in self.values and self._in_force(n) \
                     and self.defined_at.get(n) is not None and self.line != self.defined_at[n]:
                 out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[n]))
@@ -907,6 +911,18 @@ class DocumentContext:
             self.fixed_names = before
             for table, key, value in hidden:
                 table[key] = value
+
+    def _described_functions(self) -> None:
+        """"$\\Phi$ is the standard normal CDF": the function the words name, in the whole document."""
+        for n, (_, _, body) in self.described_functions.items():
+            if n in self.lambdas or self.notation.kind_of(n) not in (None, "function"):
+                continue
+            u = sp.Symbol("u", real=True)
+            self.lambdas[n] = sp.Lambda(u, body(u))
+            self.lambda_domains[n] = (u, ())
+            self.defined_at[n] = 0
+            self.function_letters.add(n)
+            self.scalar_letters.discard(n)
 
     def _define(self, left: str, right: str) -> str | None:
         """f(x) = formula, f an undeclared letter and x a plain letter: f is that formula from here on."""

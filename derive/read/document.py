@@ -104,6 +104,16 @@ def _letters(text: str) -> set[str]:
 _NUMBERED_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d+)|\{\s*(\d+)\s*\})\s*$")  # x_1, x_{12}
 _APPLIED_AT_NAME = re.compile(r"(?<![\\A-Za-z])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*)?\(\s*(\\?[A-Za-z]+)\s*(?:\\right\s*)?\)")  # l(theta)
 _DEFINED_FUNCTION = re.compile(r"\s*(\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*)\s*\)\s*")  # M(t), u(x, y)
+# the functions a document may name in words: the standard normal CDF and density
+_STANDARD_NORMAL_SAID = {
+    "cdf": re.compile(r"\bstandard\s+(?:normal|gaussian)\s+(?:cdf|c\.d\.f\.|cumulative\s+distribution(?:\s+function)?|"
+                      r"distribution\s+function)\b", re.I),
+    "pdf": re.compile(r"\bstandard\s+(?:normal|gaussian)\s+(?:pdf|density|probability\s+density(?:\s+function)?)\b", re.I),
+}
+_STANDARD_NORMAL_WORDS = {
+    "cdf": lambda u: (1 + sp.erf(u / sp.sqrt(2))) / 2,
+    "pdf": lambda u: sp.exp(-u ** 2 / 2) / sp.sqrt(2 * sp.pi),
+}
 _LONE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*$")
 
 
@@ -3081,6 +3091,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         for name, offset in said.values:  # "now $z = 5$": the value given earlier holds no longer
             reader.declared_lines.setdefault(name, []).append(lines.of(offset))
+        for n, at, words, _ in said.described:
+            # "$\Phi$ is the standard normal CDF", "$\varphi$ its density": those functions, in the whole document
+            known = _STANDARD_NORMAL_WORDS.get(next((k for k, pattern in _STANDARD_NORMAL_SAID.items()
+                                                     if pattern.search(words)), None))
+            if known is not None and re.fullmatch(r"\\?[A-Za-z]+", n) and n not in ("e", "d"):
+                reader.described_functions[n] = (lines.of(at), words, known)
         reader.learn(everything, section=None if section is None else learned(section))
         reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
         for name, argument, pieces, line in piecewise:

@@ -132,6 +132,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.defined_until: dict[str, int] = {}  # a definition ends where the prose declares the name anew
         self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
         self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
+        self.described_functions: dict[str, tuple] = {}  # "$\\Phi$ is the standard normal CDF": name -> (line, words)
         self.earlier_variables: dict[str, set] = {}  # a function defined anew: name -> its earlier definitions' variables
         self.topic_lines: list[int] = []  # the run-in headings (\\paragraph): a new topic, where a name may be defined anew
         self.part_lines: list[int] = []  # the headings that mark the parts of a problem, (a), (b)
