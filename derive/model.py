@@ -244,6 +244,11 @@ class Step:
     # Values an earlier sentence of the paragraph gives a name the step holds ("with $\\lambda = 2$: ..."), which
     # the step may still mean, each as in ``values``: a refutation as read stands only where it is one at them too.
     refute_at: tuple[tuple[str, tuple[int, ...], str], ...] = ()
+    # Arrays whose every entry the document puts in a set of numbers (y_i \in \{-1, +1\}, y \in \{0, 1\}^n,
+    # p \in (0, 1)^n): (array name, the set as derive.verify.EntrySet reads it, "{-1, 1}" or "(0, 1]", the
+    # hypothesis saying so). A refutation as read is sought again with those entries drawn from the set only, and
+    # stands when its counterexample's entries all lie in it.
+    entry_values: tuple[tuple[str, str, str], ...] = ()
     # Undeclared capitals read as matrices that may be numbers (AB = BA), each with the size it depends
     # on, (name, size): the verdict stands only where the readings as numbers (1x1) and as matrices agree.
     either: tuple[tuple[str, str], ...] = ()
@@ -327,6 +332,7 @@ class Check:
     hypotheses: tuple[str, ...] = ()
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.values
     refute_at: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # see Step.refute_at
+    entry_values: tuple[tuple[str, str, str], ...] = ()  # see Step.entry_values
     file: str = ""  # the file the derivation was read from, as named on the command line; else its source
     either: tuple[tuple[str, str], ...] = ()  # as Step.either
     premises: tuple[tuple[Side, Side, str], ...] = ()  # as Step.premises
@@ -383,7 +389,8 @@ def checks_of(derivation: Derivation) -> list[Check]:
         common = dict(derivation=derivation.id, source=derivation.source, label=step.label,
                       assume=assume, latex=step.latex, reading=step.reading, note=step.note,
                       line=step.line, problem=step.problem, readings=step.readings, end_line=step.end_line,
-                      hypotheses=step.hypotheses, values=step.values, refute_at=step.refute_at, either=step.either, premises=step.premises,
+                      hypotheses=step.hypotheses, values=step.values, refute_at=step.refute_at,
+                      entry_values=step.entry_values, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
                       size_orders=step.size_orders,
                       families=step.families, plain_bold=step.plain_bold, symmetric=step.symmetric,

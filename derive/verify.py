@@ -435,27 +435,72 @@ def _format_point(point: dict) -> dict[str, Assignment]:
     return out
 
 
-def _search(referee: Referee, L: sp.Expr, R: sp.Expr, sizes, assignment, rng: random.Random, tries: int = 24):
+@dataclass(frozen=True)
+class EntrySet:
+    """The numbers an array's entries lie in, as the document says: a finite set ("{-1, 1}") or an interval
+    ("(0, 1)", "[0, 1)"). ``candidates`` are simple members a search draws from, ``holds`` tests one value."""
+
+    members: tuple[sp.Rational, ...] = ()
+    low: sp.Rational | None = None
+    high: sp.Rational | None = None
+    closed: tuple[bool, bool] = (False, False)
+
+    @classmethod
+    def read(cls, spec: str) -> "EntrySet":
+        spec = spec.strip()
+        if spec.startswith("{"):
+            return cls(members=tuple(sp.Rational(v.strip()) for v in spec[1:-1].split(",")))
+        low, high = (sp.Rational(v.strip()) for v in spec[1:-1].split(","))
+        return cls(low=low, high=high, closed=(spec[0] == "[", spec[-1] == "]"))
+
+    def holds(self, value) -> bool:
+        if value is None or not isinstance(value, sp.Basic) or not value.is_Rational:
+            return False
+        if self.members:
+            return value in self.members
+        return (self.low < value or self.closed[0] and value == self.low) \
+            and (value < self.high or self.closed[1] and value == self.high)
+
+    @property
+    def candidates(self) -> tuple:
+        if self.members:
+            return tuple(Fraction(int(m.p), int(m.q)) if m.q != 1 else int(m) for m in self.members)
+        span = self.high - self.low
+        inner = [self.low + span * sp.Rational(k, d) for k, d in ((1, 2), (1, 3), (2, 3), (1, 4), (3, 4))]
+        ends = [e for e, c in zip((self.low, self.high), self.closed) if c]
+        return tuple(Fraction(int(v.p), int(v.q)) if v.q != 1 else int(v) for v in ends + inner)
+
+
+def _search(referee: Referee, L: sp.Expr, R: sp.Expr, sizes, assignment, rng: random.Random, tries: int = 24,
+            domains: "dict[str, EntrySet] | None" = None):
     """Simple values where the sides as read certainly differ, minimised towards zeros and ones.
 
     Candidates range over the variables of the prepared instance; the referee evaluates the
     sides as read and certifies the difference with interval arithmetic. Returns (point,
-    separation) or None.
+    separation) or None. ``domains`` (an array's name -> the values its entries take) keeps those
+    entries in their set: a candidate's value outside it is replaced by one of the set's.
     """
     names = C.variables(L, R)
-    for candidate in C.simple_points(names, rng, tries):
+    domains = domains or {}
+    allowed = [domains[str(n.base)].candidates if isinstance(n, Indexed) and str(n.base) in domains else None
+               for n in names]
+    for count, candidate in enumerate(C.simple_points(names, rng, tries)):
+        candidate = [c if vals is None or c in vals else vals[(m + count) % len(vals)] if count < 4 else rng.choice(vals)
+                     for m, (c, vals) in enumerate(zip(candidate, allowed))]
         point = {name: sp.Rational(c.numerator, c.denominator) if isinstance(c, Fraction) else sp.Integer(c)
                  for name, c in zip(names, candidate)}
         found = referee.certify(sizes, assignment, point_values(point), deep=True)
         if found:
-            return _minimise(referee, sizes, assignment, point, found)
+            return _minimise(referee, sizes, assignment, point, found, domains)
     return None
 
 
-def _minimise(referee: Referee, sizes, assignment, point, found):
+def _minimise(referee: Referee, sizes, assignment, point, found, domains: dict | None = None):
     for var in list(point):
         for simpler in (sp.Integer(0), sp.Integer(1)):
             if point[var] == simpler or abs(point[var]) < abs(simpler):
+                continue
+            if isinstance(var, Indexed) and str(var.base) in (domains or {}) and not domains[str(var.base)].holds(simpler):
                 continue
             trial = {**point, var: simpler}
             better = referee.certify(sizes, assignment, point_values(trial), deep=True)
@@ -747,7 +792,9 @@ def _constrained(check: Check) -> "Check | str":
                                assume=dataclasses.replace(assume, constraints=()))
 
 
-def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
+def _run(check: Check, settings: Settings, clock: _Clock, domains: "dict[str, EntrySet] | None" = None) -> _Outcome:
+    """The check as read: proved, bounded, numeric, refuted or unknown. With ``domains`` (see _search), only
+    a search for a counterexample whose arrays keep their entries in their sets."""
     if check.problem:
         return _Outcome(Verdict.UNKNOWN, f"not checked: {check.problem}")
     misfit = _misfit_outcome(check, settings)
@@ -860,7 +907,7 @@ def _run(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
                     if excluded:
                         failed = True  # (no bound "up to K" counts this size as done)
                         break
-                    found = _search(referee, L, R, sizes, assignment, rng)
+                    found = _search(referee, L, R, sizes, assignment, rng, domains=domains)
                     if found:
                         point, separation = found
                         cx = _counterexample(L, R, sizes, assignment, point, separation)
@@ -1044,6 +1091,32 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
     return None
 
 
+def _refuted_in_the_sets(check: Check, settings: Settings, clock) -> "_Outcome | None":
+    """A check refuted as read, whose only suppositions put the entries of arrays in finite sets (y_i in {-1, 1}):
+    a counterexample sought with those entries drawn from their sets stands when each of its entries lies in its
+    set, checked on the counterexample itself; None otherwise."""
+    covered = {text for _, _, text in check.entry_values}
+    if any(h not in covered for h in check.hypotheses):
+        return None  # another supposition the counterexample would have to satisfy
+    domains = {name: EntrySet.read(spec) for name, spec, _ in check.entry_values}
+    plain = Check(**{**check.__dict__, "hypotheses": (), "values": (), "entry_values": (), "refute_at": ()})
+    try:
+        outcome = _run(plain, settings, clock, domains=domains)
+    except (StageTimeout, Unsupported):
+        return None
+    cx = outcome.counterexample
+    if outcome.verdict is not Verdict.REFUTED or cx is None or cx.reason:
+        return None
+    for name, entries in domains.items():
+        given = cx.values.get(name)  # (an array the counterexample leaves out may take any value of its set)
+        if given is not None and not all(entries.holds(v.exact) for v in given.entries):
+            return None  # (a value drawn outside the search: a random point, or past the sizes searched)
+    sets = "; ".join(f"the entries of {name} in {spec}" for name, spec, _ in check.entry_values)
+    outcome.detail = f"{outcome.detail} (with {sets}, as the document says)"
+    outcome.notes = list(outcome.notes) + [f"the counterexample keeps {sets}"]
+    return outcome
+
+
 def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     """Verify one check; never raises for a problem in the check itself."""
     clock = _Clock(settings.timeout)
@@ -1142,7 +1215,8 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
         # what it assumes is a finite set of values, tried one by one
         outcome = (_at_the_values(check, settings, clock) if check.values else None) \
-            or (_refuted_at_examples(check, settings, clock) if check.refute_at else None) or _Outcome(
+            or (_refuted_at_examples(check, settings, clock) if check.refute_at else None) \
+            or (_refuted_in_the_sets(check, settings, clock) if check.entry_values else None) or _Outcome(
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
     if check.families and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \

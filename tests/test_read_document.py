@@ -1030,6 +1030,14 @@ def test_a_vector_said_to_be_a_row_of_a_matrix_is_that_row():
     by_line = _results_by_line(text)
     assert [r.verdict for _, r in sorted(by_line.items())] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
     assert any("row $i$ of $X$" in r.text for r in by_line[4].readings)
+    # (said the way papers say it: "the design matrix with rows $x_i^\top$", "whose rows are $x_i^T$")
+    for said in ("$X \\in \\mathbb{R}^{n \\times d}$ is the design matrix with rows $x_i^\\top$",
+                 "$X \\in \\mathbb{R}^{n \\times d}$, a matrix whose rows are $x_i^T$"):
+        worded = text.replace("Let $X \\in \\mathbb{R}^{n \\times d}$, ", said + ", ").replace(
+            ", where $x_i^\\top$ is the $i$-th row of $X$", "")
+        assert said in worded and "-th row" not in worded
+        assert [r.verdict for _, r in sorted(_results_by_line(worded).items())] == \
+            [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
 
 
 def test_a_meaning_given_before_a_heading_is_kept_where_a_later_part_only_states_a_value():
@@ -1382,6 +1390,35 @@ def test_values_in_a_finite_set_keep_refutations_of_other_values_unknown():
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN] * 3
     assert all("y_i \\in \\{-1, +1\\}" in d or "t \\in \\{-1, 1\\}" in d for _, _, d in found)
     assert "definition" not in found[1][2]  # (t^2 = 1 of a t the prose declares is no definition of t)
+
+
+def test_entries_in_a_set_are_drawn_from_it_and_a_refutation_keeps_them_there():
+    """y_i in {-1, +1}, p in (0, 1)^n: a claim false for such entries is refuted by a counterexample whose entries
+    lie in their sets (checked on the counterexample itself); one true for them (y_i^2 = 1) is never refuted, and
+    a label whose entries the document gives is no one-hot label."""
+    text = ("Labels $y_i \\in \\{-1, +1\\}$ for $i = 1, \\dots, N$ and scores $p \\in (0, 1)^N$.\n\n"
+            "$$\n\\sum_{i=1}^{N} y_i^2 = N\n$$\n\n$$\n\\sum_{i=1}^{N} y_i = N\n$$\n\n"
+            "$$\n\\sum_{i=1}^{N} y_i^2 p_i = \\sum_{i=1}^{N} p_i\n$$\n\n$$\n\\sum_{i=1}^{N} p_i^2 = \\sum_{i=1}^{N} p_i\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.REFUTED]
+    for r in (results[1], results[3]):
+        assert "as the document says" in r.detail
+        for name, test in (("y", lambda v: v in (-1, 1)), ("p", lambda v: 0 < v < 1)):
+            if name in r.counterexample.values:
+                assert all(test(v.exact) for v in r.counterexample.values[name].entries)
+    assert "y_i \\in \\{-1, +1\\}" in results[0].detail
+
+
+@pytest.mark.parametrize("said", ["a mask $m \\in \\{0, 1\\}^N$ with at least one 1",
+                                  "one-hot rows $m \\in \\{0, 1\\}^N$", "a distribution $m \\in [0, 1]^N$",
+                                  "scores $m \\in (0, 1)^N$ such that they sum to one"])
+def test_a_set_whose_clause_says_more_of_its_members_keeps_refutations_unknown(said):
+    text = f"Take {said}.\n\n$$\n\\sum_{{i=1}}^{{N}} m_i = 1\n$$\n"
+    d = read_document(text, "doc.md", default_notation())
+    (check,) = checks_of(d)
+    result = verify_check(check, SETTINGS)
+    assert result.verdict is Verdict.UNKNOWN and "which is not used" in result.detail
 
 
 def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():

@@ -43,6 +43,7 @@ _UPRIGHT_APPLIED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*([A
 
 class _Lines:
     def __init__(self, text: str):
+        self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.blank = [n + 1 for n, line in enumerate(text.split("\n")) if not line.strip()]
 
@@ -1829,6 +1830,28 @@ def _sum_constraint(reader: Reader, chain: Chain, line: int) -> tuple[Definition
     return None
 
 
+# Words that say more of a set's members than the set does ("one-hot rows Y \in \{0, 1\}^{B \times K}", "a
+# probability vector p \in [0, 1]^K", "y \in \{0, 1\}^n with at least one 1"): the entries alone are not all.
+_MORE_THAN_THE_SET = re.compile(r"\b(?:one[- ]?hot|1[- ]hot|hot|sum|sums|summing|distribution|simplex|stochastic|"
+                                r"normali[sz]ed|sorted|distinct|non-?zero|unit|orthogonal|permutation|probability\s+vector|"
+                                r"at\s+least|at\s+most|exactly|only|unique)\b", re.I)
+# (after the set, a clause that qualifies it: "with at least one 1", "such that ...", "whose rows ...")
+_QUALIFYING = re.compile(r"\b(?:with|such|that|where|whose|having|has|have|containing|contains|except|unless|not|but|"
+                         r"if|when|satisfying|satisfies|subject)\b", re.I)
+
+
+def _qualified_set(text: str, offset: int) -> bool:
+    """Whether the clause around the inline mathematics starting at ``offset`` ($y \\in \\{0, 1\\}^n$) says more of
+    its members than that they lie in the set: a word before it in its clause (one-hot, distribution, at least), or
+    after it before the clause ends (with, such that, whose)."""
+    end = text.find("$", offset)
+    if end < 0:
+        return True
+    before = re.split(r"[,;.:]|\$[^$]*\$|\n\s*\n", text[max(0, offset - 201):max(0, offset - 1)])[-1]
+    after = re.split(r"[,;.:$]|\n\s*\n", text[end + 1:end + 201])[0]
+    return bool(_MORE_THAN_THE_SET.search(before) or _MORE_THAN_THE_SET.search(after) or _QUALIFYING.search(after))
+
+
 def _guessed_one_hot(steps: list[Step], said) -> list[Step]:
     """Steps reading a vector as one-hot by default where the prose declares it (y \\in R^N) without saying it
     is one-hot: marked, so that a verdict stands only where reading it as any vector gives the same."""
@@ -1976,12 +1999,18 @@ _STACKED = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*1\s*\}?\s*,\s*\\[lc]?dot
                       r"\$\s*(\\?[A-Za-z]+)", re.I)
 
 
+# "$X \in \mathbb{R}^{n \times d}$ is the design matrix with rows $x_i^\top$", "a matrix $X$ whose rows are $x_i^T$"
+_WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\b(?:with|whose)\s+rows\s+(?:are\s+)?"
+                        r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*(?:\\top|T|\{\s*\\top\s*\})|\\T)\s*\$")
+
+
 def _row_families(text: str, notation: Notation) -> dict[str, str]:
     """"$x_i^\\top$ is the $i$-th row of $X$", "$k_1, \\dots, k_n \\in \\mathbb{R}^d$ ..., stacked as the rows of
-    $K$": each x_i (k_j) is that row of the declared matrix, as a vector: family letter -> matrix name."""
+    $K$", "$X$ ... with rows $x_i^\\top$": each x_i (k_j) is that row of the declared matrix, as a vector: family letter -> matrix name."""
     out = {family_letter(key): key for key in notation.matrices if family_letter(key)}
-    for m in itertools.chain(_ROW_OF.finditer(text), _STACKED.finditer(text)):
-        letter, matrix = m.group(1), m.group(m.lastindex)
+    found = [(m.group(1), m.group(m.lastindex)) for m in itertools.chain(_ROW_OF.finditer(text), _STACKED.finditer(text))]
+    found += [(m.group(2), m.group(1)) for m in _WITH_ROWS.finditer(text)]
+    for letter, matrix in found:
         if notation.kind_of(matrix) == "matrix" and notation.kind_of(letter) in (None, "vector") \
                 and not notation.size_of_index(letter) and letter != matrix:
             out.setdefault(letter, matrix)
@@ -2223,6 +2252,14 @@ def _declare(notation: Notation, said, lines: _Lines):
                 letter = classes[-1].name
             onehot[key] = letter
             note(key, f"${key}$ is one-hot at class ${letter}$", d.offset)
+    for d in said.declarations:
+        # y_i \in \{-1, +1\}, y \in \{0, 1\}^n: the document says what y's entries are, and one-hot is not it
+        base = _label_key(re.sub(r"\s*_.*$", "", d.name))
+        if d.sizes and base in onehot and base not in said_onehot \
+                and (d.kind == "entries" or d.kind == "restricted" and re.fullmatch(r"[^_]+_\{?[a-z]\}?", d.name)) \
+                and ("-1" in d.sizes or not _qualified_set(lines.text, d.offset)):
+            del onehot[base]
+            note(base, f"${d.written}$: ${base}$ is no one-hot label", d.offset)
     if classes and not any(d.kind == "onehot" for d in said.declarations):
         # "where k is the index of the correct class": the one-hot label's class
         c = classes[-1]
@@ -3198,6 +3235,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                _unit_constraint(base_reader, word, at)))
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
               for d in said.declarations if d.kind == "restricted" and d.sizes and "_" not in d.name]
+    # (y_i \in \{-1, +1\} of a vector y, y \in \{0, 1\}^n: every entry of y in that set)
+    # (p \in (0, 1)^n: the entries of p in that interval, as EntrySet writes it)
+    entry_finite = [(symbol_name(re.sub(r"\s*_.*$", "", d.name)),
+                     f"{d.sizes[0]}{d.sizes[1]}, {d.sizes[2]}{d.sizes[3]}" if d.sizes[0] in "([" else
+                     "{" + ", ".join(d.sizes) + "}", f"${d.written}$ (line {lines.of(d.offset)})")
+                    for d in said.declarations if d.sizes and (d.sizes[0] in "([" or all(re.fullmatch(r"-?\d+", v) for v in d.sizes))
+                    and (d.kind == "entries" or d.kind == "restricted" and re.fullmatch(r"[^_]+_\{?[a-z]\}?", d.name))
+                    and not _qualified_set(text, d.offset)]
     steps = []
     unread_inline: list = []  # the inline equations whose every link is refused (see _after_an_unread_premise)
     supposed = None  # the inline mathematics just read as a supposition
@@ -3391,7 +3436,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             # must meet, never tried value by value)
             values = tuple((symbol_name(name), vals, text) for name, vals, text in finite if text in assumed
                            and (name in used or name not in subscripted))
-            made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed, values=values) for step in made]
+            arrays = {str(b.label) for step in made for side in step.terms for b in side.expr.atoms(sp.IndexedBase)}
+            entries = tuple((name, vals, text) for name, vals, text in entry_finite if text in assumed and name in arrays)
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + assumed, values=values, entry_values=entries)
+                    for step in made]
         steps += made
     steps = _given_builtins(steps, notation)
     steps = _guessed_one_hot(steps, said)

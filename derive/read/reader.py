@@ -440,7 +440,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 if names:
                     raise FormulaError(f"a vector plus {names[0]}: {names[0]} is not declared, so it may be a number "
                                        f"added to every entry or a vector; write its entries ({names[0]}_i) "
-                                       f"or declare it in the notation file")
+                                       f"or say what it is in the prose (\"${names[0]} \\in \\mathbb{{R}}^n$\" or \"${names[0]} \\in \\mathbb{{R}}$\")")
 
     def _entries(self, product: Tree) -> list[Entry]:
         if node_kind(product) != "product":
@@ -1251,7 +1251,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             head = self._meaning(word, env)
             if head is None:
                 raise FormulaError(f"the command {word} is not read" if kind == "command"
-                                   else f"unknown name {word} (declare it in the notation file)")
+                                   else f"unknown name {word} (say what it is in the prose: \"let ${word} \\in \\mathbb{{R}}$\")")
             return self._scripted(head, scripts, env)
         if kind == "abs":
             return self._scripted(V.entrywise(sp.Abs, self._expr(base.children[1], env)), scripts, env)
@@ -1526,7 +1526,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         key = f"{accent}{{{word}}}"
         head = self._meaning(key, env)
         if head is None:
-            raise FormulaError(f"unknown name {key} (declare it in the notation file)")
+            raise FormulaError(f"unknown name {key} (say what it is in the prose: \"let ${key} \\in \\mathbb{{R}}$\")")
         return head, inner_scripts
 
     # --- names ---------------------------------------------------------------------------------
@@ -2103,7 +2103,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return [self.free_index(letter)]
             if n.size_name(letter):
                 return [self.size_symbol(letter)]
-            raise FormulaError(f"subscript {letter} is not an index (declare it in the notation file)")
+            raise FormulaError(f"subscript {letter} is not an index: say which values it takes in the prose "
+                               f"(\"${letter} \\in \\{{1, \\dots, N\\}}$\", \"for $i = 1, \\dots, N$\")")
         raise FormulaError("a subscript that is not an index")
 
     def _index_expression(self, node, env) -> sp.Expr:

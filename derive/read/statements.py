@@ -435,6 +435,11 @@ def _membership(math: str, offset: int) -> list[Declaration]:
             # entries restricted as said (a supposition a counterexample must meet)
             dims = _dims(typed.group("dims") or typed.group("dim"))
             written = math.strip().rstrip(",.;")
+            # (the set each entry lies in: {0, 1} as its values, (0, 1) or [0, 1] as its ends and brackets)
+            finite = re.match(r"\\\{(.*?)\\\}", typed.group(0))
+            interval = re.match(r"([(\[])\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*([)\]])", typed.group(0))
+            values = tuple(dict.fromkeys(v.strip().lstrip("+") for v in finite.group(1).split(","))) if finite \
+                else interval.groups() if interval else ()
             out = []
             for n in (_clean(n) for n in re.split(r",(?![^{]*\})", m.group("names"))):
                 if len(dims) == 1:
@@ -444,7 +449,7 @@ def _membership(math: str, offset: int) -> list[Declaration]:
                 else:
                     out.append(Declaration(n, "unread", (), offset, written))
                     continue
-                out.append(Declaration(n, "entries", (), offset, written))
+                out.append(Declaration(n, "entries", values, offset, written))  # (values: of a finite set)
             return out
         if m and (re.search(r"\^|\\mathbb|[ℝℕℤ]", m.group("set"))):
             # Y \in \{0, 1\}^{B \times K}, p \in \Delta^{K-1}, x \in [0, 1]^n: a type derive does not read; the name is
