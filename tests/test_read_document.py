@@ -1421,6 +1421,19 @@ def test_a_set_whose_clause_says_more_of_its_members_keeps_refutations_unknown(s
     assert result.verdict is Verdict.UNKNOWN and "which is not used" in result.detail
 
 
+def test_an_order_on_an_index_letter_said_before_a_display_is_a_supposition_and_one_in_it_refuses():
+    """"For $k \\ge 2$": the steps under it hold where k >= 2; not read, so a proof for every k stands and a
+    refutation (which need not meet it) is unknown. "if j <= i" inside a definition by cases leaves the name unread."""
+    text = ("Let $x \\in \\mathbb{R}^N$. For $k \\ge 2$,\n\n$$\n\\sum_{i=1}^{k} x_i = \\sum_{i=1}^{k-1} x_i + x_k , \\qquad "
+            "\\sum_{i=1}^{k} x_i = \\sum_{i=1}^{k-1} x_i\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.BOUNDED, Verdict.UNKNOWN]
+    assert "k \\geq 2" in found[1][2]
+    cases = ("Let $S \\in \\mathbb{R}^{N \\times N}$ and\n\n$$\nA_{ij} = \\begin{cases} S_{ij} & \\text{if } j \\le i , \\\\ "
+             "0 & \\text{if } j > i . \\end{cases}\n$$\n\nThen\n\n$$\n\\sum_{j=1}^{N} A_{ij} = \\sum_{j=1}^{i} A_{ij}\n$$\n")
+    assert [v for _, v, _ in _verdicts(cases)][-1] is not Verdict.REFUTED
+
+
 def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():
     text = ("Let $\\theta \\in \\mathbb{R}^K$, $p = \\operatorname{softmax}(\\theta)$, $x \\in \\mathbb{R}^n$ and $s \\in \\mathbb{R}$.\n\n"
             "$$\n\\nabla_\\theta \\log p_c = \\mathbf{e}_c - p , \\qquad \\nabla_\\theta \\log p_c = \\mathbf{e}_c , \\qquad "

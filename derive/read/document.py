@@ -1253,7 +1253,16 @@ class _Builder:
                                                                     f"must have {c.left} at least {least}",
                                                        self.lines.of(c.offset)))
                     continue
-                for name in (c.left,) if _NUMERIC.fullmatch(c.right) else (c.left, c.right):
+                named = (c.left,) if _NUMERIC.fullmatch(c.right) else (c.left, c.right)
+                if self.notation.kind_of(c.left) == "index" and self.lines.of(c.offset) < self.lines.of(chain.offset):
+                    # k >= 2, t <= T of an index letter the prose states before the display: where the step holds (a
+                    # recurrence from its second term), not read; a proof for every k stands, a refutation need not
+                    # meet it (unknown). (In the display, "if j <= i" of a definition by cases, it is refused.)
+                    unread = dataclasses.replace(c, left=c.text.strip("$"), right="", order="", unread=True)
+                    if unread not in self.unread_conditions:
+                        self.unread_conditions.append(unread)
+                    continue
+                for name in named:
                     if self.notation.kind_of(name) not in (None, "scalar"):
                         return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
                                            f"which is not read: {name} is not a number here")
