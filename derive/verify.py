@@ -1039,12 +1039,17 @@ def _refuted_at_examples(check: Check, settings: Settings, clock) -> "_Outcome |
 
 def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None":
     """A check refuted as read, whose names the document puts in finite sets (y in {0, 1}): refuted
-    at one of those values, the refutation stands (with the value named); else None."""
+    at one of those values, the refutation stands (with the value named), where nothing else the document supposes
+    stands in its way; held at every value, it is proved there; else None."""
     from .notation import Definition, scalar
 
     # (a name a condition already fixes, y = 1 in "if y = 1", keeps that value: never tried at the others)
     fixed_by_condition = {str(d.name) for d in check.assume.definitions if not d.indices}
-    names = [(name, vals) for name, vals, _ in check.values if name not in fixed_by_condition]
+    allowed: dict = {}  # (a name the document puts in two sets is in both)
+    for name, vals, _ in check.values:
+        if name not in fixed_by_condition:
+            allowed[name] = tuple(v for v in allowed.get(name, vals) if v in vals)
+    names = list(allowed.items())
     if not names:
         return None
     cases = list(itertools.islice(itertools.product(*(vals for _, vals in names)), _MAX_VALUE_CASES + 1))
@@ -1053,8 +1058,9 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
     covered = {text for _, _, text in check.values}
     # in words, as a renderer shows them: "y in {0, 1}"
     sets = "; ".join(f"{name} in {{{', '.join(str(v) for v in vals)}}}" for name, vals in names)
-    if any(h not in covered for h in check.hypotheses):
-        return None  # another supposition the counterexample would have to satisfy
+    # (another supposition, which a counterexample would have to satisfy: no refutation, but a proof at every value
+    # the set allows still stands, as any proof does under what the document supposes)
+    refutable = all(h in covered for h in check.hypotheses)
     held = []
     # (the name's symbol as the sides hold it: a range said of it, lambda > 0, gives it assumptions of its own)
     symbols = {}
@@ -1071,6 +1077,8 @@ def _at_the_values(check: Check, settings: Settings, clock) -> "_Outcome | None"
         except (StageTimeout, Unsupported):
             return None
         if outcome.verdict is Verdict.REFUTED:
+            if not refutable:
+                return None
             where = ", ".join(f"{name} = {v}" for (name, _), v in zip(names, case))
             outcome.detail = f"{outcome.detail} (at {where}, one of the values the document allows)"
             outcome.notes = list(outcome.notes) + [f"checked at {where}, one of the values of {sets}"]

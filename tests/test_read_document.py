@@ -1384,11 +1384,14 @@ def test_a_written_out_value_of_a_declared_matrix_is_an_example_of_its_display()
 
 
 def test_values_in_a_finite_set_keep_refutations_of_other_values_unknown():
+    """t^2 = 1 holds at each value of t the document allows, a proof whatever else it supposes; y_i^2 = 1 (not proved
+    for the entries) and t^3 = 1 (refuted at t = -1, where another supposition would also have to hold) unknown."""
     text = ("Labels $y_i \\in \\{-1, +1\\}$, $i = 1, \\dots, N$, and a sign $t \\in \\{-1, 1\\}$.\n\n$$\ny_i^2 = 1\n$$\n\n"
             "$$\nt^2 = 1\n$$\n\n$$\nt^3 = 1\n$$\n")
     found = _verdicts(text)
-    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] * 3
-    assert all("y_i \\in \\{-1, +1\\}" in d or "t \\in \\{-1, 1\\}" in d for _, _, d in found)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN]
+    assert "at each value of t in {-1, 1}" in found[1][2]
+    assert all("y_i \\in \\{-1, +1\\}" in d or "t \\in \\{-1, 1\\}" in d for _, _, d in found[::2])
     assert "definition" not in found[1][2]  # (t^2 = 1 of a t the prose declares is no definition of t)
 
 
@@ -1432,6 +1435,14 @@ def test_an_order_on_an_index_letter_said_before_a_display_is_a_supposition_and_
     cases = ("Let $S \\in \\mathbb{R}^{N \\times N}$ and\n\n$$\nA_{ij} = \\begin{cases} S_{ij} & \\text{if } j \\le i , \\\\ "
              "0 & \\text{if } j > i . \\end{cases}\n$$\n\nThen\n\n$$\n\\sum_{j=1}^{N} A_{ij} = \\sum_{j=1}^{i} A_{ij}\n$$\n")
     assert [v for _, v, _ in _verdicts(cases)][-1] is not Verdict.REFUTED
+
+
+@pytest.mark.parametrize("start", ["For $t \\ge 2$,", "For $t > 1$,", "For $t = 2, 3, \\dots$,"])
+def test_a_recurrence_said_from_its_second_step_does_not_give_its_first_term(start):
+    """g_0 = 1 and, for t >= 2, g_t = 2 g_{t-1}: g_1 is not 2 g_0 (nothing gives g_1), so that claim is never proved."""
+    text = (f"Let $g_0 = 1$. {start}\n\n$$\ng_t = 2 g_{{t-1}} .\n$$\n\nThen\n\n$$\ng_1 = 2 g_0 .\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-1] is Verdict.UNKNOWN
+    assert [v for _, v, _ in _verdicts(text.replace(start, "For every $t$,"))][-1] is Verdict.PROVED
 
 
 def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():

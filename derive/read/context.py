@@ -178,12 +178,12 @@ class DocumentContext:
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions)
+                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions) = kept
+             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
@@ -633,6 +633,9 @@ class DocumentContext:
         if not m:
             return None
         letter, t = m.group(1), m.group(2) or m.group(3)
+        if any(at <= self.line <= at + 3 and said == t for at, said, _ in self.step_floors):
+            # "for t >= 2, m_t = ...": the recurrence does not give m_1 from m_0; never unrolled from the start
+            return None
         previous = re.compile(re.escape(letter) + r"\s*_\s*\{\s*" + t + r"\s*-\s*1\s*\}")
         if not previous.search(right) or self.notation.kind_of(letter) not in (None, "scalar", "vector") \
                 or (self.notation.kind_of(letter) == "vector" and letter in self.stated) \

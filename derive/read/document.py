@@ -2013,6 +2013,21 @@ _WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\
                         r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*(?:\\top|T|\{\s*\\top\s*\})|\\T)\s*\$")
 
 
+# "for $t \ge 2$", "$k > 1$", "$t = 2, 3, \dots$": an index letter said to start past 1
+_STEP_FLOOR = re.compile(r"\$\s*([a-z])\s*(?:(\\geq?|\\geqslant|>)\s*(\d+)|=\s*(\d+)\s*,\s*\d+\s*,\s*\\[lc]?dots)")
+
+
+def _step_floors(text: str, lines: "_Lines") -> list[tuple[int, str, int]]:
+    """(line, letter, first value) of every index letter the prose says starts past 1 (t >= 2, k > 1, t = 2, 3, ...):
+    a recurrence said there holds from that step on, and does not give the terms before it."""
+    out = []
+    for m in _STEP_FLOOR.finditer(text):
+        first = int(m.group(4)) if m.group(4) else int(m.group(3)) + (1 if m.group(2) == ">" else 0)
+        if first >= 2:
+            out.append((lines.of(m.start()), m.group(1), first))
+    return out
+
+
 def _row_families(text: str, notation: Notation) -> dict[str, str]:
     """"$x_i^\\top$ is the $i$-th row of $X$", "$k_1, \\dots, k_n \\in \\mathbb{R}^d$ ..., stacked as the rows of
     $K$", "$X$ ... with rows $x_i^\\top$": each x_i (k_j) is that row of the declared matrix, as a vector: family letter -> matrix name."""
@@ -3124,6 +3139,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.law_mentions = tuple(said.law_mentions)
         reader.offset_lines = lines.of
         reader.paragraph_end = lines.paragraph_end
+        reader.step_floors = _step_floors(text, lines)
         reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
