@@ -1445,6 +1445,18 @@ def test_a_recurrence_said_from_its_second_step_does_not_give_its_first_term(sta
     assert [v for _, v, _ in _verdicts(text.replace(start, "For every $t$,"))][-1] is Verdict.PROVED
 
 
+def test_a_sum_to_infinity_in_the_paragraph_of_an_example_size_is_about_no_size():
+    """"check $n = 2$": a claim of that paragraph summing to n may be about the example or any n (unknown); one whose
+    sum runs to infinity, with no name of the size, is about neither and is checked."""
+    text = ("Summing over $k = 1, \\dots, n$,\n\n$$\n\\sum_{k=1}^{n} \\frac{1}{k(k+1)} = \\frac{n}{n+1}\n$$\n\n"
+            "I wrote $\\sum_{k=1}^{n} \\frac{1}{k(k+1)} = 1 - \\frac{1}{n}$ at first; check $n = 2$: not $\\frac12$. "
+            "The value $\\sum_{k=1}^{\\infty} \\frac{1}{k(k+1)} = 2$ is for $\\frac{2}{k(k+1)}$, and "
+            "$\\sum_{k=1}^{\\infty} \\frac{2}{k(k+1)} = 2$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.BOUNDED, Verdict.UNKNOWN, Verdict.REFUTED, Verdict.PROVED]
+    assert "sets n to a number" in found[1][2]
+
+
 def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():
     text = ("Let $\\theta \\in \\mathbb{R}^K$, $p = \\operatorname{softmax}(\\theta)$, $x \\in \\mathbb{R}^n$ and $s \\in \\mathbb{R}$.\n\n"
             "$$\n\\nabla_\\theta \\log p_c = \\mathbf{e}_c - p , \\qquad \\nabla_\\theta \\log p_c = \\mathbf{e}_c , \\qquad "

@@ -1338,7 +1338,9 @@ class _Builder:
                 continue
             related = self._size_related(size)
             symbols = {symbol_name(x) for x in related} | {str(r.size_symbol(size))}
-            if used & related or any("\\sum" in t.text for t in chain.terms) \
+            # (k of \sum_{k=1}^{\infty}, bound to whole numbers that run to no size, is no use of one)
+            fixed = {m.group(1) for t in chain.terms for m in _FIXED_SUM.finditer(t.text)}
+            if (used - fixed) & related or any(_sized_sum(t.text) for t in chain.terms) \
                     or self._held_through_definitions(used) & symbols:
                 return (f"in the paragraph where line {at} sets {size} to a number (an example): about that example, "
                         f"whose data the words may give, or about any {size}? say which, or start a new paragraph")
@@ -1847,6 +1849,22 @@ _MORE_THAN_THE_SET = re.compile(r"\b(?:one[- ]?hot|1[- ]hot|hot|sum|sums|summing
 # (after the set, a clause that qualifies it: "with at least one 1", "such that ...", "whose rows ...")
 _QUALIFYING = re.compile(r"\b(?:with|such|that|where|whose|having|has|have|containing|contains|except|unless|not|but|"
                          r"if|when|satisfying|satisfies|subject)\b", re.I)
+
+
+_SUM_UPPER = re.compile(r"\\sum\s*(?:_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S))?\s*(\^\s*(?:\{\s*([^{}]*?)\s*\}|(\S)))?")
+
+
+_FIXED_SUM = re.compile(r"\\sum\s*_\s*\{\s*([a-z])\s*=\s*\d+\s*\}\s*\^\s*(?:\{\s*(?:\d+|\\infty)\s*\}|\d)")
+
+
+def _sized_sum(text: str) -> bool:
+    """Whether the text holds a sum that may run to a size: one with no upper limit (\\sum_i) or a limit that is
+    not a whole number or infinity (\\sum_{k=1}^{n}); \\sum_{k=1}^{\\infty} and \\sum_{k=1}^{4} run to none."""
+    for m in _SUM_UPPER.finditer(text):
+        upper = m.group(2) if m.group(2) is not None else m.group(3)
+        if upper is None or not re.fullmatch(r"\d+|\\infty", upper.strip()):
+            return True
+    return False
 
 
 def _qualified_set(text: str, offset: int) -> bool:
