@@ -152,6 +152,20 @@ def test_infer_unifies_sizes_over_products_sums_and_sides():
     assert not got.ambiguous and not got.conflicts
 
 
+def test_a_name_added_to_a_vector_and_to_an_entry_is_left_untyped():
+    """y - m with y a vector makes m a vector; y_i - m elsewhere adds it to a number: a number as much as a vector,
+    so it is typed neither way (and refused where it meets the vector as a guess)."""
+    both = [([(r"y - m", 1)], []), ([(r"\sum_{i=1}^{n} |y_i - m|", 2)], [])]
+    assert infer(both, {"y": ("vector", "n")}, lambda s: s, set(), set(), indices={"i"}).vectors == {}
+    alone = [([(r"y - m", 1)], [])]
+    assert infer(alone, {"y": ("vector", "n")}, lambda s: s, set(), set(), indices={"i"}).vectors == {"m": "n"}
+    text = ("Data $y_1, \\dots, y_n \\in \\mathbb{R}$, location $m$ and scale $b > 0$: $p(y) = e^{-|y - m|}$ and\n\n$$\n"
+            "\\ell(m, b) = n \\ln(2b) + \\frac{1}{b} \\sum_{i=1}^{n} |y_i - m|\n$$\n\n$$\n\\frac{\\partial \\ell}{\\partial b} = "
+            "\\frac{n}{b} - \\frac{1}{b^2} \\sum_{i=1}^{n} |y_i - m|\n$$\n")
+    results = [verify_check(c, Settings(timeout=20)) for c in checks_of(read_document(text, "doc.md", default_notation()))]
+    assert results[-1].verdict is Verdict.PROVED
+
+
 def test_infer_never_types_a_name_from_a_formula_it_cannot_parse():
     got = infer([([(r"A^\top \frac{", 1)], [])], {}, lambda s: s, set(), set())
     assert not got.matrices and not got.vectors

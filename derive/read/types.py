@@ -116,6 +116,8 @@ class _Pass:
         self.capital_products: list[tuple[tuple[str, ...], int]] = []  # capitals multiplied together, and the line
         self.clashes: list[tuple[set[str], int, str]] = []  # (inferred names involved, line, what)
         self.subscripts: dict[str, dict[int, int]] = {}  # name -> {number of index letters: first line}
+        # names added to a number or an entry (y_i - m): line of the first such use
+        self.scalar_sums: dict[str, int] = {}
         self.line = 0
 
     # --- names ----------------------------------------------------------------------------------
@@ -206,6 +208,12 @@ class _Pass:
         if len(flat) > len(terms):
             return self.sum(flat)
         shapes = [self.expr(t) for t in flat]
+        numbers = [s is not None and s[0] == "S" or self.is_entry(t) for t, s in zip(flat, shapes)]
+        if any(numbers):
+            for t, s, number in zip(flat, shapes, numbers):
+                name = self.lone_name(t)
+                if name is not None and not number and (s is None or name in self.kinds):
+                    self.scalar_sums.setdefault(name, self.line)
         known = [s for s in shapes if s is not None and s[0] != "S"]
         if known:
             ref = known[0]
@@ -238,6 +246,12 @@ class _Pass:
                     if _capital(n):
                         self.numbers.add(n)  # A + 1: a number
         return None
+
+    def is_entry(self, node) -> bool:
+        """y_i of a vector y (declared or typed here) at an index letter: a number."""
+        m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*", _text(node))
+        return m is not None and m.group(2) in self.indices and (
+            self.known.get(m.group(1), ("",))[0] == "vector" or self.kinds.get(m.group(1)) == "vector")
 
     def is_number(self, node) -> bool:
         while node_kind(node) in ("product", "item") and len(node.children) == 1 and (
@@ -574,13 +588,22 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
 
     kinds: dict[str, str] = {}
     evidence: dict[str, tuple[int, str]] = {}
-    for _ in range(8):
-        run = run_with(kinds)
-        if not run.new_kinds:
+    for _ in range(3):
+        for _ in range(8):
+            run = run_with(kinds)
+            if not run.new_kinds:
+                break
+            for n, (kind, line, why) in run.new_kinds.items():
+                kinds[n] = kind
+                evidence[n] = (line, why)
+        # y - m with y a vector, and y_i - m: m added to a vector once and to a number elsewhere, a number
+        # (added to every entry) as much as a vector; left untyped, so that where it meets a vector it is refused
+        weak = {n for n, (_, why) in evidence.items() if why.startswith("added to a") and n in run.scalar_sums}
+        if not weak:
             break
-        for n, (kind, line, why) in run.new_kinds.items():
-            kinds[n] = kind
-            evidence[n] = (line, why)
+        defined |= weak
+        kinds = {n: k for n, k in kinds.items() if n not in weak}
+        evidence = {n: e for n, e in evidence.items() if n not in weak}
     # Capitals multiplied with each other, with no other evidence and never used as numbers: ambiguous
     # between numbers and matrices. They are typed as matrices, a product at a time, where that types
     # no other name; where it would, the document must say what they are (a conflict: never numbers).
