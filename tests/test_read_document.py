@@ -1457,6 +1457,18 @@ def test_a_sum_to_infinity_in_the_paragraph_of_an_example_size_is_about_no_size(
     assert "sets n to a number" in found[1][2]
 
 
+def test_entries_given_by_a_formula_only_where_the_words_say_are_not_known_elsewhere():
+    """x_k = 2k said "for $k \\le 3$": a sum over every k is neither proved nor refuted with that formula, nor with x
+    any vector; "for $t \\ge 1$", where an index runs anyway, restricts nothing."""
+    text = ("Let $x \\in \\mathbb{R}^N$. For $k \\le 3$,\n\n$$\nx_k = 2 k .\n$$\n\nThen\n\n$$\n"
+            "\\sum_{k=1}^{N} x_k = N (N + 1) .\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert "only where $k \\le 3$" in found[1][2]
+    anyway = text.replace("For $k \\le 3$,", "For $k \\ge 1$,")
+    assert [v for _, v, _ in _verdicts(anyway)][-1] is Verdict.PROVED
+
+
 def test_bold_zero_basis_vectors_and_a_letter_only_ever_a_subscript():
     text = ("Let $\\theta \\in \\mathbb{R}^K$, $p = \\operatorname{softmax}(\\theta)$, $x \\in \\mathbb{R}^n$ and $s \\in \\mathbb{R}$.\n\n"
             "$$\n\\nabla_\\theta \\log p_c = \\mathbf{e}_c - p , \\qquad \\nabla_\\theta \\log p_c = \\mathbf{e}_c , \\qquad "

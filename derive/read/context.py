@@ -51,6 +51,9 @@ _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z
 from .usage import scan
 
 
+
+_ENTRY_AT = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*[a-z]\s*\}?\s*")  # x_k, \theta_{t}: a term at an index letter
+
 class DocumentContext:
     """The Reader's knowledge of the whole document (a mixin: it uses the Reader's reading methods)."""
 
@@ -178,12 +181,14 @@ class DocumentContext:
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors)
+                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors,
+                    self.conditional_definitions)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors) = kept
+             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors,
+             self.conditional_definitions) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
@@ -233,6 +238,16 @@ class DocumentContext:
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
                 waiting = len(pending)
+                said = self.conditional_definitions.get(self.line)
+                base = symbol_name(said[0]) if said is not None else ""
+                if said is not None and _ENTRY_AT.fullmatch(terms[0][0]) and base not in self.values \
+                        and base not in self.recurrences and not any(k.startswith(base + "_") for k in self.values):
+                    # x_k = 2k "for k <= 3": x elsewhere is not known, and x is never read as any vector
+                    name_of, letter, condition = said
+                    self.conflicts.setdefault(name_of, f"{name_of}_{letter} is given on line {self.line} only where "
+                                                       f"${condition}$, a condition that is not read: {name_of} "
+                                                       "elsewhere is not known")
+                    continue
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
                     dropped = self._forget_earlier_part(terms[0][0], terms[1][0])

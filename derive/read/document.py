@@ -1254,10 +1254,12 @@ class _Builder:
                                                        self.lines.of(c.offset)))
                     continue
                 named = (c.left,) if _NUMERIC.fullmatch(c.right) else (c.left, c.right)
-                if self.notation.kind_of(c.left) == "index" and self.lines.of(c.offset) < self.lines.of(chain.offset):
-                    # k >= 2, t <= T of an index letter the prose states before the display: where the step holds (a
-                    # recurrence from its second term), not read; a proof for every k stands, a refutation need not
-                    # meet it (unknown). (In the display, "if j <= i" of a definition by cases, it is refused.)
+                defining = line in self.reader.defined_at.values() or any(at == line for _, at in self.reader.recurrences.values())
+                if self.notation.kind_of(c.left) == "index" and c.offset < chain.offset and not defining:
+                    # k >= 2, t <= T of an index letter the words state before the chain: where the step holds, not
+                    # read; a proof for every k stands, a refutation need not meet it (unknown). (In the display, "if
+                    # j <= i" of a definition by cases, and of any chain that defines a name, it is refused: the name
+                    # is then unread, never taken for every k.)
                     unread = dataclasses.replace(c, left=c.text.strip("$"), right="", order="", unread=True)
                     if unread not in self.unread_conditions:
                         self.unread_conditions.append(unread)
@@ -2033,6 +2035,34 @@ _WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\
 
 # "for $t \ge 2$", "$k > 1$", "$t = 2, 3, \dots$": an index letter said to start past 1
 _STEP_FLOOR = re.compile(r"\$\s*([a-z])\s*(?:(\\geq?|\\geqslant|>)\s*(\d+)|=\s*(\d+)\s*,\s*\d+\s*,\s*\\[lc]?dots)")
+
+
+_ENTRY_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*")
+_ORDER_WORDS_TEX = r"(?:<|>|\\leq?|\\geq?|\\leqslant|\\geqslant|\\neq?|≤|≥|≠)"
+
+
+def _said_where(text: str, chain: Chain) -> tuple[str, str, str] | None:
+    """(name, index letter, the condition) of a chain whose first link gives x_k (a term or an entry at an index
+    letter) in the sentence right after words that order that letter ("for $k \\le 3$", "when $j > i$"): the formula
+    holds only there, and gives x_k nowhere else; None otherwise."""
+    m = _ENTRY_LEFT.fullmatch(chain.terms[0].text)
+    if m is None or len(chain.terms) < 2:
+        return None
+    before = text[max(0, chain.offset - 400):chain.offset].rstrip()
+    before = re.sub(r"(?:\$\$|\\\[|\\begin\{[a-z*]+\})\s*$", "", before).rstrip()
+    if before.endswith("$"):
+        before = before[:before.rfind("$", 0, len(before) - 1)]  # (the inline chain's own opening)
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z*])|\n\s*\n(?=\s*\S)(?![^$]*\$\s*$)", before)[-1]
+    letter = re.escape(m.group(2))
+    order = rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])\s*{_ORDER_WORDS_TEX}|{_ORDER_WORDS_TEX}\s*{letter}(?![A-Za-z])"
+    for math in reversed(re.findall(r"\$([^$]+)\$", sentence)):  # (the nearest order on the letter decides)
+        if not re.search(order, math):
+            continue
+        # (t >= 1, 1 <= t, t > 0, t >= 0: where an index runs anyway, no restriction)
+        bare = re.sub(rf"(?:^|(?<=[\s,(]))(?:[01]\s*(?:\\leq?|\\leqslant|≤)|0\s*<)\s*(?={letter}(?![A-Za-z]))|"
+                      rf"(?<![A-Za-z\\])({letter})\s*(?:(?:\\geq?|\\geqslant|≥)\s*[01]|>\s*0)(?![\d.])", r"\1", math)
+        return (m.group(1), m.group(2), math.strip()) if re.search(order, bare) else None
+    return None
 
 
 def _step_floors(text: str, lines: "_Lines") -> list[tuple[int, str, int]]:
@@ -3046,6 +3076,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     def line_of(term) -> int:  # the line of the term's first character, past the display's opening
         return lines.of(term.offset + len(term.text) - len(term.text.lstrip()))
 
+    # x_k = 2k said "for $k \le 3$": the entries (terms) that formula gives only where the words say, by line
+    conditional = {line_of(item.chain.terms[0]): found for item in items if item.chain.terms
+                   for found in [_said_where(text, item.chain)] if found is not None}
+
     def learn_key(item: _Item):
         if item.learn_line is not None:  # before the display it reaches back to
             return (item.learn_line, -1, item.chain.offset)
@@ -3158,6 +3192,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.offset_lines = lines.of
         reader.paragraph_end = lines.paragraph_end
         reader.step_floors = _step_floors(text, lines)
+        reader.conditional_definitions = conditional
         reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
