@@ -50,9 +50,8 @@ _SQUARE_NAME = re.compile(r"^\s*((?:\\(?:hat|bar|tilde|check)\s*(?:\{\s*(?:\\[A-
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
 from .usage import scan
 
-
-
 _ENTRY_AT = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*[a-z]\s*\}?\s*")  # x_k, \theta_{t}: a term at an index letter
+
 
 class DocumentContext:
     """The Reader's knowledge of the whole document (a mixin: it uses the Reader's reading methods)."""

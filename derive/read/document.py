@@ -2052,7 +2052,7 @@ def _said_where(text: str, chain: Chain) -> tuple[str, str, str] | None:
     before = re.sub(r"(?:\$\$|\\\[|\\begin\{[a-z*]+\})\s*$", "", before).rstrip()
     if before.endswith("$"):
         before = before[:before.rfind("$", 0, len(before) - 1)]  # (the inline chain's own opening)
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z*])|\n\s*\n(?=\s*\S)(?![^$]*\$\s*$)", before)[-1]
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z*])|\n\s*\n", before)[-1]
     letter = re.escape(m.group(2))
     order = rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])\s*{_ORDER_WORDS_TEX}|{_ORDER_WORDS_TEX}\s*{letter}(?![A-Za-z])"
     for math in reversed(re.findall(r"\$([^$]+)\$", sentence)):  # (the nearest order on the letter decides)

@@ -449,7 +449,7 @@ def _membership(math: str, offset: int) -> list[Declaration]:
                 else:
                     out.append(Declaration(n, "unread", (), offset, written))
                     continue
-                out.append(Declaration(n, "entries", values, offset, written))  # (values: of a finite set)
+                out.append(Declaration(n, "entries", values, offset, written))  # (values: the set, as above)
             return out
         if m and (re.search(r"\^|\\mathbb|[ℝℕℤ]", m.group("set"))):
             # Y \in \{0, 1\}^{B \times K}, p \in \Delta^{K-1}, x \in [0, 1]^n: a type derive does not read; the name is
