@@ -180,13 +180,13 @@ class DocumentContext:
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors,
+                    self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
                     self.conditional_definitions)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
-             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions, self.step_floors,
+             self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
              self.conditional_definitions) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
@@ -240,7 +240,7 @@ class DocumentContext:
                 said = self.conditional_definitions.get(self.line)
                 base = symbol_name(said[0]) if said is not None else ""
                 if said is not None and _ENTRY_AT.fullmatch(terms[0][0]) and base not in self.values \
-                        and base not in self.recurrences and not any(k.startswith(base + "_") for k in self.values):
+                        and base not in self.recurrences:  # (a start value g_0 gives g_t no formula)
                     # x_k = 2k "for k <= 3": x elsewhere is not known, and x is never read as any vector
                     name_of, letter, condition = said
                     self.conflicts.setdefault(name_of, f"{name_of}_{letter} is given on line {self.line} only where "
@@ -647,9 +647,6 @@ class DocumentContext:
         if not m:
             return None
         letter, t = m.group(1), m.group(2) or m.group(3)
-        if any(at <= self.line <= at + 3 and said == t for at, said, _ in self.step_floors):
-            # "for t >= 2, m_t = ...": the recurrence does not give m_1 from m_0; never unrolled from the start
-            return None
         previous = re.compile(re.escape(letter) + r"\s*_\s*\{\s*" + t + r"\s*-\s*1\s*\}")
         if not previous.search(right) or self.notation.kind_of(letter) not in (None, "scalar", "vector") \
                 or (self.notation.kind_of(letter) == "vector" and letter in self.stated) \

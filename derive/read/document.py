@@ -2033,18 +2033,15 @@ _WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\
                         r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*(?:\\top|T|\{\s*\\top\s*\})|\\T)\s*\$")
 
 
-# "for $t \ge 2$", "$k > 1$", "$t = 2, 3, \dots$": an index letter said to start past 1
-_STEP_FLOOR = re.compile(r"\$\s*([a-z])\s*(?:(\\geq?|\\geqslant|>)\s*(\d+)|=\s*(\d+)\s*,\s*\d+\s*,\s*\\[lc]?dots)")
-
-
 _ENTRY_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*")
 _ORDER_WORDS_TEX = r"(?:<|>|\\leq?|\\geq?|\\leqslant|\\geqslant|\\neq?|≤|≥|≠)"
 
 
 def _said_where(text: str, chain: Chain) -> tuple[str, str, str] | None:
     """(name, index letter, the condition) of a chain whose first link gives x_k (a term or an entry at an index
-    letter) in the sentence right after words that order that letter ("for $k \\le 3$", "when $j > i$"): the formula
-    holds only there, and gives x_k nowhere else; None otherwise."""
+    letter) in the sentence right after words that order that letter ("for $k \\le 3$", "when $j > i$", "for
+    $t = 2, 3, \\dots$"): the formula holds only there, and gives x_k nowhere else (a recurrence from its second
+    step does not give x_1 from x_0); None otherwise."""
     m = _ENTRY_LEFT.fullmatch(chain.terms[0].text)
     if m is None or len(chain.terms) < 2:
         return None
@@ -2056,6 +2053,9 @@ def _said_where(text: str, chain: Chain) -> tuple[str, str, str] | None:
     letter = re.escape(m.group(2))
     order = rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])\s*{_ORDER_WORDS_TEX}|{_ORDER_WORDS_TEX}\s*{letter}(?![A-Za-z])"
     for math in reversed(re.findall(r"\$([^$]+)\$", sentence)):  # (the nearest order on the letter decides)
+        listed = re.fullmatch(rf"\s*{letter}\s*=\s*(\d+)\s*,\s*\d+\s*,\s*\\[lc]?dots\s*", math)
+        if listed:  # t = 2, 3, \dots: from that step on
+            return (m.group(1), m.group(2), math.strip()) if int(listed.group(1)) >= 2 else None
         if not re.search(order, math):
             continue
         # (t >= 1, 1 <= t, t > 0, t >= 0: where an index runs anyway, no restriction)
@@ -2063,17 +2063,6 @@ def _said_where(text: str, chain: Chain) -> tuple[str, str, str] | None:
                       rf"(?<![A-Za-z\\])({letter})\s*(?:(?:\\geq?|\\geqslant|≥)\s*[01]|>\s*0)(?![\d.])", r"\1", math)
         return (m.group(1), m.group(2), math.strip()) if re.search(order, bare) else None
     return None
-
-
-def _step_floors(text: str, lines: "_Lines") -> list[tuple[int, str, int]]:
-    """(line, letter, first value) of every index letter the prose says starts past 1 (t >= 2, k > 1, t = 2, 3, ...):
-    a recurrence said there holds from that step on, and does not give the terms before it."""
-    out = []
-    for m in _STEP_FLOOR.finditer(text):
-        first = int(m.group(4)) if m.group(4) else int(m.group(3)) + (1 if m.group(2) == ">" else 0)
-        if first >= 2:
-            out.append((lines.of(m.start()), m.group(1), first))
-    return out
 
 
 def _row_families(text: str, notation: Notation) -> dict[str, str]:
@@ -3191,7 +3180,6 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.law_mentions = tuple(said.law_mentions)
         reader.offset_lines = lines.of
         reader.paragraph_end = lines.paragraph_end
-        reader.step_floors = _step_floors(text, lines)
         reader.conditional_definitions = conditional
         reader.sequence_names = set(named)
         # x_i^T is the i-th row of X: x_i is that row, a vector

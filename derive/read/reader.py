@@ -145,7 +145,6 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.part_start: int | None = None  # the heading line the part of the document read here starts at
         self.part_end: int | None = None  # and the line it ends at
         self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
-        self.step_floors: list[tuple[int, str, int]] = []  # "for t >= 2": (line, t, 2), where recurrences start
         # x_k = 2k said "for $k \\le 3$": line -> (x, k, the condition); the formula gives x nowhere else
         self.conditional_definitions: dict[int, tuple[str, str, str]] = {}
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
