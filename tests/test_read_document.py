@@ -2410,3 +2410,70 @@ def test_the_standard_normal_cdf_and_density_named_in_words():
     d = read_document(text, "doc.md", default_notation())
     (check, *_) = checks_of(d)
     assert any("standard normal CDF, as the document says" in r.text for r in verify_check(check, SETTINGS).readings)
+
+
+def test_a_function_defined_past_a_side_that_is_not_read():
+    """D(q, p) = KL(Ber(q) || Ber(p)) = formula: the KL is not read, D is the formula, and its uses say so."""
+    text = ("For $q, p \\in (0, 1)$,\n\n$$\nD(q, p) = \\operatorname{KL}\\big(\\operatorname{Ber}(q) \\,\\|\\, "
+            "\\operatorname{Ber}(p)\\big) = q \\log \\frac{q}{p} + (1 - q) \\log \\frac{1 - q}{1 - p} .\n$$\n\n"
+            "Then $\\frac{\\partial D}{\\partial q} = \\log \\frac{q}{p} - \\log \\frac{1 - q}{1 - p}$, and not "
+            "$\\frac{\\partial D}{\\partial p} = \\frac{q - p}{p (1 - p)}$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    check = checks_of(d)[2]
+    assert any("the side between, not read" in r.text for r in verify_check(check, SETTINGS).readings)
+
+
+def test_a_function_is_not_defined_past_a_side_that_reads():
+    """f(x) = x^2 = x^3 defines f by x^2 (the link to x^3 is a claim, refuted), never by x^3."""
+    found = _verdicts("Let\n\n$$\nf(x) = x^2 = x^3\n$$\n\nso $f'(x) = 2x$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.REFUTED, Verdict.PROVED], found
+
+
+def test_an_identity_alone_on_a_side_against_a_defined_matrix():
+    """H^T H = I, H defined: I is the identity of H's size; H^2 = 2 I is refuted. Against a matrix nothing defines,
+    U^T U = I is a property as likely supposed as claimed: only a proof stands."""
+    text = ("For $\\mathbf{v} \\in \\mathbb{R}^n$, $\\mathbf{v} \\neq \\mathbf{0}$, let $H = I - \\dfrac{2 \\mathbf{v} "
+            "\\mathbf{v}^\\top}{\\mathbf{v}^\\top \\mathbf{v}}$. Then\n\n$$\nH^\\top H = I\n$$\n\nand not $H^2 = 2 I$.\n\n"
+            "Let $U \\in \\mathbb{R}^{n \\times n}$. It is orthogonal:\n\n$$\nU^\\top U = I\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN], found
+    assert "does not define" in found[3][2]
+
+
+def test_weights_c_i_are_a_vector_not_the_default_constant():
+    """c_i (y_i - w x_i): the weights c_1, ..., c_n, never the default scalar c applied to (y_i - w x_i); and a
+    fitted value y-hat keeps no one-hot label."""
+    text = ("Data $(x_i, y_i)$ for $i = 1, \\dots, n$, positive weights $c_1, \\dots, c_n$, and $\\hat{y}_i = w x_i$. "
+            "The loss is\n\n$$\nL(w) = \\frac{1}{2} \\sum_{i=1}^{n} c_i (y_i - w x_i)^2 .\n$$\n\n"
+            "$$\nL'(w) = \\sum_{i=1}^{n} c_i (y_i - w x_i)(-x_i)\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] == Verdict.PROVED, found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[-1], SETTINGS).readings
+    assert not any("one-hot" in r.text for r in readings), readings
+
+
+def test_a_default_size_name_defined_as_a_function_is_that_function():
+    """K(t) = log M(t) and K'(0): the cumulant generating function, never the default size K times t; M_X(t) beside
+    M'(t) is a family of functions by label, no vector M."""
+    text = ("Let $X \\sim \\mathrm{Poisson}(\\lambda)$ and $M(t) = e^{\\lambda (e^t - 1)}$, so $M'(t) = \\lambda e^t M(t)$.\n\n"
+            "$$\nK(t) = \\log M(t) = \\lambda (e^t - 1)\n$$\n\nand $K'(0) = \\lambda$, not $K''(0) = \\lambda^2$. "
+            "For a sum, $M_{X+Y}(t) = M_X(t) \\, M_Y(t)$.\n")
+    found = _verdicts(text)
+    verdicts = [v for _, v, _ in found]
+    assert verdicts[-5:-1] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    assert verdicts[-1] != Verdict.REFUTED, found
+
+
+def test_a_number_given_in_passing_to_a_defined_name_is_a_claim():
+    """"Then $c = 1$, and $L = 0$, and $L = 2$" in an example's paragraph, of an L = 1 - c defined before: claims
+    checked at the example (the last refuted), never new values of L; "now $v = 2$" still gives v a value."""
+    text = ("Take nonzero $\\mathbf{u}, \\mathbf{v} \\in \\mathbb{R}^n$ and $c = \\frac{\\mathbf{u}^\\top \\mathbf{v}}"
+            "{\\|\\mathbf{u}\\| \\|\\mathbf{v}\\|}$. Let $L = 1 - c$.\n\nLet $\\mathbf{u} = (1, 0)^\\top$ and "
+            "$\\mathbf{v} = (1, 1)^\\top$. Then $c = \\frac{1}{\\sqrt{2}}$, $L = 1 - \\frac{1}{\\sqrt{2}}$, and $L = 2$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    kept = _verdicts("Let $v = \\sigma^2$. Now $v = 2$, and $v + 1 = 3$.\n")
+    assert len(kept) == 2 and Verdict.REFUTED not in [v for _, v, _ in kept], kept  # (v = 2: a value, no claim)

@@ -102,7 +102,8 @@ class DocumentContext:
         # The default one-hot label is a guess of classification texts: kept where the document speaks
         # of a prediction, a softmax or a cross-entropy, dropped elsewhere (y is then any vector).
         texts = " ".join(text for terms, *_ in chains for text, _ in terms)
-        if not re.search(r"\\(?:hat|widehat)\s*\{?\s*y|CE|softmax|entropy", texts):
+        # (a fitted value y-hat alone, as in a regression, keeps no one-hot label: the log of a prediction does)
+        if not re.search(r"\\log\s*(?:\\left\s*)?\(?\s*\\(?:hat|widehat)\s*\{?\s*y|CE|softmax|entropy", texts):
             demote_hot = {name for name, c in self.notation.onehot.items()
                           if defaults.onehot.get(name) == c and name not in demote}
         else:
@@ -126,9 +127,30 @@ class DocumentContext:
                                 for letter in usage.subscripts[name])
                         or name in usage.factors and name not in usage.entries and name not in usage.numbered)}
         labels = _label_vectors(usage, self.notation)
+        c_entries = "c" in usage.entries and "c" not in usage.factors and bool(usage.subscripts.get("c")) \
+            and all(self.notation.size_of_index(letter) for letter in usage.subscripts["c"])
         if "c" in self.notation.scalars and "c" in defaults.scalars and (
-                any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)):
-            demote.add("c")  # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's
+                any(n.endswith("_c") for n in labels) or ("c" in usage.indices and "c" not in usage.factors)
+                or c_entries):
+            # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's; or only ever with
+            # an index letter under it (weights c_i): the document's vector
+            demote.add("c")
+        # K(t) = log M(t), K'(0): a default name of the size (K, n) that the document defines as a function or writes
+        # with a prime is that function, never the size
+        aliases = {a for a, size in self.notation.aliases.items() if defaults.aliases.get(a) == size
+                   and a not in self.stated and a not in usage.limits}
+        if aliases:
+            heads, alone = set(), set()
+            for terms, relations, *_ in chains:
+                if len(terms) > 1 and relations and relations[0] in ("=", ":=") and terms[0][0].strip()[:1] in aliases:
+                    if terms[0][0].strip() in aliases:
+                        alone.add(terms[0][0].strip())  # (K = log M: a formula for K not read, which K(t) is no longer)
+                        continue
+                    head = self._definition_head(terms[0][0])
+                    if head is not None and head[0] in aliases and head[0] not in alone \
+                            and self._plain_arguments(head[1]):
+                        heads.add(head[0])
+            demote |= {a for a in aliases if (a in usage.primed or a in heads) and a not in alone}
         notation = self.notation.without(demote) if demote else self.notation
         # n (K), by default another name of the size N, that the document binds in a sum (\sum_{n=1}^{N} x_n) and
         # never writes as a limit or declares: an index over N, as the sum says
@@ -157,7 +179,8 @@ class DocumentContext:
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
-                    or not letters or None in sizes or name in usage.primed or (section is not None and name in demote) \
+                    or not letters or None in sizes or name in usage.primed \
+                    or (section is not None and name in demote and not (name == "c" and c_entries)) \
                     or name in self.row_families:
                 continue
             if not (len(name) == 1 or name.lstrip("\\") in GREEK):
@@ -199,7 +222,9 @@ class DocumentContext:
                                                      if n not in usage.factors and not usage.as_vector(n)} \
             | {n for n in self._function_heads(chains) if not usage.as_vector(n)}
         for name in sorted(usage.primed):
-            vector_line = usage.entries.get(name) or usage.transposed.get(name)
+            # (M_X(t), M_{X+Y}(t) beside M'(t): a family of functions by their labels, no entries of a vector M)
+            family = name in usage.family_applied and not usage.subscripts.get(name)
+            vector_line = (None if family else usage.entries.get(name)) or usage.transposed.get(name)
             if vector_line is not None and self.notation.kind_of(name) in (None, "vector"):
                 self.conflicts[name] = (f"{name} is used as a function ({name}' on line {usage.primed[name]}) and as "
                                         f"a vector (line {vector_line}); use two names")
@@ -255,6 +280,8 @@ class DocumentContext:
                         or self._define(terms[0][0], terms[1][0]) \
                         or self._define_example(terms[0][0], terms[1][0]) \
                         or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
+                    if not name and not dropped:
+                        name = self._define_past_unread(terms, relations)
                     if dropped and not name:
                         self._restore(dropped)
                     elif dropped:
@@ -436,7 +463,13 @@ class DocumentContext:
                 out.append(Reading("definition", f"{' '.join(words.split())}, as the document says", line))
             elif n in self.lambdas and symbol_name(n) not in self.values and self._in_force(n) \
                     and self.defined_at.get(n) is not None and self.line != self.defined_at[n]:
-                out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[n]))
+                if n in self.defined_past:
+                    side, why = self.defined_past[n]
+                    out.append(Reading("definition", f"${n}$ as line {self.defined_at[n]} gives it, ${side}$: the side "
+                                                     f"between, not read ({why}), is taken to equal it",
+                                       self.defined_at[n]))
+                else:
+                    out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[n]))
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
@@ -512,9 +545,15 @@ class DocumentContext:
         by_entry = self.notation.kind_of(base) == "vector" and re.fullmatch(
             re.escape(base) + r"\s*_\s*\{?\s*([a-z])\s*\}?\s*", left.strip()) is not None \
             and self.notation.size_of_index(left.strip()[-1].strip("{} ")) == self.notation.vectors.get(base)
+        # w = g v / ||v||, of a w the prose declared (w \in R^d) and no display used before: its definition, when the
+        # formula has the declared shape (a claim about every w would never hold)
+        # (a vector: a number the prose declares, q in (0, 1), and later puts q = sigma(eta), keeps its conditions)
+        declared = name == base and base in self.stated and self.notation.kind_of(base) == "vector" \
+            and self.line is not None and self.stated[base] <= self.line and base not in default_notation().definitions \
+            and symbol_name(base) not in {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
         if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
                                                        and not self._default_only(base) and base not in self.inferred
-                                                       and not by_entry) \
+                                                       and not by_entry and not declared) \
                 or base in ("e", "d") or (base == "\\pi" and not re.fullmatch(r"\s*\\pi\s*_\s*\{?\s*[a-z]\s*\}?\s*", left)) \
                 or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
@@ -558,6 +597,10 @@ class DocumentContext:
             return None
         if value.misfit is not None:
             return self._unusable_definition(base, name, value)
+        if declared and base not in self.inferred and not by_entry and (
+                value.is_matrix or value.row or not value.is_vector
+                or value.size != self.size_symbol(self.notation.vectors[base])):
+            return None  # (a formula of another shape than the declaration's: a claim, refuted as such)
         if base in self.function_letters and isinstance(value.expr, sp.Expr) and not value.expr.free_symbols:
             return None  # L = min(1.5 \cdot 2, 2.4) of an L(r) the document applies: its value at a point
         key = symbol_name(base) + "'" * primes
@@ -1007,6 +1050,42 @@ class DocumentContext:
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
         return name
+
+    def _define_past_unread(self, terms, relations) -> str | None:
+        """D(q, p) = KL(Ber(q) || Ber(p)) = formula, whose middle side is not read: D is the first side after it
+        that reads, a reading its uses name (they take the links between, which are not checked, as true)."""
+        if len(terms) < 3 or relations[0] != "=":
+            return None
+        head = self._definition_head(terms[0][0])
+        if head is None or node_kind(head[2]) == "paren_params" or head[3] is not None:
+            return None
+        try:
+            with self._bound(head[1]):
+                self.read(terms[1][0])
+            return None  # the middle side reads: the first link is the definition, or none is
+        except FormulaError as e:
+            why = str(e)
+        except RecursionError:
+            return None
+        for k in range(2, len(terms)):
+            if relations[k - 1] != "=":
+                return None
+            try:
+                name = self._define(terms[0][0], terms[k][0])
+            except (RecursionError, FormulaError):
+                name = None
+            if name:
+                self.defined_past[name] = (" ".join(terms[k][0].split()), why)
+                return name
+            try:
+                with self._bound(head[1]):
+                    self.read(terms[k][0])
+            except FormulaError:
+                continue  # not read either: the next side may be
+            except RecursionError:
+                return None
+            return None  # read, yet no definition (a vector, a name defined before): none here
+        return None
 
     def _redefinable(self, name: str) -> bool:
         """A built-in function's name with its default meaning (sigma, the logistic function; \\operatorname{softmax}),

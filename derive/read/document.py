@@ -14,7 +14,7 @@ from lark.exceptions import LarkError
 from sympy import Idx
 from sympy.core.function import AppliedUndef
 
-from ..errors import FormulaError, IndexRangeError, NotationError
+from ..errors import FormulaError, IndexRangeError, NotationError, ShapeMismatch, Unsupported
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
 from .display import Chain, Term, chains_of
 from .expectation import Moment
@@ -27,7 +27,9 @@ from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
 from ..notation import Definition, scalar, vector
 from . import integral_of, limit_of
+from . import products as P
 from . import values as V
+from .products import MatrixTerm
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
 from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
@@ -197,6 +199,7 @@ class _Builder:
         self.gradient_line: int | None = None  # the line of the sentence that says a gradient is a column vector
         self.einstein_line: int | None = None  # the line saying the document sums over repeated indices
         self.size_relations: list = []  # (line, sizes, text) of each relation between sizes (M = N - K + 1)
+        self.identity_terms: set[int] = set()  # the terms of the chain being read that are a lone I, the identity
         self.rehomed_readings: tuple = ()  # index letters moved to the length they index (see _steps_read)
         self.least_sizes: dict[str, int] = {}  # sizes a condition bounds below (n >= 2), for the current chain
         self.size_orders: list[tuple[str, str, str]] = []  # k <= n of two sizes, for the current chain
@@ -503,7 +506,45 @@ class _Builder:
             except RecursionError:
                 values.append(None)
                 reasons.append("the formula is nested too deeply")
+        if self._identity_sides(values, per_term):
+            guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
+
+    def _identity_sides(self, values: list, per_term: list) -> bool:
+        """H^T H = I: a side that is an undeclared I alone (or c I), in a chain whose other side is a square
+        matrix, is the identity of that size, as the I of I - v v^T is (read.reader: _identity_or)."""
+        self.identity_terms = set()
+        squares = []
+        for v in values:
+            if isinstance(v, MatrixTerm):
+                try:
+                    rows, cols = P.shape_of(v)
+                except (FormulaError, Unsupported, ShapeMismatch):
+                    return False
+            elif isinstance(v, V.Value) and v.is_matrix and v.misfit is None:
+                rows, cols = v.size, v.cols
+            else:
+                continue
+            if sp.simplify(rows - cols) != 0:
+                return False
+            squares.append(rows)
+        if not squares or any(sp.simplify(s - squares[0]) != 0 for s in squares):
+            return False
+        ident, changed = scalar("I"), False
+        for k, v in enumerate(values):
+            if not isinstance(v, V.Value) or v.is_vector or v.row or v.is_matrix or "I" not in per_term[k]:
+                continue
+            c = v.expr.coeff(ident)
+            if c == 0 or c.free_symbols or sp.expand(v.expr - c * ident) != 0:
+                continue
+            term = P.identity(squares[0])
+            values[k] = P.to_value(term if c == 1 else term.scaled(c))
+            per_term[k] = per_term[k] - {"I"}
+            self.identity_terms.add(k)
+            changed = True
+        if changed:
+            self.rehomed_readings += (Reading("default", "$I$ is read as the identity matrix (it is not declared)"),)
+        return changed
 
     def _rehomed(self, ranges: list[tuple[str, str]]):
         """The notation with each index letter that a vector of one other length refused here (index i over
@@ -801,6 +842,16 @@ class _Builder:
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
+        for n in range(len(chain.relations)):
+            ident = [m for m in (n, n + 1) if m in self.identity_terms]
+            other = values[n + n + 1 - ident[0]] if len(ident) == 1 else None
+            if other is not None and not link_problems[n] and n not in lonely_links \
+                    and any(len(a.indices) == 2 for a in other.expr.atoms(sp.Indexed)):
+                # U^T U = I of a U nothing defines: a property the document gives U (orthonormal columns) as
+                # likely as a claim; a proof stands, a refutation does not
+                matrices = sorted({str(a.base.label) for a in other.expr.atoms(sp.Indexed) if len(a.indices) == 2})
+                lonely_links[n] = (f"this property of {', '.join(matrices)} (an equation between the identity I and a "
+                                   "matrix the document does not define is as likely a supposition as a claim)")
         for n in range(len(chain.relations)):
             if line in self.set_lines and not link_problems[n] and n not in lonely_links \
                     and not (n == 0 and self.defined):
@@ -2504,6 +2555,36 @@ def _value_chain(im) -> tuple[list, re.Match] | None:
     return (list(_VALUE_NAME.finditer(values.group(1))), values) if values else None
 
 
+_SETS_VALUE = re.compile(r"\b(?:now|set|setting|put|putting|take|taking|let|suppose|assume|assuming|fix|choose|if|when|"
+                         r"whenever|with|for|at|initiali[sz]e[sd]?|starts?|becomes?|reset)\b[^$]*$", re.I)
+
+
+def _passing_claims(said, displays):
+    """The statements, where a name given a number in passing ("it should be $L = -3$") is one an earlier formula
+    defines (L = min(...), c = u^T v / ...): then the number is a claim about it, checked, and no new value."""
+    if not said.passing:
+        return said
+    defined: dict[str, int] = {}  # name -> the offset of its first definition by a formula
+    formulas = [(c.terms[0].text, c.terms[1].text, c.offset) for c in displays
+                if len(c.terms) > 1 and c.relations and c.relations[0] == "="]
+    formulas += [(im.text.split("=", 1)[0], im.text.split("=", 1)[1], im.offset) for im in said.inline
+                 if "=" in im.text and not im.ends_with_relation]
+    for left, right, at in formulas:
+        head = _BARE_NAME.match(left)
+        if head and left.strip() and not _NUMERIC.fullmatch(right.split("=")[0].strip()):
+            name = left.strip()
+            defined[name] = min(at, defined.get(name, at))
+    claims = [im for im in said.passing if im.text.split("=", 1)[0].strip() in defined
+              and defined[im.text.split("=", 1)[0].strip()] < im.offset
+              and not _SETS_VALUE.search(re.sub(r"\$[^$]*\$", " ", im.before))]
+    if not claims:
+        return said
+    at = {im.offset for im in claims}
+    return dataclasses.replace(said, values=[v for v in said.values if v[1] not in at],
+                               numbers=[v for v in said.numbers if v[2] not in at],
+                               inline=sorted(said.inline + claims, key=lambda im: im.offset))
+
+
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
     from .display import _chains_of_block
 
@@ -2935,6 +3016,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     displays = [_without_memberships(c) for c in chains_of(text, markdown, bare=True)]
     if len(displays) > MAX_DISPLAYS:
         raise FormulaError(f"{name}: {len(displays)} chains of display mathematics is beyond the limit of {MAX_DISPLAYS}")
+    said = _passing_claims(said, displays)
     items = sorted([_Item(c, order=c.offset) for c in displays] + _inline_chains(said, lines)
                    + [_Item(Chain((), (), im.offset), inline=im, order=im.offset)
                       for im in said.inline if im.ends_with_relation],
@@ -3451,9 +3533,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 for s in table[symbol_name(n)].expr.free_symbols | table[symbol_name(n)].expr.atoms(sp.IndexedBase)}
         # (an index letter said to take a few values, j \in \{1, 2\}, is used where it is a subscript, h_j)
         subscripted = {m.group(1) for t in chain.terms for m in re.finditer(r"_\s*\{?\s*([a-z])(?![A-Za-z])", t.text)}
+        # ("let $u = (1, 0)^T$" of an example the chain is checked at: the example's entries, no supposition)
+        # (unless the chain uses a name defined in the example's paragraph, p = (1/6, 1/3, 1/2) after z = (...): what
+        # the example gives, as likely a claim about a p defined before, so the supposition stays)
+        since = [reader.defined_at.get(symbol_name(n)) for n in used]
+        at_example = {(line_at, str(d.name.label)) for d, _, line_at in builder.example_entries
+                      if not any(at is not None and at >= line_at for at in since)}
         applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted)
                                                                           or {symbol_name(x) for x in names} & held)
-                      and at <= lines.of(chain.offset)]
+                      and at <= lines.of(chain.offset)
+                      and not (names and all((at, symbol_name(x)) in at_example for x in names))]
         # "$\Phi$ is the standard normal CDF": a function described in words only, which derive reads as any
         # function; a claim true of that one may be false of others, so a counterexample must be that function
         # (a random variable read through its law, inside E[...] or Var(...) only, is what its law says)

@@ -163,6 +163,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
         self.applied_conflicts: dict[str, str] = {}  # bold names never read applied to (...): name -> why
         self.case_defined: set[str] = set()  # functions a display defines by cases it does not read: never redefined
+        # functions a chain defines by a side past one that is not read (D(q) = KL(...) = formula): name -> (side, why)
+        self.defined_past: dict[str, tuple[str, str]] = {}
         self.excluded: set[str] = set()  # the free indices the last read's sums leave out (\sum_{i \neq j}: j)
         self.prose_sizes: set[str] = set()  # sizes the prose introduces (R^d), not the notation file
         self.usage = Usage()
@@ -1546,7 +1548,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(self.conflicts[word])
         n = self.notation
         key = symbol_name(word)  # (\theta is defined under the key theta)
-        if key in self.overrides and self._in_force(key):
+        # (a definition set aside while a function's argument of the same name is read: the argument)
+        if key in self.overrides and self._in_force(key) and (key in self.values or self._shallow and (
+                key in self.shallow or key in self.shallow_vectors)):
             if self._shallow and key in self.shallow:
                 return V.Value(scalar(key))
             if self._shallow and key in self.shallow_vectors:

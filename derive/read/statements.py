@@ -315,6 +315,8 @@ class Statements:
     values: list[tuple[str, int]] = field(default_factory=list)
     # the numbers of those values ("take $w = 0$, $x = 2$"): (name, number as written, offset)
     numbers: list[tuple[str, str, int]] = field(default_factory=list)
+    # those values as the inline mathematics they are written in: a claim where an earlier formula defines the name
+    passing: list[InlineMath] = field(default_factory=list)
     # "$\Phi$ is the standard normal CDF", "$A$ is symmetric": a name described in words, (name, offset, the
     # description, whether it bears only where the name is applied as a function)
     described: list[tuple[str, int, str, bool]] = field(default_factory=list)
@@ -685,6 +687,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     elif value:
                         out.values.append((value.group(1), piece.offset))
                         out.numbers.append((value.group(1), math.split("=", 1)[1].strip(), piece.offset))
+                        # (of a name an earlier formula defines, "it should be $L = -3$": a claim; see read.document)
+                        out.passing.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions)))
                     elif _ENTRY_VALUE.fullmatch(math):
                         out.data.append(piece.offset)  # "an activation $h_i = 2$": an entry's value, data not read
                 if opens:
