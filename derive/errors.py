@@ -51,6 +51,10 @@ class WorkerError(DeriveError):
     """A worker process could not start, or ran out of its time or memory limit."""
 
 
+class InternalError(WorkerError):
+    """What a worker ran failed inside derive (an exception that is no DeriveError): a bug, named as one."""
+
+
 class SourceError(DeriveError):
     """A file or folder given to check cannot be read as derivations."""
 

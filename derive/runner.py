@@ -26,7 +26,7 @@ from multiprocessing.connection import wait
 
 from sympy import preorder_traversal
 
-from .errors import DeriveError, WorkerError
+from .errors import DeriveError, InternalError, WorkerError
 from .model import Check, Verdict
 from .results import CheckResult
 from .verify import Settings, verify_check
@@ -317,7 +317,9 @@ def _call_worker(conn, inherited, parent: int, memory_mb: int, fn, args, timeout
         value = ("error", exc)
     except MemoryError:
         value = ("memory", None)
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+    except Exception as exc:  # noqa: BLE001 - reported to the parent as one line
+        value = ("error", InternalError(f"{type(exc).__name__}: {exc}"))
+    except BaseException as exc:  # noqa: BLE001
         value = ("error", WorkerError(f"{type(exc).__name__}: {exc}"))
     try:
         data = pickle.dumps(value)

@@ -282,3 +282,30 @@ def test_a_notebooks_cells_are_read_in_order_as_one_document(tmp_path):
     results = [verify_check(c, Settings(timeout=20)) for c in checks_of(cell)]
     assert [r.verdict.value for r in results] == ["proved", "proved"]
     assert any("(cell 1, line 3)" in r.text for r in cell.steps[0].readings)
+
+
+def test_a_document_derive_fails_on_leaves_the_rest_of_its_folder_read(tmp_path, monkeypatch):
+    """A failure inside derive on one document of a folder is that document's one unchecked link, saying so;
+    the folder's other documents are read. Given alone, the document is a one-line error naming the file."""
+    import derive.read.sources as sources
+    from derive.model import checks_of
+    from derive.verify import Settings, verify_check
+
+    reading = sources.load_document
+
+    def failing(path, notation=None, prefix=""):
+        if Path(path).name == "bad.md":
+            raise KeyError("v")
+        return reading(path, notation, prefix)
+
+    monkeypatch.setattr(sources, "load_document", failing)  # (the worker is forked: it runs this one)
+    _write(tmp_path / "bad.md", "$$a = a$$\n")
+    _write(tmp_path / "good.md", "$$(a + b)^2 = a^2 + 2ab + b^2$$\n")
+    found = load_path(tmp_path)
+    assert [d.id for d in found] == ["bad", "good"]
+    (check,) = checks_of(found[0])
+    result = verify_check(check, Settings())
+    assert result.verdict.value == "unknown" and "derive failed on it (KeyError" in result.detail, result.detail
+    assert verify_check(checks_of(found[1])[0], Settings()).verdict.value == "proved"
+    with pytest.raises(SourceError, match=r"reading bad\.md: derive failed on it \(KeyError"):
+        load_path(tmp_path / "bad.md")

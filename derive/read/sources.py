@@ -81,16 +81,26 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
 
 
 def _load_any_document(path: Path, notation: Path | None, prefix: str = "",
-                       timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
+                       timeout: float = LOAD_TIMEOUT, in_folder: bool = False) -> list[Derivation]:
     """A document's derivations, read in a worker process under the time and memory limits of a
-    check: the text is someone else's, and no formula may hold up or exhaust the main process."""
-    from ..errors import WorkerError
+    check: the text is someone else's, and no formula may hold up or exhaust the main process.
+
+    ``in_folder``: a document beyond those limits, or one derive fails on, raises _NotRead (its folder's other
+    documents are read); else SourceError, naming the file."""
+    from ..errors import InternalError, WorkerError
     from ..runner import run_limited
 
     _regular(path)
     try:
         return run_limited(_read_any_document, path, notation, prefix, timeout=timeout, what=f"reading {path.name}")
+    except InternalError as exc:
+        why = f"derive failed on it ({exc}); please report this"
+        if in_folder:
+            raise _NotRead(why) from None
+        raise SourceError(f"reading {path.name}: {why}") from None
     except WorkerError as exc:
+        if in_folder:
+            raise _NotRead(str(exc)) from None
         raise SourceError(str(exc)) from None
 
 
@@ -121,8 +131,31 @@ def _collect(folder: Path, notation: Path | None, timeout: float, given: str) ->
                 _regular(path)
                 found.extend(_from_file(load_python(path, timeout), file))
             elif (suffix in DOCUMENT_SUFFIXES and suffix != ".txt") or suffix == NOTEBOOK_SUFFIX:
-                found.extend(_from_file(_load_any_document(path, notation, "/".join(relative), timeout), file))
+                prefix = "/".join(relative)
+                try:
+                    found.extend(_from_file(_load_any_document(path, notation, prefix, timeout, in_folder=True), file))
+                except _NotRead as exc:  # (one document beyond a limit, or a failure of derive's: the others are read)
+                    found.extend(_from_file([_not_read(path, prefix, str(exc))], file))
     return found
+
+
+class _NotRead(Exception):
+    """A document of a folder whose reading ran out of its time or memory, or failed inside derive."""
+
+
+def _not_read(path: Path, prefix: str, why: str) -> Derivation:
+    """A document of a folder that could not be read, as one link not checked, saying why: the folder's other
+    documents are still checked, and the run does not pass."""
+    import sympy as sp
+
+    from ..model import Expect, Side, Step, Verdict, slug
+
+    name = f"{prefix}/{path.name}" if prefix else path.name
+    blank = Side(sp.S.Zero)
+    step = Step(label="document", latex="", terms=(blank, blank), expect=(Expect(Verdict.PROVED),), line=1,
+                problem=f"the document could not be read: {why}")
+    return Derivation(id=slug(name.rsplit(".", 1)[0]), topic="document", source=name, title=path.name,
+                      statement="", steps=(step,))
 
 
 def _regular(path: Path) -> os.stat_result:
