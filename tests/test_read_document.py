@@ -2477,3 +2477,16 @@ def test_a_number_given_in_passing_to_a_defined_name_is_a_claim():
     assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
     kept = _verdicts("Let $v = \\sigma^2$. Now $v = 2$, and $v + 1 = 3$.\n")
     assert len(kept) == 2 and Verdict.REFUTED not in [v for _, v, _ in kept], kept  # (v = 2: a value, no claim)
+
+
+def test_an_accented_bold_name_of_a_declared_vector_is_a_vector_of_its_length():
+    """\\hat{\\boldsymbol\\beta} of a declared beta in R^p, whose own definition is not read: a vector of length p
+    (so X \\hat{\\boldsymbol\\beta} is a vector), and the reading says so."""
+    text = ("Let $X \\in \\mathbb{R}^{n \\times p}$, $\\mathbf{y} \\in \\mathbb{R}^n$ and $\\boldsymbol\\beta \\in "
+            "\\mathbb{R}^p$.\n\n$$\n\\mathbf{r} = \\mathbf{y} - X \\hat{\\boldsymbol\\beta}\n$$\n\n"
+            "$$\nX^\\top \\mathbf{r} = X^\\top \\mathbf{y} - X^\\top X \\hat{\\boldsymbol\\beta}\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.PROVED, found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[-1], SETTINGS).readings
+    assert any("is read as a vector of length $p$, as" in r.text for r in readings), readings

@@ -21,7 +21,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
+from .syntax import accented, BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -51,6 +51,9 @@ _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z
 from .usage import scan
 
 _ENTRY_AT = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*[a-z]\s*\}?\s*")  # x_k, \theta_{t}: a term at an index letter
+
+
+_BOLD_ACCENTED = re.compile(r"\\(hat|bar|tilde)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{?\s*(\\?[A-Za-z]+)")
 
 
 class DocumentContext:
@@ -176,6 +179,17 @@ class DocumentContext:
             notation = dataclasses.replace(notation, onehot={k: v for k, v in notation.onehot.items()
                                                              if k not in demote_hot})
         vectors, matrices = dict(notation.vectors), dict(notation.matrices)
+        # \hat{\boldsymbol\beta} of a vector beta the document declares, never declared itself: an estimate of
+        # beta, a vector of its length (in bold, as beta is)
+        for terms, *_ in chains:
+            for text, line in terms:
+                for m in _BOLD_ACCENTED.finditer(text):
+                    key, base = accented(f"\\{m.group(1)}", m.group(2)), m.group(2)
+                    if base in vectors and notation.kind_of(key) is None and key not in self.stated \
+                            and key not in vectors and symbol_name(key) not in self.inferred:
+                        vectors[key] = vectors[base]
+                        self.inferred[key] = (f"${key}$ is read as a vector of length ${vectors[base]}$, as ${base}$ "
+                                              "is", line)
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
@@ -582,8 +596,9 @@ class DocumentContext:
                 and not (head in (["FONT", "LBRACE", "LETTER", "RBRACE"], ["FONT", "LBRACE", "CMD", "RBRACE"])
                          and str(tokens[0]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\vec")) \
                 and not (head in (["ACCENT", "LBRACE", "FONT", "LBRACE", "LETTER", "RBRACE", "RBRACE"],
-                                  ["ACCENT", "LBRACE", "FONT", "LBRACE", "CMD", "RBRACE", "RBRACE"])
-                         and str(tokens[2]) in ("\\mathbf", "\\boldsymbol", "\\bm")):  # \bar{\mathbf{y}}
+                                  ["ACCENT", "LBRACE", "FONT", "LBRACE", "CMD", "RBRACE", "RBRACE"],
+                                  ["ACCENT", "LBRACE", "FONT", "LETTER", "RBRACE"], ["ACCENT", "LBRACE", "FONT", "CMD", "RBRACE"])
+                         and str(tokens[2]) in ("\\mathbf", "\\boldsymbol", "\\bm")):  # \bar{\mathbf{y}}, \hat{\boldsymbol\beta}
             return None
         if head == ["CMD"] and str(tokens[0])[1:] not in GREEK:
             return None

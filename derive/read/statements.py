@@ -362,9 +362,11 @@ def _clean(name: str) -> str:
     m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit|pmb)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*(_\s*(?:\{\s*\w+\s*\}|\w))", name)
     if m:  # \mathbf{x}_i: x_i
         return m.group(1) + re.sub(r"\s+", "", m.group(2))
-    m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit|pmb)\s*\{\s*(.+?)\s*\}|\\(?:mathbf|boldsymbol|bm|vec)\s+(\\?\w+)", name)
+    # (\boldsymbol\beta, as TeX reads it without braces, too)
+    m = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbfit|pmb)\s*\{\s*(.+?)\s*\}|\\(?:mathbf|boldsymbol|bm|vec)\s+(\\?\w+)"
+                     r"|\\(?:mathbf|boldsymbol|bm|vec)\s*(\\[A-Za-z]+)", name)
     if m:
-        return (m.group(1) or m.group(2)).strip()
+        return (m.group(1) or m.group(2) or m.group(3)).strip()
     return name
 
 

@@ -260,6 +260,10 @@ def names_in(text: str) -> frozenset[str]:
                     and str(tokens[n + 2]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\mathrm", "\\mathit"):
                 # \hat{\mathbf{y}} names what \hat{y} names
                 name, last = accented(str(tok), str(tokens[n + 4])), n + 6
+            elif [t.type for t in tokens[n + 1:n + 5]] in (["LBRACE", "FONT", "LETTER", "RBRACE"],
+                                                            ["LBRACE", "FONT", "CMD", "RBRACE"]) \
+                    and str(tokens[n + 2]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\mathrm", "\\mathit"):
+                name, last = accented(str(tok), str(tokens[n + 3])), n + 4  # (\hat{\boldsymbol\beta} too)
             inside.update(range(n + 1, last + 1))
         elif tok.type in ("LETTER", "CMD") and n not in inside and not (n and tokens[n - 1].type in ("SUB", "SUP")):
             name = str(tok)
