@@ -835,9 +835,10 @@ def test_matrices_and_vectors_declared_with_a_label_are_read_as_declared_braces_
     ("A prime denotes the transpose: $y$ and $b$ are vectors.\n\n$$\ny'b = b'y\n$$\n\n$$\n(AB)' = A'B'\n$$\n\n"
      "$$\nx'(A + A')x = 2 x'Ax\n$$\n\n$$\nf'(x) = 2x\n$$\n",
      [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.UNKNOWN]),
-    # a condition on a defined name is refused, not dropped; y in {-1, +1}
+    # a condition on a defined name, of a step about that name alone: m read as any number below 1 (never the
+    # condition dropped; a refutation would be withheld); y in {-1, +1}
     ("The margin is $m = y \\, w^\\top x$ for $w, x \\in \\mathbb{R}^{d}$.\n\nFor $m < 1$:\n\n$$\n"
-     "\\frac{d}{dm} \\max(0, 1 - m) = -1\n$$\n", [Verdict.UNKNOWN, Verdict.UNKNOWN]),  # (the definition of m too)
+     "\\frac{d}{dm} \\max(0, 1 - m) = -1\n$$\n", [Verdict.UNKNOWN, Verdict.NUMERIC]),  # (the definition of m too)
     ("Let $w, x \\in \\mathbb{R}^{d}$ and $y \\in \\{-1, +1\\}$.\n\n$$\ny \\left(1 - y \\, w^\\top x\\right) = y - w^\\top x\n$$\n",
      [Verdict.PROVED]),
 ])
@@ -2490,3 +2491,15 @@ def test_an_accented_bold_name_of_a_declared_vector_is_a_vector_of_its_length():
     d = read_document(text, "doc.md", default_notation())
     readings = verify_check(checks_of(d)[-1], SETTINGS).readings
     assert any("is read as a vector of length $p$, as" in r.text for r in readings), readings
+
+
+def test_a_condition_on_a_defined_name_reads_a_step_about_that_name_alone():
+    """m = y w^T x, then "For $m > 1$" a step about m alone: m is any number above 1 (a proof holds of the defined
+    m too; a refutation is withheld). A step that also writes what m is made of (w) stays refused: with m free,
+    d/dw (1 - m) would be 0."""
+    text = ("Let $w, x \\in \\mathbb{R}^d$, $y \\in \\mathbb{R}$, and the margin $m = y \\, w^\\top x$.\n\n"
+            "For $m > 1$:\n\n$$\n-(1 - m) = m - 1\n$$\n\n$$\n\\frac{d}{dm} (1 - m)^2 = 3\n$$\n\n"
+            "$$\n\\nabla_w (1 - m) = 0\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.UNKNOWN, Verdict.UNKNOWN], found
+    assert "says more than derive reads" in found[-2][2] and "a condition on a defined name" in found[-1][2], found

@@ -761,7 +761,12 @@ class _Builder:
             key = symbol_name(c.left)
             if c.order and key not in held and key in self.reader.values and self.reader._in_force(key) \
                     and any(c.left in names_in(t.text) for t in chain.terms):
-                # "for $m < 1$" with m = y w^T x defined: the step is written in m, read in what m is made of
+                # "for $m < 1$" with m = y w^T x defined: the step is written in m, read in what m is made of; when
+                # it is about m alone (-(1 - m) = m - 1, d/dm max(0, 1 - m) = 0), m is read as any number meeting
+                # the condition, and a proof stands (it holds of the m the definition gives); a refutation does not
+                freed = self._about_the_name_alone(chain, context, c, key)
+                if freed is not None:
+                    return freed
                 return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms),
                                       line, f"stated under the condition {c.text} (line {self.lines.of(c.offset)}) on "
                                             f"{c.left}, which the document defines by a formula: a condition on a "
@@ -984,6 +989,42 @@ class _Builder:
                                   end_line=self.lines.end(chain.terms[n + 1]),
                                   hypotheses=(lonely_links[n],) if n in lonely_links else ()))
         return steps
+
+    def _about_the_name_alone(self, chain: Chain, context, c, key: str) -> list[Step] | None:
+        """The chain's steps with the defined name ``key`` read as any number, under the condition ``c`` on it, when
+        nothing the chain writes (nor any definition it uses) holds what the name's definition is made of: a proof
+        then holds of the defined name too, and a refutation is withheld. None otherwise."""
+        r = self.reader
+        if getattr(self, "_freeing", False) or not isinstance(r.values.get(key), V.Value) or r.values[key].is_vector \
+                or r.values[key].is_matrix:
+            return None
+        sizes = {str(x) for x in r.sizes.values()}  # (the length d of w is no name of m's: d/dm writes a d)
+        made_of = {str(x) for x in r.values[key].expr.free_symbols if not isinstance(x, (Idx, sp.Indexed))} | {
+            str(b.label) for b in r.values[key].expr.atoms(sp.IndexedBase)}
+        made_of -= sizes
+        written = set().union(*(names_in(t.text) for t in chain.terms)) - {c.left}
+        if {symbol_name(n) for n in written} & made_of:
+            return None
+        hidden = [(table, key, table.pop(key)) for table in (r.values, r.shallow) if key in table]
+        self._freeing = True
+        try:
+            made = self._steps_read_as_bound(chain, context)
+        finally:
+            self._freeing = False
+            for table, name, value in hidden:
+                table[name] = value
+        if any(step.problem for step in made):
+            return None
+        held = set().union(*({str(x) for x in side.expr.free_symbols} | {str(b.label) for b in side.expr.atoms(sp.IndexedBase)}
+                             for step in made for side in step.terms))
+        if held & made_of:
+            return None  # (a definition the chain uses holds what the name is made of: not about the name alone)
+        at = r.defined_at.get(key)
+        return _supposing(made, f"${c.left}$ as line {at} defines it, of which the condition {c.text} says more than "
+                                "derive reads",
+                          Reading("inferred", f"${c.left}$ is read as any number with {c.text}, though line {at} defines "
+                                              f"it: the step is about {c.left} alone, so a proof stands, a refutation "
+                                              "does not", at))
 
     def _tie(self, chain: Chain, values) -> str | None:
         """eta = log(p / (1 - p)) of an eta the prose declares (eta in R) and nothing defines, with p a name of its
