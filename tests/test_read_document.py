@@ -2503,3 +2503,13 @@ def test_a_condition_on_a_defined_name_reads_a_step_about_that_name_alone():
     found = _verdicts(text)
     assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.UNKNOWN, Verdict.UNKNOWN], found
     assert "says more than derive reads" in found[-2][2] and "a condition on a defined name" in found[-1][2], found
+
+
+def test_a_value_of_a_letter_every_term_binds_in_its_sum_is_no_condition_on_the_claim():
+    """"Starting at $k = 1$ instead: $\\sum_{k=1}^{\\infty} r^k = \\frac{r}{1 - r}$": the k is each sum's own; a k
+    written free in the claim keeps the condition."""
+    found = _verdicts("For $|r| < 1$, starting at $k = 1$ removes the term 1: $\\sum_{k=1}^{\\infty} r^k = "
+                      "\\frac{r}{1 - r}$, not $\\sum_{k=1}^{\\infty} r^k = \\frac{1}{1 - r}$.\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED], found
+    kept = _verdicts("Let $x \\in \\mathbb{R}^N$. For $k = 1$, $x_k = \\sum_{k=1}^{1} x_k$.\n")
+    assert [v for _, v, _ in kept] != [Verdict.REFUTED], kept

@@ -1370,6 +1370,8 @@ class _Builder:
                 # y_j = 0 of a vector y: an entry's value, which the sums over y's entries would have to split on
                 return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
                                    f"not read: the value of one entry of {c.left.split('_')[0].strip()}")
+            if c.value and c.equal and _only_bound(c.left, chain):
+                continue  # "starting at $k = 1$": the sum's own k in every term that writes k, no condition on the claim
             if c.value and c.letters() & letters:
                 pass  # y = 1: applied where y is written, or where a defined name holds it (see steps)
             elif c.value:
@@ -2624,6 +2626,17 @@ def _passing_claims(said, displays):
     return dataclasses.replace(said, values=[v for v in said.values if v[1] not in at],
                                numbers=[v for v in said.numbers if v[2] not in at],
                                inline=sorted(said.inline + claims, key=lambda im: im.offset))
+
+
+def _only_bound(letter: str, chain: Chain) -> bool:
+    """Whether every term of the chain that writes the index letter binds it in a sum or product of its own."""
+    if not re.fullmatch(r"[a-z]", letter.strip()):
+        return False
+    letter = letter.strip()
+    binds = re.compile(r"\\(?:sum|prod)\s*_\s*\{?\s*" + letter + r"(?![A-Za-z])")
+    written = re.compile(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])")  # (x_k too: a subscript writes k)
+    writing = [t.text for t in chain.terms if written.search(t.text)]
+    return bool(writing) and all(binds.search(t) for t in writing)
 
 
 def _inline_chains(said, lines: _Lines) -> list[_Item]:
