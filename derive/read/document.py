@@ -2617,8 +2617,7 @@ def _passing_claims(said, displays):
         if head and left.strip() and not _NUMERIC.fullmatch(right.split("=")[0].strip()):
             name = left.strip()
             defined[name] = min(at, defined.get(name, at))
-    claims = [im for im in said.passing if im.text.split("=", 1)[0].strip() in defined
-              and defined[im.text.split("=", 1)[0].strip()] < im.offset
+    claims = [im for im in said.passing if defined.get(im.text.split("=", 1)[0].strip(), im.offset) < im.offset
               and not _SETS_VALUE.search(re.sub(r"\$[^$]*\$", " ", im.before))]
     if not claims:
         return said
