@@ -37,7 +37,7 @@ from sympy.core.function import AppliedUndef
 
 from . import concrete as C
 from .errors import StageTimeout, Unsupported
-from .model import BY_MATRIX_SHAPE, Assumptions, Check, Side, Verdict
+from .model import BY_MATRIX_SHAPE, Assumptions, Axis, Check, Side, Verdict
 from .normal import evaluate_derivatives, exp_form, is_zero, lowest, normalize, rename_dummies
 from .notation import unfold
 from .evaluate import Claim, Values, test_function_text
@@ -568,6 +568,28 @@ def _example_shapes(left: tuple, right: tuple) -> bool:
     return False
 
 
+def _at_fixed_sizes(check: Check) -> Check:
+    """A claim whose sides' shapes are numbers on one side and sizes on the other (dL/dw of w in R^n against a
+    written-out vector of 2 entries), where the document fixes those sizes for it (an example's "n = 2"): the
+    sides at the sizes it fixes, so that the shapes are compared there."""
+    shapes = (tuple(check.lhs.shape), tuple(check.rhs.shape))
+    if shapes[0] == shapes[1] or not _example_shapes(*shapes):
+        return check
+    most = dict(check.most_sizes)
+    fixed = {name: least for name, least in check.least_sizes if most.get(name) == least}
+    symbols = {s for shape in shapes for n in shape for s in sp.sympify(n).free_symbols if str(s) in fixed}
+    if not symbols:
+        return check
+    at = {s: sp.Integer(fixed[str(s)]) for s in symbols}
+
+    def side(one: Side) -> Side:
+        return dataclasses.replace(one, expr=sp.sympify(one.expr).xreplace(at),
+                                   axes=tuple(Axis(sp.sympify(a.size).xreplace(at),
+                                                   None if a.index is None else a.index.xreplace(at)) for a in one.axes),
+                                   domain=tuple(c.xreplace(at) for c in one.domain))
+    return dataclasses.replace(check, lhs=side(check.lhs), rhs=side(check.rhs))
+
+
 def _shape_counterexample(check: Check, params, settings: Settings) -> Counterexample:
     sizes_all = tuple(sorted(set(params.sizes) | {s for a in check.lhs.axes + check.rhs.axes
                                                    for s in sp.sympify(a.size).free_symbols}
@@ -804,6 +826,7 @@ def _run(check: Check, settings: Settings, clock: _Clock, domains: "dict[str, En
         check = _constrained(check)
         if isinstance(check, str):
             return _Outcome(Verdict.UNKNOWN, f"not checked under what the document supposes: {check}")
+    check = _at_fixed_sizes(check)
     assume = check.assume
     read_l, read_r = sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)
     lhs_e = prepare(read_l, assume)

@@ -2513,3 +2513,41 @@ def test_a_value_of_a_letter_every_term_binds_in_its_sum_is_no_condition_on_the_
     assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED], found
     kept = _verdicts("Let $x \\in \\mathbb{R}^N$. For $k = 1$, $x_k = \\sum_{k=1}^{1} x_k$.\n")
     assert [v for _, v, _ in kept] != [Verdict.REFUTED], kept
+
+
+_NEURON = ("Let $x \\in \\mathbb{R}^n$ be an input, $w \\in \\mathbb{R}^n$ the weights and $b \\in \\mathbb{R}$ the bias. "
+           "The neuron computes $z = w^\\top x + b$ and $a = \\sigma(z)$, where $\\sigma$ is the logistic function, "
+           "and the loss is $L = \\frac{1}{2} (a - y)^2$ for a target $y \\in \\mathbb{R}$.\n\n"
+           "**(a) Gradients.**\n$$\n\\frac{da}{dz} = a (1 - a) , \\qquad \\frac{\\partial L}{\\partial w} = "
+           "(a - y) \\, a (1 - a) \\, x , \\qquad \\frac{\\partial L}{\\partial b} = (a - y) \\, x\n$$\n\n"
+           "**(b) Numbers.** Take $n = 2$, $w = (1, -1)^\\top$, $b = -1$, $x = (2, 1)^\\top$ and $y = 1$. Then\n"
+           "$$\nz = 1 \\cdot 2 + (-1) \\cdot 1 - 1 = 0 , \\qquad L = \\frac{1}{8} , \\qquad L = \\frac{1}{4}\n$$\n"
+           "$$\n\\frac{\\partial L}{\\partial w} = \\begin{pmatrix} -1/4 \\\\ -1/8 \\end{pmatrix} , \\qquad "
+           "\\frac{\\partial L}{\\partial b} = \\frac{1}{8}\n$$\n")
+
+
+def test_a_number_worked_out_for_a_defined_name_in_an_example_is_a_claim_at_the_example():
+    """z = w^T x + b "computes" in the prose, then an example's display works out z = 1 * 2 - 1 - 1 = 0: z keeps its
+    formula (the backprop through it is proved), and the example's numbers are claims checked at the example's
+    values (b = -1 and y = 1 of its sentence, the vectors, and n = 2 for the written-out gradient)."""
+    found = _verdicts(_NEURON)
+    P, R, U = Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN
+    # (a) da/dz, dL/dw proved through z's formula, dL/db with an x refuted; (b) the vectors are the example's data,
+    # z's two links and L = 1/8 proved, L = 1/4 refuted; the gradient at n = 2 proved, dL/db = 1/8 refuted
+    assert [v for _, v, _ in found][3:] == [P, P, R, U, U, P, P, P, R, P, R], found
+    assert "(N = 2)" in found[8][2], found
+    # a name that was a number is given a new one under the next heading: a new value, never a claim against the old
+    again = _verdicts("**(a)** Take $$\\eta = 0.1$$ and $$\\eta^2 = 0.01 .$$\n\n**(b)** Now\n$$\n\\eta = 0.2\n$$\n"
+                      "$$\n2 \\eta = 0.4\n$$\n")
+    assert Verdict.REFUTED not in [v for _, v, _ in again], again
+
+
+def test_a_one_hot_vector_an_example_gives_by_its_numbers_is_those_numbers():
+    """y one-hot, then "the one-hot label $y = (0, 0, 1)^\\top$" in an example: the loss is checked at that y (no
+    one-hot y at any other class, which would contradict the proof numerically)."""
+    text = ("Let $z \\in \\mathbb{R}^K$ be a vector of logits and $p = \\operatorname{softmax}(z)$. The label "
+            "$y \\in \\mathbb{R}^K$ is one-hot, and the loss is $L = -\\sum_{k=1}^{K} y_k \\log p_k$.\n\n"
+            "## A small example\nTake $K = 3$, $z = (0, \\log 2, \\log 3)^\\top$ and the label $y = (0, 0, 1)^\\top$. "
+            "Then $L = -\\log \\frac{1}{2} = \\log 2$, not $L = \\log 3$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found

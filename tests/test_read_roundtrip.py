@@ -16,6 +16,7 @@ import mpmath
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sympy.core.function import AppliedUndef
 
 from derive.errors import FormulaError
 from derive.read.notation_file import Notation
@@ -83,9 +84,12 @@ def _read(text: str) -> sp.Expr | None:
     reader = Reader(Notation())
     reader.learn([([(text, 1)], [])])
     try:
-        return reader.read(text).expr
+        expr = reader.read(text).expr
     except FormulaError:
         return None
+    # a(b + c) of an a used nowhere else reads as a function applied; a document refuses a function it never
+    # defines ("the function a is never defined"), so that reading is no answer here either
+    return None if expr.atoms(AppliedUndef) else expr
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,7 +21,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import accented, BUILTIN_FUNCTIONS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
+from .syntax import accented, BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -824,6 +824,11 @@ class DocumentContext:
         numbered = _NUMBERED.match(left)
         if numbered:
             keys = {f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}"}
+        elif head is None and not names_in(right) - NUMERIC_WORDS:
+            # z = 1 \cdot 2 - 1 under a later heading, of a z = w^T x + b before: the formula's value worked out at
+            # an example's numbers, a claim about it (a name that was a number, eta = 0.1, is given a new one)
+            keys = {k for name in names_in(left) for k in (name, symbol_name(name.rstrip("'")))
+                    if len(names_in(left)) == 1 and not self._worked_out(k)}
         else:
             names = {head[0]} if head is not None else set(names_in(left)) if len(names_in(left)) == 1 else set()
             keys = {k for name in names - names_in(right) for k in (name, symbol_name(name.rstrip("'")))}
@@ -846,6 +851,13 @@ class DocumentContext:
                 self.overrides.discard(k)
                 dropped.append((self.overrides, k, None))
         return dropped
+
+    def _worked_out(self, key: str) -> bool:
+        """Whether the name is defined by a formula in other quantities (z = w^T x + b), whose number an example may
+        work out: not a number itself."""
+        value = self.values.get(key)
+        expr = getattr(value, "expr", None)
+        return isinstance(expr, sp.Basic) and bool(expr.free_symbols or expr.atoms(sp.Indexed))
 
     def _restore(self, dropped: list) -> None:
         for table, k, value in dropped:

@@ -32,7 +32,7 @@ from . import values as V
 from .products import MatrixTerm
 from .reader import Reader, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences
-from .syntax import BUILTIN_FUNCTIONS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
+from .syntax import BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
 
 __all__ = ["read_document"]
 
@@ -251,7 +251,7 @@ class _Builder:
         self.after_data = None
         self.unread_conditions = []
         made = self._steps(chain, context)
-        if any(t.text.strip() and not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms) or any(
+        if any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms) or any(
                 not side.expr.free_symbols and not side.expr.atoms(sp.Indexed) and side.expr.is_number is not False
                 for step in made for side in step.terms if step.terms and step.terms[0].expr is not sp.S.Zero):
             # a claim that gives a number, written in a name the document gave a number before ("with $w_2 = 2$", under
@@ -346,7 +346,7 @@ class _Builder:
         if at is None or value is None or value.expr.free_symbols or at >= line:
             return ""
         heading = any(at < h <= line for h in self.all_heading_lines)
-        if not all(not names_in(t.text) - {m.group(1)} - _NUMERIC_WORDS for t in chain.terms[1:]):
+        if not all(not names_in(t.text) - {m.group(1)} - NUMERIC_WORDS for t in chain.terms[1:]):
             return ""  # (a formula in names: a claim about the value)
         if sp.simplify(value.expr - self._number_of(chain.terms[1].text)) == 0:
             return ""  # (the same value again: a claim it keeps)
@@ -687,7 +687,7 @@ class _Builder:
         if example:
             # (its arithmetic, 1 + 2 + 4 = 7 after Z(\log 2) = 1 + 2 + 4, holds whatever the example is)
             plain = next((m for m in range(1, len(chain.terms) - 1)
-                          if all(not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms[m:])), None)
+                          if all(not names_in(t.text) - NUMERIC_WORDS for t in chain.terms[m:])), None)
             if plain is None:
                 return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                       example)]
@@ -1188,8 +1188,11 @@ class _Builder:
 
     def _assume(self, sides, equal=(), distinct=(), fixed=()) -> Assumptions:
         bases = {a.base for s in sides for a in s.expr.atoms(sp.Indexed)}
+        # (a vector an example gives by its numbers, y = (0, 0, 1), is those numbers: no one-hot vector at any class)
+        given = {d.name for d in fixed if d.indices}
         onehot = tuple((self.reader.base_of(name), self.reader.free_index(letter))
-                       for name, letter in self.notation.onehot.items() if self.reader.base_of(name) in bases)
+                       for name, letter in self.notation.onehot.items()
+                       if self.reader.base_of(name) in bases and self.reader.base_of(name) not in given)
         return Assumptions(equal=tuple(equal), distinct=tuple(distinct), onehot=onehot, definitions=tuple(fixed))
 
     def _conditions(self, chain: Chain, context: "_Context"):
@@ -1240,7 +1243,7 @@ class _Builder:
         # "with $\\lambda = 2$: ... . A common slip is $\\lambda^2 = 4$": a value an earlier sentence of the paragraph
         # gives a name the chain holds, and its own sentence does not
         line = self.lines.of(chain.offset)
-        if any(t.text.strip() and not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms):
+        if any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms):
             # "Take $w = 0$, $x = 2$. Then $z = 0$": a claim that gives a number, in the paragraph of an example, is
             # about the example: checked at the values the paragraph gave before it (a general claim that is true
             # is true there too; one false there is false)
@@ -1250,8 +1253,12 @@ class _Builder:
                         and (name in reach or symbol_name(name) in reach
                              or size and (self._size_related(name) & (reach | letters) or "\\sum" in names
                                           or "\\prod" in names or str(self.reader.size_symbol(name)) in reach)) \
-                        and self.notation.kind_of(name) in (None, "scalar", "size") \
-                        and not any(c.left == name for c in found):
+                        and self.notation.kind_of(name) in (None, "scalar", "size"):
+                    same = [c for c in found if c.left == name]
+                    if same and not any(c.equal and not c.order and c.right.strip() == value.strip() for c in same):
+                        continue
+                    # (one the sentence's own condition gives already, "take $b = -1$", is the example's too)
+                    found = [c for c in found if c.left != name]
                     found.append(Condition(name, value, True, at, adjacent=True, example=True))
                     if size:
                         self.example_sizes.add(str(self.reader.size_symbol(name)))
@@ -1280,6 +1287,14 @@ class _Builder:
                 self.example_entries.append((definition, f"{name} = {' '.join(written.split())}", self.lines.of(at)))
                 self.example_fixed.add(str(definition.name.label))
                 self.example_at = self.example_at or self.lines.of(at)
+        if self.example_at is not None:
+            # ("Take ..., $b = -1$ and $y = 1$": a number the example's sentences give as a condition the chain is
+            # checked under is fixed by the example too)
+            for c in found:
+                if c.equal and not c.order and not c.unread and _NUMERIC.fullmatch(c.right.strip()) \
+                        and c.offset < chain.offset and self.example_at <= self.lines.of(c.offset) <= line \
+                        and self.notation.kind_of(c.left) in (None, "scalar"):
+                    self.example_fixed.add(symbol_name(c.left))
         for name, value, at in self.sentence_values:
             if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
                     and (name in reach or symbol_name(name) in reach) \
@@ -1428,7 +1443,7 @@ class _Builder:
         through = self._held_through_definitions(used) - direct
         n = self.notation
         # (a claim that gives a number is checked at the example's sizes and values: see _conditions)
-        numeric = any(t.text.strip() and not names_in(t.text) - _NUMERIC_WORDS for t in chain.terms)
+        numeric = any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms)
         for size, at in self.size_examples:
             if not (at <= line <= self.lines.paragraph_end(at)) or numeric and str(r.size_symbol(size)) in self.example_sizes:
                 continue
@@ -2578,8 +2593,6 @@ def _only_displays_between(text: str, before: _Item, after: _Item) -> bool:
 _DERIVATIVE_D = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d)(?=[\s^{}A-Za-z\\])|"
                            r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d)(?=\s*\\?[A-Za-z]+\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?\})")
 # what a formula of numbers alone may write
-_NUMERIC_WORDS = {"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\cdot", "\\times", "\\left", "\\right", "\\big",
-                  "\\Big", "\\log", "\\ln", "\\exp", "e", "\\pi"}
 _HEAD_NAME = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:\(|$)")
 _ENTRY_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*")
 _VALUE_NAME = re.compile(r"\s*((?:\\?[A-Za-z]+|\\(?:mathbf|boldsymbol|hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\})"
@@ -3210,9 +3223,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         return (line_of(item.chain.terms[0]), 0, item.chain.offset)
 
     # the left sides chains give a formula, each with how many chains do (a name another chain defines too)
+    # (a number worked out, "z = 1 \cdot 2 - 1 = 1" in an example, is the name's value there, no formula)
     lefts = collections.Counter(" ".join(item.chain.terms[0].text.split()) for item in items
                                 if item.chain.terms and item.chain.relations and item.chain.relations[0] == "="
-                                and not _NUMERIC.fullmatch(item.chain.terms[1].text.strip()))
+                                and names_in(item.chain.terms[1].text) - NUMERIC_WORDS)
 
     # the first chain giving each head name a formula (f of f(x) = ..., z of z = ...), by offset
     formula_at: dict[str, int] = {}
@@ -3271,7 +3285,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         lone = _LONE_VECTOR.fullmatch(item.chain.terms[0].text)
         right = item.chain.terms[1].text
         if lone is None or notation.kind_of(lone.group(1) or lone.group(2)) != "vector" \
-                or not _NUMBER_LIST.match(right) or names_in(right) - _NUMERIC_WORDS - {"\\top", "\\intercal", "T"}:
+                or not _NUMBER_LIST.match(right) or names_in(right) - NUMERIC_WORDS - {"\\top", "\\intercal", "T"}:
             return None
         return lone.group(1) or lone.group(2)
 

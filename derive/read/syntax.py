@@ -240,6 +240,11 @@ def only_labelled(text: str, name: str) -> bool:
     return found
 
 
+# the commands and letters a formula of numbers only may write (1 \cdot 2 + \frac{1}{2}, \log 2, e^{-1})
+NUMERIC_WORDS = frozenset({"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\cdot", "\\times", "\\left", "\\right",
+                           "\\big", "\\Big", "\\log", "\\ln", "\\exp", "e", "\\pi"})
+
+
 def names_in(text: str) -> frozenset[str]:
     """The names a formula uses as values (letters and commands, with their primes), not as scripts."""
     try:
