@@ -1924,9 +1924,12 @@ def test_a_superscript_in_parentheses_is_no_power():
     assert "a superscript in parentheses" in r["line 6"].detail
 
 
-def test_the_hessian_at_a_point_is_not_taken_in_what_the_point_leaves():
-    r = _checked("$$\nf(x, y) = (a - x)^2 + b (y - x^2)^2\n$$\n\n$$\n\\nabla^2 f(1, 1) = 2\n$$\n")
-    assert r["line 6"].verdict is Verdict.UNKNOWN and "at a point" in r["line 6"].detail
+def test_the_hessian_at_a_point_against_a_number_may_be_the_laplacian():
+    """\\nabla^2 f(1, 1) of an f(x, y) is its Hessian at the point, never taken in what the point leaves (a, b);
+    against a number it may be the Laplacian, so a refutation by shape is withheld."""
+    r = _checked("Let $a, b \\in \\mathbb{R}$.\n\n$$\nf(x, y) = (a - x)^2 + b \\cdot (y - x^2)^2\n$$\n\n"
+                 "$$\n\\nabla^2 f(1, 1) = 2\n$$\n")
+    assert r["line 8"].verdict is Verdict.UNKNOWN and "Laplacian" in r["line 8"].detail, r["line 8"].detail
 
 
 def test_a_derivative_through_a_name_an_unread_equation_ties_to_the_variable():
@@ -2551,3 +2554,18 @@ def test_a_one_hot_vector_an_example_gives_by_its_numbers_is_those_numbers():
             "Then $L = -\\log \\frac{1}{2} = \\log 2$, not $L = \\log 3$.\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_the_gradient_and_hessian_of_a_function_of_several_numbers_at_a_point():
+    """f(x, y) = x^2 + 4y^2: \\nabla f(2, 1) is the vector of its partials in the order of its arguments at the point,
+    \\nabla^2 f(2, 1) the matrix of its second partials; the reading says so."""
+    text = ("Let $f(x, y) = x^2 + 4y^2 + x y$.\n\n$$\n\\nabla f(2, 1) = (5, 10)\n$$\n\n$$\n\\nabla f(2, 1) = (4, 8)\n$$\n\n"
+            "$$\n\\nabla f(0, 1)^\\top \\nabla f(0, 1) = 65\n$$\n\n"
+            "$$\n\\nabla^2 f(2, 1) = \\begin{pmatrix} 2 & 1 \\\\ 1 & 8 \\end{pmatrix}\n$$\n\n"
+            "$$\n\\det \\nabla^2 f(0, 0) = 16\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.PROVED,
+                                            Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[1], SETTINGS).readings
+    assert any("vector of its partial derivatives in the order of its arguments" in r.text for r in readings), readings

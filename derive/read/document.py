@@ -862,6 +862,13 @@ class _Builder:
                     and not (n == 0 and self.defined):
                 lonely_links[n] = ("the equation the words before it set (\"setting $\\nabla L = 0$ gives\"): the link "
                                    "holds where that equation does")
+            # \nabla^2 f(1, 1) = 2: the Hessian (a matrix) as read, against a number: the Laplacian may be meant
+            for m, o in ((n, n + 1), (n + 1, n)):
+                if not link_problems[n] and n not in lonely_links and _BARE_HESSIAN.fullmatch(chain.terms[m].text) \
+                        and isinstance(values[o], V.Value) and not values[o].is_matrix:
+                    lonely_links[n] = ("that \\nabla^2 of a function of several numbers is its Hessian, a matrix; "
+                                       "against a number it may be the Laplacian, the sum of the second partials "
+                                       "(write \\operatorname{tr} \\nabla^2 f for that)")
             # (or a function the document defines with kinks, relu6 = min(max(x, 0), 6), which the link applies)
             kinks = (sp.Piecewise, sp.Min, sp.Max, sp.Heaviside, sp.Abs)
             kinked = set(self.reader.lambdas) if any(v is not None and v.expr.has(*kinks)
@@ -1744,6 +1751,7 @@ def _restricted(sides: list, ranges: list[Condition], notation: Notation) -> lis
 
 
 _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
+_BARE_HESSIAN = re.compile(r"\s*\\nabla\s*\^\s*\{?\s*2\s*\}?\s*\\?[A-Za-z]+\s*(?:\\(?:left|big|Big))?\s*\(.*\)\s*", re.S)
 
 
 # (the words that make a supposition wherever they stand in the clause, and those that make one only a few words

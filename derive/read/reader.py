@@ -659,6 +659,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     self.excluded.add(str(op.excluded))  # \sum_{i \neq j} with j free here
                 return body.with_expr(sum_except(body.expr, op.index, op.excluded))
             return body.with_expr(sp.Sum(body.expr, (op.index, op.index.lower, op.index.upper)))
+        if op.text == NABLA_ALONE or (op.variable is None and op.text == "\\nabla^2"):
+            derivatives = self._derivatives_at_point(rest, env, second=op.text != NABLA_ALONE)
+            if derivatives is not None:
+                return derivatives
         if op.text == NABLA_ALONE:
             op = self._nabla_of_argument(rest, env)
         if op.variable is None and op.text == "\\nabla^2" and len(rest) == 2 and rest[1].op is None \
@@ -765,6 +769,59 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         variable = (value.expr.base, value.size)
         self.notes.append(Reading("inferred", f"$\\nabla {name}(\\cdot)$ is the gradient in {name}'s argument, as written"))
         return DerivativeOp(variable, "the argument of \\nabla's function")
+
+    def _derivatives_at_point(self, rest: list[Entry], env, second: bool) -> V.Value | None:
+        """\nabla f(0, 0), \nabla f(p)^\top, \nabla^2 f(1, 1) of an f(x, y) = ... the document defines (a function of
+        two or more numbers): the vector of its partial derivatives in the order of its arguments (the matrix of its
+        second partials), at the point written: as many numbers, or a vector of as many entries. None for anything
+        else."""
+        if len(rest) < 2 or rest[1].op is not None or rest[1].negative or item_scripts(rest[0].item) \
+                or node_kind(item_base(rest[1].item)) != "paren" \
+                or (len(rest) > 2 and (rest[2].op not in (None, "\\cdot") or rest[2].negative)):
+            return None
+        word = node_word(item_base(rest[0].item))
+        name = next((n for n in (word, "\\" + (word or "")) if word and n in self.lambdas
+                     and n not in self.vector_functions and self._in_force(n)), None)
+        fn = self.lambdas.get(name) if name is not None else None
+        if not isinstance(fn, sp.Lambda) or len(fn.variables) < 2 \
+                or not all(v.is_Symbol and not isinstance(v, (sp.Dummy, Idx)) for v in fn.variables):
+            return None
+        point = self._item(Tree("item", [item_base(rest[1].item)]), env)
+        values = list(point) if isinstance(point, tuple) else [point]
+        if any(not isinstance(v, V.Value) or v.is_matrix for v in values):
+            return None
+        k = len(fn.variables)
+        if len(values) == k and not any(v.is_vector or v.row for v in values):
+            at = [v.expr for v in values]
+        elif len(values) == 1 and values[0].is_vector and sp.sympify(values[0].size) == k:
+            index = V.entry_index(values[0].size)
+            at = [values[0].expr.xreplace({index: sp.Integer(n)}).doit() for n in range(1, k + 1)]
+        else:
+            return None
+        place = dict(zip(fn.variables, at))
+        size = sp.Integer(k)
+        p, q = V.entry_index(size), V.column_index(size)
+        if second:
+            expr = sp.Add(*[sp.diff(fn.expr, u, v).xreplace(place) * sp.KroneckerDelta(p, m + 1) * sp.KroneckerDelta(q, n + 1)
+                            for m, u in enumerate(fn.variables) for n, v in enumerate(fn.variables)])
+            what = "matrix of its second partial derivatives"
+        else:
+            expr = sp.Add(*[sp.diff(fn.expr, v).xreplace(place) * sp.KroneckerDelta(p, n + 1)
+                            for n, v in enumerate(fn.variables)])
+            what = "vector of its partial derivatives"
+        shown = "\\nabla^2" if second else "\\nabla"
+        self.notes.append(Reading("inferred", f"${shown} {name}(\\cdot)$ of a function of {k} numbers is the {what} in "
+                                              "the order of its arguments, at the point written"))
+        value = V.Value(expr, size, cols=size) if second else V.Value(expr, size)
+        scripts = item_scripts(rest[1].item)
+        value = self._scripted(value, scripts, env) if scripts else value
+        if len(rest) == 2:
+            return value
+        # (\nabla f(p)^\top d: the factors after it multiply it, as in any product)
+        after = self._chain(rest[2:], env)
+        if self._matrix_join(value, rest[2].op, after):
+            return P.finish(P.product(value, rest[2].op, after))
+        return self._join(value, rest[2].op, after)
 
     def _scalar_function_named(self, word: str | None) -> str | None:
         """The name of a function of one number the document defines (J(w) = ...), as word spells it; else None."""
