@@ -2569,3 +2569,39 @@ def test_the_gradient_and_hessian_of_a_function_of_several_numbers_at_a_point():
     d = read_document(text, "doc.md", default_notation())
     readings = verify_check(checks_of(d)[1], SETTINGS).readings
     assert any("vector of its partial derivatives in the order of its arguments" in r.text for r in readings), readings
+
+
+def test_a_number_defined_at_its_own_matrices_and_its_gradient_in_a_matrix():
+    """L(W) = ||XW - Y||_F^2 of a declared W: L (alone or at W) is that number, differentiated entry by entry and by
+    \\nabla_W (of W's shape, a convention the verdict names); R = XW - Y of an R the prose never declares is that
+    matrix where its entries are written; L at another argument is refused."""
+    text = ("Let $X \\in \\mathbb{R}^{n \\times d}$, $W \\in \\mathbb{R}^{d \\times m}$ and $Y \\in \\mathbb{R}^{n \\times m}$, "
+            "and\n$$\nL(W) = \\lVert XW - Y \\rVert_F^2 , \\qquad R = XW - Y .\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial W_{kj}} = 2 \\sum_{i=1}^{n} X_{ik} R_{ij}\n$$\n\n"
+            "$$\nL(W) = \\operatorname{tr}(R^\\top R)\n$$\n\n$$\n\\nabla_W L = 2 X^\\top (XW - Y)\n$$\n\n"
+            "$$\n\\nabla_W L = 2 (XW - Y) X^\\top\n$$\n\n$$\nL(2 W) = 4 L(W)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][2:] == [Verdict.PROVED, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED,
+                                            Verdict.UNKNOWN], found
+    assert "at other arguments is not read" in found[-1][2], found
+    d = read_document(text, "doc.md", default_notation())
+    result = verify_check(checks_of(d)[4], SETTINGS)
+    assert any("has the matrix's shape" in c for c in result.conventions), result
+
+
+def test_a_name_only_described_in_words_keeps_an_unread_formula_from_being_refuted():
+    """"$P$ is the row-wise softmax" says something of P that is not read; a display giving P_ik a formula derive
+    does not read as P's definition leaves P unknown: a claim with P on one side only is never refuted."""
+    text = ("Let $X \\in \\mathbb{R}^{B \\times d}$ and $W \\in \\mathbb{R}^{d \\times K}$. The logits are $Z = X W$, "
+            "and $P$ is the row-wise softmax,\n$$\nP_{ik} = \\frac{e^{Z_{ik}}}{\\sum_{c=1}^{K} e^{Z_{ic}}} .\n$$\n"
+            "Using $\\log P_{ik} = Z_{ik} - \\log \\sum_{c=1}^{K} e^{Z_{ic}}$, we continue.\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found], found
+
+
+def test_a_defined_name_given_a_formula_in_other_names_is_a_tie_the_words_make():
+    """f defined in a and b, then "moving a to 1 + t makes $f = (1 + t)^2 + 1$": a formula in t alone, which the
+    words tie to a; a refutation for every a, b, t is withheld, naming what f depends on."""
+    found = _verdicts("Let $a, b \\in \\mathbb{R}$, a step $t > 0$ and $f = a^2 + b^2$.\n\nMoving $a$ to $1 + t$ with $b$ "
+                      "kept at $1$ makes\n$$\nf = (1 + t)^2 + 1\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "given as a formula in t" in found[-1][2], found

@@ -634,6 +634,8 @@ class DocumentContext:
         if value.is_matrix:
             self.matrix_values[key] = value  # read as that matrix where it is used (F = X^T X, then F w)
             self.defined_at[key] = self.line
+            if self.notation.kind_of(base) is not None:
+                self.overrides.add(key)  # (a matrix typed only from its use, R_ij: the formula's from here on)
             return name
         self._keep_defined(key, value, right, entry)
         if self.notation.kind_of(base) is not None:
@@ -843,7 +845,7 @@ class DocumentContext:
                 # the earlier one (a function named by its argument)? see read.document, _reparametrised
                 self.earlier_variables.setdefault(k, set()).update(str(v) for v in self.lambdas[k].variables)
             for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
-                          self.matrix_values, self.vector_functions, self.entry_functions, self.parametric,
+                          self.matrix_values, self.vector_functions, self.entry_functions, self.matrix_functions, self.parametric,
                           self.redefined, self.defined_at, self.defined_until):
                 if k in table:
                     dropped.append((table, k, table.pop(k)))
@@ -1041,6 +1043,8 @@ class DocumentContext:
             return self._define_by_entry(name, args, entry, right, redefined)
         if redefined and self._builtin_kind(name) not in V.SCALAR_FUNCTIONS:
             return None  # softmax(z) = ... as a whole: the premise of the steps that use it (see read.document)
+        if not redefined and symbol_name(name) not in self.values and self._of_matrices(args):
+            return self._define_at_own_matrices(name, args, right)
         if len(args) > 1:
             return None if redefined else self._define_several(name, args, right)
         try:
@@ -1266,6 +1270,33 @@ class DocumentContext:
             self._shallow = False
         self.values[key] = value
         self.defined_at[key] = self.line
+
+    def _of_matrices(self, args) -> bool:
+        """Whether the arguments written are the names of matrices the document declares (W; U, V), with at most
+        vectors beside them (L(W, b))."""
+        kinds = []
+        for a in args:
+            text = a.children[0] if isinstance(a, Tree) and node_kind(a) == "product" and len(a.children) == 1 \
+                and not item_scripts(a.children[0]) else None
+            word = node_word(item_base(text)) if text is not None else None
+            kinds.append(self.notation.kind_of(word) if word else None)
+        return "matrix" in kinds and all(k in ("matrix", "vector") for k in kinds)
+
+    def _define_at_own_matrices(self, name: str, args, right: str) -> str | None:
+        """L(W) = \\|X W - Y\\|_F^2, L(U, V) = ... of declared matrices: L is that number, read as L alone or as L at
+        those same matrices (\\partial L / \\partial W_{kj} differentiates the formula); at other arguments it is
+        not read."""
+        try:
+            points = tuple(self._expr(a, {}) for a in args)
+            body = self.read(right)
+        except FormulaError:
+            return None
+        if isinstance(body, MatrixTerm) or body.is_vector or body.row or body.is_matrix or body.misfit is not None:
+            return None
+        self.matrix_functions[name] = points
+        self._keep_defined(symbol_name(name), body, right)
+        self.defined_at[name] = self.line
+        return name
 
     def _define_several(self, name: str, args, right: str) -> str | None:
         """u(x, y) = formula, with distinct plain letters: u is that function of its arguments."""

@@ -780,7 +780,7 @@ class DerivativeReading:
             key = _kept_key(variable) if isinstance(variable, tuple) else None
             if key is not None and self._in_force(key):
                 return DerivativeOp(variable, "the subscript of \\nabla", ((variable, 1),), (key,))
-        value = self._arg_value(subs[0].children[1], env)
+        value = self._nabla_subscript(subs[0].children[1], env)
         variable = self._variable(value, "the subscript of \\nabla")
         if not sups:
             return DerivativeOp(variable, "the subscript of \\nabla")
@@ -792,6 +792,17 @@ class DerivativeReading:
                                f"{name}_i \\partial {name}_j}} (\\nabla^2 is never read as the Laplacian)")
         self._note(HESSIAN_NOTE.format(variable=variable))
         return DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
+
+    def _nabla_subscript(self, arg, env):
+        """The variable written under \\nabla: a value, or a declared matrix whole (\\nabla_W L, a number's gradient
+        in W of W's shape)."""
+        try:
+            return self._arg_value(arg, env)
+        except FormulaError:
+            head = self._item(Tree("item", [arg]), env) if node_kind(arg) != "group" else None
+            if isinstance(head, P.MatrixTerm) and isinstance(head.m, sp.MatrixSymbol):
+                return head
+            raise
 
     def _hessian(self, body: V.Value) -> DerivativeOp:
         """\\nabla^2 without a subscript: the Hessian in the one scalar variable the body depends on."""

@@ -1126,7 +1126,7 @@ class _Builder:
 
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
         """The vectors and matrices the value depends on that are typed only from their use, and alone on the left of
-        some chain whose meaning is not read (neither declared, defined, nor said anything of)."""
+        some chain whose meaning is not read (neither declared nor defined; described in words derive does not read)."""
         r = self.reader
         guessed = {symbol_name(n) for n in (*r.inferred, *getattr(r, "typed_from_use", {}))}
         stated = {symbol_name(n) for n in r.stated}
@@ -1138,7 +1138,7 @@ class _Builder:
         # (and a vector read only by its entries, mu_i, that nothing declares or defines)
         return {name for name in found if (name in guessed and name in self.left_named or name in self.guessed_vectors)
                 and name not in stated and name not in r.values and name not in r.label_vectors
-                and name not in {n.split("_")[0] for n in r.said_names}}
+                and name not in {n.split("_")[0] for n in r.declared_names}}
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
         rel = chain.relations[n]
@@ -1672,21 +1672,32 @@ def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: s
     a, b = values[n], values[n + 1]
     if a is None or b is None or any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
         return None
-    for m, other in ((n, n + 1), (n + 1, n)):
-        number, formula = values[m].expr, values[other].expr
-        if not isinstance(number, sp.Expr) or _derivatives_taken(number).free_symbols:
-            continue
-        free = set()
-        for s in _derivatives_taken(formula).free_symbols:
+    def quantities(expr) -> set[str]:
+        out = set()
+        for s in _derivatives_taken(expr).free_symbols:
             if isinstance(s, sp.Idx) or getattr(s, "is_integer", False) and getattr(s, "is_positive", False):
                 continue  # an index or a size
-            free.add(str(s.base.label) if isinstance(s, sp.Indexed) else str(s))
-        free -= conditioned  # (at a = 0, o = 1/2: the value the step's condition gives)
-        if not free:
+            out.add(str(s.base.label) if isinstance(s, sp.Indexed) else str(s))
+        return out
+
+    for m, other in ((n, n + 1), (n + 1, n)):
+        number, formula = values[m].expr, values[other].expr
+        if not isinstance(number, sp.Expr) or not isinstance(formula, sp.Expr):
+            continue
+        free = quantities(formula) - conditioned  # (at a = 0, o = 1/2: the value the step's condition gives)
+        own = quantities(number)
+        if not free or own & free:
             continue
         text = chain.terms[other].text.strip()
         written = {symbol_name(x) for x in names_in(text)}
         names = ", ".join(sorted(free))
+        if own:
+            # f = (2 + 2t)^2 + (1 + t)^2 of an f defined in A, X: "moving X_22 to 1 + t", in words, ties t to
+            # what f depends on; a formula in other names, never a claim for every value of both
+            if not free & written and _NAME_AT_NUMBERS.fullmatch(text):
+                return (f"${text}$ given as a formula in {', '.join(sorted(own))}, while it depends on {names} "
+                        "(through definitions), which the display does not write: how they are tied is not read")
+            continue
         if re.fullmatch(r"\\?[A-Za-z]+", text) and free == {symbol_name(text)}:
             return f"${text}$ given the value of a number ({text} is a variable here: a value for it, not a claim)"
         if not free & written and _NAME_AT_NUMBERS.fullmatch(text):
@@ -3323,7 +3334,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.part_start, reader.part_end = start, end
         reader.defining_lines = defining_lines
         # every name the prose says something of (declared, given a range, described): a parameter of its own
-        reader.said_names = {symbol_name(d.name) for d in said.declarations} | {symbol_name(n) for n, *_ in said.described}
+        reader.declared_names = {symbol_name(d.name) for d in said.declarations}
+        # (what the words say of a name, "P is the row-wise softmax", is not read: a chain that gives P a formula
+        # derive does not read still leaves P's meaning unknown, see _Builder._undeclared_arrays)
+        reader.said_names = reader.declared_names | {symbol_name(n) for n, *_ in said.described}
         reader.prime_transpose = prime_transpose
         # "$X \sim \mathrm{Bernoulli}(p)$": random variables, for \mathbb{E}[...] and \operatorname{Var}(...)
         reader.law_statements = tuple(said.laws)

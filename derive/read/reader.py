@@ -138,6 +138,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.part_lines: list[int] = []  # the headings that mark the parts of a problem, (a), (b)
         self.entry_functions: dict[str, tuple] = {}  # g(\theta_i) = ...: name -> (vector base, index, body)
         # J(w) = ..., w a vector: name -> (w's base, its length, the formula, the formula's domain)
+        # L(W) = ..., L(U, V) = ... of matrices: name -> the arguments as read (L is read at them only)
+        self.matrix_functions: dict[str, tuple] = {}
         self.vector_functions: dict[str, tuple] = {}
         self._vector_calls = 0  # J(v) read so far: each renames its argument's dummies apart
         self.defining_lines: set[int] = set()  # lines whose prose says they give a name its meaning
@@ -148,6 +150,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # x_k = 2k said "for $k \\le 3$": line -> (x, k, the condition); the formula gives x nowhere else
         self.conditional_definitions: dict[int, tuple[str, str, str]] = {}
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
+        self.declared_names: set[str] = set()  # those of them it declares ("$P \\in \\mathbb{R}^{n \\times K}$")
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self._bold = False  # reading the symbol under a bold font
         self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
@@ -563,6 +566,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     and node_kind(item_base(nxt.item)) == "iverson" and self._is_indicator(entry):
                 head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
                 k += 1
+            elif self._own_matrix_call(entry, nxt):
+                head = self._at_own_matrices(entry, nxt, env)  # L(W) of L(W) = ..., its arguments taken with it
+                k += 1
             else:
                 self._check_not_a_differential(entry, nxt)
                 head = self._jacobian_head(entry, nxt, env) or self._function_head(entry, nxt, env) \
@@ -742,7 +748,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
 
     def _nabla_of_argument(self, rest: list[Entry], env) -> DerivativeOp:
-        """\nabla R(x), R(x) = ... a number-valued function of one vector the document defines, x a vector
+        """\\nabla R(x), R(x) = ... a number-valued function of one vector the document defines, x a vector
         name: the gradient in x (the argument written), the reading says so. Anything else needs the subscript."""
         why = "\\nabla needs the variable as a subscript (\\nabla_x f), or a function of one vector at a vector name"
         if len(rest) != 2 or rest[1].op is not None or rest[1].negative or item_scripts(rest[0].item) \
@@ -771,7 +777,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return DerivativeOp(variable, "the argument of \\nabla's function")
 
     def _derivatives_at_point(self, rest: list[Entry], env, second: bool) -> V.Value | None:
-        """\nabla f(0, 0), \nabla f(p)^\top, \nabla^2 f(1, 1) of an f(x, y) = ... the document defines (a function of
+        """\\nabla f(0, 0), \\nabla f(p)^\\top, \\nabla^2 f(1, 1) of an f(x, y) = ... the document defines (a function of
         two or more numbers): the vector of its partial derivatives in the order of its arguments (the matrix of its
         second partials), at the point written: as many numbers, or a vector of as many entries. None for anything
         else."""
@@ -1220,6 +1226,26 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             V.requires(cond.xreplace(dict(zip(variables, fresh))).xreplace(at))
         return V.Value(body.xreplace(at), None, tuple(c for a in args for c in a.conventions))
 
+    def _own_matrix_call(self, entry: Entry, nxt: Entry | None) -> bool:
+        """Whether the entry is a name defined at its own matrices (L(W) = ...) and the next one its arguments."""
+        if item_scripts(entry.item) or nxt is None or nxt.op is not None or nxt.negative or item_scripts(nxt.item) \
+                or node_kind(item_base(nxt.item)) != "paren":
+            return False
+        word = node_word(item_base(entry.item))
+        return word in self.matrix_functions and self._in_force(symbol_name(word))
+
+    def _at_own_matrices(self, entry: Entry, nxt: Entry, env) -> V.Value:
+        """L(W) of an L(W) = formula the document defines at a matrix W: the formula (as L alone is); L at other
+        arguments is not read (put for W, a matrix expression would need the formula's own matrix calculus)."""
+        name = node_word(item_base(entry.item))
+        own = self.matrix_functions[name]
+        point = self._item(Tree("item", [item_base(nxt.item)]), env)
+        args = tuple(point) if isinstance(point, tuple) else (point,)
+        if len(args) != len(own) or any(a != b for a, b in zip(args, own)):
+            raise FormulaError(f"{name} is defined at its own matrices (line {self.defined_at.get(name, '?')}): "
+                               f"{name} at other arguments is not read")
+        return _with_domain(self.values[symbol_name(name)])
+
     def _apply_entry_function(self, fn: Fn, arg: V.Value) -> V.Value:
         """g(\\theta_m) for g defined entry by entry, g(\\theta_i) = formula: the formula at entry m;
         g(\\theta) is the vector of those entries. Any other argument is refused."""
@@ -1606,6 +1632,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         n = self.notation
         key = symbol_name(word)  # (\theta is defined under the key theta)
         # (a definition set aside while a function's argument of the same name is read: the argument)
+        if key in self.overrides and key in self.matrix_values and self._in_force(key):
+            # (R = X W - Y of an R typed only from its entries R_ij: the matrix the formula gives)
+            value = _with_domain(self.matrix_values[key])
+            return MatrixTerm(P.leaf(value), value.conventions)
         if key in self.overrides and self._in_force(key) and (key in self.values or self._shallow and (
                 key in self.shallow or key in self.shallow_vectors)):
             if self._shallow and key in self.shallow:
