@@ -2605,3 +2605,23 @@ def test_a_defined_name_given_a_formula_in_other_names_is_a_tie_the_words_make()
     found = _verdicts("Let $a, b \\in \\mathbb{R}$, a step $t > 0$ and $f = a^2 + b^2$.\n\nMoving $a$ to $1 + t$ with $b$ "
                       "kept at $1$ makes\n$$\nf = (1 + t)^2 + 1\n$$\n")
     assert found[-1][1] is Verdict.UNKNOWN and "given as a formula in t" in found[-1][2], found
+
+
+def test_numbered_pi_is_a_name_of_its_own():
+    """\\pi_1, \\pi_0 (class priors) are numbers of their own, never the constant pi with a subscript."""
+    found = _verdicts("$$\n\\log \\frac{\\pi_1}{\\pi_0} = \\log \\pi_1 - \\log \\pi_0\n$$\n\n$$\n\\pi_1 \\pi = \\pi \\pi_1\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED], found
+
+
+def test_a_run_in_heading_line_belongs_to_the_part_it_opens():
+    """"**(b) ...** Entry by entry $z_k = ...$" on the heading's own line is part (b)'s: it never takes z's definition
+    away from part (a), whose claim uses z beside a p defined from it (that was refuted: p from z = W x, z free)."""
+    text = ("Let $\\mathbf{x} \\in \\mathbb{R}^d$ and $W \\in \\mathbb{R}^{K \\times d}$. The logits are $\\mathbf{z} = W "
+            "\\mathbf{x}$, and for each class $k$\n$$\np_k = \\frac{e^{z_k}}{\\sum_{j=1}^{K} e^{z_j}} .\n$$\n"
+            "The correct class is $c$.\n\n**(a) Logits.** Taking the log, $\\log p_c = z_c - \\log \\sum_{j=1}^{K} e^{z_j}$, "
+            "and\n$$\n\\frac{\\partial (-\\log p_c)}{\\partial z_k} = p_k - [k = c]\n$$\n\n"
+            "**(b) Weights.** Entry by entry $z_k = \\sum_{j=1}^{d} W_{kj} x_j$, so $\\frac{\\partial z_k}{\\partial W_{kj}} = x_j$.\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found], found
+    line = next(v for n, v, d in found if n == 7)
+    assert line is Verdict.PROVED, found

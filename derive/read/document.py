@@ -3388,9 +3388,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         return {n: min(r.line for r in rs if r.line is not None) for n, rs in {**d_p, **a_p}.items()
                 if any(r.line is not None for r in rs)}
 
+    def last_line_before(offset: int) -> int:
+        # (a heading that opens its line, "**(b) Gradient.** Entry by entry $z_k = ...$", takes the whole line)
+        start = text.rfind("\n", 0, offset) + 1
+        return lines.of(offset) - 1 if not text[start:offset].strip() else lines.of(offset)
+
     readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p and not it.piecewise]
                              if len(parts) > 1 else None, aliased_by_part[p][0], stated_in(p),
-                             lines.of(bounds[p]) if len(parts) > 1 and p < len(bounds) else None,
+                             last_line_before(bounds[p]) if len(parts) > 1 and p < len(bounds) else None,
                              lines.of(bounds[p - 1]) if len(parts) > 1 and 0 < p <= len(bounds) else None)
                for p in parts}
     unread = _unread_declarations(said.declarations, lines)

@@ -1328,6 +1328,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError("\\pi written alone, where the document also names a vector \\pi: the number "
                                    "\\pi or that vector? write \\boldsymbol{\\pi} for the vector")
             subs = [sc for sc in scripts if sc.data == "sub_script"]
+            if word == "\\pi" and subs and word not in env and self.notation.kind_of(word) is None:
+                # \pi_1, \pi_0 (class priors, mixture weights): names of their own, never the number pi
+                numbered = self._numbered("pi", subs[0].children[1])
+                if numbered is not None:
+                    return self._scripted(numbered, [sc for sc in scripts if sc.data != "sub_script"], env)
             defined = self.values.get(symbol_name(word)) if subs and word not in env else None
             if defined is not None and self._in_force(symbol_name(word)) \
                     and not (defined.is_vector or defined.row or defined.is_matrix):

@@ -213,7 +213,8 @@ _BETWEEN_NAMES = re.compile(rf"^\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\
 _UP_TO_NAME = re.compile(rf"^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
-_CLASS_BEFORE = re.compile(r"\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?$", re.I)
+_CLASS_BEFORE = re.compile(r"\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?"
+                           r"(?:(?:is|be|being|will\s+be|we\s+call)\s*)?$", re.I)
 _BETWEEN = re.compile(r"^\s*\(?\s*(?:is\s+)?(?:an?\s+|any\s+)?(?:real\s+)?(?:number|constant|value|scalar|slope)?\s*"
                       r"(?:strictly\s+)?between\s+(-?\d+)\s+and\s+(-?\d+)\b", re.I)
 
