@@ -2625,3 +2625,32 @@ def test_a_run_in_heading_line_belongs_to_the_part_it_opens():
     assert Verdict.REFUTED not in [v for _, v, _ in found], found
     line = next(v for n, v, d in found if n == 7)
     assert line is Verdict.PROVED, found
+
+
+def test_a_one_hot_label_of_a_numbered_length_is_one_hot_over_its_own_entries():
+    """"$y \\in \\mathbb{R}^3$ is one-hot" (also "let ... be one-hot", "encoded one-hot as $y \\in \\{0, 1\\}^3$" under
+    headings): y is one-hot at a class among its 3 entries (it had been y any vector, and the class ran past 3), and
+    the reading says so; "the one-hot label $y = (0, 0, 1)$" of an example declares nothing."""
+    for said in ("$y \\in \\mathbb{R}^3$ is one-hot", "let $y \\in \\mathbb{R}^3$ be one-hot"):
+        text = (f"Let $p \\in \\mathbb{{R}}^3$ with $\\sum_{{k=1}}^{{3}} p_k = 1$, and {said}.\n\n"
+                "$$\n\\sum_{k=1}^{3} y_k = 1\n$$\n\n$$\n-y_j + \\sum_{k=1}^{3} y_k p_j = p_j - y_j\n$$\n")
+        found = _verdicts(text)
+        assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED], (said, found)
+        d = read_document(text, "doc.md", default_notation())
+        readings = verify_check(checks_of(d)[0], SETTINGS).readings
+        assert any("is one-hot at class" in r.text for r in readings), readings
+    text = ("# Problem\n\n**Setup.** Let $x \\in \\mathbb{R}^d$ and $b \\in \\mathbb{R}^3$. The label is encoded one-hot as "
+            "$y \\in \\{0, 1\\}^3$.\n\n**(a)** Then\n$$\n\\sum_{k=1}^{3} y_k = 1\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED]
+    example = _verdicts("Let $y \\in \\mathbb{R}^3$. Take the one-hot label $y = (0, 0, 1)^\\top$.\n\n"
+                        "$$\n\\sum_{k=1}^{3} y_k = 1\n$$\n")
+    assert example[-1][1] is not Verdict.PROVED, example
+
+
+def test_a_claim_in_an_example_paragraph_that_gives_no_number_is_not_refuted_for_every_value():
+    """"Take $x = (1, -1)$ ... $(p_2 - 1) x_1 = p_2 - 1$": true at the example, false for every x; a refutation is
+    withheld, a proof would stand."""
+    text = ("Let $x \\in \\mathbb{R}^2$ and $p_2 \\in \\mathbb{R}$. Take $x = (1, -1)^\\top$. Then\n$$\n(p_2 - 1) x_1 = p_2 - 1\n$$\n"
+            "$$\n(p_2 - 1) x_1 = x_1 p_2 - x_1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.UNKNOWN, Verdict.PROVED], found

@@ -107,8 +107,9 @@ class DocumentContext:
         texts = " ".join(text for terms, *_ in chains for text, _ in terms)
         # (a fitted value y-hat alone, as in a regression, keeps no one-hot label: the log of a prediction does)
         if not re.search(r"\\log\s*(?:\\left\s*)?\(?\s*\\(?:hat|widehat)\s*\{?\s*y|CE|softmax|entropy", texts):
+            # (never a label the prose says is one-hot: that is the document's, not a guess)
             demote_hot = {name for name, c in self.notation.onehot.items()
-                          if defaults.onehot.get(name) == c and name not in demote}
+                          if defaults.onehot.get(name) == c and name not in demote and name not in self.said_onehot}
         else:
             demote_hot = set()
         hot = {c for name, c in self.notation.onehot.items() if name not in demote and name not in demote_hot}
@@ -218,13 +219,13 @@ class DocumentContext:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-                    self.conditional_definitions)
+                    self.conditional_definitions, self.said_onehot)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-             self.conditional_definitions) = kept
+             self.conditional_definitions, self.said_onehot) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors

@@ -1197,9 +1197,19 @@ class _Builder:
         bases = {a.base for s in sides for a in s.expr.atoms(sp.Indexed)}
         # (a vector an example gives by its numbers, y = (0, 0, 1), is those numbers: no one-hot vector at any class)
         given = {d.name for d in fixed if d.indices}
-        onehot = tuple((self.reader.base_of(name), self.reader.free_index(letter))
-                       for name, letter in self.notation.onehot.items()
-                       if self.reader.base_of(name) in bases and self.reader.base_of(name) not in given)
+        onehot = []
+        for name, letter in self.notation.onehot.items():
+            base = self.reader.base_of(name)
+            if base not in bases or base in given:
+                continue
+            index = self.reader.free_index(letter)
+            length = self.notation.vectors.get(name)
+            size = self.reader.size_symbol(length) if length is not None else None
+            if size is not None and index.upper != size:
+                # (y in R^3 one-hot: its class runs over y's own entries, whatever the letter's default range)
+                index = Idx(letter, (1, size))
+            onehot.append((base, index))
+        onehot = tuple(onehot)
         return Assumptions(equal=tuple(equal), distinct=tuple(distinct), onehot=onehot, definitions=tuple(fixed))
 
     def _conditions(self, chain: Chain, context: "_Context"):
@@ -1294,6 +1304,13 @@ class _Builder:
                 self.example_entries.append((definition, f"{name} = {' '.join(written.split())}", self.lines.of(at)))
                 self.example_fixed.add(str(definition.name.label))
                 self.example_at = self.example_at or self.lines.of(at)
+        else:
+            # "(p_2 - 1) x_1 = p_2 - 1" after "take $x = (1, -1)$": a claim in the example's paragraph, in its vector,
+            # that gives no number may be about the example too: only a proof for every x stands
+            for name, _, at in self.example_vectors:
+                if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
+                        and (name in reach or symbol_name(name) in reach):
+                    self.after_data = self.lines.of(at)
         if self.example_at is not None:
             # ("Take ..., $b = -1$ and $y = 1$": a number the example's sentences give as a condition the chain is
             # checked under is fixed by the example too)
@@ -1367,6 +1384,9 @@ class _Builder:
                                                                     f"must have {c.left} at least {least}",
                                                        self.lines.of(c.offset)))
                     continue
+                if self.notation.kind_of(c.left) == "index" and _NUMERIC.fullmatch(c.right) \
+                        and ((c.order == ">=" and float(c.right) <= 1) or (c.order == ">" and float(c.right) < 1)):
+                    continue  # k >= 1 of an index letter, which runs from 1: no condition
                 named = (c.left,) if _NUMERIC.fullmatch(c.right) else (c.left, c.right)
                 defining = line in self.reader.defined_at.values() or any(at == line for _, at in self.reader.recurrences.values())
                 if self.notation.kind_of(c.left) == "index" and c.offset < chain.offset and not defining:
@@ -2253,22 +2273,50 @@ def _trivial_for_a_size(d, notation: Notation) -> bool:
     return (order == ">=" and value <= 1) or (order == ">" and value < 1)
 
 
-def _redeclared(declarations) -> set[str]:
-    """The names the prose declares with two different meanings (kind or sizes)."""
+# what a declaration says of a name already of some shape: a property of that meaning ("$y \\in \\{0, 1\\}^3$" is a vector
+# of 3 entries, each 0 or 1, "one-hot"), which never declares the name anew by itself
+_PROPERTY_KINDS = frozenset({"entries", "onehot", "range", "restricted"})
+
+
+def _redeclared(declarations, line_of) -> set[str]:
+    """The names the prose declares with two different meanings: two shapes or kinds, one kind of two sizes, or a
+    property said on an earlier line than the shape ("y in {0, 1}", later "y in R^n")."""
     meanings: dict[str, set] = {}
     for d in declarations:
         meanings.setdefault(d.name, set()).add((d.kind, d.sizes))
-    return {n for n, m in meanings.items() if len(m) > 1}
+    out = set()
+    for name, found in meanings.items():
+        kinds = [k for k, _ in found]
+        shapes = {k for k in kinds if k not in _PROPERTY_KINDS}
+        if len(shapes) > 1 or len(kinds) != len(set(kinds)):
+            out.add(name)
+        elif shapes:
+            first = min(line_of(d.offset) for d in declarations if d.name == name and d.kind not in _PROPERTY_KINDS)
+            if any(line_of(d.offset) < first for d in declarations if d.name == name and d.kind in _PROPERTY_KINDS):
+                out.add(name)
+    return out
 
 
-def _declarations_for_part(declarations, redeclared: set[str], end: int) -> tuple:
-    """Every declaration, except that a name declared with two meanings keeps only the one in force
-    at the end of a part (the last made before ``end``; the first, when none is made before)."""
+def _declarations_for_part(declarations, redeclared: set[str], end: int, line_of) -> tuple:
+    """Every declaration, except that a name declared with two meanings keeps only the one in force at the end of a
+    part: the last shape declared before ``end`` with the properties said of it since (on its line or after), or
+    without a shape, the last property of each kind; the first declaration, when none is made before."""
     keep = []
     for name in redeclared:
         mine = [d for d in declarations if d.name == name]
         before = [d for d in mine if d.offset < end]
-        keep.append(before[-1] if before else mine[0])
+        if not before:
+            keep.append(mine[0])
+            continue
+        shapes = [d for d in before if d.kind not in _PROPERTY_KINDS]
+        start = line_of(shapes[-1].offset) if shapes else None
+        if shapes:
+            keep.append(shapes[-1])
+        last = {}
+        for d in before:
+            if d.kind in _PROPERTY_KINDS and (start is None or line_of(d.offset) >= start):
+                last[d.kind] = d
+        keep.extend(last.values())
     return tuple(d for d in declarations if d.name not in redeclared or d in keep)
 
 
@@ -3169,14 +3217,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     parts = sorted(set(part_of))
     # A name the prose declares differently in two parts (y in {0, 1}, later y in R^n) has, in each
     # part, the last of its declarations made before the part ends (the first, before any is made).
-    redeclared = _redeclared(said.declarations)
+    redeclared = _redeclared(said.declarations, lines.of)
     per_part = {}
     for p in parts:
         if not redeclared or len(parts) == 1:
             per_part[p] = (notation, declared)
             continue
         end = bounds[p] if p < len(bounds) else len(text)
-        mine = _declarations_for_part(said.declarations, redeclared, end)
+        mine = _declarations_for_part(said.declarations, redeclared, end, lines.of)
         per_part[p] = _declare(given, dataclasses.replace(said, declarations=mine), lines)
     sequences = find_sequences([(item.chain.terms[0].offset, [t.text for t in item.chain.terms],
                                  item.chain.relations[0] if item.chain.relations else None,
@@ -3335,6 +3383,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.defining_lines = defining_lines
         # every name the prose says something of (declared, given a range, described): a parameter of its own
         reader.declared_names = {symbol_name(d.name) for d in said.declarations}
+        reader.said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
         # (what the words say of a name, "P is the row-wise softmax", is not read: a chain that gives P a formula
         # derive does not read still leaves P's meaning unknown, see _Builder._undeclared_arrays)
         reader.said_names = reader.declared_names | {symbol_name(n) for n, *_ in said.described}
@@ -3604,7 +3653,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         here = lines.of(chain.offset)
         by_name = names_by_part[part]
         # (a function's meaning holds in the whole document, also before the line that states it)
-        readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n][:1]
+        # (every facet the prose gives a name: y in R^3 and one-hot)
+        readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n]
                                        if r.line is None or r.line <= here or n in aliased_by_part[part][2]))
         here = lines.of(chain.offset)
         rules = [(p, r, reading) for at, n, p, r, reading in cases if at <= here

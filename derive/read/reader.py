@@ -150,6 +150,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # x_k = 2k said "for $k \\le 3$": line -> (x, k, the condition); the formula gives x nowhere else
         self.conditional_definitions: dict[int, tuple[str, str, str]] = {}
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
+        self.said_onehot: set[str] = set()  # the labels the prose says are one-hot
         self.declared_names: set[str] = set()  # those of them it declares ("$P \\in \\mathbb{R}^{n \\times K}$")
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self._bold = False  # reading the symbol under a bold font

@@ -90,6 +90,9 @@ _MEMBER = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>.+?)\s*\\in\s
 _INDEX_RANGE = re.compile(r"^\s*(?P<letter>[a-z])\s*\\in\s*\\\{\s*1\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.)\s*,\s*(?P<size>[A-Za-z](?:_\{?\w+\}?)?)\s*\\\}\s*$")
 _TIMES = re.compile(r"\\times|×|\\cdot|\*|,")
 _ONEHOT = re.compile(r"\b(?:one|1)[- ]?hot\b", re.I)
+# "one-hot" right before a name: "encoded one-hot as $y$", "the one-hot label $y$"
+_ONEHOT_BEFORE = re.compile(r"\b(?:one|1)[- ]?hot(?:\s+(?:vector|label|target|encoding|encoded|code))?"
+                            r"(?:\s+(?:as|by|is))?\s*$", re.I)
 # ("$v$ is fixed", "$v$ is constant": held fixed where something else varies, which says nothing of its type)
 _CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:(?:a\s+|an\s+)(?:constant|scalar|real\s+number|number)\b|"
                        r"(?:constants|scalars|real\s+numbers|numbers)\b|scalar\b)", re.I)
@@ -1244,12 +1247,22 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
             subject, predicate = m.group(1), text[m.end():]
     lead = text.split(".")[0]
     if _ONEHOT.search(text):
-        for m in re.finditer(r"(?:^|\s)(\\mathbf\{([A-Za-z])\}|\$?\\?mathbf\{?([A-Za-z])\}?|([A-Za-z]'?))\s+(?:is|are)\s+"
+        for m in re.finditer(r"(?:^|\s)(\\mathbf\{([A-Za-z])\}|\$?\\?mathbf\{?([A-Za-z])\}?|([A-Za-z]'?))\s+(?:is|are|be)\s+"
                              r"(?:a\s+|an\s+)?(?:(?:one|1)[- ]?hot)", text):
             name = m.group(2) or m.group(3) or m.group(4)
             out.declarations.append(Declaration(name, "onehot", (), offset + m.start(), m.group(0).strip()))
-        if subject and re.match(r"\s*(?:is|are)\s+(?:a\s+|an\s+)?(?:one|1)[- ]?hot", text):
-            out.declarations.append(Declaration(subject, "onehot", (), offset, text.strip()))
+        if subject and re.match(r"\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:one|1)[- ]?hot", text):
+            # ("$y \in \mathbb{R}^3$ is one-hot": the name declared, y)
+            named = _clean(re.split(r"\\in(?![A-Za-z])", subject)[0]) if "\\in" in subject else subject
+            out.declarations.append(Declaration(named, "onehot", (), offset, text.strip()))
+        after = sentence[n + 1] if n + 1 < len(sentence) else None
+        if after is not None and after.kind == "math" and _ONEHOT_BEFORE.search(text):
+            # "encoded one-hot as $y \in \{0, 1\}^3$", "the one-hot label $\mathbf{y}$": the name that follows
+            # (never "the one-hot label $y = (0, 0, 1)$": an example's value, which says nothing of y elsewhere)
+            m = re.match(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{?\s*)?([A-Za-z])\s*\}?\s*(?:\\in(?![A-Za-z])|$)", after.text)
+            if m:
+                out.declarations.append(Declaration(m.group(1), "onehot", (), after.offset,
+                                                    _ONEHOT_BEFORE.search(text).group(0).strip()))
     if subject and _CLASS_INDEX.search(lead) and re.match(r"\s*(?:is|be|denotes?)\s+the\b", text):
         out.declarations.append(Declaration(subject, "class", (), offset, text.strip()))
     m = _CALL_ENTRY.search(text)
