@@ -2654,3 +2654,13 @@ def test_a_claim_in_an_example_paragraph_that_gives_no_number_is_not_refuted_for
             "$$\n(p_2 - 1) x_1 = x_1 p_2 - x_1\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [Verdict.UNKNOWN, Verdict.PROVED], found
+
+
+def test_the_arithmetic_after_a_name_whose_definition_is_not_read_is_checked():
+    """E[theta_4] - theta^* = (4 + 2 + 1 + 0.5)/4 = 1.875, theta defined by a formula derive does not read: the first
+    link is not checked, the arithmetic after it is (right or wrong, whatever theta is)."""
+    text = ("$$\ng = \\frac{1}{T} \\sum_{t=1}^{T/2} \\theta_t\n$$\n\n"
+            "$$\ng + 1 = \\frac{4 + 2 + 1 + 0.5}{4} = 1.875\n$$\n\n$$\ng + 1 = \\frac{4 + 2}{4} = 1.75\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-4:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.REFUTED], found
+    assert "uses g, which line 2 defines by a formula that is not read" in found[-2][2], found

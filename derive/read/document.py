@@ -610,6 +610,20 @@ class _Builder:
                                         readings=step.readings + tuple(self.least_readings)) for step in made]
         return made
 
+    def _with_its_arithmetic(self, chain: Chain, context, line: int, problem: str) -> list[Step]:
+        """The chain's links up to where it is numbers only, as one link not checked (``problem``); the arithmetic
+        after that (terms with no name in them) is checked, as it holds whatever the names are."""
+        plain = next((m for m in range(1, len(chain.terms) - 1)
+                      if all(not names_in(t.text) - NUMERIC_WORDS for t in chain.terms[m:])), None)
+        if plain is None or any(r != "=" for r in chain.relations):
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  problem)]
+        head = " = ".join(" ".join(t.text.split()) for t in chain.terms[:plain + 1])
+        rest = dataclasses.replace(chain, terms=chain.terms[plain:], relations=chain.relations[plain:],
+                                   offset=chain.terms[plain].offset, latex=" = ".join(
+                                       " ".join(t.text.split()) for t in chain.terms[plain:]))
+        return [self._problem(self.label(chain, line), head, line, problem)] + self._steps_read(rest, context)
+
     def _steps_read(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         """The chain's steps; a chain that opens by defining a function of plain letters (M(t) = E[e^{tX}] = ...)
         keeps those letters its arguments, numbers and never random variables, in all its links."""
@@ -678,26 +692,15 @@ class _Builder:
                 continue
             # The document gave the name a meaning derive could not read: any other meaning
             # (a default, a guess) would check what the author did not write.
-            latex = chain.latex or " ".join(t.text for t in chain.terms)
-            return [self._problem(self.label(chain, line), latex, line,
-                                  f"uses {name}, which line {at} defines by a formula that is not read ({why})")]
+            # (E[theta_4] - theta^* = (4 + 2 + 1 + 0.5)/4 = 1.875: the arithmetic after it holds whatever theta is)
+            return self._with_its_arithmetic(chain, context, line,
+                                             f"uses {name}, which line {at} defines by a formula that is not read ({why})")
         # (the d of \frac{d}{da} is no size d an example fixes)
         example = self._after_an_example(chain, set().union(*(names_in(_DERIVATIVE_D.sub(" ", t.text)) for t in chain.terms))
                                           if "d" in used else used, line)
         if example:
             # (its arithmetic, 1 + 2 + 4 = 7 after Z(\log 2) = 1 + 2 + 4, holds whatever the example is)
-            plain = next((m for m in range(1, len(chain.terms) - 1)
-                          if all(not names_in(t.text) - NUMERIC_WORDS for t in chain.terms[m:])), None)
-            if plain is None:
-                return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
-                                      example)]
-            head = " = ".join(" ".join(t.text.split()) for t in chain.terms[:plain + 1])
-            rest = dataclasses.replace(chain, terms=chain.terms[plain:], relations=chain.relations[plain:],
-                                       offset=chain.terms[plain].offset, latex=" = ".join(
-                                           " ".join(t.text.split()) for t in chain.terms[plain:]))
-            if any(r != "=" for r in chain.relations):
-                return [self._problem(self.label(chain, line), chain.latex or head, line, example)]
-            return [self._problem(self.label(chain, line), head, line, example)] + self._steps_read(rest, context)
+            return self._with_its_arithmetic(chain, context, line, example)
         read, ranges = self._read_terms(chain, context)
         values, reasons, guessed, per_term, excluded, guessed_length = read
         # i_k of a vector of length m, with i an index letter of another size by default only: i runs over
