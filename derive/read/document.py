@@ -665,8 +665,7 @@ class _Builder:
         problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line) \
             or self._new_step(chain, line) or self._second_recurrence(chain, line) or self._euler_named(chain, line)
         if problem:
-            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
-                                  problem)]
+            return self._with_its_arithmetic(chain, context, line, problem)
         chain, conditions, condition_problem = self._conditions(chain, context)
         if condition_problem:
             head = re.match(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?(\\?[A-Za-z]+)", chain.terms[0].text)
