@@ -619,10 +619,14 @@ class _Builder:
             return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
                                   problem)]
         head = " = ".join(" ".join(t.text.split()) for t in chain.terms[:plain + 1])
-        rest = dataclasses.replace(chain, terms=chain.terms[plain:], relations=chain.relations[plain:],
-                                   offset=chain.terms[plain].offset, latex=" = ".join(
-                                       " ".join(t.text.split()) for t in chain.terms[plain:]))
-        return [self._problem(self.label(chain, line), head, line, problem)] + self._steps_read(rest, context)
+        made = [self._problem(self.label(chain, line), head, line, problem)]
+        # (each link of the arithmetic on its own: the chain's ends, from a term not checked, are not checked)
+        for m in range(plain, len(chain.terms) - 1):
+            link = dataclasses.replace(chain, terms=chain.terms[m:m + 2], relations=chain.relations[m:m + 1],
+                                       offset=chain.terms[m].offset, latex=" = ".join(
+                                           " ".join(t.text.split()) for t in chain.terms[m:m + 2]))
+            made += self._steps_read(link, context)
+        return made
 
     def _steps_read(self, chain: Chain, context: "_Context | None" = None) -> list[Step]:
         """The chain's steps; a chain that opens by defining a function of plain letters (M(t) = E[e^{tX}] = ...)
