@@ -1339,8 +1339,7 @@ class _Builder:
                 # (s_1 = 0 of an s = W_g x: a chain in g, defined from s, holds W_g and x where s was)
                 self.after_data = self.lines.of(at)  # "Observe $x_1 = 1$, $x_2 = 4$": the entries of x a sum runs over
         for at in self.data_offsets:
-            if names - {"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\log", "\\ln", "\\exp", "e", "\\pi", "\\cdot",
-                        "\\times", "\\left", "\\right", "\\big", "\\Big", "\\approx"} and at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)):
+            if names - NUMERIC_WORDS - {"\\approx"} and at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)):
                 self.after_data = self.lines.of(at)
         for c in found:
             if c.unread:
