@@ -2664,3 +2664,18 @@ def test_the_arithmetic_after_a_name_whose_definition_is_not_read_is_checked():
     found = _verdicts(text)
     assert [v for _, v, _ in found][-4:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.REFUTED], found
     assert "uses g, which line 2 defines by a formula that is not read" in found[-2][2], found
+
+
+def test_a_matrix_valued_function_written_out_is_that_matrix_at_any_argument():
+    """R(alpha) = a rotation matrix written out: R(alpha) R(beta), its transpose, inverse and determinant are read; the
+    transpose on R(alpha)^\\top is the matrix's, and types nothing about alpha."""
+    text = ("$$\nR(\\alpha) = \\begin{pmatrix} \\cos \\alpha & -\\sin \\alpha \\\\ \\sin \\alpha & \\cos \\alpha "
+            "\\end{pmatrix}\n$$\n\n"
+            "$$\nR(\\alpha) R(\\beta) = R(\\alpha + \\beta) , \\qquad R(\\alpha)^\\top = R(-\\alpha)\n$$\n\n"
+            "$$\nR(\\alpha)^{-1} = R(-\\alpha) , \\qquad \\det R(\\alpha) = 1\n$$\n\n"
+            "$$\nR(\\alpha)^\\top = R(\\alpha) , \\qquad \\det R(\\alpha) = \\cos^2 \\alpha - \\sin^2 \\alpha , "
+            "\\qquad R(\\alpha) R(\\beta) = R(\\alpha - \\beta)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][1:] == [Verdict.PROVED] * 4 + [Verdict.REFUTED] * 3, found
+    primed = _verdicts(text.split("\n\n")[0] + "\n\n$$\nR'(\\alpha) = R(\\alpha)\n$$\n")
+    assert primed[-1][1] is Verdict.UNKNOWN and "is a matrix" in primed[-1][2], primed

@@ -178,6 +178,22 @@ def test_what_is_unclear_is_reported_not_guessed(read, text, reason):
     assert reason in str(info.value)
 
 
+def test_a_function_before_a_number_and_names_takes_their_product(read_scalar_x):
+    xs = sp.Symbol("x", real=True)
+    assert read_scalar_x(r"\sin 2x") == sp.sin(2 * xs)
+    value = read_scalar_x(r"\log 2\pi t^2 + 1")
+    t = next(iter(value.free_symbols))
+    assert value == sp.log(2 * sp.pi * t ** 2) + 1
+    assert read_scalar_x(r"\sin 2x \cos x") == sp.sin(2 * xs) * sp.cos(xs)  # (the next function ends it)
+    assert read_scalar_x(r"\log 2 \cdot x") == sp.log(2) * xs  # (an explicit product does not)
+
+
+@pytest.mark.parametrize("text", [r"\log 2x (1 + x)", r"\sin 2x \frac{1}{x}", r"\log x 2", r"\ln xy"])
+def test_a_function_before_a_product_that_does_not_start_with_a_number_is_unclear(read_scalar_x, text):
+    with pytest.raises(FormulaError, match="how far"):
+        read_scalar_x(text)
+
+
 def test_oversized_formula_fails_with_a_limit_message(read):
     with pytest.raises(FormulaError, match="beyond the limit"):
         read("x_1 + " * 200_000 + "x_1")

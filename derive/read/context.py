@@ -846,7 +846,8 @@ class DocumentContext:
                 # the earlier one (a function named by its argument)? see read.document, _reparametrised
                 self.earlier_variables.setdefault(k, set()).update(str(v) for v in self.lambdas[k].variables)
             for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
-                          self.matrix_values, self.vector_functions, self.entry_functions, self.matrix_functions, self.parametric,
+                          self.matrix_values, self.vector_functions, self.entry_functions, self.matrix_functions,
+                          self.matrix_valued, self.parametric,
                           self.redefined, self.defined_at, self.defined_until):
                 if k in table:
                     dropped.append((table, k, table.pop(k)))
@@ -1072,6 +1073,16 @@ class DocumentContext:
             return self._define_on_vector(name, variable, body, right)
         if type(variable.expr) is not sp.Symbol or variable.is_vector:
             return None
+        if isinstance(body, V.Value) and body.is_matrix and body.misfit is None and body.size.is_Integer \
+                and body.cols.is_Integer:
+            # R(\alpha) = \begin{pmatrix} \cos \alpha & ... \end{pmatrix}: a matrix of numbers written out, at alpha
+            self.matrix_valued[name] = (variable.expr, body)
+            self.lambdas[name] = sp.Lambda(sp.Dummy("u", real=True), sp.S.Zero)  # a placeholder: never applied
+            self.lambda_domains[name] = (variable.expr, body.domain)
+            self.defined_at[name] = self.line
+            self.function_letters.add(name)
+            self.scalar_letters.discard(name)
+            return name
         if body.is_matrix or body.misfit is not None:
             return self._unusable_definition(name, name, body)
         if body.is_vector or body.row:

@@ -141,6 +141,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # L(W) = ..., L(U, V) = ... of matrices: name -> the arguments as read (L is read at them only)
         self.matrix_functions: dict[str, tuple] = {}
         self.vector_functions: dict[str, tuple] = {}
+        self.matrix_valued: dict[str, tuple] = {}  # R(alpha) = a matrix written out: name -> (alpha, the matrix)
         self._vector_calls = 0  # J(v) read so far: each renames its argument's dummies apart
         self.defining_lines: set[int] = set()  # lines whose prose says they give a name its meaning
         self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
@@ -1006,9 +1007,44 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._apply(fn, (inner,)), end
         if isinstance(head, tuple):
             raise FormulaError(f"{fn.name} of a list")
+        end = self._monomial_end(entries, k + 1, env)
+        if end is not None:
+            # \\sin 2x, \\log 2\\pi\\sigma^2: a number and the names written after it, the function's argument
+            for entry in entries[k + 2:end]:
+                factor = self._item(entry.item, env)
+                head = V.multiply(head, factor)
+            self.notes.append(Reading("inferred", "a function written before a number and names ($\\sin 2x$, "
+                                                  "$\\log 2\\pi\\sigma^2$) is read of their whole product "
+                                                  "($\\sin(2x)$, $\\log(2\\pi\\sigma^2)$)"))
+            return self._apply(fn, (head,)), end
         if k + 2 < len(entries) and entries[k + 2].op is None and not self._opens_function(entries[k + 2], env):
             raise FormulaError(f"unclear how far {fn.name} reaches; add parentheses")
         return self._apply(fn, (head,)), k + 2
+
+    def _monomial_end(self, entries: list[Entry], k: int, env) -> int | None:
+        """Where the argument of a function written without parentheses ends when it is a whole number and
+        names after it (\\sin 2x, \\log 2\\pi\\sigma^2): at the next operator or function, or at the end of the
+        product. None when the argument is not such a product, or when something else (a bracket, a fraction)
+        follows the names, which leaves the reach unclear."""
+        first = entries[k]
+        if first.op is not None or first.negative or item_scripts(first.item) \
+                or node_kind(item_base(first.item)) != "number" or "." in str(item_base(first.item).children[0]):
+            return None
+        end = k + 1
+        while end < len(entries) and entries[end].op is None and not entries[end].negative \
+                and not self._opens_function(entries[end], env):
+            base = item_base(entries[end].item)
+            if node_kind(base) not in ("letter", "command") or any(sc.data not in ("sub_script", "sup_script")
+                                                                    for sc in item_scripts(entries[end].item)):
+                return None
+            try:
+                factor = self._meaning_quiet(node_word(base), env)
+            except FormulaError:
+                return None
+            if not isinstance(factor, V.Value) or factor.is_vector or factor.row or factor.is_matrix:
+                return None
+            end += 1
+        return end if end > k + 1 else None
 
     def _with_parameters(self, fn: Fn, node: Tree, env) -> V.Value:
         """f(\\theta_k; \\Theta): a function of one entry with its parameters after ';', read where f is a
@@ -1150,6 +1186,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.log_softmax_of(arg)
         if fn.kind == "lambda" and fn.name.rstrip("'") in self.entry_functions:
             return self._apply_entry_function(fn, arg)
+        if fn.kind == "lambda" and fn.name.rstrip("'") in self.matrix_valued:
+            return self._apply_matrix_valued(fn, arg)
         if fn.kind in ("lambda", "unknown"):
             if arg.is_vector:
                 raise FormulaError(f"{fn.name} of a vector: {fn.name} was defined on scalars")
@@ -1180,6 +1218,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
             return V.entrywise(at, arg)
         return V.entrywise(V.SCALAR_FUNCTIONS[fn.kind], arg)
+
+    def _apply_matrix_valued(self, fn: Fn, arg: V.Value) -> MatrixTerm:
+        """R(a + b) of R(alpha) = a matrix written out: that matrix with a + b for alpha."""
+        name = fn.name.rstrip("'")
+        variable, body = self.matrix_valued[name]
+        if fn.primes:
+            raise FormulaError(f"{name}' is not read: {name}(...) is a matrix (line {self.defined_at.get(name)}); "
+                               f"write the derivative of its entries")
+        if arg.is_vector or arg.row or arg.is_matrix:
+            raise FormulaError(f"{name} of a vector or a matrix: {name} is defined on numbers (line "
+                               f"{self.defined_at.get(name)})")
+        _, conditions = self.lambda_domains.get(name, (None, ()))
+        for cond in conditions:
+            V.requires(cond.xreplace({variable: arg.expr}))
+        value = V.Value(body.expr.xreplace({variable: arg.expr}), body.size, body.conventions + arg.conventions,
+                        cols=body.cols)
+        return MatrixTerm(P.leaf(value), value.conventions)  # (a term of matrices: R(a)^{-1}, R(a) R(b), R(a) q)
 
     def _apply_vector_function(self, fn: Fn, args: tuple) -> V.Value:
         """J(v) for J(w) = formula, w a vector: the formula with v's entries put for w's; for f(z)_i = formula

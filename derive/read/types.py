@@ -297,6 +297,14 @@ class _Pass:
         # Operator heads: derivatives, sums, functions. Their argument is read for its uses only.
         for n, (op, item) in enumerate(entries):
             head = self.head(item)
+            if head is None and n + 1 < len(entries) and entries[n + 1][0] is None and not item_scripts(item) \
+                    and self.lone_name(item) in self.excluded and node_kind(item_base(entries[n + 1][1])) == "paren":
+                # R(\alpha)^\top of a function R the document defines: the scripts are the value's, not the argument's
+                for argument in item_base(entries[n + 1][1]).children:
+                    self.expr(argument)
+                if n + 2 < len(entries):
+                    self.entries(entries[n + 2:])
+                return None
             if head is not None:
                 before = self.chain(entries[:n]) if n else ("S",)
                 if head in _SQUARE_FUNCTIONS and n + 1 < len(entries):
