@@ -1984,11 +1984,11 @@ def test_a_run_of_letters_opening_a_chain_does_not_stop_the_document():
 
 
 def test_the_trace_of_an_undeclared_name_is_not_the_trace_of_a_number():
-    r = _checked("Let $s \\in \\mathbb{R}^n$ and $\\Sigma = \\operatorname{diag}(s_1, \\dots, s_n)$.\n\n"
-                 "$$\n\\operatorname{tr}(\\Sigma^{-1}) = \\frac{1}{\\operatorname{tr}(\\Sigma)}\n$$\n\n"
+    r = _checked("Let $s \\in \\mathbb{R}^n$.\n\n"
+                 "$$\n\\operatorname{tr}(a b) = \\operatorname{tr}(b a)\n$$\n\n"
                  "Let $x \\in \\mathbb{R}^n$ and $A \\in \\mathbb{R}^{n \\times n}$.\n\n"
                  "$$\nx^\\top A x = \\operatorname{tr}(x^\\top A x)\n$$\n")
-    assert r["line 4"].verdict is Verdict.UNKNOWN and "the trace of Sigma" in r["line 4"].detail
+    assert r["line 4"].verdict is Verdict.UNKNOWN and "the trace of a, b, read as a number" in r["line 4"].detail
     assert r["line 10"].verdict is Verdict.PROVED  # the trace of a 1 x 1 product is that number
 
 
@@ -2679,3 +2679,83 @@ def test_a_matrix_valued_function_written_out_is_that_matrix_at_any_argument():
     assert [v for _, v, _ in found][1:] == [Verdict.PROVED] * 4 + [Verdict.REFUTED] * 3, found
     primed = _verdicts(text.split("\n\n")[0] + "\n\n$$\nR'(\\alpha) = R(\\alpha)\n$$\n")
     assert primed[-1][1] is Verdict.UNKNOWN and "is a matrix" in primed[-1][2], primed
+
+
+def test_a_family_stacked_as_the_rows_of_a_matrix_is_those_rows_even_with_an_index_letter():
+    """"k_1, ..., k_n in R^d the keys, stacked as the rows of K": k_j is row j of K (k is no index letter here), so
+    s = Kq/sqrt(d) holds for s_j = q^T k_j / sqrt(d); a family of its own would make it false."""
+    text = ("Let $q \\in \\mathbb{R}^{d}$ be a query and $k_1, \\dots, k_n \\in \\mathbb{R}^{d}$ the keys, stacked as the\n"
+            "rows of $K \\in \\mathbb{R}^{n \\times d}$. The scores are $s_j = \\frac{q^\\top k_j}{\\sqrt{d}}$, i.e.\n\n"
+            "$$\ns = \\frac{K q}{\\sqrt{d}}\n$$\n\n"
+            "$$\n\\nabla_q \\frac{q^\\top k_j}{\\sqrt{d}} = \\frac{k_j}{\\sqrt{d}}\n$$\n\n"
+            "$$\n\\nabla_q \\frac{q^\\top k_j}{\\sqrt{d}} = \\frac{k_j}{d}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    alone = _verdicts(text.replace(", stacked as the\nrows of $K \\in \\mathbb{R}^{n \\times d}$", ""))
+    assert [v for _, v, _ in alone][-2:] == [Verdict.PROVED, Verdict.REFUTED], alone
+
+
+def test_a_word_labelled_name_is_read_beside_a_letter_used_two_ways():
+    """eta_t (an entry) and eta(tau) (a function): eta is refused, but eta_{\\max} and eta_{\\min} are names of their
+    own, and a claim in them alone is checked."""
+    text = ("For an integer step $t$ the rate is $\\eta_t = \\eta_{\\max} \\, t / W$, and after the warmup\n\n"
+            "$$\n\\eta(\\tau) = \\eta_{\\min} + \\tfrac{1}{2} (\\eta_{\\max} - \\eta_{\\min}) \\big(1 + \\cos(\\pi \\tau / T)\\big)\n$$\n\n"
+            "$$\n\\eta_{\\min} + \\frac{1}{2} (\\eta_{\\max} - \\eta_{\\min}) = \\frac{\\eta_{\\max} + \\eta_{\\min}}{2}\n$$\n\n"
+            "$$\n\\eta_{\\min} + \\frac{1}{2} (\\eta_{\\max} - \\eta_{\\min}) = \\frac{\\eta_{\\max} - \\eta_{\\min}}{2}\n$$\n\n"
+            "$$\n\\eta(0) = \\eta_{\\max}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN], found
+    assert "used as a function" in found[-1][2], found
+
+
+def test_a_name_with_a_label_subscript_is_defined_by_a_formula():
+    """"Write $S_{xx} = \\sum_i x_i^2$ and $S_{xy} = ...$": two names with letter labels (x, y are no index letters), each
+    that formula from there on; eta_{\\max} = 0.1 too. A claim in them is checked through their definitions."""
+    text = ("Data $x_i, y_i$ for $i = 1, \\dots, n$. Write $S_{xx} = \\sum_{i=1}^{n} x_i^2$ and "
+            "$S_{xy} = \\sum_{i=1}^{n} x_i y_i$.\n\n"
+            "$$\n\\frac{d}{dw} \\sum_{i=1}^{n} (y_i - w x_i)^2 = 2 w S_{xx} - 2 S_{xy}\n$$\n\n"
+            "$$\n\\frac{d}{dw} \\sum_{i=1}^{n} (y_i - w x_i)^2 = 2 w S_{xx} + 2 S_{xy}\n$$\n\n"
+            "With $\\eta_{\\max} = 0.5$,\n$$\n2 \\eta_{\\max} = 1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] * 2 + [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN,
+                                                                Verdict.PROVED], found
+    assert "definition of S_xx" in found[0][2] and "definition of eta_max" in found[4][2], found
+
+
+def test_a_diagonal_matrix_written_as_diag_of_its_entries():
+    text = ("Let $c \\in \\mathbb{R}^n$, $v \\in \\mathbb{R}^n$ and $C = \\operatorname{diag}(c_1, \\dots, c_n)$.\n\n"
+            "$$\nv^\\top C v = \\sum_{i=1}^{n} c_i v_i^2\n$$\n\n"
+            "$$\n\\operatorname{diag}(2, 3) \\begin{pmatrix} 1 \\\\ 1 \\end{pmatrix} = \\begin{pmatrix} 2 \\\\ 3 \\end{pmatrix}\n$$\n\n"
+            "$$\nv^\\top C v = \\sum_{i=1}^{n} c_i v_i\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+
+
+@pytest.mark.parametrize("said", [
+    "$x_1, \\dots, x_n \\in \\mathbb{R}^d$, already centred ($\\sum_{i=1}^{n} x_i = 0$), stacked as the rows of "
+    "$X \\in \\mathbb{R}^{n \\times d}$.",
+    "$x_1, \\dots, x_n \\in \\mathbb{R}^d$ the inputs, and $X \\in \\mathbb{R}^{n \\times d}$ the matrix whose $i$-th row "
+    "is $x_i^\\top$.",
+])
+def test_a_family_said_to_be_the_rows_of_a_matrix_in_other_words(said):
+    text = (f"Let {said} Let $w \\in \\mathbb{{R}}^d$.\n\n"
+            "$$\n\\sum_{i=1}^{n} (w^\\top x_i)^2 = \\| X w \\|^2\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} (w^\\top x_i)^2 = w^\\top X X^\\top w\n$$\n")
+    found = _verdicts(text)
+    assert found[-2][1] is Verdict.PROVED and found[-1][1] is not Verdict.PROVED, found
+
+
+def test_a_name_defined_at_each_size_is_that_formula_at_any_size_or_number():
+    """S_N = sum_{k=1}^{N} ...: S_N is that formula; S_3 = ... is a claim at N = 3 (not a definition of S_3)."""
+    text = ("I need $S_N = \\sum_{k=1}^{N} \\frac{1}{k(k+2)}$ in closed form.\n\n"
+            "$$\nS_N = 1 - \\frac{1}{N+2}\n$$\n\n"
+            "$$\nS_3 = \\frac{1}{3} + \\frac{1}{8} + \\frac{1}{15}\n$$\n\n"
+            "$$\nS_3 = \\frac{4}{5}\n$$\n\n"
+            "$$\nS_{N+1} - S_N = \\frac{1}{(N+1)(N+3)}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][:4] == [Verdict.UNKNOWN, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED], found
+    assert found[4][1] in (Verdict.PROVED, Verdict.BOUNDED), found  # (S_{N+1} - S_N: sums SymPy may not subtract)
+    assert "definition of S_N" in found[0][2], found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[2], SETTINGS).readings
+    assert any("at each size N" in r.text for r in readings), readings

@@ -44,6 +44,22 @@ def _at_step(text: str, t: str, k: int) -> str:
 
 _NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\()")  # N(x; mu, s^2), a density
 _WRITTEN_ARRAY = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")
+# S_{xx}, \eta_{\max}, w_{\text{L2}}: a letter with a subscript in braces or a word command (read to find the label)
+_LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min))\s*")
+_SIZED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:([A-Za-z])|\{\s*([A-Za-z])\s*\})\s*")
+_LABELLED_ANY = re.compile(r"(\\?[A-Za-z]+)\s*_\s*(\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min)(?![A-Za-z]))")
+
+
+def _label_key(text: str) -> str:
+    """S_{xx} as written, spaces dropped, marked apart from the plain names a set of names seen holds."""
+    return "labelled " + re.sub(r"\s+", "", text)
+
+
+def _seen_names(text: str) -> set[str]:
+    """The names a formula uses (names_in), and its labelled names (S_{xx}, eta_{\\max}) as _label_key gives them."""
+    return set(names_in(text)) | {_label_key(m.group(0)) for m in _LABELLED_ANY.finditer(text)}
+
+
 _NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
 _SQUARE_NAME = re.compile(r"^\s*((?:\\(?:hat|bar|tilde|check)\s*(?:\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
                           r"|\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
@@ -326,7 +342,7 @@ class DocumentContext:
                     self._define_pending(pending)
                 elif len(pending) > waiting and len(terms) == 2:
                     pending[-1] = pending[-1] + (key, set(seen))
-                    seen |= names_in(terms[0][0])
+                    seen |= _seen_names(terms[0][0])
                     continue  # its names are not uses before a definition
                 elif len(pending) > waiting:
                     pending.pop()
@@ -342,7 +358,7 @@ class DocumentContext:
             if len(chain) > 3 and chain[3]:
                 continue  # "where ..." after a display: its names are not uses before a definition
             for text, _ in terms:
-                seen |= names_in(text)
+                seen |= _seen_names(text)
         self.line = None
 
     def _types_from_use(self, chains, notation: Notation, usage, vectors: dict, matrices: dict):
@@ -469,6 +485,19 @@ class DocumentContext:
             if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
                     and self.line != self.defined_at[key]:
                 out.append(Reading("definition", f"${written_name(n)}$ as the document defines it", self.defined_at[key]))
+        for key in sorted(self.values):
+            # S_{xx}, \eta_{\max}, h_1: a name with a label the document defines, written here
+            base, _, label = key.partition("_")
+            if label and key not in used and self._in_force(key) and self.defined_at.get(key) not in (None, self.line) \
+                    and any(re.search(r"(?<![A-Za-z])" + re.escape(base) + r"\s*_\s*\{?\s*\\?(?:text\s*\{|mathrm\s*\{)?"
+                                      + re.escape(label) + r"(?![A-Za-z0-9])", t) for t in texts):
+                out.append(Reading("definition", f"${base}_{{{label}}}$ as the document defines it", self.defined_at[key]))
+        for n in sorted(used):
+            key = symbol_name(n)
+            if key in self.size_sequences and self._in_force(key) and self.line != self.defined_at.get(key):
+                size = self.size_sequences[key][0]
+                out.append(Reading("definition", f"${n}_{{{size}}}$ as the document defines it at each size {size}",
+                                   self.defined_at[key]))
         for n in sorted(used):
             if n in self.redefined and self._in_force(n) and self.line != self.redefined[n]:
                 out.append(Reading("definition", f"${n}$ as the document defines it, not the built-in "
@@ -538,6 +567,12 @@ class DocumentContext:
         if square and not _SQUARE_NAME.match(right):
             # s^2 = formula (a variance): s is the nonnegative root of the formula, and s^2 the formula
             left, right = square.group(1), f"\\sqrt{{{right}}}"
+        sized = _SIZED_LEFT.fullmatch(left)
+        if sized and self.notation.size_name(sized.group(2) or sized.group(3)):
+            return self._define_by_size(sized.group(1), sized.group(2) or sized.group(3), right, seen)
+        labelled = _LABELLED_LEFT.fullmatch(left)
+        if labelled and not _NUMBERED.match(left):
+            return self._define_labelled(labelled.group(1), left, right, seen)
         upright = _UPRIGHT_ENTRY.match(left)
         if upright:  # \text{sm}_i = formula: an abbreviation the document defines by its entry
             word, letter = upright.groups()
@@ -756,6 +791,50 @@ class DocumentContext:
             self.unrolled[key] = sp.Tuple(*(self.values[f"{key}_{k}"].expr for k in range(0, steps[-1] + 1)))
         return f"{letter}_{t}"
 
+    def _define_by_size(self, letter: str, size: str, right: str, seen: set[str]) -> str | None:
+        """S_N = \\sum_{k=1}^{N} a_k, G_n = formula in n: a number for every size, S_3 the formula at N = 3 and S_n at
+        n (a partial sum, a sequence by its length), from here on. S is a letter no earlier display writes."""
+        key = symbol_name(letter)
+        if letter in seen or letter in self.lambdas or letter in ("e", "d", "\\pi") or key in self.values \
+                or self.notation.kind_of(letter) not in (None, "scalar") or key in self.size_sequences:
+            return None
+        try:
+            value = self.read(right)
+        except FormulaError:
+            return None
+        symbol = self.size_symbol(size)
+        if value.is_vector or value.row or value.is_matrix or value.misfit is not None \
+                or symbol not in value.expr.free_symbols:
+            return None
+        self.size_sequences[key] = (symbol, value)
+        self.defined_at[key] = self.line
+        return f"{key}_{size}"
+
+    def _define_labelled(self, letter: str, left: str, right: str, seen: set[str]) -> str | None:
+        """S_{xx} = formula, \\eta_{\\max} = 0.1: a name with a label subscript (a word, or letters that are no index),
+        of a letter that is a number or undeclared and no earlier display writes: the number named so is that formula
+        from here on."""
+        if _label_key(left) in seen or letter in self.lambdas or letter in ("e", "d", "\\pi") \
+                or self.notation.kind_of(letter) not in (None, "scalar") or symbol_name(letter) in self.values:
+            return None
+        try:
+            name = self.read(left)
+        except FormulaError:
+            return None
+        key = name.expr.name if isinstance(name, V.Value) and isinstance(name.expr, sp.Symbol) \
+            and not (name.is_vector or name.row or name.is_matrix) else None
+        if key is None or not key.startswith(f"{symbol_name(letter)}_") or key in self.values \
+                or re.search(re.escape(left.strip()), right):
+            return None
+        try:
+            value = self.read(right)
+        except FormulaError:
+            return None
+        if value.is_vector or value.row or value.is_matrix or value.misfit is not None or key in value.expr.free_symbols:
+            return None
+        self._keep_defined(key, value, right)
+        return key
+
     def _define_numbered(self, letter: str, digits: str, right: str) -> str | None:
         """h_1 = formula (a hidden state at step 1), h a letter that is a number, undeclared, or a vector only from
         such uses: the number named h_1 is that formula from here on (h_0, h_2 stay names of their own)."""
@@ -768,6 +847,8 @@ class DocumentContext:
                 or letter in ("e", "d", "\\pi"):
             return None
         key = f"{symbol_name(letter)}_{digits}"
+        if symbol_name(letter) in self.size_sequences and self._in_force(symbol_name(letter)):
+            return None  # S_3 = ... after S_N = formula: a claim, checked against the formula at N = 3
         if symbol_name(letter) in self.recurrences and int(digits) > 0:
             return None  # v_2 = ... after v_t = beta v_{t-1} + g_t: a claim, checked against the recurrence
         if key in self.values or re.search(re.escape(letter) + r"\s*_\s*\{?\s*" + digits + r"(?!\d)", right):
@@ -847,7 +928,7 @@ class DocumentContext:
                 self.earlier_variables.setdefault(k, set()).update(str(v) for v in self.lambdas[k].variables)
             for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
                           self.matrix_values, self.vector_functions, self.entry_functions, self.matrix_functions,
-                          self.matrix_valued, self.parametric,
+                          self.matrix_valued, self.size_sequences, self.parametric,
                           self.redefined, self.defined_at, self.defined_until):
                 if k in table:
                     dropped.append((table, k, table.pop(k)))

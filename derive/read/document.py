@@ -907,6 +907,7 @@ class _Builder:
         entry = _ENTRY_LEFT.fullmatch(chain.terms[0].text) if context is not None and context.inline else None
         if entry and not self.defined and not link_problems[0] and 0 not in lonely_links \
                 and entry.group(1) not in self.reader.stated and symbol_name(entry.group(1)) not in self.reader.values \
+                and symbol_name(entry.group(1)) not in self.reader.size_sequences \
                 and re.search(r"(?<![A-Za-z\\])" + entry.group(2) + r"(?![A-Za-z])", chain.terms[1].text) \
                 and not re.search(r"\\(?:sum|prod)", chain.terms[1].text):
             # "nodes $x_j = a + j \delta$" in the prose, of an x written before: the entries of x defined by this
@@ -2177,12 +2178,14 @@ _ROW_OF = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*(?:\^\s*(
                      r"(?:is|denotes)\s+the\s+\$?\s*\2\s*\$?\s*(?:-?\s*th|\^\s*\{?\s*\\?(?:text\s*\{)?th\}?\}?)\s+row\s+of\s+"
                      r"\$\s*(\\?[A-Za-z]+)", re.I)
 _STACKED = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*1\s*\}?\s*,\s*\\[lc]?dots\s*,\s*\1\s*_\s*\{?\s*[a-zA-Z]\s*\}?"
-                      r"[^$]*\$[^$.]*?\b(?:stacked|arranged|collected|placed)?\s*(?:as|in|are)\s+the\s+rows\s+of\s+"
+                      r"[^$]*\$(?:[^$.]|\$[^$]{0,80}\$){0,200}?\b(?:stacked|arranged|collected|placed)?\s*(?:as|in|are)\s+the\s+"
+                      r"rows\s+of\s+"
                       r"\$\s*(\\?[A-Za-z]+)", re.I)
 
 
 # "$X \in \mathbb{R}^{n \times d}$ is the design matrix with rows $x_i^\top$", "a matrix $X$ whose rows are $x_i^T$"
-_WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\b(?:with|whose)\s+rows\s+(?:are\s+)?"
+_WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\b(?:with|whose)\s+(?:rows\s+(?:are\s+)?|"
+                        r"\$?\s*[a-z]\s*\$?\s*(?:-\s*th|\^\s*\{?\s*\\?(?:text\s*\{)?th\}?\}?)\s+row\s+is\s+)"
                         r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*(?:\\top|T|\{\s*\\top\s*\})|\\T)\s*\$")
 
 
@@ -2224,11 +2227,13 @@ def _row_families(text: str, notation: Notation) -> dict[str, str]:
     out = {family_letter(key): key for key in notation.matrices if family_letter(key)}
     found = [(m.group(1), m.group(m.lastindex)) for m in itertools.chain(_ROW_OF.finditer(text), _STACKED.finditer(text))]
     found += [(m.group(2), m.group(1)) for m in _WITH_ROWS.finditer(text)]
+    said = {}
     for letter, matrix in found:
         if notation.kind_of(matrix) == "matrix" and notation.kind_of(letter) in (None, "vector") \
                 and not notation.size_of_index(letter) and letter != matrix:
-            out.setdefault(letter, matrix)
-    return out
+            said.setdefault(letter, matrix)
+    # (a family the prose declares and stacks as the rows of a matrix: those rows, not a matrix of its own)
+    return {**out, **said}
 
 
 def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
@@ -2454,6 +2459,8 @@ def _declare(notation: Notation, said, lines: _Lines):
             letter, count, dim = _family_of(d, sizes)
             forget.add(letter)
             scalars = [x for x in scalars if x != letter]
+            # (k_1, ..., k_n the keys: k is no longer a default index letter)
+            sizes = {s: tuple(x for x in ix if x != letter) for s, ix in sizes.items()}
             vectors.pop(letter, None)
             matrices[family_key(letter)] = (size_of(count), size_of(dim))
             note(letter, f"${letter}_1, \\dots, {letter}_{{{count}}} \\in \\mathbb{{R}}^{{{dim}}}$, a family of vectors", d.offset)

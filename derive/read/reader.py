@@ -142,6 +142,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.matrix_functions: dict[str, tuple] = {}
         self.vector_functions: dict[str, tuple] = {}
         self.matrix_valued: dict[str, tuple] = {}  # R(alpha) = a matrix written out: name -> (alpha, the matrix)
+        self.size_sequences: dict[str, tuple] = {}  # S_N = formula in the size N: name -> (N, the formula)
         self._vector_calls = 0  # J(v) read so far: each renames its argument's dummies apart
         self.defining_lines: set[int] = set()  # lines whose prose says they give a name its meaning
         self.prime_transpose = False  # the document writes the transpose with a prime (X'X), as it says
@@ -987,6 +988,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]) \
                     and node_kind(item_base(inner.children[0])) == "paren":
                 arg_base = item_base(inner.children[0])
+        if node_kind(arg_base) == "paren" and fn.kind == "diag" and len(arg_base.children) > 1:
+            # diag(c_1, \\dots, c_n), diag(2, 3): the diagonal matrix of the vector its entries write out
+            args = (self._written_vector(list(arg_base.children), env, False, "the diagonal written out in diag(...)"),)
+            value = self._apply(fn, args)
+            return self._scripted(value, item_scripts(nxt.item), env), k + 2
         if node_kind(arg_base) == "paren":
             args = tuple(self._expr(e, env) for e in arg_base.children)
             value = self._apply(fn, args)
@@ -1396,6 +1402,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 numbered = self._numbered(symbol_name(word), subs[0].children[1])
                 if numbered is not None:
                     return self._scripted(numbered, [sc for sc in scripts if sc.data != "sub_script"], env)
+            if subs and word in self.conflicts and word not in env \
+                    and word_label(self._inner_item(subs[0].children[1])) is not None:
+                # eta_{\max} beside an eta used two ways (eta(t) and eta_t): a name of its own, not in the conflict
+                why = self.conflicts.pop(word)
+                try:
+                    return self._scripted(self._meaning(word, env), scripts, env)
+                finally:
+                    self.conflicts[word] = why
             head = self._meaning(word, env)
             if head is None:
                 raise FormulaError(f"the command {word} is not read" if kind == "command"
@@ -1795,6 +1809,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("scripts on a list")
         if isinstance(head, Fn):
             return self._scripted_function(head, subs, sups, primes, env)
+        if subs and isinstance(head, V.Value) and isinstance(head.expr, sp.Symbol) \
+                and head.expr.name in self.size_sequences and self._in_force(head.expr.name):
+            head, subs = self._at_size(head.expr.name, subs[0].children[1], env), []  # S_3, S_n of S_N = formula
         if subs and isinstance(head, V.Value) and not head.is_vector and not head.row and not head.is_matrix \
                 and isinstance(head.expr, sp.Symbol) and head.expr.name not in self.guesses:
             numbered = self._numbered(head.expr.name, subs[0].children[1]) \
@@ -2030,6 +2047,21 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             self.notes.append(Reading("declaration", f"${word}_i$ is row $i$ of ${matrix}$, as a vector, as the document says"))
         return V.Value(self.bases[matrix][indices[0], V.entry_index(cols)], cols)
 
+    def _at_size(self, name: str, arg, env) -> V.Value:
+        """S_3, S_n, S_{N+1} of S_N = formula in the size N: the formula at that size (a whole number from 1, or a
+        formula in sizes)."""
+        symbol, value = self.size_sequences[name]
+        with self._deeper_script("subscripts"):
+            at = self._arg_value(arg, env)
+        e = sp.expand(at.expr) if isinstance(at, V.Value) and not (at.is_vector or at.row or at.is_matrix) else None
+        if e is None or not ((e.is_Integer and 1 <= e <= MAX_AT_SIZE) or (e.free_symbols and all(
+                x in self.sizes.values() for x in e.free_symbols) and e.is_integer and e.is_positive)):
+            raise FormulaError(f"{name}_... is defined at each size {symbol} (line {self.defined_at.get(name)}): its "
+                               f"subscript is read as a whole number from 1 to {MAX_AT_SIZE} or a size")
+        if self.guesses.get(name, 0) > 0:
+            self.guesses[name] -= 1
+        return _with_domain(value).with_expr(value.expr.xreplace({symbol: e}))
+
     def _has_numbered(self, name: str) -> bool:
         """The document defines a number named name_k (h_1 = ...) with this base, or a sequence (g_t in a
         recurrence) of which name_k is a term."""
@@ -2132,6 +2164,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             sub = str(inner.children[0])[1:]
         if sub is None:
             sub = word_label(inner)  # eta_{\max}, x_{\text{train}}: a word, never an index
+        if sub is None and kind == "product" and 2 <= len(inner.children) <= 3 and not primes \
+                and all(isinstance(c, Tree) and not item_scripts(c) and node_kind(item_base(c)) == "letter"
+                        for c in inner.children):
+            # S_{xy}, S_{xx} (sums of products of the data x, y): letters that are no index, size or bound letter
+            letters = [str(item_base(c).children[0]) for c in inner.children]
+            if not any(x in env or self.notation.kind_of(x) in ("index", "size") or self.notation.size_name(x)
+                       for x in letters):
+                sub = "".join(letters)
         if sub is not None:
             return f"{name}_{{{sub}{primes}}}" if primes else f"{name}_{sub}"
         if kind == "number" and str(inner.children[0]).isdigit() and not primes:
@@ -2518,6 +2558,9 @@ def _domain(value: V.Value, expr: sp.Expr, placeholder: dict | None = None) -> t
             continue
         kept.append(cond.xreplace(placeholder) if placeholder else cond)
     return tuple(kept)
+
+
+MAX_AT_SIZE = 50  # the largest number S_3 of a name defined at each size (S_N = formula) is read at
 
 
 def _with_domain(value: V.Value) -> V.Value:
