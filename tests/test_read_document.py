@@ -2759,3 +2759,62 @@ def test_a_name_defined_at_each_size_is_that_formula_at_any_size_or_number():
     d = read_document(text, "doc.md", default_notation())
     readings = verify_check(checks_of(d)[2], SETTINGS).readings
     assert any("at each size N" in r.text for r in readings), readings
+
+
+def test_a_vector_numbered_from_0_has_its_entry_0_as_a_number_of_its_own():
+    """s_0 beside s_j (the positive's score in InfoNCE): s_0 is a number of its own, a sum from 0 is s_0 plus the sum
+    from 1; a vector the document defines by its entries keeps s_0 unread (its formula at 0 is not read)."""
+    text = ("Scores $s_0, \\dots, s_N$.\n\n"
+            "$$\n-\\log \\frac{e^{s_0}}{\\sum_{j=0}^{N} e^{s_j}} = -s_0 + \\log \\sum_{j=0}^{N} e^{s_j}\n$$\n\n"
+            "$$\n\\sum_{j=0}^{N} e^{s_j} = e^{s_0} + \\sum_{j=1}^{N} e^{s_j}\n$$\n\n"
+            "$$\n\\sum_{j=0}^{N} s_j = \\sum_{j=1}^{N} s_j\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[0], SETTINGS).readings
+    assert any("numbers $s$ from 0" in r.text for r in readings), readings
+    defined = _verdicts("Let $q, k_j \\in \\mathbb{R}^d$ and $s_j = q^\\top k_j$.\n\n"
+                        "$$\n\\sum_{j=0}^{N} e^{s_j} = e^{s_0} + \\sum_{j=1}^{N} e^{s_j}\n$$\n")
+    assert defined[-1][1] is Verdict.UNKNOWN, defined
+
+
+def test_an_index_said_to_run_from_0_is_a_range_not_a_definition():
+    """"for $j = 0, \\dots, N$": j's range, not j defined by a formula; a free j (read from 1) is refused, a sum over
+    j is read."""
+    text = ("The scores are $s_j$ for $j = 0, \\dots, N$.\n\n"
+            "$$\n\\sum_{j=0}^{N} e^{s_j} = e^{s_0} + \\sum_{j=1}^{N} e^{s_j}\n$$\n\n"
+            "$$\n\\frac{\\partial}{\\partial s_j} \\log \\sum_{l=0}^{N} e^{s_l} = \\frac{e^{s_j}}{\\sum_{l=0}^{N} e^{s_l}}\n$$\n")
+    found = _verdicts(text)
+    assert found[-2][1] is Verdict.PROVED, found
+    assert found[-1][1] is Verdict.UNKNOWN and "j runs from 0" in found[-1][2], found
+
+
+def test_a_vector_defined_by_its_entry_and_numbered_from_0_is_its_formula_at_0():
+    """InfoNCE: s_j = q^T k_j / tau with a positive key k_0 declared beside the negatives k_1, ..., k_N: s_0 is the
+    formula at j = 0 (with k_0), a sum from 0 is its term at 0 plus the sum from 1. A value of L in q and k's terms
+    but written in tau alone ("in the example above") is not refuted for every q and k."""
+    text = (
+        "Let $q \\in \\mathbb{R}^d$, a positive key $k_0 \\in \\mathbb{R}^d$ and negative keys $k_1, \\dots, k_N \\in "
+        "\\mathbb{R}^d$, $\\tau > 0$, and $s_j = q^\\top k_j / \\tau$.\n\n"
+        "$$\nL = -\\log \\frac{e^{s_0}}{\\sum_{j=0}^{N} e^{s_j}}\n$$\n\n"
+        "$$\n\\nabla_q L = \\frac{1}{\\tau} \\Big( \\sum_{j=0}^{N} \\frac{e^{s_j}}{\\sum_{l=0}^{N} e^{s_l}} k_j - k_0 \\Big)\n$$\n\n"
+        "$$\n\\nabla_q L = \\frac{1}{\\tau} \\Big( \\sum_{j=1}^{N} \\frac{e^{s_j}}{\\sum_{l=0}^{N} e^{s_l}} k_j - k_0 \\Big)\n$$\n\n"
+        "In the example above,\n\n$$\nL = \\log \\big( 1 + e^{-1/\\tau} \\big)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED,
+                                        Verdict.UNKNOWN], found
+    assert "depends on k, k_0, q" in found[-1][2], found
+
+
+@pytest.mark.parametrize("claim, why", [
+    ("\\sum_j e^{s_j} = e^{s_0} + \\sum_{j=1}^{N} e^{s_j}", "has no lower limit"),
+    ("\\frac{\\partial}{\\partial s} \\log \\sum_{j=0}^{N} e^{s_j} = e^{s_0}", "whole vector is not read"),
+    ("\\|s\\|^2 = s_0^2 + \\sum_{j=1}^{N} s_j^2", "whole vector is not read"),
+])
+def test_a_vector_numbered_from_0_is_not_read_where_its_entry_0_could_be_left_out(claim, why):
+    """s_0 is a number apart from the vector of s_1, ..., s_N: a sum with no lower limit, the whole vector (its norm,
+    a derivative by it) would silently leave it out."""
+    found = _verdicts("Scores $s_0, \\dots, s_N$.\n\n$$\n\\sum_{j=0}^{N} e^{s_j} = e^{s_0} + \\sum_{j=1}^{N} e^{s_j}\n$$\n\n"
+                      f"$$\n{claim}\n$$\n")
+    assert found[0][1] is Verdict.PROVED, found
+    assert found[-1][1] is Verdict.UNKNOWN and why in found[-1][2], found

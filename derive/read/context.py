@@ -46,6 +46,10 @@ _NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\(
 _WRITTEN_ARRAY = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")
 # S_{xx}, \eta_{\max}, w_{\text{L2}}: a letter with a subscript in braces or a word command (read to find the label)
 _LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min))\s*")
+# s_0, s_{0}, \mathbf{k}_0: entry 0 of a name (the name itself, or the letter in the bold font)
+_ZERO_ENTRY = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(?<![A-Za-z\\])(\\?[A-Za-z]+))\s*_\s*"
+                         r"(?:0|\{\s*0\s*\})(?![0-9])")
+_SUM_FROM_ZERO = re.compile(r"\\sum\s*_\s*\{\s*([a-z])\s*=\s*0\s*\}")
 _SIZED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:([A-Za-z])|\{\s*([A-Za-z])\s*\})\s*")
 _LABELLED_ANY = re.compile(r"(\\?[A-Za-z]+)\s*_\s*(\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min)(?![A-Za-z]))")
 
@@ -244,6 +248,23 @@ class DocumentContext:
              self.conditional_definitions, self.said_onehot) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
+        # s_0 beside s_j of a vector s the prose does not declare, which a sum from 0 runs over (\sum_{j=0}^{N} e^{s_j}):
+        # numbered from 0 (see Reader.zero_based)
+        from_zero = set()
+        for terms, *_ in chains:
+            for text, _ in terms:
+                for m in _SUM_FROM_ZERO.finditer(text):
+                    from_zero |= {n.group(1) or n.group(2) for n in re.finditer(
+                        r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(?<![A-Za-z\\])(\\?[A-Za-z]+))\s*_\s*\{?\s*"
+                        + m.group(1) + r"(?![A-Za-z])", text[m.end():])}
+        for terms, *_ in chains:
+            for text, line in terms:
+                for m in _ZERO_ENTRY.finditer(text):
+                    name = m.group(1) or m.group(2)
+                    if (self.notation.kind_of(name) == "vector" or self.notation.kind_of(name) is None
+                            and name in usage.entries) and name not in self.stated and name in from_zero \
+                            and symbol_name(name) not in self.zero_based:
+                        self.zero_based[symbol_name(name)] = line
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
         self.bold_e_alone = re.search(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*e\s*\}(?!\s*_)", texts_all) is not None
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
@@ -674,6 +695,8 @@ class DocumentContext:
                 self.overrides.add(key)  # (a matrix typed only from its use, R_ij: the formula's from here on)
             return name
         self._keep_defined(key, value, right, entry)
+        if entry is not None:
+            self.entry_formulas[key] = (entry, right)  # (its entry 0, where the document numbers it from 0)
         if self.notation.kind_of(base) is not None:
             self.overrides.add(key)  # the document's definition, not the default, from here on
             # (the default's own formula, yhat = softmax(theta), is the name's meaning past a heading too)
@@ -887,6 +910,12 @@ class DocumentContext:
         letter = left.strip()
         if not re.fullmatch(r"[a-z]", letter) or not self.notation.size_of_index(letter) or letter in self.conflicts:
             return
+        start = re.fullmatch(r"\s*(\d+)\s*,\s*(?:\d+\s*,\s*)?\\[lc]?dots\s*,\s*(?:[A-Za-z]|\d+)(?:\s*[+-]\s*\d+)?\s*", right)
+        if start:
+            # "for j = 0, ..., N": the letter's range, no definition; from 0, a free j (read from 1) is refused
+            if int(start.group(1)) == 0:
+                self.zero_start.setdefault(letter, self.line)
+            return
         if not re.search(r"\\[A-Za-z]+|[A-Za-z]{2,}|\(", right) or re.fullmatch(r"\s*[a-z]\s*[+-]?\s*\d*\s*", right) \
                 or re.fullmatch(r"\s*[a-z]\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*)\s*", right):
             return  # i = j, i = k + 1, j = i^\star: a relation of indices, not a definition
@@ -928,7 +957,7 @@ class DocumentContext:
                 self.earlier_variables.setdefault(k, set()).update(str(v) for v in self.lambdas[k].variables)
             for table in (self.lambdas, self.lambda_domains, self.values, self.shallow, self.shallow_vectors,
                           self.matrix_values, self.vector_functions, self.entry_functions, self.matrix_functions,
-                          self.matrix_valued, self.size_sequences, self.parametric,
+                          self.matrix_valued, self.size_sequences, self.entry_formulas, self.parametric,
                           self.redefined, self.defined_at, self.defined_until):
                 if k in table:
                     dropped.append((table, k, table.pop(k)))

@@ -387,6 +387,9 @@ class DerivativeReading:
         if not value.is_vector and isinstance(e, sp.Symbol) and not isinstance(e, Idx) and not e.is_integer:
             return e
         if value.is_vector and isinstance(e, Indexed) and e.indices == (V.entry_index(value.size),):
+            if str(e.base.label) in getattr(self, "zero_based", {}):
+                raise FormulaError(f"the derivative by the whole of {text}, which the document numbers from 0, is not "
+                                   "read (its entry 0 is a number apart): differentiate by its entries")
             return (e.base, value.size)
         raise FormulaError(f"cannot differentiate with respect to {text}: a derivative is taken with respect to a "
                            "variable (a name not defined by a formula, or an entry x_k)")

@@ -1691,6 +1691,9 @@ def _case_text(where) -> str:
 _NAME_AT_NUMBERS = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\w))?\s*(?:\(\s*-?[\d.]+(?:\s*,\s*-?[\d.]+)*\s*\))?\s*")
 
 
+_LIMIT_OF_NAME = re.compile(r"\s*\\lim\s*_\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\\?[A-Za-z]+\s*")
+
+
 def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: set[str]) -> str | None:
     """Link n gives a number for a side that depends on names the display does not write (L = 2.4 of an L
     defined in r and A; R(1.5) = 0.625 of an R of data) or is a bare name given a value (tau = 0.25): the values
@@ -1706,15 +1709,27 @@ def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: s
             out.add(str(s.base.label) if isinstance(s, sp.Indexed) else str(s))
         return out
 
+    def arrays(expr) -> set[str]:
+        return {str(s.base.label) for s in _derivatives_taken(expr).free_symbols if isinstance(s, sp.Indexed)}
+
     for m, other in ((n, n + 1), (n + 1, n)):
         number, formula = values[m].expr, values[other].expr
         if not isinstance(number, sp.Expr) or not isinstance(formula, sp.Expr):
             continue
         free = quantities(formula) - conditioned  # (at a = 0, o = 1/2: the value the step's condition gives)
         own = quantities(number)
+        text = chain.terms[other].text.strip()
+        missing = sorted((arrays(formula) & free) - own - arrays(number))
+        named = _NAME_AT_NUMBERS.fullmatch(text) or _LIMIT_OF_NAME.fullmatch(text)
+        if missing and named and not arrays(number) and not set(missing) & {symbol_name(x) for x in names_in(text)}:
+            # L = log(1 + e^{-1/tau}), lim_{tau -> oo} L = log 3 "in this example", of an L defined in q, k and tau: a
+            # formula in numbers alone (or a number), at the example's vectors, which the display does not write
+            # (s = sum_i v_i of an s = v^T h is a claim: its side writes a vector)
+            given = f"a formula in {', '.join(sorted(own))}" if own else "a number"
+            return (f"${text}$ given as {given}, while it depends on {', '.join(missing)} (through definitions), "
+                    "which the display does not write: the values they are meant at are not read")
         if not free or own & free:
             continue
-        text = chain.terms[other].text.strip()
         written = {symbol_name(x) for x in names_in(text)}
         names = ", ".join(sorted(free))
         if own:
@@ -3330,6 +3345,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # neuron computes $z = w x + b$", the definition)
         if item.inline is None:
             return False
+        if item.chain.terms and re.fullmatch(r"\s*[a-z]\s*", item.chain.terms[0].text) \
+                and re.search(r"\b(?:for|when|whenever|if)\s*$", item.inline.before[-12:], re.I) \
+                and not (len(item.chain.terms) > 1 and re.search(r"\\[lc]?dots", item.chain.terms[1].text)):
+            # (never "for $j = 0, \dots, N$", the letter's range: see DocumentContext._index_defined)
+            return True  # "for $i = \arg\max_j z_j$": which i a statement is about, no definition of the letter
         head = _head_and_arity(item.chain.terms[0].text) if item.chain.terms else None
         if head and head[1] and formula_at.get(head, item.chain.terms[0].offset) < item.chain.terms[0].offset \
                 and same_part_or_preamble(formula_at[head], item.chain.terms[0].offset) \

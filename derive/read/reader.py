@@ -167,6 +167,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses: Counter = Counter()  # undeclared names read as real scalars in the last read (a[]: entries)
         self.inferred: dict[str, tuple[str, int]] = {}  # name -> how the document's use of it was read, line
         self.conflicts: dict[str, str] = {}  # name -> its two inconsistent uses, by line
+        self.zero_start: dict[str, int] = {}  # "for j = 0, ..., N": index letter -> the line that starts it at 0
+        # s_0 beside s_j, a sum from 0 running over s (InfoNCE's scores): the vectors the document numbers from 0, name ->
+        # the line that writes entry 0. Entry 0 is a number of its own (s_0), entries 1.. those of the vector s, and a
+        # sum from 0 over them is entry 0 plus the sum from 1; the whole vector (s, \nabla_s) is not read.
+        self.zero_based: dict[str, int] = {}
+        self._named: list = []  # the names whose scripts are being read, innermost last
+        self._implicit_sums: set = set()  # the indices of sums written without a lower limit (\sum_j)
+        self.entry_formulas: dict[str, tuple] = {}  # s_j = formula in j: name -> (j, the formula as written)
         self.applied_conflicts: dict[str, str] = {}  # bold names never read applied to (...): name -> why
         self.case_defined: set[str] = set()  # functions a display defines by cases it does not read: never redefined
         # functions a chain defines by a side past one that is not read (D(q) = KL(...) = formula): name -> (side, why)
@@ -216,6 +224,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._whole_factors = {id(c) for c in tree.children} if node_kind(tree) == "product" else set()
         self.notes = []
         self.excluded = set()
+        self._implicit_sums = set()
         self._default_sizes = False
         try:
             with V.domain_conditions() as domain:
@@ -655,7 +664,19 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if rest[0].op is not None or rest[0].negative:
             raise FormulaError(f"{rest[0].op or '-'} directly after a sum or derivative operator")
         if isinstance(op, SumOp):
-            body = self._chain(rest, {**env, op.letter: op.index})
+            try:
+                body = self._chain(rest, {**env, op.letter: op.index})
+            except _FromZero as split:
+                if split.index != op.index or op.product or op.excluded is not None:
+                    raise
+                # \sum_{j=0}^{N} over a vector numbered from 0: the term at j = 0, plus the sum from 1
+                first = self._chain(rest, {**env, op.letter: sp.Integer(0)})
+                index = Idx(op.letter, (1, op.index.upper))
+                tail = self._chain(rest, {**env, op.letter: index})
+                if any(isinstance(v, MatrixTerm) or v.is_vector != tail.is_vector or v.row or v.is_matrix
+                       for v in (first, tail)):
+                    raise FormulaError("a sum from 0 over a vector numbered from 0 is read only of numbers and vectors")
+                return V.combine(first, tail.with_expr(sp.Sum(tail.expr, (index, 1, op.index.upper))), sp.Add)
             if isinstance(body, MatrixTerm):
                 raise FormulaError("a sum or product of matrices over an index is not read; write the entries "
                                    "(\\sum_k A_{ik} B_{kj})")
@@ -1414,7 +1435,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if head is None:
                 raise FormulaError(f"the command {word} is not read" if kind == "command"
                                    else f"unknown name {word} (say what it is in the prose: \"let ${word} \\in \\mathbb{{R}}$\")")
-            return self._scripted(head, scripts, env)
+            self._named.append(symbol_name(word))  # (the name whose scripts are read: its entry 0, see zero_based)
+            try:
+                value = self._scripted(head, scripts, env)
+                if isinstance(value, V.Value) and value.is_vector and not subs and self._zero_name(value) is not None:
+                    raise FormulaError(f"{word} is numbered from 0 (entry 0 on line {self.zero_based[symbol_name(word)]}): "
+                                       f"the whole vector is not read, its entries are ({word}_0, {word}_j)")
+                return value
+            finally:
+                self._named.pop()
         if kind == "abs":
             return self._scripted(V.entrywise(sp.Abs, self._expr(base.children[1], env)), scripts, env)
         if kind == "norm":
@@ -1435,7 +1464,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     basis = self._basis_vector(item_base(inner.children[0]), scripts, env)
                     if basis is not None:
                         return basis
-            value = self._scripted(self._font(base.children[1], env), scripts, env)
+            letter = node_word(self._inner_item(base.children[1]))
+            self._named.append(symbol_name(letter) if letter else None)
+            try:
+                value = self._scripted(self._font(base.children[1], env), scripts, env)
+            finally:
+                self._named.pop()
             if str(base.children[0]) in ("\\mathbf", "\\boldsymbol", "\\bm"):
                 inner = self._inner(base.children[1]) if node_kind(base.children[1]) == "group" else base.children[1]
                 if node_kind(inner) == "product" and len(inner.children) == 1:
@@ -1864,12 +1898,16 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"{written} beside the vector {shown}: a number of its own only where the document "
                                    f"defines it by a formula ({written} = ...) before it is used")
         if subs:
+            zeroth = self._zeroth_entry(head, subs[0].children[1], env)
+            if zeroth is not None:
+                head, subs = zeroth, []
+        if subs:
             indices = self._indices(subs[0].children[1], env)
             if len(indices) != 1:
                 raise FormulaError(f"{len(indices)} indices on a vector")
             if not head.is_vector:
                 raise FormulaError(f"a subscript on a scalar ({sp.sstr(head.expr)})")
-            self._check_range(indices[0], head.size, env)
+            self._check_range(indices[0], head.size, env, self._zero_name(head))
             head = V.entry_at(head, indices[0])
         for _ in primes:
             head = self._transpose_by_prime(head) if self.prime_transpose else self._prime(head)
@@ -1878,6 +1916,58 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"a power of the function {head.name} is unclear")
             head = self._power(head, sups[0].children[1], env)
         return head
+
+    def _parse_formula(self, text: str):
+        """The syntax tree of a formula the document wrote elsewhere (a definition's right side), read again here."""
+        try:
+            return parser().parse(divergence_bars(text))
+        except LarkError as exc:
+            raise FormulaError(lark_reason(exc)) from None
+
+    def _zero_name(self, head) -> str | None:
+        """The name of a vector the document numbers from 0 (see zero_based), or None."""
+        if isinstance(head, V.Value) and head.is_vector and not head.row:
+            name = str(head.expr.base.label) if isinstance(head.expr, sp.Indexed) and head.expr.base.label \
+                and str(head.expr.base.label) in self.zero_based else (self._named[-1] if self._named else None)
+            # (a vector the document defines only by its entry, s_j = q^T k_j: s_0 is that formula at 0; never one it
+            # defines otherwise)
+            defined = any(name in table for table in (self.values, self.shallow_vectors, self.vector_functions,
+                                                      self.recurrences, self.entry_functions)) \
+                and not (name in self.entry_formulas and self._in_force(name))
+            return name if name in self.zero_based and not defined else None
+        return None
+
+    def _zeroth_entry(self, head, arg, env) -> V.Value | None:
+        """s_0 (or s_j at j = 0, in the first term of a sum from 0) of a vector s the document numbers from 0: the number
+        s_0, a name of its own (or as the document defines or declares it)."""
+        name = self._zero_name(head)
+        if name is None:
+            return None
+        inner = self._inner_item(arg)
+        zero = node_kind(inner) == "number" and str(inner.children[0]) == "0"
+        if not zero and node_kind(inner) == "letter" and env.get(str(inner.children[0])) == 0:
+            zero = True
+        if not zero:
+            return None
+        label = f"{name}_0"
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        if label in self.values and self._in_force(label):
+            return _with_domain(self.values[label])
+        if name in self.entry_formulas and self._in_force(name):
+            # s_j = q^T k_j / tau for j = 0, ..., N: s_0 is that formula at j = 0
+            letter, right = self.entry_formulas[name]
+            at_zero = self._expr(self._parse_formula(right), {letter: sp.Integer(0)})
+            if isinstance(at_zero, MatrixTerm) or at_zero.is_vector or at_zero.row or at_zero.is_matrix:
+                raise FormulaError(f"{name}_0: the formula of {name}_{letter} at {letter} = 0 is not a number")
+            self.notes.append(Reading("definition", f"${sp.latex(sp.Symbol(name))}_0$ is the formula of "
+                                                    f"${sp.latex(sp.Symbol(name))}_{letter}$ at ${letter} = 0$",
+                                      self.defined_at.get(name)))
+            return at_zero
+        self.notes.append(Reading("inferred", f"${sp.latex(sp.Symbol(name))}_0$ is a number of its own beside the entries "
+                                              f"${sp.latex(sp.Symbol(name))}_1, \\dots$ (the document numbers "
+                                              f"${sp.latex(sp.Symbol(name))}$ from 0)", self.zero_based[name]))
+        return V.Value(scalar(label))  # (as the entries of s are: no guess)
 
     def _transpose_by_prime(self, value):
         """x' and (y - Xb)' where the document writes the transpose with a prime."""
@@ -2033,11 +2123,22 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word is None:
             return None
         matrix = self.row_families[word]
+        inner = self._inner_item(subs[0].children[1])
+        if node_kind(inner) == "number" and str(inner.children[0]) == "0" \
+                or node_kind(inner) == "letter" and env.get(str(inner.children[0])) == 0 \
+                and not isinstance(env.get(str(inner.children[0])), Idx):
+            # k_0 (the positive key) beside the family k_1, ..., k_N: the vector the document declares as k_0
+            zero = self._declared_label(word, Tree("number", [Token("NUMBER", "0")]), env)
+            if zero is None or isinstance(zero, MatrixHead) or not getattr(zero, "is_vector", False):
+                raise FormulaError(f"{word}_0 beside the family {word}_1, {word}_2, ...: declare it "
+                                   f"(${word}_0 \\in \\mathbb{{R}}^d$)")
+            return zero
         indices = self._indices(subs[0].children[1], env)
         if len(indices) != 1:
             return None
         rows, cols = (self.size_symbol(s) for s in self.notation.matrices[matrix])
-        self._check_range(indices[0], rows, env)
+        # (\sum_{j=0}^{N} a_j k_j beside a declared k_0: k_0 plus the sum from 1)
+        self._check_range(indices[0], rows, env, word if self.notation.kind_of(f"{word}_0") == "vector" else None)
         if self.guesses.get(letter, 0) > 0:
             self.guesses[letter] -= 1
         if family_letter(matrix):
@@ -2288,11 +2389,18 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return [sp.Integer(int(digits))]
         if kind == "letter":
             letter = str(arg.children[0])
+            if letter in env and env[letter] == 0 and not isinstance(env[letter], Idx):
+                # (the term at 0 of a sum from 0, s_0 + \sum_{j=1}: only entry 0 of a vector numbered from 0 is read)
+                raise FormulaError(f"the term at {letter} = 0 takes an entry 0, and entries are numbered from 1 here")
             if letter in env:
                 return [env[letter]]
             n = self.notation
             if letter in self.conflicts:
                 raise FormulaError(self.conflicts[letter])
+            if n.size_of_index(letter) and letter in self.zero_start:
+                raise FormulaError(f"{letter} runs from 0 (line {self.zero_start[letter]}), and a free index is read "
+                                   f"from 1: the case {letter} = 0 is not read; write it apart ({letter} = 0, and "
+                                   f"1 \\le {letter} \\le ...)")
             if n.size_of_index(letter):
                 return [self.free_index(letter)]
             if n.size_name(letter):
@@ -2338,7 +2446,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return False
         return _nonnegative_in_sizes(low - 1) and _nonnegative_in_sizes(length - high)
 
-    def _check_range(self, index, length, env) -> None:
+    def _check_range(self, index, length, env, zero_based: str | None = None) -> None:
+        if zero_based is not None and isinstance(index, Idx) and index in env.values() and index in self._implicit_sums:
+            raise FormulaError(f"the sum over {index} has no lower limit, and {zero_based} is numbered from 0: write "
+                               f"\\sum_{{{index}=0}}^{{...}} or \\sum_{{{index}=1}}^{{...}}")
+        if zero_based is not None and isinstance(index, Idx) and index in env.values() and index.lower == 0 \
+                and sp.expand(index.upper - length) == 0:
+            raise _FromZero(index)  # \sum_{j=0}^{N} s_j: s_0 plus the sum from 1 (see _operate)
         if not isinstance(index, Idx) and not index.is_number and any(isinstance(s, Idx) for s in index.free_symbols):
             if not self._in_range(index, length):
                 raise IndexRangeError(f"the index {index} may leave 1..{length} within the limits of its sum: "
@@ -2365,7 +2479,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if len(subs) != 1 or len(sups) > 1 or len(scripts) != len(subs) + len(sups):
             raise FormulaError("a sum needs one subscript naming its index (and at most one upper limit)")
         arg = subs[0].children[1]
-        lower, excluded = sp.S.One, None
+        lower, excluded, written_lower = sp.S.One, None, False
         if node_kind(arg) == "group":
             if len(arg.children) in (3, 6):
                 # j = 1, or j \\neq k, or both: \\sum_{j=1, j \\neq k}
@@ -2381,6 +2495,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     rel = str(rel)
                     if rel == "=":
                         lower = self._limit(self._expr(right, env), env, "lower")
+                        written_lower = True
                     elif rel in ("\\neq", "\\ne"):
                         excluded = self._indices(Tree("group", [right]), env)
                         if len(excluded) != 1:
@@ -2407,7 +2522,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("a sum over j \\neq i needs i in the same range as j")
         if product and excluded is not None:
             raise FormulaError("a product over j \\neq i is not read")
-        return SumOp(Idx(letter, (lower, upper)), letter, excluded, product)
+        index = Idx(letter, (lower, upper))
+        if not written_lower:
+            self._implicit_sums.add(index)  # (\sum_j: from 1 by default, never over a vector numbered from 0)
+        return SumOp(index, letter, excluded, product)
 
     def _limit(self, value, env, which: str) -> sp.Expr:
         """A sum's limit: an integer expression in the sizes and the indices in scope (an enclosing
@@ -2558,6 +2676,14 @@ def _domain(value: V.Value, expr: sp.Expr, placeholder: dict | None = None) -> t
             continue
         kept.append(cond.xreplace(placeholder) if placeholder else cond)
     return tuple(kept)
+
+
+class _FromZero(FormulaError):
+    """A sum from 0 over a vector the document numbers from 0: read again as its term at 0 plus the sum from 1."""
+
+    def __init__(self, index):
+        super().__init__(f"the sum over {index} starts at 0")
+        self.index = index
 
 
 MAX_AT_SIZE = 50  # the largest number S_3 of a name defined at each size (S_N = formula) is read at
