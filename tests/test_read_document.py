@@ -2818,3 +2818,17 @@ def test_a_vector_numbered_from_0_is_not_read_where_its_entry_0_could_be_left_ou
                       f"$$\n{claim}\n$$\n")
     assert found[0][1] is Verdict.PROVED, found
     assert found[-1][1] is Verdict.UNKNOWN and why in found[-1][2], found
+
+
+def test_the_hessian_of_a_number_by_a_vector_is_the_matrix_of_its_second_partials():
+    text = ("Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$, $A \\in \\mathbb{R}^{d \\times d}$ and "
+            "$w, b \\in \\mathbb{R}^d$, and\n\n$$\nL(w) = \\frac{1}{2} \\| X w - y \\|^2\n$$\n\n"
+            "$$\n\\nabla^2 L(w) = X^\\top X\n$$\n\n$$\n\\nabla^2 L(w) = X X^\\top\n$$\n\n"
+            "$$\n\\nabla_w^2 \\Big( \\frac{1}{2} w^\\top A w - b^\\top w \\Big) = \\frac{1}{2} (A + A^\\top)\n$$\n\n"
+            "$$\n\\nabla_w^2 \\Big( \\frac{1}{2} w^\\top A w - b^\\top w \\Big) = A\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                        Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[1], SETTINGS).readings
+    assert any("the matrix of second partials" in r.text for r in readings), readings

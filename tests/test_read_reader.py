@@ -497,13 +497,24 @@ def test_nabla_squared_names_the_hessian_in_the_reading():
 
 @pytest.mark.parametrize("text, why", [
     (r"\nabla^2 (u^2 v)", "its variable is unclear \\(the body depends on u, v\\)"),
-    (r"\nabla_\theta^2 \sum_j \theta_j^2", "Hessian, a matrix, which is not read.*never read as the Laplacian"),
+    (r"\nabla_\theta^2 (2 \theta)", "read only of a number, by a column vector"),
     (r"\nabla^3 u", "only \\\\nabla\\^2"),
     (r"\nabla u", "needs the variable as a subscript"),
 ])
 def test_a_hessian_that_is_not_read_says_why(read, text, why):
     with pytest.raises(FormulaError, match=why):
         read(text)
+
+
+def test_the_hessian_by_a_vector_is_the_matrix_of_second_partials(read):
+    value = read(r"\nabla_\theta^2 \sum_j \theta_j^2")
+    assert value.is_matrix and value.size == N and value.cols == N
+    p, q = row_index(N), col_index(N)
+    # (the sums written out by hand: SymPy's Sum of KroneckerDelta products is not trusted here)
+    summed = value.expr.doit(deep=False).replace(
+        lambda e: isinstance(e, sp.Sum), lambda e: sp.Add(*[e.function.subs(e.limits[0][0], k) for k in (1, 2, 3)]))
+    at = {(r, c): sp.simplify(summed.xreplace({p: r, q: c}).subs(N, 3).doit()) for r in (1, 2, 3) for c in (1, 2, 3)}
+    assert at == {(r, c): 2 if r == c else 0 for r in (1, 2, 3) for c in (1, 2, 3)}
 
 
 def _learned(*displays):

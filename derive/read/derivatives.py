@@ -397,6 +397,8 @@ class DerivativeReading:
     def _differentiate(self, body: V.Value, op: DerivativeOp) -> V.Value:
         if op.variable is None:
             op = self._hessian(body)
+        if len(op.more) == 1 and op.more[0][1] == 2 and isinstance(op.more[0][0], tuple) and op.text == "\\nabla^2":
+            return self._vector_hessian(body, op.more[0][0])
         if len(op.more) > 1 or (op.more and op.more[0][1] > 1):
             if any(isinstance(v, tuple) for v, _ in op.more):
                 raise FormulaError("a higher derivative with respect to a whole vector (a Hessian) is not read")
@@ -431,6 +433,14 @@ class DerivativeReading:
         layout = self.notation.layout or P.NUMERATOR
         self.notes.append(_layout_reading(layout, bool(self.notation.layout)))
         return P.jacobian(body, base, length, layout, alternative)
+
+    def _vector_hessian(self, body: V.Value, variable) -> V.Value:
+        """\\nabla_w^2 f, f a number and w a vector of length n: the n x n matrix of d^2 f / d w_i d w_j."""
+        base, length = variable
+        if body.is_vector or body.row or body.is_matrix or self._declared_row(base):
+            raise FormulaError("\\nabla^2 is read only of a number, by a column vector (its Hessian)")
+        row, col = base[V.row_index(length)], base[V.col_index(length)]
+        return V.Value(sp.Derivative(body.expr, row, col), length, body.conventions, cols=length)
 
     def _by_matrix(self, body: V.Value, var, op: DerivativeOp) -> V.Value:
         """d f / d X, f a number and X a declared m x n matrix: the m x n matrix of d f / d X_ij (X's shape, as a
@@ -788,11 +798,9 @@ class DerivativeReading:
         if not sups:
             return DerivativeOp(variable, "the subscript of \\nabla")
         if isinstance(variable, tuple):
-            name = str(variable[0])
-            name = "\\" + name if name in GREEK else name
-            raise FormulaError(f"\\nabla_{name}^2 of a function of the vector {name} is its Hessian, a matrix, which "
-                               "is not read; write its entries \\frac{\\partial^2 f}{\\partial "
-                               f"{name}_i \\partial {name}_j}} (\\nabla^2 is never read as the Laplacian)")
+            # \nabla_w^2 f of a number f: the matrix of its second partials (a Hessian is symmetric: no layout)
+            self._note(VECTOR_HESSIAN_NOTE.format(variable=sp.latex(sp.Symbol(str(variable[0])))))
+            return DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
         self._note(HESSIAN_NOTE.format(variable=variable))
         return DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
 
@@ -823,5 +831,6 @@ class DerivativeReading:
 
 
 NABLA_ALONE = "\\nabla without a subscript"
+VECTOR_HESSIAN_NOTE = "$\\nabla_{{{variable}}}^2$ is read as the Hessian, the matrix of second partials in ${variable}$"
 HESSIAN_NOTE = ("$\\nabla^2$ is read as the Hessian, here the second derivative in ${variable}$ "
                 "(not the Laplacian)")

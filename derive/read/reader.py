@@ -35,7 +35,7 @@ from .syntax import (
 )
 from .usage import Usage
 from .context import DocumentContext, _bold_letter
-from .derivatives import NABLA_ALONE, DerivativeReading, kept_base
+from .derivatives import NABLA_ALONE, VECTOR_HESSIAN_NOTE, DerivativeReading, kept_base
 from .indicator import IndicatorReading
 from .random_variables import RandomReading
 from .limit_of import LimitReading, one_sided
@@ -695,6 +695,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return derivatives
         if op.text == NABLA_ALONE:
             op = self._nabla_of_argument(rest, env)
+        if op.variable is None and op.text == "\\nabla^2":
+            # \nabla^2 L(w) of an L(w) = ... the document defines on a vector: its Hessian in its argument, as written
+            notes, guesses = list(self.notes), self.guesses.copy()
+            try:
+                of_argument = self._nabla_of_argument(rest, env)
+            except FormulaError:
+                of_argument = None
+                self.notes, self.guesses = notes, guesses
+            if of_argument is not None and isinstance(of_argument.variable, tuple):
+                variable = of_argument.variable
+                self.notes = notes + [Reading("inferred", f"$\\nabla^2 {node_word(item_base(rest[0].item))}(\\cdot)$ is the "
+                                                          "Hessian in the function's argument, as written")]
+                self.notes.append(Reading("default", VECTOR_HESSIAN_NOTE.format(
+                    variable=sp.latex(sp.Symbol(str(variable[0]))))))
+                op = DerivativeOp(variable, "\\nabla^2", ((variable, 2),))
+            elif of_argument is not None:
+                self.notes, self.guesses = notes, guesses
         if op.variable is None and op.text == "\\nabla^2" and len(rest) == 2 and rest[1].op is None \
                 and node_kind(item_base(rest[1].item)) == "paren" \
                 and not all(node_kind(a) == "product" and len(a.children) == 1 and not item_scripts(a.children[0])
