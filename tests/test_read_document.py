@@ -2832,3 +2832,17 @@ def test_the_hessian_of_a_number_by_a_vector_is_the_matrix_of_its_second_partial
     d = read_document(text, "doc.md", default_notation())
     readings = verify_check(checks_of(d)[1], SETTINGS).readings
     assert any("the matrix of second partials" in r.text for r in readings), readings
+
+
+def test_a_matrix_an_example_writes_out_is_used_through_definitions_in_its_paragraph():
+    """"Take x = (1, 2) and W = (a matrix of numbers), so s = 3": s, defined through W and x, is checked at the
+    example's numbers (before, a claim reaching W through a definition in the example's paragraph was unknown)."""
+    text = ("Let $W \\in \\mathbb{R}^{2 \\times n}$ and $x \\in \\mathbb{R}^n$, and let "
+            "$s = \\sum_{i=1}^{2} \\sum_{j=1}^{n} W_{ij} x_j$.\n\n"
+            "**Example.** Take $x = (1, 2)$ and\n$$\nW = \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 \\end{pmatrix} ,\n$$\n"
+            "so $s = 3$, and not $s = 4$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    readings = verify_check(checks_of(d)[-1], SETTINGS).readings
+    assert any("W as line 5 writes it out" in r.text for r in readings), readings

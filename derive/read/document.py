@@ -1267,7 +1267,7 @@ class _Builder:
         # "with $\\lambda = 2$: ... . A common slip is $\\lambda^2 = 4$": a value an earlier sentence of the paragraph
         # gives a name the chain holds, and its own sentence does not
         line = self.lines.of(chain.offset)
-        if any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms):
+        if any(t.text.strip() and self._numbers_only(t.text) for t in chain.terms):
             # "Take $w = 0$, $x = 2$. Then $z = 0$": a claim that gives a number, in the paragraph of an example, is
             # about the example: checked at the values the paragraph gave before it (a general claim that is true
             # is true there too; one false there is false)
@@ -1311,6 +1311,9 @@ class _Builder:
                 self.example_entries.append((definition, f"{name} = {' '.join(written.split())}", self.lines.of(at)))
                 self.example_fixed.add(str(definition.name.label))
                 self.example_at = self.example_at or self.lines.of(at)
+            problem = self._example_matrices(chain, found, reach, line)
+            if problem:
+                return chain, [], problem
         else:
             # "(p_2 - 1) x_1 = p_2 - 1" after "take $x = (1, -1)$": a claim in the example's paragraph, in its vector,
             # that gives no number may be about the example too: only a proof for every x stands
@@ -1476,7 +1479,7 @@ class _Builder:
         through = self._held_through_definitions(used) - direct
         n = self.notation
         # (a claim that gives a number is checked at the example's sizes and values: see _conditions)
-        numeric = any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms)
+        numeric = any(t.text.strip() and self._numbers_only(t.text) for t in chain.terms)
         for size, at in self.size_examples:
             if not (at <= line <= self.lines.paragraph_end(at)) or numeric and str(r.size_symbol(size)) in self.example_sizes:
                 continue
@@ -1501,6 +1504,8 @@ class _Builder:
             at = r.defined_at.get(key)
             if at is None or at == line and key in direct or not (at <= line <= self.lines.paragraph_end(at)):
                 continue
+            if key in through and numeric and self._matrix_example(key, line) is not None:
+                continue  # (a claim that gives a number: checked at the example's numbers, see _example_matrices)
             if key in through or (key in direct and not r._in_force(key)):
                 how = (f"uses {key} through a definition" if key in through
                        else f"writes {key} after the display that gives it an example's value")
@@ -1515,6 +1520,63 @@ class _Builder:
         return {size, home} | set(n.sizes.get(home, ())) | {a for a, s in n.aliases.items() if s == home} \
             | {v for v, length in n.vectors.items() if length == home} \
             | {m for m, dims in n.matrices.items() if home in dims}
+
+    def _example_matrices(self, chain: Chain, found: list, reach: set, line: int) -> str:
+        """A declared matrix an earlier display of the paragraph gives an example's numbers (W = a matrix written out),
+        which a claim that gives a number reaches through definitions (z = W x, p = softmax(z)): checked at those
+        numbers, and at the matrix's sizes. Adds to ``found`` and to the example's entries; a reason when the sizes
+        clash with the paragraph's."""
+        r = self.reader
+        for key in sorted(r.examples):
+            example = self._matrix_example(key, line)
+            if example is None:
+                continue
+            name, value, at = example
+            if not (name in reach or key in reach) or any(d.name == r.base_of(name) for d, _, _ in self.example_entries):
+                continue
+            offset = self.lines.starts[at - 1]
+            for size, count in zip(self.notation.matrices[name], (value.size, value.cols)):
+                if str(size).isdigit():
+                    if int(size) != count:
+                        return f"line {at} writes {name} out with {count} where its declaration has {size}"
+                    continue
+                given = next((c for c in found if self.notation.size_name(c.left) == self.notation.size_name(size)
+                              and (c.value or c.fraction is not None)), None)
+                if given is not None and given.right.strip() != str(count):
+                    return (f"line {at} gives {name} {count} for {size}, while {given.text} "
+                            f"(line {self.lines.of(given.offset)})")
+                if given is None:
+                    found.append(Condition(size, str(count), True, offset, adjacent=True, example=True))
+                self.example_sizes.add(str(r.size_symbol(size)))
+            definition = Definition(r.base_of(name), (V.row_index(value.size), V.col_index(value.cols)), value.expr)
+            self.example_entries.append((definition, f"{name} as line {at} writes it out", at))
+            self.example_fixed.add(str(definition.name.label))
+            self.example_at = self.example_at or at
+        return ""
+
+    def _numbers_only(self, text: str) -> bool:
+        """A term written in numbers, and in names the document defines as numbers (Z = e^2 + e + 1), only."""
+        r = self.reader
+        for name in names_in(text) - NUMERIC_WORDS:
+            value = r.values.get(symbol_name(name))
+            if value is None or not r._in_force(symbol_name(name)) or value.is_vector or value.is_matrix or value.row \
+                    or not isinstance(value.expr, sp.Expr) or value.expr.free_symbols:
+                return False
+        return True
+
+    def _matrix_example(self, key: str, line: int):
+        """(name, its example's matrix, the line that gives it) of a declared matrix that a display before ``line``, in
+        its paragraph, writes out with numbers (an example's); else None."""
+        r = self.reader
+        at = r.defined_at.get(key)
+        name = next((n for n in self.notation.matrices if symbol_name(n) == key), None)
+        value = r.matrix_values.get(key)
+        if name is None or at is None or value is None or key not in r.examples \
+                or not (at < line <= self.lines.paragraph_end(at)) or not isinstance(value, V.Value) \
+                or not value.is_matrix or not (value.size.is_Integer and value.cols.is_Integer) \
+                or value.expr.free_symbols - {V.row_index(value.size), V.col_index(value.cols)}:
+            return None
+        return name, value, at
 
     def _example_entries(self, name: str, written: str):
         """The numbers an example gives the vector ``name`` (``x = (1, 3)``), as the definition of its entries and
