@@ -2846,3 +2846,18 @@ def test_a_matrix_an_example_writes_out_is_used_through_definitions_in_its_parag
     d = read_document(text, "doc.md", default_notation())
     readings = verify_check(checks_of(d)[-1], SETTINGS).readings
     assert any("W as line 5 writes it out" in r.text for r in readings), readings
+
+
+def test_a_function_by_cases_with_a_factor_before_them_and_an_upright_name():
+    """selu(x) = \\lambda \\begin{cases} ... \\end{cases}: the factor multiplies every branch, and selu, named in upright
+    letters, is that function; a claim holding on one case only, said of that case in the sentence before, is not
+    refuted for every value."""
+    text = ("$$\n\\operatorname{selu}(x) = \\lambda \\begin{cases} x & \\text{if } x > 0 \\\\ \\alpha \\left(e^x - 1\\right) & "
+            "\\text{if } x \\le 0 \\end{cases}\n$$\n\n"
+            "$$\n\\operatorname{selu}(0) = 0\n$$\n\n"
+            "$$\n\\operatorname{selu}(-1) = \\lambda (e^{-1} - 1)\n$$\n\n"
+            "Inside a layer the input is $w u$ for a weight $w > 0$ and an input $u < 0$. By the chain rule\n"
+            "$\\frac{\\partial}{\\partial w} \\operatorname{selu}(w u) = \\lambda \\alpha \\, u \\, e^{w u}$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][:4] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], found
+    assert found[-1][1] is Verdict.UNKNOWN and "a case of a function defined by cases" in found[-1][2], found

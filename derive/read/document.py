@@ -881,6 +881,7 @@ class _Builder:
                                                      for v in values[n:n + 2]) else set()
             by_cases = {name for name in set(getattr(self.reader, "functions_by_cases", ())) | kinked
                         if any(symbol_name(name) in {symbol_name(w.rstrip("'")) for w in names_in(t.text)}
+                               | set(_UPRIGHT_WORD.findall(t.text))  # (\operatorname{selu}: a word names_in leaves out)
                                for t in chain.terms[n:n + 2])}
             if (line in self.sided_lines or by_cases and not ranges and line not in self.global_lines) \
                     and not link_problems[n] \
@@ -3001,6 +3002,17 @@ def _without_memberships(chain: Chain) -> Chain:
 _NAME_FORM = re.compile(r"^\s*(\\?[A-Za-z]+)\s*(?:_\{?\s*([a-z])\s*,?\s*([a-z])?\s*\}?)?\s*(?:\([^()]*\))?\s*$")
 
 
+_UPRIGHT_WORD = re.compile(r"\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}")
+_CASES_FACTOR = re.compile(r"\s*(?P<factor>(?:\\[A-Za-z]+|[A-Za-z]|\d+(?:\.\d+)?)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)"
+                           r"\s*(?:\\[,;!]\s*)?(?=\\begin\s*\{\s*d?cases)")
+
+
+def _branch_term(value: str, offset: int, written: int | None) -> Term:
+    """A branch's value as a term: where a factor before the cases was put in front of it, its end is the end of the
+    value as written."""
+    return Term(value, offset) if written is None else Term(value, offset, end=offset + written)
+
+
 def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definitions: list) -> list[_Item]:
     """``L = \\begin{cases} a & \\text{if } i = j \\\\ b & \\text{otherwise} \\end{cases}``: one claim per
     branch, L = a under i = j and L = b under i != j. ``t_{ij} = `` cases of numbers defines t (read as
@@ -3010,22 +3022,31 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
     if item.inline is not None or chain.problem or len(chain.terms) < 2 or chain.relations[-1] != "=":
         return [item]
     last = chain.terms[-1]
-    branches = cases_branches(last.text)
+    # (selu(x) = \lambda \begin{cases} ... \end{cases}: a factor before the cases multiplies every branch)
+    factor = _CASES_FACTOR.match(last.text)
+    cut = factor.end() if factor else 0
+    branches = cases_branches(last.text[cut:])
     if branches is None:
         return [item]
-    conditions = [branch_condition(c, last.offset + at) if c is not None else None for _, c, at in branches]
+    if factor:
+        branches = [(f"{factor.group('factor')} \\left( {value} \\right)", condition, cut + at, len(value))
+                    for value, condition, at in branches]
+    else:
+        branches = [(value, condition, at, None) for value, condition, at in branches]
+    conditions = [branch_condition(c, last.offset + at) if c is not None else None for _, c, at, _ in branches]
     readable = [c for c in conditions if c is not None]
-    for n, (value, written, at) in enumerate(branches):
+    for n, (value, written, at, _) in enumerate(branches):
         if written is None and len(branches) == 2 and len(readable) == 1 and not readable[0].value:
             conditions[n] = readable[0].negated(last.offset + at)
     left = chain.terms[-2]
-    name = _NAME_FORM.match(left.text) if len(chain.terms) == 2 else None
+    # (\operatorname{selu}(x) = ...: the function named by the word, as the reader names it)
+    name = _NAME_FORM.match(_UPRIGHT_WORD.sub(r"\1", left.text)) if len(chain.terms) == 2 else None
     line = lines.of(left.offset + len(left.text) - len(left.text.lstrip()))
     if name and name.group(2) and name.group(3) and all(c is not None and not c.value for c in conditions) \
-            and all(re.fullmatch(r"\s*-?\d+\s*", v) for v, _, _ in branches) \
+            and all(re.fullmatch(r"\s*-?\d+\s*", v) for v, _, _, _ in branches) \
             and {c.left for c in conditions} | {c.right for c in conditions} == {name.group(2), name.group(3)}:
-        on = next(v.strip() for (v, _, _), c in zip(branches, conditions) if c.equal)
-        off = next((v.strip() for (v, _, _), c in zip(branches, conditions) if not c.equal), None)
+        on = next(v.strip() for (v, _, _, _), c in zip(branches, conditions) if c.equal)
+        off = next((v.strip() for (v, _, _, _), c in zip(branches, conditions) if not c.equal), None)
         if off is not None:
             said.declarations.append(Declaration(name.group(1), "cases", (name.group(2), name.group(3), on, off),
                                                  left.offset, chain.latex))
@@ -3035,7 +3056,7 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
     argument = re.search(r"\(\s*(\\?[A-Za-z]+)\s*\)\s*$", left.text)
     # (each branch's condition: one order of the argument with a number, or an interval 0 < m < 1; the last may be
     # "otherwise", what the branches before leave)
-    multi = [branch_conditions(c, last.offset + at) if c is not None else () for _, c, at in branches]
+    multi = [branch_conditions(c, last.offset + at) if c is not None else () for _, c, at, _ in branches]
     by_order = bool(name and not name.group(2) and argument) and all(
         m is not None and (m or n == len(multi) - 1) and all(c.order and c.left == argument.group(1) for c in m)
         for n, m in enumerate(multi))
@@ -3043,20 +3064,20 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
         unreadable[name.group(1)] = (line, "it is defined by cases whose conditions are not read")
     if by_order:
         # f(x) = x if x >= 0, a x otherwise: f is that function of x by cases, from here on
-        pieces = tuple((value, condition) for (value, _, _), condition in zip(branches, multi))
+        pieces = tuple((value, condition) for (value, _, _, _), condition in zip(branches, multi))
         said.declarations.append(Declaration(name.group(1), "piecewise", (argument.group(1),), left.offset, chain.latex))
         definitions.append((name.group(1), argument.group(1), pieces, line))
-        return [_Item(Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label,
+        return [_Item(Chain((left, _branch_term(value, last.offset + at, written)), ("=",), chain.offset, chain.label,
                             latex=" ".join(left.text.split()) + " = " + " ".join(value.split()), problem=(
                                 f"the definition of ${name.group(1)}$ by cases is not checked; it is read as that "
                                 f"function from here on")), order=item.order, piecewise=True)
-                for value, _, at in branches]
+                for value, _, at, written in branches]
     out = []
     if len(chain.terms) > 2:
         out.append(_Item(dataclasses.replace(chain, terms=chain.terms[:-1], relations=chain.relations[:-1],
                                              latex=" ".join(t.text.strip() for t in chain.terms[:-1])), order=item.order))
-    for (value, written, at), condition in zip(branches, conditions):
-        branch = Chain((left, Term(value, last.offset + at)), ("=",), chain.offset, chain.label, "",
+    for (value, written, at, length), condition in zip(branches, conditions):
+        branch = Chain((left, _branch_term(value, last.offset + at, length)), ("=",), chain.offset, chain.label, "",
                        " ".join(left.text.split()) + " = " + " ".join(value.split()),
                        conditions=chain.conditions + (((condition.left, condition.order or condition.equal, condition.right,
                                                         condition.offset),) if condition is not None else ()))
