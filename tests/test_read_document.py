@@ -2861,3 +2861,16 @@ def test_a_function_by_cases_with_a_factor_before_them_and_an_upright_name():
     found = _verdicts(text)
     assert [v for _, v, _ in found][:4] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], found
     assert found[-1][1] is Verdict.UNKNOWN and "a case of a function defined by cases" in found[-1][2], found
+
+
+def test_a_delta_never_written_before_a_name_is_a_number():
+    """a + k\\delta (a common difference): \\delta is never an increment (\\delta x) nor Kronecker's (\\delta_{ij}) in the
+    document, so a number; where the document also writes \\delta x, it stays refused."""
+    claims = ("$$\n\\sum_{k=0}^{n-1} (a + k \\delta) = n a + \\frac{n(n-1)}{2} \\delta\n$$\n\n"
+              "$$\n\\sum_{k=0}^{n-1} (a + k \\delta) = n a + \\frac{n(n+1)}{2} \\delta\n$$\n")
+    found = _verdicts(claims)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED], found
+    assert any("delta" in r.text and "real number" in r.text
+               for r in verify_check(checks_of(read_document(claims, "doc.md", default_notation()))[0], SETTINGS).readings)
+    mixed = _verdicts(claims + "\n$$\nf(x + \\delta x) - f(x) = 0\n$$\n")
+    assert [v for _, v, _ in mixed][:2] == [Verdict.UNKNOWN, Verdict.UNKNOWN], mixed

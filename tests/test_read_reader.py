@@ -194,6 +194,12 @@ def test_a_function_before_a_product_that_does_not_start_with_a_number_is_unclea
         read_scalar_x(text)
 
 
+def test_the_positive_part_of_a_bracket_is_the_max_with_0(read_scalar_x):
+    xs = sp.Symbol("x", real=True)
+    assert read_scalar_x(r"(x + 1)_+ - (x - 1)_+") == sp.Max(0, xs + 1) - sp.Max(0, xs - 1)
+    assert read_scalar_x(r"\left[1 - x\right]_{+}^2") == sp.Max(0, 1 - xs) ** 2
+
+
 def test_oversized_formula_fails_with_a_limit_message(read):
     with pytest.raises(FormulaError, match="beyond the limit"):
         read("x_1 + " * 200_000 + "x_1")

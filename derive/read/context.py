@@ -267,6 +267,12 @@ class DocumentContext:
                         self.zero_based[symbol_name(name)] = line
         # a bold e written alone (an error vector e): its e_i are its entries, never basis vectors
         self.bold_e_alone = re.search(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*e\s*\}(?!\s*_)", texts_all) is not None
+        # a common difference \delta (a + k \delta, n a + \frac{n(n-1)}{2} \delta) of a document that never writes
+        # \delta before a name (\delta x, an increment) nor with a subscript (\delta_{ij}): a number
+        self.delta_numbers = {w for w in ("\\delta", "\\Delta")
+                              if re.search(re.escape(w) + r"(?![A-Za-z])", texts_all)
+                              and not re.search(re.escape(w) + r"\s*(?:[_^{]|[A-Za-z(]|\\(?:" + "|".join(GREEK)
+                                                + r")(?![A-Za-z])|\\(?:mathbf|boldsymbol|bm|vec|hat)\b)", texts_all)}
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self._described_functions()

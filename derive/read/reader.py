@@ -157,6 +157,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self._bold = False  # reading the symbol under a bold font
         self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
+        self.delta_numbers: set[str] = set()  # \delta, \Delta the document only ever writes as a number
         self.unrolled: dict[str, sp.Tuple] = {}  # v -> its values at steps 0, 1, ..., K, for v_t at a general step
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
@@ -212,8 +213,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         evaluated = _evaluation_bar(text)
         if evaluated is not None:
             return self._evaluated(text, *evaluated)
+        positive = _positive_parts(text)  # (x + 1)_+: the positive part, \max(0, x + 1)
         try:
-            tree = parser().parse(text)
+            tree = parser().parse(positive)
         except LarkError as exc:
             raise FormulaError(lark_reason(exc)) from None
         closed = CLOSED_IN_FRACTIONS[0]
@@ -223,6 +225,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # (the factors of a side that is one product: c (a, b, c) there is a number times a vector)
         self._whole_factors = {id(c) for c in tree.children} if node_kind(tree) == "product" else set()
         self.notes = []
+        if positive != text:
+            self.notes.append(Reading("inferred", "$(\\cdot)_+$ is read as the positive part, $\\max(0, \\cdot)$"))
         self.excluded = set()
         self._implicit_sums = set()
         self._default_sizes = False
@@ -1418,7 +1422,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if undeclared and word in ("i", "\\imath") and not (symbol_name(word) in self.values):
                 raise FormulaError(f"{word} outside a subscript is read neither as the imaginary unit nor as a "
                                    "number (complex numbers are not read); use another letter for a number")
-            if undeclared and word in ("\\Delta", "\\delta") \
+            if undeclared and word in ("\\Delta", "\\delta") and not (word in self.delta_numbers and not scripts) \
                     and not (symbol_name(word) in self.values and self._in_force(symbol_name(word)) and not scripts):
                 raise FormulaError(f"{word} is read neither as an increment ({word} x) nor as a number; "
                                    "write the difference out, or use another letter")
@@ -2693,6 +2697,40 @@ def _domain(value: V.Value, expr: sp.Expr, placeholder: dict | None = None) -> t
             continue
         kept.append(cond.xreplace(placeholder) if placeholder else cond)
     return tuple(kept)
+
+
+_POSITIVE_PART = re.compile(r"(\\right\s*)?([)\]])\s*_\s*(?:\{\s*\+\s*\}|\+)")
+
+
+def _positive_parts(text: str) -> str:
+    """(x + 1)_+, [z]_+ (the positive part, as hinge losses and ReLUs write it) as \\max\\left(0, ...\\right); the
+    text as it is when there is none, or when a bracket before one does not match."""
+    out = text
+    for _ in range(MAX_POSITIVE_PARTS):
+        m = _POSITIVE_PART.search(out)
+        if m is None:
+            return out
+        close = m.start(2)
+        opening = {")": "(", "]": "["}[m.group(2)]
+        depth, n = 0, close
+        while n >= 0:
+            ch = out[n]
+            if ch == m.group(2):
+                depth += 1
+            elif ch == opening:
+                depth -= 1
+                if depth == 0:
+                    break
+            n -= 1
+        if n < 0:
+            return text
+        start = n - 5 if out[max(0, n - 5):n] == "\\left" else n
+        inner = out[n + 1:close - (len(m.group(1)) if m.group(1) else 0)]
+        out = out[:start] + "\\max\\left(0, " + inner + "\\right)" + out[m.end():]
+    return text
+
+
+MAX_POSITIVE_PARTS = 8
 
 
 class _FromZero(FormulaError):
