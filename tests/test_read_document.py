@@ -1142,6 +1142,11 @@ def test_a_default_definition_the_document_replaces_is_not_listed_as_its_notatio
     assert any(t.startswith("\\hat{y} :=") for t in default.assume.text)
 
 
+def _readings(text: str, n: int) -> tuple:
+    """The readings the n-th check of the document relies on."""
+    return verify_check(checks_of(read_document(text, "doc.md", default_notation()))[n], SETTINGS).readings
+
+
 def _verdicts(text: str) -> list[tuple[int, Verdict, str]]:
     """(line, verdict, detail) of every link of the document, in order."""
     d = read_document(text, "doc.md", default_notation())
@@ -2454,8 +2459,7 @@ def test_weights_c_i_are_a_vector_not_the_default_constant():
             "$$\nL'(w) = \\sum_{i=1}^{n} c_i (y_i - w x_i)(-x_i)\n$$\n")
     found = _verdicts(text)
     assert found[-1][1] == Verdict.PROVED, found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[-1], SETTINGS).readings
+    readings = _readings(text, -1)
     assert not any("one-hot" in r.text for r in readings), readings
 
 
@@ -2491,8 +2495,7 @@ def test_an_accented_bold_name_of_a_declared_vector_is_a_vector_of_its_length():
             "$$\nX^\\top \\mathbf{r} = X^\\top \\mathbf{y} - X^\\top X \\hat{\\boldsymbol\\beta}\n$$\n")
     found = _verdicts(text)
     assert found[-1][1] is Verdict.PROVED, found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[-1], SETTINGS).readings
+    readings = _readings(text, -1)
     assert any("is read as a vector of length $p$, as" in r.text for r in readings), readings
 
 
@@ -2566,8 +2569,7 @@ def test_the_gradient_and_hessian_of_a_function_of_several_numbers_at_a_point():
     found = _verdicts(text)
     assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.PROVED,
                                             Verdict.REFUTED], found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[1], SETTINGS).readings
+    readings = _readings(text, 1)
     assert any("vector of its partial derivatives in the order of its arguments" in r.text for r in readings), readings
 
 
@@ -2756,8 +2758,7 @@ def test_a_name_defined_at_each_size_is_that_formula_at_any_size_or_number():
     assert [v for _, v, _ in found][:4] == [Verdict.UNKNOWN, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED], found
     assert found[4][1] in (Verdict.PROVED, Verdict.BOUNDED), found  # (S_{N+1} - S_N: sums SymPy may not subtract)
     assert "definition of S_N" in found[0][2], found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[2], SETTINGS).readings
+    readings = _readings(text, 2)
     assert any("at each size N" in r.text for r in readings), readings
 
 
@@ -2770,8 +2771,7 @@ def test_a_vector_numbered_from_0_has_its_entry_0_as_a_number_of_its_own():
             "$$\n\\sum_{j=0}^{N} s_j = \\sum_{j=1}^{N} s_j\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[0], SETTINGS).readings
+    readings = _readings(text, 0)
     assert any("numbers $s$ from 0" in r.text for r in readings), readings
     defined = _verdicts("Let $q, k_j \\in \\mathbb{R}^d$ and $s_j = q^\\top k_j$.\n\n"
                         "$$\n\\sum_{j=0}^{N} e^{s_j} = e^{s_0} + \\sum_{j=1}^{N} e^{s_j}\n$$\n")
@@ -2829,8 +2829,7 @@ def test_the_hessian_of_a_number_by_a_vector_is_the_matrix_of_its_second_partial
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
                                         Verdict.REFUTED], found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[1], SETTINGS).readings
+    readings = _readings(text, 1)
     assert any("the matrix of second partials" in r.text for r in readings), readings
 
 
@@ -2843,8 +2842,7 @@ def test_a_matrix_an_example_writes_out_is_used_through_definitions_in_its_parag
             "so $s = 3$, and not $s = 4$.\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
-    d = read_document(text, "doc.md", default_notation())
-    readings = verify_check(checks_of(d)[-1], SETTINGS).readings
+    readings = _readings(text, -1)
     assert any("W as line 5 writes it out" in r.text for r in readings), readings
 
 
