@@ -1958,17 +1958,19 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return name if name in self.zero_based and not defined else None
         return None
 
+    def _zero_subscript(self, arg, env) -> bool:
+        """A subscript that is 0: written so (s_0), or a letter the first term of a sum from 0 sets to 0."""
+        inner = self._inner_item(arg)
+        return node_kind(inner) == "number" and str(inner.children[0]) == "0" \
+            or node_kind(inner) == "letter" and env.get(str(inner.children[0])) == 0
+
     def _zeroth_entry(self, head, arg, env) -> V.Value | None:
         """s_0 (or s_j at j = 0, in the first term of a sum from 0) of a vector s the document numbers from 0: the number
         s_0, a name of its own (or as the document defines or declares it)."""
         name = self._zero_name(head)
         if name is None:
             return None
-        inner = self._inner_item(arg)
-        zero = node_kind(inner) == "number" and str(inner.children[0]) == "0"
-        if not zero and node_kind(inner) == "letter" and env.get(str(inner.children[0])) == 0:
-            zero = True
-        if not zero:
+        if not self._zero_subscript(arg, env):
             return None
         label = f"{name}_0"
         if label in self.label_conflicts:
@@ -2144,10 +2146,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word is None:
             return None
         matrix = self.row_families[word]
-        inner = self._inner_item(subs[0].children[1])
-        if node_kind(inner) == "number" and str(inner.children[0]) == "0" \
-                or node_kind(inner) == "letter" and env.get(str(inner.children[0])) == 0 \
-                and not isinstance(env.get(str(inner.children[0])), Idx):
+        if self._zero_subscript(subs[0].children[1], env):
             # k_0 (the positive key) beside the family k_1, ..., k_N: the vector the document declares as k_0
             zero = self._declared_label(word, Tree("number", [Token("NUMBER", "0")]), env)
             if zero is None or isinstance(zero, MatrixHead) or not getattr(zero, "is_vector", False):
