@@ -9962,6 +9962,1060 @@ def _(rng):
         "31.6": [L2(1e-3), 0], "31.7": [L2(1e9), math.log(3)], "31.8": [L2(1e9), 0],
     }
 
+@document("306_forum_distillation_temperature_gradient")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    v, z = rng.normal(size=K) * 1.5, rng.normal(size=K) * 1.5
+    T, al = rng.uniform(0.3, 3), rng.uniform(0, 1)
+    i, y = int(rng.integers(0, K)), int(rng.integers(0, K))
+    p = softmax(v / T)
+    q = lambda z: softmax(z / T)  # noqa: E731
+    Ls = lambda z: -float(p @ np.log(q(z)))  # noqa: E731
+    L = lambda z: al * T**2 * Ls(z) + (1 - al) * (-math.log(softmax(z)[y]))  # noqa: E731
+    gs, gL, qz, s = grad(Ls, z), grad(L, z), q(z), softmax(z)
+    H = -float(p @ np.log(p))
+    kl = float(p @ np.log(p / qz))
+    p2 = softmax(np.array([2.0, 0]) / 2)
+    Ls2 = lambda z: -float(p2 @ np.log(softmax(z / 2)))  # noqa: E731
+    g2 = grad(Ls2, np.zeros(2))
+    H2 = -float(p2 @ np.log(p2))
+    e = math.e
+    return {
+        "7.3": [math.log(qz[i]), z[i] / T - math.log(np.sum(np.exp(z / T)))], "7.4": [p.sum(), 1],
+        "9": [gs[i], -p[i] / T + qz[i] / T * p.sum(), (qz[i] - p[i]) / T], "11": [gs[i], qz[i] - p[i]],
+        "19": [gL[i], al * T * (qz[i] - p[i]) + (1 - al) * (s[i] - delta(i, y))],
+        "21": [gL[i], al * T**2 * (qz[i] - p[i]) + (1 - al) * (s[i] - delta(i, y))], "21.2": [gs.sum(), 0],
+        "25": [kl, float(np.sum(p * np.log(p / qz))), Ls(z) - H], "27.2": [kl, Ls(z) + H],
+        "29.4": [softmax(np.zeros(2) / 2), np.array([0.5, 0.5])], "29.5": [p2[0], e / (e + 1)], "29.6": [p2[0], e**2 / (e**2 + 1)],
+        "29.7": [Ls2(np.zeros(2)), math.log(2)], "29.8": [float(p2 @ np.log(p2 / 0.5)), math.log(2) - H2],
+        "31": [g2[0], 0.5 * (0.5 - e / (e + 1)), (1 - e) / (4 * (e + 1))],
+        "33": [4 * g2[0], (1 - e) / (e + 1)], "33.2": [g2[1], (e - 1) / (4 * (e + 1))],
+        "33.3": [4 * g2[0], (1 - e) / (2 * (e + 1))], "33.4": [H2, math.log(2)],
+    }
+
+@document("307_reading_group_hmm_forward_backward")
+def _(rng):
+    import itertools
+
+    def hmm(pi, A, B, x):
+        """alpha_t, beta_t, gamma_t (t = 1..T, stored 0-based) and P(x) by summing over every hidden path."""
+        S, T = len(pi), len(x)
+        prob = lambda h: pi[h[0]] * B[h[0], x[0]] * math.prod(A[h[t - 1], h[t]] * B[h[t], x[t]] for t in range(1, len(h)))  # noqa: E731
+        alpha = [np.array([sum(prob(h + (j,)) for h in itertools.product(range(S), repeat=t)) for j in range(S)]) for t in range(T)]
+        beta = []
+        for t in range(T):
+            rest = lambda i, g: math.prod(A[([i] + list(g))[m], g[m]] * B[g[m], x[t + 1 + m]] for m in range(len(g)))  # noqa: E731
+            beta.append(np.array([sum(rest(i, g) for g in itertools.product(range(S), repeat=T - 1 - t)) for i in range(S)]))
+        paths = {h: prob(h) for h in itertools.product(range(S), repeat=T)}
+        P = sum(paths.values())
+        gamma = [np.array([sum(v for h, v in paths.items() if h[t] == i) for i in range(S)]) / P for t in range(T)]
+        return alpha, beta, gamma, P
+
+    S, T, M = int(rng.integers(2, 4)), int(rng.integers(2, 5)), int(rng.integers(2, 4))
+    pi, A, B = rng.dirichlet(np.ones(S)), rng.dirichlet(np.ones(S), size=S), rng.dirichlet(np.ones(M), size=S)
+    x = rng.integers(0, M, size=T)
+    al, be, ga, P = hmm(pi, A, B, x)
+    t, u = int(rng.integers(0, T - 1)), int(rng.integers(0, T))      # t: a step with a successor; u: any step
+    i, j = int(rng.integers(0, S)), int(rng.integers(0, S))
+    b = lambda t: B[:, x[t]]  # noqa: E731
+    c = [al[0].sum()] + [al[s].sum() / al[s - 1].sum() for s in range(1, T)]
+    A2 = np.array([[0.9, 0.1], [0.2, 0.8]])
+    al2, be2, ga2, P2 = hmm(np.array([0.5, 0.5]), A2, np.array([[0.8, 0.2], [0.3, 0.7]]), [1, 1])
+    return {
+        "7": [al[0][j], pi[j] * B[j, x[0]]], "7.2": [al[t + 1][j], B[j, x[t + 1]] * sum(al[t][k] * A[k, j] for k in range(S))],
+        "9": [P, al[T - 1].sum()], "9.2": [al[t + 1], b(t + 1) * (A.T @ al[t])], "9.3": [al[t + 1], b(t + 1) * (A @ al[t])],
+        "13": [be[t][i], sum(A[i, k] * B[k, x[t + 1]] * be[t + 1][k] for k in range(S))],
+        "15": [be[t][i], sum(A[k, i] * B[k, x[t + 1]] * be[t + 1][k] for k in range(S))],
+        "15.2": [P, al[u] @ be[u]],
+        "17": [ga[u][i], ga[u][i], al[u][i] * be[u][i] / (al[u] @ be[u])], "19": [ga[t][i], al[t][i] / al[t].sum()],
+        "21.2": [math.log(P), sum(math.log(v) for v in c)], "21.3": [math.log(P), sum(math.log(v) for v in c[:-1])],
+        "27": [al2[0], np.array([0.1, 0.35])], "27.2": [al2[1][0], 0.2 * (0.1 * 0.9 + 0.35 * 0.2)],
+        "27.3": [al2[1][1], 0.7 * (0.1 * 0.1 + 0.35 * 0.8)],
+        "29": [P2, 0.032 + 0.203, 0.235], "31": [al2[1][0], 0.025], "31.2": [P2, 0.45],
+        "31.3": [be2[0], np.array([0.25, 0.6])], "31.4": [0.1 * 0.25 + 0.35 * 0.6, 0.235],
+        "31.5": [ga2[0][1], 42 / 47], "31.6": [ga2[0][1], 7 / 9],
+    }
+
+@document("308_exam_multiclass_svm_hinge")
+def _(rng):
+    C, D = int(rng.integers(3, 6)), int(rng.integers(1, 5))
+    y = int(rng.integers(0, C))
+    hinge = lambda s, y=y, m=1.0: sum(max(0.0, s[j] - s[y] + m) for j in range(len(s)) if j != y)  # noqa: E731
+    while True:                                      # scores away from the kinks
+        W, x = rng.normal(size=(C, D)), rng.normal(size=D)
+        s = W @ x
+        if all(abs(s[j] - s[y] + 1) > 1e-3 for j in range(C) if j != y):
+            break
+    j = int(rng.choice([k for k in range(C) if k != y]))
+    ind = lambda s, k: 1.0 if s[k] - s[y] + 1 > 0 else 0.0  # noqa: E731
+    g = grad(hinge, s)
+    gW = grad(lambda W: hinge(W @ x), W)
+    lam = rng.uniform(0.1, 2)
+    gJ = grad(lambda W: hinge(W @ x) + lam * np.sum(W * W), W)
+    # scores with one violated and one satisfied margin, for the two cases
+    t = rng.normal(size=C) * 2
+    a, b = [k for k in range(C) if k != y][:2]
+    t[a], t[b] = t[y] - 1 + rng.uniform(0.1, 1), t[y] - 1 - rng.uniform(0.1, 1)
+    gt = grad(hinge, t)
+    s0, x0 = np.array([3.2, 5.1, -1.7]), np.array([1.0, 2.0])
+    W0 = np.outer(s0, x0) / (x0 @ x0)
+    h0 = lambda s: hinge(s, 0)  # noqa: E731
+    g0, gW0 = grad(h0, s0), grad(lambda W: h0(W @ x0), W0)
+    return {
+        "10": [gt[a] - 1, 0, gt[b] - 0],
+        "12": [g[y], -sum(ind(s, k) for k in range(C) if k != y)], "12.2": [g[y], -1],
+        "14": [gW[j], ind(s, j) * x], "14.2": [gW[y], g[y] * x], "14.3": [gW, np.outer(g, x)], "14.5": [gW, np.outer(x, g)],
+        "16.2": [gJ, np.outer(g, x) + 2 * lam * W], "16.3": [gJ, np.outer(g, x) + lam * W],
+        "20": [h0(s0), max(0, 5.1 - 3.2 + 1) + max(0, -1.7 - 3.2 + 1), 2.9 + 0, 2.9],
+        "22": [h0(s0), 2.9 + 1, 3.9], "22.2": [max(0, -1.7 - 3.2 + 1), -3.9], "22.3": [g0, np.array([-1, 1, 0])],
+        "24": [gW0, np.array([[-1, -2], [1, 2], [0, 0]])],
+        "26": [max(0, 5.1 - 3.2 + 2), 3.9], "26.2": [-1.7 - 3.2 + 2, -2.9],
+        "26.3": [gW0[2], np.array([1, 2])], "26.4": [gW0[2], np.zeros(2)], "26.5": [g0[0], -2],
+    }
+
+@document("309_appendix_spectral_norm_gradient")
+def _(rng):
+    m, n = int(rng.integers(2, 5)), int(rng.integers(2, 5))
+    W, E, Cm = rng.normal(size=(m, n)), rng.normal(size=(m, n)), rng.normal(size=(m, n))
+    s1f = lambda W: float(np.linalg.svd(W, compute_uv=False)[0])  # noqa: E731
+    fro = lambda W: float(np.sqrt(np.sum(W * W)))  # noqa: E731
+    U, S, Vt = np.linalg.svd(W)
+    u1, v1, s1 = U[:, 0], Vt[0], S[0]
+    Wb = W / s1
+    dWb = d(lambda e: (W + e * E) / s1f(W + e * E), 0.0)
+    Lf = lambda Wb: float(np.sum(Cm * Wb) + 0.5 * np.sum(Wb * Wb))  # noqa: E731
+    G = Cm + Wb
+    gL = grad(lambda W: Lf(W / s1f(W)), W)
+    P = np.outer(u1, v1)
+    gs = grad(s1f, W)
+    u = rng.normal(size=m)
+    v = W.T @ u / np.linalg.norm(W.T @ u)
+    u = W @ v / np.linalg.norm(W @ v)
+    W0 = np.array([[3.0, 0], [4, 5]])
+    U0, S0, Vt0 = np.linalg.svd(W0)
+    sg = 1.0 if Vt0[0, 0] > 0 else -1.0
+    g0 = grad(s1f, W0)
+    return {
+        "11": [s1, u1 @ W @ v1], "13": [d(lambda e: s1f(W + e * E), 0.0), u1 @ E @ v1], "13.2": [gs, P], "15": [gs, np.outer(v1, u1)],
+        "15.2": [grad(fro, W), W / fro(W)], "15.3": [grad(fro, W), 2 * W],
+        "19": [dWb, E / s1 - W / s1**2 * (u1 @ E @ v1)],
+        "20": [gL, (G - np.sum(G * Wb) * P) / s1], "22": [gL, (G - np.sum(G * Wb) * Wb) / s1],
+        "22.2": [dWb, E / s1], "22.3": [np.sum(gL * W), 0],
+        "24.2": [u @ W @ v, np.linalg.norm(W @ v)], "24.3": [u @ W @ v, np.linalg.norm(W @ v) ** 2],
+        "28.2": [W0.T @ W0, np.array([[25, 20], [20, 25]])],
+        "30": [S0[0], math.sqrt(45), 3 * math.sqrt(5)], "30.2": [S0[0] * S0[1], 15], "30.3": [S0[0] ** 2 + S0[1] ** 2, 50],
+        "30.4": [S0[0], fro(W0), math.sqrt(50)], "30.5": [S0[0], 5],
+        "30.6": [sg * Vt0[0], np.array([1, 1]) / math.sqrt(2)], "30.7": [sg * U0[:, 0], np.array([1, 3]) / math.sqrt(10)],
+        "32": [g0, np.array([[1, 1], [3, 3]]) / math.sqrt(20)], "34": [g0[1, 0], 3 / math.sqrt(20)], "34.2": [g0[0, 1], 3 / math.sqrt(20)],
+    }
+
+@document("310_nb_steepest_descent_vs_cg")
+def _(rng):
+    def spd(n):
+        M = rng.normal(size=(n, n))
+        return M @ M.T + n * np.eye(n)
+
+    def cg(A, b, x0, steps):
+        """x_k, residuals b - A x_k, directions and steps of CG (the code of cell 2)."""
+        xs, ps, als, bes = [x0.astype(float)], [b - A @ x0], [], []
+        for _ in range(steps):
+            x, p = xs[-1], ps[-1]
+            r = b - A @ x
+            a = (r @ r) / (p @ A @ p)
+            xs.append(x + a * p)
+            rn = b - A @ xs[-1]
+            bes.append((rn @ rn) / (r @ r))
+            als.append(a)
+            ps.append(rn + bes[-1] * p)
+        return xs, [b - A @ x for x in xs], ps, als, bes
+
+    n = int(rng.integers(2, 6))
+    A, b, x = spd(n), rng.normal(size=n), rng.normal(size=n)
+    f = lambda x, A=A, b=b: 0.5 * x @ A @ x - b @ x  # noqa: E731
+    r = b - A @ x
+    phi = lambda a: f(x + a * r)  # noqa: E731
+    al = rng.normal()
+    ast = (phi(-1.0) - phi(1.0)) / (2 * (phi(1.0) - 2 * phi(0.0) + phi(-1.0)))   # the vertex of the parabola through three points
+    rp = b - A @ (x + ast * r)
+    xs, rs, ps, als, bes = cg(A, b, rng.normal(size=n), 2)
+    A2, b2 = spd(2), rng.normal(size=2)
+    x2s = cg(A2, b2, rng.normal(size=2), 2)[0]
+    A4, b4 = np.array([[4.0, 1], [1, 3]]), np.array([1.0, 2])
+    xe, re, pe, ae, be = cg(A4, b4, np.zeros(2), 2)
+    f4 = lambda x: 0.5 * x @ A4 @ x - b4 @ x  # noqa: E731
+    r1 = re[1]
+    a_sd = (r1 @ r1) / (r1 @ A4 @ r1)
+    return {
+        "1:7": [grad(f, x), A @ x - b], "1:7.2": [grad(f, x), 0.5 * A @ x - b], "1:7.4": [r, -grad(f, x)],
+        "1:11": [d(phi, al), -r @ r + al * r @ A @ r],
+        "1:13": [ast, (r @ r) / (r @ A @ r)], "1:13.2": [ast, (r @ A @ r) / (r @ r)],
+        "1:13.3": [rp, r - ast * A @ r], "1:13.4": [rp @ r, 0],
+        "3:3": [rs[1], rs[0] + als[0] * A @ ps[0]], "3:3.2": [ps[1] @ A @ ps[0], 0], "3:3.3": [ps[1] @ ps[0], 0],
+        "3:3.4": [rs[1] @ rs[0], 0], "3:3.6": [x2s[2], np.linalg.solve(A2, b2)],
+        "4:7": [A4 @ b4, np.array([6, 7])], "4:7.2": [ae[0], 1 / 4], "4:7.3": [ae[0], 4],
+        "4:7.4": [xe[1], np.array([1 / 4, 1 / 2])], "4:7.5": [re[1], np.array([-1 / 2, 1 / 4])],
+        "4:9": [be[0], 1 / 16], "4:9.2": [be[0], 16], "4:9.3": [pe[1], np.array([-7 / 16, 3 / 8])], "4:9.4": [pe[1], re[1]],
+        "4:9.5": [ae[1], 4 / 11], "4:9.6": [xe[2], np.array([1 / 11, 7 / 11])],
+        "4:11": [f4(xe[2]), -0.5 * b4 @ xe[2], -15 / 22], "4:13": [f4(xe[2]), -15 / 11],
+        "4:15": [a_sd, 1 / 3], "4:15.2": [xe[1] + a_sd * r1, np.array([1 / 11, 7 / 11])],
+    }
+
+@document("311_hw_kalman_filter_1d")
+def _(rng):
+    z, w = np.polynomial.hermite_e.hermegauss(120)
+    w = w / math.sqrt(2 * math.pi)                                  # E[g(Z)] = sum w g(z), Z ~ N(0, 1)
+
+    def predict(a, q, m, P):
+        """Mean and variance of a X + W, X ~ N(m, P), W ~ N(0, q), by two-dimensional Gauss-Hermite quadrature."""
+        v = a * (m + math.sqrt(P) * z[:, None]) + math.sqrt(q) * z[None, :]
+        ww = w[:, None] * w[None, :]
+        mean = float(np.sum(ww * v))
+        return mean, float(np.sum(ww * (v - mean) ** 2))
+
+    def update(mp, Pp, r, y):
+        """Mean and variance of the prior N(mp, Pp) times the likelihood N(y; x, r), on a fine grid."""
+        s = math.sqrt(max(Pp, r))
+        x = np.linspace(min(mp, y) - 12 * s, max(mp, y) + 12 * s, 200001)
+        dens = np.exp(-(x - mp) ** 2 / (2 * Pp) - (y - x) ** 2 / (2 * r))
+        mean = float(dens @ x / dens.sum())
+        return mean, float(dens @ (x - mean) ** 2 / dens.sum())
+
+    a, q, r, m, P = rng.normal(), rng.uniform(0.2, 3), rng.uniform(0.2, 3), rng.normal(), rng.uniform(0.2, 3)
+    mp, Pp = predict(a, q, m, P)
+    y = mp + rng.normal() * math.sqrt(Pp + r)
+    mu, Pu = update(mp, Pp, r, y)
+    K = Pp / (Pp + r)
+    Pinf = 1.0                                                     # the random walk's predicted variance, iterated
+    for _ in range(2000):
+        Pinf = Pinf * r / (Pinf + r) + q
+    m1, P1 = predict(1.0, 1.0, 0.0, 3.0)
+    m2, P2 = update(m1, P1, 2.0, 4.0)
+    Pi1 = 1.0
+    for _ in range(2000):
+        Pi1 = Pi1 * 2 / (Pi1 + 2) + 1
+    return {
+        "5": [mp, a * m], "5.2": [Pp, a * a * P + q], "5.3": [Pp, a * a * P + q], "5.4": [Pp, a * P + q],
+        "9": [1 / Pu, 1 / Pp + 1 / r], "9.2": [mu, Pu * (mp / Pp + y / r)], "11.2": [K, Pp / (Pp + q)],
+        "14": [mu, mp + K * (y - mp), (r * mp + Pp * y) / (Pp + r)], "15": [Pu, (1 - K) * Pp, Pp * r / (Pp + r)],
+        "18": [mu, (Pp * mp + r * y) / (Pp + r)], "18.2": [Pu, (1 - K) ** 2 * Pp + K * K * r], "18.3": [Pu, (1 - K) ** 2 * Pp + K * r],
+        "20.4": [P1, 4], "20.5": [P1 / (P1 + 2), 2 / 3], "22": [m2, 8 / 3], "22.2": [P2, 4 / 3], "24": [1 / P2, 1 / 4 + 1 / 2],
+        "24.2": [P1 / (P1 + 2), 2], "24.3": [P2, 1], "24.4": [m2, 4 / 3],
+        "28": [Pinf, (q + math.sqrt(q * q + 4 * q * r)) / 2], "30": [Pi1, 2], "30.2": [Pi1 / (Pi1 + 2), 1 / 2],
+        "30.3": [Pi1, (1 + math.sqrt(3)) / 2],
+    }
+
+@document("312_cheatsheet_conv_shapes_parameter_counts")
+def _(rng):
+    def out(H, k, p, s):
+        """The number of positions of a window of size k on the padded input, at the shifts 0, s, 2s, ..."""
+        return len(range(0, H + 2 * p - k + 1, s))
+
+    def out_t(H, k, p, s):
+        """The length of a transposed convolution: scatter a kernel at every input position, crop p on each side."""
+        covered = set()
+        for i in range(H):
+            covered.update(range(i * s, i * s + k))
+        return max(covered) + 1 - 2 * p
+
+    def field(L, k):
+        lo, hi = 0, 0
+        for _ in range(L):
+            hi += k - 1                                             # one output sees k neighbouring inputs
+        return hi - lo + 1
+
+    size = lambda *shapes: sum(int(np.prod(sh)) for sh in shapes)  # noqa: E731
+    H, k, p, s = int(rng.integers(8, 40)), int(rng.integers(1, 8)), int(rng.integers(0, 4)), int(rng.integers(1, 5))
+    ko = 2 * int(rng.integers(0, 4)) + 1
+    ci, co, L, C = (int(v) for v in rng.integers(1, 9, size=4))
+    h = int(rng.choice([2, 4, 8]))
+    dd = h * int(rng.integers(1, 9))
+    attn = lambda d: size((d, d), (d,), (d, d), (d,), (d, d), (d,), (d, d), (d,))  # noqa: E731
+    ffn = lambda d: size((4 * d, d), (4 * d,), (d, 4 * d), (d,))  # noqa: E731
+    sep = size((ci, 1, k, k), (co, ci, 1, 1))
+    return {
+        "5": [out(H, k, p, s), math.floor((H + 2 * p - k) / s) + 1],
+        "7": [out(H, k, 0, 1), H - k + 1], "7.2": [out(H, k, 0, 1), H - k], "8.2": [out(H, ko, (ko - 1) // 2, 1), H],
+        "9": [out(H, 3, 1, 2), math.ceil(H / 2)], "9.2": [out(H, 3, 1, 2), (H + 2 - 3) / 2 + 1],
+        "10": [out_t(H, k, p, s), (H - 1) * s - 2 * p + k], "10.2": [out_t(H, k, p, s), (H - 1) * s + 2 * p + k],
+        "14": [size((co, ci, k, k), (co,)), co * (ci * k * k + 1)], "16": [size((co, ci, k, k), (co,)), ci * co * k * k + ci],
+        "16.2": [sep, ci * k * k + ci * co], "18": [sep / (ci * co * k * k), 1 / co + 1 / k**2],
+        "20": [field(L, k), L * (k - 1) + 1], "20.2": [field(L, k), L * k], "20.3": [field(3, 3), 7], "20.4": [3 * 9 * C**2, 27 * C**2],
+        "22.2": [out(14, 5, 0, 1), 10], "22.3": [16 * 5 * 5, 400], "22.4": [size((6, 1, 5, 5), (6,)), 156],
+        "22.5": [size((16, 6, 5, 5), (16,)), 2416], "22.6": [size((16, 6, 5, 5), (16,)), 2406],
+        "22.7": [size((120, 400), (120,)), 400 * 120 + 120, 48120], "22.8": [size((120, 400), (120,)), 48000],
+        "24": [attn(dd), 4 * dd**2 + 4 * dd], "24.2": [attn(dd), 4 * h * dd**2 + 4 * dd],
+        "24.3": [ffn(dd), 8 * dd**2 + 5 * dd], "24.4": [ffn(dd), 8 * dd**2],
+        "24.6": [attn(512), 1050624], "24.7": [ffn(512), 2099712],
+    }
+
+@document("313_lecture_gram_schmidt_qr_least_squares")
+def _(rng):
+    def gs(A):
+        a1, a2 = A[:, 0], A[:, 1]
+        r11 = np.linalg.norm(a1)
+        q1 = a1 / r11
+        r12 = q1 @ a2
+        t = a2 - r12 * q1
+        r22 = np.linalg.norm(t)
+        return r11, q1, r12, t, r22, t / r22
+
+    m = int(rng.integers(3, 7))
+    A, b = rng.normal(size=(m, 2)), rng.normal(size=m)
+    r11, q1, r12, t, r22, q2 = gs(A)
+    Q, R = np.column_stack([q1, q2]), np.array([[r11, r12], [0, r22]])
+    xh = np.linalg.lstsq(A, b, rcond=None)[0]
+    a1, a2 = A[:, 0], A[:, 1]
+    A3, b3 = np.array([[1.0, 1], [1, 0], [0, 1]]), np.array([1.0, 2, 3])
+    s11, p1, s12, u, s22, p2 = gs(A3)
+    Q3 = np.column_stack([p1, p2])
+    x3 = np.linalg.lstsq(A3, b3, rcond=None)[0]
+    res3 = b3 - A3 @ x3
+    return {
+        "12": [q1 @ q2, 0], "12.2": [A, Q @ R], "12.3": [Q.T @ Q, np.eye(2)], "12.4": [Q @ Q.T, np.eye(m)],
+        "12.5": [t, a2 - r12 * a1], "12.6": [r12, (a1 @ a2) / (a1 @ a1)],
+        "16": [A.T @ A, R.T @ Q.T @ Q @ R, R.T @ R], "18": [A.T @ A, R @ R.T],
+        "18.2": [R @ xh, Q.T @ b], "18.3": [np.sum((b - A @ xh) ** 2), b @ b - np.sum((Q.T @ b) ** 2)],
+        "18.4": [xh, R.T @ Q.T @ b], "18.5": [np.linalg.det(A.T @ A), r11**2 * r22**2],
+        "24": [s12, 1 / math.sqrt(2)], "24.2": [s12, A3[:, 0] @ A3[:, 1], 1], "24.3": [u, np.array([0.5, -0.5, 1])],
+        "24.4": [s22, math.sqrt(3 / 2)], "24.5": [s22, math.sqrt(2)],
+        "24.6": [Q3.T @ b3, np.array([3 / math.sqrt(2), 5 / math.sqrt(6)])], "24.7": [Q3.T @ b3, np.array([3, 4])],
+        "24.8": [x3, np.array([2 / 3, 5 / 3])], "26": [res3 @ res3, 14 - 9 / 2 - 25 / 6, 16 / 3],
+    }
+
+@document("314_blog_heteroscedastic_gaussian_nll")
+def _(rng):
+    y, mu, s, t, be = rng.normal(scale=2), rng.normal(), rng.normal(), rng.normal(scale=2), rng.uniform(0, 2)
+    if abs(y - mu) < 0.1:
+        y = mu + 0.5
+    sg = math.exp(s / 2)                                            # sigma
+    nll = lambda y, mu, sg: -math.log(math.exp(-(y - mu) ** 2 / (2 * sg * sg)) / math.sqrt(2 * math.pi * sg * sg))  # noqa: E731
+    ell = lambda mu, s, y=y: 0.5 * s + 0.5 * (y - mu) ** 2 * math.exp(-s)  # noqa: E731
+
+    def argmin_s(f):
+        """The minimiser of a convex f of s, by bisection on its derivative."""
+        lo, hi = -30.0, 30.0
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if d(f, mid) < 0 else (lo, mid)
+        return (lo + hi) / 2
+
+    ss = argmin_s(lambda v: ell(mu, v))
+    sb = lambda b: d(lambda m: sg ** (2 * b) * ell(m, s), mu)  # noqa: E731  (the weight is a constant)
+    sp = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    ell0 = lambda mu, s: ell(mu, s, 3.0)  # noqa: E731
+    s0 = argmin_s(lambda v: ell0(1.0, v))
+    return {
+        "5": [nll(y, mu, sg), 0.5 * math.log(2 * math.pi) + 0.5 * math.log(sg * sg) + (y - mu) ** 2 / (2 * sg * sg)],
+        "7": [nll(y, mu, sg), math.log(sg) + (y - mu) ** 2 / (2 * sg * sg)],
+        "12": [d(lambda m: ell(m, s), mu), -(y - mu) * math.exp(-s)],
+        "12.2": [d(lambda v: ell(mu, v), s), 0.5 - 0.5 * (y - mu) ** 2 * math.exp(-s)],
+        "14": [d(lambda v: ell(mu, v), s), 0.5 - (y - mu) ** 2 * math.exp(-s)],
+        "14.2": [d(lambda g: ell(mu, math.log(g * g)), sg), 1 / sg - (y - mu) ** 2 / sg**3],
+        "14.3": [d(lambda g: ell(mu, math.log(g * g)), sg), 1 / sg - (y - mu) ** 2 / (2 * sg**3)],
+        "16.2": [math.exp(ss), (y - mu) ** 2],
+        "18": [ell(mu, ss), 0.5 * math.log((y - mu) ** 2) + 0.5], "20": [d2(lambda m: ell(m, s), mu), math.exp(-s)],
+        "24.2": [sb(be), -(y - mu) * sg ** (2 * be - 2)], "24.4": [sb(1.0), -(y - mu)], "24.5": [sb(1.0), -(y - mu) * sg * sg],
+        "26.2": [d(sp, t), 1 / (1 + math.exp(-t))], "26.3": [d(sp, t), math.exp(-t) / (1 + math.exp(-t))],
+        "30.4": [ell0(1.0, 0.0), 0 + 0.5 * 4, 2], "30.5": [d(lambda m: ell0(m, 0.0), 1.0), -2],
+        "30.6": [d(lambda v: ell0(1.0, v), 0.0), 0.5 - 2, -3 / 2], "30.7": [d(lambda v: ell0(1.0, v), 0.0), -7 / 2],
+        "30.8": [s0, math.log(4)], "30.9": [ell0(1.0, s0), math.log(2) + 0.5], "30.10": [ell0(1.0, s0), math.log(4) + 0.5],
+    }
+
+@document("315_exam_uniform_order_statistics")
+def _(rng):
+    xs, ws = np.polynomial.legendre.leggauss(40)
+    xs, ws = (xs + 1) / 2, ws / 2                                  # Gauss-Legendre on [0, 1]
+    integral = lambda f: float(sum(w * f(x) for x, w in zip(xs, ws)))  # noqa: E731
+
+    def cdf(n, k, t):
+        """P(U_(k) <= t): at least k of the n uniforms fall below t."""
+        return sum(math.comb(n, j) * t**j * (1 - t) ** (n - j) for j in range(k, n + 1))
+
+    dens = lambda n, k, t: d(lambda u: cdf(n, k, u), t)  # noqa: E731
+    mom = lambda n, k, p: integral(lambda t: t**p * dens(n, k, t))  # noqa: E731
+    n = int(rng.integers(2, 8))
+    k, t, th = int(rng.integers(1, n + 1)), rng.uniform(0.05, 0.95), rng.uniform(0.5, 3)
+    EM, Em, EM2 = mom(n, n, 1), mom(n, 1, 1), mom(n, n, 2)
+    VM = EM2 - EM**2
+    E3, V3 = mom(3, 3, 1), mom(3, 3, 2) - mom(3, 3, 1) ** 2
+    return {
+        "5": [cdf(n, n, t), t**n], "5.2": [dens(n, n, t), n * t ** (n - 1)],
+        "7": [EM, integral(lambda u: u * n * u ** (n - 1)), n / (n + 1)], "9": [EM, (n - 1) / n],
+        "11": [1 - cdf(n, 1, t), (1 - t) ** n], "11.2": [Em, integral(lambda u: (1 - u) ** n), 1 / (n + 1)],
+        "11.3": [1 - cdf(n, 1, t), 1 - t**n], "11.4": [EM - Em, (n - 1) / (n + 1)], "11.5": [EM - Em, (n - 1) / n],
+        "13": [EM2, n / (n + 2)], "15": [VM, n / (n + 2) - n**2 / (n + 1) ** 2, n / ((n + 1) ** 2 * (n + 2))],
+        "17": [VM, n / ((n + 1) * (n + 2))],
+        "19": [dens(n, k, t), math.factorial(n) / (math.factorial(k - 1) * math.factorial(n - k)) * t ** (k - 1) * (1 - t) ** (n - k)],
+        "21": [mom(n, k, 1), k / (n + 1)],
+        "21.2": [dens(n, k, t), math.factorial(n) / (math.factorial(k) * math.factorial(n - k)) * t ** (k - 1) * (1 - t) ** (n - k)],
+        "23": [th * EM, n * th / (n + 1)], "23.3": [(n + 1) / n * th * EM, th], "23.4": [th * EM, th],
+        "25.2": [E3, 3 / 4], "25.3": [mom(3, 1, 1), 1 / 4], "25.4": [V3, 3 / 80], "25.5": [V3, 3 / 20], "25.6": [mom(3, 2, 1), 1 / 2],
+    }
+
+@document("316_nb_gauss_legendre_two_point")
+def _(rng):
+    def simpson(f, a, b, n=2000):
+        t = np.linspace(a, b, 2 * n + 1)
+        y = f(t)
+        return float((b - a) / (6 * n) * (y[0] + y[-1] + 4 * y[1:-1:2].sum() + 2 * y[2:-1:2].sum()))
+
+    lx, lw = np.polynomial.legendre.leggauss(2)                  # NumPy's own two-point rule
+    r3 = 1 / math.sqrt(3)
+    G = lambda f: f(-r3) + f(r3)  # noqa: E731
+    c = rng.normal(size=4)
+    p = lambda x: c[0] + c[1] * x + c[2] * x**2 + c[3] * x**3  # noqa: E731
+    a = rng.normal()
+    b = a + rng.uniform(0.2, 4)
+    g = lambda t: np.exp(np.sin(3 * t)) + t**5  # noqa: E731
+    mp = lambda x: (b - a) / 2 * x + (a + b) / 2  # noqa: E731
+    nodes = np.sort(np.polynomial.legendre.Legendre([0, 0, 1], domain=[a, b]).roots())
+    q = 1 / (2 * math.sqrt(3))
+    xi = lx[1]
+    return {
+        "1:7": [lw[0], 1], "1:7.2": [simpson(lambda x: x**2, -1, 1), 2 / 3], "1:7.3": [xi, r3], "1:7.4": [xi**2, 2 / 3],
+        "2:5": [G(p), 2 * c[0] + 2 / 3 * c[2], simpson(p, -1, 1)], "2:7": [p(-1.0) + p(1.0), simpson(p, -1, 1)],
+        "2:9": [G(lambda x: x**4), 2 * 1 / 9, 2 / 9], "2:9.2": [simpson(lambda x: x**4, -1, 1), 2 / 5],
+        "2:11": [G(lambda x: x**4), 2 / 5], "2:11.2": [2 / 5 - 2 / 9, 8 / 45],
+        "4:5": [simpson(g, a, b), (b - a) / 2 * simpson(lambda x: g(mp(x)), -1, 1)],
+        "4:7": [simpson(g, a, b), simpson(lambda x: g(mp(x)), -1, 1)],
+        "4:7.2": [nodes, np.array([(a + b) / 2 - (b - a) / (2 * math.sqrt(3)), (a + b) / 2 + (b - a) / (2 * math.sqrt(3))])],
+        "4:7.3": [nodes, np.array([(a + b) / 2 - r3, (a + b) / 2 + r3])],
+        "4:9": [0.5 * ((0.5 - q) ** 2 + (0.5 + q) ** 2), 0.5 * (0.5 + 1 / 6), 1 / 3],
+        "4:11": [(0.5 - q) ** 2 + (0.5 + q) ** 2, simpson(lambda t: t**2, 0, 1)], "4:11.2": [xi, r3],
+        "4:13": [(1 - xi) ** 3 + (1 + xi) ** 3, 2 + 6 * xi**2, 4, simpson(lambda t: t**3, 0, 2)],
+        "4:15": [simpson(lambda t: t**3, 0, 2), 2**3 / 3],
+    }
+
+@document("317_recitation_jacobi_gauss_seidel")
+def _(rng):
+    def jacobi(A, b, x):
+        return np.array([(b[i] - sum(A[i, j] * x[j] for j in range(len(b)) if j != i)) / A[i, i] for i in range(len(b))])
+
+    def seidel(A, b, x):
+        x = np.array(x, dtype=float)
+        for i in range(len(b)):                                     # each component uses the newest values
+            x[i] = (b[i] - sum(A[i, j] * x[j] for j in range(len(b)) if j != i)) / A[i, i]
+        return x
+
+    rho = lambda M: float(max(abs(np.linalg.eigvals(M))))  # noqa: E731
+    n = int(rng.integers(2, 6))
+    A = rng.normal(size=(n, n)) + np.diag(rng.choice([-1, 1], size=n) * rng.uniform(1, 3, size=n))
+    b, x = rng.normal(size=n), rng.normal(size=n)
+    D, L, U = np.diag(np.diag(A)), np.tril(A, -1), np.triu(A, 1)
+    MJ, MG = jac(lambda v: jacobi(A, b, v), x), jac(lambda v: seidel(A, b, v), x)   # the error maps
+    Di = np.linalg.inv(D)
+    a = rng.normal(size=(2, 2))
+    a[1, 1] = abs(a[1, 1]) + 0.3
+    a[0, 0] = abs(a[0, 0]) + 0.3
+    A2, b2 = a, rng.normal(size=2)
+    MJ2, MG2 = jac(lambda v: jacobi(A2, b2, v), b2), jac(lambda v: seidel(A2, b2, v), b2)
+    q = abs(a[0, 1] * a[1, 0]) / (a[0, 0] * a[1, 1])
+    A4, b4 = np.array([[4.0, 1], [2, 5]]), np.array([6.0, 12])
+    x1 = jacobi(A4, b4, np.zeros(2))
+    MJ4, MG4 = jac(lambda v: jacobi(A4, b4, v), b4), jac(lambda v: seidel(A4, b4, v), b4)
+    return {
+        "10": [MJ, -Di @ (L + U), np.eye(n) - Di @ A], "10.2": [MG, -np.linalg.inv(D + L) @ U],
+        "12": [MG, np.linalg.inv(D + L) @ U], "12.2": [MJ, np.eye(n) - A @ Di],
+        "16": [MJ2, np.array([[0, -a[0, 1] / a[0, 0]], [-a[1, 0] / a[1, 1], 0]])], "16.2": [rho(MJ2), math.sqrt(q)],
+        "18": [rho(MG2), q, rho(MJ2) ** 2], "18.2": [rho(MG2), rho(MJ2) / 2],
+        "24": [np.linalg.solve(A4, b4), np.array([1, 2])], "24.2": [x1, np.array([3 / 2, 12 / 5])],
+        "24.3": [jacobi(A4, b4, x1), np.array([9 / 10, 9 / 5])], "24.4": [(12 - 2 * 3 / 2) / 5, 9 / 5],
+        "24.5": [seidel(A4, b4, np.zeros(2)), np.array([3 / 2, 9 / 5])], "24.6": [seidel(A4, b4, np.zeros(2)), np.array([3 / 2, 12 / 5])],
+        "26": [MJ4, np.array([[0, -1 / 4], [-2 / 5, 0]])], "26.2": [rho(MJ4), math.sqrt(2 / 20), 1 / math.sqrt(10)],
+        "26.3": [rho(MG4), 1 / 10], "28": [rho(MJ4), 1 / 10], "28.2": [MJ4, np.array([[0, -1 / 4], [-1 / 2, 0]])],
+        "28.3": [math.log10(rho(MJ4)), -1 / 2], "28.4": [math.log10(rho(MG4)), -1 / 2],
+    }
+
+@document("318_ta_notes_probit_regression")
+def _(rng):
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    phi = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    tail = lambda a, s=1.0: 0.5 * math.erfc(a / (s * math.sqrt(2)))  # noqa: E731  (P(eps > a), eps ~ N(0, s^2))
+    dim = int(rng.integers(1, 5))
+    w, x = rng.normal(size=dim) / math.sqrt(dim), rng.normal(size=dim)
+    z, s = float(w @ x), rng.uniform(0.3, 3)
+    Y = (0.0, 1.0)                                                 # every gradient statement for both labels
+    ell = lambda t, y: y * math.log(Phi(t)) + (1 - y) * math.log(1 - Phi(t))  # noqa: E731
+    g = np.array([grad(lambda v: ell(v @ x, y), w) for y in Y])
+    P, f = Phi(z), phi(z)
+    lam = lambda t: phi(t) / Phi(t)  # noqa: E731
+    both = lambda f: np.array([f(y) for y in Y])  # noqa: E731
+    return {
+        "8.2": [tail(-z), tail(-z), P], "8.3": [tail(-z), 1 - P], "8.4": [tail(-z, s), Phi(z / s)], "8.5": [tail(-z, s), Phi(s * z)],
+        "10": [1 - P, Phi(-z)], "10.2": [Phi(-z), -P],
+        "12": [g, np.array([(y * f / P - (1 - y) * f / (1 - P)) * x for y in Y]), np.array([(y - P) * f / (P * (1 - P)) * x for y in Y])],
+        "14": [g, np.array([(y - P) * x for y in Y])], "14.2": [g, np.array([f / P * x for y in Y])],
+        "14.4": [both(lambda y: ell(z, y)), both(lambda y: math.log(Phi((2 * y - 1) * z)))],
+        "14.5": [g, np.array([(2 * y - 1) * f / Phi((2 * y - 1) * z) * x for y in Y])],
+        "16": [d(phi, z), -z * f], "18": [d(lam, z), -lam(z) * (z + lam(z))],
+        "20": [d2r(lambda t: ell(t, 1.0), z), -lam(z) * (z + lam(z))], "20.2": [d(lam, z), lam(z) * (z - lam(z))],
+        "22.2": [Phi(0.0), 1 / 2], "22.3": [phi(0.0), 1 / (2 * math.pi)], "22.4": [both(lambda y: ell(0.0, y)), np.full(2, math.log(1 / 2))],
+        "24": [d(lambda t: ell(t, 1.0), 0.0), 2 / math.sqrt(2 * math.pi), math.sqrt(2 / math.pi)],
+        "26": [phi(0.0) / Phi(0.0), 1 / (2 * math.sqrt(2 * math.pi))], "26.2": [d(lambda t: ell(t, 0.0), 0.0), -math.sqrt(2 / math.pi)],
+        "26.3": [both(lambda y: d2r(lambda t: ell(t, y), 0.0)), np.full(2, -2 / math.pi)],
+    }
+
+@document("319_lecture_leibniz_integral_rule")
+def _(rng):
+    xg, wg = np.polynomial.legendre.leggauss(80)
+    quad = lambda h, a, b: float((b - a) / 2 * (wg @ h((b - a) / 2 * xg + (a + b) / 2)))  # noqa: E731
+    v = np.linspace(-40, 8, 48001)
+    dv = v[1] - v[0]
+
+    def half(h):
+        """The integral of h over (0, inf), as int h(e^v) e^v dv by the trapezoid rule (smooth, decaying both ways)."""
+        y = h(np.exp(v)) * np.exp(v)
+        return float(dv * (y.sum() - (y[0] + y[-1]) / 2))
+
+    I = lambda t: half(lambda u: (np.exp(-u) - np.exp(-(1 + t) * u)) / u)  # noqa: E731  (x = e^{-u} in line 25)
+    f = lambda x, t: np.exp(-x * t) * np.cos(x + t)  # noqa: E731
+    a, b = lambda t: math.sin(t), lambda t: 1 + t * t  # noqa: E731
+    g = lambda x: np.cos(3 * x) + x**3  # noqa: E731
+    t = rng.uniform(-2, 2)
+    ft = lambda x, t: (f(x, t + 1e-6) - f(x, t - 1e-6)) / 2e-6  # noqa: E731
+    F = lambda t: quad(lambda x: np.sin(x * t), 0, t * t)  # noqa: E731
+    tp, ti, n = rng.uniform(0.2, 3), rng.uniform(-0.9, 3), int(rng.integers(0, 6))
+    E = lambda t: quad(lambda x: np.exp(-x) / x, t, 2 * t)  # noqa: E731
+    x0 = rng.uniform(0.05, 3)
+    return {
+        "8": [d(lambda t: quad(lambda x: f(x, t), a(t), b(t)), t),
+              f(b(t), t) * d(b, t) - f(a(t), t) * d(a, t) + quad(lambda x: ft(x, t), a(t), b(t))],
+        "10": [d(lambda s: quad(g, 0, s), t), g(t)], "10.2": [d(lambda s: quad(g, 0, s), t), g(t) - g(0)],
+        "14": [d(F, t), 2 * t * math.sin(t**3) + quad(lambda x: x * np.cos(x * t), 0, t * t)],
+        "16": [d(F, t), math.sin(t**3) + quad(lambda x: x * np.cos(x * t), 0, t * t)], "16.2": [d(F, t), 2 * t * math.sin(t**3)],
+        "17": [d(F, 1.0), 2 * math.sin(1) + quad(lambda x: x * np.cos(x), 0, 1), 3 * math.sin(1) + math.cos(1) - 1],
+        "17.2": [quad(lambda x: x * np.cos(x), 0, 1), math.sin(1) - math.cos(1) + 1],
+        "21": [d(E, tp), math.exp(-2 * tp) / (2 * tp) * 2 - math.exp(-tp) / tp, (math.exp(-2 * tp) - math.exp(-tp)) / tp],
+        "23": [d(E, tp), math.exp(-2 * tp) / (2 * tp) - math.exp(-tp) / tp], "23.2": [d(lambda s: 2 * s, tp), 2],
+        "25.2": [d(lambda s: x0**s, ti), x0**ti * math.log(x0)],
+        "27": [d(I, ti), half(lambda u: np.exp(-(ti + 1) * u)), 1 / (ti + 1)],   # int_0^1 x^t dx with x = e^{-u}
+        "29": [I(0.0), 0], "29.2": [I(ti), math.log(ti + 1)], "29.3": [I(1.0), math.log(2)],
+        "29.4": [I(ti), math.log(ti) if ti > 0 else UNDEFINED],
+        "31": [half(lambda x: np.exp(-tp * x)), 1 / tp],
+        "33": [half(lambda x: x**n * np.exp(-tp * x)), math.factorial(n) / tp ** (n + 1)],
+        "35": [half(lambda x: x**n * np.exp(-tp * x)), math.factorial(n) / tp**n],
+        "35.3": [half(lambda x: x**n * np.exp(-x)), math.factorial(n)],
+        "35.4": [2 * half(lambda x: np.exp(-tp * x * x)), math.sqrt(math.pi / tp)],
+        "35.5": [2 * half(lambda x: x * x * np.exp(-tp * x * x)), math.sqrt(math.pi) / 2 * tp**-1.5],
+        "35.6": [2 * half(lambda x: x * x * np.exp(-tp * x * x)), math.sqrt(math.pi) / 2 * tp**-0.5],
+    }
+
+@document("320_blog_perplexity_bits_per_token")
+def _(rng):
+    N = int(rng.integers(1, 8))
+    q = rng.uniform(0.02, 1, size=N)
+    t = int(rng.integers(0, N))
+    ell = lambda q: -float(np.mean(np.log(q)))  # noqa: E731
+    ppl = lambda q: math.exp(ell(q))  # noqa: E731
+    l2 = -float(np.mean(np.log2(q)))
+    C = int(rng.integers(N + 1, 6 * N + 2))
+    bpc = N * l2 / C
+    V = int(rng.integers(2, 50000))
+    qu = np.full(N, 1 / V)
+    x = rng.uniform(0.01, 5)
+    q4 = np.array([1 / 2, 1 / 4, 1 / 8, 1 / 2])
+    l24, ppl4 = -float(np.mean(np.log2(q4))), ppl(q4)
+    bpc4 = 4 * l24 / 14
+    return {
+        "11": [ppl(q), math.exp(ell(q)), float(np.prod(q)) ** (-1 / N)], "13": [ppl(q), float(np.prod(q)) ** (1 / N)],
+        "15.2": [math.log2(x), math.log(x) / math.log(2)],
+        "17": [l2, ell(q) / math.log(2)], "17.2": [2**l2, math.exp(ell(q)), ppl(q)], "19": [l2, ell(q) * math.log(2)],
+        "21": [ell(qu), math.log(V)], "21.2": [ppl(qu), V],
+        "23.2": [2**bpc, ppl(q) ** (N / C)], "23.3": [2**bpc, ppl(q) ** (C / N)],
+        "27": [l24, (1 + 2 + 3 + 1) / 4, 7 / 4], "27.2": [ppl4, (2 * 4 * 8 * 2) ** 0.25, 2**1.75],
+        "29": [ppl4, (2 + 4 + 8 + 2) / 4, 4], "29.3": [bpc4, 1 / 2], "29.4": [bpc4, 7 / (4 * 14)],
+        "33": [partial(ell, q, t), -1 / (N * q[t])], "33.2": [partial(ppl, q, t), -ppl(q) / (N * q[t])],
+        "35": [partial(ppl, q, t), -1 / (N * q[t])],
+    }
+
+@document("321_hw_mutual_information_2x2")
+def _(rng):
+    lg = math.log2
+    H = lambda v: -float(sum(p * lg(p) for p in np.ravel(v) if p > 0))  # noqa: E731
+    h = lambda a: H([a, 1 - a])  # noqa: E731
+
+    def info(P):
+        """H(X), H(Y), H(X, Y), H(Y | X), H(X | Y), I(X; Y) of a joint table P[x, y], each from its definition."""
+        px, py = P.sum(axis=1), P.sum(axis=0)
+        hyx = sum(px[i] * H(P[i] / px[i]) for i in range(len(px)))
+        hxy = sum(py[j] * H(P[:, j] / py[j]) for j in range(len(py)))
+        mi = float(sum(P[i, j] * lg(P[i, j] / (px[i] * py[j])) for i in range(len(px)) for j in range(len(py))))
+        return H(px), H(py), H(P), hyx, hxy, mi
+
+    R = rng.dirichlet(np.ones(6)).reshape(int(rng.choice([2, 3])), -1)   # any pair of discrete variables
+    hx, hy, hj, hyx, _, mi = info(R)
+    P = np.array([[1 / 2, 1 / 4], [1 / 8, 1 / 8]])
+    HX, HY, HJ, HYX, HXY, MI = info(P)
+    return {
+        "7": [mi, mi, hx + hy - hj], "9": [hj, hx + hyx], "9.2": [mi, hy - hyx],
+        "11": [P.sum(axis=1), np.array([3 / 4, 1 / 4])], "11.2": [P.sum(axis=0), np.array([5 / 8, 3 / 8])],
+        "15": [HX, h(1 / 4), 1 / 4 * lg(4) + 3 / 4 * lg(4 / 3)], "17": [HX, 1 / 4 * lg(4) + 3 / 4 * lg(3)],
+        "17.2": [HY, 3 - 5 / 8 * lg(5) - 3 / 8 * lg(3)],
+        "21": [HJ, 1 / 2 * 1 + 1 / 4 * 2 + 2 * 1 / 8 * 3, 7 / 4], "23": [HJ, HX + HY],
+        "27": [HYX, 3 / 4 * h(1 / 3) + 1 / 4 * h(1 / 2), 3 / 4 * lg(3) - 1 / 4],
+        "29": [h(1 / 3), lg(3) - 2 / 3], "29.2": [h(1 / 3), lg(3) - 1 / 3], "29.3": [HXY, HYX], "29.4": [HXY, 7 / 4 - HY],
+        "29.5": [HYX, 1 / 2 * h(1 / 3) + 1 / 2 * h(1 / 2)],
+        "33": [MI, HX + HY - HJ, 13 / 4 - 9 / 8 * lg(3) - 5 / 8 * lg(5)],
+        "35": [MI, HJ - HX - HY], "35.2": [MI, HY - HXY],
+    }
+
+@document("322_forum_ar1_sample_mean_variance")
+def _(rng):
+    def ar1(phi, s2, J=600):
+        """The AR(1) process as the moving average x_t = sum_j phi^j eps_{t-j} (truncated at J terms)."""
+        psi = phi ** np.arange(J)
+        gam = lambda k: s2 * float(psi[: J - k] @ psi[k:])  # noqa: E731   Cov(x_t, x_{t-k})
+        var_sum = lambda n: s2 * float(np.sum(np.convolve(np.ones(n), psi) ** 2))  # noqa: E731   Var(x_1 + ... + x_n)
+        long_run = lambda: 2 * var_sum(4000) / 4000 - var_sum(2000) / 2000  # noqa: E731   n Var(x-bar), its 1/n term extrapolated away
+        return gam, var_sum, long_run
+
+    phi, s2 = rng.uniform(-0.85, 0.85), rng.uniform(0.2, 3)
+    k, n = int(rng.integers(1, 7)), int(rng.integers(2, 9))
+    gam, var_sum, long_run = ar1(phi, s2)
+    g0 = gam(0)
+    vbar, v2 = var_sum(n) / n**2, var_sum(2) / 4
+    cov_eps = 0.0                     # Cov(eps_t, x_{t-k}): eps_t has the coefficient psi_{-k}, none, in x_{t-k} for k >= 1
+    geo = sum(phi**j for j in range(1, 2000))
+    g9, _, lr9 = ar1(0.9, 1.0)
+    gh, _, lrh = ar1(0.5, 1.0)
+    return {
+        "9": [g0, phi**2 * g0 + s2], "11": [g0, s2 / (1 - phi**2)], "13": [g0, s2 / (1 - phi)],
+        "17": [gam(k), phi * gam(k - 1) + cov_eps, phi * gam(k - 1)],
+        "19": [gam(k), phi**k * g0], "19.2": [gam(k), phi**k * s2],
+        "23": [vbar, sum(gam(abs(a - b)) for a in range(n) for b in range(n)) / n**2,
+               g0 / n * (1 + 2 * sum((1 - j / n) * phi**j for j in range(1, n)))],
+        "25": [v2, g0 * (1 + phi) / 2], "25.2": [v2, g0 / 2],
+        "27": [1 + 2 * geo, 1 + 2 * phi / (1 - phi), (1 + phi) / (1 - phi)],
+        "31": [long_run(), s2 / (1 - phi**2) * (1 + phi) / (1 - phi), s2 / (1 - phi) ** 2], "33": [geo, 1 / (1 - phi)],
+        "35.3": [g9(0) / lr9(), 1 / 19], "35.4": [g9(0) / lr9(), 1 / 10],     # n_eff / n = gamma_0 / (n Var(x-bar)) for large n
+        "37.2": [gh(0), 4 / 3], "37.3": [gh(2), 1 / 3], "37.4": [gh(2), 1 / 4], "37.5": [lrh(), 4],
+    }
+
+@document("323_exam_bradley_terry_ranknet")
+def _(rng):
+    dim = int(rng.integers(2, 5))
+    w, xi, xj = rng.normal(size=dim), rng.normal(size=dim), rng.normal(size=dim)
+    Pb = rng.uniform(0, 1)
+    Ls = lambda si, sj: -math.log(math.exp(si) / (math.exp(si) + math.exp(sj)))  # noqa: E731   from the Bradley-Terry form
+    Lw = lambda w, xi=xi, xj=xj: Ls(w @ xi, w @ xj)  # noqa: E731
+    si, sj = w @ xi, w @ xj
+    D, s = si - sj, sig(si - sj)
+    LP = lambda t: Pb * math.log1p(math.exp(-t)) + (1 - Pb) * math.log1p(math.exp(t))  # noqa: E731   -log sigma, -log(1 - sigma)
+    dsi, dsj = d(lambda t: Ls(t, sj), si), d(lambda t: Ls(si, t), sj)
+    gw = grad(Lw, w)
+    Hw = np.array([[partial2(Lw, w, a, b) for b in range(dim)] for a in range(dim)])
+    w0, xi0, xj0 = np.array([1.0, -1]), np.array([2.0, 1]), np.array([1.0, 1])
+    eta = rng.uniform(0.01, 2)
+    L0 = Lw(w0, xi0, xj0)
+    g0 = grad(lambda v: Lw(v, xi0, xj0), w0)
+    e = math.e
+    return {
+        "5": [math.exp(si) / (math.exp(si) + math.exp(sj))] * 2 + [sig(si - sj)],
+        "9": [d(lambda t: math.log(sig(t)), D), 1 - s],
+        "11": [dsi, s - 1], "11.2": [dsj, 1 - s], "13": [dsj, s - 1],
+        "17": [gw, dsi * xi + dsj * xj, (s - 1) * (xi - xj)], "19": [gw, (s - 1) * xi],
+        "23": [d(LP, D), s - Pb], "25": [d(LP, D), Pb - s], "27": [d2r(LP, D), s * (1 - s)],
+        "29": [Hw, s * (1 - s) * np.outer(xi - xj, xi - xj)], "31": [Hw, s * (1 - s) * float((xi - xj) @ (xi - xj))],
+        "33.4": [w0 @ xi0, 1], "33.5": [w0 @ xj0, 0],
+        "35": [L0, -math.log(sig(1.0)), math.log(1 + math.exp(-1))],
+        "37": [sig(1.0) - 1, -1 / (1 + e)], "37.2": [g0, np.array([-1 / (1 + e), 0])],
+        "37.3": [w0 - eta * g0, np.array([1 + eta / (1 + e), -1])], "37.4": [(w0 - eta * g0) @ (xi0 - xj0), 1 + eta / (1 + e)],
+        "37.5": [w0 @ xi0, 3], "37.6": [L0, math.log(1 + e)], "37.7": [sig(1.0) - 1, -e / (1 + e)],
+    }
+
+@document("324_cheatsheet_dft_parseval")
+def _(rng):
+    C = lambda z: np.stack([np.real(z), np.imag(z)]).astype(float)  # noqa: E731   complex values as (re, im) pairs
+    N = int(rng.integers(2, 9))
+    x = rng.normal(size=N) + 1j * rng.normal(size=N)
+    h = rng.normal(size=N) + 1j * rng.normal(size=N)
+    xr = rng.normal(size=N)                                        # a real signal
+    n, k, m = int(rng.integers(0, N)), int(rng.integers(1, N)) if N > 1 else 0, int(rng.integers(1, N))
+    X, H, Xr = np.fft.fft(x), np.fft.fft(h), np.fft.fft(xr)       # NumPy's DFT, the same convention
+    F = np.array([[np.exp(-2j * np.pi * a * b / N) for b in range(N)] for a in range(N)])
+    syn = sum(X[q] * np.exp(2j * np.pi * q * n / N) for q in range(N))
+    Y = np.fft.fft(np.roll(x, m))                                  # np.roll(x, m)[n] = x[(n - m) mod N]
+    conv = np.array([sum(x[q] * h[(p - q) % N] for q in range(N)) for p in range(N)])
+    cconv = lambda a, b: np.array([sum(a[q] * b[(p - q) % N] for q in range(N)) for p in range(N)])  # noqa: E731
+    kk = np.arange(N)
+    x4 = np.array([1.0, 2, 0, -1])
+    X4 = np.fft.fft(x4)
+    q = int(rng.integers(0, 4))
+    return {
+        "8": [C(x[n]), C(syn / N)], "8.2": [C(x[n]), C(syn)],
+        "10.2": [C(F.conj().T @ F), C(N * np.eye(N))], "10.3": [C(np.linalg.inv(F)), C(F.conj().T / N)],
+        "10.4": [C(np.linalg.inv(F)), C(F.conj().T)],
+        "12": [C(Xr[N - k]), C(np.conj(Xr[k]))], "12.2": [C(Xr[N - k]), C(Xr[k])],
+        "16": [float(np.sum(abs(x) ** 2)), float(np.sum(abs(X) ** 2)) / N], "18": [float(np.sum(abs(x) ** 2)), float(np.sum(abs(X) ** 2))],
+        "20.2": [C(Y), C(np.exp(-2j * np.pi * kk * m / N) * X)], "20.3": [C(Y), C(np.exp(2j * np.pi * kk * m / N) * X)],
+        "24": [C(np.fft.fft(conv)), C(X * H)], "26": [C(np.fft.fft(x * h)), C(cconv(X, H) / N)],
+        "28": [C(np.exp(-2j * np.pi / 4)), C(-1j)], "28.2": [C(X4[q]), C(sum(x4[p] * (-1j) ** (q * p) for p in range(4)))],
+        "30": [C(X4[0]), C(2)], "30.2": [C(X4[1]), C(1 + 2 * (-1j) + 0 + (-1) * 1j), C(1 - 3j)],
+        "30.3": [C(X4[2]), C(1 - 2 + 0 + 1), C(0)],
+        "32": [C(X4[3]), C(1 + 3j)], "32.2": [C(X4[1]), C(1 - 1j)], "32.3": [C((-1j) ** 3), C(-1j)],
+        "32.4": [float(np.sum(x4**2)), 6], "34": [float(np.sum(abs(X4) ** 2)), 4 + 10 + 0 + 10, 24],
+    }
+
+@document("325_reading_group_hierarchical_softmax")
+def _(rng):
+    def path(V, w):
+        """(internal node, direction) from the root to leaf w (0-based) of the balanced heap-ordered tree: node 1 the root,
+        node i with children 2i (left, +1) and 2i + 1 (right, -1), the leaves V..2V-1."""
+        steps, i = [], V + w
+        while i > 1:
+            steps.append((i // 2, 1 if i % 2 == 0 else -1))
+            i //= 2
+        return steps[::-1]
+
+    prob = lambda a, V, w: math.prod(sig(dj * a[n]) for n, dj in path(V, w))  # noqa: E731   a[n]: the score at node n
+    D, dim = int(rng.integers(1, 5)), int(rng.integers(1, 4))
+    V = 2**D
+    U, h = rng.normal(size=(V, dim)), rng.normal(size=dim)        # U[n], n = 1..V-1, the internal nodes (row 0 unused)
+    w = int(rng.integers(0, V))
+    steps = path(V, w)
+    j = int(rng.integers(0, len(steps)))
+    nj, dj = steps[j]
+    logp = lambda U, h: math.log(prob(U @ h, V, w))  # noqa: E731
+    gu = grad(lambda u: logp(np.vstack([U[:nj], u[None], U[nj + 1:]]), h), U[nj])
+    gh = grad(lambda v: logp(U, v), h)
+    a = U @ h
+    z = rng.normal(scale=2)
+    at = lambda ab: np.array([0.0, 0.0, ab, 0.0])  # noqa: E731   the toy tree: root 1, b = 2, c = 3
+    L3 = math.log(3)
+    return {
+        "10": [sig(z) + sig(-z), 1], "10.2": [sum(prob(a, V, v) for v in range(V)), 1],
+        "10.4": [len(path(V, int(rng.integers(0, V)))), math.log2(V)],
+        "12": [logp(U, h), sum(math.log(sig(d_ * a[n])) for n, d_ in steps)],
+        "12.2": [d(lambda t: math.log(sig(t)), z), 1 - sig(z)],
+        "14": [gu, (1 - sig(dj * a[nj])) * dj * h], "14.2": [gh, sum((1 - sig(d_ * a[n])) * d_ * U[n] for n, d_ in steps)],
+        "16": [logp(U, h), math.prod(math.log(sig(d_ * a[n])) for n, d_ in steps)],
+        "16.2": [d(lambda t: math.log(sig(t)), z), sig(z)], "16.3": [gu, (1 - sig(dj * a[nj])) * h],
+        "16.4": [gh, sum((sig(d_ * a[n]) - 1) * d_ * U[n] for n, d_ in steps)],
+        "18.5": [sig(L3), 3 / 4],
+        "20": [prob(at(L3), 4, 0), 1 / 2 * 3 / 4, 3 / 8], "20.2": [prob(at(L3), 4, 1), 1 / 2 * 1 / 4, 1 / 8],
+        "22": [prob(at(L3), 4, 1), 3 / 8], "22.2": [-math.log(prob(at(L3), 4, 0)), math.log(8 / 3)],
+        "24": [d(lambda t: -math.log(prob(at(t), 4, 0)), L3), -(1 - sig(L3)), -1 / 4],
+        "26": [d(lambda t: -math.log(prob(at(t), 4, 0)), L3), -3 / 4],
+    }
+
+@document("326_recitation_bisection_secant_sqrt2")
+def _(rng):
+    import mpmath
+
+    f = lambda x: x * x - 2  # noqa: E731
+
+    def bisect(a, b, n):
+        """The midpoints c_1..c_n and the final bracket of n bisection steps on [a, b]."""
+        mids = []
+        for _ in range(n):
+            c = (a + b) / 2
+            mids.append(c)
+            a, b = (a, c) if f(a) * f(c) < 0 else (c, b)
+        return mids, b - a
+
+    def secant(x0, x1, steps, number=float):
+        xs = [number(x0), number(x1)]
+        for _ in range(steps):
+            a, b = xs[-2], xs[-1]
+            xs.append(b - f(b) * (b - a) / (f(b) - f(a)))
+        return xs
+
+    n = int(rng.integers(1, 30))
+    mids, width = bisect(1.0, 2.0, n)
+    need = next(m for m in range(100) if bisect(1.0, 2.0, m)[1] <= 1e-6)
+    xa, xb = rng.uniform(0.3, 3, size=2)
+    nxt = secant(xa, xb, 1)[-1]
+    xs = secant(1, 2, 3)
+    with mpmath.workdps(2000):                                     # the order and the error constant, from the iterates
+        ys = secant(1, 2, 15, mpmath.mpf)
+        le = [mpmath.log(abs(y - mpmath.sqrt(2))) for y in ys]
+        p = float((le[16] - le[15]) / (le[15] - le[14]))
+        cst = float(mpmath.exp(le[15] - le[14] - le[13]))
+    phi = (1 + math.sqrt(5)) / 2
+    return {
+        "7": [width, 2.0**-n], "9": [bisect(1.0, 2.0, 1)[0][0], 3 / 2], "9.2": [f(1.5), 1 / 4], "9.3": [f(1.25), -7 / 16],
+        "9.4": [bisect(1.0, 2.0, 3)[0][2], 11 / 8], "9.5": [bisect(1.0, 2.0, 3)[0][2], 9 / 8],
+        "13": [need, math.ceil(6 * math.log2(10)), 20], "15": [need, math.ceil(math.log10(10**6)), 6],
+        "23": [f(xb) - f(xa), (xb - xa) * (xb + xa)], "23.2": [f(xb) - f(xa), (xb - xa) ** 2],
+        "25": [nxt, xb - (xb**2 - 2) / (xb + xa), (xb * xa + 2) / (xb + xa)], "27": [nxt, (xb * xa - 2) / (xb + xa)],
+        "29": [xs[2], 4 / 3], "29.2": [xs[3], (8 / 3 + 2) / (10 / 3), 7 / 5], "29.3": [xs[4], 58 / 41],
+        "31": [xs[3], 10 / 7], "35": [nxt - math.sqrt(2), (xb - math.sqrt(2)) * (xa - math.sqrt(2)) / (xb + xa)],
+        "37": [p, phi], "37.2": [phi**2, phi + 1], "37.3": [p, 2],
+        "37.5": [cst, 1 / (2 * math.sqrt(2))], "37.6": [cst, 1 / math.sqrt(2)],
+    }
+
+@document("327_notes_tv_hellinger_js")
+def _(rng):
+    import itertools
+
+    H = lambda v: -float(sum(x * math.log(x) for x in v if x > 0))  # noqa: E731
+    KL = lambda u, v: float(sum(x * math.log(x / y) for x, y in zip(u, v) if x > 0))  # noqa: E731
+    tv = lambda u, v: max(abs(sum(u[i] - v[i] for i in A))  # noqa: E731   the largest disagreement over all events
+                          for r in range(len(u) + 1) for A in itertools.combinations(range(len(u)), r))
+    hel = lambda u, v: 0.5 * float(np.sum((np.sqrt(u) - np.sqrt(v)) ** 2))  # noqa: E731
+    js = lambda u, v: 0.5 * KL(u, (u + v) / 2) + 0.5 * KL(v, (u + v) / 2)  # noqa: E731
+    K = int(rng.integers(2, 6))
+    p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    m = (p + q) / 2
+    a, b = rng.uniform(0.05, 0.95, size=2)
+    pa, qb = np.array([a, 1 - a]), np.array([b, 1 - b])
+    p0, q0 = np.array([1.0, 0]), np.array([0.5, 0.5])
+    L43 = math.log(4 / 3)
+    return {
+        "5.2": [float(np.sum(p - q)), 0], "7": [tv(p, q), float(np.sum((p - q)[p > q])), tv(p, q)],
+        "9": [tv(p, q), float(np.sum(abs(p - q)))],
+        "13": [hel(p, q), hel(p, q), 1 - float(np.sum(np.sqrt(p * q)))], "15": [hel(p, q), 1 - float(np.sum(p * q))],
+        "19": [js(p, q), 0.5 * KL(p, m) + 0.5 * KL(q, m), H(m) - (H(p) + H(q)) / 2], "21": [js(p, q), H(m) - H(p) - H(q)],
+        "23.3": [tv(pa, qb), abs(a - b)], "23.4": [hel(pa, qb), 1 - math.sqrt(a * b) - math.sqrt((1 - a) * (1 - b))],
+        "25": [KL(pa, qb), a * math.log(a / b) + (1 - a) * math.log((1 - a) / (1 - b))],
+        "25.2": [d(lambda t: KL(pa, np.array([t, 1 - t])), b), (b - a) / (b * (1 - b))],
+        "27": [d(lambda t: KL(pa, np.array([t, 1 - t])), b), (a - b) / (b * (1 - b))],
+        "29.3": [(p0 + q0) / 2, np.array([3 / 4, 1 / 4])], "29.4": [tv(p0, q0), 1 / 2],
+        "29.5": [hel(p0, q0), 1 - 1 / math.sqrt(2)], "29.6": [hel(p0, q0), 1 / 2], "29.7": [KL(p0, q0), math.log(2)],
+        "31": [js(p0, q0), 0.5 * L43 + 0.5 * 0.5 * L43, 0.75 * L43], "33": [js(p0, q0), 0.5 * L43],
+    }
+
+@document("328_blog_additive_attention_gradients")
+def _(rng):
+    T, dq, dk, hh = (int(x) for x in rng.integers(2, 5, size=4))
+    if hh == dq:
+        hh += 1
+    q, K = rng.normal(size=dq), rng.normal(size=(T, dk))
+    W, U, v = rng.normal(size=(hh, dq)), rng.normal(size=(hh, dk)), rng.normal(size=hh)
+    i, j = int(rng.integers(0, T)), int(rng.integers(0, T))
+    score = lambda q, W=W, v=v: np.array([v @ np.tanh(W @ q + U @ k) for k in K])  # noqa: E731
+    ctx_e = lambda e: softmax(e) @ K  # noqa: E731
+    ctx = lambda q: ctx_e(score(q))  # noqa: E731
+    e = score(q)
+    al, c = softmax(e), ctx(q)
+    t = np.tanh(W @ q + U @ K[i])
+    g = v * (1 - t * t)
+    gq = grad(lambda x: score(x)[i], q)
+    gW = grad(lambda M: score(q, W=M)[i], W)
+    gqs = [grad(lambda x: score(x)[m], q) for m in range(T)]
+    one = lambda z: np.array([softmax(np.tanh(z + np.array([0.0, 1, -1]))) @ np.array([0.0, 1, -1])])  # noqa: E731
+    e1 = lambda z: np.tanh(z + np.array([0.0, 1, -1]))  # noqa: E731
+    tau = math.tanh(1)
+    return {
+        "13": [grad(lambda x: score(q, v=x)[i], v), t], "15": [gq, W.T @ g], "17": [gq, W.T @ v], "17.2": [gq, mat(W, g)],
+        "17.3": [gW, np.outer(g, q)], "17.4": [gW, np.outer(q, g)],
+        "21": [partial(softmax, e, j)[i], al[i] * (delta(i, j) - al[j])],
+        "23": [partial(ctx_e, e, j), sum(al[m] * (delta(m, j) - al[j]) * K[m] for m in range(T)), al[j] * (K[j] - c)],
+        "25": [partial(ctx_e, e, j), al[j] * K[j]],
+        "27": [jac(ctx, q), sum(al[m] * np.outer(K[m] - c, gqs[m]) for m in range(T))],
+        "32.3": [e1(0.0), np.array([0, tau, -tau])],
+        "34": [one(0.0)[0], (math.exp(tau) - math.exp(-tau)) / (1 + math.exp(tau) + math.exp(-tau)),
+               2 * math.sinh(tau) / (1 + 2 * math.cosh(tau))],
+        "36": [one(0.0)[0], 0], "36.2": [d(lambda z: e1(z)[0], 0.0), 1], "36.3": [d(lambda z: e1(z)[1], 0.0), 1 - tau**2],
+        "36.4": [d(lambda z: e1(z)[2], 0.0), tau**2 - 1],
+    }
+
+@document("329_appendix_shrinkage_bias_variance")
+def _(rng):
+    import itertools
+
+    def law(vals, probs, n):
+        """E over every outcome of n i.i.d. draws from a finite law."""
+        outcomes = [(np.array([vals[k] for k in ks]), math.prod(probs[k] for k in ks))
+                    for ks in itertools.product(range(len(vals)), repeat=n)]
+        return lambda f: sum(p * f(x) for x, p in outcomes)  # noqa: E731
+
+    vals, probs = rng.normal(size=3) * 2 + rng.normal(), rng.dirichlet(np.ones(3))
+    n = int(rng.integers(2, 5))
+    E = law(vals, probs, n)
+    mu, s2 = float(probs @ vals), float(probs @ vals**2 - (probs @ vals) ** 2)
+    c, th = rng.normal(), rng.normal()
+    est = lambda x: float(np.median(x) ** 2)  # noqa: E731   some estimator theta-hat
+    var_est = E(lambda x: est(x) ** 2) - E(est) ** 2
+    mhat = lambda c: lambda x: c * x.mean()  # noqa: E731
+    M = lambda c: E(lambda x: (mhat(c)(x) - mu) ** 2)  # noqa: E731
+    var_mc = E(lambda x: mhat(c)(x) ** 2) - E(mhat(c)) ** 2
+    var_xb = E(lambda x: x.mean() ** 2) - E(lambda x: x.mean()) ** 2
+    cs = c - d(M, c) / d2(M, c)                                    # the minimiser of the quadratic M
+    b = s2 / n
+    E4 = law([-1.0, 3.0], [0.5, 0.5], 4)                           # mean 1, variance 4, n = 4
+    M4 = lambda c: E4(lambda x: (c * x.mean() - 1) ** 2)  # noqa: E731
+    c4 = 0.3 - d(M4, 0.3) / d2(M4, 0.3)
+    return {
+        "9": [E(lambda x: (est(x) - th) ** 2), var_est + (E(est) - th) ** 2],
+        "11": [E(lambda x: (est(x) - th) ** 2), var_est - (E(est) - th) ** 2],
+        "15": [E(mhat(c)) - mu, (c - 1) * mu], "16": [var_mc, c * c * var_xb, c * c * s2 / n],
+        "18": [var_mc, c * s2 / n], "18.2": [E(mhat(c)) - mu, (1 - c) * mu],
+        "20": [M(c), M(c), c * c * s2 / n + (c - 1) ** 2 * mu**2],
+        "25": [d(M, c), 2 * c * s2 / n + 2 * (c - 1) * mu**2],
+        "29": [cs, mu**2 / (mu**2 + s2 / n), n * mu**2 / (n * mu**2 + s2)], "31": [cs, mu**2 / (mu**2 + s2)],
+        "33": [M(cs), (b * b * mu**2 + mu**4 * b) / (mu**2 + b) ** 2, mu**2 * b / (mu**2 + b), cs * s2 / n],
+        "36": [M(cs) / M(1.0), cs],
+        "38.4": [c4, 1 / 2], "38.5": [M4(c4), 1 / 2], "38.6": [M4(1.0), 1], "38.7": [M4(c4), 1 / 4], "38.8": [c4, 1 / 5],
+    }
+
+@document("330_lecture_matrix_exponential")
+def _(rng):
+    from scipy.linalg import expm                                  # Pade with scaling and squaring, not the series
+
+    n = int(rng.integers(2, 5))
+    A = rng.normal(size=(n, n)) / 2
+    t = rng.uniform(-1.5, 1.5)
+    E = lambda s: expm(s * A)  # noqa: E731
+    series = sum(t ** (k - 1) * np.linalg.matrix_power(A, k) / math.factorial(k - 1) for k in range(1, 60))
+    B = 0.7 * A - 0.3 * A @ A + rng.normal() * np.eye(n)         # commutes with A
+    V, lam = rng.normal(size=(n, n)) + 2 * np.eye(n), rng.normal(size=n)
+    k = int(rng.integers(0, 6))
+    AV = V @ np.diag(lam) @ np.linalg.inv(V)
+    N, I2, S = np.array([[0.0, 1], [0, 0]]), np.eye(2), np.array([[0.0, -1], [1, 0]])
+    la = rng.normal()
+    c, s = math.cos(t), math.sin(t)
+    A2 = np.array([[1.0, 1], [0, 2]])
+    et, e2t = math.exp(t), math.exp(2 * t)
+    return {
+        "12": [d(E, t), series, A @ E(t), E(t) @ A], "14": [d(E, t), E(t)],
+        "16.2": [expm(A + B), expm(A) @ expm(B)],
+        "18": [np.linalg.det(E(t)), math.exp(t * np.trace(A))], "20": [np.linalg.det(E(t)), math.exp(t * np.linalg.det(A))],
+        "20.3": [np.linalg.matrix_power(AV, k), V @ np.diag(lam**k) @ np.linalg.inv(V)],
+        "20.4": [expm(t * AV), V @ np.diag(np.exp(t * lam)) @ np.linalg.inv(V)],
+        "22.2": [N @ N, np.zeros((2, 2))], "24": [expm(t * N), I2 + t * N, np.array([[1, t], [0, 1]])],
+        "26.2": [expm(t * (la * I2 + N)), math.exp(la * t) * (I2 + t * N)],
+        "26.3": [expm(t * (la * I2 + N)), math.exp(la * t) * I2 + t * N],
+        "26.4": [expm(N + N.T), expm(N) @ expm(N.T)],
+        "28": [expm(t * S), c * I2 + s * S, np.array([[c, -s], [s, c]])], "30": [expm(t * S), np.array([[c, s], [-s, c]])],
+        "34": [expm(t * A2), np.array([[et, e2t - et], [0, e2t]])], "36": [np.linalg.det(expm(t * A2)), math.exp(3 * t)],
+        "36.2": [expm(t * A2)[0, 1], t * et],
+    }
+
+@document("331_handout_gaussian_conditioning_schur")
+def _(rng):
+    from scipy.stats import multivariate_normal
+
+    def conditional(mu, Sig, p, xb):
+        """Mean and covariance of the first p coordinates given the rest = xb, from the joint log-density alone:
+        its Hessian in x_a is minus the conditional precision, and one Newton step from anywhere finds the mode."""
+        f = lambda xa: -multivariate_normal(mu, Sig).logpdf(np.concatenate([xa, xb]))  # noqa: E731
+        x0 = np.zeros(p)
+        P = np.array([[partial2(f, x0, i, k) for k in range(p)] for i in range(p)])
+        return x0 - np.linalg.solve(P, grad(f, x0)), np.linalg.inv(P)
+
+    p, q = (int(v) for v in rng.choice(np.arange(1, 4), size=2, replace=False))
+    G = rng.normal(size=(p + q, p + q))
+    Sig = G @ G.T / (p + q) + 0.5 * np.eye(p + q)
+    mu, xb = rng.normal(size=p + q), rng.normal(size=q)
+    m, C = conditional(mu, Sig, p, xb)
+    Saa, Sab, Sba, Sbb = Sig[:p, :p], Sig[:p, p:], Sig[p:, :p], Sig[p:, p:]
+    ma, mb = mu[:p], mu[p:]
+    Lam = np.linalg.inv(Sig)
+    Laa, Lab = Lam[:p, :p], Lam[:p, p:]
+    schur = Saa - Sab @ np.linalg.inv(Sbb) @ Sba
+    s1, s2, rho, x2 = rng.uniform(0.3, 3), rng.uniform(0.3, 3), rng.uniform(-0.95, 0.95), rng.normal()
+    m2, C2 = conditional(np.zeros(2), np.array([[s1 * s1, rho * s1 * s2], [rho * s1 * s2, s2 * s2]]), 1, np.array([x2]))
+    S4 = np.array([[4.0, 2], [2, 2]])
+    m4, C4 = conditional(np.zeros(2), S4, 1, np.array([1.0]))
+    bad = mat(Sba, np.linalg.inv(Sbb))                             # q x p times q x q: undefined for p != q
+    return {
+        "12": [Sba, Sab.T], "16": [m, ma + Sab @ np.linalg.solve(Sbb, xb - mb)], "17": [C, schur],
+        "19": [m, bad if bad is UNDEFINED else bad @ (xb - mb)], "19.2": [C, Saa + Sab @ np.linalg.inv(Sbb) @ Sba],
+        "21.2": [Laa, np.linalg.inv(schur)], "23": [C, np.linalg.inv(Laa)], "23.2": [m, ma - np.linalg.inv(Laa) @ Lab @ (xb - mb)],
+        "25": [C, Laa], "25.2": [Laa, np.linalg.inv(Saa)],
+        "27": [np.linalg.det(Sig), np.linalg.det(Sbb) * np.linalg.det(schur)],
+        "32": [m2[0], rho * s1 / s2 * x2], "32.2": [C2[0, 0], s1 * s1 * (1 - rho**2)],
+        "34": [m2[0], rho * s2 / s1 * x2], "34.2": [C2[0, 0], s1 * s1 * (1 - rho)],
+        "34.4": [S4[0, 1] / math.sqrt(S4[0, 0] * S4[1, 1]), 1 / math.sqrt(2)],
+        "34.6": [m4[0], 2 / 2 * 1, 1], "34.7": [C4[0, 0], 4 - 2**2 / 2, 2], "34.8": [m4[0], 2],
+    }
+
+@document("332_nb_naive_bayes_add_one_smoothing")
+def _(rng):
+    from collections import Counter
+    from scipy.optimize import minimize
+
+    V = int(rng.integers(2, 7))
+    N = rng.integers(0, 9, size=V).astype(float)
+    u = int(rng.integers(0, V))
+    N[u] = 0                                                       # the word u is unseen, the one after it seen
+    N[(u + 1) % V] += 1
+    Nc, al = N.sum(), rng.uniform(0.1, 3)
+    seen = N > 0                                                   # the maximum likelihood estimate, found by an optimiser
+    res = minimize(lambda z: -float(N[seen] @ (z - lse(z))), np.zeros(int(seen.sum())), method="BFGS", options={"gtol": 1e-12})
+    th = np.zeros(V)
+    th[seen] = np.exp(res.x - lse(res.x))
+    w = int(np.flatnonzero(seen)[0])
+    lam_star = N[w] / th[w]                                        # stationarity: N_cw / theta_cw = lambda
+    theta, lam = rng.dirichlet(np.ones(V)), rng.uniform(0.5, 5)
+    Lag = lambda t: float(N @ np.log(t)) - lam * (t.sum() - 1)  # noqa: E731
+    k = int(rng.integers(0, V))
+    phi = lambda N, a: (N + a) / (N.sum() + a * len(N))  # noqa: E731
+    tphi = (N + al) / (Nc + al)
+    train = [("pos", "good movie"), ("pos", "good good movie"), ("neg", "bad movie"), ("neg", "bad bad good movie")]
+    vocab = sorted({t for _, s in train for t in s.split()}, key=["good", "bad", "movie"].index)
+    cnt = {c: Counter(t for cc, s in train if cc == c for t in s.split()) for c in ("pos", "neg")}
+    Nv = {c: np.array([cnt[c][t] for t in vocab], dtype=float) for c in cnt}
+    prior = {c: sum(cc == c for cc, _ in train) / len(train) for c in cnt}
+    ph = {c: phi(Nv[c], 1.0) for c in cnt}
+    doc = Counter("good bad movie movie".split())
+    nd = np.array([doc[t] for t in vocab], dtype=float)
+    sc = np.array([math.log(prior[c]) + float(nd @ np.log(ph[c])) for c in ("pos", "neg")])
+    post = np.exp(sc - lse(sc))
+    L = lambda r: math.log(r)  # noqa: E731
+    return {
+        "3:5": [partial(Lag, theta, k), N[k] / theta[k] - lam], "3:7": [lam_star, Nc], "3:7.2": [lam_star, 1],
+        "3:7.3": [th, N / Nc],
+        "4:7": [phi(N, al).sum(), (Nc + al * V) / (Nc + al * V), 1], "4:7.3": [phi(N, 1.0)[u], 1 / (Nc + V)],
+        "4:7.4": [phi(N, 1.0)[u], 1 / Nc], "4:7.6": [tphi.sum(), 1],
+        "6:3": [len(vocab), 3], "6:3.2": [Nv["pos"].sum(), 5], "6:3.3": [Nv["neg"].sum(), 6], "6:3.4": [prior["pos"], 5 / 11],
+        "6:5": [ph["pos"], np.array([4 / 8, 1 / 8, 3 / 8])], "6:5.2": [ph["neg"], np.array([2 / 9, 4 / 9, 3 / 9])],
+        "6:7": [ph["pos"][0], (3 + 1) / (5 + 1)], "6:7.2": [nd, np.array([1, 1, 2])],
+        "6:9": [sc[0] - sc[1], L(9 / 4) + L(9 / 32) + 2 * L(9 / 8), L(6561 / 8192)],
+        "6:11": [post[0], 6561 / 14753], "6:11.2": [post[0], 6561 / 8192], "6:11.3": [sc[0] - sc[1], L(9 / 4) + L(9 / 32) + L(9 / 8)],
+        "6:11.4": [Nv["pos"][1] / Nv["pos"].sum(), 0],
+    }
+
+@document("333_nb_iir_lowpass_frequency_response")
+def _(rng):
+    from scipy.optimize import brentq
+
+    C = lambda z: np.array([complex(z).real, complex(z).imag])  # noqa: E731   a complex number as the pair (re, im)
+
+    def run(al, x):
+        """The recursion itself, from rest."""
+        y, out = 0.0, []
+        for v in x:
+            y = al * v + (1 - al) * y
+            out.append(y)
+        return np.array(out)
+
+    def response(al, w, n=3000):
+        """H(e^{i w}) as the DTFT of the simulated impulse response (truncated where it has died out)."""
+        h = run(al, np.eye(1, n)[0])
+        return complex(np.sum(h * np.exp(-1j * w * np.arange(n))))
+
+    al = rng.uniform(0.05, 0.8)
+    be = 1 - al
+    n = int(rng.integers(0, 12))
+    h = run(al, np.eye(1, 4000)[0])
+    s = run(al, np.ones(n + 1))[-1]
+    w = rng.uniform(0, math.pi)
+    r = rng.uniform(be + 0.3, 3)
+    z = r * complex(math.cos(w), math.sin(w))
+    M = int(math.log(1e-18) / math.log(be / r)) + 1                # |h_n z^-n| = alpha (beta / r)^n is negligible beyond M
+    Hz = complex(np.sum(h[:M] * z ** -np.arange(float(M))))
+    P = lambda w, al=al: abs(response(al, w)) ** 2  # noqa: E731
+    wc = brentq(lambda w: P(w) - 0.5, 1e-9, math.pi)
+    h5 = run(0.5, np.eye(1, 8)[0])
+    half5 = math.log(1 / 2) / math.log(h5[4] / h5[3])              # the n with h_{m+n} = h_m / 2, from the simulated decay
+    P5 = lambda w: abs(response(0.5, w)) ** 2  # noqa: E731
+    wc5 = brentq(lambda w: P5(w) - 0.5, 1e-9, math.pi)
+    return {
+        "1:9": [h[n], al * be**n], "1:9.2": [h[n], be**n], "1:11": [h.sum(), al / (1 - be), 1],
+        "1:15": [s, h[: n + 1].sum(), 1 - be ** (n + 1)], "1:17": [s, 1 - be**n],
+        "3:5": [C(Hz), C(Hz), C(al / (1 - be / z))],
+        "3:7": [abs(1 - be * np.exp(-1j * w)) ** 2, (1 - be * math.cos(w)) ** 2 + be**2 * math.sin(w) ** 2],
+        "3:9": [P(w), al**2 / (1 - 2 * be * math.cos(w) + be**2)], "3:11": [P(w), al**2 / (1 + be**2 - be * math.cos(w))],
+        "3:11.2": [abs(response(al, math.pi)), al / (1 + be), al / (2 - al)], "3:11.3": [abs(response(al, math.pi)), al / (1 - be)],
+        "3:11.5": [math.cos(wc), 1 - al**2 / (2 * be)], "3:11.6": [math.cos(wc), 1 - al**2 / be],
+        "5:3": [run(0.5, np.ones(3))[-1], 7 / 8], "5:3.2": [abs(response(0.5, math.pi)), 1 / 3],
+        "5:5": [P5(math.pi / 2), (1 / 4) / (1 + 1 / 4), 1 / 5], "5:7": [math.sqrt(P5(math.pi / 2)), 1 / 5],
+        "5:7.2": [math.cos(wc5), 3 / 4],
+        "5:7.3": [half5, -math.log(2) / math.log(1 - 0.5)], "5:7.4": [half5, math.log(2) / 0.5],
+    }
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
