@@ -1227,6 +1227,48 @@ def _numbers_only(check: Check) -> bool:
                and e.is_number for e in sides) and not check.assume.definitions
 
 
+def _coinciding(check: Check, counterexample: Counterexample) -> tuple[tuple[Idx, Idx], ...]:
+    """The pairs of the check's free indices, of one range, that the counterexample gives one value (i = j = 1 of
+    a claim about a pair i, j) and that nothing says may coincide or must differ."""
+    free = sorted({s for side in (check.lhs, check.rhs) if side is not None
+                   for s in getattr(side, "expr", sp.S.Zero).free_symbols if isinstance(s, Idx)}, key=str)
+    said = {frozenset(p) for p in check.assume.equal + check.assume.distinct}
+    # (never the indices along a side's axes: the entries of a vector or matrix claim, each pair of which is claimed)
+    free = [s for s in free if not any(axis.index == s for side in (check.lhs, check.rhs) if side is not None
+                                       for axis in getattr(side, "axes", ()))]
+    # (only where the claim does not write one of them: dL/ds_i of an L = -log sigma(s_i - s_j) the document defines
+    # for a pair i, j; a claim writing both, ds_i/dz_j = -s_i s_j, is about every i and j, i = j too)
+    written = check.link_latex or ""
+
+    def writes(index: Idx) -> bool:
+        letter = re.escape(str(index))
+        return re.search(r"_\s*(?:\{[^{}]*(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])[^{}]*\}|" + letter + r"(?![A-Za-z]))",
+                         written) is not None
+
+    return tuple((a, b) for a, b in itertools.combinations(free, 2)
+                 if a.lower == b.lower and a.upper == b.upper and frozenset((a, b)) not in said
+                 and written and not (writes(a) and writes(b))
+                 and str(a) in counterexample.indices and counterexample.indices.get(str(a)) == counterexample.indices.get(str(b)))
+
+
+def _apart(check: Check, outcome: "_Outcome", settings: Settings, clock: "_Clock") -> "_Outcome":
+    """A refutation whose counterexample gives two free indices one value (i = j): checked again with the indices
+    apart. A counterexample there is shown instead (a pair of distinct indices is what such a claim is about); where
+    none is found, the claim fails only where they coincide, which the document may not mean: unknown, saying so."""
+    pairs = _coinciding(check, outcome.counterexample)
+    if not pairs:
+        return outcome
+    apart = dataclasses.replace(check, assume=check.assume + Assumptions(distinct=pairs))
+    again = _run(apart, settings, clock)
+    if again.verdict is Verdict.REFUTED:
+        return again
+    said = ", ".join(f"{a} = {b}" for a, b in pairs)
+    where = outcome.counterexample.describe()
+    return _Outcome(Verdict.UNKNOWN, f"refuted only where {said} ({where}), a case the claim may not be about; "
+                    f"{'proved' if again.verdict is Verdict.PROVED else 'not refuted'} where they differ: say which "
+                    f"(\"for $i \\neq j$\", or \"for every $i$, $j$\")")
+
+
 def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     """The check's outcome: as read, then under what the document supposes, defaults it relies on and the
     links it takes for granted (a failure anywhere is verify_check's unknown)."""
@@ -1250,6 +1292,8 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             or (_refuted_in_the_sets(check, settings, clock) if check.entry_values else None) or _Outcome(
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
+    if outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None and not outcome.counterexample.reason:
+        outcome = _apart(check, outcome, settings, clock)
     if check.families and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \
             and outcome.counterexample.reason:
         said = "; ".join(f"{name} is declared by its entries only (line {line}): {name} alone may be a number of "

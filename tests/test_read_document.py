@@ -2872,3 +2872,188 @@ def test_a_delta_never_written_before_a_name_is_a_number():
                for r in verify_check(checks_of(read_document(claims, "doc.md", default_notation()))[0], SETTINGS).readings)
     mixed = _verdicts(claims + "\n$$\nf(x + \\delta x) - f(x) = 0\n$$\n")
     assert [v for _, v, _ in mixed][:2] == [Verdict.UNKNOWN, Verdict.UNKNOWN], mixed
+
+
+def test_a_name_the_words_say_is_a_whole_number_is_a_size_a_sum_may_run_to():
+    """"let $m \\ge 1$ be an integer", "a warmup of $W \\geq 1$ steps", "a mini-batch of $m \\ge 2$ examples": a whole
+    number, which a sum may run to (no longer a real number >= 1, which no sum's limit may be); a lower bound above 1
+    stays a condition. An integer that may be 0, or a real >= 1, is no size."""
+    integer = "Let $m \\ge 1$ be an integer.\n\n$$\n\\sum_{k=1}^{m} k = \\frac{m(m+1)}{2}\n$$\n\n$$\n\\sum_{k=1}^{m} k = m^2\n$$\n"
+    found = _verdicts(integer)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED], found
+    assert any("whole number" in r.text for r in _readings(integer, 0))
+    above = _verdicts("Let $m \\ge 2$ be an integer.\n\n$$\n\\sum_{k=2}^{m} 1 = m - 1\n$$\n")
+    assert [v for _, v, _ in above] == [Verdict.PROVED], above
+    steps = ("We use a warmup of $W \\geq 1$ steps. For an integer step $t$ with $1 \\le t \\le W$ the rate is "
+             "$\\eta_t = c \\, t / W$.\n\n$$\n\\sum_{t=1}^{W} \\eta_t = \\frac{c (W + 1)}{2}\n$$\n\n"
+             "$$\n\\sum_{t=1}^{W} \\eta_t = \\frac{c W}{2}\n$$\n")
+    assert [v for _, v, _ in _verdicts(steps)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    for not_a_size in ("Let $m \\ge 0$ be an integer.", "Let $m \\ge 1$ be a real number."):
+        found = _verdicts(not_a_size + "\n\n$$\n\\sum_{k=1}^{m} k = \\frac{m(m+1)}{2}\n$$\n")
+        assert found[-1][1] is Verdict.UNKNOWN, (not_a_size, found)
+
+
+def test_an_index_ranges_over_the_size_of_what_the_document_declares_not_a_default_guess():
+    """x_1, ..., x_m in R and z_i = x_i - mu, y_i = gamma z_i + beta: i runs over 1..m, the length of x, though the label
+    y (of the default length N) and a g_i are subscripted by i too; their length is a guess, which does not outvote
+    what the document declares. A range said in the prose (1 \\le j \\le m) is j's, whatever a use says."""
+    text = ("Consider a mini-batch of $m \\ge 2$ examples, $x_1, \\dots, x_m \\in \\mathbb{R}$.\n\n"
+            "$$\n\\mu = \\frac{1}{m} \\sum_{i=1}^{m} x_i\n$$\n\n"
+            "Then $z_i = x_i - \\mu$ and the output $y_i = \\gamma z_i + \\beta$. We use $\\sum_{i=1}^{m} z_i = 0$.\n\n"
+            "The layer receives $g_i = \\frac{\\partial L}{\\partial y_i}$ for each $i$.\n\n"
+            "$$\n\\frac{\\partial L}{\\partial \\beta} = \\sum_{i=1}^{m} g_i\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial \\gamma} = \\sum_{i=1}^{m} g_i\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_a_supposition_on_a_free_variable_is_not_one_on_an_integral_s_bound_variable():
+    """"with $u = x^2$, $du = 2x \\, dx$": what it says of x is not said of the x an integral binds, so a false integral
+    elsewhere in x is refuted (before: unknown, as if the counterexample had to satisfy du = 2x dx)."""
+    text = ("Substitute $u = x^2$, so that $du = 2x \\, dx$. Then\n\n"
+            "$$\n\\int_1^\\infty x^{-3} \\, dx = \\frac{1}{3}\n$$\n\n$$\n\\int_1^\\infty x^{-3} \\, dx = \\frac{1}{2}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.REFUTED, Verdict.PROVED], found
+
+
+def test_a_function_family_defined_with_its_parameter_as_subscript_is_read_at_a_number():
+    """\\rho_\\tau(u) = ... defined, then \\rho_{1/2}(u) and s_2'(1) of s_\\beta(x) = ...: the formula at that value of
+    the parameter (before: refused as a function at a point or a product); the reading says which instance."""
+    text = ("For $\\tau \\in (0, 1)$ the pinball loss is\n$$\n\\rho_\\tau(u) = u \\, (\\tau - \\mathbb{1}[u < 0]) .\n$$\n"
+            "At the median, $\\rho_{1/2}(u) = \\frac{1}{2} |u|$, not $\\rho_{1/2}(u) = |u|$.\n\n"
+            "For $\\beta > 0$ let $s_\\beta(x) = \\frac{1}{\\beta} \\log(1 + e^{\\beta x})$. Then $s_2'(1) = \\sigma(2)$, "
+            "not $s_2(0) = 2 \\log 2$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN,
+                                        Verdict.PROVED, Verdict.REFUTED], found
+    assert any("at $\\tau = \\frac{1}{2}$" in r.text for r in _readings(text, 1))
+
+
+def test_a_number_defined_as_a_function_of_two_vectors_is_read_at_them():
+    """D(\\boldsymbol{\\mu}, \\boldsymbol{\\sigma}) = \\frac12 \\sum_i (...): D alone, and D at those same vectors, is the
+    formula, so its partial derivatives are checked (before: refused, several arguments read only on numbers);
+    D at other arguments is not read."""
+    text = ("Let $\\boldsymbol{\\mu}, \\boldsymbol{\\sigma} \\in \\mathbb{R}^n$ with $\\sigma_i > 0$.\n$$\n"
+            "D(\\boldsymbol{\\mu}, \\boldsymbol{\\sigma}) = \\frac{1}{2} \\sum_{i=1}^{n} \\big( \\sigma_i^2 + \\mu_i^2 - 1 - "
+            "\\log \\sigma_i^2 \\big) .\n$$\n\n$$\n\\frac{\\partial D}{\\partial \\mu_i} = \\mu_i, \\qquad "
+            "\\frac{\\partial D}{\\partial \\sigma_i} = \\sigma_i - \\frac{2}{\\sigma_i}\n$$\n\n"
+            "and $D(\\mathbf{0}, \\mathbf{1}) = 0$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN], found
+    assert "other arguments" in found[-1][2]
+
+
+def test_a_letter_used_alone_and_applied_to_one_term_is_not_read_as_a_product():
+    """G(f) = f(-1) + f(1) beside f(-1) + f(1) = \\int_{-1}^{1} f(x) dx: f used alone (G(f), 3f) is no reason to read
+    f(1) as f times 1, which made both sides 0 and the false claim proved; refused, saying how to write either."""
+    found = _verdicts("One answer claimed $f(-1) + f(1) = \\int_{-1}^{1} f(x) \\, dx$.\n\n$$\n3 f + f(2) = 5\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN], found
+    assert "also used alone" in found[0][2] and "also used alone" in found[1][2]
+    # G(f) = f(-1) + f(1): f used alone only as G's argument is a function, and G a function of a function, whose
+    # uses are refused (G(x^3) = G(x^2) would be proved with f a number, refuted with G any function)
+    functional = _verdicts("Let\n$$\nG(f) = f(-1) + f(1) .\n$$\n\n$$\nG(x^4) = G(2 x^2)\n$$\n")
+    assert [v for _, v, _ in functional] == [Verdict.UNKNOWN, Verdict.UNKNOWN], functional
+    assert "function of a function" in functional[-1][2]
+    # (a factor before a parenthesis of several terms stays a product: a(1 - a))
+    product = _verdicts("Let $a \\in (0, 1)$.\n\n$$\na(1 - a) + a^2 = a\n$$\n")
+    assert [v for _, v, _ in product] == [Verdict.PROVED], product
+
+
+def test_a_matrix_said_symmetric_is_so_where_a_definition_holds_it():
+    """r = -\\nabla f(x) of r = b - A x and f(x) = x^T A x / 2 - b^T x, A said symmetric: the claim writes no A, yet is
+    checked for symmetric A only (before: refuted at a non-symmetric A)."""
+    text = ("Let $A$ be a symmetric positive definite $n \\times n$ matrix, $b \\in \\mathbb{R}^n$ and\n$$\n"
+            "f(x) = \\frac{1}{2} x^\\top A x - b^\\top x .\n$$\nWrite $r = b - A x$ for the residual, so $r = -\\nabla f(x)$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.PROVED, found
+
+
+def test_a_function_described_in_apposition_is_no_function_at_all():
+    """"$\\Phi$ is the standard normal CDF and $\\phi$ its density": \\phi'(z) = -z \\phi(z) is not refuted for an arbitrary
+    \\phi; the reading names a function read as any function where nothing describes it."""
+    text = ("Let $\\Phi$ be the standard normal CDF and $\\phi$ its density. Then\n\n$$\n\\phi'(z) = -z \\phi(z)\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "its density" in found[-1][2], found
+    bare = "$$\nf(x)^2 = f(x) \\cdot f(x)\n$$\n"
+    assert any("read as any function" in r.text for r in _readings(bare, 0))
+
+
+def test_a_function_whose_formula_ignores_its_argument_is_a_value_at_that_argument():
+    """\\rho(M_J) = \\sqrt{|a_{12} a_{21}| / (a_{11} a_{22})}: the spectral radius of M_J, said in words, never a
+    function giving that formula at every argument (\\rho(M_{GS}) would be refuted by it)."""
+    text = ("$$\n\\rho(M_J) = \\sqrt{\\frac{|a_{12} a_{21}|}{a_{11} a_{22}}}\n$$\n\n$$\n2 \\rho(M_J)^2 = "
+            "\\frac{2 |a_{12} a_{21}|}{a_{11} a_{22}}\n$$\n\n$$\n\\rho(B) + 1 = \\sqrt{\\frac{|a_{12} a_{21}|}{a_{11} a_{22}}} + 1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN], found
+    assert "other arguments" in found[-1][2]
+
+
+def test_a_claim_failing_only_where_a_pair_s_indices_coincide_is_unknown():
+    """dL/ds_i = \\sigma(\\Delta) - 1 of L = -\\log \\sigma(s_i - s_j), a pair i, j: false only at i = j, which the claim
+    (writing no j) may not be about: unknown, saying so. A claim writing both indices, ds_i/dz_j, must hold at i = j."""
+    text = ("Let $s \\in \\mathbb{R}^n$ be scores. For a pair in which item $i$ is ranked above item $j$, the loss is "
+            "$L = -\\log \\sigma(s_i - s_j)$, and $\\Delta = s_i - s_j$.\n\n$$\n\\frac{\\partial L}{\\partial s_i} = "
+            "\\sigma(\\Delta) - 1\n$$\n\n$$\n\\frac{\\partial L}{\\partial s_i} = 1 - \\sigma(\\Delta)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.UNKNOWN, Verdict.REFUTED], found
+    assert "refuted only where i = j" in found[-2][2]
+    jacobian = _verdicts("Let $z \\in \\mathbb{R}^n$.\n\n$$\n\\frac{\\partial}{\\partial z_j} \\frac{e^{z_i}}{\\sum_{k=1}^{n} "
+                         "e^{z_k}} = -\\frac{e^{z_i} e^{z_j}}{(\\sum_{k=1}^{n} e^{z_k})^2}\n$$\n")
+    assert jacobian[-1][1] is Verdict.REFUTED, jacobian
+
+
+def test_the_imaginary_unit_is_not_read_as_an_index():
+    """X_k = \\sum_n x_n e^{-2 \\pi i k n / N}: i is the imaginary unit, so e^{-2 \\pi i / 4} = -i is refused (before:
+    refuted with i an index at 1); a document whose exponentials never carry a lone i keeps i as an index."""
+    text = ("For samples $x_0, \\dots, x_{N-1}$ the DFT is $X_k = \\sum_{n=0}^{N-1} x_n e^{-2 \\pi i k n / N}$.\n\n"
+            "Here $e^{-2 \\pi i / 4} = -i$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "imaginary unit" in found[-1][2], found
+    softmax = _verdicts("Let $z \\in \\mathbb{R}^n$ and $s_i = e^{z_i} / \\sum_j e^{z_j}$.\n\n$$\n\\sum_{i=1}^{n} s_i = 1\n$$\n")
+    assert softmax[-1][1] is Verdict.PROVED, softmax
+
+
+def test_probability_vectors_said_in_words_are_no_vectors_of_any_entries():
+    """"Let $p$ and $q$ be probability vectors": entries nonnegative and summing to one, which a counterexample must
+    meet (before: \\sum_i p_i = 1 refuted at p = (0)); each name of the list is so."""
+    for claim in ("\\sum_{i=1}^{K} p_i = 1", "\\sum_{i=1}^{K} q_i = 1"):
+        found = _verdicts(f"Let $p$ and $q$ be probability vectors on $\\{{1, \\dots, K\\}}$.\n\n$$\n{claim}\n$$\n")
+        assert found[-1][1] is Verdict.UNKNOWN and "probability vector" in found[-1][2], found
+
+
+def test_a_size_set_to_a_matrix_is_refused_not_read_at_a_size():
+    """A in R^{n x n} (n another name of N), then "the nilpotent matrix $N = \\begin{pmatrix} 0 & 1 \\\\ 0 & 0
+    \\end{pmatrix}$": N^2 = 0 is refused (before: refuted with N the size 1)."""
+    text = ("For a square matrix $A \\in \\mathbb{R}^{n \\times n}$ let $B = A^\\top A$. For the nilpotent matrix "
+            "$N = \\begin{pmatrix} 0 & 1 \\\\ 0 & 0 \\end{pmatrix}$ we have $N^2 = 0$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "a size and a matrix" in found[-1][2], found
+
+
+def test_a_default_name_of_the_size_given_a_formula_is_the_document_s_name():
+    """"the gain $K = \\frac{P}{P + r}$": K, by default another name of the size N, never written as a limit, a length
+    or a function, is the number the formula gives (before: refused as a size given a formula)."""
+    text = ("With $P, r > 0$ and the gain $K = \\frac{P}{P + r}$,\n\n$$\n(1 - K) P = \\frac{r P}{P + r}\n$$\n\n"
+            "$$\n(1 - K) P = \\frac{P}{P + r}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_a_sign_as_a_superscript_names_a_quantity_of_its_own():
+    """P^- and P^+ (a Kalman filter's prior and posterior variances), m^+: names of their own, as x^* is; a sign before
+    a number or a bracket stays an exponent's (x^{-1}, x^{-\\infty})."""
+    text = ("Predict $P^- = a^2 P + q$, then update with $K = \\frac{P^-}{P^- + r}$:\n\n$$\nP^+ = (1 - K) P^-\n$$\n\n"
+            "$$\n(1 - K) P^- = \\frac{P^- r}{P^- + r}\n$$\n\n$$\nx^{-1} x = 1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.PROVED], found
+    assert any(r.text.startswith("$P^-$") or "P^-" in r.text for r in _readings(text, -2)), _readings(text, -2)
+
+
+def test_a_definition_after_with_that_uses_one_made_before_it_in_its_sentence_sees_it():
+    """"Predict $z = a^2 p + q$, then update with $K = \\frac{z}{z + r}$": K's formula uses the z the sentence defined
+    before it. "with" makes a definition hold in the sentence's mathematics before it, but K was then learned before
+    z, its formula keeping z free while the claims put z's formula: (1 - K) z = r z / (z + r), true, was refuted."""
+    text = ("Predict $z = a^2 p + q$, then update with $K = \\frac{z}{z + r}$.\n\n$$\n(1 - K) z = \\frac{r z}{z + r}\n$$\n"
+            "\n$$\n(1 - K) z = \\frac{z}{z + r}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found

@@ -175,6 +175,16 @@ class DocumentContext:
                             and self._plain_arguments(head[1]):
                         heads.add(head[0])
             demote |= {a for a in aliases if (a in usage.primed or a in heads) and a not in alone}
+            # K = P^- / (P^- + r), a Kalman gain: a default name of the size given a formula, never applied, primed
+            # nor written as a limit or a length, is the document's name, no longer the size
+            valued = {terms[0][0].strip() for terms, relations, *_ in chains
+                      if len(terms) > 1 and relations and relations[0] in ("=", ":=") and terms[0][0].strip() in alone
+                      and names_in(terms[1][0]) - NUMERIC_WORDS and not re.fullmatch(r"\s*[\d.]+\s*", terms[1][0])}
+            demote |= {a for a in valued if a not in usage.primed
+                       and not re.search(r"(?<![A-Za-z\\])" + a + r"\s*(?:\\left\s*)?\(\s*\\?[A-Za-z0-9]+\s*(?:\\right\s*)?\)",
+                                         texts_all)  # (K(t): a function, see above)
+                       and not re.search(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{[^{}]*(?<![A-Za-z\\])" + a
+                                         + r"(?![A-Za-z])|\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*" + a + r"(?![A-Za-z])", texts_all)}
         notation = self.notation.without(demote) if demote else self.notation
         # n (K), by default another name of the size N, that the document binds in a sum (\sum_{n=1}^{N} x_n) and
         # never writes as a limit or declares: an index over N, as the sum says
@@ -273,6 +283,20 @@ class DocumentContext:
                               if re.search(re.escape(w) + r"(?![A-Za-z])", texts_all)
                               and not re.search(re.escape(w) + r"\s*(?:[_^{]|[A-Za-z(]|\\(?:" + "|".join(GREEK)
                                                 + r")(?![A-Za-z])|\\(?:mathbf|boldsymbol|bm|vec|hat)\b)", texts_all)}
+        # N = \begin{pmatrix} ... \end{pmatrix} of an N that is a size here (A in R^{n x n}, n another name of N): a
+        # matrix and a size under one letter; every formula writing it is refused, never N^2 read at a size
+        for terms, relations, *_ in chains:
+            left = terms[0][0].strip() if terms else ""
+            if len(terms) > 1 and relations and relations[0] == "=" and re.fullmatch(r"[A-Za-z]", left) \
+                    and self.notation.size_name(left) is not None and left not in self.conflicts \
+                    and re.match(r"\s*\\begin\s*\{\s*[pbvBV]?matrix\s*\}", terms[1][0]):
+                self.conflicts[left] = (f"{left} is a size here, and line {terms[0][1]} sets it to a matrix: a size and "
+                                        f"a matrix under one letter are not read (name the matrix otherwise)")
+        # e^{-2 \pi i k n / N}, e^{i\theta}, i^2 = -1: i is the imaginary unit, and complex numbers are not read
+        if "i" not in self.conflicts and re.search(r"e\s*\^\s*\{[^{}]*(?<![A-Za-z\\_{])i(?![A-Za-z])[^{}]*\}"
+                                                   r"|(?<![A-Za-z\\_])i\s*\^\s*\{?\s*2\s*\}?\s*=\s*-\s*1", texts_all):
+            self.conflicts["i"] = ("i is the imaginary unit here (as in e^{i\\theta}): complex numbers are not read, nor is "
+                                   "any formula writing i")
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self._described_functions()
@@ -297,6 +321,21 @@ class DocumentContext:
                                         f"at the i-th example or entry i of {name}(x); use two names ({name}_i for the entry), "
                                         f"or write {name} \\cdot (...) for a product")
         self.scalar_letters = set(usage.factors) - set(usage.primed)
+        # E_{x \sim p}[...] beside p(x): p is a law, and p(x) its density at x, never p times x
+        drawn_from = {m.group(1) for m in re.finditer(r"\\sim\s*(\\?[A-Za-z]+)(?![A-Za-z_({])", texts_all)}
+        # V(D) = E[log D(x)] + ..., G(f) = f(-1) + f(1): a name used alone only as the argument of another function,
+        # and applied elsewhere, is a function (V, G of functions), never a number times (x)
+        for name in sorted(set(usage.applied) & set(usage.factors) - drawn_from - set(self.notation.functions)):
+            pattern = re.escape(name) + r"(?![A-Za-z])"
+            alone = [m for m in re.finditer(r"(?<![A-Za-z\\])" + pattern, texts_all)
+                     if not re.match(r"\s*(?:\\left\s*)?\(|\s*'|\s*\^\s*(?:\{\s*)?(?:\\ast|\*|\\star)", texts_all[m.end():])]
+            if alone and all(re.search(r"\\?[A-Za-z]+\s*\(\s*$", texts_all[:m.start()])
+                             and re.match(r"\s*\)", texts_all[m.end():]) for m in alone):
+                drawn_from.add(name)
+        for name in sorted(drawn_from & set(usage.applied) - set(self.notation.functions)):
+            if self.notation.kind_of(name) in (None, "scalar") and name not in self.stated:
+                self.scalar_letters.discard(name)
+                self.function_letters.add(name)
         # the bare names some display has alone on its left (L = ...): never read as given only by a gradient
         self.alone_on_left = {str(scalar(symbol_name(t))) for terms, *_ in chains if terms
                               for t in [terms[0][0].strip()] if re.fullmatch(r"\\?[A-Za-z]+", t)}
@@ -916,9 +955,11 @@ class DocumentContext:
         letter = left.strip()
         if not re.fullmatch(r"[a-z]", letter) or not self.notation.size_of_index(letter) or letter in self.conflicts:
             return
-        start = re.fullmatch(r"\s*(\d+)\s*,\s*(?:\d+\s*,\s*)?\\[lc]?dots\s*,\s*(?:[A-Za-z]|\d+)(?:\s*[+-]\s*\d+)?\s*", right)
+        start = re.fullmatch(r"\s*(\d+)\s*,\s*(?:\d+\s*,\s*){0,3}(?:\\[lc]?dots|\\ldots|\.\.\.|…)"
+                             r"(?:\s*,\s*(?:[A-Za-z]|\d+)(?:\s*[+-]\s*\d+)?)?\s*[.,;]?\s*", right)
         if start:
-            # "for j = 0, ..., N": the letter's range, no definition; from 0, a free j (read from 1) is refused
+            # "for j = 0, ..., N", "for k = 0, 1, 2, \dots": the letter's range, no definition; from 0, a free j (read
+            # from 1) is refused
             if int(start.group(1)) == 0:
                 self.zero_start.setdefault(letter, self.line)
             return
@@ -1203,6 +1244,16 @@ class DocumentContext:
             return self._unusable_definition(name, name, body)
         if body.is_vector or body.row:
             return None
+        if _applies(body.expr, {variable.expr}):
+            return self._functional(name)
+        if variable.expr not in body.expr.free_symbols and symbol_name(name) not in self.values and any(
+                not isinstance(x, sp.Idx) and not (x.is_integer and x.is_positive) for x in body.expr.free_symbols):
+            # \rho(M_J) = \sqrt{|a_{12} a_{21}| / (a_{11} a_{22})}: a formula free of the argument, in other names, is
+            # the value at that argument (\rho a spectral radius said in words), never \rho at every argument
+            self.matrix_functions[name] = (variable,)
+            self._keep_defined(symbol_name(name), body, right)
+            self.defined_at[name] = self.line
+            return name
         self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
         self.lambda_domains[name] = (variable.expr, body.domain)
         self.defined_at[name] = self.line
@@ -1401,18 +1452,19 @@ class DocumentContext:
 
     def _of_matrices(self, args) -> bool:
         """Whether the arguments written are the names of matrices the document declares (W; U, V), with at most
-        vectors beside them (L(W, b))."""
+        vectors beside them (L(W, b)), or of two vectors or more (D(\\mu, \\sigma))."""
         kinds = []
         for a in args:
             text = a.children[0] if isinstance(a, Tree) and node_kind(a) == "product" and len(a.children) == 1 \
                 and not item_scripts(a.children[0]) else None
-            word = node_word(item_base(text)) if text is not None else None
+            base = item_base(text) if text is not None else None
+            word = node_word(_bold_letter(base) or base) if base is not None else None
             kinds.append(self.notation.kind_of(word) if word else None)
-        return "matrix" in kinds and all(k in ("matrix", "vector") for k in kinds)
+        return ("matrix" in kinds or len(kinds) > 1) and all(k in ("matrix", "vector") for k in kinds)
 
     def _define_at_own_matrices(self, name: str, args, right: str) -> str | None:
-        """L(W) = \\|X W - Y\\|_F^2, L(U, V) = ... of declared matrices: L is that number, read as L alone or as L at
-        those same matrices (\\partial L / \\partial W_{kj} differentiates the formula); at other arguments it is
+        """L(W) = \\|X W - Y\\|_F^2, L(U, V) = ... of declared matrices (or vectors, two or more): L is that number,
+        read as L alone or as L at those same matrices (\\partial L / \\partial W_{kj} differentiates the formula); at other arguments it is
         not read."""
         try:
             points = tuple(self._expr(a, {}) for a in args)
@@ -1438,6 +1490,8 @@ class DocumentContext:
         if any(type(x) is not sp.Symbol or v.is_vector for x, v in zip(symbols, variables)) \
                 or len(set(symbols)) != len(symbols) or len(symbols) > 4:
             return None
+        if _applies(body.expr, set(symbols)):
+            return self._functional(name)
         if body.is_vector or body.row or body.is_matrix or body.misfit is not None:
             return None
         self.lambdas[name] = sp.Lambda(tuple(symbols), body.expr)
@@ -1474,6 +1528,13 @@ class DocumentContext:
         self.scalar_letters.discard(name)
         return name
 
+    def _functional(self, name: str) -> str:
+        """G(f) = f(-1) + f(1): G takes a function, which its formula applies; a definition (not checked) whose later
+        uses are refused, never read as a function of a number."""
+        self.conflicts[name] = (f"{name} is defined on line {self.line} as a function of a function (its formula applies "
+                                "its argument); such a definition is not read: write the formula where it is used")
+        return name
+
     def _unusable_definition(self, word: str, name: str, value) -> str | None:
         """A display defines a name by a formula whose shapes do not fit (or a function as a matrix): its
         later uses are refused, never read under another meaning. The display of a misfit is checked as
@@ -1493,6 +1554,13 @@ _LOG_OF_APPLIED = re.compile(r"\s*\\(?:log|ln)\s*((?:[A-Za-z]|\\[A-Za-z]+)\s*(?:
                              r"\s*")
 
 
+
+
+def _applies(expr, variables: set) -> bool:
+    """Whether the formula applies one of these variables as a function (f(-1) in G(f) = f(-1) + f(1))."""
+    names = {str(v) for v in variables}
+    return isinstance(expr, sp.Basic) and any(type(f).__name__ in names or str(f.func) in names
+                                              for f in expr.atoms(sp.core.function.AppliedUndef))
 
 
 def _bold_letter(node):

@@ -899,7 +899,8 @@ class _Builder:
             if not link_problems[n] and n not in lonely_links and not (n == 0 and self.defined):
                 number = _number_for_hidden_values(chain, n, values, {symbol_name(c.left) for c in conditions
                                                                                   if c.value and c.equal}
-                                                   | {str(d.name.label) for d, _, _ in self.example_entries})
+                                                   | {str(d.name.label) for d, _, _ in self.example_entries},
+                                                   frozenset(self.reader.matrix_functions))
                 if number:
                     lonely_links[n] = number
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
@@ -952,6 +953,12 @@ class _Builder:
             readings += (Reading("inferred", f"the vector sides are read entry by entry, at ${self.entry_axis}$, the free "
                                              "index of the other side", line),)
         readings += self.reader.readings(guessed, [t.text for t in chain.terms]) + self.rehomed_readings
+        undefined = sorted(set().union(*(_undefined_functions(v.expr) for v in values
+                                         if v is not None and isinstance(getattr(v, "expr", None), sp.Basic))))
+        if undefined:
+            names = ", ".join(f"${shown_name(n)}$" for n in undefined)
+            readings += (Reading("guess", f"{names} {'is' if len(undefined) == 1 else 'are'} read as any function "
+                                          "(never defined): the claim is checked for every such function", line),)
         if self.guessed_vectors:
             names = sorted(self.guessed_vectors)
             readings += (Reading("guess", f"{', '.join(f'${n}$' for n in names)} {'is' if len(names) == 1 else 'are'} read "
@@ -1754,13 +1761,17 @@ def _case_text(where) -> str:
 _NAME_AT_NUMBERS = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\w))?\s*(?:\(\s*-?[\d.]+(?:\s*,\s*-?[\d.]+)*\s*\))?\s*")
 
 
+# \rho(M_J), f(x, y): a name at arguments without parentheses of their own
+_NAME_APPLIED = re.compile(r"\s*(\\?[A-Za-z]+)(?:\s*_\s*(?:\{[^{}]*\}|\w))?\s*(?:\\left\s*)?\([^()]*\)\s*")
 _LIMIT_OF_NAME = re.compile(r"\s*\\lim\s*_\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\\?[A-Za-z]+\s*")
 
 
-def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: set[str]) -> str | None:
+def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: set[str],
+                              at_own: frozenset = frozenset()) -> str | None:
     """Link n gives a number for a side that depends on names the display does not write (L = 2.4 of an L
     defined in r and A; R(1.5) = 0.625 of an R of data) or is a bare name given a value (tau = 0.25): the values
-    it is meant at are said elsewhere, in words. What a refutation would need, or None."""
+    it is meant at are said elsewhere, in words. ``at_own``: the names defined at their own arguments, \\rho(M_J) =
+    formula, whose value that side may write with its argument. What a refutation would need, or None."""
     a, b = values[n], values[n + 1]
     if a is None or b is None or any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
         return None
@@ -1804,7 +1815,9 @@ def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: s
             continue
         if re.fullmatch(r"\\?[A-Za-z]+", text) and free == {symbol_name(text)}:
             return f"${text}$ given the value of a number ({text} is a variable here: a value for it, not a claim)"
-        if not free & written and _NAME_AT_NUMBERS.fullmatch(text):
+        applied = _NAME_APPLIED.fullmatch(text)
+        if not free & written and (_NAME_AT_NUMBERS.fullmatch(text) or applied and applied.group(1) in at_own):
+            # (\rho(M_J) = \sqrt{2/20} of a \rho(M_J) defined in a_{11}, ..., a_{22}: at the example's entries)
             return (f"${text}$ given as a number, while it depends on {names} (through definitions), which the display "
                     f"does not write: the values it is meant at are not read (write them: {text} at ... = ...)")
     return None
@@ -2525,6 +2538,14 @@ def _declare(notation: Notation, said, lines: _Lines):
                     and not (notation.size_name(bound) or key in sizes):
                 # a < b: b is a number too, whatever the letter means by default (b a bias vector)
                 as_number(bound, f"${bound}$ is a real number, {said_of}", d.offset)
+        elif d.kind == "whole" and re.fullmatch(r"[A-Za-z]", key) and key not in notation.functions \
+                and notation.kind_of(key) in (None, "scalar", "size") and not notation.size_name(key):
+            # "for some integer $m \\ge 1$": a whole number >= 1, which a sum may run to (a size)
+            forget.add(key)
+            scalars = [x for x in scalars if x != key]
+            sizes = {k: tuple(x for x in ix if x != key) for k, ix in sizes.items()}
+            sizes.setdefault(key, ())
+            note(key, f"${key}$ is a whole number $\\ge 1$, as the words say", d.offset)
         elif d.kind == "random" and key not in notation.functions:
             as_number(key, f"${key}$ is a random variable, a number", d.offset)
         elif d.kind == "parameter" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) \
@@ -2619,12 +2640,15 @@ def _declare(notation: Notation, said, lines: _Lines):
     return out, readings
 
 
-def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
+def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines, stated: frozenset = frozenset()):
     """Index letters that only ever subscript what the document declares of one other size (x_j and
     W_{ij} with $x \\in \\mathbb{R}^D$, $W \\in \\mathbb{R}^{K \\times D}$: j runs over 1..D), or letters
-    that are no index yet (U_{wk}: w runs over U's rows). Returns the notation and the readings, by letter."""
+    that are no index yet (U_{wk}: w runs over U's rows). A name the document never declares, kept at its
+    default shape (the label y, of length N), does not count: its size is a guess. ``stated``: the names the
+    prose declares. Returns the notation and the readings, by letter."""
     uses: dict[str, dict[str, int]] = {}  # letter -> size -> line of the first use
     lex = parser().lex
+    defaults = default_notation()
     for item in items:
         for term in item.chain.terms:
             try:
@@ -2644,6 +2668,8 @@ def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
                     sizes = list(notation.matrices[name])
                 else:
                     continue
+                guess = name not in stated and (notation.vectors.get(name), notation.matrices.get(name)) == (
+                    defaults.vectors.get(name), defaults.matrices.get(name))
                 if after >= len(tokens) or tokens[after].type != "SUB" or after + 1 >= len(tokens):
                     continue
                 if tokens[after + 1].type == "LETTER":
@@ -2662,16 +2688,17 @@ def _index_ranges(items: list[_Item], notation: Notation, lines: _Lines):
                 if len(letters) != len(sizes):
                     continue
                 for letter, size_name in zip(letters, sizes):
+                    if guess and notation.size_of_index(letter) is not None:
+                        continue  # (a default's length, a guess, never moves an index to another size)
                     found = uses.setdefault(letter, {})
                     line, count = found.get(notation.size_name(size_name) or size_name, (lines.of(term.offset), 0))
                     found[notation.size_name(size_name) or size_name] = (line, count + 1)
     sizes = {k: tuple(v) for k, v in notation.sizes.items()}
     readings: dict[str, list[Reading]] = {}
-    defaults = default_notation()
     factors = scan([(t.text, 0) for item in items for t in item.chain.terms]).factors if uses else {}
     for letter, found in sorted(uses.items()):
-        if not re.fullmatch(r"[a-z]", letter) or letter in ("e", "d"):
-            continue
+        if not re.fullmatch(r"[a-z]", letter) or letter in ("e", "d") or letter in stated:
+            continue  # (1 \\le j \\le m said in the prose: j's range, whatever a use says)
         # the size of (nearly) all its uses: a use with another size is then refused where it stands
         size_name, (line, count) = max(found.items(), key=lambda kv: (kv[1][1], kv[0]))
         if count <= 2 * (sum(c for _, c in found.values()) - count):
@@ -2906,6 +2933,24 @@ def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
     return ""
 
 
+_INTEGRATION_VARIABLE = re.compile(r"(?:\\,|\\;|\\!|\s|\}|\))\s*(?:\\mathrm\s*\{\s*d\s*\}|\\dd|d)\s*"
+                                   r"(?:\{\s*)?(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
+
+
+def _bound_only(chain: Chain, made) -> set[str]:
+    """The names the chain writes only as the variable of its integrals (x of \\int_0^1 x^2 \\, dx): what the
+    steps read has no free x. Empty when a step is not read, or the chain has no integral."""
+    texts = [t.text for t in chain.terms]
+    if not any("\\int" in t for t in texts) or not made or any(step.problem for step in made):
+        return set()
+    free = {str(getattr(s, "label", s)) for step in made for side in step.terms if side is not None
+            for s in getattr(side, "expr", sp.S.Zero).free_symbols | getattr(side, "expr", sp.S.Zero).atoms(sp.IndexedBase)}
+    variables = {m.group(1) for t in texts if "\\int" in t for m in _INTEGRATION_VARIABLE.finditer(t)}
+    if variables:
+        variables.add("d")  # (the d of dx, when no step reads a d)
+    return {n for n in variables if symbol_name(n) not in free and n not in free}
+
+
 def _implied_by_definitions(reader: Reader, chain: Chain) -> bool:
     """Every link of the chain holds identically once the names it writes are read as the document defines them
     (c = \\sqrt[3]{a} before "so a = c^3"): a consequence of those definitions, which constrains nothing."""
@@ -3029,7 +3074,7 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
     if branches is None:
         return [item]
     if factor:
-        branches = [(f"{factor.group('factor')} \\left( {value} \\right)", condition, cut + at, len(value))
+        branches = [(f"{factor.group('factor')} \\cdot \\left( {value} \\right)", condition, cut + at, len(value))
                     for value, condition, at in branches]
     else:
         branches = [(value, condition, at, None) for value, condition, at in branches]
@@ -3292,20 +3337,27 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # "Where $z = ...$" opening the paragraph after a display: z holds in that display too.
     last_display: _Item | None = None
     heads: set[str] = set()  # the names earlier chains open with
+    lefts: dict[int, set[str]] = {}  # the names left sides write, by line
     for item in items:
         head = _HEAD_NAME.match(item.chain.terms[0].text) if item.chain.terms else None
         opened_before = head is not None and head.group(1) in heads
+        written_before = set(lefts.get(lines.of(item.chain.offset), ()))
         if head is not None:
             heads.add(head.group(1))
+        if item.chain.terms:
+            lefts.setdefault(lines.of(item.chain.offset), set()).update(names_in(item.chain.terms[0].text))
         if item.inline is None:
             last_display = item
         elif last_display is not None and item.inline.paragraph_start and re.match(
                 r"\s*(?:where|with|here)\b", item.inline.before, re.I):
             first = last_display.chain.terms[0]
             item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
-        elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I) and not opened_before:
+        elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I) and not opened_before \
+                and not names_in(" ".join(t.text for t in item.chain.terms[1:])) & written_before:
             # (never "where $f(p) = \frac{1}{4}$" of an f the sentence defined before: a value of it, said after)
             # "$p = \sigma(z)$ where $z = w^\top x + b$": z holds in the sentence's mathematics before it
+            # (never "$z = a^2 p + q$, then update with $K = z / (z + r)$": K's formula uses the z defined before it,
+            # which must be known when K is)
             item.learn_line = lines.of(item.chain.offset)
     # Displays right after one that ends "where:" (no words between): their definitions hold in it too.
     where_display: _Item | None = None
@@ -3356,14 +3408,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     aliased_by_part = {}
     for p in parts:
         n_p, d_p = per_part[p]
-        n_p, ranged = _index_ranges(items, n_p, lines)
+        n_p, ranged = _index_ranges(items, n_p, lines, frozenset(d_p))
         d_p = {**d_p, **ranged}
         n_p, aliased, alias_links = _aliases(items, n_p, lines, said)
         aliased_by_part[p] = (_for_sequences(n_p, steps, named), d_p, aliased)
     if parts:
         notation, declared, aliased = aliased_by_part[parts[0]]
     else:
-        notation, ranged = _index_ranges(items, notation, lines)
+        notation, ranged = _index_ranges(items, notation, lines, frozenset(declared))
         declared = {**declared, **ranged}
         notation, aliased, alias_links = _aliases(items, notation, lines, said)
         notation = _for_sequences(notation, steps, named)
@@ -3790,6 +3842,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         held = {str(getattr(s, "label", s)) for n in used for table in (reader.values, reader.matrix_values)
                 if symbol_name(n) in table and isinstance(getattr(table[symbol_name(n)], "expr", None), sp.Basic)
                 for s in table[symbol_name(n)].expr.free_symbols | table[symbol_name(n)].expr.atoms(sp.IndexedBase)}
+        # (and where a function the document defines holds it: f(x) = x^T A x / 2 - b^T x holds A)
+        for n in used:
+            if n in reader.vector_functions:
+                body, own = reader.vector_functions[n][2], {reader.vector_functions[n][0]}
+            else:
+                fn = reader.lambdas.get(n)
+                body, own = getattr(fn, "expr", None), set(getattr(fn, "variables", ()))
+            if isinstance(body, sp.Basic):  # (never its own variables: y and f of l(y, f) = log(1 + e^{-y f}))
+                held |= {str(getattr(s, "label", s)) for s in (body.free_symbols | body.atoms(sp.IndexedBase)) - own}
         # (an index letter said to take a few values, j \in \{1, 2\}, is used where it is a subscript, h_j)
         subscripted = {m.group(1) for t in chain.terms for m in re.finditer(r"_\s*\{?\s*([a-z])(?![A-Za-z])", t.text)}
         # ("let $u = (1, 0)^T$" of an example the chain is checked at: the example's entries, no supposition)
@@ -3798,7 +3859,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         since = [reader.defined_at.get(symbol_name(n)) for n in used]
         at_example = {(line_at, str(d.name.label)) for d, _, line_at in builder.example_entries
                       if not any(at is not None and at >= line_at for at in since)}
-        applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted)
+        # (x in \int_1^\infty x^{-3} dx is bound there: what the prose supposes of a free x, du = 2x dx, is not of it)
+        bound = _bound_only(chain, made)
+        applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted) - bound
                                                                           or {symbol_name(x) for x in names} & held)
                       and at <= lines.of(chain.offset)
                       and not (names and all((at, symbol_name(x)) in at_example for x in names))]
@@ -3819,7 +3882,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                       for t in chain.terms)))]
         # "let A be symmetric": a square matrix checked as every symmetric one (see Step.symmetric), no hypothesis
         symmetric = {n: lines.of(at) for n, at, words, applied in said.described
-                     if n in used and not applied and words == f"${n}$ is symmetric" and at <= chain.offset
+                     if (n in used or symbol_name(n) in held or n in held) and not applied
+                     and words == f"${n}$ is symmetric" and at <= chain.offset
                      and _STANDING_SYMMETRIC.match(_sentence_before(text, at))
                      and len(reader.notation.matrices.get(n, ())) == 2
                      and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]}

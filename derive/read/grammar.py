@@ -86,7 +86,7 @@ SUB: "_"
 SUP: "^"
 PRIME: "'"
 BANG: /!(?!=)/
-STARRED.5: /[\^_]\s*(\{\s*(\\star|\\ast|\*)\s*\}|\\star(?![A-Za-z])|\\ast(?![A-Za-z])|\*)/
+STARRED.5: /[\^_]\s*(\{\s*(\\star|\\ast|\*)\s*\}|\\star(?![A-Za-z])|\\ast(?![A-Za-z])|\*)|\^\s*(\{\s*[+-]\s*\}|[+-](?![A-Za-z\\])(?!\s*(?:[0-9{(.]|\\(?:infty|[dt]?frac|sqrt)(?![A-Za-z]))))/
 LETTER: /[A-Za-z]/
 NUMBER: /[0-9]+(\.[0-9]+)?/
 MULOP.3: /\\(cdot|times|circ|odot|div)(?![A-Za-z])/ | "*" | "/"
@@ -184,6 +184,8 @@ def _starred(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             continue
         low = str(tok).startswith("_")
+        # (P^-, m^+: the prior and the posterior of a Kalman filter, names of their own as x^* is)
+        sign = "minusup" if "-" in str(tok) else "plusup" if "+" in str(tok) else None
         end = len(out)  # the name is out[start:end]; a subscript after it, out[end:], stays after the accent
         if not low and end >= 2 and out[end - 2].type == "SUB" and out[end - 1].type in ("LETTER", "NUMBER", "CMD"):
             end -= 2
@@ -193,9 +195,10 @@ def _starred(tokens: list[Token]) -> list[Token]:
                 end = opening - 1
         start = _name_start(out, end)
         if start is None:
-            written = "x_*" if low else "x^\\star"
-            raise FormulaError(f"a star is read only on a name ({written}: a name of its own), not here")
-        accent = Token.new_borrow_pos("ACCENT", "\\starsub" if low else "\\star", tok)
+            written = "x_*" if low else "x^+" if sign == "plusup" else "x^-" if sign else "x^\\star"
+            raise FormulaError(f"a {'sign' if sign else 'star'} is read only on a name ({written}: a name of its own), "
+                               "not here")
+        accent = Token.new_borrow_pos("ACCENT", f"\\{sign}" if sign else "\\starsub" if low else "\\star", tok)
         out[start:end] = [accent, Token.new_borrow_pos("LBRACE", "{", tok), *out[start:end],
                           Token.new_borrow_pos("RBRACE", "}", tok)]
     return out

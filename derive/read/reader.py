@@ -584,6 +584,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 k += 1
             elif self._own_matrix_call(entry, nxt):
                 head = self._at_own_matrices(entry, nxt, env)  # L(W) of L(W) = ..., its arguments taken with it
+                if item_scripts(nxt.item):
+                    head = self._scripted(head, item_scripts(nxt.item), env)  # (\rho(M_J)^2)
                 k += 1
             else:
                 self._check_not_a_differential(entry, nxt)
@@ -918,6 +920,38 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                f"(in {fn.name}'s formula, write what depends on {variable} with its argument: "
                                f"p_i({variable}) rather than p_i)")
 
+    def _parameter_instance(self, word: str, scripts, env) -> Fn | None:
+        """\\rho_{1/2}(u), s_2'(1) of a \\rho_\\tau(u) = ... (s_\\beta(x) = ...) the document defines with its parameter as
+        the subscript, a number its formula writes: that formula at the number the subscript gives. None when the
+        document defines no such family of word, or the subscript is not a number."""
+        subs = [sc for sc in scripts if sc.data == "sub_script"]
+        if len(subs) != 1 or any(sc.data not in ("sub_script", "prime") for sc in scripts) or word in env:
+            return None
+        family = [k for k in self.lambdas if k.startswith(f"{word}_") and self._in_force(k)
+                  and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", k[len(word) + 1:])]
+        if len(family) != 1:
+            return None
+        (named,) = family
+        func, parameter = self.lambdas[named], named[len(word) + 1:]
+        symbols = [s for s in func.expr.free_symbols if str(s) == symbol_name(parameter)]
+        if len(symbols) != 1 or symbols[0] in func.variables:
+            return None
+        try:
+            with self._deeper_script("subscripts"):
+                at = self._arg_value(subs[0].children[1], env)
+        except FormulaError:
+            return None
+        if not isinstance(at, V.Value) or at.is_vector or at.row or at.is_matrix or not at.expr.is_number \
+                or not at.expr.is_real:
+            return None
+        primes = sum(1 for sc in scripts if sc.data == "prime")
+        if primes and self.prime_transpose:
+            return None
+        self.notes.append(Reading("inferred", f"${word}_{{{sp.latex(at.expr)}}}$ is ${named}$ at ${parameter} = "
+                                              f"{sp.latex(at.expr)}$ (line {self.defined_at.get(named, '?')})"))
+        return Fn("lambda", f"{word}_{{{sp.latex(at.expr)}}}", func=sp.Lambda(func.variables, func.expr.xreplace(
+            {symbols[0]: at.expr})), primes=primes)
+
     def _function_head(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
         """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.
 
@@ -958,6 +992,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"{named}'(...) where the document writes the transpose with a prime: write "
                                    f"\\frac{{d}}{{dx}} {named}(x)")
             return Fn("lambda", named, func=self.lambdas[named], primes=primes)
+        instance = self._parameter_instance(word, scripts, env)
+        if instance is not None:
+            return instance
         if node_kind(base) == "text":
             if not _upright_name(word) or str(base.children[0]).startswith(("\\text", "\\mbox")) \
                     or word in BUILTIN_FUNCTIONS or word in UNREAD_WORDS or any(sc.data != "prime" for sc in scripts):
@@ -1007,6 +1044,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word in self.function_letters or (primes and word not in self.scalar_letters):
             return Fn("unknown", word, func=sp.Function(symbol_name(word), real=True), primes=primes)
         if word in self.scalar_letters and not primes:
+            if _single_term(nxt) and word not in self.stated and symbol_name(word) not in self.values:
+                # f(-1) + f(1) beside G(f): f used alone elsewhere is no reason to read f(1) as f times 1
+                raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...) "
+                                   f"({word} is also used alone, as a number would be); write {word} \\cdot (...) for "
+                                   f"a product, or define {word}(x) = ... in an earlier display")
             return None
         raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...); write "
                            f"{word} \\cdot (...) for a product, or define {word}(x) = ... in an earlier display")
@@ -1332,8 +1374,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _own_matrix_call(self, entry: Entry, nxt: Entry | None) -> bool:
         """Whether the entry is a name defined at its own matrices (L(W) = ...) and the next one its arguments."""
-        if item_scripts(entry.item) or nxt is None or nxt.op is not None or nxt.negative or item_scripts(nxt.item) \
-                or node_kind(item_base(nxt.item)) != "paren":
+        if item_scripts(entry.item) or nxt is None or nxt.op is not None or nxt.negative \
+                or any(sc.data != "sup_script" for sc in item_scripts(nxt.item)) or node_kind(item_base(nxt.item)) != "paren":
             return False
         word = node_word(item_base(entry.item))
         return word in self.matrix_functions and self._in_force(symbol_name(word))
@@ -1346,7 +1388,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         point = self._item(Tree("item", [item_base(nxt.item)]), env)
         args = tuple(point) if isinstance(point, tuple) else (point,)
         if len(args) != len(own) or any(a != b for a, b in zip(args, own)):
-            raise FormulaError(f"{name} is defined at its own matrices (line {self.defined_at.get(name, '?')}): "
+            raise FormulaError(f"{name} is defined at its own arguments (line {self.defined_at.get(name, '?')}): "
                                f"{name} at other arguments is not read")
         return _with_domain(self.values[symbol_name(name)])
 
@@ -1805,7 +1847,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return V.Value(scalar(symbol_name(word)))
             if self._shallow and symbol_name(word) in self.shallow_vectors:
                 return self.kept_vector(symbol_name(word))
-            return _with_domain(self.values[symbol_name(word)])
+            return self._defined_later_put(symbol_name(word), _with_domain(self.values[symbol_name(word)]))
         if symbol_name(word) in self.matrix_values and self._in_force(symbol_name(word)):
             value = _with_domain(self.matrix_values[symbol_name(word)])
             return MatrixTerm(P.leaf(value), value.conventions)
@@ -1834,6 +1876,21 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             self.guesses[symbol_name(word)] += 1
             return V.Value(scalar(symbol_name(word)))
         return None
+
+    def _defined_later_put(self, key: str, value):
+        """A defined name's value with the numbers it writes that the document defines after it put in (K = z / (z + r)
+        learned before z = a^2 p + q): never z free in K beside z's formula elsewhere in the same claim."""
+        expr = getattr(value, "expr", None)
+        if not isinstance(expr, sp.Basic) or self._shallow:
+            return value
+        at = self.defined_at.get(key, 0) or 0
+        later = {s: self.values[str(s)].expr for s in expr.free_symbols
+                 if type(s) is sp.Symbol and str(s) != key and str(s) in self.values and self._in_force(str(s))
+                 and (self.defined_at.get(str(s), 0) or 0) > at
+                 and not getattr(self.values[str(s)], "is_vector", False) and not getattr(self.values[str(s)], "is_matrix", False)
+                 and not getattr(self.values[str(s)], "row", False) and isinstance(self.values[str(s)].expr, sp.Basic)
+                 and not self.values[str(s)].expr.has(sp.Symbol(key))}
+        return value.with_expr(expr.xreplace(later)) if later else value
 
     def _scripted(self, head, scripts: list[Tree], env):
         subs = [s for s in scripts if s.data == "sub_script"]
@@ -2646,6 +2703,18 @@ def _no_derivative_at_kinks(body: sp.Expr, u: sp.Symbol, at: sp.Expr) -> None:
     for edge in edges:
         if edge.has(u):
             V.requires(sp.Ne(edge, 0, evaluate=False).xreplace({u: at}))
+
+
+def _single_term(nxt) -> bool:
+    """Whether an entry is parentheses around one term, signed or not: (-1), (x^4), (2x), (\\frac{1}{\\sqrt{3}}), never
+    (1 - p) nor (a, b). A letter applied to it is read as a product only where nothing else says it is a function."""
+    if nxt is None or nxt.op is not None or nxt.negative or node_kind(item_base(nxt.item)) != "paren" \
+            or len(item_base(nxt.item).children) != 1:
+        return False
+    inner = item_base(nxt.item).children[0]
+    if node_kind(inner) == "neg":
+        inner = inner.children[-1]
+    return node_kind(inner) == "product"
 
 
 def _lone_argument(nxt) -> bool:

@@ -249,6 +249,38 @@ def inequalities(math: str, offset: int) -> list[Condition]:
     return out
 
 
+# A range said of a whole number: "for some integer $m \ge 1$", "let $T \geq 1$ be an integer", "$W \ge 1$ steps"
+_INTEGER_BEFORE = re.compile(r"\b(?:positive\s+|nonnegative\s+|non-negative\s+)?(?:integers?|natural\s+numbers?|whole\s+numbers?)"
+                             r"\s*(?:,\s*)?$", re.I)
+_INTEGER_AFTER = re.compile(r"^\s*(?:(?:is|be|are)\s+(?:an?\s+|some\s+)?(?:positive\s+|fixed\s+)?"
+                            r"(?:integers?|natural\s+numbers?|whole\s+numbers?)\b"
+                            r"|(?:further\s+|more\s+|training\s+|gradient\s+|time\s+|warm-?up\s+)?"
+                            r"(?:steps|iterations|epochs|rounds|trials|terms|updates|draws|tosses|flips|throws|periods|"
+                            r"examples|samples|(?:data\s+)?points|observations|items|tokens|layers|units|neurons|features|"
+                            r"heads|channels|clusters|components|keys|queries|states|actions|arms|nodes|workers|batches)\b)",
+                            re.I)
+
+
+# 1 \le t \le T: an index letter between 1 and a size, where the words say it is a whole number (or it is i, j, k, l)
+_INDEX_BETWEEN = re.compile(r"^\s*1\s*(?:\\le|\\leq|\\leqslant|≤)\s*(?P<letter>[a-z])\s*(?:\\le|\\leq|\\leqslant|≤)\s*"
+                            r"(?P<size>[A-Za-z])\s*[,.;]?\s*$")
+_INTEGER_SAID = re.compile(r"\b(?:integers?|whole\s+numbers?|natural\s+numbers?|index|indices|steps?|iterations?|epochs?|"
+                           r"rounds?)\b[^.;$]*(?:\$[^$]*\$[^.;$]*)?$", re.I)
+
+
+def _whole_number(ranges: list[Condition], said: str, after: str) -> str | None:
+    """The single-letter name a range bounds below by a whole number >= 1 when the words around it say the name is
+    a whole number (``for some integer $m \\ge 1$``, ``$W \\geq 1$ steps``); None otherwise."""
+    if len(ranges) != 1 or not re.fullmatch(r"[A-Za-z]", ranges[0].left):
+        return None
+    c = ranges[0]
+    if not re.fullmatch(r"\d+", c.right) or not (c.order == ">=" and int(c.right) >= 1 or c.order == ">"):
+        return None
+    if not (_INTEGER_BEFORE.search(said[-40:]) or _INTEGER_AFTER.match(after)):
+        return None
+    return c.left
+
+
 @dataclass(frozen=True)
 class Declaration:
     """A name the prose declares: ``kind`` scalar, vector (sizes: its length), matrix (rows, columns),
@@ -712,6 +744,20 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             if ranges:
                 declared_last = True
                 after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+                between = _INDEX_BETWEEN.match(math)
+                if between and between.group("size") not in "ijklt" \
+                        and (between.group("letter") in "ijkl" or _INTEGER_SAID.search(said)):
+                    # (never 1 \\le i \\le t: t an index too, a step of a recurrence)
+                    # "for an integer step $t$ with $1 \\le t \\le W$", "for $1 \\le i \\le n$": the index's range
+                    out.declarations.append(Declaration(between.group("letter"), "index", (between.group("size"),),
+                                                        piece.offset, math))
+                    said += f"${math}$"
+                    first = False
+                    continue
+                whole = _whole_number(ranges, said, after)
+                if whole is not None:
+                    # "for some integer $m \ge 1$", "a warmup of $W \geq 1$ steps": a whole number >= 1, a size
+                    out.declarations.append(Declaration(whole, "whole", (), piece.offset, math))
                 if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) or _THROUGHOUT.search(said[-80:]) \
                         or _THROUGHOUT_AFTER.match(after) \
                         or re.fullmatch(r"\s*(?:let|take|fix|choose|pick)\b.*?(?:\band\s*|,\s*)?", said, re.I | re.S) \
@@ -1226,12 +1272,17 @@ _PROPERTY = re.compile(r"\s*(?:is|be|are)\s+(?:a\s+|an\s+)?((?:symmetric|skew[- 
                        r"non-singular|positive\s+(?:semi-?)?definite|negative\s+(?:semi-?)?definite|unitary|idempotent|"
                        r"normal|triangular|upper\s+triangular|lower\s+triangular|SPD|PSD|orthonormal|unit(?:[- ]norm)?|"
                        r"convex|concave|monotone|increasing|decreasing|bounded|periodic|even|odd|differentiable|"
+                       # what entries summing to one and nonnegative make: a constraint derive does not read
+                       r"(?:discrete\s+)?probability\s+(?:vectors?|distributions?|mass\s+functions?)|"
+                       r"(?:(?:row|column|doubly)[- ])?stochastic(?:\s+(?:vectors?|matri(?:x|ces)))?|permutation\s+matri(?:x|ces)|"
+                       r"rotation\s+matri(?:x|ces)|distributions?\s+on|"
                        # a random variable of a distribution: its values are what the distribution allows
                        r"bernoulli|binomial|poisson|gaussian|uniform(?:ly)?|exponential(?:ly)?|geometric|categorical|"
                        r"multinomial|random|distributed|i\.\s*i\.\s*d\.?|iid)\b)", re.I)
 _DRAWN = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\\sim(?![A-Za-z])")
-_DESCRIBED = re.compile(r"\s*(?:is|be|denotes?|stands\s+for)\s+(?:the|a|an|some)\s+[^.;:$()]{3,80}?(?=\s*(?:[.;:,(]|\band\b|$))",
-                        re.I)
+_DESCRIBED = re.compile(r"\s*(?:is|be|denotes?|stands\s+for)\s+(?:the|a|an|some)\s+[^.;:$()]{3,80}?(?=\s*(?:[.;:,(]|\band\b|$))"
+                        # "where $\Phi$ is the normal CDF and $\phi$ its density": what the name is, in apposition
+                        r"|\s*(?:its|their)\s+[^.;:$()]{3,60}?(?=\s*(?:[.;:,(]|\band\b|$))", re.I)
 
 
 def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: int) -> None:
@@ -1289,6 +1340,7 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     m = _DESCRIBED.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         words = re.sub(r"^(?:be|denotes?|stands\s+for)\b", "is", " ".join(m.group(0).split()))
+        words = re.sub(r"^(?=its\b|their\b)", "is ", words)
         out.described.append((subject, offset, f"${subject}$ {words}", True))
     m = _PROPERTY.match(text)
     named = _clean(subject.split("\\in")[0]) if subject else None
@@ -1296,6 +1348,17 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         # "let $A \in \mathbb{R}^{n \times n}$ be symmetric": a property derive does not read, which a
         # counterexample must have
         out.described.append((named, offset, f"${named}$ is {' '.join(m.group(1).split())}", False))
+        # ("let $p$ and $q$ be probability vectors", "$u$, $v$ are orthogonal": each name the list gives)
+        k = n - 2
+        while m.group(0).lstrip().lower().startswith("are") or m.group(0).lstrip().lower().startswith("be"):
+            if k < 1 or sentence[k].kind != "text" or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[k].text) \
+                    or sentence[k - 1].kind != "math":
+                break
+            other = _clean(sentence[k - 1].text)
+            if not re.fullmatch(r"\\?[A-Za-z]+", other):
+                break
+            out.described.append((other, offset, f"${other}$ is {' '.join(m.group(1).split())}", False))
+            k -= 2
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"

@@ -81,7 +81,7 @@ def symbol_name(key: str) -> str:
     return key.lstrip("\\")
 
 
-_SHOWN_SUFFIXES = (("starsub", "{}_*"), ("star", "{}^*"), ("hat", "\\hat{{{}}}"), ("bar", "\\bar{{{}}}"),
+_SHOWN_SUFFIXES = (("starsub", "{}_*"), ("star", "{}^*"), ("plusup", "{}^+"), ("minusup", "{}^-"), ("hat", "\\hat{{{}}}"), ("bar", "\\bar{{{}}}"),
                    ("tilde", "\\tilde{{{}}}"), ("dot", "\\dot{{{}}}"))
 
 
@@ -281,15 +281,16 @@ def names_in(text: str) -> frozenset[str]:
 
 
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
-ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr|star|starsub)\{\\?[A-Za-z]+\}")
+ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr|star|starsub|plusup|minusup)\{\\?[A-Za-z]+\}")
 
 
-_STARRED_KEY = re.compile(r"\\star(sub)?\{(\\?[A-Za-z]+)\}")
+_STARRED_KEY = re.compile(r"\\(star|starsub|plusup|minusup)\{(\\?[A-Za-z]+)\}")
+_WRITTEN_MARK = {"star": "^*", "starsub": "_*", "plusup": "^+", "minusup": "^-"}
 
 
 def written_name(key: str) -> str:
-    """A name's key as the document writes it: \\star{x} is x^*, \\starsub{k} is k_*."""
-    return _STARRED_KEY.sub(lambda m: f"{m.group(2)}_*" if m.group(1) else f"{m.group(2)}^*", key)
+    """A name's key as the document writes it: \\star{x} is x^*, \\starsub{k} is k_*, \\minusup{P} is P^-."""
+    return _STARRED_KEY.sub(lambda m: f"{m.group(2)}{_WRITTEN_MARK[m.group(1)]}", key)
 
 
 def accented(accent: str, inner: str) -> str:
