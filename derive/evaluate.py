@@ -380,6 +380,9 @@ class Evaluator:
             if s == 0:
                 raise Undefined("the step function at 0")
             return a.num(1 if s > 0 else 0)
+        if isinstance(e, (sp.floor, sp.ceiling)):
+            x = self._eval(e.args[0], env)
+            return self._floor(x) if isinstance(e, sp.floor) else self.neg(self._floor(self.neg(x)))
         if isinstance(e, (sp.Max, sp.Min)):
             return self._extremum(e, env)
         if isinstance(e, AppliedUndef):
@@ -689,6 +692,21 @@ class Evaluator:
     def _abs(self, x):
         s = self.branch_sign(x)
         return self.neg(x) if s < 0 else (x if s > 0 else self.a.num(0))
+
+    def _floor(self, x):
+        """The whole number k with k <= x < k + 1, each order decided as a branch's sign is (certified, or uncertain);
+        at a whole number the floor jumps, and a derivative there is undefined."""
+        c = x.const if isinstance(x, Jet) else x
+        near = getattr(c, "a", c)
+        try:
+            guess = math.floor(float(near))
+        except (TypeError, ValueError, OverflowError):
+            raise Unsupported("the floor of a value that is no finite number") from None
+        for k in (guess - 1, guess, guess + 1):
+            if self.branch_sign(self.add(x, self.neg(self.a.num(k)))) >= 0 \
+                    and self.branch_sign(self.add(x, self.neg(self.a.num(k + 1)))) < 0:
+                return self.a.num(k)
+        raise Unsupported("the floor could not be placed between two whole numbers")
 
     def _extremum(self, e, env):
         args = [self._eval(t, env) for t in e.args]

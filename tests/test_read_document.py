@@ -3057,3 +3057,37 @@ def test_a_definition_after_with_that_uses_one_made_before_it_in_its_sentence_se
             "\n$$\n(1 - K) z = \\frac{z}{z + r}\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_floor_and_ceiling_are_read_and_checked_independently():
+    """\\lfloor (32 + 2 - 3)/2 \\rfloor + 1 = 16 (a convolution's output size) is proved; \\lfloor x \\rfloor +
+    \\lfloor -x \\rfloor = -1 is refuted at a whole number, \\lfloor 2x \\rfloor = 2 \\lfloor x \\rfloor at x = 1/2, both
+    certified by the independent evaluation, which places a floor between two whole numbers by sign."""
+    text = ("Let $x \\in \\mathbb{R}$.\n\n$$\n\\left\\lfloor \\frac{32 + 2 - 3}{2} \\right\\rfloor + 1 = 16\n$$\n\n"
+            "$$\n\\lfloor x \\rfloor + \\lfloor -x \\rfloor = -1\n$$\n\n$$\n\\lfloor x + 1 \\rfloor = \\lfloor x \\rfloor + 1\n$$"
+            "\n\n$$\n\\lfloor 2x \\rfloor = 2 \\lfloor x \\rfloor\n$$\n\n$$\n\\lceil 7/2 \\rceil = 4\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED,
+                                        Verdict.PROVED], found
+
+
+def test_a_labelled_vector_declared_beside_the_whole_vector_is_its_own():
+    """u_1 \\in R^m (the first singular vector) beside u used whole (u^T W v, a power iteration): u_1 is the declared
+    vector, never entry 1 of u (before: u_1^T refused as the transpose of a number)."""
+    text = ("Let $W \\in \\mathbb{R}^{m \\times n}$ with unit singular vectors $u_1 \\in \\mathbb{R}^m$ and "
+            "$v_1 \\in \\mathbb{R}^n$.\n\n$$\nu_1^\\top W v_1 = v_1^\\top W^\\top u_1\n$$\n\n"
+            "Later $u$ and $v$ are refined, and the estimate is $\\hat\\sigma = u^\\top W v$.\n")
+    found = _verdicts(text)
+    assert found[0][1] is Verdict.PROVED, found
+
+
+def test_a_claim_after_words_that_set_a_case_is_not_refuted_for_every_value():
+    """"No padding, stride one: $H_{out} = H - k + 1$" of H_out = floor((H + 2p - k)/s) + 1: the words set p and s,
+    which the claim does not write; a refutation at other p, s is withheld. After words announcing errors ("Common
+    slips:") the claims are refuted as written."""
+    setup = ("For height $H$, kernel $k$, padding $p \\ge 0$ and stride $s \\ge 1$,\n$$\nH_{o} = \\left\\lfloor "
+             "\\frac{H + 2 p - k}{s} \\right\\rfloor + 1 .\n$$\n")
+    found = _verdicts(setup + "No padding, stride one: $H_{o} = H - k + 1$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "No padding, stride one" in found[-1][2], found
+    slips = _verdicts(setup + "Common slips: $H_{o} = H - k + 2$.\n")
+    assert slips[-1][1] is Verdict.REFUTED, slips

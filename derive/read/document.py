@@ -2917,6 +2917,54 @@ _READ_PROBLEMS = ("the definition of", "an example of", "the definitions of")
 _THEREFORE = re.compile(r"\b(?:so|hence|thus|therefore|then)\b", re.I)
 
 
+# what a setting may give a number to in words ("stride one", "a kernel of size three", "no padding")
+_SETTINGS = (r"stride|strides|padding|kernel|size|length|width|height|dilation|rank|order|degree|depth|layers?|heads?|"
+             r"channels?|batch|batches|groups?|steps?|rounds?|iterations?|classes|samples?|examples?")
+_ERRORS_SAID = re.compile(r"\b(?:errors?|slips?|mistakes?|mistaken|wrong|incorrect|typos?|bugs?|claimed|claims?|saw|"
+                          r"seen|answers?|deductions?|wrote|writes|tempting|instead|not|never|rather|sign\s+flip|"
+                          r"off\s+by|forgets?|forgot|drops?|dropped|missing|misses)\b", re.I)
+_LONE_NAME_LEFT = re.compile(r"\\?[A-Za-z]+(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?")
+
+
+def _case_label(item: "_Item", made) -> str:
+    """"No padding, stride one: $H_{out} = H - k + 1$": a claim after words that give a setting a number ("stride one",
+    "a kernel of size three", "no padding"), of a formula that depends on names the claim does not write (p and s,
+    through H_out's definition): the words may fix them. After a label that opens its sentence ("Transposed
+    convolution inverts the map: $H_{out} = ...$"), a name the document defined may be given for another case. Never
+    after words that announce errors ("Common errors:"). What a refutation would need, or ""."""
+    if item.inline is None or not made:
+        return ""
+    words = item.inline.before
+    plain = re.sub(r"\$[^$]*\$", " ", words)
+    if _ERRORS_SAID.search(plain):
+        return ""  # ("Common errors:", "two answers I saw on the quiz:": the claims after are wrong ones, as written)
+    # (the label opens the sentence: the claims after it in the sentence, "..., not $...$", are of that case too)
+    labelled = re.search(r"[A-Za-z]{2,}[^.;]*:\s*$", words.split("$")[0])
+    # ("with a kernel of size three, padding one and stride two gives $H_{out} = \lceil H/2 \rceil$": a quantity
+    # given a number in words, "no padding")
+    counted = re.search(r"\b(?:" + _SETTINGS + r")\s+(?:of\s+(?:size|length|width)\s+)?(?:zero|one|two|three|four|five|"
+                        r"six|seven|eight|nine|ten)\b|\bno\s+(?:" + _SETTINGS + r")\b", plain, re.I)
+    if not (labelled or counted):
+        return ""
+    labelled = labelled and not re.search(r"\b(?:grader|circled|crossed|draft|marked|struck)\b", plain, re.I)
+    written = {symbol_name(n) for t in item.chain.terms for n in names_in(t.text)}
+    hidden = sorted({str(s) for step in made if not step.problem for side in step.terms if side is not None
+                     for s in getattr(side, "expr", sp.S.Zero).free_symbols
+                     if type(s) is sp.Symbol and not (s.is_integer and s.is_positive)} - written)
+    left = item.chain.terms[0].text.strip() if item.chain.terms else ""
+    if labelled and not hidden and _LONE_NAME_LEFT.fullmatch(left):
+        # ("Transposed convolution (no output padding) inverts the map: $H_{out} = (H - 1) s - 2p + k$": a name the
+        # document defined, given for another case the words name)
+        said = ' '.join(words.split("$")[0].split()).rstrip(':').strip()
+        return f"the words before it (\"{said[-80:]}\") may name another case of {left}"
+    if not hidden or not counted:
+        return ""  # (a label alone, "Sanity checks:", fixes nothing the claim leaves out)
+    said = ' '.join(words.split()).rstrip(':').strip()
+    said = said if len(said) <= 80 else "..." + said[-77:]
+    return (f"the words before it (\"{said}\") may fix "
+            f"{', '.join(shown_name(h) for h in hidden)}, which the claim does not write")
+
+
 def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
     """An inline claim that its sentence draws ("so", "hence") from an inline equation before it that is not
     read ("at initialisation ($\\theta = \\theta_{ref}$) the margin is zero, so $L = \\log 2$"): what that
@@ -3835,6 +3883,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]
+        label = _case_label(item, made)
+        if label:
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (label,)) for step in made]
         if item.inline is not None and made and all(m.problem and not m.problem.startswith(_READ_PROBLEMS) for m in made):
             unread_inline.append(item.inline)
         builder.seen_names |= used

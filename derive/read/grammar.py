@@ -65,6 +65,8 @@ script: SUB arg             -> sub_script
      | LBAR expr RBAR       -> abs
      | LNORM expr RNORM     -> norm
      | LANGLE expr "," expr RANGLE -> inner
+     | LFLOOR expr RFLOOR   -> floor
+     | LCEIL expr RCEIL     -> ceiling
      | "[" expr REL expr "]"  -> iverson
      | "(" expr REL expr ")"  -> iverson
      | LSET expr REL expr RSET -> iverson
@@ -98,6 +100,10 @@ ANNOTATE.3: /\\(overset|underset|stackrel)(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/
 TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}/
 LANGLE.3: /\\langle(?![A-Za-z])/
+LFLOOR.3: /\\lfloor(?![A-Za-z])/
+RFLOOR.3: /\\rfloor(?![A-Za-z])/
+LCEIL.3: /\\lceil(?![A-Za-z])/
+RCEIL.3: /\\rceil(?![A-Za-z])/
 RANGLE.3: /\\rangle(?![A-Za-z])/
 BAR.3: /\\(vert|lvert|rvert)(?![A-Za-z])/ | "|"
 DBAR.3: /\\(Vert|lVert|rVert)(?![A-Za-z])/ | "\\|"
@@ -271,11 +277,13 @@ def _close_fraction_parentheses(tokens: list[Token]) -> list[Token]:
 
 
 # Tokens after which a bar closes what is open rather than opening a new one.
-_OPERAND_ENDS = {"LETTER", "NUMBER", "CMD", "TEXT", "RPAR", "RSQB", "RBRACE", "RBAR", "RNORM", "PRIME", "RANGLE"}
+_OPERAND_ENDS = {"LETTER", "NUMBER", "CMD", "TEXT", "RPAR", "RSQB", "RBRACE", "RBAR", "RNORM", "PRIME", "RANGLE", "RFLOOR",
+                 "RCEIL"}
 
 
 # (A bar right after a closing bar cannot open: |a||b| pairs up one way only, an empty |...| being no value.)
-_OPERAND_STARTS = {"LETTER", "NUMBER", "CMD", "TEXT", "LPAR", "LBRACE", "FRAC", "SQRT", "FONT", "ACCENT", "LANGLE"}
+_OPERAND_STARTS = {"LETTER", "NUMBER", "CMD", "TEXT", "LPAR", "LBRACE", "FRAC", "SQRT", "FONT", "ACCENT", "LANGLE", "LFLOOR",
+                   "LCEIL"}
 
 
 def _bars(tokens: list[Token]) -> list[Token]:

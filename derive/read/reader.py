@@ -1507,6 +1507,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return value
             finally:
                 self._named.pop()
+        if kind in ("floor", "ceiling"):
+            # \lfloor (H + 2P - K) / S \rfloor + 1: a convolution's output size, the floor of a number
+            value = self._expr(base.children[1], env)
+            if not isinstance(value, V.Value) or value.is_vector or value.row or value.is_matrix:
+                raise FormulaError(f"the {kind} is read only of a number")
+            return self._scripted(value.with_expr((sp.floor if kind == "floor" else sp.ceiling)(value.expr)), scripts, env)
         if kind == "abs":
             return self._scripted(V.entrywise(sp.Abs, self._expr(base.children[1], env)), scripts, env)
         if kind == "norm":
@@ -1933,6 +1939,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         row = self._row_of_family(head, subs, env) if subs else None
         if row is not None:
             head, subs = row, []
+        if subs and isinstance(head, V.Value) and head.is_vector and isinstance(head.expr, sp.Indexed):
+            # u_1 \in R^m declared beside a u used whole (u^T W v): u_1 is that vector of its own, never entry 1 of u
+            own = self._declared_labelled_vector(str(head.expr.base.label), subs[0].children[1], env)
+            if own is not None:
+                head, subs = own, []
         if subs and isinstance(head.expr, sp.Symbol) and head.expr.name in self.guesses:
             declared = self._declared_label(head.expr.name, subs[0].children[1], env)
             if isinstance(declared, MatrixHead):
@@ -2127,6 +2138,21 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if whole:
             return V.Value(sp.S.Zero)
         return P.zeros(n)
+
+    def _declared_labelled_vector(self, name: str, arg, env):
+        """u_1 of a vector u, where the prose declares u_1 \\in R^m itself: that vector; None otherwise."""
+        if node_kind(arg) == "index_pair" or node_kind(arg) == "group" and len(arg.children) != 1:
+            return None
+        inner = self._inner(arg)
+        if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
+            inner = item_base(inner.children[0])
+        if node_kind(inner) != "number" or not str(inner.children[0]).isdigit():
+            return None
+        for word in (name, "\\" + name):
+            key = f"{word}_{inner.children[0]}"
+            if self.notation.kind_of(key) == "vector" and key in self.stated:
+                return self._meaning(key, env)
+        return None
 
     def _declared_label(self, name: str, arg, env):
         """W_1, b_2: a name with a label subscript that the document declares (a matrix, a vector, a
