@@ -1230,12 +1230,12 @@ def _numbers_only(check: Check) -> bool:
 def _coinciding(check: Check, counterexample: Counterexample) -> tuple[tuple[Idx, Idx], ...]:
     """The pairs of the check's free indices, of one range, that the counterexample gives one value (i = j = 1 of
     a claim about a pair i, j) and that nothing says may coincide or must differ."""
-    free = sorted({s for side in (check.lhs, check.rhs) if side is not None
-                   for s in getattr(side, "expr", sp.S.Zero).free_symbols if isinstance(s, Idx)}, key=str)
-    said = {frozenset(p) for p in check.assume.equal + check.assume.distinct}
+    sides = [side for side in (check.lhs, check.rhs) if side is not None]
     # (never the indices along a side's axes: the entries of a vector or matrix claim, each pair of which is claimed)
-    free = [s for s in free if not any(axis.index == s for side in (check.lhs, check.rhs) if side is not None
-                                       for axis in getattr(side, "axes", ()))]
+    axes = {axis.index for side in sides for axis in getattr(side, "axes", ())}
+    free = sorted({s for side in sides for s in getattr(side, "expr", sp.S.Zero).free_symbols
+                   if isinstance(s, Idx) and s not in axes}, key=str)
+    said = {frozenset(p) for p in check.assume.equal + check.assume.distinct}
     # (only where the claim does not write one of them: dL/ds_i of an L = -log sigma(s_i - s_j) the document defines
     # for a pair i, j; a claim writing both, ds_i/dz_j = -s_i s_j, is about every i and j, i = j too)
     written = check.link_latex or ""
@@ -1263,10 +1263,11 @@ def _apart(check: Check, outcome: "_Outcome", settings: Settings, clock: "_Clock
     if again.verdict is Verdict.REFUTED:
         return again
     said = ", ".join(f"{a} = {b}" for a, b in pairs)
+    a, b = pairs[0]
     where = outcome.counterexample.describe()
     return _Outcome(Verdict.UNKNOWN, f"refuted only where {said} ({where}), a case the claim may not be about; "
                     f"{'proved' if again.verdict is Verdict.PROVED else 'not refuted'} where they differ: say which "
-                    f"(\"for $i \\neq j$\", or \"for every $i$, $j$\")")
+                    f"(\"for ${a} \\neq {b}$\", or \"for every ${a}$, ${b}$\")")
 
 
 def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
