@@ -107,8 +107,9 @@ class Point:
 def variables(*exprs: sp.Expr) -> list:
     found = set()
     for e in exprs:
-        entries = e.atoms(Indexed)
-        labels = {a.base.label for a in entries}
+        # (an entry at indices that are not numbers is bound, inside an inverse left as written)
+        entries = {a for a in e.atoms(Indexed) if all(i.is_Integer for i in a.indices)}
+        labels = {a.base.label for a in e.atoms(Indexed)}
         found |= entries
         found |= {s for s in e.free_symbols
                   if isinstance(s, sp.Symbol) and not isinstance(s, Idx) and s not in labels}

@@ -28,7 +28,7 @@ from sympy import Idx, Indexed, IndexedBase
 from sympy.core.function import AppliedUndef
 
 from .errors import Unsupported
-from .notation import Definition, Unfoldable, Unrolled, softmax
+from .notation import Definition, Determinant, InverseEntry, Unfoldable, Unrolled, softmax
 
 __all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents",
            "test_function_text"]
@@ -319,6 +319,8 @@ class Evaluator:
             return self._pow(e, env)
         if isinstance(e, (sp.Sum, sp.Product)):
             return self._sum(e, env)
+        if isinstance(e, (Determinant, InverseEntry)):
+            return self._square(e, env)
         if isinstance(e, sp.KroneckerDelta):
             i, j = (self.integer(x, env) for x in e.args)
             return a.num(1 if i == j else 0)
@@ -490,6 +492,66 @@ class Evaluator:
         return Jet(terms)
 
     # -- sums and products
+
+    # -- determinants and inverses of matrices of any size, by elimination (not SymPy's Berkowitz)
+
+    MAX_SQUARE = 12
+
+    def _square(self, e, env):
+        entry, n = e.args[:2]
+        n = self.integer(n, env)
+        if not 1 <= n <= self.MAX_SQUARE:
+            raise Unsupported(f"a determinant or an inverse of size {n}")
+        r, c = entry.variables
+        rows = [[self._eval(entry.expr, {**env, r: i, r.label: i, c: j, c.label: j}) for j in range(1, n + 1)]
+                for i in range(1, n + 1)]
+        if isinstance(e, Determinant):
+            return self._eliminate(rows, None)
+        i, j = (self.integer(x, env) for x in e.args[2:])
+        if not (1 <= i <= n and 1 <= j <= n):
+            raise Undefined(f"an inverse of size {n} has no entry ({i}, {j})")
+        return self._eliminate(rows, (i, j))
+
+    def _eliminate(self, rows, wanted):
+        """Gaussian elimination with a pivot whose sign is decided: the determinant, or (wanted = (i, j)) entry
+        (i, j) of the inverse, solving for column j of it."""
+        a = self.a
+        n = len(rows)
+        m = [list(row) + ([a.num(1 if k == wanted[1] - 1 else 0)] if wanted else []) for k, row in enumerate(rows)]
+        det = a.num(1)
+        for k in range(n):
+            pivot, unsure = None, False
+            for p in range(k, n):
+                c = m[p][k].const if isinstance(m[p][k], Jet) else m[p][k]
+                try:
+                    if a.sign(c) != 0:
+                        pivot = p
+                        break
+                except Uncertain:
+                    unsure = True
+            if pivot is None:
+                if unsure:
+                    raise Uncertain("a pivot is not decided at this precision")
+                if wanted:
+                    raise Undefined("the inverse of a matrix whose determinant is 0")
+                return a.num(0)
+            if pivot != k:
+                m[k], m[pivot] = m[pivot], m[k]
+                det = self.neg(det)
+            det = self.mul(det, m[k][k])
+            inv = self.reciprocal(m[k][k])
+            for p in range(k + 1, n):
+                f = self.mul(m[p][k], inv)
+                m[p] = [self.add(x, self.neg(self.mul(f, y))) for x, y in zip(m[p], m[k])]
+        if not wanted:
+            return det
+        x = [None] * n
+        for k in range(n - 1, -1, -1):
+            total = m[k][n]
+            for q in range(k + 1, n):
+                total = self.add(total, self.neg(self.mul(m[k][q], x[q])))
+            x[k] = self.div(total, m[k][k])
+        return x[wanted[0] - 1]
 
     def _sum(self, e, env):
         is_sum = isinstance(e, sp.Sum)

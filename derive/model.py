@@ -280,6 +280,10 @@ class Step:
     # Square matrices the document says are symmetric ("let A be symmetric"): each entry A_ij is read as
     # (A_ij + A_ji)/2, which ranges over exactly the symmetric matrices as A ranges over all.
     symmetric: tuple[str, ...] = ()
+    # Square matrices the document says are (symmetric) positive definite, (name, strict): each entry A_ij is
+    # read as sum_k B_ik B_jk + t^2 delta_ij with t != 0 (strict) or as sum_k B_ik B_jk (semidefinite), which range
+    # over exactly those matrices as B and t range over all.
+    definite: tuple[tuple[str, bool], ...] = ()
     # The document says its layout: a matrix side is compared with the other as written, never transposed.
     layout_declared: bool = False
     # The document says a gradient is a column vector: a row is never compared with a column as its transpose.
@@ -344,6 +348,7 @@ class Check:
     families: tuple[tuple[str, int], ...] = ()  # as Step.families
     plain_bold: tuple[tuple[str, int], ...] = ()  # as Step.plain_bold
     symmetric: tuple[str, ...] = ()  # as Step.symmetric
+    definite: tuple[tuple[str, bool], ...] = ()  # as Step.definite
     layout_declared: bool = False  # as Step.layout_declared
     gradient_columns: bool = False  # as Step.gradient_columns
 
@@ -394,6 +399,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
                       size_orders=step.size_orders,
                       families=step.families, plain_bold=step.plain_bold, symmetric=step.symmetric,
+                      definite=step.definite,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)
         for n in range(n_links):

@@ -153,6 +153,82 @@ class softmax(Unfoldable):
         return True
 
 
+MAX_WRITTEN_OUT = 6  # the largest size at which a determinant or an inverse of any size is written out
+
+
+class _Square(sp.Function):
+    """A function of a square matrix of any size n, given as ``Lambda((r, c), entry)`` (its entry at row r
+    and column c, r and c running over 1..n) and n. While n is a letter it stays as written: no rule about
+    it is assumed, so a claim with it is proved only where n is a number, where it is written out
+    exactly (up to MAX_WRITTEN_OUT); the independent evaluator computes it its own way (elimination)."""
+
+    def _eval_is_real(self):
+        return True
+
+    def _eval_derivative(self, s):
+        return sp.Derivative(self, s, evaluate=False)
+
+    @staticmethod
+    def written_out(entry: sp.Lambda, n: sp.Expr) -> "sp.Matrix | None":
+        if not (n.is_Integer and 1 <= int(n) <= MAX_WRITTEN_OUT):
+            return None
+        return sp.Matrix(int(n), int(n), lambda r, c: entry(sp.Integer(r + 1), sp.Integer(c + 1)))
+
+    def as_written(self) -> str:
+        entry, n = self.args[:2]
+        return f"[{sp.sstr(entry.expr)}]_({','.join(map(str, entry.variables))}=1..{n})"
+
+
+class Determinant(_Square):
+    """det of the n x n matrix ``entry``: ``Determinant(Lambda((r, c), a_rc), n)``."""
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, entry, n):
+        m = cls.written_out(entry, n)
+        return None if m is None else _adjugate_and_det(m)[1]
+
+    def _sympystr(self, printer) -> str:
+        return f"det{self.as_written()}"
+
+
+class InverseEntry(_Square):
+    """Entry (i, j) of the inverse of the n x n matrix ``entry``: ``InverseEntry(Lambda((r, c), a_rc), n, i, j)``;
+    defined where the determinant is not 0 (the reader requires it)."""
+
+    nargs = 4
+
+    @classmethod
+    def eval(cls, entry, n, i, j):
+        if not (i.is_Integer and j.is_Integer):
+            return None
+        m = cls.written_out(entry, n)
+        if m is None:
+            return None
+        adjugate, det = _adjugate_and_det(m)
+        if det == 0:
+            return None  # (no inverse anywhere: left as written, never read as a number)
+        return sp.together(adjugate[int(i) - 1, int(j) - 1] / det)
+
+    def _sympystr(self, printer) -> str:
+        return f"inverse{self.as_written()}[{self.args[2]}, {self.args[3]}]"
+
+
+_SQUARES: dict = {}
+
+
+def _adjugate_and_det(m: sp.Matrix) -> tuple:
+    key = sp.ImmutableMatrix(m)
+    found = _SQUARES.get(key)
+    if found is None:
+        det = sp.expand(m.det(method="berkowitz"))
+        found = _SQUARES[key] = (m.adjugate(method="berkowitz"), det)
+        if len(_SQUARES) > 256:
+            _SQUARES.pop(next(iter(_SQUARES)))
+    return found
+
+
 def sum_except(body: sp.Expr, j: Idx, i: sp.Expr) -> sp.Expr:
     """sum over j != i of body: the full sum less the term j = i (i within j's range).
 

@@ -39,7 +39,7 @@ from . import concrete as C
 from .errors import StageTimeout, Unsupported
 from .model import BY_MATRIX_SHAPE, Assumptions, Axis, Check, Side, Verdict
 from .normal import evaluate_derivatives, exp_form, is_zero, lowest, normalize, rename_dummies
-from .notation import unfold
+from .notation import fresh_index, unfold
 from .evaluate import Claim, Values, test_function_text
 from .referee import AGREEMENT_DIGITS, ORDERS, Referee, Separation, point_values, random_value
 from .results import Assignment, CheckResult, Counterexample, Value
@@ -1198,6 +1198,67 @@ def _symmetric(check: Check) -> "Check | None":
                                assume=dataclasses.replace(check.assume, definitions=definitions))
 
 
+def _definite(check: Check) -> "tuple[Check, list] | None":
+    """The check with every entry A_ij of a matrix said positive definite read as sum_k B_ik B_jk + t^2 delta_ij,
+    t != 0 (semidefinite: without the t term): as B and t range over all matrices and numbers, this ranges over
+    exactly the symmetric positive (semi)definite matrices (P - t^2 I is semidefinite for t small, and a
+    semidefinite matrix is B B^T), so the claim holds for all of them iff this holds for all B and t, and a
+    point where it fails gives one of them where the claim fails. None where A is used otherwise than by its
+    entries (a MatrixSymbol kept whole) or its size is not told by its indices."""
+    exprs = [check.lhs.expr, check.rhs.expr, *check.lhs.domain, *check.rhs.domain,
+             *(d.body for d in check.assume.definitions)]
+    table, factors, domain = {}, [], []
+    for name, strict in check.definite:
+        found = set().union(*(sp.sympify(e).atoms(Indexed) for e in exprs))
+        found = {a for a in found if str(a.base.label) == name}
+        if any(str(m.name) == name for e in exprs for m in sp.sympify(e).atoms(sp.MatrixSymbol)) \
+                or any(len(a.indices) != 2 for a in found):
+            return None
+        sizes = {i.upper for a in found for i in a.indices if isinstance(i, Idx) and i.upper is not None}
+        if not found:
+            continue
+        if len(sizes) != 1:
+            return None
+        (n,) = sizes
+        factor = sp.IndexedBase(f"{name}__factor", real=True)
+        shift = sp.Symbol(f"{name}__shift", real=True)
+        for a in found:
+            i, j = a.indices
+            k = fresh_index(None, 1, n, "_k")
+            table[a] = sp.Sum(factor[i, k] * factor[j, k], (k, 1, n)) + (shift ** 2 * KroneckerDelta(i, j) if strict else 0)
+        factors.append((name, str(factor.label), str(shift) if strict else None))
+        if strict:
+            domain.append(sp.Ne(shift, 0, evaluate=False))
+    if not table:
+        return None
+    sides = [dataclasses.replace(side, expr=sp.sympify(side.expr).xreplace(table),
+                                 domain=tuple(sp.sympify(c).xreplace(table) for c in side.domain))
+             for side in (check.lhs, check.rhs)]
+    sides[0] = dataclasses.replace(sides[0], domain=sides[0].domain + tuple(domain))
+    definitions = tuple(dataclasses.replace(d, body=sp.sympify(d.body).xreplace(table)) for d in check.assume.definitions)
+    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1], definite=(),
+                               assume=dataclasses.replace(check.assume, definitions=definitions)), factors
+
+
+def _definite_shown(counterexample, factors) -> "Counterexample":
+    """The counterexample with each matrix said positive definite shown as B B^T + t^2 I at the point found."""
+    values = dict(counterexample.values)
+    for name, factor, shift in factors:
+        b = values.get(factor)
+        t = values.get(shift) if shift else None
+        if b is None or len(b.shape) != 2 or any(v.exact is None for v in b.entries) \
+                or (shift and (t is None or t.entries[0].exact is None)):
+            continue
+        rows, cols = b.shape
+        B = sp.Matrix(rows, cols, [v.exact for v in b.entries])
+        A = B * B.T + (t.entries[0].exact ** 2 if shift else 0) * sp.eye(rows)
+        values.pop(factor)
+        if shift:
+            values.pop(shift)
+        values[name] = Assignment(name, (rows, rows), tuple(Value.of(A[r, c]) for r in range(rows) for c in range(rows)))
+    return dataclasses.replace(counterexample, values=values)
+
+
 def _symmetrised(counterexample, bases) -> "Counterexample":
     """The counterexample with each matrix said symmetric shown as (A + A^T)/2 at the point found."""
     values = dict(counterexample.values)
@@ -1273,6 +1334,17 @@ def _apart(check: Check, outcome: "_Outcome", settings: Settings, clock: "_Clock
 def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
     """The check's outcome: as read, then under what the document supposes, defaults it relies on and the
     links it takes for granted (a failure anywhere is verify_check's unknown)."""
+    if check.definite and not check.problem:
+        said = ", ".join(name for name, _ in check.definite)
+        definite = _definite(check)
+        if definite is None:
+            return _Outcome(Verdict.UNKNOWN, f"not checked: {said} is said to be positive (semi)definite, and is used "
+                            "here otherwise than by its entries")
+        substituted, factors = definite
+        outcome = _verify(substituted, settings, clock)
+        if outcome.counterexample is not None and not outcome.counterexample.reason:
+            outcome.counterexample = _definite_shown(outcome.counterexample, factors)
+        return outcome
     if check.symmetric:
         said = ", ".join(check.symmetric)
         symmetric = _symmetric(check)

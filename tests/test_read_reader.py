@@ -427,7 +427,7 @@ def test_matrix_products_that_do_not_fit_are_read_as_misfits_naming_both_shapes(
     (r"\sigma(W)", "of a matrix is not read"),
     (r"h W", "a vector is a column"),
     (r"W h^\top", "times a transposed vector"),
-    (r"W^{-1} h", "not of a matrix of general size"),
+    (r"W^{-1} h", "it is read only of a square one"),  # W is M x N
     (r"\sum_a h_a W", "not read"),
 ])
 def test_matrix_products_derive_could_misread_are_refused(read_matrix, text, reason):

@@ -19,6 +19,7 @@ from sympy.matrices.expressions import MatPow
 
 import derive.matrix as M  # (derive.matrix the module; derive exports a function of that name)
 from ..errors import FormulaError, ShapeMismatch, Unsupported
+from ..notation import Determinant, InverseEntry, fresh_index
 from . import values as V
 
 __all__ = ["MatrixTerm", "ShapeMisfit", "as_term", "leaf", "product", "add", "finish", "to_value", "transposed", "power",
@@ -254,14 +255,66 @@ def _explicit(term, what: str) -> sp.Matrix:
     return sp.Matrix(n, n, lambda r, c: _at(t, sp.Integer(r + 1), sp.Integer(c + 1)))
 
 
+def _of_any_size(term, what: str) -> "tuple[sp.Lambda, sp.Expr] | None":
+    """A square matrix whose size is a letter (n x n), as its entry at two fresh indices and its size; None
+    for one of a size that is a number (written out: _explicit)."""
+    if isinstance(term, V.Value) and term.is_matrix:
+        term = MatrixTerm(leaf(term), term.conventions)
+    if not isinstance(term, MatrixTerm):
+        raise FormulaError(f"{what} of something that is not a matrix is not read")
+    t = _translate(term)
+    rows, cols = (sp.sympify(s) for s in t.shape)
+    if rows.is_Integer and cols.is_Integer:
+        return None
+    if isinstance(rows, M.AnySize) or isinstance(cols, M.AnySize) or sp.expand(rows - cols) != 0:
+        raise FormulaError(f"{what} of a {M.shape_text(t.shape)} matrix: it is read only of a square one")
+    r, c = (fresh_index(None, 1, rows, stem) for stem in ("_row", "_col"))
+    return sp.Lambda((r, c), _at(t, r, c)), rows
+
+
+def _diagonal_entry(entry: sp.Lambda):
+    """d(r) where the matrix's entry is delta_rc d(r) (a diagonal matrix, sI), else None."""
+    r, c = entry.variables
+    body = sp.expand(entry.expr)
+    d = sp.KroneckerDelta(r, c)
+    rest = sp.cancel(body / d) if body.has(d) else None
+    if rest is None or rest.has(c) or sp.expand(rest * d - body) != 0:
+        return None
+    return rest
+
+
 def determinant(term) -> V.Value:
-    """\\det of a square matrix written out (or defined so): its determinant, a number."""
+    """\\det of a square matrix: written out (or defined so), its determinant; of a size that is a letter, the
+    product of the diagonal of a diagonal matrix, else the determinant written out at each size it is
+    checked at (a claim with it is proved for sizes up to a bound, never for all)."""
+    general = _of_any_size(term, "a determinant")
+    if general is not None:
+        entry, n = general
+        d = _diagonal_entry(entry)
+        if d is not None:
+            k = fresh_index(None, 1, n, "_k")
+            return V.Value(sp.Product(d.xreplace({entry.variables[0]: k}), (k, 1, n)), None, _conventions(term))
+        return V.Value(Determinant(entry, n), None, _conventions(term))
     entries = _explicit(term, "a determinant")
     return V.Value(sp.expand(entries.det(method="berkowitz")), None, _conventions(term))
 
 
 def _inverse(term: MatrixTerm) -> MatrixTerm:
-    """The inverse of a square matrix written out: its entries, defined where its determinant is not 0."""
+    """The inverse of a square matrix: written out, its entries, defined where its determinant is not 0; of
+    a size that is a letter, that of a diagonal matrix (1/d on the diagonal), else an entry computed at
+    each size the claim is checked at, defined where the determinant is not 0."""
+    general = _of_any_size(term, "an inverse")
+    if general is not None:
+        entry, n = general
+        row, col = V.entry_index(n), V.column_index(n)
+        d = _diagonal_entry(entry)
+        if d is not None:
+            V.requires(sp.Ne(d, 0, evaluate=False) if not d.has(entry.variables[0]) else sp.true)
+            body = sp.KroneckerDelta(row, col) / d.xreplace({entry.variables[0]: row})
+        else:
+            V.requires(sp.Ne(Determinant(entry, n), 0, evaluate=False))
+            body = InverseEntry(entry, n, row, col)
+        return MatrixTerm(M.Entries(body, n, n, row, col), term.conventions)
     entries = _explicit(term, "an inverse")
     det = sp.expand(entries.det(method="berkowitz"))
     if det == 0:
