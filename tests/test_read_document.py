@@ -1516,8 +1516,9 @@ def test_determinants_and_inverses_of_a_matrix_written_out():
             "For a general $A \\in \\mathbb{R}^{n \\times n}$, $\\det(A^\\top) = \\det A$.\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
-                                        Verdict.PROVED, Verdict.UNKNOWN]
-    assert "not of a matrix of general size" in found[-1][2]
+                                        Verdict.PROVED, Verdict.BOUNDED]
+    # (of a general size: written out at each size it is checked at, never proved for all n)
+    assert "exact at every size up to" in found[-1][2]
 
 
 # (what each case is about is its id)
@@ -3091,3 +3092,47 @@ def test_a_claim_after_words_that_set_a_case_is_not_refuted_for_every_value():
     assert found[-1][1] is Verdict.UNKNOWN and "No padding, stride one" in found[-1][2], found
     slips = _verdicts(setup + "Common slips: $H_{o} = H - k + 2$.\n")
     assert slips[-1][1] is Verdict.REFUTED, slips
+
+
+def test_inverses_and_determinants_of_a_matrix_of_any_size_are_checked_at_each_size():
+    """A^{-1} and det A of an n x n matrix: written out exactly at every size the claim is checked at (proved for n
+    up to a bound, never for all n), refuted with a certified counterexample where the document says the matrix is
+    invertible, and the shape and property said in words ("an invertible $n \\times n$ matrix")."""
+    text = ("Let $A$ be an invertible $n \\times n$ matrix, $B$ an invertible $n \\times n$ matrix and "
+            "$u, v \\in \\mathbb{R}^n$.\n\n$$\n(AB)^{-1} = B^{-1} A^{-1}\n$$\n\n$$\n(AB)^{-1} = A^{-1} B^{-1}\n$$\n\n"
+            "$$\n\\det(A + B) = \\det A + \\det B\n$$\n\n"
+            "$$\n\\det(A + u v^\\top) = (1 + v^\\top A^{-1} u) \\det A\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.BOUNDED, Verdict.REFUTED, Verdict.REFUTED, Verdict.BOUNDED]
+    assert all(any(r.text == "$A \\in \\mathbb{R}^{n \\times n}$" for r in c.readings) for c in checks_of(d))
+    assert any("$B$ is invertible: checked where its determinant is not 0" in r.text for r in checks_of(d)[2].readings)
+    # (the counterexample to det(A + B) = det A + det B has both matrices invertible, as the document says)
+    cx = results[2].counterexample
+    for name in ("A", "B"):
+        m = cx.values[name]
+        assert sp.Matrix(m.shape[0], m.shape[1], [v.exact for v in m.entries]).det() != 0
+    # (an inverse of a matrix that is not square is refused, never read)
+    found = _verdicts("Let $X \\in \\mathbb{R}^{n \\times p}$ and $y \\in \\mathbb{R}^n$.\n\n$$\nX^{-1} y = X^\\top y\n$$\n")
+    assert found[0][1] is Verdict.UNKNOWN and "read only of a square one" in found[0][2]
+
+
+def test_a_matrix_said_positive_definite_is_checked_for_every_such_matrix():
+    """"symmetric positive definite" is more than symmetric: |x^T A x| = x^T A x holds for every such A and is never
+    refuted by a symmetric indefinite one; a false claim is refuted at a positive (semi)definite matrix."""
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric positive definite, $\\Sigma$ a symmetric positive "
+            "semi-definite $n \\times n$ matrix and $x \\in \\mathbb{R}^n$.\n\n$$\n|x^\\top A x| = x^\\top A x\n$$\n\n"
+            "$$\nx^\\top \\Sigma x = |x^\\top \\Sigma x|\n$$\n\n$$\nx^\\top A x = x^\\top x\n$$\n\n"
+            "$$\nx^\\top \\Sigma x = x^\\top x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][:2] != [Verdict.REFUTED] * 2
+    assert all(v in (Verdict.PROVED, Verdict.NUMERIC) for _, v, _ in found[:2])
+    d = read_document(text, "doc.md", default_notation())
+    for check, name in zip(checks_of(d)[2:], ("A", "Sigma")):
+        r = verify_check(check, SETTINGS)
+        assert r.verdict is Verdict.REFUTED
+        m = r.counterexample.values[name]
+        matrix = sp.Matrix(m.shape[0], m.shape[1], [v.exact for v in m.entries])
+        assert matrix == matrix.T and all(e >= 0 for e in matrix.eigenvals())
+        if name == "A":
+            assert matrix.det() > 0

@@ -1246,10 +1246,10 @@ class DocumentContext:
             return None
         if _applies(body.expr, {variable.expr}):
             return self._functional(name)
-        if variable.expr not in body.expr.free_symbols and symbol_name(name) not in self.values and any(
-                not isinstance(x, sp.Idx) and not (x.is_integer and x.is_positive) for x in body.expr.free_symbols):
-            # \rho(M_J) = \sqrt{|a_{12} a_{21}| / (a_{11} a_{22})}: a formula free of the argument, in other names, is
-            # the value at that argument (\rho a spectral radius said in words), never \rho at every argument
+        if variable.expr not in body.expr.free_symbols and symbol_name(name) not in self.values:
+            # \rho(M_J) = \sqrt{|a_{12} a_{21}| / (a_{11} a_{22})}, \rho(M_J) = \frac{1}{\sqrt{10}}: a formula free of the
+            # argument is the value at that argument (\rho a spectral radius said in words), never \rho at every
+            # argument (a constant function, f(x) = 3, is then read at x only: f(2) is refused, never misread)
             self.matrix_functions[name] = (variable,)
             self._keep_defined(symbol_name(name), body, right)
             self.defined_at[name] = self.line

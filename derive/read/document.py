@@ -25,7 +25,7 @@ from .statements import Condition, Declaration, branch_condition, branch_conditi
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
-from ..notation import Definition, scalar, vector
+from ..notation import Definition, Determinant, fresh_index, scalar, vector
 from . import integral_of, limit_of
 from . import products as P
 from . import values as V
@@ -1355,7 +1355,11 @@ class _Builder:
                 self.after_data = self.lines.of(at)
         for c in found:
             if c.unread:
-                if c.letters() & (letters | names | reach) and c not in self.unread_conditions:
+                # (of a numbered name, "if $\\beta_1 = 0$", held through a definition: beta_1)
+                numbered = {symbol_name(re.sub(r"[{}\s]", "", m.group(0)))
+                            for m in re.finditer(r"\\?[A-Za-z]+\s*_\s*(?:\{\s*\w+\s*\}|\w)", c.left)}
+                if (c.letters() & (letters | names | reach) or numbered & reach) \
+                        and c not in self.unread_conditions:
                     self.unread_conditions.append(c)  # a supposition: a proof stands, a refutation does not
                 continue
             if c.trailing and c.letters() & (letters | names | reach):
@@ -1483,6 +1487,9 @@ class _Builder:
         reaches A through a definition (g = x^T A x), or writes A where the example is no longer in force: about
         the example or about any A? Unknown, never checked as either."""
         r = self.reader
+        # (\operatorname{df}(1) of a df the document defines: a name the claim uses, too)
+        used = used | {m.group(1) for t in chain.terms for m in _OPERATOR_NAME.finditer(t.text)
+                       if m.group(1) in r.lambdas or symbol_name(m.group(1)) in r.values}
         direct = {symbol_name(n) for n in used}
         through = self._held_through_definitions(used) - direct
         n = self.notation
@@ -2965,6 +2972,28 @@ def _case_label(item: "_Item", made) -> str:
             f"{', '.join(shown_name(h) for h in hidden)}, which the claim does not write")
 
 
+_PARITY = re.compile(r"\b(?:for|when|if|with|of|at)\s+(?:all\s+|every\s+|each\s+|an?\s+)?(odd|even)\s+\$\s*([A-Za-z])\s*\$"
+                     r"|\$\s*([A-Za-z])\s*\$\s+(?:is\s+|being\s+)?(odd|even)\b", re.I)
+
+
+def _parity_said(item: "_Item", text: str, lines: "_Lines", made) -> str:
+    """"$b_n = \\frac{4}{n\\pi}$ for odd $n$ (the factor $1 - (-1)^n = 2$ ...)", "for even $n$:" before a display: a
+    claim in a sentence that says its letter is odd or even, which derive does not read; a refutation needs it."""
+    if not made:
+        return ""
+    at = item.inline.offset if item.inline is not None else item.chain.offset
+    # (the sentence up to the claim: for a display, the paragraph before it, "For odd $n$:")
+    start = max(text.rfind("\n\n", 0, at), -1 if item.inline is None else max(text.rfind(". ", 0, at), text.rfind(".\n", 0, at)))
+    words = text[start + 1:at]
+    if item.inline is None:
+        words = words.rsplit("$$", 1)[0].rsplit("\\[", 1)[0].rsplit("\\begin", 1)[0]
+    for m in reversed(list(_PARITY.finditer(words))):  # (the nearest said)
+        letter, parity = (m.group(2), m.group(1)) if m.group(2) else (m.group(3), m.group(4))
+        if any(re.search(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", t.text) for t in item.chain.terms):
+            return f"${letter}$ is {parity.lower()} (line {lines.of(at)})"
+    return ""
+
+
 def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
     """An inline claim that its sentence draws ("so", "hence") from an inline equation before it that is not
     read ("at initialisation ($\\theta = \\theta_{ref}$) the margin is zero, so $L = \\log 2$"): what that
@@ -3034,6 +3063,48 @@ def _for_sequences(notation: Notation, letters: set[str], names: set[str]) -> No
                               vectors={n: v for n, v in notation.vectors.items() if n not in names},
                               definitions={k: f for k, f in notation.definitions.items()
                                            if not (defaults.definitions.get(k) == f and names_in(f) & names)})
+
+
+# what makes a matrix symmetric positive (semi)definite: group 1 or 2 set for semidefinite
+_DEFINITE = re.compile(r"(?:symmetric(?:,|\s+and)?\s+)?(?:positive\s+(semi-?\s*)?definite|SPD|(PSD))", re.I)
+
+
+_OPERATOR_NAME = re.compile(r"\\operatorname\s*\{\s*([A-Za-z]+)\s*\}")
+
+
+def _said_not_symmetric(text: str, name: str, offset: int) -> bool:
+    """"If $A$ is *not* symmetric, ...", "for a non-symmetric $A$": the paragraph of the chain, up to it, says the
+    matrix is not symmetric there (a case of its own, whatever the document said of A before)."""
+    start = text.rfind("\n\n", 0, offset)
+    paragraph = re.sub(r"[*_]{1,2}(not|non)[*_]{1,2}", r"\1", text[start + 1:offset])
+    n = re.escape(name)
+    return re.search(r"\$\s*" + n + r"\s*\$\s+is\s+not\s+symmetric|\b(?:non-?\s*symmetric|asymmetric|unsymmetric)\s+"
+                     r"(?:matrix\s+)?\$\s*" + n + r"\s*\$|\$\s*" + n + r"\s*\$\s+(?:is\s+)?(?:non-?\s*symmetric|asymmetric)",
+                     paragraph, re.I) is not None
+
+
+def _property_word(text: str) -> str:
+    """The property a description names, "$A$ is invertible (line 3)" -> invertible."""
+    m = re.match(r"\$[^$]*\$ is (\S+) \(line", text)
+    return m.group(1) if m else ""
+
+
+def _nonzero_determinant(made: list, name: str) -> "sp.Basic | None":
+    """det A != 0 for the square matrix ``name`` as the steps use it (its entries A[r, c] with their ranges),
+    None where they do not use it so."""
+    for step in made:
+        for side in step.terms:
+            if side is None:
+                continue
+            for a in sorted(side.expr.atoms(sp.Indexed), key=sp.srepr):
+                if str(a.base.label) != name or len(a.indices) != 2 or not all(isinstance(i, Idx) for i in a.indices):
+                    continue
+                rows, cols = (i.upper for i in a.indices)
+                if rows is None or sp.expand(rows - cols) != 0:
+                    return None
+                r, c = (fresh_index(None, 1, rows, stem) for stem in ("_row", "_col"))
+                return sp.Ne(Determinant(sp.Lambda((r, c), a.base[r, c]), rows), 0, evaluate=False)
+    return None
 
 
 def _sentence_before(text: str, offset: int) -> str:
@@ -3813,9 +3884,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                                  or constraint or tied):
                 supposed = item.inline
                 lone = first.text.strip()
-                if len(chain.terms) == 2 and _NUMERIC.fullmatch(chain.terms[1].text.strip()) \
-                        and (reader.notation.size_name(lone) or reader.notation.kind_of(lone) == "size"):
-                    builder.size_examples.append((lone, lines.of(chain.offset)))  # "n = 3": an example's size
+                if len(chain.terms) >= 2 and _NUMERIC.fullmatch(chain.terms[-1].text.strip()) \
+                        and all(reader.notation.size_name(t.text.strip()) or reader.notation.kind_of(t.text.strip()) == "size"
+                                for t in chain.terms[:-1]):
+                    # "n = 3", "n = p = 2": an example's sizes
+                    builder.size_examples.extend((t.text.strip(), lines.of(chain.offset)) for t in chain.terms[:-1])
                 # "let $a = 2$", "suppose ... and $\sum_i p_i = 1$": a supposition, not a claim
                 # Only a constraint counts (sum_i p_i = 1): a name's value (z = w^T x + b) bears on the
                 # steps that use that name, and a statement about derivatives or functions is not one.
@@ -3883,7 +3956,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]
-        label = _case_label(item, made)
+        label = _case_label(item, made) or _parity_said(item, text, lines, made)
         if label:
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (label,)) for step in made]
         if item.inline is not None and made and all(m.problem and not m.problem.startswith(_READ_PROBLEMS) for m in made):
@@ -3893,6 +3966,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         held = {str(getattr(s, "label", s)) for n in used for table in (reader.values, reader.matrix_values)
                 if symbol_name(n) in table and isinstance(getattr(table[symbol_name(n)], "expr", None), sp.Basic)
                 for s in table[symbol_name(n)].expr.free_symbols | table[symbol_name(n)].expr.atoms(sp.IndexedBase)}
+        # (and what the steps hold as read, through the definitions they carry and the sequences they unroll:
+        # \hat m_t = g_t holds beta_1 through \hat m_t = m_t / (1 - beta_1^t))
+        for step in made:
+            for e in [side.expr for side in step.terms if side is not None and isinstance(getattr(side, "expr", None), sp.Basic)] \
+                    + [d.body for d in step.assume.definitions if isinstance(d.body, sp.Basic)]:
+                held |= {str(getattr(s, "label", s)) for s in e.free_symbols | e.atoms(sp.IndexedBase)}
         # (and where a function the document defines holds it: f(x) = x^T A x / 2 - b^T x holds A)
         for n in used:
             if n in reader.vector_functions:
@@ -3937,7 +4016,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                      and words == f"${n}$ is symmetric" and at <= chain.offset
                      and _STANDING_SYMMETRIC.match(_sentence_before(text, at))
                      and len(reader.notation.matrices.get(n, ())) == 2
-                     and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]}
+                     and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]
+                     and not _said_not_symmetric(text, n, chain.offset)}
+        unsaid = {n for n, _, words, _ in said.described if words == f"${n}$ is symmetric"
+                  and _said_not_symmetric(text, n, chain.offset)}
+        if unsaid:
+            # ("If $A$ is not symmetric, ..."): any matrix here, whatever was said of it before
+            applicable = [(t, c) for t, c in applicable if not any(t.startswith(f"${n}$ is symmetric (") for n in unsaid)]
         if symmetric:
             applicable = [(text, c) for text, c in applicable
                           if not any(text == f"${n}$ is symmetric (line {at})" for n, at in symmetric.items())]
@@ -3945,6 +4030,39 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                         readings=step.readings + tuple(
                                             Reading("declaration", f"${n}$ is symmetric: checked for every symmetric ${n}$", at)
                                             for n, at in sorted(symmetric.items()))) for step in made]
+        # "let A be symmetric positive definite": checked for every such matrix (see Step.definite), no hypothesis
+        definite = {}
+        for n, at, words, applied in said.described:
+            m = _DEFINITE.fullmatch(words[len(f"${n}$ is "):]) if words.startswith(f"${n}$ is ") else None
+            if m and (n in used or symbol_name(n) in held or n in held) and not applied and at <= chain.offset \
+                    and _STANDING_SYMMETRIC.match(_sentence_before(text, at)) \
+                    and len(reader.notation.matrices.get(n, ())) == 2 \
+                    and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]:
+                definite[n] = (lines.of(at), m.group(1) is None and m.group(2) is None, words)
+        if definite:
+            said_words = {f"{words} (line {at})" for at, _, words in definite.values()}
+            applicable = [(t, c) for t, c in applicable if t not in said_words]
+            made = [dataclasses.replace(step, definite=tuple(sorted((symbol_name(n), strict)
+                                                                    for n, (_, strict, _) in definite.items())),
+                                        readings=step.readings + tuple(
+                                            Reading("declaration", f"{words}: checked for every symmetric positive "
+                                                    f"{'definite' if strict else 'semidefinite'} ${n}$", at)
+                                            for n, (at, strict, words) in sorted(definite.items()))) for step in made]
+        # "let A be invertible": a square matrix checked where its determinant is not 0, no hypothesis
+        invertible = {n: lines.of(at) for n, at, words, applied in said.described
+                      if (n in used or symbol_name(n) in held or n in held) and not applied
+                      and words in (f"${n}$ is invertible", f"${n}$ is nonsingular", f"${n}$ is non-singular")
+                      and at <= chain.offset and _STANDING_SYMMETRIC.match(_sentence_before(text, at))}
+        for n, at in sorted(invertible.items()):
+            nonzero = _nonzero_determinant(made, symbol_name(n))
+            if nonzero is None:
+                continue
+            applicable = [(t, c) for t, c in applicable if t != f"${n}$ is {_property_word(t)} (line {at})"]
+            made = [dataclasses.replace(step, terms=tuple(
+                dataclasses.replace(side, domain=side.domain + (nonzero,)) if side is not None else None
+                for side in step.terms), readings=step.readings + (
+                Reading("declaration", f"${n}$ is invertible: checked where its determinant is not 0", at),))
+                for step in made]
         # (e_k = x_k - sqrt(a) "with the error" a sequence's terms: used, written out where the step reads it)
         applicable = [(t, c) for t, c in applicable
                       if not any(r.line is not None and t.startswith("$") and t.endswith(f"(line {r.line})")

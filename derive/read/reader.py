@@ -1085,6 +1085,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._scripted(self._with_parameters(fn, arg_base, env), item_scripts(nxt.item), env), k + 2
         if fn.kind in ("lambda", "unknown"):
             raise FormulaError(f"{fn.name} needs its argument in parentheses")
+        if self._own_matrix_call(nxt, entries[k + 2] if k + 2 < len(entries) else None):
+            # \log_{10} \rho(M_{GS}) of a \rho defined at its own argument: \rho with its arguments, or refused
+            inner = self._at_own_matrices(nxt, entries[k + 2], env)
+            if item_scripts(entries[k + 2].item):
+                inner = self._scripted(inner, item_scripts(entries[k + 2].item), env)
+            if k + 3 < len(entries) and entries[k + 3].op is None:
+                raise FormulaError(f"unclear how far {fn.name} reaches; add parentheses")
+            return self._apply(fn, (inner,)), k + 3
         head = self._function_head(nxt, entries[k + 2] if k + 2 < len(entries) else None, env) \
             or self._item(nxt.item, env)
         if isinstance(head, (SumOp, DerivativeOp)):

@@ -594,6 +594,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     part = _PART.match(words) is not None
     for number, sentence in enumerate(_sentences(paragraph)):
         _laws(sentence, out)
+        _shaped_in_words(sentence, out)
         opening = number == 0  # the paragraph's first sentence
         # "(b) Similar pair, $s = 1$." opening a part: the case the part is about, up to the next part
         labelled = part and opening
@@ -983,6 +984,43 @@ def _subjects(text: str) -> tuple[list[str], bool] | None:
     return (names, indexed) if names else None
 
 
+_SIZE_TIMES = re.compile(r"\s*(\\?[A-Za-z](?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?|\d+)\s*(?:\\times|\\cdot|x|\\!\\times\\!)"
+                         r"\s*(\\?[A-Za-z](?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?|\d+)\s*")
+_NAME_THEN = re.compile(r"\s*(?:(?:be|is|denotes?)\s+)?(?:a|an|some|any)\s+(?:[A-Za-z-]+\s+){0,4}$", re.I)
+_MATRIX_WORD = re.compile(r"\s*(?:real\s+|real-valued\s+)?matri(?:x|ces)\b", re.I)
+_ADJECTIVES_BEFORE = re.compile(r"\b(?:a|an|some|any)\s+(?:[A-Za-z-]+\s+){0,4}$", re.I)
+
+
+def _shaped_in_words(sentence, out: "Statements") -> None:
+    """"Let $A$ be an invertible $n \\times n$ matrix", "a symmetric $d \\times d$ matrix $\\Sigma$": the matrix's
+    shape said in words (its properties are read with the other descriptions)."""
+    for n in range(1, len(sentence) - 1):
+        piece = sentence[n]
+        if piece.kind != "math" or sentence[n - 1].kind != "text" or sentence[n + 1].kind != "text":
+            continue
+        shape = _SIZE_TIMES.fullmatch(piece.text)
+        matrix = _MATRIX_WORD.match(sentence[n + 1].text)
+        if not (shape and matrix):
+            continue
+        name = None
+        if _NAME_THEN.match(sentence[n - 1].text) and n >= 2 and sentence[n - 2].kind == "math":
+            name = _clean(sentence[n - 2].text)
+        elif _ADJECTIVES_BEFORE.search(sentence[n - 1].text) and n + 2 < len(sentence) \
+                and sentence[n + 2].kind == "math" and not sentence[n + 1].text[matrix.end():].strip():
+            name = _clean(sentence[n + 2].text)
+        if name and re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", name):
+            rows, cols = (re.sub(r"\s+", "", g) for g in shape.groups())
+            out.declarations.append(Declaration(name, "matrix", (rows, cols), piece.offset,
+                                                f"${name}$ is a ${piece.text.strip()}$ matrix"))
+            # ("an invertible $n \\times n$ matrix", "a symmetric positive definite ..."): what it is, too
+            adjectives = re.search(r"\b(?:a|an|some|any)\s+((?:[A-Za-z-]+\s+){0,4})$", sentence[n - 1].text, re.I)
+            if adjectives and adjectives.group(1).strip() and not _PROPERTY.match(sentence[n - 1].text):
+                m = _PROPERTY.match(" is " + adjectives.group(1))
+                if m:
+                    out.described.append((name, piece.offset, f"${name}$ is {_properties(m, ' is ' + adjectives.group(1))}",
+                                          False))
+
+
 def _laws(sentence, out: "Statements") -> None:
     """Random variables and their laws, said in this sentence."""
     words = _words(sentence)
@@ -1279,6 +1317,17 @@ _PROPERTY = re.compile(r"\s*(?:is|be|are)\s+(?:a\s+|an\s+)?((?:symmetric|skew[- 
                        # a random variable of a distribution: its values are what the distribution allows
                        r"bernoulli|binomial|poisson|gaussian|uniform(?:ly)?|exponential(?:ly)?|geometric|categorical|"
                        r"multinomial|random|distributed|i\.\s*i\.\s*d\.?|iid)\b)", re.I)
+# ("symmetric positive definite", "symmetric and invertible": every property said, never the first alone)
+_MORE_PROPERTIES = re.compile(r"(?:\s*,?\s*(?:and\s+)?(?:(?:positive|negative)\s+(?:semi-?\s*)?definite|invertible|"
+                              r"nonsingular|non-singular|orthogonal|symmetric|diagonal|triangular|SPD|PSD)\b)+", re.I)
+
+
+def _properties(m: re.Match, text: str) -> str:
+    """The properties _PROPERTY matched in ``text``, with those said right after the first."""
+    more = _MORE_PROPERTIES.match(text, m.end(1))
+    return " ".join((m.group(1) + (more.group(0) if more else "")).split())
+
+
 _DRAWN = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*\\sim(?![A-Za-z])")
 _DESCRIBED = re.compile(r"\s*(?:is|be|denotes?|stands\s+for)\s+(?:the|a|an|some)\s+[^.;:$()]{3,80}?(?=\s*(?:[.;:,(]|\band\b|$))"
                         # "where $\Phi$ is the normal CDF and $\phi$ its density": what the name is, in apposition
@@ -1343,11 +1392,15 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         words = re.sub(r"^(?=its\b|their\b)", "is ", words)
         out.described.append((subject, offset, f"${subject}$ {words}", True))
     m = _PROPERTY.match(text)
+    if m is None and subject and "\\in" in subject and _PROPERTY.match(" is " + text):
+        # "$V \\in \\mathbb{R}^{p \\times p}$ orthogonal": the property in apposition to the declaration
+        text = " is " + text
+        m = _PROPERTY.match(text)
     named = _clean(subject.split("\\in")[0]) if subject else None
     if named and m and re.fullmatch(r"\\?[A-Za-z]+", named):
         # "let $A \in \mathbb{R}^{n \times n}$ be symmetric": a property derive does not read, which a
         # counterexample must have
-        out.described.append((named, offset, f"${named}$ is {' '.join(m.group(1).split())}", False))
+        out.described.append((named, offset, f"${named}$ is {_properties(m, text)}", False))
         # ("let $p$ and $q$ be probability vectors", "$u$, $v$ are orthogonal": each name the list gives)
         k = n - 2
         while m.group(0).lstrip().lower().startswith("are") or m.group(0).lstrip().lower().startswith("be"):
@@ -1357,7 +1410,7 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
             other = _clean(sentence[k - 1].text)
             if not re.fullmatch(r"\\?[A-Za-z]+", other):
                 break
-            out.described.append((other, offset, f"${other}$ is {' '.join(m.group(1).split())}", False))
+            out.described.append((other, offset, f"${other}$ is {_properties(m, text)}", False))
             k -= 2
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
