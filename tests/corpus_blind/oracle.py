@@ -11016,6 +11016,736 @@ def _(rng):
         "5:7.3": [half5, -math.log(2) / math.log(1 - 0.5)], "5:7.4": [half5, math.log(2) / 0.5],
     }
 
+_GAUSS_LEGENDRE: dict[int, tuple] = {}
+
+
+def gauss_legendre(n: int):
+    """Gauss-Legendre nodes and weights on (-1, 1), computed once per n."""
+    if n not in _GAUSS_LEGENDRE:
+        _GAUSS_LEGENDRE[n] = np.polynomial.legendre.leggauss(n)
+    return _GAUSS_LEGENDRE[n]
+
+
+@document("348_lecture_gp_marginal_likelihood_lengthscale")
+def _(rng):
+    from scipy.stats import multivariate_normal
+
+    def gp(sf2, sn2, ell, x1, x2):
+        kern = lambda a, b: sf2 * math.exp(-((a - b) ** 2) / (2 * ell**2))  # noqa: E731
+        xs = (x1, x2)
+        return np.array([[kern(xs[i], xs[j]) + sn2 * delta(i, j) for j in range(2)] for i in range(2)])
+
+    ev = lambda K, y: float(multivariate_normal(np.zeros(2), K).logpdf(y))  # noqa: E731   log N(y; 0, K)
+    sf2, sn2, ell = rng.uniform(0.2, 3), rng.uniform(0.05, 2), rng.uniform(0.3, 3)
+    x1, x2 = rng.normal(size=2) * 2
+    y = rng.normal(size=2) * 2
+    K = gp(sf2, sn2, ell, x1, x2)
+    r, s, c = abs(x1 - x2), sf2 + sn2, sf2 * math.exp(-((x1 - x2) ** 2) / (2 * ell**2))
+    D = s * s - c * c
+    Ki = np.linalg.inv(K)
+    Kl = lambda l: gp(sf2, sn2, l, x1, x2)  # noqa: E731
+    dK = (Kl(ell + 1e-6) - Kl(ell - 1e-6)) / 2e-6
+    L = lambda l: ev(Kl(l), y)  # noqa: E731
+    hyp = np.array([ell, sf2, sn2])
+    Kh = lambda h: gp(h[1], h[2], h[0], x1, x2)  # noqa: E731   K as a function of (l, sigma_f^2, sigma_n^2)
+    Lh = lambda h: ev(Kh(h), y)  # noqa: E731
+    k = int(rng.integers(0, 3))
+    dKh = (Kh(hyp + 1e-6 * np.eye(3)[k]) - Kh(hyp - 1e-6 * np.eye(3)[k])) / 2e-6
+    al = np.linalg.solve(K, y)
+    J = np.array([[0.0, 1], [1, 0]])
+    M = rng.normal(size=(2, 2))
+    e = rng.uniform(0.3, 3)                                        # the example: sigma_f^2 = 1, sigma_n^2 = 1/2, r^2 = 2 e^2 log 2
+    re = math.sqrt(2 * e * e * math.log(2))
+    Ke = lambda l: gp(1.0, 0.5, l, 0.0, re)  # noqa: E731
+    K1 = Ke(e)
+    ya, yb = np.array([1.0, -1]), np.array([1.0, 1])
+    aa, ab = np.linalg.solve(K1, ya), np.linalg.solve(K1, yb)
+    c1, D1 = K1[0, 1], np.linalg.det(K1)
+    return {
+        "16": [K, np.array([[s, c], [c, s]])], "16.2": [np.linalg.det(K), D], "16.3": [Ki, np.array([[s, -c], [-c, s]]) / D],
+        "21": [L(ell), ev(K, y), -0.5 * y @ Ki @ y - 0.5 * math.log(np.linalg.det(K)) - math.log(2 * math.pi)],
+        "25": [(np.linalg.inv(Kl(ell + 1e-6)) - np.linalg.inv(Kl(ell - 1e-6))) / 2e-6, -Ki @ dK @ Ki],
+        "25.2": [d(lambda l: math.log(np.linalg.det(Kl(l))), ell), np.trace(Ki @ dK)],
+        "27": [partial(Lh, hyp, k), 0.5 * y @ Ki @ dKh @ Ki @ y - 0.5 * np.trace(Ki @ dKh), 0.5 * np.trace((np.outer(al, al) - Ki) @ dKh)],
+        "33": [al[0], (s * y[0] - c * y[1]) / D], "33.2": [al[1], (s * y[1] + c * y[0]) / D],
+        "36": [d(lambda l: sf2 * math.exp(-r * r / (2 * l * l)), ell), r * r / ell**3 * c], "38": [dK, r * r * c / ell**3 * J],
+        "40": [np.trace(M @ J), M[0, 1] + M[1, 0]],
+        "42": [d(L, ell), r * r * c / (2 * ell**3) * np.trace((np.outer(al, al) - Ki) @ J), r * r * c / ell**3 * (al[0] * al[1] + c / D)],
+        "46.2": [d(lambda u: L(math.exp(u)), math.log(ell)), ell * d(L, ell), r * r * c / ell**4 * (al[0] * al[1] + c / D)],
+        "48.4": [c1, 1 / 2], "48.5": [K1[0, 0], 3 / 2], "48.6": [D1, 2],
+        "48.7": [d(lambda l: Ke(l)[0, 1], e), 2 * e * e * math.log(2) / e**3 * 0.5, math.log(2) / e],
+        "50.2": [aa, np.array([1, -1])], "50.3": [ya @ np.linalg.inv(K1) @ ya, ya @ aa, 2],
+        "52": [aa[0] * aa[1] + c1 / D1, -1 + 1 / 4, -3 / 4], "52.2": [d(lambda l: ev(Ke(l), ya), e), -3 * math.log(2) / (4 * e)],
+        "54": [-0.5 * ya @ aa, -1], "54.2": [-0.5 * math.log(D1), -math.log(2)], "54.3": [ev(K1, ya), -1 - math.log(2) - math.log(2 * math.pi)],
+        "55.2": [ab, np.array([1 / 2, 1 / 2])], "57": [ab[0] * ab[1] + c1 / D1, 1 / 4 - 1 / 4, 0],
+    }
+
+@document("349_notes_chebyshev_recurrence")
+def _(rng):
+    from scipy.integrate import quad
+
+    def T(n, x):
+        """T_n(x) from the recurrence of line 5 alone."""
+        a, b = 1.0, x
+        if n == 0:
+            return a
+        for _ in range(n - 1):
+            a, b = b, 2 * x * b - a
+        return b
+
+    def coeffs(n):
+        """The coefficients of T_n (lowest first), from the recurrence."""
+        a, b = np.array([1.0]), np.array([0.0, 1.0])
+        if n == 0:
+            return a
+        for _ in range(n - 1):
+            a, b = b, np.concatenate([[0.0], 2 * b]) - np.pad(a, (0, len(b) + 1 - len(a)))
+        return b
+
+    def weighted(f):
+        """int_{-1}^{1} f(x) / sqrt(1 - x^2) dx by QUADPACK's algebraic-weight rule."""
+        return quad(f, -1, 1, weight="alg", wvar=(-0.5, -0.5), epsabs=1e-12, epsrel=1e-12, limit=200)[0]
+
+    x, t = rng.uniform(-1, 1), rng.uniform(-4, 4)
+    ti = rng.uniform(0.05, math.pi - 0.05)
+    n, m = int(rng.integers(0, 9)), int(rng.integers(0, 9))
+    n1 = int(rng.integers(1, 9))
+    k1 = int(rng.integers(0, n1 + 1))
+    mm, nn = max(m, n), min(m, n)
+    zeros = np.sort(np.roots(coeffs(n1)[::-1]).real)
+    zk = np.sort(np.cos((2 * np.arange(1, n1 + 1) - 1) * math.pi / n1))
+    case = 0.0 if m != n else (math.pi if n == 0 else math.pi / 2)
+    z, u = rng.uniform(-0.8, 0.8), rng.uniform(-2, 2)
+    return {
+        "12": [T(2, x), 2 * x * x - 1, 2 * x**2 - 1], "12.2": [T(3, x), 2 * x * (2 * x**2 - 1) - x, 4 * x**3 - 3 * x],
+        "15": [T(4, x), 2 * x * (4 * x**3 - 3 * x) - (2 * x**2 - 1), 8 * x**4 - 8 * x**2 - 1],
+        "17": [T(n, -x), (-1) ** n * T(n, x)], "21": [T(n, math.cos(t)), math.cos(n * t)],
+        "25": [math.cos((n + 1) * t) + math.cos((n - 1) * t), 2 * math.cos(t) * math.cos(n * t)],
+        "27.2": [math.cos((n1 + 1) * t), 2 * math.cos(t) * math.cos(n1 * t) - math.cos((n1 - 1) * t)],
+        "31": [T(n, 1.0), 1], "31.2": [T(n, -1.0), (-1) ** n],
+        "32": [zeros, zk], "33": [T(n1, math.cos(k1 * math.pi / n1)), (-1) ** k1],
+        "33.2": [T(4, 0.5), math.cos(4 * math.pi / 3), -0.5],
+        "35": [-math.sin(t) * d(lambda y: T(n, y), math.cos(t)), -n * math.sin(n * t)],
+        "37": [d(lambda y: T(n, y), math.cos(ti)), n * math.sin(n * ti) / math.sin(ti)],
+        "39": [d(lambda y: T(n, y), 1.0), n],
+        "43": [2 * math.cos(m * t) * math.cos(n * t), math.cos((m + n) * t) + math.cos((m - n) * t)],
+        "45": [2 * T(mm, x) * T(nn, x), T(mm + nn, x) + T(mm - nn, x)],
+        "47": [math.cos(m * (n * t)), math.cos(m * n * t)], "47.2": [T(m, T(n, x)), T(m * n, x)],
+        "47.3": [x**2, (T(0, x) + T(2, x)) / 2], "47.4": [x**3, (3 * T(1, x) + T(3, x)) / 2],
+        "53": [weighted(lambda y: T(m, y) * T(n, y)), quad(lambda s: math.cos(m * s) * math.cos(n * s), 0, math.pi, epsabs=1e-12)[0], case],
+        "55": [weighted(lambda y: T(3, y) ** 2), math.pi],
+        "61": [sum(T(j, x) * z**j for j in range(300)), (1 - x * z) / (1 - 2 * x * z + z * z)],
+        "63": [T(n, math.cosh(u)), math.cosh(n * u)], "63.2": [T(3, 2.0), 4 * 8 - 3 * 2, 26],
+    }
+
+@document("350_hw_fourier_square_wave")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+
+    f = lambda x: -1.0 if (x % (2 * math.pi)) > math.pi else 1.0  # noqa: E731   the periodic wave (x not at a jump)
+    C = lambda z: np.array([complex(z).real, complex(z).imag])  # noqa: E731
+
+    def integral(h):
+        """int_{-pi}^{pi} h(x) dx, split at the jump."""
+        return quad(h, -math.pi, 0, epsabs=1e-13, limit=200)[0] + quad(h, 0, math.pi, epsabs=1e-13, limit=200)[0]
+
+    a = lambda n: integral(lambda x: f(x) * math.cos(n * x)) / math.pi  # noqa: E731
+    b = lambda n: integral(lambda x: f(x) * math.sin(n * x)) / math.pi  # noqa: E731
+    c = lambda n: complex(integral(lambda x: f(x) * math.cos(n * x)), -integral(lambda x: f(x) * math.sin(n * x))) / (2 * math.pi)  # noqa: E731
+
+    def series(x, K=20000):
+        """(4 / pi) sum_k sin((2k+1)x) / (2k+1), as the mean of its partial sums over the second half (Cesaro)."""
+        k = np.arange(2 * K)
+        partial = np.cumsum(np.sin((2 * k + 1) * x) / (2 * k + 1))
+        return 4 / math.pi * float(partial[K:].mean())
+
+    n, no, ne = int(rng.integers(1, 10)), int(rng.choice([1, 3, 5, 7, 9])), int(rng.choice([2, 4, 6, 8]))
+    n0 = int(rng.integers(0, 10))
+    x = rng.choice([-1, 1]) * rng.uniform(0.3, math.pi - 0.3)
+    k = int(rng.integers(0, 20))
+    K = 10**6
+    alt = float(np.sum((-1.0) ** np.arange(100001) / (2 * np.arange(100001) + 1)))
+    alt = (alt + alt - 1 / (2 * 100001 + 1)) / 2                   # the mean of two consecutive partial sums
+    odd = float(np.sum(1 / (2 * np.arange(K) + 1.0) ** 2)) + 1 / (4 * K)
+    bn = lambda n: 2 / math.pi * (1 - np.cos(n * math.pi)) / n  # noqa: E731   int_0^pi sin(n x) dx, done by hand
+    rhs29 = a(0) ** 2 / 2 + sum(a(m) ** 2 + b(m) ** 2 for m in range(1, 12)) + float(np.sum(bn(np.arange(12, 2 * K)) ** 2))
+    N = int(rng.integers(1, 11))
+    xs = rng.uniform(0.1, math.pi - 0.1)
+    S = lambda x: 4 / math.pi * sum(np.sin((2 * j - 1) * x) / (2 * j - 1) for j in range(1, N + 1))  # noqa: E731
+    dS = lambda x: d(S, x)  # noqa: E731
+    grid = np.linspace(1e-6, 0.9 * math.pi, 4000)
+    first = int(np.argmax(dS(grid) < 0))
+    xN = brentq(dS, grid[first - 1], grid[first])
+    g = lambda x: (1 + f(x)) / 2  # noqa: E731
+    return {
+        "11": [a(n0), 0],
+        "13": [b(n), 2 / math.pi * quad(lambda x: math.sin(n * x), 0, math.pi)[0],
+               2 / math.pi * (-math.cos(n * math.pi) / n + math.cos(0) / n), 2 / (n * math.pi) * (1 - math.cos(n * math.pi)),
+               2 / (n * math.pi) * (1 - (-1) ** n)],
+        "15": [b(no), 4 / (no * math.pi)], "15.2": [b(ne), 0], "17": [f(x), series(x)],
+        "19": [b(1), 4 / math.pi], "19.2": [b(2), 0], "19.3": [b(3), 4 / (3 * math.pi)],
+        "21.2": [C(c(n)), C((a(n) - 1j * b(n)) / 2)], "21.3": [C(c(no)), C(2j / (no * math.pi))], "21.4": [C(c(-n)), C(c(n).conjugate())],
+        "23.2": [math.sin((2 * k + 1) * math.pi / 2), (-1) ** k],
+        "25": [1, 4 / math.pi * alt], "25.2": [alt, math.pi / 4], "27.2": [0, (f(1e-9) + f(-1e-9)) / 2],
+        "29": [integral(lambda x: f(x) ** 2) / math.pi, rhs29],
+        "31": [2, 16 / math.pi**2 * odd], "31.2": [odd, math.pi**2 / 6],
+        "36": [dS(xs), 4 / math.pi * sum(math.cos((2 * j - 1) * xs) / (2 * j - 1) for j in range(1, N + 1)),
+               2 / math.pi * math.sin(2 * N * xs) / math.sin(xs)],
+        "38": [2 * math.sin(x) * math.cos((2 * k - 1) * x), math.sin(2 * k * x) - math.sin((2 * k - 2) * x)],
+        "38.2": [xN, math.pi / N],
+        "40": [S(xN), quad(dS, 0, xN)[0], 2 / math.pi * quad(lambda x: math.sin(2 * N * x) / math.sin(x), 0, xN)[0]],
+        "44.2": [integral(g) / math.pi / 2, 1 / 2], "44.3": [g(x), 1 / 2 + series(x)],
+    }
+
+@document("351_nb_logistic_growth_ode")
+def _(rng):
+    from scipy.integrate import quad, solve_ivp
+    from scipy.optimize import brentq
+
+    def solution(K, P0, r, T=60.0):
+        """The logistic equation integrated numerically (dense output on [0, T])."""
+        s = solve_ivp(lambda t, P: r * P * (1 - P / K), (0, T), [P0], method="DOP853", dense_output=True, rtol=1e-13, atol=1e-13 * K)
+        return lambda t: float(s.sol(t)[0])  # noqa: E731
+
+    def facts(K, P0, r):
+        P = solution(K, P0, r)
+        rate = lambda t: r * P(t) * (1 - P(t) / K)  # noqa: E731   dP/dt along the trajectory
+        drate = lambda t: (rate(t + 1e-4) - rate(t - 1e-4)) / 2e-4  # noqa: E731
+        grid = np.linspace(0, 50 / r if 50 / r < 60 else 59, 600)
+        vals = [drate(t) for t in grid[1:]]
+        i = next(j for j, v in enumerate(vals) if v < 0)
+        ts = brentq(drate, grid[i], grid[i + 1], xtol=1e-13) if i > 0 else 0.0
+        t90 = brentq(lambda t: P(t) - 0.9 * K, 0, 59, xtol=1e-13)
+        t10 = brentq(lambda t: P(t) - 0.1 * K, 0, 59, xtol=1e-13) if P0 < 0.1 * K else UNDEFINED
+        return P, rate, ts, t90, t10
+
+    K, r = rng.uniform(1, 200), rng.uniform(0.3, 2)
+    P0 = K * rng.uniform(0.01, 0.09)
+    A = (K - P0) / P0
+    P, rate, ts, t90, t10 = facts(K, P0, r)
+    t = rng.uniform(0, 8 / r)
+    Pt, y = P(t), K * rng.uniform(0.01, 0.99)
+    h = 1e-4 * P0
+    dP0 = (solution(K, P0 + h, r)(t) - solution(K, P0 - h, r)(t)) / (2 * h)
+    tt = max(t, 0.05)
+    Ptt = P(tt)
+    P100, rate100, ts100, _, _ = facts(100.0, 10.0, 0.5)
+    A100 = (100 - P100(3.0)) / P100(3.0) * math.exp(0.5 * 3.0)       # (K - P)/P e^{rt} is constant along the trajectory
+    t6 = rng.uniform(0, 20)
+    return {
+        "3:5": [1 / (y * (1 - y / K)), K / (y * (K - y)), 1 / y + 1 / (K - y)],
+        "3:9": [quad(lambda p: 1 / p + 1 / (K - p), P0, Pt, epsabs=1e-13)[0], math.log(Pt / (K - Pt)) - math.log(P0 / (K - P0)), r * t],
+        "3:13": [Pt / (K - Pt), math.exp(r * t) / A], "3:13.2": [Pt, K / (1 + A * math.exp(-r * t))],
+        "3:17": [Pt, K * P0 * math.exp(r * t) / (P0 * math.exp(r * t) + K - P0), K * P0 / (P0 + (K - P0) * math.exp(r * t))],
+        "5:5": [d2r(P, tt, h=1e-2), r * (1 - 2 * Ptt / K) * rate(tt), r**2 * Ptt * (1 - Ptt / K) * (1 - 2 * Ptt / K)],
+        "5:7": [ts, math.log(A) / r], "5:7.2": [rate(ts), r * K / 2],
+        "5:9": [math.log(Pt / (K - Pt)), r * t - math.log(A)], "5:11": [t90 - t10, math.log(9) / r],
+        "5:13": [dP0, K**2 * math.exp(r * t) / (P0 * math.exp(r * t) + K - P0) ** 2],
+        "6:3.4": [A100, (100 - 10) / 10, 9], "6:5": [P100(t6), 100 / (1 + 9 * math.exp(-t6 / 2))],
+        "6:5.2": [ts100, 2 * math.log(9), 4 * math.log(3)],
+        "6:7": [P100(2 * math.log(3)), 100 / (1 + 9 / 3), 25], "6:7.2": [P100(8 * math.log(3)), 100 / (1 + 9 / 81), 90],
+        "6:7.3": [rate100(ts100), 0.5 * 100 / 2, 25],
+    }
+
+@document("352_solution_key_svm_hinge_bias_subgradient")
+def _(rng):
+    def objective(X, y, lam):
+        return lambda w, b: lam / 2 * float(w @ w) + float(np.mean([max(0.0, 1 - y[i] * (w @ X[i] + b)) for i in range(len(y))]))  # noqa: E731
+
+    n, dim = int(rng.integers(2, 7)), int(rng.integers(1, 6))
+    X, y = rng.normal(size=(n, dim)), rng.choice([-1.0, 1.0], size=n)
+    w, b, lam = rng.normal(size=dim), rng.normal(), rng.uniform(0.01, 2)
+    J = objective(X, y, lam)
+    gw, gb = grad(lambda v: J(v, b), w), d(lambda c: J(w, c), b)
+    marg = np.array([y[i] * (w @ X[i] + b) for i in range(n)])
+    a = (marg < 1).astype(float)
+    act = [i for i in range(n) if marg[i] < 1]
+    i = int(rng.integers(0, n))
+    Xa = mat(X, y * a)
+    c = rng.normal(size=dim)
+    X0, y0, w0, lam0 = np.array([[2.0, 1], [0.5, 1], [0, -1]]), np.array([1.0, 1, -1]), np.array([1.0, 0]), 0.1
+    J0 = objective(X0, y0, lam0)
+    g0, gb0 = grad(lambda v: J0(v, 0.0), w0), d(lambda c: J0(w0, c), 0.0)
+    m0 = y0 * (X0 @ w0)
+    w1 = w0 - 3 * g0
+    m1 = y0 * (X0 @ w1)
+    return {
+        "9.2": [grad(lambda v: y[i] * (v @ X[i] + b), w), y[i] * X[i]], "9.3": [d(lambda c: y[i] * (w @ X[i] + c), b), y[i]],
+        "11": [gw, lam * w - sum((y[k] * X[k] for k in act), np.zeros(dim)) / n], "11.2": [gb, lam * b - sum(y[k] for k in act) / n],
+        "17": [gw, Xa if Xa is UNDEFINED else lam * w - Xa / n], "17.2": [gb, -np.ones(n) @ (y * a) / n, -(y @ a) / n],
+        "19": [marg, y * (X @ w + b * np.ones(n))],
+        "25.3": [m0[0], 2], "25.4": [m0[1], 1 / 2], "25.5": [m0[2], 0], "25.6": [(m0 < 1).astype(float), np.array([0, 1, 1])],
+        "27": [J0(w0, 0.0), 1 / 20 + 1 / 3 * (0 + 1 / 2 + 1), 11 / 20], "29": [y0[1] * X0[1] + y0[2] * X0[2], np.array([1 / 2, 2])],
+        "31": [g0, np.array([1 / 10, 0]) - 1 / 3 * np.array([1 / 2, 2]), np.array([-1 / 15, -2 / 3])],
+        "31.2": [gb0, -1 / 3 * (1 + 1), -2 / 3],
+        "34.2": [w1, np.array([6 / 5, 2])], "34.3": [m1[0], 12 / 5 + 2, 22 / 5], "34.4": [m1[2], 2],
+        "34.5": [J0(w1, 0.0), lam0 / 2 * float(w1 @ w1), 1 / 10 * (36 / 25 + 4), 68 / 125],
+        "36.3": [w @ (X[i] + c) + (b - w @ c), w @ X[i] + b],
+    }
+
+@document("353_blog_rmsprop_centered_bias_correction")
+def _(rng):
+    import itertools
+
+    def run(gs, beta, eta, eps=0.0):
+        """RMSprop (and the centred average m) on one coordinate: the lists of v_t, m_t and steps Delta_t."""
+        v = m = 0.0
+        vs, ms, steps = [], [], []
+        for g in gs:
+            v = beta * v + (1 - beta) * g * g
+            m = beta * m + (1 - beta) * g
+            vs.append(v)
+            ms.append(m)
+            steps.append(-eta * g / (math.sqrt(v) + eps))
+        return vs, ms, steps
+
+    beta, eta = rng.uniform(0.05, 0.99), rng.uniform(0.01, 2)
+    t = int(rng.integers(1, 9))
+    gs = rng.normal(size=t) * rng.uniform(0.1, 5)
+    g = rng.choice([-1, 1]) * rng.uniform(0.1, 5)
+    vs, _, _ = run(gs, beta, eta)
+    mass, _, _ = run(np.ones(t), beta, eta)
+    cv, cm, cs = run(np.full(t, g), beta, eta)
+    _, _, long = run(np.full(6000, g), beta, eta)
+    _, _, s99 = run([g], 0.99, eta)
+    v5, _, s5 = run([g, g], 0.5, eta)
+    c, eps = rng.uniform(1e-3, 1e3), rng.uniform(1e-4, 1)
+    _, _, sc0 = run(c * gs, beta, eta)
+    _, _, su0 = run(gs, beta, eta)
+    _, _, sce = run(c * gs, beta, eta, eps)
+    vals, probs = rng.normal(size=2) * 2, rng.dirichlet(np.ones(2))
+    mu, var = float(probs @ vals), float(probs @ vals**2 - (probs @ vals) ** 2)
+    te = int(rng.integers(1, 6))
+    Ev = sum(math.prod(probs[i] for i in ks) * run([vals[i] for i in ks], beta, eta)[0][-1] for ks in itertools.product(range(2), repeat=te))
+    _, fm, _ = run([g, -g], beta, eta)
+    fv, _, _ = run([g, -g], beta, eta)
+    return {
+        "15": [vs[-1], (1 - beta) * sum(beta**k * gs[t - 1 - k] ** 2 for k in range(t))],
+        "15.2": [mass[-1], 1 - beta ** (t - 1)],
+        "23": [cv[-1], (1 - beta**t) * g * g],
+        "23.2": [cs[-1], -eta * g / math.sqrt((1 - beta**t) * g * g), -eta * np.sign(g) / math.sqrt(1 - beta**t)],
+        "25": [long[-1], -eta * np.sign(g)],
+        "27": [abs(s99[0]), eta / math.sqrt(1 - 0.99), eta / 0.01, 100 * eta],
+        "29.2": [v5[1], 3 / 4 * g * g], "29.3": [abs(s5[1]), 2 * eta / math.sqrt(3)],
+        "31.2": [cv[-1] / (1 - beta**t), g * g],
+        "37": [sc0[-1], su0[-1]], "41": [sce[-1], -eta * gs[-1] / (math.sqrt(vs[-1]) + c * eps)],
+        "49": [Ev, (1 - beta) * sum(beta**k * (mu * mu + var) for k in range(te)), (1 - beta**te) * var],
+        "55.3": [cm[-1], (1 - beta**t) * g],
+        "57": [cv[-1] - cm[-1] ** 2, (1 - beta**t) * g * g - (1 - beta**t) ** 2 * g * g, beta**t * (1 - beta**t) * g * g],
+        "59.3": [fm[1], (1 - beta) ** 2 * g], "59.4": [fv[1], (1 - beta**2) * g * g],
+    }
+
+@document("354_appendix_generalized_rayleigh_quotient")
+def _(rng):
+    from scipy.linalg import eigh
+    from scipy.optimize import minimize_scalar
+
+    n = int(rng.integers(2, 6))
+    G, M = rng.normal(size=(n, n)), rng.normal(size=(n, n))
+    A = (G + G.T) / 2
+    B = M @ M.T / n + 0.5 * np.eye(n)
+    R = lambda v, A=A, B=B: float(v @ A @ v) / float(v @ B @ v)  # noqa: E731
+    w, c = rng.normal(size=n), rng.choice([-1, 1]) * rng.uniform(0.1, 5)
+    gR = grad(R, w)
+    p, q = float(w @ A @ w), float(w @ B @ w)
+    lams, V = eigh(A, B)                                           # generalised eigenpairs, V^T B V = I
+    j = int(rng.integers(0, n))
+    lam, v = lams[j], V[:, j]
+    wb = w / math.sqrt(q)                                          # on the B-unit sphere
+    L = np.linalg.cholesky(B)
+    u = L.T @ w
+    Li = np.linalg.inv(L)
+    H = np.array([[partial2(R, v, a, b) for b in range(n)] for a in range(n)])
+    radial = d2(lambda s: R((1 + s) * v), 0.0)
+    Dl, S = rng.normal(size=n), M @ M.T / n + 0.5 * np.eye(n)
+    AF = np.outer(Dl, Dl)
+    RF = lambda v: R(v, AF, S)  # noqa: E731
+    ws = np.linalg.solve(S, Dl)
+    k = float(Dl @ ws)
+    A2, B2 = np.array([[2.0, 1], [1, 2]]), np.array([[1.0, 0], [0, 2]])
+    R2 = lambda v: R(np.asarray(v, dtype=float), A2, B2)  # noqa: E731
+    ang = lambda t: np.array([math.cos(t), math.sin(t)])  # noqa: E731
+    best = lambda s: -s * minimize_scalar(lambda t: -s * R2(ang(t)), bounds=(0, math.pi), method="bounded",  # noqa: E731
+                                          options={"xatol": 1e-10}).fun
+    mx = max(best(1), max(R2(ang(t)) for t in np.linspace(0, math.pi, 721)))
+    mn = min(best(-1), min(R2(ang(t)) for t in np.linspace(0, math.pi, 721)))
+    la = rng.normal() * 3
+    s3 = math.sqrt(3)
+    return {
+        "16.3": [grad(lambda x: x @ A @ x, w), 2 * A @ w], "16.4": [grad(lambda x: x @ B @ x, w), 2 * B @ w],
+        "18": [gR, (q * 2 * A @ w - p * 2 * B @ w) / q**2, 2 / q * (A @ w - R(w) * B @ w)],
+        "23": [R(c * w), R(w)], "23.2": [grad(R, c * w), gR], "23.3": [w @ gR, 0], "24.2": [R(v), lam],
+        "26.2": [grad(R, wb), 2 * (A @ wb - R(wb) * wb)],
+        "29.3": [q, u @ u], "31": [R(w), float(u @ Li.T @ A @ Li @ u) / float(u @ u)],
+        "38": [H, 2 * (A - lam * np.eye(n))], "40": [radial, 0],
+        "43.4": [w @ AF @ w, (Dl @ w) ** 2], "45": [AF @ ws, Dl * k],
+        "45.2": [RF(ws), k**2 / float(Dl @ np.linalg.inv(S) @ S @ np.linalg.inv(S) @ Dl), k], "47": [grad(RF, ws), np.zeros(n)],
+        "54": [R2([1, 0]), 2], "54.2": [R2([0, 1]), 1], "54.3": [R2([1, 1]), 6 / 3, 2],
+        "56": [np.linalg.det(A2 - la * B2), (2 - la) * (2 - 2 * la) - 1, 2 * la**2 - 6 * la + 3],
+        "58": [mx, (3 + s3) / 2], "58.2": [mn, (3 - s3) / 2], "58.3": [R2([1, s3 - 1]), (3 + s3) / 2],
+        "58.4": [max(np.linalg.eigvalsh(A2)) / min(np.linalg.eigvalsh(B2)), 3],
+    }
+
+@document("355_worksheet_geometric_entropy")
+def _(rng):
+    k_all = np.arange(1, 4001)
+
+    def pmf(p):
+        return (1 - p) ** (k_all - 1) * p
+
+    def H(p, base=math.e):
+        """The entropy of the geometric law by direct summation over its support."""
+        P = pmf(p)
+        P = P[P > 0]
+        return float(-(P * np.log(P)).sum()) / math.log(base)
+
+    h = lambda p: -p * math.log(p) - (1 - p) * math.log(1 - p)  # noqa: E731
+    h2 = lambda p: h(p) / math.log(2)  # noqa: E731
+    p = rng.uniform(0.05, 0.95)
+    q = 1 - p
+    k = int(rng.integers(1, 30))
+    P = pmf(p)
+    EX = float(k_all @ P)
+    mu = rng.uniform(1.05, 20)
+    return {
+        "11": [float(np.sum(q ** (k_all - 1))), 1 / (1 - q)],
+        "13": [float(np.sum(k_all * q ** (k_all - 1))), 1 / (1 - q) ** 2, 1 / p**2],
+        "15": [EX, float(np.sum(k_all * q ** (k_all - 1) * p)), 1 / p], "15.2": [float((k_all - 1) @ P), q / p],
+        "17": [math.log(P[k - 1]), math.log(p) + (k - 1) * math.log(q)],
+        "19": [H(p), -float(np.sum(q ** (k_all - 1) * p * (math.log(p) + (k_all - 1) * math.log(q)))),
+               -math.log(p) - EX * math.log(q), -math.log(p) - q / p * math.log(q)],
+        "23": [H(p), (-p * math.log(p) - q * math.log(q)) / p, h(p) / p],
+        "27.2": [H(0.5, 2), h2(0.5) / 0.5, 2],
+        "29": [h2(0.25), 0.25 * math.log2(4) + 0.75 * math.log2(4 / 3), 2 - 0.75 * math.log2(3)],
+        "29.2": [H(0.25, 2), 4 * h2(0.25), 4 - 3 * math.log2(3)],
+        "31": [H(1 - 1e-10), 0], "33": [d(h, p), math.log(p / q)],
+        "35": [d(H, p), (p * d(h, p) - h(p)) / p**2, math.log(q) / p**2],
+        "39.2": [P[k], q**k * p], "39.3": [float(-sum(y * math.log(y) for y in (q**j * p for j in range(4000)) if y > 0)), H(p)],
+        "43": [H(1 / mu), mu * h(1 / mu), mu * math.log(mu) - (mu - 1) * math.log(mu - 1)],
+        "45.2": [H(0.5), 2 * math.log(2)],
+    }
+
+@document("356_recitation_heat_equation_separation")
+def _(rng):
+    from scipy.integrate import solve_ivp
+    from scipy.optimize import brentq
+
+    L, kap = rng.uniform(0.5, 3), rng.uniform(0.1, 2)
+    t = rng.uniform(0.002, 0.3) * L * L / kap
+    xg, wg = gauss_legendre(300)
+    ys, wy = L / 2 * (xg + 1), L / 2 * wg                        # Gauss-Legendre nodes on (0, L)
+
+    def images(f, x, t, sign):
+        """The solution at (x, t) by the method of images: the free heat kernel reflected at 0 and L
+        (sign -1 for zero ends, +1 for insulated ends), integrated against the initial profile f."""
+        s = 4 * kap * t
+        phi = lambda z: np.exp(-z * z / s) / math.sqrt(math.pi * s)  # noqa: E731
+        K = int(3 + math.sqrt(s) * 8 / L)
+        G = sum(phi(x - ys - 2 * k * L) + sign * phi(x + ys - 2 * k * L) for k in range(-K, K + 1))
+        return float(wy @ (G * f(ys)))
+
+    n, m = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    lam = (n * math.pi / L) ** 2
+    X = lambda x: math.sin(n * math.pi * x / L)  # noqa: E731
+    T = lambda t: math.exp(-kap * lam * t)  # noqa: E731
+    x = rng.uniform(0.05, 0.95) * L
+    xn = L / (2 * n)
+    ode = solve_ivp(lambda s, y: -kap * lam * y, (0, t), [1.0], rtol=1e-12, atol=1e-14).y[0, -1]
+    c = rng.normal(size=4)
+    fs = lambda y: sum(c[j] * np.sin((j + 1) * math.pi * y / L) for j in range(4))  # noqa: E731
+    par = lambda y: y * (L - y)  # noqa: E731
+    b = lambda j: 2 / L * float(wy @ (par(ys) * np.sin(j * math.pi * ys / L)))  # noqa: E731
+    bf = lambda j: 4 * L**2 / (j**3 * math.pi**3) * (1 - (-1) ** j)  # noqa: E731
+    modes = np.arange(1, 401)
+    bs = 4 * L**2 / (modes**3 * math.pi**3) * (1 - (-1.0) ** modes)
+    user = lambda x, t: float(np.sum(bs * np.sin(modes * math.pi * x / L) * np.exp(-kap * (modes * math.pi / L) ** 2 * t)))  # noqa: E731
+    E = lambda t: float(wy @ np.array([user(y, t) ** 2 for y in ys]))  # noqa: E731
+    ut = lambda x: d(lambda s: user(x, s), t)  # noqa: E731
+    ux = lambda x: d(lambda y: user(y, t), x)  # noqa: E731
+    kk = np.arange(3000)
+    series49 = 8 * L**2 / math.pi**3 * float(np.sum(np.sin((2 * kk + 1) * math.pi * x / L) / (2 * kk + 1) ** 3
+                                                     * np.exp(-kap * (2 * kk + 1) ** 2 * math.pi**2 * t / L**2)))
+    a1 = lambda s: b(1) * math.exp(-kap * math.pi**2 * s / L**2)  # noqa: E731
+    half = brentq(lambda s: a1(s) - a1(0) / 2, 0, 10 * L * L / kap, xtol=1e-14)
+    kb = np.arange(200000)
+    return {
+        "13": [d(T, t) / (kap * T(t)), d2(X, xn) / X(xn), -lam],
+        "21": [-d2(X, xn) / X(xn), (n * math.pi / L) ** 2],
+        "23": [float(wy @ (np.sin(m * math.pi * ys / L) * np.sin(n * math.pi * ys / L))), L / 2 * delta(m, n)],
+        "27": [d(T, t), -kap * lam * T(t)], "27.2": [ode, math.exp(-kap * lam * t)],
+        "29": [d(lambda s: X(x) * T(s), t), -kap * lam * X(x) * T(t), kap * d2(lambda y: X(y) * T(t), x)],
+        "36": [images(fs, x, t, -1), sum(c[j] * math.sin((j + 1) * math.pi * x / L) * math.exp(-kap * ((j + 1) * math.pi / L) ** 2 * t) for j in range(4))],
+        "40": [c[min(n, 4) - 1], 1 / L * float(wy @ (fs(ys) * np.sin(min(n, 4) * math.pi * ys / L)))],
+        "45": [b(n), b(n), bf(n)],
+        "49": [images(par, x, t, -1), series49],
+        "51": [par(L / 2), L**2 / 4], "51.2": [float(np.sum((-1.0) ** kb / (2 * kb + 1.0) ** 3)), math.pi**3 / 32],
+        "57": [b(3) * math.exp(-9 * kap * math.pi**2 * t / L**2) / (b(1) * math.exp(-kap * math.pi**2 * t / L**2)),
+               1 / 9 * math.exp(-8 * kap * math.pi**2 * t / L**2)],
+        "59": [half, L**2 * math.log(2) / (2 * kap * math.pi**2)],
+        "63.2": [float(wy @ np.array([images(par, y, t, -1) ** 2 for y in ys])),
+                 L / 2 * float(np.sum(bs**2 * np.exp(-2 * kap * (modes * math.pi / L) ** 2 * t)))],
+        "65": [d(E, t), 2 * float(wy @ np.array([user(y, t) * ut(y) for y in ys])), -kap * float(wy @ np.array([ux(y) ** 2 for y in ys]))],
+        "73": [images(par, x, 5 * L * L / kap, 1), 1 / L * float(wy @ par(ys)), L**2 / 6],
+    }
+
+@document("357_office_hours_newton_exponential_rate")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+
+    def setup(xs):
+        xs = np.asarray(xs, dtype=float)
+        ell = lambda lam: float(np.sum(np.log(lam) - lam * xs))  # noqa: E731   the sum of the log-densities
+        newton = lambda lam: lam - d(ell, lam) / d2r(ell, lam, h=1e-3 * lam)  # noqa: E731
+        mle = brentq(lambda lam: d(ell, lam), 1e-3 / xs.mean(), 1e3 / xs.mean(), xtol=1e-14)
+        return xs, ell, newton, mle
+
+    n = int(rng.integers(1, 9))
+    xs, ell, newton, mle = setup(rng.exponential(rng.uniform(0.3, 3), size=n) + 0.01)
+    S, xb = xs.sum(), xs.mean()
+    lam = rng.uniform(0.2, 1.8) / xb
+    e = lambda l: 1 - l * xb  # noqa: E731
+    k = int(rng.integers(0, 4))
+    l0 = rng.uniform(0.05, 1.95) / xb
+    lk = l0
+    for _ in range(k):
+        lk = newton(lk)
+    xs4, ell4, newton4, mle4 = setup([1, 3, 0.5, 3.5])
+    e4 = lambda l: 1 - 2 * l  # noqa: E731
+    a1 = newton4(0.25)
+    a2 = newton4(a1)
+    a3 = newton4(a2)
+    b1 = newton4(1.5)
+    elt = lambda th: ell(math.exp(th))  # noqa: E731
+    th = math.log(lam)
+    nt = th - d(elt, th) / d2r(elt, th)
+    u = th - math.log(mle)
+    fisher = n * quad(lambda x: d(lambda l: math.log(l) - l * x, lam) ** 2 * lam * math.exp(-lam * x), 0, np.inf)[0]
+    return {
+        "9": [ell(lam), n * math.log(lam) - lam * S], "9.2": [d(ell, lam), n / lam - S], "9.3": [d2r(ell, lam, h=1e-3 * lam), -n / lam**2],
+        "11": [mle, n / S, 1 / xb], "11.2": [ell(mle), n * (math.log(xb) - 1)],
+        "13": [newton(lam), lam + d(ell, lam) / d2r(ell, lam, h=1e-3 * lam)],
+        "17": [newton(lam), lam + lam**2 / n * (n / lam - S), 2 * lam - lam**2 * xb],
+        "21": [1 - newton(lam) * xb, 1 - 2 * lam * xb + lam**2 * xb**2, (1 - lam * xb) ** 2],
+        "23": [e(newton(lam)), e(lam) ** 2], "23.2": [e(lk), e(l0) ** (2**k)],
+        "25": [xs4.sum(), 8], "25.2": [xs4.mean(), 2], "27": [mle4, 1 / 2], "27.3": [e4(0.25), 1 / 2],
+        "29": [a1, 1 / 2 - 1 / 16 * 2, 3 / 8], "29.2": [a2, 3 / 4 - 9 / 64 * 2, 15 / 32], "29.3": [a3, 255 / 512],
+        "31": [e4(a1), 1 / 4], "31.2": [e4(a2), 1 / 8], "31.3": [e4(a3), 1 / 64],
+        "35": [2 / xs4.mean(), 1], "35.2": [e4(1.5), -2], "35.3": [b1, 3 - 9 / 4 * 2, -3 / 2], "35.4": [e4(b1), 4],
+        "39.2": [elt(th), n * th - math.exp(th) * S], "39.3": [d(elt, th), n - math.exp(th) * S],
+        "39.4": [d2r(elt, th), -math.exp(2 * th) * S],
+        "41": [nt, th + (n - math.exp(th) * S) / (math.exp(th) * S), th + n / S * math.exp(-th) - 1],
+        "43.2": [nt - math.log(mle), u + math.exp(-u) - 1],
+        "47": [-d2r(ell, mle, h=1e-3 * mle), n / mle**2], "47.2": [1 / 2 * 1 / 2, 1 / 4], "47.3": [fisher, n / lam**2],
+    }
+
+@document("358_reading_group_rbm_free_energy")
+def _(rng):
+    import itertools
+
+    def machine(D, H):
+        states = lambda n: [np.array(s, dtype=float) for s in itertools.product([0, 1], repeat=n)]  # noqa: E731
+        hs, vs = states(H), states(D)
+        unpack = lambda th: (th[:D], th[D:D + H], th[D + H:].reshape(D, H))  # noqa: E731
+        energy = lambda th, v, h: -(unpack(th)[0] @ v) - unpack(th)[1] @ h - v @ unpack(th)[2] @ h  # noqa: E731
+        F = lambda th, v: -math.log(sum(math.exp(-energy(th, v, h)) for h in hs))  # noqa: E731   by enumeration
+        Z = lambda th: sum(math.exp(-energy(th, v, h)) for v in vs for h in hs)  # noqa: E731
+        logp = lambda th, v: math.log(sum(math.exp(-energy(th, v, h)) for h in hs) / Z(th))  # noqa: E731
+        return hs, vs, unpack, energy, F, Z, logp
+
+    D, H = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    hs, vs, unpack, energy, F, Z, logp = machine(D, H)
+    th = rng.normal(size=D + H + D * H)
+    b, c, W = unpack(th)
+    v = rng.integers(0, 2, size=D).astype(float)
+    x = c + W.T @ v
+    j, i = int(rng.integers(0, H)), int(rng.integers(0, D))
+    num = sum(math.exp(-energy(th, v, h)) for h in hs)
+    pj = sum(math.exp(-energy(th, v, h)) for h in hs if h[j] == 1) / num
+    sp = lambda t: float(np.logaddexp(0, t))  # noqa: E731
+    t = rng.normal() * 5
+    gW = grad(lambda M: F(np.concatenate([b, c, M.ravel()]), v), W)
+    vr = rng.normal(size=D)
+    xr = c + W.T @ vr
+    k = int(rng.integers(0, len(th)))
+    gF = lambda v: partial(lambda q: F(q, v), th, k)  # noqa: E731
+    EgF = sum(math.exp(logp(th, u)) * gF(u) for u in vs)
+    _, _, _, _, F1, Z1, logp1 = machine(1, 1)
+    L3 = math.log(3)
+    th1 = np.array([0.0, 0.0, L3])
+    one, zero = np.array([1.0]), np.array([0.0])
+    dF1 = lambda u: partial(lambda q: F1(q, u), th1, 2)  # noqa: E731
+    Wr = rng.normal() * 2
+    v1 = float(rng.integers(0, 2))
+    return {
+        "11.3": [math.exp(logp(th, v)), math.exp(-F(th, v)) / Z(th)],
+        "17": [num, math.exp(b @ v) * math.prod(sum(math.exp(hj * x[q]) for hj in (0, 1)) for q in range(H)),
+               math.exp(b @ v) * math.prod(1 + math.exp(x[q]) for q in range(H))],
+        "21": [F(th, v), -(b @ v) - sum(math.log(1 + math.exp(x[q])) for q in range(H)), -(b @ v) - sum(sp(x[q]) for q in range(H))],
+        "23": [math.log(1 + math.exp(t)), t + math.log(1 + math.exp(-t))], "23.2": [pj, sig(x[j])],
+        "27": [d(sp, t), sig(t)], "27.2": [partial(lambda M: (c + M.T @ v)[j], W, (i, j)), v[i]],
+        "29": [grad(lambda q: F(np.concatenate([q, c, W.ravel()]), v), b), -v],
+        "29.2": [grad(lambda q: F(np.concatenate([b, q, W.ravel()]), v), c), -sig(x)],
+        "29.3": [gW[i, j], -at(v, j) * at(x, i) if at(v, j) is not UNDEFINED and at(x, i) is not UNDEFINED else UNDEFINED],
+        "31": [gW, -np.outer(sig(x), v)],
+        "31.2": [grad(lambda u: F(th, u), vr), -b - W @ sig(xr)],
+        "35": [logp(th, v), -F(th, v) - math.log(Z(th))],
+        "35.2": [partial(lambda q: math.log(Z(q)), th, k), -EgF],
+        "37": [partial(lambda q: logp(q, v), th, k), -gF(v) - EgF],
+        "43.5": [float((np.array([0.0]) + np.array([[L3]]).T @ np.array([v1]))[0]), v1 * L3],
+        "45": [F1(th1, one), -math.log(1 + 3), -math.log(3)], "45.2": [F1(th1, zero), -math.log(2)],
+        "47": [Z1(th1), 1 + 1 + 1 + 3, 6], "47.2": [math.exp(logp1(th1, one)), (1 + 3) / 6, 2 / 3],
+        "47.4": [dF1(one), -sig(L3), -3 / 4],
+        "47.5": [sum(math.exp(logp1(th1, u)) * dF1(u) for u in (zero, one)), -2 / 3 * 3 / 4, -1 / 2],
+        "49": [partial(lambda q: logp1(q, one), th1, 2), 3 / 4 - 1 / 2, 1 / 4],
+        "51": [logp1(np.array([0.0, 0.0, Wr]), one), math.log((1 + math.exp(Wr)) / (3 + math.exp(Wr)))],
+    }
+
+@document("359_forum_wasserstein2_gaussians_1d")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.special import ndtri
+    from scipy.stats import norm
+
+    z, wz = np.polynomial.hermite_e.hermegauss(40)
+    wz = wz / math.sqrt(2 * math.pi)                               # E over a standard normal
+
+    def coupled(m1, s1, m2, s2, rho):
+        """E[(X - Y)^2] for the Gaussian coupling with correlation rho, by two-dimensional Gauss-Hermite quadrature."""
+        X = m1 + s1 * z[:, None]
+        Y = m2 + s2 * (rho * z[:, None] + math.sqrt(max(0.0, 1 - rho * rho)) * z[None, :])
+        return float(wz @ ((X - Y) ** 2) @ wz)
+
+    def w2sq(m1, s1, m2, s2):
+        """The smallest E[(X - Y)^2] over the Gaussian couplings (a grid of correlations that contains 1)."""
+        return min(coupled(m1, s1, m2, s2, rho) for rho in np.linspace(-1, 1, 9))
+
+    def quantile(h):
+        return quad(lambda u: h(u), 0, 1, epsabs=1e-12, epsrel=1e-12, limit=400)[0]
+
+    m1, m2 = rng.normal(size=2) * 2
+    s1, s2 = rng.uniform(0.3, 3, size=2)
+    W2 = w2sq(m1, s1, m2, s2)
+    x = m1 + s1 * rng.uniform(-2.5, 2.5)
+    T = lambda x: norm.ppf(norm.cdf(x, m1, s1), m2, s2)  # noqa: E731
+    zz = z[np.abs(z) < 7]
+    wzz = wz[np.abs(z) < 7]
+    EX = lambda f: float(wzz @ f(m1 + s1 * zz))  # noqa: E731
+    Fi = lambda u, m, s: m + s * ndtri(u)  # noqa: E731   the Gaussian quantile (checked against norm.ppf on line 23)
+    u = rng.uniform(0.01, 0.99)
+    pars = np.array([m1, s1, m2, s2])
+    W2f = lambda p: w2sq(*p)  # noqa: E731
+    Wf = lambda p: math.sqrt(w2sq(*p))  # noqa: E731
+    W4 = w2sq(0, 1, 3, 2)
+    p1, p2 = norm(0, 1), norm(3, 2)
+    kl = quad(lambda t: p1.pdf(t) * (p1.logpdf(t) - p2.logpdf(t)), -12, 12, epsabs=1e-13, limit=200)[0]
+    return {
+        "5": [coupled(m1, s1, m2, s2, 0.0), (m1 - m2) ** 2 + s1**2 + s2**2], "7": [W2, (m1 - m2) ** 2 + s1**2 + s2**2],
+        "15": [T(x), T(x), m2 + s2 / s1 * (x - m1)], "17": [EX(lambda t: t - m1), 0],
+        "19": [W2, EX(lambda t: (t - T(t)) ** 2), EX(lambda t: ((m1 - m2) + (1 - s2 / s1) * (t - m1)) ** 2),
+               (m1 - m2) ** 2 + (1 - s2 / s1) ** 2 * s1**2, (m1 - m2) ** 2 + (s1 - s2) ** 2],
+        "21": [math.sqrt(W2), math.sqrt((m1 - m2) ** 2 + (s1 - s2) ** 2)],
+        "21.2": [math.sqrt(w2sq(m1, s1, m1, s2)), abs(s1 - s2)], "21.3": [math.sqrt(w2sq(m1, s1, m2, s1)), abs(m1 - m2)],
+        "23": [W2, quantile(lambda u: (Fi(u, m1, s1) - Fi(u, m2, s2)) ** 2)],
+        "23.2": [norm.ppf(u, m1, s1), m1 + s1 * norm.ppf(u)],
+        "23.3": [quantile(ndtri), 0], "23.4": [quantile(lambda u: ndtri(u) ** 2), 1],
+        "23.5": [quantile(lambda u: Fi(u, m1, s1) * Fi(u, m2, s2)), m1 * m2 + s1 * s2],
+        "25": [W2, (m1**2 + s1**2) + (m2**2 + s2**2) - 2 * (m1 * m2 + s1 * s2)],
+        "28": [partial(W2f, pars, 0), 2 * (m1 - m2)], "28.2": [partial(W2f, pars, 1), 2 * (s1 - s2)],
+        "28.3": [partial(Wf, pars, 0), (m1 - m2) / math.sqrt(W2)], "28.4": [partial(Wf, pars, 1), 2 * (s1 - s2) / math.sqrt(W2)],
+        "32": [W4, 9 + (1 - 4) ** 2, 18], "34": [math.sqrt(4), 2], "34.2": [W4, 9 + (1 - 2) ** 2, 10], "34.3": [math.sqrt(W4), math.sqrt(10)],
+        "34.4": [kl, math.log(2 / 1) + (1 + (0 - 3) ** 2) / (2 * 4) - 1 / 2],
+        "34.5": [math.log(2) + (1 + 9) / 8 - 1 / 2, math.log(2) + 3 / 4],
+        "36": [math.sqrt(W2), abs(m1 - m2) + abs(s1 - s2)],
+    }
+
+@document("360_handout_cholesky_2x2")
+def _(rng):
+    G = rng.normal(size=(2, 2))
+    A = G @ G.T + rng.uniform(0.1, 1) * np.eye(2)
+    a, b, c = A[0, 0], A[0, 1], A[1, 1]
+    L = np.linalg.cholesky(A)                                      # LAPACK's factor, lower triangular, positive diagonal
+    l11, l21, l22 = L[0, 0], L[1, 0], L[1, 1]
+    Lt, Dm = np.array([[1, 0], [b / a, 1]]), np.diag([a, c - b * b / a])
+    logdet = lambda a, b, c: math.log(np.linalg.det(np.array([[a, b], [b, c]])))  # noqa: E731
+    Ai = np.linalg.inv(A)
+    A4, r4 = np.array([[4.0, 2], [2, 5]]), np.array([6.0, 12])
+    L4 = np.linalg.cholesky(A4)
+    y4 = np.linalg.solve(L4, r4)
+    x4 = np.linalg.solve(A4, r4)
+    mu = rng.normal(size=2)
+    zg, wg = np.polynomial.hermite_e.hermegauss(8)
+    wg = wg / math.sqrt(2 * math.pi)
+    Z2 = np.array([[z1, z2] for z1 in zg for z2 in zg])            # z ~ N(0, I_2) by a product Gauss-Hermite rule
+    W2 = np.array([w1 * w2 for w1 in wg for w2 in wg])
+    cov = lambda M: (M - W2 @ M).T @ (W2[:, None] * (M - W2 @ M))  # noqa: E731   the covariance under that rule
+    Ez = (W2[:, None] * Z2).T @ Z2
+    return {
+        "17": [L @ L.T, np.array([[l11**2, l11 * l21], [l11 * l21, l21**2 + l22**2]])],
+        "21": [l11, math.sqrt(a)], "22": [l21, b / l11, b / math.sqrt(a)],
+        "23": [l22, math.sqrt(c - l21**2), math.sqrt(c - b * b / a), math.sqrt((a * c - b * b) / a)],
+        "27": [np.linalg.det(A), l11**2 * l22**2, a * (a * c - b * b) / a, a * c - b * b],
+        "27.2": [math.log(np.linalg.det(A)), math.log(l11) + math.log(l22)],
+        "31": [A, Lt @ Dm @ Lt.T], "35": [L, Lt @ np.sqrt(Dm)],
+        "40": [np.linalg.inv(L), np.array([[1 / l11, 0], [l21 / (l11 * l22), 1 / l22]])],
+        "42": [Ai, np.linalg.inv(L).T @ np.linalg.inv(L)],
+        "42.5": [d(lambda t: logdet(t, b, c), a), Ai[0, 0], c / (a * c - b * b)],
+        "42.6": [d(lambda t: logdet(a, t, c), b), Ai[0, 1], -b / (a * c - b * b)],
+        "49": [L4[0, 0], 2], "49.2": [L4[1, 0], 1], "49.3": [L4[1, 1], math.sqrt(5 - 1), 2], "49.4": [np.linalg.det(A4), 16],
+        "49.5": [y4, np.array([3, 9 / 2])],
+        "51": [x4[1], 9 / 2 / 2, 9 / 4], "51.2": [x4[0], (3 - 1 * 9 / 4) / 2, 3 / 4],
+        "53": [4 * 3 / 8 + 2 * 9 / 4, 6], "53.2": [2 * 3 / 8 + 5 * 9 / 4, 12],
+        "56.2": [cov(mu + Z2 @ L.T), L @ Ez @ L.T, L @ L.T, A],
+        "56.3": [cov(mu + Z2 @ L4.T)[0, 1], 2], "56.4": [cov(mu + Z2 @ L4.T)[1, 1], 1 + 4, 5],
+    }
+
+@document("361_nb_softmax_policy_entropy_gradient")
+def _(rng):
+    from scipy.optimize import minimize
+
+    pol = lambda z, tau=1.0: softmax(np.asarray(z, dtype=float) / tau)  # noqa: E731
+    ent = lambda z, tau=1.0: float(-np.sum(pol(z, tau) * np.log(pol(z, tau))))  # noqa: E731
+    K, dim = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    z, tau = rng.normal(size=K) * 2, rng.uniform(0.3, 3)
+    p, H = pol(z, tau), ent(z, tau)
+    a, b = int(rng.integers(0, K)), int(rng.integers(0, K))
+    g = grad(lambda v: ent(v, tau), z)
+    lp = np.log(p)
+    C = np.diag(p) - np.outer(p, p)
+    W, phi = rng.normal(size=(K, dim)), rng.normal(size=dim)
+    zW = W @ phi
+    gz = grad(lambda v: ent(v, tau), zW)
+    zb = float(p @ z)
+    var = float(p @ (z - zb) ** 2)
+    x = rng.normal() * 3
+    z3 = np.array([math.log(2), 0, 0])
+    g3 = grad(ent, z3)
+    L2 = math.log(2)
+    r, al = rng.normal(size=K) * 2, rng.uniform(0.2, 3)
+    J = lambda v: float(pol(v) @ r) + al * ent(v)  # noqa: E731
+    zj = rng.normal(size=K)
+    pj = pol(zj)
+    best = -minimize(lambda v: -J(v), np.zeros(K), method="BFGS", options={"gtol": 1e-11}).fun
+    return {
+        "3:3": [partial(lambda v: pol(v, tau), z, b)[a], p[a] * (delta(a, b) - p[b]) / tau],
+        "3:3.2": [d(lambda t: -(p[a] * math.exp(t)) * math.log(p[a] * math.exp(t)), 0.0) / p[a], -(lp[a] + 1)],   # d/dpi by a relative step
+        "3:5": [g[b], -sum((lp[k] + 1) * p[k] * (delta(k, b) - p[b]) for k in range(K)) / tau,
+                -p[b] * (lp[b] + 1 - float(p @ (lp + 1))) / tau, -p[b] * (lp[b] + H) / tau],
+        "3:9": [g, -p * (lp + H) / tau, -C @ lp / tau, -C @ (lp + 1) / tau],
+        "3:11": [C @ np.ones(K), np.zeros(K)], "3:11.2": [np.ones(K) @ g, 0],
+        "5:3.2": [grad(lambda M: ent(M @ phi, tau), W), np.outer(phi, gz)],
+        "5:5.3": [lp[b] + H, (z[b] - zb) / tau],
+        "5:7": [d(lambda t: ent(z, t), tau), float(np.sum(p * z * (lp + H))) / tau**2, var / tau**2],
+        "6:3.3": [pol([x, 0])[0], sig(x)], "6:3.4": [d(lambda t: ent([t, 0]), x), -sig(x) * (1 - sig(x)) * x],
+        "6:5.3": [pol(z3), np.array([1 / 2, 1 / 4, 1 / 4])],
+        "6:5.4": [ent(z3), 0.5 * L2 + 0.5 * math.log(4), 1.5 * L2],
+        "6:7": [g3[0], -0.5 * (-L2 + 1.5 * L2), -0.25 * L2], "6:7.2": [g3[1], -0.25 * (-2 * L2 + 1.5 * L2), -L2 / 8],
+        "6:9": [g3[2], g3[1]], "6:11.2": [ent(np.zeros(K)), math.log(K)],
+        "7:5": [grad(J, zj), pj * (r - float(pj @ r)) - al * pj * (np.log(pj) + ent(zj))],
+        "7:9": [best, al * lse(r / al) - al * math.log(K)],
+    }
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
