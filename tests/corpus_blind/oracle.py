@@ -11016,6 +11016,766 @@ def _(rng):
         "5:7.3": [half5, -math.log(2) / math.log(1 - 0.5)], "5:7.4": [half5, math.log(2) / 0.5],
     }
 
+@document("334_appendix_gp_marginal_likelihood_gradient")
+def _(rng):
+    n, p = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    X, y = rng.normal(size=(n, p)), rng.normal(size=n)
+    th = np.array([rng.uniform(-0.7, 0.7), rng.uniform(-0.5, 0.8), rng.uniform(-1.2, 0)])   # log s, log l, log sigma_n
+    D2 = np.array([[float(np.sum((X[a] - X[b]) ** 2)) for b in range(n)] for a in range(n)])
+
+    def Kf(th):
+        return math.exp(2 * th[0]) * np.exp(-D2 / (2 * math.exp(2 * th[1])))
+
+    def Kth(th):
+        return Kf(th) + math.exp(2 * th[2]) * np.eye(n)
+
+    def ev(K, y=y):
+        """The log marginal likelihood of y under N(0, K), by the Gaussian density itself."""
+        return float(-0.5 * y @ np.linalg.solve(K, y) - 0.5 * np.linalg.slogdet(K)[1] - len(y) / 2 * math.log(2 * math.pi))
+
+    # a generic smooth symmetric positive definite K(t)
+    S0, S1, S2 = rng.normal(size=(n, n)), rng.normal(size=(n, n)), rng.normal(size=(n, n))
+    Kt = lambda t: (S0 + t * S1 + t * t * S2) @ (S0 + t * S1 + t * t * S2).T + np.eye(n)  # noqa: E731
+    t = rng.normal() / 2
+    K, dK = Kt(t), d(Kt, t)
+    Ki = np.linalg.inv(K)
+    al = Ki @ y
+    Lt = lambda t: ev(Kt(t))  # noqa: E731
+    KK = Kth(th)
+    s, ell, sn = np.exp(th)
+    dK_ls = partial(Kth, th, 1)
+    dK_ell = d(lambda e: Kf(np.array([th[0], math.log(e), th[2]])), ell)
+    ali = np.linalg.solve(KK, y)
+    Lv = lambda v: ev(Kf(th) + v * np.eye(n))  # noqa: E731   the evidence as a function of the noise variance
+    Lc = np.linalg.cholesky(KK)
+    # one observation
+    y1 = rng.choice([-1, 1]) * rng.uniform(0.5, 3)
+    ev1 = lambda k: ev(np.array([[k]]), np.array([y1]))  # noqa: E731
+    k = s * s + sn * sn
+    from scipy.optimize import brentq
+    kstar = brentq(lambda k: d(ev1, k), y1 * y1 / 10, 10 * y1 * y1)
+    # two inputs
+    X2 = rng.normal(size=(2, p))
+    Kf2 = lambda th: math.exp(2 * th[0]) * np.exp(-np.array([[float(np.sum((X2[a] - X2[b]) ** 2)) for b in range(2)] for a in range(2)])  # noqa: E731
+                                                 / (2 * math.exp(2 * th[1])))
+    K2th = lambda th: Kf2(th) + math.exp(2 * th[2]) * np.eye(2)  # noqa: E731
+    K2 = K2th(th)
+    r = float(np.linalg.norm(X2[0] - X2[1]))
+    c, rho = s * s + sn * sn, math.exp(-r * r / (2 * ell * ell))
+    det2 = np.linalg.det(K2)
+    return {
+        "16": [K @ Ki, np.eye(n)], "18": [d(lambda t: np.linalg.inv(Kt(t)), t), -Ki @ dK @ Ki],
+        "19": [d(lambda t: np.linalg.slogdet(Kt(t))[1], t), np.trace(Ki @ dK)],
+        "21": [d(lambda t: np.linalg.inv(Kt(t)), t), -Ki @ Ki @ dK], "21.2": [d(lambda t: np.linalg.slogdet(Kt(t))[1], t), np.trace(dK)],
+        "25": [d(Lt, t), 0.5 * y @ Ki @ dK @ Ki @ y - 0.5 * np.trace(Ki @ dK), 0.5 * al @ dK @ al - 0.5 * np.trace(Ki @ dK),
+               0.5 * np.trace((np.outer(al, al) - Ki) @ dK)],
+        "30": [al @ dK @ al, np.trace(np.outer(al, al) @ dK)], "30.2": [d(Lt, t), -0.5 * al @ dK @ al - 0.5 * np.trace(Ki @ dK)],
+        "34": [partial(Kth, th, 0), 2 * Kf(th)], "35": [dK_ls, Kf(th) * D2 / ell**2], "36": [partial(Kth, th, 2), 2 * sn**2 * np.eye(n)],
+        "38": [dK_ell, Kf(th) * D2 / ell**3], "38.2": [dK_ls, Kf(th) * D2 / ell**3], "38.3": [partial(Kth, th, 2), sn**2 * np.eye(n)],
+        "38.4": [d(Lv, sn * sn), 0.5 * (ali @ ali - np.trace(np.linalg.inv(KK)))],
+        "42": [np.linalg.slogdet(KK)[1], 2 * np.sum(np.log(np.diag(Lc)))], "44": [np.linalg.slogdet(KK)[1], np.sum(np.log(np.diag(Lc)))],
+        "48": [ev1(k), -y1 * y1 / (2 * k) - 0.5 * math.log(k) - 0.5 * math.log(2 * math.pi)],
+        "48.2": [d(ev1, k), y1 * y1 / (2 * k * k) - 1 / (2 * k)],
+        "50": [kstar, y1 * y1], "50.2": [kstar, abs(y1)],
+        "52": [K2, np.array([[c, s * s * rho], [s * s * rho, c]])], "52.2": [det2, c * c - s**4 * rho**2],
+        "53": [np.linalg.inv(K2), np.array([[c, -s * s * rho], [-s * s * rho, c]]) / det2],
+        "55": [np.trace(np.linalg.inv(K2) @ partial(K2th, th, 0)), 4 * s * s * (c - s * s * rho**2) / (c * c - s**4 * rho**2)],
+        "55.2": [np.linalg.inv(K2), np.array([[c, s * s * rho], [s * s * rho, c]]) / det2],
+    }
+
+@document("335_cheatsheet_chebyshev_recurrence")
+def _(rng):
+    from numpy.polynomial import chebyshev
+    from scipy.integrate import quad
+
+    T = lambda n, x: float(chebyshev.Chebyshev.basis(n)(x))  # noqa: E731   NumPy's Chebyshev basis, not the recurrence
+    n, n1, m = int(rng.integers(0, 8)), int(rng.integers(1, 8)), int(rng.integers(0, 8))
+    mn = (m + 1 + int(rng.integers(0, 6))) % 9                    # a degree different from m
+    th = rng.uniform(0.05, math.pi - 0.05)
+    x, xo = math.cos(th), rng.uniform(1, 3)
+    k = int(rng.integers(1, n1 + 1))
+    dT = lambda n, x: d(lambda t: T(n, t), x)  # noqa: E731
+    w = lambda f: quad(f, -1, 1, weight="alg", wvar=(-0.5, -0.5), limit=200)[0]  # noqa: E731   the weight 1 / sqrt(1 - x^2)
+    h = 0.5
+    return {
+        "7": [math.cos((n + 1) * th) + math.cos((n - 1) * th), 2 * math.cos(th) * math.cos(n * th)],
+        "9": [T(0, x), 1], "9.2": [T(1, x), x], "9.3": [T(n1 + 1, x), 2 * x * T(n1, x) - T(n1 - 1, x)],
+        "11": [T(n1 + 1, x), x * T(n1, x) - T(n1 - 1, x)],
+        "15": [T(2, x), 2 * x * x - 1], "15.2": [T(3, x), 4 * x**3 - 3 * x], "15.3": [T(4, x), 8 * x**4 - 8 * x * x + 1],
+        "17": [T(3, x), 4 * x**3 - 2 * x], "17.2": [T(4, x), 8 * x**4 - 8 * x * x - 1],
+        "19": [math.cos(n * 0), 1], "19.2": [math.cos(n * math.pi), (-1) ** n],
+        "21": [T(n, 1), 1], "21.2": [T(n, -1), (-1) ** n], "21.3": [T(n, 0), math.cos(n * math.pi / 2)], "23": [T(n, -1), -1],
+        "27": [d(lambda t: T(n, math.cos(t)), th), -math.sin(th) * dT(n, x), -n * math.sin(n * th)],
+        "31": [dT(n, x), n * math.sin(n * th) / math.sin(th)], "33": [dT(n, x), -n * math.sin(n * th) / math.sin(th)],
+        "33.2": [dT(n1, x), n1 * T(n1 - 1, x)], "33.4": [dT(n, 1.0), n * n], "33.5": [dT(n, 1.0), n],
+        "35.3": [T(n1, math.cos((2 * k - 1) * math.pi / (2 * n1))), 0],
+        "35.4": [T(n1, math.cos(k * math.pi / n1)), (-1) ** k], "35.5": [T(n1, math.cos(k * math.pi / n1)), 0],
+        "39": [T(m, x) * T(n, x), 0.5 * (T(m + n, x) + T(abs(m - n), x))], "39.2": [T(m, T(n, x)), T(m * n, x)],
+        "41": [T(m, x) * T(n, x), T(m + n, x)], "41.2": [T(2, T(3, x)), T(6, x)], "41.3": [T(2, T(3, x)), T(5, x)],
+        "45": [T(n, xo), math.cosh(n * math.acosh(xo)),
+               0.5 * ((xo + math.sqrt(xo * xo - 1)) ** n + (xo - math.sqrt(xo * xo - 1)) ** n)],
+        "50": [w(lambda t: T(m, t) * T(mn, t)), 0], "50.2": [w(lambda t: T(n1, t) ** 2), math.pi / 2],
+        "52": [w(lambda t: T(n1, t) ** 2), math.pi],
+        "54.3": [T(n, h), math.cos(n * math.pi / 3)],
+        "56": [T(2, h), 2 * h * h - 1, -0.5], "56.2": [T(3, h), 2 * h * -0.5 - 0.5, -1],
+        "59": [T(4, h), -1 - (-0.5), -0.5], "59.2": [T(5, h), -0.5 - (-1), 0.5], "61": [T(4, h), 0.5],
+    }
+
+@document("336_lecture_square_wave_fourier_series")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.special import zeta
+
+    C = lambda z: np.array([complex(z).real, complex(z).imag])  # noqa: E731
+    f = lambda x: 1.0 if (x % (2 * math.pi)) < math.pi else -1.0  # noqa: E731   the square wave, 2 pi periodic
+    g = lambda x: (1 + f(x)) / 2  # noqa: E731
+    h = lambda x: f(x + math.pi / 2)  # noqa: E731
+    I = lambda u, a=-math.pi, b=math.pi: quad(u, a, b, points=[0.0, -math.pi / 2, math.pi / 2], limit=400)[0]  # noqa: E731
+    b = lambda n, u=f: I(lambda x: u(x) * math.sin(n * x)) / math.pi  # noqa: E731
+    a = lambda n, u=f: I(lambda x: u(x) * math.cos(n * x)) / math.pi  # noqa: E731
+    # the series, summed by Abel's theorem through their generating functions (artanh z and arctan z on |z| = 1)
+    odd_sin = lambda x: complex(np.arctanh(np.exp(1j * x))).imag  # noqa: E731   sum of sin((2k+1)x) / (2k+1)
+    odd_cos = lambda x: complex(np.arctanh(np.exp(1j * x))).real  # noqa: E731   sum of cos((2k+1)x) / (2k+1)
+    alt_cos = lambda x: complex(np.arctan(np.exp(1j * x))).real  # noqa: E731   sum of (-1)^k cos((2k+1)x) / (2k+1)
+    x = rng.uniform(0.05, math.pi - 0.05) * rng.choice([-1, 1])
+    xh = rng.choice([-1, 1]) * rng.choice([rng.uniform(0.05, math.pi / 2 - 0.05), rng.uniform(math.pi / 2 + 0.05, math.pi - 0.05)])
+    n, ne, no = int(rng.integers(1, 12)), 2 * int(rng.integers(1, 6)), 2 * int(rng.integers(0, 6)) + 1
+    nc = int(rng.choice([-1, 1])) * no
+    c = lambda n: complex(I(lambda x: f(x) * math.cos(n * x)), -I(lambda x: f(x) * math.sin(n * x))) / (2 * math.pi)  # noqa: E731
+    K = np.arange(2_000_000)
+    partial_sums = np.cumsum((-1.0) ** K / (2 * K + 1))
+    leibniz = (partial_sums[-1] + partial_sums[-2]) / 2               # the mean of two consecutive partial sums
+    odd_squares = zeta(2, 0.5) / 4                                   # Hurwitz: sum of 1 / (k + 1/2)^2, over 4
+    A, T, t = rng.uniform(0.2, 3), rng.uniform(0.3, 5), rng.uniform(-3, 3)
+    while abs(math.sin(2 * math.pi * t / T)) < 0.05:
+        t = rng.uniform(-3, 3)
+    return {
+        "11": [a(n), 0],
+        "15": [b(n), 2 / math.pi * quad(lambda x: math.sin(n * x), 0, math.pi)[0], 2 / (n * math.pi) * (1 - math.cos(n * math.pi)),
+               2 / (n * math.pi) * (1 - (-1) ** n)],
+        "19": [b(ne), 0], "19.2": [b(no), 4 / (no * math.pi)], "19.3": [b(1), 4 / math.pi], "19.4": [b(3), 4 / (3 * math.pi)],
+        "19.5": [b(no), 2 / (no * math.pi)], "19.6": [1 - (-1) ** no, 2], "19.7": [b(3), 4 / (9 * math.pi)],
+        "21": [f(x), 4 / math.pi * odd_sin(x)],
+        "25.2": [math.sin((2 * no + 1) * math.pi / 2), (-1) ** no],
+        "27": [leibniz, math.pi / 4], "29": [leibniz, math.pi / 2],
+        "29.2": [I(lambda x: f(x) ** 2) / math.pi, a(0) ** 2 / 2 + odd_squares * 16 / math.pi**2],
+        "29.3": [I(lambda x: f(x) ** 2) / math.pi, 1],
+        "31": [2, 16 / math.pi**2 * odd_squares], "31.2": [odd_squares, math.pi**2 / 8], "33": [odd_squares, math.pi**2 / 6],
+        "37": [a(0, g), I(g) / math.pi, 1], "38": [g(x), 0.5 + 2 / math.pi * odd_sin(x)], "40": [g(x), 1 + 2 / math.pi * odd_sin(x)],
+        "40.2": [b(no, g), 2 / (no * math.pi)], "40.3": [b(no, g), 4 / (no * math.pi)],
+        "42": [h(xh), 4 / math.pi * alt_cos(xh)], "44": [h(xh), 4 / math.pi * odd_cos(xh)],
+        "44.4": [C(c(nc)), C(2 / (1j * nc * math.pi))], "44.5": [C(c(nc)), C(2 / (nc * math.pi))],
+        "44.6": [C(c(no)), C((a(no) - 1j * b(no)) / 2)],
+        "48": [A * f(2 * math.pi * t / T), 4 * A / math.pi * odd_sin(2 * math.pi * t / T)],
+    }
+
+@document("337_recitation_logistic_growth_ode")
+def _(rng):
+    from scipy.integrate import solve_ivp
+    from scipy.optimize import minimize_scalar
+
+    def solve(r, K, P0, T):
+        """The logistic equation integrated numerically from P(0) = P0 to t = T."""
+        return solve_ivp(lambda t, P: r * P * (1 - P / K), (0, T), [P0], method="DOP853", rtol=1e-12, atol=1e-12,
+                         dense_output=True).sol
+
+    r, K = rng.uniform(0.2, 2), rng.uniform(1, 50)
+    P0 = K * rng.uniform(0.02, 0.45)
+    T = 40 / r
+    sol = solve(r, K, P0, T)
+    Pn = lambda t: float(sol(t)[0])  # noqa: E731
+    t = rng.uniform(0, 8 / r)
+    P = Pn(t)
+    Q = rng.uniform(0.01, 0.99) * K                                  # any population level in (0, K)
+    rhs = lambda t: r * Pn(t) * (1 - Pn(t) / K)  # noqa: E731
+    u = lambda t: 1 / Pn(t)  # noqa: E731
+    dP = rhs(t)
+    top = minimize_scalar(lambda s: -rhs(s), bounds=(0, T / 2), method="bounded", options={"xatol": 1e-10})
+    half = minimize_scalar(lambda s: (Pn(s) - K / 2) ** 2, bounds=(0, T / 2), method="bounded", options={"xatol": 1e-12}).x
+    sig = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    ts = math.log((K - P0) / P0) / r
+    s3 = solve(math.log(3), 100.0, 10.0, 10.0)
+    P3 = lambda t: float(s3(t)[0])  # noqa: E731
+    f3 = lambda t: math.log(3) * P3(t) * (1 - P3(t) / 100)  # noqa: E731
+    top3 = minimize_scalar(lambda s: -f3(s), bounds=(0, 10), method="bounded", options={"xatol": 1e-10})
+    half3 = minimize_scalar(lambda s: (P3(s) - 50) ** 2, bounds=(0, 10), method="bounded", options={"xatol": 1e-12}).x
+    e = math.exp
+    return {
+        "12": [1 / (Q * (1 - Q / K)), K / (Q * (K - Q)), 1 / Q + 1 / (K - Q)], "14": [1 / (Q * (1 - Q / K)), 1 / Q - 1 / (K - Q)],
+        "16": [math.log(P) - math.log(K - P), r * t + math.log(P0 / (K - P0))],
+        "16.2": [math.log(P) - math.log(K - P) - r * t, math.log(P0 / (K - P0))],
+        "20": [P, K / (1 + (K - P0) / P0 * e(-r * t)), K * P0 * e(r * t) / (K + P0 * (e(r * t) - 1))],
+        "22": [P, K / (1 + (K - P0) / P0 * e(r * t))], "22.2": [Pn(T), K],
+        "26.2": [d(u, t), -1 / P**2 * dP],
+        "28": [d(u, t), -r / P + r / K, -r * u(t) + r / K], "30": [u(t), 1 / K + (1 / P0 - 1 / K) * e(-r * t)],
+        "30.2": [d(u, t), r * u(t) - r / K], "30.3": [u(t), 1 / K + e(-r * t) / P0], "30.4": [u(0), 1 / P0],
+        "34": [d(rhs, t), r * (1 - 2 * P / K) * dP], "34.3": [d(rhs, t), r * (1 - P / K) * dP],
+        "36": [-top.fun, r * K / 2 / 2, r * K / 4], "38": [-top.fun, r * K / 2],
+        "40": [half, math.log((K - P0) / P0) / r], "42": [half, math.log(P0 / (K - P0)) / r],
+        "42.3": [P, K * sig(r * (t - ts))], "42.4": [P, K * sig(r * t - ts)],
+        "46.4": [(100 - 10) / 10, 9], "46.5": [e(-math.log(3) * t), 3.0**-t],
+        "48": [P3(1), 100 / (1 + 9 / 3), 25], "48.2": [P3(2), 100 / (1 + 1), 50], "48.3": [half3, math.log(9) / math.log(3), 2],
+        "50": [10 * 3, 30], "50.2": [P3(1), 30], "50.3": [P3(3), 75], "50.4": [P3(3), 100],
+        "50.5": [f3(0), 9 * math.log(3)], "50.6": [f3(0), 10 * math.log(3)],
+        "50.7": [-top3.fun, 25 * math.log(3)],
+    }
+
+@document("338_exam_linear_svm_hinge_bias_gradient")
+def _(rng):
+    n, dim = int(rng.integers(4, 9)), int(rng.integers(2, 5))
+    X = rng.normal(size=(n, dim))
+    y = np.where(np.arange(n) % 2 == 0, 1.0, -1.0)
+    rng.shuffle(y)
+    lam = rng.uniform(0.01, 1)
+    w, b = rng.normal(size=dim) * rng.uniform(0.3, 2), rng.normal()
+    J = lambda w, b: lam / 2 * float(w @ w) + float(np.mean(np.maximum(0, 1 - y * (X @ w + b))))  # noqa: E731
+    m = y * (X @ w + b)
+    M = m < 1
+    i = int(rng.integers(0, n))
+    li = lambda w, b: max(0.0, 1 - y[i] * float(X[i] @ w + b))  # noqa: E731
+    # (a) needs an example with m_i < 1: move b until example i violates the margin
+    bi = b - y[i] * (m[i] - 1 + rng.uniform(0.1, 2)) if m[i] >= 1 else b
+    gw, gb = grad(lambda v: J(v, b), w), d(lambda c: J(w, c), b)
+    xt, wt = np.append(X[i], 1.0), np.append(w, b)
+    # (d) the Lagrangian at an arbitrary point
+    xi, al, mu, C = rng.uniform(0, 2, n), rng.uniform(0, 2, n), rng.uniform(0, 2, n), 1 / (lam * n)
+    Lg = lambda w, b, xi: (0.5 * float(w @ w) + C * xi.sum() - float(al @ (y * (X @ w + b) - 1 + xi))  # noqa: E731
+                           - float(mu @ xi))
+    k = int(rng.integers(0, n))
+    # (e)
+    X3, y3 = np.array([[1.0, 0], [0, 1], [1, 1]]), np.array([1.0, 1, -1])
+    w3, b3 = np.array([1.0, -1]), 0.5
+    J3 = lambda w, b: 0.1 / 2 * float(w @ w) + float(np.mean(np.maximum(0, 1 - y3 * (X3 @ w + b))))  # noqa: E731
+    m3 = y3 * (X3 @ w3 + b3)
+    return {
+        "11": [grad(lambda v: li(v, bi), w), -y[i] * X[i]], "11.2": [d(lambda c: li(w, c), bi), -y[i]],
+        "13": [grad(lambda v: li(v, bi), w), -X[i]], "13.2": [d(lambda c: li(w, c), bi), -y[i] * bi],
+        "17": [gw, lam * w - (y[M] @ X[M]) / n], "17.2": [gb, -y[M].sum() / n],
+        "19": [gb, lam * b - y[M].sum() / n], "19.2": [gb, -y.sum() / n],
+        "19.3": [gw, lam * w + (y[M] @ X[M]) / n],
+        "21.3": [wt @ xt, w @ X[i] + b], "21.4": [lam / 2 * wt @ wt, lam / 2 * w @ w + lam / 2 * b * b],
+        "21.5": [lam / 2 * wt @ wt, lam / 2 * w @ w],
+        "29": [grad(lambda v: Lg(v, b, xi), w), w - (al * y) @ X], "29.2": [d(lambda c: Lg(w, c, xi), b), -(al * y).sum()],
+        "29.3": [partial(lambda v: Lg(w, b, v), xi, k), C - al[k] - mu[k]], "31": [d(lambda c: Lg(w, c, xi), b), -al.sum()],
+        "35": [m3[0], 1.5], "35.2": [m3[1], -0.5], "35.3": [m3[2], -0.5], "37": [np.flatnonzero(m3 < 1) + 1, np.array([2, 3])],
+        "39": [J3(w3, b3), 0.1 / 2 * 2 + (0 + 1.5 + 1.5) / 3, 1.1],
+        "43": [grad(lambda v: J3(v, b3), w3), np.array([0.1, -0.1]) - (np.array([0, 1]) - np.array([1, 1])) / 3, np.array([13 / 30, -1 / 10])],
+        "43.2": [d(lambda c: J3(w3, c), b3), -(1 - 1) / 3, 0],
+        "45": [J3(w3, b3), 1.2], "45.2": [m3[2], 0.5], "45.3": [d(lambda c: J3(w3, c), b3), -1 / 3],
+    }
+
+@document("339_blog_rmsprop_vs_adam_algebra")
+def _(rng):
+    def rmsprop(gs, rho, eta, theta=0.0):
+        v, out = 0.0, []
+        for g in gs:
+            v = rho * v + (1 - rho) * g * g
+            theta = theta - eta * g / math.sqrt(v)
+            out.append((v, theta))
+        return out
+
+    def adam(gs, b1, b2, eta, theta=0.0):
+        m = s = 0.0
+        out = []
+        for t, g in enumerate(gs, start=1):
+            m, s = b1 * m + (1 - b1) * g, b2 * s + (1 - b2) * g * g
+            mh, sh = m / (1 - b1**t), s / (1 - b2**t)
+            theta = theta - eta * mh / math.sqrt(sh)
+            out.append(dict(m=m, s=s, mh=mh, sh=sh, theta=theta))
+        return out
+
+    t = int(rng.integers(1, 13))
+    gs = [g if abs(g) > 0.05 else 0.5 for g in rng.normal(size=t)]
+    b1, b2, rho, eta = rng.uniform(0.5, 0.99), rng.uniform(0.9, 0.9999), rng.uniform(0.5, 0.99), rng.uniform(0.001, 0.5)
+    A, R = adam(gs, b1, b2, eta), rmsprop(gs, rho, eta)
+    k = np.arange(1, t + 1)
+    G = np.array(gs)
+    q = rng.uniform(0.1, 3)
+    Es = 0.0
+    for _ in range(t):                                               # E[s_t] by linearity: the recursion on E[g^2] = q
+        Es = b2 * Es + (1 - b2) * q
+    g1 = gs[0]
+    sg1 = math.copysign(1.0, g1)
+    d_adam = A[0]["theta"] - 0.0
+    d_rms = R[0][1] - 0.0
+    R9 = rmsprop(gs, 0.9, eta)
+    At = A[-1]
+    step = (At["theta"] - (A[-2]["theta"] if t > 1 else 0.0))
+    eta_t = step / -(At["m"] / math.sqrt(At["s"]))                   # the learning rate that makes line 42 hold
+    A0, Rr = adam(gs, 0.0, rho, eta), rmsprop(gs, rho, eta)        # beta_1 = 0, beta_2 = rho
+    d0 = A0[-1]["theta"] - (A0[-2]["theta"] if t > 1 else 0.0)
+    vt = Rr[-1][0]
+    g = gs[0]
+    Ac = adam([g] * t, b1, b2, eta)[-1]
+    E = adam([1.0, -1.0], 0.9, 0.999, eta)
+    return {
+        "22": [A[-1]["s"], (1 - b2) * np.sum(b2 ** (t - k) * G**2)], "22.2": [A[-1]["m"], (1 - b1) * np.sum(b1 ** (t - k) * G)],
+        "24": [A[-1]["s"], (1 - b2) * np.sum(b2**k * G**2)],
+        "24.2": [(1 - b2) * np.sum(b2 ** (t - k)), 1 - b2**t], "24.3": [(1 - b2) * np.sum(b2 ** (t - k)), 1],
+        "24.5": [Es, (1 - b2**t) * q], "24.6": [Es / (1 - b2**t), q], "24.7": [Es, q],
+        "28.2": [A[0]["mh"], g1], "28.3": [A[0]["sh"], g1 * g1],
+        "30": [d_adam, -eta * g1 / abs(g1), -eta * sg1],
+        "32": [A[0]["s"], (1 - b2) * g1 * g1], "32.2": [A[0]["sh"], (1 - b2) * g1 * g1], "32.3": [R[0][0], (1 - rho) * g1 * g1],
+        "34": [d_rms, -eta * g1 / (math.sqrt(1 - rho) * abs(g1)), -eta / math.sqrt(1 - rho) * sg1],
+        "36.2": [R9[0][1], -eta * sg1],
+        "36.3": [A[0]["m"] / math.sqrt(A[0]["s"]), (1 - b1) / math.sqrt(1 - b2) * sg1],
+        "36.6": [0.1 / math.sqrt(0.001), math.sqrt(10)], "36.7": [A[0]["m"] / math.sqrt(A[0]["s"]), (1 - b1) / (1 - b2) * sg1],
+        "42": [eta * At["mh"] / math.sqrt(At["sh"]), eta * math.sqrt(1 - b2**t) / (1 - b1**t) * At["m"] / math.sqrt(At["s"])],
+        "44": [eta_t, eta * (1 - b1**t) / math.sqrt(1 - b2**t)],
+        "48.2": [A0[-1]["m"], gs[-1]], "48.3": [A0[-1]["mh"], gs[-1]], "48.5": [A0[-1]["s"], vt],
+        "50": [d0, -eta * gs[-1] / math.sqrt(vt / (1 - rho**t)), -eta * math.sqrt(1 - rho**t) * gs[-1] / math.sqrt(vt)],
+        "52": [d0, -eta * gs[-1] / math.sqrt(vt)],
+        "56.2": [Ac["m"], (1 - b1**t) * g], "56.3": [Ac["s"], (1 - b2**t) * g * g], "56.4": [Ac["mh"], g], "56.5": [Ac["sh"], g * g],
+        "56.6": [Ac["m"], g],
+        "58": [E[1]["m"], 0.9 * 0.1 + 0.1 * -1, -0.01], "58.2": [E[1]["mh"], -0.01 / (1 - 0.81), -1 / 19],
+        "61": [E[1]["s"], 0.999 * 0.001 + 0.001, 0.001999], "61.2": [E[1]["sh"], 0.001999 / (1 - 0.998001), 1],
+        "63": [E[0]["m"], 0.1], "63.2": [E[0]["m"], 1], "63.3": [E[1]["m"], 0.8],
+        "63.4": [E[1]["theta"] - E[0]["theta"], eta / 19], "63.5": [E[1]["mh"], E[1]["m"]], "63.6": [E[1]["sh"], E[1]["s"]],
+    }
+
+@document("340_notes_rayleigh_quotient_gradient")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    B = rng.normal(size=(n, n))
+    A = (B + B.T) / 2
+    An = rng.normal(size=(n, n))                                     # a matrix that is not symmetric
+    x = rng.normal(size=n)
+    c = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    R = lambda x, A=A: float(x @ A @ x) / float(x @ x)  # noqa: E731
+    N, D = lambda x: float(x @ A @ x), lambda x: float(x @ x)  # noqa: E731
+    g = grad(R, x)
+    gn = grad(lambda v: R(v, An), x)
+    lam, V = np.linalg.eigh(A)
+    j = int(rng.integers(0, n))
+    v = V[:, j]
+    H = lambda f, z: np.array([[partial2(f, z, a, b) for b in range(len(z))] for a in range(len(z))])  # noqa: E731
+    Hv = H(R, v)
+    A2 = np.array([[2.0, 1], [1, 2]])
+    R2 = lambda z: R(z, A2)  # noqa: E731
+    x2, u, w2 = np.array([1.0, 0]), np.array([1.0, 1]), np.array([1.0, -1])
+    g2 = grad(R2, x2)
+    eta = rng.uniform(0.01, 1)
+    return {
+        "10": [R(c * x), R(x)], "10.2": [R(c * x), c * c * R(x)],
+        "14.3": [grad(N, x), 2 * A @ x], "14.4": [grad(D, x), 2 * x],
+        "16": [g, (D(x) * 2 * A @ x - N(x) * 2 * x) / D(x) ** 2, (2 * D(x) * A @ x - 2 * N(x) * x) / D(x) ** 2,
+               2 / D(x) * (A @ x - R(x) * x)],
+        "18": [x @ g, 2 / D(x) * (N(x) - R(x) * D(x)), 0], "18.2": [g, 2 * A @ x / D(x)],
+        "18.3": [g, 2 * (A @ x - R(x) * x) / D(x) ** 2], "18.4": [x @ g, R(x)],
+        "20": [grad(lambda v: float(v @ An @ v), x), (An + An.T) @ x], "22": [gn, ((An + An.T) @ x - 2 * R(x, An) * x) / D(x)],
+        "24": [gn, 2 / D(x) * (An @ x - R(x, An) * x)], "24.2": [grad(lambda v: float(v @ An @ v), x), 2 * An @ x],
+        "28.4": [R(v), lam[j]],
+        "30": [Hv, 2 * (A - lam[j] * np.eye(n)) - 4 * np.outer(A @ v - lam[j] * v, v), 2 * (A - lam[j] * np.eye(n))],
+        "32": [Hv, 2 * A],
+        "38": [R2(x2), 2], "38.2": [A2 @ x2, np.array([2, 1])],
+        "38.3": [g2, 2 * (np.array([2, 1]) - 2 * np.array([1, 0])), np.array([0, 2])],
+        "40": [g2, 2 * A2 @ x2, np.array([4, 2])], "40.3": [u @ A2 @ u, 6], "42": [R2(u), 6 / 2, 3], "44": [R2(u), 6],
+        "44.2": [grad(R2, u), np.zeros(2)],
+        "46": [H(R2, u / math.sqrt(2)), 2 * (A2 - 3 * np.eye(2)), np.array([[-2, 2], [2, -2]])],
+        "48": [2 * (A2 - 3 * np.eye(2)), np.array([[1, 2], [2, 1]])], "48.3": [R2(w2), 1],
+        "48.5": [x2 - eta * g2, np.array([1, -2 * eta])],
+    }
+
+@document("341_quiz_geometric_entropy")
+def _(rng):
+    K = np.arange(1, 4001)
+
+    def pmf(p):
+        return (1 - p) ** (K - 1) * p
+
+    def H(p):
+        P = pmf(p)
+        P = P[P > 0]
+        return float(-np.sum(P * np.log(P)))
+
+    p = rng.uniform(0.05, 0.95)
+    q = 1 - p
+    P = pmf(p)
+    hb = lambda p: -p * math.log(p) - (1 - p) * math.log(1 - p)  # noqa: E731
+    EX = float(np.sum(K * P))
+    k = int(rng.integers(1, 30))
+    J = np.arange(0, 4000)
+    PY = q**J * p
+    HY = float(-np.sum(PY[PY > 0] * np.log(PY[PY > 0])))
+    mu = EX
+    return {
+        "11": [float(np.sum(K * q ** (K - 1))), 1 / (1 - q) ** 2, 1 / p**2], "11.2": [float(np.sum(J * q**J)), q / p**2],
+        "13": [float(np.sum(K * q**K)), 1 / p**2],
+        "15": [EX, p * float(np.sum(K * q ** (K - 1))), 1 / p], "15.2": [float(np.sum((K - 1) * P)), q / p], "15.3": [EX, q / p],
+        "17": [math.log(P[k - 1]), (k - 1) * math.log(q) + math.log(p)],
+        "19": [H(p), -math.log(p) - float(np.sum((K - 1) * P)) * math.log(q), -math.log(p) - q / p * math.log(q),
+               (-p * math.log(p) - q * math.log(q)) / p, hb(p) / p],
+        "21": [H(p), hb(p)], "21.2": [H(p), -math.log(p) - math.log(q) / p],
+        "25": [H(0.5), math.log(2) / 0.5, 2 * math.log(2)], "27": [H(0.5) / math.log(2), 2], "27.2": [H(0.5), math.log(2)],
+        "29.2": [HY, H(p)], "29.3": [HY, H(p) - math.log(p)],
+        "31": [d(hb, p), math.log(q / p)],
+        "33": [d(H, p), (p * d(hb, p) - hb(p)) / p**2, math.log(q) / p**2], "35": [d(H, p), math.log(q) / p],
+        "37": [mu, EX, 1 / p],
+        "39": [H(p), mu * math.log(mu) - (mu - 1) * math.log(mu - 1)], "41": [H(p), (mu + 1) * math.log(mu + 1) - mu * math.log(mu)],
+        "41.3": [H(0.25), 4 * math.log(4) - 3 * math.log(3)],
+    }
+
+@document("342_nb_natural_cubic_spline_continuity")
+def _(rng):
+    from scipy.interpolate import CubicSpline
+
+    n = int(rng.integers(2, 7))
+    x = np.cumsum(rng.uniform(0.2, 2, n + 1))
+    y = rng.normal(size=n + 1)
+    S = CubicSpline(x, y, bc_type="natural")
+    M = S(x, 2)
+    h = np.diff(x)
+    i = int(rng.integers(0, n))                                      # a piece [x_i, x_{i+1}]
+    t = x[i] + rng.uniform(0, 1) * h[i]
+    j = int(rng.integers(1, n))                                      # an interior knot
+    D = lambda k: (y[k + 1] - y[k]) / h[k]  # noqa: E731
+    piece = (M[i] * (x[i + 1] - t) ** 3 / (6 * h[i]) + M[i + 1] * (t - x[i]) ** 3 / (6 * h[i])
+             + (y[i] / h[i] - M[i] * h[i] / 6) * (x[i + 1] - t) + (y[i + 1] / h[i] - M[i + 1] * h[i] / 6) * (t - x[i]))
+    xe = x[0] + np.arange(n + 1) * rng.uniform(0.2, 2)               # equal spacing
+    Se = CubicSpline(xe, y, bc_type="natural")
+    Me, he = Se(xe, 2), xe[1] - xe[0]
+    S3 = CubicSpline([0.0, 1, 2], [0.0, 1, 0], bc_type="natural")
+    M3 = S3(np.array([0.0, 1, 2]), 2)
+    u = rng.uniform(0, 1)
+    v = rng.uniform(1, 2)
+    return {
+        "1:9": [S(t, 2), M[i] * (t - x[i]) / h[i] + M[i + 1] * (x[i + 1] - t) / h[i]], "1:11": [S(t), piece],
+        "3:5": [S(x[j], 1), -h[j] / 3 * M[j] - h[j] / 6 * M[j + 1] + D(j)],
+        "3:5.2": [S(x[j], 1), h[j - 1] / 6 * M[j - 1] + h[j - 1] / 3 * M[j] + D(j - 1)],
+        "3:7": [S(x[j], 1), h[j] / 3 * M[j] + h[j] / 6 * M[j + 1] + D(j)],
+        "3:7.3": [S(x[j], 1), h[j - 1] / 3 * M[j - 1] + h[j - 1] / 6 * M[j] + D(j - 1)],
+        "3:9": [h[j - 1] * M[j - 1] + 2 * (h[j - 1] + h[j]) * M[j] + h[j] * M[j + 1], 6 * (D(j) - D(j - 1))],
+        "3:11": [h[j - 1] * M[j - 1] + (h[j - 1] + h[j]) * M[j] + h[j] * M[j + 1], 6 * (D(j) - D(j - 1))],
+        "3:13": [Me[j - 1] + 4 * Me[j] + Me[j + 1], 6 / he**2 * (y[j + 1] - 2 * y[j] + y[j - 1])],
+        "3:15": [Me[j - 1] + 4 * Me[j] + Me[j + 1], 6 / he * (y[j + 1] - 2 * y[j] + y[j - 1])],
+        "5:3": [1 - 0, 1], "5:3.2": [M3[0], M3[2], 0],
+        "5:5": [4 * M3[1], 6 * (0 - 2 + 0), -12], "5:5.2": [M3[1], -3], "5:7": [M3[1], -12],
+        "5:9": [S3(u), -3 * u**3 / 6 + (1 + 3 / 6) * u, -(u**3) / 2 + 3 * u / 2],
+        "5:11": [S3(0.5), -1 / 16 + 3 / 4, 11 / 16], "5:11.2": [S3(0.5), 3 / 4], "5:11.3": [S3(0.0, 1), 3 / 2],
+        "5:11.4": [S3(1.0, 1), 0], "5:11.5": [S3(v), S3(2 - v)], "5:11.6": [S3(v), -((2 - v) ** 3) / 2 + 3 * (2 - v) / 2],
+        "5:11.7": [S3(v), -(v**3) / 2 + 3 * v / 2],
+        "5:15": [S3(0.5, 3), (M3[1] - M3[0]) / 1, -3], "5:15.2": [S3(1.5, 3), (M3[2] - M3[1]) / 1, 3],
+        "5:17": [S3(0.5, 3), S3(1.5, 3)],
+    }
+
+@document("343_lecture_heat_equation_separation")
+def _(rng):
+    from scipy.integrate import quad
+
+    def heat(f, L, kappa, x, t, even=False):
+        """u(x, t) from the free-space heat kernel acting on the odd (Dirichlet) or even (insulated) 2L-periodic
+        extension of f: an independent solution, not the separated series."""
+        def F(y):
+            m = y % (2 * L)
+            return f(m) if m <= L else (1 if even else -1) * f(2 * L - m)
+        s = math.sqrt(2 * kappa * t)
+        K = int(math.ceil(12 * s / (2 * L))) + 2
+        shifts = 2 * L * np.arange(-K, K + 1)
+        G = lambda z: float(np.sum(np.exp(-((z - shifts) ** 2) / (4 * kappa * t)))) / math.sqrt(4 * math.pi * kappa * t)  # noqa: E731
+        return quad(lambda y: G(x - y) * F(y), -L, L, points=[0.0], limit=400, epsabs=1e-13, epsrel=1e-11)[0]
+
+    L, kappa = rng.uniform(0.5, 3), rng.uniform(0.2, 2)
+    n = int(rng.integers(1, 8))
+    x = rng.uniform(0, L)
+    while abs(math.sin(n * math.pi * x / L)) < 0.1:                 # away from the nodes of the n-th mode
+        x = rng.uniform(0, L)
+    t = rng.uniform(0.02, 0.3) * L * L / kappa
+    lam = n * n * math.pi**2 / L**2
+    Xn = lambda x: math.sin(n * math.pi * x / L)  # noqa: E731
+    Tn = lambda t: math.exp(-kappa * lam * t)  # noqa: E731
+    un = lambda x, t: Tn(t) * Xn(x)  # noqa: E731
+    a, c = rng.normal(), rng.normal()
+    f = lambda x: x * (L - x) * (1 + a * math.exp(c * x / L))  # noqa: E731   vanishes at both ends
+    b = lambda k, f=f: 2 / L * quad(lambda x: f(x) * math.sin(k * math.pi * x / L), 0, L, limit=200)[0]  # noqa: E731
+    bs = [b(k) for k in range(1, 41)]
+    series = sum(bk * math.exp(-kappa * k * k * math.pi**2 * t / L**2) * math.sin(k * math.pi * x / L) for k, bk in enumerate(bs, 1))
+    u = heat(f, L, kappa, x, t)
+    # a solution made of five modes, for the energy identities
+    cs = rng.normal(size=5)
+    w = lambda x, t: sum(cs[k - 1] * math.exp(-kappa * k * k * math.pi**2 * t / L**2) * math.sin(k * math.pi * x / L) for k in range(1, 6))  # noqa: E731
+    E = lambda t: quad(lambda x: w(x, t) ** 2, 0, L, limit=200, epsabs=1e-14, epsrel=1e-12)[0]  # noqa: E731
+    ux2 = quad(lambda x: d(lambda y: w(y, t), x) ** 2, 0, L, limit=200)[0]
+    uuxx = quad(lambda x: w(x, t) * d2(lambda y: w(y, t), x), 0, L, limit=200)[0]
+    bw = [2 / L * quad(lambda x: w(x, 0) * math.sin(k * math.pi * x / L), 0, L, limit=200)[0] for k in range(1, 6)]
+    # examples on [0, pi] with kappa = 1
+    xp, tp = rng.uniform(0, math.pi), rng.uniform(0.05, 1)
+    f1 = lambda x: math.sin(x) + 3 * math.sin(3 * x)  # noqa: E731
+    f2 = lambda x: x * (math.pi - x)  # noqa: E731
+    odd, even = 2 * int(rng.integers(0, 5)) + 1, 2 * int(rng.integers(1, 5))
+    I2 = lambda k: quad(lambda x: f2(x) * math.sin(k * x), 0, math.pi)[0]  # noqa: E731
+    b2 = lambda k: 2 / math.pi * I2(k)  # noqa: E731
+    nn = int(rng.integers(1, 10))
+    # insulated ends: the limit, from the even extension at a late time
+    late = 6 * L * L / kappa
+    A, B = rng.normal(size=2)
+    m = 200                                                          # the steady state by finite differences
+    Dm = np.diag(-2 * np.ones(m)) + np.diag(np.ones(m - 1), 1) + np.diag(np.ones(m - 1), -1)
+    rhs = np.zeros(m)
+    rhs[0], rhs[-1] = -A, -B
+    grid = np.linspace(0, L, m + 2)[1:-1]
+    vfd = np.interp(x, np.concatenate([[0], grid, [L]]), np.concatenate([[A], np.linalg.solve(Dm, rhs), [B]]))
+    return {
+        "14": [d(Tn, t) / (kappa * Tn(t)), d2(Xn, x) / Xn(x), -lam],
+        "18.2": [-d2(Xn, x) / Xn(x), n * n * math.pi**2 / L**2],
+        "24": [d(lambda s: un(x, s), t), -kappa * lam * un(x, t), kappa * d2(lambda y: un(y, t), x)],
+        "24.2": [un(x, t), math.exp(-kappa * n * math.pi * t / L) * Xn(x)],
+        "28": [u, series],
+        "31": [quad(lambda x: Xn(x) ** 2, 0, L)[0], L / 2],
+        "31.2": [b(n), 1 / L * quad(lambda x: f(x) * Xn(x), 0, L, limit=200)[0]],
+        "31.3": [heat(f, L, kappa, x, late), 0],
+        "35": [heat(f1, math.pi, 1.0, xp, tp), math.exp(-tp) * math.sin(xp) + 3 * math.exp(-9 * tp) * math.sin(3 * xp)],
+        "37": [heat(f1, math.pi, 1.0, xp, tp), math.exp(-tp) * math.sin(xp) + 3 * math.exp(-3 * tp) * math.sin(3 * xp)],
+        "41": [I2(nn), 2 * (1 - (-1) ** nn) / nn**3],
+        "43": [b2(odd), 8 / (math.pi * odd**3)], "43.2": [b2(even), 0], "43.3": [b2(odd), 4 / (math.pi * odd**3)],
+        "47": [d(E, t), 2 * kappa * uuxx, -2 * kappa * ux2],
+        "49": [E(t), L / 2 * sum(bk * bk * math.exp(-2 * kappa * k * k * math.pi**2 * t / L**2) for k, bk in enumerate(bw, 1))],
+        "49.2": [d(E, t), -kappa * ux2],
+        "53": [heat(f, L, kappa, x, late, even=True), quad(f, 0, L)[0] / L], "55": [heat(f, L, kappa, x, late, even=True), 0],
+        "55.4": [vfd, A + (B - A) * x / L], "55.5": [vfd, (A + B) / 2],
+    }
+
+@document("344_forum_newton_raphson_exponential_rate")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+    from scipy.stats import gamma
+
+    n = int(rng.integers(2, 11))
+    lam_true = rng.uniform(0.3, 3)
+    x = rng.exponential(1 / lam_true, size=n)
+    xb = float(x.mean())
+
+    def loglik(lam, x=x):
+        return float(np.sum(np.log(lam * np.exp(-lam * x))))     # the log of the product of the densities
+
+    newton = lambda lam, x=x: lam - d(lambda l: loglik(l, x), lam) / d2r(lambda l: loglik(l, x), lam)  # noqa: E731
+    lam = rng.uniform(0.2, 1.9) / xb                                  # a current iterate in (0, 2 / x-bar)
+    mle = brentq(lambda l: d(loglik, l), 0.01 / xb, 100 / xb, xtol=1e-14)
+    e = lambda l, xb=xb: 1 - xb * l  # noqa: E731
+    k = int(rng.integers(0, 4))
+    it = lam
+    for _ in range(k):
+        it = newton(it)
+    x2 = x * 2 / xb                                                   # the same kind of data, rescaled to x-bar = 2
+    N2 = lambda l: newton(l, x2)  # noqa: E731
+    l1, l2 = N2(0.25), N2(N2(0.25))
+    th = rng.normal()
+    lth = lambda t: loglik(math.exp(t))  # noqa: E731
+    newton_th = lambda t, x=x: t - d(lambda s: loglik(math.exp(s), x), t) / d2r(lambda s: loglik(math.exp(s), x), t)  # noqa: E731
+    t1 = newton_th(0.0, x2)
+    info = -d2r(loglik, lam)                                          # l'' does not involve the data: it is its own mean
+    beta = 1 / lam_true
+    lbeta = lambda b: -n * math.log(b) - n * beta / b  # noqa: E731   E[l(beta)], the data replaced by their mean n beta
+    mean_mle = quad(lambda s: 1 / s * gamma.pdf(s, n, scale=1 / (n * lam_true)), 0, np.inf, limit=200)[0]
+    return {
+        "3.2": [mle, 1 / xb],
+        "5": [loglik(lam), n * math.log(lam) - lam * x.sum(), n * math.log(lam) - n * lam * xb],
+        "5.2": [d(loglik, lam), n / lam - n * xb], "5.3": [d2r(loglik, lam), -n / lam],
+        "7.2": [newton(lam), lam + 1 - xb * lam], "7.5": [N2(0.25), 0.75],
+        "9": [d2r(loglik, lam), -n / lam**2],
+        "11": [newton(lam), newton(lam), lam + lam**2 * (1 / lam - xb), 2 * lam - xb * lam**2],
+        "13.2": [mle, 1 / xb], "13.3": [mle, xb],
+        "17": [e(newton(lam)), 1 - 2 * xb * lam + xb**2 * lam**2, (1 - xb * lam) ** 2, e(lam) ** 2],
+        "19": [e(it), e(lam) ** (2**k)], "19.2": [e(it), e(lam) ** (2 * k)], "19.3": [e(newton(lam)), 2 * e(lam)],
+        "21.2": [l1, 2 * 0.25 - 2 * 0.25**2, 0.375], "21.3": [l2, 0.46875],
+        "21.4": [e(0.25, 2), 0.5], "21.5": [e(l1, 2), 0.25], "21.6": [e(l2, 2), 0.0625],
+        "22.2": [2 / 2, 1], "22.3": [N2(1.5), 3 - 4.5, -1.5], "24": [l1, 2 * 0.25 - 2 * 0.25, 0],
+        "26.2": [lth(th), n * th - n * xb * math.exp(th)], "26.3": [d(math.exp, th), math.exp(th)],
+        "26.4": [d(lth, th), n / math.exp(th) - n * xb], "26.5": [d(lth, th), n - n * xb * math.exp(th)],
+        "26.6": [d2r(lth, th), -n * xb * math.exp(th)],
+        "28": [newton_th(th), th + (1 - xb * math.exp(th)) / (xb * math.exp(th)), th + 1 / (xb * math.exp(th)) - 1],
+        "30": [newton_th(th), th + 1 - xb * math.exp(th)],
+        "30.4": [t1, 0 + 1 / 2 - 1, -1 / 2], "30.5": [math.exp(t1), math.exp(-1 / 2)], "30.6": [t1, 1 / 2],
+        "32": [info, info, n / lam**2],
+        "32.2": [1 / math.sqrt(-d2r(loglik, mle)), mle / math.sqrt(n)], "32.3": [1 / math.sqrt(-d2r(loglik, mle)), mle / n],
+        "32.5": [-d2r(lbeta, beta), n / beta**2], "32.6": [d(lambda b: 1 / b, beta) ** 2, 1 / beta**4],
+        "32.8": [-d2r(lbeta, beta), n * beta**2],
+        "34": [mean_mle, n / (n - 1) * lam_true], "34.2": [mean_mle, lam_true],
+    }
+
+@document("345_reading_group_rbm_contrastive_divergence")
+def _(rng):
+    import itertools
+
+    D = int(rng.integers(1, 4))
+    Fh = int(rng.choice([f for f in (1, 2, 3) if f != D]))
+    V = [np.array(c, dtype=float) for c in itertools.product([0, 1], repeat=D)]
+    Hs = [np.array(c, dtype=float) for c in itertools.product([0, 1], repeat=Fh)]
+    P0 = rng.normal(size=D + Fh + D * Fh)
+    unpack = lambda P: (P[:D], P[D:D + Fh], P[D + Fh:].reshape(D, Fh))  # noqa: E731
+    energy = lambda v, h, P: float(-unpack(P)[0] @ v - unpack(P)[1] @ h - v @ unpack(P)[2] @ h)  # noqa: E731
+    Z = lambda P: sum(math.exp(-energy(v, h, P)) for v in V for h in Hs)  # noqa: E731
+    pvh = lambda v, h, P=P0: math.exp(-energy(v, h, P)) / Z(P)  # noqa: E731
+    pv = lambda v, P=P0: sum(pvh(v, h, P) for h in Hs)  # noqa: E731
+    free = lambda v, P=P0: -math.log(sum(math.exp(-energy(v, h, P)) for h in Hs))  # noqa: E731   from p(v) = e^{-F(v)} / Z
+    a, b, W = unpack(P0)
+    v = V[int(rng.integers(0, len(V)))]
+    h = Hs[int(rng.integers(0, len(Hs)))]
+    i, j = int(rng.integers(0, D)), int(rng.integers(0, Fh))
+    ph = sum(pvh(v, hh) for hh in Hs if hh[j] == 1) / pv(v)
+    pvis = sum(pvh(vv, h) for vv in V if vv[i] == 1) / sum(pvh(vv, h) for vv in V)
+    wrong = sum(at(W, j, k) if at(W, j, k) is not UNDEFINED else math.nan for k in range(D))
+    act = b + W.T @ v
+    s = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    iw = D + Fh + i * Fh + j                                          # the index of W_ij among the parameters
+    q = int(rng.integers(0, len(P0)))                                 # any parameter theta
+    dlogp = lambda idx: partial(lambda P: math.log(pv(v, P)), P0, idx)  # noqa: E731
+    dF = lambda u, idx: partial(lambda P: free(u, P), P0, idx)  # noqa: E731
+    model_vh = sum(pvh(vv, hh) * vv[i] * hh[j] for vv in V for hh in Hs)
+    # one visible and one hidden unit, a = b = 0, weight w
+    w = rng.normal()
+    E1 = lambda v, h, w=w: -w * v * h  # noqa: E731
+    Z1 = lambda w: sum(math.exp(-E1(v, h, w)) for v in (0, 1) for h in (0, 1))  # noqa: E731
+    p1 = lambda w: sum(math.exp(-E1(1, h, w)) for h in (0, 1)) / Z1(w)  # noqa: E731
+    F1 = -math.log(sum(math.exp(-E1(1, h)) for h in (0, 1)))
+    ew = math.exp(w)
+    vv, hh = float(rng.integers(0, 2)), float(rng.integers(0, 2))
+    return {
+        "13": [ph, s(b[j] + sum(W[k, j] * v[k] for k in range(D)))],
+        "15": [ph, s(b[j] + wrong) if not math.isnan(wrong) else UNDEFINED],
+        "15.2": [pvis, s(a[i] + (W @ h)[i])],
+        "17": [free(v), float(-a @ v - np.sum(np.log(1 + np.exp(act))))], "19": [free(v), float(-a @ v - np.sum(act))],
+        "23": [math.log(pv(v)), -free(v) - math.log(Z(P0))],
+        "25": [dlogp(q), -dF(v, q) + sum(pv(u) * dF(u, q) for u in V)],
+        "27": [partial(lambda P: energy(v, h, P), P0, iw), -v[i] * h[j]],
+        "29": [dF(v, iw), -v[i] * s(act[j])], "29.2": [np.array([dF(v, k) for k in range(D)]), -v],
+        "29.3": [dF(v, D + j), -s(act[j])],
+        "31": [partial(lambda P: energy(v, h, P), P0, iw), v[i] * h[j]], "31.2": [dF(v, D + j), -math.log(1 + math.exp(act[j]))],
+        "33": [dlogp(iw), v[i] * s(act[j]) - model_vh],
+        "39.2": [-0.0 * vv - 0.0 * hh - vv * w * hh, -w * vv * hh],
+        "41": [Z1(w), 1 + 1 + 1 + ew, 3 + ew], "41.2": [p1(w), (1 + ew) / (3 + ew)],
+        "43": [Z1(w), 2 + 2 * ew], "43.3": [p1(w), ew / (3 + ew)],
+        "43.4": [sum(vv * hh * math.exp(-E1(vv, hh)) for vv in (0, 1) for hh in (0, 1)) / Z1(w), ew / (3 + ew)],
+        "45": [d(lambda u: math.log(p1(u)), w), 1 / (1 + math.exp(-w)) - ew / (3 + ew)],
+        "47.2": [1 / 2 - 1 / 4, 1 / 4], "47.3": [d(lambda u: math.log(p1(u)), 0.0), 1 / 2],
+        "47.5": [F1, -math.log(1 + ew)], "47.6": [math.exp(-F1) / Z1(w), (1 + ew) / (3 + ew)], "47.7": [F1, -w],
+    }
+
+@document("346_blog_relative_position_bias_gradient")
+def _(rng):
+    n, dk, dv = int(rng.integers(2, 6)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
+    Q, K, V = rng.normal(size=(n, dk)), rng.normal(size=(n, dk)), rng.normal(size=(n, dv))
+    Bt = rng.normal(size=2 * n - 1)                                  # Bt[r + n - 1] is B_r
+    C = rng.normal(size=(n, dv))
+    Lout = lambda O: float(np.sum(C * np.tanh(O)))  # noqa: E731   some scalar loss of the outputs
+    rows = lambda S: np.exp(S - S.max(axis=1, keepdims=True)) / np.exp(S - S.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)  # noqa: E731
+
+    def logits(Q, K, Bt):
+        return np.array([[Q[i] @ K[j] / math.sqrt(dk) + Bt[i - j + n - 1] for j in range(n)] for i in range(n)])
+
+    S = logits(Q, K, Bt)
+    A = rows(S)
+    O = A @ V
+    G = grad(Lout, O)
+    i, j, l = (int(rng.integers(0, n)) for _ in range(3))
+    r = int(rng.integers(-(n - 1), n))
+    dS = grad(lambda S: Lout(rows(S) @ V), S)
+    dA = grad(lambda A: Lout(A @ V), A)
+    dV = grad(lambda V: Lout(rows(S) @ V), V)
+    dQ = grad(lambda Q: Lout(rows(logits(Q, K, Bt)) @ V), Q)
+    dK = grad(lambda K: Lout(rows(logits(Q, K, Bt)) @ V), K)
+    dB = grad(lambda Bt: Lout(rows(logits(Q, K, Bt)) @ V), Bt)
+    jac = partial(lambda S: rows(S)[i, l], S, (i, j))
+    diag = sum(dS[p, p - r] for p in range(n) if 0 <= p - r < n)
+    one = dS[r, 0] if 0 <= r < n else UNDEFINED
+    # two tokens, zero queries and keys, values 1 and 0, L = o_2
+    b2 = rng.normal(size=3)                                          # B_{-1}, B_0, B_1
+    V2 = np.array([[1.0], [0.0]])
+    S2 = lambda b: np.array([[b[1], b[0]], [b[2], b[1]]])  # noqa: E731   s_ij = B_{i-j}
+    L2 = lambda b: float((rows(S2(b)) @ V2)[1, 0])  # noqa: E731
+    a2 = rows(S2(b2))
+    g2 = grad(L2, b2)
+    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    return {
+        "11": [dA[i, j], G[i] @ V[j]], "11.2": [dV[j], A[:, j] @ G], "11.3": [dV[j], A[j, :] @ G],
+        "11.4": [jac, A[i, l] * (delta(l, j) - A[i, j])],
+        "13": [dS[i, j], A[i, j] * (G[i] @ V[j] - sum(A[i, m] * (G[i] @ V[m]) for m in range(n))), A[i, j] * (G[i] @ V[j] - G[i] @ O[i])],
+        "15": [dS[i, j], A[i, j] * (1 - A[i, j]) * (G[i] @ V[j])], "15.2": [dS[i].sum(), 0],
+        "21": [dQ[i], dS[i] @ K / math.sqrt(dk)], "21.2": [dK[j], dS[:, j] @ Q / math.sqrt(dk)], "23": [dQ[i], dS[i] @ K],
+        "29": [dB[r + n - 1], diag], "31": [dB[r + n - 1], dS.sum()], "31.2": [dB[r + n - 1], one],
+        "31.3": [dB.sum(), 0], "31.4": [dB[n - 1], 0],
+        "35.5": [S2(b2)[1, 0], b2[2]], "35.6": [S2(b2)[1, 1], b2[1]],
+        "37": [L2(b2), a2[1, 0], s(b2[2] - b2[1])],
+        "41": [g2[2], a2[1, 0] * a2[1, 1]], "41.2": [g2[1], -a2[1, 0] * a2[1, 1]], "41.3": [g2[0], 0],
+        "43.2": [g2[1], a2[1, 0] * a2[1, 1]],
+    }
+
+@document("347_nb_wasserstein_1d_gaussians")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.linalg import sqrtm
+    from scipy.optimize import linear_sum_assignment
+    from scipy.special import ndtr, ndtri
+    from scipy.stats import norm
+
+    def ot_cost(x, y, p):
+        """min over couplings of the mean |x - y|^p for two uniform measures of m points (a permutation, by Birkhoff)."""
+        cost = np.abs(x[:, None] - y[None, :]) ** p
+        r, c = linear_sum_assignment(cost)
+        return float(cost[r, c].mean())
+
+    def cdf_area(x, y):
+        """The integral of |F_m - G_m| for the two empirical distribution functions."""
+        pts = np.sort(np.concatenate([x, y]))
+        F = lambda t, z: np.mean(z <= t)  # noqa: E731
+        return float(sum((pts[k + 1] - pts[k]) * abs(F(pts[k], x) - F(pts[k], y)) for k in range(len(pts) - 1)))
+
+    def w2sq(m1, s1, m2, s2):
+        """W_2^2 from the quantile coupling, integrated in z = Phi^{-1}(u)."""
+        q1, q2 = lambda u: m1 + s1 * ndtri(u), lambda u: m2 + s2 * ndtri(u)  # noqa: E731   the two quantile functions
+        f = lambda z: (q1(ndtr(z)) - q2(ndtr(z))) ** 2 * math.exp(-z * z / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+        return quad(f, -8, 8, limit=200, epsabs=1e-13, epsrel=1e-12)[0]
+
+    def w1(m1, s1, m2, s2):
+        """W_1 as the area between the two distribution functions."""
+        lo, hi = min(m1, m2) - 12 * max(s1, s2), max(m1, m2) + 12 * max(s1, s2)
+        return quad(lambda x: abs(ndtr((x - m1) / s1) - ndtr((x - m2) / s2)), lo, hi, limit=400, points=[m1, m2],
+                    epsabs=1e-13, epsrel=1e-12)[0]
+
+    m = int(rng.integers(2, 8))
+    x, y = rng.normal(size=m), rng.normal(size=m) * 2 + 1
+    p = rng.uniform(1, 3)
+    xs, ys = np.sort(x), np.sort(y)
+    m1, m2 = rng.normal(size=2) * 2
+    s1, s2 = rng.uniform(0.3, 3, size=2)
+    u, z = rng.uniform(0.01, 0.99), rng.normal() * 2
+    T = lambda t, m1=m1, s1=s1, m2=m2, s2=s2: norm.ppf(norm.cdf(t, m1, s1), m2, s2)  # noqa: E731   G^{-1}(F(t))
+    h = 1e-3
+    D = lambda f, t: (f(t + h) - f(t - h)) / (2 * h)  # noqa: E731   (w2sq is integrated numerically: a wider step)
+    W2 = math.sqrt(w2sq(m1, s1, m2, s2))
+    EZ = quad(lambda t: t * norm.pdf(t), -np.inf, np.inf)[0]
+    EZ2 = quad(lambda t: t * t * norm.pdf(t), -np.inf, np.inf)[0]
+    EabsZ = 2 * quad(lambda t: t * norm.pdf(t), 0, np.inf)[0]       # E|Z| by symmetry
+    logpdf = lambda t, m, s: -((t - m) ** 2) / (2 * s * s) - math.log(s * math.sqrt(2 * math.pi))  # noqa: E731
+    kl = quad(lambda t: math.exp(logpdf(t, 0, 1)) * (logpdf(t, 0, 1) - logpdf(t, 3, 2)), -15, 15, limit=200)[0]
+    k = int(rng.integers(1, 5))
+    mu1, mu2 = rng.normal(size=k), rng.normal(size=k)
+    sd1, sd2 = rng.uniform(0.3, 2, k), rng.uniform(0.3, 2, k)
+    S1, S2 = np.diag(sd1**2), np.diag(sd2**2)
+    r2 = sqrtm(S2).real
+    bures = float(np.sum((mu1 - mu2) ** 2) + np.trace(S1 + S2 - 2 * sqrtm(r2 @ S1 @ r2).real))
+    return {
+        "1:5": [ot_cost(x, y, p), float(np.mean(np.abs(xs - ys) ** p))], "1:7.2": [ot_cost(x, y, 1), cdf_area(x, y)],
+        "1:9.3": [norm.ppf(u, m1, s1), m1 + s1 * norm.ppf(u)], "1:9.4": [norm.ppf(u, m2, s2), m2 + s2 * norm.ppf(u)],
+        "1:11": [T(z), m2 + s2 / s1 * (z - m1)], "1:13": [T(z), m2 + s2**2 / s1**2 * (z - m1)],
+        "3:3": [norm.ppf(u, m1, s1) - norm.ppf(u, m2, s2), (m1 - m2) + (s1 - s2) * norm.ppf(u)],
+        "3:3.2": [EZ, 0], "3:3.3": [EZ2, 1],
+        "3:5": [w2sq(m1, s1, m2, s2), (m1 - m2) ** 2 + (s1 - s2) ** 2],
+        "3:7": [w2sq(m1, s1, m2, s2), (m1 - m2) ** 2 + (s1**2 - s2**2) ** 2],
+        "3:7.2": [w2sq(m1, s1, m2, s2), (m1 - m2) ** 2 + s1**2 + s2**2],
+        "3:9": [D(lambda t: w2sq(t, s1, m2, s2), m1), 2 * (m1 - m2)], "3:9.2": [D(lambda t: w2sq(m1, t, m2, s2), s1), 2 * (s1 - s2)],
+        "3:11": [D(lambda t: math.sqrt(w2sq(t, s1, m2, s2)), m1), (m1 - m2) / W2],
+        "3:11.2": [D(lambda t: math.sqrt(w2sq(t, s1, m2, s2)), m1), 2 * (m1 - m2)],
+        "3:15.2": [w1(m1, s1, m2, s1), abs(m1 - m2)],
+        "3:15.4": [w1(m1, s1, m1, s2), abs(s1 - s2) * EabsZ, abs(s1 - s2) * math.sqrt(2 / math.pi)],
+        "3:15.5": [w1(m1, s1, m1, s2), abs(s1 - s2)], "3:15.6": [EabsZ, math.sqrt(2 / math.pi)], "3:15.7": [EabsZ, 1],
+        "3:21": [w2sq(0, 1, 3, 2), 9 + 1, 10], "3:21.2": [math.sqrt(w2sq(0, 1, 3, 2)), math.sqrt(10)],
+        "3:23": [T(z, 0, 1, 3, 2), 3 + 2 * z], "3:23.2": [T(z, 0, 1, 3, 2), 3 + 4 * z], "3:23.3": [math.sqrt(w2sq(0, 1, 3, 2)), 4],
+        "3:25": [kl, math.log(2 / 1) + (1 + (0 - 3) ** 2) / (2 * 4) - 0.5, math.log(2) + 10 / 8 - 0.5],
+        "5:5": [ot_cost(x, y, 2), float(np.mean((xs - ys) ** 2))], "5:7": [ot_cost(x, y, 2), float(np.mean((x - y) ** 2))],
+        "5:7.2": [bures, float(np.sum((mu1 - mu2) ** 2) + np.sum((sd1 - sd2) ** 2))],
+    }
+
 _GAUSS_LEGENDRE: dict[int, tuple] = {}
 
 
