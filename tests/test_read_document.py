@@ -3136,3 +3136,38 @@ def test_a_matrix_said_positive_definite_is_checked_for_every_such_matrix():
         assert matrix == matrix.T and all(e >= 0 for e in matrix.eigenvals())
         if name == "A":
             assert matrix.det() > 0
+
+
+def test_what_a_sentence_says_of_its_case_parity_region_or_symmetry_is_never_checked_past():
+    """"for odd $n$", "If $\\beta_1 = 0$ then ...", "If $A$ is not symmetric", "On $[0, 1]$ ...": what the words say
+    of a claim's case. A refutation at an even n is withheld; the formulas a condition gives are claims under it,
+    never definitions for the rest of the document; the paragraph that says A is not symmetric is about any A;
+    a function given on one interval is not checked on another."""
+    odd = _verdicts("So $b_n = \\frac{4}{n\\pi}$ for odd $n$; the factor is $1 - (-1)^n = 2$ there.\n\n"
+                    "For every $n$ we have $(-1)^n = 1$.\n")
+    assert odd[-2][1] is Verdict.UNKNOWN and "$n$ is odd" in odd[-2][2]
+    assert odd[-1][1] is Verdict.REFUTED
+    adam = _verdicts("Let $m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$ with $m_0 = 0$, and $\\hat m_t = m_t / (1 - \\beta_1^t)$.\n\n"
+                     "If $\\beta_1 = 0$ then $\\hat m_t = g_t$ for every $t \\ge 1$.\n\n"
+                     "In general $\\hat m_t = g_t$ is false.\n")
+    conditional = [r for r in adam if r[0] == 3]
+    assert conditional and all(v is Verdict.UNKNOWN for _, v, _ in conditional)
+    assert "$\\beta_1 = 0$" in conditional[0][2]
+    assert [v for line, v, _ in adam if line == 5] == [Verdict.REFUTED]  # (never a definition made by the "if")
+    symmetric = _verdicts("Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric and $x \\in \\mathbb{R}^n$.\n\n"
+                          "If $A$ is *not* symmetric, then\n$$\n\\nabla_x (x^\\top A x) = 2 A x\n$$\n\n"
+                          "In the rest $A$ is symmetric again:\n$$\n\\nabla_x (x^\\top A x) = 2 A x\n$$\n")
+    assert [v for _, v, _ in symmetric] == [Verdict.REFUTED, Verdict.PROVED]
+    spline = _verdicts("On $[0, 1]$ the formula reduces to\n$$\nS(x) = -\\frac{x^3}{2} + \\frac{3 x}{2}\n$$\n\n"
+                       "So $S(\\frac{1}{2}) = \\frac{11}{16}$. On $[1, 2]$ reusing $S(x) = -\\frac{x^3}{2} + \\frac{3 x}{2}$ "
+                       "is wrong.\n")
+    assert spline[1][1] is Verdict.PROVED
+    assert spline[-1][1] is Verdict.UNKNOWN and "said on $[1, 2]$" in spline[-1][2]
+
+
+def test_a_function_given_at_one_argument_is_read_there_only_inside_another_function():
+    """rho(M_J) = a number is rho's value at M_J: \\log_{10} \\rho(M_{GS}) is refused, never read as that number."""
+    found = _verdicts("Here\n$$\n\\rho(M_J) = \\sqrt{\\frac{2}{20}}\n$$\n\nThen $\\log_{10} \\rho(M_J) = -\\frac{1}{2}$ and "
+                      "$\\log_{10} \\rho(M_{GS}) = -\\frac{1}{2}$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN]
+    assert "defined at its own arguments" in found[-1][2]

@@ -3072,6 +3072,26 @@ _DEFINITE = re.compile(r"(?:symmetric(?:,|\s+and)?\s+)?(?:positive\s+(semi-?\s*)
 _OPERATOR_NAME = re.compile(r"\\operatorname\s*\{\s*([A-Za-z]+)\s*\}")
 
 
+_REGION = re.compile(r"\b(?:on|over|in)\s+(?:the\s+interval\s+)?\$\s*(?:[a-z]\s*\\in\s*)?([\[(]\s*[^$\[\]()]+?\s*[\])])\s*\$", re.I)
+
+
+def _region_said(item: "_Item", text: str) -> "str | None":
+    """"On $[0, 1]$ the formula reduces to ...", "reusing $S(x) = ...$ on $[1, 2]$": the interval the sentence of the
+    chain names (for a display, the words before it; for inline mathematics, its sentence), or None."""
+    at = item.inline.offset if item.inline is not None else item.chain.offset
+    start = max(text.rfind("\n\n", 0, at), text.rfind(". ", 0, at), text.rfind(";", 0, at))
+    end_candidates = [e for e in (text.find(". ", at), text.find(";", at), text.find("\n\n", at)) if e >= 0]
+    end = min(end_candidates) if end_candidates and item.inline is not None else at
+    words = text[start + 1:end]
+    if item.inline is not None:
+        words = words.replace(item.inline.text, " ")
+    found = [" ".join(m.group(1).split()) for m in _REGION.finditer(words)]
+    return found[-1] if found else None
+
+
+_CONDITIONAL_THEN = re.compile(r"\b(?:if|when|whenever|suppose|assuming)\b[^.;]*\$[^$]+\$[^.;$]*\bthen\b", re.I)
+
+
 def _said_not_symmetric(text: str, name: str, offset: int) -> bool:
     """"If $A$ is *not* symmetric, ...", "for a non-symmetric $A$": the paragraph of the chain, up to it, says the
     matrix is not symmetric there (a case of its own, whatever the document said of A before)."""
@@ -3604,6 +3624,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 and not (len(item.chain.terms) > 1 and re.search(r"\\[lc]?dots", item.chain.terms[1].text)):
             # (never "for $j = 0, \dots, N$", the letter's range: see DocumentContext._index_defined)
             return True  # "for $i = \arg\max_j z_j$": which i a statement is about, no definition of the letter
+        if item.inline.conditions and _CONDITIONAL_THEN.search(item.inline.before):
+            # "If $\beta_1 = 0$ then $m_t = g_t$, and $\hat m_t = g_t$": what the case gives, claims under it, never
+            # definitions for the rest of the document
+            return True
         head = _head_and_arity(item.chain.terms[0].text) if item.chain.terms else None
         if head and head[1] and formula_at.get(head, item.chain.terms[0].offset) < item.chain.terms[0].offset \
                 and same_part_or_preamble(formula_at[head], item.chain.terms[0].offset) \
@@ -3822,6 +3846,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                     and not _qualified_set(text, d.offset)]
     steps = []
     unread_inline: list = []  # the inline equations whose every link is refused (see _after_an_unread_premise)
+    regions: dict[str, tuple[str, int]] = {}  # a function the words give on an interval ("On $[0, 1]$ ..."): where
     supposed = None  # the inline mathematics just read as a supposition
     declared_names = {d.name for d in said.declarations if d.kind in ("scalar", "vector", "range", "restricted")}
     for item, part in zip(items, part_of):
@@ -3959,6 +3984,21 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         label = _case_label(item, made) or _parity_said(item, text, lines, made)
         if label:
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (label,)) for step in made]
+        region = _region_said(item, text)
+        for name, at in reader.defined_at.items():
+            if lines.of(item.chain.offset) == at:
+                if region is not None:
+                    regions[name] = (region, at)  # "On $[0, 1]$ the formula reduces to $$S(x) = ...$$"
+                else:
+                    regions.pop(name, None)  # (defined again, everywhere)
+        if region is not None:
+            other = next(((n, r, at) for n, (r, at) in sorted(regions.items()) if r != region and at < lines.of(item.chain.offset)
+                          and (n in used or symbol_name(n) in {symbol_name(u) for u in used})), None)
+            if other is not None:
+                n, r, at = other
+                made = [dataclasses.replace(step, problem=step.problem or (
+                    f"{n} is given on ${r}$ (line {at}), and this claim is said on ${region}$: another piece?"))
+                    for step in made]
         if item.inline is not None and made and all(m.problem and not m.problem.startswith(_READ_PROBLEMS) for m in made):
             unread_inline.append(item.inline)
         builder.seen_names |= used
