@@ -3171,3 +3171,19 @@ def test_a_function_given_at_one_argument_is_read_there_only_inside_another_func
                       "$\\log_{10} \\rho(M_{GS}) = -\\frac{1}{2}$.\n")
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN]
     assert "defined at its own arguments" in found[-1][2]
+
+
+def test_a_value_chosen_so_that_or_given_later_on_the_line_is_never_checked_past():
+    """"place the inputs so that $r^2 = 2 \\ell^2 \\log 2$": a supposition, which holds where a claim holds r through a
+    definition (c = e^{-r^2 / (2 \\ell^2)}); "... $= \\frac{1 - \\beta_1}{\\sqrt{1 - \\beta_2}}$; with the defaults
+    $\\beta_1 = 0.9$": a number given later on the claim's line, which derive would read in the whole line."""
+    found = _verdicts("Let $r = x_1 - x_2$ and $c = \\exp\\left(-\\frac{r^2}{2 \\ell^2}\\right)$, $\\ell > 0$.\n\n"
+                      "Place the inputs so that $r^2 = 2 \\ell^2 \\log 2$. Then $\\frac{\\partial c}{\\partial \\ell} = "
+                      "\\frac{\\log 2}{\\ell}$.\n")
+    assert [v for line, v, _ in found if line == 3] == [Verdict.UNKNOWN]
+    assert "$r^2 = 2 \\ell^2 \\log 2$" in found[-1][2]
+    later = _verdicts("Let $m_1 = (1 - \\beta_1) g$ and $s_1 = (1 - \\beta_2) g^2$ with $g > 0$.\n\n"
+                      "The factor is $\\frac{m_1}{\\sqrt{s_1}} = \\frac{1 - \\beta_1}{\\sqrt{1 - \\beta_2}}$; with the defaults "
+                      "$\\beta_1 = 0.9$, $\\beta_2 = 0.999$ it is about three.\n")
+    claim = [r for r in later if r[0] == 3][0]
+    assert claim[1] is Verdict.UNKNOWN and "given a number later on its line" in claim[2]

@@ -1908,7 +1908,11 @@ _ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 # "the score equation $\sum_i (y_i - \mu_i) = 0$ gives": an equation to solve, named so, no identity
 _EQUATION_BEFORE = re.compile(r"\b(?:equations?|conditions?|constraints?)\s*(?:\([^()]*\)\s*)?,?\s*$", re.I)
-_CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever)\s*$", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever|such\s+that|"
+                               # "place the inputs so that $r^2 = ...$": what is chosen, a supposition (never "..., so
+                               # that $q = ...$": what follows)
+                               r"(?:place|placed|choose|chosen|pick|picked|set|take|taken|scale|scaled|arrange|arranged|put)"
+                               r"\b[^$.;]{0,40}\bso\s+that)\s*$", re.I)
 # "let $a = 1$ and $b = 2$", "let $a = 1$, $b = 2$": the mathematics right before, and what joins them
 _JOINED_TO_MATH = re.compile(r"\$([^$]*)\$\s*(?:,\s*)?(?:\band\s*)?$", re.I)
 # "..., so that $q_k = ...$": what follows from what was just said, a claim even in a sentence opening "Let"
@@ -3089,6 +3093,29 @@ def _region_said(item: "_Item", text: str) -> "str | None":
     return found[-1] if found else None
 
 
+def _valued_later(item: "_Item", text: str) -> str:
+    """"... moved by $\\frac{m_1}{\\sqrt{s_1}} = \\frac{1 - \\beta_1}{\\sqrt{1 - \\beta_2}}$; with the defaults $\\beta_1 = 0.9$
+    ...": a name the claim writes is given a number later on its line, which derive would read in the whole line
+    (and not in the definitions the claim uses): about any value, or that one? Refused, saying why; else ""."""
+    if item.inline is None:
+        return ""
+    end = item.inline.offset + len(item.inline.text)
+    end += 1 if text[end:end + 1] == "$" else 0
+    stop = text.find("\n", end)
+    rest = text[end:stop if stop >= 0 else len(text)]
+    for token in sorted({m.group(0) for t in item.chain.terms for m in _WRITTEN_TOKEN.finditer(t.text)}):
+        m = re.search(r"\$\s*" + re.escape(token) + r"\s*=\s*-?\d", rest)
+        # (given, "with the defaults $\beta_1 = 0.9$", "take $a = 2$"; never claimed, "Then $z = 6$, $z = 5$")
+        if m and _HYPOTHESIS_END.search(re.sub(r"\$[^$]*\$", " ", rest[:m.start()])[-60:]):
+            words = " ".join(re.sub(r"\$[^$]*\$", "...", rest[:m.start()]).split()[-4:])
+            return (f"${token}$ is given a number later on its line (\"{words} ${rest[m.start() + 1:].split('$')[0].strip()}$\"): "
+                    f"is this claim about any {token} or about that one? say the number first, or in another sentence")
+    return ""
+
+
+_WRITTEN_TOKEN = re.compile(r"\\?[A-Za-z]+\s*_\s*(?:\{\s*\w+\s*\}|\w)|\\[A-Za-z]+(?![A-Za-z])|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])")
+
+
 _CONDITIONAL_THEN = re.compile(r"\b(?:if|when|whenever|suppose|assuming)\b[^.;]*\$[^$]+\$[^.;$]*\bthen\b", re.I)
 
 
@@ -3862,8 +3889,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             key = f"{symbol_name(numbered.group(1))}_{numbered.group(2)}" if numbered \
                 else symbol_name(next(iter(left_names))) if len(left_names) == 1 else None
             at = reader.defined_at.get(key, float("inf")) if key is not None else float("inf")
-            restated = (at < lines.of(chain.offset) and not _HYPOTHESIS_START.match(item.inline.before)) \
-                or (at <= lines.of(chain.offset) and _CONSEQUENCE.search(item.inline.before[-30:]) is not None)
+            restated = ((at < lines.of(chain.offset) and not _HYPOTHESIS_START.match(item.inline.before))
+                        or (at <= lines.of(chain.offset) and _CONSEQUENCE.search(item.inline.before[-30:]) is not None)) \
+                and not _CONDITION_BEFORE.search(item.inline.before[-60:])  # ("the inputs so that $r^2 = ...$")
             # "let $\operatorname{LSE}(x) = ...$": a built-in function defined as the document means it, a claim
             # about the usual one that the steps using it take for granted (see _given_builtins)
             builtin = _builtin_head(first.text, reader.notation) if len(chain.terms) == 2 else None
@@ -3984,21 +4012,24 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         label = _case_label(item, made) or _parity_said(item, text, lines, made)
         if label:
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (label,)) for step in made]
+        later = _valued_later(item, text)
+        if later:
+            made = [dataclasses.replace(step, problem=step.problem or later) for step in made]
         region = _region_said(item, text)
-        for name, at in reader.defined_at.items():
+        for defined_name, at in reader.defined_at.items():
             if lines.of(item.chain.offset) == at:
                 if region is not None:
-                    regions[name] = (region, at)  # "On $[0, 1]$ the formula reduces to $$S(x) = ...$$"
+                    regions[defined_name] = (region, at)  # "On $[0, 1]$ the formula reduces to $$S(x) = ...$$"
                 else:
-                    regions.pop(name, None)  # (defined again, everywhere)
+                    regions.pop(defined_name, None)  # (defined again, everywhere)
         if region is not None:
             other = next(((n, r, at) for n, (r, at) in sorted(regions.items()) if r != region and at < lines.of(item.chain.offset)
                           and (n in used or symbol_name(n) in {symbol_name(u) for u in used})), None)
             if other is not None:
-                n, r, at = other
+                piece_name, piece_region, piece_at = other
                 made = [dataclasses.replace(step, problem=step.problem or (
-                    f"{n} is given on ${r}$ (line {at}), and this claim is said on ${region}$: another piece?"))
-                    for step in made]
+                    f"{piece_name} is given on ${piece_region}$ (line {piece_at}), and this claim is said on ${region}$: "
+                    "another piece?")) for step in made]
         if item.inline is not None and made and all(m.problem and not m.problem.startswith(_READ_PROBLEMS) for m in made):
             unread_inline.append(item.inline)
         builder.seen_names |= used
@@ -4032,7 +4063,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # (x in \int_1^\infty x^{-3} dx is bound there: what the prose supposes of a free x, du = 2x dx, is not of it)
         bound = _bound_only(chain, made)
         applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted) - bound
-                                                                          or {symbol_name(x) for x in names} & held)
+                                                                          or {symbol_name(x) for x in names} & held
+                                                                          # ("so that $r^2 = ...$" of r = |x_1 - x_2|,
+                                                                          # said of a claim in x_1 through c = e^{-r^2})
+                                                                          or builder._held_through_definitions(set(names))
+                                                                          & held - {"_entry", "_column"})
                       and at <= lines.of(chain.offset)
                       and not (names and all((at, symbol_name(x)) in at_example for x in names))]
         # "$\Phi$ is the standard normal CDF": a function described in words only, which derive reads as any
@@ -4072,13 +4107,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                             for n, at in sorted(symmetric.items()))) for step in made]
         # "let A be symmetric positive definite": checked for every such matrix (see Step.definite), no hypothesis
         definite = {}
-        for n, at, words, applied in said.described:
-            m = _DEFINITE.fullmatch(words[len(f"${n}$ is "):]) if words.startswith(f"${n}$ is ") else None
-            if m and (n in used or symbol_name(n) in held or n in held) and not applied and at <= chain.offset \
-                    and _STANDING_SYMMETRIC.match(_sentence_before(text, at)) \
-                    and len(reader.notation.matrices.get(n, ())) == 2 \
-                    and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]:
-                definite[n] = (lines.of(at), m.group(1) is None and m.group(2) is None, words)
+        for said_name, said_at, words, applied in said.described:
+            m = _DEFINITE.fullmatch(words[len(f"${said_name}$ is "):]) if words.startswith(f"${said_name}$ is ") else None
+            if m and (said_name in used or symbol_name(said_name) in held or said_name in held) and not applied \
+                    and said_at <= chain.offset and _STANDING_SYMMETRIC.match(_sentence_before(text, said_at)) \
+                    and len(reader.notation.matrices.get(said_name, ())) == 2 \
+                    and reader.notation.matrices[said_name][0] == reader.notation.matrices[said_name][1]:
+                definite[said_name] = (lines.of(said_at), m.group(1) is None and m.group(2) is None, words)
         if definite:
             said_words = {f"{words} (line {at})" for at, _, words in definite.values()}
             applicable = [(t, c) for t, c in applicable if t not in said_words]
@@ -4093,15 +4128,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                       if (n in used or symbol_name(n) in held or n in held) and not applied
                       and words in (f"${n}$ is invertible", f"${n}$ is nonsingular", f"${n}$ is non-singular")
                       and at <= chain.offset and _STANDING_SYMMETRIC.match(_sentence_before(text, at))}
-        for n, at in sorted(invertible.items()):
-            nonzero = _nonzero_determinant(made, symbol_name(n))
+        for said_name, said_line in sorted(invertible.items()):
+            nonzero = _nonzero_determinant(made, symbol_name(said_name))
             if nonzero is None:
                 continue
-            applicable = [(t, c) for t, c in applicable if t != f"${n}$ is {_property_word(t)} (line {at})"]
+            applicable = [(t, c) for t, c in applicable if t != f"${said_name}$ is {_property_word(t)} (line {said_line})"]
             made = [dataclasses.replace(step, terms=tuple(
                 dataclasses.replace(side, domain=side.domain + (nonzero,)) if side is not None else None
                 for side in step.terms), readings=step.readings + (
-                Reading("declaration", f"${n}$ is invertible: checked where its determinant is not 0", at),))
+                Reading("declaration", f"${said_name}$ is invertible: checked where its determinant is not 0", said_line),))
                 for step in made]
         # (e_k = x_k - sqrt(a) "with the error" a sequence's terms: used, written out where the step reads it)
         applicable = [(t, c) for t, c in applicable
