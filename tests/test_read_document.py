@@ -1241,13 +1241,14 @@ def test_a_sum_joined_to_a_range_is_a_supposition_and_a_size_bound_is_searched_a
     assert "N = 1," not in found[0][2]
 
 
-def test_an_inequality_of_two_index_letters_opens_a_case_and_an_entry_value_is_refused():
+def test_an_inequality_of_two_index_letters_opens_a_case_and_an_entry_value_is_a_supposition():
     text = ("Let $z \\in \\mathbb{R}^n$. For any other index $k \\neq j$:\n\n$$\n\\delta_{kj} z_k = 0\n$$\n\n"
             "Let $y \\in \\{0, 1\\}^n$ and $p \\in \\mathbb{R}^n$. Pixels ($y_j = 0$) get "
             "$\\frac{\\partial}{\\partial p_j} \\sum_{i=1}^{n} p_i y_i = 0$.\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.UNKNOWN]
-    assert "the value of one entry of y" in found[1][2]
+    # (the value of one entry of y: a supposition not read, under which only a proof stands)
+    assert "the condition $y_j = 0$ (line 7), which is not read" in found[1][2]
 
 
 def test_a_declared_name_tied_to_another_by_a_display_is_not_refuted_as_independent():
@@ -3187,3 +3188,15 @@ def test_a_value_chosen_so_that_or_given_later_on_the_line_is_never_checked_past
                       "$\\beta_1 = 0.9$, $\\beta_2 = 0.999$ it is about three.\n")
     claim = [r for r in later if r[0] == 3][0]
     assert claim[1] is Verdict.UNKNOWN and "given a number later on its line" in claim[2]
+
+
+def test_a_function_of_a_vector_and_a_number_and_a_size_letter_written_only_as_a_label():
+    """J(w, b) = ... of a declared vector w and a number b is J at its own arguments (dJ/db reads the formula);
+    \\sigma_n beside \\sigma_f, with n written nowhere else, is a name of its own, never entry n of a vector."""
+    found = _verdicts("Let $w \\in \\mathbb{R}^d$, $x \\in \\mathbb{R}^d$, $y \\in \\mathbb{R}$ and $b \\in \\mathbb{R}$, and\n$$\n"
+                      "J(w, b) = \\frac{1}{2} (w^\\top x + b - y)^2 .\n$$\nThen\n$$\n\\frac{\\partial J}{\\partial b} = "
+                      "w^\\top x + b - y , \\qquad \\frac{\\partial J}{\\partial b} = w^\\top x - y .\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    labels = _verdicts("With signal variance $\\sigma_f^2 > 0$ and noise variance $\\sigma_n^2 > 0$, let $s = \\sigma_f^2 + "
+                       "\\sigma_n^2$. Then $s - \\sigma_n^2 = \\sigma_f^2$ and $s = \\sigma_f^2$.\n")
+    assert [v for _, v, _ in labels][-2:] == [Verdict.PROVED, Verdict.REFUTED]

@@ -185,6 +185,17 @@ class DocumentContext:
                                          texts_all)  # (K(t): a function, see above)
                        and not re.search(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{[^{}]*(?<![A-Za-z\\])" + a
                                          + r"(?![A-Za-z])|\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*" + a + r"(?![A-Za-z])", texts_all)}
+        # \sigma_n beside \sigma_f (a noise and a signal scale): a default name of the size (n, K) written only as a
+        # subscript, never a limit, a length, a factor or bound by a sum, is a label there, never the size
+        for a in [a for a, size in self.notation.aliases.items() if defaults.aliases.get(a) == size]:
+            if a in self.stated or a in usage.limits or a in usage.summed:
+                continue
+            rest = re.sub(r"_\s*\{?\s*" + re.escape(a) + r"\s*\}?(?![A-Za-z])", " ", texts_all)
+            # (under Greek letters alone, \sigma_n: never a family of vectors, \mathbf{x}_n)
+            bases = re.findall(r"(\\?[A-Za-z]+)\s*\}?\s*_\s*\{?\s*" + re.escape(a) + r"\s*\}?(?![A-Za-z])", texts_all)
+            if a in usage.indices and bases and all(b.startswith("\\") and b[1:] in GREEK for b in bases) \
+                    and not re.search(r"(?<![A-Za-z\\])" + re.escape(a) + r"(?![A-Za-z])", rest):
+                demote.add(a)
         notation = self.notation.without(demote) if demote else self.notation
         # n (K), by default another name of the size N, that the document binds in a sum (\sum_{n=1}^{N} x_n) and
         # never writes as a limit or declares: an index over N, as the sum says
@@ -1460,7 +1471,19 @@ class DocumentContext:
             base = item_base(text) if text is not None else None
             word = node_word(_bold_letter(base) or base) if base is not None else None
             kinds.append(self.notation.kind_of(word) if word else None)
-        return ("matrix" in kinds or len(kinds) > 1) and all(k in ("matrix", "vector") for k in kinds)
+        if ("matrix" in kinds or len(kinds) > 1) and all(k in ("matrix", "vector") for k in kinds):
+            return True
+        # J(w, b) of a declared vector w and a number b: J is that number at those arguments too
+        return len(kinds) > 1 and any(k in ("matrix", "vector") for k in kinds) and all(
+            k in ("matrix", "vector", "scalar") or k is None and self._plain_letter(a) for k, a in zip(kinds, args))
+
+    @staticmethod
+    def _plain_letter(arg) -> bool:
+        """Whether an argument as written is one plain letter (b, \\lambda), no formula."""
+        text = arg.children[0] if isinstance(arg, Tree) and node_kind(arg) == "product" and len(arg.children) == 1 \
+            and not item_scripts(arg.children[0]) else None
+        return text is not None and node_kind(item_base(text)) in ("letter", "command") \
+            and node_word(item_base(text)) is not None
 
     def _define_at_own_matrices(self, name: str, args, right: str) -> str | None:
         """L(W) = \\|X W - Y\\|_F^2, L(U, V) = ... of declared matrices (or vectors, two or more): L is that number,

@@ -1227,6 +1227,20 @@ class _Builder:
         onehot = tuple(onehot)
         return Assumptions(equal=tuple(equal), distinct=tuple(distinct), onehot=onehot, definitions=tuple(fixed))
 
+    def _suppose(self, c, line: int, why: str, chain: "Chain | None" = None) -> str:
+        """A condition of the chain that is not read ("for $m_i \\neq 1$", "step size $\\eta > 0$" of an eta also
+        written as a sequence): a supposition, under which a proof for every value stands and a refutation does not.
+        Of a chain that defines a name (a definition by cases, "if j <= i"), refused: the name is then unread, never
+        taken for every value. Returns the refusal, or ""."""
+        if line in self.reader.defined_at.values() or any(at == line for _, at in self.reader.recurrences.values()) \
+                or chain is not None and c.offset >= chain.offset:
+            # (and a condition the display itself writes, a branch's "if j \\le i": what it states, not supposed)
+            return f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is not read: {why}"
+        unread = dataclasses.replace(c, left=c.text.strip("$"), right="", order="", unread=True)
+        if unread not in self.unread_conditions:
+            self.unread_conditions.append(unread)
+        return ""
+
     def _conditions(self, chain: Chain, context: "_Context"):
         """The conditions the chain is checked under: its display's words (\\text{if } i = j), its
         subscripts (\\theta_{i \\neq k}), its sentence and the case it stands in -- those about its
@@ -1419,10 +1433,12 @@ class _Builder:
                     if unread not in self.unread_conditions:
                         self.unread_conditions.append(unread)
                     continue
-                for name in named:
-                    if self.notation.kind_of(name) not in (None, "scalar"):
-                        return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
-                                           f"which is not read: {name} is not a number here")
+                if any(self.notation.kind_of(name) not in (None, "scalar") for name in named):
+                    # ("step size $\\eta > 0$" of an eta also written \\eta_t)
+                    why = self._suppose(c, line, "a name in it is not a number here", chain)
+                    if why:
+                        return chain, [], why
+                    continue
                 out.append(c)
                 continue
             if c.value and "_" in c.left and not c.left.split("_", 1)[1].strip("{} ").isdigit() \
@@ -1431,8 +1447,10 @@ class _Builder:
                 if base not in reach and symbol_name(base) not in reach:
                     continue  # m_i = 0 said of a vector the step does not hold, not even through a definition
                 # y_j = 0 of a vector y: an entry's value, which the sums over y's entries would have to split on
-                return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
-                                   f"not read: the value of one entry of {c.left.split('_')[0].strip()}")
+                why = self._suppose(c, line, f"the value of one entry of {c.left.split('_')[0].strip()}", chain)
+                if why:
+                    return chain, [], why
+                continue
             if c.value and c.equal and _only_bound(c.left, chain):
                 continue  # "starting at $k = 1$": the sum's own k in every term that writes k, no condition on the claim
             if c.value and c.letters() & letters:
@@ -1456,9 +1474,15 @@ class _Builder:
                     # x != 0 (d|x|/dx = x/|x|): the step is checked where it holds, as x > 0 is
                     out.append(dataclasses.replace(c, order="!="))
                     continue
-                if not c.equal or kind not in (None, "scalar"):
+                if kind == "size":
+                    # (n = 3 of a size, said where no case opens: which sizes the claim is about, never supposed)
                     return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
                                        f"which is not read: only a number's value (y = 1) or two index letters are")
+                if not c.equal or kind not in (None, "scalar"):
+                    why = self._suppose(c, line, "only a number's value (y = 1) or two index letters are", chain)
+                    if why:
+                        return chain, [], why
+                    continue
                 out.append(c)
                 continue
             if c.fraction is not None and self.notation.kind_of(c.left) in (None, "scalar") \
@@ -1466,13 +1490,13 @@ class _Builder:
                 # p = 1/2 of a number: checked at that value, as y = 1 is
                 out.append(c)
                 continue
-            if not re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", c.right):
-                return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), which is "
-                                   f"not read: a value that is no whole number (write the claim at that value)")
-            for letter in c.letters():
-                if self.notation.size_of_index(letter) is None:
-                    return chain, [], (f"stated under the condition {c.text} (line {self.lines.of(c.offset)}), "
-                                       f"which is not read: {letter} is not an index letter here")
+            if not re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", c.right) \
+                    or any(self.notation.size_of_index(letter) is None for letter in c.letters()):
+                # (a value that is no whole number; letters that are no index letters, g_t = g)
+                why = self._suppose(c, line, "a value that is no whole number, or letters that are no index letters", chain)
+                if why:
+                    return chain, [], why
+                continue
             out.append(c)
         for a, b in itertools.combinations(out, 2):
             if a.letters() == b.letters() and _contradict(a, b):
@@ -1496,6 +1520,8 @@ class _Builder:
         # (a claim that gives a number is checked at the example's sizes and values: see _conditions)
         numeric = any(t.text.strip() and self._numbers_only(t.text) for t in chain.terms)
         for size, at in self.size_examples:
+            if self.reader.notation.size_name(size) is None:
+                continue  # (a size in another part's notation)
             if not (at <= line <= self.lines.paragraph_end(at)) or numeric and str(r.size_symbol(size)) in self.example_sizes:
                 continue
             related = self._size_related(size)
@@ -1606,6 +1632,24 @@ class _Builder:
         if value.expr.free_symbols - {index}:
             return None
         return Definition(self.reader.base_of(name), (index,), value.expr), int(value.size)
+
+    def _held_as_written(self, names: set[str]) -> set[str]:
+        """The names the definitions of these names write, through definitions in turn, as written (c = \\sigma^2
+        e^{-r^2}, r = |x_1 - x_2|: r, then x_1 and x_2), where _held_through_definitions sees only what they unfold to."""
+        r, out, todo = self.reader, set(), [symbol_name(n) for n in names]
+        while todo:
+            key = todo.pop()
+            if key in out:
+                continue
+            out.add(key)
+            expr = r.shallow.get(key)
+            if expr is None:
+                value = r.values.get(key)
+                expr = getattr(value, "expr", None)
+            if not isinstance(expr, sp.Basic) or not r._in_force(key):
+                continue
+            todo += sorted({str(getattr(s, "label", s)) for s in expr.free_symbols | expr.atoms(sp.IndexedBase)} - out)
+        return out
 
     def _held_through_definitions(self, names: set[str]) -> set[str]:
         """The symbol names the definitions of these names hold, through definitions in turn (c = \\sqrt[3]{a}: a):
@@ -2789,7 +2833,6 @@ _DERIVATIVE_D = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d)(?=[
                            r"\{\s*(?:\\mathrm\s*\{\s*d\s*\}|d)(?=\s*\\?[A-Za-z]+\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?\})")
 # what a formula of numbers alone may write
 _HEAD_NAME = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:\(|$)")
-_ENTRY_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([a-z])\s*\}?\s*")
 _VALUE_NAME = re.compile(r"\s*((?:\\?[A-Za-z]+|\\(?:mathbf|boldsymbol|hat|bar|tilde)\s*\{\s*\\?[A-Za-z]+\s*\})"
                          r"(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)\s*=")
 _VALUE_NAMES = re.compile(r"((?:" + _VALUE_NAME.pattern + r"){2,})\s*(?P<number>-?\s*(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{\s*\d+\s*\}"
@@ -3103,16 +3146,23 @@ def _valued_later(item: "_Item", text: str) -> str:
     end += 1 if text[end:end + 1] == "$" else 0
     stop = text.find("\n", end)
     rest = text[end:stop if stop >= 0 else len(text)]
+    # (in its sentence: the mathematics' own full stops left out)
+    plain = re.sub(r"\$[^$]*\$", lambda m: "$" + "x" * (len(m.group(0)) - 2) + "$", rest)
+    sentence_end = re.search(r"[.?!](?:\s|$)", plain)
+    rest = rest[:sentence_end.start()] if sentence_end else rest
     for token in sorted({m.group(0) for t in item.chain.terms for m in _WRITTEN_TOKEN.finditer(t.text)}):
         m = re.search(r"\$\s*" + re.escape(token) + r"\s*=\s*-?\d", rest)
-        # (given, "with the defaults $\beta_1 = 0.9$", "take $a = 2$"; never claimed, "Then $z = 6$, $z = 5$")
-        if m and _HYPOTHESIS_END.search(re.sub(r"\$[^$]*\$", " ", rest[:m.start()])[-60:]):
+        # (given as a setting, "with the defaults $\beta_1 = 0.9$", "using $a = 2$"; never a case or a claim of its
+        # own, "and for $y = -1$", "the slope peaks at $t = 0$", "Then $z = 6$, $z = 5$")
+        if m and _VALUE_SETTING_LEAD.search(re.sub(r"\$[^$]*\$", " ", rest[:m.start()])[-40:]):
             words = " ".join(re.sub(r"\$[^$]*\$", "...", rest[:m.start()]).split()[-4:])
             return (f"${token}$ is given a number later on its line (\"{words} ${rest[m.start() + 1:].split('$')[0].strip()}$\"): "
                     f"is this claim about any {token} or about that one? say the number first, or in another sentence")
     return ""
 
 
+_VALUE_SETTING_LEAD = re.compile(r"\b(?:with\s+(?:the\s+)?(?:usual\s+|typical\s+|standard\s+)?(?:defaults?|default\s+values?|"
+                           r"values?|settings?)|using|plugging\s+in|substituting)\s*(?:,\s*)?$", re.I)
 _WRITTEN_TOKEN = re.compile(r"\\?[A-Za-z]+\s*_\s*(?:\{\s*\w+\s*\}|\w)|\\[A-Za-z]+(?![A-Za-z])|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
@@ -4017,7 +4067,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             made = [dataclasses.replace(step, problem=step.problem or later) for step in made]
         region = _region_said(item, text)
         for defined_name, at in reader.defined_at.items():
-            if lines.of(item.chain.offset) == at:
+            # (a function given on an interval, S(x) = ...; never a variable, t = (x - a) / h)
+            if lines.of(item.chain.offset) == at and (defined_name in reader.lambdas or defined_name in reader.vector_functions):
                 if region is not None:
                     regions[defined_name] = (region, at)  # "On $[0, 1]$ the formula reduces to $$S(x) = ...$$"
                 else:
@@ -4066,8 +4117,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                                           or {symbol_name(x) for x in names} & held
                                                                           # ("so that $r^2 = ...$" of r = |x_1 - x_2|,
                                                                           # said of a claim in x_1 through c = e^{-r^2})
-                                                                          or builder._held_through_definitions(set(names))
-                                                                          & held - {"_entry", "_column"})
+                                                                          or {symbol_name(x) for x in names}
+                                                                          & (builder._held_as_written(used - bound)
+                                                                             - {symbol_name(u) for u in used}))
                       and at <= lines.of(chain.offset)
                       and not (names and all((at, symbol_name(x)) in at_example for x in names))]
         # "$\Phi$ is the standard normal CDF": a function described in words only, which derive reads as any
