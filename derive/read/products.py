@@ -240,14 +240,20 @@ def transposed(v) -> MatrixTerm:
 _MAX_EXPLICIT = 4  # the largest written-out matrix whose determinant or inverse is computed
 
 
-def _explicit(term, what: str) -> sp.Matrix:
-    """The entries of a square matrix of a size that is a number (written out, or defined so), as a SymPy Matrix."""
+def _translated_matrix(term, what: str) -> tuple:
+    """The translation of a matrix term (a matrix value too) and its rows and columns; refused for anything else."""
     if isinstance(term, V.Value) and term.is_matrix:
         term = MatrixTerm(leaf(term), term.conventions)
     if not isinstance(term, MatrixTerm):
         raise FormulaError(f"{what} of something that is not a matrix is not read")
     t = _translate(term)
     rows, cols = (sp.sympify(s) for s in t.shape)
+    return t, rows, cols
+
+
+def _explicit(term, what: str) -> sp.Matrix:
+    """The entries of a square matrix of a size that is a number (written out, or defined so), as a SymPy Matrix."""
+    t, rows, cols = _translated_matrix(term, what)
     if not (rows.is_Integer and cols.is_Integer) or rows != cols or not 1 <= int(rows) <= _MAX_EXPLICIT:
         raise FormulaError(f"{what} is read only of a square matrix written out with its entries (up to "
                            f"{_MAX_EXPLICIT} x {_MAX_EXPLICIT}), not of a matrix of general size")
@@ -258,12 +264,7 @@ def _explicit(term, what: str) -> sp.Matrix:
 def _of_any_size(term, what: str) -> "tuple[sp.Lambda, sp.Expr] | None":
     """A square matrix whose size is a letter (n x n), as its entry at two fresh indices and its size; None
     for one of a size that is a number (written out: _explicit)."""
-    if isinstance(term, V.Value) and term.is_matrix:
-        term = MatrixTerm(leaf(term), term.conventions)
-    if not isinstance(term, MatrixTerm):
-        raise FormulaError(f"{what} of something that is not a matrix is not read")
-    t = _translate(term)
-    rows, cols = (sp.sympify(s) for s in t.shape)
+    t, rows, cols = _translated_matrix(term, what)
     if rows.is_Integer and cols.is_Integer:
         return None
     if isinstance(rows, M.AnySize) or isinstance(cols, M.AnySize) or sp.expand(rows - cols) != 0:
