@@ -28,7 +28,7 @@ from sympy import Idx, Indexed, IndexedBase
 from sympy.core.function import AppliedUndef
 
 from .errors import Unsupported
-from .notation import Definition, Determinant, InverseEntry, Unfoldable, Unrolled, softmax
+from .notation import Definition, DeterminantOf, InverseEntryOf, Unfoldable, Unrolled, softmax
 
 __all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents",
            "test_function_text"]
@@ -319,7 +319,7 @@ class Evaluator:
             return self._pow(e, env)
         if isinstance(e, (sp.Sum, sp.Product)):
             return self._sum(e, env)
-        if isinstance(e, (Determinant, InverseEntry)):
+        if isinstance(e, (DeterminantOf, InverseEntryOf)):
             return self._square(e, env)
         if isinstance(e, sp.KroneckerDelta):
             i, j = (self.integer(x, env) for x in e.args)
@@ -505,7 +505,7 @@ class Evaluator:
         r, c = entry.variables
         rows = [[self._eval(entry.expr, {**env, r: i, r.label: i, c: j, c.label: j}) for j in range(1, n + 1)]
                 for i in range(1, n + 1)]
-        if isinstance(e, Determinant):
+        if isinstance(e, DeterminantOf):
             return self._eliminate(rows, None)
         i, j = (self.integer(x, env) for x in e.args[2:])
         if not (1 <= i <= n and 1 <= j <= n):

@@ -86,6 +86,25 @@ class DerivationLatexPrinter(LatexPrinter):
     def _print_Dummy(self, expr: sp.Dummy) -> str:
         return self._print_name(expr.name)
 
+    def _square_operand(self, entry) -> str:
+        """The matrix a determinant or an inverse is of: A for the entries A_{rc}, A^\\top for A_{cr}, else its entry
+        in brackets with its two indices."""
+        r, c = entry.variables
+        body = entry.expr
+        if isinstance(body, sp.Indexed) and len(body.indices) == 2 and body.indices in ((r, c), (c, r)):
+            name = self._print(body.base)
+            return name if body.indices == (r, c) else rf"{name}^\top"
+        return rf"\left[{self._print(body)}\right]_{{{self._print(r)} {self._print(c)}}}"
+
+    def _print_DeterminantOf(self, expr, exp=None) -> str:
+        tex = rf"\det {self._square_operand(expr.args[0])}"
+        return tex if exp is None else rf"\left({tex}\right)^{{{exp}}}"
+
+    def _print_InverseEntryOf(self, expr, exp=None) -> str:
+        entry, _, i, j = expr.args
+        tex = rf"\left({{{self._square_operand(entry)}}}^{{-1}}\right)_{{{self._print(i)} {self._print(j)}}}"
+        return tex if exp is None else rf"{tex}^{{{exp}}}"
+
     def _print_Unrolled(self, expr, exp=None) -> str:
         text = self._print(expr.as_written())
         return f"{text}^{{{exp}}}" if exp else text

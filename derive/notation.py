@@ -179,8 +179,8 @@ class _Square(sp.Function):
         return f"[{sp.sstr(entry.expr)}]_({','.join(map(str, entry.variables))}=1..{n})"
 
 
-class Determinant(_Square):
-    """det of the n x n matrix ``entry``: ``Determinant(Lambda((r, c), a_rc), n)``."""
+class DeterminantOf(_Square):
+    """det of the n x n matrix ``entry``: ``DeterminantOf(Lambda((r, c), a_rc), n)``."""
 
     nargs = 2
 
@@ -192,9 +192,15 @@ class Determinant(_Square):
     def _sympystr(self, printer) -> str:
         return f"det{self.as_written()}"
 
+    def _latex(self, printer) -> str:
+        entry, n = self.args
+        r, c = entry.variables
+        return (f"\\det\\left[{printer._print(entry.expr)}\\right]_{{{printer._print(r)}, {printer._print(c)} = 1}}"
+                f"^{{{printer._print(n)}}}")
 
-class InverseEntry(_Square):
-    """Entry (i, j) of the inverse of the n x n matrix ``entry``: ``InverseEntry(Lambda((r, c), a_rc), n, i, j)``;
+
+class InverseEntryOf(_Square):
+    """Entry (i, j) of the inverse of the n x n matrix ``entry``: ``InverseEntryOf(Lambda((r, c), a_rc), n, i, j)``;
     defined where the determinant is not 0 (the reader requires it)."""
 
     nargs = 4
@@ -213,6 +219,12 @@ class InverseEntry(_Square):
 
     def _sympystr(self, printer) -> str:
         return f"inverse{self.as_written()}[{self.args[2]}, {self.args[3]}]"
+
+    def _latex(self, printer) -> str:
+        entry, n, i, j = self.args
+        r, c = entry.variables
+        return (f"\\left(\\left[{printer._print(entry.expr)}\\right]_{{{printer._print(r)}, {printer._print(c)} = 1}}"
+                f"^{{{printer._print(n)}}}\\right)^{{-1}}_{{{printer._print(i)} {printer._print(j)}}}")
 
 
 _SQUARES: dict = {}

@@ -15,6 +15,20 @@ class PlainPrinter(StrPrinter):
     def _print_Exp1(self, expr):
         return "e"
 
+    def _square_operand(self, entry) -> str:
+        r, c = entry.variables
+        body = entry.expr
+        if isinstance(body, sp.Indexed) and len(body.indices) == 2 and body.indices in ((r, c), (c, r)):
+            return self._print(body.base) + ("" if body.indices == (r, c) else "ᵀ")
+        return f"[{self._print(body)}]_({self._print(r)}{self._print(c)})"
+
+    def _print_DeterminantOf(self, expr):
+        return f"det {self._square_operand(expr.args[0])}"
+
+    def _print_InverseEntryOf(self, expr):
+        entry, _, i, j = expr.args
+        return f"({self._square_operand(entry)}⁻¹)_({self._print(i)}{self._print(j)})"
+
     def _print_exp(self, expr):
         arg = expr.args[0]
         if arg.is_Atom and not (arg.is_Number and arg < 0):

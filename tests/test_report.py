@@ -628,3 +628,19 @@ def test_a_documents_report_and_its_results_carry_the_readings(tmp_path):
     assert [(r["file"], r["line"], r["link"], r["readings"][0]["kind"]) for r in saved] == [
         (str(path), 1, 1, "default"), (str(path), 3, 1, "guess")]
     assert load_results(tmp_path / "out" / RESULTS_NAME)[1].readings == results[1].readings
+
+
+def test_a_report_on_a_document_with_inverses_and_determinants_of_any_size_renders_them():
+    """A^{-1} and det of an n x n matrix, read as terms written out at each size, print as (A^{-1})_{jk} and det in
+    every format (TeX compiles them), and the readings of a user's file are plain text, never raw TeX."""
+    from derive.read.document import read_document
+    from derive.read.notation_file import default_notation
+    from derive.verify import verify_check
+    text = ("Let $A$ be an invertible $n \\times n$ matrix.\n\n$$\n(A^\\top)^{-1} = (A^{-1})^\\top\n$$\n\n"
+            "$$\n\\det(2A) = 2 \\det A\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c) for c in checks_of(d)]
+    tex = render_report([d], results, "tex")
+    assert "A^\\top}^{-1}" in tex and "\\det A" in tex
+    md = render_report([d], results, "md")
+    assert "Reading: A ∈ ℝ^(n × n)" in md and "\\$A \\\\in" not in md

@@ -25,7 +25,7 @@ from .statements import Condition, Declaration, branch_condition, branch_conditi
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
-from ..notation import Definition, Determinant, fresh_index, scalar, vector
+from ..notation import Definition, DeterminantOf, fresh_index, scalar, vector
 from . import integral_of, limit_of
 from . import products as P
 from . import values as V
@@ -3200,7 +3200,7 @@ def _nonzero_determinant(made: list, name: str) -> "sp.Basic | None":
                 if rows is None or sp.expand(rows - cols) != 0:
                     return None
                 r, c = (fresh_index(None, 1, rows, stem) for stem in ("_row", "_col"))
-                return sp.Ne(Determinant(sp.Lambda((r, c), a.base[r, c]), rows), 0, evaluate=False)
+                return sp.Ne(DeterminantOf(sp.Lambda((r, c), a.base[r, c]), rows), 0, evaluate=False)
     return None
 
 

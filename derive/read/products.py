@@ -19,7 +19,7 @@ from sympy.matrices.expressions import MatPow
 
 import derive.matrix as M  # (derive.matrix the module; derive exports a function of that name)
 from ..errors import FormulaError, ShapeMismatch, Unsupported
-from ..notation import Determinant, InverseEntry, fresh_index
+from ..notation import DeterminantOf, InverseEntryOf, fresh_index
 from . import values as V
 
 __all__ = ["MatrixTerm", "ShapeMisfit", "as_term", "leaf", "product", "add", "finish", "to_value", "transposed", "power",
@@ -295,7 +295,7 @@ def determinant(term) -> V.Value:
         if d is not None:
             k = fresh_index(None, 1, n, "_k")
             return V.Value(sp.Product(d.xreplace({entry.variables[0]: k}), (k, 1, n)), None, _conventions(term))
-        return V.Value(Determinant(entry, n), None, _conventions(term))
+        return V.Value(DeterminantOf(entry, n), None, _conventions(term))
     entries = _explicit(term, "a determinant")
     return V.Value(sp.expand(entries.det(method="berkowitz")), None, _conventions(term))
 
@@ -313,8 +313,8 @@ def _inverse(term: MatrixTerm) -> MatrixTerm:
             V.requires(sp.Ne(d, 0, evaluate=False) if not d.has(entry.variables[0]) else sp.true)
             body = sp.KroneckerDelta(row, col) / d.xreplace({entry.variables[0]: row})
         else:
-            V.requires(sp.Ne(Determinant(entry, n), 0, evaluate=False))
-            body = InverseEntry(entry, n, row, col)
+            V.requires(sp.Ne(DeterminantOf(entry, n), 0, evaluate=False))
+            body = InverseEntryOf(entry, n, row, col)
         return MatrixTerm(M.Entries(body, n, n, row, col), term.conventions)
     entries = _explicit(term, "an inverse")
     det = sp.expand(entries.det(method="berkowitz"))
