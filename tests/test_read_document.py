@@ -3197,6 +3197,10 @@ def test_a_function_of_a_vector_and_a_number_and_a_size_letter_written_only_as_a
                       "J(w, b) = \\frac{1}{2} (w^\\top x + b - y)^2 .\n$$\nThen\n$$\n\\frac{\\partial J}{\\partial b} = "
                       "w^\\top x + b - y , \\qquad \\frac{\\partial J}{\\partial b} = w^\\top x - y .\n$$\n")
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    lagrangian = _verdicts("Let $p \\in \\mathbb{R}^K$ and\n$$\n\\mathcal{L}(p, \\lambda) = -\\sum_{k=1}^{K} p_k \\log p_k + "
+                           "\\lambda \\Big( \\sum_{k=1}^{K} p_k - 1 \\Big) .\n$$\nThen\n$$\n\\frac{\\partial \\mathcal{L}}{\\partial p_k} = "
+                           "-\\log p_k - 1 + \\lambda , \\qquad \\frac{\\partial \\mathcal{L}}{\\partial p_k} = -\\log p_k + \\lambda .\n$$\n")
+    assert [v for _, v, _ in lagrangian] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
     labels = _verdicts("With signal variance $\\sigma_f^2 > 0$ and noise variance $\\sigma_n^2 > 0$, let $s = \\sigma_f^2 + "
                        "\\sigma_n^2$. Then $s - \\sigma_n^2 = \\sigma_f^2$ and $s = \\sigma_f^2$.\n")
     assert [v for _, v, _ in labels][-2:] == [Verdict.PROVED, Verdict.REFUTED]

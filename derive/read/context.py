@@ -21,7 +21,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import accented, BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
+from .syntax import accented, script_word, BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -1092,9 +1092,19 @@ class DocumentContext:
             if bold is not None:  # \mathbf{u}(\mathbf{g}) = ...: the function u, set in bold as its values are
                 entries[0] = dataclasses.replace(entries[0], item=Tree("item", [bold, *item_scripts(entries[0].item)]))
         if len(entries) != 2 or entries[1].op is not None \
-                or node_kind(item_base(entries[0].item)) not in ("letter", "command", "text") \
+                or node_kind(item_base(entries[0].item)) not in ("letter", "command", "text", "accent") \
                 or node_kind(item_base(entries[1].item)) not in ("paren", "paren_params"):
             return None
+        first = item_base(entries[0].item)
+        if node_kind(first) == "accent":
+            # \mathcal{L}(p, \lambda) = ...: a Lagrangian, a name of its own (never \hat{f}(x), an estimate's value)
+            inner = script_word(first.children[1])
+            # (never \mathcal{N}(x; \mu, \sigma^2), the normal density, nor another law's name: N, U, B, P, E)
+            if str(first.children[0]) not in ("\\mathcal", "\\mathscr") or not inner or item_scripts(entries[0].item) \
+                    or item_scripts(entries[1].item) or inner in ("N", "U", "B", "P", "E", "D", "O"):
+                return None
+            return accented(str(first.children[0]), inner), item_base(entries[1].item).children, \
+                item_base(entries[1].item), None
         # H_\delta(r) = ..., \operatorname{swish}_\beta(x) = ...: a function named with its parameter as a label
         label = function_label(item_scripts(entries[0].item))
         if item_scripts(entries[0].item) and (label is None
