@@ -3204,3 +3204,15 @@ def test_a_function_of_a_vector_and_a_number_and_a_size_letter_written_only_as_a
     labels = _verdicts("With signal variance $\\sigma_f^2 > 0$ and noise variance $\\sigma_n^2 > 0$, let $s = \\sigma_f^2 + "
                        "\\sigma_n^2$. Then $s - \\sigma_n^2 = \\sigma_f^2$ and $s = \\sigma_f^2$.\n")
     assert [v for _, v, _ in labels][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_unit_vector_said_for_one_statement_is_not_said_of_a_lagrangian_after_it():
+    """"For a unit vector $w$ the variance is ...": said of that statement (and the display right after it); the
+    Lagrangian a later paragraph writes frees w of its constraint, and dL/d(lambda) = w^T w - 1 is false there."""
+    text = ("For a unit vector $w \\in \\mathbb{R}^d$ the variance is\n$$\nw^\\top w \\, c = c\n$$\n\n"
+            "Someone wrote something else.\n\n**The Lagrangian.** Put\n$$\n\\mathcal{L}(w, \\lambda) = c - \\lambda "
+            "(w^\\top w - 1) .\n$$\nThen $\\frac{\\partial \\mathcal{L}}{\\partial \\lambda} = 1 - w^\\top w$, not "
+            "$\\frac{\\partial \\mathcal{L}}{\\partial \\lambda} = w^\\top w - 1$.\n")
+    found = _verdicts(text)
+    assert found[0][1] is Verdict.PROVED  # (w^T w = 1 where it is said)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]

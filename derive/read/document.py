@@ -3169,6 +3169,36 @@ _WRITTEN_TOKEN = re.compile(r"\\?[A-Za-z]+\s*_\s*(?:\{\s*\w+\s*\}|\w)|\\[A-Za-z]
 _CONDITIONAL_THEN = re.compile(r"\b(?:if|when|whenever|suppose|assuming)\b[^.;]*\$[^$]+\$[^.;$]*\bthen\b", re.I)
 
 
+def _displays_after(text: str, line: int) -> int:
+    """The last line of the displays right after line ``line`` (1-based), before the next words: "For a unit vector
+    $u$ let $P = I - u u^T$." and the display after it are one statement."""
+    rows = text.split("\n")
+    n, inside, last = line, None, line
+    while n < len(rows):
+        row = rows[n].strip()
+        if inside is not None:
+            last = n + 1
+            if inside in row:
+                inside = None
+        elif not row:
+            pass
+        elif row.startswith("$$"):
+            last = n + 1
+            if row.count("$$") == 1:
+                inside = "$$"
+        elif row.startswith("\\["):
+            last = n + 1
+            if "\\]" not in row:
+                inside = "\\]"
+        elif row.startswith("\\begin{"):
+            last = n + 1
+            inside = "\\end{"
+        else:
+            break
+        n += 1
+    return last
+
+
 def _said_not_symmetric(text: str, name: str, offset: int) -> bool:
     """"If $A$ is *not* symmetric, ...", "for a non-symmetric $A$": the paragraph of the chain, up to it, says the
     matrix is not symmetric there (a case of its own, whatever the document said of A before)."""
@@ -3903,6 +3933,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
          None)
         for d in said.declarations if d.kind in ("restricted", "entries")]  # (y_i \in \{-1, 1\}: said of the vector y)
     # "for a unit vector $\\mathbf{u} \\in \\mathbb{R}^n$": every such u is w / ||w|| for a nonzero vector w
+    scoped: dict[str, int] = {}  # a supposition said of its paragraph only: the text -> the paragraph's last line
     for m in _UNIT_VECTOR.finditer(text):
         group = 1 if m.group(1) is not None else 2
         named = names_in(m.group(group).split("\\in")[0])
@@ -3911,6 +3942,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             at = lines.of(m.start(group))
             hypotheses.append((at, frozenset({word}), f"${word}$ is a unit vector (line {at})",
                                _unit_constraint(base_reader, word, at)))
+            if group == 1 and re.search(r"\bfor\s*$", text[max(0, m.start() - 8):m.start()], re.I):
+                # "For a unit vector $w$ the projections ...": said of that paragraph's statements, never of a
+                # Lagrangian later that frees w of its constraint
+                scoped[f"${word}$ is a unit vector (line {at})"] = _displays_after(text, lines.paragraph_end(at))
     finite = [(d.name, tuple(int(v) for v in d.sizes), f"${d.written}$ (line {lines.of(d.offset)})")
               for d in said.declarations if d.kind == "restricted" and d.sizes and "_" not in d.name]
     # (y_i \in \{-1, +1\} of a vector y, y \in \{0, 1\}^n: every entry of y in that set)
@@ -4113,7 +4148,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                       if not any(at is not None and at >= line_at for at in since)}
         # (x in \int_1^\infty x^{-3} dx is bound there: what the prose supposes of a free x, du = 2x dx, is not of it)
         bound = _bound_only(chain, made)
-        applicable = [(text, c) for at, names, text, c in hypotheses if (names & (used | subscripted) - bound
+        applicable = [(text, c) for at, names, text, c in hypotheses
+                      if lines.of(chain.offset) <= scoped.get(text, lines.of(chain.offset))
+                      and (names & (used | subscripted) - bound
                                                                           or {symbol_name(x) for x in names} & held
                                                                           # ("so that $r^2 = ...$" of r = |x_1 - x_2|,
                                                                           # said of a claim in x_1 through c = e^{-r^2})
