@@ -87,7 +87,12 @@ def _real_symbols(expr: sp.Expr) -> tuple[sp.Expr, dict]:
 def exactly_equal(lhs: sp.Expr, rhs: sp.Expr) -> bool:
     """Concrete (sum-free) sides are identical as functions of their real variables."""
     diff, _ = _real_symbols(lhs - rhs)
-    return is_zero(normalize(exp_form(diff)))
+    if is_zero(normalize(exp_form(diff))):
+        return True
+    if diff.has(sp.sin, sp.cos, sp.tan) and not diff.has(sp.asin, sp.acos, sp.atan, sp.Sum, sp.Integral, sp.Derivative):
+        # cos 3t = 4 cos^3 t - 3 cos t: sines and cosines as exponentials of i t, where such identities are rational
+        return is_zero(normalize(diff.rewrite(sp.exp)))
+    return False
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from sympy import Idx, Indexed, IndexedBase
 from sympy.core.function import AppliedUndef
 
 from .errors import Unsupported
-from .notation import Definition, DeterminantOf, InverseEntryOf, Unfoldable, Unrolled, softmax
+from .notation import Definition, DeterminantOf, FamilyTerm, InverseEntryOf, Unfoldable, Unrolled, softmax
 
 __all__ = ["Undefined", "Uncertain", "Claim", "Values", "Evaluator", "Arith", "FAST", "interval", "array_extents",
            "test_function_text"]
@@ -334,8 +334,8 @@ class Evaluator:
             return self._eval_bound(e.expr, inner)
         if isinstance(e, softmax):
             return self._softmax(e, env)
-        if isinstance(e, Unrolled):
-            _, step, values = e.args
+        if isinstance(e, (Unrolled, FamilyTerm)):
+            _, step, values, *_ = e.args
             k = self.integer(step, env)
             if not 0 <= k < len(values):
                 raise Unsupported(f"a term of a sequence at step {k}, past the steps unrolled")

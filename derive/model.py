@@ -280,6 +280,9 @@ class Step:
     # Square matrices the document says are symmetric ("let A be symmetric"): each entry A_ij is read as
     # (A_ij + A_ji)/2, which ranges over exactly the symmetric matrices as A ranges over all.
     symmetric: tuple[str, ...] = ()
+    # Square matrices the document says have zero diagonal ("W with zero diagonal"): each entry A_ij is read as
+    # A_ij (1 - delta_ij), which ranges over exactly those matrices as A ranges over all.
+    hollow: tuple[str, ...] = ()
     # Square matrices the document says are (symmetric) positive definite, (name, strict): each entry A_ij is
     # read as sum_k B_ik B_jk + t^2 delta_ij with t != 0 (strict) or as sum_k B_ik B_jk (semidefinite), which range
     # over exactly those matrices as B and t range over all.
@@ -348,6 +351,7 @@ class Check:
     families: tuple[tuple[str, int], ...] = ()  # as Step.families
     plain_bold: tuple[tuple[str, int], ...] = ()  # as Step.plain_bold
     symmetric: tuple[str, ...] = ()  # as Step.symmetric
+    hollow: tuple[str, ...] = ()  # as Step.hollow
     definite: tuple[tuple[str, bool], ...] = ()  # as Step.definite
     layout_declared: bool = False  # as Step.layout_declared
     gradient_columns: bool = False  # as Step.gradient_columns
@@ -398,7 +402,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                       entry_values=step.entry_values, either=step.either, premises=step.premises,
                       hot_guessed=step.hot_guessed, guessed_scalars=step.guessed_scalars, least_sizes=step.least_sizes, most_sizes=step.most_sizes,
                       size_orders=step.size_orders,
-                      families=step.families, plain_bold=step.plain_bold, symmetric=step.symmetric,
+                      families=step.families, plain_bold=step.plain_bold, symmetric=step.symmetric, hollow=step.hollow,
                       definite=step.definite,
                       layout_declared=step.layout_declared, gradient_columns=step.gradient_columns,
                       file=derivation.file or derivation.source)

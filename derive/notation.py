@@ -99,6 +99,35 @@ class Unrolled(sp.Function):
         return sp.Derivative(self, s, evaluate=False)
 
 
+class FamilyTerm(sp.Function):
+    """A function of a family a recurrence defines (T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x) from T_0, T_1), at step
+    ``step`` and argument ``arg``, from its values there at steps 0, 1, ..., K (a Tuple): at a whole number step it
+    is that value; at a letter it stays as written, so a claim about it is checked at the steps its sizes take."""
+
+    nargs = 4  # (the family's name, a Str; the step; the values at arg; arg, for printing)
+
+    @classmethod
+    def eval(cls, name, step, values, arg):
+        if step.is_Integer and 0 <= int(step) < len(values):
+            return values[int(step)]
+        return None
+
+    def _sympystr(self, printer) -> str:
+        name, step, _, arg = self.args
+        return f"{name.name}_{printer._print(step)}({printer._print(arg)})"
+
+    def _latex(self, printer, exp=None) -> str:
+        name, step, _, arg = self.args
+        text = rf"{name.name}_{{{printer._print(step)}}}\left({printer._print(arg)}\right)"
+        return rf"{text}^{{{exp}}}" if exp else text
+
+    def _eval_is_real(self):
+        return True
+
+    def _eval_derivative(self, s):
+        return sp.Derivative(self, s, evaluate=False)
+
+
 class sigmoid(Unfoldable):
     """The logistic function sigma(x) = 1 / (1 + e^{-x})."""
 

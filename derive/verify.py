@@ -1259,6 +1259,45 @@ def _definite_shown(counterexample, factors) -> "Counterexample":
     return dataclasses.replace(counterexample, values=values)
 
 
+def _hollow(check: Check) -> "Check | None":
+    """The check with every entry A_ij of a matrix said to have zero diagonal read as A_ij (1 - delta_ij): as A
+    ranges over all matrices this ranges over exactly those with zero diagonal, so the claim holds for every such A
+    iff this holds for every A, and a point where this fails, A's diagonal set to 0, is a counterexample. None where
+    A is used otherwise than by its entries."""
+    bases = set(check.hollow)
+
+    def entries(e):
+        e = sp.sympify(e)
+        if any(str(m.name) in bases for m in e.atoms(sp.MatrixSymbol)):
+            raise Unsupported("a matrix kept whole")
+        found = {a for a in e.atoms(Indexed) if str(a.base.label) in bases}
+        if any(len(a.indices) != 2 for a in found):
+            raise Unsupported("a matrix with one index")
+        return e.xreplace({a: a * (1 - sp.KroneckerDelta(*a.indices)) for a in found})
+
+    try:
+        sides = [dataclasses.replace(side, expr=entries(side.expr), domain=tuple(entries(c) for c in side.domain))
+                 for side in (check.lhs, check.rhs)]
+        definitions = tuple(dataclasses.replace(d, body=entries(d.body)) for d in check.assume.definitions)
+    except Unsupported:
+        return None
+    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1], hollow=(),
+                               assume=dataclasses.replace(check.assume, definitions=definitions))
+
+
+def _hollowed(counterexample, bases) -> "Counterexample":
+    """The counterexample with each matrix said to have zero diagonal shown with its diagonal 0."""
+    values = dict(counterexample.values)
+    for name in bases:
+        a = values.get(name)
+        if a is None or len(a.shape) != 2 or a.shape[0] != a.shape[1]:
+            continue
+        n = a.shape[0]
+        values[name] = Assignment(name, a.shape, tuple(Value.of(sp.Integer(0)) if i == j else a.rows[i][j]
+                                                       for i in range(n) for j in range(n)))
+    return dataclasses.replace(counterexample, values=values)
+
+
 def _symmetrised(counterexample, bases) -> "Counterexample":
     """The counterexample with each matrix said symmetric shown as (A + A^T)/2 at the point found."""
     values = dict(counterexample.values)
@@ -1344,6 +1383,15 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         outcome = _verify(substituted, settings, clock)
         if outcome.counterexample is not None and not outcome.counterexample.reason:
             outcome.counterexample = _definite_shown(outcome.counterexample, factors)
+        return outcome
+    if check.hollow:
+        hollow = _hollow(check)
+        if hollow is None:
+            return _Outcome(Verdict.UNKNOWN, f"not checked: {', '.join(check.hollow)} is said to have zero diagonal, and "
+                            "is used here otherwise than by its entries (kept whole, as in a trace or an inverse)")
+        outcome = _verify(hollow, settings, clock)
+        if outcome.counterexample is not None and not outcome.counterexample.reason:
+            outcome.counterexample = _hollowed(outcome.counterexample, check.hollow)
         return outcome
     if check.symmetric:
         said = ", ".join(check.symmetric)

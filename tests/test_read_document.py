@@ -3216,3 +3216,65 @@ def test_a_unit_vector_said_for_one_statement_is_not_said_of_a_lagrangian_after_
     found = _verdicts(text)
     assert found[0][1] is Verdict.PROVED  # (w^T w = 1 where it is said)
     assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_family_of_functions_defined_by_a_recurrence_is_read_at_each_step_and_at_a_size():
+    """T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x) from T_0(x) = 1, T_1(x) = x: T_2, T_3 worked out are claims checked against
+    it (one wrong constant refuted), T_n at a size checked exactly at each size up to the bound, never proved for all
+    n; a factor before the left side (Legendre's (n + 1) P_{n+1}(x)) divides; T_m at a letter that is no size is
+    refused."""
+    text = ("Define $T_0(x) = 1$, $T_1(x) = x$ and, for $n \\ge 1$,\n$$\nT_{n+1}(x) = 2x \\, T_n(x) - T_{n-1}(x) .\n$$\n\n"
+            "## The first few\n\n$$\nT_2(x) = 2x^2 - 1 , \\qquad T_4(x) = 8x^4 - 8x^2 - 1\n$$\n\n"
+            "So $T_n(\\cos t) = \\cos(nt)$, $T_n(1) = 1$, $T_n'(1) = n$ and $2 T_m(x) T_n(x) = T_{m+n}(x) + T_{m-n}(x)$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] * 3 + [
+        Verdict.PROVED, Verdict.REFUTED, Verdict.BOUNDED, Verdict.BOUNDED, Verdict.REFUTED, Verdict.UNKNOWN]
+    legendre = ("Let $P_0(x) = 1$, $P_1(x) = x$ and\n$$\n(n + 1) P_{n+1}(x) = (2n + 1) x P_n(x) - n P_{n-1}(x) .\n$$\n\n"
+                "$$\nP_2(x) = \\frac{3x^2 - 1}{2}, \\qquad P_3(x) = \\frac{5x^3 - 3x}{2}, \\qquad P_n'(1) = \\frac{n(n+1)}{2}, "
+                "\\qquad P_3(x) = \\frac{5x^3 - 3x}{3}\n$$\n")
+    assert [v for _, v, _ in _verdicts(legendre)][-4:] == [Verdict.PROVED, Verdict.PROVED, Verdict.BOUNDED,
+                                                           Verdict.REFUTED]
+
+
+def test_every_entry_of_a_vector_given_a_number_in_a_paragraph_is_that_paragraphs_example():
+    """"With $N = 2$, $x_1 = 1$ and $x_2 = 3$": the example x = (1, 3), at which the paragraph's claims that give
+    numbers are checked (a wrong mean refuted there); with an entry missing, only a proof for every x stands."""
+    text = ("Let $x_1, \\dots, x_N \\in \\mathbb{R}$ be samples. Write $\\bar{x} = \\frac{1}{N} \\sum_{n=1}^{N} x_n$.\n\n"
+            "**Example.** With $N = 2$, $x_1 = 1$ and $x_2 = 3$ we get $\\bar{x} = 2$ and\n$$\n"
+            "\\sum_{n=1}^{2} (x_n - \\bar{x})^2 = 3\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+    partial = text.replace("$x_1 = 1$ and ", "")
+    assert [v for _, v, _ in _verdicts(partial)][1:] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+
+
+def test_a_symmetric_weight_matrix_with_zero_diagonal_and_its_entries_written_in_lower_case():
+    """"a symmetric weight matrix $W \\in ...$ with zero diagonal": W is checked as every such matrix; w_{ij}, written
+    nowhere else, is W's entry (shown). Without the words the same links are no longer proved."""
+    text = ("A network has states $s \\in \\mathbb{R}^n$, a symmetric weight matrix $W \\in \\mathbb{R}^{n \\times n}$ "
+            "with zero diagonal, and thresholds $b \\in \\mathbb{R}^n$.\n$$\nh_k = \\sum_{j=1}^{n} w_{kj} s_j + b_k\n$$\n\n"
+            "$$\n-\\frac{1}{2} \\left( \\sum_{j=1}^{n} w_{kj} s_j + \\sum_{i=1}^{n} w_{ik} s_i \\right) - b_k = -h_k\n$$\n\n"
+            "$$\n-s_k \\sum_{j \\ne k} w_{kj} s_j - b_k s_k = -s_k h_k\n$$\n\n"
+            "$$\n-\\frac{1}{2} \\sum_{j=1}^{n} w_{kj} s_j - b_k = -\\frac{1}{2} h_k\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    d = read_document(text, "doc.md", default_notation())
+    assert any("entry of the matrix $W$" in r.text for c in checks_of(d) for r in c.readings)
+    plain = text.replace("a symmetric weight matrix", "a weight matrix").replace(" with zero diagonal", "")
+    assert [v for _, v, _ in _verdicts(plain)][1:3] == [Verdict.REFUTED, Verdict.REFUTED]
+
+
+def test_an_inequality_of_a_formula_said_before_a_claim_in_its_paragraph_is_a_supposition():
+    """"..., so $a b < 0$ and [display]": the display may rely on it; a refutation without it does not stand."""
+    text = ("Let $a, b \\in \\mathbb{R}$. A flip happens only when $a$ and $b$ have opposite signs, so $a b < 0$ and\n"
+            "$$\na b = -|a b| .\n$$\n")
+    (found,) = _verdicts(text)
+    assert found[1] is Verdict.UNKNOWN and "$a b < 0$" in found[2]
+    apart = text.replace("and\n$$", "and\n\nthen\n$$")
+    assert _verdicts(apart)[0][1] is Verdict.REFUTED
+
+
+def test_a_greek_letter_declared_in_a_power_of_a_finite_set():
+    """"$\\xi \\in \\{-1, +1\\}^n$": a vector of length n whose entries are -1 or 1 (a counterexample must be one)."""
+    text = ("With one pattern $\\xi \\in \\{-1, +1\\}^n$,\n$$\n(\\xi^\\top \\xi)^2 - \\xi^\\top \\xi = n^2 - n\n$$\n")
+    (found,) = _verdicts(text)
+    assert found[1] is Verdict.UNKNOWN and "\\{-1, +1\\}^n" in found[2]

@@ -27,6 +27,10 @@ from ..normal import replace_free
 from .products import MatrixTerm
 
 _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])\s*\})\s*$")
+# T_{n+1}(x), (n + 1) P_{n+1}(x): the left side of a recurrence of functions (a factor before it, in parentheses)
+_FAMILY_LEFT = re.compile(r"\s*(?P<pre>(?:\([^()]*\)|\d+)?\s*(?:\\[,;]\s*)?)(?P<name>[A-Za-z])\s*_\s*(?:\{\s*(?P<t>[a-z])\s*"
+                          r"(?:\+\s*(?P<s>\d)\s*)?\}|(?P<t1>[a-z]))\s*(?:\\left\s*)?\(\s*(?P<arg>[a-z])\s*(?:\\right\s*)?\)\s*")
+_FAMILY_FACTOR = re.compile(r"(?:\([^()]*\)|\d+)\s*(?:\\[,;]\s*)?")
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
 _GENERAL_STEPS = 9  # a recurrence written at a general step (m_t) is unrolled to m_9: checked at t = 1 .. 8
 
@@ -260,15 +264,28 @@ class DocumentContext:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-                    self.conditional_definitions, self.said_onehot)
+                    self.conditional_definitions, self.said_onehot, self.correcting_lines)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-             self.conditional_definitions, self.said_onehot) = kept
+             self.conditional_definitions, self.said_onehot, self.correcting_lines) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
+        # w_{ij} beside a declared matrix W, w written nowhere else: the entries of W, as A = (a_{ij}) writes them
+        self.entry_aliases = {}
+        for upper, declared in self.stated.items():
+            lower = upper.lower()
+            if len(upper) != 1 or not upper.isupper() or self.notation.kind_of(upper) != "matrix" \
+                    or self.notation.kind_of(lower) not in (None, "matrix") or lower in self.stated \
+                    or lower in ("e", "d", "i", "j", "k", "l", "m", "n", "t", "x", "y"):
+                continue
+            written = re.findall(r"(?<![A-Za-z\\])" + lower + r"(?![A-Za-z])", texts_all)
+            entries = re.findall(r"(?<![A-Za-z\\])" + lower + r"\s*_\s*\{\s*(?:[a-z]\s*,?\s*[a-z]|\d\s*,\s*\d)\s*\}", texts_all)
+            if written and len(written) == len(entries) \
+                    and (lower not in self.typed_from_use or self.typed_from_use[lower][1] == "matrix"):
+                self.entry_aliases[lower] = (upper, declared)
         # s_0 beside s_j of a vector s the prose does not declare, which a sum from 0 runs over (\sum_{j=0}^{N} e^{s_j}):
         # numbered from 0 (see Reader.zero_based)
         from_zero = set()
@@ -380,10 +397,13 @@ class DocumentContext:
                                                        f"${condition}$, a condition that is not read: {name_of} "
                                                        "elsewhere is not known")
                     continue
+                if self._corrected(terms[0][0], relations):
+                    continue
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
                     dropped = self._forget_earlier_part(terms[0][0], terms[1][0])
-                    name = self._define_start_values(terms, relations) \
+                    name = self._define_family(terms[0][0], terms[1][0], chains) \
+                        or self._define_start_values(terms, relations) \
                         or self._define_recurrence(terms[0][0], terms[1][0], chains) \
                         or self._define(terms[0][0], terms[1][0]) \
                         or self._define_example(terms[0][0], terms[1][0]) \
@@ -550,7 +570,7 @@ class DocumentContext:
                     and symbol_name(n) not in self.unrolled:  # a definition (or a recurrence) says what it is
                 text, line = self.inferred[n]
                 out.append(Reading("inferred", text, line))
-        out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used})
+        out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used and n not in self.entry_aliases})
         for n in sorted(used):
             key = symbol_name(n)
             if key in self.examples and self._in_force(key):
@@ -675,7 +695,7 @@ class DocumentContext:
         # w = g v / ||v||, of a w the prose declared (w \in R^d) and no display used before: its definition, when the
         # formula has the declared shape (a claim about every w would never hold)
         # (a vector: a number the prose declares, q in (0, 1), and later puts q = sigma(eta), keeps its conditions)
-        declared = name == base and base in self.stated and self.notation.kind_of(base) == "vector" \
+        declared = name == base and base in self.stated and self.notation.kind_of(base) in ("vector", "matrix") \
             and self.line is not None and self.stated[base] <= self.line and base not in default_notation().definitions \
             and symbol_name(base) not in {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
         if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
@@ -725,10 +745,14 @@ class DocumentContext:
             return None
         if value.misfit is not None:
             return self._unusable_definition(base, name, value)
-        if declared and base not in self.inferred and not by_entry and (
+        if declared and base not in self.inferred and not by_entry and self.notation.kind_of(base) == "vector" and (
                 value.is_matrix or value.row or not value.is_vector
                 or value.size != self.size_symbol(self.notation.vectors[base])):
             return None  # (a formula of another shape than the declaration's: a claim, refuted as such)
+        if declared and self.notation.kind_of(base) == "matrix" and (
+                not value.is_matrix or value.row or (value.size, value.cols) != tuple(
+                    self.size_symbol(d) for d in self.notation.matrices[base])):
+            return None
         if base in self.function_letters and isinstance(value.expr, sp.Expr) and not value.expr.free_symbols:
             return None  # L = min(1.5 \cdot 2, 2.4) of an L(r) the document applies: its value at a point
         key = symbol_name(base) + "'" * primes
@@ -870,6 +894,115 @@ class DocumentContext:
             self.unrolled[key] = sp.Tuple(*(self.values[f"{key}_{k}"].expr for k in range(0, steps[-1] + 1)))
         return f"{letter}_{t}"
 
+    def _corrected(self, left: str, relations) -> bool:
+        """"The correct estimators are $$\\hat\\beta = ...$$" of a \\hat\\beta an earlier display defines: the document
+        corrects its definition. Which one a later use means is not read: from here on the name is refused (never
+        read through the definition the document took back, never a claim refuted against it)."""
+        if self.line not in self.correcting_lines or not relations or relations[0] != "=":
+            return False
+        head = self._definition_head(left) if "(" in left else None
+        if head is not None and self._plain_arguments(head[1]) and head[0] in self.lambdas:
+            name = key = head[0]  # R(z) = ... again, of an R(z) = ... before
+        else:
+            names = names_in(left)
+            if len(names) != 1 or "(" in left:
+                return False
+            (name,) = names
+            key = symbol_name(name)
+            if key not in self.values:
+                return False
+        at = self.defined_at.get(key)
+        if at is None or at >= self.line:
+            return False
+        shown = written_name(name)
+        self.corrected[key] = (self.line, f"{shown} is given a formula again on line {self.line}, which the words call "
+                                          f"the correct one, after line {at} defined it: which one a use means is not "
+                                          "read")
+        self.defined_until[key] = min(self.defined_until.get(key, self.line), self.line)
+        return True
+
+    def _define_family(self, left: str, right: str, chains) -> str | None:
+        """T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x), (n + 1) P_{n+1}(x) = ..., after start functions T_0(x) = 1, T_1(x) = x
+        the document defines: a family of functions of x, each T_k the recurrence's formula at that k (k up to
+        _GENERAL_STEPS, or the largest the document writes), and T_n(x) at a size n the family's term there. Every
+        term on the right must be the family's at the same argument, at steps below the left's."""
+        m = _FAMILY_LEFT.fullmatch(left)
+        if not m:
+            return None
+        name, t, arg = m.group("name"), m.group("t") or m.group("t1"), m.group("arg")
+        shift = int(m.group("s") or 0)
+        pre = m.group("pre").strip()
+        if name in ("e", "d") or t in ("e", "d", "x") or t == arg or self.notation.kind_of(name) is not None \
+                or name in self.families or (pre and (name in pre or not _FAMILY_FACTOR.fullmatch(pre))):
+            return None
+        term = re.compile(r"(?<![A-Za-z\\])" + name + r"\s*_\s*(?:\{([^{}]*)\}|([A-Za-z0-9]))\s*(?:\\left\s*)?\(\s*"
+                          r"([^()]*?)\s*(?:\\right\s*)?\)")
+        offsets = set()
+        for found in term.finditer(right):
+            step = re.fullmatch(r"\s*" + t + r"\s*(?:([+-])\s*(\d))?\s*", found.group(1) or found.group(2))
+            if not step or found.group(3) != arg:
+                return None
+            offsets.add(int(step.group(2) or 0) * (-1 if step.group(1) == "-" else 1))
+        if not offsets or max(offsets) >= shift or len(re.findall(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])", right)) \
+                != len(term.findall(right)) or re.search(r"_\s*\{?\s*" + t + r"(?![A-Za-z])", term.sub(" ", right)):
+            return None
+        first = shift - min(offsets)  # the first term the recurrence gives (from n = 0); the ones before are given
+        starts = {}
+        for k in range(first):
+            named = f"{name}_{k}"
+            if named in self.lambdas and isinstance(self.lambdas[named], sp.Lambda) and named not in self.entry_functions \
+                    and named not in self.matrix_valued and len(self.lambdas[named].variables) == 1:
+                starts[k] = self.lambdas[named]
+            elif named in self.matrix_functions and symbol_name(named) in self.values:
+                # T_0(x) = 1: a start of the family, a constant function (not a value at x alone)
+                value = self.values[symbol_name(named)]
+                if value.is_vector or value.row or value.is_matrix:
+                    return None
+                starts[k] = sp.Lambda(self.matrix_functions[named][0].expr, value.expr)
+            else:
+                return None
+        written = [int(a or b) for chain in chains for text, _ in chain[0]
+                   for a, b in re.findall(r"(?<![A-Za-z\\])" + name + r"\s*_\s*(?:(\d)(?!\d)|\{\s*(\d+)\s*\})", text)]
+        last = min(max([_GENERAL_STEPS, *written]), _MAX_UNROLLED)
+        saved = dict(self.lambdas), dict(self.matrix_functions), dict(self.values)
+        for k, func in starts.items():
+            named = f"{name}_{k}"
+            self.matrix_functions.pop(named, None)
+            self.values.pop(symbol_name(named), None)
+            self.lambdas[named] = func
+        made = {}
+        for k in range(first, last + 1):
+            text = _at_step(right, t, k - shift)
+            if pre:
+                text = f"\\frac{{{text}}}{{{_at_step(pre, t, k - shift)}}}"
+            head = self._definition_head(f"{name}_{{{k}}}({arg})")
+            body = variable = None
+            if head is not None:
+                try:
+                    with self._bound(head[1]):
+                        variable = self._expr(head[1][0], {})
+                        body = self.read(text)
+                except (FormulaError, RecursionError):
+                    body = None
+            if body is None or type(variable.expr) is not sp.Symbol or variable.is_vector or body.is_vector \
+                    or body.row or body.is_matrix or body.misfit is not None:
+                for table, kept in zip((self.lambdas, self.matrix_functions, self.values), saved):
+                    table.clear()
+                    table.update(kept)
+                return None
+            # (each term read from the ones before it: functions of the family from here on)
+            made[k] = (head[0], body.domain)
+            self.lambdas[head[0]] = sp.Lambda(variable.expr, sp.expand(body.expr))
+        for k in starts:
+            named = f"{name}_{k}"
+            self.lambda_domains.setdefault(named, (starts[k].variables[0], ()))
+        for k, (named, domain) in made.items():
+            self.lambda_domains[named] = (self.lambdas[named].variables[0], domain)
+            self.defined_at[named] = self.line
+            self.function_letters.add(named)
+        self.families[name] = (t, self.line, tuple(self.lambdas[f"{name}_{k}"] for k in range(last + 1)))
+        return f"{name}_{{{t}}}"
+
     def _define_by_size(self, letter: str, size: str, right: str, seen: set[str]) -> str | None:
         """S_N = \\sum_{k=1}^{N} a_k, G_n = formula in n: a number for every size, S_3 the formula at N = 3 and S_n at
         n (a partial sum, a sequence by its length), from here on. S is a letter no earlier display writes."""
@@ -1003,6 +1136,8 @@ class DocumentContext:
         else:
             names = {head[0]} if head is not None else set(names_in(left)) if len(names_in(left)) == 1 else set()
             keys = {k for name in names - names_in(right) for k in (name, symbol_name(name.rstrip("'")))}
+        # (T_2(x) = ... of a family the recurrence T_{n+1}(x) = ... defines: its term worked out, a claim about it)
+        keys = {k for k in keys if not (re.fullmatch(r"(\\?[A-Za-z]+)_\d+", k) and k.rsplit("_", 1)[0] in self.families)}
         dropped = []
         for k in keys:
             at = self.defined_at.get(k)
@@ -1227,6 +1362,11 @@ class DocumentContext:
             return self._define_at_own_matrices(name, args, right)
         if len(args) > 1:
             return None if redefined else self._define_several(name, args, right)
+        marked = [a for a in args if not isinstance(a, Token) and node_kind(a) in ("product", "item")
+                  and any(node_kind(item_base(e.item)) == "accent"
+                          or any(sc.data == "sup_script" for sc in item_scripts(e.item)) for e in self._entries(a))]
+        if marked:
+            return None  # f(x^\ast) = x^\ast, f(\hat x) = ...: the function at a marked point, never f everywhere
         try:
             with self._bound(args):
                 variable = self._expr(args[0], {})

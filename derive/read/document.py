@@ -21,7 +21,8 @@ from .expectation import Moment
 from .grammar import parser
 from .usage import scan
 from .prose import paragraphs
-from .statements import Condition, Declaration, branch_condition, branch_conditions, cases_branches, statements_of
+from .statements import (PROPERTY_BEFORE, Condition, Declaration, branch_condition, branch_conditions, cases_branches,
+                         statements_of)
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
 from ..normal import evaluate_derivatives
@@ -211,6 +212,9 @@ class _Builder:
         # still mean (name, value, offset of the condition)
         self.sentence_values: list[tuple[str, str, int]] = []
         self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
+        self.solved_lines: set[int] = set()  # lines of displays the words call equations to solve
+        self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
+        self.declared_arrays: dict[str, tuple[str, int]] = {}  # a vector or matrix declared: (its name, offset)
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
         self.example_entries: list[tuple[Definition, str, int]] = []  # those the current chain is checked at
         self.given_numbers: list[tuple[str, int]] = []  # (name, offset): every number the prose gives a name
@@ -316,6 +320,29 @@ class _Builder:
             made = _supposing(made, f"${name}$ as line {at} defines it (by a formula that is not read: {why})",
                               Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that "
                                                   "is not read, so only a proof for every value stands", at))
+        at = self.lines.of(chain.offset)
+        held_names = {n for t in chain.terms for n in names_in(t.text)}
+        solving = any(line < at <= self.lines.paragraph_end(line) and held_names & (names - NUMERIC_WORDS)
+                      for line, names in self.unknowns.items())
+        if (at in self.solved_lines or solving) and chain.relations and chain.relations[0] == "=":
+            # "The normal equations read $$2 w_1 - w_2 = 0$$": what the unknowns satisfy, no identity for every value
+            made = _supposing(made, "the words call its display, or one before it in the paragraph, equations to solve: "
+                                    "what their unknowns satisfy",
+                              Reading("inferred", "an equation to solve, as the words say: only a proof for every value "
+                                                  "stands", at))
+        lone = _LONE_VECTOR.fullmatch(chain.terms[0].text) if len(chain.terms) > 1 and chain.relations[0] == "=" else None
+        declared = self.declared_arrays.get(lone.group(1) or lone.group(2)) if lone else None
+        if declared is not None and declared[1] < chain.offset and not self.example_fixed and not self.example_sizes \
+                and self.reader.definition_at(chain.terms[0].offset) is None \
+                and declared[0] not in names_in(chain.terms[1].text) and names_in(chain.terms[1].text) - NUMERIC_WORDS:
+            # "the Hebbian weights are $W = \frac{1}{n}(\xi \xi^\top - I)$" of a W declared of a type only (line 3):
+            # no claim that every W is that formula, but what W is from here (a definition), or under words not read
+            name = declared[0]
+            made = _supposing(made, f"${name}$, declared on line {self.lines.of(declared[1])} with its type only, may be "
+                                    "given this formula here (a definition, or a case the words state)",
+                              Reading("inferred", f"${name}$ is declared with its type only (line "
+                                                  f"{self.lines.of(declared[1])}): a formula for it is no claim about "
+                                                  f"every ${name}$, so only a proof stands", self.lines.of(declared[1])))
         # E[X^2] - E[X]^2 of an X the document gives no law: what it says of the law in words is not read, so a
         # refutation (at moments no law may have, or of a law the words rule out) is never shown
         made = [_supposing([step], "the law of the random variables, which the words may give and derive does not read",
@@ -1949,7 +1976,8 @@ _DERIVATIVE_MARK = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*(?:d|\\mathrm\s*
 # "asked for is", "for part (c) is": "for" in a clause of its own, before the verb that states the mathematics
 _ASKED_FOR = re.compile(r"^for\b[^$]*\b(?:is|are)\s*$", re.I)
 # "From $\mathbf{w} = \mathbf{0}$ the first update gives ...", "starting from $x_0 = 1$": where it starts, supposed
-_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# ("the sum stops at $i = p - 1$": where an index ends, supposed too)
+_FROM_BEFORE = re.compile(r"\b(?:from|(?:stops?|starts?|ends?|runs?|begins?|terminates?)\s+(?:at|with|up\s+to))\s*$", re.I)
 # "the score equation $\sum_i (y_i - \mu_i) = 0$ gives": an equation to solve, named so, no identity
 _EQUATION_BEFORE = re.compile(r"\b(?:equations?|conditions?|constraints?)\s*(?:\([^()]*\)\s*)?,?\s*$", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:unless|provided(?:\s+that)?|iff|if\s+and\s+only\s+if|only\s+if|whenever|such\s+that|"
@@ -1966,6 +1994,8 @@ _CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\
                          r"|\b(?:claim(?:s|ed)?|wrote|got|obtained|asserted|thought|believed|said|suggested|guessed|"
                          r"answered|concluded)\b[^.$:;]{0,40}$", re.I)
 # a vector named alone, bold or not: \mathbf{x}, x, \boldsymbol{\mu}
+# x_1, \mathbf{x}_{2}: a numbered entry of a vector, given a number in the prose
+_ENTRY_GIVEN = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*")
 _LONE_VECTOR = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*")
 # numbers written as a vector: (1, 3), (1, 3)^\top, [1, 3], \begin{pmatrix} 1 \\ 3 \end{pmatrix}
 _NUMBER_LIST = re.compile(r"\s*(?:\\left\s*)?[(\[]|\s*\\begin\s*\{\s*[pb]matrix\s*\}")
@@ -1997,6 +2027,16 @@ _GIVEN_NUMBER = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)\s
 # the words that give a name a (new) meaning: "let $f(x) = ...$", "now define", "where $g(t) = ...$"
 _GIVING_LEAD = re.compile(r"\b(?:let|define[sd]?|defining|denote[sd]?|set|take|now|consider|suppose|assume|write|put|"
                           r"redefine[sd]?|instead|where|with|call|called|replace[sd]?)\b[^$.;]*$", re.I)
+# "The correct estimators are", "it should be", "instead": the words before a formula that corrects an earlier one
+_CORRECTING_LEAD = re.compile(r"\b(?:correct(?:ed|ly)?|should\s+(?:be|read|have\s+been)|instead|properly|"
+                              r"right\s+(?:formula|answer|version|one|estimators?|expressions?)|fix(?:ed)?)\b[^.$]*$", re.I)
+# "Looking again, ...; I had dropped the 1/2. The factor is": a paragraph that takes back what came before
+_RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+thought|i\s+had\s+(?:dropped|forgotten|"
+                         r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the)|corrected|correction)\b", re.I)
+_DISPLAY_OPENING = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{[A-Za-z*]+\})\s*$")  # (what opens the display, left out)
+# "The normal equations read", "the first-order conditions are:", "solve the system": equations the unknowns satisfy
+_SYSTEM_LEAD = re.compile(r"\b(?:equations?|system|conditions?)\s*(?:\([^()]*\)\s*)?(?:\b(?:read|reads|are|is|becomes?|"
+                          r"gives?|yields?)\b)?\s*:?\s*$", re.I)
 _COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -2941,6 +2981,30 @@ _STANDING_SYMMETRIC = re.compile(r"\s*(?:let|assume|suppose|throughout|here)\b(?
                                  r"case|except|for)\b)", re.I | re.S)
 
 
+# (what a standing sentence may be besides "let ...": "a network with a symmetric weight matrix $W$", never under a
+# condition or a case)
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|only|unless|not|case|except|for)\b", re.I)
+_DECLARED_BEFORE = re.compile(r"\$[^$]*\\in(?![A-Za-z])[^$]*$")
+
+
+# s_k h_k < 0, |x| \le 1, a + b > 0: one inequality whose left side is a formula, not a lone name (a name's range is read)
+_FORMULA_INEQUALITY = re.compile(r"(?![^<>]*=)\s*(?!(?:\\left\s*)?\|?\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\w))?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*(?:\\right\s*)?\|?\s*(?:<|>|\\[lg]eq?\b|\\[lg]t\b|\\neq?\b))"
+                                 r"[^<>$]+?(?:<|>|\\[lg]eq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])|\\neq?(?![A-Za-z]))[^<>$]+")
+
+
+_SCRIPT_GROUPS = re.compile(r"[_^]\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")  # (\sum_{k \ge 0}: no inequality said)
+
+
+def _standing(text: str, at: int) -> bool:
+    """What the words at ``at`` say of a matrix (symmetric, invertible, zero diagonal) holds for the rest of the
+    document: said after "let", "assume", ..., or of the matrix the sentence declares ("a symmetric weight matrix
+    $W$", "$W \\in \\mathbb{R}^{n \\times n}$ with zero diagonal"), in a sentence with no condition."""
+    before = _sentence_before(text, at).rstrip("$ ")
+    if _STANDING_SYMMETRIC.match(before):
+        return True
+    return not _CONDITIONAL.search(before) and bool(PROPERTY_BEFORE.search(before) or _DECLARED_BEFORE.search(before))
+
+
 _NABLA_OF = re.compile(r"\s*\\nabla\s*_\s*\{?\s*((?:\\mathbf\s*\{)?\s*\\?[A-Za-z](?:\s*_\s*\{?\s*\w+\s*\}?)?)")
 
 
@@ -3731,6 +3795,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 and not (len(item.chain.terms) > 1 and re.search(r"\\[lc]?dots", item.chain.terms[1].text)):
             # (never "for $j = 0, \dots, N$", the letter's range: see DocumentContext._index_defined)
             return True  # "for $i = \arg\max_j z_j$": which i a statement is about, no definition of the letter
+        if re.search(r"\bwould\s+(?:be|read|give|become)\s*:?\s*$", item.inline.before[-40:], re.I):
+            return True  # "so the factor would be $R(z) = 1 + z + z^2$": what a step gives, said, never a definition
         if item.inline.conditions and _CONDITIONAL_THEN.search(item.inline.before):
             # "If $\beta_1 = 0$ then $m_t = g_t$, and $\hat m_t = g_t$": what the case gives, claims under it, never
             # definitions for the rest of the document
@@ -3775,6 +3841,23 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     example_vectors = {item.chain.terms[0].offset: (name, item.chain.terms[1].text)
                        for item in items for name in [example_vector(item)] if name is not None}
+    # "with $x_1 = 1$ and $x_2 = 3$": every entry of a declared vector, from the first, given one number in a
+    # paragraph is that vector's example, as (1, 3) would be
+    given_entries: dict[tuple, dict[int, set]] = {}
+    for c in (c for im in said.inline for c in im.conditions):
+        entry = _ENTRY_GIVEN.fullmatch(c.left)
+        if entry is None or not c.equal or c.order or not _NUMERIC.fullmatch(c.right.strip()) \
+                or notation.kind_of(entry.group(1) or entry.group(2)) != "vector":
+            continue
+        where = (entry.group(1) or entry.group(2), lines.paragraph_end(lines.of(c.offset)))
+        given_entries.setdefault(where, {}).setdefault(int(entry.group(3) or entry.group(4)), set()).add(
+            (c.right.strip(), c.offset))
+    for (vector, _), numbers in given_entries.items():
+        if len(numbers) >= 2 and sorted(numbers) == list(range(1, len(numbers) + 1)) \
+                and all(len({value for value, _ in found}) == 1 for found in numbers.values()):
+            last = max(offset for found in numbers.values() for _, offset in found)
+            example_vectors.setdefault(last, (vector, "(" + ", ".join(next(iter(numbers[k]))[0]
+                                                                      for k in sorted(numbers)) + ")"))
     everything = learned([item for item in items if not item.piecewise
                           and item.chain.terms[0].offset not in example_vectors])
     prime_transpose = _PRIME_TRANSPOSE.search(text) is not None  # "a prime denotes the transpose": X'X
@@ -3837,6 +3920,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                                      if pattern.search(words)), None))
             if known is not None and re.fullmatch(r"\\?[A-Za-z]+", n) and n not in ("e", "d"):
                 reader.described_functions[n] = (lines.of(at), words, known)
+        reader.correcting_lines = {line for line, lead in leads
+                                   if _CORRECTING_LEAD.search(_DISPLAY_OPENING.sub("", lead.rstrip()))} | {
+            line_of(item.chain.terms[0]) for item in items if item.chain.terms and _RETRACTING.search(
+                text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 600, 0):item.chain.offset])}
         reader.learn(everything, section=None if section is None else learned(section))
         reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
         for name, argument, pieces, line in piecewise:
@@ -3894,6 +3981,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 symbol_name(n) for t in item.chain.terms[1:] for n in names_in(t.text))
     builder.definition_arrays = {_defined_label(d): {str(b.label) for b in _free_arrays(d.body)} for d in definitions}
     whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
+    builder.declared_arrays = {d.name: (d.name, d.offset) for d in sorted(said.declarations, key=lambda d: -d.offset)
+                               if d.kind in ("vector", "matrix") and not re.search(r"_", d.name)}
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
                         if d.kind == "vector" and d.name not in whole and re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     # ("waits of 2, 3 and 5 minutes: $n = 3$": a size given a number in passing, an example's, in its paragraph)
@@ -3906,6 +3995,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.sentence_values = sorted({(c.left, c.right, c.offset) for im in said.inline for c in im.conditions
                                       if c.value and c.equal and not c.order and "_" not in c.left}, key=lambda v: v[2])
     builder.example_vectors = [(name, right, offset) for offset, (name, right) in sorted(example_vectors.items())]
+    # (every row of a display the words call equations to solve: its first line's lead, and the rows after it)
+    builder.solved_lines = set()
+    for item in items:
+        if item.inline is None and item.chain.terms:
+            opening = max(text.rfind("$$", 0, item.chain.offset), text.rfind("\\[", 0, item.chain.offset),
+                          text.rfind("\\begin", 0, item.chain.offset))
+            if opening >= 0 and _SYSTEM_LEAD.search(_DISPLAY_OPENING.sub("", _lead(text, opening).rstrip())):
+                builder.solved_lines.add(line_of(item.chain.terms[0]))
+                builder.unknowns.setdefault(line_of(item.chain.terms[0]), set()).update(
+                    n for t in item.chain.terms for n in names_in(t.text))
     builder.given_numbers = sorted({(symbol_name(c.left), c.offset) for im in said.inline for c in im.conditions
                                     if c.equal and (c.value or c.fraction is not None)}
                                    | {(symbol_name(name), offset) for name, _, offset in said.numbers}
@@ -4076,6 +4175,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         for law in said.laws:
             if law.name in used:
                 used |= {n for p in law.params for n in names_in(p)}  # (E[X] of X ~ Bernoulli(p): p is used)
+        used |= {reader.entry_aliases[n][0] for n in used if n in reader.entry_aliases}  # (w_{ij}: W's entry)
         here = lines.of(chain.offset)
         by_name = names_by_part[part]
         # (a function's meaning holds in the whole document, also before the line that states it)
@@ -4167,6 +4267,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             for a in side.expr.free_symbols | {b.label for b in side.expr.atoms(sp.IndexedBase)}}
         # (and where a definition applies it: GELU(x) = x Phi(x), then GELU(-1) = GELU(1) - 1)
         undefined = {type(f).__name__ for step in made for side in step.terms for f in side.expr.atoms(AppliedUndef)}
+        # "a flip happens only when ..., so $s_k h_k < 0$ and [display]": an inequality of a formula (no name's range,
+        # which is read) said earlier in the chain's paragraph, of names the chain holds: what the chain may rely
+        # on, a supposition (a proof stands, a refutation does not)
+        paragraph = max(text.rfind("\n\n", 0, chain.offset), 0)
+        for order, order_at in said.orders:
+            if not paragraph <= order_at < chain.offset \
+                    or not _FORMULA_INEQUALITY.fullmatch(_SCRIPT_GROUPS.sub(" ", order).strip(" ,.;")):
+                continue
+            if set(names_in(order)) & (used | held | {symbol_name(u) for u in used}):
+                applicable.append((f"${order.strip(' ,.;')}$ (line {lines.of(order_at)})", None))
         applicable += [(f"{words} (line {lines.of(at)})", None) for n, at, words, applied in said.described
                        if (n in used or symbol_name(n) in undefined or n.lstrip("\\") in undefined)
                        and n not in reader.lambdas and n.lstrip("\\") not in BUILTIN_FUNCTIONS
@@ -4178,10 +4288,24 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         symmetric = {n: lines.of(at) for n, at, words, applied in said.described
                      if (n in used or symbol_name(n) in held or n in held) and not applied
                      and words == f"${n}$ is symmetric" and at <= chain.offset
-                     and _STANDING_SYMMETRIC.match(_sentence_before(text, at))
+                     and _standing(text, at)
                      and len(reader.notation.matrices.get(n, ())) == 2
                      and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]
                      and not _said_not_symmetric(text, n, chain.offset)}
+        # "$W \\in \\mathbb{R}^{n \\times n}$ with zero diagonal": checked for every such matrix (see Step.hollow)
+        hollow = {n: lines.of(at) for n, at, words, applied in said.described
+                  if (n in used or symbol_name(n) in held or n in held) and not applied
+                  and words == f"${n}$ has zero diagonal" and at <= chain.offset and _standing(text, at)
+                  and len(reader.notation.matrices.get(n, ())) == 2
+                  and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]}
+        if hollow:
+            applicable = [(t, c) for t, c in applicable
+                          if not any(t == f"${n}$ has zero diagonal (line {at})" for n, at in hollow.items())]
+            made = [dataclasses.replace(step, hollow=tuple(sorted(symbol_name(n) for n in hollow)),
+                                        readings=step.readings + tuple(
+                                            Reading("declaration", f"${n}$ has zero diagonal: checked for every such "
+                                                    f"${n}$", at) for n, at in sorted(hollow.items())))
+                    for step in made]
         unsaid = {n for n, _, words, _ in said.described if words == f"${n}$ is symmetric"
                   and _said_not_symmetric(text, n, chain.offset)}
         if unsaid:
@@ -4199,7 +4323,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         for said_name, said_at, words, applied in said.described:
             m = _DEFINITE.fullmatch(words[len(f"${said_name}$ is "):]) if words.startswith(f"${said_name}$ is ") else None
             if m and (said_name in used or symbol_name(said_name) in held or said_name in held) and not applied \
-                    and said_at <= chain.offset and _STANDING_SYMMETRIC.match(_sentence_before(text, said_at)) \
+                    and said_at <= chain.offset and _standing(text, said_at) \
                     and len(reader.notation.matrices.get(said_name, ())) == 2 \
                     and reader.notation.matrices[said_name][0] == reader.notation.matrices[said_name][1]:
                 definite[said_name] = (lines.of(said_at), m.group(1) is None and m.group(2) is None, words)
@@ -4216,7 +4340,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         invertible = {n: lines.of(at) for n, at, words, applied in said.described
                       if (n in used or symbol_name(n) in held or n in held) and not applied
                       and words in (f"${n}$ is invertible", f"${n}$ is nonsingular", f"${n}$ is non-singular")
-                      and at <= chain.offset and _STANDING_SYMMETRIC.match(_sentence_before(text, at))}
+                      and at <= chain.offset and _standing(text, at)}
         for said_name, said_line in sorted(invertible.items()):
             nonzero = _nonzero_determinant(made, symbol_name(said_name))
             if nonzero is None:

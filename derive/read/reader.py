@@ -21,7 +21,8 @@ from sympy import Idx
 from ..errors import FormulaError, IndexRangeError
 from ..model import UNDEFINED, Axis, Reading, Side
 from ..normal import replace_free
-from ..notation import Definition, Unrolled, fresh_index, size, sum_except, vector, scalar
+from sympy.core.symbol import Str
+from ..notation import Definition, FamilyTerm, Unrolled, fresh_index, size, sum_except, vector, scalar
 from . import products as P
 from . import values as V
 from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
@@ -155,6 +156,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.said_onehot: set[str] = set()  # the labels the prose says are one-hot
         self.declared_names: set[str] = set()  # those of them it declares ("$P \\in \\mathbb{R}^{n \\times K}$")
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
+        self.entry_aliases: dict[str, tuple] = {}  # w of w_{ij} beside a declared matrix W -> (W, its line)
+        self.families: dict[str, tuple] = {}
+        self.correcting_lines: set[int] = set()  # lines of displays the words call a correction ("the correct ...")
+        self.corrected: dict[str, tuple] = {}  # a defined name given anew as a correction -> (its line, why)  # T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x): T -> (n, its line, T_0 .. T_K)
         self._bold = False  # reading the symbol under a bold font
         self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
         self.delta_numbers: set[str] = set()  # \delta, \Delta the document only ever writes as a number
@@ -669,6 +674,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("a sum or derivative with nothing after it")
         if rest[0].op is not None or rest[0].negative:
             raise FormulaError(f"{rest[0].op or '-'} directly after a sum or derivative operator")
+        if isinstance(op, SumOp) and op.below is not None:
+            inner = Idx(op.below, (1, op.index - 1))
+            body = self._chain(rest, {**env, op.letter: op.index, op.below: inner})
+            if isinstance(body, MatrixTerm) or body.is_vector or body.row or body.is_matrix:
+                raise FormulaError("a sum over pairs of indices is read only of numbers")
+            return body.with_expr(sp.Sum(sp.Sum(body.expr, (inner, 1, op.index - 1)),
+                                         (op.index, op.index.lower, op.index.upper)))
         if isinstance(op, SumOp):
             try:
                 body = self._chain(rest, {**env, op.letter: op.index})
@@ -975,6 +987,20 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(self.applied_conflicts[word])
             if word in self.vector_functions and self._in_force(word):
                 base = bold  # \\mathbf{u}(\\mathbf{g}) of a u(g) = ... the document defines
+        if node_kind(base) == "accent" and nxt is not None and nxt.op is None and not nxt.negative \
+                and node_kind(item_base(nxt.item)) in ("paren", "paren_params"):
+            # \hat m_h(0), \hat f(x): an estimate's name applied to a point, or a number times (...)? Only a name
+            # the document gives a meaning (a definition, a declaration) is a factor
+            guesses, notes = self.guesses.copy(), list(self.notes)
+            try:
+                head, _ = self._accent(base, env)
+            except FormulaError:
+                head = None
+            guessed = self.guesses != guesses
+            self.guesses, self.notes = guesses, notes
+            if guessed and isinstance(head, V.Value) and not head.is_vector and not head.is_matrix:
+                raise FormulaError("an accented name before parentheses (\\hat{f}(x)) is a function at a point or a "
+                                   "product; define the function (\\hat{f}(x) = ...) or write \\cdot for a product")
         if node_kind(base) == "command" and str(base.children[0])[1:] in GREEK and str(base.children[0]) != "\\pi":
             base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
         if node_kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
@@ -983,6 +1009,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         word = node_word(base)
         if word in self.conflicts and word not in env:
             raise FormulaError(self.conflicts[word])
+        if word in self.corrected and word not in env and (self.line is None or self.line >= self.corrected[word][0]):
+            raise FormulaError(self.corrected[word][1])
         label = function_label(scripts) if scripts else None
         if label is not None and f"{word}_{label}" in self.lambdas and self._in_force(f"{word}_{label}"):
             # H_\delta(r), H_\delta'(r) of an H_\delta the document defines with its parameter as a label
@@ -1022,6 +1050,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             label = self._label(word, inner, "", env) if node_kind(inner) in ("letter", "number", "command") else None
             if label is not None and self.notation.kind_of(label) in ("matrix", "vector", "scalar"):
                 return None  # W_2 (v - y): the declared W_2 times (v - y)
+        if len(subs) == 1 and word in self.families and self.line is not None \
+                and self.line >= self.families[word][1] and all(sc.data in ("sub_script", "prime") for sc in scripts):
+            # T_n(x), T_{n+1}(x), T_3(x) of a family a recurrence defines: its term at that step
+            t, at, funcs = self.families[word]
+            step = self._step_of(subs[0].children[1], env)
+            if step is None:
+                raise FormulaError(f"{word}_...(...) of the family line {at} defines by a recurrence in {t}: read at a "
+                                   f"whole number or a size (plus or minus a whole number) only")
+            return Fn("family", word, func=(step, funcs), primes=sum(1 for sc in scripts if sc.data == "prime"))
         if any(sc.data == "sub_script" for sc in scripts) and word in self.sequence_names:
             return None  # x_k (2 - a x_k) of a sequence x at a general step: a product
         if any(sc.data == "sub_script" for sc in scripts) and word not in self.lambdas:
@@ -1282,6 +1319,18 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.log_sum_exp(arg)
         if fn.kind == "logsoftmax":
             return V.log_softmax_of(arg)
+        if fn.kind == "family":
+            if arg.is_vector or arg.row:
+                raise FormulaError(f"{fn.name}_...(...) of a vector: the family is defined on numbers")
+            step, funcs = fn.func
+            u = sp.Dummy("u", real=True)
+            values = [sp.diff(f(u), u, fn.primes) if fn.primes else f(u) for f in funcs]
+            t, at, _ = self.families[fn.name]
+            self.notes.append(Reading("definition", f"${fn.name}_{{{t}}}$ is the family of functions the recurrence "
+                                                    f"defines from its first terms (known up to {t} = {len(funcs) - 1})",
+                                      at))
+            name = Str(fn.name + "'" * fn.primes)
+            return arg.with_expr(FamilyTerm(name, step, sp.Tuple(*(v.subs(u, arg.expr) for v in values)), arg.expr))
         if fn.kind == "lambda" and fn.name.rstrip("'") in self.entry_functions:
             return self._apply_entry_function(fn, arg)
         if fn.kind == "lambda" and fn.name.rstrip("'") in self.matrix_valued:
@@ -1462,6 +1511,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                    f"document: \\text{{{word}}}_i = ... or \\text{{{word}}}(x) = \\text{{softmax}}(x))")
             if word == "\\delta" and self.notation.kind_of(word) is None and scripts:
                 return self._kronecker(scripts, env)
+            if word in self.entry_aliases and word not in env \
+                    and any(sc.data == "sub_script" for sc in scripts):
+                # w_{ij} of a declared matrix W that the document never writes w of otherwise: W's entry
+                upper, at = self.entry_aliases[word]
+                self.notes.append(Reading("inferred", f"${word}_{{ij}}$ is read as the entry of the matrix ${upper}$: "
+                                                      f"{word} is written nowhere else", at))
+                word, base = upper, Tree("letter", [Token("LETTER", upper)])
+                item = Tree("item", [base, *scripts])
             self._check_clash(word, scripts)
             undeclared = word not in env and self.notation.kind_of(word) is None
             if undeclared and kind == "text" and str(base.children[0]).startswith("\\operatorname") \
@@ -1817,6 +1874,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(self.conflicts[word])
         n = self.notation
         key = symbol_name(word)  # (\theta is defined under the key theta)
+        if key in self.corrected and (self.line is None or self.line >= self.corrected[key][0]):
+            raise FormulaError(self.corrected[key][1])
         # (a definition set aside while a function's argument of the same name is read: the argument)
         if key in self.overrides and key in self.matrix_values and self._in_force(key):
             # (R = X W - Y of an R typed only from its entries R_ij: the matrix the formula gives)
@@ -2591,6 +2650,19 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("a sum needs one subscript naming its index (and at most one upper limit)")
         arg = subs[0].children[1]
         lower, excluded, written_lower = sp.S.One, None, False
+        if node_kind(arg) == "group" and len(arg.children) == 3 and str(arg.children[1]) in ("<", ">", "\\lt", "\\gt") \
+                and not sups and not product:
+            # \sum_{i<j} f_{ij}: over the pairs of indices in order, the sum over j of the sum over i = 1 .. j - 1
+            small, large = (arg.children[0], arg.children[2]) if str(arg.children[1]) in ("<", "\\lt") \
+                else (arg.children[2], arg.children[0])
+            small, large = self._sum_letter(small), self._sum_letter(large)
+            named = {self.notation.size_of_index(small), self.notation.size_of_index(large)}
+            if named == {None} and len(self.sizes) == 1:
+                named = {next(iter(self.sizes))}
+            if len(named) != 1 or None in named or small == large:
+                raise FormulaError(f"a sum over pairs {small} < {large} needs both letters indices of one size")
+            index = Idx(large, (1, self.sizes[named.pop()]))
+            return SumOp(index, large, below=small)
         if node_kind(arg) == "group":
             if len(arg.children) in (3, 6):
                 # j = 1, or j \\neq k, or both: \\sum_{j=1, j \\neq k}

@@ -341,6 +341,8 @@ class LawStatement:
 class Statements:
     declarations: list[Declaration] = field(default_factory=list)
     inline: list[InlineMath] = field(default_factory=list)
+    # "so $s_k h_k < 0$": inequalities the prose states that are no name's range (text, offset); see read.document
+    orders: list[tuple[str, int]] = field(default_factory=list)
     scopes: list[CaseScope] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)
     minor_headings: list[int] = field(default_factory=list)  # the run-in ones (\\paragraph): a section goes on
@@ -419,8 +421,9 @@ _IN_SET = re.compile(r"^\s*(?P<names>\\?[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?(?:\s*,\s
                      r"\s*[,.;]?\s*$")
 
 
-_OTHER_SET = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?[A-Za-z]\}?"
-                        r"(?:\s*,\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?[A-Za-z]\}?)*)\s*\\in\s*(?P<set>\S.*?)\s*[,.;]?\s*$", re.S)
+_OTHER_SET = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?"
+                        r"(?:" + _GREEK_LETTER + r"(?![A-Za-z])|[A-Za-z])\}?"
+                        r"(?:\s*,\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?(?:" + _GREEK_LETTER + r"(?![A-Za-z])|[A-Za-z])\}?)*)\s*\\in\s*(?P<set>\S.*?)\s*[,.;]?\s*$", re.S)
 
 
 # {0, 1}^n, (0, 1)^n, [0, 1]^{m \times n}: a power of a finite set or an interval of numbers
@@ -792,6 +795,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 unread_last = True
                 continue
             unread_last = False
+            if not _has_relation(math) and re.search(r"<|>|\\[lg]eq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])|\\neq?(?![A-Za-z])", math):
+                out.orders.append((" ".join(math.split()), piece.offset))
             if _has_relation(math):
                 out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                              first and not said.strip(" ,:") or _starts_with_where(said)
@@ -1322,6 +1327,16 @@ _MORE_PROPERTIES = re.compile(r"(?:\s*,?\s*(?:and\s+)?(?:(?:positive|negative)\s
                               r"nonsingular|non-singular|orthogonal|symmetric|diagonal|triangular|SPD|PSD)\b)+", re.I)
 
 
+# "a symmetric weight matrix", "a symmetric positive definite matrix": properties before the matrix they qualify
+PROPERTY_BEFORE = re.compile(r"\b(?:a|an|the|some|any)\s+((?:symmetric|(?:positive|negative)\s+(?:semi-?\s*)?definite|"
+                              r"invertible|nonsingular|non-singular|orthogonal)(?:(?:\s*,\s*|\s+and\s+|\s+)(?:symmetric|"
+                              r"(?:positive|negative)\s+(?:semi-?\s*)?definite|invertible|nonsingular|non-singular|"
+                              r"orthogonal))*)\s+(?:[a-z]+\s+){0,2}?matri(?:x|ces)\s*$", re.I)
+# "$W$ with zero diagonal", ", zero on the diagonal": a matrix whose diagonal entries are all 0
+_ZERO_DIAGONAL = re.compile(r"(?:^|\b)\s*,?\s*(?:(?:and\s+)?(?:with|having|and|has)\s+(?:a\s+|its\s+)?(?:zero|vanishing|null)\s+"
+                            r"diagonal|(?:with\s+)?zeros?\s+(?:on|along)\s+(?:the|its)\s+diagonal)\b", re.I)
+
+
 def _properties(m: re.Match, text: str) -> str:
     """The properties _PROPERTY matched in ``text``, with those said right after the first."""
     more = _MORE_PROPERTIES.match(text, m.end(1))
@@ -1412,6 +1427,17 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
                 break
             out.described.append((other, offset, f"${other}$ is {_properties(m, text)}", False))
             k -= 2
+    after = sentence[n + 1] if n + 1 < len(sentence) else None
+    m = PROPERTY_BEFORE.search(text)
+    if m and after is not None and after.kind == "math":
+        # "a symmetric weight matrix $W \in \mathbb{R}^{n \times n}$": the properties said before the matrix
+        qualified = _clean(after.text.split("\\in")[0])
+        if re.fullmatch(r"\\?[A-Za-z]+", qualified):
+            out.described.append((qualified, after.offset, f"${qualified}$ is {' '.join(m.group(1).split())}", False))
+    m = _ZERO_DIAGONAL.search(re.split(r"[.;:]", text)[0])
+    if m and named and re.fullmatch(r"\\?[A-Za-z]+", named):
+        # "$W \in \mathbb{R}^{n \times n}$ with zero diagonal": every diagonal entry 0
+        out.described.append((named, offset, f"${named}$ has zero diagonal", False))
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"

@@ -114,6 +114,7 @@ class SumOp:
     letter: str
     excluded: sp.Expr | None = None
     product: bool = False  # \prod rather than \sum
+    below: str | None = None  # \sum_{i<j}: the letter i, summed from 1 to j - 1 inside the sum over j
 
 
 @dataclass(frozen=True)

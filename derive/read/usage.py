@@ -234,6 +234,12 @@ def _labelled(tokens, line: int, usage: Usage) -> None:
                 or str(tok) in ("\\sum", "\\prod"):
             continue
         letter, after, second = _label_at(tokens, n + 1)
+        if not letter and n >= 2 and n + 1 < len(tokens) and tokens[n + 1].type == "RBRACE" \
+                and tokens[n - 1].type == "LBRACE" and str(tokens[n - 2]) in ("\\mathbf", "\\boldsymbol", "\\bm"):
+            # \mathbf{x}_n inside \sum_{n=1}^{N}: n is bound there, as in x_n
+            bold, _, _ = _label_at(tokens, n + 2)
+            if bold in bound:
+                usage.summed.setdefault(bold, []).append((str(tok), line))
         if not letter:
             continue
         name = f"{tok}_{letter}"
