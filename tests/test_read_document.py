@@ -3278,3 +3278,17 @@ def test_a_greek_letter_declared_in_a_power_of_a_finite_set():
     text = ("With one pattern $\\xi \\in \\{-1, +1\\}^n$,\n$$\n(\\xi^\\top \\xi)^2 - \\xi^\\top \\xi = n^2 - n\n$$\n")
     (found,) = _verdicts(text)
     assert found[1] is Verdict.UNKNOWN and "\\{-1, +1\\}^n" in found[2]
+
+
+def test_a_matrix_declared_with_its_type_only_and_later_given_a_formula_is_not_refuted_for_every_matrix():
+    """"the Hebbian weights are $W = \\frac{1}{n}(\\xi \\xi^\\top - I)$" of a W declared as any n x n matrix: from there
+    a claim about W is read for every W, so a refutation does not stand (a proof would); a written-out example is
+    not such a formula. A_{12} of a declared matrix is its entry in row 1, column 2."""
+    text = ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\nWith one pattern $\\xi \\in \\mathbb{R}^n$, "
+            "the Hebbian weights are $W = \\frac{1}{n} \\left( \\xi \\xi^\\top - I \\right)$.\n$$\nW x = \\frac{1}{n} "
+            "(\\xi^\\top x) \\xi - \\frac{1}{n} x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert "given a formula on line 3" in found[1][2]
+    entries = "Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric.\n$$\nA_{12} = A_{21}\n$$\n\n$$\nA_{12} = A_{11}\n$$\n"
+    assert [v for _, v, _ in _verdicts(entries)] == [Verdict.PROVED, Verdict.UNKNOWN]  # (A_{12} against A_{11}: no name shared)

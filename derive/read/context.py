@@ -275,6 +275,7 @@ class DocumentContext:
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # w_{ij} beside a declared matrix W, w written nowhere else: the entries of W, as A = (a_{ij}) writes them
         self.entry_aliases = {}
+        lefts = [terms[0][0] for terms, relations, *_ in chains if len(terms) > 1 and relations]
         for upper, declared in self.stated.items():
             lower = upper.lower()
             if len(upper) != 1 or not upper.isupper() or self.notation.kind_of(upper) != "matrix" \
@@ -282,7 +283,9 @@ class DocumentContext:
                     or lower in ("e", "d", "i", "j", "k", "l", "m", "n", "t", "x", "y"):
                 continue
             written = re.findall(r"(?<![A-Za-z\\])" + lower + r"(?![A-Za-z])", texts_all)
-            entries = re.findall(r"(?<![A-Za-z\\])" + lower + r"\s*_\s*\{\s*(?:[a-z]\s*,?\s*[a-z]|\d\s*,\s*\d)\s*\}", texts_all)
+            entries = re.findall(r"(?<![A-Za-z\\])" + lower + r"\s*_\s*\{\s*(?:[a-z]\s*,?\s*[a-z]|[1-9]\s*,?\s*[1-9])\s*\}", texts_all)
+            if any(re.fullmatch(r"\s*" + lower + r"\s*_\s*(?:\{[^{}]*\}|\w)\s*", left) for left in lefts):
+                continue  # (r_{11} = \|a_1\| given a formula: a name of its own, never R's entry)
             if written and len(written) == len(entries) \
                     and (lower not in self.typed_from_use or self.typed_from_use[lower][1] == "matrix"):
                 self.entry_aliases[lower] = (upper, declared)
@@ -695,7 +698,7 @@ class DocumentContext:
         # w = g v / ||v||, of a w the prose declared (w \in R^d) and no display used before: its definition, when the
         # formula has the declared shape (a claim about every w would never hold)
         # (a vector: a number the prose declares, q in (0, 1), and later puts q = sigma(eta), keeps its conditions)
-        declared = name == base and base in self.stated and self.notation.kind_of(base) in ("vector", "matrix") \
+        declared = name == base and base in self.stated and self.notation.kind_of(base) == "vector" \
             and self.line is not None and self.stated[base] <= self.line and base not in default_notation().definitions \
             and symbol_name(base) not in {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
         if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
@@ -745,14 +748,10 @@ class DocumentContext:
             return None
         if value.misfit is not None:
             return self._unusable_definition(base, name, value)
-        if declared and base not in self.inferred and not by_entry and self.notation.kind_of(base) == "vector" and (
+        if declared and base not in self.inferred and not by_entry and (
                 value.is_matrix or value.row or not value.is_vector
                 or value.size != self.size_symbol(self.notation.vectors[base])):
             return None  # (a formula of another shape than the declaration's: a claim, refuted as such)
-        if declared and self.notation.kind_of(base) == "matrix" and (
-                not value.is_matrix or value.row or (value.size, value.cols) != tuple(
-                    self.size_symbol(d) for d in self.notation.matrices[base])):
-            return None
         if base in self.function_letters and isinstance(value.expr, sp.Expr) and not value.expr.free_symbols:
             return None  # L = min(1.5 \cdot 2, 2.4) of an L(r) the document applies: its value at a point
         key = symbol_name(base) + "'" * primes

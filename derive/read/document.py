@@ -214,7 +214,7 @@ class _Builder:
         self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
         self.solved_lines: set[int] = set()  # lines of displays the words call equations to solve
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
-        self.declared_arrays: dict[str, tuple[str, int]] = {}  # a vector or matrix declared: (its name, offset)
+        self.formula_given: dict[str, int] = {}  # a declared vector or matrix given a formula -> the chain's offset
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
         self.example_entries: list[tuple[Definition, str, int]] = []  # those the current chain is checked at
         self.given_numbers: list[tuple[str, int]] = []  # (name, offset): every number the prose gives a name
@@ -330,19 +330,21 @@ class _Builder:
                                     "what their unknowns satisfy",
                               Reading("inferred", "an equation to solve, as the words say: only a proof for every value "
                                                   "stands", at))
-        lone = _LONE_VECTOR.fullmatch(chain.terms[0].text) if len(chain.terms) > 1 and chain.relations[0] == "=" else None
-        declared = self.declared_arrays.get(lone.group(1) or lone.group(2)) if lone else None
-        if declared is not None and declared[1] < chain.offset and not self.example_fixed and not self.example_sizes \
-                and self.reader.definition_at(chain.terms[0].offset) is None \
-                and declared[0] not in names_in(chain.terms[1].text) and names_in(chain.terms[1].text) - NUMERIC_WORDS:
-            # "the Hebbian weights are $W = \frac{1}{n}(\xi \xi^\top - I)$" of a W declared of a type only (line 3):
-            # no claim that every W is that formula, but what W is from here (a definition), or under words not read
-            name = declared[0]
-            made = _supposing(made, f"${name}$, declared on line {self.lines.of(declared[1])} with its type only, may be "
-                                    "given this formula here (a definition, or a case the words state)",
-                              Reading("inferred", f"${name}$ is declared with its type only (line "
-                                                  f"{self.lines.of(declared[1])}): a formula for it is no claim about "
-                                                  f"every ${name}$, so only a proof stands", self.lines.of(declared[1])))
+        through = held_names | {str(b.label) for step in made for side in step.terms if side is not None
+                                for b in side.expr.atoms(sp.IndexedBase)} \
+            | {str(x) for step in made for side in step.terms if side is not None for x in side.expr.free_symbols}
+        for name, given_at in sorted(self.formula_given.items()):
+            # "the Hebbian weights are $W = \frac{1}{n}(\xi \xi^\top - I)$" of a W declared with its type only: no
+            # claim that every W is that formula, but what W is from there (a definition?), or in a case the words
+            # state: there and after, a claim about W is checked for every W, so only a proof stands
+            if given_at <= chain.offset and (name in through or symbol_name(name) in through) and not self.example_fixed \
+                    and not self.example_sizes \
+                    and self.reader.definition_at(chain.terms[0].offset) is None:
+                line = self.lines.of(given_at)
+                made = _supposing(made, f"${name}$, declared with its type only, is given a formula on line {line}, "
+                                        "which may be what it is from there",
+                                  Reading("inferred", f"${name}$ is given a formula on line {line}, though declared with "
+                                                      f"its type only: read as any ${name}$, so only a proof stands", line))
         # E[X^2] - E[X]^2 of an X the document gives no law: what it says of the law in words is not read, so a
         # refutation (at moments no law may have, or of a law the words rule out) is never shown
         made = [_supposing([step], "the law of the random variables, which the words may give and derive does not read",
@@ -2033,6 +2035,7 @@ _CORRECTING_LEAD = re.compile(r"\b(?:correct(?:ed|ly)?|should\s+(?:be|read|have\
 # "Looking again, ...; I had dropped the 1/2. The factor is": a paragraph that takes back what came before
 _RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+thought|i\s+had\s+(?:dropped|forgotten|"
                          r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the)|corrected|correction)\b", re.I)
+_WRITTEN_ARRAY_TEXT = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")  # (an example's matrix, written out)
 _DISPLAY_OPENING = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{[A-Za-z*]+\})\s*$")  # (what opens the display, left out)
 # "The normal equations read", "the first-order conditions are:", "solve the system": equations the unknowns satisfy
 _SYSTEM_LEAD = re.compile(r"\b(?:equations?|system|conditions?)\s*(?:\([^()]*\)\s*)?(?:\b(?:read|reads|are|is|becomes?|"
@@ -3981,8 +3984,20 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 symbol_name(n) for t in item.chain.terms[1:] for n in names_in(t.text))
     builder.definition_arrays = {_defined_label(d): {str(b.label) for b in _free_arrays(d.body)} for d in definitions}
     whole = {d.name for d in said.declarations if not re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
-    builder.declared_arrays = {d.name: (d.name, d.offset) for d in sorted(said.declarations, key=lambda d: -d.offset)
-                               if d.kind in ("vector", "matrix") and not re.search(r"_", d.name)}
+    declared_arrays = {d.name: d.offset for d in sorted(said.declarations, key=lambda d: -d.offset)
+                       if d.kind in ("vector", "matrix") and not re.search(r"_", d.name)}
+    # (a declared vector or matrix some chain gives a formula: the offset of the first such chain)
+    builder.formula_given = {}
+    for item in items:
+        given_chain = item.chain
+        lone = _LONE_VECTOR.fullmatch(given_chain.terms[0].text) \
+            if len(given_chain.terms) > 1 and given_chain.relations[0] == "=" else None
+        array = (lone.group(1) or lone.group(2)) if lone else None
+        if array in declared_arrays and declared_arrays[array] < given_chain.offset \
+                and array not in names_in(given_chain.terms[1].text) \
+                and names_in(given_chain.terms[1].text) - NUMERIC_WORDS - {"\\top", "T"} \
+                and not _WRITTEN_ARRAY_TEXT.search(given_chain.terms[1].text) and given_chain.offset not in example_vectors:
+            builder.formula_given.setdefault(array, given_chain.offset)
     builder.families = {d.name: lines.of(d.offset) for d in said.declarations
                         if d.kind == "vector" and d.name not in whole and re.match(r"\s*" + re.escape(d.name) + r"\s*_", d.written)}
     # ("waits of 2, 3 and 5 minutes: $n = 3$": a size given a number in passing, an example's, in its paragraph)

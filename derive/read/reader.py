@@ -1975,6 +1975,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._whole_matrix(head, sups, primes)
         if isinstance(head, MatrixHead):
             indices = self._indices(subs[0].children[1], env)
+            if len(indices) == 1 and indices[0].is_Integer and 11 <= int(indices[0]) <= 99 and int(indices[0]) % 10:
+                # A_{12} of a matrix: row 1, column 2 (two digits, as entries of small matrices are written)
+                row, col = divmod(int(indices[0]), 10)
+                indices = [sp.Integer(row), sp.Integer(col)]
+                self.notes.append(Reading("inferred", f"${head.name}_{{{row}{col}}}$ is the entry in row {row}, column "
+                                                      f"{col}"))
             if len(indices) != 2:
                 raise FormulaError(f"the matrix {head.name} needs two indices")
             head = V.Value(head.base[tuple(indices)])

@@ -1328,10 +1328,10 @@ _MORE_PROPERTIES = re.compile(r"(?:\s*,?\s*(?:and\s+)?(?:(?:positive|negative)\s
 
 
 # "a symmetric weight matrix", "a symmetric positive definite matrix": properties before the matrix they qualify
-PROPERTY_BEFORE = re.compile(r"\b(?:a|an|the|some|any)\s+((?:symmetric|(?:positive|negative)\s+(?:semi-?\s*)?definite|"
-                              r"invertible|nonsingular|non-singular|orthogonal)(?:(?:\s*,\s*|\s+and\s+|\s+)(?:symmetric|"
-                              r"(?:positive|negative)\s+(?:semi-?\s*)?definite|invertible|nonsingular|non-singular|"
-                              r"orthogonal))*)\s+(?:[a-z]+\s+){0,2}?matri(?:x|ces)\s*$", re.I)
+_ATTRIBUTES = (r"(?:symmetric|(?:positive|negative)\s+(?:semi-?\s*)?definite|invertible|nonsingular|non-singular|orthogonal|"
+               r"(?:upper|lower)\s+triangular|diagonal|orthonormal)")
+PROPERTY_BEFORE = re.compile(r"\b(?:a|an|the|some|any)\s+(" + _ATTRIBUTES + r"(?:(?:\s*,\s*|\s+and\s+|\s+)" + _ATTRIBUTES
+                             + r")*)\s+(?:(?:[a-z]+\s+){0,2}?matri(?:x|ces)\s*)?$", re.I)
 # "$W$ with zero diagonal", ", zero on the diagonal": a matrix whose diagonal entries are all 0
 _ZERO_DIAGONAL = re.compile(r"(?:^|\b)\s*,?\s*(?:(?:and\s+)?(?:with|having|and|has)\s+(?:a\s+|its\s+)?(?:zero|vanishing|null)\s+"
                             r"diagonal|(?:with\s+)?zeros?\s+(?:on|along)\s+(?:the|its)\s+diagonal)\b", re.I)
