@@ -3292,3 +3292,17 @@ def test_a_matrix_declared_with_its_type_only_and_later_given_a_formula_is_not_r
     assert "given a formula on line 3" in found[1][2]
     entries = "Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric.\n$$\nA_{12} = A_{21}\n$$\n\n$$\nA_{12} = A_{11}\n$$\n"
     assert [v for _, v, _ in _verdicts(entries)] == [Verdict.PROVED, Verdict.UNKNOWN]  # (A_{12} against A_{11}: no name shared)
+
+
+def test_a_formula_the_words_call_the_correct_one_redefines_the_name_from_there():
+    """A definition the document takes back ("The correct estimator is") is this formula from there on: the sample
+    value after it is checked against it, never the correction refuted against the old formula. "would be" defines
+    nothing; \\hat r(y) = ... defines the function r-hat, applied at y_w."""
+    text = ("Let $m, v > 0$. Matching moments, $$\\hat\\beta = \\frac{v}{m}$$\n\nThat fails the check. "
+            "The correct estimator is\n$$\n\\hat\\beta = \\frac{m}{v}\n$$\nand for $m = 4$, $v = 2$:\n$$\n\\hat\\beta = 2\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED]
+    said = ("Let $z \\in \\mathbb{R}$. So the factor would be $R(z) = 1 + z + z^2$. Looking again, the factor is\n$$\n"
+            "R(z) = 1 + z + \\frac{z^2}{2}\n$$\n\n$$\nR(0) = 1\n$$\n")
+    assert [v for _, v, _ in _verdicts(said)][-1] is Verdict.PROVED
+    accent = ("Let $\\beta > 0$. The reward is $\\hat r(y) = \\beta y^2$ and\n$$\n\\hat r(u) - \\hat r(w) = \\beta (u - w)(u + w)\n$$\n")
+    assert [v for _, v, _ in _verdicts(accent)][-1] is Verdict.PROVED

@@ -31,6 +31,8 @@ _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])
 _FAMILY_LEFT = re.compile(r"\s*(?P<pre>(?:\([^()]*\)|\d+)?\s*(?:\\[,;]\s*)?)(?P<name>[A-Za-z])\s*_\s*(?:\{\s*(?P<t>[a-z])\s*"
                           r"(?:\+\s*(?P<s>\d)\s*)?\}|(?P<t1>[a-z]))\s*(?:\\left\s*)?\(\s*(?P<arg>[a-z])\s*(?:\\right\s*)?\)\s*")
 _FAMILY_FACTOR = re.compile(r"(?:\([^()]*\)|\d+)\s*(?:\\[,;]\s*)?")
+_LONE_NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
+                        r"|\\?[A-Za-z]+)\s*")  # (a lone name, accented or not: \hat\beta, p, \sigma)
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
 _GENERAL_STEPS = 9  # a recurrence written at a general step (m_t) is unrolled to m_9: checked at t = 1 .. 8
 
@@ -400,7 +402,10 @@ class DocumentContext:
                                                        f"${condition}$, a condition that is not read: {name_of} "
                                                        "elsewhere is not known")
                     continue
-                if self._corrected(terms[0][0], relations):
+                corrected = self._corrected(terms[0][0], terms[1][0], relations)
+                if corrected is not None:
+                    if corrected:
+                        self.definitions_by_line[key] = corrected
                     continue
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
@@ -893,32 +898,45 @@ class DocumentContext:
             self.unrolled[key] = sp.Tuple(*(self.values[f"{key}_{k}"].expr for k in range(0, steps[-1] + 1)))
         return f"{letter}_{t}"
 
-    def _corrected(self, left: str, relations) -> bool:
+    def _corrected(self, left: str, right: str, relations) -> str | None:
         """"The correct estimators are $$\\hat\\beta = ...$$" of a \\hat\\beta an earlier display defines: the document
-        corrects its definition. Which one a later use means is not read: from here on the name is refused (never
-        read through the definition the document took back, never a claim refuted against it)."""
+        corrects its definition, which is this formula from here on (the name it defines; the chain is no claim
+        checked against the definition taken back). Where the new formula is not read, the name is refused from here
+        on ("" ), never read through the old one. None: no correction."""
         if self.line not in self.correcting_lines or not relations or relations[0] != "=":
-            return False
+            return None
         head = self._definition_head(left) if "(" in left else None
         if head is not None and self._plain_arguments(head[1]) and head[0] in self.lambdas:
             name = key = head[0]  # R(z) = ... again, of an R(z) = ... before
         else:
             names = names_in(left)
-            if len(names) != 1 or "(" in left:
-                return False
+            if len(names) != 1 or "(" in left or not _LONE_NAME.fullmatch(left):
+                return None
             (name,) = names
             key = symbol_name(name)
             if key not in self.values:
-                return False
+                return None
         at = self.defined_at.get(key)
         if at is None or at >= self.line:
-            return False
+            return None
+        kept = {table: dict(getattr(self, table)) for table in ("values", "lambdas", "shallow", "defined_until")}
+        for table in ("values", "lambdas", "shallow", "defined_until"):
+            getattr(self, table).pop(key, None)
+        try:
+            defined = self._define(left, right) or self._define_name(left, right, set())
+        except (RecursionError, FormulaError):
+            defined = None
+        if defined:
+            return defined
+        for table, old in kept.items():
+            getattr(self, table).clear()
+            getattr(self, table).update(old)
         shown = written_name(name)
         self.corrected[key] = (self.line, f"{shown} is given a formula again on line {self.line}, which the words call "
                                           f"the correct one, after line {at} defined it: which one a use means is not "
                                           "read")
         self.defined_until[key] = min(self.defined_until.get(key, self.line), self.line)
-        return True
+        return ""
 
     def _define_family(self, left: str, right: str, chains) -> str | None:
         """T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x), (n + 1) P_{n+1}(x) = ..., after start functions T_0(x) = 1, T_1(x) = x
@@ -1231,11 +1249,14 @@ class DocumentContext:
             return None
         first = item_base(entries[0].item)
         if node_kind(first) == "accent":
-            # \mathcal{L}(p, \lambda) = ...: a Lagrangian, a name of its own (never \hat{f}(x), an estimate's value)
+            # \mathcal{L}(p, \lambda) = ...: a Lagrangian, a name of its own; \hat r(y) = ..., an estimate's function
             inner = script_word(first.children[1])
+            accent = str(first.children[0])
             # (never \mathcal{N}(x; \mu, \sigma^2), the normal density, nor another law's name: N, U, B, P, E)
-            if str(first.children[0]) not in ("\\mathcal", "\\mathscr") or not inner or item_scripts(entries[0].item) \
-                    or item_scripts(entries[1].item) or inner in ("N", "U", "B", "P", "E", "D", "O"):
+            if accent not in ("\\mathcal", "\\mathscr", "\\hat", "\\widehat", "\\tilde", "\\widetilde", "\\bar") \
+                    or not inner or item_scripts(entries[0].item) \
+                    or item_scripts(entries[1].item) or accent in ("\\mathcal", "\\mathscr") and inner in (
+                        "N", "U", "B", "P", "E", "D", "O"):
                 return None
             return accented(str(first.children[0]), inner), item_base(entries[1].item).children, \
                 item_base(entries[1].item), None

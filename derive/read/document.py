@@ -2030,11 +2030,12 @@ _GIVEN_NUMBER = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)\s
 _GIVING_LEAD = re.compile(r"\b(?:let|define[sd]?|defining|denote[sd]?|set|take|now|consider|suppose|assume|write|put|"
                           r"redefine[sd]?|instead|where|with|call|called|replace[sd]?)\b[^$.;]*$", re.I)
 # "The correct estimators are", "it should be", "instead": the words before a formula that corrects an earlier one
-_CORRECTING_LEAD = re.compile(r"\b(?:correct(?:ed|ly)?|should\s+(?:be|read|have\s+been)|instead|properly|"
-                              r"right\s+(?:formula|answer|version|one|estimators?|expressions?)|fix(?:ed)?)\b[^.$]*$", re.I)
+_CORRECTING_LEAD = re.compile(r"\b(?:the\s+)?(?:correct(?:ed)?|right|proper|fixed)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|reads?|"
+                              r"becomes?)\s*:?\s*$|\bshould\s+(?:be|read|have\s+been)\s*:?\s*$|\binstead\s*[:,]?\s*$|"
+                              r"\b(?:correctly|properly)\b[^.$]{0,30}$", re.I)
 # "Looking again, ...; I had dropped the 1/2. The factor is": a paragraph that takes back what came before
 _RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+thought|i\s+had\s+(?:dropped|forgotten|"
-                         r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the)|corrected|correction)\b", re.I)
+                         r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the))\b", re.I)
 _WRITTEN_ARRAY_TEXT = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")  # (an example's matrix, written out)
 _DISPLAY_OPENING = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{[A-Za-z*]+\})\s*$")  # (what opens the display, left out)
 # "The normal equations read", "the first-order conditions are:", "solve the system": equations the unknowns satisfy
