@@ -906,6 +906,8 @@ class DocumentContext:
         if self.line not in self.correcting_lines or not relations or relations[0] != "=":
             return None
         head = self._definition_head(left) if "(" in left else None
+        if head is not None and re.fullmatch(r"(\\?[A-Za-z]+)_\d+", head[0]) and head[0].rsplit("_", 1)[0] in self.families:
+            return None  # (P_3(x) = ... of a family a recurrence defines: its term worked out, a claim)
         if head is not None and self._plain_arguments(head[1]) and head[0] in self.lambdas:
             name = key = head[0]  # R(z) = ... again, of an R(z) = ... before
         else:
@@ -917,8 +919,8 @@ class DocumentContext:
             if key not in self.values:
                 return None
         at = self.defined_at.get(key)
-        if at is None or at >= self.line:
-            return None
+        if at is None or at >= self.line or any(at < h <= self.line for h in self.heading_lines):
+            return None  # (under a later heading: a new part's definition, see _forget_earlier_part)
         kept = {table: dict(getattr(self, table)) for table in ("values", "lambdas", "shallow", "defined_until")}
         for table in ("values", "lambdas", "shallow", "defined_until"):
             getattr(self, table).pop(key, None)

@@ -1054,7 +1054,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 and self.line >= self.families[word][1] and all(sc.data in ("sub_script", "prime") for sc in scripts):
             # T_n(x), T_{n+1}(x), T_3(x) of a family a recurrence defines: its term at that step
             t, at, funcs = self.families[word]
-            step = self._step_of(subs[0].children[1], env)
+            number = self._inner_item(subs[0].children[1])
+            step = sp.Integer(int(str(number.children[0]))) if node_kind(number) == "number" \
+                and str(number.children[0]).isdigit() else self._step_of(subs[0].children[1], env)
             if step is None:
                 raise FormulaError(f"{word}_...(...) of the family line {at} defines by a recurrence in {t}: read at a "
                                    f"whole number or a size (plus or minus a whole number) only")
