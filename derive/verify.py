@@ -1172,12 +1172,10 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     )
 
 
-def _symmetric(check: Check) -> "Check | None":
-    """The check with every entry A_ij of a matrix said symmetric read as (A_ij + A_ji)/2: as A ranges over all
-    matrices this ranges over exactly the symmetric ones, so the claim holds for every symmetric A iff this holds
-    for every A, and a point where this fails, A symmetrised there, is a symmetric counterexample. None where A
-    is used otherwise than by its entries (a trace or inverse kept whole)."""
-    bases = set(check.symmetric)
+def _entries_replaced(check: Check, bases: set, entry, **cleared) -> "Check | None":
+    """The check with every entry A_ij of the matrices ``bases`` replaced by ``entry(A_ij)`` (in its sides, their
+    domains and its definitions), ``cleared`` set on it; None where such a matrix is used otherwise than by its
+    entries (a trace or inverse kept whole)."""
 
     def entries(e):
         e = sp.sympify(e)
@@ -1186,7 +1184,7 @@ def _symmetric(check: Check) -> "Check | None":
         found = {a for a in e.atoms(Indexed) if str(a.base.label) in bases}
         if any(len(a.indices) != 2 for a in found):
             raise Unsupported("a matrix with one index")
-        return e.xreplace({a: (a + a.base[a.indices[1], a.indices[0]]) / 2 for a in found})
+        return e.xreplace({a: entry(a) for a in found})
 
     try:
         sides = [dataclasses.replace(side, expr=entries(side.expr), domain=tuple(entries(c) for c in side.domain))
@@ -1194,8 +1192,17 @@ def _symmetric(check: Check) -> "Check | None":
         definitions = tuple(dataclasses.replace(d, body=entries(d.body)) for d in check.assume.definitions)
     except Unsupported:
         return None
-    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1], symmetric=(),
+    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1], **cleared,
                                assume=dataclasses.replace(check.assume, definitions=definitions))
+
+
+def _symmetric(check: Check) -> "Check | None":
+    """The check with every entry A_ij of a matrix said symmetric read as (A_ij + A_ji)/2: as A ranges over all
+    matrices this ranges over exactly the symmetric ones, so the claim holds for every symmetric A iff this holds
+    for every A, and a point where this fails, A symmetrised there, is a symmetric counterexample. None where A
+    is used otherwise than by its entries (a trace or inverse kept whole)."""
+    return _entries_replaced(check, set(check.symmetric), lambda a: (a + a.base[a.indices[1], a.indices[0]]) / 2,
+                             symmetric=())
 
 
 def _definite(check: Check) -> "tuple[Check, list] | None":
@@ -1264,25 +1271,7 @@ def _hollow(check: Check) -> "Check | None":
     ranges over all matrices this ranges over exactly those with zero diagonal, so the claim holds for every such A
     iff this holds for every A, and a point where this fails, A's diagonal set to 0, is a counterexample. None where
     A is used otherwise than by its entries."""
-    bases = set(check.hollow)
-
-    def entries(e):
-        e = sp.sympify(e)
-        if any(str(m.name) in bases for m in e.atoms(sp.MatrixSymbol)):
-            raise Unsupported("a matrix kept whole")
-        found = {a for a in e.atoms(Indexed) if str(a.base.label) in bases}
-        if any(len(a.indices) != 2 for a in found):
-            raise Unsupported("a matrix with one index")
-        return e.xreplace({a: a * (1 - sp.KroneckerDelta(*a.indices)) for a in found})
-
-    try:
-        sides = [dataclasses.replace(side, expr=entries(side.expr), domain=tuple(entries(c) for c in side.domain))
-                 for side in (check.lhs, check.rhs)]
-        definitions = tuple(dataclasses.replace(d, body=entries(d.body)) for d in check.assume.definitions)
-    except Unsupported:
-        return None
-    return dataclasses.replace(check, lhs=sides[0], rhs=sides[1], hollow=(),
-                               assume=dataclasses.replace(check.assume, definitions=definitions))
+    return _entries_replaced(check, set(check.hollow), lambda a: a * (1 - sp.KroneckerDelta(*a.indices)), hollow=())
 
 
 def _hollowed(counterexample, bases) -> "Counterexample":
