@@ -12506,6 +12506,1604 @@ def _(rng):
         "7:9": [best, al * lse(r / al) - al * math.log(K)],
     }
 
+@document("376_notes_hopfield_energy")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    G = rng.normal(size=(n, n))
+    W = G + G.T
+    np.fill_diagonal(W, 0)
+    b = rng.normal(size=n)
+    s = rng.choice([-1.0, 1.0], size=n)
+    k = int(rng.integers(0, n))
+    E = lambda v: -0.5 * sum(W[i, j] * v[i] * v[j] for i in range(n) for j in range(n)) - sum(b[i] * v[i] for i in range(n))  # noqa: E731
+    field = lambda v, k: float(W[k] @ v + b[k])  # noqa: E731
+    h = field(s, k)
+
+    def update(v, k):
+        w = np.array(v, dtype=float)
+        w[k] = 1.0 if field(v, k) >= 0 else -1.0
+        return w
+    sp = update(s, k)
+    Ck = -sum(W[i, j] * s[i] * s[j] for i in range(n) for j in range(i + 1, n) if k not in (i, j)) - sum(b[i] * s[i] for i in range(n) if i != k)
+    # a flipping update: unit k set against its field
+    sf = s.copy()
+    hf = field(sf, k)
+    sf[k] = -1.0 if hf >= 0 else 1.0
+    sfp = update(sf, k)
+    dEf = E(sfp) - E(sf)
+    # the three-unit example
+    W3 = np.array([[0.0, 1, -2], [1, 0, 3], [-2, 3, 0]])
+    s3 = np.ones(3)
+    E3 = lambda v: -0.5 * v @ W3 @ v  # noqa: E731
+    h3 = W3 @ s3
+    s3p = s3.copy()
+    s3p[0] = 1.0 if h3[0] >= 0 else -1.0
+    h3p = W3 @ s3p
+    # one stored pattern
+    m = int(rng.integers(2, 9))
+    xi = rng.choice([-1.0, 1.0], size=m)
+    Wh = (np.outer(xi, xi) - np.eye(m)) / m
+    Eh = lambda v: -0.5 * v @ Wh @ v  # noqa: E731
+    kk = int(rng.integers(0, m))
+    hh = Wh @ xi
+    xim = xi.copy()
+    xim[kk] = -xim[kk]
+    return {
+        "9": [E(s), -0.5 * sum(W[i, j] * s[i] * s[j] for i in range(n) for j in range(n)) - b @ s, -0.5 * s @ W @ s - b @ s],
+        "13": [E(s), -sum(W[i, j] * s[i] * s[j] for i in range(n) for j in range(i + 1, n)) - b @ s],
+        "30": [partial(E, s, k), -0.5 * W[k] @ s - b[k], -0.5 * h],
+        "34": [partial(E, s, k), -0.5 * (W[k] @ s + W[:, k] @ s) - b[k], -h],
+        "36": [grad(E, s), -W @ s - b],
+        "40": [E(s), -s[k] * sum(W[k, j] * s[j] for j in range(n) if j != k) - b[k] * s[k] + Ck, -s[k] * h + Ck],
+        "44": [E(sp) - E(s), E(sp) - E(s), -(sp[k] - s[k]) * h],
+        "49": [dEf, -2 * sf[k] * hf],
+        "53": [dEf, 2 * sf[k] * hf, -2 * abs(hf)],
+        "63": [h3, W3 @ s3, np.array([-1.0, 4, 1])],
+        "63.2": [E3(s3), -0.5 * s3 @ W3 @ s3, -2],
+        "65": [s3p, np.array([-1.0, 1, 1])],
+        "65.2": [E3(s3p) - E3(s3), 2 * s3[0] * h3[0], -2],
+        "67": [E3(s3p), -(W3[0, 1] * s3p[0] * s3p[1] + W3[0, 2] * s3p[0] * s3p[2] + W3[1, 2] * s3p[1] * s3p[2]), -(1 + 2 + 3), -6],
+        "69": [W3[0, 1] * s3p[0] * s3p[1], -1], "69.2": [E3(s3p), -4],
+        "71": [h3p[2], W3[2, 0] * s3[0] + W3[2, 1] * s3[1], 1],
+        "71.2": [h3p[2], (-2) * (-1) + 3 * 1, 5],
+        "77": [hh[kk], sum(xi[kk] * xi[j] * xi[j] for j in range(m) if j != kk) / m, xi[kk]],
+        "81": [Eh(xi), -((xi @ xi) ** 2 - xi @ xi) / (2 * m), -(m * m - m) / (2 * m), -m / 2],
+        "83": [Eh(xim) - Eh(xi), 2 * xi[kk] * hh[kk], 2],
+        "83.2": [Eh(-xi), Eh(xi)],
+    }
+
+@document("377_appendix_irls_student_t")
+def _(rng):
+    from scipy import integrate, stats
+
+    nu, s = rng.uniform(2.5, 10), rng.uniform(0.3, 3)
+    logp = lambda r, nu=nu, s=s: (math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi) - math.log(s)  # noqa: E731
+                                  - (nu + 1) / 2 * math.log(1 + r * r / (nu * s * s)))
+    psi = lambda r, nu=nu, s=s: -d(lambda t: logp(t, nu, s), r)  # noqa: E731
+    wt = lambda r, nu=nu, s=s: s * s * psi(r, nu, s) / r  # noqa: E731
+    r = rng.normal() * 3 * s
+    n, dd = int(rng.integers(4, 9)), int(rng.integers(1, 4))
+    X, y, beta = rng.normal(size=(n, dd)), rng.normal(size=n) * 2, rng.normal(size=dd)
+    res = y - X @ beta
+    ell = lambda b: -sum(logp(v) for v in y - X @ b)  # noqa: E731
+    w = np.array([wt(v) for v in res])
+    # the stationary point of l by iterating the weighted least squares to convergence
+    bs = np.linalg.lstsq(X, y, rcond=None)[0]
+    wc = lambda rr: (nu + 1) / (nu + rr**2 / s**2)  # noqa: E731   (only to run the iteration)
+    for _ in range(5000):
+        Wd = np.diag(wc(y - X @ bs))
+        nb = np.linalg.solve(X.T @ Wd @ X, X.T @ Wd @ y)
+        if np.max(np.abs(nb - bs)) < 1e-14:
+            bs = nb
+            break
+        bs = nb
+    Ws = np.diag([wt(v) for v in y - X @ bs])
+    # the location model at an arbitrary current mu
+    mu = rng.normal()
+    w1 = np.array([wt(v) for v in y - mu])
+    one = np.ones((n, 1))
+    Wl = np.diag(w1)
+    general = np.linalg.solve(one.T @ Wl @ one, one.T @ Wl @ y)[0]
+    wex = lambda v: (3 + 1) / (3 + v * v)  # noqa: E731   nu = 3, s = 1 (the limit at r = 0)
+    dens = lambda lam: lam**0.5 * math.exp(-lam * r * r / (2 * s * s)) * lam ** (nu / 2 - 1) * math.exp(-nu * lam / 2)  # noqa: E731
+    Elam = integrate.quad(lambda l: l * dens(l), 0, np.inf)[0] / integrate.quad(dens, 0, np.inf)[0]
+    Einv = integrate.quad(lambda l: stats.gamma.pdf(l, nu / 2, scale=2 / nu) / l, 0, np.inf)[0]
+    return {
+        "16": [d(logp, r), -(nu + 1) / 2 / (1 + r * r / (nu * s * s))],
+        "18": [d(logp, r), -(nu + 1) / 2 * (2 * r / (nu * s * s)) / (1 + r * r / (nu * s * s)), -(nu + 1) * r / (nu * s * s + r * r)],
+        "22.2": [psi(r), (nu + 1) * r / (nu * s * s + r * r)],
+        "24": [-d2r(logp, r), ((nu + 1) * (nu * s * s + r * r) - 2 * (nu + 1) * r * r) / (nu * s * s + r * r) ** 2,
+               (nu + 1) * (nu * s * s - r * r) / (nu * s * s + r * r) ** 2],
+        "28": [psi(s * math.sqrt(nu)), (nu + 1) * s * math.sqrt(nu) / (2 * nu * s * s), (nu + 1) / (2 * nu * s)],
+        "36": [grad(ell, beta), sum(psi(res[i]) * X[i] for i in range(n)), sum(w[i] / s**2 * res[i] * X[i] for i in range(n))],
+        "40": [w, s * s * np.array([psi(v) for v in res]) / res, (nu + 1) / (nu + res**2 / s**2)],
+        "44": [bs, np.linalg.solve(X.T @ Ws @ X, X.T @ Ws @ y)],
+        "50": [general, np.sum(w1 * y) / n],
+        "52.2": [(one.T @ Wl @ one)[0, 0], np.sum(w1)], "52.3": [(one.T @ Wl @ y)[0], np.sum(w1 * y)],
+        "54": [general, np.sum(w1 * y) / np.sum(w1)],
+        "60": [(1e9 + 1) / (1e9 + r * r / s**2), 1],
+        "60.3": [wt(r, 1.0, s), 2 / (1 + r * r / s**2), 2 * s * s / (1 + r * r)],
+        "64": [wex(0), 4 / 3], "65": [wex(1), 4 / (3 + 1), 1], "66": [wex(3), 4 / (3 + 9), 1 / 4],
+        "68": [wex(3) / wex(1), 1 / 4],
+        "74": [Elam, (nu + 1) / 2 / ((nu + r * r / s**2) / 2), (nu + 1) / (nu + r * r / s**2), wt(r)],
+        "78": [stats.t(df=nu, scale=s).var(), s * s * Einv, s * s * (nu / 2) / (nu / 2 - 1), nu * s * s / (nu - 1)],
+    }
+
+@document("378_forum_kl_gaussian_full_covariance")
+def _(rng):
+    from scipy.stats import multivariate_normal as mvn
+
+    k = int(rng.integers(1, 4))
+    G = rng.normal(size=(k, k))
+    S = G @ G.T + rng.uniform(0.2, 1.5) * np.eye(k)
+    mu = rng.normal(size=k)
+    L = np.linalg.cholesky(S)
+    zg, wg = np.polynomial.hermite_e.hermegauss(6)
+    wg = wg / math.sqrt(2 * math.pi)
+
+    def Eq(f, m, C):
+        """E f(x) for x ~ N(m, C), by a product Gauss-Hermite rule (exact for the polynomials met here)."""
+        kk = len(m)
+        Z = np.array(np.meshgrid(*([zg] * kk), indexing="ij")).reshape(kk, -1).T
+        Wz = np.prod(np.array(np.meshgrid(*([wg] * kk), indexing="ij")).reshape(kk, -1), axis=0)
+        Lc = np.linalg.cholesky(C)
+        return sum(w * f(m + Lc @ z) for z, w in zip(Z, Wz))
+
+    def KL(m, C):
+        return Eq(lambda x: mvn.logpdf(x, m, C) - mvn.logpdf(x, np.zeros(len(m)), np.eye(len(m))), m, C)
+    KLf = lambda m, C: 0.5 * (np.trace(C) + m @ m - len(m) - math.log(np.linalg.det(C)))  # noqa: E731   (line 20)
+    Si = np.linalg.inv(S)
+    x = rng.normal(size=k) * 2
+    Exx = Eq(lambda v: np.outer(v, v), mu, S)
+    Ecc = Eq(lambda v: np.outer(v - mu, v - mu), mu, S)
+    sig2 = rng.uniform(0.2, 3, size=k)
+    Sd = np.diag(sig2)
+    me, Se = np.array([1.0, -1]), np.array([[2.0, 1], [1, 2]])
+    Le = np.linalg.cholesky(Se)
+    ge = grad(lambda C: KLf(me, C), Se)
+    return {
+        "7": [mvn.logpdf(x, mu, S), -k / 2 * math.log(2 * math.pi) - 0.5 * math.log(np.linalg.det(S)) - 0.5 * (x - mu) @ Si @ (x - mu)],
+        "7.2": [mvn.logpdf(x, np.zeros(k), np.eye(k)), -k / 2 * math.log(2 * math.pi) - 0.5 * x @ x],
+        "11": [Eq(lambda v: (v - mu) @ Si @ (v - mu), mu, S), np.trace(Si @ Ecc), np.trace(Si @ S), k],
+        "13": [Eq(lambda v: v @ v, mu, S), np.trace(S)],
+        "15": [KL(mu, S), -0.5 * math.log(np.linalg.det(S)) - k / 2 + 0.5 * np.trace(S)],
+        "18": [Eq(lambda v: v @ v, mu, S), np.trace(Exx), np.trace(S + np.outer(mu, mu)), np.trace(S) + mu @ mu],
+        "20": [KL(mu, S), 0.5 * (np.trace(S) + mu @ mu - k - math.log(np.linalg.det(S)))],
+        "23.2": [math.log(np.linalg.det(Sd)), np.sum(np.log(sig2))],
+        "25": [KL(mu, Sd), 0.5 * np.sum(sig2 + mu**2 - 1 - np.log(sig2))],
+        "31": [np.trace(S), np.trace(L @ L.T), np.sum(np.diag(L) ** 2)],
+        "31.2": [math.log(np.linalg.det(S)), np.sum(np.log(np.diag(L)))],
+        "33": [np.linalg.det(S), np.linalg.det(L) ** 2], "33.2": [math.log(np.linalg.det(S)), 2 * np.sum(np.log(np.diag(L)))],
+        "37": [grad(lambda m: KLf(m, S), mu), mu], "37.2": [grad(lambda C: KLf(mu, C), S), 0.5 * (np.eye(k) - Si)],
+        "39.3": [grad(lambda M: KLf(mu, M @ M.T), L), L - np.linalg.inv(L)],
+        "39.4": [grad(lambda M: math.log(np.linalg.det(M)), L), np.linalg.inv(L).T],
+        "39.5": [grad(lambda M: KLf(mu, M @ M.T), L), L - np.linalg.inv(L).T],
+        "45": [np.trace(Se), 4], "45.2": [me @ me, 2], "45.3": [np.linalg.det(Se), 2 * 2 + 1 * 1, 5],
+        "47": [KL(me, Se), 0.5 * (4 + 2 - 2 - math.log(5)), 2 - 0.5 * math.log(5)],
+        "50": [np.linalg.det(Se), 4 - 1, 3], "52": [KL(me, Se), 2 - 0.5 * math.log(3)],
+        "54": [np.linalg.inv(Se), np.array([[2, 1], [1, 2]]) / 3],
+        "56": [ge, 0.5 * (np.eye(2) - np.linalg.inv(Se)), np.array([[1, -1], [-1, 1]]) / 6],
+        "58": [np.linalg.inv(Se), np.array([[2, -1], [-1, 2]]) / 3],
+        "62": [Le, np.array([[math.sqrt(2), 0], [1 / math.sqrt(2), math.sqrt(3 / 2)]])],
+        "64": [2 * (math.log(math.sqrt(2)) + math.log(math.sqrt(3 / 2))), math.log(3)],
+        "64.2": [Le[0, 0] ** 2 + Le[1, 1] ** 2, 2 + 3 / 2, 7 / 2],
+        "64.3": [Le[0, 0] ** 2 + Le[1, 0] ** 2 + Le[1, 1] ** 2, 2 + 1 / 2 + 3 / 2, 4],
+        "64.4": [np.trace(S), sum(L[i, j] ** 2 for i in range(k) for j in range(i + 1))],
+    }
+
+@document("379_hw_min_max_exponentials")
+def _(rng):
+    from scipy import integrate
+
+    lam, mu = rng.uniform(0.3, 3), rng.uniform(0.3, 3)
+    t = rng.uniform(0, 2)
+    ex = math.exp
+    surv = lambda r, t: integrate.quad(lambda x: r * ex(-r * x), t, np.inf)[0]  # noqa: E731   P(Exp(r) > t)
+
+    def E2(g, l, m):
+        """E g(X, Y) for independent X ~ Exp(l), Y ~ Exp(m), over the two halves x < y and x > y."""
+        f = lambda y, x: g(x, y) * l * ex(-l * x) * m * ex(-m * y)  # noqa: E731
+        a = integrate.dblquad(f, 0, np.inf, lambda x: x, lambda x: np.inf, epsabs=1e-13, epsrel=1e-11)[0]
+        b = integrate.dblquad(f, 0, np.inf, lambda x: 0, lambda x: x, epsabs=1e-13, epsrel=1e-11)[0]
+        return a + b
+
+    EM = E2(min, lam, mu)
+    EM2 = E2(lambda x, y: min(x, y) ** 2, lam, mu)
+    EZ = E2(max, lam, mu)
+    PXY = integrate.dblquad(lambda y, x: lam * ex(-lam * x) * mu * ex(-mu * y), 0, np.inf, lambda x: x, lambda x: np.inf)[0]
+    FZ = lambda t: (1 - surv(lam, t)) * (1 - surv(mu, t))  # noqa: E731   P(X <= t) P(Y <= t), by independence
+    lc = rng.uniform(0.3, 3)
+    EZc = E2(max, lc, lc)
+    VZc = E2(lambda x, y: max(x, y) ** 2, lc, lc) - EZc**2
+    EMd, EZd = E2(min, 1, 2), E2(max, 1, 2)
+    x, y = rng.exponential(1 / lam), rng.exponential(1 / mu)
+    return {
+        "9": [surv(lam, t) * surv(mu, t), surv(lam, t) * surv(mu, t), ex(-lam * t) * ex(-mu * t), ex(-(lam + mu) * t)],
+        "13": [EM, 1 / (lam + mu)], "13.2": [EM2 - EM**2, 1 / (lam + mu)], "15": [EM2 - EM**2, 1 / (lam + mu) ** 2],
+        "15.2": [EM, min(1 / lam, 1 / mu), 1 / max(lam, mu)],
+        "19": [PXY, integrate.quad(lambda x: lam * ex(-lam * x) * ex(-mu * x), 0, np.inf)[0], lam / (lam + mu)],
+        "26": [FZ(t), (1 - surv(lam, t)) * (1 - surv(mu, t)), (1 - ex(-lam * t)) * (1 - ex(-mu * t)),
+               1 - ex(-lam * t) - ex(-mu * t) - ex(-(lam + mu) * t)],
+        "30": [d(FZ, t), d(FZ, t), lam * ex(-lam * t) + mu * ex(-mu * t) + (lam + mu) * ex(-(lam + mu) * t)],
+        "32": [1 + 1 + 1, 3],
+        "34": [FZ(t), 1 - ex(-lam * t) - ex(-mu * t) + ex(-(lam + mu) * t)],
+        "34.2": [d(FZ, t), lam * ex(-lam * t) + mu * ex(-mu * t) - (lam + mu) * ex(-(lam + mu) * t)],
+        "36": [1 + 1 - 1, 1],
+        "40": [EZ, integrate.quad(lambda s: 1 - FZ(s), 0, np.inf)[0],
+               integrate.quad(lambda s: ex(-lam * s) + ex(-mu * s) - ex(-(lam + mu) * s), 0, np.inf)[0], 1 / lam + 1 / mu - 1 / (lam + mu)],
+        "42": [min(x, y) + max(x, y), x + y], "42.2": [EZ, 1 / lam + 1 / mu - EM],
+        "48": [EZc, 1 / (2 * lc) + 1 / lc, 3 / (2 * lc)], "48.2": [VZc, 1 / (2 * lc) ** 2 + 1 / lc**2, 3 / (4 * lc**2)],
+        "50": [2 / lc - 1 / (2 * lc), 3 / (2 * lc)],
+        "56": [EMd, 1 / 3], "56.2": [EZd, 1 + 1 / 2 - 1 / 3, 5 / 6],
+        "58": [integrate.dblquad(lambda b, a: ex(-a) * 2 * ex(-2 * b), 0, np.inf, lambda a: a, lambda a: np.inf)[0], 1 / 3],
+        "58.2": [min(x, y) + max(x, y), x + y],
+        "58.3": [EMd + EZd, 1 / 3 + 5 / 6, 7 / 6], "58.4": [E2(lambda a, b: a + b, 1, 2), 3 / 2], "58.5": [1 + 1 / 2 - 1 / 3, 7 / 6],
+    }
+
+@document("380_nb_chernoff_bernoulli_sum")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+    from scipy.stats import binom
+
+    n = int(rng.integers(1, 40))
+    p = rng.uniform(0.05, 0.9)
+    a = rng.uniform(p + 0.02 * (1 - p), 1 - 0.02 * (1 - p))
+    t = rng.uniform(0.05, 2)
+    ks = np.arange(n + 1)
+    pmf = binom.pmf(ks, n, p)
+    mgfS = lambda t: float(pmf @ np.exp(t * ks))  # noqa: E731
+    mgf1 = (1 - p) * math.exp(0) + p * math.exp(t)
+    g = lambda t, a=a, p=p: t * a - math.log(1 - p + p * math.exp(t))  # noqa: E731
+    D = lambda a, p: a * math.log(a / p) + (1 - a) * math.log((1 - a) / (1 - p))  # noqa: E731
+    tmax = lambda a, p: minimize_scalar(lambda s: -g(s, a, p), bounds=(0, 50), method="bounded", options={"xatol": 1e-12}).x  # noqa: E731
+    ts = tmax(a, p)
+    L1 = math.log((1 - p) / (1 - a))
+    ts6 = tmax(0.6, 0.5)
+    delta = rng.uniform(0.05, 3)
+    mu = n * p
+    tt = math.log(1 + delta)
+    return {
+        "1:3.2": [float(pmf @ ks), n * p],
+        "2:5": [mgfS(t), mgf1**n, (1 + p * math.exp(t)) ** n],
+        "2:9": [mgf1, (1 - p) * math.exp(0) + p * math.exp(t), 1 - p + p * math.exp(t)],
+        "2:11": [mgfS(t), (1 - p + p * math.exp(t)) ** n],
+        "3:9": [d(g, t), a - p * math.exp(t) / (1 - p + p * math.exp(t))],
+        "3:9.2": [d2r(g, t), -p * math.exp(t) / (1 - p + p * math.exp(t)) ** 2],
+        "3:13": [ts, math.log(a * (1 - p) / (p * (1 - a)))],
+        "4:3": [1 - p + p * math.exp(ts), 1 - p + a * (1 - p) / (1 - a), (1 - p) / (1 - a)],
+        "4:6": [g(ts), a * math.log(a * (1 - p) / (p * (1 - a))) - L1, a * math.log(a / p) + a * L1 - L1,
+                a * math.log(a / p) + (1 - a) * L1, D(a, p)],
+        "6:3": [a * L1 - L1, (a - 1) * L1, (1 - a) * math.log((1 - a) / (1 - p))],
+        "6:3.2": [g(ts), D(a, p)],
+        "6:5.4": [ts6, math.log(0.6 * 0.5 / (0.5 * 0.4)), math.log(0.75)],
+        "6:7": [ts6, math.log(1.5)],
+        "6:7.2": [D(0.6, 0.5), 0.6 * math.log(1.2) + 0.4 * math.log(0.8), 0.6 * math.log(1.2) - 0.4 * math.log(1.25)],
+        "6:11": [binom.sf(59, 100, 0.5), sum(math.comb(100, k) for k in range(60, 101)) / 2**100,
+                 1 - sum(math.comb(100, k) for k in range(0, 61)) / 2**100],
+        "6:13.2": [binom.sf(59, 100, 0.5), 1 - sum(math.comb(100, k) for k in range(0, 60)) / 2**100],
+        "6:13.3": [math.exp(-2 * 100 * (0.6 - 0.5) ** 2), math.exp(-0.2)],
+        "6:13.4": [2 * 100 * (0.6 - 0.5) ** 2, 200 * 0.01, 2],
+        "6:17": [D(0.4, 0.5), D(0.6, 0.5), D(0.5, 0.6)],
+        "7:3.3": [mgfS(t), (1 + p * (math.exp(t) - 1)) ** n],
+        "7:5": [math.exp(-tt * (1 + delta) * mu) * math.exp(mu * (math.exp(tt) - 1)), (1 + delta) ** (-(1 + delta) * mu) * math.exp(mu * delta),
+                (math.exp(delta) / (1 + delta) ** (1 + delta)) ** mu],
+        "7:7.2": [math.exp(1) / (1 + 1) ** (1 + 1), math.e / 2],
+        "7:7.3": [(1 + 1) ** (1 + 1), 2**2, 4],
+        "7:7.4": [math.exp(1) / (1 + 1) ** (1 + 1), math.e / 4],
+    }
+
+@document("381_lecture_generalized_tikhonov")
+def _(rng):
+    p, m = int(rng.integers(2, 6)), int(rng.integers(1, 6))
+    n = int(rng.integers(p, p + 4))                                  # X of full column rank: the normal matrix is invertible
+    X, y, L = rng.normal(size=(n, p)), rng.normal(size=n), rng.normal(size=(m, p))
+    lam, w = rng.uniform(0.1, 3), rng.normal(size=p)
+    J = lambda v, L=L: float(np.sum((X @ v - y) ** 2) + lam * np.sum((L @ v) ** 2))  # noqa: E731
+    LLt = L @ L.T
+    wh = np.linalg.lstsq(np.vstack([X, math.sqrt(lam) * L]), np.concatenate([y, np.zeros(m)]), rcond=None)[0]
+    Ld = np.zeros((p - 1, p))
+    for i in range(p - 1):
+        Ld[i, i], Ld[i, i + 1] = -1, 1
+    tri2 = 2 * np.eye(p) - np.eye(p, k=1) - np.eye(p, k=-1)
+    nxt = [at(w, i + 1) for i in range(p)]                          # w_{i+1} for i = 1..p: w_{p+1} does not exist
+    upto_p = UNDEFINED if any(v is UNDEFINED for v in nxt) else sum((nxt[i] - w[i]) ** 2 for i in range(p))
+    L3 = np.array([[-1.0, 1, 0], [0, -1, 1]])
+    y3 = np.array([0.0, 3, 0])
+    A3 = np.eye(3) + L3.T @ L3
+    w3 = np.linalg.solve(A3, y3)
+    w1, w2, w3_ = w3
+    ev = np.sort(np.linalg.eigvalsh(L3.T @ L3))
+    df = np.trace(np.linalg.inv(A3))
+    L2 = np.array([[1.0, -2, 1]])                                    # rows (..., 1, -2, 1, ...) for p = 3
+    Ls = np.vstack([np.eye(p)[:1], Ld])
+    v = Ls @ w
+    Li = np.linalg.inv(Ls)
+    LiX = mat(Li, X)
+    return {
+        "15": [J(w), w @ (X.T @ X + lam * L.T @ L) @ w - y @ X @ w + y @ y],
+        "19": [grad(J, w), UNDEFINED if LLt.shape[1] != p else 2 * X.T @ (X @ w - y) + 2 * lam * LLt @ w],
+        "21": [np.sum((L @ w) ** 2), w @ L.T @ L @ w],
+        "23": [grad(J, w), 2 * X.T @ (X @ w - y) + 2 * lam * L.T @ L @ w],
+        "27": [(X.T @ X + lam * L.T @ L) @ wh, X.T @ y],
+        "29": [wh, np.linalg.solve(X.T @ X + lam * L.T @ L, X.T @ y)],
+        "35": [np.sum((Ld @ w) ** 2), upto_p],
+        "40": [Ld.T @ Ld, tri2],
+        "42": [Ld @ np.ones(p), np.zeros(p - 1)],
+        "48": [L3, np.array([[-1, 1, 0], [0, -1, 1]])],
+        "48.2": [L3.T @ L3, np.array([[1, -1, 0], [-1, 2, -1], [0, -1, 1]])],
+        "54": [2 * w1 - w2, 0], "55": [-w1 + 3 * w2 - w3_, 3], "56": [-w2 + 2 * w3_, 0],
+        "58": [w1, w3_, w2 / 2],
+        "60": [-w2 / 2 + 3 * w2 - w2 / 2, 5 / 2 * w2, 3],
+        "62": [w2, 6 / 5], "62.2": [w1, w3_, 3 / 5],
+        "64": [L3 @ np.ones(3), np.zeros(2)], "64.2": [np.ones(3) @ A3, np.ones(3)],
+        "64.3": [np.ones(3) @ w3, np.ones(3) @ y3, 3], "64.4": [3 / 5 + 6 / 5 + 3 / 5, 12 / 5],
+        "64.5": [3 - 1 / 2 - 1 / 2, 2], "64.6": [2 * w2, 3],
+        "66": [w3, np.array([3 / 4, 3 / 2, 3 / 4])],
+        "70.2": [ev[0], 0], "70.3": [ev[1], 1], "70.4": [ev[2], 4],
+        "72": [df, float(np.sum(1 / (1 + ev))), 1 + 1 / 2 + 1 / 5, 17 / 10],
+        "74": [np.trace(L3.T @ L3), 1 + 2 + 1, 4], "74.2": [0 + 1 + 4, 5], "74.3": [df, 1 + 1 / 2 + 1 / 4, 7 / 4],
+        "78.2": [L2, np.array([[1, -2, 1]])], "78.3": [L2 @ np.array([1, 2, 3]), np.zeros(1)],
+        "78.4": [L2 @ np.array([1, 4, 9]), np.zeros(1)], "78.5": [1 - 8 + 9, 2],
+        "80.2": [X @ w, UNDEFINED if LiX is UNDEFINED else LiX @ v],
+        "80.3": [X @ w, X @ Li @ v],
+        "82": [J(w, Ls), np.sum((X @ Li @ v - y) ** 2) + lam * v @ v],
+    }
+
+@document("382_recitation_elastic_net_coordinate_descent")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+
+    n, p = int(rng.integers(4, 10)), int(rng.integers(1, 5))
+    X = rng.normal(size=(n, p))
+    X = X - X.mean(axis=0)
+    X = X / np.sqrt((X**2).mean(axis=0))                            # standardised columns
+    y, beta = rng.normal(size=n) * 2, rng.normal(size=p)
+    lam, al = rng.uniform(0.05, 2), rng.uniform(0.05, 0.95)
+    j = int(rng.integers(0, p))
+    R = lambda b, lam=lam, al=al: (np.sum((y - X @ b) ** 2) / (2 * n)  # noqa: E731
+                                   + lam * (al * np.sum(np.abs(b)) + (1 - al) / 2 * np.sum(b**2)))
+    rj = y - sum(X[:, k] * beta[k] for k in range(p) if k != j)
+    zj = X[:, j] @ rj / n
+    r = y - X @ beta
+
+    def Sc(z, g):                                                    # the definition by cases
+        return z - g if z > g else (z + g if z < -g else 0.0)
+
+    def cmin(z, lam, al):
+        """The minimiser of -z b + b^2/2 + lam al |b| + lam (1 - al)/2 b^2 (R along one coordinate, line 13)."""
+        h = lambda b: -z * b + b * b / 2 + lam * al * abs(b) + lam * (1 - al) / 2 * b * b  # noqa: E731
+        return minimize_scalar(h, bounds=(-20, 20), method="bounded", options={"xatol": 1e-12}).x
+
+    def coord(b, j):
+        """The minimiser of R over coordinate j, the others fixed."""
+        def h(t):
+            c = b.copy()
+            c[j] = t
+            return R(c)
+        return minimize_scalar(h, bounds=(-20, 20), method="bounded", options={"xatol": 1e-12}).x
+    bpos = beta.copy()
+    bpos[j] = abs(bpos[j]) + 0.1
+    zp = lam * al + rng.uniform(0.01, 2)                             # z_j > lambda alpha
+    zn = -lam * al - rng.uniform(0.01, 2)                            # z_j < -lambda alpha
+    zz, gg = rng.normal() * 2, rng.uniform(0, 1.5)
+    zr = rng.normal() * 2
+    bj = coord(beta, j)
+    # lambda_max: beta = 0 is optimal iff along every coordinate the data term's slope at 0 is at most lam * alpha
+    slopes = [abs(d(lambda t: np.sum((y - X[:, k] * t) ** 2) / (2 * n), 0.0)) for k in range(p)]
+    lmax = max(slopes) / al
+    return {
+        "13": [np.sum((rj - X[:, j] * beta[j]) ** 2) / (2 * n), np.sum(rj**2) / (2 * n) - zj * beta[j] + beta[j] ** 2 / 2],
+        "19": [partial(R, bpos, j), -(X[:, j] @ (y - sum(X[:, k] * bpos[k] for k in range(p) if k != j)) / n) + bpos[j] + lam * al
+               + lam * (1 - al) / 2 * bpos[j]],
+        "21": [cmin(zp, lam, al), (zp - lam * al) / (1 + lam * (1 - al) / 2)],
+        "23": [cmin(zn, lam, al), (zn + lam * al) / (1 + lam * (1 - al) / 2)],
+        "31": [Sc(zz, gg), np.sign(zz) * max(abs(zz) - gg, 0)],
+        "33": [bj, Sc(zj, lam * al) / (1 + lam * (1 - al) / 2)],
+        "38.3": [0.5 * 0.6, 0.3], "38.4": [1 + 0.1, 1.1],
+        "40.2": [Sc(0.8, 0.3), 0.5], "40.3": [cmin(0.8, 0.5, 0.6), 0.5 / 1.1, 5 / 11],
+        "41.2": [cmin(-0.2, 0.5, 0.6), 0],
+        "43.2": [cmin(zr, lam, 0.0), zr / (1 + lam)],
+        "43.3": [d(lambda b: lam * (1 - al) / 2 * b * b, zr), lam * (1 - al) * zr],
+        "45": [bj, Sc(zj, lam * al) / (1 + lam * (1 - al))],
+        "47": [cmin(0.8, 0.5, 0.6), 0.5 / 1.2, 5 / 12],
+        "47.4": [Sc(-1, 0.3), -0.7], "47.5": [cmin(-1, 0.5, 0.6), -0.7 / 1.2, -7 / 12],
+        "51.2": [rj, r - X[:, j] * beta[j]], "51.3": [zj, X[:, j] @ r / n - beta[j]],
+        "51.4": [rj, y - X @ beta + X[:, j] * beta[j], r + X[:, j] * beta[j]],
+        "53": [zj, X[:, j] @ r / n + X[:, j] @ X[:, j] / n * beta[j], X[:, j] @ r / n + beta[j]],
+        "57.2": [X[:, j] @ (y - sum(X[:, k] * 0.0 for k in range(p) if k != j)) / n, X[:, j] @ y / n],
+        "59": [lmax, max(abs(X[:, k] @ y) for k in range(p)) / n],
+        "61": [lmax, max(abs(X[:, k] @ y) for k in range(p)) / (n * al)],
+    }
+
+@document("383_blog_heun_method_stability")
+def _(rng):
+    c2 = lambda x: np.array([complex(x).real, complex(x).imag])  # noqa: E731   a complex value as (re, im)
+
+    def heun(f, t, y, h):
+        yt = y + h * f(t, y)
+        return y + h / 2 * (f(t, y) + f(t + h, yt))
+    lam = complex(rng.normal(), rng.normal())
+    h = rng.uniform(0.05, 1.5)
+    z = h * lam
+    yn = complex(rng.normal(), rng.normal())
+    f = lambda t, y: lam * y  # noqa: E731
+    R = lambda z: heun(lambda t, y: z * y, 0.0, 1.0 + 0j, 1.0)  # noqa: E731   y_{n+1} / y_n for h lambda = z
+    series = lambda z, k0: sum(z**k / math.factorial(k) for k in range(k0, 80))  # noqa: E731
+
+    def lim(r):
+        """lim_{z -> 0} (e^z - r(z)) / z^3 along small real z, by Richardson extrapolation."""
+        g = lambda s: (math.expm1(s) - s - (r(s).real - 1 - s)) / s**3  # noqa: E731
+        return 2 * g(5e-4) - g(1e-3)
+    f1 = lambda t, y: -y  # noqa: E731
+    y1 = heun(f1, 0.0, 1.0, 0.1)
+    y10 = 1.0
+    for i in range(10):
+        y10 = heun(f1, 0.1 * i, y10, 0.1)
+    x = rng.uniform(-3, 1)
+    Rr = lambda s: R(s).real  # noqa: E731
+    om = rng.normal() * 2
+    return {
+        "17.3": [c2(yn + h * f(0, yn)), c2(yn + h * lam * yn), c2((1 + z) * yn)],
+        "19": [c2(heun(f, 0.0, yn, h)), c2(yn + h / 2 * (lam * yn + lam * (1 + z) * yn)), c2(yn + z / 2 * (2 + z) * yn), c2((1 + z + z**2) * yn)],
+        "21": [c2(R(z)), c2(1 + z + z**2)],
+        "23": [c2(np.exp(z)), c2(series(z, 0)), c2(series(z, 0))],
+        "25": [c2(z / 2 * (2 + z)), c2(z + z**2 / 2)],
+        "27": [c2(R(z)), c2(1 + z + z**2 / 2)],
+        "35": [c2(np.exp(z) - R(z)), c2(series(z, 3))],
+        "39": [lim(R), 1 / 3],
+        "45.4": [1 + 0.1 * f1(0, 1.0), 1 + 0.1 * (-1), 0.9],
+        "47": [y1, 1 + 0.05 * (-1 - 0.9), 1 - 0.0095, 0.9905],
+        "49": [0.05 * 1.9, 0.095], "49.2": [y1, 0.905],
+        "49.3": [Rr(-0.1), 1 - 0.1 + 0.005, 0.905],
+        "51": [lim(R), 1 / 6],
+        "53": [y10, Rr(-0.1) ** 10, 0.905**10],
+        "57": [d(Rr, x), 1 + x], "57.3": [Rr(-1), 1 / 2],
+        "57.4": [Rr(-2), 1 - 2 + 2, 1], "57.5": [Rr(-3), 1 - 3 + 9 / 2, 3 / 2],
+        "61": [abs(R(1j * om)) ** 2, (1 - om**2 / 2) ** 2 - om**2, 1 - 2 * om**2 + om**4 / 4],
+        "65": [abs(R(1j * om)) ** 2, (1 - om**2 / 2) ** 2 + om**2, 1 + om**4 / 4],
+        "67.2": [abs(R(1j)) ** 2, 5 / 4], "67.3": [abs(R(1j)), 5 / 4], "67.4": [abs(R(1j)), math.sqrt(5) / 2],
+    }
+
+@document("384_handout_newton_schulz_inverse")
+def _(rng):
+    a = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    x = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    f = lambda x, a=a: 1 / x - a  # noqa: E731
+    newton = lambda x, a=a: x - f(x, a) / d(lambda t: f(t, a), x)  # noqa: E731
+    x1 = newton(x)
+    x13 = newton(0.5, 3.0)
+    n = int(rng.integers(2, 5))
+    A = rng.normal(size=(n, n)) + 2 * np.eye(n)
+    Ai = np.linalg.inv(A)
+    I = np.eye(n)
+    Xk = Ai + 0.3 * rng.normal(size=(n, n))
+    step = lambda X, A=A: X @ (2 * np.eye(len(A)) - A @ X)  # noqa: E731
+    Xk1 = step(Xk)
+    Rk = I - A @ Xk
+    Ek, Ek1 = Ai - Xk, Ai - Xk1
+    alpha = rng.uniform(0.1, 1) / np.linalg.norm(A, 2) ** 2
+    X0 = alpha * A.T
+    k = int(rng.integers(0, 4))
+    X = X0.copy()
+    for _ in range(k):
+        X = step(X)
+    G = rng.normal(size=(n, n))
+    S = G @ G.T + 0.3 * I
+    ev = np.linalg.eigvalsh(S)
+    m_, M_ = ev[0], ev[-1]
+    R0s = I - S @ (2 / (m_ + M_) * I)
+    A2 = np.array([[2.0, 1], [1, 2]])
+    I2 = np.eye(2)
+    e2 = np.linalg.eigvalsh(A2)
+    X0e = 2 / (e2[0] + e2[-1]) * I2
+    X1e = step(X0e, A2)
+    X2e = step(X1e, A2)
+    ke = int(rng.integers(0, 5))
+    Xe = X0e.copy()
+    for _ in range(ke):
+        Xe = step(Xe, A2)
+    Xe3 = step(step(X1e, A2), A2)
+    return {
+        "13.2": [d(f, x), 1 / x**2],
+        "15": [x1, x - f(x) / d(f, x), x - x * x * (1 / x - a), a * x * x],
+        "17": [d(f, x), -1 / x**2],
+        "19": [x1, x + x * x * (1 / x - a), 2 * x - a * x * x, x * (2 - a * x)],
+        "24": [1 - a * x1, 1 - a * x * (2 - a * x), 1 - 2 * a * x + a * x * x, (1 - a * x) ** 2, (1 - a * x) ** 2],
+        "28.3": [x13, 0.5 * (2 - 1.5), 0.75], "28.4": [1 - 3 * x13, 1 - 3 * 0.75, -1.25],
+        "28.5": [1 - 3 * x13, (1 - 3 * 0.5) ** 2, 0.25], "28.6": [x13, 0.25],
+        "38": [I - A @ Xk1, I - A @ Xk @ (2 * I - A @ Xk), I - 2 * A @ Xk + (A @ Xk) @ (A @ Xk), (I - A @ Xk) @ (I - A @ Xk), Rk @ Rk],
+        "42": [I - A @ X, np.linalg.matrix_power(I - A @ X0, 2**k)],
+        "42.3": [Ek1, Ai - 2 * Xk + Xk @ A @ Xk, Ek @ A @ Ek], "42.4": [Ek1, A @ Ek @ Ek],
+        "44.2": [I - A @ X0, I - alpha * A.T @ A],
+        "44.4": [R0s, I - 2 / (m_ + M_) * S],
+        "46": [max(abs(np.linalg.eigvalsh(R0s))), 1 - 2 * m_ / (m_ + M_), (M_ - m_) / (M_ + m_)],
+        "53.2": [np.linalg.inv(A2), np.array([[2, -1], [-1, 2]]) / 3],
+        "55": [X0e, I2 / 2],
+        "55.2": [I2 - A2 @ X0e, I2 - A2 / 2, np.array([[0, -1 / 2], [-1 / 2, 0]])],
+        "57": [X1e, X0e @ (2 * I2 - A2 @ X0e), (2 * I2 - A2) / 2, np.array([[0, -1 / 2], [-1 / 2, 0]])],
+        "59": [A2 @ X1e, np.array([[-1 / 2, -1], [-1, -1 / 2]])],
+        "59.2": [(I2 - A2 @ X0e) @ (I2 - A2 @ X0e), I2 / 4], "59.3": [A2 @ X0e, A2 / 2],
+        "61": [X1e, (2 * I2 - A2 / 2) / 2, I2 - A2 / 4, np.array([[1 / 2, -1 / 4], [-1 / 4, 1 / 2]])],
+        "63": [A2 @ X1e, 3 / 4 * I2], "63.2": [I2 - A2 @ X1e, I2 / 4],
+        "65": [X2e, X1e @ (2 * I2 - 3 / 4 * I2), 5 / 4 * X1e, np.array([[5 / 8, -5 / 16], [-5 / 16, 5 / 8]])],
+        "68": [I2 - A2 @ X2e, I2 / 16],
+        "70": [np.linalg.inv(A2) - X2e, np.array([[2, -1], [-1, 2]]) / 48, np.linalg.inv(A2) / 16],
+        "72": [np.linalg.norm(I2 - A2 @ Xe, 2), 2.0 ** (-(2**ke))],
+        "72.2": [np.linalg.norm(I2 - A2 @ Xe3, 2), 2.0**-6],
+    }
+
+@document("385_nb_mixture_density_network_gradient")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    a, mu = rng.normal(size=K), rng.normal(size=K)
+    sg = np.exp(rng.normal(size=K) * 0.4)
+    y = rng.normal()
+    nrm = lambda y, m, s: np.exp(-0.5 * ((y - m) / s) ** 2) / (math.sqrt(2 * math.pi) * s)  # noqa: E731
+    Lf = lambda a, mu, sg: -math.log(float(np.sum(softmax(a) * nrm(y, mu, sg))))  # noqa: E731
+    pi = softmax(a)
+    N = nrm(y, mu, sg)
+    p = float(pi @ N)
+    gam = pi * N / p
+    k, j = int(rng.integers(0, K)), int(rng.integers(0, K))
+    dpi = partial(softmax, a, j)[k]
+    dLa = partial(lambda v: Lf(v, mu, sg), a, j)
+    dmu = partial(lambda v: Lf(a, v, sg), mu, k)
+    dsg = partial(lambda v: Lf(a, mu, v), sg, k)
+    ds = partial(lambda v: Lf(a, mu, np.exp(v)), np.log(sg), k)
+    logN = lambda m, s: math.log(nrm(y, m, s))  # noqa: E731
+    pts = [(mu[k] + rng.normal(), sg[k] * math.exp(rng.normal() * 0.3)) for _ in range(3)]
+    N2 = np.array([0.2, 0.6])
+    Lx = lambda a: -math.log(float(softmax(a) @ N2))  # noqa: E731
+    a0 = np.zeros(2)
+    pi0 = softmax(a0)
+    g0 = pi0 * N2 / float(pi0 @ N2)
+    return {
+        "3:7": [partial(lambda q: -math.log(float(q @ N)), pi, k), -N[k] / p],
+        "3:7.2": [dpi, pi[k] * (delta(k, j) - pi[k])],
+        "3:9": [dLa, -sum(N[i] / p * pi[i] * (delta(i, j) - pi[i]) for i in range(K)), -gam[j] + float(gam @ pi)],
+        "3:11": [dpi, pi[k] * (delta(k, j) - pi[j])],
+        "3:13": [dLa, -sum(N[i] / p * pi[i] * (delta(i, j) - pi[j]) for i in range(K)), -gam[j] + pi[j] * gam.sum(), pi[j] - gam[j]],
+        "3:15": [gam.sum(), 1], "3:15.2": [grad(lambda v: Lf(v, mu, sg), a), pi - gam],
+        "3:17": [Lf(a, mu, sg), -lse(a + np.log(N)) + lse(a)],
+        "4:3": [partial(lambda v: -math.log(float(pi @ v)), N, k), -pi[k] / p],
+        "4:5": [dmu, pi[k] / p * N[k] * (y - mu[k]) / sg[k] ** 2, gam[k] * (mu[k] - y) / sg[k] ** 2],
+        "4:5.2": [dsg, gam[k] * (1 / sg[k] - (y - mu[k]) ** 2 / sg[k] ** 2)],
+        "4:7.2": [d(math.exp, math.log(sg[k])), sg[k]],
+        "4:9": [ds, sg[k] * dsg, gam[k] * (1 - (y - mu[k]) ** 2 / sg[k])],
+        "6:1": [np.array([logN(m, s) - logN(mu[k], sg[k]) for m, s in pts]),     # equal up to a constant: compared by differences
+                np.array([(-math.log(s) - (y - m) ** 2 / (2 * s * s)) - (-math.log(sg[k]) - (y - mu[k]) ** 2 / (2 * sg[k] ** 2)) for m, s in pts])],
+        "6:3": [dsg, gam[k] * (1 / sg[k] - (y - mu[k]) ** 2 / sg[k] ** 3)],
+        "6:3.2": [ds, gam[k] * (1 - (y - mu[k]) ** 2 / sg[k] ** 2)],
+        "6:9.3": [pi0, np.array([1 / 2, 1 / 2])],
+        "6:9.6": [float(pi0 @ N2), 1 / 2 * 0.2 + 1 / 2 * 0.6, 0.4], "6:9.7": [Lx(a0), -math.log(0.4)],
+        "6:9.8": [g0[0], 0.2 / 0.4, 1 / 2], "6:9.9": [g0[1], 0.6 / 0.4, 3 / 2],
+        "6:9.10": [g0[0], 0.5 * 0.2 / 0.4, 1 / 4], "6:9.11": [g0[1], 3 / 4],
+        "6:11": [grad(Lx, a0), pi0 - g0, np.array([1 / 2 - 1 / 4, 1 / 2 - 3 / 4]), np.array([1 / 4, -1 / 4])],
+        "6:13": [a0 - grad(Lx, a0), a0 - grad(Lx, a0), np.array([-1 / 4, 1 / 4])],
+        "6:13.2": [softmax(a0 - grad(Lx, a0)), np.array([1 / 4, 3 / 4])],
+        "6:13.3": [softmax(a0 - grad(Lx, a0)), np.array([sig(-1 / 2), sig(1 / 2)])],
+    }
+
+@document("386_office_hours_gbm_ito")
+def _(rng):
+    from scipy.optimize import brentq
+    from scipy.stats import norm
+
+    mu, sg = rng.normal() * 0.3, rng.uniform(0.1, 0.8)
+    S0, t, S = rng.uniform(0.5, 5), rng.uniform(0.1, 3), rng.uniform(0.5, 5)
+    dt, dW = np.array([1.0, 0]), np.array([0.0, 1])                # a dt + b dW_t as (a, b)
+    mul = lambda x, y: np.array([x[1] * y[1], 0.0])  # noqa: E731   (a dt + b dW)(c dt + e dW) = b e dt
+    dS = mu * S * dt + sg * S * dW
+
+    def ito(f, S=S):
+        """d f(S_t) by Ito's lemma at S_t = S, f' and f'' numerically."""
+        return np.array([d(f, S) * mu * S + 0.5 * d2r(f, S) * sg**2 * S**2, d(f, S) * sg * S])
+    zg, wg = np.polynomial.hermite_e.hermegauss(60)
+    wg = wg / math.sqrt(2 * math.pi)
+    EW = lambda g, t=t: float(wg @ g(math.sqrt(t) * zg))  # noqa: E731   E g(W_t)
+    sol = lambda w, t=t, S0=S0, mu=mu, sg=sg: S0 * np.exp((mu - sg**2 / 2) * t + sg * w)  # noqa: E731   the solution of the SDE
+    ES = EW(sol)
+    ES2 = EW(lambda w: sol(w) ** 2)
+    m = lambda s: EW(lambda w: sol(w, s), s)  # noqa: E731
+    W = rng.normal() * math.sqrt(t)
+    St = sol(W)
+    g = lambda s: math.log(1 + s * s)  # noqa: E731   a test function for Ito's lemma
+    fts = lambda tt, s: math.exp(-mu * tt) * s  # noqa: E731
+    dfts = np.array([d(lambda tt: fts(tt, S), t) + d(lambda s: fts(t, s), S) * mu * S + 0.5 * d2r(lambda s: fts(t, s), S) * sg**2 * S**2,
+                     d(lambda s: fts(t, s), S) * sg * S])
+    med = lambda S0, mu, sg, t: brentq(lambda v: norm.cdf((math.log(v / S0) - (mu - sg**2 / 2) * t) / (sg * math.sqrt(t))) - 0.5,  # noqa: E731
+                                       1e-9 * S0, 1e9 * S0, xtol=1e-14, rtol=1e-14)
+    sol1 = lambda w: sol(w, 1.0, 100.0, 0.05, 0.2)  # noqa: E731
+    ES1 = EW(sol1, 1.0)
+    V1 = EW(lambda w: sol1(w) ** 2, 1.0) - ES1**2
+    return {
+        "15": [ito(math.log), dS / S, mu * dt + sg * dW],
+        "17": [math.log(St), math.log(S0) + mu * t + sg * W], "17.2": [St, S0 * math.exp(mu * t + sg * W)],
+        "17.3": [EW(lambda w: np.exp(sg * w)), math.exp(sg**2 * t / 2)],
+        "19": [ES, S0 * math.exp(mu * t) * EW(lambda w: np.exp(sg * w)), S0 * math.exp(mu * t + sg**2 * t / 2)],
+        "24.2": [d(m, t), mu * m(t)], "24.3": [ES, S0 * math.exp(mu * t)],
+        "26": [ito(g), d(g, S) * dS + 0.5 * d2r(g, S) * mul(dS, dS)],
+        "28.4": [mul(dS, dS), sg**2 * S**2 * dt],
+        "28.6": [d(math.log, S), 1 / S], "28.7": [d2r(math.log, S), -1 / S**2],
+        "31": [ito(math.log), 1 / S * dS - 1 / (2 * S**2) * sg**2 * S**2 * dt, (mu - sg**2 / 2) * dt + sg * dW],
+        "37": [St, S0 * math.exp((mu - sg**2 / 2) * t + sg * W)],
+        "39": [ES, S0 * math.exp((mu - sg**2 / 2) * t) * math.exp(sg**2 * t / 2), S0 * math.exp(mu * t)],
+        "45": [ES2, S0**2 * math.exp((2 * mu - sg**2) * t) * EW(lambda w: np.exp(2 * sg * w)),
+               S0**2 * math.exp((2 * mu - sg**2) * t) * math.exp(sg**2 * t), S0**2 * math.exp(2 * mu * t)],
+        "47": [ES2 - ES**2, ES2 - ES**2, 0], "47.2": [EW(lambda w: np.exp(2 * sg * w)), math.exp(2 * sg**2 * t)],
+        "49": [ES2, S0**2 * math.exp((2 * mu + sg**2) * t)],
+        "49.2": [ES2 - ES**2, S0**2 * math.exp((2 * mu + sg**2) * t) - S0**2 * math.exp(2 * mu * t),
+                 S0**2 * math.exp(2 * mu * t) * (math.exp(sg**2 * t) - 1)],
+        "54.2": [dfts, sg * math.exp(-mu * t) * S * dW],
+        "54.3": [med(S0, mu, sg, t), S0 * math.exp((mu - sg**2 / 2) * t)],
+        "56.5": [ES1, 100 * math.exp(0.05)],
+        "56.6": [med(100, 0.05, 0.2, 1), 100 * math.exp(0.05 - 0.04), 100 * math.exp(0.01)],
+        "56.7": [0.2**2 / 2, 0.02], "56.8": [med(100, 0.05, 0.2, 1), 100 * math.exp(0.03)],
+        "56.9": [V1, 1e4 * math.exp(0.1) * (math.exp(0.04) - 1)],
+        "56.10": [norm.sf((math.log(100 / 100) - (0.05 - 0.02)) / 0.2), norm.cdf(0.15)],
+    }
+
+@document("387_worksheet_holt_linear_trend")
+def _(rng):
+    def holt(y, al, be, l0, b0):
+        L, B = [l0], [b0]
+        for v in y:
+            l = al * v + (1 - al) * (L[-1] + B[-1])
+            B.append(be * (l - L[-1]) + (1 - be) * B[-1])
+            L.append(l)
+        return L, B
+    al, be = rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95)
+    lp, bp, yt = rng.normal() * 3, rng.normal(), rng.normal() * 3
+    (_, lt), (_, bt) = holt([yt], al, be, lp, bp)
+    et = yt - (lp + 1 * bp)
+    l0, b0, y1 = rng.normal() * 3, rng.normal(), rng.normal() * 3
+    (_, l1), (_, b1) = holt([y1], al, be, l0, b0)
+    h = int(rng.integers(1, 6))
+    L, B = holt([10, 12, 15, 14], 0.5, 0.2, 10, 1)
+    phi, H = rng.uniform(0.05, 0.95), int(rng.integers(1, 8))
+    lt_, btr = rng.normal(), rng.normal()
+    geo = lambda phi, h: sum(phi**i for i in range(1, h + 1))  # noqa: E731
+    c, dd, T = rng.normal(), rng.normal(), int(rng.integers(1, 8))
+    Lc, Bc = holt([c + dd * s for s in range(1, T + 1)], al, be, c, dd)
+    ys = rng.normal(size=T) * 3
+    Ls, _ = holt(ys, al, 0.0, l0, 0.0)
+    return {
+        "14": [lp + 1 * bp, lp + bp],
+        "16": [lt, lp + bp + al * et],
+        "18": [bt, be * (lt - lp) + (1 - be) * bp, be * (bp + et) + (1 - be) * bp, bp + be * et],
+        "23": [l1, al * y1 + (1 - al) * (l0 + b0)], "23.2": [l1 - l0, al * (y1 - l0) + (1 - al) * b0],
+        "26": [b1, be * (l1 - l0) + (1 - be) * b0, al * be * (y1 - l0) + be * (1 - al) * b0 + (1 - be) * b0,
+               al * be * (y1 - l0) + (1 - be) * b0],
+        "31": [l1 + h * b1, l1 + h * b1],
+        "37": [L[1], 0.5 * 10 + 0.5 * (10 + 1), 10.5], "37.2": [B[1], 0.2 * 0.5 + 0.8 * 1, 0.9],
+        "39": [B[1], 0.5 * 0.2 * (10 - 10) + (1 - 0.2) * 1, 0.8], "39.2": [be * (1 - al) + (1 - be), 1 - al * be],
+        "39.3": [B[1], 0.5 * 0.2 * (10 - 10) + (1 - 0.5 * 0.2) * 1, 0.9],
+        "41": [L[2], 0.5 * 12 + 0.5 * (10.5 + 0.9), 11.7], "41.2": [B[2], 0.2 * 1.2 + 0.8 * 0.9, 0.96],
+        "43": [12 - (L[1] + B[1]), 0.6], "43.2": [B[2], 0.9 + 0.2 * 0.6, 1.02],
+        "43.3": [lt - lp, bp + al * et], "43.4": [bt, bp + al * be * et], "43.5": [0.9 + 0.1 * 0.6, 0.96],
+        "45": [L[3], 7.5 + 0.5 * (11.7 + 0.9), 13.8], "45.2": [B[3], 0.2 * 2.1 + 0.8 * 0.96, 1.188],
+        "45.3": [L[3] + 2 * B[3], L[4] + B[4]],
+        "47": [L[3] + 2 * B[3], L[3] + 2 * B[3], 13.8 + 2.376, 16.176],
+        "54": [geo(phi, H), (1 - phi**H) / (1 - phi)], "58": [geo(phi, H), phi * (1 - phi**H) / (1 - phi)],
+        "58.2": [lt_ + geo(phi, 3000) * btr, lt_ + phi / (1 - phi) * btr],
+        "60.2": [lt_ + geo(0.9, 3000) * btr, lt_ + 10 * btr],
+        "64": [Lc[T] + h * Bc[T], c + dd * (T + h)],
+        "66": [Ls[T], al * ys[T - 1] + (1 - al) * Ls[T - 1]],
+        "70": [Ls[T], sum(al * (1 - al) ** j * ys[T - 1 - j] for j in range(T)) + (1 - al) ** (T - 1) * l0],
+        "72": [sum(al * (1 - al) ** j for j in range(T)), 1 - (1 - al) ** T],
+    }
+
+@document("388_cheatsheet_am_gm_power_mean")
+def _(rng):
+    a, b = rng.uniform(0.1, 10), rng.uniform(0.1, 10)
+    p = rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+
+    def M(p, a=a, b=b):
+        return ((a**p + b**p) / 2) ** (1 / p) if p != 0 else math.sqrt(a * b)
+
+    def logM(p, a=a, b=b):
+        """log M_p(a, b) for small p != 0 without cancellation."""
+        return math.log1p((math.expm1(p * math.log(a)) + math.expm1(p * math.log(b))) / 2) / p
+
+    def Mbig(p, a=a, b=b):
+        """M_p(a, b) for large |p| without overflow."""
+        hi = max(a, b) if p > 0 else min(a, b)
+        r = (min(a, b) if p > 0 else max(a, b)) / hi
+        return hi * math.exp(math.log((1 + r**p) / 2) / p)
+    A, G, H, Q = (a + b) / 2, math.sqrt(a * b), 2 * a * b / (a + b), math.sqrt((a * a + b * b) / 2)
+    u, v = math.log(a), math.log(b)
+    pe = 1e-8
+    s = a + b
+    A1, G1, H1, Q1 = (1 + 9) / 2, math.sqrt(1 * 9), 2 * 1 * 9 / (1 + 9), math.sqrt((1 + 81) / 2)
+    return {
+        "15": [M(1), A], "15.2": [M(-1), H], "15.3": [M(2), Q], "15.4": [M(-p), a * b / M(p)],
+        "19.2": [M(p, a, a), a],
+        "25": [A - G, (a - math.sqrt(a * b) + b) / 2, (math.sqrt(a) - math.sqrt(b)) ** 2 / 2],
+        "28": [A * A - G * G, ((a - b) / 2) ** 2], "29": [Q * Q - A * A, (a - b) ** 2 / 2], "30": [G * G, A * H],
+        "31": [A - H, (a - b) ** 2 / (a + b)], "32": [G - H, math.sqrt(a * b) * (math.sqrt(a) - math.sqrt(b)) ** 2 / (a + b)],
+        "36": [math.exp(logM(pe)), 1],
+        "38": [logM(pe), (a**pe * u + b**pe * v) / (a**pe + b**pe), (u + v) / 2],
+        "40": [math.exp(logM(pe)), math.sqrt(a * b)], "40.2": [Mbig(1e7), max(a, b)], "40.3": [Mbig(-1e7), min(a, b)],
+        "42": [d(logM, 0.0), (u * u + v * v) / 4 - (u + v) ** 2 / 8, (u - v) ** 2 / 4],
+        "49": [a * b, s * s / 4 - (a - b) ** 2 / 2], "51": [4 - 2, 2], "51.2": [A * A - G * G, ((a - b) / 2) ** 2],
+        "51.3": [a * b, s * s / 4 - (a - b) ** 2 / 4], "51.4": [4 - 1, 3],
+        "56": [M(1, 1.0, 9.0), 5], "56.2": [M(0, 1.0, 9.0), 3], "56.3": [H1, 2 * 1 * 9 / (1 + 9), 9 / 10], "56.4": [Q1, math.sqrt(41)],
+        "60": [A1 - G1, 2], "60.2": [(1 - 3) ** 2 / 2, 2], "61": [G1**2, 9],
+        "61.2": [A1 * H1, 5 * 9 / 10, 9 / 2], "61.3": [A1 * H1, 9],
+        "62": [Q1**2 - A1**2, 16], "62.2": [(1 - 9) ** 2 / 2, 32],
+        "62.3": [(a * a + b * b) / 2 - (a + b) ** 2 / 4, (a - b) ** 2 / 4],
+        "63": [A1 - H1, 16 / 5], "63.2": [A - H, (a - b) ** 2 / (2 * (a + b))],
+        "65": [M(3, 1.0, 9.0), 365 ** (1 / 3)],
+    }
+
+@document("389_reading_group_cavi_gaussian")
+def _(rng):
+    from scipy import integrate
+    from scipy.stats import gamma as gam
+
+    L2P = math.log(2 * math.pi)
+
+    def logjoint(x, mu, tau, mu0, l0, a0, b0):
+        return (sum(0.5 * math.log(tau) - 0.5 * L2P - tau / 2 * (v - mu) ** 2 for v in x)
+                + 0.5 * math.log(l0 * tau) - 0.5 * L2P - l0 * tau / 2 * (mu - mu0) ** 2
+                + a0 * math.log(b0) - math.lgamma(a0) + (a0 - 1) * math.log(tau) - b0 * tau)
+
+    moments = {}
+
+    def Etau(f, a, b):
+        """E f(tau) for tau ~ Gamma(shape a, rate b) and f(tau) = A + B log tau + C tau (the form of the log joint
+        in tau): A, B, C from three values of f, E[log tau] and E[tau] by quadrature."""
+        if (a, b) not in moments:
+            moments[a, b] = [integrate.quad(lambda t: g(t) * gam.pdf(t, a, scale=1 / b), 0, np.inf, limit=200)[0]
+                             for g in (math.log, lambda t: t)]
+        T = np.array([0.5, 1.0, 2.0])
+        A, B, C = np.linalg.solve(np.stack([np.ones(3), np.log(T), T], axis=1), np.array([f(s) for s in T]))
+        return A + B * moments[a, b][0] + C * moments[a, b][1]
+    zg, wg = np.polynomial.hermite_e.hermegauss(30)
+    wg = wg / math.sqrt(2 * math.pi)
+    Emu = lambda f, m, lam: sum(w * f(m + z / math.sqrt(lam)) for z, w in zip(zg, wg))  # noqa: E731   E f(mu), mu ~ N(m, 1/lam)
+
+    def qmu(x, a, b, mu0, l0, a0, b0):
+        """(mu_N, lambda_N) of q*(mu) from log q*(mu) = E_tau[log p] (a quadratic in mu), q(tau) = Gamma(a, b)."""
+        f = lambda m: Etau(lambda t: logjoint(x, m, t, mu0, l0, a0, b0), a, b)  # noqa: E731
+        f2 = d2r(f, 0.0, 0.5)
+        return -d(f, 0.0) / f2, -f2, f
+
+    def qtau(x, m, lam, mu0, l0, a0, b0):
+        """(a_N, b_N) of q*(tau) from log q*(tau) = E_mu[log p] = (a_N - 1) log tau - b_N tau + const."""
+        g = lambda t: Emu(lambda v: logjoint(x, v, t, mu0, l0, a0, b0), m, lam)  # noqa: E731
+        t1, t2 = 0.7, 1.9
+        g1, g2 = d(g, t1), d(g, t2)                                 # (a - 1)/t - b at two points
+        am1 = (g1 - g2) / (1 / t1 - 1 / t2)
+        return am1 + 1, am1 / t1 - g1, g
+
+    N = int(rng.integers(1, 6))
+    x = rng.normal(size=N) * 2 + 1
+    xb = float(np.mean(x))
+    mu0, l0, a0, b0 = rng.normal(), rng.uniform(0.2, 3), rng.uniform(0.5, 3), rng.uniform(0.5, 3)
+    aq, bq = rng.uniform(0.5, 4), rng.uniform(0.5, 4)
+    Edirect = lambda a, b: integrate.quad(lambda t: t * gam.pdf(t, a, scale=1 / b), 0, np.inf)[0]  # noqa: E731
+    Et = Edirect(aq, bq)
+    muN, lamN, f = qmu(x, aq, bq, mu0, l0, a0, b0)
+    muN0 = qmu(x, aq, bq, mu0, 1e-9, a0, b0)[0]
+    ms = [muN + rng.normal() for _ in range(3)]
+    diff = lambda h, pts, ref: np.array([h(p) - h(ref) for p in pts])  # noqa: E731   equal up to a constant
+    r4 = lambda m: -Et / 2 * (l0 * (m - mu0) ** 2 + sum((v - m) ** 2 for v in x))  # noqa: E731
+    r5 = lambda m: -Et / 2 * ((l0 + N) * m * m - 2 * m * (l0 * mu0 + x.sum()))  # noqa: E731
+    mq, lq = rng.normal(), rng.uniform(0.3, 5)                       # the current q(mu)
+    aN, bN, g = qtau(x, mq, lq, mu0, l0, a0, b0)
+    ESS = Emu(lambda v: sum((u - v) ** 2 for u in x) + l0 * (v - mu0) ** 2, mq, lq)
+    ts = [rng.uniform(0.2, 3) for _ in range(3)]
+    r13 = lambda t: (a0 - 1) * math.log(t) - b0 * t + N / 2 * math.log(t) - t / 2 * ESS  # noqa: E731
+    n = int(rng.integers(0, N))
+    x4 = np.array([1.0, 2, 3, 6])
+    m1, l1, _ = qmu(x4, 2.0, 2.0, 0.0, 1.0, 1.0, 1.0)                # initialised with E[tau] = 1 (Gamma(2, 2))
+    a1, b1, _ = qtau(x4, m1, l1, 0.0, 1.0, 1.0, 1.0)
+    E1 = Edirect(a1, b1)
+    l2 = qmu(x4, a1, b1, 0.0, 1.0, 1.0, 1.0)[1]
+    return {
+        "15": [diff(f, ms, muN), diff(r4, ms, muN)], "19": [diff(f, ms, muN), diff(r5, ms, muN)],
+        "23": [muN, (l0 * mu0 + xb) / (l0 + N)], "23.2": [lamN, (l0 + N) / Et],
+        "26": [muN0, xb / N], "26.2": [x.sum(), N * xb],
+        "28": [muN, (l0 * mu0 + N * xb) / (l0 + N)], "28.2": [lamN, (l0 + N) * Et],
+        "36": [diff(g, ts, 1.0), diff(r13, ts, 1.0)],
+        "38": [aN, a0 + N / 2], "38.2": [bN, b0 + 0.5 * ESS],
+        "38.3": [Emu(lambda v: (x[n] - v) ** 2, mq, lq), (x[n] - mq) ** 2 + 1 / lq],
+        "38.4": [Emu(lambda v: (v - mu0) ** 2, mq, lq), (mq - mu0) ** 2],
+        "38.5": [Edirect(aN, bN), aN / bN],
+        "42.2": [len(x4), 4], "42.3": [np.mean(x4), 3],
+        "44": [m1, (0 + 4 * 3) / (1 + 4), 12 / 5], "44.2": [l1, 5],
+        "46": [float(np.sum((x4 - m1) ** 2)), 1.96 + 0.16 + 0.36 + 12.96, 15.44], "46.2": [15.44 + 4 / 5, 16.24],
+        "46.3": [1.0 * Emu(lambda v: (v - 0) ** 2, m1, l1), 5.76],
+        "48": [b1, 1 + 0.5 * (16.24 + 5.76), 12], "48.2": [a1, 1 + 4 / 2, 3], "50": [E1, 3 / 12],
+        "52": [aN, a0 + (N + 1) / 2], "52.2": [1.0 * Emu(lambda v: (v - 0) ** 2, m1, l1), 5.76 + 0.2, 5.96],
+        "52.3": [a1, 1 + 5 / 2, 7 / 2], "52.4": [b1, 12.1], "52.5": [E1, 3.5 / 12.1],
+        "52.6": [l2, 5 * 3.5 / 12.1, 17.5 / 12.1],
+    }
+
+@document("362_hw_legendre_recurrence")
+def _(rng):
+    from numpy.polynomial import legendre as npl
+
+    P = lambda n, x: float(npl.Legendre.basis(n)(x))  # noqa: E731   NumPy's Legendre basis, not the recurrence
+    dP = lambda n, x: float(npl.Legendre.basis(n).deriv()(x))  # noqa: E731
+    x = rng.uniform(-1, 1)
+    n = int(rng.integers(1, 10))
+    dd = lambda m: dP(m, 1.0)  # noqa: E731
+    return {
+        "7": [P(n, 1), 1], "7.2": [P(n, -1), (-1) ** n], "7.3": [dP(n, 1), n * (n + 1) / 2],
+        "15": [2 * P(2, x), 3 * x * P(1, x) - P(0, x), 3 * x**2 - 1], "15.2": [P(2, x), (3 * x**2 - 1) / 2],
+        "20": [3 * P(3, x), 5 * x * P(2, x) - 2 * P(1, x), 5 * x * (3 * x**2 - 1) / 2 - 2 * x, (15 * x**3 - 7 * x) / 2],
+        "25": [P(3, x), (15 * x**3 - 7 * x) / 6],
+        "27": [P(3, 1), (15 - 7) / 6, 4 / 3], "27.2": [2 * x, 4 * x / 2],
+        "29": [3 * P(3, x), (15 * x**3 - 9 * x) / 2], "29.2": [P(3, x), (5 * x**3 - 3 * x) / 2], "31": [P(3, 1), 1],
+        "35": [4 * P(4, x), 7 * x * P(3, x) - 3 * P(2, x), (35 * x**4 - 21 * x**2) / 2 - (9 * x**2 - 3) / 2,
+               (35 * x**4 - 30 * x**2 + 3) / 2],
+        "37": [P(4, x), (35 * x**4 - 30 * x**2 + 3) / 4], "37.2": [P(4, 0), 3 / 4],
+        "37.3": [P(4, 1), (35 - 30 + 3) / 4, 2], "37.4": [P(4, x), (35 * x**4 - 30 * x**2 + 3) / 8], "37.5": [P(4, 0), 3 / 8],
+        "41": [(n + 1) * P(n + 1, 1), (2 * n + 1) - n, n + 1], "43": [P(n + 1, 1), 1],
+        "43.2": [(n + 1) * P(n + 1, -1), (-1) ** (n + 1) * (2 * n + 1 - n)], "43.3": [P(n, -x), (-1) ** n * P(n, x)],
+        "47": [(n + 1) * dP(n + 1, x), (2 * n + 1) * x * dP(n, x) - n * dP(n - 1, x)],
+        "49.2": [(n + 1) * dd(n + 1), (2 * n + 1) * dd(n) - n * dd(n - 1)], "49.3": [dd(0), 0], "49.4": [dd(1), 1],
+        "51": [2 * dd(2), 3 * dd(1) - dd(0), 3], "51.2": [dd(2), 3 / 2],
+        "53": [3 * dd(3), 5 * dd(2) - 2 * dd(1), 15 / 2 - 2, 11 / 2], "53.2": [dd(3), 11 / 6],
+        "53.3": [dP(2, x), 3 * x], "53.4": [dd(2), 3],
+        "55": [(n + 1) * dP(n + 1, x), (2 * n + 1) * P(n, x) + (2 * n + 1) * x * dP(n, x) - n * dP(n - 1, x)],
+        "59": [(n + 1) * dd(n + 1), (2 * n + 1) * (1 + dd(n)) - n * dd(n - 1)], "61": [dd(2), 3],
+        "64": [(n + 1) * dd(n + 1), (2 * n + 1) * (1 + n * (n + 1) / 2) - n**2 * (n - 1) / 2,
+               (n**3 + 4 * n**2 + 5 * n + 2) / 2, (n + 1) ** 2 * (n + 2) / 2],
+        "69": [dd(n + 1), (n + 1) * (n + 2) / 2], "69.2": [dP(3, 1), (15 - 3) / 2, 6],
+        "71": [dP(n, -1), (-1) ** n * n * (n + 1) / 2], "71.2": [dP(2, -1), 3], "71.3": [dP(3, -1), -6],
+    }
+
+@document("363_lecture_matrix_determinant_lemma")
+def _(rng):
+    det, inv = np.linalg.det, np.linalg.inv
+
+    def adj(M):
+        """The adjugate by cofactors: adj(M)[i, j] = (-1)^(i + j) det(M without row j and column i)."""
+        k = len(M)
+        if k == 1:
+            return np.ones((1, 1))
+        return np.array([[(-1) ** (i + j) * det(np.delete(np.delete(M, j, 0), i, 1)) for j in range(k)] for i in range(k)])
+
+    n = int(rng.integers(2, 6))
+    A = rng.normal(size=(n, n)) + 2 * np.eye(n)
+    u, v = rng.normal(size=n), rng.normal(size=n)
+    t = rng.normal() * 2
+    Ai, I = inv(A), np.eye(n)
+    uv = np.outer(u, v)
+    dA = det(A)
+    top = np.block([[I, np.zeros((n, 1))], [v[None, :], np.ones((1, 1))]])
+    mid = np.block([[I + uv, u[:, None]], [np.zeros((1, n)), np.ones((1, 1))]])
+    bot = np.block([[I, np.zeros((n, 1))], [-v[None, :], np.ones((1, 1))]])
+    rhs = np.block([[I, u[:, None]], [np.zeros((1, n)), np.array([[1 + v @ u]])]])
+    while True:                                                    # a point where both logarithms are defined
+        G = rng.normal(size=(n, n))
+        A2, u2, v2 = G @ G.T + 0.5 * I, rng.normal(size=n), rng.normal(size=n)
+        if 1 + v2 @ inv(A2) @ u2 > 0:
+            break
+    u2b, v2b = rng.normal(size=n), rng.normal(size=n)
+    kk = int(rng.integers(1, 4))
+    U, V = rng.normal(size=(n, kk)), rng.normal(size=(n, kk))
+    A0, u0, v0 = np.array([[2.0, 1], [0, 3]]), np.array([1.0, 2]), np.array([1.0, -1])
+    A0i = inv(A0)
+    t0 = rng.normal() * 2
+    w = rng.normal(size=2) * 2
+    return {
+        "10": [det(A + uv), (1 + v @ Ai @ u) * dA], "17": [top @ mid @ bot, rhs], "21": [det(I + uv), 1 + v @ u],
+        "28": [A + uv, A @ (I + uv @ Ai)],
+        "32": [det(A + uv), dA * det(I + uv @ Ai), dA * (1 + v @ Ai @ u)],
+        "35": [A @ (I + uv @ Ai), A + A @ uv @ Ai], "35.2": [A + uv, (I + uv @ Ai) @ A], "35.3": [A + uv, A @ (I + Ai @ uv)],
+        "37": [adj(A), dA * Ai], "39": [det(A + uv), dA + v @ adj(A) @ u],
+        "43": [det(A + t * uv), dA + t * (v @ Ai @ u)], "43.2": [d(lambda s: det(A + s * uv), t), v @ Ai @ u],
+        "47": [math.log(det(A2 + np.outer(u2, v2))), math.log(det(A2)) + math.log(1 + v2 @ inv(A2) @ u2)],
+        "51": [det(A + np.outer(u, v) + np.outer(u2b, v2b)), dA * (1 + v @ Ai @ u) * (1 + v2b @ Ai @ u2b)],
+        "55": [det(A + U @ V.T), dA * det(np.eye(kk) + V.T @ Ai @ U)],
+        "59": [grad(lambda q: det(A + np.outer(q, v)), u), dA * Ai @ v],
+        "65": [inv(A + uv), Ai - Ai @ uv @ Ai / (1 + v @ Ai @ u)],
+        "74": [det(A0), 6], "76": [A0i, np.array([[3, -1], [0, 2]]) / 6], "76.2": [A0i @ v0, np.array([4, -2]) / 6],
+        "80": [v0 @ A0i @ u0, u0 @ A0i @ v0, (4 - 4) / 6, 0],
+        "82": [det(A0 + np.outer(u0, v0)), (1 + 0) * 6, 6],
+        "84": [A0 + np.outer(u0, v0), A0 + np.array([[1, -1], [2, -2]]), np.array([[3, 0], [2, 1]])],
+        "84.2": [det(A0 + np.outer(u0, v0)), 3],
+        "88": [A0i @ u0, np.array([1, 4]) / 6], "88.2": [v0 @ A0i @ u0, (1 - 4) / 6, -1 / 2],
+        "90": [det(A0 + np.outer(u0, v0)), (1 - 1 / 2) * 6, 3],
+        "92": [A0i @ np.outer(u0, v0) @ A0i, np.array([[3, -3], [12, -12]]) / 36], "92.2": [1 + v0 @ A0i @ u0, 1 / 2],
+        "94": [inv(A0 + np.outer(u0, v0)), A0i - np.array([[3, -3], [12, -12]]) / 72, np.array([[33, -9], [-12, 36]]) / 72],
+        "98": [inv(A0 + np.outer(u0, v0)), A0i - np.array([[3, -3], [12, -12]]) / 18, np.array([[1, 0], [-2, 3]]) / 3],
+        "101.3": [det(A0 + 2 * np.outer(u0, v0)), 6 - 1, 5],
+        "101": [det(A0 + np.outer(u0, v0)), 6 - 1 / 2],
+        "103": [det(A0 + t0 * np.outer(u0, v0)), det(A0) * (1 + t0 * (v0 @ A0i @ u0)), 6 - 3 * t0],
+        "104": [d(lambda s: det(A0 + s * np.outer(u0, v0)), t0), det(A0) * (v0 @ A0i @ u0), v0 @ adj(A0) @ u0],
+        "106": [grad(lambda q: det(A0 + np.outer(q, v0)), u0), 6 * A0i @ v0, np.array([4, -2])],
+        "106.2": [det(A0 + np.outer(w, v0)), 6 + 3 * w[0] - 3 * w[1]],
+        "106.3": [np.array([3, -3]), 6 * A0i.T @ v0],
+        "106.4": [grad(lambda q: det(A + np.outer(q, v)), u), dA * Ai.T @ v],
+    }
+
+@document("364_blog_exponentiated_gradient_mirror_descent")
+def _(rng):
+    from scipy.optimize import brentq, minimize
+
+    psi = lambda x: float(np.sum(x * np.log(x)))  # noqa: E731
+
+    def D(x, y):
+        """The Bregman divergence of psi, by its definition (the gradient of psi by differences)."""
+        return psi(x) - psi(y) - float(grad(psi, y) @ (x - y))
+
+    kl = lambda x, y: float(np.sum(x * np.log(x / y)))  # noqa: E731
+
+    def step(xt, g, eta):
+        """argmin over the simplex of eta <g, x> + D(x, xt), numerically (x = softmax(z))."""
+        obj = lambda z: eta * float(g @ softmax(z)) + kl(softmax(z), xt)  # noqa: E731   D = KL on the simplex (line 21)
+
+        def jac_z(z):                                              # the objective's gradient in z, by the chain rule
+            p = softmax(z)
+            return (np.diag(p) - np.outer(p, p)) @ (eta * g + np.log(p / xt) + 1)
+        z = minimize(obj, np.log(xt), jac=jac_z, method="BFGS", options={"gtol": 1e-13}).x
+        return softmax(z)
+
+    n = int(rng.integers(2, 6))
+    x, y = rng.uniform(0.1, 2, size=n), rng.uniform(0.1, 2, size=n)
+    xs, ys = rng.dirichlet(np.ones(n)), rng.dirichlet(np.ones(n))
+    i = int(rng.integers(0, n))
+    xt, g, eta = rng.dirichlet(np.ones(n) * 2), rng.normal(size=n), rng.uniform(0.1, 2)
+    xn = step(xt, g, eta)
+    lam = -(eta * g[0] + math.log(xn[0] / xt[0]))
+    t = int(rng.integers(0, 4))
+    gs = rng.normal(size=(t + 1, n))
+    it = np.ones(n) / n
+    for s in range(t + 1):
+        it = step(it, gs[s], eta)
+    g3, e3, x0 = np.array([1.0, 0, -1]), math.log(2), np.ones(3) / 3
+    x1 = step(x0, g3, e3)
+    x2 = step(x1, g3, e3)
+    u = rng.dirichlet(np.ones(n))
+    T, G, m = int(rng.integers(1, 1000)), rng.uniform(0.1, 5), int(rng.integers(2, 50))
+    bound = lambda e: math.log(m) / e + e * T * G**2 / 2  # noqa: E731
+    estar = brentq(lambda e: d(bound, e), 1e-4, 1e2, xtol=1e-15)
+    return {
+        "13.2": [partial(psi, x, i), math.log(x[i]) + 1],
+        "16": [D(x, y), psi(x) - psi(y) - float(grad(psi, y) @ (x - y)),
+               float(np.sum(x * np.log(x)) - np.sum(y * np.log(y)) - np.sum((np.log(y) + 1) * (x - y))),
+               float(np.sum(x * np.log(x / y)) + x.sum() - y.sum())],
+        "21": [D(xs, ys), kl(xs, ys)],
+        "29.2": [partial(lambda z: D(z, xt), x, i), math.log(x[i] / xt[i])],
+        "31": [eta * g + np.log(xn / xt) + lam, np.zeros(n)], "31.2": [xn, xt * np.exp(-eta * g) * math.exp(-lam)],
+        "35": [xn, xt * np.exp(-eta * g) / float(np.sum(xt * np.exp(-eta * g)))],
+        "39": [it, softmax(-eta * gs[1:].sum(axis=0))],
+        "46": [x1, np.array([2, 1, 1 / 2]) / (7 / 2), np.array([4, 2, 1]) / 7],
+        "46.2": [float(g3 @ x1), 4 / 7 - 1 / 7, 3 / 7], "48": [float(g3 @ x0), 0],
+        "50": [x1, np.array([1, 2, 4]) / 7], "50.2": [float(g3 @ x1), -3 / 7], "52": [x2, np.array([1, 4, 16]) / 21],
+        "60": [kl(u, np.ones(n) / n), math.log(n) + float(np.sum(u * np.log(u)))],
+        "60.2": [estar, 1 / G * math.sqrt(2 * math.log(m) / T)],
+        "62": [bound(estar), G * math.sqrt(T * math.log(m) / 2)],
+        "64": [2 * G * math.sqrt(T * math.log(m) / 2), G * math.sqrt(2 * T * math.log(m))],
+    }
+
+@document("365_recitation_poisson_gamma_negative_binomial")
+def _(rng):
+    from scipy.integrate import quad, quad_vec
+    from scipy.special import binom, gamma as Gf, gammaln
+
+    K = 100
+
+    def model(al, be):
+        """The mixture: the pmf of X for k < K by integrating the rate out numerically, and the Gamma density."""
+        dens = lambda lam: math.exp(al * math.log(be) - gammaln(al) + (al - 1) * math.log(lam) - be * lam) if lam > 0 else 0.0  # noqa: E731
+        ks = np.arange(K)
+        pois = lambda lam: np.exp(ks * math.log(lam) - lam - gammaln(ks + 1)) if lam > 0 else (ks == 0) * 1.0  # noqa: E731
+        P = quad_vec(lambda lam: pois(lam) * dens(lam), 0, np.inf, epsabs=1e-15, epsrel=1e-10)[0]
+        return dens, ks, P
+
+    al, be = rng.uniform(0.3, 4), rng.uniform(0.5, 4)
+    dens, ks, P = model(al, be)
+    ldens = lambda lam: al * math.log(be) - gammaln(al) + (al - 1) * math.log(lam) - be * lam  # noqa: E731
+
+    def Q(f, log=False):
+        """E[f(lambda)] by quadrature (f given by its logarithm when log is set, to avoid overflow); on (0, 1) the
+        factor lambda^(alpha - 1) of the density is the quadrature's algebraic weight."""
+        c = al * math.log(be) - gammaln(al)
+        h = (lambda l: math.exp(f(l) + c - be * l)) if log else (lambda l: f(l) * math.exp(c - be * l))  # noqa: E731
+        g = (lambda l: math.exp(f(l) + ldens(l))) if log else (lambda l: f(l) * dens(l))  # noqa: E731
+        return (quad(h, 0, 1, weight="alg", wvar=(al - 1, 0), epsabs=1e-14, epsrel=1e-12, limit=200)[0]
+                + quad(g, 1, np.inf, epsabs=1e-14, epsrel=1e-12, limit=200)[0])
+
+    def gamma_integral(a, b):
+        """int_0^inf l^(a - 1) e^(-b l) dl by quadrature (the power as an algebraic weight on (0, 1))."""
+        return (quad(lambda l: math.exp(-b * l), 0, 1, weight="alg", wvar=(a - 1, 0), epsabs=1e-14, epsrel=1e-12)[0]
+                + quad(lambda l: l ** (a - 1) * math.exp(-b * l), 1, np.inf, epsabs=1e-14, epsrel=1e-12, limit=200)[0])
+    El, Vl = Q(lambda l: l), Q(lambda l: (l - al / be) ** 2)
+    EX = float(ks @ P)
+    VX = float(ks**2 @ P) - EX**2
+    G = lambda s: float(np.sum(s**ks * P))  # noqa: E731
+    k = int(rng.integers(0, 12))
+    gint = gamma_integral(k + al, be + 1)
+    a, b = rng.uniform(0.3, 5), rng.uniform(0.2, 4)
+    gab = gamma_integral(a, b)
+    p = be / (be + 1)
+    s, t = rng.uniform(0, 1), be * rng.uniform(-2, 0.9)
+    _, _, P2 = model(2.0, 1.0)
+    be1 = rng.uniform(0.5, 4)
+    _, _, P1 = model(1.0, be1)                                     # shape one
+    EX2 = float(ks @ P2)
+    return {
+        "9": [El, al / be], "9.2": [Vl, al / be**2],
+        "16": [P[k], Q(lambda l: math.exp(-l) * l**k / math.factorial(k)), be**al / (math.factorial(k) * Gf(al)) * gint],
+        "20": [gint, Gf(k + al) / (be + 1) ** (k + al - 1)],
+        "22": [P[k], Gf(k + al) / (math.factorial(k) * Gf(al)) * be**al / (be + 1) ** (k + al - 1)],
+        "24": [P[0], be**al / (be + 1) ** (al - 1)],
+        "24.2": [float(P1.sum()), float(np.sum(be1 * (1 / (be1 + 1)) ** np.arange(3000))), be1 + 1],
+        "24.3": [P[0], Q(lambda l: math.exp(-l)), (be / (be + 1)) ** al],
+        "24.4": [gab, Gf(a) / b**a],
+        "26": [P[k], Gf(k + al) / (math.factorial(k) * Gf(al)) * (be / (be + 1)) ** al * (1 / (be + 1)) ** k,
+               binom(k + al - 1, k) * p**al * (1 - p) ** k],
+        "28.3": [be / (be + 1), 1 / (be + 1)],   # the p that makes SciPy's p^n (1 - p)^k the marginal above
+        "32": [EX, El, al / be],
+        "34": [VX, Q(lambda l: l) + Vl, El + Vl, al / be + al / be**2, al * (be + 1) / be**2],
+        "36": [VX / EX, 1 + 1 / be],
+        "40": [al * (1 - p) / p, al / be], "40.2": [al * (1 - p) / p**2, al * (be + 1) / be],
+        "42": [(1 - p) / p**2, 1 / (be + 1) * (be + 1) ** 2 / be**2, (be + 1) / be**2],
+        "42.2": [al * (1 - p) / p**2, al * (be + 1) / be**2],
+        "48": [G(s), G(s), Q(lambda l: math.exp(l * (s - 1))), (be / (be + 1 - s)) ** al],
+        "50": [Q(lambda l: t * l, log=True), (1 - t / be) ** (-al)], "50.2": [d(G, 1.0), al / be],
+        "52": [d2(G, 1.0), float(ks * (ks - 1) @ P), al**2 / be**2],
+        "54": [VX, d2(G, 1.0) + d(G, 1.0) - d(G, 1.0) ** 2, al / be], "54.2": [d2(G, 1.0), al * (al + 1) / be**2],
+        "58.3": [1 / (1 + 1), 1 / 2],
+        "60": [P2[0], 1 / 4], "60.2": [P2[1], 1 / 4],
+        "60.3": [P2[2], binom(3, 2) / 4 / 4, 3 / 8],
+        "62": [P2[0] + P2[1] + P2[2], 1 / 4 + 1 / 4 + 3 / 8, 7 / 8],
+        "62.2": [1 - (P2[0] + P2[1] + P2[2]), 1 - 7 / 8, 1 / 8], "62.3": [P2[3], binom(4, 3) / 4 / 8, 1 / 8],
+        "62.4": [3 / 4 / 4, 3 / 16], "62.5": [P2[0] + P2[1] + P2[2], 11 / 16],
+        "62.6": [EX2, 2], "62.7": [float(ks**2 @ P2) - EX2**2, 4],
+    }
+
+@document("366_nb_laplace_beta_posterior")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+    from scipy.special import betaln
+
+    a, b = rng.uniform(1, 3, size=2)
+    n = int(rng.integers(2, 21))
+    k = int(rng.integers(1, n))
+    al, be = a + k, b + n - k
+    prior = lambda t: t ** (a - 1) * (1 - t) ** (b - 1)  # noqa: E731   unnormalised; Bayes' rule normalises below
+    lik = lambda t: t**k * (1 - t) ** (n - k)  # noqa: E731
+    Z = quad(lambda t: prior(t) * lik(t), 0, 1, epsabs=1e-15, epsrel=1e-12)[0]
+    post = lambda t: prior(t) * lik(t) / Z  # noqa: E731
+    th = rng.uniform(0.05, 0.95)
+
+    def setup(al, be):
+        ell = lambda t: (al - 1) * math.log(t) + (be - 1) * math.log(1 - t) - betaln(al, be)  # noqa: E731
+        mode = brentq(lambda t: d(ell, t), 1e-4, 1 - 1e-4, xtol=1e-15)
+        m = lambda p: al * math.log(sig(p)) + be * math.log(sig(-p))  # noqa: E731   1 - sigma(p) = sigma(-p)
+        pmode = brentq(lambda p: d(m, p), -10, 10, xtol=1e-15)
+        return ell, mode, m, pmode
+
+    ell, mode, m, pmode = setup(al, be)
+    S = al + be - 2
+    s2 = -1 / d2r(ell, mode)
+    ell8, mode8, m8, pmode8 = setup(8.0, 4.0)
+    B84 = quad(lambda t: t**7 * (1 - t) ** 3, 0, 1, epsabs=1e-16, epsrel=1e-13)[0]
+    F = math.factorial
+    ph = rng.uniform(-4, 4)
+    tp = sig(ph)
+    logpphi = lambda p: math.log(post(sig(p)) * d(sig, p))  # noqa: E731   the density of phi = logit(theta)
+    tm = sig(pmode)
+    return {
+        "1:5": [post(th), th ** (al - 1) * (1 - th) ** (be - 1) / math.exp(betaln(al, be))],
+        "3:9": [d(ell, th), (al - 1) / th - (be - 1) / (1 - th)],
+        "3:13": [mode, (al - 1) / (al + be - 2)],
+        "3:17": [d2r(ell, th), -(al - 1) / th**2 + (be - 1) / (1 - th) ** 2],
+        "3:19.2": [mode, (al - 1) / S], "3:19.3": [1 - mode, (be - 1) / S],
+        "3:21": [d2r(ell, mode), -S**2 / (al - 1) + S**2 / (be - 1), S**2 * (al - be) / ((al - 1) * (be - 1))],
+        "3:25": [d2r(ell, th), -(al - 1) / th**2 - (be - 1) / (1 - th) ** 2],
+        "3:28": [d2r(ell, mode), -S**2 / (al - 1) - S**2 / (be - 1), -S**3 / ((al - 1) * (be - 1))],
+        "3:32": [s2, -1 / d2r(ell, mode), (al - 1) * (be - 1) / S**3, mode * (1 - mode) / S],
+        "4:3.4": [8 + 4 - 2, 10], "4:3.5": [mode8, 7 / 10],
+        "4:5": [-1 / d2r(ell8, mode8), 7 * 3 / 10**3, 0.021],
+        "4:7": [8 / (8 + 4), 2 / 3],
+        "4:9": [8 * 4 / ((8 + 4) ** 2 * (8 + 4 + 1)), 8 * 4 / (12**2 * 13), 2 / 117],
+        "4:15": [B84, math.gamma(8) * math.gamma(4) / math.gamma(12), F(7) * F(3) / F(12), 1 / 15840],
+        "6:1": [math.gamma(12), F(11)], "6:1.2": [B84, F(7) * F(3) / F(11), 1 / 1320],
+        "6:5.2": [d(sig, ph), tp * (1 - tp)],
+        "6:5.3": [logpphi(ph), m(ph) + (logpphi(0.0) - m(0.0))],
+        "6:9": [pmode, math.log((al - 1) / (be - 1))], "6:9.2": [pmode8, math.log(7 / 3)],
+        "6:9.3": [sig(pmode8), 7 / 10],
+        "6:11": [d(m, ph), (al / tp - be / (1 - tp)) * tp * (1 - tp), al * (1 - tp) - be * tp],
+        "6:13": [pmode, math.log(al / be)], "6:13.2": [d2r(m, ph), -(al + be) * tp * (1 - tp)],
+        "6:13.3": [d2r(m, pmode), -al * be / (al + be) ** 2],
+        "6:13.4": [-1 / d2r(m8, pmode8), 12**2 / (8 * 4), 9 / 2],
+        "6:13.5": [tm * (1 - tm), al * be / (al + be) ** 2],
+        "6:13.6": [d2r(m, pmode), -al * be / (al + be)], "6:13.7": [1 / 8 + 1 / 4, 3 / 8],
+    }
+
+@document("367_forum_sinkhorn_entropic_ot_2x2")
+def _(rng):
+    from scipy.optimize import brentq
+
+    def plan(C, eps, a, b):
+        """The minimiser of <C, P> + eps sum P log P over the 2 x 2 couplings of a and b (a one-parameter family)."""
+        a0, b0 = a[0], b[0]
+        lo, hi = max(0.0, a0 + b0 - 1), min(a0, b0)
+        Pm = lambda p: np.array([[p, a0 - p], [b0 - p, 1 - a0 - b0 + p]])  # noqa: E731
+        obj_d = lambda p: (C[0, 0] - C[0, 1] - C[1, 0] + C[1, 1]) + eps * float(np.sum(np.log(Pm(p)) * np.array([[1, -1], [-1, 1]])))  # noqa: E731
+        w = hi - lo
+        return Pm(brentq(obj_d, lo + 1e-15 * w, hi - 1e-15 * w, xtol=1e-17, maxiter=500))
+
+    ones = np.ones(2)
+    C = rng.uniform(0, 2, size=(2, 2))
+    eps = rng.uniform(0.3, 3)
+    a, b = rng.dirichlet([2, 2]), rng.dirichlet([2, 2])
+    K = np.exp(-C / eps)
+    P = plan(C, eps, a, b)
+    R = P / K
+    u, v = R[:, 0], R[0, :] / R[0, 0]
+    j, i = int(rng.integers(0, 2)), int(rng.integers(0, 2))
+    Pr, f, g = rng.uniform(0.05, 1, size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
+    L = lambda Q: (float(np.sum(C * Q)) + eps * float(np.sum(Q * np.log(Q)))  # noqa: E731
+                   - float(f @ (Q @ ones - a)) - float(g @ (Q.T @ ones - b)))
+    Dst = C + eps * np.array([[d(lambda t: t * math.log(t), P[r, c]) for c in range(2)] for r in range(2)])
+    gm = Dst[0, :]                                                 # multipliers making grad L vanish at the optimum
+    fm = Dst[:, 0] - gm[0]
+    gl = rng.normal(size=2)
+    vl = np.exp(gl / eps)
+    f_new = eps * np.log(a / (K @ vl))                             # the row update u = a / (K v), in logarithms
+    C0, h = np.array([[0.0, math.log(2)], [math.log(3), 0.0]]), np.array([0.5, 0.5])
+    K0 = np.exp(-C0)
+    v0 = np.ones(2)
+    u1 = h / (K0 @ v0)
+    v1 = h / (K0.T @ u1)
+    P1 = np.diag(u1) @ K0 @ np.diag(v1)
+    P0 = plan(C0, 1.0, h, h)
+    p = P0[0, 0]
+    cr = lambda M: M[0, 0] * M[1, 1] / (M[0, 1] * M[1, 0])  # noqa: E731
+    dC = C0[0, 0] + C0[1, 1] - C0[0, 1] - C0[1, 0]
+    e = rng.uniform(0.2, 5)
+    Pe = plan(C0, e, h, h)
+    pe = Pe[0, 0]
+    s6 = math.sqrt(6)
+    return {
+        "9.2": [P, np.diag(u) @ K @ np.diag(v)], "9.4": [P @ ones, u * (K @ v)], "9.5": [P.T @ ones, v * (K @ u)],
+        "23": [(P.T @ ones)[j], sum(u[r] * K[r, j] * v[j] for r in range(2)), v[j] * (K.T @ u)[j]],
+        "23.2": [P.T @ ones, v * (K.T @ u)],
+        "31": [partial(L, Pr, (i, j)), C[i, j] + eps * math.log(Pr[i, j]) - f[i] - g[j]],
+        "33": [np.log(P), (fm[:, None] + gm[None, :] - C) / eps],
+        "33.2": [P, np.exp(fm / eps)[:, None] * np.exp(-C / eps) * np.exp(gm / eps)[None, :]],
+        "33.3": [P, np.diag(u) @ K @ np.diag(v)],
+        "37": [K0, np.array([[1, 1 / 2], [1 / 3, 1]])],
+        "39.2": [K0 @ v0, np.array([3 / 2, 4 / 3])], "39.3": [u1, h / (K0 @ v0), np.array([1 / 3, 3 / 8])],
+        "41": [K0.T @ u1, np.array([1 / 3 + 1 / 8, 1 / 6 + 3 / 8]), np.array([11 / 24, 13 / 24])],
+        "41.2": [v1, h / (K0.T @ u1), np.array([12 / 11, 12 / 13])],
+        "43.2": [P1 @ ones, np.array([74 / 143, 69 / 143])], "43.3": [K0 @ u1, np.array([25 / 48, 35 / 72])],
+        "43.4": [h / (K0 @ u1), np.array([24 / 25, 36 / 35])],
+        "47": [f_new, eps * np.log(a) - eps * np.log(np.exp((C - gl[None, :]) / eps).sum(axis=1))],
+        "49": [K @ vl, np.exp(-C / eps) @ np.exp(gl / eps)],
+        "51": [f_new, eps * np.log(a) - eps * np.log(np.exp((gl[None, :] - C) / eps).sum(axis=1))],
+        "57": [cr(P0), cr(K0), math.exp(dC), 1 / 6],
+        "59": [p / (1 / 2 - p), 1 / s6], "59.2": [p, 1 / (2 * (1 + s6))], "59.3": [float(np.sum(C0 * P0)), (1 / 2 - p) * math.log(6), s6 * math.log(6) / (2 * (1 + s6))],
+        "61": [cr(K0), math.exp(-dC), 6], "63": [p / (1 / 2 - p), s6], "63.2": [p, s6 / (2 * (1 + s6))],
+        "67": [pe, 6 ** (1 / (2 * e)) / (2 * (1 + 6 ** (1 / (2 * e))))],
+        "67.2": [float(np.sum(C0 * Pe)), 2 * (1 / 2 - pe) * math.log(6)],
+        "69": [plan(C0, 0.05, h, h)[0, 0], 1 / 2], "69.2": [plan(C0, 1e7, h, h)[0, 0], 1 / 4],
+        "69.3": [plan(C0, 1e7, h, h), np.outer(h, h)],
+        "69.4": [float(np.sum(C0 * np.outer(h, h))), (math.log(2) + math.log(3)) / 4],
+        "69.5": [math.log(6), C0[0, 1] + C0[1, 0]],
+        "69.6": [float(np.sum(C0 * Pe)), (1 / 2 - pe) * math.log(6)],
+    }
+
+@document("368_notes_brownian_bridge_covariance")
+def _(rng):
+    from scipy.integrate import dblquad, quad
+
+    def brownian(times):
+        """Brownian motion at the given times as linear combinations of independent increments: coef(t) and the
+        covariance of two combinations (increment m has variance equal to the length of its interval)."""
+        ts = sorted(set(times) | {0.0})
+        gaps = np.diff(ts)
+        coef = lambda t: np.array([1.0 if ts[m + 1] <= t + 1e-15 else 0.0 for m in range(len(gaps))])  # noqa: E731
+        cov = lambda x, y: float(np.sum(x * y * gaps))  # noqa: E731
+        return coef, cov
+
+    s, t = np.sort(rng.uniform(0, 2, size=2))
+    s2, t2 = rng.uniform(0, 2, size=2)
+    B, cov = brownian([s, t, s2, t2])
+    u, w = rng.uniform(0, 1, size=2)
+    uu, ww = min(u, w), max(u, w)
+    T = rng.uniform(0.2, 3)
+    sT, tT = rng.uniform(0, T, size=2)
+    q = [0.25, 0.5, 0.75]
+    Bb, cb = brownian([u, w, 1.0, T, sT, tT, T / 2] + q)
+    X = lambda t: Bb(t) - t * Bb(1.0)  # noqa: E731
+    XT = lambda t: Bb(t) - t / T * Bb(T)  # noqa: E731
+    corr = lambda x, y: cb(x, y) / math.sqrt(cb(x, x) * cb(y, y))  # noqa: E731
+    S3 = np.array([[cb(Bb(x), Bb(y)) for y in (u, w, 1.0)] for x in (u, w, 1.0)])
+    cond = S3[:2, :2] - S3[:2, 2:] @ np.linalg.inv(S3[2:, 2:]) @ S3[2:, :2]
+    mn = lambda x, y: min(x, y)  # noqa: E731
+    varA = quad(lambda r: (0.5 - r) ** 2, 0, 1)[0]                 # A = int_0^1 (1/2 - r) dB_r, by the Ito isometry
+    dbl = lambda f: dblquad(lambda y, x: f(y, x), 0, 1, 0, lambda x: x, epsabs=1e-13)[0] + dblquad(lambda y, x: f(y, x), 0, 1, lambda x: x, 1, epsabs=1e-13)[0]  # noqa: E731
+    k = int(rng.integers(1, 7))
+    tk = rng.uniform(0, 1)
+    ek = lambda r: math.sqrt(2) * math.sin(k * math.pi * r)  # noqa: E731
+    kern = lambda r: (min(r, tk) - r * tk) * ek(r)  # noqa: E731
+    N = 2_000_000
+    return {
+        "14": [cov(B(s), B(t)), cov(B(s), B(s) + (B(t) - B(s))), cov(B(s), B(s)) + cov(B(s), B(t) - B(s)), s],
+        "18": [cov(B(s2), B(t2)), min(s2, t2)],
+        "18.2": [cov(B(t2) - B(s2), B(t2) - B(s2)), t2 + s2 - 2 * min(s2, t2), abs(t2 - s2)],
+        "27": [cb(X(u), X(w)), cb(Bb(u), Bb(w)) - w * cb(Bb(u), Bb(1.0)) - u * cb(Bb(1.0), Bb(w)) + u * w * cb(Bb(1.0), Bb(1.0)),
+               mn(u, w) - w * u - u * w + u * w, mn(u, w) - u * w],
+        "31": [cb(X(w), X(w)), w * (1 - w)],
+        "33": [cb(X(ww) - X(uu), X(uu)), (uu - uu * ww) - uu * (1 - uu), -uu * ww],
+        "37": [cond[0, 1], mn(u, w) - S3[0, 2] * S3[1, 2] / S3[2, 2], mn(u, w) - u * w],
+        "43": [cb(XT(sT), XT(tT)), mn(sT, tT) - sT * tT / T**2], "45": [cb(XT(T / 2), XT(T / 2)), T / 2 - 1 / 4],
+        "45.2": [tT / T * cb(Bb(sT), Bb(T)), tT * sT / T], "45.3": [sT * tT / T**2 * cb(Bb(T), Bb(T)), sT * tT / T],
+        "47": [cb(XT(sT), XT(tT)), mn(sT, tT) - sT * tT / T], "47.2": [cb(XT(T / 2), XT(T / 2)), T / 4],
+        "53": [cb(X(0.25), X(0.5)), 1 / 4 - 1 / 8, 1 / 8], "53.2": [cb(X(0.25), X(0.25)), 3 / 16],
+        "53.3": [cb(X(0.5), X(0.5)), 1 / 4],
+        "57": [corr(X(0.25), X(0.5)), (1 / 8) / math.sqrt(3 / 16 * 1 / 4), math.sqrt((1 / 8) / (3 / 8)), 1 / 3],
+        "59": [corr(X(uu), X(ww)), math.sqrt(uu * (1 - ww) / (ww * (1 - uu)))],
+        "59.2": [math.sqrt((1 / 4 * 1 / 2) / (1 / 2 * 3 / 4)), 1 / math.sqrt(3)],
+        "59.3": [corr(X(0.25), X(0.5)) ** 2, 1 / 3],
+        "63": [np.array([[cb(X(x), X(y)) for y in q] for x in q]), np.array([[3, 2, 0], [2, 4, 2], [0, 2, 3]]) / 16],
+        "65": [cb(X(0.25), X(0.75)), 1 / 4 - 3 / 16, 1 / 16],
+        "70": [varA, dbl(lambda y, x: min(x, y) - x * y)],
+        "72": [dbl(lambda y, x: min(x, y)), quad(lambda x: x * x / 2, 0, 1)[0], 1 / 6],
+        "72.2": [dbl(lambda y, x: x * y), 1 / 4], "72.3": [varA, 1 / 6 - 1 / 4, -1 / 12],
+        "74": [quad(lambda r: min(r, tk), 0, 1, points=[tk])[0], tk**2 / 2 + tk * (1 - tk), tk - tk**2 / 2],
+        "76": [1 / 2 - 1 / 6, 1 / 3], "76.2": [varA, 1 / 3 - 1 / 4, 1 / 12],
+        "81": [quad(kern, 0, 1, points=[tk], epsabs=1e-13, limit=200)[0], ek(tk) / (k * math.pi)],
+        "83": [d2(ek, tk), -(k * math.pi) ** 2 * ek(tk)],
+        "85": [float(np.sum(1 / (np.arange(1, N + 1, dtype=float) ** 2 * math.pi**2))) + 1 / (N * math.pi**2), 1 / 6,
+               quad(lambda r: r * (1 - r), 0, 1)[0]],
+    }
+
+@document("369_nb_nadaraya_watson_bandwidth_gradient")
+def _(rng):
+    n = int(rng.integers(3, 9))
+    xs = np.arange(n) + rng.uniform(-0.2, 0.2, size=n)
+    ys = rng.normal(size=n) * 2
+    x, h = rng.uniform(-0.5, n - 0.5), rng.uniform(0.3, 2)
+    i = int(rng.integers(0, n))
+    K = lambda u, h: math.exp(-u * u / (2 * h * h))  # noqa: E731
+    m = lambda x, h, xs=xs, ys=ys: sum(K(x - a, h) * b for a, b in zip(xs, ys)) / sum(K(x - a, h) for a in xs)  # noqa: E731
+    W = lambda x, h: np.array([K(x - a, h) for a in xs]) / sum(K(x - a, h) for a in xs)  # noqa: E731
+    u = x - xs
+    w = W(x, h)
+    mh = m(x, h)
+    dlogK = np.array([d(lambda t: math.log(K(uj, t)), h) for uj in u])
+    dw = np.array([d(lambda t: W(x, t)[j], h) for j in range(n)])
+    uu = rng.normal() * 2
+    x2, y2 = np.array([0.0, 1.0]), np.array([0.0, 1.0])
+    m2 = lambda h: m(0.0, h, x2, y2)  # noqa: E731
+    w2 = lambda h: K(-1.0, h) / (K(0.0, h) + K(-1.0, h))  # noqa: E731
+    se = math.sqrt(math.e)
+
+    def loo(h):
+        return sum((ys[k] - m(xs[k], h, np.delete(xs, k), np.delete(ys, k))) ** 2 for k in range(n)) / n
+
+    dloo = [d(lambda t: m(xs[k], t, np.delete(xs, k), np.delete(ys, k)), h) for k in range(n)]
+    return {
+        "1:5": [mh, sum(K(x - a, h) * b for a, b in zip(xs, ys)) / sum(K(x - a, h) for a in xs), float(w @ ys)],
+        "3:5": [d(lambda t: K(uu, t), h), -uu**2 / h**3 * K(uu, h)], "3:5.2": [dlogK[i], -u[i] ** 2 / h**3],
+        "3:9": [dw[i], w[i] * (dlogK[i] - float(w @ dlogK)), -w[i] / h**3 * (u[i] ** 2 - float(w @ u**2))],
+        "3:13": [d(lambda t: m(x, t), h), float(ys @ dw), -(float(np.sum(w * ys * u**2)) - mh * float(w @ u**2)) / h**3],
+        "5:3": [d(lambda t: -uu**2 / (2 * t * t), h), uu**2 / h**3], "5:5": [d(lambda t: K(uu, t), h), uu**2 / h**3 * K(uu, h)],
+        "5:9": [d(lambda t: m(x, t), h), (float(np.sum(w * ys * u**2)) - mh * float(w @ u**2)) / h**3,
+                float(np.sum(w * (ys - mh) * u**2)) / h**3],
+        "5:13": [d(lambda t: m(t, h), x), -float(np.sum(w * (ys - mh) * u)) / h**2],
+        "6:3.6": [0.0 - x2[0], 0], "6:3.7": [0.0 - x2[1], -1],
+        "6:5": [m2(h), w2(h), math.exp(-1 / (2 * h * h)) / (1 + math.exp(-1 / (2 * h * h))), 1 / (1 + math.exp(1 / (2 * h * h)))],
+        "6:5.2": [d(m2, h), w2(h) * (1 - w2(h)) / h**3],
+        "6:7.2": [m2(1.0), 1 / (1 + math.e)], "6:7.3": [d(m2, 1.0), math.e / (1 + math.e) ** 2],
+        "8:1.2": [1 / (2 * 1.0**2), 1 / 2], "8:1.3": [m2(1.0), 1 / (1 + se)], "8:1.4": [d(m2, 1.0), se / (1 + se) ** 2],
+        "8:3": [m(x, 1e4), float(np.mean(ys))], "8:3.2": [m2(1e-3), 0], "8:3.3": [m2(1e4), 1 / 2],
+        "8:13": [d(loo, h), -sum((ys[k] - m(xs[k], h, np.delete(xs, k), np.delete(ys, k))) * dloo[k] for k in range(n)) / n],
+    }
+
+@document("370_worksheet_logistic_map_fixed_points")
+def _(rng):
+    from numpy.polynomial import Polynomial
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+
+    def logistic(r):
+        f = lambda x: r * x * (1 - x)  # noqa: E731
+        fixed = brentq(lambda x: f(x) - x, 1e-6, 1, xtol=1e-15)      # the fixed point other than 0 (r > 1)
+        return f, fixed
+
+    def cycle(r):
+        """The two points of period two (r > 3): the roots of f(f(x)) - x other than the two fixed points."""
+        p = Polynomial([0, r, -r])
+        roots = (p(p) - Polynomial([0, 1])).roots()
+        f, fixed = logistic(r)
+        pts = sorted(z.real for z in roots if abs(z.imag) < 1e-9 and abs(z.real) > 1e-6 and abs(z.real - fixed) > 1e-6)
+        return pts[1], pts[0]
+
+    r, x = rng.uniform(1.1, 4), rng.uniform(0, 1)
+    f, xs = logistic(r)
+    f25, xs25 = logistic(2.5)
+    f3, xs3 = logistic(3.0)
+    _, xs2 = logistic(2.0)
+    rc = rng.uniform(3.05, 4)
+    fc, _ = logistic(rc)
+    xp, xm = cycle(rc)
+    mult = d(fc, xp) * d(fc, xm)
+    th = rng.uniform(0, math.pi)
+    f4, _ = logistic(4.0)
+    q = lambda g, a, b, c: quad(g, a, c, limit=200)[0] + quad(g, c, b, limit=200)[0]  # noqa: E731
+    lam = 2 / math.pi * q(lambda t: math.log(abs(4 * math.cos(2 * t))), 0, math.pi / 2, math.pi / 4)   # x = sin^2 t
+    return {
+        "11": [r * x * (1 - x) - x, x * (r - 1 - r * x)],
+        "13": [xs, 1 - 1 / r, (r - 1) / r],
+        "17": [d(f, x), r * (1 - x) - r * x, r * (1 - 2 * x)], "17.2": [d(f, 0.0), r],
+        "19": [d(f, xs), r * (1 - 2 * (1 - 1 / r)), r * (-1 + 2 / r), r - 2],
+        "21.2": [d(f3, xs3), 1], "21.4": [xs25, 3 / 5], "21.5": [d(f25, xs25), 1 / 2],
+        "21.7": [f25(0.5) - xs25, 1 / 2 * (0.5 - xs25), -1 / 20],
+        "23.3": [f25(1 / 2), 5 / 8], "23.4": [f25(f25(1 / 2)), 75 / 128],
+        "23.5": [r * (-1 + 2 / r), 2 - r], "25": [d(f, xs), 2 - r], "25.2": [d(f25, xs25), -1 / 2],
+        "27": [abs(2 - r), abs(r - 2)], "27.3": [d(f3, xs3), -1], "27.5": [xs2, 1 / 2],
+        "31": [rc**2 * xp**2 - rc * (rc + 1) * xp + (rc - 1), 0],
+        "33": [r**2 * (r + 1) ** 2 - 4 * r**2 * (r - 1), r**2 * (r**2 - 2 * r + 5)],
+        "35": [np.array([rc**2 * z**2 - rc * (rc + 1) * z + (rc + 1) for z in (xp, xm)]), np.zeros(2)],
+        "35.2": [np.array([xp, xm]), (rc + 1 + np.array([1, -1]) * math.sqrt((rc - 3) * (rc + 1))) / (2 * rc)],
+        "37": [xp - xm, math.sqrt((rc - 3) * (rc + 1)) / (2 * rc)],
+        "37.2": [xp + xm, (rc + 1) / rc], "37.3": [xp * xm, (rc + 1) / rc],
+        "39": [mult, rc**2 * (1 - 2 * (xp + xm) + 4 * xp * xm), rc**2 - 2 * rc * (rc + 1) + 4 * rc * (rc + 1), 3 * rc**2 + 2 * rc],
+        "41.2": [d(f3, xs3) ** 2, 1], "41.3": [xp * xm, (rc + 1) / rc**2],
+        "43": [mult, rc**2 - 2 * rc * (rc + 1) + 4 * (rc + 1), -rc**2 + 2 * rc + 4],
+        "45.3": [-256 / 25 + 32 / 5 + 4, 4 / 25],
+        "49": [f4(math.sin(th) ** 2), 4 * math.sin(th) ** 2 * math.cos(th) ** 2, math.sin(2 * th) ** 2],
+        "53": [lam, lam, math.log(4)],
+        "57": [lam, q(lambda p: math.log(abs(4 * math.cos(p))), 0, math.pi, math.pi / 2) / math.pi,
+               math.log(4) + q(lambda p: math.log(abs(math.cos(p))), 0, math.pi, math.pi / 2) / math.pi,
+               math.log(4) - math.log(2), math.log(2)],
+    }
+
+@document("371_exam_dft_shift_conjugate_symmetry")
+def _(rng):
+    def dft(x):
+        N = len(x)
+        return np.array([sum(x[n] * np.exp(-2j * np.pi * k * n / N) for n in range(N)) for k in range(N)])
+
+    N = int(rng.integers(2, 9))
+    m = int(rng.integers(0, N))
+    k = int(rng.integers(0, N))
+    xc = rng.normal(size=N) + 1j * rng.normal(size=N)
+    xr = rng.normal(size=N)
+    X, Xr = dft(xc), dft(xr)
+    y = np.array([xc[(n - m) % N] for n in range(N)])
+    Y = dft(y)
+    x4 = np.array([1.0, 2, 0, -1])
+    X4 = dft(x4)
+    y4 = np.array([x4[(n - 1) % 4] for n in range(4)])
+    Y4 = dft(y4)
+    inv = lambda n: sum(X4[q] * np.exp(2j * np.pi * q * n / 4) for q in range(4)) / 4  # noqa: E731
+    I = 1j
+    ri = lambda z: np.stack([np.real(np.asarray(z, dtype=complex)), np.imag(np.asarray(z, dtype=complex))])  # noqa: E731   a complex term as (re, im)
+    terms = {
+        "9.2": [Xr[(N - k) % N], np.conj(Xr[k])],
+        "15": [Y[k], sum(xc[(n - m) % N] * np.exp(-2j * np.pi * k * n / N) for n in range(N)),
+               sum(xc[j] * np.exp(-2j * np.pi * k * (j + m) / N) for j in range(N)), np.exp(2j * np.pi * k * m / N) * X[k]],
+        "17": [abs(Y[k]), abs(X[k])], "17.3": [Y4[1], I * X4[1]],
+        "21": [Xr[(N - k) % N], sum(xr[n] * np.exp(-2j * np.pi * (N - k) * n / N) for n in range(N)),
+               sum(xr[n] * np.exp(2j * np.pi * k * n / N) for n in range(N)), np.conj(Xr[k])],
+        "23": [Xr[0], xr.sum() / N],
+        "25": [X4, np.array([sum(x4[n] * (-I) ** (q * n) for n in range(4)) for q in range(4)])],
+        "28": [X4[0], 2], "29": [X4[1], 1 + 2 * (-I) + 0 * (-1) + (-1) * I, 1 - 3 * I],
+        "30": [X4[2], 1 - 2 + 0 - 1, -2], "33": [X4[3], np.conj(X4[1]), 1 + 3 * I], "33.2": [float(np.sum(np.abs(x4) ** 2)), 6],
+        "35": [float(np.sum(np.abs(X4) ** 2)) / 4, (4 + 10 + 4 + 10) / 4, 7],
+        "37": [X4[2], sum(x4[n] * (-1) ** n for n in range(4))], "37.2": [(-1) * (-1) ** 3, 1],
+        "37.3": [X4[2], 1 - 2 + 0 + 1, 0], "39": [float(np.sum(np.abs(X4) ** 2)) / 4, (4 + 10 + 0 + 10) / 4, 6],
+        "42": [y4, np.array([x4[3], x4[0], x4[1], x4[2]]), np.array([-1, 1, 2, 0])],
+        "42.2": [Y4[1], np.exp(2j * np.pi / 4) * X4[1], I * (1 - 3 * I), 3 + I],
+        "42.3": [Y4[3], np.exp(6j * np.pi / 4) * X4[3], -I * (1 + 3 * I), 3 - I],
+        "44": [Y4[1], -1 + 1 * (-I) + 2 * (-1) + 0 * I, -3 - I],
+        "46": [np.exp(-2j * np.pi * k * (3 + m) / N), np.exp(-2j * np.pi * k * 3 / N) * np.exp(-2j * np.pi * k * m / N)],
+        "46.2": [Y[k], np.exp(-2j * np.pi * k * m / N) * X[k]],
+        "46.3": [Y4[1], -I * (1 - 3 * I), -3 - I], "46.4": [Y4[3], np.conj(Y4[1]), -3 + I], "46.5": [abs(Y4[1]), math.sqrt(10)],
+        "48": [xc[k], sum(X[q] * np.exp(2j * np.pi * q * k / N) for q in range(N)) / N],
+        "48.2": [inv(0), (2 + (1 - 3 * I) + 0 + (1 + 3 * I)) / 4, 1],
+        "50": [inv(1), (2 + (1 - 3 * I) * I + 0 + (1 + 3 * I) * (-I)) / 4, (2 + (3 + I) + (-3 - I)) / 4, 1 / 2],
+        "52": [(1 + 3 * I) * (-I), 3 - I], "52.2": [inv(1), (2 + 3 + I + 3 - I) / 4, 2],
+    }
+    return {chain: [ri(z) for z in values] for chain, values in terms.items()}
+
+@document("372_solution_key_gamma_method_of_moments")
+def _(rng):
+    from scipy.integrate import quad
+
+    def integral(s, b, g=lambda x: 1.0):
+        """int_0^inf g(x) x^(s - 1) e^(-b x) dx (the power as the quadrature's algebraic weight on (0, 1))."""
+        return (quad(lambda x: g(x) * math.exp(-b * x), 0, 1, weight="alg", wvar=(s - 1, 0), epsabs=1e-14, epsrel=1e-12)[0]
+                + quad(lambda x: g(x) * x ** (s - 1) * math.exp(-b * x), 1, np.inf, epsabs=1e-14, epsrel=1e-12, limit=200)[0])
+
+    def mom(m, v):
+        """The (alpha, beta) whose Gamma law has mean m and variance v: the moment equations are linear in the logarithms."""
+        p = np.linalg.solve(np.array([[1.0, -1.0], [1.0, -2.0]]), [math.log(m), math.log(v)])  # log(alpha/beta), log(alpha/beta^2)
+        return math.exp(p[0]), math.exp(p[1])
+
+    al, be = rng.uniform(0.3, 6), rng.uniform(0.2, 4)
+    c = be**al / math.gamma(al)
+    EX, EX2 = c * integral(al + 1, be), c * integral(al + 2, be)
+    s, b = rng.uniform(0.3, 5), rng.uniform(0.2, 4)
+    t = be * rng.uniform(-2, 0.8)
+    n = int(rng.integers(5, 21))
+    xs = rng.gamma(rng.uniform(0.5, 5), rng.uniform(0.2, 3), size=n)
+    xb, v = xs.mean(), float(np.mean((xs - xs.mean()) ** 2))
+    ah, bh = mom(xb, v)
+    data = np.array([2.0, 4, 3, 7, 4])
+    a5, b5 = mom(data.mean(), float(np.var(data)))
+    at5, bt5 = mom(data.mean(), float(np.var(data, ddof=1)))
+    return {
+        "13": [integral(s, b), math.gamma(s) / b**s],
+        "15": [EX, c * math.gamma(al + 1) / be ** (al + 1), al / be],
+        "15.2": [EX2, math.gamma(al + 2) / (be**2 * math.gamma(al)), al * (al + 1) / be**2],
+        "19": [EX2 - EX**2, EX2 - EX**2, al * (al + 1) / be**2 - al**2 / be**2, al / be**2],
+        "21": [c * integral(al, be - t), (1 - t / be) ** (-al)],
+        "21.2": [EX, al / be], "21.3": [EX2, al**2 / be**2],                      # M'(0) = E[X], M''(0) = E[X^2]
+        "21.4": [EX2 - EX**2, EX2 - EX**2, 0], "21.5": [EX2, al * (al + 1) / be**2],
+        "27": [v / xb, bh], "29": [bh, v / xb], "29.2": [ah, xb * bh, v],
+        "32": [data.mean(), (2 + 4 + 3 + 7 + 4) / 5, 4],
+        "34": [float(np.var(data)), ((2 - 4) ** 2 + 0 + (3 - 4) ** 2 + (7 - 4) ** 2 + 0) / 5, 14 / 5],
+        "36": [b5, (14 / 5) / 4, 7 / 10], "36.2": [a5, 14 / 5], "36.3": [(14 / 5) / (7 / 10), 4],
+        "36.4": [(14 / 5) / (7 / 10) ** 2, 40 / 7], "36.5": [(al / be**2) / (al / be), 1 / be],
+        "38": [bh, xb / v], "38.2": [ah, xb**2 / v],
+        "42": [b5, 4 / (14 / 5), 10 / 7], "42.2": [a5, 16 / (14 / 5), 40 / 7], "44": [(40 / 7) / (10 / 7) ** 2, 14 / 5],
+        "46": [at5, 32 / 7], "46.2": [bt5, 8 / 7], "46.3": [at5, data.mean() ** 2 / float(np.var(data, ddof=1)), 16 / (14 / 5)],
+    }
+
+@document("373_office_hours_se_kernel_gradient")
+def _(rng):
+    def k(x, xp, l, s):
+        return s * s * math.exp(-float(np.sum((x - xp) ** 2)) / (2 * l * l))
+
+    def mixed(x, xp, l, s, h=1e-4):
+        """d^2 k / dx_i dx'_j by a four-point central difference."""
+        dim = len(x)
+        e = np.eye(dim)
+        return np.array([[(k(x + h * e[i], xp + h * e[j], l, s) - k(x + h * e[i], xp - h * e[j], l, s)
+                           - k(x - h * e[i], xp + h * e[j], l, s) + k(x - h * e[i], xp - h * e[j], l, s)) / (4 * h * h)
+                          for j in range(dim)] for i in range(dim)])
+
+    dim = int(rng.integers(1, 5))
+    x, xp = rng.normal(size=dim), rng.normal(size=dim)
+    l, s = rng.uniform(0.4, 3), rng.uniform(0.3, 3)
+    r = x - xp
+    r2 = float(r @ r)
+    kv = k(x, xp, l, s)
+    gx = grad(lambda z: k(z, xp, l, s), x)
+    dl = d(lambda t: k(x, xp, t, s), l)
+    th = math.log(l)
+    dth = d(lambda t: k(x, xp, math.exp(t), s), th)
+    I = np.eye(dim)
+    x1, x0 = np.array([1.0, 1.0]), np.zeros(2)
+    e4 = math.exp(-1 / 4)
+    n = int(rng.integers(3, 8))
+    X = rng.normal(size=(n, dim))
+    y, sn = rng.normal(size=n), rng.uniform(0.1, 1)
+    Kf = lambda t: np.array([[k(a, b, t, s) for b in X] for a in X]) + sn * np.eye(n)  # noqa: E731
+    logp = lambda t: float(-0.5 * y @ np.linalg.solve(Kf(t), y) - 0.5 * np.linalg.slogdet(Kf(t))[1] - n / 2 * math.log(2 * math.pi))  # noqa: E731
+    K = Kf(l)
+    Ki = np.linalg.inv(K)
+    al = Ki @ y
+    dK = d(Kf, l)
+    return {
+        "11": [gx, r / l**2 * kv], "11.2": [dl, -r2 / l**3 * kv],
+        "15.2": [grad(lambda z: float(np.sum((z - xp) ** 2)), x), 2 * r],
+        "17": [gx, -1 / (2 * l * l) * 2 * r * kv, -r / l**2 * kv],
+        "19": [d(lambda t: -r2 / (2 * t * t), l), r2 / l**3],
+        "21": [dl, r2 / l**3 * kv], "23": [d(lambda t: k(x, xp, l, t), s), 2 * kv / s],
+        "25.2": [dth, dl / l, r2 / l**4 * kv], "27.2": [d(math.exp, th), l],
+        "29": [dth, l * dl, r2 / l**2 * kv], "31": [d(lambda q: k(x, xp, l, math.exp(q)), math.log(s)), 2 * kv],
+        "35": [mixed(x, xp, l, s), -kv / l**2 * (I - np.outer(r, r) / l**2)],
+        "38": [jac(lambda z: x - z, xp), -I],
+        "40": [mixed(x, xp, l, s), kv / l**2 * (I - np.outer(r, r) / l**2)],
+        "44.6": [float(np.sum((x1 - x0) ** 2)), 2],
+        "46": [k(x1, x0, 2.0, 3.0), 9 * math.exp(-2 / 8), 9 * e4],
+        "46.2": [grad(lambda z: k(z, x0, 2.0, 3.0), x1), -9 / 4 * e4 * np.ones(2)],
+        "49": [d(lambda t: k(x1, x0, t, 3.0), 2.0), 2 / 8 * 9 * e4, 9 / 8 * e4],
+        "49.2": [d(lambda t: k(x1, x0, 2.0, t), 3.0), 2 * k(x1, x0, 2.0, 3.0), 18 * e4],
+        "52": [2 / 8 * 9, 9 / 4], "52.2": [d(lambda t: k(x1, x0, t, 3.0), 2.0), 9 / 4 * e4],
+        "52.3": [2 * k(x1, x0, 2.0, 3.0) / 3.0, 6 * e4],
+        "56": [d(logp, l), 0.5 * al @ dK @ al + 0.5 * np.trace(Ki @ dK)],
+        "59": [d(lambda t: np.linalg.slogdet(Kf(t))[1], l), np.trace(Ki @ dK)],
+        "61": [d(logp, l), 0.5 * al @ dK @ al - 0.5 * np.trace(Ki @ dK), 0.5 * np.trace((np.outer(al, al) - Ki) @ dK)],
+    }
+
+@document("374_appendix_log_barrier_simplex_newton")
+def _(rng):
+    f = lambda x: -float(np.sum(np.log(x)))  # noqa: E731
+
+    def newton(x):
+        """The gradient, the Hessian (by differences) and the equality-constrained Newton step from the KKT system."""
+        m = len(x)
+        g = grad(f, x)
+        H = np.array([[d2r(lambda t: f(x + t * np.eye(m)[i]), 0.0, h=1e-3 * x[i]) if i == j else partial2(f, x, i, j)
+                       for j in range(m)] for i in range(m)])
+        kkt = np.block([[H, np.ones((m, 1))], [np.ones((1, m)), np.zeros((1, 1))]])
+        sol = np.linalg.solve(kkt, np.concatenate([-g, [0.0]]))
+        return g, H, sol[:m], sol[m]
+
+    n = int(rng.integers(2, 7))
+    x = rng.dirichlet(np.full(n, 5.0))
+    g, H, dx, nu = newton(x)
+    Hi, one = np.linalg.inv(H), np.ones(n)
+    S = float(np.sum(x**2))
+    x3 = np.array([0.5, 0.25, 0.25])
+    g3, H3, dx3, nu3 = newton(x3)
+    S3 = float(np.sum(x3**2))
+    Z = np.array([[1.0, 0], [-1, 1], [0, -1]])
+    w = np.linalg.lstsq(Z, dx3, rcond=None)[0]
+    lam2 = float(dx @ H @ dx)
+    return {
+        "15": [g, -1 / x], "15.2": [H, np.diag(1 / x**2)],
+        "24": [dx, -Hi @ (g + nu * one)], "24.2": [float(one @ dx), 0],
+        "26": [nu, (one @ Hi @ g) / (one @ Hi @ one)],
+        "28": [Hi, np.diag(x**2)], "28.2": [Hi @ g, -x], "30": [one @ Hi @ g, -x.sum(), -1], "31": [one @ Hi @ one, S],
+        "33.2": [nu, -1 / S], "35": [dx, -x**2 * (-1 / x - 1 / S), x + x**2 / S],
+        "39.2": [S3, 1 / 4 + 1 / 16 + 1 / 16, 3 / 8],
+        "41": [dx3, np.array([1 / 2 + 2 / 3, 1 / 4 + 1 / 6, 1 / 4 + 1 / 6]), np.array([7 / 6, 5 / 12, 5 / 12])],
+        "43": [x3 + dx3, np.array([5 / 3, 2 / 3, 2 / 3])],
+        "43.2": [float(np.sum(dx3)), 2], "43.3": [float(one @ dx), 0], "43.4": [one @ Hi @ g + nu * (one @ Hi @ one), 0],
+        "45": [nu, -(one @ Hi @ g) / (one @ Hi @ one), 1 / S], "45.2": [dx, x - x**2 / S],
+        "49": [dx3, np.array([1 / 2 - 2 / 3, 1 / 4 - 1 / 6, 1 / 4 - 1 / 6]), np.array([-1 / 6, 1 / 12, 1 / 12])],
+        "51": [x3 + dx3, np.full(3, 1 / 3)],
+        "58": [dx3, Z @ w], "58.2": [Z.T @ H3 @ Z @ w, -Z.T @ g3], "58.3": [H3, np.diag([4.0, 16, 16])],
+        "58.4": [g3, -np.array([2.0, 4, 4])],
+        "60": [Z.T @ H3 @ Z, np.array([[20, -16], [-16, 16]])], "60.2": [-Z.T @ g3, np.array([-2, 0])],
+        "62": [w, np.array([-1 / 2, -1 / 2])], "62.2": [Z @ w, np.array([-1 / 2, 0, 1 / 2])], "62.3": [H3[1, 1] + H3[2, 2], 32],
+        "64": [Z.T @ H3 @ Z, np.array([[20, -16], [-16, 32]])], "64.2": [w, np.array([-1 / 6, -1 / 12])],
+        "64.3": [Z @ w, np.array([-1 / 6, 1 / 12, 1 / 12])],
+        "69": [dx / x, 1 - x / S],
+        "71": [lam2, lam2, float(np.sum((1 - x / S) ** 2)), n - 2 / S + 1 / S, n - 1 / S],
+        "73": [float(dx3 @ H3 @ dx3), 3 - 8 / 3, 1 / 3], "73.3": [float(np.sum(np.full(n, 1 / n) ** 2)), 1 / n],
+    }
+
+@document("375_reading_group_highway_layer_jacobian")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    WH, WT = rng.normal(size=(n, n)), rng.normal(size=(n, n))
+    bH, bT, x = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n)
+    Hf = lambda v, bT=bT: np.tanh(WH @ v + bH)  # noqa: E731
+    Tf = lambda v, bT=bT: sig(WT @ v + bT)  # noqa: E731
+    yf = lambda v, bT=bT: Tf(v, bT) * Hf(v) + (1 - Tf(v, bT)) * v  # noqa: E731
+    H, T = Hf(x), Tf(x)
+    JH, JT, Jy = jac(Hf, x), jac(Tf, x), jac(yf, x)
+    D = np.diag
+    i, j = int(rng.integers(0, n)), int(rng.integers(0, n))
+    z, a = rng.normal() * 3, rng.normal() * 2
+    wH, wT, bh, bt, xs = rng.normal(size=5)
+    y1 = lambda v: sig(wT * v + bt) * math.tanh(wH * v + bh) + (1 - sig(wT * v + bt)) * v  # noqa: E731
+    Ts, hs = sig(wT * xs + bt), math.tanh(wH * xs + bh)
+    yo = lambda v: sig(v) * math.tanh(v) + (1 - sig(v)) * v  # noqa: E731   unit weights, zero biases
+    W2 = np.array([[1.0, 2], [0, 1]])
+    y2 = lambda v: sig(np.zeros(2)) * np.tanh(W2 @ v) + (1 - sig(np.zeros(2))) * v  # noqa: E731
+    c = rng.normal(size=n)
+    L = lambda v: float(c @ yf(v) + 0.5 * yf(v) @ yf(v))  # noqa: E731
+    yv = yf(x)
+    return {
+        "15.3": [d(sig, z), sig(z) * (1 - sig(z))], "15.4": [d(math.tanh, a), 1 - math.tanh(a) ** 2],
+        "17": [JH, JH, D(1 - H * H) @ WH], "17.2": [JT, JT, WT @ D(T * (1 - T))],
+        "21": [Jy, Jy, D(T) @ JH + D(H) @ JT + D(1 - T)],
+        "25": [Jy[i, j], T[i] * (1 - H[i] ** 2) * WH[i, j] + H[i] * WT[i, j] * T[j] * (1 - T[j]) + (1 - T[i]) * delta(i, j)],
+        "27": [jac(lambda b: yf(x, b), bT), D(H * T * (1 - T))],
+        "33": [d(y1, xs), Ts * (1 - hs**2) * wH + (hs - xs) * Ts * (1 - Ts) * wT + (1 - Ts)],
+        "37": [JT, D(T * (1 - T)) @ WT],
+        "41": [Jy, D(T) @ D(1 - H * H) @ WH + D((H - x) * T * (1 - T)) @ WT + D(1 - T)],
+        "44": [Jy[i, j], T[i] * (1 - H[i] ** 2) * WH[i, j] + (H[i] - x[i]) * T[i] * (1 - T[i]) * WT[i, j] + (1 - T[i]) * delta(i, j)],
+        "46": [jac(lambda b: yf(x, b), bT), D((H - x) * T * (1 - T))],
+        "50": [sig(0.0), 1 / 2], "50.2": [math.tanh(0.0), 0], "50.3": [yo(0.0), 0],
+        "52": [d(yo, 0.0), 1 / 2 * 1 * 1 + (0 - 0) * 1 / 4 + 1 / 2, 1],
+        "55.3": [sig(np.zeros(2)), np.array([1 / 2, 1 / 2])], "55.4": [jac(lambda v: sig(0 * v), np.zeros(2)), np.zeros((2, 2))],
+        "55.8": [np.tanh(W2 @ np.zeros(2)), np.zeros(2)],
+        "57": [jac(y2, np.zeros(2)), W2 / 2 + np.eye(2) / 2, np.array([[1, 1], [0, 1]])],
+        "62": [sig(-2.0), 1 / (1 + math.exp(-2))], "62.2": [1 - sig(-2.0), math.exp(-2) / (1 + math.exp(-2))], "62.3": [sig(-2.0), 1 / (1 + math.exp(2))],
+        "62.4": [grad(L, x), Jy @ (c + yv)],
+    }
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
