@@ -109,6 +109,11 @@ class DerivationLatexPrinter(LatexPrinter):
         text = self._print(expr.as_written())
         return f"{text}^{{{exp}}}" if exp else text
 
+    def _print_FamilyTerm(self, expr, exp=None) -> str:
+        name, step, _, arg = expr.args
+        text = rf"{self._print_name(name.name)}_{{{self._print(step)}}}\left({self._print(arg)}\right)"
+        return f"{text}^{{{exp}}}" if exp else text
+
     def _print_IndexedBase(self, expr: sp.IndexedBase) -> str:
         stem, layer = _layer(expr.name)
         # Layer weights W1, b2 read as W^{(1)}, b^{(2)}, the way the documents write layers.

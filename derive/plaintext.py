@@ -49,6 +49,10 @@ class PlainPrinter(StrPrinter):
     def _print_Unrolled(self, expr):
         return self._print(expr.as_written())
 
+    def _print_FamilyTerm(self, expr):
+        name, step, _, arg = expr.args
+        return f"{name.name}_{self._print(step)}({self._print(arg)})"
+
 
 def to_text(expr: sp.Basic) -> str:
     return PlainPrinter({"order": "none"}).doprint(expr)

@@ -644,3 +644,17 @@ def test_a_report_on_a_document_with_inverses_and_determinants_of_any_size_rende
     assert "A^\\top}^{-1}" in tex and "\\det A" in tex
     md = render_report([d], results, "md")
     assert "Reading: A ∈ ℝ^(n × n)" in md and "\\$A \\\\in" not in md
+
+
+def test_a_report_prints_a_family_of_functions_at_a_size_as_written():
+    """T_n(1) of a family a recurrence defines prints as T_N(1) in every format, never as the values it holds."""
+    from derive.read.document import read_document
+    from derive.read.notation_file import default_notation
+    from derive.verify import verify_check
+    text = ("Define $T_0(x) = 1$, $T_1(x) = x$ and\n$$\nT_{n+1}(x) = 2x \\, T_n(x) - T_{n-1}(x)\n$$\n\n"
+            "$$\nT_n(1) = 1\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c) for c in checks_of(d)]
+    for fmt in ("tex", "md", "html"):
+        out = render_report([d], results, fmt)
+        assert "T_{N}\\left(1\\right)" in out and "FamilyTerm" not in out
