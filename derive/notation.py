@@ -10,10 +10,13 @@ proves facts about them from first principles instead of from built-in rules.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 import sympy as sp
 from sympy import Idx, IndexedBase, Sum
+
+from .errors import Unsupported
 
 __all__ = [
     "size",
@@ -183,6 +186,12 @@ class softmax(Unfoldable):
 
 
 MAX_WRITTEN_OUT = 6  # the largest size at which a determinant or an inverse of any size is written out
+MAX_WRITTEN_TERMS = 2000  # and the most terms its expansion may have (n! products of n entries' terms)
+
+
+class TooLargeToWriteOut(Unsupported):
+    """A determinant or an inverse at a size where writing it out exactly would take too long: its expansion
+    has more than MAX_WRITTEN_TERMS terms. The sizes checked exactly end before it."""
 
 
 class _Square(sp.Function):
@@ -201,7 +210,12 @@ class _Square(sp.Function):
     def written_out(entry: sp.Lambda, n: sp.Expr) -> "sp.Matrix | None":
         if not (n.is_Integer and 1 <= int(n) <= MAX_WRITTEN_OUT):
             return None
-        return sp.Matrix(int(n), int(n), lambda r, c: entry(sp.Integer(r + 1), sp.Integer(c + 1)))
+        m = sp.Matrix(int(n), int(n), lambda r, c: entry(sp.Integer(r + 1), sp.Integer(c + 1)))
+        # (the product of two n x n matrices has entries of n terms: its determinant, n! n^n products)
+        terms = max(len(sp.Add.make_args(sp.expand(e))) for e in m)
+        if math.factorial(int(n)) * terms ** int(n) > MAX_WRITTEN_TERMS:
+            raise TooLargeToWriteOut(f"a determinant or an inverse of size {n} with entries of {terms} terms")
+        return m
 
     def as_written(self) -> str:
         entry, n = self.args[:2]

@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import hashlib
 import itertools
+import math
 import random
 import signal
 import threading
@@ -39,7 +40,7 @@ from . import concrete as C
 from .errors import StageTimeout, Unsupported
 from .model import BY_MATRIX_SHAPE, Assumptions, Axis, Check, Side, Verdict
 from .normal import evaluate_derivatives, exp_form, is_zero, lowest, normalize, rename_dummies
-from .notation import fresh_index, unfold
+from .notation import TooLargeToWriteOut, fresh_index, unfold
 from .evaluate import Claim, Values, test_function_text
 from .referee import AGREEMENT_DIGITS, ORDERS, Referee, Separation, point_values, random_value
 from .results import Assignment, CheckResult, Counterexample, Value
@@ -61,25 +62,44 @@ class Settings:
 
 # --- time limits -----------------------------------------------------------------------------
 
+_ALARM_REPEAT = 0.2  # seconds between the alarms after the first, until the limited block ends
+_ENDS: list = []  # the end of every time limit in force, innermost last (never later than the one around it)
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float):
-    """Raise StageTimeout in the block after ``seconds`` (main thread only; elsewhere no limit)."""
+    """Raise StageTimeout in the block after ``seconds``, or sooner where a limit around it ends first (main
+    thread only; elsewhere no limit). The alarm repeats until the block ends: one raised where Python cannot
+    pass it on (inside a finaliser or weak-reference callback the garbage collector runs, where it is printed
+    and dropped) or caught by code that catches every exception would otherwise leave the stage running
+    without a limit."""
     if seconds <= 0:
         raise StageTimeout("no time left")
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    now = time.perf_counter()
+    end = min([now + seconds] + _ENDS[-1:])
+    if math.isinf(end):
+        yield  # (no limit: an endless time limit)
+        return
 
     def on_alarm(signum, frame):
-        raise StageTimeout(f"stage exceeded {seconds:.1f} s")
+        if _ENDS and time.perf_counter() >= _ENDS[-1] - 1e-3:
+            raise StageTimeout("the time limit was reached")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGALRM, on_alarm) if not _ENDS else None
+    _ENDS.append(end)
+    signal.setitimer(signal.ITIMER_REAL, max(end - now, 1e-3), _ALARM_REPEAT)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _ENDS.pop()
+        if _ENDS:  # (the limit around this one goes on: its alarm, at its own end)
+            signal.setitimer(signal.ITIMER_REAL, max(_ENDS[-1] - time.perf_counter(), 1e-3), _ALARM_REPEAT)
+        else:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 class _Clock:
@@ -919,8 +939,11 @@ def _run(check: Check, settings: Settings, clock: _Clock, domains: "dict[str, En
                 for assignment in C.index_assignments(params.indices, sizes):
                     if not _allowed(assignment, assume):
                         continue
-                    L = C.instantiate(aligned.lhs, sizes, assignment)
-                    R = C.instantiate(aligned.rhs, sizes, assignment)
+                    try:
+                        L = C.instantiate(aligned.lhs, sizes, assignment)
+                        R = C.instantiate(aligned.rhs, sizes, assignment)
+                    except TooLargeToWriteOut:
+                        raise StageTimeout("too large to write out at these sizes") from None  # (they end here)
                     try:
                         if C.exactly_equal(L, R):
                             continue
@@ -1152,7 +1175,9 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     """Verify one check; never raises for a problem in the check itself."""
     clock = _Clock(settings.timeout)
     try:
-        outcome = _verify(check, settings, clock)
+        # (each stage has its share of the time; this limit ends what runs between the stages too)
+        with time_limit(settings.timeout * 1.5 + 2.0):
+            outcome = _verify(check, settings, clock)
     except StageTimeout:
         outcome = _Outcome(Verdict.UNKNOWN, f"time limit of {settings.timeout:g} s reached")
     except Unsupported as exc:

@@ -3106,6 +3106,9 @@ def test_inverses_and_determinants_of_a_matrix_of_any_size_are_checked_at_each_s
     d = read_document(text, "doc.md", default_notation())
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.BOUNDED, Verdict.REFUTED, Verdict.REFUTED, Verdict.BOUNDED]
+    # (the inverse of AB at n = 4 has a determinant of 4! 4^4 products: the exact sizes end at 3, never a run
+    # without end)
+    assert results[0].bound == 3 and results[3].bound == 4
     assert all(any(r.text == "$A \\in \\mathbb{R}^{n \\times n}$" for r in c.readings) for c in checks_of(d))
     assert any("$B$ is invertible: checked where its determinant is not 0" in r.text for r in checks_of(d)[2].readings)
     # (the counterexample to det(A + B) = det A + det B has both matrices invertible, as the document says)
