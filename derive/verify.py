@@ -1262,7 +1262,7 @@ def _definite(check: Check) -> "tuple[Check, list] | None":
         if strict:
             domain.append(sp.Ne(shift, 0, evaluate=False))
     if not table:
-        return None
+        return dataclasses.replace(check, definite=()), []  # (a claim that does not use the matrix: nothing to read)
     sides = [dataclasses.replace(side, expr=sp.sympify(side.expr).xreplace(table),
                                  domain=tuple(sp.sympify(c).xreplace(table) for c in side.domain))
              for side in (check.lhs, check.rhs)]

@@ -3309,3 +3309,101 @@ def test_a_formula_the_words_call_the_correct_one_redefines_the_name_from_there(
     assert [v for _, v, _ in _verdicts(said)][-1] is Verdict.PROVED
     accent = ("Let $\\beta > 0$. The reward is $\\hat r(y) = \\beta y^2$ and\n$$\n\\hat r(u) - \\hat r(w) = \\beta (u - w)(u + w)\n$$\n")
     assert [v for _, v, _ in _verdicts(accent)][-1] is Verdict.PROVED
+
+
+def test_an_equation_the_words_say_is_solved_is_a_supposition_never_refuted():
+    """"the minimiser solves $(X^\\top X + \\lambda I) w = X^\\top y$": what one w satisfies, never a claim for every w;
+    the same formula said as a claim is refuted."""
+    base = "Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$, $w \\in \\mathbb{R}^d$ and $\\lambda > 0$. "
+    solved = _verdicts(base + "The unique minimiser solves $(X^\\top X + \\lambda I) w = X^\\top y$.\n")
+    assert solved and all(v is not Verdict.REFUTED for _, v, _ in solved)
+    assert "equation to solve" in solved[-1][2]
+    said = _verdicts(base + "Hence $(X^\\top X + \\lambda I) w = X^\\top y$.\n")
+    assert said[-1][1] is Verdict.REFUTED
+
+
+def test_a_horizontal_rule_starts_a_new_part_as_a_heading_does():
+    """A forum thread's next answer after ---: a step x_{k+1} given anew there is a new method's as likely as a claim
+    about the earlier one, and a function each part defines anew is not carried into a part that does not."""
+    thread = ("Let $a > 0$. The Babylonian iteration is\n\n$$\nx_{k+1} = \\frac{1}{2} \\left( x_k + \\frac{a}{x_k} \\right)\n$$\n\n"
+              "---\n\nNewton on $g(x) = x^{-2} - a$ gives $x_{k+1} = x_k - \\frac{x_k^{-2} - a}{-2 x_k^{-3}}$.\n")
+    found = _verdicts(thread)
+    assert found and all(v is not Verdict.REFUTED for _, v, _ in found)
+    assert any("earlier heading" in why for _, _, why in found)
+    parts = ("Let $x > 0$. Take $g(x) = \\log x$, so $g'(x) = 1/x$.\n\n---\n\nNow $g(x) = \\sqrt{x}$ and "
+             "$g'(x) = \\frac{1}{2 \\sqrt{x}}$.\n\n---\n\nFor the first one, $g''(1) = -1$.\n")
+    found = _verdicts(parts)
+    assert [v for line, v, _ in found if line in (1, 5)] == [Verdict.UNKNOWN, Verdict.PROVED] * 2  # (definitions)
+    last = [r for r in found if r[0] == 9]
+    assert last and last[0][1] is Verdict.UNKNOWN and "defined anew in earlier parts" in last[0][2]
+
+
+def test_a_matrix_property_in_apposition_after_with_is_read():
+    """"with $\\mathbf{A}$ symmetric positive definite": the gradient of x^T A x / 2 is A x for such an A, never
+    refuted by a matrix that is not symmetric."""
+    text = ("We minimise $f(\\mathbf{x}) = \\frac{1}{2} \\mathbf{x}^\\top \\mathbf{A} \\mathbf{x}$ with $\\mathbf{A}$ "
+            "symmetric positive definite.\n\n$$\n\\nabla f(\\mathbf{x}) = \\mathbf{A} \\mathbf{x}\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is not Verdict.REFUTED and "symmetric positive definite" in found[-1][2]
+
+
+def test_the_derivative_of_a_function_written_as_a_formula_in_others_is_never_read_at_a_point():
+    """(\\log \\sigma)'(0) is the derivative of log o sigma at 0 (1/2), never log sigma(z) differentiated by nothing."""
+    text = "Let $\\sigma(x) = \\frac{1}{1 + e^{-x}}$.\n\nSo $(\\log \\sigma)'(0) = \\frac{1}{2}$ and $(\\log \\sigma)''(0) = -\\frac{1}{4}$.\n"
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 3] and all(v is not Verdict.REFUTED for line, v, _ in found if line == 3)
+
+
+def test_a_probability_of_one_is_a_bernoulli_law_only_of_a_variable_in_0_1():
+    """P(Y = 1) = 1.4 e^{-2} of a count Y (P(Y = k) for every k) is no Bernoulli law: its variance is not p (1 - p)."""
+    count = ("With $\\pi = 0.3$ and $\\lambda = 2$: $P(Y = 0) = 0.3 + 0.7 e^{-2}$, $P(Y = 1) = 1.4 e^{-2}$ and "
+             "$P(Y = k) = 0.7 \\frac{2^k e^{-2}}{k!}$ for $k \\ge 1$, so\n\n$$\n\\operatorname{Var}(Y) = 2.24\n$$\n")
+    assert _verdicts(count)[-1][1] is not Verdict.REFUTED
+    bit = ("Let $z \\in \\{0, 1\\}$ with $P(z = 1) = p$ and $P(z = 0) = 1 - p$.\n\n$$\n\\operatorname{Var}(z) = p (1 - p)\n$$\n\n"
+           "$$\n\\operatorname{Var}(z) = p\n$$\n")
+    assert [v for _, v, _ in _verdicts(bit)][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_formula_given_again_after_words_that_take_the_first_back_is_not_checked_against_it():
+    """"That cannot be a density ... So $p(\\theta) = \\sin\\theta / 2$": which formula is meant is not read (never
+    refuted against the first); "Redoing the algebra ... $x^* = e^{\\mu - \\sigma^2}$" corrects x^* (a marked name)."""
+    text = ("The marginal density is $p(\\theta) = \\sin\\theta$ for $\\theta \\in (0, \\pi)$.\n\n"
+            "That cannot be a density, since it integrates to 2. So $p(\\theta) = \\frac{\\sin\\theta}{2}$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "take back" in found[-1][2]
+    mode = ("Let $\\mu \\in \\mathbb{R}$ and $\\sigma > 0$. The derivative vanishes at the mode $x^* = e^{\\mu + \\sigma^2}$.\n\n"
+            "Hmm. Redoing the algebra: it vanishes at $x^* = e^{\\mu - \\sigma^2}$. So $\\log x^* = \\mu - \\sigma^2$.\n")
+    found = _verdicts(mode)
+    assert found[-1][1] is Verdict.PROVED and all(v is not Verdict.REFUTED for _, v, _ in found)
+
+
+def test_a_step_given_anew_under_a_later_heading_is_not_read_in_the_chains_after_it():
+    """Euler's q_{n+1} = q_n + h p_n in one section, leapfrog's q_{n+1} in the next: a later use of q_{n+1} may mean
+    either, so it is never checked through Euler's."""
+    text = ("Let $h > 0$ and $\\omega > 0$.\n\n## Euler\n\nEuler sets $q_{n+1} = q_n + h p_n$ and "
+            "$p_{n+1} = p_n - h \\omega^2 q_n$.\n\n## Leapfrog\n\n$$\nq_{n+1} = (1 - h^2 \\omega^2 / 2) q_n + h p_n\n$$\n\n"
+            "Hence $q_{n+1} - h p_n = (1 - h^2 \\omega^2 / 2) q_n$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "gives a step of that name again" in found[-1][2]
+
+
+def test_a_second_example_vector_is_a_new_example_not_a_claim_about_the_first():
+    """"At $\\mathbf{z} = (0, 1)^\\top$: ... At $\\mathbf{z} = (1, 0)^\\top$: ...", z undeclared: the second point is a new
+    example's, never refuted against the first."""
+    text = ("Let $u \\in \\mathbb{R}^2$ and $a = u_1$.\n\nAt $\\mathbf{z} = (0, 1)^\\top$: $a = 0$.\n\n"
+            "At $\\mathbf{z} = (1, 0)^\\top$: $a = 1$.\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 5][0] is Verdict.UNKNOWN
+    assert any("new example" in why for line, _, why in found if line == 5)
+
+
+def test_a_matrix_given_a_meaning_not_read_is_not_refuted_where_it_stands_on_both_sides():
+    """"its diagonal entries $h_{ii} = x_i^\\top A^{-1} x_i$" gives h a meaning derive does not read: a claim with h on
+    both sides holds by that meaning, and is never refuted for any h; a claim true of every h is still proved."""
+    text = ("Let $X \\in \\mathbb{R}^{n \\times d}$ with rows $x_i^\\top$, $y \\in \\mathbb{R}^n$, $\\lambda > 0$ and "
+            "$A = X^\\top X + \\lambda I$, with the diagonal entries $h_{ii} = x_i^\\top A^{-1} x_i$.\n\n"
+            "$$\n\\frac{x_i^\\top A^{-1} X^\\top y - h_{ii} y_i}{1 - h_{ii}} = \\frac{x_i^\\top A^{-1} X^\\top y - h_{ii} y_i}{1 - h_{ii}}\n$$\n\n"
+            "$$\n\\frac{x_i^\\top A^{-1} (X^\\top y - y_i x_i)}{1 - h_{ii}} = \\frac{x_i^\\top A^{-1} X^\\top y - h_{ii} y_i}{1 - h_{ii}}\n$$\n")
+    found = _verdicts(text)
+    assert found[-2][1] in (Verdict.PROVED, Verdict.BOUNDED)  # (an inverse of any size: exact at each size)
+    assert found[-1][1] is Verdict.UNKNOWN and "a meaning for h" in found[-1][2]

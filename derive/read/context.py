@@ -32,7 +32,8 @@ _FAMILY_LEFT = re.compile(r"\s*(?P<pre>(?:\([^()]*\)|\d+)?\s*(?:\\[,;]\s*)?)(?P<
                           r"(?:\+\s*(?P<s>\d)\s*)?\}|(?P<t1>[a-z]))\s*(?:\\left\s*)?\(\s*(?P<arg>[a-z])\s*(?:\\right\s*)?\)\s*")
 _FAMILY_FACTOR = re.compile(r"(?:\([^()]*\)|\d+)\s*(?:\\[,;]\s*)?")
 _LONE_NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
-                        r"|\\?[A-Za-z]+)\s*")  # (a lone name, accented or not: \hat\beta, p, \sigma)
+                        r"|\\?[A-Za-z]+)\s*(?:\^\s*(?:\*|\\ast\b|\\star\b|\{\s*(?:\*|\\ast|\\star)\s*\})\s*)?")
+# (a lone name, accented or not, marked or not: \hat\beta, p, \sigma, x^*)
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
 _GENERAL_STEPS = 9  # a recurrence written at a general step (m_t) is unrolled to m_9: checked at t = 1 .. 8
 
@@ -266,13 +267,13 @@ class DocumentContext:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-                    self.conditional_definitions, self.said_onehot, self.correcting_lines)
+                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-             self.conditional_definitions, self.said_onehot, self.correcting_lines) = kept
+             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # w_{ij} beside a declared matrix W, w written nowhere else: the entries of W, as A = (a_{ij}) writes them
@@ -903,7 +904,8 @@ class DocumentContext:
         corrects its definition, which is this formula from here on (the name it defines; the chain is no claim
         checked against the definition taken back). Where the new formula is not read, the name is refused from here
         on ("" ), never read through the old one. None: no correction."""
-        if self.line not in self.correcting_lines or not relations or relations[0] != "=":
+        doubted = self.line in self.doubted_lines and self.line not in self.correcting_lines
+        if (self.line not in self.correcting_lines and not doubted) or not relations or relations[0] != "=":
             return None
         head = self._definition_head(left) if "(" in left else None
         if head is not None and re.fullmatch(r"(\\?[A-Za-z]+)_\d+", head[0]) and head[0].rsplit("_", 1)[0] in self.families:
@@ -921,6 +923,17 @@ class DocumentContext:
         at = self.defined_at.get(key)
         if at is None or at >= self.line or any(at < h <= self.line for h in self.heading_lines):
             return None  # (under a later heading: a new part's definition, see _forget_earlier_part)
+        shown = written_name(name)
+        if doubted and (any(at < h <= self.line for h in self.topic_lines) or self.doubted_lines[self.line] < at):
+            return None  # (a new topic's formula, under a run-in heading; words said before the formula now in force)
+        if doubted:
+            # "That cannot be a density ... So $p(\theta) = \sin\theta / 2$": words that may take the earlier
+            # formula back, or show a mistake to avoid: which formula is meant from here is not read
+            self.corrected[key] = (self.line, f"{shown} is given a formula again on line {self.line}, after words that "
+                                              f"may take back the one of line {at} (\"cannot be\", \"wrong\"): which one "
+                                              "a use means is not read")
+            self.defined_until[key] = min(self.defined_until.get(key, self.line), self.line)
+            return ""
         kept = {table: dict(getattr(self, table)) for table in ("values", "lambdas", "shallow", "defined_until")}
         for table in ("values", "lambdas", "shallow", "defined_until"):
             getattr(self, table).pop(key, None)
@@ -933,7 +946,6 @@ class DocumentContext:
         for table, old in kept.items():
             getattr(self, table).clear()
             getattr(self, table).update(old)
-        shown = written_name(name)
         self.corrected[key] = (self.line, f"{shown} is given a formula again on line {self.line}, which the words call "
                                           f"the correct one, after line {at} defined it: which one a use means is not "
                                           "read")
@@ -1194,7 +1206,14 @@ class DocumentContext:
 
     def _start_changed(self, dropped: list) -> None:
         """p_0 = 5 under a later heading, where p_t = gamma p_{t-1} + g_t was unrolled from an earlier p_0: the
-        unrolled terms hold the old start, so none of them is read from here on."""
+        unrolled terms hold the old start, so none of them is read from here on.
+
+        And a name each part defines anew (g(x) = 1/x for one estimator, g(x) = sqrt(x) for the next) holds until
+        the next part: where a later part uses it without defining it, which of its meanings is meant is not read."""
+        after = [h for h in self.heading_lines if h > self.line and h not in self.part_lines]  # (not (a), (b))
+        for _, k, _ in dropped:
+            if after and (k in self.values or k in self.lambdas):
+                self.defined_until[k] = min(self.defined_until.get(k, after[0]), after[0])
         for _, k, _ in dropped:
             base, _, digits = k.rpartition("_")
             if digits == "0" and base in self.recurrences:

@@ -105,6 +105,7 @@ def _letters(text: str) -> set[str]:
         return set()
 
 
+_EXAMPLE_NAME = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*")  # z, \mathbf{z}
 _NUMBERED_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d+)|\{\s*(\d+)\s*\})\s*$")  # x_1, x_{12}
 _APPLIED_AT_NAME = re.compile(r"(?<![\\A-Za-z])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*)?\(\s*(\\?[A-Za-z]+)\s*(?:\\right\s*)?\)")  # l(theta)
 _DEFINED_FUNCTION = re.compile(r"\s*(\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*)\s*\)\s*")  # M(t), u(x, y)
@@ -180,6 +181,7 @@ class _Builder:
         self.sequences: list = []  # sequences at a general step (read.sequences), in document order
         self.guessed_vectors: set[str] = set()
         self.left_formulas: dict[str, set[str]] = {}  # the names each lone left name's equations are written in
+        self.step_lefts: list[tuple[int, str]] = []  # (line, left term) of every chain of equations
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
         self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
         self.sequence_readings: tuple = ()  # those the current chain's terms were written in
@@ -213,6 +215,7 @@ class _Builder:
         self.sentence_values: list[tuple[str, str, int]] = []
         self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
         self.solved_lines: set[int] = set()  # lines of displays the words call equations to solve
+        self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
         self.formula_given: dict[str, int] = {}  # a declared vector or matrix given a formula -> the chain's offset
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
@@ -324,10 +327,11 @@ class _Builder:
         held_names = {n for t in chain.terms for n in names_in(t.text)}
         solving = any(line < at <= self.lines.paragraph_end(line) and held_names & (names - NUMERIC_WORDS)
                       for line, names in self.unknowns.items())
-        if (at in self.solved_lines or solving) and chain.relations and chain.relations[0] == "=":
+        if (at in self.solved_lines or solving or chain.offset in self.solved_inline) and chain.relations \
+                and chain.relations[0] == "=":
             # "The normal equations read $$2 w_1 - w_2 = 0$$": what the unknowns satisfy, no identity for every value
-            made = _supposing(made, "the words call its display, or one before it in the paragraph, equations to solve: "
-                                    "what their unknowns satisfy",
+            made = _supposing(made, "the words call it, or a display before it in the paragraph, an equation to solve: "
+                                    "what its unknowns satisfy",
                               Reading("inferred", "an equation to solve, as the words say: only a proof for every value "
                                                   "stands", at))
         through = held_names | {str(b.label) for step in made for side in step.terms if side is not None
@@ -364,20 +368,31 @@ class _Builder:
 
     def _new_example(self, chain: Chain, line: int) -> str:
         """x_1 = 2 (28/26) under a later heading (a run-in one too) of an x_1 an earlier part gave a number (x_1 =
-        13/6): a value of a new example as likely as a claim about the old one."""
-        m = _NUMBERED_LEFT.match(chain.terms[0].text) if len(chain.terms) > 1 else None
-        if not m:
+        13/6), z = (1, 0)^T after "at z = (0, 1)^T": a value of a new example as likely as a claim about the old one."""
+        if len(chain.terms) < 2:
+            return ""
+        m = _NUMBERED_LEFT.match(chain.terms[0].text)
+        plain = None if m else _EXAMPLE_NAME.fullmatch(chain.terms[0].text)
+        if m:
+            written, key = m.group(1), f"{symbol_name(m.group(1))}_{m.group(2) or m.group(3)}"
+        elif plain:
+            written = plain.group(1) or plain.group(2)
+            key = symbol_name(written)
+        else:
             return ""
         r = self.reader
-        key = f"{symbol_name(m.group(1))}_{m.group(2) or m.group(3)}"
         at = r.defined_at.get(key)
         value = r.values.get(key)
-        if at is None or value is None or value.expr.free_symbols or at >= line:
+        # (a vector given by its numbers, z = (0, 1)^T, is a formula in its index only)
+        if at is None or value is None or at >= line \
+                or any(not isinstance(x, sp.Idx) for x in value.expr.free_symbols):
             return ""
+        if plain and not (value.is_vector or value.is_matrix):
+            return ""  # (a plain name given a number, c = 2 then c = 3: see _forget_earlier_part)
         heading = any(at < h <= line for h in self.all_heading_lines)
-        if not all(not names_in(t.text) - {m.group(1)} - NUMERIC_WORDS for t in chain.terms[1:]):
+        if not all(not names_in(t.text) - {written} - NUMERIC_WORDS for t in chain.terms[1:]):
             return ""  # (a formula in names: a claim about the value)
-        if sp.simplify(value.expr - self._number_of(chain.terms[1].text)) == 0:
+        if not plain and sp.simplify(value.expr - self._number_of(chain.terms[1].text)) == 0:
             return ""  # (the same value again: a claim it keeps)
         where = "under an earlier heading" if heading else "before"
         return (f"{key} has the value line {at} gave it, {where}; a number for it here may be a new "
@@ -436,9 +451,17 @@ class _Builder:
             at = [self.reader.defined_at.get(k) for n in names_in(q.formula) for k in (n, symbol_name(n))]
             if any(a is not None and q.line < a <= line for a in at):
                 continue
-            if re.fullmatch(re.escape(q.name) + r"\s*_\s*\{\s*" + q.letter + r"\s*\+\s*1\s*\}", left):
+            step = re.escape(q.name) + r"\s*_\s*\{\s*" + q.letter + r"\s*\+\s*1\s*\}"
+            if re.fullmatch(step, left):
                 return (f"{q.written} is the step line {q.line} gives, under an earlier heading; a step here may be a "
                         "new method's: give it another name, or say that it is the same")
+            # (and where such a new step stands before this chain: q_{n+1} here may be either method's)
+            anew = next((at for at, written in self.step_lefts if q.line < at < line and re.fullmatch(step, written)
+                         and any(q.line < h <= at for h in self.all_heading_lines)), None)
+            if anew is not None and any(re.search(step + r"(?![\w'])", t.text) for t in chain.terms):
+                return (f"{q.written} is the step line {q.line} gives, and line {anew}, under a later heading, gives a "
+                        "step of that name again (a new method's?): which one is meant here is not read; give the new "
+                        "step another name")
         return ""
 
     def _reparametrised(self, chain: Chain) -> str:
@@ -815,14 +838,19 @@ class _Builder:
         lonely_links: dict[int, str] = {}
         for n in range(len(chain.relations)):
             lonely_arrays: set[str] = set()
+            both: set[str] = set()
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
             if values[n] is not None and values[n + 1] is not None:
                 # a vector or matrix typed only from its use, which a chain gives a meaning derive does not read, on
                 # one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"
+                # (on both sides as well: h_ii (1 - h_ii) = h_ii - h_ii^2 holds of every h, and a refutation for any h
+                # says nothing of the h the document means)
                 arrays = [self._undeclared_arrays(values[m].expr) for m in (n, n + 1)]
-                lonely_arrays = arrays[0] ^ arrays[1]
+                written = [{symbol_name(g) for g in names_in(chain.terms[m].text)} for m in (n, n + 1)]
+                both = arrays[0] & arrays[1] & written[0] & written[1] & self.left_named
+                lonely_arrays = (arrays[0] ^ arrays[1]) | both
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
             typed = set(self.reader.inferred) | set(self.reader.typed_from_use)
@@ -852,6 +880,13 @@ class _Builder:
                         break
             functions = [_undefined_functions(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
             alone = sorted(functions[0] ^ functions[1]) if values[n] is not None and values[n + 1] is not None else []
+            ended = [g for g in alone if self.reader.defined_until.get(symbol_name(g), line + 1) <= line]
+            if not link_problems[n] and ended and not (n == 0 and self.defined):
+                # g(x) = 1/x in one part, g(x) = sqrt(x) in the next, g''(0.5) in a third that defines no g
+                g = ended[0]
+                link_problems[n] = (f"{g} is defined anew in earlier parts (the last on line "
+                                    f"{self.reader.defined_at.get(symbol_name(g), '?')}), and not in this one: which "
+                                    f"of its meanings is used here is not read; define {g} again here")
             if not link_problems[n] and alone and not (n == 0 and self.defined):
                 # f(z) = log(1 + e^{-z}) with f never defined: no author means "for every function f"
                 names = ", ".join(alone)
@@ -878,7 +913,8 @@ class _Builder:
                 # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
                 names = ", ".join(shown_name(g) for g in lonely)
                 what = "value" if set(lonely) & lonely_arrays else "number"
-                lonely_links[n] = (f"a meaning for {names}, never declared and on one side only (read as any "
+                lonely_links[n] = (f"a meaning for {names}, never declared and "
+                                   f"{'given by a formula that is not read' if both else 'on one side only'} (read as any "
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
@@ -1181,7 +1217,7 @@ class _Builder:
             found |= self.definition_arrays[name]
         # (and a vector read only by its entries, mu_i, that nothing declares or defines)
         return {name for name in found if (name in guessed and name in self.left_named or name in self.guessed_vectors)
-                and name not in stated and name not in r.values and name not in r.label_vectors
+                and name not in stated and not (name in r.values and r._in_force(name)) and name not in r.label_vectors
                 and name not in {n.split("_")[0] for n in r.declared_names}}
 
     def _link_problem(self, chain: Chain, n: int, reasons: list[str]) -> str:
@@ -2036,11 +2072,33 @@ _CORRECTING_LEAD = re.compile(r"\b(?:the\s+)?(?:correct(?:ed)?|right|proper|fixe
 # "Looking again, ...; I had dropped the 1/2. The factor is": a paragraph that takes back what came before
 _RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+thought|i\s+had\s+(?:dropped|forgotten|"
                          r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the))\b", re.I)
+# "That cannot be a density", "this is wrong", "I forgot the penalty": words that may take back a formula before
+# them, or show a mistake to avoid
+_DOUBTING = re.compile(r"\b(?:cannot|can't|can\s+not)\s+be\b|\b(?:is|was|are|were|that's|looks)\s+(?:wrong|incorrect|"
+                       r"not\s+right)\b|\bmistake\b|\boops\b|\bi\s+(?:forgot|dropped|missed|lost)\b", re.I)
+
+
+def _doubted_after(text: str, start: int, offset: int) -> int | None:
+    """Where the last words that may take back a formula stand in the paragraph before ``offset`` (within 400
+    characters), when that is after ``start``; None where there are none."""
+    window = max(text.rfind("\n\n", 0, offset), offset - 400, start, 0)
+    found = []
+    for m in _DOUBTING.finditer(text, window, offset):
+        # ("I keep writing $f' = 1 - f$, which is wrong": words about a formula of their own sentence, not one before)
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0)
+        if "$" not in text[sentence:m.start()]:
+            found.append(m.start())
+    return found[-1] if found else None
+
+
 _WRITTEN_ARRAY_TEXT = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")  # (an example's matrix, written out)
 _DISPLAY_OPENING = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{[A-Za-z*]+\})\s*$")  # (what opens the display, left out)
 # "The normal equations read", "the first-order conditions are:", "solve the system": equations the unknowns satisfy
 _SYSTEM_LEAD = re.compile(r"\b(?:equations?|system|conditions?)\s*(?:\([^()]*\)\s*)?(?:\b(?:read|reads|are|is|becomes?|"
                           r"gives?|yields?)\b)?\s*:?\s*$", re.I)
+# "the minimiser solves $(X^T X + \lambda I) w = X^T y$", "w must satisfy $...$": an equation its unknowns satisfy
+_SOLVES_LEAD = re.compile(r"\b(?:solves?|solving|satisf(?:y|ies|ying)|(?:solution|roots?|zeros?)\s+(?:of|to)(?:\s+the"
+                          r"\s+equation)?|the\s+equation)\s*:?\s*$", re.I)
 _COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -2088,7 +2146,9 @@ def _at_every_point(chain: Chain, reader) -> tuple[Chain, str] | None:
     texts = [t.text for t in chain.terms]
     found = [m.group(1) for t in texts for m in re.finditer(_BARE_FUNCTION, t)]
     if not found or any(f not in functions for f in found) \
-            or any(re.search(re.escape(f) + r"'*\s*\(", t) for f in set(found) for t in texts):
+            or any(re.search(re.escape(f) + r"'*\s*\(", t) for f in set(found) for t in texts) \
+            or any(re.search(r"\)\s*(?:'|\^\s*\{?\s*\()", t) for t in texts):
+        # ((log sigma)'(0): the derivative of a function written as a formula in others, never that formula at z)
         return None
     written = set(re.findall(r"(?<!\\)\b[A-Za-z]\b", " ".join(re.sub(r"\\[A-Za-z]+", " ", t) for t in texts)))
     letter = next((c for c in "zuvsrq" if c not in written and reader.notation.kind_of(c) is None
@@ -3808,7 +3868,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         head = _head_and_arity(item.chain.terms[0].text) if item.chain.terms else None
         if head and head[1] and formula_at.get(head, item.chain.terms[0].offset) < item.chain.terms[0].offset \
                 and same_part_or_preamble(formula_at[head], item.chain.terms[0].offset) \
-                and not _GIVING_LEAD.search(item.inline.before[-50:]):
+                and not _GIVING_LEAD.search(item.inline.before[-50:]) \
+                and not _doubted_after(text, formula_at[head], item.chain.offset):
             # "we have $D(p \| q) = H(p, q) - H(p)$" of a D defined before: what the function is, a claim (a new
             # definition says so: "let", "now", "define", "where")
             return True
@@ -3928,6 +3989,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                    if _CORRECTING_LEAD.search(_DISPLAY_OPENING.sub("", lead.rstrip()))} | {
             line_of(item.chain.terms[0]) for item in items if item.chain.terms and _RETRACTING.search(
                 text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 600, 0):item.chain.offset])}
+        reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
+                                for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
         reader.learn(everything, section=None if section is None else learned(section))
         reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
         for name, argument, pieces, line in piecewise:
@@ -3976,6 +4039,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.layout_line = layout_line
     builder.layout_conflict = layout_conflict
     builder.sequences = sequences
+    builder.step_lefts = [(line_of(item.chain.terms[0]), " ".join(item.chain.terms[0].text.split())) for item in items
+                          if len(item.chain.terms) > 1 and item.chain.relations and item.chain.relations[0] == "="]
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
     for item in items:  # (what each lone left name's equations are written in: tau = (z_1 + z_2 - 1)/2)
@@ -4017,10 +4082,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if item.inline is None and item.chain.terms:
             opening = max(text.rfind("$$", 0, item.chain.offset), text.rfind("\\[", 0, item.chain.offset),
                           text.rfind("\\begin", 0, item.chain.offset))
-            if opening >= 0 and _SYSTEM_LEAD.search(_DISPLAY_OPENING.sub("", _lead(text, opening).rstrip())):
+            lead = _DISPLAY_OPENING.sub("", _lead(text, opening).rstrip()) if opening >= 0 else ""
+            if opening >= 0 and (_SYSTEM_LEAD.search(lead) or _SOLVES_LEAD.search(lead)):
                 builder.solved_lines.add(line_of(item.chain.terms[0]))
                 builder.unknowns.setdefault(line_of(item.chain.terms[0]), set()).update(
                     n for t in item.chain.terms for n in names_in(t.text))
+        elif item.inline is not None and item.chain.terms and _SOLVES_LEAD.search(item.inline.before.rstrip()):
+            builder.solved_inline.add(item.chain.offset)
     builder.given_numbers = sorted({(symbol_name(c.left), c.offset) for im in said.inline for c in im.conditions
                                     if c.equal and (c.value or c.fraction is not None)}
                                    | {(symbol_name(name), offset) for name, _, offset in said.numbers}

@@ -78,6 +78,11 @@ def _markdown(text: str) -> list[Paragraph]:
         if token.type == "heading_close":
             heading = False
             continue
+        if token.type == "hr" and token.map is not None:
+            # a horizontal rule (---) ends a part as a heading does: the next answer of a thread, another exercise
+            at = finder.line_start(token.map[0])
+            out.append(Paragraph((Piece("text", " ", at),), at, True))
+            continue
         if token.type != "inline" or token.map is None or not token.children:
             continue
         at, limit = finder.line_start(token.map[0]), finder.line_start(token.map[1])

@@ -158,6 +158,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self.entry_aliases: dict[str, tuple] = {}  # w of w_{ij} beside a declared matrix W -> (W, its line)
         self.families: dict[str, tuple] = {}
+        self.doubted_lines: dict[int, int] = {}  # line after words that may take back a formula ("cannot be") -> their line
         self.correcting_lines: set[int] = set()  # lines of displays the words call a correction ("the correct ...")
         self.corrected: dict[str, tuple] = {}  # a defined name given anew as a correction -> (its line, why)  # T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x): T -> (n, its line, T_0 .. T_K)
         self._bold = False  # reading the symbol under a bold font

@@ -1068,8 +1068,9 @@ def _laws(sentence, out: "Statements") -> None:
             out.reals.extend(x.strip() for x in piece.text.split(","))
             continue
         m = _BERNOULLI_BY_PROBABILITY.match(piece.text)
-        if m and re.search(rf"{re.escape(m.group(1))}\s*\\in\s*\\\{{\s*0\s*,\s*1\s*\\\}}|P\s*\(\s*{re.escape(m.group(1))}\s*=\s*0\s*\)",
-                           words):
+        if m and re.search(rf"{re.escape(m.group(1))}\s*\\in\s*\\\{{\s*0\s*,\s*1\s*\\\}}|P\s*\(\s*{re.escape(m.group(1))}\s*=\s*0\s*\)"
+                           r"\s*=\s*1\s*-", words) \
+                and not re.search(rf"P\s*\(\s*{re.escape(m.group(1))}\s*=(?!\s*[01]\s*\))", words):
             # "$z \in \{0, 1\}$ with $P(z = 1) = p$": a Bernoulli variable
             param = _law_parameter(re.split(r"=", m.group(2))[0])
             out.laws.append(LawStatement(m.group(1), "bernoulli", (param,), piece.offset, f"${' '.join(piece.text.split())}$"))
@@ -1409,6 +1410,12 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     m = _PROPERTY.match(text)
     if m is None and subject and "\\in" in subject and _PROPERTY.match(" is " + text):
         # "$V \\in \\mathbb{R}^{p \\times p}$ orthogonal": the property in apposition to the declaration
+        text = " is " + text
+        m = _PROPERTY.match(text)
+    if m is None and subject and n >= 2 and sentence[n - 2].kind == "text" \
+            and re.search(r"\b(?:with|where|and|for)\s*$", sentence[n - 2].text, re.I) \
+            and re.match(r"\s*" + _ATTRIBUTES + r"\b", text, re.I):
+        # "with $A$ symmetric positive definite": the property in apposition, after "with"
         text = " is " + text
         m = _PROPERTY.match(text)
     named = _clean(subject.split("\\in")[0]) if subject else None
