@@ -3407,3 +3407,29 @@ def test_a_matrix_given_a_meaning_not_read_is_not_refuted_where_it_stands_on_bot
     found = _verdicts(text)
     assert found[-2][1] in (Verdict.PROVED, Verdict.BOUNDED)  # (an inverse of any size: exact at each size)
     assert found[-1][1] is Verdict.UNKNOWN and "a meaning for h" in found[-1][2]
+
+
+def test_a_pi_the_document_declares_is_that_number_where_it_never_writes_the_constant():
+    """"with probability $\\pi \\in (0, 1)$" (a zero-inflated model): pi is that number, shown as such, where the
+    document writes no 2\\pi, \\sqrt{\\pi} or \\cos \\pi t; where it does, a bare \\pi is refused, never guessed."""
+    text = ("With probability $\\pi \\in (0, 1)$ the count is zero, otherwise it is Poisson with rate $\\lambda > 0$, "
+            "with generating function $G(s) = \\pi + (1 - \\pi) e^{\\lambda (s - 1)}$.\n\n"
+            "$$\nG'(1) = (1 - \\pi) \\lambda\n$$\n\n$$\nG'(1) = \\lambda\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    found = [(verify_check(c, SETTINGS), c) for c in checks_of(d)]
+    assert [r.verdict for r, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    assert any("not the constant" in reading.text for reading in found[-2][1].readings)
+    constant = _verdicts(text + "\nThe normal density has $\\frac{1}{\\sqrt{2 \\pi}}$ in front, and $G(1) = 1$.\n")
+    assert all(v is not Verdict.PROVED for line, v, _ in constant if line in (4, 8))
+
+
+def test_the_ranges_said_of_names_a_defined_function_holds_apply_to_its_derivative_at_a_point():
+    """f'(1) of f(x) = |a| x^2 with a > 0: a's range holds there as it does for f(1), so f'(1) = g'(1) (g = a x^2) is
+    proved, never refuted at a negative a; and a counterexample to G'(1) = lambda keeps pi in (0, 1)."""
+    found = _verdicts("Let $a > 0$ and $f(x) = |a| x^2$ and $g(x) = a x^2$.\n\n$$\nf'(1) = g'(1)\n$$\n")
+    assert found[-1][1] is Verdict.PROVED
+    text = ("Let $\\pi \\in (0, 1)$ and $\\lambda > 0$, and $G(s) = \\pi + (1 - \\pi) e^{\\lambda (s - 1)}$.\n\n"
+            "$$\nG'(1) = \\lambda\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    r = verify_check(checks_of(d)[-1], SETTINGS)
+    assert r.verdict is Verdict.REFUTED and 0 < r.counterexample.values["pi"].entries[0].exact < 1

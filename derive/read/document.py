@@ -1719,7 +1719,8 @@ class _Builder:
     def _held_through_definitions(self, names: set[str]) -> set[str]:
         """The symbol names the definitions of these names hold, through definitions in turn (c = \\sqrt[3]{a}: a):
         a range said of a holds where c is written."""
-        r, out, seen, todo = self.reader, set(), set(), [symbol_name(n) for n in names]
+        # (f'(1) of an f the document defines: what f's definition holds)
+        r, out, seen, todo = self.reader, set(), set(), [symbol_name(n.rstrip("'")) for n in names]
         while todo:
             key = todo.pop()
             if key in seen:
@@ -2091,6 +2092,10 @@ def _doubted_after(text: str, start: int, offset: int) -> int | None:
     return found[-1] if found else None
 
 
+# where a document writes the constant pi: 2\pi, \pi/2, \sqrt{2 \pi}, \cos(\pi t), e^{i \pi}, \pi r^2, 180/\pi
+_PI_CONSTANT = re.compile(r"\d\s*\\pi(?![A-Za-z])|\\pi\s*(?:/|\^|r\b)|\\sqrt\s*\{[^{}]*\\pi(?![A-Za-z])|"
+                          r"\\(?:sin|cos|tan|exp)\b[^$]{0,20}\\pi(?![A-Za-z_])|\^\s*\{[^{}]*\\pi(?![A-Za-z_])|"
+                          r"\\frac\s*\{[^{}]*\}\s*\{[^{}]*\\pi(?![A-Za-z_])|\\frac\s*\{[^{}]*\\pi\s*\}|\\int[^$]{0,30}\\pi")
 _WRITTEN_ARRAY_TEXT = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")  # (an example's matrix, written out)
 _DISPLAY_OPENING = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{[A-Za-z*]+\})\s*$")  # (what opens the display, left out)
 # "The normal equations read", "the first-order conditions are:", "solve the system": equations the unknowns satisfy
@@ -3989,6 +3994,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                    if _CORRECTING_LEAD.search(_DISPLAY_OPENING.sub("", lead.rstrip()))} | {
             line_of(item.chain.terms[0]) for item in items if item.chain.terms and _RETRACTING.search(
                 text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 600, 0):item.chain.offset])}
+        reader.pi_constant = bool(_PI_CONSTANT.search(text))
         reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
                                 for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
         reader.learn(everything, section=None if section is None else learned(section))
@@ -4025,6 +4031,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             unread.pop(letter, None)  # (a family declared as the rows of a matrix is read)
         reader.prose_sizes = set(aliased_by_part[p][0].sizes) - set(given.sizes)
         reader.log_base, reader.default_norm = conventions
+        reader.pi_constant = bool(_PI_CONSTANT.search(text))
         for word, why in unread.items():
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)

@@ -120,6 +120,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # defined vectors (a = tanh(z), u_i = ...), read as ``shallow`` is: for dL/da, the gradient through a
         self.shallow_vectors: dict[str, V.Value] = {}
         self.log_base = None  # (base, line) where the prose says what \log means ("to base 2")
+        self.pi_constant = True  # whether the document writes the constant pi somewhere (2\pi, \sqrt{\pi}, \cos \pi t)
         self.default_norm = None  # (p, line) where the prose says what an unsubscripted norm is
         # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
         # their lines: y written in z, for dy/dz
@@ -1537,6 +1538,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"{word} is read neither as an increment ({word} x) nor as a number; "
                                    "write the difference out, or use another letter")
             if word == "\\pi" and self.notation.kind_of(word) is not None and word not in env and not self._bold \
+                    and not (self.notation.kind_of(word) == "scalar" and not self.pi_constant) \
                     and not any(sc.data == "sub_script" for sc in scripts):
                 # \pi alone where the document names a vector \pi (a policy, mixture weights): the number or it?
                 raise FormulaError("\\pi written alone, where the document also names a vector \\pi: the number "
@@ -1700,6 +1702,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word == "e" and any(sc.data == "sup_script" for sc in scripts) and kind != "vector":
             raise FormulaError(f"e^{{...}}: e is declared as a {kind} in the notation file and e^{{...}} is "
                                "Euler's number raised to a power; write \\exp(...) or rename the " + kind)
+        if word == "\\pi" and kind == "scalar" and not self.pi_constant:
+            # "with probability $\pi \in (0, 1)$", and no 2\pi, \sqrt{\pi} or \cos \pi t anywhere: the number declared
+            self.notes.append(Reading("declaration", "$\\pi$ is the number the document declares, not the constant "
+                                                     "3.14159... (which it writes nowhere)", None))
+            return
         if word == "\\pi" and kind in ("scalar", "size", "index"):
             raise FormulaError(f"\\pi is declared as a {kind} in the notation file and is also the constant "
                                "3.14159...; rename the " + kind)
