@@ -3433,3 +3433,16 @@ def test_the_ranges_said_of_names_a_defined_function_holds_apply_to_its_derivati
     d = read_document(text, "doc.md", default_notation())
     r = verify_check(checks_of(d)[-1], SETTINGS)
     assert r.verdict is Verdict.REFUTED and 0 < r.counterexample.values["pi"].entries[0].exact < 1
+
+
+def test_erf_thousands_separators_and_inverse_functions():
+    """\\operatorname{erf} is read (its derivative 2/sqrt(pi) e^{-x^2}); 25{,}600{,}000 is one number; \\Phi^{-1}(p) of a
+    \\Phi the document defines is its inverse function, refused, never a power of its value times (p)."""
+    erf = _verdicts("For real $x$:\n\n$$\n\\frac{d}{dx} \\operatorname{erf}(x) = \\frac{2}{\\sqrt{\\pi}} e^{-x^2}\n$$\n\n"
+                    "$$\n\\frac{d}{dx} \\operatorname{erf}(x) = \\frac{2}{\\sqrt{\\pi}} e^{-x}\n$$\n")
+    assert [v for _, v, _ in erf] == [Verdict.PROVED, Verdict.REFUTED]
+    big = _verdicts("$$\n50000 \\cdot 512 = 25{,}600{,}000\n$$\n\n$$\n50000 \\cdot 512 = 2{,}560{,}000\n$$\n")
+    assert [v for _, v, _ in big] == [Verdict.PROVED, Verdict.REFUTED]
+    inverse = _verdicts("Let $x \\in \\mathbb{R}^m$ and $\\Phi(x) = \\frac{1}{2} ( 1 + \\operatorname{erf}(x / \\sqrt{2}) )$.\n\n"
+                        "$$\n\\Phi^{-1}(p) = p\n$$\n")
+    assert inverse[-1][1] is Verdict.UNKNOWN and "inverse function" in inverse[-1][2]

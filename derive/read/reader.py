@@ -96,6 +96,14 @@ def _evaluation_bar(text: str) -> tuple[str, str] | None:
     return body, stripped[start + 1:-1]
 
 
+_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:(?:\{,\}|\\,)\d{3})+(?![\d.])")
+
+
+def thousands(text: str) -> str:
+    """25{,}600{,}000 and 25\\,600\\,000: a number written with its thousands apart, read as one number."""
+    return _THOUSANDS.sub(lambda m: re.sub(r"\{,\}|\\,", "", m.group(0)), text)
+
+
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading, LimitReading,
              IntegralReading, SeriesReading):
     """Reads terms under one notation."""
@@ -216,6 +224,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         written = text
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
         text = one_sided(text)  # \lim_{x \to 0^+}: x \downarrow 0
+        text = thousands(text)  # 25{,}600{,}000: one number
         text = divergence_bars(text)  # D(p \| q): the arguments of a divergence, D(p, q)
         evaluated = _evaluation_bar(text)
         if evaluated is not None:
@@ -973,6 +982,20 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         defines f (f(x) = ...), primes it, or never uses f as a factor. Otherwise the reading is refused.
         """
         base, scripts = item_base(entry.item), item_scripts(entry.item)
+        word = node_word(base)
+        if word and nxt is not None and nxt.op is None and node_kind(item_base(nxt.item)) in ("paren", "paren_params") \
+                and (word in self.lambdas or word in self.vector_functions) and self._in_force(word) and word not in env:
+            # \Phi^{-1}(p) of a \Phi the document defines: its inverse function, never a power of its value times (p)
+            for sc in scripts:
+                if sc.data != "sup_script" or node_word(sc.children[1]) == "\\prime":
+                    continue
+                try:
+                    exponent = self._arg_value(sc.children[1], env)
+                except FormulaError:
+                    exponent = None
+                if not (isinstance(exponent, V.Value) and exponent.expr.is_Integer and exponent.expr >= 1):
+                    raise FormulaError(f"{word}^{{...}}(...): a power of the function {word} other than a positive whole "
+                                       "one (an inverse function?) is not read")
         if _normal_density(base) and not scripts and nxt is not None and nxt.op is None and not nxt.negative \
                 and node_kind(item_base(nxt.item)) == "paren_params":
             return Fn("normal_pdf", "\\mathcal{N}")  # N(x; mu, s^2): the normal density at x
@@ -2092,7 +2115,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _parse_formula(self, text: str):
         """The syntax tree of a formula the document wrote elsewhere (a definition's right side), read again here."""
         try:
-            return parser().parse(divergence_bars(text))
+            return parser().parse(divergence_bars(thousands(text)))
         except LarkError as exc:
             raise FormulaError(lark_reason(exc)) from None
 

@@ -27,7 +27,7 @@ BUILTIN_FUNCTIONS = {
     "cosh": "cosh", "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "arctan", "arcsin": "arcsin",
     "arccos": "arccos", "softplus": "softplus", "ReLU": "relu", "relu": "relu", "sigmoid": "sigmoid",
     "softmax": "softmax", "sgn": "sgn", "sign": "sgn", "LSE": "lse", "logsumexp": "lse", "lse": "lse",
-    "logsoftmax": "logsoftmax", "abs": "abs", "sec": "sec", "csc": "csc", "cot": "cot", "sech": "sech", "csch": "csch", "coth": "coth",
+    "logsoftmax": "logsoftmax", "abs": "abs", "erf": "erf", "sec": "sec", "csc": "csc", "cot": "cot", "sech": "sech", "csch": "csch", "coth": "coth",
     # read only as \operatorname{tr}, \mathrm{diag}, ...: the bare letters stay refused (UNREAD_WORDS)
     "tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag",
 }
