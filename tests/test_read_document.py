@@ -3446,3 +3446,18 @@ def test_erf_thousands_separators_and_inverse_functions():
     inverse = _verdicts("Let $x \\in \\mathbb{R}^m$ and $\\Phi(x) = \\frac{1}{2} ( 1 + \\operatorname{erf}(x / \\sqrt{2}) )$.\n\n"
                         "$$\n\\Phi^{-1}(p) = p\n$$\n")
     assert inverse[-1][1] is Verdict.UNKNOWN and "inverse function" in inverse[-1][2]
+
+
+def test_a_cross_product_and_a_dot_product_of_vectors_in_r3():
+    """a \\times b of vectors of length 3 is their cross product, a \\cdot b their inner product (shown in the
+    reading); a \\times b of vectors of any length n is refused."""
+    text = ("Let $\\mathbf{a}, \\mathbf{b}, \\mathbf{c} \\in \\mathbb{R}^3$.\n\n"
+            "$$\n\\mathbf{a} \\times (\\mathbf{b} \\times \\mathbf{c}) = \\mathbf{b} \\, (\\mathbf{a} \\cdot \\mathbf{c}) - "
+            "\\mathbf{c} \\, (\\mathbf{a} \\cdot \\mathbf{b})\n$$\n\n"
+            "$$\n\\mathbf{a} \\cdot (\\mathbf{b} \\times \\mathbf{c}) = \\mathbf{b} \\cdot (\\mathbf{a} \\times \\mathbf{c})\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d)]
+    assert [r.verdict for r in results] == [Verdict.PROVED, Verdict.REFUTED]
+    assert any("cross product" in r.text for r in checks_of(d)[0].readings)
+    general = _verdicts("Let $a, b \\in \\mathbb{R}^n$.\n\n$$\na \\times b = -b \\times a\n$$\n")
+    assert general[-1][1] is Verdict.UNKNOWN and "length 3" in general[-1][2]

@@ -675,8 +675,30 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if op in ("\\circ", "\\odot"):
             return V.multiply(left, right, hadamard=True)
         if op == "\\times" and left.is_vector and right.is_vector:
-            raise FormulaError("\\times between two vectors (a cross product?) is not read")
+            return self._cross(left, right)
+        if op == "\\cdot" and left.is_vector and right.is_vector and not left.row and not right.row \
+                and left.misfit is None and right.misfit is None:
+            # a \cdot b of two column vectors: the dot product (entry by entry is written \circ or \odot)
+            self.notes.append(Reading("inferred", "$\\cdot$ between two vectors is read as their inner product"))
+            return V.dot(left, right)
         return V.multiply(left, right)
+
+    def _cross(self, left: V.Value, right: V.Value) -> V.Value:
+        """a \\times b of two column vectors of length 3: the cross product, entry i written with Kronecker deltas
+        (δ_i1 (a_2 b_3 - a_3 b_2) + δ_i2 (a_3 b_1 - a_1 b_3) + δ_i3 (a_1 b_2 - a_2 b_1)); of any other length, refused."""
+        three = sp.Integer(3)
+        if left.row or right.row or left.misfit is not None or right.misfit is not None \
+                or sp.sympify(left.size) != three or sp.sympify(right.size) != three:
+            raise FormulaError("\\times between two vectors is read only as the cross product of vectors of length 3 "
+                               "(declare them: $a, b \\in \\mathbb{R}^3$)")
+        a = [left.expr.xreplace({V.entry_index(left.size): sp.Integer(k)}) for k in (1, 2, 3)]
+        b = [right.expr.xreplace({V.entry_index(right.size): sp.Integer(k)}) for k in (1, 2, 3)]
+        i = V.entry_index(three)
+        entry = (sp.KroneckerDelta(i, 1) * (a[1] * b[2] - a[2] * b[1]) + sp.KroneckerDelta(i, 2) * (a[2] * b[0] - a[0] * b[2])
+                 + sp.KroneckerDelta(i, 3) * (a[0] * b[1] - a[1] * b[0]))
+        self.notes.append(Reading("inferred", "$\\times$ between two vectors of length 3 is read as their cross product"))
+        return V.Value(entry, three, tuple(dict.fromkeys(left.conventions + right.conventions)),
+                       domain=left.domain + right.domain)
 
     # --- operators and functions ---------------------------------------------------------------
 
