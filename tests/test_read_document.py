@@ -3461,3 +3461,15 @@ def test_a_cross_product_and_a_dot_product_of_vectors_in_r3():
     assert any("cross product" in r.text for r in checks_of(d)[0].readings)
     general = _verdicts("Let $a, b \\in \\mathbb{R}^n$.\n\n$$\na \\times b = -b \\times a\n$$\n")
     assert general[-1][1] is Verdict.UNKNOWN and "length 3" in general[-1][2]
+
+
+def test_a_derivative_fraction_followed_by_its_point_is_never_read_as_a_product():
+    """\\frac{df}{dx}(2) of f(x) = x^3 is f'(2) = 12, never f'(x) times 2 (refuted at x = 0 before); it is refused
+    with how to write it, while \\frac{\\partial L}{\\partial h} (1 - h^2) of a name L stays a product."""
+    found = _verdicts("Let $x, y \\in \\mathbb{R}$, $f(x) = x^3$ and $g(x, y) = x y - x^2$.\n\n"
+                      "$$\n\\frac{\\partial g}{\\partial y}(x, y) = x\n$$\n\n$$\n\\frac{d f}{d x}(2) = 12\n$$\n")
+    assert [v for line, v, _ in found if line in (4, 8)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("derivative at a point" in why for line, _, why in found if line in (4, 8))
+    product = _verdicts("Let $h = \\tanh(z)$ for real $z$ and $L = h^2$.\n\n"
+                        "$$\n\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial h} (1 - h^2)\n$$\n")
+    assert product[-1][1] is Verdict.PROVED

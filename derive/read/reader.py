@@ -605,6 +605,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 k += 1
             else:
                 self._check_not_a_differential(entry, nxt)
+                self._check_not_a_derivative_at_a_point(entry, nxt)
                 head = self._jacobian_head(entry, nxt, env) or self._function_head(entry, nxt, env) \
                     or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
@@ -996,6 +997,33 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                               f"{sp.latex(at.expr)}$ (line {self.defined_at.get(named, '?')})"))
         return Fn("lambda", f"{word}_{{{sp.latex(at.expr)}}}", func=sp.Lambda(func.variables, func.expr.xreplace(
             {symbols[0]: at.expr})), primes=primes)
+
+    def _check_not_a_derivative_at_a_point(self, entry: Entry, nxt: Entry | None) -> None:
+        """\\frac{df}{dx}(2), \\frac{\\partial g}{\\partial y}(x, y): a derivative written as a fraction over a
+        name, then its point in parentheses, is the derivative at that point, never the derivative times (2)."""
+        base = item_base(entry.item)
+        if node_kind(base) != "frac" or nxt is None or nxt.op is not None or nxt.negative \
+                or node_kind(item_base(nxt.item)) not in ("paren", "paren_params"):
+            return
+        _, num, den = base.children
+        num_entries, den_entries = self._entries(self._inner(num)), self._entries(self._inner(den))
+        try:
+            marked = self._marker_base(den_entries[0]) is not None and self._marker_base(num_entries[0]) is not None
+        except FormulaError:
+            marked = False
+        if not (marked and len(num_entries) > 1 and len(den_entries) > 1):
+            return
+        word = node_word(item_base(num_entries[1].item)) if len(num_entries) == 2 else None
+        function = word is not None and (word in self.lambdas or word in self.vector_functions)
+        # (of a name that is no function, \frac{\partial L}{\partial z} (1 - h^2) is a product; at a point it is
+        # written with names or numbers only, (2), (x, y))
+        point = all(node_kind(arg) == "product" and len(arg.children) == 1 and node_kind(arg.children[0]) == "item"
+                    and not item_scripts(arg.children[0]) and node_kind(item_base(arg.children[0])) in ("letter", "command", "number")
+                    for arg in item_base(nxt.item).children)
+        if function or point:
+            raise FormulaError("a derivative fraction over a name followed by parentheses, \\frac{df}{dx}(a), is the "
+                               "derivative at a point, which is not read this way: write f'(a), or "
+                               "\\frac{\\partial}{\\partial x} f(x, y) for a formula")
 
     def _function_head(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
         """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.
