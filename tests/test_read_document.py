@@ -3473,3 +3473,10 @@ def test_a_derivative_fraction_followed_by_its_point_is_never_read_as_a_product(
     product = _verdicts("Let $h = \\tanh(z)$ for real $z$ and $L = h^2$.\n\n"
                         "$$\n\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial h} (1 - h^2)\n$$\n")
     assert product[-1][1] is Verdict.PROVED
+
+
+def test_a_derivative_order_in_parentheses_on_a_function_is_never_a_power():
+    """f^{(3)}(0) of f(x) = x^3 is f'''(0) = 6, never f(0)^3 = 0 (refuted so before); \\sin^{(2)} x likewise."""
+    found = _verdicts("Let $f(x) = x^3$ for real $x$.\n\n$$\nf^{(3)}(0) = 6\n$$\n\n$$\n\\sin^{(2)} x = -\\sin x\n$$\n")
+    assert [v for line, v, _ in found if line in (4, 8)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("order in parentheses" in why for line, _, why in found if line in (4, 8))

@@ -99,6 +99,15 @@ def _evaluation_bar(text: str) -> tuple[str, str] | None:
 _THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:(?:\{,\}|\\,)\d{3})+(?![\d.])")
 
 
+def parenthesized_order(arg) -> bool:
+    """A superscript in parentheses, f^{(3)}: the order of a derivative, never a power."""
+    if node_kind(arg) == "group" and len(arg.children) == 1 and node_kind(arg.children[0]) == "product" \
+            and len(arg.children[0].children) == 1:
+        item = arg.children[0].children[0]
+        return node_kind(item) == "item" and node_kind(item_base(item)) == "paren" and not item_scripts(item)
+    return node_kind(arg) == "paren"
+
+
 def thousands(text: str) -> str:
     """25{,}600{,}000 and 25\\,600\\,000: a number written with its thousands apart, read as one number."""
     return _THOUSANDS.sub(lambda m: re.sub(r"\{,\}|\\,", "", m.group(0)), text)
@@ -1039,6 +1048,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             for sc in scripts:
                 if sc.data != "sup_script" or node_word(sc.children[1]) == "\\prime":
                     continue
+                if parenthesized_order(sc.children[1]):
+                    raise FormulaError(f"{word}^{{(n)}}(...): the n-th derivative of {word} written with its order in "
+                                       "parentheses is not read; write its primes")
                 try:
                     exponent = self._arg_value(sc.children[1], env)
                 except FormulaError:
@@ -2565,6 +2577,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             word = node_word(arg)
             if word == "\\prime":
                 return self._prime(fn)
+            if parenthesized_order(arg):
+                raise FormulaError(f"{fn.name}^{{(n)}}: the n-th derivative written with its order in parentheses is "
+                                   "not read; write its primes")
             exponent = self._arg_value(arg, env) if node_kind(arg) in ("number", "group") else None
             if exponent is None or not (exponent.expr.is_Integer and 1 <= exponent.expr <= V.MAX_EXPONENT):
                 raise FormulaError(f"{fn.name}^{{...}}: only a positive whole power of a function is read "
