@@ -3480,3 +3480,13 @@ def test_a_derivative_order_in_parentheses_on_a_function_is_never_a_power():
     found = _verdicts("Let $f(x) = x^3$ for real $x$.\n\n$$\nf^{(3)}(0) = 6\n$$\n\n$$\n\\sin^{(2)} x = -\\sin x\n$$\n")
     assert [v for line, v, _ in found if line in (4, 8)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
     assert all("order in parentheses" in why for line, _, why in found if line in (4, 8))
+
+
+def test_a_formula_for_a_function_the_words_name_is_a_claim_about_it():
+    """"$\\Phi$ is the standard normal CDF": $\\Phi(x) = \\frac{1}{2}(1 + \\operatorname{erf}(x / \\sqrt{2}))$ after it is
+    proved against that function, $\\frac{1}{2}(1 + \\operatorname{erf}(x))$ refuted, and Phi stays the CDF after both."""
+    text = ("Let $\\operatorname{GELU}(x) = x \\, \\Phi(x)$ for real $x$, where $\\Phi$ is the standard normal CDF. "
+            "In code, $\\Phi(x) = \\frac{1}{2} \\big( 1 + \\operatorname{erf}(x / \\sqrt{2}) \\big)$; I have also seen "
+            "$\\Phi(x) = \\frac{1}{2} \\big( 1 + \\operatorname{erf}(x) \\big)$.\n\n$$\n\\operatorname{GELU}(1) = \\Phi(1)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]

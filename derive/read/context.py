@@ -408,6 +408,12 @@ class DocumentContext:
                     if corrected:
                         self.definitions_by_line[key] = corrected
                     continue
+                described = self._definition_head(terms[0][0]) if "(" in terms[0][0] else None
+                if described is not None and described[0] in self.described_functions \
+                        and described[0] in self.lambdas and self._plain_arguments(described[1]):
+                    # "$\Phi$ is the standard normal CDF ... $\Phi(x) = \frac{1}{2}(1 + \operatorname{erf}(x /
+                    # \sqrt{2}))$": a formula for the function the words name, a claim checked against it
+                    continue
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
                     dropped = self._forget_earlier_part(terms[0][0], terms[1][0])
