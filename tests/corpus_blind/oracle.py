@@ -12117,7 +12117,7 @@ def _(rng):
     u = L.T @ w
     Li = np.linalg.inv(L)
     H = np.array([[partial2(R, v, a, b) for b in range(n)] for a in range(n)])
-    radial = d2(lambda s: R((1 + s) * v), 0.0)
+    radial = d2r(lambda s: R((1 + s) * v), 0.0)  # (R is constant on the ray: rounding only)
     Dl, S = rng.normal(size=n), M @ M.T / n + 0.5 * np.eye(n)
     AF = np.outer(Dl, Dl)
     RF = lambda v: R(v, AF, S)  # noqa: E731
@@ -14102,6 +14102,1336 @@ def _(rng):
         "57": [jac(y2, np.zeros(2)), W2 / 2 + np.eye(2) / 2, np.array([[1, 1], [0, 1]])],
         "62": [sig(-2.0), 1 / (1 + math.exp(-2))], "62.2": [1 - sig(-2.0), math.exp(-2) / (1 + math.exp(-2))], "62.3": [sig(-2.0), 1 / (1 + math.exp(2))],
         "62.4": [grad(L, x), Jy @ (c + yv)],
+    }
+
+@document("390_hw_class_weighted_softmax_regression")
+def _(rng):
+    dd, K = int(rng.integers(1, 5)), int(rng.integers(2, 5))
+    N = int(rng.integers(K, 10))
+    W, X = rng.normal(size=(K, dd)), rng.normal(size=(N, dd))
+    y = rng.permutation(np.concatenate([np.arange(K), rng.integers(0, K, size=N - K)]))   # every class present
+    c = rng.uniform(0.2, 3, size=K)
+    Z = X @ W.T
+    P = np.array([softmax(z) for z in Z])
+    Y = np.eye(K)[y]
+    C = np.diag(c[y])
+    L = lambda W: -sum(c[y[i]] * math.log(softmax(W @ X[i])[y[i]]) for i in range(N))  # noqa: E731
+    i, k, l, yy = int(rng.integers(0, N)), int(rng.integers(0, K)), int(rng.integers(0, dd)), int(rng.integers(0, K))
+    li = lambda z: -c[y[i]] * math.log(softmax(z)[y[i]])  # noqa: E731
+    dli = partial(li, Z[i], k)
+    G = grad(L, W)
+    Nk = np.bincount(y, minlength=K)
+    cb = N / (K * Nk)
+    Lu = sum(cb[y[j]] * math.log(K) for j in range(N))
+    gz = np.array([3 * (0.5 - 0), 3 * (0.25 - 1), 3 * (0.25 - 0)])
+    x2 = np.array([2.0, -1])
+    pz = softmax(np.array([math.log(2), 0, 0]))
+    return {
+        "14": [L(W), -sum(c[y[j]] * math.log(P[j, y[j]]) for j in range(N)), sum(c[y[j]] * (lse(Z[j]) - Z[j, y[j]]) for j in range(N))],
+        "19.2": [partial(lambda z: math.log(softmax(z)[yy]), Z[i], k), delta(k, yy) - P[i, k]],
+        "22": [dli, -c[y[i]] * (delta(k, y[i]) - P[i, k]), c[y[i]] * (P[i, k] - delta(k, y[i]))],
+        "25": [dli, c[k] * (P[i, k] - delta(k, y[i]))],
+        "25.2": [grad(li, Z[i]), c[y[i]] * (P[i] - Y[i])],
+        "28": [sum(partial(li, Z[i], q) for q in range(K)), c[y[i]] * (P[i].sum() - 1), 0],
+        "33": [Z[i, k], W[k] @ X[i]],
+        "33.2": [partial(lambda M: (M @ X[i])[k], W, (k, l)), X[i, l]],
+        "36": [G[k, l], sum(partial(lambda z: -c[y[j]] * math.log(softmax(z)[y[j]]), Z[j], k) * X[j, l] for j in range(N)),
+               sum(c[y[j]] * (P[j, k] - delta(k, y[j])) * X[j, l] for j in range(N))],
+        "42": [G, sum(c[y[j]] * np.outer(P[j] - Y[j], X[j]) for j in range(N)), X.T @ C @ (P - Y)],
+        "45": [G, (P - Y).T @ C @ X], "45.2": [np.ones(K) @ G, np.zeros(dd)],
+        "58": [sum(cb[y[j]] for j in range(N)), sum(Nk[q] * cb[q] for q in range(K)), sum(N / K for q in range(K)), N],
+        "61": [Lu, N * math.log(K)],
+        "61.4": [100 / (2 * 80), 100 / 160, 0.625], "61.5": [100 / (2 * 20), 100 / 40, 2.5], "61.6": [80 * 0.625 + 20 * 2.5, 100],
+        "68": [pz, np.array([2 / 4, 1 / 4, 1 / 4]), np.array([1 / 2, 1 / 4, 1 / 4])],
+        "68.2": [-3 * math.log(pz[1]), -3 * math.log(1 / 4), 6 * math.log(2)],
+        "74": [grad(lambda z: -3 * math.log(softmax(z)[1]), np.array([math.log(2), 0, 0])), 3 * np.array([1 / 2, -3 / 4, 1 / 4]), np.array([3 / 2, -9 / 4, 3 / 4])],
+        "80": [grad(lambda M: -3 * math.log(softmax(M @ x2)[1]), np.array([[math.log(2) / 2, 0], [0, 0], [0, 0]])), np.outer(gz, x2),
+               np.array([[3, -3 / 2], [-9 / 2, -9 / 4], [3 / 2, -3 / 4]])],
+    }
+
+@document("391_lecture_woodbury_identity")
+def _(rng):
+    inv, det = np.linalg.inv, np.linalg.det
+    n, k = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    A = rng.normal(size=(n, n)) + n * np.eye(n)
+    C = rng.normal(size=(k, k)) + k * np.eye(k)
+    U, V = rng.normal(size=(n, k)) * 0.5, rng.normal(size=(k, n)) * 0.5
+    Ai = inv(A)
+    B = inv(C) + V @ Ai @ U
+    Bi = inv(B)
+    I = np.eye(n)
+    u, v, c = rng.normal(size=n), rng.normal(size=n), rng.choice([-1, 1]) * rng.uniform(0.2, 2)
+    A2, u2 = np.diag([2.0, 4]), np.ones(2)
+    m, dd, lam = int(rng.integers(1, 6)), int(rng.integers(1, 6)), rng.uniform(0.1, 3)
+    X = rng.normal(size=(m, dd))
+    Id, Im = np.eye(dd), np.eye(m)
+    a, b, nn = rng.choice([-1, 1]) * rng.uniform(0.3, 3), rng.normal(), int(rng.integers(1, 7))
+    one = np.ones((nn, 1))
+    o3 = np.ones((3, 1))
+    return {
+        "16": [inv(A + U @ C @ V), Ai - Ai @ U @ Bi @ V @ Ai],
+        "23": [(A + U @ C @ V) @ (Ai - Ai @ U @ Bi @ V @ Ai), I + U @ C @ V @ Ai - U @ Bi @ V @ Ai - U @ C @ V @ Ai @ U @ Bi @ V @ Ai,
+               I + U @ C @ V @ Ai - U @ (np.eye(k) + C @ V @ Ai @ U) @ Bi @ V @ Ai, I + U @ C @ V @ Ai - U @ C @ (inv(C) + V @ Ai @ U) @ Bi @ V @ Ai,
+               I + U @ C @ V @ Ai - U @ C @ V @ Ai, I],
+        "31.5": [1 / c + v @ Ai @ u, 1 / c + v @ Ai @ u],
+        "33": [inv(A + c * np.outer(u, v)), Ai - c * Ai @ np.outer(u, v) @ Ai / (1 + c * v @ Ai @ u)],
+        "37": [inv(A + np.outer(u, v)), Ai - Ai @ np.outer(u, v) @ Ai / (1 - v @ Ai @ u)],
+        "41": [det(A + np.outer(u, v)), (1 + v @ Ai @ u) * det(A)],
+        "43": [det(A + U @ C @ V), det(B) * det(C) * det(A)],
+        "49": [inv(A2) @ u2, np.array([1 / 2, 1 / 4])], "49.2": [u2 @ inv(A2) @ u2, 1 / 2 + 1 / 4, 3 / 4],
+        "51": [inv(A2 + np.outer(u2, u2)), np.diag([1 / 2, 1 / 4]) - 4 / 7 * np.array([[1 / 4, 1 / 8], [1 / 8, 1 / 16]]),
+               np.array([[5 / 14, -1 / 14], [-1 / 14, 3 / 14]]), np.array([[5, -1], [-1, 3]]) / 14],
+        "55": [A2 + np.outer(u2, u2), np.array([[3, 1], [1, 5]])], "55.2": [15 - 1, 14],
+        "55.3": [det(A2 + np.outer(u2, u2)), 7 / 4 * 8, 14],
+        "59": [inv(a * np.eye(nn) + b * one @ one.T), (np.eye(nn) - b / (a + nn * b) * one @ one.T) / a],
+        "63": [inv(2 * np.eye(3) + o3 @ o3.T), np.eye(3) / 2 - (1 / 4) / (1 + 3 / 2) * o3 @ o3.T, np.eye(3) / 2 - o3 @ o3.T / 5],
+        "68": [inv(lam * Id + X.T @ X), Id / lam - X.T @ inv(Im + X @ X.T / lam) @ X / lam**2, Id / lam - X.T @ inv(lam * Im + X @ X.T) @ X],
+        "74": [inv(lam * Id + X.T @ X) @ X.T, X.T @ inv(lam * Im + X @ X.T)],
+    }
+
+@document("392_nb_ridge_leave_one_out")
+def _(rng):
+    n, dd = int(rng.integers(3, 9)), int(rng.integers(1, 5))
+    X, y, lam = rng.normal(size=(n, dd)), rng.normal(size=n), rng.uniform(0.1, 3)
+    J = lambda w: float(np.sum((y - X @ w) ** 2) + lam * w @ w)  # noqa: E731
+    w = rng.normal(size=dd)
+    A = X.T @ X + lam * np.eye(dd)
+    Ai = np.linalg.inv(A)
+    wh = Ai @ X.T @ y
+    H = X @ Ai @ X.T
+    yh = X @ wh
+    i = int(rng.integers(0, n))
+    x, h = X[i], H[i, i]
+    keep = np.arange(n) != i
+    Am = X[keep].T @ X[keep] + lam * np.eye(dd)
+    bm = X[keep].T @ y[keep]
+    wm = np.linalg.solve(Am, bm)
+    loo = np.mean([(y[j] - X[j] @ np.linalg.solve(X[np.arange(n) != j].T @ X[np.arange(n) != j] + lam * np.eye(dd), X[np.arange(n) != j].T @ y[np.arange(n) != j])) ** 2 for j in range(n)])
+    s = np.linalg.svd(X, compute_uv=False)
+    s = np.concatenate([s, np.zeros(dd - len(s))])
+    x1, y1, l1 = np.array([[1.0], [2], [3]]), np.array([1.0, 2, 2]), 1.0
+    A1 = x1.T @ x1 + l1
+    w1 = np.linalg.solve(A1, x1.T @ y1)[0]
+    H1 = x1 @ np.linalg.inv(A1) @ x1.T
+    yh1 = x1[:, 0] * w1
+    r1 = y1 - yh1
+    loo1 = [(y1[j] - x1[j, 0] * np.sum(np.delete(x1[:, 0] * y1, j)) / (np.sum(np.delete(x1[:, 0] ** 2, j)) + l1)) for j in range(3)]
+    return {
+        "1:9": [grad(J, w), -2 * X.T @ (y - X @ w) + lam * w],
+        "1:9.2": [np.array([[partial2(J, w, a, b) for b in range(dd)] for a in range(dd)]), 2 * A],
+        "1:11": [A @ wh, X.T @ y],
+        "1:13": [wh, Ai @ X.T @ y],
+        "1:13.2": [yh, X @ wh, H @ y],
+        "1:15.2": [H[i, i], x @ Ai @ x],
+        "3:3": [Am, A - np.outer(x, x)], "3:3.2": [bm, X.T @ y - y[i] * x],
+        "3:5": [np.linalg.inv(Am), Ai + Ai @ np.outer(x, x) @ Ai / (1 - h)],
+        "3:9": [x @ np.linalg.inv(Am), x @ Ai + h * x @ Ai / (1 - h), x @ Ai / (1 - h)],
+        "3:13": [x @ wm, x @ Ai @ (X.T @ y - y[i] * x) / (1 - h), (yh[i] - h * y[i]) / (1 - h)],
+        "3:17": [y[i] - x @ wm, (y[i] - yh[i]) / (1 - h)],
+        "3:21": [loo, np.mean(((y - yh) / (1 - np.diag(H))) ** 2)],
+        "5:3": [np.trace(H), np.trace(H), dd],
+        "5:5": [np.trace(H), np.trace(Ai @ X.T @ X), dd - lam * np.trace(Ai), np.sum(s**2 / (s**2 + lam))],
+        "6:3.4": [(x1.T @ x1)[0, 0], 1 + 4 + 9, 14], "6:3.5": [(x1.T @ y1)[0], 1 + 4 + 6, 11],
+        "6:5": [w1, 11 / 14, 11 / 14],
+        "8:1": [A1[0, 0], 14 + 1, 15], "8:1.2": [w1, 11 / 15], "8:1.3": [yh1, np.array([11, 22, 33]) / 15],
+        "8:3": [r1, np.array([4, 8, -3]) / 15], "8:5": [np.diag(H1), np.array([1, 4, 9]) / 15],
+        "8:7": [(4 / 15) / (14 / 15), 2 / 7], "8:7.2": [(8 / 15) / (11 / 15), 8 / 11], "8:7.3": [(-3 / 15) / (6 / 15), -1 / 2],
+        "8:9": [1 + 4 + 1, 1 + 4 + 1, 6], "8:9.2": [1 * 1 + 2 * 2, 5], "8:9.3": [3 * 5 / 6, 5 / 2], "8:9.4": [2 - 5 / 2, -1 / 2],
+        "8:9.5": [np.trace(H1), 14 / 15],
+    }
+
+@document("393_forum_babylonian_sqrt_error")
+def _(rng):
+    a = rng.uniform(0.1, 10)
+    x0 = rng.uniform(0.05, 5) * math.sqrt(a)
+    k = int(rng.integers(0, 4))
+    bab = lambda x, a=a: 0.5 * (x + a / x)  # noqa: E731
+    xs = [x0]
+    for _ in range(6):
+        xs.append(bab(xs[-1]))
+    x, x1 = xs[k], xs[k + 1]
+    ra = math.sqrt(a)
+    e, e1 = x - ra, x1 - ra
+    eps, eps1 = e / ra, e1 / ra
+    r = lambda x: x * x - a  # noqa: E731
+    y = rng.uniform(0.5, 1.5) / ra                                  # an inverse-square-root iterate near 1/sqrt(a)
+    g = lambda t: t**-2 - a  # noqa: E731
+    y1 = y - g(y) / d(g, y)
+    dl, dl1 = ra * y - 1, ra * y1 - 1
+    rho = lambda x: (x - ra) / (x + ra)  # noqa: E731
+    b = [1.0]
+    for _ in range(3):
+        b.append(bab(b[-1], 2.0))
+    rb = lambda x: (x - math.sqrt(2)) / (x + math.sqrt(2))  # noqa: E731
+    s2 = math.sqrt(2)
+    return {
+        "11.2": [e1, e * e / (2 * ra)],
+        "22": [x1, x - (x * x - a) / (2 * x)],
+        "28": [x1 - ra, (x * x + a - 2 * ra * x) / (2 * x), (x - ra) ** 2 / (2 * x)],
+        "34": [e1, e * e / (2 * x), e * e / (2 * (ra + e))],
+        "40": [e1, e / 2 * (1 - ra / x)],
+        "45": [eps1, eps**2 / (2 * (1 + eps))],
+        "53": [b[1], 0.5 * (1 + 2), 3 / 2], "53.2": [b[2], 0.5 * (3 / 2 + 4 / 3), 17 / 12], "53.3": [b[3], 0.5 * (17 / 12 + 24 / 17), 577 / 408],
+        "59": [x1 * x1 - a, 0.25 * (x + a / x) ** 2 - a, 0.25 * (x - a / x) ** 2, ((x * x - a) / (2 * x)) ** 2],
+        "62": [r(x1), r(x) ** 2 / (4 * x * x)],
+        "62.2": [b[1] ** 2 - 2, 9 / 4 - 2, 1 / 4], "62.3": [b[2] ** 2 - 2, (1 / 16) / (4 * 9 / 4), 1 / 144],
+        "62.4": [b[3] ** 2 - 2, 1 / (144**2 * 4 * (17 / 12) ** 2), 1 / 408**2],
+        "62.5": [577**2, 332929], "62.6": [2 * 408**2, 332928],
+        "68.2": [y1, y - (y**-2 - a) / (-2 * y**-3), y / 2 * (3 - a * y * y)],
+        "71": [dl1, -1.5 * dl**2 - 0.5 * dl**3],
+        "74": [eps1, 0.5 * eps**2],
+        "76": [x1 + ra, (x + ra) ** 2 / (2 * x)],
+        "76.3": [rho(x1), rho(x) ** 2], "76.4": [rho(x), rho(x0) ** (2**k)], "76.5": [x, ra * (1 + rho(x)) / (1 - rho(x))],
+        "76.6": [rb(b[0]), (1 - s2) / (1 + s2), 3 - 2 * s2],
+        "76.7": [rb(b[1]), rb(b[0]) ** 2, 17 - 12 * s2],
+        "76.8": [rb(b[3]), rb(b[0]) ** 6],
+    }
+
+@document("394_recitation_sigmoid_softmax_backprop_indices")
+def _(rng):
+    D, Hh, K = int(rng.integers(1, 5)), int(rng.integers(1, 5)), int(rng.integers(2, 5))
+    W1, b1, W2, b2 = rng.normal(size=(Hh, D)), rng.normal(size=Hh), rng.normal(size=(K, Hh)), rng.normal(size=K)
+    x = rng.normal(size=D)
+    t = rng.dirichlet(np.ones(K))
+    fwd = lambda W1, b1, W2, b2: softmax(W2 @ sig(W1 @ x + b1) + b2)  # noqa: E731
+    Lf = lambda W1=W1, b1=b1, W2=W2, b2=b2: float(-t @ np.log(fwd(W1, b1, W2, b2)))  # noqa: E731
+    a = W1 @ x + b1
+    h = sig(a)
+    z = W2 @ h + b2
+    yh = softmax(z)
+    Lz = lambda z: float(-t @ np.log(softmax(z)))  # noqa: E731
+    Lh = lambda h: Lz(W2 @ h + b2)  # noqa: E731
+    La = lambda a: Lh(sig(a))  # noqa: E731
+    k, m, j, i = int(rng.integers(0, K)), int(rng.integers(0, K)), int(rng.integers(0, Hh)), int(rng.integers(0, D))
+    d2 = yh - t
+    d1 = h * (1 - h) * (W2.T @ d2)
+    G1, G2 = grad(lambda M: Lf(W1=M), W1), grad(lambda M: Lf(W2=M), W2)
+    W2e, xe, te = np.array([[2.0, -2], [1, -1]]), np.array([2.0, -1]), np.array([1.0, 0])
+    Le = lambda W1, W2: float(-te @ np.log(softmax(W2 @ sig(W1 @ xe))))  # noqa: E731
+    he = sig(np.zeros(2))
+    ye = softmax(W2e @ he)
+    d2e = ye - te
+    d1e = grad(lambda a: float(-te @ np.log(softmax(W2e @ sig(a)))), np.zeros(2))
+    return {
+        "15": [partial(softmax, z, m)[k], yh[k] * (delta(k, m) - yh[m])],
+        "18": [partial(Lz, z, m), -sum(t[q] / yh[q] * yh[q] * (delta(q, m) - yh[m]) for q in range(K)), -t[m] + yh[m] * t.sum(), yh[m] - t[m]],
+        "21": [np.sum(grad(Lz, z)), 0],
+        "28": [G2[k, j], d2[k] * h[j]], "28.2": [partial(lambda v: Lf(b2=v), b2, k), d2[k]],
+        "36": [partial(Lh, h, j), sum(partial(Lz, z, q) * W2[q, j] for q in range(K)), sum(W2[q, j] * d2[q] for q in range(K))],
+        "39": [d(sig, a[j]), sig(a[j]) * (1 - sig(a[j]))],
+        "42": [partial(La, a, j), partial(La, a, j), h[j] * (1 - h[j]) * (W2[:, j] @ d2)],
+        "45": [np.sum(grad(La, a)), 0], "45.2": [sig(0.0), 1 / 2], "45.3": [d(sig, 0.0), 1 / 2],
+        "52": [G1[j, i], d1[j] * x[i]], "52.2": [partial(lambda v: Lf(b1=v), b1, j), d1[j]],
+        "57": [grad(Lz, z), yh - t], "57.2": [grad(La, a), (W2.T @ d2) * h * (1 - h)],
+        "57.3": [G2, np.outer(d2, h)], "57.4": [G1, np.outer(x, d1)],
+        "67": [he, np.array([1 / 2, 1 / 2])],
+        "67.2": [(W2e @ he)[0], 2 * 0.5 - 2 * 0.5, 0], "67.3": [(W2e @ he)[1], 0.5 - 0.5, 0],
+        "67.4": [ye, np.array([1 / 2, 1 / 2])], "67.5": [Le(np.zeros((2, 2)), W2e), -math.log(0.5), math.log(2)],
+        "72": [grad(lambda z: float(-te @ np.log(softmax(z))), W2e @ he), ye - te, np.array([-1 / 2, 1 / 2])],
+        "72.2": [W2e.T @ d2e, np.array([[2, 1], [-2, -1]]) @ np.array([-0.5, 0.5]), np.array([-1 / 2, 1 / 2])],
+        "75": [he * (1 - he), np.full(2, 1 / 4)], "75.2": [d1e, np.array([-1 / 8, 1 / 8])],
+        "78": [grad(lambda M: Le(np.zeros((2, 2)), M), W2e), np.outer(d2e, he), np.array([[-1 / 4, -1 / 4], [1 / 4, 1 / 4]])],
+        "78.2": [grad(lambda M: Le(M, W2e), np.zeros((2, 2))), np.outer(d1e, xe), np.array([[-1 / 4, 1 / 8], [1 / 4, 1 / 8]])],
+        "81": [-1 / 8 + 1 / 8, 0],
+    }
+
+@document("395_notes_equicorrelated_sample_mean")
+def _(rng):
+    n = int(rng.integers(2, 9))
+    s2, mu = rng.uniform(0.2, 4), rng.normal()
+    rho = rng.uniform(-1 / (n - 1), 1)
+    Sig = np.array([[s2 if i == j else rho * s2 for j in range(n)] for i in range(n)])
+    one = np.ones(n)
+    V = lambda S: float(one @ S @ one) / n**2  # noqa: E731
+    var = V(Sig)
+    Cn = np.eye(n) - np.outer(one, one) / n
+    ess = float(np.trace(Cn @ Sig @ Cn))                         # E sum (X_i - X-bar)^2 (the mean cancels)
+    X = rng.multivariate_normal(mu * one, Sig + 1e-9 * np.eye(n))
+    Xb = X.mean()
+    rp = rng.uniform(0.02, 1)
+    N = 10**12
+    lo = -1 / (n - 1)
+    Slo = np.array([[s2 if i == j else lo * s2 for j in range(n)] for i in range(n)])
+    pairs = sum(Sig[i, j] for i in range(n) for j in range(i + 1, n))
+    return {
+        "18": [Sig, s2 * ((1 - rho) * np.eye(n) + rho * np.outer(one, one))],
+        "27": [var, (n * s2 + pairs) / n**2, (n * s2 + n * (n - 1) / 2 * rho * s2) / n**2, s2 / n * (1 + (n - 1) * rho / 2)],
+        "30": [2 * pairs, sum(Sig[i, j] for i in range(n) for j in range(n) if i != j)], "30.2": [var, V(Sig)],
+        "32": [var, (n * s2 + n * (n - 1) * rho * s2) / n**2, s2 / n * (1 + (n - 1) * rho)],
+        "36": [s2 / var, n / (1 + (n - 1) * rho)],
+        "40": [s2 / N * (1 + (N - 1) * rp), rp * s2],
+        "46": [Sig @ one, s2 * (1 + (n - 1) * rho) * one],
+        "48": [np.linalg.det(Sig), s2**n * (1 - rho) ** n * (1 + (n - 1) * rho)],
+        "50": [V(Slo), 0],
+        "54": [float(np.sum((X - Xb) ** 2)), float(np.sum(X**2)) - n * Xb**2],
+        "54.2": [Sig[0, 0] + mu**2, s2 + mu**2], "54.3": [V(Sig + mu**2 * np.outer(one, one)), var + mu**2],
+        "56": [ess, n * (s2 + mu**2) - n * (var + mu**2), n * s2 - s2 * (1 + (n - 1) * rho), (n - 1) * s2 * (1 - rho)],
+        "61": [ess / (n - 1), s2 * (1 - rho)],
+        "63": [var / (ess / (n - 1) / n), (1 + (n - 1) * rho) / (1 - rho)],
+        "66.4": [1 + 9 * 0.1, 1 + 10 * 0.1, 2],
+        "68": [4 / 10 * (1 + 9 * 0.1), 4 / 10 * 2, 0.8],
+        "71": [4 * (1 - 0.1), 4 * 0.9, 3.6],
+    }
+
+@document("396_blog_noisy_label_bernoulli_cross_entropy")
+def _(rng):
+    from scipy.optimize import brentq
+
+    p, eps = rng.uniform(0.02, 0.98), rng.uniform(0, 0.45)
+    z = rng.normal() * 2
+    q = sig(z)
+    ell = lambda q, t: -t * math.log(q) - (1 - t) * math.log(1 - q)  # noqa: E731
+    flip = lambda y: {y: 1 - eps, 1 - y: eps}  # noqa: E731   P(y-tilde | y)
+    pt = p * flip(1)[1] + (1 - p) * flip(0)[1]
+    qs = brentq(lambda r: d(lambda s: -pt * math.log(s) - (1 - pt) * math.log(1 - s), r), 1e-3, 1 - 1e-3, xtol=1e-14)
+    y = int(rng.integers(0, 2))
+    Ey = sum(prob * yt for yt, prob in flip(y).items())
+    El = lambda f, y: sum(prob * f(yt) for yt, prob in flip(y).items())  # noqa: E731
+    lc = lambda q, yt: ((1 - eps) * ell(q, yt) - eps * ell(q, 1 - yt)) / (1 - 2 * eps)  # noqa: E731
+    t = rng.uniform(-0.5, 1.5)
+    yt = int(rng.integers(0, 2))
+    pe = 0.9 * (1 - 0.1) + 0.1 * 0.1                                  # p-tilde at p = 0.9, epsilon = 0.1
+    return {
+        "16": [pt, (1 - eps) * p + eps * (1 - p), eps + (1 - 2 * eps) * p],
+        "19": [qs, pt], "19.2": [pt - 0.5, (1 - 2 * eps) * (p - 0.5)],
+        "19.3": [math.log(pt / (1 - pt)), (1 - 2 * eps) * math.log(p / (1 - p))],
+        "21.3": [pe, 0.1 + 0.8 * 0.9, 0.81],
+        "28": [Ey, (1 - eps) * y + eps * (1 - y), (1 - 2 * eps) * y + eps],
+        "31": [El(lambda s: ell(q, s), y), ell(q, Ey)], "31.2": [2 * eps, eps],
+        "34": [El(lambda s: ell(q, s), 1), -(1 - eps) * math.log(q) - eps * math.log(1 - q), -math.log(q) + eps * math.log(q / (1 - q))],
+        "37": [math.log(q / (1 - q)), z],
+        "50": [El(lambda s: lc(q, s), 1), ((1 - eps) ** 2 * ell(q, 1) - eps**2 * ell(q, 1)) / (1 - 2 * eps), ell(q, 1)],
+        "53": [(1 - eps) ** 2 - eps**2, 1 - 2 * eps],
+        "55": [d(lambda s: ell(sig(s), t), z), q - t],
+        "58": [d(lambda s: lc(sig(s), yt), z), ((1 - eps) * (q - yt) - eps * (q - 1 + yt)) / (1 - 2 * eps), q - (yt - eps) / (1 - 2 * eps)],
+        "61": [0.9 / 0.8, 1.125], "61.2": [-0.1 / 0.8, -0.125],
+        "68": [d(lambda s: ell(eps + (1 - 2 * eps) * sig(s), yt), z),
+               ((eps + (1 - 2 * eps) * q) - yt) / ((eps + (1 - 2 * eps) * q) * (1 - eps - (1 - 2 * eps) * q)) * (1 - 2 * eps) * q * (1 - q)],
+    }
+
+@document("397_exam_poisson_mle_fisher_information")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+    from scipy.stats import poisson
+
+    n, lam = int(rng.integers(1, 9)), rng.uniform(0.3, 5)
+    x = rng.poisson(lam, size=n)
+    while x.sum() == 0:
+        x = rng.poisson(lam, size=n)
+    S = int(x.sum())
+    lf = lambda l, x=x: float(np.sum(poisson.logpmf(x, l)))  # noqa: E731
+    lgf = float(sum(math.lgamma(v + 1) for v in x))
+    mle = lambda x: minimize_scalar(lambda l: -lf(l, x), bounds=(1e-6, 100), method="bounded", options={"xatol": 1e-12}).x  # noqa: E731
+    ks = np.arange(0, 400)
+    E = lambda g, m: float(np.sum(poisson.pmf(ks, m) * g(ks)))  # noqa: E731   E g(K), K ~ Poisson(m)
+    ES, VS = E(lambda k: k, n * lam), E(lambda k: k * k, n * lam) - E(lambda k: k, n * lam) ** 2
+    th = math.log(lam)
+    Ith = -d2r(lambda t: S * t - n * math.exp(t), th)              # -d^2 l/d theta^2 = n e^theta, free of the data
+    eta = math.sqrt(lam)
+    Ieta = -d2r(lambda e: ES * math.log(e * e) - n * e * e, eta)  # E[-d^2 l/d eta^2], linear in S
+    data = np.array([2, 0, 3, 1, 4])
+    ld = lambda l: lf(l, data)  # noqa: E731
+    return {
+        "14": [lf(lam), float(np.sum(x * math.log(lam) - lam)) - lgf, S * math.log(lam) - n * lam - lgf],
+        "20": [d(lf, lam), S / lam - n], "20.2": [d2r(lf, lam), -S / lam**2],
+        "26": [mle(x), S / n, x.mean()],
+        "29": [E(lambda k: k, lam), lam],
+        "32": [ES / lam**2, ES / lam**2, ES / lam**2, n * lam / lam**2, n / lam],
+        "35": [VS / lam**2, VS / lam**2, n / lam], "35.2": [E(lambda k: k * k, lam), lam**2 + lam],
+        "35.3": [E(lambda k: k * k, lam) - E(lambda k: k, lam) ** 2, lam],
+        "38": [VS / n**2, VS / n**2, lam / n, 1 / (n / lam)],
+        "43": [poisson.pmf(0, lam), math.exp(-lam)], "43.2": [E(lambda k: np.exp(-k / n), n * lam), math.exp(-lam)],
+        "45": [math.exp(th), lam],
+        "48": [Ith, n / lam * (1 / lam) ** 2, n / lam * (1 / lam**2), n / lam**3],
+        "51.2": [Ieta, n / lam * (2 * eta) ** 2, 4 * n],
+        "53.2": [int(data.sum()), 2 + 0 + 3 + 1 + 4, 10], "53.3": [mle(data), 2],
+        "56": [ld(2.0), 10 * math.log(2) - 10 - math.log(2 * 1 * 6 * 1 * 24), 10 * math.log(2) - 10 - math.log(144)],
+        "59": [-d2r(ld, 2.0), -d2r(ld, 2.0), 10 / 2.0**2, 10 / 4, 2.5], "59.2": [5 / mle(data), 5 / 2],
+        "61": [math.log(mle(data)), math.log(2)], "61.2": [-d2r(lambda t: 10 * t - 5 * math.exp(t), math.log(2)), 5 / 8],
+    }
+
+@document("398_nb_heavy_ball_momentum_quadratic")
+def _(rng):
+    from scipy.optimize import brentq
+
+    n = int(rng.integers(2, 6))
+    Q = np.linalg.qr(rng.normal(size=(n, n)))[0]
+    ev = np.sort(rng.uniform(0.2, 10, size=n))
+    A = Q @ np.diag(ev) @ Q.T
+    mu, L = ev[0], ev[-1]
+    kap = L / mu
+    x, xp = rng.normal(size=n), rng.normal(size=n)
+    al, be = rng.uniform(0.01, 2) / L, rng.uniform(0, 0.95)
+    f = lambda v: 0.5 * v @ A @ v  # noqa: E731
+    xn = x - al * grad(f, x) + be * (x - xp)
+    j = int(rng.integers(0, n))
+    v, lam = Q[:, j], ev[j]
+    c, cp, cn = v @ x, v @ xp, v @ xn
+    M = lambda al, be, lam: np.array([[1 + be - al * lam, -be], [1, 0]])  # noqa: E731
+    Mm = M(al, be, lam)
+    r = np.linalg.eigvals(Mm)
+    bc = rng.uniform(0.01, 0.95)                                        # the complex regime
+    lc = rng.uniform((1 - math.sqrt(bc)) ** 2, (1 + math.sqrt(bc)) ** 2)
+    rc = np.linalg.eigvals(M(1.0, bc, lc))
+    ag = rng.uniform(0.01, 2) / L
+
+    def tune(mu, L):
+        """alpha, beta with alpha mu = (1 - sqrt beta)^2 and alpha L = (1 + sqrt beta)^2: the ratio of the two fixes sqrt beta."""
+        s = brentq(lambda s: (1 + s) ** 2 * mu - (1 - s) ** 2 * L, 0, 1 - 1e-12, xtol=1e-15)
+        return (1 - s) ** 2 / mu, s * s
+    at, bt = tune(mu, L)
+    a9, b9 = tune(1.0, 9.0)
+    ck, ckp = rng.normal(size=2)
+    rr = rng.normal()
+    root = lambda lam: float(np.mean(np.roots([1, -(1 + b9 - a9 * lam), b9]).real))  # noqa: E731
+    rd, c0, c1, k = rng.choice([-1, 1]) * rng.uniform(0.2, 1.5), rng.normal(), rng.normal(), int(rng.integers(0, 9))
+    seq = [c0, c1]
+    for _ in range(k):
+        seq.append(2 * rd * seq[-1] - rd * rd * seq[-2])
+    flat = [1.0, 1.0]
+    for _ in range(10):
+        flat.append((1 + b9 - a9 * 1) * flat[-1] - b9 * flat[-2])
+    kk = int(rng.integers(0, 10))
+    return {
+        "1:6.2": [grad(f, x), A @ x],
+        "2:6": [cn, (1 - al * lam) * c + be * (c - cp), (1 + be - al * lam) * c - be * cp],
+        "2:9": [np.array([cn, c]), Mm @ np.array([c, cp])],
+        "2:15": [abs(r[0] ** 2 - (1 + be - al * lam) * r[0] + be), 0],
+        "2:18": [np.prod(r).real, np.linalg.det(Mm), be], "2:18.2": [np.sum(r).real, -(1 + be - al * lam)],
+        "2:21": [abs(rc[0]), abs(rc[1]), math.sqrt(bc)],
+        "2:23": [max(abs(1 - ag * ev)), (kap - 1) / (kap + 1)],
+        "3:3.3": [math.sqrt(kap), (1 + math.sqrt(bt)) / (1 - math.sqrt(bt))],
+        "3:6": [bt, (math.sqrt(kap) - 1) / (math.sqrt(kap) + 1)], "3:6.2": [at, 4 / (math.sqrt(L) + math.sqrt(mu)) ** 2],
+        "5:3": [9.0 / 1.0, 9], "5:3.2": [math.sqrt(9.0), 3],
+        "5:6": [b9, ((3 - 1) / (3 + 1)) ** 2, 1 / 4], "5:6.2": [a9, 4 / (3 + 1) ** 2, 1 / 4],
+        "5:9": [(1 + b9 - a9 * 1) * ck - b9 * ckp, ck - ckp / 4],
+        "5:9.2": [rr**2 - rr + 1 / 4, (rr - 1 / 2) ** 2], "5:9.3": [root(1.0), 1 / 2],
+        "5:9.4": [1 + b9 - a9 * 9, 1 + 1 / 4 - 9 / 4, -1], "5:9.5": [root(9.0), -1 / 2],
+        "5:9.6": [math.sqrt(b9), 1 / 2], "5:9.7": [(9 - 1) / (9 + 1), 4 / 5],
+        "5:14": [seq[k], (c0 + k * (c1 / rd - c0)) * rd**k],
+        "5:17.2": [flat[kk], (1 + kk) * 2.0**-kk],
+        "5:17.3": [flat[2], 1 - 1 / 4, 3 / 4], "5:17.4": [flat[3], 3 / 4 - 1 / 4, 1 / 2], "5:17.5": [flat[3], 4 * 1 / 8, 1 / 4],
+    }
+
+@document("399_cheatsheet_softplus_logsigmoid_taylor")
+def _(rng):
+    import mpmath
+
+    x = rng.normal() * 3
+    xp = rng.uniform(0.01, 5)
+    y = int(rng.integers(0, 2))
+    be = rng.uniform(0.2, 5)
+    sp = lambda t: math.log1p(math.exp(t)) if t < 30 else t + math.log1p(math.exp(-t))  # noqa: E731
+    with mpmath.workdps(40):
+        msp = lambda t: mpmath.log(1 + mpmath.exp(t))  # noqa: E731
+        msig = lambda t: 1 / (1 + mpmath.exp(-t))  # noqa: E731
+        D = lambda f, t, k: float(mpmath.diff(f, t, k))  # noqa: E731
+        s0 = [D(msp, 0, k) for k in range(5)]
+        ls0 = [D(lambda t: mpmath.log(msig(t)), 0, k) for k in range(5)]
+        sig3 = D(msig, 0, 3)
+        s2x, s3x = D(msp, x, 2), D(msp, x, 3)
+        sb = lambda t: mpmath.log(1 + mpmath.exp(be * t)) / be  # noqa: E731
+        sb1, sb2, sb20 = D(sb, x, 1), D(sb, x, 2), D(sb, 0, 2)
+    q = sig(x)
+    bce = -y * math.log(q) - (1 - y) * math.log(1 - q)
+    return {
+        "9": [d(sp, x), sig(x)], "10": [sig(-x), 1 - sig(x)], "11": [sp(x) - sp(-x), x], "11.2": [sp(x), x + sp(-x)],
+        "12": [math.log(sig(x)), -sp(-x)], "13": [math.log(1 - sig(x)), -sp(x)],
+        "14": [sig(x), 0.5 * (1 + math.tanh(x))], "15": [sp(x), math.log(2) + x / 2 + math.log(math.cosh(x / 2))],
+        "16": [bce, sp(x) - y * x],
+        "21": [s2x, q * (1 - q)], "21.2": [s3x, q * (1 - q) * (1 - 2 * q)],
+        "24": [sig(0.0), 1 / 2],
+        "27": [s0[0], math.log(2)], "27.2": [s0[1], 1 / 2], "27.3": [s0[2], 1 / 4], "27.4": [s0[3], 0], "27.5": [s0[4], -1 / 16],
+        "33": [s0[2] / 2, (1 / 4) / 2, 1 / 8], "33.2": [s0[4] / 24, s0[4] / 24, -1 / 192],
+        "44": [sig3, -1 / 8],
+        "46": [math.log(sig(x)), -sp(-x)], "46.2": [ls0[1], 1 / 2], "46.3": [ls0[2], -1 / 4], "46.4": [ls0[4], -1 / 8],
+        "46.5": [d(lambda t: math.log(sig(t)), x), 1 - sig(x), sig(-x)],
+        "50": [sp(xp) - xp, math.log1p(math.exp(-xp))], "50.2": [sp(-xp), math.log(1 + math.exp(-xp))],
+        "50.3": [sp(x), max(x, 0) + math.log1p(math.exp(-abs(x)))],
+        "54.2": [math.log(1 + math.exp(0)) / be, math.log(2) / be], "54.3": [sb1, be * sig(be * x)],
+        "54.4": [sb2, be * sig(be * x) * (1 - sig(be * x))], "54.5": [sb20, be / 4],
+    }
+
+@document("400_worksheet_power_quotient_rule_drills")
+def _(rng):
+    x = rng.uniform(0.1, 4)                       # inside every domain (x > 0, x != 1 for h)
+    if abs(x - 1) < 0.05:
+        x += 0.2
+    r = rng.normal() * 2
+    a, b, c = rng.normal(size=3)
+    F = lambda t: math.sin(a * t) + b * t * t  # noqa: E731
+    G = lambda t: math.exp(c * t) + 1.5  # noqa: E731
+    h = lambda t: (t * t + 1) / (t - 1)  # noqa: E731
+    g = lambda t: t / (1 + t * t)  # noqa: E731
+    q = lambda t: (3 * t - 2) / (2 * t + 5)  # noqa: E731
+    rr = lambda t: (1 - t) / (1 + t)  # noqa: E731
+    u = lambda t: math.sqrt(t) / (t + 1)  # noqa: E731
+    v = lambda t: t**3 / (t * t + 1)  # noqa: E731
+    sx = math.sqrt(x)
+    return {
+        "5": [d(lambda t: t**r, x), r * x ** (r - 1)],
+        "6": [d(lambda t: F(t) / G(t), x), (d(F, x) * G(x) - F(x) * d(G, x)) / G(x) ** 2],
+        "10": [1 / x**3, 1 / x**3, x**-3.0], "10.2": [d(lambda t: t**-3.0, x), -3 * x**-2.0],
+        "12.2": [d(math.sqrt, x), 0.5 * x**-0.5, 1 / (2 * sx)],
+        "14": [1 / (x * x) ** (1 / 3), 1 / (x * x) ** (1 / 3), x ** (-2 / 3)],
+        "14.2": [d(lambda t: 1 / (t * t) ** (1 / 3), x), -2 / 3 * x ** (-5 / 3)],
+        "16": [x * x * sx, x * x * sx, x**2.5], "16.2": [d(lambda t: t * t * math.sqrt(t), x), 2.5 * x**1.5],
+        "16.3": [2 * x * sx + x * x / (2 * sx), 2 * x**1.5 + 0.5 * x**1.5],
+        "18.2": [d(lambda t: 4 / math.sqrt(t) - 6 * t ** (1 / 3), x), -2 * x**-1.5 - 2 * x ** (-2 / 3)],
+        "24": [d(h, x), (2 * x * (x - 1) - (x * x + 1)) / (x - 1) ** 2, (x * x - 2 * x - 1) / (x - 1) ** 2],
+        "29": [d(g, x), ((1 + x * x) - x * 2 * x) / (1 + x * x) ** 2, (1 - x * x) / (1 + x * x) ** 2],
+        "31": [g(1.0), 1 / 2], "31.2": [g(-1.0), -1 / 2],
+        "35": [d(q, x), (3 * (2 * x + 5) - 2 * (3 * x - 2)) / (2 * x + 5) ** 2, 11 / (2 * x + 5) ** 2],
+        "37": [d(q, 0.0), 11 / 25],
+        "41": [d(rr, x), ((1 + x) - (1 - x)) / (1 + x) ** 2, 2 * x / (1 + x) ** 2],
+        "44": [d(lambda t: 1 / G(t), x), -d(G, x) / G(x) ** 2],
+        "44.2": [d(lambda t: 1 / (t * t + 4), x), -2 * x / (x * x + 4) ** 2],
+        "50": [d(u, x), ((x + 1) / (2 * sx) - sx) / (x + 1) ** 2, ((x + 1) - 2 * x) / (2 * sx * (x + 1) ** 2), (1 - x) / (2 * sx * (x + 1) ** 2)],
+        "52": [d(u, 4.0), -3 / (2 * 2 * 25), -3 / 100],
+        "56": [d(v, x), (3 * x * x * (x * x + 1) - x**3 * 2 * x) / (x * x + 1) ** 2, (x**4 + 3 * x * x) / (x * x + 1) ** 2],
+        "58": [d(v, 1.0), 4 / 4, 1],
+    }
+
+@document("401_office_hours_bayes_two_diagnostic_tests")
+def _(rng):
+    import itertools
+
+    pD, sens, spec = 0.01, 0.9, 0.95
+    pr = lambda res, dis: np.prod([(sens if r == "+" else 1 - sens) if dis else (1 - spec if r == "+" else spec) for r in res])  # noqa: E731
+    joint = lambda res: pD * pr(res, True) + (1 - pD) * pr(res, False)  # noqa: E731   P(results)
+    post = lambda res: pD * pr(res, True) / joint(res)  # noqa: E731   P(D | results)
+    odds = lambda p: p / (1 - p)  # noqa: E731
+    LRp, LRm = sens / (1 - spec), (1 - sens) / spec
+    assert abs(sum(joint(c) for c in itertools.product("+-", repeat=2)) - 1) < 1e-12
+    return {
+        "5": [post("+"), pr("+", True), 0.9],
+        "13": [pr("+", False), 1 - 0.95, 0.05],
+        "16": [joint("+"), sens * pD + (1 - spec) * (1 - pD), 0.9 * 0.01 + 0.05 * 0.99, 0.009 + 0.0495, 0.0585],
+        "22": [post("+"), pr("+", True) * pD / joint("+"), 0.009 / 0.0585, 2 / 13],
+        "32": [odds(post("+")), LRp * odds(pD), 0.9 / 0.05 * 0.01 / 0.99, 18 / 99, 2 / 11],
+        "35": [2 / (2 + 11), 2 / 13],
+        "37": [joint("++"), joint("+") ** 2],
+        "42": [pr("++", True), 0.9**2, 0.81], "42.2": [pr("++", False), 0.05**2, 0.0025],
+        "48": [joint("++"), 0.81 * 0.01 + 0.0025 * 0.99, 0.0081 + 0.002475, 0.010575],
+        "54": [odds(post("++")), LRp**2 * odds(pD), 324 / 99, 36 / 11],
+        "57": [post("++"), 36 / 47], "59": [post("++"), 18 * post("+")],
+        "68": [LRm, pr("-", True) / pr("-", False), 0.1 / 0.95, 2 / 19],
+        "71": [odds(post("+-")), 2 / 11 * 2 / 19, 4 / 209], "71.2": [odds(post("+-")), odds(post("+")) / LRp],
+        "78": [1 - post("-"), 0.95 * 0.99 / (0.95 * 0.99 + 0.1 * 0.01), 0.9405 / 0.9415],
+    }
+
+@document("402_solution_key_episodic_returns_terminal_state")
+def _(rng):
+    def G(R, g, t):
+        """The return from time t of the rewards R = (R_1, ..., R_T), by the definition."""
+        T = len(R)
+        return sum(g**k * R[t + k] for k in range(T - t))
+    T = int(rng.integers(1, 9))
+    R = rng.normal(size=T)
+    g = rng.uniform(0, 1)
+    t = int(rng.integers(0, T))
+    r = rng.normal()
+    Rc = np.full(T, r)
+    R4 = [1.0, 0, 2, 5]
+    G4 = lambda t: G(R4, 0.5, t)  # noqa: E731
+    N = int(rng.integers(1, 9))
+    path = lambda k: [0.0] * (N - k) + [1.0]  # noqa: E731   rewards from state k to the terminal state
+    V = lambda k: G(path(k), g, 0)  # noqa: E731
+    k = int(rng.integers(1, N + 1))
+    kl = int(rng.integers(1, N)) if N > 1 else None
+    p = rng.uniform(0.05, 1)
+    ns = np.arange(1, 4000)
+    pT = (1 - p) ** (ns - 1) * p
+    cum = lambda g: np.cumsum(g ** (ns - 1))  # noqa: E731   sum_{k < n} g^k
+    EG = float(np.sum(pT * r * cum(g)))
+    return {
+        "16": [G(R, g, t), R[t] + sum(g**k * R[t + k] for k in range(1, T - t)), R[t] + g * sum(g**j * R[t + j + 1] for j in range(T - t - 1)),
+               R[t] + g * (G(R, g, t + 1) if t + 1 < T else 0)],
+        "19": [G(R, g, T - 1), R[-1]],
+        "24": [G(Rc, g, 0), r * sum(g**k for k in range(T)), r * (1 - g ** (T + 1)) / (1 - g)],
+        "27": [G([-1.0] * 3, 0.9, 0), -(1 + 0.9 + 0.81), -2.71], "27.2": [-(1 - 0.9**3) / 0.1, -2.71],
+        "29": [sum(0.5**k * R4[4 + k] for k in range(0)), 0],
+        "32": [G4(3), 5], "32.2": [G4(2), 2 + 0.5 * 5, 4.5], "32.3": [G4(1), 0 + 0.5 * 4.5, 2.5], "32.4": [G4(0), 1 + 0.5 * 2.5, 2.25],
+        "35": [G4(0), 1 + 0.5 * 0 + 0.25 * 2 + 0.125 * 5, 2.125], "35.2": [0.5 * 4.5, 2.25], "35.3": [G4(1), 2.25],
+        "35.4": [G4(0), 1 + 0.5 * 2.25],
+        "37": [V(N), 1], "37.2": [V(kl), g * V(kl + 1)] if kl else [0.0, 0.0],
+        "40": [V(k), g ** (N - k)], "43": [V(1), g**N],
+        "45": [float(np.prod([1 - p] * 2 + [p])), (1 - p) ** 2 * p], "45.2": [float(np.sum(ns * pT)), 1 / p],
+        "48": [float(np.sum(pT * g**ns)), float(np.sum(g**ns * (1 - p) ** (ns - 1) * p)), p * g / (1 - (1 - p) * g)],
+        "54": [EG, r * (1 - float(np.sum(pT * g**ns))) / (1 - g), r / (1 - (1 - p) * g)],
+        "57": [EG, r + g * (1 - p) * EG], "57.2": [float(np.sum(pT * r * ns)), r / p],
+        "57.3": [EG, r * (1 - g ** (1 / p)) / (1 - g)],
+    }
+
+@document("403_handout_product_of_gaussian_densities")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.stats import multivariate_normal as mvn
+
+    Nd = lambda x, m, v: math.exp(-((x - m) ** 2) / (2 * v)) / math.sqrt(2 * math.pi * v)  # noqa: E731
+    A, B = rng.uniform(0.2, 4, size=2)
+    a, b, x = rng.normal(size=3) * 2
+    Cf = lambda A, B: 1 / (1 / A + 1 / B)  # noqa: E731
+    cf = lambda a, A, b, B: Cf(A, B) * (a / A + b / B)  # noqa: E731
+    C, c = Cf(A, B), cf(a, A, b, B)
+    # section 3: the posterior of mu by quadrature
+    n = int(rng.integers(1, 6))
+    m0, s0, sg = rng.normal(), rng.uniform(0.3, 2), rng.uniform(0.3, 2)
+    y = rng.normal(size=n) + m0
+    ybar = y.mean()
+    post = lambda mu: Nd(mu, m0, s0**2) * np.prod([Nd(v, mu, sg**2) for v in y])  # noqa: E731
+    lo, hi = m0 - 12 * s0, m0 + 12 * s0
+    Z = quad(post, lo, hi, epsabs=0, epsrel=1e-12, limit=200)[0]
+    pm = quad(lambda mu: mu * post(mu), lo, hi, epsabs=0, epsrel=1e-12, limit=200)[0] / Z
+    pv = quad(lambda mu: (mu - pm) ** 2 * post(mu), lo, hi, epsabs=0, epsrel=1e-12, limit=200)[0] / Z
+    ev = quad(lambda mu: Nd(mu, m0, s0**2) * Nd(y[0], mu, sg**2), lo, hi, epsabs=0, epsrel=1e-12, limit=200)[0]
+    # section 4
+    dd = int(rng.integers(1, 4))
+    GA, GB = rng.normal(size=(dd, dd)), rng.normal(size=(dd, dd))
+    Am, Bm = GA @ GA.T + 0.5 * np.eye(dd), GB @ GB.T + 0.5 * np.eye(dd)
+    av, bv, xv = rng.normal(size=dd), rng.normal(size=dd), rng.normal(size=dd)
+    inv = np.linalg.inv
+    Cm = inv(inv(Am) + inv(Bm))
+    cm = Cm @ (inv(Am) @ av + inv(Bm) @ bv)
+    return {
+        "17": [Cf(A, B), 1 / (1 / A + 1 / B), A * B / (A + B)],
+        "21": [c, (a * A + b * B) / (A + B)],
+        "25": [(x - a) ** 2 / A + (x - b) ** 2 / B, (x - c) ** 2 / C + (a - b) ** 2 / (A + B)],
+        "27": [math.sqrt(2 * math.pi * A) * math.sqrt(2 * math.pi * B), math.sqrt(2 * math.pi * C) * math.sqrt(2 * math.pi * (A + B))],
+        "27.2": [A * B, C * (A + B)],
+        "29": [Nd(x, a, A) * Nd(x, b, B), Nd(a, b, A + B) * Nd(x, c, C)],
+        "33": [quad(lambda t: Nd(t, a, A) * Nd(t, b, B), -np.inf, np.inf, epsabs=0, epsrel=1e-12)[0], Nd(a, b, A + B),
+               math.exp(-((a - b) ** 2) / (2 * (A + B))) / math.sqrt(2 * math.pi * (A + B))],
+        "35": [Nd(a, a, A + B), 1],
+        "39.5": [Cf(1, 3), 3 / 4], "39.6": [cf(0, 1, 2, 3), (0 * 1 + 2 * 3) / 4, 3 / 2], "39.7": [cf(0, 1, 2, 3), 3 / 4 * (0 + 2 / 3), 1 / 2],
+        "41": [cf(0, 1, 2, 3), (0 * 3 + 2 * 1) / (1 + 3), (0 * 3 + 2 * 1) / 4, 1 / 2],
+        "43": [Nd(0, 2, 4), math.exp(-0.5) / math.sqrt(8 * math.pi)],
+        "49": [1 / pv, 1 / s0**2 + n / sg**2], "50": [pm, pv * (m0 / s0**2 + n * ybar / sg**2)],
+        "52": [pv, s0**2 * sg**2 / (sg**2 + n * s0**2)], "52.2": [ev, Nd(y[0], m0, s0**2 + sg**2)],
+        "58": [mvn.pdf(xv, av, Am) * mvn.pdf(xv, bv, Bm), mvn.pdf(av, bv, Am + Bm) * mvn.pdf(xv, cm, Cm)],
+        "59": [Cm, inv(inv(Am) + inv(Bm)), Am @ inv(Am + Bm) @ Bm],
+        "60": [cm, Cm @ (inv(Am) @ av + inv(Bm) @ bv), Bm @ inv(Am + Bm) @ av + Am @ inv(Am + Bm) @ bv],
+    }
+
+@document("404_hw_negative_binomial_score")
+def _(rng):
+    from scipy import optimize
+
+    r, p, n = rng.uniform(0.5, 6), rng.uniform(0.2, 0.85), int(rng.integers(1, 7))
+    x = rng.negative_binomial(r, p, size=n).astype(float)
+    while x.sum() == 0:
+        x = rng.negative_binomial(r, p, size=n).astype(float)
+    lg = math.lgamma
+    logpmf = lambda k, r, q: lg(k + r) - lg(k + 1) - lg(r) + r * math.log(q) + k * math.log(1 - q)  # noqa: E731
+    ks = np.arange(0, 4000)
+    pmf = np.array([math.exp(logpmf(k, r, p)) for k in ks])
+    EX = float(ks @ pmf)
+    VX = float((ks - EX) ** 2 @ pmf)
+    S, xb = x.sum(), x.mean()
+    ell = lambda q: sum(logpmf(xi, r, q) for xi in x)  # noqa: E731
+    lc = sum(lg(xi + r) - lg(xi + 1) - lg(r) for xi in x)
+    phat = optimize.brentq(lambda q: d(ell, q), 1e-5, 1 - 1e-5, xtol=1e-14)
+    # Fisher information of the sample: n E[-d2 log pmf]
+    Ivals = np.array([-d2(lambda q: logpmf(k, r, q), p) for k in ks[:400]])
+    I = n * float(Ivals @ pmf[:400]) + n * float(pmf[400:] @ (r / p**2 + ks[400:] / (1 - p) ** 2))
+    mu = rng.uniform(0.2, 8)
+    ellmu = lambda m: ell(r / (r + m))  # noqa: E731
+    muhat = optimize.brentq(lambda m: d(ellmu, m), 1e-4, 1e4, xtol=1e-12)
+    p1 = rng.uniform(0.05, 0.95)
+    # the geometric case
+    kk = int(rng.integers(0, 6))
+    xg = rng.geometric(p, size=n).astype(float) - 1
+    xg[0] += 1
+    ellg = lambda q: sum(logpmf(xi, 1.0, q) for xi in xg)  # noqa: E731
+    phg = optimize.brentq(lambda q: d(ellg, q), 1e-5, 1 - 1e-5, xtol=1e-14)
+    # the numbers
+    xd = np.array([2.0, 0, 5, 1])
+    elld = lambda q: sum(logpmf(xi, 3.0, q) for xi in xd)  # noqa: E731
+    phd = optimize.brentq(lambda q: d(elld, q), 1e-5, 1 - 1e-5, xtol=1e-14)
+    Id = lambda q: 4 * (3 / q**2 + (3 * (1 - q) / q) / (1 - q) ** 2)  # noqa: E731   n E[-l''] with E[X] = r(1 - q)/q
+    newton = lambda q0: q0 - d(elld, q0) / d2(elld, q0)  # noqa: E731
+    return {
+        "7": [EX, r * (1 - p) / p], "7.2": [VX, r * (1 - p) / p**2], "7.3": [VX / EX, 1 / (1 - p)],
+        "13": [ell(p), lc + n * r * math.log(p) + S * math.log(1 - p)],
+        "17": [d(ell, p), n * r / p - S / (1 - p)],
+        "24": [phat, n * r / (n * r + S), r / (r + xb)],
+        "28": [d2(ell, p), -n * r / p**2 - S / (1 - p) ** 2],
+        "31.2": [math.exp(logpmf(kk, 1.0, p)), p * (1 - p) ** kk], "31.3": [phg, 1 / (1 + xg.mean())],
+        "35": [n * EX, n * r * (1 - p) / p],
+        "37": [I, I, n * r / p**2 + n * r * (1 - p) / (p * (1 - p) ** 2), n * r / (p * (1 - p))],
+        "39": [n * r * (1 - p) + n * r * p, n * r], "39.2": [I, n * r / (p**2 * (1 - p))],
+        "43": [p, r / (r + EX)],
+        "45": [d(ellmu, mu), sum(xi / mu - (r + xi) / (r + mu) for xi in x), sum(r * (xi - mu) / (mu * (r + mu)) for xi in x),
+               sum((xi - mu) / (mu + mu**2 / r) for xi in x)],
+        "47": [muhat, xb],
+        "51.3": [len(xd), 4], "51.4": [xd.sum(), 8], "51.5": [xd.mean(), 2],
+        "53": [phd, 3 / (3 + 2), 0.6],
+        "55.2": [d(elld, 0.5), 24 - 16, 8], "55.3": [d2(elld, 0.5), -48 - 32, -80],
+        "57": [newton(0.5), newton(0.5), 0.5 + 8 / 80, 0.6],
+        "59": [newton(p1), phd],
+        "61": [Id(0.5), 12 / (0.25 * 0.5), 96],
+        "63": [0.5 + d(elld, 0.5) / Id(0.5), 0.5 + 8 / 96, 7 / 12],
+        "65": [Id(0.6), 12 / (0.36 * 0.4), 12 / 0.144, 80],
+    }
+
+@document("405_notes_planar_flow_jacobian")
+def _(rng):
+    dd = int(rng.integers(2, 6))
+    u, w, z = rng.normal(size=dd), rng.normal(size=dd), rng.normal(size=dd)
+    b = rng.normal()
+    h = np.tanh
+    f = lambda z, u=u, w=w, b=b: z + u * h(w @ z + b)  # noqa: E731
+    a = w @ z + b
+    hp = lambda t: 1 / np.cosh(t) ** 2  # noqa: E731   tanh' (checked against d on line 17)
+    hpp = lambda t: d(hp, t)  # noqa: E731
+    psi = hp(a) * w
+    logq0 = lambda z: -0.5 * z @ z - 0.5 * len(z) * math.log(2 * math.pi)  # noqa: E731
+    J = jac(f, z)
+    x, y = rng.normal(size=dd), rng.normal(size=dd)
+    # K stacked layers
+    K = int(rng.integers(1, 4))
+    layers = [(rng.normal(size=dd), rng.normal(size=dd), rng.normal()) for _ in range(K)]
+
+    def _compose(z):
+        for (uk, wk, bk) in layers:
+            z = f(z, uk, wk, bk)
+        return z
+    zs = [z]
+    for (uk, wk, bk) in layers:
+        zs.append(f(zs[-1], uk, wk, bk))
+    logqK_direct = logq0(z) - math.log(abs(np.linalg.det(jac(_compose, z))))
+    logqK_sum = logq0(z) - sum(math.log(abs(1 + uk @ (hp(wk @ zs[k] + bk) * wk))) for k, (uk, wk, bk) in enumerate(layers))
+    mm = lambda t: -1 + math.log(1 + math.exp(t))  # noqa: E731
+    uhat = u + (mm(w @ u) - w @ u) * w / (w @ w)
+    L = lambda u, w, b: math.log(abs(1 + u @ (hp(w @ z + b) * w)))  # noqa: E731
+    D = 1 + u @ psi
+    # the example
+    w2, u2 = np.array([1.0, 0]), np.array([2.0, 1])
+    f2 = lambda z: z + u2 * math.tanh(w2 @ z)  # noqa: E731
+    za, zb = np.array([0.0, 1]), np.array([1.0, 0])
+    th = math.tanh(1)
+    return {
+        "7": [logq0(z) - math.log(abs(np.linalg.det(J))), logq0(z) - math.log(abs(np.linalg.det(J)))],
+        "17.3": [d(math.tanh, a), 1 - math.tanh(a) ** 2, 1 / math.cosh(a) ** 2], "17.4": [d2(math.tanh, a), -2 * math.tanh(a) * (1 - math.tanh(a) ** 2)],
+        "21": [grad(lambda z: w @ z + b, z), w],
+        "23": [J, np.eye(dd) + hp(a) * np.outer(w, u)],
+        "25": [f(z), np.array([z[i] + u[i] * math.tanh(a) for i in range(dd)])],
+        "27": [J, np.eye(dd) + hp(a) * np.outer(u, w), np.eye(dd) + np.outer(u, psi)],
+        "33": [np.linalg.det(np.eye(dd) + np.outer(x, y)), 1 + y @ x],
+        "35": [np.linalg.det(J), 1 + psi @ u, 1 + hp(a) * w @ u],
+        "37": [np.linalg.det(np.eye(dd) + hp(a) * np.outer(w, u)), 1 + hp(a) * u @ w],
+        "41": [logqK_direct, logqK_sum],
+        "46": [w @ f(z), w @ z + (w @ u) * math.tanh(a)],
+        "50": [w @ uhat, mm(w @ u)], "50.2": [mm(0), -1 + math.log(2)],
+        "56": [grad(lambda v: L(v, w, b), u), psi / D],
+        "56.2": [d(lambda t: L(u, w, t), b), hpp(a) * (w @ u)],
+        "60": [grad(lambda v: L(u, v, b), w), hp(a) * u / D],
+        "62": [u @ psi, hp(w @ z + b) * (w @ u)],
+        "64": [grad(lambda v: L(u, v, b), w), (hp(a) * u + hpp(a) * (w @ u) * z) / D],
+        "71.2": [w2 @ za, 0], "71.3": [f2(za), za], "71.4": [d(math.tanh, 0.0), 1],
+        "73": [jac(f2, za), np.array([[3.0, 0], [1, 1]])],
+        "75": [1 + w2 @ u2, 3], "75.2": [logq0(za) - math.log(abs(np.linalg.det(jac(f2, za)))), logq0(za) - math.log(3)],
+        "77.2": [w2 @ zb, 1], "77.3": [f2(zb), np.array([1 + 2 * th, th])],
+        "79": [np.linalg.det(jac(f2, zb)), 1 + 2 / math.cosh(1), 3 - 2 * th**2],
+    }
+
+@document("406_forum_stochastic_rounding_unbiased")
+def _(rng):
+    def sr(x, eps):
+        """The distribution of SR(x): (values, probabilities)."""
+        lo = eps * math.floor(x / eps)
+        p = (x - lo) / eps
+        return np.array([lo + eps, lo]), np.array([p, 1 - p])
+    E = lambda x, eps, g=lambda v: v: float(np.dot(g(sr(x, eps)[0]), sr(x, eps)[1]))  # noqa: E731
+    V = lambda x, eps: E(x, eps, lambda v: v**2) - E(x, eps) ** 2  # noqa: E731
+    eps = 2.0 ** -int(rng.integers(0, 6))
+    x, y = rng.uniform(-5, 5), rng.uniform(-5, 5)
+    lo = eps * math.floor(x / eps)
+    hi = lo + eps
+    p = (x - lo) / eps
+    # the implementation eps * floor(x/eps + U), U uniform on [0, 1): its mean and second moment on a fine grid of U
+    us = (np.arange(2_000_000) + 0.5) / 2_000_000
+    impl = eps * np.floor(x / eps + us)
+    # accumulation with stochastic rounding, exactly (a distribution over grid points)
+    s0, dl, n = rng.uniform(-2, 2), rng.uniform(0, 1), int(rng.integers(1, 9))
+    dist = {s0: 1.0}
+    for _ in range(n):
+        new = {}
+        for s, w in dist.items():
+            vals, prs = sr(s + dl, eps)
+            for v, q in zip(vals, prs):
+                new[round(v / eps)] = new.get(round(v / eps), 0) + w * q
+        dist = {k * eps: w for k, w in new.items()}
+    Esn = sum(v * w for v, w in dist.items())
+    dist8 = {0.0: 1.0}
+    for _ in range(8):
+        new = {}
+        for s, w in dist8.items():
+            vals, prs = sr(s + 0.25, 1.0)
+            for v, q in zip(vals, prs):
+                new[v] = new.get(v, 0) + w * q
+        dist8 = new
+    rn = [0.0]
+    for _ in range(n):
+        rn.append(float(np.round(rn[-1] + 0.25)))
+    # independent roundings of x and y
+    vx, px = sr(x, eps)
+    vy, py = sr(y, eps)
+    Exy = sum(vx[i] * vy[j] * px[i] * py[j] for i in range(2) for j in range(2))
+    # round to nearest, x uniform on one cell
+    k = int(rng.integers(-5, 5))
+    xs = (k + us) * eps
+    rnerr = float(np.mean(eps * np.round(xs / eps) - xs))
+    return {
+        "6": [E(2.3, 1.0), 0.3 * 2 + 0.7 * 3, 2.7],
+        "18": [E(2.3, 1.0), 0.3 * 3 + 0.7 * 2, 0.9 + 1.4, 2.3],
+        "38": [E(x, eps), p * hi + (1 - p) * lo, lo + p * eps, x],
+        "44": [V(x, eps), eps**2 * p * (1 - p), (x - lo) * (hi - x)],
+        "47": [V(2.3, 1.0), 0.3 * 0.7, 0.21],
+        "49.4": [float(np.round(0.25)), 0], "49.5": [rn[-1], 0], "49.6": [8 * 0.25, 2],
+        "52": [Esn, s0 + n * dl], "55": [sum(v * w for v, w in dist8.items()), 2],
+        "60": [np.array([E(x, eps), E(x, eps, lambda v: v**2)]), np.array([impl.mean(), (impl**2).mean()])],
+        "65.3": [0.25 * math.floor(0.6 / 0.25), 0.5],
+        "68": [(0.6 - 0.5) / 0.25, (0.6 - 0.5) / 0.25, 0.4], "68.2": [E(0.6, 0.25), 0.5 + 0.4 * 0.25, 0.6],
+        "72": [V(0.6, 0.25), 0.25 * 0.4 * 0.6, 0.06],
+        "77": [E(x, eps), x], "77.2": [E(x, eps, lambda v: v**2), x**2],
+        "79": [E(x, eps, lambda v: v**2), x**2 + V(x, eps)],
+        "79.3": [5.29 + 0.21, 5.5], "79.4": [0.3 * 9 + 0.7 * 4, 5.5],
+        "79.5": [Exy, x * y],
+        "81.2": [0.0625 * 0.24, 0.015], "81.3": [rnerr, 0],
+    }
+
+@document("407_lecture_leapfrog_harmonic_oscillator")
+def _(rng):
+    om, q, p = rng.uniform(0.2, 3), rng.normal(), rng.normal()
+    h = rng.uniform(0.05, 1.95) / om           # h omega < 2
+    n = int(rng.integers(2, 8))
+    H = lambda v, om=om: 0.5 * v[1] ** 2 + 0.5 * om**2 * v[0] ** 2  # noqa: E731
+    Ht = lambda v, om=om, h=h: 0.5 * v[1] ** 2 + 0.5 * om**2 * (1 - h**2 * om**2 / 4) * v[0] ** 2  # noqa: E731
+    euler = lambda v, om=om, h=h: np.array([v[0] + h * v[1], v[1] - h * om**2 * v[0]])  # noqa: E731
+
+    def leap(v, om=om, h=h):
+        ph = v[1] - h / 2 * om**2 * v[0]
+        q1 = v[0] + h * ph
+        return np.array([q1, ph - h / 2 * om**2 * q1])
+    v = np.array([q, p])
+    M = jac(leap, v)
+    ve = v
+    for _ in range(n):
+        ve = euler(ve)
+    c = 1 - h**2 * om**2 / 2
+    lam = np.linalg.eigvals(M)
+    A = np.diag([om**2 * (1 - h**2 * om**2 / 4), 1.0])
+    # the worked step
+    v0 = np.array([1.0, 0])
+    w1 = leap(v0, 1.0, 0.5)
+    return {
+        "16": [partial(H, v, 1), partial(H, v, 1), p], "16.2": [-partial(H, v, 0), -partial(H, v, 0), -om**2 * q],
+        "24": [H(euler(v)), 0.5 * (p**2 + h**2 * om**4 * q**2) + 0.5 * om**2 * (q**2 + h**2 * p**2), (1 + h**2 * om**2) * H(v)],
+        "27": [H(ve), (1 + n * h**2 * om**2) * H(v)],
+        "37": [leap(v)[0], c * q + h * p],
+        "39": [M, np.array([[c, h], [-h * om**2, c]])],
+        "43": [np.linalg.det(M), c**2 + h**2 * om**2, 1 + h**4 * om**4 / 4],
+        "45": [np.linalg.det(M), 1],
+        "47": [leap(v)[1], -h * om**2 * (1 - h**2 * om**2 / 4) * q + c * p],
+        "51": [np.linalg.det(M), c**2 + h**2 * om**2 * (1 - h**2 * om**2 / 4), 1 - h**2 * om**2 + h**4 * om**4 / 4 + h**2 * om**2 - h**4 * om**4 / 4, 1],
+        "57": [np.trace(M), 2 - h**2 * om**2],
+        "59": [math.cos(abs(np.angle(lam[0]))), c],
+        "61.2": [2 / 10, 2 / 10, 0.02],
+        "69": [M.T @ A @ M, A], "69.3": [Ht(leap(v)), Ht(v)],
+        "75": [0 - 0.5 / 2 * 1 * 1.0, 0 - 0.25 * 1, -0.25],
+        "76": [w1[0], 1 + 0.5 * (-0.25), 0.875],
+        "77": [w1[1], -0.25 - 0.25 * 0.875, -0.46875],
+        "81": [H(w1, 1.0), 0.5 * (0.46875**2 + 0.875**2), 0.49267578125],
+        "85": [Ht(v0, 1.0, 0.5), 0.5 * 0.9375, 0.46875, Ht(w1, 1.0, 0.5)],
+        "87": [H(euler(v0, 1.0, 0.5), 1.0), 1.25 * 0.5],
+    }
+
+@document("408_nb_em_two_poissons")
+def _(rng):
+    from scipy import optimize
+
+    n = int(rng.integers(2, 9))
+    x = rng.poisson(rng.uniform(0.5, 8), size=n).astype(float)
+    x[0] += 1                                    # not all zero
+    pi, l1, l2 = rng.uniform(0.1, 0.9), rng.uniform(0.3, 6), rng.uniform(0.3, 6)
+    pois = lambda k, lam: lam**k * math.exp(-lam) / math.factorial(int(k))  # noqa: E731
+    ell = lambda th: sum(math.log(th[0] * pois(k, th[1]) + (1 - th[0]) * pois(k, th[2])) for k in x)  # noqa: E731
+    post = lambda th: np.array([th[0] * pois(k, th[1]) / (th[0] * pois(k, th[1]) + (1 - th[0]) * pois(k, th[2])) for k in x])  # noqa: E731
+    th = np.array([pi, l1, l2])
+    g = post(th)
+    a, b = math.log(pi / (1 - pi)) + l2 - l1, math.log(l1 / l2)
+    # Q with arbitrary fixed responsibilities
+    gq = rng.uniform(0.05, 0.95, size=n)
+    Q = lambda th: sum(gq[i] * math.log(th[0] * pois(x[i], th[1])) + (1 - gq[i]) * math.log((1 - th[0]) * pois(x[i], th[2])) for i in range(n))  # noqa: E731
+    C = -sum(math.log(math.factorial(int(k))) for k in x)
+    l1n = optimize.brentq(lambda t: partial(Q, np.array([pi, t, l2]), 1), 1e-3, 100, xtol=1e-13)
+    l2n = optimize.brentq(lambda t: partial(Q, np.array([pi, l1, t]), 2), 1e-3, 100, xtol=1e-13)
+    pin = optimize.brentq(lambda t: partial(Q, np.array([t, l1, l2]), 0), 1e-4, 1 - 1e-4, xtol=1e-13)
+    # the hand example
+    xd = np.array([0.0, 1, 5, 6])
+    gE = np.array([0.5 * pois(k, 1.0) / (0.5 * pois(k, 1.0) + 0.5 * pois(k, 5.0)) for k in xd])
+    gd = np.array([0.9, 0.8, 0.1, 0.2])
+    mstep = lambda gg, xx: (gg.mean(), (gg * xx).sum() / gg.sum(), ((1 - gg) * xx).sum() / (1 - gg).sum())  # noqa: E731
+    pd, l1d, l2d = mstep(gd, xd)
+    # any responsibilities: the M-step matches the mean
+    pr, l1r, l2r = mstep(gq, x)
+    gl1 = partial(ell, th, 1)
+    l1new = (g * x).sum() / g.sum()
+    return {
+        "3:9": [g, 1 / (1 + (1 - pi) / pi * (l2 / l1) ** x * math.exp(l1 - l2))],
+        "3:11": [g, sig(a + b * x)],
+        "5:5": [Q(th), sum(gq[i] * (math.log(pi) + x[i] * math.log(l1) - l1) + (1 - gq[i]) * (math.log(1 - pi) + x[i] * math.log(l2) - l2) for i in range(n)) + C],
+        "5:7.2": [partial(Q, th, 1), sum(gq[i] * (x[i] / l1 - 1) for i in range(n))],
+        "5:9": [l1n, (gq * x).sum() / n],
+        "5:13": [l1n, (gq * x).sum() / gq.sum()], "5:13.2": [l2n, ((1 - gq) * x).sum() / (1 - gq).sum()],
+        "5:15": [partial(Q, th, 0), sum(gq[i] / pi - (1 - gq[i]) / (1 - pi) for i in range(n))], "5:15.2": [pin, gq.mean()],
+        "7:5": [gE[0], 1 / (1 + math.exp(-4))], "7:7": [gE[1], 1 / (1 + 5 * math.exp(-4))], "7:7.2": [xd[2], 5],
+        "7:9": [gE[2], 1 / (1 + 5**5 * math.exp(4))],
+        "7:15": [pd, (0.9 + 0.8 + 0.1 + 0.2) / 4, 0.5],
+        "7:18": [l1d, (0.8 * 1 + 0.1 * 5 + 0.2 * 6) / 2, 2.5 / 2, 1.25],
+        "7:18.2": [l2d, (0.2 * 1 + 0.9 * 5 + 0.8 * 6) / 2, 9.5 / 2, 4.75],
+        "8:3": [pr * l1r + (1 - pr) * l2r, x.mean()], "8:3.2": [0.5 * 1.25 + 0.5 * 4.75, 3],
+        "8:3.3": [xd.mean(), 12 / 4, 3],
+        "8:7": [gl1, sum(g[i] * (x[i] / l1 - 1) for i in range(n)), g.sum() / l1 * (l1new - l1)],
+        "8:9": [l1 / g.sum(), l1 / (n * pi)],
+        "8:11": [partial(ell, th, 0), sum((g[i] - pi) / pi for i in range(n)), n / pi * (g.mean() - pi)],
+    }
+
+@document("409_worksheet_linear_recurrence_closed_form")
+def _(rng):
+    N = 40
+    a = [0.0, 1.0]
+    F = [0.0, 1.0]
+    c = [1.0, 4.0]
+    b = [1.0]
+    for k in range(2, N):
+        a.append(a[-1] + 2 * a[-2])
+        F.append(F[-1] + F[-2])
+        c.append(4 * c[-1] - 4 * c[-2])
+    for k in range(1, N):
+        b.append(3 * b[-1] + 2)
+    n = int(rng.integers(1, 16))
+    r = rng.normal() * 3
+    # the constants of the general solution A 2^n + B (-1)^n fitted to a_0, a_1, and (A + B n) 2^n fitted to c_0, c_1
+    A, B = np.linalg.solve(np.array([[1.0, 1], [2, -1]]), np.array([a[0], a[1]]))
+    Ac, Bc = np.linalg.solve(np.array([[1.0, 0], [2, 2]]), np.array([c[0], c[1]]))
+    ph, ps = np.roots([1.0, -1, -1])
+    ph, ps = max(ph, ps), min(ph, ps)
+    bstar = -1.0
+    return {
+        "15": [r**2 - r - 2, (r - 2) * (r + 1)],
+        "17": [a[n], A * 2**n + B * (-1) ** n],
+        "19": [A + B, 0], "19.2": [2 * A - B, 1], "19.3": [A, 1 / 3], "19.4": [B, -1 / 3],
+        "21": [a[n - 1], (2 ** (n - 1) + (-1) ** (n - 1)) / 3], "25": [a[n], (2**n - (-1) ** n) / 3],
+        "27": [a[5], (32 + 1) / 3, 11],
+        "37": [ph + ps, 1], "37.2": [ph * ps, -1], "37.3": [ph - ps, math.sqrt(5)],
+        "39": [F[n], (ph**n - ps**n) / math.sqrt(5)], "41": [F[10], 55],
+        "45": [sum(F[: n + 1]), F[n + 2] - 1], "46": [F[n + 1] * F[n - 1] - F[n] ** 2, (-1) ** n],
+        "47": [sum(f**2 for f in F[: n + 1]), F[n + 1] ** 2], "49": [F[0] ** 2 + F[1] ** 2, F[2] ** 2],
+        "57": [b[1], 5], "57.2": [b[2], 17], "57.3": [b[3], 3 * 17 + 2, 51],
+        "59": [3 * bstar + 2, bstar], "61": [b[n] + 1, 3 * (b[n - 1] + 1)],
+        "61.2": [b[n] + 1, 3**n * (b[0] + 1), 2 * 3**n], "63": [b[n], 2 * 3**n - 1],
+        "63.2": [2 * 27 - 1, 53], "63.3": [3 * 17 + 2, 53],
+        "71": [r**2 - 4 * r + 4, (r - 2) ** 2], "71.2": [c[n], (Ac + Bc * n) * 2**n], "71.3": [Ac, 1], "71.4": [Bc, 1],
+        "73": [c[n], (n + 1) * 2**n],
+        "75": [c[2], 4 * 4 - 4 * 1, 12], "75.2": [c[4], 5 * 16, 80],
+        "85": [a[n + 1] - 2 * a[n], (-1) ** n], "87": [a[N - 1] / 2 ** (N - 1), 1 / 2],
+        "89": [a[2 * (n % 19)], a[n % 19] * (2 ** (n % 19) + (-1) ** (n % 19))],
+        "89.2": [sum(a[: n + 1]), (a[n + 2] - 1) / 2],
+    }
+
+@document("410_blog_erf_probit_derivatives")
+def _(rng):
+    from scipy import integrate, special, stats, optimize
+
+    x = rng.uniform(-2.5, 2.5)
+    p = rng.uniform(0.02, 0.98)
+    yv = rng.uniform(-0.95, 0.95)
+    erf = special.erf
+    phi = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    Phi = lambda t: integrate.quad(phi, -np.inf, t, epsabs=1e-14, epsrel=1e-13)[0]  # noqa: E731
+    Phid = lambda t: stats.norm.cdf(t)  # noqa: E731
+    Phiinv = lambda q: optimize.brentq(lambda t: Phid(t) - q, -40, 40, xtol=1e-15)  # noqa: E731
+    erfinv = lambda v: optimize.brentq(lambda t: erf(t) - v, -10, 10, xtol=1e-15)  # noqa: E731
+    eta = rng.uniform(-2.5, 2.5)
+    y = float(rng.integers(0, 2))
+    dd = int(rng.integers(1, 5))
+    xv, beta = rng.normal(size=dd), rng.normal(size=dd)
+    ell = lambda e: math.log(Phid(e) ** y * (1 - Phid(e)) ** (1 - y))  # noqa: E731
+    lam = lambda e: phi(e) / Phid(e)  # noqa: E731
+    sgm = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+    k = d(Phid, 0.0) / d(sgm, 0.0)               # the slope-matching constant
+    return {
+        "17": [d(erf, x), 2 / math.sqrt(math.pi) * math.exp(-x * x)],
+        "19": [d2(erf, x), -4 * x / math.sqrt(math.pi) * math.exp(-x * x)],
+        "19.2": [erf(-x), -erf(x)],
+        "25": [Phi(x), 0.5 * (1 + erf(x / math.sqrt(2))), 0.5 * special.erfc(-x / math.sqrt(2))],
+        "29": [d(Phid, x), 0.5 * 2 / math.sqrt(math.pi) * math.exp(-x * x / 2), 1 / math.sqrt(math.pi) * math.exp(-x * x / 2)],
+        "33": [d(Phid, x), 0.5 * 2 / math.sqrt(math.pi) * math.exp(-x * x / 2) / math.sqrt(2), math.exp(-x * x / 2) / math.sqrt(2 * math.pi), phi(x)],
+        "35": [1 - Phi(x), Phi(-x)],
+        "39": [Phiinv(p), math.sqrt(2) * erfinv(2 * p - 1)],
+        "41": [d(Phiinv, p), 1 / phi(Phiinv(p)), math.sqrt(2 * math.pi) * math.exp(Phiinv(p) ** 2 / 2)],
+        "45": [d(erfinv, yv), math.sqrt(math.pi) / 2 * math.exp(erfinv(yv) ** 2)],
+        "47": [d(Phiinv, 0.5), math.sqrt(2 * math.pi)],
+        "53": [ell(eta), y * math.log(Phid(eta)) + (1 - y) * math.log(1 - Phid(eta))],
+        "57": [d(ell, eta), y * phi(eta) / Phid(eta) - (1 - y) * phi(eta) / (1 - Phid(eta)),
+               phi(eta) * (y - Phid(eta)) / (Phid(eta) * (1 - Phid(eta)))],
+        "59": [grad(lambda b: ell(xv @ b), beta), d(ell, xv @ beta) * xv],
+        "63": [d(lam, eta), -lam(eta) * (eta + lam(eta))], "65": [d(phi, eta), -eta * phi(eta)],
+        "65.2": [lam(0.0), phi(0) / Phid(0.0), math.sqrt(2 / math.pi)], "65.3": [d(lam, 0.0), -2 / math.pi],
+        "69": [d(sgm, 0.0), 1 / 2], "69.2": [k / 2, phi(0)],
+        "71": [k, 2 / math.sqrt(2 * math.pi), math.sqrt(2 / math.pi)],
+        "73": [d(sgm, 0.0), sgm(0) * (1 - sgm(0)), 1 / 4],
+        "75": [k, 4 / math.sqrt(2 * math.pi), math.sqrt(8 / math.pi)],
+    }
+
+@document("411_exam_weibull_likelihood")
+def _(rng):
+    from scipy import integrate, optimize
+
+    k, lam = rng.uniform(0.5, 4), rng.uniform(0.3, 3)
+    n = int(rng.integers(1, 7))
+    xs = lam * rng.weibull(k, size=n)
+    x = rng.uniform(0.1, 3) * lam
+    m = int(rng.integers(1, 4))
+    f = lambda t, k=k, lam=lam: k / lam * (t / lam) ** (k - 1) * math.exp(-((t / lam) ** k))  # noqa: E731
+    S = lambda t, k=k, lam=lam: integrate.quad(lambda u: f(u, k, lam), t, np.inf, epsabs=1e-14, epsrel=1e-12)[0]  # noqa: E731
+    H = lambda t: -math.log(S(t))  # noqa: E731
+    ell = lambda k, lam: sum(math.log(f(t, k, lam)) for t in xs)  # noqa: E731
+    lh = optimize.minimize_scalar(lambda l: -ell(k, l), bounds=(1e-3, 100), method="bounded", options={"xatol": 1e-12}).x
+    lhat = lambda k: np.mean(xs**k) ** (1 / k)  # noqa: E731
+    mom = lambda m, k=k, lam=lam: integrate.quad(lambda t: t**m * f(t, k, lam), 0, np.inf, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    L = lhat(k)
+    med = optimize.brentq(lambda t: S(t, 2.0, 1.0) - 0.5, 1e-6, 10, xtol=1e-14)
+    f1 = lambda t: f(t, 1.0, lam)  # noqa: E731
+    xd = np.array([1.0, 2, 3])
+    lhd = optimize.minimize_scalar(lambda l: -sum(math.log(f(t, 2.0, l)) for t in xd), bounds=(1e-3, 100), method="bounded", options={"xatol": 1e-12}).x
+    ell1 = lambda l: sum(math.log(f(t, 1.0, l)) for t in xs)  # noqa: E731
+    lh1 = optimize.minimize_scalar(lambda l: -ell1(l), bounds=(1e-3, 100), method="bounded", options={"xatol": 1e-12}).x
+    r = xs / lam
+    return {
+        "28": [S(x), S(x), math.exp(-((x / lam) ** k))], "30": [H(x), H(x), (x / lam) ** k],
+        "32": [f(x) / S(x), f(x) / S(x), d(H, x), k / lam * (x / lam) ** (k - 1)],
+        "34": [f1(x) / S(x, 1.0, lam), 1 / lam],
+        "38": [ell(k, lam), n * math.log(k) - n * k * math.log(lam) + (k - 1) * np.log(xs).sum() - np.sum(r**k)],
+        "40": [d(lambda l: (xs[0] / l) ** k, lam), -k / lam * (xs[0] / lam) ** k],
+        "40.2": [d(lambda q: (xs[0] / lam) ** q, k), (xs[0] / lam) ** k * math.log(xs[0] / lam)],
+        "42": [d(lambda l: ell(k, l), lam), -n * k / lam + k / lam * np.sum(r**k)],
+        "43": [d(lambda q: ell(q, lam), k), n / k - n * math.log(lam) + np.log(xs).sum() - np.sum(r**k * np.log(r)),
+               n / k + np.sum(np.log(r) * (1 - r**k))],
+        "50": [lh, L],
+        "54": [d2r(lambda l: ell(k, l), L, 1e-3 * L), n * k / L**2 - k * (k + 1) / L ** (k + 2) * np.sum(xs**k), -n * k / L**2],
+        "56": [np.sum((xs / L) ** k), n],
+        "58": [ell(k, L), ell(k, L), n * math.log(k) - n * math.log(np.mean(xs**k)) + (k - 1) * np.log(xs).sum() - n],
+        "60": [lh1, xs.mean()],
+        "64": [mom(m), lam**m * integrate.quad(lambda u: u ** (m / k) * math.exp(-u), 0, np.inf)[0], lam**m * math.gamma(1 + m / k)],
+        "66": [mom(1), lam * math.gamma(1 + 1 / k)],
+        "68": [mom(2) - mom(1) ** 2, lam**2 * math.gamma(1 + 2 / k) - lam * math.gamma(1 + 1 / k) ** 2],
+        "70.3": [mom(1, 2.0, 1.0), math.gamma(1.5), math.sqrt(math.pi) / 2],
+        "70.4": [mom(2, 2.0, 1.0) - mom(1, 2.0, 1.0) ** 2, math.gamma(2) - math.pi / 4, 1 - math.pi / 4],
+        "70.5": [med, 1.0 * math.log(2) ** (1 / 2), math.sqrt(math.log(2))],
+        "74": [lhd**2, (1 + 4 + 9) / 3, 13 / 3], "74.2": [lhd, math.sqrt(13 / 3)],
+    }
+
+@document("412_cheatsheet_cross_product_identities")
+def _(rng):
+    from scipy.linalg import expm
+
+    a, b, c, dv, v = (rng.normal(size=3) for _ in range(5))
+    X = np.cross
+    eps = np.zeros((3, 3, 3))
+    for (i, j, k), s in {(0, 1, 2): 1, (1, 2, 0): 1, (2, 0, 1): 1, (0, 2, 1): -1, (2, 1, 0): -1, (1, 0, 2): -1}.items():
+        eps[i, j, k] = s
+    hat = lambda u: np.array([[0, -u[2], u[1]], [u[2], 0, -u[0]], [-u[1], u[0], 0]])  # noqa: E731
+    nrm = np.linalg.norm
+    th_ab = math.acos(a @ b / (nrm(a) * nrm(b)))
+    n = rng.normal(size=3)
+    n /= nrm(n)
+    th = rng.uniform(-math.pi, math.pi)
+    R = expm(th * hat(n))                         # the rotation by th about n
+    A, B, C = np.array([1.0, 2, 3]), np.array([4.0, 5, 6]), np.array([0.0, 1, 1])
+    return {
+        "8.2": [X(a, b), np.array([sum(eps[i, j, k] * a[j] * b[k] for j in range(3) for k in range(3)) for i in range(3)])],
+        "15": [X(a, b), -X(b, a)], "15.2": [X(a, a), np.zeros(3)], "16": [X(a, b + c), X(a, b) + X(a, c)],
+        "17": [a @ X(a, b), 0], "18": [X(a, X(b, c)), b * (a @ c) - c * (a @ b)],
+        "19": [X(X(a, b), c), a * (b @ c) - b * (a @ c)],
+        "20": [nrm(X(a, b)) ** 2, nrm(a) ** 2 * nrm(b) ** 2 - (a @ b) ** 2], "20.2": [nrm(X(a, b)), nrm(a) * nrm(b) * math.sin(th_ab)],
+        "21": [X(a, b) @ X(c, dv), (a @ c) * (b @ dv) - (a @ dv) * (b @ c)],
+        "22": [X(a, X(b, c)) + X(b, X(c, a)) + X(c, X(a, b)), np.zeros(3)],
+        "28": [a @ X(b, c), np.linalg.det(np.column_stack([a, b, c])), b @ X(c, a), c @ X(a, b)],
+        "30": [a @ X(b, c), b @ X(a, c)],
+        "38": [X(a, b), hat(a) @ b], "38.2": [hat(a).T, -hat(a)], "38.3": [hat(a) @ hat(a), np.outer(a, a) - (a @ a) * np.eye(3)],
+        "38.4": [np.trace(hat(a) @ hat(a)), -2 * a @ a], "38.5": [X(a, b), -hat(b) @ a],
+        "42": [R @ v, v * math.cos(th) + X(n, v) * math.sin(th) + n * (n @ v) * (1 - math.cos(th))],
+        "42.2": [R, np.eye(3) + math.sin(th) * hat(n) + (1 - math.cos(th)) * hat(n) @ hat(n)],
+        "47": [jac(lambda u: X(a, u), b), hat(a)], "47.2": [jac(lambda u: X(u, b), a), hat(b)],
+        "48": [grad(lambda u: a @ X(u, c), b), X(c, a)], "48.2": [grad(lambda u: u @ X(b, c), a), X(c, b)],
+        "49": [grad(lambda u: nrm(X(u, b)) ** 2, a), 2 * ((b @ b) * a - (a @ b) * b), 2 * X(b, X(a, b))],
+        "55": [X(A, B), np.array([2 * 6 - 3 * 5, 3 * 4 - 1 * 6, 1 * 5 - 2 * 4]), np.array([-3.0, 6, -3])],
+        "56": [nrm(X(A, B)) ** 2, 9 + 36 + 9, 54],
+        "56.2": [nrm(A) ** 2 * nrm(B) ** 2 - (A @ B) ** 2, 14 * 77 - 32**2, 1078 - 1024, 54],
+        "57": [0.5 * math.sqrt(54), 3 * math.sqrt(6)],
+        "58": [C @ X(A, B), 0 + 6 - 3, 3],
+    }
+
+@document("413_nb_lognormal_moments_mle")
+def _(rng):
+    from scipy import integrate, optimize, stats
+
+    mu, s = rng.uniform(-1, 1), rng.uniform(0.2, 1.2)
+    t = rng.uniform(-2, 2)
+    x = math.exp(mu + s * rng.normal())
+    cdf = lambda x, mu=mu, s=s: stats.norm.cdf((math.log(x) - mu) / s)  # noqa: E731   P(e^Y <= x)
+    fpdf = lambda x, mu=mu, s=s: d(lambda u: cdf(u, mu, s), x)  # noqa: E731
+    f = lambda x, mu=mu, s=s: math.exp(-((math.log(x) - mu) ** 2) / (2 * s * s)) / (x * s * math.sqrt(2 * math.pi))  # noqa: E731
+    E = lambda g, mu=mu, s=s: integrate.quad(lambda y: g(math.exp(y)) * math.exp(-((y - mu) ** 2) / (2 * s * s)) / (s * math.sqrt(2 * math.pi)), mu - 12 * s, mu + 12 * s, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    EX, EX2 = E(lambda v: v), E(lambda v: v * v)
+    V = EX2 - EX**2
+    mode = optimize.minimize_scalar(lambda v: -math.log(f(v)), bounds=(1e-6, 100), method="bounded", options={"xatol": 1e-12}).x
+    pts = [math.exp(mu + s * rng.normal()) for _ in range(3)]
+    n = int(rng.integers(2, 7))
+    xs = np.exp(mu + s * rng.normal(size=n))
+    ell = lambda th: sum(math.log(f(v, th[0], th[1])) for v in xs)  # noqa: E731
+    opt = optimize.minimize(lambda q: -ell(np.array([q[0], math.exp(q[1])])), np.array([0.0, 0.0]), method="Nelder-Mead",
+                            options={"xatol": 1e-11, "fatol": 1e-14, "maxiter": 40000})
+    mh, sh = opt.x[0], math.exp(opt.x[1])
+    th = np.array([mu, s])
+    lx = np.log(xs)
+    # the example
+    E01 = lambda g: E(g, 0.0, 1.0)  # noqa: E731
+    V01 = E01(lambda v: v * v) - E01(lambda v: v) ** 2
+    xd = np.exp(np.array([0.0, 1, 2, 3]))
+    mud, s2d = np.log(xd).mean(), np.log(xd).var()
+    return {
+        "1:5": [fpdf(x), f(x)], "1:7": [E(math.log), mu],
+        "3:3": [EX, math.exp(mu), math.exp(mu)], "3:3.2": [E(lambda v: v**t), math.exp(t * mu + t * t * s * s / 2)],
+        "3:5": [E(lambda v: v**t), math.exp(t * mu + t * t * s * s / 2)],
+        "3:9": [EX, math.exp(mu + s * s / 2)], "3:9.2": [EX2, math.exp(2 * mu + 2 * s * s)],
+        "3:13": [V, math.exp(2 * mu + 2 * s * s) - math.exp(2 * mu + s * s), (math.exp(s * s) - 1) * math.exp(2 * mu + 2 * s * s)],
+        "3:15": [math.sqrt(V) / EX, math.sqrt(math.exp(s * s) - 1)],
+        "3:17": [np.array([math.log(f(p)) - math.log(f(x)) for p in pts]),      # equal up to a constant: compared by differences
+                 np.array([(-math.log(p) - (math.log(p) - mu) ** 2 / (2 * s * s)) - (-math.log(x) - (math.log(x) - mu) ** 2 / (2 * s * s)) for p in pts])],
+        "3:19": [d(lambda v: math.log(f(v)), x), -1 / x - (math.log(x) - mu) / (s * s * x)],
+        "3:21": [mode, math.exp(mu + s * s)], "3:23": [mode, math.exp(mu - s * s)],
+        "5:5": [ell(th), -lx.sum() - n * math.log(s) - n / 2 * math.log(2 * math.pi) - ((lx - mu) ** 2).sum() / (2 * s * s)],
+        "5:9": [partial(ell, th, 0), (lx - mu).sum() / s**2], "5:9.2": [partial(ell, th, 1), -n / s + ((lx - mu) ** 2).sum() / s**3],
+        "5:11": [mh, lx.mean()], "5:11.2": [sh**2, ((lx - lx.mean()) ** 2).mean()],
+        "5:13.3": [s * s, math.log(1 + V / EX**2)], "5:13.4": [mu, math.log(EX) - s * s / 2],
+        "6:3.3": [E01(lambda v: v), math.exp(0.5)],
+        "6:5": [V01, (math.e - 1) * math.e, math.e**2 - 1],
+        "6:10": [mud, (0 + 1 + 2 + 3) / 4, 1.5], "6:10.2": [s2d, (2.25 + 0.25 + 0.25 + 2.25) / 4, 1.25],
+        "6:12": [math.exp(mud + s2d / 2), math.exp(2.125)],
+    }
+
+@document("414_appendix_spherical_coordinates_jacobian")
+def _(rng):
+    from scipy import integrate, optimize, stats
+
+    r, th, ph = rng.uniform(0.2, 3), rng.uniform(0.05, math.pi - 0.05), rng.uniform(0.05, 2 * math.pi - 0.05)
+    sph = lambda v: np.array([v[0] * math.sin(v[1]) * math.cos(v[2]), v[0] * math.sin(v[1]) * math.sin(v[2]), v[0] * math.cos(v[1])])  # noqa: E731
+    v = np.array([r, th, ph])
+    J = jac(sph, v)
+    dJ = np.linalg.det(J)
+    p = sph(v)
+    inv = lambda q: np.array([np.linalg.norm(q), math.acos(q[2] / np.linalg.norm(q)), math.atan2(q[1], q[0]) % (2 * math.pi)])  # noqa: E731
+    pol = lambda q: np.array([q[0] * math.cos(q[1]), q[0] * math.sin(q[1])])  # noqa: E731
+    s, c = math.sin(th), math.cos(th)
+    Rb = rng.uniform(0.3, 3)
+    ball = integrate.tplquad(lambda z, y, x: 1.0, -Rb, Rb, lambda x: -math.sqrt(Rb * Rb - x * x), lambda x: math.sqrt(Rb * Rb - x * x),
+                             lambda x, y: -math.sqrt(max(Rb * Rb - x * x - y * y, 0)), lambda x, y: math.sqrt(max(Rb * Rb - x * x - y * y, 0)),
+                             epsabs=1e-11, epsrel=1e-10)[0]
+    # the polar angle of a uniform point on the sphere (the direction of a standard Gaussian vector):
+    # P(theta <= a) = P(X_3 >= rho cot a) with rho = |(X_1, X_2)|
+    F = lambda a: integrate.quad(lambda q: q * math.exp(-q * q / 2) * stats.norm.sf(q / math.tan(a)), 0, np.inf, epsabs=1e-14, epsrel=1e-12)[0]  # noqa: E731
+    al = rng.uniform(0.1, math.pi - 0.1)
+    q1 = integrate.quad(lambda t: math.exp(-t * t), -np.inf, np.inf, epsabs=1e-14)[0]
+    h0 = integrate.quad(lambda t: math.exp(-t * t), 0, np.inf, epsabs=1e-14)[0]
+    h2 = integrate.quad(lambda t: t * t * math.exp(-t * t), 0, np.inf, epsabs=1e-14)[0]
+    FR = lambda t: stats.chi2.cdf(t * t, 3)  # noqa: E731   P(|X| <= t)
+    rr = rng.uniform(0.1, 4)
+    ER = integrate.quad(lambda t: 1 - FR(t), 0, np.inf, epsabs=1e-13)[0]
+    ER2 = stats.chi2.mean(3)
+    mode = optimize.minimize_scalar(lambda t: -d(FR, t), bounds=(0.1, 4), method="bounded", options={"xatol": 1e-10}).x
+    g = lambda t: t * t * math.exp(-t * t / 2)  # noqa: E731
+    return {
+        "19": [J, J, np.array([[s * math.cos(ph), r * c * math.cos(ph), -r * s * math.sin(ph)],
+                               [s * math.sin(ph), r * c * math.sin(ph), r * s * math.cos(ph)], [c, -r * s, 0]])],
+        "23": [dJ, c * r * r * s * c + (-r * s) * r * s * s, r * r * s * (c * c - s * s)],
+        "25": [(-1) ** (3 + 2), -1],
+        "27": [dJ, r * r * s * c * c + r * r * s**3, r * r * s],
+        "30": [abs(dJ), r * r * s], "30.2": [np.linalg.det(jac(inv, p)), 1 / (r * r * s)],
+        "30.3": [np.linalg.det(jac(pol, np.array([r, ph]))), r],
+        "36": [ball, Rb**3 / 3 * 2 * 2 * math.pi, 4 / 3 * math.pi * Rb**3],
+        "40": [d(F, th), integrate.quad(lambda t: math.sin(th), 0, 2 * math.pi)[0] / (2 * math.pi), s],
+        "42": [d(F, th), s / 2], "42.2": [F(al), integrate.quad(lambda t: math.sin(t) / 2, 0, al)[0], (1 - math.cos(al)) / 2],
+        "48": [q1**3, 4 * math.pi * h2],
+        "50": [h2, h0 / 2, math.sqrt(math.pi) / 2], "50.2": [q1**3, math.pi**1.5], "50.3": [h0, math.sqrt(math.pi) / 2],
+        "52": [h2, 0.5 * math.sqrt(math.pi) / 2, math.sqrt(math.pi) / 4], "52.2": [q1**3, math.pi**1.5],
+        "59": [d(FR, rr), 4 * math.pi * rr * rr / (2 * math.pi) ** 1.5 * math.exp(-rr * rr / 2), math.sqrt(2 / math.pi) * rr * rr * math.exp(-rr * rr / 2)],
+        "61": [ER2, 3],
+        "63": [ER, math.sqrt(2 / math.pi) * integrate.quad(lambda t: t**3 * math.exp(-t * t / 2), 0, np.inf)[0], 2 * math.sqrt(2 / math.pi)],
+        "65": [ER2 - ER**2, 3 - 8 / math.pi], "65.2": [mode, math.sqrt(2)],
+        "65.3": [d(g, rr), (2 * rr - rr**3) * math.exp(-rr * rr / 2)],
+    }
+
+@document("415_office_hours_delta_method")
+def _(rng):
+    from scipy import integrate, optimize
+
+    p, lam = rng.uniform(0.05, 0.95), rng.uniform(0.2, 5)
+    n = int(rng.integers(2, 50))
+    logit = lambda q: math.log(q / (1 - q))  # noqa: E731
+    # Bernoulli moments
+    mb, vb = p, p * 1 - p**2                     # E[X] = p, E[X^2] = p
+    tau_logit = d(logit, mb) ** 2 * vb
+    # exponential
+    dens = lambda x, l=lam: l * math.exp(-l * x)  # noqa: E731
+    me = integrate.quad(lambda x: x * dens(x), 0, np.inf)[0]
+    ve = integrate.quad(lambda x: x * x * dens(x), 0, np.inf)[0] - me**2
+    inv = lambda x: 1 / x  # noqa: E731
+    xs = rng.exponential(1 / lam, size=n)
+    lhat = optimize.minimize_scalar(lambda l: -sum(math.log(l) - l * x for x in xs), bounds=(1e-4, 1e3), method="bounded", options={"xatol": 1e-12}).x
+    fisher = integrate.quad(lambda x: -d2(lambda l: math.log(l) - l * x, lam) * dens(x), 0, np.inf)[0]
+    # Poisson
+    ks = np.arange(0, 400)
+    pm = np.array([math.exp(k * math.log(lam) - lam - math.lgamma(k + 1)) for k in ks])
+    mp = float(ks @ pm)
+    vp = float((ks - mp) ** 2 @ pm)
+    asq = lambda q: math.asin(math.sqrt(q))  # noqa: E731
+    mu = rng.uniform(0.5, 5)
+    s2 = rng.uniform(0.1, 3)
+    return {
+        "13": [mb, p], "13.2": [vb, p * (1 - p)],
+        "15": [d(logit, p), 1 / p + 1 / (1 - p), 1 / (p * (1 - p))],
+        "17": [tau_logit, p * (1 - p) * 1 / (p * (1 - p)), 1],
+        "19": [tau_logit, d(logit, p) ** 2 * p * (1 - p), 1 / (p * (1 - p))],
+        "21": [d(logit, 0.2) ** 2 * 0.2 * 0.8 / 100, 1 / (100 * 0.16), 1 / 16],
+        "23": [0.2 * 0.8 / 100, 0.2 * 0.8 / 100, 0.0016],
+        "27": [lhat, 1 / xs.mean()], "27.3": [me, 1 / lam], "27.4": [ve, 1 / lam**2],
+        "29": [d(inv, me), -1 / me**2, -lam], "31": [d(inv, me) ** 2 * ve, lam**2 * (1 / lam**2), 1],
+        "33": [d(inv, me), -(lam**2)], "35": [d(inv, me) ** 2 * ve, lam**4 / lam**2, lam**2],
+        "37": [fisher, 1 / lam**2],
+        "41": [mp, vp, lam], "41.3": [d(math.sqrt, lam), 1 / (2 * math.sqrt(lam))],
+        "43": [d(math.sqrt, mp) ** 2 * vp, 1 / (4 * lam) * lam, 1 / 4],
+        "48": [d(asq, p), 1 / math.sqrt(1 - p) / (2 * math.sqrt(p)), 1 / (2 * math.sqrt(p * (1 - p)))],
+        "50": [d(asq, p) ** 2 * p * (1 - p), p * (1 - p) / (4 * p * (1 - p)), 1 / 4],
+        "58": [0.5 * d2(math.log, mu) * s2 / n, s2 / (2 * n * mu**2)],
+        "60.2": [d2(logit, 0.5), 0],
+    }
+
+@document("416_recitation_zero_inflated_poisson")
+def _(rng):
+    pi, lam = rng.uniform(0.05, 0.95), rng.uniform(0.2, 6)
+    s = rng.uniform(-1.5, 1.5)
+    ks = np.arange(0, 300)
+
+    def pmf(pi, lam):
+        poi = np.array([math.exp(k * math.log(lam) - lam - math.lgamma(k + 1)) for k in ks])
+        p = (1 - pi) * poi
+        p[0] += pi
+        return p
+    P = pmf(pi, lam)
+
+    def lp(v, pi, lam):
+        """log P(Y = v), from the two cases of the pmf."""
+        if v == 0:
+            return math.log(pi + (1 - pi) * math.exp(-lam))
+        return math.log(1 - pi) + v * math.log(lam) - lam - math.lgamma(v + 1)
+    E = lambda g: float(g(ks.astype(float)) @ P)  # noqa: E731
+    G = lambda t: float(t ** ks.astype(float) @ P)  # noqa: E731
+    EY, EY2 = E(lambda k: k), E(lambda k: k * k)
+    V = EY2 - EY**2
+    w = pi / P[0]                                  # P(structural and Y = 0) / P(Y = 0)
+    k = int(rng.integers(1, 8))
+    # data
+    n = int(rng.integers(3, 12))
+    y = np.where(rng.random(n) < pi, 0, rng.poisson(lam, size=n)).astype(float)
+    y[0], y[1] = 0.0, 1.0 + y[1]
+    n0, npos = int((y == 0).sum()), int((y > 0).sum())
+    yp = y[y > 0]
+    ell = lambda th: sum(lp(v, th[0], th[1]) for v in y)  # noqa: E731
+    th = np.array([pi, lam])
+    e = math.exp(-lam)
+    # data with excess zeros and its (interior) MLE
+    from scipy import optimize
+    while True:
+        nn = int(rng.integers(6, 15))
+        yz = np.where(rng.random(nn) < 0.5, 0, rng.poisson(3.0, size=nn)).astype(float)
+        if (yz > 0).sum() < 2 or (yz == 0).sum() < 2:
+            continue
+        negl = lambda q: -sum(lp(v, sig(q[0]), math.exp(q[1])) for v in yz)  # noqa: E731
+        res = optimize.minimize(negl, np.array([0.0, 1.0]), method="Nelder-Mead", options={"xatol": 1e-12, "fatol": 1e-14, "maxiter": 40000})
+        ph, lh = sig(res.x[0]), math.exp(res.x[1])
+        if 0.02 < ph < 0.98:
+            break
+    P2 = pmf(0.3, 2.0)
+    yd = np.array([0.0, 0, 0, 1, 2, 3])
+    md, vd = yd.mean(), yd.var()
+    lmom = md + vd / md - 1
+    return {
+        "12": [G(s), E(lambda q: s**q), pi + (1 - pi) * math.exp(lam * (s - 1))],
+        "14": [EY, d(G, 1.0), (1 - pi) * lam], "14.2": [E(lambda q: q * (q - 1)), d2(G, 1.0), (1 - pi) * lam**2],
+        "14.3": [EY2, (1 - pi) * (lam + lam**2)],
+        "18": [V, EY2 - EY**2, (1 - pi) * (lam + lam**2) - (1 - pi) * lam**2, (1 - pi) * lam],
+        "22": [V, (1 - pi) * (lam + lam**2) - (1 - pi) ** 2 * lam**2, (1 - pi) * lam * (1 + pi * lam)],
+        "24": [V / EY, 1 + pi * lam],
+        "30": [w, w, pi / (pi + (1 - pi) * e)], "32": [w, pi],
+        "36": [P[k] / (1 - P[0]), lam**k * e / math.factorial(k)],
+        "44": [ell(th), n0 * math.log(pi + (1 - pi) * e) + npos * math.log(1 - pi) + sum(v * math.log(lam) - lam - math.lgamma(v + 1) for v in yp)],
+        "48": [partial(ell, th, 0), n0 * (1 - e) / (pi + (1 - pi) * e) - npos / (1 - pi)],
+        "52": [partial(ell, th, 1), sum(v / lam - 1 for v in yp)],
+        "56": [partial(ell, th, 1), -n0 * (1 - pi) * e / (pi + (1 - pi) * e) + sum(v / lam - 1 for v in yp), -n0 * (1 - w) + sum(v / lam - 1 for v in yp)],
+        "58": [(1 - ph) * lh, yz.mean()], "58.2": [ph, (yz == 0).mean()],
+        "62.3": [P2[0], 0.3 + 0.7 * math.exp(-2)], "62.4": [P2[1], 0.7 * 2 * math.exp(-2), 1.4 * math.exp(-2)],
+        "64": [float(ks**2 @ P2) - float(ks @ P2) ** 2, 1.4 * (1 + 0.3 * 2), 2.24],
+        "68": [(1 - pi) * lam, EY], "68.2": [1 + pi * lam, V / EY],
+        "68.3": [lam - EY, pi * lam, V / EY - 1],
+        "70": [lam, EY + V / EY - 1], "70.2": [pi, (lam - EY) / lam],
+        "72.2": [md, 1], "72.3": [vd, 8 / 6, 4 / 3], "72.4": [lmom, 1 + 4 / 3 - 1, 4 / 3],
+        "72.5": [(lmom - md) / lmom, (1 / 3) / (4 / 3), 1 / 4],
+    }
+
+@document("417_solution_key_vandermonde_determinant")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    x = rng.normal(size=n)
+    Vm = lambda x: np.array([[xi**j for j in range(len(x))] for xi in x])  # noqa: E731
+    det = lambda x: np.linalg.det(Vm(np.asarray(x, dtype=float)))  # noqa: E731
+    x2, x3 = rng.normal(size=2), rng.normal(size=3)
+    a1, a2 = x3[1] - x3[0], x3[2] - x3[0]
+    h = rng.uniform(0.3, 2)
+    k = int(rng.integers(0, n))
+    X = np.array([1.0, 2, 4])
+    t = rng.normal()
+    # problem 6: the interpolating quadratic through (0, 1), (1, 2), (2, 5)
+    nodes, yv = np.array([0.0, 1, 2]), np.array([1.0, 2, 5])
+    a = np.linalg.solve(Vm(nodes), yv)
+    p = lambda u: a[0] + a[1] * u + a[2] * u * u  # noqa: E731
+    lag = lambda i, u: np.prod([(u - nodes[j]) / (nodes[i] - nodes[j]) for j in range(3) if j != i])  # noqa: E731
+    fact = math.factorial
+    return {
+        "14": [np.linalg.det(np.array([[1, x2[0]], [1, x2[1]]])), x2[1] - x2[0]],
+        "18": [det(x3), np.linalg.det(np.array([[a1, x3[1] ** 2 - x3[0] ** 2], [a2, x3[2] ** 2 - x3[0] ** 2]])),
+               a1 * a2 * np.linalg.det(np.array([[1, x3[1] + x3[0]], [1, x3[2] + x3[0]]])), a1 * a2 * (x3[2] - x3[1])],
+        "23": [det(x), np.prod([x[j] - x[i] for i in range(n) for j in range(i + 1, n)])],
+        "27": [det(x), np.prod(x[1:] - x[0]) * (det(x[1:]) if n > 1 else 1.0)],
+        "31": [det(x), np.prod([x[i] - x[j] for i in range(n) for j in range(i + 1, n)])],
+        "33": [np.linalg.det(Vm(x).T), det(x)],
+        "37.2": [det(X), (2 - 1) * (4 - 1) * (4 - 2), 6], "37.3": [Vm(X), np.array([[1.0, 1, 1], [1, 2, 4], [1, 4, 16]])],
+        "39": [det(X), 1 * (32 - 16) - 1 * (16 - 4) + 1 * (4 - 2), 16 - 12 + 2, 6],
+        "42.2": [det([0, 1, 2, 3]), 12],
+        "44": [det(np.arange(n)), np.prod([fact(j) for j in range(1, n)])],
+        "48": [det(h * np.arange(1, n + 1)), h ** (n * (n - 1)) * np.prod([fact(j) for j in range(1, n)])],
+        "53": [partial(lambda v: math.log(abs(det(v))), x, k), sum(1 / (x[k] - x[j]) for j in range(n) if j != k)],
+        "55.3": [partial(lambda v: math.log(abs(det(v))), X, 0), 1 / (1 - 2) + 1 / (1 - 4), -4 / 3],
+        "59.2": [Vm(nodes) @ a, yv], "59.4": [det(nodes), 2],
+        "61": [lag(0, t), (t - 1) * (t - 2) / ((0 - 1) * (0 - 2)), (t - 1) * (t - 2) / 2],
+        "61.2": [lag(1, t), t * (t - 2) / ((1 - 0) * (1 - 2)), t * (t - 2)], "61.3": [lag(2, t), t * (t - 1) / 2],
+        "65": [p(t), lag(0, t) + 2 * lag(1, t) + 5 * lag(2, t), 5 * t * t - 8 * t + 1],
+        "67": [5 - 8 + 1, -2], "67.2": [lag(1, t), t * (2 - t)],
+        "69": [p(t), (t * t - 3 * t + 2) / 2 + 2 * (2 * t - t * t) + (5 * t * t - 5 * t) / 2, t * t + 1],
+        "71": [a, np.array([1.0, 0, 1])], "71.2": [p(2.0), 5],
     }
 
 # --- the comparison with the recorded truth ------------------------------------------------------------
