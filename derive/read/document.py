@@ -4031,7 +4031,6 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             unread.pop(letter, None)  # (a family declared as the rows of a matrix is read)
         reader.prose_sizes = set(aliased_by_part[p][0].sizes) - set(given.sizes)
         reader.log_base, reader.default_norm = conventions
-        reader.pi_constant = bool(_PI_CONSTANT.search(text))
         for word, why in unread.items():
             reader.conflicts.setdefault(word, why)
     builder = _Builder(readers[parts[0]] if parts else base_reader, notation, lines)
