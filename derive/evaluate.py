@@ -109,6 +109,18 @@ class Arith:
             return mpmath.mp.erf(x)
         return self._monotone(mpmath.mp.erf, x)
 
+    def gamma(self, x):
+        """The Gamma function, undefined at its poles 0, -1, -2, ... (an interval near one is not decided)."""
+        if not self.certified:
+            if x <= 0 and x == mpmath.floor(x):
+                raise Undefined("the Gamma function at a pole (0, -1, -2, ...)")
+            return mpmath.mp.gamma(x)
+        if x.a <= 0 and mpmath.floor(x.b) >= mpmath.ceil(x.a) and mpmath.ceil(x.a) <= 0:
+            if x.a == x.b:
+                raise Undefined("the Gamma function at a pole (0, -1, -2, ...)")
+            raise Uncertain("the Gamma function near a pole")
+        return mpmath.iv.gamma(x)
+
     def _monotone(self, f, x):
         """An increasing function on an interval: its ends at more precision, widened by a margin."""
         with mpmath.workprec(self.prec + 30):
@@ -355,6 +367,13 @@ class Evaluator:
             return self.apply("atan", self._eval(e.args[0], env))
         if isinstance(e, sp.erf):
             return self.apply("erf", self._eval(e.args[0], env))
+        if isinstance(e, (sp.factorial, sp.binomial)):
+            return self._combinatorial(e, env)
+        if isinstance(e, sp.gamma):
+            x = self._eval(e.args[0], env)
+            if isinstance(x, Jet) and not x.is_constant():
+                raise Unsupported("a derivative of the Gamma function")
+            return self.apply("gamma", x.const if isinstance(x, Jet) else x)
         if isinstance(e, (sp.tanh, sp.sinh, sp.cosh)):
             x = self._eval(e.args[0], env)
             p, m = self.apply("exp", x), self.apply("exp", self.neg(x))
@@ -395,6 +414,43 @@ class Evaluator:
                     return self._eval(piece, env)
             raise Undefined("no case of a piecewise definition applies")
         raise Unsupported(f"the independent evaluation cannot read {type(e).__name__}")
+
+    def _combinatorial(self, e, env):
+        """k! of a whole number k >= 0; binom(x, k) = x (x - 1) ... (x - k + 1) / k! of a number x and a whole number k
+        (0 for k < 0), written out as that product."""
+        if isinstance(e, sp.factorial):
+            k = self._whole(e.args[0], env)
+            if k < 0:
+                raise Undefined("the factorial of a negative number")
+            if k > 1000:
+                raise Unsupported("a factorial past 1000!")
+            return self.a.num(math.factorial(k))
+        k = self._whole(e.args[1], env)
+        if k < 0:
+            return self.a.num(0)
+        if k > 1000:
+            raise Unsupported("a binomial coefficient past k = 1000")
+        x = self._eval(e.args[0], env)
+        out = self.a.num(1)
+        for j in range(k):
+            out = self.mul(out, self.add(x, self.a.num(-j)))
+        return self.mul(out, self.a.num(Fraction(1, math.factorial(k))))
+
+    def _whole(self, e, env) -> int:
+        """The value of an expression that must be a whole number here (a factorial's, a binomial's lower entry)."""
+        try:
+            return self.integer(e, env)
+        except Unsupported:
+            pass
+        v = self._eval(e, env)
+        if isinstance(v, Jet):
+            if not v.is_constant():
+                raise Unsupported("a derivative through a factorial or a binomial coefficient's lower entry")
+            v = v.const
+        ends = (v.a, v.b) if self.a.certified else (v, v)
+        if ends[0] != ends[1] or ends[0] != mpmath.floor(ends[0]):
+            raise Unsupported("a factorial or a binomial coefficient's lower entry not known to be a whole number")
+        return int(ends[0])
 
     def _softmax(self, e, env):
         """softmax(Lambda(j, body), i): e^{body(i)} / sum_k e^{body(k)}, the entry bound by env."""

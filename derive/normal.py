@@ -419,6 +419,9 @@ def is_zero(expr: sp.Expr) -> bool:
     if e.has(sp.log):
         e = e.replace(lambda a: isinstance(a, sp.log), _log_of_factors)
     e = e.replace(lambda a: isinstance(a, sp.log) and a.args[0] in logs, lambda a: logs[a.args[0]])
+    if e.has(sp.gamma, sp.factorial, sp.binomial):
+        # Gamma(s + 1) = s Gamma(s): the Gamma functions of arguments a whole number apart, in terms of one of them
+        e = sp.gammasimp(e)
     return sp.cancel(sp.together(e)) == 0
 
 

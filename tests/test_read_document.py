@@ -1701,7 +1701,7 @@ LAST_VERDICTS = [
     pytest.param(("With $u = x^2$ we have $du = 2x \\, dx$.\n"),
                  -1, [Verdict.UNKNOWN], id="a_differential_outside_an_integral_is_not_a_product"),
     pytest.param(("For $s > 0$, $\\Gamma(s + 1) = s \\Gamma(s)$ and $\\Gamma(s + 1) = \\Gamma(s)$.\n"),
-                 -2, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="the_gamma_function_is_never_any_function"),
+                 -2, [Verdict.PROVED, Verdict.REFUTED], id="the_gamma_function_is_never_any_function"),
     pytest.param(("Detailed balance gives $\\pi_2 c = \\pi_3 d$, and $(c + d)^2 = c^2 + d^2$.\n"),
                  -2, [Verdict.UNKNOWN, Verdict.REFUTED], id="sides_that_share_no_name_are_a_relation_not_an_identity"),
     pytest.param(("$$\nA_{ij} = \\begin{cases} e^{S_{ij}} & \\text{if } j \\le i , \\\\ 0 & \\text{if } j > i . \\end{cases}\n$$\n\n"
@@ -3463,23 +3463,35 @@ def test_a_cross_product_and_a_dot_product_of_vectors_in_r3():
     assert general[-1][1] is Verdict.UNKNOWN and "length 3" in general[-1][2]
 
 
-def test_a_derivative_fraction_followed_by_its_point_is_never_read_as_a_product():
-    """\\frac{df}{dx}(2) of f(x) = x^3 is f'(2) = 12, never f'(x) times 2 (refuted at x = 0 before); it is refused
-    with how to write it, while \\frac{\\partial L}{\\partial h} (1 - h^2) of a name L stays a product."""
+def test_a_derivative_fraction_followed_by_its_point_is_the_derivative_there():
+    """\\frac{df}{dx}(2) of f(x) = x^3 is f'(2) = 12, never f'(x) times 2 (refuted at x = 0 once); the partial of a
+    function of several variables at a point is read alike, and a wrong value is refuted. A fraction over a name the
+    document does not define as a function, or by another variable, is refused with how to write it, while
+    \\frac{\\partial L}{\\partial h} (1 - h^2) of a name L stays a product."""
     found = _verdicts("Let $x, y \\in \\mathbb{R}$, $f(x) = x^3$ and $g(x, y) = x y - x^2$.\n\n"
-                      "$$\n\\frac{\\partial g}{\\partial y}(x, y) = x\n$$\n\n$$\n\\frac{d f}{d x}(2) = 12\n$$\n")
-    assert [v for line, v, _ in found if line in (4, 8)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
-    assert all("derivative at a point" in why for line, _, why in found if line in (4, 8))
+                      "$$\n\\frac{\\partial g}{\\partial y}(x, y) = x\n$$\n\n$$\n\\frac{d f}{d x}(2) = 12\n$$\n\n"
+                      "$$\n\\frac{\\partial^2 g}{\\partial x^2}(1, 5) = -1\n$$\n\n$$\n\\frac{d^2 f}{d x^2}(1) = 6\n$$\n\n"
+                      "$$\n\\frac{d f}{d t}(2) = 12\n$$\n\n$$\n\\frac{d u}{d x}(2) = 12\n$$\n")
+    assert [v for _, v, _ in found[-6:]] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                            Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("derivative at a point" in why for _, _, why in found[-2:])
     product = _verdicts("Let $h = \\tanh(z)$ for real $z$ and $L = h^2$.\n\n"
                         "$$\n\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial h} (1 - h^2)\n$$\n")
     assert product[-1][1] is Verdict.PROVED
+    kink = _verdicts("Let $g(x, y) = |x| y$ for real $x, y$.\n\n$$\n\\frac{\\partial g}{\\partial x}(0, 1) = 0\n$$\n")
+    assert kink[-1][1] is Verdict.UNKNOWN
 
 
 def test_a_derivative_order_in_parentheses_on_a_function_is_never_a_power():
-    """f^{(3)}(0) of f(x) = x^3 is f'''(0) = 6, never f(0)^3 = 0 (refuted so before); \\sin^{(2)} x likewise."""
-    found = _verdicts("Let $f(x) = x^3$ for real $x$.\n\n$$\nf^{(3)}(0) = 6\n$$\n\n$$\n\\sin^{(2)} x = -\\sin x\n$$\n")
-    assert [v for line, v, _ in found if line in (4, 8)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
-    assert all("order in parentheses" in why for line, _, why in found if line in (4, 8))
+    """f^{(3)}(0) of f(x) = x^3 is f'''(0) = 6, never f(0)^3 = 0 (refuted so once); \\sin^{(2)} x likewise; an order past
+    4, and h^{(2)}(x) of layers labelled so (never primed, never defined as h(x)), are refused."""
+    found = _verdicts("Let $f(x) = x^3$ for real $x$.\n\n$$\nf^{(3)}(0) = 6\n$$\n\n$$\n\\sin^{(2)} x = -\\sin x\n$$\n\n"
+                      "$$\nf^{(2)}(1) = 5\n$$\n\n$$\nf^{(5)}(0) = 0\n$$\n")
+    assert [v for _, v, _ in found[-4:]] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "order" in found[-1][2]
+    layers = _verdicts("Let $h^{(1)}(x) = \\tanh(2x)$ and $h^{(2)}(x) = \\tanh(h^{(1)}(x))$ for real $x$.\n\n"
+                       "$$\nh^{(2)}(0) = 0\n$$\n")
+    assert layers[-1][1] is Verdict.UNKNOWN
 
 
 def test_a_formula_for_a_function_the_words_name_is_a_claim_about_it():
@@ -3490,3 +3502,31 @@ def test_a_formula_for_a_function_the_words_name_is_a_claim_about_it():
             "$\\Phi(x) = \\frac{1}{2} \\big( 1 + \\operatorname{erf}(x) \\big)$.\n\n$$\n\\operatorname{GELU}(1) = \\Phi(1)\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_the_gamma_function_is_read_of_a_number_and_checked():
+    """\\Gamma(s + 1) = s \\Gamma(s) and its two-step form are proved, a dropped factor refuted at a certified point; a
+    value at a whole number is exact; the derivative (digamma) and Gamma of a vector are refused, never misread."""
+    found = _verdicts("Let $s > 0$.\n\n$$\n\\Gamma(s + 1) = s \\, \\Gamma(s)\n$$\n\n$$\n\\Gamma(s + 2) = (s + 1) s \\, \\Gamma(s)\n$$\n\n"
+                      "$$\n\\Gamma(s + 2) = s^2 \\Gamma(s)\n$$\n\n$$\n\\frac{\\Gamma(8) \\, \\Gamma(4)}{\\Gamma(12)} = \\frac{7! \\, 3!}{11!}\n$$\n\n"
+                      "$$\n\\Gamma(4) = 7\n$$\n\n$$\n\\Gamma'(s) = \\Gamma(s)\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                        Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "digamma" in found[-1][2]
+    vector = _verdicts("Let $x \\in \\mathbb{R}^n$.\n\n$$\n\\Gamma(x) = x\n$$\n")
+    assert vector[-1][1] is Verdict.UNKNOWN
+
+
+def test_binomial_coefficients_and_factorials_of_whole_names_are_read():
+    """\\binom{n}{k} of numbers and of names, k! and (k + 1)! of a sum's index; the exponential series through k! is
+    summed; x! of a real x stays refused."""
+    found = _verdicts("$$\n\\binom{5}{3} = 10, \\quad \\binom{5}{3} = 11, \\quad \\binom{1/2}{2} = -\\frac{1}{8}\n$$\n\n"
+                      "$$\n\\sum_{k=0}^{4} (-1)^k \\binom{4}{k} = 1\n$$\n\n"
+                      "Let $n \\in \\mathbb{N}$, $\\lambda > 0$ and $x \\in \\mathbb{R}$.\n\n"
+                      "$$\n\\binom{n + 1}{2} = \\binom{n}{2} + n\n$$\n\n$$\n\\sum_{k=1}^{3} \\frac{(k+1)!}{k!} = 10\n$$\n\n"
+                      "$$\n\\sum_{k=1}^{\\infty} k e^{-\\lambda} \\frac{\\lambda^k}{k!} = \\lambda\n$$\n\n"
+                      "$$\n\\sum_{k=0}^{\\infty} \\frac{\\lambda^k}{k!} = e^{2 \\lambda}\n$$\n\n$$\nx! = \\Gamma(x + 1)\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED,
+                                        Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED,
+                                        Verdict.UNKNOWN]
+    assert "factorial" in found[-1][2]

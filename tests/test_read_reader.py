@@ -322,7 +322,7 @@ def test_a_declared_d_e_or_pi_is_a_clash_not_a_new_meaning():
 
 @pytest.mark.parametrize("text, reason", [
     ("b, c", "two equations in one display"),
-    ("k!", "factorial"),
+    ("x!", "factorial"),
     ("a & b", "alignment mark"),
     (r"\frac{1}{", "ends too early"),
     ("a)", "closing parenthesis"),

@@ -52,6 +52,7 @@ script: SUB arg             -> sub_script
      | FONT arg             -> font
      | ACCENT arg           -> accent
      | FRAC arg arg         -> frac
+     | BINOM arg arg        -> binom
      | ANNOTATE arg arg     -> annotated
      | SQRT arg             -> sqrt
      | SQRT "[" expr "]" arg -> root
@@ -96,6 +97,7 @@ REL.3: /\\(neq|ne|leq|geq|le|ge)(?![A-Za-z])/ | "=" | "<" | ">"
 FONT.3: /\\(mathbf|boldsymbol|bm|vec|mathbfit|mathnormal)(?![A-Za-z])/
 ACCENT.3: /\\(hat|widehat|bar|overline|tilde|widetilde|dot|mathcal|mathscr)(?![A-Za-z])/
 FRAC.3: /\\[dt]?frac(?![A-Za-z])/
+BINOM.3: /\\[dt]?binom(?![A-Za-z])/
 ANNOTATE.3: /\\(overset|underset|stackrel)(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/
 TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}/

@@ -262,9 +262,16 @@ class SeriesReading:
 
 
 def _holds_from(condition, k: sp.Symbol, first: sp.Expr) -> bool:
-    """u != 0 for every whole k >= first: a denominator in k alone with no whole root from the first value on."""
+    """u != 0 for every whole k >= first: a denominator in k alone with no whole root from the first value on;
+    u >= 0 for u = a k + b, a > 0 (of (k - 1)!), already at the first value."""
+    if isinstance(condition, sp.GreaterThan) and condition.rhs == 0 and condition.lhs.free_symbols == {k}:
+        slope = sp.diff(condition.lhs, k)
+        return bool(condition.lhs.is_polynomial(k) and slope.is_number and slope > 0
+                    and condition.lhs.subs(k, first) >= 0)
     if not isinstance(condition, sp.Ne) or condition.rhs != 0 or condition.lhs.free_symbols != {k}:
         return False
+    if all(isinstance(f, sp.factorial) or f.is_nonzero for f in sp.Mul.make_args(condition.lhs)):
+        return True  # k! (2k)!: never 0 where it is defined
     try:
         poly = sp.Poly(condition.lhs, k)
     except sp.PolynomialError:

@@ -108,6 +108,20 @@ def parenthesized_order(arg) -> bool:
     return node_kind(arg) == "paren"
 
 
+def written_order(arg) -> int | None:
+    """The order n of f^{(n)} written as a whole number (1 to MAX_ORDER) in parentheses, or None."""
+    if not parenthesized_order(arg):
+        return None
+    paren = arg if node_kind(arg) == "paren" else item_base(arg.children[0].children[0])
+    if len(paren.children) != 1 or node_kind(paren.children[0]) != "product" or len(paren.children[0].children) != 1:
+        return None
+    item = paren.children[0].children[0]
+    if node_kind(item) != "item" or item_scripts(item) or node_kind(item_base(item)) != "number":
+        return None
+    digits = str(item_base(item).children[0])
+    return int(digits) if digits.isdigit() and 1 <= int(digits) <= MAX_ORDER else None
+
+
 def thousands(text: str) -> str:
     """25{,}600{,}000 and 25\\,600\\,000: a number written with its thousands apart, read as one number."""
     return _THOUSANDS.sub(lambda m: re.sub(r"\{,\}|\\,", "", m.group(0)), text)
@@ -614,9 +628,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 k += 1
             else:
                 self._check_not_a_differential(entry, nxt)
-                self._check_not_a_derivative_at_a_point(entry, nxt)
-                head = self._jacobian_head(entry, nxt, env) or self._function_head(entry, nxt, env) \
-                    or self._item(entry.item, env)
+                head = self._derivative_at_a_point(entry, nxt, env) or self._jacobian_head(entry, nxt, env) \
+                    or self._function_head(entry, nxt, env) or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
                 word = node_word(item_base(entry.item))
                 raise FormulaError(f"\\mathrm{{{word}}} before a factor is a function or a name times the factor; "
@@ -803,15 +816,34 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return self._differentiate(body, op)
 
     def _factorial(self, base, scripts, env) -> V.Value:
-        """n!, (2 + 1)!: the factorial of a whole number written as one (up to 100); of a name (k!) it is not read."""
+        """n!, (2 + 1)!, k!, (n - k)!: the factorial of a whole number written as one (up to 100), or of a name that
+        is a whole number (an index of a sum, a name declared in the integers), defined where it is not negative."""
         if [sc.data for sc in scripts] != ["factorial"]:
             raise FormulaError("a factorial with other scripts (n!^2, n_1!) is not read: write (n!)^2")
         value = self._item(Tree("item", [base]), env)
-        if not isinstance(value, V.Value) or value.is_vector or value.is_matrix or not value.expr.is_Integer \
-                or not 0 <= value.expr <= 100:
-            raise FormulaError("the factorial (!) is read only of a whole number from 0 to 100 (3! = 6); of a name "
-                               "(k!) it is not read")
-        return V.Value(sp.factorial(value.expr))
+        whole = isinstance(value, V.Value) and not (value.is_vector or value.is_matrix or value.row) \
+            and value.expr.is_integer is True
+        if whole and value.expr.is_Integer and 0 <= value.expr <= 100:
+            return V.Value(sp.factorial(value.expr))
+        if whole and not value.expr.is_number:
+            e = value.expr
+            if not (e.is_nonnegative or (isinstance(e, Idx) and e.lower is not None and e.lower.is_nonnegative)):
+                V.requires(sp.Ge(e, 0, evaluate=False))
+            return V.Value(sp.factorial(value.expr), None, value.conventions)
+        raise FormulaError("the factorial (!) is read only of a whole number from 0 to 100 (3! = 6), or of a name "
+                           "that is a whole number (the index of a sum, a name declared in the integers: "
+                           "n \\in \\mathbb{N}); of any other name (x!) it is not read")
+
+    def _binomial(self, base, env) -> V.Value:
+        """\\binom{n}{k}: the binomial coefficient, n(n - 1)...(n - k + 1)/k!, of a number n and a whole number k."""
+        _, top, bottom = base.children
+        n, k = self._arg_value(top, env), self._arg_value(bottom, env)
+        if any(v.is_vector or v.is_matrix or v.row for v in (n, k)):
+            raise FormulaError("\\binom of a vector: a binomial coefficient is read of numbers only")
+        if k.expr.is_integer is not True:
+            raise FormulaError("\\binom{n}{k} is read only where k is a whole number (a number, the index of a sum, "
+                               "or a name declared in the integers)")
+        return V.Value(sp.binomial(n.expr, k.expr), None, n.conventions + k.conventions)
 
     def _check_not_a_differential(self, entry: Entry, nxt: Entry | None) -> None:
         """du, dx outside an integral, d never a name of the document's: a differential (du = 2x dx), never the
@@ -1007,13 +1039,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         return Fn("lambda", f"{word}_{{{sp.latex(at.expr)}}}", func=sp.Lambda(func.variables, func.expr.xreplace(
             {symbols[0]: at.expr})), primes=primes)
 
-    def _check_not_a_derivative_at_a_point(self, entry: Entry, nxt: Entry | None) -> None:
-        """\\frac{df}{dx}(2), \\frac{\\partial g}{\\partial y}(x, y): a derivative written as a fraction over a
-        name, then its point in parentheses, is the derivative at that point, never the derivative times (2)."""
+    def _derivative_at_a_point(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
+        """\\frac{df}{dx}(2), \\frac{d^2 f}{dx^2}(0), \\frac{\\partial g}{\\partial y}(1, 2): a derivative written as a
+        fraction over a function's name, then its point in parentheses, is the derivative at that point (never the
+        derivative times (2)). Read for a function the document defines by a formula, by its own variables, and for a
+        function of one variable it never defines; any other such fraction is refused."""
         base = item_base(entry.item)
         if node_kind(base) != "frac" or nxt is None or nxt.op is not None or nxt.negative \
                 or node_kind(item_base(nxt.item)) not in ("paren", "paren_params"):
-            return
+            return None
         _, num, den = base.children
         num_entries, den_entries = self._entries(self._inner(num)), self._entries(self._inner(den))
         try:
@@ -1021,7 +1055,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         except FormulaError:
             marked = False
         if not (marked and len(num_entries) > 1 and len(den_entries) > 1):
-            return
+            return None
         word = node_word(item_base(num_entries[1].item)) if len(num_entries) == 2 else None
         function = word is not None and (word in self.lambdas or word in self.vector_functions)
         # (of a name that is no function, \frac{\partial L}{\partial z} (1 - h^2) is a product; at a point it is
@@ -1029,10 +1063,62 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         point = all(node_kind(arg) == "product" and len(arg.children) == 1 and node_kind(arg.children[0]) == "item"
                     and not item_scripts(arg.children[0]) and node_kind(item_base(arg.children[0])) in ("letter", "command", "number")
                     for arg in item_base(nxt.item).children)
-        if function or point:
+        if not (function or point):
+            return None
+        fn = self._derivative_function(word, num_entries, den_entries, env) if word is not None else None
+        if fn is None or item_scripts(entry.item):
             raise FormulaError("a derivative fraction over a name followed by parentheses, \\frac{df}{dx}(a), is the "
-                               "derivative at a point, which is not read this way: write f'(a), or "
+                               "derivative at a point, read only for a function the document defines by a formula "
+                               "(f(x) = ...) and differentiated by its own variables: write f'(a), or "
                                "\\frac{\\partial}{\\partial x} f(x, y) for a formula")
+        self.notes.append(Reading("inferred", f"a derivative fraction of ${sp.latex(sp.Symbol(symbol_name(word)))}$ "
+                                              "followed by parentheses is read as its derivative at that point"))
+        return fn
+
+    def _derivative_function(self, word: str, num_entries: list[Entry], den_entries: list[Entry], env) -> Fn | None:
+        """The derivative \\frac{d^n f}{dx^n} (or a mixed partial) of the function f as a function, or None."""
+        marker = self._marker_base(den_entries[0])
+        order = self._order(num_entries[0], marker)
+        named = num_entries[1]
+        if order is None or named.op is not None or named.negative or item_scripts(named.item) or word in env:
+            return None
+        wrt: list[tuple[str, int]] = []
+        for entry in den_entries:
+            if entry.op is not None or entry.negative:
+                return None
+            if self._marker_base(entry) == marker and not item_scripts(entry.item):
+                wrt.append(("", 0))
+                continue
+            scripts = item_scripts(entry.item)
+            letter = node_word(item_base(entry.item))
+            if not wrt or wrt[-1][0] or letter is None or node_kind(item_base(entry.item)) not in ("letter", "command"):
+                return None
+            k = 1
+            if scripts:
+                if len(scripts) != 1 or scripts[0].data != "sup_script" or node_kind(scripts[0].children[1]) != "number":
+                    return None
+                k = int(str(scripts[0].children[1].children[0]))
+            wrt[-1] = (symbol_name(letter), k)
+        if not wrt or any(not v for v, _ in wrt) or sum(k for _, k in wrt) != order:
+            return None
+        if word in self.lambdas and self._in_force(word) and word not in self.vector_functions \
+                and word not in self.entry_functions and word not in self.matrix_valued:
+            func = self.lambdas[word]
+            own = {str(v): v for v in func.variables}
+            if any(v not in own for v, _ in wrt):
+                return None
+            if len(func.variables) == 1:
+                return Fn("lambda", word, func=func, primes=order)
+            body = func.expr
+            if body.has(sp.Piecewise, sp.Abs, sp.Heaviside, sp.Max, sp.Min, sp.sign, sp.floor, sp.ceiling):
+                return None  # where a branch changes there may be no derivative: not claimed
+            for v, k in wrt:
+                body = sp.diff(body, own[v], k)
+            return Fn("lambda", word, func=sp.Lambda(func.variables, body))
+        if word not in self.lambdas and word in self.function_letters and self.notation.kind_of(word) is None \
+                and symbol_name(word) not in self.values and len(wrt) == 1 and marker == "d":
+            return Fn("unknown", word, func=sp.Function(symbol_name(word), real=True), primes=order)
+        return None
 
     def _function_head(self, entry: Entry, nxt: Entry | None, env) -> Fn | None:
         """An undeclared letter applied to parentheses, f(x) or f'(x), when the document makes it a function.
@@ -1049,8 +1135,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 if sc.data != "sup_script" or node_word(sc.children[1]) == "\\prime":
                     continue
                 if parenthesized_order(sc.children[1]):
-                    raise FormulaError(f"{word}^{{(n)}}(...): the n-th derivative of {word} written with its order in "
-                                       "parentheses is not read; write its primes")
+                    if written_order(sc.children[1]) is not None and len(scripts) == 1:
+                        continue  # f^{(3)}(0): the third derivative of f at 0
+                    raise FormulaError(f"{word}^{{(n)}}(...): the n-th derivative of {word} is read with its order a "
+                                       f"whole number from 1 to {MAX_ORDER} in parentheses (f^{{(3)}}) or as primes")
                 try:
                     exponent = self._arg_value(sc.children[1], env)
                 except FormulaError:
@@ -1090,6 +1178,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                    "product; define the function (\\hat{f}(x) = ...) or write \\cdot for a product")
         if node_kind(base) == "command" and str(base.children[0])[1:] in GREEK and str(base.children[0]) != "\\pi":
             base = Tree("letter", [base.children[0]])  # \\phi(x) is read as f(x) is
+        if len(scripts) == 1 and scripts[0].data == "sup_script" and written_order(scripts[0].children[1]) is not None \
+                and node_word(base) is not None and (node_word(base) in self.lambdas or node_word(base) in getattr(
+                    getattr(self, "usage", None), "primed", ())):
+            # (of a function the document defines, or primes elsewhere: f^{(1)}(x), h^{(2)}(x) of layers are labels)
+            scripts = [Tree("prime", [])] * written_order(scripts[0].children[1])  # f^{(3)}(0): three primes
         if node_kind(base) not in ("letter", "text") or nxt is None or nxt.op is not None or nxt.negative \
                 or node_kind(item_base(nxt.item)) not in ("paren", "paren_params"):
             return None
@@ -1166,7 +1259,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return Fn("lambda", word, func=self.lambdas[word], primes=primes)
         if word in SPECIAL_FUNCTIONS and self.notation.kind_of(word) is None:
             # \Gamma(s + 1) = s \Gamma(s): the Gamma function, never any function of that name
-            raise FormulaError(f"{word}(...) is read as the {SPECIAL_FUNCTIONS[word]}, which is not evaluated")
+            kind, what = SPECIAL_FUNCTIONS[word]
+            if primes:
+                raise FormulaError(f"{word}'(...): the derivative of the {what} (the digamma function) is not read")
+            self.notes.append(Reading("inferred", f"${word}$ is read as the {what}"))
+            return Fn(kind, word)
         if word in self.function_letters or (primes and word not in self.scalar_letters):
             return Fn("unknown", word, func=sp.Function(symbol_name(word), real=True), primes=primes)
         if word in self.scalar_letters and not primes:
@@ -1439,6 +1536,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 for cond in conditions:
                     V.requires(cond.xreplace({variable: arg.expr}))
             return arg.with_expr(body.subs(u, arg.expr))
+        if fn.kind == "gamma" and (arg.is_vector or arg.row or arg.is_matrix):
+            raise FormulaError(f"{fn.name}(...) of a vector: the Gamma function is read of a number only")
         if fn.kind == "log" and fn.base is not None:
             base = fn.base
             return V.entrywise(lambda t: _log(t) / sp.log(base), arg)
@@ -1729,6 +1828,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     raise FormulaError("scripts on a derivative operator")
                 return found
             return self._scripted(found, scripts, env)
+        if kind == "binom":
+            return self._scripted(self._binomial(base, env), scripts, env)
         if kind == "sqrt":
             return self._scripted(V.entrywise(sp.sqrt, self._arg_value(base.children[1], env)), scripts, env)
         if kind == "root":
@@ -2577,9 +2678,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             word = node_word(arg)
             if word == "\\prime":
                 return self._prime(fn)
+            if written_order(arg) is not None and not primes and fn.power == 1:
+                for _ in range(written_order(arg)):
+                    fn = self._prime(fn)  # \\sin^{(4)}: the fourth derivative of sin
+                return fn
             if parenthesized_order(arg):
-                raise FormulaError(f"{fn.name}^{{(n)}}: the n-th derivative written with its order in parentheses is "
-                                   "not read; write its primes")
+                raise FormulaError(f"{fn.name}^{{(n)}}: the n-th derivative is read with its order a whole number "
+                                   f"from 1 to {MAX_ORDER} in parentheses (f^{{(3)}}) or as primes")
             exponent = self._arg_value(arg, env) if node_kind(arg) in ("number", "group") else None
             if exponent is None or not (exponent.expr.is_Integer and 1 <= exponent.expr <= V.MAX_EXPONENT):
                 raise FormulaError(f"{fn.name}^{{...}}: only a positive whole power of a function is read "
@@ -2839,7 +2944,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
 
 # Special functions a document may apply without defining them: refused by name, never read as any function.
-SPECIAL_FUNCTIONS = {"\\Gamma": "Gamma function"}
+SPECIAL_FUNCTIONS = {"\\Gamma": ("gamma", "Gamma function")}
 
 
 def _nonnegative_in_sizes(expr: sp.Expr) -> bool:

@@ -463,7 +463,7 @@ class _Pass:
             shape = self.expr(base.children[0])
         elif kind == "number":
             shape = ("S",)
-        elif kind in ("abs",):
+        elif kind in ("abs", "binom"):
             self.walk(base)
             shape = ("S",)
         elif kind == "frac":

@@ -266,7 +266,7 @@ SCALAR_FUNCTIONS = {
     "log": sp.log, "exp": sp.exp, "sigmoid": sigmoid, "dsigmoid": dsigmoid,
     "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "arctan": sp.atan, "arcsin": sp.asin, "arccos": sp.acos, "softplus": _softplus, "relu": _relu,
-    "abs": sp.Abs, "erf": sp.erf, "sgn": sp.sign, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sech": sp.sech, "csch": sp.csch, "coth": sp.coth,
+    "abs": sp.Abs, "erf": sp.erf, "gamma": sp.gamma, "sgn": sp.sign, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sech": sp.sech, "csch": sp.csch, "coth": sp.coth,
 }
 
 
