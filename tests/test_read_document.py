@@ -3530,3 +3530,36 @@ def test_binomial_coefficients_and_factorials_of_whole_names_are_read():
                                         Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED,
                                         Verdict.UNKNOWN]
     assert "factorial" in found[-1][2]
+
+
+def test_an_inverse_transposed_is_read():
+    """A^{-\\top} and A^{-T} are the inverse transposed: equal to (A^\\top)^{-1} at every size checked, and refuted
+    against A^{-1} by a certified counterexample; never a power -T of a number T."""
+    found = _verdicts("Let $A \\in \\mathbb{R}^{n \\times n}$ be invertible.\n\n$$\nA^{-\\top} = (A^\\top)^{-1}\n$$\n\n"
+                      "$$\nA^{-T} = A^{-1}\n$$\n")
+    assert found[0][1] in (Verdict.PROVED, Verdict.BOUNDED) and found[1][1] is Verdict.REFUTED
+
+
+def test_a_series_from_a_value_on_is_read_without_its_upper_limit():
+    """\\sum_{n \\ge 0} and \\sum_{n > 0} (nothing above) run from that value on, without end; n, by default another
+    name of the size, is the series' index where the document never makes it a size."""
+    found = _verdicts("Let $|t| < 1$.\n\n$$\n\\sum_{n \\ge 0} t^n = \\frac{1}{1 - t}\n$$\n\n"
+                      "$$\n\\sum_{n > 0} t^n = \\frac{1}{1 - t}\n$$\n\n$$\n\\sum_{n \\geq 1} \\frac{(-1)^n}{n} = -\\ln 2\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_what_the_words_suppose_keeps_a_refutation_from_standing():
+    """"with $j$ equal to $n - k + 1$ we have $k - 1 = n - j$": an equation said in words is a supposition the claim
+    may need; "Substituting $j = n - k + 1$" is no claim; a number a definition brings to one side only (a density
+    lambda "that is M/L", never declared) and a starred name (cos x^* = x^*) are particular values: no refutation."""
+    found = _verdicts("$$\nT = \\sum_{k=1}^{n} \\frac{1}{k} = \\sum_{j=1}^{n} \\frac{1}{n - j + 1}\n$$\n\n"
+                      "Substituting $j = n - k + 1$ gives it. With $j$ equal to $n - k + 1$ we have $k - 1 = n - j$.\n")
+    assert [v for _, v, _ in found][-1:] == [Verdict.UNKNOWN] and len(found) == 3
+    assert "said in words" in found[-1][2]
+    density = _verdicts("A rod of mass $M$ and length $L > 0$ has density $\\lambda$, that is $M/L$.\n\n"
+                        "$$\nI = \\int_0^L \\lambda x^2 \\, dx\n$$\n\n$$\nI + M L^2 = \\frac{4}{3} M L^2\n$$\n")
+    assert density[-1][1] is Verdict.UNKNOWN and "lambda" in density[-1][2]
+    fixed = _verdicts("The fixed point $x^*$ of the cosine satisfies $\\cos x^* = x^*$.\n")
+    assert fixed[-1][1] is Verdict.UNKNOWN
+    plain = _verdicts("For real $x$, $\\cos x = x$.\n")
+    assert plain[-1][1] is Verdict.REFUTED

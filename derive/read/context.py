@@ -52,6 +52,7 @@ def _at_step(text: str, t: str, k: int) -> str:
 _NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\()")  # N(x; mu, s^2), a density
 _WRITTEN_ARRAY = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")
 # S_{xx}, \eta_{\max}, w_{\text{L2}}: a letter with a subscript in braces or a word command (read to find the label)
+_LETTER_LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*([A-Za-z])\s*")
 _LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min))\s*")
 # s_0, s_{0}, \mathbf{k}_0: entry 0 of a name (the name itself, or the letter in the bold font)
 _ZERO_ENTRY = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(?<![A-Za-z\\])(\\?[A-Za-z]+))\s*_\s*"
@@ -685,6 +686,12 @@ class DocumentContext:
         labelled = _LABELLED_LEFT.fullmatch(left)
         if labelled and not _NUMBERED.match(left):
             return self._define_labelled(labelled.group(1), left, right, seen)
+        lettered = _LETTER_LABELLED_LEFT.fullmatch(left)
+        if lettered and not self.notation.size_of_index(lettered.group(2)) \
+                and self.notation.kind_of(lettered.group(2)) is None \
+                and (not lettered.group(1).startswith("\\") or lettered.group(1)[1:] in GREEK):
+            # \omega_r = formula, r neither an index nor a size: the number named with that label, as \omega_{r} is
+            return self._define_labelled(lettered.group(1), left, right, seen)
         upright = _UPRIGHT_ENTRY.match(left)
         if upright:  # \text{sm}_i = formula: an abbreviation the document defines by its entry
             word, letter = upright.groups()

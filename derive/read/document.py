@@ -216,6 +216,7 @@ class _Builder:
         self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
         self.solved_lines: set[int] = set()  # lines of displays the words call equations to solve
         self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
+        self.worded: set[str] = set()  # names the words give a value derive does not read ("density $\\lambda$, that is $M/L$")
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
         self.formula_given: dict[str, int] = {}  # a declared vector or matrix given a formula -> the chain's offset
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
@@ -843,6 +844,18 @@ class _Builder:
             lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
             if values[n] is not None and values[n + 1] is not None:
+                # I_cm + M L^2 = 13/12 M L^2 of I_cm = \int \lambda x^2 dx ("density $\lambda$, that is $M/L$"): a
+                # number the words give a value derive does not read, which a definition brings to one side only, is
+                # as lonely as one written there
+                written_here = {symbol_name(g) for m in (n, n + 1) for g in names_in(chain.terms[m].text)}
+                texts = [chain.terms[n].text, chain.terms[n + 1].text]
+                brought = [self.reader.values[key] for key in sorted(self.reader.values) if self.reader._in_force(key)
+                           and (key in written_here or _label_written(key, texts))]
+                through = {str(x) for v in brought for x in getattr(v, "expr", sp.S.Zero).free_symbols
+                           if isinstance(x, sp.Symbol) and not isinstance(x, (sp.Idx, sp.Dummy)) and x.is_integer is not True}
+                lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
+                                               and g not in written_here and g in self.worded})
+            if values[n] is not None and values[n + 1] is not None:
                 # a vector or matrix typed only from its use, which a chain gives a meaning derive does not read, on
                 # one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"
                 # (on both sides as well: h_ii (1 - h_ii) = h_ii - h_ii^2 holds of every h, and a refutation for any h
@@ -904,6 +917,11 @@ class _Builder:
                 lonely_links[n] = (f"an equation in {left_name}, never declared, alone on the left and again on the "
                                    f"right: an equation its value solves rather than a claim for every {left_name}; "
                                    f"say what {left_name} is (\"where ${left_name} = ...$\")")
+            if values[n] is not None and values[n + 1] is not None:
+                # \cos x^* = x^*, x^* never declared: a starred name is a particular value (a fixed point, an
+                # optimum) the words describe, on one side or both; only a proof for every value of it stands
+                lonely = sorted(set(lonely) | {g for g in per_term[n] | per_term[n + 1] if g.endswith("star")
+                                               and (g in present[0] or g in present[1])})
             # a name the step's condition is about (x > 0) is one the document speaks of
             # (and one a condition fixes, p = 1/2)
             lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges} | {
@@ -913,8 +931,9 @@ class _Builder:
                 # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
                 names = ", ".join(shown_name(g) for g in lonely)
                 what = "value" if set(lonely) & lonely_arrays else "number"
+                starred = any(g.endswith("star") and g in present[0] and g in present[1] for g in lonely)
                 lonely_links[n] = (f"a meaning for {names}, never declared and "
-                                   f"{'given by a formula that is not read' if both else 'on one side only'} (read as any "
+                                   f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'on one side only'} (read as any "
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
@@ -2005,7 +2024,8 @@ _BARE_HESSIAN = re.compile(r"\s*\\nabla\s*\^\s*\{?\s*2\s*\}?\s*\\?[A-Za-z]+\s*(?
 _HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if(?!\s+(?:you|one)\s+(?:prefer|like|want|wish)"
                              r"\b)|when|whenever|given|define|defining|denote|"
                              r"denoting|unless|provided|iff)\b[^$]*"
-                             r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for(?!\s+(?:instance|example)\b)|case|say)\b"
+                             r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for(?!\s+(?:instance|example)\b)|case|say"
+                             r"|substitut(?:e|es|ing))\b"
                              r"(?:[^$\s,;:]*[,;:]?\s+){0,5}[^$\s]*)$",
                              re.I)
 _HYPOTHESIS_STRONG = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|"
@@ -3190,6 +3210,38 @@ def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
     return ""
 
 
+# "$\lambda$, that is $M/L$", "$T_d$, i.e. $2\pi/\omega_d$", "$c$ equal to $1/2$": a name given a value in words
+_WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*\(?\s*"
+                           r"(?:that\s+is|i\.\s*e\.?|namely|(?:is\s+|being\s+)?equal\s+to|equals|which\s+is)\s*,?\s*\$", re.I)
+
+
+def _label_written(key: str, texts: list[str]) -> bool:
+    """The name with a label (I_cm, S_xx) the key stands for is written in one of the texts."""
+    base, _, label = key.partition("_")
+    return bool(label) and any(re.search(r"(?<![A-Za-z])" + re.escape(base) + r"\s*_\s*\{?\s*\\?(?:text\s*\{|mathrm\s*\{)?"
+                                         + re.escape(label) + r"(?![A-Za-z0-9])", t) for t in texts)
+
+
+def _premise_in_words(item: _Item, chain: Chain, lines: _Lines) -> str:
+    """An equation the sentence says in words before an inline claim sharing a name with it ("with $j$ equal to
+    $n - k + 1$ we have $k - 1 = n - j$"): a supposition the claim may need, kept as one (a refutation must meet it).
+    Its text, or ""."""
+    before = item.inline.before
+    found = None
+    for m in _EQUAL_IN_WORDS.finditer(before):
+        found = m
+    if found is None:
+        return ""
+    said = names_in(found.group(1)) | names_in(found.group(2))
+    if not said & {n for t in chain.terms for n in names_in(t.text)}:
+        return ""
+    return (f"${' '.join(found.group(1).split())} = {' '.join(found.group(2).split())}$ (said in words, line "
+            f"{lines.of(item.inline.offset)})")
+
+
+_EQUAL_IN_WORDS = re.compile(r"\$([^$]+)\$\s+(?:is\s+|being\s+|are\s+)?(?:equal(?:s)?\s+to|equals)\s+\$([^$]+)\$", re.I)
+
+
 _INTEGRATION_VARIABLE = re.compile(r"(?:\\,|\\;|\\!|\s|\}|\))\s*(?:\\mathrm\s*\{\s*d\s*\}|\\dd|d)\s*"
                                    r"(?:\{\s*)?(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
 
@@ -4084,6 +4136,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.example_vectors = [(name, right, offset) for offset, (name, right) in sorted(example_vectors.items())]
     # (every row of a display the words call equations to solve: its first line's lead, and the rows after it)
     builder.solved_lines = set()
+    builder.worded = {symbol_name(m.group(1).strip()) for m in _WORDED_VALUE.finditer(text)}
     for item in items:
         if item.inline is None and item.chain.terms:
             opening = max(text.rfind("$$", 0, item.chain.offset), text.rfind("\\[", 0, item.chain.offset),
@@ -4280,7 +4333,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset),
                            inline=item.inline is not None)
         made = builder.steps(chain, context)
-        premise = _after_an_unread_premise(item, unread_inline, lines) if item.inline is not None else ""
+        premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)) \
+            if item.inline is not None else ""
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]

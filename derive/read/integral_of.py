@@ -217,10 +217,28 @@ class SeriesReading:
         if node_kind(base) != "command" or str(base.children[0]) != "\\sum":
             return False
         sups = [s for s in item_scripts(entry.item) if s.data == "sup_script"]
+        if not sups:
+            return _from_below(item_scripts(entry.item)) is not None  # \sum_{n \ge 0}: from 0 on, without end
         if len(sups) != 1:
             return False
         node = _bare(sups[0].children[1])
         return node_kind(node) == "command" and str(node.children[0]) == "\\infty"
+
+    def _series_letter(self, node) -> str:
+        """A series' index: a sum's index, or n (K), by default another name of the size, where the document never
+        states it, nor writes it as a sum's limit: the series binds it."""
+        try:
+            return self._sum_letter(node)
+        except FormulaError:
+            from .notation_file import default_notation
+            letter = str(item_base(node.children[0]).children[0]) if node_kind(node) == "product" else None
+            usage = getattr(self, "usage", None)
+            if letter is None or self.notation.kind_of(letter) != "size" \
+                    or default_notation().aliases.get(letter) is None \
+                    or self.notation.aliases.get(letter) != default_notation().aliases.get(letter) \
+                    or letter in self.stated or (usage is not None and letter in usage.limits):
+                raise
+            return letter
 
     def _series_at(self, entries, k: int, env) -> V.Value:
         try:
@@ -231,15 +249,18 @@ class SeriesReading:
     def _series_read(self, entries, k: int, env) -> V.Value:
         scripts = item_scripts(entries[k].item)
         subs = [s for s in scripts if s.data == "sub_script"]
-        if len(subs) != 1 or len(scripts) != 2:
+        if len(subs) != 1 or len(scripts) != 2 and _from_below(scripts) is None:
             raise FormulaError("a series is read only as \\sum_{k=a}^{\\infty} with its index and first value below it")
         sub = subs[0].children[1]
-        if node_kind(sub) != "group" or len(sub.children) != 3 or str(sub.children[1]) != "=":
+        below = _from_below(scripts) if len(scripts) == 1 else None
+        if below is None and (node_kind(sub) != "group" or len(sub.children) != 3 or str(sub.children[1]) != "="):
             raise FormulaError("a series is read only as \\sum_{k=a}^{\\infty} with its index and first value below it")
-        letter = self._sum_letter(sub.children[0])
+        letter = self._series_letter(sub.children[0])
         first = self._arg_value(Tree("group", [sub.children[2]]), env)
         if not isinstance(first, V.Value) or first.is_vector or not first.expr.is_Integer:
             raise FormulaError("the first value of a series' index must be a whole number")
+        if below == ">":
+            first = V.Value(first.expr + 1)  # \sum_{n > 0}: from 1 on
         if k + 1 >= len(entries):
             raise FormulaError("a series with nothing after it")
         index = sp.Dummy(letter, integer=True)
@@ -259,6 +280,18 @@ class SeriesReading:
         self.notes.append(Reading("inferred", f"the series over ${letter}$ is summed by SymPy and confirmed numerically"
                                               + (", where it converges" if conditions else "")))
         return V.Value(value)
+
+
+def _from_below(scripts) -> str | None:
+    """\\sum_{n \\ge 0}, \\sum_{n > 0} with nothing above: a series from that value on; its relation (">=" or ">"),
+    or None for any other subscript."""
+    if len(scripts) != 1 or scripts[0].data != "sub_script":
+        return None
+    sub = scripts[0].children[1]
+    if node_kind(sub) != "group" or len(sub.children) != 3:
+        return None
+    relation = str(sub.children[1]).strip()
+    return {"\\ge": ">=", "\\geq": ">=", ">": ">"}.get(relation)
 
 
 def _holds_from(condition, k: sp.Symbol, first: sp.Expr) -> bool:

@@ -2369,8 +2369,20 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if node_kind(arg) == "number" and len(str(arg.children[0])) > 1:
             raise FormulaError(f"^{arg.children[0]} means ^{str(arg.children[0])[0]} followed by "
                                f"{str(arg.children[0])[1:]} in LaTeX; write ^{{{arg.children[0]}}}")
+        if self._inverse_transpose(arg):
+            return P.transposed(P.power(term, sp.Integer(-1)))  # X^{-\\top}: the transpose of the inverse
         exponent = self._arg_value(arg, env)
         return P.power(term, exponent.expr)
+
+    def _inverse_transpose(self, arg) -> bool:
+        """^{-\\top}, ^{-T}, ^{-\\intercal}: the inverse transposed (T only where the document declares no T)."""
+        if node_kind(arg) != "group" or len(arg.children) != 1 or node_kind(arg.children[0]) != "neg":
+            return False
+        product = arg.children[0].children[-1]
+        if node_kind(product) != "product" or len(product.children) != 1 or item_scripts(product.children[0]):
+            return False
+        word = node_word(item_base(product.children[0]))
+        return word in ("\\top", "\\intercal") or (word == "T" and self.notation.kind_of("T") is None)
 
     def _size_subscript(self, arg) -> sp.Expr | None:
         """The size a subscript names (I_N, \\mathbf{1}_n), or None."""
