@@ -3563,3 +3563,24 @@ def test_what_the_words_suppose_keeps_a_refutation_from_standing():
     assert fixed[-1][1] is Verdict.UNKNOWN
     plain = _verdicts("For real $x$, $\\cos x = x$.\n")
     assert plain[-1][1] is Verdict.REFUTED
+
+
+def test_a_value_asked_for_an_answer_below_a_rule_and_a_new_example_are_no_claims_against_earlier_ones():
+    """"needs $v_w = 1/n$" is a condition, never v_w's definition (so "needs $v_w = 1/m$" is not refuted against it);
+    "With $r = q/p$" in an answer below a rule defines r there, never a clause of the question's last display; "With a
+    curvature $a > 0$, $f(x) = \\frac{a}{2} x^2$" after "For $f(x) = \\frac{1}{2} x^2$" opens a new example: the earlier f
+    ends there, and nothing after it is checked against the earlier f."""
+    needs = _verdicts("Let $n, m \\ge 1$. The forward pass needs $v_{w} = 1/n$, the backward pass needs $v_{w} = 1/m$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in needs)
+    thread = _verdicts("Let $p, q > 0$. So for $p \\ne q$, with $r = p / q$, the solution is\n$$\nP = r^2\n$$\n\n---\n\n"
+                       "**Answer**\n\nThe root is off: with $r = \\frac{q}{p}$ we get\n$$\nr p = q\n$$\n")
+    assert [v for _, v, _ in thread][-1] is Verdict.PROVED
+    assert all(v is not Verdict.REFUTED for _, v, _ in thread)
+    example = _verdicts("For $f(x) = \\frac{1}{2} x^2$ we get $f'(x) = x$.\n\nWith a curvature $a > 0$, "
+                        "$f(x) = \\frac{a}{2} x^2$ and $f'(x) = a x$.\n")
+    assert [v for _, v, _ in example] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert "defined anew" in example[-1][2]  # (never checked against the earlier f)
+    # (both on one line: which f a claim between them means is not settled, and nothing is refuted)
+    one_line = _verdicts("For $f(x) = \\frac{1}{2} x^2$ we get $f'(x) = x$. With a curvature $a > 0$, "
+                         "$f(x) = \\frac{a}{2} x^2$ and $f'(x) = a x$.\n")
+    assert all(v is Verdict.UNKNOWN for _, v, _ in one_line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
+from collections import Counter
 
 import sympy as sp
 from lark import Token, Tree
@@ -374,6 +375,10 @@ class DocumentContext:
         # the bare names some display has alone on its left (L = ...): never read as given only by a gradient
         self.alone_on_left = {str(scalar(symbol_name(t))) for terms, *_ in chains if terms
                               for t in [terms[0][0].strip()] if re.fullmatch(r"\\?[A-Za-z]+", t)}
+        # (how many chains give each left side, as written, a value: \omega_r = ... once is a definition, v_w = 1/n
+        # beside v_w = 1/m and v_w = 2/(n + m) is a value the words weigh)
+        self.left_counts = Counter(" ".join(terms[0][0].split()) for terms, relations, *_ in chains
+                                   if len(terms) > 1 and relations and relations[0] in ("=", ":=", "said"))
         seen: set[str] = set()
         # Definitions whose formula uses a name the next displays define ("where: y_i = f(theta_i; Theta),
         # Theta = [...]"): read again once a later display has defined a name.
@@ -418,6 +423,9 @@ class DocumentContext:
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
                     dropped = self._forget_earlier_part(terms[0][0], terms[1][0])
+                    if not dropped and key in getattr(self, "fresh_definitions", ()) \
+                            and self._end_for_a_new_example(terms[0][0], terms[1][0]):
+                        continue
                     name = self._define_family(terms[0][0], terms[1][0], chains) \
                         or self._define_start_values(terms, relations) \
                         or self._define_recurrence(terms[0][0], terms[1][0], chains) \
@@ -688,6 +696,7 @@ class DocumentContext:
             return self._define_labelled(labelled.group(1), left, right, seen)
         lettered = _LETTER_LABELLED_LEFT.fullmatch(left)
         if lettered and not self.notation.size_of_index(lettered.group(2)) \
+                and getattr(self, "left_counts", {}).get(" ".join(left.split()), 0) <= 1 \
                 and self.notation.kind_of(lettered.group(2)) is None \
                 and (not lettered.group(1).startswith("\\") or lettered.group(1)[1:] in GREEK):
             # \omega_r = formula, r neither an index nor a size: the number named with that label, as \omega_{r} is
@@ -1156,6 +1165,21 @@ class DocumentContext:
             return  # i = j, i = k + 1, j = i^\star: a relation of indices, not a definition
         self.conflicts[letter] = (f"{letter} is an index letter, and line {self.line} defines it by a formula "
                                   f"({letter} = {' '.join(right.split())[:40]}): a name or an index? rename one of them")
+
+    def _end_for_a_new_example(self, left: str, right: str) -> bool:
+        """"For $f(x) = \\frac{1}{2} x^2$ ... With a curvature $a > 0$, $f(x) = \\frac{a}{2} x^2$": words that open a new
+        example give a function the document defined before another formula. The earlier meaning ends there (the
+        displays before keep it), and the new one is not read: a claim after it about f is unknown, never checked
+        against the earlier f; on the line of both, neither is known. True when an earlier meaning was ended."""
+        head = self._definition_head(left)
+        if head is None or not self._plain_arguments(head[1]) or head[0] not in self.lambdas \
+                or not self._in_force(head[0]) or self.line is None:
+            return False
+        name = head[0]
+        if self.defined_at.get(name) == self.line:
+            self.unsettled_lines.setdefault(name, set()).add(self.line)
+        self.defined_until[name] = min(self.defined_until.get(name, float("inf")), self.line)
+        return True
 
     def _forget_earlier_part(self, left: str, right: str) -> list:
         """A display of this part of the document defining a name an earlier part defined (f(x) = t^2 under
@@ -1774,6 +1798,8 @@ class DocumentContext:
     def _in_force(self, name: str) -> bool:
         if self.line is None:
             return True
+        if self.line in self.unsettled_lines.get(name, ()):
+            return False
         return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
 
 

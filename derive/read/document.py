@@ -2085,7 +2085,9 @@ _GIVEN_NUMBER = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?)\s
 
 # the words that give a name a (new) meaning: "let $f(x) = ...$", "now define", "where $g(t) = ...$"
 _GIVING_LEAD = re.compile(r"\b(?:let|define[sd]?|defining|denote[sd]?|set|take|now|consider|suppose|assume|write|put|"
-                          r"redefine[sd]?|instead|where|with|call|called|replace[sd]?)\b[^$.;]*$", re.I)
+                          r"redefine[sd]?|instead|where|with|call|called|replace[sd]?)\b"
+                          r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
+# (a condition in between, "with a curvature $a > 0$, $f(x) = ...$", is part of the words that give it)
 # "The correct estimators are", "it should be", "instead": the words before a formula that corrects an earlier one
 _CORRECTING_LEAD = re.compile(r"\b(?:the\s+)?(?:correct(?:ed)?|right|proper|fixed)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|reads?|"
                               r"becomes?)\s*:?\s*$|\bshould\s+(?:be|read|have\s+been)\s*:?\s*$|\binstead\s*[:,]?\s*$|"
@@ -3215,6 +3217,11 @@ _WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s
                            r"(?:that\s+is|i\.\s*e\.?|namely|(?:is\s+|being\s+)?equal\s+to|equals|which\s+is)\s*,?\s*\$", re.I)
 
 
+# "For $f(x) = ...$", "With a curvature $a > 0$, $f(x) = ...$": words that open an example in the sentence
+_EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
+                           r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
+
+
 def _label_written(key: str, texts: list[str]) -> bool:
     """The name with a label (I_cm, S_xx) the key stands for is written in one of the texts."""
     base, _, label = key.partition("_")
@@ -3780,7 +3787,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if item.inline is None:
             last_display = item
         elif last_display is not None and item.inline.paragraph_start and re.match(
-                r"\s*(?:where|with|here)\b", item.inline.before, re.I):
+                r"\s*(?:where|with|here)\b", item.inline.before, re.I) \
+                and not any(last_display.chain.offset < h < item.chain.offset for h in said.headings):
+            # (never past a heading: "With $r = q/p$" in an answer below a rule is no clause of the question's display)
             first = last_display.chain.terms[0]
             item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I) and not opened_before \
@@ -3918,6 +3927,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             return True  # "for $i = \arg\max_j z_j$": which i a statement is about, no definition of the letter
         if re.search(r"\bwould\s+(?:be|read|give|become)\s*:?\s*$", item.inline.before[-40:], re.I):
             return True  # "so the factor would be $R(z) = 1 + z + z^2$": what a step gives, said, never a definition
+        if re.search(r"\b(?:needs|requires|must\s+be|should\s+be|has\s+to\s+be)\s*:?\s*$",
+                     item.inline.before[-30:], re.I):
+            return True  # "keeping the variance needs $v_w = 1/n$": a condition something asks for, never a definition
         if item.inline.conditions and _CONDITIONAL_THEN.search(item.inline.before):
             # "If $\beta_1 = 0$ then $m_t = g_t$, and $\hat m_t = g_t$": what the case gives, claims under it, never
             # definitions for the rest of the document
@@ -4047,6 +4059,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             line_of(item.chain.terms[0]) for item in items if item.chain.terms and _RETRACTING.search(
                 text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 600, 0):item.chain.offset])}
         reader.pi_constant = bool(_PI_CONSTANT.search(text))
+        reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
+                                    and item.chain.terms and len(item.chain.terms) > 1
+                                    and _EXAMPLE_LEAD.search(item.inline.before)}
         reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
                                 for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
         reader.learn(everything, section=None if section is None else learned(section))

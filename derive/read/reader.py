@@ -158,6 +158,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.forms: dict[str, list[tuple[sp.Expr, int | None]]] = {}
         self._shallow = False  # read defined names as names (for a derivative with respect to one of them)
         self.defined_at: dict[str, int] = {}  # the line of each definition: it holds from there on
+        self.unsettled_lines: dict[str, set[int]] = {}  # lines where a name is defined twice: known on neither
         self.definitions_by_line: dict = {}  # key (first term's offset) of a defining chain -> the name it defines
         self.last_link_definitions: dict = {}  # key of a chain whose last link defines a name -> the name
         self.overrides: set[str] = set()  # defined names whose definition replaces a default meaning
