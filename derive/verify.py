@@ -735,6 +735,10 @@ def _positive_guesses(check: Check, outcome: _Outcome, settings: Settings, clock
         return outcome
     symbols = {s for side in (check.lhs, check.rhs) for s in side.expr.free_symbols
                if isinstance(s, sp.Symbol) and not isinstance(s, Idx) and s.name in below}
+    if any(s.is_nonpositive for s in symbols):
+        # t < 0 said beside the claim: a value below 0 is where the document means it, and the refutation there
+        # stands (making t positive would check the claim where the document says nothing of it)
+        return outcome
     positive = {s: sp.Symbol(s.name, positive=True) for s in symbols}
     if not positive:
         return outcome

@@ -196,8 +196,13 @@ def test_a_delimiter_dot_is_not_punctuation():
     assert _terms(chain) == ["a", "\\left| b \\right."]
 
 
+def test_a_range_written_after_an_equation_is_its_condition():
+    (chain,) = chains_of(r"$$\sqrt{x^2} = x, \quad x \geq 0$$", True)
+    assert not chain.problem and _terms(chain) == ["\\sqrt{x^2}", "x"]
+    assert [(c[0], c[1], c[2]) for c in chain.conditions] == [("x", ">=", "0")]
+
+
 @pytest.mark.parametrize("row, why", [
-    (r"\sqrt{x^2} = x, \quad x \geq 0", "condition beside an equation (x \\geq 0)"),
     (r"x > 0, \quad \sqrt{x^2} = x", "condition beside an equation"),
     (r"f(x) = 0, \quad x = 0", "x = 0 beside f(x) = 0 is a condition on it or a second equation"),
     (r"i = j, \quad \delta_{ij} = 1", "i = j beside \\delta_{ij} = 1 is a condition"),

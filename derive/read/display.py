@@ -237,13 +237,26 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
 _BESIDE = re.compile(r"\s*\\(?:text|mbox|textrm|mathrm)\s*\{\s*(?:for|if|when|whenever)\s*(?P<inside>[^{}]*)\}(?P<after>[^{}]*)$")
 
 
+# a name between numbers or names, or beside one: 0 < k < N, n \ge 0, t > 0 (never an equation)
+_RANGE_BESIDE = re.compile(r"(?:[-\w\\{}]+\s*(?:<|>|\\leq?|\\geq?)\s*)?\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*(?:<|>|\\leq?|\\geq?)"
+                           r"\s*[-\w\\{}]+")
+_SPACING_RUN = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|^\s*,)")
+
+
 def _beside_condition(text: str, c: int, d: int) -> tuple:
     """The conditions the stretch [c, d) states, ``\text{for } m < 0`` (as Chain.conditions), or ()."""
     from .statements import branch_conditions
 
     m = _BESIDE.match(text[c:d])
     if not m:
-        return ()
+        # "P_k = p P_{k+1} + q P_{k-1} , \qquad 0 < k < N": a range written beside the equation, in mathematics
+        written = _SPACING_RUN.sub(" ", text[c:d]).strip().rstrip(".,;")
+        if not _RANGE_BESIDE.fullmatch(written):
+            return ()
+        found = branch_conditions(written, c)
+        if not found or any(not x.order for x in found):
+            return ()
+        return tuple((x.left, x.order, x.right, c) for x in found)
     written = (m.group("inside") + " " + m.group("after")).strip().rstrip(".,;")
     found = branch_conditions(written, c) if written else None
     if not found:
