@@ -3596,3 +3596,15 @@ def test_a_range_beside_an_equation_is_its_condition_and_a_counterexample_meets_
     d = read_document("$$\n\\sqrt{t^2} = t \\quad \\text{for } t < 0\n$$\n", "doc.md", default_notation())
     (result,) = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert result.counterexample.values["t"].entries[0].exact < 0
+
+
+def test_a_statistic_of_the_data_and_a_default_vector_applied_as_a_function_are_never_free():
+    """\\bar{x} never declared, beside data x_i: a statistic (the mean) derive does not read, so a link it reaches
+    through a definition (\\hat\\theta = \\bar{x}) is not refuted against 1 / \\hat\\lambda; x(t) of a document that
+    writes x(t) = ... (not read) is never the default vector x times t."""
+    mean = _verdicts("Let $x_1, \\dots, x_n > 0$ and $\\hat{\\lambda} = \\frac{n}{\\sum_{i=1}^{n} x_i}$. The score vanishes at "
+                     "$\\hat{\\theta} = \\bar{x}$.\n\nBy invariance, $\\hat{\\theta} = 1 / \\hat{\\lambda}$.\n")
+    assert mean[-1][1] is Verdict.UNKNOWN and "bar{x}" in mean[-1][2]
+    applied = _verdicts("The solution is\n$$\nx(t) = e^{-t} \\left( A \\cos \\omega t + 1 \\right)\n$$\n\n"
+                        "$$\n\\ln \\frac{x(t)}{x(t + T)} = T\n$$\n")
+    assert applied[-1][1] is Verdict.UNKNOWN and "function" in applied[-1][2]

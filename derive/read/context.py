@@ -339,6 +339,11 @@ class DocumentContext:
         self.function_letters = set(usage.primed) | {n for n in usage.applied
                                                      if n not in usage.factors and not usage.as_vector(n)} \
             | {n for n in self._function_heads(chains) if not usage.as_vector(n)}
+        # (x(t) = ... written, read or not, of a letter that is a default vector or matrix or no name at all)
+        self.defined_heads = {head[0] for terms, relations, *_ in chains
+                              if len(terms) > 1 and relations and relations[0] in ("=", ":=")
+                              for head in [self._definition_head(terms[0][0])]
+                              if head is not None and self._plain_arguments(head[1])}
         for name in sorted(usage.primed):
             # (M_X(t), M_{X+Y}(t) beside M'(t): a family of functions by their labels, no entries of a vector M)
             family = name in usage.family_applied and not usage.subscripts.get(name)

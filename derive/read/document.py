@@ -563,6 +563,16 @@ class _Builder:
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
 
+    def _statistic_of_data(self, name: str) -> bool:
+        """x̄, x̂ never declared, of data x the document writes as a vector (x_i): a statistic of those data (their
+        mean, an estimate) that derive does not read, never a free number."""
+        m = re.fullmatch(r"([A-Za-z]+?)(?:bar|hat|tilde)", name)
+        if m is None or self.notation.kind_of(name) is not None:
+            return False
+        base = m.group(1)
+        return self.notation.kind_of(base) in ("vector", "matrix") or base in self.reader.typed_from_use \
+            or base in self.reader.inferred
+
     def _identity_sides(self, values: list, per_term: list) -> bool:
         """H^T H = I: a side that is an undeclared I alone (or c I), in a chain whose other side is a square
         matrix, is the identity of that size, as the I of I - v v^T is (read.reader: _identity_or)."""
@@ -854,7 +864,8 @@ class _Builder:
                 through = {str(x) for v in brought for x in getattr(v, "expr", sp.S.Zero).free_symbols
                            if isinstance(x, sp.Symbol) and not isinstance(x, (sp.Idx, sp.Dummy)) and x.is_integer is not True}
                 lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
-                                               and g not in written_here and g in self.worded})
+                                               and g not in written_here
+                                               and (g in self.worded or self._statistic_of_data(g))})
             if values[n] is not None and values[n + 1] is not None:
                 # a vector or matrix typed only from its use, which a chain gives a meaning derive does not read, on
                 # one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"

@@ -1220,6 +1220,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{word}_...(...) is a function at a point or a product (line "
                                f"{usage.family_applied[word]} writes {word} with a subscript and an argument); write "
                                f"{word}_{{...}} \\cdot (...) for a product (functions with subscripts are not read)")
+        if word not in env and self.notation.kind_of(word) in ("vector", "matrix") \
+                and word in getattr(self, "defined_heads", ()) \
+                and self._default_only(word) and word not in self.redefined and word not in self.lambdas and not scripts:
+            # x(t) of a document that writes x(t) = ... (a formula not read), x the default vector: the function
+            # at t, never the default vector x times t
+            raise FormulaError(f"{word}(...) is a function at a point (the document applies {word}) or the vector "
+                               f"{word} (a default, never declared) times (...): define {word}(t) = ... in a formula "
+                               f"that is read, or declare {word}")
         if word in env or (self.notation.kind_of(word) is not None
                            and not (word in self.redefined and self._in_force(word))) or word == "e":
             return None
