@@ -3587,12 +3587,15 @@ def test_a_value_asked_for_an_answer_below_a_rule_and_a_new_example_are_no_claim
 
 
 def test_a_range_beside_an_equation_is_its_condition_and_a_counterexample_meets_it():
-    """`C_n = ..., \\qquad n \\ge 0` and `f(t) = t^2, \\quad t > 0`: a range written beside an equation is the condition
-    it holds under (a definition still defines); a refutation under t < 0 shows a point with t < 0, never one a
-    retry with t positive found."""
-    found = _verdicts("$$\nC_n = \\frac{1}{n + 1} \\binom{2n}{n} , \\qquad n \\ge 0\n$$\n\n$$\nC_3 = 5\n$$\n\n"
-                      "$$\n\\sqrt{t^2} = -t , \\quad t < 0\n$$\n\n$$\n\\sqrt{t^2} = t \\quad \\text{for } t < 0\n$$\n")
-    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    """`f(t) = t^2, \\quad t > 0`: a range written beside an equation is the condition it holds under (a definition
+    still defines); the range of a recurrence's step (`y_n = a y_{n-1}, \\qquad n \\ge 1`) stays refused; a refutation
+    under t < 0 shows a point with t < 0, never one a retry with t positive found."""
+    found = _verdicts("$$\nf(t) = \\frac{1}{t} , \\qquad t > 0\n$$\n\n$$\nf(2) = \\frac{1}{2}\n$$\n\n"
+                      "$$\n\\sqrt{t^2} = -t , \\quad t < 0\n$$\n\n$$\n\\sqrt{t^2} = t \\quad \\text{for } t < 0\n$$\n\n"
+                      "$$\ny_n = 2 y_{n-1} , \\qquad n \\ge 1\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED,
+                                        Verdict.UNKNOWN]
+    assert "definition of f" in found[0][2] and "condition beside an equation" in found[-1][2]
     d = read_document("$$\n\\sqrt{t^2} = t \\quad \\text{for } t < 0\n$$\n", "doc.md", default_notation())
     (result,) = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert result.counterexample.values["t"].entries[0].exact < 0

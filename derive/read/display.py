@@ -256,6 +256,9 @@ def _beside_condition(text: str, c: int, d: int) -> tuple:
         found = branch_conditions(written, c)
         if not found or any(not x.order for x in found):
             return ()
+        if any(re.search(r"_\s*\{?[^{}$]*(?<![A-Za-z\\])" + re.escape(x.left) + r"(?![A-Za-z])", text[max(0, c - 400):c])
+               for x in found):
+            return ()  # (y_n = ... y_{n-1}, n >= 0: the range of a recurrence's step, which stays refused)
         return tuple((x.left, x.order, x.right, c) for x in found)
     written = (m.group("inside") + " " + m.group("after")).strip().rstrip(".,;")
     found = branch_conditions(written, c) if written else None
