@@ -15434,6 +15434,1437 @@ def _(rng):
         "71": [a, np.array([1.0, 0, 1])], "71.2": [p(2.0), 5],
     }
 
+@document("418_hw_coupon_collector_moments")
+def _(rng):
+    n = int(rng.integers(1, 13))
+    k = int(rng.integers(1, n + 1))
+    j = int(rng.integers(1, 7))
+    m = int(rng.integers(1, 21))
+
+    def chain(n):
+        """mean and variance of T from the absorbing Markov chain on the number of types held"""
+        Q = np.zeros((n, n))
+        for s in range(n):
+            Q[s, s] = s / n
+            if s + 1 < n:
+                Q[s, s + 1] = (n - s) / n
+        N = np.linalg.inv(np.eye(n) - Q)
+        t = N @ np.ones(n)
+        return t[0], ((2 * N - np.eye(n)) @ t - t * t)[0]
+
+    def distinct(n, m):
+        """E[number of types held after m boxes], from the chain's distribution"""
+        p = np.zeros(n + 1)
+        p[0] = 1
+        for _ in range(m):
+            q = np.zeros(n + 1)
+            for s in range(n + 1):
+                q[s] += p[s] * s / n
+                if s < n:
+                    q[s + 1] += p[s] * (n - s) / n
+            p = q
+        return float(np.arange(n + 1) @ p)
+
+    # one simulated run, split into stages
+    draws, held, stages, cur = 0, set(), [], 0
+    while len(held) < n:
+        c = int(rng.integers(n))
+        draws += 1
+        cur += 1
+        if c not in held:
+            held.add(c)
+            stages.append(cur)
+            cur = 0
+    stay = (k - 1) / n                                   # P(a box repeats a type held) in stage k
+    P = lambda i: stay ** (i - 1) * (1 - stay)  # noqa: E731
+    EG = sum(i * P(i) for i in range(1, 3000))
+    VG = sum((i - EG) ** 2 * P(i) for i in range(1, 3000))
+    pk = (n - k + 1) / n
+    ks, js = np.arange(1, n + 1), np.arange(1, n + 1)
+    ps = (n - ks + 1) / n
+    ET, VT = chain(n)
+    Hn = sum(1 / i for i in range(1, n + 1))
+    S2 = sum(1 / i**2 for i in range(1, n + 1))
+    H6 = sum(1 / i for i in range(1, 7))
+    jj = n - k + 1
+    from scipy import special
+    return {
+        "9": [draws, sum(stages)],
+        "15": [P(j), (1 - pk) ** (j - 1) * pk], "15.2": [stay**j, (1 - pk) ** j],
+        "17": [EG, sum(stay**i for i in range(3000)), 1 / pk],
+        "21": [ET, np.sum(1 / ps), np.sum(n / (n - ks + 1)), n * np.sum(1 / js), n * Hn],
+        "25": [H6, 1 + 1 / 2 + 1 / 3 + 1 / 4 + 1 / 5 + 1 / 6, 137 / 60], "25.2": [chain(6)[0], 6 * H6, 13.7],
+        "27": [H6, 49 / 20], "27.2": [chain(6)[0], 6 * 49 / 20, 14.7],
+        "31": [VG, (1 - pk) / pk**2], "31.2": [1 - pk, (k - 1) / n],
+        "33": [VT, np.sum((1 - ps) / ps**2), np.sum(n * (ks - 1) / (n - ks + 1) ** 2)],
+        "38": [VT, np.sum(n * (n - js + 1) / js**2), n * (n + 1) * S2 - n * np.sum(1 / js), n * (n + 1) * S2 - n * Hn],
+        "43": [k - 1, n - jj],
+        "45": [VT, np.sum(n * (n - js) / js**2), n**2 * S2 - n * Hn],
+        "47": [chain(2)[1], 4 * 5 / 4 - 2 * 3 / 2, 2], "47.2": [special.zeta(2), math.pi**2 / 6],
+        "53": [distinct(n, m), n * (1 - (1 - 1 / n) ** m)],
+        "55": [distinct(6, 6), 6 - 5**6 / 6**6],
+    }
+
+@document("419_forum_derangements_inclusion_exclusion")
+def _(rng):
+    from itertools import permutations
+
+    n = int(rng.integers(2, 8))
+    k = int(rng.integers(0, n + 1))
+    fact = math.factorial
+
+    def fixed_counts(n):
+        """the number of fixed points of every permutation of n points"""
+        return np.array([sum(1 for i, s in enumerate(p) if i == s) for p in permutations(range(n))])
+    Fn = fixed_counts(n)
+    D = {m: int((fixed_counts(m) == 0).sum()) for m in range(1, 8)}
+    D[0] = 1
+    union = int((Fn > 0).sum())
+    idx = sorted(rng.choice(n, size=k, replace=False)) if k else []
+    meet = sum(1 for p in permutations(range(n)) if all(p[i] == i for i in idx))
+    i, j = rng.choice(n, size=2, replace=False)
+    both = sum(1 for p in permutations(range(n)) if p[i] == i and p[j] == j) / fact(n)
+    EF, EFF = Fn.mean(), (Fn * (Fn - 1)).mean()
+    VF = Fn.var()
+    return {
+        "7": [D[n], fact(n) - n * fact(n - 1), 0],
+        "15.2": [meet, fact(n - k)],
+        "17": [union, sum((-1) ** (q + 1) * math.comb(n, q) * fact(n - q) for q in range(1, n + 1)),
+               sum((-1) ** (q + 1) * fact(n) / fact(q) for q in range(1, n + 1))],
+        "21": [D[n], fact(n) - union, fact(n) * sum((-1) ** q / fact(q) for q in range(n + 1))],
+        "23": [D[4], 24 * (1 / 2 - 1 / 6 + 1 / 24), 9],
+        "23.2": [D[7] / fact(7) + sum((-1) ** q / fact(q) for q in range(8, 40)), math.exp(-1)],
+        "27": [D[n], (n - 1) * (D[n - 1] + D[n - 2])],
+        "29": [D[5], 4 * (9 + 2), 44], "29.2": [D[6], 5 * (44 + 9), 265],
+        "31": [D[n], n * D[n - 1] + (-1) ** (n + 1)],
+        "31.2": [D[6], math.floor(fact(6) / math.e), 264],
+        "35": [D[n] - n * D[n - 1], fact(n) * (-1) ** n / fact(n), (-1) ** n],
+        "39.2": [EF, 1],
+        "41": [VF, n * (1 / n) * (1 - 1 / n), 1 - 1 / n],
+        "43": [both, 1 / (n * (n - 1))], "43.2": [EFF, 1], "43.3": [VF, EFF + EF - EF**2, 1],
+        "45": [(Fn == k).mean(), math.comb(n, k) * D[n - k] / fact(n), sum((-1) ** q / fact(q) for q in range(n - k + 1)) / fact(k)],
+    }
+
+@document("420_lecture_moments_of_inertia")
+def _(rng):
+    from scipy import integrate, optimize
+
+    M, L, R = rng.uniform(0.2, 5), rng.uniform(0.2, 4), rng.uniform(0.2, 3)
+    th, g = rng.uniform(0.1, 1.4), rng.uniform(1, 12)
+    s, h, v = rng.uniform(0.1, 5), rng.uniform(0.1, 5), rng.uniform(0.1, 5)
+    dist = rng.uniform(-2, 2)
+    lam, sg = M / L, M / (math.pi * R * R)
+    rho = M / (4 / 3 * math.pi * R**3)
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    Icm = q(lambda x: lam * x * x, -L / 2, L / 2)
+    Iend = q(lambda x: lam * x * x, 0, L)
+    Id = q(lambda x: lam * (x - dist) ** 2, -L / 2, L / 2)
+    disk = lambda f: integrate.dblquad(lambda y, x: sg * f(x, y), -R, R, lambda x: -math.sqrt(R * R - x * x), lambda x: math.sqrt(R * R - x * x), epsabs=1e-12, epsrel=1e-11)[0]  # noqa: E731
+    Idisk, Ix = disk(lambda x, y: x * x + y * y), disk(lambda x, y: y * y)
+    Ihoop = q(lambda p: M / (2 * math.pi) * R * R, 0, 2 * math.pi)
+    Iball = 2 * math.pi * integrate.dblquad(lambda r, t: rho * (r * math.sin(t)) ** 2 * r * r * math.sin(t), 0, math.pi, 0, R, epsabs=1e-12, epsrel=1e-11)[0]
+    Ishell = 2 * math.pi * q(lambda t: M / (4 * math.pi * R * R) * (R * math.sin(t)) ** 2 * R * R * math.sin(t), 0, math.pi)
+    G = g * math.sin(th)
+
+    def accel(I):
+        """a, f, alpha from M a + f = M g sin(theta), f R - I alpha = 0, a - alpha R = 0"""
+        A = np.array([[M, 1, 0], [0, R, -I], [1, 0, -R]])
+        return np.linalg.solve(A, np.array([M * G, 0, 0]))[0]
+    I = rng.uniform(0.05, 1) * M * R * R
+    ah = accel(Ihoop)
+    t = optimize.brentq(lambda t: s - 0.5 * ah * t * t, 0, 1e3, xtol=1e-14)
+    K = lambda v: 0.5 * M * v * v + 0.5 * Iball * (v / R) ** 2  # noqa: E731
+    vb = optimize.brentq(lambda v: K(v) - M * g * h, 0, 1e3, xtol=1e-14)
+    return {
+        "17": [Icm, Icm, M * L * L / 12], "21": [Iend, Iend],
+        "23": [Id, Icm + M * dist**2],
+        "25": [Iend, Icm + M * L * L, 13 / 12 * M * L * L],
+        "29": [Iend, M * L * L / 12 + M * (L / 2) ** 2, M * L * L / 3],
+        "36": [Idisk, q(lambda r: r * r * 2 * math.pi * sg * r, 0, R), math.pi * sg * R**4 / 2, M * R * R / 2],
+        "39": [Ihoop, M * R * R], "39.2": [Ix, M * R * R / 4],
+        "45": [Iball, rho * math.pi / 2 * q(lambda z: (R * R - z * z) ** 2, -R, R), rho * math.pi / 2 * 2 * R**5 * (1 - 2 / 3 + 1 / 5), 8 * math.pi * rho * R**5 / 15],
+        "49": [Iball, 8 * math.pi * R**5 / 15 * 3 * M / (4 * math.pi * R**3), 2 / 5 * M * R * R],
+        "51": [Ishell, 2 / 3 * M * R * R],
+        "61": [accel(I), G / (1 + I / (M * R * R))],
+        "63": [ah, G / 2], "63.2": [accel(Idisk), G / (1 + 1 / 2), 2 / 3 * G],
+        "65": [accel(Iball), G / (1 + 2 / 5), 7 / 5 * G],
+        "67": [t, math.sqrt(2 * s / ah), math.sqrt(2 * s / G)],
+        "71": [K(v), 0.5 * M * v * v + 0.5 * Iball * (v / R) ** 2, 9 / 10 * M * v * v],
+        "73": [vb, math.sqrt(10 * g * h / 9)],
+    }
+
+@document("421_blog_arcface_angular_margin_gradient")
+def _(rng):
+    C, dim = int(rng.integers(2, 7)), int(rng.integers(2, 6))
+    W = rng.normal(size=(C, dim))
+    W /= np.linalg.norm(W, axis=1, keepdims=True)
+    x = rng.normal(size=dim) * rng.uniform(0.3, 3)
+    y = int(rng.integers(C))
+    j = int(rng.choice([k for k in range(C) if k != y]))
+    s, m = rng.uniform(1, 10), rng.uniform(0.05, 1.5)
+    nx = np.linalg.norm(x)
+    xh = x / nx
+    cosv = W @ xh
+    th = np.arccos(cosv)
+    c = cosv[y]
+
+    def logits_of_cos(cv):
+        z = s * np.asarray(cv, dtype=float).copy()
+        z[y] = s * math.cos(math.acos(cv[y]) + m)
+        return z
+    Lz = lambda z: lse(z) - z[y]  # noqa: E731
+    Lc = lambda cv: Lz(logits_of_cos(cv))  # noqa: E731
+    Lx = lambda v: Lc(W @ (v / np.linalg.norm(v)))  # noqa: E731
+    z = logits_of_cos(cosv)
+    p = softmax(z)
+    z2 = rng.normal(size=2) * 3
+    L2 = lambda q: lse(q) - q[0]  # noqa: E731
+    init = np.zeros(C)
+    init[y] = s * math.cos(math.pi / 2 + m)
+    others = [k for k in range(C) if k != y]
+    gx = np.zeros(dim)
+    for k in range(C):
+        gx += (p[k] - (k == y)) * (W[k] - cosv[k] * xh)
+    return {
+        "19": [Lx(x), -math.log(math.exp(z[y]) / np.sum(np.exp(z))), math.log(1 + sum(math.exp(s * (cosv[k] - math.cos(th[y] + m))) for k in others))],
+        "21.2": [L2(z2), math.log(1 + math.exp(z2[1] - z2[0]))], "21.3": [partial(L2, z2, 0), -sig(z2[1] - z2[0])],
+        "23.4": [math.sin(math.acos(0.8)), 0.6], "23.5": [64 * 0.8, 51.2],
+        "25.2": [math.cos(math.pi / 2 + m), math.sin(m)], "25.3": [Lz(init), math.log(1 + (C - 1) * math.exp(-s * math.sin(m)))],
+        "25.4": [math.cos(math.pi / 2 + m), -math.sin(m)], "25.5": [Lz(init), math.log(1 + (C - 1) * math.exp(s * math.sin(m)))],
+        "29": [partial(Lz, z, y), p[y] - 1], "29.2": [partial(Lz, z, j), p[j]],
+        "29.4": [math.sin(th[y]), math.sqrt(1 - c * c)],
+        "31": [math.cos(th[y] + m), c * math.cos(m) - math.sqrt(1 - c * c) * math.sin(m)],
+        "35": [d(lambda q: math.cos(math.acos(q) + m), c), math.cos(m) - c * math.sin(m) / math.sqrt(1 - c * c), math.cos(m) - math.sin(m) / math.tan(th[y])],
+        "39": [partial(Lc, cosv, y), s * (p[y] - 1) * (math.cos(m) - math.sin(m) / math.tan(th[y]))],
+        "41": [partial(Lc, cosv, j), s * p[j]],
+        "45": [grad(lambda v: W[j] @ v / np.linalg.norm(v), x), (W[j] - cosv[j] * xh) / nx],
+        "47": [xh @ (W[j] - cosv[j] * xh), 0],
+        "49": [grad(Lx, x), s / nx * gx],
+        "54": [partial(Lc, cosv, y), s * (p[y] - 1) * (math.cos(m) + math.sin(m) / math.tan(th[y])), s * (p[y] - 1) * math.sin(th[y] + m) / math.sin(th[y])],
+    }
+
+@document("422_nb_gae_lambda_returns")
+def _(rng):
+    g, lam = rng.uniform(0.1, 0.9), rng.uniform(0.05, 0.95)
+    # a random finite MDP and policy
+    nS, nA = int(rng.integers(2, 5)), int(rng.integers(2, 4))
+    P = rng.random((nS, nA, nS))
+    P /= P.sum(axis=2, keepdims=True)
+    Rw = rng.normal(size=(nS, nA))
+    pi = rng.random((nS, nA))
+    pi /= pi.sum(axis=1, keepdims=True)
+    Ppi = np.einsum("sa,sat->st", pi, P)
+    Vpi = np.linalg.solve(np.eye(nS) - g * Ppi, (pi * Rw).sum(axis=1))
+    # Q^pi from its own Bellman system over state-action pairs
+    big = np.eye(nS * nA) - g * np.einsum("sat,tb->satb", P, pi).reshape(nS * nA, nS * nA)
+    Qpi = np.linalg.solve(big, Rw.reshape(-1)).reshape(nS, nA)
+    s, a = int(rng.integers(nS)), int(rng.integers(nA))
+    c = rng.normal()
+    Ed = lambda V, s, a: sum(P[s, a, t] * (Rw[s, a] + g * V[t] - V[s]) for t in range(nS))  # noqa: E731
+    # a terminated episode of length T: rewards r, values v with v[T] = 0 and nothing after
+    T = int(rng.integers(3, 25))
+    r, v = rng.normal(size=T), np.append(rng.normal(size=T), 0.0)
+    dl = r + g * v[1:] - v[:-1]
+    t = int(rng.integers(0, T - 1))
+    k = int(rng.integers(1, T - t + 1))
+    Ak = lambda k, t=t: sum(g**l * dl[t + l] for l in range(min(k, T - t)))  # noqa: E731
+    K0 = T - t
+
+    def gae_def(t, lam):
+        """(1 - lam) sum_k lam^{k-1} A^(k), with A^(k) constant for k >= T - t"""
+        head = (1 - lam) * sum(lam ** (q - 1) * Ak(q, t) for q in range(1, K0 + 1))
+        return head + lam**K0 * Ak(K0, t)
+    A = lambda t, lam=lam: sum((g * lam) ** l * dl[t + l] for l in range(T - t))  # noqa: E731
+    Gl = lambda t: A(t) + v[t]  # noqa: E731
+    sg2 = rng.uniform(0.1, 3)
+    # the worked example
+    re_, ve = np.array([1.0, 0, 2]), np.array([0.5, 1.0, 1.5, 0.0])
+    de = re_ + 0.9 * ve[1:] - ve[:-1]
+    Ae = lambda t: sum(0.45**l * de[t + l] for l in range(3 - t))  # noqa: E731
+    long = 3000
+    return {
+        "1:7": [Ed(Vpi, s, a), Qpi[s, a] - Vpi[s]], "1:7.2": [sum(pi[s, b] * Ed(Vpi, s, b) for b in range(nA)), 0],
+        "1:7.4": [Ed(Vpi + c, s, a), Qpi[s, a] - Vpi[s] - c],
+        "2:5": [Ak(k), sum(g**l * dl[t + l] for l in range(k)), -v[t] + sum(g**l * r[t + l] for l in range(k)) + g ** (k - 1) * v[t + k]],
+        "2:7": [Ak(1), dl[t]], "2:7.2": [Ak(K0 + 5), sum(g**l * r[t + l] for l in range(K0)) - v[t]],
+        "4:3": [(1 - lam) * sum(lam ** (q - 1) for q in range(1, long)), 1],
+        "4:6": [gae_def(t, lam), gae_def(t, lam), (1 - lam) * sum(g**l * dl[t + l] * sum(lam ** (q - 1) for q in range(l + 1, long)) for l in range(T - t)), A(t)],
+        "4:11": [gae_def(t, 0.0), dl[t]], "4:11.2": [A(t, 1.0), sum(g**l * r[t + l] for l in range(K0)) - v[t]],
+        "4:13": [A(t), dl[t] + g * lam * A(t + 1)],
+        "4:15": [sum((g * lam) ** l for l in range(long)), g * lam / (1 - g * lam)],
+        "4:15.2": [sg2 * sum((g * lam) ** (2 * l) for l in range(long)), sg2 / (1 - g * lam)],
+        "6:5": [de[0], 1 + 0.9 * 1.0 - 0.5, 1.4], "6:5.2": [de[1], 0.35], "6:5.3": [de[2], 0.5],
+        "6:7": [Ae(2), 0.5], "6:7.2": [Ae(1), 0.35 + 0.45 * 0.5, 0.575],
+        "6:9": [Ae(0), 1.4 + 0.9 * 0.575, 1.9175], "6:11": [Ae(0), 1.4 + 0.45 * 0.575, 1.65875],
+        "6:13.2": [Ae(0) + ve[0], 2.15875],
+        "6:15": [Gl(t), r[t] + g * ((1 - lam) * v[t + 1] + lam * Gl(t + 1))],
+        "6:17": [Ae(1) + ve[1], 0 + 0.9 * (0.5 * 1.5 + 0.5 * 2.0), 1.575],
+    }
+
+@document("423_solution_key_gini_impurity_split")
+def _(rng):
+    K = int(rng.integers(2, 7))
+    p = rng.dirichlet(np.ones(K))
+    q = rng.uniform(0.01, 0.99)
+    differ = lambda p: sum(p[j] * p[k] for j in range(len(p)) for k in range(len(p)) if j != k)  # noqa: E731   P(two draws differ)
+    G2 = lambda q: differ([q, 1 - q])  # noqa: E731
+
+    def H(c):
+        c = np.asarray(c, dtype=float) / np.sum(c)
+        return -sum(x * math.log2(x) for x in c if x > 0)
+
+    def Gc(c):
+        c = np.asarray(c, dtype=float)
+        return differ(c / c.sum())
+    E = lambda c: 1 - np.max(c) / np.sum(c)  # noqa: E731
+
+    def gain(I, L, R):
+        L, R = np.asarray(L, dtype=float), np.asarray(R, dtype=float)
+        n = L.sum() + R.sum()
+        return I(L + R) - L.sum() / n * I(L) - R.sum() / n * I(R)
+    AL, AR, BL, BR = [8, 2], [2, 8], [10, 4], [0, 6]
+    Hb = lambda x: -x * math.log2(x) - (1 - x) * math.log2(1 - x)  # noqa: E731
+    # a random split
+    cl, cr = rng.integers(0, 8, size=K) + 0.0, rng.integers(0, 8, size=K) + 0.0
+    cl[0] += 1
+    cr[-1] += 1
+    w = cl.sum() / (cl.sum() + cr.sum())
+    pl, pr = cl / cl.sum(), cr / cr.sum()
+    return {
+        "13": [differ(p), np.sum(p * (1 - p)), np.sum(p) - np.sum(p**2), 1 - np.sum(p**2)],
+        "15": [1 - np.sum(p**2), sum(p[j] * p[k] for j in range(K) for k in range(j + 1, K))],
+        "15.2": [G2(q), 2 * q * (1 - q)], "15.3": [d(G2, q), 2 - 4 * q], "15.4": [G2(0.5), 0.5],
+        "15.5": [differ(np.ones(K) / K), 1 - 1 / K**2], "15.6": [1 - 1 / 4 - 1 / 16 - 1 / 16, 5 / 8],
+        "25": [Gc(AL), Gc(AR), 2 * 0.8 * 0.2, 0.32], "27": [gain(Gc, AL, AR), 0.18],
+        "29": [Gc(BR), 0], "31": [Gc(BL), 2 * 10 / 14 * 4 / 14, 40 / 196, 10 / 49],
+        "35": [gain(Gc, BL, BR), 1 / 2 - 14 / 20 * 10 / 49, 1 / 2 - 1 / 7, 5 / 14],
+        "37.2": [gain(H, AL, AR), 1 - Hb(0.8)], "37.3": [gain(H, BL, BR), 1 - Hb(5 / 7)],
+        "39": [Gc(BL), 80 / 196, 20 / 49], "39.2": [gain(Gc, BL, BR), 1 / 2 - 2 / 7, 3 / 14],
+        "39.3": [gain(H, BL, BR), 1 - 14 / 20 * Hb(5 / 7)],
+        "41.2": [10 / 20 * 0.2 + 10 / 20 * 0.2, 0.2], "41.3": [14 / 20 * 4 / 14 + 0, 0.2],
+        "41.4": [gain(E, AL, AR), gain(E, BL, BR), 0.3],
+        "45.2": [(cl + cr) / (cl + cr).sum(), w * pl + (1 - w) * pr],
+        "49": [gain(Gc, cl, cr), w * (1 - w) * np.sum((pl - pr) ** 2)], "49.2": [(0.6**2 + 0.6**2) / 4, 0.18],
+    }
+
+@document("424_notes_kronecker_product_vec_trick")
+def _(rng):
+    vec = lambda X: np.asarray(X).reshape(-1, order="F")  # noqa: E731   columns stacked
+    m, n, p, q = (int(v) for v in rng.integers(1, 5, size=4))
+    A, B = rng.normal(size=(m, n)), rng.normal(size=(p, q))
+    C, D = rng.normal(size=(n, int(rng.integers(1, 4)))), rng.normal(size=(q, int(rng.integers(1, 4))))
+    i, j, k, l = int(rng.integers(m)), int(rng.integers(n)), int(rng.integers(p)), int(rng.integers(q))
+    K = np.kron(A, B)
+    # square ones, of different sizes
+    ns, ms = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    As, Bs = rng.normal(size=(ns, ns)), rng.normal(size=(ms, ms))
+    la, U = np.linalg.eigh(As + As.T)                  # real eigenpairs for line 19
+    mu, Vv = np.linalg.eigh(Bs + Bs.T)
+    u, v, lam1, mu1 = U[:, 0], Vv[:, 0], la[0], mu[0]
+    A2, B2 = np.array([[1.0, 2], [3, 4]]), np.array([[0.0, 1], [1, 0]])
+    # the vec trick
+    X = rng.normal(size=(n, p))
+    a, b = rng.normal(size=m), rng.normal(size=p)
+    Y = rng.normal(size=(m, n))
+    # Sylvester
+    Xs = rng.normal(size=(ns, ms))
+    Cs = As @ Xs + Xs @ Bs
+    # least squares
+    Cl = rng.normal(size=(m, q))
+    f = lambda x: 0.5 * np.sum((A @ x.reshape(n, p, order="F") @ B - Cl) ** 2)  # noqa: E731
+    M = np.kron(B.T, A)
+    x0 = vec(X)
+    R = A @ X @ B - Cl
+    GX = grad(lambda Z: 0.5 * np.sum((A @ Z @ B - Cl) ** 2), X)
+    e = np.eye(n * p)                                  # f is quadratic: its Hessian by exact polarisation
+    Hx = np.array([[f(e[r] + e[s]) - f(e[r]) - f(e[s]) + f(0 * x0) for s in range(n * p)] for r in range(n * p)])
+    return {
+        "11": [K[i * p + k, j * q + l], A[i, j] * B[k, l]],
+        "13": [np.kron(A, B) @ np.kron(C, D), np.kron(A @ C, B @ D)], "13.2": [np.kron(A, B).T, np.kron(A.T, B.T)],
+        "15": [np.kron(As, Bs) @ np.kron(np.linalg.inv(As), np.linalg.inv(Bs)), np.eye(ns * ms)],
+        "15.2": [np.linalg.inv(np.kron(As, Bs)), np.kron(np.linalg.inv(As), np.linalg.inv(Bs))],
+        "19": [np.kron(As + As.T, Bs + Bs.T) @ np.kron(u, v), np.kron((As + As.T) @ u, (Bs + Bs.T) @ v), lam1 * mu1 * np.kron(u, v)],
+        "23": [np.trace(np.kron(As, Bs)), np.trace(As) * np.trace(Bs)],
+        "23.2": [np.linalg.det(np.kron(As, Bs)), np.linalg.det(As) ** ns * np.linalg.det(Bs) ** ms],
+        "27": [np.linalg.det(np.kron(As, Bs)), np.linalg.det(As) ** ms * np.linalg.det(Bs) ** ns],
+        "29.3": [np.trace(np.kron(A2, B2)), 5 * 0, 0], "29.4": [np.linalg.det(np.kron(A2, B2)), (-2) ** 2 * (-1) ** 2, 4],
+        "29.5": [np.linalg.norm(K), np.linalg.norm(A) * np.linalg.norm(B)],
+        "35": [vec(A @ X @ B), np.kron(B.T, A) @ vec(X)],
+        "37": [A @ X @ B[:, 0], sum(B[r, 0] * A @ X[:, r] for r in range(p))],
+        "37.2": [vec(A @ X), np.kron(np.eye(p), A) @ vec(X)], "37.3": [vec(X @ B), np.kron(B.T, np.eye(n)) @ vec(X)],
+        "37.4": [vec(np.outer(a, b)), np.kron(a, b)], "37.5": [np.trace(A.T @ Y), vec(A) @ vec(Y)],
+        "41": [(np.kron(As, np.eye(ms)) + np.kron(np.eye(ns), Bs.T)) @ vec(Xs), vec(Cs)],
+        "51.4": [f(x0), 0.5 * np.sum((M @ x0 - vec(Cl)) ** 2)],
+        "53": [grad(f, x0), M.T @ (M @ x0 - vec(Cl)), np.kron(B, A.T) @ vec(R), vec(A.T @ R @ B.T)],
+        "55": [GX, mat(A.T @ R, B)],
+        "57": [Hx, M.T @ M, np.kron(B.T @ B, A.T @ A)],
+    }
+
+@document("425_notes_damped_driven_oscillator")
+def _(rng):
+    from scipy import linalg, optimize
+
+    m, k = rng.uniform(0.2, 3), rng.uniform(0.2, 5)
+    w0 = math.sqrt(k / m)
+
+    def solution(c, x0, v0):
+        """t -> (x(t), x'(t)) by the matrix exponential of the first-order system"""
+        Mx = np.array([[0, 1], [-k / m, -c / m]])
+        return lambda t: linalg.expm(t * Mx) @ np.array([x0, v0])
+    x0, v0, t = rng.normal(), rng.normal(), rng.uniform(0, 3)
+    # any damping
+    c = rng.uniform(0.05, 4) * math.sqrt(m * k)
+    g = c / (2 * m)
+    S = solution(c, x0, v0)
+    X = lambda t: S(t)[0]  # noqa: E731
+    Vt = lambda t: S(t)[1]  # noqa: E731
+    acc = d(Vt, t)
+    En = lambda t: 0.5 * m * Vt(t) ** 2 + 0.5 * k * X(t) ** 2  # noqa: E731
+    key = lambda z: (round(z.real, 9), round(z.imag, 9))  # noqa: E731
+    pair = lambda zs: np.array([[z.real, z.imag] for z in sorted(zs, key=key)])  # noqa: E731
+    sq = np.sqrt(complex(g * g - w0 * w0))
+    # underdamped
+    gu = rng.uniform(0.02, 0.95) * w0
+    cu = 2 * m * gu
+    wd = math.sqrt(w0 * w0 - gu * gu)
+    Su = solution(cu, x0, v0)
+    f1, f2 = (lambda s: math.exp(-gu * s) * math.cos(wd * s)), (lambda s: math.exp(-gu * s) * math.sin(wd * s))  # noqa: E731
+    A_, B_ = np.linalg.solve(np.array([[f1(0), f2(0)], [d(f1, 0.0), d(f2, 0.0)]]), np.array([x0, v0]))
+    Td = 2 * math.pi / wd
+    S1 = solution(cu, 1.0, v0)
+    # critical and overdamped
+    Sc = solution(2 * m * w0, x0, v0)
+    go = rng.uniform(1.05, 5) * w0
+    rts = np.roots([1, 2 * go, w0 * w0])
+    # driven, light damping
+    gd = rng.uniform(0.02, 0.39) * w0
+    cd = 2 * m * gd
+    F0, om = rng.uniform(0.1, 3), rng.uniform(0.05, 3) * w0
+
+    def steady(om):
+        """amplitude and phase lag of x_p = P cos + S sin, from the two balance equations"""
+        P, Sn = np.linalg.solve(np.array([[k - m * om * om, cd * om], [-cd * om, k - m * om * om]]), np.array([F0, 0.0]))
+        return math.hypot(P, Sn), math.atan2(Sn, P)
+    amp = lambda om: steady(om)[0]  # noqa: E731
+    D = lambda om: (w0 * w0 - om * om) ** 2 + 4 * gd * gd * om * om  # noqa: E731
+    wr = optimize.minimize_scalar(lambda o: -amp(o), bounds=(1e-6, w0), method="bounded", options={"xatol": 1e-12}).x
+    wdd = math.sqrt(w0 * w0 - gd * gd)
+    # the example
+    wr_ex = optimize.minimize_scalar(lambda o: (100 - o * o) ** 2 + 4 * o * o, bounds=(1e-6, 10), method="bounded", options={"xatol": 1e-12}).x
+    return {
+        "16.3": [acc + 2 * g * Vt(t) + w0 * w0 * X(t), 0],
+        "18": [d(En, t), Vt(t) * (m * acc + k * X(t)), -c * Vt(t) ** 2],
+        "26": [pair(np.roots([1, 2 * g, w0 * w0])), pair([-g + sq, -g - sq])],
+        "30": [Su(t)[0], math.exp(-gu * t) * (A_ * math.cos(wd * t) + B_ * math.sin(wd * t))],
+        "32": [A_, x0], "32.2": [-gu * A_ + wd * B_, v0], "34": [B_, (v0 - gu * x0) / wd],
+        "38": [math.log(S1(0)[0] / S1(Td)[0]), math.log(S1(0)[0] / S1(Td)[0]), gu * Td, 2 * math.pi * gu / wd],
+        "40": [w0 / (2 * gu), w0 / (2 * gu), math.sqrt(m * k) / (2 * cu)],
+        "44": [Sc(t)[0], (x0 + (v0 + w0 * x0) * t) * math.exp(-w0 * t)],
+        "46": [-max(rts.real), go - math.sqrt(go * go - w0 * w0)],
+        "52": [amp(om), F0 / m / math.sqrt(D(om))], "52.2": [math.tan(steady(om)[1]), 2 * gd * om / (w0 * w0 - om * om)],
+        "54": [amp(0.0), F0 / k],
+        "56": [d(D, om), -2 * om * (w0 * w0 - om * om) + 8 * gd * gd * om], "57": [wr, math.sqrt(w0 * w0 - 4 * gd * gd)],
+        "61": [d(D, om), -4 * om * (w0 * w0 - om * om) + 8 * gd * gd * om, -4 * om * (w0 * w0 - 2 * gd * gd - om * om)],
+        "62": [wr, math.sqrt(w0 * w0 - 2 * gd * gd)],
+        "64": [D(wr), 4 * gd * gd * (w0 * w0 - gd * gd)], "64.2": [amp(wr), F0 / (2 * m * gd * wdd)],
+        "64.3": [amp(w0), F0 / (2 * m * gd * w0)], "64.4": [amp(w0) / amp(0.0), w0 / gd, w0 / (2 * gd)],
+        "66": [math.sqrt(100 / 1), 10], "66.2": [2 / (2 * 1), 1], "66.3": [10 / (2 * 1), 5], "66.4": [wr_ex, math.sqrt(98)],
+    }
+
+@document("426_worksheet_arc_length_surface_area")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-11, limit=200)[0]  # noqa: E731
+    arc = lambda f, a, b: q(lambda x: math.sqrt(1 + d(f, x) ** 2), a, b)  # noqa: E731
+    arcp = lambda X, Y, a, b: q(lambda t: math.hypot(d(X, t), d(Y, t)), a, b)  # noqa: E731
+    f1 = lambda x: abs(x) ** 1.5  # noqa: E731
+    x = rng.uniform(0.05, 4)
+    L1 = arc(f1, 0, 4)
+    f2 = lambda x: math.log(math.cos(x))  # noqa: E731
+    x2 = rng.uniform(0, math.pi / 4)
+    L2 = arc(f2, 0, math.pi / 4)
+    r, t = rng.uniform(0.2, 3), rng.uniform(0.01, 2 * math.pi - 0.01)
+    X = lambda t: r * (t - math.sin(t))  # noqa: E731
+    Y = lambda t: r * (1 - math.cos(t))  # noqa: E731
+    L3 = arcp(X, Y, 0, math.pi) + arcp(X, Y, math.pi, 2 * math.pi)
+    th = rng.uniform(0, 2 * math.pi)
+    rho = lambda a: 1 + math.cos(a)  # noqa: E731
+    L4 = arcp(lambda a: rho(a) * math.cos(a), lambda a: rho(a) * math.sin(a), 0, math.pi) + arcp(lambda a: rho(a) * math.cos(a), lambda a: rho(a) * math.sin(a), math.pi, 2 * math.pi)
+    R = rng.uniform(0.2, 3)
+    xs = rng.uniform(-0.9, 0.9) * R
+    ysph = lambda x: math.sqrt(R * R - x * x)  # noqa: E731
+    Ssph = 2 * math.pi * q(lambda a: R * math.sin(a) * R, 0, math.pi)      # x = R cos a, y = R sin a
+    h, rc = rng.uniform(0.2, 3), rng.uniform(0.2, 3)
+    cone = lambda x: rc / h * x  # noqa: E731
+    Scone = 2 * math.pi * q(lambda x: cone(x) * math.sqrt(1 + d(cone, x) ** 2), 0, h)
+    return {
+        "9": [d(f1, x), 1.5 * x**0.5], "9.2": [1 + d(f1, x) ** 2, 1 + 9 * x / 4],
+        "11": [L1, q(lambda x: math.sqrt(1 + 9 * x / 4), 0, 4), 2 / 3 * ((1 + 9) ** 1.5 - 1), 2 / 3 * (10**1.5 - 1)],
+        "15": [L1, 4 / 9 * q(math.sqrt, 1, 10), 8 / 27 * (10 * math.sqrt(10) - 1)],
+        "19": [d(f2, x2), -math.tan(x2)], "19.2": [1 + math.tan(x2) ** 2, 1 / math.cos(x2) ** 2],
+        "21": [L2, q(lambda x: 1 / math.cos(x), 0, math.pi / 4), math.log(math.sqrt(2) + 1)],
+        "26": [d(X, t) ** 2 + d(Y, t) ** 2, 2 * r * r * (1 - math.cos(t)), 4 * r * r * math.sin(t / 2) ** 2],
+        "30": [L3, q(lambda t: 2 * r * math.sin(t / 2), 0, 2 * math.pi), 2 * r * (-math.cos(math.pi) + math.cos(0)), 4 * r],
+        "33.2": [rho(th) ** 2 + d(rho, th) ** 2, 2 + 2 * math.cos(th), 4 * math.cos(th / 2) ** 2],
+        "35": [L4, q(lambda a: 2 * math.cos(a / 2), 0, 2 * math.pi), 4 * math.sin(math.pi) - 4 * math.sin(0), 0],
+        "37": [L4, 2 * q(lambda a: 2 * math.cos(a / 2), 0, math.pi), 8],
+        "39.2": [ysph(xs) * math.sqrt(1 + d(ysph, xs) ** 2), R],
+        "39.3": [Ssph, 2 * math.pi * q(lambda x: R, -R, R), 4 * math.pi * R * R],
+        "43": [Scone, 2 * math.pi * q(lambda x: rc / h * x * math.sqrt(1 + rc * rc / (h * h)), 0, h), math.pi * rc * math.sqrt(h * h + rc * rc)],
+    }
+
+@document("427_nb_fixed_point_iteration_aitken")
+def _(rng):
+    import mpmath
+    from scipy import optimize
+
+    xs_ = optimize.brentq(lambda x: x - math.cos(x), 0, 1, xtol=1e-15)
+    xk = rng.uniform(0, 1)
+    xi = optimize.brentq(lambda u: -math.sin(u) - (math.cos(xk) - math.cos(xs_)) / (xk - xs_), min(xk, xs_), max(xk, xs_), xtol=1e-15)
+    L, k = rng.uniform(0.05, 0.95), int(rng.integers(0, 10))
+    x = rng.uniform(0, 1)
+
+    def limit_ratio(g, power, steps):
+        """e_{k+1}/e_k^power far along the iteration, in high precision"""
+        with mpmath.workdps(400):
+            ys = [mpmath.mpf(1)]
+            for _ in range(steps + 2):
+                ys.append(g(ys[-1]))
+            star = mpmath.findroot(lambda u: u - g(u), mpmath.mpf("0.739"))
+            e = [y - star for y in ys]
+            return float(e[steps + 1] / e[steps] ** power)
+    ratio = limit_ratio(mpmath.cos, 1, 120)
+    # an exactly geometric error sequence
+    C, rho, j = rng.normal(), rng.uniform(-0.9, 0.9), int(rng.integers(0, 6))
+    seq = lambda i: xs_ + C * rho**i  # noqa: E731
+    a, b, c = seq(j), seq(j + 1), seq(j + 2)
+    om = rng.uniform(0.1, 1.5)
+    gw = lambda x, w=om: (1 - w) * x + w * math.cos(x)  # noqa: E731
+    ws = optimize.brentq(lambda w: d(lambda u: gw(u, w), xs_), 0.01, 2, xtol=1e-15)
+    # quadratic convergence of the optimally relaxed map: e_{k+1}/e_k^2 at an error of about 1e-30
+    with mpmath.workdps(400):
+        wm = 1 / (1 + mpmath.sin(mpmath.findroot(lambda u: u - mpmath.cos(u), mpmath.mpf("0.739"))))
+        star = mpmath.findroot(lambda u: u - mpmath.cos(u), mpmath.mpf("0.739"))
+        e0 = mpmath.mpf("1e-30")
+        e1 = (1 - wm) * (star + e0) + wm * mpmath.cos(star + e0) - star
+        quad = float(e1 / e0**2)
+    return {
+        "1:5": [math.cos(xk) - xs_, math.cos(xk) - math.cos(xs_), -math.sin(xi) * (xk - xs_)],
+        "1:11": [sum(L**i for i in range(k, 6000)), L ** (k + 1) / (1 - L)],
+        "3:3.3": [abs(d(math.cos, x)), math.sin(x)],
+        "3:5": [ratio, d(math.cos, xs_), math.sin(xs_)],
+        "3:8": [d(math.cos, x), -math.sin(x)], "3:8.2": [d(math.cos, xs_), -math.sin(xs_)],
+        "5:3.2": [(b - xs_) / (a - xs_), (c - xs_) / (b - xs_)],
+        "5:5": [xs_, (a * c - b * b) / (c - 2 * b + a), a - (b - a) ** 2 / (c - 2 * b + a)],
+        "5:7.2": [b - a, C * rho**j * (rho - 1)], "5:7.3": [c - 2 * b + a, C * rho**j * (rho - 1) ** 2],
+        "5:11": [d(gw, xs_), 1 - om - om * math.sin(xs_)],
+        "5:13": [ws, 1 / (1 + math.sin(xs_))], "5:13.2": [d2r(gw, x), -om * math.cos(x)], "5:13.3": [math.cos(xs_), xs_],
+        "5:15": [quad, 0.5 * d2r(lambda u: gw(u, ws), xs_), ws * xs_ / 2],
+    }
+
+@document("428_reading_group_soft_q_learning")
+def _(rng):
+    nA = int(rng.integers(2, 6))
+    Q, al = rng.normal(size=nA) * 2, rng.uniform(0.1, 3)
+    a = int(rng.integers(nA))
+    obj = lambda p: float(np.sum(p * (Q - al * np.log(p))))  # noqa: E731
+    ps = np.ones(nA) / nA                                  # the maximiser over the simplex, by mirror ascent on obj
+    for _ in range(200):
+        gr = Q - al * (np.log(ps) + 1)
+        ps = ps * np.exp(0.5 / al * (gr - gr.max()))
+        ps /= ps.sum()
+    Vs = al * lse(Q / al)
+    Vfun = lambda q: al * lse(q / al)  # noqa: E731
+    p = rng.dirichlet(np.ones(nA))
+    lam = rng.normal()
+    Lag = lambda p: float(np.sum(p * (Q - al * np.log(p))) - lam * (np.sum(p) - 1))  # noqa: E731
+    big = 1e8
+    lim = big * math.log1p(np.mean(np.expm1(Q / big)))
+    two = lambda al: (softmax(np.array([1.0, 0]) / al)[0], al * lse(np.array([1.0, 0]) / al))  # noqa: E731
+    r, g = rng.normal(), rng.uniform(0.1, 0.99)
+    Qn = rng.normal(size=nA)
+    kl = float(np.sum(p * np.log(p / ps)))
+    return {
+        "20": [partial(Lag, p, a), Q[a] - al * math.log(p[a]) - lam],
+        "24": [ps, softmax(Q / al), np.exp((Q - Vs) / al)],
+        "26": [np.log(ps), (Q - Vs) / al],
+        "28": [obj(ps), np.sum(ps * Vs), Vs],
+        "30": [grad(Vfun, Q), ps], "30.2": [lim, np.mean(Q)],
+        "32.3": [two(1.0)[1], math.log(1 + math.e)], "32.4": [two(1.0)[0], math.e / (1 + math.e), sig(1.0)],
+        "32.6": [two(0.5)[0], sig(2.0)], "32.7": [two(0.5)[1], math.log(1 + math.e**2)],
+        "38": [r + g * al * lse(Qn / al), r + g * lse(Qn / al)],
+        "44": [np.log(ps), (Q - Vs) / al],
+        "46": [al * kl, np.sum(p * (al * np.log(p) - Q + Vs)), np.sum(p * (al * np.log(p) - Q)) - Vs],
+    }
+
+@document("429_exam_radius_of_convergence")
+def _(rng):
+    import mpmath
+
+    N = 1e13
+    root = lambda loga: math.exp(loga(N) / N)  # noqa: E731   |a_N|^{1/N} far out: 1/R
+    radius = lambda loga: 1 / root(loga)  # noqa: E731
+    S = lambda f, n0=0, n1=3000: sum(f(n) for n in range(n0, n1))  # noqa: E731
+    n = int(rng.integers(1, 60))
+    t, u = rng.uniform(-0.9, 0.9), rng.uniform(-0.9, 0.9)
+    x1, x3, xr = rng.uniform(-2.7, 2.7), 2 + 4 * rng.uniform(-0.9, 0.9), rng.uniform(-4, 4)
+    xa = rng.uniform(-0.9, 0.9)
+    p, r = rng.uniform(-2, 2), rng.uniform(0.3, 5)
+    a1 = lambda n: n / 3**n  # noqa: E731
+    lg = math.lgamma
+    with mpmath.workdps(30):
+        alt_h = float(mpmath.nsum(lambda k: (-1) ** k / k, [1, mpmath.inf]))
+        leib = float(mpmath.nsum(lambda k: (-1) ** k / (2 * k + 1), [0, mpmath.inf]))
+    a4 = lambda n: (n / (2 * n + 1)) ** n  # noqa: E731
+    g = lambda s: s / (1 - s) ** 2  # noqa: E731
+    return {
+        "5.2": [radius(lambda m: p * math.log(m) - m * math.log(r)), r * math.exp(p * (math.log(N) - math.log(N + 1)))],   # a_n = n^p / r^n
+        "9": [a1(n) / a1(n + 1), n / 3**n * 3 ** (n + 1) / (n + 1), 3 * n / (n + 1)],
+        "9.2": [radius(lambda m: math.log(m) - m * math.log(3)), 3],
+        "9.3": [S(lambda k: t**k), 1 / (1 - t)], "11": [S(lambda k: k * t**k, 1), t / (1 - t) ** 2],
+        "15": [S(lambda k: k * (x1 / 3) ** k, 1), (x1 / 3) / (1 - x1 / 3) ** 2, x1 / (3 - x1) ** 2],
+        "20": [math.exp(lg(n + 2) - lg(n + 1)), math.exp(lg(n + 2) - lg(n + 1)), n + 1],
+        "20.2": [root(lambda m: -lg(m + 1)), 0],                        # 1/R and 1/infinity
+        "20.3": [radius(lambda m: lg(m + 1)), 0],
+        "20.4": [S(lambda k: xr ** (2 * k) / math.factorial(2 * k), 0, 80), math.cos(xr)],
+        "24": [(1 / (n * 4**n)) ** (1 / n), 1 / (4 * n ** (1 / n))], "24.2": [radius(lambda m: -math.log(m) - m * math.log(4)), 4],
+        "24.3": [alt_h, math.log(2)], "24.5": [S(lambda k: u**k / k, 1), -math.log(1 - u)],
+        "26": [S(lambda k: ((x3 - 2) / 4) ** k / k, 1), -math.log(1 - (x3 - 2) / 4), math.log((6 - x3) / 4)],
+        "31": [a4(n) ** (1 / n), n / (2 * n + 1)], "31.2": [radius(lambda m: m * math.log(m / (2 * m + 1))), 1 / 2],
+        "35": [S(lambda k: k / 2**k, 1), (1 / 2) / (1 / 2) ** 2, 2],
+        "37": [S(lambda k: k * k * t**k, 1), t * d(g, t), t * (1 + t) / (1 - t) ** 3],
+        "39": [S(lambda k: k * k / 2**k, 1), (1 / 2) * (3 / 2) / (1 / 2) ** 3, 6],
+        "43": [1 / (1 + t * t), S(lambda k: (-1) ** k * t ** (2 * k))],
+        "45": [math.atan(xa), S(lambda k: (-1) ** k * xa ** (2 * k + 1) / (2 * k + 1))],
+        "47.2": [leib, math.pi / 4],
+        "51": [root(lambda m: m * math.log(m / (2 * m + 1))), 1 / 2], "51.2": [radius(lambda m: m * math.log(m / (2 * m + 1))), 2],
+        "51.3": [(x1 / 3) / (1 - x1 / 3) ** 2, 3 * x1 / (3 - x1) ** 2],
+    }
+
+@document("430_appendix_temperature_scaling_derivatives")
+def _(rng):
+    n, K = int(rng.integers(1, 7)), int(rng.integers(2, 6))
+    Z = rng.normal(size=(n, K)) * 2
+    y = rng.integers(0, K, size=n)
+    T = rng.uniform(0.3, 3)
+    b = 1 / T
+    i, k = int(rng.integers(n)), int(rng.integers(K))
+    NLL = lambda T: float(np.mean([lse(Z[m] / T) - Z[m, y[m]] / T for m in range(n)]))  # noqa: E731
+    ell = lambda b: NLL(1 / b)  # noqa: E731
+    P = lambda T, m=i: softmax(Z[m] / T)  # noqa: E731
+    Ez = lambda T, m=i: float(P(T, m) @ Z[m])  # noqa: E731
+    Vz = lambda T, m=i: float(P(T, m) @ Z[m] ** 2 - Ez(T, m) ** 2)  # noqa: E731
+    E_all = np.array([Ez(T, m) for m in range(n)])
+    V_all = np.array([Vz(T, m) for m in range(n)])
+    zy = Z[np.arange(n), y]
+    H = lambda T: float(-np.sum(P(T) * np.log(P(T))))  # noqa: E731
+    z2 = rng.normal(size=2) * 2
+    N2 = lambda T: lse(np.array([2.0, 0]) / T) - 2 / T  # noqa: E731
+    return {
+        "15": [softmax(z2 / T)[0], sig((z2[0] - z2[1]) / T)],
+        "21": [d(lambda t: lse(Z[i] / t), T), -Ez(T) / T**2],
+        "23": [d(NLL, T), np.mean(zy / T**2 - E_all / T**2), np.sum(E_all - zy) / (n * T**2)],
+        "26": [Ez(1e9), np.mean(Z[i])], "26.2": [d(lambda t: P(t)[k], T), -P(T)[k] / T**2 * (Z[i, k] - Ez(T))],
+        "30": [d(ell, b), np.mean(E_all - zy)], "30.2": [d2r(ell, b), np.mean(V_all)],
+        "32": [d(NLL, T), -(b**2) * d(ell, b)],
+        "36": [H(T), -np.sum(P(T) * np.log(P(T))), lse(Z[i] / T) - Ez(T) / T],
+        "38": [d(lambda c: H(1 / c), b), -b * Vz(T)],
+        "40": [d(H, T), -1 / T**2 * d(lambda c: H(1 / c), b), Vz(T) / T**2],
+        "44": [N2(T), math.log(1 + math.exp(-2 / T))],
+        "46": [d(N2, T), 2 / T**2 * math.exp(-2 / T) / (1 + math.exp(-2 / T)), 2 / T**2 * sig(-2 / T)],
+        "48.2": [N2(1 / b), math.log(1 + math.exp(-2 * b))], "48.3": [d(lambda c: N2(1 / c), b), -2 * sig(2 * b)],
+    }
+
+@document("431_office_hours_random_sums_total_variance")
+def _(rng):
+    px = rng.dirichlet(np.ones(5))                       # claims on {0, ..., 4}
+    xs = np.arange(5.0)
+    mu, s2 = float(px @ xs), float(px @ xs**2) - float(px @ xs) ** 2
+    Nmax = 8
+    pN = rng.dirichlet(np.ones(Nmax + 1))
+
+    def conv_power(p, n):
+        out = np.array([1.0])
+        for _ in range(n):
+            out = np.convolve(out, p)
+        return out
+
+    def compound(pN, px):
+        """the distribution of S on {0, 1, ...} and the conditional distributions of S given N = n"""
+        cond = [conv_power(px, n) for n in range(len(pN))]
+        pS = np.zeros(max(len(c) for c in cond))
+        for n, c in enumerate(cond):
+            pS[: len(c)] += pN[n] * c
+        return pS, cond
+    mom = lambda p, f: float(sum(p[k] * f(k) for k in range(len(p))))  # noqa: E731
+    pS, cond = compound(pN, px)
+    ES, ES2 = mom(pS, lambda k: k), mom(pS, lambda k: k * k)
+    VS = ES2 - ES**2
+    EN, EN2 = mom(pN, lambda k: k), mom(pN, lambda k: k * k)
+    VN = EN2 - EN**2
+    condE = np.array([mom(c, lambda k: k) for c in cond])
+    condV = np.array([mom(c, lambda k: k * k) for c in cond]) - condE**2
+    n = int(rng.integers(0, Nmax + 1))
+    c = rng.uniform(0.1, 3)
+    ESN = float(sum(pN[m] * m * condE[m] for m in range(Nmax + 1)))
+    VNmu = mom(pN, lambda k: (k * mu) ** 2) - mom(pN, lambda k: k * mu) ** 2
+    # Poisson counts (truncated far out) with the same discrete claims
+    lam = rng.uniform(0.2, 3)
+    pP = np.array([math.exp(k * math.log(lam) - lam - math.lgamma(k + 1)) for k in range(40)])
+    pSP = compound(pP, px)[0]
+    EP, VP = mom(pP, lambda k: k), mom(pP, lambda k: k * k) - mom(pP, lambda k: k) ** 2
+    VSP = mom(pSP, lambda k: k * k) - mom(pSP, lambda k: k) ** 2
+    EX2 = float(px @ xs**2)
+    # continuous examples: given n claims, S is Gamma(n) with mean n m and variance n m^2 (exponential claims of mean m)
+    def exp_claims(pcount, m):
+        ks = np.arange(len(pcount))
+        ES_ = float(pcount @ (ks * m))
+        ES2_ = float(pcount @ (ks * m * m + (ks * m) ** 2))
+        return ES_, ES2_ - ES_**2
+    p3 = np.array([math.exp(k * math.log(3) - 3 - math.lgamma(k + 1)) for k in range(80)])
+    E36, V36 = exp_claims(p3, 2.0)
+    p, m = rng.uniform(0.05, 0.95), rng.uniform(0.2, 3)
+    pg = np.array([0.0] + [(1 - p) ** (k - 1) * p for k in range(1, 3000)])
+    Eg, Vg = mom(pg, lambda k: k), mom(pg, lambda k: k * k) - mom(pg, lambda k: k) ** 2
+    Vgs = exp_claims(pg, m)[1]
+    s, t = rng.uniform(-1, 1), rng.uniform(-0.5, 0.3)
+    GX = lambda s: float(px @ s**xs)  # noqa: E731
+    GN = lambda s: float(sum(pN[k] * s**k for k in range(Nmax + 1)))  # noqa: E731
+    return {
+        "11": [condE[n], n * mu],
+        "13": [ES, float(pN @ condE), EN * mu],
+        "19": [VS, EN * s2], "21": [sum(c for _ in range(n)), c * n],
+        "23": [VS, float(pN @ condV) + (float(pN @ condE**2) - float(pN @ condE) ** 2)],
+        "25": [condV[n], n * s2], "25.2": [condV[n], n * n * s2],
+        "25.3": [VNmu, mu * VN], "25.4": [VNmu, mu**2 * VN],
+        "27": [VS, EN * s2 + mu**2 * VN],
+        "30": [EP, VP, lam], "32": [VSP, lam * s2 + lam * mu**2, lam * EX2],
+        "36": [E36, 6], "36.2": [V36, 3 * 4 + 2 * 3, 18], "38": [V36, 3 * 4 + 4 * 3, 24],
+        "40": [Eg, 1 / p], "40.2": [Vg, (1 - p) / p], "42": [Vgs, m * m / p + m * m * (1 - p) / p, m * m * (2 - p) / p],
+        "44": [Vg, (1 - p) / p**2], "46": [Vgs, m * m / p + m * m * (1 - p) / p**2, m * m / p**2],
+        "49": [mom(pS, lambda k: s**k), GN(GX(s))], "49.2": [mom(pS, lambda k: math.exp(t * k)), GN(float(px @ np.exp(t * xs)))],
+        "49.3": [mom(pSP, lambda k: math.exp(t * k)), math.exp(lam * (float(px @ np.exp(t * xs)) - 1))],
+        "49.4": [ESN, EN2 * mu],
+        "51": [ESN - ES * EN, mu * EN2 - mu * EN**2, mu * VN],
+        "53": [mu * lam / (math.sqrt(lam) * math.sqrt(lam * EX2)), mu / math.sqrt(mu**2 + s2)],
+    }
+
+@document("432_hw_curvature_plane_curves")
+def _(rng):
+    from scipy import optimize
+
+    def kappa(xp, yp, t):
+        """|d phi/dt| / speed, phi the angle of the tangent (x'(t), y'(t)) given in closed form."""
+        phi = lambda s: math.atan2(yp(s), xp(s))  # noqa: E731
+        return abs(d(phi, t)) / math.hypot(xp(t), yp(t))
+    graph = lambda fp, x: kappa(lambda s: 1.0, fp, x)  # noqa: E731   the graph (x, f(x)) with f' = fp
+    a = rng.uniform(0.3, 3)
+    b = rng.uniform(0.2, 0.9) * a
+    t = rng.uniform(0, 2 * math.pi)
+    x = rng.uniform(-2, 2)
+    xs, ys = -a * math.sin(t), a * math.cos(t)
+    xss, yss = -a * math.cos(t), -a * math.sin(t)
+    kc = kappa(lambda s: -a * math.sin(s), lambda s: a * math.cos(s), t)
+    par = lambda s: graph(lambda u: 2 * u, s)  # noqa: E731
+    ex = lambda s: graph(math.exp, s)  # noqa: E731
+    u = rng.uniform(0.05, 3)
+    g = lambda v: v / (1 + v) ** 3  # noqa: E731
+    um = optimize.minimize_scalar(lambda v: -g(v), bounds=(1e-6, 10), method="bounded", options={"xatol": 1e-12}).x
+    xm = optimize.minimize_scalar(lambda s: -ex(s), bounds=(-3, 3), method="bounded", options={"xatol": 1e-10}).x
+    ell = lambda s: kappa(lambda q: -a * math.sin(q), lambda q: b * math.cos(q), s)  # noqa: E731
+    sine = lambda s: graph(math.cos, s)  # noqa: E731
+    return {
+        "11": [xs * yss - ys * xss, a * a * math.sin(t) ** 2 + a * a * math.cos(t) ** 2, a * a], "11.2": [xs**2 + ys**2, a * a],
+        "13": [kc, a * a / (a * a) ** 1.5, 1 / a],
+        "17.2": [d(lambda s: s * s, x), 2 * x], "17.3": [d2(lambda s: s * s, x), 2],
+        "19": [par(x), 2 / (1 + 4 * x * x) ** 1.5],
+        "21": [par(0.0), 2], "21.2": [1 / par(0.0), 2], "23": [1 / par(0.0), 0.5],
+        "27": [ex(x), math.exp(x) / (1 + math.exp(2 * x)) ** 1.5],
+        "29.2": [ex(x) ** 2, math.exp(2 * x) / (1 + math.exp(2 * x)) ** 3],
+        "31": [d(g, u), ((1 + u) ** 3 - 3 * u * (1 + u) ** 2) / (1 + u) ** 6, (1 - 2 * u) / (1 + u) ** 4],
+        "33": [um, 0.5], "33.2": [xm, math.log(2) / 2],
+        "35": [ex(xm), (1 / math.sqrt(2)) / 1.5**1.5, 2 / (3 * math.sqrt(3))],
+        "40": [ell(t), a * b / (a * a * math.sin(t) ** 2 + b * b * math.cos(t) ** 2) ** 1.5],
+        "42": [ell(0.0), a * b / a**3, b / a**2], "42.2": [ell(math.pi / 2), a / b**2],
+        "48": [np.array([1 - 2 * 5 / 2, 1 + 5 / 2]), np.array([-4, 3.5])],
+        "48.2": [1 / par(1.0), 5**1.5 / 2], "48.3": [math.sqrt(25 + 6.25), math.sqrt(31.25)],
+        "48.4": [5**1.5 / 2, math.sqrt(125 / 4), math.sqrt(31.25)],
+        "50": [sine(x), abs(math.sin(x)) / (1 + math.sin(x) ** 2) ** 1.5],
+    }
+
+
+@document("433_forum_gamblers_ruin")
+def _(rng):
+    def solve(p, N):
+        """P_k (reach N before 0) and D_k (expected number of bets) from the first-step equations."""
+        q = 1 - p
+        A = np.eye(N + 1)
+        bP, bD = np.zeros(N + 1), np.zeros(N + 1)
+        bP[N] = 1.0
+        for k in range(1, N):
+            A[k, k + 1], A[k, k - 1] = -p, -q
+            bD[k] = 1.0
+        return np.linalg.solve(A, bP), np.linalg.solve(A, bD)
+    p = rng.choice([rng.uniform(0.05, 0.45), rng.uniform(0.55, 0.95)])
+    q = 1 - p
+    N = int(rng.integers(2, 13))
+    k = int(rng.integers(1, N))
+    P, D = solve(p, N)
+    roots = np.roots([p, -1, q])
+    l1 = roots[np.argmin(abs(roots - 1))]
+    l2 = roots[np.argmax(abs(roots - 1))] if abs(p - q) > 1e-12 else 1.0
+    r1 = p / q
+    A_, B_ = -1 / (r1**N - 1), 1 / (r1**N - 1)        # A + B = 0, A + B r^N = 1
+    P4, D4 = solve(0.4, 10)
+    Ph, Dh = solve(0.5, N)
+    lam = rng.uniform(-2, 2)
+    r = q / p
+    pb, pw = rng.uniform(0.55, 0.95), rng.uniform(0.05, 0.45)    # favourable, unfavourable
+    Pbig, _ = solve(pb, 1500)
+    Pw, _ = solve(pw, 1500)
+    kk = int(rng.integers(1, 8))
+    P2, D2 = solve(p, 2)
+    re = 1 + 1e-8
+    return {
+        "7": [P[k], p * P[k + 1] + q * P[k - 1]],
+        "9.3": [l1, 1], "9.4": [l2, p / q], "9.6": [P[k], A_ + B_ * r1**k],
+        "11": [P[k], (1 - r1**k) / (1 - r1**N)],
+        "13.2": [0.4 / 0.6, 2 / 3], "15": [P4[5], (1 - (2 / 3) ** 5) / (1 - (2 / 3) ** 10)],
+        "24": [p * lam**2 - lam + q, (lam - 1) * (p * lam - q)],
+        "26": [P[k], (1 - (q / p) ** k) / (1 - (q / p) ** N)],
+        "28": [0.6 / 0.4, 1.5], "28.2": [1.5**5, 7.59375],
+        "30": [P4[5], (1 - 7.59375) / (1 - 1.5**10), 6.59375 / (1.5**10 - 1)],
+        "32": [p * r ** (k + 1) + q * r ** (k - 1), r ** (k - 1) * (p * r * r + q), r ** (k - 1) * (q * q + p * q) / p, r**k],
+        "34": [Ph[k], k / N], "34.2": [Pbig[kk], 1 - ((1 - pb) / pb) ** kk],
+        "40": [D[k], 1 + p * D[k + 1] + q * D[k - 1]],
+        "42": [Dh[k], k * (N - k)],
+        "44": [0.5 * (k + 1) * (N - k - 1) + 0.5 * (k - 1) * (N - k + 1), k * (N - k) - 1],
+        "44.2": [solve(0.5, 10)[1][5], 25],
+        "46": [D[k], k / (q - p) - N / (q - p) * (1 - (q / p) ** k) / (1 - (q / p) ** N), (k - N * P[k]) / (q - p)],
+        "48": [D4[5], (5 - 10 * P4[5]) / 0.2, 25 - 50 * P4[5]],
+        "54": [(1 - re**k) / (1 - re**N), k / N],
+        "54.2": [P2[1], p], "54.3": [D2[1], 1],
+        "54.4": [Pw[kk], 1 - (pw / (1 - pw)) ** kk],
+    }
+
+
+@document("434_notes_convex_conjugates")
+def _(rng):
+    from scipy import optimize
+
+    def conj(f, y, lo=-60.0, hi=60.0):
+        """sup_x (x y - f(x)) for a concave-in-x objective, by bounded Brent search."""
+        r = optimize.minimize_scalar(lambda x: f(x) - x * y, bounds=(lo, hi), method="bounded", options={"xatol": 1e-12})
+        return -r.fun
+
+    y, a = rng.uniform(-3, 3), rng.uniform(0.2, 4)
+    n = int(rng.integers(1, 5))
+    B = rng.normal(size=(n, n))
+    A = B @ B.T + 0.5 * np.eye(n)
+    yv = rng.normal(size=n)
+    fq = lambda x: 0.5 * x @ A @ x  # noqa: E731
+    conjv = lambda v: -optimize.minimize(lambda x: fq(x) - x @ v, np.zeros(n), jac=lambda x: A @ x - v, method="BFGS",  # noqa: E731
+                                         options={"gtol": 1e-12}).fun
+    Ai = np.linalg.inv(A)
+    yp = rng.uniform(0.1, 5)
+    yn = -rng.uniform(0.2, 3)
+    nlog = lambda x: -math.log(x)  # noqa: E731
+    cnl = lambda y: conj(nlog, y, 1e-8, 100.0)  # noqa: E731
+    x = rng.uniform(-2, 2)
+    cexp = lambda y: conj(math.exp, y, -60, 10)  # noqa: E731
+    yb = rng.uniform(0.05, 0.95)
+    sp = lambda t: math.log1p(math.exp(t))  # noqa: E731
+    lg = math.log(yb / (1 - yb))
+    # the rules, on a generic smooth strictly convex f
+    f = lambda t: math.exp(t) + t * t / 2  # noqa: E731
+    c, b, lam = rng.uniform(-2, 2), rng.uniform(-2, 2), rng.uniform(0.3, 3)
+    half = lambda t: t * t / 2  # noqa: E731
+    return {
+        "13.2": [conj(half, y), y * y - y * y / 2, y * y / 2],
+        "15": [conj(lambda t: a / 2 * t * t, y), y * y / a - a / 2 * y * y / a**2, y * y / (2 * a)],
+        "19": [conjv(yv), yv @ Ai @ yv - 0.5 * yv @ Ai @ A @ Ai @ yv, 0.5 * yv @ Ai @ yv],
+        "21": [grad(conjv, yv), Ai @ yv],
+        "27": [cexp(yp), yp * math.log(yp) - yp],
+        "33": [cnl(yn), yn * (-1 / yn) + math.log(-1 / yn), -1 + math.log(-yn)],
+        "38": [math.exp(x) + cexp(math.exp(x)), x * math.exp(x)],
+        "40": [nlog(2) + cnl(-0.5), -math.log(2) - 1 + math.log(0.5), -1 - 2 * math.log(2)],
+        "42": [math.log(-1 / yn), -math.log(-yn)], "42.2": [cnl(yn), -1 - math.log(-yn)],
+        "46.2": [1 + math.exp(lg), 1 / (1 - yb)],
+        "48": [conj(sp, yb), yb * math.log(yb / (1 - yb)) - math.log(1 / (1 - yb)), yb * math.log(yb / (1 - yb)) + math.log(1 - yb),
+               yb * math.log(yb) + (1 - yb) * math.log(1 - yb)],
+        "56.2": [conj(lambda t: f(t) + c, y), conj(f, y) + c],
+        "57.2": [conj(lambda t: f(t - b), y), conj(f, y) + b * y],
+        "58.2": [conj(lambda t: f(lam * t), y), conj(f, y / lam)],
+        "59.2": [conj(lambda t: lam * f(t), y), lam * conj(f, y)],
+        "63": [conj(lambda t: lam * half(t), y), lam * conj(half, y / lam), lam / 2 * y * y / lam**2, y * y / (2 * lam)],
+    }
+
+
+@document("435_reading_group_ddpm_forward_process")
+def _(rng):
+    T = int(rng.integers(2, 7))
+    beta = rng.uniform(0.01, 0.5, size=T + 1)
+    beta[0] = 0.0
+    alpha = 1 - beta
+    abar = np.cumprod(alpha)                       # abar[0] = 1
+    t = int(rng.integers(2, T + 1))
+    x0, eps = rng.normal(), rng.normal()
+
+    def moments(t, beta=beta):
+        """mean coefficient and variance of x_t given x_0, by composing the one-step transitions."""
+        m, v = 1.0, 0.0
+        for s in range(1, t + 1):
+            m, v = math.sqrt(1 - beta[s]) * m, (1 - beta[s]) * v + beta[s]
+        return m, v
+    m, v = moments(t)
+    xt = math.sqrt(abar[t]) * x0 + math.sqrt(1 - abar[t]) * eps
+
+    def posterior(t, xt, beta=beta):
+        """q(x_{t-1} | x_t, x_0) by conditioning the joint Gaussian of (x_{t-1}, x_t) given x_0."""
+        m1, v1 = moments(t - 1, beta)
+        a = 1 - beta[t]
+        cov, vt = math.sqrt(a) * v1, a * v1 + beta[t]
+        return m1 * x0 + cov / vt * (xt - math.sqrt(a) * m1 * x0), v1 - cov * cov / vt
+    pm, pv = posterior(t, xt)
+    logq = lambda y: -0.5 * (y - m * x0) ** 2 / v - 0.5 * math.log(2 * math.pi * v)  # noqa: E731
+    toy = np.array([0.0, 0.1, 0.2])
+    _, v2 = moments(2, toy)
+    _, pv2 = posterior(2, 0.3, toy)
+    ab = lambda s: float(np.prod(1 - toy[1:s + 1]))  # noqa: E731
+    return {
+        "15": [m * x0, math.sqrt(abar[t]) * x0], "15.2": [v, sum(beta[1:t + 1])],
+        "17": [v, alpha[t] * (1 - abar[t - 1]) + beta[t], alpha[t] - abar[t] + 1 - alpha[t], 1 - abar[t]],
+        "19": [np.array([m * x0, v]), np.array([math.sqrt(abar[t]) * x0, 1 - abar[t]])],
+        "25": [pv, (1 - abar[t]) / (1 - abar[t - 1]) * beta[t]],
+        "29": [pm, math.sqrt(abar[t - 1]) * beta[t] / (1 - abar[t]) * x0 + math.sqrt(alpha[t]) * (1 - abar[t - 1]) / (1 - abar[t]) * xt],
+        "31": [(1 - abar[1]) / 1 * beta[1], beta[1] ** 2],
+        "33": [pv, (1 - abar[t - 1]) / (1 - abar[t]) * beta[t]],
+        "39": [d(logq, xt), -(xt - math.sqrt(abar[t]) * x0) / (1 - abar[t]), -eps / (1 - abar[t])],
+        "44": [x0, (xt - math.sqrt(1 - abar[t]) * eps) / math.sqrt(abar[t])], "44.2": [abar[t], alpha[t] * abar[t - 1]],
+        "46": [pm, (xt - beta[t] / math.sqrt(1 - abar[t]) * eps) / math.sqrt(alpha[t])],
+        "52.3": [ab(1), 0.9], "52.4": [ab(2), 0.9 * 0.2, 0.18], "52.5": [ab(2), 0.9 * 0.8, 0.72],
+        "52.6": [v2, 0.28], "52.7": [0.1 + 0.2, 0.3],
+        "54": [pv2, (1 - 0.9) / (1 - 0.72) * 0.2, 0.02 / 0.28, 1 / 14],
+        "56": [ab(2) / (1 - ab(2)), 0.72 / 0.28, 18 / 7],
+    }
+
+
+@document("436_worksheet_catalan_numbers")
+def _(rng):
+    from functools import lru_cache
+    from itertools import product
+    Cb = math.comb
+    n = int(rng.integers(0, 7))
+
+    @lru_cache(maxsize=None)
+    def dyck(n):
+        """the number of Dyck paths of length 2n, by brute force over all step sequences."""
+        count = 0
+        for steps in product((1, -1), repeat=2 * n):
+            h = 0
+            for s in steps:
+                h += s
+                if h < 0:
+                    break
+            else:
+                count += h == 0
+        return count
+
+    @lru_cache(maxsize=None)
+    def tri(m):
+        """triangulations of a convex m-gon: the triangle on the edge (0, m-1) has a third vertex k."""
+        if m <= 3:
+            return 1
+        return sum(tri(k + 1) * tri(m - k) for k in range(1, m - 1))
+
+    @lru_cache(maxsize=None)
+    def trees(leaves):
+        return 1 if leaves == 1 else sum(trees(i) * trees(leaves - i) for i in range(1, leaves))
+    Cn = lambda k: dyck(k)  # noqa: E731
+    x = rng.uniform(-0.2, 0.2)
+    series = sum(Cb(2 * k, k) / (k + 1) * x**k for k in range(400))
+    term, s14 = 1.0, 0.0
+    for k in range(200000):                           # C_k 4^{-k}, by the ratio of consecutive terms
+        s14 += term
+        term *= 2 * (2 * k + 1) / (k + 2) / 4
+    tail = 2 * 200000**-0.5 / math.sqrt(math.pi)        # sum_{k >= K} 4^{-k} C_k ~ 2/sqrt(pi K)
+    bal = sum(1 for s in product("()", repeat=6) if all(s[:i].count("(") >= s[:i].count(")") for i in range(7)) and s.count("(") == 3)
+    return {
+        "7": [Cn(n), Cb(2 * n, n) / (n + 1)],
+        "13": [Cn(4), Cb(8, 4) / 5, 70 / 5, 14], "13.2": [Cn(5), Cb(10, 5) / 5, 252 / 5],
+        "15": [Cn(5), 42],
+        "19": [Cn(n), Cb(2 * n, n) - (Cb(2 * n, n - 1) if n >= 1 else 0), Cb(2 * n, n) * (1 - n / (n + 1)), Cb(2 * n, n) / (n + 1)],
+        "25": [Cn(n + 1), sum(Cn(i) * Cn(n - i) for i in range(n + 1))],
+        "27": [Cn(4), Cn(0) * Cn(3) + Cn(1) * Cn(2) + Cn(2) * Cn(1) + Cn(3) * Cn(0), 5 + 2 + 2 + 5, 14],
+        "29.2": [series, 1 + x * series**2],
+        "31": [series, (1 + math.sqrt(1 - 4 * x)) / (2 * x)],
+        "33": [1.0, Cn(0), 1],
+        "33.2": [series, (1 - math.sqrt(1 - 4 * x)) / (2 * x)],
+        "33.3": [s14 + tail, (1 - math.sqrt(1 - 4 * 0.25)) / (2 * 0.25), 2],
+        "37": [Cn(n + 1) / Cn(n), (2 * n + 2) * (2 * n + 1) / ((n + 1) * (n + 2)), 2 * (2 * n + 1) / (n + 2)],
+        "39": [Cn(6), 2 * 11 / 7 * 42, 132],
+        "43": [bal, 5],
+        "45": [tri(6), Cn(6), 132], "47": [tri(6), Cn(4), 14],
+        "49": [trees(4), Cn(4), 14],
+    }
+
+
+@document("437_office_hours_hypergeometric_indicators")
+def _(rng):
+    from itertools import permutations
+    N = int(rng.integers(3, 8))
+    K = int(rng.integers(1, N))
+    n = int(rng.integers(2, N + 1))
+    red = set(range(K))
+    draws = list(permutations(range(N), n))          # equally likely ordered samples
+    I = np.array([[1.0 if b in red else 0.0 for b in dr] for dr in draws])
+    X = I.sum(axis=1)
+    C = math.comb
+    k = int(rng.integers(0, n + 1))
+    j = int(rng.integers(2, n + 1))
+    i1, i2 = rng.choice(n, size=2, replace=False)
+    p = K / N
+    cov = np.mean(I[:, i1] * I[:, i2]) - I[:, i1].mean() * I[:, i2].mean()
+    # the homework urn: ten balls, four red, three draws
+    from itertools import combinations
+    H = np.array([sum(1 for b in c if b < 4) for c in combinations(range(10), 3)], dtype=float)
+    P = lambda v: np.mean(H == v)  # noqa: E731
+    return {
+        "7": [np.mean(X == k), C(K, k) * C(N - K, n - k) / C(N, n)],
+        "13.2": [I[:, 1].mean(), (K - 1) / (N - 1)], "13.3": [I[:, j - 1].mean(), (K - j + 1) / (N - j + 1)],
+        "17": [I[:, 1].mean(), K / N * (K - 1) / (N - 1) + (N - K) / N * K / (N - 1), K * (N - 1) / (N * (N - 1)), K / N],
+        "21": [X.mean(), I.mean(axis=0).sum(), n * p, n * K / N],
+        "25": [X.var(), n * p * (1 - p)],
+        "29": [cov, K * (K - 1) / (N * (N - 1)) - K**2 / N**2, -K * (N - K) / (N**2 * (N - 1))],
+        "33": [X.var(), n * p * (1 - p) + n * (n - 1) * cov, n * p * (1 - p) * (1 - (n - 1) / (N - 1)), n * p * (1 - p) * (N - n) / (N - 1)],
+        "37": [3 * 0.4, 1.2],
+        "39": [H.var(), 3 * 0.4 * 0.6 * (10 - 3) / 10, 0.504],
+        "42": [H.var(), 0.72 * 7 / 9, 0.56],
+        "42.2": [np.mean(X * (X - 1)), n * (n - 1) * K * (K - 1) / (N * (N - 1))], "42.3": [3 * 2 * 4 * 3 / (10 * 9), 0.8],
+        "44": [H.var(), np.mean(H * (H - 1)) + H.mean() - H.mean() ** 2, 0.8 + 1.2 - 1.44, 0.56],
+        "47": [P(2), C(4, 2) * C(6, 1) / C(10, 3), 36 / 120, 0.3], "47.2": [P(0), C(6, 3) / C(10, 3), 20 / 120],
+        "49": [P(1), C(4, 1) * C(6, 2) / C(10, 3), 4 * 30 / 120, 1],
+        "53": [C(6, 2), 15], "53.2": [P(1), 0.5], "53.3": [P(3), 1 / 30],
+        "53.4": [sum(v * P(v) for v in range(4)), 0.5 + 0.6 + 0.1, 1.2],
+    }
+
+
+@document("438_blog_mmd_rbf_kernel_gradient")
+def _(rng):
+    from scipy import integrate, optimize
+    h = rng.uniform(0.3, 3)
+    dd, m, n = int(rng.integers(1, 4)), int(rng.integers(2, 6)), int(rng.integers(2, 6))
+    k = lambda x, y, h=h: math.exp(-np.sum((np.asarray(x) - np.asarray(y)) ** 2) / (2 * h * h))  # noqa: E731
+    X, Y = rng.normal(size=(m, dd)), rng.normal(size=(n, dd)) + 0.5
+    aa = int(rng.integers(m))
+
+    def est(X, Y=Y, h=h):
+        X = np.asarray(X).reshape(m, dd)
+        return (sum(k(X[i], X[j], h) for i in range(m) for j in range(m)) / m**2
+                + sum(k(Y[i], Y[j], h) for i in range(n) for j in range(n)) / n**2
+                - 2 / (m * n) * sum(k(X[i], Y[j], h) for i in range(m) for j in range(n)))
+
+    def gx(xa):
+        Z = X.copy(); Z[aa] = xa
+        return est(Z)
+    S_off = sum(k(X[i], X[j]) for i in range(m) for j in range(m) if i != j)
+    # one-dimensional Gaussians: E k(x, y) for x ~ N(a, s^2), y ~ N(b, t^2) independent
+    def Ek(a, s, b, t, h=h):
+        f = lambda v, u: math.exp(-(u - v) ** 2 / (2 * h * h)) * math.exp(-((u - a) / s) ** 2 / 2 - ((v - b) / t) ** 2 / 2) / (2 * math.pi * s * t)  # noqa: E731
+        return integrate.dblquad(f, a - 10 * s, a + 10 * s, b - 10 * t, b + 10 * t, epsabs=1e-13, epsrel=1e-11)[0]
+    a, b = rng.normal(), rng.normal()
+    s, t, sg = rng.uniform(0.3, 1.5), rng.uniform(0.3, 1.5), rng.uniform(0.3, 1.5)
+    mmd = lambda a, s, b, t: Ek(a, s, a, s) + Ek(b, t, b, t) - 2 * Ek(a, s, b, t)  # noqa: E731
+    Ekk = Ek(a, s, a, s)
+    V = h * h + 2 * sg * sg
+    x1, y1 = rng.normal(size=dd), rng.normal(size=dd)
+    hstar = optimize.minimize_scalar(lambda q: -2 * q * (q * q + 2 * sg * sg) ** -1.5, bounds=(1e-3, 20), method="bounded", options={"xatol": 1e-12}).x
+    M = mmd(a, s, b, t)
+    return {
+        "13": [M, M, Ekk + Ek(b, t, b, t) - 2 * Ek(a, s, b, t)],
+        "15": [Ek(a, s, b, t), Ek(a, s, b, t)],
+        "23": [k(X[0], X[0]), 1],
+        "25": [sum(k(X[i], X[j]) for i in range(m) for j in range(m)) / m**2, 1 / m + (m - 1) / m * S_off / (m * (m - 1))],
+        "29": [(m * 1 + m * (m - 1) * Ekk) / m**2, 1 / m + (m - 1) / m * Ekk, Ekk + (1 - Ekk) / m],
+        "31": [np.sum((x1 - y1) ** 2), x1 @ x1 - 2 * x1 @ y1 + y1 @ y1],
+        "37": [grad(lambda x: k(x, y1), x1), -(x1 - y1) / h**2 * k(x1, y1)],
+        "37.2": [d(lambda q: k(x1, y1, q), h), np.sum((x1 - y1) ** 2) / (2 * h**3) * k(x1, y1)],
+        "41": [grad(gx, X[aa]), -1 / (m * m * h * h) * sum((X[aa] - X[j]) * k(X[aa], X[j]) for j in range(m))
+               + 2 / (m * n * h * h) * sum((X[aa] - Y[j]) * k(X[aa], Y[j]) for j in range(n))],
+        "45": [grad(gx, X[aa]), -2 / (m * m * h * h) * sum((X[aa] - X[j]) * k(X[aa], X[j]) for j in range(m))
+               + 2 / (m * n * h * h) * sum((X[aa] - Y[j]) * k(X[aa], Y[j]) for j in range(n))],
+        "47": [sum((X[i] - X[j]) * k(X[i], X[j]) for i in range(m) for j in range(m)), np.zeros(dd)],
+        "53": [Ek(a, s, b, t), h / math.sqrt(h * h + s * s + t * t) * math.exp(-(a - b) ** 2 / (2 * (h * h + s * s + t * t)))],
+        "55": [Ek(a, sg, a, sg), h / math.sqrt(V)],
+        "57": [mmd(a, sg, b, sg), 2 * h / math.sqrt(V) * (1 - math.exp(-(a - b) ** 2 / (2 * V)))],
+        "59": [mmd(a, s, a, t), h / math.sqrt(h * h + 2 * s * s) + h / math.sqrt(h * h + 2 * t * t) - 2 * h / math.sqrt(h * h + s * s + t * t)],
+        "63": [d2r(lambda q: mmd(q, sg, b, sg), b, 1e-2), 2 * h / math.sqrt(V) / V, h / V**1.5],
+        "65": [hstar, math.sqrt(2) * sg],
+    }
+
+
+_CACHE_439 = {}  # the Fourier coefficients of the sawtooth, computed once
+
+
+@document("439_hw_sawtooth_fourier_basel")
+def _(rng):
+    from scipy import integrate
+    import mpmath
+    q = lambda g, a, b: integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=400)[0]  # noqa: E731
+    n = int(rng.integers(1, 12))
+    f = lambda x: x  # noqa: E731   on (-pi, pi)
+    an = q(lambda x: f(x) * math.cos(n * x), -math.pi, math.pi) / math.pi
+    bn = q(lambda x: f(x) * math.sin(n * x), -math.pi, math.pi) / math.pi
+    I = q(lambda x: x * math.sin(n * x), 0, math.pi)
+    x = rng.choice([-1, 1]) * rng.uniform(0.5, 2.5)
+    N = 2_000_000
+    ks = np.arange(1, N + 2, dtype=float)
+
+    def series(coef):   # the average of the partial sums S_N and S_{N+1} of sum coef(k) sin(k x)
+        terms = coef(ks) * np.sin(ks * x)
+        return float(np.sum(terms[:-1]) + terms[-1] / 2)
+    leib = float(mpmath.nsum(lambda k: (-1) ** k / (2 * k + 1), [0, mpmath.inf]))
+    z2 = float(mpmath.zeta(2))
+    odd = float(mpmath.nsum(lambda k: 1 / (2 * k + 1) ** 2, [0, mpmath.inf]))
+    alt = float(mpmath.nsum(lambda k: (-1) ** (k + 1) / k**2, [1, mpmath.inf]))
+    xr = rng.uniform(-math.pi, math.pi)
+    M = np.arange(1, 1_000_001, dtype=float)
+    Ns = int(rng.integers(1, 6))
+    bq = [q(lambda t: t * math.sin(j * t), -math.pi, math.pi) / math.pi for j in range(1, Ns + 1)]
+    SN = lambda t: sum(bq[j - 1] * math.sin(j * t) for j in range(1, Ns + 1))  # noqa: E731
+    pi = math.pi
+    # Fourier coefficients up to J by Gauss-Legendre quadrature, and the tail of sum b_n^2 (b_n^2 = 4/n^2) in closed form
+    J = 300
+    if "439" not in _CACHE_439:
+        gx_, gw = np.polynomial.legendre.leggauss(1200)
+        gx_, gw = gx_ * pi, gw * pi
+        js = np.arange(1, J + 1)[:, None]
+        _CACHE_439["439"] = (float(gw @ gx_) / pi, (np.cos(js * gx_) * gx_) @ gw / pi, (np.sin(js * gx_) * gx_) @ gw / pi)
+    a0, acs, bcs = _CACHE_439["439"]
+    return {
+        "10": [an, 0], "10.2": [bn, 2 / pi * I],
+        "12": [I, (-pi * math.cos(n * pi) / n + 0) + q(lambda t: math.cos(n * t), 0, pi) / n, pi * (-1) ** n / n],
+        "14": [bn, 2 * (-1) ** n / n],
+        "16": [x, 2 * series(lambda k: (-1) ** k / k)],
+        "18": [2 * (-leib), -pi / 2],
+        "18.2": [-pi * math.cos(n * pi) / n, pi * (-1) ** (n + 1) / n],
+        "20": [bn, 2 * (-1) ** (n + 1) / n],
+        "20.2": [x, 2 * series(lambda k: (-1) ** (k + 1) / k)],
+        "22": [pi / 4, leib],
+        "24": [q(lambda t: f(t) ** 2, -pi, pi) / pi, a0**2 / 2 + float(np.sum(acs**2 + bcs**2)) + 4 * (1 / J - 1 / (2 * J**2) + 1 / (6 * J**3))],
+        "24.2": [q(lambda t: t * t, -pi, pi), pi**3 / 3],
+        "26": [pi**2 / 3, 4 * z2], "26.2": [z2, pi**2 / 12],
+        "28": [1 + 1 / 4, 1.25], "28.2": [q(lambda t: t * t, -pi, pi), 2 * pi**3 / 3],
+        "30": [1 / pi * 2 * pi**3 / 3, 2 * pi**2 / 3, 4 * z2], "30.2": [z2, pi**2 / 6],
+        "35": [odd, pi**2 / 6 - pi**2 / 24, pi**2 / 8],
+        "37": [xr * xr / 2, 2 * float(np.sum((-1) ** (M + 1) / M**2 * (1 - np.cos(M * xr))))],
+        "39": [pi**2 / 2, 2 * float(np.sum((-1) ** (M + 1) / M**2 * (1 - (-1) ** M))) + 2 / len(M), 4 * odd],
+        "41": [4 * pi**2 / 8, pi**2 / 2],
+        "43": [alt, z2 - 2 * float(mpmath.nsum(lambda m: 1 / (2 * m) ** 2, [1, mpmath.inf])), pi**2 / 6 - pi**2 / 12, pi**2 / 12],
+        "47": [q(lambda t: (t - SN(t)) ** 2, -pi, pi) / pi, 4 * (z2 - sum(1 / j**2 for j in range(1, Ns + 1)))],
+    }
+
+
+@document("440_notes_pseudoinverse_min_norm")
+def _(rng):
+    pinv = np.linalg.pinv
+    m, n = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    r = int(rng.integers(1, min(m, n) + 1))
+    A = rng.normal(size=(m, r)) @ rng.normal(size=(r, n))          # any rank
+    Ap = pinv(A)
+    U, sv, Vt = np.linalg.svd(A)
+    Sp = np.zeros((n, m))
+    for i, s in enumerate(sv):
+        if s > 1e-10 * sv[0]:
+            Sp[i, i] = 1 / s
+    lo, hi = sorted([m, n])
+    T = rng.normal(size=(hi, lo))            # full column rank
+    W = T.T                                   # full row rank
+    u, v = rng.normal(size=(m, 1)), rng.normal(size=(n, 1))
+    c = rng.uniform(0.1, 2)
+    a = rng.normal(size=(n, 1))
+    k = max(m, n) + int(rng.integers(1, 3))
+    A2, B2 = rng.normal(size=(m, k)), rng.normal(size=(k, n))
+    b = rng.normal(size=m)
+    xp = Ap @ b
+    J = np.ones((2, 2))
+    uu = np.ones((2, 1))
+    A3 = np.array([[1.0, 0], [0, 1], [1, 1]])
+    b3 = np.array([1.0, 1, 0])
+    Id = lambda q: np.eye(q)  # noqa: E731
+    return {
+        "13.2": [Ap, Vt.T @ Sp @ U.T],
+        "17": [pinv(T), np.linalg.inv(T.T @ T) @ T.T],
+        "17.2": [pinv(T) @ T, np.linalg.inv(T.T @ T) @ T.T @ T, Id(lo)],
+        "21": [pinv(W), W.T @ np.linalg.inv(W @ W.T)], "21.2": [W @ pinv(W), Id(lo)],
+        "23.2": [(u @ v.T) @ (c * v @ u.T) @ (u @ v.T), c * u @ (v.T @ v) @ (u.T @ u) @ v.T],
+        "25": [pinv(u @ v.T), v @ u.T / ((u.T @ u).item() * (v.T @ v).item())],
+        "27": [pinv(a), a / (a.T @ a).item()], "27.2": [pinv(A.T), Ap.T],
+        "27.3": [pinv(A2 @ B2), pinv(B2) @ pinv(A2)],
+        "33": [A.T @ A @ xp, A.T @ A @ Ap @ b, A.T @ (A @ Ap).T @ b, (A @ Ap @ A).T @ b, A.T @ b],
+        "39.3": [(uu.T @ uu).item(), 2],
+        "41": [pinv(J), uu @ uu.T / 2, J / 2],
+        "43": [J @ pinv(J) @ J, 0.5 * J @ J @ J, 0.5 * 4 * J, 2 * J],
+        "43.2": [(uu.T @ uu).item() ** 2, 4],
+        "45": [pinv(J), J / 4], "45.2": [J @ pinv(J), J / 2],
+        "51.2": [A3.T @ A3, np.array([[2.0, 1], [1, 2]])], "51.3": [np.linalg.inv(A3.T @ A3), np.array([[2.0, -1], [-1, 2]]) / 3],
+        "55": [pinv(A3), np.array([[2.0, -1, 1], [-1, 2, 1]]) / 3],
+        "55.2": [A3 @ pinv(A3), np.array([[2.0, -1, 1], [-1, 2, 1], [1, 1, 1]]) / 3],
+        "57.2": [pinv(A3) @ b3, pinv(A3) @ b3, np.array([1.0, 1]) / 3],
+        "57.3": [A3 @ pinv(A3) @ b3 - b3, np.array([-2.0, -2, 2]) / 3],
+        "57.4": [np.trace(A3 @ pinv(A3)), 2],
+    }
+
+
+@document("441_lecture_richardson_romberg")
+def _(rng):
+    from scipy import integrate
+    A, c, p, h = rng.normal(), rng.normal(), int(rng.integers(1, 5)), rng.uniform(0.05, 1)
+    Ah = lambda t: A + c * t**p  # noqa: E731
+    x = rng.uniform(-2, 2)
+    f5 = lambda t: t**5  # noqa: E731
+    D = lambda f, t: (f(x + t) - f(x - t)) / (2 * t)  # noqa: E731
+    g = lambda t: math.sin(2 * t) + t**3 * math.exp(-t * t)  # noqa: E731
+    a, b = rng.uniform(-1, 0), rng.uniform(0.2, 2)
+    n = int(rng.integers(1, 6))
+
+    def T(f, n):
+        xs = np.linspace(a, b, n + 1); hh = (b - a) / n
+        return hh * (sum(f(t) for t in xs) - (f(xs[0]) + f(xs[-1])) / 2)
+
+    def S(f, m):  # composite Simpson with m (even) sub-intervals
+        xs = np.linspace(a, b, m + 1); hh = (b - a) / m
+        w = np.array([1] + [4 if i % 2 else 2 for i in range(1, m)] + [1], dtype=float)
+        return hh / 3 * sum(wi * f(t) for wi, t in zip(w, xs))
+    e = math.e
+    T1 = (math.exp(0) + math.exp(1)) / 2
+    T2 = 0.5 * (math.exp(0) / 2 + math.exp(0.5) + math.exp(1) / 2)
+    return {
+        "13": [A, (2**p * Ah(h / 2) - Ah(h)) / 2**p],
+        "21": [D(f5, h), ((x + h) ** 5 - (x - h) ** 5) / (2 * h), 5 * x**4 + 10 * x * x * h * h + h**4],
+        "24": [D(f5, h / 2), 5 * x**4 + 2.5 * x * x * h * h + h**4 / 16],
+        "26": [(4 * D(f5, h / 2) - D(f5, h)) / 3, 5 * x**4 + h**4 / 4],
+        "30": [(4 * D(g, h / 2) - D(g, h)) / 3, (g(x - h) - 8 * g(x - h / 2) + 8 * g(x + h / 2) - g(x + h)) / (6 * h)],
+        "41": [(4 * T(g, 2 * n) - T(g, n)) / 3, S(g, 2 * n)],
+        "45": [(0 + 4 / 8 + 1) / 6, 1 / 4, integrate.quad(lambda t: t**3, 0, 1)[0]],
+        "50": [e - 1, integrate.quad(math.exp, 0, 1, epsabs=1e-14)[0], e - 1],
+        "52": [T1, (1 + e) / 2],
+        "53": [T2, 0.5 * (0.5 + math.sqrt(e) + e / 2), 0.25 + math.sqrt(e) / 2 + e / 2],
+        "57": [(4 * T2 - T1) / 3, (1 + 2 * math.sqrt(e) + e - (1 + e) / 2) / 3, (1 + 4 * math.sqrt(e) + e) / 6],
+    }
+
+
+@document("442_appendix_orthogonal_procrustes")
+def _(rng):
+    from scipy import linalg, optimize
+    dd = int(rng.integers(2, 4))
+    n = int(rng.integers(dd, 7))
+    A, B = rng.normal(size=(dd, n)), rng.normal(size=(dd, n))
+    L = lambda R, A=A, B=B: np.sum((R @ A - B) ** 2)  # noqa: E731
+    iu = np.triu_indices(dd, 1)
+
+    def rot(w):
+        S = np.zeros((dd, dd)); S[iu] = w
+        return linalg.expm(S - S.T)
+    refl = np.diag([1.0] * (dd - 1) + [-1.0])
+
+    def best(A, B, rotations_only=False):
+        """argmin of ||R A - B||_F over O(d) (or SO(d)), by multi-start BFGS on the exponential chart."""
+        found = []
+        for comp in ([np.eye(dd)] if rotations_only else [np.eye(dd), refl]):
+            for _ in range(3):
+                res = optimize.minimize(lambda w: L(rot(w) @ comp, A, B), rng.normal(size=len(iu[0])) * 2, method="BFGS", options={"gtol": 1e-11})
+                found.append((res.fun, rot(res.x) @ comp))
+        return min(found, key=lambda f: f[0])[1]
+    Rs = linalg.polar(B @ A.T)[0]                     # the orthogonal polar factor of B A^T maximises tr(R^T B A^T)
+    Ma, Mb = A @ B.T, B @ A.T
+    Ua, sa, Vat = np.linalg.svd(Ma)
+    Ub, sb, Vbt = np.linalg.svd(Mb)
+    R = rot(rng.normal(size=len(iu[0]))) @ (refl if rng.random() < 0.5 else np.eye(dd))
+    Z = Vbt @ R.T @ Ub
+    fro = lambda X: np.sum(X**2)  # noqa: E731
+    # a pair for which U V^T is a reflection: B close to a reflected copy of A
+    A2 = rng.normal(size=(dd, n))
+    B2 = refl @ A2 + 0.1 * rng.normal(size=(dd, n))
+    U2, s2, V2t = np.linalg.svd(B2 @ A2.T)
+    Rp = best(A2, B2, rotations_only=True)
+    sstar = optimize.minimize_scalar(lambda s: fro(s * Rs @ A - B), bounds=(1e-6, 100), method="bounded", options={"xatol": 1e-12}).x
+    th = rng.uniform(0, 2 * math.pi)
+    Q = np.array([[math.cos(th), -math.sin(th)], [math.sin(th), math.cos(th)]])
+    I2 = np.eye(2)
+    s_check = optimize.minimize_scalar(lambda s: fro(s * Q @ I2 - 2 * Q), bounds=(1e-6, 100), method="bounded", options={"xatol": 1e-12}).x
+    s_ = rng.uniform(0.2, 3)
+    Bq = rng.normal(size=(2, 2))                      # the expansion holds for any target
+    nuc = lambda X: np.sum(np.linalg.svd(X, compute_uv=False))  # noqa: E731
+    return {
+        "16": [fro(R @ A), np.trace(A.T @ R.T @ R @ A), fro(A)],
+        "18": [L(R), fro(A) + fro(B) - 2 * np.trace(A.T @ R.T @ B), fro(A) + fro(B) - 2 * np.trace(R.T @ Ma)],
+        "25": [np.trace(R.T @ Mb), np.trace(R.T @ Ub @ np.diag(sb) @ Vbt), np.trace(Vbt @ R.T @ Ub @ np.diag(sb)), np.sum(np.diag(Z) * sb)],
+        "29": [Rs, Ua @ Vat], "29.2": [np.trace(Rs.T @ Mb), np.sum(sa), nuc(Ma)],
+        "31": [L(Rs), fro(A) + fro(B) - 2 * nuc(Ma)],
+        "33": [np.trace(A.T @ R.T @ B), np.trace(R.T @ B @ A.T)],
+        "37.2": [Rs, Ub @ Vbt],
+        "41": [Rp, U2 @ refl @ V2t] if np.linalg.det(U2 @ V2t) < 0 else [Rp, Rp],
+        "41.2": [np.trace(Rp.T @ B2 @ A2.T), np.sum(s2[:-1]) - s2[-1]] if np.linalg.det(U2 @ V2t) < 0 else [0, 0],
+        "46": [sstar, np.trace(Rs.T @ Mb) / fro(B), nuc(Mb) / fro(B)],
+        "49.3": [Q @ I2.T, Q @ I2.T, Q], "49.4": [Q @ I2 @ I2.T, Q], "49.5": [I2, I2, I2],
+        "49.6": [linalg.polar(Q @ I2.T)[0], Q],
+        "49.7": [fro(Q @ I2 - Q), 2 + 2 - 2 * 2, 0], "49.8": [nuc(2 * Q), 4],
+        "49.9": [s_check, 4 / 8, 1 / 2],
+        "49.10": [fro(s_ * Q @ I2 - Bq), s_**2 * fro(I2) - 2 * s_ * np.trace(Q.T @ Bq @ I2.T) + fro(Bq)],
+        "51": [s_check, np.trace(Q.T @ (2 * Q)) / fro(I2), 4 / 2, 2],
+    }
+
+
+@document("443_exam_projectile_linear_drag")
+def _(rng):
+    from scipy import integrate, optimize
+    import mpmath
+    g = 9.8
+    b, u, w = rng.uniform(0.05, 2), rng.uniform(0.5, 20), rng.uniform(0.5, 20)
+    t = rng.uniform(0, 4)
+
+    def rhs(_, s):                       # s = (x, y, vx, vy)
+        return [s[2], s[3], -b * s[2], -g - b * s[3]]
+    sol = integrate.solve_ivp(rhs, (0, 60 / b), [0, 0, u, w], method="DOP853", rtol=1e-12, atol=1e-12, dense_output=True)
+    S = sol.sol
+    ta = optimize.brentq(lambda q: S(q)[3], 0, 60 / b, xtol=1e-14)
+    ymax = S(ta)[1]
+    mp = mpmath.mp
+    mp.dps = 60
+    Y = lambda bb, ww=w: ww / bb - g / bb**2 * mpmath.log(1 + bb * ww / g)  # noqa: E731   y_max(b), line 37
+    Ta = lambda bb, ww=w: mpmath.log(1 + bb * ww / g) / bb  # noqa: E731
+    tiny = mpmath.mpf("1e-25")
+    m = rng.uniform(0.1, 5)
+    e = math.exp(-b * ta)
+    sol2 = integrate.solve_ivp(lambda _, s: [s[2], s[3], -0.5 * s[2], -g - 0.5 * s[3]], (0, 10), [0, 0, 1.0, 9.8], method="DOP853", rtol=1e-12, atol=1e-12, dense_output=True)
+    ta2 = optimize.brentq(lambda q: sol2.sol(q)[3], 0, 10, xtol=1e-14)
+    return {
+        "14": [S(t)[2], u * math.exp(-b * t)],
+        "16": [S(t)[3], (w - g / b) * math.exp(-b * t) + g / b],
+        "20": [S(t)[3], (w + g / b) * math.exp(-b * t) - g / b],
+        "22": [S(60 / b)[3], -g / b, -m * g / (b * m)],
+        "26": [S(t)[0], u / b * (1 - math.exp(-b * t))],
+        "27": [S(t)[1], (w + g / b) * (1 - math.exp(-b * t)) / b - g / b * t],
+        "29": [S(60 / b)[0], u / b],
+        "31": [e, (g + b * w) / g], "31.2": [ta, -math.log(1 + b * w / g) / b],
+        "31.3": [(w + g / b) * e, g / b], "31.4": [e, g / (g + b * w)],
+        "33": [ta, math.log(1 + b * w / g) / b],
+        "35": [1 - e, b * w / (g + b * w)],
+        "37": [ymax, S(ta)[1], (g + b * w) / b**2 * (b * w / (g + b * w)) - g / b * ta, w / b - g / b**2 * math.log(1 + b * w / g)],
+        "43": [float(Y(tiny)), w * w / (2 * g)],
+        "43.2": [float((Y(tiny) - w * w / (2 * g)) / tiny), -(w**3) / (6 * g * g)],
+        "45": [float(Ta(tiny)), w / g],
+        "47.4": [0.5 * 9.8 / 9.8, 0.5],
+        "49": [ta2, 2 * math.log(1.5)], "49.2": [sol2.sol(ta2)[1], 19.6 - 39.2 * math.log(1.5)],
+    }
+
+
+@document("444_nb_kl_exponential_poisson_gamma")
+def _(rng):
+    from scipy import integrate, optimize, special, stats
+    q = lambda g, a, b: integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-11, limit=400)[0]  # noqa: E731
+    l1, l2 = rng.uniform(0.2, 4, size=2)
+    pe = lambda x, l: l * math.exp(-l * x)  # noqa: E731
+    Ep = lambda g: q(lambda x: g(x) * pe(x, l1), 0, np.inf)  # noqa: E731
+    kle = Ep(lambda x: (math.log(l1) - l1 * x) - (math.log(l2) - l2 * x))
+    klr = q(lambda x: ((math.log(l2) - l2 * x) - (math.log(l1) - l1 * x)) * pe(x, l2), 0, np.inf)
+    a, b = rng.uniform(0.2, 8, size=2)
+    ks = np.arange(0, 400)
+    lpm = lambda k, m: k * math.log(m) - m - math.lgamma(k + 1)  # noqa: E731
+    P = np.exp([lpm(k, a) for k in ks])
+    klp = float(sum(P[k] * (lpm(k, a) - lpm(k, b)) for k in ks))
+    k = int(rng.integers(0, 15))
+    ap, bp, aq, bq = rng.uniform(0.5, 5, size=4)
+    lg = lambda x, al, be: al * math.log(be) - math.lgamma(al) + (al - 1) * math.log(x) - be * x  # noqa: E731
+    Eg = lambda g, al=ap, be=bp: q(lambda x: g(x) * math.exp(lg(x, al, be)), 0, np.inf)  # noqa: E731
+    klg = Eg(lambda x: lg(x, ap, bp) - lg(x, aq, bq))
+    kl1 = Eg(lambda x: lg(x, 1, bp) - lg(x, 1, bq), 1.0, bp)
+    psi, gl = special.digamma, special.gammaln
+    ElogX = Eg(math.log)
+    # Gamma-Poisson: E_q log p(x_i | lambda), and the maximiser of the ELBO
+    al, be = rng.uniform(0.5, 5, size=2)
+    xi = int(rng.integers(0, 10))
+    eq = Eg(lambda t: lpm(xi, t), al, be)
+    n = int(rng.integers(1, 6))
+    xs = rng.poisson(3.0, size=n)
+    a0, b0 = rng.uniform(0.5, 3, size=2)
+
+    def klgam(a1, b1, a2, b2):
+        return (a1 - a2) * psi(a1) - gl(a1) + gl(a2) + a2 * math.log(b1 / b2) + a1 * (b2 - b1) / b1
+
+    def negelbo(t):
+        A, B = math.exp(t[0]), math.exp(t[1])
+        return -(sum(x * (psi(A) - math.log(B)) - A / B - math.lgamma(x + 1) for x in xs) - klgam(A, B, a0, b0))
+    res = optimize.minimize(negelbo, np.array([0.0, 0.0]), method="BFGS", options={"gtol": 1e-12})
+    As, Bs = np.exp(res.x)
+    return {
+        "2:3.3": [Ep(lambda x: x), 1 / l1],
+        "2:7.2": [klr, math.log(l2 / l1) + l1 / l2 - 1],
+        "2:7.3": [(kle + klr) / 2, (l1 - l2) ** 2 / (l1 * l2)],
+        "2:5": [kle, Ep(lambda x: math.log(l1 / l2) - (l1 - l2) * x), math.log(l1 / l2) - (l1 - l2) / l1, math.log(l1 / l2) + l2 / l1 - 1],
+        "4:3.3": [lpm(k, a) - lpm(k, b), k * math.log(a / b) - a + b], "4:3.4": [float(ks @ P), a],
+        "4:5": [klp, a * math.log(a / b) - (a - b), a * math.log(a / b) + a - b],
+        "6:1": [-(a - b), b - a], "6:3": [klp, a * math.log(a / b) - a + b],
+        "7:3.4": [Eg(lambda x: x), ap / bp], "7:3.5": [ElogX, psi(ap) - math.log(bp)],
+        "7:6": [klg, ap * math.log(bp) - aq * math.log(bq) - gl(ap) + gl(aq) + (ap - aq) * (psi(ap) - math.log(bp)) - (bp - bq) * ap / bp,
+                (ap - aq) * psi(ap) - gl(ap) + gl(aq) + aq * math.log(bp / bq) + ap * (bq - bp) / bp],
+        "7:10": [kl1, math.log(bq / bp) + bq / bp - 1],
+        "7:10.2": [ElogX, math.log(Eg(lambda x: x)), math.log(ap / bp)],
+        "9:5": [eq, xi * (psi(al) - math.log(be)) - al / be - math.lgamma(xi + 1)],
+        "9:7": [As, a0 + xs.sum()], "9:7.2": [Bs, b0 + n],
+    }
+
+
+@document("445_nb_policy_evaluation_linear_solve")
+def _(rng):
+    n, nA = int(rng.integers(2, 6)), int(rng.integers(2, 4))
+    gam = rng.uniform(0.1, 0.95)
+    Pa = rng.dirichlet(np.ones(n), size=(nA, n))          # P_a[s, s']
+    ra = rng.normal(size=(nA, n))
+    pi = rng.dirichlet(np.ones(nA), size=n)               # pi[s, a]
+    P = np.einsum("sa,ast->st", pi, Pa)
+    r = np.einsum("sa,as->s", pi, ra)
+    v = r.copy()
+    for _ in range(3000):                                  # value iteration for the fixed policy
+        v = r + gam * P @ v
+    neu = sum(gam**k * np.linalg.matrix_power(P, k) @ r for k in range(3000))
+    I = np.eye(n)
+    q = ra + gam * np.einsum("ast,t->as", Pa, v)
+    s = int(rng.integers(n))
+    Aq = q[:, s] - v[s]
+    vg = lambda g: np.linalg.solve(I - g * P, r)  # noqa: E731
+    dv = np.array([d(lambda g: vg(g)[i], gam) for i in range(n)])
+    # the stationary distribution of P
+    w, V = np.linalg.eig(P.T)
+    mu = np.real(V[:, np.argmin(abs(w - 1))]); mu = mu / mu.sum()
+    # the worked example
+    P2, r2, g2 = np.array([[0.9, 0.1], [0.5, 0.5]]), np.array([1.0, 0.0]), 0.9
+    v2 = r2.copy()
+    for _ in range(3000):
+        v2 = r2 + g2 * P2 @ v2
+    M2 = np.eye(2) - g2 * P2
+    mu2 = np.array([5 / 6, 1 / 6])
+    return {
+        "1:3": [v, r + gam * P @ v],
+        "1:5": [v, np.linalg.inv(I - gam * P) @ r, neu],
+        "3:5": [M2, np.array([[0.19, -0.09], [-0.45, 0.55]])],
+        "3:5.2": [np.linalg.det(M2), 0.19 * 0.55 + 0.09 * 0.45, 0.145],
+        "3:9": [v2, np.array([[0.55, 0.09], [0.45, 0.19]]) @ np.array([1.0, 0]) / 0.145, np.array([110.0, 90]) / 29],
+        "3:11": [M2[0, 1] * M2[1, 0], (-0.09) * (-0.45)],
+        "3:11.2": [np.linalg.det(M2), 0.1045 - 0.0405, 0.064],
+        "3:13": [v2, np.array([0.55, 0.45]) / 0.064, np.array([8.59375, 7.03125])],
+        "4:3": [mu2, np.array([5 / 6, 1 / 6])], "4:3.2": [mu2 @ P2, mu2], "4:3.3": [0.1 * mu2[0], 0.5 * mu2[1]],
+        "4:3.4": [v2, r2 + g2 * P2 @ v2], "4:3.5": [mu2 @ v2, mu2 @ r2 + g2 * mu2 @ v2],
+        "4:5": [mu2 @ v2, mu2 @ r2 / (1 - g2), (5 / 6) / 0.1, 25 / 3],
+        "4:7": [5 / 6 * 8.59375 + 1 / 6 * 7.03125, 25 / 3],
+        "6:3": [(I - gam * P) @ v, r], "6:3.2": [-P @ v + (I - gam * P) @ dv, np.zeros(n)],
+        "6:5": [dv, np.linalg.solve(I - gam * P, P @ v)], "6:7": [dv, P @ v],
+        "6:7.2": [mu @ dv, mu @ P @ v / (1 - gam), mu @ v / (1 - gam), mu @ r / (1 - gam) ** 2],
+        "8:3.3": [pi[s] @ Aq, 0], "8:3.4": [pi[s] @ q[:, s], v[s]],
+    }
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
