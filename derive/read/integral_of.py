@@ -21,6 +21,7 @@ from lark import Tree
 from ..errors import FormulaError
 from ..model import Reading
 from . import values as V
+from .notation_file import default_notation
 from .limit_of import _PARAMETERS, _Slow, _bounded, bind
 from .syntax import item_base, item_scripts, node_kind, node_word
 
@@ -230,12 +231,11 @@ class SeriesReading:
         try:
             return self._sum_letter(node)
         except FormulaError:
-            from .notation_file import default_notation
             letter = str(item_base(node.children[0]).children[0]) if node_kind(node) == "product" else None
             usage = getattr(self, "usage", None)
-            if letter is None or self.notation.kind_of(letter) != "size" \
-                    or default_notation().aliases.get(letter) is None \
-                    or self.notation.aliases.get(letter) != default_notation().aliases.get(letter) \
+            default = default_notation().aliases.get(letter)
+            if letter is None or self.notation.kind_of(letter) != "size" or default is None \
+                    or self.notation.aliases.get(letter) != default \
                     or letter in self.stated or (usage is not None and letter in usage.limits):
                 raise
             return letter
@@ -249,10 +249,10 @@ class SeriesReading:
     def _series_read(self, entries, k: int, env) -> V.Value:
         scripts = item_scripts(entries[k].item)
         subs = [s for s in scripts if s.data == "sub_script"]
-        if len(subs) != 1 or len(scripts) != 2 and _from_below(scripts) is None:
+        below = _from_below(scripts)  # (\\sum_{n \\ge 0}, nothing above)
+        if len(subs) != 1 or len(scripts) != 2 and below is None:
             raise FormulaError("a series is read only as \\sum_{k=a}^{\\infty} with its index and first value below it")
         sub = subs[0].children[1]
-        below = _from_below(scripts) if len(scripts) == 1 else None
         if below is None and (node_kind(sub) != "group" or len(sub.children) != 3 or str(sub.children[1]) != "="):
             raise FormulaError("a series is read only as \\sum_{k=a}^{\\infty} with its index and first value below it")
         letter = self._series_letter(sub.children[0])
