@@ -133,6 +133,12 @@ class Referee:
         ``deep`` when the sides are known to differ somewhere (their exact difference is not 0): the
         precision is then raised as far as 4096 bits even when the enclosures look tight, so that a
         difference of 10^-1000 is still seen."""
+        found = self._certified(sizes, indices, given, deep)
+        return found if isinstance(found, Separation) else None
+
+    def _certified(self, sizes: dict, indices: dict, given: dict, deep: bool = False) -> "Separation | bool | None":
+        """A Separation where the sides certainly differ; True where both are known to many digits and overlap
+        (equal as far as can be seen); None where either is undefined or unsure at every precision tried."""
         for prec in _PRECISIONS + ((_DEEP,) if deep else ()):
             try:
                 a, b = self.sides(interval(prec), sizes, indices, Values(given), strict=True)
@@ -143,7 +149,7 @@ class Referee:
             if a.b < b.a or b.b < a.a:
                 return Separation(a, b)
             if _narrow(a) and _narrow(b) and not deep:
-                return None  # they overlap and are both known to many digits: no difference to show
+                return True  # they overlap and are both known to many digits: no difference to show
         return None
 
     def agree(self, sizes: dict, indices: dict, values: Values) -> bool | None:
@@ -155,7 +161,10 @@ class Referee:
         scale = max(mpmath.mpf(1), abs(a), abs(b))
         if abs(a - b) <= scale * mpmath.mpf(2) ** (-(FAST - 40)):
             return True
-        return self.certify(sizes, indices, values.given) is None
+        # (apart at working precision: they agree only where the certified evaluation sees them equal; where it
+        # cannot evaluate them (undefined under the strict domain, unsure), the point says nothing)
+        found = self._certified(sizes, indices, values.given)
+        return None if found is None else found is True
 
     # -- where to evaluate
 

@@ -54,3 +54,17 @@ def test_cross_check_agrees_on_a_true_identity():
     ref = Referee(Claim(summation(x[j] * x[k], j), x[k] * summation(x[i], i)), (N,), (k,))
     result = ref.cross_check(4, random.Random(2), lambda: False)
     assert result.contradiction is None and result.agreed >= 4
+
+
+def test_a_point_the_certified_evaluation_cannot_read_is_never_an_agreement():
+    """Sides apart at working precision agree only where the certified evaluation sees them equal: where it cannot
+    evaluate them (here a condition in a name no point gives a value), the point says nothing, never "agrees"."""
+    from derive.evaluate import Values
+
+    m = sp.Symbol("M", integer=True)  # (a size the claim does not quantify over: no point gives it a value)
+    ref = Referee(Claim(sp.Integer(42), sp.Rational(252, 5), domain=(sp.Ne(m + 1, 0),)), (), ())
+    assert ref.agree({}, {}, Values(draw=lambda: Fraction(1, 3))) is None
+    apart = Referee(Claim(sp.Integer(42), sp.Rational(252, 5)), (), ())
+    assert apart.agree({}, {}, Values(draw=lambda: Fraction(1, 3))) is False
+    same = Referee(Claim(sp.exp(u) ** 2, sp.exp(2 * u)), (), ())
+    assert same.agree({}, {}, Values(draw=lambda: Fraction(1, 3))) is True
