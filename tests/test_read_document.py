@@ -3611,3 +3611,83 @@ def test_a_statistic_of_the_data_and_a_default_vector_applied_as_a_function_are_
     applied = _verdicts("The solution is\n$$\nx(t) = e^{-t} \\left( A \\cos \\omega t + 1 \\right)\n$$\n\n"
                         "$$\n\\ln \\frac{x(t)}{x(t + T)} = T\n$$\n")
     assert applied[-1][1] is Verdict.UNKNOWN and "function" in applied[-1][2]
+
+
+def test_a_sequence_defined_in_closed_form_with_its_range_beside_it_is_read_at_its_terms():
+    """`C_n = \\frac{1}{n + 1} \\binom{2n}{n}, \\qquad n \\ge 0` is no recurrence (C is subscripted once): its range beside
+    it is a condition, the definition is read, and C_5 = \\frac{1}{5} \\binom{10}{5} is refuted (the prefactor is 1/6);
+    "For six faces, $H_6 = ...$" of an H_n the document defines is a claim about H_6, never a supposition."""
+    found = _verdicts("$$\nC_n = \\frac{1}{n + 1} \\binom{2n}{n} , \\qquad n \\ge 0 ,\n$$\n\n"
+                      "$$\nC_4 = \\frac{1}{5} \\binom{8}{4} = 14 , \\qquad C_5 = \\frac{1}{5} \\binom{10}{5}\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert "definition of C" in found[0][2]
+    harmonic = _verdicts("The mean is $n H_n$, where $H_n = \\sum_{j=1}^{n} \\frac{1}{j}$.\n\n"
+                         "For six faces, $H_6 = 1 + \\frac12 + \\frac13 + \\frac14 + \\frac15 + \\frac16 = \\frac{137}{60}$.\n")
+    assert [v for _, v, _ in harmonic][-2:] == [Verdict.PROVED, Verdict.REFUTED]  # (137/60 is H_5)
+
+
+def test_a_starred_function_is_defined_like_any_other_and_a_definition_left_unread_is_never_any_function():
+    """x^\\star(t) = ... defines the function x^* (its reading says x*); f^*(y) = \\sup_x (...) is a definition that is
+    not read, so f^* after it is the document's (a later formula for it is not refuted against an earlier one); "Let
+    $C(x) = \\sum_{n \\ge 0} C_n x^n$" in the words is a definition that is not read, never C as any function."""
+    found = _verdicts("$$\nx^\\star(t) = \\frac{1}{t + 2}\n$$\n\nso $x^\\star(0) = \\frac{1}{2}$ and "
+                      "$\\frac{d}{dt} x^\\star(t) = -\\frac{1}{(t + 2)^2}$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED]
+    d = read_document("$$\nx^\\star(t) = \\frac{1}{t + 2}\n$$\n\nso $x^\\star(0) = \\frac{1}{2}$.\n", "doc.md",
+                      default_notation())
+    assert any(r.text == "$x^*$ as the document defines it" for c in checks_of(d) for r in c.readings)
+    conjugate = _verdicts("$$\nf^*(y) = \\sup_{x} \\left( x y - f(x) \\right)\n$$\n\n"
+                          "For $f(x) = \\frac{1}{2} x^2$, $f^*(y) = \\frac{1}{2} y^2$.\n\n"
+                          "With a curvature $a > 0$, $f(x) = \\frac{a}{2} x^2$ and\n$$\nf^*(y) = \\frac{y^2}{2a}\n$$\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in conjugate)
+    generating = _verdicts("$$\nC_{n+1} = \\sum_{i=0}^{n} C_i \\, C_{n-i} .\n$$\n"
+                           "Let $C(x) = \\sum_{n \\ge 0} C_n x^n$. The recurrence says $C(x) = 1 + x \\, C(x)^2$, so\n"
+                           "$$\nC(x) = \\frac{1 + \\sqrt{1 - 4x}}{2x} .\n$$\n")
+    assert generating[-2][1] is Verdict.UNKNOWN and "a definition in the words" in generating[-2][2]
+
+
+def test_members_of_an_iid_family_have_its_law_and_laws_said_with_more_words_are_read():
+    """"Let $X_1, \\dots, X_n$ be i.i.d. exponential waiting times with rate $\\lambda > 0$": E[X_1] = 1/lambda even where
+    X is written only as X_1, X_2 (each of the family's law, independent of the others); "independent Poisson random
+    variables with unknown mean $\\lambda$" gives the law too."""
+    found = _verdicts("Let $T_1, \\dots, T_n$ be i.i.d. exponential waiting times with rate $\\lambda > 0$.\n\n"
+                      "Then $\\mathbb{E}[T_1] = \\frac{1}{\\lambda}$, $\\operatorname{Var}(T_1 + T_2) = \\frac{2}{\\lambda^2}$ "
+                      "and $\\mathbb{E}[T_1 T_2] = \\frac{2}{\\lambda^2}$.\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    poisson = _verdicts("Let $X_1, \\dots, X_n$ be independent Poisson random variables with unknown mean $\\lambda > 0$.\n\n"
+                        "Then $\\mathbb{E}[X_1^2] = \\lambda^2 + \\lambda$ and $\\mathbb{E}[X_1^2] = \\lambda^2$.\n")
+    assert [v for _, v, _ in poisson] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_values_of_a_function_never_defined_and_a_name_before_a_list_are_never_refuted():
+    """S(n, k) = k S(n - 1, k) + S(n - 1, k - 1) of an S the words describe ("the number of ways ... is $S(n, k)$"):
+    values of one function at several points, never refuted as a rule every function obeys (a derivative rule about
+    any f still is); N(n, k) = \\binom{n + k - 1}{k - 1} never reads N times the list (n, k)."""
+    found = _verdicts("The number of ways is $S(n, k)$, and $S(n, k) = k \\, S(n - 1, k) + S(n - 1, k - 1)$.\n\n"
+                      "Check: $S(5, 3) = 3 \\, S(4, 3) + S(4, 2)$.\n\n"
+                      "For any $f$ and $g$, $\\frac{d}{dx} f(g(x)) = f'(x) g'(x)$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in found[:-1]) and found[-1][1] is Verdict.REFUTED
+    listed = _verdicts("Throughout, $n, k \\ge 1$ are integers. The count of the $n$ units is\n$$\n"
+                       "N(n, k) = \\binom{n + k - 1}{k - 1} = \\binom{n + k - 1}{n} .\n$$\n")
+    assert [v for _, v, _ in listed] == [Verdict.UNKNOWN, Verdict.PROVED]
+    assert "list in parentheses" in listed[0][2]
+
+
+def test_names_in_a_list_share_a_range_and_a_value_defined_from_x_is_no_function_of_x():
+    """"$x, y > 0$" bounds both names (a refutation meets both); r(x + c 1) of an r the document defines from x is
+    r at another point or r times (x + c 1): refused, never read as the product (r(1 - r) still is one)."""
+    found = _verdicts("Let $x, y > 0$. Then $\\sqrt{x^2} + \\sqrt{y^2} = x + y$ and $\\sqrt{x y} = \\sqrt{x} \\sqrt{y}$.\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED]
+    pearson = _verdicts("Let $x \\in \\mathbb{R}^n$ and $a = x - \\mathbf{1}$. Then\n$$\nr = \\frac{a^\\top a}{n}\n$$\n\n"
+                        "and shifting changes nothing, $r(x + c \\mathbf{1}) = r(x)$, while $r(1 - r) = r - r^2$.\n")
+    assert pearson[-2][1] is Verdict.UNKNOWN and "another point" in pearson[-2][2]
+    assert pearson[-1][1] is Verdict.PROVED
+
+
+def test_a_mean_of_the_data_written_on_both_sides_is_never_any_number():
+    """\\bar x of data x_i ("with means $\\bar x$ and $\\bar y$"), never defined, is their mean: a link holding it on
+    both sides, directly or through a definition, is not refuted at another value of it."""
+    found = _verdicts("We observe pairs $(x_i, y_i)$, $i = 1, \\dots, n$, with means $\\bar x$ and $\\bar y$, and\n$$\n"
+                      "S_{xx} = \\sum_{i=1}^{n} (x_i - \\bar x)^2\n$$\n\n"
+                      "$$\nS_{xx} = \\sum_{i=1}^{n} x_i^2 - n \\bar x^2\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "statistic of the data" in found[-1][2]

@@ -635,11 +635,11 @@ class DocumentContext:
                     and self.defined_at.get(n) is not None and self.line != self.defined_at[n]:
                 if n in self.defined_past:
                     side, why = self.defined_past[n]
-                    out.append(Reading("definition", f"${n}$ as line {self.defined_at[n]} gives it, ${side}$: the side "
+                    out.append(Reading("definition", f"${written_name(n)}$ as line {self.defined_at[n]} gives it, ${side}$: the side "
                                                      f"between, not read ({why}), is taken to equal it",
                                        self.defined_at[n]))
                 else:
-                    out.append(Reading("definition", f"${n}$ as the document defines it", self.defined_at[n]))
+                    out.append(Reading("definition", f"${written_name(n)}$ as the document defines it", self.defined_at[n]))
         for text in texts:
             for note in self.notes_by_text.get(text, ()):
                 if self.entrywise_chain and "layout" in note.text:
@@ -1312,11 +1312,12 @@ class DocumentContext:
             return None
         first = item_base(entries[0].item)
         if node_kind(first) == "accent":
-            # \mathcal{L}(p, \lambda) = ...: a Lagrangian, a name of its own; \hat r(y) = ..., an estimate's function
+            # \mathcal{L}(p, \lambda) = ...: a Lagrangian, a name of its own; \hat r(y) = ..., an estimate's function;
+            # x^\star(t) = ..., the optimum as a function of a parameter
             inner = script_word(first.children[1])
             accent = str(first.children[0])
             # (never \mathcal{N}(x; \mu, \sigma^2), the normal density, nor another law's name: N, U, B, P, E)
-            if accent not in ("\\mathcal", "\\mathscr", "\\hat", "\\widehat", "\\tilde", "\\widetilde", "\\bar") \
+            if accent not in ("\\mathcal", "\\mathscr", "\\hat", "\\widehat", "\\tilde", "\\widetilde", "\\bar", "\\star") \
                     or not inner or item_scripts(entries[0].item) \
                     or item_scripts(entries[1].item) or accent in ("\\mathcal", "\\mathscr") and inner in (
                         "N", "U", "B", "P", "E", "D", "O"):

@@ -243,7 +243,16 @@ _RANGE_BESIDE = re.compile(r"(?:[-\w\\{}]+\s*(?:<|>|\\leq?|\\geq?)\s*)?\\?[A-Za-
 _SPACING_RUN = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|^\s*,)")
 
 
-def _beside_condition(text: str, c: int, d: int) -> tuple:
+def _recurrence_in(letter: str, equation: str) -> bool:
+    """Whether the equation subscripts a name by the letter and names it again with a subscript: a recurrence
+    (``y_n = a y_{n-1}``), whose range beside is the range of its step. ``C_n = \\frac{1}{n + 1} \\binom{2n}{n}``
+    is not one."""
+    heads = re.findall(r"(\\[A-Za-z]+|[A-Za-z])\s*_\s*\{?[^{}$]*?(?<![A-Za-z\\])" + re.escape(letter) + r"(?![A-Za-z])", equation)
+    return any(len(re.findall(re.escape(h) + r"(?![A-Za-z])\s*_", equation)) > 1 for h in set(heads)) \
+        or (bool(heads) and not re.search(r"(?<![<>!\\])=", equation))
+
+
+def _beside_condition(text: str, c: int, d: int, equation: str | None = None) -> tuple:
     """The conditions the stretch [c, d) states, ``\text{for } m < 0`` (as Chain.conditions), or ()."""
     from .statements import branch_conditions
 
@@ -256,8 +265,7 @@ def _beside_condition(text: str, c: int, d: int) -> tuple:
         found = branch_conditions(written, c)
         if not found or any(not x.order for x in found):
             return ()
-        if any(re.search(r"_\s*\{?[^{}$]*(?<![A-Za-z\\])" + re.escape(x.left) + r"(?![A-Za-z])", text[max(0, c - 400):c])
-               for x in found):
+        if any(_recurrence_in(x.left, text[max(0, c - 400):c] if equation is None else equation) for x in found):
             return ()  # (y_n = ... y_{n-1}, n >= 0: the range of a recurrence's step, which stays refused)
         return tuple((x.left, x.order, x.right, c) for x in found)
     written = (m.group("inside") + " " + m.group("after")).strip().rstrip(".,;")
@@ -319,8 +327,8 @@ def _equations(text: str, start: int, end: int, relations, separators) -> tuple[
     beside: dict[int, tuple] = {}
     kept = [pieces[0]]
     for c, d in pieces[1:]:
-        found = _beside_condition(text, c, d)
         before = kept[-1]
+        found = _beside_condition(text, c, d, text[before[0]:before[1]])
         if found and bisect.bisect_left(starts, before[0]) != bisect.bisect_left(starts, before[1]):
             beside[before[1]] = beside.get(before[1], ()) + found
             relations = [r for r in relations if not c <= r[0] < d]

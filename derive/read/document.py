@@ -18,7 +18,7 @@ from ..errors import FormulaError, IndexRangeError, NotationError, ShapeMismatch
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
 from .display import Chain, Term, chains_of
 from .expectation import Moment
-from .grammar import parser
+from .grammar import GREEK, parser
 from .usage import scan
 from .prose import paragraphs
 from .statements import (PROPERTY_BEFORE, Condition, Declaration, branch_condition, branch_conditions, cases_branches,
@@ -188,6 +188,8 @@ class _Builder:
         self.defined: str | None = None  # the name the current display defines
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
+        # "Let $C(x) = \sum_n C_n x^n$": a function the words define by a formula that is not read -> (line, text)
+        self.worded_functions: dict[str, tuple[int, str]] = {}
         self.entry_axis: Idx | None = None  # the free index the last chain's vector sides were read at
         self.seen_names: set[str] = set()  # the names the chains before the current one use
         self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
@@ -321,6 +323,7 @@ class _Builder:
                                                   f"refutation only where it is one at ${name} = {value}$ too", at),
                               ((symbol_name(name), (int(value),), hypothesis),) if whole else ())
         for name, at, why in self.free_names:
+            name = written_name(name)  # (\\star{f} is f^*)
             made = _supposing(made, f"${name}$ as line {at} defines it (by a formula that is not read: {why})",
                               Reading("inferred", f"${name}$ is read as any value: line {at} defines it by a formula that "
                                                   "is not read, so only a proof for every value stands", at))
@@ -570,8 +573,11 @@ class _Builder:
         if m is None or self.notation.kind_of(name) is not None:
             return False
         base = m.group(1)
+        defined = self.reader.values.get(base)
+        usage = getattr(self.reader, "usage", None)
         return self.notation.kind_of(base) in ("vector", "matrix") or base in self.reader.typed_from_use \
-            or base in self.reader.inferred
+            or base in self.reader.inferred or (isinstance(defined, V.Value) and defined.is_vector) \
+            or (usage is not None and base in usage.entries)  # (y_i = alpha + beta x_i + e_i: data y, defined)
 
     def _identity_sides(self, values: list, per_term: list) -> bool:
         """H^T H = I: a side that is an undeclared I alone (or c I), in a chain whose other side is a square
@@ -760,7 +766,7 @@ class _Builder:
             # (a default, a guess) would check what the author did not write.
             # (E[theta_4] - theta^* = (4 + 2 + 1 + 0.5)/4 = 1.875: the arithmetic after it holds whatever theta is)
             return self._with_its_arithmetic(chain, context, line,
-                                             f"uses {name}, which line {at} defines by a formula that is not read ({why})")
+                                             f"uses {written_name(name)}, which line {at} defines by a formula that is not read ({why})")
         # (the d of \frac{d}{da} is no size d an example fixes)
         example = self._after_an_example(chain, set().union(*(names_in(_DERIVATIVE_D.sub(" ", t.text)) for t in chain.terms))
                                           if "d" in used else used, line)
@@ -933,6 +939,16 @@ class _Builder:
                 # optimum) the words describe, on one side or both; only a proof for every value of it stands
                 lonely = sorted(set(lonely) | {g for g in per_term[n] | per_term[n + 1] if g.endswith("star")
                                                and (g in present[0] or g in present[1])})
+                # \bar x of data x_i ("with means $\bar x$ and $\bar y$"), never defined: their mean, on one side or
+                # both (directly or through a definition, S_xx = \sum_i (x_i - \bar x)^2): never any number
+                numbers = {str(x) for m in (n, n + 1) for x in values[m].expr.free_symbols
+                           if isinstance(x, sp.Symbol) and not isinstance(x, sp.Indexed)} \
+                    - {str(b.label) for m in (n, n + 1) for b in values[m].expr.atoms(sp.IndexedBase)}
+                statistics = sorted(g for g in (present[0] | present[1]) & numbers
+                                    if g.endswith("bar") and self._statistic_of_data(g))  # (never a vector y-bar_j)
+                lonely = sorted(set(lonely) | set(statistics))
+            else:
+                statistics = []
             # a name the step's condition is about (x > 0) is one the document speaks of
             # (and one a condition fixes, p = 1/2)
             lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges} | {
@@ -943,8 +959,9 @@ class _Builder:
                 names = ", ".join(shown_name(g) for g in lonely)
                 what = "value" if set(lonely) & lonely_arrays else "number"
                 starred = any(g.endswith("star") and g in present[0] and g in present[1] for g in lonely)
+                statistic = set(lonely) <= set(statistics)
                 lonely_links[n] = (f"a meaning for {names}, never declared and "
-                                   f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'on one side only'} (read as any "
+                                   f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
@@ -1050,10 +1067,25 @@ class _Builder:
         readings += self.reader.readings(guessed, [t.text for t in chain.terms]) + self.rehomed_readings
         undefined = sorted(set().union(*(_undefined_functions(v.expr) for v in values
                                          if v is not None and isinstance(getattr(v, "expr", None), sp.Basic))))
+        valued_only = None
+        worded = [self.worded_functions[n] for n in undefined if n in self.worded_functions
+                  and self.worded_functions[n][0] <= line]
         if undefined:
             names = ", ".join(f"${shown_name(n)}$" for n in undefined)
             readings += (Reading("guess", f"{names} {'is' if len(undefined) == 1 else 'are'} read as any function "
                                           "(never defined): the claim is checked for every such function", line),)
+        if worded:
+            at, text = worded[0]
+            valued_only = f"{text} (line {at}), a definition in the words that is not read"
+        elif undefined:
+            exprs = [v.expr for v in values if v is not None and isinstance(getattr(v, "expr", None), sp.Basic)]
+            if not any(e.has(sp.Derivative, sp.Subs, sp.Integral) for e in exprs):
+                # S(n, k) = k S(n - 1, k) + S(n - 1, k - 1), S(5, 3) = 25: values of a function the words may
+                # give ("the number of ways ... is $S(n, k)$"), never a rule every function obeys (as the product
+                # rule is): a proof stands, a refutation for some function is none
+                valued_only = (f"{names}, never defined, as the function the words may give: a claim about "
+                               f"{'its' if len(undefined) == 1 else 'their'} values at several points holds of that "
+                               "function or not, whatever other functions do")
         if self.guessed_vectors:
             names = sorted(self.guessed_vectors)
             readings += (Reading("guess", f"{', '.join(f'${n}$' for n in names)} {'is' if len(names) == 1 else 'are'} read "
@@ -1084,7 +1116,8 @@ class _Builder:
                          expect=tuple(_expect(a, b) for a, b in zip(sides, sides[1:])),
                          ends=_expect(sides[0], sides[-1]) if len(sides) > 2 else None,
                          assume=self._assume(sides, equal, distinct, fixed), line=line, reading=reading,
-                         readings=readings, texts=texts, positions=positions, end_line=end_line)]
+                         readings=readings, texts=texts, positions=positions, end_line=end_line,
+                         hypotheses=(valued_only,) if valued_only else ())]
         steps = []
         for n, problem in enumerate(link_problems):
             where = self.lines.of(chain.terms[n].offset)
@@ -1104,7 +1137,8 @@ class _Builder:
                                   reading=reading,
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
                                   end_line=self.lines.end(chain.terms[n + 1]),
-                                  hypotheses=(lonely_links[n],) if n in lonely_links else ()))
+                                  hypotheses=((lonely_links[n],) if n in lonely_links else ())
+                                  + ((valued_only,) if valued_only else ())))
         return steps
 
     def _about_the_name_alone(self, chain: Chain, context, c, key: str) -> list[Step] | None:
@@ -1193,9 +1227,11 @@ class _Builder:
             self.free_when_unread.add(name)
             return
         applied = _APPLIED_NAME.match(chain.terms[0].text)
-        if applied and values[1] is None and not self.defined and len(chain.terms) > 1:
+        heads = names_in(applied.group(1)) if applied else ()
+        if applied and len(heads) == 1 and values[1] is None and not self.defined and len(chain.terms) > 1:
             # M(t) = E[e^{tX}] = ... not read: the function M is the document's, whatever M''(t) says of it later
-            name = applied.group(1)
+            # (f^*(y) = \sup_x (x y - f(x)): the conjugate f^*, a name of its own)
+            (name,) = heads
             if name not in self.seen_names and name not in self.unreadable_definitions and name not in self.reader.stated \
                     and not (symbol_name(name) in self.reader.lambdas and self.reader._in_force(symbol_name(name))):
                 self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
@@ -2736,7 +2772,11 @@ def _declare(notation: Notation, said, lines: _Lines):
                 # a < b: b is a number too, whatever the letter means by default (b a bias vector)
                 as_number(bound, f"${bound}$ is a real number, {said_of}", d.offset)
         elif d.kind == "whole" and re.fullmatch(r"[A-Za-z]", key) and key not in notation.functions \
-                and notation.kind_of(key) in (None, "scalar", "size") and not notation.size_name(key):
+                and (notation.kind_of(key) in (None, "scalar", "size")
+                     or (notation.kind_of(key) == "index" and key not in stated_names
+                         and not any(x.kind == "index" and _label_key(x.name) == key for x in said.declarations))) \
+                and not notation.size_name(key):
+            # (k, by default an index letter, said to be a whole number >= 1 with n: "$n, k \ge 1$ are integers")
             # "for some integer $m \\ge 1$": a whole number >= 1, which a sum may run to (a size)
             forget.add(key)
             scalars = [x for x in scalars if x != key]
@@ -2959,7 +2999,10 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
     return dataclasses.replace(notation, functions=functions), readings, alias_links
 
 
-_APPLIED_NAME = re.compile(r"^\s*(\\?[A-Za-z]+)\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")  # M(t), f(x, y)
+# M(t), f(x, y); f^*(y), x^\star(t), \hat r(y): a name (starred or accented) at its variables
+_APPLIED_NAME = re.compile(r"^\s*(\\?[A-Za-z]+|\\(?:hat|widehat|tilde|widetilde|bar|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+                           r"|\\?[A-Za-z]+\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*))"
+                           r"\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")
 _DEFINED_ENTRY = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*\([^()]*\)\s*$")  # y_j(x)
 _ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
 _DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")
@@ -4280,6 +4323,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             applied = re.match(r"\s*(\\?[A-Za-z]+)\s*\(", first.text)
             at_point = applied is not None and symbol_name(applied.group(1)) in reader.lambdas and any(
                 c.equal and (c.value or c.fraction is not None) for c in item.inline.conditions)
+            # ("For six faces, $H_6 = 1 + \frac12 + ... = \frac{137}{60}$" of an H_n the document defines at each size:
+            # its value at 6, claimed)
+            numbered = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\d+|\{\s*\d+\s*\})\s*", first.text)
+            at_point = at_point or (numbered is not None and len(chain.terms) >= 2
+                                    and symbol_name(numbered.group(1)) in getattr(reader, "size_sequences", {}))
             if not defined and not restated and not builtin and not at_point and ((hypothesis_end
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
@@ -4306,6 +4354,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 bare = _BARE_NAME.match(first.text)
                 if applied:
                     names = frozenset()  # s(x)_i = sigma(x_i): what s means, not a constraint
+                    head = re.match(r"^\s*(\\?[A-Za-z]+)\s*\(\s*([A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\)\s*$", first.text)
+                    if head and len(chain.terms) == 2 and not builtin \
+                            and (not head.group(1).startswith("\\") or head.group(1)[1:] in GREEK):
+                        # "Let $C(x) = \sum_{n \ge 0} C_n x^n$", a definition that is not read: where C is read as any
+                        # function after it, a refutation for some function is none (see _Builder.worded_functions)
+                        builder.worded_functions.setdefault(symbol_name(head.group(1)), (
+                            lines.of(chain.offset), f"${' '.join(item.inline.text.split())}$"))
                 elif bare:
                     names = names & names_in(first.text)
                     if "(" in first.text or any(d.kind == "cases" and d.name in names for d in said.declarations):

@@ -10,6 +10,9 @@ read, so it is refused rather than taken for a constant.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import sympy as sp
 from lark import Token, Tree
 from lark.exceptions import LarkError
@@ -241,10 +244,30 @@ class RandomReading:
                         and at is not None and at < line <= self.line:
                     raise FormulaError(f"the law of {name} as line {at} gives it may have changed on line {line} "
                                        f"(\"{words}\"), which is not read")
+        # Y_1, Y_2 of a family Y_1, ..., Y_n the document gives one law (i.i.d.), where Y itself is not written: each
+        # a variable of that law, and independent of the others
+        members: list[str] = []
+        for s in self.law_statements:
+            base = symbol_name(s.name)
+            if not s.indexed or base in present:
+                continue
+            for name in sorted(present):
+                if not re.fullmatch(re.escape(base) + r"_\d+", name) or (name in chosen and name not in members):
+                    continue  # (Y_1 given a law of its own keeps it)
+                at = self.line_of_offset(s.offset)
+                if name not in chosen or (self.line is not None and at is not None and at <= self.line):
+                    chosen[name] = s
+                    if name not in members:
+                        members.append(name)
         laws: dict[str, tuple[Law, LawStatement]] = {}
         for name, s in chosen.items():
-            laws[name] = (self._law(name, s), s)
+            law = self._law(name, s)
+            laws[name] = (dataclasses.replace(law, indexed=False) if name in members else law, s)
         independent = set()
+        for a in members:
+            for b in members:
+                if a != b and a.rsplit("_", 1)[0] == b.rsplit("_", 1)[0]:
+                    independent.add(frozenset((a, b)))
         for group in self.law_independent:
             names = [symbol_name(n) for n in group]
             independent |= {frozenset((a, b)) for a in names for b in names if a != b}

@@ -32,7 +32,7 @@ from .syntax import (
     ACCENTED,
     ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
-    node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS
+    node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS, names_under
 )
 from .usage import Usage
 from .context import DocumentContext, _bold_letter
@@ -642,6 +642,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 k = len(entries)
             elif isinstance(head, Fn):
                 value, k = self._apply_at(head, entries, k, env)
+            elif isinstance(head, tuple) and k > 0 and entry.op is None \
+                    and node_kind(item_base(entries[k - 1].item)) in ("letter", "command", "accent", "text"):
+                # N(n, k), S(5, 3): a name right before a list is a function of two arguments (not defined here), or
+                # the name times a vector? never read as the product
+                raise FormulaError("a name right before a list in parentheses (N(n, k)) is a function of it or the "
+                                   "name times a vector: define the function first, or write \\cdot for a product")
             elif isinstance(head, tuple) and k == len(entries) - 1 and id(entry.item) in self._whole_factors \
                     and not item_scripts(entry.item) and (total is None or (isinstance(total, V.Value) and not (
                         total.is_vector or total.is_matrix or total.row))) \
@@ -1228,6 +1234,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{word}(...) is a function at a point (the document applies {word}) or the vector "
                                f"{word} (a default, never declared) times (...): define {word}(t) = ... in a formula "
                                f"that is read, or declare {word}")
+        key = symbol_name(word)
+        if word not in env and not scripts and key in self.values and self._in_force(key) \
+                and not {word, key} & (set(self.lambdas) | set(self.vector_functions) | set(self.function_letters)) \
+                and isinstance(self.values[key], V.Value):
+            # r(x + c 1) of an r = a^T b / (|a| |b|) the document defines from x and writes as r(x) too: r at another
+            # point (r as a function of x), or r times (x + c 1)? (r(1 - r) holds r itself: a product; D (u - v) of
+            # a D never written D(u): a product)
+            held = {str(x) for x in self.values[key].expr.free_symbols} \
+                | {str(b.label) for b in self.values[key].expr.atoms(sp.IndexedBase)}
+            inside = {symbol_name(n) for n in names_under(item_base(nxt.item))}
+            usage = getattr(self, "usage", None)
+            lone = {symbol_name(n) for n in (usage.applied_to.get(word, ()) if usage is not None else ())}
+            if key not in inside and inside & held and lone & held:  # (the document writes r(x) somewhere)
+                raise FormulaError(f"{word}(...), where the document defines {word} from "
+                                   f"{', '.join(sorted(inside & held))}: {word} at another point (a function of them) or "
+                                   f"{word} times (...)? define the function {word}(...) = ..., or write \\cdot for a "
+                                   "product")
         if word in env or (self.notation.kind_of(word) is not None
                            and not (word in self.redefined and self._in_force(word))) or word == "e":
             return None
@@ -2554,7 +2577,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                f"subscript is read as a whole number from 1 to {MAX_AT_SIZE} or a size")
         if self.guesses.get(name, 0) > 0:
             self.guesses[name] -= 1
-        return _with_domain(value).with_expr(value.expr.xreplace({symbol: e}))
+        for cond in value.domain:
+            V.requires(cond.xreplace({symbol: e}))  # (the conditions of the formula, at that size too)
+        return value.with_expr(value.expr.xreplace({symbol: e}))
 
     def _has_numbered(self, name: str) -> bool:
         """The document defines a number named name_k (h_1 = ...) with this base, or a sequence (g_t in a

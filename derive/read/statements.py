@@ -222,10 +222,20 @@ _BETWEEN = re.compile(r"^\s*\(?\s*(?:is\s+)?(?:an?\s+|any\s+)?(?:real\s+)?(?:num
                       r"(?:strictly\s+)?between\s+(-?\d+)\s+and\s+(-?\d+)\b", re.I)
 
 
+_NAMES_BOUNDED = re.compile(r"\s*((?:\\?[A-Za-z]+\s*,\s*)+\\?[A-Za-z]+)\s*(>|<|\\geq?|\\leq?|\\geqslant|\\leqslant|≥|≤)"
+                            r"\s*(-?\d+(?:\.\d+)?)\s*[,.;]?\s*")
+
+
 def inequalities(math: str, offset: int) -> list[Condition]:
     """``x > 0``, ``x \\geq 0``, ``0 < \\alpha < 1``: inequalities of one name and numbers, as
     conditions on the name (``[]`` when the text is anything else)."""
     m = _INEQUALITY.match(math)
+    listed = _NAMES_BOUNDED.fullmatch(math) if not m else None
+    if listed:
+        # x, y > 0, n, k \ge 1: one bound said of each name in the list
+        names = [n.strip() for n in listed.group(1).split(",")]
+        if len(set(names)) == len(names) and not set(names) & {"\\infty", "e", "\\pi", "\\dots", "\\ldots", "\\cdots"}:
+            return [Condition(n, listed.group(3), False, offset, _ORDER_WORDS[listed.group(2)]) for n in names]
     if not m:
         chained = _UP_TO_NAME.match(math)
         if chained and chained.group(3) != chained.group(5):
@@ -268,17 +278,20 @@ _INTEGER_SAID = re.compile(r"\b(?:integers?|whole\s+numbers?|natural\s+numbers?|
                            r"rounds?)\b[^.;$]*(?:\$[^$]*\$[^.;$]*)?$", re.I)
 
 
-def _whole_number(ranges: list[Condition], said: str, after: str) -> str | None:
-    """The single-letter name a range bounds below by a whole number >= 1 when the words around it say the name is
-    a whole number (``for some integer $m \\ge 1$``, ``$W \\geq 1$ steps``); None otherwise."""
-    if len(ranges) != 1 or not re.fullmatch(r"[A-Za-z]", ranges[0].left):
-        return None
+def _whole_number(ranges: list[Condition], said: str, after: str) -> list[str]:
+    """The single-letter names a range bounds below by a whole number >= 1 when the words around it say they are
+    whole numbers (``for some integer $m \\ge 1$``, ``$W \\geq 1$ steps``, ``$n, k \\ge 1$ are integers``); else []."""
+    if not ranges or any(not re.fullmatch(r"[A-Za-z]", c.left) for c in ranges) \
+            or len({(c.order, c.right, c.offset) for c in ranges}) != 1:
+        return []  # (several names only as one range said of all of them: $n, k \ge 1$)
     c = ranges[0]
     if not re.fullmatch(r"\d+", c.right) or not (c.order == ">=" and int(c.right) >= 1 or c.order == ">"):
-        return None
+        return []
     if not (_INTEGER_BEFORE.search(said[-40:]) or _INTEGER_AFTER.match(after)):
-        return None
-    return c.left
+        return []
+    if len(ranges) > 1 and not re.match(r"\s*are\b", after) and not re.search(r"integers\s*(?:,\s*)?$", said[-40:], re.I):
+        return []
+    return [r.left for r in ranges]
 
 
 @dataclass(frozen=True)
@@ -758,8 +771,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     said += f"${math}$"
                     first = False
                     continue
-                whole = _whole_number(ranges, said, after)
-                if whole is not None:
+                for whole in _whole_number(ranges, said, after):
                     # "for some integer $m \ge 1$", "a warmup of $W \geq 1$ steps": a whole number >= 1, a size
                     out.declarations.append(Declaration(whole, "whole", (), piece.offset, math))
                 if _STANDING_BEFORE.search(said[-80:]) or _STANDING_AFTER.match(after) or _THROUGHOUT.search(said[-80:]) \
@@ -918,8 +930,10 @@ _NOT_INDEPENDENT = re.compile(r"\bnot\s+(?:\w+\s+){0,2}independent|\bdependent\b
 _LAW_WORDS = re.compile(r"\s*(?:(?:be|is|are|follows?|has|have)\s+)?(?:an?\s+|the\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent|"
                         r"independently)\s+)?(?:draws?\s+(?:from\s+)?(?:an?\s+|the\s+)?)?"
                         r"(?P<family>bernoulli|poisson|exponential|normal|gaussian|binomial)(?:ly)?"
-                        r"(?:\s+distributed)?(?:\s+random\s+variables?|\s+variables?|\s+draws?|\s+distribution)?"
-                        r"\s*,?\s*(?:with|of)\s+(?P<what>success\s+probability|probability\s+of\s+success|probability|"
+                        r"(?:\s+distributed)?(?:\s+(?:random\s+variables?|variables?|draws?|distribution|samples?|observations?|"
+                        r"counts?|(?:waiting|arrival|inter-?arrival|service|failure)\s+times?|lifetimes?|times?|gaps?|"
+                        r"durations?|trials?|variates?))?"
+                        r"\s*,?\s*(?:with|of)\s+(?:(?:an?|the|some|unknown|known|common|same|true|fixed)\s+){0,2}(?P<what>success\s+probability|probability\s+of\s+success|probability|"
                         r"parameters?|rate|mean|intensity)\s*$", re.I)
 _VECTOR_SUBJECTS = re.compile(r"\s*(.+?)\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{[^{}]*\}|\w)\s*")
 _RANDOM_VECTORS = re.compile(r"\s*(?:be|are)\s+(?:independent\s+)?random\s+vectors?\s*,?\s+(?:whose|with)\s+(?:\$[^$]*\$\s+|\w+\s+)?"

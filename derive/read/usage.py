@@ -53,6 +53,8 @@ class Usage:
     capitals: dict[str, int] = field(default_factory=dict)
     # p_i(T), f_\theta(x): a name with a subscript applied to arguments that are no numbers, a family of functions
     family_applied: dict[str, int] = field(default_factory=dict)
+    # r(x): a name applied to one lone letter (name -> the letters), as a function of it is written
+    applied_to: dict[str, set] = field(default_factory=dict)
 
     def as_vector(self, name: str) -> bool:
         return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
@@ -140,6 +142,8 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False,
                 _note(usage.transposed, name, line)
             elif kinds[:1] == ["LPAR"]:
                 _note(usage.applied, name, line)
+                if kinds[1:3] in (["LETTER", "RPAR"], ["CMD", "RPAR"]):
+                    usage.applied_to.setdefault(name, set()).add(str(after[1]))
             elif kinds[:1] == ["PRIME"] and ("LPAR" in kinds[1:] and all(k in ("PRIME", "LPAR") for k in
                                                                          kinds[1:kinds.index("LPAR", 1) + 1])):
                 _note(usage.primed, name, line)
