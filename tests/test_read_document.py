@@ -3691,3 +3691,65 @@ def test_a_mean_of_the_data_written_on_both_sides_is_never_any_number():
                       "S_{xx} = \\sum_{i=1}^{n} (x_i - \\bar x)^2\n$$\n\n"
                       "$$\nS_{xx} = \\sum_{i=1}^{n} x_i^2 - n \\bar x^2\n$$\n")
     assert found[-1][1] is Verdict.UNKNOWN and "statistic of the data" in found[-1][2]
+
+
+def test_what_the_words_say_log_means_holds_in_the_definitions_too():
+    """"Logs are base 2 and $h(p) = -p \\log p - (1 - p) \\log (1 - p)$": h is read with that base, so h'(p) = log((1 - p) /
+    p) holds (in the same base) and is never refuted against a natural-log h."""
+    found = _verdicts("Logs are base 2 and $h(p) = -p \\log p - (1 - p) \\log (1 - p)$ is the binary entropy.\n\n"
+                      "The derivative is $h'(p) = \\log \\frac{1 - p}{p}$, not $h'(p) = \\ln \\frac{1 - p}{p}$.\n")
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_value_given_again_for_a_new_example_or_after_words_that_take_it_back_is_not_checked_against_the_first():
+    """W = y_1 y_2' - y_1' y_2 of a first example, then "A second example ...: $$W = e^x 2 e^{2x} - e^x e^{2x}$$": the
+    new example's W; "My first thought was ... $\\varepsilon_2 = 2 \\varepsilon$. But ...: $$\\varepsilon_2 = ...$$" and
+    "... must be measured in units of $\\mathbf{n}$: $$\\mathbf{q} = ...$$" give a name a formula again after words that
+    may take the first back: none of them is refuted against the first formula."""
+    second = _verdicts("The solutions are $y_1 = \\cos x$ and $y_2 = \\sin x$, with\n$$\nW = y_1 y_2' - y_1' y_2 = 1 .\n$$\n\n"
+                       "A second example to practise on: here the solutions are $e^{x}$ and $e^{2x}$, and\n$$\n"
+                       "W = e^{x} \\cdot 2 e^{2x} - e^{x} \\cdot e^{2x} = e^{3x}\n$$\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in second)
+    assert second[-1][1] is Verdict.PROVED  # (the arithmetic of the new example still is)
+    thought = _verdicts("Let $0 < \\varepsilon < 1$. My first thought was that the errors add, $\\varepsilon_2 = 2 \\varepsilon$. "
+                        "But two flips cancel:\n$$\n\\varepsilon_2 = \\varepsilon (1 - \\varepsilon) + (1 - \\varepsilon) "
+                        "\\varepsilon = 2 \\varepsilon (1 - \\varepsilon) .\n$$\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in thought)
+    foot = _verdicts("Let $\\mathbf{p}, \\mathbf{n} \\in \\mathbb{R}^3$ and $d \\in \\mathbb{R}$.\n$$\n\\mathbf{q} = \\mathbf{p} - "
+                     "\\frac{\\mathbf{n}^\\top \\mathbf{p} - d}{\\lVert \\mathbf{n} \\rVert} \\, \\mathbf{n}\n$$\n"
+                     "The step along $\\mathbf{n}$ must be measured in units of $\\mathbf{n}$ itself:\n$$\n\\mathbf{q} = "
+                     "\\mathbf{p} - \\frac{\\mathbf{n}^\\top \\mathbf{p} - d}{\\lVert \\mathbf{n} \\rVert^2} \\, \\mathbf{n}\n$$\n")
+    assert foot[-1][1] is Verdict.UNKNOWN and "given a formula again" in foot[-1][2]
+
+
+def test_a_table_an_index_substitution_and_a_range_on_a_function_are_never_read_as_free_numbers():
+    """Names a Markdown table relates (margins R_1 = a + b) are not refuted at other values; "the index of the sum is
+    $k = 2j$" relates indices, never a claim for every k and j; "Let $f \\ge 0$ be continuous" of an f written f(x) is
+    a function, never the number f times x; H(p) = (numbers) is H at an example's p, never a function constant in p."""
+    table = _verdicts("| | yes | no | total |\n|---|---|---|---|\n| group 1 | $a$ | $b$ | $R_1$ |\n"
+                      "| group 2 | $c$ | $d$ | $R_2$ |\n| total | $C_1$ | $C_2$ | $n$ |\n\n"
+                      "Then\n$$\n\\left( \\frac{1}{R_1} + \\frac{1}{R_2} \\right) \\left( \\frac{1}{C_1} + \\frac{1}{C_2} \\right) "
+                      "= \\frac{n^2}{R_1 R_2 C_1 C_2}\n$$\n")
+    assert table[-1][1] is Verdict.UNKNOWN and "table" in table[-1][2]
+    index = _verdicts("Let $a \\in \\mathbb{R}^n$. In $\\sum_{k=1}^{n} a_k$ the index of the sum is $k = 2j$, not $j$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in index)
+    area = _verdicts("Let $f \\ge 0$ be continuous on $[a, b]$, with area $A = \\int_a^b f(x) \\, dx$.\n\n"
+                     "For the semicircle, $\\frac{1}{A} \\int_{-a}^{a} (a^2 - x^2) \\, dx = \\frac{2}{\\pi a^2} \\cdot "
+                     "\\frac{4 a^3}{3}$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in area)
+    entropy = _verdicts("**Problem 1.** Here\n$$\nH(p) = \\frac{1}{2} \\cdot 1 + \\frac{1}{4} \\cdot 2 + \\frac{1}{4} \\cdot 2 = "
+                        "\\frac{3}{2} .\n$$\n\n**Problem 2.** Now $H(p) = 2 - \\frac{1}{2} \\log 3$.\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in entropy)
+
+
+def test_a_name_a_definition_holds_that_is_defined_only_after_it_is_never_free_there():
+    """L = \\sum_i p_i l_i (line 1), then "with $l_i = \\log(1/q_i)$": as read L holds l free, never its later meaning,
+    so L = \\sum_i p_i \\log(1/q_i) is not refuted at some other l; a formula of vectors typed from their use said to be
+    a number in a display ("$p$ is $(3/8, ...)$" in the words) is not refuted either."""
+    found = _verdicts("The expected length is $L = \\sum_{i} p_i l_i$.\n\nWith $l_i = \\log (1/q_i)$,\n$$\n"
+                      "L = \\sum_i p_i \\log (1/q_i)\n$$\n\n"
+                      "$$\n\\sum_{i} q_i \\log \\frac{q_i}{p_i} = \\frac{1}{2} \\log \\frac{4}{3} + \\frac{1}{4} \\log \\frac{2}{3}\n$$\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in found)
+    stale = _verdicts("The expected length is $L = \\sum_{i} p_i l_i$.\n\nThe code has lengths\n$$\nl_i = \\log (1/q_i)\n$$\n\n"
+                      "$$\nL = \\sum_i p_i \\log (1/q_i)\n$$\n")
+    assert stale[-1][1] is Verdict.UNKNOWN

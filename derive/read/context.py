@@ -32,9 +32,10 @@ _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])
 _FAMILY_LEFT = re.compile(r"\s*(?P<pre>(?:\([^()]*\)|\d+)?\s*(?:\\[,;]\s*)?)(?P<name>[A-Za-z])\s*_\s*(?:\{\s*(?P<t>[a-z])\s*"
                           r"(?:\+\s*(?P<s>\d)\s*)?\}|(?P<t1>[a-z]))\s*(?:\\left\s*)?\(\s*(?P<arg>[a-z])\s*(?:\\right\s*)?\)\s*")
 _FAMILY_FACTOR = re.compile(r"(?:\([^()]*\)|\d+)\s*(?:\\[,;]\s*)?")
-_LONE_NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
-                        r"|\\?[A-Za-z]+)\s*(?:\^\s*(?:\*|\\ast\b|\\star\b|\{\s*(?:\*|\\ast|\\star)\s*\})\s*)?")
-# (a lone name, accented or not, marked or not: \hat\beta, p, \sigma, x^*)
+_LONE_NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|mathbf|boldsymbol|bm|vec)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
+                        r"|\\?[A-Za-z]+)\s*(?:_\s*(?:\d+|\{\s*\d+\s*\})\s*)?"
+                        r"(?:\^\s*(?:\*|\\ast\b|\\star\b|\{\s*(?:\*|\\ast|\\star)\s*\})\s*)?")
+# (a lone name, accented or not, numbered or not, marked or not: \hat\beta, p, \sigma, \varepsilon_2, x^*)
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
 _GENERAL_STEPS = 9  # a recurrence written at a general step (m_t) is unrolled to m_9: checked at t = 1 .. 8
 
@@ -269,13 +270,15 @@ class DocumentContext:
             kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant)
+                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
+                    self.log_base, self.default_norm)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant) = kept
+             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
+             self.log_base, self.default_norm) = kept
             self.usage = usage
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # w_{ij} beside a declared matrix W, w written nowhere else: the entries of W, as A = (a_{ij}) writes them
@@ -441,6 +444,10 @@ class DocumentContext:
                         name = self._define_past_unread(terms, relations)
                     if dropped and not name:
                         self._restore(dropped)
+                        if key in getattr(self, "fresh_definitions", ()):
+                            # (not read as a definition of a later part either: the new example's value ends the one
+                            # restored, never checked against it)
+                            self._end_for_a_new_example(terms[0][0], terms[1][0])
                     elif dropped:
                         self._start_changed(dropped)
                 except (RecursionError, FormulaError):
@@ -945,6 +952,9 @@ class DocumentContext:
                 return None
             (name,) = names
             key = symbol_name(name)
+            numbered = re.search(r"_\s*\{?\s*(\d+)\s*\}?", left)
+            if numbered:  # (\varepsilon_2 = ...: the number named so)
+                name, key = f"{name}_{numbered.group(1)}", f"{key}_{numbered.group(1)}"
             if key not in self.values:
                 return None
         at = self.defined_at.get(key)
@@ -1177,6 +1187,16 @@ class DocumentContext:
         displays before keep it), and the new one is not read: a claim after it about f is unknown, never checked
         against the earlier f; on the line of both, neither is known. True when an earlier meaning was ended."""
         head = self._definition_head(left)
+        lone = _LONE_NAME.fullmatch(left) if head is None else None
+        if lone is not None and self.line is not None and len(names_in(left)) == 1:
+            # W = e^x 2 e^{2x} - e^x e^{2x} of "a second example", after W = y_1 y_2' - y_1' y_2 of the first
+            (name,) = names_in(left)
+            numbered = re.search(r"_\s*\{?\s*(\d+)\s*\}?", left)
+            key = f"{symbol_name(name)}_{numbered.group(1)}" if numbered else symbol_name(name)
+            if key in self.values and self._in_force(key) and self.defined_at.get(key, self.line) < self.line:
+                self.defined_until[key] = min(self.defined_until.get(key, float("inf")), self.line)
+                return True
+            return False
         if head is None or not self._plain_arguments(head[1]) or head[0] not in self.lambdas \
                 or not self._in_force(head[0]) or self.line is None:
             return False
@@ -1420,6 +1440,11 @@ class DocumentContext:
             return None
         name, args, node, entry = head
         if name in self.case_defined:
+            return None
+        if not names_in(right) - NUMERIC_WORDS and re.search(r"[-+*/^]|\\frac|\\cdot", right) \
+                and re.fullmatch(r"\s*\(\s*[a-z](?:\s*,\s*[a-z])*\s*\)\s*", left[left.find("("):] if "(" in left else ""):
+            # H(p) = \frac{1}{2} \cdot 1 + \frac{1}{4} \cdot 2 = \frac{7}{4}: the function at an example's point, worked
+            # out in numbers, never a function constant in p
             return None
         if node_kind(node) == "paren_params":
             return None if entry is not None else self._define_with_parameters(name, args, right)

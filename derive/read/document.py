@@ -275,8 +275,11 @@ class _Builder:
                       if s.is_integer and s.is_positive}
             given = sorted({(name, at) for name, at in self.given_numbers if at < chain.offset and name in loose},
                            key=lambda v: v[1])
+            typed = {symbol_name(n) for n in set(self.reader.typed_from_use) | set(self.reader.inferred)}
             if loose and not given and not self.example_fixed and not self.example_sizes \
-                    and context is not None and context.inline:
+                    and context is not None and (context.inline or loose & typed):
+                # (in a display too, where a vector in it is typed only from its use: "p is $(3/8, 3/8, 1/8, 1/8)$" in
+                # the words, then $\sum_i q_i \log \frac{q_i}{p_i} = \frac{1}{2} \log \frac{4}{3} + ...$)
                 # "the bound $\frac{x^4}{4} = 2.5 \times 10^{-5}$": a formula in x said to be a number holds at some x,
                 # which the words give; never a claim for every x, so only a proof (a constant formula) stands
                 names = ", ".join(f"${shown_name(n)}$" for n in sorted(loose))
@@ -566,6 +569,28 @@ class _Builder:
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
 
+    def _stale_definitions(self, written: set, texts: list) -> list[str]:
+        """A name the link writes (or holds through its label), defined by a formula holding another name the document
+        defines only after it, both in force here: as read, that other name is free in it, never its later meaning."""
+        r = self.reader
+        out = []
+        for key in sorted(r.values):
+            if not r._in_force(key) or not (key in written or _label_written(key, texts)):
+                continue
+            value, at = r.values[key], r.defined_at.get(key)
+            expr = getattr(value, "expr", None)
+            if at is None or not isinstance(expr, sp.Basic):
+                continue
+            held = {str(x) for x in expr.free_symbols if isinstance(x, sp.Symbol) and not isinstance(x, (sp.Idx, sp.Dummy))} \
+                | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+            for name in sorted(held - {key} - set(getattr(r, "examples", {}))):  # (an example's W is used through s)
+                later = r.defined_at.get(name)
+                if later is not None and later > at and r._in_force(name) \
+                        and (name in r.values or name in r.lambdas or name in r.matrix_values):
+                    out.append(f"${written_name(key)}$ as line {at} defines it, with ${written_name(name)}$ free in it, which "
+                               f"line {later} defines after it")
+        return out
+
     def _statistic_of_data(self, name: str) -> bool:
         """x̄, x̂ never declared, of data x the document writes as a vector (x_i): a statistic of those data (their
         mean, an estimate) that derive does not read, never a free number."""
@@ -852,6 +877,16 @@ class _Builder:
             sides = _restricted(sides, ranges, self.notation)
         link_problems = [self._link_problem(chain, n, reasons) or self.reader.link_problem(values[n], values[n + 1])
                          for n in range(len(chain.relations))]
+        for n in range(len(chain.relations)):
+            pair = [values[m] for m in (n, n + 1)]
+            if not link_problems[n] and all(isinstance(v, V.Value) for v in pair) and chain.relations[n] == "=" \
+                    and any(v.expr.free_symbols for v in pair) \
+                    and all(isinstance(x, sp.Idx) for v in pair for x in v.expr.free_symbols) \
+                    and all(v.expr.is_polynomial() and not v.expr.has(sp.KroneckerDelta, sp.Indexed) for v in pair):
+                # "the index of the sum is $k = 2j$": an equation of index letters relates a sum's indices (a
+                # substitution), never a claim for every value of them
+                link_problems[n] = ("an equation between index letters relates the indices of a sum (a substitution), "
+                                    "not a claim for every value of them")
         lonely_links: dict[int, str] = {}
         for n in range(len(chain.relations)):
             lonely_arrays: set[str] = set()
@@ -872,6 +907,11 @@ class _Builder:
                 lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
                                                and g not in written_here
                                                and (g in self.worded or self._statistic_of_data(g))})
+                stale = self._stale_definitions(written_here, texts)
+                if stale:
+                    # L = \sum_i p_i l_i (line 3), then "with $l_i = \log(1/q_i)$" (line 34): L as read holds l free,
+                    # never the l defined after it; a refutation at some other l is none
+                    lonely_links[n] = "; ".join(stale)
             if values[n] is not None and values[n + 1] is not None:
                 # a vector or matrix typed only from its use, which a chain gives a meaning derive does not read, on
                 # one side only: C_{ij} = (-1)^{i+j} M_{ij} says what C is, and no author means "every C"
@@ -960,7 +1000,7 @@ class _Builder:
                 what = "value" if set(lonely) & lonely_arrays else "number"
                 starred = any(g.endswith("star") and g in present[0] and g in present[1] for g in lonely)
                 statistic = set(lonely) <= set(statistics)
-                lonely_links[n] = (f"a meaning for {names}, never declared and "
+                lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (f"a meaning for {names}, never declared and "
                                    f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
@@ -2072,7 +2112,7 @@ _HYPOTHESIS_END = re.compile(r"(?:\b(?:let|lets|let's|suppose|assume|assuming|if
                              r"\b)|when|whenever|given|define|defining|denote|"
                              r"denoting|unless|provided|iff)\b[^$]*"
                              r"|\b(?:where|with|set|setting|call|consider|considering|take|taking|for(?!\s+(?:instance|example)\b)|case|say"
-                             r"|substitut(?:e|es|ing))\b"
+                             r"|substitut(?:e|es|ing)|(?:re)?parametri[sz](?:e|es|ed|ing)|(?:re)?parameteri[sz](?:e|es|ed|ing))\b"
                              r"(?:[^$\s,;:]*[,;:]?\s+){0,5}[^$\s]*)$",
                              re.I)
 _HYPOTHESIS_STRONG = re.compile(r"\b(?:let|lets|let's|suppose|assume|assuming|if|when|whenever|given|define|defining|"
@@ -2144,19 +2184,24 @@ _RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+t
                          r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the))\b", re.I)
 # "That cannot be a density", "this is wrong", "I forgot the penalty": words that may take back a formula before
 # them, or show a mistake to avoid
-_DOUBTING = re.compile(r"\b(?:cannot|can't|can\s+not)\s+be\b|\b(?:is|was|are|were|that's|looks)\s+(?:wrong|incorrect|"
+_DOUBTING = re.compile(r"\b(?:my\s+|our\s+|the\s+)?first\s+(?:thought|attempt|guess|try|instinct)\b|\bat\s+first\s+(?:I|we)\b|"
+                       r"\b(?:must|should)\s+(?:be|have\s+been)\b|"
+                       r"\b(?:cannot|can't|can\s+not)\s+be\b|\b(?:is|was|are|were|that's|looks)\s+(?:wrong|incorrect|"
                        r"not\s+right)\b|\bmistake\b|\boops\b|\bi\s+(?:forgot|dropped|missed|lost)\b", re.I)
 
 
 def _doubted_after(text: str, start: int, offset: int) -> int | None:
-    """Where the last words that may take back a formula stand in the paragraph before ``offset`` (within 400
-    characters), when that is after ``start``; None where there are none."""
-    window = max(text.rfind("\n\n", 0, offset), offset - 400, start, 0)
+    """Where the last words that may take back a formula stand in the paragraph before ``offset`` (within 1200
+    characters: a display may stand between them and the formula), when that is after ``start``; None where there
+    are none."""
+    window = max(text.rfind("\n\n", 0, offset), offset - 1200, start, 0)
     found = []
     for m in _DOUBTING.finditer(text, window, offset):
         # ("I keep writing $f' = 1 - f$, which is wrong": words about a formula of their own sentence, not one before)
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0)
-        if "$" not in text[sentence:m.start()]:
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0,
+                       *(text.rfind(close, 0, m.start()) + len(close) for close in ("$$\n", "\\]", "\\end{")))
+        # (a name in the sentence, "the step along $\mathbf{n}$ must be ...", is no formula of its own)
+        if not re.search(r"\$[^$]*(?:=|\\neq|\\approx)[^$]*\$", text[sentence:m.start()]):
             found.append(m.start())
     return found[-1] if found else None
 
@@ -2760,7 +2805,9 @@ def _declare(notation: Notation, said, lines: _Lines):
                 sizes[key] = ()
             note(key, f"${key}$ is the number of {noun}", d.offset)
         elif d.kind == "range" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) \
-                and not (notation.size_name(key) or notation.kind_of(key) in ("size", "index") or key in sizes):
+                and not (notation.size_name(key) or notation.kind_of(key) in ("size", "index") or key in sizes) \
+                and not re.search(r"(?<![A-Za-z\\_^])" + re.escape(key) + r"\s*'*\s*\(\s*[A-Za-z]\s*\)", lines.text):
+            # (never "Let $f \ge 0$ be continuous" of an f the document writes as f(x): a function, not a number)
             # $\sigma > 0$ is a standard deviation: a number, whatever the name means by default (a size,
             # "let $n \ge 1$ be an integer", stays the size it is)
             said_of = Condition(key, d.sizes[1], False, d.offset, d.sizes[0]).text
@@ -3272,6 +3319,9 @@ _WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s
 
 
 # "For $f(x) = ...$", "With a curvature $a > 0$, $f(x) = ...$": words that open an example in the sentence
+# "A second example to practise the signs on, ...: $$W = ...$$": the display gives a new example's value
+_NEW_EXAMPLE = re.compile(r"\b(?:another|a\s+(?:second|third|new|different)|the\s+(?:second|third|next)|next)\s+"
+                          r"(?:example|exercise|problem|case|system|equation)\b|\bexample\s+\d\b", re.I)
 _EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
                            r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
 
@@ -3779,7 +3829,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     if markdown:
         text = _with_math_macros(text)
     lines = _Lines(text)
-    said = statements_of(paragraphs(text, markdown))
+    prose = paragraphs(text, markdown)
+    said = statements_of(prose)
     given = notation
     notation, declared = _declare(notation, said, lines)
     layouts = [d for d in said.declarations if d.kind == "layout"]
@@ -4115,9 +4166,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.pi_constant = bool(_PI_CONSTANT.search(text))
         reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
                                     and item.chain.terms and len(item.chain.terms) > 1
-                                    and _EXAMPLE_LEAD.search(item.inline.before)}
+                                    and _EXAMPLE_LEAD.search(item.inline.before)} | {
+            item.chain.terms[0].offset for item in items if item.inline is None and item.chain.terms
+            and len(item.chain.terms) > 1 and _NEW_EXAMPLE.search(
+                text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 500, 0):item.chain.offset])}
         reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
                                 for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
+        # (what the words say \log and a bare norm mean holds in the definitions too: h(p) = -p \log p - ... in bits)
+        reader.log_base, reader.default_norm = _stated_conventions(text, lines)
         reader.learn(everything, section=None if section is None else learned(section))
         reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
         for name, argument, pieces, line in piecewise:
@@ -4243,6 +4299,17 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         (lines.of(d.offset), frozenset({d.name, re.sub(r"\s*_.*$", "", d.name)}), f"${d.written}$ (line {lines.of(d.offset)})",
          None)
         for d in said.declarations if d.kind in ("restricted", "entries")]  # (y_i \in \{-1, 1\}: said of the vector y)
+    for par in prose:
+        if markdown and par.words.lstrip().startswith("|") and par.words.count("|") >= 4:
+            # a table (| group 1 | $a$ | $b$ | $R_1$ |): what it gives its names (R_1 = a + b, a margin) is not read,
+            # so a claim holding them is not refuted at other values of them
+            named = frozenset(n for piece in par.pieces if piece.kind == "math" for n in names_in(piece.text)
+                              if n not in ("e", "\\pi"))
+            if named:
+                at = lines.of(par.offset)
+                hypotheses.append((at, named | frozenset(re.sub(r"\s*_.*$", "", n) for n in named),
+                                   f"the table on line {at}, which relates {', '.join(f'${n}$' for n in sorted(named))} "
+                                   "in ways derive does not read", None))
     # "for a unit vector $\\mathbf{u} \\in \\mathbb{R}^n$": every such u is w / ||w|| for a nonzero vector w
     scoped: dict[str, int] = {}  # a supposition said of its paragraph only: the text -> the paragraph's last line
     for m in _UNIT_VECTOR.finditer(text):
