@@ -57,8 +57,6 @@ STEMS = oracle.stems()
 # "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
 # a document of a few lines holding the declaration and the link).
 KNOWN_WRONG: dict[str, str] = {
-    '38_residual_dropout line 18: \\mathbf{y} = \\mathbf{x} + W \\mathbf{x}':
-        'the bold vector y is read as the scalar y defined earlier, so its definition is checked as a claim and refuted',
     '38_residual_dropout line 33: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)':
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':

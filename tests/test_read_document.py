@@ -3731,6 +3731,11 @@ def test_a_table_an_index_substitution_and_a_range_on_a_function_are_never_read_
                       "Then\n$$\n\\left( \\frac{1}{R_1} + \\frac{1}{R_2} \\right) \\left( \\frac{1}{C_1} + \\frac{1}{C_2} \\right) "
                       "= \\frac{n^2}{R_1 R_2 C_1 C_2}\n$$\n")
     assert table[-1][1] is Verdict.UNKNOWN and "table" in table[-1][2]
+    sheet = _verdicts("| identity | remark |\n|---|---|\n| $a b = b a$ | commutative |\n\nFor real $a, b$, "
+                      "$(a + b)^2 = a^2 + b^2$.\n")
+    assert sheet[-1][1] is Verdict.REFUTED  # (a table of formulas relates no names it holds alone)
+    powers = _verdicts("Let $n \\ge 1$. Summing $(k+1)^3 - k^3 = 3k^2 + 3k + 1$ over $k = 1, \\dots, n$ telescopes.\n")
+    assert powers[0][1] is Verdict.PROVED  # (an identity in an index letter is claimed)
     index = _verdicts("Let $a \\in \\mathbb{R}^n$. In $\\sum_{k=1}^{n} a_k$ the index of the sum is $k = 2j$, not $j$.\n")
     assert all(v is not Verdict.REFUTED for _, v, _ in index)
     area = _verdicts("Let $f \\ge 0$ be continuous on $[a, b]$, with area $A = \\int_a^b f(x) \\, dx$.\n\n"

@@ -880,9 +880,12 @@ class _Builder:
         for n in range(len(chain.relations)):
             pair = [values[m] for m in (n, n + 1)]
             if not link_problems[n] and all(isinstance(v, V.Value) for v in pair) and chain.relations[n] == "=" \
-                    and any(v.expr.free_symbols for v in pair) \
+                    and any(isinstance(v.expr, sp.Idx) for v in pair) \
+                    and len({x for v in pair for x in v.expr.free_symbols}) > 1 \
                     and all(isinstance(x, sp.Idx) for v in pair for x in v.expr.free_symbols) \
-                    and all(v.expr.is_polynomial() and not v.expr.has(sp.KroneckerDelta, sp.Indexed) for v in pair):
+                    and all(v.expr.is_polynomial() and sp.Poly(v.expr, *v.expr.free_symbols).total_degree() <= 1
+                            if v.expr.free_symbols else True for v in pair):
+                # (k = 2j, i = j + 1: never (k + 1)^3 - k^3 = 3k^2 + 3k + 1, an identity in k)
                 # "the index of the sum is $k = 2j$": an equation of index letters relates a sum's indices (a
                 # substitution), never a claim for every value of them
                 link_problems[n] = ("an equation between index letters relates the indices of a sum (a substitution), "
@@ -4303,8 +4306,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if markdown and par.words.lstrip().startswith("|") and par.words.count("|") >= 4:
             # a table (| group 1 | $a$ | $b$ | $R_1$ |): what it gives its names (R_1 = a + b, a margin) is not read,
             # so a claim holding them is not refuted at other values of them
-            named = frozenset(n for piece in par.pieces if piece.kind == "math" for n in names_in(piece.text)
-                              if n not in ("e", "\\pi"))
+            # (the names a cell holds alone, $R_1$; a table of formulas, a cheat sheet's, relates nothing unread)
+            named = frozenset(n for piece in par.pieces if piece.kind == "math"
+                              and re.fullmatch(r"\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\w))?\s*", piece.text)
+                              for n in names_in(piece.text)
+                              if n not in ("e", "\\pi") and n.lstrip("\\") not in BUILTIN_FUNCTIONS)
             if named:
                 at = lines.of(par.offset)
                 hypotheses.append((at, named | frozenset(re.sub(r"\s*_.*$", "", n) for n in named),
