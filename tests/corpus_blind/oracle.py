@@ -16865,6 +16865,3008 @@ def _(rng):
         "8:3.3": [pi[s] @ Aq, 0], "8:3.4": [pi[s] @ q[:, s], v[s]],
     }
 
+@document("460_hw_rocket_equation_variable_mass")
+def _(rng):
+    from scipy import integrate, optimize
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+
+    def burn(t, m0, u, k, g):
+        """(v, x) at time t of the rocket from rest, by integrating m dv/dt = u k - m g numerically."""
+        if t == 0:
+            return np.zeros(2)
+        sol = integrate.solve_ivp(lambda s, y: [u * k / (m0 - k * s) - g, y[0]], (0, t), [0.0, 0.0],
+                                  rtol=1e-12, atol=1e-13, method="DOP853")
+        return sol.y[:, -1]
+
+    m0 = rng.uniform(2, 10)
+    mf = rng.uniform(0.2, 0.9) * m0
+    u, k, g, v0 = rng.uniform(0.5, 3), rng.uniform(0.1, 2), rng.uniform(1, 10), rng.normal()
+    m = rng.uniform(mf, m0)
+    T = optimize.brentq(lambda s: (m0 - k * s) - mf, 0, m0 / k, xtol=1e-15)
+    t = rng.uniform(0, T)
+    vm = lambda mm: v0 + u * math.log(m0 / mm)  # noqa: E731  (momentum balance m dv = -u dm, integrated)
+    acc = lambda s: u * k / (m0 - k * s)  # noqa: E731     (dv/dt = -(u/m) dm/dt with dm/dt = -k)
+    F = lambda w: w * math.log(w) - w  # noqa: E731
+    L = math.log
+    M0, MF, U, K, G = 1200.0, 300.0, 2500.0, 15.0, 9.8
+    TT = (M0 - MF) / K
+    return {
+        "11": [d(vm, m), -u / m],
+        "16": [vm(m) - v0, -u * L(m / m0), u * L(m0 / m)],
+        "18": [vm(mf) - vm(m0), u * L(m0 / mf)],
+        "22": [burn(t, m0, u, k, 0)[0], u * L(m0 / (m0 - k * t))],
+        "26": [acc(t), acc(t), d(lambda s: u * L(m0) - u * L(m0 - k * s), t), -u / (m0 - k * t)],
+        "30": [acc(t), -u * (-k) / (m0 - k * t), u * k / (m0 - k * t)],
+        "32": [d(lambda s: L(m0 / (m0 - k * s)), t), k / (m0 - k * t)],
+        "32.2": [(m0 - k * t) * acc(t), u * k], "32.3": [acc(0), u * k / m0],
+        "36": [burn(t, m0, u, k, 0)[1], q(lambda s: u * L(m0 / (m0 - k * s)), 0, t)],
+        "40": [q(lambda s: L(m0 - k * s), 0, t), q(L, m0 - k * t, m0) / k, (F(m0) - F(m0 - k * t)) / k],
+        "44": [burn(t, m0, u, k, 0)[1], u * t - u / k * (m0 - k * t) * L(m0 / (m0 - k * t))],
+        "50": [burn(t, m0, u, k, g)[0], u * L(m0 / (m0 - k * t)) - g * t],
+        "52": [T, (m0 - mf) / k],
+        "54": [burn(T, m0, u, k, g)[0], u * L(m0 / mf) - g * (m0 - mf) / k],
+        "58.2": [U * K, 37500], "58.3": [M0 * G, 11760],
+        "60": [U * L(M0 / MF), U * L((M0 - MF) / MF), 2500 * L(3)],
+        "62": [U * L(M0 / MF), 2500 * L(1200 / 300), 2500 * L(4), 5000 * L(2)],
+        "64": [TT, 60], "64.2": [G * TT, 9.8 * 60, 598],
+        "66": [burn(TT, M0, U, K, G)[0], 5000 * L(2) - 598],
+        "68": [U * K / MF - G, 115.2],
+    }
+
+
+@document("461_forum_adaboost_exponential_loss")
+def _(rng):
+    from scipy import optimize
+    n = int(rng.integers(3, 9))
+    y = rng.choice([-1.0, 1.0], size=n)
+    h = y.copy()
+    wrong = rng.choice(n, size=int(rng.integers(1, n)), replace=False)   # at least one wrong, one right
+    h[wrong] = -h[wrong]
+    Fp = rng.normal(size=n)
+    w = np.exp(-y * Fp) / np.sum(np.exp(-y * Fp))
+    eps = w[h != y].sum()
+    L = lambda a: np.sum(w * np.exp(-a * y * h))  # noqa: E731
+    argmin = lambda f: optimize.brentq(lambda a: d(f, a), -30, 30, xtol=1e-14)  # noqa: E731
+    al = argmin(L)
+    Z = L(al)
+    wn = w * np.exp(-al * y * h) / Z
+    a = rng.uniform(-2, 2)
+    T = int(rng.integers(1, 6))
+    es = rng.uniform(0.05, 0.95, size=T)
+    Zs = [(1 - e) * math.exp(-argmin(lambda b: (1 - e) * math.exp(-b) + e * math.exp(b)))
+          + e * math.exp(argmin(lambda b: (1 - e) * math.exp(-b) + e * math.exp(b))) for e in es]
+    gs = 0.5 - es
+    L02 = lambda b: 0.8 * math.exp(-b) + 0.2 * math.exp(b)  # noqa: E731
+    a02 = argmin(L02)
+    Z02 = L02(a02)
+    g02 = 0.5 - 0.2
+    p = rng.uniform(0.02, 0.98)
+    Fs = argmin(lambda F: p * math.exp(-F) + (1 - p) * math.exp(F))
+    i = int(rng.integers(n))
+    Fv = rng.normal(size=n)
+    sq = math.sqrt
+    return {
+        "3": [math.exp(al), (1 - eps) / eps], "3.2": [al, math.log((1 - eps) / eps)],
+        "15": [L(a), L(a), (1 - eps) * math.exp(-a) + eps * math.exp(a)],
+        "19": [d(L, a), -(1 - eps) * math.exp(-a) + eps * math.exp(a)],
+        "21": [eps * math.exp(2 * al), 1 - eps], "23": [al, 0.5 * math.log((1 - eps) / eps)],
+        "25": [math.exp(-al), sq(eps / (1 - eps))],
+        "27": [Z, Z, (1 - eps) * sq(eps / (1 - eps)) + eps * sq((1 - eps) / eps), 2 * sq(eps * (1 - eps))],
+        "32": [wn[h != y].sum(), eps * math.exp(al) / Z, eps * sq((1 - eps) / eps) / (2 * sq(eps * (1 - eps))), 0.5],
+        "36.2": [4 * es[0] * (1 - es[0]), 1 - 4 * gs[0] ** 2],
+        "38": [np.prod(Zs), np.prod(2 * np.sqrt(es * (1 - es))), np.prod(np.sqrt(1 - 4 * gs**2))],
+        "42.2": [a02, math.log(2)], "42.3": [Z02, 0.8], "42.4": [math.exp(a02) / Z02, 2.5],
+        "42.5": [math.exp(-a02) / Z02, 0.5 / 0.8, 0.6], "42.6": [0.2 * 2.5, 0.5], "42.7": [g02, 0.3],
+        "42.8": [sq(1 - 4 * g02**2), sq(1 - 0.09)], "42.9": [sq(1 - 0.36), 0.8],
+        "48": [Fs, 0.5 * math.log(p / (1 - p))],
+        "50": [p, sig(Fs)], "52": [p, 1 / (1 + math.exp(-2 * Fs)), sig(2 * Fs)],
+        "52.2": [-partial(lambda F: np.sum(np.exp(-y * F)), Fv, i), y[i] * math.exp(-y[i] * Fv[i])],
+    }
+
+
+@document("462_notes_tsne_gradient")
+def _(rng):
+    n = int(rng.integers(3, 7))
+    Pc = np.array([rng.dirichlet(np.ones(n - 1)) for _ in range(n)])
+    Pc = np.array([np.insert(Pc[a], a, 0.0) for a in range(n)])            # p_{j|i}, zero diagonal
+    P = (Pc + Pc.T) / (2 * n)
+    Y = rng.normal(size=(n, 2))
+    off = ~np.eye(n, dtype=bool)
+    i, j = rng.choice(n, size=2, replace=False)
+
+    def parts(Yv):
+        D2 = np.sum((Yv[:, None, :] - Yv[None, :, :]) ** 2, axis=-1)
+        W = 1 / (1 + D2)
+        Z = W[off].sum()
+        return D2, W, Z
+
+    def C(Yv, alpha=1.0):
+        D2, W, Z = parts(Yv)
+        return np.sum(P[off] * np.log(P[off])) - alpha * np.sum(P[off] * np.log(W[off])) + math.log(Z)
+
+    def KL(Yv):
+        D2, W, Z = parts(Yv)
+        Q = W / Z
+        return np.sum(P[off] * np.log(P[off] / Q[off]))
+
+    def Cs(Yv):                                                             # symmetric SNE, Gaussian map kernel
+        D2 = np.sum((Yv[:, None, :] - Yv[None, :, :]) ** 2, axis=-1)
+        E = np.exp(-D2)
+        Q = E / E[off].sum()
+        return np.sum(P[off] * np.log(P[off] / Q[off]))
+
+    gi = lambda f: grad(lambda yi: f(np.vstack([Y[:i], yi[None], Y[i + 1:]])), Y[i])  # noqa: E731
+    D2, W, Z = parts(Y)
+    Q = W / Z
+    others = [k for k in range(n) if k != i]
+    S = lambda coef: sum(coef[k] * (Y[i] - Y[k]) for k in others)  # noqa: E731
+    gC = gi(KL)
+    Fa = S(P[i] * W[i])
+    Fr = -S(Q[i] * W[i])
+    Qs = np.exp(-D2) / np.exp(-D2)[off].sum()
+    s0, dv, nu = rng.uniform(0, 5), rng.uniform(-3, 3), rng.uniform(0.3, 10)
+    k = int(rng.integers(1, 20))
+    al = 12.0
+    H = -sum((1 / k) * math.log2(1 / k) for _ in range(k))
+    return {
+        "11": [P[i, j], P[j, i]], "11.2": [P[off].sum(), 1],
+        "15": [KL(Y), KL(Y), np.sum(P[off] * np.log(P[off] / Q[off]))],
+        "21": [KL(Y), C(Y)],
+        "23.2": [d(lambda s: 1 / (1 + s), s0), -(1 / (1 + s0)) ** 2],
+        "23.3": [gi(lambda Yv: np.sum((Yv[i] - Yv[j]) ** 2)), 2 * (Y[i] - Y[j])],
+        "25": [gi(lambda Yv: math.log(parts(Yv)[1][i, j])), -2 * W[i, j] * (Y[i] - Y[j])],
+        "29": [gi(lambda Yv: -np.sum(P[off] * np.log(parts(Yv)[1][off]))), 2 * S(P[i] * W[i])],
+        "29.2": [gi(lambda Yv: math.log(parts(Yv)[2])), -2 / Z * S(W[i] ** 2)],
+        "31": [W[i, j] ** 2 / Z, Q[i, j] * W[i, j]],
+        "33": [gC, 2 * S((P[i] - Q[i]) * W[i])],
+        "37": [gC, 4 * S((P[i] - Q[i]) * W[i]), 4 * sum((P[i, k] - Q[i, k]) * (Y[i] - Y[k]) / (1 + np.sum((Y[i] - Y[k]) ** 2)) for k in others)],
+        "39": [gC, 4 * (Fa + Fr)],
+        "41": [Fr, Fr, -1 / Z * S(W[i] ** 2)],
+        "43": [sum(grad(lambda yl, l=l: KL(np.vstack([Y[:l], yl[None], Y[l + 1:]])), Y[l]) for l in range(n)), np.zeros(2)],
+        "45": [gi(Cs), 4 * S(P[i] - Qs[i])],
+        "49": [1e4**2 / (1 + 1e4**2), 1],
+        "49.2": [d(lambda t: math.exp(-t * t), dv), -dv * math.exp(-dv * dv)],
+        "51": [d(lambda s: (1 + s / nu) ** (-(nu + 1) / 2), s0), -(nu + 1) / 2 * (1 + s0 / nu) ** (-(nu + 3) / 2)],
+        "53.2": [-(1 + s0) ** -2, -(1 / (1 + s0)) ** 2],
+        "57.3": [H, math.log2(k)], "57.4": [2**H, k],
+        "59.2": [gi(lambda Yv: C(Yv, al)), al * gC],
+        "59.3": [gi(lambda Yv: C(Yv, al)), 4 * S((al * P[i] - Q[i]) * W[i])],
+    }
+
+
+@document("463_lecture_cooling_and_rc_circuits")
+def _(rng):
+    from scipy import integrate, optimize
+    ivp = lambda f, t0, y0, ts: integrate.solve_ivp(f, (t0, max(ts)), y0, t_eval=ts, rtol=1e-12, atol=1e-13, method="DOP853").y  # noqa: E731
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    k, Ta, T0, t = rng.uniform(0.3, 2), rng.uniform(-5, 25), rng.uniform(-10, 90), rng.uniform(0.1, 4)
+    Tcool = ivp(lambda s, y: [-k * (y[0] - Ta)], 0, [T0], [t])[0, -1]
+    # time of death: k from the two readings, t_d from the difference 17 -> 10
+    kd = optimize.brentq(lambda c: 20 + 10 * math.exp(-c) - 28, 1e-6, 10, xtol=1e-15)
+    td = optimize.brentq(lambda s: 20 + 17 * math.exp(-kd * s) - 30, 1e-6, 50, xtol=1e-15)
+    # periodic surroundings
+    A, B, w = rng.uniform(-5, 20), rng.uniform(0.5, 10), rng.uniform(0.2, 3)
+    Tout = lambda s, kk=k, ww=w: A + B * math.cos(ww * s)  # noqa: E731
+
+    def steady(ts, kk=k, ww=w):
+        ts = sorted(ts)
+        return ivp(lambda s, y: [-kk * (y[0] - Tout(s, kk, ww))], ts[0] - 60 / kk, [A], ts)[0]
+
+    def amp(kk, ww):
+        a0, b0 = steady([0.0, math.pi / (2 * ww)], kk, ww)
+        return math.hypot(a0 - A, b0 - A)
+
+    h = 1e-4
+    Tm, Tt, Tp = steady([t - h, t, t + h])
+    dTt = -k * (Tt - Tout(t))
+    Tss0 = steady([0.0, 1e-9])[0]
+    Tgen = ivp(lambda s, y: [-k * (y[0] - Tout(s))], 0, [T0], [t])[0, -1]
+    phi = math.atan(w / k)
+    F = lambda s: math.exp(k * s) * (k * math.cos(w * s) + w * math.sin(w * s)) / (k**2 + w**2)  # noqa: E731
+    w24 = 2 * math.pi / 24
+    # RC circuit
+    R, C, V0 = rng.uniform(0.2, 5), rng.uniform(0.2, 5), rng.uniform(0.5, 10)
+    tau = R * C
+    tc = rng.uniform(0.05, 3) * tau
+    qc = ivp(lambda s, y: [(V0 - y[0] / C) / R], 0, [0.0], [tc])[0, -1]
+    Ic = (V0 - qc / C) / R
+    qd = ivp(lambda s, y: [-y[0] / (R * C)], 0, [C * V0], [tc])[0, -1]
+    qinf, ER = ivp(lambda s, y: [(V0 - y[0] / C) / R, ((V0 - y[0] / C) / R) ** 2 * R], 0, [0.0, 0.0], [60 * tau])[:, -1]
+    ex = q(lambda s: math.exp(-2 * s / tau), 0, np.inf)
+    e = math.exp
+    return {
+        "15": [Tcool, Ta + (T0 - Ta) * e(-k * t)],
+        "21": [e(-kd), (28 - 20) / (30 - 20), 0.8], "22": [kd, math.log(5 / 4)], "24": [e(-kd), 28 / 30],
+        "26": [td, 1 / kd * math.log(17 / 10), math.log(1.7) / math.log(1.25)],
+        "34": [(e(k * (t + h)) * Tp - e(k * (t - h)) * Tm) / (2 * h), e(k * t) * (dTt + k * Tt), k * e(k * t) * Tout(t)],
+        "38": [q(lambda s: e(k * s) * math.cos(w * s), 0, t) + F(0), F(t)],
+        "42": [Tt, A + B * k / (k**2 + w**2) * (k * math.cos(w * t) + w * math.sin(w * t)),
+               A + B * k / math.sqrt(k**2 + w**2) * math.cos(w * t - phi)],
+        "45.2": [Tgen, Tt + (T0 - Tss0) * e(-k * t)],
+        "45.3": [Tss0, A + B * k / (k**2 + w**2)], "45.4": [amp(k, w), B * k / (k**2 + w**2)],
+        "45.6": [math.atan(w24 / w24), math.pi / 4], "45.7": [math.atan(1) / w24, 3], "45.8": [amp(w24, w24), B / math.sqrt(2)],
+        "54": [qc, C * V0 * (1 - e(-tc / tau))], "54.2": [Ic, Ic, V0 / R * e(-tc / tau)],
+        "56": [qd, C * V0 * e(-tc / tau)], "56.2": [-qd / (R * C), V0 / R * e(-tc / tau)],
+        "60": [ER, ER, V0**2 / R * ex, V0**2 / R * tau, C * V0**2],
+        "65": [V0 * qinf, C * V0**2], "65.2": [qinf**2 / (2 * C), 0.5 * C * V0**2],
+        "65.3": [ex, tau / 2], "67": [ER, V0**2 / R * tau / 2, 0.5 * C * V0**2],
+    }
+
+
+@document("464_worksheet_stars_bars_stirling")
+def _(rng):
+    import itertools
+    from math import comb, factorial
+
+    def N(n, k, cap=None):
+        top = n if cap is None else cap
+        return sum(1 for x in itertools.product(range(top + 1), repeat=k) if sum(x) == n)
+
+    def surj(n, k):
+        return sum(1 for f in itertools.product(range(k), repeat=n) if len(set(f)) == k)
+
+    def partitions(n):
+        """The block counts of all set partitions of [n], by restricted growth strings."""
+        out = []
+
+        def grow(seq, m):
+            if len(seq) == n:
+                out.append(m)
+                return
+            for b in range(m + 1):
+                grow(seq + [b], max(m, b + 1))
+        grow([], 0)
+        return out
+
+    S = lambda n, k: sum(1 for m in partitions(n) if m == k) if n > 0 else float(k == 0)  # noqa: E731
+    ff = lambda x, k: math.prod(x - i for i in range(k))  # noqa: E731
+    n = int(rng.integers(2, 8))
+    k = int(rng.integers(1, min(n, 4) + 1))
+    x = rng.uniform(-3, 5)
+    return {
+        "11": [N(n, k), comb(n + k - 1, k - 1), comb(n + k - 1, n)],
+        "13": [N(10, 3), comb(12, 3), 220], "13.2": [comb(12, 2), 66], "15": [comb(9, 2), 36], "19": [comb(7, 2), 21],
+        "21": [N(10, 3, cap=4), comb(12, 2) - 3 * comb(7, 2) + 3 * comb(2, 2), 66 - 63 + 3, 6],
+        "31": [surj(n, k), sum((-1) ** j * comb(k, j) * (k - j) ** n for j in range(k + 1))],
+        "33": [surj(4, 2), 14], "33.2": [surj(5, 3), 3**5 - 3 * 2**5, 147],
+        "35": [surj(5, 3), 3**5 - 3 * 2**5 + 3 * 1**5, 243 - 96 + 3, 150],
+        "40": [surj(n, k), factorial(k) * S(n, k)], "40.2": [S(4, 2), 7], "40.3": [S(5, 3), 25],
+        "44": [S(n, k), k * S(n - 1, k) + S(n - 1, k - 1)],
+        "46": [S(5, 3), 3 * S(4, 3) + S(4, 2), 25],
+        "48": [S(n, 2), 2**n - 2], "48.2": [S(4, 2), 14], "48.3": [S(n, 2), 2 ** (n - 1) - 1],
+        "48.4": [S(n, n - 1), comb(n, 2)], "48.6": [len(partitions(4)), 15],
+        "52": [x**n, sum(S(n, j) * ff(x, j) for j in range(1, n + 1))],
+        "54": [x**3, ff(x, 3) + 3 * ff(x, 2) + ff(x, 1), x * (x - 1) * (x - 2) + 3 * x * (x - 1) + x],
+        "57": [sum((-1) ** j * factorial(j) * S(n, j) for j in range(1, n + 1)), (-1) ** n],
+        "57.2": [ff(-1, k), (-1) ** k * factorial(k)],
+    }
+
+
+@document("465_nb_hedge_exponential_weights")
+def _(rng):
+    from scipy import optimize
+
+    def run(losses, eta):
+        T, N = losses.shape
+        w = np.ones(N)
+        ws, ps, total = [w], [], 0.0
+        for t in range(T):
+            p = w / w.sum()
+            ps.append(p)
+            total += p @ losses[t]
+            w = w * np.exp(-eta * losses[t])
+            ws.append(w)
+        return np.array(ws), np.array(ps), total
+
+    N, T = int(rng.integers(2, 12)), int(rng.integers(1, 30))
+    eta = rng.uniform(0.05, 3)
+    ls = rng.uniform(size=(T, N))
+    ws, ps, tot = run(ls, eta)
+    W = ws.sum(axis=1)
+    cum = np.vstack([np.zeros(N), np.cumsum(ls, axis=0)])          # cum[t] = L_{t,.}
+    t = int(rng.integers(T))                                         # 0-based round
+    B = lambda e: math.log(N) / e + e * T / 8  # noqa: E731
+    es = optimize.minimize_scalar(B, bounds=(1e-6, 100), method="bounded", options={"xatol": 1e-12}).x
+    a = rng.uniform(0.1, 10)
+    ex = np.array([[0, 1], [1, 0], [0, 1]], dtype=float)
+    wx, px, tx = run(ex, math.log(2))
+    q = rng.uniform(0.02, 0.98)
+    psi = lambda e: math.log(1 - q + q * math.exp(-e))  # noqa: E731
+    qt = q * math.exp(-eta) / (1 - q + q * math.exp(-eta))
+    return {
+        "2:3": [ws[T], np.exp(-eta * cum[T])],
+        "2:5": [math.log(W[T] / W[0]), sum(math.log(W[s + 1] / W[s]) for s in range(T))],
+        "2:9": [W[t + 1] / W[t], np.sum(ws[t] / W[t] * np.exp(-eta * ls[t])), ps[t] @ np.exp(-eta * ls[t])],
+        "4:3.2": [d(B, eta), -math.log(N) / eta**2 + T / 8],
+        "4:5": [es, math.sqrt(8 * math.log(N) / T)],
+        "4:9": [B(es), 2 * math.sqrt(T * math.log(N) / 8), math.sqrt(T * math.log(N) / 4)],
+        "4:11": [2 * math.sqrt(a / 8), math.sqrt(a / 2)], "4:11.2": [B(es), math.sqrt(T * math.log(N) / 2)],
+        "5:3.2": [math.exp(-math.log(2)), 0.5],
+        "5:6": [wx[1], np.array([1, 0.5])], "5:6.2": [px[1], np.array([2 / 3, 1 / 3])], "5:6.3": [px[1] @ ex[1], 1 / 3],
+        "5:7": [px[2], np.array([0.5, 0.5])],
+        "5:9": [tx, 1 / 2 + 1 / 3 + 1 / 2, 4 / 3], "5:9.2": [tx - ex.sum(axis=0).min(), 1 / 3],
+        "7:1": [px[1] @ ex[1], 2 / 3], "7:1.2": [tx, 5 / 3], "7:1.3": [tx - ex.sum(axis=0).min(), 2 / 3],
+        "7:1.4": [math.log(2) / math.log(2) + math.log(2) * 3 / 8, 1 + 3 * math.log(2) / 8],
+        "7:5": [ws[t], np.exp(-eta * cum[t])], "7:7": [ps[t], softmax(-eta * cum[t])],
+        "7:11.2": [d(psi, eta), -q * math.exp(-eta)], "7:11.3": [d(psi, 0.0), -q],
+        "7:11.4": [d2r(psi, eta), qt * (1 - qt)],
+    }
+
+
+@document("466_solution_key_simple_regression_r_squared")
+def _(rng):
+    def fit(x, y):
+        n = len(x)
+        X = np.column_stack([np.ones(n), x])
+        (al, be), *_ = np.linalg.lstsq(X, y, rcond=None)
+        A = np.linalg.pinv(X)                                 # (alpha, beta) = A y
+        H = X @ A
+        return al, be, A, H
+
+    n = int(rng.integers(3, 10))
+    x, y = rng.normal(size=n) * rng.uniform(0.5, 3) + rng.normal(), rng.normal(size=n)
+    sig2 = rng.uniform(0.1, 4)
+    xb, yb = x.mean(), y.mean()
+    Sxx, Sxy, Syy = np.sum((x - xb) ** 2), np.sum((x - xb) * (y - yb)), np.sum((y - yb) ** 2)
+    al, be, A, H = fit(x, y)
+    yh = al + be * x
+    e = y - yh
+    SSE = np.sum(e**2)
+    a, b = rng.normal(size=2)
+    Q = lambda v: np.sum((y - v[0] - v[1] * x) ** 2)  # noqa: E731
+    cov = sig2 * A @ A.T
+    ESSE = sig2 * np.trace(np.eye(n) - H)
+    c = (x - xb) / Sxx
+    r = np.corrcoef(x, y)[0, 1]
+    xe, ye = np.arange(1.0, 6.0), np.array([2.0, 4, 5, 4, 5])
+    ale, bee, _, _ = fit(xe, ye)
+    See = np.sum((xe - 3) ** 2)
+    SSEe = np.sum((ye - ale - bee * xe) ** 2)
+    return {
+        "10": [partial(Q, np.array([a, b]), 0), -2 * np.sum(y - a - b * x)],
+        "10.2": [partial(Q, np.array([a, b]), 1), -2 * np.sum(x * (y - a - b * x))],
+        "12": [al, yb - be * xb],
+        "14": [be, Sxy / Sxx, (np.sum(x * y) - n * xb * yb) / (np.sum(x**2) - n * xb**2)],
+        "16": [Sxx, np.sum(x**2) - xb**2], "16.2": [See, 55 - 9, 46],
+        "18.2": [e.sum(), 0], "18.3": [np.sum(x * e), 0],
+        "21": [Syy, np.sum((yh - yb) ** 2) + np.sum(e**2), be**2 * Sxx + SSE, Sxy**2 / Sxx + SSE],
+        "29": [1 - SSE / Syy, 1 - SSE / Syy, Sxy**2 / (Sxx * Syy), r**2],
+        "33": [cov[1, 1], sig2 * np.sum(c**2), sig2 / Sxx],
+        "33.2": [cov[0, 0], sig2 / n], "33.3": [cov[0, 1], sig2 * xb / Sxx], "33.4": [ESSE, (n - 1) * sig2],
+        "35": [cov[0, 0], sig2 * (1 / n + xb**2 / Sxx)], "35.2": [ESSE, (n - 2) * sig2],
+        "39": [See, 55 - 5 * 9, 10], "39.2": [np.sum((xe - 3) * (ye - 4)), 6], "39.3": [np.sum((ye - 4) ** 2), 6],
+        "41": [bee, 0.6], "41.2": [ale, 2.2],
+        "43": [1 - SSEe / 6, 0.6], "43.2": [SSEe, 2.4], "43.3": [SSEe / 3, 0.8],
+        "45": [np.corrcoef(xe, ye)[0, 1], 0.6],
+    }
+
+
+@document("467_appendix_eigenvalue_perturbation")
+def _(rng):
+    from scipy import optimize
+    n = int(rng.integers(2, 6))
+    sym = lambda M: (M + M.T) / 2  # noqa: E731
+    A0, A1, A2 = sym(rng.normal(size=(n, n))), sym(rng.normal(size=(n, n))), sym(rng.normal(size=(n, n)))
+    t = rng.uniform(-1, 1)
+    Af = lambda s: A0 + s * A1 + s * s * A2  # noqa: E731
+    Ad, Add = A1 + 2 * t * A2, 2 * A2
+    _, ref = np.linalg.eigh(Af(t))
+    ref = ref[:, ::-1]
+
+    def eig(s):
+        w, V = np.linalg.eigh(Af(s))
+        w, V = w[::-1], V[:, ::-1]
+        return w, V * np.sign(np.sum(V * ref, axis=0))          # smooth sign choice
+
+    lam, V = eig(t)
+    k, j = rng.choice(n, size=2, replace=False)
+    lk = lambda s: eig(s)[0][k]  # noqa: E731
+    vk = lambda s: eig(s)[1][:, k]  # noqa: E731
+    ld = np.array([d(lambda s, m=m: eig(s)[0][m], t) for m in range(n)])
+    v, vd = V[:, k], d(vk, t)
+    A = Af(t)
+    a_, b_ = rng.choice(n, size=2)
+    E = np.zeros((n, n))
+    E[a_, b_] = 1.0
+
+    def lam_entry(eps, M=E, m=k):
+        w = np.linalg.eigvals(A + eps * M)
+        return float(np.real(w[np.argmin(abs(w - lam[m]))]))
+    gradA = np.array([[d(lambda e, i=i, l=l: lam_entry(e, np.eye(n)[:, [i]] @ np.eye(n)[[l], :]), 0.0) for l in range(n)] for i in range(n)])
+    ray = max(-optimize.minimize(lambda x: -(x @ A @ x) / (x @ x), rng.normal(size=n), method="BFGS", options={"gtol": 1e-12}).fun for _ in range(4))
+    others = [m for m in range(n) if m != k]
+    c = {m: V[:, m] @ Ad @ v for m in others}
+    tx = rng.uniform(-2, 2)
+    lam1 = lambda s: np.linalg.eigvalsh(np.array([[1.0, s], [s, -1.0]]))[-1]  # noqa: E731
+    Adx = np.array([[0.0, 1], [1, 0]])
+    e1 = np.array([1.0, 0])
+    return {
+        "16": [ld[k], v @ Ad @ v],
+        "20": [Ad @ v + A @ vd, ld[k] * v + lam[k] * vd],
+        "22": [v @ vd, 0], "22.2": [v @ A, lam[k] * v],
+        "24": [v @ Ad @ v + lam[k] * v @ vd, ld[k] + lam[k] * v @ vd],
+        "28": [d(lam_entry, 0.0), v[a_] * v[b_]], "28.2": [gradA, np.outer(v, v)],
+        "28.3": [V @ V.T, np.eye(n)],
+        "30": [ld.sum(), sum(V[:, m] @ Ad @ V[:, m] for m in range(n)), np.trace(Ad)],
+        "32": [d(lambda s: math.log(abs(np.linalg.det(Af(s)))), t), np.sum(ld / lam), np.trace(np.linalg.solve(A, Ad))],
+        "34": [V[:, j] @ Ad @ v + lam[j] * V[:, j] @ vd, lam[k] * V[:, j] @ vd],
+        "36": [vd, sum(c[m] / (lam[m] - lam[k]) * V[:, m] for m in others)],
+        "41": [d2r(lk, t), v @ Add @ v + 2 * vd @ Ad @ v, v @ Add @ v + 2 * sum(c[m] ** 2 / (lam[m] - lam[k]) for m in others)],
+        "44.2": [lam[0], ray],
+        "46.2": [lam1(tx), math.sqrt(1 + tx * tx)],
+        "48.2": [d(lam1, 0.0), e1 @ Adx @ e1, 0], "48.3": [d(lam1, tx), tx / math.sqrt(1 + tx * tx)],
+        "48.4": [d2r(lam1, tx), (1 + tx * tx) ** -0.5],
+        "48.5": [d2r(lam1, 0.0), 1], "48.6": [d2r(lam1, 0.0), 2 * 1 / (-1 - 1), -1],
+        "48.7": [V[:, j] @ vd, c[j] / (lam[k] - lam[j])],
+        "50": [vd, sum(c[m] / (lam[k] - lam[m]) * V[:, m] for m in others)],
+        "51": [d2r(lk, t), v @ Add @ v + 2 * sum(c[m] ** 2 / (lam[k] - lam[m]) for m in others)],
+        "53": [d2r(lam1, 0.0), 2 * 1 / (1 - (-1)), 1],
+    }
+
+
+@document("468_recitation_fisher_information_normal_variance")
+def _(rng):
+    from numpy.polynomial.hermite_e import hermegauss
+    from scipy import optimize, stats
+    mu, v = rng.normal(), rng.uniform(0.2, 4)
+    sg = math.sqrt(v)
+    x = mu + sg * rng.normal()
+    n = int(rng.integers(2, 12))
+    ell = lambda th, xx=x: -0.5 * math.log(2 * math.pi * th[1]) - (xx - th[0]) ** 2 / (2 * th[1])  # noqa: E731
+    th = np.array([mu, v])
+    z, wz = hermegauss(40)
+    wz = wz / math.sqrt(2 * math.pi)
+    E = lambda g, m=mu, s=sg: float(sum(wi * g(m + s * zi) for zi, wi in zip(z, wz)))  # noqa: E731
+    hess = lambda xx, t=th: np.array([[partial2(lambda u: ell(u, xx), t, a, b) for b in range(2)] for a in range(2)])  # noqa: E731
+    I = -np.array([[E(lambda xx, a=a, b=b: hess(xx)[a, b]) for b in range(2)] for a in range(2)])
+    Iv = I[1, 1]
+    Isig = -E(lambda xx: d2(lambda s: ell(np.array([mu, s * s]), xx), sg))
+    # exact moments of quadratic forms y' M y for y ~ N(m, v I)
+    m = mu * np.ones(n)
+    M = np.eye(n) - np.ones((n, n)) / n
+    EQ = np.trace(M * v) + m @ M @ m
+    VQ = 2 * np.trace((M * v) @ (M * v)) + 4 * m @ M @ (v * np.eye(n)) @ M @ m
+    VT = 2 * np.trace((np.eye(n) / n * v) @ (np.eye(n) / n * v))
+    EQ2 = VQ + EQ**2
+    mse = lambda c: c * c * EQ2 - 2 * c * v * EQ + v * v  # noqa: E731   E[(cQ - v)^2]
+    xs = mu + sg * rng.normal(size=n)
+    vhat = np.mean((xs - xs.mean()) ** 2)
+    s2 = np.var(xs, ddof=1)
+    chi = stats.chi2(4)
+    mse5 = lambda c: c * c * v * v * chi.moment(2) - 2 * c * v * v * chi.mean() + v * v  # noqa: E731
+    cbest = optimize.minimize_scalar(mse, bounds=(0, 2), method="bounded", options={"xatol": 1e-12}).x
+    return {
+        "7": [ell(th), stats.norm.logpdf(x, mu, sg)],
+        "14": [partial(ell, th, 0), (x - mu) / v], "14.2": [partial(ell, th, 1), -1 / (2 * v) + (x - mu) ** 2 / (2 * v * v)],
+        "16": [E(lambda xx: partial(lambda t: ell(t, xx), th, 1)), -1 / (2 * v) + v / (2 * v * v), 0],
+        "18": [hess(x)[1, 1], 1 / (2 * v * v) - (x - mu) ** 2 / v**3], "18.2": [hess(x)[0, 1], -(x - mu) / v**2],
+        "22": [I, np.array([[1 / v, 0], [0, 1 / (2 * v * v)]])],
+        "24": [-1 / (2 * v * v) + v / v**3, 1 / (2 * v * v)],
+        "26": [Isig, Iv * (2 * sg) ** 2, 1 / (2 * sg**4) * 4 * sg**2, 2 / sg**2],
+        "26.2": [Isig, Iv * 2 * sg, 1 / sg**3],
+        "34": [1 / (n * Iv), 2 * sg**4 / n],
+        "40": [VQ / (n - 1) ** 2, sg**4 / (n - 1) ** 2 * 2 * (n - 1), 2 * sg**4 / n],
+        "42": [VQ / (n - 1) ** 2, 2 * sg**4 / (n - 1)], "42.3": [VT, 2 * sg**4 / n],
+        "46": [vhat, vhat, (n - 1) / n * s2],
+        "46.2": [EQ / n - v, -v / n], "46.3": [VQ / n**2, 2 * (n - 1) * v * v / n**2],
+        "48": [mse(1 / n), VQ / n**2 + (EQ / n - v) ** 2, 2 * (n - 1) * v * v / n**2 + v * v / n**2, (2 * n - 1) * v * v / n**2],
+        "50": [mse(1 / (n - 1)), 2 * v * v / (n - 1)],
+        "50.3": [mse5(1 / 5), 9 / 25 * v * v, 0.32 * v * v],
+        "52": [cbest, 1 / n],
+    }
+
+
+@document("469_blog_reinforce_baseline_variance")
+def _(rng):
+    from scipy import optimize
+
+    def model(th, r1, r0, b=0.0):
+        p = sig(th)
+        R = {1: r1, 0: r0}
+        logpi = lambda a, t: math.log(sig(t)) if a == 1 else math.log(1 - sig(t))  # noqa: E731
+        s = {a: d(lambda t: logpi(a, t), th) for a in (0, 1)}
+        Ex = lambda f: p * f(1) + (1 - p) * f(0)  # noqa: E731
+        var = lambda bb: Ex(lambda a: ((R[a] - bb) * s[a]) ** 2) - Ex(lambda a: (R[a] - bb) * s[a]) ** 2  # noqa: E731
+        bstar = optimize.minimize_scalar(var, bounds=(-50, 50), method="bounded", options={"xatol": 1e-12}).x
+        J = lambda t: sig(t) * r1 + (1 - sig(t)) * r0  # noqa: E731
+        return p, R, s, Ex, var, bstar, d(J, th)
+
+    th, r1, r0, b = rng.uniform(-2.5, 2.5), rng.normal(), rng.normal(), rng.normal()
+    p, R, s, Ex, var, bs, dJ = model(th, r1, r0)
+    a = int(rng.integers(2))
+    ER, Es2, ERs2 = Ex(lambda a: R[a]), Ex(lambda a: s[a] ** 2), Ex(lambda a: R[a] * s[a] ** 2)
+    p4, R4, s4, Ex4, var4, bs4, dJ4 = model(math.log(4), 1.0, 0.0)
+    K = int(rng.integers(2, 6))
+    tv, rv = rng.normal(size=K), rng.normal(size=K)
+    pi = softmax(tv)
+    S = [grad(lambda t, k=k: math.log(softmax(t)[k]), tv) for k in range(K)]
+    Eg = sum(pi[k] * rv[k] * S[k] for k in range(K))
+    tot = lambda bb: sum(pi[k] * np.sum(((rv[k] - bb) * S[k] - Eg) ** 2) for k in range(K))  # noqa: E731
+    bK = optimize.minimize_scalar(tot, bounds=(-50, 50), method="bounded", options={"xatol": 1e-12}).x
+    return {
+        "13": [ER, p * r1 + (1 - p) * r0], "13.2": [dJ, p * (1 - p) * (r1 - r0)],
+        "19": [d(lambda t: math.log(sig(t)), th), p * (1 - p)], "19.2": [d(lambda t: math.log(sig(t)), th), 1 - p],
+        "19.3": [d(lambda t: math.log(1 - sig(t)), th), -p],
+        "21": [s[a], s[a], a - p],
+        "23": [Ex(lambda a: s[a]), 0], "23.2": [Es2, p * (1 - p) ** 2 + (1 - p) * p**2, p * (1 - p)],
+        "29": [Ex(lambda a: R[a] * s[a]), p * r1 * (1 - p) - (1 - p) * r0 * p, p * (1 - p) * (r1 - r0), dJ],
+        "31.2": [var(b), var(0.0) - 2 * b * ERs2 + b * b * Es2],
+        "33": [bs, ERs2 / Es2, (p * (1 - p) ** 2 * r1 + (1 - p) * p**2 * r0) / (p * (1 - p)), (1 - p) * r1 + p * r0],
+        "35": [ER, p * r1 + (1 - p) * r0], "35.2": [bs, ER * Es2 / Es2, ER],
+        "39": [var(0.0), p * (1 - p) * bs**2], "39.2": [var(b), p * (1 - p) * (b - bs) ** 2],
+        "41": [ER - bs, (1 - 2 * p) * (r1 - r0)], "43": [var(ER), p * (1 - p) * (2 * p - 1) ** 2 * (r1 - r0) ** 2],
+        "48.2": [p4, 4 / 5], "48.3": [dJ4, 0.16], "48.4": [bs4, 0.2],
+        "48.5": [var4(0.0), 0.16 * 0.2, 0.032], "48.6": [var4(Ex4(lambda a: R4[a])), 0.0576], "48.7": [0.16 * 0.2**2, 0.0064],
+        "52": [sum(pi[k] * S[k] for k in range(K)), grad(lambda t: softmax(t).sum(), tv), np.zeros(K)],
+        "52.2": [bK, sum(pi[k] * rv[k] * S[k] @ S[k] for k in range(K)) / sum(pi[k] * S[k] @ S[k] for k in range(K))],
+    }
+
+
+@document("470_nb_householder_givens")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    I = np.eye(n)
+    refl = lambda v: np.eye(len(v)) - 2 * np.outer(v, v) / (v @ v)  # noqa: E731
+    v0 = rng.normal(size=n)
+    H0 = refl(v0)
+    x = rng.normal(size=n)
+    nx = np.linalg.norm(x)
+    al = -np.sign(x[0]) * nx
+    e1 = I[0]
+    v = x - al * e1
+    H = refl(v)
+    x34 = np.array([3.0, 4])
+    al34 = -np.sign(3.0) * 5
+    v34 = x34 - al34 * np.eye(2)[0]
+    H34 = refl(v34)
+    M = np.array([[64.0, 32], [32, 16]])
+    x2 = rng.normal(size=2)
+    r = np.linalg.norm(x2)
+    c, s = x2 / r
+
+    def giv(c, s):
+        return np.array([[c, s], [-s, c]])
+    G = giv(c, s)
+    G34 = giv(0.6, 0.8)
+    A = np.array([[3.0, 1], [4, 2]])
+    R = H34.T @ A
+    return {
+        "1:7": [H0 @ v0, -v0],
+        "1:9": [H0.T @ H0, H0 @ H0, I - 4 * np.outer(v0, v0) / (v0 @ v0) + 4 * np.outer(v0, v0) * (v0 @ v0) / (v0 @ v0) ** 2, I],
+        "1:11": [np.linalg.det(H0), -1],
+        "2:5": [v @ v, nx**2 - 2 * al * x[0] + al**2, 2 * (nx**2 - al * x[0])], "2:5.2": [v @ x, nx**2 + al * x[0]],
+        "2:7": [H @ x, x - 2 * (v @ x) / (v @ v) * v], "2:7.2": [x - v, al * e1], "2:7.3": [v @ x, nx**2 - al * x[0]],
+        "2:7.4": [H @ x, al * e1],
+        "4:3": [al34, -5], "4:3.2": [v34, np.array([8.0, 4])],
+        "4:5": [H34, np.eye(2) - M / 40, np.array([[-0.6, -0.8], [-0.8, -0.6]])],
+        "4:7": [np.linalg.det(H34), (-0.6) * (-0.6) - (-0.8) * (-0.8), -0.28], "4:7.2": [1 - 16 / 40, 0.6],
+        "4:7.3": [np.linalg.det(H34), -1], "4:7.4": [H34 @ x34, np.array([-5.0, 0])],
+        "5:5.2": [G @ x2, np.array([r, 0])], "5:7": [np.linalg.det(G), c * c + s * s, 1],
+        "5:7.2": [np.linalg.inv(G), G], "5:7.3": [G34 @ x34, np.array([5.0, 0])],
+        "7:5": [R, H34 @ A, np.array([[-5, -2.2], [0, 0.4]])],
+        "7:7": [np.linalg.det(A), np.linalg.det(H34) * np.linalg.det(R), 2],
+    }
+
+
+@document("471_cheatsheet_binomial_arctan_series")
+def _(rng):
+    import itertools
+    import mpmath
+    from math import comb, factorial
+    from scipy import special
+    B = special.binom
+    al = rng.uniform(-3, 3)
+    x = rng.uniform(-0.7, 0.7)
+    x4 = rng.uniform(-0.2, 0.2)
+    k = int(rng.integers(1, 9))
+    kk = int(rng.integers(0, 30))
+    odd = math.prod(range(1, 2 * k, 2))
+    ns = lambda f, a=0: float(mpmath.nsum(f, [a, mpmath.inf]))  # noqa: E731
+    at = math.atan
+    leib = ns(lambda j: (-1) ** j / (2 * j + 1))
+    a = at(1 / 5)
+    return {
+        "13": [(1 + x) ** al, sum(itertools.accumulate(range(400), lambda c, j: c * (al - j) / (j + 1) * x, initial=1.0))],
+        "16": [B(0.5, 2), (1 / 2) * (-1 / 2) / 2, -1 / 8], "16.2": [B(0.5, 3), (1 / 2) * (-1 / 2) * (-3 / 2) / 6, 1 / 16],
+        "16.3": [1 + 0.05 - 0.00125 + 0.0000625, 1.0488125],
+        "20": [B(-0.5, k), (-1) ** k / 2**k * odd / factorial(k), (-1) ** k / 2**k * comb(2 * k, k)],
+        "22": [-1 / 2 * 2, -1], "22.2": [odd, factorial(2 * k) / (2**k * factorial(k))],
+        "24": [B(-0.5, k), (-1 / 4) ** k * comb(2 * k, k)],
+        "24.2": [1 / math.sqrt(1 - 4 * x4), sum(comb(2 * j, j) * x4**j for j in range(500))],
+        "26": [sum(comb(2 * j, j) / 8**j for j in range(400)), 2],
+        "30": [d(at, x), 1 / (1 + x * x)], "30.2": [1 / (1 + x * x), sum((-1) ** j * x ** (2 * j) for j in range(600))],
+        "32": [at(x), sum((-1) ** j * x ** (2 * j + 1) / (2 * j + 1) for j in range(600))],
+        "36": [math.pi / 4, leib, 1 - 1 / 3 + 1 / 5 - 1 / 7 + 1 / 9 - 1 / 11 + ns(lambda j: (-1) ** j / (2 * j + 1), 6)],
+        "38": [1 / (4 * kk + 1) - 1 / (4 * kk + 3), 2 / ((4 * kk + 1) * (4 * kk + 3))],
+        "38.2": [(special.digamma(3 / 4) - special.digamma(1 / 4)) / 8, math.pi / 4],
+        "40": [math.log1p(x), sum((-1) ** (j + 1) * x**j / j for j in range(1, 600))],
+        "40.2": [math.log(2), ns(lambda j: (-1) ** j / j, 1)],
+        "46": [math.pi / 4, 4 * at(1 / 5) - at(1 / 239)],
+        "50": [math.tan(2 * a), (2 / 5) / (1 - 1 / 25), 5 / 12],
+        "50.2": [math.tan(4 * a), (2 * 5 / 12) / (1 - 25 / 144), 120 / 119],
+        "54": [math.tan(4 * a - at(1 / 239)), (120 / 119 - 1 / 239) / (1 + 120 / (119 * 239)),
+               (120 * 239 - 119) / (119 * 239 + 120), 28561 / 28561, 1],
+        "56": [at(1 / 5), sum((-1) ** j / ((2 * j + 1) * 5 ** (2 * j)) for j in range(40))],
+    }
+
+
+@document("472_handout_gradient_boosting_newton_leaves")
+def _(rng):
+    from scipy import optimize
+    argmin = lambda f: optimize.minimize_scalar(f, bracket=(-1, 1), tol=1e-12).x  # noqa: E731
+    y, F = rng.normal(), rng.normal()
+    y01 = float(rng.integers(2))
+    ypm = 2 * y01 - 1
+    L01 = lambda f: -y01 * math.log(sig(f)) - (1 - y01) * math.log(1 - sig(f))  # noqa: E731
+    Lpm = lambda f: math.log(1 + math.exp(-ypm * f))  # noqa: E731
+    # a leaf of logistic-loss points
+    n = int(rng.integers(2, 8))
+    ys, Fs = rng.integers(0, 2, size=n).astype(float), rng.normal(size=n)
+    lam = rng.uniform(0.1, 3)
+    lossi = lambda i, f: -ys[i] * math.log(sig(f)) - (1 - ys[i]) * math.log(1 - sig(f))  # noqa: E731
+    g = np.array([d(lambda f: lossi(i, f), Fs[i]) for i in range(n)])
+    h = np.array([d2(lambda f: lossi(i, f), Fs[i]) for i in range(n)])
+    Lj = lambda w, idx=np.arange(n): np.sum(g[idx] * w + 0.5 * h[idx] * w * w) + lam / 2 * w * w  # noqa: E731
+    G, H = g.sum(), h.sum()
+    w = rng.normal()
+    ws = argmin(Lj)
+    best = lambda idx: Lj(argmin(lambda v: Lj(v, idx)), idx)  # noqa: E731
+    left = np.arange(n) < int(rng.integers(1, n))
+    GL, HL, GR, HR = g[left].sum(), h[left].sum(), g[~left].sum(), h[~left].sum()
+    gain = best(np.arange(n)) - best(np.where(left)[0]) - best(np.where(~left)[0])
+    # squared loss leaf
+    yq, Fq = rng.normal(size=n), rng.normal(size=n)
+    gq = np.array([d(lambda f: 0.5 * (yq[i] - f) ** 2, Fq[i]) for i in range(n)])
+    hq = np.array([d2(lambda f: 0.5 * (yq[i] - f) ** 2, Fq[i]) for i in range(n)])
+    wq = argmin(lambda v: np.sum(gq * v + 0.5 * hq * v * v) + lam / 2 * v * v)
+    # the worked example
+    ye = np.array([1.0, 1, 0, 1])
+    le = lambda i, f: -ye[i] * math.log(sig(f)) - (1 - ye[i]) * math.log(1 - sig(f))  # noqa: E731
+    ge = np.array([d(lambda f: le(i, f), 0.0) for i in range(4)])
+    he = np.array([d2(lambda f: le(i, f), 0.0) for i in range(4)])
+    Le = lambda v, idx=np.arange(4): np.sum(ge[idx] * v + 0.5 * he[idx] * v * v) + 0.5 * v * v  # noqa: E731
+    we = argmin(Le)
+    beste = lambda idx: Le(argmin(lambda v: Le(v, idx)), idx)  # noqa: E731
+    Ge, He = ge.sum(), he.sum()
+    gaine = beste(np.arange(4)) - beste(np.array([0, 1, 3])) - beste(np.array([2]))
+    return {
+        "15": [-d(lambda f: 0.5 * (y - f) ** 2, F), y - F], "15.2": [-d(lambda f: abs(y - f), F), np.sign(y - F)],
+        "15.3": [-d(lambda f: math.exp(f) - y * f, F), y - math.exp(F)],
+        "19": [L01(F), L01(F), math.log(1 + math.exp(F)) - y01 * F],
+        "21": [-d(L01, F), y01 - sig(F)], "21.2": [d2(L01, F), sig(F) * (1 - sig(F))], "21.3": [L01(F), Lpm(F)],
+        "23": [-d(Lpm, F), ypm * math.exp(-ypm * F) / (1 + math.exp(-ypm * F)), ypm * sig(ypm * F)],
+        "29": [Lj(w), Lj(w), G * w + 0.5 * (H + lam) * w * w],
+        "33": [ws, -G / (H + lam)], "33.2": [Lj(ws), -G * G / (H + lam)],
+        "37": [gain, GL**2 / (HL + lam) + GR**2 / (HR + lam) - (GL + GR) ** 2 / (HL + HR + lam)],
+        "41": [gq, yq - Fq], "41.2": [hq, np.ones(n)], "41.3": [wq, np.sum(yq - Fq) / (n + lam)],
+        "43": [sig(0.0), 0.5], "43.2": [ge, np.array([-0.5, -0.5, 0.5, -0.5])], "43.3": [he, 0.25 * np.ones(4)],
+        "45": [Ge, -1], "45.2": [He, 1], "45.3": [we, 0.5], "45.4": [Le(we), -0.5],
+        "49": [Ge * we + 0.5 * (He + 1) * we**2, -1 / 2 + 1 / 4, -1 / 4],
+        "51": [Lj(ws), -0.5 * G * G / (H + lam)],
+        "51.2": [np.array([ge[[0, 1, 3]].sum(), he[[0, 1, 3]].sum()]), np.array([-1.5, 0.75])],
+        "51.3": [np.array([ge[2], he[2]]), np.array([0.5, 0.25])],
+        "53": [gaine, 0.5 * ((9 / 4) / (7 / 4) + (1 / 4) / (5 / 4) - 1 / 2), 0.5 * (9 / 7 + 1 / 5 - 1 / 2), 69 / 140],
+    }
+
+
+@document("473_notes_newton_divided_differences")
+def _(rng):
+    def dd(f, xs):
+        """Divided differences by the recursion of the definition."""
+        xs = list(xs)
+        if len(xs) == 1:
+            return f(xs[0])
+        return (dd(f, xs[1:]) - dd(f, xs[:-1])) / (xs[-1] - xs[0])
+
+    def interp(f, xs, x):
+        """The interpolating polynomial through (xs, f(xs)) at x, by solving the Vandermonde system."""
+        xs = np.asarray(xs, dtype=float)
+        c = np.linalg.solve(np.vander(xs, increasing=True), np.array([f(t) for t in xs]))
+        return float(np.polyval(c[::-1], x))
+
+    a, b = rng.uniform(-1, 1), rng.uniform(0.5, 2)
+    f = lambda t: math.exp(a * t) + math.sin(b * t)  # noqa: E731
+    f1 = lambda t: a * math.exp(a * t) + b * math.cos(b * t)  # noqa: E731
+    f2 = lambda t: a * a * math.exp(a * t) - b * b * math.sin(b * t)  # noqa: E731
+    n = int(rng.integers(1, 5))
+    xs = np.sort(rng.uniform(-2, 2, size=n + 2))
+    nodes, extra = xs[:n + 1], xs[n + 1]
+    x = rng.uniform(-2, 2)
+    pr = lambda k, t: math.prod(t - nodes[j] for j in range(k))  # noqa: E731
+    rec = lambda t: 1 / t  # noqa: E731
+    kk = int(rng.integers(1, 5))
+    pos = rng.uniform(0.2, 5, size=kk + 1)
+    h = rng.uniform(0.05, 0.5)
+    x0 = rng.uniform(-1, 1)
+    eq = x0 + h * np.arange(kk + 1)
+    fe = np.array([f(t) for t in eq])
+    xv = rng.uniform(0.5, 5)
+    p2 = lambda t: interp(rec, [1, 2, 4], t)  # noqa: E731
+    lim2 = lambda hh: dd(f, [x - hh, x, x + hh])  # noqa: E731
+    return {
+        "9": [interp(f, nodes, x), sum(dd(f, nodes[:k + 1]) * pr(k, x) for k in range(n + 1))],
+        "11": [interp(f, xs, x), interp(f, nodes, x) + dd(f, xs) * pr(n + 1, x)],
+        "13": [dd(f, nodes), sum(f(nodes[j]) / math.prod(nodes[j] - nodes[i] for i in range(n + 1) if i != j) for j in range(n + 1))],
+        "15": [f(extra) - interp(f, nodes, extra), dd(f, list(nodes) + [extra]) * pr(n + 1, extra)],
+        "21": [dd(rec, [1, 2]), (1 / 2 - 1) / (2 - 1), -1 / 2], "21.2": [dd(rec, [2, 4]), (1 / 4 - 1 / 2) / (4 - 2), -1 / 8],
+        "23": [dd(rec, [1, 2, 4]), (-1 / 8 + 1 / 2) / (4 - 2), 3 / 16],
+        "23.2": [p2(3), 1 - 1 + 3 / 16 * 2, 3 / 8],
+        "25": [dd(rec, pos), (-1) ** kk / math.prod(pos)], "25.2": [dd(rec, [1, 2, 4]), 1 / 8],
+        "27": [dd(rec, [1, 2, 4]), (-1 / 8 + 1 / 2) / (4 - 1), (3 / 8) / 3, 1 / 8],
+        "29": [1 / ((1 - 2) * (1 - 4)) + (1 / 2) / ((2 - 1) * (2 - 4)) + (1 / 4) / ((4 - 1) * (4 - 2)), 1 / 3 - 1 / 4 + 1 / 24, 1 / 8],
+        "33": [p2(xv), 1 - (xv - 1) / 2 + (xv - 1) * (xv - 2) / 8],
+        "35": [p2(3), 1 - 1 + 1 / 8 * 2, 1 / 4], "35.2": [rec(3), 1 / 3],
+        "37": [rec(3) - p2(3), -1 / (1 * 2 * 4 * 3) * (3 - 1) * (3 - 2) * (3 - 4), 1 / 12],
+        "39": [interp(rec, [1, 2, 4, 3], 3), 1 / 3],
+        "43": [dd(f, eq), np.diff(fe, kk)[0] / h**kk],
+        "43.3": [dd(f, eq[:3]) if kk >= 2 else dd(f, [x0, x0 + h, x0 + 2 * h]),
+                 (f(x0 + 2 * h) - 2 * f(x0 + h) + f(x0)) / h**2, (f(x0 + 2 * h) - 2 * f(x0 + h) + f(x0)) / h**2],
+        "45": [dd(f, [x, x + 1e-7]), f1(x)],
+        "47": [dd(f, [x - h, x, x + h]), (f(x + h) - 2 * f(x) + f(x - h)) / (2 * h * h)],
+        "49": [(4 * lim2(5e-3) - lim2(1e-2)) / 3, f2(x)],
+    }
+
+
+@document("446_hw_beta_binomial_overdispersion")
+def _(rng):
+    from scipy import integrate, optimize, special, stats
+    al, be = rng.uniform(0.3, 5, size=2)
+    n = int(rng.integers(1, 13))
+    k = int(rng.integers(0, n + 1))
+    dens = lambda p: stats.beta.pdf(p, al, be)  # noqa: E731
+    E = lambda g: integrate.quad(lambda p: g(p) * dens(p), 0, 1, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    Ep, Ep2 = E(lambda p: p), E(lambda p: p * p)
+    Vp = E(lambda p: (p - Ep) ** 2)
+    ks = np.arange(n + 1)
+    pmf = stats.betabinom.pmf(ks, n, al, be)
+    EX = float(ks @ pmf)
+    VX = float(((ks - EX) ** 2) @ pmf)
+    B = special.beta
+    integrand = integrate.quad(lambda p: special.comb(n, k) * p**k * (1 - p) ** (n - k) * p ** (al - 1) * (1 - p) ** (be - 1) / B(al, be), 0, 1, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    s = al + be
+    pi, rho = al / s, 1 / (s + 1)
+    EVc = E(lambda p: n * p * (1 - p))                   # E[Var(X | p)]
+    VEc = E(lambda p: (n * p - n * Ep) ** 2)             # Var(E[X | p])
+
+    def mom(n, xbar, s2):
+        pih = xbar / n
+        rh = optimize.brentq(lambda r: n * pih * (1 - pih) * (1 + (n - 1) * r) - s2, -10, 10, xtol=1e-14)
+        tot = optimize.brentq(lambda t: 1 / (t + 1) - rh, 1e-9, 1e9, xtol=1e-13, rtol=1e-14)
+        return pih, rh, tot, pih * tot, (1 - pih) * tot
+    n2 = int(rng.integers(2, 13))
+    p0, r0 = rng.uniform(0.1, 0.9), rng.uniform(0.02, 0.9)
+    xb, s2 = n2 * p0, n2 * p0 * (1 - p0) * (1 + (n2 - 1) * r0)
+    pih, rh, tot, _, _ = mom(n2, xb, s2)
+    dp, dr, dt, da, db = mom(10, 4.0, 6.0)
+    return {
+        "7": [Ep, al / s], "7.2": [Ep2, al * (al + 1) / (s * (s + 1))],
+        "9": [Vp, al * (al + 1) / (s * (s + 1)) - al**2 / s**2, al * be / (s**2 * (s + 1))],
+        "14": [pmf[k], integrand, special.comb(n, k) * B(k + al, n - k + be) / B(al, be)],
+        "16": [stats.betabinom.pmf(k, n, 1, 1), 1 / (n + 1)],
+        "18": [EX, n * Ep, n * al / s],
+        "23": [VX, EVc + VEc, n * E(lambda p: p * (1 - p)) + n * Vp, n * Ep * (1 - Ep) + n * Vp],
+        "28": [E(lambda p: (n * p - n * Ep) ** 2), n * n * Vp],
+        "31": [VX, n * E(lambda p: p * (1 - p)) + n * n * Vp, n * (Ep - Ep2) + n * n * Vp,
+               n * al * be / (s * (s + 1)) + n * n * al * be / (s**2 * (s + 1)), n * al * be * (s + n) / (s**2 * (s + 1))],
+        "39": [pi, al / s], "39.2": [rho, 1 / (s + 1)],
+        "41": [VX, n * pi * (1 - pi) * (1 + (n - 1) * rho)],
+        "47": [rh, (s2 / (n2 * pih * (1 - pih)) - 1) / (n2 - 1)], "47.2": [tot, 1 / rh - 1],
+        "49": [dp, 0.4], "49.2": [6.0 / (10 * dp * (1 - dp)), 6 / 2.4, 2.5],
+        "51": [dr, (2.5 - 1) / 10, 0.15], "51.2": [dt, 1 / 0.15 - 1, 17 / 3],
+        "53": [da, 34 / 15], "53.2": [db, 51 / 15],
+        "57": [dr, 1.5 / 9, 1 / 6], "57.2": [dt, 5], "57.3": [da, 2], "57.4": [db, 3],
+    }
+
+
+@document("447_blog_pearson_ccc_loss_gradient")
+def _(rng):
+    n = int(rng.integers(3, 9))
+    x, y = rng.normal(size=n), rng.normal(size=n)
+    c, s = rng.normal(), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    i = int(rng.integers(n))
+    nrm = np.linalg.norm
+    cen = lambda v: v - v.mean()  # noqa: E731
+    R = lambda v, w=y: float(np.corrcoef(v, w)[0, 1])  # noqa: E731
+    a, b = cen(x), cen(y)
+    na, nb = nrm(a), nrm(b)
+    r = R(x)
+    ra = lambda v: v @ b / (nrm(v) * nb)  # noqa: E731   r as a function of a
+    ga = grad(ra, a)
+    ah, bh = a / na, b / nb
+    L = lambda v: 1 - R(v)  # noqa: E731
+    gL = grad(L, x)
+    sx, sy = np.std(x), np.std(y)
+    zx, zy = a / sx, b / sy
+    sxy_f = lambda v: np.mean(cen(v) * b)  # noqa: E731
+    var_f = lambda v: np.mean(cen(v) ** 2)  # noqa: E731
+    ccc = lambda v, w=y: 2 * np.mean(cen(v) * cen(w)) / (np.var(v) + np.var(w) + (v.mean() - w.mean()) ** 2)  # noqa: E731
+    sxy = sxy_f(x)
+    D = sx**2 + sy**2 + (x.mean() - y.mean()) ** 2
+    rc = ccc(x)
+    v, u = sx / sy, (x.mean() - y.mean()) / math.sqrt(sx * sy)
+    dm = x.mean() - y.mean()
+    dr = partial(ccc, x, i)
+    x0, y0 = np.array([1.0, 2, 3]), np.array([2.0, 4, 6])
+    sx0, sy0 = np.std(x0), np.std(y0)
+    D0 = np.var(x0) + np.var(y0) + (x0.mean() - y0.mean()) ** 2
+    return {
+        "15.2": [R(x + c), r], "15.3": [R(s * x), r],
+        "19": [grad(nrm, a), a / na],
+        "21": [ga, b / (na * nb) - (a @ b) / (na**2 * nb) * a],
+        "23": [a @ ga, 0.0],
+        "25": [a @ (b / (na * nb) - (a @ b) / (na**2 * nb) * a), (a @ b) / (na * nb) - (a @ b) / nb],
+        "29": [ga, b / (na * nb) - (a @ b) / (na**3 * nb) * a, (bh - r * ah) / na],
+        "31": [ah @ (bh - r * ah), 0.0],
+        "35": [gL, -grad(R, x), (r * ah - bh) / na],
+        "37": [nrm(gL), math.sqrt(1 - r * r) / na],
+        "43": [np.mean((zx - zy) ** 2), nrm(ah - bh) ** 2, 2 * (1 - r)],
+        "53": [sxy, r * sx * sy], "53.2": [rc, r * 2 / (v + 1 / v + u * u)],
+        "57": [partial(sxy_f, x, i), b[i] / n], "57.2": [partial(var_f, x, i), 2 * a[i] / n],
+        "57.3": [partial(lambda w: (w.mean() - y.mean()) ** 2, x, i), 2 * dm],
+        "61": [dr, 2 * b[i] / (n * D) - 2 * sxy / D**2 * (2 * a[i] / n + 2 * dm), 2 / (n * D) * (b[i] - rc * (a[i] + n * dm))],
+        "67": [dr, 2 / (n * D) * (b[i] - rc * (a[i] + dm))],
+        "71": [R(x0, y0), 1.0], "71.2": [sx0 / sy0, 0.5], "71.3": [(x0.mean() - y0.mean()) ** 2 / (sx0 * sy0), 9 / 4],
+        "73": [ccc(x0, y0), 2 / (0.5 + 2 + 9 / 4), 8 / 19],
+        "75": [2 * np.mean(cen(x0) * cen(y0)) / D0, (8 / 3) / (22 / 3), 4 / 11],
+    }
+
+
+@document("448_notes_trust_region_cauchy_point")
+def _(rng):
+    from scipy import optimize
+    dim = int(rng.integers(2, 6))
+    g = rng.normal(size=dim)
+    ng = np.linalg.norm(g)
+    M = rng.normal(size=(dim, dim))
+    Bgen = (M + M.T) / 2                                 # symmetric, possibly indefinite
+    Bpd = M @ M.T + 0.1 * np.eye(dim)                    # gamma > 0
+    Bneg = -Bpd                                          # gamma < 0
+    f0 = rng.normal()
+    m = lambda p, B: f0 + g @ p + 0.5 * p @ B @ p  # noqa: E731
+
+    def cauchy_len(B, Dl, g=g, m=m):
+        """the minimiser of the model along -alpha g over 0 <= alpha <= Delta/||g||"""
+        phi = lambda a: m(-a * g, B)  # noqa: E731
+        amax = Dl / np.linalg.norm(g)
+        res = optimize.minimize_scalar(phi, bounds=(0, amax), method="bounded", options={"xatol": 1e-14})
+        return min([0.0, res.x, amax], key=phi)
+    al = rng.uniform(0.05, 3)
+    gp, gg = g @ Bpd @ g, g @ Bgen @ g
+    phi = lambda a: m(-a * g, Bpd)  # noqa: E731
+    astar = optimize.minimize_scalar(phi, bounds=(0, 100 * ng**2 / gp + 10), method="bounded", options={"xatol": 1e-14}).x
+    Dl = rng.uniform(0.05, 5)
+    Dint = 1.5 * ng**3 / gp                              # interior Cauchy point
+    Dbnd = rng.uniform(0.1, 0.9) * ng**3 / gp            # boundary Cauchy point, gamma > 0
+    tau = 1.0 if gg <= 0 else min(ng**3 / (Dl * gg), 1.0)
+    aC = cauchy_len(Bgen, Dl)
+    ai = cauchy_len(Bpd, Dint)
+    ab = cauchy_len(Bpd, Dbnd)
+    # the example
+    fx = lambda x: 0.5 * x[0] ** 2 + 2 * x[1] ** 2  # noqa: E731
+    x0 = np.array([3.0, 1.0])
+    g0 = grad(fx, x0)
+    hh = 1e-2
+    B0 = np.array([[(fx(x0 + hh * (np.eye(2)[i] + np.eye(2)[j])) - fx(x0 + hh * (np.eye(2)[i] - np.eye(2)[j]))
+                     - fx(x0 - hh * (np.eye(2)[i] - np.eye(2)[j])) + fx(x0 - hh * (np.eye(2)[i] + np.eye(2)[j]))) / (4 * hh * hh)
+                    for j in range(2)] for i in range(2)])
+    m0 = lambda p: fx(x0) + g0 @ p + 0.5 * p @ B0 @ p  # noqa: E731
+    ng0, gam0 = np.linalg.norm(g0), g0 @ B0 @ g0
+    a0 = optimize.minimize_scalar(lambda a: m0(-a * g0), bounds=(0, 10), method="bounded", options={"xatol": 1e-14}).x
+    c1 = cauchy_len(B0, 1.0, g0, lambda p, B: m0(p))
+    c2 = cauchy_len(B0, 2.0, g0, lambda p, B: m0(p))
+    pN = optimize.minimize(m0, np.zeros(2), method="BFGS", options={"gtol": 1e-12}).x
+    return {
+        "19": [m(-al * g, Bgen), m(-al * g, Bgen), f0 - al * ng**2 + 0.5 * al * al * gg],
+        "23": [d(phi, al), -ng**2 + 2 * al * gp], "23.2": [astar, ng**2 / (2 * gp)],
+        "25": [1 / (2 * 1), 0.5],
+        "27": [d(phi, al), -ng**2 + al * gp], "27.2": [astar, ng**2 / gp],
+        "29": [cauchy_len(Bpd, Dl), min(ng**2 / gp, Dl / ng)], "29.2": [cauchy_len(Bneg, Dl), Dl / ng],
+        "31": [-aC * g, -tau * Dl / ng * g],
+        "38": [m(np.zeros(dim), Bpd) - m(-ai * g, Bpd), astar * ng**2 - 0.5 * astar**2 * gp, ng**4 / (2 * gp)],
+        "42": [m(np.zeros(dim), Bpd) - m(-ab * g, Bpd), Dbnd / ng * ng**2 - 0.5 * Dbnd**2 / ng**2 * gp, Dbnd * ng - Dbnd**2 * gp / (2 * ng)],
+        "52.2": [g0, np.array([3.0, 4])], "52.3": [B0, np.diag([1.0, 4])],
+        "54": [gam0, 9 + 64, 73], "54.2": [a0, 25 / 73],
+        "56": [-c1 * g0, np.array([-0.6, -0.8])],
+        "58": [m0(np.zeros(2)) - m0(-c1 * g0), 0.2 * 25 - 0.5 * 0.2**2 * 73, 3.54],
+        "60": [fx(np.array([2.4, 0.2])), 2.96],
+        "62": [c2 * ng0 / 2.0, ng0**3 / (2.0 * gam0), 125 / 146], "62.2": [-c2 * g0, -125 / 146 * g0],
+        "62.3": [m0(np.zeros(2)) - m0(-c2 * g0), ng0**4 / gam0, 625 / 73],
+        "64": [pN, -np.linalg.solve(B0, g0), -np.array([3.0, 1])],
+    }
+
+
+@document("449_worksheet_stirling_second_kind")
+def _(rng):
+    from functools import lru_cache
+    from itertools import product
+
+    @lru_cache(maxsize=None)
+    def blocks(n):
+        """the number of blocks of every set partition of an n-set, by restricted growth strings"""
+        out = []
+
+        def rec(seq, mx):
+            if len(seq) == n:
+                out.append(mx)
+                return
+            for v in range(mx + 1):
+                rec(seq + [v], max(mx, v + 1))
+        rec([], 0)
+        return tuple(out)
+    S = lambda n, k: sum(1 for b in blocks(n) if b == k)  # noqa: E731
+    Bell = lambda n: len(blocks(n))  # noqa: E731
+
+    def surj(n, k):
+        return sum(1 for f in product(range(k), repeat=n) if len(set(f)) == k)
+    n = int(rng.integers(2, 8))
+    k = int(rng.integers(1, n + 1))
+    n3 = int(rng.integers(3, 9))
+    ns, ks = int(rng.integers(1, 7)), None
+    ks = int(rng.integers(1, min(ns, 4) + 1))
+    x = rng.uniform(-3, 3)
+    ff = lambda x, k: math.prod(x - i for i in range(k))  # noqa: E731
+    lam = rng.uniform(0.2, 4)
+    from scipy import stats
+    ms = np.arange(0, 300)
+    pmf = stats.poisson.pmf(ms, lam)
+    EX = lambda g: float(sum(p * g(m) for m, p in zip(ms, pmf)))  # noqa: E731
+    C = math.comb
+    ie = lambda n, k: sum((-1) ** j * C(k, j) * (k - j) ** n for j in range(k + 1))  # noqa: E731
+    return {
+        "7": [S(4, 2), 7], "7.2": [S(n, n - 1), C(n, 2)],
+        "9": [S(n3, n3 - 2), C(n3, 3) + C(n3, 4)],
+        "14": [S(n, 2), 2**n - 2],
+        "18": [S(n, 2), (2**n - 2) / 2, 2 ** (n - 1) - 1],
+        "23": [S(n, k), S(n - 1, k - 1) + (n - 1) * S(n - 1, k)],
+        "25": [S(4, 2), 1 + 3 * 3, 10],
+        "27": [S(n, k), S(n - 1, k - 1) + k * S(n - 1, k)],
+        "29": [1 + 2 * 3, 7],
+        "31": [surj(ns, ks), math.factorial(ks) * S(ns, ks)],
+        "33": [surj(ns, ks), ie(ns, ks)], "33.2": [S(n, k), ie(n, k) / math.factorial(k)],
+        "35": [surj(4, 3), 81 - 48 + 3, 36], "35.2": [S(4, 3), 6], "35.3": [243 - 96 + 3, surj(5, 3)],
+        "35.4": [S(5, 3), 150 / 6, 25],
+        "39": [x**n, sum(S(n, j) * ff(x, j) for j in range(1, n + 1))],
+        "41": [x**3, ff(x, 3) + 3 * ff(x, 2) + ff(x, 1)],
+        "41.2": [x * (x - 1) * (x - 2) + 3 * x * (x - 1) + x, x**3 - 3 * x**2 + 2 * x + 3 * x**2 - 3 * x + x],
+        "43": [EX(lambda m: ff(m, k)), lam**k],
+        "45": [EX(lambda m: m**n), sum(S(n, j) * lam**j for j in range(1, n + 1))],
+        "47": [EX(lambda m: m**3), lam**3 + 3 * lam**2 + lam],
+        "47.3": [Bell(n), sum(m**n / math.factorial(m) for m in range(0, 120)) / math.e],
+        "47.4": [Bell(4), 1 + 7 + 6 + 1, 15],
+        "51": [Bell(n + 1), sum(C(n + 1, j) * Bell(j) for j in range(n + 1))],
+        "53": [Bell(5), 1 + 5 + 20 + 50 + 75, 151], "53.2": [sum(S(5, j) for j in range(1, 6)), 52],
+        "55": [Bell(5), 1 + 4 + 12 + 20 + 15, 52],
+    }
+
+
+@document("450_hw_rocket_equation_variable_mass")
+def _(rng):
+    from scipy import integrate, optimize
+
+    def sim(m0, mu, u, g, t, v0=0.0, N=200000):
+        """velocity and height after time t, ejecting mass mu*dt at velocity v - u in each step (momentum conserved exactly),
+        then applying the impulse of gravity; Richardson-extrapolated in the number of steps"""
+        def run(N):
+            dt = t / N
+            dl = mu * dt
+            mk = m0 - dl * np.arange(N)
+            dv = dl * u / (mk - dl) - g * dt
+            v = np.concatenate([[v0], v0 + np.cumsum(dv)])
+            return np.array([v[-1], dt * (v.sum() - (v[0] + v[-1]) / 2)])
+        return 2 * run(2 * N) - run(N)
+    m, v, u = rng.uniform(1, 10), rng.normal(scale=3), rng.uniform(0.5, 5)
+    dm, dv = -rng.uniform(0.01, 1), rng.normal()
+    ptrue = (m + dm) * (v + dv) + (-dm) * (v - u)
+    eps = 1e-7 * m                                       # a small ejection, for the first-order relations
+    dv_s = -u * (-eps) / (m - eps)
+    m0, mu, g = rng.uniform(2, 10), rng.uniform(0.1, 1), rng.uniform(0.5, 10)
+    u2 = rng.uniform(1.2, 5) * m0 * g / mu                # thrust beats weight
+    tmax = (m0 - 0.1 * m0) / mu
+    t = rng.uniform(0.05, 1) * tmax
+    mt = m0 - mu * t
+    V0 = rng.normal()
+    va = lambda mm: sim(m0, 1.0, u, 0.0, m0 - mm, V0)[0]  # noqa: E731   no gravity, as a function of the mass left
+    mm = rng.uniform(0.2, 0.95) * m0
+    hh = 1e-3 * mm
+    vt = lambda s: sim(m0, mu, u2, g, s)[0]  # noqa: E731
+    ht = lambda s: sim(m0, mu, u2, g, s)[1]  # noqa: E731
+    F = lambda s: (m0 - mu * s) / mu * math.log((m0 - mu * s) / m0)  # noqa: E731
+    w1, w2 = rng.uniform(0.1, 1, size=2)
+    M0, Md, MU, U, G = 5000.0, 1000.0, 50.0, 2000.0, 9.8
+    tb = optimize.brentq(lambda s: M0 - MU * s - Md, 0, 1000, xtol=1e-13)
+    vb, hb = sim(M0, MU, U, G, tb)
+    sol = integrate.solve_ivp(lambda s, y: [-MU, U * MU / y[0] - G], (0, tb), [M0, 0.0], rtol=1e-12, atol=1e-12)
+    ab = U * MU / sol.y[0, -1] - G
+    L = math.log(5)
+    return {
+        "7": [ptrue, (m + dm) * (v + dv) + (-dm) * (-u), m * v + m * dv + v * dm + u * dm + dm * dv],
+        "11": [m * dv_s / eps, -(u + v) * (-eps) / eps],
+        "15": [ptrue, (m + dm) * (v + dv) + (-dm) * (v - u), m * v + m * dv + u * dm + dm * dv],
+        "17": [m * dv_s / eps, -u * (-eps) / eps], "17.2": [(va(mm + hh) - va(mm - hh)) / (2 * hh), -u / mm],
+        "19": [va(mm) - V0, -u * integrate.quad(lambda q: 1 / q, m0, mm)[0], -u * math.log(mm / m0), u * math.log(m0 / mm)],
+        "23": [mt * (vt(t + 1e-3) - vt(t - 1e-3)) / 2e-3, (-u2 * (-mu) - mt * g)],          # per unit time
+        "23.3": [d(lambda s: m0 - mu * s, t), -mu],
+        "25": [(vt(t + 1e-3) - vt(t - 1e-3)) / 2e-3, u2 * mu / (m0 - mu * t) - g],
+        "29": [vt(t), integrate.quad(lambda s: u2 * mu / (m0 - mu * s) - g, 0, t, epsabs=1e-12)[0], u2 * math.log(m0 / (m0 - mu * t)) - g * t],
+        "31": [(w2 * math.log(w2) - w2) - (w1 * math.log(w1) - w1), integrate.quad(math.log, w1, w2)[0]],
+        "33": [ht(t), integrate.quad(vt, 0, t, epsabs=1e-10)[0], u2 * (t - mt / mu * math.log(mt / m0)) - 0.5 * g * t * t],
+        "35": [d(F, t), -math.log(mt / m0) - 1],
+        "37": [ht(t), u2 * (t + mt / mu * math.log(mt / m0)) - 0.5 * g * t * t],
+        "39": [(ht(t + 1e-3) - ht(t - 1e-3)) / 2e-3, u2 * math.log(m0 / mt) - g * t],
+        "41": [tb, (5000 - 1000) / 50, 80],
+        "43": [vb, 2000 * L - 9.8 * 80, 2000 * L - 784],
+        "47": [hb, 2000 * (80 + 20 * L) - 0.5 * 9.8 * 80**2, 160000 + 40000 * L - 31360],
+        "49": [ab, U * MU / 1000 - G, 90.2],
+    }
+
+
+@document("451_forum_german_tank_estimator")
+def _(rng):
+    from itertools import combinations
+    from scipy import integrate, stats
+    N = int(rng.integers(2, 12))
+    k = int(rng.integers(1, N + 1))
+    j = int(rng.integers(k, N + 1))
+    subsets = list(combinations(range(1, N + 1), k))
+    Ms = np.array([max(s) for s in subsets], dtype=float)
+    P = lambda ev: float(np.mean(ev))  # noqa: E731
+    EM = Ms.mean()
+    Nh = Ms + Ms / k - 1
+    m = float(Ms[int(rng.integers(len(Ms)))])
+    C = math.comb
+    n, th = int(rng.integers(1, 7)), rng.uniform(0.2, 5)
+    x = rng.uniform(0, th)
+    Mx = stats.beta(n, 1, scale=th)                      # the maximum of n uniforms on (0, theta)
+    Vt = ((n + 1) / n) ** 2 * Mx.var()
+    V2 = 4 * stats.uniform(0, th).var() / n
+    return {
+        "7": [P(Ms <= j), (j / N) ** k],
+        "11": [EM, sum(P(Ms > i) for i in range(N)), sum(1 - (i / N) ** k for i in range(N))],
+        "13": [EM, N * k / (k + 1)],
+        "21": [P(Ms <= j), C(j, k) / C(N, k)], "21.2": [P(Ms == j), C(j - 1, k - 1) / C(N, k)],
+        "23": [j * C(j - 1, k - 1), k * C(j, k)], "23.2": [sum(C(i, k) for i in range(k, N + 1)), C(N + 1, k + 1)],
+        "25": [EM, sum(i * C(i - 1, k - 1) for i in range(k, N + 1)) / C(N, k), k / C(N, k) * C(N + 1, k + 1), k * (N + 1) / (k + 1)],
+        "27": [m + m / k - 1, (k + 1) / k * m - 1],
+        "29": [Nh.mean(), (k + 1) / k * k * (N + 1) / (k + 1) - 1, N],
+        "31": [m + (m - k) / k, m + m / k - 1], "31.2": [EM - N, (k - N) / (k + 1)],
+        "33": [Nh.var(), (N - k) * (N + 1) / (k * (k + 2))],
+        "35": [60 + 60 / 4 - 1, 60 + 15 - 1, 74],
+        "41.2": [stats.uniform(0, th).cdf(x) ** n, (x / th) ** n],
+        "43": [Mx.mean(), integrate.quad(lambda t: t * n * t ** (n - 1) / th**n, 0, th)[0], n * th / (n + 1)],
+        "43.2": [Mx.moment(2), n * th**2 / (n + 2)],
+        "47": [Mx.var(), n * th**2 / (n + 2) - n * n * th**2 / (n + 1) ** 2, n * th**2 / ((n + 1) ** 2 * (n + 2))],
+        "49.2": [Vt, th**2 / (n * (n + 2))],
+        "51": [V2, 2 * th**2 / (12 * n), th**2 / (6 * n)],
+        "53": [V2 / Vt, (n + 2) / 6],
+        "55": [V2, 4 * stats.uniform(0, th).var() / n, th**2 / (3 * n)], "55.2": [V2 / Vt, (n + 2) / 3],
+    }
+
+
+@document("452_reading_group_polyloss_gradient")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    z = rng.normal(scale=2, size=K)
+    t = int(rng.integers(K))
+    i = int(rng.integers(K))
+    eps = rng.uniform(-1, 3)
+    p = softmax(z)
+    pt = p[t]
+    j = int(rng.integers(1, 7))
+    q = rng.uniform(0.05, 1)                              # a value of p_t
+    poly = lambda v, e=eps: -math.log(softmax(v)[t]) + e * (1 - softmax(v)[t])  # noqa: E731
+    ce = lambda v: -math.log(softmax(v)[t])  # noqa: E731
+    ex = lambda v: eps * (1 - softmax(v)[t])  # noqa: E731
+    dl = delta(i, t)
+    gpoly = grad(poly, z)
+    e = math.e
+    z0 = np.array([2.0, 1, 0])
+    S = e * e + e + 1
+    p0 = softmax(z0)
+    g0 = grad(lambda v: -math.log(softmax(v)[0]) + (1 - softmax(v)[0]), z0)
+    x = rng.normal(scale=2)
+    y = int(rng.integers(2))
+    pb = lambda xx: sig(xx) if y == 1 else 1 - sig(xx)  # noqa: E731
+    Lb = lambda xx: -math.log(pb(xx)) + eps * (1 - pb(xx))  # noqa: E731
+    return {
+        "9": [-math.log(q), -math.log(q), sum((1 - q) ** m / m for m in range(1, 4000)), sum((1 - q) ** m / m for m in range(1, 4000))],
+        "13": [d(lambda r: (1 - r) ** j / j, q), -j * (1 - q) ** (j - 1)],
+        "15": [-sum((1 - q) ** (m - 1) for m in range(1, 4000)), -1 / q],
+        "23": [-math.log(q) - (1 - q), sum((1 - q) ** m / m for m in range(2, 4000))],
+        "27": [partial(lambda v: softmax(v)[t], z, i), pt * (dl - p[i])],
+        "29": [partial(ce, z, i), -1 / pt * pt * (dl - p[i]), p[i] - dl],
+        "33": [partial(ex, z, i), eps * pt * (dl - p[i])],
+        "37": [gpoly[i], p[i] - dl + eps * pt * (dl - p[i]), (1 - eps * pt) * (p[i] - dl)],
+        "41": [partial(ex, z, i), -eps * pt * (dl - p[i]), eps * pt * (p[i] - dl)],
+        "45": [gpoly[i], (1 + eps * pt) * (p[i] - dl)],
+        "47": [gpoly.sum(), 0.0],
+        "53": [p0[0], e * e / S], "53.2": [1 - p0[0], (e + 1) / S],
+        "57": [g0[0], (1 + p0[0]) * (p0[0] - 1), p0[0] ** 2 - 1, -((e + 1) ** 2) / S**2],
+        "59": [g0[2], (1 + p0[0]) / S],
+        "63": [d(Lb, x), (1 + eps * pb(x)) * (sig(x) - y)],
+    }
+
+
+@document("453_lecture_volumes_of_revolution")
+def _(rng):
+    from scipy import integrate
+    opts = dict(epsabs=1e-11, epsrel=1e-11)
+
+    def vol_x(f, a, b):
+        """the volume swept by the region under f on [a, b] about the x-axis, by slicing perpendicular to z:
+        the chord of the disc of radius f(x) at height y has length 2 sqrt(f^2 - y^2)"""
+        return integrate.dblquad(lambda y, x: 2 * math.sqrt(max(f(x) ** 2 - y * y, 0.0)), a, b, lambda x: -f(x), lambda x: f(x), **opts)[0]
+
+    def vol_axis(height, a, b):
+        """the volume of {a <= rho <= b, 0 <= y <= height(rho)}, rho the distance to the axis, integrated over the annulus in
+        Cartesian coordinates (four quarters)"""
+        return 4 * integrate.dblquad(lambda z, x: height(math.hypot(x, z)), 0, b,
+                                     lambda x: math.sqrt(max(a * a - x * x, 0.0)), lambda x: math.sqrt(b * b - x * x), **opts)[0]
+    a, b = sorted(rng.uniform(0, 2, size=2))
+    c1, c2 = rng.uniform(-1, 1, size=2)
+    f = lambda x: 1.2 + 0.5 * math.sin(3 * c1 * x) + c2 * x * x / 4  # noqa: E731
+    lam = rng.uniform(0.1, 0.9)
+    g = lambda x: lam * f(x) * (0.5 + 0.5 * math.cos(x) ** 2)  # noqa: E731
+    r, h = rng.uniform(0.2, 3, size=2)
+    R = rng.uniform(0.3, 3)
+    hc = rng.uniform(0.05, 2) * R
+    Q = lambda fn, lo, hi: integrate.quad(fn, lo, hi, **opts)[0]  # noqa: E731
+    ball_cap = vol_x(lambda x: math.sqrt(max(R * R - x * x, 0.0)), R - hc, R)
+    V3 = vol_x(lambda x: x, 0, 1) - vol_x(lambda x: x * x, 0, 1)
+    V4 = vol_axis(lambda p: p - p * p, 0, 1)
+    V5 = vol_axis(lambda p: (p - 1) ** 2, 1, 2)          # distance p from the axis x = -1 is x + 1
+    Rt = rng.uniform(1, 3)
+    rt = rng.uniform(0.1, 0.9) * Rt
+    Vt = vol_axis(lambda p: 2 * math.sqrt(max(rt * rt - (p - Rt) ** 2, 0.0)), Rt - rt, Rt + rt)
+    bb = rng.uniform(1.5, 20)
+    Sb = 2 * math.pi * Q(lambda x: (1 / x) * math.sqrt(1 + d(lambda t: 1 / t, x) ** 2), 1, bb)
+    return {
+        "9": [vol_x(f, a, b), Q(lambda x: math.pi * f(x) ** 2, a, b)],
+        "13": [vol_x(lambda x: r / h * x, 0, h), math.pi * r * r / h**2 * Q(lambda x: x * x, 0, h), math.pi * r * r / h**2 * h**3 / 3, math.pi * r * r * h / 3],
+        "17": [vol_x(lambda x: math.sqrt(max(R * R - x * x, 0.0)), -R, R), math.pi * Q(lambda x: R * R - x * x, -R, R), 4 / 3 * math.pi * R**3],
+        "21": [ball_cap, math.pi * Q(lambda x: R * R - x * x, R - hc, R), math.pi * hc * hc * (R - hc / 3), math.pi * hc / 3 * (3 * R - hc)],
+        "29": [vol_x(f, a, b) - vol_x(g, a, b), math.pi * Q(lambda x: f(x) ** 2 - g(x) ** 2, a, b)],
+        "33": [V3, math.pi * Q(lambda x: x * x - x**4, 0, 1), 2 * math.pi / 15],
+        "35": [V3, math.pi * Q(lambda x: (x - x * x) ** 2, 0, 1), math.pi / 30],
+        "41": [vol_axis(f, a, b), 2 * math.pi * Q(lambda x: x * f(x), a, b)],
+        "45": [V4, 2 * math.pi * Q(lambda x: x * (x - x * x), 0, 1), 2 * math.pi * (1 / 3 - 1 / 4), math.pi / 6],
+        "47": [math.pi * Q(lambda y: (math.sqrt(y) - y) ** 2, 0, 1), math.pi / 6],
+        "51": [V5, 2 * math.pi * Q(lambda x: (x - 1) * x * x, 0, 1), 2 * math.pi * (1 / 4 - 1 / 3), -math.pi / 6],
+        "53": [c1 - (-1), c1 + 1],
+        "55": [V5, 2 * math.pi * Q(lambda x: (x + 1) * x * x, 0, 1), 7 * math.pi / 6],
+        "62": [Vt, 2 * math.pi * Q(lambda x: x * 2 * math.sqrt(max(rt * rt - (x - Rt) ** 2, 0.0)), Rt - rt, Rt + rt),
+               4 * math.pi * Rt * Q(lambda u: math.sqrt(max(rt * rt - u * u, 0.0)), -rt, rt), 2 * math.pi**2 * Rt * rt * rt],
+        "66": [math.pi * Q(lambda x: x**-2, 1, np.inf), math.pi * Q(lambda x: x**-2, 1, np.inf), math.pi],
+        "68": [Sb, 2 * math.pi * Q(lambda x: (1 / x) * math.sqrt(1 + 1 / x**2), 1, bb)],
+    }
+
+
+@document("454_office_hours_reinforce_optimal_baseline")
+def _(rng):
+    from scipy import optimize
+    K = int(rng.integers(2, 6))
+    phi, c = rng.normal(size=K), rng.normal(size=K)
+    Rw = rng.normal(size=K)
+    th = rng.normal()
+    pol = lambda t: softmax(t * phi + c)  # noqa: E731
+    p = pol(th)
+    s = np.array([d(lambda t: math.log(pol(t)[a]), th) for a in range(K)])
+    dp = np.array([d(lambda t: pol(t)[a], th) for a in range(K)])
+    J = lambda t: float(pol(t) @ Rw)  # noqa: E731
+    b = rng.normal()
+    E = lambda v: float(p @ v)  # noqa: E731
+    M2 = lambda bb: E(s**2 * (Rw - bb) ** 2)  # noqa: E731
+    Vg = lambda bb: M2(bb) - E(s * (Rw - bb)) ** 2  # noqa: E731
+    bstar = optimize.minimize_scalar(Vg, bracket=(-5, 5), options={"xtol": 1e-12}).x
+    # two actions
+    sg = rng.uniform(0.05, 0.95)
+    t2 = math.log(sg / (1 - sg))
+    r1, r0 = rng.normal(size=2)
+    pi2 = lambda t: np.array([1 - sig(t), sig(t)])  # noqa: E731   [pi(0), pi(1)]
+    R2 = np.array([r0, r1])
+    p2 = pi2(t2)
+    s2 = np.array([d(lambda t: math.log(pi2(t)[a]), t2) for a in range(2)])
+    E2 = lambda v: float(p2 @ v)  # noqa: E731
+    V2 = lambda bb: E2((s2 * (R2 - bb)) ** 2) - E2(s2 * (R2 - bb)) ** 2  # noqa: E731
+    b2 = optimize.minimize_scalar(V2, bracket=(-5, 5), options={"xtol": 1e-12}).x
+    ER2 = E2(R2)
+    Dl = r1 - r0
+    g2 = s2 * (R2 - b2)
+    # the numbers
+    p3, R3 = np.array([0.2, 0.8]), np.array([0.0, 1.0])
+    s3 = np.array([-0.8, 0.2])
+    V3 = lambda bb: float(p3 @ (s3 * (R3 - bb)) ** 2 - (p3 @ (s3 * (R3 - bb))) ** 2)  # noqa: E731
+    b3 = optimize.minimize_scalar(V3, bracket=(-5, 5), options={"xtol": 1e-12}).x
+    return {
+        "13": [E(s), float(p @ s), dp.sum(), d(lambda t: pol(t).sum(), th), 0.0],
+        "15": [E(s * (Rw - b)), d(J, th)],
+        "17": [bstar, E(Rw)],
+        "23": [d(M2, b), -2 * E(s * (Rw - b))],
+        "25": [bstar, E(s * Rw) / E(s) if E(s) != 0 else float("inf")],
+        "29": [d(M2, b), -2 * E(s**2 * (Rw - b))], "29.2": [bstar, E(s**2 * Rw) / E(s**2)],
+        "37.2": [s2, np.array([0.0, 1.0]) - sg],
+        "37.3": [d(lambda t: float(pi2(t) @ R2), t2), sg * (1 - sg) * (r1 - r0)],
+        "39": [E2(s2**2), sg * (1 - sg) ** 2 + (1 - sg) * sg**2, sg * (1 - sg)],
+        "43": [b2, (sg * (1 - sg) ** 2 * r1 + (1 - sg) * sg**2 * r0) / (sg * (1 - sg)), (1 - sg) * r1 + sg * r0],
+        "45": [ER2, sg * r1 + (1 - sg) * r0],
+        "49.2": [g2[1], (1 - sg) * (r1 - b2), sg * (1 - sg) * Dl],
+        "49.3": [g2[0], -sg * (r0 - b2)], "49.4": [r0 - b2, -(1 - sg) * Dl],
+        "53": [V2(ER2), sg * (1 - sg) * ((1 - sg) ** 2 - sg**2) ** 2 * Dl**2, sg * (1 - sg) * (1 - 2 * sg) * Dl**2],
+        "55": [V2(0.0), sg * (1 - sg) * ((1 - sg) * r1 + sg * r0) ** 2],
+        "59": [d(lambda t: float(pi2(t) @ np.array([0.0, 1.0])), math.log(4)), 0.16], "59.2": [float(p3 @ R3), 0.8], "59.3": [b3, 0.2],
+        "59.4": [V3(0.0), 0.16 * 0.2**2, 0.0064],
+        "59.5": [V3(0.8), 0.16 * 0.6, 0.096],
+        "61": [0.16 * (1 - 1.6) ** 2, 0.0576],
+    }
+
+
+@document("455_appendix_householder_reflections")
+def _(rng):
+    m = int(rng.integers(2, 7))
+    v = rng.normal(size=m)
+    I = np.eye(m)
+    Hof = lambda w: np.eye(len(w)) - 2 * np.outer(w, w) / (w @ w)  # noqa: E731
+    H = Hof(v)
+    c = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    x = rng.normal(size=m)
+    x[0] = x[0] if abs(x[0]) > 1e-3 else 0.5
+    nx = np.linalg.norm(x)
+    al = -np.sign(x[0]) * nx
+    e1 = I[0]
+    vx = x - al * e1
+    Hx = Hof(vx)
+    n = int(rng.integers(1, m + 1))
+    A = rng.normal(size=(m, n))
+
+    def householder_qr(A):
+        """R = H_n ... H_1 A and the reflections, by the algorithm of the appendix"""
+        R = np.array(A, dtype=float)
+        Hs = []
+        for k in range(A.shape[1]):
+            y = R[k:, k]
+            a = -np.sign(y[0]) * np.linalg.norm(y) if y[0] != 0 else -np.linalg.norm(y)
+            w = y - a * np.eye(len(y))[0]
+            Hk = np.eye(A.shape[0])
+            if w @ w > 0:
+                Hk[k:, k:] = Hof(w)
+            Hs.append(Hk)
+            R = Hk @ R
+        return R, Hs
+    As = rng.normal(size=(m, m))
+    Rs, Hs = householder_qr(As)
+    prod = lambda Ms: np.linalg.multi_dot(Ms) if len(Ms) > 1 else Ms[0]  # noqa: E731
+    Qtrue = As @ np.linalg.inv(Rs)                        # the orthogonal factor that goes with R
+    x2 = np.array([3.0, 4.0])
+    a2 = -np.sign(3.0) * np.linalg.norm(x2)
+    v2 = x2 - a2 * np.array([1.0, 0])
+    H2 = Hof(v2)
+    v2o = x2 - np.linalg.norm(x2) * np.array([1.0, 0])
+    u = v / np.linalg.norm(v)
+    Hu = lambda w: np.eye(m) - 2 * np.outer(w, w)  # noqa: E731   as a function of u, unnormalised
+    du = rng.normal(size=m)
+    t = 1e-6
+    W = rng.normal(size=m)
+    ell = lambda y: W @ y + 0.5 * y @ y  # noqa: E731
+    y = H @ x
+    gy = W + y
+    return {
+        "19": [H @ H, I - 4 * np.outer(v, v) / (v @ v) + 4 * np.outer(v, v) * (v @ v) / (v @ v) ** 2, I],
+        "22": [H.T @ H, I], "22.2": [H @ v, -v],
+        "22.3": [np.linalg.det(H), np.real(np.prod(np.linalg.eigvals(H))), 1.0],
+        "22.4": [Hof(c * v), H],
+        "24": [abs((Hx @ x)[0]), nx],
+        "30": [vx @ vx, nx**2 - 2 * al * x[0] + al**2, 2 * (nx**2 - al * x[0])],
+        "31": [vx @ x, nx**2 - al * x[0]], "33": [2 * (vx @ x) / (vx @ vx), 1.0],
+        "35": [Hx @ x, x - 2 * (vx @ x) / (vx @ vx) * vx, x - vx, al * e1],
+        "37": [vx[0], x[0] + np.sign(x[0]) * nx],
+        "41": [H @ A, A - 2 / (v @ v) * np.outer(v, v @ A)],
+        "45": [As, prod(Hs[::-1]) @ Rs],
+        "45.2": [Qtrue, prod(Hs[::-1])],
+        "48.2": [a2, -5.0], "48.3": [v2, np.array([8.0, 4])], "48.4": [v2 @ v2, 80.0],
+        "50": [H2, np.eye(2) - np.array([[64.0, 32], [32, 16]]) / 40, np.array([[-0.6, -0.8], [-0.8, -0.6]])],
+        "52": [H2 @ x2, np.array([-1.8 - 3.2, -2.4 + 2.4]), np.array([-5.0, 0])],
+        "52.2": [v2o, np.array([-2.0, 4])], "52.3": [Hof(v2o) @ x2, np.array([5.0, 0])],
+        "54.2": [H, np.eye(m) - 2 * np.outer(u, u)],
+        "56": [(Hu(u + t * du) @ x - Hu(u - t * du) @ x) / (2 * t), -2 * (du * (u @ x) + u * (du @ x))],
+        "58.2": [grad(lambda w: ell(Hu(w) @ x), u), -2 * (u @ x) * gy],
+        "58.3": [jac(lambda w: w / np.linalg.norm(w), v), (np.eye(m) - np.outer(u, u)) / np.linalg.norm(v)],
+    }
+
+
+@document("456_exam_eigenvalue_perturbation")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    sym = lambda M: (M + M.T) / 2  # noqa: E731
+    A0, A1, A2 = (sym(rng.normal(size=(n, n))) for _ in range(3))
+    Af = lambda t: A0 + t * A1 + t * t / 2 * A2  # noqa: E731
+    t0 = rng.normal(scale=0.3)
+    i = int(rng.integers(n))
+    j = int(rng.choice([k for k in range(n) if k != i]))
+    w0, V0 = np.linalg.eigh(Af(t0))
+
+    def vec(t, k):
+        v = np.linalg.eigh(Af(t))[1][:, k]
+        return v if v @ V0[:, k] > 0 else -v
+    lam = lambda t, k=i: np.linalg.eigh(Af(t))[0][k]  # noqa: E731
+    A, Ap, App = Af(t0), A1 + t0 * A2, A2
+    x, lm = V0[:, i], w0[i]
+    xp = (vec(t0 + 1e-6, i) - vec(t0 - 1e-6, i)) / 2e-6
+    lp = d(lam, t0)
+    lpp = d2r(lam, t0, 1e-3)
+    E = sym(rng.normal(size=(n, n)))
+    G = grad(lambda S: np.linalg.eigh(sym(S))[0][i], A)
+    cj = V0[:, j] @ xp
+    others = [k for k in range(n) if k != i]
+    S_wrong = sum((V0[:, k] @ Ap @ x) / (w0[k] - lm) * V0[:, k] for k in others)
+    S2 = sum((V0[:, k] @ Ap @ x) ** 2 / (lm - w0[k]) for k in others)
+    # the example
+    Ae = lambda t: np.array([[1.0, t], [t, 2.0]])  # noqa: E731
+    l1 = lambda t: np.linalg.eigvalsh(Ae(t))[0]  # noqa: E731
+    te = rng.uniform(-2, 2)
+    e1, e2 = np.array([1.0, 0]), np.array([0.0, 1])
+    Aep = (Ae(1e-6) - Ae(-1e-6)) / 2e-6
+    # positive definite family
+    M = rng.normal(size=(n, n))
+    B0, B1 = M @ M.T + np.eye(n), sym(rng.normal(size=(n, n)))
+    Bf = lambda t: B0 + t * B1  # noqa: E731
+    wb, Vb = np.linalg.eigh(B0)
+    Binv = np.linalg.inv(B0)
+    return {
+        "15": [A @ x, lm * x],
+        "17": [Ap @ x + A @ xp, lp * x + lm * xp],
+        "19": [x @ A, lm * x], "21": [lp, x @ Ap @ x], "23": [x @ xp, 0.0],
+        "25": [x @ E @ x, np.trace(np.outer(x, x) @ E)], "25.2": [G, np.outer(x, x)],
+        "27.2": [(A - lm * np.eye(n)) @ xp, (lp * np.eye(n) - Ap) @ x],
+        "27.3": [(w0[j] - lm) * cj, -(V0[:, j] @ Ap @ x)],
+        "29": [cj, (V0[:, j] @ Ap @ x) / (w0[j] - lm)], "29.2": [xp, S_wrong],
+        "31": [(w0[j] - lm) * cj, -(V0[:, j] @ Ap @ x)], "31.2": [cj, (V0[:, j] @ Ap @ x) / (lm - w0[j])],
+        "35": [lpp, xp @ Ap @ x + x @ App @ x + x @ Ap @ xp, x @ App @ x + 2 * x @ Ap @ xp, x @ App @ x + S2],
+        "41": [l1(0.0), 1.0], "41.2": [np.linalg.eigvalsh(Ae(0.0))[1], 2.0],
+        "41.3": [Aep, np.array([[0.0, 1], [1, 0]])], "41.4": [(Ae(1e-3) - 2 * Ae(0) + Ae(-1e-3)) / 1e-6, np.zeros((2, 2))],
+        "41.5": [d(l1, 0.0), e1 @ Aep @ e1, 0.0],
+        "43": [d2r(l1, 0.0, 1e-3), (e2 @ Aep @ e1) ** 2 / (1 - 2), 1 / (1 - 2), -1.0],
+        "45": [np.linalg.eigvalsh(Ae(te)), np.array([(3 - math.sqrt(1 + 4 * te * te)) / 2, (3 + math.sqrt(1 + 4 * te * te)) / 2])],
+        "45.2": [d2r(l1, 0.0, 1e-3), -2.0],
+        "49": [math.log(np.linalg.det(B0)), np.sum(np.log(wb))],
+        "51": [d(lambda t: math.log(np.linalg.det(Bf(t))), 0.0), sum(Vb[:, k] @ B1 @ Vb[:, k] / wb[k] for k in range(n)), np.trace(Binv @ B1)],
+        "53": [Binv, sum(np.outer(Vb[:, k], Vb[:, k]) / wb[k] for k in range(n))],
+        "53.2": [d(lambda t: np.linalg.det(Bf(t)), 0.0), np.trace(Binv @ B1)],
+        "55": [d(lambda t: np.linalg.det(Bf(t)), 0.0), np.linalg.det(B0) * np.trace(Binv @ B1)],
+    }
+
+
+@document("457_lecture_newton_divided_differences")
+def _(rng):
+    from scipy import interpolate, special
+
+    def dd(f, xs):
+        """the divided difference by the recursion of line 13"""
+        if len(xs) == 1:
+            return f(xs[0])
+        return (dd(f, xs[1:]) - dd(f, xs[:-1])) / (xs[-1] - xs[0])
+
+    def interp(f, xs):
+        return interpolate.BarycentricInterpolator(xs, [f(t) for t in xs])
+    n = int(rng.integers(1, 5))
+    xs = np.sort(rng.uniform(-2, 2, size=n + 2))
+    while np.min(np.diff(xs)) < 0.05:
+        xs = np.sort(rng.uniform(-2, 2, size=n + 2))
+    xs = rng.permutation(xs)
+    f = lambda t: math.sin(1.3 * t) + 0.3 * math.exp(0.5 * t)  # noqa: E731
+    x = rng.uniform(-2, 2)
+    k = int(rng.integers(0, n + 1))
+    nodes = list(xs[: n + 1])
+    pn, pn1 = interp(f, nodes), interp(f, list(xs[: n + 2]))
+    newton = lambda t: sum(dd(f, nodes[: m + 1]) * math.prod(t - nodes[i] for i in range(m)) for m in range(n + 1))  # noqa: E731
+    cs = rng.normal(size=n + 2)                          # a polynomial of degree n + 1: f^{(n+1)} = (n+1)! cs[-1]
+    P = np.polynomial.Polynomial(cs)
+    Pk = np.polynomial.Polynomial(cs[: k + 1])           # degree k: f^{(k)} = k! cs[k]
+    w = math.prod(x - t for t in nodes)
+    inv = lambda t: 1 / t  # noqa: E731
+    p2 = interp(inv, [1.0, 2, 4])
+    h, x0 = rng.uniform(0.1, 1), rng.uniform(-1, 1)
+    ks = int(rng.integers(0, 5))
+    eq = [x0 + j * h for j in range(ks + 1)]
+    fj = [f(t) for t in eq]
+    Dk = np.diff(fj, ks)[0] if ks > 0 else fj[0]
+    y0 = rng.uniform(-2, 2)
+    cube = lambda t: t**3  # noqa: E731
+    ne = int(rng.integers(1, 5))
+    eqn = [x0 + j * h for j in range(ne + 1)]
+    s = rng.uniform(0, ne)
+    D = lambda kk: np.diff([f(t) for t in eqn], kk)[0] if kk > 0 else f(eqn[0])  # noqa: E731
+    return {
+        "15": [dd(f, nodes[:2]) if n >= 1 else 0, (f(nodes[1]) - f(nodes[0])) / (nodes[1] - nodes[0])],
+        "17": [dd(f, nodes[: k + 1]), sum(f(nodes[j]) / math.prod(nodes[j] - nodes[m] for m in range(k + 1) if m != j) for j in range(k + 1))],
+        "25": [pn(x), newton(x)],
+        "27": [pn1(x), pn(x) + dd(f, list(xs[: n + 2])) * math.prod(x - t for t in xs[: n + 2])],
+        "29": [f(x) - pn(x), dd(f, nodes + [x]) * w],
+        "31": [dd(Pk, nodes[: k + 1]), cs[k]],           # f^{(k)}(xi)/k! = cs[k] for every xi
+        "33": [P(x) - interp(P, nodes)(x), math.factorial(n + 1) * cs[-1] / math.factorial(n) * w],
+        "40": [dd(inv, [1.0, 2]), -0.5], "40.2": [dd(inv, [2.0, 4]), (1 / 4 - 1 / 2) / 2, -1 / 8],
+        "44": [dd(inv, [1.0, 2, 4]), (-1 / 8 + 1 / 2) / (4 - 2), 3 / 16],
+        "46": [inv(4.0), 0.25], "46.2": [1 - 0.5 * 3 + 3 / 16 * 3 * 2, 5 / 8],
+        "48": [dd(inv, [1.0, 2, 4]), (3 / 8) / 3, 1 / 8],
+        "49": [p2(y0), 1 - 0.5 * (y0 - 1) + (y0 - 1) * (y0 - 2) / 8],
+        "51": [p2(4.0), 1 - 1.5 + 6 / 8, 0.25],
+        "51.2": [dd(inv, list(np.abs(xs[: k + 1]) + 0.5)), (-1) ** (k + 1) / math.prod(np.abs(xs[: k + 1]) + 0.5)],
+        "51.3": [1 / (1 * 2 * 4), 1 / 8],
+        "53": [p2(3.0), 1 - 1 + 2 / 8, 0.25], "53.2": [inv(3.0), 1 / 3],
+        "55": [inv(3.0) - p2(3.0), dd(inv, [1.0, 2, 4, 3]) * (3 - 1) * (3 - 2) * (3 - 4), -1 / 24 * (-2), 1 / 12],
+        "63": [dd(f, eq), Dk / h**ks],
+        "65": [np.diff([cube(y0 + j) for j in range(4)], 3)[0], 6.0],
+        "65.2": [dd(cube, [y0 + j for j in range(4)]), 6.0],
+        "65.3": [dd(f, eq), Dk / (math.factorial(ks) * h**ks)],
+        "65.4": [interp(f, eqn)(x0 + s * h), sum(special.binom(s, kk) * D(kk) for kk in range(ne + 1))],
+    }
+
+
+@document("458_nb_machin_arctan_series")
+def _(rng):
+    import mpmath
+    x = rng.uniform(-0.9, 0.9)
+    ks = np.arange(0, 3000)
+    geo = float(np.sum((-1.0) ** ks * x ** (2 * ks)))
+    ser = float(np.sum((-1.0) ** ks * x ** (2 * ks + 1) / (2 * ks + 1)))
+    mpmath.mp.dps = 30
+    leib = float(mpmath.nsum(lambda k: (-1) ** k / (2 * k + 1), [0, mpmath.inf]))
+    a = math.atan(1 / 5)
+    t = math.tan(a)
+    al, be = rng.uniform(-0.7, 0.7, size=2)
+    return {
+        "1:7": [d(math.atan, x), 1 / (1 + x * x), geo],
+        "1:9": [math.atan(0.0), 0.0],
+        "1:11": [math.atan(x), ser, ser],
+        "1:13": [math.pi / 4, leib],
+        "3:5": [math.tan(2 * a), 2 * t / (1 + t * t), (2 / 5) / (26 / 25), 5 / 13],
+        "3:9": [math.tan(4 * a), (2 * 5 / 13) / (1 + 25 / 169), 65 / 97],
+        "3:13": [math.tan(4 * a - math.pi / 4), (65 / 97 - 1) / (1 + 65 / 97), -16 / 81],
+        "3:17": [math.tan(2 * a), (2 / 5) / (1 - 1 / 25), 5 / 12],
+        "3:17.2": [math.tan(4 * a), (5 / 6) / (1 - 25 / 144), 120 / 119],
+        "3:20": [math.tan(4 * a - math.pi / 4), (120 / 119 - 1) / (1 + 120 / 119), 1 / 239],
+        "3:24": [math.pi / 4, 4 * math.atan(1 / 5) - math.atan(1 / 239)],
+        "5:3.2": [math.pi, 16 * math.atan(1 / 5) - 4 * math.atan(1 / 239)],
+        "5:5": [math.tan(al + be), (math.tan(al) + math.tan(be)) / (1 - math.tan(al) * math.tan(be))],
+        "5:7": [math.tan(math.atan(1 / 2) + math.atan(1 / 3)), (1 / 2 + 1 / 3) / (1 - 1 / 6), 1.0],
+        "5:9": [math.atan(1 / 2) + math.atan(1 / 3), math.pi / 4],
+    }
+
+
+@document("459_nb_gaussian_policy_score_entropy")
+def _(rng):
+    from scipy import stats
+    xg, wg = np.polynomial.hermite_e.hermegauss(60)
+    wg = wg / math.sqrt(2 * math.pi)
+    Ee = lambda g: float(sum(w * g(e) for e, w in zip(xg, wg)))  # noqa: E731   E over epsilon ~ N(0, 1)
+    dim = int(rng.integers(1, 5))
+    phi, wv = rng.normal(size=dim), rng.normal(size=dim)
+    mu = float(wv @ phi)
+    rho = rng.uniform(-1.5, 1)
+    sg = math.exp(rho)
+    a = mu + sg * rng.normal()
+    lp = lambda a, m, r: stats.norm.logpdf(a, m, math.exp(r))  # noqa: E731
+    c = rng.normal()
+    e0 = rng.normal()
+    f = lambda t: -((t - c) ** 2)  # noqa: E731
+    fp = lambda t: -2 * (t - c)  # noqa: E731
+    J = lambda m, r: Ee(lambda e: f(m + math.exp(r) * e))  # noqa: E731
+    dJm, dJr = d(lambda m: J(m, rho), mu), d(lambda r: J(mu, r), rho)
+    sc_mu = lambda e: d(lambda m: lp(mu + sg * e, m, rho), mu)  # noqa: E731
+    sc_rho = lambda e: d(lambda r: lp(mu + sg * e, mu, r), rho)  # noqa: E731
+    sc_sig = lambda e: d(lambda s: stats.norm.logpdf(mu + sg * e, mu, s), sg)  # noqa: E731
+    Hs = lambda s: float(stats.norm(0, s).entropy())  # noqa: E731
+    return {
+        "1:5": [lp(a, mu, rho), -((a - mu) ** 2) / (2 * sg * sg) - math.log(sg) - 0.5 * math.log(2 * math.pi),
+                -((a - mu) ** 2) / 2 * math.exp(-2 * rho) - rho - math.log(2 * math.pi)],
+        "1:9": [d(lambda m: lp(a, m, rho), mu), (a - mu) / sg**2],
+        "1:9.2": [grad(lambda w: lp(a, float(w @ phi), rho), wv), (a - mu) / sg**2 * phi],
+        "1:13": [d(lambda r: lp(a, mu, r), rho), (a - mu) ** 2 / sg**3 - 1 / sg],
+        "3:1": [d(math.exp, rho), sg],
+        "3:3": [d(lambda r: lp(a, mu, r), rho), sg * ((a - mu) ** 2 / sg**3 - 1 / sg), (a - mu) ** 2 / sg**2 - 1],
+        "4:3": [Ee(lambda e: e * e - 1), 0.0],
+        "4:5": [Ee(lambda e: sc_mu(e) ** 2), 1 / sg**2],
+        "4:5.2": [Ee(lambda e: sc_rho(e) ** 2), Ee(lambda e: (e * e - 1) ** 2), 3 - 2 + 1, 2.0],
+        "4:7": [Ee(lambda e: sc_sig(e) ** 2), 1 / (2 * sg**2)],
+        "6:5": [Hs(sg), 0.5 * math.log(2 * math.pi * math.e * sg**2), rho + 0.5 * math.log(2 * math.pi * math.e)],
+        "6:7": [d(lambda r: Hs(math.exp(r)), rho), 1.0], "6:7.2": [d(Hs, sg), 1 / (2 * sg)],
+        "6:11.2": [J(mu, rho), -((mu - c) ** 2) - sg**2],
+        "6:13": [dJm, -2 * (mu - c)], "6:13.2": [dJr, -2 * sg**2],
+        "6:15": [dJm, Ee(lambda e: f(mu + sg * e) * (sg * e) / sg**2)],
+        "6:15.3": [d(lambda r: mu + math.exp(r) * e0, rho), e0],
+        "6:17": [dJr, Ee(lambda e: fp(mu + sg * e) * e), Ee(lambda e: -2 * (mu + sg * e - c) * e), -2 * sg],
+        "6:19": [d(lambda r: mu + math.exp(r) * e0, rho), sg * e0],
+        "6:21": [dJr, Ee(lambda e: fp(mu + sg * e) * sg * e), Ee(lambda e: -2 * (mu + sg * e - c) * sg * e), -2 * sg**2],
+        "6:23": [dJm, Ee(lambda e: fp(mu + sg * e)), -2 * (mu - c)],
+    }
+
+
+@document("474_hw_censored_exponential_mle")
+def _(rng):
+    from scipy import integrate, optimize
+    lam = rng.uniform(0.1, 2)
+    n = int(rng.integers(2, 8))
+    while True:
+        c = rng.uniform(0.3, 4, size=n)
+        T = rng.exponential(1 / lam, size=n)
+        y, dl = np.minimum(T, c), (T <= c).astype(float)
+        if 1 <= dl.sum() < n:
+            break
+    dd = dl.sum()
+    f = lambda t, l: l * np.exp(-l * t)  # noqa: E731
+    S = lambda t, l: np.exp(-l * t)  # noqa: E731
+    L = lambda l, y=y, dl=dl: float(np.prod(f(y, l) ** dl * S(y, l) ** (1 - dl)))  # noqa: E731
+    from scipy import stats
+    logL = lambda l, y=y, dl=dl: float(np.sum(dl * stats.expon.logpdf(y, scale=1 / l) + (1 - dl) * stats.expon.logsf(y, scale=1 / l)))  # noqa: E731
+    mle = lambda y, dl: optimize.minimize_scalar(lambda l: -logL(l, y, dl), bounds=(1e-3, 20), method="bounded",  # noqa: E731
+                                                  options={"xatol": 1e-12}).x
+    lh = mle(y, dl)
+    yd, dd_ = np.array([2, 3, 5, 8, 10, 4.0]), np.array([1, 1, 0, 1, 0, 1.0])
+    lhd = mle(yd, dd_)
+    thd = 1 / optimize.minimize_scalar(lambda th: -logL(1 / th, yd, dd_), bounds=(0.5, 100), method="bounded",
+                                       options={"xatol": 1e-12}).x
+    thd = 1 / thd
+    Jd = -d2r(lambda l: logL(l, yd, dd_), lhd, 1e-4)
+    Jtheta = -d2r(lambda th: logL(1 / th, yd, dd_), thd, 1e-3)
+    g = lambda l: 1 / l  # noqa: E731
+    se_l = 1 / math.sqrt(Jd)
+    cc = rng.uniform(0.2, 5)
+    Ey = integrate.quad(lambda t: t * f(t, lam), 0, cc, epsabs=1e-13)[0] + cc * S(cc, lam)
+    Ed = n * integrate.quad(lambda t: f(t, lam), 0, cc, epsabs=1e-13)[0]
+    Iexp = n * (integrate.quad(lambda t: (1 / lam - t) ** 2 * f(t, lam), 0, cc, epsabs=1e-13)[0] + S(cc, lam) * cc * cc)
+    return {
+        "9": [L(lam), float(np.prod((lam * np.exp(-lam * y)) ** dl * np.exp(-lam * y) ** (1 - dl))), lam**dd * math.exp(-lam * y.sum())],
+        "15": [logL(lam), logL(lam), dd * math.log(lam) - lam * np.sum(dl * y)],
+        "17": [d(logL, lam), dd / lam - np.sum(dl * y)],
+        "19": [lh, dd / np.sum(dl * y)],
+        "22": [dd_.sum(), 4], "22.2": [np.sum(dd_ * yd), 17], "22.3": [lhd, 4 / 17],
+        "26": [logL(lam), dd * math.log(lam) - lam * y.sum()],
+        "26.2": [d(logL, lam), dd / lam - y.sum()],
+        "26.3": [d2r(logL, lam, 1e-4), -dd / lam**2],
+        "28": [lh, dd / y.sum()], "28.2": [yd.sum(), 32],
+        "30": [lhd, 4 / 32, 0.125], "30.2": [thd, 8],
+        "36": [-d2r(logL, lh, 1e-4), dd / lh**2, y.sum() ** 2 / dd],
+        "38": [Jd, 256], "38.2": [se_l, 1 / math.sqrt(256), 0.0625], "38.3": [se_l, lhd / math.sqrt(4)],
+        "40.2": [d(g, lam), -1 / lam**2],
+        "42": [1 / math.sqrt(Jtheta), abs(d(g, lhd)) * se_l, 0.0625 / 0.125, 0.5],
+        "44": [thd / 2, 4], "44.2": [0.0625 / 0.125**2, 4],
+        "48": [Ey, integrate.quad(lambda t: S(t, lam), 0, cc, epsabs=1e-13)[0], (1 - math.exp(-lam * cc)) / lam],
+        "52": [Iexp, Ed / lam**2, n * (1 - math.exp(-lam * cc)) / lam**2],
+    }
+
+
+@document("475_notes_gaussian_mutual_information")
+def _(rng):
+    from scipy import stats
+    H = lambda K: float(stats.multivariate_normal(np.zeros(len(K)), K).entropy())  # noqa: E731
+    sx, sy, r = rng.uniform(0.3, 3), rng.uniform(0.3, 3), rng.uniform(-0.95, 0.95)
+    cov = lambda rr, ax=sx, ay=sy: np.array([[ax * ax, rr * ax * ay], [rr * ax * ay, ay * ay]])  # noqa: E731
+    Sg = cov(r)
+    hX, hY, hXY = H(Sg[:1, :1]), H(Sg[1:, 1:]), H(Sg)
+    MI = lambda K: H(K[:1, :1]) + H(K[1:, 1:]) - H(K)  # noqa: E731
+    mi = MI(Sg)
+    x = rng.normal()
+    Dm = np.diag([sx * sx, sy * sy])
+    # KL(N(0, Sg) || N(0, Dm)) by Gauss-Hermite quadrature of the log ratio
+    z, w = np.polynomial.hermite_e.hermegauss(12)
+    w = w / math.sqrt(2 * math.pi)
+    Lc = np.linalg.cholesky(Sg)
+    p0, p1 = stats.multivariate_normal(np.zeros(2), Sg), stats.multivariate_normal(np.zeros(2), Dm)
+    kl = sum(w[i] * w[j] * (p0.logpdf(Lc @ np.array([z[i], z[j]])) - p1.logpdf(Lc @ np.array([z[i], z[j]])))
+             for i in range(12) for j in range(12))
+    a, b = rng.choice([-1, 1]) * rng.uniform(0.2, 3), rng.normal()
+    K2 = np.array([[sx * sx, a * r * sx * sy], [a * r * sx * sy, a * a * sy * sy]])
+    P, N = rng.uniform(0.1, 5), rng.uniform(0.1, 5)
+    Kc = np.array([[P, P], [P, P + N]])
+    rc = Kc[0, 1] / math.sqrt(Kc[0, 0] * Kc[1, 1])
+    mic = MI(Kc)
+    chan = lambda snr: MI(np.array([[snr, snr], [snr, snr + 1.0]])) / math.log(2)  # noqa: E731
+    K3 = np.array([[P, P, P], [P, P + N, P], [P, P, P + N]])
+    mi3 = H(K3[:1, :1]) + H(K3[1:, 1:]) - H(K3)
+    return {
+        "7.2": [np.linalg.det(Sg), sx**2 * sy**2 * (1 - r * r)],
+        "9": [hX, 0.5 * math.log(2 * math.pi * math.e * sx * sx)],
+        "15": [hXY, 0.5 * math.log(2 * math.pi * math.e * np.linalg.det(Sg))],
+        "17": [mi, 0.5 * math.log(2 * math.pi * math.e) - 0.5 * math.log(1 - r * r)],
+        "19": [hXY, 0.5 * math.log((2 * math.pi * math.e) ** 2 * np.linalg.det(Sg)),
+               math.log(2 * math.pi * math.e) + math.log(sx * sy) + 0.5 * math.log(1 - r * r)],
+        "23": [mi, hX + hY - hXY, -0.5 * math.log(1 - r * r)],
+        "28": [Sg[1, 0] / Sg[0, 0] * x, r * sx / sy * x],
+        "28.2": [Sg[1, 1] - Sg[1, 0] ** 2 / Sg[0, 0], sy * sy * (1 - r * r)],
+        "30": [hXY - hX, 0.5 * math.log(2 * math.pi * math.e * sy * sy * (1 - r * r))],
+        "32": [mi, hY - (hXY - hX), -0.5 * math.log(1 - r * r)],
+        "36": [mi, kl],
+        "38": [kl, 0.5 * (np.trace(np.linalg.inv(Dm) @ Sg) - 2 + math.log(np.linalg.det(Dm) / np.linalg.det(Sg))),
+               0.5 * (2 - 2 - math.log(1 - r * r))],
+        "44": [MI(K2), mi],
+        "45": [d(lambda rr: MI(cov(rr)), r), r / (2 * (1 - r * r))],
+        "46": [mi / math.log(2), -0.5 * math.log2(1 - r * r)],
+        "46.2": [1 - 0.8**2, 0.36],
+        "46.3": [MI(cov(0.8)) / math.log(2), -0.5 * math.log2(0.36), math.log2(5 / 3)],
+        "50": [Kc[0, 1], P], "50.2": [Kc[1, 1], P + N],
+        "52": [rc * rc, P * P / (P * (P + N)), P / (P + N)], "52.2": [1 - rc * rc, N / (P + N)],
+        "56": [mic, 0.5 * math.log(1 + P / N)],
+        "58": [mic / math.log(2), 0.5 * math.log2(1 + P / N)],
+        "58.2": [chan(15.0), 0.5 * math.log2(16), 2], "58.3": [chan(30.0), 0.5 * math.log2(31)],
+        "60": [rc, P / (P + N)],
+        "60.2": [mi3, 0.5 * math.log(1 + 2 * P / N)], "60.3": [mi3, 2 * 0.5 * math.log(1 + P / N)],
+    }
+
+
+@document("476_forum_double_q_maximisation_bias")
+def _(rng):
+    from scipy import integrate, stats
+    phi, Phi = stats.norm.pdf, stats.norm.cdf
+    inf = np.inf
+    q = lambda g: integrate.quad(g, -inf, inf, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    Emaxk = lambda k: q(lambda x: x * k * phi(x) * Phi(x) ** (k - 1))  # noqa: E731
+    mu, sg = rng.normal(), rng.uniform(0.2, 3)
+    u, v = rng.normal(size=2)
+    Em = Emaxk(2)
+    Emin = q(lambda x: x * 2 * phi(x) * (1 - Phi(x)))
+    Em2 = q(lambda x: x * x * 2 * phi(x) * Phi(x))
+    Eabs = 2 * q(lambda y: phi(y) * (phi(y) - y * (1 - Phi(y))))
+    Emax_eq = mu + sg * Em
+    m1 = rng.normal()
+    Dl = rng.uniform(0.05, 3) * sg
+    m2 = m1 - Dl
+    s = sg * math.sqrt(2)
+    f1, f2 = stats.norm(m1, sg), stats.norm(m2, sg)
+    Emax_un = q(lambda t: t * (f1.pdf(t) * f2.cdf(t) + f2.pdf(t) * f1.cdf(t)))
+    EabsD = q(lambda x: abs(x) * stats.norm.pdf(x, Dl, s))
+    P1 = integrate.quad(lambda x: stats.norm.pdf(x, Dl, s), 0, inf, epsabs=1e-13)[0]
+    Edouble = m1 * P1 + m2 * (1 - P1)
+    r, gam = rng.normal(), rng.uniform(0.5, 1)
+    return {
+        "5": [max(u, v), (u + v) / 2 + abs(u - v) / 2],
+        "7": [Emax_eq, mu + sg / 2 * Eabs],
+        "9": [Eabs, math.sqrt(2 / math.pi)],
+        "11": [Emax_eq, mu + sg / 2 * math.sqrt(2 / math.pi), mu + sg / math.sqrt(2 * math.pi)],
+        "19": [stats.norm.var() + stats.norm.var(), 1 + 1, 2],
+        "21": [Eabs, math.sqrt(2) * math.sqrt(2 / math.pi), 2 / math.sqrt(math.pi)],
+        "25": [Emax_eq - mu, sg / 2 * 2 / math.sqrt(math.pi), sg / math.sqrt(math.pi)],
+        "27": [Emin, -1 / math.sqrt(math.pi)], "27.2": [max(u, v) ** 2 + min(u, v) ** 2, u * u + v * v],
+        "27.3": [Em2, 1], "27.4": [Em2 - Em**2, 1 - 1 / math.pi], "27.5": [Emaxk(3), 3 / (2 * math.sqrt(math.pi))],
+        "31": [EabsD, s * math.sqrt(2 / math.pi) * math.exp(-Dl**2 / (2 * s * s)) + Dl * (1 - 2 * Phi(-Dl / s))],
+        "35": [Emax_un - m1, 0.5 * (EabsD - Dl), s / math.sqrt(2 * math.pi) * math.exp(-Dl**2 / (2 * s * s)) - Dl * Phi(-Dl / s)],
+        "37.2": [(r + gam * Emax_eq) - (r + gam * mu), gam * sg / math.sqrt(math.pi)],
+        "41": [Edouble, P1 * m1 + (1 - P1) * m2],
+        "47": [P1, Phi(Dl / sg)], "49": [Edouble - m1, -Dl * (1 - Phi(Dl / sg))],
+        "52": [P1, Phi(Dl / (sg * math.sqrt(2)))],
+        "54": [Emaxk(4), 2 / math.sqrt(math.pi)],
+    }
+
+
+@document("477_worksheet_huffman_kraft_codelengths")
+def _(rng):
+    import heapq
+
+    def huffman(p):
+        heap = [(pi, i, [i]) for i, pi in enumerate(p)]
+        heapq.heapify(heap)
+        depth = [0] * len(p)
+        k = len(p)
+        while len(heap) > 1:
+            a, b = heapq.heappop(heap), heapq.heappop(heap)
+            for i in a[2] + b[2]:
+                depth[i] += 1
+            heapq.heappush(heap, (a[0] + b[0], k, a[2] + b[2]))
+            k += 1
+        return np.array(depth, dtype=float)
+
+    Hb = lambda p: float(-np.sum(np.asarray(p) * np.log2(p)))  # noqa: E731
+    KL = lambda p, q: float(np.sum(np.asarray(p) * np.log2(np.asarray(p) / np.asarray(q))))  # noqa: E731
+    p1 = np.array([1 / 2, 1 / 4, 1 / 8, 1 / 8])
+    l1 = huffman(p1)
+    p2 = np.array([0.4, 0.3, 0.2, 0.1])
+    lS = np.ceil(np.log2(1 / p2))
+    p4 = np.array([0.81, 0.09, 0.09, 0.01])
+    p5 = np.array([3 / 8, 3 / 8, 1 / 8, 1 / 8])
+    L5 = float(p5 @ l1)
+    l3 = np.log2
+    return {
+        "7": [Hb(p1), 1 / 2 * 1 + 1 / 4 * 2 + 1 / 8 * 3 + 1 / 8 * 3, 7 / 4],
+        "11": [p1 @ l1, 1 / 2 + 2 / 4 + 3 / 8 + 3 / 8, 7 / 4], "13": [np.sum(2.0 ** -l1), 1],
+        "14": [l1, np.log2(1 / p1)],
+        "18": [p2 @ huffman(p2), 0.4 * 1 + 0.3 * 2 + 0.2 * 3 + 0.1 * 3, 1.9],
+        "22": [p2 @ lS, 0.4 * 2 + 0.3 * 2 + 0.2 * 3 + 0.1 * 4, 2.4],
+        "22.2": [np.sum(2.0 ** -lS), 2.0**-2 + 2.0**-2 + 2.0**-3 + 2.0**-4, 13 / 16],
+        "26": [1 / 2 + 1 / 4 + 1 / 4 + 1 / 8, 9 / 8],
+        "30": [p4 @ huffman(p4), 0.81 * 1 + 0.09 * 2 + 0.09 * 3 + 0.01 * 3, 1.29], "32": [p4 @ huffman(p4) / 2, 0.645],
+        "36": [L5, 3 / 8 * 1 + 3 / 8 * 2 + 1 / 8 * 3 + 1 / 8 * 3, 15 / 8],
+        "38": [L5, float(p5 @ np.log2(1 / p1)), Hb(p5) + KL(p5, p1)], "38.2": [Hb(p5), 3 - 3 / 4 * l3(3)],
+        "40": [KL(p5, p1), float(np.sum(p1 * np.log2(p1 / p5))), 1 / 2 * l3(4 / 3) + 1 / 4 * l3(2 / 3), 5 / 4 - 3 / 4 * l3(3)],
+        "42": [L5, 17 / 4 - 3 / 2 * l3(3)],
+        "44": [KL(p5, p1), float(np.sum(p5 * np.log2(p5 / p1))), 3 / 8 * l3(3 / 4) + 3 / 8 * l3(3 / 2), 3 / 4 * l3(3) - 9 / 8],
+        "46": [Hb(p5) + KL(p5, p1), 3 - 9 / 8, 15 / 8],
+    }
+
+
+@document("478_solution_key_chi_square_two_by_two")
+def _(rng):
+    def stats2(O):
+        O = np.asarray(O, dtype=float)
+        R, C, n = O.sum(1), O.sum(0), O.sum()
+        E = np.outer(R, C) / n
+        X2 = float(np.sum((O - E) ** 2 / E))
+        G = float(2 * np.sum(O * np.log(O / E)))
+        P = O / n
+        I = float(np.sum(P * np.log(P / np.outer(P.sum(1), P.sum(0)))))
+        return O, R, C, n, E, X2, G, I
+
+    a, b, c, dd = (float(v) for v in rng.integers(1, 40, size=4))
+    O, R, C, n, E, X2, G, I = stats2([[a, b], [c, dd]])
+    ad_bc = a * dd - b * c
+    T, Rt, Ct, nt, Et, X2t, Gt, It = stats2([[20, 30], [30, 20]])
+    # z statistic and correlation of the indicators, for the random table
+    p1, p2, pp = a / R[0], c / R[1], C[0] / n
+    z = (p1 - p2) / math.sqrt(pp * (1 - pp) * (1 / R[0] + 1 / R[1]))
+    pairs = np.array([[1, 1]] * int(a) + [[1, 0]] * int(b) + [[0, 1]] * int(c) + [[0, 0]] * int(dd), dtype=float)
+    # row indicator (group 1) and column indicator (yes)
+    phi = float(np.corrcoef(pairs[:, 0], pairs[:, 1])[0, 1]) if min(R.min(), C.min()) > 0 else float("nan")
+    phit = float(np.corrcoef(np.r_[np.ones(50), np.zeros(50)], np.r_[np.ones(20), np.zeros(30), np.ones(30), np.zeros(20)])[0, 1])
+    zt = (0.4 - 0.6) / math.sqrt(0.5 * 0.5 * (1 / 50 + 1 / 50))
+    sRC = sum(1 / (R[i] * C[j]) for i in range(2) for j in range(2))
+    return {
+        "19": [O[0, 0] - E[0, 0], a - (a + b) * (a + c) / n, (a * (a + b + c + dd) - (a + b) * (a + c)) / n, ad_bc / n],
+        "21": [O[0, 1] - E[0, 1], -ad_bc / n], "21.2": [O[1, 1] - E[1, 1], -ad_bc / n],
+        "25": [X2, ad_bc**2 / n**2 * np.sum(1 / E), ad_bc**2 / n * sRC],
+        "29": [sRC, (1 / R[0] + 1 / R[1]) * (1 / C[0] + 1 / C[1]), n**2 / (R[0] * R[1] * C[0] * C[1])],
+        "33": [X2, n * ad_bc**2 / (R[0] * R[1] * C[0] * C[1])],
+        "35": [sRC, n / (R[0] * R[1] * C[0] * C[1])], "35.2": [X2, ad_bc**2 / (R[0] * R[1] * C[0] * C[1])],
+        "35.3": [X2t, 250000 / 6250000, 0.04],
+        "37": [X2t, 4],
+        "39": [X2t, 100 * (400 - 900) ** 2 / 50**4, 100 * 250000 / 6250000, 4],
+        "43": [20 / 50, 0.4], "43.2": [30 / 50, 0.6], "43.3": [50 / 100, 0.5],
+        "45": [zt, (0.4 - 0.6) / math.sqrt(0.5 * 0.5 * (1 / 50 + 1 / 50)), -0.2 / math.sqrt(0.25 * 0.04), -2],
+        "47": [zt**2, 4], "47.2": [z * z, X2],
+        "49": [(0.2 / math.sqrt(0.4 * 0.6 / 50 + 0.6 * 0.4 / 50)) ** 2, 4],
+        "51": [phi, ad_bc / math.sqrt(R[0] * R[1] * C[0] * C[1])], "51.2": [X2, n * phi**2],
+        "51.3": [phit, -0.2], "51.4": [100 * phit**2, 4],
+        "55": [Gt, 2 * (2 * 20 * math.log(20 / 25) + 2 * 30 * math.log(30 / 25)), 80 * math.log(0.8) + 120 * math.log(1.2)],
+        "57": [Gt, 40 * math.log(0.8) + 60 * math.log(1.2)], "57.2": [G, 2 * n * I],
+    }
+
+
+@document("479_lecture_noise_injection_tikhonov")
+def _(rng):
+    import itertools
+    z1, w1 = np.polynomial.hermite_e.hermegauss(4)
+    w1 = w1 / math.sqrt(2 * math.pi)
+
+    def Eg(g, Sig):
+        """E[g(eps)] for eps ~ N(0, Sig), exact for polynomials of degree <= 7."""
+        Lc = np.linalg.cholesky(Sig)
+        tot = 0.0
+        for idx in itertools.product(range(4), repeat=len(Sig)):
+            zz = z1[list(idx)]
+            tot = tot + np.prod(w1[list(idx)]) * np.asarray(g(Lc @ zz))
+        return tot
+
+    n, dim = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    X, y, w = rng.normal(size=(n, dim)), rng.normal(size=n), rng.normal(size=dim)
+    sg = rng.uniform(0.2, 2)
+    S0 = sg * sg * np.eye(dim)
+
+    def quad_parts(X, y, S):
+        nn = len(y)
+        A = sum(Eg(lambda e, x=x: np.outer(x + e, x + e), S) for x in X) / nn
+        b = sum(Eg(lambda e, x=x: (x + e) * yy, S) for x, yy in zip(X, y)) / nn
+        return A, b
+
+    A, b = quad_parts(X, y, S0)
+    Lt = lambda v: float(sum(Eg(lambda e, x=x, yy=yy: (v @ (x + e) - yy) ** 2, S0) for x, yy in zip(X, y)) / n)  # noqa: E731
+    wst = np.linalg.solve(A, b)
+    x0, y0 = X[0], y[0]
+    r = w @ x0 - y0
+    e = rng.normal(size=dim) * sg
+    Esq = float(Eg(lambda e: (w @ (x0 + e) - y0) ** 2, S0))
+    Xe, ye = np.array([[1.0], [2.0]]), np.array([1.0, 3.0])
+    Ae, be = quad_parts(Xe, ye, 0.5 * np.eye(1))
+    wex = float(np.linalg.solve(Ae, be)[0])
+    x1, y1 = rng.normal(size=(n, 1)), rng.normal(size=n)
+    A1, b1 = quad_parts(x1, y1, S0[:1, :1])
+    w1d = float(np.linalg.solve(A1, b1)[0])
+    p = rng.uniform(0.2, 1)
+    masks = list(itertools.product([0, 1], repeat=dim))
+    pm = lambda m: float(np.prod([p if mj else 1 - p for mj in m]))  # noqa: E731
+    Em = lambda g: sum(pm(m) * g(np.array(m, dtype=float)) for m in masks)  # noqa: E731
+    Emp = Em(lambda m: m[0] / p)
+    Vmp = Em(lambda m: (m[0] / p) ** 2) - Emp**2
+    sq = float(np.sum(w * w * x0 * x0))
+    Bm = rng.normal(size=(dim, dim))
+    Sg = Bm @ Bm.T + 0.1 * np.eye(dim)
+    tau = rng.uniform(0.1, 2)
+    return {
+        "14": [(w @ (x0 + e) - y0) ** 2, (r + w @ e) ** 2, r * r + 2 * r * (w @ e) + (w @ e) ** 2],
+        "18": [Esq, (float(Eg(lambda e: w @ (x0 + e), S0)) - y0) ** 2, r * r],
+        "20": [float(Eg(lambda e: (w @ e) ** 2, S0)), w @ Eg(lambda e: np.outer(e, e), S0) @ w, sg * sg * (w @ w)],
+        "22": [Esq, r * r + sg * sg * (w @ w)],
+        "26": [Lt(w), np.sum((X @ w - y) ** 2) / n + sg * sg * (w @ w)],
+        "28": [(Lt(w) - np.sum((X @ w - y) ** 2) / n) / (w @ w), sg * sg],
+        "30": [grad(Lt, w), 2 / n * X.T @ (X @ w - y) + 2 * sg * sg * w],
+        "34": [(X.T @ X + sg * sg * np.eye(dim)) @ wst, X.T @ y],
+        "36": [wex, 14 / 11],
+        "38": [(X.T @ X + n * sg * sg * np.eye(dim)) @ wst, X.T @ y],
+        "40": [w1d, float(x1[:, 0] @ y1) / (float(x1[:, 0] @ x1[:, 0]) + n * sg * sg)],
+        "40.3": [float(Xe[:, 0] @ ye), 7], "40.4": [float(Xe[:, 0] @ Xe[:, 0]), 5],
+        "40.5": [wex, 7 / (5 + 1), 7 / 6],
+        "44.2": [Emp, 1], "44.3": [Em(lambda m: w @ (x0 * m / p)), w @ x0],
+        "44.4": [Vmp, p * (1 - p) / p**2, (1 - p) / p],
+        "46": [Em(lambda m: (w @ (x0 * m / p) - y0) ** 2), r * r + sq * Vmp, r * r + (1 - p) / p * sq],
+        "48.2": [(1 - 0.8) / 0.8, 0.25],
+        "52": [Em(lambda m: (w @ (m * x0) - y0) ** 2), r * r + p * (1 - p) * sq],
+        "58": [float(Eg(lambda e: (w @ e) ** 2, Sg)), w @ Sg @ w],
+        "58.2": [float(Eg(lambda e: (w @ e) ** 2, Sg)), np.trace(Sg) * (w @ w)],
+        "62.2": [0.5 * ((r - tau) ** 2 + (r + tau) ** 2), r * r + tau * tau],
+    }
+
+
+@document("480_appendix_orthogonality_penalty_gradient")
+def _(rng):
+    n = int(rng.integers(1, 4))
+    m = n + int(rng.integers(0, 3))
+    lam = rng.uniform(0.1, 2)
+    W = rng.normal(size=(m, n))
+    E = rng.normal(size=(m, n))
+    In, Im = np.eye(n), np.eye(m)
+    fro2 = lambda A: float(np.sum(A * A))  # noqa: E731
+    R = lambda V: lam / 2 * fro2(V.T @ V - In)  # noqa: E731
+    R2 = lambda V: lam / 2 * fro2(V @ V.T - Im)  # noqa: E731
+    G = W.T @ W - In
+    g = grad(R, W)
+    dR = d(lambda t: R(W + t * E), 0.0)
+    dG = E.T @ W + W.T @ E
+    GW = mat(G, W)
+    w = rng.normal()
+    R1 = lambda t: lam / 2 * (t * t - 1) ** 2  # noqa: E731
+    U, s, Vt = np.linalg.svd(W, full_matrices=False)
+    S = np.diag(s)
+    Q = np.linalg.qr(rng.normal(size=(m, n)))[0]
+    dl, eta = rng.uniform(-0.5, 0.5), rng.uniform(0.01, 0.5)
+    Wd = math.sqrt(1 + dl) * Q
+    Wp = Wd - eta * grad(R, Wd)
+    return {
+        "19": [fro2(G), np.trace((W.T @ W) @ (W.T @ W)) - 2 * np.trace(W.T @ W) + n, fro2(W.T @ W) - 2 * fro2(W) + m],
+        "24": [R(W), lam / 2 * np.trace(G @ G)],
+        "24.2": [dR, lam * np.trace(G @ dG)],
+        "24.3": [(lambda h: ((W + h * E).T @ (W + h * E) - (W - h * E).T @ (W - h * E)) / (2 * h))(1e-6), dG],
+        "26": [dR, lam * np.trace(G @ E.T @ W) + lam * np.trace(G @ W.T @ E), 2 * lam * np.trace(G @ W.T @ E)],
+        "30": [g, 2 * lam * W @ G, 2 * lam * W @ (W.T @ W - In), 2 * lam * (W @ W.T - Im) @ W],
+        "32": [(W @ W.T) @ W, W @ (W.T @ W)],
+        "34": [g, UNDEFINED if GW is UNDEFINED else 2 * lam * GW],
+        "36": [R1(w), lam / 2 * (w * w - 1) ** 2], "36.2": [d(R1, w), 2 * lam * w * (w * w - 1)],
+        "38.3": [W.T @ W, Vt.T @ S @ S @ Vt],
+        "40": [R(W), lam / 2 * np.sum((s * s - 1) ** 2)], "40.2": [g, 2 * lam * U @ S @ (S @ S - In) @ Vt],
+        "44": [float(np.sum(g * W)), 2 * lam * np.trace(W.T @ W @ G), 2 * lam * (fro2(G) + np.trace(G))],
+        "47.2": [math.sqrt(fro2(W @ W.T)), math.sqrt(fro2(W.T @ W))],
+        "49": [R2(W), R(W) + lam * (m - n)],
+        "51": [R2(Q), lam / 2 * (m - n)],
+        "53.2": [Wd.T @ Wd - In, dl * In], "53.3": [grad(R, Wd), 2 * lam * dl * Wd],
+        "53.4": [Wp, (1 - 2 * eta * lam * dl) * Wd],
+        "55": [Wp.T @ Wp, (1 - 2 * eta * lam * dl) * (1 + dl) * In],
+    }
+
+
+@document("481_solution_key_ordinal_logistic_regression")
+def _(rng):
+    from scipy import stats
+    K = int(rng.integers(3, 6))
+    dim = int(rng.integers(1, 4))
+    x, w = rng.normal(size=dim), rng.normal(size=dim)
+    th = np.sort(rng.normal(scale=1.5, size=K - 1))
+    eta = float(w @ x)
+    full = lambda t: np.r_[-np.inf, t, np.inf]  # noqa: E731   theta_0 .. theta_K
+
+    def probs(t, e):
+        c = sig(full(t) - e)
+        return c[1:] - c[:-1]            # pi_1 .. pi_K
+
+    k = int(rng.integers(1, K + 1))
+    ell = lambda t, e, k=k: -math.log(probs(t, e)[k - 1])  # noqa: E731
+    T = full(th)
+    a, b = T[k] - eta, T[k - 1] - eta
+    sp = lambda t: sig(t) * (1 - sig(t))  # noqa: E731
+    t0 = rng.normal()
+    kf = int(rng.integers(1, K))           # a finite threshold index
+    k2 = int(rng.integers(2, K))           # a class with both thresholds finite
+    a2, b2 = th[k2 - 1] - eta, th[k2 - 2] - eta
+    pi2 = probs(th, eta)[k2 - 1]
+    u = np.r_[rng.normal(), rng.normal(size=K - 2)]   # u[0] = theta_1, u[j-1] = u_j for j >= 2
+    thu = lambda u: np.cumsum(np.r_[u[0], np.exp(u[1:])])  # noqa: E731
+    j = int(rng.integers(2, K))             # 2 <= j <= K-1
+    kk = int(rng.integers(j, K))            # j <= kk <= K-1
+    thv = thu(u)
+    ellu = lambda uu: ell(thu(uu), eta)  # noqa: E731
+    dth = [partial(lambda t: ell(t, eta), thv, i - 1) for i in range(1, K)]
+    ex = np.array([-1.0, 1.0])
+    odds = lambda t, e, kq: np.sum(probs(t, e)[:kq]) / np.sum(probs(t, e)[kq:])  # noqa: E731
+    jj = int(rng.integers(dim))
+    x2 = x.copy()
+    x2[jj] += 1
+    P = probs(th, eta)
+    return {
+        "14": [np.sum(P[:kf]), stats.logistic.cdf(th[kf - 1] - eta), sig(th[kf - 1] - eta)],
+        "16": [np.sum(P), sig(np.inf) - sig(-np.inf), 1],
+        "19": [d(lambda e: probs(th, e)[k - 1], eta), -sp(a) + sp(b)],
+        "19.2": [d(sig, t0), sig(t0) * (1 - sig(t0))],
+        "21": [d(lambda e: ell(th, e), eta), (sp(a) - sp(b)) / (sig(a) - sig(b)),
+               (sig(a) - sig(a) ** 2 - sig(b) + sig(b) ** 2) / (sig(a) - sig(b)), 1 - sig(a) - sig(b)],
+        "25": [grad(lambda v: ell(th, float(v @ x)), w), (1 - sig(a) - sig(b)) * x],
+        "27": [d(lambda e: sig(th[kf - 1] - e), eta), sp(th[kf - 1] - eta)],
+        "27.2": [d(lambda e: ell(th, e), eta), sig(a) + sig(b) - 1],
+        "29": [d(lambda e: ell(th, e, 1), eta), 1 - sig(th[0] - eta), sig(eta - th[0])],
+        "29.2": [d(lambda e: ell(th, e, K), eta), -sig(th[-1] - eta)],
+        "33": [d2r(lambda e: ell(th, e), eta), sp(a) + sp(b)],
+        "35": [probs(ex, 0.0)[1], sig(1) - sig(-1), math.tanh(1)],
+        "35.2": [d(lambda e: ell(ex, e, 2), 0.0), 1 - sig(1) - sig(-1), 0],
+        "39": [partial(lambda t: ell(t, eta, k2), th, k2 - 1), -sp(a2) / pi2],
+        "39.2": [partial(lambda t: ell(t, eta, k2), th, k2 - 2), -sp(b2) / pi2],
+        "43.2": [partial(lambda uu: thu(uu)[kk - 1], u, j - 1), math.exp(u[j - 1])],
+        "45": [partial(ellu, u, j - 1), math.exp(u[j - 1]) * sum(dth[i - 1] for i in range(j, K))],
+        "50": [odds(th, eta, kf), sig(th[kf - 1] - eta) / (1 - sig(th[kf - 1] - eta)), math.exp(th[kf - 1] - w @ x)],
+        "52": [odds(th, float(w @ x2), kf) / odds(th, eta, kf), math.exp(w[jj])],
+        "54": [float(np.arange(1, K + 1) @ P), sum(np.sum(P[q - 1:]) for q in range(1, K + 1)), sum(sig(eta - th[q - 1]) for q in range(1, K))],
+    }
+
+
+@document("482_blog_squareplus_snake_activations")
+def _(rng):
+    from scipy import optimize
+    b = rng.uniform(0.1, 4)
+    x = rng.uniform(-4, 4)
+    f = lambda t, b=b: (t + math.sqrt(t * t + b)) / 2  # noqa: E731
+    s = math.sqrt(x * x + b)
+    bm = optimize.brentq(lambda bb: f(0.0, bb) - math.log(1 + math.exp(0.0)), 1e-6, 10, xtol=1e-14)
+    y = f(x)
+    finv = optimize.brentq(lambda t: f(t) - y, -100, 100, xtol=1e-14)
+    a = rng.uniform(0.2, 3)
+    sn = lambda t, a=a: t + math.sin(a * t) ** 2 / a  # noqa: E731
+    return {
+        "11": [f(0.0), math.sqrt(b) / 2], "11.3": [bm, 2 * math.log(2)],
+        "15": [f(x) - f(-x), x], "15.2": [f(x) * f(-x), (s * s - x * x) / 4, b / 4],
+        "17": [f(x), b / (2 * (math.sqrt(x * x + b) - x))],
+        "17.3": [f(-x), y - x], "17.4": [y * (y - x), b / 4],
+        "19": [finv, y - b / (4 * y)],
+        "24": [d(f, x), 0.5 * (1 + x / s), (s + x) / (2 * s), f(x) / s],
+        "26": [d(f, 0.0), 0.5],
+        "28": [d2r(f, x), 0.5 * (s - x * x / s) / (x * x + b), b / (x * x + b) ** 1.5],
+        "30": [d2r(f, 0.0), b**-0.5],
+        "36": [sn(x), x + math.sin(a * x) ** 2 / a, x + (1 - math.cos(2 * a * x)) / (2 * a)],
+        "40": [d(sn, x), 1 + 2 / a * math.sin(a * x) * math.cos(a * x) * a, 1 + math.sin(2 * a * x)],
+        "42": [d2r(sn, x), 2 * math.cos(2 * a * x)],
+        "46": [d(lambda aa: sn(x, aa), a), x * math.sin(2 * a * x) / a],
+        "50": [d(lambda aa: math.sin(aa * x) ** 2 / aa, a), 2 * x * math.sin(a * x) * math.cos(a * x) / a - math.sin(a * x) ** 2 / a**2,
+               x * math.sin(2 * a * x) / a - math.sin(a * x) ** 2 / a**2],
+    }
+
+
+@document("483_hw_binary_symmetric_channel_capacity")
+def _(rng):
+    from scipy import optimize
+    Hp = lambda P: float(-sum(p * math.log2(p) for p in np.ravel(P) if p > 0))  # noqa: E731
+    h = lambda p: Hp([p, 1 - p])  # noqa: E731
+    eps, q = rng.uniform(0.02, 0.48), rng.uniform(0.05, 0.95)
+    T = lambda e: np.array([[1 - e, e], [e, 1 - e]])  # noqa: E731
+
+    def info(q, e):
+        J = np.array([1 - q, q])[:, None] * T(e)
+        return Hp(J.sum(0)) + Hp(J.sum(1)) - Hp(J), Hp(J.sum(0)), Hp(J) - Hp(J.sum(1)), J
+
+    I, HY, HYX, J = info(q, eps)
+    r = J[:, 1].sum()
+    cap = lambda e: -optimize.minimize_scalar(lambda qq: -info(qq, e)[0], bounds=(1e-6, 1 - 1e-6), method="bounded",  # noqa: E731
+                                               options={"xatol": 1e-10}).fun
+    qstar = optimize.minimize_scalar(lambda qq: -info(qq, eps)[0], bounds=(1e-6, 1 - 1e-6), method="bounded",
+                                     options={"xatol": 1e-10}).x
+    p = rng.uniform(0.05, 0.95)
+    nst = int(rng.integers(1, 7))
+    al = rng.uniform(0.05, 0.95)
+    Tb = np.array([[1 - al, al, 0], [0, al, 1 - al]])   # columns: 0, ?, 1
+    Jb = np.array([1 - q, q])[:, None] * Tb
+    Ib = Hp(Jb.sum(0)) + Hp(Jb.sum(1)) - Hp(Jb)
+    capb = lambda a: -optimize.minimize_scalar(  # noqa: E731
+        lambda qq: -(Hp((np.array([1 - qq, qq])[:, None] * np.array([[1 - a, a, 0], [0, a, 1 - a]])).sum(0)) - h(a)),
+        bounds=(1e-6, 1 - 1e-6), method="bounded", options={"xatol": 1e-10}).fun
+    return {
+        "11": [r, J[:, 1].sum(), q * (1 - eps) + (1 - q) * eps, q + eps - 2 * q * eps],
+        "15": [HYX, q * h(eps) + (1 - q) * h(eps), h(eps)],
+        "19": [I, HY - HYX, h(r) - h(eps)],
+        "24": [d(h, p), math.log2((1 - p) / p)],
+        "26": [d(lambda qq: info(qq, eps)[0], q), d(h, r) * d(lambda qq: info(qq, eps)[3][:, 1].sum(), q), (1 - eps) * math.log2((1 - r) / r)],
+        "28": [round(qstar, 5), 0.5],
+        "30": [cap(eps), cap(eps), 1 - h(eps)],
+        "32": [d2r(h, p), -1 / (p * (1 - p))],
+        "38": [h(0.25), 1 / 4 * math.log2(4) + 3 / 4 * math.log2(4 / 3), 1 / 2 + 3 / 4 * (2 - math.log2(3)), 2 - 3 / 4 * math.log2(3)],
+        "40": [cap(0.25), 3 / 4 * math.log2(3) - 1], "40.2": [cap(0.25) * math.log(2), 3 / 4 * math.log(3) - 1],
+        "44": [(T(eps) @ T(eps))[0, 1], 2 * eps],
+        "46": [(T(eps) @ T(eps))[0, 1], eps * (1 - eps) + (1 - eps) * eps, 2 * eps * (1 - eps)],
+        "48": [(T(0.25) @ T(0.25))[0, 1], 3 / 8], "48.2": [cap((T(0.25) @ T(0.25))[0, 1]), 1 - h(3 / 8)],
+        "48.3": [np.linalg.matrix_power(T(eps), nst)[0, 1], nst * eps * (1 - eps) ** (nst - 1)],
+        "54": [Hp(Jb.sum(0)), h(al) + (1 - al) * h(q)], "54.2": [Hp(Jb) - Hp(Jb.sum(1)), h(al)],
+        "56": [Ib, (1 - al) * h(q)], "56.2": [capb(al), 1 - al], "56.3": [capb(0.25), 3 / 4],
+    }
+
+
+@document("484_appendix_variational_bayes_linear_regression")
+def _(rng):
+    from scipy import stats
+    zg, wg = np.polynomial.hermite_e.hermegauss(60)
+    wg = wg / math.sqrt(2 * math.pi)
+    Eq = lambda g, m, s: float(sum(wi * g(m + s * zi) for zi, wi in zip(zg, wg)))  # noqa: E731
+    Ez = lambda g: float(sum(wi * g(zi) for zi, wi in zip(zg, wg)))  # noqa: E731
+    n = int(rng.integers(1, 6))
+    x, y = rng.normal(size=n), rng.normal(size=n)
+    s2, al = rng.uniform(0.2, 3), rng.uniform(0.2, 5)
+    sg = math.sqrt(s2)
+    m, s = rng.normal(), rng.uniform(0.1, 2)
+    i = int(rng.integers(n))
+    loglik = lambda w: float(np.sum(stats.norm.logpdf(y, w * x, sg)))  # noqa: E731
+    logprior = lambda w: float(stats.norm.logpdf(w, 0, 1 / math.sqrt(al)))  # noqa: E731
+    Sxx, Sxy = float(x @ x), float(x @ y)
+    Ell = lambda m, s: Eq(loglik, m, s)  # noqa: E731
+    Epr = lambda m, s: Eq(logprior, m, s)  # noqa: E731
+    Hq = lambda s: float(stats.norm(0, s).entropy())  # noqa: E731
+    KLp = lambda m, s: Eq(lambda w: float(stats.norm.logpdf(w, m, s)) - logprior(w), m, s)  # noqa: E731
+    L = lambda m, s: Ell(m, s) - KLp(m, s)  # noqa: E731
+
+    def posterior(x, y, s2, al):
+        C = s2 * np.eye(len(x)) + np.outer(x, x) / al
+        Ci = np.linalg.inv(C)
+        return float(x @ Ci @ y / al), float(1 / al - x @ Ci @ x / al**2), C
+
+    mst, vst, C = posterior(x, y, s2, al)
+    logpy = float(stats.multivariate_normal(np.zeros(n), C).logpdf(y))
+    KLpost = Eq(lambda w: float(stats.norm.logpdf(w, m, s) - stats.norm.logpdf(w, mst, math.sqrt(vst))), m, s)
+    f = lambda w: math.sin(w) + w**3 / 3  # noqa: E731
+    fp = lambda w: math.cos(w) + w * w  # noqa: E731
+    F = lambda m, s: Ez(lambda e: f(m + s * e))  # noqa: E731
+    fi = lambda w: -((y[i] - w * x[i]) ** 2) / (2 * s2)  # noqa: E731
+    xt, yt = np.array([1.0, 2.0]), np.array([2.0, 3.0])
+    mt, vt, _ = posterior(xt, yt, 1.0, 1.0)
+    xs = rng.normal()
+    return {
+        "17": [Eq(lambda w: (y[i] - w * x[i]) ** 2, m, s), (y[i] - m * x[i]) ** 2 + s * s * x[i] ** 2],
+        "19": [Ell(m, s), -n / 2 * math.log(2 * math.pi * s2) - 1 / (2 * s2) * float(np.sum((y - m * x) ** 2 + s * s * x * x))],
+        "21": [Epr(m, s), 0.5 * math.log(al / (2 * math.pi)) - al / 2 * (m * m + s * s)],
+        "21.2": [Hq(s), 0.5 * math.log(2 * math.pi * math.e * s * s)],
+        "23": [KLp(m, s), -Epr(m, s) - Hq(s), 0.5 * (al * (m * m + s * s) - 1 - math.log(al * s * s))],
+        "29": [d(lambda mm: L(mm, s), m), (Sxy - m * Sxx) / s2 - al * m],
+        "30": [d(lambda ss: L(m, ss), s), -s * Sxx / s2 - al * s + 1 / (2 * s)],
+        "34": [mst, (Sxy / s2) / (Sxx / s2 + al), Sxy / (Sxx + al)],
+        "34.2": [vst, 1 / (al + Sxx / s2), s2 / (Sxx + al * s2)],
+        "36": [L(mst, math.sqrt(vst)), logpy],
+        "38": [logpy, float(stats.multivariate_normal(np.zeros(n), s2 * np.eye(n) + al * np.outer(x, x)).logpdf(y))],
+        "40": [logpy - L(m, s), KLpost],
+        "42": [KLpost, math.log(math.sqrt(vst) / s) + (s * s + (m - mst) ** 2) / (2 * vst) - 0.5],
+        "47": [d(lambda mm: F(mm, s), m), Ez(lambda e: fp(m + s * e))],
+        "47.2": [d(lambda ss: F(m, ss), s), Ez(lambda e: fp(m + s * e) * e)],
+        "49.2": [Ez(lambda e: d(fi, m + s * e) * e), Ez(lambda e: (y[i] - (m + s * e) * x[i]) * x[i] / s2 * e), -s * x[i] ** 2 / s2],
+        "51.5": [float(xt @ xt), 5], "51.6": [float(xt @ yt), 8],
+        "51.7": [mt, 8 / 6, 4 / 3], "51.8": [vt, 1 / 6], "51.9": [math.sqrt(vt), 1 / 6],
+        "51.10": [1.0 + Eq(lambda w: (w * xs) ** 2, mt, math.sqrt(vt)) - (mt * xs) ** 2, 1.0 + xs * vt],
+    }
+
+
+@document("485_nb_bootstrap_sample_mean")
+def _(rng):
+    import itertools
+    from math import comb
+    n = int(rng.integers(2, 6))
+    x = rng.normal(size=n)
+    xb, sh2, s2 = x.mean(), x.var(ddof=0), x.var(ddof=1)
+    res = np.array(list(itertools.product(range(n), repeat=n)))     # all equally likely ordered resamples
+    xs = x[res]
+    E = lambda v: float(np.mean(v))  # noqa: E731
+    mb = xs.mean(axis=1)
+    Vmb = E(mb**2) - E(mb) ** 2
+    Vx1 = E(xs[:, 0] ** 2) - E(xs[:, 0]) ** 2
+    shs = xs.var(axis=1, ddof=0)
+    bias = E(shs) - sh2
+    D = np.array([len(set(r)) for r in res])
+    pdraw = [E(np.any(res == i, axis=1)) for i in range(n)]
+    sig2 = rng.uniform(0.1, 3)
+    x0 = np.array([0.0, 2.0])
+    r0 = x0[np.array(list(itertools.product(range(2), repeat=2)))].mean(axis=1)
+    ms = [tuple(sorted(r)) for r in itertools.product(range(3), repeat=3)]
+    P = lambda t: ms.count(t) / 27  # noqa: E731
+    return {
+        "1:11": [E(xs[:, 0]), np.sum(x) / n, xb], "1:11.2": [Vx1, np.sum((x - xb) ** 2) / n],
+        "1:15": [E(mb), xb], "1:15.2": [Vmb, s2 / n], "1:17": [math.sqrt(Vmb), math.sqrt(s2 / n)],
+        "3:3": [Vmb, Vx1 / n, sh2 / n, (n - 1) / n * s2 / n],
+        "3:7": [x0.mean(), 1], "3:7.2": [x0.var(ddof=0), 1],
+        "3:9": [r0.var(), (1 + 0 + 0 + 1) / 4, 1 / 2],
+        "4:5": [E(shs), E(np.mean(xs**2, axis=1)) - E(mb**2), (sh2 + xb**2) - (sh2 / n + xb**2), (n - 1) / n * sh2],
+        "4:9": [bias, E(shs) - sh2, -sh2 / n],
+        "4:13": [sh2 - bias, (n + 1) / n * sh2, s2],
+        "6:1": [(n + 1) / n, 1 + 1 / n], "6:1.2": [n / (n - 1), 1 + 1 / (n - 1)], "6:1.3": [s2, n / (n - 1) * sh2],
+        "6:1.4": [(n + 1) * (n - 1) / n**2 * sig2, (1 - 1 / n**2) * sig2],
+        "6:7": [E(D), sum(pdraw), n * (1 - (1 - 1 / n) ** n)],
+        "6:9": [2 * (1 - 1 / 4), 3 / 2],
+        "6:11": [comb(5, 3), len(set(ms))], "6:11.2": [P((0, 1, 2)), 1 / comb(5, 3), 1 / 10],
+        "8:1": [P((0, 1, 2)), 6 / 27, 2 / 9], "8:1.2": [P((0, 0, 0)), 1 / 27],
+    }
+
+
+@document("486_nb_adamax_oscillating_gradients")
+def _(rng):
+    b1, b2, eta = rng.uniform(0.5, 0.99), rng.uniform(0.5, 0.999), rng.uniform(0.01, 2)
+    T = int(rng.integers(1, 7))
+
+    def run(gs, b1=b1, b2=b2, eta=eta):
+        m = v = u = 0.0
+        th_adam = th_max = 0.0
+        out = []
+        for t, g in enumerate(gs, start=1):
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g * g
+            u = max(b2 * u, abs(g))
+            mh, vh = m / (1 - b1**t), v / (1 - b2**t)
+            da, dm = -eta * mh / math.sqrt(vh), -eta / (1 - b1**t) * m / u
+            th_adam += da
+            th_max += dm
+            out.append(dict(m=m, v=v, u=u, mh=mh, vh=vh, da=da, dm=dm))
+        return out
+
+    gs = rng.normal(size=T) * rng.uniform(0.1, 3)
+    r = run(gs)[-1]
+    t = T
+    g = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    rc = run([g] * T)[-1]
+    r1 = run(gs[:1])[0]
+    ex = run([2.0, -1.0], 0.9, 0.999)
+    alt = run([(-1.0) ** k * g for k in range(1, T + 1)])[-1]
+    return {
+        "1:13": [r["m"], (1 - b1) * sum(b1 ** (t - i + 1) * gs[i - 1] for i in range(1, t + 1))],
+        "1:15": [rc["m"], b1 * (1 - b1**t) * g], "1:15.2": [rc["mh"], b1 * g], "1:15.3": [rc["mh"], g],
+        "1:17": [r["m"], (1 - b1) * sum(b1 ** (t - i) * gs[i - 1] for i in range(1, t + 1))],
+        "1:17.2": [r["v"], (1 - b2) * sum(b2 ** (t - i) * gs[i - 1] ** 2 for i in range(1, t + 1))],
+        "1:19": [rc["m"], (1 - b1**t) * g], "1:19.2": [rc["mh"], g], "1:19.3": [rc["vh"], g * g],
+        "2:1.3": [r["u"], max(b2 ** (t - i) * abs(gs[i - 1]) for i in range(1, t + 1))],
+        "2:3": [r1["m"], (1 - b1) * gs[0]], "2:3.2": [r1["u"], abs(gs[0])],
+        "2:5": [r1["dm"], -eta / (1 - b1) * (1 - b1) * gs[0] / abs(gs[0]), -eta * np.sign(gs[0])],
+        "2:7": [r1["mh"], gs[0]], "2:7.2": [r1["vh"], gs[0] ** 2],
+        "4:3": [ex[1]["m"], 0.9 * 0.2 + 0.1 * (-1), 0.08], "4:3.2": [1 - 0.9**2, 0.19],
+        "4:3.3": [ex[1]["u"], max(0.999 * 2, 1), 1.998],
+        "4:5": [ex[1]["dm"], -eta / 0.19 * 0.08 / 1.998],
+        "4:11": [ex[1]["v"], 0.999 * ex[0]["v"] + 0.001 * (-1.0) ** 2, 0.999 * 0.004 - 0.001, 0.002996],
+        "4:13": [ex[1]["v"], 0.004996], "4:13.2": [1 - 0.999**2, 0.001999],
+        "5:5": [alt["m"], (1 - b1) * sum(b1 ** (t - i) * (-1) ** i * g for i in range(1, t + 1)),
+                (1 - b1) * (-1) ** t * g * sum((-b1) ** j for j in range(t)), (1 - b1) * (-1) ** t * g * (1 - (-b1) ** t) / (1 + b1)],
+        "5:7": [alt["v"], (1 - b2**t) * g * g], "5:7.2": [alt["u"], abs(g)],
+        "5:7.3": [math.sqrt(alt["vh"]), abs(g) * math.sqrt(1 - b2**t)], "5:7.4": [eta * 0.1 / 1.9, eta / 19],
+    }
+
+
+@document("487_notes_proper_scoring_rules_brier_log")
+def _(rng):
+    q, p = rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95)
+    E = lambda S, p, q=q: q * S(p, 1) + (1 - q) * S(p, 0)  # noqa: E731
+    SB = lambda p, y: (p - y) ** 2  # noqa: E731
+    SL = lambda p, y: -y * math.log(p) - (1 - y) * math.log(1 - p)  # noqa: E731
+    SA = lambda p, y: abs(p - y)  # noqa: E731
+    SS = lambda p, y: -(p if y == 1 else 1 - p) / math.sqrt(p * p + (1 - p) ** 2)  # noqa: E731
+    EY2 = q * 1**2 + (1 - q) * 0**2
+    K = int(rng.integers(2, 5))
+    pv, qv = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    EBm = sum(qv[y] * np.sum((pv - np.eye(K)[y]) ** 2) for y in range(K))
+    Hq = -q * math.log(q) - (1 - q) * math.log(1 - q)
+    KLqp = q * math.log(q / p) + (1 - q) * math.log((1 - q) / (1 - p))
+
+    def bins(f, nk, ek):
+        f, nk, ek = (np.asarray(a, dtype=float) for a in (f, nk, ek))
+        N = nk.sum()
+        ys = [np.r_[np.ones(int(e)), np.zeros(int(n - e))] for n, e in zip(nk, ek)]
+        BS = sum(np.sum((fk - y) ** 2) for fk, y in zip(f, ys)) / N
+        ok = ek / nk
+        o = ek.sum() / N
+        return BS, ok, o, N, nk, f
+
+    Kb = int(rng.integers(2, 5))
+    nk = rng.integers(1, 8, size=Kb)
+    ek = np.array([rng.integers(0, n + 1) for n in nk])
+    BS, ok, o, N, nkf, f = bins(rng.uniform(0, 1, size=Kb), nk, ek)
+    REL = lambda ok, o, N, nk, f: float(np.sum(nk * (f - ok) ** 2) / N)  # noqa: E731
+    RES = lambda ok, o, N, nk: float(np.sum(nk * (ok - o) ** 2) / N)  # noqa: E731
+    BSe, oke, oe, Ne, nke, fe = bins([0.2, 0.7], [4, 6], [1, 4])
+    return {
+        "9.2": [EY2, q],
+        "11": [E(SB, p), p * p - 2 * p * q + EY2, p * p - 2 * p * q + q, (p - q) ** 2 + q * (1 - q)],
+        "13": [d(lambda t: E(SB, t), p), 2 * (p - q)],
+        "13.2": [E(SB, 0.5, 0.3), 0.04 + 0.21, 0.25],
+        "15": [EY2, q * q], "15.2": [E(SB, p), (p - q) ** 2], "15.3": [E(SB, q), 0],
+        "19": [EBm, np.sum((pv - qv) ** 2) + 1 - np.sum(qv**2)],
+        "26": [E(SL, p), -q * math.log(p) - (1 - q) * math.log(1 - p), Hq + KLqp],
+        "30": [d(lambda t: E(SL, t), p), -q / p + (1 - q) / (1 - p), (p - q) / (p * (1 - p))],
+        "30.2": [d2r(lambda t: E(SL, t), q), 1 / (q * (1 - q))],
+        "38": [E(SA, p), q * (1 - p) + (1 - q) * p, q + p * (1 - 2 * q)],
+        "42.2": [E(SS, q), -(q * q + (1 - q) ** 2)],
+        "48": [float(np.sum(nkf * ok * (1 - ok)) / N), o * (1 - o) + RES(ok, o, N, nkf)],
+        "52": [BS, REL(ok, o, N, nkf, f) + RES(ok, o, N, nkf) + o * (1 - o)],
+        "55": [BSe, (0.64 + 3 * 0.04 + 4 * 0.09 + 2 * 0.49) / 10, 0.21],
+        "55.2": [REL(oke, oe, Ne, nke, fe), 1 / 600], "55.3": [RES(oke, oe, Ne, nke), 1 / 24], "55.4": [oe * (1 - oe), 1 / 4],
+        "57": [BSe, REL(oke, oe, Ne, nke, fe) - RES(oke, oe, Ne, nke) + oe * (1 - oe), 1 / 600 - 1 / 24 + 1 / 4, 0.21],
+    }
+
+
+@document("488_hw_greens_theorem_circulation")
+def _(rng):
+    from scipy import integrate
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-12, limit=400)[0]  # noqa: E731
+    TAU = 2 * math.pi
+
+    def circ(P, Q, x, y, dx, dy):
+        return q(lambda t: P(x(t), y(t)) * dx(t) + Q(x(t), y(t)) * dy(t), 0, TAU)
+
+    def over_ellipse(f, cx, cy, a, b):
+        """The integral of f over the filled ellipse, in stretched polar coordinates."""
+        return integrate.dblquad(lambda r, th: f(cx + a * r * math.cos(th), cy + b * r * math.sin(th)) * a * b * r,
+                                 0, TAU, 0, 1, epsabs=1e-10, epsrel=1e-10)[0]
+    # line 5: Green's theorem for a random polynomial field on a random ellipse
+    c = rng.normal(size=6)
+    P = lambda x, y: c[0] * x * x * y + c[1] * y**3 + c[2] * x  # noqa: E731
+    Q = lambda x, y: c[3] * x**3 + c[4] * x * y * y + c[5] * y  # noqa: E731
+    curl = lambda x, y: 3 * c[3] * x * x + c[4] * y * y - c[0] * x * x - 3 * c[1] * y * y  # Q_x - P_y by hand  # noqa: E731
+    cx, cy, ea, eb = rng.normal(), rng.normal(), rng.uniform(0.3, 2), rng.uniform(0.3, 2)
+    g5 = [circ(P, Q, lambda t: cx + ea * math.cos(t), lambda t: cy + eb * math.sin(t),
+               lambda t: -ea * math.sin(t), lambda t: eb * math.cos(t)), over_ellipse(curl, cx, cy, ea, eb)]
+    # problem 1
+    a = rng.uniform(0.3, 3)
+    P1 = lambda x, y: x * x - y  # noqa: E731
+    Q1 = lambda x, y: x + y * y  # noqa: E731
+    pt = rng.normal(size=2)
+    curl1 = partial(lambda v: Q1(v[0], v[1]), pt, 0) - partial(lambda v: P1(v[0], v[1]), pt, 1)
+    circ1 = circ(P1, Q1, lambda t: a * math.cos(t), lambda t: a * math.sin(t), lambda t: -a * math.sin(t), lambda t: a * math.cos(t))
+    # problem 2: the ellipse (a cos t, b sin t)
+    A, B = rng.uniform(0.3, 3, size=2)
+    t = rng.uniform(0, TAU)
+    X, Y = lambda s: A * math.cos(s), lambda s: B * math.sin(s)  # noqa: E731
+    area_e = 2 * q(lambda x: 2 * B * math.sqrt(max(0.0, 1 - x * x / (A * A))), 0, A)
+    form = lambda X, Y, s: X(s) * d(Y, s) - Y(s) * d(X, s)  # noqa: E731
+    half = 0.5 * q(lambda s: X(s) * B * math.cos(s) + Y(s) * A * math.sin(s), 0, TAU)
+    curl2 = partial(lambda v: v[0] / 2, pt, 0) - partial(lambda v: -v[1] / 2, pt, 1)
+    cs, sn = math.cos(t), math.sin(t)
+    # problem 3: the astroid
+    Xa, Ya = lambda s: math.cos(s) ** 3, lambda s: math.sin(s) ** 3  # noqa: E731
+    area_a = 4 * q(lambda x: (1 - x ** (2 / 3)) ** 1.5, 0, 1)
+    # problem 4
+    Pv = lambda v: -v[1] / (v[0] ** 2 + v[1] ** 2)  # noqa: E731
+    Qv = lambda v: v[0] / (v[0] ** 2 + v[1] ** 2)  # noqa: E731
+    x4, y4 = pt
+    r4 = (x4 * x4 + y4 * y4) ** 2
+    circ4 = circ(lambda x, y: Pv((x, y)), lambda x, y: Qv((x, y)), math.cos, math.sin, lambda s: -math.sin(s), math.cos)
+    F4 = np.array([Pv((cs, sn)), Qv((cs, sn))])
+    return {
+        "5": g5,
+        "12": [curl1, 1 - (-1), 2],
+        "14": [circ1, over_ellipse(lambda x, y: 2.0, 0, 0, a, a), 2 * math.pi * a * a],
+        "22.2": [curl2, 1],
+        "24": [area_e, half],
+        "26": [d(X, t), -A * sn], "26.2": [d(Y, t), B * cs],
+        "28": [form(X, Y, t), A * B * (cs * cs - sn * sn), A * B * math.cos(2 * t)],
+        "30": [-Y(t) * d(X, t), (-B * sn) * (-A * sn), A * B * sn * sn], "30.2": [form(X, Y, t), A * B],
+        "32": [area_e, 0.5 * q(lambda s: A * B, 0, TAU), math.pi * A * B],
+        "37": [d(Xa, t), -3 * cs * cs * sn], "37.2": [d(Ya, t), 3 * sn * sn * cs],
+        "40": [form(Xa, Ya, t), 3 * sn**2 * cs**4 + 3 * sn**4 * cs**2, 3 * sn**2 * cs**2, 1.5 * math.sin(2 * t) ** 2],
+        "45": [q(lambda s: math.sin(2 * s) ** 2, 0, TAU), math.pi],
+        "45.2": [area_a, 0.5 * 1.5 * math.pi, 3 * math.pi / 4],
+        "51": [partial(Qv, pt, 0), (y4 * y4 - x4 * x4) / r4], "51.2": [partial(Pv, pt, 1), (y4 * y4 - x4 * x4) / r4],
+        "55": [circ4, 0.0, 0.0],
+        "57": [F4 @ np.array([-sn, cs]), sn * sn + cs * cs, 1], "57.2": [q(lambda s: 1.0, 0, TAU), TAU],
+    }
+
+
+@document("489_lecture_escape_velocity_gravitational_work")
+def _(rng):
+    from scipy import integrate
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    R, g, m = rng.uniform(0.5, 3), rng.uniform(0.5, 3), rng.uniform(0.2, 3)
+    GM = g * R * R
+    F = lambda r: -GM * m / r**2  # noqa: E731
+    h = rng.uniform(0.05, 3) * R
+    W = -q(F, R, R + h)
+    Winf = -q(F, R, np.inf)
+    vesc = math.sqrt(2 * Winf / m)
+    vorb = math.sqrt(R * (-F(R)) / m)         # m v^2 / R = |F(R)|
+    # a radial launch below escape speed: integrate r'' = -GM/r^2 up to the turning point
+    v0 = rng.uniform(0.1, 0.95) * vesc
+    top = lambda t, y: y[1]  # noqa: E731
+    top.terminal, top.direction = True, -1
+    sol = integrate.solve_ivp(lambda t, y: [y[1], -GM / y[0] ** 2], (0, 1e6), [R, v0], events=top, rtol=1e-12, atol=1e-13,
+                              method="DOP853", dense_output=True)
+    rmax = sol.y_events[0][0][0]
+    tm = rng.uniform(0.05, 0.95) * sol.t_events[0][0]
+    rt, vt = sol.sol(tm)
+    # inside: the potential of the shells, -G dM/max(r, s), and the tunnel
+    dens = lambda s: 3 * (GM) * s * s / R**3  # G dM/ds  # noqa: E731
+    U = lambda r: -m * q(lambda s: dens(s) / max(r, s), 0, R)  # noqa: E731
+    Fin = lambda r: -GM * m * (r / R) ** 3 / r**2  # noqa: E731
+    r = rng.uniform(0.05, 1) * R
+    cross = lambda t, y: y[1]  # the far side: the velocity turns from negative to positive  # noqa: E731
+    cross.terminal, cross.direction = True, 1
+    tun = integrate.solve_ivp(lambda t, y: [y[1], Fin(y[0]) / m if y[0] != 0 else 0.0], (0, 1e6), [R, 0.0], events=cross,
+                              rtol=1e-12, atol=1e-13, method="DOP853", dense_output=True)
+    thalf = tun.t_events[0][0]
+    w = math.pi / thalf
+    mid = lambda t, y: y[0]  # noqa: E731
+    mid.terminal, mid.direction = True, -1
+    vc = abs(integrate.solve_ivp(lambda t, y: [y[1], Fin(y[0]) / m], (0, 1e6), [R, 0.0], events=mid, rtol=1e-12,
+                                 atol=1e-13, method="DOP853").y_events[0][0][1])
+    return {
+        "14": [W, q(lambda s: GM * m / s**2, R, R + h), GM * m * (1 / R - 1 / (R + h)), GM * m * h / (R * (R + h))],
+        "19": [GM * m * h / R**2, m * g * h], "19.2": [W, m * g * h / (1 + h / R)],
+        "25": [Winf, q(lambda s: GM * m / s**2, R, np.inf), GM * m / R, m * g * R],
+        "29": [vesc, math.sqrt(2 * g * R), math.sqrt(2 * GM / R)],
+        "31.2": [vorb, math.sqrt(g * R), vesc / 2],
+        "37": [0.5 * m * vt**2 - GM * m / rt, 0.5 * m * v0**2 - GM * m / R],
+        "41": [1 / rmax, 1 / R - v0**2 / (2 * GM), 1 / R - v0**2 / (2 * g * R * R)],
+        "45": [rmax - R, rmax - R, v0**2 * R / (2 * g * R + v0**2)],
+        "47": [rmax, 2 * g * R * R / (2 * g * R - v0**2)],
+        "49": [rmax - R, 2 * g * R * R / (2 * g * R - v0**2) - R, v0**2 * R / (2 * g * R - v0**2)],
+        "57": [Fin(r), -GM * m / R**3 * r],
+        "59": [w, math.sqrt(g / R)],
+        "59.2": [2 * thalf, 2 * math.pi / w, 2 * math.pi * math.sqrt(R / g)], "59.3": [thalf, math.pi * math.sqrt(g / R)],
+        "61": [U(r), U(R) + q(Fin, R, r), -GM * m / R - GM * m / (2 * R**3) * (r * r - R * R)],
+        "65": [U(r), U(R) - q(Fin, R, r), -GM * m / R + GM * m / (2 * R**3) * (r * r - R * R),
+               -GM * m * (3 * R * R - r * r) / (2 * R**3)],
+        "67": [U(R) - U(0.0), GM * m / (2 * R)], "67.2": [vc, math.sqrt(g * R)],
+    }
+
+
+def _lu_490(A, pivot):
+    """Gaussian elimination: (P, L, U) with P A = L U; partial pivoting takes the first row of largest |entry|."""
+    U = np.array(A, dtype=float)
+    n = len(U)
+    L, perm = np.eye(n), np.arange(n)
+    for k in range(n - 1):
+        if pivot:
+            p = k + int(np.argmax(np.abs(U[k:, k])))
+            U[[k, p]], perm[[k, p]] = U[[p, k]], perm[[p, k]]
+            L[[k, p], :k] = L[[p, k], :k]
+        for i in range(k + 1, n):
+            L[i, k] = U[i, k] / U[k, k]
+            U[i] -= L[i, k] * U[k]
+    return np.eye(n)[perm], L, U
+
+
+@document("490_appendix_lu_decomposition_pivoting")
+def _(rng):
+    n = int(rng.integers(2, 8))
+    A0 = rng.normal(size=(n, n))
+    _, L0, U0 = _lu_490(A0, False)
+    A = np.array([[2.0, 1, 1], [4, 3, 3], [8, 7, 9]])
+    _, Ln, Un = _lu_490(A, False)
+    P, L, U = _lu_490(A, True)
+    b = np.array([4.0, 10, 24])
+    y = np.linalg.solve(L, P @ b)
+    x = np.linalg.solve(A, b)
+    dA, dP = np.linalg.det(A), np.linalg.det(P)
+    m = int(rng.integers(2, 11))
+    W = np.eye(m) - np.tril(np.ones((m, m)), -1)
+    W[:, -1] = 1
+    _, _, UW = _lu_490(W, True)
+    return {
+        "11": [A0, L0 @ U0],
+        "13": [np.linalg.det(A0), np.linalg.det(U0), np.prod(np.diag(U0))],
+        "18": [sum(2 * (n - k) ** 2 for k in range(1, n)), 2 * sum(j * j for j in range(1, n)), n * (n + 1) * (2 * n + 1) / 3],
+        "28": [Ln, np.array([[1.0, 0, 0], [2, 1, 0], [4, 3, 1]])], "29": [Un, np.array([[2.0, 1, 1], [0, 1, 1], [0, 0, 2]])],
+        "31": [dA, 2 * 1 * 2, 4],
+        "35": [P @ A, L @ U], "38": [L[2, 1], 2 / 3],
+        "40": [P, np.array([[0.0, 0, 1], [1, 0, 0], [0, 1, 0]])],
+        "41": [L, np.array([[1, 0, 0], [1 / 4, 1, 0], [1 / 2, 2 / 3, 1]])],
+        "42": [U, np.array([[8, 7, 9], [0, -3 / 4, -5 / 4], [0, 0, -2 / 3]])],
+        "44": [np.linalg.det(U), 8 * (-3 / 4) * (-2 / 3), 4],
+        "45": [dP, -1], "45.2": [dA, -np.linalg.det(U), -4], "46": [dP, 1], "46.2": [dA, 4],
+        "48": [P @ b, np.array([24.0, 4, 10])],
+        "51": [y[0], 24], "52": [y[1], 4 - 24 / 4, -2], "53": [y[2], 10 - 24 / 2 - 2 / 3 * (-2), -10 / 3],
+        "55": [x[2], 5], "56": [y[2], -2 / 3], "56.2": [x[2], 1],
+        "57": [x[1], (-2 + 5 / 4) / (-3 / 4), 1], "57.2": [x[0], 1],
+        "63": [UW[-1, -1], 2.0 ** (m - 1)], "63.2": [np.linalg.det(W), 2.0 ** (m - 1)],
+    }
+
+
+@document("491_nb_discrete_laplacian_eigenvalues")
+def _(rng):
+    from scipy.linalg import eigh_tridiagonal
+    tri = lambda n: 2 * np.eye(n) - np.eye(n, k=1) - np.eye(n, k=-1)  # noqa: E731
+    n = int(rng.integers(3, 13))
+    h = 1 / (n + 1)
+    T = tri(n)
+    ev = np.linalg.eigvalsh(T)              # ascending
+    k = int(rng.integers(1, n + 1))
+    th, phi = rng.uniform(0, math.pi), rng.uniform(-3, 3)
+    j = int(rng.integers(2, n))             # a row with both neighbours, 2 <= j <= n - 1
+    v = np.sin(np.arange(1, n + 1) * th)
+    vk = np.sin(np.arange(1, n + 1) * k * math.pi * h)
+    big = 10**4
+    lam1_big = eigh_tridiagonal(2 * np.ones(big), -np.ones(big - 1), select="i", select_range=(0, 0))[0][0]
+    J = np.eye(n) - T / 2
+    return {
+        "2:5": [(T @ v)[j - 1], -math.sin((j - 1) * th) + 2 * math.sin(j * th) - math.sin((j + 1) * th),
+                (2 - 2 * math.cos(th)) * math.sin(j * th)],
+        "2:7": [math.sin((j - 1) * th) + math.sin((j + 1) * th), 2 * math.sin(j * th) * math.cos(th)],
+        "2:9": [ev[k - 1], 2 - 2 * math.cos(k * math.pi * h), 2 * math.sin(k * math.pi * h / 2) ** 2],
+        "4:1": [1 - math.cos(phi), 2 * math.sin(phi / 2) ** 2],
+        "4:3": [ev[k - 1], 2 * (1 - math.cos(k * math.pi * h)), 4 * math.sin(k * math.pi * h / 2) ** 2],
+        "5:3": [ev.sum(), np.trace(T), 2 * n], "5:3.2": [sum(math.cos(i * math.pi * h) for i in range(1, n + 1)), 0.0],
+        "5:5": [(ev**2).sum(), np.trace(T @ T), 4 * n + (n - 1), 5 * n - 1],
+        "5:7": [np.linalg.det(T), 2 * np.linalg.det(tri(n - 1)) - np.linalg.det(tri(n - 2)) if n > 2 else UNDEFINED],
+        "5:7.2": [np.linalg.det(T), np.prod(ev), n + 1],
+        "5:9": [ev[0], 4 * math.sin(math.pi * h / 2) ** 2], "5:9.2": [ev[-1], 4 * math.cos(math.pi * h / 2) ** 2],
+        "5:11": [np.linalg.cond(T, 2), ev[-1] / ev[0], 1 / math.tan(math.pi * h / 2) ** 2],
+        "5:13": [ev[0] / h**2, 4 * (n + 1) ** 2 * math.sin(math.pi / (n + 1)) ** 2],
+        "5:13.2": [lam1_big * (big + 1) ** 2, math.pi**2],
+        "5:17": [vk @ vk, sum(math.sin(i * k * math.pi * h) ** 2 for i in range(1, n + 1)), n / 2],
+        "7:1": [math.sin(phi) ** 2, 0.5 * (1 - math.cos(2 * phi))],
+        "7:1.2": [np.trace(T @ T), 4 * n + 2 * (n - 1)],
+        "7:3": [np.sort(np.linalg.eigvalsh(J))[::-1][k - 1], math.cos(k * math.pi * h)],
+        "7:3.2": [np.max(np.abs(np.linalg.eigvalsh(J))), math.cos(math.pi * h)],
+    }
+
+
+@document("492_forum_variation_of_parameters")
+def _(rng):
+    from scipy import integrate
+    x = rng.uniform(-1.4, 1.4)
+    sec = lambda t: 1 / math.cos(t)  # noqa: E731
+    L = lambda t: math.log(abs(sec(t) + math.tan(t)))  # noqa: E731
+    # the tan x problem: u_1', u_2' from the 2 x 2 system, solved numerically
+    def uprime(y1, y2, g, t):
+        M = np.array([[y1(t), y2(t)], [d(y1, t), d(y2, t)]])
+        return np.linalg.solve(M, [0.0, g(t)])
+    u1p, u2p = uprime(math.cos, math.sin, math.tan, x)
+    u1 = lambda t: -L(t) + math.sin(t)  # noqa: E731
+    u2 = lambda t: -math.cos(t)  # noqa: E731
+    yp = lambda t: u1(t) * math.cos(t) + u2(t) * math.sin(t)  # noqa: E731
+    c, s, tn = math.cos(x), math.sin(x), math.tan(x)
+    W = c * d(math.sin, x) - d(math.cos, x) * s
+    # the general derivation: constant coefficients with real roots r1 != r2, a forcing g, u's integrated from 0
+    r1, r2 = rng.uniform(-1.5, 0), rng.uniform(0.2, 1.5)
+    Y1, Y2 = lambda t: math.exp(r1 * t), lambda t: math.exp(r2 * t)  # noqa: E731
+    a0, a1 = rng.normal(size=2)
+    G = lambda t: a0 * math.sin(t) + a1 * t  # noqa: E731
+    def Up(t):
+        M = np.array([[Y1(t), Y2(t)], [r1 * Y1(t), r2 * Y2(t)]])
+        return np.linalg.solve(M, [0.0, G(t)])
+    U1p = lambda t: Up(t)[0]  # noqa: E731
+    U2p = lambda t: Up(t)[1]  # noqa: E731
+    U1 = lambda t: integrate.quad(U1p, 0, t, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    U2 = lambda t: integrate.quad(U2p, 0, t, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    Yp = lambda t: U1(t) * Y1(t) + U2(t) * Y2(t)  # noqa: E731
+    X = rng.uniform(-1, 1)
+    WW = Y1(X) * d(Y2, X) - d(Y1, X) * Y2(X)
+    # the second example
+    e1, e2 = lambda t: math.exp(t), lambda t: math.exp(2 * t)  # noqa: E731
+    v1p, v2p = uprime(e1, e2, lambda t: math.exp(3 * t), X)
+    v1, v2 = lambda t: -0.5 * math.exp(2 * t), lambda t: math.exp(t)  # noqa: E731
+    Ex = math.exp(X)
+    return {
+        "5": [W, c * d(math.sin, x) - d(math.cos, x) * s, c * c - (-s) * s, 1],
+        "7": [u1p, s * tn / W], "7.2": [u2p, c * tn / W], "7.3": [u1p, s * tn], "7.4": [u2p, s],
+        "9": [u1p, s * s / c, d(lambda t: L(t) - math.sin(t), x)], "9.2": [u2p, d(u2, x)],
+        "13": [yp(x), u1(x) * c + u2(x) * s, c * L(x) - 2 * s * c],
+        "25": [d(Yp, X), U1(X) * d(Y1, X) + U2(X) * d(Y2, X)],
+        "27": [d2r(Yp, X), U1(X) * d2(Y1, X) + U2(X) * d2(Y2, X) + U1p(X) * d(Y1, X) + U2p(X) * d(Y2, X)],
+        "29": [U1p(X) * d(Y1, X) + U2p(X) * d(Y2, X), G(X)],
+        "31": [U1p(X), -Y2(X) * G(X) / WW], "31.2": [U2p(X), Y1(X) * G(X) / WW],
+        "33": [u1p, -s * tn], "33.2": [s * s / c, sec(x) - c],
+        "35": [u1p, -(sec(x) - c), d(u1, x)],
+        "40": [yp(x), (-L(x) + s) * c - c * s, -c * L(x)],
+        "48": [e1(X) * d(e2, X) - d(e1, X) * e2(X), Ex * 2 * Ex**2 - Ex * Ex**2, Ex**3],
+        "50": [v1p, d(v1, X)], "50.2": [v2p, d(v2, X)],
+        "52": [v1(X) * e1(X) + v2(X) * e2(X), -0.5 * Ex**3 + Ex**3, 0.5 * Ex**3],
+        "56": [v1(X) * e1(X) + v2(X) * e2(X), v1(X) * e2(X) + v2(X) * e1(X)],
+    }
+
+
+def _series_493(b, c, a0, a1, N=40):
+    """Taylor coefficients a_0..a_{N-1} at 0 of the solution of y'' + b(x) y' + c(x) y = 0 (b, c polynomial
+    coefficient lists, lowest first) with the given a_0, a_1, found by polynomial arithmetic and a linear solve."""
+    from numpy.polynomial import polynomial as Pn
+    rows = np.zeros((N, N))
+    for m in range(N):
+        e = np.zeros(m + 1)
+        e[m] = 1.0
+        Ly = Pn.polyadd(Pn.polyadd(Pn.polyder(e, 2) if m >= 2 else [0.0], Pn.polymul(b, Pn.polyder(e) if m >= 1 else [0.0])),
+                        Pn.polymul(c, e))
+        Ly = np.concatenate([Ly, np.zeros(N)])[:N - 2]
+        rows[:N - 2, m] = Ly
+    rows[N - 2, 0] = rows[N - 1, 1] = 1.0
+    return np.linalg.solve(rows, np.concatenate([np.zeros(N - 2), [a0, a1]]))
+
+
+@document("493_notes_airy_power_series")
+def _(rng):
+    from scipy import integrate, special
+    def ode(f, y0, yp0, x):
+        return integrate.solve_ivp(lambda t, y: [y[1], f(t, y[0], y[1])], (0, x), [y0, yp0], rtol=1e-12, atol=1e-13,
+                                   method="DOP853").y[:, -1] if x != 0 else np.array([y0, yp0])
+    airy = lambda t, y, yp: t * y  # noqa: E731
+    a0, a1 = rng.normal(size=2)
+    a = _series_493([0.0], [0.0, -1.0], a0, a1)
+    x = rng.uniform(-1.5, 1.5)
+    y, _ = ode(airy, a0, a1, x)
+    ypp = x * y                      # the equation itself, at the solution computed numerically
+    N = len(a)
+    n = int(rng.integers(1, 20))
+    S = lambda f, lo, hi: sum(f(k) for k in range(lo, hi))  # noqa: E731
+    A1 = _series_493([0.0], [0.0, -1.0], 1.0, 0.0)
+    A2 = _series_493([0.0], [0.0, -1.0], 0.0, 1.0)
+    k = int(rng.integers(0, 8))
+    Y1, Y2 = ode(airy, 1.0, 0.0, x), ode(airy, 0.0, 1.0, x)
+    lam = rng.uniform(-3, 5)
+    herm = lambda l: (lambda t, y, yp: 2 * t * yp - 2 * l * y)  # noqa: E731
+    h = _series_493([0.0, -2.0], [2 * lam], a0, a1)
+    m = int(rng.integers(0, 20))
+    h2 = _series_493([0.0, -2.0], [4.0], 1.0, 0.0)
+    h3 = _series_493([0.0, -2.0], [6.0], 0.0, 1.0)
+    return {
+        "11": [ypp, S(lambda k: k * (k - 1) * a[k] * x ** (k - 2), 2, N), S(lambda k: (k + 2) * (k + 1) * a[k + 2] * x**k, 0, N - 2)],
+        "14": [x * y, S(lambda k: a[k] * x ** (k + 1), 0, N), S(lambda k: a[k + 1] * x**k, 1, N - 1)],
+        "16": [(n + 2) * (n + 1) * a[n + 2], a[n + 1]], "16.2": [a[3], 0.0], "16.3": [a[4], 0.0],
+        "18": [x * y, S(lambda k: a[k - 1] * x**k, 1, N + 1)],
+        "22": [a[n + 2], a[n - 1] / ((n + 2) * (n + 1))],
+        "28": [A1[3], A1[0] / (3 * 2), 1 / 6], "28.2": [A1[6], A1[3] / (6 * 5), 1 / 30],
+        "32": [A1[3 * k], math.prod(1 / ((3 * j - 1) * (3 * j)) for j in range(1, k + 1)),
+               special.gamma(2 / 3) / (9**k * math.factorial(k) * special.gamma(k + 2 / 3))],
+        "34": [A1[6], 1 / 180], "36": [A2[3 * k + 1], math.prod(1 / ((3 * j) * (3 * j + 1)) for j in range(1, k + 1))],
+        "42": [1.0 * 1.0 - 0.0 * 0.0, A1[0] * A2[1] - A1[1] * A2[0], 1],
+        "44": [Y1[0] * Y2[1] - Y1[1] * Y2[0], 1.0],
+        "52": [(m + 2) * (m + 1) * h[m + 2] - 2 * m * h[m] + 2 * lam * h[m], 0.0],
+        "54": [h[m + 2], 2 * (m - lam) / ((m + 2) * (m + 1)) * h[m]],
+        "56.2": [h2[2], -2], "56.3": [ode(herm(2.0), 1.0, 0.0, x)[0], 1 - 2 * x * x],
+        "56.5": [h3[3], 2 * (1 - 3) / (3 * 2), -2 / 3], "56.6": [ode(herm(3.0), 0.0, 1.0, x)[0], x - 2 / 3 * x**3],
+        "58": [special.eval_hermite(3, x), 8 * x**3 - 12 * x, 12 * (x - 2 / 3 * x**3)],
+        "60": [special.eval_hermite(2, x), 4 * x * x - 2],
+    }
+
+
+@document("494_handout_point_plane_distance_shoelace")
+def _(rng):
+    from scipy import optimize
+    # section 1: a random plane and point; the distance by minimising over the plane
+    n = rng.normal(size=3)
+    dd = rng.normal()
+    p = rng.normal(size=3)
+    x0 = dd * n / (n @ n) + np.cross(n, rng.normal(size=3))     # a point of the plane
+    def foot(n, dd, p):
+        """The closest point of the plane n . x = dd to p, by least squares over the plane's parametrisation."""
+        B = np.linalg.svd(n[None, :])[2][1:]                      # an orthonormal basis of the plane's directions
+        base = dd * n / (n @ n)
+        c = np.linalg.lstsq(B.T, p - base, rcond=None)[0]
+        return base + B.T @ c
+    D = np.linalg.norm(p - foot(n, dd, p))
+    ne, de, pe = np.array([2.0, -1, 2]), 3.0, np.array([1.0, 2, 3])
+    qe = foot(ne, de, pe)
+    De = np.linalg.norm(pe - qe)
+    # section 2: distance to a line by minimising over the line
+    a, u = rng.normal(size=3), rng.normal(size=3)
+    Dl = optimize.minimize_scalar(lambda t: np.linalg.norm(p - a - t * u)).fun
+    ul, pl = np.array([1.0, 1, 0]), np.array([1.0, 0, 1])
+    Dle = optimize.minimize_scalar(lambda t: np.linalg.norm(pl - t * ul)).fun
+    # section 3: polygon areas by triangulating from the first vertex
+    def area(P):
+        P = np.asarray(P, dtype=float)
+        def cross(u, v):  # (the z component of the cross product of two plane vectors)
+            return u[0] * v[1] - u[1] * v[0]
+        return abs(sum(cross(P[i] - P[0], P[i + 1] - P[0]) for i in range(1, len(P) - 1))) / 2
+    m = int(rng.integers(3, 9))
+    ang = 2 * math.pi * (np.arange(m) + rng.uniform(-0.4, 0.4, size=m)) / m   # gaps below pi: the origin is inside
+    rad = rng.uniform(0.5, 2, size=m)
+    poly = np.c_[rad * np.cos(ang), rad * np.sin(ang)]                # star-shaped about the origin, hence simple
+    shoe = 0.5 * abs(sum(poly[i, 0] * poly[(i + 1) % m, 1] - poly[(i + 1) % m, 0] * poly[i, 1] for i in range(m)))
+    star = sum(abs(poly[i, 0] * poly[(i + 1) % m, 1] - poly[i, 1] * poly[(i + 1) % m, 0]) / 2 for i in range(m))
+    Q = [(1, 0), (4, 1), (3, 4), (0, 2)]
+    # section 4
+    A3, B3, C3 = np.array([1.0, 0, 0]), np.array([0.0, 2, 0]), np.array([0.0, 0, 3])
+    w = rng.dirichlet(np.ones(3))
+    face = w[0] * A3 + w[1] * B3 + w[2] * C3
+    # the volume of the tetrahedron by Monte-Carlo-free integration: the simplex x/1 + y/2 + z/3 <= 1
+    from scipy import integrate
+    V = integrate.tplquad(lambda z, y, x: 1.0, 0, 1, 0, lambda x: 2 * (1 - x), 0, lambda x, y: 3 * (1 - x - y / 2),
+                          epsabs=1e-12, epsrel=1e-12)[0]
+    det = np.linalg.det(np.c_[A3, B3, C3])
+    h = abs(6 * 0 + 3 * 0 + 2 * 0 - 6) / np.linalg.norm([6.0, 3, 2])
+    tri = np.linalg.norm(np.cross(B3 - A3, C3 - A3)) / 2
+    return {
+        "13": [D, abs(n @ (p - x0)) / np.linalg.norm(n), abs(n @ p - dd) / np.linalg.norm(n)],
+        "17": [ne @ pe, 6], "17.2": [De, abs(6 - 3) / 3, 1],
+        "21": [qe, pe - (ne @ pe - de) / np.linalg.norm(ne) * ne, pe - ne, np.array([-1.0, 3, 1])],
+        "24": [2 * (-1) - 3 + 2, -3],
+        "27": [qe, pe - (ne @ pe - de) / (ne @ ne) * ne, pe - ne / 3, np.array([1 / 3, 7 / 3, 7 / 3])],
+        "30": [2 / 3 - 7 / 3 + 14 / 3, 3],
+        "36": [Dl, np.linalg.norm(np.cross(p - a, u)) / np.linalg.norm(u)],
+        "39": [np.cross(pl, ul), np.array([-1.0, -1, 1])],
+        "39.2": [Dle, math.sqrt(3) / math.sqrt(2), math.sqrt(3 / 2)],
+        "46": [star, shoe],
+        "49": [area(Q), 0.5 * (1 + 13 + 6), 10], "50": [16 - 1 - 1.5 - 1.5 - 3, 9],
+        "51": [Q[3][0] * Q[0][1] - Q[0][0] * Q[3][1], -2], "51.2": [area(Q), 0.5 * (1 + 13 + 6 - 2), 9],
+        "57": [np.cross(B3 - A3, C3 - A3), np.array([6.0, 3, 2])],
+        "60": [V, abs(det) / 3], "61": [V, 2],
+        "61.2": [6 * face[0] + 3 * face[1] + 2 * face[2], 6],
+        "62": [V, tri * h / 3, 1 / 3 * 7 / 2 * 6 / 7, 1],
+        "65": [V, abs(det) / 6, 6 / 6, 1],
+    }
+
+
+@document("495_exam_vector_identities_divergence_theorem")
+def _(rng):
+    from scipy import integrate
+    c = rng.normal(size=12)
+    f = lambda v: math.sin(c[0] * v[0] + c[1] * v[1]) + c[2] * v[0] * v[2] ** 2 + math.exp(0.3 * c[3] * v[1])  # noqa: E731
+    Fc = [lambda v: c[4] * v[1] * v[2] + math.sin(v[0]), lambda v: c[5] * v[0] ** 2 + math.cos(c[6] * v[2]),  # noqa: E731
+          lambda v: c[7] * v[0] * v[1] * v[2] + v[1] ** 3]
+    Gc = [lambda v: math.cos(c[8] * v[1]) + v[2], lambda v: c[9] * v[0] * v[2], lambda v: math.exp(0.2 * c[10] * v[0]) * v[1]]  # noqa: E731
+    vec = lambda comps: (lambda v: np.array([g(v) for g in comps]))  # noqa: E731
+    F, G = vec(Fc), vec(Gc)
+    div = lambda H, x: sum(partial(lambda v: H(v)[i], x, i) for i in range(3))  # noqa: E731
+
+    def curl(comps, x):
+        p = lambda i, k: partial(comps[i], x, k)  # noqa: E731
+        return np.array([p(2, 1) - p(1, 2), p(0, 2) - p(2, 0), p(1, 0) - p(0, 1)])
+
+    def curlcurl(comps, x):
+        q = lambda i, a, b: partial2(comps[i], x, a, b)  # noqa: E731
+        return np.array([q(1, 1, 0) - q(0, 1, 1) - q(0, 2, 2) + q(2, 2, 0),
+                         q(2, 2, 1) - q(1, 2, 2) - q(1, 0, 0) + q(0, 0, 1),
+                         q(0, 0, 2) - q(2, 0, 0) - q(2, 1, 1) + q(1, 1, 2)])
+    lap = lambda g, x: sum(partial2(g, x, i, i) for i in range(3))  # noqa: E731
+    x = rng.uniform(-1.5, 1.5, size=3)
+    i = int(rng.integers(3))
+    nrm = np.linalg.norm
+    r = nrm(x)
+    nn = rng.uniform(-3, 3)
+    gradf = grad(f, x)
+    q2 = lambda g, a, b: partial2(g, x, a, b)  # noqa: E731
+    divcurl = (q2(Fc[2], 0, 1) - q2(Fc[1], 0, 2)) + (q2(Fc[0], 1, 2) - q2(Fc[2], 1, 0)) + (q2(Fc[1], 2, 0) - q2(Fc[0], 2, 1))
+    curlgrad = np.array([q2(f, 2, 1) - q2(f, 1, 2), q2(f, 0, 2) - q2(f, 2, 0), q2(f, 1, 0) - q2(f, 0, 1)])
+    graddiv = np.array([sum(q2(Fc[k], a_, k) for k in range(3)) for a_ in range(3)])
+    P8 = [lambda v: 0.0, lambda v: 0.0, lambda v: v[0] ** 2 * v[1]]
+    W8 = [lambda v: v[0] ** 2, lambda v: 2 * v[0] * v[1], lambda v: 0.0]
+    X, Y = x[0], x[1]
+    # problem 9
+    a = rng.uniform(0.3, 2)
+    def flux_sphere(Fv, a):
+        g = lambda ph, th: (lambda n: Fv(a * n) @ n * a * a * math.sin(ph))(np.array([math.sin(ph) * math.cos(th), math.sin(ph) * math.sin(th), math.cos(ph)]))  # noqa: E731
+        return integrate.dblquad(g, 0, 2 * math.pi, 0, math.pi, epsabs=1e-11, epsrel=1e-11)[0]
+    F9 = lambda v: v**3  # noqa: E731
+    vol = integrate.tplquad(lambda rho, ph, th: 3 * rho**2 * rho**2 * math.sin(ph), 0, 2 * math.pi, 0, math.pi, 0, a,
+                            epsabs=1e-11, epsrel=1e-11)[0]
+    R, h = rng.uniform(0.3, 2, size=2)
+    th, zz = rng.uniform(0, 2 * math.pi), rng.uniform(0, h)
+    side, nside = np.array([R * math.cos(th), R * math.sin(th), zz]), np.array([math.cos(th), math.sin(th), 0.0])
+    rt = rng.uniform(0, R)
+    top = np.array([rt * math.cos(th), rt * math.sin(th), h])
+    u = rng.normal(size=3)
+    u /= nrm(u)
+    inv = lambda v: v / nrm(v) ** 3  # noqa: E731
+    return {
+        "7": [partial(lambda v: f(v) * Fc[i](v), x, i), partial(f, x, i) * Fc[i](x) + f(x) * partial(Fc[i], x, i)],
+        "9": [div(lambda v: f(v) * F(v), x), gradf @ F(x) + f(x) * div(F, x)],
+        "13": [div(lambda v: np.cross(F(v), G(v)), x), G(x) @ curl(Fc, x) - F(x) @ curl(Gc, x)],
+        "15": [div(lambda v: np.cross(F(v), G(v)), x), G(x) @ curl(Fc, x) + F(x) @ curl(Gc, x)],
+        "17": [curlgrad, np.zeros(3)], "17.2": [divcurl, 0.0],
+        "21": [grad(nrm, x), x / r], "21.2": [grad(lambda v: nrm(v) ** nn, x), nn * r ** (nn - 2) * x],
+        "21.3": [div(lambda v: v, x), 3],
+        "23": [div(lambda v: nrm(v) ** nn * v, x), nn * r ** (nn - 2) * (x @ x) + 3 * r**nn, (nn + 3) * r**nn],
+        "25": [div(inv, x), 0.0],
+        "27": [lap(lambda v: nrm(v) ** nn, x), div(lambda v: nn * nrm(v) ** (nn - 2) * v, x), nn * (nn + 3) * r ** (nn - 2)],
+        "30": [curlcurl(Fc, x), graddiv - np.array([lap(g, x) for g in Fc])],
+        "32": [div(vec(P8), x), partial(P8[2], x, 2), 0.0], "32.2": [np.array([lap(g, x) for g in P8]), np.array([0, 0, 2 * Y])],
+        "34": [curl(P8, x), curl(P8, x), np.array([X * X, 2 * X * Y, 0])],
+        "38": [curlcurl(P8, x), curl(W8, x), np.array([0, 0, 2 * Y])],
+        "40": [partial(P8[0], x, 2) - partial(P8[2], x, 0), -2 * X * Y],
+        "44.2": [div(F9, x), 3 * r * r],
+        "46": [flux_sphere(F9, a), vol, 3 * 2 * math.pi * 2 * a**5 / 5, 12 * math.pi * a**5 / 5],
+        "48": [side @ nside, R], "48.2": [top @ np.array([0.0, 0, 1]), h],
+        "48.3": [2 * math.pi * R * R * h + math.pi * R * R * h + 0, 3 * math.pi * R * R * h],
+        "50.2": [flux_sphere(inv, a), 0.0, 0.0], "50.3": [inv(a * u) @ u, 1 / a**2], "50.4": [1 / a**2 * 4 * math.pi * a**2, 4 * math.pi],
+    }
+
+
+@document("496_nb_neumann_series_matrix_inverse")
+def _(rng):
+    from scipy.linalg import logm
+    mp = np.linalg.matrix_power
+    n = int(rng.integers(1, 6))
+    I = np.eye(n)
+    B = rng.normal(size=(n, n))
+    A = B / np.linalg.norm(B, 2) * rng.uniform(0.1, 0.9)       # ||A||_2 < 1
+    inv = np.linalg.inv(I - A)
+    S = lambda m, M=A: sum(mp(M, k) for k in range(m + 1))  # noqa: E731
+    m = int(rng.integers(0, 8))
+    Ae = np.array([[0.0, 0.5], [0.25, 0.0]])
+    I2 = np.eye(2)
+    inve = np.linalg.inv(I2 - Ae)
+    K = 400
+    # cell 4
+    X0, X1, X2 = rng.normal(size=(3, n, n))
+    X0 += 4 * I
+    Xt = lambda t: X0 + t * X1 + t * t * X2  # noqa: E731
+    t = rng.uniform(-0.3, 0.3)
+    dinv = np.array([[d(lambda s: np.linalg.inv(Xt(s))[i, k], t) for k in range(n)] for i in range(n)])
+    Xi = np.linalg.inv(Xt(t))
+    tA = rng.uniform(-0.9, 0.9)
+    R = lambda s: np.linalg.inv(I - s * A)  # noqa: E731
+    dR = np.array([[d(lambda s: R(s)[i, k], tA) for k in range(n)] for i in range(n)])
+    ser = lambda s: sum(s**k * mp(A, k) for k in range(K))  # noqa: E731
+    dser = np.array([[d(lambda s: ser(s)[i, k], tA) for k in range(n)] for i in range(n)])
+    j = int(rng.integers(1, 7))
+    b = rng.normal(size=n)
+    kk = int(rng.integers(1, 9))
+    x = np.zeros(n)
+    for _ in range(kk):
+        x = A @ x + b
+    return {
+        "1:5": [inv, S(K)],
+        "1:9": [(I - A) @ S(m), S(m) - sum(mp(A, k) for k in range(1, m + 2)), I - mp(A, m + 1)],
+        "1:13": [inv - S(m), inv @ mp(A, m + 1), mp(A, m + 1) @ inv],
+        "3:5.2": [np.linalg.norm(Ae, np.inf), 0.5], "3:7": [Ae @ Ae, I2 / 8],
+        "3:9": [S(K, Ae), sum(8.0**-q for q in range(K)) * (I2 + Ae), 8 / 7 * (I2 + Ae)],
+        "3:11": [np.linalg.det(I2 - Ae), 1 - (-0.5) * (-0.25), 1 + 1 / 8, 9 / 8], "3:11.2": [np.linalg.det(I2 - Ae), 7 / 8],
+        "3:13": [inve, 8 / 7 * np.array([[1, 0.5], [0.25, 1]])],
+        "3:15": [np.max(np.abs(np.linalg.eigvals(Ae))), 1 / (2 * math.sqrt(2))],
+        "4:3": [dinv, -Xi @ (X1 + 2 * t * X2) @ Xi],
+        "4:3.3": [np.array([[d(lambda s: (I - s * A)[i, k], tA) for k in range(n)] for i in range(n)]), -A],
+        "4:5": [dR, R(tA) @ A @ R(tA), A @ R(tA) @ R(tA)],
+        "4:7": [dser, sum(k * tA ** (k - 1) * mp(A, k) for k in range(1, K))],
+        "5:5": [np.linalg.slogdet(I - A)[1], np.trace(logm(I - A)).real, -sum(np.trace(mp(A, k)) / k for k in range(1, K))],
+        "5:7": [np.trace(mp(Ae, 2 * j)), 2 * 8.0**-j],
+        "5:9": [-sum(np.trace(mp(Ae, k)) / k for k in range(1, K)), -sum(2 * 8.0**-q / q for q in range(1, K)), 2 * math.log(7 / 8)],
+        "5:11.2": [-sum(8.0**-q / q for q in range(1, K)), math.log(7 / 8)],
+        "6:5": [x, sum(mp(A, q) @ b for q in range(kk + 1)), S(kk) @ b],
+        "8:1": [A @ np.zeros(n) + b, b],
+        "8:1.2": [x, sum(mp(A, q) @ b for q in range(kk)), S(kk - 1) @ b],
+    }
+
+
+@document("497_worksheet_binomial_identities_differentiation")
+def _(rng):
+    from math import comb
+    from scipy import integrate
+    n = int(rng.integers(1, 12))
+    n2 = int(rng.integers(2, 12))
+    x = rng.uniform(-2, 2)
+    C = lambda k: comb(n, k)  # noqa: E731
+    ks = range(n + 1)
+    kr = int(rng.integers(0, 15))
+    m, nn = int(rng.integers(0, 9)), int(rng.integers(0, 9))
+    r = int(rng.integers(0, m + nn + 1))
+    k1 = int(rng.integers(1, n + 1))
+    rr = int(rng.integers(0, 8))
+    kk = rr + int(rng.integers(0, 8))
+    top = rr + int(rng.integers(0, 8))
+    mm = int(rng.integers(0, 8))
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-13)[0]  # noqa: E731
+    return {
+        "5": [(1 + x) ** n, sum(C(k) * x**k for k in ks)],
+        "13": [sum(C(k) for k in ks), 2**n], "13.2": [sum((-1) ** k * C(k) for k in ks), 0],
+        "15": [sum(C(k) for k in ks if k % 2 == 0), 2 ** (n - 1)],
+        "20": [d(lambda t: (1 + t) ** n, x), n * (1 + x) ** (n - 1), sum(k * C(k) * x ** (k - 1) for k in range(1, n + 1))],
+        "22.2": [sum(k * C(k) for k in ks), n * 2 ** (n - 1)],
+        "27": [n2 * (n2 - 1) * (1 + x) ** (n2 - 2), sum(k * (k - 1) * comb(n2, k) * x ** (k - 1) for k in range(2, n2 + 1))],
+        "29": [sum(k * (k - 1) * C(k) for k in ks), n * (n - 1) * 2.0 ** (n - 2)], "29.2": [kr**2, kr * (kr - 1) + kr],
+        "31": [sum(k * k * C(k) for k in ks), sum(k * (k - 1) * C(k) for k in ks) + sum(k * C(k) for k in ks),
+               n * (n - 1) * 2.0 ** (n - 2) + n * 2.0 ** (n - 1), n * (n + 1) * 2.0 ** (n - 1)],
+        "33.2": [0 + 2 + 4, 6], "33.3": [n * 2.0 ** (n - 1), 2 * n * 2.0 ** (n - 2)],
+        "35": [n * (n - 1) * 2.0 ** (n - 2) + 2 * n * 2.0 ** (n - 2), n * (n + 1) * 2.0 ** (n - 2)],
+        "43": [q(lambda t: (1 + t) ** n, 0, 1), (2 ** (n + 1) - 1) / (n + 1), sum(C(k) / (k + 1) for k in ks)],
+        "45": [q(lambda t: t**kr, -1, 0), (-1) ** kr / (kr + 1)],
+        "47": [sum((-1) ** k * C(k) / (k + 1) for k in ks), (-1) ** n / (n + 1)],
+        "52": [(1 + x) ** m * (1 + x) ** nn, (1 + x) ** (m + nn)],
+        "54": [sum(comb(m, k) * comb(nn, r - k) for k in range(r + 1)), comb(m + nn, r)],
+        "56": [sum(C(k) ** 2 for k in ks), comb(2 * n, n)], "56.2": [sum((-1) ** k * C(k) ** 2 for k in ks), 0],
+        "56.3": [k1 * C(k1), n * comb(n - 1, k1 - 1)],
+        "58": [sum(k * C(k) ** 2 for k in ks), n * comb(2 * n - 1, n - 1), n / 2 * comb(2 * n, n)],
+        "63": [comb(kk + 1, rr + 1), comb(kk, rr) + comb(kk, rr + 1)],
+        "63.2": [sum(comb(k, rr) for k in range(rr, top + 1)), comb(top + 1, rr + 1)],
+        "65": [sum(comb(rr + j, j) for j in range(mm + 1)), comb(rr + mm, mm)],
+    }
+
+
+@document("498_recitation_integrating_factors_exact_odes")
+def _(rng):
+    from scipy import integrate
+    def sol(f, x0, y0, xs):
+        s = integrate.solve_ivp(f, (x0, max(xs) + 0.1), [y0], rtol=1e-12, atol=1e-13, method="DOP853", dense_output=True)
+        return lambda t: s.sol(t)[0]
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-11, epsrel=1e-11)[0]  # noqa: E731
+    # section 1: a random linear equation
+    c = rng.normal(size=4)
+    p = lambda t: c[0] + c[1] * math.sin(t)  # noqa: E731
+    qq = lambda t: c[2] * t + c[3]  # noqa: E731
+    x = rng.uniform(0.2, 2)
+    y1 = sol(lambda t, y: [qq(t) - p(t) * y[0]], 0, rng.normal(), [x])
+    mu = lambda t: math.exp(q(p, 0, t))  # noqa: E731
+    yp1 = qq(x) - p(x) * y1(x)
+    # example 1
+    y0 = rng.normal()
+    e1 = sol(lambda t, y: [t - 2 * t * y[0]], 0, y0, [x])
+    e1b = sol(lambda t, y: [t - 2 * t * y[0]], 0, 2.0, [x])
+    E = math.exp(x * x)
+    # example 2 (x > 0)
+    x2 = rng.uniform(0.3, 3)
+    ya = rng.normal()
+    f2 = lambda t, y: [t * t + y[0] / t]  # noqa: E731
+    e2 = sol(f2, 0.2, ya, [x2 + 0.1])                       # y(0.2) = ya
+    C = rng.normal()
+    yw = lambda t: t**3 / 4 + C / t  # noqa: E731
+    yr = lambda t: t**3 / 2 + C * t  # noqa: E731
+    yp2 = x2 * x2 + e2(x2) / x2
+    # example 3
+    X, Y = rng.uniform(0.3, 2, size=2)
+    M = lambda v: 3 * v[0] * v[1] + v[1] ** 2  # noqa: E731
+    N = lambda v: v[0] ** 2 + v[0] * v[1]  # noqa: E731
+    P = np.array([X, Y])
+    My, Nx = partial(M, P, 1), partial(N, P, 0)
+    ratio = lambda t: (partial(M, np.array([t, Y]), 1) - partial(N, np.array([t, Y]), 0)) / N(np.array([t, Y]))  # noqa: E731
+    mux = math.exp(q(ratio, 1, X))
+    # Bernoulli
+    b0 = rng.uniform(0.2, 0.9)
+    xb = rng.uniform(0.1, 1.5)
+    yb = sol(lambda t, y: [y[0] ** 2 - y[0]], 0, b0, [xb + 0.1])
+    vb = lambda t: 1 / yb(t)  # noqa: E731
+    ypb = yb(xb) ** 2 - yb(xb)
+    return {
+        "7.3": [mu(x) * yp1 + p(x) * mu(x) * y1(x), d(lambda t: mu(t) * y1(t), x)],
+        "11": [d(lambda t: math.exp(t * t) * e1(t), x), x * E],
+        "11.2": [E * e1(x), 0.5 * E + (y0 - 0.5)],
+        "13": [e1(x), 0.5 + (y0 - 0.5) * math.exp(-x * x)], "13.2": [e1b(0.0) - 0.5, 1.5],
+        "17": [math.exp(-q(lambda t: 1 / t, 1, x2)), math.exp(-q(lambda t: 1 / t, 1, x2)), math.exp(-math.log(x2)), x2],
+        "17.2": [e2(x2) + x2 * yp2, x2**3],
+        "19": [e2(x2), x2**3 / 4 + (ya - 0.2**3 / 4) * 0.2 / x2],
+        "19.2": [d(yw, x2) - yw(x2) / x2, x2 * x2 / 2 - 2 * C / x2**2],
+        "19.3": [math.exp(-math.log(x2)), 1 / x2],
+        "19.4": [d(lambda t: e2(t) / t, x2), yp2 / x2 - e2(x2) / x2**2, x2],
+        "21": [e2(x2), x2**3 / 2 + (ya - 0.2**3 / 2) / 0.2 * x2],
+        "23": [d(yr, x2) - yr(x2) / x2, 3 * x2 * x2 / 2 + C - x2 * x2 / 2 - C, x2 * x2],
+        "29.2": [My, 3 * X + 2 * Y], "29.3": [Nx, 2 * X + Y],
+        "31": [(My - Nx) / N(P), (X + Y) / (X * (X + Y)), 1 / X],
+        "33": [mux, math.exp(q(lambda t: 1 / t, 1, X)), X],
+        "35": [np.array([mux * M(P), mux * N(P)]), grad(lambda v: v[0] ** 3 * v[1] + v[0] ** 2 * v[1] ** 2, P)],
+        "40.3": [d(vb, xb), -ypb / yb(xb) ** 2, vb(xb) - 1],
+        "40.4": [d(vb, xb) - vb(xb), -1],
+        "40.5": [vb(xb), 1 + (1 / b0 - 1) * math.exp(-xb)],
+        "42": [yb(xb), 1 / (1 + (1 / b0 - 1) * math.exp(-xb))],
+    }
+
+
+@document("499_lecture_centroids_pappus")
+def _(rng):
+    from scipy import integrate
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-13, limit=200)[0]  # noqa: E731
+    def centroid(f, a, b):
+        """(A, x bar, y bar) of the region under f on [a, b], as the mean of x and y over the region (dblquad)."""
+        dbl = lambda g: integrate.dblquad(g, a, b, 0, f, epsabs=1e-12, epsrel=1e-12)[0]  # noqa: E731
+        A = dbl(lambda y, x: 1.0)
+        return A, dbl(lambda y, x: x) / A, dbl(lambda y, x: y) / A
+    def solid_volume(f, a, b, axis):
+        """The volume swept by the region under f about the x-axis ('x') or the y-axis ('y', a >= 0), by slicing."""
+        if axis == "x":
+            return q(lambda x: math.pi * f(x) ** 2, a, b)
+        return q(lambda x: 2 * math.pi * x * f(x), a, b)       # cylindrical shells
+    c0, c1, lo = rng.uniform(0.2, 2), rng.normal(), rng.uniform(-1, 1)
+    hi = lo + rng.uniform(0.5, 2)
+    g = lambda x: c0 + 0.3 * math.sin(c1 * x) + 0.5  # noqa: E731  (positive)
+    Ag, xg, yg = centroid(g, lo, hi)
+    par = lambda x: x * x  # noqa: E731
+    A1, x1, y1 = centroid(par, 0, 1)
+    b, h = rng.uniform(0.3, 3, size=2)
+    tri = lambda x: h * (1 - x / b)  # noqa: E731
+    A2, x2, y2 = centroid(tri, 0, b)
+    # Pappus on a random region, revolved about the line y = -s below it
+    s = rng.uniform(0, 2)
+    Vg = q(lambda x: math.pi * ((g(x) + s) ** 2 - s**2), lo, hi)          # washers about y = -s
+    # the torus, by washers about the axis
+    R, a = rng.uniform(1, 3), rng.uniform(0.1, 0.9)
+    Vt = q(lambda z: math.pi * ((R + math.sqrt(a * a - z * z)) ** 2 - (R - math.sqrt(a * a - z * z)) ** 2), -a, a)
+    # the half-disc
+    r = rng.uniform(0.3, 3)
+    semi = lambda x: math.sqrt(max(0.0, r * r - x * x))  # noqa: E731
+    As, xs, ys = centroid(semi, -r, r)
+    Vball = solid_volume(semi, -r, r, "x")
+    # the centroid of the half-circle arc, by arc length
+    arc_y = q(lambda t: r * math.sin(t) * r, 0, math.pi) / (math.pi * r)
+    return {
+        "12": [xg, q(lambda x: x * g(x), lo, hi) / Ag], "13": [yg, q(lambda x: g(x) ** 2 / 2, lo, hi) / Ag],
+        "19": [x1, 3 * q(lambda x: x**3, 0, 1), 3 / 4], "20": [y1, 1.5 * q(lambda x: x**4, 0, 1), 3 / 10],
+        "25": [x2, 2 / (b * h) * q(lambda x: x * tri(x), 0, b), 2 / b * (b * b / 2 - b * b / 3), 2 * b / 3],
+        "28": [y2, h / 3],
+        "34": [Vg, 2 * math.pi * (yg + s) * Ag],
+        "38": [solid_volume(par, 0, 1, "x"), 2 * math.pi * 3 / 10 * 1 / 3, math.pi / 5],
+        "39": [math.pi * q(lambda x: x**4, 0, 1), math.pi / 5],
+        "41": [solid_volume(par, 0, 1, "y"), 2 * math.pi * 3 / 4 * 1 / 3, math.pi / 2, 2 * math.pi * q(lambda x: x * x * x, 0, 1)],
+        "44": [solid_volume(tri, 0, b, "x"), 2 * math.pi * h / 3 * b * h / 2, math.pi * h * h * b / 3],
+        "48": [Vt, 2 * math.pi * R * math.pi * a * a, 2 * math.pi**2 * R * a * a],
+        "56": [ys, 1 / As * q(lambda x: r * r - x * x, -r, r), 2 / (math.pi * r * r) * 4 * r**3 / 3, 8 * r / (3 * math.pi)],
+        "59": [Vball, 2 * math.pi * 8 * r / (3 * math.pi) * math.pi * r * r / 2, 8 / 3 * math.pi * r**3],
+        "61": [ys, 4 * r / (3 * math.pi)], "61.2": [Vball, 4 / 3 * math.pi * r**3], "62": [ys, Vball / (2 * math.pi * As)],
+        "65": [arc_y, 4 * math.pi * r * r / (2 * math.pi * math.pi * r), 2 * r / math.pi],
+    }
+
+
+@document("500_blog_wallis_product_reduction_formula")
+def _(rng):
+    from math import comb
+    from scipy import integrate, special
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-13, limit=200)[0]  # noqa: E731
+    I = lambda k: q(lambda x: math.sin(x) ** k, 0, math.pi / 2)  # noqa: E731
+    ball = lambda k: math.pi ** (k / 2) / special.gamma(k / 2 + 1)  # the volume of the unit ball in R^k  # noqa: E731
+    n = int(rng.integers(2, 12))
+    m = int(rng.integers(1, 9))
+    nb = int(rng.integers(2, 10))
+    nc = int(rng.integers(3, 10))
+    boundary = (-math.sin(math.pi / 2) ** (n - 1) * math.cos(math.pi / 2)) - (-math.sin(0.0) ** (n - 1) * math.cos(0.0))
+    M = 10**6
+    lim = math.exp(0.5 * math.log(M) + special.gammaln(2 * M + 1) - 2 * special.gammaln(M + 1) - M * math.log(4))
+    xc = rng.uniform(0, math.pi)
+    kw = np.arange(1, 10**6, dtype=float)
+    return {
+        "9": [I(0), math.pi / 2], "9.2": [I(1), 1],
+        "11": [I(n), boundary + (n - 1) * q(lambda x: math.sin(x) ** (n - 2) * math.cos(x) ** 2, 0, math.pi / 2),
+               (n - 1) * (I(n - 2) - I(n))],
+        "13": [math.cos(xc) ** 2, 1 - math.sin(xc) ** 2],
+        "15": [I(n), (n - 1) / n * I(n - 2)],
+        "22": [I(2 * m), math.pi / 2 * math.prod((2 * k - 1) / (2 * k) for k in range(1, m + 1)), math.pi / 2 * comb(2 * m, m) * 2.0**-m],
+        "22.2": [I(2 * m + 1), math.prod(2 * k / (2 * k + 1) for k in range(1, m + 1))],
+        "24": [I(4), 3 / 4 * 1 / 2 * math.pi / 2, 3 * math.pi / 16], "24.2": [I(5), 8 / 15],
+        "30": [n * I(n) * I(n - 1), I(1) * I(0), math.pi / 2],
+        "32": [I(2 * m) * I(2 * m + 1), math.pi / (4 * m)],
+        "34": [I(2 * m) / I(2 * m + 1), math.pi / 2 * math.prod((2 * k - 1) * (2 * k + 1) / (2 * k) ** 2 for k in range(1, m + 1))],
+        "38": [math.pi / 2, math.exp(np.sum(np.log1p(1 / (4 * kw * kw - 1))) + math.log1p(1 / (4 * 10**6)))],
+        "40": [lim, 1 / math.sqrt(math.pi)],
+        "46": [ball(nb), ball(nb - 1) * q(lambda t: (1 - t * t) ** ((nb - 1) / 2), -1, 1),
+               ball(nb - 1) * q(lambda th: math.sin(th) ** (nb - 1), 0, math.pi), 2 * I(nb - 1) * ball(nb - 1)],
+        "48": [ball(1), 2], "48.2": [ball(2), 2 * I(1) * 2, 4],
+        "50": [ball(nb), ball(nb - 1) * q(lambda th: math.sin(th) ** nb, 0, math.pi), 2 * I(nb) * ball(nb - 1)],
+        "52": [ball(2), math.pi], "52.2": [ball(3), 4 * math.pi / 3],
+        "52.3": [ball(4), 2 * 3 * math.pi / 16 * 4 * math.pi / 3, math.pi**2 / 2],
+        "54": [ball(5), 2 * 8 / 15 * math.pi**2 / 2, 16 * math.pi**2 / 15],
+        "56": [ball(nc), 4 * I(nc) * I(nc - 1) * ball(nc - 2), 2 * math.pi / nc * ball(nc - 2)],
+    }
+
+
+@document("501_office_hours_condition_number_perturbation")
+def _(rng):
+    inv, nrm = np.linalg.inv, np.linalg.norm
+    A = np.array([[1.0, 1], [1, 1.0001]])
+    b = np.array([2.0, 2.0001])
+    x = np.linalg.solve(A, b)
+    db = np.array([0.0, 0.0001])
+    dx = np.linalg.solve(A, b + db) - x
+    Ai = inv(A)
+    P = rng.normal(size=(2, 2))
+    p_, q_, r_, s_ = P.ravel()
+    kinf = lambda M: nrm(M, np.inf) * nrm(inv(M), np.inf)  # noqa: E731
+    # a random matrix, scalar and norm for the general identities
+    n = int(rng.integers(2, 6))
+    B = rng.normal(size=(n, n))
+    al = rng.choice([-1, 1]) * rng.uniform(0.1, 10)
+    ordv = [1, 2, np.inf][int(rng.integers(3))]
+    kap = lambda M: nrm(M, ordv) * nrm(inv(M), ordv)  # noqa: E731
+    Q = np.linalg.qr(rng.normal(size=(n, n)))[0]
+    xh = np.array([0.0, 2])
+    res = b - A @ xh
+    H = np.array([[1.0, 1 / 2], [1 / 2, 1 / 3]])
+    return {
+        "11": [x, np.array([1.0, 1])], "11.2": [np.linalg.det(A), 1.0001 - 1, 0.0001],
+        "13": [inv(P), 1 / (p_ * s_ - q_ * r_) * np.array([[s_, -q_], [-r_, p_]])],
+        "18": [Ai, 1e4 * np.array([[1.0001, 1], [1, 1]])],
+        "20.2": [dx, Ai @ db, 1e4 * np.array([0.0001, 0.0001]), np.array([1.0, 1])],
+        "24": [Ai, 1e4 * np.array([[1.0001, -1], [-1, 1]])],
+        "28": [dx, Ai @ db, 1e4 * np.array([-0.0001, 0.0001]), np.array([-1.0, 1])],
+        "30": [nrm(dx, np.inf) / nrm(x, np.inf), 1],
+        "34": [dx, Ai @ db],
+        "38": [nrm(A, np.inf), 2.0001], "38.2": [nrm(Ai, np.inf), 20001],
+        "40": [kinf(A), 2.0001 * 20001, 40004.0001],
+        "44": [kap(1000 * B), 1000 * kap(B)], "44.2": [kap(inv(B)), 1 / kap(B)],
+        "46": [kap(al * B), nrm(al * B, ordv) * nrm(inv(B) / al, ordv), kap(B)], "46.2": [kap(inv(B)), kap(B)],
+        "46.3": [np.linalg.cond(Q, 2), 1],
+        "52": [res, res, np.array([2 - 2, 2.0001 - 2.0002]), np.array([0, 0.0001])],
+        "54": [res, A @ (x - xh)],
+        "58.2": [np.linalg.det(H), 1 / 12], "58.3": [inv(H), np.array([[4.0, -6], [-6, 12]])],
+        "58.4": [kinf(H), 3 / 2 * 18, 27],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
