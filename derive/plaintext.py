@@ -249,7 +249,9 @@ class _MathScanner:
             elif ch == "\\":
                 out.append(self.command(self._word()))
             elif ch in "_^":
-                out.append(ch + _grouped(self.argument()))
+                script = self.argument()
+                # (x^* and x^\star: a marked name, written x*; a power keeps its caret, x^2)
+                out.append("*" if ch == "^" and script in ("*", "∗", "⋆") else ch + _grouped(script))
             elif ch.isspace():
                 if out and out[-1] != " ":
                     out.append(" ")
