@@ -110,7 +110,7 @@ def _table():
 def results():
     """derive's verdict on every link of the corpus, by (stem, key); unmatched results apart."""
     run = subprocess.run([sys.executable, "-m", "derive", "check", str(CORPUS), "--format", "json", "--jobs", "2"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+                         cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert run.returncode in (0, 1), run.stderr[-2000:]
     table, chains = _table()
     found, unmatched = {}, []
@@ -147,14 +147,15 @@ def _reason(detail: str) -> str:
     return re.sub(r"(· ?)+", "· ", text).strip()[:100]
 
 
-def test_the_corpus_is_large_enough_and_about_a_third_of_its_links_is_wrong():
+def test_the_corpus_is_large_enough_and_a_fair_share_of_its_links_is_wrong():
+    """(Documents as people write them are mostly right: at least a fifth of the claims false, at most 45 %.)"""
     sources = [oracle.source(stem) for stem in STEMS]
     assert sum(p.suffix == ".md" for p in sources) >= 20
     assert sum(p.suffix == ".tex" for p in sources) >= 3
     assert sum(p.suffix == ".ipynb" for p in sources) >= 2
     claims = [value for stem in STEMS for key, value in _truth(stem).items()
               if value in (True, False) and " ends: " not in key]
-    assert 0.25 <= claims.count(False) / len(claims) <= 0.45
+    assert 0.2 <= claims.count(False) / len(claims) <= 0.45
 
 
 @pytest.mark.parametrize("stem", STEMS)
