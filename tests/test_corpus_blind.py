@@ -2,7 +2,7 @@
 
 The documents were written the way students, teachers and paper appendices write, with no notation
 file and without looking at what derive's reader handles: declarations and definitions in the prose,
-cases, aligned chains, derivatives, matrices, sums with conditions, and about a third of the links
+cases, aligned chains, derivatives, matrices, sums with conditions, and about a quarter of the links
 wrong with the mistakes people make. ``NAME.truth.toml`` records each link's truth in the context the
 document sets up (true, false, or "definition"/"assumption": not a claim), keyed by the line of the
 link's left term and its two terms as written (``links.py`` finds them, without derive), and
