@@ -19867,6 +19867,1524 @@ def _(rng):
     }
 
 
+@document("516_hw_kkt_ball_halfspace_projection")
+def _(rng):
+    from scipy.optimize import minimize
+
+    def project(y, cons, x0):
+        """The Euclidean projection of y onto {x : cons(x) >= 0}, by SLSQP."""
+        res = minimize(lambda x: 0.5 * np.sum((x - y) ** 2), x0, jac=lambda x: x - y, method="SLSQP",
+                       constraints=[{"type": "ineq", "fun": cons}], options={"ftol": 1e-15, "maxiter": 500})
+        return res.x
+
+    n = int(rng.integers(1, 6))
+    r = rng.uniform(0.3, 3)
+    u = rng.normal(size=n)
+    u /= np.linalg.norm(u)
+    y = u * r * rng.uniform(1.1, 4)                     # outside the ball
+    yin = u * r * rng.uniform(0.05, 0.95)               # inside
+    yg = rng.normal(size=n) * rng.uniform(0.2, 3)       # anywhere
+    ball = lambda x: r * r - x @ x  # noqa: E731
+    xs = project(y, ball, np.zeros(n))
+    lam_s = np.linalg.norm(y - xs) / np.linalg.norm(xs)  # y - x* = lambda* x*
+    ny = np.linalg.norm(y)
+    lam = rng.uniform(0, 3)
+    L = lambda x, l: 0.5 * np.sum((x - y) ** 2) + l / 2 * (x @ x - r * r)  # noqa: E731
+    xmin = lambda l: np.linalg.solve((1 + l) * np.eye(n), y)  # noqa: E731   (the Hessian of L(., l) is (1 + l) I)
+    g = lambda l: L(xmin(l), l)  # noqa: E731
+    xr = rng.normal(size=n)
+    # (b)
+    a = rng.normal(size=n)
+    b = rng.normal()
+    yh = rng.normal(size=n)
+    yh += a * ((b - a @ yh) / (a @ a) + rng.uniform(0.2, 3))   # a^T y > b
+    half = lambda x: b - a @ x  # noqa: E731
+    xh = project(yh, half, yh - a * (a @ yh - b) / (a @ a) * 1.5)
+    mu_s = (yh - xh) @ a / (a @ a)
+    mu = rng.uniform(0, 3)
+    Lh = lambda x: 0.5 * np.sum((x - yh) ** 2) + mu * (a @ x - b)  # noqa: E731
+    xmu = -np.linalg.solve(np.eye(n), grad(Lh, np.zeros(n)))   # the minimiser of a quadratic with Hessian I
+    e1 = np.eye(n)[0]
+    y1 = yg.copy()
+    y1[0] = abs(y1[0]) + 0.1
+    x1 = project(y1, lambda x: -x[0], y1)
+    bn = -rng.uniform(0.1, 3)
+    x0 = project(np.zeros(n), lambda x: bn - a @ x, a * bn / (a @ a) * 1.5)
+    na = np.linalg.norm(a)
+    c = a @ yh - b
+    return {
+        "11": [grad(lambda x: L(x, lam), xr), xr - y + lam * xr],
+        "13": [xmin(lam), y / (1 + lam)],
+        "13.2": [project(yin, ball, np.zeros(n)), yin],
+        "13.3": [ny / (1 + lam_s), r],
+        "15": [lam_s, ny / r + 1],
+        "17": [1 + lam_s, ny / r], "17.2": [lam_s, ny / r - 1, (ny - r) / r],
+        "19": [xs, y / (1 + lam_s), r / ny * y], "19.2": [np.linalg.norm(xs - y), ny - r],
+        "21": [project(yg, ball, np.zeros(n)), yg / max(1, np.linalg.norm(yg) / r)],
+        "21.2": [np.linalg.norm(project(yg, ball, np.zeros(n)) - yg), max(0, np.linalg.norm(yg) - r)],
+        "23.2": [xmu, yh - mu * a],
+        "23.3": [a @ (yh - mu_s * a), b],
+        "25": [mu_s, c / na], "27": [xh, yh - c / na * a],
+        "29": [a @ (yh - c / na * a), a @ yh - c * na],
+        "31": [a @ a, na**2],
+        "33": [mu_s, c / na**2], "33.2": [xh, yh - c / na**2 * a],
+        "35": [np.linalg.norm(xh - yh), mu_s * na, c / na],
+        "35.2": [x1, np.concatenate([[0.0], y1[1:]])],
+        "35.3": [x0, bn / na * a],
+        "37": [xmin(lam) - y, -lam / (1 + lam) * y],
+        "40": [g(lam), lam**2 * ny**2 / (2 * (1 + lam) ** 2) + lam * ny**2 / (2 * (1 + lam) ** 2) - lam * r * r / 2,
+               lam * (lam + 1) * ny**2 / (2 * (1 + lam) ** 2) - lam * r * r / 2, lam * ny**2 / (2 * (1 + lam)) - lam * r * r / 2],
+        "47": [d(g, lam), ny**2 / (2 * (1 + lam)) - r * r / 2, 0.0],
+        "49": [1 + lam_s, ny**2 / r**2],
+        "51": [d(g, lam), ny**2 / (2 * (1 + lam) ** 2) - r * r / 2],
+        "53": [1 + lam_s, ny / r], "53.2": [d2r(g, lam), -(ny**2) / (2 * (1 + lam) ** 3)],
+        "55": [g(lam_s), 0.5 * (ny - r) ** 2, 0.5 * np.linalg.norm(xs - y) ** 2],
+    }
+
+
+@document("517_appendix_zca_pca_whitening")
+def _(rng):
+    from scipy.linalg import sqrtm
+
+    dd = int(rng.integers(1, 6))
+    B = rng.normal(size=(dd, dd))
+    S = B @ B.T + 0.2 * np.eye(dd)
+    lam, U = np.linalg.eigh(S)
+    I = np.eye(dd)
+    Si = np.linalg.inv(S)
+    root = np.real(sqrtm(S))
+    iroot = np.real(sqrtm(Si))
+    orth = lambda: np.linalg.qr(rng.normal(size=(dd, dd)))[0]  # noqa: E731
+    Q = orth()
+    W = Q @ iroot                                    # a whitening matrix
+    W1, W2 = orth() @ iroot, orth() @ iroot
+    WP = np.diag(lam**-0.5) @ U.T
+    WZ = U @ np.diag(lam**-0.5) @ U.T
+    Lc = np.linalg.cholesky(S)
+    Li = np.linalg.inv(Lc)
+    x = rng.normal(size=dd)
+    E = lambda M: np.sum(((M - I) @ root) ** 2)  # noqa: E731   E||(M - I) x||^2 = ||(M - I) Sigma^{1/2}||_F^2
+    eps = rng.uniform(0.01, 1)
+    We = np.real(sqrtm(np.linalg.inv(S + eps * I)))
+    Ce = We @ S @ We.T
+    S2 = np.array([[2.0, 1], [1, 2]])
+    r3 = 1 / math.sqrt(3)
+    R2 = np.real(sqrtm(np.linalg.inv(S2)))
+    return {
+        "19.2": [WZ, U @ np.diag(lam**-0.5) @ U.T, iroot],
+        "23": [WP @ S @ WP.T, np.diag(lam**-0.5) @ U.T @ U @ np.diag(lam) @ U.T @ U @ np.diag(lam**-0.5), I],
+        "28": [WP, U.T @ WZ],
+        "30": [S, np.linalg.inv(W) @ np.linalg.inv(W).T],
+        "32": [Si, W @ W.T],
+        "36": [W2 @ np.linalg.inv(W1) @ (W2 @ np.linalg.inv(W1)).T,
+               W2 @ np.linalg.inv(W1) @ np.linalg.inv(W1).T @ W2.T, W2 @ S @ W2.T, I],
+        "40": [Li @ S @ Li.T, Li @ Lc @ Lc.T @ Li.T, I],
+        "41": [Lc.T @ (Li @ x), x],
+        "43": [np.sum((W @ x) ** 2), x @ Si @ x],
+        "45": [abs(np.linalg.det(W)), np.linalg.det(S) ** 0.5],
+        "49": [E(W), np.trace((W - I) @ S @ (W - I).T), np.trace(W @ S @ W.T) - 2 * np.trace(W @ S) + np.trace(S),
+               dd - 2 * np.trace(W @ S) + np.trace(S)],
+        "54": [np.trace(W @ S), np.trace(Q @ root)],
+        "57": [E(WZ), dd - 2 * np.sum(np.sqrt(lam)) + np.sum(lam), np.sum((np.sqrt(lam) - 1) ** 2)],
+        "61": [np.trace(WP @ S), np.trace(np.diag(lam**-0.5) @ U.T @ U @ np.diag(lam) @ U.T), np.sum(np.sqrt(lam))],
+        "63": [np.trace(WP @ S), np.sum(np.sqrt(lam) * np.diag(U))],
+        "69": [Ce, S @ np.linalg.inv(S + eps * I), I - eps * np.linalg.inv(S + eps * I)],
+        "72": [np.trace(Ce), dd - eps * np.sum(1 / lam)],
+        "80": [R2, 0.5 * np.array([[1 + r3, 1 - r3], [1 - r3, 1 + r3]])],
+        "83": [0.25 * 2 * (1 + r3) * (1 - r3), 1 / 3],
+        "83.2": [np.linalg.inv(S2), np.array([[2, -1], [-1, 2]]) / 3],
+        "85": [R2[0, 1], 0.5 * (r3 - 1)],
+        "86": [np.sum(((R2 - np.eye(2)) @ np.real(sqrtm(S2))) ** 2), (math.sqrt(3) - 1) ** 2],
+    }
+
+
+@document("518_blog_online_softmax_flash_attention")
+def _(rng):
+    N, dd = int(rng.integers(2, 8)), int(rng.integers(1, 5))
+    s = rng.normal(size=N) * 2
+    V = rng.normal(size=(N, dd))
+    k = int(rng.integers(2, N + 1))                  # 1-based step, with a new maximum at step k
+    s[k - 1] = s[: k - 1].max() + rng.uniform(0.1, 2)
+    mk = lambda k, s=s: s[:k].max()  # noqa: E731
+    lk = lambda k, s=s: np.sum(np.exp(s[:k] - mk(k, s)))  # noqa: E731
+    ak = lambda k, s=s, V=V: np.exp(s[:k] - mk(k, s)) @ V[:k]  # noqa: E731
+    p = np.exp(s) / np.sum(np.exp(s))
+    o = p @ V
+    i = int(np.argmax(s)) if rng.uniform() < 0.5 else int(rng.integers(N))
+    m = s.max()
+    # blocks: a random split into two non-empty parts
+    perm = rng.permutation(N)
+    cut = int(rng.integers(1, N))
+    A, Bk = perm[:cut], perm[cut:]
+    summ = lambda S: (s[S].max(), np.sum(np.exp(s[S] - s[S].max())), np.exp(s[S] - s[S].max()) @ V[S])  # noqa: E731
+    (mA, lA, aA), (mB, lB, aB) = summ(A), summ(Bk)
+    mAB = max(mA, mB)
+    oA, oB = aA / lA, aB / lB
+    se, ve = np.array([1.0, 3, 2]), np.array([[10.0], [0], [5]])
+    E = math.exp
+    le3 = 1 + E(-2) + E(-1)
+    pe = np.exp(se) / np.sum(np.exp(se))
+    c, w = rng.normal(size=dd), rng.uniform(0.1, 1, size=dd)
+    Lo = lambda o: c @ o + 0.5 * np.sum(w * o**2)  # noqa: E731
+    g = c + w * o
+    out = lambda t: softmax(t) @ V  # noqa: E731
+    jo = partial(out, s, i)
+    dL = np.array([partial(lambda t: Lo(out(t)), s, q) for q in range(N)])
+    return {
+        "11": [p[i], E(s[i] - m) / np.sum(np.exp(s - m))],
+        "23": [lk(k), np.sum(np.exp(s[: k - 1] - mk(k - 1))) * E(mk(k) - mk(k - 1)) + E(s[k - 1] - mk(k)),
+               lk(k - 1) * E(mk(k) - mk(k - 1)) + E(s[k - 1] - mk(k))],
+        "27": [lk(k), lk(k - 1) * E(mk(k - 1) - mk(k)) + E(s[k - 1] - mk(k))],
+        "31": [math.log(np.sum(np.exp(s))), mk(N) + math.log(lk(N))],
+        "33": [partial(lambda t: mk(N, t) + math.log(lk(N, t)), s, i), p[i]],
+        "33.2": [partial(lambda t: math.log(lk(N, t)), s, i), p[i]],
+        "39": [ak(k), ak(k - 1) * E(mk(k - 1) - mk(k)) + E(s[k - 1] - mk(k - 1)) * V[k - 1]],
+        "39.2": [o, ak(N) / lk(N)],
+        "43": [np.sum(np.exp(s - mAB)), E(mA - mAB) * lA + E(mB - mAB) * lB],
+        "43.2": [np.exp(s - mAB) @ V, E(mA - mAB) * aA + E(mB - mAB) * aB],
+        "45.3": [o, (lA * oA + lB * oB) / (lA + lB)],
+        "45.4": [o, (E(mA - mAB) * lA * oA + E(mB - mAB) * lB * oB) / np.sum(np.exp(s - mAB))],
+        "49.3": [mk(2, se), 3], "49.4": [lk(2, se), 1 * E(-2) + 1], "49.5": [ak(2, se, ve)[0], 10 * E(-2)],
+        "49.6": [mk(3, se), 3], "49.7": [lk(3, se), le3], "49.8": [ak(3, se, ve)[0], 10 * E(-2) + 5 * E(-1)],
+        "51": [(pe @ ve)[0], (10 * E(-2) + 5 * E(-1)) / le3],
+        "53": [pe[1], 1 / le3], "53.2": [pe[0], E(-1) / le3],
+        "57": [jo, p[i] * V[i]],
+        "57.2": [partial(softmax, s, i), np.array([p[j] * (delta(i, j) - p[i]) for j in range(N)])],
+        "59": [jo, sum(p[j] * (delta(i, j) - p[i]) * V[j] for j in range(N)), p[i] * (V[i] - o)],
+        "63": [dL[i], p[i] * (g @ V[i] - g @ o)],
+        "65.2": [p[i], E(s[i] - mk(N)) / lk(N)],
+        "65.3": [dL.sum(), 0.0],
+    }
+
+
+@document("519_reading_group_scale_invariance_effective_lr")
+def _(rng):
+    from scipy.optimize import brentq
+
+    n = int(rng.integers(2, 6))
+    bv, cv = rng.normal(size=n), rng.normal(size=n)
+    M = rng.normal(size=(n, n))
+    phi = lambda u: math.sin(bv @ u) + (cv @ u) ** 2 + u @ M @ u  # noqa: E731
+    f = lambda w: phi(w / np.linalg.norm(w))  # noqa: E731
+    dphi = lambda u: math.cos(bv @ u) * bv + 2 * (cv @ u) * cv + (M + M.T) @ u  # noqa: E731
+
+    def gf(w):
+        """grad f by the chain rule through u = w/||w||, whose Jacobian is (I - u u^T)/||w||."""
+        u = w / np.linalg.norm(w)
+        return (dphi(u) - u * (u @ dphi(u))) / np.linalg.norm(w)
+    hess = lambda x: jac(gf, x)  # noqa: E731
+    w = rng.normal(size=n)
+    c = rng.uniform(0.3, 3)
+    eta = rng.uniform(0.05, 0.5)
+    T = int(rng.integers(1, 5))
+    ws = [w * rng.uniform(0.5, 2)]
+    for _ in range(T):
+        ws.append(ws[-1] - eta * grad(f, ws[-1]))
+    wt = ws[0]
+    nt = np.linalg.norm(wt)
+    ut = wt / nt
+    gu = grad(f, ut)
+    w1 = wt - eta * grad(f, wt)
+    eff = (ut - w1 / nt) @ gu / (gu @ gu)                   # the step u_t takes along -grad f(u_t)
+    lam = rng.uniform(0.01, 1) / eta * 0.9
+    wd = (1 - eta * lam) * wt - eta * grad(f, wt)
+    G = rng.uniform(0.1, 3)
+    r = math.sqrt(brentq(lambda q: (1 - eta * lam) ** 2 * q + eta**2 * G**2 / q - q, 1e-9, 1e9, xtol=1e-14, rtol=1e-15))
+    a = rng.normal(size=n)
+    ft = lambda v: (a @ v) ** 2 / (v @ v)  # noqa: E731
+    aw, nw2 = a @ w, w @ w
+    return {
+        "13": [d(lambda t: f(t * w), 1.0), grad(f, w) @ w, 0.0],
+        "15.2": [c * grad(f, c * w), grad(f, w)],
+        "17": [grad(f, c * w), grad(f, w) / c], "19": [grad(f, c * w), c * grad(f, w)],
+        "19.2": [hess(c * w), hess(w) / c], "19.3": [hess(w) @ w, -grad(f, w)],
+        "23": [w1 @ w1, nt**2 - 2 * eta * grad(f, wt) @ wt + eta**2 * np.sum(grad(f, wt) ** 2),
+               nt**2 + eta**2 * np.sum(grad(f, wt) ** 2)],
+        "25": [ws[T] @ ws[T], ws[0] @ ws[0] + eta**2 * sum(np.sum(grad(f, ws[t]) ** 2) for t in range(1, T + 1))],
+        "27.2": [grad(f, wt), gu],
+        "29": [w1 / nt, ut - eta / nt * gu], "31": [eff, eta / nt],
+        "33.2": [grad(f, wt), gu / nt],
+        "35": [w1 / nt, ut - eta / nt**2 * gu], "35.2": [eff, eta / nt**2],
+        "41": [wd @ wd, (1 - eta * lam) ** 2 * nt**2 + eta**2 * np.sum(grad(f, wt) ** 2),
+               (1 - eta * lam) ** 2 * nt**2 + eta**2 * (gu @ gu) / nt**2],
+        "45": [1 - (1 - eta * lam) ** 2, 2 * eta * lam - eta**2 * lam**2, eta * lam * (2 - eta * lam)],
+        "49": [r**4, eta * G**2 / (lam * (2 - eta * lam))],
+        "49.2": [eta / r**2, eta / r**2, math.sqrt(eta * lam * (2 - eta * lam)) / G],
+        "55": [grad(ft, w), 2 * aw / nw2 * a - aw**2 / nw2**2 * w],
+        "57": [2 * aw**2 / nw2 - aw**2 / nw2, aw**2 / nw2],
+        "59": [grad(ft, w), 2 * aw / nw2 * (a - aw / nw2 * w)],
+        "61.2": [ft(a), a @ a],
+    }
+
+
+@document("520_hw_group_lasso_proximal")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+
+    def along(v, t):
+        """prox of t||.|| and the envelope: the minimiser lies on the ray through v; minimise over its length."""
+        nv = np.linalg.norm(v)
+        h = lambda s: 0.5 * (s - nv) ** 2 + t * s  # noqa: E731
+        res = minimize_scalar(h, bounds=(0, nv + 1), method="bounded", options={"xatol": 1e-13})
+        s = res.x if h(res.x) < h(0.0) else 0.0
+        return s * v / nv, h(s)
+    prox = lambda v, t: along(v, t)[0]  # noqa: E731
+    M = lambda v, t: along(v, t)[1]  # noqa: E731
+    Pi = lambda v, t: v if np.linalg.norm(v) <= t else t * v / np.linalg.norm(v)  # noqa: E731
+    p = int(rng.integers(1, 6))
+    t = rng.uniform(0.2, 2)
+    u = rng.normal(size=p)
+    u /= np.linalg.norm(u)
+    v = u * (t + rng.uniform(0.1, 3))           # ||v|| > t
+    vin = u * t * rng.uniform(0.05, 0.95)       # ||v|| <= t
+    vg = rng.normal(size=p) * rng.uniform(0.3, 2)
+    x = prox(v, t)
+    nx, nv = np.linalg.norm(x), np.linalg.norm(v)
+    # (c): groups
+    G = int(rng.integers(1, 4))
+    sizes = rng.integers(1, 4, size=G)
+    idx = np.split(np.arange(sizes.sum()), np.cumsum(sizes)[:-1])
+    n = int(rng.integers(2, 8))
+    X = rng.normal(size=(n, sizes.sum()))
+    y, beta = rng.normal(size=n), rng.normal(size=sizes.sum())
+    lam = rng.uniform(0.1, 2)
+    f = lambda b: 0.5 * np.sum((y - X @ b) ** 2)  # noqa: E731
+    gf = grad(f, beta)
+    Lip = np.linalg.eigvalsh(X.T @ X).max()
+    eta = 1 / Lip
+    z = beta - eta * gf
+    g = int(rng.integers(G))
+    Ig = idx[g]
+    # (d): orthonormal columns
+    m = int(rng.integers(sizes.sum(), sizes.sum() + 4))
+    Xo = np.linalg.qr(rng.normal(size=(m, sizes.sum())))[0]
+    yo = rng.normal(size=m) * 2
+    bo = np.zeros(sizes.sum())
+    for _ in range(50):                          # proximal gradient with L = 1
+        zz = bo - (Xo.T @ (Xo @ bo - yo))
+        bo = np.concatenate([prox(zz[I], lam * math.sqrt(len(I))) for I in idx])
+    # (f): sparse group lasso prox by ADMM on h(x) = |x - v|^2/2 + t1 |x|_1 and t2 |x|
+    t1, t2 = rng.uniform(0.1, 1), rng.uniform(0.1, 2)
+    soft = lambda w, k: np.sign(w) * np.maximum(np.abs(w) - k, 0)  # noqa: E731
+    rho = 1.0
+    xa, za, ua = np.zeros(p), np.zeros(p), np.zeros(p)
+    for _ in range(3000):
+        xa = soft((vg + rho * (za - ua)) / (1 + rho), t1 / (1 + rho))
+        w = xa + ua
+        za = prox(w, t2 / rho) if np.linalg.norm(w) > 0 else w
+        ua = ua + xa - za
+    S = soft(vg, t1)
+    v2 = np.array([3.0, 4])
+    return {
+        "13.2": [(1 + t / nx) * x, v], "15": [nx + t, nv],
+        "17": [x, nx / (nx + t) * v, (1 - t / nv) * v],
+        "21": [prox(vg, t), max(1 - t / np.linalg.norm(vg), 0) * vg],
+        "23": [prox(vg, t), vg - Pi(vg, t)],
+        "23.2": [Pi(vg, t), min(1, t / np.linalg.norm(vg)) * vg],
+        "25.2": [M(vin, t), 0.5 * vin @ vin],
+        "27": [M(v, t), 0.5 * t * t + t * (nv - t), t * nv - t * t],
+        "29.2": [0.5 * t * t + t * nv - t * t, t * nv - 0.5 * t * t],
+        "29.3": [grad(lambda w: M(w, t), vg), vg - prox(vg, t), Pi(vg, t)],
+        "37": [gf, X.T @ (y - X @ beta)],
+        "39": [Lip, np.linalg.norm(X.T @ X, 2), np.sum(X**2)],
+        "39.5": [z[Ig], beta[Ig] - eta * X[:, Ig].T @ (y - X @ beta)],
+        "41": [prox(z[Ig], eta * lam * math.sqrt(len(Ig))),
+               max(1 - eta * lam * math.sqrt(len(Ig)) / np.linalg.norm(z[Ig]), 0) * z[Ig]],
+        "44.2": [0.5 * np.sum((yo - Xo @ beta) ** 2),
+                 0.5 * np.sum((beta - Xo.T @ yo) ** 2) + 0.5 * yo @ yo - 0.5 * np.sum((Xo.T @ yo) ** 2)],
+        "44.3": [bo[Ig], max(1 - lam * math.sqrt(len(Ig)) / np.linalg.norm(Xo[:, Ig].T @ yo), 0) * (Xo[:, Ig].T @ yo)],
+        "46.3": [np.linalg.norm(v2), 5], "46.4": [prox(v2, 2.0), np.array([1.8, 2.4])],
+        "46.5": [Pi(v2, 2.0), np.array([1.2, 1.6])], "46.6": [M(v2, 2.0), 8],
+        "48.2": [xa, max(1 - t2 / np.linalg.norm(S), 0) * S if np.linalg.norm(S) > 0 else S],
+        "48.4": [soft(v2, 1.0), np.array([2.0, 3])], "48.5": [np.linalg.norm(soft(v2, 1.0)), 13],
+    }
+
+
+@document("521_nb_vi_poisson_lognormal")
+def _(rng):
+    from scipy import integrate, special, optimize
+
+    n = int(rng.integers(1, 7))
+    ys = rng.poisson(rng.uniform(0.5, 6), size=n).astype(float)
+    S = ys.sum()
+    mu0, sig0 = rng.normal(), rng.uniform(0.3, 2)
+    m, s = rng.normal() * 0.7, rng.uniform(0.2, 1.2)
+    z = rng.normal() * 1.5
+    lgam = special.gammaln(ys + 1).sum()
+    logp = lambda z: float(np.sum(ys * z - math.exp(z) - special.gammaln(ys + 1)))  # noqa: E731
+    q = lambda t, m=m, s=s: math.exp(-((t - m) ** 2) / (2 * s * s)) / (math.sqrt(2 * math.pi) * s)  # noqa: E731
+    Eq = lambda h, m=m, s=s: integrate.quad(lambda t: h(t) * q(t, m, s), m - 14 * s, m + 14 * s, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    lnorm = lambda t, mu, sd: -((t - mu) ** 2) / (2 * sd * sd) - math.log(math.sqrt(2 * math.pi) * sd)  # noqa: E731
+    KL = Eq(lambda t: lnorm(t, m, s) - lnorm(t, mu0, sig0))
+    E_ez = Eq(math.exp)
+    # the ELBO in closed form from the standard Gaussian KL
+    L = lambda m, s: S * m - n * math.exp(m + s * s / 2) - lgam - (math.log(sig0 / s) + (s * s + (m - mu0) ** 2) / (2 * sig0**2) - 0.5)  # noqa: E731
+    res = optimize.minimize(lambda p: -L(p[0], math.exp(p[1])), [0.0, 0.0], method="BFGS", options={"gtol": 1e-11})
+    res = optimize.minimize(lambda p: -L(p[0], math.exp(p[1])), res.x, method="Nelder-Mead",
+                            options={"xatol": 1e-13, "fatol": 1e-15, "maxiter": 20000})
+    ms, ss = res.x[0], math.exp(res.x[1])
+    f = lambda t: math.sin(t) + 0.3 * t * t  # noqa: E731
+    fp = lambda t: math.cos(t) + 0.6 * t  # noqa: E731
+    phi = lambda e: math.exp(-e * e / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    Ee = lambda h: integrate.quad(lambda e: h(e) * phi(e), -14, 14, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    Ef = lambda m, s: Eq(f, m, s)  # noqa: E731
+    logq = lambda m, s: lnorm(z, m, s)  # noqa: E731
+    ex = math.exp(m + s * s / 2)
+    return {
+        "1:9": [logp(z), sum(y * z - math.exp(z) - special.gammaln(y + 1) for y in ys), S * z - n * math.exp(z) - lgam],
+        "3:5": [E_ez, integrate.quad(lambda t: math.exp(t) * q(t), m - 20 * s, m + 20 * s, epsabs=1e-13, epsrel=1e-12, limit=200)[0], math.exp(m + s * s)],
+        "3:9": [z - (z - m) ** 2 / (2 * s * s), -((z - m - s * s) ** 2) / (2 * s * s) + m + s * s / 2],
+        "3:11": [E_ez, ex],
+        "3:13": [Eq(logp), S * m - n * ex - lgam],
+        "4:5": [KL, math.log(s / sig0) + (s * s + (m - mu0) ** 2) / (2 * sig0**2) - 0.5],
+        "4:9": [Eq(logp) - KL, S * m - n * ex - lgam - math.log(s / sig0) - (s * s + (m - mu0) ** 2) / (2 * sig0**2) + 0.5],
+        "5:5": [d(lambda t: L(t, s), m), S - n * ex - (m - mu0) / sig0**2],
+        "5:5.2": [d(lambda t: L(m, t), s), -n * s * ex - 1 / s - s / sig0**2],
+        "5:9": [d(lambda t: L(m, t), s), -n * s * ex + 1 / s - s / sig0**2],
+        "5:13": [n * math.exp(ms + ss * ss / 2), S - (ms - mu0) / sig0**2],
+        "5:13.2": [1 / ss**2, n * math.exp(ms + ss * ss / 2) + 1 / sig0**2],
+        "7:5": [d(lambda t: Ef(t, s), m), Ee(lambda e: fp(m + s * e))],
+        "7:5.2": [d(lambda t: Ef(m, t), s), Ee(lambda e: e * fp(m + s * e))],
+        "7:7.2": [Ee(lambda e: e * math.exp(m + s * e)), s * ex],
+        "7:9": [d(lambda t: logq(t, s), m), (z - m) / s**2],
+        "7:9.2": [d(lambda t: logq(m, t), s), (z - m) ** 2 / s**3],
+        "7:11": [d(lambda t: Ef(t, s), m), Eq(lambda t: f(t) * (t - m) / s**2)],
+    }
+
+
+@document("522_notes_discounted_occupancy_measure")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    P = rng.dirichlet(np.ones(n), size=n)
+    r = rng.normal(size=n)
+    mu = rng.dirichlet(np.ones(n))
+    g = rng.uniform(0.05, 0.9)
+    I, one = np.eye(n), np.ones(n)
+    K = 600
+
+    def series(g, r=r):
+        V, Pt = np.zeros(n), np.eye(n)
+        for t in range(K):
+            V = V + g**t * Pt @ r
+            Pt = Pt @ P
+        return V
+    V = series(g)
+    inv = np.linalg.inv(I - g * P)
+    J = lambda r: mu @ series(g, r)  # noqa: E731
+    dvec, row = np.zeros(n), mu.copy()
+    for t in range(K):
+        dvec = dvec + (1 - g) * g**t * row
+        row = row @ P
+    ET = sum((1 - g) * g**t * t for t in range(3000))
+    c = rng.normal()
+    a, b = rng.uniform(0.05, 1, size=2)
+    P2 = lambda a, b: np.array([[1 - a, a], [b, 1 - b]])  # noqa: E731
+    V2 = lambda a, b, g: np.linalg.solve(np.eye(2) - g * P2(a, b), np.array([1.0, 0]))  # noqa: E731
+    D = (1 - g) * (1 - g + g * (a + b))
+    return {
+        "7": [V, r + g * P @ V], "9": [V, inv @ r, sum(g**t * np.linalg.matrix_power(P, t) @ r for t in range(K))],
+        "11": [P @ one, one], "11.2": [(I - g * P) @ one, (1 - g) * one], "11.3": [inv @ one, one / (1 - g)],
+        "13": [mu @ V, mu @ V, mu @ inv @ r],
+        "22": [ET, (1 - g) * sum(t * g**t for t in range(3000)), 1 / (1 - g)],
+        "25": [dvec, (1 - g) * mu @ inv], "25.2": [dvec, (1 - g) * inv @ mu],
+        "27": [one @ dvec, (1 - g) * mu @ inv @ one, 1.0], "27.2": [dvec @ (I - g * P), (1 - g) * mu],
+        "29": [dvec, (1 - g) * mu + g * P.T @ dvec],
+        "33": [mu @ V, mu @ inv @ r, dvec @ r],
+        "37": [dvec, (1 - g) * mu @ inv], "37.2": [dvec, (1 - g) * np.linalg.inv(I - g * P.T) @ mu],
+        "37.3": [mu @ V, dvec @ r / (1 - g)], "37.4": [J(c * one), c / (1 - g)],
+        "41": [grad(J, r), np.linalg.inv(I - g * P.T) @ mu, dvec / (1 - g)],
+        "43": [np.array([d(lambda h: np.linalg.solve(I - h * P, r)[i], g) for i in range(n)]), inv @ P @ V, inv @ inv @ P @ r],
+        "50": [np.linalg.det(np.eye(2) - g * P2(a, b)), (1 - g + g * a) * (1 - g + g * b) - g * g * a * b, D],
+        "54": [V2(a, b, g)[0], (1 - g + g * b) / D], "54.2": [V2(a, b, g)[1], g * a / D],
+        "56.2": [np.linalg.det(np.eye(2) - 0.5 * P2(0.5, 0.5)), 0.25], "56.3": [V2(0.5, 0.5, 0.5)[0], 3.0],
+    }
+
+
+@document("523_lecture_equality_qp_duality")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    m = int(rng.integers(1, n))
+
+    def solve_qp(Q, c, A, b):
+        """x^star by the null-space method, nu^star from stationarity (least squares on A^T nu = -(Q x + c))."""
+        x0 = np.linalg.lstsq(A, b, rcond=None)[0]
+        N = np.linalg.svd(A)[2][A.shape[0]:].T
+        z = np.linalg.solve(N.T @ Q @ N, -N.T @ (Q @ x0 + c))
+        x = x0 + N @ z
+        nu = np.linalg.lstsq(A.T, -(Q @ x + c), rcond=None)[0]
+        return x, nu
+    B = rng.normal(size=(n, n))
+    Q = B @ B.T + 0.5 * np.eye(n)
+    A, b, c = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n)
+    Qi = np.linalg.inv(Q)
+    xs, nus = solve_qp(Q, c, A, b)
+    Lag = lambda x, nu, b=b: 0.5 * x @ Q @ x + c @ x + nu @ (A @ x - b)  # noqa: E731
+    xmin = lambda nu, b=b: -np.linalg.solve(Q, grad(lambda x: Lag(x, nu, b), np.zeros(n)))  # noqa: E731
+    g = lambda nu, b=b: Lag(xmin(nu, b), nu, b)  # noqa: E731
+    nu = rng.normal(size=m)
+    x = rng.normal(size=n)
+    h = c + A.T @ nu
+    pstar = lambda b: (lambda x: 0.5 * x @ Q @ x + c @ x)(solve_qp(Q, c, A, b)[0])  # noqa: E731
+    # the example
+    I2, A2, b2, c2 = np.eye(2), np.array([[1.0, 1]]), np.array([1.0]), np.zeros(2)
+    x2, nu2 = solve_qp(I2, c2, A2, b2)
+    g2 = lambda v: -0.5 * (A2.T @ v) @ (A2.T @ v) - b2 @ v  # noqa: E731   (the minimum of the Lagrangian, Q = I, c = 0)
+    bb = rng.uniform(-3, 3)
+    p2 = lambda t: 0.5 * np.sum(solve_qp(I2, c2, A2, np.array([t]))[0] ** 2)  # noqa: E731
+    # least norm
+    xl, nul = solve_qp(np.eye(n), np.zeros(n), A, b)
+    AtA = A.T @ A
+    return {
+        "17": [grad(lambda x: Lag(x, nu), x), Q @ x + c + A.T @ nu],
+        "18": [xmin(nu), -Qi @ (c + A.T @ nu)],
+        "20": [g(nu), Lag(xmin(nu), nu), 0.5 * h @ Qi @ h - h @ Qi @ h - b @ nu, -0.5 * h @ Qi @ h - b @ nu],
+        "26": [grad(g, nu), -A @ Qi @ h + b],
+        "28": [A @ Qi @ A.T @ nus, b - A @ Qi @ c],
+        "30": [nus, np.linalg.inv(A @ Qi @ A.T) @ (b - A @ Qi @ c)],
+        "34": [(A2 @ A2.T)[0, 0], 2.0], "34.2": [nu2[0], 0.5],
+        "35": [-np.linalg.solve(I2, c2 + A2.T @ nu2), -A2.T @ nu2, np.array([-0.5, -0.5])],
+        "38": [grad(g, nu), -A @ Qi @ h - b, A @ xmin(nu) - b],
+        "42": [nus, -np.linalg.inv(A @ Qi @ A.T) @ (b + A @ Qi @ c)],
+        "44": [nu2[0], -0.5], "44.2": [x2, np.array([0.5, 0.5])],
+        "45": [0.5 * x2 @ x2, 0.5 * (0.25 + 0.25), 0.25],
+        "46": [g2(nu2), -0.5 * 2 * 0.25 + 0.5, 0.25],
+        "52": [np.block([[Q, A.T], [A, np.zeros((m, m))]]) @ np.concatenate([xs, nus]), np.concatenate([-c, b])],
+        "62": [nul, -np.linalg.inv(A @ A.T) @ b],
+        "62.2": [xl, A.T @ np.linalg.inv(A @ A.T) @ b, np.linalg.pinv(A) @ b],
+        "64": [0.5 * xl @ xl, 0.5 * b @ np.linalg.inv(A @ A.T) @ b],
+        "65": [xl, UNDEFINED if np.linalg.matrix_rank(AtA) < n else np.linalg.inv(AtA) @ A.T @ b],
+        "71": [grad(pstar, b), grad(lambda t: g(nus, t), b), -nus],
+        "73": [p2(bb), 0.25 * bb**2], "73.2": [d(p2, bb), 0.5 * bb],
+        "75": [np.array([[partial2(g, nu, i, k) for k in range(m)] for i in range(m)]), -A @ Qi @ A.T],
+    }
+
+
+@document("524_exam_convexity_via_hessians")
+def _(rng):
+    # (a)
+    x, y = rng.normal(), rng.uniform(0.3, 3)
+    fa = lambda p: p[0] ** 2 / p[1]  # noqa: E731
+    ga = lambda p: np.array([2 * p[0] / p[1], -p[0] ** 2 / p[1] ** 2])  # noqa: E731
+    pa = np.array([x, y])
+    Ha = jac(ga, pa)
+    # (b), (c)
+    n = int(rng.integers(1, 6))
+    xp = rng.uniform(0.3, 3, size=n)
+    i, j = rng.integers(n, size=2)
+    fb = lambda v: np.sum(v * np.log(v))  # noqa: E731
+    gm = lambda v: np.prod(v) ** (1 / n)  # noqa: E731
+    ggm = lambda v: gm(v) / (n * v)  # noqa: E731
+    Hc = jac(ggm, xp)
+    q = 1 / xp
+    v = rng.normal(size=n)
+    # (d)
+    x2 = rng.uniform(0.5, 2, size=2)
+    gh = lambda p: np.array([-1 / (p[0] ** 2 * p[1]), -1 / (p[0] * p[1] ** 2)])  # noqa: E731
+    Hh = jac(gh, x2)
+    P4 = (x2[0] * x2[1]) ** 4
+    # (e)
+    k = int(rng.integers(1, 5))
+    B = rng.normal(size=(k, k))
+    X = B @ B.T + 0.5 * np.eye(k)
+    V = rng.normal(size=(k, k))
+    V = (V + V.T) / 2
+    phi = lambda t: np.linalg.slogdet(X + t * V)[1]  # noqa: E731
+    t0 = rng.uniform(-0.05, 0.05)
+    Xi = np.linalg.inv(X)
+    Rt = lambda t: np.linalg.inv(X + t * V)  # noqa: E731
+    dR = np.array([[d(lambda t: Rt(t)[a, b], t0) for b in range(k)] for a in range(k)])
+    # (f), (g)
+    a, w = rng.normal(size=n), rng.normal(size=n)
+    ell = lambda w: math.log(1 + math.exp(a @ w))  # noqa: E731
+    m = int(rng.integers(n, n + 4))
+    A, bv, xr = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n)
+    rr = lambda z: np.linalg.norm(A @ z - bv)  # noqa: E731
+    gr = lambda z: A.T @ (A @ z - bv) / np.linalg.norm(A @ z - bv)  # noqa: E731
+    e = A @ xr - bv
+    xk = rng.normal()
+    return {
+        "7": [grad(fa, pa), ga(pa)],
+        "11": [Ha, np.array([[2 / y, -2 * x / y**2], [-2 * x / y**2, 2 * x * x / y**3]]),
+               2 / y**3 * np.outer([y, -x], [y, -x])],
+        "13": [np.linalg.det(Ha), 0.0], "13.2": [jac(ga, np.array([1.0, 2])), np.array([[1, -0.5], [-0.5, 0.5]])],
+        "14": [Ha, np.diag([2 / y, 2 * x * x / y**3])],
+        "16.2": [partial(fb, xp, i), math.log(xp[i]) + 1], "16.3": [jac(lambda v: np.log(v) + 1, xp), np.diag(1 / xp)],
+        "18.2": [math.log(gm(xp)), np.sum(np.log(xp)) / n], "18.3": [partial(gm, xp, i), gm(xp) / (n * xp[i])],
+        "20": [Hc[i, j], gm(xp) / (n * n * xp[i] * xp[j]) - delta(i, j) * gm(xp) / (n * xp[i] ** 2)],
+        "22": [Hc, gm(xp) / n**2 * (np.outer(q, q) - np.diag(q) ** 2)],
+        "24": [v @ Hc @ v, gm(xp) / n**2 * ((q @ v) ** 2 - n * np.sum(q**2 * v**2))],
+        "30": [Hh[0, 0], 2 / (x2[0] ** 3 * x2[1])], "30.2": [Hh[1, 1], 2 / (x2[0] * x2[1] ** 3)],
+        "30.3": [Hh[0, 1], -1 / (x2[0] ** 2 * x2[1] ** 2)],
+        "32": [np.linalg.det(Hh), 4 / P4 - 1 / P4, 3 / P4],
+        "34.3": [d(phi, t0), np.trace(Rt(t0) @ V)], "34.4": [dR, -Rt(t0) @ V @ Rt(t0)],
+        "36": [d2r(phi, 0.0), -np.trace(Xi @ V @ Xi @ V), -np.sum((Xi @ V) ** 2)],
+        "38": [d(phi, 0.0), np.trace(Xi @ V)],
+        "38.2": [grad(lambda M: np.linalg.slogdet(M)[1], X), Xi],
+        "40.2": [grad(ell, w), sig(a @ w) * a],
+        "42": [jac(lambda w: sig(a @ w) * a, w), sig(a @ w) * (1 - sig(a @ w)) * np.outer(a, a)],
+        "44.2": [sig(0.0) * (1 - sig(0.0)), 0.5],
+        "46.3": [grad(rr, xr), A.T @ e / np.linalg.norm(e)],
+        "46.4": [jac(gr, xr), A.T @ A / np.linalg.norm(e)],
+        "48.2": [d2(lambda t: t**3, xk), 6 * xk],
+    }
+
+
+@document("525_handout_jacobi_formula_det_derivative")
+def _(rng):
+    from scipy.linalg import expm
+
+    def adj(M):
+        k = M.shape[0]
+        if k == 1:
+            return np.ones((1, 1))
+        C = np.array([[(-1) ** (i + j) * np.linalg.det(np.delete(np.delete(M, i, 0), j, 1)) for j in range(k)] for i in range(k)])
+        return C.T
+    n = int(rng.integers(1, 5))
+    A0, A1, A2 = rng.normal(size=(3, n, n))
+    A0 += 3 * np.eye(n)
+    At = lambda t: A0 + t * A1 + t * t * A2  # noqa: E731
+    t0 = rng.uniform(-0.2, 0.2)
+    A, Ad = At(t0), A1 + 2 * t0 * A2
+    Ai = np.linalg.inv(A)
+    i, j = rng.integers(n, size=2)
+    C = adj(A).T                                 # the cofactor matrix
+    det = np.linalg.det
+    X = rng.normal(size=(n, n)) + 2 * np.eye(n)
+    a, b, c, dd = rng.normal(size=4)
+    X2 = np.array([[a, b], [c, dd]])
+    Bs = rng.normal(size=(n, n))
+    S = Bs @ Bs.T + np.eye(n)
+    B = rng.normal(size=(n, n))
+    lam = np.linalg.eigvals(B)
+    tt = rng.uniform(-2, 2)
+    Phi = lambda t: expm(t * B)  # noqa: E731
+    K = rng.normal(size=(n, n))
+    K = K - K.T
+    Lw = np.tril(rng.normal(size=(n, n)), -1) + np.eye(n)
+    Uw = np.triu(rng.normal(size=(n, n)), 1) + np.diag(rng.choice([-1, 1], size=n) * rng.uniform(0.3, 2, size=n))
+    Pw = np.eye(n)[rng.permutation(n)]
+    ld = lambda U: np.linalg.slogdet(Pw @ Lw @ U)[1]  # noqa: E731
+    dinv = np.array([[d(lambda t: np.linalg.inv(At(t))[p, q], t0) for q in range(n)] for p in range(n)])
+    u, v = rng.normal(size=(2, n))
+    p = int(rng.integers(n, n + 3))
+    Xr = rng.normal(size=(n, p))
+    return {
+        "3": [A @ adj(A), det(A) * np.eye(n)],
+        "7": [det(A), sum(A[i, k] * C[i, k] for k in range(n))],
+        "7.2": [partial(det, A, (i, j)), C[i, j], adj(A)[j, i]],
+        "9": [d(lambda t: det(At(t)), t0), sum(adj(A)[q, p] * Ad[p, q] for p in range(n) for q in range(n)), np.trace(adj(A) @ Ad)],
+        "11": [adj(A), det(A) * Ai],
+        "13": [d(lambda t: det(At(t)), t0), det(A) * np.trace(Ai @ Ad)],
+        "13.2": [d(lambda t: math.log(abs(det(At(t)))), t0), np.trace(Ai @ Ad)],
+        "20": [grad(det, X), det(X) * np.linalg.inv(X)], "20.2": [grad(lambda M: math.log(abs(det(M))), X), np.linalg.inv(X)],
+        "24": [grad(det, X2), np.array([[dd, -c], [-b, a]])], "24.2": [det(X2) * np.linalg.inv(X2), np.array([[dd, -b], [-c, a]])],
+        "28": [grad(det, X), adj(X).T, det(X) * np.linalg.inv(X).T],
+        "28.2": [grad(lambda M: math.log(abs(det(M))), X), np.linalg.inv(X).T],
+        "30": [grad(lambda M: np.linalg.slogdet(M)[1], S), np.linalg.inv(S)],
+        "34": [d(lambda t: det(np.eye(n) + t * B), 0.0), np.trace(B)],
+        "36": [d2r(lambda t: det(np.eye(n) + t * B), 0.0), np.trace(B) ** 2 + np.trace(B @ B)],
+        "38.2": [det(np.eye(2) + tt * np.diag([1.0, 2])), (1 + tt) * (1 + 2 * tt), 1 + 3 * tt + 2 * tt * tt],
+        "38.3": [9 + 5.0, 14], "38.5": [9 - 5.0, 4],
+        "38.4": [np.real(sum(lam[p] * lam[q] for p in range(n) for q in range(p + 1, n))), 0.5 * (np.trace(B) ** 2 - np.trace(B @ B))],
+        "40.2": [d(lambda t: det(Phi(t)), tt * 0.3), det(Phi(tt * 0.3)) * np.trace(np.linalg.inv(Phi(tt * 0.3)) @ B @ Phi(tt * 0.3)),
+                 det(Phi(tt * 0.3)) * np.trace(B)],
+        "42": [det(Phi(tt * 0.3)), math.exp(tt * 0.3 * np.trace(B))],
+        "44": [det(expm(K)), 1.0],
+        "46": [grad(lambda M: math.log(abs(det(M))), X), np.linalg.inv(X).T],
+        "46.3": [ld(Uw), np.sum(np.log(np.abs(np.diag(Uw))))],
+        "46.4": [partial(ld, Uw, (i, i)), Uw[i, i]],
+        "48": [dinv, -Ai @ Ai @ Ad], "48.2": [dinv, -Ai @ Ad @ Ai],
+        "48.3": [d(lambda t: np.trace(np.linalg.inv(At(t))), t0), -np.trace(Ai @ Ai @ Ad)],
+        "50": [d(lambda t: det(A + t * np.outer(u, v)), 0.0), det(A) * u @ Ai @ v],
+        "50.2": [grad(lambda M: np.linalg.slogdet(M @ M.T)[1], Xr), 2 * Xr.T @ np.linalg.inv(Xr @ Xr.T)],
+    }
+
+
+@document("526_hw_rbf_network_backprop")
+def _(rng):
+    dd, K = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    x = rng.normal(size=dd)
+    C = rng.normal(size=(K, dd))
+    sg = rng.uniform(0.5, 2, size=K)
+    w, b, y = rng.normal(size=K), rng.normal(), rng.normal()
+    k = int(rng.integers(K))
+    phi = lambda x, c, s: math.exp(-np.sum((x - c) ** 2) / (2 * s * s))  # noqa: E731
+    F = lambda x, C=C, sg=sg, w=w, b=b: sum(w[j] * phi(x, C[j], sg[j]) for j in range(K)) + b  # noqa: E731
+    Lf = lambda x, C=C, sg=sg, w=w, b=b: 0.5 * (F(x, C, sg, w, b) - y) ** 2  # noqa: E731
+    e = F(x) - y
+    ph = phi(x, C[k], sg[k])
+    r2 = np.sum((x - C[k]) ** 2)
+    s = sg[k]
+    setc = lambda c: np.vstack([C[:k], c[None, :], C[k + 1:]])  # noqa: E731
+    setv = lambda vec, val: np.concatenate([vec[:k], [val], vec[k + 1:]])  # noqa: E731
+    gphi = lambda x: phi(x, C[k], s) * (C[k] - x) / s**2  # noqa: E731
+    Hn = jac(gphi, x)
+    # normalised, shared width
+    sh = rng.uniform(0.5, 2)
+    avec = lambda C: np.array([-np.sum((x - C[j]) ** 2) / (2 * sh * sh) for j in range(K)])  # noqa: E731
+    gvec = lambda C: np.array([phi(x, C[j], sh) for j in range(K)]) / sum(phi(x, C[j], sh) for j in range(K))  # noqa: E731
+    g = gvec(C)
+    ft = w @ g
+    fa = lambda a: w @ softmax(a)  # noqa: E731
+    a = avec(C)
+    j = int(rng.integers(K))
+    # batch
+    N = int(rng.integers(1, 6))
+    Xb, yb = rng.normal(size=(N, dd)), rng.normal(size=N)
+    Phi = np.array([[phi(Xb[n], C[q], sg[q]) for q in range(K)] for n in range(N)])
+    Lb = lambda w, b: np.sum((Phi @ w + b - yb) ** 2) / (2 * N)  # noqa: E731
+    eb = Phi @ w + b - yb
+    return {
+        "9": [partial(lambda v: Lf(x, w=v), w, k), e * ph], "9.2": [d(lambda t: Lf(x, b=t), b), e],
+        "11": [grad(lambda c: np.sum((x - c) ** 2), C[k]), -2 * (x - C[k])],
+        "13": [grad(lambda c: phi(x, c, s), C[k]), ph * (-1 / (2 * s * s)) * (-2 * (x - C[k])), ph / s**2 * (x - C[k])],
+        "17": [grad(lambda c: Lf(x, C=setc(c)), C[k]), e * w[k] * ph / s**2 * (x - C[k])],
+        "19.4": [phi(np.array([1.0, 0]), np.zeros(2), 1.0), math.exp(-0.5)],
+        "19.5": [grad(lambda c: phi(np.array([1.0, 0]), c, 1.0), np.zeros(2)), math.exp(-0.5) * np.array([-1.0, 0])],
+        "23": [d(lambda t: phi(x, C[k], t), s), ph * r2 / s**2],
+        "25.2": [d(lambda t: phi(x, C[k], math.exp(t)), math.log(s)), s * d(lambda t: phi(x, C[k], t), s), ph * r2 / s],
+        "29": [d(lambda t: phi(x, C[k], t), s), ph * r2 / s**3],
+        "29.2": [d(lambda t: phi(x, C[k], math.exp(t)), math.log(s)), ph * r2 / s**2],
+        "31": [d(lambda t: Lf(x, sg=setv(sg, math.exp(t))), math.log(s)), e * w[k] * ph * r2 / s**2],
+        "35": [grad(Lf, x), e * sum(w[q] * phi(x, C[q], sg[q]) * (C[q] - x) / sg[q] ** 2 for q in range(K))],
+        "38": [grad(lambda z: phi(z, C[k], s), x), gphi(x)],
+        "40": [Hn, ph * (np.outer(x - C[k], x - C[k]) / s**2 - np.eye(dd) / s**2)],
+        "42": [np.trace(Hn), ph * (r2 / s**4 - dd / s**2)],
+        "44.3": [g, softmax(a)],
+        "44.5": [partial(fa, a, k), w[k] * g[k] * (1 - g[k])],
+        "44.6": [partial(softmax, a, k)[j], g[j] * (delta(j, k) - g[k])],
+        "46": [partial(fa, a, k), sum(w[q] * g[q] * (delta(q, k) - g[k]) for q in range(K)), g[k] * (w[k] - ft)],
+        "46.2": [grad(lambda c: w @ gvec(setc(c)), C[k]), g[k] * (w[k] - ft) * (x - C[k]) / sh**2],
+        "49.3": [grad(lambda v: Lb(v, b), w), Phi.T @ eb / N],
+        "49.4": [d(lambda t: Lb(w, t), b), np.sum(eb) / (2 * N)],
+    }
+
+
+@document("527_reading_group_generalized_cross_entropy")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+
+    K = int(rng.integers(2, 6))
+    m = int(rng.integers(1, 4))
+    W = rng.normal(size=(K, m))
+    th = rng.normal(size=m)
+    zf = lambda t: W @ t  # noqa: E731
+    z = zf(th) + rng.normal(size=K)
+    off = z - zf(th)
+    y = int(rng.integers(K))
+    j = int(rng.integers(K))
+    q = rng.uniform(0.05, 1)
+    Lq = lambda p, q=q: -math.expm1(q * math.log(p)) / q  # noqa: E731
+    s = softmax(z)
+    p = s[y]
+    pz = lambda z: softmax(z)[y]  # noqa: E731
+    pt = lambda t: softmax(zf(t) + off)[y]  # noqa: E731
+    ey = np.eye(K)[y]
+    amax = lambda q: minimize_scalar(lambda u: -(u**q) * (1 - u), bounds=(0, 1), method="bounded", options={"xatol": 1e-12}).x  # noqa: E731
+    qs = rng.uniform(0.05, 0.95)
+    E = math.e
+    s3 = softmax(np.array([2.0, 0, 0]))
+    return {
+        "12": [p**q, math.exp(q * math.log(p))],
+        "14": [Lq(p, 1e-12), -math.log(p), -math.log(p)],
+        "14.2": [d(lambda t: Lq(p, t), 0.0), -0.5 * math.log(p) ** 2],
+        "16": [Lq(p, 1.0), 1 - p],
+        "18": [np.sum(np.abs(ey - s)), (1 - s[y]) + sum(s[i] for i in range(K) if i != y), 1 - p],
+        "20": [Lq(p, 1.0), np.sum(np.abs(ey - s))],
+        "24": [grad(lambda t: Lq(pt(t)), th), -(p ** (q - 1)) * grad(pt, th),
+               p**q * -grad(lambda t: math.log(pt(t)), th), p**q * grad(lambda t: -math.log(pt(t)), th)],
+        "26": [partial(pz, z, j), p * (delta(j, y) - s[j])],
+        "28": [partial(lambda z: Lq(pz(z)), z, j), p ** (q - 1) * (s[j] - delta(j, y))],
+        "32": [partial(lambda z: Lq(pz(z)), z, j), -(p ** (q - 1)) * p * (delta(j, y) - s[j]), p**q * (s[j] - delta(j, y))],
+        "34": [partial(lambda z: Lq(pz(z)), z, y), p**q * (p - 1)],
+        "34.2": [amax(q), q / (1 + q)], "34.3": [amax(1.0), 0.5],
+        "36": [np.sum(1 - s), K - 1.0],
+        "36.2": [np.sum((1 - s**qs) / qs), (K - 1) / qs],
+        "42.3": [Lq(0.5, 0.7), (1 - 0.7**0.5) / 0.7],
+        "44.4": [s3[0], E**2 / (E**2 + 2)], "44.6": [s3[0] ** 0.5, math.sqrt(s3[0])],
+        "44.8": [s3[1], 1 / (E**2 + 2)], "44.9": [math.sqrt(s3[1]), 1 / (E + math.sqrt(2))],
+    }
+
+
+@document("528_nb_graph_laplacian_quadratic_form")
+def _(rng):
+    n = int(rng.integers(3, 8))
+    W = rng.uniform(0.1, 2, size=(n, n)) * (rng.uniform(size=(n, n)) < 0.5)
+    W = np.triu(W, 1)
+    W = W + W.T
+    for i in range(n):                                   # a ring of light edges: every degree positive
+        W[i, (i + 1) % n] = W[(i + 1) % n, i] = W[i, (i + 1) % n] + 0.05
+    dg = W.sum(1)
+    D = np.diag(dg)
+    L = D - W
+    x = rng.normal(size=n)
+    one = np.ones(n)
+    i = int(rng.integers(n))
+    S = rng.permutation(n)[: int(rng.integers(1, n))]
+    inS = np.isin(np.arange(n), S)
+    ind = inS.astype(float)
+    pm = ind - (1 - ind)
+    cut = sum(W[a, b] for a in range(n) for b in range(n) if inS[a] and not inS[b])
+    pairs = lambda f: sum(W[a, b] * f(a, b) for a in range(n) for b in range(n))  # noqa: E731
+    Dm, Dp = np.diag(dg**-0.5), np.diag(dg**0.5)
+    Ls, Lr = Dm @ L @ Dm, np.diag(1 / dg) @ L
+    W3 = np.array([[0.0, 1, 0], [1, 0, 1], [0, 1, 0]])
+    L3 = np.diag(W3.sum(1)) - W3
+    lam = rng.uniform(0.1, 3)
+    y = rng.normal(size=n)
+    J = lambda z: 0.5 * np.sum((z - y) ** 2) + lam * z @ L @ z  # noqa: E731
+    H = np.column_stack([grad(J, e) - grad(J, np.zeros(n)) for e in np.eye(n)])   # J is quadratic
+    xs = -np.linalg.solve((H + H.T) / 2, grad(J, np.zeros(n)))
+    return {
+        "1:7": [x @ L @ x, np.sum(dg * x**2) - pairs(lambda a, b: x[a] * x[b]),
+                0.5 * pairs(lambda a, b: x[a] ** 2 + x[b] ** 2) - pairs(lambda a, b: x[a] * x[b])],
+        "1:11": [x @ L @ x, pairs(lambda a, b: (x[a] - x[b]) ** 2)],
+        "1:13": [L @ one, np.zeros(n)],
+        "3:3": [x @ L @ x, 0.5 * pairs(lambda a, b: (x[a] - x[b]) ** 2),
+                sum(W[a, b] * (x[a] - x[b]) ** 2 for a in range(n) for b in range(a + 1, n))],
+        "3:5": [grad(lambda z: z @ L @ z, x), 2 * L @ x],
+        "3:5.2": [2 * (L @ x)[i], 2 * sum(W[i, b] * (x[b] - x[i]) for b in range(n))],
+        "3:11": [ind @ L @ ind, cut, cut],
+        "3:13.2": [(1.0 - (-1.0)) ** 2, 4.0],
+        "3:13.3": [pm @ L @ pm, 2 * cut],
+        "4:5": [Ls, Dm @ L @ Dm, np.eye(n) - Dm @ W @ Dm],
+        "4:5.2": [Lr, np.diag(1 / dg) @ L, np.eye(n) - np.diag(1 / dg) @ W],
+        "4:7": [Lr, Dp @ Ls @ Dm],
+        "4:9": [x @ Ls @ x, 0.5 * pairs(lambda a, b: (x[a] / math.sqrt(dg[a]) - x[b] / math.sqrt(dg[b])) ** 2)],
+        "4:11": [Ls @ Dp @ one, Dm @ L @ one, np.zeros(n)],
+        "6:5": [L3, np.array([[1.0, -1, 0], [-1, 2, -1], [0, -1, 1]])],
+        "6:7": [np.trace(L3), 4.0], "6:7.2": [np.sort(np.linalg.eigvalsh(L3))[1], 1.0],
+        "6:15": [xs - y + lam * L @ xs, np.zeros(n)],
+        "6:17": [xs, np.linalg.solve(np.eye(n) + lam * L, y)],
+        "6:19": [one @ xs, one @ y],
+    }
+
+
+@document("529_appendix_low_rank_eckart_young")
+def _(rng):
+    m, n = int(rng.integers(2, 7)), int(rng.integers(2, 7))
+    r = int(rng.integers(2, min(m, n) + 1))
+    A = rng.normal(size=(m, r)) @ rng.normal(size=(r, n))
+    Uf, sf, Vtf = np.linalg.svd(A)
+    U, s, V = Uf[:, :r], sf[:r], Vtf[:r].T
+    k = int(rng.integers(1, r))
+    Uk, Vk, Sk = U[:, :k], V[:, :k], np.diag(s[:k])
+    Ak = sum(s[i] * np.outer(U[:, i], V[:, i]) for i in range(k))
+    fro2 = lambda M: np.sum(M**2)  # noqa: E731
+    # PCA
+    d = int(rng.integers(2, 5))
+    N = int(rng.integers(d + 1, d + 6))
+    X = rng.normal(size=(N, d))
+    X -= X.mean(0)
+    Ux, sx, Vxt = np.linalg.svd(X, full_matrices=False)
+    kx = int(rng.integers(1, d + 1))
+    ix = int(rng.integers(d))
+    S = X.T @ X / N
+    lamS = np.sort(np.linalg.eigvalsh(S))[::-1]
+    XV = X @ Vxt[:kx].T
+    Ap = np.linalg.pinv(A)
+    P, Q = rng.normal(size=(m, k)), rng.normal(size=(n, k))
+    ell = lambda P, Q: fro2(A - P @ Q.T)  # noqa: E731
+    A2 = np.array([[3.0, 0], [4, 5]])
+    s2 = np.linalg.svd(A2, compute_uv=False)
+    U2, _, V2t = np.linalg.svd(A2)
+    A21 = s2[0] * np.outer(U2[:, 0], V2t[0])
+    return {
+        "12": [A, U @ np.diag(s) @ V.T, sum(s[i] * np.outer(U[:, i], V[:, i]) for i in range(r))],
+        "19": [fro2(A), np.trace(A.T @ A), np.sum(s**2)], "19.2": [np.linalg.norm(A, 2), s[0]],
+        "23": [Ak, Uk @ Uk.T @ A, A @ Vk @ Vk.T],
+        "27": [fro2(A - Ak), np.sum(s[k:] ** 2)], "28": [np.linalg.norm(A - Ak, 2), s[k]],
+        "33": [fro2(A - Uk @ Uk.T @ A), fro2(A) - fro2(Uk.T @ A), fro2(A) - np.sum(s[:k] ** 2)],
+        "36": [fro2(A - Ak) / fro2(A), s[k] ** 2 / np.sum(s**2)],
+        "41": [lamS[ix], sx[ix] ** 2 / (N - 1)],
+        "44": [XV, Ux[:, :kx] @ np.diag(sx[:kx])],
+        "45": [XV.T @ XV / N, np.diag(sx[:kx] ** 2)],
+        "49": [Ap, V @ np.diag(1 / s) @ U.T, sum(np.outer(V[:, i], U[:, i]) / s[i] for i in range(r))],
+        "49.2": [np.linalg.norm(Ap, 2), 1 / s[-1]],
+        "51": [A @ Ap, U @ U.T], "52": [Ap @ A, np.eye(n)],
+        "57": [grad(lambda M: ell(M, Q), P), -2 * (A - P @ Q.T) @ Q],
+        "57.2": [grad(lambda M: ell(P, M), Q), mat(-2 * (A - P @ Q.T), P)],
+        "64": [A2.T @ A2, np.array([[25.0, 20], [20, 25]])],
+        "66": [s2[0], 45.0], "66.2": [s2[1], math.sqrt(5)],
+        "67": [fro2(A2), 9 + 16 + 25.0, 50.0],
+        "67.2": [abs(np.linalg.det(A2)), s2[0] * s2[1], 15.0], "67.3": [s2[0], 3 * math.sqrt(5)],
+        "68": [math.sqrt(fro2(A2 - A21)), math.sqrt(5)],
+        "69": [np.linalg.inv(A2), np.array([[5.0, 0], [4, 3]]) / 15], "69.2": [np.linalg.norm(np.linalg.inv(A2), 2), 1 / math.sqrt(5)],
+    }
+
+
+@document("502_hw_related_rates_ladder_cone_shadow")
+def _(rng):
+    from scipy import integrate
+    # 1. the ladder: foot at x0 + 2t, top at sqrt(169 - x^2)
+    x0 = rng.uniform(0.5, 12.5)
+    X = lambda t, x0=x0: x0 + 2 * t  # noqa: E731
+    Y = lambda t, x0=x0: math.sqrt(169 - X(t, x0) ** 2)  # noqa: E731
+    th = lambda t, x0=x0: math.atan2(Y(t, x0), X(t, x0))  # noqa: E731
+    x, y = X(0.0), Y(0.0)
+    Y5 = lambda t: Y(t, 5.0)  # noqa: E731
+    th5 = lambda t: th(t, 5.0)  # noqa: E731
+    A5 = lambda t: X(t, 5.0) * Y(t, 5.0) / 2  # noqa: E731
+    dy5 = d(Y5, 0.0)
+    # 2. the cone: volume of water at depth h by slices of radius 4h/10, drained at 3 per minute
+    vol = lambda h: integrate.quad(lambda u: math.pi * (0.4 * u) ** 2, 0, h, epsabs=1e-13, epsrel=1e-13)[0]  # noqa: E731
+    depth = lambda V: (75 * V / (4 * math.pi)) ** (1 / 3)  # noqa: E731   the inverse of vol
+    h0 = rng.uniform(0.5, 9.5)
+    H = lambda t, h0=h0: depth(vol(h0) - 3 * t)  # noqa: E731
+    dh = d(H, 0.0)
+    dh5 = d(lambda t: H(t, 5.0), 0.0)
+    dr5 = d(lambda t: 0.4 * H(t, 5.0), 0.0)
+    dV = d(lambda t: vol(H(t)), 0.0)
+    # 3. the shadow: the tip T is where the line from the lamp (0, 15) through the head (x, 6) meets the ground
+    xs0 = rng.uniform(1, 30)
+    Xs = lambda t: xs0 + 5 * t  # noqa: E731
+    tip = lambda t: Xs(t) * 15 / (15 - 6)  # noqa: E731
+    S = lambda t: tip(t) - Xs(t)  # noqa: E731
+    xs, s = Xs(0.0), S(0.0)
+    return {
+        "13": [2 * x * 2 + 2 * y * d(Y, 0.0), 0], "13.2": [d(Y, 0.0), -x / y * 2],
+        "15": [Y5(0.0), math.sqrt(169 - 25), 12],
+        "17": [dy5, -5 / 12 * 2, -5 / 6],
+        "19": [math.cos(th(0.0)), x / 13], "19.2": [-math.sin(th(0.0)) * d(th, 0.0), 2 / 13],
+        "19.3": [math.sin(th5(0.0)), 12 / 13], "19.4": [d(th5, 0.0), -1 / 6],
+        "23": [d(A5, 0.0), 0.5 * (5 * dy5 + 12 * 2), 0.5 * (-25 / 6 + 24), 109 / 12],
+        "29.2": [0.4 * h0, 2 * h0 / 5],
+        "31": [vol(h0), math.pi * (0.4 * h0) ** 2 * h0 / 3, math.pi * (2 * h0 / 5) ** 2 * h0 / 3, 4 * math.pi * h0**3 / 75],
+        "35": [dV, 4 * math.pi * h0**2 / 75 * dh],
+        "37.2": [-3, 4 * math.pi / 3 * dh5], "37.3": [dh5, -9 / (4 * math.pi)],
+        "39": [math.pi * (0.4 * 5) ** 2, 4 * math.pi],
+        "41": [dV, 4 * math.pi * h0**2 / 25 * dh], "41.2": [dh5, -3 / (4 * math.pi)],
+        "43": [dr5, 0.4 * dh5, -3 / (10 * math.pi)],
+        "47": [15 / xs, 6 / s], "47.2": [s, 2 * xs / 5],
+        "49": [15 / (xs + s), 6 / s], "49.2": [9 * s, 6 * xs], "49.3": [s, 2 * xs / 3],
+        "51": [d(S, 0.0), 2 / 3 * 5, 10 / 3],
+        "53": [d(lambda t: Xs(t) + S(t), 0.0), 5 + 10 / 3, 25 / 3],
+    }
+
+
+@document("503_forum_monty_hall_biased_host")
+def _(rng):
+    import itertools
+    q = rng.uniform(0.05, 0.95)
+
+    def monty(q):
+        """The joint probabilities P(C_i, H_j) by enumeration of the car and the host's choice."""
+        joint = {}
+        for car in (1, 2, 3):
+            opts = {1: {3: q, 2: 1 - q}, 2: {3: 1.0}, 3: {2: 1.0}}[car]
+            for door, pr in opts.items():
+                joint[(car, door)] = joint.get((car, door), 0) + pr / 3
+        return joint
+
+    def P(joint, car=None, door=None):
+        return sum(v for (c, h), v in joint.items() if (car is None or c == car) and (door is None or h == door))
+
+    J, Jh, J1 = monty(q), monty(0.5), monty(1.0)
+    win = lambda J: P(J, 2, 3) + P(J, 3, 2)  # noqa: E731   switching wins
+    # two children: (sex, day), each of the 14 kinds equally likely
+    kinds = [(s, dd) for s in "BG" for dd in range(7)]
+    fam = list(itertools.product(kinds, kinds))
+    pr = lambda ev: sum(1 for f in fam if ev(f)) / len(fam)  # noqa: E731
+    tue = lambda f: any(c == ("B", 2) for c in f)  # noqa: E731
+    bb = lambda f: all(c[0] == "B" for c in f)  # noqa: E731
+    anyb = lambda f: any(c[0] == "B" for c in f)  # noqa: E731
+    cond = pr(lambda f: bb(f) and tue(f)) / pr(tue)
+    return {
+        "7": [P(J, 1, 3) / P(J, 1), q], "7.2": [P(J, 2, 3) / P(J, 2), 1], "7.3": [P(J, 3, 3) / P(J, 3), 0],
+        "11": [P(J, None, 3), q / 3 + 1 / 3 + 0, (1 + q) / 3],
+        "15": [P(J, 1, 3) / P(J, None, 3), q * (1 / 3) / P(J, None, 3), (q / 3) / ((1 + q) / 3), q / (1 + q)],
+        "17": [P(J, 2, 3) / P(J, None, 3), 1 / (1 + q)], "17.3": [P(Jh, 2, 3) / P(Jh, None, 3), 2 / 3],
+        "19": [P(J, 3, 2) / P(J, None, 2), 1 / (2 - q)],
+        "21": [win(J), 0.5 * (1 / (1 + q) + 1 / (2 - q))],
+        "23.2": [win(J1), 0.5 * (0.5 + 1), 3 / 4],
+        "27.2": [P(J, None, 3), (1 + q) / 3], "27.3": [P(J, None, 2), (2 - q) / 3],
+        "29": [win(J), (1 + q) / 3 / (1 + q) + (2 - q) / 3 / (2 - q), 2 / 3],
+        "37": [pr(tue), 2 / 14, 1 / 7],
+        "41": [cond, (13 / 196) / (1 / 7), 13 / 28],
+        "45": [pr(tue), 1 - (13 / 14) ** 2, 27 / 196],
+        "47": [pr(lambda f: bb(f) and tue(f)), 0.25 * (1 - (6 / 7) ** 2), 13 / 196],
+        "49": [cond, (13 / 196) / (27 / 196), 13 / 27],
+        "51": [pr(bb) / pr(anyb), 1 / 3], "51.2": [pr(lambda f: bb(f)) / pr(lambda f: f[0][0] == "B"), 0.5],
+    }
+
+
+@document("504_hw_normal_hierarchical_shrinkage")
+def _(rng):
+    from scipy import integrate, optimize, stats
+    s2, t2 = np.exp(rng.normal(size=2))
+    s, t = math.sqrt(s2), math.sqrt(t2)
+    mu = rng.normal() * 2
+    z, w = np.polynomial.hermite_e.hermegauss(40)
+    w = w / math.sqrt(2 * math.pi)
+    E = lambda f: sum(wi * wj * f(mu + t * zi, s * zj) for zi, wi in zip(z, w) for zj, wj in zip(z, w))  # noqa: E731   over (theta, eps)
+    Ey = E(lambda th, e: th + e)
+    Vy = E(lambda th, e: (th + e) ** 2) - Ey**2
+    Cyt = E(lambda th, e: (th + e) * th) - Ey * mu
+
+    def post(y):
+        """Posterior mean and variance of theta given y, by quadrature of prior times likelihood."""
+        f = lambda th, k: th**k * stats.norm.pdf(y, th, s) * stats.norm.pdf(th, mu, t)  # noqa: E731
+        m = [integrate.quad(f, mu - 40 * t, mu + 40 * t, args=(k,), epsabs=0, epsrel=1e-10, limit=200)[0] for k in range(3)]
+        return m[1] / m[0], m[2] / m[0] - (m[1] / m[0]) ** 2
+
+    y = mu + rng.normal() * math.sqrt(s2 + t2)
+    pm, v = post(y)
+    B = s2 / (s2 + t2)
+    # the posterior mean is affine in y: its slope and intercept, to average over (theta, eps)
+    a0 = post(0.0)[0]
+    a1 = post(1.0)[0] - a0
+    that = lambda yy: a0 + a1 * yy  # noqa: E731
+    th, ep = mu + t * rng.normal(), s * rng.normal()
+    risk = E(lambda th, e: (that(th + e) - th) ** 2)
+    n = int(rng.integers(4, 12))
+    ys = mu + rng.normal(size=n) * math.sqrt(s2 + t2)
+    yb = ys.mean()
+    ell = lambda m: float(np.sum(stats.norm.logpdf(ys, m, math.sqrt(s2 + t2))))  # noqa: E731
+    const = -n / 2 * math.log(2 * math.pi * (s2 + t2))
+    mle = optimize.minimize_scalar(lambda m: -ell(m), bracket=(yb - 1, yb + 1), tol=1e-12).x
+    chi = lambda k: stats.chi2(k)  # noqa: E731
+    ES = (s2 + t2) * chi(n - 1).expect(lambda x: x)
+    EinvS = chi(n - 1).expect(lambda x: 1 / x) / (s2 + t2)
+    k = int(rng.integers(3, 15))
+    return {
+        "23": [Ey, E(lambda th, e: th), E(lambda th, e: th), mu],
+        "24": [Vy, E(lambda th, e: s2) + (E(lambda th, e: th**2) - mu**2), s2 + t2],
+        "28": [Cyt, (E(lambda th, e: th**2) - mu**2) + (E(lambda th, e: e * th) - 0 * mu), t2],
+        "30": [Cyt / math.sqrt(Vy * t2), t2 / (s2 + t2)],
+        "35": [1 / v, 1 / s2 + 1 / t2], "35.2": [v, (s2 + t2) / (s2 * t2)],
+        "43": [pm, v * (y / s2 + mu / t2), (t2 * y + s2 * mu) / (s2 + t2), B * y + (1 - B) * mu],
+        "49": [t2 / (s2 + t2), 1 - B],
+        "51": [pm, (1 - B) * y + B * mu, y - B * (y - mu)], "53": [v, (1 - B) * s2],
+        "56.2": [th - that(th + ep), B * (th - mu) + (1 - B) * ep],
+        "58": [risk, B**2 * t2 + (1 - B) ** 2 * s2, (1 - B) * s2], "59": [E(lambda th, e: e**2), s2],
+        "61": [1 - B, t2 / (s2 + t2)],
+        "67": [ell(mu), -1 / (2 * (s2 + t2)) * np.sum((ys - mu) ** 2) + const],
+        "71": [d(ell, mu), np.sum(ys - mu) / (s2 + t2), n * (yb - mu) / (s2 + t2)],
+        "73": [mle, yb],
+        "75": [ES, (n - 1) * (s2 + t2)], "75.2": [EinvS, 1 / ((n - 1) * (s2 + t2))],
+        "78": [chi(k).expect(lambda x: 1 / x), 1 / (k - 2)],
+        "80": [EinvS, 1 / ((n - 3) * (s2 + t2))], "81": [(n - 3) * s2 * EinvS, B],
+    }
+
+
+@document("505_nb_midpoint_rule_endpoint_error")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+    from scipy import integrate
+
+    def mid(f, a, b, n):
+        h = (b - a) / n
+        return h * sum(f(a + (i + 0.5) * h) for i in range(n))
+
+    def trap(f, a, b, n):
+        h = (b - a) / n
+        return h * (0.5 * f(a) + sum(f(a + i * h) for i in range(1, n)) + 0.5 * f(b))
+
+    def simpson(f, a, b, m):            # m (even) panels
+        k = (b - a) / m
+        return k / 3 * sum((1 if j in (0, m) else 4 if j % 2 else 2) * f(a + j * k) for j in range(m + 1))
+
+    p5 = Poly(rng.normal(size=6))
+    hh = rng.uniform(0.1, 2)
+    a = rng.normal()
+    b = a + rng.uniform(0.2, 3)
+    n = int(rng.integers(1, 9))
+    h = (b - a) / n
+    c3 = Poly(rng.normal(size=4))
+    I3 = c3.integ()(b) - c3.integ()(a)
+    dc = c3.deriv()
+    g = lambda x: math.sin(3 * x) + math.exp(x) / (1 + x * x)  # noqa: E731   any function, for Simpson
+    sq = lambda x: x * x  # noqa: E731
+    m = int(rng.integers(1, 11))
+    M = lambda m: mid(sq, 0.0, 1.0, m)  # noqa: E731
+    hm = 1 / m
+    Me = mid(math.exp, 0.0, 1.0, m)
+    ih = int(rng.integers(0, m))
+    return {
+        "1:9": [p5.integ()(hh / 2) - p5.integ()(-hh / 2), hh * p5(0) + hh**3 / 24 * p5.deriv(2)(0) + hh**5 / 1920 * p5.deriv(4)(0)],
+        "1:11": [0.5 * integrate.quad(lambda x: x * x, -hh / 2, hh / 2)[0], 0.5 * hh**3 / 12],
+        "1:11.2": [n, (b - a) / h],
+        "3:5": [I3 - mid(c3, a, b, n), h**2 / 24 * (dc(b) - dc(a))],
+        "3:9": [I3 - trap(c3, a, b, n), -(h**2) / 12 * (dc(b) - dc(a))],
+        "3:11": [trap(c3, a, b, n) - mid(c3, a, b, n), h**2 / 12 * (dc(b) - dc(a))],
+        "3:13": [(2 * mid(g, a, b, n) + trap(g, a, b, n)) / 3, simpson(g, a, b, 2 * n)],
+        "4:3": [hm, 1 / m], "4:3.2": [M(m), hm**3 * sum((i + 0.5) ** 2 for i in range(m))],
+        "4:5": [sum((i + 0.5) ** 2 for i in range(m)), (m - 1) * m * (2 * m - 1) / 6 + m * (m + 1) / 2 + m / 4, m * (4 * m * m + 11) / 12],
+        "4:7": [M(m), (4 * m * m + 11) / (12 * m * m)], "4:7.2": [M(2), 27 / 48],
+        "6:1": [M(2), 5 / 16], "6:1.2": [sum(range(m)), m * (m - 1) / 2],
+        "6:3": [sum((i + 0.5) ** 2 for i in range(m)), (m - 1) * m * (2 * m - 1) / 6 + m * (m - 1) / 2 + m / 4, m * (4 * m * m - 1) / 12],
+        "6:7": [M(m), (4 * m * m - 1) / (12 * m * m), 1 / 3 - 1 / (12 * m * m)],
+        "6:9": [1 / 3 - M(m), 1 / (12 * m * m)],
+        "6:9.2": [(4 * M(2) - M(1)) / 3, (4 * 5 / 16 - 1 / 4) / 3, 1 / 3],
+        "7:3": [math.exp((ih + 0.5) * hm), math.exp(hm / 2) * math.exp(hm) ** ih], "7:3.2": [m * hm, 1],
+        "7:5": [Me, hm * math.exp(hm / 2) * sum(math.exp(i * hm) for i in range(m)),
+                hm * math.exp(hm / 2) * (math.e - 1) / (math.exp(hm) - 1), (math.e - 1) * hm / math.sinh(hm / 2)],
+        "7:7": [d(math.exp, 1.0) - d(math.exp, 0.0), math.e - 1],
+    }
+
+
+@document("506_exam_finite_difference_stencils")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+    x, h = rng.normal(), rng.uniform(0.05, 1.5)
+    q2 = Poly(rng.normal(size=3))
+    # (a) the weights that make (a f(0) + b f(h) + c f(2h))/h exact on 1, x, x^2
+    A = np.array([[1.0, 1, 1], [0, 1, 2], [0, 1, 4]])
+    a, b, c = np.linalg.solve(A, [0.0, 1.0, 0.0])
+    stencil = lambda f, x: (-3 * f(x) + 4 * f(x + h) - f(x + 2 * h)) / (2 * h)  # noqa: E731
+    cube = lambda t: t**3  # noqa: E731
+    quart = lambda t: t**4  # noqa: E731
+    d2c = lambda f, x: (f(x + h) - 2 * f(x) + f(x - h)) / h**2  # noqa: E731
+    five = lambda f, x: (f(x - 2 * h) - 8 * f(x - h) + 8 * f(x + h) - f(x + 2 * h)) / (12 * h)  # noqa: E731
+    g = lambda v: math.sin(v[0]) * math.exp(0.5 * v[1]) + v[0] ** 2 * v[1]  # noqa: E731
+    xy = np.array([x, rng.normal()])
+    hk, kk = 1e-4, 1.3e-4
+    X, Y = xy
+    mixed = (g([X + hk, Y + kk]) - g([X + hk, Y - kk]) - g([X - hk, Y + kk]) + g([X - hk, Y - kk])) / (2 * hk * kk)
+    fxy = lambda v: v[0] * v[1]  # noqa: E731
+    k = rng.uniform(0.05, 1.5)
+    h1, h2 = rng.uniform(0.05, 1.5, size=2)
+    nonuni = (h1**2 * q2(x + h2) - h2**2 * q2(x - h1) + (h2**2 - h1**2) * q2(x)) / (h1 * h2 * (h1 + h2))
+    return {
+        "11": [a + b + c, 0], "11.2": [b + 2 * c, 1], "11.3": [b + 4 * c, 0],
+        "13": [2 * c, -1], "13.2": [c, -0.5], "13.3": [b, 2], "13.4": [a, -1.5],
+        "15": [(a * q2(x) + b * q2(x + h) + c * q2(x + 2 * h)) / h, stencil(q2, x)],
+        "20": [(x + h) ** 3, x**3 + 3 * x**2 * h + 3 * x * h**2 + h**3],
+        "20.2": [(x + 2 * h) ** 3, x**3 + 6 * x**2 * h + 6 * x * h**2 + 8 * h**3],
+        "22": [-3 * x**3 + 4 * (x + h) ** 3 - (x + 2 * h) ** 3, 6 * x**2 * h + 6 * x * h**2 - 4 * h**3],
+        "24": [stencil(cube, x), 3 * x**2 + 3 * x * h - 2 * h**2], "24.2": [stencil(cube, x) - 3 * x**2, 3 * x * h - 2 * h**2],
+        "26": [(x + 2 * h) ** 3, x**3 + 6 * x**2 * h + 12 * x * h**2 + 8 * h**3],
+        "26.2": [stencil(cube, x), 3 * x**2 - 2 * h**2], "26.3": [-2 * h**2, -(h**2) / 3 * 6],
+        "32": [d2c(cube, x), ((x + h) ** 3 - 2 * x**3 + (x - h) ** 3) / h**2, 6 * x * h**2 / h**2, 6 * x, d2r(cube, x)],
+        "34.2": [(x + h) ** 4 + (x - h) ** 4, 2 * x**4 + 12 * x**2 * h**2 + 2 * h**4],
+        "36": [d2c(quart, x), 12 * x**2 + 2 * h**2, 12 * x**2 + h**2 / 6 * 24],
+        "39": [Poly([0, 0, 0, 0, 1]).deriv(4)(x), 24],
+        "45": [five(lambda t: t**5, 0.0), ((-2 * h) ** 5 - 8 * (-h) ** 5 + 8 * h**5 - (2 * h) ** 5) / (12 * h), -48 * h**5 / (12 * h), -4 * h**4],
+        "47": [Poly([0, 0, 0, 0, 0, 1]).deriv(5)(x), 120],
+        "53": [partial2(g, xy, 0, 1), mixed],
+        "55": [fxy([X + h, Y + k]) - fxy([X + h, Y - k]) - fxy([X - h, Y + k]) + fxy([X - h, Y - k]), 4 * h * k],
+        "55.2": [partial2(fxy, xy, 0, 1), 1], "57": [(2 * h) * (2 * k), 4 * h * k],
+        "61": [d(q2, x), nonuni],
+        "65": [h1**2 * h2**2 / 2 - h2**2 * h1**2 / 2, 0], "65.2": [h1**2 - h2**2 + (h2**2 - h1**2), 0],
+        "65.3": [h1**2 * h2 + h2**2 * h1, h1 * h2 * (h1 + h2)],
+    }
+
+
+@document("507_forum_newton_multiple_roots")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+    f = lambda x: x**3 - 3 * x + 2  # noqa: E731
+    fp = lambda x: d(f, x)  # noqa: E731
+    fpp = lambda x: d2r(f, x)  # noqa: E731
+    N = lambda x: x - f(x) / (3 * x * x - 3)  # noqa: E731
+    Mod = lambda x: x - 2 * f(x) / (3 * x * x - 3)  # noqa: E731
+    u = lambda x: f(x) / (3 * x * x - 3)  # noqa: E731
+    U = lambda x: x - u(x) / d(u, x)  # noqa: E731
+    x = rng.choice([-1, 1]) * rng.uniform(1.2, 3) if rng.random() < 0.5 else rng.uniform(-0.8, 0.8)
+    e = x - 1
+    # f = (x - r)^m g with g(r) != 0
+    m = int(rng.integers(1, 6))
+    r = rng.normal()
+    g = Poly(rng.normal(size=3))
+    g = g + (2 - g(r)) if abs(g(r)) < 0.5 else g
+    F = lambda t: (t - r) ** m * g(t)  # noqa: E731
+    xr = r + rng.choice([-1, 1]) * rng.uniform(0.05, 0.5)
+    Fd = lambda t: m * (t - r) ** (m - 1) * g(t) + (t - r) ** m * g.deriv()(t)  # noqa: E731
+    NFx = lambda t: t - F(t) / Fd(t)  # noqa: E731
+    pure = lambda t: t - (t - r) / m  # noqa: E731   Newton on (t - r)^m
+    rho = (pure(xr) - r) / (xr - r)
+    return {
+        "7.2": [fp(x), 3 * x * x - 3],
+        "9.2": [N(2.0), 2 - 4 / 9, 14 / 9],
+        "11": [d(N, x), f(x) * fpp(x) / fp(x) ** 2],
+        "13": [d(N, 1.0), 0],
+        "19": [f(x), (x - 1) ** 2 * (x + 2)],
+        "21": [fp(1.0), 0],
+        "23": [f(x) * fpp(x) / fp(x) ** 2, (x - 1) ** 2 * (x + 2) * 6 * x / (9 * (x - 1) ** 2 * (x + 1) ** 2), 2 * x * (x + 2) / (3 * (x + 1) ** 2)],
+        "29": [F(xr) / d(F, xr), (xr - r) * g(xr) / (m * g(xr) + (xr - r) * g.deriv()(xr))],
+        "31": [(NFx(r + 1e-7) - NFx(r - 1e-7)) / 2e-7, 1 - 1 / m],
+        "33.2": [f(x) / fp(x), e * (e + 3) / (3 * (e + 2))],
+        "35": [N(x) - 1, e - e * (e + 3) / (3 * (e + 2)), e * (2 * e + 9) / (3 * (e + 2))],
+        "41": [Mod(x) - 1, e - 2 * e * (e + 3) / (3 * (e + 2)), e * e / (3 * (e + 2))],
+        "43": [Mod(2.0), 2 - 8 / 9, 10 / 9], "43.2": [Mod(Mod(2.0)) - 1, 1 / 513],
+        "45.2": [d(u, x), 1 - f(x) * fpp(x) / fp(x) ** 2],
+        "47": [U(x), x - f(x) * fp(x) / (fp(x) ** 2 - f(x) * fpp(x))],
+        "50": [3 * (e + 2) - (e + 3), 2 * e + 3],
+        "50.2": [u(2.0), 4 / 9], "50.3": [d(u, 2.0), 1 - 4 * 12 / 81, 37 / 81],
+        "52": [U(2.0), 2 - (4 / 9) / (37 / 81), 2 - 36 / 37, 38 / 37],
+        "54": [m, 1 / (1 - rho)],
+    }
+
+
+@document("508_hw_dice_generating_functions")
+def _(rng):
+    import itertools
+    from math import comb
+    from numpy.polynomial import Polynomial as Poly
+    s = rng.choice([-1, 1]) * rng.uniform(0.05, 0.95)
+    die = Poly([0] + [1 / 6] * 6)                 # G as a polynomial: E[s^X]
+    faces = range(1, 7)
+    EX = sum(faces) / 6
+    EX2 = sum(k * k for k in faces) / 6
+    var = EX2 - EX**2
+    two = list(itertools.product(faces, repeat=2))
+    three = list(itertools.product(faces, repeat=3))
+    P3 = lambda t: sum(1 for o in three if sum(o) == t) / 216  # noqa: E731
+    G1, G2 = die.deriv()(1.0), die.deriv(2)(1.0)
+    Gm = die(-1.0)
+    A = Poly([0, 1]) * Poly([1, 1]) * Poly([1, 1, 1])
+    B = Poly([0, 1]) * Poly([1, 1]) * Poly([1, 1, 1]) * Poly([1, -1, 1]) ** 2
+    return {
+        "9": [die(s), sum(s**k for k in faces) / 6, (1 - s**7) / (6 * (1 - s))],
+        "13": [die(s), s * (1 - s**6) / (6 * (1 - s))],
+        "18": [G1, EX], "18.2": [G1, 3.5],
+        "20": [G2, (0 + 2 + 6 + 12 + 20 + 30) / 6, 35 / 3],
+        "22": [var, G2 - G1**2, -7 / 12],
+        "24": [var, G2 + G1 - G1**2, 35 / 12],
+        "29": [sum(1 for o in two if sum(o) == 7) / 36, 1 / 6],
+        "31": [sum(1 for o in two if sum(o) % 2 == 0) / 36, (1 + Gm**2) / 2, 0.5],
+        "36": [die(s) ** 3, s**3 * (1 - s**6) ** 3 / (216 * (1 - s) ** 3)],
+        "38": [(1 - s**6) ** 3, 1 - 3 * s**6 + 3 * s**12 - s**18],
+        "38.2": [(1 - s) ** -3, sum(comb(k + 2, 2) * s**k for k in range(2000))],
+        "42": [P3(10), (comb(9, 2) - 3 * comb(3, 2)) / 216, 27 / 216, 1 / 8],
+        "44": [P3(12), comb(11, 2) / 216, 55 / 216], "44.2": [P3(9), 25 / 216],
+        "46": [P3(12), (comb(11, 2) - 3 * comb(5, 2)) / 216, 25 / 216],
+        "53": [sum(s**k for k in faces), s * (1 + s) * (1 + s + s * s) * (1 - s + s * s)],
+        "57": [A(s), s * (1 + s) * (1 + s + s * s), s + 2 * s**2 + 2 * s**3 + s**4],
+        "60": [B(s), s * (1 + s) * (1 + s + s * s) * (1 - s + s * s) ** 2, s + s**3 + s**4 + s**5 + s**6 + s**8],
+        "62": [A.deriv()(1.0) / A(1.0), 2.5], "62.2": [B.deriv()(1.0) / B(1.0), 14 / 3],
+    }
+
+
+@document("509_solution_key_exponential_rate_estimators")
+def _(rng):
+    from scipy import integrate, optimize, stats
+    lam = math.exp(rng.normal(scale=0.5))
+    n = int(rng.integers(3, 12))
+    x = rng.uniform(0, 3)
+    xs = rng.exponential(1 / lam, size=n)
+    T = xs.sum()
+    ell = lambda L: float(np.sum(stats.expon.logpdf(xs, scale=1 / L)))  # noqa: E731
+    mle = optimize.brentq(lambda L: d(ell, L), 0.2 * n / T, 5 * n / T, xtol=1e-14)   # the stationary point of l
+    gam = stats.gamma(n, scale=1 / lam)
+    Einv = gam.expect(lambda t: 1 / t)
+    Einv2 = gam.expect(lambda t: 1 / t**2)
+    ell2 = d2r(ell, lam)
+    # the Fisher information: minus the expected second derivative of the log-likelihood of the sample
+    one = lambda L, y: math.log(L) - L * y  # noqa: E731
+    info = -n * stats.expon(scale=1 / lam).expect(lambda y: d2r(lambda L: one(L, y), lam))
+    integrand1 = lambda t: (1 / t) * lam**n * t ** (n - 1) * math.exp(-lam * t) / math.factorial(n - 1)  # noqa: E731
+    integrand2 = lambda t: lam ** (n - 1) * t ** (n - 2) * math.exp(-lam * t) / math.factorial(n - 2)  # noqa: E731
+    q = lambda f: integrate.quad(f, 0, np.inf, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    varhat = n**2 * (Einv2 - Einv**2)
+    msehat = gam.expect(lambda t: (n / t - lam) ** 2)
+    c = rng.uniform(0.5, 2 * n)
+    mse = lambda c: gam.expect(lambda t: (c / t - lam) ** 2)  # noqa: E731
+    cstar = optimize.minimize_scalar(mse, bracket=(n - 3, n), tol=1e-10).x
+    th = 1 / lam
+    return {
+        "5": [stats.expon(scale=1 / lam).sf(x), math.exp(-lam * x)],
+        "9": [ell(lam) - ell(1.0), (n * math.log(lam) - lam * T) - (n * 0 - T)], "9.2": [d(ell, lam), n / lam - T],
+        "11": [mle, n / T, 1 / (T / n)],
+        "11.2": [ell2, -n / lam**2], "11.3": [info, -ell2, n / lam**2],
+        "13": [ell2, -n / lam],
+        "17": [Einv, q(integrand1), lam / (n - 1) * q(integrand2), lam / (n - 1)],
+        "19": [n * Einv, n * lam / (n - 1)],
+        "21": [n * Einv, n / gam.mean(), lam],
+        "23.2": [Einv2, lam**2 / ((n - 1) * (n - 2))],
+        "25": [(n - 1) ** 2 * (Einv2 - Einv**2), (n - 1) ** 2 * (lam**2 / ((n - 1) * (n - 2)) - lam**2 / (n - 1) ** 2), lam**2 / (n - 2)],
+        "27": [1 / info, lam**2 / n],
+        "31": [varhat, n**2 * lam**2 / ((n - 1) ** 2 * (n - 2))],
+        "34": [msehat, n**2 * lam**2 / ((n - 1) ** 2 * (n - 2)) + lam**2 / (n - 1) ** 2,
+               lam**2 * (n * n + n + 2) / ((n - 1) ** 2 * (n - 2)), (n + 2) * lam**2 / ((n - 1) * (n - 2))],
+        "40": [mse(c), c * c * lam**2 / ((n - 1) * (n - 2)) - 2 * c * lam**2 / (n - 1) + lam**2],
+        "42": [cstar, n - 2], "42.2": [mse(n - 2), lam**2 / (n - 2)],
+        "44.2": [stats.expon(scale=th).mean(), th], "44.3": [stats.expon(scale=th).var() / n, th / n],
+        "44.4": [-n * stats.expon(scale=th).expect(lambda y: d2r(lambda t: -math.log(t) - y / t, th)), n / th**2],
+        "44.6": [math.log(2) / mle, (T / n) * math.log(2)],
+        "48.2": [(n - 2) / (n - 1) - 2 * (n - 2) / (n - 1) + 1, 1 / (n - 1)],
+    }
+
+
+@document("510_lecture_work_pumping_hydrostatic_force")
+def _(rng):
+    from scipy import integrate
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-12)[0]  # noqa: E731
+    g = rng.uniform(9, 10)
+    rho = rng.uniform(500, 1500)
+    k = 10 / 0.2                                   # F(0.2) = 10
+    Wspring = q(lambda x: k * x, 0.2, 0.5)
+    Wcable = q(lambda x: 3 * g * x, 0, 20)
+    Wcyl = lambda top: q(lambda y: rho * g * math.pi * 2**2 * (top - y), 0, 5)  # noqa: E731
+    Wcone = q(lambda y: rho * g * math.pi * (3 * y / 6) ** 2 * (6 - y), 0, 4)
+    # the fluid force as a double integral of the pressure over the plate
+    tri = integrate.dblquad(lambda u, h: rho * g * h, 0, 3, lambda h: -2 + 2 * h / 3, lambda h: 2 - 2 * h / 3, epsabs=1e-9, epsrel=1e-11)[0]
+    dam = integrate.dblquad(lambda u, h: rho * g * h, 0, 8, lambda h: 0, lambda h: 10, epsabs=1e-9, epsrel=1e-11)[0]
+    width = lambda h: (2 - 2 * h / 3) - (-2 + 2 * h / 3)  # noqa: E731   right edge minus left edge
+    h = rng.uniform(0, 3)
+    return {
+        "16.2": [k, 50],
+        "19": [Wspring, q(lambda x: 50 * x, 0.2, 0.5), 25 * (0.5**2 - 0.2**2), 5.25],
+        "22": [Wspring, 25 * 0.3],
+        "27": [Wcable, q(lambda x: 3 * g * x, 0, 20), 3 * g * 20**2 / 2, 600 * g],
+        "30": [Wcable + 10 * g * 20, 800 * g],
+        "39": [Wcyl(5), q(lambda y: 4 * math.pi * rho * g * (5 - y), 0, 5), 4 * math.pi * rho * g * 25 / 2, 50 * math.pi * rho * g],
+        "43": [Wcyl(6), q(lambda y: 4 * math.pi * rho * g * (6 - y), 0, 5), 4 * math.pi * rho * g * (30 - 12.5), 60 * math.pi * rho * g],
+        "49": [Wcone, q(lambda y: math.pi * rho * g * (y / 2) ** 2 * (6 - y), 0, 4),
+               math.pi * rho * g / 4 * q(lambda y: 6 * y * y - y**3, 0, 4), math.pi * rho * g / 4 * (128 - 64), 32 * math.pi * rho * g],
+        "55": [Wcone, rho * g * 16 * math.pi / 3 * 3, 16 * math.pi * rho * g], "55.2": [64 / 4, 16],
+        "59": [tri, q(lambda hh: rho * g * hh * width(hh), 0, 3)],
+        "63": [dam, q(lambda hh: rho * g * hh * 10, 0, 8), 10 * rho * g * 32, 320 * rho * g],
+        "67": [width(h), 4 * (1 - h / 3)],
+        "69": [tri, rho * g * q(lambda hh: 4 * hh * (1 - hh / 3), 0, 3), 4 * rho * g * (4.5 - 3), 6 * rho * g],
+        "71": [width(h), 4 * h / 3],
+    }
+
+
+@document("511_blog_harmonic_number_identities")
+def _(rng):
+    import itertools
+    n = int(rng.integers(1, 16))
+    H = lambda m: sum(1 / k for k in range(1, m + 1))  # noqa: E731
+    H2 = lambda m: sum(1 / k**2 for k in range(1, m + 1))  # noqa: E731
+    a = rng.normal(size=n + 1)                     # a_1..a_n, b_1..b_n (index 0 unused)
+    b = rng.normal(size=n + 2)
+    A = lambda k, a=a: sum(a[1:k + 1])  # noqa: E731
+    k = int(rng.integers(1, n + 1))
+    # records of a uniformly random permutation, by enumeration
+    m = int(rng.integers(1, 7))
+    counts = []
+    for p in itertools.permutations(range(m)):
+        best, r = -1, 0
+        for v in p:
+            if v > best:
+                best, r = v, r + 1
+        counts.append(r)
+    counts = np.array(counts, dtype=float)
+    # quicksort: keys i < j are compared iff one of them is the first pivot chosen among i..j
+    C = lambda q: sum(2 / (j - i + 1) for i in range(1, q + 1) for j in range(i + 1, q + 1))  # noqa: E731
+    return {
+        "13": [sum(H(q) for q in range(1, n + 1)), sum(sum(1 / j for j in range(1, q + 1)) for q in range(1, n + 1)),
+               sum((n - j) / j for j in range(1, n + 1)), n * H(n) - n],
+        "15": [H(1), 1],
+        "17": [sum(H(q) for q in range(1, n + 1)), sum((n - j + 1) / j for j in range(1, n + 1)), (n + 1) * H(n) - n],
+        "24": [sum(a[q] * b[q] for q in range(1, n + 1)), A(n) * b[n] - sum(A(q) * (b[q + 1] - b[q]) for q in range(1, n))],
+        "26": [sum(range(1, k + 1)), k * (k + 1) / 2], "26.2": [H(k + 1) - H(k), 1 / (k + 1)],
+        "28": [sum(q * H(q) for q in range(1, n + 1)), n * (n + 1) / 2 * H(n) - 0.5 * sum(range(1, n)),
+               n * (n + 1) / 2 * H(n) - n * (n + 1) / 4],
+        "35": [H(n) ** 2, sum(1 / (j * q) for j in range(1, n + 1) for q in range(1, n + 1)),
+               2 * sum(H(q) / q for q in range(1, n + 1)) - H2(n)],
+        "37": [sum(H(q) / q for q in range(1, n + 1)), (H(n) ** 2 - H2(n)) / 2],
+        "43": [sum((-1) ** (q + 1) / q for q in range(1, 2 * n + 1)), H(2 * n) - 2 * sum(1 / (2 * q) for q in range(1, n + 1)), H(2 * n) - H(n)],
+        "49": [counts.mean(), H(m)],
+        "51": [counts.var(), sum(1 / q * (1 - 1 / q) for q in range(1, m + 1)), H(m) - H2(m)],
+        "56": [C(0), 0],
+        "58": [C(n), n - 1 + 2 / n * sum(C(q) for q in range(n))],
+        "60": [n * C(n) - (n - 1) * C(n - 1), 2 * (n - 1) + 2 * C(n - 1)],
+        "60.2": [n * C(n), (n + 1) * C(n - 1) + 2 * (n - 1)],
+        "60.3": [2 * (n - 1) / (n * (n + 1)), 4 / (n + 1) - 2 / n],
+        "62": [C(n) / (n + 1), sum(4 / (q + 1) - 2 / q for q in range(1, n + 1)), 4 * H(n + 1) - 2 * H(n), 2 * H(n) + 4 / (n + 1)],
+        "64": [C(n), 2 * (n + 1) * H(n) + 4], "64.2": [sum(1 / (q + 1) for q in range(1, n + 1)), H(n + 1) - 1],
+        "66": [C(n), 2 * (n + 1) * H(n) + 4 - 4 * (n + 1), 2 * (n + 1) * H(n) - 4 * n],
+        "68": [C(3), 8 / 3],
+    }
+
+
+@document("512_nb_folium_implicit_tangents")
+def _(rng):
+    from scipy import integrate, optimize
+    a = math.exp(rng.normal(scale=0.6))
+    X = lambda t: 3 * a * t / (1 + t**3)  # noqa: E731
+    Y = lambda t: 3 * a * t**2 / (1 + t**3)  # noqa: E731
+
+    def geo(t):
+        """x, y, dy/dx, d2y/dx2 and the curvature at the parameter t, from the parametrisation alone."""
+        x1, y1, x2, y2 = d(X, t), d(Y, t), d2r(X, t), d2r(Y, t)
+        return X(t), Y(t), y1 / x1, (y2 * x1 - y1 * x2) / x1**3, abs(x1 * y2 - y1 * x2) / (x1 * x1 + y1 * y1) ** 1.5
+
+    t = rng.choice([rng.uniform(0.15, 0.7), rng.uniform(0.9, 5)])
+    x, y, yp, _, _ = geo(t)
+    th = optimize.brentq(lambda s: d(Y, s), 1.0, 2.0, xtol=1e-15)     # horizontal tangent: dy/dt = 0
+    xt, yt, ypt, ypp, kap = geo(1.0)
+    N = lambda s: a * Y(s) - X(s) ** 2  # noqa: E731
+    D = lambda s: Y(s) ** 2 - a * X(s)  # noqa: E731
+    Np, Dp = d(N, 1.0) / d(X, 1.0), d(D, 1.0) / d(X, 1.0)   # derivatives along the curve with respect to x
+    s = rng.choice([rng.uniform(-3, -1.2), rng.uniform(-0.8, 3)])
+    tq = rng.uniform(0.05, math.pi / 2 - 0.05)
+    # the point of the curve on the ray of angle tq is the parameter tan(tq)
+    r_true = math.hypot(X(math.tan(tq)), Y(math.tan(tq)))
+    q = lambda f, lo, hi: integrate.quad(f, lo, hi, epsabs=1e-12, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    area = 0.5 * q(lambda u: X(u) * d(Y, u) - Y(u) * d(X, u), 0, np.inf)     # Green's theorem around the loop
+    r = lambda v: 3 * a * math.cos(v) * math.sin(v) / (math.cos(v) ** 3 + math.sin(v) ** 3)  # noqa: E731
+    return {
+        "1:9": [3 * x * x + 3 * y * y * yp, 3 * a * (y + x * yp)],
+        "1:13": [yp, (a * y - x * x) / (y * y - a * x)],
+        "1:15": [3 * x * x + 3 * y * y * yp, 3 * a * x * yp],
+        "2:9": [X(s) ** 3 + Y(s) ** 3, 27 * a**3 * s**3 / (1 + s**3) ** 2, 3 * a * X(s) * Y(s)],
+        "4:3": [X(th), a * th],
+        "4:5": [3 * a * th / (1 + th**3), a * th], "4:5.2": [1 + th**3, 3], "4:5.3": [th, 2 ** (1 / 3)],
+        "4:7": [X(th), a * 2 ** (1 / 3)], "4:7.2": [Y(th), a * 4 ** (1 / 3)],
+        "4:11": [ypt, -1],
+        "4:11.4": [N(1.0), -3 * a * a / 4], "4:11.5": [D(1.0), 3 * a * a / 4],
+        "4:13": [Np, a * ypt - 2 * xt, -4 * a], "4:13.2": [Dp, 2 * yt * ypt - a, -4 * a],
+        "4:17": [ypp, (Np * D(1.0) - N(1.0) * Dp) / D(1.0) ** 2, -6 * a**3 / (9 * a**4 / 16), -32 / (3 * a)],
+        "4:21": [kap, abs(ypp) / (1 + ypt**2) ** 1.5, 32 / (3 * a) / (2 * math.sqrt(2)), 16 * math.sqrt(2) / (3 * a)],
+        "5:5": [X(s) + Y(s), 3 * a * s * (1 + s) / (1 + s**3), 3 * a * s / (1 + s + s * s)],
+        "5:7": [1 + s**3, (1 + s) * (1 + s + s * s)], "5:7.2": [1 + s**3, (1 + s) * (1 - s + s * s)],
+        "5:9": [X(s) + Y(s), 3 * a * s / (1 - s + s * s)],
+        "5:15": [r_true, r(tq)],
+        "5:17": [area, 0.5 * q(lambda v: r(v) ** 2, 0, math.pi / 2), 9 * a * a / 2 * q(lambda u: u * u / (1 + u**3) ** 2, 0, np.inf), 1.5 * a * a],
+    }
+
+
+@document("513_office_hours_poisson_thinning")
+def _(rng):
+    from math import comb, factorial
+    from scipy import stats
+    lam, p = math.exp(rng.normal(scale=0.7)), rng.uniform(0.05, 0.95)
+    z = rng.uniform(0.05, 2)
+    K = 120                                         # truncation of the Poisson sums
+    ns = np.arange(K)
+    Ng, Sg = np.meshgrid(ns, ns, indexing="ij")
+    J = stats.poisson.pmf(Ng, lam) * stats.binom.pmf(Sg, Ng, p)     # P(N = n, S = s): N Poisson, S | N binomial
+    joint = lambda n, s: J[n, s]  # noqa: E731
+    E = lambda f: float(np.sum(J * f(Ng, Sg)))  # noqa: E731
+    ES, EN = E(lambda n, s: s), E(lambda n, s: n)
+    VS = E(lambda n, s: s * s) - ES**2
+    VN = E(lambda n, s: n * n) - EN**2
+    cov = E(lambda n, s: n * s) - EN * ES
+    sv, hv = int(rng.integers(0, 6)), int(rng.integers(0, 6))
+    nv = int(rng.integers(0, 8))
+    condS_H = sum(s * joint(s + hv, s) for s in range(K - hv)) / sum(joint(s + hv, s) for s in range(K - hv))
+    condN_S = sum(n * joint(n, sv) for n in range(sv, K)) / sum(joint(n, sv) for n in range(sv, K))
+    EzS = E(lambda n, s: z**s)
+    l1, l2 = np.exp(rng.normal(size=2))
+    nn = int(rng.integers(0, 10))
+    k = int(rng.integers(0, nn + 1))
+    cond = lambda k, n, l1=l1, l2=l2: stats.poisson.pmf(k, l1) * stats.poisson.pmf(n - k, l2) / stats.poisson.pmf(n, l1 + l2)  # noqa: E731
+    S20 = sum(stats.poisson.pmf(n, 20) * 0.7**n for n in range(200))     # P(S = 0) when lambda = 20, p = 0.3
+    ES20 = sum(stats.poisson.pmf(n, 20) * 0.3 * n for n in range(200))
+    VS20 = sum(stats.poisson.pmf(n, 20) * (n * 0.3 * 0.7 + (0.3 * n) ** 2) for n in range(200)) - ES20**2
+    return {
+        "7": [sum(s * stats.binom.pmf(s, nv, p) for s in range(nv + 1)), nv * p], "7.2": [ES, lam * p],
+        "9": [VS, lam * p * (1 - p)],
+        "14": [VS, E(lambda n, s: n * p * (1 - p)) + (E(lambda n, s: (n * p) ** 2) - E(lambda n, s: n * p) ** 2),
+               E(lambda n, s: n * p * (1 - p)) + p * p * VN, lam * p * (1 - p) + lam * p * p, lam * p],
+        "18": [joint(sv + hv, sv), math.exp(-lam) * lam ** (sv + hv) / factorial(sv + hv) * comb(sv + hv, sv) * p**sv * (1 - p) ** hv,
+               math.exp(-lam * p) * (lam * p) ** sv / factorial(sv) * math.exp(-lam * (1 - p)) * (lam * (1 - p)) ** hv / factorial(hv)],
+        "24": [EzS, E(lambda n, s: z ** (p * n)), math.exp(lam * (z**p - 1))],
+        "27": [sum(z**s * stats.binom.pmf(s, nv, p) for s in range(nv + 1)), (1 - p + p * z) ** nv],
+        "27.2": [EzS, math.exp(lam * p * (z - 1))],
+        "29": [condS_H, hv * p / (1 - p)], "31": [condS_H, lam * p],
+        "31.2": [sum(s * stats.binom.pmf(s, nv, p) for s in range(nv + 1)), p * nv],
+        "33": [cov, p * VN, p * lam],
+        "33.2": [cov / math.sqrt(VN * VS), p * lam / math.sqrt(lam * lam * p), p],
+        "35": [condN_S, sv + lam * (1 - p)],
+        "37.3": [ES20, 6], "37.4": [VS20, 6],
+        "37.5": [S20, 0.7**20, 0.7**20],
+        "39": [S20, S20, math.exp(-20 * 0.3), math.exp(-6)],
+        "45": [cond(k, nn), comb(nn, k) * (l1 / (l1 + l2)) ** k * (l2 / (l1 + l2)) ** (nn - k)],
+        "47": [sum(j * cond(j, nn) for j in range(nn + 1)), nn * l1 / (l1 + l2)],
+        "49": [cond(2, 5, 2.0, 3.0), comb(5, 2) * 0.4**2 * 0.6**3, 0.3456],
+        "51": [p * lam / math.sqrt(lam * lam * p), math.sqrt(p)],
+    }
+
+
+@document("514_recitation_horner_synthetic_division")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+
+    def horner(coef, c):
+        """coef = [a_0, ..., a_n]; returns b = [b_0, ..., b_n] with b_n = a_n, b_k = a_k + c b_{k+1}."""
+        n = len(coef) - 1
+        b = [0.0] * (n + 1)
+        b[n] = coef[n]
+        for k in range(n - 1, -1, -1):
+            b[k] = coef[k] + c * b[k + 1]
+        return b
+
+    n = int(rng.integers(1, 8))
+    a = rng.normal(size=n + 1)
+    P = Poly(a)
+    c, x = rng.normal(), rng.normal()
+    b = horner(a, c)
+    Q = Poly(b[1:])                                  # b_1 + b_2 x + ... + b_n x^{n-1}
+    dd = horner(b[1:], c)                            # the second pass on b_n..b_1: dd[0] = d_1
+    R = Poly(horner(b[1:], c)[1:]) if n >= 2 else Poly([0.0])
+    E = Poly([-7, 5, 0, -3, 2])
+    be = horner(list(E.coef), 2.0)
+    Qe = Poly(be[1:])
+    Re = Poly(horner(be[1:], 2.0)[1:])
+    newton = 2 - E(2.0) / E.deriv()(2.0)
+    F3 = Poly([-6, 11, -6, 1])
+    bf = horner(list(F3.coef), 1.0)
+    root = rng.normal()
+    Pr = Poly(a) * Poly([-root, 1])                  # a polynomial with the root `root`
+    br = horner(list(Pr.coef), root)
+    return {
+        "9": [P(c), b[0]], "11": [P(x), (x - c) * Q(x) + b[0]], "13": [P.deriv()(c), Q(c)], "13.4": [P.deriv()(c), dd[0]],
+        "25": [E(2.0), 11], "25.2": [Qe(x), 2 * x**3 + x**2 + 2 * x + 9],
+        "25.3": [E.deriv()(2.0), Qe(2.0), 33], "25.4": [E.deriv()(x), 8 * x**3 - 9 * x**2 + 5],
+        "27": [P.deriv()(c), b[1]],
+        "31": [newton, 2 - E(2.0) / E.deriv()(2.0), 2 - 11 / 33, 5 / 3],
+        "36": [Q(x), (x - c) * R(x) + Q(c)],
+        "38": [P(x), (x - c) ** 2 * R(x) + Q(c) * (x - c) + P(c)],
+        "40": [P.deriv(2)(c), R(c)], "40.2": [Re(x), 2 * x**2 + 5 * x + 12],
+        "40.3": [E.deriv(2)(2.0), Re(2.0), 30],
+        "42": [E.deriv(2)(x), 24 * x**2 - 18 * x], "42.2": [P.deriv(2)(c), 2 * R(c)],
+        "44": [E(x), 2 * (x - 2) ** 4 + 13 * (x - 2) ** 3 + 30 * (x - 2) ** 2 + 33 * (x - 2) + 11],
+        "46": [32 - 104 + 120 - 66 + 11, -7],
+        "48": [E.deriv(3)(2.0), 3 * 13, 39], "48.2": [E.deriv(3)(2.0), 6 * 13, 78],
+        "52": [br[0], 0], "52.2": [Pr(x), (x - root) * Poly(br[1:])(x)],
+        "54": [F3(x), (x - 1) * (x * x - 5 * x - 6)], "56": [x * x - 5 * x + 6, (x - 2) * (x - 3)],
+    }
+
+
+@document("515_notes_rao_blackwell_poisson_zero")
+def _(rng):
+    import itertools
+    from math import comb
+    from scipy import stats
+    lam = math.exp(rng.normal(scale=0.6))
+    n = int(rng.integers(2, 5))
+    t = int(rng.integers(0, 8))
+    k = int(rng.integers(0, t + 1))
+    pm = lambda x, l=lam: stats.poisson.pmf(x, l)  # noqa: E731
+    # the conditional law of the sample given T = t, by enumerating the samples with that total
+    samples = [xs for xs in itertools.product(range(t + 1), repeat=n) if sum(xs) == t]
+    w = np.array([np.prod([pm(x) for x in xs]) for xs in samples])
+    w = w / w.sum()
+    cond = lambda f: float(sum(wi * f(xs) for wi, xs in zip(w, samples)))  # noqa: E731
+    Ts = np.arange(0, 600)
+    pT = stats.poisson.pmf(Ts, n * lam)
+    ET = lambda f: float(np.sum(pT * f(Ts)))  # noqa: E731
+    a = 1 - 1 / n
+    m1, m2 = ET(lambda T: a**T), ET(lambda T: a ** (2 * T))
+    s = rng.uniform(-1, 2)
+    xs1 = np.arange(0, 200)
+    p1 = stats.poisson.pmf(xs1, lam)
+    score = lambda x: d(lambda L: stats.poisson.logpmf(x, L), lam)  # noqa: E731
+    info = n * float(sum(pi * score(x) ** 2 for x, pi in zip(xs1[:60], p1[:60])))
+    q0 = stats.poisson.pmf(0, lam)
+    return {
+        "13": [stats.poisson.pmf(0, lam), math.exp(-lam), math.exp(-lam)],
+        "16.2": [q0, math.exp(-lam)], "17": [q0 - q0**2, math.exp(-lam) * (1 - math.exp(-lam))],
+        "22": [cond(lambda xs: float(xs[0] == k)), pm(k) * pm(t - k, (n - 1) * lam) / pm(t, n * lam), comb(t, k) * (1 / n) ** k * a ** (t - k)],
+        "29": [cond(lambda xs: float(xs[0] == 0))] * 3 + [a**t],
+        "31.3": [(1 - 1 / 10) ** 12, 0.9**12],
+        "33": [ET(lambda T: s**T), math.exp(n * lam * (s - 1))],
+        "35": [m1, math.exp(n * lam * (1 - 1 / n - 1)), math.exp(-lam)],
+        "38": [m1, a ** (n * lam)],
+        "41": [m2, math.exp(n * lam * (a**2 - 1)), math.exp(-2 * lam + lam / n)],
+        "43": [m2 - m1**2, math.exp(-2 * lam + lam / n) - math.exp(-lam), math.exp(-2 * lam) * (math.exp(lam / n) - 1)],
+        "47": [d(lambda L: math.exp(-L), lam), -math.exp(-lam)], "47.2": [info, n / lam**2],
+        "50": [d(lambda L: math.exp(-L), lam) ** 2 / info, math.exp(-2 * lam) / (n / lam**2), lam**2 * math.exp(-2 * lam) / n],
+        "57": [stats.binom(n, q0).var() / n**2, math.exp(-lam) * (1 - math.exp(-lam))],
+        "58": [cond(lambda xs: sum(x == 0 for x in xs) / n), a**t],
+        "61": [ET(lambda T: np.exp(-T / n)), ET(lambda T: np.exp(-1 / n) ** T), math.exp(n * lam * (math.exp(-1 / n) - 1))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
