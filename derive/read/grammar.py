@@ -100,7 +100,7 @@ FRAC.3: /\\[dt]?frac(?![A-Za-z])/
 BINOM.3: /\\[dt]?binom(?![A-Za-z])/
 ANNOTATE.3: /\\(overset|underset|stackrel)(?![A-Za-z])/
 SQRT.3: /\\sqrt(?![A-Za-z])/
-TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}/
+TEXT.3: /\\(text|textrm|textit|textbf|textsf|operatorname|mathrm|mathit|mathsf|mbox)\s*\{[^{}]*\}|\\(mathrm|mathsf|mathit)\s*[A-Za-z](?![A-Za-z])/
 LANGLE.3: /\\langle(?![A-Za-z])/
 LFLOOR.3: /\\lfloor(?![A-Za-z])/
 RFLOOR.3: /\\rfloor(?![A-Za-z])/

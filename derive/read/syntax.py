@@ -203,6 +203,8 @@ def node_word(node) -> str | None:
         return str(node.children[0])
     if isinstance(node, Tree) and node.data == "text":
         raw = str(node.children[0])
+        if "{" not in raw:  # \mathsf T, \mathrm d: the one letter after the command
+            return raw.rstrip()[-1]
         return raw[raw.index("{") + 1:-1].strip()
     return None
 
@@ -246,6 +248,11 @@ NUMERIC_WORDS = frozenset({"\\frac", "\\dfrac", "\\tfrac", "\\sqrt", "\\cdot", "
                            "\\big", "\\Big", "\\log", "\\ln", "\\exp", "e", "\\pi"})
 
 
+# what a superscript letter or command right after ^ marks rather than names: a transpose, a conjugate, an optimum
+_SCRIPT_MARKS = frozenset({"T", "H", "\\top", "\\intercal", "\\prime", "\\star", "\\ast", "\\dagger", "\\circ",
+                           "\\perp", "\\mathsf", "\\mathrm", "\\text", "\\operatorname"})
+
+
 def names_in(text: str) -> frozenset[str]:
     """The names a formula uses as values (letters and commands, with their primes), not as scripts."""
     try:
@@ -271,8 +278,9 @@ def names_in(text: str) -> frozenset[str]:
                     and str(tokens[n + 2]) in ("\\mathbf", "\\boldsymbol", "\\bm", "\\mathrm", "\\mathit"):
                 name, last = accented(str(tok), str(tokens[n + 3])), n + 4  # (\hat{\boldsymbol\beta} too)
             inside.update(range(n + 1, last + 1))
-        elif tok.type in ("LETTER", "CMD") and n not in inside and not (n and tokens[n - 1].type in ("SUB", "SUP")):
-            name = str(tok)
+        elif tok.type in ("LETTER", "CMD") and n not in inside and not (n and tokens[n - 1].type == "SUB") \
+                and not (n and tokens[n - 1].type == "SUP" and str(tok) in _SCRIPT_MARKS):
+            name = str(tok)  # (e^x: x is a value; x^T, x^\top, f^\star: marks, no names)
         if name is not None:
             primes = 0
             while last + 1 + primes < len(tokens) and tokens[last + 1 + primes].type == "PRIME":
