@@ -322,6 +322,13 @@ class DocumentContext:
                               if re.search(re.escape(w) + r"(?![A-Za-z])", texts_all)
                               and not re.search(re.escape(w) + r"\s*(?:[_^{]|[A-Za-z(]|\\(?:" + "|".join(GREEK)
                                                 + r")(?![A-Za-z])|\\(?:mathbf|boldsymbol|bm|vec|hat)\b)", texts_all)}
+        # \delta = ..., \delta_2 = \nabla_{\hat y} L, \boldsymbol{\delta}_k = ...: a name the document defines (a
+        # backpropagated error), never an increment nor Kronecker's delta
+        self.delta_defined = {w for terms, relations, *_ in chains for w in ("\\delta", "\\Delta")
+                              if len(terms) > 1 and relations and relations[0] in ("=", ":=")
+                              and re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?" + re.escape(w)
+                                               + r"\s*\}?\s*(?:_\s*(?:\{\s*(?:\w|\d+)\s*\}|\w))?\s*", terms[0][0])}
+        # (never \delta_{ij} = 0: Kronecker's delta, two indices, in a claim)
         # N = \begin{pmatrix} ... \end{pmatrix} of an N that is a size here (A in R^{n x n}, n another name of N): a
         # matrix and a size under one letter; every formula writing it is refused, never N^2 read at a size
         for terms, relations, *_ in chains:
@@ -1149,6 +1156,8 @@ class DocumentContext:
                 or name in self.notation.definitions and name not in defaults.definitions:
             return False
         kind = self.notation.kind_of(name)
+        if kind == "size":
+            return defaults.kind_of(name) == "size" and name not in getattr(self, "declared_names", ())
         if kind == "vector":
             return defaults.vectors.get(name) == self.notation.vectors[name]
         if kind == "scalar":
@@ -1385,6 +1394,24 @@ class DocumentContext:
         return any(symbol_name(n) in randoms for a in arguments.children if not isinstance(a, Token)
                    for n in names_under(a))
 
+    def _as_number(self, letter: str, args, right: str):
+        """(variable, body) of a definition read with its argument ``letter`` a number, where the body then reads as
+        a number too; else None."""
+        saved = self.notation
+        self.notation = saved.without({letter})
+        try:
+            with self._bound(args):
+                variable = self._expr(args[0], {})
+                body = self.read(right)
+        except FormulaError:
+            return None
+        finally:
+            self.notation = saved
+        if variable.is_vector or type(variable.expr) is not sp.Symbol or not isinstance(body, V.Value) or body.is_vector \
+                or body.is_matrix or body.row or body.misfit is not None:
+            return None
+        return variable, body
+
     @contextlib.contextmanager
     def _bound(self, args):
         """The plain letters a definition binds (v of l(mu, v) = ...): while its arguments and body are read they
@@ -1482,6 +1509,16 @@ class DocumentContext:
                 body = self.read(right)
         except FormulaError:
             return None
+        words = names_under(args[0]) if not isinstance(args[0], Token) else set()
+        letter = symbol_name(next(iter(words))) if len(words) == 1 and type(variable.expr) is not sp.Symbol else None
+        if variable.is_vector and letter is not None and letter not in self.stated and not redefined \
+                and self.notation.kind_of(letter) == "vector" and letter not in getattr(self, "typed_from_use", {}) \
+                and not re.search(r"(?<![A-Za-z\\])" + re.escape(letter) + r"\s*_", right):
+            # p(x) = 2x^4 - 3x^3 + 5x - 7 of an x that is a vector only by default (or from its use elsewhere): the
+            # argument is the definition's own variable, a number wherever the formula reads so
+            scalar = self._as_number(letter, args, right)
+            if scalar is not None:
+                variable, body = scalar
         if redefined:
             return self._redefine(name, variable, body)
         if isinstance(variable.expr, sp.Indexed) and not variable.is_vector and not body.is_vector \

@@ -240,6 +240,10 @@ _BESIDE = re.compile(r"\s*\\(?:text|mbox|textrm|mathrm)\s*\{\s*(?:for|if|when|wh
 # a name between numbers or names, or beside one: 0 < k < N, n \ge 0, t > 0 (never an equation)
 _RANGE_BESIDE = re.compile(r"(?:[-\w\\{}]+\s*(?:<|>|\\leq?|\\geq?)\s*)?\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*(?:<|>|\\leq?|\\geq?)"
                            r"\s*[-\w\\{}]+")
+# "q \in (0, 1]", "t \in [0, T]", "x \in (0, \infty)": a name in an interval of numbers or names
+_INTERVAL_BESIDE = re.compile(r"(?P<name>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])"
+                              r"(?P<lo>\s*-?\s*(?:\\infty|[\w.]+)\s*),(?P<hi>\s*\+?\s*(?:\\infty|[\w.]+)\s*)"
+                              r"(?:\\right\s*)?(?P<close>[)\]])")
 _SPACING_RUN = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|^\s*,)")
 
 
@@ -260,6 +264,16 @@ def _beside_condition(text: str, c: int, d: int, equation: str | None = None) ->
     if not m:
         # "P_k = p P_{k+1} + q P_{k-1} , \qquad 0 < k < N": a range written beside the equation, in mathematics
         written = _SPACING_RUN.sub(" ", text[c:d]).strip().rstrip(".,;")
+        interval = _INTERVAL_BESIDE.fullmatch(written)
+        if interval:
+            # "q \in (0, 1]": the orders the interval's ends make (an infinite end makes none)
+            name, lo, hi = interval.group("name"), interval.group("lo").strip(), interval.group("hi").strip()
+            below = "<" if interval.group("open") == "(" else "\\le"
+            above = "<" if interval.group("close") == ")" else "\\le"
+            if "infty" in hi:  # (x \in (0, \infty): x > 0, the name first as a range beside is written)
+                written = f"{name} {'>' if below == '<' else chr(92) + 'ge'} {lo}" if "infty" not in lo else ""
+            else:
+                written = (f"{lo} {below} " if "infty" not in lo else "") + f"{name} {above} {hi}"
         if not _RANGE_BESIDE.fullmatch(written):
             return ()
         found = branch_conditions(written, c)

@@ -193,6 +193,9 @@ class _Builder:
         self.entry_axis: Idx | None = None  # the free index the last chain's vector sides were read at
         self.seen_names: set[str] = set()  # the names the chains before the current one use
         self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
+        # h = <not read>, a plain name of a number: read as any number where no derivative, integral or limit could
+        # see what it depends on (only proofs stand); name -> the words of its definition
+        self.free_numbers_when_unread: dict[str, str] = {}
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
@@ -217,6 +220,11 @@ class _Builder:
         self.sentence_values: list[tuple[str, str, int]] = []
         self.example_numbers: list[tuple[str, str, int]] = []  # (name, number, offset) an example's paragraph gives
         self.solved_lines: set[int] = set()  # lines of displays the words call equations to solve
+        self.size_orders_said: list = []  # m < n of two sizes, said in a sentence that declares shapes in them
+        self.ranged_names: frozenset = frozenset()  # names an inline order or membership bounds ("$\mu \in [0, 1)$")
+        self.differentiating = False  # the words speak of derivatives ("differentiating", "a function of x")
+        self.example_claims: set[int] = set()
+        self.method_leads: set[int] = set()  # offsets of chains the words before say give a method ("use", "instead")  # offsets of chains the words say are about an example ("in the example")
         self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
         self.worded: set[str] = set()  # names the words give a value derive does not read ("density $\\lambda$, that is $M/L$")
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
@@ -325,6 +333,18 @@ class _Builder:
                                                   f"{value}$ earlier in the paragraph: a proof for every value stands, a "
                                                   f"refutation only where it is one at ${name} = {value}$ too", at),
                               ((symbol_name(name), (int(value),), hypothesis),) if whole else ())
+        written_names = {symbol_name(n) for t in chain.terms for n in names_in(t.text)}
+        if chain.offset in self.example_claims and any(
+                _quantities(side.expr) - written_names for step in made for side in step.terms if side is not None):
+            # (only where the claim holds what the words may give the example's values, through definitions: f(1, 1) = 1
+            # of the running example's f, defined by a formula, is a claim about it)
+            # "In the example $p^\star(b) = \tfrac14 b^2$": at the example's data, which the words give
+            made = _supposing(made, "the example the words say it is about (\"in the example\"), whose values they give",
+                              Reading("inferred", "said of an example (\"in the example\"): its values are in the words, "
+                                                  "so only a proof for every value stands", self.lines.of(chain.offset)))
+        again = self._step_again(chain)
+        if again is not None:
+            made = _supposing(made, again[0], Reading("inferred", again[1], self.lines.of(chain.offset)))
         for name, at, why in self.free_names:
             name = written_name(name)  # (\\star{f} is f^*)
             made = _supposing(made, f"${name}$ as line {at} defines it (by a formula that is not read: {why})",
@@ -372,6 +392,37 @@ class _Builder:
         return (n.kind_of(name) in (None, "vector", "scalar") and name not in n.definitions and name not in n.onehot
                 and key not in r.values and key not in r.lambdas and key not in r.matrix_values
                 and name not in r.label_vectors and name not in r.conflicts)
+
+    def _free_number(self, name: str) -> bool:
+        """A name with an unread definition that may be read as any number: nothing else gives it a meaning, and
+        neither the document nor its use makes it a vector, a matrix or a function."""
+        r = self.reader
+        return self._free(name) and self.notation.kind_of(name) in (None, "scalar") \
+            and symbol_name(name) not in r.typed_from_use and name not in r.typed_from_use
+
+    def _free_numbers_unsafe(self, chain: Chain, values, free: set[str]) -> str | None:
+        """The first name read as any number (its definition unread) that the step holds where that reading is not
+        safe: under a derivative by another variable, an integral or a limit (the name may depend on their variable,
+        which its unread definition would show), or in a step with a prime or a dot (a derivative taken as it is
+        read, f'(x) of an f defined with h). None where a proof for every number stands for the defined one."""
+        held = [n for n in sorted(free) if _holds_name(values, n)]
+        if not held:
+            return None
+        symbols = {n: symbol_name(n) for n in held}
+        text = " ".join(t.text for t in chain.terms)
+        if _EAGER_DERIVATIVE.search(text):
+            return held[0]
+        for v in values:
+            if v is None:
+                continue
+            for atom in v.expr.atoms(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
+                inside = {str(s) for s in atom.free_symbols} | {str(s) for s in atom.expr.free_symbols}
+                for n in held:
+                    if symbols[n] not in inside and not any(str(s) == symbols[n] for s in atom.expr.atoms(sp.Symbol)):
+                        continue
+                    if not isinstance(atom, sp.Derivative) or any(str(x) != symbols[n] for x, _ in atom.variable_count):
+                        return n
+        return None
 
     def _new_example(self, chain: Chain, line: int) -> str:
         """x_1 = 2 (28/26) under a later heading (a run-in one too) of an x_1 an earlier part gave a number (x_1 =
@@ -441,6 +492,24 @@ class _Builder:
                "which one a step means is not read; give each its own name")
         self.unreadable_definitions.setdefault(name, (line, why))
         return why
+
+    def _step_again(self, chain: Chain) -> tuple[str, str] | None:
+        """x_{k+1} = <a formula in x_k> again, written otherwise than the step of the sequence x an earlier chain gives
+        (x_{k+1} = N(x_k), then "use instead $x_{k+1} = x_k - m f(x_k)/f'(x_k)$"): the step of another method as likely as
+        a claim about the first, so only a proof stands. (hypothesis, reading), or None."""
+        if len(chain.terms) < 2 or not chain.relations or chain.relations[0] != "=" \
+                or chain.offset not in self.method_leads:
+            return None  # (without such words, "nor is $x_{k+1} = ...$" is a claim about the step)
+        left = " ".join(chain.terms[0].text.split())
+        for q in self.sequences:
+            if not q.step or q.offset >= chain.terms[0].offset:
+                continue
+            step = re.escape(q.name) + r"\s*_\s*\{\s*" + q.letter + r"\s*\+\s*1\s*\}"
+            if re.fullmatch(step, left) and " ".join(chain.terms[1].text.split()) != " ".join(q.formula.split()):
+                return (f"{q.written} may be another method's step here (line {q.line} gives the step of {q.name})",
+                        f"{q.written} given again by another formula: a new method's step, or a claim about the step of "
+                        f"line {q.line}? only a proof stands")
+        return None
 
     def _new_step(self, chain: Chain, line: int) -> str:
         """x_{n+1} = G(x_n) under a later heading than the step x_{n+1} = F(x_n) of the sequence x (read.sequences), with
@@ -774,6 +843,7 @@ class _Builder:
                 if name not in self.seen_names and name not in self.reader.stated \
                         and symbol_name(name) not in self.reader.values and name not in self.unreadable_definitions:
                     self.unreadable_definitions[name] = (line, condition_problem)
+                    self._maybe_a_number(name, chain)
             return [self._problem(self.label(chain, line), chain.latex, line, condition_problem)]
         used = set().union(*(names_in(t.text) for t in chain.terms)) if chain.terms else set()
         used |= {name.rstrip("'") for name in used}  # M''(t) uses M
@@ -786,6 +856,9 @@ class _Builder:
             at, why = unread[name]
             if name in self.free_when_unread and self._free(name):
                 self.free_names.append((name, at, why))
+                continue
+            if name in self.free_numbers_when_unread and self._free_number(name):
+                self.free_names.append((name, at, why))  # (see _free_numbers_unsafe once the terms are read)
                 continue
             # The document gave the name a meaning derive could not read: any other meaning
             # (a default, a guess) would check what the author did not write.
@@ -838,7 +911,17 @@ class _Builder:
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes
                      else side for side in sides]
         held = set().union(*({str(x) for x in v.expr.free_symbols} for v in values if v is not None)) if values else set()
-        hidden = _hidden_unread(values, unread, used, self.free_when_unread)
+        free_numbers = {n for n in self.free_numbers_when_unread if n in unread and self._free_number(n)}
+        hidden = _hidden_unread(values, unread, used, self.free_when_unread | free_numbers)
+        unsafe = self._free_numbers_unsafe(chain, values, free_numbers)
+        if unsafe:
+            name, (at, why) = unsafe, unread[unsafe]
+            return [self._problem(self.label(chain, line), chain.latex or " ".join(t.text for t in chain.terms), line,
+                                  f"uses {written_name(name)}, which line {at} defines by a formula that is not read ({why})")]
+        for name in sorted(free_numbers - {n for n, _, _ in self.free_names}):
+            if _holds_name(values, name):  # (through another definition: L = -log sigma(h) read with h any number)
+                at, why = unread[name]
+                self.free_names.append((name, at, why))
         if hidden:
             # p = sum_k pi_k N_k with N_k's own definition unread: through p the step would read N as free
             name, (at, why) = hidden, unread[hidden]
@@ -982,6 +1065,10 @@ class _Builder:
                 # optimum) the words describe, on one side or both; only a proof for every value of it stands
                 lonely = sorted(set(lonely) | {g for g in per_term[n] | per_term[n + 1] if g.endswith("star")
                                                and (g in present[0] or g in present[1])})
+                # 3x^2 + 3y^2 y' = 3a(y + x y') "with y a function of x": y' read as a number is the derivative of a y
+                # the document gives no formula (implicitly, on a curve): never any number, on one side or both
+                primed = {g for g in present[0] | present[1] if g.endswith("'")} if self.differentiating else set()
+                lonely = sorted(set(lonely) | primed)
                 # \bar x of data x_i ("with means $\bar x$ and $\bar y$"), never defined: their mean, on one side or
                 # both (directly or through a definition, S_xx = \sum_i (x_i - \bar x)^2): never any number
                 numbers = {str(x) for m in (n, n + 1) for x in values[m].expr.free_symbols
@@ -1002,9 +1089,10 @@ class _Builder:
                 names = ", ".join(shown_name(g) for g in lonely)
                 what = "value" if set(lonely) & lonely_arrays else "number"
                 starred = any(g.endswith("star") and g in present[0] and g in present[1] for g in lonely)
+                derived = any(g.endswith("'") for g in lonely)
                 statistic = set(lonely) <= set(statistics)
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (f"a meaning for {names}, never declared and "
-                                   f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
+                                   f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'a derivative (primed) of a name given no formula' if derived else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
@@ -1055,7 +1143,9 @@ class _Builder:
                 number = _number_for_hidden_values(chain, n, values, {symbol_name(c.left) for c in conditions
                                                                                   if c.value and c.equal}
                                                    | {str(d.name.label) for d, _, _ in self.example_entries},
-                                                   frozenset(self.reader.matrix_functions))
+                                                   frozenset(self.reader.matrix_functions),
+                                                   frozenset(symbol_name(n) for n in self.reader.said_names)
+                                                   | self.ranged_names)
                 if number:
                     lonely_links[n] = number
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
@@ -1254,6 +1344,15 @@ class _Builder:
             return
         self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
                                                            - len(chain.terms[0].text.lstrip())), chain.problem)
+        self._maybe_a_number(name, chain)
+
+    def _maybe_a_number(self, name: str, chain: Chain) -> None:
+        """``h = <a formula not read>`` with a plain name on the left and nothing in the formula that makes a vector
+        or a matrix (a transpose, a bold letter, a matrix, an entrywise product): the name may later be read as any
+        number (see _free_number)."""
+        if re.fullmatch(r"\s*\\?[A-Za-z]+\s*", chain.terms[0].text) and chain.relations \
+                and not any(_NOT_A_NUMBER.search(t.text) for t in chain.terms):
+            self.free_numbers_when_unread[name] = chain.terms[0].text.strip()
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
         """``name = <a formula derive cannot read>``: remember that the document defines the name. So
@@ -1290,6 +1389,7 @@ class _Builder:
             (name,) = left
             self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
                                                                - len(chain.terms[0].text.lstrip())), reasons[1])
+            self._maybe_a_number(name, chain)
 
     def _held_fixed(self, values) -> tuple[str, str] | None:
         """(name, variable) of a derivative taken of a formula holding an undeclared name that some chain of the
@@ -1436,6 +1536,8 @@ class _Builder:
         found += [Condition(a, b, eq, o) if isinstance(eq, bool) else Condition(a, b, False, o, eq)
                   for a, eq, b, o in chain.conditions]
         found += list(context.conditions)
+        # "A \in R^{m x n} of full row rank m < n": an order of two sizes said with the shapes holds in every display
+        found += [c for c in self.size_orders_said if c.offset < chain.offset and c not in found]
         # (the terms as read: a sequence's terms at other steps written in its step's formula, see read.sequences)
         texts = [t.text for t in chain.terms]
         if texts and self.sequences:
@@ -1469,12 +1571,15 @@ class _Builder:
             # is true there too; one false there is false)
             for name, value, at in self.example_numbers:
                 size = self.notation.kind_of(name) == "size"
+                left = chain.terms[0].text.strip()
+                if len(chain.terms) == 2 and re.fullmatch(r"\\?[A-Za-z]+", left) and symbol_name(left) == symbol_name(name):
+                    continue  # ("Halving the temperature, $\alpha = 0.5$": a new value for the example's name, no claim)
                 if at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)) \
                         and (name in reach or symbol_name(name) in reach
                              or size and (self._size_related(name) & (reach | letters) or "\\sum" in names
                                           or "\\prod" in names or str(self.reader.size_symbol(name)) in reach)) \
                         and self.notation.kind_of(name) in (None, "scalar", "size"):
-                    same = [c for c in found if c.left == name]
+                    same = [c for c in found if c.left == name and not c.order]  # (a range, lambda > 0, allows it)
                     if same and not any(c.equal and not c.order and c.right.strip() == value.strip() for c in same):
                         continue
                     # (one the sentence's own condition gives already, "take $b = -1$", is the example's too)
@@ -1886,6 +1991,23 @@ def _unify_numbered(values: list) -> list:
     return out
 
 
+# what makes a formula a vector's or a matrix's: a transpose, a bold or blackboard letter, a matrix written out, an
+# entrywise or outer product, diag, a norm's double bars, an identity or ones
+_NOT_A_NUMBER = re.compile(r"\\top\b|\^\s*\{?\s*(?:T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}?|\\(?:mathbf|boldsymbol|bm|vec|"
+                           r"mathbb|odot|circ|otimes|oplus|operatorname\s*\{\s*diag|mathrm\s*\{\s*diag|diag|vdots|ddots|"
+                           r"\|)|matrix\}|\\begin|\\\\|&|\\{|\\}")
+
+
+# a derivative the reader takes as it reads (a prime, a dot): what it was taken of is no longer in the terms
+_EAGER_DERIVATIVE = re.compile(r"'|\\dot\b|\\ddot\b|\\prime\b")
+
+
+def _holds_name(values, name: str) -> bool:
+    """Whether a read term holds the plain name (a symbol of that name)."""
+    key = symbol_name(name)
+    return any(v is not None and any(str(s) == key for s in v.expr.atoms(sp.Symbol)) for v in values)
+
+
 def _hidden_unread(values, unread: dict, used: set, free_when_unread: set) -> str | None:
     """A name the document defines by a formula derive cannot read, which the read terms hold although the
     step does not write it (it came in through another definition): the first such name, or None."""
@@ -1993,7 +2115,7 @@ _LIMIT_OF_NAME = re.compile(r"\s*\\lim\s*_\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\
 
 
 def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: set[str],
-                              at_own: frozenset = frozenset()) -> str | None:
+                              at_own: frozenset = frozenset(), said: frozenset = frozenset()) -> str | None:
     """Link n gives a number for a side that depends on names the display does not write (L = 2.4 of an L
     defined in r and A; R(1.5) = 0.625 of an R of data) or is a bare name given a value (tau = 0.25): the values
     it is meant at are said elsewhere, in words. ``at_own``: the names defined at their own arguments, \\rho(M_J) =
@@ -2028,9 +2150,17 @@ def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: s
             given = f"a formula in {', '.join(sorted(own))}" if own else "a number"
             return (f"${text}$ given as {given}, while it depends on {', '.join(missing)} (through definitions), "
                     "which the display does not write: the values they are meant at are not read")
+        written = {symbol_name(x) for x in names_in(text)}
+        if own & free and free - own - written and _NAME_AT_NUMBERS.fullmatch(text) and not missing \
+                and not (free - own - written) & said:
+            # (never a parameter the words name, the momentum mu of theta_2 = (1 - a)^2 theta_0: a claim for every mu)
+            # "at this point $D = \frac{3a^2}{4}$" of a D = y^2 - a x: D at the x and y the words give, in a; never a
+            # claim for every x and y
+            return (f"${text}$ given as a formula in {', '.join(sorted(own))}, while it depends on "
+                    f"{', '.join(sorted(free - own - written))} too (through definitions), which the display does not "
+                    "write: the values they are meant at are not read")
         if not free or own & free:
             continue
-        written = {symbol_name(x) for x in names_in(text)}
         names = ", ".join(sorted(free))
         if own:
             # f = (2 + 2t)^2 + (1 + t)^2 of an f defined in A, X: "moving X_22 to 1 + t", in words, ties t to
@@ -2221,6 +2351,36 @@ _SYSTEM_LEAD = re.compile(r"\b(?:equations?|system|conditions?)\s*(?:\([^()]*\)\
 # "the minimiser solves $(X^T X + \lambda I) w = X^T y$", "w must satisfy $...$": an equation its unknowns satisfy
 _SOLVES_LEAD = re.compile(r"\b(?:solves?|solving|satisf(?:y|ies|ying)|(?:solution|roots?|zeros?)\s+(?:of|to)(?:\s+the"
                           r"\s+equation)?|the\s+equation)\s*:?\s*$", re.I)
+# "$m < n$", an order of two letters alone in its formula (of two sizes, where both are)
+_SIZE_ORDER_SAID = re.compile(r"(?<!\$)\$\s*([A-Za-z])\s*(<|>|\\le(?:q|qslant)?\b|\\ge(?:q|qslant)?\b)\s*([A-Za-z])\s*\$")
+_SIZE_ORDERS = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=",
+                "\\geqslant": ">="}
+# a shape said in words: "$A \in \mathbb{R}^{m \times n}$"
+_SHAPE_SAID = re.compile(r"\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*\^")
+
+
+def _sentence_around(text: str, offset: int) -> str:
+    """The sentence of the text that holds ``offset`` (to a full stop or a paragraph's end on either side)."""
+    start = max(text.rfind(". ", 0, offset), text.rfind(".\n", 0, offset), text.rfind("\n\n", 0, offset), 0)
+    ends = [e for e in (text.find(". ", offset), text.find(".\n", offset), text.find("\n\n", offset)) if e >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+# words of a document that differentiates: y' is then the derivative of a y it may give no formula
+_DIFFERENTIATING = re.compile(r"\b(?:differentiat\w*|implicit(?:ly)?|derivatives?|with\s+respect\s+to|"
+                              r"(?:a|as\s+a)\s+function\s+of)\b", re.I)
+# "use instead $x_{k+1} = ...$", "the Newton step for $u$ is", "a damped variant iterates": words that give a method's step
+_METHOD_LEAD = re.compile(r"\b(?:use|uses|using|instead|method|variant|modified|modification|scheme|iterates?|iteration|"
+                          r"update\s+(?:rule\s+)?(?:for|of|is|becomes)|step\s+(?:for|of)|rule\s+(?:for|of|is)|apply|applying|"
+                          r"applied|replac(?:e|es|ing))\b[^.;]*$", re.I)
+# "In the example $p(b) = b^2/4$", "for this example", "in our worked example": a claim said of an example (never "for
+# example", which gives one)
+_IN_THE_EXAMPLE = re.compile(r"\b(?:in|for|of|on)\s+(?:(?:the|this|that|our|my|each|your)\s+(?:\w+\s+)?example\b|example\s+\d)",
+                             re.I)
+# "The folium is the curve $$x^3 + y^3 = 3axy$$", "on the unit circle": the equation of a curve, what its points satisfy
+_CURVE_LEAD = re.compile(r"\b(?:curve|surface|circle|ellipse|hyperbola|parabola|level\s+(?:set|curve)|locus|constraint|"
+                         r"equation\s+of\s+the\s+(?:curve|line|plane|circle|tangent(?:\s+line)?))\s*(?:\([^()]*\)\s*)?:?\s*$",
+                         re.I)
 _COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -2757,13 +2917,23 @@ def _declare(notation: Notation, said, lines: _Lines):
 
     classes = [d for d in said.declarations if d.kind == "class"]
     for c in classes:
-        if re.fullmatch(r"[a-z]", c.name) and not notation.size_of_index(c.name) and notation.kind_of(c.name) in (None, "scalar"):
+        # (y, the default one-hot label, said to be the class: "for a labelled example with class $y$")
+        default_label = c.name in notation.onehot and c.name in default_notation().onehot \
+            and notation.vectors.get(c.name) == default_notation().vectors.get(c.name) \
+            and not any(d.name == c.name and d.kind != "class" for d in said.declarations)
+        if re.fullmatch(r"[a-z]", c.name) and not notation.size_of_index(c.name) \
+                and (notation.kind_of(c.name) in (None, "scalar") or default_label):
             # the correct class c, a letter no default makes an index: an index over the classes
             home = notation.size_of_index(next(iter(notation.onehot.values()), "")) or notation.size_name("N")
             if home in sizes:
                 forget.add(c.name)
                 sizes = {k: tuple(x for x in ix if x != c.name) for k, ix in sizes.items()}
                 sizes[home] = sizes[home] + (c.name,)
+                if default_label:
+                    vectors.pop(c.name, None)
+                    onehot.pop(c.name, None)
+                    note(c.name, f"${c.name}$ is the index of the correct class, as the words say (no one-hot label)",
+                         c.offset)
     said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
     aliases = dict(notation.aliases)
     for d in said.declarations:
@@ -4196,8 +4366,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     def last_line_before(offset: int) -> int:
         # (a heading that opens its line, "**(b) Gradient.** Entry by entry $z_k = ...$", takes the whole line)
+        # ("## Example: $f(x) = e^x$": the heading's marks are no words before it; its formulas open the new part)
         start = text.rfind("\n", 0, offset) + 1
-        return lines.of(offset) - 1 if not text[start:offset].strip() else lines.of(offset)
+        before = re.sub(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\*?\s*\{|\\(?:sub)?paragraph\*?\s*\{)", "", text[start:offset])
+        return lines.of(offset) - 1 if not before.strip() else lines.of(offset)
 
     readers = {p: reader_for([it for it, q in zip(items, part_of) if q == p and not it.piecewise]
                              if len(parts) > 1 else None, aliased_by_part[p][0], stated_in(p),
@@ -4270,12 +4442,33 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             opening = max(text.rfind("$$", 0, item.chain.offset), text.rfind("\\[", 0, item.chain.offset),
                           text.rfind("\\begin", 0, item.chain.offset))
             lead = _DISPLAY_OPENING.sub("", _lead(text, opening).rstrip()) if opening >= 0 else ""
-            if opening >= 0 and (_SYSTEM_LEAD.search(lead) or _SOLVES_LEAD.search(lead)):
+            if opening >= 0 and _IN_THE_EXAMPLE.search(lead):
+                builder.example_claims.add(item.chain.offset)
+            if opening >= 0 and _METHOD_LEAD.search(lead):
+                builder.method_leads.add(item.chain.offset)
+            if opening >= 0 and (_SYSTEM_LEAD.search(lead) or _SOLVES_LEAD.search(lead) or _CURVE_LEAD.search(lead)):
                 builder.solved_lines.add(line_of(item.chain.terms[0]))
                 builder.unknowns.setdefault(line_of(item.chain.terms[0]), set()).update(
                     n for t in item.chain.terms for n in names_in(t.text))
-        elif item.inline is not None and item.chain.terms and _SOLVES_LEAD.search(item.inline.before.rstrip()):
-            builder.solved_inline.add(item.chain.offset)
+        elif item.inline is not None and item.chain.terms:
+            before = item.inline.before.rstrip()
+            if _IN_THE_EXAMPLE.search(before):
+                builder.example_claims.add(item.chain.offset)
+            if _METHOD_LEAD.search(before):
+                builder.method_leads.add(item.chain.offset)
+            if _SOLVES_LEAD.search(before) or _CURVE_LEAD.search(before):
+                builder.solved_inline.add(item.chain.offset)
+    # (a case the words open, "with $m < n$", reaches only the displays right after it: said with the shapes, for all)
+    builder.differentiating = bool(_DIFFERENTIATING.search(text))
+    builder.ranged_names = frozenset(symbol_name(re.sub(r"[{}\s]", "", n.group(0)))
+                                     for m in re.finditer(r"\$([^$]+)\$", text)
+                                     if re.search(r"<|>|\\[lg]eq?\b|\\in\b", m.group(1))
+                                     for n in re.finditer(r"\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?", m.group(1)))
+    sized = builder.reader.notation
+    builder.size_orders_said = [Condition(m.group(1), m.group(3), False, m.start(), _SIZE_ORDERS[m.group(2)])
+                                for m in _SIZE_ORDER_SAID.finditer(text)
+                                if sized.kind_of(m.group(1)) == "size" and sized.kind_of(m.group(3)) == "size"
+                                and _SHAPE_SAID.search(_sentence_around(text, m.start()))]
     builder.given_numbers = sorted({(symbol_name(c.left), c.offset) for im in said.inline for c in im.conditions
                                     if c.equal and (c.value or c.fraction is not None)}
                                    | {(symbol_name(name), offset) for name, _, offset in said.numbers}

@@ -197,6 +197,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._bold = False  # reading the symbol under a bold font
         self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
         self.delta_numbers: set[str] = set()  # \delta, \Delta the document only ever writes as a number
+        self.delta_defined: set[str] = set()  # \delta, \Delta the document defines (delta_2 = ...): a name
         self.unrolled: dict[str, sp.Tuple] = {}  # v -> its values at steps 0, 1, ..., K, for v_t at a general step
         self.numbered_bases: set[str] = set()  # the sequences of a recurrence (v, g): v_2, g_1 are numbers
         self.redefined: dict[str, int] = {}  # built-in functions the document defines its own way: name -> line
@@ -1226,14 +1227,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"{word}_...(...) is a function at a point or a product (line "
                                f"{usage.family_applied[word]} writes {word} with a subscript and an argument); write "
                                f"{word}_{{...}} \\cdot (...) for a product (functions with subscripts are not read)")
-        if word not in env and self.notation.kind_of(word) in ("vector", "matrix") \
+        kind = self.notation.kind_of(word)
+        if word not in env and kind in ("vector", "matrix", "size") \
                 and word in getattr(self, "defined_heads", ()) \
                 and self._default_only(word) and word not in self.redefined and word not in self.lambdas and not scripts:
-            # x(t) of a document that writes x(t) = ... (a formula not read), x the default vector: the function
-            # at t, never the default vector x times t
-            raise FormulaError(f"{word}(...) is a function at a point (the document applies {word}) or the vector "
-                               f"{word} (a default, never declared) times (...): define {word}(t) = ... in a formula "
-                               f"that is read, or declare {word}")
+            # x(t) of a document that writes x(t) = ... (a formula not read, or read only after this), x the default
+            # vector: the function at t, never the default vector x times t (nor the default size N times x_k)
+            raise FormulaError(f"{word}(...) is a function at a point (the document applies {word}) or the "
+                               f"{'size' if kind == 'size' else kind} {word} (a default, never declared) times (...): "
+                               f"define {word}(t) = ... in a formula that is read before it, or declare {word}")
         key = symbol_name(word)
         if word not in env and not scripts and key in self.values and self._in_force(key) \
                 and not {word, key} & (set(self.lambdas) | set(self.vector_functions) | set(self.function_letters)) \
@@ -1729,7 +1731,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"the text {word!r} in a formula is not read (words and conditions belong "
                                    "in the prose; a name is written \\operatorname{...}, or defined by the "
                                    f"document: \\text{{{word}}}_i = ... or \\text{{{word}}}(x) = \\text{{softmax}}(x))")
-            if word == "\\delta" and self.notation.kind_of(word) is None and scripts:
+            if word == "\\delta" and self.notation.kind_of(word) is None and scripts \
+                    and word not in getattr(self, "delta_defined", ()):
                 return self._kronecker(scripts, env)
             if word in self.entry_aliases and word not in env \
                     and any(sc.data == "sub_script" for sc in scripts):
@@ -1750,6 +1753,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"{word} outside a subscript is read neither as the imaginary unit nor as a "
                                    "number (complex numbers are not read); use another letter for a number")
             if undeclared and word in ("\\Delta", "\\delta") and not (word in self.delta_numbers and not scripts) \
+                    and word not in getattr(self, "delta_defined", ()) \
                     and not (symbol_name(word) in self.values and self._in_force(symbol_name(word)) and not scripts):
                 raise FormulaError(f"{word} is read neither as an increment ({word} x) nor as a number; "
                                    "write the difference out, or use another letter")

@@ -111,7 +111,8 @@ _ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+
 # A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
 _STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature|scale|"
                               r"width|margin|threshold|bandwidth|factor|penalty|strength|radius|tolerance|"
-                              r"variance|deviation)s?\s*"
+                              r"variance|deviation|step\s+size|momentum|decay|damping|discount|precision|stiffness|"
+                              r"friction|gain)s?\s*"
                               r"(?:\w+\s+){0,2}$", re.I)
 # "Throughout, $x > 0$", "we assume $x > 0$ throughout": a standing range, not a case
 _THROUGHOUT = re.compile(r"\b(?:throughout|everywhere|always|in\s+(?:all|every)\s+(?:cells?|sections?|steps?|that\s+follows))\b"
@@ -216,8 +217,11 @@ _BETWEEN_NAMES = re.compile(rf"^\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\
 _UP_TO_NAME = re.compile(rf"^\s*({_NUMBER})\s*({_ORDER})\s*({_NAME})\s*({_ORDER})\s*({_NAME})\s*[,.;:]?\s*$")
 
 
-_CLASS_BEFORE = re.compile(r"\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?"
-                           r"(?:(?:is|be|being|will\s+be|we\s+call)\s*)?$", re.I)
+_CLASS_BEFORE = re.compile(r"(?:\b(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\s*(?:,\s*)?"
+                           r"(?:(?:is|be|being|will\s+be|we\s+call)\s*)?"
+                           # "for a labelled example with class $y$", "an input whose label is $y$"
+                           r"|\b(?:example|input|sample|point|instance|image)\s+(?:with|of|whose|in)\s+(?:class|label)"
+                           r"(?:\s+index)?\s*(?:is\s*)?)$", re.I)
 _BETWEEN = re.compile(r"^\s*\(?\s*(?:is\s+)?(?:an?\s+|any\s+)?(?:real\s+)?(?:number|constant|value|scalar|slope)?\s*"
                       r"(?:strictly\s+)?between\s+(-?\d+)\s+and\s+(-?\d+)\b", re.I)
 
@@ -226,9 +230,26 @@ _NAMES_BOUNDED = re.compile(r"\s*((?:\\?[A-Za-z]+\s*,\s*)+\\?[A-Za-z]+)\s*(>|<|\
                             r"\s*(-?\d+(?:\.\d+)?)\s*[,.;]?\s*")
 
 
+
+# what a law's parameter (family, position) must satisfy for the law to be one, as ranges said of it
+_LAW_RANGES = {("poisson", 0): ((">", "0"),), ("exponential", 0): ((">", "0"),), ("bernoulli", 0): ((">=", "0"), ("<=", "1")),
+               ("binomial", 1): ((">=", "0"), ("<=", "1")), ("beta", 0): ((">", "0"),), ("beta", 1): ((">", "0"),),
+               ("normal", 1): ((">", "0"),), ("laplace", 1): ((">", "0"),)}
+
+_IN_INTERVAL = re.compile(r"\s*(?P<name>\\?[A-Za-z]+)\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])\s*(?P<low>-?\s*\d+(?:\.\d+)?|-\s*\\infty)"
+                          r"\s*,\s*(?P<high>-?\s*\d+(?:\.\d+)?|\+?\s*\\infty)\s*(?:\\right\s*)?(?P<close>[)\]])\s*[,.;]?\s*")
+
+
 def inequalities(math: str, offset: int) -> list[Condition]:
     """``x > 0``, ``x \\geq 0``, ``0 < \\alpha < 1``: inequalities of one name and numbers, as
     conditions on the name (``[]`` when the text is anything else)."""
+    interval = _IN_INTERVAL.fullmatch(math)
+    if interval:
+        # "$\mu \in [0, 1)$", "$p \in (0, 1)$", "$t \in [0, \infty)$": an interval of numbers, as orders of the name
+        name, low, high = interval.group("name"), interval.group("low"), interval.group("high")
+        out = [] if "infty" in low else [Condition(name, low, False, offset, ">" if interval.group("open") == "(" else ">=")]
+        out += [] if "infty" in high else [Condition(name, high, False, offset, "<" if interval.group("close") == ")" else "<=")]
+        return out
     m = _INEQUALITY.match(math)
     listed = _NAMES_BOUNDED.fullmatch(math) if not m else None
     if listed:
@@ -1209,6 +1230,11 @@ def _laws(sentence, out: "Statements") -> None:
             if m and m.group(1) not in ("e", "\\pi") and not any(d.name == m.group(1) and d.kind == "parameter"
                                                                for d in out.declarations):
                 out.declarations.append(Declaration(m.group(1), "parameter", ("law",), law.offset, law.written))
+                for bound in () if m.group(2) else _LAW_RANGES.get((law.family, k), ()):
+                    # (the rate of a Poisson or exponential law is positive, a Bernoulli p lies in [0, 1]: what the
+                    # law needs to be one, so a counterexample meets it)
+                    out.declarations.append(Declaration(m.group(1), "range", bound, law.offset,
+                                                        f"{law.written} (a parameter of the law)"))
                 if m.group(2) and k == 1 and law.family in ("normal", "generic"):
                     # (a variance written sigma^2: sigma is the standard deviation, a positive number)
                     out.declarations.append(Declaration(m.group(1), "range", (">", "0"), law.offset,
