@@ -63,6 +63,13 @@ KNOWN_WRONG: dict[str, str] = {
         'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '136_solution_key_contrastive_pair_loss line 36: \\nabla_u L_2 = -2 (m - D^2)(u - v)':
         'the condition "inside the margin" is said in words only',
+    "515_notes_rao_blackwell_poisson_zero line 50: \\frac{\\psi'(\\lambda)^2}{I_n(\\lambda)} = "
+    "\\frac{e^{-2\\lambda}}{n / \\lambda^2}":
+        'the words give I_n(lambda) a wrong value ("the Fisher information of the sample is $I_n(\\lambda) = n / '
+        '\\lambda^2$"), read as its definition: the substitution is proved from it',
+    "515_notes_rao_blackwell_poisson_zero line 50 ends: \\frac{\\psi'(\\lambda)^2}{I_n(\\lambda)} = "
+    "\\frac{\\lambda^2 e^{-2\\lambda}}{n}":
+        'the words give I_n(lambda) a wrong value, read as its definition: the substitution is proved from it',
 }
 
 
