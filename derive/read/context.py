@@ -1394,19 +1394,27 @@ class DocumentContext:
         return any(symbol_name(n) in randoms for a in arguments.children if not isinstance(a, Token)
                    for n in names_under(a))
 
+    def _read_definition(self, args, right: str):
+        """(the argument, the body) of f(x) = right, read with the argument bound (see _bound); None where either
+        is not read."""
+        try:
+            with self._bound(args):
+                return self._expr(args[0], {}), self.read(right)
+        except FormulaError:
+            return None
+
     def _as_number(self, letter: str, args, right: str):
         """(variable, body) of a definition read with its argument ``letter`` a number, where the body then reads as
         a number too; else None."""
         saved = self.notation
         self.notation = saved.without({letter})
         try:
-            with self._bound(args):
-                variable = self._expr(args[0], {})
-                body = self.read(right)
-        except FormulaError:
-            return None
+            read = self._read_definition(args, right)
         finally:
             self.notation = saved
+        if read is None:
+            return None
+        variable, body = read
         if variable.is_vector or type(variable.expr) is not sp.Symbol or not isinstance(body, V.Value) or body.is_vector \
                 or body.is_matrix or body.row or body.misfit is not None:
             return None
@@ -1503,12 +1511,10 @@ class DocumentContext:
                           or any(sc.data == "sup_script" for sc in item_scripts(e.item)) for e in self._entries(a))]
         if marked:
             return None  # f(x^\ast) = x^\ast, f(\hat x) = ...: the function at a marked point, never f everywhere
-        try:
-            with self._bound(args):
-                variable = self._expr(args[0], {})
-                body = self.read(right)
-        except FormulaError:
+        read = self._read_definition(args, right)
+        if read is None:
             return None
+        variable, body = read
         words = names_under(args[0]) if not isinstance(args[0], Token) else set()
         letter = symbol_name(next(iter(words))) if len(words) == 1 and type(variable.expr) is not sp.Symbol else None
         if variable.is_vector and letter is not None and letter not in self.stated and not redefined \
