@@ -194,8 +194,8 @@ class _Builder:
         self.seen_names: set[str] = set()  # the names the chains before the current one use
         self.free_when_unread: set[str] = set()  # defined by y_j(x) = <not read>: read free, only proofs stand
         # h = <not read>, a plain name of a number: read as any number where no derivative, integral or limit could
-        # see what it depends on (only proofs stand); name -> the words of its definition
-        self.free_numbers_when_unread: dict[str, str] = {}
+        # see what it depends on (only proofs stand)
+        self.free_numbers_when_unread: set[str] = set()
         self.free_names: list[tuple[str, int, str]] = []  # those the current chain reads free
         self.layout_line: int | None = None  # the line of the sentence that says the Jacobians' layout
         self.layout_conflict = ""  # the layouts the document says, where it says two
@@ -223,8 +223,8 @@ class _Builder:
         self.size_orders_said: list = []  # m < n of two sizes, said in a sentence that declares shapes in them
         self.ranged_names: frozenset = frozenset()  # names an inline order or membership bounds ("$\mu \in [0, 1)$")
         self.differentiating = False  # the words speak of derivatives ("differentiating", "a function of x")
-        self.example_claims: set[int] = set()
-        self.method_leads: set[int] = set()  # offsets of chains the words before say give a method ("use", "instead")  # offsets of chains the words say are about an example ("in the example")
+        self.example_claims: set[int] = set()  # offsets of chains the words say are about an example ("in the example")
+        self.method_leads: set[int] = set()  # offsets of chains the words before say give a method ("use", "instead")
         self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
         self.worded: set[str] = set()  # names the words give a value derive does not read ("density $\\lambda$, that is $M/L$")
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
@@ -416,9 +416,9 @@ class _Builder:
             if v is None:
                 continue
             for atom in v.expr.atoms(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
-                inside = {str(s) for s in atom.free_symbols} | {str(s) for s in atom.expr.free_symbols}
+                inside = {str(s) for s in atom.expr.atoms(sp.Symbol) | atom.free_symbols}  # (a limit of an integral too)
                 for n in held:
-                    if symbols[n] not in inside and not any(str(s) == symbols[n] for s in atom.expr.atoms(sp.Symbol)):
+                    if symbols[n] not in inside:
                         continue
                     if not isinstance(atom, sp.Derivative) or any(str(x) != symbols[n] for x, _ in atom.variable_count):
                         return n
@@ -1352,7 +1352,7 @@ class _Builder:
         number (see _free_number)."""
         if re.fullmatch(r"\s*\\?[A-Za-z]+\s*", chain.terms[0].text) and chain.relations \
                 and not any(_NOT_A_NUMBER.search(t.text) for t in chain.terms):
-            self.free_numbers_when_unread[name] = chain.terms[0].text.strip()
+            self.free_numbers_when_unread.add(name)
 
     def _note_unreadable_definition(self, chain: Chain, values, reasons) -> None:
         """``name = <a formula derive cannot read>``: remember that the document defines the name. So
