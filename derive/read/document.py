@@ -1593,7 +1593,7 @@ class _Builder:
             for name, written, at in self.example_vectors:
                 if not (at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at))
                         and (name in reach or symbol_name(name) in reach)) \
-                        or any(d.name == self.reader.base_of(name) for d, _, _ in self.example_entries):
+                        or any(d.name == self.reader.bases.get(name) for d, _, _ in self.example_entries):
                     continue
                 entries = self._example_entries(name, written) if self.notation.kind_of(name) == "vector" else None
                 if entries is None:
