@@ -3849,3 +3849,38 @@ def test_a_delta_the_document_defines_is_a_name_and_an_interval_in_the_words_bou
     bounded = _verdicts("With step size $\\eta > 0$ and momentum $\\mu \\in [0, 1)$, the factor is "
                         "$\\sqrt{(1 - \\mu)^2} = 1 - \\mu$.\n")
     assert bounded[-1][1] in (Verdict.PROVED, Verdict.NUMERIC)  # (never refuted at mu = 2)
+
+
+def test_a_step_written_at_k_from_the_term_before_is_read_with_its_data_at_each_step():
+    """m_k = F(m_{k-1}, x_k): the same step as m_{k+1} = F(m_k, x_{k+1}); a claim's m_k is written in m_{k-1}, which
+    stays any number, as the data x_k, x_{k+1} of each step do; the step letter is a whole number."""
+    text = ("Let the running mean be updated by\n\n$$\nm_k = \\frac{(k - 1) m_{k-1} + x_k}{k} = m_{k-1} + "
+            "\\frac{x_k - m_{k-1}}{k}\n$$\n\nThen\n\n$$\nx_k - m_k = \\frac{k - 1}{k} (x_k - m_{k-1})\n$$\n\nand\n\n$$\n"
+            "x_k - m_k = \\frac{k}{k + 1} (x_k - m_{k-1})\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    readings = " ".join(r.text for r in _readings(text, 1))
+    assert "$k$ is the step" in readings and "whole number" in readings
+
+
+def test_data_of_a_step_at_the_next_step_are_numbers_of_their_own():
+    """v_{t+1} = beta v_t + (1 - beta) g_t^2: g_{t+1} is the gradient at the next step, any number; v_{t+2} is the
+    step twice."""
+    text = ("Adam keeps\n\n$$\nv_{t+1} = \\beta v_t + (1 - \\beta) g_t^2\n$$\n\nso that\n\n$$\nv_{t+2} = \\beta^2 v_t + "
+            "\\beta (1 - \\beta) g_t^2 + (1 - \\beta) g_{t+1}^2\n$$\n\nnot\n\n$$\nv_{t+2} = \\beta^2 v_t + (1 - \\beta) "
+            "g_t^2 + (1 - \\beta) g_{t+1}^2\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_step_whose_claim_writes_two_steps_it_cannot_relate_is_not_read_as_free_numbers():
+    """Terms of a step at two steps that are not written in one another (a claim at another letter, or x_{k+2}
+    beside x_{k-1} beyond the steps unrolled) are never two free numbers: a true claim is not refuted."""
+    text = ("The iteration is\n\n$$\nx_k = \\frac{1}{2} x_{k-1}\n$$\n\nso\n\n$$\nx_j - x_{j-1} = -\\frac{1}{2} "
+            "x_{j-1}\n$$\n")
+    assert Verdict.REFUTED not in [v for _, v, _ in _verdicts(text)]
+
+
+def test_a_name_an_equation_gives_is_no_free_number_at_the_next_step():
+    """x_k = k^2 given, beside the step m_{k+1} = m_k + x_{k+1}: x_{k+1} is the formula's, never any number."""
+    text = ("Let $x_k = k^2$ and\n\n$$\nm_{k+1} = m_k + x_{k+1}\n$$\n\nso\n\n$$\nm_{k+1} - m_k = (k + 1)^2\n$$\n")
+    assert Verdict.REFUTED not in [v for _, v, _ in _verdicts(text)]

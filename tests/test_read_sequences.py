@@ -31,6 +31,15 @@ def test_terms_at_later_steps_are_written_in_the_term_at_the_claim_s_step():
 def test_what_cannot_be_written_so_is_left_as_written():
     found = find(_chains(("x_{k+1}", "x_k + \\sum_{i=1}^{k} i")), lambda o: 1, set())
     assert expand(["x_{i+1}", "x_i"], found, 100) == (["x_{i+1}", "x_i"], [])      # the sum would capture i
-    assert expand(["x_{k-1}", "x_k"], found, 100) == (["x_{k-1}", "x_k"], [])      # below the step: not read
     assert expand(["x_{k+1}", "x_{j}"], found, 100) == (["x_{k+1}", "x_{j}"], [])  # two steps
+    assert expand(["x_{k+9}", "x_k"], found, 100) == (["x_{k+9}", "x_k"], [])      # beyond the steps unrolled
+
+
+def test_the_lowest_term_a_claim_writes_stays_and_a_step_may_be_written_at_k():
+    found = find(_chains(("x_{k+1}", "x_k + \\sum_{i=1}^{k} i")), lambda o: 1, set())
+    assert expand(["x_{k-1}", "x_k"], found, 100)[0] == ["x_{k-1}", "\\left(x_{k-1} + \\sum_{i=1}^{k-1} i\\right)"]
+    (back,) = find(_chains(("x_k", "x_{k-1} + g_k \\beta^k")), lambda o: 1, set())
+    assert back.step and back.formula == "x_{k} + g_{k+1} \\beta^{k+1}" and back.written == "x_{k}"
+    # (never where the document writes x_0: its recurrence is unrolled from that start, read.context)
+    assert find(_chains(("x_k", "x_{k-1} + 1"), ("x_0", "0")), lambda o: 1, set()) == []
     assert expand(["x_{k+1}", "x_k"], found, -1) == (["x_{k+1}", "x_k"], [])       # before the step is given

@@ -32,7 +32,7 @@ from . import products as P
 from . import values as V
 from .products import MatrixTerm
 from .reader import Reader, symbol_name
-from .sequences import expand as expand_sequences, find as find_sequences
+from .sequences import expand as expand_sequences, find as find_sequences, occurrences as sequence_occurrences
 from .syntax import BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
 
 __all__ = ["read_document"]
@@ -608,6 +608,9 @@ class _Builder:
             if chain.terms and self.sequences else ([t.text for t in chain.terms], [])
         self.sequence_readings = tuple(
             Reading("definition", f"${q.written}$ as line {q.line} gives it, at every step", q.line) for q in used)
+        # (a step's term at one step only, after that: x_{k-1} alone, any number, as x_k is)
+        self.reader.step_free_now = _lowest_terms_only(expanded, self.sequences, chain.terms[0].offset,
+                                                       self.reader.sequence_names) if chain.terms else {}
         for term, written in zip(chain.terms, expanded):
             per_term.append(set())
             excluded.append(set())
@@ -634,6 +637,7 @@ class _Builder:
             except RecursionError:
                 values.append(None)
                 reasons.append("the formula is nested too deeply")
+        self.reader.step_free_now = {}  # (this chain's only: no other formula is read with it)
         if self._identity_sides(values, per_term):
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
@@ -3562,18 +3566,45 @@ def _implied_by_definitions(reader: Reader, chain: Chain) -> bool:
         return False
 
 
+def _lowest_terms_only(texts: list[str], sequences: list, at: int, names: set[str]) -> dict[str, str]:
+    """{name: letter} of the steps known at ``at`` that the terms write at one step only, their own letter plus or
+    minus a whole number (m_{k-1}, after m_k was written in it): that term is any number."""
+    out = {}
+    for q in sequences:
+        if not q.step or q.offset > at or q.name not in names:
+            continue
+        steps = {(letter, o) for t in texts for _, _, letter, o in sequence_occurrences(t, q.name)}
+        if len(steps) == 1 and next(iter(steps))[0] == q.letter:
+            out[q.name] = q.letter
+    return out
+
+
+def _step_data(text: str, letter: str, steps: list, excluded: set[str]) -> set[str]:
+    """The names that are numbers at each step of the steps with this letter, no sequence of their own: written
+    with the letter in a step's formula (g_t in v_{t+1} = beta v_t + g_t), or with the letter plus or minus a whole
+    number anywhere (x_{k+1}); never a declared vector or matrix."""
+    at = r"(\\?[A-Za-z]+)\s*\}?\s*_\s*"
+    found = {m.group(1) for q in steps for m in re.finditer(at + r"\{?\s*" + letter + r"(?![A-Za-z])", q.formula)}
+    found |= {m.group(1) for m in re.finditer(at + r"\{\s*" + letter + r"\s*[+-]\s*\d\s*\}", text)}
+    return {n for n in found if n not in excluded and n not in ("d", "\\sum", "\\prod", "\\delta", "\\int")}
+
+
 def _for_sequences(notation: Notation, letters: set[str], names: set[str]) -> Notation:
     """The notation with these letters no index of any size and these names no default vectors (the step letters
     and the names of sequences, see read.sequences): x_k is the term at step k, a number."""
     defaults = default_notation()
     names = {n for n in names if n in notation.vectors and defaults.vectors.get(n) == notation.vectors[n]}
     if not names and not any(l in ls for ls in notation.sizes.values() for l in letters) \
+            and not any(notation.kind_of(l) in (None, "index") for l in letters) \
             and not any(a in letters and defaults.aliases.get(a) == s for a, s in notation.aliases.items()):
         return notation
     # (and no default definition of theirs: the default yhat = softmax(theta) of a sequence theta_t)
     # (n, by default another name of the size N, as a step letter: x_{n+1} = F(x_n))
-    return dataclasses.replace(notation, sizes={size: tuple(l for l in ls if l not in letters)
-                                                for size, ls in notation.sizes.items()},
+    # (the step letter itself a whole number, as a size is: sums run to it, and no claim is refuted between steps)
+    return dataclasses.replace(notation, sizes={**{size: tuple(l for l in ls if l not in letters)
+                                                   for size, ls in notation.sizes.items()},
+                                                **{l: () for l in sorted(letters)
+                                                   if notation.kind_of(l) in (None, "index")}},
                               aliases={a: s for a, s in notation.aliases.items()
                                        if not (a in letters and defaults.aliases.get(a) == s)},
                               vectors={n: v for n, v in notation.vectors.items() if n not in names},
@@ -4117,12 +4148,21 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # (the step letter k of x_{k+1} = F(x_k), never a sum's index in the document: x_k is a number, the term at
     # step k, and never entry k of a vector x)
     steps = {q.letter for q in sequences if q.step} - set(re.findall(r"\\(?:sum|prod)\s*_\s*\{?\s*([a-z])", text))
-    # (and never the subscript of anything but a sequence: theta_k beside x_{k+1} = F(x_k) keeps k an index)
+    # (and never the subscript of anything but a sequence or its data: theta_k beside x_{k+1} = F(x_k) keeps k an
+    # index, where g_t in the step v_{t+1} = beta v_t + g_t, or x_{k+1} written anywhere, is a number at each step)
     names_of_sequences = {q.name for q in sequences}
+    arrays = {n for n in declared if notation.kind_of(n) in ("vector", "matrix")} \
+        | {d.name for d in said.declarations if d.kind in ("vector", "matrix")}
+    # (never a name an equation gives, x_k = k^2: what it says of x_{k+1} would be lost)
+    equated = {m.group(1) for item in items if len(item.chain.terms) >= 2
+             for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*", item.chain.terms[0].text)] if m}
+    data = {letter: _step_data(text, letter, [q for q in sequences if q.step and q.letter == letter],
+                               names_of_sequences | arrays | equated) for letter in steps}
     steps = {letter for letter in steps
-             if all(m.group(1) in names_of_sequences for m in re.finditer(
+             if all(m.group(1) in names_of_sequences | data[letter] for m in re.finditer(
                  r"(\\?[A-Za-z]+)\s*\}?\s*_\s*\{?\s*" + letter + r"(?![A-Za-z])", text))}
-    named = {q.name for q in sequences if q.step and q.letter in steps}
+    step_data = {name: letter for letter in sorted(steps) for name in sorted(data[letter])}
+    named = {q.name for q in sequences if q.step and q.letter in steps} | set(step_data)
     aliased_by_part = {}
     for p in parts:
         n_p, d_p = per_part[p]
@@ -4314,6 +4354,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.paragraph_end = lines.paragraph_end
         reader.conditional_definitions = conditional
         reader.sequence_names = set(named)
+        reader.step_data = dict(step_data)
+        for q in sequences:
+            if q.step and q.letter in steps and q.letter not in reader.inferred \
+                    and part_notation.kind_of(q.letter) == "size" and not part_notation.sizes.get(q.letter):
+                reader.inferred[q.letter] = (f"${q.letter}$ is the step of ${q.written}$ (line {q.line}), a whole "
+                                             "number $\\ge 1$", q.line)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
         # a declaration under a later heading does not reach back into this part (end: its last line)

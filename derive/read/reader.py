@@ -234,6 +234,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._default_sizes = False  # the last read used a vector whose length is a default
         self.entrywise_chain = False  # the last chain's sides read a diagonal Jacobian entry by entry
         self.sequence_names: set[str] = set()  # sequences at a general step (read.sequences): x_k is a number
+        # names of numbers at each step of a sequence (its data x_k, gradients g_t), no sequence of their own: the
+        # step letter each is written with; x_{k+1}, x_{k-1} are numbers of their own too
+        self.step_data: dict[str, str] = {}
+        self.step_free_now: dict[str, str] = {}  # the steps (and letters) of which this chain holds only the lowest term
         self.abstract: dict = {}  # L given only by its gradient (g_i = dL/dy_i): name -> derivatives.Upstream
         self._upstream_probe: list | None = None  # (reading g_i = dL/dy_i to find L and y: see _define_upstream)
         self.random_used: set[str] = set()  # random variables whose laws the readings used
@@ -2638,10 +2642,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _step_term(self, name: str, arg, env) -> V.Value | None:
         """x_n of a scalar x that is also a sequence at a general step (x_{n+1} = F(x_n), read.sequences), n bound
-        by nothing here: the term at step n, a number of its own."""
+        by nothing here: the term at step n, a number of its own. x_{n+1}, x_{n-1}: the same, of a name that is the
+        data of a step (read.document) or of a step whose terms above the chain's lowest were written in it."""
         inner = self._inner(arg)
         if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
             inner = item_base(inner.children[0])
+        if node_kind(inner) in ("add", "sub"):
+            return self._step_term_at(name, inner, env)
         if node_kind(inner) != "letter":
             return None
         letter = str(inner.children[0])
@@ -2652,6 +2659,30 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(self.label_conflicts[label])
         self.guesses[label] += 1
         return V.Value(scalar(label))
+
+    def _step_term_at(self, name: str, inner, env) -> V.Value | None:
+        label = self._step_label(name, inner, env)
+        if label is None:
+            return None
+        if label in self.label_conflicts:
+            raise FormulaError(self.label_conflicts[label])
+        self.guesses[label] += 1
+        return V.Value(scalar(label))
+
+    def _step_label(self, name: str, inner, env) -> str | None:
+        """x_{k+1}, g_{t-1}: the step letter plus or minus a whole number (1 to 9), of a name whose terms at other
+        steps are numbers of their own (see _step_term): the name of that number, else None."""
+        letter = self.step_data.get(name) or self.step_free_now.get(name)
+        if letter is None or letter in env or node_kind(inner) not in ("add", "sub"):
+            return None
+        parts = [c for c in inner.children if isinstance(c, Tree)]
+        if len(parts) != 2:
+            return None
+        first, second = (self._inner_item(p) for p in parts)
+        if node_kind(first) != "letter" or str(first.children[0]) != letter or node_kind(second) != "number" \
+                or not str(second.children[0]).isdigit() or not 1 <= int(str(second.children[0])) <= 9:
+            return None
+        return f"{name}_{{{letter}{'+' if node_kind(inner) == 'add' else '-'}{second.children[0]}}}"
 
     def _label_entry(self, name: str, pair, env) -> V.Value:
         """v_{c,i}: entry i of the vector v_c (a label, then an index)."""
@@ -2674,6 +2705,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _label(self, name: str, inner, primes: str, env) -> str | None:
         """The name a_1, a_b, alpha_beta, a_{b'} of an undeclared a with a label subscript, or None."""
         kind = node_kind(inner)
+        if kind in ("add", "sub") and not primes:
+            at = self._step_label(name, inner, env)  # x_{k+1} of the data of a step
+            if at is not None:
+                return at
+        if kind == "letter" and not primes and str(inner.children[0]) not in env \
+                and str(inner.children[0]) in (self.step_data.get(name), self.step_free_now.get(name)):
+            return f"{name}_{inner.children[0]}"  # x_k of the data of a step: the number at step k
         sub = None
         # (m_\tau of a function m_\tau(x) = ... the document defines is that function's value, tau declared or not)
         # (w_z, u_r of a GRU's gates z and r: a letter that is no index nor size labels the name it subscripts)

@@ -6,8 +6,9 @@ terms at neighbouring steps (e_{k+1} = e_k^2 / (2 x_k)). Such a claim is read by
 term at step k, textually, before it is read: x_{k+1} becomes (F), x_{k+2} becomes F of that, and e_{k+1}
 becomes (G at k + 1). x_k itself stays what it is, any number, so a claim proved so holds at every step.
 
-A term below the step (x_{k-1} of a step x_{k+1} = F(x_k)) is left as written (and so not read), as is a
-formula whose own sums bind the claim's step letter, which the substitution would capture. What a start value
+The lowest term of a step the claim writes stays (x_k beside x_{k+1}, x_{k-1} beside x_k), and every term above
+it is written in it; a step written at k, m_k = F(m_{k-1}), is the same step. A formula whose own sums bind the
+claim's step letter is left as written, as the substitution would capture it. What a start value
 makes of the iterates (x_k > 0 from x_0 > 0) is not carried: a claim true only of the iterates a start
 reaches is checked for every x_k.
 """
@@ -32,10 +33,11 @@ class Sequence:
     step: bool
     offset: int    # of the chain that gives it: it holds from there on
     line: int
+    back: bool = False  # the step as written, name_k = F(name_{k-1}) (formula: the same step, one further)
 
     @property
     def written(self) -> str:
-        return f"{self.name}_{{{self.letter}+1}}" if self.step else f"{self.name}_{{{self.letter}}}"
+        return f"{self.name}_{{{self.letter}+1}}" if self.step and not self.back else f"{self.name}_{{{self.letter}}}"
 
 
 def _pattern(name: str) -> re.Pattern:
@@ -60,7 +62,7 @@ def _letter(letter: str) -> re.Pattern:
 
 def _at(formula: str, letter: str, target: str, shift: int, names: list[str]) -> str:
     """The formula at step target + shift: each sequence's name_{letter + o} becomes name_{target + shift + o} and
-    the letter elsewhere target + shift."""
+    the letter elsewhere target + shift (in braces where it is a script, g_k -> g_{k+1}, beta^k -> beta^{k+1})."""
     marks = {}
     out = formula
     for name in names:
@@ -74,6 +76,14 @@ def _at(formula: str, letter: str, target: str, shift: int, names: list[str]) ->
             return key
         out = _pattern(name).sub(mark, out)
     value = f"({target} + {shift})" if shift > 0 else f"({target} - {-shift})" if shift < 0 else target
+    # (a script of one letter: x_k, beta^k; then x_{k - 1}, a letter inside braces or anywhere else)
+    def script(m):
+        o = int(m.group(3) or 0) * (-1 if m.group(2) == "-" else 1) + shift
+        key = f"\x00{len(marks)}\x00"
+        marks[key] = f"{m.group(1)}{{{target}{'+' if o > 0 else '-'}{abs(o)}}}" if o else f"{m.group(1)}{{{target}}}"
+        return key
+    out = re.sub(r"([_^])\s*(?:" + letter + r"(?![A-Za-z])|\{\s*" + letter + r"\s*(?:([+-])\s*(\d+)\s*)?\})",
+                 script, out)
     out = _letter(letter).sub(lambda m: value, out)
     for key, text in marks.items():
         out = out.replace(key, text)
@@ -103,6 +113,12 @@ def find(chains, line_of, declared: set[str]) -> list[Sequence]:
         own = occurrences(right, name)
         if plus and own and all(l == letter and o == 0 for _, _, l, o in own):
             found[name] = Sequence(name, letter, right, True, offset, line_of(offset))
+        elif not plus and own and all(l == letter and o == -1 for _, _, l, o in own) \
+                and not re.search(r"(?<![\\A-Za-z])" + re.escape(name) + r"\s*_\s*(?:0|\{\s*0\s*\})", everything):
+            # m_k = F(m_{k-1}, k): the same step, written at k; kept as m_{k+1} = F(m_k, k + 1) (not where m_0 is
+            # written: a start value, from which the document's recurrence is unrolled, read.context)
+            found[name] = Sequence(name, letter, _at(right, letter, letter, 1, [name]), True, offset,
+                                   line_of(offset), back=True)
         elif not plus and not own and re.search(r"_\s*\{?\s*" + letter + r"(?![A-Za-z])", right) \
                 and name not in names_in(right) and name not in before \
                 and any(o for _, _, _, o in occurrences(everything, name)):
@@ -127,14 +143,20 @@ def expand(texts: list[str], sequences: list[Sequence], at: int) -> tuple[list[s
     (target,) = letters
     if any(target in _BOUND.findall(s.formula) for s in known):
         return texts, []  # a formula summing over the claim's letter: the substitution would capture it
+    # (a step's terms above the lowest the claim writes, x_{k+1} beside x_k, x_k beside x_{k-1}: the lowest
+    # stays, any number, and each one above it is the step from the one below)
+    lowest = {s.name: min([0] + [o for t in texts for _, _, l, o in occurrences(t, s.name) if l == target])
+              for s in known}
     out = []
     for text in texts:
         for _ in range(_MAX_DEPTH + 1):
             changed = False
             for s in known:
                 for start, end, letter, o in reversed(occurrences(text, s.name)):
-                    if letter != target or (s.step and o <= 0) or o > _MAX_DEPTH:
+                    if letter != target or (s.step and o <= lowest[s.name]):
                         continue
+                    if o - lowest[s.name] > _MAX_DEPTH:
+                        return texts, []
                     # a step: the term at target + o is F at target + o - 1; a term: G at target + o
                     formula = _at(s.formula, s.letter, target, o - 1 if s.step else o, names)
                     text = text[:start] + "\\left(" + formula + "\\right)" + text[end:]
