@@ -3884,3 +3884,50 @@ def test_a_name_an_equation_gives_is_no_free_number_at_the_next_step():
     """x_k = k^2 given, beside the step m_{k+1} = m_k + x_{k+1}: x_{k+1} is the formula's, never any number."""
     text = ("Let $x_k = k^2$ and\n\n$$\nm_{k+1} = m_k + x_{k+1}\n$$\n\nso\n\n$$\nm_{k+1} - m_k = (k + 1)^2\n$$\n")
     assert Verdict.REFUTED not in [v for _, v, _ in _verdicts(text)]
+
+
+def test_a_function_the_words_name_related_to_its_derivative_is_never_refuted_as_any_function():
+    """"$\\varphi$ and $\\Phi$ the standard normal pdf and cdf": phi'(x) = -x phi(x) holds of the phi meant, whatever
+    other functions do; "for any differentiable $f$", (f^2)' = f' stays refuted, as a wrong chain rule does."""
+    meant = ("Notation: $\\varphi$ and $\\Phi$ the standard normal pdf and cdf.\n\n"
+             "$$\n\\varphi'(x) = -x \\varphi(x)\n$$\n")
+    (only,) = _verdicts(meant)
+    assert only[1] is Verdict.UNKNOWN and "the function the words may give" in only[2]
+    arbitrary = "For any differentiable $f$,\n\n$$\n\\frac{d}{dx} f(x)^2 = f'(x)\n$$\n"
+    assert [v for _, v, _ in _verdicts(arbitrary)] == [Verdict.REFUTED]
+
+
+def test_a_name_the_words_give_a_value_is_never_any_number_on_either_side():
+    """"with $q$ short for $1 - p$": M'(0) = np (q through M's definition) and K''(0) = npq (q on both sides) are
+    not refuted at a q other than 1 - p."""
+    text = ("For $X \\sim \\mathrm{Bin}(n, p)$ with $q$ short for $1 - p$ the MGF is\n\n$$\nM(t) = (q + p e^t)^n\n$$\n\n"
+            "Then $M'(0) = np$. With $K(t) = \\log M(t)$ we get $K''(0) = npq$.\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found], found
+    assert any("given a value in the words" in why for _, _, why in found), found
+
+
+def test_a_product_over_a_letter_ends_before_another_product_over_the_same_letter():
+    """\\prod_{k=2}^{n} a_k \\cdot \\prod_{k=2}^{n} b_k: two factors, never the second inside the first."""
+    text = ("Let $n \\ge 2$.\n\n$$\n\\prod_{k=2}^{n} \\left( 1 - \\frac{1}{k^2} \\right) = \\prod_{k=2}^{n} \\frac{k-1}{k} "
+            "\\cdot \\prod_{k=2}^{n} \\frac{k+1}{k}\n$$\n\n$$\n\\sum_{k=1}^{n} k \\sum_{k=1}^{n} 1 = \\frac{n^2 (n + 1)}{2}\n$$\n")
+    assert Verdict.REFUTED not in [v for _, v, _ in _verdicts(text)]
+    wrong = "Let $n \\ge 2$.\n\n$$\n\\sum_{k=1}^{n} k \\sum_{k=1}^{n} 1 = \\frac{n (n + 1)}{2}\n$$\n"
+    assert [v for _, v, _ in _verdicts(wrong)] == [Verdict.REFUTED]
+
+
+def test_the_latest_example_of_a_vector_in_a_paragraph_is_the_one_a_claim_is_about():
+    text = ("Let $x, y \\in \\mathbb{R}^n$.\n\nFor $x = (3, 4)$ we have $\\|x\\|_2 = 5$. For $x = (1, 2)$ and "
+            "$y = (1, 4)$: $\\sum_i x_i y_i = 9$.\n")
+    assert [v for _, v, _ in _verdicts(text)][-1] is Verdict.PROVED
+
+
+def test_a_definition_read_with_a_function_defined_anew_after_it_is_not_refuted_through_the_old_one():
+    """R_n = (1/n) sum f(k/n) read with f(x) = sin x, then f(x) = x^2 given anew: R_n as read holds the old f; and
+    "For $f(x) = x^2$ we get $f(3) = 9$" of the earlier f supposes the new one."""
+    text = ("Let $f(x) = \\sin x$.\n\n## Riemann sums\n\nFor smooth $f$ let $R_n = \\frac{1}{n} \\sum_{k=1}^{n} f(k/n)$.\n\n"
+            "Problem 1 takes\n\n$$\nf(x) = x^2\n$$\n\nand gets $n R_n = \\frac{(n + 1)(2n + 1)}{6n}$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is not Verdict.REFUTED and "defines anew" in found[-1][2], found
+    same = "Let $f(x) = \\sin x$.\n\nFor $f(x) = x^2$ we get $f(3) = 9$.\n"
+    assert [v for _, v, _ in _verdicts(same)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]

@@ -290,3 +290,17 @@ def test_the_chain_rule_through_a_function_nobody_defines(check_of):
     fp = sp.Subs(sp.Derivative(f(xi), xi), xi, 2 * u)  # f'(2u), as the reader writes it
     assert verify_check(check_of(sp.Derivative(f(2 * u), u), 2 * fp), FAST).verdict is Verdict.PROVED
     assert verify_check(check_of(sp.Derivative(f(2 * u), u), fp), FAST).verdict is Verdict.REFUTED
+
+
+def test_a_claim_that_fails_only_where_a_sign_is_at_its_jump_is_not_refuted():
+    """||w - a sign(w)||^2 = ||w||^2 - 2a sign(w)^T w + a^2 n fails only where an entry of w is 0 (sign(0) = 0 as
+    read, +1 in a binarisation): numerically consistent, never refuted; a claim false away from 0 stays refuted."""
+    from derive.read.document import read_document
+    from derive.read.notation_file import default_notation
+    from derive.model import checks_of
+    text = ("Let $w \\in \\mathbb{R}^n$ and $a \\in \\mathbb{R}$.\n\n$$\n\\sum_i (w_i - a \\operatorname{sign}(w_i))^2 = "
+            "\\sum_i w_i^2 - 2 a \\sum_i \\operatorname{sign}(w_i) w_i + a^2 n\n$$\n\n$$\n\\sum_i \\operatorname{sign}(w_i) w_i = "
+            "\\sum_i w_i\n$$\n")
+    results = [verify_check(c) for c in checks_of(read_document(text, "doc.md", default_notation()))]
+    assert results[0].verdict is not Verdict.REFUTED and "jump" in results[0].detail
+    assert results[1].verdict is Verdict.REFUTED

@@ -227,6 +227,7 @@ class _Builder:
         self.method_leads: set[int] = set()  # offsets of chains the words before say give a method ("use", "instead")
         self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
         self.worded: set[str] = set()  # names the words give a value derive does not read ("density $\\lambda$, that is $M/L$")
+        self.chain_texts: dict[int, list[str]] = {}  # line -> the terms of the chains starting on it
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
         self.formula_given: dict[str, int] = {}  # a declared vector or matrix given a formula -> the chain's offset
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
@@ -662,6 +663,21 @@ class _Builder:
                         and (name in r.values or name in r.lambdas or name in r.matrix_values):
                     out.append(f"${written_name(key)}$ as line {at} defines it, with ${written_name(name)}$ free in it, which "
                                f"line {later} defines after it")
+        # (R_n = \frac{1}{n} \sum_k f(k/n) read with the f then in force, and "for $f(x) = x^2$" after it: R_n as read
+        # holds the old f, never the new one)
+        for key in sorted({*r.lambdas, *r.size_sequences} - set(r.values)):
+            at = r.defined_at.get(key)
+            if at is None or not r._in_force(key) or not (key in written or _label_written(key, texts)
+                                                          or any(re.search(r"(?<![A-Za-z\\])" + re.escape(written_name(key))
+                                                                           + r"(?![A-Za-z])", t) for t in texts)):
+                continue
+            source = {symbol_name(n) for t in self.chain_texts.get(at, ()) for n in names_in(t)}
+            for name in sorted(source - {key}):
+                later = r.defined_at.get(name)
+                if later is not None and later > at and r._in_force(name) and (name in r.lambdas or name in r.values):
+                    out.append(f"${written_name(key)}$ as line {at} defines it, with ${written_name(name)}$ as it was "
+                               f"then, which line {later} defines anew")
+                    break
         return out
 
     def _statistic_of_data(self, name: str) -> bool:
@@ -997,6 +1013,9 @@ class _Builder:
                 lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
                                                and g not in written_here
                                                and (g in self.worded or self._statistic_of_data(g))})
+                # (and one the words give a value, "with $q$ short for $1 - p$", on both sides too: never any number)
+                lonely = sorted(set(lonely) | {g for g in present[0] | present[1] if symbol_name(g) in self.worded
+                                               and g not in self.reader.values})
                 stale = self._stale_definitions(written_here, texts)
                 if stale:
                     # L = \sum_i p_i l_i (line 3), then "with $l_i = \log(1/q_i)$" (line 34): L as read holds l free,
@@ -1095,8 +1114,9 @@ class _Builder:
                 starred = any(g.endswith("star") and g in present[0] and g in present[1] for g in lonely)
                 derived = any(g.endswith("'") for g in lonely)
                 statistic = set(lonely) <= set(statistics)
+                worded = all(symbol_name(g) in self.worded for g in lonely)
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (f"a meaning for {names}, never declared and "
-                                   f"{'given by a formula that is not read' if both else 'a particular value (starred)' if starred else 'a derivative (primed) of a name given no formula' if derived else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
+                                   f"{'given by a formula that is not read' if both else 'given a value in the words that is not read' if worded else 'a particular value (starred)' if starred else 'a derivative (primed) of a name given no formula' if derived else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
                                    f"{what}, so only a proof for every value stands; say what "
                                    f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                    f"\"let $r \\in \\mathbb{{R}}$\")")
@@ -1223,6 +1243,21 @@ class _Builder:
                 valued_only = (f"{names}, never defined, as the function the words may give: a claim about "
                                f"{'its' if len(undefined) == 1 else 'their'} values at several points holds of that "
                                "function or not, whatever other functions do")
+            elif not any(a.has(AppliedUndef) for e in exprs for f in e.atoms(AppliedUndef) for a in f.args) \
+                    and not any(_said_arbitrary(self.lines.text, f, self.lines.starts[min(line, len(self.lines.starts)) - 1])
+                                for f in undefined) \
+                    and all(_mentioned(self.lines.text, f) or any(k.startswith(f"{f}_") for k in self.reader.lambdas)
+                            for f in undefined) \
+                    and _differences_hold_functions(exprs):
+                # phi'(x) = -x phi(x), s'(x) = s(x) + sigma(x)(1 - s(x)): a function the document never defines
+                # but its words name ($\varphi$ alone in a sentence; s beside the s_beta it defines), related to
+                # its own derivatives, is the one the words may give (the normal density, swish), no rule every
+                # function obeys (the chain rule of f(g(x)) is one, and a
+                # function "any differentiable f" is any): a proof stands, a refutation for some function is none
+                # (where a side minus the next holds no such function, d/dx [f(x) + 3x] = f'(x), it is false for
+                # every function, and so refuted)
+                valued_only = (f"{names}, never defined, as the function the words may give: a relation between it "
+                               "and its derivatives holds of that function or not, whatever other functions do")
         if self.guessed_vectors:
             names = sorted(self.guessed_vectors)
             readings += (Reading("guess", f"{', '.join(f'${n}$' for n in names)} {'is' if len(names) == 1 else 'are'} read "
@@ -1419,7 +1454,8 @@ class _Builder:
 
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
         """The vectors and matrices the value depends on that are typed only from their use, and alone on the left of
-        some chain whose meaning is not read (neither declared nor defined; described in words derive does not read)."""
+        some chain whose meaning is not read or described in words ("with $I_i$ the indicator that ..."; neither
+        declared nor defined)."""
         r = self.reader
         guessed = {symbol_name(n) for n in (*r.inferred, *getattr(r, "typed_from_use", {}))}
         stated = {symbol_name(n) for n in r.stated}
@@ -1429,7 +1465,8 @@ class _Builder:
         for name in held & set(self.definition_arrays):
             found |= self.definition_arrays[name]
         # (and a vector read only by its entries, mu_i, that nothing declares or defines)
-        return {name for name in found if (name in guessed and name in self.left_named or name in self.guessed_vectors)
+        return {name for name in found if (name in guessed and (name in self.left_named or _worded(self.lines.text, name))
+                                           or name in self.guessed_vectors)
                 and name not in stated and not (name in r.values and r._in_force(name)) and name not in r.label_vectors
                 and name not in {n.split("_")[0] for n in r.declared_names}}
 
@@ -1594,7 +1631,8 @@ class _Builder:
                     else:
                         self.example_fixed.add(symbol_name(name))
                     self.example_at = self.example_at or self.lines.of(at)
-            for name, written, at in self.example_vectors:
+            # (the latest example of a vector before the chain: "for $x = (3, 4)$ ... For $x = (1, 2)$: ...")
+            for name, written, at in reversed(self.example_vectors):
                 if not (at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at))
                         and (name in reach or symbol_name(name) in reach)) \
                         or any(d.name == self.reader.bases.get(name) for d, _, _ in self.example_entries):
@@ -3492,7 +3530,12 @@ def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
 
 # "$\lambda$, that is $M/L$", "$T_d$, i.e. $2\pi/\omega_d$", "$c$ equal to $1/2$": a name given a value in words
 _WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*\(?\s*"
-                           r"(?:that\s+is|i\.\s*e\.?|namely|(?:is\s+|being\s+)?equal\s+to|equals|which\s+is)\s*,?\s*\$", re.I)
+                           r"(?:that\s+is|i\.\s*e\.?|namely|(?:is\s+|being\s+)?equal\s+to|equals|which\s+is|"
+                           r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|stands?\s+for|standing\s+for|"
+                           r"denot(?:es|ing))\s*,?\s*\$"
+                           # ("write $q$ for $1 - p$", "writing $q$ for $1 - p$")
+                           r"|\b(?:write|writing|use|using)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
+                           r"(?:as\s+shorthand\s+)?for\s+\$", re.I)
 
 
 # "For $f(x) = ...$", "With a curvature $a > 0$, $f(x) = ...$": words that open an example in the sentence
@@ -3564,6 +3607,46 @@ def _implied_by_definitions(reader: Reader, chain: Chain) -> bool:
         return all(sp.simplify(sp.sympify(a.expr - b.expr)) == 0 for a, b in zip(values, values[1:]))
     except (TypeError, ValueError, NotImplementedError, RecursionError):
         return False
+
+
+def _worded(text: str, name: str) -> bool:
+    """Whether the words describe the name, or its entries, where they write it alone: "with $I_i$ the indicator
+    that ...", "$p_k$ is the probability of class $k$", "$W$ denotes the weights"."""
+    return re.search(r"\$\s*\\?" + re.escape(name.lstrip("\\")) + r"(?![A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|\w))?\s*\$\s*"
+                     r"(?:is|are|denotes?|be|stands?\s+for|the|its|their)\s", text) is not None
+
+
+_ARBITRARY = re.compile(r"\b(?:any|arbitrary|every|each|all|generic|given|some|differentiable|smooth|continuous|"
+                        r"twice|integrable|convex|concave|functions?)\b", re.I)
+
+
+def _differences_hold_functions(exprs: list) -> bool:
+    """Whether some side minus the next still holds a function never defined (or cannot be worked out): then
+    whether it vanishes depends on which function is meant."""
+    for a, b in zip(exprs, exprs[1:]):
+        try:
+            d = sp.expand((a - b).doit())
+        except Exception:  # noqa: BLE001 - any failure: taken to depend on the function
+            return True
+        if d.has(AppliedUndef):
+            return True
+    return False
+
+
+def _mentioned(text: str, name: str) -> bool:
+    """Whether the words write the function's name alone ("$\\varphi$ and $\\Phi$ the standard normal pdf and cdf")."""
+    return re.search(r"\$\s*\\?" + re.escape(name.lstrip("\\")) + r"\s*\$", text) is not None
+
+
+def _said_arbitrary(text: str, name: str, before: int) -> bool:
+    """Whether the words before ``before`` call the function ``name`` any function ("for any differentiable $f$",
+    "let $f$ be a smooth function", "functions $f$ and $g$"): the words just before or after its first lone mention."""
+    lone = re.compile(r"\$\s*\\?" + re.escape(name.lstrip("\\")) + r"\s*(?:,|\$)")
+    for m in lone.finditer(text, 0, before):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 60, 0)
+        if _ARBITRARY.search(text[start:m.start()]) or _ARBITRARY.search(text[m.end():m.end() + 40].split(".")[0]):
+            return True
+    return False
 
 
 def _lowest_terms_only(texts: list[str], sequences: list, at: int, names: set[str]) -> dict[str, str]:
@@ -4482,7 +4565,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.example_vectors = [(name, right, offset) for offset, (name, right) in sorted(example_vectors.items())]
     # (every row of a display the words call equations to solve: its first line's lead, and the rows after it)
     builder.solved_lines = set()
-    builder.worded = {symbol_name(m.group(1).strip()) for m in _WORDED_VALUE.finditer(text)}
+    builder.worded = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_VALUE.finditer(text)}
+    builder.chain_texts = {}  # line -> the terms of the chains that start on it (what a definition there is written in)
+    for item in items:
+        if item.chain.terms:
+            builder.chain_texts.setdefault(lines.of(item.chain.terms[0].offset), []).extend(t.text for t in item.chain.terms)
     for item in items:
         if item.inline is None and item.chain.terms:
             opening = max(text.rfind("$$", 0, item.chain.offset), text.rfind("\\[", 0, item.chain.offset),
@@ -4666,6 +4753,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 bare = _BARE_NAME.match(first.text)
                 if applied:
                     names = frozenset()  # s(x)_i = sigma(x_i): what s means, not a constraint
+                    known = re.match(r"^\s*(\\?[A-Za-z]+)\s*\(", first.text)
+                    if known and symbol_name(known.group(1)) in reader.lambdas \
+                            and reader.defined_at.get(symbol_name(known.group(1))) not in (None, lines.of(chain.offset)):
+                        # "For $f(x) = x^2$ we get $f(3) = 9$" of an f defined before: the claims about f suppose it
+                        # (never checked with the earlier f)
+                        names = frozenset({known.group(1)})
                     head = re.match(r"^\s*(\\?[A-Za-z]+)\s*\(\s*([A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\)\s*$", first.text)
                     if head and len(chain.terms) == 2 and not builtin \
                             and (not head.group(1).startswith("\\") or head.group(1)[1:] in GREEK):

@@ -643,8 +643,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if expectation is not None:
                 pass
             elif isinstance(head, (SumOp, DerivativeOp)):
-                value = self._operate(head, entries[k + 1:], env)
-                k = len(entries)
+                # (\prod_{k=2}^{n} a_k \cdot \prod_{k=2}^{n} b_k: the second binds k again, so the first ends
+                # before it, two factors; never the second inside the first)
+                end = next((j for j in range(k + 1, len(entries)) if isinstance(head, SumOp) and j > k + 1
+                            and entries[j].op in (None, "\\cdot", "\\times") and not entries[j].negative
+                            and _binds_again(entries[j], head.letter)), len(entries))
+                value = self._operate(head, entries[k + 1:end], env)
+                k = end
             elif isinstance(head, Fn):
                 value, k = self._apply_at(head, entries, k, env)
             elif isinstance(head, tuple) and k > 0 and entry.op is None \
@@ -3230,3 +3235,18 @@ def _normal_density(base) -> bool:
     while isinstance(inner, Tree) and inner.data in ("group", "product", "item") and len(inner.children) == 1:
         inner = inner.children[0]
     return isinstance(inner, Tree) and inner.data == "letter" and str(inner.children[0]) == "N"
+
+
+def _binds_again(entry, letter: str) -> bool:
+    """Whether the entry is a sum or product (\\sum_{k=...}, \\prod_k) over the letter."""
+    base = item_base(entry.item)
+    if node_kind(base) != "command" or str(base.children[0]) not in ("\\sum", "\\prod"):
+        return False
+    subs = [sc for sc in item_scripts(entry.item) if sc.data == "sub_script"]
+    if len(subs) != 1:
+        return False
+    arg = subs[0].children[1]
+    if not isinstance(arg, Tree):
+        return str(arg) == letter
+    first = next((t for t in arg.scan_values(lambda v: isinstance(v, Token) and v.type != "_")), None)
+    return first is not None and str(first) == letter
