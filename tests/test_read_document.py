@@ -3898,11 +3898,16 @@ def test_a_function_the_words_name_related_to_its_derivative_is_never_refuted_as
 
 
 def test_a_name_the_words_give_a_value_is_never_any_number_on_either_side():
-    """"with $q$ short for $1 - p$": M'(0) = np (q through M's definition) and K''(0) = npq (q on both sides) are
-    not refuted at a q other than 1 - p."""
-    text = ("For $X \\sim \\mathrm{Bin}(n, p)$ with $q$ short for $1 - p$ the MGF is\n\n$$\nM(t) = (q + p e^t)^n\n$$\n\n"
-            "Then $M'(0) = np$. With $K(t) = \\log M(t)$ we get $K''(0) = npq$.\n")
-    found = _verdicts(text)
+    """"with $q$ short for $1 - p$" defines q; "$q$, that is $1 - p$" gives it a value derive does not read: M'(0) = np
+    (q through M's definition) and q M(0) = q (q on both sides) are then never refuted at another q."""
+    short = ("For $X \\sim \\mathrm{Bin}(n, p)$ with $q$ short for $1 - p$ the MGF is\n\n$$\nM(t) = (q + p e^t)^n\n$$\n\n"
+             "Then $M'(0) = np$ and $M'(0) = nq$.\n")
+    found = _verdicts(short)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], found
+    assert "the definition of q" in found[0][2]
+    worded = ("For $X \\sim \\mathrm{Bin}(n, p)$ and $q$, that is $1 - p$, the MGF is\n\n$$\nM(t) = (q + p e^t)^n\n$$\n\n"
+              "Then $M'(0) = np$ and $M(0) = q + p$.\n")
+    found = _verdicts(worded)
     assert Verdict.REFUTED not in [v for _, v, _ in found], found
     assert any("given a value in the words" in why for _, _, why in found), found
 
@@ -3931,3 +3936,25 @@ def test_a_definition_read_with_a_function_defined_anew_after_it_is_not_refuted_
     assert found[-1][1] is not Verdict.REFUTED and "defines anew" in found[-1][2], found
     same = "Let $f(x) = \\sin x$.\n\nFor $f(x) = x^2$ we get $f(3) = 9$.\n"
     assert [v for _, v, _ in _verdicts(same)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+
+
+def test_a_matrix_and_a_vector_of_one_letter_are_never_two_free_arrays_in_a_refutation():
+    """X in R^{n x p} and "one regressor $x \\in \\mathbb{R}^n$": the words may make x a column of X (simple regression),
+    so det(X^T X) = n sum x_j^2 - (sum x_j)^2 is not refuted with X and x apart; a claim in X alone still is."""
+    text = ("Let $X \\in \\mathbb{R}^{n \\times p}$. For simple regression (an intercept and one regressor $x \\in "
+            "\\mathbb{R}^n$),\n\n$$\n\\det(X^\\top X) = n \\sum_j x_j^2 - \\left( \\sum_j x_j \\right)^2\n$$\n\n"
+            "$$\n\\operatorname{tr}(X^\\top X) = \\operatorname{tr}(X X^\\top) + 1\n$$\n")
+    found = _verdicts(text)
+    assert found[0][1] is Verdict.UNKNOWN and "a column or a row of" in found[0][2], found
+    assert found[1][1] is Verdict.REFUTED
+
+
+def test_a_letter_written_only_as_a_subscript_is_an_index_of_what_it_subscripts():
+    """l = -log p_y, y written nowhere but as a subscript: the correct class, an index from 1 to C, so the gradient
+    p_j - delta_{jy} is proved for every y and a wrong one refuted; the reading says so."""
+    text = ("Let $z \\in \\mathbb{R}^C$ be the logits, $p = \\operatorname{softmax}(z)$, and the loss\n\n$$\n\\ell = "
+            "-\\log p_y\n$$\n\nThen\n\n$$\n\\frac{\\partial \\ell}{\\partial z_j} = p_j - \\delta_{jy}\n$$\n\nand not "
+            "$\\frac{\\partial \\ell}{\\partial z_y} = p_y$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+    assert any("only as a subscript" in r.text for r in _readings(text, len(found) - 1))

@@ -21,7 +21,7 @@ from .expectation import Moment
 from .grammar import GREEK, parser
 from .usage import scan
 from .prose import paragraphs
-from .statements import (PROPERTY_BEFORE, Condition, Declaration, branch_condition, branch_conditions, cases_branches,
+from .statements import (PROPERTY_BEFORE, Condition, Declaration, InlineMath, branch_condition, branch_conditions, cases_branches,
                          statements_of)
 from .limits import MAX_DISPLAYS, MAX_DOCUMENT
 from .notation_file import Notation, default_notation
@@ -1106,6 +1106,16 @@ class _Builder:
             # (and one a condition fixes, p = 1/2)
             lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges} | {
                 symbol_name(c.left) for c in conditions if c.equal and (c.value or c.fraction is not None)}]
+            # (det(X^T X) = n sum_j x_j^2 - (sum_j x_j)^2 "for simple regression, an intercept and one regressor x": a
+            # declared matrix X and a declared vector x of one letter, which the words may relate, x a column or a
+            # row of X; never two free arrays)
+            named = present[0] | present[1]
+            kin = sorted(m for m in named if len(m) == 1 and m.isupper() and m.lower() in named
+                         and self.notation.kind_of(m) == "matrix" and self.notation.kind_of(m.lower()) == "vector")
+            if not link_problems[n] and kin and not (n == 0 and self.defined):
+                lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + "; ".join(
+                    f"that the words may make ${m.lower()}$ a column or a row of ${m}$"
+                    for m in kin)
             if not link_problems[n] and lonely and not (n == 0 and self.defined):
                 # 1 + e^{-x} = 1 + e^{r}, r never said: the author may mean something by r, so only a proof for
                 # every value of it stands (cosh^2 x - sinh^2 x = 1); a refutation is unknown, naming it
@@ -3359,7 +3369,26 @@ def _inline_chains(said, lines: _Lines) -> list[_Item]:
             placed = dataclasses.replace(chain, terms=tuple(Term(t.text, im.offset + t.offset) for t in chain.terms),
                                          offset=im.offset + chain.offset)
             out.append(_Item(placed, inline=im))
+    taken = {item.chain.offset for item in out}
+    for m in _SHORT_FOR.finditer(lines.text):
+        # "with $q$ short for $1 - p$", "write $q$ for $1 - p$": q is that formula, a definition as "$q = 1 - p$" is
+        name, start = (m.group(1), m.start(1)) if m.group(1) else (m.group(3), m.start(3))
+        formula, at = (m.group(2), m.start(2)) if m.group(1) else (m.group(4), m.start(4))
+        if start in taken or not formula.strip() or re.search(r"[=<>]|\\(?:le|ge|neq|in|approx)\b", formula):
+            continue
+        text = f"{name.strip()} = {formula.strip()}"
+        left, right = Term(name.strip(), start + len(name) - len(name.lstrip())), \
+            Term(formula.strip(), at + len(formula) - len(formula.lstrip()))
+        chain = Chain((left, right), ("=",), left.offset, "", "", text)
+        out.append(_Item(chain, inline=InlineMath(text, left.offset, "")))
     return out
+
+
+# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$"
+_SHORT_FOR = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*(?:is\s+|as\s+)?"
+                        r"(?:short(?:hand)?\s+for|an?\s+abbreviation\s+for|stands?\s+for|standing\s+for)\s+\$([^$]+)\$"
+                        r"|\b(?:[Ww]rite|[Ww]riting)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
+                        r"(?:as\s+shorthand\s+)?for\s+\$([^$]+)\$")
 
 
 def _joined(bare: Chain, before_item: _Item | None, joins_between: bool) -> Chain | None:
@@ -3659,6 +3688,20 @@ def _lowest_terms_only(texts: list[str], sequences: list, at: int, names: set[st
         steps = {(letter, o) for t in texts for _, _, letter, o in sequence_occurrences(t, q.name)}
         if len(steps) == 1 and next(iter(steps))[0] == q.letter:
             out[q.name] = q.letter
+    return out
+
+
+def _subscript_letters(texts: list[str]) -> set[str]:
+    """The letters the chains write only as a subscript of one letter (p_y, e_y, E_v), never alone, in a product or in
+    a sum's limits: the index of the correct class, of a token."""
+    everything = " ".join(texts)
+    out = set()
+    for letter in set(re.findall(r"_\s*\{?\s*([a-z])\s*\}?", everything)):
+        if letter in ("d", "e", "i", "j", "k", "l", "m", "n"):
+            continue  # (index letters and sizes by default, d and e of their own)
+        alone = re.sub(r"_\s*(?:\{\s*" + letter + r"\s*\}|" + letter + r"(?![A-Za-z]))", "", everything)
+        if not re.search(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", alone):
+            out.add(letter)
     return out
 
 
@@ -4245,6 +4288,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
              if all(m.group(1) in names_of_sequences | data[letter] for m in re.finditer(
                  r"(\\?[A-Za-z]+)\s*\}?\s*_\s*\{?\s*" + letter + r"(?![A-Za-z])", text))}
     step_data = {name: letter for letter in sorted(steps) for name in sorted(data[letter])}
+    subscript_letters = _subscript_letters([t.text for item in items for t in item.chain.terms])
     named = {q.name for q in sequences if q.step and q.letter in steps} | set(step_data)
     aliased_by_part = {}
     for p in parts:
@@ -4438,6 +4482,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.conditional_definitions = conditional
         reader.sequence_names = set(named)
         reader.step_data = dict(step_data)
+        reader.subscript_letters = set(subscript_letters)
         for q in sequences:
             if q.step and q.letter in steps and q.letter not in reader.inferred \
                     and part_notation.kind_of(q.letter) == "size" and not part_notation.sizes.get(q.letter):

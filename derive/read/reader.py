@@ -237,6 +237,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # names of numbers at each step of a sequence (its data x_k, gradients g_t), no sequence of their own: the
         # step letter each is written with; x_{k+1}, x_{k-1} are numbers of their own too
         self.step_data: dict[str, str] = {}
+        self.subscript_letters: set[str] = set()  # letters the document writes only as subscripts (p_y, E_v)
+        self.subscript_lengths: dict[str, sp.Expr] = {}  # the length of the vectors each of them indexes
         self.step_free_now: dict[str, str] = {}  # the steps (and letters) of which this chain holds only the lowest term
         self.abstract: dict = {}  # L given only by its gradient (g_i = dL/dy_i): name -> derivatives.Upstream
         self._upstream_probe: list | None = None  # (reading g_i = dL/dy_i to find L and y: see _define_upstream)
@@ -2305,7 +2307,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if zeroth is not None:
                 head, subs = zeroth, []
         if subs:
-            indices = self._indices(subs[0].children[1], env)
+            indices = self._subscript_only(head, subs[0].children[1], env) or self._indices(subs[0].children[1], env)
             if len(indices) != 1:
                 raise FormulaError(f"{len(indices)} indices on a vector")
             if not head.is_vector:
@@ -2665,6 +2667,23 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.guesses[label] += 1
         return V.Value(scalar(label))
 
+    def _subscript_only(self, head, arg, env) -> list | None:
+        """p_y, e_y of a letter the document writes only as a subscript (y of p_y = softmax(z)_y, the correct class;
+        v of E_v): an index over the vector's entries, the same length wherever it is used, or None."""
+        inner = self._inner_item(arg)
+        if not isinstance(head, V.Value) or not head.is_vector or node_kind(inner) != "letter":
+            return None
+        letter = str(inner.children[0])
+        if letter not in self.subscript_letters or letter in env or self.notation.kind_of(letter) is not None:
+            return None
+        length = self.subscript_lengths.setdefault(letter, head.size)
+        if sp.sympify(length) != sp.sympify(head.size):
+            raise FormulaError(f"{letter}, only ever a subscript, is an index of vectors of lengths {length} and "
+                               f"{head.size}: say which values it takes (\"${letter} \\in \\{{1, \\dots, C\\}}$\")")
+        self.notes.append(Reading("inferred", f"${letter}$ is read as an index from 1 to ${sp.latex(length)}$: the "
+                                              "document writes it only as a subscript"))
+        return [Idx(letter, (1, length))]
+
     def _step_term_at(self, name: str, inner, env) -> V.Value | None:
         label = self._step_label(name, inner, env)
         if label is None:
@@ -2877,6 +2896,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return [self.free_index(letter)]
             if n.size_name(letter):
                 return [self.size_symbol(letter)]
+            if letter in self.subscript_letters and letter in self.subscript_lengths and n.kind_of(letter) is None:
+                # (delta_{jy} of the y of p_y: the index it is there, 1 to the length of p)
+                length = self.subscript_lengths[letter]
+                self.notes.append(Reading("inferred", f"${letter}$ is read as an index from 1 to ${sp.latex(length)}$: "
+                                                      "the document writes it only as a subscript"))
+                return [Idx(letter, (1, length))]
             raise FormulaError(f"subscript {letter} is not an index: say which values it takes in the prose "
                                f"(\"${letter} \\in \\{{1, \\dots, N\\}}$\", \"for $i = 1, \\dots, N$\")")
         raise FormulaError("a subscript that is not an index")
