@@ -15,8 +15,8 @@ the test until it is removed from the list.
 
     python -m pytest -q -s tests/test_corpus_blind.py     # prints the fraction decided and the refusals
 
-The run of derive over the corpus (one ``derive check --format json --jobs 2`` of the folder) takes about
-50 s on an idle machine and up to 2 min on a busy one: the tests that need it are marked slow.
+The run of derive over the corpus (one ``derive check --format json --jobs 2`` of the folder) takes about ten
+minutes on two cores: the tests that need it are marked slow.
 """
 
 from __future__ import annotations

@@ -21385,6 +21385,1369 @@ def _(rng):
     }
 
 
+@document("544_hw_uniform_scale_mle_mse")
+def _(rng):
+    from scipy import integrate, optimize, stats
+    n = int(rng.integers(1, 9))
+    th0 = rng.uniform(0.5, 5)
+    X = rng.uniform(0, th0, size=n)
+    M = X.max()
+    th = rng.uniform(0.5 * M, 2 * M)                 # a point at which to evaluate the likelihood
+    L = lambda t: float(np.prod(stats.uniform(0, t).pdf(X)))  # noqa: E731
+    cands = np.concatenate([X, rng.uniform(1e-3, 3 * th0, size=500)])
+    mle = cands[np.argmax([L(c) for c in cands])]
+    t = rng.uniform(0, th0)
+    B = stats.beta(n, 1, scale=th0)                  # the law of the maximum of n uniforms on (0, th0)
+    EM, EM2 = B.mean(), B.moment(2)
+    VM = B.var()
+    fM = lambda u: n * u ** (n - 1) / th0**n  # noqa: E731
+    I1 = integrate.quad(lambda u: u * fM(u), 0, th0)[0]
+    I2 = integrate.quad(lambda u: u * u * fM(u), 0, th0)[0]
+    Vt = ((n + 1) / n) ** 2 * VM
+    Vmm = 4 / n * stats.uniform(0, th0).var()
+    c = rng.uniform(0.5, 1.5)
+    mse = lambda c: B.expect(lambda m: (c * m - th0) ** 2)  # noqa: E731
+    return {
+        "7": [L(th), np.prod([(1 / th) * (x <= th) for x in X]), th ** (-n) * (M <= th)],
+        "9": [mle, M],
+        "14": [B.cdf(t), np.prod([stats.uniform(0, th0).cdf(t) for _ in range(n)]), (t / th0) ** n],
+        "16": [d(B.cdf, t), n * t ** (n - 1) / th0**n],
+        "20": [EM, I1, n / (n + 1) * th0],
+        "22": [EM - th0, -th0 / n],
+        "26": [EM2, I2, n / (n + 1) * th0**2],
+        "29": [VM, n / (n + 1) * th0**2 - n**2 / (n + 1) ** 2 * th0**2, n * th0**2 / (n + 1) ** 2],
+        "33": [EM2, n / (n + 2) * th0**2],
+        "33.2": [VM, n / (n + 2) * th0**2 - n**2 / (n + 1) ** 2 * th0**2, n * th0**2 / ((n + 1) ** 2 * (n + 2))],
+        "39": [VM + (EM - th0) ** 2, n * th0**2 / ((n + 1) ** 2 * (n + 2)) + th0**2 / (n + 1) ** 2, 2 * th0**2 / ((n + 1) * (n + 2))],
+        "44": [Vt, ((n + 1) / n) ** 2 * VM, th0**2 / (n * (n + 2))],
+        "50": [Vmm, 4 / n * stats.uniform(0, th0).var(), th0**2 / (3 * n)],
+        "52": [Vt / Vmm, 3 / (n + 2)],
+        "56": [mse(c), c * c * EM2 - 2 * c * th0 * EM + th0**2],
+        "58": [optimize.minimize_scalar(mse, bounds=(0.5, 2), method="bounded", options={"xatol": 1e-10}).x,
+               th0 * EM / EM2, (n + 1) / (n + 2)],
+        "60": [th0**2 - th0**2 * EM**2 / EM2, th0**2 * (1 - n * (n + 2) / (n + 1) ** 2), th0**2 / (n + 1) ** 2],
+        "63": [5 / 4 * 7.2, 9],
+    }
+
+
+@document("545_notes_normal_precision_gamma_prior")
+def _(rng):
+    from scipy import integrate, optimize, special, stats
+    al, be = rng.uniform(0.5, 4), rng.uniform(0.3, 3)
+    n = int(rng.integers(2, 9))
+    mu = rng.normal()
+    x = mu + rng.normal(scale=rng.uniform(0.5, 2), size=n)
+    tau = rng.uniform(0.2, 3)
+    S = float(np.sum((x - mu) ** 2))
+    xb = x.mean()
+    lik = lambda t: float(np.prod(stats.norm.pdf(x, mu, 1 / math.sqrt(t))))  # noqa: E731
+    prior = lambda t: stats.gamma.pdf(t, al, scale=1 / be)  # noqa: E731
+    Z = integrate.quad(lambda t: lik(t) * prior(t), 0, np.inf, epsabs=0, epsrel=1e-12, limit=200)[0]
+    post = lambda t: lik(t) * prior(t) / Z  # noqa: E731
+    Ep = lambda h: integrate.quad(lambda t: h(t) * post(t), 0, np.inf, epsabs=0, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    an, bn = al + n / 2, be + S / 2
+    m1 = Ep(lambda t: t)
+    var = Ep(lambda t: t * t) - m1**2
+    loglik = lambda t: float(np.sum(stats.norm.logpdf(x, mu, 1 / math.sqrt(t))))  # noqa: E731
+    mode = optimize.minimize_scalar(lambda t: -loglik(t) - stats.gamma.logpdf(t, al, scale=1 / be), bounds=(1e-6, 10 * an / bn),
+                                    method="bounded", options={"xatol": 1e-12}).x
+    mle = optimize.minimize_scalar(lambda t: -loglik(t), bounds=(1e-6, 10 * n / S), method="bounded", options={"xatol": 1e-12}).x
+    inv = Ep(lambda t: 1 / t)
+    w = 2 * al / (2 * al + n)
+    a, b = rng.uniform(0.5, 4), rng.uniform(0.3, 3)
+    # the predictive variance of a new observation by simulation-free total variance: E[Var | tau] + Var(E | tau) = E[1/tau] + 0
+    pv = Ep(lambda t: stats.norm(mu, 1 / math.sqrt(t)).var())
+    gpost = stats.gamma(an, scale=1 / bn)
+    return {
+        "18": [lik(tau), np.prod([math.sqrt(tau / (2 * math.pi)) * math.exp(-tau / 2 * (xi - mu) ** 2) for xi in x]),
+               (2 * math.pi) ** (-n / 2) * tau ** (n / 2) * math.exp(-tau * S / 2)],
+        "22": [S, np.sum(x**2) - 2 * mu * np.sum(x) + n * mu**2],
+        "25": [S, np.sum((x - xb) ** 2) + (xb - mu) ** 2],
+        "27.2": [mle, n / S],
+        "37": [m1, an / bn, (2 * al + n) / (2 * be + S)],
+        "38": [var, an / bn], "39": [mode, (an - 1) / bn],
+        "42": [inv, bn / an],
+        "45": [inv, integrate.quad(lambda t: gpost.pdf(t) / t, 0, np.inf, epsabs=0, epsrel=1e-12, limit=200)[0],
+               bn * special.gamma(an - 1) / special.gamma(an), bn / (an - 1)],
+        "53": [(2 * be + S) / (2 * al + n), w * be / al + (1 - w) * S / n],
+        "61": [pv, inv, bn / (an - 1)],
+        "66": [integrate.quad(lambda t: t ** (a - 1) * math.exp(-b * t), 0, np.inf, epsabs=0, epsrel=1e-12, limit=200)[0], special.gamma(a) / b**a],
+        "68": [Z, Z, (2 * math.pi) ** (-n / 2) * be**al / special.gamma(al) * special.gamma(an) / bn**al],
+        "75": [2 + 10 / 2, 2 + 5, 7], "75.2": [1 + 8 / 2, 1 + 4, 5],
+        "77": [(2 + 5) / (1 + 4), 7 / 5], "77.2": [7 / 25, 7 / 5], "77.3": [10 / 8, 10 / 8, 1.25],
+        "78": [5 / (7 - 1), 5 / 6], "79": [5 / 7, 5 / 7],
+    }
+
+
+@document("546_forum_binomial_geometric_mgf")
+def _(rng):
+    from scipy import stats
+    n = int(rng.integers(1, 10))
+    p = rng.uniform(0.05, 0.95)
+    q = 1 - p
+    t = rng.uniform(-1, 1)
+    ks = np.arange(n + 1)
+    pmf = stats.binom.pmf(ks, n, p)
+    MX = lambda s: float(np.sum(pmf * np.exp(s * ks)))  # noqa: E731
+    KX = lambda s: math.log(MX(s))  # noqa: E731
+    mean = float(np.sum(pmf * ks))
+    var = float(np.sum(pmf * (ks - mean) ** 2))
+    k3 = float(np.sum(pmf * (ks - mean) ** 3))
+    # the geometric on {1, 2, ...} and the failures Z = Y - 1; t2 keeps q e^t2 <= sqrt(q)
+    t2 = rng.uniform(-1, -math.log(q) / 2)
+    ys = np.arange(1, 6000)
+    py = stats.geom.pmf(ys, p)
+    lpy = stats.geom.logpmf(ys, p)
+    MY = lambda s: float(np.sum(np.exp(lpy + s * ys)))  # noqa: E731
+    MZ = lambda s: float(np.sum(np.exp(lpy + s * (ys - 1))))  # noqa: E731
+    KY = lambda s: math.log(MY(s))  # noqa: E731
+    EY = float(np.sum(py * ys))
+    VY = float(np.sum(py * (ys - EY) ** 2))
+    VZ = float(np.sum(py * (ys - 1 - (EY - 1)) ** 2))
+    r = int(rng.integers(1, 6))
+    fs = np.arange(0, 20000)
+    pf = stats.nbinom.pmf(fs, r, p)                   # failures before the r-th success; T = fs + r
+    MT = float(np.sum(np.exp(stats.nbinom.logpmf(fs, r, p) + t2 * (fs + r))))
+    ET = float(np.sum(pf * (fs + r)))
+    VT = float(np.sum(pf * (fs + r - ET) ** 2))
+    lam = rng.uniform(0.2, 4)
+    return {
+        "5": [MX(t), sum(math.comb(n, k) * p**k * q ** (n - k) * math.exp(t * k) for k in range(n + 1)), (q + p * math.exp(t)) ** n],
+        "7": [d(MX, t), n * p * math.exp(t) * (q + p * math.exp(t)) ** (n - 1)], "7.2": [d(MX, 0.0), n * p],
+        "9": [d2r(MX, t), n * (n - 1) * p**2 * math.exp(2 * t) * (q + p * math.exp(t)) ** (n - 2)],
+        "11": [d2r(MX, 0.0), n * (n - 1) * p**2],
+        "13": [var, n * (n - 1) * p**2 - n**2 * p**2, -n * p**2],
+        "23": [d2r(MX, t), n * p * math.exp(t) * (q + p * math.exp(t)) ** (n - 1) + n * (n - 1) * p**2 * math.exp(2 * t) * (q + p * math.exp(t)) ** (n - 2)],
+        "25": [d2r(MX, 0.0), n * p + n * (n - 1) * p**2],
+        "27": [var, n * p + n * (n - 1) * p**2 - n**2 * p**2, n * p * q],
+        "30": [KX(t), n * math.log(q + p * math.exp(t))],
+        "32": [d(KX, t), n * p * math.exp(t) / (q + p * math.exp(t))],
+        "32.2": [d2r(KX, t), n * p * q * math.exp(t) / (q + p * math.exp(t)) ** 2],
+        "34": [d2r(KX, 0.0), n * p * q], "34.2": [k3, n * p * q * (q - p)],
+        "38": [MY(t2), sum(p * math.exp(t2) * (q * math.exp(t2)) ** (k - 1) for k in range(1, 6000)), p * math.exp(t2) / (1 - q * math.exp(t2))],
+        "42": [d(MY, t2), (p * math.exp(t2) * (1 - q * math.exp(t2)) + p * math.exp(t2) * q * math.exp(t2)) / (1 - q * math.exp(t2)) ** 2,
+               p * math.exp(t2) / (1 - q * math.exp(t2)) ** 2],
+        "44": [EY, d(MY, 0.0), 1 / p], "44.2": [KY(t2), t2 + math.log(p) - math.log(1 - q * math.exp(t2))],
+        "46": [d(KY, t2), 1 / (1 - q * math.exp(t2))], "46.2": [d2r(KY, t2), q * math.exp(t2) / (1 - q * math.exp(t2)) ** 2],
+        "48": [d2r(KY, 0.0), q / p**2],
+        "50": [MT, (p * math.exp(t2) / (1 - q * math.exp(t2))) ** r], "50.2": [ET, r / p], "50.3": [VT, r * q / p**2],
+        "54.2": [MZ(t2), p / (1 - q * math.exp(t2))], "54.3": [MY(t2), p / (1 - q * math.exp(t2))],
+        "54.4": [EY, q / p], "54.5": [VZ, VY],
+        "58": [_limit(lambda m: (1 + lam * (math.exp(t) - 1) / m) ** m, at_infinity=True, h=0.01), math.exp(lam * (math.exp(t) - 1))],
+        "60": [_limit(lambda m: m * (lam / m) * (1 - lam / m), at_infinity=True, h=0.01), lam**2],
+        "62": [float(np.sum(pmf * ks**3)), n * p + 3 * n * (n - 1) * p**2 + n * (n - 1) * (n - 2) * p**3],
+    }
+
+
+@document("547_lecture_sufficiency_factorisation")
+def _(rng):
+    import itertools
+    from scipy import optimize, special, stats
+    n = int(rng.integers(1, 7))
+    p = rng.uniform(0.05, 0.95)
+    x = rng.integers(0, 2, size=n)
+    y = rng.integers(0, 2, size=n)
+    t = int(x.sum())
+    fB = lambda z, p=p: float(np.prod(stats.bernoulli.pmf(z, p)))  # noqa: E731
+    same_t = [np.array(z) for z in itertools.product([0, 1], repeat=n) if sum(z) == t]
+    cond = fB(x) / sum(fB(z) for z in same_t)
+    lam = rng.uniform(0.2, 5)
+    xp = rng.poisson(lam, size=n)
+    tp = int(xp.sum())
+    fP = float(np.prod(stats.poisson.pmf(xp, lam)))
+    fact = float(np.prod([math.factorial(int(k)) for k in xp]))
+    mu, s2 = rng.normal(), rng.uniform(0.3, 3)
+    xn = rng.normal(size=n) * 1.5
+    xb = xn.mean()
+    fN = float(np.prod(stats.norm.pdf(xn, mu, math.sqrt(s2))))
+    nll = lambda v: -float(np.sum(stats.norm.logpdf(xn, xb, math.sqrt(v))))  # noqa: E731
+    s2hat = optimize.minimize_scalar(nll, bounds=(1e-8, 50), method="bounded", options={"xatol": 1e-13}).x if n > 1 else 0.0
+    xd = np.array([1.0, 3, 2, 6])
+    al, be = rng.uniform(0.5, 4), rng.uniform(0.3, 3)
+    xg = rng.gamma(al, 1 / be, size=n)
+    fG = float(np.prod(stats.gamma.pdf(xg, al, scale=1 / be)))
+    eta = math.log(p / (1 - p))
+    A = lambda e: math.log(sum(math.exp(e * z) for z in (0, 1)))  # noqa: E731
+    phat = optimize.minimize_scalar(lambda q: -float(np.sum(stats.bernoulli.logpmf(x, q))), bounds=(1e-9, 1 - 1e-9),
+                                    method="bounded", options={"xatol": 1e-12}).x
+    return {
+        "17": [fB(x), np.prod([p ** xi * (1 - p) ** (1 - xi) for xi in x]), p**t * (1 - p) ** (n - t)],
+        "21": [cond, p**t * (1 - p) ** (n - t) / (math.comb(n, t) * p**t * (1 - p) ** (n - t)), 1 / math.comb(n, t)],
+        "23": [fB(x) / fB(y), (p / (1 - p)) ** (t - int(y.sum()))],
+        "29": [fP, np.prod([lam**k * math.exp(-lam) / math.factorial(int(k)) for k in xp]), lam**tp * math.exp(-lam) / fact],
+        "37": [fN, (2 * math.pi * s2) ** (-n / 2) * math.exp(-np.sum((xn - mu) ** 2) / (2 * s2)),
+               (2 * math.pi * s2) ** (-n / 2) * math.exp(-(np.sum(xn**2) - 2 * mu * np.sum(xn) + n * mu**2) / (2 * s2))],
+        "39": [s2hat, np.sum((xn - xb) ** 2) / (n - 1) if n > 1 else UNDEFINED],
+        "41": [np.sum((xn - mu) ** 2), np.sum((xn - xb) ** 2) + n * (xb - mu) ** 2],
+        "44.2": [xd.sum(), 12], "44.3": [np.sum(xd**2), 50], "44.4": [xd.mean(), 3],
+        "44.5": [np.sum((xd - xd.mean()) ** 2), 50 - 3**2, 41], "44.6": [np.sum((xd - xd.mean()) ** 2), 4 + 0 + 1 + 9, 14],
+        "50": [fG, np.prod([be**al / special.gamma(al) * xi ** (al - 1) * math.exp(-be * xi) for xi in xg]),
+               be**al / special.gamma(al) ** n * np.prod(xg) ** (al - 1) * math.exp(-be * xg.sum())],
+        "58": [A(eta), -math.log(1 - p), math.log(1 + math.exp(eta))],
+        "62": [d(A, eta), math.exp(eta) / (1 + math.exp(eta)), p],
+        "62.2": [d2r(A, eta), math.exp(eta) / (1 + math.exp(eta)) ** 2, p * (1 - p)],
+        "64.2": [phat, t / n],
+    }
+
+
+@document("548_appendix_hat_matrix_projections")
+def _(rng):
+    p = int(rng.integers(1, 5))
+    n = int(rng.integers(p + 2, p + 7))
+    X = np.column_stack([np.ones(n), rng.normal(size=(n, p - 1))])
+    beta, sigma = rng.normal(size=p), rng.uniform(0.3, 2)
+    Sig = sigma**2 * np.eye(n)
+    eps = rng.normal(size=n) * sigma
+    y = X @ beta + eps
+    G = np.linalg.inv(X.T @ X)
+    H = X @ G @ X.T
+    I = np.eye(n)
+    yh = H @ y
+    e = y - yh
+    h = np.diag(H)
+    EQ = lambda A, m: np.trace(A @ Sig) + m @ A @ m  # noqa: E731   E[z^T A z] for z with mean m and covariance Sig
+    Ve = (I - H) @ Sig @ (I - H).T
+    Amap = G @ X.T
+    loo = np.array([y[i] - X[i] @ np.linalg.lstsq(np.delete(X, i, 0), np.delete(y, i), rcond=None)[0] for i in range(n)])
+    x1 = rng.normal(size=n)
+    H1 = np.outer(x1, x1) / (x1 @ x1)
+    one = np.ones((n, 1))
+    H0 = one @ np.linalg.inv(one.T @ one) @ one.T
+    xs = rng.normal(size=n)
+    X2 = np.column_stack([np.ones(n), xs])
+    Sxx = np.sum((xs - xs.mean()) ** 2)
+    H2 = X2 @ np.linalg.inv(X2.T @ X2) @ X2.T
+    return {
+        "19": [H @ H, X @ G @ X.T @ X @ G @ X.T, H],
+        "21": [(I - H) @ (I - H), I - 2 * H + H @ H, I - H],
+        "24": [np.trace(H), np.trace(X.T @ X @ G), np.trace(np.eye(p)), p],
+        "26": [np.mean(h), p / n],
+        "30": [e @ e, e @ e, y @ (I - H) @ y, y @ y - yh @ yh],
+        "32": [e, (I - H) @ eps],
+        "34": [EQ(I - H, X @ beta), EQ(I - H, np.zeros(n)), sigma**2 * np.trace(I - H), sigma**2 * (n - p - 1)],
+        "37": [Ve, sigma**2 * (I - H)], "37.2": [np.diag(Ve), sigma**2 * (1 + h)],
+        "38": [H @ Sig @ (I - H).T, sigma**2 * H @ (I - H), np.zeros((n, n))],
+        "40": [Amap @ Sig @ Amap.T, G @ X.T @ Sig @ X @ G, sigma**2 * G],
+        "46": [loo, e / (1 - h)],
+        "50": [np.sum(loo**2), np.sum(loo**2), np.sum(e**2 / (1 - h))],
+        "54": [H1 @ y, (x1 @ y) / np.linalg.norm(x1) * x1],
+        "56": [H0, np.outer(np.ones(n), np.ones(n)) / n], "56.2": [y @ (I - H0) @ y, np.sum((y - y.mean()) ** 2)],
+        "59": [np.linalg.det(X2.T @ X2), n * np.sum(xs**2) - np.sum(xs) ** 2, n * Sxx],
+        "61": [np.linalg.inv(X2.T @ X2), np.array([[np.sum(xs**2), np.sum(xs)], [np.sum(xs), n]]) / (n * Sxx)],
+        "65": [np.diag(H2), 1 / n + (xs - xs.mean()) ** 2 / Sxx],
+    }
+
+
+@document("549_nb_fibonacci_matrix_powers")
+def _(rng):
+    Fib = [0, 1]
+    while len(Fib) < 260:
+        Fib.append(Fib[-1] + Fib[-2])
+    F = lambda k: float(Fib[k])  # noqa: E731
+    Q = np.array([[1.0, 1], [1, 0]])
+    mp = np.linalg.matrix_power
+    n, m, k = int(rng.integers(1, 25)), int(rng.integers(0, 12)), int(rng.integers(1, 25))
+    lam = rng.normal() * 2
+    phi, psi = (1 + math.sqrt(5)) / 2, (1 - math.sqrt(5)) / 2
+    V = np.array([[phi, psi], [1, 1]])
+    x = rng.uniform(-1 / phi, 1 / phi) * 0.9
+    G = lambda x: sum(F(j) * x**j for j in range(250))  # noqa: E731
+    return {
+        "1:7": [mp(Q, n), np.array([[F(n + 1), F(n)], [F(n), F(n - 1)]])],
+        "1:11": [mp(Q, n + 1), np.array([[F(n + 1) + F(n), F(n + 1)], [F(n) + F(n - 1), F(n)]]), np.array([[F(n + 2), F(n + 1)], [F(n + 1), F(n)]])],
+        "3:3": [np.linalg.det(Q), 1 * 0 - 1 * 1, 1], "3:5": [F(n + 1) * F(n - 1) - F(n) ** 2, 1],
+        "3:7": [2 * 0 - 1, -1], "3:7.2": [np.linalg.det(Q), -1],
+        "3:9": [F(n + 1) * F(n - 1) - F(n) ** 2, np.linalg.det(mp(Q, n)), (-1) ** n],
+        "3:13": [F(m + n), F(m + 1) * F(n) + F(m) * F(n - 1)],
+        "3:15": [F(2 * n), F(n) * (F(n + 1) + F(n - 1)), F(n) * (2 * F(n + 1) - F(n))],
+        "4:3": [np.linalg.det(Q - lam * np.eye(2)), lam**2 - lam - 1],
+        "4:7": [np.trace(Q), 1], "4:7.2": [np.linalg.det(Q), -1],
+        "4:9.2": [np.linalg.det(V), phi - psi, math.sqrt(5)],
+        "4:13": [F(n), (phi**n - psi**n) / math.sqrt(5)],
+        "4:15": [Fib[250] / phi**250, 1 / math.sqrt(5)], "4:15.2": [Fib[251] / Fib[250], phi],
+        "4:15.3": [np.trace(mp(Q, n)), F(n + 1) + F(n - 1)],
+        "6:3": [F(k), F(k + 2) - F(k + 1)],
+        "6:5": [sum(F(j) for j in range(n + 1)), sum(F(j + 2) - F(j + 1) for j in range(n + 1)), F(n + 1) - 1],
+        "6:9": [sum(F(j) for j in range(n + 1)), F(n + 2) - 1],
+        "6:11": [F(k) ** 2, F(k) * F(k + 1) - F(k - 1) * F(k)],
+        "6:13": [sum(F(j) ** 2 for j in range(1, n + 1)), F(n) * F(n + 1)],
+        "6:17": [G(x), G(x), x / (1 - x - x * x)],
+        "6:19": [G(0.5), 0.5 / (1 - 0.5 - 0.25), 2], "6:19.2": [G(0.1), 1 / 89],
+    }
+
+
+@document("550_notes_recursive_least_squares")
+def _(rng):
+    dd = int(rng.integers(2, 5))
+    T = int(rng.integers(2, 7))
+    lam = rng.uniform(0.2, 3)
+    xs, ys = rng.normal(size=(T, dd)), rng.normal(size=T)
+    I = np.eye(dd)
+    A = [lam * I + sum((np.outer(xs[s], xs[s]) for s in range(t)), np.zeros((dd, dd))) for t in range(T + 1)]
+    b = [sum((xs[s] * ys[s] for s in range(t)), np.zeros(dd)) for t in range(T + 1)]
+    P = [np.linalg.inv(a) for a in A]
+    th = [np.linalg.solve(A[t], b[t]) for t in range(T + 1)]
+    t = T
+    x, y, Pp = xs[t - 1], ys[t - 1], P[t - 1]
+    c = x @ Pp @ x
+    k = P[t] @ x
+    e = y - x @ th[t - 1]
+    g = rng.uniform(0.05, 0.999)
+    Ag = g * A[t - 1] + np.outer(x, x)
+    return {
+        "11": [A[t], A[t - 1] + np.outer(x, x)],
+        "13": [P[t], Pp - Pp @ np.outer(x, x) @ Pp / (1 - c)],
+        "17": [P[t], Pp - Pp @ np.outer(x, x) @ Pp / (1 + c)],
+        "19": [A[t] @ P[t], I + np.outer(x, x) @ Pp * (1 - (1 + c) / (1 + c)), I],
+        "23": [k, Pp @ x - Pp @ x * c / (1 + c), Pp @ x / (1 + c)],
+        "25": [P[t], Pp @ (I - np.outer(k, x))],
+        "30": [th[t], P[t] @ (A[t - 1] @ th[t - 1] + x * y), P[t] @ ((A[t] - np.outer(x, x)) @ th[t - 1] + x * y),
+               th[t - 1] + P[t] @ x * (y - x @ th[t - 1])],
+        "35": [th[t], th[t - 1] + k * e], "35.3": [y - x @ th[t], e / (1 + c)],
+        "37": [np.linalg.det(A[t]), np.linalg.det(A[t - 1]) * (1 + x @ A[t - 1] @ x)],
+        "39": [np.linalg.slogdet(A[t])[1], dd * math.log(lam) + sum(math.log(1 + xs[s - 1] @ P[s - 1] @ xs[s - 1]) for s in range(1, t + 1))],
+        "41": [P[0], I / lam],
+        "43.2": [Ag, g * (A[t - 1] + np.outer(x, x) / g)],
+        "45": [np.linalg.inv(Ag), (Pp - Pp @ np.outer(x, x) @ Pp / (1 + c)) / g],
+        "47": [sum(g**s for s in range(t)), (1 - g ** (t - 1)) / (1 - g)],
+        "47.2": [float(np.sum(g ** np.arange(200000.0))), 1 / (1 - g)],
+        "49.4": [1 / 1.0, 1], "49.5": [2 * 1 * 2, 4],
+        "51": [1 / (1 + 2 * 2), 1 - 4 / 5, 1 / 5], "51.2": [1 / (1 + 4) * 2, 2 / 5],
+        "51.3": [0 + 1 / (1 + 4) * 2 * (3 - 2 * 0), 0 + 2 / 5 * 3, 6 / 5],
+        "53": [2 * 3 / (1 + 2**2), 6 / 5],
+    }
+
+
+@document("551_exam_block_determinants_schur")
+def _(rng):
+    det, inv = np.linalg.det, np.linalg.inv
+    p, q = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    A = rng.normal(size=(p, p)) + 2 * np.eye(p)
+    B, C, D = rng.normal(size=(p, q)), rng.normal(size=(q, p)), rng.normal(size=(q, q))
+    M = np.block([[A, B], [C, D]])
+    Ai = inv(A)
+    S = D - C @ Ai @ B
+    Si = inv(S)
+    Mi = inv(M)
+    BA = mat(B, Ai)
+    S2 = UNDEFINED if BA is UNDEFINED or mat(BA, C) is UNDEFINED else D - BA @ C
+    Ip, Iq = np.eye(p), np.eye(q)
+    L = np.block([[Ip, np.zeros((p, q))], [C @ Ai, Iq]])
+    Dg = np.block([[A, np.zeros((p, q))], [np.zeros((q, p)), S]])
+    R = np.block([[Ip, Ai @ B], [np.zeros((q, p)), Iq]])
+    N = np.block([[Ip, -B], [C, Iq]])
+    u, v = rng.normal(size=p), rng.normal(size=p)
+    n = p + q
+    c = rng.uniform(-2, 2)
+    E = np.array([[2.0, 1], [1, 1]])
+    De = np.diag([3.0, 2])
+    I2 = np.eye(2)
+    Me = np.block([[E, I2], [I2, De]])
+    Se = De - I2 @ inv(E) @ I2
+    dets = lambda *Ms: np.prod([det(X) for X in Ms])  # noqa: E731
+    return {
+        "7": [S, D - C @ Ai @ B], "7.2": [S, S2],
+        "9": [det(M), det(A) * det(S)],
+        "13": [M, L @ Dg @ R],
+        "17": [det(M), det(A) * det(D - C @ Ai @ B)],
+        "19": [det(M), dets(A, D) - dets(B, C) if p == q else UNDEFINED],
+        "23": [Mi, np.block([[Ai + Ai @ B @ Si @ C @ Ai, -Ai @ B @ Si], [-Si @ C @ Ai, Si]])],
+        "25": [Mi[:p, p:], Ai @ B @ Si], "25.2": [det(Mi), det(Ai) * det(S)],
+        "27.2": [det(N), det(Iq + C @ B)], "27.3": [det(N), det(Ip + B @ C)],
+        "29": [det(Ip + B @ C), det(Iq + C @ B)],
+        "31": [det(Ip + np.outer(u, v)), 1 + v @ u],
+        "37": [det(E), 1],
+        "39": [inv(E), np.array([[1.0, -1], [-1, 2]])],
+        "39.2": [Se, De - inv(E), np.array([[2.0, 1], [1, 0]])],
+        "41": [det(Se), -1], "41.2": [det(Me), 1 * (-1), -1],
+        "41.3": [det(E) * det(De) - det(I2) * det(I2), 6 - 1, 5],
+        "43": [det(Me), det(E @ De - I2 @ I2)],
+        "45": [E @ De - I2 @ I2, np.array([[5.0, 2], [3, 1]])], "45.2": [det(E @ De - I2 @ I2), -1],
+        "49": [det(c * M), c * det(M)], "49.2": [det(c * M), c**n * det(M)],
+        "49.3": [det(2 * Me), 16 * (-1), -16], "49.4": [det(-Me), -det(Me)],
+        "49.5": [det(E + De), det(np.array([[5.0, 1], [1, 3]])), 14], "49.6": [det(E) + det(De), 1 + 6, 7],
+    }
+
+
+@document("552_worksheet_telescoping_summation_by_parts")
+def _(rng):
+    n = int(rng.integers(2, 15))
+    k = int(rng.integers(1, 20))
+    b = rng.normal(size=n + 2)                      # b[1..n+1]
+    fk = lambda k: 1 / (k * (k + 1) * (k + 2))  # noqa: E731
+    S1 = sum(fk(j) for j in range(1, n + 1))
+    a_, b_ = rng.uniform(0.05, 5, size=2)
+    f, g = rng.normal(size=n + 1), rng.normal(size=n + 1)
+    kb = lambda m: sum(j * 2.0**j for j in range(m))  # noqa: E731
+    F = math.factorial
+    return {
+        "3.2": [sum(b[j + 1] - b[j] for j in range(1, n + 1)), b[n + 1] - b[1]],
+        "9": [fk(k), 1 / (k * (k + 1)) - 1 / ((k + 1) * (k + 2))], "11.2": [1 / 2 - 1 / 6, 1 / 3],
+        "13": [fk(k), 0.5 * (1 / (k * (k + 1)) - 1 / ((k + 1) * (k + 2)))],
+        "17": [S1, 0.5 * (0.5 - 1 / ((n + 1) * (n + 2))), 0.25 - 1 / (2 * (n + 1) * (n + 2))],
+        "19": [math.fsum(fk(j) for j in range(1, 200000)) + 1 / (2 * 200000 * 200001), 0.25],
+        "19.2": [S1, 0.25 - 1 / ((n + 1) * (n + 2))],
+        "23": [F(k + 1) - F(k), k * F(k)], "23.2": [sum(j * F(j) for j in range(1, n + 1)), F(n + 1) - 1],
+        "23.3": [k / F(k + 1), 1 / F(k) - 1 / F(k + 1)],
+        "25": [sum(j / F(j + 1) for j in range(1, n + 1)), 1 - 1 / F(n + 1)],
+        "30": [1 - 1 / k**2, (k - 1) * (k + 1) / k**2],
+        "32": [np.prod([1 - 1 / j**2 for j in range(2, n + 1)]),
+               np.prod([(j - 1) / j for j in range(2, n + 1)]) * np.prod([(j + 1) / j for j in range(2, n + 1)]),
+               1 / n * (n + 1) / 2, (n + 1) / (2 * n)],
+        "34": [np.prod([(j + 1) / j for j in range(2, n + 1)]), (n + 1) / n],
+        "38": [1 / (math.sqrt(k) + math.sqrt(k + 1)), math.sqrt(k + 1) - math.sqrt(k)],
+        "40": [sum(1 / (math.sqrt(j) + math.sqrt(j + 1)) for j in range(1, n + 1)), math.sqrt(n + 1) - 1],
+        "42": [sum(1 / (math.sqrt(j) + math.sqrt(j + 1)) for j in range(1, 101)), 9],
+        "46": [math.atan(a_) - math.atan(b_), math.atan((a_ - b_) / (1 + a_ * b_))],
+        "48": [math.atan(1 / k) - math.atan(1 / (k + 1)), math.atan(1 / (k * k + k + 1))],
+        "52": [sum(math.atan(1 / (j * j + j + 1)) for j in range(1, n + 1)), math.atan(1) - math.atan(1 / (n + 1)),
+               math.pi / 4 - math.atan(1 / (n + 1))],
+        "60": [sum(f[j] * (g[j + 1] - g[j]) for j in range(n)),
+               f[n] * g[n] - f[0] * g[0] - sum(g[j + 1] * (f[j + 1] - f[j]) for j in range(n))],
+        "62.3": [2.0 ** (k + 1) - 2.0**k, 2.0**k],
+        "64": [kb(n), n * 2.0**n - sum(2.0 ** (j + 1) for j in range(n)), n * 2.0**n - (2.0 ** (n + 1) - 2), (n - 2) * 2.0**n + 2],
+        "66.2": [kb(3), 0 + 2 + 8], "66.3": [(3 - 2) * 8 + 2, 10],
+        "66.4": [kb(n), n * 2.0**n - sum(2.0**j for j in range(n)), (n - 1) * 2.0**n + 1],
+    }
+
+
+@document("553_blog_generating_functions_binomial_sums")
+def _(rng):
+    C = math.comb
+    x = rng.uniform(-0.3, 0.3)
+    N = 400
+    a = [1.0]
+    for j in range(1, N):
+        a.append(3 * a[-1] + 2.0**j)
+    A = lambda x: sum(a[j] * x**j for j in range(N))  # noqa: E731
+    n, m = int(rng.integers(1, 12)), int(rng.integers(0, 12))
+    r = int(rng.integers(0, n + 1))
+    k = int(rng.integers(0, n + 1))
+    nn = int(rng.integers(0, 30))
+    return {
+        "11": [sum(x**j for j in range(N)), 1 / (1 - x)],
+        "13": [sum(j * x**j for j in range(N)), 1 / (1 - x) ** 2],
+        "15": [sum(j * x ** (j - 1) for j in range(1, N)), 1 / (1 - x) ** 2],
+        "17": [sum(j * x**j for j in range(N)), x / (1 - x) ** 2],
+        "19": [sum(j * j * x**j for j in range(N)), x * (1 + x) / (1 - x) ** 3],
+        "19.2": [sum(j / 2.0**j for j in range(N)), 2], "19.3": [sum(j * j / 2.0**j for j in range(N)), 6],
+        "25": [A(x) - 1, 3 * x * A(x) + sum(2.0**j * x**j for j in range(1, N)), 3 * x * A(x) + 2 * x / (1 - 2 * x)],
+        "29": [A(x), 1 / (1 - 3 * x) * (1 + 2 * x / (1 - 2 * x)), 1 / ((1 - 2 * x) * (1 - 3 * x))],
+        "31": [1 / ((1 - 2 * x) * (1 - 3 * x)), 3 / (1 - 3 * x) + 2 / (1 - 2 * x)],
+        "31.2": [a[nn], 3.0 ** (nn + 1) + 2.0 ** (nn + 1)], "31.3": [a[0], 5],
+        "33": [1 / ((1 - 2 * x) * (1 - 3 * x)), 3 / (1 - 3 * x) - 2 / (1 - 2 * x)],
+        "33.2": [a[nn], 3.0 ** (nn + 1) - 2.0 ** (nn + 1)],
+        "35": [a[1], 3 * 1 + 2, 5, 9 - 4], "35.2": [a[2], 3 * 5 + 4, 19, 27 - 8],
+        "39": [(1 + x) ** n, sum(C(n, j) * x**j for j in range(n + 1))],
+        "39.2": [sum(C(n, j) for j in range(n + 1)), 2**n], "39.3": [sum((-1) ** j * C(n, j) for j in range(n + 1)), 0],
+        "41": [n * (1 + x) ** (n - 1), sum(j * C(n, j) * x ** (j - 1) for j in range(1, n + 1))],
+        "43": [sum(j * C(n, j) for j in range(n + 1)), n * 2 ** (n - 1)],
+        "47": [sum(j * j * C(n, j) for j in range(n + 1)), n * n * 2.0 ** (n - 2)],
+        "51": [(1 + x) ** m * (1 + x) ** n, (1 + x) ** (m + n)],
+        "53": [sum(C(m, j) * C(n, r - j) for j in range(r + 1)), C(m + n, r)],
+        "55": [C(n, n - k), C(n, k)], "55.2": [sum(C(n, j) ** 2 for j in range(n + 1)), C(2 * n, n)],
+        "55.3": [sum(C(j, r) for j in range(r, n + 1)), C(n + 1, r + 1)],
+        "55.4": [sum(C(j, 2) for j in range(2, 11)), C(11, 2), 55],
+    }
+
+
+@document("554_lecture_limits_taylor_expansions")
+def _(rng):
+    from scipy import special
+    x = rng.uniform(-0.9, 0.9)
+    a, b = math.exp(rng.normal()), math.exp(rng.normal())
+    n = int(rng.integers(2, 50))
+    xp = rng.uniform(0.1, 10)
+    un = lambda m: math.exp(m * m * math.log1p(1 / m) - m)  # noqa: E731
+    lun = lambda m: m * m * math.log1p(1 / m) - m  # noqa: E731
+    L = _limit
+    tiny, huge = 1e-13, 1e14
+    return {
+        "10": [math.exp(x), sum(x**k / math.factorial(k) for k in range(40))],
+        "10.2": [math.log1p(x), sum((-1) ** k / k * x**k for k in range(1, 2000))],
+        "11": [math.sin(x), sum((-1) ** k * x ** (2 * k + 1) / math.factorial(2 * k + 1) for k in range(30))],
+        "11.2": [math.sqrt(1 + x), sum(special.binom(0.5, k) * x**k for k in range(3000))],
+        "13": [special.binom(0.5, 2), -1 / 4], "15": [special.binom(0.5, 2), (0.5 * -0.5) / 2, -1 / 8],
+        "19": [L(lambda t: (math.log1p(t) - t) / t**2), -0.5],
+        "20": [L(lambda t: (math.expm1(t) - t - t * t / 2) / t**3), 1 / 6],
+        "21": [L(lambda t: (math.sqrt(1 + t) - 1 - t / 2) / t**2), -1 / 8],
+        "28": [L(lambda t: 1 / math.sin(t) ** 2 - 1 / t**2), 1 / 3], "30": [L(lambda t: 1 / math.sin(t) - 1 / t), 0],
+        "34": [L(lambda t: (t - math.atan(t)) / t**3), 1 / 3], "34.2": [L(lambda t: (math.asin(t) - t) / t**3), 1 / 3],
+        "40": [L(lambda t: math.cos(t) ** (1 / t**2)), math.exp(L(lambda t: math.log(math.cos(t)) / t**2)), math.exp(-0.5)],
+        "42": [L(lambda m: m * (a ** (1 / m) - 1), at_infinity=True, h=0.01), math.log(a)],
+        "43": [a ** (1 / n), math.exp(math.log(a) / n)],
+        "44": [L(lambda t: (a**t - b**t) / t), math.log(a) - math.log(b)],
+        "45": [L(lambda t: (1 + 2 * t) ** (3 / t)), math.exp(5)],
+        "49": [L(un, at_infinity=True, h=0.01), 1],
+        "52": [math.log(un(n)), lun(n), n * n * sum((-1) ** (k + 1) / (k * n**k) for k in range(1, 200)) - n,
+               sum((-1) ** (k + 1) / (k * n ** (k - 2)) for k in range(2, 200))],
+        "56": [L(lun, at_infinity=True, h=0.01), -0.5], "56.2": [L(un, at_infinity=True, h=0.01), math.exp(-0.5)],
+        "59.2": [math.atan(xp), math.pi / 2 - math.atan(1 / xp)],
+        "61": [L(lambda s: s * (math.pi / 2 - math.atan(s)), at_infinity=True, h=0.01), L(lambda t: math.atan(t) / t), 1],
+        "63": [tiny * math.log(tiny), 0], "64": [tiny**tiny, math.exp(0), 1], "64.2": [huge ** (1 / huge), 1],
+        "65": [math.log(huge) / huge, 1],
+    }
+
+
+@document("555_office_hours_young_holder_log_sum")
+def _(rng):
+    p = 1 + math.exp(rng.normal())
+    q = 1 / (1 - 1 / p)
+    a, b = math.exp(rng.normal()), math.exp(rng.normal())
+    n = int(rng.integers(1, 6))
+    x, y = rng.normal(size=n), rng.normal(size=n)
+    nrm = lambda z, r: np.sum(np.abs(z) ** r) ** (1 / r)  # noqa: E731
+    u, v = x / nrm(x, p), y / nrm(y, q)
+    t = rng.normal()
+    m = int(rng.integers(1, 6))
+    aa, bb = np.exp(rng.normal(size=m)), np.exp(rng.normal(size=m))
+    A, B = aa.sum(), bb.sum()
+    f = lambda s: s * math.log(s)  # noqa: E731
+    s0 = math.exp(rng.normal())
+    X = np.array([1.0, 2, 3])
+    x1, y1, x2 = np.array([1.0, 2]), np.array([1.0, 4]), np.array([3.0, 4])
+    gap = lambda x, y: np.sum(x * x) * np.sum(y * y) - np.sum(x * y) ** 2  # noqa: E731
+    return {
+        "6": [q, p / (p - 1)], "7": [q, p / (p + 1)],
+        "12": [math.log(a**p) / p + math.log(b**q) / q, math.log(a) + math.log(b), math.log(a * b)],
+        "14": [(a * a + b * b) / 2 - a * b, (a - b) ** 2 / 2],
+        "17.3": [np.sum(np.abs(u) ** p), 1], "17.4": [np.sum(np.abs(v) ** q), 1],
+        "19": [np.sum(np.abs(u) ** p / p + np.abs(v) ** q / q), 1 / p + 1 / q, 1],
+        "23.2": [nrm(x2, 2), 5], "23.3": [nrm(x2, 1), 5],
+        "23.6": [x1 @ y1, 9], "23.7": [nrm(x1, 2) * nrm(y1, 2), math.sqrt(5) * math.sqrt(17), math.sqrt(85)],
+        "28": [np.sum((x * t + y) ** 2), t * t * np.sum(x * x) + 2 * t * np.sum(x * y) + np.sum(y * y)],
+        "32": [gap(x, y), sum((x[i] * y[j] - x[j] * y[i]) ** 2 for i in range(n) for j in range(n))],
+        "34": [5 * 17 - 81, gap(x1, y1)], "34.2": [(1 * 4 - 2 * 1) ** 2, 4],
+        "37.2": [d(f, s0), math.log(s0)], "37.3": [d2(f, s0), 1 / s0],
+        "39": [np.sum(aa * np.log(aa / bb)), B * sum(bb[i] / B * f(aa[i] / bb[i]) for i in range(m))],
+        "41": [np.sum(bb / B * aa / bb), A / B], "41.2": [B * f(A / B), A * math.log(A / B)],
+        "44": [np.mean(X**2), 14 / 3], "44.2": [np.mean(X) ** 2, 4], "44.3": [14 / 3 - 4, 2 / 3],
+        "45": [np.mean(1 / X), 1 / np.mean(X), 0.5], "45.2": [np.mean(1 / X), (1 + 1 / 2 + 1 / 3) / 3, 11 / 18],
+    }
+
+
+@document("556_hw_riemann_sum_limits")
+def _(rng):
+    from scipy import integrate
+    om, ph, c3 = rng.uniform(0.5, 3), rng.uniform(-2, 2), rng.normal()
+    f = lambda x: np.sin(om * x + ph) + c3 * x**3  # noqa: E731
+    I = integrate.quad(f, 0, 1, epsabs=1e-12, epsrel=1e-12)[0]
+    R = lambda m: float(np.mean(f(np.arange(1, int(round(m)) + 1) / round(m))))  # noqa: E731
+    Lf = lambda m: float(np.mean(f(np.arange(0, int(round(m))) / round(m))))  # noqa: E731
+    Lim = lambda g: _limit(lambda m: g(int(round(m))), at_infinity=True, h=0.01)  # noqa: E731
+    n, k = int(rng.integers(1, 40)), int(rng.integers(1, 40))
+    ks = lambda m: np.arange(1, m + 1, dtype=float)  # noqa: E731
+    quad = lambda g, a, b: integrate.quad(g, a, b, epsabs=1e-12, epsrel=1e-12)[0]  # noqa: E731
+    big = 1e12
+    lnfact = lambda m: math.lgamma(m + 1)  # noqa: E731
+    sq = lambda m: float(np.mean((ks(m) / m) ** 2))  # noqa: E731
+    return {
+        "7": [Lim(R), I],
+        "13": [Lim(sq), quad(lambda x: x * x, 0, 1), 1 / 3],
+        "17": [np.sum(ks(n) ** 2) / n**3, n * (n + 1) * (2 * n + 1) / (6 * n**3), 1 / 3 + 1 / (2 * n) + 1 / (6 * n * n)],
+        "23": [np.sum(n / (n * n + ks(n) ** 2)), np.mean(1 / (1 + (ks(n) / n) ** 2))],
+        "25": [quad(lambda x: 1 / (1 + x * x), 0, 1), math.atan(1), math.pi / 4],
+        "25.2": [Lim(lambda m: float(np.sum(ks(m) / (m * m + ks(m) ** 2)))), quad(lambda x: x / (1 + x * x), 0, 1), math.log(2)],
+        "27": [1 / (n + k), 1 / n + 1 / k], "28": [1 / (n + k), 1 / n * 1 / (1 + k / n)],
+        "30": [Lim(lambda m: float(np.sum(1 / (m + ks(m))))), quad(lambda x: 1 / (1 + x), 0, 1), math.log(2)],
+        "34": [Lim(lambda m: float(np.sum(1 / (m + ks(2 * m))))), quad(lambda x: 1 / (1 + x), 0, 2), math.log(3)],
+        "39": [Lim(lambda m: float(np.mean(np.sin(ks(m) * math.pi / m)))), quad(math.sin, 0, math.pi), 2],
+        "41.2": [quad(lambda x: math.sin(math.pi * x), 0, 1), 2 / math.pi],
+        "45": [math.log((math.factorial(n) / n**n) ** (1 / n)), float(np.mean(np.log(ks(n) / n)))],
+        "47": [quad(math.log, 0, 1), (1 * math.log(1) - 1) - 0, -1],
+        "49": [math.exp((lnfact(big) - big * math.log(big)) / big), math.exp(-1)],
+        "51": [math.exp(lnfact(big) / big) / big, 1 / math.e],
+        "53.4": [R(n) - Lf(n), (f(1.0) - f(0.0)) / n],
+        "55": [Lim(lambda m: m * (R(m) - I)), (f(1.0) - f(0.0)) / 2], "55.2": [Lim(lambda m: m * (Lf(m) - I)), (f(1.0) - f(0.0)) / 2],
+        "57.3": [n * (sq(n) - 1 / 3), 1 / 2 + 1 / (6 * n)], "57.4": [(1.0**2 - 0.0**2) / 2, 1 / 2],
+    }
+
+
+@document("557_nb_dirichlet_multinomial_posterior")
+def _(rng):
+    import itertools
+    from scipy import optimize, special, stats
+    K = int(rng.integers(2, 5))
+    N = int(rng.integers(1, 7))
+    al = np.exp(rng.normal(size=K)) + 0.2
+    xs = rng.integers(0, K, size=N)
+    n = np.bincount(xs, minlength=K).astype(float)
+    a0 = al.sum()
+    be, b0 = al + n, al.sum() + N
+    kk = int(rng.integers(0, K))
+    th = rng.dirichlet(np.ones(K))
+    # the evidence by sequential prediction (Polya urn), compared with the Gamma-function formula
+    post = stats.dirichlet(be)
+    seq = 1.0
+    cnt = np.zeros(K)
+    for xi in xs:
+        seq *= (al[xi] + cnt[xi]) / (a0 + cnt.sum())
+        cnt[xi] += 1
+    ev = math.exp(special.gammaln(a0) - special.gammaln(a0 + N) + np.sum(special.gammaln(al + n) - special.gammaln(al)))
+    mean, var = post.mean(), post.var()
+    # the MAP estimate with every beta_k > 1: maximise the log posterior over the simplex (softmax parametrisation)
+    bm = be + 1.0
+    logpost = lambda z: -float(np.sum((bm - 1) * np.log(np.exp(z - z.max()) / np.exp(z - z.max()).sum())))  # noqa: E731
+    zs = optimize.minimize(logpost, np.zeros(K), method="BFGS", options={"gtol": 1e-12}).x
+    mapv = np.exp(zs - zs.max()) / np.exp(zs - zs.max()).sum()
+    lam = a0 / (a0 + N)
+    lev = lambda c: special.gammaln(a0) - special.gammaln(a0 + c.sum()) + np.sum(special.gammaln(al + c) - special.gammaln(al))  # noqa: E731
+    e_k = np.eye(K)[kk]
+    next1 = math.exp(lev(n + e_k) - lev(n))                # p(x, k) / p(x)
+    next2 = math.exp(lev(n + 2 * e_k) - lev(n))            # p(x, k, k) / p(x)
+    bex = np.array([3.0, 1, 2])
+    seq_ex = (1 / 3) * (2 / 4) * (1 / 5)
+    arrangements = len(set(itertools.permutations([1, 1, 3])))
+    return {
+        "1:7": [np.prod([th[xi] for xi in xs]), np.prod([th[xi] for xi in xs]), np.prod(th**n)],
+        "3:5": [mean[kk], be[kk] / b0, (al[kk] + n[kk]) / (a0 + N)],
+        "3:5.2": [var[kk], be[kk] * (b0 - be[kk]) / (b0**2 * (b0 + 1))],
+        "3:9": [(al[kk] + n[kk]) / (a0 + N), lam * al[kk] / a0 + (1 - lam) * n[kk] / N],
+        "3:13": [mapv[kk], (bm[kk] - 1) / (bm.sum() - 1)], "3:17": [mapv[kk], (bm[kk] - 1) / (bm.sum() - K)],
+        "4:3": [next1, (al[kk] + n[kk]) / (a0 + N)], "4:3.2": [next2, (be[kk] / b0) ** 2],
+        "4:5": [next2, stats.beta(be[kk], b0 - be[kk]).moment(2), be[kk] * (be[kk] + 1) / (b0 * (b0 + 1))],
+        "4:9": [seq, seq, ev],
+        "4:14.3": [np.array([1.0, 1, 1]) + np.array([2.0, 0, 1]), bex], "4:14.4": [bex.sum(), 6],
+        "4:16": [bex / bex.sum(), np.array([1 / 2, 1 / 6, 1 / 3])],
+        "4:16.2": [(bex - 1) / (bex.sum() - 3), np.array([2 / 3, 0, 1 / 3])],
+        "4:19": [stats.dirichlet(bex).var()[0], 3 * 3 / (36 * 7), 1 / 14],
+        "4:21": [seq_ex, special.gamma(3) / special.gamma(6) * special.gamma(3) * special.gamma(1) * special.gamma(2) / special.gamma(1) ** 3, 4 / 120, 1 / 30],
+        "4:21.2": [seq_ex, 1 / 30],
+        "4:22": [arrangements, 6], "4:22.2": [6 / 30, 1 / 5],
+        "4:23": [stats.beta(3, 3).moment(2), 2 / 7],
+    }
+
+@document("530_hw_relu_mlp_2_3_1_by_hand")
+def _(rng):
+    x, y = np.array([1.0, 2.0]), 1.0
+    W = np.array([[1.0, -1], [2, 0], [0, 1]])
+    b, v, c = np.array([0.0, -1, 1]), np.array([1.0, -2, 1]), 0.5
+    rl = lambda t: np.maximum(t, 0)  # noqa: E731
+    loss = lambda W=W, b=b, v=v, c=c: 0.5 * (v @ rl(W @ x + b) + c - y) ** 2  # noqa: E731
+    z = W @ x + b
+    h = rl(z)
+    yh = v @ h + c
+    dl = yh - y
+    gv, gc = grad(lambda t: loss(v=t), v), d(lambda t: loss(c=t), c)
+    gh = grad(lambda t: 0.5 * (v @ t + c - y) ** 2, h)
+    gz = grad(lambda t: 0.5 * (v @ rl(t) + c - y) ** 2, z)
+    gW = grad(lambda t: loss(W=t), W)
+    gx = grad(lambda t: 0.5 * (v @ rl(W @ t + b) + c - y) ** 2, x)
+    i, j = int(rng.integers(3)), int(rng.integers(2))
+    eps = rng.uniform(-0.4, 0.4)
+    def Wp(r, s):
+        E = W.copy()
+        E[r, s] += eps
+        return E
+    v2 = v - 0.1 * gv
+    yh2 = v2 @ h + 0.45
+    return {
+        "13": [z, np.array([1 - 2 + 0, 2 + 0 - 1, 0 + 2 + 1])], "13.2": [h, np.array([0, 1, 3])],
+        "15": [yh, 1.5], "15.2": [loss(), 1 / 8], "17": [yh - y, 0.5],
+        "19": [gv, dl * h, np.array([0, 0.5, 1.5])], "19.2": [gc, dl], "19.3": [gh, dl * v],
+        "21": [gz, gh],
+        "23": [gW, np.outer(x, gz), np.array([[0.5, -1, 0.5], [1, -2, 1]])],
+        "25": [partial(lambda t: (t @ x + b)[i], W, (i, j)), x[j]],
+        "27": [gz, gh * (z > 0), np.array([0, -1, 0.5])],
+        "28": [gW, np.outer(gz, x), np.array([[0, 0], [-1, -2], [0.5, 1]])],
+        "34": [gx, W.T @ gz, np.array([-2, 0.5])],
+        "40": [loss(c=c + eps), 1 / 8 + eps / 2 + eps**2 / 2],
+        "41": [loss(W=Wp(1, 0)), 0.5 * (0.5 - 2 * eps) ** 2, 1 / 8 - eps + 2 * eps**2],
+        "42": [loss(W=Wp(2, 1)), 0.5 * (0.5 + 2 * eps) ** 2, 1 / 8 + eps + eps**2],
+        "48": [v2, v - 0.1 * gv, np.array([1, -2.05, 0.85])],
+        "53": [yh2, yh - 0.1 * dl * (h @ h + 1), 0.95],
+        "55": [0.5 * (yh2 - y) ** 2, 0.5 * 0.05**2, 0.0025],
+    }
+
+@document("531_blog_isru_isrlu_derivatives")
+def _(rng):
+    import mpmath
+    al = rng.uniform(0.2, 3)
+    x = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    xs = rng.uniform(-0.9, 0.9)
+    xp, xn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    u = rng.uniform(-0.5, 0.5)
+    f = lambda t, a=al: t / math.sqrt(1 + a * t * t)  # noqa: E731
+    fx = f(x)
+    with mpmath.workdps(40):
+        mf = lambda t: t / mpmath.sqrt(1 + al * t * t)  # noqa: E731
+        D = lambda g, t, k: float(mpmath.diff(g, t, k))  # noqa: E731
+        f2x, f30 = D(mf, x, 2), D(mf, 0, 3)
+        lim0 = float((mf(mpmath.mpf("1e-6")) - mpmath.mpf("1e-6")) / mpmath.mpf("1e-6") ** 3)
+        big = mpmath.mpf(10) ** 7
+        liminf = float(big**2 * (1 / mpmath.sqrt(al) - mf(big)))
+        tanh_series = float(sum(c * mpmath.mpf(xs) ** k for k, c in enumerate(mpmath.taylor(mpmath.tanh, 0, 41))))
+        g2l, g3l = D(mf, mpmath.mpf("-1e-12"), 2), D(mf, mpmath.mpf("-1e-12"), 3)
+    binom = sum(math.prod(-0.5 - i for i in range(k)) / math.factorial(k) * u**k for k in range(80))
+    g = lambda t: t if t >= 0 else f(t)  # noqa: E731
+    am = 2 / 3
+    return {
+        "10": [fx, x / math.sqrt(1 + al * x * x), x * (1 + al * x * x) ** -0.5],
+        "13": [f(1e9), 1 / math.sqrt(al)],
+        "17": [d(lambda t: (1 + al * t * t) ** -0.5, x), -al * x * (1 + al * x * x) ** -1.5],
+        "20": [d(f, x), (1 + al * x * x) ** -0.5 - al * x * x * (1 + al * x * x) ** -1.5,
+               ((1 + al * x * x) - al * x * x) / (1 + al * x * x) ** 1.5, 1 / (1 + al * x * x) ** 1.5],
+        "23": [d(f, 0.0), 1], "23.2": [d(f, x), 1 - al * fx**2], "23.3": [1 - al * fx**2, 1 / (1 + al * x * x)],
+        "26": [d(f, x), (1 - al * fx**2) ** 1.5, (fx / x) ** 3],
+        "36": [f2x, -1.5 * (1 + al * x * x) ** -2.5 * 2 * al * x, -3 * al * x * (1 + al * x * x) ** -2.5],
+        "39": [f30, -3 * al], "39.2": [(1 + u) ** -0.5, binom], "39.4": [f30 / 6, -al / 2],
+        "41": [math.tanh(xs), tanh_series], "41.3": [am, 2 / 3], "41.4": [3 * am**2 / 8, 1 / 4],
+        "44": [lim0, -al / 2],
+        "47": [liminf, 1 / (2 * al)], "47.3": [1 - xp / (1 + xp), 1 / (1 + xp)],
+        "54": [d(lambda a: f(x, a), al), x * (-0.5) * (1 + al * x * x) ** -1.5 * x * x, -x**3 / (1 + al * x * x) ** 1.5],
+        "57": [d(lambda a: f(1.0, a), 1.0), -(2**-1.5)],
+        "57.2": [x, fx / math.sqrt(1 - al * fx**2)],
+        "65": [d(g, xp) - 1, 0, d(g, xn) - (1 + al * xn * xn) ** -1.5],   # the two cases: x >= 0, then x < 0
+        "68": [g2l, 0, d2(lambda t: t, 1e-3)], "68.2": [g3l, -3 * al],
+    }
+
+@document("532_solution_key_activation_derivatives_midterm")
+def _(rng):
+    x = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    xn = -rng.uniform(0.1, 3)
+    be, al = rng.uniform(0.3, 3), rng.uniform(0.2, 3)
+    xi, xo = rng.uniform(-0.9, 0.9), rng.choice([-1, 1]) * rng.uniform(1.1, 3)
+    xr = rng.uniform(-3, 3)
+    w, b, x0 = rng.normal(), rng.normal(), rng.normal()
+    phi = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    gelu = lambda t: t * Phi(t)  # noqa: E731
+    sb = lambda t: t * sig(be * t)  # noqa: E731
+    s1 = lambda t: t * sig(t)  # noqa: E731
+    elu = lambda t: t if t > 0 else al * (math.exp(t) - 1)  # noqa: E731
+    ss = lambda t: t / (1 + abs(t))  # noqa: E731
+    ht = lambda t: max(-1.0, min(1.0, t))  # noqa: E731
+    g2 = d2r(gelu, x)
+    q = sig(be * x)
+    return {
+        "9": [d(gelu, x), Phi(x) + x * phi(x)], "11": [d(gelu, 0.0), 0.5], "11.2": [d(phi, x), -x * phi(x)],
+        "13": [g2, phi(x) + phi(x) + x * d(phi, x), (2 - x * x) * phi(x)],
+        "15": [d2r(gelu, 0.0), math.sqrt(2 / math.pi)], "15.2": [gelu(x) - gelu(-x), x], "17": [d(gelu, x), Phi(x)],
+        "23": [d(sb, x), q + be * x * q * (1 - q), be * sb(x) + q * (1 - be * sb(x))],
+        "25": [d(s1, x), s1(x) + sig(x) * (1 - s1(x))], "25.2": [d(sb, x), sb(x) + q * (1 - sb(x))],
+        "25.3": [d(sb, 0.0), 0.5], "25.4": [d2r(sb, 0.0), be / 4],
+        "33": [d(elu, xn), al * math.exp(xn), elu(xn) + al], "33.2": [d(elu, -1.0), al / math.e],
+        "33.3": [d2r(elu, xn, 1e-3 * min(1, abs(xn))), al * math.exp(xn), d(elu, xn)],
+        "39": [d(ss, x), 1 / (1 + abs(x)) ** 2, (1 - abs(ss(x))) ** 2], "41": [d(ss, 1.0), 1 / 4], "41.2": [d(ss, -3.0), 1 / 16],
+        "41.3": [d2r(ss, x, 1e-3 * min(1, abs(x))), -2 / (1 + abs(x)) ** 3],
+        "47": [d(ht, xi) - 1, 0, d(ht, xo)],   # the two cases: |x| < 1, then |x| > 1
+        "51": [ht(xr), 0.5 * (abs(xr + 1) - abs(xr - 1)), relu(xr + 1) - relu(xr - 1)],
+        "53.2": [d(lambda t: ht(t * x0 + b), w), x0 * float(abs(w * x0 + b) < 1)],
+        "53.3": [d(lambda t: ht(w * x0 + t), b), float(abs(w * x0 + b) < 1)],
+        "57": [g2, 2 * phi(x) - x * phi(x)],
+    }
+
+@document("533_notes_batchnorm_folding_inference")
+def _(rng):
+    import itertools
+    m, n = int(rng.integers(2, 5)), int(rng.integers(2, 5))
+    W, b, x = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n)
+    mu, var = rng.normal(size=m), rng.uniform(0.1, 2, size=m)
+    ga, be, eps = rng.uniform(0.3, 2, size=m) * rng.choice([-1, 1], size=m), rng.normal(size=m), rng.uniform(1e-3, 0.5)
+    i, j = int(rng.integers(m)), int(rng.integers(n))
+    s = ga / np.sqrt(var + eps)
+    S = np.diag(s)
+    bn = lambda z, ga=ga, be=be: ga * (z - mu) / np.sqrt(var + eps) + be  # noqa: E731
+    yf = lambda x: bn(W @ x + b)  # noqa: E731
+    Wf, bf = jac(yf, x), yf(np.zeros(n))
+    # the identity check
+    ga2, be2 = np.sqrt(var + eps), mu
+    y2 = lambda x: bn(W @ x + b, ga2, be2)  # noqa: E731
+    # a conv layer, one output position: a linear map of the flattened patch
+    C, k = int(rng.integers(1, 3)), 3
+    W4, patch = rng.normal(size=(m, C, k, k)), rng.normal(size=(C, k, k))
+    conv = lambda p: bn(np.tensordot(W4, p.reshape(C, k, k), axes=3) + b)  # noqa: E731
+    W4f = jac(conv, patch.ravel()).reshape(m, C, k, k)
+    # norm first, then the layer
+    mun, varn = rng.normal(size=n), rng.uniform(0.1, 2, size=n)
+    gan, ben = rng.uniform(0.3, 2, size=n), rng.normal(size=n)
+    Sn = np.diag(gan / np.sqrt(varn + eps))
+    ypre = lambda x: W @ (gan * (x - mun) / np.sqrt(varn + eps) + ben) + b  # noqa: E731
+    # batch statistics
+    B = int(rng.integers(2, 6))
+    z = rng.normal(size=B)
+    mh, vh = z.mean(), z.var()
+    vals, probs = rng.normal(size=3), rng.dirichlet(np.ones(3))
+    Bs = int(rng.integers(2, 4))
+    Ev = sum(np.prod(probs[list(t)]) * np.var(vals[list(t)]) for t in itertools.product(range(3), repeat=Bs))
+    v = probs @ vals**2 - (probs @ vals) ** 2
+    mom, t = rng.uniform(0.05, 0.5), int(rng.integers(1, 8))
+    mu0, mus = rng.normal(), rng.normal(size=t)
+    run = mu0
+    for a in mus:
+        run = (1 - mom) * run + mom * a
+    mbar = rng.normal()
+    erun = 0.0
+    for _ in range(t):
+        erun = (1 - mom) * erun + mom * mbar
+    # train mode for one unit
+    g1, b1, bz = ga[0], be[0], rng.normal()
+    cw = rng.normal(size=B)
+    bnt = lambda z, g=g1, bb=b1: g * (z - z.mean()) / np.sqrt(z.var() + eps) + bb  # noqa: E731
+    Lf = lambda y: cw @ y + 0.5 * np.sum(y**2)  # noqa: E731
+    Y = bnt(z)
+    gY = grad(Lf, Y)
+    kk = int(rng.integers(B))
+    und = lambda f: f() if m == n else UNDEFINED  # noqa: E731
+    return {
+        "13.3": [yf(x), S @ (W @ x + b - mu) + be],
+        "16": [Wf, S @ W], "16.2": [bf, S @ (b - mu) + be],
+        "19": [Wf[i, j], s[i] * W[i, j]], "19.2": [bf[i], s[i] * (b[i] - mu[i]) + be[i]], "19.3": [bf, S @ b + be - mu],
+        "19.4": [3 / math.sqrt(4), 1.5], "19.5": [3 / 2 * (0.5 - 1) - 1, 1.5 * (0.5 - 1) - 1, -7 / 4], "19.6": [(1.5 - 1) * 1, 0.5],
+        "21.3": [ga2 / np.sqrt(var + eps), np.ones(m)], "21.4": [y2(np.zeros(n)), b], "21.5": [y2(x), W @ x + b],
+        "23": [W4f, s[:, None, None, None] * W4],
+        "30": [ypre(x), W @ Sn @ x + W @ (ben - Sn @ mun) + b],
+        "33": [jac(ypre, x), W @ Sn], "33.2": [ypre(np.zeros(n)), und(lambda: b + W @ ben - Sn @ mun)],
+        "37.2": [Ev, Bs / (Bs - 1) * v],
+        "40": [B / (B - 1) * vh, np.sum((z - mh) ** 2) / (B - 1)],
+        "46": [run, (1 - mom) ** t * mu0 + mom * sum((1 - mom) ** (t - k) * mus[k - 1] for k in range(1, t + 1))],
+        "49": [(1 - mom) ** t + mom * sum((1 - mom) ** (t - k) for k in range(1, t + 1)), 1],
+        "49.2": [erun, (1 - mom**t) * mbar],
+        "53": [(z + bz) - ((z + bz).mean()), z - mh],
+        "53.2": [d(lambda c: Lf(bnt(z + c)), bz), 0],
+        "53.3": [d(lambda c: Lf(bnt(z, bb=c)), b1), gY.sum()],
+        "53.4": [d(lambda c: Lf(bnt(z, g=c)), g1), gY @ Y],
+        "53.5": [partial(lambda u: u.mean(), z, kk), 1 / B],
+        "53.6": [partial(lambda u: u.var(), z, kk), 2 * (z[kk] - mh) * (1 - 1 / B) / B],
+        "55": [Y.mean(), b1], "55.2": [np.mean((Y - b1) ** 2), g1**2], "58": [np.mean((Y - b1) ** 2), g1**2 * vh / (vh + eps)],
+        "61": [ga[0] / math.sqrt(0 + eps), ga[0] / math.sqrt(eps)],
+    }
+
+@document("534_forum_soft_target_cross_entropy_gradient")
+def _(rng):
+    K = int(rng.integers(3, 6))
+    z, y = rng.normal(size=K), rng.uniform(0.05, 1.5, size=K)
+    c = y.sum()
+    tau, t = rng.uniform(0.3, 3), rng.normal()
+    ce = lambda z, y=y: -y @ (z - lse(z))  # noqa: E731
+    p = softmax(z)
+    ymh = np.array([1.0, 0, 1, 0])
+    z4 = rng.normal(size=4)
+    ce_t = lambda z: ce(z / tau)  # noqa: E731
+    pt = softmax(z / tau)
+    hess = lambda f: np.array([[partial2(f, z, a, b) for b in range(K)] for a in range(K)])  # noqa: E731
+    yt = y / c
+    eps, tcls = rng.uniform(0.01, 0.5), int(rng.integers(K))
+    yls = (1 - eps) * np.eye(K)[tcls] + eps / K
+    return {
+        "6": [grad(lambda u: ce(u, ymh), z4), softmax(z4) - ymh],
+        "9": [grad(lambda u: ce(u, ymh), np.zeros(4)), np.full(4, 0.25) - ymh, np.array([-0.75, 0.25, -0.75, 0.25])],
+        "16": [ce(z), -y @ np.log(p), -y @ (z - math.log(np.sum(np.exp(z)))), c * lse(z) - y @ z],
+        "19.2": [grad(lse, z), p], "22": [grad(ce, z), c * p - y],
+        "25.3": [yls.sum(), 1], "25.5": [ymh.sum(), 2],
+        "29.2": [ce(z, yt), ce(z) / c],
+        "34": [hess(ce), c * (np.diag(p) - np.outer(p, p))],
+        "37": [hess(ce_t), c / tau * (np.diag(pt) - np.outer(pt, pt))],
+        "37.2": [ce(z + t), ce(z)],
+        "42": [grad(ce_t, z), (c * pt - y) / tau], "47": [grad(ce_t, z), tau * (pt - y)],
+        "47.2": [yt @ np.log(yt / p), ce(z, yt) + yt @ np.log(yt)],
+        "49": [(1 - eps) + eps, 1], "49.3": [1 / 4 - 0.9, -0.65], "49.4": [1 / 4 - 0.1 / 3, 7 / 30],
+        "49.5": [np.sum(grad(ce, z)), c * p.sum() - y.sum(), c - c, 0],
+    }
+
+@document("535_notes_minibatch_gradient_variance")
+def _(rng):
+    import itertools
+    N, dm = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    B = int(rng.integers(1, min(N, 4) + 1))
+    G = rng.normal(size=(N, dm)) * rng.uniform(0.5, 2, size=dm) + rng.normal(size=dm)
+    gb = G.mean(0)
+    Sig = (G - gb).T @ (G - gb) / N
+    Su = (G - gb).T @ (G - gb) / (N - 1)
+    j = int(rng.integers(dm))
+    A = rng.normal(size=(dm, dm))
+    H = A @ A.T + 0.5 * np.eye(dm)
+    h = rng.uniform(0.2, 3)
+
+    def moments(batches):
+        means = np.array([G[list(t)].mean(0) for t in batches])
+        Eg = means.mean(0)
+        C = (means - Eg).T @ (means - Eg) / len(means)
+        EH = np.mean([m @ H @ m for m in means])
+        return means, Eg, C, EH
+    wr = list(itertools.product(range(N), repeat=B))
+    wo = list(itertools.combinations(range(N), B))
+    mw, Ew, Cw, EHw = moments(wr)
+    mo, Eo, Co, _ = moments(wo)
+    Ind = np.array([[1.0 if i in t else 0.0 for i in range(N)] for t in wo])
+    P1, P2 = Ind[:, 0].mean(), (Ind[:, 0] * Ind[:, 1]).mean()
+    VarI, CovI = P1 - P1**2, P2 - P1**2
+    eta = rng.uniform(0.01, 1)
+    dL = lambda e: -e * gb @ gb + 0.5 * e * e * EHw  # noqa: E731   (E L(theta - e g-hat) - L(theta) for the quadratic)
+    es = gb @ gb / EHw
+    emax = gb @ gb / (gb @ H @ gb)
+    Bn = np.trace(H @ Sig) / (gb @ H @ gb)
+    sub = list(wo[int(rng.integers(len(wo)))])
+    I = np.isin(np.arange(N), sub).astype(float)
+    g4 = np.array([1.0, 2, 3, 6])
+    return {
+        "9.2": [Eo, gb],
+        "16": [Cw, B * Sig / B**2, Sig / B],
+        "19": [np.sqrt(Cw[j, j]), np.sqrt(Sig[j, j]) / B],
+        "19.2": [np.mean(np.sum((mw - gb) ** 2, 1)), np.trace(Sig) / B],
+        "19.3": [np.mean(np.sum(mw**2, 1)), gb @ gb + np.trace(Sig) / B],
+        "23": [G[sub].mean(0), I @ G / B],
+        "23.2": [P1, B / N], "23.3": [P2, B * (B - 1) / (N * (N - 1))],
+        "26": [VarI, B / N * (1 - B / N)],
+        "27": [CovI, B * (B - 1) / (N * (N - 1)) - B**2 / N**2, -B * (N - B) / (N**2 * (N - 1))],
+        "30": [N * VarI + N * (N - 1) * CovI, 0], "30.2": [Ind.sum(1), np.full(len(wo), B)],
+        "33": [Co, Sig / B * (N - B) / (N - 1)],
+        "36.2": [Co, Su / B * (1 - B / N)], "36.3": [Co, Sig / B * (1 - B / N)],
+        "38": [g4.mean(), 3], "38.2": [g4.var(), (4 + 1 + 0 + 9) / 4, 7 / 2],
+        "38.3": [(2.25 + 1 + 0.25 + 0.25 + 1 + 2.25) / 6, 7 / 6], "38.4": [(7 / 2) / 2 * (2 / 3), 7 / 6],
+        "38.5": [g4.var() / 2, 7 / 4],
+        "45": [dL(eta), -eta * gb @ gb + eta**2 / 2 * (gb @ H @ gb + np.trace(H @ Sig) / B)],
+        "48": [es, gb @ gb / (gb @ H @ gb + np.trace(H @ Sig) / B)],
+        "51": [es, emax / (1 + B / Bn)],
+        "54.2": [np.trace(h * Sig) / (h * gb @ gb), h * np.trace(Sig) / (gb @ gb)],
+        "57": [-dL(es), (gb @ gb) ** 2 / (gb @ H @ gb + np.trace(H @ Sig) / B)],
+    }
+
+@document("536_handout_attention_key_value_gradients")
+def _(rng):
+    import itertools
+    n, dk, dv, m = (int(t) for t in rng.integers(2, 5, size=4))
+    q, K, V = rng.normal(size=dk), rng.normal(size=(n, dk)), rng.normal(size=(n, dv))
+    Cq, Cb = rng.normal(size=dv), rng.normal(size=(m, dv))
+    Q = rng.normal(size=(m, dk))
+    j, i = int(rng.integers(n)), int(rng.integers(n))
+    rd = math.sqrt(dk)
+    Lo = lambda o: Cq @ o + 0.5 * o @ o  # noqa: E731
+    att = lambda q, K, V: V.T @ softmax(K @ q / rd)  # noqa: E731
+    s = K @ q / rd
+    a = softmax(s)
+    o = V.T @ a
+    g = Cq + o
+    ga = grad(lambda t: Lo(V.T @ t), a)
+    gs = grad(lambda t: Lo(V.T @ softmax(t)), s)
+    gq, gK, gV = grad(lambda t: Lo(att(t, K, V)), q), grad(lambda t: Lo(att(q, t, V)), K), grad(lambda t: Lo(att(q, K, t)), V)
+    Jsm = jac(softmax, s)
+    dd = min(dk, 3)
+    pm = [np.array(t, dtype=float) for t in itertools.product([-1, 1], repeat=2 * dd)]
+    dots = np.array([u[:dd] @ u[dd:] for u in pm])
+    # the block of queries
+    rs = lambda S: np.array([softmax(r) for r in S])  # noqa: E731
+    LO = lambda O: np.sum(Cb * O) + 0.5 * np.sum(O * O)  # noqa: E731
+    fwd = lambda Q, K, V: rs(Q @ K.T / rd) @ V  # noqa: E731
+    S = Q @ K.T / rd
+    A = rs(S)
+    O = A @ V
+    G = Cb + O
+    GS = grad(lambda t: LO(rs(t) @ V), S)
+    dl = np.array([A[r] @ (G @ V.T)[r] for r in range(m)])
+    return {
+        "16": [o, sum(a[t] * V[t] for t in range(n)), V.T @ a],
+        "19": [dots.var(), dd], "19.2": [(dots / math.sqrt(dd)).var(), 1],
+        "24": [gV[j], a[j] * g], "24.2": [gV, np.outer(a, g)],
+        "27": [ga[j], g @ V[j]], "29": [gs[j], a[j] * g @ V[j]], "32": [sum(a[t] * g @ V[t] for t in range(n)), g @ o],
+        "33": [Jsm[i, j], a[i] * (delta(i, j) - a[j])],
+        "35": [gs[j], sum(g @ V[t] * a[t] * (delta(t, j) - a[t]) for t in range(n)), a[j] * (g @ V[j] - g @ o)],
+        "38": [gs.sum(), g @ o - g @ o, 0],
+        "40": [grad(lambda t: (K @ t / rd)[j], q), K[j] / rd],
+        "41": [grad(lambda t: q @ t / rd, K[j]), q / rd],
+        "43": [gq, sum(gs[t] * K[t] for t in range(n)) / rd, K.T @ gs / rd],
+        "44": [gK, np.outer(gs, q)], "46": [gK.sum(0), np.zeros(dk)],
+        "49": [jac(lambda t: att(t, K, V), q), mat(mat(K.T, np.diag(a) - np.outer(a, a)), V) / rd],
+        "57": [grad(lambda t: LO(fwd(Q, K, t)), V), A.T @ G],
+        "58": [grad(lambda t: LO(t @ V), A), G @ V.T],
+        "59": [GS, A * (G @ V.T - np.outer(dl, np.ones(n)))],
+        "62": [dl, np.sum(G * O, 1)],
+        "65": [grad(lambda t: LO(fwd(t, K, V)), Q), GS @ K / rd],
+        "66": [grad(lambda t: LO(fwd(Q, t, V)), K), mat(Q.T, GS) / rd],
+        "68.2": [gV, a[None, :].T @ g[None, :]],
+    }
+
+@document("537_appendix_maml_hypergradient")
+def _(rng):
+    p, nt, nv = int(rng.integers(2, 4)), 5, 4
+    X, y = rng.normal(size=(nt, p)), rng.integers(0, 2, size=nt).astype(float)
+    Z, tv = rng.normal(size=(nv, p)), rng.normal(size=nv)
+    lam, al = rng.uniform(0.05, 0.5), rng.uniform(0.02, 0.3)
+    th, v = rng.normal(size=p) * 0.7, rng.normal(size=p)
+    gtr = lambda t: X.T @ (sig(X @ t) - y) + lam * t**3  # noqa: E731
+    Htr = lambda t: X.T @ np.diag(sig(X @ t) * (1 - sig(X @ t))) @ X + 3 * lam * np.diag(t**2)  # noqa: E731
+    Lval = lambda t: np.sum(np.log(np.cosh(Z @ t - tv)))  # noqa: E731
+    gval = lambda t: Z.T @ np.tanh(Z @ t - tv)  # noqa: E731
+    step = lambda t, a=al: t - a * gtr(t)  # noqa: E731
+    F = lambda t, a=al: Lval(step(t, a))  # noqa: E731
+    F2 = lambda t: Lval(step(step(t)))  # noqa: E731
+    I = np.eye(p)
+    t1 = step(th)
+    t2 = step(t1)
+    H0, H1 = Htr(th), Htr(t1)
+    gF = grad(F, th)
+    e = 1e-5
+    # the quadratic example
+    Ar, Cr = rng.normal(size=(p, p)), rng.normal(size=(p, p))
+    A, C = Ar @ Ar.T + 0.3 * I, Cr @ Cr.T + 0.3 * I
+    A = A / np.linalg.norm(A, 2) * rng.uniform(0.5, 3)
+    u, w = rng.normal(size=p), rng.normal(size=p)
+    gq = lambda t: A @ (t - u)  # noqa: E731
+    sq = lambda t: t - al * gq(t)  # noqa: E731
+    Fq = lambda t: 0.5 * (sq(t) - w) @ C @ (sq(t) - w)  # noqa: E731
+    Hq = np.array([[partial2(Fq, th, i, k) for k in range(p)] for i in range(p)])
+    ts = np.linalg.solve(Hq, Hq @ np.zeros(p) - grad(Fq, np.zeros(p)))
+    # one dimension
+    a, c, u1, w1, x1 = rng.uniform(0.5, 3), rng.uniform(0.5, 3), rng.normal(), rng.normal(), rng.normal()
+    s1 = lambda t, a=a, u1=u1, al=al: t - al * a * (t - u1)  # noqa: E731
+    F1 = lambda t, a=a, c=c, u1=u1, w1=w1, al=al: 0.5 * c * (s1(t, a, u1, al) - w1) ** 2  # noqa: E731
+    F1n = lambda t: F1(t, 2.0, 1.0, 1.0, 3.0, 0.1)  # noqa: E731
+    ts1 = x1 - d(F1, x1) / d2(F1, x1)                                 # Newton's step is exact for the quadratic F1
+    tsn = 0.0 - d(F1n, 0.0) / d2(F1n, 0.0)
+    return {
+        "19": [jac(step, th), I - al * H0],
+        "22": [gF, (I - al * H0) @ gval(t1)],
+        "26": [gF - gval(t1), al * H0 @ gval(t1)],
+        "29": [(gtr(th + e * v) - gtr(th - e * v)) / (2 * e), H0 @ v],
+        "33": [d(lambda a: F(th, a), al), gtr(th) @ gval(t1)],
+        "43": [grad(F2, th), (I - al * H1) @ (I - al * H0) @ gval(t2)],
+        "49.2": [jac(gq, th), A],
+        "52": [sq(th), th - al * A @ (th - u), (I - al * A) @ th + al * A @ u],
+        "53": [grad(Fq, th), C @ (I - al * A) @ (sq(th) - w)],
+        "54": [Hq, (I - al * A) @ C @ (I - al * A)],
+        "57": [ts, np.linalg.solve(I - al * A, w - al * A @ u)],
+        "61": [d(F1, x1), c * (1 - al * a) * (s1(x1) - w1), c * ((1 - al * a) * x1 + al * a * u1 - w1)],
+        "63": [ts1, (w1 - al * a * u1) / (1 - al * a)],
+        "66": [tsn, (3 - 0.2) / 0.8, 3.5],
+        "66.2": [d(F1n, 0.0), 0.8 * (0.2 - 3), -2.24],
+    }
+
+@document("538_lecture_adam_bias_correction_radam")
+def _(rng):
+    import mpmath
+    b1, b2 = rng.uniform(0.5, 0.99), rng.uniform(0.5, 0.999)
+    t, dm = int(rng.integers(1, 8)), int(rng.integers(1, 4))
+    gs = rng.normal(size=(t, dm))
+    mu, g, s2 = rng.normal(), rng.normal(), rng.uniform(0.1, 2)
+    eta, lam = rng.uniform(0.001, 0.1), rng.uniform(0.1, 5)
+    c = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+
+    def ema(xs, b):
+        m = 0.0
+        for x in xs:
+            m = b * m + (1 - b) * x
+        return m
+
+    def adam_steps(gseq):
+        m = v = 0.0
+        th = 0.0
+        for k, x in enumerate(gseq, start=1):
+            m, v = b1 * m + (1 - b1) * x, b2 * v + (1 - b2) * x * x
+            th = th - eta * (m / (1 - b1**k)) / np.sqrt(v / (1 - b2**k))
+        return th
+    var_m = lambda t: (1 - b1) ** 2 * sum(b1 ** (2 * (t - k)) for k in range(1, t + 1)) * s2  # noqa: E731
+    rho = lambda t, b2=b2: 2 / (1 - b2) - 1 - 2 * t * b2**t / (1 - b2**t)  # noqa: E731
+    with mpmath.workdps(50):
+        bb = 1 - mpmath.mpf(10) ** -15
+        rho_lim = float(2 / (1 - bb) - 1 - 2 * t * bb**t / (1 - bb**t))
+    b2s = min(b2, 0.99)
+    rT = rho(10**5, b2s)
+    ris = 2 / (1 - b2s) - 1
+    r_big = math.sqrt((rT - 4) * (rT - 2) * ris / ((ris - 4) * (ris - 2) * rT))
+    mm, vv = rng.normal(), rng.uniform(0.1, 2)
+    g1 = gs[0]
+    th0 = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    thd = th0
+    for _ in range(t):
+        thd = thd - eta * 0.0 - eta * lam * thd
+    gl = lam * th0
+    th1_l2 = th0 - eta * ((1 - b1) * gl / (1 - b1)) / math.sqrt((1 - b2) * gl * gl / (1 - b2))
+    return {
+        "17": [ema(gs, b1), (1 - b1) * sum(b1 ** (t - k) * gs[k - 1] for k in range(1, t + 1))],
+        "21": [sum((1 - b1) * b1 ** (t - k) for k in range(0, t + 1)), 1 - b1**t],
+        "23": [ema([mu] * t, b1), (1 - b1**t) * mu], "24.2": [ema([mu] * t, b1) / (1 - b1**t), mu],
+        "25": [ema([g * g] * t, b2), (1 - b2**t) * g * g], "25.2": [ema([g * g] * t, b2) / (1 - b2**t), g * g],
+        "28": [var_m(t), (1 - b1) / (1 + b1) * s2], "28.2": [var_m(1) / (1 - b1) ** 2, s2],
+        "29": [var_m(3000) / (1 - b1**3000) ** 2, (1 - b1) / (1 + b1) * s2],
+        "35": [(mm / (1 - b1**t)) / math.sqrt(vv / (1 - b2**t)) / (mm / math.sqrt(vv)), (1 - b1**t) / math.sqrt(1 - b2**t)],
+        "40": [ema(gs[:1], b1) / (1 - b1), g1], "40.2": [ema(gs[:1] ** 2, b2) / (1 - b2), g1**2],
+        "41": [adam_steps(gs[:1]), -eta * np.sign(g1)],
+        "44": [-eta * ema(gs[:1], b1) / np.sqrt(ema(gs[:1] ** 2, b2)), -eta * (1 - b1) / (1 - b2) * np.sign(g1)],
+        "46": [0.1 / math.sqrt(0.001), math.sqrt(10)],
+        "50": [adam_steps(c * gs), adam_steps(gs)], "51": [math.sqrt(c * c), abs(c)],
+        "51.2": [adam_steps(c * gs), np.sign(c) * adam_steps(gs)],
+        "60": [2 / (1 - 0.999) - 1, 2 / 0.001 - 1, 1999],
+        "62": [rho(1), 2 / (1 - b2) - 1 - 2 * b2 / (1 - b2), 1],
+        "63": [rho(2), 2 / (1 - b2) - 1 - 4 * b2**2 / (1 - b2**2), (1 + 3 * b2) / (1 + b2)],
+        "65": [rho_lim, t], "66": [rT, ris], "71": [r_big, 1],
+        "75": [th0 - eta * 0.0 - eta * lam * th0, (1 - eta * lam) * th0], "76": [thd, (1 - eta * lam) ** t * th0],
+        "77": [th1_l2, (1 - eta * lam) * th0],
+    }
+
+@document("539_nb_bag_of_embeddings_backprop")
+def _(rng):
+    Vs, dm, C = int(rng.integers(5, 8)), int(rng.integers(2, 5)), int(rng.integers(2, 5))
+    L = int(rng.integers(3, 7))
+    toks = list(rng.integers(0, Vs, size=L - 1))
+    toks.append(toks[0])                                          # at least one repeated token
+    toks = np.array(toks)
+    rep = int(toks[0])
+    y = int(rng.integers(C))
+    E, W, b = rng.normal(size=(Vs, dm)), rng.normal(size=(C, dm)), rng.normal(size=C)
+    cnt = np.bincount(toks, minlength=Vs).astype(float)
+    ey = np.eye(C)[y]
+    ce = lambda z: lse(z) - z[y]  # noqa: E731
+    loss = lambda E, W=W, b=b: ce(W @ E[toks].mean(0) + b)  # noqa: E731
+    loss_sum = lambda E: ce(W @ E[toks].sum(0) + b)  # noqa: E731
+    h = E[toks].mean(0)
+    z = W @ h + b
+    p = softmax(z)
+    dh = W.T @ (p - ey)
+    gE = grad(loss, E)
+    present = np.unique(toks)
+    # the example sentence
+    t6 = np.array([0, 1, 2, 3, 0, 4])
+    E5 = rng.normal(size=(5, dm))
+    l6 = lambda E: ce(W @ E[t6].mean(0) + b)  # noqa: E731
+    h6 = E5[t6].mean(0)
+    p6 = softmax(W @ h6 + b)
+    dh6 = W.T @ (p6 - ey)
+    # sum pooling, padding, max pooling
+    hs = E[toks].sum(0)
+    gs = grad(loss_sum, E)
+    dhs = grad(lambda t: ce(W @ t + b), hs)
+    Lmax = L + int(rng.integers(1, 4))
+    Epad = np.vstack([E, np.zeros(dm)])
+    tpad = np.concatenate([toks, np.full(Lmax - L, Vs)])
+    k = int(rng.integers(dm))
+    Em = E.copy()
+    Em[rep, k] = E[:, k].max() + 1.0
+    lmax = lambda E: ce(W @ E[toks].max(0) + b)  # noqa: E731
+    hm = Em[toks].max(0)
+    dhm = grad(lambda t: ce(W @ t + b), hm)
+    eta, lam, T = rng.uniform(0.01, 0.2), rng.uniform(0.1, 2), int(rng.integers(1, 6))
+    Enew = E - eta * grad(lambda e: loss(e) + lam / 2 * np.sum(e * e), E)
+    absent = [v for v in range(Vs) if cnt[v] == 0]
+    row = E[absent[0]] if absent else E[0] * 0
+    rT = row.copy()
+    for _ in range(T):
+        rT = rT - eta * (0 * rT + lam * rT)
+    return {
+        "1:7.2": [h, mat(E, cnt)], "1:7.3": [cnt.sum(), L],
+        "2:3": [grad(ce, z), p - ey],
+        "2:5": [grad(lambda w: loss(E, W=w), W), np.outer(h, p - ey)],
+        "2:5.2": [grad(lambda c: loss(E, b=c), b), p - ey],
+        "2:5.3": [grad(lambda t: ce(W @ t + b), h), dh],
+        "2:9": [gE[present], np.tile(dh / L, (len(present), 1))],
+        "4:3": [gE, cnt[:, None] / L * dh], "4:3.2": [gE, np.outer(cnt, dh) / L], "4:5": [gE.sum(0), dh],
+        "4:5.2": [grad(l6, E5)[0], 2 / 6 * dh6, W.T @ (p6 - ey) / 3],
+        "5:3": [hs, E.T @ cnt, L * h], "5:3.2": [gs, np.outer(cnt, dhs)], "5:3.3": [gs, L * gE],
+        "5:5": [Epad[tpad].sum(0) / Lmax, L / Lmax * h],
+        "5:7.2": [partial(lmax, Em, (rep, k)), dhm[k]], "5:7.3": [partial(lmax, Em, (rep, k)), cnt[rep] * dhm[k]],
+        "5:13": [Enew, E - eta * (gE + lam * E), (1 - eta * lam) * E - eta * gE],
+        "5:15": [rT, (1 - eta * lam) ** T * row],
+    }
+
+@document("540_nb_gradient_clipping_global_agc")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    g = rng.normal(size=n) * rng.uniform(0.5, 3)
+    nrm = np.linalg.norm(g)
+    c = rng.uniform(0.1, 0.9) * nrm                                 # above the threshold
+    cr = rng.uniform(0.2, 2) * nrm                                   # any threshold
+    clip = lambda v, c: v * min(1.0, c / np.linalg.norm(v))  # noqa: E731
+    gh = g / nrm
+    J = jac(lambda v: clip(v, c), g)
+    eta, lam = rng.uniform(0.01, 0.5), rng.uniform(0.001, 0.1)
+    w, G = rng.normal(size=n), rng.normal(size=n)
+    G = G / np.linalg.norm(G) * np.linalg.norm(w) * lam * rng.uniform(1.5, 5)
+    Gt = lam * max(np.linalg.norm(w), 1e-3) * G / np.linalg.norm(G)
+    w2, G2 = np.array([2.0, 0.0]), np.array([0.6, 0.8])
+    Gt2 = 0.01 * np.linalg.norm(w2) * G2 / np.linalg.norm(G2)
+    b1, b2 = rng.uniform(0.5, 0.99), rng.uniform(0.5, 0.999)
+    g1 = rng.normal(size=n) * rng.uniform(0.01, 1)
+    s = rng.uniform(0.01, 1)
+    mh, vh = (1 - b1) * s * g1 / (1 - b1), (1 - b2) * (s * g1) ** 2 / (1 - b2)
+    cv = np.clip(np.array([3.0, 4.0]), -1, 1)
+    Eclip = 0.5 * clip(np.array([2.0]), 1.0)[0] + 0.5 * clip(np.array([-0.5]), 1.0)[0]
+    return {
+        "1:11": [np.linalg.norm(clip(g, cr)), min(nrm, cr)],
+        "1:11.2": [clip(g, cr) / np.linalg.norm(clip(g, cr)), g / nrm],
+        "1:11.3": [eta * c / nrm, eta * nrm / c],
+        "1:13": [np.linalg.norm(np.concatenate([[3.0, 0], [0, 4.0]])), math.sqrt(3**2 + 4**2), 5],
+        "3:3.2": [grad(np.linalg.norm, g), gh],
+        "3:5": [J, c / nrm * np.eye(n)], "3:9": [J, c / nrm * (np.eye(n) - np.outer(gh, gh))], "3:11": [J @ g, np.zeros(n)],
+        "5:7": [np.linalg.norm(Gt), lam], "5:7.4": [Gt2, 0.02 * G2],
+        "5:7.5": [np.linalg.norm(eta * Gt), eta * lam * np.linalg.norm(w)],
+        "5:11.2": [np.array([3.0, 4]) + 1 * np.array([1.0, 0]), np.array([4.0, 4])],
+        "5:11.3": [clip(np.array([4.0, 4]), 1.0), np.array([1, 1]) / math.sqrt(2)],
+        "5:11.4": [clip(np.array([3.0, 4]), 1.0), np.array([0.6, 0.8])],
+        "5:11.5": [mh / np.sqrt(vh), np.sign(g1)],
+        "6:3": [cv, np.array([1.0, 1])], "6:3.2": [np.linalg.norm(cv), math.sqrt(2)],
+        "6:5.2": [Eclip, clip(np.array([0.5 * 2 + 0.5 * -0.5]), 1.0)[0], 0.75],
+        "6:7": [Eclip, 0.5 * 1 - 0.5 * 0.5, 1 / 4],
+    }
+
+@document("541_hw_logarithmic_differentiation_gates")
+def _(rng):
+    x = rng.uniform(0.2, 3)
+    xs = rng.uniform(0.3, 2.5)                                      # sin x > 0
+    n = int(rng.integers(2, 6))
+    z = rng.normal(size=n)
+    k = int(rng.integers(n))
+    xv = rng.uniform(0.2, 3, size=n)
+    pp = rng.choice([-1, 1]) * rng.uniform(0.3, 3)
+    K = int(rng.integers(2, 6))
+    zz = rng.normal(size=K)
+    i, j = int(rng.integers(K)), int(rng.integers(K))
+    nn = int(rng.integers(3, 12))
+    kk = int(rng.integers(1, nn))
+    th = rng.uniform(0.05, 0.95)
+    m = int(rng.integers(2, 5))
+    cs, ws = rng.uniform(0.5, 2, size=m), rng.uniform(0.2, 1, size=m)
+    fs = [lambda t, c=c, w=w: c + math.sin(w * t) ** 2 for c, w in zip(cs, ws)]
+    x9 = rng.uniform(-0.9, 3)
+    f1 = lambda t: t**t  # noqa: E731
+    f2 = lambda t: (1 + 1 / t) ** t  # noqa: E731
+    f3 = lambda t: t ** math.sin(t)  # noqa: E731
+    G = lambda z: np.prod(sig(z))  # noqa: E731
+    M = lambda v: np.prod(v) ** (1 / len(v))  # noqa: E731
+    Mp = lambda v: np.mean(v**pp) ** (1 / pp)  # noqa: E731
+    Lk = lambda t: t**kk * (1 - t) ** (nn - kk)  # noqa: E731
+    prod = lambda t: math.prod(f(t) for f in fs)  # noqa: E731
+    f8 = lambda t: t * t * math.exp(t) * math.sin(t)  # noqa: E731
+    y9 = lambda t: (t + 1) ** 3 * math.sqrt(t * t + 1) / (t + 2) ** 4  # noqa: E731
+    lg = lambda f, t: d(lambda s: math.log(f(s)), t)  # noqa: E731
+    ly = math.log(1 + 1 / x)
+
+    def bisect(f, lo, hi):                                          # a sign change of f on [lo, hi]
+        for _ in range(100):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if f(lo) * f(mid) > 0 else (lo, mid)
+        return (lo + hi) / 2
+    return {
+        "3": [d(f1, x), f1(x) * lg(f1, x)],
+        "7": [d(f1, x), x**x * (math.log(x) + 1)], "9": [bisect(lambda t: d(f1, t), 0.05, 1), 1 / math.e],
+        "11.2": [math.log(f2(x)), x * ly],
+        "13": [d(f2, x) / f2(x), ly + x / (1 + 1 / x), ly + x * x / (x + 1)],
+        "17": [d(f2, x) / f2(x), ly + x / (1 + 1 / x) * (-1 / x**2), ly - 1 / (x + 1)],
+        "20.2": [d(f3, x), math.sin(x) * x ** (math.sin(x) - 1)], "20.3": [math.log(f3(x)), math.sin(x) * math.log(x)],
+        "20.4": [d(f3, x), f3(x) * (math.cos(x) * math.log(x) + math.sin(x) / x)],
+        "22.2": [d(lambda t: math.log(sig(t)), z[0]), 1 - sig(z[0])],
+        "24": [partial(G, z, k), G(z) * (1 - sig(z[k]))],
+        "26": [G(np.zeros(n)), 2.0**-n], "26.2": [partial(G, np.zeros(n), k), 2.0 ** (-n - 1)],
+        "30": [partial(M, xv, k), M(xv) / xv[k]],
+        "34": [partial(Mp, xv, k), Mp(xv) / pp * pp * xv[k] ** (pp - 1) / np.sum(xv**pp), (xv[k] / Mp(xv)) ** (pp - 1) / n],
+        "40": [partial(lambda t: math.log(softmax(t)[i]), zz, j), delta(i, j) - softmax(zz)[j]],
+        "40.2": [partial(lambda t: softmax(t)[i], zz, j), softmax(zz)[i] * (delta(i, j) - softmax(zz)[j])],
+        "43.2": [math.log(Lk(th)), kk * math.log(th) + (nn - kk) * math.log(1 - th)],
+        "45": [d(Lk, th), Lk(th) * (kk / th + (nn - kk) / (1 - th))],
+        "51": [d(prod, x), prod(x) * sum(d(f, x) / f(x) for f in fs)],
+        "53": [d(f8, xs), f8(xs) * (2 / xs + 1 + 1 / math.tan(xs))],
+        "55.2": [d(y9, x9) / y9(x9), 3 / (x9 + 1) + 2 * x9 / (x9 * x9 + 1) - 4 / (x9 + 2)],
+        "55.3": [y9(0.0), 1 / 16], "55.4": [d(y9, 0.0), (3 + 0 - 2) / 16, 1 / 16],
+    }
+
+@document("542_recitation_straight_through_estimator")
+def _(rng):
+    x = rng.uniform(-4, 4)
+    x = x if abs(x - math.floor(x) - 0.5) > 1e-3 else x + 0.1
+    xh = rng.choice([-1, 1]) * rng.choice([rng.uniform(0.05, 0.95), rng.uniform(1.05, 3)])
+    xs = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    ht = lambda t: max(-1.0, min(1.0, t))  # noqa: E731
+    Lw = lambda w: 0.5 * (np.sign(w) * 2 - (-1)) ** 2  # noqa: E731
+    n = int(rng.integers(2, 7))
+    w = rng.normal(size=n)
+    b = np.sign(w)
+    al = rng.uniform(0.1, 2)
+    J = lambda a: np.sum((w - a * b) ** 2)  # noqa: E731
+    ast = (b @ w) / (b @ b)
+    k = int(rng.integers(2, 9))
+    QN, QP = 2 ** (k - 1), 2 ** (k - 1) - 1
+    s = rng.uniform(0.05, 2)
+
+    def sur(xv, s0):                                                 # the quantiser with its rounding offset frozen at (xv, s0)
+        u = xv / s0
+        if u <= -QN:
+            return lambda sx, xx=xv: sx * -QN
+        if u >= QP:
+            return lambda sx, xx=xv: sx * QP
+        c0 = round(u) - u
+        return lambda sx, xx=xv: sx * (xx / sx + c0)
+    xin = s * rng.uniform(-QN + 0.6, QP - 0.6)
+    xin = xin if abs(xin / s - math.floor(xin / s) - 0.5) > 1e-3 else xin + 0.1 * s
+    xlo, xhi = -s * (QN + rng.uniform(0.5, 3)), s * (QP + rng.uniform(0.5, 3))
+    dsx = lambda xv: d(lambda sx: sur(xv, s)(sx), s)  # noqa: E731
+    dxx = d(lambda xx: s * ((xx / s) + (round(xin / s) - xin / s)), xin)
+    grid = (np.arange(200000) + 0.5) / 200000 * s * 7
+    err = s * np.round(grid / s) - grid
+    return {
+        "9": [d(lambda t: float(round(t)), x), 0],
+        "17": [d(ht, xh), float(abs(xh) < 1)], "17.2": [np.sign(xs), 2 * float(xs > 0) - 1],
+        "21.3": [np.sign(0.3) * 2, 2], "21.4": [Lw(0.3), 0.5 * 3**2, 9 / 2], "21.5": [d(Lw, 0.3), 0],
+        "23": [(2 - (-1)) * 2 * d(ht, 0.3), (2 - (-1)) * 2 * float(abs(0.3) <= 1), 3 * 2 * 1, 6],
+        "25": [0.3 - 0.1 * 6, 0.3 - 0.6, -0.3], "25.2": [Lw(-0.3), 0.5],
+        "29.2": [ast, np.linalg.norm(w) / math.sqrt(n)],
+        "29.3": [J(al), np.sum((w - al * b) ** 2), w @ w - 2 * al * b @ w + al * al * n], "29.4": [b @ w, np.sum(np.abs(w))],
+        "30": [d(J, al), -2 * np.sum(np.abs(w)) + 2 * al * n], "32": [ast, np.sum(np.abs(w)) / n],
+        "34": [J(ast), w @ w - np.sum(np.abs(w)) ** 2 / n**2],
+        "34.2": [np.sum(np.abs(ast * b)), np.sum(np.abs(w))], "34.3": [np.linalg.norm(ast * b), np.linalg.norm(w)],
+        "38.3": [len(range(-QN, QP + 1)), 2**k],
+        "42": [dxx, 1 / s],
+        "44": [dsx(xlo) + QN, 0, dsx(xin) - (xin / s - round(xin / s)),       # the three cases: below, inside, above
+               dsx(xin) - (xin / s - round(xin / s)) + dsx(xhi) - QP],
+        "46": [np.mean(err**2) - np.mean(err) ** 2, s**2 / 12],
+    }
+
+@document("543_worksheet_taylor_expansions_in_training")
+def _(rng):
+    import mpmath
+    K = int(rng.integers(2, 7))
+    z = rng.normal(size=K)
+    y = int(rng.integers(K))
+    zb = z.mean()
+    i = int(rng.integers(K))
+    one = np.ones(K)
+    ce = lambda u: lse(u) - u[y]  # noqa: E731
+    H0 = np.array([[partial2(lse, np.zeros(K), a, b) for b in range(K)] for a in range(K)])
+    T2 = lse(np.zeros(K)) + grad(lse, np.zeros(K)) @ z + 0.5 * z @ H0 @ z
+    x, u = rng.uniform(-1.5, 1.5), rng.uniform(-1, 1)
+    v, t = rng.uniform(0.1, 3), int(rng.integers(1, 10))
+    with mpmath.workdps(40):
+        Phi = lambda s: (1 + mpmath.erf(s / mpmath.sqrt(2))) / 2  # noqa: E731
+        phi_series = float(0.5 + sum((-1) ** m * mpmath.mpf(x) ** (2 * m + 1) / (2**m * mpmath.factorial(m) * (2 * m + 1))
+                                     for m in range(60)) / mpmath.sqrt(2 * mpmath.pi))
+        tanh_series = float(sum(cf * mpmath.mpf(u) ** k for k, cf in enumerate(mpmath.taylor(mpmath.tanh, 0, 41))))
+        g4 = float(mpmath.diff(lambda s: s * Phi(s), 0, 4)) / 24                         # the x^4 coefficient of GELU
+        tiny = mpmath.mpf(10) ** -10
+        zbm = sum(mpmath.mpf(zi) for zi in z) / K
+        lim_lse = float((mpmath.log(sum(mpmath.exp(tiny * mpmath.mpf(zi)) for zi in z)) - mpmath.log(K) - tiny * zbm) / tiny**2)
+        lim_tau = float(mpmath.mpf(10) ** 12 * (mpmath.exp(mpmath.mpf(z[i]) / 10**12)
+                        / sum(mpmath.exp(mpmath.mpf(zj) / 10**12) for zj in z) - mpmath.mpf(1) / K))
+        e = mpmath.mpf(10) ** -15
+        lim_e1 = float((mpmath.mpf(v) ** -0.5 - (mpmath.mpf(v) + e) ** -0.5) / e)
+        lim_e2 = float((1 - mpmath.sqrt(mpmath.mpf(v) / (v + e))) / e)
+        bb = 1 - mpmath.mpf(10) ** -15
+        lim_b = float((1 - bb**t) / (1 - bb))
+    c = math.sqrt(2 / math.pi)
+    # the tanh approximation's x^4 coefficient as a function of a, matched to GELU's: solved numerically
+    with mpmath.workdps(40):
+        coef4 = lambda a: float(mpmath.diff(lambda s: s / 2 * (1 + mpmath.tanh(c * (s + a * s**3))), 0, 4)) / 24  # noqa: E731
+        a_true = -(coef4(0.0) - g4) / ((coef4(1.0) - coef4(0.0)))                            # coef4 is affine in a
+    A = rng.normal(size=(K, K))
+    Hq = A @ A.T + 0.5 * np.eye(K)
+    bq, th, eta = rng.normal(size=K), rng.normal(size=K), rng.uniform(0.01, 1)
+    Lq = lambda s: 0.5 * s @ Hq @ s + bq @ s  # noqa: E731
+    g = Hq @ th + bq
+    es = g @ g / (g @ Hq @ g)
+    return {
+        "7.4": [lse(np.zeros(K)), math.log(K)], "7.5": [grad(lse, np.zeros(K)), one / K], "7.6": [grad(ce, np.zeros(K)), one / K - np.eye(K)[y]],
+        "9": [H0, np.eye(K) / K], "11": [H0, (np.eye(K) - np.outer(one, one) / K) / K],
+        "15": [T2, math.log(K) + zb + np.sum((z - zb) ** 2) / (2 * K)],
+        "19": [lim_lse, np.sum((z - zb) ** 2) / (2 * K)],
+        "27": [lim_tau, z[i] / K],
+        "32": [0.5 * (1 + math.erf(x / math.sqrt(2))), phi_series],
+        "32.4": [math.tanh(u), u - u**3 / 6 + (tanh_series - u + u**3 / 3)],  # the written series continues with higher powers
+        "34": [a_true, c * c / 6 - 1 / 6, 1 / (3 * math.pi) - 1 / 6],
+        "38": [c / 2 * (a_true - c * c / 3), -c / 12], "38.2": [a_true, c * c / 3 - 1 / 6, 2 / (3 * math.pi) - 1 / 6],
+        "46": [lim_e1, 0.5 * v**-1.5], "47": [lim_e2, 1 / v],
+        "53": [lim_b, t], "53.2": [0.999**1000, math.exp(1000 * math.log(0.999)), math.exp(-1)],
+        "59": [Lq(th - eta * g), Lq(th) - eta * g @ g + eta**2 / 2 * g @ Hq @ g],
+        "61": [-d(lambda e: Lq(th - e * g), 0.0) / d2(lambda e: Lq(th - e * g), 0.0), es],   # Newton's step is exact in eta
+        "61.2": [Lq(th) - Lq(th - es * g), (g @ g) ** 2 / (2 * g @ Hq @ g)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
