@@ -3958,3 +3958,19 @@ def test_a_letter_written_only_as_a_subscript_is_an_index_of_what_it_subscripts(
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
     assert any("only as a subscript" in r.text for r in _readings(text, len(found) - 1))
+
+
+def test_rows_named_in_parentheses_are_the_rows_of_the_matrix_even_of_an_index_letter():
+    """"$K \\in \\mathbb{R}^{n \\times d}$ the keys (rows $k_j^\\top$)": k_j is row j of K, a vector, though k is by default
+    an index letter; o = sum_j a_j v_j = V^T a is proved."""
+    text = ("Let $q \\in \\mathbb{R}^d$, $a \\in \\mathbb{R}^n$, $K \\in \\mathbb{R}^{n \\times d}$ the keys (rows $k_j^\\top$) and "
+            "$V \\in \\mathbb{R}^{n \\times d}$ the values (rows $v_j^\\top$).\n\n$$\n\\sum_{j=1}^{n} a_j v_j = V^\\top a\n$$\n\n"
+            "$$\n\\sum_{j=1}^{n} a_j (q^\\top k_j) = q^\\top K a\n$$\n\n$$\n\\sum_{j=1}^{n} a_j (q^\\top k_j) = a^\\top K q\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_a_size_letter_may_be_the_index_a_series_binds():
+    """\\sum_{n \\ge 0} x^n, n otherwise the size: bound by the sum, a dummy inside it."""
+    text = ("For $|x| < 1$,\n\n$$\n\\sum_{n \\ge 0} x^n = \\frac{1}{1 - x}\n$$\n\nand so\n\n$$\n\\sum_{n \\ge 0} n x^n = "
+            "\\frac{1}{(1 - x)^2}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED]

@@ -228,6 +228,7 @@ class _Builder:
         self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
         self.worded: set[str] = set()  # names the words give a value derive does not read ("density $\\lambda$, that is $M/L$")
         self.chain_texts: dict[int, list[str]] = {}  # line -> the terms of the chains starting on it
+        self.worded_meaning: set[str] = set()  # names the words give a meaning ("$q$ denotes $1 - p$")
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
         self.formula_given: dict[str, int] = {}  # a declared vector or matrix given a formula -> the chain's offset
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
@@ -1014,7 +1015,7 @@ class _Builder:
                                                and g not in written_here
                                                and (g in self.worded or self._statistic_of_data(g))})
                 # (and one the words give a value, "with $q$ short for $1 - p$", on both sides too: never any number)
-                lonely = sorted(set(lonely) | {g for g in present[0] | present[1] if symbol_name(g) in self.worded
+                lonely = sorted(set(lonely) | {g for g in present[0] | present[1] if symbol_name(g) in self.worded_meaning
                                                and g not in self.reader.values})
                 stale = self._stale_definitions(written_here, texts)
                 if stale:
@@ -2768,7 +2769,7 @@ _STACKED = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*1\s*\}?\s*,\s*\\[lc]?dot
 
 
 # "$X \in \mathbb{R}^{n \times d}$ is the design matrix with rows $x_i^\top$", "a matrix $X$ whose rows are $x_i^T$"
-_WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?\b(?:with|whose)\s+(?:rows\s+(?:are\s+)?|"
+_WITH_ROWS = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*(?:\\in\b[^$]*)?\$[^$.;]{0,80}?(?:\b(?:with|whose)\s+|\(\s*)(?:rows\s+(?:are\s+)?|"
                         r"\$?\s*[a-z]\s*\$?\s*(?:-\s*th|\^\s*\{?\s*\\?(?:text\s*\{)?th\}?\}?)\s+row\s+is\s+)"
                         r"\$\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*(?:\^\s*(?:\\top|T|\{\s*\\top\s*\})|\\T)\s*\$")
 
@@ -2813,8 +2814,11 @@ def _row_families(text: str, notation: Notation) -> dict[str, str]:
     found += [(m.group(2), m.group(1)) for m in _WITH_ROWS.finditer(text)]
     said = {}
     for letter, matrix in found:
-        if notation.kind_of(matrix) == "matrix" and notation.kind_of(letter) in (None, "vector") \
-                and not notation.size_of_index(letter) and letter != matrix:
+        if notation.kind_of(matrix) == "matrix" and letter != matrix \
+                and (notation.kind_of(letter) in (None, "vector") and not notation.size_of_index(letter)
+                     or notation.kind_of(letter) == "index"
+                     and default_notation().size_of_index(letter) == notation.size_of_index(letter)):
+            # (k of "rows $k_j^\top$", by default an index letter: the words make it the family of K's rows)
             said.setdefault(letter, matrix)
     # (a family the prose declares and stacks as the rows of a matrix: those rows, not a matrix of its own)
     return {**out, **said}
@@ -3565,6 +3569,13 @@ _WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s
                            # ("write $q$ for $1 - p$", "writing $q$ for $1 - p$")
                            r"|\b(?:write|writing|use|using)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
                            r"(?:as\s+shorthand\s+)?for\s+\$", re.I)
+
+
+_WORDED_MEANING = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*\(?\s*"
+                             r"(?:(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|stands?\s+for|standing\s+for|"
+                             r"denot(?:es|ing)|that\s+is|i\.\s*e\.?|namely)\s*,?\s*\$"
+                             r"|\b(?:write|writing)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
+                             r"(?:as\s+shorthand\s+)?for\s+\$", re.I)
 
 
 # "For $f(x) = ...$", "With a curvature $a > 0$, $f(x) = ...$": words that open an example in the sentence
@@ -4490,6 +4501,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                              "number $\\ge 1$", q.line)
         # x_i^T is the i-th row of X: x_i is that row, a vector
         reader.row_families = _row_families(text, part_notation)
+        # (k of "$K$ ... (rows $k_j^\top$)", by default an index letter: the family of K's rows, never an index)
+        family_indices = {letter for letter in reader.row_families if part_notation.kind_of(letter) == "index"}
+        if family_indices:
+            reader.notation = reader.notation.without(family_indices)
         # a declaration under a later heading does not reach back into this part (end: its last line)
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         # (a definition that replaces a default holds to the next section, past a run-in \paragraph)
@@ -4611,6 +4626,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # (every row of a display the words call equations to solve: its first line's lead, and the rows after it)
     builder.solved_lines = set()
     builder.worded = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_VALUE.finditer(text)}
+    # (of those, the ones the words give a meaning for the whole document, "$q$ denotes $1 - p$", never the value
+    # of an example, "setting $x$ equal to $1$")
+    builder.worded_meaning = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_MEANING.finditer(text)}
     builder.chain_texts = {}  # line -> the terms of the chains that start on it (what a definition there is written in)
     for item in items:
         if item.chain.terms:

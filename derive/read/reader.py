@@ -3055,8 +3055,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if node_kind(node) != "letter":
             raise FormulaError("a sum's index must be a single letter")
         letter = str(node.children[0])
-        if self.notation.kind_of(letter) in ("vector", "matrix", "function", "size"):
+        if self.notation.kind_of(letter) in ("vector", "matrix", "function"):
             raise FormulaError(f"{letter} names a {self.notation.kind_of(letter)}; it cannot be a sum's index")
+        # (n of \sum_{n \ge 0} x^n, n otherwise a size: bound by the sum, a dummy of its own inside it)
         return letter
 
 
