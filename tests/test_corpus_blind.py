@@ -70,6 +70,10 @@ KNOWN_WRONG: dict[str, str] = {
     "515_notes_rao_blackwell_poisson_zero line 50 ends: \\frac{\\psi'(\\lambda)^2}{I_n(\\lambda)} = "
     "\\frac{\\lambda^2 e^{-2\\lambda}}{n}":
         'the words give I_n(lambda) a wrong value, read as its definition: the substitution is proved from it',
+    "536_handout_attention_key_value_gradients line 49: \\frac{\\partial o}{\\partial q} = \\frac{1}{\\sqrt{d}} "
+    "K\\T \\left( \\operatorname{diag}(a) - a a\\T \\right) V":
+        'the words give the Jacobian its shape ("the $d_v \\times d$ matrix"), which is not read: with no layout said, '
+        'the transposed product is proved under transposition (marked ~, the convention named)',
 }
 
 
