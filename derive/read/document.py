@@ -1014,7 +1014,7 @@ class _Builder:
                 lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
                                                and g not in written_here
                                                and (g in self.worded or self._statistic_of_data(g))})
-                # (and one the words give a value, "with $q$ short for $1 - p$", on both sides too: never any number)
+                # (and one the words give a meaning, "$q$ denotes $1 - p$", on both sides too: never any number)
                 lonely = sorted(set(lonely) | {g for g in present[0] | present[1] if symbol_name(g) in self.worded_meaning
                                                and g not in self.reader.values})
                 stale = self._stale_definitions(written_here, texts)
