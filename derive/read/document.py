@@ -3388,10 +3388,17 @@ def _inline_chains(said, lines: _Lines) -> list[_Item]:
     return out
 
 
+# a name as the words write it alone: q, \\lambda, x_i, \\sigma_{\\text{old}}
+_WRITTEN_NAME = r"(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)"
+# what makes a name another formula in the words: "short for", "stands for", "denotes"
+_MEANING_WORDS = (r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|stands?\s+for|standing\s+for|"
+                  r"denot(?:es|ing)")
+
+
 # "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$"
-_SHORT_FOR = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*(?:is\s+|as\s+)?"
+_SHORT_FOR = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:is\s+|as\s+)?"
                         r"(?:short(?:hand)?\s+for|an?\s+abbreviation\s+for|stands?\s+for|standing\s+for)\s+\$([^$]+)\$"
-                        r"|\b(?:[Ww]rite|[Ww]riting)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
+                        r"|\b(?:[Ww]rite|[Ww]riting)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
                         r"(?:as\s+shorthand\s+)?for\s+\$([^$]+)\$")
 
 
@@ -3562,19 +3569,17 @@ def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
 
 
 # "$\lambda$, that is $M/L$", "$T_d$, i.e. $2\pi/\omega_d$", "$c$ equal to $1/2$": a name given a value in words
-_WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*\(?\s*"
+_WORDED_VALUE = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
                            r"(?:that\s+is|i\.\s*e\.?|namely|(?:is\s+|being\s+)?equal\s+to|equals|which\s+is|"
-                           r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|stands?\s+for|standing\s+for|"
-                           r"denot(?:es|ing))\s*,?\s*\$"
+                           + _MEANING_WORDS + r")\s*,?\s*\$"
                            # ("write $q$ for $1 - p$", "writing $q$ for $1 - p$")
-                           r"|\b(?:write|writing|use|using)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
+                           r"|\b(?:write|writing|use|using)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
                            r"(?:as\s+shorthand\s+)?for\s+\$", re.I)
 
 
-_WORDED_MEANING = re.compile(r"\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*,?\s*\(?\s*"
-                             r"(?:(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|stands?\s+for|standing\s+for|"
-                             r"denot(?:es|ing)|that\s+is|i\.\s*e\.?|namely)\s*,?\s*\$"
-                             r"|\b(?:write|writing)\s+\$\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*\$\s*"
+_WORDED_MEANING = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
+                             r"(?:" + _MEANING_WORDS + r"|that\s+is|i\.\s*e\.?|namely)\s*,?\s*\$"
+                             r"|\b(?:write|writing)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
                              r"(?:as\s+shorthand\s+)?for\s+\$", re.I)
 
 
