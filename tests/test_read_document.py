@@ -3974,3 +3974,85 @@ def test_a_size_letter_may_be_the_index_a_series_binds():
     text = ("For $|x| < 1$,\n\n$$\n\\sum_{n \\ge 0} x^n = \\frac{1}{1 - x}\n$$\n\nand so\n\n$$\n\\sum_{n \\ge 0} n x^n = "
             "\\frac{1}{(1 - x)^2}\n$$\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_supposition_after_a_part_label_or_a_bold_run_in_heading_is_no_claim():
+    """"(c) Suppose now $\\frac{1}{n} X^\\top X = I_p$", "**Orthonormal design.** Suppose now ...": supposed, never refuted;
+    and a claim after it that holds only under it is not refuted either."""
+    for lead in ("(c) Suppose now", "**Orthonormal design.** Suppose now", "**(c)** Suppose now"):
+        text = (f"Let $X \\in \\mathbb{{R}}^{{n \\times p}}$ and $z \\in \\mathbb{{R}}^p$.\n\n{lead} $\\frac{{1}}{{n}} X^\\top X "
+                "= I_p$. Then\n\n$$\n\\frac{1}{n} X^\\top X z = z\n$$\n")
+        assert Verdict.REFUTED not in [v for _, v, _ in _verdicts(text)], lead
+
+
+def test_words_that_take_back_a_definition_end_it_before_the_new_formula_is_given():
+    """"so my $\\lambda_2$ is wrong. Moving ... gives $z_2 - \\rho z_1 = \\lambda_2 (1 - \\rho)$, hence $\\lambda_2 = ...$":
+    the claim between the words and the new formula uses neither formula."""
+    text = ("Let $z_1 > z_2 > 0$ and $0 \\le \\rho < 1$.\n\n$$\n\\lambda_2 = \\frac{z_2 - \\rho z_1}{1 + \\rho}\n$$\n\n"
+            "That contradicts the check above, so my $\\lambda_2$ is wrong. Moving $\\rho \\lambda$ to the right gives "
+            "$z_2 - \\rho z_1 = (1 - \\rho) \\lambda_2$, hence\n$$\n\\lambda_2 = \\frac{z_2 - \\rho z_1}{1 - \\rho}\n$$\n")
+    found = _verdicts(text)
+    claim = [f for f in found if f[0] == 7]
+    assert claim and all(v is not Verdict.REFUTED for _, v, _ in claim), found
+
+
+def test_an_example_value_given_again_ends_the_first_one_for_the_claims_after_it():
+    """alpha = (3, 1)/8, then corrected to alpha = (3, -1)/8 (not read: a new example's value?): alpha^T yhat after it
+    is never checked with the first alpha."""
+    text = ("Let $\\alpha, \\hat y \\in \\mathbb{R}^2$.\n\n$$\n\\alpha = \\frac{1}{8} \\begin{pmatrix} 3 \\\\ 1 \\end{pmatrix}\n$$\n\n"
+            "The sign of the off-diagonal entries flips, so\n\n$$\n\\alpha = \\frac{1}{8} \\begin{pmatrix} 3 \\\\ -1 \\end{pmatrix}\n"
+            "$$\n\nWith $\\hat y = \\frac18 (5, 1)^\\top$, $\\alpha^\\top \\hat y = \\frac{15 + 1}{64}$.\n")
+    found = _verdicts(text)
+    last = found[-1]
+    assert last[1] is Verdict.UNKNOWN and "another value on line" in last[2], found
+
+
+def test_sizes_given_side_by_side_are_the_sizes_of_the_claims_of_their_sentence():
+    """"with $(D, H) = (64, 128)$ the model has $H^2 + HD = 16384 + 8192$ parameters": the tuple is supposed, and the
+    claim is checked at those sizes (proved there; a wrong count refuted), never at small ones."""
+    text = ("Let $x \\in \\mathbb{R}^D$ and $h \\in \\mathbb{R}^H$.\n\nFor the count, with $(D, H) = (64, 128)$ the model has "
+            "$H^2 + HD = 16384 + 8192$ parameters, not $H^2 + HD = 16384 + 8000$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED], found
+    assert "at the sizes the document gives (D = 64, H = 128)" in found[0][2]
+
+
+def test_a_capital_before_a_function_value_on_the_left_of_a_display_is_an_operator():
+    """D_2 f(x) = (f(x + h) - 2 f(x) + f(x - h))/h^2 defines an operator: D_2 f(0) later is never D_2 times f(0)."""
+    text = ("Let $h > 0$. The second difference is\n\n$$\nD_2 f(x) = \\frac{f(x + h) - 2 f(x) + f(x - h)}{h^2}\n$$\n\n"
+            "With $f(x) = x^3$ at the origin,\n\n$$\nD_2 f(0) = 5\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "operator on functions" in found[-1][2], found
+
+
+def test_a_number_defined_by_a_formula_written_with_a_letter_in_parentheses_is_refused():
+    """gamma = 1/sqrt(1 - v^2/c^2), then d/du gamma(u): gamma at speed u, or gamma times u? refused, never refuted."""
+    text = ("A particle moves with speed $v$, and\n\n$$\n\\gamma = \\frac{1}{\\sqrt{1 - v^2/c^2}}\n$$\n\n"
+            "Since $\\frac{d}{du} \\gamma(u) = \\frac{u}{c^2} \\gamma(u)^3$, fine.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "as a function at u" in found[-1][2], found
+
+
+def test_the_words_is_the_ratio_define_a_name():
+    """"$\\beta$ is the ratio $v / c$": beta = v/c, so gamma^2 - 1 = gamma^2 beta^2 is proved, and a wrong form refuted."""
+    text = ("A particle of speed $v$, and $\\beta$ is the ratio $v / c$, with\n\n$$\n\\gamma = \\frac{1}{\\sqrt{1 - \\beta^2}}\n"
+            "$$\n\nThen $\\gamma^2 - 1 = \\gamma^2 \\beta^2$ and $\\gamma^2 - 1 = \\beta^2 - v^2$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_a_run_in_example_label_opens_a_new_example_of_a_function():
+    """"**Example.** $p(x) = x^3 - 6x^2 + 11x - 6$" of a p defined before: the example's p, never a claim refuted
+    against the general one."""
+    text = ("Throughout,\n\n$$\np(x) = x^3 + a x^2 + b x + c\n$$\n\n**Example.** $p(x) = x^3 - 6x^2 + 11x - 6$, whose "
+            "roots are $1, 2, 3$.\n")
+    assert Verdict.REFUTED not in [v for _, v, _ in _verdicts(text)]
+
+
+def test_an_angle_function_of_a_coefficient_in_parentheses_before_a_letter_is_refused():
+    """cos(n + 1/2) x: the cosine of (n + 1/2)x as trigonometry writes it, or cos(n + 1/2) times x? refused; sin(x) y,
+    a variable inside, is a product."""
+    found = _verdicts("$$\n\\cos \\frac{x}{2} - \\cos \\left( n + \\tfrac12 \\right) x = 2 \\sin \\frac{(n + 1) x}{2} "
+                      "\\sin \\frac{n x}{2}\n$$\n")
+    assert found[0][1] is Verdict.UNKNOWN and "followed by a letter" in found[0][2], found
+    assert [v for _, v, _ in _verdicts("$$\n\\sin(x) y = y \\sin x\n$$\n")] == [Verdict.PROVED]

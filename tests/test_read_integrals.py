@@ -1,4 +1,4 @@
-"""Definite integrals \\int_a^b f(x) \\, dx and evaluation bars [F(x)]_a^b (derive.read.integral_of): taken by SymPy,
+"""Definite integrals \\int_a^b f(x) \\, dx, indefinite ones \\int f(x) \\, dx, and evaluation bars [F(x)]_a^b (derive.read.integral_of): taken by SymPy,
 confirmed by quadrature, the variable bound inside the integrand; what cannot be taken so is refused."""
 
 import pytest
@@ -37,7 +37,7 @@ def test_the_variable_of_integration_is_bound_whatever_the_letter_means_outside(
 
 
 @pytest.mark.parametrize("latex, why", [
-    ("\\int x^2 \\, dx = \\frac{x^3}{3}", "both its limits"),
+    ("\\int_0 x^2 \\, dx = \\frac{x^3}{3}", "both its limits"),
     ("\\int_0^1 x^2 + 1 \\, dx = \\frac{4}{3}", "differential"),
     ("\\int_{-1}^{1} \\frac{1}{x^2} \\, dx = -2", "closed form"),
     ("\\int_0^1 x^n \\, dx = \\frac{1}{n + 1}", "closed form"),
@@ -67,3 +67,28 @@ def test_a_series_is_summed_where_it_converges(latex, verdict):
 def test_a_divergent_series_or_one_with_an_undefined_term_is_refused(latex, why):
     (found,) = _verdicts(f"$$\n{latex}\n$$\n")
     assert found[0] is Verdict.UNKNOWN and why in found[1]
+
+
+@pytest.mark.parametrize("latex, verdict", [
+    ("\\int x e^x \\, dx = x e^x - \\int e^x \\, dx", Verdict.PROVED),
+    ("\\int x e^x \\, dx = x e^x - e^x + C", Verdict.PROVED),
+    ("\\int x e^x \\, dx = x e^x + e^x + C", Verdict.REFUTED),
+    ("\\int \\frac{1}{x} \\, dx = \\ln|x| + C", Verdict.PROVED),
+    ("\\int \\cos(2x) \\, dx = 2 \\sin(2x) + C", Verdict.REFUTED),
+    ("\\int x^2 \\, dx = \\frac{x^3}{3}", Verdict.PROVED),
+])
+def test_an_indefinite_integral_is_checked_as_equal_derivatives(latex, verdict):
+    """The sides of a link holding an antiderivative may differ by a constant (the author's): equal derivatives in
+    the variable prove it, different ones refute it (no constant mends that); the reading says so."""
+    d = read_document(f"$$\n{latex}\n$$\n", "doc.md", defaults())
+    (check,) = [c for c in checks_of(d) if c.part != "ends"]
+    result = verify_check(check, SETTINGS)
+    assert result.verdict is verdict, result.detail
+    assert any("equal derivatives in $x$" in r.text for r in result.readings)
+
+
+def test_an_indefinite_integral_over_a_bound_or_defined_letter_or_two_variables_is_refused():
+    for text in ("Let $x = 2$.\n\n$$\n\\int x^2 \\, dx = \\frac{x^3}{3}\n$$\n",
+                 "$$\n\\int x \\, dx + \\int y \\, dy = \\frac{x^2 + y^2}{2}\n$$\n"):
+        found = _verdicts(text)
+        assert found[-1][0] is Verdict.UNKNOWN, found

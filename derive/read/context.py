@@ -616,6 +616,8 @@ class DocumentContext:
         out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used and n not in self.entry_aliases})
         for n in sorted(used):
             key = symbol_name(n)
+            if key in self.corrected and self.line is not None and self.line >= self.corrected[key][0]:
+                continue  # (given anew: no reading of the earlier value, see DocumentBuilder._new_example)
             if key in self.examples and self._in_force(key):
                 where = "this display writes out" if self.line == self.defined_at[key] \
                     else f"line {self.defined_at[key]} writes out, in this paragraph"
@@ -976,7 +978,10 @@ class DocumentContext:
             self.corrected[key] = (self.line, f"{shown} is given a formula again on line {self.line}, after words that "
                                               f"may take back the one of line {at} (\"cannot be\", \"wrong\"): which one "
                                               "a use means is not read")
-            self.defined_until[key] = min(self.defined_until.get(key, self.line), self.line)
+            # (from the words on: "so my $\lambda_2$ is wrong. Moving ... gives $z_2 - \rho z_1 = \lambda_2 (1 - \rho)$"
+            # uses neither the formula taken back nor the one not yet given)
+            self.defined_until[key] = min(self.defined_until.get(key, self.line), self.line,
+                                          self.doubted_lines[self.line])
             return ""
         kept = {table: dict(getattr(self, table)) for table in ("values", "lambdas", "shallow", "defined_until")}
         for table in ("values", "lambdas", "shallow", "defined_until"):

@@ -455,6 +455,10 @@ class _Builder:
         if not plain and sp.simplify(value.expr - self._number_of(chain.terms[1].text)) == 0:
             return ""  # (the same value again: a claim it keeps)
         where = "under an earlier heading" if heading else "before"
+        if key not in r.corrected:
+            # (and the earlier value ends here: a use after it, alpha^T yhat of a corrected alpha, means neither)
+            r.corrected[key] = (line, f"{written_name(written)} is given another value on line {line}, beside the one "
+                                      f"of line {at}: which one a use after it means is not read")
         return (f"{key} has the value line {at} gave it, {where}; a number for it here may be a new "
                 "example's: give the new value another name, or say that it is the same")
 
@@ -924,6 +928,10 @@ class _Builder:
                         "inferred", f"an identity of functions, read at every point ${pointwise[1]}$: "
                                     f"${' = '.join(' '.join(t.text.split()) for t in pointwise[0].terms)}$", line),)
         self._note_unreadable_definition(chain, values, reasons)
+        antiderivative = _antiderivatives(values, [t.text for t in chain.terms])
+        if isinstance(antiderivative, str):
+            return [self._problem(self.label(chain, line), chain.latex, line, antiderivative)]
+        values = antiderivative
         values = _unify_numbered(values)
         axis = self._axis(chain, values)
         sides = self.reader.sides(values, axis)
@@ -1408,6 +1416,18 @@ class _Builder:
         """``name = <a formula derive cannot read>``: remember that the document defines the name. So
         does ``y_j(x) = ...`` opening the first chain that uses y, when derive cannot read it."""
         if not chain.relations or chain.relations[0] != "=":
+            return
+        operator = _OPERATOR_DEFINED.match(chain.terms[0].text)
+        if operator and len(chain.terms) > 1:
+            # D_2 f(x) = (f(x + h) - f(x))/h, \Delta f(x) = f(x + h) - f(x): an operator on functions the document
+            # defines; D_2 f(0) later is that operator's value, never a number D_2 times f(0)
+            name = next(iter(names_in(operator.group(1))))
+            if name not in self.unreadable_definitions and name not in self.reader.stated \
+                    and symbol_name(name) not in self.reader.values:
+                self.unreadable_definitions[name] = (
+                    self.lines.of(chain.terms[0].offset + len(chain.terms[0].text) - len(chain.terms[0].text.lstrip())),
+                    f"{written_name(name)} before a function's value ({' '.join(chain.terms[0].text.split())}) is an "
+                    "operator on functions, which is not read")
             return
         entry = _DEFINED_ENTRY.match(chain.terms[0].text)
         if entry and (values[0] is None or values[1] is None) and not self.defined \
@@ -2694,7 +2714,11 @@ def _given_builtins(steps: list[Step], notation: Notation) -> list[Step]:
 
 
 _CONSTRAINT_BEFORE = re.compile(r"\b(?:with|where|such\s+that|so\s+that|satisfying|subject\s+to|i\.\s*e\.|so)\s*,?\s*$", re.I)
-_HYPOTHESIS_START = re.compile(r"\s*(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
+# (after a part's label or a bold run-in heading too: "(c) Suppose now ...", "**(ii)** Let ...", "**Orthonormal
+# design.** Suppose ...")
+_HYPOTHESIS_START = re.compile(r"\s*(?:(?:\*\*|__)?\s*(?:\(\s*(?:[a-h]|i{1,3}|iv|vi?)\s*\)|[a-h]\))\s*(?:\*\*|__)?\s*"
+                               r"|(?:\*\*|__)[^*_$]{1,60}[.:](?:\*\*|__)\s*)?"
+                               r"(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec|mathcal|mathscr)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
 _MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
@@ -3279,6 +3303,9 @@ def _aliases(items: list[_Item], notation: Notation, lines: _Lines, said=None):
 _APPLIED_NAME = re.compile(r"^\s*(\\?[A-Za-z]+|\\(?:hat|widehat|tilde|widetilde|bar|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
                            r"|\\?[A-Za-z]+\s*\^\s*(?:\{\s*(?:\\star|\\ast|\*)\s*\}|\\star|\\ast|\*))"
                            r"\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")
+# "D_2 f(x)", "\Delta f(x)", "L u(t)": a capital (or Delta) before a function's value, the whole left side of a display
+_OPERATOR_DEFINED = re.compile(r"^\s*([A-Z](?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?|\\Delta)\s*(?:\\,|\\;|\\!|\s)*"
+                               r"[a-z]\s*(?:\\left\s*)?\([^()]*(?:\\right\s*)?\)\s*$")
 _DEFINED_ENTRY = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*\([^()]*\)\s*$")  # y_j(x)
 _ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
 _DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")
@@ -3395,9 +3422,10 @@ _MEANING_WORDS = (r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|
                   r"denot(?:es|ing)")
 
 
-# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$"
+# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$", "$\\beta$ is the ratio $v / c$"
 _SHORT_FOR = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:is\s+|as\s+)?"
-                        r"(?:short(?:hand)?\s+for|an?\s+abbreviation\s+for|stands?\s+for|standing\s+for)\s+\$([^$]+)\$"
+                        r"(?:short(?:hand)?\s+for|an?\s+abbreviation\s+for|stands?\s+for|standing\s+for"
+                        r"|(?<=is\s)the\s+(?:ratio|quotient|sum|difference|product)(?!\s+(?:of|rule|over)\b))\s+\$([^$]+)\$"
                         r"|\b(?:[Ww]rite|[Ww]riting)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
                         r"(?:as\s+shorthand\s+)?for\s+\$([^$]+)\$")
 
@@ -3587,6 +3615,39 @@ _WORDED_MEANING = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
 # "A second example to practise the signs on, ...: $$W = ...$$": the display gives a new example's value
 _NEW_EXAMPLE = re.compile(r"\b(?:another|a\s+(?:second|third|new|different)|the\s+(?:second|third|next)|next)\s+"
                           r"(?:example|exercise|problem|case|system|equation)\b|\bexample\s+\d\b", re.I)
+# "**Example.** $p(x) = x^3 - 6x^2 + 11x - 6$": a run-in label that opens an example, right before its first formula
+_RUN_IN_EXAMPLE = re.compile(r"(?:^|\n)\s*(?:\*\*|__|\*|_)?\s*(?:a\s+|worked\s+|numerical\s+)?example(?:\s+\d+)?\s*[.:]"
+                             r"\s*(?:\*\*|__|\*|_)?\s*\$*\s*$", re.I)
+
+
+def _antiderivatives(values: list, texts: list[str]) -> "list | str":
+    """The terms of a chain that holds an indefinite integral (\\int f(x) \\, dx), each differentiated in its
+    variable: every link says its sides differ by a constant, which is what equal derivatives say. The terms
+    as they are where none holds one; why the chain is not read where the integrals are over different
+    variables, a term is no number, or the integral comes only through a name a definition gives it (u_1 =
+    \\int ... dx: its constant, the author's, may be fixed anywhere, or the name given anew)."""
+    found = {i.limits[0][0] for v in values if v is not None for i in v.expr.atoms(sp.Integral) if len(i.limits[0]) == 1}
+    if not found:
+        return values
+    if not any(_INDEFINITE_INTEGRAL.search(t) for t in texts):
+        return ("a name here is defined by an indefinite integral, whose constant is the author's: it is read only "
+                "where the integral is written")
+    if len(found) > 1:
+        return "indefinite integrals over different variables in one chain are not read"
+    if any(v is not None and (v.is_vector or v.is_matrix or v.row) for v in values):
+        return "an indefinite integral beside a vector or matrix is not read"
+    (x,) = found
+    return [None if v is None else dataclasses.replace(v, expr=sp.diff(v.expr, x)) for v in values]
+
+
+_INDEFINITE_INTEGRAL = re.compile(r"\\int(?![A-Za-z])(?!\s*(?:\\limits\s*)?[_^])")
+
+
+def _run_in_example(text: str, offset: int) -> bool:
+    """Whether the formula at ``offset`` opens a paragraph right after a run-in "Example." label."""
+    return _RUN_IN_EXAMPLE.search(text[max(text.rfind("\n\n", 0, offset), offset - 60, 0):offset]) is not None
+
+
 _EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
                            r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
 
@@ -4399,6 +4460,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if head and head[1] and formula_at.get(head, item.chain.terms[0].offset) < item.chain.terms[0].offset \
                 and same_part_or_preamble(formula_at[head], item.chain.terms[0].offset) \
                 and not _GIVING_LEAD.search(item.inline.before[-50:]) \
+                and not _run_in_example(text, item.chain.offset) \
                 and not _doubted_after(text, formula_at[head], item.chain.offset):
             # "we have $D(p \| q) = H(p, q) - H(p)$" of a D defined before: what the function is, a claim (a new
             # definition says so: "let", "now", "define", "where")
@@ -4533,7 +4595,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.pi_constant = bool(_PI_CONSTANT.search(text))
         reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
                                     and item.chain.terms and len(item.chain.terms) > 1
-                                    and _EXAMPLE_LEAD.search(item.inline.before)} | {
+                                    and (_EXAMPLE_LEAD.search(item.inline.before)
+                                         or _run_in_example(text, item.chain.offset))} | {
             item.chain.terms[0].offset for item in items if item.inline is None and item.chain.terms
             and len(item.chain.terms) > 1 and _NEW_EXAMPLE.search(
                 text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 500, 0):item.chain.offset])}

@@ -6,7 +6,8 @@ is a fresh symbol inside the integrand, whatever the letter means outside. The i
 within a time limit and confirmed by numerical quadrature before it is used (in 30 digits, at parameters
 drawn on both sides of zero): an integral SymPy leaves unevaluated or gives by cases (a condition on its
 parameters), one that is infinite, or one that quadrature does not confirm, is refused. An indefinite
-integral is refused: its constant is the author's.
+integral is an antiderivative, kept unevaluated: a link that holds one is checked as equal derivatives (its
+constant is the author's).
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ class IntegralReading:
         scripts = item_scripts(entries[k].item)
         subs = [s for s in scripts if s.data == "sub_script"]
         sups = [s for s in scripts if s.data == "sup_script"]
+        if not scripts:
+            return self._indefinite_integral(entries, k, env)
         if len(subs) != 1 or len(sups) != 1 or len(scripts) != 2:
-            raise FormulaError("an integral is read only with both its limits, \\int_a^b (an indefinite integral's "
-                               "constant is the author's)")
+            raise FormulaError("an integral is read only with both its limits, \\int_a^b, or with none")
         depth, end, word = 0, None, None
         for m in range(k + 1, len(entries)):
             if self._is_integral(entries[m]):
@@ -100,6 +102,37 @@ class IntegralReading:
         self.notes.append(Reading("inferred", f"the integral over ${word}$ is taken by SymPy and confirmed by "
                                               "numerical quadrature"))
         return V.Value(value), end + 2
+
+    def _indefinite_integral(self, entries, k: int, env) -> tuple[V.Value, int]:
+        """\\int f(x) \\, dx: an antiderivative of f, kept unevaluated (sp.Integral(f, x), x the variable as the
+        formula outside reads it); a chain that holds one is checked as equal derivatives in x (see
+        read.document, _antiderivatives): its sides may differ by a constant, the author's."""
+        end, word = None, None
+        for m in range(k + 1, len(entries)):
+            if self._is_integral(entries[m]):
+                raise FormulaError("an indefinite integral is read only of a formula without another integral in it")
+            if (found := self._differential_at(entries, m)) is not None:
+                end, word = m, found
+                break
+        if end is None or end == k + 1:
+            raise FormulaError("an integral is read only with its integrand and then its differential in one product: "
+                               "\\int f(x) \\, dx, with parentheses around a sum, \\int (f + g) \\, dx")
+        if word in env:
+            raise FormulaError(f"an indefinite integral over {word}, a letter bound here, is not read")
+        variable = self._meaning_quiet(word, env)
+        if not isinstance(variable, V.Value) or not isinstance(variable.expr, sp.Symbol) \
+                or isinstance(variable.expr, (sp.Idx, sp.Dummy)) or variable.is_vector or variable.is_matrix:
+            raise FormulaError(f"an indefinite integral over {word}, which is not a plain real number here, is not read")
+        with V.domain_conditions():
+            body = self._chain_in_order(entries[k + 1:end], env)
+        if not isinstance(body, V.Value) or body.is_vector or body.is_matrix or body.row:
+            raise FormulaError("an integral of a vector or matrix is not read")
+        if body.expr.has(sp.Indexed, sp.Sum, sp.Product, sp.Derivative, sp.Integral):
+            raise FormulaError("an indefinite integral is read only of a formula in its variable and real parameters")
+        self.notes.append(Reading("inferred", f"an indefinite integral over ${word}$: the link is checked as equal "
+                                              f"derivatives in ${word}$ (its sides may differ by a constant; a counterexample "
+                                              "shows the derivatives)"))
+        return V.Value(sp.Integral(body.expr, variable.expr)), end + 2
 
     def _integral_bound(self, arg, env) -> sp.Expr:
         node, sign = _bare(arg), 1

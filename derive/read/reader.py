@@ -1259,6 +1259,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             inside = {symbol_name(n) for n in names_under(item_base(nxt.item))}
             usage = getattr(self, "usage", None)
             lone = {symbol_name(n) for n in (usage.applied_to.get(word, ()) if usage is not None else ())}
+            if key not in inside and len(inside) == 1 and _lone_argument(nxt) and held - set(self.sizes):
+                # gamma(u) of a gamma = 1/sqrt(1 - v^2/c^2): gamma at the speed u (a function of its speed), or gamma
+                # times u? a number's name before a lone letter in parentheses is written so for the first
+                raise FormulaError(f"{word}({next(iter(inside))}), where the document defines {word} as a number "
+                                   f"from {', '.join(sorted(held - set(self.sizes)))}: {word} as a function at "
+                                   f"{next(iter(inside))}, or {word} times {next(iter(inside))}? define the function "
+                                   f"{word}(...) = ..., or write \\cdot for a product")
             if key not in inside and inside & held and lone & held:  # (the document writes r(x) somewhere)
                 raise FormulaError(f"{word}(...), where the document defines {word} from "
                                    f"{', '.join(sorted(inside & held))}: {word} at another point (a function of them) or "
@@ -1346,6 +1353,17 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             value = self._apply(fn, args)
             return self._scripted(value, item_scripts(nxt.item), env), k + 2
         if node_kind(arg_base) == "paren":
+            after = entries[k + 2] if k + 2 < len(entries) else None
+            if str(fn.name).lstrip("\\") in _ANGLE_FUNCTIONS and after is not None and after.op is None \
+                    and not after.negative and not item_scripts(nxt.item) \
+                    and node_kind(item_base(after.item)) in ("letter", "command") \
+                    and not self._opens_function(after, env) \
+                    and {symbol_name(n) for n in names_under(arg_base)} <= {"n", "k", "m", "j", "l", "i"}:
+                # \cos\left(n + \tfrac12\right) x: the cosine of (n + 1/2) x, as trigonometry writes it, or
+                # cos(n + 1/2) times x? (only a coefficient in the parentheses: \sin(x) y is a product)
+                raise FormulaError(f"{fn.name}(...) followed by a letter: {fn.name} of the whole product, or "
+                                   f"{fn.name}(...) times it? write {fn.name}\\left((...) x\\right) or "
+                                   f"{fn.name}(...) \\cdot x")
             args = tuple(self._expr(e, env) for e in arg_base.children)
             value = self._apply(fn, args)
             return self._scripted(value, item_scripts(nxt.item), env), k + 2
@@ -3149,6 +3167,11 @@ def _single_term(nxt) -> bool:
     if node_kind(inner) == "neg":
         inner = inner.children[-1]
     return node_kind(inner) == "product"
+
+
+# the functions of an angle, whose argument trigonometry writes as a coefficient in parentheses and a variable after
+# it: \sin (n + 1) x
+_ANGLE_FUNCTIONS = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth"})
 
 
 def _lone_argument(nxt) -> bool:

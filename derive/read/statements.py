@@ -60,6 +60,9 @@ _JUDGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:is|are|was|would\s+be|is\s+then)
                            r"an?\s+(?:slip|mistake|typo|error))", re.I)
 _FRACTION_VALUE = re.compile(r"\s*(?P<sign>-)?\s*(?:(?P<decimal>\d*\.\d+)|(?P<a>\d+)\s*/\s*(?P<b>\d+)"
                              r"|\\[dt]?frac\s*\{\s*(?P<c>\d+)\s*\}\s*\{\s*(?P<d>\d+)\s*\})\s*")
+# "(D, H, C) = (64, 128, 10)": names given whole numbers, side by side
+_TUPLE_VALUES = re.compile(r"\s*\(\s*((?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))+)\s*\)\s*=\s*"
+                           r"\(\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*\)\s*[,.;]?\s*")
 _VALUE_CHAIN = re.compile(r"^\s*(?:[^=<>$]+=){2,}\s*(-?\d+)\s*$")
 _CONJUNCTION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _START_VALUE = re.compile(r"\b(?:initiali[sz]ed|initiali[sz]es|starts?|started|begins?|began|set|reset|restarted)"
@@ -702,6 +705,21 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
+            since = said[said.rfind("$") + 1:]
+            paired = _TUPLE_VALUES.fullmatch(math) if _AT_POINT.search(said) or _OPENS_HERE.search(since) else None
+            if paired:
+                # "with $(D, H, C) = (64, 128, 10)$ the model has ...": each name at its number, for this sentence
+                names = [n.strip() for n in paired.group(1).split(",")]
+                numbers = [v.strip() for v in paired.group(2).split(",")]
+                those = [_condition(f"{n} = {v}", piece.offset, True) for n, v in zip(names, numbers)] \
+                    if len(names) == len(numbers) and len(set(names)) == len(names) else [None]
+                if all(c is not None for c in those):
+                    sentence_conditions = [s for s in sentence_conditions
+                                           if not any(s.letters() == c.letters() for c in those)] + those
+                    pointwise.extend(those)
+                    said += f"${math}$"
+                    first = False
+                    continue
             chained = _VALUE_CHAIN.match(math) if _AT_POINT.search(said) else None
             if chained:
                 # "at $a_f = a_i = 0$": each of the names at that value, for this sentence only
