@@ -980,8 +980,10 @@ class DocumentContext:
                                               "a use means is not read")
             # (from the words on: "so my $\lambda_2$ is wrong. Moving ... gives $z_2 - \rho z_1 = \lambda_2 (1 - \rho)$"
             # uses neither the formula taken back nor the one not yet given)
+            # (words on the definition's own line may stand before it: from the formula's line then)
+            words_at = self.doubted_lines[self.line]
             self.defined_until[key] = min(self.defined_until.get(key, self.line), self.line,
-                                          self.doubted_lines[self.line])
+                                          words_at if words_at > at else self.line)
             return ""
         kept = {table: dict(getattr(self, table)) for table in ("values", "lambdas", "shallow", "defined_until")}
         for table in ("values", "lambdas", "shallow", "defined_until"):
