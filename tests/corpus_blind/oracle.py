@@ -22748,6 +22748,1580 @@ def _(rng):
     }
 
 
+@document("558_hw_lasso_kkt_two_feature_path")
+def _(rng):
+    def lasso(G, z, lam, sweeps=3000):
+        """min_b b'Gb/2 - z'b + lam |b|_1 by coordinate descent."""
+        b = np.zeros(len(z))
+        for _ in range(sweeps):
+            for j in range(len(z)):
+                r = z[j] - G[j] @ b + G[j, j] * b[j]
+                b[j] = np.sign(r) * max(abs(r) - lam, 0) / G[j, j]
+        return b
+    n, p = int(rng.integers(5, 9)), int(rng.integers(2, 4))
+    X, y = rng.normal(size=(n, p)), rng.normal(size=n)
+    beta = rng.normal(size=p)
+    G, zz = X.T @ X / n, X.T @ y / n
+    lmax = np.abs(X.T @ y).max() / n
+    lam = lmax * rng.uniform(0.05, 0.5)
+    bh = lasso(G, zz, lam)
+    j = int(np.argmax(np.abs(bh)))
+    # (c) orthonormal design X'X = n I
+    Xo = math.sqrt(n) * np.linalg.qr(rng.normal(size=(n, p)))[0]
+    zo = Xo.T @ y / n
+    Fo = lambda b: np.sum((y - Xo @ b) ** 2) / (2 * n) + lam * np.abs(b).sum()  # noqa: E731
+    bo = lasso(Xo.T @ Xo / n, zo, lam, 50)
+    S = lambda t, l: np.sign(t) * max(abs(t) - l, 0)  # noqa: E731
+    lr = rng.uniform(0.1, 2)
+    ridge = np.linalg.solve(Xo.T @ Xo / n + 2 * lr * np.eye(p), zo)
+    # (d) two features
+    rho = rng.uniform(0, 0.9)
+    z1 = rng.uniform(0.3, 2)
+    z2 = rng.uniform(rho * z1, z1)
+    z = np.array([z1, z2])
+    G2 = np.array([[1, rho], [rho, 1]])
+    def entry():
+        lo, hi = 0.0, z1
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            if lasso(G2, z, mid, 200)[1] > 1e-14:
+                lo = mid
+            else:
+                hi = mid
+        return (lo + hi) / 2
+    l2 = entry()
+    l1seg = rng.uniform(l2, z1)
+    lb = rng.uniform(0.01, 0.99) * l2
+    bb = lasso(G2, z, lb, 2000)
+    nz = np.array([0.8, 0.5])
+    G3 = np.array([[1, 0.25], [0.25, 1]])
+    b2 = lasso(G3, nz, 0.2, 2000)
+    def entry_n():
+        lo, hi = 0.0, 0.8
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            if lasso(G3, nz, mid, 200)[1] > 1e-14:
+                lo = mid
+            else:
+                hi = mid
+        return (lo + hi) / 2
+    l2n = entry_n()
+    norm1 = lambda l: np.abs(lasso(G2, z, l, 2000)).sum()  # noqa: E731
+    return {
+        "12": [grad(lambda b: np.sum((y - X @ b) ** 2) / (2 * n), beta), -X.T @ (y - X @ beta) / n, X.T @ X @ beta / n - X.T @ y / n],
+        "16": [X[:, j] @ (y - X @ bh) / n, lam * np.sign(bh[j])],
+        "22": [lmax, np.abs(X.T @ y).max() / n, np.linalg.norm(X.T @ y) / n],
+        "28": [Fo(beta), y @ y / (2 * n) - zo @ beta + 0.5 * beta @ beta + lam * np.abs(beta).sum(),
+               y @ y / (2 * n) - 0.5 * zo @ zo + sum(0.5 * (beta[k] - zo[k]) ** 2 + lam * abs(beta[k]) for k in range(p))],
+        "30": [bo, np.array([S(t, lam) for t in zo])],
+        "31": [ridge, zo / (1 + lr)],
+        "37": [z1, z1], "37.2": [lasso(G2, z, l1seg, 2000)[0], z1 - l1seg],
+        "39.2": [l2, (z2 - rho * z1) / (1 + rho)],
+        "41.2": [l2n, 0.3 / 1.25, 0.24],
+        "43.2": [0.8 - 0.3, 0.5], "43.3": [0.5 - 0.25 * (0.8 - 0.3), 0.375],
+        "43.4": [z2 - rho * z1, l2 * (1 - rho)],
+        "45": [l2n, (0.5 - 0.25 * 0.8) / (1 - 0.25), 0.4],
+        "50": [G2 @ bb, z - lb * np.ones(2)],
+        "54": [bb[0], (z1 - lb - rho * (z2 - lb)) / (1 - rho**2)],
+        "54.2": [bb[1], (z2 - lb - rho * (z1 - lb)) / (1 - rho**2)],
+        "56.2": [b2[0], 0.56], "56.3": [b2[1], 0.16], "56.4": [0.8 - b2[0] - 0.25 * b2[1], 0.2],
+        "60": [np.abs(bb).sum(), bb[0] + bb[1], (z1 + z2 - 2 * lb) / (1 + rho)],
+        "64": [(norm1(lb + 1e-5) - norm1(lb - 1e-5)) / 2e-5, -2 / (1 - rho)],
+    }
+
+
+@document("559_notes_representer_theorem_kernel_ridge")
+def _(rng):
+    N = int(rng.integers(2, 5))
+    D = N + int(rng.integers(1, 4))
+    Phi, y = rng.normal(size=(N, D)), rng.normal(size=N)
+    lam = rng.uniform(0.1, 2)
+    K = Phi @ Phi.T
+    I = np.eye(N)
+    a = rng.normal(size=N)
+    # a w with an orthogonal part
+    P = np.eye(D) - Phi.T @ np.linalg.solve(K, Phi)
+    wp = P @ rng.normal(size=D)
+    w = Phi.T @ a + wp
+    J = lambda w: np.sum((y - Phi @ w) ** 2) + lam * w @ w  # noqa: E731
+    Ja = lambda a: J(Phi.T @ a)  # noqa: E731
+    alpha = np.linalg.solve(K + lam * I, y)
+    wstar = np.linalg.lstsq(np.vstack([Phi, math.sqrt(lam) * np.eye(D)]), np.concatenate([y, np.zeros(D)]), rcond=None)[0]
+    astar = np.linalg.lstsq(Phi.T, wstar, rcond=None)[0]                     # w* = Phi^T a*
+    phis = rng.normal(size=D)
+    ks = Phi @ phis
+    mu = np.linalg.eigvalsh(K)
+    df = lambda l: np.trace(K @ np.linalg.inv(K + l * I))  # noqa: E731
+    K2, y2 = np.array([[2.0, 1], [1, 2]]), np.array([1.0, 0])
+    a2 = np.linalg.solve(K2 + np.eye(2), y2)
+    return {
+        "23": [Phi @ w, K @ a], "24": [w @ w, a @ K @ a + wp @ wp],
+        "26": [J(w), np.sum((y - K @ a) ** 2) + lam * a @ K @ a + wp @ wp],
+        "32": [Ja(a), np.sum((y - K @ a) ** 2) + lam * a @ K @ a],
+        "34": [grad(Ja, a), -2 * K @ (y - K @ a) + 2 * lam * a],
+        "36": [K @ (K + lam * I) @ astar, K @ y], "36.2": [astar, alpha],
+        "40": [grad(Ja, a), 2 * K @ (K @ a + lam * a - y)],
+        "44": [wstar, np.linalg.solve(Phi.T @ Phi + lam * np.eye(D), Phi.T @ y), Phi.T @ np.linalg.solve(K + lam * I, y)],
+        "47": [wstar @ phis, ks @ alpha],
+        "52": [y - K @ alpha, (I - K @ np.linalg.inv(K + lam * I)) @ y, lam * np.linalg.solve(K + lam * I, y), lam * alpha],
+        "57": [df(lam), np.trace(K @ np.linalg.inv(K + lam * I)), np.sum(mu / (mu + lam))],
+        "58": [d(df, lam), -np.sum(lam / (mu + lam) ** 2)],
+        "65": [np.linalg.inv(K2 + np.eye(2)), np.array([[3, 1], [1, 3]]) / 8], "65.2": [a2, np.array([3, 1]) / 8],
+        "67": [K2 @ np.array([3, 1]) / 8, np.array([7, 5]) / 8],
+        "70": [np.linalg.inv(K2 + np.eye(2)), np.array([[3, -1], [-1, 3]]) / 8], "70.2": [a2, np.array([3, -1]) / 8],
+        "72": [y2 - K2 @ a2, np.array([3, -1]) / 8, a2], "72.2": [K2 @ a2, np.array([5, 1]) / 8],
+        "73": [a2 @ K2 @ a2, a2 @ (K2 @ a2), 16 / 64, 1 / 4],
+        "74": [np.trace(K2 @ np.linalg.inv(K2 + np.eye(2))), 3 / 4 + 1 / 2, 5 / 4],
+    }
+
+
+@document("560_forum_elman_rnn_bptt_sizes")
+def _(rng):
+    D, H, C = int(rng.integers(1, 4)), int(rng.integers(2, 4)), int(rng.integers(2, 4))
+    T = int(rng.integers(2, 5))
+    Whh, Wxh, Why = rng.normal(size=(H, H)) * 0.8, rng.normal(size=(H, D)), rng.normal(size=(C, H))
+    bh, by = rng.normal(size=H) * 0.3, rng.normal(size=C) * 0.3
+    xs = rng.normal(size=(T + 1, D))           # xs[t] for t = 1..T
+    cs = rng.integers(C, size=T + 1)
+    def run(Whh=Whh, Wxh=Wxh, Why=Why, bh=bh, eh=None, ea=None):
+        """loss and states; eh / ea: (t, vector) added to h_t / a_t."""
+        h = [np.zeros(H)]
+        L = 0.0
+        for t in range(1, T + 1):
+            a = Whh @ h[-1] + Wxh @ xs[t] + bh
+            if ea is not None and ea[0] == t:
+                a = a + ea[1]
+            ht = np.tanh(a)
+            if eh is not None and eh[0] == t:
+                ht = ht + eh[1]
+            h.append(ht)
+            L += lse(Why @ ht + by) - (Why @ ht + by)[cs[t]]
+        return L, h
+    L, h = run()
+    yh = [None] + [softmax(Why @ h[t] + by) for t in range(1, T + 1)]
+    e = lambda c: np.eye(C)[c]  # noqa: E731
+    delta = [None] + [grad(lambda v, t=t: run(eh=(t, v))[0], np.zeros(H)) for t in range(1, T + 1)]
+    g = [None] + [(1 - h[t] * h[t]) * delta[t] for t in range(1, T + 1)]
+    t = int(rng.integers(1, T))                # t < T
+    t0 = int(rng.integers(1, T + 1))
+    go = grad(lambda v: lse(v) - v[cs[t0]], Why @ h[t0] + by)
+    dWhh = grad(lambda W: run(Whh=W)[0], Whh)
+    # the Jacobian of h_{t+1} in h_t: perturb h_t and read h_{t+1}
+    Jt = np.stack([partial(lambda v: run(eh=(t, v))[1][t + 1], np.zeros(H), b) for b in range(H)], axis=1)
+    k = int(rng.integers(1, T))
+    Jk = np.stack([partial(lambda v: run(eh=(T - k, v))[1][T], np.zeros(H), b) for b in range(H)], axis=1)
+    P = np.eye(H)
+    for s in range(k - 1, -1, -1):
+        P = np.diag(1 - h[T - s] ** 2) @ Whh @ P
+    i, j = int(rng.integers(H)), int(rng.integers(H))
+    # the scalar model
+    w, u, x1, x2 = rng.normal(size=4)
+    def sc(w, u, e1=0.0):
+        h1 = math.tanh(u * x1) + e1
+        return h1, math.tanh(w * h1 + u * x2)
+    h1, h2 = sc(w, u)
+    g2 = 1 - h2**2
+    g1 = (1 - h1**2) * w * g2
+    return {
+        "9": [go, yh[t0] - e(cs[t0])],
+        "9.2": [grad(lambda W: run(Why=W)[0], Why), sum(np.outer(yh[s] - e(cs[s]), h[s]) for s in range(1, T + 1))],
+        "11.2": [delta[T], Why.T @ (yh[T] - e(cs[T]))],
+        "13": [delta[t], Why.T @ (yh[t] - e(cs[t])) + Whh @ ((1 - h[t + 1] * h[t + 1]) * delta[t + 1])],
+        "17": [dWhh, sum(np.outer(h[s - 1], g[s]) for s in range(1, T + 1))],
+        "17.2": [grad(lambda W: run(Wxh=W)[0], Wxh), sum(np.outer(g[s], xs[s]) for s in range(1, T + 1))],
+        "17.3": [grad(lambda b: run(bh=b)[0], bh), sum(g[s] for s in range(1, T + 1))],
+        "27": [Jt, np.diag(1 - h[t + 1] * h[t + 1]) @ Whh],
+        "31": [delta[t], Why.T @ (yh[t] - e(cs[t])) + Whh.T @ ((1 - h[t + 1] * h[t + 1]) * delta[t + 1]),
+               Why.T @ (yh[t] - e(cs[t])) + Whh.T @ g[t + 1]],
+        "37": [dWhh[i, j], sum(g[s][i] * h[s - 1][j] for s in range(1, T + 1))],
+        "37.2": [dWhh, sum(np.outer(g[s], h[s - 1]) for s in range(1, T + 1))],
+        "41": [h1, math.tanh(w * 0 + u * x1)], "41.2": [h2, math.tanh(w * h1 + u * x2)],
+        "43": [d(lambda v: sc(v, u)[1], w), (1 - h2**2) * h1],
+        "43.2": [d(lambda v: sc(w, v)[1], u), (1 - h2**2) * x2],
+        "47": [d(lambda v: sc(w, v)[1], u), (1 - h2**2) * (x2 + w * (1 - h1**2) * x1)],
+        "49": [d(lambda v: math.tanh(v), w * h1 + u * x2), 1 - h2**2],
+        "49.2": [d(lambda v: sc(w, u, v)[1], 0.0) * (1 - h1**2), w * (1 - h1**2) * g2],
+        "49.3": [d(lambda v: sc(w, v)[1], u), g1 * x1 + g2 * x2],
+        "51.2": [128**2 + 128 * 64 + 128 + 10 * 128 + 10, 16384 + 8192 + 128 + 1280 + 10, 25984],
+        "53": [Jk, P],
+        "55": [d(lambda v: sc(w, u, v)[1], 0.0), w * (1 - h1**2)],
+    }
+
+
+@document("561_nb_clip_symmetric_contrastive_loss")
+def _(rng):
+    N, dd = int(rng.integers(2, 5)), int(rng.integers(2, 5))
+    tau = rng.uniform(0.3, 2)
+    Z, W = rng.normal(size=(N, dd)), rng.normal(size=(N, dd))
+    unit = lambda A: A / np.linalg.norm(A, axis=1, keepdims=True)  # noqa: E731
+    U, V = unit(Z), unit(W)
+    Limg = lambda S: np.mean([lse(S[i]) - S[i, i] for i in range(N)])  # noqa: E731
+    Ltxt = lambda S: np.mean([lse(S[:, j]) - S[j, j] for j in range(N)])  # noqa: E731
+    LS = lambda S: 0.5 * (Limg(S) + Ltxt(S))  # noqa: E731
+    S = U @ V.T / tau
+    P = np.array([softmax(r) for r in S])
+    Q = np.array([softmax(c) for c in S.T]).T
+    G = grad(LS, S)
+    i, j = int(rng.integers(N)), int(rng.integers(N))
+    Ieq = np.full((N, N), rng.normal())
+    t = math.log(1 / tau)
+    LZ = lambda Z: LS(unit(Z) @ V.T / tau)  # noqa: E731
+    gU = grad(lambda A: LS(A @ V.T / tau), U)
+    gz = grad(LZ, Z)[i]
+    Ju = np.stack([partial(lambda z: z / np.linalg.norm(z), Z[i], b) for b in range(dd)], axis=1)
+    u = U[i]
+    # cell 9
+    Q2 = np.linalg.qr(rng.normal(size=(dd + 1, 2)))[0].T   # two orthonormal rows
+    S2 = Q2 @ Q2.T / 1.0
+    P2 = np.array([softmax(r) for r in S2])
+    Qc2 = np.array([softmax(c) for c in S2.T]).T
+    Limg2 = lambda S: np.mean([lse(S[k]) - S[k, k] for k in range(2)])  # noqa: E731
+    Ltxt2 = lambda S: np.mean([lse(S[:, k]) - S[k, k] for k in range(2)])  # noqa: E731
+    G2 = grad(lambda S: 0.5 * (Limg2(S) + Ltxt2(S)), S2)
+    e = math.e
+    return {
+        "2:8": [Limg(S), -np.mean(np.log(np.diag(P))), np.mean([lse(S[k]) - S[k, k] for k in range(N)])],
+        "2:10.2": [LS(Ieq), math.log(N)],
+        "4:2": [partial(lambda A: lse(A[i]) - A[i, i], S, (i, j)), P[i, j] - delta(i, j)],
+        "4:4": [grad(Limg, S), (P - np.eye(N)) / N], "4:4.2": [grad(Ltxt, S), (Q - np.eye(N)) / N],
+        "4:8": [G, G, (P + Q - 2 * np.eye(N)) / (2 * N)],
+        "4:10": [G[i].sum(), 0],
+        "6:1": [G[i].sum(), (Q[i].sum() - 1) / (2 * N)],
+        "6:3": [G.sum(), (N + N - 2 * N) / (2 * N), 0],
+        "6:10": [gU, G @ V / tau], "6:10.2": [grad(lambda B: LS(U @ B.T / tau), V), G @ U / tau],
+        "6:12": [d(lambda s: (U @ V.T / s)[i, j], tau), -S[i, j] / tau],
+        "6:14": [d(lambda s: LS(U @ V.T / s), tau), np.sum(G * S) / tau, np.trace(G.T @ S) / tau],
+        "6:16.2": [S, math.exp(t) * U @ V.T],
+        "6:16.3": [d(lambda s: LS(math.exp(s) * U @ V.T), t), np.sum(G * S)],
+        "7:4": [Ju, (np.eye(dd) - np.outer(u, u)) / np.linalg.norm(Z[i])],
+        "7:8": [gz, (np.eye(dd) - np.outer(u, u)) @ gU[i]],
+        "7:10": [Z[i] @ gz, 0],
+        "9:4.2": [S2, np.eye(2)],
+        "9:6": [0.5 * (Limg2(S2) + Ltxt2(S2)), math.log(e + 1) - 1, math.log(1 + 1 / e)],
+        "9:8": [P2, Qc2], "9:8.2": [G2, (P2 - np.eye(2)) / 2],
+        "9:8.3": [G2[0, 0], G2[1, 1], -1 / (e + 1)],
+    }
+
+
+@document("562_appendix_variational_bayes_linear_regression")
+def _(rng):
+    n, dd = int(rng.integers(2, 6)), int(rng.integers(2, 4))
+    X, y = rng.normal(size=(n, dd)), rng.normal(size=n)
+    s2, s02 = rng.uniform(0.3, 2), rng.uniform(0.3, 2)
+    m = rng.normal(size=dd)
+    Lc = np.tril(rng.normal(size=(dd, dd)) * 0.5)
+    Lc[np.diag_indices(dd)] = rng.uniform(0.3, 1.5, size=dd)
+    Sig = Lc @ Lc.T
+    logdet = lambda A: np.linalg.slogdet(A)[1]  # noqa: E731
+    # the expectation of |y - Xw|^2 by sampling-free moments: E[w w^T] = Sig + m m^T
+    Ew2 = lambda m, S: y @ y - 2 * y @ X @ m + np.trace(X.T @ X @ (S + np.outer(m, m)))  # noqa: E731
+    Ell = lambda m, S: -n / 2 * math.log(2 * math.pi * s2) - Ew2(m, S) / (2 * s2)  # noqa: E731
+    KLp = lambda m, S: 0.5 * (np.trace(S) / s02 + m @ m / s02 - dd + dd * math.log(s02) - logdet(S))  # noqa: E731
+    F = lambda m, S: Ell(m, S) - KLp(m, S)  # noqa: E731
+    # the exact posterior by conditioning the joint Gaussian of (w, y)
+    Cy = s02 * X @ X.T + s2 * np.eye(n)
+    Spost = s02 * np.eye(dd) - s02**2 * X.T @ np.linalg.solve(Cy, X)
+    mpost = s02 * X.T @ np.linalg.solve(Cy, y)
+    logpy = -0.5 * (n * math.log(2 * math.pi) + logdet(Cy) + y @ np.linalg.solve(Cy, y))
+    KLg = lambda m1, S1, m2, S2: 0.5 * (np.trace(np.linalg.solve(S2, S1)) + (m2 - m1) @ np.linalg.solve(S2, m2 - m1) - dd + logdet(S2) - logdet(S1))  # noqa: E731
+    A = rng.normal(size=(dd, dd))
+    fexp = lambda m, L: Ell(m, L @ L.T)  # noqa: E731   E_q f for f = log p(y | w)
+    gf = lambda w: X.T @ (y - X @ w) / s2  # noqa: E731
+    gL_swap = -(Lc.T @ X.T @ X) / s2             # E[eps grad f(w)^T]
+    w = rng.normal(size=dd)
+    xs = rng.normal(size=dd)
+    j = int(rng.integers(dd))
+    vmf = lambda v: F(m, np.diag(v))  # noqa: E731
+    from scipy.optimize import minimize
+    res = minimize(lambda lv: -vmf(np.exp(lv)), np.zeros(dd), method="BFGS", options={"gtol": 1e-12})
+    vopt = np.exp(res.x)
+    x1, y1 = np.array([1.0, 2]), np.array([1.0, 3])
+    C1 = np.eye(2) + np.outer(x1, x1)
+    S1 = 1 / (x1 @ x1 + 1)
+    return {
+        "19": [Ew2(m, Sig), np.sum((y - X @ m) ** 2) + np.trace(X @ Sig @ X.T), np.sum((y - X @ m) ** 2) + np.trace(X @ Sig @ X.T)],
+        "22": [0, 0],
+        "24": [Ell(m, Sig), -n / 2 * math.log(2 * math.pi * s2) - (np.sum((y - X @ m) ** 2) + np.trace(X.T @ X @ Sig)) / (2 * s2)],
+        "29": [KLp(m, Sig), 0.5 * ((np.trace(Sig) + m @ m) / s02 - dd - dd * math.log(s02) - logdet(Sig))],
+        "34": [grad(lambda S: np.trace(A @ S), Sig), A.T], "35": [grad(logdet, Sig), np.linalg.inv(Sig)],
+        "37": [grad(lambda t: F(t, Sig), m), X.T @ (y - X @ m) / s2 - m / s02],
+        "38": [grad(lambda S: F(m, S), Sig), -X.T @ X / (2 * s2) - np.eye(dd) / (2 * s02) + 0.5 * np.linalg.inv(Sig)],
+        "42": [Spost, np.linalg.inv(X.T @ X / s2 + np.eye(dd) / s02)],
+        "43": [mpost, np.linalg.inv(X.T @ X / s2 + np.eye(dd) / s02) @ X.T @ y / s2],
+        "45": [KLg(mpost, Spost, mpost, Spost), 0], "46": [F(mpost, Spost), logpy],
+        "47.2": [x1 @ x1, 5], "47.3": [x1 @ y1, 7], "47.4": [S1, 1 / 6], "47.5": [S1 * x1 @ y1, 7 / 5],
+        "48": [np.linalg.det(C1), 6], "48.2": [y1 @ np.linalg.solve(C1, y1), 11 / 6],
+        "50": [-0.5 * (2 * math.log(2 * math.pi) + math.log(np.linalg.det(C1)) + y1 @ np.linalg.solve(C1, y1)),
+               -math.log(2 * math.pi) - 0.5 * math.log(6) - 11 / 6],
+        "57": [grad(lambda t: fexp(t, Lc), m), gf(m)],
+        "58": [grad(lambda L: fexp(m, L), Lc), gL_swap],
+        "60": [np.linalg.det(Sig), np.prod(np.diag(Lc) ** 2)],
+        "62": [0.5 * dd * (1 + math.log(2 * math.pi)) + 0.5 * logdet(Sig), 0.5 * logdet(2 * math.pi * math.e * Sig),
+               dd / 2 * math.log(2 * math.pi * math.e) + 2 * np.sum(np.log(np.diag(Lc)))],
+        "64.2": [grad(lambda t: -n / 2 * math.log(2 * math.pi * s2) - np.sum((y - X @ t) ** 2) / (2 * s2), w), gf(w)],
+        "70": [vopt[j], 1 / ((X.T @ X)[j, j] / s2 + 1 / s02), 1 / np.linalg.inv(Spost)[j, j]],
+        "74": [s2 + xs @ Spost @ xs, xs @ Spost @ xs],
+    }
+
+
+@document("563_lecture_linear_softmax_policy_baseline")
+def _(rng):
+    k, nS = int(rng.integers(2, 4)), int(rng.integers(1, 4))
+    nA = k + 1 + int(rng.integers(0, 2))          # F invertible
+    Phi = rng.normal(size=(nS, nA, k))
+    th = rng.normal(size=k)
+    mu = rng.dirichlet(np.ones(nS))
+    Q = rng.normal(size=(nS, nA))
+    pol = lambda th, s: softmax(Phi[s] @ th)  # noqa: E731
+    logpi = lambda th, s, a: math.log(pol(th, s)[a])  # noqa: E731
+    s, a = int(rng.integers(nS)), int(rng.integers(nA))
+    p = pol(th, s)
+    fbar = p @ Phi[s]
+    score = lambda s, a: grad(lambda t: logpi(t, s, a), th)  # noqa: E731
+    J = lambda th: sum(mu[t] * pol(th, t) @ Q[t] for t in range(nS))  # noqa: E731
+    gJ = grad(J, th)
+    bs = rng.normal()
+    H2 = np.array([[partial2(lambda t: logpi(t, s, a), th, i, j) for j in range(k)] for i in range(k)])
+    Fs = lambda s: sum(pol(th, s)[b] * np.outer(score(s, b), score(s, b)) for b in range(nA))  # noqa: E731
+    F = sum(mu[t] * Fs(t) for t in range(nS))
+    # least squares fit of the advantage with compatible features
+    rows, targ, wts = [], [], []
+    for t in range(nS):
+        pt = pol(th, t)
+        for b in range(nA):
+            rows.append(score(t, b)); targ.append(Q[t, b] - pt @ Q[t]); wts.append(mu[t] * pt[b])
+    sw = np.sqrt(np.array(wts))
+    wfit = np.linalg.lstsq(np.array(rows) * sw[:, None], np.array(targ) * sw, rcond=None)[0]
+    # the worked example
+    pi = np.array([0.5, 0.3, 0.2])
+    th3 = np.log(pi)
+    Q3 = np.array([1.0, 2, 0])
+    a3 = int(rng.integers(3))
+    e = np.eye(3)
+    sc3 = grad(lambda t: math.log(softmax(t)[a3]), th3)
+    F3 = sum(pi[b] * np.outer(grad(lambda t: math.log(softmax(t)[b]), th3), grad(lambda t: math.log(softmax(t)[b]), th3)) for b in range(3))
+    V3 = pi @ Q3
+    Hent = lambda t: -np.sum(softmax(t) * np.log(softmax(t)))  # noqa: E731
+    th4 = rng.normal(size=nA)
+    p4 = softmax(th4)
+    j = int(rng.integers(nA))
+    return {
+        "13": [score(s, a), Phi[s, a] - sum(p[b] * Phi[s, b] for b in range(nA)), Phi[s, a] - fbar],
+        "15": [score(s, a), (1 - p[a]) * Phi[s, a]],
+        "17": [sum(p[b] * score(s, b) for b in range(nA)), fbar - fbar, np.zeros(k)],
+        "24": [gJ, sum(mu[t] * sum(pol(th, t)[b] * score(t, b) * Q[t, b] for b in range(nA)) for t in range(nS))],
+        "28": [sum(p[b] * score(s, b) * (Q[s, b] - bs) for b in range(nA)), sum(p[b] * score(s, b) * Q[s, b] for b in range(nA))],
+        "36": [H2, -sum(p[b] * np.outer(Phi[s, b], Phi[s, b]) for b in range(nA))],
+        "40": [Fs(s), Fs(s), sum(p[b] * np.outer(Phi[s, b], Phi[s, b]) for b in range(nA)) - np.outer(fbar, fbar)],
+        "42.3": [F @ wfit, gJ], "42.4": [wfit, np.linalg.solve(F, gJ)],
+        "46.2": [softmax(th3), np.exp(th3) / np.exp(th3).sum()],
+        "46.3": [sc3, e[a3] - pi], "46.4": [F3, np.diag(pi) - np.outer(pi, pi)], "46.5": [F3 @ np.ones(3), np.zeros(3)],
+        "48": [V3, pi @ Q3, 1.1],
+        "48.2": [grad(lambda t: softmax(t) @ Q3, th3), pi * (Q3 - V3), np.array([-0.05, 0.27, -0.22])],
+        "50": [(e[1] - pi) * Q3[1], np.array([-1, 1.4, -0.4])],
+        "50.2": [(e[1] - pi) * (Q3[1] - V3), np.array([-0.45, 0.54, -0.18])],
+        "50.3": [np.trace(F3), 1 - pi @ pi, 0.38],
+        "54": [partial(Hent, th4, j), -sum(p4[b] * (delta(b, j) - p4[j]) * (math.log(p4[b]) + 1) for b in range(nA)),
+               -p4[j] * (math.log(p4[j]) + 1)],
+    }
+
+
+@document("564_solution_key_softmax_hessian_kronecker")
+def _(rng):
+    K, dd = int(rng.integers(2, 5)), int(rng.integers(2, 4))
+    W, x = rng.normal(size=(K, dd)), rng.normal(size=dd)
+    yl = int(rng.integers(K))
+    z = W @ x
+    p = softmax(z)
+    ey = np.eye(K)[yl]
+    ell = lambda W: lse(W @ x) - (W @ x)[yl]  # noqa: E731
+    vecW = W.flatten(order="F")
+    unvec = lambda v: v.reshape((dd, K)).T  # noqa: E731   inverse of column stacking
+    Hv = np.array([[partial2(lambda v: ell(unvec(v)), vecW, a, b) for b in range(K * dd)] for a in range(K * dd)])
+    A = np.diag(p) - np.outer(p, p)
+    Az = np.array([[partial2(lambda t: lse(t) - t[yl], z, a, b) for b in range(K)] for a in range(K)])
+    k, l = rng.choice(K, size=2, replace=False)
+    j, m = int(rng.integers(dd)), int(rng.integers(dd))
+    HW = lambda k, j, l, m: Hv[j * K + k, m * K + l]  # noqa: E731
+    ones = np.ones(K)
+    M = np.kron(x[None, :], np.eye(K))
+    # a data set
+    n = int(rng.integers(1, 4))
+    Xs, ys = rng.normal(size=(n, dd)), rng.integers(K, size=n)
+    Ltot = lambda v: sum(lse(unvec(v) @ Xs[i]) - (unvec(v) @ Xs[i])[ys[i]] for i in range(n))  # noqa: E731
+    gtot = lambda v: sum(np.outer(softmax(unvec(v) @ Xs[i]) - np.eye(K)[ys[i]], Xs[i]) for i in range(n)).flatten(order="F")  # noqa: E731
+    Htot = jac(gtot, vecW)
+    Ai = [np.diag(softmax(W @ Xs[i])) - np.outer(softmax(W @ Xs[i]), softmax(W @ Xs[i])) for i in range(n)]
+    v = rng.normal(size=dd)
+    p3 = np.array([0.5, 0.25, 0.25])
+    A3 = np.diag(p3) - np.outer(p3, p3)
+    ev = np.sort(np.linalg.eigvalsh(A3))[::-1]
+    p2 = softmax(rng.normal(size=2))
+    return {
+        "5": [ell(W), -math.log(p[yl]), lse(z) - z[yl]],
+        "9": [grad(lambda t: lse(t) - t[yl], z), p - ey],
+        "11": [partial(ell, W, (k, j)), (p[k] - delta(k, yl)) * x[j]],
+        "11.2": [grad(ell, W), np.outer(p - ey, x)],
+        "14": [partial(softmax, z, l)[k], p[k] * (delta(k, l) - p[l])],
+        "16": [Az, Az, A],
+        "18": [A @ ones, p - p * (p @ ones), np.zeros(K)], "18.2": [np.trace(A), 1 - p @ p],
+        "22": [HW(k, j, l, m), p[k] * (delta(k, l) - p[k]) * x[j] * x[m]],
+        "24": [p[k] * (delta(k, l) - p[l]) * x[j] * x[m], A[k, l] * x[j] * x[m]],
+        "24.2": [z, M @ vecW],
+        "26": [Hv, M.T @ A @ M, np.kron(A, np.outer(x, x))],
+        "28": [np.array([[partial2(Ltot, vecW, a, b) for b in range(K * dd)] for a in range(K * dd)]), sum(np.kron(np.outer(Xs[i], Xs[i]), Ai[i]) for i in range(n))],
+        "32": [Htot @ np.kron(v, ones), sum(np.kron(np.outer(Xs[i], Xs[i]) @ v, Ai[i] @ ones) for i in range(n)), np.zeros(K * dd)],
+        "38": [A3, np.array([[1 / 4, -1 / 8, -1 / 8], [-1 / 8, 3 / 16, -1 / 16], [-1 / 8, -1 / 16, 3 / 16]])],
+        "38.2": [np.trace(A3), 5 / 8],
+        "40": [2 / 64 + 2 / 64 + 2 / 64, 3 / 64], "40.2": [ev[0], 1 / 2], "40.3": [ev[1], 1 / 8],
+        "42.2": [np.diag(p2) - np.outer(p2, p2), p2[0] * p2[1] * np.array([[1, -1], [-1, 1]])],
+        "42.3": [0.5 * (np.eye(2) - 0.5 * np.ones((2, 2))), 0.25 * np.array([[1, -1], [-1, 1]])],
+        "44": [1 / 4 * 3 / 16 - 1 / 64, 2 / 64], "44.2": [3 / 16 * 3 / 16 - 1 / 256, 8 / 256], "44.3": [6 / 64, 3 / 32],
+        "44.4": [ev[0], 3 / 8], "44.5": [ev[1], 1 / 4],
+    }
+
+
+@document("565_blog_class_balanced_effective_number")
+def _(rng):
+    Nv = rng.uniform(2, 50)
+    beta = (Nv - 1) / Nv
+    E = lambda n, b=beta: (1 - b**n) / (1 - b)  # noqa: E731
+    n = int(rng.integers(2, 30))
+    Em = E(n - 1)
+    p = Em / Nv
+    nr = rng.uniform(1, 30)
+    C = int(rng.integers(2, 6))
+    ns = rng.integers(1, 2000, size=C)
+    b2 = rng.uniform(0.5, 0.999)
+    Ec = np.array([E(int(m), b2) for m in ns])
+    alpha = C * (1 / Ec) / np.sum(1 / Ec)
+    c, k = int(rng.integers(C)), int(rng.integers(C))
+    z = rng.normal(size=C)
+    yl = int(rng.integers(C))
+    gam = rng.uniform(0.5, 3)
+    LCB = lambda z: -alpha[yl] * math.log(softmax(z)[yl])  # noqa: E731
+    LCBF = lambda z: -alpha[yl] * (1 - softmax(z)[yl]) ** gam * math.log(softmax(z)[yl])  # noqa: E731
+    pz = softmax(z)
+    E3 = lambda m: E(m, 0.99)  # noqa: E731
+    Ez = np.array([E(int(m), 0.0) for m in ns])
+    a0 = C * (1 / Ez) / np.sum(1 / Ez)
+    return {
+        "11": [E(n), p * Em + (1 - p) * (Em + 1), Em + 1 - Em / Nv, 1 + beta * Em],
+        "15": [1 + beta * Em, (1 - beta + beta - beta**n) / (1 - beta), (1 - beta**n) / (1 - beta)],
+        "19": [E(n), (1 - beta**n) / (1 - beta), sum(beta**j for j in range(1, n + 1))],
+        "21": [E(n, 0.0), 1], "21.3": [E(n, 1 - 1e-9), n], "21.4": [E(1e6), beta / (1 - beta)],
+        "23": [d(E, nr), nr * beta ** (nr - 1) / (1 - beta)],
+        "31.2": [alpha.sum(), 1], "33": [alpha[c] / alpha[k], Ec[k] / Ec[c]],
+        "35.3": [1 / (1 - 0.99), 100],
+        "37": [E3(10), 100 * (1 - 0.99**10)], "37.2": [E3(1000), 100 * (1 - 0.99**1000)],
+        "41": [(1 / E3(10)) / (1 / E3(1000)), E3(1000) / E3(10), (1 - 0.99**1000) / (1 - 0.99**10)],
+        "49": [partial(LCB, z, k), alpha[yl] * (pz[k] - delta(k, yl))],
+        "53": [partial(LCBF, z, yl), -alpha[yl] * (1 - pz[yl]) ** (gam + 1)],
+        "56.3": [a0[c], 1],
+    }
+
+
+@document("566_notes_rloo_leave_one_out_baseline")
+def _(rng):
+    import itertools
+    M, K = int(rng.integers(2, 4)), int(rng.integers(2, 5))
+    th, r = rng.normal(size=M), rng.normal(size=M)
+    pi = softmax(th)
+    S = np.eye(M) - pi                          # S[a] = score of output a = e_a - pi
+    gJ = grad(lambda t: softmax(t) @ r, th)
+    tuples = list(itertools.product(range(M), repeat=K))
+    prob = np.array([np.prod(pi[list(t)]) for t in tuples])
+    E = lambda f: sum(pw * np.asarray(f(t), dtype=float) for pw, t in zip(prob, tuples))  # noqa: E731
+    b = lambda t, k: sum(r[t[j]] for j in range(K) if j != k) / (K - 1)  # noqa: E731
+    ghat = lambda t: sum((r[t[k]] - b(t, k)) * S[t[k]] for k in range(K)) / K  # noqa: E731
+    Rbar = lambda t: np.mean(r[list(t)])  # noqa: E731
+    k = int(rng.integers(K))
+    jj = (k + 1) % K
+    sig2 = pi @ r**2 - (pi @ r) ** 2
+    Eb = E(lambda t: b(t, k))
+    t0 = tuples[int(rng.integers(len(tuples)))]
+    R0 = r[list(t0)]
+    adv = lambda t, k: r[t[k]] - b(t, k)  # noqa: E731
+    cov = E(lambda t: adv(t, jj) * adv(t, k)) - E(lambda t: adv(t, jj)) * E(lambda t: adv(t, k))
+    covb = E(lambda t: b(t, jj) * b(t, k)) - E(lambda t: b(t, jj)) * E(lambda t: b(t, k))
+    # K = 2
+    t2 = tuple(int(a) for a in rng.integers(M, size=2))
+    g2 = ((r[t2[0]] - r[t2[1]]) * S[t2[0]] + (r[t2[1]] - r[t2[0]]) * S[t2[1]]) / 2
+    Rx = np.array([1.0, 0, 0, 1])
+    bx = lambda k: (Rx.sum() - Rx[k]) / 3  # noqa: E731
+    th2, r2 = rng.normal(size=2), rng.normal(size=2)
+    p2 = softmax(th2)
+    a = int(rng.integers(2))
+    return {
+        "5": [gJ, E(lambda t: r[t[0]] * S[t[0]])],
+        "17": [E(lambda t: (r[t[k]] - b(t, k)) * S[t[k]]), E(lambda t: r[t[k]] * S[t[k]]) - Eb * E(lambda t: S[t[k]]), gJ - 0],
+        "19": [E(ghat), gJ],
+        "21.2": [sum(R0[j] for j in range(K) if j != k), K * R0.mean() - R0[k]],
+        "23": [R0[k] - b(t0, k), R0[k] - (K * R0.mean() - R0[k]) / (K - 1), K / (K - 1) * (R0[k] - R0.mean())],
+        "27": [ghat(t0), sum((R0[i] - R0.mean()) * S[t0[i]] for i in range(K)) / (K - 1)],
+        "31": [E(lambda t: sum((r[t[i]] - Rbar(t)) * S[t[i]] for i in range(K)) / K), gJ],
+        "35": [sum(R0[i] - b(t0, i) for i in range(K)), K / (K - 1) * sum(R0 - R0.mean()), 0],
+        "39": [E(lambda t: b(t, k) ** 2) - Eb**2, sig2 / K],
+        "39.2": [E(lambda t: adv(t, k) ** 2) - E(lambda t: adv(t, k)) ** 2, sig2 * (1 + 1 / K)],
+        "41": [cov, -2 * sig2 / (K - 1) + covb, -2 * sig2 / (K - 1) + (K - 2) * sig2 / (K - 1), (K - 4) * sig2 / (K - 1)],
+        "43.2": [g2, (r[t2[0]] - r[t2[1]]) * (S[t2[0]] - S[t2[1]])],
+        "47.2": [Rx.mean(), 0.5], "47.3": [bx(0), 1 / 3],
+        "49": [Rx[0] - bx(0), 2 / 3, 4 / 3 * (1 - 0.5)],
+        "51": [bx(1), 2 / 3], "51.2": [Rx[1] - bx(1), -2 / 3],
+        "51.4": [grad(lambda t: math.log(softmax(t)[a]), th2), np.eye(2)[a] - p2],
+        "51.5": [grad(lambda t: softmax(t) @ r2, th2), p2[0] * p2[1] * (r2[0] - r2[1]) * np.array([1, -1])],
+    }
+
+
+@document("567_hw_bayesian_logistic_laplace_probit")
+def _(rng):
+    from scipy import integrate, special, optimize
+    n, dd = int(rng.integers(2, 7)), int(rng.integers(1, 4))
+    X = rng.normal(size=(n, dd))
+    t = rng.integers(0, 2, size=n).astype(float)
+    al = rng.uniform(0.2, 2)
+    w = rng.normal(size=dd)
+    E = lambda w: -np.sum(t * np.log(sig(X @ w)) + (1 - t) * np.log(1 - sig(X @ w))) + al / 2 * w @ w  # noqa: E731
+    s = sig(X @ w)
+    R = np.diag(s * (1 - s))
+    H = np.array([[partial2(E, w, i, j) for j in range(dd)] for i in range(dd)])
+    gE = grad(E, w)
+    z = X @ w - np.linalg.solve(R, s - t)
+    wnew = w - np.linalg.solve(X.T @ R @ X + al * np.eye(dd), gE)
+    wmap = optimize.minimize(E, np.zeros(dd), method="BFGS", options={"gtol": 1e-12}).x
+    sm = sig(X @ wmap)
+    SN = np.linalg.inv(X.T @ np.diag(sm * (1 - sm)) @ X + al * np.eye(dd))
+    x = rng.normal(size=dd)
+    a0 = rng.normal()
+    lam = math.sqrt(math.pi / 8)
+    mu, s2 = rng.normal() * 2, rng.uniform(0.1, 5)
+    ga = lambda a: math.exp(-((a - mu) ** 2) / (2 * s2)) / math.sqrt(2 * math.pi * s2)  # noqa: E731
+    lhs = integrate.quad(lambda a: special.ndtr(lam * a) * ga(a), mu - 30 * math.sqrt(s2), mu + 30 * math.sqrt(s2), epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    kap = lambda s2: (1 + math.pi * s2 / 8) ** -0.5  # noqa: E731
+    w1 = rng.normal()
+    E1 = lambda w: -math.log(sig(w)) - math.log(1 - sig(-w)) + w * w / 2  # noqa: E731
+    wm1 = optimize.brentq(lambda v: d(E1, v), -5, 5, xtol=1e-14)
+    return {
+        "11": [d(sig, a0), sig(a0) * (1 - sig(a0))],
+        "13": [gE, sum((t[i] - s[i]) * X[i] for i in range(n)) + al * w],
+        "15": [gE, sum((s[i] - t[i]) * X[i] for i in range(n)) + al * w, X.T @ (s - t) + al * w],
+        "17": [H, X.T @ R @ X + al * np.eye(dd)],
+        "23": [wnew, np.linalg.solve(X.T @ R @ X + al * np.eye(dd), X.T @ z)],
+        "30": [np.mean(np.array([wmap + c for c in np.linalg.cholesky(SN).T] + [wmap - c for c in np.linalg.cholesky(SN).T]) @ x), wmap @ x],
+        "30.2": [x @ SN @ x, x @ np.linalg.inv(SN) @ x],
+        "32": [d(sig, 0.0), 1 / 4], "32.2": [d(lambda a: special.ndtr(lam * a), 0.0), lam / math.sqrt(2 * math.pi)],
+        "32.3": [(4 / math.sqrt(2 * math.pi)) ** -2, math.pi / 8],
+        "34": [lhs, special.ndtr(lam * mu / math.sqrt(1 + lam**2 * s2))],
+        "38": [kap(s2), (1 + math.pi * s2 / 8) ** -1],
+        "41.3": [math.pi * (24 / math.pi) / 8, 3], "41.4": [kap(24 / math.pi), (1 + 3) ** -0.5, 0.5],
+        "41.5": [sig(kap(24 / math.pi) * 2), sig(1.0)],
+        "45": [E1(w1), -math.log(sig(w1)) - math.log(1 - sig(-w1)) + w1 * w1 / 2, -math.log(sig(w1)) - math.log(sig(-w1)) + w1 * w1 / 2],
+        "47": [1 - sig(-w1), sig(w1)], "47.2": [E1(w1), -2 * math.log(sig(w1)) + 0.5 * w1 * w1],
+        "47.3": [d(E1, w1), 2 * (sig(w1) - 1) + w1], "47.4": [wm1, 2 * (1 - sig(wm1))],
+    }
+
+
+@document("568_notes_dropout_linear_regression_marginalised")
+def _(rng):
+    import itertools
+    n, dd = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    X, y, w = rng.normal(size=(n, dd)), rng.normal(size=n), rng.normal(size=dd)
+    p = rng.uniform(0.1, 0.95)
+    x, yy = X[0], y[0]
+    j = int(rng.integers(dd))
+    masks = [np.array(m, dtype=float) for m in itertools.product([0, 1], repeat=dd)]
+    pm = [np.prod(np.where(m == 1, p, 1 - p)) for m in masks]
+    Em = lambda f: sum(q * np.asarray(f(m), dtype=float) for q, m in zip(pm, masks))  # noqa: E731
+    xt = lambda m, x=x: m * x / p  # noqa: E731
+    mean_xt = Em(xt)
+    cov_xt = Em(lambda m: np.outer(xt(m) - x, xt(m) - x))
+    loss1 = Em(lambda m: (yy - w @ xt(m)) ** 2)
+    lam = (1 - p) / p
+    L = lambda w: np.mean([Em(lambda m: (y[i] - w @ xt(m, X[i])) ** 2) for i in range(n)])  # noqa: E731
+    D = np.diag(np.diag(X.T @ X))
+    from scipy.optimize import minimize
+    wst = minimize(L, np.zeros(dd), method="BFGS", options={"gtol": 1e-12}).x
+    Xs = X - X.mean(0)
+    Xs = Xs / np.sqrt((Xs**2).mean(0))
+    Ls = lambda w: np.mean([Em(lambda m: (y[i] - w @ xt(m, Xs[i])) ** 2) for i in range(n)])  # noqa: E731
+    wsts = minimize(Ls, np.zeros(dd), method="BFGS", options={"gtol": 1e-12}).x
+    c = X[:, 0]
+    L1 = lambda v: np.mean([Em(lambda m: (y[i] - v * m[0] * c[i] / p) ** 2) for i in range(n)])  # noqa: E731
+    w1 = minimize(lambda v: L1(v[0]), np.zeros(1), method="BFGS", options={"gtol": 1e-12}).x[0]
+    ols = c @ y / (c @ c)
+    xu = lambda m: m * x  # noqa: E731
+    gh, gw = np.polynomial.hermite_e.hermegauss(40)
+    al = rng.uniform(0.1, 2)
+    xi_mean = np.sum(gw * (1 + math.sqrt(al) * gh)) / np.sum(gw)
+    xi_var = np.sum(gw * (math.sqrt(al) * gh) ** 2) / np.sum(gw)
+    return {
+        "11": [Em(lambda m: m[j]), p], "11.2": [mean_xt, x],
+        "13": [cov_xt[j, j], x[j] ** 2 * Em(lambda m: (m[j] / p - 1) ** 2), p * (1 - p) * x[j] ** 2],
+        "15": [cov_xt, p * (1 - p) * np.diag(x**2)],
+        "19": [loss1, (yy - w @ mean_xt) ** 2 + w @ cov_xt @ w, (yy - w @ x) ** 2 + p * (1 - p) * np.sum(w**2 * x**2)],
+        "21": [Em(lambda m: (m[j] / p - 1) ** 2), p * (1 - p) / p**2, (1 - p) / p],
+        "23": [loss1, (yy - w @ x) ** 2 + lam * np.sum(w**2 * x**2), (yy - w @ x) ** 2 + lam * w @ np.diag(np.diag(np.outer(x, x))) @ w],
+        "28": [L(w), np.sum((y - X @ w) ** 2) / n + lam / n * w @ D @ w],
+        "32": [grad(L, w), -2 / n * X.T @ (y - X @ w) + lam / n * D @ w],
+        "34": [wst, np.linalg.solve(X.T @ X + lam * D, X.T @ y)],
+        "34.3": [wsts, np.linalg.solve(Xs.T @ Xs + n * lam * np.eye(dd), Xs.T @ y)],
+        "34.4": [(1 - 0.8) / 0.8, 0.25], "34.5": [(1 - 0.5) / 0.5, 1],
+        "38": [w1, c @ y / ((1 + lam) * c @ c), p * ols],
+        "42.2": [Em(xu), p * x], "42.3": [Em(lambda m: (xu(m)[j] - p * x[j]) ** 2), p * (1 - p) * x[j] ** 2],
+        "44": [Em(lambda m: (yy - w @ xu(m)) ** 2), (yy - w @ x) ** 2 + p * (1 - p) * np.sum(w**2 * x**2)],
+        "48": [xi_mean * x, x], "48.2": [xi_var * x[j] ** 2, al * x[j] ** 2],
+        "48.3": [lam, (1 - p) / p],
+    }
+
+
+@document("569_exam_soft_margin_svm_dual")
+def _(rng):
+    import itertools
+
+    def solve(X, y, C):
+        """the exact SVM solution by enumerating the active sets: (alpha, w, b, margin index set)."""
+        n = len(y)
+        for labels in itertools.product((0, 1, 2), repeat=n):          # 0: alpha = 0, 1: margin, 2: alpha = C
+            M = [i for i in range(n) if labels[i] == 1]
+            if not M:
+                continue
+            U = [i for i in range(n) if labels[i] == 2]
+            # unknowns alpha_M, b
+            m = len(M)
+            A = np.zeros((m + 1, m + 1))
+            r = np.zeros(m + 1)
+            G = (y[:, None] * X) @ (y[:, None] * X).T
+            for a, i in enumerate(M):
+                A[a, :m] = G[i, M]
+                A[a, m] = y[i]
+                r[a] = 1 - C * G[i, U].sum()
+            A[m, :m] = y[M]
+            r[m] = -C * y[U].sum()
+            try:
+                sol = np.linalg.solve(A, r)
+            except np.linalg.LinAlgError:
+                continue
+            al = np.zeros(n)
+            al[M], al[U] = sol[:m], C
+            b = sol[m]
+            if np.any(sol[:m] <= 1e-9) or np.any(sol[:m] >= C - 1e-9):
+                continue
+            w = (al * y) @ X
+            mg = y * (X @ w + b)
+            Z = [i for i in range(n) if labels[i] == 0]
+            if np.all(mg[Z] >= 1 - 1e-9) and np.all(mg[U] <= 1 + 1e-9):
+                return al, w, b, M
+        return None
+
+    while True:
+        n, dd = int(rng.integers(3, 6)), int(rng.integers(1, 3))
+        y = np.array([1.0, -1] + list(rng.choice([-1.0, 1.0], size=n - 2)))
+        X = rng.normal(size=(n, dd)) + 0.8 * y[:, None]
+        C = rng.uniform(0.3, 3)
+        res = solve(X, y, C)
+        if res is not None:
+            break
+    al, w, b, M = res
+    k = M[int(rng.integers(len(M)))]
+    i = int(rng.integers(n))
+    xi = np.maximum(0, 1 - y * (X @ w + b))
+    # the Lagrangian at random arguments
+    w0, b0, xi0 = rng.normal(size=dd), rng.normal(), rng.uniform(0, 1, size=n)
+    a0, mu0 = rng.uniform(0, C, size=n), rng.uniform(0, 1, size=n)
+    Lag = lambda w, b, xi: 0.5 * w @ w + C * xi.sum() - np.sum(a0 * (y * (X @ w + b) - 1 + xi)) - mu0 @ xi  # noqa: E731
+    from scipy.optimize import minimize
+    wmin = minimize(lambda v: Lag(v, b0, xi0), np.zeros(dd), method="BFGS", options={"gtol": 1e-12}).x
+    Q = np.array([[y[r] * y[c] * X[r] @ X[c] for c in range(n)] for r in range(n)])
+    D = lambda a: a.sum() - 0.5 * a @ Q @ a  # noqa: E731
+    aa = rng.uniform(0, 1, size=n)
+    # (e)
+    X2, y2 = np.array([[1.0, 1], [-1, -1]]), np.array([1.0, -1])
+    al2, w2, b2, _ = solve(X2, y2, 1e6)
+    Q2 = np.array([[y2[r] * y2[c] * X2[r] @ X2[c] for c in range(2)] for r in range(2)])
+    D2 = lambda t: 2 * t - 0.5 * np.array([t, t]) @ Q2 @ np.array([t, t])  # noqa: E731
+    t = rng.uniform(0, 1)
+    wt = t * y2[0] * X2[0] + t * y2[1] * X2[1]
+    return {
+        "19": [grad(lambda v: Lag(v, b0, xi0), w0), w0 - (a0 * y) @ X],
+        "20": [d(lambda v: Lag(w0, v, xi0), b0), -np.sum(a0 * y)],
+        "21": [partial(lambda v: Lag(w0, b0, v), xi0, i), C - a0[i] - mu0[i]],
+        "23": [wmin, (a0 * y) @ X], "23.2": [np.sum(al * y), 0],
+        "27": [np.sum(al * y * (X @ w)), w @ w],
+        "29": [0.5 * w @ w - np.sum(al * y * (X @ w)), -0.5 * w @ w, -0.5 * sum(al[r] * al[c] * y[r] * y[c] * X[r] @ X[c] for r in range(n) for c in range(n))],
+        "36": [Q, np.diag(y) @ X @ X.T @ np.diag(y)],
+        "37": [grad(D, aa), np.ones(n) - 0.5 * Q @ aa],
+        "40": [xi[k], 0], "41": [y[k] * (X[k] @ w + b), 1], "41.2": [b, y[k] - w @ X[k]],
+        "43": [xi[i], max(0, 1 - y[i] * (w @ X[i] + b))],
+        "47": [al2[0], al2[1]], "47.2": [y2[1] * X2[1], np.array([1.0, 1])],
+        "49": [wt, t * np.array([1.0, 1]) + t * np.array([1.0, 1]), 2 * t * np.array([1.0, 1])],
+        "49.2": [wt @ wt, 4 * t * t], "51": [D2(t), 2 * t - 2 * t * t],
+        "51.2": [al2[0], 0.5], "51.3": [w2, np.array([1.0, 1])], "52": [2 / np.linalg.norm(w2), math.sqrt(2)],
+        "53": [wt @ wt, 8 * t * t], "55": [D2(t), 2 * t - 4 * t * t], "55.2": [d(D2, t), 2 - 8 * t], "55.3": [al2[0], 1 / 4],
+        "57": [w2, np.array([0.5, 0.5])], "57.2": [b2, y2[0] - w2 @ X2[0], 0],
+        "57.3": [2 / np.linalg.norm(w2), 2 * math.sqrt(2)],
+        "58": [al2.sum() - 0.5 * al2 @ Q2 @ al2, 1 / 4], "58.2": [0.5 * w2 @ w2, 1 / 4],
+    }
+
+
+@document("570_nb_iwae_bound_gradients")
+def _(rng):
+    import itertools
+    from scipy.special import logsumexp
+    K = int(rng.integers(2, 4))
+    x = rng.normal() * 1.5
+    mu, s = rng.normal(), rng.uniform(0.4, 1.5)
+    nodes, wts = np.polynomial.hermite_e.hermegauss(30 if K == 2 else 16)
+    wts = wts / wts.sum()
+    grid = np.array(list(itertools.product(range(len(nodes)), repeat=K)))
+    E_ = nodes[grid]                              # (G, K) standard normal nodes
+    W_ = np.prod(wts[grid], axis=1)
+    lnorm = lambda v, m, sd: -0.5 * math.log(2 * math.pi) - math.log(sd) - (v - m) ** 2 / (2 * sd * sd)  # noqa: E731
+    logw = lambda z, m, s: lnorm(z, 0, 1) + lnorm(x, z, 1) - lnorm(z, m, s)  # noqa: E731
+    def LK(m, s, K=K):
+        if K == 1:
+            return float(np.sum(wts * logw(m + s * nodes, m, s)))
+        return float(np.sum(W_ * (logsumexp(logw(m + s * E_, m, s), axis=1) - math.log(K))))
+    L1 = LK(mu, s, 1)
+    meanlog = float(np.sum(W_ * np.mean(logw(mu + s * E_, mu, s), axis=1)))
+    def selfnorm_grad(m, s):
+        lw = logw(m + s * E_, m, s)
+        wt = np.exp(lw - logsumexp(lw, axis=1, keepdims=True))
+        h = 1e-6
+        dm = (logw(m + h + s * E_, m + h, s) - logw(m - h + s * E_, m - h, s)) / (2 * h)
+        ds = (logw(m + (s + h) * E_, m, s + h) - logw(m + (s - h) * E_, m, s - h)) / (2 * h)
+        return np.array([np.sum(W_ * np.sum(wt * dm, axis=1)), np.sum(W_ * np.sum(wt * ds, axis=1))])
+    gK = np.array([d(lambda t: LK(t, s), mu), d(lambda t: LK(mu, t), s)])
+    gunif = np.array([d(lambda t: LK(t, s, 1), mu), d(lambda t: LK(mu, t, 1), s)])
+    lw = rng.normal(size=K)
+    wv = np.exp(lw)
+    wt = wv / wv.sum()
+    L1c = lambda m, s: -0.5 * math.log(2 * math.pi) + 0.5 + math.log(s) - 0.5 * (x - m) ** 2 - 0.5 * m * m - s * s  # noqa: E731
+    from scipy.optimize import minimize
+    opt = minimize(lambda p: -L1c(p[0], math.exp(p[1])), [0.0, 0.0], method="BFGS", options={"gtol": 1e-12}).x
+    mopt, sopt = opt[0], math.exp(opt[1])
+    ek = rng.normal()
+    zk = mu + s * ek
+    return {
+        "1:6.2": [L1, sum(q * (lnorm(mu + s * t, 0, 1) + lnorm(x, mu + s * t, 1) - lnorm(mu + s * t, mu, s)) for t, q in zip(nodes, wts))],
+        "2:4": [LK(mu, s), meanlog, L1],
+        "2:8": [math.log(np.mean(wv)), logsumexp(lw) - math.log(K)],
+        "4:6": [gK, selfnorm_grad(mu, s)], "4:8": [gK, gunif],
+        "4:8.2": [wt.sum(), 1], "4:8.3": [wv.sum() ** 2 / (wv**2).sum(), wv.sum() ** 2 / (wv**2).sum(), 1 / (wt**2).sum()],
+        "5:2.3": [sum(q * math.exp(lnorm(x, t, 1)) for t, q in zip(*np.polynomial.hermite_e.hermegauss(60))) / math.sqrt(2 * math.pi), math.exp(lnorm(x, 0, math.sqrt(2)))],
+        "5:4": [L1, -0.5 * math.log(2 * math.pi) + 0.5 + math.log(s) - 0.5 * (x - mu) ** 2 - 0.5 * mu * mu - 0.5 * s * s],
+        "5:6": [d(lambda t: LK(t, s, 1), mu), x - 2 * mu], "5:6.2": [d(lambda t: LK(mu, t, 1), s), 1 / s - s],
+        "5:6.3": [mopt, x / 2], "5:6.4": [sopt, 1],
+        "5:8": [d(lambda t: LK(mu, t, 1), s), 1 / s - 2 * s], "5:8.2": [sopt**2, 0.5],
+        "5:10": [L1c(mopt, sopt), -0.5 * math.log(2 * math.pi) - 0.5 * math.log(2) - x * x / 4, lnorm(x, 0, math.sqrt(2))],
+        "5:12": [LK(x / 2, math.sqrt(0.5)), lnorm(x, 0, math.sqrt(2))],
+        "5:14.2": [lnorm(zk, mu, s), -0.5 * math.log(2 * math.pi) - math.log(s) - 0.5 * ek * ek],
+        "5:16": [d(lambda t: logw(t + s * ek, t, s), mu), x - 2 * zk + (zk - mu) / s**2],
+        "7:1": [d(lambda t: logw(t + s * ek, t, s), mu), x - 2 * zk],
+    }
+
+
+@document("571_handout_confidence_penalty_entropy_gradient")
+def _(rng):
+    from scipy.optimize import brentq
+    K = int(rng.integers(2, 6))
+    z = rng.normal(size=K) * 1.5
+    yl = int(rng.integers(K))
+    beta, eps = rng.uniform(0.1, 2), rng.uniform(0.05, 0.5)
+    p = softmax(z)
+    u = np.ones(K) / K
+    H = lambda q: -np.sum(q * np.log(q))  # noqa: E731
+    Hz = lambda t: H(softmax(t))  # noqa: E731
+    zb = p @ z
+    j, k = int(rng.integers(K)), int(rng.integers(K))
+    L = lambda t: -math.log(softmax(t)[yl]) - beta * Hz(t)  # noqa: E731
+    KL = lambda a, b: np.sum(a * np.log(a / b))  # noqa: E731
+    tgt = (1 - eps) * np.eye(K)[yl] + eps * u
+    LLS = -np.sum(tgt * np.log(p))
+    p3 = np.array([0.5, 0.25, 0.25])
+    a = rng.normal() * 2
+    s = sig(a)
+    H2 = lambda a: H(np.array([sig(a), 1 - sig(a)]))  # noqa: E731
+    La = lambda a: -math.log(sig(a)) - beta * H2(a)  # noqa: E731
+    p1 = rng.uniform(0.05, 0.95)
+    astar = brentq(lambda t: d(La, t), 1e-3, 2 / beta + 1, xtol=1e-14)
+    return {
+        "12": [math.log(p[k]), z[k] - lse(z)],
+        "14": [H(p), -np.sum(p * (z - lse(z))), lse(z) - zb],
+        "16": [H(u), math.log(K)],
+        "16.3": [H(p3), 0.5 * math.log(2) + 0.5 * math.log(4), 1.5 * math.log(2)],
+        "20": [partial(Hz, z, j), -p[j] * math.log(p[j]) - p[j]],
+        "20.2": [partial(lse, z, j), p[j]],
+        "22": [partial(lambda t: softmax(t) @ t, z, j), p[j] + sum(z[m] * p[m] * (delta(m, j) - p[j]) for m in range(K)), p[j] + p[j] * z[j] - p[j] * zb],
+        "26": [partial(Hz, z, j), -p[j] * (z[j] - zb), -p[j] * (math.log(p[j]) + H(p))],
+        "28": [math.log(p[j]) + H(p), z[j] - zb],
+        "30": [grad(L, z), p - np.eye(K)[yl] - beta * p * (z - zb)],
+        "38": [-H(p), KL(p, u) + math.log(K)], "38.2": [KL(u, p), -math.log(K) - np.mean(np.log(p))],
+        "42": [LLS, -(1 - eps) * math.log(p[yl]) - eps / K * np.sum(np.log(p)),
+               (1 - eps) * (-math.log(p[yl])) + eps * KL(p, u) + eps * math.log(K)],
+        "48.2": [softmax(np.array([a, 0.0]))[0], s],
+        "48.3": [d(lambda q: H(np.array([q, 1 - q])), p1), math.log((1 - p1) / p1), -math.log(p1 / (1 - p1))],
+        "50": [d(H2, a), -a * s * (1 - s)],
+        "54": [d(La, a), -(1 - s) - beta * a * s * (1 - s), -(1 - s) * (1 + beta * a * s)],
+        "56": [astar * sig(astar), 1 / beta],
+    }
+
+
+@document("572_hw_thermodynamic_partials_cyclic_relation")
+def _(rng):
+    import warnings
+    from scipy import optimize
+    n, R = rng.uniform(0.5, 3), rng.uniform(1, 10)
+    T, V = rng.uniform(100, 500), rng.uniform(1, 20)
+    # 1. the ideal gas, each variable as a function of the other two
+    P = n * R * T / V
+    P_TV = lambda t, v: n * R * t / v  # noqa: E731
+    V_TP = lambda t, p: n * R * t / p  # noqa: E731
+    T_PV = lambda p, v: p * v / (n * R)  # noqa: E731
+    dPdV = d(lambda v: P_TV(T, v), V)
+    dVdT = d(lambda t: V_TP(t, P), T)
+    dTdP = d(lambda p: T_PV(p, V), P)
+    alpha = dVdT / V
+    kappa = -d(lambda p: V_TP(T, p), P) / V
+    dPdT = d(lambda t: P_TV(t, V), T)
+    # 2. van der Waals, above the critical temperature so that V(T, P) is single valued
+    a, b = rng.uniform(0.5, 5), rng.uniform(0.01, 0.1)
+    Pw = lambda t, v: n * R * t / (v - n * b) - a * n * n / v**2  # noqa: E731
+    Tc0 = 8 * a / (27 * R * b)
+    Tw = Tc0 * rng.uniform(1.2, 3)
+    Vw = n * b * rng.uniform(1.5, 20)
+    Pw0 = Pw(Tw, Vw)
+    V_of = lambda t, p: optimize.brentq(lambda v: Pw(t, v) - p, n * b * (1 + 1e-12), 1e9, xtol=1e-15, rtol=1e-15)  # noqa: E731
+    wT = d(lambda t: Pw(t, Vw), Tw)
+    wV = d(lambda v: Pw(Tw, v), Vw)
+    wVT = d(lambda t: V_of(t, Pw0), Tw)
+    num = n * R * Vw**3 * (Vw - n * b)
+    # 3. the critical point, found numerically, and the Boyle temperature from the virial coefficient
+    s0 = n * b                                   # the scale of the volumes
+    cond = lambda z: [d(lambda v: Pw(z[0] * Tc0, v * s0), z[1]) / (n * R * Tc0 / s0),  # noqa: E731
+                      d2r(lambda v: Pw(z[0] * Tc0, v * s0), z[1], 1e-3) / (n * R * Tc0 / s0)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        zc = optimize.fsolve(cond, [1.3, 2.5], xtol=1e-11)
+    Tc, Vc = zc[0] * Tc0, zc[1] * s0
+    Pc = Pw(Tc, Vc)
+    Bvir = lambda t: d(lambda rho: 1 / (1 - b * rho) - a * rho / (R * t), 0.0)  # noqa: E731
+    TB = optimize.brentq(Bvir, 1e-3 * Tc, 1e3 * Tc, xtol=1e-13)
+    return {
+        "9": [dPdV, -n * R * T / V**2], "9.2": [dVdT, n * R / P], "9.3": [dTdP, V / (n * R)],
+        "13": [dPdV * dVdT * dTdP, -n * R * T / V**2 * n * R / P * V / (n * R), -n * R * T / (P * V), -1],
+        "19": [alpha, dVdT / V, 1 / T], "21": [kappa, 1 / P],
+        "22": [dPdT, -dPdV * dVdT], "22.2": [dPdT, alpha / kappa, T / P],
+        "24": [dPdT, n * R / V], "24.2": [alpha / kappa, P / T],
+        "30": [Pw0, n * R * Tw / (Vw - n * b) - a * n * n / Vw**2],
+        "32": [wT, n * R / (Vw - n * b)],
+        "34": [wV, -n * R * Tw / (Vw - n * b) ** 2 - 2 * a * n * n / Vw**3],
+        "39": [wVT, -wT / wV, (n * R / (Vw - n * b)) / (n * R * Tw / (Vw - n * b) ** 2 + 2 * a * n * n / Vw**3),
+               num / (n * R * Tw * Vw**3 + 2 * a * n * n * (Vw - n * b) ** 2)],
+        "44": [n * R * V**4 / (n * R * T * V**3), V / T],
+        "46": [wV, -n * R * Tw / (Vw - n * b) ** 2 + 2 * a * n * n / Vw**3],
+        "50": [wVT, num / (n * R * Tw * Vw**3 - 2 * a * n * n * (Vw - n * b) ** 2)],
+        "57": [d2r(lambda v: Pw(Tw, v), Vw), 2 * n * R * Tw / (Vw - n * b) ** 3 - 6 * a * n * n / Vw**4],
+        "59": [n * R * Tc / (Vc - n * b) ** 2, 2 * a * n * n / Vc**3],
+        "59.2": [n * R * Tc / (Vc - n * b) ** 3, 3 * a * n * n / Vc**4],
+        "59.3": [Vc, 3 * n * b],
+        "61": [Tc, 2 * a * n * n * (Vc - n * b) ** 2 / (n * R * Vc**3), 8 * a / (27 * R * b)],
+        "63": [Pc, a / (27 * b * b)],
+        "66": [Pc * Vc / (n * R * Tc), a / (27 * b * b) * (3 * n * b * 27 * R * b) / (n * R * 8 * a), 3 / 8],
+        "68": [TB, a / (R * b), 8 / 27 * Tc],
+    }
+
+
+@document("573_blog_tabular_integration_by_parts")
+def _(rng):
+    # an equation between indefinite integrals is compared through the derivatives of its two sides
+    from scipy import integrate
+    x = rng.uniform(-2, 2)
+    xp = rng.uniform(0.2, 3)                                        # for the logarithms
+    xs = rng.uniform(-1.4, 1.4)                                     # for the secant
+    e, sin, cos, ln = math.exp, math.sin, math.cos, math.log
+    p = lambda t: t**3 / 2 - 3 * t * t / 4 + 3 * t / 4 - 3 / 8  # noqa: E731
+    n, a = int(rng.integers(0, 7)), rng.choice([-1, 1]) * rng.uniform(0.3, 3)
+    closed = lambda t: e(a * t) * sum((-1) ** k * math.factorial(n) / math.factorial(n - k) * t ** (n - k) / a ** (k + 1)  # noqa: E731
+                                      for k in range(n + 1))
+    I01 = integrate.quad(lambda t: t**3 * e(2 * t), 0, 1, epsabs=1e-13, epsrel=1e-13)[0]
+    wrong = lambda t: t * t / 3 * sin(3 * t) - 2 * t / 9 * cos(3 * t) - 2 / 27 * sin(3 * t)  # noqa: E731
+    F = lambda t: t * t / 3 * sin(3 * t) + 2 * t / 9 * cos(3 * t) - 2 / 27 * sin(3 * t)  # noqa: E731
+    es = e(x) * sin(x)
+    return {
+        "20": [x**3 * e(2 * x), d(lambda t: t**3 / 2 * e(2 * t) - 3 * t * t / 4 * e(2 * t) + 6 * t / 8 * e(2 * t) - 6 / 16 * e(2 * t), x),
+               d(lambda t: e(2 * t) * p(t), x)],
+        "22": [d(lambda t: e(2 * t) * p(t), x), e(2 * x) * (2 * p(x) + d(p, x))],
+        "22.2": [2 * p(x), x**3 - 3 * x * x / 2 + 3 * x / 2 - 3 / 4], "22.3": [d(p, x), 3 * x * x / 2 - 3 * x / 2 + 3 / 4],
+        "24": [x**n * e(a * x), d(closed, x)],
+        "26": [p(1), 1 / 8], "26.2": [p(0), -3 / 8],
+        "28": [I01, e(2) * p(1) - p(0), (e(2) - 3) / 8],
+        "30": [p(0), -3 / 8], "30.2": [I01, (e(2) + 3) / 8],
+        "36": [x * x * cos(3 * x), d(wrong, x)],
+        "40": [d(wrong, x), x * x * cos(3 * x) + 4 * x / 3 * sin(3 * x) - 4 / 9 * cos(3 * x)],
+        "46": [d(F, x), 2 * x / 3 * sin(3 * x) + x * x * cos(3 * x) + 2 / 9 * cos(3 * x) - 2 * x / 3 * sin(3 * x) - 2 / 9 * cos(3 * x),
+               x * x * cos(3 * x)],
+        "52": [es, d(lambda t: e(t) * sin(t) - e(t) * cos(t), x) - es],
+        "54": [2 * es, d(lambda t: e(t) * (sin(t) - cos(t)), x)],
+        "56": [es, d(lambda t: e(t) / 2 * (sin(t) - cos(t)), x)],
+        "58": [es, d(lambda t: e(t) / 2 * (sin(t) + cos(t)), x)],
+        "58.2": [e(x) / 2 * (sin(x) + cos(x)) + e(x) / 2 * (cos(x) - sin(x)), e(x) * cos(x)],
+        "64": [xp * xp * ln(xp), d(lambda t: t**3 / 3 * ln(t), xp) - xp**3 / 3 / xp, d(lambda t: t**3 / 3 * ln(t) - t**3 / 6, xp)],
+        "66": [d(lambda t: t**3 / 3 * ln(t) - t**3 / 6, xp), xp * xp * ln(xp) + xp * xp / 3 - xp * xp / 2],
+        "66.2": [xp * xp * ln(xp), d(lambda t: t**3 / 3 * ln(t) - t**3 / 9, xp)],
+        "68": [ln(xp) ** 2, d(lambda t: t * ln(t) ** 2, xp) - 2 * ln(xp), d(lambda t: t * ln(t) ** 2 - 2 * t * ln(t) + 2 * t, xp)],
+        "70": [xs / cos(xs) ** 2, d(lambda t: t * math.tan(t) + ln(abs(cos(t))), xs)],
+    }
+
+
+@document("574_notes_halley_method_cubic_convergence")
+def _(rng):
+    import mpmath as mp
+    saved, mp.mp.dps = mp.mp.dps, 120
+    # sections 1-2: a smooth f with the simple root r; the limits by one step from r + 1e-25 in 120 digits
+    r, al = rng.uniform(-2, 2), rng.choice([-1, 1]) * rng.uniform(0.5, 2)
+    be, ga = rng.uniform(-1, 1), rng.uniform(-1, 1)
+    f = lambda x, E=math.exp: E(al * (x - r)) - 1 + be * (x - r) ** 2 + ga * (x - r) ** 3  # noqa: E731
+    f1 = lambda x, E=math.exp: al * E(al * (x - r)) + be * (x - r) * 2 + ga * (x - r) ** 2 * 3  # noqa: E731
+    f2 = lambda x, E=math.exp: al * (al * E(al * (x - r))) + be * 2 + ga * (x - r) * 6  # noqa: E731
+    f3 = lambda x, E=math.exp: al * (al * (al * E(al * (x - r)))) + ga * 6  # noqa: E731
+    N = lambda x, E=math.exp: x - f(x, E) / f1(x, E)  # noqa: E731
+    H = lambda x, E=math.exp: x - 2 * f(x, E) * f1(x, E) / (2 * f1(x, E) ** 2 - f(x, E) * f2(x, E))  # noqa: E731
+    g = lambda x: f(x) / math.sqrt(abs(f1(x)))  # noqa: E731
+    # (the products are ordered so that in mpmath f1, f2 are the exact derivatives of f, not rounded to floats)
+    R, e = mp.mpf(r), mp.mpf(10) ** -25
+    x = r + rng.choice([-1, 1]) * rng.uniform(0.05, 0.3)
+    newton = float((N(R + e, mp.exp) - R) / e**2)
+    halley = float((H(R + e, mp.exp) - R) / e**3)
+    newton_eps = float((R - N(R + e, mp.exp)) / (R - (R + e)) ** 2)
+    halley_eps = float((R - H(R + e, mp.exp)) / (R - (R + e)) ** 3)
+    hal = f2(r) ** 2 / (4 * f1(r) ** 2) - f3(r) / (6 * f1(r))
+    # section 3: the square root
+    a, y = rng.uniform(0.2, 5), rng.uniform(0.3, 4)
+    Ns = lambda t: t - (t * t - a) / (2 * t)  # noqa: E731
+    Hs = lambda t, a=a: t - 2 * (t * t - a) * 2 * t / (2 * (2 * t) ** 2 - (t * t - a) * 2)  # noqa: E731
+    S = mp.sqrt(mp.mpf(a))
+    hs_const = float((Hs(S + e, mp.mpf(a)) - S) / e**3)
+    h1 = Hs(1.0, 2.0)
+    # section 4: the cube root of 2
+    rc = 2 ** (1 / 3)
+    Nc = lambda t: t - (t**3 - 2) / (3 * t * t)  # noqa: E731
+    Hc = lambda t: t - 2 * (t**3 - 2) * 3 * t * t / (2 * (3 * t * t) ** 2 - (t**3 - 2) * 6 * t)  # noqa: E731
+    RC = mp.cbrt(2)
+    nc_const = float((Nc(RC + e) - RC) / e**2)
+    hc_const = float((Hc(RC + e) - RC) / e**3)
+    mp.mp.dps = saved
+    return {
+        "13": [d(N, x), 1 - (f1(x) ** 2 - f(x) * f2(x)) / f1(x) ** 2, f(x) * f2(x) / f1(x) ** 2],
+        "15": [d(N, r), 0], "15.2": [d2r(N, x), (f1(x) * f2(x) + f(x) * f3(x)) / f1(x) ** 2],
+        "15.3": [d2r(N, r), f2(r) / f1(r)],
+        "17": [newton, d2r(N, r) / 2, f2(r) / (2 * f1(r))],
+        "28": [halley, hal],
+        "30.2": [d2r(g, r), 0],
+        "32.2": [newton_eps, f2(r) / (2 * f1(r))], "32.3": [halley_eps, hal],
+        "38": [Hs(y), y - 2 * (y * y - a) * 2 * y / (8 * y * y - 2 * (y * y - a)), y * (y * y + 3 * a) / (3 * y * y + a)],
+        "42": [Ns(y) - math.sqrt(a), (y - math.sqrt(a)) ** 2 / (2 * y)],
+        "42.2": [Hs(y) - math.sqrt(a), (y - math.sqrt(a)) ** 3 / (3 * y * y + a)],
+        "44": [hs_const, 4 / (16 * a), 1 / (4 * a)],
+        "44.2": [h1, 7 / 5], "44.3": [Hs(h1, 2.0), 1393 / 985],
+        "48.2": [float(RC), 2 ** (1 / 3)], "48.3": [Nc(y), 2 * y / 3 + 2 / (3 * y)],
+        "50": [nc_const, 6 * rc / (3 * rc * rc), 2 / rc],
+        "54": [hc_const, 36 * rc * rc / (36 * rc**4) - 6 / (18 * rc * rc), 2 / (3 * rc * rc), 2 ** (2 / 3) / 3],
+        "59": [Hc(y), y - 6 * y * y * (y**3 - 2) / (18 * y**4 - 6 * y * (y**3 - 2)), y - y * (y**3 - 2) / (2 * y**3 + 2),
+               y * (y**3 + 4) / (2 * y**3 + 2)],
+        "64": [nc_const, 1 / rc],
+    }
+
+
+@document("575_lecture_simpson_three_eighths_boole")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+    h = rng.uniform(0.1, 2)
+    integral = lambda p, a, b: p.integ()(b) - p.integ()(a)  # noqa: E731
+    # the weights A (outer) and B (inner) from exactness for 1 and t^2, solved numerically
+    A, B = np.linalg.solve([[2, 2], [2 * (1.5 * h) ** 2, 2 * (0.5 * h) ** 2]], [3 * h, 2 * (1.5 * h) ** 3 / 3])
+    Q = lambda f, x0=0.0: 3 * h / 8 * (f(x0) + 3 * f(x0 + h) + 3 * f(x0 + 2 * h) + f(x0 + 3 * h))  # noqa: E731
+    QB = lambda f, x0=0.0: 2 * h / 45 * (7 * f(x0) + 32 * f(x0 + h) + 12 * f(x0 + 2 * h) + 32 * f(x0 + 3 * h) + 7 * f(x0 + 4 * h))  # noqa: E731
+    QM = lambda f, x0=0.0: 4 * h / 3 * (2 * f(x0 + h) - f(x0 + 2 * h) + 2 * f(x0 + 3 * h))  # noqa: E731
+    simpson = lambda f, a, k: k / 3 * (f(a) + 4 * f(a + k) + f(a + 2 * k))  # noqa: E731
+    Sh = lambda f: simpson(f, 0.0, h) + simpson(f, 2 * h, h)  # noqa: E731
+    S2h = lambda f: simpson(f, 0.0, 2 * h)  # noqa: E731
+    t4, t6 = Poly([0, 0, 0, 0, 1]), Poly([0, 0, 0, 0, 0, 0, 1])
+    p4, p6 = Poly(rng.normal(size=5)), Poly(rng.normal(size=7))
+    f4, f6 = p4.deriv(4)(0.0), p6.deriv(6)(0.0)
+    g = lambda x: math.sin(2 * x) + math.exp(0.3 * x)  # noqa: E731   any smooth function
+    # composite 3/8 weights, by applying the composite rule to the unit vectors of the node values
+    def composite(values, m):
+        return sum(3 * h / 8 * (values[3 * j] + 3 * values[3 * j + 1] + 3 * values[3 * j + 2] + values[3 * j + 3]) for j in range(m))
+    w6 = np.array([composite(np.eye(7)[i], 2) for i in range(7)])
+    m = int(rng.integers(1, 9))
+    wm = np.array([composite(np.eye(3 * m + 1)[i], m) for i in range(3 * m + 1)])
+    F4 = rng.normal()
+    return {
+        "22": [9 * A + B, 9 * h / 2], "22.2": [8 * A, 3 * h], "23": [A, 3 * h / 8], "23.2": [B, 9 * h / 8],
+        "29": [integral(t4, -1.5 * h, 1.5 * h), (1.5 * h) ** 5 / 5],
+        "31": [integral(t4, -1.5 * h, 1.5 * h), 2 / 5 * (1.5 * h) ** 5, 243 * h**5 / 80],
+        "32": [Q(t4, -1.5 * h), 2 * 3 * h / 8 * 81 * h**4 / 16 + 2 * 9 * h / 8 * h**4 / 16, 63 * h**5 / 16],
+        "34": [243 * h**5 / 80 - 63 * h**5 / 16, -9 * h**5 / 10],
+        "36": [integral(p4, 0, 3 * h) - Q(p4), -3 / 80 * h**5 * f4],
+        "40": [243 / 5 - 99 / 2, -3 / 80 * 24],
+        "43": [2 * (-3 / 80) * h**5 * F4, -3 / 40 * h**5 * F4], "44": [3 * (-h**5 / 90) * F4, -h**5 / 10 * F4],
+        "45": [-3 / 80 * h**5 * F4 / (3 * h), -h**4 / 80 * F4], "46": [-h**5 / 90 * F4 / (2 * h), -h**4 / 180 * F4],
+        "49": [w6, 3 * h / 8 * np.array([1, 3, 3, 1, 3, 3, 1])],
+        "51": [np.sum(3 * h / 8 * np.array([1, 3, 3, 1, 3, 3, 1])), 45 * h / 8],
+        "52": [w6, 3 * h / 8 * np.array([1, 3, 3, 2, 3, 3, 1])],
+        "54": [wm.sum(), 3 * h / 8 * (2 + 2 * m + 6 * m), 3 * m * h],
+        "62": [2 * h / 45 * 90, 4 * h],
+        "65": [QB(g), (4 * Sh(g) - S2h(g)) / 3],
+        "69": [integral(t6, -2 * h, 2 * h) - QB(t6, -2 * h), 256 * h**7 / 7 - 128 * h**7 / 3, -128 * h**7 / 21],
+        "73": [integral(p6, 0, 4 * h) - QB(p6), -8 / 945 * h**7 * f6],
+        "81": [integral(t4, -2 * h, 2 * h) - QM(t4, -2 * h), 64 * h**5 / 5 - 16 * h**5 / 3, 112 * h**5 / 15],
+        "83": [integral(p4, 0, 4 * h) - QM(p4), -14 / 45 * h**5 * f4],
+    }
+
+
+@document("576_hw_nonuniform_grid_finite_differences")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+    from scipy import optimize
+    h1, h2 = rng.uniform(0.1, 2, size=2)
+    x = rng.normal()
+    p2, p3 = Poly(rng.normal(size=3)), Poly(rng.normal(size=4))
+    naive = lambda f: (f(x + h2) - f(x - h1)) / (h1 + h2)  # noqa: E731
+    # the weights, from the exactness conditions solved numerically
+    a, b, c = np.linalg.solve([[1, 1, 1], [-h1, 0, h2], [h1 * h1, 0, h2 * h2]], [0, 1, 0])
+    D = lambda f: a * f(x - h1) + b * f(x) + c * f(x + h2)  # noqa: E731
+    D2 = lambda f, x=x, h1=h1, h2=h2: 2 / (h1 + h2) * ((f(x + h2) - f(x)) / h2 - (f(x) - f(x - h1)) / h1)  # noqa: E731
+    cube = lambda t: t**3  # noqa: E731
+    # problem 3: the minimisers found numerically
+    eps, M, M2 = 10 ** rng.uniform(-16, -8), rng.uniform(0.1, 10), rng.uniform(0.1, 10)
+    E = lambda h: eps / h + M * h * h / 6  # noqa: E731
+    Ep = lambda h: 2 * eps / h + M2 * h / 2  # noqa: E731
+    hs = optimize.minimize_scalar(lambda u: E(math.exp(u)) / eps ** (2 / 3), bracket=(-40, -1, 5), tol=1e-12).x
+    hs = math.exp(hs)
+    hp = math.exp(optimize.minimize_scalar(lambda u: Ep(math.exp(u)) / math.sqrt(eps), bracket=(-40, -1, 5), tol=1e-12).x)
+    hh = hs * rng.uniform(0.3, 3)
+    dE = d(lambda u: E(hh * (1 + u)), 0.0) / hh
+    # problem 4
+    h, k, y = rng.uniform(0.1, 1), rng.uniform(0.1, 1), rng.normal()
+    Dxy = lambda f: (f(x + h, y + k) - f(x + h, y - k) - f(x - h, y + k) + f(x - h, y - k)) / (4 * h * k)  # noqa: E731
+    f1 = lambda s, t: s**3 * t  # noqa: E731
+    f2 = lambda s, t: s * s * t * t  # noqa: E731
+    fxy = partial2(lambda w: f1(w[0], w[1]), np.array([x, y]), 0, 1)
+    return {
+        "9": [naive(p2) - p2.deriv()(x), (h2 - h1) * p2.deriv(2)(x)],
+        "17": [a, -h2 / (h1 * (h1 + h2))], "17.2": [c, h1 / (h2 * (h1 + h2))],
+        "19": [b, -a - c, (h2 * h2 - h1 * h1) / (h1 * h2 * (h1 + h2)), (h1 - h2) / (h1 * h2)],
+        "23": [a * (-h1**3 / 6) + c * h2**3 / 6, h1 * h2 / 6],
+        "25": [D(p3) - p3.deriv()(x), h1 * h2 / 6 * p3.deriv(3)(x)],
+        "33": [D2(p3) - p3.deriv(2)(x), 0],
+        "35": [D2(cube, 0.0, 1.0, 2.0), 2 / 3 * (8 / 2 - 1 / 1), 2],
+        "37": [d2(cube, 0.0), 0],
+        "39": [D2(p3) - p3.deriv(2)(x), (h2 - h1) / 3 * p3.deriv(3)(x)],
+        "41": [(2 - 1) / 3 * 6, 2],
+        "49": [dE, -eps / hh**2 + M * hh / 6], "49.2": [hs, (6 * eps / M) ** (1 / 3)],
+        "49.3": [dE, -eps / hh**2 + M * hh / 3], "49.4": [hs, (3 * eps / M) ** (1 / 3)],
+        "51": [E(hs), 3 * eps / (2 * hs), 1.5 * eps ** (2 / 3) * (M / 3) ** (1 / 3)],
+        "53.2": [hp, 2 * math.sqrt(eps / M2)], "53.3": [Ep(hp), math.sqrt(eps * M2)],
+        "63": [Dxy(f1), ((x + h) ** 3 - (x - h) ** 3) / (2 * h), 3 * x * x + h * h],
+        "65": [fxy, 3 * x * x],
+        "65.3": [Dxy(f2), 4 * x * y],
+    }
+
+
+@document("577_solution_key_lagrange_can_box_snell")
+def _(rng):
+    import warnings
+    from scipy import optimize
+
+    def stationary(f, g, level, start):
+        """The point and multiplier of grad f = lambda grad g, g = level, by numerical gradients."""
+        n = len(start) - 1
+        F = lambda z: list(grad(f, z[:n]) - z[n] * grad(g, z[:n])) + [g(z[:n]) - level]  # noqa: E731
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            z = optimize.fsolve(F, start, xtol=1e-11)
+        return z[:n], z[n]
+    pi = math.pi
+    # 1. the closed can, and the optimal area as a function of the volume
+    V = rng.uniform(0.5, 50)
+    S = lambda p: 2 * pi * p[0] ** 2 + 2 * pi * p[0] * p[1]  # noqa: E731
+    vol = lambda p: pi * p[0] ** 2 * p[1]  # noqa: E731
+    r0 = (V / (2 * pi)) ** (1 / 3)
+
+    def can(V):
+        p, lam = stationary(S, vol, V, [1.2 * r0, 1.7 * r0, 1.5 / r0])
+        return p, lam, S(p)
+    (r, h), lam, Sstar = can(V)
+    # the optimal area by a one-dimensional minimisation over r (h eliminated by the constraint), then its V-derivative
+    Smin = lambda v: optimize.minimize_scalar(lambda q: 2 * pi * q * q + 2 * v / q, bracket=(0.5 * r0, r0, 2 * r0), tol=1e-12).fun  # noqa: E731
+    dS = d(Smin, V)
+    # the open can and the miswritten lateral area
+    So = lambda p: pi * p[0] ** 2 + 2 * pi * p[0] * p[1]  # noqa: E731
+    Sw = lambda p: 2 * pi * p[0] ** 2 + pi * p[0] * p[1]  # noqa: E731
+    (ro, ho), lo = stationary(So, vol, V, [1.2 * r0, 1.1 * r0, 1.5 / r0])
+    (rw, hw), _lw = stationary(Sw, vol, V, [0.8 * r0, 3.0 * r0, 1.0 / r0])
+    # 2. the box in the ellipsoid
+    a, b, c = rng.uniform(0.3, 3, size=3)
+    box = lambda p: 8 * p[0] * p[1] * p[2]  # noqa: E731
+    ell = lambda p: p[0] ** 2 / a**2 + p[1] ** 2 / b**2 + p[2] ** 2 / c**2  # noqa: E731
+    (x, y, z), mu = stationary(box, ell, 1.0, [0.5 * a, 0.6 * b, 0.55 * c, a * b * c])
+    # 3. Snell
+    A, B, D = rng.uniform(0.5, 3, size=3)
+    v1, v2 = rng.uniform(0.5, 3, size=2)
+    T = lambda p: math.sqrt(A * A + p[0] ** 2) / v1 + math.sqrt(B * B + p[1] ** 2) / v2  # noqa: E731
+    (x1, x2), nu = stationary(T, lambda p: p[0] + p[1], D, [D / 2, D / 2, 0.3])
+    s1, s2 = x1 / math.sqrt(A * A + x1 * x1), x2 / math.sqrt(B * B + x2 * x2)
+    return {
+        "13": [4 * pi * r + 2 * pi * h, lam * 2 * pi * r * h], "13.2": [2 * pi * r, lam * pi * r * r],
+        "15": [lam, 2 / r], "15.2": [4 * pi * r + 2 * pi * h, 4 * pi * h], "15.3": [h, 2 * r],
+        "15.4": [r, (V / (2 * pi)) ** (1 / 3)],
+        "17": [Sstar, 2 * pi * r * r + 4 * pi * r * r, 6 * pi * r * r, 6 * pi * (V / (2 * pi)) ** (2 / 3)],
+        "19": [dS, 4 * pi * (V / (2 * pi)) ** (-1 / 3) / (2 * pi), 2 / r],
+        "25": [8 * y * z, 2 * mu * x / a**2], "25.2": [8 * x * z, 2 * mu * y / b**2], "25.3": [8 * x * y, 2 * mu * z / c**2],
+        "29": [8 * x * y * z, 2 * mu * x * x / a**2, 2 * mu * y * y / b**2, 2 * mu * z * z / c**2],
+        "31": [x, a / math.sqrt(3)],
+        "33": [box([x, y, z]), a * b * c / (3 * math.sqrt(3))],
+        "35": [24 * x * y * z, 2 * mu], "35.2": [mu, 12 * x * y * z, 4 * a * b * c / (3 * math.sqrt(3))],
+        "46": [x1 / (v1 * math.sqrt(A * A + x1 * x1)), nu], "46.2": [x2 / (v2 * math.sqrt(B * B + x2 * x2)), nu],
+        "48": [s1 / v1, s2 / v2], "48.2": [s1 / v1, s2 / v2],   # n_i = c_0 / v_i with c_0 = 1
+        "52.2": [ho, 2 * ro], "52.3": [2 * pi * ro + 2 * pi * ho, lo * 2 * pi * ro * ho], "52.4": [ho, ro],
+        "52.5": [lo, ro / 2],
+        "53.2": [hw, 4 * rw],
+        "54": [x, 1 / math.sqrt(3)],
+        "55": [partial(T, np.array([x1, x2]), 1), x2 / (2 * v2 * math.sqrt(B * B + x2 * x2))],
+        "55.2": [v1 * s1, v2 * s2],
+    }
+
+
+@document("578_nb_kepler_equation_newton_implicit")
+def _(rng):
+    import mpmath as mp
+    from scipy import optimize
+    e, M = rng.uniform(0, 0.9), rng.uniform(-3, 3)
+    solve = lambda M, e: optimize.brentq(lambda E: E - e * math.sin(E) - M, M - 2, M + 2, xtol=1e-15, rtol=1e-15)  # noqa: E731
+    E = solve(M, e)
+    f = lambda x: x - e * math.sin(x) - M  # noqa: E731
+    Ek = rng.uniform(-3, 3)
+    newton = lambda x: x - f(x) / d(f, x)  # noqa: E731
+    dEdM = d(lambda m: solve(m, e), M)
+    dEde = d(lambda s: solve(M, s), e)
+    d2EdM2 = d2r(lambda m: solve(m, e), M)
+    de0 = d(lambda s: solve(M, s), 0.0)
+    d2e0 = d2r(lambda s: solve(M, s), 0.0)
+    # the Newton constant: one step in 120 digits from E^* + 1e-25
+    saved, mp.mp.dps = mp.mp.dps, 120
+    Es = mp.findroot(lambda x: x - e * mp.sin(x) - M, mp.mpf(E))
+    dl = mp.mpf(10) ** -25
+    N = lambda x: x - (x - e * mp.sin(x) - M) / (1 - e * mp.cos(x))  # noqa: E731
+    limit = float((N(Es + dl) - Es) / dl**2)
+    # the orbit in time
+    a, P, tau, t = rng.uniform(0.5, 3), rng.uniform(0.5, 3), rng.uniform(-1, 1), rng.uniform(-2, 2)
+    n = 2 * math.pi / P
+    Mt = lambda t: n * (t - tau)  # noqa: E731
+    Et = lambda t: solve(Mt(t), e)  # noqa: E731
+    b = a * math.sqrt(1 - e * e)
+    X = lambda t: a * (math.cos(Et(t)) - e)  # noqa: E731
+    Y = lambda t: b * math.sin(Et(t))  # noqa: E731
+    R = lambda t: math.hypot(X(t), Y(t))  # noqa: E731   the distance to the focus at the origin
+    E1, Ed = Et(t), d(Et, t)
+    c1, s1 = math.cos(E1), math.sin(E1)
+    v2 = d(X, t) ** 2 + d(Y, t) ** 2
+    mu = n * n * a**3
+    mp.mp.dps = saved
+    return {
+        "1:7.4": [d(f, Ek), 1 - e * math.cos(Ek)],
+        "1:9": [newton(Ek), Ek - (Ek - e * math.sin(Ek) - M) / (1 - e * math.cos(Ek))],
+        "1:11.2": [newton(M), M + e * math.sin(M) / (1 - e * math.cos(M))],
+        "3:3": [1, (1 - e * math.cos(E)) * dEdM],
+        "3:5": [dEdM, 1 / (1 - e * math.cos(E))], "3:5.2": [d2EdM2, -e * math.sin(E) / (1 - e * math.cos(E)) ** 2],
+        "3:7": [0, dEde - math.sin(E) - e * math.cos(E) * dEde],
+        "3:9": [dEde, -math.sin(E) / (1 - e * math.cos(E))], "3:11": [dEde, math.sin(E) / (1 - e * math.cos(E))],
+        "3:13": [de0, math.sin(M)], "3:13.2": [dEde, math.sin(E) + e * math.cos(E) * dEde],
+        "3:15": [d2e0, math.cos(M) * math.sin(M), 0.5 * math.sin(2 * M)],
+        "5:3": [d2(f, Ek), e * math.sin(Ek)],
+        "5:5": [limit, d2(f, E) / (2 * d(f, E)), e * math.sin(E) / (2 * (1 - e * math.cos(E)))],
+        "5:11.5": [d(Mt, t), n], "5:11.6": [Ed, n / (1 - e * c1)],
+        "5:11.7": [d(R, t), a * e * s1 * Ed, n * a * e * s1 / (1 - e * c1)],
+        "5:14": [v2, d(X, t) ** 2 + d(Y, t) ** 2, Ed**2 * (a * a * s1 * s1 + b * b * c1 * c1),
+                 n * n * a * a * (s1 * s1 + (1 - e * e) * c1 * c1) / (1 - e * c1) ** 2,
+                 n * n * a * a * (1 - e * e * s1 * s1) / (1 - e * c1) ** 2, n * n * a * a * (1 + e * c1) / (1 - e * c1)],
+        "5:20.2": [v2, mu * (2 / R(t) - 1 / a)],
+    }
+
+
+@document("579_blog_relativistic_kinetic_energy")
+def _(rng):
+    import warnings
+
+    import mpmath as mp
+    from scipy import integrate, optimize
+    m, c = rng.uniform(0.5, 3), rng.uniform(1, 5)
+    v = c * rng.uniform(0.05, 0.95)
+    g = lambda u: 1 / math.sqrt(1 - (u / c) ** 2)  # noqa: E731
+    p = lambda u: g(u) * m * u  # noqa: E731
+    def quad(f, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-11, limit=200)[0]
+    W = quad(lambda u: u * d(p, u), 0, v)                            # the work from rest, int v dp
+    K = W
+    gam = g(v)
+    u = v * rng.uniform(0.1, 1)
+    # the limits, by evaluating at a tiny speed in 150 digits
+    saved, mp.mp.dps = mp.mp.dps, 150
+    M_, C_ = mp.mpf(m), mp.mpf(c)
+    V_ = C_ * mp.mpf(10) ** -30
+    K_ = (1 / mp.sqrt(1 - (V_ / C_) ** 2) - 1) * M_ * C_**2
+    lim1 = float((K_ - M_ * V_**2 / 2) / (M_ * V_**4 / C_**2))
+    lim2 = float((K_ - M_ * V_**2 / 2) / (K_ * (V_ / C_) ** 2))
+    mp.mp.dps = saved
+    Kof = lambda beta: (1 / math.sqrt(1 - beta * beta) - 1) * m * c * c  # noqa: E731
+    beta = v / c
+    E = gam * m * c * c
+    Ep = lambda q: math.sqrt(q * q * c * c + m * m * c**4)  # noqa: E731
+    phi = math.atanh(beta)
+    # a constant force from rest: the speed from p(v) = F t, the distance by integrating the speed
+    F, t = rng.uniform(0.5, 3), rng.uniform(0.1, 3)
+    vt = lambda s: optimize.brentq(lambda w: p(w) - F * s, 0, c * (1 - 1e-15), xtol=1e-15, rtol=1e-15) if s > 0 else 0.0  # noqa: E731
+    xt = quad(vt, 0, t)
+    Tv = p(v) / F                                                   # the time the force F takes to reach the speed v
+    xv = quad(vt, 0, Tv)
+    return {
+        "12": [W, F * xv, quad(lambda s: F * vt(s), 0, Tv), W],   # pushed by the constant force F up to the speed v
+        "14": [d(p, u), g(u) * m], "14.2": [W, 0.5 * gam * m * v * v],
+        "16": [d(lambda w: w / math.sqrt(1 - (w / c) ** 2), u), 1 / math.sqrt(1 - (u / c) ** 2) + (u / c) ** 2 / (1 - (u / c) ** 2) ** 1.5,
+               1 / (1 - (u / c) ** 2) ** 1.5],
+        "18": [d(p, u), m * g(u) ** 3], "18.2": [d(g, u), u / c**2 * g(u) ** 3],
+        "20": [K, W, m * c * c * quad(lambda w: d(g, w), 0, v), (gam - 1) * m * c * c],
+        "24": [W, p(v) * v - quad(p, 0, v), gam * m * v * v - m * c * c * (1 / gam - 1), (gam - 1) * m * c * c],
+        "26": [gam * v * v + c * c / gam, gam * c * c],
+        "32": [lim1, 3 / 8], "34": [lim2, 3 / 4],
+        "36": [g(0.6 * c), 1.25], "36.2": [Kof(0.6), 0.25 * m * c * c],
+        "36.3": [g(0.8 * c), 5 / 3], "36.4": [Kof(0.8), 2 / 3 * m * c * c],
+        "36.5": [0.5 * g(0.8 * c) * m * (0.8 * c) ** 2, 8 / 15 * m * c * c],
+        "40": [gam**2 * (1 - beta**2), 1], "40.2": [gam**2 - 1, beta**2],
+        "42": [E**2, (p(v) * c) ** 2 + (m * c * c) ** 2],
+        "44": [d(Ep, p(v)), p(v) * c * c / E],
+        "48.2": [gam, math.cosh(phi)], "48.3": [gam * beta, math.sinh(phi)],
+        "50": [K, m * c * c * (math.cosh(phi) - 1), 2 * m * c * c * math.sinh(phi) ** 2],
+        "52": [math.cosh(phi) - 1, 2 * math.sinh(phi / 2) ** 2],
+        "54": [math.sinh(math.atanh(vt(t) / c)), F * t / (m * c)],
+        "56": [vt(t), F * t / m / math.sqrt(1 + (F * t / (m * c)) ** 2)],
+        "56.2": [xt, m * c * c / F * (math.sqrt(1 + (F * t / (m * c)) ** 2) - 1)],
+    }
+
+
+@document("580_notes_lagrangian_pendulum_coupled_oscillators")
+def _(rng):
+    import mpmath as mp
+    from scipy import integrate, linalg
+    # 1. the pendulum
+    m, l, g = rng.uniform(0.5, 3), rng.uniform(0.5, 3), rng.uniform(1, 15)
+    th0 = rng.uniform(0.2, 2.5)
+    L = lambda q: 0.5 * m * l * l * q[1] ** 2 + m * g * l * math.cos(q[0])  # noqa: E731   q = (theta, theta_dot)
+    th, thd = rng.uniform(-2, 2), rng.normal()
+    q = np.array([th, thd])
+    Lv = partial2(L, q, 1, 1)                                       # d2L/dthetadot2
+    thdd = partial(L, q, 0) / Lv                                    # the Euler-Lagrange acceleration (L has no theta-thetadot term)
+    # the motion released from theta_0: integrate, take the state at some time, and the half period from the turning point
+    rhs = lambda t, y: [y[1], partial(L, np.array(y), 0) / partial2(L, np.array(y), 1, 1)]  # noqa: E731
+    turn = lambda t, y: y[1] if t > 1e-9 else -1.0  # noqa: E731
+    turn.terminal, turn.direction = True, 1
+    sol = integrate.solve_ivp(rhs, [0, 100], [th0, 0.0], events=turn, rtol=1e-12, atol=1e-13, dense_output=True)
+    T = 2 * sol.t_events[0][0]
+    ts = rng.uniform(0, T / 2)
+    ths, thds = sol.sol(ts)
+    quad = lambda f, a, b, **kw: integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-12, limit=200, **kw)[0]  # noqa: E731
+    I1 = quad(lambda t: math.sqrt((th0 - t) / (math.cos(t) - math.cos(th0))) if t < th0 else 1 / math.sqrt(math.sin(th0)),
+              0, th0, weight="alg", wvar=(0, -0.5))
+    k = math.sin(th0 / 2)
+    I2 = quad(lambda f: 1 / math.sqrt(1 - k * k * math.sin(f) ** 2), 0, math.pi / 2)
+    saved, mp.mp.dps = mp.mp.dps, 60
+    e0 = mp.mpf(10) ** -8
+    lim = float(((2 / mp.pi) * mp.ellipk(mp.sin(e0 / 2) ** 2) - 1) / e0**2)
+    mp.mp.dps = saved
+    # 2. the coupled oscillators
+    M, K, ka = rng.uniform(0.5, 3), rng.uniform(0.5, 5), rng.uniform(0.1, 3)
+    Lc = lambda z: 0.5 * M * (z[2] ** 2 + z[3] ** 2) - 0.5 * K * z[0] ** 2 - 0.5 * ka * (z[1] - z[0]) ** 2 - 0.5 * K * z[1] ** 2  # noqa: E731
+    z = rng.normal(size=4)                                          # (x1, x2, x1_dot, x2_dot)
+    x1, x2 = z[0], z[1]
+    acc = [partial(Lc, z, 0) / M, partial(Lc, z, 1) / M]
+    Kmat = np.array([[K + ka, -ka], [-ka, K + ka]])
+    w2 = np.sort(np.linalg.eigvalsh(Kmat / M))
+    w1_, w2_ = math.sqrt(w2[0]), math.sqrt(w2[1])
+    mode = int(rng.integers(0, 2))
+    wm = math.sqrt(w2[mode])
+    A, t = rng.uniform(0.5, 2), rng.uniform(0, 20)
+    Asys = np.block([[np.zeros((2, 2)), np.eye(2)], [-Kmat / M, np.zeros((2, 2))]])
+    y = linalg.expm(Asys * t) @ np.array([A, 0, 0, 0])
+    X1, X2 = y[0], y[1]
+    from scipy import optimize
+    tstar = optimize.brentq(lambda s: math.cos((w2_ - w1_) * s / 2), 1e-9, 2 * math.pi / (w2_ - w1_) - 1e-9, xtol=1e-14)
+    E = 0.5 * M * (z[2] ** 2 + z[3] ** 2) + 0.5 * K * x1**2 + 0.5 * ka * (x2 - x1) ** 2 + 0.5 * K * x2**2
+    q1, q2, q1d, q2d = (x1 + x2) / 2, (x1 - x2) / 2, (z[2] + z[3]) / 2, (z[2] - z[3]) / 2
+    return {
+        "17": [partial(L, q, 1), m * l * l * thd], "17.2": [partial(L, q, 0), -m * g * l * math.sin(th)],
+        "19": [m * l * l * thdd, -m * g * l * math.sin(th)], "19.2": [thdd, -g / l * math.sin(th)],
+        "23": [thds**2, 2 * g / l * (math.cos(th0) - math.cos(ths))],
+        "28": [T, 4 * math.sqrt(l / (2 * g)) * I1, 4 * math.sqrt(l / g) * I2],
+        "34": [lim, 1 / 16],
+        "47": [partial(Lc, z, 0), -K * x1 + ka * (x2 - x1)], "47.2": [partial(Lc, z, 1), -K * x2 + ka * (x2 - x1)],
+        "49": [M * acc[0], -(K + ka) * x1 + ka * x2], "50": [M * acc[1], ka * x1 - (K + ka) * x2],
+        "55": [np.linalg.det(Kmat - M * wm**2 * np.eye(2)), (K + ka - M * wm**2) ** 2 - ka**2, 0],
+        "58": [M * wm**2, K + ka + (1 if mode else -1) * ka], "58.2": [w1_**2, K / M], "59": [w2_**2, (K + 2 * ka) / M],
+        "62.3": [(X1 + X2) / 2, A / 2 * math.cos(w1_ * t)], "63": [(X1 - X2) / 2, A / 2 * math.cos(w2_ * t)],
+        "65": [X1, A / 2 * (math.cos(w1_ * t) + math.cos(w2_ * t)), A * math.cos((w2_ - w1_) * t / 2) * math.cos((w1_ + w2_) * t / 2)],
+        "66": [X2, A / 2 * (math.cos(w1_ * t) - math.cos(w2_ * t)), -A * math.sin((w2_ - w1_) * t / 2) * math.sin((w1_ + w2_) * t / 2)],
+        "68": [tstar, math.pi / (w2_ - w1_)],
+        "70": [w2_ - w1_, (w2_**2 - w1_**2) / (w2_ + w1_), 2 * ka / (M * (w1_ + w2_))],
+        "75": [E, E, M * (q1d**2 + q2d**2) + K * q1**2 + (K + ka) * q2**2],
+    }
+
+
+@document("581_recitation_vieta_newton_identities")
+def _(rng):
+    r = rng.choice([-1, 1], size=3) * rng.uniform(0.3, 2.5, size=3)
+    a, b, c = np.poly(r)[1:]                                        # x^3 + a x^2 + b x + c with the roots r
+    e1, e2, e3 = r.sum(), r[0] * r[1] + r[0] * r[2] + r[1] * r[2], r.prod()
+    s = lambda k, r=r: float(np.sum(r**k))  # noqa: E731
+    k = int(rng.integers(4, 9))
+    x = rng.uniform(3, 5) * rng.choice([-1, 1])
+    P = lambda t: t**3 + a * t * t + b * t + c  # noqa: E731
+    ex = np.array([1.0, 2.0, 3.0])
+    se = lambda k: float(np.sum(ex**k))  # noqa: E731
+    # the depressed cubic: roots with zero sum
+    q = rng.normal(size=2)
+    rd = np.array([q[0], q[1], -q[0] - q[1]])
+    _, _, bd, cd = np.poly(rd)
+    e2d, e3d = rd[0] * rd[1] + rd[0] * rd[2] + rd[1] * rd[2], rd.prod()
+    sd = lambda k: float(np.sum(rd**k))  # noqa: E731
+    pairs = sum((r[i] - r[j]) ** 2 for i in range(3) for j in range(i + 1, 3))
+    return {
+        "5": [P(x), P(x), np.prod(x - r)],
+        "13": [r.sum(), -a], "13.2": [e2, b], "13.3": [r.prod(), c],
+        "15": [e3, -c], "19": [e1**2, s(2) + 2 * e2], "21": [s(2), e1**2 - 2 * e2],
+        "25": [pairs, 2 * s(2) - 2 * e2, 2 * e1**2 - 4 * e2],
+        "27": [r**3, e1 * r**2 - e2 * r + e3],
+        "29": [s(3), e1 * s(2) - e2 * s(1) + 3 * e3, e1**3 - 3 * e1 * e2 + 3 * e3],
+        "31": [s(k), e1 * s(k - 1) - e2 * s(k - 2) + e3 * s(k - 3)],
+        "33.2": [np.poly(ex)[1:] * np.array([-1, 1, -1]), np.array([6, 11, 6])], "33.3": [se(2), 14],
+        "35": [se(3), 216 - 3 * 6 * 11 + 3 * 6, 36], "35.2": [se(4), 6 * 36 - 11 * 14 + 6 * 6, 98],
+        "37": [se(5), 6 * 98 - 11 * 36 + 6 * 6, 228], "37.2": [1 + 32 + 243, 276],
+        "43": [np.sum(1 / r), e2 / e3], "43.2": [np.sum(1 / r**2), (e2**2 - 2 * e1 * e3) / e3**2],
+        "45": [(121 - 72) / 36, 49 / 36],
+        "47": [d(P, x) / P(x), np.sum(1 / (x - r))],
+        "53": [rd.sum(), 0], "53.2": [sd(2), -2 * bd],
+        "55": [sd(3), 3 * e3d, 3 * cd],
+        "57": [sd(3), 3 * rd.prod()],
+        "59": [sd(4), -e2d * sd(2) + e3d * sd(1), 2 * bd**2],
+    }
+
+
+@document("582_worksheet_multiple_angle_weierstrass_osborn")
+def _(rng):
+    from scipy import integrate
+    quad = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-13)[0]  # noqa: E731
+    sin, cos, sinh, cosh, tanh = math.sin, math.cos, math.sinh, math.cosh, math.tanh
+    x, y = rng.uniform(-3, 3, size=2)
+    xh = rng.choice([-1, 1]) * rng.uniform(0.1, 3)                  # x != 0 for the half-argument formula
+    xw = rng.uniform(-3, 3)                                         # |x| < pi for the substitution
+    t = math.tan(xw / 2)
+    xs = rng.uniform(0.1, 2 * math.pi - 0.1)                        # not a multiple of 2 pi
+    n = int(rng.integers(1, 12))
+    k = int(rng.integers(1, 12))
+    x_of_t = lambda s: 2 * math.atan(s)  # noqa: E731   the inverse of the substitution
+    S = sum(sin(j * xs) for j in range(1, n + 1))
+    return {
+        "10": [cos(3 * x), cos(2 * x) * cos(x) - sin(2 * x) * sin(x), (2 * cos(x) ** 2 - 1) * cos(x) - 2 * sin(x) ** 2 * cos(x),
+               4 * cos(x) ** 3 - 3 * cos(x)],
+        "15": [sin(3 * x), 3 * sin(x) - 4 * sin(x) ** 3], "15.2": [cos(3 * x), 4 * cos(x) ** 3 - 3 * cos(x)],
+        "19": [sin(x) ** 2, (1 - cos(2 * x)) / 2],
+        "21": [sin(x) ** 4, (1 - cos(2 * x)) ** 2 / 4, (1 - 2 * cos(2 * x) + cos(2 * x) ** 2) / 4, (3 - 4 * cos(2 * x) + cos(4 * x)) / 8],
+        "23": [cos(2 * x) ** 2, (1 + cos(4 * x)) / 2],
+        "25": [quad(lambda u: sin(u) ** 4, 0, math.pi), 3 * math.pi / 8],
+        "27": [sin(x) ** 2 * cos(x) ** 2, sin(2 * x) ** 2 / 4, (1 - cos(4 * x)) / 4],
+        "27.2": [quad(lambda u: sin(u) ** 2 * cos(u) ** 2, 0, math.pi), math.pi / 4],
+        "33": [sin(xw), 2 * t / (1 + t * t)], "33.2": [cos(xw), (1 - t * t) / (1 + t * t)], "33.3": [d(x_of_t, t), 2 / (1 + t * t)],
+        "35": [1 + cos(xw), 2 / (1 + t * t)],
+        "37": [quad(lambda u: 1 / (1 + cos(u)), 0, math.pi / 2), quad(lambda s: 1.0, 0, 1), 1],
+        "39": [2 + cos(xw), (3 + t * t) / (1 + t * t)],
+        "41": [quad(lambda u: 1 / (2 + cos(u)), 0, math.pi / 2), quad(lambda s: 2 / (3 + s * s), 0, 1),
+               2 / math.sqrt(3) * math.atan(1 / math.sqrt(3)), 2 * math.pi / (3 * math.sqrt(3))],
+        "46": [cosh(3 * x), 4 * cosh(x) ** 3 - 3 * cosh(x)],
+        "48": [sinh(3 * x), 3 * sinh(x) - 4 * sinh(x) ** 3],
+        "52": [tanh(x + y), (tanh(x) + tanh(y)) / (1 - tanh(x) * tanh(y))],
+        "54": [tanh(x + y), (tanh(x) + tanh(y)) / (1 + tanh(x) * tanh(y))],
+        "54.2": [tanh(xh / 2), sinh(xh) / (1 + cosh(xh)), (cosh(xh) - 1) / sinh(xh)],
+        "58": [2 * sin(xs / 2) * sin(k * xs), cos((k - 0.5) * xs) - cos((k + 0.5) * xs)],
+        "60": [2 * sin(xs / 2) * S, cos(xs / 2) - cos((n + 0.5) * xs), 2 * sin((n + 1) * xs / 2) * sin(n * xs / 2)],
+        "62": [S, sin(n * xs / 2) * sin((n + 1) * xs / 2) / sin(xs / 2)],
+        "62.2": [sin(xs / 2) * sin(xs) / sin(xs / 2), sin(xs)],
+    }
+
+
+@document("583_lecture_fourier_triangle_rectified_sine")
+def _(rng):
+    import mpmath as mp
+    from scipy import integrate
+    pi = math.pi
+    quad = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-13, limit=400)[0]  # noqa: E731
+    n = int(rng.integers(1, 15))
+    n2 = int(rng.integers(2, 15))
+    x = rng.uniform(-pi, pi)
+    xh = rng.uniform(0, pi)
+    K = np.arange(1_000_000)
+    odd = 2 * K + 1
+    M = K + 1
+    # section 1
+    a0 = quad(lambda t: abs(t), -pi, pi) / pi
+    an = quad(lambda t: abs(t) * math.cos(n * t), -pi, pi) / pi
+    s_odd2 = float(mp.nsum(lambda k: 1 / (2 * k + 1) ** 2, [0, mp.inf]))
+    s_odd4 = float(mp.nsum(lambda k: 1 / (2 * k + 1) ** 4, [0, mp.inf]))
+    s_odd6 = float(mp.nsum(lambda k: 1 / (2 * k + 1) ** 6, [0, mp.inf]))
+    z2, z4, z6 = (float(mp.nsum(lambda k: 1 / k**p, [1, mp.inf])) for p in (2, 4, 6))
+    # Parseval on a random trigonometric polynomial
+    al, be = rng.normal(size=6), rng.normal(size=6)
+    trig = lambda t: al[0] / 2 + sum(al[j] * math.cos(j * t) + be[j] * math.sin(j * t) for j in range(1, 6))  # noqa: E731
+    # section 2
+    g_an = quad(lambda t: abs(math.sin(t)) * math.cos(n2 * t), -pi, pi) / pi
+    g_a0 = quad(lambda t: abs(math.sin(t)), -pi, pi) / pi
+    s_rect = float(mp.nsum(lambda m: 1 / (4 * m * m - 1), [1, mp.inf]))
+    s_alt = float(mp.nsum(lambda m: (-1) ** m / (4 * m * m - 1), [1, mp.inf]))
+    m1 = int(rng.integers(1, 20))
+    # section 3
+    h = lambda t: t * (pi - t)  # noqa: E731
+    bn = lambda k: 2 / pi * quad(lambda t: h(t) * math.sin(k * t), 0, pi)  # noqa: E731
+    s_alt3 = float(mp.nsum(lambda k: (-1) ** k / (2 * k + 1) ** 3, [0, mp.inf]))
+    hh = 2 / pi * quad(lambda t: h(t) ** 2, 0, pi)
+    return {
+        "17": [a0, 2 / pi * quad(lambda t: t, 0, pi), pi],
+        "19": [an, 2 / pi * (pi * math.sin(n * pi) / n - 0) - 2 / pi * quad(lambda t: math.sin(n * t) / n, 0, pi),
+               2 / (pi * n * n) * ((-1) ** n - 1)],
+        "24": [abs(x), pi / 2 - 4 / pi * np.sum(np.cos(odd * x) / odd**2)],
+        "28": [s_odd2, pi**2 / 8],
+        "31": [z2, 4 / 3 * pi**2 / 8, pi**2 / 6],
+        "33": [quad(lambda t: trig(t) ** 2, -pi, pi) / pi, al[0] ** 2 / 2 + np.sum(al[1:] ** 2 + be[1:] ** 2)],
+        "34": [quad(lambda t: t * t, -pi, pi) / pi, 2 * pi**2 / 3],
+        "36": [16 / pi**2 * s_odd4, 2 * pi**2 / 3 - pi**2 / 2, pi**2 / 6],
+        "37": [s_odd4, pi**4 / 96], "39": [z4, 15 / 16 * pi**4 / 96],
+        "43": [g_a0, 2 / pi],
+        "44": [math.sin(x) * math.cos(n * x), 0.5 * (math.sin((n + 1) * x) - math.sin((n - 1) * x))],
+        "46": [g_an, 1 / pi * ((1 + (-1) ** n2) / (n2 + 1) - (1 + (-1) ** n2) / (n2 - 1)), -2 * (1 + (-1) ** n2) / (pi * (n2 * n2 - 1))],
+        "51": [abs(math.sin(x)), 2 / pi - 4 / pi * np.sum(np.cos(2 * M * x) / (4 * M * M - 1))],
+        "53": [s_rect, 0.5], "54": [1 / (4 * m1 * m1 - 1), 0.5 * (1 / (2 * m1 - 1) - 1 / (2 * m1 + 1))],
+        "56": [s_alt, pi / 4 - 0.5],
+        "64": [bn(n), 4 * (1 - (-1) ** n) / (pi * n**3)],
+        "64.2": [h(xh), 8 / pi * np.sum(np.sin(odd * xh) / odd**3)],
+        "66": [s_alt3, pi**3 / 32],
+        "67": [hh, sum(bn(k) ** 2 for k in range(1, 61))],
+        "69": [hh, pi**4 / 30],
+        "70": [s_odd6, pi**2 / 64 * pi**4 / 30, pi**6 / 1920],
+        "72": [z6, 64 / 63 * pi**6 / 1920, pi**6 / 1890],
+        "73": [quad(lambda t: h(t) ** 2, 0, pi), pi**5 / 30],
+        "74": [z6, pi**6 / 945],
+    }
+
+
+@document("584_nb_rk4_stability_polynomial")
+def _(rng):
+    import mpmath as mp
+    from scipy import optimize
+
+    def rk4(f, t, y, h):
+        k1 = f(t, y)
+        k2 = f(t + h / 2, y + h / 2 * k1)
+        k3 = f(t + h / 2, y + h / 2 * k2)
+        k4 = f(t + h, y + h * k3)
+        return (k1, k2, k3, k4), y + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+    c = lambda w: np.array([complex(w).real, complex(w).imag])  # noqa: E731   complex values as pairs
+    lam = complex(rng.normal(), rng.normal())
+    h, yn = rng.uniform(0.05, 1.5), complex(rng.normal(), rng.normal())
+    z = h * lam
+    (k1, k2, k3, k4), y1 = rk4(lambda t, y: lam * y, 0.0, yn, h)
+    R = lambda w: rk4(lambda t, y: w * y, 0.0, 1.0 + 0j, 1.0)[1]  # noqa: E731   one step with h = 1, lambda = w
+    zz = complex(rng.normal(), rng.normal())
+    saved, mp.mp.dps = mp.mp.dps, 60
+    e0 = mp.mpf(10) ** -8
+    lim = float((mp.exp(e0) - (1 + e0 + e0**2 / 2 + e0**3 / 6 + e0**4 / 24)) / e0**5)
+    mp.mp.dps = saved
+    yr = rng.uniform(-3, 3)
+    ystar = optimize.brentq(lambda s: abs(R(1j * s)) ** 2 - 1, 1.0, 3.2, xtol=1e-14)
+    # the oscillator as a system: the energy factor of one step
+    A = np.array([[0.0, 1.0], [-1.0, 0.0]])
+    hs = rng.uniform(0.05, 2)
+    u0 = rng.normal(size=2)
+    u1 = rk4(lambda t, u: A @ u, 0.0, u0, hs)[1]
+    eig = np.linalg.eigvals(A * hs)
+    return {
+        "3:5": [c(k1), c(lam * yn)], "3:5.2": [c(k2), c(lam * (1 + z / 2) * yn)],
+        "3:5.3": [c(k3), c(lam * (1 + z / 2 + z * z / 4) * yn)],
+        "3:7": [c(k4), c(lam * (yn + h * k3)), c(lam * (1 + z + z * z / 2 + z**3 / 2) * yn)],
+        "3:9": [c(1 + 2 * (1 + zz / 2) + 2 * (1 + zz / 2 + zz * zz / 4) + (1 + zz + zz * zz / 2 + zz**3 / 4)),
+                c(6 + 3 * zz + zz * zz + zz**3 / 4)],
+        "3:13": [c(y1 / yn), c(1 + z / 6 * (6 + 3 * z + z * z + z**3 / 4)), c(1 + z + z * z / 2 + z**3 / 6 + z**4 / 24)],
+        "5:5": [lim, 1 / 24],
+        "5:7": [c(R(-2.0)), c(1 - 2 + 2 - 4 / 3 + 2 / 3), c(1 / 3)], "5:7.2": [c(R(-3.0)), c(11 / 8)],
+        "5:11": [abs(R(1j * yr)) ** 2, (1 - yr * yr / 2 + yr**4 / 24) ** 2 + (yr - yr**3 / 6) ** 2, 1 - yr**6 / 72 + yr**8 / 576],
+        "5:13": [576 / 72, 6], "5:13.2": [ystar, math.sqrt(6)],
+        "7:1": [576 / 72, 8],
+        "7:3.2": [np.sort(eig.imag), np.array([-hs, hs])],
+        "7:3.3": [(u1 @ u1) / (u0 @ u0), 1 - hs**6 / 72 + hs**8 / 576],
+    }
+
+
+@document("585_forum_catenary_arc_length_sag")
+def _(rng):
+    import warnings
+
+    import mpmath as mp
+    from scipy import integrate
+    def quad(f, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-11, limit=200)[0]
+    a, L = rng.uniform(0.5, 5), rng.uniform(0.2, 5)
+    x = rng.uniform(-L, L)
+    u = rng.normal()
+    y = lambda t, a=a: a * math.cosh(t / a)  # noqa: E731
+    yp = lambda t: d(y, t)  # noqa: E731
+    arc = lambda p, q, a=a: quad(lambda t: math.sqrt(1 + d(lambda r: y(r, a), t) ** 2), p, q)  # noqa: E731
+    s = arc(0, x)                                                   # signed arc length from the bottom
+    S = arc(-L, L)
+    h = y(L) - y(0)
+    S0, h0 = arc(-50, 50, 100.0), y(50, 100.0) - y(0, 100.0)
+    # the tension: T_0 from the equilibrium y'' = (w/T_0) sqrt(1 + y'^2), T = T_0 sqrt(1 + y'^2), vertical part T_0 y'
+    w = rng.uniform(0.5, 3)
+    T0 = w * math.sqrt(1 + yp(x) ** 2) / d2r(y, x)
+    T = T0 * math.sqrt(1 + yp(x) ** 2)
+    saved, mp.mp.dps = mp.mp.dps, 50
+    A_ = mp.mpf(L) * mp.mpf(10) ** 12
+    lim = float(2 * A_ * (A_ * (mp.cosh(L / A_) - 1)) / L**2)
+    mp.mp.dps = saved
+    kappa = d2r(y, x) / (1 + yp(x) ** 2) ** 1.5
+    area = 2 * math.pi * quad(lambda t: y(t) * math.sqrt(1 + yp(t) ** 2), -L, L)
+    ch = lambda t: math.cosh(t / a)  # noqa: E731
+    return {
+        "3.2": [yp(x), math.sinh(x / a)],
+        "5": [s, quad(lambda t: math.sqrt(1 + math.sinh(t / a) ** 2), 0, x), quad(lambda t: math.sinh(t / a), 0, x),
+              a * (ch(x) - 1)],
+        "7": [h, a * ch(L)],
+        "13": [math.cosh(u) ** 2 - math.sinh(u) ** 2, 1], "13.2": [1 + math.sinh(u) ** 2, math.cosh(u) ** 2],
+        "15": [s, quad(ch, 0, x), a * math.sinh(x / a)],
+        "19": [S, arc(0, L) - arc(0, -L), 2 * a * math.sinh(L / a)],
+        "21": [S, a * math.sinh(L / a)],
+        "23": [y(0), a],
+        "25": [h, y(L) - y(0), a * (ch(L) - 1), 2 * a * math.sinh(L / (2 * a)) ** 2],
+        "27": [S0, 200 * math.sinh(0.5)], "27.2": [h0, 100 * (math.cosh(0.5) - 1)],
+        "29": [h + a, a * ch(L)], "29.2": [S / 2, a * math.sinh(L / a)],
+        "31": [(h + a) ** 2 - (S / 2) ** 2, a * a], "31.2": [a, (S * S / 4 - h * h) / (2 * h)],
+        "37": [T0, w * a], "37.2": [T, T0 * math.sinh(x / a)], "37.3": [lim, 1],
+        "39": [kappa, kappa, 1 / (a * ch(x) ** 2)],
+        "41": [area, 2 * math.pi * quad(lambda t: y(t) * math.sqrt(1 + yp(t) ** 2), -L, L),
+               2 * math.pi * a * quad(lambda t: ch(t) ** 2, -L, L), math.pi * a * (2 * L + a / 2 * math.sinh(2 * L / a))],
+        "44": [T0 * yp(x), w * s], "44.2": [T, T0 * ch(x), w * y(x)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
