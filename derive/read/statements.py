@@ -707,31 +707,25 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 continue
             since = said[said.rfind("$") + 1:]
             paired = _TUPLE_VALUES.fullmatch(math) if _AT_POINT.search(said) or _OPENS_HERE.search(since) else None
+            chained = _VALUE_CHAIN.match(math) if _AT_POINT.search(said) else None
+            pairs = None
             if paired:
                 # "with $(D, H, C) = (64, 128, 10)$ the model has ...": each name at its number, for this sentence
                 names = [n.strip() for n in paired.group(1).split(",")]
                 numbers = [v.strip() for v in paired.group(2).split(",")]
-                those = [_condition(f"{n} = {v}", piece.offset, True) for n, v in zip(names, numbers)] \
-                    if len(names) == len(numbers) and len(set(names)) == len(names) else [None]
-                if all(c is not None for c in those):
-                    sentence_conditions = [s for s in sentence_conditions
-                                           if not any(s.letters() == c.letters() for c in those)] + those
-                    pointwise.extend(those)
-                    said += f"${math}$"
-                    first = False
-                    continue
-            chained = _VALUE_CHAIN.match(math) if _AT_POINT.search(said) else None
-            if chained:
+                if len(names) == len(numbers) and len(set(names)) == len(names):
+                    pairs = list(zip(names, numbers))
+            elif chained:
                 # "at $a_f = a_i = 0$": each of the names at that value, for this sentence only
-                names = [t.strip() for t in math.split("=")[:-1]]
-                those = [_condition(f"{name} = {chained.group(1)}", piece.offset, True) for name in names]
-                if all(c is not None for c in those):
-                    sentence_conditions = [s for s in sentence_conditions
-                                           if not any(s.letters() == c.letters() for c in those)] + those
-                    pointwise.extend(those)
-                    said += f"${math}$"
-                    first = False
-                    continue
+                pairs = [(t.strip(), chained.group(1)) for t in math.split("=")[:-1]]
+            those = [_condition(f"{n} = {v}", piece.offset, True) for n, v in pairs] if pairs else [None]
+            if all(c is not None for c in those):
+                sentence_conditions = [s for s in sentence_conditions
+                                       if not any(s.letters() == c.letters() for c in those)] + those
+                pointwise.extend(those)
+                said += f"${math}$"
+                first = False
+                continue
             c = _condition(math, piece.offset, True)
             since = said[said.rfind("$") + 1:]
             # (a heading's "Check with $n = 4$, $p = \\frac{1}{2}$": the values its section is at)
