@@ -57,10 +57,6 @@ STEMS = oracle.stems()
 # "<document stem> <truth key>": why derive contradicts the truth in context today (each reproduces alone in
 # a document of a few lines holding the declaration and the link).
 KNOWN_WRONG: dict[str, str] = {
-    '38_residual_dropout line 33: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)':
-        'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
-    '38_residual_dropout line 33 ends: \\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = 1 + a + b + a b':
-        'the scalar x is typed as a vector from the bold \\mathbf{x} of another display: refuted by shape',
     '136_solution_key_contrastive_pair_loss line 36: \\nabla_u L_2 = -2 (m - D^2)(u - v)':
         'the condition "inside the margin" is said in words only',
     "515_notes_rao_blackwell_poisson_zero line 50: \\frac{\\psi'(\\lambda)^2}{I_n(\\lambda)} = "

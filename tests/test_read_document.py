@@ -4056,3 +4056,16 @@ def test_an_angle_function_of_a_coefficient_in_parentheses_before_a_letter_is_re
                       "\\sin \\frac{n x}{2}\n$$\n")
     assert found[0][1] is Verdict.UNKNOWN and "followed by a letter" in found[0][2], found
     assert [v for _, v, _ in _verdicts("$$\n\\sin(x) y = y \\sin x\n$$\n")] == [Verdict.PROVED]
+
+
+def test_a_jacobian_of_a_name_typed_a_vector_only_from_its_use_never_refutes_a_number():
+    """x bold and multiplied after a matrix in one display, d/dx of a "scalar block" in x in another: the Jacobian's
+    shape is a guess, and a number on the other side is no refutation; a declared vector still is one."""
+    guessed = ("For a block $\\mathbf{y} = \\mathbf{x} + W \\mathbf{x}$ with $W \\in \\mathbb{R}^{n \\times n}$. "
+               "With scalar gains $a$ and $b$:\n\n$$\n\\frac{d}{dx} \\Big( (x + a x) + b (x + a x) \\Big) = (1 + a)(1 + b)"
+               "\n$$\n")
+    found = _verdicts(guessed)
+    assert found[-1][1] is Verdict.UNKNOWN and "shape is guessed" in found[-1][2], found
+    declared = ("Let $x \\in \\mathbb{R}^n$ and $a, b$ be numbers.\n\n$$\n\\frac{\\partial}{\\partial x} \\Big( (x + a x) "
+                "+ b (x + a x) \\Big) = (1 + a)(1 + b)\n$$\n")
+    assert _verdicts(declared)[-1][1] is Verdict.REFUTED, _verdicts(declared)

@@ -1042,12 +1042,15 @@ class _Builder:
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
             typed = set(self.reader.inferred) | set(self.reader.typed_from_use)
-            if not link_problems[n] and a is not None and b is not None and (a.is_vector != b.is_vector) \
-                    and not (a.is_matrix or b.is_matrix) and a.misfit is None and b.misfit is None \
-                    and names_in(chain.terms[n if a.is_vector else n + 1].text) & typed:
+            arrays_at = [v is not None and (v.is_vector or v.is_matrix) for v in (a, b)]
+            if not link_problems[n] and a is not None and b is not None and arrays_at[0] != arrays_at[1] \
+                    and a.misfit is None and b.misfit is None \
+                    and names_in(chain.terms[n if arrays_at[0] else n + 1].text) & typed:
                 # m_1 = 0.1 g, g read as a vector from its use (g_t): the shape is a guess, never a refutation (a
-                # default's, theta a vector of the classes, is the document's where it says nothing)
-                link_problems[n] = ("one side is a number and the other a vector, and the vector's shape is guessed "
+                # default's, theta a vector of the classes, is the document's where it says nothing); so is a
+                # Jacobian's, d/dx of a "scalar block" whose x is bold, a vector, in another display
+                kind = "vector" if (a if arrays_at[0] else b).is_vector else "matrix"
+                link_problems[n] = (f"one side is a number and the other a {kind}, and the {kind}'s shape is guessed "
                                     "(a default, or from the names' use): declare it (\"$g \\in \\mathbb{R}^n$\", "
                                     "\"$g \\in \\mathbb{R}$\")")
             if not link_problems[n] and a is not None and b is not None and a.is_vector and b.is_vector \
