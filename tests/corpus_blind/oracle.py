@@ -24322,6 +24322,1697 @@ def _(rng):
     }
 
 
+@document("600_hw_laplace_transform_table")
+def _(rng):
+    import warnings
+
+    from scipy import integrate
+    from scipy.linalg import expm
+
+    def quad(g, a=0.0, b=np.inf):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=400)[0]
+
+    def d5(g, x, h=1e-3):                                           # a five-point first derivative
+        return (8 * (g(x + h) - g(x - h)) - (g(x + 2 * h) - g(x - 2 * h))) / (12 * h)
+    c = lambda w: np.array([complex(w).real, complex(w).imag])  # noqa: E731
+    E = math.exp
+    L = lambda g, s: quad(lambda t: E(-s * t) * g(t), 0.0, 90.0)  # noqa: E731   the transform, by quadrature (s - a >= 0.5)
+    s = rng.uniform(0.8, 4)
+    a = rng.choice([-1, 1]) * rng.uniform(0.2, 0.6)
+    sa = a + rng.uniform(0.5, 3)                                     # s > a
+    n = int(rng.integers(1, 6))
+    w = rng.uniform(0.3, 3)
+    b, c1, c2, c3, wf = rng.uniform(-0.5, 0.3), rng.normal(), rng.normal(), rng.normal(), rng.uniform(0.3, 2)
+    f = lambda t: E(b * t) * (c1 * math.cos(wf * t) + c2 * math.sin(wf * t)) + c3 * t  # noqa: E731
+    F = lambda u: L(f, u)  # noqa: E731
+    M = np.array([[0.0, 1.0], [-2.0, -3.0]])                         # y'' + 3y' + 2y = 0 as a system
+    ysol = lambda t: (expm(t * M) @ np.array([1.0, 0.0]))[0]  # noqa: E731
+    Y = L(ysol, s)
+    t0 = rng.uniform(0, 3)
+    return {
+        "13": [L(lambda t: 1.0, s), quad(lambda t: E(-s * t)), 1 / s],
+        "17": [L(lambda t: E(a * t), sa), quad(lambda t: E(-(sa - a) * t)), 1 / (sa - a)],
+        "21": [L(lambda t: t, s), 0 + quad(lambda t: E(-s * t)) / s, 1 / s**2],
+        "23": [L(lambda t: t**n, s), n / s * L(lambda t: t ** (n - 1), s)],
+        "25": [L(lambda t: t**n, s), math.factorial(n) / s ** (n + 1)],
+        "30": [c(L(lambda t: math.sin(w * t), s)), c(1 / 2j * (1 / (s - 1j * w) - 1 / (s + 1j * w))), c(w / (s * s + w * w))],
+        "32": [L(lambda t: math.cos(w * t), s), s / (s * s + w * w)],
+        "34": [L(lambda t: E(a * t) * f(t), sa + 0.5), F(sa + 0.5 - a)],
+        "36": [L(lambda t: E(-2 * t) * math.cos(3 * t), s), (s + 2) / ((s + 2) ** 2 + 9)],
+        "36.2": [L(lambda t: E(-2 * t) * math.sin(3 * t), s), 3 / (s * s + 4 * s + 13)],
+        "36.3": [L(lambda t: t * E(a * t), sa), 1 / (sa + a) ** 2],
+        "41": [L(lambda t: d(f, t), s), -f(0) + s * F(s), s * F(s) - f(0)],
+        "45": [d5(F, s), quad(lambda t: d(lambda u: E(-u * t), s) * f(t), 0.0, 90.0)],
+        "45.2": [L(lambda t: t * f(t), s), d5(F, s)],
+        "47": [L(lambda t: t * math.sin(w * t), s), d5(lambda u: w / (u * u + w * w), s), -2 * w * s / (s * s + w * w) ** 2],
+        "49": [L(lambda t: t, s), -1 / s**2], "49.2": [d(lambda u: E(-u * t0), s), -t0 * E(-s * t0)],
+        "49.3": [L(lambda t: t * f(t), s), -d5(F, s)],
+        "51": [L(lambda t: t * math.sin(w * t), s), 2 * w * s / (s * s + w * w) ** 2],
+        "56": [s * s * Y - s + 3 * (s * Y - 1) + 2 * Y, 0],
+        "56.2": [Y, (s + 3) / ((s + 1) * (s + 2)), 2 / (s + 1) + 1 / (s + 2)],
+        "58": [ysol(t0), 2 * E(-t0) + E(-2 * t0)], "58.2": [(-2 + 3) / (-2 + 1), -1],
+        "60": [Y, 2 / (s + 1) - 1 / (s + 2)], "60.2": [ysol(t0), 2 * E(-t0) - E(-2 * t0)],
+        "62": [ysol(0.0), 1], "62.2": [d(ysol, 0.0), 0],
+    }
+
+
+@document("601_notes_cayley_hamilton_powers_inverse")
+def _(rng):
+    from scipy.linalg import expm
+    I2, I3 = np.eye(2), np.eye(3)
+    G = rng.normal(size=(2, 2))
+    lam = rng.normal()
+    tr, det = np.trace(G), np.linalg.det(G)
+    p2 = lambda l: np.linalg.det(l * I2 - G)  # noqa: E731
+    A = np.array([[1.0, 2.0], [3.0, 4.0]])
+    n = int(rng.integers(1, 7))
+    coef = lambda k: (np.linalg.matrix_power(A, k)[0, 1] / 2, np.linalg.matrix_power(A, k)[0, 0] - np.linalg.matrix_power(A, k)[0, 1] / 2)  # noqa: E731
+    (an, bn), (an1, bn1) = coef(n), coef(n + 1)
+    # a 2 x 2 matrix with distinct real eigenvalues, and alpha, beta read off e^{tM} = alpha I + beta M
+    l1, l2 = rng.normal(), rng.normal()
+    P = rng.normal(size=(2, 2)) + 2 * I2
+    M = P @ np.diag([l1, l2]) @ np.linalg.inv(P)
+    t = rng.uniform(-1.5, 1.5)
+    EM = expm(t * M)
+    beta = EM[0, 1] / M[0, 1]
+    alpha = EM[0, 0] - beta * M[0, 0]
+    C = np.array([[0.0, 1.0], [-2.0, -3.0]])
+    EC = expm(t * C)
+    bC = EC[0, 1]
+    aC = EC[0, 0]
+    H = rng.normal(size=(3, 3))
+    c2 = 0.5 * (np.trace(H) ** 2 - np.trace(H @ H))
+    minors = sum(np.linalg.det(H[np.ix_(k, k)]) for k in ([0, 1], [0, 2], [1, 2]))
+    B = np.array([[2.0, 0, 1], [0, 1, 0], [1, 0, 2]])
+    pB = lambda l: np.linalg.det(l * I3 - B)  # noqa: E731
+    Bi = np.linalg.inv(B)
+    return {
+        "9": [p2(lam), np.linalg.det(lam * I2 - G), lam**2 - tr * lam + det],
+        "13": [G @ G - tr * G + det * I2, np.zeros((2, 2))],
+        "15": [np.trace(G @ G), tr**2 + 2 * det],
+        "17": [np.linalg.inv(G), (tr * I2 - G) / det],
+        "21.2": [A @ A, 5 * A + 2 * I2],
+        "23": [np.linalg.inv(A), 0.5 * np.array([[-4.0, 2], [3, -1]])],
+        "27": [np.linalg.matrix_power(A, 3), 5 * A @ A + 2 * A, 27 * A + 10 * I2],
+        "30": [np.linalg.matrix_power(A, 4), 27 * A @ A + 10 * A, 27 * (5 * A + 2 * I2) + 10 * A, 135 * A + 54 * I2],
+        "32.2": [an1, 5 * an + bn], "32.3": [bn1, 2 * bn],
+        "38": [beta, (math.exp(l1 * t) - math.exp(l2 * t)) / (l1 - l2)],
+        "38.2": [alpha, (l1 * math.exp(l2 * t) - l2 * math.exp(l1 * t)) / (l1 - l2)],
+        "40": [aC, 2 * math.exp(-t) - math.exp(-2 * t)], "40.2": [bC, math.exp(-2 * t) - math.exp(-t)],
+        "42": [EC, aC * I2 + bC * C, np.array([[aC, bC], [-2 * bC, aC - 3 * bC]])],
+        "49": [np.linalg.det(lam * I3 - H), lam**3 - np.trace(H) * lam**2 + minors * lam - np.linalg.det(H)],
+        "51": [H @ H @ H - np.trace(H) * H @ H + c2 * H - np.linalg.det(H) * I3, np.zeros((3, 3))],
+        "53": [np.linalg.inv(H), (H @ H - np.trace(H) * H + c2 * I3) / np.linalg.det(H)],
+        "55.2": [np.trace(B), 5], "55.3": [np.linalg.det(B), 3],
+        "55.4": [B @ B, np.array([[5.0, 0, 4], [0, 1, 0], [4, 0, 5]])],
+        "55.5": [0.5 * (np.trace(B) ** 2 - np.trace(B @ B)), 0.5 * (25 - 11), 7],
+        "55.6": [pB(lam), (lam - 1) ** 2 * (lam - 3)],
+        "57": [Bi, (B @ B - 5 * B + 7 * I3) / 3, np.array([[2.0, 0, -1], [0, 3, 0], [-1, 0, 2]]) / 3],
+        "59": [(B - I3) @ (B - 3 * I3), np.zeros((3, 3))], "59.2": [B @ B, 4 * B - 3 * I3],
+        "59.3": [Bi, (B - 4 * I3) / 3],
+    }
+
+
+@document("602_lecture_wronskian_abel_identity")
+def _(rng):
+    import warnings
+
+    from scipy import integrate
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    W = lambda u, v, x: u(x) * d(v, x) - d(u, x) * v(x)  # noqa: E731
+    W3 = lambda fs, x: np.linalg.det(np.array([[g(x) for g in fs], [d(g, x) for g in fs], [d2(g, x) for g in fs]]))  # noqa: E731
+    x = rng.uniform(0.3, 1.3)
+    k1, k2, k3 = rng.uniform(0.5, 2, size=3)
+    y1 = lambda t: math.sin(k1 * t) + 2  # noqa: E731
+    y2 = lambda t: math.exp(k2 * t) * math.cos(t)  # noqa: E731
+    f = lambda t: t * t + math.cos(k3 * t)  # noqa: E731
+    c = rng.normal()
+    a, b = rng.normal(size=2)
+    # solutions x^{r1}, x^{r2} of x^2 y'' + A x y' + B y = 0: p = A/x, q = B/x^2
+    r1, r2 = rng.uniform(-1.5, 1.5, size=2)
+    A, B = 1 - (r1 + r2), r1 * r2
+    p, q = (lambda t: A / t), (lambda t: B / t**2)
+    u = [lambda t, r=r: t**r for r in (r1, r2)]
+    du = [lambda t, r=r: r * t ** (r - 1) for r in (r1, r2)]
+    ddu = [lambda t, r=r: r * (r - 1) * t ** (r - 2) for r in (r1, r2)]
+    Wa = lambda t: u[0](t) * du[1](t) - du[0](t) * u[1](t)  # noqa: E731
+    x0 = rng.uniform(0.5, 3)
+    xs = rng.uniform(0.5, 3)
+    Wl = lambda t: W(lambda s: s, lambda s: s * math.log(s), t)  # noqa: E731
+    ye2 = lambda t: t * math.exp(t)  # noqa: E731
+    xr = rng.choice([-1, 1]) * rng.uniform(0.2, 2)
+    return {
+        "11": [W(y1, y2, x), np.linalg.det(np.array([[y1(x), y2(x)], [d(y1, x), d(y2, x)]])), y1(x) * d(y2, x) - d(y1, x) * y2(x)],
+        "16": [W(y2, y1, x), W(y1, y2, x)], "16.2": [W(lambda t: c * y1(t), y2, x), c * W(y1, y2, x)],
+        "16.3": [W(lambda t: f(t) * y1(t), lambda t: f(t) * y2(t), x), f(x) ** 2 * W(y1, y2, x)],
+        "23": [W(lambda t: math.exp(a * t), lambda t: math.exp(b * t), x),
+               math.exp(a * x) * b * math.exp(b * x) - a * math.exp(a * x) * math.exp(b * x), (b - a) * math.exp((a + b) * x)],
+        "24": [W(math.exp, lambda t: math.exp(-t), x), 2],
+        "25": [W(math.cos, math.sin, x), math.cos(x) * math.cos(x) - math.sin(x) * math.sin(x), math.cos(2 * x)],
+        "30": [W(math.cos, math.sin, x), 1],
+        "34": [W3([lambda t: 1.0, lambda t: t, lambda t: t * t], x), 2],
+        "35": [W3([lambda t: math.exp(t), lambda t: math.exp(2 * t), lambda t: math.exp(3 * t)], x), 2 * math.exp(6 * x)],
+        "43": [d(Wa, xs), u[0](xs) * ddu[1](xs) - ddu[0](xs) * u[1](xs),
+               u[0](xs) * (-p(xs) * du[1](xs) - q(xs) * u[1](xs)) - (-p(xs) * du[0](xs) - q(xs) * u[0](xs)) * u[1](xs),
+               -p(xs) * Wa(xs)],
+        "49": [Wa(xs), Wa(x0) * math.exp(quad(p, x0, xs))],
+        "54": [-xs / xs**2, -1 / xs],                             # x^2 y'' - x y' + y = 0 in normal form: p = -x / x^2
+        "55": [Wl(xs), xs * (math.log(xs) + 1) - 1 * xs * math.log(xs), xs],
+        "56": [Wl(xs), Wl(1.0) * math.exp(-math.log(xs)), 1 / xs],
+        "58": [Wl(xs), Wl(x0) * math.exp(-quad(lambda t: -1 / t, x0, xs)), xs],
+        "64": [d(lambda t: y2(t) / y1(t), x), (y1(x) * d(y2, x) - d(y1, x) * y2(x)) / y1(x) ** 2, W(y1, y2, x) / y1(x) ** 2],
+        "69": [ye2(xs), math.exp(xs) * quad(lambda t: math.exp(2 * t) * math.exp(-2 * t), 0, xs), xs * math.exp(xs)],
+        "75": [W(lambda t: t**3, lambda t: abs(t) ** 3, xr), xr**3 * 3 * xr * abs(xr) - 3 * xr**2 * abs(xr) ** 3, 0],
+    }
+
+
+@document("603_nb_gamma_function_recursion")
+def _(rng):
+    import warnings
+
+    from scipy import integrate, special
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    G = special.gamma
+    sp = math.sqrt(math.pi)
+    z = rng.uniform(0.3, 4)
+    n = int(rng.integers(1, 7))
+    n0 = int(rng.integers(0, 7))
+    a, b = rng.uniform(-0.5, 4), rng.uniform(0.3, 3)
+    zr = rng.uniform(0.05, 0.95)
+    boundary = 0.0                                                   # -t^z e^{-t} vanishes at 0 and at infinity for z > 0
+    i3 = quad(lambda x: x**3 * math.exp(-2 * x), 0, np.inf)
+    return {
+        "1:9": [G(z + 1), boundary + z * quad(lambda t: t ** (z - 1) * math.exp(-t), 0, np.inf), z * G(z)],
+        "1:11": [G(1), 1], "1:11.2": [G(n), math.factorial(n - 1)],
+        "3:5": [G(0.5), 2 * quad(lambda u: math.exp(-u * u), 0, np.inf), sp],
+        "3:9": [G(1.5), 0.5 * G(0.5), sp / 2],
+        "3:10": [G(2.5), 1.5 * G(1.5), 1.5 * sp], "3:11": [G(3.5), 2.5 * G(2.5), 15 / 4 * sp],
+        "5:2": [G(2.5), 1.5 * sp / 2, 3 * sp / 4], "5:2.2": [G(3.5), 15 * sp / 8],
+        "5:4": [G(n0 + 0.5), math.factorial(2 * n0) / (4**n0 * math.factorial(n0)) * sp],
+        "5:6": [G(-0.5), -2 * sp],
+        "6:5": [quad(lambda x: x**a * math.exp(-b * x), 0, np.inf), G(a + 1) / b ** (a + 1)],
+        "6:7": [i3, G(4) / 2**3, 3 / 4],
+        "6:9": [quad(lambda x: x**4 * math.exp(-x * x), 0, np.inf), 0.5 * G(2.5), 3 * sp / 8],
+        "6:12.2": [quad(lambda t: t ** (a + 1.5 - 1) * (1 - t) ** (b + 0.7 - 1), 0, 1), G(a + 1.5) * G(b + 0.7) / G(a + b + 2.2)],
+        "6:14": [quad(lambda x: x * x * (1 - x) ** 3, 0, 1), special.beta(3, 4), 1 / 60],
+        "6:18": [quad(lambda t: math.sin(t) ** 4, 0, math.pi / 2), 0.5 * special.beta(2.5, 0.5), 3 * math.pi / 16],
+        "6:20": [G(zr) * G(1 - zr), math.pi / math.sin(math.pi * zr)],
+        "6:20.2": [G(0.25) * G(0.75), math.pi / math.sqrt(2)], "6:20.3": [G(0.5) ** 2, math.pi],
+        "8:1": [i3, 6 / 16, 3 / 8],
+    }
+
+
+@document("604_forum_beta_binomial_posterior_predictive")
+def _(rng):
+    import warnings
+
+    from scipy import integrate, special
+
+    def quad(g, lo, hi):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, lo, hi, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+
+    def post(al, be, n, k):                                          # the posterior density, normalised by quadrature
+        un = lambda p: p ** (al + k - 1) * (1 - p) ** (be + n - k - 1)  # noqa: E731
+        z = quad(un, 0, 1)
+        return lambda p: un(p) / z
+
+    def E(g, dens):
+        return quad(lambda p: g(p) * dens(p), 0, 1)
+
+    def pmf(j, m, dens):
+        return E(lambda p: math.comb(m, j) * p**j * (1 - p) ** (m - j), dens)
+    # the document's numbers
+    al, be, n, k = 1.0, 1.0, 10, 7
+    a, b = al + k, be + n - k
+    pi = post(al, be, n, k)
+    Ep, Ep2 = E(lambda p: p, pi), E(lambda p: p * p, pi)
+    Vp = Ep2 - Ep**2
+    m2 = [pmf(j, 2, pi) for j in range(3)]
+    VY2 = sum(j * j * m2[j] for j in range(3)) - sum(j * m2[j] for j in range(3)) ** 2
+    # general alpha, beta, n, k, m
+    ga, gb = rng.uniform(0.5, 4, size=2)
+    gn = int(rng.integers(1, 15))
+    gk = int(rng.integers(0, gn + 1))
+    m = int(rng.integers(1, 7))
+    j = int(rng.integers(0, m + 1))
+    A, B = ga + gk, gb + gn - gk
+    gpi = post(ga, gb, gn, gk)
+    gEp, gEp2 = E(lambda p: p, gpi), E(lambda p: p * p, gpi)
+    pm = [pmf(i, m, gpi) for i in range(m + 1)]
+    EY = sum(i * pm[i] for i in range(m + 1))
+    VY = sum(i * i * pm[i] for i in range(m + 1)) - EY**2
+    EV = E(lambda p: m * p * (1 - p), gpi)
+    VE = E(lambda p: (m * p) ** 2, gpi) - E(lambda p: m * p, gpi) ** 2
+    return {
+        "5": [Ep, (al + k) / (al + be + n), 2 / 3],
+        "7": [m2[2], (2 / 3) ** 2, 4 / 9],
+        "13": [m2[2], Ep2, a * (a + 1) / ((a + b) * (a + b + 1)), 6 / 13],
+        "15": [gEp2, gEp**2 + (gEp2 - gEp**2)],
+        "17": [Vp, a * b / ((a + b) ** 2 * (a + b + 1)), 2 / 117],
+        "21": [(ga + gk) / (ga + gb + gn), gn / (ga + gb + gn) * gk / gn + (ga + gb) / (ga + gb + gn) * ga / (ga + gb)],
+        "25": [pm[j], math.comb(m, j) * special.beta(A + j, B + m - j) / special.beta(A, B)],
+        "27": [EY, m * A / (A + B)],
+        "29": [VY, EV + VE, m * E(lambda p: p * (1 - p), gpi) + m * m * (gEp2 - gEp**2),
+               m * A * B * (A + B + m) / ((A + B) ** 2 * (A + B + 1))],
+        "37": [m2[0], b * (b + 1) / ((a + b) * (a + b + 1)), 20 / 156],
+        "37.2": [m2[1], a * b / ((a + b) * (a + b + 1)), 32 / 156], "37.3": [m2[2], 72 / 156],
+        "39": [m2[1], 64 / 156, 16 / 39],
+        "41": [4 * Vp, E(lambda p: (2 * p) ** 2, pi) - (2 * Ep) ** 2, 2 * Vp],     # m = 2: E[Y | p] = 2p
+        "43": [VY2, 2 * (2 / 3 - 6 / 13) + 2 * 2 / 117, 52 / 117],
+        "45": [2 * 2 / 3 * 1 / 3, 4 / 9],
+        "47": [E(lambda p: (2 * p) ** 2, pi) - (2 * Ep) ** 2, 4 * Vp], "47.2": [VY2, 56 / 117],
+        "47.3": [2 * 8 * 4 * 14 / (144 * 13), 56 / 117],
+    }
+
+
+@document("605_worksheet_divergence_curl_radial_fields")
+def _(rng):
+    def div(F, v):
+        return sum(partial(lambda u: F(u)[i], v, i) for i in range(3))
+
+    def curl(F, v):
+        J = np.array([[partial(lambda u: F(u)[a], v, b) for b in range(3)] for a in range(3)])   # J[a, b] = dF_a / dx_b
+        return np.array([J[2, 1] - J[1, 2], J[0, 2] - J[2, 0], J[1, 0] - J[0, 1]])
+    v = rng.uniform(0.3, 1.8, size=3) * rng.choice([-1, 1], size=3)
+    x, y, z = v
+    r = np.linalg.norm(v)
+    R = lambda u: np.linalg.norm(u)  # noqa: E731
+    p = rng.uniform(-4, 3)
+    F1 = lambda u: np.array([u[0] ** 2 * u[1], u[1] * u[2], u[0] * u[2] ** 2])  # noqa: E731
+    c1, c2, c3 = rng.normal(size=3)
+    G = lambda u: np.array([math.sin(c1 * u[1]) * u[2], u[0] * u[0] * math.exp(c2 * u[2]), math.cos(u[0] + c3 * u[1])])  # noqa: E731
+    phig = lambda u: math.exp(0.3 * u[0]) * u[1] + u[2] ** 3 * u[0]  # noqa: E731
+    phi = lambda u: u[0] * u[1] * u[2]  # noqa: E731
+    gphi = grad(phi, v)
+    phi4 = lambda u: u[0] ** 2 * u[1] * u[2] ** 3  # noqa: E731
+    g4 = lambda u: grad(phi4, u)  # noqa: E731
+    return {
+        "13": [div(F1, v), 2 * x * y + z + 2 * x * z],
+        "17": [curl(F1, v), np.array([0 - y, z * z - 0, 0 - x * x]), np.array([-y, z * z, -x * x])],
+        "19": [div(lambda u: np.array([-u[1], -u[2] ** 2, -u[0] ** 2]), v), 0.0 + 0.0 + 0.0, 0],   # the true curl is polynomial
+        "21": [partial(R, v, 0), x / r],
+        "25": [partial(lambda u: u[0] / R(u) ** 3, v, 0), 1 / r**3 - 3 * x * x / r**4],
+        "29": [div(lambda u: u / R(u) ** 3, v), 3 / r**3 - 3 * r * r / r**4, 3 / r**3 - 3 / r**2],
+        "31": [partial(lambda u: R(u) ** -3, v, 0), -3 * r**-4 * x / r],
+        "33": [partial(lambda u: u[0] / R(u) ** 3, v, 0), 1 / r**3 - 3 * x * x / r**5],
+        "33.2": [div(lambda u: u / R(u) ** 3, v), 3 / r**3 - 3 * (x * x + y * y + z * z) / r**5, 0],
+        "37": [div(lambda u: R(u) ** p * u, v), 3 * r**p + p * r ** (p - 2) * (v @ v), (p + 3) * r**p],
+        "39": [div(lambda u: u / R(u), v), 1 / r],
+        "41": [grad(lambda u: R(u) ** p, v), p * r ** (p - 2) * v],
+        "43": [sum(partial2(lambda u: R(u) ** p, v, i, i) for i in range(3)), div(lambda u: p * R(u) ** (p - 2) * u, v),
+               p * (p + 1) * r ** (p - 2)],
+        "45": [sum(partial2(lambda u: R(u) ** 2, v, i, i) for i in range(3)), 6],
+        "47": [div(lambda u: phig(u) * G(u), v), grad(phig, v) @ G(v) + phig(v) * div(G, v)],
+        "47.2": [curl(lambda u: phig(u) * G(u), v), np.cross(grad(phig, v), G(v)) + phig(v) * curl(G, v)],
+        "47.4": [gphi, np.array([y * z, x * z, x * y])],
+        "49": [div(lambda u: phi(u) * u, v), 3 * x * y * z + 3 * x * y * z, 6 * x * y * z],
+        "52": [curl(lambda u: phi(u) * u, v), np.cross(v, gphi),
+               np.array([x * (y * y - z * z), y * (z * z - x * x), z * (x * x - y * y)])],
+        "55.2": [g4(v), np.array([2 * x * y * z**3, x * x * z**3, 3 * x * x * y * z * z])],
+        "57": [curl(lambda u: np.array([2 * u[0] * u[1] * u[2] ** 3, u[0] ** 2 * u[2] ** 3, 3 * u[0] ** 2 * u[1] * u[2] ** 2]), v),
+               np.array([3 * x * x * z * z - 3 * x * x * z * z, 6 * x * y * z * z - 6 * x * y * z * z, 2 * x * z**3 - 2 * x * z**3]),
+               np.zeros(3)],
+    }
+
+
+@document("606_exam_exponential_order_statistics")
+def _(rng):
+    import warnings
+
+    from scipy import integrate, optimize
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    lam = rng.uniform(0.3, 3)
+    f = lambda t, l=lam: l * math.exp(-l * t)  # noqa: E731
+    F = lambda t, l=lam: 1 - math.exp(-l * t)  # noqa: E731
+
+    def dens(k, n, l=lam):                                           # the density of the k-th of n order statistics
+        c = math.factorial(n) / (math.factorial(k - 1) * math.factorial(n - k))
+        return lambda t: c * F(t, l) ** (k - 1) * (1 - F(t, l)) ** (n - k) * f(t, l)
+
+    def mom(k, n, p=1, l=lam):
+        return quad(lambda t: t**p * dens(k, n, l)(t), 0, np.inf)
+    t = rng.uniform(0.05, 3) / lam
+    E1, E2, E3 = mom(1, 3), mom(2, 3), mom(3, 3)
+    V1, V3 = mom(1, 3, 2) - E1**2, mom(3, 3, 2) - E3**2
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        E13 = integrate.dblquad(lambda tt, s: s * tt * 6 * f(s) * f(tt) * (F(tt) - F(s)), 0, 40 / lam, lambda s: s, lambda s: 40 / lam,
+                                epsabs=1e-12, epsrel=1e-10)[0]
+    n = int(rng.integers(2, 8))
+    En, Vn = mom(n, n), mom(n, n, 2) - mom(n, n) ** 2
+    lk = 1e-3                                                        # the exam's numbers
+    m = optimize.brentq(lambda s: quad(dens(3, 3), 0, s) - 0.5, 0, 20 / lam, xtol=1e-14)
+    f2 = dens(2, 3)
+    l1, l2 = rng.uniform(0.3, 3, size=2)
+    return {
+        "9": [quad(dens(1, 3), t, np.inf), (1 - F(t)) ** 3, math.exp(-3 * lam * t)],
+        "11": [E1, 1 / (3 * lam)], "11.2": [quad(dens(1, 3, lk), 0, 500), 1 - math.exp(-1.5)],
+        "13": [quad(dens(3, 3), 0, t), F(t) ** 3],
+        "15": [E3, quad(lambda s: 1 - (1 - math.exp(-lam * s)) ** 3, 0, np.inf),
+               quad(lambda s: 3 * math.exp(-lam * s) - 3 * math.exp(-2 * lam * s) + math.exp(-3 * lam * s), 0, np.inf), 11 / (6 * lam)],
+        "17": [1 - quad(dens(3, 3, lk), 0, 2000), 3 * math.exp(-2)],
+        "19": [(1 - math.exp(-lam * m)) ** 3, 0.5], "19.2": [m, -1 / lam * math.log(1 - 2 ** (-1 / 3))],
+        "27": [E2, 1 / (3 * lam) + 1 / (2 * lam), 5 / (6 * lam)],
+        "27.2": [V3, 1 / (9 * lam**2) + 1 / (4 * lam**2) + 1 / lam**2, 49 / (36 * lam**2)],
+        "29": [E13 - E1 * E3, V1, 1 / (9 * lam**2)],
+        "33": [En, 1 / lam * sum(1 / k for k in range(1, n + 1))],
+        "33.2": [Vn, 1 / lam**2 * sum(1 / k for k in range(1, n + 1))],
+        "38": [f2(t), 3 * F(t) * (1 - F(t)) * f(t), 3 * lam * (1 - math.exp(-lam * t)) * math.exp(-2 * lam * t)],
+        "40": [quad(f2, 0, np.inf), 3 * lam * (1 / (2 * lam) - 1 / (3 * lam)), 0.5],
+        "42": [math.factorial(3) / (1 * 1 * 1), 6],
+        "44": [f2(t), 6 * lam * (1 - math.exp(-lam * t)) * math.exp(-2 * lam * t)],
+        "48": [E2, quad(lambda s: s * 6 * lam * (math.exp(-2 * lam * s) - math.exp(-3 * lam * s)), 0, np.inf),
+               6 * lam * (1 / (4 * lam**2) - 1 / (9 * lam**2)), 5 / (6 * lam)],
+        "53": [quad(lambda s: l1 * math.exp(-l1 * s) * (1 - (1 - math.exp(-l2 * s))), 0, np.inf),
+               quad(lambda s: l1 * math.exp(-l1 * s) * math.exp(-l2 * s), 0, np.inf), l1 / (l1 + l2)],
+    }
+
+
+@document("607_appendix_mgf_sums_gamma_chi_square")
+def _(rng):
+    import warnings
+
+    import mpmath as mp
+    from scipy import integrate, special
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-14, epsrel=1e-13, limit=200)[0]
+    # a discrete X and Y for the general facts
+    vx, px = rng.normal(size=4), rng.dirichlet(np.ones(4))
+    vy, py = rng.normal(size=3), rng.dirichlet(np.ones(3))
+    Md = lambda v, p, t: float(np.sum(p * np.exp(t * v)))  # noqa: E731
+    t = rng.uniform(-0.8, 0.8)
+    a_, b_ = rng.normal(size=2)
+    Kx = lambda s: math.log(Md(vx, px, s))  # noqa: E731
+    EX, VX = px @ vx, px @ vx**2 - (px @ vx) ** 2
+    sums = np.add.outer(vx, vy).ravel()
+    psum = np.outer(px, py).ravel()
+    # Gamma and exponential
+    al, lam = rng.uniform(0.5, 4), rng.uniform(0.8, 3)
+    tg = rng.uniform(-2, lam - 0.4)
+    Mexp = lambda s, l=lam: quad(lambda x: l * math.exp((s - l) * x), 0, np.inf)  # noqa: E731
+    n = int(rng.integers(2, 9))
+    Kbar = lambda s: n * math.log(Mexp(s / n))  # noqa: E731
+    l1, l2 = rng.uniform(0.5, 3, size=2)
+    l2 = l2 if abs(l2 - l1) > 0.2 else l1 + 0.5
+    t2 = rng.uniform(-2, min(l1, l2) - 0.3)
+    s = rng.uniform(0.1, 4)
+    conv = quad(lambda x: l1 * math.exp(-l1 * x) * l2 * math.exp(-l2 * (s - x)), 0, s)
+    # chi-square
+    phi = lambda z: math.exp(-z * z / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    tc = rng.uniform(-1, 0.4)
+    MZ2 = lambda u: quad(lambda z: math.exp((u - 0.5) * z * z) / math.sqrt(2 * math.pi), -np.inf, np.inf)  # noqa: E731
+    k = int(rng.integers(1, 8))
+    KQ = lambda u: k * math.log(MZ2(u))  # noqa: E731
+    EZ2, EZ4 = quad(lambda z: z**2 * phi(z), -np.inf, np.inf), quad(lambda z: z**4 * phi(z), -np.inf, np.inf)
+    # normal and Poisson
+    m1, m2, s1, s2 = rng.normal(), rng.normal(), rng.uniform(0.3, 2), rng.uniform(0.3, 2)
+    Mn = lambda u, m, sd: quad(lambda x: math.exp(u * x - (x - m) ** 2 / (2 * sd * sd)) / (sd * math.sqrt(2 * math.pi)), -np.inf, np.inf)  # noqa: E731
+    nu1, nu2 = rng.uniform(0.3, 4, size=2)
+    pois = lambda nu: np.array([math.exp(-nu) * nu**j / math.factorial(j) for j in range(80)])  # noqa: E731
+    Mp = lambda pmf, u: float(np.sum(pmf * np.exp(u * np.arange(len(pmf)))))  # noqa: E731
+    pconv = np.convolve(pois(nu1), pois(nu2))[:80]
+    # the standardised Gamma sum
+    tz = rng.uniform(-1, min(1.0, math.sqrt(n) - 0.4))
+    MZn = quad(lambda x: lam**n * x ** (n - 1) * math.exp(tz * (lam * x - n) / math.sqrt(n) - lam * x) / math.factorial(n - 1), 0, np.inf)
+    saved, mp.mp.dps = mp.mp.dps, 80
+    N = mp.mpf(10) ** 24
+    lim = float(-mp.sqrt(N) * tz - N * mp.log(1 - tz / mp.sqrt(N)))
+    mp.mp.dps = saved
+    return {
+        "12": [d(Kx, 0.0), EX], "12.2": [d2r(Kx, 0.0), VX],
+        "13": [Md(sums, psum, t), Md(vx, px, t) * Md(vy, py, t)],
+        "13.2": [Md(a_ * vx + b_, px, t), math.exp(b_ * t) * Md(vx, px, a_ * t)],
+        "19": [quad(lambda x: lam**al * x ** (al - 1) * math.exp((tg - lam) * x) / special.gamma(al), 0, np.inf),
+               lam**al / special.gamma(al) * quad(lambda x: x ** (al - 1) * math.exp(-(lam - tg) * x), 0, np.inf),
+               lam**al / (lam - tg) ** al, (1 - tg / lam) ** (-al)],
+        "23": [Mexp(tg) ** n, (1 - tg / lam) ** (-n)],
+        "26": [Kbar(tg), -n * math.log(1 - tg / (n * lam))],
+        "27": [(quad(lambda x: x * x * lam * math.exp(-lam * x), 0, np.inf) - (1 / lam) ** 2) / n, d2r(Kbar, 0.0),
+               n / (n * lam) ** 2, 1 / (n * lam**2)],
+        "33": [Mexp(t2, l1) * Mexp(t2, l2), l1 * l2 / ((l1 - t2) * (l2 - t2)),
+               l2 / (l2 - l1) * l1 / (l1 - t2) + l1 / (l1 - l2) * l2 / (l2 - t2)],
+        "38": [conv, l1 * l2 / (l1 - l2) * (math.exp(-l1 * s) - math.exp(-l2 * s))],
+        "45": [MZ2(tc), 1 / math.sqrt(2 * math.pi) * quad(lambda z: math.exp(-(1 - 2 * tc) * z * z / 2), -np.inf, np.inf),
+               (1 - 2 * tc) ** -0.5],
+        "47.2": [MZ2(tc) ** k, (1 - 2 * tc) ** (-k / 2)],
+        "48": [KQ(tc), -k / 2 * math.log(1 - 2 * tc)],
+        "50": [d(KQ, tc), k / (1 - 2 * tc)], "50.2": [d2r(KQ, tc), k / (1 - 2 * tc) ** 2],
+        "52": [k * EZ2, d(KQ, 0.0), k], "52.2": [k * (EZ4 - EZ2**2), d2r(KQ, 0.0), k],
+        "57": [Mn(t, m1, s1), math.exp(m1 * t + 0.5 * s1 * s1 * t * t)],
+        "59": [Mn(t, m1 - m2, math.sqrt(s1 * s1 + s2 * s2)),                  # X - Y ~ N(mu_1 - mu_2, sigma_1^2 + sigma_2^2)
+               Mn(t, m1, s1) * Mn(-t, m2, s2),
+               math.exp((m1 - m2) * t + 0.5 * (s1 * s1 - s2 * s2) * t * t)],
+        "62": [Mp(pconv, t), math.exp(nu1 * (math.exp(t) - 1)) * math.exp(nu2 * (math.exp(t) - 1)),
+               math.exp((nu1 + nu2) * (math.exp(t) - 1))],
+        "67.2": [MZn, math.exp(-math.sqrt(n) * tz) * Mexp(lam * tz / math.sqrt(n)) ** n],
+        "69": [math.log(MZn), -math.sqrt(n) * tz - n * math.log(1 - tz / math.sqrt(n))],
+        "71": [lim, tz * tz / 2],
+    }
+
+
+@document("608_handout_gram_determinant_area_volume")
+def _(rng):
+    a, b, c = np.array([1.0, 2, 2]), np.array([3.0, 0, 4]), np.array([0.0, 1, 1])
+    A = np.stack([a, b], axis=1)
+    G = A.T @ A
+    M = np.stack([a, b, c], axis=1)
+    axb = np.cross(a, b)
+    area = math.sqrt(np.linalg.det(G))
+    V = abs(np.linalg.det(M))                                          # the volume
+    proj = (a @ b) / (a @ a) * a
+    dist = np.linalg.norm(b - proj)
+    # random vectors for the identities
+    u, v = rng.normal(size=3), rng.normal(size=3)
+    minors = [np.linalg.det(A[np.ix_(k, [0, 1])]) for k in ([0, 1], [0, 2], [1, 2])]
+    return {
+        "12": [A.T @ A, np.array([[9.0, 11], [11, 25]]), np.array([[9.0, 11], [11, 25]])],
+        "16": [np.linalg.norm(np.cross(u, v)) ** 2, (u @ u) * (v @ v) - (u @ v) ** 2,
+               np.linalg.det(np.stack([u, v], axis=1).T @ np.stack([u, v], axis=1))],
+        "18": [np.linalg.det(G), 104], "18.2": [math.sqrt(104), 2 * math.sqrt(26)],
+        "20": [np.cross(u, v), np.array([u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]])],
+        "22": [axb, np.array([8.0, -2, -6])], "22.2": [np.linalg.norm(axb) ** 2, 64 + 4 + 36, 104],
+        "26": [np.linalg.det(A.T @ A), sum(m * m for m in minors), 104],
+        "30": [dist**2, b @ b - (a @ b) ** 2 / (a @ a), 104 / 9], "30.2": [dist, math.sqrt(104) / 9],
+        "32": [np.linalg.inv(G), np.array([[25.0, -11], [-11, 9]]) / 104],
+        "36": [np.linalg.det(M.T @ M), np.linalg.det(M) ** 2], "36.2": [np.cross(b, c), np.array([-4.0, -3, 3])],
+        "38": [V, np.linalg.det(M), a @ np.cross(b, c), -4],
+        "40": [V, abs(np.linalg.det(M)), 4], "40.2": [np.linalg.det(M.T @ M), 16],
+        "42": [V / area, 4 / math.sqrt(104)],
+        "44": [c @ axb, c @ np.array([8.0, -2, -6]), -8],
+        "46": [a[2] * b[0] - a[0] * b[2], 6 - 4, 2], "46.2": [axb, np.array([8.0, 2, -6])],
+        "46.3": [c @ axb, 2 - 6, -4],
+    }
+
+
+@document("609_nb_stirling_laplace_method")
+def _(rng):
+    import warnings
+
+    import mpmath as mp
+    from scipy import integrate
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    n = int(rng.integers(1, 13))
+    x = rng.uniform(2, 20)
+    s = rng.uniform(0.2, 3)
+    f = lambda u: math.log(u) - u  # noqa: E731
+    nr, a = rng.uniform(0.3, 6), rng.uniform(0.3, 6)
+    fact = math.factorial
+    dfe = lambda m: math.prod(range(2, 2 * m + 1, 2))  # noqa: E731   (2m)!!
+    dfo = lambda m: math.prod(range(1, 2 * m, 2))  # noqa: E731   (2m - 1)!!
+    saved, mp.mp.dps = mp.mp.dps, 60
+    lg = mp.loggamma
+    N = mp.mpf(10) ** 10
+    huge = mp.mpf(10) ** (10**7)
+    lims = {
+        "1:3.3": lg(huge + 1) / (huge * mp.log(huge)),
+        "4:3": mp.sqrt(N) * mp.e**N * mp.exp(lg(N + 1) - (N + 1) * mp.log(N)),   # the integral is Gamma(n + 1) / n^{n + 1}
+        "4:7": mp.exp(lg(N + 1) - 0.5 * mp.log(2 * mp.pi * N) - N * mp.log(N) + N),
+        "6:3": mp.mpf(10) ** 6 * (lg(mp.mpf(10) ** 6 + 1) - mp.mpf(10) ** 6 * mp.log(mp.mpf(10) ** 6) + mp.mpf(10) ** 6
+                                  - 0.5 * mp.log(2 * mp.pi * mp.mpf(10) ** 6)),
+        "7:5": mp.exp(lg(N**2 + 1) / N**2) / N**2,
+        "7:9": mp.sqrt(mp.pi * N) * mp.exp(lg(2 * N + 1) - 2 * lg(N + 1) - N * mp.log(4)),
+        "7:13": 2 * mp.pi * N * mp.exp(lg(3 * N + 1) - 3 * lg(N + 1) - N * mp.log(27)),
+        "7:15.2": mp.sqrt(N) * mp.exp(N * mp.log(4) + 2 * lg(N + 1) - lg(2 * N + 2)),
+        "7:17": mp.exp(N * mp.log(4) + 2 * lg(N + 1) - lg(2 * N + 1)) / mp.sqrt(N),
+        "7:19": mp.exp(lg(N + 0.5) - lg(N)) / mp.sqrt(N),
+    }
+    lims = {k: float(v) for k, v in lims.items()}
+    mp.mp.dps = saved
+    return {
+        "1:3": [math.lgamma(n + 1), sum(math.log(k) for k in range(1, n + 1))],
+        "1:3.2": [quad(math.log, 1, x), x * math.log(x) - x],
+        "1:3.3": [lims["1:3.3"], 1],
+        "1:3.4": [math.gamma(n + 1), fact(n)],
+        "1:5": [fact(n), quad(lambda t: t**n * math.exp(-t), 0, np.inf), n ** (n + 1) * quad(lambda u: math.exp(n * f(u)), 0, np.inf)],
+        "1:7.2": [d(f, s), 1 / s - 1], "1:7.3": [d2r(f, s), -1 / s**2],
+        "1:7.4": [f(1.0), -1], "1:7.5": [d2r(f, 1.0), -1],
+        "2:5": [quad(lambda u: math.exp(-nr * u * u / 2), -np.inf, np.inf), math.sqrt(math.pi / (2 * nr))],
+        "4:1": [quad(lambda u: math.exp(-a * u * u), -np.inf, np.inf), math.sqrt(math.pi / a)],
+        "4:3": [lims["4:3"], math.sqrt(2 * math.pi)],
+        "4:7": [lims["4:7"], 1],
+        "6:1": [1 / (math.sqrt(2 * math.pi) * math.exp(-1)), math.e / math.sqrt(2 * math.pi)],
+        "6:3": [lims["6:3"], 1 / 12],
+        "7:5": [lims["7:5"], math.e],
+        "7:7": [math.comb(2 * n, n), fact(2 * n) / fact(n) ** 2],
+        "7:9": [lims["7:9"], 1],
+        "7:11": [math.comb(3 * n, n) * math.comb(2 * n, n), fact(3 * n) / fact(n) ** 3],
+        "7:13": [lims["7:13"], math.sqrt(3)],
+        "7:15": [quad(lambda t: t**n * (1 - t) ** n, 0, 1), fact(n) ** 2 / fact(2 * n + 1)],
+        "7:15.2": [lims["7:15.2"], math.sqrt(math.pi) / 2],
+        "7:15.3": [dfe(n) / dfo(n), 4**n * fact(n) ** 2 / fact(2 * n)],
+        "7:17": [lims["7:17"], math.sqrt(2 * math.pi)],
+        "7:19": [lims["7:19"], 1],
+    }
+
+
+@document("610_lecture_polar_curves_area_arc_length")
+def _(rng):
+    import warnings
+
+    from scipy import integrate
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-12, epsrel=1e-11, limit=400)[0]
+    cos, sin = math.cos, math.sin
+
+    def curve(r):
+        return (lambda t: r(t) * cos(t)), (lambda t: r(t) * sin(t))
+
+    def green_area(r, lo, hi):                                          # (1/2) closed integral of x dy - y dx; the rays add nothing
+        x, y = curve(r)
+        return 0.5 * quad(lambda t: x(t) * d(y, t) - y(t) * d(x, t), lo, hi)
+
+    def speed_length(r, lo, hi):
+        x, y = curve(r)
+        return quad(lambda t: math.hypot(d(x, t), d(y, t)), lo, hi)
+    c1, c2 = rng.uniform(-0.4, 0.4, size=2)
+    rg = lambda t: 1.5 + c1 * sin(2 * t) + c2 * cos(t)  # noqa: E731
+    th = rng.uniform(0, 2 * math.pi)
+    xg, yg = curve(rg)
+    al = rng.uniform(0, 2)
+    be = al + rng.uniform(0.3, 6)
+    a = rng.uniform(0.3, 3)
+    rc = lambda t: a * (1 + cos(t))  # noqa: E731
+    xc, yc = curve(rc)
+    h = math.pi / 2
+    T = rng.uniform(0.2, 2 * math.pi)
+    rs = math.exp
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ring = integrate.dblquad(lambda rho, t: rho, -h, h, lambda t: 1.0, lambda t: 1 + cos(t), epsabs=1e-12, epsrel=1e-11)[0]
+    return {
+        "15": [d(xg, th), d(rg, th) * cos(th) + rg(th) * sin(th)],
+        "16": [d(yg, th), d(rg, th) * sin(th) + rg(th) * cos(th)],
+        "20": [d(yg, th) / d(xg, th), (d(rg, th) * sin(th) + rg(th) * cos(th)) / (d(rg, th) * cos(th) + rg(th) * sin(th))],
+        "22.2": [d(rc, th), -a * sin(th)],
+        "24": [d(yc, h) / d(xc, h), (-a + 0) / (0 + a), -1],
+        "27": [-a * sin(th) ** 2 + a * (1 + cos(th)) * cos(th), a * (cos(th) + cos(2 * th))],
+        "28": [cos(th) + cos(2 * th), 2 * cos(th) ** 2 + cos(th) - 1],
+        "35": [green_area(rg, al, be), 0.5 * quad(lambda t: rg(t) ** 2, al, be)],
+        "37": [green_area(rc, 0, 2 * math.pi), a * a / 2 * quad(lambda t: 1 + 2 * cos(t) + cos(t) ** 2, 0, 2 * math.pi),
+               a * a / 2 * (2 * math.pi + 0 + math.pi), 3 * math.pi * a * a / 2],
+        "42": [math.pi * a * a, 0.5 * quad(lambda t: 4 * a * a * cos(t) ** 2, 0, 2 * math.pi), 2 * math.pi * a * a],
+        "46": [math.pi * a * a, 0.5 * quad(lambda t: 4 * a * a * cos(t) ** 2, -h, h), math.pi * a * a],
+        "51": [ring, 0.5 * quad(lambda t: (1 + cos(t)) ** 2 - 1, -h, h), 0.5 * (4 + math.pi / 2), 2 + math.pi / 4],
+        "57": [d(xg, th) ** 2 + d(yg, th) ** 2, rg(th) ** 2 + d(rg, th) ** 2],
+        "58": [speed_length(rg, al, be), quad(lambda t: math.sqrt(rg(t) ** 2 + d(rg, t) ** 2), al, be)],
+        "60": [rc(th) ** 2 + d(rc, th) ** 2, 2 * a * a * (1 + cos(th)), 4 * a * a * cos(th / 2) ** 2],
+        "63": [quad(lambda t: 2 * a * cos(t / 2), 0, 2 * math.pi), 0],
+        "65": [speed_length(rc, 0, 2 * math.pi), 2 * quad(lambda t: 2 * a * cos(t / 2), 0, math.pi), 8 * a],
+        "67.2": [d(rs, th), rs(th)],
+        "69": [speed_length(rs, 0, T), quad(lambda t: math.sqrt(2) * math.exp(t), 0, T), math.sqrt(2) * (math.exp(T) - 1)],
+        "70": [green_area(rs, 0, T), 0.5 * quad(lambda t: math.exp(2 * t), 0, T), (math.exp(2 * T) - 1) / 2],
+    }
+
+
+@document("611_hw_joint_density_conditional_expectation")
+def _(rng):
+    import warnings
+
+    from scipy import integrate
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+
+    def E2(g, ylo=lambda x: 0.0, yhi=lambda x: 1.0, xlo=0.0, xhi=1.0):   # the integral of g(x, y) f(x, y) over a region
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.dblquad(lambda y, x: g(x, y) * (x + y), xlo, xhi, ylo, yhi, epsabs=1e-13, epsrel=1e-12)[0]
+    f = lambda x, y: x + y  # noqa: E731
+    x, y, t = rng.uniform(0, 1, size=3)
+    fX = lambda u: quad(lambda v: f(u, v), 0, 1)  # noqa: E731
+    fY = lambda v: quad(lambda u: f(u, v), 0, 1)  # noqa: E731
+    EX, EY = E2(lambda u, v: u), E2(lambda u, v: v)
+    EX2, EY2 = E2(lambda u, v: u * u), E2(lambda u, v: v * v)
+    VX, VY = EX2 - EX**2, EY2 - EY**2
+    EXY = E2(lambda u, v: u * v)
+    cov = EXY - EX * EY
+    VS = E2(lambda u, v: (u + v) ** 2) - E2(lambda u, v: u + v) ** 2
+    cond = lambda u: quad(lambda v: v * f(u, v), 0, 1) / fX(u)  # noqa: E731
+    return {
+        "7": [E2(lambda u, v: 1.0), quad(lambda u: u + 0.5, 0, 1), 1],
+        "10": [fX(x), x + 0.5], "10.2": [fY(y), y + 0.5], "10.3": [f(0, 0), 0], "10.4": [fX(0) * fY(0), 0.25],
+        "12": [EX, 7 / 12],
+        "14": [EX2, quad(lambda u: u * u * (u + 0.5), 0, 1), 1 / 4 + 1 / 3, 7 / 12],
+        "17": [VX, EX2 - EX**2, 35 / 144],
+        "19": [E2(lambda u, v: u + v), 7 / 6], "21": [EXY, 1 / 3],
+        "23": [cov, EXY - EX * EY, -1 / 144],
+        "27": [cov / math.sqrt(VX * VY), cov / VX, -1 / 35],
+        "31": [VS, VX + VY + 2 * cov, 17 / 36],
+        "34": [f(x, y) / fX(x), (x + y) / (x + 0.5)],
+        "36": [cond(x), (x / 2 + 1 / 3) / (x + 0.5), (3 * x + 2) / (6 * x + 3)],
+        "40": [quad(lambda u: cond(u) * fX(u), 0, 1), quad(lambda u: u / 2 + 1 / 3, 0, 1), 7 / 12],
+        "46": [E2(lambda u, v: 1.0, yhi=lambda u: 1 - u), quad(lambda u: quad(lambda v: f(u, v), 0, 1 - u), 0, 1),
+               quad(lambda u: (1 - u * u) / 2, 0, 1), 1 / 3],
+        "48": [E2(lambda u, v: 1.0, xhi=0.5), quad(lambda u: u + 0.5, 0, 0.5), 3 / 8],
+        "48.2": [E2(lambda u, v: 1.0, yhi=lambda u: t, xhi=t), quad(lambda u: quad(lambda v: f(u, v), 0, t), 0, t), t**3],
+        "48.3": [E2(lambda u, v: max(u, v)), 3 / 4],
+    }
+
+
+@document("612_blog_conservative_fields_line_integrals")
+def _(rng):
+    import warnings
+
+    from scipy import integrate
+
+    def quad(g, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+
+    def work(F, r, a, b):                                             # the line integral of F along r(t), a <= t <= b
+        return quad(lambda t: F(r(t)) @ np.array([d(lambda s: r(s)[k], t) for k in range(len(r(t)))]), a, b)
+    # a generic gradient field and a curved path
+    k1, k2 = rng.normal(size=2)
+    ph = lambda p: math.sin(k1 * p[0]) * p[1] + p[2] ** 2 * math.exp(k2 * p[1])  # noqa: E731
+    gF = lambda p: grad(ph, p)  # noqa: E731
+    c = rng.normal(size=(3, 3))
+    a, b = 0.0, rng.uniform(0.5, 2)
+    path = lambda t: c[0] + c[1] * t + c[2] * t * t  # noqa: E731
+    F = lambda p: np.array([2 * p[0] * p[1] + p[2] ** 2, p[0] ** 2 + 2 * p[1] * p[2], p[1] ** 2 + 2 * p[0] * p[2]])  # noqa: E731
+    phi = lambda p: work(F, lambda t: t * np.asarray(p, dtype=float), 0.0, 1.0)  # noqa: E731   the potential, from the origin
+    v = rng.normal(size=3)
+    x, y, z = v
+    Fc = lambda i, p: F(p)[i]  # noqa: E731
+    P = np.array([1.0, 2, 3])
+    seg = lambda t: t * P  # noqa: E731
+    wig = lambda t: t * P + np.array([math.sin(math.pi * t), t * (1 - t), 0.0])  # noqa: E731   another path with the same ends
+    tt = rng.uniform(0, 1)
+    H = lambda p: np.array([p[1], 0.0])  # noqa: E731
+    C1, C2, C3 = (lambda t: np.array([t, t * t])), (lambda t: np.array([t, t])), (lambda t: np.array([t, t**3]))
+    G = lambda p: np.array([-p[1], p[0]]) / (p[0] ** 2 + p[1] ** 2)  # noqa: E731
+    q = rng.uniform(0.3, 2, size=2) * rng.choice([-1, 1], size=2)
+    q[0] = abs(q[0])                                                   # away from the cut of atan2
+    circ = lambda t: np.array([math.cos(t), math.sin(t)])  # noqa: E731
+    return {
+        "7": [work(gF, path, a, b), quad(lambda t: gF(path(t)) @ np.array([d(lambda s: path(s)[k], t) for k in range(3)]), a, b),
+              quad(lambda t: d(lambda s: ph(path(s)), t), a, b), ph(path(b)) - ph(path(a))],
+        "15": [partial(lambda p: Fc(0, p), v, 1), partial(lambda p: Fc(1, p), v, 0)],
+        "15.2": [partial(lambda p: Fc(0, p), v, 2), partial(lambda p: Fc(2, p), v, 0)],
+        "15.3": [partial(lambda p: Fc(1, p), v, 2), partial(lambda p: Fc(2, p), v, 1)],
+        "17.2": [phi(v) - x * x * y - x * z * z, y * y * z],
+        "19": [phi(v), x * x * y + x * z * z + y * y * z],
+        "23": [work(F, wig, 0, 1), phi(P) - phi(np.zeros(3)), 2 + 9 + 6, 17],
+        "25.2": [F(seg(tt)), np.array([13, 13, 10]) * tt**2],
+        "27": [work(F, seg, 0, 1), quad(lambda t: (13 + 26 + 30) * t * t, 0, 1), 23],
+        "29": [phi(P), 23],
+        "35": [work(H, C1, 0, 1), quad(lambda t: t * t * 2 * t, 0, 1), 0.5],
+        "35.2": [work(H, C3, 0, 1), quad(lambda t: t**3 * 3 * t * t, 0, 1), 0.5],
+        "37": [H(C3(tt)) @ np.array([d(lambda s: C3(s)[k], tt) for k in range(2)]), C3(tt)[1] * d(lambda s: C3(s)[0], tt)],
+        "39": [work(H, C1, 0, 1), quad(lambda t: t * t, 0, 1), 1 / 3],
+        "39.2": [work(H, C3, 0, 1), quad(lambda t: t**3, 0, 1), 1 / 4],
+        "47": [partial(lambda p: G(p)[1], q, 0), (q[1] ** 2 - q[0] ** 2) / (q @ q) ** 2, partial(lambda p: G(p)[0], q, 1)],
+        "51": [work(G, circ, 0, 2 * math.pi), quad(lambda t: math.sin(t) ** 2 + math.cos(t) ** 2, 0, 2 * math.pi), 2 * math.pi],
+        "53": [G(q), grad(lambda p: math.atan2(p[1], p[0]), q)],
+    }
+
+
+@document("613_hw_convolution_of_densities")
+def _(rng):
+    import warnings
+
+    from scipy import integrate
+
+    def quad(g, a, b, points=None):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200, points=points)[0]
+    fU = lambda x: 1.0 if 0 <= x <= 1 else 0.0  # noqa: E731
+
+    def fS(s):                                                          # the density of U_1 + U_2, by convolution
+        lo, hi = max(0.0, s - 1), min(1.0, s)
+        return quad(lambda x: fU(x) * fU(s - x), lo, hi) if hi > lo else 0.0
+
+    def fT(t):
+        lo, hi = max(0.0, t - 2), min(1.0, t)
+        pts = [p for p in (t - 1,) if lo < p < hi]
+        return quad(lambda u: fS(t - u), lo, hi, points=pts or None) if hi > lo else 0.0
+    s1, s2 = rng.uniform(0, 1), rng.uniform(1.001, 2)
+    s3 = -rng.uniform(0.1, 1) if rng.uniform() < 0.5 else 2 + rng.uniform(0.1, 1)      # outside the support
+    e = [fS(s1) - s1, fS(s2) - (2 - s2), fS(s3) - 0.0]
+    P15 = quad(fS, 0, 1.5, points=[1.0])
+    ES2 = quad(lambda s: s * s * fS(s), 0, 2, points=[1.0])
+    ES = quad(lambda s: s * fS(s), 0, 2, points=[1.0])
+    VU = quad(lambda x: x * x, 0, 1) - 0.25
+    # the difference U_1 - U_2 has the triangular density 1 - |v| on [-1, 1]
+    VD = quad(lambda v: v * v * quad(lambda x: fU(x) * fU(x - v), max(0.0, v), min(1.0, 1 + v)), -1, 1, points=[0.0])
+    lam, mu = rng.uniform(0.3, 3, size=2)
+    mu = mu if abs(mu - lam) > 0.2 else lam + 0.5
+    s = rng.uniform(0.05, 4)
+    conv_ll = quad(lambda x: lam * math.exp(-lam * x) * lam * math.exp(-lam * (s - x)), 0, s)
+    conv_lm = quad(lambda x: lam * math.exp(-lam * x) * mu * math.exp(-mu * (s - x)), 0, s)
+    t1, t2, t3 = rng.uniform(0, 1), rng.uniform(1.001, 2), rng.uniform(2.001, 3)
+    et = [fT(t1) - t1**2 / 2, fT(t2) - (-2 * t2**2 + 6 * t2 - 3) / 2, fT(t3) - (3 - t3) ** 2 / 2]
+    phi = lambda x: math.exp(-x * x / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    sn, xn = rng.normal(scale=2), rng.normal()
+    conv_n = quad(lambda x: phi(x) * phi(sn - x), -np.inf, np.inf)
+    n = int(rng.integers(0, 9))
+    pl = lambda nu, k: math.exp(-nu) * nu**k / math.factorial(k)  # noqa: E731
+    pn = sum(pl(lam, k) * pl(mu, n - k) for k in range(n + 1))
+    p2 = sum(pl(lam, k) * pl(mu, 2 - k) for k in range(3))
+    return {
+        "5": [quad(lambda x: fU(x) * fU(s1 - x), 0, 1, points=[s1]), fS(s1)],
+        "10": [0.0, e[0], e[0] + e[1], e[0] + e[1] + e[2]],          # the three branches, each at a point of its range
+        "14": [P15, quad(lambda u: u, 0, 1.5), 1.125],
+        "18": [P15, quad(lambda u: u, 0, 1) + quad(lambda u: 2 - u, 1, 1.5), 1 / 2 + 3 / 8, 7 / 8],
+        "24": [ES2, quad(lambda u: u**3, 0, 1) + quad(lambda u: u * u * (2 - u), 1, 2), 1 / 4 + 11 / 12, 7 / 6],
+        "24.2": [ES2 - ES**2, 7 / 6 - 1, 1 / 6],
+        "26": [VD, VU - VU, 0],
+        "30": [conv_ll, quad(lambda x: lam * math.exp(-lam * x) * lam * math.exp(-lam * (s - x)), 0, s), lam * lam * math.exp(-lam * s)],
+        "32": [quad(lambda u: lam * lam * math.exp(-lam * u), 0, np.inf), lam], "32.2": [conv_ll, lam * lam * s * math.exp(-lam * s)],
+        "34": [conv_lm, lam * mu * math.exp(-mu * s) * quad(lambda x: math.exp(-(lam - mu) * x), 0, s),
+               lam * mu / (lam - mu) * (math.exp(-mu * s) - math.exp(-lam * s))],
+        "37.2": [fT(t2), quad(lambda u: fS(t2 - u), 0, 1, points=[t2 - 1])],
+        "39": [0.0, et[0], et[0] + et[1], et[0] + et[1] + et[2]],
+        "41": [fT(1.5), 3 / 4],
+        "43": [xn * xn + (sn - xn) ** 2, 2 * (xn - sn / 2) ** 2 + sn * sn / 2],
+        "45": [conv_n, 1 / (2 * math.pi) * math.exp(-sn * sn / 4) * quad(lambda x: math.exp(-((x - sn / 2) ** 2)), -np.inf, np.inf),
+               1 / (2 * math.sqrt(math.pi)) * math.exp(-sn * sn / 4)],
+        "51": [pn, sum(math.exp(-lam) * lam**k / math.factorial(k) * math.exp(-mu) * mu ** (n - k) / math.factorial(n - k) for k in range(n + 1)),
+               math.exp(-(lam + mu)) / math.factorial(n) * sum(math.comb(n, k) * lam**k * mu ** (n - k) for k in range(n + 1)),
+               math.exp(-(lam + mu)) * (lam + mu) ** n / math.factorial(n)],
+        "53": [p2, math.exp(-(lam + mu)) * (lam * lam + lam * mu + mu * mu) / 2],
+    }
+
+
+@document("586_forum_jeffreys_divergence_gaussians")
+def _(rng):
+    from scipy import integrate
+
+    m1, m2 = rng.normal(size=2)
+    s1, s2 = rng.uniform(0.4, 2.5, size=2)
+    npdf = lambda t, m, s: math.exp(-((t - m) ** 2) / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+
+    def kl_quad(ma, sa, mb, sb):
+        lp = lambda t, m, s: -((t - m) ** 2) / (2 * s * s) - math.log(s * math.sqrt(2 * math.pi))  # noqa: E731
+        f = lambda t: npdf(t, ma, sa) * (lp(t, ma, sa) - lp(t, mb, sb))  # noqa: E731
+        return integrate.quad(f, ma - 14 * sa, ma + 14 * sa, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+
+    def kl(ma, sa, mb, sb):
+        return math.log(sb / sa) + (sa**2 + (ma - mb) ** 2) / (2 * sb**2) - 0.5
+
+    J = lambda ma, sa, mb, sb: kl(ma, sa, mb, sb) + kl(mb, sb, ma, sa)  # noqa: E731
+    D = m1 - m2
+    Jq = kl_quad(m1, s1, m2, s2) + kl_quad(m2, s2, m1, s1)
+    Je = J(0.0, 1.0, 1.0, 2.0)
+    sg = rng.uniform(0.4, 2.5)
+    r = s1 / s2
+    s = math.log(s1**2)
+    dd = int(rng.integers(1, 5))
+    mv1, mv2 = rng.normal(size=dd), rng.normal(size=dd)
+    A, B = rng.normal(size=(dd, dd)), rng.normal(size=(dd, dd))
+    S1, S2 = A @ A.T + 0.5 * np.eye(dd), B @ B.T + 0.5 * np.eye(dd)
+    Dv = mv1 - mv2
+
+    def klmv(ma, Sa, mb, Sb):
+        Sbi = np.linalg.inv(Sb)
+        return 0.5 * (np.trace(Sbi @ Sa) + (mb - ma) @ Sbi @ (mb - ma) - len(ma) + math.log(np.linalg.det(Sb) / np.linalg.det(Sa)))
+
+    v1, v2 = rng.uniform(0.2, 3, size=dd), rng.uniform(0.2, 3, size=dd)
+    Jdiag = klmv(mv1, np.diag(v1), mv2, np.diag(v2)) + klmv(mv2, np.diag(v2), mv1, np.diag(v1))
+    tr = lambda Sa, Sb: 0.5 * np.trace(np.linalg.inv(Sb) @ Sa + np.linalg.inv(Sa) @ Sb) - dd  # noqa: E731
+    dJs1 = d(lambda t: J(m1, t, m2, s2), s1)
+    return {
+        "6": [kl_quad(m1, s1, m2, s2), math.log(s2 / s1) + (s1**2 + D**2) / (2 * s2**2) - 0.5],
+        "12": [kl_quad(m2, s2, m1, s1), math.log(s2 / s1) + (s2**2 + D**2) / (2 * s1**2) - 0.5],
+        "18": [Jq, 2 * math.log(s2 / s1) + (s1**2 + D**2) / (2 * s2**2) + (s2**2 + D**2) / (2 * s1**2) - 1],
+        "21": [s1**2 / (2 * s2**2) + s2**2 / (2 * s1**2) - 1, (s1 - s2) ** 2 / (2 * s1 * s2)],
+        "23.3": [kl_quad(0.0, 1.0, 1.0, 2.0), math.log(2) - 0.25],
+        "23.4": [kl_quad(1.0, 2.0, 0.0, 1.0), 2 + math.log(2)],
+        "23.5": [Je, 7 / 4 + 2 * math.log(2)],
+        "23.6": [Jq - (kl_quad(m2, s2, m1, s1) + kl_quad(m1, s1, m2, s2)), 4 * math.log(s2 / s1)],
+        "32": [kl_quad(m2, s2, m1, s1), math.log(s1 / s2) + (s2**2 + D**2) / (2 * s1**2) - 0.5],
+        "39": [Jq, (s1**2 + D**2) / (2 * s2**2) + (s2**2 + D**2) / (2 * s1**2) - 1,
+               s1**2 / (2 * s2**2) + s2**2 / (2 * s1**2) - 1 + D**2 / 2 * (1 / s1**2 + 1 / s2**2),
+               (s1**2 - s2**2) ** 2 / (2 * s1**2 * s2**2) + D**2 / 2 * (1 / s1**2 + 1 / s2**2)],
+        "45": [Jq, kl_quad(m2, s2, m1, s1) + kl_quad(m1, s1, m2, s2)],
+        "48": [Je, (1 - 4) ** 2 / (2 * 4) + 0.5 * (1 + 1 / 4), 9 / 8 + 5 / 8, 7 / 4],
+        "53": [J(m1, sg, m2, sg), D**2 / sg**2],
+        "56": [J(m1, s1, m1, s2), (r**2 - 1) ** 2 / (2 * r**2), 0.5 * (r - 1 / r) ** 2],
+        "64": [d(lambda t: J(t, s1, m2, s2), m1), D * (1 / s1**2 + 1 / s2**2)],
+        "64.2": [dJs1, s1 / s2**2 - (s2**2 + D**2) / s1**3],
+        "67.2": [s1, math.exp(s / 2)],
+        "67.3": [d(lambda t: math.exp(t / 2), s), s1 / 2],
+        "69": [d(lambda t: J(m1, math.exp(t / 2), m2, s2), s), dJs1 * s1 / 2, s1**2 / (2 * s2**2) - (s2**2 + D**2) / (2 * s1**2)],
+        "76": [klmv(mv1, S1, mv2, S2) + klmv(mv2, S2, mv1, S1), tr(S1, S2) + 0.5 * Dv @ (np.linalg.inv(S1) + np.linalg.inv(S2)) @ Dv],
+        "82": [Jdiag, np.sum((v1 - v2) ** 2 / (2 * v1 * v2) + Dv**2 / 2 * (1 / v1 + 1 / v2))],
+        "86": [tr(np.diag(v1), np.diag(v2)), 0.5 * np.sum(v1 / v2 + v2 / v1) - 1],
+    }
+
+
+@document("587_notes_denoising_score_matching_tweedie")
+def _(rng):
+    from scipy import integrate
+
+    npdf = lambda t, mu, v: math.exp(-((t - mu) ** 2) / (2 * v)) / math.sqrt(2 * math.pi * v)  # noqa: E731
+    # the kernel score in d dimensions
+    dd = int(rng.integers(1, 5))
+    sig = rng.uniform(0.2, 2)
+    xv, ev = rng.normal(size=dd), rng.normal(size=dd)
+    xt = xv + sig * ev
+    logq = lambda u: -np.sum((u - xv) ** 2) / (2 * sig**2) - dd / 2 * math.log(2 * math.pi * sig**2)  # noqa: E731
+    # one-dimensional Gaussian data x ~ N(m, s^2), expectations over (x, eps) by Gauss-Hermite quadrature
+    m, s = rng.normal(), rng.uniform(0.3, 2)
+    u, w = np.polynomial.hermite_e.hermegauss(40)
+    w = w / math.sqrt(2 * math.pi)
+    X, E = np.meshgrid(m + s * u, u, indexing="ij")
+    W = np.outer(w, w)
+    EE = lambda f: float(np.sum(W * f(X, E)))  # noqa: E731
+    c1, c2 = rng.uniform(-1, 1, size=2)
+    s_th = lambda t: np.tanh(c1 * t) + c2 * t**2  # noqa: E731   an arbitrary score model
+    e_th = lambda t: -sig * s_th(t)  # noqa: E731
+    Jdsm = EE(lambda x, e: 0.5 * (s_th(x + sig * e) - (-((x + sig * e) - x) / sig**2)) ** 2)
+    # conditional expectations given the noisy value, by quadrature over x
+    y = m + rng.normal() * math.sqrt(s * s + sig * sig)
+    joint = lambda x: npdf(y, x, sig**2) * npdf(x, m, s * s)  # noqa: E731
+    Q = lambda g: integrate.quad(lambda x: g(x) * joint(x), m - 12 * s, m + 12 * s, epsabs=1e-14, epsrel=1e-12)[0]  # noqa: E731
+    py = Q(lambda x: 1.0)
+    score = Q(lambda x: -(y - x) / sig**2) / py               # p'(y)/p(y), differentiating under the integral
+    Eeps = Q(lambda x: (y - x) / sig) / py
+    Ex = Q(lambda x: x) / py
+    Vx = Q(lambda x: (x - Ex) ** 2) / py
+    sstar = Q(lambda x: -(y - x) / sig**2) / py               # E[kernel score | y]
+    logp = lambda t: math.log(npdf(t, m, s * s + sig * sig))  # noqa: E731
+    # the linear score model
+    a, b = rng.normal(size=2)
+    L = lambda a, b: EE(lambda x, e: 0.5 * (a * (x + sig * e) + b + e / sig) ** 2)  # noqa: E731
+    Ex2 = EE(lambda x, e: (x + sig * e) ** 2)
+    Eex = EE(lambda x, e: e * (x + sig * e))
+    Ext = EE(lambda x, e: x + sig * e)
+    Ee = EE(lambda x, e: e + 0 * x)
+    A = np.array([[Ex2, Ext], [Ext, 1.0]])
+    ast, bst = np.linalg.solve(A, -np.array([Eex / sig, Ee / sig]))
+    # variance preserving corruption
+    ab = rng.uniform(0.05, 0.95)
+    yt = math.sqrt(ab) * m + rng.normal() * math.sqrt(ab * s * s + 1 - ab)
+    jt = lambda x0: npdf(yt, math.sqrt(ab) * x0, 1 - ab) * npdf(x0, m, s * s)  # noqa: E731
+    Qt = lambda g: integrate.quad(lambda x0: g(x0) * jt(x0), m - 12 * s, m + 12 * s, epsabs=1e-14, epsrel=1e-12)[0]  # noqa: E731
+    pt = Qt(lambda x0: 1.0)
+    score_t = Qt(lambda x0: -(yt - math.sqrt(ab) * x0) / (1 - ab)) / pt
+    Eeps_t = Qt(lambda x0: (yt - math.sqrt(ab) * x0) / math.sqrt(1 - ab)) / pt
+    Ex0 = Qt(lambda x0: x0) / pt
+    return {
+        "16": [grad(logq, xt), -(xt - xv) / sig**2, -ev / sig],
+        "24": [Jdsm, Jdsm, EE(lambda x, e: 0.5 * (s_th(x + sig * e) - e / sig) ** 2)],
+        "30": [sig**2 * Jdsm, EE(lambda x, e: 0.5 * (sig * s_th(x + sig * e) + e) ** 2), EE(lambda x, e: 0.5 * (e - e_th(x + sig * e)) ** 2)],
+        "36": [sstar, -Eeps / sig, score],
+        "44": [Ex, y - sig * Eeps, y + sig**2 * score],
+        "47": [py, npdf(y, m, s * s + sig * sig)],
+        "47.2": [score, -(y - m) / (s * s + sig * sig)],
+        "50": [Ex, y - sig**2 * (y - m) / (s * s + sig * sig), (s * s * y + sig**2 * m) / (s * s + sig * sig)],
+        "56": [Vx, sig**2 + sig**4 * d2(logp, y)],
+        "63.3": [d(lambda t: L(a, t), b), a * m + b],
+        "66": [d(lambda t: L(t, b), a), a * Ex2 + b * m + Eex / sig, a * (s * s + sig**2 + m * m) + b * m],
+        "69": [bst, -ast * m], "69.2": [ast * (s * s + sig**2), 0.0],
+        "72": [Eex, EE(lambda x, e: e * x) + sig * EE(lambda x, e: e * e), sig],
+        "75": [d(lambda t: L(t, b), a), a * (s * s + sig**2 + m * m) + b * m + 1],
+        "75.2": [ast, -1 / (s * s + sig**2)], "75.3": [bst, m / (s * s + sig**2)],
+        "75.4": [L(ast, bst), s * s / (2 * sig**2 * (s * s + sig**2))],
+        "79.2": [score_t, -Eeps_t / math.sqrt(1 - ab)],
+        "82": [Ex0, (yt + (1 - ab) * score_t) / math.sqrt(ab), (yt - (1 - ab) * Eeps_t) / math.sqrt(ab)],
+    }
+
+
+@document("588_hw_lora_low_rank_gradients")
+def _(rng):
+    dd, k = int(rng.integers(3, 6)), int(rng.integers(3, 6))
+    r = int(rng.integers(1, min(dd, k)))
+    al, eta, sA = rng.uniform(0.5, 16), rng.uniform(0.01, 0.5), rng.uniform(0.1, 1)
+    W0, B, A = rng.normal(size=(dd, k)), rng.normal(size=(dd, r)), rng.normal(size=(r, k))
+    x, t = rng.normal(size=k), rng.normal(size=dd)
+    Wf = lambda B, A: W0 + al / r * B @ A  # noqa: E731
+    LW = lambda W: 0.5 * np.sum((W @ x - t) ** 2)  # noqa: E731
+    L = lambda B, A: LW(Wf(B, A))  # noqa: E731
+    W = Wf(B, A)
+    e = W @ x - t
+    G = grad(LW, W)
+    dB, dA = rng.normal(size=(dd, r)), rng.normal(size=(r, k))
+    dW = rng.normal(size=(dd, k))
+    gB, gA = grad(lambda b: L(b, A), B), grad(lambda a: L(B, a), A)
+    i, j = int(rng.integers(dd)), int(rng.integers(r))
+    Z = np.zeros((dd, r))
+    gB0, gA0 = grad(lambda b: L(b, A), Z), grad(lambda a: L(Z, a), A)
+    G0 = np.outer(W0 @ x - t, x)
+    B1, A1 = Z - eta * gB0, A - eta * gA0
+    DW = Wf(B1, A1) - W0
+    EAtA = np.array([[sum(sA**2 * delta(jj, ll) for _ in range(r)) for ll in range(k)] for jj in range(k)])
+    EDW = -eta * (al / r) ** 2 * G0 @ EAtA                     # Delta W is linear in A^T A
+    big_d = big_k = 4096
+    return {
+        "10": [G, G, np.outer(e, x)],
+        "13": [d(lambda h: LW(W + h * dW), 0.0), np.trace(G.T @ dW)],
+        "13.2": [(Wf(B + 1e-6 * dB, A + 1e-6 * dA) - Wf(B - 1e-6 * dB, A - 1e-6 * dA)) / 2e-6, al / r * (dB @ A + B @ dA)],
+        "16": [np.trace(G.T @ dB @ A), np.trace(A @ G.T @ dB)],
+        "16.2": [np.trace(G.T @ B @ dA), np.trace((B.T @ G).T @ dA)],
+        "22": [gB, al / r * G @ A.T, al / r * np.outer(e, A @ x)],
+        "22.2": [gA, al / r * B.T @ G, al / r * np.outer(B.T @ e, x)],
+        "25": [gB[i, j], UNDEFINED if any(at(A, l, j) is UNDEFINED for l in range(k)) else al / r * sum(G[i, l] * A[l, j] for l in range(k))],
+        "27": [W @ x, W0 @ x + al / r * B @ (A @ x)],
+        "29.2": [Wf(Z, A), W0],
+        "32": [gA0, np.zeros((r, k))], "32.2": [gB0, al / r * np.outer(W0 @ x - t, A @ x)],
+        "35.2": [B1, -eta * al / r * G0 @ A.T],
+        "38": [DW, al / r * B1 @ A, -eta * al / r * G0 @ A.T @ A],
+        "41": [(A.T @ A)[j % k, i % k], sum(A[q, j % k] * A[q, i % k] for q in range(r))],
+        "44": [EAtA, sA**2 * np.eye(k)], "44.2": [EDW, -eta * al / r * sA**2 * G0],
+        "47": [EAtA, r * sA**2 * np.eye(k)],
+        "50": [DW, al / r * B1 @ A, -eta * (al / r) ** 2 * G0 @ A.T @ A], "50.2": [EDW, -eta * al**2 * sA**2 / r * G0],
+        "55.2": [8 * (big_d + big_k), 65536], "55.3": [big_d * big_k, 16777216],
+        "58": [big_d * big_k / (8 * (big_d + big_k)), 4096 / 8, 512],
+        "61": [np.sum((B @ A) ** 2), np.trace(A.T @ B.T @ B @ A), np.trace(B.T @ B @ A @ A.T)],
+    }
+
+
+@document("589_lecture_random_fourier_features")
+def _(rng):
+    from scipy import integrate
+
+    dd = int(rng.integers(1, 4))
+    ell = rng.uniform(0.7, 2)
+    x, y = rng.normal(scale=0.5, size=dd), rng.normal(scale=0.5, size=dd)
+    D_ = x - y
+    kern = lambda u, v: math.exp(-np.sum((u - v) ** 2) / (2 * ell**2))  # noqa: E731
+    gu, gw = np.polynomial.hermite_e.hermegauss(120)
+    gw = gw / math.sqrt(2 * math.pi)
+    En = lambda f, sd: float(np.sum(gw * f(sd * gu)))  # noqa: E731   E f(Y), Y ~ N(0, sd^2)
+    nD = math.sqrt(D_ @ D_)
+    Ecos = lambda sd: En(np.cos, sd)  # noqa: E731
+    kap = kern(x, y)
+    M = rng.normal(size=(dd, dd))
+    Sig = M @ M.T + 0.2 * np.eye(dd)
+    c_match = -2 * math.log(kap) / (D_ @ D_)
+    lap_D = rng.uniform(-3, 3)
+    cauchy = 2 * integrate.quad(lambda w: (1 / ell) / (math.pi * ((1 / ell) ** 2 + w * w)), 0, np.inf, weight="cos", wvar=lap_D)[0]
+    # joint quadrature over (omega^T x, omega^T y) ~ N(0, l^{-2} [x, y]^T [x, y]) and the phase b
+    C = np.array([[x @ x, x @ y], [x @ y, y @ y]]) / ell**2 + 1e-14 * np.eye(2)
+    Lc = np.linalg.cholesky(C)
+    u2, w2 = np.polynomial.hermite_e.hermegauss(50)
+    w2 = w2 / math.sqrt(2 * math.pi)
+    U1, U2 = np.meshgrid(u2, u2, indexing="ij")
+    WW = np.outer(w2, w2)
+    P = Lc[0, 0] * U1
+    Qv = Lc[1, 0] * U1 + Lc[1, 1] * U2
+    bs = np.arange(32) * 2 * math.pi / 32
+
+    def Ejoint(f):
+        return float(np.mean([np.sum(WW * f(P, Qv, b)) for b in bs]))
+
+    pair = lambda p, q, b: 2 * np.cos(p + b) * np.cos(q + b)  # noqa: E731
+    Ez = Ejoint(pair)
+    Vz = Ejoint(lambda p, q, b: pair(p, q, b) ** 2) - Ez**2
+    Vc = En(lambda t: np.cos(t) ** 2, nD / ell) - Ecos(nD / ell) ** 2
+    Dn = int(rng.integers(1, 6))
+    om = rng.normal(scale=1 / ell, size=(Dn, dd))
+    bb = rng.uniform(0, 2 * math.pi, size=Dn)
+    z = lambda u: math.sqrt(2 / Dn) * np.cos(om @ u + bb)  # noqa: E731
+    phi = lambda u: np.concatenate([np.cos(om @ u), np.sin(om @ u)]) / math.sqrt(Dn)  # noqa: E731
+    j = int(rng.integers(Dn))
+    a, c, uu = rng.uniform(-4, 4, size=3)
+    wv = rng.normal(size=dd)
+    Eb = float(np.mean(np.cos(wv @ (x + y) + 2 * bs)))
+    n = int(rng.integers(2, 6))
+    Z, yy, lam = rng.normal(size=(n, Dn)), rng.normal(size=n), rng.uniform(0.1, 2)
+    wr = np.linalg.solve(Z.T @ Z + lam * np.eye(Dn), Z.T @ yy)
+    kap1 = math.exp(-(1.0**2) / (2 * 1.0**2))                  # l = 1, unit distance
+    V1 = En(lambda t: np.cos(t) ** 2, 1.0) - En(np.cos, 1.0) ** 2
+    return {
+        "14": [kap, Ecos(nD / ell), Ecos(nD / ell)],
+        "22": [Ecos(nD * ell), math.exp(-(nD**2) / (2 * ell**2))],
+        "25": [Ecos(math.sqrt(D_ @ Sig @ D_)), math.exp(-0.5 * D_ @ Sig @ D_)],
+        "26": [c_match * np.eye(dd), np.eye(dd) / ell**2],
+        "28": [Ecos(nD / ell), math.exp(-(nD**2) / (2 * ell**2))],
+        "31": [cauchy, math.exp(-abs(lap_D) / ell)],
+        "39": [2 * math.cos(a) * math.cos(c), math.cos(a - c) - math.cos(a + c)],
+        "40": [Eb, 0.0],
+        "42": [Ez, Ez, Ecos(nD / ell), kap],
+        "45": [z(x) @ z(x), 1.0],
+        "47": [phi(x) @ phi(x), 1.0],
+        "47.2": [math.cos(om[j] @ x) * math.cos(om[j] @ y) + math.sin(om[j] @ x) * math.sin(om[j] @ y), math.cos(om[j] @ (x - y))],
+        "52": [math.cos(uu) ** 2, 0.5 * (1 + math.cos(2 * uu))],
+        "54": [Vc, En(lambda t: np.cos(t) ** 2, nD / ell) - kap**2, 0.5 * (1 + kern(2 * x, 2 * y)) - kap**2],
+        "57": [kern(2 * x, 2 * y), kap**2], "57.2": [Vc, 0.5 * (1 - kap**2)],
+        "61": [kern(2 * x, 2 * y), math.exp(-4 * nD**2 / (2 * ell**2)), kap**4],
+        "64": [Vc, 0.5 * (1 + kap**4) - kap**2, 0.5 * (1 - kap**2) ** 2],
+        "66": [Vc / Dn, (1 - kap**2) ** 2 / (2 * Dn)],
+        "68": [math.exp(-1 / 2), kap1], "68.2": [V1, 0.5 * (1 - math.exp(-0.5)) ** 2],
+        "73": [Vz, Vc],
+        "82": [wr, wr, Z.T @ np.linalg.solve(Z @ Z.T + lam * np.eye(n), yy)],
+        "85": [grad(lambda u: kern(u, y), x), -(x - y) / ell**2 * kap],
+        "87": [grad(lambda u: z(u) @ z(y), x), -2 / Dn * sum(math.sin(om[i] @ x + bb[i]) * math.cos(om[i] @ y + bb[i]) * om[i] for i in range(Dn))],
+    }
+
+
+@document("590_reading_group_vq_vae_codebook_loss")
+def _(rng):
+    from scipy import optimize
+
+    Dm, K = int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    Bn = int(rng.integers(2, 6))
+    ze = rng.normal(size=Dm)
+    Ecb = rng.normal(size=(K, Dm))
+    ks = int(np.argmin([np.sum((ze - e) ** 2) for e in Ecb]))
+    zq = Ecb[ks].copy()
+    k = int(rng.integers(K))
+    Zb = rng.normal(size=(Bn, Dm))
+    r_, c_ = np.sum(Zb**2, axis=1), np.sum(Ecb**2, axis=1)
+    Dist = np.array([[np.sum((zi - e) ** 2) for e in Ecb] for zi in Zb])
+    slide = UNDEFINED if Bn != K else np.outer(r_, np.ones(K)) - 2 * Ecb @ Zb.T + np.outer(np.ones(Bn), c_)
+    beta = rng.uniform(0.1, 2)
+    Wd, xo = rng.normal(size=(Dm + 1, Dm)), rng.normal(size=Dm + 1)
+    Lrec = lambda z: 0.5 * np.sum((xo - Wd @ z) ** 2)  # noqa: E731
+    ze0, e0 = ze.copy(), zq.copy()
+
+    def Lsur(z, e):        # the loss as backpropagation sees it: stop-gradients frozen at the current values
+        return Lrec(z + (zq - ze0)) + np.sum((ze0 - e) ** 2) + beta * np.sum((z - e0) ** 2)
+
+    grad_rec = grad(Lrec, zq)
+    ev = rng.normal(size=Dm)
+    nk = int(rng.integers(1, 6))
+    Zk = rng.normal(size=(nk, Dm))
+    zbar = Zk.mean(axis=0)
+    Ck = lambda e: np.sum((Zk - e) ** 2)  # noqa: E731
+    emin = np.linalg.lstsq(np.vstack([np.eye(Dm)] * nk), Zk.reshape(-1), rcond=None)[0]
+    gam = rng.uniform(0.5, 0.99)
+    T = int(rng.integers(1, 12))
+    cnt = rng.uniform(1, 20)
+    N = 0.0
+    mv = np.zeros(Dm)
+    for _ in range(T):
+        N = gam * N + (1 - gam) * cnt
+        mv = gam * mv + (1 - gam) * cnt * zbar
+    tstar = optimize.brentq(lambda t: gam**t - 0.01, 0, 1e5, xtol=1e-14)
+    ppl = lambda p: math.exp(-sum(q * math.log(q) for q in p if q > 0))  # noqa: E731
+    mm = int(rng.integers(1, K + 1))
+    return {
+        "10": [np.sum((ze - Ecb[k]) ** 2), ze @ ze - 2 * ze @ Ecb[k] + Ecb[k] @ Ecb[k]],
+        "13.3": [Dist, slide],
+        "29": [ze + (zq - ze0), zq], "29.2": [jac(lambda z: z + (zq - ze0), ze), np.eye(Dm)],
+        "32": [grad(lambda e: Lsur(ze, e), e0), 2 * (zq - ze)],
+        "38": [grad(lambda z: Lsur(z, e0), ze), grad_rec + 2 * beta * (zq - ze)],
+        "41": [grad(lambda z: Lsur(z, e0), ze), grad_rec + 2 * beta * (ze - zq)],
+        "43": [np.sum((ze - ev) ** 2) + beta * np.sum((ze - ev) ** 2), (1 + beta) * np.sum((ze - ev) ** 2)],
+        "43.2": [grad(lambda e: (1 + beta) * np.sum((ze - e) ** 2), ev), 2 * (1 + beta) * (ev - ze)],
+        "50": [grad(Ck, ev), 2 * (ev - zbar)],
+        "56": [grad(Ck, ev), 2 * np.sum(ev - Zk, axis=0), 2 * nk * ev - 2 * Zk.sum(axis=0), 2 * nk * (ev - zbar)],
+        "59": [emin, zbar], "59.2": [Ck(emin), np.sum(Zk**2) - nk * zbar @ zbar],
+        "72": [N, (1 - gam) * sum(gam**s * cnt for s in range(1, T + 1)), (1 - gam**T) * cnt],
+        "75": [mv, (1 - gam**T) * cnt * zbar], "75.2": [mv / N, zbar],
+        "75.4": [tstar, math.log(100) / math.log(gam)],
+        "85.2": [ppl([1 / K] * K), K], "85.3": [ppl([1 / mm] * mm + [0.0] * (K - mm)), mm],
+        "85.4": [ppl([1.0] + [0.0] * (K - 1)), 1], "85.5": [ppl([0.5, 0.25, 0.25]), math.exp(1.5)],
+    }
+
+
+@document("591_blog_tversky_loss_gradient")
+def _(rng):
+    n = int(rng.integers(3, 9))
+    g = np.array([1.0, 0.0] + list(rng.integers(0, 2, size=n - 2).astype(float)))
+    rng.shuffle(g)
+    p = rng.uniform(0.02, 0.98, size=n)
+    al, be = rng.uniform(0.05, 2, size=2)
+    cnt = lambda p: (np.sum(p * g), np.sum(p * (1 - g)), np.sum((1 - p) * g))  # noqa: E731
+
+    def T(p, a=al, b=be):
+        tp, fp, fn = cnt(p)
+        return tp / (tp + a * fp + b * fn)
+
+    TP, FP, FN = cnt(p)
+    D = TP + al * FP + be * FN
+    a1 = rng.uniform(0.05, 0.95)
+    b1 = 1 - a1
+    jb, jf = int(np.flatnonzero(g == 0)[rng.integers(np.sum(g == 0))]), int(np.flatnonzero(g == 1)[rng.integers(np.sum(g == 1))])
+    j = int(rng.integers(n))
+    dT = lambda j: partial(T, p, j)  # noqa: E731
+    G = g.sum()
+    z = np.log(p / (1 - p))
+    Lz = lambda z: 1 - T(1 / (1 + np.exp(-z)))  # noqa: E731
+    gam = rng.uniform(1, 3)
+    ge, pe = np.array([1.0, 1, 0, 0]), np.array([0.9, 0.6, 0.2, 0.1])
+
+    def Te(p):
+        tp, fp, fn = np.sum(p * ge), np.sum(p * (1 - ge)), np.sum((1 - p) * ge)
+        return tp / (tp + 0.3 * fp + 0.7 * fn)
+
+    De = 1.5 + 0.3 * 0.3 + 0.7 * 0.5
+    return {
+        "23": [TP + FN, g.sum()],
+        "30": [T(p, 0.5, 0.5), 2 * TP / (2 * TP + FP + FN), 2 * np.sum(p * g) / (p.sum() + g.sum())],
+        "36": [T(p, 1.0, 1.0), TP / (TP + FP + FN), np.sum(p * g) / (p.sum() + g.sum())],
+        "42": [TP + a1 * FP + b1 * FN, a1 * (TP + FP) + b1 * (TP + FN), a1 * p.sum() + b1 * g.sum()],
+        "45": [T(p, a1, b1), 2 * TP / (p.sum() + g.sum())],
+        "49.2": [partial(lambda q: (lambda c: c[0] + al * c[1] + be * c[2])(cnt(q)), p, j), g[j] + al * (1 - g[j]) - be * g[j]],
+        "52": [dT(j), (g[j] * D - TP * (g[j] + al * (1 - g[j]) - be * g[j])) / D**2],
+        "55": [dT(jb), -al * TP / D**2],
+        "58": [dT(jf), (D - (1 - be) * TP) / D**2, (al * FP + be * FN) / D**2],
+        "61": [dT(jf), (al * FP + be * G) / D**2],
+        "66": [partial(Lz, z, j), -dT(j) * p[j] * (1 - p[j])],
+        "69.2": [partial(lambda q: (1 - T(q)) ** (1 / gam), p, j), 1 / gam * (1 - T(p)) ** (1 / gam - 1) * dT(j)],
+        "76": [np.sum(pe * ge) + 0.3 * np.sum(pe * (1 - ge)) + 0.7 * np.sum((1 - pe) * ge), De, 1.94],
+        "76.2": [Te(pe), 1.5 / 1.94, 75 / 97],
+        "79": [2 * np.sum(pe * ge) / (pe.sum() + ge.sum()), 15 / 19],
+        "79.2": [partial(Te, pe, 0), 1.49 / 1.94**2],
+        "79.3": [partial(Te, pe, 2), -0.3 * 1.5 / 1.94**2],
+        "79.4": [partial(lambda z: 1 - Te(1 / (1 + np.exp(-z))), np.log(pe / (1 - pe)), 2), -0.45 / 3.7636 * 0.2 * 0.8],
+    }
+
+
+@document("592_appendix_expected_improvement")
+def _(rng):
+    from scipy import integrate, stats
+
+    phi, Phi = stats.norm.pdf, stats.norm.cdf
+    mu, sg, fs = rng.normal(), rng.uniform(0.2, 2), rng.normal()
+    z = (fs - mu) / sg
+    npdf = lambda y, m, s: math.exp(-((y - m) ** 2) / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    Q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+
+    def EIq(mu, sg, fs):
+        return Q(lambda y: max(fs - y, 0.0) * npdf(y, mu, sg), mu - 14 * sg, fs) if fs > mu - 14 * sg else 0.0
+
+    EIc = lambda mu, sg, fs=fs: (fs - mu) * Phi((fs - mu) / sg) + sg * phi((fs - mu) / sg)  # noqa: E731
+    PI = lambda mu, sg: Phi((fs - mu) / sg)  # noqa: E731
+    tau = z * Phi(z) + phi(z)
+    ei = EIq(mu, sg, fs)
+    EI2 = Q(lambda y: max(fs - y, 0.0) ** 2 * npdf(y, mu, sg), mu - 14 * sg, fs)
+    fp = rng.normal()
+    EImax = Q(lambda y: max(y - fp, 0.0) * npdf(y, mu, sg), fp, mu + 14 * sg) if fp < mu + 14 * sg else 0.0
+    zp = (fp - mu) / sg
+    # a GP posterior in one dimension for the gradient in x
+    xs = rng.uniform(-2, 2, size=3)
+    ys = rng.normal(size=3)
+    kse = lambda a, b: np.exp(-((np.subtract.outer(a, b)) ** 2) / 2)  # noqa: E731
+    Kinv = np.linalg.inv(kse(xs, xs) + 1e-2 * np.eye(3))
+    mux = lambda x: float((kse(np.array([x]), xs) @ Kinv @ ys)[0])  # noqa: E731
+    s2x = lambda x: float(1 - (kse(np.array([x]), xs) @ Kinv @ kse(xs, np.array([x])))[0, 0])  # noqa: E731
+    x0 = rng.uniform(-2.5, 2.5)
+    fsx = float(np.min(ys))
+    EIx = lambda x: EIc(mux(x), math.sqrt(s2x(x)), fsx)  # noqa: E731
+    zx = (fsx - mux(x0)) / math.sqrt(s2x(x0))
+    xe = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    Kc = np.array([[1.0, math.exp(-xe * xe / 2)], [math.exp(-xe * xe / 2), 1.0]])
+    s2e = Kc[0, 0] - Kc[0, 1] ** 2 / Kc[1, 1]                    # Schur complement of the joint covariance
+    return {
+        "18": [ei, ei, Q(lambda y: (fs - y) / sg * phi((y - mu) / sg), mu - 14 * sg, fs),
+               Q(lambda u: (fs - mu - sg * u) * phi(u), -14, z), sg * Q(lambda u: (z - u) * phi(u), -14, z)],
+        "21": [d(phi, z), -z * phi(z)], "21.2": [Q(lambda u: u * phi(u), -30, z), -phi(z)],
+        "23": [ei, sg * (z * Phi(z) + phi(z)), (fs - mu) * Phi(z) + sg * phi(z)],
+        "27": [EIq(fs, sg, fs), sg * phi(0), sg / math.sqrt(2 * math.pi)],
+        "27.2": [Q(lambda y: npdf(y, mu, sg), mu - 14 * sg, fs), Phi(z)],
+        "29.2": [ei, sg * tau],
+        "30": [d(lambda t: t * Phi(t) + phi(t), z), Phi(z)],
+        "32": [d(lambda m: EIc(m, sg), mu), sg * Phi(z) * (-1 / sg), -Phi(z)],
+        "36": [d(lambda s: EIc(mu, s), sg), tau, z * Phi(z) + phi(z)],
+        "38": [d(lambda s: (fs - mu) / s, sg), -z / sg],
+        "41": [d(lambda s: EIc(mu, s), sg), tau + sg * Phi(z) * (-z / sg), tau - z * Phi(z), phi(z)],
+        "45": [d(EIx, x0), -Phi(zx) * d(mux, x0) + phi(zx) * d(lambda x: math.sqrt(s2x(x)), x0)],
+        "45.2": [d(lambda x: math.sqrt(s2x(x)), x0), d(s2x, x0) / (2 * math.sqrt(s2x(x0)))],
+        "48": [d(lambda m: PI(m, sg), mu), -phi(z) / sg], "48.2": [d(lambda s: PI(mu, s), sg), z * phi(z) / sg],
+        "49": [d2(lambda m: EIc(m, sg), mu), phi(z) / sg],
+        "52": [Q(lambda u: u * u * phi(u), -30, z), Phi(z) - z * phi(z)],
+        "54": [EI2, sg**2 * ((z * z + 1) * Phi(z) + 2 * z * phi(z))],
+        "54.2": [EI2 - ei**2, EI2 - ei**2],
+        "59": [EImax, (mu - fp) * Phi(zp) + sg * phi(zp)],
+        "65": [s2e, 1 - math.exp(-xe * xe / 2) ** 2 / 1.0, 1 - math.exp(-xe * xe / 2)],
+        "67": [EIq(0.0, math.sqrt(s2e), 0.0), math.sqrt(s2e) / math.sqrt(2 * math.pi)],
+    }
+
+
+@document("593_nb_probabilistic_pca_marginal")
+def _(rng):
+    from scipy import optimize, stats
+
+    dd = int(rng.integers(2, 6))
+    q = int(rng.integers(1, dd))
+    s2 = rng.uniform(0.1, 2)
+    W = rng.normal(size=(dd, q))
+    mu = rng.normal(size=dd)
+    A = np.hstack([W, math.sqrt(s2) * np.eye(dd)])           # x - mu = A (z, eps/sigma)
+    Bz = np.hstack([np.eye(q), np.zeros((q, dd))])           # z = Bz (z, eps/sigma)
+    Cxx, Czx = A @ A.T, Bz @ A.T
+    C = W @ W.T + s2 * np.eye(dd)
+    M = W.T @ W + s2 * np.eye(q)
+    x = rng.normal(size=dd)
+    Ezx = Czx @ np.linalg.solve(Cxx, x - mu)
+    Vzx = np.eye(q) - Czx @ np.linalg.solve(Cxx, Czx.T)
+    N = int(rng.integers(dd + 1, dd + 8))
+    X = rng.normal(size=(N, dd)) @ rng.normal(size=(dd, dd)) + rng.normal(size=dd)
+    S = (X - mu).T @ (X - mu) / N
+    ell = lambda W, s2: -N / 2 * (dd * math.log(2 * math.pi) + np.linalg.slogdet(W @ W.T + s2 * np.eye(dd))[1]  # noqa: E731
+                                  + np.trace(np.linalg.solve(W @ W.T + s2 * np.eye(dd), S)))
+    Ci = np.linalg.inv(C)
+    # the maximum-likelihood fit about the sample mean
+    mb = X.mean(axis=0)
+    Sb = (X - mb).T @ (X - mb) / N
+    lam, U = np.linalg.eigh(Sb)
+    lam, U = lam[::-1], U[:, ::-1]
+    ellb = lambda W, s2: np.sum(stats.multivariate_normal(mb, W @ W.T + s2 * np.eye(dd)).logpdf(X))  # noqa: E731
+    Wof = lambda s: U[:, :q] @ np.diag(np.sqrt(lam[:q] - s))  # noqa: E731
+    s_ml = optimize.minimize_scalar(lambda s: -ellb(Wof(s), s), bounds=(1e-6, lam[q - 1] - 1e-9), method="bounded",
+                                    options={"xatol": 1e-13}).x
+    Wml = Wof(s_ml)
+    Cml = Wml @ Wml.T + s_ml * np.eye(dd)
+    Uq = U[:, :q]
+    # d = 2, q = 1
+    w = rng.normal(size=2)
+    X2 = rng.normal(size=(N, 2)) @ rng.normal(size=(2, 2))
+    m2 = X2.mean(axis=0)
+    l2 = np.linalg.eigvalsh((X2 - m2).T @ (X2 - m2) / N)[::-1]
+    U2 = np.linalg.eigh((X2 - m2).T @ (X2 - m2) / N)[1][:, ::-1]
+    ell2 = lambda s: np.sum(stats.multivariate_normal(m2, np.outer(U2[:, 0], U2[:, 0]) * (l2[0] - s) + s * np.eye(2)).logpdf(X2))  # noqa: E731
+    s2ml = optimize.minimize_scalar(lambda s: -ell2(s), bounds=(1e-6, l2[0] - 1e-9), method="bounded", options={"xatol": 1e-13}).x
+    C2 = np.outer(w, w) + s2 * np.eye(2)
+    x2 = rng.normal(size=2)
+    m2v = rng.normal(size=2)
+    cz2 = w.reshape(1, 2)                                     # Cov(z, x) for q = 1
+    return {
+        "1:6": [mu + W @ np.zeros(q), mu], "1:6.2": [Cxx, W @ W.T + s2 * np.eye(dd)], "1:6.3": [Czx, W],
+        "2:6": [Ezx, np.linalg.solve(M, W.T @ (x - mu))], "2:6.2": [Vzx, s2 * np.linalg.inv(M)],
+        "2:12": [np.linalg.inv(C), (np.eye(dd) - W @ np.linalg.solve(M, W.T)) / s2],
+        "2:15": [np.linalg.det(C), s2**dd * np.linalg.det(M)],
+        "4:4": [np.linalg.det(C), s2**dd * np.linalg.det(np.eye(q) + W.T @ W / s2), s2 ** (dd - q) * np.linalg.det(M)],
+        "4:12": [np.sum(stats.multivariate_normal(mu, C).logpdf(X)), np.sum(stats.multivariate_normal(mu, C).logpdf(X)), ell(W, s2)],
+        "4:18": [grad(lambda V: np.linalg.slogdet(V @ V.T + s2 * np.eye(dd))[1], W), Ci @ W],
+        "4:18.2": [grad(lambda V: np.trace(np.linalg.solve(V @ V.T + s2 * np.eye(dd), S)), W), -Ci @ S @ Ci @ W],
+        "4:21": [grad(lambda V: np.linalg.slogdet(V @ V.T + s2 * np.eye(dd))[1], W), 2 * Ci @ W],
+        "4:24": [grad(lambda V: ell(V, s2), W), N * (Ci @ S @ Ci @ W - Ci @ W)],
+        "4:24.2": [d(lambda t: ell(W, t), s2), -N / 2 * (np.trace(Ci) - np.trace(Ci @ S @ Ci))],
+        "6:6": [s_ml, np.sum(lam[q:]) / (dd - q)],
+        "6:9": [grad(lambda V: ellb(V, s_ml), Wml), np.zeros((dd, q))],
+        "6:9.2": [Wml @ Wml.T, Uq @ np.diag(lam[:q]) @ Uq.T - s_ml * np.eye(dd)],
+        "6:9.3": [Cml, Uq @ np.diag(lam[:q]) @ Uq.T + s_ml * (np.eye(dd) - Uq @ Uq.T)],
+        "6:9.4": [np.trace(Cml), np.trace(Sb)],
+        "6:11.4": [s2ml, l2[1]],
+        "6:14": [np.linalg.det(C2), s2 * (w @ w + s2)],
+        "6:14.2": [np.linalg.inv(C2), (np.eye(2) - np.outer(w, w) / (w @ w + s2)) / s2],
+        "6:20": [float((cz2 @ np.linalg.solve(C2, x2 - m2v))[0]), w @ (x2 - m2v) / (w @ w + s2)],
+        "6:20.2": [float(1 - (cz2 @ np.linalg.solve(C2, cz2.T))[0, 0]), 1 / (w @ w + s2)],
+    }
+
+
+@document("594_hw_wgan_gradient_penalty")
+def _(rng):
+    from scipy import integrate, optimize
+
+    n = int(rng.integers(1, 5))
+    lam = rng.uniform(0.5, 20)
+    Xr, Xg = rng.normal(size=(int(rng.integers(1, 5)), n)) + 1, rng.normal(size=(int(rng.integers(1, 5)), n))
+    x, xt = Xr[0], Xg[0]
+    t = rng.uniform()
+    xh = t * x + (1 - t) * xt
+    Et = np.array([integrate.quad(lambda s: s * x[i] + (1 - s) * xt[i], 0, 1)[0] for i in range(n)])
+    w, b = rng.normal(size=n), rng.normal()
+
+    def LD(w, b):
+        Dl = lambda u: w @ u + b  # noqa: E731
+        gn = np.linalg.norm(grad(Dl, xh))
+        return np.mean([Dl(u) for u in Xg]) - np.mean([Dl(u) for u in Xr]) + lam * (gn - 1) ** 2
+
+    mr, mg = Xr.mean(axis=0), Xg.mean(axis=0)
+    LDc = lambda w: w @ (mg - mr) + lam * (np.linalg.norm(w) - 1) ** 2  # noqa: E731
+    dl = np.linalg.norm(mr - mg)
+    u = (mr - mg) / dl
+    c = rng.uniform(0.1, 3)
+    Lc = lambda c: LDc(c * u)  # noqa: E731
+    cst = optimize.minimize_scalar(Lc, bounds=(1e-9, 1e3), method="bounded", options={"xatol": 1e-12}).x
+    Lmin = min(Lc(cst), optimize.minimize(LDc, u, method="BFGS", options={"gtol": 1e-12}).fun)
+    mre, mge, lae = np.array([2.0, 0]), np.array([0.0, 0]), 10.0
+    LDe = lambda w: w @ (mge - mre) + lae * (np.linalg.norm(w) - 1) ** 2  # noqa: E731
+    wst = optimize.minimize(LDe, np.array([1.0, 0.3]), method="BFGS", options={"gtol": 1e-12}).x
+    ce = optimize.minimize_scalar(lambda c: LDe(c * np.array([1.0, 0])), bounds=(1e-9, 1e3), method="bounded", options={"xatol": 1e-12}).x
+    M = rng.normal(size=(n, n))
+    A = M + M.T
+    v = rng.normal(size=n)
+    Dq = lambda u: 0.5 * u @ A @ u + v @ u  # noqa: E731
+    xq = rng.normal(size=n)
+    gfun = lambda A, v: np.linalg.norm(A @ xh + v)  # noqa: E731
+    gv = A @ xh + v
+    ws = rng.normal(size=n)
+    ws = ws / np.linalg.norm(ws) * rng.uniform(0.1, 1)
+    LD1 = lambda w: w @ (mg - mr) + lam * max(0.0, np.linalg.norm(w) - 1) ** 2  # noqa: E731
+    return {
+        "13": [xh - xt, t * (x - xt)], "13.2": [Et, 0.5 * (x + xt)],
+        "15.2": [grad(lambda u: w @ u + b, xq), w],
+        "18": [LD(w, b), w @ (mg - mr) + lam * (np.linalg.norm(w) - 1) ** 2],
+        "21": [grad(np.linalg.norm, w), w / np.linalg.norm(w)],
+        "24": [grad(lambda w: np.mean(Xg @ w) - np.mean(Xr @ w) + lam * (np.linalg.norm(w) - 1) ** 2, w), mg - mr + 2 * lam * (np.linalg.norm(w) - 1) * w / np.linalg.norm(w),
+               mg - mr + 2 * lam * (1 - 1 / np.linalg.norm(w)) * w],
+        "27.4": [(c * u) @ (mg - mr), -c * dl], "27.5": [np.linalg.norm(c * u), c],
+        "30": [Lc(c), -c * dl + lam * (c - 1) ** 2], "30.2": [d(Lc, c), -dl + lam * (c - 1)],
+        "33": [cst, 1 + dl / lam],
+        "36": [Lmin, -dl * (1 + dl / lam) + lam * (dl / lam) ** 2, -dl],
+        "39.4": [np.linalg.norm(mre - mge), 2], "39.5": [ce, 1.2], "39.6": [np.linalg.norm(wst), 1.2],
+        "41.2": [grad(Dq, xq), A @ xq + v],
+        "44": [grad(lambda v: (gfun(A, v) - 1) ** 2, v), 2 * (np.linalg.norm(gv) - 1) * gv / np.linalg.norm(gv)],
+        "44.2": [grad(lambda B: (gfun(B, v) - 1) ** 2, A), 2 * (np.linalg.norm(gv) - 1) * np.outer(gv, xh) / np.linalg.norm(gv)],
+        "50": [grad(lambda u: 0.5 * u @ M @ u, xq), 0.5 * (M + M.T) @ xq],
+        "53": [lam * max(0.0, np.linalg.norm(ws) - 1) ** 2, 0.0], "53.2": [grad(LD1, ws), mg - mr],
+    }
+
+
+@document("595_notes_sam_sharpness_aware_quadratic")
+def _(rng):
+    from scipy import optimize
+
+    dd = int(rng.integers(1, 4))
+    M = rng.normal(size=(dd, dd))
+    H = M @ M.T + 0.3 * np.eye(dd)
+    rho, eta = rng.uniform(0.05, 1), rng.uniform(0.01, 0.5)
+    w = rng.normal(size=dd)
+    L = lambda v: 0.5 * v @ H @ v  # noqa: E731
+    gL = lambda v: grad(L, v)  # noqa: E731
+    g = gL(w)
+    ehat = lambda v: rho * gL(v) / np.linalg.norm(gL(v))  # noqa: E731
+    eh = ehat(w)
+    gs = gL(w + eh)
+    Hw = H @ w
+    n = Hw / np.linalg.norm(Hw)
+    lin_max = optimize.minimize(lambda e: -(e @ g), np.zeros(dd), constraints=[{"type": "ineq", "fun": lambda e: rho**2 - e @ e}],
+                                method="SLSQP", options={"ftol": 1e-14, "maxiter": 500}).x
+    epsh = lambda v: rho * H @ v / np.linalg.norm(H @ v)  # noqa: E731
+    J = jac(epsh, w)
+    h = rng.uniform(0.2, 3)
+    w1 = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    wp, wn = abs(w1), -abs(w1)
+    L1 = lambda v: 0.5 * h * v * v  # noqa: E731
+    Lsam = lambda v: max(L1(v - rho), L1(v + rho))  # noqa: E731   a convex function peaks at an end of the interval
+    eh1 = rho * d(L1, w1) / abs(d(L1, w1))
+    step = lambda v: v - eta * d(L1, v + rho * np.sign(v))  # noqa: E731
+    etah = eta * h
+    fix = optimize.brentq(lambda v: (1 - etah) * v - etah * rho - v, -100, 100, xtol=1e-14)
+
+    def cycle(eh_, rho_):
+        v = 1.0
+        for _ in range(4000):
+            v = v - eh_ * (v + rho_ * np.sign(v))
+        return abs(v)
+
+    a = cycle(etah, rho)
+    sig = rng.uniform(0.1, 2)
+    u, wq = np.polynomial.hermite_e.hermegauss(5)
+    wq = wq / math.sqrt(2 * math.pi)
+    EG = 0.0
+    for idx in np.ndindex(*(5,) * dd):
+        e = sig * u[list(idx)]
+        EG += np.prod(wq[list(idx)]) * L(e)
+    Esph = rho**2 / dd * np.eye(dd)                               # E[eps eps^T] on the sphere: isotropic with trace rho^2
+    v = np.ones(dd)
+    for _ in range(3000):                                         # power iteration for the top direction
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    worst = L(rho * v)
+    return {
+        "13.2": [lin_max, rho * g],
+        "16.2": [np.linalg.norm(eh), rho],
+        "23.2": [g, Hw], "23.3": [eh, rho * Hw / np.linalg.norm(Hw)],
+        "26": [gs, H @ (w + eh), Hw + rho * H @ H @ w / np.linalg.norm(Hw)],
+        "32": [L(w + eh), 0.5 * w @ H @ w + eh @ H @ w + 0.5 * eh @ H @ eh, L(w) + rho * np.linalg.norm(Hw) + rho**2 / 2 * (w @ H @ H @ H @ w) / (Hw @ Hw)],
+        "35.2": [J, rho * H / np.linalg.norm(Hw)],
+        "38": [J, rho / np.linalg.norm(Hw) * (np.eye(dd) - np.outer(n, n)) @ H],
+        "38.2": [grad(lambda v: L(v + epsh(v)), w), (np.eye(dd) + J).T @ gs],
+        "43.2": [eh1, rho * np.sign(w1)], "43.3": [d(L1, w1 + eh1), h * (w1 + rho * np.sign(w1))],
+        "43.4": [Lsam(w1), 0.5 * h * (abs(w1) + rho) ** 2],
+        "43.5": [d(Lsam, wp), h * (wp + rho)], "43.6": [d(Lsam, wn), h * (wn + rho)],
+        "48": [step(wp), wp - eta * h * (wp + rho), (1 - etah) * wp - etah * rho],
+        "51": [fix, rho], "51.2": [etah * fix, -etah * rho], "51.3": [fix, -rho],
+        "51.4": [-a, (1 - etah) * a - etah * rho],
+        "54": [a, etah * rho / (2 - etah)],
+        "57.3": [cycle(0.5, 0.1), 0.05 / 1.5, 1 / 30],
+        "61.2": [worst, 0.5 * rho**2 * np.linalg.eigvalsh(H)[-1]],
+        "61.3": [EG, 0.5 * sig**2 * np.trace(H)],
+        "61.4": [Esph, rho**2 * np.eye(dd)],
+        "64": [0.5 * np.trace(H @ Esph), 0.5 * np.trace(H @ Esph), rho**2 / 2 * np.trace(H)],
+    }
+
+
+@document("596_solution_key_cox_partial_likelihood")
+def _(rng):
+    from scipy import optimize
+
+    def risk(t):
+        return [np.flatnonzero(t >= t[i]) for i in range(len(t))]
+
+    def logpl(beta, X, t, dl):
+        """log of the partial likelihood, as the log of the product of the factors"""
+        R = risk(t)
+        Lp = 1.0
+        for i in range(len(t)):
+            if dl[i]:
+                Lp *= math.exp(X[i] @ beta) / sum(math.exp(X[j] @ beta) for j in R[i])
+        return math.log(Lp)
+
+    n, p = int(rng.integers(4, 8)), int(rng.integers(1, 4))
+    X = rng.normal(size=(n, p))
+    t = rng.permutation(n).astype(float) + rng.uniform(0, 0.5, size=n)
+    dl = np.array([1, 0] + list(rng.integers(0, 2, size=n - 2)))
+    rng.shuffle(dl)
+    beta = rng.normal(scale=0.5, size=p)
+    R = risk(t)
+    ev = np.flatnonzero(dl)
+    wts = lambda i, b: np.exp(X[R[i]] @ b) / np.sum(np.exp(X[R[i]] @ b))  # noqa: E731
+    xbar = lambda i, b: wts(i, b) @ X[R[i]]  # noqa: E731
+    Hn = np.array([[partial2(lambda b: logpl(b, X, t, dl), beta, a, c) for c in range(p)] for a in range(p)])
+    H1 = -sum(sum(wts(i, beta)[k] * np.outer(X[j] - xbar(i, beta), X[j] - xbar(i, beta)) for k, j in enumerate(R[i])) for i in ev)
+    H2 = -sum(sum(wts(i, beta)[k] * np.outer(X[j], X[j]) for k, j in enumerate(R[i])) - np.outer(xbar(i, beta), xbar(i, beta)) for i in ev)
+    # (c) and (d)
+    Xc, tc = np.array([[1.0], [0.0], [2.0]]), np.array([1.0, 2.0, 3.0])
+    lc = lambda b: logpl(np.array([b]), Xc, tc, [1, 1, 1])  # noqa: E731
+    ld = lambda b: logpl(np.array([b]), Xc, tc, [1, 0, 1])  # noqa: E731
+    U0, I0 = d(lc, 0.0), -d2r(lc, 0.0)
+    b1 = 0.0 + U0 / I0
+    bd = optimize.minimize_scalar(lambda b: -ld(b), bounds=(-10, 10), method="bounded", options={"xatol": 1e-12}).x
+    Id = -d2r(ld, bd)
+    bb = rng.normal()
+    # (e) Breslow for the data of (d) at the estimate
+    Rc = risk(tc)
+    Hb = sum(1 / sum(math.exp(Xc[j, 0] * bd) for j in Rc[i]) for i in [0, 2])
+    # (f) binary covariate
+    xb = np.array([1.0, 0.0] + list(rng.integers(0, 2, size=n - 2).astype(float)))
+    Xb = xb.reshape(-1, 1)
+    lb = lambda b: logpl(np.array([b]), Xb, t, dl)  # noqa: E731
+    n1 = [np.sum(xb[R[i]]) for i in range(n)]
+    ni = [len(R[i]) for i in range(n)]
+    return {
+        "19": [logpl(beta, X, t, dl), sum(X[i] @ beta - math.log(np.sum(np.exp(X[R[i]] @ beta))) for i in ev)],
+        "22": [logpl(beta, X, t, dl), sum(dl[i] * X[i] @ beta - math.log(np.sum(np.exp(X[R[i]] @ beta))) for i in range(n))],
+        "27": [grad(lambda b: logpl(b, X, t, dl), beta), grad(lambda b: logpl(b, X, t, dl), beta), sum(X[i] - xbar(i, beta) for i in ev)],
+        "28": [Hn, H1, H2],
+        "36": [lc(bb), bb - math.log(1 + math.exp(bb) + math.exp(2 * bb)) - math.log(1 + math.exp(2 * bb))],
+        "38": [lc(0.0), -math.log(3) - math.log(2), -math.log(6)],
+        "42": [U0, (1 - 1) + (0 - 1) + (2 - 2), -1], "42.2": [I0, 2 / 3 + 1 + 0, 5 / 3],
+        "46": [b1, 0.0 - U0 / I0, 0 - 3 / 5 * (-1), 3 / 5],
+        "48": [math.exp(b1), math.exp(3 / 5)],
+        "52": [ld(bb), bb - math.log(1 + math.exp(bb) + math.exp(2 * bb))],
+        "52.2": [d(ld, bb), 1 - (math.exp(bb) + 2 * math.exp(2 * bb)) / (1 + math.exp(bb) + math.exp(2 * bb))],
+        "54": [d(ld, 0.0), 0.0], "54.2": [bd, 0.0],
+        "55": [Id, 2 / 3], "55.2": [1 / math.sqrt(Id), 3 / 2],
+        "59": [Hb, 1 / 3 + 1, 4 / 3],
+        "60.2": [math.exp(-Hb * math.exp(2 * bd)), math.exp(-8 / 3)],
+        "65": [d(lb, 0.0), sum(xb[i] - n1[i] / ni[i] for i in ev)],
+        "65.2": [-d2r(lb, 0.0), sum(n1[i] * (ni[i] - n1[i]) / (ni[i] * (ni[i] - 1)) if ni[i] > 1 else np.nan for i in ev)],
+    }
+
+
+@document("597_nb_james_stein_empirical_bayes")
+def _(rng):
+    from scipy import integrate, stats
+
+    p = int(rng.integers(3, 9))
+    tau2 = rng.uniform(0.2, 4)
+    theta = rng.normal(size=p) * rng.uniform(0.2, 1.5)
+    a = float(np.linalg.norm(theta))
+    Q = lambda f, lo, hi: integrate.quad(f, lo, hi, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    Einv_chi = Q(lambda y: stats.chi2.pdf(y, p) / y, 0, np.inf)                 # E[1/chi^2_p]
+    Echi = Q(lambda y: stats.chi2.pdf(y, p) * y, 0, np.inf)
+    # noncentral moments through the Laplace transform: E[1/Y] = int_0^inf E[exp(-t Y)] dt
+    mgf = lambda t: (1 + 2 * t) ** (-p / 2) * math.exp(-a * a * t / (1 + 2 * t))  # noqa: E731
+    Einv = Q(mgf, 0, np.inf)                                                     # E[1/||X||^2]
+    Ex1 = Q(lambda t: a * (1 + 2 * t) ** (-(p + 2) / 2) * math.exp(-a * a * t / (1 + 2 * t)), 0, np.inf)   # E[X_1/||X||^2], theta = a e_1
+    c = p - 2
+    cross = c * (1 - a * Ex1)                                                   # E[(X - theta)^T g(X)]
+    risk = p - 2 * cross + c * c * Einv
+    u, w = np.polynomial.hermite_e.hermegauss(80)
+    w = w / math.sqrt(2 * math.pi)
+    En = lambda f, m: float(np.sum(w * f(m + u)))  # noqa: E731
+    th = theta[0]
+    x = rng.normal(size=p)
+    i = int(rng.integers(p))
+    nx = x @ x
+    div = sum(partial(lambda v, j=j: v[j] / (v @ v), x, j) for j in range(p))
+    B = 1 / (1 + tau2)
+    EX2 = sum(En(lambda t: t**2, m) for m in theta)
+    VX2 = sum(En(lambda t: t**4, m) - En(lambda t: t**2, m) ** 2 for m in theta)
+    Xs = rng.normal(size=p) * math.sqrt(1 + tau2)
+    S_ = Xs @ Xs
+    # Bayes risks by conditioning on X: E||th_hat - theta||^2 = E||th_hat - E[theta|X]||^2 + sum Var(theta_i | X_i)
+    pv = tau2 - tau2**2 / (1 + tau2)
+    rB = p * pv
+    Es = lambda f: Q(lambda y: stats.chi2.pdf(y, p) * f((1 + tau2) * y), 0, np.inf)  # noqa: E731
+    rJS = rB + Es(lambda s: (B - c / s) ** 2 * s)                    # th_JS - E[theta|X] = (B - c/||X||^2) X
+    return {
+        "1:3.3": [sum(En(lambda t: (t - m) ** 2, m) for m in theta), p],
+        "2:6": [tau2 / (1 + tau2) * Xs[0], tau2 / (1 + tau2) * Xs[0], (1 - 1 / (1 + tau2)) * Xs[0]],
+        "2:9.2": [(1 + tau2) * Echi, p * (1 + tau2)],
+        "2:9.3": [Einv_chi / (1 + tau2), 1 / (p * (1 + tau2))],
+        "2:9.4": [p * Einv_chi / (1 + tau2), 1 / (1 + tau2)],
+        "4:1": [Einv_chi, 1 / (p - 2)],
+        "4:4": [(p - 2) * Einv_chi / (1 + tau2), 1 / (1 + tau2)],
+        "4:7.2": [1 / (1 + (S_ / p - 1)), p / S_],
+        "5:3": [En(lambda t: (t - th) * (np.sin(t) + t * t), th), En(lambda t: np.cos(t) + 2 * t, th)],
+        "5:3.2": [(1 - c / nx) * x, x - c * x / nx],
+        "5:6": [risk, p - 2 * cross + c * c * Einv],
+        "5:9": [c * c * Einv, c * c * Einv],
+        "5:12": [partial(lambda v: v[i] / (v @ v), x, i), 1 / nx - x[i] ** 2 / nx**2],
+        "5:12.2": [div, (p - 1) / nx],
+        "5:15": [nx, sum(t * t for t in x)],
+        "5:18": [div, p / nx - 2 * nx / nx**2, (p - 2) / nx],
+        "5:21": [cross, c * c * Einv],
+        "5:24": [risk, p - c * c * Einv],
+        "5:29.2": [p - (p - 2), 2],
+        "5:29.3": [EX2, p + a * a],
+        "5:29.4": [VX2 / p**2, 2 / p],
+        "6:3": [Einv_chi / (1 + tau2), 1 / ((p - 2) * (1 + tau2))],
+        "6:3.2": [rJS, p - (p - 2) / (1 + tau2)],
+        "6:3.3": [rB, p * tau2 / (1 + tau2)],
+        "6:3.4": [rJS - rB, 2 / (1 + tau2)],
+    }
+
+
+@document("598_office_hours_control_variates")
+def _(rng):
+    from scipy import integrate, optimize
+
+    m = int(rng.integers(5, 10))
+    pw = rng.dirichlet(np.ones(m))                                # U takes m values with these probabilities
+    fv = rng.normal(size=m)
+    gv = 0.7 * fv + rng.normal(size=m) * 0.5
+    E = lambda v: float(pw @ v)  # noqa: E731
+    mf, mg = E(fv), E(gv)
+    Vf, Vg, Cfg = E((fv - mf) ** 2), E((gv - mg) ** 2), E((fv - mf) * (gv - mg))
+    c = rng.normal()
+    VY = lambda c: E((fv - c * (gv - mg) - E(fv - c * (gv - mg))) ** 2)  # noqa: E731
+    cst = optimize.minimize_scalar(VY, bracket=(-5, 5), options={"xtol": 1e-14}).x
+    rho = Cfg / math.sqrt(Vf * Vg)
+    Q = lambda f: integrate.quad(f, 0, 1, epsabs=1e-14, epsrel=1e-13)[0]  # noqa: E731
+    e = math.e
+    ex_mf = Q(math.exp)
+    ex_Vf = Q(lambda u: (math.exp(u) - ex_mf) ** 2)
+    ex_Vg = Q(lambda u: (u - 0.5) ** 2)
+    ex_C = Q(lambda u: (math.exp(u) - ex_mf) * (u - 0.5))
+    ex_cst = ex_C / ex_Vg
+    ex_min = optimize.minimize_scalar(lambda c: Q(lambda u: (math.exp(u) - c * (u - 0.5) - ex_mf) ** 2), bracket=(0, 3), options={"xtol": 1e-14})
+    k = int(rng.integers(1, 4))
+    Gv = np.column_stack([0.5 * fv + rng.normal(size=m) for _ in range(k)])
+    mG = pw @ Gv
+    Sgg = (Gv - mG).T @ np.diag(pw) @ (Gv - mG)
+    sgf = (Gv - mG).T @ (pw * (fv - mf))
+    sw = np.sqrt(pw)
+    cvec = np.linalg.lstsq(sw[:, None] * (Gv - mG), sw * (fv - mf), rcond=None)[0]     # weighted regression of f on g
+    vres = E((fv - mf - (Gv - mG) @ cvec) ** 2)
+    return {
+        "11": [E(fv - c * (gv - mg)), mf],
+        "16": [VY(c), Vf + c * c * Vg],
+        "19": [cst, 0.0],
+        "24": [VY(c), Vf - 2 * c * Cfg + c * c * Vg],
+        "27": [d(VY, c), -2 * Cfg + 2 * c * Vg],
+        "30": [cst, Cfg / Vg], "30.2": [VY(cst), Vf - Cfg**2 / Vg],
+        "33": [VY(cst), Vf * (1 - rho)], "35.2": [VY(cst), Vf * (1 - rho**2)],
+        "41": [ex_Vg, Q(lambda u: u * u), 1 / 3],
+        "43": [ex_Vg, 1 / 3 - 1 / 4, 1 / 12], "43.2": [ex_mf, ex_mf, e - 1],
+        "46": [ex_Vf, Q(lambda u: math.exp(2 * u)) - (e - 1) ** 2, (e * e - 1) / 2 - (e - 1) ** 2],
+        "52": [Q(lambda u: u * math.exp(u)), 1 * e - 0, e],
+        "58": [Q(lambda u: u * math.exp(u)), (1 * e - 0) - Q(math.exp), e - (e - 1), 1],
+        "61": [ex_C, 1 - 0.5 * (e - 1), (3 - e) / 2],
+        "64": [ex_cst, ((3 - e) / 2) / (1 / 12), 6 * (3 - e)],
+        "64.2": [ex_min.fun, (e * e - 1) / 2 - (e - 1) ** 2 - 3 * (3 - e) ** 2],
+        "80": [cvec, np.linalg.solve(Sgg, sgf)], "80.2": [vres, Vf - sgf @ np.linalg.solve(Sgg, sgf)],
+    }
+
+
+@document("599_handout_dropconnect_stochastic_depth")
+def _(rng):
+    import itertools
+
+    m, n = int(rng.integers(2, 3)), int(rng.integers(2, 4))
+    p = rng.uniform(0.1, 0.95)
+    W, x = rng.normal(size=(m, n)), rng.normal(size=n)
+    i, k = 0, 1
+    masks = [np.array(bits, dtype=float).reshape(m, n) for bits in itertools.product((0, 1), repeat=m * n)]
+    prob = lambda M: p ** M.sum() * (1 - p) ** (M.size - M.sum())  # noqa: E731
+    E = lambda f: sum(prob(M) * f(M) for M in masks)  # noqa: E731
+    yof = lambda M: (M * W) @ x  # noqa: E731
+    Ey = E(yof)
+    Vy = E(lambda M: (yof(M)[i] - Ey[i]) ** 2)
+    Cy = E(lambda M: (yof(M)[i] - Ey[i]) * (yof(M)[k] - Ey[k]))
+    Ey2 = E(lambda M: yof(M)[i] ** 2)
+    Eyt = E(lambda M: yof(M) / p)
+    Vyt = E(lambda M: (yof(M)[i] / p - Eyt[i]) ** 2)
+    s2 = np.sum(W[i] ** 2 * x**2)
+    vm = [np.array(bits, dtype=float) for bits in itertools.product((0, 1), repeat=n)]
+    pv = lambda v: p ** v.sum() * (1 - p) ** (n - v.sum())  # noqa: E731
+    Ei = lambda f: sum(pv(v) * f(v) for v in vm)  # noqa: E731
+    yin = lambda v: W @ (v * x)  # noqa: E731
+    Eyi = Ei(yin)
+    Vyi = Ei(lambda v: (yin(v)[i] - Eyi[i]) ** 2)
+    Cyi = Ei(lambda v: (yin(v)[i] - Eyi[i]) * (yin(v)[k] - Eyi[k]))
+    t = rng.normal()
+    Mr = masks[int(rng.integers(len(masks)))]
+    j = int(rng.integers(n))
+    Wf = lambda w: ((Mr * np.where(np.arange(W.size).reshape(W.shape) == i * n + j, w, W)) @ x)[i] / p  # noqa: E731
+    L = int(rng.integers(2, 80))
+    pL = rng.uniform(0.1, 0.9)
+    pl = [1 - l / L * (1 - pL) for l in range(1, L + 1)]
+    h = rng.normal(size=3)
+    A = rng.normal(size=(3, 3))
+    f = lambda v: np.tanh(A @ v)  # noqa: E731
+    q = rng.uniform(0.1, 0.9)
+    Eh = q * (h + f(h)) + (1 - q) * h
+    pl54 = [1 - l / 54 * 0.5 for l in range(1, 55)]
+    return {
+        "10.2": [yof(Mr)[i], sum(Mr[i, jj] * W[i, jj] * x[jj] for jj in range(n))],
+        "16": [Ey, p * W @ x],
+        "16.2": [Vy, sum(p * (1 - p) * W[i, jj] ** 2 * x[jj] ** 2 for jj in range(n)), p * (1 - p) * s2],
+        "19": [Cy, 0.0],
+        "22": [Ey2, p * s2 + p**2 * ((W @ x)[i] ** 2 - s2)],
+        "25": [Vy, p * (1 - p) * (W[i] @ x) ** 2],
+        "27.2": [Eyt, W @ x],
+        "30": [Vyt, Vy / p**2, (1 - p) / p * s2],
+        "35.2": [Eyi, p * W @ x], "35.3": [Vyi, p * (1 - p) * s2],
+        "38": [Cyi, p * (1 - p) * np.sum(W[i] * W[k] * x**2)],
+        "46": [E(lambda M: (t - yof(M)[i] / p) ** 2), (t - (W @ x)[i]) ** 2 + (1 - p) / p * s2],
+        "49": [(1 - 0.9) / 0.9, 0.1], "49.2": [d(Wf, W[i, j]), Mr[i, j] * x[j] / p],
+        "53.2": [Eh, h + q * f(h)],
+        "56": [sum(pl), L - (1 - pL) / L * sum(range(1, L + 1)), L - (1 - pL) * (L - 1) / 2],
+        "59.3": [sum(pl54), 54 - 13.25, 40.75],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
