@@ -657,6 +657,31 @@ def _scalar_at_fixed_sizes(check: Check) -> tuple[Check, str]:
                                                        domain=tuple(c.xreplace(at) for c in check.rhs.domain))), words
 
 
+def _number_of_unfixed_sizes(check: Check) -> str:
+    """Why a claim that a formula in sizes only is a number (r (d + k) = 65536, "for a 4096 x 4096 projection") is
+    not checked: the sizes it is meant at are the document's, which it does not give where derive reads them, and a
+    search over small sizes says nothing of them. "" where the claim is no such one, or the difference of its sides
+    is free of the sizes (holds at every size or at none)."""
+    if (tuple(check.lhs.shape), tuple(check.rhs.shape)) != ((), ()):
+        return ""
+    sides = [sp.sympify(check.lhs.expr), sp.sympify(check.rhs.expr)]
+    if any(e.has(sp.Indexed, sp.Sum, sp.Product, sp.Derivative, sp.Integral, sp.Function) for e in sides):
+        return ""
+    if not any(not e.free_symbols for e in sides):
+        return ""
+    free = {x for e in sides for x in e.free_symbols}
+    if not free or not all(C._is_size(x) for x in free) or not all(e.is_polynomial(*free) for e in sides):
+        return ""  # ((-1)^n = 1 "for every n": a claim about every n, not a count at sizes)
+    if not (sp.expand(sides[0] - sides[1]).free_symbols & free):
+        return ""
+    written = check.link_latex or check.latex
+    if not all(re.search(r"(?<![A-Za-z\\])" + re.escape(str(x)) + r"(?![A-Za-z])", written) for x in free):
+        return ""  # (Var(s) = 1 of an s whose variance is d: a claim about every d, which the sides do not write)
+    shown = ", ".join(sorted(str(x) for x in free))
+    return (f"not checked: a formula in the sizes {shown} said to be a number: the sizes it is meant at are not read; "
+            f"say them (\"with $({shown}) = (...)$\")")
+
+
 def _shape_counterexample(check: Check, params, settings: Settings) -> Counterexample:
     sizes_all = tuple(sorted(set(params.sizes) | {s for a in check.lhs.axes + check.rhs.axes
                                                    for s in sp.sympify(a.size).free_symbols}
@@ -1485,6 +1510,10 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
             or (_refuted_in_the_sets(check, settings, clock) if check.entry_values else None) or _Outcome(
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
+    if outcome.verdict is Verdict.REFUTED:
+        unpinned = _number_of_unfixed_sizes(_scalar_at_fixed_sizes(_at_fixed_sizes(check))[0])
+        if unpinned:
+            outcome = _Outcome(Verdict.UNKNOWN, unpinned)
     if outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None and not outcome.counterexample.reason:
         outcome = _apart(check, outcome, settings, clock)
     if check.families and outcome.verdict is Verdict.REFUTED and outcome.counterexample is not None \

@@ -66,23 +66,19 @@ KNOWN_WRONG: dict[str, str] = {
     "515_notes_rao_blackwell_poisson_zero line 50 ends: \\frac{\\psi'(\\lambda)^2}{I_n(\\lambda)} = "
     "\\frac{\\lambda^2 e^{-2\\lambda}}{n}":
         'the words give I_n(lambda) a wrong value, read as its definition: the substitution is proved from it',
-    '576_hw_nonuniform_grid_finite_differences line 49: h_* = \\left( \\frac{3 \\varepsilon}{M} \\right)^{1/3}':
-        'h_* is given a second formula on the line of its first, after words that take the first back ("Python '
-        'disagreed with me", "Correctly"): checked against the first formula',
-    '576_hw_nonuniform_grid_finite_differences line 51: E(h_*) = \\frac{3 \\varepsilon}{2 h_*}':
-        'h_* read with the formula its line takes back (a second formula on the same line is not read as a correction)',
-    '576_hw_nonuniform_grid_finite_differences line 51: \\frac{3 \\varepsilon}{2 h_*} = \\frac{3}{2} '
-    '\\varepsilon^{2/3} \\left( \\frac{M}{3} \\right)^{1/3}':
-        'h_* read with the formula its line takes back (a second formula on the same line is not read as a correction)',
-    '576_hw_nonuniform_grid_finite_differences line 51 ends: E(h_*) = \\frac{3}{2} \\varepsilon^{2/3} '
-    '\\left( \\frac{M}{3} \\right)^{1/3}':
-        'h_* read with the formula its line takes back (a second formula on the same line is not read as a correction)',
     '579_blog_relativistic_kinetic_energy line 18: \\frac{d}{du} \\gamma(u) = \\frac{u}{c^2} \\gamma(u)^3':
         'gamma, defined by a formula, is given a number ("At $0.6 c$, $\\gamma = 1.25$") under a later heading, which '
         'a Greek name takes as a new definition: gamma(u) is read as a number times u',
     '579_blog_relativistic_kinetic_energy line 42: E^2 = (p c)^2 + (m c^2)^2':
         'gamma, defined by a formula, is given a number under a later heading, which a Greek name takes as a new '
         'definition: E = gamma m c^2 holds that number and p = gamma m v the formula',
+    '591_blog_tversky_loss_gradient line 42: \\mathrm{TP} + \\alpha \\, \\mathrm{FP} + \\beta \\, \\mathrm{FN} = '
+    '\\alpha (\\mathrm{TP} + \\mathrm{FP}) + \\beta (\\mathrm{TP} + \\mathrm{FN})':
+        'the condition "Whenever $\\alpha + \\beta = 1$" is dropped from its sentence when a long sentence of the '
+        'paragraph comes before it (a short one keeps it): checked for every alpha and beta',
+    '592_appendix_expected_improvement line 65: \\sigma^2(x) = k(x, x) - \\frac{k(x, 0)^2}{k(0, 0)}':
+        'sigma, said to be a positive number whose value depends on x, is written sigma^2(x) and read as the '
+        'logistic function squared, silently',
     "536_handout_attention_key_value_gradients line 49: \\frac{\\partial o}{\\partial q} = \\frac{1}{\\sqrt{d}} "
     "K\\T \\left( \\operatorname{diag}(a) - a a\\T \\right) V":
         'the words give the Jacobian its shape ("the $d_v \\times d$ matrix"), which is not read: with no layout said, '

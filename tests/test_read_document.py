@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sympy as sp
 
@@ -4069,3 +4071,104 @@ def test_a_jacobian_of_a_name_typed_a_vector_only_from_its_use_never_refutes_a_n
     declared = ("Let $x \\in \\mathbb{R}^n$ and $a, b$ be numbers.\n\n$$\n\\frac{\\partial}{\\partial x} \\Big( (x + a x) "
                 "+ b (x + a x) \\Big) = (1 + a)(1 + b)\n$$\n")
     assert _verdicts(declared)[-1][1] is Verdict.REFUTED, _verdicts(declared)
+
+
+def test_a_display_after_corrected_replaces_the_formula_it_corrects():
+    """"Corrected:" before a display that gives y(t) again: the claims after it use the corrected formula."""
+    text = ("Inverting, $y(t) = 2 e^{-t} + e^{-2t}$. Check at the origin: that gives $3$, not $1$, so the partial "
+            "fractions are off. Corrected:\n$$\ny(t) = 2 e^{-t} - e^{-2t}\n$$\nand now $y(0) = 1$ and $y'(0) = 0$.\n")
+    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.PROVED], _verdicts(text)
+
+
+def test_a_claim_in_an_example_paragraph_never_refutes_through_a_definitions_general_names():
+    """p(lambda) defined from a general A; "**Example.** For $B = ...$ ... $p(\\lambda) = (\\lambda - 1)^2 (\\lambda - 3)$"
+    means the example's matrix: no refutation at some other A. Outside an example the same claim is refuted."""
+    general = ("For $A \\in \\mathbb{R}^{3 \\times 3}$,\n$$\np(\\lambda) = \\lambda^3 - (\\operatorname{tr} A) \\lambda^2 "
+               "+ \\lambda - \\det A\n$$\n")
+    example = general + "**Example.** For the matrix $B$ below, $p(\\lambda) = (\\lambda - 1)^2 (\\lambda - 3)$.\n"
+    found = _verdicts(example)
+    assert found[-1][1] is Verdict.UNKNOWN and "an example means" in found[-1][2], found
+    plain = general + "\nHence $p(\\lambda) = (\\lambda - 1)^2 (\\lambda - 3)$.\n"
+    assert _verdicts(plain)[-1][1] is Verdict.REFUTED, _verdicts(plain)
+
+
+def test_a_matrix_the_words_build_of_columns_is_never_any_matrix():
+    """"Put $a$ and $b$ as the columns of $A$": A^T A = (numbers) is not refuted at some other A."""
+    text = ("Let $a = (1, 2, 2)^\\top$ and $b = (3, 0, 4)^\\top$. Put $a$ and $b$ as the columns of "
+            "$A \\in \\mathbb{R}^{3 \\times 2}$:\n$$\nA^\\top A = \\begin{pmatrix} 9 & 11 \\\\ 11 & 25 \\end{pmatrix}\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "which the words build" in found[-1][2], found
+
+
+def test_a_law_said_under_a_later_heading_is_not_used_before_it():
+    """X ~ Exp(lambda) said in Problem 2 is never the law of a moment in Problem 1."""
+    text = ("Let $X$ and $Y$ be independent and $S = X + Y$.\n\n**Problem 1.** Here\n$$\n\\mathbb{E}[S^2] = \\frac76\n$$\n\n"
+            "**Problem 2.** Now $X, Y \\sim \\mathrm{Exp}(\\lambda)$ are independent, and $\\mathbb{E}[S] = 2/\\lambda$.\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 5] == [Verdict.UNKNOWN], found
+    assert found[-1][1] is Verdict.PROVED, found
+
+
+def test_a_prior_law_is_not_the_law_of_moments_said_after_a_posterior():
+    """p ~ Beta(alpha, beta) as a prior; after "the posterior", a moment of p may be the posterior's: refused."""
+    text = ("A uniform prior, $p \\sim \\mathrm{Beta}(\\alpha, \\beta)$, and $\\mathbb{E}[p] = \\frac{\\alpha}{\\alpha + "
+            "\\beta}$.\n\nAfter the data, the posterior has $a = \\alpha + 3$ and $b = \\beta + 1$, so\n$$\n"
+            "\\mathbb{E}[p] = \\frac{a}{a + b}\n$$\n")
+    found = _verdicts(text)
+    assert found[0][1] is Verdict.PROVED, found
+    assert found[-1][1] is Verdict.UNKNOWN and "may have changed" in found[-1][2], found
+
+
+def test_a_name_the_words_call_a_length_of_a_formula_is_that_formula():
+    """"$r$ its length $\\sqrt{x^2 + y^2 + z^2}$": r depends on x, so d/dx (x / r^3) is checked with it."""
+    text = ("Here $r$ is its length $\\sqrt{x^2 + y^2 + z^2}$.\n$$\n\\frac{\\partial}{\\partial x} \\left( \\frac{x}{r^3}"
+            " \\right) = \\frac{1}{r^3} - \\frac{3 x^2}{r^5}\n$$\n$$\n\\frac{\\partial}{\\partial x} \\left( \\frac{x}{r^3}"
+            " \\right) = \\frac{1}{r^3}\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)][-2:] == [Verdict.PROVED, Verdict.REFUTED], _verdicts(text)
+
+
+def test_a_product_that_does_not_fit_under_a_guessed_shape_is_no_refutation():
+    """G typed N x N from its use elsewhere, tr(G^T B A) with B d x r: the misfit is the guess's."""
+    text = ("Let $B \\in \\mathbb{R}^{d \\times r}$ and $A \\in \\mathbb{R}^{r \\times k}$.\n$$\n\\operatorname{tr}(G^\\top "
+            "B \\, A) = \\operatorname{tr}(A G^\\top B)\n$$\nand $G_{ij} = G_{ji}$ with $G H = H G$.\n")
+    found = _verdicts(text)
+    assert found[0][1] is not Verdict.REFUTED, found
+
+
+def test_d_before_a_matrix_with_d_a_size_is_refused():
+    """tr(G^T dB A), d the number of B's rows: the differential dB or d times B? refused, never read as a product."""
+    text = ("Let $G \\in \\mathbb{R}^{d \\times k}$, $B \\in \\mathbb{R}^{d \\times r}$, $A \\in \\mathbb{R}^{r \\times k}$."
+            "\n$$\n\\operatorname{tr}(G^\\top dB \\, A) = 2 \\operatorname{tr}(A G^\\top B)\n$$\n")
+    found = _verdicts(text)
+    assert found[0][1] is Verdict.UNKNOWN and "differential" in found[0][2], found
+
+
+def test_a_count_in_sizes_said_to_be_a_number_is_not_refuted_at_small_sizes():
+    """r (d + k) = 65536 "for a 4096 x 4096 projection", the sizes not read: unknown, never refuted at d = k = 1;
+    a difference free of the sizes (d - d = 1) is still refuted."""
+    text = ("Let $W \\in \\mathbb{R}^{d \\times k}$, of rank $r = 8$. The adapter has $r (d + k) = 65536$ parameters.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "sizes it is meant at" in found[-1][2], found
+    wrong = "Let $W \\in \\mathbb{R}^{d \\times k}$.\n$$\nd k - k d = 1\n$$\n"
+    assert _verdicts(wrong)[-1][1] is Verdict.REFUTED, _verdicts(wrong)
+
+
+def test_a_total_under_the_letter_of_counts_defined_by_entry_is_no_shape_refutation():
+    """n_k = |S_k| defines the counts; "with $n = \\sum_k n_k$" is their total, never the vector n refuted by shape
+    (tests/corpus_blind/590, line 79, where the counts are defined before, not typed from use)."""
+    path = next(Path(__file__).parent.joinpath("corpus_blind").glob("590_*.md"))
+    found = [f for f in _verdicts(path.read_text()) if f[0] == 79]
+    assert found and Verdict.REFUTED not in [v for _, v, _ in found], found
+
+
+def test_a_formula_taken_back_on_its_own_line_is_never_the_one_checked():
+    """"$w^\\ast = \\rho$. No: ... so $w^\\ast = -\\rho$": the second formula is not checked against the first, and a
+    use after it means neither; with no words between, the second is a claim about the first."""
+    text = ("Let $\\rho > 0$. The fixed point is $w^\\ast = \\rho$. No: the fixed point solves $w = -\\rho$, so "
+            "$w^\\ast = -\\rho$.\n\nHence $w^\\ast + \\rho = 0$.\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 1][-1] is Verdict.UNKNOWN, found
+    assert "take it back" in [d for line, _, d in found if line == 1][-1], found
+    assert found[-1][1] is Verdict.UNKNOWN and "two formulas" in found[-1][2], found
+    plain = "Let $\\rho > 0$. The fixed point is $w^\\ast = \\rho$, so $w^\\ast = -\\rho$.\n"
+    assert _verdicts(plain)[-1][1] is Verdict.REFUTED, _verdicts(plain)

@@ -226,6 +226,8 @@ class _Builder:
         self.example_claims: set[int] = set()  # offsets of chains the words say are about an example ("in the example")
         self.method_leads: set[int] = set()  # offsets of chains the words before say give a method ("use", "instead")
         self.solved_inline: set[int] = set()  # offsets of inline equations the words say are solved ("w solves $...$")
+        # matrices the words build of vectors ("$a$ and $b$ as the columns of $A$") -> the names of those vectors
+        self.worded_arrays: dict[str, set[str]] = {}
         self.worded: set[str] = set()  # names the words give a value derive does not read ("density $\\lambda$, that is $M/L$")
         self.chain_texts: dict[int, list[str]] = {}  # line -> the terms of the chains starting on it
         self.worded_meaning: set[str] = set()  # names the words give a meaning ("$q$ denotes $1 - p$")
@@ -648,6 +650,54 @@ class _Builder:
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
 
+    def _built_of_given(self, name: str) -> bool:
+        """Whether the words build the matrix ``name`` of vectors the document gives values ("$a$ and $b$ as the
+        columns of $A$", a and b defined): its value is then one derive does not read."""
+        parts = self.worded_arrays.get(name)
+        return bool(parts) and all(p in self.reader.values for p in parts)
+
+    def _taken_back_on_its_line(self, chain) -> str:
+        """Why a claim that gives a name a formula is not checked where the same line defined the name before, with
+        words between that may take that one back ("$w^\\ast = \\rho$. No: ... so $w^\\ast = -\\rho$"; "Correctly
+        ... $h_* = ...$"): which formula a use means is not read (see Reader._corrected for corrections on later
+        lines). A formula the words report or suppose ("somebody got $c_3 = 9/8$", "would give $m_1 = ...$") is a
+        claim all the same. "" where there is none."""
+        left = " ".join(chain.terms[0].text.split())
+        if len(chain.terms) < 2 or len(names_in(left)) != 1 or not re.fullmatch(
+                r"\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[^\s{}\\]))*", left):
+            return ""
+        text = self.lines.text
+        line = self.lines.of(chain.offset)
+        start = self.lines.starts[line - 1]
+        before = text[start:chain.terms[0].offset]
+        earlier = [m for m in re.finditer(r"\$\s*" + re.escape(left) + r"\s*=", before)]
+        words = _TAKEN_BACK.search(before, earlier[0].end()) if earlier else None
+        lead = before[:before.rfind("$")] if before.rstrip().endswith("$") else before
+        if words is None or _CLAIM_LEAD.search(lead) or _SUPPOSED_RESULT.search(lead):
+            return ""
+
+        def bare(t: str) -> str:
+            return re.sub(r"[\s{}]", "", t.replace("\\ast", "*").replace("\\star", "*"))
+        r = self.reader
+        # (x_1 of a sequence a recurrence defines is its term, whatever an earlier formula on the line says of it)
+        keys = [k for k, at in r.defined_at.items() if at == line and k in r.values and bare(shown_name(k)) == bare(left)
+                and re.sub(r"_\d+$", "", k) not in r.recurrences and re.sub(r"_\d+$", "", k) not in r.families]
+        if not keys:
+            return ""  # (the first formula a claim, the name defined elsewhere: the second is checked)
+        try:
+            again = r.read(chain.terms[1].text)
+            same = all(sp.simplify(again.expr - r.values[k].expr) == 0 for k in keys)
+        except (FormulaError, RecursionError, TypeError, AttributeError):
+            same = False
+        if same:
+            return ""  # (the same value again, "$x_1 = 0.5 (2 - 1.5)$ ... wrong: $x_1 = 0.25$": it holds either way)
+        for key in keys:
+            if key not in r.corrected:  # (a use after it means neither formula)
+                r.corrected[key] = (line, f"{left} is given two formulas on line {line}, with words between that may "
+                                          "take the first back: which one a use after it means is not read")
+        return (f"${left}$ is given a formula earlier on this line, and the words between may take it back "
+                f"(\"{words.group(0)}\"): which one is meant is not read; put the corrected formula on a line of its own")
+
     def _stale_definitions(self, written: set, texts: list) -> list[str]:
         """A name the link writes (or holds through its label), defined by a formula holding another name the document
         defines only after it, both in force here: as read, that other name is free in it, never its later meaning."""
@@ -1003,6 +1053,7 @@ class _Builder:
                 link_problems[n] = ("an equation between index letters relates the indices of a sum (a substitution), "
                                     "not a claim for every value of them")
         lonely_links: dict[int, str] = {}
+        exampled: dict[int, list[str]] = {}  # names a definition brings to one side of a link in an example
         for n in range(len(chain.relations)):
             lonely_arrays: set[str] = set()
             both: set[str] = set()
@@ -1022,6 +1073,20 @@ class _Builder:
                 lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
                                                and g not in written_here
                                                and (g in self.worded or self._statistic_of_data(g))})
+                # (a matrix the words build, "$a$ and $b$ as the columns of $A$", on one side only: never any matrix)
+                # (of given vectors: "$x_1, \dots, x_n$ stacked as the rows of $X$" builds any X, and a refutation stands)
+                built = {g for g in present[0] ^ present[1] if self._built_of_given(symbol_name(g))}
+                lonely = sorted(set(lonely) | built)
+                example = _example_paragraph(self.lines.text, chain.offset)
+                if example:
+                    # "**Example.** For $B = ...$, ... $p(\lambda) = (\lambda - 1)^2 (\lambda - 3)$" of a p defined
+                    # from A: the example's matrix is meant, not every A; a name a definition brings to one side only
+                    # (a name the example's paragraph writes, "Take $w = 0$", is one it gives: those are read)
+                    said = {symbol_name(g) for g in names_in(" ".join(re.findall(r"\$+([^$]+)\$+", example)))}
+                    # (nor a size, N, whose value the example gives with the numbers it writes out)
+                    whole = {str(x) for m in (n, n + 1) for x in values[m].expr.free_symbols if x.is_integer}
+                    exampled[n] = sorted(g for g in present[0] ^ present[1] if g not in written_here and g not in lonely
+                                         and g not in said and g not in whole and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", g))
                 # (and one the words give a meaning, "$q$ denotes $1 - p$", on both sides too: never any number)
                 lonely = sorted(set(lonely) | {g for g in present[0] | present[1] if symbol_name(g) in self.worded_meaning
                                                and g not in self.reader.values})
@@ -1042,6 +1107,10 @@ class _Builder:
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
             typed = set(self.reader.inferred) | set(self.reader.typed_from_use)
+            if n == 0 and not link_problems[0] and not self.defined:
+                taken = self._taken_back_on_its_line(chain)
+                if taken:
+                    link_problems[0] = taken
             arrays_at = [v is not None and (v.is_vector or v.is_matrix) for v in (a, b)]
             if not link_problems[n] and a is not None and b is not None and arrays_at[0] != arrays_at[1] \
                     and a.misfit is None and b.misfit is None \
@@ -1053,6 +1122,25 @@ class _Builder:
                 link_problems[n] = (f"one side is a number and the other a {kind}, and the {kind}'s shape is guessed "
                                     "(a default, or from the names' use): declare it (\"$g \\in \\mathbb{R}^n$\", "
                                     "\"$g \\in \\mathbb{R}$\")")
+            for m, v, w in ((n, a, b), (n + 1, b, a)):
+                alone = chain.terms[m].text.strip()
+                if not link_problems[n] and v is not None and w is not None and v.is_vector and not (
+                        w.is_vector or w.is_matrix or w.row) and re.fullmatch(r"\\?[A-Za-z]+", alone) \
+                        and len(names_in(alone)) == 1 and symbol_name(next(iter(names_in(alone)))) in \
+                        getattr(self.reader, "entry_formulas", {}):
+                    # "n_k = |S_k|", then "with $n = \sum_k n_k$": the total under the letter of the counts, a number
+                    # of its own, never the vector of them
+                    link_problems[n] = (f"{alone} is the vector whose entries the document defines ({alone}_k = ...), "
+                                        "and the other side a number: a number of its own under the same letter? use "
+                                        "another name for it")
+            for m, v in ((n, a), (n + 1, b)):
+                if not link_problems[n] and v is not None and v.misfit is not None \
+                        and {symbol_name(g) for g in names_in(chain.terms[m].text)} & typed:
+                    # tr(G^T dB A) of a G typed N x N from its use elsewhere: a product that does not fit under a
+                    # guessed shape says nothing of the shapes the document means
+                    link_problems[n] = ("the shapes in a product here do not fit, and a shape is guessed (a default, or "
+                                        "from the names' use): declare the names' shapes (\"$G \\in \\mathbb{R}^{d "
+                                        "\\times k}$\")")
             if not link_problems[n] and a is not None and b is not None and a.is_vector and b.is_vector \
                     and a.size != b.size and (guessed_length[n] or guessed_length[n + 1]):
                 # lengths that differ, one of them guessed (a default, or typed from use): no refutation by shape
@@ -1137,11 +1225,22 @@ class _Builder:
                 derived = any(g.endswith("'") for g in lonely)
                 statistic = set(lonely) <= set(statistics)
                 worded = all(symbol_name(g) in self.worded for g in lonely)
-                lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (f"a meaning for {names}, never declared and "
-                                   f"{'given by a formula that is not read' if both else 'given a value in the words that is not read' if worded else 'a particular value (starred)' if starred else 'a derivative (primed) of a name given no formula' if derived else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
-                                   f"{what}, so only a proof for every value stands; say what "
-                                   f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
-                                   f"\"let $r \\in \\mathbb{{R}}$\")")
+                if all(self._built_of_given(symbol_name(g)) for g in lonely):
+                    lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
+                        f"the value of {names}, which the words build (of columns or rows) and derive does not read (read "
+                        f"as any matrix, so only a proof for every value stands; write {'it' if len(lonely) == 1 else 'them'} "
+                        "out: \"$A = \\begin{pmatrix} ... \\end{pmatrix}$\")")
+                else:
+                    lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (f"a meaning for {names}, never declared and "
+                                       f"{'given by a formula that is not read' if both else 'given a value in the words that is not read' if worded else 'a particular value (starred)' if starred else 'a derivative (primed) of a name given no formula' if derived else 'a statistic of the data (their mean, an estimate) that is not read' if statistic else 'on one side only'} (read as any "
+                                       f"{what}, so only a proof for every value stands; say what "
+                                       f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
+                                       f"\"let $r \\in \\mathbb{{R}}$\")")
+            if not link_problems[n] and exampled.get(n) and not (n == 0 and self.defined):
+                names = ", ".join(f"${shown_name(g)}$" for g in exampled[n])
+                lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
+                    f"the values an example means for {names}, which a definition brings to one side only (the "
+                    "paragraph opens as an example, whose values are not read)")
         for n in range(len(chain.relations)):
             ident = [m for m in (n, n + 1) if m in self.identity_terms]
             other = values[n + n + 1 - ident[0]] if len(ident) == 1 else None
@@ -2387,7 +2486,7 @@ _GIVING_LEAD = re.compile(r"\b(?:let|define[sd]?|defining|denote[sd]?|set|take|n
 # "The correct estimators are", "it should be", "instead": the words before a formula that corrects an earlier one
 _CORRECTING_LEAD = re.compile(r"\b(?:the\s+)?(?:correct(?:ed)?|right|proper|fixed)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|reads?|"
                               r"becomes?)\s*:?\s*$|\bshould\s+(?:be|read|have\s+been)\s*:?\s*$|\binstead\s*[:,]?\s*$|"
-                              r"\b(?:correctly|properly)\b[^.$]{0,30}$", re.I)
+                              r"\b(?:correctly|properly)\b[^.$]{0,30}$|(?:^|[.:;]\s*)(?:corrected|fixed|correct\s+version)\s*:\s*$", re.I)
 # "Looking again, ...; I had dropped the 1/2. The factor is": a paragraph that takes back what came before
 _RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+thought|i\s+had\s+(?:dropped|forgotten|"
                          r"lost|missed|mixed)|redoing|redo(?:ne)?\s+(?:it|this|the))\b", re.I)
@@ -3425,10 +3524,12 @@ _MEANING_WORDS = (r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|
                   r"denot(?:es|ing)")
 
 
-# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$", "$\\beta$ is the ratio $v / c$"
+# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$", "$\\beta$ is the ratio $v / c$",
+# "$r$ its length $\\sqrt{x^2 + y^2 + z^2}$" (a formula, never a lone name)
 _SHORT_FOR = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:is\s+|as\s+)?"
                         r"(?:short(?:hand)?\s+for|an?\s+abbreviation\s+for|stands?\s+for|standing\s+for"
-                        r"|(?<=is\s)the\s+(?:ratio|quotient|sum|difference|product)(?!\s+(?:of|rule|over)\b))\s+\$([^$]+)\$"
+                        r"|(?<=is\s)the\s+(?:ratio|quotient|sum|difference|product)(?!\s+(?:of|rule|over)\b)"
+                        r"|(?:its|the)\s+(?:length|norm|magnitude)(?=\s+\$[^$]*[\\+\-/^(|][^$]*\$))\s+\$([^$]+)\$"
                         r"|\b(?:[Ww]rite|[Ww]riting)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
                         r"(?:as\s+shorthand\s+)?for\s+\$([^$]+)\$")
 
@@ -3608,6 +3709,13 @@ _WORDED_VALUE = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
                            r"(?:as\s+shorthand\s+)?for\s+\$", re.I)
 
 
+# "$a$ and $b$ as the columns of $A$", "$A$ with columns $a$ and $b$": a matrix the words build from vectors (its
+# value, where those vectors have values, is in the words; see _Builder._built_of_given)
+_WORDED_ARRAY = re.compile(r"\bas\s+(?:the\s+)?(?:columns?|rows?)\s+of\s+\$\s*" + _WRITTEN_NAME + r"\s*(?:\\in\b[^$]*)?\$"
+                           r"|\$\s*" + _WRITTEN_NAME + r"\s*(?:\\in\b[^$]*)?\$\s*,?\s*(?:with|whose|has|having)\s+"
+                           r"(?:the\s+)?(?:columns?|rows?)\b", re.I)
+
+
 _WORDED_MEANING = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
                              r"(?:" + _MEANING_WORDS + r"|that\s+is|i\.\s*e\.?|namely)\s*,?\s*\$"
                              r"|\b(?:write|writing)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
@@ -3644,6 +3752,54 @@ def _antiderivatives(values: list, texts: list[str]) -> "list | str":
 
 
 _INDEFINITE_INTEGRAL = re.compile(r"\\int(?![A-Za-z])(?!\s*(?:\\limits\s*)?[_^])")
+
+
+_EXAMPLE_PARAGRAPH = re.compile(r"\s*(?:\*\*|__|\*|_)?\s*(?:(?:a\s+|worked\s+|numerical\s+)?example(?:\s+\d+)?\s*[.:]|"
+                                r"for\s+(?:example|instance)\b)", re.I)
+
+
+# "a uniform prior, $p \sim \mathrm{Beta}(\alpha, \beta)$", then "the posterior parameters", "given the data": the
+# law said is a prior, and the moments after such words may be the posterior's
+_PRIOR_WORDS = re.compile(r"\bpriors?\b", re.I)
+_POSTERIOR_WORDS = re.compile(r"\bposteriors?\b|\bgiven\s+the\s+(?:data|observations?|sample)\b|"
+                              r"(?:\\mid|\|)\s*(?:\\text|\\mathrm)?\s*\{\s*(?:data|obs)", re.I)
+
+
+def _posterior_mentions(text: str, laws) -> tuple:
+    """(name, offset, words) for each variable whose law the words call a prior, at every later place they speak of
+    a posterior ("the posterior parameters", "given the data"): which law a moment after them is taken under is not
+    read (see random_variables._probability)."""
+    out = []
+    for law in laws:
+        sentence = max(text.rfind(". ", 0, law.offset), text.rfind("\n\n", 0, law.offset), 0)
+        if not _PRIOR_WORDS.search(text, sentence, law.offset + 200):
+            continue
+        for m in _POSTERIOR_WORDS.finditer(text, law.offset + 1):
+            words = m.group(0) if m.group(0)[0].isalpha() else "conditioning on the data"
+            out.append((law.name, m.start(), " ".join(words.split())))
+    return tuple(out)
+
+
+# "starting from zero instead would give $m_1 = ...$": a formula supposed, a claim
+_SUPPOSED_RESULT = re.compile(r"\bwould\s+(?:give|be|yield|get|make|read)\s*$", re.I)
+# the words between two formulas of one name on one line that may take the first back
+_TAKEN_BACK = re.compile(r"\b(?:no|not\s+so|wrong|incorrect(?:ly)?|correct(?:ly|ed|ion)|actually|instead|oops|mistake|"
+                         r"disagree[sd]?|should\s+be|redo(?:ne)?|rather)\b", re.I)
+
+
+def _example_paragraph(text: str, offset: int) -> str:
+    """The paragraph, from its example label to its end, where the formula at ``offset`` stands in one that opens as
+    an example ("**Example.**", "For instance, ..."); "" where it does not."""
+    start = max(text.rfind("\n\n", 0, offset), 0)
+    end = text.find("\n\n", offset)
+    # (a run-in label opens its own line, after a display of the paragraph before it as well)
+    at = start
+    while 0 <= at < offset:
+        begin = at + 1 if at or text[:1] == "\n" else 0
+        if _EXAMPLE_PARAGRAPH.match(text, begin):
+            return text[begin:end if end >= 0 else len(text)]
+        at = text.find("\n", at + 1)
+    return ""
 
 
 def _run_in_example(text: str, offset: int) -> bool:
@@ -4557,7 +4713,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")} \
             | {symbol_name(n) for n in said.reals} - {symbol_name(law.name) for law in said.laws}
         reader.law_independent = tuple(said.independent)
-        reader.law_mentions = tuple(said.law_mentions)
+        reader.law_mentions = tuple(said.law_mentions) + _posterior_mentions(text, said.laws)
         reader.offset_lines = lines.of
         reader.paragraph_end = lines.paragraph_end
         reader.conditional_definitions = conditional
@@ -4697,6 +4853,17 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # (every row of a display the words call equations to solve: its first line's lead, and the rows after it)
     builder.solved_lines = set()
     builder.worded = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_VALUE.finditer(text)}
+    # ("put $a$ and $b$ as the columns of $A \in \mathbb{R}^{3 \times 2}$": a matrix the words build, not read)
+    builder.worded_arrays = {}
+    for m in _WORDED_ARRAY.finditer(text):
+        # (the vectors it is built of: the mathematics of its sentence before "as the columns of", or after "with
+        # columns")
+        if m.group(1):
+            sentence = text[max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0):m.start()]
+        else:
+            sentence = text[m.end():m.end() + 120].split(". ")[0]
+        parts = {symbol_name(n) for math in re.findall(r"\$([^$]+)\$", sentence) for n in names_in(math)}
+        builder.worded_arrays[symbol_name((m.group(1) or m.group(2)).strip())] = parts
     # (of those, the ones the words give a meaning for the whole document, "$q$ denotes $1 - p$", never the value
     # of an example, "setting $x$ equal to $1$")
     builder.worded_meaning = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_MEANING.finditer(text)}

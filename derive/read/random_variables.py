@@ -234,6 +234,10 @@ class RandomReading:
             if name not in present:
                 continue
             at = self.line_of_offset(s.offset)
+            if name not in chosen and self.line is not None and at is not None and at > self.line and any(
+                    self.line < h <= at for h in (*getattr(self, "heading_lines", ()), *getattr(self, "topic_lines", ()),
+                                                   *getattr(self, "part_lines", ()))):
+                continue  # (a law said under a later heading is that part's: "**Problem 2.** Now $X \sim Exp(\lambda)$")
             if name not in chosen or (self.line is not None and at is not None and at <= self.line):
                 chosen[name] = s
         for name, s in chosen.items():

@@ -870,8 +870,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if nxt is None or nxt.op is not None or nxt.negative or item_scripts(entry.item) \
                 or node_kind(item_base(entry.item)) != "letter" or str(item_base(entry.item).children[0]) != "d":
             return
-        if node_kind(item_base(nxt.item)) not in ("letter", "command", "font") or item_scripts(nxt.item) \
-                or self.notation.kind_of("d") is not None or "d" in self.values or "d" in self.stated:
+        if node_kind(item_base(nxt.item)) not in ("letter", "command", "font") or item_scripts(nxt.item):
+            return
+        if self.notation.kind_of("d") is not None or "d" in self.values or "d" in self.stated:
+            named = str(item_base(nxt.item).children[0]) if node_kind(item_base(nxt.item)) == "letter" else ""
+            if self.notation.size_name("d") and named and (named.isupper() or self.notation.kind_of(named) in ("matrix",
+                                                                                                            "vector")):
+                # tr(G^T dB A), d the size of B's rows: the differential of B as likely as d times B
+                raise FormulaError(f"d{named}, with d a size, is the differential of {named} or d times {named}: a "
+                                   f"differential is not read; write d \\cdot {named} for the product")
             return
         raise FormulaError("d before a variable outside an integral is a differential (du = 2x \\, dx), which is not "
                            "read: write the derivative, \\frac{du}{dx} = 2x")
