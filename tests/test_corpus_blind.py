@@ -72,13 +72,6 @@ KNOWN_WRONG: dict[str, str] = {
     '579_blog_relativistic_kinetic_energy line 42: E^2 = (p c)^2 + (m c^2)^2':
         'gamma, defined by a formula, is given a number under a later heading, which a Greek name takes as a new '
         'definition: E = gamma m c^2 holds that number and p = gamma m v the formula',
-    '591_blog_tversky_loss_gradient line 42: \\mathrm{TP} + \\alpha \\, \\mathrm{FP} + \\beta \\, \\mathrm{FN} = '
-    '\\alpha (\\mathrm{TP} + \\mathrm{FP}) + \\beta (\\mathrm{TP} + \\mathrm{FN})':
-        'the condition "Whenever $\\alpha + \\beta = 1$" is dropped from its sentence when a long sentence of the '
-        'paragraph comes before it (a short one keeps it): checked for every alpha and beta',
-    '592_appendix_expected_improvement line 65: \\sigma^2(x) = k(x, x) - \\frac{k(x, 0)^2}{k(0, 0)}':
-        'sigma, said to be a positive number whose value depends on x, is written sigma^2(x) and read as the '
-        'logistic function squared, silently',
     "536_handout_attention_key_value_gradients line 49: \\frac{\\partial o}{\\partial q} = \\frac{1}{\\sqrt{d}} "
     "K\\T \\left( \\operatorname{diag}(a) - a a\\T \\right) V":
         'the words give the Jacobian its shape ("the $d_v \\times d$ matrix"), which is not read: with no layout said, '

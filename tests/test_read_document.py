@@ -4172,3 +4172,53 @@ def test_a_formula_taken_back_on_its_own_line_is_never_the_one_checked():
     assert found[-1][1] is Verdict.UNKNOWN and "two formulas" in found[-1][2], found
     plain = "Let $\\rho > 0$. The fixed point is $w^\\ast = \\rho$, so $w^\\ast = -\\rho$.\n"
     assert _verdicts(plain)[-1][1] is Verdict.REFUTED, _verdicts(plain)
+
+
+def test_a_condition_whose_sentence_runs_on_into_the_display_holds_there():
+    """"In practice ... foreground. Whenever $a + b = 1$ the denominator splits into two parts," then the display: the
+    sentence before the condition is long, yet the condition is the display's (checked under it, never for every a, b);
+    the same identity with the sentence ended by a full stop is refuted."""
+    display = "$$\nt + a f + b g = a (t + f) + b (t + g)\n$$\n"
+    text = ("In practice people use $(a, b) = (0.3, 0.7)$, which makes missed foreground more expensive than spurious "
+            "foreground. Whenever $a + b = 1$ the denominator splits into two parts,\n\n" + display)
+    found = _verdicts(text)
+    assert found[-1][1] is not Verdict.REFUTED and "a + b = 1" in found[-1][2], found
+    ended = "Weights are chosen by hand in practice, as people do.\n\n" + display
+    assert _verdicts(ended)[-1][1] is Verdict.REFUTED, _verdicts(ended)
+
+
+def test_a_power_of_a_name_before_a_lone_letter_in_parentheses_is_refused():
+    """\\sigma^2(x) of a sigma the words make a number (a standard deviation): the variance as a function of x, or
+    sigma^2 times x? Never read as the product, which refutes a true definition; a^2(x + 1) stays a product."""
+    head = "At a point $x$ the model gives $f(x) \\sim \\mathcal{N}(\\mu, \\sigma^2)$.\n\n"
+    found = _verdicts(head + "$$\n\\sigma^2(x) = 1 - e^{-x^2 / 2}\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "a power of the function" in found[-1][2], found
+    found = _verdicts(head + "$$\n2 \\sigma(x) = 2 - 2 e^{-x^2 / 2}\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "declared a number" in found[-1][2], found
+    product = "Let $a > 0$ be the slope.\n\n$$\na^2(x + 1) = a^2 x + a^2\n$$\n"
+    assert _verdicts(product)[-1][1] is Verdict.PROVED, _verdicts(product)
+
+
+def test_the_parameters_of_a_normal_law_of_a_value_are_numbers():
+    """"$f(x) \\sim \\mathcal{N}(\\mu, \\sigma^2)$": no random variable is named, yet sigma is the law's standard
+    deviation, a number, never the logistic function."""
+    text = ("At a point $x$ the posterior gives $f(x) \\sim \\mathcal{N}(\\mu, \\sigma^2)$.\n\n"
+            "$$\n\\sigma \\cdot 2 = 2 \\sigma\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    checks = [c for c in checks_of(d) if c.part != "ends"]
+    assert any("parameter" in r.text and "σ" in r.text or "\\sigma" in r.text for r in checks[-1].readings), \
+        checks[-1].readings
+    assert verify_check(checks[-1], SETTINGS).verdict is Verdict.PROVED
+
+
+def test_the_logistic_sigma_is_named_as_a_default_where_a_verdict_uses_it():
+    """sigma read as the logistic function with nothing in the document saying so: the reading is a default, named,
+    and a refutation under it is counted apart; where the words say what sigma is, it is no default."""
+    display = "$$\n\\sigma(x)^2 = 1 - e^{-x}\n$$\n"
+    d = read_document(display, "doc.md", default_notation())
+    r = verify_check(checks_of(d)[0], SETTINGS)
+    assert r.verdict is Verdict.REFUTED and r.refuted_under_default, r.readings
+    assert any("logistic" in x.text for x in r.defaults), r.readings
+    said = read_document("Here $\\sigma$ is the logistic function.\n\n" + display, "doc.md", default_notation())
+    r = verify_check(checks_of(said)[0], SETTINGS)
+    assert r.verdict is Verdict.REFUTED and not r.refuted_under_default, r.readings

@@ -1278,6 +1278,22 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                    f"{', '.join(sorted(inside & held))}: {word} at another point (a function of them) or "
                                    f"{word} times (...)? define the function {word}(...) = ..., or write \\cdot for a "
                                    "product")
+        if word not in env and (kind == "scalar" or kind is None and scripts) and word not in ("e", "\\pi") \
+                and not subs and word not in self.lambdas \
+                and all(sc.data == "sup_script" for sc in scripts) and _lone_argument(nxt) \
+                and node_kind(_lone_inner(nxt)) in ("letter", "command") and node_word(_lone_inner(nxt)) != word \
+                and node_word(_lone_inner(nxt)) not in BUILTIN_FUNCTIONS:
+            # \sigma^2(x) of a sigma the words say is a number ("$\sigma > 0$"), or of a sigma never declared: its
+            # value as a function of x (what the words may mean by "depends on x"), or sigma^2 times x? never read as
+            # either silently
+            lone = node_word(_lone_inner(nxt))
+            if scripts:
+                raise FormulaError(f"{word}^...({lone}): a power of the function {word} at {lone}, or a power of the "
+                                   f"number {word} times {lone}? define the function {word}({lone}) = ..., or write "
+                                   f"\\cdot for a product")
+            raise FormulaError(f"{word}({lone}), where {word} is declared a number: {word} as a function of {lone}, or "
+                               f"{word} times {lone}? define the function {word}({lone}) = ..., or write \\cdot for a "
+                               "product")
         if word in env or (self.notation.kind_of(word) is not None
                            and not (word in self.redefined and self._in_force(word))) or word == "e":
             return None
@@ -2175,6 +2191,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "scalar":
             return V.Value(self.scalars[word])
         if kind == "function":
+            if word in _NAMED_DEFAULTS and n.functions[word] == _NAMED_DEFAULTS[word][0] and word not in self.stated:
+                # (sigma as the logistic function: the built-in guess, named wherever a verdict relies on it)
+                self._note(f"${word}$ is read as {_NAMED_DEFAULTS[word][1]} (a built-in default: the document does "
+                           f"not say what ${word}$ is)")
             return Fn(n.functions[word], word)
         if kind == "size":
             return V.Value(self.size_symbol(word))
@@ -3190,6 +3210,17 @@ def _lone_argument(nxt) -> bool:
     inner = inner.children[0] if node_kind(inner) == "product" and len(inner.children) == 1 else inner
     return node_kind(inner) == "item" and not item_scripts(inner) \
         and node_kind(item_base(inner)) in ("number", "letter", "command")
+
+
+# the built-in functions whose names do not say what they are: (kind, what the reading says)
+_NAMED_DEFAULTS = {"\\sigma": ("sigmoid", "the logistic function"), "CE": ("cross-entropy", "the cross-entropy")}
+
+
+def _lone_inner(nxt):
+    """The letter or number inside an entry that `_lone_argument` accepts."""
+    inner = item_base(nxt.item).children[0]
+    inner = inner.children[0] if node_kind(inner) == "product" and len(inner.children) == 1 else inner
+    return item_base(inner)
 
 
 def _upright_name(word: str) -> bool:

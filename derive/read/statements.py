@@ -868,7 +868,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         out.scopes.append(CaseScope((), leaves_at))
         return
     # ("If $\\varepsilon = 0$, ..., and by Euler's theorem" running on into the display: the display is its end)
-    runs_on = last_opened and re.search(r"[A-Za-z]\s*$", words) is not None
+    # ("Whenever $a + b = 1$ the denominator splits into two parts," too: the sentence goes on into the display)
+    runs_on = last_opened and re.search(r"[A-Za-z,]\s*$", words) is not None
     if opened and (short or ends_colon or runs_on or part_case or _CASE_HEAD.search(words)) and not (leaves_at is not None):
         out.scopes.append(CaseScope(tuple(opened), opened[0].offset, brief=not (_CASE_HEAD.search(words) or part_case)))
     elif leaves_at is not None:
@@ -1097,6 +1098,18 @@ def _laws(sentence, out: "Statements") -> None:
                     out.laws.append(LawStatement(name, family, params, piece.offset, f"${' '.join(piece.text.split())}$",
                                                  indexed or "iid" in m.group("sim").lower() or "i.i.d" in m.group("sim")))
                     found.append(name)
+            elif params and family == "normal":
+                # "$f(x) \sim \mathcal{N}(\mu, \sigma^2)$", "$y \mid x \sim ...$": a law of no name that is read, yet
+                # its parameters are numbers (sigma is no logistic function)
+                written = f"${' '.join(piece.text.split())}$"
+                for k, param in enumerate(params):
+                    p = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(\^\s*\{?\s*2\s*\}?)?\s*", param)
+                    if p and p.group(1) not in ("e", "\\pi") and not any(d.name == p.group(1) and d.kind == "parameter"
+                                                                       for d in out.declarations):
+                        out.declarations.append(Declaration(p.group(1), "parameter", ("law",), piece.offset, written))
+                        if p.group(2) and k == 1:
+                            out.declarations.append(Declaration(p.group(1), "range", (">", "0"), piece.offset,
+                                                                f"{written} (a standard deviation)"))
             continue
         before = sentence[n - 1].text if n > 0 and sentence[n - 1].kind == "text" else ""
         if _VECTOR_BEFORE.search(before) and piece.text.strip() in ("\\pi", "e"):
