@@ -62,8 +62,9 @@ def _targets(values: list[str] | None) -> list[str] | None:
 
 
 # Options shared by the commands that verify.
-JOBS = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of CPUs; fewer when the "
-                    "open-file limit or the number of checks calls for fewer).",
+JOBS = typer.Option(None, "--jobs", "-j", help="Worker processes that read a folder's documents and run the "
+                    "checks (default: the number of CPUs; fewer when the open-file limit or the number of checks "
+                    "calls for fewer).",
                     callback=lambda v: _positive(v, "--jobs"))
 TIMEOUT = typer.Option(30.0, "--timeout", "-t", help="Time limit per check, in seconds (at most one day).",
                        callback=_seconds)
@@ -94,7 +95,7 @@ def check(
     from .targets import resolve
 
     try:
-        selection = resolve(targets or [], notation, timeout)
+        selection = resolve(targets or [], notation, timeout, jobs)
     except DeriveError as exc:
         raise _fail(str(exc))
     out = Console(highlight=False, soft_wrap=True)
@@ -189,7 +190,7 @@ def report(
     except OutputError as exc:
         raise _fail(str(exc), EXIT_DIFFERS)
     try:
-        selection = resolve(targets or [], notation, timeout)
+        selection = resolve(targets or [], notation, timeout, jobs)
     except DeriveError as exc:
         raise _fail(str(exc))
     results = _run_with_progress(selection.checks, timeout, jobs, memory)

@@ -31,8 +31,8 @@ from .model import Check, Verdict
 from .results import CheckResult
 from .verify import Settings, verify_check
 
-__all__ = ["run_checks", "run_limited", "default_jobs", "MEMORY_LIMIT_MB", "MAX_TIMEOUT", "max_jobs",
-           "user_output_to_stderr"]
+__all__ = ["run_checks", "run_limited", "run_limited_each", "default_jobs", "MEMORY_LIMIT_MB", "MAX_TIMEOUT",
+           "max_jobs", "user_output_to_stderr"]
 
 # Beyond the verifier's own limit: room for the numeric cross-check to finish and the result to travel.
 _GRACE = 5.0
@@ -337,43 +337,76 @@ def run_limited(fn: Callable, *args, timeout: float, what: str, memory_mb: int =
     A DeriveError that ``fn`` raises is raised here; running out of time or memory, or a worker
     that dies, raises WorkerError naming ``what`` and the limit.
     """
-    check_settings(Settings(timeout=timeout), memory_mb)
-    timeout = min(float(timeout), MAX_TIMEOUT)
-    ctx = mp.get_context("fork")
-    (worker,) = _start_workers(ctx, 1, _call_worker, (fn, args, timeout), memory_mb)
-    kill = True
-    try:
-        deadline = time.perf_counter() + timeout + 1.0  # the worker's own alarm ends it at timeout
-        while True:
-            left = deadline - time.perf_counter()
-            if left <= 0:
-                raise WorkerError(f"{what}: time limit of {timeout:g} s reached")
-            ready = wait([worker.conn, worker.process.sentinel], timeout=min(60.0, left))
-            if worker.conn in ready:
-                try:
-                    data = worker.conn.recv_bytes()
-                except (EOFError, OSError):
-                    data = None
-                if data is not None:
-                    kill = False
-                    try:
-                        with user_output_to_stderr():  # reading it back may import the user's modules
-                            status, value = pickle.loads(data)
-                    except Exception as exc:  # noqa: BLE001 - e.g. a class only the worker knows
-                        raise WorkerError(f"{what}: the result cannot be read back ({type(exc).__name__}: {exc})") from None
-                    break
-            if worker.process.sentinel in ready:
-                worker.process.join(timeout=0.5)
-                code = worker.process.exitcode
-                if code == -signal.SIGALRM:
-                    raise WorkerError(f"{what}: time limit of {timeout:g} s reached")
-                if code == _MEMORY_EXIT:
-                    raise WorkerError(f"{what}: memory limit of {memory_mb} MB reached")
-                raise WorkerError(f"{what}: the process stopped (exit code {code})")
-    finally:
-        worker.stop(kill=kill)
+    ((status, value),) = run_limited_each(fn, [args], timeout=timeout, what=lambda _: what, memory_mb=memory_mb)
     if status == "ok":
         return value
-    if status == "memory":
-        raise WorkerError(f"{what}: memory limit of {memory_mb} MB reached")
     raise value
+
+
+def run_limited_each(fn: Callable, calls: Sequence[tuple], *, timeout: float, what: Callable[[int], str],
+                     jobs: int = 1, memory_mb: int = MEMORY_LIMIT_MB) -> list[tuple[str, object]]:
+    """``fn(*args)`` for each ``args`` of ``calls``, each in a worker process of its own under the limits of
+    `run_limited`, up to ``jobs`` at a time. Returns, in the order of ``calls``, ``("ok", value)`` or
+    ``("error", exception)``: the exception `run_limited` would raise (``what(n)`` names call n in it)."""
+    check_settings(Settings(timeout=timeout), memory_mb)
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    timeout = min(float(timeout), MAX_TIMEOUT)
+    ctx = mp.get_context("fork")
+    out: list[tuple[str, object] | None] = [None] * len(calls)
+    pending = list(range(len(calls)))[::-1]
+    running: dict[int, tuple[_Worker, float]] = {}  # call -> its worker, its deadline
+    try:
+        while pending or running:
+            while pending and len(running) < min(jobs, max_jobs()):
+                n = pending.pop()
+                others = [w for w, _ in running.values()]
+                (worker,) = _start_workers(ctx, 1, _call_worker, (fn, calls[n], timeout), memory_mb, others)
+                running[n] = (worker, time.perf_counter() + timeout + 1.0)  # the worker's own alarm ends it first
+            now = time.perf_counter()
+            left = min(deadline for _, deadline in running.values()) - now
+            ready = wait([c for w, _ in running.values() for c in (w.conn, w.process.sentinel)],
+                         timeout=min(60.0, max(0.0, left)))
+            for n, (worker, deadline) in list(running.items()):
+                outcome = _outcome(worker, ready, deadline, what(n), timeout, memory_mb)
+                if outcome is None:
+                    continue
+                del running[n]
+                status, value, sent = outcome
+                worker.stop(kill=not sent)  # (a worker that sent its value ends by itself)
+                out[n] = (status, value)
+    finally:
+        for worker, _ in running.values():
+            worker.stop(kill=True)
+    return out
+
+
+def _outcome(worker: "_Worker", ready, deadline: float, what: str, timeout: float, memory_mb: int):
+    """The outcome of one worker of `run_limited_each` once it is ready, (status, value, whether the worker sent
+    it); None while it runs."""
+    if worker.conn in ready:
+        try:
+            data = worker.conn.recv_bytes()
+        except (EOFError, OSError):
+            data = None
+        if data is not None:
+            try:
+                with user_output_to_stderr():  # reading it back may import the user's modules
+                    status, value = pickle.loads(data)
+            except Exception as exc:  # noqa: BLE001 - e.g. a class only the worker knows
+                return ("error", WorkerError(f"{what}: the result cannot be read back ({type(exc).__name__}: {exc})"),
+                        True)
+            if status == "memory":
+                return ("error", WorkerError(f"{what}: memory limit of {memory_mb} MB reached"), True)
+            return (status, value, True)
+    if worker.process.sentinel in ready:
+        worker.process.join(timeout=0.5)
+        code = worker.process.exitcode
+        if code == -signal.SIGALRM:
+            return ("error", WorkerError(f"{what}: time limit of {timeout:g} s reached"), False)
+        if code == _MEMORY_EXIT:
+            return ("error", WorkerError(f"{what}: memory limit of {memory_mb} MB reached"), False)
+        return ("error", WorkerError(f"{what}: the process stopped (exit code {code})"), False)
+    if time.perf_counter() >= deadline:
+        return ("error", WorkerError(f"{what}: time limit of {timeout:g} s reached"), False)
+    return None

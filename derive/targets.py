@@ -50,10 +50,12 @@ def select(derivations: Sequence[Derivation], ids: Sequence[str]) -> Selection:
     return Selection(tuple(d for d in derivations if d.id in keep), tuple(chosen))
 
 
-def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float | None = None) -> Selection:
+def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float | None = None,
+            jobs: int | None = None) -> Selection:
     """Files on the command line are loaded and checked whole; other words select from the catalog.
 
-    ``timeout`` bounds the running of each Python file (the default: that of a check)."""
+    ``timeout`` bounds the running of each Python file (the default: that of a check); a folder's documents are
+    read ``jobs`` at a time (the default: the number of CPUs)."""
     if any(not t.strip() for t in targets):
         raise SourceError("an empty argument names nothing; give a claim ID, a file or a folder")
     files = [t for t in targets if looks_like_path(t)]
@@ -71,8 +73,11 @@ def resolve(targets: Sequence[str], notation: Path | None = None, timeout: float
         return select(derivations(), ids)
     from .read.sources import load_path
 
+    from .runner import default_jobs
+
+    jobs = jobs or default_jobs()
     loaded: list[Derivation] = []
     for f in files:
-        loaded.extend(load_path(f, notation) if timeout is None else load_path(f, notation, timeout))
+        loaded.extend(load_path(f, notation, jobs=jobs) if timeout is None else load_path(f, notation, timeout, jobs))
     return replace(select(loaded, ids), catalog=False)
 

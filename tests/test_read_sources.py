@@ -309,3 +309,36 @@ def test_a_document_derive_fails_on_leaves_the_rest_of_its_folder_read(tmp_path,
     assert verify_check(checks_of(found[1])[0], Settings()).verdict.value == "proved"
     with pytest.raises(SourceError, match=r"reading bad\.md: derive failed on it \(KeyError"):
         load_path(tmp_path / "bad.md")
+
+
+def test_a_folder_read_several_documents_at_a_time_gives_the_same_derivations_in_order(tmp_path, monkeypatch):
+    """jobs=3 reads the documents side by side: the derivations are those of jobs=1, in the folder's order, and a
+    document beyond the time limit is its own unchecked link while the others are read (it holds up no other)."""
+    import time
+
+    import derive.read.sources as sources
+
+    texts = {f"{n:02d}_doc.md": f"# D{n}\n\n$$\n(a + {n})^2 = a^2 + {2 * n} a + {n * n}\n$$\n" for n in range(7)}
+    for name, text in texts.items():
+        _write(tmp_path / name, text)
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub" / "inner.md", "$$x + 1 = 1 + x$$\n")
+    one = load_path(tmp_path, jobs=1)
+    three = load_path(tmp_path, jobs=3)
+    assert [d.id for d in one] == [d.id for d in three] == [f"{n:02d}-doc" for n in range(7)] + ["sub-inner"]
+    assert one == three
+    reading = sources.load_document
+
+    def slow(path, notation=None, prefix=""):
+        if Path(path).name == "03_doc.md":
+            while True:
+                pass
+        return reading(path, notation, prefix)
+
+    monkeypatch.setattr(sources, "load_document", slow)  # (the workers are forked: they run this one)
+    start = time.perf_counter()
+    found = load_path(tmp_path, timeout=1, jobs=3)
+    assert time.perf_counter() - start < 15
+    assert [d.id for d in found] == [d.id for d in one]
+    assert "time limit of 1 s reached" in found[3].steps[0].problem
+    assert found[:3] + found[4:] == one[:3] + one[4:]

@@ -47,11 +47,13 @@ def load_notation(path: Path | str | None):
     return load(path)
 
 
-def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
+def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TIMEOUT,
+              jobs: int = 1) -> list[Derivation]:
     """The derivations in a file or folder; SourceError (a DeriveError) with the reason on bad input.
 
     ``timeout`` bounds the running of each Python file (in a worker process). Each derivation's
     ``file`` is the file it came from, written from ``path`` as given ("./docs/" gives "./docs/a.md").
+    A folder's documents are read ``jobs`` at a time, each in a worker process of its own.
     """
     given = os.fspath(path)
     path = Path(path)
@@ -60,7 +62,7 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
     if not os.path.lexists(path):
         raise SourceError(f"{str(path)!r} does not exist")
     if path.is_dir():
-        found = _collect(path, notation, timeout, given)
+        found = _collect(path, notation, timeout, given, jobs)
         if not found:
             raise SourceError(f"no derivations found in folder {str(path)!r} (looked for "
                               f"{', '.join(PYTHON_PATTERNS)} and .md/.txt/.tex/.ipynb files with display mathematics)")
@@ -81,12 +83,11 @@ def load_path(path: Path, notation: Path | None = None, timeout: float = LOAD_TI
 
 
 def _load_any_document(path: Path, notation: Path | None, prefix: str = "",
-                       timeout: float = LOAD_TIMEOUT, in_folder: bool = False) -> list[Derivation]:
+                       timeout: float = LOAD_TIMEOUT) -> list[Derivation]:
     """A document's derivations, read in a worker process under the time and memory limits of a
     check: the text is someone else's, and no formula may hold up or exhaust the main process.
-
-    ``in_folder``: a document beyond those limits, or one derive fails on, raises _NotRead (its folder's other
-    documents are read); else SourceError, naming the file."""
+    SourceError, naming the file, for a document beyond those limits or one derive fails on (in a
+    folder, such a document is reported and the others are read: see _collect)."""
     from ..errors import InternalError, WorkerError
     from ..runner import run_limited
 
@@ -94,13 +95,8 @@ def _load_any_document(path: Path, notation: Path | None, prefix: str = "",
     try:
         return run_limited(_read_any_document, path, notation, prefix, timeout=timeout, what=f"reading {path.name}")
     except InternalError as exc:
-        why = f"derive failed on it ({exc}); please report this"
-        if in_folder:
-            raise _NotRead(why) from None
-        raise SourceError(f"reading {path.name}: {why}") from None
+        raise SourceError(f"reading {path.name}: derive failed on it ({exc}); please report this") from None
     except WorkerError as exc:
-        if in_folder:
-            raise _NotRead(str(exc)) from None
         raise SourceError(str(exc)) from None
 
 
@@ -115,11 +111,15 @@ def _from_file(derivations: list[Derivation], file: str) -> list[Derivation]:
     return [replace(d, file=file) for d in derivations]
 
 
-def _collect(folder: Path, notation: Path | None, timeout: float, given: str) -> list[Derivation]:
+def _collect(folder: Path, notation: Path | None, timeout: float, given: str, jobs: int = 1) -> list[Derivation]:
+    from ..errors import InternalError, WorkerError
+    from ..runner import run_limited_each
+
     def fail(exc: OSError) -> None:
         raise SourceError(f"cannot read folder {exc.filename!r}: {exc.strerror or exc}")
 
-    found: list[Derivation] = []
+    found: list[list[Derivation]] = []  # in the order of the walk, one list per file
+    documents: list[tuple[int, Path, str, str]] = []  # (slot, path, file, prefix), read together below
     for here, dirs, files in os.walk(folder, onerror=fail):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
         relative = Path(here).relative_to(folder).parts
@@ -129,18 +129,24 @@ def _collect(folder: Path, notation: Path | None, timeout: float, given: str) ->
             suffix = path.suffix.lower()
             if suffix == ".py" and any(fnmatch.fnmatch(name, p) for p in PYTHON_PATTERNS):
                 _regular(path)
-                found.extend(_from_file(load_python(path, timeout), file))
+                found.append(_from_file(load_python(path, timeout), file))
             elif (suffix in DOCUMENT_SUFFIXES and suffix != ".txt") or suffix == NOTEBOOK_SUFFIX:
-                prefix = "/".join(relative)
-                try:
-                    found.extend(_from_file(_load_any_document(path, notation, prefix, timeout, in_folder=True), file))
-                except _NotRead as exc:  # (one document beyond a limit, or a failure of derive's: the others are read)
-                    found.extend(_from_file([_not_read(path, prefix, str(exc))], file))
-    return found
-
-
-class _NotRead(Exception):
-    """A document of a folder whose reading ran out of its time or memory, or failed inside derive."""
+                _regular(path)
+                documents.append((len(found), path, file, "/".join(relative)))
+                found.append([])
+    outcomes = run_limited_each(_read_any_document, [(path, notation, prefix) for _, path, _, prefix in documents],
+                                timeout=timeout, what=lambda n: f"reading {documents[n][1].name}", jobs=jobs)
+    for (slot, path, file, prefix), (status, value) in zip(documents, outcomes):
+        if status == "ok":
+            found[slot] = _from_file(value, file)
+        elif isinstance(value, (InternalError, WorkerError)):
+            # (one document beyond a limit, or a failure of derive's: the others are read)
+            failed = isinstance(value, InternalError)
+            why = f"derive failed on it ({value}); please report this" if failed else str(value)
+            found[slot] = _from_file([_not_read(path, prefix, why)], file)
+        else:
+            raise value
+    return [d for ds in found for d in ds]
 
 
 def _not_read(path: Path, prefix: str, why: str) -> Derivation:
