@@ -66,12 +66,6 @@ KNOWN_WRONG: dict[str, str] = {
     "515_notes_rao_blackwell_poisson_zero line 50 ends: \\frac{\\psi'(\\lambda)^2}{I_n(\\lambda)} = "
     "\\frac{\\lambda^2 e^{-2\\lambda}}{n}":
         'the words give I_n(lambda) a wrong value, read as its definition: the substitution is proved from it',
-    '579_blog_relativistic_kinetic_energy line 18: \\frac{d}{du} \\gamma(u) = \\frac{u}{c^2} \\gamma(u)^3':
-        'gamma, defined by a formula, is given a number ("At $0.6 c$, $\\gamma = 1.25$") under a later heading, which '
-        'a Greek name takes as a new definition: gamma(u) is read as a number times u',
-    '579_blog_relativistic_kinetic_energy line 42: E^2 = (p c)^2 + (m c^2)^2':
-        'gamma, defined by a formula, is given a number under a later heading, which a Greek name takes as a new '
-        'definition: E = gamma m c^2 holds that number and p = gamma m v the formula',
     "536_handout_attention_key_value_gradients line 49: \\frac{\\partial o}{\\partial q} = \\frac{1}{\\sqrt{d}} "
     "K\\T \\left( \\operatorname{diag}(a) - a a\\T \\right) V":
         'the words give the Jacobian its shape ("the $d_v \\times d$ matrix"), which is not read: with no layout said, '

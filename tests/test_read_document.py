@@ -4222,3 +4222,28 @@ def test_the_logistic_sigma_is_named_as_a_default_where_a_verdict_uses_it():
     said = read_document("Here $\\sigma$ is the logistic function.\n\n" + display, "doc.md", default_notation())
     r = verify_check(checks_of(said)[0], SETTINGS)
     assert r.verdict is Verdict.REFUTED and not r.refuted_under_default, r.readings
+
+
+def test_a_value_right_after_a_point_is_at_that_point_never_a_new_definition():
+    """"At $0.6 c$, $\\gamma = 1.25$": gamma at that speed, not gamma's value from there on; E = gamma m c^2 and
+    p = gamma m v after it still hold gamma's formula, so E^2 = (p c)^2 + (m c^2)^2 is proved (it was refuted with
+    gamma = 1.25 and p from the formula). A claim of the sentence in the point's letters is only proved, never
+    refuted: the point is of a speed the words do not name."""
+    text = ("A particle moves with speed $v$, $\\beta$ is the ratio $v / c$, and\n$$\n\\gamma = \\frac{1}{\\sqrt{1 - "
+            "\\beta^2}} .\n$$\nThe momentum is $p = \\gamma m v$.\n\n## Numbers\n\nAt $0.8 c$, $\\gamma = \\frac53$, so "
+            "the tempting $\\frac12 \\gamma m v^2 = \\frac{8}{15} m c^2$.\n\n## Energy\n\nWith $E = \\gamma m c^2$ the "
+            "total energy,\n$$\nE^2 = (p c)^2 + (m c^2)^2 .\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.PROVED, found
+    tempting = [f for f in found if f[0] == 9]
+    assert tempting and all(v is not Verdict.REFUTED for _, v, _ in tempting), found
+
+
+def test_a_number_the_document_defines_twice_before_a_lone_letter_is_refused():
+    """gamma defined by a formula and given a number under a later heading: gamma(u) is gamma as a function of u or
+    gamma times u, never read as the product (which refuted d/du gamma(u) = u/c^2 gamma(u)^3)."""
+    text = ("Let $\\beta$ be the ratio $v / c$, and\n$$\n\\gamma = \\frac{1}{\\sqrt{1 - \\beta^2}} .\n$$\n\n## Work\n\n"
+            "Since $\\frac{d}{du} \\gamma(u) = \\frac{u}{c^2} \\gamma(u)^3$, the integrand is exact.\n\n## Numbers\n\n"
+            "Then $\\gamma = 1.25$ and the rest follows.\n")
+    found = [f for f in _verdicts(text) if f[0] == 8]
+    assert found and found[0][1] is Verdict.UNKNOWN and "times u" in found[0][2], found

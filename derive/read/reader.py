@@ -1342,6 +1342,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if word in self.function_letters or (primes and word not in self.scalar_letters):
             return Fn("unknown", word, func=sp.Function(symbol_name(word), real=True), primes=primes)
         if word in self.scalar_letters and not primes:
+            if symbol_name(word) in self.values and _lone_argument(nxt) \
+                    and node_kind(_lone_inner(nxt)) in ("letter", "command") and node_word(_lone_inner(nxt)) != word:
+                # gamma(u) of a gamma the document defines (here out of force: given two values, say): the number's
+                # function at u, or gamma times u? (r(1 - r), a product, holds no lone letter)
+                lone = node_word(_lone_inner(nxt))
+                raise FormulaError(f"{word}({lone}), where the document defines {word} as a number: {word} as a "
+                                   f"function of {lone}, or {word} times {lone}? define the function {word}({lone}) = "
+                                   f"..., or write \\cdot for a product")
             if _single_term(nxt) and word not in self.stated and symbol_name(word) not in self.values:
                 # f(-1) + f(1) beside G(f): f used alone elsewhere is no reason to read f(1) as f times 1
                 raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...) "

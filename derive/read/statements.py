@@ -47,7 +47,8 @@ _DATA_LIST = re.compile(r"\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*[,.;]?
 _DATA_POINT = re.compile(r"\s*\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\)\s*[,.;]?\s*")
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
                        r"(?<!\binitialized\s)\bat\s*$", re.I)
-_POINT_VALUE = re.compile(rf"\s*({_LETTER}|{_GREEK_LETTER})\s*=\s*(-?\s*(?:\d+\s*/\s*\d+|\d*\.\d+|\\[dt]?frac\s*\{{\s*\d+\s*\}}\s*\{{\s*\d+\s*\}}))\s*[,.;]?\s*")
+_POINT_VALUE = re.compile(rf"\s*({_LETTER}|{_GREEK_LETTER})\s*=\s*(-?\s*(?:\d+\s*/\s*\d+|\d*\.\d+|"
+                          r"\\[dt]?frac\s*(?:\{\s*\d+\s*\}|\d)\s*(?:\{\s*\d+\s*\}|\d)))\s*[,.;]?\s*")
 # "$I_i = 1$ if trial $i$ succeeds", "$y = 0$ otherwise": a value given by a case in words
 _WORDED_CASE = re.compile(r"\s*,?\s*(?:(?:if|when|whenever)\s+(?:the\s+|an?\s+|its\s+)?[A-Za-z]{2,}|otherwise\b|else\b)", re.I)
 _ENTRY_VALUE = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:\{\s*[a-z]{1,2}\s*\}|[a-z]))?\s*=\s*[-+]?\d+(?:\.\d+)?\s*")
@@ -645,6 +646,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
         unread_last = False  # ... a condition that is not read ("at $\\mathbf{x} = \\mathbf{0}$")
         declared_last = False  # the sentence's last mathematics was a declaration or a range
         drawn_last = False  # ... a value the sentence draws ("Then $a = 0$")
+        at_opening = False  # the sentence opened with a point, "At $0.6 c$,", and nothing else came since
         for n, piece in enumerate(sentence):
             if piece.kind == "text":
                 text = piece.text
@@ -706,8 +708,22 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 first = False
                 continue
             since = said[said.rfind("$") + 1:]
-            paired = _TUPLE_VALUES.fullmatch(math) if _AT_POINT.search(said) or _OPENS_HERE.search(since) else None
-            chained = _VALUE_CHAIN.match(math) if _AT_POINT.search(said) else None
+            if re.fullmatch(r"\s*at\s*", said, re.I) and not _has_relation(math) \
+                    and re.match(r"\s*,\s*\$", "".join(p.text if p.kind == "text" else "$" for p in sentence[n + 1:n + 3])):
+                # "At $0.6 c$, $\gamma = 1.25$ and ...": a point of something the words do not name; the values right
+                # after it are at that point (never a name's new value), and the claims of the sentence in its letters
+                # are about it: not read, so only a proof stands
+                sentence_conditions.append(Condition(" ".join(math.split()), "", True, piece.offset, unread=True))
+                pointwise.append(sentence_conditions[-1])
+                at_opening = True
+                said += f"${math}$"
+                first = False
+                continue
+            if at_opening and not re.fullmatch(r"\s*,\s*", since):
+                at_opening = False
+            at_point = _AT_POINT.search(said) is not None or at_opening
+            paired = _TUPLE_VALUES.fullmatch(math) if at_point or _OPENS_HERE.search(since) else None
+            chained = _VALUE_CHAIN.match(math) if at_point else None
             pairs = None
             if paired:
                 # "with $(D, H, C) = (64, 128, 10)$ the model has ...": each name at its number, for this sentence
@@ -730,7 +746,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             since = said[said.rfind("$") + 1:]
             # (a heading's "Check with $n = 4$, $p = \\frac{1}{2}$": the values its section is at)
             # (and "with $p = 0.5$, ...", "if $q = \\frac{1}{3}$": a value the sentence's claims are at)
-            point = _POINT_VALUE.fullmatch(math) if c is None and (_AT_POINT.search(said) or (
+            point = _POINT_VALUE.fullmatch(math) if c is None and (at_point or (
                 _OPENS_HERE.search(since) or opened_last and _CONJUNCTION.fullmatch(since))) else None
             if point:
                 # "at $p = \frac{1}{2}$, where ...": a point that is no whole number, which the claims after it in the
@@ -743,7 +759,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             opener = _OPENS.search(since[-60:]) or (opened_last and _CONJUNCTION.fullmatch(since)) \
                 or re.search(r"\w\s*\(\s*$", since) is not None
             # (an inequality of two index letters, "any other class $k \neq c$", is a case whatever the words)
-            opens = c is not None and (opener or _CASE_HEAD.search(said) or _AT_POINT.search(said)
+            opens = c is not None and (opener or _CASE_HEAD.search(said) or at_point
                                        or (not c.equal and not c.value) or labelled)
             opened_last = bool(opens)
             if c is not None and (not opens or _START_VALUE.search(since)
@@ -754,7 +770,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 c = None
             if c is not None and not opens and _GIVEN_VALUE.match(said) and _NAME_VALUE.fullmatch(math):
                 c = None  # "let $z = 2$": the value of the name, which defines it
-            drawn = c is not None and not opens and not _AT_POINT.search(said) and (
+            drawn = c is not None and not opens and not at_point and (
                 _DRAWN_VALUE.search(since) is not None or drawn_last and _CONJUNCTION.fullmatch(since) is not None
                 or _JUDGED_AFTER.match(after) is not None)  # ("and $L = 1$ is also wrong": a claim, judged)
             drawn_last = drawn
@@ -762,7 +778,7 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 c = None  # "Then $a = 0$, $z = 0$": what the step before gives, a claim (of a defined a) to check
             if c is not None:
                 # ("at $a = 0$ we have ...": the point the sentence speaks of)
-                at = _AT_POINT.search(said) is not None
+                at = at_point
                 if not (opens or at):
                     value = _NAME_VALUE.fullmatch(math)
                     worded = _ENTRY_VALUE.fullmatch(math) if _WORDED_CASE.match(after) else None
