@@ -26013,6 +26013,1346 @@ def _(rng):
     }
 
 
+@document("628_hw_trig_substitution_definite_integrals")
+def _(rng):
+    import mpmath as mp
+
+    Q = lambda f, a, b: float(mp.quad(f, [a, b]))  # noqa: E731
+    pi, sec = math.pi, lambda t: 1 / mp.cos(t)  # noqa: E731
+    x = rng.uniform(-0.9, 0.9)
+    F = lambda t: t / 2 * math.sqrt(1 - t * t) + math.asin(t) / 2  # noqa: E731
+    th = rng.uniform(-1.3, 1.3)
+    I = lambda g: Q(g, 0, th)  # noqa: E731
+    S, T = 1 / math.cos(th), math.tan(th)
+    tp = rng.uniform(0.05, 1.4)
+    xs = lambda t: 3 / math.cos(t)  # noqa: E731
+    th1 = math.acos(3 / 5)
+    tl = math.asin(1 / 2)
+    p39 = Q(lambda t: t * t / mp.sqrt(4 - t * t), 0, 1)
+    return {
+        "11": [Q(lambda t: mp.sqrt(1 - t * t), 0, 1), Q(lambda t: mp.cos(t) ** 2, 0, pi / 2),
+               Q(lambda t: (1 + mp.cos(2 * t)) / 2, 0, pi / 2), (pi / 2) / 2 + math.sin(pi) / 2, pi / 4],
+        "17": [d(F, x), math.sqrt(1 - x * x)],
+        "21.2": [1 + math.tan(th) ** 2, 1 / math.cos(th) ** 2],
+        "25": [Q(lambda t: 1 / (1 + t * t) ** 2, 0, 1), Q(lambda t: sec(t) ** 2 / sec(t) ** 4, 0, pi / 4),
+               Q(lambda t: mp.cos(t) ** 2, 0, pi / 4), (pi / 4) / 2 + math.sin(pi / 2) / 2, pi / 8 + 1 / 2],
+        "35.2": [tl, pi / 2],
+        "39": [p39, Q(lambda t: 4 * mp.sin(t) ** 2 / (2 * mp.cos(t)) * 2 * mp.cos(t), 0, pi / 2),
+               2 * Q(lambda t: 1 - mp.cos(2 * t), 0, pi / 2), (2 * pi / 2 - math.sin(pi)) - 0, pi],
+        "45": [2 * math.sin(tl), 1], "45.2": [math.sin(tl), 1 / 2], "45.3": [tl, pi / 6],
+        "48": [p39, 2 * pi / 6 - math.sin(pi / 3), pi / 3 - math.sqrt(3) / 2],
+        "57": [I(lambda t: sec(t) ** 3), S * T - I(lambda t: sec(t) * mp.tan(t) ** 2),
+               S * T - I(lambda t: sec(t) ** 3) + I(sec)],
+        "62": [I(sec), math.log(abs(S + T))],
+        "65": [I(lambda t: sec(t) ** 3), (S * T + math.log(abs(S + T))) / 2],
+        "69": [Q(lambda t: mp.sqrt(1 + t * t), 0, 1), (math.sqrt(2) + math.log(1 + math.sqrt(2))) / 2],
+        "72.2": [d(xs, tp), 3 / math.cos(tp) * math.tan(tp)], "72.3": [math.sqrt(xs(tp) ** 2 - 9), 3 * math.tan(tp)],
+        "75": [3 / math.cos(tp) * math.tan(tp) / (9 / math.cos(tp) ** 2 * 3 * math.tan(tp)), math.cos(tp) / 3],
+        "78": [math.cos(th1), 3 / 5], "78.2": [math.sin(th1), 4 / 5],
+        "81": [Q(lambda t: 1 / (t * t * mp.sqrt(t * t - 9)), 3, 5), (math.sin(th1) - 0) / 3, 4 / 15],
+    }
+
+
+@document("629_exam_tangent_planes_linear_approximation")
+def _(rng):
+    f = lambda x, y: x * math.exp(x * y)  # noqa: E731
+    x, y = rng.uniform(-1.5, 1.5, size=2)
+    fx0, fy0 = d(lambda t: f(t, 0.0), 1.0), d(lambda t: f(1.0, t), 0.0)
+    Lxy = f(1.0, 0.0) + fx0 * (x - 1) + fy0 * y
+    V = lambda r, h: math.pi * r * r * h  # noqa: E731
+    r, h, dr, dh = rng.uniform(1, 5), rng.uniform(1, 12), rng.uniform(-0.2, 0.2), rng.uniform(-0.2, 0.2)
+    dV = lambda r, h, dr, dh: d(lambda t: V(r + t * dr, h + t * dh), 0.0)  # noqa: E731
+    dV3 = dV(3.0, 10.0, 0.05, 0.1)
+    g = lambda p: p[0] * p[1] ** 2 + p[1] * p[2] ** 3  # noqa: E731
+    p = rng.uniform(-2, 2, size=3)
+    P, Qp = np.array([2.0, 1.0, -1.0]), np.array([3.0, 3.0, 1.0])
+    u = (Qp - P) / np.linalg.norm(Qp - P)
+    gP = grad(g, P)
+    t = rng.uniform(-3, 3)
+    w = lambda t: math.cos(t) ** 2 + math.sin(t) ** 2 + t * t  # noqa: E731
+
+    def zof(x, y):                      # the real root near 1 of z^3 + 6xyz + x^3 + y^3 - 1
+        roots = np.roots([1.0, 0.0, 6 * x * y, x**3 + y**3 - 1])
+        real = roots[np.abs(roots.imag) < 1e-9].real
+        return float(real[np.argmin(np.abs(real - 1))])
+    a, b = rng.uniform(-0.3, 0.3, size=2)
+    c = zof(a, b)
+    Gx, Gz = 3 * a * a + 6 * b * c, 3 * c * c + 6 * a * b
+    return {
+        "9": [d(lambda s: f(s, y), x), (1 + x * y) * math.exp(x * y)],
+        "9.2": [d(lambda s: f(x, s), y), x * x * math.exp(x * y)],
+        "12": [Lxy, Lxy, 1 + (x - 1) + y, x + y],
+        "15": [1.1 + -0.1, 1.0], "15.2": [f(1.1, -0.1), 1.1 * math.exp(-0.11)],
+        "20": [dV(r, h, dr, dh), d(lambda s: V(s, h), r) * dr + d(lambda s: V(r, s), h) * dh,
+               2 * math.pi * r * h * dr + math.pi * r * r * dh],
+        "26": [dV3, 2 * math.pi * 3 * 10 * 0.05 + math.pi * 9 * 0.1, 3.9 * math.pi],
+        "29": [dV(r, h, dr, dh), math.pi * r * r * dh],
+        "32": [dV3 / V(3.0, 10.0), 0.05 / 3 + 0.1 / 10, 0.05 / 3 + 0.1 / 10],
+        "40": [grad(g, p), np.array([p[1] ** 2, 2 * p[0] * p[1] + p[2] ** 3, 3 * p[1] * p[2] ** 2])],
+        "40.2": [gP, np.array([1.0, 5.0, 3.0])],
+        "43": [Qp - P, np.array([1.0, 2.0, 2.0])], "43.2": [u, np.array([1.0, 2.0, 2.0]) / 3],
+        "46": [d(lambda s: g(P + s * u), 0.0), gP @ u, (1 + 10 + 6) / 3, 17 / 3],
+        "49": [np.linalg.norm(gP), math.sqrt(35)],
+        "54": [d(w, t), 2 * math.cos(t) * -math.sin(t) + 2 * math.sin(t) * math.cos(t) + 2 * t,
+               -2 * math.cos(t) * math.sin(t) + 2 * math.sin(t) * math.cos(t) + 2 * t, 2 * t],
+        "57": [w(t), 1 + t * t], "57.2": [d(w, t), 2 * math.cos(t) + 2 * math.sin(t) + 2 * t],
+        "64": [d(lambda s: zof(s, b), a), Gx / Gz, (3 * a * a + 6 * b * c) / (3 * c * c + 6 * a * b),
+               (a * a + 2 * b * c) / (c * c + 2 * a * b)],
+    }
+
+
+@document("630_recitation_3x3_eigen_diagonalisation")
+def _(rng):
+    A = np.array([[2.0, 1, -1], [-1, 2, 1], [-1, 1, 2]])
+    lam = rng.uniform(-4, 6)
+    I3 = np.eye(3)
+    det = np.linalg.det
+    n = int(rng.integers(1, 9))
+    v1, v2, v3 = np.array([1.0, 0, 1]), np.array([1.0, 1, 1]), np.array([0.0, 1, 1])
+    P = np.column_stack([v1, v2, v3])
+    D = np.diag([1.0, 2, 3])
+    Pi = np.linalg.inv(P)
+    mp_ = np.linalg.matrix_power
+    An = lambda n: np.array([[2.0**n, 2.0**n - 1, 1 - 2.0**n], [2.0**n - 3.0**n, 2.0**n, 3.0**n - 2.0**n],  # noqa: E731
+                             [2.0**n - 3.0**n, 2.0**n - 1, 3.0**n - 2.0**n]])
+    t = rng.uniform(-3, 3)
+    kern = t * v1                                    # the kernel of A - I
+    first = (2 - lam) * ((2 - lam) ** 2 - 1) - 1 * (lam - 1) + (-1) * (lam - 1)
+    second = (2 - lam) * (1 - lam) * (3 - lam) - (lam - 1) - (1 - lam)
+    return {
+        "13": [np.trace(A), 6.0],
+        "15": [det(A), 2 * (4 - 1) - 1 * (-2 + 1) + (-1) * (-1 + 2), 6.0],
+        "22": [det(A - lam * I3), first, (1 - lam) * ((2 - lam) * (3 - lam) + 2), (1 - lam) * (lam * lam - 5 * lam + 8)],
+        "27": [1 * 8, 8],
+        "29": [det(np.array([[-1, 2 - lam], [-1, 1]])), -1 + (2 - lam), 1 - lam],
+        "33": [det(A - lam * I3), second, (1 - lam) * (2 - lam) * (3 - lam), -lam**3 + 6 * lam**2 - 11 * lam + 6],
+        "41": [kern[1], 0.0], "41.2": [kern[2], kern[0]],
+        "46": [A @ v3, np.array([0.0, 3, 3]), 3 * v3],
+        "49": [Pi, np.array([[0.0, -1, 1], [1, 1, -1], [-1, 0, 1]])], "49.2": [A, P @ D @ Pi],
+        "54": [mp_(A, 2), P @ D @ Pi @ P @ D @ Pi, P @ mp_(D, 2) @ Pi], "54.2": [mp_(A, n), P @ mp_(D, n) @ Pi],
+        "55": [mp_(A, n), Pi @ mp_(D, n) @ P],
+        "57": [mp_(A, n), An(n)],
+        "59": [np.trace(mp_(A, n)), 1 + 2.0**n + 3.0**n],
+        "61": [mp_(A, 2), np.array([[4.0, 3, -3], [-5, 4, 5], [-5, 3, 5]])],
+        "65": [np.linalg.inv(A), P @ np.linalg.inv(D) @ Pi, np.array([[3.0, -3, 3], [1, 3, 1], [1, -3, 5]]) / 6],
+        "69": [mp_(A / 3, 200), np.outer(v3, [-1.0, 0, 1]), np.array([[0.0, 0, 0], [-1, 0, 1], [-1, 0, 1]])],
+    }
+
+
+@document("631_nb_least_squares_parabola_normal_equations")
+def _(rng):
+    x = np.array([-2.0, -1, 0, 1, 2])
+    y = np.array([5.0, 2, 1, 2, 6])
+    X = np.column_stack([np.ones(5), x, x**2])
+    b = rng.normal(size=3)
+    S = lambda b: float(np.sum((y - X @ b) ** 2))  # noqa: E731
+    bh = np.linalg.solve(X.T @ X, X.T @ y)
+    e = y - X @ bh
+    H = X @ np.linalg.inv(X.T @ X) @ X.T
+    ybar = y.mean()
+    tss = float(np.sum((y - ybar) ** 2))
+    return {
+        "1:5": [S(b), sum((y[i] - b[0] - b[1] * x[i] - b[2] * x[i] ** 2) ** 2 for i in range(5)), np.linalg.norm(y - X @ b) ** 2],
+        "2:3": [S(b), y @ y - 2 * b @ X.T @ y + b @ X.T @ X @ b],
+        "2:5": [grad(S, b), -2 * X.T @ y + 2 * X.T @ X @ b, -2 * X.T @ (y - X @ b)],
+        "2:7": [X.T @ X @ bh, X.T @ y], "2:7.2": [np.sum(x**2), 10.0], "2:7.3": [np.sum(x**4), 34.0],
+        "2:9": [X.T @ X, np.array([[5.0, 0, 10], [0, 10, 0], [10, 0, 34]])],
+        "2:10": [X.T @ y, np.array([y.sum(), x @ y, x**2 @ y]), np.array([16.0, 2, 46])],
+        "2:13": [10 * bh[1], 2.0], "2:13.2": [bh[1], 0.2], "2:13.3": [5 * bh[0] + 10 * bh[2], 16.0],
+        "2:13.4": [10 * bh[0] + 34 * bh[2], 46.0], "2:13.5": [14 * bh[2], 14.0], "2:13.6": [bh[2], 1.0],
+        "2:13.7": [bh[0], (16 - 10) / 5, 1.2],
+        "4:1": [x**2 @ y, 20 + 2 + 0 + 2 + 24, 48.0], "4:1.2": [14 * bh[2], 16.0],
+        "4:3": [bh, np.array([32 / 35, 1 / 5, 8 / 7])],
+        "5:3.2": [X.T @ e, np.zeros(3)], "5:3.4": [H @ H, H], "5:3.5": [np.trace(H), 3.0],
+        "5:5": [e @ e, y @ y - bh @ X.T @ y, 70 - 2446 / 35, 4 / 35],
+        "5:9": [tss, np.sum(y**2) - ybar**2, 70 - 10.24, 59.76],
+        "5:11": [1 - (e @ e) / tss, 1 - (4 / 35) / 59.76],
+    }
+
+
+@document("632_forum_bayes_three_machines_defects")
+def _(rng):
+    prior = np.array([0.5, 0.3, 0.2])
+    p = np.array([0.01, 0.02, 0.05])
+    PD = prior @ p
+    post = prior * p / PD
+    PDc = (prior[:2] @ p[:2]) / prior[:2].sum()
+    PDD = prior @ p**2
+    postDD = prior * p**2 / PDD
+    PAnD = prior[0] * (1 - p[0]) / (1 - PD)
+    return {
+        "5": [post[2], p[2] * prior[2], 0.05 * 0.2, 0.01],
+        "15": [PD, p @ prior, 0.01 * 0.5 + 0.02 * 0.3 + 0.05 * 0.2, 0.005 + 0.006 + 0.010, 0.021],
+        "23": [post[2], p[2] * prior[2] / PD, 0.010 / 0.021, 10 / 21],
+        "26": [post[0], 5 / 21], "26.2": [post[1], 6 / 21], "26.3": [5 / 21 + 6 / 21 + 10 / 21, 1.0],
+        "28": [PDc, (0.005 + 0.006) / 0.8, 0.01375],
+        "31": [post[2] / (1 - post[2]), 1 / 4 * 0.05 / 0.01375, 10 / 11],
+        "37": [PAnD, 0.99 * 0.5 / 0.979],
+        "42": [PDD / PD, PD, 0.021], "42.2": [PDD, PD**2, 0.021**2, 0.000441],
+        "45": [postDD[2], 0.2 * 0.05**2 / 0.000441, 0.0005 / 0.000441],
+        "53": [PDD, 0.5 * 0.01**2 + 0.3 * 0.02**2 + 0.2 * 0.05**2, 0.00005 + 0.00012 + 0.0005, 0.00067],
+        "56": [postDD[2], 0.0005 / 0.00067, 50 / 67],
+        "59": [postDD[2], (10 / 21 * 0.05) / (5 / 21 * 0.01 + 6 / 21 * 0.02 + 10 / 21 * 0.05), 0.5 / (0.05 + 0.12 + 0.5), 50 / 67],
+        "62": [PDD / PD, 0.00067 / 0.021],
+    }
+
+
+@document("633_notes_random_permutation_indicators")
+def _(rng):
+    import itertools
+
+    n = int(rng.integers(3, 7))
+    perms = [np.array(p) for p in itertools.permutations(range(n))]
+    m = len(perms)
+    E = lambda f: sum(f(s) for s in perms) / m  # noqa: E731
+
+    def cyc(s, i):
+        length, j = 1, s[i]
+        while j != i:
+            j, length = s[j], length + 1
+        return length
+
+    def ncycles(s):
+        seen, count = set(), 0
+        for i in range(n):
+            if i not in seen:
+                count += 1
+                j = i
+                while j not in seen:
+                    seen.add(j)
+                    j = s[j]
+        return count
+    X = lambda s: int(np.sum(s == np.arange(n)))  # noqa: E731
+    I = lambda s, i: float(s[i] == i)  # noqa: E731
+    EX = E(X)
+    VX = E(lambda s: X(s) ** 2) - EX**2
+    VI = [E(lambda s: I(s, i)) * (1 - E(lambda s: I(s, i))) for i in range(n)]
+    cov = lambda i, j: E(lambda s: I(s, i) * I(s, j)) - E(lambda s: I(s, i)) * E(lambda s: I(s, j))  # noqa: E731
+    pairs = [(i, j) for i in range(n) for j in range(n) if i != j]
+    H = sum(1 / k for k in range(1, n + 1))
+    k = int(rng.integers(1, n + 1))
+    s0 = perms[int(rng.integers(m))]
+    T = lambda s: sum(1 for i in range(n) for j in range(i + 1, n) if s[i] == j and s[j] == i)  # noqa: E731
+    N = lambda s: sum(1 for i in range(n) for j in range(i + 1, n) if s[i] > s[j])  # noqa: E731
+    EN = E(N)
+    comb = math.comb
+    return {
+        "9.3": [E(lambda s: I(s, 0)), 1 / n],
+        "12": [EX, sum(E(lambda s: I(s, i)) for i in range(n)), n * (1 / n), 1.0],
+        "18": [VX, sum(VI), n * (1 / n) * (1 - 1 / n), 1 - 1 / n],
+        "24": [E(lambda s: I(s, 0) * I(s, 1)), E(lambda s: float(s[0] == 0 and s[1] == 1)),
+               math.factorial(n - 2) / math.factorial(n), 1 / (n * (n - 1))],
+        "27": [cov(0, 1), 1 / (n * (n - 1)) - 1 / n**2, 1 / (n**2 * (n - 1))],
+        "30": [VX, sum(VI) + sum(cov(i, j) for i, j in pairs), 1 - 1 / n + n * (n - 1) / (n**2 * (n - 1)), 1.0],
+        "33": [E(lambda s: X(s) * (X(s) - 1)), sum(E(lambda s: I(s, i) * I(s, j)) for i, j in pairs), 1.0],
+        "33.2": [E(lambda s: X(s) ** 2), 2.0],
+        "37": [E(lambda s: float(cyc(s, 0) == k)), 1 / n], "37.2": [ncycles(s0), sum(1 / cyc(s0, i) for i in range(n))],
+        "40": [E(ncycles), sum(E(lambda s: 1 / cyc(s, i)) for i in range(n)), n * (1 / n) * H, H],
+        "43": [E(lambda s: 1 / cyc(s, 0)), 1 / E(lambda s: cyc(s, 0)), 2 / (n + 1)],
+        "48": [E(T), sum(E(lambda s: float(s[i] == j and s[j] == i)) for i, j in pairs), n * (n - 1) / (n * (n - 1)), 1.0],
+        "51": [comb(n, 2) / (n * (n - 1)), 0.5],
+        "58": [EN, comb(n, 2) / 2, n * (n - 1) / 2],
+        "61": [E(lambda s: N(s) ** 2) - EN**2, n * (n - 1) * (2 * n + 5) / 72],
+    }
+
+
+@document("634_lecture_undetermined_coefficients")
+def _(rng):
+    from scipy.integrate import solve_ivp
+
+    L = lambda y, t: d2r(y, t) + 3 * d(y, t) + 2 * y(t)  # noqa: E731
+    t = rng.uniform(-1.5, 2)
+    r = rng.normal() * 2
+    A, a, b, al, be, ga = rng.normal(size=6)
+    ex = math.exp
+    sol = solve_ivp(lambda s, u: [u[1], 4 * ex(s) - 3 * u[1] - 2 * u[0]], (0, t), [0.0, 0.0], rtol=1e-12, atol=1e-13)
+    y_ivp = sol.y[0, -1]
+    c1, c2 = -2.0, 4 / 3                                  # the constants that fit y(0) = y'(0) = 0, checked by the IVP solve
+    yc = lambda s: c1 * ex(-s) + c2 * ex(-2 * s) + 2 / 3 * ex(s)  # noqa: E731
+    Ae = 4 / (L(ex, 0.0))                                 # the A with L[A e^t] = 4 e^t
+    te = lambda s: s * ex(-s)  # noqa: E731
+    Ar = ex(-t) / L(te, t)                                 # the A with L[A t e^{-t}] = e^{-t}
+    yr = lambda s: A * s * ex(-s)  # noqa: E731
+    M = np.array([[1.0, 3.0], [-3.0, 1.0]])              # L[a cos + b sin] = (a + 3b) cos + (b - 3a) sin, solved for 10 cos t
+    ab = np.linalg.solve(M, [10.0, 0.0])
+    phi = math.atan(3)
+    yq = lambda s: al * s * s + be * s + ga  # noqa: E731
+    P = np.array([[2.0, 0, 0], [6, 2, 0], [2, 3, 2]])
+    abg = np.linalg.solve(P, [2.0, 0, 0])
+    return {
+        "8": [r * r + 3 * r + 2, (r + 1) * (r + 2)],
+        "19": [L(lambda s: A * ex(s), t), A * (1 + 3 + 2) * ex(t), 6 * A * ex(t)],
+        "21": [Ae, 2 / 3],
+        "24": [c1 + c2 + 2 / 3, 0.0], "25": [-c1 - 2 * c2 + 2 / 3, 0.0],
+        "27": [c2, 4 / 3], "27.2": [c1, -2.0],
+        "29": [y_ivp, -2 * ex(-t) + 4 / 3 * ex(-2 * t) + 2 / 3 * ex(t)],
+        "31": [yc(0.0), -2 + 4 / 3 + 2 / 3, 0.0],
+        "35": [L(lambda s: ex(-s), t), 0.0],
+        "37": [d(yr, t), A * (1 + t) * ex(-t)], "38": [d2r(yr, t), A * (t - 2) * ex(-t)],
+        "42": [L(yr, t), A * ((t - 2) + 3 * (1 + t) + 2 * t) * ex(-t), A * (6 * t + 1) * ex(-t)],
+        "45": [d(yr, t), A * (1 - t) * ex(-t)],
+        "47": [L(yr, t), A * ((t - 2) + 3 * (1 - t) + 2 * t) * ex(-t), A * ex(-t)],
+        "49": [Ar * t * ex(-t), t * ex(-t)],
+        "55": [L(lambda s: a * math.cos(s) + b * math.sin(s), t), (a + 3 * b) * math.cos(t) + (b - 3 * a) * math.sin(t)],
+        "57": [ab[0], 1.0], "57.2": [ab[1], 3.0],
+        "59": [ab[0] * math.cos(t) + ab[1] * math.sin(t), math.cos(t) + 3 * math.sin(t), 10 * math.cos(t - phi)],
+        "66": [L(yq, t), 2 * al * t * t + (6 * al + 2 * be) * t + (2 * al + 3 * be + 2 * ga)],
+        "68": [abg[0], 1.0], "68.2": [abg[1], -3.0], "68.3": [abg[2], (9 + 2) / 2, 11 / 2],
+        "68.4": [abg[0] * t * t + abg[1] * t + abg[2], t * t - 3 * t + 11 / 2],
+    }
+
+
+@document("635_worksheet_second_derivative_test")
+def _(rng):
+    from scipy.optimize import minimize
+
+    p = rng.uniform(-2, 2, size=2)
+    f = lambda v: v[0] ** 3 - 3 * v[0] * v[1] + v[1] ** 3  # noqa: E731
+    g = lambda v: v[0] ** 4 + v[1] ** 4 - 4 * v[0] * v[1] + 1  # noqa: E731
+    h = lambda v: v[0] * v[1] * math.exp(-(v[0] ** 2 + v[1] ** 2) / 2)  # noqa: E731
+    E = math.exp(-(p[0] ** 2 + p[1] ** 2) / 2)
+    hess = lambda F, v: np.array([[partial2(F, v, i, k) for k in range(2)] for i in range(2)])  # noqa: E731
+    Dof = lambda F, v: float(np.linalg.det(hess(F, np.asarray(v, dtype=float))))  # noqa: E731
+    one, z0 = np.array([1.0, 1.0]), np.zeros(2)
+    hmax = -min(minimize(lambda v: -h(v), x0, method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-14}).fun
+                for x0 in ([0.8, 0.8], [-0.7, -0.9], [2.0, 1.5]))
+    S = lambda v: v[0] * v[1] + 2 * v[0] * (32 / (v[0] * v[1])) + 2 * v[1] * (32 / (v[0] * v[1]))  # noqa: E731
+    q = rng.uniform(1, 6, size=2)
+    x, y = q
+    four = np.array([4.0, 4.0])
+    return {
+        "11": [partial(f, p, 0), 3 * p[0] ** 2 - 3 * p[1]], "11.2": [partial(f, p, 1), 3 * p[1] ** 2 - 3 * p[0]],
+        "11.3": [hess(f, p)[0, 0], 6 * p[0]], "11.4": [hess(f, p)[1, 1], 6 * p[1]], "11.5": [hess(f, p)[0, 1], 3.0],
+        "14": [Dof(f, p), 36 * p[0] * p[1] - 9],
+        "17": [Dof(f, z0), -9.0], "17.2": [Dof(f, one), 27.0], "17.3": [f(one), 1 - 3 + 1, -1.0],
+        "21": [grad(g, p), np.array([4 * p[0] ** 3 - 4 * p[1], 4 * p[1] ** 3 - 4 * p[0]])],
+        "24": [Dof(g, p), hess(g, p)[0, 0] * hess(g, p)[1, 1] - hess(g, p)[0, 1] ** 2, 144 * p[0] ** 2 * p[1] ** 2 - 4],
+        "30": [g(one), g(-one), 1 + 1 - 4 + 1, -1.0],
+        "36": [partial(h, p, 0), p[1] * (1 - p[0] ** 2) * E], "36.2": [partial(h, p, 1), p[0] * (1 - p[1] ** 2) * E],
+        "42": [hess(h, p)[0, 0], -2 * p[0] * p[1] * E], "42.2": [hess(h, p)[1, 1], -2 * p[0] * p[1] * E],
+        "42.3": [hess(h, p)[0, 1], (1 - p[0] ** 2) * (1 - p[1] ** 2) * E],
+        "45": [hess(h, one)[0, 0], -2 / math.e], "45.2": [Dof(h, one), 4 / math.e**2],
+        "45.3": [h(one), math.exp(-0.5)], "45.4": [h(np.array([1.0, -1.0])), -1 / math.e],
+        "45.5": [Dof(h, z0), -1.0], "45.6": [hmax, math.exp(-0.5)],
+        "52": [S(q), x * y + 64 / y + 64 / x, x * y + 64 / y + 64 / x],
+        "55": [hess(S, four)[0, 0], 128 / 4**3, 2.0],
+        "58": [S(four), 16 + 16 + 16, 48.0],
+    }
+
+
+@document("636_blog_wave_equation_dalembert_harmonic")
+def _(rng):
+    from scipy.integrate import quad
+
+    c = rng.uniform(0.3, 3)
+    x, t, k = rng.uniform(-2, 2), rng.uniform(0.1, 2), rng.uniform(0.2, 3)
+    F = lambda s: math.sin(1.3 * s) + s**3 / 5  # noqa: E731
+    G = lambda s: math.exp(-s * s) + math.cos(s) * s  # noqa: E731
+    u = lambda x, t: F(x - c * t) + G(x + c * t)  # noqa: E731
+    F1, F2, G2 = lambda s: 1.3 * math.cos(1.3 * s) + 3 * s * s / 5, lambda s: -1.69 * math.sin(1.3 * s) + 6 * s / 5, lambda s: d2r(G, s)  # noqa: E731
+    ue = lambda x, t: math.sin(x - 2 * t) + (x + 2 * t) ** 2  # noqa: E731
+    # the solution for phi = cos(a x), psi = cos(b x), by separation of variables
+    a, b = rng.uniform(0.2, 2, size=2)
+    sep = math.cos(a * x) * math.cos(a * c * t) + math.cos(b * x) * math.sin(b * c * t) / (b * c)
+    dal = 0.5 * (math.cos(a * (x - c * t)) + math.cos(a * (x + c * t))) + quad(lambda s: math.cos(b * s), x - c * t, x + c * t)[0] / (2 * c)
+    phi = lambda s: math.exp(-s * s)  # noqa: E731
+    ug = lambda x, t: 0.5 * (phi(x - c * t) + phi(x + c * t))  # noqa: E731
+    area = quad(lambda s: ug(s, t), -np.inf, np.inf)[0]
+    U = lambda x, t: quad(math.cos, x - c * t, x + c * t)[0] / (2 * c)  # noqa: E731
+    A, B = rng.uniform(-3, 3, size=2)
+    p = rng.uniform(0.3, 2, size=2) * rng.choice([-1, 1], size=2)
+    lap = lambda f, v: (d2r(lambda s: f(np.array([s, v[1]])), v[0])  # noqa: E731
+                        + d2r(lambda s: f(np.array([v[0], s])), v[1]))
+    X, Y = p
+    w = lambda v: math.exp(0.3 * v[0]) * math.sin(0.7 * v[1]) + v[0] ** 2 * v[1]  # noqa: E731
+    r, th = math.hypot(X, Y), math.atan2(Y, X)
+    W = lambda rr, tt: w(np.array([rr * math.cos(tt), rr * math.sin(tt)]))  # noqa: E731
+    n = int(rng.integers(1, 6))
+    cs = math.cos(n * th)
+    return {
+        "10": [d(lambda s: F(x - c * s), t), c * F1(x - c * t)],
+        "10.2": [d2r(lambda s: F(x - c * s), t), c * c * F2(x - c * t)],
+        "13": [d2r(lambda s: u(x, s), t), c * c * (F2(x - c * t) + G2(x + c * t)), c * c * d2r(lambda s: u(s, t), x)],
+        "16": [d2r(lambda s: ue(x, s), t), -4 * math.sin(x - 2 * t) + 8, 4 * (-math.sin(x - 2 * t) + 2),
+               4 * d2r(lambda s: ue(s, t), x)],
+        "22": [math.sin(k * x) * math.cos(c * k * t), 0.5 * (math.sin(k * (x + c * t)) - math.sin(k * (x - c * t)))],
+        "32": [sep, dal],
+        "35.3": [ug(x, t), 0.5 * (math.exp(-(x - c * t) ** 2) + math.exp(-(x + c * t) ** 2))],
+        "35.4": [ug(0.0, t), math.exp(-c * c * t * t)],
+        "35.5": [area, math.sqrt(math.pi) / 2],
+        "40": [math.sin(x + c * t) - math.sin(x - c * t), 2 * math.sin(x) * math.cos(c * t)],
+        "43": [U(x, t), math.sin(x) * math.cos(c * t) / c],
+        "43.2": [math.sin(A) - math.sin(B), 2 * math.cos((A + B) / 2) * math.sin((A - B) / 2)],
+        "46": [U(x, t), 1 / (2 * c) * 2 * math.cos(x) * math.sin(c * t), math.cos(x) * math.sin(c * t) / c],
+        "49": [U(x, 0.0), 0.0], "49.2": [d(lambda s: U(x, s), 0.0), math.cos(x)],
+        "53.2": [lap(lambda v: v[0] ** 2 - v[1] ** 2, p), 2 - 2, 0.0],
+        "53.3": [lap(lambda v: math.exp(v[0]) * math.sin(v[1]), p), math.exp(X) * math.sin(Y) - math.exp(X) * math.sin(Y), 0.0],
+        "53.4": [lap(lambda v: v[0] ** 3 - 3 * v[0] * v[1] ** 2, p), 6 * X - 6 * X, 0.0],
+        "53.5": [lap(lambda v: v[0] ** 2 + v[1] ** 2, p), 4.0],
+        "56": [d2r(lambda s: math.log(s * s + Y * Y), X), 2 / (X * X + Y * Y)],
+        "56.2": [lap(lambda v: math.log(v[0] ** 2 + v[1] ** 2), p), 4 / (X * X + Y * Y)],
+        "59": [lap(w, p), d2r(lambda s: W(s, th), r) + d(lambda s: W(s, th), r) / r + d2r(lambda s: W(r, s), th) / r**2],
+        "59.3": [n * (n - 1) * r ** (n - 2) * cs + n * r ** (n - 2) * cs - n * n * r ** (n - 2) * cs, 0.0],
+    }
+
+
+@document("637_nb_generating_functions_recurrences")
+def _(rng):
+    N = 400
+    a = [1.0, 4.0]
+    for _n in range(2, N):
+        a.append(5 * a[-1] - 6 * a[-2])
+    h = [0.0]
+    for _n in range(1, N):
+        h.append(2 * h[-1] + 1)
+    x = rng.uniform(-0.25, 0.25)
+    A = sum(a[n] * x**n for n in range(N))
+    H = sum(h[n] * x**n for n in range(N))
+    n = int(rng.integers(0, 30))
+    S1 = lambda x: sum(k * x**k for k in range(N))  # noqa: E731
+    q = lambda x: x / (1 - x) ** 2  # noqa: E731
+    return {
+        "1:5": [sum(a[k] * x**k for k in range(2, N)), 5 * x * sum(a[k - 1] * x ** (k - 1) for k in range(2, N))
+                - 6 * x * x * sum(a[k - 2] * x ** (k - 2) for k in range(2, N))],
+        "1:7": [A - 1 - 4 * x, 5 * x * (A - 1) - 6 * x * x * A],
+        "1:9": [A * (1 - 5 * x + 6 * x * x), 1 + 4 * x + 5 * x, 1 + 9 * x],
+        "1:11": [1 - 5 * x + 6 * x * x, (1 - 2 * x) * (1 - 3 * x)],
+        "1:13": [A, (1 + 9 * x) / ((1 - 2 * x) * (1 - 3 * x)), -11 / (1 - 2 * x) + 12 / (1 - 3 * x)],
+        "1:15": [a[n], 12 * 3.0**n - 11 * 2.0**n],
+        "3:3": [A * (1 - 5 * x + 6 * x * x), 1 + 4 * x - 5 * x, 1 - x],
+        "3:7": [A, (1 - x) / ((1 - 2 * x) * (1 - 3 * x)), -1 / (1 - 2 * x) + 2 / (1 - 3 * x)],
+        "3:7.2": [a[n], 2 * 3.0**n - 2.0**n],
+        "5:3.3": [H, 2 * x * H + x / (1 - x)],
+        "5:5": [H, x / ((1 - x) * (1 - 2 * x)), 1 / (1 - 2 * x) - 1 / (1 - x)],
+        "5:7": [h[n], 2.0**n - 1],
+        "5:9": [S1(x), x / (1 - x) ** 2],
+        "5:11": [sum(k * k * x**k for k in range(N)), x * d(q, x), x * (1 + x) / (1 - x) ** 2],
+        "5:13": [sum(k / 2**k for k in range(N)), 2.0],
+        "5:15": [sum(k * k / 2**k for k in range(N)), (0.5 * 1.5) / 0.25, 3.0],
+        "7:3": [d(q, x), ((1 - x) ** 2 + 2 * x * (1 - x)) / (1 - x) ** 4, (1 + x) / (1 - x) ** 3],
+        "7:5": [(3 / 4) / (1 / 8), 6.0],
+    }
+
+
+@document("638_solution_key_double_integrals_order_polar")
+def _(rng):
+    import warnings
+
+    from scipy.integrate import dblquad, quad
+
+    def Q(f, a, b):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return quad(f, a, b, epsabs=1e-13, epsrel=1e-12)[0]
+
+    def Q2(f, a, b, lo, hi):           # int_a^b int_lo(o)^hi(o) f(i, o) di do (inner variable first)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return dblquad(f, a, b, lo, hi, epsabs=1e-12, epsrel=1e-11)[0]
+    e = math.e
+    I1 = Q2(lambda y, x: math.exp(y * y), 0, 1, lambda x: x, lambda x: 1)
+    I2 = Q2(lambda x, y: math.cos(x * x), 0, 2, lambda y: y / 2, lambda y: 1)
+    I3 = Q2(lambda x, y: math.sqrt(1 + x**3), 0, 1, lambda y: math.sqrt(y), lambda y: 1)
+    I4 = Q2(lambda y, x: math.exp(-(x * x + y * y)), -2, 2, lambda x: -math.sqrt(4 - x * x), lambda x: math.sqrt(4 - x * x))
+    A = Q2(lambda y, x: 1.0, 0, 1, lambda x: x * x, lambda x: x)
+    Mx = Q2(lambda y, x: x, 0, 1, lambda x: x * x, lambda x: x)
+    My = Q2(lambda y, x: y, 0, 1, lambda x: x * x, lambda x: x)
+    V = Q2(lambda y, x: max(0.0, 4 - x * x - y * y), -2, 2, lambda x: -math.sqrt(4 - x * x), lambda x: math.sqrt(4 - x * x))
+    return {
+        "10": [I1, Q2(lambda x, y: math.exp(y * y), 0, 1, lambda y: 0, lambda y: y), Q(lambda y: y * math.exp(y * y), 0, 1), (e - 1) / 2],
+        "13": [I1, Q2(lambda x, y: math.exp(y * y), 0, 1, lambda y: y, lambda y: 1)],
+        "20": [I2, Q2(lambda y, x: math.cos(x * x), 0, 1, lambda x: 0, lambda x: 2 * x), Q(lambda x: 2 * x * math.cos(x * x), 0, 1), math.sin(1)],
+        "28": [I3, Q(lambda x: x * x * math.sqrt(1 + x**3), 0, 1), 2 / 3 * (2 * math.sqrt(2) - 1)],
+        "36": [I4, Q2(lambda r, t: math.exp(-r * r) * r, 0, 2 * math.pi, lambda t: 0, lambda t: 2),
+               2 * math.pi * 0.5 * (1 - math.exp(-2)), math.pi * (1 - math.exp(-2))],
+        "39": [Q(lambda x: math.exp(-x * x), -np.inf, np.inf) ** 2, math.pi],
+        "41.3": [A, Q(lambda x: x - x * x, 0, 1), 1 / 6],
+        "44": [Mx / A, Mx / A, 6 * Q(lambda x: x * (x - x * x), 0, 1), 6 * (1 / 3 - 1 / 4), 1 / 2],
+        "48": [My / A, My / A, 6 * Q(lambda x: (x - x * x) ** 2 / 2, 0, 1), 3 * (1 / 3 - 1 / 2 + 1 / 5), 1 / 10],
+        "54": [V, Q2(lambda r, t: (4 - r * r) * r, 0, 2 * math.pi, lambda t: 0, lambda t: 2), 2 * math.pi * (8 - 4), 8 * math.pi],
+    }
+
+
+@document("639_appendix_quadratic_forms_principal_axes")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+
+    n = int(rng.integers(2, 5))
+    M = rng.normal(size=(n, n))
+    S = rng.normal(size=(n, n))
+    S = S + S.T
+    x = rng.normal(size=n)
+    M2 = np.array([[0.0, 1], [0, 0]])
+    y = rng.normal(size=2)
+    A = np.array([[5.0, -2], [-2, 8]])
+    lam = rng.uniform(-3, 12)
+    q1, q2 = np.array([2.0, 1]) / math.sqrt(5), np.array([1.0, -2]) / math.sqrt(5)
+    Q = np.column_stack([q1, q2])
+    u = Q.T @ y
+    # a point of the conic, along a random direction
+    th = rng.uniform(0, 2 * math.pi)
+    dvec = np.array([math.cos(th), math.sin(th)])
+    pt = dvec * math.sqrt(36 / (dvec @ A @ dvec))
+    up = Q.T @ pt
+    # the semi-axes: the distances from the centre to the curve along q1 and q2
+    semi = lambda v: math.sqrt(36 / (v @ A @ v))  # noqa: E731
+    a_, b_ = semi(q1), semi(q2)
+    area = math.pi * a_ * b_
+    qf = lambda t: (lambda v: v @ A @ v)(np.array([math.cos(t), math.sin(t)]))  # noqa: E731
+    mn = minimize_scalar(qf, bounds=(0, math.pi), method="bounded", options={"xatol": 1e-10}).fun
+    mx = -minimize_scalar(lambda t: -qf(t), bounds=(0, math.pi), method="bounded", options={"xatol": 1e-10}).fun
+    b = np.array([1.0, 2])
+    f = lambda v: 0.5 * v @ A @ v - b @ v  # noqa: E731
+    xs = np.linalg.solve(A, b)
+    Ai = np.linalg.inv(A)
+    one = np.ones(3)
+    B = np.eye(3) + np.outer(one, one)
+    z = rng.normal(size=3)
+    zp = z - (z @ one) / 3 * one
+    return {
+        "12": [x @ M @ x, x @ ((M + M.T) / 2) @ x],
+        "14": [grad(lambda v: v @ M @ v, x), 2 * M @ x],
+        "15": [grad(lambda v: v @ S @ v, x), 2 * S @ x],
+        "16.2": [grad(lambda v: v[0] * v[1], y), 2 * M2 @ y, np.array([2 * y[1], 0.0])],
+        "26": [5 * y[0] ** 2 - 4 * y[0] * y[1] + 8 * y[1] ** 2, 5 * (y[0] - 0.4 * y[1]) ** 2 + 36 / 5 * y[1] ** 2],
+        "30": [np.linalg.det(A - lam * np.eye(2)), (5 - lam) * (8 - lam) - 4, lam**2 - 13 * lam + 36, (lam - 4) * (lam - 9)],
+        "35": [y @ A @ y, u @ (Q.T @ A @ Q) @ u, 4 * u[0] ** 2 + 9 * u[1] ** 2],
+        "38": [up[0] ** 2 / 9 + up[1] ** 2 / 4, 1.0],
+        "39": [a_, 9.0], "39.2": [b_, 4.0], "39.3": [area, 36 * math.pi],
+        "42": [mn, 4.0], "42.2": [mx, 9.0],
+        "47.2": [grad(f, y), A @ y - b],
+        "48": [A @ xs, b],
+        "50": [f(xs), 0.5 * b @ Ai @ b - b @ Ai @ b, -0.5 * b @ Ai @ b],
+        "54": [Ai, np.array([[8.0, 2], [2, 5]]) / 36],
+        "54.2": [xs, Ai @ b, np.array([1 / 3, 1 / 3])], "54.3": [f(xs), -0.5],
+        "60": [z @ B @ z, z @ z + (one @ z) ** 2], "60.2": [B @ one, 4 * one],
+        "61": [B @ zp, zp],
+        "64": [np.linalg.inv(B), np.eye(3) - np.outer(one, one) / (1 + one @ one), np.eye(3) - np.outer(one, one) / 3],
+    }
+
+
+@document("640_office_hours_total_variance_random_bias")
+def _(rng):
+    from scipy.integrate import quad
+
+    Q = lambda g: quad(g, 0, 1, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    n = int(rng.integers(2, 13))
+    k = int(rng.integers(0, n + 1))
+    p = rng.uniform(0.01, 0.99)
+    comb = math.comb
+    pmf = lambda j, p: comb(n, j) * p**j * (1 - p) ** (n - j)  # noqa: E731
+    EXp = sum(j * pmf(j, p) for j in range(n + 1))
+    VXp = sum(j * j * pmf(j, p) for j in range(n + 1)) - EXp**2
+    marg = [Q(lambda q, j=j: pmf(j, q)) for j in range(n + 1)]
+    EX = sum(j * marg[j] for j in range(n + 1))
+    VX = sum(j * j * marg[j] for j in range(n + 1)) - EX**2
+    EP, EP2 = Q(lambda q: q), Q(lambda q: q * q)
+    VP = EP2 - EP**2
+    Epq = Q(lambda q: q * (1 - q))
+    EVar = Q(lambda q: n * q * (1 - q))
+    VnP = Q(lambda q: (n * q) ** 2) - Q(lambda q: n * q) ** 2
+    EHH = Q(lambda q: q * q)                               # P(H_i = H_j = 1) given P is P^2
+    post = Q(lambda q: q * q**k * (1 - q) ** (n - k)) / Q(lambda q: q**k * (1 - q) ** (n - k))
+    fact = math.factorial
+    return {
+        "5": [EXp, n * p], "5.2": [VXp, n * p * (1 - p)], "5.3": [EP, 0.5], "5.4": [EP2, 1 / 3], "5.5": [VP, 1 / 12],
+        "7": [EX, Q(lambda q: sum(j * pmf(j, q) for j in range(n + 1))), Q(lambda q: n * q), n / 2],
+        "12": [VX, EVar + VnP, n * (1 / 2 - 1 / 3) + VnP],
+        "15": [VX, n * 0.5 * 0.5, n / 4],
+        "17": [Epq, EP * (1 - EP), 0.25], "19": [Epq, EP - EP2, 1 / 6],
+        "21": [VnP, n * VP, n / 12], "23": [VnP, n * n * VP, n * n / 12],
+        "26": [VX, n / 6 + n * n / 12, n * (n + 2) / 12],
+        "31.2": [EHH, EP2],
+        "34": [EHH - EP * EP, EP2 - EP**2, 1 / 12],
+        "40": [VX, n / 4 + n * (n - 1) / 12, (n * n + 2 * n) / 12],
+        "46": [marg[k], Q(lambda q: pmf(k, q)), comb(n, k) * fact(k) * fact(n - k) / fact(n + 1), 1 / (n + 1)],
+        "51": [post, k / n], "53": [post, (k + 1) / (n + 2)],
+    }
+
+
+@document("641_blog_maclaurin_series_by_composition")
+def _(rng):
+    import mpmath as mp
+
+    def trunc(f, deg, x):               # the Maclaurin polynomial of degree deg of f, at x
+        with mp.workdps(40):
+            cs = mp.taylor(f, 0, deg)
+            return float(sum(c * mp.mpf(x) ** k for k, c in enumerate(cs)))
+    x = rng.uniform(-0.8, 0.8)
+    u = rng.uniform(-2, 2)
+    v = rng.uniform(-0.5, 0.5)
+    with mp.workdps(40):
+        a = [float(c) for c in mp.taylor(mp.tan, 0, 5)]
+    a1, a3, a5 = a[1], a[3], a[5]
+
+    def lim(f):
+        with mp.workdps(80):
+            return float(f(mp.mpf(10) ** -12))
+    vx = -x * x / 2 + x**4 / 24
+    with mp.workdps(40):
+        d4 = float(mp.diff(lambda t: mp.exp(mp.sin(t)), 0, 4))
+    return {
+        "7": [trunc(mp.sin, 5, x), x - x**3 / 6 + x**5 / 120], "7.2": [trunc(mp.cos, 4, x), 1 - x * x / 2 + x**4 / 24],
+        "7.3": [trunc(mp.exp, 4, u), 1 + u + u * u / 2 + u**3 / 6 + u**4 / 24],
+        "12.2": [math.sin(x), math.tan(x) * math.cos(x)],
+        "12.3": [a1, 1.0], "12.4": [a3 - a1 / 2, -1 / 6], "12.5": [a5 - a3 / 2 + a1 / 24, 1 / 120], "12.6": [a3, 1 / 3],
+        "12.7": [a5, 1 / 120 + 1 / 6 - 1 / 24, 2 / 15],
+        "14": [trunc(mp.tan, 5, x), x + x**3 / 3 + 2 * x**5 / 15],
+        "16": [lim(lambda t: (mp.tan(t) - t) / t**3), 1 / 3],
+        "20.2": [trunc(mp.cos, 4, x), 1 - (x * x / 2 - x**4 / 24)],
+        "22": [trunc(mp.sec, 4, x), trunc(lambda t: 1 / (1 - (1 - mp.cos(t))), 4, x),
+               trunc(lambda t: sum((1 - mp.cos(t)) ** j for j in range(4)), 4, x),
+               1 + x * x / 2 - x**4 / 24 + x**4 / 4, 1 + x * x / 2 + 5 * x**4 / 24],
+        "24": [d(math.tan, x), 1 / math.cos(x) ** 2],
+        "28.2": [trunc(lambda t: mp.sin(t) ** 2, 4, x), x * x - x**4 / 6],
+        "28.3": [trunc(lambda t: mp.sin(t) ** 3, 4, x), x**3], "28.4": [trunc(lambda t: mp.sin(t) ** 4, 4, x), x**4],
+        "30": [trunc(lambda t: mp.exp(mp.sin(t)), 4, x),
+               1 + (x - x**3 / 6) + 0.5 * (x * x - x**4 / 6) + x**3 / 6 + x**4 / 24, 1 + x + x * x / 2 - x**4 / 24],
+        "32": [d4, 24 * (-1 / 24), -1.0],
+        "32.2": [lim(lambda t: (mp.exp(mp.sin(t)) - 1 - t - t * t / 2) / t**4), -1 / 24],
+        "36": [trunc(lambda t: mp.log(mp.cos(t)), 4, x), trunc(lambda t: mp.log(1 - t * t / 2 + t**4 / 24), 4, x)],
+        "36.3": [trunc(lambda s: mp.log(1 + s), 2, v), v - v * v / 2],
+        "38": [trunc(lambda t: mp.log(mp.cos(t)), 4, x), -x * x / 2 + x**4 / 24 + x**4 / 8, -x * x / 2 + x**4 / 6],
+        "40": [trunc(lambda t: -mp.tan(t), 3, x), -x - x**3 / 3],
+        "42": [trunc(lambda t: mp.log(mp.cos(t)), 4, x), -x * x / 2 - x**4 / 12],
+        "48.2": [trunc(mp.cos, 4, 0.2), 1 - 0.02 + 0.0016 / 24],
+        "48.3": [0.2**6 / math.factorial(6), 0.000064 / 720],
+    }
+
+
+@document("614_hw_moe_load_balancing_z_loss")
+def _(rng):
+    N, E = int(rng.integers(1, 6)), int(rng.integers(2, 6))
+    al = rng.uniform(0.001, 0.1)
+    Z = rng.normal(size=(N, E)) * 2
+    Pi = np.array([softmax(z) for z in Z])
+    f = np.array([np.mean(np.argmax(Pi, axis=1) == e) for e in range(E)])
+    Pm = Pi.mean(axis=0)
+    i, j, e = int(rng.integers(N)), int(rng.integers(E)), int(rng.integers(E))
+    Laux = lambda Z: al * E * np.sum(f * np.mean([softmax(z) for z in Z], axis=0))  # noqa: E731
+    gaux = grad(Laux, Z)
+    gP = partial(lambda Z: np.mean([softmax(z) for z in Z], axis=0)[e], Z, (i, j))
+    r = np.array([lse(z) for z in Z])
+    Lz = lambda Z: np.mean([lse(z) ** 2 for z in Z])  # noqa: E731
+    gz = grad(Lz, Z)
+    drz = partial(lambda Z: lse(Z[i]), Z, (i, j))
+    dPi = mat(Pi, np.diag(r))
+    p = Pi[i]
+    # balanced / example
+    alb, Eb = 0.01, 8
+    # one-token example
+    z1 = np.array([0.0, math.log(3)])
+    p1 = softmax(z1)
+    Lz1 = lambda z: lse(z) ** 2  # noqa: E731
+    f1 = np.array([0.0, 1.0])
+    La1 = lambda z: al * 2 * np.sum(f1 * softmax(z))  # noqa: E731
+    l4 = math.log(4)
+    return {
+        "19": [np.sum(f), 1],
+        "19.3": [alb * Eb * np.sum(np.full(Eb, 1 / Eb) * np.full(Eb, 1 / Eb)), 0.08],
+        "22": [al * E * np.sum(np.full(E, 1 / E) * np.full(E, 1 / E)), al * E * np.sum(np.full(E, 1 / E**2)), al],
+        "27": [partial(lambda P: al * E * np.sum(f * P), Pm, e), al * E * f[e]],
+        "30": [gaux[i, j], al * E / N * f[j] * p[j] * (1 - p[j])],
+        "33": [gP, 1 / N * p[e] * (delta(e, j) - p[j])],
+        "36": [gaux[i, j], al * E / N * sum(f[k] * p[k] * (delta(k, j) - p[j]) for k in range(E)),
+               al * E / N * p[j] * (f[j] - np.sum(f * p))],
+        "39": [np.sum(gaux[i]), 0],
+        "50": [gz[i, j], 1 / N * 2 * r[i] * drz, 2 / N * r[i] * p[j]],
+        "53": [np.sum(gz[i]), 2 / N * r[i]],
+        "56": [gz, dPi if dPi is UNDEFINED else 2 / N * dPi],
+        "59": [p1[0], 1 / 4], "59.2": [p1[1], 3 / 4], "59.3": [lse(z1), l4],
+        "62": [Lz1(z1), 4 * math.log(2) ** 2],
+        "62.2": [partial(Lz1, z1, 1), 2 * l4 * 3 / 4, 3 * math.log(2)],
+        "66": [partial(Lz1, z1, 0), 2 * l4 / 4, 0.5 * math.log(2)],
+        "69": [np.array([float(np.argmax(p1) == k) for k in range(2)]), f1], "69.2": [p1, np.array([0.25, 0.75])],
+        "72": [La1(z1), 2 * al * (0 * 0.25 + 1 * 0.75), 3 * al / 2],
+        "75": [partial(La1, z1, 1), 2 * al * 0.75 * (1 - 0.75), 3 * al / 8],
+        "75.2": [partial(La1, z1, 0), 2 * al * 0.25 * (0 - 0.75), 3 * al / 8],
+    }
+
+
+@document("615_blog_sac_tanh_squashed_gaussian")
+def _(rng):
+    from scipy import integrate
+
+    mu, sg, ep = rng.uniform(-1, 1), rng.uniform(0.2, 1.5), rng.normal()
+    al, c = rng.uniform(0.05, 1), rng.uniform(0.5, 3)
+    q = rng.normal(size=3)
+    Q = lambda a: q[0] * a + q[1] * a * a + q[2] * math.sin(2 * a)  # noqa: E731
+    u = mu + sg * ep
+    a = math.tanh(u)
+    logN = lambda u, m, s: -((u - m) ** 2) / (2 * s * s) - math.log(s) - 0.5 * math.log(2 * math.pi)  # noqa: E731
+    sp = lambda x: math.log1p(math.exp(x))  # noqa: E731
+    # the true density of a = tanh(u), by the inverse map
+    logpi = lambda a, m, s: logN(math.atanh(a), m, s) - math.log(1 - a * a)  # noqa: E731  (d artanh(a)/da = 1/(1 - a^2))
+    lp = lambda m, s: logpi(math.tanh(m + s * ep), m, s)  # noqa: E731
+    J = lambda m, s: al * lp(m, s) - Q(math.tanh(m + s * ep))  # noqa: E731
+    Qp = d(Q, a)
+    th = math.tanh(u)
+    L1 = lambda u: math.log(1 - math.tanh(u) ** 2)  # noqa: E731
+    # scaled, D dims
+    D = int(rng.integers(1, 4))
+    mus, sgs, eps = rng.uniform(-1, 1, D), rng.uniform(0.2, 1.5, D), rng.normal(size=D)
+    us = mus + sgs * eps
+    As = c * np.tanh(us)
+    logpiD = sum(logN(math.atanh(As[k] / c), mus[k], sgs[k]) + math.log(d(lambda t: math.atanh(t / c), As[k])) for k in range(D))
+    ac = c * math.tanh(u)
+    logpic = logN(math.atanh(ac / c), mu, sg) + math.log(d(lambda t: math.atanh(t / c), ac))
+    Ea0 = integrate.quad(lambda x: math.tanh(sg * x) * math.exp(-x * x / 2) / math.sqrt(2 * math.pi), -np.inf, np.inf)[0]
+    l2 = math.log(2)
+    return {
+        "14": [logN(u, mu, sg), -((u - mu) ** 2) / (2 * sg**2) - math.log(sg) - 0.5 * math.log(2 * math.pi),
+               -ep**2 / 2 - math.log(sg) - 0.5 * math.log(2 * math.pi)],
+        "17": [d(math.tanh, u), 1 - th**2],
+        "20": [logpi(a, mu, sg), logN(u, mu, sg) - L1(u)],
+        "23": [logpi(a, mu, sg), logN(u, mu, sg) + L1(u)],
+        "30": [L1(u), math.log(4 / (math.exp(u) + math.exp(-u)) ** 2), 2 * l2 - 2 * math.log(math.exp(u) * (1 + math.exp(-2 * u))),
+               2 * (l2 - u - sp(-2 * u))],
+        "33": [L1(u), 2 * (l2 + u - sp(2 * u))], "33.2": [sp(2 * u), 2 * u + sp(-2 * u)],
+        "33.3": [L1(u), 2 * (l2 - u - sp(2 * u))],
+        "37": [d(L1, u), -2 * th],
+        "40": [d(lambda m: lp(m, sg), mu), 2 * th], "40.2": [d(lambda s: lp(mu, s), sg), -1 / sg + 2 * ep * th],
+        "43.2": [d(lambda r: lp(mu, math.exp(r)), math.log(sg)), -1 + 2 * ep * th],
+        "48": [d(lambda m: J(m, sg), mu), 2 * al * th - Qp * (1 - th**2)],
+        "48.2": [d(lambda s: J(mu, s), sg), al * (-1 / sg + 2 * ep * th) - Qp * ep],
+        "53.2": [logpic, logN(u, mu, sg) - math.log(c) - L1(u)],
+        "56": [logpiD, sum(logN(us[k], mus[k], sgs[k]) - L1(us[k]) for k in range(D)) - D * math.log(c)],
+        "61": [0 + 1 * 0, 0], "61.2": [logpi(0.0, 0, 1), -0.5 * math.log(2 * math.pi)], "61.3": [Ea0, 0],
+        "63.2": [0 + 1 * l2, l2],
+        "66": [math.tanh(l2), (2 - 1) / (2 + 1), 1 / 3],
+        "69": [math.tanh(l2), (2 - 0.5) / (2 + 0.5), 3 / 5], "69.2": [1 - math.tanh(l2) ** 2, 16 / 25],
+        "69.3": [2 * (l2 - l2 - sp(-2 * l2)), -2 * math.log(5 / 4)],
+        "72": [logpi(math.tanh(l2), 0, 1), -(l2**2) / 2 - 0.5 * math.log(2 * math.pi) + 2 * math.log(5 / 4)],
+    }
+
+
+@document("616_appendix_capsule_squash_margin_loss")
+def _(rng):
+    from scipy import optimize
+
+    n = int(rng.integers(2, 5))
+    s = rng.normal(size=n) * rng.uniform(0.3, 2)
+    nrm = np.linalg.norm
+    sq = lambda s: nrm(s) ** 2 / (1 + nrm(s) ** 2) * s / nrm(s)  # noqa: E731
+    r = nrm(s)
+    h = lambda r: r / (1 + r * r)  # noqa: E731
+    hp = d(h, r)
+    J = jac(sq, s)
+    gh = grad(lambda s: h(nrm(s)), s)
+    sh = s / r
+    w = rng.normal(size=n)
+    w = w - (w @ sh) * sh
+    w = w / nrm(w)
+    lpar, lperp = sh @ J @ sh, w @ J @ w
+    lpf = lambda r: 2 * r / (1 + r * r) ** 2  # noqa: E731
+    rst = optimize.minimize_scalar(lambda r: -lpf(r), bounds=(1e-6, 10), method="bounded", options={"xatol": 1e-12}).x
+    s1 = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    f1 = lambda s: s * abs(s) / (1 + s * s)  # noqa: E731
+    K = int(rng.integers(2, 5))
+    b = rng.normal(size=K)
+    j, k = int(rng.integers(K)), int(rng.integers(K))
+    c = softmax(b)
+    mp, mm, la = 0.9, 0.1, 0.5
+    Lk = lambda x, T: T * max(0, mp - x) ** 2 + la * (1 - T) * max(0, x - mm) ** 2  # noqa: E731
+    T = int(rng.integers(2))
+    x = rng.uniform(0.0, 1.0)
+    while min(abs(x - mp), abs(x - mm)) < 0.01:
+        x = rng.uniform(0.0, 1.0)
+    xa = rng.uniform(0.15, 1.0)
+    s0 = np.array([3.0, 4.0])
+    v0 = sq(s0)
+    w0 = np.array([-0.8, 0.6])   # the unit vector orthogonal to (3, 4)
+    Ls = lambda s: Lk(nrm(sq(s)), 0)  # noqa: E731
+    return {
+        "13": [sq(s), nrm(s) ** 2 / (1 + nrm(s) ** 2) * s / nrm(s), nrm(s) / (1 + nrm(s) ** 2) * s],
+        "15.3": [nrm(sq(s)), r * r / (1 + r * r)], "16": [hp, (1 - r * r) / (1 + r * r) ** 2],
+        "18": [J, h(r) * np.eye(n) + np.outer(s, gh), h(r) * np.eye(n) + hp / r * np.outer(s, s),
+               r / (1 + r * r) * np.eye(n) + (1 - r * r) / (r * (1 + r * r) ** 2) * np.outer(s, s)],
+        "22": [lpar, h(r) + r * hp], "23": [lperp, h(r)],
+        "25": [lpar, r / (1 + r * r) + r * (1 - r * r) / (1 + r * r) ** 2, 2 * r / (1 + r * r) ** 2], "25.2": [lperp, r / (1 + r * r)],
+        "27": [d(lpf, r), 2 * (1 - 3 * r * r) / (1 + r * r) ** 3], "27.2": [rst, 1 / math.sqrt(3)],
+        "28": [lpf(rst), 3 * math.sqrt(3) / 8],
+        "31": [d(f1, s1), 2 * abs(s1) / (1 + s1 * s1) ** 2],
+        "35": [grad(lambda s: nrm(sq(s)), s), 2 * r / (1 + r * r) ** 2 * s],
+        "42": [partial(lambda b: softmax(b)[j], b, k), c[j] * (delta(j, k) - c[j])],
+        "52": [d(lambda x: Lk(x, T), x), -2 * T * max(0, mp - x) + 2 * la * (1 - T) * max(0, x - mm)],
+        "54": [d(lambda x: Lk(x, 0), xa), xa - mm],
+        "56": [nrm(s0), 5], "56.2": [nrm(v0), 25 / 26], "56.3": [v0, 5 / 26 * s0],
+        "57": [w0 @ jac(sq, s0) @ w0, 5 / 26],
+        "57.2": [s0 @ jac(sq, s0) @ s0 / 25, 10 / 26**2, 5 / 338],
+        "59": [d(lambda x: Lk(x, 1), 25 / 26), -2 * (mp - 25 / 26), 8 / 65],
+        "61": [d(lambda x: Lk(x, 1), 25 / 26), 0],
+        "62": [25 / 26 - 1 / 10, 223 / 260], "62.2": [grad(lambda s: nrm(sq(s)), s0), 2 * s0 / 26**2],
+        "64": [grad(Ls, s0), 223 / 260 * 2 / 676 * s0, 223 / 87880 * s0],
+    }
+
+
+@document("617_forum_logit_soft_capping_gradient")
+def _(rng):
+    c = rng.uniform(5, 60)
+    z = rng.uniform(-2, 2) * c
+    a = rng.choice([-1, 1]) * rng.uniform(0.5, 10)
+    cap = lambda z, c=c: c * np.tanh(z / c)  # noqa: E731
+    zt = cap(z)
+    K = int(rng.integers(2, 6))
+    Z = rng.normal(size=K) * c
+    k, j = int(rng.integers(K)), int(rng.integers(K))
+    L = lambda Z: -np.log(softmax(cap(Z))[k])  # noqa: E731
+    q = softmax(cap(Z))
+    th = math.tanh(z / c)
+    dd = int(rng.integers(1, 6))
+    qi, kj = rng.normal(size=dd) * 3, rng.normal(size=dd) * 3
+    sij = qi @ kj / math.sqrt(dd)
+    z3 = 15 * math.log(3)
+    c3 = 30.0
+    Z3 = rng.normal(size=K) * 20
+    Z3[k] = z3
+    L3 = lambda Z: -np.log(softmax(cap(Z, c3))[k])  # noqa: E731
+    return {
+        "14": [d(cap, z), c * (1 - th**2)],
+        "17.2": [cap(z + a), cap(z) + a],
+        "17.3": [partial(L, Z, j), q[j] - delta(j, k)],
+        "26": [d(cap, z), c * (1 / c) * (1 - th**2), 1 - th**2, 1 - zt**2 / c**2],
+        "32": [partial(L, Z, j), (q[j] - delta(j, k)) * (1 - cap(Z[j]) ** 2 / c**2)],
+        "37.3": [math.tanh(z3 / c3), math.tanh(0.5 * math.log(3)), 0.5],
+        "37.4": [cap(z3, c3), 15], "37.5": [d(lambda t: cap(t, c3), z3), 0.75],
+        "40": [d(lambda t: cap(t, c3), 90.0), 4 / (math.exp(3) + math.exp(-3)) ** 2],
+        "49": [cap(z), c * (2 * sig(2 * z / c) - 1)],
+        "49.2": [z if abs(zt) < c else UNDEFINED, c * math.atanh(zt / c), c / 2 * math.log((c + zt) / (c - zt))],
+        "54": [d(lambda cc: cap(z, cc), c), th + z / c * (1 - th**2)],
+        "57": [d2r(cap, z, h=1e-2 * c), -2 * th * (1 - th**2)],
+        "62": [grad(lambda qq: 50 * math.tanh((qq @ kj / math.sqrt(dd)) / 50), qi), (1 - math.tanh(sij / 50) ** 2) * kj / math.sqrt(dd)],
+        "69": [cap(z), c * (2 * sig(z / c) - 1)],
+        "69.3": [partial(L3, Z3, k), 0.75 * (softmax(cap(Z3, c3))[k] - 1)],
+    }
+
+
+@document("618_nb_multitask_uncertainty_weighting")
+def _(rng):
+    from scipy import optimize
+
+    y, f, sg = rng.normal(), rng.normal(), rng.uniform(0.2, 3)
+    nll = -(-0.5 * ((y - f) / sg) ** 2 - math.log(sg * math.sqrt(2 * math.pi)))
+    n, h = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    W = rng.normal(size=(h, n))
+    x, a1, a2 = rng.normal(size=n), rng.normal(size=h), rng.normal(size=h)
+    y1, y2 = rng.normal(), rng.normal()
+    s1, s2 = rng.uniform(0.3, 3), rng.uniform(0.3, 3)
+    L1f = lambda W: (y1 - a1 @ np.tanh(W @ x)) ** 2  # noqa: E731
+    L2f = lambda W: (y2 - a2 @ np.tanh(W @ x)) ** 2  # noqa: E731
+    obj = lambda W, s1, s2: L1f(W) / (2 * s1**2) + L2f(W) / (2 * s2**2) + math.log(s1) + math.log(s2)  # noqa: E731
+    L1, L2 = rng.uniform(0.1, 5), rng.uniform(0.1, 5)
+    o = lambda s1, s2, L1=L1, L2=L2: L1 / (2 * s1**2) + L2 / (2 * s2**2) + math.log(s1) + math.log(s2)  # noqa: E731
+    argmin = lambda g: optimize.minimize_scalar(g, bounds=(1e-4, 100), method="bounded", options={"xatol": 1e-12}).x  # noqa: E731
+    sst = argmin(lambda s: o(s, 1.0))
+    first = lambda s: L1 / (2 * s**2) + math.log(s)  # noqa: E731
+    st = rng.uniform(-2, 2)
+    ls = lambda s, L=L1: 0.5 * (math.exp(-s) * L + s) + 0.5 * (math.exp(-s2) * L2 + s2)  # noqa: E731  (s_2 fixed)
+    Ls = lambda s1v, s2v, L1=L1, L2=L2: o(math.exp(s1v / 2), math.exp(s2v / 2), L1, L2)  # noqa: E731
+    sopt = optimize.minimize_scalar(lambda s: Ls(s, 0.0), bounds=(-20, 20), method="bounded", options={"xatol": 1e-12}).x
+    # cell 7
+    o7 = lambda s1, s2: o(s1, s2, 4.0, 0.25)  # noqa: E731
+    q1, q2 = argmin(lambda s: o7(s, 1.0)) ** 2, argmin(lambda s: o7(1.0, s)) ** 2
+    L7 = lambda a, b: Ls(a, b, 4.0, 0.25)  # noqa: E731
+    return {
+        "2:5": [nll, (y - f) ** 2 / (2 * sg**2) + math.log(sg) + 0.5 * math.log(2 * math.pi)],
+        "2:13": [grad(lambda W: obj(W, s1, s2), W), grad(L1f, W) / (2 * s1**2) + grad(L2f, W) / (2 * s2**2)],
+        "3:5": [d(lambda s: o(s, s2), s1), -L1 / (2 * s1**3) + 1 / s1],
+        "3:7": [sst**2, L1 / 2],
+        "3:7.2": [d(lambda s: s**-2, s1), -2 * s1**-3],
+        "3:9": [d(lambda s: o(s, s2), s1), -L1 / s1**3 + 1 / s1, (s1**2 - L1) / s1**3],
+        "3:11": [sst**2, L1], "3:11.2": [d2r(lambda s: o(s, s2), s1), 3 * L1 / s1**4 - 1 / s1**2],
+        "3:13": [first(sst), 0.5 + 0.5 * math.log(L1)],
+        "3:15": [L1 / (2 * sst**2), 0.5],
+        "5:3.2": [math.log(s1), 0.5 * math.log(s1**2)], "5:3.3": [1 / s1**2, math.exp(-math.log(s1**2))],
+        "5:5": [Ls(st, s2), 0.5 * ((math.exp(-st) * L1 + st) + (math.exp(-s2) * L2 + s2))],
+        "5:9": [d(lambda s: Ls(s, s2), st), 0.5 * (1 - math.exp(-st) * L1)],
+        "5:9.2": [d2r(lambda s: Ls(s, s2), st), 0.5 * math.exp(-st) * L1],
+        "5:11": [sopt, math.log(L1)],
+        "7:3.3": [q1, 4], "7:3.4": [q2, 0.25],
+        "7:5": [1 / (2 * q1), 1 / 8], "7:5.2": [1 / (2 * q2), 1 / 2],
+        "7:7": [(1 / (2 * q2)) / (1 / (2 * q1)), 4], "7:7.2": [1 + 0.5 * math.log(4 * 0.25), 1],
+        "7:9.3": [-0.1 * d(lambda s: L7(s, 0.0), 0.0), -0.1 * 0.5 * (1 - 4), 0.15],
+        "7:9.4": [-0.1 * d(lambda s: L7(0.0, s), 0.0), -0.1 * 0.5 * (1 - 0.25), 0.0375],
+    }
+
+
+@document("619_solution_key_dueling_dqn_huber")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    V, A = rng.normal(), rng.normal(size=n)
+    a, b = int(rng.integers(n)), int(rng.integers(n))
+    bo = (a + 1 + int(rng.integers(n - 1))) % n          # an action other than a
+    Qf = lambda V, A: V + A - np.mean(A)  # noqa: E731
+    Qm = lambda V, A: V + A - np.max(A)  # noqa: E731
+    Q = Qf(V, A)
+    dQ = lambda bb: partial(lambda A: Qf(V, A)[a], A, bb)  # noqa: E731
+    bst = int(np.argmax(A))
+    kp = rng.uniform(0.2, 2)
+
+    def hub(t, k=kp):
+        return 0.5 * t * t if abs(t) <= k else k * (abs(t) - 0.5 * k)
+
+    din = rng.uniform(-0.9, 0.9) * kp
+    dout = rng.choice([-1, 1]) * (kp + rng.uniform(0.1, 2))
+    y = Q[a] + rng.normal() * 2
+    dl = Q[a] - y
+    lp = d(hub, dl)
+    lV = lambda V: hub(Qf(V, A)[a] - y)  # noqa: E731
+    lA = lambda A: hub(Qf(V, A)[a] - y)  # noqa: E731
+    # (d)
+    A3 = np.array([1.0, 2, 3])
+    Q3 = Qf(2.0, A3)
+    y3 = 1 + 0.9 * 5
+    l3V = lambda V: hub(Qf(V, A3)[2] - y3, 1.0)  # noqa: E731
+    l3A = lambda A: hub(Qf(2.0, A)[2] - y3, 1.0)  # noqa: E731
+    # (e)
+    Qon, Qbar = np.array([4, 5, 4.5]), np.array([5.0, 3, 6])
+    ydd = 1 + 0.9 * Qbar[int(np.argmax(Qon))]
+    return {
+        "14": [np.mean(Q), V + np.mean(A) - np.mean(A), V],
+        "17": [np.max(Qm(V, A)), V],
+        "19": [np.mean(Q), V + np.mean(A)],
+        "21": [d(lambda v: Qf(v, A)[a], V), 1],
+        "24": [dQ(a) - (1 - 1 / n), 0, dQ(bo) + 1 / n],      # the two branches, b = a and b != a, as residuals
+        "27": [dQ(b), delta(a, b) - 1 / n], "27.2": [sum(dQ(bb) for bb in range(n)), 0],
+        "27.3": [partial(lambda A: Qm(V, A)[a], A, b), delta(a, b) - delta(b, bst)],
+        "38": [d(hub, din) - din, 0, d(hub, dout) - kp],      # the two branches, |delta| <= kappa and |delta| > kappa
+        "44": [d(lV, V), lp], "44.2": [partial(lA, A, b), lp * (delta(a, b) - 1 / n)],
+        "47": [partial(lA, A, b), lp * delta(a, b)],
+        "49": [Q3, np.array([1.0, 2, 3])],
+        "51": [1 + 0.9 * 5, 1 + 0.9 * 5, 5.5], "51.2": [Q3[2] - y3, -2.5],
+        "54": [hub(-2.5, 1.0), 1 * (2.5 - 0.5), 2], "54.2": [d(lambda t: hub(t, 1.0), -2.5), -1],
+        "57": [d(l3V, 2.0), -1], "57.2": [partial(l3A, A3, 2), -1 * (1 - 1 / 3), -2 / 3],
+        "57.3": [partial(l3A, A3, 0), -1 * (-1 / 3), -1 / 3], "57.4": [0.5 * (Q3[2] - y3) ** 2, 3.125],
+        "59": [1 + 0.9 * np.max(Qbar), 1 + 0.9 * 6, 6.4],
+        "59.2": [ydd, ydd, 1 + 0.9 * 6, 6.4],   # r + gamma * 6 with r = 1, gamma = 0.9
+    }
+
+
+@document("620_lecture_pointer_generator_copy_gradient")
+def _(rng):
+    m, n = int(rng.integers(2, 6)), int(rng.integers(3, 7))
+    ws = int(rng.integers(m))                               # the gold token, in the vocabulary
+    src = rng.integers(0, m + 2, size=n)                    # ids >= m are out of vocabulary
+    src[src == ws] = m + 2
+    cnt = int(rng.integers(1, 4))
+    S = rng.choice(n, size=min(cnt, n), replace=False)
+    src[S] = ws
+    inS = (src == ws).astype(float)
+    o, e, u = rng.normal(size=m), rng.normal(size=n), rng.normal()
+    hd = int(rng.integers(1, 4))
+    wh, hs, wsv, st, wx, xt, bp = (rng.normal(size=hd) for _ in range(7))
+    bp = bp[0]
+    p = sig(u)
+    Pv, a = softmax(o), softmax(e)
+    V, C = Pv[ws], a @ inS
+    Pst = p * V + (1 - p) * C
+
+    def Pw(w, o=o, e=e, p=p, src=src):
+        pv = softmax(o)[w] if w < len(o) else 0.0
+        return p * pv + (1 - p) * sum(softmax(e)[i] for i in range(len(src)) if src[i] == w)
+
+    ell = lambda o, e, u: -math.log(sig(u) * softmax(o)[ws] + (1 - sig(u)) * (softmax(e) @ inS))  # noqa: E731
+    ellp = lambda p: -math.log(p * V + (1 - p) * C)  # noqa: E731
+    uf = lambda w_h: w_h @ hs + wsv @ st + wx @ xt + bp  # noqa: E731
+    rho = p * V / Pst
+    j, jv = int(rng.integers(n)), int(rng.integers(m))
+    go = partial(lambda o: ell(o, e, u), o, jv)
+    ge = partial(lambda e: ell(o, e, u), e, j)
+    dVdo = partial(lambda o: softmax(o)[ws], o, jv)
+    # a single occurrence at position k
+    k = int(rng.integers(n))
+    in1 = np.zeros(n)
+    in1[k] = 1.0
+    ell1 = lambda e: -math.log(p * V + (1 - p) * (softmax(e) @ in1))  # noqa: E731
+    rho1 = p * V / (p * V + (1 - p) * a[k])
+    # out of vocabulary
+    Co = a @ inS
+    ello = lambda p: -math.log(p * 0.0 + (1 - p) * Co)  # noqa: E731
+    ellou = lambda u: ello(sig(u))  # noqa: E731
+    Po = Pw(m + 5, src=np.where(src == ws, m + 5, src))
+    # numbers
+    l8 = lambda p: -math.log(p * 0.1 + (1 - p) * 0.6)  # noqa: E731
+    u8 = math.log(0.8 / 0.2)
+    a6 = np.array([0.3, 0.1, 0.1, 0.1, 0.2, 0.2])
+    S6 = np.array([1.0, 0, 0, 0, 1, 0])
+    l6 = lambda e: -math.log(0.5 * 0.1 + 0.5 * (softmax(e) @ S6))  # noqa: E731
+    C6 = a6 @ S6
+    P6 = 0.5 * 0.1 + 0.5 * C6
+    return {
+        "17.5": [Pw(ws), p * V + (1 - p) * C],
+        "22": [d(ellp, p), -(V - C) / Pst], "22.2": [d(lambda u: ell(o, e, u), u), -p * (1 - p) * (V - C) / Pst],
+        "25": [grad(lambda w_h: ell(o, e, uf(w_h)), wh), d(lambda t: ell(o, e, t), uf(wh)) * hs],
+        "27": [ell(o, e, u), -math.log(p * V) - math.log((1 - p) * C)],
+        "32": [go, -p / Pst * dVdo, -p * V / Pst * (delta(jv, ws) - Pv[jv]), rho * (Pv[jv] - delta(jv, ws))],
+        "37": [partial(lambda e: softmax(e) @ inS, e, j), a[j] * (inS[j] - C)],
+        "40": [ge, -(1 - p) / Pst * a[j] * (inS[j] - C)],
+        "43": [partial(ell1, e, j), (1 - rho1) * (a[j] - delta(j, k))],
+        "43.2": [ge, (1 - rho) * (a[j] - inS[j])],
+        "45": [Pw(m + 5, o=o, p=1.0), 0], "45.2": [Po, (1 - p) * Co], "45.3": [p * 0.0 / Po, 0],
+        "45.4": [d(ello, p), 1 / (1 - p)], "45.5": [d(ellou, u), 1 - p],
+        "50": [0.8 * 0.1 + 0.2 * 0.6, 0.8 * 0.1 + 0.2 * 0.6, 0.2], "50.2": [l8(0.8), math.log(5)],
+        "50.3": [d(l8, 0.8), -(0.1 - 0.6) / 0.2, 2.5],
+        "53": [d(lambda u: l8(sig(u)), u8), 0.8 * 2.5, 2], "53.2": [0.8 * 0.1 / 0.2, 0.4],
+        "55": [C6, 0.5], "55.2": [P6, 0.3], "55.3": [0.5 * 0.1 / P6, 1 / 6],
+        "58": [partial(l6, np.log(a6), 0), (1 - 1 / 6) * (0.3 - 1), 5 / 6 * (0.3 - 1), -7 / 12],
+    }
+
+
+@document("621_lecture_neural_ode_adjoint_scalar")
+def _(rng):
+    from scipy import integrate
+
+    T, th, z0, y = rng.uniform(0.3, 2), rng.uniform(-1, 1), rng.uniform(0.3, 2), rng.normal()
+    t = rng.uniform(0.05, 0.95) * T
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-11, epsrel=1e-10)[0]  # noqa: E731
+    dh = lambda f, x, hh: (f(x + hh) - f(x - hh)) / (2 * hh)  # noqa: E731   central differences with a chosen step
+    # Example 1: the flow of z' = theta z from (tau, zeta) to T
+    fl1 = lambda zeta, tau, th=th: zeta * math.exp(th * (T - tau))  # noqa: E731
+    L1 = lambda zT: 0.5 * (zT - y) ** 2  # noqa: E731
+    z1 = lambda s, th=th, z0=z0: z0 * math.exp(th * s)  # noqa: E731
+    a1 = lambda tau: dh(lambda zeta: L1(fl1(zeta, tau)), z1(tau), 1e-2)  # noqa: E731   (exact: quadratic in zeta)
+    zT = z1(T)
+    dL1 = d(lambda th_: L1(z1(T, th_)), th)
+    # Example 2: z' = -theta z^2
+    th2, z2 = rng.uniform(0.1, 2), rng.uniform(0.3, 2)
+    sol = integrate.solve_ivp(lambda s, z: -th2 * z**2, (0, T), [z2], rtol=1e-12, atol=1e-14, dense_output=True)
+    zs = lambda s, th=th2, z0=z2: z0 / (1 + th * z0 * s)  # noqa: E731
+    fl2 = lambda zeta, tau, th=th2: zeta / (1 + th * zeta * (T - tau))  # noqa: E731
+    a2 = lambda tau: dh(lambda zeta: fl2(zeta, tau), zs(tau), 1e-4)  # noqa: E731
+    zT2 = zs(T)
+    # the general laws, on Example 2 with a squared-error loss
+    a2g = lambda tau: dh(lambda zeta: L1(fl2(zeta, tau)), zs(tau), 1e-4)  # noqa: E731
+    ddot = dh(a2g, t, 1e-3)
+    dL2g = d(lambda th_: L1(zs(T, th_)), th2)
+    # Euler
+    N = int(rng.integers(1, 9))
+    h = T / N
+
+    def run(zk, k, th=th):
+        for _ in range(k, N):
+            zk = (1 + h * th) * zk
+        return zk
+
+    zk = [z0 * (1 + h * th) ** k for k in range(N + 1)]
+    ak = [d(lambda v: L1(run(v, k)), zk[k]) for k in range(N + 1)]
+    k = int(rng.integers(N))
+    return {
+        "14": [ddot, -a2g(t) * (-2 * th2 * zs(t))], "14.2": [a2g(T), d(L1, zs(T))],
+        "18": [dL2g, q(lambda s: a2g(s) * (-zs(s) ** 2), 0, T)],
+        "27": [dL1, (zT - y) * d(lambda th_: z1(T, th_), th), (zT - y) * T * z0 * math.exp(th * T), T * (zT - y) * zT],
+        "30": [a1(t), (zT - y) * math.exp(th * (t - T))],
+        "32": [dL1, q(lambda s: a1(s) * z1(s), 0, T), (zT - y) * z0 * q(lambda s: math.exp(th * (2 * s - T)), 0, T),
+               (zT - y) * z0 * math.sinh(th * T) / th],
+        "37": [dh(a1, t, 1e-3), -th * a1(t)],
+        "39": [a1(t), (zT - y) * math.exp(th * (T - t))],
+        "41": [q(lambda s: a1(s) * z1(s), 0, T), T * (zT - y) * zT],
+        "42": [d(lambda v: L1(z1(T, th, v)), z0), a1(0.0), (zT - y) * math.exp(th * T)],
+        "48": [float(sol.sol(t)[0]), zs(t)],
+        "51": [d(lambda th_: zs(T, th_), th2), -(z2**2) * T / (1 + th2 * z2 * T) ** 2, -T * zT2**2],
+        "51.2": [d(lambda v: -th2 * v * v, zs(t)), -2 * th2 * zs(t)],
+        "52": [dh(a2, t, 1e-3), 2 * th2 * zs(t) * a2(t)],
+        "54": [a2(t), ((1 + th2 * z2 * t) / (1 + th2 * z2 * T)) ** 2, zT2**2 / zs(t) ** 2],
+        "58": [d(lambda th_: zs(T, th_), th2), -q(lambda s: a2(s) * zs(s) ** 2, 0, T), -q(lambda s: zT2**2, 0, T), -T * zT2**2],
+        "60": [d(lambda v: zs(T, th2, v), z2), a2(0.0), zT2**2 / z2**2, 1 / (1 + th2 * z2 * T)],
+        "64.2": [run(z0, 0), (1 + h * th) ** N * z0],
+        "66": [d(lambda th_: run(z0, 0, th_), th), N * (1 + h * th) ** (N - 1) * z0],
+        "69": [ak[k], (1 + h * th) * ak[k + 1]], "69.2": [ak[k], (1 + h * th) ** (N - k + 1) * ak[N]],
+        "70": [d(lambda th_: L1(run(z0, 0, th_)), th), sum(ak[j + 1] * h * zk[j] for j in range(N))],
+    }
+
+
+@document("622_recitation_center_loss_gradients")
+def _(rng):
+    m, dd, K = int(rng.integers(2, 7)), int(rng.integers(1, 5)), int(rng.integers(2, 5))
+    X = rng.normal(size=(m, dd))
+    y = rng.integers(K, size=m)
+    j = int(y[0])
+    W, b, Cc = rng.normal(size=(dd, K)), rng.normal(size=K), rng.normal(size=(K, dd))
+    lam = rng.uniform(0.1, 2)
+    i, kk = int(rng.integers(m)), int(rng.integers(K))
+    LS = lambda X, W, b: -sum(math.log(softmax(W.T @ X[r] + b)[y[r]]) for r in range(m))  # noqa: E731
+    LC = lambda X, Cc: lam / 2 * sum(np.sum((X[r] - Cc[y[r]]) ** 2) for r in range(m))  # noqa: E731
+    P = np.array([softmax(W.T @ X[r] + b) for r in range(m)])
+    E = np.eye(K)[y]
+    Z = X @ W + b
+    LSz = lambda Z: -sum(math.log(softmax(Z[r])[y[r]]) for r in range(m))  # noqa: E731
+    gX = lambda f: grad(f, X)[i]  # noqa: E731
+    nj = int(np.sum(y == j))
+    xb = X[y == j].mean(axis=0)
+    cj = Cc[j]
+    Dc = sum((cj - X[r]) * (y[r] == j) for r in range(m)) / (1 + nj)
+    # pairwise identity
+    n = int(rng.integers(1, 6))
+    Xs = rng.normal(size=(n, dd))
+    xs = Xs.mean(axis=0)
+    sq = lambda v: float(np.sum(v * v))  # noqa: E731
+    # worked example
+    x1, x2, c0 = np.array([1.0, 0]), np.array([3.0, 2]), np.zeros(2)
+    LCe = lambda c: 0.5 * (sq(x1 - c) + sq(x2 - c))  # noqa: E731
+    xbe = (x1 + x2) / 2
+    Dce = 2 * (c0 - xbe) / 3
+    return {
+        "19.2": [partial(LSz, Z, (i, kk)), P[i, kk] - delta(kk, y[i])],
+        "22": [gX(lambda X: LS(X, W, b)), W @ (P[i] - E[i])],
+        "22.2": [grad(lambda W: LS(X, W, b), W), sum(np.outer(P[r] - E[r], X[r]) for r in range(m))],
+        "22.3": [grad(lambda b: LS(X, W, b), b), np.sum(P - E, axis=0)],
+        "25": [gX(lambda X: LS(X, W, b)), mat(W.T, P[i] - E[i])],
+        "27": [gX(lambda X: LC(X, Cc)), lam * (X[i] - Cc[y[i]])],
+        "27.2": [gX(lambda X: LS(X, W, b) + LC(X, Cc)), W @ (P[i] - E[i]) + lam * (X[i] - Cc[y[i]])],
+        "30": [grad(lambda Cc: LC(X, Cc), Cc)[j], -lam * sum(X[r] - cj for r in range(m) if y[r] == j), lam * nj * (cj - xb)],
+        "33": [X[y == j].mean(axis=0), xb],                       # the zero of the gradient of line 30
+        "38": [Dc, Dc, nj / (1 + nj) * (cj - xb)],
+        "41.2": [cj - Dc, (cj + nj * xb) / (1 + nj)],
+        "46": [sum(sq(Xs[r] - xs) for r in range(n)), 1 / n * sum(sq(Xs[r] - Xs[s]) for r in range(n) for s in range(r + 1, n)),
+               1 / n * sum(sq(Xs[r] - Xs[s]) for r in range(n) for s in range(n))],
+        "49.3": [2, 2], "49.4": [xbe, np.array([2.0, 1])],
+        "49.5": [LCe(c0), 0.5 * (1 + 9 + 4), 7],
+        "49.6": [grad(LCe, c0), -(x1 + x2), -np.array([4.0, 2])],
+        "49.7": [Dce, 1 / 3 * (c0 - np.array([2.0, 1])), np.array([-2 / 3, -1 / 3])],
+        "49.9": [LCe(xbe), 2],
+        "52": [LCe(c0) - LCe(xbe), 0.5 * sq(c0 - xbe), 5 / 2],
+    }
+
+
+@document("623_reading_group_siglip_sigmoid_loss")
+def _(rng):
+    from scipy import optimize
+
+    n, dd = int(rng.integers(2, 6)), int(rng.integers(2, 6))
+    unit = lambda A: A / np.linalg.norm(A, axis=1, keepdims=True)  # noqa: E731
+    X, Y = unit(rng.normal(size=(n, dd))), unit(rng.normal(size=(n, dd)))
+    tp, b = rng.uniform(-1, 2), rng.normal()
+    Zl = 2 * np.eye(n) - 1
+    lsig = lambda u: -np.logaddexp(0, -u)  # noqa: E731   log sigma(u)
+    sp = lambda u: float(np.logaddexp(0, u))  # noqa: E731
+    LL = lambda Lg: -np.sum(lsig(Zl * Lg)) / n  # noqa: E731
+    Lf = lambda X, Y, t, b: LL(t * X @ Y.T + b)  # noqa: E731
+    t = math.exp(tp)
+    Lg = t * X @ Y.T + b
+    G = sig(Lg) - np.eye(n)
+    i, j = int(rng.integers(n)), int(rng.integers(n))
+    io, jo = 0, 1 + int(rng.integers(n - 1))             # a negative pair
+    z, l = float(rng.choice([-1, 1])), rng.normal() * 3
+    u = rng.normal() * 3
+    L10 = lambda c: LL(np.full((n, n), c))  # noqa: E731
+    lst = optimize.brentq(lambda c: d(L10, c), -30, 30, xtol=1e-14)
+    I2 = np.eye(2)
+    Zt = 2 * np.eye(2) - 1
+    Lt = lambda c: -np.sum(lsig(Zt * (I2 @ I2.T + c))) / 2  # noqa: E731
+    lt = I2 @ I2.T
+    return {
+        "25": [d(sig, u), sig(u) * (1 - sig(u))], "25.2": [1 - sig(u), sig(-u)],
+        "28": [d(lambda c: -lsig(z * c), l), -z * (1 - sig(z * l)), -z * sig(-z * l)],
+        "31": [partial(LL, Lg, (io, jo)), -sig(Lg[io, jo]) / n],
+        "36": [d(lambda c: Lf(X, Y, t, c), b), np.sum(G) / n],
+        "36.2": [d(lambda c: Lf(X, Y, c, b), t), np.sum(G * (X @ Y.T)) / n],
+        "36.3": [d(lambda c: Lf(X, Y, math.exp(c), b), tp), math.exp(-tp) * d(lambda c: Lf(X, Y, c, b), t)],
+        "42": [grad(lambda X: Lf(X, Y, t, b), X)[i], t / n * (G[i] @ Y)],
+        "42.2": [grad(lambda Y: Lf(X, Y, t, b), Y)[j], t / n * (G[j] @ X)],
+        "45.3": [-lsig(u), sp(-u)],
+        # the same constant softplus(10) is taken off every term: the terms differ by softplus(-10), about 5e-5, below the relative tolerance
+        "48": [L10(-10.0) - sp(10), (n * sp(10) + n * (n - 1) * sp(-10)) / n - sp(10), n * sp(-10)],
+        "54": [d(L10, -10.0), (n * n * sig(-10) - n) / n, n * sig(-10) - 1],
+        "57": [n * sig(lst), 1], "57.2": [sig(lst), 1 / n], "57.3": [lst, -math.log(n)],
+        "59.3": [lt[0, 0], lt[1, 1], 1], "59.4": [lt[0, 1], lt[1, 0], 0],
+        "62": [Lt(0.0), 0.5 * (2 * sp(-1) + 2 * math.log(2)), sp(-1) + math.log(2)],
+        "62.2": [d(Lt, 0.0), 0.5 * (2 * sig(1) - 2 + 0.5), sig(1) - 0.75],
+    }
+
+
+@document("624_nb_gumbel_softmax_jacobian_temperature")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    al = np.log(rng.dirichlet(np.ones(K)))
+    u = rng.uniform(0.05, 0.95, size=K)
+    g = -np.log(-np.log(u))
+    tau = rng.uniform(0.2, 3)
+    Y = lambda al, tau: softmax((al + g) / tau)  # noqa: E731
+    y = Y(al, tau)
+    i, j = int(rng.integers(K)), int(rng.integers(K))
+    J = jac(lambda a: Y(a, tau), al)
+    s = (al + g) / tau
+    dtau = d(lambda t: Y(al, t), tau)
+    # two categories
+    a2, u2 = np.log(rng.dirichlet(np.ones(2))), rng.uniform(0.05, 0.95, size=2)
+    g2 = -np.log(-np.log(u2))
+    Y2 = lambda a, t: softmax((a + g2) / t)  # noqa: E731
+    y2 = Y2(a2, tau)
+    # the worked example
+    ae = np.log(np.array([0.75, 0.25]))
+    ge = -np.log(-np.log(np.exp(-1.0)))
+    Ye = lambda a, t: softmax((a + ge) / t)  # noqa: E731
+    yh = Ye(ae, 0.5)
+    se = (ae + ge) / 0.5
+    return {
+        "3:5": [J[i, j], y[i] * (delta(i, j) - y[j])],
+        "3:9": [J[i, j], 1 / tau * y[i] * (delta(i, j) - y[j])],
+        "3:11": [J, (np.diag(y) - np.outer(y, y)) / tau],
+        "3:11.2": [np.sum(J[:, j]), 0],
+        "3:11.3": [J, UNDEFINED],                          # diag(y) minus the scalar y^T y: a matrix minus a number
+        "5:3.2": [d(lambda t: (al[i] + g[i]) / t, tau), -s[i] / tau],
+        "5:5": [dtau[i], sum(y[i] * (delta(i, k) - y[k]) * (-s[k] / tau) for k in range(K)), -y[i] / tau * (s[i] - y @ s)],
+        "5:7": [np.sum(dtau), 0],
+        "6:5": [y2[0], sig((a2[0] - a2[1] + g2[0] - g2[1]) / tau)],
+        "6:7": [partial(lambda a: Y2(a, tau)[0], a2, 0), 1 / tau * y2[0] * (1 - y2[0]), 1 / tau * y2[0] * y2[1]],
+        "7:3.2": [ae[0] - ae[1], math.log(3)],
+        "7:3.3": [ge, -math.log(-math.log(math.exp(-1))), -math.log(1), 0],
+        "7:3.4": [Ye(ae, 1.0), np.array([0.75, 0.25])],
+        "7:5.2": [yh[0], 0.75**2, 9 / 16], "7:5.3": [yh[0] / yh[1], 9], "7:5.4": [yh[0], 9 / 10],
+        "7:7": [partial(lambda a: Ye(a, 0.5)[0], ae, 0), 2 * 0.9 * 0.1, 9 / 50],
+        "7:9": [se[0] - (yh @ se), yh[1] * (se[0] - se[1]), 0.1 * 2 * math.log(3)],
+        "7:11": [d(lambda t: Ye(ae, t)[0], 0.5), -0.9 / 0.5 * 0.2 * math.log(3), -0.18 * math.log(3)],
+    }
+
+
+@document("625_office_hours_learnable_activation_parameters")
+def _(rng):
+    a = rng.uniform(0.01, 0.5)
+    x = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    pre = lambda x, a: x if x > 0 else a * x  # noqa: E731
+    n = int(rng.integers(1, 6))
+    X, G = rng.normal(size=n), rng.normal(size=n)
+    Lc = lambda a: sum(G[i] * pre(X[i], a) for i in range(n))  # noqa: E731   (upstream gradients G)
+    xe, ge = np.array([3.0, -2, -1]), np.array([1.0, -1, 2])
+    Le = lambda a: sum(ge[i] * pre(xe[i], a) for i in range(3))  # noqa: E731
+    Lx = lambda v: sum(ge[i] * pre(v[i], a) for i in range(3))  # noqa: E731
+    be, rho = rng.uniform(-2, 3), rng.normal()
+    sw = lambda x, b: x * sig(b * x)  # noqa: E731
+    sp = lambda r: math.log1p(math.exp(r))  # noqa: E731
+    bt = sp(rho)
+    s = sig(be * x)
+    al, xn = rng.uniform(0.2, 3), -rng.uniform(0.05, 3)
+    elu = lambda x, al: x if x > 0 else al * (math.exp(x) - 1)  # noqa: E731
+    return {
+        "15": [pre(x, a), max(0, x) + a * min(0, x)], "15.2": [d(lambda t: pre(x, t), a), min(0, x)],
+        "18": [d(Lc, a), sum(G[i] * min(0, X[i]) for i in range(n)), sum(G[i] * X[i] for i in range(n) if X[i] <= 0)],
+        "24": [d(Le, a), 1 * 3 + (-1) * (-2) + 2 * (-1), 3],
+        "30": [d(Le, a), (-1) * (-2) + 2 * (-1), 0],
+        "33": [grad(Lx, xe), np.array([1, -a, 2 * a])],
+        "39.2": [sw(x, be), x / (1 + math.exp(be * x))], "39.3": [sw(x, be), x / 2 * (1 + math.tanh(be * x))],
+        "42": [d(lambda b: sw(x, b), be), x * s * (1 - s)],
+        "48": [d(lambda b: sw(x, b), be), x * x * s * (1 - s)], "48.2": [d(lambda t: sw(t, be), x), s + be * x * s * (1 - s)],
+        "51.2": [sw(x, 0.0), x / 2],
+        "51.4": [d(sp, rho), math.exp(rho) / (1 + math.exp(rho)), sig(rho)],
+        "54": [d(lambda r: sw(x, sp(r)), rho), sig(rho) * x * x * sig(bt * x) * (1 - sig(bt * x))],
+        "57.3": [d(lambda t: sw(t, 1.0), 1.0), sig(1) * (2 - sig(1))],
+        "57.4": [d(lambda b: sw(1.0, b), 1.0), sig(1) * sig(-1)],
+        "63": [d(lambda t: elu(xn, t), al), math.exp(xn)],
+        "63.2": [d(lambda t: elu(t, al), xn), elu(xn, al) + al],
+    }
+
+
+@document("626_appendix_glow_invertible_conv_logdet")
+def _(rng):
+    from scipy import stats
+
+    h, w, c = int(rng.integers(1, 3)), int(rng.integers(1, 3)), int(rng.integers(2, 4))
+    D = h * w * c
+    A, bb = rng.normal(size=(D, D)) + 2 * np.eye(D), rng.normal(size=D)
+    x = rng.normal(size=D)
+    Ai = np.linalg.inv(A)
+    fx = lambda x: A @ x + bb  # noqa: E731
+    logpZ = lambda z: stats.multivariate_normal(np.zeros(len(z)), np.eye(len(z))).logpdf(z)  # noqa: E731
+    logpX = stats.multivariate_normal(-Ai @ bb, Ai @ Ai.T).logpdf(x)
+    sld = lambda M: np.linalg.slogdet(M)[1]  # noqa: E731
+    X = rng.normal(size=(h, w, c))
+    s, b = rng.choice([-1, 1], size=c) * rng.uniform(0.2, 3, size=c), rng.normal(size=c)
+    act = lambda v: (v.reshape(h, w, c) * s + b).ravel()  # noqa: E731
+    mu, sd = X.mean(axis=(0, 1)), X.std(axis=(0, 1)) + 0.1
+    W = rng.normal(size=(c, c)) + np.eye(c)
+    conv = lambda v, W=W: (v.reshape(h * w, c) @ W.T).ravel()  # noqa: E731
+    k, l = int(rng.integers(c)), int(rng.integers(c))
+    a2 = rng.normal(size=4)
+    W2 = a2.reshape(2, 2)
+    det2 = a2[0] * a2[3] - a2[1] * a2[2]
+    ld2 = lambda v: math.log(abs(v[0] * v[3] - v[1] * v[2]))  # noqa: E731
+    P = np.eye(c)[rng.permutation(c)]
+    Lm = np.tril(rng.normal(size=(c, c)), -1) + np.eye(c)
+    Um = np.triu(rng.normal(size=(c, c)), 1)
+    sv = rng.choice([-1, 1], size=c) * rng.uniform(0.3, 2, size=c)
+    Wlu = lambda sv: P @ Lm @ (Um + np.diag(sv))  # noqa: E731
+    kk = int(rng.integers(c))
+    We = np.array([[1.0, 2], [3, 4]])
+    return {
+        "14": [logpX, logpZ(fx(x)) + sld(jac(fx, x))],
+        "18": [logpZ(x), -0.5 * x @ x - D / 2 * math.log(2 * math.pi)],
+        "27": [sld(jac(act, X.ravel())), h * w * np.sum(np.log(np.abs(s)))],
+        "30.3": [X * (1 / sd) + (-mu / sd), (X - mu) / sd],
+        "32": [16 * (math.log(2) + math.log(0.5) + math.log(1)), 0],
+        "39": [sld(jac(conv, X.ravel())), h * w * sld(W)],
+        "41": [grad(sld, W), np.linalg.inv(W).T], "43": [partial(sld, W, (k, l)), np.linalg.inv(W)[l, k]],
+        "44": [h * w * sld(2 * np.eye(c)), h * w * math.log(2)],
+        "45.2": [sld(W2), math.log(abs(det2))],
+        "47": [partial(ld2, a2, 0), a2[3] / det2], "48": [partial(ld2, a2, 1), a2[2] / det2],
+        "59": [np.linalg.det(Wlu(sv)), np.linalg.det(P) * np.prod(sv)], "59.2": [sld(Wlu(sv)), np.sum(np.log(np.abs(sv)))],
+        "60": [partial(lambda v: sld(Wlu(v)), sv, kk), 1 / sv[kk]],
+        "60.2": [np.linalg.det(P), 1], "60.3": [np.linalg.det(Wlu(sv)), np.prod(sv)],
+        "65.2": [np.linalg.det(We), -2], "65.3": [sld(We), math.log(2)],
+        "68": [np.linalg.inv(We), np.array([[-2, 1], [1.5, -0.5]])],
+        "70": [np.linalg.inv(We).T, np.array([[-2, 1.5], [1, -0.5]])],
+        "74": [partial(sld, We, (0, 1)), np.linalg.inv(We)[0, 1], 1],
+    }
+
+
+@document("627_exam_squeeze_excitation_backprop")
+def _(rng):
+    C, P, r = int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    X, G = rng.normal(size=(C, P)), rng.normal(size=(C, P))
+    W1, W2 = rng.normal(size=(r, C)), rng.normal(size=(C, r))
+    relu_ = lambda v: np.maximum(v, 0)  # noqa: E731
+
+    def fwd(X, W1=W1, W2=W2):
+        z = X.mean(axis=1)
+        u = W1 @ z
+        h = relu_(u)
+        q = W2 @ h
+        return z, u, h, q, sig(q)
+
+    z, u, h, q, s = fwd(X)
+    Lx = lambda X: np.sum(G * (fwd(X)[4][:, None] * X))  # noqa: E731
+    Ls = lambda s: np.sum(G * (s[:, None] * X))  # noqa: E731
+    Lq = lambda q: Ls(sig(q))  # noqa: E731
+    Lh = lambda h: Lq(W2 @ h)  # noqa: E731
+    Lu = lambda u: Lh(relu_(u))  # noqa: E731
+    Lz = lambda z: Lu(W1 @ z)  # noqa: E731
+    ds, dq, dh, du, dz = grad(Ls, s), grad(Lq, q), grad(Lh, h), grad(Lu, u), grad(Lz, z)
+    dX = grad(Lx, X)
+    c, p = int(rng.integers(C)), int(rng.integers(P))
+    rho = rng.uniform(1, 32)
+    ddiag = mat(G, np.diag(s))
+    # part (e): weights consistent with the given gates
+    Xe, Ge, se = np.array([[1.0, 3], [2, 0]]), np.array([[1.0, -1], [2, 2]]), np.array([0.5, 0.8])
+    re = int(rng.integers(1, 4))
+    W1e = rng.normal(size=(re, 2))
+    while np.all(W1e @ Xe.mean(axis=1) <= 0):
+        W1e = rng.normal(size=(re, 2))
+    he = relu_(W1e @ Xe.mean(axis=1))
+    qs = np.log(se / (1 - se))
+    W2e = rng.normal(size=(2, re))
+    W2e = W2e + np.outer(qs - W2e @ he, he) / (he @ he)
+    Lxe = lambda X: np.sum(Ge * (sig(W2e @ relu_(W1e @ X.mean(axis=1)))[:, None] * X))  # noqa: E731
+    Lse = lambda s: np.sum(Ge * (s[:, None] * Xe))  # noqa: E731
+    Lqe = lambda q: Lse(sig(q))  # noqa: E731
+    return {
+        "13": [2 * (C / rho) * C, 2 * C**2 / rho], "13.2": [2 * 256**2 / 16, 8192], "13.3": [3 * 3 * 256 * 256, 589824],
+        "18": [ds[c], G[c] @ X[c]],
+        "21": [d(sig, q[c]), sig(q[c]) * (1 - sig(q[c]))],
+        "24": [dq, ds * s * (1 - s)], "24.2": [grad(lambda W: Ls(sig(W @ h)), W2), np.outer(dq, h)], "24.3": [dh, W2.T @ dq],
+        "28": [du, dh * (u > 0)], "28.2": [grad(lambda W: Lq(W2 @ relu_(W @ z)), W1), np.outer(du, z)],
+        "28.3": [dz, W1.T @ du],
+        "31": [grad(lambda W: Ls(sig(W @ h)), W2), np.outer(h, dq)],
+        "36": [dX[c, p], s[c] * G[c, p] + dz[c] / P],
+        "42": [dX, ddiag if ddiag is UNDEFINED else ddiag + np.outer(dz, np.ones(P)) / P],
+        "45": [dX[c, p], s[c] * G[c, p]],
+        "53.2": [Xe.mean(axis=1), np.array([2.0, 1])],
+        "56": [grad(Lse, se)[0], 1 * 1 + (-1) * 3, -2], "56.2": [grad(Lse, se)[1], 2 * 2 + 2 * 0, 4],
+        "59": [grad(Lqe, qs)[0], -2 * 0.5 * 0.5, -0.5], "59.2": [grad(Lqe, qs)[1], 4 * 0.8, 3.2],
+        "59.3": [grad(Lxe, Xe)[0, 1], se[0] * Ge[0, 1], 0.5 * (-1), -0.5],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
