@@ -4247,3 +4247,66 @@ def test_a_number_the_document_defines_twice_before_a_lone_letter_is_refused():
             "Then $\\gamma = 1.25$ and the rest follows.\n")
     found = [f for f in _verdicts(text) if f[0] == 8]
     assert found and found[0][1] is Verdict.UNKNOWN and "times u" in found[0][2], found
+
+
+def test_a_law_asked_about_in_a_question_is_not_the_documents():
+    """"Why can't I just say $X \\sim \\mathrm{Bin}(n, \\frac{1}{2})$? Then $\\operatorname{Var}(X) = \\frac{n}{4}$": a law
+    asked about, after "$X \\mid P \\sim \\mathrm{Bin}(n, P)$" gave X's law only given P; never the law of Var(X), which
+    was proved under it. The same law stated is read."""
+    head = ("Draw $P \\sim \\mathrm{Uniform}(0, 1)$, then flip a coin $n$ times: $X \\mid P \\sim \\mathrm{Bin}(n, P)$.\n\n")
+    asked = head + "*Why can't I just say $X \\sim \\mathrm{Bin}(n, \\frac{1}{2})$? Then $\\operatorname{Var}(X) = \\frac{n}{4}$.*\n"
+    found = _verdicts(asked)
+    assert found and found[-1][1] is Verdict.UNKNOWN, found
+    stated = "Let $X \\sim \\mathrm{Bin}(n, \\frac{1}{2})$. Then $\\operatorname{Var}(X) = \\frac{n}{4}$.\n"
+    assert _verdicts(stated)[-1][1] is Verdict.PROVED, _verdicts(stated)
+
+
+def test_names_set_apart_in_brackets_are_refused_never_a_product():
+    """"$P = [\\, v_1 \\; v_2 \\; v_3 \\,]$", the matrix of the columns v_i: never the product v_1 v_2 v_3 (P^{-1} was
+    refuted as a scalar against a 3 x 3 matrix); an expectation E[X \\; Y] is still a product."""
+    text = ("We get\n$$\nv_1 = (1, 0, 1)^\\top, \\qquad v_2 = (1, 1, 1)^\\top, \\qquad v_3 = (0, 1, 1)^\\top .\n$$\n"
+            "With $P = [\\, v_1 \\; v_2 \\; v_3 \\,]$,\n$$\nP^{-1} = \\begin{pmatrix} 0 & -1 & 1 \\\\ 1 & 1 & -1 \\\\ -1 & 0 & 1"
+            " \\end{pmatrix}\n$$\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found], found
+    from derive.errors import FormulaError
+    from derive.read.reader import Reader
+
+    with pytest.raises(FormulaError, match="matrix of columns"):
+        Reader(default_notation()).read("[\\, v_1 \\; v_2 \\; v_3 \\,]")
+    for product in ("\\mathbb{E}[X \\; Y]", "2 [a \\, b]"):
+        try:
+            Reader(default_notation()).read(product)
+        except FormulaError as exc:
+            assert "matrix of columns" not in str(exc), product
+
+
+def test_a_function_defined_in_two_numbered_parts_is_neither_in_a_third():
+    """"**1.** ... D(x, y) = 36xy - 9", "**2.** ... D(x, y) = g_xx g_yy - g_xy^2 = 144 x^2 y^2 - 4", then "**3.** ...
+    $D(0, 0) = -1$": bold numbered labels open parts, the second display defines D anew (its last term holds x and
+    y), and D(0, 0) in the third part is never refuted with the first part's D."""
+    text = ("**1.** Here\n\n$$\nD(x, y) = 36xy - 9 .\n$$\n\n$D(0, 0) = -9$: saddle.\n\n**2.** Now\n\n$$\nD(x, y) = "
+            "g_{xx} g_{yy} - g_{xy}^2 = 144x^2y^2 - 4 .\n$$\n\n**3.** At the origin, so $D(0, 0) = -1$: a saddle.\n")
+    found = _verdicts(text)
+    assert found[1][1] is Verdict.PROVED, found
+    assert found[-1][0] == 15 and found[-1][1] is Verdict.UNKNOWN, found
+    # (the new formula not read, g_{xx} of a function g: D is then neither, never the first part's D)
+    unread = text.replace("**2.** Now", "**2.** For $g(x, y) = x^4 + y^4$, now")
+    found = _verdicts(unread)
+    assert found[-1][1] is Verdict.UNKNOWN and "not read" in found[-1][2], found
+
+
+def test_a_default_name_past_the_heading_that_ends_its_definition_is_refused():
+    """y_i = softmax entries, defined before "## Two": past the heading y is no longer that definition, and never
+    silently the default (it was read as any vector, and y_1 (1 - y_1) = y_1 y_2 refuted at y = (1, 1))."""
+    text = ("The sample is\n$$\ny_i = \\frac{\\exp(a_i / \\tau)}{\\sum_{j=1}^{K} \\exp(a_j / \\tau)} ,\n$$\nwith "
+            "temperature $\\tau > 0$.\n\n## Two\n\n$$\n\\frac{1}{\\tau} y_1 (1 - y_1) = \\frac{1}{\\tau} y_1 y_2\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "heading" in found[-1][2], found
+
+
+def test_a_question_that_sets_an_exercise_keeps_its_law():
+    """"What is $\\mathbb{E}[X]$ for $X \\sim \\mathrm{Poisson}(\\lambda)$?" states the law the answer uses."""
+    text = ("What is $\\mathbb{E}[X^2]$ for $X \\sim \\mathrm{Poisson}(\\lambda)$?\n\n"
+            "$$\n\\mathbb{E}[X^2] = \\lambda + \\lambda^2\n$$\n")
+    assert _verdicts(text)[-1][1] is Verdict.PROVED, _verdicts(text)

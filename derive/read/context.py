@@ -437,7 +437,7 @@ class DocumentContext:
                     continue
                 try:
                     where = len(chain) > 3 and chain[3]  # one of the definitions after "where"
-                    dropped = self._forget_earlier_part(terms[0][0], terms[1][0])
+                    dropped = self._forget_earlier_part(terms[0][0], terms[1][0], " ".join(t for t, _ in terms[2:]))
                     if not dropped and key in getattr(self, "fresh_definitions", ()) \
                             and self._end_for_a_new_example(terms[0][0], terms[1][0]):
                         continue
@@ -449,7 +449,14 @@ class DocumentContext:
                         or self._define_name(terms[0][0], terms[1][0], seen, pending if where else None)
                     if not name and not dropped:
                         name = self._define_past_unread(terms, relations)
-                    if dropped and not name:
+                    unread = self._new_formula_unread(terms, dropped) if dropped and not name else None
+                    if unread is not None:
+                        # D(x, y) = g_xx g_yy - g_xy^2 under a later part, of a D an earlier part defined: D's new
+                        # formula, which is not read; never the earlier D from here on
+                        head, why = unread
+                        self.conflicts[head] = (f"{head} is given a new formula on line {self.line}, which is not read "
+                                                f"({why})")
+                    elif dropped and not name:
                         self._restore(dropped)
                         if key in getattr(self, "fresh_definitions", ()):
                             # (not read as a definition of a later part either: the new example's value ends the one
@@ -1222,7 +1229,7 @@ class DocumentContext:
         self.defined_until[name] = min(self.defined_until.get(name, float("inf")), self.line)
         return True
 
-    def _forget_earlier_part(self, left: str, right: str) -> list:
+    def _forget_earlier_part(self, left: str, right: str, after: str = "") -> list:
         """A display of this part of the document defining a name an earlier part defined (f(x) = t^2 under
         question 1, f(x) = t^3 under question 2): the earlier meaning is dropped, so the display defines it
         anew instead of being checked as a claim against the earlier one. Returns what was dropped, for
@@ -1232,8 +1239,10 @@ class DocumentContext:
         head = self._definition_head(left)
         if head is not None and not self._plain_arguments(head[1]):
             return []  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
-        if head is not None and not names_in(left) - {head[0]} & names_in(right):
-            return []  # f(z) = 9: the function's value at a point, no definition of it
+        if head is not None and not names_in(left) - {head[0]} & (names_in(right) | names_in(after)):
+            # f(z) = 9: the function's value at a point, no definition of it (D(x, y) = g_xx g_yy - g_xy^2 = 144 x^2 y^2
+            # - 4 is one: the chain's last term holds x and y)
+            return []
         numbered = _NUMBERED.match(left)
         if numbered:
             keys = {f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}"}
@@ -1267,6 +1276,20 @@ class DocumentContext:
                 self.overrides.discard(k)
                 dropped.append((self.overrides, k, None))
         return dropped
+
+    def _new_formula_unread(self, terms, dropped: list):
+        """(the function's name, why) where a display of a later part gives a function an earlier part defined a new
+        formula, at plain arguments, that is not read (D(x, y) = g_{xx} g_{yy} - g_{xy}^2); else None."""
+        head = self._definition_head(terms[0][0])
+        if head is None or not self._plain_arguments(head[1]) or symbol_name(head[0]) not in {k for _, k, _ in dropped}:
+            return None
+        try:
+            self.read(terms[1][0])
+        except FormulaError as exc:
+            return head[0], str(exc)
+        except RecursionError:
+            return head[0], "too deeply nested"
+        return None
 
     def _worked_out(self, key: str) -> bool:
         """Whether the name is defined by a formula in other quantities (z = w^T x + b), whose number an example may

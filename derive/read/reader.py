@@ -253,6 +253,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if not text.strip():
             raise FormulaError("empty formula")
         written = text
+        spaced = _SPACED_ROW.search(text)
+        if spaced:
+            # [\, v_1 \; v_2 \; v_3 \,]: the matrix whose columns they are, or their product? (spacing never matters)
+            raise FormulaError(f"names set apart by spaces in brackets ({' '.join(spaced.group(0).split())}) are a "
+                               "matrix of columns or a product: write \\begin{bmatrix} v_1 & v_2 \\end{bmatrix} for "
+                               "the matrix, \\cdot for a product")
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
         text = one_sided(text)  # \lim_{x \to 0^+}: x \downarrow 0
         text = thousands(text)  # 25{,}600{,}000: one number
@@ -2180,6 +2186,15 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._shallow and key in self.shallow_vectors:
                 return self.kept_vector(key)
             return _with_domain(self.values[key])
+        until = self.defined_until.get(key)
+        if key in self.overrides and (key in self.values or key in self.matrix_values) and until is not None \
+                and self.line is not None and self.line >= until and until in self.heading_lines \
+                and not (word in self.stated and self.stated[word] >= until):
+            # y_i = softmax(...)_i, a default name's definition, up to a heading: past it y is neither that formula nor,
+            # silently, the default vector (nor any vector its use would type)
+            raise FormulaError(f"{word} is defined on line {self.defined_at.get(key, '?')} up to the heading on line "
+                               f"{until}; past it, which {word} is meant is not read (its built-in meaning is a "
+                               f"guess): define {word} again here, or say what it is")
         if word in self.redefined and self._in_force(word):
             return Fn("lambda", word, func=self.lambdas[word])
         if key in self.examples and self._in_force(key):
@@ -3222,6 +3237,16 @@ def _lone_argument(nxt) -> bool:
 
 # the built-in functions whose names do not say what they are: (kind, what the reading says)
 _NAMED_DEFAULTS = {"\\sigma": ("sigmoid", "the logistic function"), "CE": ("cross-entropy", "the cross-entropy")}
+
+
+# names in square brackets set apart by spacing commands, [\, v_1 \; v_2 \; v_3 \,] or \left[ a \quad b \right]
+# (never E[X \, Y], an expectation's brackets; a thin space is padding, never a separator)
+_PAD = r"(?:\\[,;:!>]|\\q?quad(?![A-Za-z])|\\ |~)"
+_SEPARATOR = r"(?:\\[;:>]|\\q?quad(?![A-Za-z])|\\ |~)"
+_BRACKET_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:\s*_\s*(?:\{[^{}]*\}|\w))?"
+_SPACED_ROW = re.compile(r"(?<![A-Za-z}\])])(?:\\left\s*)?\[\s*(?:" + _PAD + r"\s*)*" + _BRACKET_NAME + r"(?:\s*(?:"
+                         + _PAD + r"\s*)*" + _SEPARATOR + r"\s*(?:" + _PAD + r"\s*)*" + _BRACKET_NAME + r")+\s*(?:"
+                         + _PAD + r"\s*)*(?:\\right\s*)?\]")
 
 
 def _lone_inner(nxt):

@@ -586,7 +586,7 @@ def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | Non
 
 
 # A paragraph opening with a question's number or letter starts a part of the document as a heading does.
-_PART = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s)"
+_PART = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|\*\*|__)"
                    r"|(?:exercise|problem|question|part|task)\s+[\w.()-]+)", re.I)
 
 
@@ -1093,6 +1093,25 @@ def _shaped_in_words(sentence, out: "Statements") -> None:
 def _laws(sentence, out: "Statements") -> None:
     """Random variables and their laws, said in this sentence."""
     words = _words(sentence)
+    start = len(out.laws)
+    _laws_said(sentence, words, out)
+    if re.search(r"\?[\s*_)]*$", words) and _DOUBTING.search(words):
+        # "Why can't I just say $X \sim \mathrm{Bin}(n, \frac12)$?": a law asked about, not the document's; the
+        # variable's law is then in question (a law said before it may no longer be the one meant)
+        asked, out.laws[start:] = out.laws[start:], []
+        out.law_mentions.extend((law.name, law.offset, " ".join(words.split())[:80]) for law in asked)
+
+
+# the names the built-in notation gives a meaning other than a number (the logistic sigma, the vectors x, y, theta)
+_BUILTIN_MEANINGS = frozenset({"\\sigma", "\\theta", "x", "y"})
+
+# the words of a question that doubts what it says ("Why can't I just say ...?", "Can we assume ...?"), never one
+# that sets an exercise ("What is $\mathbb{E}[X]$ for $X \sim \mathrm{Poisson}(\lambda)$?")
+_DOUBTING = re.compile(r"\b(?:why|can(?:'t|not)?|could(?:n't)?|couldn't|isn't|aren't|wouldn't|shouldn't|doesn't|"
+                       r"don't|is\s+it|just|really)\b", re.I)
+
+
+def _laws_said(sentence, words: str, out: "Statements") -> None:
     found: list[str] = []
     for n, piece in enumerate(sentence):
         if piece.kind != "math":
@@ -1101,6 +1120,11 @@ def _laws(sentence, out: "Statements") -> None:
         if m:
             family = _FAMILY_NAMES.get((m.group(3) or m.group(4) or "").lower())
             subjects = _subjects(m.group("subjects"))
+            given = re.match(r"\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?:\\mid|\\vert|\|)", m.group("subjects"))
+            if subjects is None and given:
+                # "$X \mid P \sim \mathrm{Bin}(n, P)$": X's law given P, not X's own; a law of X said before it is
+                # in question from here on
+                out.law_mentions.append((given.group(1), piece.offset, " ".join(words.split())[:80]))
             if m.group(4) == "N" or (m.group(3) or "").lower() == "n":
                 family = "normal"
             if family == "uniform" and m.group("open") == "[" or family and family != "uniform" and m.group("open") != "(":
@@ -1116,12 +1140,13 @@ def _laws(sentence, out: "Statements") -> None:
                     found.append(name)
             elif params and family == "normal":
                 # "$f(x) \sim \mathcal{N}(\mu, \sigma^2)$", "$y \mid x \sim ...$": a law of no name that is read, yet
-                # its parameters are numbers (sigma is no logistic function)
+                # its parameters are numbers: sigma is no logistic function (a name with no built-in meaning stays
+                # undeclared: "$w \mid \mathcal{D} \sim \mathcal{N}(m, s^2)$" before m and s are given formulas)
                 written = f"${' '.join(piece.text.split())}$"
                 for k, param in enumerate(params):
                     p = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(\^\s*\{?\s*2\s*\}?)?\s*", param)
-                    if p and p.group(1) not in ("e", "\\pi") and not any(d.name == p.group(1) and d.kind == "parameter"
-                                                                       for d in out.declarations):
+                    if p and p.group(1) in _BUILTIN_MEANINGS and not any(d.name == p.group(1) and d.kind == "parameter"
+                                                                     for d in out.declarations):
                         out.declarations.append(Declaration(p.group(1), "parameter", ("law",), piece.offset, written))
                         if p.group(2) and k == 1:
                             out.declarations.append(Declaration(p.group(1), "range", (">", "0"), piece.offset,
