@@ -732,6 +732,10 @@ class _Outcome:
     sizes: tuple[str, ...] = ()
 
 
+# numeric evidence is at least this many random points that agree (a single one may be a degenerate point)
+MIN_AGREEING_POINTS = 2
+
+
 def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback: bool = False):
     """Random points at small sizes, evaluated as read: (agreeing points, certified failure or None)."""
     agreed = 0
@@ -755,9 +759,10 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback
                         return agreed, (sizes, assignment, _point_of(given), found)
                     continue
                 agreed += 1
-    if not agreed and not fallback:
-        # no point of the domain drawn: it may be narrow (0 < p < 1); draw again, within (-1, 1)
-        return _numeric(referee, params, assume, settings, rng, deadline, fallback=True)
+    if agreed < MIN_AGREEING_POINTS and not fallback:
+        # (almost) no point of the domain drawn: it may be narrow (0 < p < 1); draw again, within (-1, 1)
+        more, bad = _numeric(referee, params, assume, settings, rng, deadline, fallback=True)
+        return agreed + more, bad
     return agreed, None
 
 
@@ -1092,9 +1097,14 @@ def _run(check: Check, settings: Settings, clock: _Clock, domains: "dict[str, En
         sizes, assignment, point, found = bad
         return _Outcome(Verdict.REFUTED, "fails at a random point",
                         counterexample=_counterexample(None, None, sizes, assignment, point, found), **extra)
-    if agreed:
-        return _Outcome(Verdict.NUMERIC, f"agrees as read at {agreed} random point{'s' if agreed != 1 else ''} to {AGREEMENT_DIGITS} digits; "
+    if agreed >= MIN_AGREEING_POINTS:
+        return _Outcome(Verdict.NUMERIC, f"agrees as read at {agreed} random points to {AGREEMENT_DIGITS} digits; "
                         f"no proof: {undecided or reason}", **extra)
+    if agreed:
+        # (one point is no evidence: a softmax at a far-out value holds all its weight on one entry, where
+        # y_1 (1 - y_1) and y_1 y_2 agree to any number of digits whatever the number of entries)
+        return _Outcome(Verdict.UNKNOWN, f"agrees as read at only {agreed} random point, the others could not be "
+                        f"evaluated: too little to go on; {undecided or reason}", **extra)
     return _Outcome(Verdict.UNKNOWN, f"no point could be evaluated; {undecided or reason}", **extra)
 
 

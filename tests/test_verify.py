@@ -304,3 +304,32 @@ def test_a_claim_that_fails_only_where_a_sign_is_at_its_jump_is_not_refuted():
     results = [verify_check(c) for c in checks_of(read_document(text, "doc.md", default_notation()))]
     assert results[0].verdict is not Verdict.REFUTED and "jump" in results[0].detail
     assert results[1].verdict is Verdict.REFUTED
+
+
+def test_one_agreeing_random_point_is_no_numeric_evidence(monkeypatch):
+    """y_1 (1 - y_1) = y_1 y_2 of softmax entries over K classes is false for K = 3, yet at a far-out point the
+    softmax holds all its weight on one entry and the sides agree to any number of digits: a single agreeing point
+    (the others not evaluated) leaves the claim unknown; two or more make it numerically consistent."""
+    import derive.verify as verify
+    from derive.model import checks_of
+    from derive.read.document import read_document
+    from derive.read.notation_file import default_notation
+
+    text = ("$$\ny_i = \\frac{\\exp(a_i / \\tau)}{\\sum_{j=1}^{K} \\exp(a_j / \\tau)}\n$$\nwith $\\tau > 0$.\n\n"
+            "$$\n\\frac{1}{\\tau} y_1 (1 - y_1) = \\frac{1}{\\tau} y_1 y_2\n$$\n")
+    (check,) = [c for c in checks_of(read_document(text, "doc.md", default_notation())) if c.line == 7]
+    seen = []
+    real = verify._numeric
+
+    def counted(agreed):
+        def numeric(*args, **kwargs):
+            seen.append(real(*args, **kwargs))
+            return agreed, None
+        return numeric
+
+    monkeypatch.setattr(verify, "_numeric", counted(1))
+    one = verify_check(check, Settings())
+    assert seen, "the claim was decided before the numeric stage"
+    assert one.verdict is Verdict.UNKNOWN and "only 1 random point" in one.detail, one.detail
+    monkeypatch.setattr(verify, "_numeric", counted(2))
+    assert verify_check(check, Settings()).verdict is Verdict.NUMERIC
