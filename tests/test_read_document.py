@@ -4310,3 +4310,18 @@ def test_a_question_that_sets_an_exercise_keeps_its_law():
     text = ("What is $\\mathbb{E}[X^2]$ for $X \\sim \\mathrm{Poisson}(\\lambda)$?\n\n"
             "$$\n\\mathbb{E}[X^2] = \\lambda + \\lambda^2\n$$\n")
     assert _verdicts(text)[-1][1] is Verdict.PROVED, _verdicts(text)
+
+
+def test_a_subscript_of_a_defined_functions_variables_is_its_partial_derivative():
+    """f_x, f_{xy}, f_{yy} of an f(x, y) the document defines: its partial derivatives, the reading named; a letter
+    that is not one of its variables, or a formula with a kink, keeps the subscript refused."""
+    text = ("Let $f(x, y) = x^3 - 3xy + y^3$.\n\nThen $f_x(1, 2) = -3$ and $f_{xy}(1, 1) = -3$, while "
+            "$f_{yy}(0, 1) = 5$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    assert any("partial derivative of $f$ by x, y" in r.text for c in checks_of(d) for r in c.readings)
+    other = _verdicts("Let $f(x, y) = x^3 - 3xy + y^3$.\n\nThen $f_t(1, 2) = -3$.\n")
+    assert other[-1][1] is Verdict.UNKNOWN, other
+    kink = _verdicts("Let $g(x, y) = |x| + y$.\n\nThen $g_x(1, 2) = 1$.\n")
+    assert kink[-1][1] is Verdict.UNKNOWN, kink

@@ -1700,6 +1700,33 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             V.requires(cond.replace(lambda e: isinstance(e, sp.Indexed) and e.base == base, put))
         return V.Value(value, out, arg.conventions)
 
+    def _partial_subscript(self, fn: Fn, subs) -> "Fn | None":
+        """f_x, f_{xy} of a function f(x, y) = formula the document defines, the subscript's letters all among its
+        variables: the partial derivative, as a function of the same variables (with the reading noted); None
+        otherwise. Never of a formula with kinks or a domain of its own (|x|, max, sqrt), nor of a name the
+        document also uses with such a subscript as a name of its own."""
+        name = fn.name
+        if fn.kind != "lambda" or fn.primes or not isinstance(fn.func, sp.Lambda) or len(subs) != 1 \
+                or name not in self.lambdas or not self._in_force(name):
+            return None
+        inner = subs[0].children[1]
+        inner = inner.children[0] if node_kind(inner) == "group" and len(inner.children) == 1 else inner
+        items = inner.children if node_kind(inner) == "product" else [inner]
+        items = [item_base(c) if isinstance(c, Tree) and node_kind(c) == "item" and not item_scripts(c) else c
+                 for c in items]
+        if not 1 <= len(items) <= MAX_ORDER or not all(isinstance(c, Tree) and node_kind(c) == "letter" for c in items):
+            return None
+        letters = [str(c.children[0]) for c in items]
+        variables = {str(v): v for v in fn.func.variables}
+        if not set(letters) <= set(variables) or self.lambda_domains.get(name, (None, ()))[1] \
+                or fn.func.expr.has(sp.Piecewise, sp.Abs, sp.Heaviside, sp.Max, sp.Min, sp.sign):
+            return None
+        sub = "".join(letters)
+        body = sp.diff(fn.func.expr, *[variables[x] for x in letters])
+        self.notes.append(Reading("inferred", f"${name}_{{{sub}}}$ is read as the partial derivative of ${name}$ "
+                                              f"by {', '.join(letters)}"))
+        return Fn("lambda", f"{name}_{sub}", func=sp.Lambda(fn.func.variables, body))
+
     def _apply_several(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
         """u(a, b) for u(x, y) = formula defined in the document: the formula at (a, b)."""
         variables, conditions = self.lambda_domains.get(fn.name, ((), ()))
@@ -2844,6 +2871,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         labelled = f"{fn.name}_{function_label(subs)}" if subs and function_label(subs) else None
         if labelled in self.lambdas and self._in_force(labelled):
             fn, subs = Fn("lambda", labelled, func=self.lambdas[labelled]), []  # d_p beside a function d
+        partial = self._partial_subscript(fn, subs) if subs and not primes else None
+        if partial is not None:
+            fn, subs = partial, []  # f_{xy} of an f(x, y) the document defines: its partial derivative
         if subs:
             if fn.kind != "log" or (fn.base is not None and fn.base != (self.log_base or (None,))[0]):
                 raise FormulaError(f"a subscript on the function {fn.name}")
