@@ -1703,8 +1703,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _partial_subscript(self, fn: Fn, subs) -> "Fn | None":
         """f_x, f_{xy} of a function f(x, y) = formula the document defines, the subscript's letters all among its
         variables: the partial derivative, as a function of the same variables (with the reading noted); None
-        otherwise. Never of a formula with kinks or a domain of its own (|x|, max, sqrt), nor of a name the
-        document also uses with such a subscript as a name of its own."""
+        otherwise. Never of a formula with kinks or a domain of its own (|x|, max, sqrt); a function the document
+        defines under the subscripted name (f_x(t) = ...) is that function (see _scripted_function)."""
         name = fn.name
         if fn.kind != "lambda" or fn.primes or not isinstance(fn.func, sp.Lambda) or len(subs) != 1 \
                 or name not in self.lambdas or not self._in_force(name):
