@@ -73,7 +73,7 @@ KNOWN_WRONG: dict[str, str] = {
 }
 
 
-_RELATION = re.compile(r"\\(?:le|leq|ge|geq|neq|ne)(?![A-Za-z])|<|>")
+_RELATION = re.compile(r"\\(?:le|leq|ge|geq|neq|ne|approx)(?![A-Za-z])|<|>")
 
 
 def _truth(stem: str) -> dict:
@@ -96,7 +96,8 @@ def _table():
                 for row in re.split(r"\\\\", cases.group(1)):
                     branch = links.normal(links.expand(f"{link.left}={row.split('&')[0].strip()}", macros))
                     table.setdefault((path.name, link.line, False, branch), (stem, link.key))
-            # "a = b < 0": derive reports the link a = b and the relation b < 0 apart; both are this link
+            # "a = b < 0", "a = b \approx 0.476": derive reports the link a = b and the relation after it apart; both
+            # are this link
             right = links.expand(link.right, macros)
             split = _RELATION.search(right)
             if split and link.index != 0:
