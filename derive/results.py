@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 import math
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import mpmath
 import sympy as sp
 
-from .model import Check, Expect, Reading, Verdict
+from .model import BY_MATRIX_SHAPE, Check, Expect, Reading, Verdict
 
-__all__ = ["Value", "Assignment", "Counterexample", "decimal_text", "CheckResult", "tier_text", "results_document", "SCHEMA_VERSION"]
+__all__ = ["Value", "Assignment", "Counterexample", "decimal_text", "CheckResult", "tier_text", "results_document",
+           "in_one_layout", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 3
 
@@ -293,6 +294,40 @@ class CheckResult:
         if d.get("counterexample"):
             d["counterexample"] = Counterexample.from_dict(d["counterexample"])
         return cls(**d)
+
+
+_HOLDS = (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
+
+
+def in_one_layout(results: list[CheckResult]) -> list[CheckResult]:
+    """A document writes its derivatives of a number by a matrix in one layout.
+
+    With none said, such a derivative has the matrix's shape, and a claim that holds only transposed is
+    proved under transposition, a convention named. Where the same document has a claim of that kind that
+    holds in the matrix's shape, it has said its layout by using it: a claim of it that holds only transposed
+    is then not proved (which of the two layouts the document means is not read; ∂E/∂F = (G - A) F, then
+    ∂E/∂F = F^T (G - A) copied from a source that stores F transposed)."""
+    def by_matrix(r: CheckResult) -> bool:
+        return r.verdict in _HOLDS and any(BY_MATRIX_SHAPE in c for c in r.conventions)
+
+    def transposed(r: CheckResult) -> bool:
+        return any(c.startswith("transposition") for c in r.conventions)
+
+    in_shape: dict[str, CheckResult] = {}
+    for r in results:
+        if by_matrix(r) and not transposed(r):
+            in_shape.setdefault(r.file or r.source, r)
+    out = []
+    for r in results:
+        first = in_shape.get(r.file or r.source)
+        if first is not None and by_matrix(r) and transposed(r):
+            where = f"line {first.line}" if first.line is not None else first.label
+            shapes = next(c for c in r.conventions if c.startswith("transposition"))[len("transposition "):]
+            r = replace(r, verdict=Verdict.UNKNOWN, bound=None, conventions=(), detail=(
+                f"holds only transposed {shapes}, where {where} writes a derivative by a matrix in the matrix's "
+                "shape: which layout the document means is not read"))
+        out.append(r)
+    return out
 
 
 def tier_text(verdict: Verdict, bound: int | None = None, conventions=(), sizes=None) -> str:

@@ -28,7 +28,7 @@ from sympy import preorder_traversal
 
 from .errors import DeriveError, InternalError, WorkerError
 from .model import Check, Verdict
-from .results import CheckResult
+from .results import CheckResult, in_one_layout
 from .verify import Settings, verify_check
 
 __all__ = ["run_checks", "run_limited", "run_limited_each", "default_jobs", "MEMORY_LIMIT_MB", "MAX_TIMEOUT",
@@ -302,7 +302,7 @@ def run_checks(checks: Sequence[Check], settings: Settings = Settings(), jobs: i
     finally:
         for w in workers:
             w.stop(kill=w.task is not None)
-    return [r for r in results if r is not None]
+    return in_one_layout([r for r in results if r is not None])
 
 
 # --- one call in a worker -------------------------------------------------------------------------
