@@ -599,16 +599,16 @@ def test_a_display_defines_a_name_typed_only_by_a_later_use():
 
 
 def test_a_definition_made_with_a_meaning_that_ends_at_a_heading_ends_there_too():
-    text = ("Let $W \\in \\mathbb{R}^{N \\times D}$ and $x \\in \\mathbb{R}^D$, with scores $\\theta = W x$.\n\n"
+    text = ("## Setup\n\nLet $W \\in \\mathbb{R}^{N \\times D}$ and $x \\in \\mathbb{R}^D$, with scores $\\theta = W x$.\n\n"
             "$$\nL = -\\log \\operatorname{softmax}(\\theta)_k\n$$\n\n"
             "$$\n\\frac{\\partial L}{\\partial x_l} = \\sum_{i=1}^{N} (\\operatorname{softmax}(\\theta)_i - "
             "\\delta_{ik}) W_{il}\n$$\n\n## Afterwards\n\n"
             "$$\n\\frac{\\partial L}{\\partial x_l} = \\sum_{i=1}^{N} (\\operatorname{softmax}(\\theta)_i - "
             "\\delta_{ik}) W_{il}\n$$\n")
     r = _checked(text)
-    assert r["line 8"].verdict is Verdict.PROVED
-    # past the heading theta is the default vector again, and L, read with theta = Wx, is not read
-    assert r["line 14"].verdict is Verdict.UNKNOWN
+    assert r["line 10"].verdict is Verdict.PROVED
+    # past the next heading as deep, theta is the default vector again, and L, read with theta = Wx, is not read
+    assert r["line 16"].verdict is Verdict.UNKNOWN
 
 
 def test_an_entry_differentiated_by_an_entry_of_its_own_vector_is_a_kronecker_delta():
@@ -1149,9 +1149,9 @@ def _readings(text: str, n: int) -> tuple:
     return verify_check(checks_of(read_document(text, "doc.md", default_notation()))[n], SETTINGS).readings
 
 
-def _verdicts(text: str) -> list[tuple[int, Verdict, str]]:
+def _verdicts(text: str, filename: str = "doc.md") -> list[tuple[int, Verdict, str]]:
     """(line, verdict, detail) of every link of the document, in order."""
-    d = read_document(text, "doc.md", default_notation())
+    d = read_document(text, filename, default_notation(), markdown=not filename.endswith(".tex"))
     out = []
     for c in checks_of(d):
         if c.part == "ends":
@@ -1631,7 +1631,7 @@ LAST_VERDICTS = [
                   "\\mathbf{x}^\\top A \\mathbf{x}$.\nCheck with $A = \\begin{pmatrix} 0 & 1 \\\\ 0 & 0 \\end{pmatrix}$: here "
                   "$g(\\mathbf{x}) = x_1 x_2$,\nand $2 A \\mathbf{x} = (2 x_2, 0)^\\top$.\n"),
                  -2, [Verdict.UNKNOWN, Verdict.UNKNOWN], id="claims_in_the_paragraph_of_an_example_may_be_about_it"),
-    pytest.param(("Fix $\\mathbf{x} \\in \\mathbb{R}^n$ and $p \\in (0, 1)$, masks $m_i \\sim \\mathrm{Bernoulli}(p)$ "
+    pytest.param(("## Setup\n\nFix $\\mathbf{x} \\in \\mathbb{R}^n$ and $p \\in (0, 1)$, masks $m_i \\sim \\mathrm{Bernoulli}(p)$ "
                   "independent, and outputs $y_i = \\frac{m_i x_i}{p}$.\n\n**(a)** Since $\\mathbb{E}[m_i] = p$,\n\n$$\n"
                   "\\mathbb{E}[y_i] = x_i , \\qquad \\mathbb{E}[y_i] = p x_i\n$$\n\n## Elsewhere\n\n$$\n\\mathbb{E}[y_i] = 2 x_i\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN],
@@ -4297,12 +4297,48 @@ def test_a_function_defined_in_two_numbered_parts_is_neither_in_a_third():
 
 
 def test_a_default_name_past_the_heading_that_ends_its_definition_is_refused():
-    """y_i = softmax entries, defined before "## Two": past the heading y is no longer that definition, and never
+    """y_i = softmax entries, defined under "## One": past "## Two" y is no longer that definition, and never
     silently the default (it was read as any vector, and y_1 (1 - y_1) = y_1 y_2 refuted at y = (1, 1))."""
-    text = ("The sample is\n$$\ny_i = \\frac{\\exp(a_i / \\tau)}{\\sum_{j=1}^{K} \\exp(a_j / \\tau)} ,\n$$\nwith "
-            "temperature $\\tau > 0$.\n\n## Two\n\n$$\n\\frac{1}{\\tau} y_1 (1 - y_1) = \\frac{1}{\\tau} y_1 y_2\n$$\n")
+    text = ("## One\n\nThe sample is\n$$\ny_i = \\frac{\\exp(a_i / \\tau)}{\\sum_{j=1}^{K} \\exp(a_j / \\tau)} ,\n$$\n"
+            "with temperature $\\tau > 0$.\n\n## Two\n\n$$\n\\frac{1}{\\tau} y_1 (1 - y_1) = \\frac{1}{\\tau} y_1 y_2\n$$\n")
     found = _verdicts(text)
     assert found[-1][1] is Verdict.UNKNOWN and "heading" in found[-1][2], found
+
+
+def test_a_default_names_definition_holds_to_the_end_of_its_section():
+    """What the text before the first heading, or under the title, defines holds in the sections below it (a
+    deeper heading); a heading as deep as the definition's own ends it. Markdown's # and ##, LaTeX's \\section and
+    \\subsection alike."""
+    body = ("The scores are\n$$\ny_i = \\frac{\\exp(a_i)}{\\sum_{j=1}^{K} \\exp(a_j)} .\n$$\n\n{sub}\n\n"
+            "$$\n\\sum_{i=1}^{K} y_i a_i = \\frac{\\sum_{i=1}^{K} a_i \\exp(a_i)}{\\sum_{j=1}^{K} \\exp(a_j)}\n$$\n")
+    for top, sub in (("", "## Sums"), ("# Notes\n\n", "## Sums"), ("# Notes\n\n", "### Sums")):
+        found = _verdicts(top + body.replace("{sub}", sub))
+        assert found[-1][1] is Verdict.PROVED, (top, sub, found)
+    for top, sub in (("# Notes\n\n", "# Sums"), ("## Notes\n\n", "## Sums"), ("## Notes\n\n", "# Sums")):
+        found = _verdicts(top + body.replace("{sub}", sub))
+        assert found[-1][1] is Verdict.UNKNOWN and "heading" in found[-1][2], (top, sub, found)
+    latex = ("\\documentclass{article}\n\\begin{document}\n\\section{Setup}\nThe scores are\n\\[\n"
+             "y_i = \\frac{\\exp(a_i)}{\\sum_{j=1}^{K} \\exp(a_j)} .\n\\]\n{sub}\n\\[\n\\sum_{i=1}^{K} y_i a_i = "
+             "\\frac{\\sum_{i=1}^{K} a_i \\exp(a_i)}{\\sum_{j=1}^{K} \\exp(a_j)}\n\\]\n"
+             "\\end{document}\n")
+    deeper = _verdicts(latex.replace("{sub}", "\\subsection{Sums}"), "doc.tex")
+    assert deeper[-1][1] is Verdict.PROVED, deeper
+    same = _verdicts(latex.replace("{sub}", "\\section{Sums}"), "doc.tex")
+    assert same[-1][1] is Verdict.UNKNOWN and "heading" in same[-1][2], same
+
+
+def test_a_vector_said_to_be_a_softmax_and_never_applied_is_refused():
+    """"so $y$ is a softmax": the vector a softmax gives, of what not read; read as any vector it refuted
+    y_1 (1 - y_1) = y_1 y_2 at y = (1, 1). Where a display defines y, the formula is what y is."""
+    claim = "$$\ny_1 (1 - y_1) = y_1 y_2\n$$\n"
+    found = _verdicts("The noise is fixed, so $y$ is a softmax and\n\n" + claim)
+    assert found[-1][1] is Verdict.UNKNOWN and "never applied" in found[-1][2], found
+    defined = ("$$\ny_i = \\frac{\\exp(a_i)}{\\sum_{j=1}^{K} \\exp(a_j)}\n$$\n\nso $y$ is a softmax and\n\n"
+               "$$\n\\sum_{i=1}^{K} y_i = 1\n$$\n")
+    found = _verdicts(defined)
+    assert found[-1][1] is Verdict.PROVED, found
+    applied = _verdicts("Here $f$ is a softmax.\n\n$$\n\\sum_{i=1}^{K} f(z)_i = 1\n$$\n")
+    assert "never applied" not in applied[-1][2], applied
 
 
 def test_a_question_that_sets_an_exercise_keeps_its_law():
@@ -4325,3 +4361,112 @@ def test_a_subscript_of_a_defined_functions_variables_is_its_partial_derivative(
     assert other[-1][1] is Verdict.UNKNOWN, other
     kink = _verdicts("Let $g(x, y) = |x| + y$.\n\nThen $g_x(1, 2) = 1$.\n")
     assert kink[-1][1] is Verdict.UNKNOWN, kink
+
+
+def test_a_derivative_by_a_matrix_holds_in_one_layout_in_a_document():
+    """dE/dF = (G - A) F in F's shape, then dE/dF = F^T (G - A) copied from a source that stores F transposed: the
+    second holds only transposed, and with the document's layout shown by the first it is not proved. Alone, a
+    transposed claim is proved under transposition, the convention named."""
+    from derive.results import in_one_layout
+
+    setup = ("Let $F \\in \\mathbb{R}^{N \\times M}$ and $A \\in \\mathbb{R}^{N \\times N}$, with $G = F F^\\top$ and\n\n"
+             "$$\nE = \\frac{1}{4} \\sum_{i=1}^{N} \\sum_{j=1}^{N} (G_{ij} - A_{ij})^2 .\n$$\n\n")
+    shape = "$$\n\\frac{\\partial E}{\\partial F} = \\frac{1}{2} (G - A + (G - A)^\\top) F\n$$\n\n"
+    transposed = "$$\n\\frac{\\partial E}{\\partial F} = \\frac{1}{2} F^\\top (G - A + (G - A)^\\top)\n$$\n"
+
+    def results(text):
+        d = read_document(text, "doc.md", default_notation())
+        return in_one_layout([verify_check(c, SETTINGS) for c in checks_of(d) if c.part != "ends"])
+
+    both = results(setup + shape + transposed)
+    assert both[-2].verdict is Verdict.PROVED and not any("transposition" in c for c in both[-2].conventions)
+    assert both[-1].verdict is Verdict.UNKNOWN and "holds only transposed" in both[-1].detail, both[-1].detail
+    alone = results(setup + transposed)
+    assert alone[-1].verdict is Verdict.PROVED and any("transposition" in c for c in alone[-1].conventions)
+
+
+def test_an_equation_in_one_undeclared_name_in_the_words_may_be_one_being_solved():
+    """"The balance is $0.8 (4 - m) = 0.2 ((m - 0) + (m - 1))$": an equation the words solve, true at the m they find;
+    never refuted for every m. A true one is proved, and a wrong expansion in the words is still refuted."""
+    found = _verdicts("The balance is $0.8 (4 - m) = 0.2 ((m - 0) + (m - 1))$, so $m = 17/6$.\n")
+    assert found[0][1] is Verdict.UNKNOWN and "may be solving" in found[0][2], found
+    assert _verdicts("The balance is $2 (m + 1) = 2m + 2$.\n")[0][1] is Verdict.PROVED
+    assert _verdicts("Expanding, $(x + 1)^2 = x^2 + 1$.\n")[0][1] is Verdict.REFUTED
+
+
+def test_a_claim_in_a_sentence_under_a_condition_said_in_words():
+    """"If $V$ is already rank one, ..., $\\hat V = V$", "When every weight has the same magnitude, $\\|w\\|_1 / \\|w\\|_2 =
+    \\sqrt{d}$", "Both vanish when ..., and then $r c^\\top = ...$": claims under a condition not read; a proof
+    stands, a refutation does not. "If we expand" is no condition."""
+    found = _verdicts("Let $w \\in \\mathbb{R}^d$. When every weight has the same magnitude, "
+                      "$\\|w\\|_1 / \\|w\\|_2 = \\sqrt{d}$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "condition in words" in found[-1][2], found
+    found = _verdicts("Let $r \\in \\mathbb{R}^n$ and $c \\in \\mathbb{R}^n$. Both vanish when $r$ is $c$, and then "
+                      "$r^\\top r = c^\\top c$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "condition in words" in found[-1][2], found
+    assert _verdicts("If we expand, $(a + b)^2 = a^2 + b^2$.\n")[-1][1] is Verdict.REFUTED
+    assert _verdicts("If $x$ is positive, then $x + x = 2x$.\n")[-1][1] is Verdict.PROVED
+
+
+def test_a_second_example_of_a_matrix_in_one_paragraph_replaces_the_first():
+    """"For $V = [1\\ 3; 2\\ 2]$: ... For the rank-one $V = [1\\ 2; 3\\ 6]$": the second is an example too, never a claim
+    checked against the first (it was refuted at V_12 = 3)."""
+    text = ("Let $V \\in \\mathbb{R}^{n \\times m}$.\n\nFor $V = \\begin{bmatrix} 1 & 3 \\\\ 2 & 2 \\end{bmatrix}$ the "
+            "total is $8$, and\n$$\n\\sum_{i=1}^{n} \\sum_{j=1}^{m} V_{ij} = 8\n$$\nFor the rank-one "
+            "$V = \\begin{bmatrix} 1 & 2 \\\\ 3 & 6 \\end{bmatrix}$ the total is $12$.\n")
+    found = _verdicts(text)
+    assert all(v is not Verdict.REFUTED for _, v, _ in found), found
+    assert "second example" in found[-1][2], found
+
+
+def test_a_derivative_by_a_name_the_formula_is_read_without_is_not_zero():
+    """h = sigma(W x + b) "of the pre-activation z", s = h (1 - h): ds_j/dz_j as read is a derivative of a formula in W,
+    x and b by a z it does not hold; refused, never 0 (it refuted h_j (1 - h_j)(1 - 2 h_j))."""
+    text = ("Let $x \\in \\mathbb{R}^{n}$, $W \\in \\mathbb{R}^{N \\times n}$ and $b \\in \\mathbb{R}^{N}$. The encoder is "
+            "$h = \\sigma(W x + b)$, the logistic function of the pre-activation $z$, and $s = h \\odot (1 - h)$.\n\n"
+            "$$\n\\frac{\\partial s_j}{\\partial z_j} = h_j (1 - h_j) (1 - 2 h_j)\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "is read without z" in found[-1][2], found
+
+
+def test_a_formula_corrected_after_a_slip_is_refused_to_the_next_heading():
+    """"Sign slip in the last step: ... $y(x) = 2 / (2 - x^2)$": which y later lines mean is not read (y' was refuted
+    with the first formula), up to the next heading, where a new problem defines y anew."""
+    text = ("## Problem 1\n\n$$\ny(x) = \\frac{2}{x^2 - 2}\n$$\n\n> Sign slip in the last step: so "
+            "$y(x) = \\frac{2}{2 - x^2}$. Check: $y'(x) = \\frac{4x}{(2 - x^2)^2}$.\n\n## Problem 2\n\n"
+            "$$\ny(x) = x^3\n$$\n\n$$\ny'(x) = 3x^2\n$$\n")
+    found = _verdicts(text)
+    assert all(v is not Verdict.REFUTED for _, v, _ in found), found
+    assert found[-1][1] is Verdict.PROVED, found
+
+
+def test_a_bare_partial_subscript_is_the_partial_derivative_at_the_functions_own_variables():
+    """f_x = 3x^2 - 3y of an f(x, y) the document defines: the partial derivative at x and y as written, the reading
+    named; a wrong one refuted. Not where x is bound (a sum's index) or given a value."""
+    text = ("Let $f(x, y) = x^3 - 3xy + y^3$.\n\nThen $f_x = 3x^2 - 3y$ and $f_y = 3y^2 + 3x$, $f_{xy} = -3$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED], found
+    d = read_document(text, "doc.md", default_notation())
+    assert any("partial derivative of $f$ by x" in r.text for c in checks_of(d) for r in c.readings)
+    given = _verdicts("Let $f(x, y) = x^2 y$ and $x = 2$.\n\nThen $f_x = 4 y$.\n")
+    assert given[-1][1] is not Verdict.REFUTED, given
+    # (a display that opens with f_y, under a later heading: a claim about f, never a definition of f_y nor a new f)
+    later = _verdicts("## Setup\n\n$$\nf(x, y) = x^2 y - 3y^3\n$$\n\n### Partials\n\n$$\nf_y = x^2 - 9y^2\n$$\n\n"
+                      "$$\nf_x = 2xy + 1\n$$\n")
+    assert [v for _, v, _ in later][-2:] == [Verdict.PROVED, Verdict.REFUTED], later
+
+
+def test_an_expectation_without_brackets_is_refused_naming_the_construct():
+    found = _verdicts("Let $g \\in \\mathbb{R}^n$.\n\n$$\n\\mathbb{E} \\|g\\|^2 = 1\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "write \\mathbb{E}[...]" in found[-1][2], found
+
+
+def test_a_determinant_written_out_as_a_vmatrix():
+    """|a b; c d| as a vmatrix of a square matrix written out in full: its determinant (cofactor expansions checked)."""
+    text = ("$$\n\\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix} = ad - bc\n$$\n\n$$\n\\begin{vmatrix} 2 & 0 & 1 \\\\ "
+            "1 & 3 & 2 \\\\ 1 & 1 & 1 \\end{vmatrix} = 2 \\begin{vmatrix} 3 & 2 \\\\ 1 & 1 \\end{vmatrix} + "
+            "\\begin{vmatrix} 1 & 3 \\\\ 1 & 1 \\end{vmatrix} = 1\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    row = _verdicts("$$\n\\begin{vmatrix} 1 & 2 \\end{vmatrix} = 3\n$$\n")
+    assert row[-1][1] is Verdict.UNKNOWN, row

@@ -267,14 +267,14 @@ class DocumentContext:
                                    f"line {line})", line)
         moved = sizes != notation.sizes
         if demote or moved or vectors != notation.vectors or matrices != notation.matrices:
-            kept = (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
+            kept = (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
                     self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
                     self.log_base, self.default_norm, self.step_data, self.subscript_letters)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
-            (self.inferred, self.stated, self.heading_lines, self.declared_lines, self.typed_from_use,
+            (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
              self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
@@ -623,7 +623,7 @@ class DocumentContext:
         out += _typed_readings({n: t for n, t in self.typed_from_use.items() if n in used and n not in self.entry_aliases})
         for n in sorted(used):
             key = symbol_name(n)
-            if key in self.corrected and self.line is not None and self.line >= self.corrected[key][0]:
+            if self.line is not None and self.corrected_here(key):
                 continue  # (given anew: no reading of the earlier value, see DocumentBuilder._new_example)
             if key in self.examples and self._in_force(key):
                 where = "this display writes out" if self.line == self.defined_at[key] \
@@ -705,11 +705,22 @@ class DocumentContext:
                 self.definitions_by_line[key] = name
         self.line = line
 
+    def _partial_of_defined(self, left: str) -> bool:
+        """f_x, f_{xy} of a function f(x, y) = formula in force: its partial derivative (see Reader._partial_subscript),
+        never a name of its own nor a new formula for f."""
+        partial = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{\s*([a-z]{1,3})\s*\}|([a-z]))\s*", left)
+        if partial is None or not isinstance(self.lambdas.get(partial.group(1)), sp.Lambda) \
+                or not self._in_force(partial.group(1)):
+            return False
+        return set(partial.group(2) or partial.group(3)) <= {str(v) for v in self.lambdas[partial.group(1)].variables}
+
     def _define_name(self, left: str, right: str, seen: set[str], pending: list | None = None) -> str | None:
         """z = formula, z an undeclared name no earlier display uses: z is that formula from here on.
 
         A formula that is not read is put on ``pending`` (when given): a later display may define a
         name it uses."""
+        if self._partial_of_defined(left):
+            return None  # f_x = 2xy + 4 of an f(x, y) the document defines: its partial derivative, a claim
         square = _SQUARE_NAME.match(left)
         if square and (square.group(1) in self.stated or symbol_name(square.group(1)) in self.said_names):
             return None  # t^2 = 1 of a t \in \{-1, 1\} the prose declares: a claim about it, not its definition
@@ -841,8 +852,12 @@ class DocumentContext:
             setup = not any(n <= self.line for n in self.part_lines)
             # (a default that is only a kind, the number c, has no meaning to return to: the definition holds on)
             bare = self.notation.kind_of(base) == "scalar" and base not in default_notation().definitions
+            # (and to the end of its section: a heading as deep as the one it is under, or less deep; what the text
+            # before the first heading or under the title defines holds in the sections below)
+            depth = self.section_depth(self.line)
             ends = [n for n in self.heading_lines if n > self.line and not same and not bare and base not in self.inferred
-                    and base not in getattr(self, "typed_from_use", {}) and not (setup and n in self.part_lines)]
+                    and base not in getattr(self, "typed_from_use", {}) and not (setup and n in self.part_lines)
+                    and self.heading_levels.get(n, 0) <= depth]
         else:
             ends = []
         # a definition holds until the prose declares the name anew (y is one-hot)
@@ -859,8 +874,19 @@ class DocumentContext:
         is in this display only (its other equations are about the example)."""
         name = left.strip()
         if not _WRITTEN_ARRAY.search(right) or self.notation.kind_of(name) not in ("vector", "matrix") \
-                or name not in self.stated or symbol_name(name) in self.values \
-                or symbol_name(name) in self.matrix_values:
+                or name not in self.stated:
+            return None
+        key = symbol_name(name)
+        ends = getattr(self, "paragraph_end", None)
+        if key in self.examples and self.defined_at.get(key, self.line) < self.line < self.defined_until.get(key, 0):
+            # "For the rank-one $W = ...$" in the paragraph of an earlier example of W: a second example, no claim about
+            # the first; which one the rest of the paragraph is about is not read
+            self.corrected[key] = (self.line, f"{name} is given a second example on line {self.line}, in the paragraph "
+                                              f"of the one of line {self.defined_at[key]}: which one a use means is not "
+                                              "read (start a new paragraph)",
+                                   (ends(self.line) if ends is not None else self.line) + 1)
+            return name
+        if key in self.values or key in self.matrix_values:
             return None
         try:
             value = self.read(right)
@@ -871,14 +897,12 @@ class DocumentContext:
         sizes = (value.size, value.cols) if value.is_matrix else (value.size,)
         if not all(sp.sympify(s).is_Integer for s in sizes if s is not None):
             return None
-        key = symbol_name(name)
         if value.is_matrix:
             self.matrix_values[key] = value
         else:
             self.values[key] = value
         self.defined_at[key] = self.line
         # (the paragraph the example is given in is about it: its other claims are checked at its value)
-        ends = getattr(self, "paragraph_end", None)
         self.defined_until[key] = (ends(self.line) if ends is not None else self.line) + 1
         self.examples.add(key)
         return name
@@ -1239,6 +1263,8 @@ class DocumentContext:
         head = self._definition_head(left)
         if head is not None and not self._plain_arguments(head[1]):
             return []  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
+        if self._partial_of_defined(left):
+            return []  # f_x = 2xy + 4 under a later heading: a claim about f's partial derivative
         if head is not None and not names_in(left) - {head[0]} & (names_in(right) | names_in(after)):
             # f(z) = 9: the function's value at a point, no definition of it (D(x, y) = g_xx g_yy - g_xy^2 = 144 x^2 y^2
             # - 4 is one: the chain's last term holds x and y)

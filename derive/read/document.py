@@ -154,6 +154,23 @@ def _quantities(expr: sp.Expr) -> set[str]:
         | {f"{e.base.label}_{','.join(map(str, e.indices))}" for e in fixed} | {str(e.base.label) for e in entries - fixed}
 
 
+def _equation_in_one_unknown(made: list[Step]) -> str | None:
+    """The one name the steps' terms depend on, where each term is linear in it with numbers for coefficients and an
+    undeclared guess is what the name is (the reading says so); else None."""
+    terms = [side.expr for step in made for side in step.terms]
+    if not terms or any(not isinstance(t, sp.Expr) or t.atoms(sp.Indexed, sp.Derivative, sp.Function) for t in terms):
+        return None
+    names = set().union(*(t.free_symbols for t in terms))
+    if len(names) != 1:
+        return None
+    (name,) = names
+    guessed = any(r.kind == "guess" and f"${shown_name(str(name))}$" in r.text for step in made for r in step.readings)
+    # (linear, as an equation solved in the words is: one with a number on a side is a number said of a formula)
+    if not guessed or not all(t.is_polynomial(name) and sp.degree(t, name) <= 1 for t in terms):
+        return None
+    return str(name)
+
+
 def _free_names(expr: sp.Expr) -> set[str]:
     """The names a value depends on (a derivative taken: d/da (2a + 1) does not depend on a)."""
     return {str(x) for x in _derivatives_taken(expr).free_symbols}
@@ -304,6 +321,17 @@ class _Builder:
                 made = _supposing(made, f"the number line {at} gives {names} may be the one meant here",
                                   Reading("inferred", f"{names} read as any value, though line {at} gives a number: "
                                                       "only a proof for every value stands", at))
+        unknown = _equation_in_one_unknown(made) if context is not None and context.inline else None
+        if unknown is not None and not any(step.hypotheses for step in made) \
+                and all(names_in(t.text) - NUMERIC_WORDS <= {unknown, shown_name(unknown)} for t in chain.terms):
+            # (as written, too: w(h) = 4h/3 of a w defined before is a claim about w, whatever it reduces to)
+            # "The balance is $0.8 (4 - m) = 0.2 ((m - 0) + (m - 1))$, so $3.4 = 1.2 m$": in the words, an equation in one
+            # undeclared name and numbers may be one the text solves, true at the value it goes on to find
+            shown = f"${shown_name(unknown)}$"
+            made = _supposing(made, f"an equation in {shown} alone, which the words may be solving: the value it is meant "
+                                    "at is not read",
+                              Reading("inferred", f"an equation in {shown} and numbers, in the words: only a proof for "
+                                                  "every value stands", self.lines.of(chain.offset)))
         if self.example_fixed or self.example_sizes:
             # a claim about an example is decided at its values only where they fix all it depends on: the words may
             # give the rest ("waits of $2$, $3$ and $5$ minutes: $\sum_i t_i = 10$"), so for those only a proof stands
@@ -1299,6 +1327,7 @@ class _Builder:
         entry = _ENTRY_LEFT.fullmatch(chain.terms[0].text) if context is not None and context.inline else None
         if entry and not self.defined and not link_problems[0] and 0 not in lonely_links \
                 and entry.group(1) not in self.reader.stated and symbol_name(entry.group(1)) not in self.reader.values \
+                and entry.group(1) not in self.reader.lambdas \
                 and symbol_name(entry.group(1)) not in self.reader.size_sequences \
                 and re.search(r"(?<![A-Za-z\\])" + entry.group(2) + r"(?![A-Za-z])", chain.terms[1].text) \
                 and not re.search(r"\\(?:sum|prod)", chain.terms[1].text):
@@ -2023,6 +2052,10 @@ class _Builder:
         clash with the paragraph's."""
         r = self.reader
         for key in sorted(r.examples):
+            corrected = r.corrected.get(key)
+            if corrected is not None and corrected[0] <= line < (corrected[2:] or (float("inf"),))[0] \
+                    and (key in reach or any(symbol_name(n) == key for n in reach)):
+                return corrected[1]  # (a second example in the paragraph: which one is meant is not read)
             example = self._matrix_example(key, line)
             if example is None:
                 continue
@@ -2495,7 +2528,7 @@ _RETRACTING = re.compile(r"\b(?:looking\s+again|checking\s+again|on\s+second\s+t
 _DOUBTING = re.compile(r"\b(?:my\s+|our\s+|the\s+)?first\s+(?:thought|attempt|guess|try|instinct)\b|\bat\s+first\s+(?:I|we)\b|"
                        r"\b(?:must|should)\s+(?:be|have\s+been)\b|"
                        r"\b(?:cannot|can't|can\s+not)\s+be\b|\b(?:is|was|are|were|that's|looks)\s+(?:wrong|incorrect|"
-                       r"not\s+right)\b|\bmistake\b|\boops\b|\bi\s+(?:forgot|dropped|missed|lost)\b", re.I)
+                       r"not\s+right)\b|\bmistake\b|\boops\b|\bi\s+(?:forgot|dropped|missed|lost)\b|\bslip\b|\btypo\b", re.I)
 
 
 def _doubted_after(text: str, start: int, offset: int) -> int | None:
@@ -2982,6 +3015,28 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
             out.setdefault(word, f"{d.name} is declared on line {lines.of(d.offset)} as ${d.written}$, which is not read "
                                  "(a fixed size such as 2, or a vector named with a subscript): write the size as a "
                                  "letter, $\\mathbb{R}^n$, or name the vector with one letter")
+    return out
+
+
+def _outputs_called_functions(declarations, items: list[_Item], lines: "_Lines") -> dict[str, str]:
+    """"so $y$ is a softmax" of a y the displays never apply to anything (y_i, y^\\top): the vector a softmax gives,
+    not the function; which vector that is (of what, so its entries positive and summing to 1) is not read, and y
+    read as any vector would refute what holds of every softmax: refused where it is used."""
+    out = {}
+    terms = [t.text for it in items for t in it.chain.terms]
+    for d in declarations:
+        if d.kind != "alias" or d.name in out:
+            continue
+        defined = re.compile(r"\s*" + re.escape(d.name) + r"\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*")
+        if any(len(it.chain.terms) > 1 and defined.fullmatch(it.chain.terms[0].text) for it in items):
+            continue  # (y_i = exp(z_i) / sum_j exp(z_j), then "so y is a softmax": the formula is what y is)
+        name = re.escape(d.name) + (r"(?![A-Za-z])" if d.name.startswith("\\") else "")
+        applied = re.compile(r"(?<![A-Za-z\\])" + name + r"\s*(?:\\left\s*|\\[bB]ig\w*\s*)?[(\[]")
+        used = re.compile(r"(?<![A-Za-z\\])" + name + (r"(?![A-Za-z])" if not d.name.startswith("\\") else ""))
+        if any(used.search(t) for t in terms) and not any(applied.search(t) for t in terms):
+            out[d.name] = (f"{d.name} is said on line {lines.of(d.offset)} to be a {d.sizes[0]} (\"{d.written}\") and is "
+                           f"never applied to anything: the vector it gives, of what, is not read; write it "
+                           f"(${d.name} = \\operatorname{{{d.sizes[0]}}}(z)$)")
     return out
 
 
@@ -3833,6 +3888,31 @@ def _premise_in_words(item: _Item, chain: Chain, lines: _Lines) -> str:
         return ""
     return (f"${' '.join(found.group(1).split())} = {' '.join(found.group(2).split())}$ (said in words, line "
             f"{lines.of(item.inline.offset)})")
+
+
+def _condition_in_words(item: _Item, chain: Chain, lines: _Lines) -> str:
+    """A sentence that opens with a condition no relation states ("If $V$ is already rank one, ..., the estimate is
+    exact, $\\hat V = V$"), of an inline claim that writes a name the condition names: a supposition the claim may
+    need (a proof for every value stands, a refutation does not). Its words, or ""."""
+    if item.inline.conditions:
+        return ""
+    m = _WORDED_CONDITION.match(item.inline.before) or _CONDITION_THEN.search(item.inline.before)
+    if m is None:
+        return ""
+    said = names_in(" ".join(re.findall(r"\$([^$]+)\$", m.group(0))))
+    if said and not said & {n for t in chain.terms for n in names_in(t.text)}:
+        return ""
+    words = " ".join(m.group(0).split()).rstrip(",")
+    return f"the condition in words \"{words}\" (line {lines.of(item.inline.offset)}), which is not read"
+
+
+# "If $V$ is rank one, then", "Whenever the margin is violated,": a condition said in words (not "If we expand")
+_WORDED_CONDITION = re.compile(r"\s*(?:if|when|whenever|suppose|supposing|assuming|provided(?:\s+that)?|in\s+case)\s+"
+                               r"(?!we\b|you\b|one\b|I\b)[^.;]*?(?:,\s*then\b|,|\bthen\b)", re.I)
+
+
+# "Both vanish when $r$ is $R$ and $c$ is ..., and then $r c^\\top = \\hat V$": a condition, then the claim under it
+_CONDITION_THEN = re.compile(r"\b(?:if|when|whenever)\s+(?!we\b|you\b|one\b|I\b)[^.;]*?,?\s*(?:and\s+)?then\s*$", re.I)
 
 
 _EQUAL_IN_WORDS = re.compile(r"\$([^$]+)\$\s+(?:is\s+|being\s+|are\s+)?(?:equal(?:s)?\s+to|equals)\s+\$([^$]+)\$", re.I)
@@ -4735,10 +4815,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.stated = {n: at for n, at in part_stated.items() if end is None or at <= end}
         # (a definition that replaces a default holds to the next section, past a run-in \paragraph)
         reader.heading_lines = sorted(lines.of(h) for h in said.headings if h not in said.minor_headings)
+        reader.heading_levels = {lines.of(h): said.heading_levels.get(h, 0) for h in said.headings}
         reader.topic_lines = sorted(lines.of(h) for h in said.minor_headings)
         reader.part_lines = sorted(lines.of(h) for h in said.parts)
         for d in said.declarations:
-            reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
+            if d.kind != "alias":  # ("so $y$ is a softmax" says what a defined y is, not that it is another y)
+                reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         for name, offset in said.values:  # "now $z = 5$": the value given earlier holds no longer
             reader.declared_lines.setdefault(name, []).append(lines.of(offset))
         for n, at, words, _ in said.described:
@@ -4793,6 +4875,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                              lines.of(bounds[p - 1]) if len(parts) > 1 and 0 < p <= len(bounds) else None)
                for p in parts}
     unread = _unread_declarations(said.declarations, lines)
+    unread.update(_outputs_called_functions(said.declarations, items, lines))
     conventions = _stated_conventions(text, lines)
     for p, reader in readers.items():
         for letter in reader.row_families:
@@ -5120,8 +5203,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset),
                            inline=item.inline is not None)
         made = builder.steps(chain, context)
-        premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)) \
-            if item.inline is not None else ""
+        premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
+                   or _condition_in_words(item, chain, lines)) if item.inline is not None else ""
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]

@@ -31,6 +31,7 @@ class Paragraph:
     offset: int
     heading: bool = False
     minor: bool = False  # a run-in heading (\\paragraph{...}): a new topic, in the same section
+    level: int = 0  # a heading's depth (# 1, ## 2; \\section 2, \\subsection 3); 0: a rule (---), which ends every section
 
     @property
     def words(self) -> str:
@@ -70,13 +71,13 @@ def _markdown(text: str) -> list[Paragraph]:
     tokens = _parser().parse(text)
     finder = _Finder(text)
     out: list[Paragraph] = []
-    heading = False
+    heading, level = False, 0
     for token in tokens:
         if token.type == "heading_open":
-            heading = True
+            heading, level = True, int(token.tag[1:]) if token.tag[1:].isdigit() else 1
             continue
         if token.type == "heading_close":
-            heading = False
+            heading, level = False, 0
             continue
         if token.type == "hr" and token.map is not None:
             # a horizontal rule (---) ends a part as a heading does: the next answer of a thread, another exercise
@@ -103,19 +104,21 @@ def _markdown(text: str) -> list[Paragraph]:
             elif child.type in ("math_inline_double", "math_inline_brackets"):
                 # a display inside the paragraph: what comes after it is a new paragraph
                 if pieces:
-                    out.append(Paragraph(_merged(pieces), pieces[0].offset, heading))
+                    out.append(Paragraph(_merged(pieces), pieces[0].offset, heading, level=level))
                 where = finder.find(child.content, at, limit)
                 at = where + len(child.content)
                 pieces = []
             elif child.type == "code_inline":
                 pieces.append(Piece("text", " (code) ", at))
         if pieces:
-            out.append(Paragraph(_merged(pieces), pieces[0].offset, heading))
+            out.append(Paragraph(_merged(pieces), pieces[0].offset, heading, level=level))
     return out
 
 
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\]|\\.)+?)\$|\\\((.+?)\\\)", re.S)
-_HEADING = re.compile(r"\\(?:part|chapter|(?:sub)*section|(?:sub)?paragraph)\*?\{([^{}]*)\}")
+_HEADING = re.compile(r"\\(part|chapter|(?:sub)*section|(?:sub)?paragraph)\*?\{([^{}]*)\}")
+# (the depth of a LaTeX sectioning command, as Markdown's # and ##: \section is a document's usual top level)
+_DEPTH = {"part": 1, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5, "subparagraph": 6}
 
 
 def _latex(text: str) -> list[Paragraph]:
@@ -141,13 +144,14 @@ def _latex(text: str) -> list[Paragraph]:
             cut = 0
             for heading in _HEADING.finditer(chunk):
                 out += _latex_paragraph(chunk[cut:heading.start()], base + cut)
-                out.append(Paragraph((Piece("text", heading.group(1), base + heading.start(1)),),
-                                     base + heading.start(), True, "paragraph" in heading.group(0)))
+                out.append(Paragraph((Piece("text", heading.group(2), base + heading.start(2)),),
+                                     base + heading.start(), True, "paragraph" in heading.group(1),
+                                     _DEPTH[heading.group(1)]))
                 cut = heading.end()
             out += _latex_paragraph(chunk[cut:], base + cut)
     if expansion.moved:  # offsets in the file as written, as the displays' are
         out = [Paragraph(tuple(dataclasses.replace(piece, offset=expansion.start(piece.offset)) for piece in p.pieces),
-                         expansion.start(p.offset), p.heading, p.minor) for p in out]
+                         expansion.start(p.offset), p.heading, p.minor, p.level) for p in out]
     return out
 
 

@@ -165,7 +165,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.stated: dict[str, int] = {}  # names the document declares in its prose -> the first line
         self.defined_until: dict[str, int] = {}  # a definition ends where the prose declares the name anew
         self.declared_lines: dict[str, list[int]] = {}  # the lines where the prose declares each name
-        self.heading_lines: list[int] = []  # a definition replacing a default holds to the next heading
+        self.heading_lines: list[int] = []  # a definition replacing a default holds to the end of its section
+        self.heading_levels: dict[int, int] = {}  # each heading's depth by line (# 1, ## 2, a part deepest, --- 0)
         self.described_functions: dict[str, tuple] = {}  # "$\\Phi$ is the standard normal CDF": name -> (line, words)
         self.earlier_variables: dict[str, set] = {}  # a function defined anew: name -> its earlier definitions' variables
         self.topic_lines: list[int] = []  # the run-in headings (\\paragraph): a new topic, where a name may be defined anew
@@ -193,7 +194,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.families: dict[str, tuple] = {}
         self.doubted_lines: dict[int, int] = {}  # line after words that may take back a formula ("cannot be") -> their line
         self.correcting_lines: set[int] = set()  # lines of displays the words call a correction ("the correct ...")
-        self.corrected: dict[str, tuple] = {}  # a defined name given anew as a correction -> (its line, why)  # T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x): T -> (n, its line, T_0 .. T_K)
+        self.corrected: dict[str, tuple] = {}  # a defined name given anew as a correction -> (its line, why[, end])  # T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x): T -> (n, its line, T_0 .. T_K)
         self._bold = False  # reading the symbol under a bold font
         self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
         self.delta_numbers: set[str] = set()  # \delta, \Delta the document only ever writes as a number
@@ -831,6 +832,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if len(rest) == 1 and not isinstance(head, Fn):
             self._check_not_a_bare_name(rest[0], env, op.variable)  # \nabla_w \ell, \ell never defined: not 0
             self._check_depends(rest[0], op)
+            self._check_mentions(rest[0], head, op)
         elif isinstance(head, Fn) and head.kind == "lambda" and head.func is not None \
                 and isinstance(op.variable, sp.Symbol) and not isinstance(op.variable, Idx):
             self._check_function_depends(head, op.variable)
@@ -1023,6 +1025,26 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if str(base) not in names:
             raise FormulaError(f"{word}, as defined on line {self.defined_at.get(key, '?')}, does not depend on {base}: "
                                f"its derivative is not read as 0 (say how it depends on {base})")
+
+    def _check_mentions(self, entry: Entry, head, op) -> None:
+        """ds_j/dz_j of an s_j the document defines by a formula in W, x and b, where z is "the pre-activation" only in
+        words: the formula as read does not hold z, and its derivative is not read as 0 (z undefined, so how s
+        depends on it is not read)."""
+        variable = op.variable
+        if isinstance(variable, tuple) or not isinstance(variable, (sp.Indexed, sp.Symbol)) or isinstance(variable, Idx):
+            return
+        base = variable.base.label if isinstance(variable, sp.Indexed) else variable
+        word = node_word(item_base(entry.item))
+        key = symbol_name(word) if word else None
+        if key is None or key not in self.values or not self._in_force(key) or symbol_name(str(base)) in self.values \
+                or not isinstance(head, V.Value) or not isinstance(head.expr, sp.Expr):
+            return
+        expr = head.expr
+        names = {str(x) for x in expr.free_symbols if not isinstance(x, Idx)} | {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+        if names and str(base) not in names:
+            raise FormulaError(f"{word}, as defined on line {self.defined_at.get(key, '?')}, is read without {base}, which "
+                               f"no display defines: its derivative by {base} is not read as 0 (say what {base} is in a "
+                               "display)")
 
     def _check_function_depends(self, fn: Fn, variable: sp.Symbol) -> None:
         """dH/dT of H(T) = -\\sum_i p_i \\log p_i, whose formula as read is free of T (p_i written for p_i(T)): refused,
@@ -1221,7 +1243,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         word = node_word(base)
         if word in self.conflicts and word not in env:
             raise FormulaError(self.conflicts[word])
-        if word in self.corrected and word not in env and (self.line is None or self.line >= self.corrected[word][0]):
+        if word not in env and self.corrected_here(word):
             raise FormulaError(self.corrected[word][1])
         label = function_label(scripts) if scripts else None
         if label is not None and f"{word}_{label}" in self.lambdas and self._in_force(f"{word}_{label}"):
@@ -1376,6 +1398,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _apply_at(self, fn: Fn, entries: list[Entry], k: int, env) -> tuple[V.Value, int]:
         nxt = entries[k + 1] if k + 1 < len(entries) else None
         if nxt is None or nxt.op is not None or nxt.negative:
+            at_own = self._partial_at_own_variables(fn, env)
+            if at_own is not None:
+                return at_own, k + 1
             raise FormulaError(f"{fn.name} needs an argument")
         arg_base = item_base(nxt.item)
         if node_kind(arg_base) == "group" and len(arg_base.children) == 1:
@@ -1727,6 +1752,20 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                               f"by {', '.join(letters)}"))
         return Fn("lambda", f"{name}_{sub}", func=sp.Lambda(fn.func.variables, body))
 
+    def _partial_at_own_variables(self, fn: Fn, env) -> V.Value | None:
+        """f_x alone, of an f(x, y) = formula the document defines (see _partial_subscript): the partial derivative at
+        f's own variables, x and y as the document writes them ("f_x = 3x^2 - 3y"); None for anything else, or where
+        a variable is bound or given a value."""
+        base, _, sub = fn.name.partition("_")
+        if fn.kind != "lambda" or not sub or fn.name in self.lambdas or base not in self.lambdas \
+                or not isinstance(fn.func, sp.Lambda) or fn.primes:
+            return None
+        variables = fn.func.variables
+        if not all(isinstance(v, sp.Symbol) and not isinstance(v, sp.Dummy) and str(v) not in env
+                   and symbol_name(str(v)) not in self.values for v in variables):
+            return None
+        return V.Value(fn.func.expr)
+
     def _apply_several(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
         """u(a, b) for u(x, y) = formula defined in the document: the formula at (a, b)."""
         variables, conditions = self.lambda_domains.get(fn.name, ((), ()))
@@ -1878,6 +1917,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 finally:
                     self.conflicts[word] = why
             head = self._meaning(word, env)
+            if head is None and word == "\\mathbb":
+                # \mathbb{E} \|g\|^2: how far the expectation reaches is not written
+                raise FormulaError("an expectation or probability (\\mathbb{E}, \\mathbb{P}) is read with its argument in "
+                                   "brackets: write \\mathbb{E}[...]")
             if head is None:
                 raise FormulaError(f"the command {word} is not read" if kind == "command"
                                    else f"unknown name {word} (say what it is in the prose: \"let ${word} \\in \\mathbb{{R}}$\")")
@@ -2191,6 +2234,26 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         length = self.shallow_vectors[key].size
         return V.Value(kept_base(key)[V.entry_index(length)], length)
 
+    def corrected_here(self, key: str) -> bool:
+        """A name given a formula again as a correction (see DocumentContext._corrected), or a second example in one
+        paragraph, is refused from that line to the next heading (or the end it names), or to a definition of it after
+        the correction."""
+        if key not in self.corrected:
+            return False
+        start, until = self.corrected[key][0], (self.corrected[key][2:] or (None,))[0]
+        if self.line is None:
+            return True
+        if self.line < start or any(start < h <= self.line for h in self.heading_lines) \
+                or (until is not None and self.line >= until):
+            return False
+        again = self.defined_at.get(key)
+        return not (again is not None and start < again <= self.line)
+
+    def section_depth(self, line: int | None) -> int:
+        """The depth of the heading a line is under: 0 before the first heading (the document's setup)."""
+        above = [h for h in self.heading_lines if line is not None and h <= line]
+        return self.heading_levels.get(above[-1], 0) if above else 0
+
     def _meaning(self, word: str, env):
         """What a name means here: a Value, a function, a matrix; None when unknown."""
         if word in env:
@@ -2199,7 +2262,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(self.conflicts[word])
         n = self.notation
         key = symbol_name(word)  # (\theta is defined under the key theta)
-        if key in self.corrected and (self.line is None or self.line >= self.corrected[key][0]):
+        if self.corrected_here(key):
             raise FormulaError(self.corrected[key][1])
         # (a definition set aside while a function's argument of the same name is read: the argument)
         if key in self.overrides and key in self.matrix_values and self._in_force(key):

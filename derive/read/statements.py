@@ -385,6 +385,8 @@ class Statements:
     headings: list[int] = field(default_factory=list)
     minor_headings: list[int] = field(default_factory=list)  # the run-in ones (\\paragraph): a section goes on
     parts: list[int] = field(default_factory=list)  # the headings that mark a part of a problem: (a), Problem 2
+    # each heading's depth, by offset (a part of a problem is deepest; a rule, ---, is 0: it ends every section)
+    heading_levels: dict[int, int] = field(default_factory=dict)
     joins: list[int] = field(default_factory=list)  # offsets of "... we get:" just before a display
     # "now $z = 5$", a value given in passing to a name (no case, no definition): (name, offset). A definition
     # of the name made before it no longer holds from there on.
@@ -586,6 +588,7 @@ def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | Non
 
 
 # A paragraph opening with a question's number or letter starts a part of the document as a heading does.
+PART_LEVEL = 99  # (deeper than any heading: a part of a problem is inside the section that sets it)
 _PART = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|\*\*|__)"
                    r"|(?:exercise|problem|question|part|task)\s+[\w.()-]+)", re.I)
 
@@ -593,6 +596,7 @@ _PART = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:
 def statements_of(paragraphs: list[Paragraph]) -> Statements:
     """What the prose states, in document order."""
     out = Statements()
+    numbered: list[int] = []
     for paragraph in paragraphs:
         brief = [s for s in out.scopes if s.brief and s.conditions and s.offset < paragraph.offset]
         if brief and brief[-1] is out.scopes[-1]:
@@ -604,13 +608,27 @@ def statements_of(paragraphs: list[Paragraph]) -> Statements:
                 out.minor_headings.append(paragraph.offset)
             if paragraph.pieces and paragraph.pieces[0].kind == "text" and _PART.match(paragraph.pieces[0].text):
                 out.parts.append(paragraph.offset)
+                out.heading_levels[paragraph.offset] = PART_LEVEL
+            else:
+                out.heading_levels[paragraph.offset] = paragraph.level
+                if paragraph.level and _NUMBERED_HEADING.match(paragraph.words):
+                    numbered.append(paragraph.offset)
             out.scopes.append(CaseScope((), paragraph.offset))
             if paragraph.heading:
                 if any(p.kind == "math" for p in paragraph.pieces):
                     _heading(paragraph, out)
                 continue
         _paragraph(paragraph, out)
+    if numbered:
+        # "# 2 Q2 a)" then "### 3 Q2 b)": numbered headings are siblings, whatever depth their marks give them
+        top = min(out.heading_levels[at] for at in numbered)
+        out.heading_levels.update({at: top for at in numbered})
     return out
+
+
+# A heading that numbers a section or a question: "2 Q2 a)", "Question 3", "Problem 1.2", "Part (b)", "Exercise 4"
+_NUMBERED_HEADING = re.compile(r"\s*(?:\*\*|__)?\s*(?:\d{1,2}(?:\.\d{1,2})*\b|q\s*\d|(?:question|problem|exercise|part|task|"
+                               r"section|step|case)\s+[\w(]|\(?[a-h]\)\s)", re.I)
 
 
 def _heading(paragraph: Paragraph, out: Statements) -> None:

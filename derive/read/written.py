@@ -452,11 +452,16 @@ class WrittenReading:
         if kind == "environment":
             name = str(base.children[0])
             name = name[name.index("{") + 1:-1]
-            if name in ("vmatrix", "Vmatrix"):
-                raise FormulaError(f"\\begin{{{name}}} is a determinant (or a norm), not a vector or matrix; "
-                                   "determinants are not read")
             rows = [[cell.children[0] for cell in row.children if node_kind(cell) == "cell"]
                     for row in base.children if node_kind(row) == "mrow"]
+            if name == "vmatrix" and len(rows) >= 2 and all(len(r) == len(rows) for r in rows) \
+                    and all(ellipsis_of(c) is None for r in rows for c in r) and not transposed:
+                # |a b; c d| written out: the determinant of the square matrix of those entries
+                from .products import determinant
+                return determinant(self._fixed_matrix(rows, env))
+            if name in ("vmatrix", "Vmatrix"):
+                raise FormulaError(f"\\begin{{{name}}} is a determinant of a square matrix written out in full, or a "
+                                   "norm: this one is neither read")
             if all(len(r) == 1 for r in rows) and len(rows) > 1:
                 value = self._written_vector([r[0] for r in rows], env, False, "a written-out column")
             elif len(rows) == 1:
