@@ -73,6 +73,12 @@ def partial2(f, x, i, k):
             - f(_shift(_shift(x, i, -h), k, h)) + f(_shift(_shift(x, i, -h), k, -h))) / (4 * h * h)
 
 
+def partial2_wide(f, x, i, k, h=0.5):
+    """∂²f/∂x[i]∂x[k] of an f quadratic in x (exact for any step), robust to rounding inside f."""
+    return (f(_shift(_shift(x, i, h), k, h)) - f(_shift(_shift(x, i, h), k, -h))
+            - f(_shift(_shift(x, i, -h), k, h)) + f(_shift(_shift(x, i, -h), k, -h))) / (4 * h * h)
+
+
 def grad(f, x):
     """The gradient of a scalar f, shaped as x."""
     x = np.asarray(x, dtype=float)
@@ -20355,7 +20361,8 @@ def _(rng):
         "65": [xl, UNDEFINED if np.linalg.matrix_rank(AtA) < n else np.linalg.inv(AtA) @ A.T @ b],
         "71": [grad(pstar, b), grad(lambda t: g(nus, t), b), -nus],
         "73": [p2(bb), 0.25 * bb**2], "73.2": [d(p2, bb), 0.5 * bb],
-        "75": [np.array([[partial2(g, nu, i, k) for k in range(m)] for i in range(m)]), -A @ Qi @ A.T],
+        # (g is quadratic in nu: a wide step is exact, where 1e-4 amplified the rounding of the inner differences)
+        "75": [np.array([[partial2_wide(g, nu, i, k) for k in range(m)] for i in range(m)]), -A @ Qi @ A.T],
     }
 
 
@@ -27350,6 +27357,1354 @@ def _(rng):
         "56": [grad(Lse, se)[0], 1 * 1 + (-1) * 3, -2], "56.2": [grad(Lse, se)[1], 2 * 2 + 2 * 0, 4],
         "59": [grad(Lqe, qs)[0], -2 * 0.5 * 0.5, -0.5], "59.2": [grad(Lqe, qs)[1], 4 * 0.8, 3.2],
         "59.3": [grad(Lxe, Xe)[0, 1], se[0] * Ge[0, 1], 0.5 * (-1), -0.5],
+    }
+
+
+@document("642_hw_bpr_loss_gradients")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    lam = rng.uniform(0, 1)
+    p, qi, qj = rng.normal(size=dd), rng.normal(size=dd), rng.normal(size=dd)
+    bi, bj = rng.normal(), rng.normal()
+    xuij = lambda p, qi, qj, bi, bj: p @ qi + bi - (p @ qj + bj)  # noqa: E731
+    ell = lambda p, qi, qj, bi, bj, lam=lam: (-math.log(sig(xuij(p, qi, qj, bi, bj)))  # noqa: E731
+                                              + lam / 2 * (p @ p + qi @ qi + qj @ qj))
+    x = xuij(p, qi, qj, bi, bj)
+    s = sig(-x)
+    t = rng.uniform(-4, 4)
+    # a batch over few users and items, so that they repeat
+    nu, ni = int(rng.integers(1, 4)), int(rng.integers(2, 5))
+    nb = int(rng.integers(1, 7))
+    trip = []
+    for _ in range(nb):
+        u_, i_ = int(rng.integers(nu)), int(rng.integers(ni))
+        j_ = int(rng.choice([k for k in range(ni) if k != i_]))
+        trip.append((u_, i_, j_))
+    P, Q, bb = rng.normal(size=(nu, dd)), rng.normal(size=(ni, dd)), rng.normal(size=ni)
+
+    def Lb(P, Q, bb):
+        data = -sum(math.log(sig(P[u_] @ Q[i_] + bb[i_] - P[u_] @ Q[j_] - bb[j_])) for u_, i_, j_ in trip) / nb
+        return data + lam / 2 * (np.sum(P * P) + np.sum(Q * Q) + bb @ bb)
+
+    xb = lambda u_, i_, j_: P[u_] @ Q[i_] + bb[i_] - P[u_] @ Q[j_] - bb[j_]  # noqa: E731
+    u0, k0 = int(rng.integers(nu)), int(rng.integers(ni))
+    gP = grad(lambda P: Lb(P, Q, bb), P)[u0]
+    gQ = grad(lambda Q: Lb(P, Q, bb), Q)[k0]
+    rhsP = -sum(sig(-xb(u_, i_, j_)) * (Q[i_] - Q[j_]) for u_, i_, j_ in trip if u_ == u0) / nb + lam * P[u0]
+    rhsQ1 = -sum(sig(-xb(u_, i_, j_)) * P[u_] for u_, i_, j_ in trip if i_ == k0) / nb + lam * Q[k0]
+    rhsQ2 = (sum(sig(-xb(u_, i_, j_)) * P[u_] for u_, i_, j_ in trip if j_ == k0)
+             - sum(sig(-xb(u_, i_, j_)) * P[u_] for u_, i_, j_ in trip if i_ == k0)) / nb + lam * Q[k0]
+    ell0 = lambda p: ell(p, qi, qj, bi, bj, 0.0)  # noqa: E731
+    H = np.array([grad(lambda v: partial(ell0, v, a), p) for a in range(dd)])
+    dq = qi - qj
+    # part (e)
+    pe, qie, qje = np.array([1.0, 2]), np.array([1.0, 0]), np.array([-1.0, 1])
+    ge = grad(lambda p: ell(p, qie, qje, 0.0, 0.0, 0.0), pe)
+    pn = pe - 0.1 * ge
+    return {
+        "11": [d(lambda t: math.log(sig(t)), t), 1 - sig(t)], "11.2": [1 - sig(t), sig(-t)],
+        "14": [d(lambda x_: -math.log(sig(x_)), x), -(1 - sig(x)), sig(-x)],
+        "17": [-(1 - sig(x)), -sig(-x)],
+        "21": [x, p @ (qi - qj) + bi - bj],
+        "24": [grad(lambda v: ell(v, qi, qj, bi, bj), p), -s * (qi - qj) + lam * p],
+        "24.2": [grad(lambda v: ell(p, v, qj, bi, bj), qi), -s * p + lam * qi],
+        "24.3": [grad(lambda v: ell(p, qi, v, bi, bj), qj), -s * p + lam * qj],
+        "29": [grad(lambda v: ell(p, qi, v, bi, bj), qj), s * p + lam * qj],
+        "34": [gP, rhsP], "40": [gQ, rhsQ1], "46": [gQ, rhsQ2],
+        "49": [d(sig, t), sig(t) * sig(-t)],
+        "52": [H, sig(x) * sig(-x) * (dq @ dq)],
+        "62": [pe @ qie, 1], "62.2": [pe @ qje, 1], "62.3": [pe @ qie - pe @ qje, 0],
+        "65": [ell(pe, qie, qje, 0.0, 0.0, 0.0), math.log(2)], "65.2": [sig(-(pe @ (qie - qje))), sig(0), 0.5],
+        "68": [ge, -0.5 * (qie - qje), -0.5 * np.array([2.0, -1]), np.array([-1, 0.5])],
+        "71": [pn, np.array([1.1, 1.95])], "71.2": [pn @ (qie - qje), 1.1 * 2 - 1.95, 0.35],
+        "73": [2.2 - 1.95, 0.25],
+    }
+
+
+@document("643_notes_glove_weighted_least_squares")
+def _(rng):
+    V, dd = int(rng.integers(2, 5)), int(rng.integers(1, 3))
+    X = rng.choice([0.0, 1.0, 3.0, 40.0, 150.0, 900.0], size=(V, V), p=[0.2, 0.2, 0.2, 0.2, 0.1, 0.1])
+    i, j, k, i2 = (int(v) for v in rng.integers(V, size=4))
+    X[i, :] = np.where(X[i, :] > 0, X[i, :], rng.uniform(1, 300, size=V))   # row i fully observed
+    X[:, j] = np.where(X[:, j] > 0, X[:, j], rng.uniform(1, 300, size=V))
+    W, Wt = rng.normal(size=(V, dd)), rng.normal(size=(V, dd))
+    b, bt = rng.normal(size=V), rng.normal(size=V)
+    xm, al = 100.0, 0.75
+    f = lambda x: (x / xm) ** al if x < xm else 1.0  # noqa: E731
+
+    def J(W, Wt, b, bt):
+        return sum(f(X[a, c]) * (W[a] @ Wt[c] + b[a] + bt[c] - math.log(X[a, c])) ** 2
+                   for a in range(V) for c in range(V) if X[a, c] > 0)
+
+    e = lambda a, c: W[a] @ Wt[c] + b[a] + bt[c] - math.log(X[a, c])  # noqa: E731
+    nz = lambda a, c: X[a, c] > 0  # noqa: E731
+    gW, gWt = grad(lambda M: J(M, Wt, b, bt), W), grad(lambda M: J(W, M, b, bt), Wt)
+    gb, gbt = grad(lambda v: J(W, Wt, v, bt), b), grad(lambda v: J(W, Wt, b, v), bt)
+    Jw = lambda v: J(np.vstack([W[:i], v, W[i + 1:]]), Wt, b, bt)  # noqa: E731
+    Ea = np.eye(dd)
+    Hw = np.stack([(grad(Jw, W[i] + Ea[a]) - grad(Jw, W[i] - Ea[a])) / 2 for a in range(dd)], axis=1)  # exact for a quadratic
+    wmin = W[i] - np.linalg.solve(Hw, grad(Jw, W[i]))           # one Newton step minimises the quadratic in w_i
+    S = sum(f(X[i, c]) * np.outer(Wt[c], Wt[c]) for c in range(V) if nz(i, c))
+    r = sum(f(X[i, c]) * (math.log(X[i, c]) - b[i] - bt[c]) * Wt[c] for c in range(V) if nz(i, c))
+    Xp = rng.uniform(0.5, 50, size=(V, V))
+    Pp = Xp / Xp.sum(axis=1, keepdims=True)
+    u, v, w = rng.normal(size=(3, dd))
+    x1, x2 = rng.uniform(0.5, 99), rng.uniform(101, 1000)
+    # the example
+    wi, wj = np.array([1.0, 0]), np.array([0.5, 2])
+    one = lambda wi, X1=1.0: f(X1) * (wi @ wj + 0.5 + 0.5 - math.log(X1)) ** 2  # noqa: E731
+    ee = wi @ wj + 1.0 - math.log(1.0)
+    return {
+        "12": [np.exp((u - v) @ w), np.exp(u @ w) / np.exp(v @ w)],
+        "15": [math.log(Pp[i2, k]), math.log(Pp[i2, k]), math.log(Xp[i2, k]) - math.log(Xp[i2].sum())],
+        "31.3": [f(1), 100 ** -0.75, 10 ** -1.5],
+        "34": [d(f, x1) - al * (x1 / xm) ** (al - 1), 0, d(f, x2)],
+        "42": [gW[i], 2 * sum(f(X[i, c]) * e(i, c) * Wt[c] for c in range(V) if nz(i, c))],
+        "42.2": [gWt[j], 2 * sum(f(X[a, j]) * e(a, j) * W[j] for a in range(V) if nz(a, j))],
+        "46": [gb[i], 2 * sum(f(X[i, c]) * e(i, c) for c in range(V) if nz(i, c))],
+        "46.2": [gbt[j], sum(f(X[a, j]) * e(a, j) for a in range(V) if nz(a, j))],
+        "52": [Hw, 2 * S],
+        "58": [wmin, np.linalg.solve(sum(np.outer(Wt[c], Wt[c]) for c in range(V) if nz(i, c)), r)],
+        "63.4": [math.log(1.0), 0],
+        "66": [ee, 0.5 + 0.5 + 0.5 - 0, 1.5], "66.2": [f(1.0), 10 ** -1.5],
+        "69": [one(wi), 2.25 * 10 ** -1.5],
+        "72": [grad(one, wi), 3 * 10 ** -1.5 * wj, 10 ** -1.5 * np.array([1.5, 5])],
+        "75": [f(200.0), 1], "75.2": [wi @ wj + 1.0 - math.log(200.0), 1.5 - math.log(200)],
+    }
+
+
+@document("644_appendix_gram_style_loss")
+def _(rng):
+    N, M = int(rng.integers(1, 4)), int(rng.integers(2, 5))
+    F, P = rng.normal(size=(N, M)), rng.normal(size=(N, M))
+    A = P @ P.T
+    G = F @ F.T
+    c = 1 / (4 * N * N * M * M)
+    E = lambda F: c * np.sum((F @ F.T - A) ** 2)  # noqa: E731
+    gE = grad(E, F)
+    a, b = int(rng.integers(N)), int(rng.integers(M))
+    i, j = int(rng.integers(N)), int(rng.integers(N))
+    D = G - A
+    dl = delta
+    s1 = 2 * c * sum(D[i_, j_] * (dl(i_, a) * F[j_, b] + dl(j_, a) * F[i_, b]) for i_ in range(N) for j_ in range(N))
+    s2 = 2 * c * (sum(D[a, j_] * F[j_, b] for j_ in range(N)) + sum(D[i_, a] * F[i_, b] for i_ in range(N)))
+    s3 = 4 * c * sum(D[a, j_] * F[j_, b] for j_ in range(N))
+    Dl = rng.normal(size=(N, M))
+    fro2 = lambda F: np.sum((F @ F.T - A) ** 2)  # noqa: E731
+    dG = Dl @ F.T + F @ Dl.T
+    nm = N * M
+    Ep = lambda F: np.sum((F @ F.T / nm - A / nm) ** 2)  # noqa: E731
+    Z = rng.normal(size=(N, M))
+    Z[0, 0], Z[-1, -1] = rng.uniform(0.1, 2), -rng.uniform(0.1, 2)
+    Fz = np.maximum(Z, 0)
+    EZ = lambda Z: E(np.maximum(Z, 0))  # noqa: E731
+    gZ = grad(EZ, Z)
+    Dz = Fz @ Fz.T - A
+    rz = 4 * c * (Dz @ Fz)
+    fn = lambda X: np.sqrt(np.sum(X * X))  # noqa: E731
+    Fe = np.array([[1.0, 0, 2], [0, 1, 1]])
+    Ae = np.array([[4.0, 2], [2, 1]])
+    Ee = lambda F: np.sum((F @ F.T - Ae) ** 2) / (4 * 4 * 9)  # noqa: E731
+    ge = grad(Ee, Fe)
+    return {
+        "14": [E(F), c * sum((G[i_, j_] - A[i_, j_]) ** 2 for i_ in range(N) for j_ in range(N)), c * fn(D) ** 2],
+        "21": [partial(lambda F: (F @ F.T)[i, j], F, (a, b)), dl(i, a) * F[j, b] + dl(j, a) * F[i, b]],
+        "23": [partial(lambda F: (F @ F.T)[a, a], F, (a, b)), F[a, b]],
+        "25": [gE[a, b], s1, s2, s3],
+        "31": [gE, 4 * c * D @ F], "34": [gE, mat(4 * c * F.T, D)],
+        "38": [fn(D) ** 2, np.trace(D.T @ D)], "38.2": [d(lambda t: (F + t * Dl) @ (F + t * Dl).T, 0.0), dG],
+        "40": [d(lambda t: fro2(F + t * Dl), 0.0), 2 * np.trace(D @ dG),
+               2 * np.trace(D @ Dl @ F.T) + 2 * np.trace(D @ F @ Dl.T), 4 * np.trace(F.T @ D @ Dl)],
+        "44": [grad(fro2, F), 4 * D @ F],
+        "47": [grad(Ep, F), 2 / nm * (G / nm - A / nm) @ F],
+        "51": [gZ[0, 0] - rz[0, 0], 0, gZ[-1, -1]],
+        "55": [np.trace(G), fn(F) ** 2], "55.2": [fn(G) ** 2, np.trace(F.T @ F @ F.T @ F), fn(F.T @ F) ** 2],
+        "57": [fn(G), fn(F) ** 2],
+        "67": [Fe @ Fe.T, np.array([[5.0, 2], [2, 2]])], "67.2": [Fe @ Fe.T - Ae, np.eye(2)],
+        "69": [Ee(Fe), 2 / (4 * 4 * 9), 1 / 36], "69.2": [ge, Fe / 36],
+        "70": [ge[0, 2], 1 / 36],
+    }
+
+
+@document("645_nb_ssm_zoh_discretisation")
+def _(rng):
+    from scipy import integrate
+    from scipy.linalg import expm
+
+    a = -rng.uniform(0.2, 3)
+    b = rng.choice([-1, 1]) * rng.uniform(0.2, 2)
+    c = rng.normal()
+    Dt = rng.uniform(0.05, 1.5)
+    h0, xk = rng.normal(), rng.normal()
+    exact = (expm(np.array([[a, b * xk], [0.0, 0.0]]) * Dt) @ np.array([h0, 1.0]))[0]
+    integral = integrate.quad(lambda s: math.exp(a * (Dt - s)), 0, Dt, epsabs=1e-14, epsrel=1e-13)[0]
+    ab = lambda Dt, a: math.exp(Dt * a)  # noqa: E731
+    bb = lambda Dt, a: (math.exp(Dt * a) - 1) / a * b  # noqa: E731
+    A_, B_ = ab(Dt, a), bb(Dt, a)
+    n = int(rng.integers(1, 7))
+    x = rng.normal(size=n)
+    k = n - 1
+
+    def yrec(A_, B_, x=x, c=c):
+        h, ys = 0.0, []
+        for v in x:
+            h = A_ * h + B_ * v
+            ys.append(c * h)
+        return np.array(ys)
+
+    K = lambda j: c * A_**j * B_  # noqa: E731
+    ks = sum(K(j) for j in range(4000))
+    yD = lambda D: yrec(ab(D, a), bb(D, a))[k]  # noqa: E731
+    # the example: a = -1, b = c = 1, Delta = ln 2
+    ae, be = ab(math.log(2), -1.0), (math.exp(-math.log(2)) - 1) / -1.0
+    xe = np.array([1.0, 0, 2])
+    ye = lambda A_, B_: yrec(A_, B_, xe, 1.0)[2]  # noqa: E731
+    yDe = lambda D: ye(math.exp(-D), (math.exp(-D) - 1) / -1.0)  # noqa: E731
+    Ke = lambda j: ae**j * be  # noqa: E731
+    return {
+        "2:6": [exact, A_ * h0 + integral * b * xk, A_ * h0 + (math.exp(a * Dt) - 1) / a * b * xk],
+        "4:5": [yrec(A_, B_)[k], sum(c * A_ ** (k - j) * B_ * x[j] for j in range(k + 1)),
+                sum(K(j) * x[k - j] for j in range(k + 1))],
+        "4:7.2": [yrec(A_, B_)[k], sum(K(j) * x[j] for j in range(k + 1))],
+        "4:9": [ks, c * B_ / (1 - A_), c * b / a],
+        "6:5": [d(lambda D: ab(D, a), Dt), a * A_], "6:5.2": [d(lambda D: bb(D, a), Dt), A_ * b],
+        "6:5.3": [d(lambda s: bb(Dt, s), a), Dt * math.exp(Dt * a) / a * b],
+        "6:9": [d(lambda s: bb(Dt, s), a), (Dt * a * math.exp(Dt * a) - (math.exp(Dt * a) - 1)) / a**2 * b],
+        "6:13": [d(lambda s: yrec(s, B_)[k], A_), sum(c * (k - j) * A_ ** (k - j - 1) * B_ * x[j] for j in range(k))],
+        "6:13.2": [d(lambda s: yrec(A_, s)[k], B_), yrec(A_, B_)[k] / B_],
+        "6:17": [d(yD, Dt), d(lambda s: yrec(s, B_)[k], A_) * a * A_ + d(lambda s: yrec(A_, s)[k], B_) * A_ * b],
+        "7:3": [ae, be, 0.5], "7:3.2": [sum(Ke(j) for j in range(200)), 1],
+        "7:5": [ye(ae, be), Ke(2) * xe[0] + Ke(1) * xe[1] + Ke(0) * xe[2], 9 / 8],
+        "7:7": [d(lambda s: ye(s, be), ae), 2 * ae * be * xe[0] + be * xe[1], 1],
+        "7:7.2": [d(lambda s: ye(ae, s), be), 9 / 4],
+        "7:9": [d(yDe, math.log(2)), 1 * (-1) * ae + 9 / 4 * ae * 1, 5 / 8],
+        "7:11": [d(yDe, math.log(2)), 7 / 8],
+    }
+
+
+@document("646_forum_quiet_softmax_off_by_one")
+def _(rng):
+    n = int(rng.integers(1, 5))
+    x = rng.normal(size=n) * 2 + 0.5
+    P = lambda x: np.exp(x) / (1 + np.sum(np.exp(x)))  # noqa: E731
+    p = P(x)
+    S = np.sum(np.exp(x))
+    p0 = 1 / (1 + S)
+    i, k = int(rng.integers(n)), int(rng.integers(n))
+    J = jac(P, x)
+    c = rng.normal()
+    dv = int(rng.integers(1, 4))
+    Vv = rng.normal(size=(n, dv))
+    O = lambda x: P(x) @ Vv  # noqa: E731
+    o = O(x)
+    m = max(0.0, np.max(x))
+    softplus = lambda t: math.log1p(math.exp(t))  # noqa: E731
+    xe = np.array([math.log(2), 0.0])
+    pe = P(xe)
+    Je = jac(P, xe)
+    Se = np.sum(np.exp(xe))
+    return {
+        "14": [J[i, k], p[i] * (delta(i, k) - p[k]) + p[i] / (1 + S)],
+        "17": [np.sum(p), 1], "17.2": [np.sum(J[i]), 0], "17.3": [math.log(p[i]), x[i] - lse(x)],
+        "26": [np.sum(p), S / (1 + S), 1 - p0],
+        "29": [p[i], softmax(np.append(x, 0.0))[i]],
+        "32": [J[i, k], (delta(i, k) * math.exp(x[i]) * (1 + S) - math.exp(x[i]) * math.exp(x[k])) / (1 + S) ** 2,
+               p[i] * (delta(i, k) - p[k])],
+        "35": [J, np.diag(p) - np.outer(p, p)],
+        "38": [np.sum(J[i]), p[i] * (1 - np.sum(p)), p[i] * p0],
+        "43": [P(x + c)[i], math.exp(x[i]) / (math.exp(-c) + S)],
+        "43.2": [d(lambda c: np.sum(P(x + c)), 0.0), p0 * (1 - p0)],
+        "44": [math.log(p[i]), x[i] - math.log(1 + S), x[i] - softplus(lse(x))],
+        "45.2": [partial(O, x, k), p[k] * (Vv[k] - o)],
+        "46.2": [p[i], math.exp(x[i] - m) / (math.exp(-m) + np.sum(np.exp(x - m)))],
+        "48.2": [pe, np.array([0.5, 0.25])], "48.3": [1 / (1 + Se), 0.25],
+        "48.4": [Je[0, 0], 0.25], "48.5": [Je[0, 1], -1 / 8], "48.6": [pe[0] / (1 + Se), 1 / 8],
+        "48.7": [Je[1, 1], 1 / 4 * 3 / 4, 3 / 8], "48.8": [pe[0] / (1 + Se), 1 / 8],
+        "52": [p[i], math.exp(x[i] - m) / (1 + np.sum(np.exp(x - m)))],
+    }
+
+
+@document("647_exam_giou_loss_boxes")
+def _(rng):
+    def ov(a1, a2, b1, b2):
+        return max(0.0, min(a2, b2) - max(a1, b1))
+
+    def boxes(p, g):
+        w, h = ov(p[0], p[2], g[0], g[2]), ov(p[1], p[3], g[1], g[3])
+        I = w * h
+        Ap, Ag = (p[2] - p[0]) * (p[3] - p[1]), (g[2] - g[0]) * (g[3] - g[1])
+        U = Ap + Ag - I
+        C = (max(p[2], g[2]) - min(p[0], g[0])) * (max(p[3], g[3]) - min(p[1], g[1]))
+        return I, Ap, Ag, U, C
+
+    def iou(p, g):
+        I, _, _, U, _ = boxes(p, g)
+        return I / U
+
+    def giou(p, g):
+        I, _, _, U, C = boxes(p, g)
+        return I / U - (C - U) / C
+
+    def one(p1, p2, g1, g2):
+        I = ov(p1, p2, g1, g2)
+        U = (p2 - p1) + (g2 - g1) - I
+        C = max(p2, g2) - min(p1, g1)
+        return I, U, C
+
+    # general boxes for (a)
+    pb = np.sort(rng.uniform(0, 4, size=(2, 2)), axis=0).T.ravel()[[0, 2, 1, 3]]
+    gb = np.sort(rng.uniform(0, 4, size=(2, 2)), axis=0).T.ravel()[[0, 2, 1, 3]]
+    I_, _, _, U_, C_ = boxes(pb, gb)
+    # (b): p1 < g1 < p2 < g2
+    p1, g1, p2, g2 = np.sort(rng.uniform(-3, 3, size=4))
+    I1, U1, C1 = one(p1, p2, g1, g2)
+    io = lambda p1, p2: one(p1, p2, g1, g2)[0] / one(p1, p2, g1, g2)[1]  # noqa: E731
+    # disjoint: p1 < p2 < g1 < g2
+    q1, q2, h1, h2 = np.sort(rng.uniform(-3, 3, size=4))
+    gi = lambda q2: (lambda I, U, C: I / U - (C - U) / C)(*one(q1, q2, h1, h2))  # noqa: E731
+    # (c)-(e)
+    P, G = np.array([0.0, 0, 2, 2]), np.array([1.0, 1, 3, 4])
+    Ic, Apc, Agc, Uc, Cc = boxes(P, G)
+    X2 = lambda t: np.array([0.0, 0, t, 2])  # noqa: E731
+    dI = d(lambda t: boxes(X2(t), G)[0], 2.0)
+    dA = d(lambda t: boxes(X2(t), G)[1], 2.0)
+    dU = d(lambda t: boxes(X2(t), G)[3], 2.0)
+    dIoU = d(lambda t: iou(X2(t), G), 2.0)
+    dG = d(lambda t: giou(X2(t), G), 2.0)
+    cp, cg = np.array([(P[0] + P[2]) / 2, (P[1] + P[3]) / 2]), np.array([(G[0] + G[2]) / 2, (G[1] + G[3]) / 2])
+    rho2 = np.sum((cp - cg) ** 2)
+    c2 = (max(P[2], G[2]) - min(P[0], G[0])) ** 2 + (max(P[3], G[3]) - min(P[1], G[1])) ** 2
+    Ld = 1 - iou(P, G) + rho2 / c2
+    return {
+        "10": [giou(pb, gb), I_ / U_ + U_ / C_ - 1],
+        "18": [U1, (p2 - p1) + (g2 - g1) - (p2 - g1), g2 - p1, C1],
+        "24": [d(lambda t: io(p1, t), p2), 1 / (g2 - p1)], "24.2": [d(lambda t: io(t, p2), p1), -(p2 - g1) / (g2 - p1) ** 2],
+        "27": [d(gi, q2), 1 / (h2 - q1)],
+        "29": [d(lambda t: io(t, p2), p1), (p2 - g1) / (g2 - p1) ** 2],
+        "34": [Uc, 10], "34.2": [iou(P, G), 1 / 10], "34.3": [Cc, 12],
+        "38": [giou(P, G), 1 / 10 - (12 - 10) / 12, -1 / 15],
+        "41": [Uc, 9], "41.2": [iou(P, G), 1 / 9], "41.3": [giou(P, G), -5 / 36], "41.4": [1 - giou(P, G), 41 / 36],
+        "46": [dIoU, (Uc * dI - Ic * dU) / Uc**2, ((Uc + Ic) * dI - Ic * dA) / Uc**2],
+        "49": [dI, 1], "49.2": [dA, 2], "49.3": [dIoU, 8 / 81], "49.4": [dU, 2],
+        "52": [dG, 8 / 81 + 2 / 12, 43 / 162],
+        "55": [rho2, 3.25], "55.2": [c2, 25],
+        "58": [Ld, 1 - 1 / 9 + 3.25 / 25, 8 / 9 + 13 / 10],
+    }
+
+
+@document("648_blog_barlow_twins_gradient")
+def _(rng):
+    from scipy import optimize
+
+    N, D = int(rng.integers(2, 7)), int(rng.integers(2, 5))
+
+    def stdz(Z):
+        Z = Z - Z.mean(axis=0)
+        return Z / np.sqrt((Z**2).mean(axis=0))
+
+    ZA, ZB = stdz(rng.normal(size=(N, D))), stdz(rng.normal(size=(N, D)))
+    lam = rng.uniform(0.01, 2)
+    Cf = lambda ZA, ZB: ZA.T @ ZB / N  # noqa: E731
+    off = lambda C: sum(C[i, j] ** 2 for i in range(D) for j in range(D) if j != i)  # noqa: E731
+    Lc = lambda C, lam=lam: sum((1 - C[i, i]) ** 2 for i in range(D)) + lam * off(C)  # noqa: E731
+    C = Cf(ZA, ZB)
+    G = grad(Lc, C)
+    i = int(rng.integers(D))
+    j = int((i + rng.integers(1, D)) % D)
+    b, k = int(rng.integers(N)), int(rng.integers(D))
+    gA, gB = grad(lambda Z: Lc(Cf(Z, ZB)), ZA), grad(lambda Z: Lc(Cf(ZA, Z)), ZB)
+    fro = lambda M: np.sqrt(np.sum(M * M))  # noqa: E731
+    G1 = grad(lambda C: Lc(C, 1.0), C)
+    Dd = int(rng.integers(2, 6))
+    Lr = lambda r, lam=lam, Dd=Dd: Dd * (1 - r) ** 2 + lam * Dd * (Dd - 1) * r**2  # noqa: E731
+    rho = rng.uniform(-1, 1)
+    rstar = lambda lam, Dd: optimize.minimize_scalar(  # noqa: E731
+        lambda r: Lr(r, lam, Dd), bounds=(-1, 1), method="bounded", options={"xatol": 1e-12}).x
+    rs = rstar(lam, Dd)
+    Ce = np.array([[0.9, 0.2], [0.0, 0.8]])
+    Le = lambda C: sum((1 - C[i_, i_]) ** 2 for i_ in range(2)) + 0.5 * (C[0, 1] ** 2 + C[1, 0] ** 2)  # noqa: E731
+    rs3 = rstar(0.5, 3)
+    return {
+        "19": [sum((1 - C[i_, i_]) ** 2 for i_ in range(D)), D - 2 * np.trace(C) + np.sum(np.diag(C) ** 2)],
+        "19.2": [off(C), fro(C) ** 2 - np.sum(np.diag(C) ** 2)],
+        "19.3": [np.trace(C), sum(ZA[b_] @ ZB[b_] for b_ in range(N)) / N],
+        "19.4": [off(C), 2 * sum(C[i_, j_] ** 2 for i_ in range(D) for j_ in range(D) if i_ < j_)],
+        "26": [G[i, i] + 2 * (1 - C[i, i]), 0, G[i, j] - 2 * lam * C[i, j]],
+        "32": [G, 2 * lam * C + 2 * (1 - lam) * np.diag(np.diag(C)) - 2 * np.eye(D)],
+        "35.2": [Lc(C, 1.0), fro(C - np.eye(D)) ** 2], "35.3": [G1, 2 * (C - np.eye(D))],
+        "37.4": [Le(Ce), 0.01 + 0.04 + 0.5 * 0.04, 0.07], "37.5": [grad(Le, Ce), np.array([[-0.2, 0.2], [0.2, -0.4]])],
+        "57.2": [rstar(1.0, Dd), 1 / (1 + Dd)],
+        "41": [partial(lambda Z: Cf(Z, ZB)[i, j], ZA, (b, k)), delta(i, k) * ZB[b, j] / N],
+        "44": [gA[b, k], sum(G[k, j_] * ZB[b, j_] for j_ in range(D)) / N],
+        "44.2": [gA, ZB @ G.T / N], "44.3": [gB, ZA @ G / N],
+        "47": [gA, ZB @ G / N],
+        "54": [Lr(rho), Dd * (1 - rho) ** 2 + lam * Dd * (Dd - 1) * rho**2],
+        "54.2": [d(Lr, rho), -2 * Dd * (1 - rho) + 2 * lam * Dd * (Dd - 1) * rho],
+        "57": [rs, 1 / (1 + lam * Dd)],
+        "57.5": [rs3, 1 / (1 + 3 / 2), 2 / 5],
+        "60": [Lr(rs3, 0.5, 3), 3 * 9 / 25 + 0.5 * 6 * 4 / 25, 39 / 25],
+    }
+
+
+@document("649_lecture_dp_sgd_clipping_noise")
+def _(rng):
+    from scipy import integrate, optimize
+
+    dd, B = int(rng.integers(1, 5)), int(rng.integers(2, 6))
+    C = rng.uniform(0.3, 3)
+    sg = rng.uniform(0.3, 3)
+    nrm = np.linalg.norm
+    clip = lambda g: g / max(1.0, nrm(g) / C)  # noqa: E731
+    unit = lambda: (lambda v: v / nrm(v))(rng.normal(size=dd))  # noqa: E731
+    gs, gb = unit() * C * rng.uniform(0.05, 0.95), unit() * C * rng.uniform(1.05, 5)
+    g = rng.normal(size=dd) * rng.uniform(0.2, 3)
+    G = np.array([unit() * rng.uniform(0.05, 3) * C for _ in range(B)])
+    Gc = np.array([unit() * rng.uniform(1.05, 4) * C for _ in range(B)])
+    cb = np.array([clip(v) for v in G])
+    m = cb.mean(axis=0)
+    Eg = (cb.sum(axis=0) + np.zeros(dd)) / B                 # E[xi] = 0
+    Cov = sg**2 * C**2 * np.eye(dd) / B**2                   # Cov(xi / B)
+    k = int(rng.integers(B))
+    Dp = [i for i in range(B) if i != k]
+    # example
+    ce = lambda g: g / max(1.0, nrm(g) / 1.0)  # noqa: E731
+    g1, g2 = np.array([3.0, 4]), np.array([0.3, 0.4])
+    me = (ce(g1) + ce(g2)) / 2
+    Ee = me @ me + np.trace(1.0 * np.eye(2) / 4)
+
+    def renyi(alpha, shift, s):
+        lp = lambda x: -((x - shift) ** 2) / (2 * s * s)  # noqa: E731
+        lq = lambda x: -(x**2) / (2 * s * s)  # noqa: E731
+        val = integrate.quad(lambda x: math.exp(alpha * lp(x) + (1 - alpha) * lq(x)) / (math.sqrt(2 * math.pi) * s),
+                             alpha * shift - 40 * s, alpha * shift + 40 * s, epsabs=0, epsrel=1e-12, limit=200)[0]
+        return math.log(val) / (alpha - 1)
+
+    al = rng.uniform(1.2, 6)
+    T = int(rng.integers(1, 20))
+    sgr = rng.uniform(1, 4)
+    Lg = rng.uniform(1, 10)
+    eps = lambda a, T=T, s=sgr, L=Lg: T * a / (2 * s * s) + L / (a - 1)  # noqa: E731
+    ast = optimize.minimize_scalar(eps, bounds=(1 + 1e-9, 1e4), method="bounded", options={"xatol": 1e-12}).x
+    e100 = lambda a: eps(a, 100, 10.0, 8.0)  # noqa: E731
+    a100 = optimize.minimize_scalar(e100, bounds=(1 + 1e-9, 1e3), method="bounded", options={"xatol": 1e-12}).x
+    return {
+        "18": [clip(gs) - gs, np.zeros(dd), clip(gb) - C * gb / nrm(gb)],
+        "20": [nrm(clip(g)), min(nrm(g), C)],
+        "22": [jac(clip, gb), C / nrm(gb) * (np.eye(dd) - np.outer(gb, gb) / nrm(gb) ** 2)],
+        "25": [np.mean([clip(v) for v in Gc], axis=0), C / B * sum(v / nrm(v) for v in Gc)],
+        "35": [Eg, m], "35.2": [Cov, sg**2 * C**2 / B * np.eye(dd)],
+        "36": [m @ m + np.trace(Cov), m @ m + dd * sg**2 * C**2 / B],
+        "38": [math.sqrt(Cov[0, 0]), sg * C / math.sqrt(B)],
+        "40": [cb.sum(axis=0) - sum(cb[i] for i in Dp), cb[k]],
+        "42.5": [ce(g1), np.array([0.6, 0.8])], "43": [ce(g2), g2], "43.2": [me, np.array([0.45, 0.6])],
+        "43.3": [me @ me, 0.5625], "45": [Ee, 0.5625 + 2 / 2, 1.5625], "47": [nrm(me), 0.75],
+        "51": [renyi(al, C, sg * C), al / (2 * sg**2)],
+        "52": [renyi(al, C * math.sqrt(T), sg * C), T * al / (2 * sg**2)],
+        "55": [d(eps, al), T / (2 * sgr**2) - Lg / (al - 1) ** 2],
+        "57": [ast, 1 + sgr * math.sqrt(2 * Lg / T)],
+        "59": [eps(ast), T / (2 * sgr**2) + math.sqrt(2 * T * Lg) / (2 * sgr)],
+        "61.4": [a100, 5],
+        "62": [e100(a100), 500 / 200 + 8 / 4, 4.5],
+    }
+
+
+@document("650_solution_key_sparse_autoencoder_kl_penalty")
+def _(rng):
+    from scipy import optimize
+
+    s, n, m = int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(2, 6))
+    W, b, X = rng.normal(size=(s, n)), rng.normal(size=s), rng.normal(size=(n, m))
+    rho, beta = rng.uniform(0.02, 0.5), rng.uniform(0.1, 5)
+    KL = lambda r, rh: r * math.log(r / rh) + (1 - r) * math.log((1 - r) / (1 - rh))  # noqa: E731
+    PZ = lambda Z: beta * sum(KL(rho, v) for v in sig(Z).mean(axis=1))  # noqa: E731
+    PW = lambda W, b=b: PZ(W @ X + b[:, None])  # noqa: E731
+    Z = W @ X + b[:, None]
+    A = sig(Z)
+    rh = A.mean(axis=1)
+    j, i, k = int(rng.integers(s)), int(rng.integers(m)), int(rng.integers(n))
+    kap = lambda r: -rho / r + (1 - rho) / (1 - r)  # noqa: E731
+    x = rng.uniform(0.02, 0.98)
+    zero = optimize.brentq(lambda r: d(lambda t: KL(rho, t), r), 1e-4, 1 - 1e-4, xtol=1e-14)
+    H = lambda r, rh: -r * math.log(rh) - (1 - r) * math.log(1 - rh)  # noqa: E731
+    gZ = grad(PZ, Z)
+    gW = grad(PW, W)
+    gb = grad(lambda v: PW(W, v), b)
+    ae = np.array([0.5, 0.1, 0.1, 0.1])                  # four examples, mean activation 0.2, the first at 0.5
+    ze = np.log(ae / (1 - ae))
+    return {
+        "16": [d(lambda t: KL(rho, t), x), -rho / x + (1 - rho) / (1 - x), (x - rho) / (x * (1 - x))],
+        "19": [zero, rho], "19.2": [KL(rho, rho), 0],
+        "22": [d2(lambda t: KL(rho, t), x), rho / x**2 + (1 - rho) / (1 - x) ** 2],
+        "25": [d2(lambda t: KL(rho, t), rho), 1 / (rho * (1 - rho))],
+        "25.4": [KL(rho, x), H(rho, x) - H(rho, rho)],
+        "27": [KL(rho, x), KL(x, rho)],
+        "27.2": [d(lambda t: KL(t, rho), x), math.log(x * (1 - rho) / (rho * (1 - x)))],
+        "29": [partial(lambda Z: sig(Z).mean(axis=1)[j], Z, (j, i)), A[j, i] * (1 - A[j, i]) / m],
+        "32": [gZ[j, i], beta / m * kap(rh[j]) * A[j, i] * (1 - A[j, i])],
+        "38": [gW[j, k], UNDEFINED if j >= n else beta / m * sum(kap(rh[j]) * A[j, i_] * (1 - A[j, i_]) * X[j, i_] for i_ in range(m))],
+        "38.2": [gb[j], beta * kap(rh[j])],
+        "44": [gZ[j, i], beta * kap(rh[j]) * A[j, i] * (1 - A[j, i])],
+        "52": [KL(0.05, 0.2), 0.05 * math.log(1 / 4) + 0.95 * math.log(19 / 16)],
+        "52.2": [d(lambda t: KL(0.05, t), 0.2), -0.05 / 0.2 + 0.95 / 0.8, 0.15 / 0.16, 15 / 16],
+        "58": [partial(lambda z: 3 * KL(0.05, sig(z).mean()), ze, 0), 3 / 4 * 15 / 16 * 1 / 4, 45 / 128],
+    }
+
+
+@document("651_recitation_expectile_regression")
+def _(rng):
+    from scipy import optimize
+
+    tau = rng.uniform(0.05, 0.95)
+    ell = lambda u, t=tau: abs(t - (1.0 if u < 0 else 0.0)) * u * u  # noqa: E731
+    up, un = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    u = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    y, yh = rng.normal(), rng.normal()
+
+    def expectile(vals, probs, t):
+        f = lambda m: sum(p * ell(v - m, t) for v, p in zip(vals, probs))  # noqa: E731
+        return optimize.minimize_scalar(f, bounds=(min(vals) - 1, max(vals) + 1), method="bounded",
+                                        options={"xatol": 1e-13}).x
+
+    K = int(rng.integers(2, 6))
+    vals, probs = rng.normal(size=K) * 2, rng.dirichlet(np.ones(K))
+    mt = expectile(vals, probs, tau)
+    pos = lambda z: max(z, 0.0)  # noqa: E731
+    a_, c_ = rng.uniform(0.2, 3), rng.normal()
+    m8 = expectile([0.0, 1.0, 4.0], [1 / 3] * 3, 0.8)
+    m5 = expectile([0.0, 1.0, 4.0], [1 / 3] * 3, 0.5)
+    n, p = int(rng.integers(3, 7)), int(rng.integers(1, 3))
+    X, yy, beta = rng.normal(size=(n, p)), rng.normal(size=n), rng.normal(size=p)
+    while np.min(np.abs(yy - X @ beta)) < 0.2 or np.max(np.abs(X)) > 4:          # keep away from the kinks
+        X, yy, beta = rng.normal(size=(n, p)), rng.normal(size=n), rng.normal(size=p)
+    L = lambda b: sum(ell(yy[i] - X[i] @ b) for i in range(n))  # noqa: E731
+    w = np.array([abs(tau - (1.0 if yy[i] < X[i] @ beta else 0.0)) for i in range(n)])
+    W = np.diag(w)
+    # central differences with wide steps: exact on the quadratic piece around beta
+    gq = lambda b: np.array([(L(b + 1e-2 * e) - L(b - 1e-2 * e)) / 2e-2 for e in np.eye(p)])  # noqa: E731
+    g = gq(beta)
+    H = np.stack([(gq(beta + 1e-2 * e) - gq(beta - 1e-2 * e)) / 2e-2 for e in np.eye(p)], axis=1)
+    return {
+        "14": [ell(up) - tau * up * up, 0, ell(un) - (1 - tau) * un * un],
+        "24": [d(ell, u), 2 * abs(tau - (1.0 if u < 0 else 0.0)) * u],
+        "30": [d2(ell, up) - 2 * tau, 0, d2(ell, un) - 2 * (1 - tau)],
+        "33": [d(lambda t: ell(y - t), yh), 2 * tau * (y - yh)],
+        "33.2": [d(lambda t: y - t, yh), -1],
+        "33.3": [d(lambda t: ell(y - t), yh), -2 * abs(tau - (1.0 if y < yh else 0.0)) * (y - yh)],
+        "33.4": [d(lambda u: ell(u, 0.9), -2.0), 2 * 0.9 * (-2), -3.6], "33.5": [d(lambda u: ell(u, 0.9), -2.0), -0.4],
+        "40": [tau * sum(q * pos(v - mt) for v, q in zip(vals, probs)),
+               (1 - tau) * sum(q * pos(mt - v) for v, q in zip(vals, probs))],
+        "43.2": [expectile(vals, probs, 0.5), vals @ probs],
+        "43.3": [expectile(a_ * vals + c_, probs, tau), a_ * mt + c_],
+        "43.4": [expectile(-vals, probs, tau), -mt],
+        "48": [0.8 * (4 - m8), 0.2 * (m8 - 1)], "48.2": [m8, 3.4],
+        "51": [0.8 * (4 - m8), 0.2 * ((m8 - 0) + (m8 - 1))], "51.2": [3.4, 1.2 * m8],
+        "51.3": [m8, 17 / 6], "51.4": [m5, 5 / 3],
+        "58": [g, -2 * sum(w[i] * (yy[i] - X[i] @ beta) * X[i] for i in range(n)), -2 * X.T @ W @ (yy - X @ beta)],
+        "61": [H, UNDEFINED if mat(X, W) is UNDEFINED else 2 * mat(X, W) @ X.T],     # X W needs n = p
+        "64": [beta - np.linalg.solve(H, g), np.linalg.solve(X.T @ W @ X, X.T @ W @ yy)],
+    }
+
+
+@document("652_nb_adafactor_factored_second_moment")
+def _(rng):
+    n, m = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    V = rng.uniform(0.1, 3, size=(n, m))
+    on, om = np.ones(n), np.ones(m)
+    R, C = V @ om, on @ V
+    Vh = np.outer(R, C) / (on @ R)
+    u, v = rng.uniform(0.2, 2, size=n), rng.uniform(0.2, 2, size=m)
+    V1 = np.outer(u, v)
+    fac = lambda V: np.outer(V.sum(axis=1), V.sum(axis=0)) / V.sum()  # noqa: E731
+    Vt = np.outer(R, C) / (n * m)
+    dv = lambda V, W: np.sum(V * np.log(V / W) - V + W)  # noqa: E731
+    r, c = rng.uniform(0.2, 2, size=n), rng.uniform(0.2, 2, size=m)
+    i, j = int(rng.integers(n)), int(rng.integers(m))
+    gr = grad(lambda r: dv(V, np.outer(r, c)), r)
+    gc = grad(lambda c: dv(V, np.outer(r, c)), c)
+    rs, cs = R, C / (on @ R)
+    U = rng.normal(size=(n, m)) * rng.uniform(0.1, 3)
+    dth = rng.uniform(0.2, 2)
+    rms = lambda U: math.sqrt(np.mean(U * U))  # noqa: E731
+    Uh = U / max(1.0, rms(U) / dth)
+    Va, Vb = np.array([[1.0, 3], [2, 2]]), np.array([[1.0, 2], [3, 6]])
+    rho = lambda t: min(1e-2, 1 / math.sqrt(t))  # noqa: E731
+    return {
+        "3:3": [on @ R, C @ om],
+        "3:5": [Vh @ om, R * (C @ om) / (on @ R), R], "3:5.2": [on @ Vh, C],
+        "3:7": [fac(V1), V1],
+        "3:9.2": [Vt @ om, R],
+        "4:9": [gr[i], np.sum(c) - R[i] / r[i]], "4:9.2": [gc[j], np.sum(r) - C[j] / c[j]],
+        "4:11": [np.outer(rs, cs), Vh],
+        "6:3.2": [32**-0.8, 2.0**-4, 1 / 8],
+        "6:3.4": [rho(400), 1 / 20],
+        "6:5.3": [rms(Uh), min(rms(U), dth)],
+        "7:3.2": [Va.sum(axis=1), np.array([4.0, 4])], "7:3.3": [Va.sum(axis=0), np.array([3.0, 5])],
+        "7:5": [fac(Va), np.array([[12.0, 20], [12, 20]]) / 8, np.array([[1.5, 2.5], [1.5, 2.5]])],
+        "7:5.2": [dv(Va, fac(Va)), math.log(2 / 3) + 3 * math.log(6 / 5) + 2 * math.log(4 / 3) + 2 * math.log(4 / 5)],
+        "7:7.2": [Vb.sum(axis=1), np.array([3.0, 9])], "7:7.3": [Vb.sum(axis=0), np.array([4.0, 8])],
+        "7:7.4": [fac(Vb)[1, 0], 9 * 4 / 12, 4],
+        "7:9": [4096 * 4096 / (4096 + 4096), 4096],
+    }
+
+
+@document("653_reading_group_prototypical_networks_distance")
+def _(rng):
+    K, M = int(rng.integers(2, 5)), int(rng.integers(1, 4))
+    sizes = rng.integers(1, 4, size=K)
+    F_ = [rng.normal(size=(int(s), M)) for s in sizes]
+    C = np.array([f.mean(axis=0) for f in F_])
+    z = rng.normal(size=M)
+    y = int(rng.integers(K))
+    k, j = int(rng.integers(K)), int(rng.integers(K))
+    P = lambda z, C=C: softmax(-np.sum((z - C) ** 2, axis=1))  # noqa: E731
+    J = lambda z, C=C: -math.log(P(z, C)[y])  # noqa: E731
+    p = P(z)
+    w, b = 2 * C, -np.sum(C * C, axis=1)
+    r = rng.uniform(0.5, 2)
+    Ce = rng.normal(size=(K, M))
+    Ce = r * Ce / np.linalg.norm(Ce, axis=1, keepdims=True)
+    cpt = rng.normal(size=M)
+    Sk = lambda c: np.sum((F_[k] - c) ** 2)  # noqa: E731
+    cb = p @ C
+    H = np.array([[partial2(J, z, a, e) for e in range(M)] for a in range(M)])
+    gC = grad(lambda C: J(z, C), C)
+    # toy
+    Ct, zt = np.array([[0.0, 0], [2, 0]]), np.array([1.0, 1])
+    Jt = lambda z, C=Ct: -math.log(P(z, C)[0])  # noqa: E731
+    pt = P(zt, Ct)
+    gCt = grad(lambda C: Jt(zt, C), Ct)
+    Ht = np.array([[partial2(Jt, zt, a, e) for e in range(2)] for a in range(2)])
+    return {
+        "24": [-np.sum((z - C[k]) ** 2), -z @ z + 2 * C[k] @ z - C[k] @ C[k]],
+        "30": [p[k], softmax(w @ z + b)[k]],
+        "33": [p[k], softmax(C @ z - 0.5 * np.sum(C * C, axis=1))[k]],
+        "33.2": [P(z, Ce)[k], softmax(2 * Ce @ z)[k]],
+        "40": [grad(Sk, cpt), -2 * np.sum(F_[k] - cpt, axis=0)],
+        "40.2": [Sk(cpt), np.sum((F_[k] - C[k]) ** 2) + np.sum((C[k] - cpt) ** 2)],
+        "47.2": [J(z), np.sum((z - C[y]) ** 2) + math.log(np.sum(np.exp(-np.sum((z - C) ** 2, axis=1))))],
+        "50": [grad(J, z), 2 * (z - C[y]) - 2 * sum(p[q] * (z - C[q]) for q in range(K)), 2 * (cb - C[y])],
+        "56": [H, 2 * (sum(p[q] * np.outer(C[q], C[q]) for q in range(K)) - np.outer(cb, cb))],
+        "62": [gC[j], -2 * (delta(j, y) - p[j]) * (z - C[j])],
+        "65": [gC.sum(axis=0), -grad(J, z)], "65.2": [gC.sum(axis=0), np.zeros(M)],
+        "67.5": [pt[0], pt[1], 0.5], "67.6": [Jt(zt), math.log(2)], "67.7": [pt @ Ct, np.array([1.0, 0])],
+        "70": [grad(Jt, zt), 2 * (np.array([1.0, 0]) - np.array([0.0, 0])), np.array([2.0, 0])],
+        "70.2": [gCt[0], -(zt - Ct[0]), np.array([-1.0, -1])], "70.3": [gCt[1], np.array([1.0, -1])],
+        "73": [Ht, np.array([[2.0, 0], [0, 0]])],
+    }
+
+
+@document("654_appendix_contractive_autoencoder_penalty")
+def _(rng):
+    dx, dh = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    W, b, x = rng.normal(size=(dh, dx)), rng.normal(size=dh), rng.normal(size=dx)
+    enc = lambda x, W=W, b=b: sig(W @ x + b)  # noqa: E731
+    h = enc(x)
+    s = h * (1 - h)
+    D = np.diag(s)
+    rho = np.sum(W * W, axis=1)
+    J = jac(enc, x)
+    def jcs(f, x):                      # Jacobian by complex steps: exact to rounding, so it can be differentiated again
+        return np.stack([np.imag(f(x + 1e-30j * e)) / 1e-30 for e in np.eye(len(x))], axis=1)
+
+    Om = lambda W, b=b, x=x: np.sum(jcs(lambda v: 1 / (1 + np.exp(-(W @ v + b))), x) ** 2)  # noqa: E731
+    j, i = int(rng.integers(dh)), int(rng.integers(dx))
+    gW = grad(lambda M: Om(M), W)
+    gb = grad(lambda v: Om(W, v), b)
+    zj = rng.normal()
+    sl = lambda t: sig(t) * (1 - sig(t))  # noqa: E731
+    th = np.tanh(W @ x + b)
+    Jt = jac(lambda v: np.tanh(W @ v + b), x)
+    Omlin = lambda W: np.sum(jcs(lambda v: W @ v + b, x) ** 2)  # noqa: E731
+    WW = mat(W.T, W)
+    tr3 = UNDEFINED if mat(WW, D @ D) is UNDEFINED else np.trace(mat(WW, D @ D))
+    # checks
+    W1 = np.array([[1.0, -1]])
+    x1, x2 = np.array([1.0, 1]), np.array([1.0, 0])
+    b2 = np.array([math.log(3) - 1])
+    Om1 = lambda W, b: Om(W, b, x1)  # noqa: E731
+    Om2 = lambda W, b: Om(W, b, x2)  # noqa: E731
+    h2 = sig(W1 @ x2 + b2)[0]
+    return {
+        "17": [J, J, D @ W],
+        "17.2": [Om(W), np.sum(J**2), sum(s[a] ** 2 * W[a, c] ** 2 for a in range(dh) for c in range(dx)), np.sum(s**2 * rho)],
+        "21": [Om(W), np.trace(D @ W @ W.T @ D), np.trace(W.T @ D @ D @ W), tr3],
+        "28": [d(sl, zj), sig(zj) * (1 - sig(zj)) * (1 - 2 * sig(zj)), sl(zj) * (1 - 2 * sig(zj))],
+        "32": [gW[j, i], 2 * s[j] ** 2 * W[j, i] + 2 * s[j] * s[j] * (1 - 2 * h[j]) * x[i] * rho[j],
+               2 * s[j] ** 2 * W[j, i] + 2 * s[j] ** 2 * (1 - 2 * h[j]) * rho[j] * x[i]],
+        "37": [gW, 2 * np.diag(s * s) @ W + 2 * np.outer(s * s * (1 - 2 * h) * rho, x)],
+        "37.2": [gb, 2 * s * (1 - 2 * h) * rho],
+        "40": [Jt, np.diag(1 - th * th) @ W],
+        "41": [d(lambda t: 1 - np.tanh(t) ** 2, zj), -2 * np.tanh(zj) * (1 - np.tanh(zj))],
+        "41.2": [Omlin(W), np.sum(W * W)], "42": [grad(Omlin, W), 2 * W],
+        "45": [Om1(W1, np.zeros(1)), 1 / 8], "45.2": [grad(lambda v: Om1(W1, v), np.zeros(1)), np.zeros(1)],
+        "45.3": [grad(lambda M: Om1(M, np.zeros(1)), W1), W1 / 8],
+        "47.3": [h2, 3 / 4], "47.4": [h2 * (1 - h2), 3 / 16],
+        "49": [Om2(W1, b2), 9 / 256], "49.2": [grad(lambda v: Om2(W1, v), b2), np.array([-3 / 8])],
+        "49.3": [grad(lambda M: Om2(M, b2), W1), 9 / 128 * np.array([[1.0, -1]]) - 9 / 128 * np.array([[1.0, 0]]),
+                 np.array([[0, -9 / 128]])],
+    }
+
+
+@document("655_office_hours_fgsm_linear_model")
+def _(rng):
+    import itertools
+
+    from scipy import optimize
+
+    dd = int(rng.integers(1, 5))
+    w = rng.choice([-1, 1], size=dd) * rng.uniform(0.2, 2, size=dd)
+    x = rng.normal(size=dd)
+    y = float(rng.choice([-1, 1]))
+    eps = rng.uniform(0.05, 1.5)
+    ell = lambda x, w=w, y=y: math.log1p(math.exp(-y * (w @ x)))  # noqa: E731
+    g = grad(ell, x)
+    xp = x + eps * np.sign(g)
+    n1, n2 = np.sum(np.abs(w)), np.linalg.norm(w)
+    box = max(ell(x + eps * np.array(s)) for s in itertools.product([-1.0, 1.0], repeat=dd))
+    dstar = eps * (lambda v: v / np.linalg.norm(v))(rng.normal(size=dd))
+    for _ in range(60):                 # projected gradient ascent of l(x + delta) on the sphere of radius eps
+        gd = grad(lambda v: ell(x + v), dstar)
+        step = dstar + 10 * eps * gd / np.linalg.norm(gd)
+        dstar = eps * step / np.linalg.norm(step)
+    a = rng.uniform(0.2, 2)
+    wq = rng.choice([-1, 1], size=dd) * a
+    le = lambda w: math.log1p(math.exp(eps * np.sum(np.abs(w)) - y * (w @ x)))  # noqa: E731
+    gw = grad(le, w)
+    # the numbers
+    W, X = np.array([2.0, -1, 0.5]), np.array([1.0, 1, 2])
+    fg = lambda e: X + e * np.sign(grad(lambda v: ell(v, W, 1.0), X))  # noqa: E731
+    Xp = fg(0.4)
+    est = optimize.brentq(lambda e: W @ fg(e), 1e-6, 5, xtol=1e-14)
+    est2 = optimize.brentq(lambda e: W @ X - e * np.linalg.norm(W), 1e-6, 5, xtol=1e-14)   # worst l2 margin, Cauchy-Schwarz
+    return {
+        "13": [g, sig(-y * (w @ x)) * w],
+        "18": [g, -y * sig(-y * (w @ x)) * w], "18.2": [np.sign(g), -y * np.sign(w)],
+        "21": [xp, x - eps * y * np.sign(w)],
+        "24": [y * (w @ xp), y * (w @ x) - eps * y * y * (w @ np.sign(w)), y * (w @ x) - eps * n1],
+        "27": [y * (w @ xp), y * (w @ x) - eps * n2],
+        "29": [w @ np.sign(w), np.sum(np.abs(w)), n1],
+        "32": [box, math.log1p(math.exp(eps * n1 - y * (w @ x)))],
+        "35": [dstar, -eps * y * w / n2],
+        "35.2": [np.sum(np.abs(wq)) / np.linalg.norm(wq), math.sqrt(dd)],
+        "39": [W @ X, 2], "39.2": [Xp, X + 0.4 * np.sign(W), np.array([1.4, 0.6, 2.4])], "39.3": [W @ Xp, 3.4],
+        "44": [Xp, X - 0.4 * np.array([1.0, -1, 1]), np.array([0.6, 1.4, 1.6])], "44.2": [W @ Xp, 0.6],
+        "47": [2 - 0.4 * 3.5, 0.6], "47.2": [est, 2 / 3.5, 4 / 7],
+        "49": [est2, 2 / np.linalg.norm(W), 2 / 5.25],
+        "53.2": [gw, sig(eps * n1 - y * (w @ x)) * (eps * np.sign(w) + y * x)],
+        "58": [gw, sig(eps * n1 - y * (w @ x)) * (eps * np.sign(w) - y * x)],
+        "61": [sig(1.4 - 2) * 0.4 * np.array([1.0, -1, 1]), 0.4 * sig(0.6) * np.array([1.0, -1, 1])],
+    }
+
+
+# Oracle functions for the blind-corpus documents 656-669 (written for oracle.py's registry).
+
+
+@document("656_hw_separable_linear_ode_mixing_tank")
+def _(rng):
+    from scipy import integrate, optimize
+
+    ode = lambda f, y0, a, b: float(integrate.solve_ivp(f, (a, b), [y0], rtol=1e-12, atol=1e-13).y[0, -1]) if b != a else y0  # noqa: E731
+    # problem 1: y' = x y^2, y(0) = 1, on |x| < sqrt 2
+    x = rng.uniform(-1.3, 1.3)
+    y1 = lambda s: 2 / (2 - s * s)  # noqa: E731
+    assert abs(ode(lambda s, y: s * y**2, 1.0, 0.0, x) - y1(x)) < 1e-8 * abs(y1(x))
+    C1 = -1 / y1(0.0)
+    # problem 2: Q' = 0.8 - Q/25, Q(0) = 5
+    t = rng.uniform(0, 80)
+    Q = lambda s: 20 - 15 * math.exp(-s / 25)  # noqa: E731
+    assert abs(ode(lambda s, q: 0.2 * 4 - 4 * q / 100, 5.0, 0.0, t) - Q(t)) < 1e-8
+    C2 = math.exp(0) * Q(0) - 20
+    t15 = optimize.brentq(lambda s: Q(s) - 15, 0, 200, xtol=1e-14)
+    # problem 3: x y' + 2y = x^2, y(1) = 0, x > 0
+    z = rng.uniform(0.2, 4)
+    y3 = lambda s: s * s / 4 - 1 / (4 * s * s)  # noqa: E731
+    assert abs(ode(lambda s, y: (s * s - 2 * y) / s, 0.0, 1.0, z) - y3(z)) < 1e-8 * max(1, abs(y3(z)))
+    mu3 = math.exp(integrate.quad(lambda s: 2 / s, 1, z)[0])
+    C3 = -2 / 3
+    return {
+        "12": [-1 / y1(x), x * x / 2 + C1], "15": [C1, -1], "15.2": [1 / y1(x), 1 - x * x / 2],
+        "18": [y1(x), 2 / (x * x - 2)],
+        "21": [1 / y1(x), 1 - x * x / 2, (2 - x * x) / 2], "21.2": [y1(x), 2 / (2 - x * x)],
+        "21.3": [d(y1, x), 4 * x / (2 - x * x) ** 2, x * (2 / (2 - x * x)) ** 2],
+        "27": [4 * Q(t) / 100, Q(t) / 25],
+        "30": [d(Q, t), 0.8 - Q(t) / 25],
+        "33.2": [d(lambda s: math.exp(s / 25) * Q(s), t), 0.8 * math.exp(t / 25)],
+        "37": [math.exp(t / 25) * Q(t), 20 * math.exp(t / 25) + C2],
+        "38": [Q(t), 20 + C2 * math.exp(-t / 25), 20 - 15 * math.exp(-t / 25)],
+        "42": [Q(25), 20 - 15 * math.exp(-25)], "42.2": [t15, math.log(3) / 25], "42.3": [Q(2000.0), 20],
+        "44": [Q(25), 20 - 15 * math.exp(-1)], "44.2": [math.exp(-t15 / 25), 1 / 3], "44.3": [t15, 25 * math.log(3)],
+        "53": [mu3, mu3, math.exp(2 * math.log(z)), 2 * z],
+        "56": [d(lambda s: 2 * s * y3(s), z), 2 * z * z], "56.2": [2 * z * y3(z), 2 / 3 * z**3 + C3],
+        "56.3": [y3(z), z * z / 3 + C3 / (2 * z)], "59": [y3(z), z * z / 3 - 1 / (3 * z)],
+        "62": [math.exp(2 * math.log(z)), z * z], "62.2": [mu3, z * z], "62.3": [d(lambda s: s * s * y3(s), z), z**3],
+        "62.4": [z * z * y3(z), z**4 / 4 - 1 / 4], "62.5": [y3(z), z * z / 4 - 1 / (4 * z * z)],
+        "63": [z * d(y3, z) + 2 * y3(z), z * (z / 2 + 1 / (2 * z**3)) + z * z / 2 - 1 / (2 * z * z), z * z],
+    }
+
+
+@document("657_exam_inverse_3x3_adjugate")
+def _(rng):
+    A = np.array([[1.0, 2, 0], [-1, 1, 3], [2, 0, 1]])
+    b = np.array([-1.0, 4, 4])
+    det = np.linalg.det
+    minor = lambda M, i, j: det(np.delete(np.delete(M, i, 0), j, 1))  # noqa: E731
+    C = np.array([[(-1) ** (i + j) * minor(A, i, j) for j in range(3)] for i in range(3)])
+    adj = C.T
+    Ai = np.linalg.inv(A)
+    x = np.linalg.solve(A, b)
+    B = rng.normal(size=(3, 3))
+    v2 = lambda a, b_, c, d_: det(np.array([[a, b_], [c, d_]], dtype=float))  # noqa: E731
+    expansion = 1 * v2(1, 3, 0, 1) - 2 * v2(-1, 3, 2, 1) + 0 * v2(-1, 1, 2, 0)
+    inv15 = np.array([[1.0, -2, 6], [7, 1, -3], [-2, 4, 3]]) / 15
+    return {
+        "18": [det(A), expansion, 1 * 1 - 2 * (-7) + 0, 15],
+        "22": [C[1, 2], -(1 * 0 - 2 * 2), 4],
+        "23": [det(A), 3 * C[1, 2] + 1 * C[2, 2], 15], "24": [C[1, 2], -4],
+        "26": [det(A), 3 * (-4) + 3, -9],
+        "34": [C, np.array([[1.0, 7, -2], [-2, 1, 4], [6, -3, 3]])],
+        "38": [Ai, adj / det(A), inv15],
+        "41": [Ai[1, 2], C[2, 1] / det(A), -1 / 5], "42": [Ai[1, 2], 4 / 15], "42.2": [Ai, C / 15],
+        "48": [x, Ai @ b, np.array([-1 - 8 + 24, -7 + 4 - 12, 2 + 16 + 12]) / 15, np.array([1.0, -1, 2])],
+        "51": [x[1], (-7 + 4 + 12) / 15, 3 / 5],
+        "55": [det(-A), -15],
+        "57": [det(2 * A), 2**3 * det(A), 120], "57.2": [det(Ai), 1 / 15], "57.3": [det(A.T @ B), 15 * det(B)],
+        "59": [det(2 * A), 2 * det(A), 30], "59.2": [det(A + B), 15 + det(B)],
+        "60": [np.linalg.inv(A @ B), np.linalg.inv(B) @ Ai], "60.2": [np.linalg.inv(A @ B), Ai @ np.linalg.inv(B)],
+        "61": [det(adj), det(A) ** 2, 225], "61.2": [A @ adj, det(A) * np.eye(3)],
+    }
+
+
+@document("658_notes_variance_of_sums_portfolio")
+def _(rng):
+    from scipy import optimize
+
+    n = int(rng.integers(2, 6))
+    L = rng.normal(size=(n, n))
+    S = L @ L.T                                          # the covariance matrix of (X_1, ..., X_n)
+    one = np.ones(n)
+    var = lambda c, S=S: float(c @ S @ c)  # noqa: E731   the variance of c^T X
+    iu = [(i, j) for i in range(n) for j in range(n) if i < j]
+    a, b = rng.normal(size=2)
+    S2 = S[:2, :2]                                       # (X, Y) = (X_1, X_2)
+    sg2 = rng.uniform(0.1, 3)
+    w, av = rng.normal(size=n), rng.normal(size=n)
+    k = int(rng.integers(1, 5))
+    M = rng.normal(size=(k, n))
+    left = mat(M.T, S)
+    wrong = UNDEFINED if left is UNDEFINED else mat(left, M)
+    # the portfolio
+    Sg = np.array([[0.04, 0.006, -0.002], [0.006, 0.09, 0.012], [-0.002, 0.012, 0.01]])
+    mu = np.array([0.06, 0.10, 0.03])
+    wp = np.array([0.5, 0.3, 0.2])
+    sd = np.sqrt(np.diag(Sg))
+    rho = Sg / np.outer(sd, sd)
+    V = lambda t: var(np.array([t, 1 - t]), Sg[np.ix_([0, 2], [0, 2])])  # noqa: E731
+    t = rng.uniform(-1, 2)
+    ts = optimize.minimize_scalar(V, bracket=(-1, 2), tol=1e-12).x
+    return {
+        "10": [var(one), sum(S[i, j] for i in range(n) for j in range(n)), np.trace(S) + 2 * sum(S[i, j] for i, j in iu)],
+        "13": [var(np.array([a, b]), S2), a * a * S2[0, 0] + b * b * S2[1, 1] + 2 * a * b * S2[0, 1]],
+        "16": [var(np.array([1.0, -1]), S2), S2[0, 0] + S2[1, 1] + 2 * S2[0, 1]],
+        "19.2": [var(one, sg2 * np.eye(n)), n * sg2], "19.3": [var(n * np.eye(n)[0], sg2 * np.eye(n)), n * sg2],
+        "26": [var(w), w @ S @ w], "26.2": [float(av @ S @ w), av @ S @ w], "26.3": [M @ S @ M.T, wrong],
+        "37": [sd[0], 0.2], "37.2": [sd[1], 0.3], "37.3": [sd[2], 0.1],
+        "37.4": [rho[0, 1], 0.006 / (0.2 * 0.3), 0.1], "37.5": [rho[0, 2], -0.1],
+        "37.6": [rho[1, 2], 0.012 / (0.3 * 0.1), 0.04],
+        "39.2": [mu @ wp, 0.03 + 0.03 + 0.06, 0.12],
+        "43": [var(wp, Sg), sum(wp[i] ** 2 * Sg[i, i] for i in range(3)) + 2 * sum(wp[i] * wp[j] * Sg[i, j] for i in range(3) for j in range(3) if i < j),
+               (0.01 + 0.0081 + 0.0004) + 2 * (0.0009 - 0.0002 + 0.00072), 0.0185 + 0.00284, 0.02134],
+        "49": [var(wp, Sg), 0.0185 + 0.00142, 0.01992],
+        "56": [V(t), 0.04 * t * t + 0.01 * (1 - t) ** 2 - 0.004 * t * (1 - t)],
+        "62": [d(V, t), 0.08 * t - 0.02 * (1 - t) - 0.004 * (1 - 2 * t), 0.108 * t - 0.024],
+        "65": [ts, 2 / 9],
+        "65.2": [ts, (sd[2] ** 2 - Sg[0, 2]) / (sd[0] ** 2 + sd[2] ** 2 + 2 * Sg[0, 2]), 0.012 / 0.054],
+        "65.3": [V(ts), 11 / 1500],
+    }
+
+
+def _cases_656(*errors):
+    """Values for a definition by cases with one link per branch: errors[k] is (left - right) in branch k."""
+    vals, run = [errors[0], 0.0], 0.0
+    for e in errors[1:]:
+        run = run + e
+        vals.append(run)
+    return vals
+
+
+@document("659_solution_key_conditional_expectation_table")
+def _(rng):
+    P = np.array([[0.10, 0.05, 0.05], [0.10, 0.20, 0.10], [0.05, 0.15, 0.20]])
+    xs, ys = np.array([0.0, 1, 2]), np.array([1.0, 2, 3])
+    pX, pY = P.sum(axis=1), P.sum(axis=0)
+    EYx = (P @ ys) / pX                                   # E[Y | X = x]
+    EY2x = (P @ ys**2) / pX
+    VYx = EY2x - EYx**2
+    EY, EY2 = pY @ ys, pY @ ys**2
+    VY = EY2 - EY**2
+    EX, VX = pX @ xs, pX @ xs**2 - (pX @ xs) ** 2
+    EXY = xs @ P @ ys
+    cov = EXY - EX * EY
+    VXY = sum(P[i, j] * (xs[i] + ys[j]) ** 2 for i in range(3) for j in range(3)) - (EX + EY) ** 2
+    PX2Y3 = P[2, 2] / pY[2]
+    # the best linear predictor, by least squares over the table
+    Wt = P.ravel()
+    Xf = np.repeat(xs, 3)
+    Yf = np.tile(ys, 3)
+    D = np.column_stack([np.ones(9), Xf])
+    coef = np.linalg.solve(D.T @ (Wt[:, None] * D), D.T @ (Wt * Yf))
+    beta = coef[1]
+    return {
+        "12": [pX[0] * pY[0], 0.05],
+        "18": [EYx[0], (0.10 + 0.10 + 0.15) / 0.20, 1.75],
+        "19": [EYx[1], (0.10 + 0.40 + 0.30) / 0.40, 2], "20": [EYx[2], (0.05 + 0.30 + 0.60) / 0.40, 2.375],
+        "27": _cases_656(EYx[0] - 1.75, EYx[1] - 2, EYx[2] - 2.375),
+        "30": [EYx[2], 0.95],
+        "32": [pX @ EYx, 0.2 * 1.75 + 0.4 * 2 + 0.4 * 2.375, 2.1], "32.2": [EY, (1.75 + 2 + 2.375) / 3],
+        "32.3": [pX @ EYx, 0.25 * 1.75 + 0.40 * 2 + 0.35 * 2.375],
+        "37": [pX @ VYx, 0.2 * 0.6875 + 0.4 * 0.5 + 0.4 * 0.484375, 0.53125],
+        "37.2": [pX @ EYx**2 - (pX @ EYx) ** 2, 4.46875 - 2.1**2, 0.05875],
+        "40": [VY, 0.59], "42": [VY, pX @ VYx],
+        "44": [VX, 2 - 1.44, 0.56], "44.2": [EXY, 1 * (0.10 + 0.40 + 0.30) + 2 * (0.05 + 0.30 + 0.60), 2.7],
+        "47": [cov, 2.7 - 1.2 * 2.1, 0.18], "47.2": [VXY, 0.56 + 0.59 + 0.18, 1.33],
+        "50": [cov / math.sqrt(VX * VY), 0.18 / (0.56 * 0.59)],
+        "52": [PX2Y3, 0.20 / 0.40, 0.5],
+        "54": [beta, cov / VY, 0.18 / 0.56, 9 / 28],
+        "56": [VXY, 0.56 + 0.59 + 2 * 0.18, 1.51], "56.2": [PX2Y3, 0.20 / 0.35, 4 / 7],
+    }
+
+
+@document("660_nb_parametric_curves_cycloid")
+def _(rng):
+    from scipy import integrate, optimize
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    r = rng.uniform(0.3, 3)
+    t = rng.uniform(0.3, 2 * math.pi - 0.3)
+    xc = lambda s: r * (s - math.sin(s))  # noqa: E731
+    yc = lambda s: r * (1 - math.cos(s))  # noqa: E731
+    tinv = lambda X: optimize.brentq(lambda s: xc(s) - X, 1e-9, 2 * math.pi, xtol=1e-15, rtol=1e-15)  # noqa: E731
+    Y = lambda X: yc(tinv(X))  # noqa: E731   the cycloid as a graph over x
+    x0 = xc(t)
+    s2 = math.sin(t / 2)
+    slope, curv = d(Y, x0), d2r(Y, x0)
+    # tangent at t = pi/2
+    xp = xc(math.pi / 2)
+    X = rng.uniform(-3, 3)
+    tangent = yc(math.pi / 2) + d(Y, xp) * (X - xp)
+    speed = lambda s: math.hypot(d(xc, s), d(yc, s))  # noqa: E731
+    L = q(speed, 0, 2 * math.pi)
+    A = q(lambda s: yc(s) * d(xc, s), 0, 2 * math.pi)
+    # the ellipse, upper half
+    u = rng.uniform(0.2, math.pi - 0.2)
+    xe = lambda s: 3 * math.cos(s)  # noqa: E731
+    ye = lambda s: 2 * math.sin(s)  # noqa: E731
+    tie = lambda X: optimize.brentq(lambda s: xe(s) - X, 0, math.pi, xtol=1e-15, rtol=1e-15)  # noqa: E731
+    Ye = lambda X: ye(tie(X))  # noqa: E731
+    sl_e, cv_e = d(Ye, xe(u)), d2r(Ye, xe(u))
+    cv_e4 = d2r(Ye, xe(math.pi / 4))
+    up = q(lambda s: 2 * math.sin(s) * (-3 * math.sin(s)), math.pi, 0)
+    return {
+        "2:5": [d(xc, t), r * (1 - math.cos(t))], "2:5.2": [d(yc, t), r * math.sin(t)],
+        "2:9": [slope, d(yc, t) / d(xc, t), math.sin(t) / (1 - math.cos(t)), 1 / math.tan(t / 2)],
+        "2:17": [curv, d(lambda s: 1 / math.tan(s / 2), t), -1 / s2**2],
+        "4:3": [curv, d(lambda s: math.sin(s) / (1 - math.cos(s)), t) / d(xc, t), (-0.5 / s2**2) / (2 * r * s2**2), -1 / (4 * r * s2**4),
+                -1 / (r * (1 - math.cos(t)) ** 2)],
+        "5:3.2": [1 / math.tan(math.pi / 4), 1],
+        "5:5": [tangent, X + r * (1 - math.pi / 2)],
+        "5:9": [speed(t), r * math.sqrt(2 - 2 * math.cos(t)), 2 * r * s2],
+        "5:11": [L, q(lambda s: 2 * r * math.sin(s / 2), 0, 2 * math.pi), 4 * r],
+        "5:11.2": [q(speed, 0, math.pi), 2 * r],                   # the integrand is the speed
+        "5:11.3": [yc(t) * d(xc, t), r * r * (1 - math.cos(t)) ** 2],
+        "5:13": [A, r * r * q(lambda s: 1 - 2 * math.cos(s) + math.cos(s) ** 2, 0, 2 * math.pi), r * r * (2 * math.pi + math.pi),
+                 3 * math.pi * r * r],
+        "7:1": [q(lambda s: math.sin(s / 2), 0, 2 * math.pi), -2 * math.cos(math.pi) + 2 * math.cos(0), 4],
+        "7:1.2": [L, 8 * r],
+        "7:5.3": [sl_e, 2 * math.cos(u) / (-3 * math.sin(u)), -2 / 3 / math.tan(u)], "7:5.4": [d(xe, u), -3 * math.sin(u)],
+        "7:7": [cv_e, (2 / 3 / math.sin(u) ** 2) / (-3 * math.sin(u)), -2 / (9 * math.sin(u) ** 3)],
+        "7:9": [cv_e4, -2 * math.sqrt(2) / 9], "7:9.2": [ye(u), 2 / 3 * math.sqrt(9 - xe(u) ** 2)],
+        "7:11": [up, 6 * q(lambda s: math.sin(s) ** 2, 0, math.pi), 6 * math.pi],
+    }
+
+
+@document("661_worksheet_derivative_from_definition")
+def _(rng):
+    x = rng.choice([-1, 1]) * rng.uniform(0.5, 3)
+    h = rng.choice([-1, 1]) * rng.uniform(0.05, 0.4)         # |h| < |x|: x + h stays on the side of x
+    xp = rng.uniform(0.5, 5)                                 # x > 0 for sqrt
+    hp, hn = rng.uniform(0.01, 2), -rng.uniform(0.01, 2)
+    f = lambda t: t * t - 3 * t  # noqa: E731
+    g = lambda t: 1 / t  # noqa: E731
+    k = math.sqrt
+    p = lambda t: t**3  # noqa: E731
+    X = rng.uniform(-3, 3)
+    lim = lambda q: (q(1e-5) + q(-1e-5)) / 2  # noqa: E731   a limit as h -> 0 of a smooth quotient
+    return {
+        "10": [(f(x + h) - f(x)) / h, ((x + h) ** 2 - 3 * (x + h) - x * x + 3 * x) / h, (2 * x * h + h * h - 3 * h) / h, 2 * x + h - 3],
+        "13": [d(f, x), 2 * x + 0 - 3, 2 * x - 3],
+        "13.2": [f(1) + d(f, 1.0) * (X - 1), -X - 1],
+        "18": [(g(x + h) - g(x)) / h, 1 / h * (1 / (x + h) - 1 / x), 1 / h * h / (x * (x + h)), 1 / (x * (x + h))],
+        "21": [d(g, x), 1 / x**2],
+        "23": [1 / (x + h) - 1 / x, -h / (x * (x + h))], "23.2": [d(g, x), -1 / x**2],
+        "28": [(k(xp + hp) - k(xp)) / hp, ((xp + hp) - xp) / (hp * (k(xp + hp) + k(xp))), 1 / (k(xp + hp) + k(xp))],
+        "31": [d(k, xp), 1 / (2 * k(xp))], "31.2": [d(k, 4.0), 1 / (2 * math.sqrt(4)), 1 / 2], "31.3": [2 + 0.1 / 4, 2.025],
+        "31.4": [1 / (2 * math.sqrt(4)), 1 / 4],
+        "36": [(x + h) ** 3, x**3 + 3 * x * x * h + 3 * x * h * h + h**3],
+        "36.2": [(x - h) ** 3, x**3 - 3 * x * x * h - 3 * x * h * h - h**3],
+        "42": [(p(x + h) - p(x - h)) / (2 * h), (6 * x * x * h + 6 * x * h * h + 2 * h**3) / (2 * h), 3 * x * x + 3 * x * h + h * h],
+        "45": [d(p, x), 3 * x * x],
+        "47": [(x - h) ** 3, x**3 - 3 * x * x * h + 3 * x * h * h - h**3],
+        "47.2": [(p(x + h) - p(x - h)) / (2 * h), 3 * x * x + h * h],
+        "49.2": [(abs(0 + hp) - abs(0)) / hp, abs(hp) / hp],
+        "52": _cases_656(abs(hp) / hp - 1, abs(hn) / hn + 1),
+        "55": [UNDEFINED, 0],                                # (|h| - 0)/h tends to 1 from the right and -1 from the left
+        "57": [d(abs, x), abs(x) / x],
+        "59": [lim(lambda s: ((2 + s) ** 5 - 32) / s), 5 * 2**4, 80],
+        "59.2": [lim(lambda s: (math.exp(2 * s) - 1) / s), 1],
+    }
+
+
+@document("662_lecture_directional_derivatives_gradient")
+def _(rng):
+    f = lambda v: v[0] ** 2 * v[1] - 3 * v[1] ** 3 + 4 * v[0]  # noqa: E731
+    P = np.array([2.0, 1.0])
+    p = rng.uniform(-3, 3, size=2)
+    gP = grad(f, P)
+    u = (np.array([5.0, 5.0]) - P) / np.linalg.norm(np.array([5.0, 5.0]) - P)
+    Du = lambda F, X, u: d(lambda s: F(X + s * u), 0.0)  # noqa: E731   the directional derivative, from its definition
+    phi = rng.uniform(0, 2 * math.pi)
+    w = np.array([math.cos(phi), math.sin(phi)])
+    theta = phi - math.atan2(gP[1], gP[0])
+    best = max(Du(f, P, np.array([math.cos(a), math.sin(a)])) for a in np.linspace(0, 2 * math.pi, 20001))
+    t = rng.uniform(-1.5, 1.5)
+    r = lambda t: np.array([2 * t, t * t])  # noqa: E731
+    fr = lambda t: f(r(t))  # noqa: E731
+    F = lambda v: np.array([v[0] + v[1], v[0] ** 2 * v[1]])  # noqa: E731
+    one = np.array([1.0, 1.0])
+    JF = jac(F, one)
+    g = lambda v: v[0] * v[1] * v[2] + v[2] ** 2  # noqa: E731
+    Q = np.array([1.0, -1, 2])
+    q3 = rng.uniform(-3, 3, size=3)
+    gQ = grad(g, Q)
+    ug = np.array([1.0, 2, 2]) / np.linalg.norm([1.0, 2, 2])
+    # a point of the tangent plane at Q: Q plus a vector orthogonal to grad g(Q)
+    a, b = rng.normal(size=2)
+    e1 = np.cross(gQ, [1.0, 0, 0])
+    e2 = np.cross(gQ, e1)
+    X = Q + a * e1 + b * e2
+    return {
+        "21": [partial(f, p, 0), 2 * p[0] * p[1] + 4], "21.2": [partial(f, p, 1), p[0] ** 2 - 9 * p[1] ** 2],
+        "23": [gP, np.array([8.0, -5])], "24": [u, np.array([3 / 5, 4 / 5])],
+        "26": [Du(f, P, u), 8 * 3 / 5 - 5 * 4 / 5, 4 / 5], "28": [Du(f, P, u), 8 * 3 - 5 * 4, 4],
+        "33": [Du(f, P, w), np.linalg.norm(gP) * math.cos(theta)],
+        "34": [best, math.sqrt(89)], "35": [np.linalg.norm(gP), 8 - 5, 3], "36": [np.array([8.0, -5]) @ np.array([5.0, 8]), 0],
+        "42": [d(fr, t), partial(f, r(t), 0) * d(lambda s: 2 * s, t) + partial(f, r(t), 1) * d(lambda s: s * s, t),
+               (4 * t**3 + 4) * 2 + (4 * t * t - 9 * t**4) * 2 * t, 16 * t**3 - 18 * t**5 + 8],
+        "46.2": [6, gP @ d(r, 1.0)], "47.2": [F(one), P],
+        "50": [JF, np.array([[1, 1], [2 * 1 * 1, 1**2]]), np.array([[1.0, 1], [2, 1]])],
+        "51": [grad(lambda v: f(F(v)), one), JF @ gP, np.array([3.0, 11])],
+        "56.3": [grad(g, q3), np.array([q3[1] * q3[2], q3[0] * q3[2], q3[0] * q3[1] + 2 * q3[2]])],
+        "57": [gQ, np.array([-2.0, 2, 3])], "57.2": [np.linalg.norm(gQ), math.sqrt(17)],
+        "58": [ug, np.array([1.0, 2, 2]) / 5],
+        "60": [Du(g, Q, ug), (-2 + 4 + 6) / 5, 8 / 5],
+        "63": [-2 * (X[0] - 1) + 2 * (X[1] + 1) + 3 * (X[2] - 2), 0], "63.2": [-2 * X[0] + 2 * X[1] + 3 * X[2], -2],
+    }
+
+
+@document("663_blog_loan_payments_geometric_series")
+def _(rng):
+    n = int(rng.integers(1, 30))
+    r = rng.uniform(-3, 3)
+    r = r if abs(r - 1) > 0.05 else r + 0.2
+    rs = rng.uniform(-0.95, 0.95)
+    L, i = rng.uniform(100, 1e5), rng.uniform(0.001, 0.2)
+    v = 1 / (1 + i)
+    M = L * i / (1 - (1 + i) ** -n)                   # fixes the fairness condition of line 20
+    assert abs(sum(M * v**k for k in range(1, n + 1)) - L) < 1e-8 * L
+    k = int(rng.integers(0, n + 1))
+
+    def bal(k, L=L, i=i, M=M):
+        b = L
+        for _ in range(k):
+            b = (1 + i) * b - M
+        return b
+    Me = 1000 * 0.1 / (1 - 1.1**-3)
+    Mm = 200000 * 0.005 / (1 - 1.005**-360)
+    M3 = 200000 * (0.03 / 12) / (1 - (1 + 0.03 / 12) ** -360)
+    series = lambda f: sum(f(kk) for kk in range(0, 4000))  # noqa: E731
+    return {
+        "7.2": [(1 - r) * sum(r**kk for kk in range(n)), 1 - r**n],
+        "10": [sum(r**kk for kk in range(n)), (1 - r**n) / (1 - r)],
+        "13": [sum(2**kk for kk in range(10)), (1 - 2**10) / (1 - 2), 1023],
+        "13.2": [series(lambda kk: rs**kk), 1 / (1 - rs)],
+        "13.3": [sum(3.0**-kk for kk in range(1, 200)), 1 / (1 - 1 / 3), 3 / 2],
+        "20": [L, sum(M * v**kk for kk in range(1, n + 1)), M * v * sum(v**kk for kk in range(n)), M * v * (1 - v**n) / (1 - v),
+               M * (1 - (1 + i) ** -n) / i],
+        "23": [v / (1 - v), 1 / i], "26": [M, L * i / (1 - (1 + i) ** -n)],
+        "29": [sum(v**kk for kk in range(1, n + 1)), (1 - v**n) / (1 - v)],
+        "36": [Me, 1000 * 0.1 / (1 - 1 / 1.331), 133100 / 331],
+        "39": [bal(1, 1000, 0.1, Me), 1000 * 1.1 - Me, 231000 / 331],
+        "41": [bal(k + 1) if k < n else (1 + i) * bal(k) - M, (1 + i) * bal(k) - M],
+        "44": [bal(k), L * (1 + i) ** k - M * sum((1 + i) ** j for j in range(1, k + 1)), L * (1 + i) ** k - M * ((1 + i) ** k - 1) / i],
+        "47": [bal(n) / L, 0],                         # relative to the loan
+        "51.4": [Mm, 1000 / (1 - 1.005**-360)], "51.5": [Mm, 200000 * 0.06 / (1 - 1.06**-360)],
+        "53": [sum(M * v**kk for kk in range(1, 20000)), M / i],
+        "53.2": [200000 * 0.005, 200000 * 0.005, 1000],
+        "57": [360 * Mm - 200000, 200000 * 0.005 * 360, 360000], "59": [360 * Mm - 200000, 360 * Mm - 200000],
+        "61": [M3, 1000 / (2 * (1 - 1.005**-360))], "63": [M3, 500 / (1 - 1.0025**-360)],
+    }
+
+
+@document("664_hw_trig_integrals_powers")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    x, x0 = rng.uniform(-3, 3, size=2)                  # indefinite integrals: compare increments from x0 to x
+    y, y0 = rng.uniform(-1.3, 1.3, size=2)              # where sec and tan appear
+    s, c = math.sin, math.cos
+    sec, tan = lambda t: 1 / math.cos(t), math.tan  # noqa: E731
+    inc = lambda F, a, b: F(b) - F(a)  # noqa: E731
+    n = int(rng.integers(2, 12))
+    I = lambda m: q(lambda t: s(t) ** m, 0, math.pi / 2)  # noqa: E731, E741
+    G1 = lambda u: -u**3 / 3 + u**5 / 5  # noqa: E731
+    F5 = lambda t: -c(8 * t) / 16 - c(2 * t) / 4  # noqa: E731
+    F5c = lambda t: -c(8 * t) / 16 + c(2 * t) / 4  # noqa: E731
+    return {
+        "7": [s(x) ** 2, 1 - c(x) ** 2], "7.3": [d(c, x), -s(x)],
+        "11": [q(lambda t: s(t) ** 3 * c(t) ** 2, x0, x), q(lambda t: (1 - c(t) ** 2) * c(t) ** 2 * s(t), x0, x),
+               -q(lambda u: (1 - u * u) * u * u, c(x0), c(x)), inc(G1, c(x0), c(x)), inc(lambda t: G1(c(t)), x0, x)],
+        "16": [s(x) ** 2, (1 + c(2 * x)) / 2],
+        "19": [q(lambda t: s(t) ** 2, 0, math.pi / 4), q(lambda t: (1 + c(2 * t)) / 2, 0, math.pi / 4),
+               inc(lambda t: t / 2 + s(2 * t) / 4, 0, math.pi / 4), math.pi / 8 + 1 / 4],
+        "25": [s(x) ** 4, (1 - 2 * c(2 * x) + c(2 * x) ** 2) / 4, 3 / 8 - c(2 * x) / 2 + c(4 * x) / 8],
+        "28": [q(lambda t: s(t) ** 4, 0, math.pi), 3 * math.pi / 4],
+        "30.2": [d(sec, y), sec(y) * tan(y)], "30.3": [tan(y) ** 2, sec(y) ** 2 - 1],
+        "33": [q(lambda t: tan(t) ** 3 * sec(t), y0, y), q(lambda t: (sec(t) ** 2 - 1) * sec(t) * tan(t), y0, y),
+               q(lambda u: u * u - 1, sec(y0), sec(y)), inc(lambda t: sec(t) ** 3 / 3 - sec(t), y0, y)],
+        "36": [s(3 * x) * c(5 * x), (s(8 * x) + s(2 * x)) / 2],
+        "39": [q(lambda t: s(3 * t) * c(5 * t), x0, x), inc(F5, x0, x)],
+        "42.2": [I(n), (n - 1) / n * I(n - 2)], "42.3": [I(0), math.pi / 2], "42.4": [I(1), 1],
+        "45": [I(5), 4 / 5 * 2 / 3 * I(1), 8 / 15], "45.2": [I(6), 5 / 6 * 3 / 4 * 1 / 2 * math.pi, 5 * math.pi / 16],
+        "48": [q(lambda t: sec(t) ** 4, y0, y), q(lambda t: (1 + tan(t) ** 2) * sec(t) ** 2, y0, y),
+               inc(lambda t: tan(t) + tan(t) ** 3 / 3, y0, y)],
+        "48.2": [q(lambda t: sec(t) ** 2 * tan(t), y0, y), inc(lambda t: sec(t) ** 3 / 3, y0, y)],
+        "52": [q(lambda t: s(t) ** 4, 0, math.pi), 3 * math.pi / 8],
+        "52.2": [s(x) ** 2, (1 - c(2 * x)) / 2], "52.3": [q(lambda t: s(t) ** 2, 0, math.pi / 4), math.pi / 8 - 1 / 4],
+        "52.4": [s(3 * x - 5 * x), -s(2 * x)], "52.5": [q(lambda t: s(3 * t) * c(5 * t), x0, x), inc(F5c, x0, x)],
+        "52.6": [I(6), 5 * math.pi / 32],
+        "52.7": [q(lambda t: sec(t) ** 2 * tan(t), y0, y), inc(lambda t: sec(t) ** 2 / 2, y0, y)],
+    }
+
+
+@document("665_forum_integral_test_remainder")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-14, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    N = int(rng.integers(1, 60))
+    p = rng.uniform(1.2, 4)
+    Mx = rng.uniform(2.5, 1e4)
+    N2 = int(rng.integers(2, 60))
+    K = 100000
+    zeta2 = sum(1 / n**2 for n in range(1, K + 1)) + 1 / K - 1 / (2 * K * K) + 1 / (6 * K**3)
+    s5 = sum(1 / n**2 for n in range(1, 6))
+    R = lambda N: zeta2 - math.fsum(1 / n**2 for n in range(1, N + 1))  # noqa: E731
+    R100 = R(100)
+    NRN = 2 * (2000 * R(2000)) - 1000 * R(1000)             # the limit of N R_N, Richardson-extrapolated from 1000 and 2000
+    return {
+        "8": [q(lambda x: x**-2, N, np.inf), 1 / N**2], "8.2": [q(lambda x: x**-2, N + 1, np.inf), 1 / (N + 1) ** 2],
+        "11": [zeta2, math.pi**2 / 6],
+        "17": [q(lambda x: x**-2, N, np.inf), 0 - (-1 / N), 1 / N], "17.2": [q(lambda x: x**-p, N, np.inf), N ** (1 - p) / (p - 1)],
+        "27": [(1 / N - 1 / (N + 1)) / 2, 1 / (2 * N * (N + 1))], "27.2": [1 / (2 * 22 * 23), 1 / 1012],
+        "27.3": [s5, 1 + 1 / 4 + 1 / 9 + 1 / 16 + 1 / 25, 5269 / 3600],
+        "27.4": [s5 + (1 / 6 + 1 / 5) / 2, 5929 / 3600],
+        "31": [q(lambda x: x**-3, 10, np.inf), 1 / (3 * 10**3), 1 / 3000],
+        "33": [q(lambda x: x**-3, N, np.inf), 1 / (2 * N * N)], "33.2": [1 / (2 * 11**2), 1 / 242],
+        "35": [(1 / (2 * N * N) - 1 / (2 * (N + 1) ** 2)) / 2, 1 / (4 * N * N * (N + 1) ** 2)],
+        "35.2": [1 / (2 * 10 * 11), 1 / 200],
+        "37": [(1 / (2 * N * N) - 1 / (2 * (N + 1) ** 2)) / 2, (2 * N + 1) / (4 * N * N * (N + 1) ** 2)],
+        "39": [zeta2, q(lambda x: x**-2, 1, np.inf), 1], "41": [1 + q(lambda x: x**-2, 1, np.inf), 2],
+        "43": [R100, 1 / 100], "45": [NRN, 1],
+        "50": [q(lambda x: 1 / (x * math.log(x)), 2, Mx), math.log(math.log(Mx)) - math.log(math.log(2))],
+        "50.2": [q(lambda u: 1 / (u * u), math.log(2), np.inf), 1 / math.log(2)],   # x = e^u: f(e^u) e^u = 1/u^2
+        "53": [q(lambda u: 1 / (u * u), math.log(N2), np.inf), 1 / math.log(N2) ** 2],
+    }
+
+
+@document("666_recitation_cramers_rule")
+def _(rng):
+    det = np.linalg.det
+    n = int(rng.integers(2, 5))
+    M = rng.normal(size=(n, n))
+    bb = rng.normal(size=n)
+    i = int(rng.integers(n))
+    Mi = M.copy()
+    Mi[:, i] = bb
+    A2 = np.array([[3.0, -4], [2, 1]])
+    b2 = np.array([5.0, 7])
+    x2 = np.linalg.solve(A2, b2)
+    A21 = np.column_stack([b2, A2[:, 1]])
+    A = np.array([[1.0, 2, -1], [2, -1, 1], [1, 1, 2]])
+    b = np.array([2.0, 3, 9])
+    x3 = np.linalg.solve(A, b)
+    Ai = lambda j: np.column_stack([b if c == j else A[:, c] for c in range(3)])  # noqa: E731
+    k = rng.uniform(-4, 4)
+    while min(abs(k - 1), abs(k + 1)) < 0.05:
+        k = rng.uniform(-4, 4)
+    Ak = np.array([[k, 1.0], [1, k]])
+    xk = np.linalg.solve(Ak, np.ones(2))
+    return {
+        "5": [np.linalg.solve(M, bb)[i], det(Mi) / det(M)],
+        "12": [det(A2), det(np.array([[3.0, -4], [2, 1]])), 11],
+        "12.2": [x2[0], det(np.array([[5.0, -4], [7, 1]])) / 11, 3], "12.3": [x2[1], det(np.array([[3.0, 5], [2, 7]])) / 11, 1],
+        "17": [det(A2), 3 - 8, -5], "17.2": [x2[0], det(A2) / det(A21), -5 / 33],
+        "19": [det(A2), 3 * 1 - (-4) * 2],
+        "32": [det(A), 1 * (-2 - 1) - 2 * (4 - 1) + (-1) * (2 + 1), -12],
+        "35": [(-2 + 2 - 2) - (1 + 1 + 8), -12], "35.2": [det(Ai(0)), -12], "35.3": [det(Ai(2)), -36],
+        "38": [det(Ai(1)), det(np.array([[1.0, 2, -1], [2, 3, 1], [1, 9, 2]])), -24],
+        "41": [x3, np.array([1.0, 2, 3])],
+        "43": [det(Ai(1)), 1 * (6 - 9) + 2 * (4 - 1) - 1 * (18 - 3), -12], "43.2": [x3[1], 1],
+        "45": [det(Ai(1)), -3 - 6 - 15, -24],
+        "49.3": [det(Ak), k * k - 1],
+        "52": [xk[0], det(np.array([[1.0, 1], [1, k]])) / (k * k - 1), (k - 1) / (k * k - 1), 1 / (k + 1)],
+        "52.2": [xk[1], (k - 1) / (k * k - 1), xk[0]],
+        "55": [xk[0], (k - 1) / (k * k - 1), 1 / (k - 1)],
+        "57": [k * k - 1, (k - 1) * (k + 1)],
+    }
+
+
+@document("667_nb_triple_integral_tetrahedron")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    zmax = lambda x, y: 3 * (1 - x / 2 - y)  # noqa: E731
+
+    def over_T(f):
+        return integrate.tplquad(lambda z, y, x: f(x, y, z), 0, 2, lambda x: 0, lambda x: 1 - x / 2, lambda x, y: 0, zmax,
+                                 epsabs=1e-12, epsrel=1e-11)[0]
+
+    def over_S(f):
+        return integrate.tplquad(lambda w, v, u: f(u, v, w), 0, 1, lambda u: 0, lambda u: 1 - u, lambda u, v: 0,
+                                 lambda u, v: 1 - u - v, epsabs=1e-12, epsrel=1e-11)[0]
+    x = rng.uniform(0, 2)
+    y = rng.uniform(0, 1 - x / 2)
+    V = over_T(lambda x, y, z: 1.0)
+    Mz = over_T(lambda x, y, z: z)
+    xb, yb, zb = over_T(lambda x, y, z: x) / V, over_T(lambda x, y, z: y) / V, Mz / V
+    J = np.linalg.det(jac(lambda p: np.array([2 * p[0], p[1], 3 * p[2]]), rng.normal(size=3)))
+    Ixyz = over_T(lambda x, y, z: x * y * z)
+    return {
+        "2:5": [integrate.dblquad(lambda z, yy: 1.0, 0, 1 - x / 2, 0, lambda yy: zmax(x, yy))[0],
+                q(lambda yy: zmax(x, yy), 0, 1 - x / 2), 1.5 * (1 - x / 2) ** 2],
+        "2:9": [V, 1.5 * q(lambda t: (1 - t / 2) ** 2, 0, 2), 1.5 * q(lambda u: u * u, 0, 1), 0.5],
+        "2:11": [q(lambda z: z, 0, zmax(x, y)), 0.5 * zmax(x, y) ** 2],
+        "2:13": [Mz, 4.5 * integrate.dblquad(lambda yy, t: (1 - t / 2 - yy) ** 2, 0, 2, 0, lambda t: 1 - t / 2)[0],
+                 1.5 * q(lambda t: (1 - t / 2) ** 3, 0, 2), 3 / 8],
+        "4:1": [d(lambda u: 2 * (1 - u), 1 - x / 2), -2],                 # x = 2(1 - u), so dx/du = -2
+        "4:3": [q(lambda t: (1 - t / 2) ** 2, 0, 2), 2 * q(lambda u: u * u, 0, 1), 2 / 3],
+        "4:5": [V, 1], "4:5.2": [1 / 3 * 1 * 3, 1], "4:5.3": [q(lambda t: (1 - t / 2) ** 3, 0, 2), 0.5],
+        "4:7": [zb, Mz / V, 3 / 4], "4:9": [xb, 1 / 2], "4:9.2": [yb, 1 / 4], "4:9.3": [xb * V, Mz],
+        "5:5": [J, np.linalg.det(np.diag([2.0, 1, 3])), 6],
+        "5:7": [V, 6 * over_S(lambda u, v, w: 1.0), 1],
+        "5:9": [V, integrate.dblquad(lambda yy, z: 2 * (1 - yy - z / 3), 0, 3, 0, lambda z: 1 - z / 3)[0],
+                q(lambda z: (1 - z / 3) ** 2, 0, 3), 1],
+        "5:11": [V, integrate.dblquad(lambda yy, z: 2 * (1 - yy - z / 3), 0, 3, 0, 1)[0], 0],
+        "5:11.2": [over_S(lambda u, v, w: u * v * w), 1 / 720],
+        "5:13": [Ixyz, over_S(lambda u, v, w: 2 * u * v * 3 * w * 6), 36 / 720, 1 / 20],
+        "5:15": [xb + yb + zb, 3 / 2],
+        "7:1": [Ixyz, 6 / 6 / 720, 1 / 720],
+    }
+
+
+@document("668_handout_complex_numbers_polar_form")
+def _(rng):
+    C = lambda u: np.array([complex(u).real, complex(u).imag])  # noqa: E731   a complex number as a point of the plane
+    I = 1j  # noqa: E741
+    z, w = 1 + I * math.sqrt(3), 1 - I
+    th = rng.uniform(-4, 4)
+    n = int(rng.integers(-6, 7))
+    E = lambda t: complex(np.exp(I * t))  # noqa: E731
+    arg = lambda u: math.atan2(complex(u).imag, complex(u).real)  # noqa: E731   principal argument in (-pi, pi]
+    s3 = math.sqrt(3)
+    return {
+        "16": [C(z * w), C(1 - I + I * s3 + s3), C((1 + s3) + I * (s3 - 1))],
+        "17": [C(z / w), C(z * np.conj(w) / abs(w) ** 2), C((1 + I * s3) * (1 + I) / 2), C((1 - s3) / 2 + I * (1 + s3) / 2)],
+        "19": [C(1 / (3 + 4 * I)), C((3 - 4 * I) / 25)],
+        "23": [abs(z), 2],
+        "25": [C(z), C(2 * (math.cos(math.pi / 3) + I * math.sin(math.pi / 3))), C(2 * E(math.pi / 3))],
+        "26": [C(w), C(math.sqrt(2) * E(-math.pi / 4))],
+        "30": [C(z * w), C(2 * math.sqrt(2) * E(math.pi / 12))], "30.2": [C(z / w), C(math.sqrt(2) * E(7 * math.pi / 12))],
+        "32": [2 * math.sqrt(2) * math.cos(math.pi / 12), 1 + s3],
+        "36": [C((math.cos(th) + I * math.sin(th)) ** n), C(math.cos(n * th) + I * math.sin(n * th))],
+        "38": [C(z**6), C(2**6 * E(2 * math.pi)), C(64)],
+        "42": [C(2 * E(math.pi / 6)), C(s3 + I)], "42.2": [C(2 * E(5 * math.pi / 6)), C(-s3 + I)],
+        "42.3": [C(2 * E(3 * math.pi / 2)), C(2 * I)],
+        "46": [math.cos(3 * th), math.cos(th) ** 3 + 3 * math.cos(th) * math.sin(th) ** 2, 4 * math.cos(th) ** 3 - 3 * math.cos(th)],
+        "47": [math.sin(3 * th), 3 * math.cos(th) ** 2 * math.sin(th) - math.sin(th) ** 3, 3 * math.sin(th) - 4 * math.sin(th) ** 3],
+        "53": [arg(w), math.pi / 4],
+        "54": [C(z * z), C(1 + 3), C(4)], "54.2": [C(z * z), C(1 + 2 * I * s3 + 3 * I * I), C(-2 + 2 * I * s3)],
+        "55": [abs(z + w), abs(z) + abs(w), 2 + math.sqrt(2)], "55.2": [abs(z + w), math.sqrt(8 - 2 * s3)],
+        "56": [arg(z**6), 6 * arg(z), 2 * math.pi], "56.2": [arg(z**6), 0],
+        "57": [C(1 / (3 + 4 * I)), C(1 / 3 + 1 / (4 * I))],
+        "58": [C(math.sin(th)), C((E(th) - E(-th)) / 2)], "58.2": [C(math.sin(th)), C((E(th) - E(-th)) / (2 * I))],
+        "58.3": [C(math.cos(th)), C((E(th) + E(-th)) / 2)],
+    }
+
+
+@document("669_office_hours_change_of_variables_jacobian")
+def _(rng):
+    from scipy import integrate
+
+    dq = lambda f, a, b, g, h: integrate.dblquad(lambda y, x: f(x, y), a, b, g, h, epsabs=1e-12, epsrel=1e-11)[0]  # noqa: E731
+    # the tilted rectangle, in x and y: y from max(-x, x - 1) to min(x, 2 - x), x in [0, 3/2]
+    lo1, hi1 = lambda x: max(-x, x - 1), lambda x: min(x, 2 - x)  # noqa: E731
+
+    def over_R1(f):
+        return sum(dq(f, a, b, lo1, hi1) for a, b in ((0, 0.5), (0.5, 1), (1, 1.5)))
+    # the curved region: y from max(x, 1/x) to min(2x, 4/x), x in [1/sqrt 2, 2]
+    lo2, hi2 = lambda x: max(x, 1 / x), lambda x: min(2 * x, 4 / x)  # noqa: E731
+
+    def over_R2(f):
+        cuts = (1 / math.sqrt(2), 1, math.sqrt(2), 2)
+        return sum(dq(f, a, b, lo2, hi2) for a, b in zip(cuts, cuts[1:]))
+    rect = lambda g, u0, u1, v0, v1: integrate.dblquad(lambda u, v: g(u, v), v0, v1, u0, u1, epsabs=1e-12, epsrel=1e-11)[0]  # noqa: E731
+    c = rng.normal(size=3)
+    f = lambda x, y: c[0] + c[1] * x * y + c[2] * y * y  # noqa: E731   a test integrand for the rule
+    X = lambda p: np.array([(p[0] + p[1]) / 2, (p[0] - p[1]) / 2])  # noqa: E731   (u, v) -> (x, y)
+    J1 = np.linalg.det(jac(X, rng.normal(size=2)))
+    r, th = rng.uniform(0.2, 3), rng.uniform(-3, 3)
+    Jpol = np.linalg.det(jac(lambda p: np.array([p[0] * math.cos(p[1]), p[0] * math.sin(p[1])]), np.array([r, th])))
+    x, y = rng.uniform(-2, 2, size=2)
+    UV = lambda p: np.array([p[0] + p[1], p[0] - p[1]])  # noqa: E731
+    xp, yp = rng.uniform(0.3, 3, size=2)
+    UV2 = lambda p: np.array([p[0] * p[1], p[1] / p[0]])  # noqa: E731
+    J2 = np.linalg.det(jac(UV2, np.array([xp, yp])))
+    inv2 = lambda p: np.array([math.sqrt(p[0] / p[1]), math.sqrt(p[0] * p[1])])  # noqa: E731   (u, v) -> (x, y)
+    vv = yp / xp
+    J2i = np.linalg.det(jac(inv2, np.array([xp * yp, vv])))
+    A1, A2 = over_R1(lambda x, y: 1.0), over_R2(lambda x, y: 1.0)
+    I2 = over_R1(lambda x, y: (x + y) ** 2)
+    Ixy = over_R2(lambda x, y: x * y)
+    return {
+        "7": [over_R1(f), rect(lambda u, v: f(*X(np.array([u, v]))) * abs(J1), 0, 2, 0, 1)],
+        "9.3": [Jpol, r],
+        "13.4": [(x + y + x - y) / 2, x], "13.5": [(x + y - (x - y)) / 2, y],
+        "16": [J1, np.linalg.det(np.array([[0.5, 0.5], [0.5, -0.5]])), -0.5],
+        "16.2": [np.linalg.det(jac(UV, np.array([x, y]))), np.linalg.det(np.array([[1.0, 1], [1, -1]])), -2],
+        "19": [A1, rect(lambda u, v: 2.0, 0, 2, 0, 1), 4], "21": [A1, 0.5 * 2 * 1, 1],
+        "24": [I2, 0.5 * rect(lambda u, v: u * u, 0, 2, 0, 1), 4 / 3],
+        "24.2": [over_R1(lambda x, y: x * x - y * y), 0.5 * rect(lambda u, v: u * v, 0, 2, 0, 1), 0.5],
+        "27": [x * x - y * y, (x + y) * (x - y)],
+        "27.2": [over_R1(lambda x, y: math.exp(x - y)), 0.5 * 2 * (math.e - 1), math.e - 1],
+        "29": [I2, -4 / 3],
+        "38": [J2, np.linalg.det(np.array([[yp, xp], [-yp / xp**2, 1 / xp]])), yp / xp + yp / xp, 2 * vv],
+        "41": [J2i, 1 / (2 * vv)],
+        "44": [A2, rect(lambda u, v: 1 / (2 * v), 1, 4, 1, 2), 1.5 * math.log(2)],
+        "44.2": [Ixy, rect(lambda u, v: u / (2 * v), 1, 4, 1, 2), 7.5 * math.log(2)],
+        "47": [A2, rect(lambda u, v: 1.0, 1, 4, 1, 2), 3],
+        "51": [A2, rect(lambda u, v: 2 * v, 1, 4, 1, 2), 9],
     }
 
 
