@@ -4470,3 +4470,14 @@ def test_a_determinant_written_out_as_a_vmatrix():
     assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
     row = _verdicts("$$\n\\begin{vmatrix} 1 & 2 \\end{vmatrix} = 3\n$$\n")
     assert row[-1][1] is Verdict.UNKNOWN, row
+
+
+def test_a_divergence_the_document_defines_is_read_where_it_is_used():
+    """\\mathrm{KL}(\\rho \\| q) = formula: a function of two numbers the document defines (KL alone stays refused)."""
+    text = ("$$\n\\mathrm{KL}(\\rho \\,\\|\\, q) = \\rho \\log \\frac{\\rho}{q} + (1 - \\rho) \\log \\frac{1 - \\rho}{1 - q}\n$$\n\n"
+            "$$\n\\frac{d}{d q} \\mathrm{KL}(\\rho \\,\\|\\, q) = -\\frac{\\rho}{q} + \\frac{1 - \\rho}{1 - q}\n$$\n\n"
+            "$$\n\\mathrm{KL}(\\rho \\,\\|\\, q) = \\mathrm{KL}(q \\,\\|\\, \\rho)\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED], found
+    alone = _verdicts("$$\n\\mathrm{KL}(p \\,\\|\\, q) \\ge 0\n$$\n\n$$\n\\mathrm{KL}(p \\,\\|\\, p) = 0\n$$\n")
+    assert alone[-1][1] is Verdict.UNKNOWN, alone

@@ -22,7 +22,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import accented, script_word, BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
+from .syntax import accented, script_word, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -1430,7 +1430,8 @@ class DocumentContext:
             name = node_word(first)
             if not name or not (name[0].isalpha() and name.isalnum() and name.isascii()) \
                     or str(first.children[0]).startswith(("\\text", "\\mbox")) \
-                    or (name in BUILTIN_FUNCTIONS and not suffix and not self._redefinable(name)) or name in UNREAD_WORDS:
+                    or (name in BUILTIN_FUNCTIONS and not suffix and not self._redefinable(name)) \
+                    or (name in UNREAD_WORDS and name not in DEFINABLE_WORDS):
                 return None
             return name + suffix, item_base(entries[1].item).children, item_base(entries[1].item), entry
         name = str(first.children[0])

@@ -30,7 +30,7 @@ from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
 from .notation_file import Notation
 from .syntax import (
     ACCENTED,
-    ELLIPSES, BUILTIN_FUNCTIONS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
+    ELLIPSES, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
     node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS, names_under
 )
@@ -2340,7 +2340,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
         if bare == "det" and word in ("\\det", "det") and self.notation.kind_of(word) is None:
             return Fn("det", word)  # of a matrix written out (or defined so); of a general one, refused
-        if bare in UNREAD_WORDS:
+        if bare in UNREAD_WORDS and not (bare in DEFINABLE_WORDS and bare in self.lambdas and self._in_force(bare)):
             raise unread(word)
         if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in GREEK) or ACCENTED.fullmatch(word) \
                 or (len(word) > 1 and word.isalpha() and not word.startswith("\\")):

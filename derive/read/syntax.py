@@ -37,6 +37,8 @@ REDEFINABLE = {"softmax", "sigmoid", "lse", "softplus", "logsoftmax"}
 # Words that name something the reader does not read: refused by name rather than read as a product.
 UNREAD_WORDS = {"lg", "det", "tr", "Tr", "diag", "var", "Var", "cov", "Cov", "lim", "arg", "argmax", "argmin", "sup",
                  "inf", "mod", "grad", "div", "rank", "erf", "Pr", "KL", "E"}
+# Of those, the ones a document may define by a formula of its own: \mathrm{KL}(p \| q) = p \log(p / q) + ...
+DEFINABLE_WORDS = {"KL"}
 UNREAD_ADVICE = {
     "lg": "it is the logarithm to base 2 or to base 10 depending on the field; write \\log_2 or \\log_{10}",
     "lim": "limits are not read", "det": "determinants are not read",
