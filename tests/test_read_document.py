@@ -4481,3 +4481,7 @@ def test_a_divergence_the_document_defines_is_read_where_it_is_used():
     assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED], found
     alone = _verdicts("$$\n\\mathrm{KL}(p \\,\\|\\, q) \\ge 0\n$$\n\n$$\n\\mathrm{KL}(p \\,\\|\\, p) = 0\n$$\n")
     assert alone[-1][1] is Verdict.UNKNOWN, alone
+    # (p and q naming two laws, a formula in their parameters: no function of p and q, and the swap never proved)
+    laws = _verdicts("$$\n\\operatorname{KL}(p \\,\\|\\, q) = \\log \\frac{s_2}{s_1} + \\frac{s_1^2}{2 s_2^2} - \\frac{1}{2}\n$$\n\n"
+                     "Not symmetric: $\\operatorname{KL}(p \\,\\|\\, q) = \\operatorname{KL}(q \\,\\|\\, p)$ fails.\n")
+    assert laws[-1][1] is Verdict.UNKNOWN, laws

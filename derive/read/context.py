@@ -1533,6 +1533,11 @@ class DocumentContext:
         name, args, node, entry = head
         if name in self.case_defined:
             return None
+        if name in DEFINABLE_WORDS and not (names_in(left[left.find("(") + 1:left.rfind(")")]) - NUMERIC_WORDS
+                                             <= names_in(right)):
+            # KL(p \| q) = log(s_2 / s_1) + ...: p and q name laws its formula does not hold (KL(q \| p) would be the
+            # same formula): no function of its arguments, and KL stays refused
+            return None
         if not names_in(right) - NUMERIC_WORDS and re.search(r"[-+*/^]|\\frac|\\cdot", right) \
                 and re.fullmatch(r"\s*\(\s*[a-z](?:\s*,\s*[a-z])*\s*\)\s*", left[left.find("("):] if "(" in left else ""):
             # H(p) = \frac{1}{2} \cdot 1 + \frac{1}{4} \cdot 2 = \frac{7}{4}: the function at an example's point, worked
