@@ -146,7 +146,7 @@ def _contradicts(truth, verdict: str) -> bool:
 
 def _reason(detail: str) -> str:
     """A refusal's reason without the names and lines it cites: what groups refusals of one kind."""
-    text = re.sub(r"^(not checked: )?((left|right) side: )?", "", detail)
+    text = re.sub(r"^(not checked: )?((left|right) side: |both sides: )?", "", detail)
     text = re.sub(r"\$[^$]*\$", "…", text)
     text = re.split(r";|, which line| \((?!Kronecker)|: a counterexample|: as read|: only a|: write", text, maxsplit=1)[0]
     text = re.sub(r"^\S+ (is never declared)", r"· \1", text)

@@ -4485,3 +4485,16 @@ def test_a_divergence_the_document_defines_is_read_where_it_is_used():
     laws = _verdicts("$$\n\\operatorname{KL}(p \\,\\|\\, q) = \\log \\frac{s_2}{s_1} + \\frac{s_1^2}{2 s_2^2} - \\frac{1}{2}\n$$\n\n"
                      "Not symmetric: $\\operatorname{KL}(p \\,\\|\\, q) = \\operatorname{KL}(q \\,\\|\\, p)$ fails.\n")
     assert laws[-1][1] is Verdict.UNKNOWN, laws
+
+
+def test_a_function_whose_formula_holds_none_of_its_arguments_is_not_read_as_one():
+    # p and q name what s_1 and s_2 belong to (two laws): read as a constant, f(q, p) would be the same formula
+    for text in ("Let $f(p, q) = s_1 + 2 s_2$.\n\nThen $f(p, q) = f(q, p)$.\n",
+                 "$$\nD(p \\| q) = \\log \\frac{s_2}{s_1} + \\frac{s_1^2}{2 s_2^2}\n$$\n\n$$\nD(p \\| q) = D(q \\| p)\n$$\n"):
+        found = _verdicts(text)
+        assert found[-1][1] is Verdict.UNKNOWN, found
+        assert "holds none of its arguments" in found[-1][2], found
+    # a formula in its arguments, or in numbers only, is still that function
+    assert [v for _, v, _ in _verdicts("Let $f(x, y) = x^2 y$.\n\nThen $f(x, y) = f(y, x)$ and $f(2, 1) = 4$.\n")][1:] \
+        == [Verdict.REFUTED, Verdict.PROVED]
+    assert _verdicts("Let $f(x, y) = 3$.\n\nThen $f(x, y) = f(y, x)$.\n")[-1][1] is Verdict.PROVED

@@ -1881,6 +1881,12 @@ class DocumentContext:
             return self._functional(name)
         if body.is_vector or body.row or body.is_matrix or body.misfit is not None:
             return None
+        if isinstance(body.expr, sp.Basic) and body.expr.free_symbols and not body.expr.free_symbols & set(symbols):
+            # D(p, q) = log(s_2 / s_1) + ...: p and q name what the formula's other names are parameters of (two
+            # laws), not numbers it is a function of; read as a constant, D(q, p) would be the same formula
+            self.conflicts[name] = (f"{name} is defined on line {self.line} by a formula that holds none of its "
+                                    f"arguments; it is not read as a function of them (write the formula where it is used)")
+            return name
         self.lambdas[name] = sp.Lambda(tuple(symbols), body.expr)
         self.lambda_domains[name] = (tuple(symbols), body.domain)
         self.defined_at[name] = self.line

@@ -1643,6 +1643,8 @@ class _Builder:
                     "displays from here on")
         if rel != "=":
             return _NOT_CHECKED.get(rel, f"the relation {rel} is not checked (only = is)")
+        if reasons[n] and reasons[n] == reasons[n + 1]:
+            return f"both sides: {reasons[n]}"
         bad = [f"{side} side: {reasons[m]}" for side, m in (("left", n), ("right", n + 1)) if reasons[m]]
         return "; ".join(bad)
 
