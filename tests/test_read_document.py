@@ -1587,7 +1587,7 @@ LAST_VERDICTS = [
     pytest.param(("Centroids $\\boldsymbol{\\mu}_1, \\dots, \\boldsymbol{\\mu}_K \\in \\mathbb{R}^d$:\n\n$$\n"
                   "\\|\\mathbf{x} - \\boldsymbol{\\mu}_k\\|^2 = \\|\\mathbf{x}\\|^2 - 2 \\mathbf{x}^\\top \\boldsymbol{\\mu}_k "
                   "+ \\|\\boldsymbol{\\mu}_k\\|^2\n$$\n"),
-                 0, [Verdict.UNKNOWN], id="a_bold_name_with_a_subscript_never_declared_is_no_entry"),
+                 0, [Verdict.PROVED], id="a_declared_family_member_types_the_vector_it_meets"),
     pytest.param(("Let $a > 0$. Newton's method iterates $x_{k+1} = x_k - g(x_k)/g'(x_k)$. For $g(x) = x^2 - a$,\n\n$$\n"
                   "x_{k+1} = \\frac{1}{2} \\left( x_k + \\frac{a}{x_k} \\right) , \\qquad x_{k+1} = \\frac{1}{2} \\left( x_k + "
                   "\\frac{x_k}{a} \\right)\n$$\n\nWith the error $e_k = x_k - \\sqrt{a}$,\n\n$$\ne_{k+1} = \\frac{e_k^2}{2 x_k} , "
@@ -2152,12 +2152,15 @@ def test_a_family_of_vectors_is_read_as_the_rows_of_a_matrix_of_its_own():
     assert not any("read as a vector of length" in g.text for v in r.values() for g in v.readings)
 
 
-def test_a_length_typed_from_use_never_refutes_by_shape():
+def test_a_length_typed_from_use_is_the_length_of_the_family_it_meets():
+    # (x, typed a vector from its use, meets the declared mu_k in a difference: x has their length d)
     r = _checked("Centroids $\\boldsymbol{\\mu}_1, \\dots, \\boldsymbol{\\mu}_K \\in \\mathbb{R}^d$. Expanding, "
                  "$\\|\\mathbf{x} - \\boldsymbol{\\mu}_k\\|^2 = \\|\\mathbf{x}\\|^2 - 2 \\mathbf{x}^\\top \\boldsymbol{\\mu}_k "
+                 "+ \\|\\boldsymbol{\\mu}_k\\|^2$, not $\\|\\mathbf{x} - \\boldsymbol{\\mu}_k\\|^2 = \\|\\mathbf{x}\\|^2 "
                  "+ \\|\\boldsymbol{\\mu}_k\\|^2$.\n")
-    (v,) = r.values()
-    assert v.verdict is Verdict.UNKNOWN and "guessed" in v.detail
+    verdicts = [v.verdict for v in r.values()]
+    assert verdicts == [Verdict.PROVED, Verdict.REFUTED], r
+    assert any("length $d$" in x.text for v in r.values() for x in v.readings), r
 
 
 def test_a_claim_writing_two_entries_of_a_vector_of_any_length_is_not_refuted_at_a_longer_one_only():
@@ -4498,3 +4501,26 @@ def test_a_function_whose_formula_holds_none_of_its_arguments_is_not_read_as_one
     assert [v for _, v, _ in _verdicts("Let $f(x, y) = x^2 y$.\n\nThen $f(x, y) = f(y, x)$ and $f(2, 1) = 4$.\n")][1:] \
         == [Verdict.REFUTED, Verdict.PROVED]
     assert _verdicts("Let $f(x, y) = 3$.\n\nThen $f(x, y) = f(y, x)$.\n")[-1][1] is Verdict.PROVED
+
+
+def test_a_name_with_an_index_used_as_a_vector_is_a_family_of_vectors():
+    # x_i^T w: x_1, ..., x_n are vectors (data points), w a vector of their length; never entries of a vector x
+    text = ("The loss is $L(w) = \\sum_{i=1}^n (x_i^\\top w - y_i)^2$, so\n\n$$\n\\nabla_w L = 2 \\sum_{i=1}^n "
+            "(x_i^\\top w - y_i) x_i\n$$\n\n$$\n\\nabla_w L = \\sum_{i=1}^n (x_i^\\top w - y_i) x_i\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.REFUTED], found
+    d = read_document(text, "doc.md", default_notation())
+    shown = " ".join(r.text for c in checks_of(d) for r in c.readings)
+    assert "a family, from the use of $x_i$ as a vector" in shown, shown
+    # prototypes c_k beside a free vector c, nothing declared
+    assert [v for _, v, _ in _verdicts(
+        "A query $z$ and prototypes $c_k$:\n\n$$\n-\\|z - c_k\\|^2 = -z^\\top z + 2 c_k^\\top z - c_k^\\top c_k\n$$\n\n"
+        "$$\n\\nabla_c \\|z - c\\|^2 = -2 (z - c)\n$$\n\n$$\n\\|z - c_k\\|^2 = z^\\top z - c_k^\\top z + c_k^\\top c_k\n$$\n")] \
+        == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    # a vector x the prose declares keeps x_i its entry: x_i^T is then no family's (not read)
+    declared = _verdicts("Let $x \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^n$.\n\n$$\n\\nabla_w (x_i^\\top w) = x_i\n$$\n")
+    assert declared[-1][1] is Verdict.UNKNOWN, declared
+    # a bare x (a vector inside a norm) beside x_i used as a vector: x_i^2 is never refuted by shape
+    mixed = _verdicts("$$\n\\sum_i x_i^2 = \\|x\\|^2 + 1\n$$\n\nand\n\n$$\n\\nabla_w (w^\\top x_i) = x_i\n$$\n")
+    assert mixed[0][1] is Verdict.UNKNOWN, mixed
+

@@ -22,7 +22,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import accented, script_word, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
+from .syntax import accented, family_key, script_word, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -161,6 +161,9 @@ class DocumentContext:
                                 for letter in usage.subscripts[name])
                         or name in usage.factors and name not in usage.entries and name not in usage.numbered)}
         labels = _label_vectors(usage, self.notation)
+        families = {} if section is not None else _index_families(usage, self.notation, defaults, self.stated,
+                                                                  self.row_families, self.sequence_names)
+        demote |= {name for name in families if self.notation.kind_of(name) is not None}
         c_entries = "c" in usage.entries and "c" not in usage.factors and bool(usage.subscripts.get("c")) \
             and all(self.notation.size_of_index(letter) for letter in usage.subscripts["c"])
         if "c" in self.notation.scalars and "c" in defaults.scalars and (
@@ -247,7 +250,7 @@ class DocumentContext:
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
                     or not letters or None in sizes or name in usage.primed \
                     or (section is not None and name in demote and not (name == "c" and c_entries)) \
-                    or name in self.row_families:
+                    or name in self.row_families or name in families:
                 continue
             if not (len(name) == 1 or name.lstrip("\\") in GREEK):
                 continue
@@ -257,10 +260,14 @@ class DocumentContext:
             elif len(sizes) == 2:
                 matrices[name] = (sizes[0], sizes[1])
                 self.inferred[name] = (f"${name}$ is read as a ${sizes[0]} \\times {sizes[1]}$ matrix", usage.entries[name])
-        typed = self._types_from_use(chains, notation, usage, vectors, matrices)
+        typed = self._types_from_use(chains, notation, usage, vectors, matrices,
+                                     {name: notation.size_of_index(letter) for name, (letter, _) in families.items()})
         sizes = dict(notation.sizes)
         for name in typed.sizes:
             sizes[name] = ()
+        for name, length in typed.families.items():
+            if name not in typed.conflicts:
+                matrices[family_key(name)] = (notation.size_of_index(families[name][0]), length)
         for name, line in sorted(self._limit_sizes(chains, notation, usage).items()):
             sizes[name] = ()
             self.inferred[name] = (f"${name}$ is read as a whole number $\\ge 1$ (a limit of the sum or product on "
@@ -271,15 +278,19 @@ class DocumentContext:
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
                     self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
-                    self.log_base, self.default_norm, self.step_data, self.subscript_letters)
+                    self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
              self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
-             self.log_base, self.default_norm, self.step_data, self.subscript_letters) = kept
+             self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families) = kept
             self.usage = usage
+        for name, (_, line) in families.items():
+            if family_key(name) in matrices:
+                self.row_families[name] = family_key(name)
+                self.used_families[name] = line
         self.conflicts.update({n: why for n, why in typed.conflicts.items() if n not in self.conflicts})
         # w_{ij} beside a declared matrix W, w written nowhere else: the entries of W, as A = (a_{ij}) writes them
         self.entry_aliases = {}
@@ -508,7 +519,7 @@ class DocumentContext:
                 seen |= _seen_names(text)
         self.line = None
 
-    def _types_from_use(self, chains, notation: Notation, usage, vectors: dict, matrices: dict):
+    def _types_from_use(self, chains, notation: Notation, usage, vectors: dict, matrices: dict, families=None):
         """Undeclared names typed as vectors and matrices by their use (types.infer), added to
         ``vectors`` and ``matrices`` with the readings that say so; the names used inconsistently are
         conflicts."""
@@ -528,7 +539,8 @@ class DocumentContext:
                       {n: k for n, k in known.items() if k[0] != "function"}, lambda s: notation.size_name(s) or s,
                       taken, functions | {n for n in known if known[n][0] == "function"} | set(notation.definitions),
                       {i for ix in notation.sizes.values() for i in ix},
-                      set(notation.vectors) | set(notation.matrices) | set(self.stated), self.prime_transpose)
+                      set(notation.vectors) | set(notation.matrices) | set(self.stated), self.prime_transpose,
+                      families)
         for name in sorted(typed.vectors):
             vectors[name] = typed.vectors[name]
             self.typed_from_use[name] = (f"${typed.vectors[name]}$", "vector", typed.why[name], typed.lines[name], False)
@@ -2003,6 +2015,27 @@ def _typed_readings(typed: dict[str, tuple]) -> list[Reading]:
         else:
             text = f"{listed} {'are' if many else 'is'} read as {what} from {'their' if many else 'its'} use ({uses})"
         out.append(Reading("inferred", text, line))
+    return out
+
+
+def _index_families(usage, notation: Notation, defaults: Notation, stated, row_families, sequences) -> dict:
+    """x_i^\\top w, w^\\top x_i, \\|z - x_i\\|: a name with an index letter under it that the document uses as a
+    vector, never declares, nor gives a meaning but a default one: a family of vectors x_1, ..., x_n, n the index's
+    range (x -> (the index letter, the line of the first such use))."""
+    out = {}
+    for name, line in sorted(usage.labelled.items(), key=lambda kv: kv[1]):
+        base, letter = name.rsplit("_", 1)
+        kind = notation.kind_of(base)
+        if not notation.size_of_index(letter) or base in out or base in stated or base in row_families \
+                or base in sequences or name in usage.second_index or base in ("e", "d", "\\delta", "\\sum", "\\prod") \
+                or not (re.fullmatch(r"[a-z]", base) or (base.lstrip("\\") in GREEK and base[1:2].islower())) \
+                or len(usage.subscripts.get(base, (letter,))) != 1 or base in usage.applied or base in usage.primed:
+            continue
+        if kind is not None and (kind not in ("vector", "scalar") or defaults.kind_of(base) != kind
+                                 or (kind == "vector" and notation.vectors.get(base) != defaults.vectors.get(base))
+                                 or base in notation.onehot or base in notation.definitions):
+            continue  # (a name the notation file gives a meaning, or the one-hot label: its own)
+        out[base] = (letter, line)
     return out
 
 

@@ -1134,7 +1134,7 @@ class _Builder:
                 lonely_arrays = (arrays[0] ^ arrays[1]) | both
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
-            typed = set(self.reader.inferred) | set(self.reader.typed_from_use)
+            typed = set(self.reader.inferred) | set(self.reader.typed_from_use) | set(self.reader.used_families)
             if n == 0 and not link_problems[0] and not self.defined:
                 taken = self._taken_back_on_its_line(chain)
                 if taken:
@@ -1619,7 +1619,7 @@ class _Builder:
         some chain whose meaning is not read or described in words ("with $I_i$ the indicator that ..."; neither
         declared nor defined)."""
         r = self.reader
-        guessed = {symbol_name(n) for n in (*r.inferred, *getattr(r, "typed_from_use", {}))}
+        guessed = {symbol_name(n) for n in (*r.inferred, *getattr(r, "typed_from_use", {}), *r.used_families)}
         stated = {symbol_name(n) for n in r.stated}
         found = {str(b.label) for b in _free_arrays(expr)}
         # (L of a notation file's definition stands for the arrays its formula uses)

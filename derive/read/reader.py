@@ -184,6 +184,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.part_start: int | None = None  # the heading line the part of the document read here starts at
         self.part_end: int | None = None  # and the line it ends at
         self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
+        self.used_families: dict[str, int] = {}  # x of x_i^T w: a family of vectors from its use -> the line
         # x_k = 2k said "for $k \\le 3$": line -> (x, k, the condition); the formula gives x nowhere else
         self.conditional_definitions: dict[int, tuple[str, str, str]] = {}
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name
@@ -2730,7 +2731,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._check_range(indices[0], rows, env, word if self.notation.kind_of(f"{word}_0") == "vector" else None)
         if self.guesses.get(letter, 0) > 0:
             self.guesses[letter] -= 1
-        if family_letter(matrix):
+        if word in self.used_families:
+            self.notes.append(Reading("inferred", f"${word}_1, \\dots, {word}_{{{rows}}}$ are read as vectors of length ${cols}$, "
+                                                  f"a family, from the use of ${word}_i$ as a vector (not declared)",
+                                      self.used_families[word]))
+        elif family_letter(matrix):
             self.notes.append(Reading("declaration", f"${word}_i$ is the $i$-th vector of the family ${word}_1, {word}_2, "
                                                      "\\dots$ the document declares"))
         else:

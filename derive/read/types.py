@@ -26,7 +26,7 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from .grammar import parser
-from .syntax import GREEK, item_base, item_scripts, names_in, node_kind, node_word, script_word
+from .syntax import GREEK, family_key, item_base, item_scripts, names_in, node_kind, node_word, script_word
 
 __all__ = ["Inferred", "infer"]
 
@@ -48,6 +48,7 @@ class Inferred:
     sizes: tuple[str, ...] = ()  # the fresh size names introduced
     ambiguous: set[str] = field(default_factory=set)  # capitals multiplied only with each other and numbers
     conflicts: dict[str, str] = field(default_factory=dict)  # name -> its two inconsistent uses, by line
+    families: dict[str, str] = field(default_factory=dict)  # x of x_i^\top w, a family of vectors -> their length
 
 
 def _capital(name: str) -> bool:
@@ -128,6 +129,9 @@ class _Pass:
         if k is not None:
             if k[0] == "scalar":
                 shape = ("S",)
+            elif k[0] == "family":
+                # x_1, ..., x_n used as vectors (x_i^\top w): the rows of a matrix, their length not yet known
+                shape = ("M", self.sizes.new(self.fixed_sizes(k[1])), self.sizes.new())
             elif k[0] == "vector":
                 shape = ("V", self.sizes.new(self.fixed_sizes(k[1])))
             else:
@@ -434,15 +438,21 @@ class _Pass:
             # X' where the document writes the transpose with a prime: X^\top
             top = Tree("sup_script", [Token("SUP", "^"), Tree("letter", [Token("LETTER", "T")])])
             sups = sups + [top for s in scripts if node_kind(s) == "prime"]
+        member = False
         if subs:
+            letters = _index_letters(subs[0].children[1]) if name is not None else ()
             if name is not None:
-                letters = _index_letters(subs[0].children[1])
                 if letters and all(letter in self.indices for letter in letters):
                     self.subscripts.setdefault(name, {}).setdefault(len(letters), self.line)
             for s in scripts:
                 self.walk(s)
-            return None
-        if name is not None:
+            family = self.shape_of(family_key(name)) if name is not None and len(letters) == 1 \
+                and letters[0] in self.indices and len(subs) == 1 else None
+            if family is None or family[0] != "M":
+                return None
+            # x_i of a family of vectors x_1, ..., x_n (declared, or used as vectors): a column of their length
+            shape, member = ("V", family[2]), True
+        elif name is not None:
             shape = self.shape_of(name)
         elif kind == "norm":
             inner = base.children[1]
@@ -482,12 +492,13 @@ class _Pass:
             if word == "T" and getattr(self, "t_is_value", False):
                 shape = None  # x^T where T is also a number: a power or a transpose, typing nothing
             elif word in _TRANSPOSE_WORDS:
-                self.mark_by_case(name, "transposed")
+                if not member:
+                    self.mark_by_case(name, "transposed")
                 if name is not None and shape is None:
                     shape = self.shape_of(name)
                 shape = _transpose(shape)
             elif _is_inverse(s.children[1]):
-                if name is not None and _capital(name):
+                if name is not None and _capital(name) and not member:
                     self.mark(name, "matrix", "inverted")
                     if shape is None:
                         shape = self.shape_of(name)
@@ -553,7 +564,8 @@ def _index_letters(arg) -> tuple[str, ...]:
 
 def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[str, tuple], size_name,
           taken: set[str], excluded: set[str], indices: set[str] = frozenset(),
-          declared: set[str] = frozenset(), prime_transpose: bool = False) -> Inferred:
+          declared: set[str] = frozenset(), prime_transpose: bool = False,
+          families: dict[str, str] | None = None) -> Inferred:
     """The types the document's use gives its undeclared names.
 
     ``formulas``: the chains, as ((term text, line), ...) and their relations; ``indices``: the index
@@ -581,6 +593,8 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
             seen |= names
         trees.append((parsed, relations))
     known = {k: v for k, v in known.items() if k not in defined}
+    # (x of x_i^\top w, a family of vectors from its use: x_i a vector of a length the products give)
+    known.update({family_key(name): ("family", count) for name, count in (families or {}).items()})
     # T used as a number somewhere (\gamma^{T-1}, \sum_{t=1}^{T-1}, T/2): a ^T is then a power T as much as a
     # transpose, and types nothing
     t_is_value = any(re.search(r"(?<![\\A-Za-z])T(?![A-Za-z])", re.sub(r"\^\s*(?:T|\{\s*T\s*\})(?![A-Za-z])", " ", text))
@@ -684,6 +698,8 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
             else:
                 out.matrices[n] = (name_of(shape[1]), name_of(shape[2]))
             out.lines[n], out.why[n] = evidence[n]
+        for n in sorted(families or {}):
+            out.families[n] = name_of(run.shape_of(family_key(n))[2])
     except _OutOfNames:
         return Inferred(conflicts=out.conflicts)
     out.sizes = tuple(used_fresh)
