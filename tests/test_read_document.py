@@ -2856,8 +2856,8 @@ def test_a_matrix_an_example_writes_out_is_used_through_definitions_in_its_parag
 
 def test_a_function_by_cases_with_a_factor_before_them_and_an_upright_name():
     """selu(x) = \\lambda \\begin{cases} ... \\end{cases}: the factor multiplies every branch, and selu, named in upright
-    letters, is that function; a claim holding on one case only, said of that case in the sentence before, is not
-    refuted for every value."""
+    letters, is that function; a claim holding on one case only, said of that case in the sentence before, is
+    proved under it."""
     text = ("$$\n\\operatorname{selu}(x) = \\lambda \\begin{cases} x & \\text{if } x > 0 \\\\ \\alpha \\left(e^x - 1\\right) & "
             "\\text{if } x \\le 0 \\end{cases}\n$$\n\n"
             "$$\n\\operatorname{selu}(0) = 0\n$$\n\n"
@@ -2866,7 +2866,11 @@ def test_a_function_by_cases_with_a_factor_before_them_and_an_upright_name():
             "$\\frac{\\partial}{\\partial w} \\operatorname{selu}(w u) = \\lambda \\alpha \\, u \\, e^{w u}$.\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][:4] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED], found
-    assert found[-1][1] is Verdict.UNKNOWN and "a case of a function defined by cases" in found[-1][2], found
+    # (the sentence before says w > 0 and u < 0: w u < 0, the second case, which the derivative is then proved in)
+    assert found[-1][1] is Verdict.PROVED, found
+    d = read_document(text, "doc.md", default_notation())
+    last = checks_of(d)[-1]
+    assert any("u < 0" in r.text for r in last.readings) and any("w > 0" in r.text for r in last.readings), last.readings
 
 
 def test_a_delta_never_written_before_a_name_is_a_number():
@@ -4524,3 +4528,58 @@ def test_a_name_with_an_index_used_as_a_vector_is_a_family_of_vectors():
     mixed = _verdicts("$$\n\\sum_i x_i^2 = \\|x\\|^2 + 1\n$$\n\nand\n\n$$\n\\nabla_w (w^\\top x_i) = x_i\n$$\n")
     assert mixed[0][1] is Verdict.UNKNOWN, mixed
 
+
+def test_the_default_constant_c_applied_to_an_argument_is_a_function():
+    # c(8) of a c(n) the document defines by cases (or never): never the default constant c times 8
+    found = _verdicts("For a tree on eight points, $H(7) = \\frac{363}{140}$ and\n$$\nc(8) = 2 \\cdot \\frac{363}{140} - "
+                      "\\frac{14}{8} = \\frac{481}{140}\n$$\n")
+    assert all(v is not Verdict.REFUTED for _, v, _ in found), found
+    cases = _verdicts("$$\nc(n) = \\begin{cases} 2 n & n > 2 \\\\ 1 & n \\le 2 \\end{cases}\n$$\n\nSo\n\n$$\nc(8) = 16\n$$\n\n"
+                      "$$\nc(8) = 6\n$$\n")
+    assert [v for _, v, _ in cases][-2:] == [Verdict.PROVED, Verdict.REFUTED], cases
+
+
+def test_a_second_number_for_a_name_in_one_paragraph_is_another_case():
+    found = _verdicts("A point at mean depth $2$ gets $s = 2^{-280/481}$, about $0.67$, and a point at mean depth $5$ gets "
+                      "$s = 2^{-700/481}$, about $0.36$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "another in the same paragraph" in found[-1][2], found
+    # (a name given a formula, then its value worked out: claims about it)
+    assert [v for _, v, _ in _verdicts("Let $w = 3$ and $z = 2 w$. Then $z = 6$, $z = 5$.\n")][-2:] \
+        == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_held_fixed_in_words_a_declared_vector_stays_a_vector():
+    text = ("Let $q \\in \\mathbb{R}^d$ and $z \\in \\mathbb{R}^d$, and write $\\bar{q} = q / \\|q\\|$, $\\bar{z} = z / \\|z\\|$.\n\n"
+            "$$\n\\ell(q, z) = \\|\\bar{q} - \\bar{z}\\|^2\n$$\n\nSince $z$ is a constant,\n\n$$\n\\frac{\\partial \\ell}"
+            "{\\partial q} = -\\frac{2}{\\|q\\|} \\left( I - \\bar{q} \\bar{q}^\\top \\right) \\bar{z}\n$$\n")
+    assert _verdicts(text)[-1][1] is Verdict.PROVED
+
+
+def test_an_inequality_an_earlier_sentence_of_the_paragraph_states_holds_for_its_claims():
+    found = _verdicts("For $n \\ge 2$ the roots of unity add to zero. Similarly $\\sum_{k=1}^{n} \\sin^2 \\frac{k\\pi}{n} "
+                      "= \\frac{n}{2}$ and $\\sum_{k=1}^{n} 1 = n + 1$.\n")
+    assert [v for _, v, _ in found] != [] and found[0][1] is not Verdict.REFUTED, found  # (false at n = 1 only)
+    assert found[-1][1] is Verdict.REFUTED and "n = 1" not in found[-1][2].replace("N = 1", "n = 1"), found
+
+
+def test_a_number_the_words_give_a_name_a_definition_brings_in_is_never_varied_by_a_refutation():
+    found = _verdicts("Here $a = 2$. I set $v = y^{1-a}$. Then\n\n$$\ny = \\frac{1}{v}\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "line 1 gives" in found[-1][2], found
+
+
+def test_a_claim_before_the_value_it_finds_on_the_same_line_is_not_checked_against_it():
+    found = _verdicts("The constants satisfy $2c_1 + c_2 = 1$ and\n$3c_1 - c_2 = 4$, so $c_1 = 1$ and $c_2 = 1$.\n")
+    claim = next(f for f in found if f[0] == 2)
+    assert claim[1] is Verdict.UNKNOWN and "later on this line" in claim[2], found
+
+
+def test_a_second_formula_in_words_that_set_another_case_is_not_refuted():
+    found = _verdicts("With annual compounding the balance doubles when $(1 + r)^T = 2$, that is after\n$$\nT = \\frac{\\ln 2}"
+                      "{\\ln(1 + r)}\n$$\nyears, and with continuous compounding after $T = \\frac{\\ln 2}{r}$ years.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "another case" in found[-1][2], found
+
+
+def test_a_prime_on_a_formula_in_a_function_the_document_differentiates_is_not_read():
+    # v = 1/y with y a function of x (y', y(1)): v' is dv/dx, never d(1/y)/dy
+    found = _verdicts("Solve $y' + \\frac{y}{x} = x y^2$ with $y(1) = 1$. Set $v = \\frac{1}{y}$.\n\n$$\nv' - \\frac{v}{x} = -x\n$$\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "the variable ' differentiates by" in found[-1][2], found

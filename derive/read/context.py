@@ -172,6 +172,11 @@ class DocumentContext:
             # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's; or only ever with
             # an index letter under it (weights c_i): the document's vector
             demote.add("c")
+        if "c" in self.notation.scalars and "c" in defaults.scalars and "c" not in self.stated \
+                and re.search(r"(?<![A-Za-z\\])c\s*(?:\\left\s*)?\(\s*(?:\d+|[A-Za-z]|\\[A-Za-z]+|\|[^|]*\|)\s*(?:\\right\s*)?\)",
+                              texts_all):
+            # c(n), c(8), c(|T|): the document's function c (defined, or not), never the default constant times 8
+            demote.add("c")
         # K(t) = log M(t), K'(0): a default name of the size (K, n) that the document defines as a function or writes
         # with a prime is that function, never the size
         aliases = {a for a, size in self.notation.aliases.items() if defaults.aliases.get(a) == size
@@ -496,6 +501,8 @@ class DocumentContext:
                                                        "not read")
                 if name:
                     self.definitions_by_line[key] = name
+                    if len(terms) == 2 and not names_in(terms[1][0]) - NUMERIC_WORDS:
+                        self.numeric_definitions.add(name)  # (s = 2^{-280/481}: a number as written)
                     self._learn_forms(name, terms[2:], relations[1:])
                     self._define_pending(pending)
                 elif len(pending) > waiting and len(terms) == 2:

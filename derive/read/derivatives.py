@@ -548,7 +548,14 @@ class DerivativeReading:
             and s not in {a.base.label for a in e.atoms(Indexed)}}
         if len(candidates) != 1:
             raise FormulaError("unclear which variable ' differentiates by")
-        return value.with_expr(sp.Derivative(e, next(iter(candidates))))
+        (only,) = candidates
+        base = str(only.base.label) if isinstance(only, Indexed) else only.name
+        usage = getattr(self, "usage", None)
+        if usage is not None and (base in usage.primed or base in usage.applied):
+            # v' of v = y^{-1} where the document writes y' and y(1): y is a function of x, and ' is d/dx, not d/dy
+            raise FormulaError(f"a prime on a formula in {base}, which the document also writes as a function "
+                               f"({base}' or {base}(...)): the variable ' differentiates by is not read")
+        return value.with_expr(sp.Derivative(e, only))
 
     def _leibniz(self, num, den, env):
         """d/dx, dy/dx, d^2/dx^2, the partial and mixed forms, or None when the fraction is not a derivative."""

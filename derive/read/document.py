@@ -290,20 +290,33 @@ class _Builder:
         self.after_data = None
         self.unread_conditions = []
         made = self._steps(chain, context)
-        if any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms) or any(
-                not side.expr.free_symbols and not side.expr.atoms(sp.Indexed) and side.expr.is_number is not False
-                for step in made for side in step.terms if step.terms and step.terms[0].expr is not sp.S.Zero):
+        gives_number = any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms) or any(
+            not side.expr.free_symbols and not side.expr.atoms(sp.Indexed) and side.expr.is_number is not False
+            for step in made for side in step.terms if step.terms and step.terms[0].expr is not sp.S.Zero)
+        loose = set()
+        for step in made:
+            fixed = {str(d.name) for d in step.assume.definitions if not d.indices}
+            for side in step.terms:
+                loose |= _quantities(side.expr) - fixed
+        loose -= {str(s) for step in made for side in step.terms for s in side.expr.free_symbols
+                  if s.is_integer and s.is_positive}
+        given = sorted({(name, at) for name, at in self.given_numbers if at < chain.offset and name in loose},
+                       key=lambda v: v[1])
+        # "Here $a = 2$. I set $v = y^{1 - a}$", then $y = 1/v$: a name the words gave a number, which the claim holds
+        # not as written but through a definition, means that number, as likely as any: only a proof stands
+        # (a claim that gives a number, below, whatever it writes)
+        written_here = {symbol_name(n) for t in chain.terms for n in names_in(t.text)}
+        given_through = [(n, at) for n, at in given if n not in written_here]
+        if given_through and not gives_number:
+            names = ", ".join(dict.fromkeys(f"${shown_name(n)}$" for n, _ in given_through))
+            at = self.lines.of(given_through[-1][1])
+            made = _supposing(made, f"the number line {at} gives {names}, which a definition brings in, may be the one "
+                                    "meant here",
+                              Reading("inferred", f"{names} read as any value, though line {at} gives a number: "
+                                                  "only a proof for every value stands", at))
+        if gives_number:
             # a claim that gives a number, written in a name the document gave a number before ("with $w_2 = 2$", under
             # an earlier heading): about that example, maybe, so only a proof for every value of the name stands
-            loose = set()
-            for step in made:
-                fixed = {str(d.name) for d in step.assume.definitions if not d.indices}
-                for side in step.terms:
-                    loose |= _quantities(side.expr) - fixed
-            loose -= {str(s) for step in made for side in step.terms for s in side.expr.free_symbols
-                      if s.is_integer and s.is_positive}
-            given = sorted({(name, at) for name, at in self.given_numbers if at < chain.offset and name in loose},
-                           key=lambda v: v[1])
             typed = {symbol_name(n) for n in set(self.reader.typed_from_use) | set(self.reader.inferred)}
             if loose and not given and not self.example_fixed and not self.example_sizes \
                     and context is not None and (context.inline or loose & typed):
@@ -456,6 +469,29 @@ class _Builder:
                         return n
         return None
 
+    def _defined_after(self, chain: Chain, line: int) -> str:
+        """"with $2 c_1 + c_2 = 1$ and $3 c_1 - c_2 = 4$, so $c_1 = 1$ and $c_2 = 1$": a name the same line defines after
+        the claim, which the claim is written before (and may be what the definition is found from)."""
+        if not chain.terms:
+            return ""
+        at = chain.terms[0].offset
+        by_line = getattr(self.reader, "definitions_by_line", {})
+        later = {name for key, name in by_line.items() if isinstance(key, int) and key > at and self.lines.of(key) == line
+                 and isinstance(name, str)}
+        text = " ".join(t.text for t in chain.terms)
+
+        def writes(name: str) -> bool:
+            base, _, label = name.partition("_")
+            after = r"\s*_\s*(?:\{\s*" + re.escape(label) + r"\s*\}|" + re.escape(label) + r"(?![A-Za-z0-9]))" if label \
+                else r"(?![A-Za-z])"
+            return re.search(r"(?<![A-Za-z\\])" + re.escape(base) + after, text) is not None
+        found = sorted(n for n in later if writes(n))
+        if not found or self.defined:
+            return ""
+        names = ", ".join(written_name(n) for n in found)
+        return (f"{names} {'is' if len(found) == 1 else 'are'} given a value later on this line, after this claim, "
+                "which may be what that value is found from: not read")
+
     def _new_example(self, chain: Chain, line: int) -> str:
         """x_1 = 2 (28/26) under a later heading (a run-in one too) of an x_1 an earlier part gave a number (x_1 =
         13/6), z = (1, 0)^T after "at z = (0, 1)^T": a value of a new example as likely as a claim about the old one."""
@@ -474,11 +510,21 @@ class _Builder:
         at = r.defined_at.get(key)
         value = r.values.get(key)
         # (a vector given by its numbers, z = (0, 1)^T, is a formula in its index only)
+        if plain and at is not None and value is not None and at <= line and not self.defined \
+                and key in r.numeric_definitions \
+                and not (value.is_vector or value.is_matrix) and not value.expr.free_symbols and len(chain.terms) == 2 \
+                and self.lines.paragraph_end(at) == self.lines.paragraph_end(line) \
+                and not names_in(chain.terms[1].text) - NUMERIC_WORDS \
+                and sp.simplify(value.expr - self._number_of(chain.terms[1].text)) != 0:
+            # "a point at depth 2 gets $s = 2^{-280/481}$, and one at depth 5 gets $s = 2^{-700/481}$": a second number
+            # for a name the same paragraph gave one, the value of another case as likely as a claim about the first
+            return (f"{written_name(written)} is given a number on line {at}, and another in the same paragraph: the "
+                    "value of another case, or a claim about the first? give the new value another name")
         if at is None or value is None or at >= line \
                 or any(not isinstance(x, sp.Idx) for x in value.expr.free_symbols):
             return ""
         if plain and not (value.is_vector or value.is_matrix):
-            return ""  # (a plain name given a number, c = 2 then c = 3: see _forget_earlier_part)
+            return ""  # (a plain name given a number, c = 2 then c = 3 under another heading: see _forget_earlier_part)
         heading = any(at < h <= line for h in self.all_heading_lines)
         if not all(not names_in(t.text) - {written} - NUMERIC_WORDS for t in chain.terms[1:]):
             return ""  # (a formula in names: a claim about the value)
@@ -933,6 +979,7 @@ class _Builder:
                                   f"the numbers of {given} in an example: the claims after it in its paragraph that give "
                                   "numbers are checked at them")]
         problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line) \
+            or self._defined_after(chain, line) \
             or self._new_step(chain, line) or self._second_recurrence(chain, line) or self._euler_named(chain, line)
         if problem:
             return self._with_its_arithmetic(chain, context, line, problem)
@@ -3187,6 +3234,10 @@ def _declare(notation: Notation, said, lines: _Lines):
                 aliases[key] = classes_size
                 note(key, f"${key}$ is the number of classes (the length ${classes_size}$ of the class vectors)", d.offset)
             continue
+        if d.kind == "scalar" and re.match(r"\s*(?:is|are|be)\s+(?:an?\s+)?constants?\b", d.written, re.I) \
+                and any(e.kind in ("vector", "matrix", "family") and _label_key(e.name) == key and e.offset < d.offset
+                        for e in said.declarations):
+            continue  # ("since $z$ is a constant" of a vector z declared before: held fixed, still that vector)
         if d.kind == "scalar" and key not in notation.functions:
             forget.add(key)
             scalars.append(key)
@@ -3906,6 +3957,30 @@ def _condition_in_words(item: _Item, chain: Chain, lines: _Lines) -> str:
         return ""
     words = " ".join(m.group(0).split()).rstrip(",")
     return f"the condition in words \"{words}\" (line {lines.of(item.inline.offset)}), which is not read"
+
+
+def _another_setting(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
+    """"... after $T = \\frac{\\ln 2}{\\ln(1 + r)}$ years, and with continuous compounding after $T = \\frac{\\ln 2}{r}$":
+    a second formula for a name the same paragraph defined, in words that set another case: the name's value there,
+    a supposition (a proof for every value stands, a refutation does not). Its words, or ""."""
+    if len(chain.terms) != 2 or not _SETTING_WORDS.search(item.inline.before[-80:]):
+        return ""
+    lone = _LONE_NAME_LEFT.fullmatch(chain.terms[0].text.strip())
+    if lone is None:
+        return ""
+    key = symbol_name(chain.terms[0].text.strip())
+    at = reader.defined_at.get(key)
+    line = lines.of(item.inline.offset)
+    if at is None or at > line or lines.paragraph_end(at) != lines.paragraph_end(line) \
+            or not names_in(chain.terms[1].text) - NUMERIC_WORDS:
+        return ""
+    words = " ".join(_SETTING_WORDS.search(item.inline.before[-80:]).group(0).split())
+    return (f"{written_name(key)} given another formula in the paragraph that defines it (line {at}), \"{words}\" "
+            f"(line {line}): another case's, which is not read")
+
+
+# "and with continuous compounding", "for a Poisson law", "under the null": words that set another case
+_SETTING_WORDS = re.compile(r"\b(?:with|for|under|in\s+the|when|whereas|while)\b[^.;$]*$", re.I)
 
 
 # "If $V$ is rank one, then", "Whenever the margin is violated,": a condition said in words (not "If we expand")
@@ -5173,6 +5248,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             if not defined and chain.relations and chain.relations[0] != "=":
                 continue
         conditions = tuple(item.inline.conditions) if item.inline is not None else ()
+        if item.inline is not None:
+            # "For $n \ge 2$ the roots ... . Similarly $\sum_k \sin^2(k \pi / n) = n / 2$": an inequality an earlier
+            # sentence of the paragraph states, of a name the claim holds, which it may rely on
+            held_here = set().union(*(names_in(t.text) for t in chain.terms))
+            conditions += tuple(c for c in item.inline.earlier if c.left in held_here
+                                and not any(d.letters() == c.letters() for d in conditions))
         if item.inline is not None and not item.piecewise:
             # "$\ell'(m) = 0$ for $m > 1$": the condition said right after it
             end = item.inline.offset + len(item.inline.text)
@@ -5206,7 +5287,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            inline=item.inline is not None)
         made = builder.steps(chain, context)
         premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
-                   or _condition_in_words(item, chain, lines)) if item.inline is not None else ""
+                   or _condition_in_words(item, chain, lines)
+                   or _another_setting(item, chain, lines, reader)) if item.inline is not None else ""
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]

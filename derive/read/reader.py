@@ -185,6 +185,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.part_end: int | None = None  # and the line it ends at
         self.row_families: dict[str, str] = {}  # x_i^T is the i-th row of X: "x" -> "X"
         self.used_families: dict[str, int] = {}  # x of x_i^T w: a family of vectors from its use -> the line
+        self.numeric_definitions: set[str] = set()  # the names a chain gives a number as written (s = 2^{-1/3})
         # x_k = 2k said "for $k \\le 3$": line -> (x, k, the condition); the formula gives x nowhere else
         self.conditional_definitions: dict[int, tuple[str, str, str]] = {}
         self.said_names: set[str] = set()  # the names the prose says something of, by symbol name

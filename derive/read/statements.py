@@ -346,6 +346,9 @@ class InlineMath:
     # "weights $\\pi_k > 0$, $\\sum_k \\pi_k = 1$": joined to a declaration or a range just before it, by a comma
     # or "and": said of the names as the declaration is, a supposition rather than a claim
     with_declaration: bool = False
+    # "For $n \\ge 2$ the roots ... . Similarly $\\sum_k \\sin^2 (k \\pi / n) = n / 2$": the inequalities earlier sentences
+    # of its paragraph state, which it may rely on
+    earlier: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -651,7 +654,10 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     last_opened = False  # the paragraph's last sentence opens a condition
     part_case = False  # the paragraph opens a part with its case ("(b) Similar pair, $s = 1$.")
     part = _PART.match(words) is not None
+    said_before: list[Condition] = []  # the conditions the paragraph's earlier sentences state
     for number, sentence in enumerate(_sentences(paragraph)):
+        if number:
+            said_before += [c for c in sentence_conditions if c not in said_before]
         _laws(sentence, out)
         _shaped_in_words(sentence, out)
         opening = number == 0  # the paragraph's first sentence
@@ -881,7 +887,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                                              first and not said.strip(" ,:") or _starts_with_where(said)
                                              or opening and bool(re.match(r"\s*(?:where|with|here)\b", said, re.I)),
                                              ends_with_relation=math.rstrip().endswith("="),
-                                             with_declaration=declared_before))
+                                             with_declaration=declared_before,
+                                             earlier=tuple(c for c in said_before if c.order and not c.unread)))
             said += f"${math}$"
             first = False
         sentence_words = _words(sentence)
