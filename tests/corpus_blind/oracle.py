@@ -28708,6 +28708,1181 @@ def _(rng):
     }
 
 
+@document("670_hw_smooth_l1_box_regression")
+def _(rng):
+    def cases(*errors):
+        vals, run = [errors[0], 0.0], 0.0
+        for e in errors[1:]:
+            run = run + e
+            vals.append(run)
+        return vals
+    b = rng.uniform(0.2, 2)
+    sl = lambda r, b=b: r * r / (2 * b) if abs(r) < b else abs(r) - b / 2  # noqa: E731
+    H = lambda r, dl: 0.5 * r * r if abs(r) <= dl else dl * (abs(r) - dl / 2)  # noqa: E731
+    rin = rng.uniform(-0.95, 0.95) * b
+    rout = rng.choice([-1, 1]) * (b + rng.uniform(0.1, 2))
+    r = rng.choice([rin, rout])
+    xa, ya, wa, ha = rng.normal(size=2).tolist() + rng.uniform(1, 50, size=2).tolist()
+    x, y, w, h = rng.normal(size=2).tolist() + rng.uniform(1, 50, size=2).tolist()
+    t = np.array([(x - xa) / wa, (y - ya) / ha, math.log(w / wa), math.log(h / ha)])
+    th = t + rng.normal(size=4)
+    th[2] = t[2] + rng.uniform(-0.9, 0.9) * b                       # the w residual inside the quadratic zone
+    L = lambda th, t=t, b=b: sum(sl(th[c] - t[c], b) for c in range(4))  # noqa: E731
+    wh = rng.uniform(1, 50)
+    Lw = lambda wh: L(np.array([th[0], th[1], math.log(wh / wa), th[3]]))  # noqa: E731
+    # the numbers
+    tn = np.array([(54 - 50) / 20, (37 - 40) / 10, math.log(30 / 20), math.log(10 / 10)])
+    thn = np.array([0.5, -0.3, 0.1, 0.05])
+    Ln = lambda v: L(v, tn, 0.1)  # noqa: E731
+    whn = 20 * math.exp(thn[2])
+    return {
+        "24": cases(d(sl, rin) - rin / b, d(sl, rout) - np.sign(rout)),
+        "27": [b * b / (2 * b), b / 2], "27.2": [b - b / 2, b / 2],
+        "32": [sl(r), b * H(r, b)],
+        "35": [sl(rin), b / 2 * (rin / b) ** 2, rin**2 / b**2],
+        "42": [partial(L, th, 2), (th[2] - t[2]) / b],
+        "42.2": [d(lambda s: wa * math.exp(s), th[2]), wa * math.exp(th[2])],
+        "48": [d(Lw, wh), d(lambda s: sl(s - t[2]), math.log(wh / wa)) * d(lambda s: math.log(s / wa), wh)],
+        "48.2": [d(lambda s: math.log(s / wa), wh), 1 / wa],
+        "56": [tn[0], (54 - 50) / 20, 0.2], "56.2": [tn[1], (37 - 40) / 10, 0.3],
+        "56.3": [tn[2], math.log(30 / 20), math.log(1.5)],
+        "63": [Ln(thn), (0.3 - 0.05) + 0 + (math.log(1.5) - 0.1 - 0.05) + 0.05**2 / (2 * 0.1),
+               0.25 + math.log(1.5) - 0.15 + 0.025, math.log(1.5) + 0.125],
+        "69": [partial(Ln, thn, 0), 1], "69.2": [partial(Ln, thn, 2), -1],
+        "69.3": [partial(Ln, thn, 3), 0.05 / 0.1, 0.5],
+        "69.4": [whn, 20 * math.exp(0.1)],
+        "69.5": [partial(Ln, thn, 2) * d(lambda s: 20 * math.exp(s), thn[2]), -20 * math.exp(0.1)],
+    }
+
+
+@document("671_notes_factorization_machine_pairwise")
+def _(rng):
+    n, k = int(rng.integers(2, 6)), int(rng.integers(1, 4))
+    x, w0, w, V = rng.normal(size=n), rng.normal(), rng.normal(size=n), rng.normal(size=(n, k))
+    i, f = int(rng.integers(n)), int(rng.integers(k))
+
+    def yhat(x=x, V=V, w0=w0, w=w):
+        return w0 + w @ x + sum(V[a] @ V[b] * x[a] * x[b] for a in range(len(x)) for b in range(a + 1, len(x)))
+    pair = yhat() - w0 - w @ x
+    s = V.T @ x
+    full = sum(V[a] @ V[b] * x[a] * x[b] for a in range(n) for b in range(n))
+    diag = sum(V[a] @ V[a] * x[a] ** 2 for a in range(n))
+    yv = lambda Vm: yhat(V=Vm)  # noqa: E731
+    y, yh = float(rng.choice([-1, 1])), rng.normal() * 2
+    ell = lambda t: math.log(1 + math.exp(-y * t))  # noqa: E731
+    # the example
+    xe = np.array([1.0, 0, 2])
+    Ve = np.array([[1.0, 2], [0, 1], [-1, 1]])
+    ye = lambda Vm: yhat(x=xe, V=Vm, w0=0.5, w=np.array([1.0, -2, 0.5]))  # noqa: E731
+    fe = int(rng.integers(2))
+    return {
+        "17": [pair, 0.5 * (full - diag), 0.5 * sum(s[g] ** 2 - np.sum(V[:, g] ** 2 * x**2) for g in range(k))],
+        "26": [0.5 * (s @ s - np.sum(x**2 * np.sum(V**2, axis=1))), 0.5 * (s @ s - (x @ x) * np.sum(V**2))],
+        "34": [partial(yv, V, (i, f)), x[i] * (V[:, f] @ x) - V[i, f] * x[i] ** 2, x[i] * (s[f] - V[i, f] * x[i])],
+        "37": [partial(yv, V, (i, f)), s[f] - V[i, f] * x[i] ** 2],
+        "38": [partial2_wide(yv, V, (i, f), (i, f)), 0],
+        "43": [partial(lambda xx: yhat(x=xx), x, i), w[i] + sum(V[i] @ V[j] * x[j] for j in range(n) if j != i),
+               w[i] + V[i] @ s],
+        "49": [d(ell, yh), -y * math.exp(-y * yh) / (1 + math.exp(-y * yh)), -y * sig(y * yh), y * (sig(y * yh) - 1)],
+        "54.2": [Ve[0] @ Ve[2] * xe[0] * xe[2], 2],
+        "57": [Ve.T @ xe, np.array([[1.0, 0, -1], [2, 1, 1]]) @ np.array([1.0, 0, 2]), np.array([-1.0, 4])],
+        "57.2": [0.5 * (1 + 16 - (1 * 5 + 0 * 1 + 4 * 2)), 0.5 * (17 - 13), 2],
+        "60.3": [ye(Ve), 0.5 + 2 + 2, 4.5],
+        "63": [partial(ye, Ve, (2, 0)), 2 * (-1 + (-1) * 2), -6],
+        "63.2": [partial(ye, Ve, (2, 1)), 2 * (4 - 1 * 2), 6],
+        "66": [partial(ye, Ve, (1, fe)), 0],
+    }
+
+
+@document("672_appendix_group_normalization_backward")
+def _(rng):
+    G = int(rng.integers(1, 4))
+    C, P = G * int(rng.integers(1, 3)), int(rng.integers(1, 4))
+    m = C * P // G
+    x, gam, bet = rng.normal(size=(C, P)), rng.normal(size=C), rng.normal(size=C)
+    dy = rng.normal(size=(C, P))
+    eps = rng.uniform(0.05, 0.5)
+
+    def norm(x, eps=eps):
+        xg = x.reshape(G, m)
+        mu = xg.mean(axis=1, keepdims=True)
+        var = ((xg - mu) ** 2).mean(axis=1, keepdims=True)
+        return ((xg - mu) / np.sqrt(var + eps)).reshape(C, P)
+    L = lambda x: np.sum(dy * (gam[:, None] * norm(x) + bet[:, None]))  # noqa: E731
+    g = int(rng.integers(G))
+    xg = x.reshape(G, m)[g]
+    mu, var = xg.mean(), xg.var()
+    s = math.sqrt(var + eps)
+    xh = norm(x).reshape(G, m)[g]
+    chan = np.repeat(np.arange(C), P).reshape(G, m)[g]
+    dl = (gam[:, None] * dy).reshape(G, m)[g]                        # delta of the group's entries
+    def in_group(f):
+        """f of the group's m entries, the others fixed."""
+        def h(v):
+            z = x.reshape(G, m).copy()
+            z[g] = v
+            return f(z.reshape(C, P))
+        return h
+    i = int(rng.integers(m))
+    gx = grad(in_group(L), xg)
+    Jh = jac(in_group(lambda z: norm(z).reshape(G, m)[g]), xg)      # row j, column i: dx-hat_j/dx_i
+    c = int(rng.integers(C))
+    Lxh = lambda v: np.sum(dy * (gam[:, None] * v + bet[:, None]))  # noqa: E731
+    xh_all = norm(x)
+    cc, pp = int(chan[i]), i % P
+    # the worked group, epsilon = 0
+    e = np.array([1.0, 2, 3, 6])
+    nz = lambda v: (v - v.mean()) / v.std()  # noqa: E731
+    ge = grad(lambda v: nz(v)[0], e)
+    r = math.sqrt(3.5)
+    return {
+        "20.2": [C * P / C, P],
+        "25": [var, np.mean(xg**2) - 2 * mu / m * xg.sum() + mu**2, np.mean(xg**2) - mu**2],
+        "31": [xh.sum(), 0], "31.2": [np.sum(xh**2), m],
+        "36": [dl[i], partial(Lxh, xh_all, (cc, pp)), gam[cc] * dy[cc, pp]],
+        "40": [partial(lambda v: np.sum(dy * (v[:, None] * xh_all + bet[:, None])), gam, c), np.sum(dy[c] * x[c])],
+        "41": [partial(lambda v: np.sum(dy * (gam[:, None] * xh_all + v[:, None])), bet, c), np.sum(dy[c])],
+        "45": [partial(lambda v: v.mean(), xg, i), 1 / m],
+        "46": [partial(lambda v: v.var(), xg, i), 2 / m * (xg[i] - mu) * (1 - 1 / m)],
+        "47": [partial(lambda v: math.sqrt(v.var() + eps), xg, i), xh[i] / (m * s)],
+        "51": [gx[i], dl @ Jh[:, i], 1 / s * sum(dl[j] * ((i == j) - 1 / m - xh[i] * xh[j]) for j in range(m)),
+               1 / (m * s) * (m * dl[i] - dl.sum() - xh[i] * (dl @ xh))],
+        "58": [gx.sum(), 0], "58.2": [xh @ gx, 0],
+        "63": [e.mean(), (1 + 2 + 3 + 6) / 4, 3], "63.2": [e.var(), (4 + 1 + 0 + 9) / 4, 3.5],
+        "64": [np.sum(nz(e) ** 2), (4 + 1 + 0 + 9) / 3.5, 4],
+        "68": [ge[0], 1 / (4 * r) * (4 - 1 - 4 / 3.5), 13 / (28 * r)],
+        "69": [ge[3], 1 / (4 * r) * (-1 - 6 / 3.5), -19 / (28 * r)],
+        "71": [ge[1], -3 / (28 * r)], "71.2": [ge[2], -7 / (28 * r)],
+    }
+
+
+@document("673_nb_isolation_forest_path_length")
+def _(rng):
+    H = lambda i: sum(1 / k for k in range(1, int(i) + 1))  # noqa: E731
+    c = lambda n: 2 * H(n - 1) - 2 * (n - 1) / n if n > 2 else float(n == 2)  # noqa: E731
+    n = int(rng.integers(3, 300))
+    cn = c(n)
+    E = rng.uniform(0.1, n - 1)
+    s = lambda e, cn=cn: 2 ** (-e / cn)  # noqa: E731
+    c8 = c(8)
+    return {
+        "2:3.2": [s(cn), 2**-1, 0.5],
+        "2:3.3": [s(n - 1), 0],
+        "2:7": [d(s, E), -math.log(2) / cn * 2 ** (-E / cn), -math.log(2) / cn * s(E)],
+        "2:9": [d2r(s, E), -math.log(2) ** 2 / cn**2 * s(E)],
+        "2:9.2": [E, -cn * math.log(s(E))],
+        "2:13": [H(n), H(n - 1) + 1 / n],
+        "2:16": [c(n + 1) - c(n), 2 * (H(n) - H(n - 1)) - 2 * n / (n + 1) + 2 * (n - 1) / n,
+                 1 / n - 2 * n / (n + 1) + 2 * (n - 1) / n, 2 - 2 * n / (n + 1), 2 / (n + 1)],
+        "4:4": [c(3), 2 * H(2) - 4 / 3, 5 / 3],
+        "4:4.2": [c(4), 2 * H(3) - 6 / 4, 11 / 6 - 3 / 2, 1 / 3],
+        "4:7": [c(5), c(4) + 2 / 5, 77 / 30],
+        "4:9": [H(7), 363 / 140],
+        "4:11": [c8, 2 * 363 / 140 - 14 / 8, 481 / 140],
+        "4:13": [s(2, c8), 2 ** (-280 / 481)], "4:13.2": [s(5, c8), 2 ** (-700 / 481)],
+        "4:15": [d(lambda e: s(e, c8), c8), -math.log(2) / (2 * c8), -70 * math.log(2) / 481],
+        "4:20.2": [3 + c(4), 3 + c(4), 29 / 6],
+    }
+
+
+@document("674_forum_listnet_top_one_gradient")
+def _(rng):
+    n = int(rng.integers(2, 7))
+    s, y = rng.normal(size=n), rng.uniform(0, 3, size=n)
+    y[rng.integers(n)] += 0.5
+    Py = y / y.sum()
+    L = lambda s, Py=Py: -Py @ np.log(softmax(s))  # noqa: E731
+    Ps = softmax(s)
+    i, j, k = (int(v) for v in rng.integers(n, size=3))
+    iv = lambda a, b: 1.0 if a == b else 0.0  # noqa: E731
+    g = grad(L, s)
+    c = rng.normal()
+    T = rng.uniform(0.2, 3)
+    LT = lambda s: -Py @ np.log(softmax(s / T))  # noqa: E731
+    yp = rng.uniform(0.1, 3, size=n)                                # positive labels: the infimum is attained
+    Pp = yp / yp.sum()
+    ye, se = np.array([2.0, 1, 0]), np.array([1.0, 0, 0])
+    Pye = ye / ye.sum()
+    Le = lambda s: -Pye @ np.log(softmax(s))  # noqa: E731
+    e = math.e
+    return {
+        "11": [math.log(Ps[j]), s[j] - lse(s)],
+        "14": [partial(lambda v: math.log(softmax(v)[j]), s, i), iv(i, j) - Ps[j]],
+        "20": [g[i], -sum(Py[jj] * (iv(i, jj) - Ps[jj]) for jj in range(n)), -Py[i] + Py @ Ps],
+        "32": [partial(lse, s, i), math.exp(s[i]) / np.exp(s).sum(), Ps[i]],
+        "32.2": [partial(lambda v: math.log(softmax(v)[j]), s, i), iv(i, j) - Ps[i]],
+        "39": [g[i], -sum(Py[jj] * (iv(i, jj) - Ps[i]) for jj in range(n)), -Py[i] + Ps[i] * Py.sum(), Ps[i] - Py[i]],
+        "45": [g.sum(), 0], "45.2": [L(s + c), L(s)],
+        "48": [partial2(L, s, i, k), Ps[i] * (iv(i, k) - Ps[k])],
+        "58": [Pye, np.array([2 / 3, 1 / 3, 0])], "58.2": [softmax(se), np.array([e, 1, 1]) / (e + 2)],
+        "62": [Le(se), -2 / 3 * math.log(e / (e + 2)) - 1 / 3 * math.log(1 / (e + 2)), math.log(e + 2) - 2 / 3],
+        "68": [grad(Le, se), np.array([e / (e + 2) - 2 / 3, 1 / (e + 2) - 1 / 3, 1 / (e + 2)]),
+               np.array([(e - 4) / (3 * (e + 2)), (e - 1) / (3 * (e + 2)), 1 / (e + 2)])],
+        "71": [grad(Le, se)[2], (2 * e + 1) / (3 * (e + 2))],
+        "80": [partial(LT, s, i), T * (softmax(s / T)[i] - Py[i])],
+        "83": [-Pp @ np.log(softmax(np.log(Pp))), -Pp @ np.log(Pp)],
+        "83.2": [Le(np.log(np.array([2 / 3, 1 / 3, 1e-300]))), math.log(3) - 2 / 3 * math.log(2)],
+        "83.3": [Le(np.zeros(3)), math.log(3)],
+    }
+
+
+@document("675_lecture_vicreg_variance_covariance")
+def _(rng):
+    N, dd = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    Z, Z2 = rng.normal(size=(N, dd)), rng.normal(size=(N, dd))
+    eps = rng.uniform(0.01, 0.5)
+    cen = lambda Z: Z - Z.mean(axis=0)  # noqa: E731
+    Cf = lambda Z: sum(np.outer(r, r) for r in cen(Z)) / (len(Z) - 1)  # noqa: E731
+    cf = lambda Z: sum(Cf(Z)[a, b] ** 2 for a in range(Z.shape[1]) for b in range(Z.shape[1]) if a != b) / Z.shape[1]  # noqa: E731
+    S = lambda Z: np.sqrt(Z.var(axis=0, ddof=1) + eps)  # noqa: E731
+    Sj = S(Z)
+    i, j = int(rng.integers(N)), int(rng.integers(dd))
+    gam = Sj[j] + rng.uniform(-1, 1)
+    v = lambda Z: np.mean(np.maximum(0, gam - S(Z)))  # noqa: E731
+    sf = lambda Z: np.sum((Z - Z2) ** 2) / N  # noqa: E731
+    Zc, C = cen(Z), Cf(Z)
+    M = C - np.diag(np.diag(C))
+    dZ = rng.normal(size=(N, dd))
+    dZc = cen(dZ)
+    dC = (Cf(Z + 1e-5 * dZ) - Cf(Z - 1e-5 * dZ)) / 2e-5
+    dc = (cf(Z + 1e-5 * dZ) - cf(Z - 1e-5 * dZ)) / 2e-5
+    flat = Z.copy()
+    flat[:, j] = rng.normal()                                        # a collapsed column
+    # the example
+    Ze = np.array([[1.0, 0], [0, 1], [2, 2]])
+    Zce = np.array([[0.0, -1], [-1, 0], [1, 1]])
+    Me = np.array([[0, 0.5], [0.5, 0]])
+    Se = np.sqrt(Ze.var(axis=0, ddof=1) + eps)
+    return {
+        "26": [C, sum(np.outer(r, r) for r in Zc) / (N - 1), mat(Zc, Zc.T) / (N - 1) if N == dd else UNDEFINED],
+        "29": [cf(Z), (np.sum(C**2) - np.sum(np.diag(C) ** 2)) / dd, (np.trace(C @ C) - np.trace(C) ** 2) / dd],
+        "33": [grad(sf, Z)[i], 2 / N * (Z[i] - Z2[i])],
+        "37": [partial(S, Z, (i, j))[j], 1 / (2 * Sj[j]) * 2 * (Z[i, j] - Z[:, j].mean()) / (N - 1),
+               (Z[i, j] - Z[:, j].mean()) / ((N - 1) * Sj[j])],
+        "41": [partial(v, Z, (i, j)), 1 / dd * float(Sj[j] < gam) * (Z[i, j] - Z[:, j].mean()) / ((N - 1) * Sj[j])],
+        "43": [S(flat)[j], math.sqrt(eps)],
+        "46": [cf(Z), np.sum(M**2) / dd],
+        "48": [dc, 2 / dd * np.trace(M @ dC), 2 / (dd * (N - 1)) * np.trace(M @ (dZc.T @ Zc + Zc.T @ dZc)),
+               4 / (dd * (N - 1)) * np.trace(M @ Zc.T @ dZc)],
+        "54": [grad(cf, Z), 2 / (dd * (N - 1)) * Zc @ M],
+        "61.2": [Ze.mean(axis=0), np.array([1.0, 1])], "62": [cen(Ze), Zce],
+        "66": [Cf(Ze), 0.5 * np.array([[2.0, 1], [1, 2]]), np.array([[1, 0.5], [0.5, 1]])],
+        "67": [cf(Ze), 0.5 * 0.5**2, 0.125],
+        "69.2": [np.mean(np.maximum(0, 1 - Se)), 0],
+        "70": [Cf(Ze) - np.diag(np.diag(Cf(Ze))), Me],
+        "72": [4 / (2 * 2) * Zce @ Me, np.array([[-0.5, 0], [0, -0.5], [0.5, 0.5]])],
+    }
+
+
+@document("676_exam_diou_ciou_box_loss")
+def _(rng):
+    def box():
+        a, b = rng.uniform(-3, 3, size=2)
+        return np.array([a, b, a + rng.uniform(0.2, 4), b + rng.uniform(0.2, 4)])
+    B, G = box(), box()
+    rho2 = lambda B, G: ((B[0] + B[2]) / 2 - (G[0] + G[2]) / 2) ** 2 + ((B[1] + B[3]) / 2 - (G[1] + G[3]) / 2) ** 2  # noqa: E731
+    def enclosing(B, G):
+        return np.array([min(B[0], G[0]), min(B[1], G[1]), max(B[2], G[2]), max(B[3], G[3])])
+    c2 = lambda B, G: (enclosing(B, G)[2] - enclosing(B, G)[0]) ** 2 + (enclosing(B, G)[3] - enclosing(B, G)[1]) ** 2  # noqa: E731
+    area = lambda B: (B[2] - B[0]) * (B[3] - B[1])  # noqa: E731
+    inter = lambda B, G: max(0, min(B[2], G[2]) - max(B[0], G[0])) * max(0, min(B[3], G[3]) - max(B[1], G[1]))  # noqa: E731
+    union = lambda B, G: area(B) + area(G) - inter(B, G)  # noqa: E731
+    iou = lambda B, G: inter(B, G) / union(B, G)  # noqa: E731
+    x, y, w, h = rng.normal(), rng.normal(), rng.uniform(0.3, 4), rng.uniform(0.3, 4)
+    xg, yg, wg, hg = rng.normal(), rng.normal(), rng.uniform(0.3, 4), rng.uniform(0.3, 4)
+    cc = rng.uniform(1, 10)
+    v = lambda w, h, wg=wg, hg=hg: 4 / math.pi**2 * (math.atan(wg / hg) - math.atan(w / h)) ** 2  # noqa: E731
+    D = math.atan(wg / hg) - math.atan(w / h)
+    Be, Ge = np.array([0.0, 0, 4, 2]), np.array([2.0, 1, 6, 5])
+    Ie = iou(Be, Ge)
+    ve = v(4, 2, 4, 4)
+    Ec = enclosing(Be, Ge)
+    ae = area(Ec)
+    return {
+        "24": [rho2(B, G), 0.5 * ((B[0] + B[2] - G[0] - G[2]) ** 2 + (B[1] + B[3] - G[1] - G[3]) ** 2)],
+        "30": [c2(B, G), (max(B[2], G[2]) - min(B[0], G[0])) ** 2 + (max(B[3], G[3]) - min(B[1], G[1])) ** 2],
+        "37": [d(lambda t: ((t - xg) ** 2 + (y - yg) ** 2) / cc, x), 2 * (x - xg) / cc],
+        "37.2": [d(lambda t: math.atan(t / h), w), 1 / (1 + (w / h) ** 2)],
+        "40": [d(lambda t: v(t, h), w), 8 / math.pi**2 * D * h / (w * w + h * h)],
+        "40.2": [d(lambda t: v(w, t), h), 8 / math.pi**2 * D * w / (w * w + h * h)],
+        "43": [d(lambda t: v(t, h), w), -w / h * d(lambda t: v(w, t), h)],
+        "50": [inter(Be, Ge), (4 - 2) * (2 - 1), 2], "50.2": [union(Be, Ge), 8 + 16 - 2, 22],
+        "50.3": [Ie, 2 / 22, 1 / 11],
+        "56": [rho2(Be, Ge), (4 - 2) ** 2 + (3 - 1) ** 2, 8], "56.2": [c2(Be, Ge), 6**2 + 5**2, 61],
+        "60": [1 - Ie + rho2(Be, Ge) / c2(Be, Ge), 1 - 1 / 11 + 8 / 61, (610 + 88) / 671, 698 / 671],
+        "66": [1 - Ie + (ae - union(Be, Ge)) / ae, 1 - Ie - (30 - 22) / 30, 10 / 11 - 4 / 15, 106 / 165],
+        "69": [(Be[2] - Be[0]) / (Be[3] - Be[1]), 2], "69.2": [(Ge[2] - Ge[0]) / (Ge[3] - Ge[1]), 1],
+        "72": [ve, 4 / math.pi**2 * (math.pi / 4 - math.atan(2)) ** 2],
+        "72.2": [ve / ((1 - Ie) + ve), ve / (1 / 11 + ve)],
+        "75": [d(lambda t: ((t - 4) ** 2 + (1 - 3) ** 2) / c2(Be, Ge), 2.0), 2 * (2 - 4) / 61, -2 / 61],
+    }
+
+
+@document("677_solution_key_c51_categorical_projection")
+def _(rng):
+    N = int(rng.integers(2, 12))
+    a = rng.uniform(0.5, 10)
+    vmin, vmax = -a, a + rng.uniform(0, 3)
+    dz = (vmax - vmin) / (N - 1)
+    z = vmin + np.arange(N) * dz
+    p = rng.dirichlet(np.ones(N))
+    gam = rng.uniform(0.05, 0.9)
+    lo, hi = vmin - gam * vmin, vmax - gam * vmax                     # r in [lo, hi]: nothing is clipped
+    r = rng.uniform(lo, hi)
+    rc = rng.normal() * 5
+
+    def proj(p, r, gam, z=z, dz=dz):
+        Tz = np.clip(r + gam * z, z[0], z[-1])
+        return np.array([sum(p[j] * min(1, max(0, 1 - abs(Tz[j] - zi) / dz)) for j in range(len(z))) for zi in z])
+    m, mc = proj(p, r, gam), proj(p, rc, gam)
+    th = rng.normal(size=N)
+    q = softmax(th)
+    L = lambda th, m=m: -m @ np.log(softmax(th))  # noqa: E731
+    H = -np.sum(m[m > 0] * np.log(m[m > 0]))
+    KL = np.sum(m[m > 0] * np.log(m[m > 0] / q[m > 0]))
+    i = int(rng.integers(N))
+    # the numbers
+    ze = np.arange(-2.0, 3)
+    pe = np.array([0.1, 0.2, 0.4, 0.2, 0.1])
+    me = proj(pe, 0.5, 0.5, ze, 1.0)
+    Tze = np.clip(0.5 + 0.5 * ze, -2, 2)
+    return {
+        "17": [mc.sum(), 1],
+        "20": [m @ z, p @ np.clip(r + gam * z, vmin, vmax), r + gam * (p @ z)],
+        "23": [L(th), KL - H],
+        "26": [partial(L, th, i), m[i] - q[i]],
+        "29": [dz, (vmax - vmin) / N],
+        "34": [Tze, 0.5 + 0.5 * ze, np.array([-0.5, 0, 0.5, 1, 1.5])],
+        "37": [(Tze + 2) / 1.0, np.array([1.5, 2, 2.5, 3, 3.5])],
+        "41": [me[1], me[4], 0.1 * 0.5, 0.05],
+        "42": [me[2], 0.1 * 0.5 + 0.2 + 0.4 * 0.5, 0.45],
+        "43": [me[3], 0.4 * 0.5 + 0.2 + 0.1 * 0.5, 0.35],
+        "47": [me[0], 0], "47.2": [me @ ze, -0.05 + 0.45 + 0.1, 0.5], "47.3": [0.5 + 0.5 * (pe @ ze), 0.5],
+        "54": [grad(lambda t: L(t, me), np.zeros(5)), np.full(5, 0.2) - me, np.array([0.2, 0.15, -0.25, -0.15, 0.15])],
+        "54.2": [L(np.zeros(5), me), -np.sum(me * np.log(1 / 5)), math.log(5)],
+    }
+
+
+@document("678_blog_barron_general_robust_loss")
+def _(rng):
+    import mpmath
+
+    def rho(x, a, c):
+        return abs(a - 2) / a * (((x / c) ** 2 / abs(a - 2) + 1) ** (a / 2) - 1)
+
+    def lim(x, a0, c):
+        with mpmath.workdps(60):
+            a = mpmath.mpf(a0) + mpmath.mpf(10) ** -40
+            x, c = mpmath.mpf(x), mpmath.mpf(c)
+            return float(abs(a - 2) / a * (((x / c) ** 2 / abs(a - 2) + 1) ** (a / 2) - 1))
+
+    def lim_minf(x, c):
+        with mpmath.workdps(60):
+            a = -mpmath.mpf(10) ** 30
+            x, c = mpmath.mpf(x), mpmath.mpf(c)
+            return float(abs(a - 2) / a * (((x / c) ** 2 / abs(a - 2) + 1) ** (a / 2) - 1))
+    x, c = rng.normal() * 3, rng.uniform(0.2, 3)
+    a = rng.choice([-1, 1]) * rng.uniform(0.1, 5)
+    if abs(a - 2) < 0.1:
+        a += 0.5
+    u = (x / c) ** 2
+    dx = d(lambda t: rho(t, a, c), x)
+    return {
+        "18": [rho(x, 1, c), math.sqrt(u + 1) - 1],
+        "21.2": [4 / -2, -2],
+        "24": [rho(x, -2, c), -2 * (4 / (u + 4) - 1), 2 * u / (u + 4)],
+        "30": [lim(x, 2, c), u / 2], "30.2": [lim(x, 0, c), math.log(u + 1)],
+        "33": [lim_minf(x, c), 1 - math.exp(-u)],
+        "40": [dx, abs(a - 2) / a * a / 2 * (u / abs(a - 2) + 1) ** (a / 2 - 1) * 2 * x / (c * c * abs(a - 2)),
+               x / c**2 * (u / abs(a - 2) + 1) ** (a / 2)],
+        "43": [d2(lambda t: rho(t, a, c), 0.0), 1 / c**2],
+        "43.2": [d(lambda s: rho(x, a, s), c), -x / c**2 * dx],
+        "45.2": [d(lambda t: rho(t, 1, c), x), x / c**2 * (u + 1) ** -0.5, x / (c * math.sqrt(x * x + c * c))],
+        "49.3": [(2 / 1) ** 2, 4],
+        "52": [rho(2, 1, 1), math.sqrt(5) - 1], "52.2": [rho(2, -2, 1), 2 * 4 / (4 + 4), 1],
+        "52.3": [lim(2, 2, 1), 4],
+        "58": [d(lambda t: rho(t, 1, 1), 2.0), 2 / 5],
+        "58.2": [d(lambda t: rho(t, -2, 1), 2.0), 2 * (4 / 4 + 1) ** -2, 1 / 2],
+        "61.2": [10 * 26**-2, 10 / 676],
+    }
+
+
+@document("679_recitation_kernel_pca_centering")
+def _(rng):
+    n, q = int(rng.integers(2, 7)), int(rng.integers(1, 5))
+    Phi = rng.normal(size=(n, q)) + rng.normal(size=q)
+    K = Phi @ Phi.T
+    Pt = Phi - Phi.mean(axis=0)
+    Kt = Pt @ Pt.T
+    one = np.ones(n)
+    J = np.outer(one, one)
+    H = np.eye(n) - J / n
+    i, j = int(rng.integers(n)), int(rng.integers(n))
+    lam_all, vecs = np.linalg.eigh(Kt)
+    lam = lam_all[-1]
+    al = vecs[:, -1] * rng.uniform(0.2, 3) * rng.choice([-1, 1])
+    v = Pt.T @ al
+    al1 = al / math.sqrt(v @ v)                                        # the normalisation with ||v|| = 1
+    v1 = Pt.T @ al1
+    # the example
+    xe = np.array([0.0, 1, 2])
+    Ke = np.outer(xe, xe)
+    xc = xe - xe.mean()
+    Kte = np.outer(xc, xc)
+    ae = 0.5 * np.array([1.0, 0, -1])
+    kst = (3 - xe.mean()) * xc
+    return {
+        "18": [Kt[i, j], K[i, j] - K[i].mean() - K[:, j].mean() + K.mean()],
+        "24": [Kt, K - J @ K / n - K @ J / n - J @ K @ J / n**2, H @ K @ H],
+        "27": [H @ H, H], "27.2": [H @ one, np.zeros(n)], "27.3": [Kt @ one, np.zeros(n)],
+        "27.4": [np.trace(H @ K), np.trace(H @ K @ H)],
+        "27.5": [Kt, K - (one @ K @ one) / n**2 * J],
+        "34": [v @ v, sum(al[a] * al[b] * Kt[a, b] for a in range(n) for b in range(n)), al @ Kt @ al, lam * (al @ al)],
+        "37": [np.linalg.norm(al1), 1 / lam],
+        "37.2": [Pt[j] @ v1, (Kt @ al1)[j], al1[j]],
+        "44": [Ke, np.array([[0.0, 0, 0], [0, 1, 2], [0, 2, 4]])],
+        "50": [Kte[0, 2], 0 - 0 - 0 + 1, 1], "50.2": [Kte[2, 2], 4 - 2 - 2 + 1, 1],
+        "56": [Kte, np.array([[1.0, 0, -1], [0, 0, 0], [-1, 0, 1]])],
+        "56.2": [Kte @ np.array([1.0, 0, -1]), np.array([2.0, 0, -2])],
+        "59": [np.linalg.eigvalsh(Kte)[-1], 2], "59.3": [2 * (ae @ ae), 1],
+        "61.2": [3 * xe, np.array([0.0, 3, 6])],
+        "64.2": [kst, np.array([-2.0, 0, 2])],
+        "67": [ae @ kst, -1 + 0 - 1, -2],
+    }
+
+
+@document("680_nb_local_response_normalization")
+def _(rng):
+    C, r = int(rng.integers(2, 7)), int(rng.integers(0, 3))
+    k, al, be = rng.uniform(0.5, 3), rng.uniform(0.1, 2), rng.uniform(0.2, 1.5)
+    Nb = lambda i: [j for j in range(C) if abs(j - i) <= r]  # noqa: E731
+
+    def Df(a, k=k, al=al):
+        return np.array([k + al * sum(a[j] ** 2 for j in Nb(i)) for i in range(C)])
+
+    def bf(a, k=k, al=al, be=be):
+        return a * Df(a, k, al) ** -be
+    a, g = rng.normal(size=C), rng.normal(size=C)
+    t = rng.uniform(0.2, 3)
+    D = Df(a)
+    Jb = jac(bf, a)
+    i = int(rng.integers(C))
+    j = int(rng.choice(Nb(i)))
+    far = [jj for jj in range(C) if jj not in Nb(i)]
+    jf = int(rng.choice(far)) if far else None
+    iv = 1.0 if i == j else 0.0
+    jd = int(rng.choice([jj for jj in Nb(i) if jj != i])) if len(Nb(i)) > 1 else i
+    L = lambda a: g @ bf(a)  # noqa: E731
+    gL = grad(L, a)
+    # cell 4
+    C3 = 3
+    ae = np.array([1.0, 2, 2])
+    Nb3 = lambda i: [jj for jj in range(C3) if abs(jj - i) <= 1]  # noqa: E731
+    D3 = lambda a: np.array([1 + sum(a[jj] ** 2 for jj in Nb3(ii)) for ii in range(C3)])  # noqa: E731
+    b3 = lambda a: a * D3(a) ** -0.5  # noqa: E731
+    J3 = jac(b3, ae)
+    small = bf(a, k, 1e-12, be)
+    return {
+        "1:5.2": [bf(a)[i], a[i] / D[i] ** be, a[i] * D[i] ** -be],
+        "1:7.2": [bf(t * a)[i], t ** (1 - 2 * be) * bf(a)[i]],
+        "2:3": [partial(lambda v: Df(v)[i], a, j), 2 * al * a[j]],
+        "2:5": [Jb[i, j], iv * D[i] ** -be - be * a[i] * D[i] ** (-be - 1) * 2 * al * a[j],
+                iv * D[i] ** -be - al * be * a[i] * a[j] * D[i] ** (-be - 1)],
+        "2:7": [Jb[i, jf] if jf is not None else 0.0, 0],
+        "2:9": [Jb[i, i], D[i] ** (-be - 1) * (D[i] - al * be * a[i] ** 2)],
+        "2:11": [Jb[i, jd], Jb[jd, i]] if jd != i else [Jb[0, 1], Jb[1, 0]] if r > 0 else [0.0, 0.0],
+        "2:15": [gL[j], g @ Jb[:, j],
+                 g[j] * D[j] ** -be - 2 * al * be * a[j] * sum(g[ii] * a[ii] * D[j] ** (-be - 1) for ii in Nb(j))],
+        "4:5": [D3(ae)[0], 1 + 1 + 4, 6], "4:5.2": [D3(ae)[1], 1 + 1 + 4 + 4, 10], "4:5.3": [D3(ae)[2], 1 + 4 + 4, 9],
+        "4:7": [b3(ae), np.array([1 / math.sqrt(6), 2 / math.sqrt(10), 2 / 3])],
+        "4:9": [J3[2, 2], 1 / 3 - 4 / 27, 5 / 27], "4:9.2": [J3[2, 1], -2 * 2 / 27, -4 / 27], "4:9.3": [J3[2, 0], 0],
+        "4:11": [J3[0, 1], -2 / (6 * math.sqrt(6))], "4:11.2": [J3[1, 0], -2 / (10 * math.sqrt(10))],
+        "4:13.2": [grad(lambda v: b3(v)[2], ae), np.array([0, -4 / (10 * math.sqrt(10)), 5 / 27])],
+        "4:13.3": [small[i], k**-be * a[i]],
+    }
+
+
+@document("681_office_hours_byol_normalized_mse")
+def _(rng):
+    dd = int(rng.integers(2, 6))
+    q, z = rng.normal(size=dd), rng.normal(size=dd)
+    nq, nz = np.linalg.norm(q), np.linalg.norm(z)
+    qb, zb = q / nq, z / nz
+    ell = lambda q, z: np.sum((q / np.linalg.norm(q) - z / np.linalg.norm(z)) ** 2)  # noqa: E731
+    cth = qb @ zb
+    th = math.acos(cth)
+    gq = grad(lambda v: ell(v, z), q)
+    gz = grad(lambda v: ell(q, v), z)
+    zo = rng.normal(size=dd)
+    zo = zo - (zo @ q) / (q @ q) * q                                  # orthogonal to q
+    tau, n = rng.uniform(0.5, 0.999), int(rng.integers(1, 200))
+    xi0, theta = rng.normal(size=3), rng.normal(size=3)
+    xi = xi0.copy()
+    for _ in range(n):
+        xi = tau * xi + (1 - tau) * theta
+    qe, ze = np.array([3.0, 4]), np.array([1.0, 0])
+    ge = grad(lambda v: ell(v, ze), qe)
+    return {
+        "13": [np.linalg.norm(qb), np.linalg.norm(zb), 1],
+        "16": [ell(q, z), qb @ qb - 2 * qb @ zb + zb @ zb, 2 - 2 * (q @ z) / (nq * nz), 2 - 2 * math.cos(th),
+               2 * math.sin(th / 2) ** 2],
+        "19": [ell(q, zo), 2],
+        "24": [gq, -2 * z / (nq * nz)],
+        "27": [jac(lambda v: v / np.linalg.norm(v), q), (np.eye(dd) - (qb @ qb)) / nq],
+        "30": [gq, -2 / nq * (np.eye(dd) - np.outer(qb, qb)) @ zb, -2 / nq * (zb - cth * qb)],
+        "33": [q @ gq, 0], "33.2": [np.linalg.norm(gq), 2 * math.sin(th) / nq**2],
+        "35.3": [qe / 5, np.array([0.6, 0.8])], "35.4": [ze / 1, np.array([1.0, 0])], "35.5": [(qe @ ze) / 5, 0.6],
+        "38": [ell(qe, ze), (0.6 - 1) ** 2 + 0.8**2, 0.16 + 0.64, 0.8], "38.2": [2 - 2 * 0.6, 0.8],
+        "44": [ge, -2 / 5 * (np.array([1.0, 0]) - 0.6 * np.array([0.6, 0.8])), -2 / 5 * np.array([0.64, 0.48]),
+               np.array([-0.256, 0.192])],
+        "47": [3 * (-0.256) + 4 * 0.192, 0], "47.2": [2 * 0.8 / 5, 0.32], "47.3": [-2 / 5 * np.array([1.0, 0]), np.array([-0.4, 0])],
+        "49": [gz, -gq], "49.2": [gz, -2 / nz * (qb - cth * zb)],
+        "49.3": [-2 * (np.array([0.6, 0.8]) - 0.6 * np.array([1.0, 0])), np.array([0, -1.6])],
+        "54": [xi, tau**n * xi0 + (1 - tau) ** n * theta],
+    }
+
+
+@document("682_reading_group_umap_cross_entropy_gradient")
+def _(rng):
+    a, b = rng.uniform(0.3, 3), rng.uniform(0.3, 2)
+    yi, yj = rng.normal(size=2), rng.normal(size=2)
+    w = lambda yi, a=a, b=b: 1 / (1 + a * np.sum((yi - yj) ** 2) ** b)  # noqa: E731
+    s = np.sum((yi - yj) ** 2)
+    dd = math.sqrt(s)
+    att = grad(lambda v: -math.log(w(v)), yi)
+    rep = grad(lambda v: -math.log(1 - w(v)), yi)
+    s2 = rng.uniform(0.1, 5)
+    nlw = lambda t: -math.log(1 - 1 / (1 + a * t**b))  # noqa: E731
+    w1 = w(yi, 1, 1)
+    y0, y1 = np.array([0.0, 0]), np.array([1.0, 1])
+    w0 = lambda v: 1 / (1 + np.sum((v - y1) ** 2))  # noqa: E731
+    att0 = grad(lambda v: -math.log(w0(v)), y0)
+    rep0 = grad(lambda v: -math.log(1 - w0(v)), y0)
+    return {
+        "19.2": [-math.log(w(yi)), math.log(1 + a * s**b)],
+        "19.3": [grad(lambda v: np.sum((v - yj) ** 2), yi), 2 * (yi - yj)],
+        "22": [att, a * b * s ** (b - 1) / (1 + a * s**b) * 2 * (yi - yj), 2 * a * b * dd ** (2 * (b - 1)) / (1 + a * dd ** (2 * b)) * (yi - yj)],
+        "25": [1 - w(yi), a * s**b / (1 + a * s**b)],
+        "28": [-math.log(1 - w(yi)), math.log(1 + a * s**b) + math.log(a) + b * math.log(s)],
+        "34": [d(nlw, s2), a * b * s2 ** (b - 1) / (1 + a * s2**b) - b / s2, -b / (s2 * (1 + a * s2**b))],
+        "40": [rep, -2 * b / (s * (1 + a * dd ** (2 * b))) * (yi - yj)],
+        "45.3": [w1, 1 / (1 + s)],
+        "45.4": [-math.log(1 - w1), math.log(1 + s) - math.log(dd)],
+        "45.5": [2 / (1 + s) * (yi - yj), 2 * w1**2 * (yi - yj)],
+        "47.3": [np.sum((y0 - y1) ** 2), 2], "47.4": [w0(y0), 1 / 3],
+        "50": [att0, 2 / 9 * np.array([-1.0, -1])],
+        "50.2": [rep0, -2 / (2 * 3) * np.array([-1.0, -1]), np.array([1 / 3, 1 / 3])],
+        "56": [0.5 * att0 + 0.5 * rep0, 0.5 * 2 / 9 * np.array([-1.0, -1]) + 0.5 * np.array([1 / 3, 1 / 3]), np.array([1 / 18, 1 / 18])],
+        "59": [att, 2 * a * b * dd ** (2 * b - 1) / (1 + a * dd ** (2 * b)) * (yi - yj)],
+    }
+
+
+@document("683_handout_platt_scaling_targets")
+def _(rng):
+    Np, Nm = int(rng.integers(1, 8)), int(rng.integers(1, 8))
+    N = Np + Nm
+    y = np.array([1.0] * Np + [0.0] * Nm)
+    f = rng.normal(size=N)
+    t = np.where(y == 1, (Np + 1) / (Np + 2), 1 / (Nm + 2))
+    A, B = rng.normal(), rng.normal()
+    pf = lambda A, B, f=f: 1 / (1 + np.exp(A * f + B))  # noqa: E731
+    F = lambda A, B, t=t, f=f: -np.sum(t * np.log(pf(A, B, f)) + (1 - t) * np.log(1 - pf(A, B, f)))  # noqa: E731
+    p = pf(A, B)
+    i = int(rng.integers(N))
+    Fv = lambda v: F(v[0], v[1])  # noqa: E731
+    x = np.array([A, B])
+    B0 = math.log((Nm + 1) / (Np + 1))
+    # the example
+    te = np.array([4 / 5] * 3 + [1 / 4] * 2)
+    fe = rng.normal(size=5)
+    Fe = lambda b: F(0.0, b, te, fe)  # noqa: E731
+    B0e = math.log(3 / 4)
+    return {
+        "11.2": [math.log(p[i] / (1 - p[i])), A * f[i] + B],
+        "25": [d(lambda a: pf(a, B)[i], A), -p[i] * (1 - p[i]) * f[i]],
+        "26": [d(lambda b: pf(A, b)[i], B), -p[i] * (1 - p[i])],
+        "26.2": [partial(lambda v: F(A, B) - (t[i] * math.log(v[0]) + (1 - t[i]) * math.log(1 - v[0]))
+                         + (t[i] * math.log(p[i]) + (1 - t[i]) * math.log(1 - p[i])), np.array([p[i]]), 0),
+                 -t[i] / p[i] + (1 - t[i]) / (1 - p[i])],
+        "28": [partial(Fv, x, 0), np.sum((-t / p + (1 - t) / (1 - p)) * (-p * (1 - p) * f)),
+               np.sum((t * (1 - p) - (1 - t) * p) * f), np.sum((p - t) * f)],
+        "32": [partial(Fv, x, 1), np.sum(t - p)],
+        "34": [d2r(lambda a: F(a, B), A), np.sum(p * (1 - p) * f**2)],
+        "35": [partial2(Fv, x, 0, 1), np.sum(p * (1 - p))],
+        "36": [d2r(lambda b: F(A, b), B), np.sum(p * (1 - p))],
+        "44": [pf(0.0, B0)[i], 1 / (1 + (Nm + 1) / (Np + 1)), (Np + 1) / (N + 2)],
+        "46": [d(lambda b: F(0.0, b), B0), 0],
+        "50.3": [(3 + 1) / (3 + 2), 4 / 5], "50.4": [1 / (2 + 2), 1 / 3],
+        "51": [math.log((2 + 1) / (3 + 1)), math.log(3 / 4)], "51.2": [1 / (1 + math.exp(B0e)), 4 / 7],
+        "53": [d(Fe, B0e), 3 * (4 / 5 - 4 / 7) + 2 * (1 / 4 - 4 / 7), 24 / 35 - 9 / 14, 3 / 70],
+        "55": [4 / 7 * (1 - 4 / 7), 12 / 49],
+        "57": [d2(Fe, B0e), 5 * 12 / 49, 60 / 49],
+        "59": [-d(Fe, B0e) / d2(Fe, B0e), -3 / 70 * 49 / 60, -7 / 120],
+        "60": [(1e12 + 1) / (1e12 + 2), 1],
+    }
+
+
+@document("684_hw_poisson_limit_binomial")
+def _(rng):
+    from math import comb, factorial, exp
+    n = int(rng.integers(4, 40))
+    lam = rng.uniform(0.2, min(3.0, n - 0.5))
+    p = lam / n
+    k = int(rng.integers(0, min(n - 1, 8) + 1))
+    pmf = lambda j: comb(n, j) * p**j * (1 - p) ** (n - j)  # noqa: E731
+    N = 1e9
+    big = lambda e: exp(e * math.log1p(-lam / N))  # noqa: E731   (1 - lam/N)^e
+    EX = sum(j * pmf(j) for j in range(n + 1))
+    VX = sum(j * j * pmf(j) for j in range(n + 1)) - EX**2
+    po = lambda j, m=lam: m**j * exp(-m) / factorial(j)  # noqa: E731
+    J = range(0, 120)
+    EY = sum(j * po(j) for j in J)
+    EYY1 = sum(j * (j - 1) * po(j) for j in J)
+    EY2 = sum(j * j * po(j) for j in J)
+    VY = EY2 - EY**2
+    b = lambda j: comb(500, j) * 0.004**j * 0.996 ** (500 - j)  # noqa: E731
+    return {
+        "10": [pmf(k), comb(n, k) * p**k * (1 - p) ** (n - k),
+               factorial(n) / factorial(n - k) * lam**k / n**k * (1 - lam / n) ** (n - k)],
+        "16": [factorial(n) / (factorial(n - k) * n**k), math.prod((n - j) / n for j in range(k)),
+               math.prod(1 - j / n for j in range(1, k + 1))],
+        "22": [big(N), exp(-lam)], "22.2": [big(-k), 1.0],
+        "29": [EX, n * p, lam],
+        "32": [VX, n * p * (1 - p), lam * (1 - lam / n), lam - lam**2 / n**2],
+        "38": [EY, sum(j * po(j) for j in range(1, 120)), lam * exp(-lam) * sum(lam ** (j - 1) / factorial(j - 1) for j in range(1, 120)), lam],
+        "41": [EYY1, lam**2],
+        "44": [VY, EYY1 + EY - EY**2, lam**2 + lam - lam**2, lam],
+        "47": [EY2, lam**2],
+        "54": [po(k + 1) / po(k), lam / (k + 1)],
+        "54.2": [pmf(k + 1) / pmf(k), (n - k) * p / (k * (1 - p)) if k > 0 else math.inf],
+        "61": [2.0, 500 * 0.004, 2.0],
+        "64": [b(0), 0.996**500],
+        "64.2": [b(1), 500 * 0.004 * 0.996**499, 2 * 0.996**500],
+        "70": [po(0, 2) + po(1, 2) + po(2, 2), exp(-2) * (1 + 2 + 2**2 / 2), 5 * exp(-2)],
+        "70.2": [po(3, 2), 2**3 * exp(-2) / 3],
+        "73": [1 - po(0, 2), 1 - exp(-2)],
+    }
+
+
+@document("685_worksheet_logarithm_exponent_laws")
+def _(rng):
+    from scipy import optimize
+    ln, e = math.log, math.exp
+    log = lambda y, base: ln(y) / ln(base)  # noqa: E731
+    a, b, c = rng.uniform(0.1, 5, size=3)
+    while min(abs(a - 1), abs(b - 1), abs(a * a - 1)) < 0.05:
+        a, b, c = rng.uniform(0.1, 5, size=3)
+    xr = rng.uniform(-2, 2)
+    xp = rng.uniform(0.1, 5)
+    # the solution of 3^{2x+1} = 5^x, found numerically
+    xs = optimize.brentq(lambda s: (2 * s + 1) * ln(3) - s * ln(5), -10, 10, xtol=1e-15)
+    # the decay constant from the half-life, and the time at which 30% is left
+    kk = optimize.brentq(lambda q: e(-q * 5730) - 0.5, 1e-8, 1e-2, xtol=1e-18)
+    t30 = optimize.brentq(lambda s: e(-kk * s) - 0.3, 0, 1e6, xtol=1e-9)
+    u = rng.uniform(-3, 5)
+    return {
+        "8": [log(48, 2) - log(3, 2), log(16, 2), 4], "8.2": [log(math.sqrt(27), 3), 1.5],
+        "14": [log(5, 8), ln(5) / ln(8), ln(5) / (3 * ln(2)), log(5, 2) / 3],
+        "19": [log(a * b**3, 10), log(a, 10) + 3 * log(b, 10)],
+        "20": [ln(a * a * b) - 2 * ln(a * b), ln(b)],
+        "21": [ln(a / b), ln(a) / ln(b)],
+        "22": [log(b, a) * log(c, b), log(c, a)], "22.2": [log(b, a), 1 / log(a, b)],
+        "23": [log(b, a * a), 2 * log(b, a)],
+        "28": [4 ** (xr + 1) / 2 ** (xr - 1), 2 ** (2 * xr + 2) / 2 ** (xr - 1), 2 ** (xr + 3)],
+        "28.2": [8**xr * 2**xr, 16 ** (2 * xr)],
+        "34": [np.cbrt(xp * xp) * xp**-0.5, xp ** (1 / 6)],
+        "34.2": [e(ln(xp) - 2 * ln(2)), xp / 4], "34.3": [e(2 + ln(xp)), e(2) + xp],
+        "37": [ln(1 / math.sqrt(math.e)), -0.5], "37.2": [10 ** (log(7, 10) + 1), 17],
+        "39.2": [(2 * xs + 1) * ln(3), xs * ln(5)], "39.3": [xs * (2 * ln(3) - ln(5)), -ln(3)],
+        "42": [xs, ln(3) / (ln(5) - 2 * ln(3)), -ln(3) / ln(5 / 9)],
+        "45": [xs, ln(3) / (2 * ln(3) - ln(5))],
+        "47.3": [u * u - 5 * u + 6, (u - 2) * (u - 3)],
+        "50": [e(2 * ln(3)) - 5 * e(ln(3)) + 6, 9 - 15 + 6, 0],
+        "53.2": [kk, ln(2) / 5730],
+        "56": [e(-kk * 2000), e(-2000 * ln(2) / 5730), 2 ** (-2000 / 5730)],
+        "59.2": [t30, ln(0.3) / kk],
+    }
+
+
+@document("686_lecture_projections_line_plane")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    a, b = rng.normal(size=n), rng.normal(size=n)
+    I = np.eye(n)
+    # the projection onto the line, by least squares: the multiple of a nearest to b
+    p = a * np.linalg.lstsq(a[:, None], b, rcond=None)[0][0]
+    P = np.stack([a * np.linalg.lstsq(a[:, None], e, rcond=None)[0][0] for e in I], axis=1)
+    R = 2 * P - I
+    a3, b3 = np.array([1.0, 2, 2]), np.array([3.0, 0, 3])
+    p3 = a3 * np.linalg.lstsq(a3[:, None], b3, rcond=None)[0][0]
+    P3 = np.stack([a3 * np.linalg.lstsq(a3[:, None], e, rcond=None)[0][0] for e in np.eye(3)], axis=1)
+    A = np.array([[1.0, 0], [0, 1], [1, 1]])
+    nv, bb = np.array([1.0, 1, -1]), np.array([1.0, 2, 6])
+    assert np.allclose(A.T @ nv, 0)
+    PPi = A @ np.linalg.pinv(A)
+    xh = np.linalg.lstsq(A, bb, rcond=None)[0]
+    AtA = A.T @ A
+    return {
+        "18": [a @ (b - p), 0],
+        "23": [P @ P, P], "23.2": [P.T, P], "23.3": [np.trace(P), 1],
+        "25": [np.linalg.norm(p), abs(a @ b) / np.linalg.norm(a) ** 2],
+        "28": [R @ R, 4 * P @ P - 4 * P + I, I], "28.2": [R.T @ R, I],
+        "30": [np.linalg.det(R), -1], "30.2": [R @ a, -a],
+        "35": [p3, np.array([1.0, 2, 2])], "36": [b3 - p3, np.array([2.0, -2, 1])],
+        "40": [P3, np.array([[1.0, 2, 2], [2, 4, 4], [2, 4, 4]]) / 3],
+        "48": [PPi, np.eye(3) - np.outer(nv, nv) / np.linalg.norm(nv), np.array([[2.0, -1, 1], [-1, 2, 1], [1, 1, 2]]) / 3],
+        "53": [AtA, np.array([[2.0, 1], [1, 2]])],
+        "54": [np.linalg.inv(AtA), np.array([[2.0, 1], [1, 2]]) / 3],
+        "55": [A.T @ bb, np.array([7.0, 8])],
+        "56": [xh, np.linalg.inv(AtA) @ A.T @ bb, np.array([6.0, 9]) / 3, np.array([2.0, 3])],
+        "57": [PPi @ bb, A @ xh, np.array([2.0, 3, 4])],
+        "59": [np.linalg.inv(AtA), UNDEFINED],
+        "62": [abs(nv @ bb) / np.linalg.norm(nv), 3 / math.sqrt(3), math.sqrt(3)],
+        "66": [bb @ bb, (PPi @ bb) @ (PPi @ bb) + (bb - PPi @ bb) @ (bb - PPi @ bb), 38 + 3],
+    }
+
+
+@document("687_nb_compound_interest_effective_rate")
+def _(rng):
+    from scipy import optimize
+    r, t = rng.uniform(0.01, 0.15), rng.uniform(0.5, 30)
+    M = 1e9
+    lim = lambda e: math.exp(e * math.log1p(r / M))  # noqa: E731   (1 + r/M)^e
+    T = optimize.brentq(lambda s: (1 + r) ** s - 2, 0, 200, xtol=1e-13)
+    Tc = optimize.brentq(lambda s: math.exp(r * s) - 2, 0, 200, xtol=1e-13)
+    i, n, D = rng.uniform(0.001, 0.05), int(rng.integers(1, 200)), rng.uniform(10, 1000)
+    FV = sum(D * (1 + i) ** (n - j) for j in range(1, n + 1))   # deposit j, made at the end of period j
+    PV = sum(D * (1 + i) ** (-j) for j in range(1, n + 1))
+    perp = sum(D * (1 + i) ** (-j) for j in range(1, 60000))
+    FV1 = sum(100 * 1.005 ** (120 - j) for j in range(1, 121))
+    return {
+        "2:3.2": [2000 * (1 + 0.06 / 12) ** (12 * 5), 2000 * 1.005**60],
+        "2:5": [2000 * (1 + 0.06 / 4) ** (4 * 5), 2000 * (1 + 0.06 / 4) ** 5],
+        "2:9": [lim(M * t), math.exp(r * t)], "2:9.2": [2000 * math.exp(0.06 * 5), 2000 * math.exp(0.3)],
+        "2:12.2": [(1 + 0.06 / 12) ** 12 - 1, 1.005**12 - 1], "2:12.3": [12 * 0.005, 0.06],
+        "2:12.4": [lim(M) - 1, math.exp(r) - 1],
+        "4:5": [T, math.log(2) / math.log(1 + r)], "4:7": [Tc, math.log(2) / r], "4:7.2": [72 / 6, 12],
+        "5:3.3": [10000 * (1 + 0.04 / 4) ** (-4 * 8), 10000 * 1.01**-32],
+        "5:5": [(1 + 0.04 / 4) ** 4 - 1, 1.01**4 - 1, 0.04060401],
+        "5:7": [10000 * math.exp(-0.04 * 8), 10000 * math.exp(0.32)],
+        "6:5": [FV, D * sum((1 + i) ** k for k in range(n)), D * ((1 + i) ** (n + 1) - 1) / i],
+        "6:9": [PV, D * sum((1 + i) ** (-k) for k in range(1, n + 1)), D * (1 - (1 + i) ** (-n)) / i],
+        "6:11": [FV, (1 + i) ** n * PV], "6:11.2": [D, i * PV / (1 - (1 + i) ** n)],
+        "6:13": [FV1, 100 * (1.005**120 - 1) / 0.005, 2000 * (1.005**120 - 1)],
+        "6:17": [perp, D * (1 + i) / i],
+    }
+
+
+@document("688_recitation_trig_sums_product_to_sum")
+def _(rng):
+    sin, cos = np.sin, np.cos
+    n = int(rng.integers(1, 9))
+    x = rng.uniform(0.05, 2 * math.pi - 0.05) + 2 * math.pi * rng.integers(-2, 3)
+    A_, B_ = rng.uniform(-4, 4, size=2)
+    k = int(rng.integers(-5, 10))
+    ks = np.arange(1, n + 1)
+    C = np.sum(cos(ks * x))
+    S = np.sum(sin(ks * x))
+    m = int(rng.integers(2, 10))
+    th = rng.uniform(-4, 4)
+    geo = np.sum(np.exp(1j * np.arange(n) * x))
+    cplx = lambda z: np.array([z.real, z.imag])  # noqa: E731
+    return {
+        "10": [sin(A_) * sin(B_), 0.5 * (cos(A_ - B_) - cos(A_ + B_))],
+        "10.2": [cos(A_) * cos(B_), 0.5 * (cos(A_ - B_) + cos(A_ + B_))],
+        "14": [sin(A_) * cos(B_), 0.5 * (sin(A_ + B_) - sin(A_ - B_))],
+        "22": [2 * sin(x / 2) * cos(k * x), sin((k + 0.5) * x) - sin((k - 0.5) * x)],
+        "28": [2 * sin(x / 2) * C, sin((n + 0.5) * x) - sin(x / 2)],
+        "34": [C, sin((n + 0.5) * x) / (2 * sin(x / 2)) - 0.5, sin(n * x / 2) * cos((n + 1) * x / 2) / sin(x / 2)],
+        "40": [1 + 2 * C, sin((n + 0.5) * x) / (2 * sin(x / 2))],
+        "45": [2 * sin(x / 2) * sin(k * x), cos((k - 0.5) * x) - cos((k + 0.5) * x)],
+        "48": [S, (cos(x / 2) - cos((n + 0.5) * x)) / (2 * sin(x / 2)), sin(n * x / 2) * sin(n * x / 2) / sin(x / 2)],
+        "51.3": [sum(cos(j * math.pi / 2) for j in range(1, 5)), 0 - 1 + 0 + 1, 0],
+        "51.4": [sum(sin(j * math.pi / 2) for j in range(1, 5)), 1 + 0 - 1 + 0, 0],
+        "51.5": [sin(math.pi) * sin(5 * math.pi / 4) / sin(math.pi / 4), 0],
+        "58": [cplx(geo), cplx((np.exp(1j * n * x) - 1) / (np.exp(1j * x) - 1)),
+               cplx(np.exp(1j * n * x / 2) * sin(n * x / 2) / sin(x / 2))],
+        "65": [cos(th) ** 2, (1 + cos(2 * th)) / 2],
+        "68": [np.sum(cos(ks * x) ** 2), n / 2 + 0.5 * np.sum(cos(2 * ks * x))],
+        "71": [sum(cos(2 * math.pi * j / m) for j in range(1, m)), 0],
+        "71.2": [sum(sin(j * math.pi / m) ** 2 for j in range(1, m + 1)), m / 2],
+        "73": [np.sum(ks * sin(ks * x)), d(lambda s: np.sum(cos(ks * s)), x)],
+    }
+
+
+@document("689_exam_sine_cosine_rules_triangles")
+def _(rng):
+    def triangle(P, Q, S):
+        """sides a, b, c and angles A, B, C of the triangle with vertices P = A, Q = B, S = C."""
+        ang = lambda X, Y, Z: math.acos(np.dot(Y - X, Z - X) / (np.linalg.norm(Y - X) * np.linalg.norm(Z - X)))  # noqa: E731
+        return (np.linalg.norm(Q - S), np.linalg.norm(S - P), np.linalg.norm(P - Q), ang(P, Q, S), ang(Q, S, P), ang(S, P, Q))
+
+    def circumradius(P, Q, S):
+        M = np.array([Q - P, S - P])
+        rhs = 0.5 * np.array([(Q - P) @ (Q - P), (S - P) @ (S - P)])
+        centre = P + np.linalg.solve(M, rhs)
+        return np.linalg.norm(centre - P)
+
+    def area(P, Q, S):
+        return 0.5 * abs((Q - P)[0] * (S - P)[1] - (Q - P)[1] * (S - P)[0])
+
+    Pa, Pb, Pc = rng.normal(size=(3, 2))
+    a, b, c, A, B, C = triangle(Pa, Pb, Pc)
+    R, Ar = circumradius(Pa, Pb, Pc), area(Pa, Pb, Pc)
+    rad = math.radians
+    # Q2: b = 5 (CA), c = 8 (AB), angle A = 60 degrees
+    qA = np.zeros(2)
+    qB, qC = 8 * np.array([1.0, 0]), 5 * np.array([math.cos(rad(60)), math.sin(rad(60))])
+    a2, b2, c2, A2, B2, C2 = triangle(qA, qB, qC)
+    s2 = (a2 + b2 + c2) / 2
+    R2 = circumradius(qA, qB, qC)
+    # Q3: sides 6, 4, 3 (a = BC, b = CA, c = AB): B at 0, C at (6, 0), A where |AB| = 3 and |AC| = 4
+    x3 = (36 + 9 - 16) / 12
+    tA, tB, tC = np.array([x3, math.sqrt(9 - x3 * x3)]), np.zeros(2), np.array([6.0, 0])
+    a3, b3, c3, A3, B3, C3 = triangle(tA, tB, tC)
+    # Q4: A at 0, C at (10, 0), B on the ray at 30 degrees with |BC| = 7 (either of the two triangles)
+    dirn = np.array([math.cos(rad(30)), math.sin(rad(30))])
+    roots = np.roots([1, -20 * math.cos(rad(30)), 100 - 49])
+    B4 = roots[int(rng.integers(2))].real * dirn
+    _, _, _, A4, Bq, C4 = triangle(np.zeros(2), B4, np.array([10.0, 0]))
+    return {
+        "10": [a * a, b * b + c * c - 2 * b * c * math.cos(A)],
+        "10.2": [a / math.sin(A), b / math.sin(B), c / math.sin(C), 2 * R],
+        "10.3": [Ar, 0.5 * a * b * math.sin(C)],
+        "16": [a2 * a2, 25 + 64 - 2 * 5 * 8 * math.cos(rad(60)), 89 - 40, 49],
+        "19": [a2, 7], "19.2": [area(qA, qB, qC), 10 * math.sqrt(3)], "19.3": [s2, 10],
+        "22": [math.sqrt(s2 * (s2 - a2) * (s2 - b2) * (s2 - c2)), math.sqrt(300), 10 * math.sqrt(3)],
+        "25": [2 * R2, 7 / math.sin(rad(60)), 14 / math.sqrt(3)], "25.2": [R2, 14 / math.sqrt(3)],
+        "31": [math.cos(A3), (b3**2 + c3**2 - a3**2) / (2 * b3 * c3), (16 + 9 - 36) / 12, -11 / 12],
+        "32": [math.cos(C3), (a3**2 + b3**2 - c3**2) / (2 * a3 * b3), (36 + 16 - 9) / 48, 43 / 48],
+        "36": [math.sin(A3), math.sqrt(1 - math.cos(A3) ** 2), math.sqrt(23) / 12],
+        "41": [math.sin(Bq), 7 * math.sin(A4) / 10, 7 * 0.5 / 10, 7 / 20],
+        "48": [math.sin(A + B), math.sin(C)], "48.2": [math.cos(A + B), math.cos(C)],
+        "50": [a, b * math.cos(C) + c * math.cos(B)], "50.2": [c, a * math.cos(A) + b * math.cos(B)],
+        "52": [math.tan(A) + math.tan(B) + math.tan(C), math.tan(A) * math.tan(B) * math.tan(C)],
+        "54": [Ar, a * b * c / (4 * R)], "54.2": [b * b + c * c - a * a, 2 * Ar / math.tan(A)],
+    }
+
+
+@document("690_handout_cauchy_euler_equations")
+def _(rng):
+    from scipy import integrate
+    x, r = rng.uniform(0.3, 3), rng.uniform(-3, 3)
+    a, b = rng.normal(size=2)
+    # example 1: the initial value problem solved numerically, then checked against x^4 - 1/x
+    sol = integrate.solve_ivp(lambda s, Y: [Y[1], (2 * s * Y[1] + 4 * Y[0]) / s**2], (1, x), [0.0, 5.0], rtol=1e-12, atol=1e-12) if x != 1 else None
+    y = lambda s: s**4 - 1 / s  # noqa: E731
+    assert abs(sol.y[0, -1] - y(x)) < 1e-7 * max(1, abs(y(x)))
+    c1, c2 = np.linalg.solve(np.array([[1.0, 1], [4, -1]]), np.array([y(1.0), d(y, 1.0)]))
+    y1, y2b = lambda s: s**4, lambda s: 1 / s  # noqa: E731
+    W = y1(x) * d(y2b, x) - d(y1, x) * y2b(x)
+    yy = lambda s: s * s * math.log(s)  # noqa: E731
+    cpl = lambda z: np.array([z.real, z.imag])  # noqa: E731
+    f1, f2 = lambda s: math.cos(3 * math.log(s)), lambda s: math.sin(3 * math.log(s))  # noqa: E731
+    W3 = f1(x) * d(f2, x) - d(f1, x) * f2(x)
+    p, q = rng.normal(size=2)
+    Y = lambda t: math.sin(p * t) + q * t * t  # noqa: E731
+    yx = lambda s: Y(math.log(s))  # noqa: E731
+    Acoef = rng.normal()
+    A_true = -1.0
+    yp = lambda s: A_true * s * s  # noqa: E731
+    assert abs(x * x * d2r(yp, x) - 2 * x * d(yp, x) - 4 * yp(x) - 6 * x * x) < 1e-6
+    xr = lambda s: s**r  # noqa: E731
+    d1r = lambda f, z, h=1e-3: (8 * (f(z + h) - f(z - h)) - (f(z + 2 * h) - f(z - 2 * h))) / (12 * h)  # noqa: E731
+    return {
+        "13": [d(xr, x), r * x ** (r - 1)], "13.2": [d2r(xr, x), r * (r - 1) * x ** (r - 1)],
+        "15": [x * x * d2r(xr, x) + a * x * d(xr, x) + b * xr(x), (r * (r - 1) + a * r + b) * x**r],
+        "23": [r * (r - 1) - 2 * r - 4, r * r - 3 * r - 4, (r - 4) * (r + 1)],
+        "26": [c1 + c2, 0], "26.2": [4 * c1 - c2, 5], "26.3": [c1, 1], "26.4": [c2, -1],
+        "28": [sol.y[0, -1], x**4 - 1 / x], "29": [d(y, x), 4 * x**3 - x**-2], "30": [d2r(y, x), 12 * x * x - 2 * x**-3],
+        "34": [W, np.linalg.det(np.array([[x**4, 1 / x], [4 * x**3, -(x**-2)]])), -x * x + 4 * x * x, 3 * x * x],
+        "40.2": [r * r - 4 * r + 4, (r - 2) ** 2],
+        "43": [d(yy, x), 2 * x * math.log(x) + x], "43.2": [d2r(yy, x), 2 * math.log(x) + 3],
+        "44": [x * x * d2r(yy, x) - 3 * x * d1r(yy, x) + 4 * yy(x),
+               2 * x * x * math.log(x) + 3 * x * x - 6 * x * x * math.log(x) - 3 * x * x + 4 * x * x * math.log(x), 0],
+        "51": [cpl(x ** 3j), cpl(np.exp(3j * math.log(x))), cpl(math.cos(3 * x) + 1j * math.sin(3 * x))],
+        "51.2": [W3, 3],
+        "55.2": [d(math.log, x), 1 / x],
+        "57": [x * d(yx, x), d(Y, math.log(x))],
+        "58": [x * x * d2r(yx, x), d2r(Y, math.log(x)) + d(Y, math.log(x))],
+        "64.3": [(2 - 4 - 4) * Acoef * x * x, -6 * Acoef * x * x],
+        "64.4": [A_true, 1], "65": [yp(x), x * x],
+    }
+
+
+@document("691_forum_bernoulli_equation_substitution")
+def _(rng):
+    from scipy import integrate
+    x = rng.uniform(0.1, 1.9)
+    sol = integrate.solve_ivp(lambda s, Y: [s * Y[0] ** 2 - Y[0] / s], (1.0, x), [1.0],
+                              rtol=1e-12, atol=1e-13, dense_output=True) if x != 1 else None
+    y = lambda s: 1 / (2 * s - s * s)  # noqa: E731
+    assert abs(sol.y[0, -1] - y(x)) < 1e-7 * y(x)
+    n = 2
+    v = lambda s: y(s) ** (1 - n)  # noqa: E731
+    C = 4 / 3
+    vv, dv = v(x), d(v, x)
+    # line 47: the constant C with v/x = -x + C
+    C47 = v(x) / x + x
+    # lines 63-66: y = e^{c0 s} + c1 > 0, any P, n != 1, and Q defined by the equation
+    c0, c1 = rng.normal(), rng.uniform(0.5, 2)
+    nn = rng.choice([-1.5, -0.5, 0.5, 2.0, 3.0])
+    P0, P1 = rng.normal(size=2)
+    Yg = lambda s: math.exp(c0 * s) + c1  # noqa: E731
+    Pf = lambda s: P0 + P1 * s  # noqa: E731
+    Qf = lambda s: (d(Yg, s) + Pf(s) * Yg(s)) / Yg(s) ** nn  # noqa: E731
+    Vg = lambda s: Yg(s) ** (1 - nn)  # noqa: E731
+    xg = rng.uniform(-1, 1)
+    # line 69: the solution through (x0, 1/(C x0 - x0^2)) for a random C
+    Cg = rng.uniform(2.5, 5)
+    x0, x1 = 1.0, rng.uniform(0.3, 2.0)
+    solg = integrate.solve_ivp(lambda s, Y: [s * Y[0] ** 2 - Y[0] / s], (x0, x1), [1 / (Cg * x0 - x0 * x0)], rtol=1e-12, atol=1e-13)
+    return {
+        "11.2": [v(x), y(x) ** (1 - n), 1 / y(x)],
+        "11.3": [dv, -(y(x) ** -2) * d(y, x)],
+        "14": [dv + vv / x, -x], "17": [d(lambda s: s * v(s), x), -x * x],
+        "20": [x * vv, -(x**3) / 3 + C], "20.2": [vv, -x * x / 3 + C / x],
+        "23": [v(1.0), 1],
+        "26": [y(x), 1 / vv, 3 * x / (4 - x**3)],
+        "29.2": [d(y, 1.0) + y(1.0), 3],
+        "35": [y(x) ** -2 * d(y, x) + y(x) ** -1 / x, x], "35.2": [y(x) ** -2 * d(y, x), -dv],
+        "38": [-dv + vv / x, x], "38.2": [dv - vv / x, -x],
+        "44": [d(lambda s: v(s) / s, x), dv / x - vv / x**2, -1],
+        "47": [vv / x, -x + C47], "47.2": [v(1.0), 1], "47.3": [C47, 2], "47.4": [vv, 2 * x - x * x],
+        "50": [sol.y[0, -1], 1 / (2 * x - x * x)], "53": [d(y, x), (2 * x - 2) / (2 * x - x * x) ** 2],
+        "57": [d(y, x) + y(x) / x, (2 * x - 2) / (2 * x - x * x) ** 2 + 1 / (x * (2 * x - x * x)),
+               (2 * x - 2 + 2 - x) / (2 * x - x * x) ** 2, x / (2 * x - x * x) ** 2, x * y(x) ** 2],
+        "66": [d(Vg, xg) + (1 - nn) * Pf(xg) * Vg(xg), (1 - nn) * Qf(xg)],
+        "69": [solg.y[0, -1], 1 / (Cg * x1 + x1 * x1)],
+        "75": [d(lambda s: s * v(s), x), x * dv + vv, -x * x], "75.2": [d(lambda s: s * v(s), x), 4 * x - 3 * x * x],
+        "75.3": [vv, 2 * x - x * x],
+    }
+
+
+@document("692_notes_area_between_curves")
+def _(rng):
+    from scipy import integrate
+    q = lambda f, lo, hi, **kw: integrate.quad(f, lo, hi, epsabs=1e-13, epsrel=1e-12, **kw)[0]  # noqa: E731
+    e = math.e
+    m = rng.uniform(0.2, 4)
+    F = lambda x: x * x + 3 * x - x**3 / 3  # noqa: E731
+    G = lambda y: y * y / 2 + 2 * y - y**3 / 3  # noqa: E731
+    H = lambda x: math.log(x) - 1 / x  # noqa: E731
+    # the region of section 3 measured by its horizontal extent, integrated over y: a second, independent area
+    return {
+        "10": [q(lambda x: 2 * x + 3 - x * x, -1, 3), F(3) - F(-1), 9 + 7 / 3, 34 / 3],
+        "13": [q(lambda x: x * x - 2 * x - 3, -1, 3), -32 / 3],
+        "18": [q(lambda x: m * x - x * x, 0, m), m**3 / 2 - m**3 / 3, m**2 / 6],
+        "27": [q(lambda x: abs(math.sin(x) - math.cos(x)), 0, math.pi, points=[math.pi / 4]),
+               q(lambda x: math.cos(x) - math.sin(x), 0, math.pi / 4) + q(lambda x: math.sin(x) - math.cos(x), math.pi / 4, math.pi),
+               (math.sqrt(2) - 1) + (1 + math.sqrt(2)), 2 * math.sqrt(2)],
+        "32": [q(lambda x: math.sin(x) - math.cos(x), 0, math.pi), 2],
+        "37": [q(lambda x: abs(x - x**3), -1, 1, points=[0]), 2 * q(lambda x: x - x**3, 0, 1), 2 * (0.5 - 0.25), 0.5],
+        "40": [q(lambda x: x - x**3, -1, 1), 0],
+        "47": [q(lambda y: y + 2 - y * y, -1, 2), G(2) - G(-1), 10 / 3 + 7 / 6, 4.5],
+        "53": [q(lambda x: 2 * math.sqrt(x), 0, 1) + q(lambda x: math.sqrt(x) - x + 2, 1, 4), 4 / 3 + 19 / 6, 4.5],
+        "56": [q(lambda x: math.sqrt(x) - x + 2, 0, 4), 16 / 3],
+        "63": [q(lambda x: math.exp(x) - math.exp(-x), 0, 1), e + 1 / e - 2, (math.exp(0.5) - math.exp(-0.5)) ** 2, 2 * math.cosh(1) - 1],
+        "71": [q(lambda x: 1 / x - 1 / x**2, 1, e), H(e) - H(1), 2 - 1 / e],
+        "74": [q(lambda x: abs(math.log(x)), 1 / e, 1), 1 - 2 / e], "74.2": [q(math.log, 1, e), 1],
+        "77": [q(lambda x: abs(math.log(x)), 1 / e, e, points=[1]), q(math.log, 1 / e, e), 2 / e],
+    }
+
+
+@document("693_nb_normal_approximation_continuity_correction")
+def _(rng):
+    from scipy import integrate, stats
+    n, p = int(rng.integers(1, 60)), rng.uniform(0.05, 0.95)
+    ks = np.arange(n + 1)
+    pmf = stats.binom.pmf(ks, n, p)
+    EX, EX2 = pmf @ ks, pmf @ ks**2
+    bern_mean, bern_var = 1 * p + 0 * (1 - p), (1 - p) * p**2 + p * (1 - p) ** 2
+    K = np.arange(101)
+    f = stats.binom.pmf(K, 100, 0.3)
+    P = lambda cond: float(f[cond(K)].sum())  # noqa: E731
+    var100 = f @ K**2 - (f @ K) ** 2
+    Phi, phi = stats.norm.cdf, stats.norm.pdf
+    z, zp = rng.uniform(-4, 4), rng.uniform(0.01, 4)
+    q = lambda g, lo, hi: integrate.quad(g, lo, hi, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    ph = K / 100
+    return {
+        "1:5": [EX, n * bern_mean, n * p], "1:5.2": [EX2 - EX**2, n * bern_var, n * p * (1 - p)],
+        "1:7": [EX2, n * n * p * p],
+        "2:3.3": [f @ K, 100 * 0.3, 30], "2:3.4": [var100, 100 * 0.3 * 0.7, 21], "2:3.5": [math.sqrt(var100), math.sqrt(21)],
+        "2:9": [(25.5 - 30) / math.sqrt(var100), (25.5 - 30) / 21],
+        "3:5": [P(lambda k: k >= 35), 1 - P(lambda k: k <= 34)],
+        "3:5.2": [P(lambda k: k > 35), 1 - P(lambda k: k <= 35)],
+        "3:5.3": [P(lambda k: k < 35), P(lambda k: k <= 35)],
+        "3:9": [P(lambda k: (k >= 25) & (k <= 35)), P(lambda k: k <= 35) - P(lambda k: k <= 25)],
+        "3:11": [Phi(-z), 1 - Phi(z)], "3:11.2": [Phi(0), 0.5],
+        "3:13": [q(phi, -zp, zp), Phi(zp) - Phi(-zp), 2 * Phi(zp)],
+        "3:15": [q(phi, -1.96, 1.96), 2 * Phi(1.96) - 1],
+        "5:7": [f @ ph, 0.3],
+        "5:7.2": [f @ ph**2 - (f @ ph) ** 2, 0.3 * 0.7 / 100, 0.021],
+        "5:7.3": [math.sqrt(f @ ph**2 - (f @ ph) ** 2), math.sqrt(0.3 * 0.7) / 100],
+        "5:9": [q(phi, -np.inf, np.inf), 1],
+    }
+
+
+@document("694_appendix_2x2_linear_systems_eigenvalue_method")
+def _(rng):
+    from scipy.linalg import expm
+    A = np.array([[1.0, 2], [3, 2]])
+    I = np.eye(2)
+    lam = complex(*rng.normal(size=2))
+    t = rng.uniform(-1, 1)
+    v1, v2 = np.array([2.0, 3]), np.array([1.0, -1])
+    x0 = np.array([1.0, 4])
+    c1, c2 = np.linalg.solve(np.column_stack([v1, v2]), x0)
+    P = np.column_stack([v1, v2])
+    Dm = np.diag([4.0, -1])
+    Phi = lambda s: expm(A * s) @ P  # noqa: E731   columns e^{As} v_i = e^{4s} v_1, e^{-s} v_2
+    B = np.array([[0.0, 1], [-5, -2]])
+    w = np.array([1, -1 + 2j])
+    cp = lambda z: np.concatenate([np.atleast_1d(np.real(z)), np.atleast_1d(np.imag(z))])  # noqa: E731
+    et = lambda s: (expm(B * s).astype(complex) @ w)  # noqa: E731   the solution of z' = Bz with z(0) = w
+    zt = et(t)
+    Mc = lambda M, l: M.astype(complex) - l * np.eye(2)  # noqa: E731
+    return {
+        "17": [np.linalg.det(A), 2 + 6, 8],
+        "19": [cp(np.linalg.det(Mc(A, lam))), cp((1 - lam) * (2 - lam) - 6), cp(lam**2 - 3 * lam - 4), cp((lam - 4) * (lam + 1))],
+        "25": [A @ v1, np.array([8.0, 12]), 4 * v1], "25.2": [A @ v2, np.array([-1.0, 1]), -v2],
+        "27.2": [2 * c1 + c2, 1], "28": [3 * c1 - c2, 4], "28.2": [c1, 1], "28.3": [c2, 1],
+        "30": [expm(A * t) @ x0, np.array([2 * math.exp(4 * t) - math.exp(-t), 3 * math.exp(4 * t) + math.exp(-t)])],
+        "34": [np.linalg.inv(P), np.array([[-1.0, -1], [-3, 2]]) / 5],
+        "34.2": [np.linalg.inv(P) @ A @ P, Dm], "34.3": [A, np.linalg.inv(P) @ Dm @ P],
+        "36": [expm(A * t), np.linalg.inv(P) @ expm(Dm * t) @ P],
+        "39": [np.linalg.det(Phi(t)), np.linalg.det(Phi(0)) * math.exp(t * np.trace(A)), -5 * math.exp(3 * t)],
+        "41": [np.linalg.det(Phi(t)), -2 * math.exp(3 * t) + 3 * math.exp(3 * t)],
+        "47.2": [cp(np.linalg.det(Mc(B, lam))), cp(lam**2 + 2 * lam + 5)],
+        "51": [cp(B @ w), cp(np.array([-1 + 2j, -3 + 4j])), cp((-1 + 2j) * w)],
+        "55": [np.real(zt), math.exp(-t) * np.array([math.cos(2 * t), -math.cos(2 * t) + 2 * math.sin(2 * t)])],
+        "56": [np.imag(zt), math.exp(-t) * np.array([math.sin(2 * t), 2 * math.cos(2 * t) - math.sin(2 * t)])],
+    }
+
+
+@document("695_blog_suvat_constant_acceleration")
+def _(rng):
+    from scipy import integrate, optimize
+    q = lambda f, lo, hi: integrate.quad(f, lo, hi, epsabs=1e-11, epsrel=1e-11)[0]  # noqa: E731
+
+    def motion(u, a):
+        vel = lambda tau: u + a * tau  # noqa: E731   v' = a, v(0) = u
+        pos = lambda tau: q(vel, 0, tau)  # noqa: E731
+        return vel, pos
+    u, a, t = rng.uniform(0.5, 5), rng.uniform(0.2, 3), rng.uniform(0.2, 4)
+    vel, pos = motion(u, a)
+    v, s = vel(t), pos(t)
+    # velocity as a function of displacement, by inverting s(t) (u, a > 0 so s increases)
+    t_of = lambda sig: optimize.brentq(lambda tau: u * tau + a * tau * tau / 2 - sig, 0, 1e3, xtol=1e-14)  # noqa: E731
+    v_of_s = lambda sig: vel(t_of(sig))  # noqa: E731
+    dvds = d(v_of_s, s)
+    velb, posb = motion(30.0, -6.0)
+    tstop = optimize.brentq(velb, 0.1, 100, xtol=1e-14)
+    vel4, pos4 = motion(10.0, 2.0)
+    velg, posg = motion(20.0, -9.8)
+    ttop = optimize.brentq(velg, 0.1, 100, xtol=1e-14)
+    tland = optimize.brentq(posg, ttop, 100, xtol=1e-14)
+    nn = int(rng.integers(1, 12))
+    return {
+        "5.2": [v, u + a * t],
+        "12": [s, q(lambda tau: u + a * tau, 0, t), u * t + a * t * t / 2],
+        "15": [u, v - a * t], "18": [s, v * t + a * t * t / 2], "18.2": [s, (u + v) * t / 2],
+        "29": [v * v, u * u + 2 * u * a * t + a * a * t * t, u * u + 2 * a * (u * t + a * t * t / 2), u * u + 2 * a * s],
+        "35": [d(vel, t), dvds * d(pos, t), v * dvds], "35.2": [v * dvds, a], "35.3": [(v * v - u * u) / 2, a * s],
+        "39.2": [tstop, (0 - 30) / -6, 5],
+        "42": [posb(tstop), (0 - 30**2) / (2 * -6.0), (0 - 900) / -12, 75],
+        "45": [30 * 0.8, 24], "45.2": [24 + 75, 99], "45.3": [60**2 / 12, 150],
+        "50": [pos4(4.0), 10 * 4 + 0.5 * 2 * 4**2, 40 + 32, 72],
+        "58": [posg(ttop), 20**2 / (2 * 9.8), 400 / 9.8],
+        "61": [tland, 20 / (2 * 9.8)],
+        "66": [pos(nn) - pos(nn - 1), u + a / 2 * (nn**2 - (nn - 1) ** 2), u + a * (2 * nn - 1)],
+    }
+
+
+@document("696_solution_key_harmonic_form_r_cos")
+def _(rng):
+    sin, cos = math.sin, math.cos
+    a, b = rng.normal(size=2)
+    R = math.hypot(a, b)
+    al = math.atan2(b, a)   # R cos al = a, R sin al = b
+    th, x, wt = rng.uniform(-7, 7, size=3)
+    R1, al1 = math.hypot(3, 4), math.atan2(4, 3)
+    grid = np.linspace(0, 2 * np.pi, 2_000_001)
+    den = 3 * np.cos(grid) + 4 * np.sin(grid) + 7
+    R3, be = math.hypot(5, -12), math.atan2(12, 5)
+    phi = math.atan2(4, 3)
+    f = lambda t: 3 * cos(t) ** 2 + 2 * math.sqrt(3) * sin(t) * cos(t) + sin(t) ** 2  # noqa: E731
+    return {
+        "8": [R * cos(th - al), R * cos(al) * cos(th) + R * sin(al) * sin(th)],
+        "14": [R, math.sqrt(a * a + b * b)], "14.2": [math.tan(al), b / a],
+        "17": [cos(th - al), cos(th) * cos(al) - sin(th) * sin(al)],
+        "19.3": [R1**2, 9 + 16, 25], "19.4": [al1, math.atan(4 / 3)],
+        "22": [3 * cos(th) + 4 * sin(th), 5 * cos(th - al1)],
+        "28": [np.max(1 / den), 0.5], "28.2": [np.min(1 / den), 1 / 7],
+        "36": [2 * sin(x - math.pi / 6), 2 * sin(x) * cos(math.pi / 6) - 2 * cos(x) * sin(math.pi / 6), math.sqrt(3) * sin(x) - cos(x)],
+        "42": [sin(x) + cos(x), math.sqrt(2) * sin(x - math.pi / 4)],
+        "45": [R3**2, 25 + 144, 169],
+        "48": [5 * sin(th) - 12 * cos(th), 13 * sin(th - be), 13 * cos(th + be)],
+        "54": [3 * cos(wt) - 4 * sin(wt), 5 * cos(wt - phi)],
+        "59.2": [cos(th) ** 2, (1 + cos(2 * th)) / 2], "59.3": [sin(th) * cos(th), sin(2 * th) / 2],
+        "63": [f(th), 1 + 2 * cos(th) ** 2 + math.sqrt(3) * sin(2 * th), 2 + cos(2 * th) + math.sqrt(3) * sin(2 * th),
+               2 + 2 * cos(2 * th - math.pi / 6)],
+    }
+
+
+@document("697_hw_rank_nullity_kernel_image")
+def _(rng):
+    from scipy.linalg import null_space, orth
+    A = np.array([[1.0, 2, 0, 3], [2, 4, 1, 8], [1, 2, 1, 5]])
+
+    def rref(M):
+        M = M.astype(float).copy()
+        row = 0
+        for col in range(M.shape[1]):
+            piv = row + int(np.argmax(np.abs(M[row:, col]))) if row < M.shape[0] else None
+            if piv is None or abs(M[piv, col]) < 1e-12:
+                continue
+            M[[row, piv]] = M[[piv, row]]
+            M[row] /= M[row, col]
+            for r_ in range(M.shape[0]):
+                if r_ != row:
+                    M[r_] -= M[r_, col] * M[row]
+            row += 1
+        return M
+    proj = lambda V: (Q := orth(np.asarray(V, dtype=float))) @ Q.T  # noqa: E731   the projector onto the span of V's columns
+    s, t = rng.normal(size=2)
+    # the kernel vector with x_2 = s, x_4 = t: solve for x_1, x_3
+    x13 = np.linalg.lstsq(A[:, [0, 2]], -(A[:, 1] * s + A[:, 3] * t), rcond=None)[0]
+    v1, v2 = np.array([-2.0, 1, 0, 0]), np.array([-3.0, 0, 2, 1])
+    b, xp = np.array([1.0, 3, 2]), np.array([1.0, 0, 1, 0])
+    m, n = rng.integers(1, 7, size=2)
+    r = int(rng.integers(0, min(m, n) + 1))
+    G = rng.normal(size=(m, r)) @ rng.normal(size=(r, n))
+    rk = lambda M: np.linalg.matrix_rank(M)  # noqa: E731
+    N = null_space(G.T @ G)
+    xg = N @ rng.normal(size=N.shape[1]) if N.shape[1] else np.zeros(n)
+    T = np.array([[0.0, 1, 0], [0, 0, 2]])    # d/dx on coefficients (1, x, x^2) -> (1, x)
+    monomials = np.array([[z**j for j in range(3)] for z in rng.normal(size=5)])
+    k = rng.normal() * 5
+    M = np.array([[1.0, 1, 1], [1, 2, 3], [1, 3, k]])
+    return {
+        "16": [rref(A), np.array([[1.0, 2, 0, 3], [0, 0, 1, 2], [0, 0, 0, 0]])],
+        "19": [rk(A), 2], "19.2": [null_space(A).shape[1], 3 - 2, 1],
+        "21.3": [x13[0], -2 * s - 3 * t], "21.4": [x13[1], -2 * t],
+        "27": [A @ v1, np.zeros(3)], "27.2": [A @ v2, np.zeros(3)],
+        "32": [proj(A), proj(np.array([[1.0, 0], [0, 1], [0, 0]]))],
+        "35": [proj(A.T), proj(np.array([[1.0, 2, 0, 3], [0, 0, 1, 2]]).T)],
+        "37.3": [A @ xp, b], "37.4": [A @ (xp + v1 - v2), b],
+        "39": [np.linalg.det(A.T @ A), 0], "39.2": [np.linalg.det(A @ A.T), 0],
+        "45": [rk(G) + null_space(G).shape[1], n], "45.2": [rk(G), rk(G.T)],
+        "48": [null_space(G.T).shape[1], n - rk(G)],
+        "51.2": [np.linalg.norm(G @ xg) ** 2, xg @ G.T @ G @ xg, 0], "51.3": [rk(G.T @ G), rk(G)],
+        "55.2": [rk(monomials), 3], "55.3": [null_space(T).shape[1], 1], "55.4": [rk(T), 1],
+        "62": [np.linalg.det(M), (2 * k - 9) - (k - 3) + (3 - 2), k - 11],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
