@@ -4583,3 +4583,14 @@ def test_a_prime_on_a_formula_in_a_function_the_document_differentiates_is_not_r
     # v = 1/y with y a function of x (y', y(1)): v' is dv/dx, never d(1/y)/dy
     found = _verdicts("Solve $y' + \\frac{y}{x} = x y^2$ with $y(1) = 1$. Set $v = \\frac{1}{y}$.\n\n$$\nv' - \\frac{v}{x} = -x\n$$\n")
     assert found[-1][1] is Verdict.UNKNOWN and "the variable ' differentiates by" in found[-1][2], found
+
+
+def test_a_function_of_an_index_letter_is_its_entries_formula():
+    # P_s(j) = e^{s_j} / sum_k e^{s_k} (ListNet's top-one probabilities): a function of the index j, applied at
+    # other indices and summed over one
+    text = ("Scores $s \\in \\mathbb{R}^n$.\n\n$$\nP_s(j) = \\frac{e^{s_j}}{\\sum_{k=1}^{n} e^{s_k}}\n$$\n\n"
+            "$$\n\\frac{\\partial P_s(j)}{\\partial s_i} = P_s(j) (\\delta_{ij} - P_s(i))\n$$\n\n"
+            "$$\n\\frac{\\partial P_s(j)}{\\partial s_i} = P_s(j) (1 - P_s(i))\n$$\n\n"
+            "$$\n\\sum_{k=1}^{n} P_s(k) = 1\n$$\n\n$$\nP_s(x) = P_s(1)\n$$\n")
+    assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                                  Verdict.UNKNOWN]

@@ -1622,6 +1622,15 @@ class DocumentContext:
         if variable.is_vector and not variable.row and isinstance(variable.expr, sp.Indexed) \
                 and variable.expr.indices == (V.entry_index(variable.size),):
             return self._define_on_vector(name, variable, body, right)
+        if isinstance(variable.expr, sp.Idx) and isinstance(body, V.Value) and not (
+                body.is_vector or body.is_matrix or body.row) and body.misfit is None:
+            # P_s(j) = e^{s_j} / \sum_k e^{s_k}, j an index letter: a function of the index, its entry's formula
+            self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
+            self.lambda_domains[name] = (variable.expr, body.domain)
+            self.defined_at[name] = self.line
+            self.function_letters.add(name)
+            self.scalar_letters.discard(name)
+            return name
         if type(variable.expr) is not sp.Symbol or variable.is_vector:
             return None
         if isinstance(body, V.Value) and body.is_matrix and body.misfit is None and body.size.is_Integer \
