@@ -466,8 +466,14 @@ def test_the_indicator_of_a_one_hot_label_is_its_class(read):
     assert read(r"\mathbf{1}\{y = k\}").expr == sp.KroneckerDelta(t, k)
 
 
+def test_iversons_bracket_opening_a_product_is_an_indicator(read):
+    assert read(r"[j = k] - x_k").expr == sp.KroneckerDelta(j, k) - x[k]
+    assert read(r"x_j ([j \neq k] + 1)").expr.expand() == (x[j] * (2 - sp.KroneckerDelta(j, k))).expand()
+
+
 @pytest.mark.parametrize("text, why", [
     (r"x[j = k]", "a relation in brackets is read only as an indicator's condition"),
+    (r"[a = b] + 1", "a relation in brackets is read only as an indicator's condition"),
     (r"2(j = k)", "a relation in brackets is read only as an indicator's condition"),
     (r"\mathbb{1}[j < k]", "an indicator of an order between indices is not read"),
     (r"\mathbb{1}[a = b]", "the condition of an indicator is read only between indices"),

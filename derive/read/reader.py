@@ -638,6 +638,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     and node_kind(item_base(nxt.item)) == "iverson" and self._is_indicator(entry):
                 head = self._iverson(item_base(nxt.item), env)  # 1[i = j]: the indicator and its bracket
                 k += 1
+            elif node_kind(item_base(entry.item)) == "iverson" and not item_scripts(entry.item) \
+                    and (k == 0 or entry.op is not None):
+                # [i = j] - P(i), c \cdot [k \neq y]: Iverson's bracket opening a product (never x[j = k], which may
+                # index x), 1 where the relation holds, as an indicator's condition
+                try:
+                    head = self._iverson(item_base(entry.item), env)
+                except FormulaError:
+                    raise self._stray_iverson() from None
             elif self._own_matrix_call(entry, nxt):
                 head = self._at_own_matrices(entry, nxt, env)  # L(W) of L(W) = ..., its arguments taken with it
                 if item_scripts(nxt.item):
