@@ -4594,3 +4594,12 @@ def test_a_function_of_an_index_letter_is_its_entries_formula():
             "$$\n\\sum_{k=1}^{n} P_s(k) = 1\n$$\n\n$$\nP_s(x) = P_s(1)\n$$\n")
     assert [v for _, v, _ in _verdicts(text)] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
                                                   Verdict.UNKNOWN]
+
+
+def test_a_list_of_names_said_to_be_positive_real_numbers_declares_each():
+    text = ("Throughout, $a$, $b$, $c$ and $x$ are positive real numbers.\n\n- $\\ln(a^2 b) - 2\\ln(ab) = \\ln b$,\n"
+            "- $\\ln(a^2 b) - 2\\ln(ab) = -\\ln b$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.REFUTED, Verdict.PROVED], found
+    d = read_document(text, "doc.md", default_notation())
+    assert any("a > 0" in r.text for r in checks_of(d)[0].readings)

@@ -98,8 +98,10 @@ _ONEHOT = re.compile(r"\b(?:one|1)[- ]?hot\b", re.I)
 _ONEHOT_BEFORE = re.compile(r"\b(?:one|1)[- ]?hot(?:\s+(?:vector|label|target|encoding|encoded|code))?"
                             r"(?:\s+(?:as|by|is))?\s*$", re.I)
 # ("$v$ is fixed", "$v$ is constant": held fixed where something else varies, which says nothing of its type)
-_CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:(?:a\s+|an\s+)(?:constant|scalar|real\s+number|number)\b|"
-                       r"(?:constants|scalars|real\s+numbers|numbers)\b|scalar\b)", re.I)
+_CONSTANT = re.compile(r"^\s*(?:is|are|be)\s+(?:(?:a\s+|an\s+)(?:(?P<one>positive|nonzero|non-zero)\s+)?"
+                       r"(?:constant|scalar|real\s+number|number)\b|"
+                       r"(?:(?P<all>positive|nonzero|non-zero)\s+)?(?:constants|scalars|real\s+numbers|numbers|reals)\b|"
+                       r"scalar\b)", re.I)
 _CLASS_INDEX = re.compile(r"(?:index|entry|position)\s+of\s+the\s+(?:correct|true|right|target|label(?:led)?|ground[- ]truth)\s+class"
                           r"|(?:correct|true|target|ground[- ]truth)\s+(?:class|label)(?:\s+index)?\b", re.I)
 _CALL_ENTRY = re.compile(r"\bcall\s+(?:that|this|the)\s+(?:entry|index|class|position)\s+([a-z])\b", re.I)
@@ -1580,14 +1582,22 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
         kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
         out.declarations.append(Declaration(subject, "alias", (kind,), offset, text.strip()))
-    if subject and _CONSTANT.match(text) and not re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", subject):
-        # "$A$ is a scalar", "$A, B$ are scalars", "$A$ and $B$ are numbers"
+    constant = _CONSTANT.match(text) if subject else None
+    if constant and not re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", subject):
+        # "$A$ is a scalar", "$A, B$ are scalars", "$A$ and $B$ are numbers", "$a$, $b$, $c$ and $x$ are positive
+        # real numbers"
         names = [part.strip() for part in subject.split(",")]
-        if n >= 3 and re.fullmatch(r"\s*and\s*", sentence[n - 2].text) and sentence[n - 3].kind == "math":
-            names = [_clean(sentence[n - 3].text)] + names
+        k = n - 2
+        while k >= 1 and sentence[k].kind == "text" and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[k].text) \
+                and sentence[k - 1].kind == "math" and constant.group(0).lstrip().lower().startswith("are"):
+            names = [part.strip() for part in _clean(sentence[k - 1].text).split(",")] + names
+            k -= 2
         for name in names:
             if re.fullmatch(r"\\?[A-Za-z]+", name):
-                out.declarations.append(Declaration(name, "scalar", (), offset, text.strip()))
+                if (constant.group("one") or constant.group("all") or "").lower() == "positive":
+                    out.declarations.append(Declaration(name, "range", (">", "0"), offset, f"{name} > 0"))
+                else:
+                    out.declarations.append(Declaration(name, "scalar", (), offset, text.strip()))
 
 
 # --- words inside a display --------------------------------------------------------------------
