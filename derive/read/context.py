@@ -1623,14 +1623,10 @@ class DocumentContext:
                 and variable.expr.indices == (V.entry_index(variable.size),):
             return self._define_on_vector(name, variable, body, right)
         if isinstance(variable.expr, sp.Idx) and isinstance(body, V.Value) and not (
-                body.is_vector or body.is_matrix or body.row) and body.misfit is None:
+                body.is_vector or body.is_matrix or body.row) and body.misfit is None \
+                and variable.expr in body.expr.free_symbols:
             # P_s(j) = e^{s_j} / \sum_k e^{s_k}, j an index letter: a function of the index, its entry's formula
-            self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
-            self.lambda_domains[name] = (variable.expr, body.domain)
-            self.defined_at[name] = self.line
-            self.function_letters.add(name)
-            self.scalar_letters.discard(name)
-            return name
+            return self._function_of(name, variable.expr, body)
         if type(variable.expr) is not sp.Symbol or variable.is_vector:
             return None
         if isinstance(body, V.Value) and body.is_matrix and body.misfit is None and body.size.is_Integer \
@@ -1657,8 +1653,12 @@ class DocumentContext:
             self._keep_defined(symbol_name(name), body, right)
             self.defined_at[name] = self.line
             return name
-        self.lambdas[name] = sp.Lambda(variable.expr, body.expr)
-        self.lambda_domains[name] = (variable.expr, body.domain)
+        return self._function_of(name, variable.expr, body)
+
+    def _function_of(self, name: str, variable, body) -> str:
+        """name is the function variable -> body from this line on."""
+        self.lambdas[name] = sp.Lambda(variable, body.expr)
+        self.lambda_domains[name] = (variable, body.domain)
         self.defined_at[name] = self.line
         self.function_letters.add(name)
         self.scalar_letters.discard(name)
