@@ -163,7 +163,9 @@ class DocumentContext:
         labels = _label_vectors(usage, self.notation)
         families = {} if section is not None else _index_families(usage, self.notation, defaults, self.stated,
                                                                   self.row_families, self.sequence_names)
-        demote |= {name for name in families if self.notation.kind_of(name) is not None}
+        # (x_j^T beside a bare x^T: the family beside the vector x, which keeps its default meaning)
+        demote |= {name for name in families if self.notation.kind_of(name) is not None
+                   and name not in usage.transposed and name not in usage.whole}
         c_entries = "c" in usage.entries and "c" not in usage.factors and bool(usage.subscripts.get("c")) \
             and all(self.notation.size_of_index(letter) for letter in usage.subscripts["c"])
         if "c" in self.notation.scalars and "c" in defaults.scalars and (
@@ -2045,8 +2047,10 @@ def _index_families(usage, notation: Notation, defaults: Notation, stated, row_f
         if not notation.size_of_index(letter) or base in out or base in stated or base in row_families \
                 or base in sequences or name in usage.second_index or base in ("e", "d", "\\delta", "\\sum", "\\prod") \
                 or not (re.fullmatch(r"[a-z]", base) or (base.lstrip("\\") in GREEK and base[1:2].islower())) \
-                or len(usage.subscripts.get(base, (letter,))) != 1 or base in usage.applied or base in usage.primed:
-            continue
+                or len(usage.subscripts.get(base, (letter,))) != 1 or base in usage.applied or base in usage.primed \
+                or any(other.rsplit("_", 1)[0] == base and not notation.size_of_index(other.rsplit("_", 1)[1])
+                       for other in usage.labelled):
+            continue  # (u_k beside a label vector u_o: the labels' reading, see _learn_label_vectors)
         if kind is not None and (kind not in ("vector", "scalar") or defaults.kind_of(base) != kind
                                  or (kind == "vector" and notation.vectors.get(base) != defaults.vectors.get(base))
                                  or base in notation.onehot or base in notation.definitions):

@@ -551,10 +551,10 @@ class DerivativeReading:
         (only,) = candidates
         base = str(only.base.label) if isinstance(only, Indexed) else only.name
         usage = getattr(self, "usage", None)
-        if usage is not None and (base in usage.primed or base in usage.applied):
+        if usage is not None and base in usage.primed:
             # v' of v = y^{-1} where the document writes y' and y(1): y is a function of x, and ' is d/dx, not d/dy
-            raise FormulaError(f"a prime on a formula in {base}, which the document also writes as a function "
-                               f"({base}' or {base}(...)): the variable ' differentiates by is not read")
+            raise FormulaError(f"a prime on a formula in {base}, which the document also differentiates ({base}'): the "
+                               "variable ' differentiates by is not read")
         return value.with_expr(sp.Derivative(e, only))
 
     def _leibniz(self, num, den, env):

@@ -290,6 +290,9 @@ class _Builder:
         self.after_data = None
         self.unread_conditions = []
         made = self._steps(chain, context)
+        later = self._defined_after(chain, self.lines.of(chain.terms[0].offset)) if chain.terms else ""
+        if later:
+            made = _supposing(made, later, Reading("inferred", later, self.lines.of(chain.terms[0].offset)))
         gives_number = any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms) or any(
             not side.expr.free_symbols and not side.expr.atoms(sp.Indexed) and side.expr.is_number is not False
             for step in made for side in step.terms if step.terms and step.terms[0].expr is not sp.S.Zero)
@@ -306,7 +309,11 @@ class _Builder:
         # not as written but through a definition, means that number, as likely as any: only a proof stands
         # (a claim that gives a number, below, whatever it writes)
         written_here = {symbol_name(n) for t in chain.terms for n in names_in(t.text)}
-        given_through = [(n, at) for n, at in given if n not in written_here]
+        defined_lines = [self.reader.defined_at[w] for w in written_here if self.reader.defined_at.get(w)]
+        # (said in the paragraph of the definition that brings the name in: "with $n = 2$, so I set $v = y^{1-n}$"; a
+        # point a later sentence speaks of, "at $w_1 = 0$ ...", is no value of the definition)
+        given_through = [(n, at) for n, at in given if n not in written_here and any(
+            self.lines.paragraph_end(self.lines.of(at)) == self.lines.paragraph_end(line) for line in defined_lines)]
         if given_through and not gives_number:
             names = ", ".join(dict.fromkeys(f"${shown_name(n)}$" for n, _ in given_through))
             at = self.lines.of(given_through[-1][1])
@@ -489,8 +496,19 @@ class _Builder:
         if not found or self.defined:
             return ""
         names = ", ".join(written_name(n) for n in found)
-        return (f"{names} {'is' if len(found) == 1 else 'are'} given a value later on this line, after this claim, "
-                "which may be what that value is found from: not read")
+        return (f"{names} {'is' if len(found) == 1 else 'are'} given a value later on this line, which may be found "
+                "from this claim: only a proof stands")
+
+    def _judged(self, chain: Chain) -> bool:
+        """"$s = \\sqrt{32/7}$, not $s = \\frac{\\sqrt{32}}{7}$", "so $p = 2$ ... is wrong": words that judge the equation,
+        a claim about the name, never a new value of it."""
+        text = self.lines.text
+        start, end = chain.terms[0].offset, chain.terms[-1].offset + len(chain.terms[-1].text)
+        before = text[max(0, start - 40):start].rstrip(" $")
+        after = text[end:end + 80].lstrip(" $")
+        return re.search(r"\b(?:not|nor|instead\s+of|rather\s+than|than|versus|vs\.?)\s*,?$", before, re.I) is not None \
+            or re.match(r"[^.;$]{0,40}?\b(?:is|are|was|were)\s+(?:also\s+|not\s+|simply\s+|clearly\s+)?"
+                        r"(?:wrong|incorrect|false|right|correct|true)\b", after, re.I) is not None
 
     def _new_example(self, chain: Chain, line: int) -> str:
         """x_1 = 2 (28/26) under a later heading (a run-in one too) of an x_1 an earlier part gave a number (x_1 =
@@ -511,7 +529,7 @@ class _Builder:
         value = r.values.get(key)
         # (a vector given by its numbers, z = (0, 1)^T, is a formula in its index only)
         if plain and at is not None and value is not None and at <= line and not self.defined \
-                and key in r.numeric_definitions \
+                and key in r.numeric_definitions and not self._judged(chain) \
                 and not (value.is_vector or value.is_matrix) and not value.expr.free_symbols and len(chain.terms) == 2 \
                 and self.lines.paragraph_end(at) == self.lines.paragraph_end(line) \
                 and not names_in(chain.terms[1].text) - NUMERIC_WORDS \
@@ -979,7 +997,6 @@ class _Builder:
                                   f"the numbers of {given} in an example: the claims after it in its paragraph that give "
                                   "numbers are checked at them")]
         problem = self._size_relation(chain, line) or self._reparametrised(chain) or self._new_example(chain, line) \
-            or self._defined_after(chain, line) \
             or self._new_step(chain, line) or self._second_recurrence(chain, line) or self._euler_named(chain, line)
         if problem:
             return self._with_its_arithmetic(chain, context, line, problem)
@@ -3965,10 +3982,10 @@ def _another_setting(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
     a supposition (a proof for every value stands, a refutation does not). Its words, or ""."""
     if len(chain.terms) != 2 or not _SETTING_WORDS.search(item.inline.before[-80:]):
         return ""
-    lone = _LONE_NAME_LEFT.fullmatch(chain.terms[0].text.strip())
-    if lone is None:
+    plain = _EXAMPLE_NAME.fullmatch(chain.terms[0].text)
+    if plain is None:
         return ""
-    key = symbol_name(chain.terms[0].text.strip())
+    key = symbol_name(plain.group(1) or plain.group(2))
     at = reader.defined_at.get(key)
     line = lines.of(item.inline.offset)
     if at is None or at > line or lines.paragraph_end(at) != lines.paragraph_end(line) \

@@ -658,8 +658,6 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
     part = _PART.match(words) is not None
     said_before: list[Condition] = []  # the conditions the paragraph's earlier sentences state
     for number, sentence in enumerate(_sentences(paragraph)):
-        if number:
-            said_before += [c for c in sentence_conditions if c not in said_before]
         _laws(sentence, out)
         _shaped_in_words(sentence, out)
         opening = number == 0  # the paragraph's first sentence
@@ -894,6 +892,13 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             said += f"${math}$"
             first = False
         sentence_words = _words(sentence)
+        first_math = next((k for k, p in enumerate(sentence) if p.kind == "math"), None)
+        if first_math is not None and re.fullmatch(r"\s*(?:for|if|when|whenever|assume|assuming|suppose|supposing)\b[^$]*",
+                                                   "".join(p.text for p in sentence[:first_math]), re.I):
+            # "For $n \ge 2$ the roots ...": a supposition opening the sentence, which the paragraph's later sentences
+            # may rely on (never "... $= 0$ for $m > 1$", said of one claim)
+            said_before += [c for c in sentence_conditions if c.offset == sentence[first_math].offset and c.order
+                            and not c.unread and c not in said_before]
         cases = _cases_definition(sentence_words)
         if cases is not None:
             out.declarations.append(Declaration(cases[0], "cases", cases[1:], sentence[0].offset, sentence_words.strip()))
