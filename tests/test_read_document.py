@@ -4605,3 +4605,9 @@ def test_a_supposition_opening_a_sentence_holds_for_the_paragraphs_later_claims(
     # (|x| = x is false at x = -1: never refuted there, where the paragraph supposes x > 1)
     opening = _verdicts("For $x > 1$ we have $x^2 = x \\cdot x$. Also $|x| = x$.\n")
     assert opening[-1][1] in (Verdict.PROVED, Verdict.NUMERIC), opening
+
+
+def test_a_second_formula_for_a_labelled_name_in_another_case_is_not_refuted():
+    found = _verdicts("The effective rate is $r_{\\text{eff}} = \\left(1 + \\frac{r}{m}\\right)^m - 1$. With continuous "
+                      "compounding $r_{\\text{eff}} = e^{r} - 1$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "another case" in found[-1][2], found

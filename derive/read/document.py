@@ -3983,9 +3983,14 @@ def _another_setting(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
     if len(chain.terms) != 2 or not _SETTING_WORDS.search(item.inline.before[-80:]):
         return ""
     plain = _EXAMPLE_NAME.fullmatch(chain.terms[0].text)
-    if plain is None:
+    if plain is None and not _LONE_NAME_LEFT.fullmatch(chain.terms[0].text.strip()):
         return ""
-    key = symbol_name(plain.group(1) or plain.group(2))
+    if plain:
+        key = symbol_name(plain.group(1) or plain.group(2))
+    else:
+        # r_{\text{eff}}: the name with a label, as the reader keys it (r_eff)
+        bare = re.sub(r"\\(?:text|mathrm|operatorname|textrm)\s*|[{}\s]", "", chain.terms[0].text)
+        key = next((k for k in reader.defined_at if re.sub(r"[{}\s]", "", k) == bare), "")
     at = reader.defined_at.get(key)
     line = lines.of(item.inline.offset)
     if at is None or at > line or lines.paragraph_end(at) != lines.paragraph_end(line) \
