@@ -2333,6 +2333,7 @@ def _holds_on_a_case(a, b) -> str | None:
         if not isinstance(folded, sp.Piecewise):
             return None
         before = []
+        covered = sp.S.EmptySet  # (of one variable: the points the pieces before hold on)
         for piece, condition in folded.args:
             # (a piece holds where its condition does and none before it)
             where = sp.And(condition, *[sp.Not(c) for c in before])
@@ -2341,12 +2342,15 @@ def _holds_on_a_case(a, b) -> str | None:
                 continue
             free = where.free_symbols
             if len(free) == 1 and not where.atoms(sp.Sum):
-                # (one variable: where the piece holds, as an interval; none, or single points, is no case)
+                # (one variable: where the piece holds, as an interval; none, or single points, is no case;
+                # each condition's set once, the pieces before taken away as sets, not as a growing formula)
                 (x,) = free
                 try:
-                    region = where.as_set()
+                    own = sp.Intersection(condition.as_set(), sp.S.Reals) if covered is not None else None
+                    region = None if own is None else sp.Complement(own, covered)
+                    covered = None if own is None else sp.Union(covered, own)
                 except (NotImplementedError, TypeError, ValueError):
-                    region = None
+                    region = covered = None
                 if region is not None:
                     if region.is_empty or region.is_FiniteSet or region.measure == 0:
                         continue
