@@ -4611,3 +4611,99 @@ def test_a_second_formula_for_a_labelled_name_in_another_case_is_not_refuted():
     found = _verdicts("The effective rate is $r_{\\text{eff}} = \\left(1 + \\frac{r}{m}\\right)^m - 1$. With continuous "
                       "compounding $r_{\\text{eff}} = e^{r} - 1$.\n")
     assert found[-1][1] is Verdict.UNKNOWN and "another case" in found[-1][2], found
+
+
+def test_a_default_size_name_before_parentheses_is_the_documents_function():
+    # n(i), the index of the point nearest p_i: never the size N times 1
+    found = _verdicts("Let $x_1, \\dots, x_N$ be numbers.\n\nSo $n(1) = 1$ and $n(2) = 2$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN], found
+
+
+def test_a_cross_of_bold_names_never_declared_is_not_a_product_of_numbers():
+    # v . ((b - a) x u) = u . ((b - a) x v) is false for vectors (the order in the cross product is reversed)
+    found = _verdicts("For lines $\\mathbf{a} + s\\mathbf{u}$ and $\\mathbf{b} + t\\mathbf{v}$, "
+                      "$\\mathbf{v} \\cdot ((\\mathbf{b} - \\mathbf{a}) \\times \\mathbf{u}) = "
+                      "\\mathbf{u} \\cdot ((\\mathbf{b} - \\mathbf{a}) \\times \\mathbf{v})$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] and "cross product" in found[0][2], found
+    declared = _verdicts("Let $\\mathbf{u}, \\mathbf{v}, \\mathbf{w} \\in \\mathbb{R}^3$.\n\n"
+                         "$$\\mathbf{v} \\cdot (\\mathbf{w} \\times \\mathbf{u}) = \\mathbf{u} \\cdot (\\mathbf{w} \\times "
+                         "\\mathbf{v})$$\n")
+    assert [v for _, v, _ in declared] == [Verdict.REFUTED], declared
+
+
+def test_a_derivative_of_a_formula_holding_a_primed_name_never_defined_is_not_zero():
+    # T = s r' with r never defined: dT/ds is not r' (r' changes along the curve); dL/dy of L(y, y') is read
+    found = _verdicts("Let $L = \\sqrt{1 + (y^\\prime)^2} + y$.\n\n$$\\frac{\\partial L}{\\partial y} = 1$$\n\n"
+                      "Let $T = s r^\\prime$.\n\n$$\\frac{dT}{ds} = r^\\prime$$\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.UNKNOWN], found
+    assert "how r' changes is not known" in found[-1][2], found
+
+
+def test_the_default_constant_c_is_a_guess_so_a_refutation_by_it_alone_does_not_stand():
+    # c, the point of the mean value theorem, is no constant for every value: |sin v - sin u| = |cos c| |v - u|
+    found = _verdicts("For real $u < v$, $|\\sin v - \\sin u| = |\\cos c| \\, |v - u|$ where $c$ is the theorem's "
+                      "point.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN] and "c" in found[0][2], found
+
+
+def test_a_number_for_a_formula_in_a_default_size_is_not_refuted_at_another_size():
+    found = _verdicts("For $16$ measurements use Student's $t$ with $\\nu = n - 1 = 15$ degrees of freedom.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN], found
+    assert "a number for a formula in" in found[1][2], found
+
+
+def test_a_number_the_words_give_a_name_brought_in_by_a_definition_holds_the_refutation():
+    found = _verdicts("For which $k$ does $x + 2$ divide $f(x) = x^3 + k x^2 + x + 6$? We need $f(-2) = 0$, which "
+                      "holds exactly when $k$ is $1$, and then $f(x) = (x + 2)(x^2 - x + 3)$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "gives $k$" in found[-1][2], found
+
+
+def test_a_formula_opening_an_item_of_a_list_is_that_items_own():
+    found = _verdicts("1. $u = x^3 - 3xy^2$: $\\frac{\\partial u}{\\partial x} = 3x^2 - 3y^2$.\n"
+                      "2. $u = \\ln(x^2 + y^2)$ away from the origin: $\\frac{\\partial u}{\\partial x} = "
+                      "\\frac{2x}{x^2 + y^2}$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.UNKNOWN, Verdict.UNKNOWN], found
+
+
+def test_a_bold_name_read_as_a_number_never_refutes_by_shape():
+    found = _verdicts("Let $F = \\begin{pmatrix} 1 & 0 \\\\ 0 & -1 \\end{pmatrix}$ and "
+                      "$\\mathbf{u} = (1, 0)^T$. Then $F \\mathbf{x} = 2 (\\mathbf{u}^T \\mathbf{x}) \\mathbf{u} - "
+                      "\\mathbf{x}$.\n")
+    assert found[-1][1] is Verdict.UNKNOWN and "in bold" in found[-1][2], found
+
+
+def test_a_function_labelled_by_an_upright_word_is_defined_and_applied():
+    found = _verdicts("Let $L_{\\text{sat}}(a) = a^3$ and $J_{\\mathrm{reg}}(w) = w^2 + 1$.\n\n"
+                      "$$\\frac{d L_{\\text{sat}}}{d a} = 3a^2$$\n\n$$L_{\\text{sat}}(2) = 8 = J_{\\mathrm{reg}}(1) + 5$$\n\n"
+                      "$$\\frac{d J_{\\mathrm{reg}}}{d w} = w$$\n")
+    assert [v for _, v, _ in found][-4:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED], found
+
+
+def test_a_law_beside_an_equation_is_a_statement_of_its_own():
+    found = _verdicts("Let $x, \\alpha$ be numbers.\n\n$$\nz = \\alpha x + s \\epsilon , \\qquad \\epsilon \\sim "
+                      "\\mathcal{N}(0, 1) ,\n$$\n\nso $\\frac{\\partial z}{\\partial x} = \\alpha$ and "
+                      "$\\frac{\\partial z}{\\partial x} = x$.\n")
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_a_numbered_point_or_bold_direction_written_out_is_that_vector():
+    found = _verdicts("Let $P_1 = (1, 2, 0)$ and take the direction $\\mathbf{d}_1 = (1, -1, 2)$ and "
+                      "$\\mathbf{v} = (2, 1, 1)$.\n\nThen $\\mathbf{d}_1 \\cdot \\mathbf{v} = 3$ and "
+                      "$P_1 + \\mathbf{v} = (3, 3, 1)$, but not $\\mathbf{d}_1 \\cdot \\mathbf{v} = 4$.\n")
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], found
+    d = read_document("Take $\\mathbf{d}_1 = (1, -1, 2)$.\n\nThen $\\mathbf{d}_1 \\cdot \\mathbf{d}_1 = 6$.\n", "doc.md",
+                      default_notation())
+    assert any("d_{1}" in r.text and "defines" in r.text for r in checks_of(d)[-1].readings)
+
+
+def test_the_letter_c_with_subscripts_is_the_documents_name_not_the_default_constant():
+    found = _verdicts("The general solution is $y(x) = c_1 e^{x} + c_2 e^{-x}$, so $y''(x) = c_1 e^{x} + c_2 e^{-x}$ "
+                      "and $y'(x) = c_1 e^{x} + c_2 e^{-x}$.\n")
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED], found
+
+
+def test_a_formula_the_words_say_was_used_instead_is_that_settings_own():
+    found = _verdicts("Dropout rescales: $\\tilde x = 2 x$.\n\nOld implementations used $\\tilde x = 3 x$ during "
+                      "training. Then $\\tilde x - x = 2 x$.\n")
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN], found
+    assert "used" in found[1][2] and "which one a use means is not read" in found[2][2], found

@@ -216,7 +216,7 @@ The code \verb|\[ x = x + 1 \]| is not mathematics, nor is 100\% of this.
 \pd{}{x_k} \lse{x} = \sm{x}{k}
 \end{equation}
 \begin{equation}
-\sm{x}{i} = \shifted[c] + c
+\sm{x}{i} = \shifted[2] + 1
 \end{equation}
 \[ \half (a+b)^2 = \half a^2 + ab + \half b^2 \]
 \[ \softmax(x)_i = \sm{x}{i} \]

@@ -257,6 +257,8 @@ $$z = [u_1, u_2, \dots, u_N]$$
 
 $$z = [u_1, u_2, \dots, u_N] = [u_1^2, u_2^2, \dots, u_N^2]$$
 
+Let $c$ be a real number.
+
 $$c A = A$$
 """
 
@@ -271,7 +273,7 @@ def test_a_name_defined_by_a_written_out_array_keeps_its_shape():
     assert results["defined/line-9#1"].verdict is Verdict.PROVED
     assert results["defined/line-9#2"].verdict is Verdict.REFUTED
     # a number times a written-out matrix is read as a matrix product reads it: c A = A only for c = 1
-    assert results["defined/line-11#1"].verdict is Verdict.REFUTED
+    assert results["defined/line-13#1"].verdict is Verdict.REFUTED
 
 
 def test_a_list_that_does_not_show_its_indices_is_refused(read):

@@ -53,6 +53,9 @@ def _at_step(text: str, t: str, k: int) -> str:
 
 _NORMAL_DENSITY = re.compile(r"\\mathcal\s*(?:\{\s*N\s*\}|N)\s*(?=\\left\s*\(|\()")  # N(x; mu, s^2), a density
 _WRITTEN_ARRAY = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")
+# (1, -1, 2), (1, 2)^T, \begin{pmatrix} 1 \\ 2 \end{pmatrix}: a vector written out, its entries numbers
+_WRITTEN_TUPLE = re.compile(r"\s*(?:\\left\s*)?\(\s*-?[\d.]+(?:\s*,\s*-?[\d.]+)+\s*(?:\\right\s*)?\)\s*(?:\^\s*\{?\s*(?:T|\\top)\s*\}?)?\s*"
+                            r"|\s*\\begin\s*\{\s*[pb]matrix\s*\}[-\d.\s\\&]*\\end\s*\{\s*[pb]matrix\s*\}\s*")
 # S_{xx}, \eta_{\max}, w_{\text{L2}}: a letter with a subscript in braces or a word command (read to find the label)
 _LETTER_LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*([A-Za-z])\s*")
 _LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min))\s*")
@@ -75,6 +78,8 @@ def _seen_names(text: str) -> set[str]:
 
 
 _NUMBERED = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
+# \mathbf{d}_1: a numbered name in bold (a point, a direction), the groups as _NUMBERED's
+_BOLD_NUMBERED = re.compile(r"^\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*$")
 _SQUARE_NAME = re.compile(r"^\s*((?:\\(?:hat|bar|tilde|check)\s*(?:\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
                           r"|\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:2|\{\s*2\s*\})\s*$")
 _UPRIGHT_ENTRY = re.compile(r"^\s*\\(?:text|operatorname|mathrm)\s*\{\s*([A-Za-z]{2,})\s*\}\s*_\s*\{?\s*([a-z])\s*\}?\s*$")
@@ -174,6 +179,10 @@ class DocumentContext:
             # the default scalar c, only ever a subscript (v_c, p_c): a label of the document's; or only ever with
             # an index letter under it (weights c_i): the document's vector
             demote.add("c")
+        if "c" in self.notation.scalars and "c" in defaults.scalars and "c" not in self.stated and usage.subscripts.get("c"):
+            # c_1, c_k, c_y (prototypes, constants of integration): the document's names, never the default constant
+            # c with a subscript on it
+            demote.add("c")
         if "c" in self.notation.scalars and "c" in defaults.scalars and "c" not in self.stated \
                 and re.search(r"(?<![A-Za-z\\])c\s*(?:\\left\s*)?\(\s*(?:\d+|[A-Za-z]|\\[A-Za-z]+|\|[^|]*\|)\s*(?:\\right\s*)?\)",
                               texts_all):
@@ -195,6 +204,10 @@ class DocumentContext:
                             and self._plain_arguments(head[1]):
                         heads.add(head[0])
             demote |= {a for a in aliases if (a in usage.primed or a in heads) and a not in alone}
+            # n(1) = 1, q_{n(i)}: a default name of the size before parentheses around one number or letter is
+            # the document's function (n(i), the index of a nearest point), never the size times 1
+            demote |= {a for a in aliases if a not in alone and re.search(
+                r"(?<![A-Za-z\\_^{])" + re.escape(a) + r"\s*(?:\\left\s*)?\(\s*(?:\d+|[A-Za-z])\s*(?:\\right\s*)?\)", texts_all)}
             # K = P^- / (P^- + r), a Kalman gain: a default name of the size given a formula, never applied, primed
             # nor written as a limit or a length, is the document's name, no longer the size
             valued = {terms[0][0].strip() for terms, relations, *_ in chains
@@ -656,10 +669,10 @@ class DocumentContext:
                     and self.line != self.defined_at[key]:
                 out.append(Reading("definition", f"${written_name(n)}$ as the document defines it", self.defined_at[key]))
         for key in sorted(self.values):
-            # S_{xx}, \eta_{\max}, h_1: a name with a label the document defines, written here
+            # S_{xx}, \eta_{\max}, h_1, \mathbf{d}_1: a name with a label the document defines, written here
             base, _, label = key.partition("_")
             if label and key not in used and self._in_force(key) and self.defined_at.get(key) not in (None, self.line) \
-                    and any(re.search(r"(?<![A-Za-z])" + re.escape(base) + r"\s*_\s*\{?\s*\\?(?:text\s*\{|mathrm\s*\{)?"
+                    and any(re.search(r"(?<![A-Za-z])" + re.escape(base) + r"\s*\}?\s*_\s*\{?\s*\\?(?:text\s*\{|mathrm\s*\{)?"
                                       + re.escape(label) + r"(?![A-Za-z0-9])", t) for t in texts):
                 out.append(Reading("definition", f"${base}_{{{label}}}$ as the document defines it", self.defined_at[key]))
         for n in sorted(used):
@@ -774,8 +787,10 @@ class DocumentContext:
         if len(names) != 1:
             return None
         numbered = _NUMBERED.match(left)
-        if numbered:
-            return self._define_numbered(numbered.group(1), numbered.group(2) or numbered.group(3), right)
+        bold = _BOLD_NUMBERED.match(left) if numbered is None else None
+        if numbered or bold:
+            return self._define_numbered((numbered or bold).group(1), (numbered or bold).group(2)
+                                         or (numbered or bold).group(3), right, bold=bold is not None)
         (name,) = names
         base = name.rstrip("'")
         # (a name typed only from its use, h_i later on, is still undeclared: h = ... defines it)
@@ -1181,7 +1196,7 @@ class DocumentContext:
         self._keep_defined(key, value, right)
         return key
 
-    def _define_numbered(self, letter: str, digits: str, right: str) -> str | None:
+    def _define_numbered(self, letter: str, digits: str, right: str, bold: bool = False) -> str | None:
         """h_1 = formula (a hidden state at step 1), h a letter that is a number, undeclared, or a vector only from
         such uses: the number named h_1 is that formula from here on (h_0, h_2 stay names of their own)."""
         typed_only = self.notation.kind_of(letter) == "vector" and letter not in self.stated \
@@ -1190,7 +1205,7 @@ class DocumentContext:
         # (D_2 beside a number D the document defines: a name of its own; v_2 of a defined vector v is no name)
         if (self.notation.kind_of(letter) not in (None, "scalar") and not typed_only) or letter in self.lambdas \
                 or (defined is not None and (defined.is_vector or defined.row or defined.is_matrix)) \
-                or letter in ("e", "d", "\\pi"):
+                or letter in ("e", "d", "\\pi") and not bold:  # (a bold d_1 is no differential)
             return None
         key = f"{symbol_name(letter)}_{digits}"
         if symbol_name(letter) in self.size_sequences and self._in_force(symbol_name(letter)):
@@ -1203,8 +1218,10 @@ class DocumentContext:
             value = self.read(right)
         except FormulaError:
             return None
-        if value.is_vector or value.row or value.is_matrix or value.misfit is not None:
-            return None
+        written = value.is_vector and not value.row and not value.is_matrix and value.misfit is None \
+            and sp.sympify(value.size).is_Integer and _WRITTEN_TUPLE.fullmatch(right) is not None
+        if (value.is_vector or value.row or value.is_matrix or value.misfit is not None) and not written:
+            return None  # (P_1 = (1, 2, 0), d_1 = (1, -1, 2): a point, a direction written out, is that vector)
         self._keep_defined(key, value, right)
         return key
 

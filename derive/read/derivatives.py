@@ -395,6 +395,13 @@ class DerivativeReading:
                            "variable (a name not defined by a formula, or an entry x_k)")
 
     def _differentiate(self, body: V.Value, op: DerivativeOp) -> V.Value:
+        by = {str(v) for v, _ in op.more} | ({str(op.variable)} if isinstance(op.variable, sp.Symbol) else set())
+        primed = sorted(str(s) for s in body.expr.free_symbols if isinstance(s, sp.Symbol) and "'" in str(s)
+                        and not {str(s), str(s).rstrip("'")} & by)  # (dL/dy, dL/dy' of L(y, y'): y' a variable)
+        if primed:
+            # T = r' / ||r'|| with r never defined: r' is read as a number, and how it changes along s is not known
+            raise FormulaError(f"a derivative of a formula holding {primed[0]}, read as a number ({primed[0].rstrip(chr(39))} is "
+                               f"never defined): how {primed[0]} changes is not known; define {primed[0].rstrip(chr(39))}")
         if op.variable is None:
             op = self._hessian(body)
         if len(op.more) == 1 and op.more[0][1] == 2 and isinstance(op.more[0][0], tuple) and op.text == "\\nabla^2":
@@ -515,8 +522,9 @@ class DerivativeReading:
                 return Fn(value.kind, value.name + "'", value.base, func=value.func, primes=value.primes + 1)
             raise FormulaError(f"{value.name}' is not read (the derivative of a function of a vector)")
         e = value.expr
-        if isinstance(e, sp.Symbol) and self.guesses.get(e.name, 0) > 0:
-            # a' of an undeclared a is a name of its own (as TeX shows it), never da/da.
+        if isinstance(e, sp.Symbol) and self.guesses.get(e.name, 0) > 0 and self.notation.kind_of(e.name) != "scalar":
+            # a' of an undeclared a is a name of its own (as TeX shows it), never da/da (c' of the constant c is
+            # refused below).
             self.guesses[e.name] -= 1
             # TeX sets a_b' and a'_b alike (the prime on a), and a_{b'} apart (the prime on b).
             head, sep, tail = e.name.partition("_")

@@ -373,6 +373,9 @@ def _equations(text: str, start: int, end: int, relations, separators) -> tuple[
 def _condition(text, a, b, before, c, d, after) -> str:
     """Why the relations on the two sides of a separator may be an equation and its condition, or ''."""
     second = " ".join(text[c:d].split())
+    if after and all(r[2] in ("\\sim", "∼") for r in after) and not second.startswith(("\\text", "\\mbox", "\\textrm")) \
+            and all(r[2] in ("=", "≈") for r in before):
+        return ""  # (z_t = a_t x + s_t eps, \qquad eps \sim N(0, I): a law beside the equation, a statement of its own)
     if second.startswith(("\\text", "\\mbox", "\\textrm", "\\forall")) or any(r[2] not in ("=", "≈") for r in before + after):
         return (f"a condition beside an equation ({second}) is not read: write the equation alone, and the "
                 "condition in the prose")

@@ -301,8 +301,17 @@ class _Builder:
             fixed = {str(d.name) for d in step.assume.definitions if not d.indices}
             for side in step.terms:
                 loose |= _quantities(side.expr) - fixed
-        loose -= {str(s) for step in made for side in step.terms for s in side.expr.free_symbols
-                  if s.is_integer and s.is_positive}
+        counted = {str(s) for step in made for side in step.terms for s in side.expr.free_symbols
+                   if s.is_integer and s.is_positive}
+        loose -= counted
+        if gives_number:
+            # "nu = n - 1 = 15" of a size the document never declares (n, by default the size N): a number for a formula
+            # in it holds at the size the words give, never for every size
+            # (a polynomial in that size alone, n - 1 = 15; never a sum over it or (-1)^n, claimed for every size)
+            alone = [side.expr for step in made for side in step.terms if side.expr.free_symbols]
+            if all(len(e.free_symbols) == 1 and not e.has(sp.Sum, sp.Product) and e.is_polynomial(*e.free_symbols)
+                   for e in alone):
+                loose |= {z for z in counted if self.reader.notation.size_name(z) and self.reader._default_only(z)}
         given = sorted({(name, at) for name, at in self.given_numbers if at < chain.offset and name in loose},
                        key=lambda v: v[1])
         # "Here $a = 2$. I set $v = y^{1 - a}$", then $y = 1/v$: a name the words gave a number, which the claim holds
@@ -312,8 +321,10 @@ class _Builder:
         defined_lines = [self.reader.defined_at[w] for w in written_here if self.reader.defined_at.get(w)]
         # (said in the paragraph of the definition that brings the name in: "with $n = 2$, so I set $v = y^{1-n}$"; a
         # point a later sentence speaks of, "at $w_1 = 0$ ...", is no value of the definition)
-        given_through = [(n, at) for n, at in given if n not in written_here and any(
-            self.lines.paragraph_end(self.lines.of(at)) == self.lines.paragraph_end(line) for line in defined_lines)]
+        # (or on the claim's own line: "which vanishes when $k$ is $1$, and then $f(x) = (x + 2)(x^2 - x + 3)$")
+        given_through = [(n, at) for n, at in given if n not in written_here and (any(
+            self.lines.paragraph_end(self.lines.of(at)) == self.lines.paragraph_end(line) for line in defined_lines)
+            or defined_lines and self.lines.of(at) == self.lines.of(chain.offset))]
         if given_through and not gives_number:
             names = ", ".join(dict.fromkeys(f"${shown_name(n)}$" for n, _ in given_through))
             at = self.lines.of(given_through[-1][1])
@@ -702,6 +713,7 @@ class _Builder:
         are the index letters a term was refused for, with the vector length each met."""
         values, reasons, guessed, per_term, excluded, guessed_length = [], [], set(), [], [], []
         self.guessed_vectors = set()  # undeclared names read as vectors by their entries (mu_i) in these terms
+        self.bold_numbers = set()  # undeclared names in bold read as numbers (x of \mathbf{x}) in these terms
         ranges: list[tuple[str, str]] = []  # (index letter, the length it met) of each term refused so
         # (terms of a sequence at neighbouring steps written in the terms at the claim's step, see read.sequences)
         expanded, used = expand_sequences([t.text for t in chain.terms], self.sequences, chain.terms[0].offset) \
@@ -724,6 +736,7 @@ class _Builder:
                 value = self.reader.read(text)
                 values.append(V.einstein(value) if self.einstein_line is not None else value)
                 per_term[-1] = self.reader.guessed()
+                self.bold_numbers |= self.reader.bold_guessed
                 self.guessed_vectors |= {g[:-2] for g, k in self.reader.guesses.items() if k > 0 and g.endswith("[]")}
                 excluded[-1] = set(self.reader.excluded)
                 guessed_length[-1] = self.reader._default_sizes
@@ -1233,6 +1246,16 @@ class _Builder:
                     link_problems[n] = ("the shapes in a product here do not fit, and a shape is guessed (a default, or "
                                         "from the names' use): declare the names' shapes (\"$G \\in \\mathbb{R}^{d "
                                         "\\times k}$\")")
+            if not link_problems[n] and a is not None and b is not None and self.bold_numbers and (
+                    (a.is_vector, a.is_matrix, a.row, a.size) != (b.is_vector, b.is_matrix, b.row, b.size)
+                    or a.misfit is not None or b.misfit is not None):
+                # F(phi) x = 2 (u^T x) u - x, x never declared: a bold x is a vector, not the number it is read as
+                # (named as read: d_1 of \mathbf{d}_1)
+                named = sorted({g for g in per_term[n] | per_term[n + 1] for b in self.bold_numbers
+                                if g == b or g.startswith(b + "_")} or self.bold_numbers)
+                link_problems[n] = (f"{', '.join(named)} in bold {'is' if len(named) == 1 else 'are'} read as a number "
+                                    "(never declared), and the shapes here differ: a bold letter is usually a vector; "
+                                    f"declare it (\"$\\mathbf{{{sorted(self.bold_numbers)[0]}}} \\in \\mathbb{{R}}^n$\")")
             if not link_problems[n] and a is not None and b is not None and a.is_vector and b.is_vector \
                     and a.size != b.size and (guessed_length[n] or guessed_length[n + 1]):
                 # lengths that differ, one of them guessed (a default, or typed from use): no refutation by shape
@@ -4005,6 +4028,47 @@ def _another_setting(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
             f"(line {line}): another case's, which is not read")
 
 
+# \tilde x, \hat{\beta}, \bar{y}: one accented letter, alone
+_ACCENTED_LEFT = re.compile(r"\s*\\(?:hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s[A-Za-z])\s*")
+# "2. $", "- $", "(b) $": the opening of an item of a list, up to its first inline mathematics
+_LIST_ITEM_OPENING = re.compile(r"\s*(?:\d+[.)]|[-*+]|\(?[a-z]\))\s*\$+\s*")
+
+
+def _new_item_formula(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
+    """"1. $u = x^3 - 3xy^2$: ... 2. $u = \\ln(x^2 + y^2)$ away from the origin: ...", "Old implementations used
+    $\\tilde x = m \\odot x$": a formula for a name defined before, opening an item of a list or given in words that
+    set it: that item's or setting's, a supposition (a proof for every value stands, a refutation does not); a use
+    after it means neither formula. Its words, or ""."""
+    if len(chain.terms) != 2:
+        return ""
+    plain = _EXAMPLE_NAME.fullmatch(chain.terms[0].text)
+    offset = item.inline.offset
+    start = lines.starts[lines.of(offset) - 1]
+    opening = _LIST_ITEM_OPENING.fullmatch(lines.text[start:offset]) is not None
+    worded = _REDEFINING_WORDS.search(item.inline.before[-60:])
+    accented = _ACCENTED_LEFT.fullmatch(chain.terms[0].text) if plain is None else None  # (\tilde x, \hat{\beta})
+    if plain is None and accented is None or not (opening or worded):
+        return ""
+    key = symbol_name(plain.group(1) or plain.group(2)) if plain else symbol_name(next(iter(names_in(
+        chain.terms[0].text))))
+    at = reader.defined_at.get(key)
+    line = lines.of(offset)
+    if at is None or at >= line or not names_in(chain.terms[1].text) - NUMERIC_WORDS:
+        return ""
+    where = "opening an item of a list" if opening else f"in the words \"{' '.join(worded.group(0).split())}\""
+    if key not in reader.corrected:
+        # (and a use after it, in this item or later, means neither formula: which one is not read)
+        reader.corrected[key] = (line, f"{written_name(key)} is given another formula {where} on line {line}, after "
+                                       f"line {at} defined it: which one a use means is not read")
+    return (f"{written_name(key)} given another formula {where} (line {line}), after line {at}: "
+            f"{'the item' if opening else 'that setting'}'s own, which is not read as a claim")
+
+
+# "Old implementations used $\tilde x = m \odot x$", "instead take $u = ...$": words that give a name a formula
+_REDEFINING_WORDS = re.compile(r"\b(?:used?|uses|using|takes?|took|taking|instead|replac\w*|defines?|defined|"
+                               r"redefine\w*|consider)\b[^.;:$]*$", re.I)
+
+
 # "and with continuous compounding", "for a Poisson law", "under the null": words that set another case
 _SETTING_WORDS = re.compile(r"\b(?:with|for|under|in\s+the|when|whereas|while)\b[^.;$]*$", re.I)
 
@@ -5314,7 +5378,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         made = builder.steps(chain, context)
         premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
                    or _condition_in_words(item, chain, lines)
-                   or _another_setting(item, chain, lines, reader)) if item.inline is not None else ""
+                   or _another_setting(item, chain, lines, reader)
+                   or _new_item_formula(item, chain, lines, reader)) if item.inline is not None else ""
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]

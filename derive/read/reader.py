@@ -198,6 +198,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.correcting_lines: set[int] = set()  # lines of displays the words call a correction ("the correct ...")
         self.corrected: dict[str, tuple] = {}  # a defined name given anew as a correction -> (its line, why[, end])  # T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x): T -> (n, its line, T_0 .. T_K)
         self._bold = False  # reading the symbol under a bold font
+        self.bold_guessed: set[str] = set()  # undeclared names in bold read as numbers (u of \mathbf{u}), per read
         self.bold_e_alone = False  # the document writes a bold e with no subscript (a vector e, not Euler's)
         self.delta_numbers: set[str] = set()  # \delta, \Delta the document only ever writes as a number
         self.delta_defined: set[str] = set()  # \delta, \Delta the document defines (delta_2 = ...): a name
@@ -277,6 +278,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         closed = CLOSED_IN_FRACTIONS[0]
         self._script_depth = 0
         self.guesses = Counter()
+        self.bold_guessed: set[str] = set()  # undeclared names in bold read as numbers (u of \mathbf{u})
         self._whole = _whole_item(tree)
         # (the factors of a side that is one product: c (a, b, c) there is a number times a vector)
         self._whole_factors = {id(c) for c in tree.children} if node_kind(tree) == "product" else set()
@@ -514,8 +516,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         document never indexes; refused rather than guessed."""
         for vec, other in ((a, b), (b, a)):
             if vec.is_vector and not other.is_vector:
-                names = sorted(s.name for s in other.expr.free_symbols
-                               if isinstance(s, sp.Symbol) and self.guesses.get(s.name, 0) > 0)
+                names = sorted(s.name for s in other.expr.free_symbols  # (c, a number by default: added to each)
+                               if isinstance(s, sp.Symbol) and self.guesses.get(s.name, 0) > 0
+                               and self.notation.kind_of(s.name) != "scalar")
                 if names:
                     raise FormulaError(f"a vector plus {names[0]}: {names[0]} is not declared, so it may be a number "
                                        f"added to every entry or a vector; write its entries ({names[0]}_i) "
@@ -735,6 +738,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return V.multiply(left, right, hadamard=True)
         if op == "\\times" and left.is_vector and right.is_vector:
             return self._cross(left, right)
+        if op == "\\times" and not (left.is_vector and right.is_vector):
+            bold = sorted(str(s) for v in (left, right) for s in v.expr.free_symbols
+                          if str(s) in self.bold_guessed)
+            if bold:
+                # (\mathbf{u} \times \mathbf{v} of names never declared: a cross product of vectors, or numbers?)
+                raise FormulaError(f"\\times beside {', '.join(bold)} in bold, never declared: a cross product of "
+                                   f"vectors or a product of numbers? declare them ($\\mathbf{{{bold[0]}}} \\in "
+                                   f"\\mathbb{{R}}^3$, or a number)")
         if op == "\\cdot" and left.is_vector and right.is_vector and not left.row and not right.row \
                 and left.misfit is None and right.misfit is None:
             # a \cdot b of two column vectors: the dot product (entry by entry is written \circ or \odot)
@@ -2312,6 +2323,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if kind == "matrix":
             return MatrixHead(self.bases[word], word)
         if kind == "scalar":
+            if self._default_only(word):
+                self.guesses[symbol_name(word)] += 1  # (c, a constant by default only: a guess, named as one)
             return V.Value(self.scalars[word])
         if kind == "function":
             if word in _NAMED_DEFAULTS and n.functions[word] == _NAMED_DEFAULTS[word][0] and word not in self.stated:
@@ -2358,6 +2371,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if symbol_name(word) in self.random_names():
                 return V.Value(scalar(symbol_name(word)))  # a random variable, given its law by the prose
             self.guesses[symbol_name(word)] += 1
+            if self._bold:
+                self.bold_guessed.add(symbol_name(word))
             return V.Value(scalar(symbol_name(word)))
         return None
 

@@ -61,6 +61,8 @@ _JUDGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:is|are|was|would\s+be|is\s+then)
                            r"an?\s+(?:slip|mistake|typo|error))", re.I)
 _FRACTION_VALUE = re.compile(r"\s*(?P<sign>-)?\s*(?:(?P<decimal>\d*\.\d+)|(?P<a>\d+)\s*/\s*(?P<b>\d+)"
                              r"|\\[dt]?frac\s*\{\s*(?P<c>\d+)\s*\}\s*\{\s*(?P<d>\d+)\s*\})\s*")
+# "when $k$ is $1$", "so $n$ equals $800$": a name, in words given the number that follows (see statements_of)
+_WORDED_VALUE = re.compile(r"\$\s*(\\?[A-Za-z]+)\s*\$\s*(?:is|equals|is\s+equal\s+to|becomes)\s*$")
 # "(D, H, C) = (64, 128, 10)": names given whole numbers, side by side
 _TUPLE_VALUES = re.compile(r"\s*\(\s*((?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))+)\s*\)\s*=\s*"
                            r"\(\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*\)\s*[,.;]?\s*")
@@ -792,6 +794,11 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 # "the velocity starts at $v_0 = 0$", "initialised with $m_0 = 1$": the value of a numbered name,
                 # which defines it
                 c = None
+            worded_value = _WORDED_VALUE.search(said) if re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", math) else None
+            if worded_value:
+                # "exactly when $k$ is $1$", "(so $n$ is $800$ here)": a number the words give a name
+                out.values.append((worded_value.group(1), piece.offset))
+                out.numbers.append((worded_value.group(1), math.strip(), piece.offset))
             if c is not None and not opens and _GIVEN_VALUE.match(said) and _NAME_VALUE.fullmatch(math):
                 c = None  # "let $z = 2$": the value of the name, which defines it
             drawn = c is not None and not opens and not at_point and (

@@ -336,8 +336,9 @@ def word_label(node) -> str | None:
 
 
 def function_label(scripts) -> str | None:
-    """The label of a function named with a subscript, H_\\delta or f_1 (a letter, a Greek letter or a numeral,
-    alone in the one subscript, or before primes): ``\\delta``, ``1``; None for anything else."""
+    """The label of a function named with a subscript, H_\\delta, f_1 or L_{\\text{sat}} (a letter, a Greek letter, a
+    numeral or an upright word, alone in the one subscript, or before primes): ``\\delta``, ``1``, ``sat``; None for
+    anything else."""
     subs = [s for s in scripts if s.data == "sub_script"]
     if len(subs) != 1 or any(s.data not in ("sub_script", "prime") for s in scripts):
         return None
@@ -346,6 +347,10 @@ def function_label(scripts) -> str | None:
     node = node.children[0] if node_kind(node) == "product" and len(node.children) == 1 else node
     node = item_base(node) if node_kind(node) == "item" and not item_scripts(node) else node
     kind = node_kind(node)
+    if kind == "text":
+        # L_{\text{sat}}(a), J_{\mathrm{reg}}(w): a word set upright as the label
+        upright = re.fullmatch(r"\\(?:text|mathrm|textrm|operatorname)\s*\{\s*([A-Za-z]{2,})\s*\}", str(node.children[0]))
+        return upright.group(1) if upright else None
     word = str(node.children[0]) if kind in ("letter", "command", "number") else None
     if kind == "command" and word[1:] not in GREEK:
         return None
