@@ -29883,6 +29883,1291 @@ def _(rng):
     }
 
 
+@document("698_hw_gaussian_naive_bayes_log_odds")
+def _(rng):
+    dd = int(rng.integers(1, 6))
+    pi = rng.uniform(0.05, 0.95)
+    mu0, mu1 = rng.normal(size=dd), rng.normal(size=dd)
+    s2 = rng.uniform(0.3, 3, size=dd)
+    x = rng.normal(size=dd)
+    j = int(rng.integers(dd))
+    dens = lambda x, mu, v: np.exp(-(x - mu) ** 2 / (2 * v)) / np.sqrt(2 * np.pi * v)  # noqa: E731
+    lik = lambda x, mu: np.prod(dens(x, mu, s2))  # noqa: E731
+    P1 = lambda x: pi * lik(x, mu1) / (pi * lik(x, mu1) + (1 - pi) * lik(x, mu0))  # noqa: E731
+    a = lambda x: math.log(P1(x) / (1 - P1(x)))  # noqa: E731
+    lo = math.log(pi / (1 - pi))
+    w = (mu1 - mu0) / s2
+    b = lo + np.sum((mu1 ** 2 - mu0 ** 2) / (2 * s2))
+    # part (b): one feature, class-specific variances
+    m0, m1, v0, v1, t = rng.normal(), rng.normal(), rng.uniform(0.3, 3), rng.uniform(0.3, 3), rng.normal()
+    lr = lambda t: math.log(dens(t, m1, v1) / dens(t, m0, v0))  # noqa: E731
+    # part (c): the data
+    X1 = np.array([[2.0, 1], [4, 3], [3, 2]])
+    X0 = np.array([[0.0, 0], [1, -1], [-1, 1]])
+    n1, n0 = len(X1), len(X0)
+    M1, M0 = X1.mean(0), X0.mean(0)
+    V = (((X1 - M1) ** 2).sum(0) + ((X0 - M0) ** 2).sum(0)) / (n1 + n0)
+    ph = n1 / (n1 + n0)
+    wf = (M1 - M0) / V
+    bf = math.log(ph / (1 - ph)) - np.sum((M1 ** 2 - M0 ** 2) / (2 * V))
+    af = lambda z: wf @ z + bf  # noqa: E731   the true log-odds of the fitted model (shared variance)
+    # check af against the densities directly
+    lk = lambda z, mu: np.prod(dens(z, mu, V))  # noqa: E731
+    af2 = lambda z: math.log(ph * lk(z, M1) / ((1 - ph) * lk(z, M0)))  # noqa: E731
+    z = np.array([2.0, 1])
+    assert abs(af(z) - af2(z)) < 1e-9
+    return {
+        "19": [a(x), lo + sum(math.log(dens(x[k], mu1[k], s2[k]) / dens(x[k], mu0[k], s2[k])) for k in range(dd)),
+               lo + np.sum(((x - mu0) ** 2 - (x - mu1) ** 2) / (2 * s2)),
+               lo + np.sum((mu1 - mu0) * x / s2 - (mu1 ** 2 - mu0 ** 2) / (2 * s2))],
+        "31": [a(x), w @ x + b],
+        "34": [P1(x), P1(x) / (P1(x) + 1 - P1(x)), 1 / (1 + math.exp(-a(x))), sig(w @ x + b)],
+        "42": [partial(P1, x, j), P1(x) * (1 - P1(x)) * w[j]],
+        "42.2": [partial(a, x, j), (mu1[j] - mu0[j]) / (2 * s2[j])],
+        "50": [lr(t), math.log(math.sqrt(v0) / math.sqrt(v1)) - (t - m1) ** 2 / (2 * v1) + (t - m0) ** 2 / (2 * v0)],
+        "56": [d2(lr, t), 1 / v1 - 1 / v0],
+        "62": [lr(m0), math.log(math.sqrt(v0) / math.sqrt(v1)) - (m0 - m1) ** 2 / (2 * v0)],
+        "73": [ph, 0.5],
+        "76": [V[0], (1 + 1 + 0 + 0 + 1 + 1) / 6, 2 / 3],
+        "82": [wf[0], (3 - 0) / (2 / 3), 4.5], "82.2": [wf[1], (2 - 0) / (2 / 3), 3],
+        "82.3": [bf, 0 - 9 / (4 / 3) - 4 / (4 / 3), -9.75],
+        "88": [af(z), 4.5 * 2 + 3 * 1 - 9.75, 2.75], "88.2": [sig(af(z)), 1 / (1 + math.exp(-2.75))],
+        "93": [af(np.array([3.0, 2])), 13.5 + 6 - 9.75, 10.25],
+    }
+
+
+@document("699_notes_lion_optimizer_sign_updates")
+def _(rng):
+    from scipy import integrate
+    b1, b2 = rng.uniform(0, 0.999, size=2)
+    t = int(rng.integers(1, 9))
+    dd = int(rng.integers(1, 6))
+    g = rng.normal(size=(t + 1, dd))          # g[1..t]
+    m = np.zeros(dd)
+    for s in range(1, t):
+        m = b2 * m + (1 - b2) * g[s]
+    m_prev = m
+    c = b1 * m_prev + (1 - b1) * g[t]
+    m_t = b2 * m_prev + (1 - b2) * g[t]
+    eta, lam = rng.uniform(0.001, 0.1), rng.uniform(0.01, 1)
+    th0 = rng.normal(size=dd)
+    c_nz = c + np.sign(c) * 0.0
+    step0 = -eta * np.sign(c_nz)                      # no weight decay
+    gg = rng.normal(size=dd)
+    Phi = lambda r: 0.5 * (1 + math.erf(r / math.sqrt(2)))  # noqa: E731
+    mu, s_ = rng.normal(), rng.uniform(0.3, 3)
+    pdf = lambda z: math.exp(-(z - mu) ** 2 / (2 * s_ * s_)) / math.sqrt(2 * math.pi * s_ * s_)  # noqa: E731
+    Esign = integrate.quad(pdf, 0, np.inf, epsabs=1e-13)[0] - integrate.quad(pdf, -np.inf, 0, epsabs=1e-13)[0]
+    sg = float(rng.choice([-1, 1]))
+    th00 = rng.normal() * 3
+    T = int(rng.integers(1, 12))
+    th = th00
+    for _k in range(T):
+        th_prev = th
+        th = th - eta * (sg + lam * th)
+    r = 1 - eta * lam
+    tstar = -sg / lam
+    # the numbers
+    B1, B2, E = 0.9, 0.99, 0.01
+    G1, G2 = np.array([0.5, -0.2]), np.array([-0.1, 0.4])
+    T0 = np.array([1.0, -2])
+    C1 = B1 * 0 + (1 - B1) * G1
+    T1 = T0 - E * np.sign(C1)
+    M1 = (1 - B2) * G1
+    C2 = B1 * M1 + (1 - B1) * G2
+    T2 = T1 - E * np.sign(C2)
+    M2 = B2 * M1 + (1 - B2) * G2
+    T1wd = T0 - E * (np.sign(C1) + 0.1 * T0)
+    return {
+        "16": [m_t, (1 - b2) * sum(b2 ** (t - s) * g[s] for s in range(1, t + 1))],
+        "22": [c, (1 - b1) * g[t] + b1 * (1 - b2) * sum((b2 ** (t - 1 - s) * g[s] for s in range(1, t)), np.zeros(dd))],
+        "25": [0.9 * (1 - 0.99), 0.09],
+        "28": [(1 - b1) + b1 * (1 - b2) * sum(b2 ** (t - 1 - s) for s in range(1, t)), (1 - b1) + b1 * (1 - b2 ** t), 1 - b1 * b2 ** (t - 1)],
+        "31": [0 * m_prev + (1 - 0) * g[t], g[t]],
+        "38": [np.max(np.abs(step0)), eta], "38.2": [np.linalg.norm(step0), eta * dd],
+        "41": [eta * gg / np.sqrt(gg ** 2), eta * np.sign(gg)],
+        "46": [Esign, (1 - Phi(-mu / s_)) - Phi(-mu / s_), 2 * Phi(mu / s_) - 1],
+        "52": [d(lambda q: 2 * Phi(q) - 1, 0.0), 1 / math.sqrt(2 * math.pi), math.sqrt(2 / math.pi)],
+        "57": [th, r * th_prev - eta * sg],
+        "57.2": [tstar - eta * (sg + lam * tstar), tstar],  # theta* is a fixed point: the update leaves it in place
+        "61": [th, r ** T * th00 - eta * sg * sum(r ** k for k in range(T)), r ** T * th00 - eta * sg / lam * (1 - r ** T)],
+        "66": [th - tstar, r ** T * (th00 - tstar)],
+        "72": [C1, 0.1 * G1], "72.2": [T1, np.array([0.99, -1.99])], "72.3": [M1, np.array([0.005, -0.002])],
+        "77": [C2, 0.9 * M1 + 0.1 * G2, np.array([0.0045 - 0.01, -0.0018 + 0.04]), np.array([-0.0055, 0.0382])],
+        "80": [T2, np.array([1.0, -2])],
+        "83": [M2, 0.99 * M1 + 0.01 * G2, np.array([0.00495 - 0.001, -0.00198 + 0.004]), np.array([0.00395, 0.00222])],
+        "86": [T1wd, np.array([1 - 0.01 * 1.1, -2 + 0.01 * 0.8]), np.array([0.989, -1.992])],
+    }
+
+
+@document("700_appendix_v_prediction_diffusion")
+def _(rng):
+    D = int(rng.integers(1, 6))
+    x, eps = rng.normal(size=D), rng.normal(size=D)
+    phi = rng.uniform(0.05, math.pi / 2 - 0.05)
+    al, sg = math.cos(phi), math.sin(phi)
+    z = al * x + sg * eps
+    v = al * eps - sg * x
+    vh = rng.normal(size=D)
+    xh, eh = al * z - sg * vh, sg * z + al * vh
+    eh2 = rng.normal(size=D)                       # an epsilon-prediction, for line 49
+    xh2 = (z - sg * eh2) / al
+    snr = al ** 2 / sg ** 2
+    n2 = lambda u: float(u @ u)  # noqa: E731
+    t = rng.uniform(0.02, 0.98)
+    SNR = lambda t: math.cos(math.pi * t / 2) ** 2 / math.sin(math.pi * t / 2) ** 2  # noqa: E731
+    u = math.pi * t / 2
+    pt = rng.uniform(0.05, math.pi / 2 - 0.05)
+    ps = rng.uniform(0.01, pt)
+    zt = rng.normal(size=D)
+    xh3 = math.cos(pt) * zt - math.sin(pt) * vh
+    eh3 = math.sin(pt) * zt + math.cos(pt) * vh
+    zs = math.cos(ps) * xh3 + math.sin(ps) * eh3
+    dl = pt - ps
+    p3 = math.pi / 3
+    A, S = math.cos(p3), math.sin(p3)
+    r3 = math.sqrt(3)
+    return {
+        "26": [(lambda f: (f(phi + 1e-6) - f(phi - 1e-6)) / 2e-6)(lambda p: math.cos(p) * x + math.sin(p) * eps),
+               -math.sin(phi) * x + math.cos(phi) * eps, v],
+        "30": [x, al * z + sg * v], "30.2": [eps, sg * z + al * v],
+        "32": [n2(z) + n2(v), n2(x) + n2(eps)],
+        "37": [n2(x - xh), sg ** 2 * n2(v - vh)], "38": [n2(eps - eh), sg ** 2 * n2(v - vh)],
+        "42": [n2(v - vh), n2(x - xh) / sg ** 2, (al ** 2 + sg ** 2) / sg ** 2 * n2(x - xh), (1 + snr) * n2(x - xh)],
+        "49": [n2(x - xh2), sg ** 2 / al ** 2 * n2(eps - eh2), snr * n2(eps - eh2)],
+        "53.2": [SNR(t), math.tan(u) ** 2],
+        "55": [d(lambda q: math.log(SNR(q)), t), -math.pi * (math.tan(u) + 1 / math.tan(u)), -math.pi / math.sin(math.pi * t)],
+        "62": [zs, math.cos(ps) * (math.cos(pt) * zt - math.sin(pt) * vh) + math.sin(ps) * (math.sin(pt) * zt + math.cos(pt) * vh),
+               math.cos(dl) * zt + math.sin(dl) * vh],
+        "68": [A, 0.5], "68.2": [S, r3 / 2],
+        "70": [A * 2 + S * (-1), 0.5 * 2 + r3 / 2 * (-1), 1 - r3 / 2],
+        "71": [A * (-1) - S * 2, 0.5 * (-1) - r3 / 2 * 2, -0.5 - r3 / 2],
+        "73": [A ** 2 / S ** 2, (1 / 4) / (3 / 4), 1 / 3],
+    }
+
+
+@document("701_nb_speculative_decoding_acceptance")
+def _(rng):
+    import itertools
+    V = int(rng.integers(2, 8))
+    p, q = rng.dirichlet(np.ones(V)), rng.dirichlet(np.ones(V))
+    x = int(rng.integers(V))
+    a = np.minimum(1, p / q)
+    beta = float(np.sum(q * a))
+    rej = float(np.sum(q * (1 - a)))                      # the probability of a rejection
+    res = np.maximum(0, p - q)
+    r = res / res.sum()
+    out = q * a + rej * r                                  # draft accepted, or rejected and resampled
+    P = np.array([0.5, 0.3, 0.2]); Q = np.array([0.2, 0.5, 0.3])
+    A = np.minimum(1, P / Q)
+    R = np.maximum(0, P - Q) / np.maximum(0, P - Q).sum()
+    al = rng.uniform(0.05, 0.95)
+    ga = int(rng.integers(1, 8))
+    dist = np.zeros(ga + 2)
+    for pat in itertools.product([0, 1], repeat=ga):      # 1 = accepted; N = leading accepts + 1
+        lead = next((i for i, b in enumerate(pat) if b == 0), ga)
+        dist[lead + 1] += np.prod([al if b else 1 - al for b in pat])
+    k = int(rng.integers(0, ga + 1))
+    EN = float(np.arange(ga + 2) @ dist)
+    c, g = rng.uniform(0.01, 0.5), rng.uniform(1, 10)
+    S = lambda g: (1 - al ** (g + 1)) / ((1 - al) * (g * c + 1))  # noqa: E731
+    return {
+        "2:3": [q[x] * a[x], min(q[x], p[x])],
+        "2:6": [beta, np.sum(q * np.minimum(1, p / q)), np.sum(np.minimum(p, q)), 1 - np.sum(np.abs(p - q))],
+        "2:12": [res.sum(), np.sum(p - np.minimum(p, q)), beta],
+        "2:18": [out[x], min(p[x], q[x]) + (1 - beta) * r[x], min(p[x], q[x]) + max(0, p[x] - q[x]), p[x]],
+        "4:6": [A[1], min(1, 0.3 / 0.5), 0.6], "4:6.2": [A[2], min(1, 0.3 / 0.2), 1],
+        "4:12": [np.sum(Q * A), 0.2 + 0.3 + 0.2, 0.7], "4:12.2": [0.5 * (0.3 + 0.2 + 0.1), 0.3],
+        "4:15": [R, np.array([1.0, 0, 0])],
+        "5:3": [dist[k + 1:].sum(), al ** k],
+        "5:6": [EN, sum(dist[kk + 1:].sum() for kk in range(ga + 1)), sum(al ** kk for kk in range(ga + 1)), (1 - al ** ga) / (1 - al)],
+        "5:9": [dist[1], 1 - al], "5:9.2": [dist[ga + 1], al ** ga * (1 - al)],
+        "5:11.3": [1 + 0.7 + 0.49 + 0.343 + 0.2401, 2.7731], "5:11.4": [1 / (1 - 0.7), 10 / 3],
+        "5:22": [d(lambda h: math.log(S(h)), g), al ** (g + 1) * math.log(al) / (1 - al ** (g + 1)) - c / (g * c + 1)],
+    }
+
+
+@document("702_exam_ndcg_dcg_at_k")
+def _(rng):
+    lg = math.log2
+    r = np.array([3, 2, 3, 0, 1, 2])
+    dcg = lambda gains, k: sum(gains[i] / lg(i + 2) for i in range(k))  # noqa: E731
+    g = 2.0 ** r - 1
+    ideal = 2.0 ** np.sort(r)[::-1] - 1
+    top4 = 2.0 ** np.sort(r[:4])[::-1] - 1
+    i = int(rng.integers(1, 50))
+    rr = int(rng.integers(0, 6))
+    n = int(rng.integers(2, 9))
+    G = rng.uniform(0, 15, size=n)
+    a, b = rng.choice(n, size=2, replace=False)
+    Gs = G.copy(); Gs[[a, b]] = G[[b, a]]
+    Dd = lambda k: lg(k + 2)  # noqa: E731   D at 0-based position k
+    dD = dcg(Gs, n) - dcg(G, n)
+    sw = g.copy(); sw[[1, 2]] = g[[2, 1]]
+    si, sj, sg = rng.normal(), rng.normal(), rng.uniform(0.2, 3)
+    C = lambda u, v: math.log(1 + math.exp(-sg * (u - v)))  # noqa: E731
+    rel = r >= 2
+    prec = lambda k: rel[:k].sum() / k  # noqa: E731
+    AP = sum(prec(k + 1) for k in range(6) if rel[k]) / rel.sum()
+    return {
+        "21": [g, np.array([7.0, 3, 7, 0, 1, 3])], "21.2": [lg(2), 1], "21.3": [lg(4), 2],
+        "24": [dcg(g, 4), 7 / 1 + 3 / lg(3) + 7 / 2 + 0 / lg(5), 10.5 + 3 / lg(3)],
+        "30": [dcg(ideal, 4), 7 + 7 / lg(3) + 3 / 2 + 3 / lg(5), 8.5 + 7 / lg(3) + 3 / lg(5)],
+        "36": [dcg(g, 6), dcg(g, 4) + 1 / lg(6) + 3 / lg(8)], "36.2": [dcg(ideal, 6), dcg(ideal, 4) + 1 / lg(6)],
+        "38": [dcg(ideal, 4), 7 + 7 / lg(3) + 3 / 2],
+        "43": [dcg(r.astype(float), 4), 3 + 2 / lg(3) + 3 / 2, 5.5 + 2 / lg(3)],
+        "46": [1 / lg(i + 1), math.log(2) / math.log(i + 1)], "46.2": [2.0 ** (rr + 1) - 1, 2 * (2.0 ** rr - 1) + 1],
+        "53": [dD, G[b] / Dd(a) + G[a] / Dd(b) - G[a] / Dd(a) - G[b] / Dd(b), (G[a] - G[b]) * (1 / Dd(a) - 1 / Dd(b))],
+        "59": [dcg(sw, 6) - dcg(g, 6), (3 - 7) * (1 / 2 - 1 / lg(3)), 4 / lg(3) - 2],
+        "65": [d(lambda u: C(u, sj), si), -sg / (1 + math.exp(-sg * (si - sj))), -d(lambda v: C(si, v), sj)],
+        "73": [prec(3), 3 / 3, 1], "73.2": [rel[:3].sum() / rel.sum(), 3 / 6],
+        "73.3": [AP, (1 / 1 + 2 / 2 + 3 / 3 + 4 / 6) / 4, (1 / 4) * (11 / 3), 11 / 12],
+        "79": [(1 / 1 + 1 / 3 + 1 / 2) / 3, (1 + 1 / 3 + 1 / 2) / 3, 11 / 6],
+    }
+
+
+@document("703_forum_gan_saturating_vs_nonsaturating")
+def _(rng):
+    a = rng.uniform(-6, 6)
+    Ls = lambda a: math.log(1 - sig(a))  # noqa: E731
+    Ln = lambda a: -math.log(sig(a))  # noqa: E731
+    s = sig(a)
+    w, c, th, z = rng.normal(size=4)
+    A = lambda th: w * (th + z) + c  # noqa: E731
+    aa = A(th)
+    b = rng.normal()
+    W, Cc, TH, Z = 2.0, 1.0, -1.0, 0.0
+    A2 = lambda th: W * (th + Z) + Cc  # noqa: E731
+    return {
+        "8": [Ls(a), math.log(1 - s), -math.log(1 + math.exp(-a))],
+        "14": [d(Ls, a), 1 / (1 - s) * d(lambda t: 1 - sig(t), a), -s],
+        "20": [Ln(a), -math.log(s), math.log(1 + math.exp(-a))],
+        "20.2": [d(Ln, a), -(1 - s)],
+        "29": [math.log(1 - s), math.log(math.exp(-a) / (1 + math.exp(-a))), -math.log(1 + math.exp(a))],
+        "32": [d(Ln, a) / d(Ls, a), (1 - s) / s, math.exp(a)],
+        "38": [d(Ls, -4.0), -1 / (1 + math.exp(4))], "38.2": [d(Ln, -4.0), -math.exp(4) / (1 + math.exp(4))],
+        "41": [Ln(0.0), Ls(0.0), math.log(2)],
+        "41.2": [d(Ls, 0.0), d(Ln, 0.0), -0.5],
+        "46": [d2r(lambda t: -np.logaddexp(0, t), a), -s * (1 - s)], "46.2": [d2r(lambda t: np.logaddexp(0, -t), a), s * (1 - s)],
+        "51.3": [w * (th + z) + c, A(th)],
+        "54": [d(lambda t: Ln(A(t)), th), -(1 - sig(aa)) * w], "54.2": [d(lambda t: Ls(A(t)), th), -sig(aa)],
+        "60": [d(lambda t: -math.log(sig(t)), b), -(1 - sig(b))], "60.2": [d(lambda t: -math.log(1 - sig(t)), a), 1 - s],
+        "63": [d(lambda t: -t, a), -1],
+        "65.2": [A2(TH), 2 * (-1) + 1, -1],
+        "65.3": [d(lambda t: Ln(A2(t)), TH), -2 * (1 - sig(-1.0)), -2 / (1 + math.e)],
+    }
+
+
+@document("704_lecture_bfgs_secant_update")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    I = np.eye(n)
+    M = rng.normal(size=(n, n))
+    H = M @ M.T + 0.5 * I
+    B = np.linalg.inv(H)
+    s = rng.normal(size=n)
+    y = rng.normal(size=n)
+    if y @ s < 0.1:
+        y = y + (0.1 - y @ s + abs(rng.normal())) * s / (s @ s)
+    rho = 1 / (y @ s)
+    Hp = (I - rho * np.outer(s, y)) @ H @ (I - rho * np.outer(y, s)) + rho * np.outer(s, s)
+    Bp = np.linalg.inv(Hp)
+    Ht = (I - rho * np.outer(y, s)) @ H @ (I - rho * np.outer(s, y)) + rho * np.outer(s, s)
+    Aq = rng.normal(size=(n, n)); Aq = Aq + Aq.T
+    bq = rng.normal(size=n)
+    f = lambda x: 0.5 * x @ Aq @ x - bq @ x  # noqa: E731
+    x0, x1 = rng.normal(size=n), rng.normal(size=n)
+    # the example
+    I2 = np.eye(2)
+    S, Y = np.array([1.0, 0]), np.array([2.0, 1])
+    R = 1 / (Y @ S)
+    L1, L2 = I2 - R * np.outer(S, Y), I2 - R * np.outer(Y, S)
+    HP = L1 @ I2 @ L2 + R * np.outer(S, S)
+    BP = np.linalg.inv(HP)
+    m = lambda *rows: np.array(rows, dtype=float)  # noqa: E731
+    return {
+        "17": [grad(f, x1) - grad(f, x0), Aq @ (x1 - x0)],
+        "29": [(I - rho * np.outer(y, s)) @ y, y - rho * y * (s @ y), np.zeros(n)],
+        "33": [Hp @ y, (I - rho * np.outer(s, y)) @ H @ (I - rho * np.outer(y, s)) @ y + rho * s * (s @ y), rho * s * (s @ y), s],
+        "39": [np.trace(Hp), np.trace(H) - rho * y @ H @ s + rho ** 2 * (y @ H @ y) * (s @ s) + rho * s @ s],
+        "43": [Bp, B - np.outer(B @ s, B @ s) / (s @ B @ s) + np.outer(y, y) / (y @ s)],
+        "45": [Bp @ s, B @ s - B @ s + y * (y @ s) / (y @ s), y],
+        "46": [np.linalg.det(Bp), np.linalg.det(B) * (y @ s) / (s @ B @ s)],
+        "46.2": [np.linalg.det(Hp), np.linalg.det(H) * (y @ s) / (s @ B @ s)],
+        "49": [Ht @ y, s],
+        "55": [L1, m([0, -0.5], [0, 1])], "56": [L2, m([0, 0], [-0.5, 1])],
+        "60": [HP, m([0, -0.5], [0, 1]) @ m([0, 0], [-0.5, 1]) + 0.5 * m([1, 0], [0, 0]),
+               m([0.25, -0.5], [-0.5, 1]) + m([0.5, 0], [0, 0]), m([0.75, -0.5], [-0.5, 1])],
+        "65": [np.trace(HP), 0.75 + 1, 5 / 4],
+        "66": [HP - I2, m([-0.25, -0.5], [-0.5, 0])], "66.2": [np.linalg.det(HP - I2), 0.25],
+        "67": [np.linalg.det(HP), 0.75 - 0.25, 0.5],
+        "70": [BP, I2 - m([1, 0], [0, 0]) + 0.5 * m([4, 2], [2, 1]), m([2, 1], [1, 0.5])],
+        "73": [np.linalg.det(BP), 2],
+        "74": [-HP @ np.array([0.0, 2]), -HP @ np.array([0.0, 2]), np.array([-1.0, 2])],
+    }
+
+
+@document("705_blog_int8_absmax_zero_point_quantization")
+def _(rng):
+    from scipy import integrate
+    sc = rng.uniform(0.001, 2)
+    Ee2 = integrate.quad(lambda e: e * e / sc, -sc / 2, sc / 2, epsabs=1e-15)[0]
+    x = np.array([-1.234, 0.3, 2.54, 0.013])
+    m = np.max(np.abs(x))
+    s = m / 127
+    q = np.round(x / s)
+    mm = rng.uniform(0.1, 10)
+    sb = lambda b: mm / (2 ** (b - 1) - 1)  # noqa: E731
+    s2 = (2.06 - (-1)) / 255
+    z2 = np.round(1 / s2)
+    K = int(rng.integers(1, 8))
+    sw, sa = rng.uniform(0.01, 1, size=2)
+    zw, za = rng.integers(-10, 10, size=2)
+    qw, qa = rng.integers(-127, 128, size=K), rng.integers(0, 256, size=K)
+    wh, ah = sw * (qw - zw), sa * (qa - za)
+    wh0 = sw * (qw - 0)
+    QW, QA = np.array([3, -1]), np.array([4, 2])
+    WH, AH = 0.5 * (QW - 0), 0.5 * (QA - 2)
+    return {
+        "16": [Ee2, sc ** 2 / 12],
+        "19": [math.sqrt(Ee2), sc / (2 * math.sqrt(3)), sc / math.sqrt(6)],
+        "21.2": [m, 2.54], "21.3": [s, 0.02], "21.4": [x / s, np.array([-61.7, 15, 127, 0.65])],
+        "24": [q, np.array([-61.0, 15, 127, 1])],
+        "24.2": [s * q, 0.02 * q, np.array([-1.24, 0.3, 2.54, 0.02])],
+        "27": [0.006 ** 2 + 0.007 ** 2, 0.00085],
+        "34": [10 * math.log10(4), 20 * math.log10(2)],
+        "37": [sb(4) / sb(8), 127 / 15],
+        "50": [s2, 3.06 / 255, 0.012],
+        "50.2": [z2, np.round(1 / 0.012), 84],
+        "53": [172 + 83, 255],
+        "61": [wh @ ah, sw * sa * np.sum((qw - zw) * (qa - za)),
+               sw * sa * (np.sum(qw * qa) - za * np.sum(qw) - zw * np.sum(qa) + zw * za)],
+        "69": [wh0 @ ah, sw * sa * (np.sum(qw * qa) - za * np.sum(qw))],
+        "72.3": [WH, np.array([1.5, -0.5])], "72.4": [AH, np.array([1.0, 0])],
+        "75": [WH @ AH, 0.25 * ((12 - 2) - 2 * 2), 1.5],
+    }
+
+
+@document("706_recitation_polynomial_kernel_feature_map")
+def _(rng):
+    from math import comb
+    c = rng.uniform(0.1, 3)
+    x, z = rng.normal(size=2), rng.normal(size=2)
+    k = lambda x, z, c=c: (x @ z + c) ** 2  # noqa: E731
+    phi = lambda x, c=c: np.array([x[0] ** 2, x[1] ** 2, math.sqrt(2) * x[0] * x[1], math.sqrt(2 * c) * x[0], math.sqrt(2 * c) * x[1], c])  # noqa: E731
+    psi = lambda x: np.array([x[0] ** 2, x[1] ** 2, math.sqrt(2) * x[0] * x[1], math.sqrt(2) * c * x[0], math.sqrt(2) * c * x[1], c])  # noqa: E731
+    p0 = lambda x: np.array([x[0] ** 2, x[1] ** 2, x[0] * x[1]])  # noqa: E731
+    X, Z = np.array([1.0, 2]), np.array([3.0, -1])
+    k1 = lambda a, b: k(a, b, 1.0)  # noqa: E731
+    K = np.array([[k1(X, X), k1(X, Z)], [k1(Z, X), k1(Z, Z)]])
+    r2 = math.sqrt(2)
+    m = int(rng.integers(1, 5))
+    P = rng.normal(size=(m, 2))
+    al = rng.normal(size=m)
+    f = lambda x: sum(al[i] * k(P[i], x) for i in range(m))  # noqa: E731
+    w = sum(al[i] * phi(P[i]) for i in range(m))
+    return {
+        "17": [k(x, z), (x[0] * z[0] + x[1] * z[1]) ** 2 + 2 * c * (x @ z) + c * c,
+               x[0] ** 2 * z[0] ** 2 + x[1] ** 2 * z[1] ** 2 + 2 * x[0] * x[1] * z[0] * z[1] + 2 * c * x[0] * z[0] + 2 * c * x[1] * z[1] + c * c],
+        "28": [k(x, z), phi(x) @ phi(z)], "28.3": [psi(x) @ psi(z), k(x, z)],
+        "30": [comb(4, 2), 6], "30.3": [(x @ z) ** 2, p0(x) @ p0(z)], "30.4": [comb(103, 3), 171700],
+        "34.4": [X @ Z, 1], "34.5": [k1(X, Z), 4],
+        "37": [phi(X, 1.0), np.array([1, 4, 2 * r2, r2, 2 * r2, 1])], "37.2": [phi(Z, 1.0), np.array([9, 1, -3 * r2, 3 * r2, -r2, 1])],
+        "43": [phi(X, 1.0) @ phi(Z, 1.0), 9 + 4 - 12 + 6 - 4 + 1, 4],
+        "46": [k1(X, X), (X @ X + 1) ** 2, 36], "46.2": [k1(Z, Z), 121],
+        "49": [K, np.array([[36.0, 4], [4, 121]])], "49.2": [np.linalg.det(K), 36 * 121 - 4, 4352],
+        "55": [np.sum((phi(X, 1.0) - phi(Z, 1.0)) ** 2), K[0, 0] - 2 * K[0, 1] + K[1, 1], 36 - 8 + 121, 149],
+        "63": [grad(lambda v: k(v, z), x), (x @ z + c) * z],
+        "66": [grad(lambda v: k1(v, Z), X), 2 * np.array([3.0, -1]), np.array([6.0, -2])],
+        "69": [f(x), sum(al[i] * phi(P[i]) @ phi(x) for i in range(m)), w @ phi(x)],
+        "72": [grad(f, x), 2 * sum(al[i] * (P[i] @ x + c) * P[i] for i in range(m))],
+    }
+
+
+@document("707_nb_chamfer_distance_gradient")
+def _(rng):
+    D = int(rng.integers(1, 4))
+    N, M = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    P, Q = rng.normal(size=(N, D)), rng.normal(size=(M, D))
+    d2 = lambda P, Q: ((P[:, None, :] - Q[None, :, :]) ** 2).sum(-1)  # noqa: E731
+    CD = lambda P, Q: d2(P, Q).min(1).mean() + d2(P, Q).min(0).mean()  # noqa: E731
+    nn, mm = d2(P, Q).argmin(1), d2(P, Q).argmin(0)
+    i, j = int(rng.integers(N)), int(rng.integers(M))
+    gP = grad(lambda v: CD(v.reshape(N, D), Q), P.ravel()).reshape(N, D)
+    gQ = grad(lambda v: CD(P, v.reshape(M, D)), Q.ravel()).reshape(M, D)
+    t, a = rng.normal(size=D), rng.uniform(0.2, 3)
+    p, q = rng.normal(size=D), rng.normal(size=D)
+    P2, Q2 = np.array([[0.0, 0], [2, 0]]), np.array([[0.0, 1], [3, 0], [4, 0]])
+    n2, m2 = d2(P2, Q2).argmin(1) + 1, d2(P2, Q2).argmin(0) + 1
+    g2 = grad(lambda v: CD(v.reshape(2, 2), Q2), P2.ravel()).reshape(2, 2)
+    v = lambda *a: np.array(a, dtype=float)  # noqa: E731
+    return {
+        "1:11": [np.sum((p - q) ** 2), p @ p - 2 * p @ q + q @ q],
+        "2:3": [grad(lambda u: np.sum((u - q) ** 2), p), 2 * (p - q)],
+        "2:6": [gP[i], 2 / N * (P[i] - Q[nn[i]]) + 2 / M * sum((P[i] - Q[jj] for jj in range(M) if mm[jj] == i), np.zeros(D))],
+        "2:9": [CD(P + t, Q + t), CD(P, Q)], "2:9.2": [CD(a * P, a * Q), a * CD(P, Q)],
+        "2:12": [gP.sum(0), 2 / N * sum(P[ii] - Q[nn[ii]] for ii in range(N)) + 2 / M * sum(Q[jj] - P[mm[jj]] for jj in range(M))],
+        "2:18": [gQ[j], 2 / N * (Q[j] - P[mm[j]]) + 2 / M * sum((Q[j] - P[ii] for ii in range(N) if nn[ii] == j), np.zeros(D))],
+        "4:6": [d2(P2, Q2), np.array([[1.0, 9, 16], [4, 1, 4]])],
+        "4:9": [n2[0], 1], "4:9.2": [n2[1], 2], "4:9.3": [m2[0], 1], "4:9.4": [m2[1], m2[2], 2],
+        "4:12": [CD(P2, Q2), 0.5 * (1 + 1) + (1 + 1 + 4) / 3, 1 + 2, 3],
+        "4:18": [g2[0], (v(0, 0) - v(0, 1)) + 2 / 3 * (v(0, 0) - v(0, 1)), v(0, -4 / 3)],
+        "4:22": [g2[1], (v(2, 0) - v(3, 0)) + 2 / 3 * (v(2, 0) - v(4, 0)), v(-7 / 3, 0)],
+        "4:25": [P2[1] - 0.3 * g2[1], v(2.7, 0)],
+    }
+
+
+@document("708_handout_total_variation_psnr")
+def _(rng):
+    n = int(rng.integers(3, 8))
+    u = rng.normal(size=n)
+    eps = rng.uniform(0.05, 2)
+    D = lambda u: np.diff(u)  # noqa: E731
+    TVe = lambda u: np.sum(np.sqrt(D(u) ** 2 + eps ** 2))  # noqa: E731
+    R = lambda u: np.sum(D(u) ** 2)  # noqa: E731
+    dd = D(u)
+    k = int(rng.integers(1, n - 1))          # 0-based interior index
+    h = rng.uniform(0.1, 5)
+    steps = int(rng.integers(2, 9))
+    ramp = np.linspace(0, h, steps)
+    U = np.array([1.0, 3, 2, 2])
+    TV1 = lambda u: np.sum(np.sqrt(D(u) ** 2 + 1))  # noqa: E731
+    iso = lambda A: sum(math.sqrt((A[i + 1, j] - A[i, j]) ** 2 + (A[i, j + 1] - A[i, j]) ** 2)
+                        for i in range(A.shape[0] - 1) for j in range(A.shape[1] - 1))  # noqa: E731
+    A = rng.normal(size=(int(rng.integers(2, 5)), int(rng.integers(2, 5))))
+    lam = rng.uniform(0.2, 3)
+    A2 = np.array([[0.0, 3], [4, 0]])
+    N = int(rng.integers(2, 10))
+    v, w = rng.normal(size=N), rng.normal(size=N)
+    L = rng.uniform(0.5, 300)
+    mse = lambda w: np.mean((w - v) ** 2)  # noqa: E731
+    psnr = lambda w: 10 * math.log10(L ** 2 / mse(w))  # noqa: E731
+    ms = mse(w)
+    p = int(rng.integers(N))
+    PS = lambda m: 10 * math.log10(L ** 2 / m)  # noqa: E731
+    return {
+        "13": [np.sum(np.abs(D(ramp))), h],
+        "18": [partial(TVe, u, k), dd[k - 1] / math.sqrt(dd[k - 1] ** 2 + eps ** 2) - dd[k] / math.sqrt(dd[k] ** 2 + eps ** 2)],
+        "24": [partial(R, u, k), 2 * dd[k - 1] - 2 * dd[k], 2 * (2 * u[k] - u[k - 1] - u[k + 1])],
+        "27": [partial(R, u, 0), 2 * dd[0]], "27.2": [partial(R, u, n - 1), 2 * dd[n - 2]],
+        "29.2": [D(U), np.array([2.0, -1, 0])],
+        "32": [np.sum(np.abs(D(U))), 2 + 1 + 0, 3], "32.2": [R(U), 4 + 1 + 0, 5],
+        "35": [partial(R, U, 1), 2 * (6 - 1 - 2), 6],
+        "38": [partial(TV1, U, 1), 2 / math.sqrt(5) - (-1) / math.sqrt(2), 2 / math.sqrt(5) - 1 / math.sqrt(2)],
+        "49": [iso(A2), 5], "49.2": [abs(A2[1, 0] - A2[0, 0]) + abs(A2[0, 1] - A2[0, 0]), 7],
+        "49.3": [iso(lam * A), lam ** 2 * iso(A)],
+        "56.2": [psnr(w), 10 * math.log10(L ** 2 / ms), 20 * math.log10(L) - 10 * math.log10(ms)],
+        "59.2": [10 * math.log10(255 ** 2 / 65.025), 10 * math.log10(65025 / 65.025), 10 * math.log10(1000), 30],
+        "59.3": [65.025 / 255 ** 2, 0.001],
+        "59.4": [PS(ms / 4) - PS(ms), 10 * math.log10(2)],
+        "64": [d(PS, ms), -10 * math.log(10) / ms],
+        "70": [partial(psnr, w, p), -10 / (ms * math.log(10)) * 2 * (w[p] - v[p]) / N, -20 * (w[p] - v[p]) / (ms * math.log(10))],
+    }
+
+
+@document("709_solution_key_f_beta_mcc_kappa")
+def _(rng):
+    TP, FP, FN, TN = 40, 10, 20, 130
+    P, R = TP / (TP + FP), TP / (TP + FN)
+    spec = TN / (TN + FP)
+    F = lambda b, P=P, R=R: (1 + b * b) * P * R / (b * b * P + R)  # noqa: E731
+    # a random confusion matrix for the general identities
+    tp, fp, fn = rng.integers(1, 100, size=3)
+    b = rng.uniform(0.2, 4)
+    p_, r_ = tp / (tp + fp), tp / (tp + fn)
+    mcc = (TP * TN - FP * FN) / math.sqrt((TP + FP) * (TP + FN) * (TN + FP) * (TN + FN))
+    po = (TP + TN) / 200
+    pe = (TP + FP) / 200 * (TP + FN) / 200 + (TN + FN) / 200 * (TN + FP) / 200
+    kap = (po - pe) / (1 - pe)
+    n = int(rng.integers(2, 9))
+    p = rng.uniform(0.01, 0.99, size=n)
+    y = rng.integers(0, 2, size=n).astype(float)
+    y[0] = 1.0
+    k = int(rng.integers(n))
+    soft = lambda p: 2 * np.sum(p * y) / (2 * np.sum(p * y) + np.sum(p * (1 - y)) + np.sum((1 - p) * y))  # noqa: E731
+    S = np.sum(p) + np.sum(y)
+    return {
+        "10": [P, 40 / 50, 0.8], "10.2": [R, 40 / 60, 2 / 3], "10.3": [po, 0.85],
+        "13": [spec, 13 / 14],
+        "16": [(R + spec) / 2, 0.5 * (2 / 3 + 13 / 14), 67 / 168],
+        "21": [1 / F(1.0), 0.5 * (1 / P + 1 / R)],
+        "24": [F(1.0), 2 * P * R / (P + R), 2 * TP / (2 * TP + FP + FN), 8 / 11],
+        "30": [F(b, p_, r_), (1 + b * b) * p_ * r_ / (b * b * p_ + r_), (1 + b * b) * tp / ((1 + b * b) * tp + b * b * fp + fn)],
+        "36": [F(2.0), 5 * 40 / (5 * 40 + 4 * 10 + 20), 200 / 260, 10 / 13],
+        "42": [mcc, mcc, (5200 - 200) / math.sqrt(50 * 60 * 130 * 150), 5000 / (1000 * math.sqrt(63)), 5 / math.sqrt(63)],
+        "48": [pe, 50 / 200 * 60 / 200 + 150 / 200 * 140 / 200, 0.6],
+        "54": [kap, (0.85 - 0.6) / (1 - 0.6), 0.25 / 0.4, 0.6],
+        "64": [soft(p), 2 * np.sum(p * y) / S],
+        "64.2": [partial(soft, p, k), (2 * y[k] * S - 2 * np.sum(p * y)) / S ** 2],
+    }
+
+
+@document("710_appendix_ewc_fisher_penalty")
+def _(rng):
+    from numpy.polynomial.hermite_e import hermegauss
+    dd = int(rng.integers(1, 5))
+    th, ta = rng.normal(size=dd), rng.normal(size=dd)
+    F = rng.uniform(0, 3, size=dd)
+    lam = rng.uniform(0.1, 3)
+    W = rng.normal(size=(dd, dd))
+    LB = lambda t: np.sum(np.log(np.cosh(t))) + t @ W @ t  # noqa: E731
+    L = lambda t: LB(t) + lam / 2 * np.sum(F * (t - ta) ** 2)  # noqa: E731
+    i, j = int(rng.integers(dd)), int(rng.integers(dd))
+    a, c, tB, tA = rng.uniform(0.2, 3), rng.uniform(0.2, 3), rng.normal(), rng.normal()
+    L1 = lambda t: a / 2 * (t - tB) ** 2 + c / 2 * (t - tA) ** 2  # noqa: E731
+    from scipy.optimize import minimize_scalar
+    hat = minimize_scalar(L1, bracket=(-10, 10), tol=1e-14).x      # the minimiser of L, found numerically
+    LBn = lambda t: 2 / 2 * (t - 3) ** 2  # noqa: E731
+    Ln = lambda t: LBn(t) + 6 / 2 * (t - 1) ** 2  # noqa: E731
+    hn = minimize_scalar(Ln, bracket=(-10, 10), tol=1e-14).x
+    N = int(rng.integers(1, 6))
+    X = rng.normal(size=(N, dd))
+    logp = lambda y, x, t: y * math.log(sig(t @ x)) + (1 - y) * math.log(1 - sig(t @ x))  # noqa: E731
+    score = lambda y, x, t, k: partial(lambda u: logp(y, x, u), t, k)  # noqa: E731
+    Fl = sum(sum((sig(ta @ X[n]) if y else 1 - sig(ta @ X[n])) * score(y, X[n], ta, i) ** 2 for y in (0, 1)) for n in range(N)) / N
+    x, y = rng.normal(size=dd), float(rng.integers(0, 2))
+    s = sig(th @ x)
+    tau = rng.uniform(0.3, 3)
+    lg = lambda y, x, t: -(y - t @ x) ** 2 / (2 * tau ** 2) - math.log(math.sqrt(2 * math.pi) * tau)  # noqa: E731
+    yg = rng.normal()
+    nodes, weights = hermegauss(20)
+    weights = weights / weights.sum()
+    Fg = sum(sum(wq * partial(lambda u: lg(ta @ X[n] + tau * z, X[n], u), ta, i) ** 2 for z, wq in zip(nodes, weights)) for n in range(N)) / N
+    Eres = sum(wq * (tau * z) ** 2 for z, wq in zip(nodes, weights))
+    return {
+        "21": [partial(L, th, i), partial(LB, th, i) + lam / 2 * F[i] * (th[i] - ta[i])],
+        "23": [partial2_wide(L, th, i, j, 1e-3), partial2_wide(LB, th, i, j, 1e-3) + lam * F[i] * delta(i, j)],
+        "30": [0.0, a * (hat - tB) - c * (hat - tA)],
+        "31": [hat, (a * tB + c * tA) / (a + c)],
+        "35": [hn, (2 * 3 + 6 * 1) / (2 + 6), 12 / 8, 1.5],
+        "37": [LBn(hn), 2 / 2 * (1.5 - 3) ** 2, 2.25],
+        "38": [6 / 2 * (hn - 1) ** 2, 3 * 0.25 ** 2, 0.1875],
+        "41": [(hat - tA) / (tB - tA), c / (a + c)],
+        "53": [score(y, x, th, i), (y - s) * x[i]],
+        "56": [s * (1 - s) ** 2 + (1 - s) * (0 - s) ** 2, s * (1 - s)],
+        "58": [Fl, np.mean([sig(ta @ X[n]) * X[n, i] ** 2 for n in range(N)])],
+        "62": [d2r(lambda u: logp(y, x, th + (u - th[i]) * np.eye(dd)[i]), th[i]), -s * (1 - s) * x[i] ** 2],
+        "69": [partial(lambda u: lg(yg, x, u), th, i), (yg - th @ x) * x[i] / tau],
+        "71": [Eres, tau ** 2],
+        "73": [Fg, np.mean(X[:, i] ** 2 / tau ** 4 * tau ** 2), np.sum(X[:, i] ** 2) / (N * tau ** 2)],
+        "76": [N * Fg, np.sum(X[:, i] ** 2) / tau],
+    }
+
+
+@document("711_reading_group_gradient_accumulation_token_mean")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    n = rng.integers(1, 7, size=K)
+    n[0] = n[1] + 1 if n[0] == n[1] else n[0]                  # not all micro-batches of the same size
+    ls = [rng.uniform(0, 5, size=int(nk)) for nk in n]
+    N = int(n.sum())
+    Lf = lambda ls: sum(l.sum() for l in ls) / N  # noqa: E731
+    Lk = np.array([l.mean() for l in ls])
+    Lacc = lambda ls: np.mean([l.mean() for l in ls])  # noqa: E731
+    k = int(rng.integers(K))
+    t = int(rng.integers(n[k]))
+    flat = np.concatenate(ls)
+    off = int(n[:k].sum()) + t
+    split = lambda v: [v[int(n[:q].sum()):int(n[:q + 1].sum())] for q in range(K)]  # noqa: E731
+    m_eq = int(rng.integers(1, 5))
+    Ke = int(rng.integers(1, 5))
+    Ne = m_eq * Ke
+    ex = [np.array([1.0, 3]), np.full(6, 1.0)]
+    N2, K2, n1, n2 = 8, 2, 2, 6
+    T, V = int(rng.integers(2, 6)), int(rng.integers(2, 6))
+    mask = rng.integers(0, 2, size=T).astype(float); mask[0] = 1
+    Z = rng.normal(size=(T, V))
+    yv = rng.integers(0, V, size=T)
+    tt = int(rng.integers(T))
+    lt = lambda z, y: -math.log(softmax(z)[y])  # noqa: E731
+    Lm = lambda Z: sum(mask[s] * lt(Z[s], yv[s]) for s in range(T)) / mask.sum()  # noqa: E731
+    gZ = grad(lambda v: Lm(np.vstack([Z[:tt], v[None], Z[tt + 1:]])), Z[tt])
+    e = np.eye(V)[yv[tt]]
+    c = rng.uniform(0.1, 10)
+    mh, vh = rng.normal(), rng.uniform(0.01, 4)
+    ep = rng.uniform(0.01, 1)
+    return {
+        "18": [Lf(ls), np.sum(n * Lk) / N, np.sum(n / N * Lk)],
+        "21.2": [m_eq / Ne, 1 / Ke],
+        "24": [partial(lambda v: Lf(split(v)), flat, off), 1 / N],
+        "24.2": [partial(lambda v: Lacc(split(v)), flat, off), 1 / (K * n[k])],
+        "30": [Lacc(ls) - Lf(ls), np.sum((n / N - 1 / K) * Lk)],
+        "38": [ex[0].mean(), (1 + 3) / 2, 2], "38.2": [ex[1].mean(), 6 / 6, 1], "38.3": [len(ex[0]) + len(ex[1]), 8],
+        "44": [(ex[0].sum() + ex[1].sum()) / 8, (4 + 6) / 8, 1.25], "44.2": [(ex[0].mean() + ex[1].mean()) / 2, (2 + 1) / 2, 1.5],
+        "47": [1 / (K2 * n1), 1 / 4], "47.2": [1 / N2, 1 / 8], "47.3": [N2 / (K2 * n1), 8 / 2, 4], "47.4": [1 / (K2 * n2), 1 / 12],
+        "50": [1.5 - 1.25, (2 / 8 - 1 / 2) * 2 + (6 / 8 - 1 / 2) * 1, -0.25],
+        "53": [math.exp(0.25), 1.25],
+        "60.2": [sum(l.sum() / N for l in ls), Lf(ls)],
+        "70.2": [gZ, mask[tt] / mask.sum() * (e - softmax(Z[tt]))],
+        "73.2": [grad(lambda v: lt(v, yv[tt]), Z[tt]), softmax(Z[tt]) - e],
+        "80": [c * mh / math.sqrt(c * c * vh), mh / math.sqrt(vh)],
+        "83": [c * mh / (math.sqrt(c * c * vh) + ep), mh / (math.sqrt(vh) + ep)],
+    }
+
+
+@document("712_hw_skew_lines_shortest_distance")
+def _(rng):
+    P1, d1 = np.array([1.0, 2, 0]), np.array([1.0, -1, 2])
+    P2, d2 = np.array([0.0, 1, 3]), np.array([2.0, 1, 1])
+    r1 = lambda s: P1 + s * d1  # noqa: E731
+    r2 = lambda t: P2 + t * d2  # noqa: E731
+    n = np.cross(d1, d2)
+    nrm = np.linalg.norm
+    # the closest pair, by least squares: minimise |r1(s) - r2(t)|
+    st = np.linalg.lstsq(np.stack([d1, -d2], axis=1), P2 - P1, rcond=None)[0]
+    sc, tc = st
+    D = nrm(r1(sc) - r2(tc))
+    Q1, Q2 = r1(sc), r2(tc)
+    s, t = rng.normal(size=2)
+    w = r1(s) - r2(t)
+    cos = abs(d1 @ d2) / (nrm(d1) * nrm(d2))
+    theta = math.acos(cos)
+    X = rng.normal(size=3)
+    x, y, z = X
+    delta = lambda X: n @ (X - P1) / nrm(n)  # noqa: E731
+    a, b, u, v = rng.normal(size=(4, 3))
+    formal = np.array([np.linalg.det([[1.0, 0, 0], d1, d2]), np.linalg.det([[0.0, 1, 0], d1, d2]),
+                       np.linalg.det([[0.0, 0, 1], d1, d2])])
+    return {
+        "12": [n, np.cross(d1, d2), formal, np.array([-3.0, 3, 3])],
+        "15": [nrm(n), math.sqrt(27)],
+        "18": [D, abs((P2 - P1) @ n) / nrm(n), abs((-1) * (-3) + (-1) * 3 + 3 * 3) / math.sqrt(27), math.sqrt(3)],
+        "21": [np.cross(d2, d1), np.array([3.0, 3, -3])],
+        "24": [D, abs((P2 - P1) @ np.cross(d2, d1)) / math.sqrt(27), abs(-3 - 3 - 9) / math.sqrt(27), 15 / (3 * math.sqrt(3))],
+        "32": [w @ d1, 6 * s - 3 * t - 6, 0], "32.2": [w @ d2, 3 * s - 6 * t, 0],
+        "35": [tc, 2 / 3], "35.2": [sc, 4 / 3],
+        "35.3": [Q1, np.array([7 / 3, 2 / 3, 4 / 3])], "35.4": [Q2, np.array([4 / 3, 5 / 3, 11 / 3])],
+        "35.5": [nrm(Q2 - Q1), math.sqrt(3)],
+        "40": [cos, abs(d1 @ d2) / (nrm(d1) * nrm(d2)), 1 / 2],
+        "40.2": [theta, math.pi / 6], "40.3": [math.sin(theta), 1 / 2],
+        "46": [delta(X), n @ (X - P1) / nrm(n), (-x + y + z - 1) / math.sqrt(3)],
+        "52": [delta(r2(t)), (-2 * t + (1 + t) + (3 + t) - 1) / math.sqrt(3), (3 - 2 * t) / math.sqrt(3)],
+        "55": [(b - a) @ np.cross(u, v), v @ np.cross(b - a, u), u @ np.cross(b - a, v)],
+    }
+
+
+@document("713_notes_change_of_basis_similar_matrices")
+def _(rng):
+    inv = np.linalg.inv
+    n = int(rng.integers(1, 6))
+    P, Q, E = rng.normal(size=(3, n, n))
+    A = E @ np.diag(rng.normal(size=n) * 2) @ np.linalg.inv(E)              # real eigenvalues
+    v = rng.normal(size=n)
+    k = int(rng.integers(1, 6))
+    coords = lambda M, x: np.linalg.solve(M, x)  # noqa: E731   the weights of M's columns in x
+    TB = np.stack([coords(P, A @ P[:, j]) for j in range(n)], axis=1)      # column j: [T(b_j)]_B
+    TC = np.stack([coords(Q, A @ Q[:, j]) for j in range(n)], axis=1)
+    w, V = np.linalg.eig(A)
+    lam, x = w[0].real, V[:, 0].real
+    lam2 = rng.normal() * 3
+    P2 = np.array([[1.0, 1], [1, 2]])
+    A2 = np.array([[1.0, 2], [3, 2]])
+    T2 = lambda x, y: np.array([x + 2 * y, 3 * x + 2 * y])  # noqa: E731
+    A2std = np.stack([T2(1, 0), T2(0, 1)], axis=1)
+    TB2 = np.stack([coords(P2, A2std @ P2[:, j]) for j in range(2)], axis=1)
+    S = np.array([[2.0, 1], [3, -1]])
+    kk = int(rng.integers(1, 8))
+    Ak = np.linalg.matrix_power(A2, kk)
+    M = np.linalg.matrix_power
+    return {
+        "15": [coords(P, v), inv(P) @ v],
+        "19": [np.stack([[1.0, 1], [1, 2]], axis=1), np.array([[1.0, 1], [1, 2]])],
+        "19.2": [inv(P2), np.array([[2.0, -1], [-1, 1]])],
+        "21.2": [coords(P2, np.array([3.0, 5])), np.array([1.0, 2])],
+        "21.3": [1 * np.array([1.0, 1]) + 2 * np.array([1.0, 2]), np.array([3.0, 5])],
+        "21.4": [coords(P2, np.array([4.0, 1])), np.array([7.0, 3])],
+        "25": [coords(P, A @ v), inv(P) @ A @ v, inv(P) @ A @ P @ coords(P, v)],
+        "27": [TB, inv(P) @ A @ P],
+        "31": [TB2, np.array([[2.0, -1], [-1, 1]]) @ np.array([[1.0, 2], [3, 2]]) @ np.array([[1.0, 1], [1, 2]]),
+               np.array([[2.0, -1], [-1, 1]]) @ np.array([[3.0, 5], [5, 7]]), np.array([[1.0, 3], [2, 2]])],
+        "37": [P2 @ A2 @ inv(P2), np.array([[4.0, 4], [7, 6]]) @ np.array([[2.0, -1], [-1, 1]]), np.array([[4.0, 0], [8, 1]])],
+        "41": [np.linalg.det(inv(P) @ A @ P), np.linalg.det(A)], "41.2": [np.trace(inv(P) @ A @ P), np.trace(A)],
+        "41.3": [M(inv(P) @ A @ P, k), inv(P) @ M(A, k) @ P],
+        "45": [inv(inv(P) @ A @ P), P @ inv(A) @ inv(P)],
+        "47.2": [TB @ (P @ x), lam * (P @ x)],
+        "53": [np.linalg.det(A2 - lam2 * np.eye(2)), (1 - lam2) * (2 - lam2) - 6, lam2**2 - 3 * lam2 - 4, (lam2 - 4) * (lam2 + 1)],
+        "57.2": [inv(S), 1 / 5 * np.array([[-1.0, -1], [-3, 2]])],
+        "57.3": [inv(S) @ A2 @ S, np.diag([4.0, -1])],
+        "59": [Ak, S @ np.diag([4.0**kk, (-1.0) ** kk]) @ inv(S)],
+        "61": [Ak, 1 / 5 * np.array([[2 * 4**kk + 3 * (-1) ** kk, 2 * 4**kk - 2 * (-1) ** kk],
+                                     [3 * 4**kk - 3 * (-1) ** kk, 3 * 4**kk - 2 * (-1) ** kk]], dtype=float)],
+        "63": [A2 @ A2, 1 / 5 * np.array([[35.0, 30], [45, 46]])], "63.2": [A2 @ A2, np.array([[7.0, 6], [9, 10]])],
+        "67": [coords(Q, v), inv(Q) @ v, inv(Q) @ P @ coords(P, v)],
+        "69": [TC, (inv(Q) @ P) @ TB @ inv(inv(Q) @ P), inv(Q) @ P @ TB @ inv(Q) @ P],
+    }
+
+
+@document("714_worksheet_mean_value_theorem_rolle")
+def _(rng):
+    from scipy.optimize import brentq
+
+    def point(f, a, b):
+        """the point c in (a, b) where f'(c) is the secant slope (unique for the functions used here)"""
+        s = (f(b) - f(a)) / (b - a)
+        return brentq(lambda c: d(f, c) - s, a + 1e-12, b - 1e-12, xtol=1e-14)
+    e = math.e
+    a0, b0 = sorted(rng.uniform(-2, 2, size=2))
+    c0 = point(np.exp, a0, b0)
+    f1 = lambda x: x**3 - 3 * x + 1  # noqa: E731
+    c1 = brentq(lambda c: 3 * c * c - 3 - 1, 0, 2)                 # f1' = 3x^2 - 3 is increasing on (0, 2)
+    g = lambda x: x**2 - 4 * x + 3  # noqa: E731
+    c2 = brentq(lambda c: d(g, c), 1, 3)
+    c3 = point(math.sqrt, 1.0, 9.0)
+    f4 = lambda x: math.exp(2 * x)  # noqa: E731
+    c4 = point(f4, 0.0, 1.0)
+    x = rng.uniform(-3, 3)
+    al, be, ga = rng.normal(size=3)
+    a, b = sorted(rng.uniform(-3, 3, size=2))
+    q = lambda t: al * t * t + be * t + ga  # noqa: E731
+    ap, bp = sorted(rng.uniform(0, 3, size=2))
+    cube = lambda t: t**3  # noqa: E731
+    c5 = brentq(lambda c: 3 * c * c - (bp**3 - ap**3) / (bp - ap), ap, bp)
+    c6 = brentq(lambda c: 3 * c * c - 9, 0, 3)
+    F = lambda t: math.atan(t) + math.atan(1 / t)  # noqa: E731
+    xs = rng.choice([-1, 1]) * rng.uniform(0.2, 4)
+    xp, xn = rng.uniform(0.1, 5), -rng.uniform(0.1, 5)
+    u, v = sorted(rng.uniform(0, 3, size=2))
+    c7 = brentq(lambda c: math.cos(c) - (math.sin(v) - math.sin(u)) / (v - u), u, v)
+    return {
+        "6": [d(np.exp, c0), (np.exp(b0) - np.exp(a0)) / (b0 - a0)],
+        "18": [(f1(2) - f1(0)) / 2, ((8 - 6 + 1) - 1) / 2, 1],
+        "21": [3 * c1**2 - 3, 1], "21.2": [c1, 2 / math.sqrt(3)],
+        "28": [d(g, c2), 2 * c2 - 4, 0], "28.2": [c2, 2],
+        "33": [(3 - 1) / 8, 1 / 4],
+        "36": [d(math.sqrt, c3), 1 / (2 * math.sqrt(c3)), 1 / 4], "39": [c3, 2],
+        "43": [d(f4, x), math.exp(2 * x)], "43.2": [math.exp(2 * c4), e * e - 1], "46": [c4, 0.5 * math.log(e * e - 1)],
+        "54": [(q(b) - q(a)) / (b - a), (al * (b * b - a * a) + be * (b - a)) / (b - a), al * (b - a) + be, d(q, (a + b) / 2)],
+        "60": [(cube(bp) - cube(ap)) / (bp - ap), bp**2 + ap * bp + ap**2, 3 * c5**2],
+        "60.2": [c5, math.sqrt((ap**2 + ap * bp + bp**2) / 3)], "63": [c6, 1.5],
+        "70": [d(F, xs), 1 / (1 + xs**2) + 1 / (1 + xs**-2) * (-1 / xs**2), 1 / (1 + xs**2) - 1 / (xs**2 + 1), 0],
+        "73": [F(xp), F(1), math.pi / 4 + math.pi / 4, math.pi / 2], "73.2": [F(xn), math.pi / 2],
+        "75": [abs(math.sin(v) - math.sin(u)), abs(math.cos(c7)) * abs(v - u)],
+        "75.2": [math.sin(0.3) - math.sin(0.1), 2 * math.sin(0.2) * math.cos(0.1)],
+    }
+
+
+@document("715_nb_chi_square_goodness_of_fit")
+def _(rng):
+    from scipy import stats
+
+    pearson = lambda O, E: float(np.sum((np.asarray(O) - E) ** 2 / E))  # noqa: E731
+    O = np.array([15.0, 25, 18, 22, 12, 28])
+    E = 120 * np.full(6, 1 / 6)
+    k = int(rng.integers(2, 8))
+    Og = rng.integers(0, 30, size=k).astype(float)
+    Ng = Og.sum()
+    Eg = Ng * rng.dirichlet(np.ones(k))
+    nu = int(rng.integers(1, 10))
+    x = rng.uniform(0.1, 10)
+    Om, Em = np.array([96.0, 28, 24, 12]), 160 * np.array([9, 3, 3, 1]) / 16
+    p = rng.uniform(0.05, 0.95)
+    q = 1 - p
+    N = int(rng.integers(5, 200))
+    O1 = int(rng.integers(0, N + 1))
+    O2 = N - O1
+    zc = (60 - 100 * 0.5) / math.sqrt(100 * 0.5 * 0.5)
+    return {
+        "2:3.3": [E[0], 20],
+        "2:5": [pearson(O, E), (25 + 25 + 4 + 4 + 64 + 64) / 20, 186 / 20, 9.3],
+        "2:9": [pearson(Og, Eg), np.sum(Og**2 / Eg) - 2 * Og.sum() + Eg.sum(), np.sum(Og**2 / Eg) - Ng],
+        "2:11": [np.sum(O**2), 2586], "2:11.2": [2586 / 20 - 120, 9.3], "2:11.3": [len(O) - 1, 5],
+        "4:5": [pearson(O, E), np.sum((O - E) ** 2 / O), 25 / 15 + 25 / 25 + 4 / 18 + 4 / 22 + 64 / 12 + 64 / 28],
+        "4:7": [stats.chi2.mean(nu), nu], "4:7.2": [stats.chi2.var(nu), nu],
+        "4:9": [stats.chi2.sf(x, 2), math.exp(-x / 2)], "4:9.2": [stats.chi2.sf(x, 4), math.exp(-x / 2) * (1 + x)],
+        "5:3": [160 * 9 / 16, 90],
+        "5:5": [pearson(Om, Em), 36 / 90 + 4 / 30 + 36 / 30 + 4 / 10, 2 / 5 + 2 / 15 + 6 / 5 + 2 / 5, 34 / 15],
+        "5:7": [len(Om) - 1, 3],
+        "6:3.2": [O2, N - O1], "6:3.3": [O2 - N * q, -(O1 - N * p)],
+        "6:5": [(O1 - N * p) ** 2 / (N * p) + (O2 - N * q) ** 2 / (N * q), (O1 - N * p) ** 2 * (1 / (N * p) + 1 / (N * q)),
+                (O1 - N * p) ** 2 / (N * p * q)],
+        "6:7.2": [zc, (60 - 50) / 25, 0.4],
+        "6:9": [pearson([60, 40], np.array([50.0, 50])), (60 - 50) ** 2 / 50 + (40 - 50) ** 2 / 50, 4],
+    }
+
+
+@document("716_exam_confidence_intervals_mean_proportion")
+def _(rng):
+    from scipy import optimize, stats
+
+    n = int(rng.integers(1, 30))
+    mu, sigma = rng.normal(), rng.uniform(0.1, 3)
+    wts = np.full(n, 1 / n)
+    z = stats.norm.ppf(0.975)
+    n0 = optimize.brentq(lambda m: 1.96 * 0.5 / math.sqrt(m) - 0.05, 1, 1e4, xtol=1e-12)
+    ph = 520 / 800
+    pmax = -optimize.minimize_scalar(lambda p: -p * (1 - p), bounds=(0, 1), method="bounded", options={"xatol": 1e-10}).fun
+    w = lambda m, s=sigma: 2 * 1.96 * s / math.sqrt(m)  # noqa: E731
+    m = int(rng.integers(1, 500))
+    return {
+        "10": [wts @ (sigma**2 * np.eye(n)) @ wts, wts @ (sigma**2 * np.eye(n)) @ wts, n * sigma**2 / n**2, sigma**2 / n],
+        "13": [wts.sum() * mu, mu],
+        "13.3": [stats.norm.cdf(z) - stats.norm.cdf(-z), 0.95],
+        "18": [0.5 / math.sqrt(25), 0.5 / 25, 0.02],
+        "21": [1.96 * 0.5 / math.sqrt(25), 1.96 * 0.02, 0.0392],
+        "24": [np.array([50.2 - 0.0392, 50.2 + 0.0392]), np.array([50.1608, 50.2392])],
+        "32": [n0, (1.96 * 0.5 / 0.05) ** 2, 19.6**2, 384.16],
+        "37": [ph, 520 / 800, 0.65],
+        "40": [math.sqrt(ph * (1 - ph) / 800), math.sqrt(ph * (1 - ph) / 800), math.sqrt(0.65 * 0.35 / 800),
+               math.sqrt(0.2275 / 800), math.sqrt(0.2275) / 800],
+        "45": [pmax, 0.5],
+        "48": [1.96**2 * pmax / 0.03**2, 1.96**2 / (4 * 0.03**2), 3.8416 / 0.0036],
+        "51.2": [w(2 * m), w(m) / 2], "51.3": [w(4 * m), w(m) / 4],
+        "53": [16 - 1, 16 - 1, 15],
+        "56": [2.0 / math.sqrt(16), 2.0 / 4, 0.5], "56.2": [2.131 * 2.0 / math.sqrt(16), 2.131 * 0.5, 1.0655],
+    }
+
+
+@document("717_recitation_flux_integrals_stokes")
+def _(rng, _cache={}):
+    from scipy import integrate
+
+    def flux(field, param, u0, u1, v0, v1):
+        """the flux of field through the surface param(u, v), oriented by r_u x r_v"""
+        def density(v, u):
+            ru = (param(u + H1, v) - param(u - H1, v)) / (2 * H1)
+            rv = (param(u, v + H1) - param(u, v - H1)) / (2 * H1)
+            return field(param(u, v)) @ np.cross(ru, rv)
+        return integrate.dblquad(density, u0, u1, v0, v1, epsabs=1e-10, epsrel=1e-10)[0]
+
+    def over_disk(f, rad=2.0):
+        return integrate.dblquad(lambda y, x: f(x, y), -rad, rad, lambda x: -math.sqrt(max(rad * rad - x * x, 0)),
+                                 lambda x: math.sqrt(max(rad * rad - x * x, 0)), epsabs=1e-11, epsrel=1e-11)[0]
+    F = lambda p: np.asarray(p, dtype=float)  # noqa: E731
+    G = lambda p: np.array([p[2] - p[1], p[0] + p[2], p[0] * p[1]])  # noqa: E731
+    cap = lambda r, t: np.array([r * math.cos(t), r * math.sin(t), 4 - r * r])  # noqa: E731   r_r x r_t points up
+    a = rng.uniform(1.5, 3)
+    sph = lambda ph, th: a * np.array([math.sin(ph) * math.cos(th), math.sin(ph) * math.sin(th), math.cos(ph)])  # noqa: E731
+    flux_S = flux(F, sph, 0, math.pi / 2, 0, 2 * math.pi)              # r_phi x r_theta points outward
+    volH = integrate.quad(lambda r: 2 * math.pi * r * math.sqrt(a * a - r * r), 0, a, epsabs=1e-12)[0]
+    ph, th = rng.uniform(0.05, math.pi / 2), rng.uniform(0, 2 * math.pi)
+    p = sph(ph, th)
+    x, y, z = rng.normal(size=3)
+    q = np.array([x, y, z])
+    if not _cache:
+        _cache["capF"] = flux(F, cap, 0, 2, 0, 2 * math.pi)
+        curl = lambda p: np.array([partial(lambda s: G(s)[2], p, 1) - partial(lambda s: G(s)[1], p, 2),  # noqa: E731
+                                   partial(lambda s: G(s)[0], p, 2) - partial(lambda s: G(s)[2], p, 0),
+                                   partial(lambda s: G(s)[1], p, 0) - partial(lambda s: G(s)[0], p, 1)])
+        _cache["curl"] = curl
+        _cache["capcurl"] = flux(curl, cap, 0, 2, 0, 2 * math.pi)
+        _cache["disk54"] = over_disk(lambda x, y: 2 * x * x - 2 * x + 2 * y - 2 * y * y + 2)
+        _cache["x2"], _cache["y2"] = over_disk(lambda x, y: x * x), over_disk(lambda x, y: y * y)
+        _cache["r2p4"] = integrate.dblquad(lambda r, t: r * r + 4, 0, 2 * math.pi, 0, 2)[0]
+        _cache["vol"] = integrate.dblquad(lambda r, t: (4 - r * r) * r, 0, 2 * math.pi, 0, 2)[0]
+        c = lambda t: np.array([2 * math.cos(t), 2 * math.sin(t), 0.0])  # noqa: E731
+        _cache["line"] = integrate.quad(lambda t: G(c(t)) @ ((c(t + H1) - c(t - H1)) / (2 * H1)), 0, 2 * math.pi, epsabs=1e-11)[0]
+        _cache["back"] = integrate.quad(lambda t: G(c(-t)) @ ((c(-t - H1) - c(-t + H1)) / (2 * H1)), 0, 2 * math.pi, epsabs=1e-11)[0]
+        _cache["44"] = integrate.quad(lambda t: 4 * math.sin(t) ** 2 + 4 * math.cos(t) ** 2, 0, 2 * math.pi)[0]
+    C = _cache
+    # line 8: a random field through a random upward graph over the unit disk, against the formula
+    k1, k2, k3, k4 = rng.normal(size=4)
+    g = lambda u, v: k1 * u * v + k2 * u * u  # noqa: E731
+    fld = lambda s: np.array([k3 * s[1] * s[2], s[0] + k4 * s[2], s[0] * s[1] + 1])  # noqa: E731
+    graph = lambda r, t: np.array([r * math.cos(t), r * math.sin(t), g(r * math.cos(t), r * math.sin(t))])  # noqa: E731
+    gx = lambda u, v: k1 * v + 2 * k2 * u  # noqa: E731
+    gy = lambda u, v: k1 * u  # noqa: E731
+    rhs8 = over_disk(lambda u, v: (lambda P, Q, R: -P * gx(u, v) - Q * gy(u, v) + R)(*fld(np.array([u, v, g(u, v)]))), 1.0)
+    t = rng.uniform(0, 2 * math.pi)
+    return {
+        "8": [flux(fld, graph, 0, 1, 0, 2 * math.pi), rhs8],
+        "13": [p / a, p], "13.2": [F(p) @ (p / a), p @ p, a * a],
+        "16": [flux_S, a * a * 2 * math.pi * a * a, 2 * math.pi * a**4],
+        "19": [F(q) @ np.array([0, 0, -1.0]), -z],
+        "19.2": [sum(partial(lambda s: F(s)[i], q, i) for i in range(3)), 3],
+        "22": [flux_S, 3 * volH - 0, 3 * 2 / 3 * math.pi * a**3, 2 * math.pi * a**3],
+        "25.2": [np.linalg.norm(np.cross((sph(ph + H1, th) - sph(ph - H1, th)) / (2 * H1),
+                                         (sph(ph, th + H1) - sph(ph, th - H1)) / (2 * H1))), a * a * math.sin(ph)],
+        "29.2": [partial(lambda s: 4 - s[0] ** 2 - s[1] ** 2, q, 0), -2 * x],
+        "29.3": [partial(lambda s: 4 - s[0] ** 2 - s[1] ** 2, q, 1), -2 * y],
+        "32": [-x * (-2 * x) - y * (-2 * y) + (4 - x * x - y * y), x * x + y * y + 4],
+        "38": [C["capF"], C["r2p4"], 2 * math.pi * (8 / 3 + 8), 64 * math.pi / 3],
+        "41": [C["vol"], 8 * math.pi], "41.2": [3 * 8 * math.pi, 24 * math.pi],
+        "48": [C["curl"](q),
+               np.array([partial(lambda s: s[0] * s[1], q, 1) - partial(lambda s: s[0] + s[2], q, 2),
+                         partial(lambda s: s[2] - s[1], q, 2) - partial(lambda s: s[0] * s[1], q, 0),
+                         partial(lambda s: s[0] + s[2], q, 0) - partial(lambda s: s[2] - s[1], q, 1)]),
+               np.array([x - 1, 1 - y, 2.0])],
+        "54": [C["capcurl"], C["disk54"], 8 * math.pi],
+        "57": [C["x2"], C["y2"], math.pi * 4, 2 * math.pi],
+        "59.2": [G(np.array([2 * math.cos(t), 2 * math.sin(t), 0])),
+                 np.array([-2 * math.sin(t), 2 * math.cos(t), 4 * math.sin(t) * math.cos(t)])],
+        "62": [C["line"], C["44"], 8 * math.pi],
+        "65": [C["back"], 8 * math.pi],
+    }
+
+
+@document("718_handout_rotations_reflections_plane")
+def _(rng):
+    def R(t):
+        return np.array([[math.cos(t), -math.sin(t)], [math.sin(t), math.cos(t)]])
+
+    def Fm(p):
+        """the reflection in the line at angle p: fixes its direction, negates the normal direction"""
+        u = np.array([math.cos(p), math.sin(p)])
+        n = np.array([-math.sin(p), math.cos(p)])
+        B = np.stack([u, n], axis=1)
+        return B @ np.diag([1.0, -1]) @ B.T
+    th, ph, al, be, ps = rng.uniform(-4, 4, size=5)
+    nn = int(rng.integers(-5, 6))
+    x = rng.normal(size=2)
+    u = np.array([math.cos(ph), math.sin(ph)])
+    I = np.eye(2)
+    s3 = math.sqrt(3)
+    c = np.array([1.0, 1])
+    T = lambda v: c + R(math.pi / 2) @ (v - c)  # noqa: E731
+    mirror = math.atan2(s3, 1)                                     # the angle of the line y = sqrt 3 x
+    rows33 = np.array([[math.cos(al) * math.cos(be) - math.sin(al) * math.sin(be), -math.cos(al) * math.sin(be) - math.sin(al) * math.cos(be)],
+                       [math.sin(al) * math.cos(be) + math.cos(al) * math.sin(be), math.cos(al) * math.cos(be) - math.sin(al) * math.sin(be)]])
+    return {
+        "16.2": [Fm(ph) @ x, 2 * (u @ x) * u - x],
+        "18": [Fm(ph), 2 * np.outer(u, u) - I, I - 2 * np.outer(u, u)],
+        "20": [math.cos(2 * ph), 2 * math.cos(ph) ** 2 - 1], "20.2": [math.sin(2 * ph), math.sin(ph) * math.cos(ph)],
+        "24": [np.linalg.det(R(th)), math.cos(th) ** 2 + math.sin(th) ** 2, 1],
+        "24.2": [np.linalg.det(Fm(ph)), -math.cos(2 * ph) ** 2 - math.sin(2 * ph) ** 2, -1],
+        "28": [np.linalg.inv(R(th)), R(-th), R(th).T], "28.2": [Fm(ph) @ Fm(ph), I],
+        "33": [R(al) @ R(be), rows33, R(al + be)],
+        "37": [math.cos(al + be), math.cos(al) * math.cos(be) - math.sin(al) * math.sin(be)],
+        "37.2": [math.sin(al + be), math.sin(al) * math.cos(be) + math.cos(al) * math.sin(be)],
+        "37.3": [np.linalg.matrix_power(R(th), nn) if nn >= 0 else np.linalg.matrix_power(np.linalg.inv(R(th)), -nn), R(nn * th)],
+        "39": [Fm(ph) @ Fm(ps), R(2 * (ps - ph))],
+        "40": [R(th) @ Fm(ph), Fm(ph + th / 2)],
+        "41": [Fm(ph) @ R(th), Fm(ph + th / 2)],
+        "45": [Fm(ph), R(-ph) @ Fm(0) @ R(ph)], "45.2": [Fm(0), np.diag([1.0, -1])],
+        "48": [R(math.pi / 3) @ np.array([2.0, 0]), np.array([s3, 1])],
+        "48.3": [mirror, math.pi / 3],
+        "50": [Fm(math.pi / 3), np.array([[-0.5, s3 / 2], [s3 / 2, 0.5]])],
+        "50.2": [Fm(math.pi / 3) @ np.array([1.0, 0]), np.array([-0.5, s3 / 2])],
+        "54": [T(np.array([3.0, 1])), R(math.pi / 2) @ np.array([2.0, 0]), np.array([0.0, 2])],
+        "56": [np.trace(R(th)), 2 * math.cos(th)], "56.2": [np.trace(Fm(ph)), 0],
+    }
+
+
+@document("719_forum_birthday_problem_products")
+def _(rng):
+    import itertools
+
+    def outcomes(N, n):
+        return np.array(list(itertools.product(range(N), repeat=n))).reshape(-1, n)
+
+    def prob(N, n, event):
+        rows = outcomes(N, n)
+        return float(np.mean([event(r) for r in rows]))
+    distinct = lambda r: len(set(r)) == len(r)  # noqa: E731
+    pairs = lambda r: sum(1 for i in range(len(r)) for j in range(i + 1, len(r)) if r[i] == r[j])  # noqa: E731
+    N = int(rng.integers(3, 7))
+    n = int(rng.integers(1, min(N, 4) + 1))
+    nn = min(n, N - 1)
+    p = lambda N, n: prob(N, n, distinct)  # noqa: E731
+    C = math.comb
+    return {
+        "8": [p(N, n), math.prod((N - k) / N for k in range(n)), math.factorial(N) / (math.factorial(N - n) * N**n)],
+        "14": [p(N, n), ((N - 1) / N) ** C(n, 2)],
+        "17.2": [p(N, 2), (N - 1) / N],
+        "23.3": [len(outcomes(4, 3)), 64],
+        "26": [p(4, 3), 4 * 3 * 2 / 4**3, 24 / 64, 3 / 8], "26.2": [(3 / 4) ** 3, 27 / 64],
+        "32": [prob(4, 3, lambda r: len(set(r)) == 2), C(3, 2) * 4 * 3 / 64, 9 / 16],
+        "32.2": [prob(4, 3, lambda r: len(set(r)) == 1), 1 / 4**3],
+        "40": [math.log(p(N, n)), sum(math.log(1 - k / N) for k in range(n))],
+        "43": [sum(range(n)), n * (n + 1) / 2],
+        "51": [p(N, 1), 1],
+        "54": [p(N, nn + 1), p(N, nn) * (N - nn) / N],
+        "57": [p(N, 3), p(N, 2) * (N - 2) / N, (N - 1) * (N - 2) / N**2],
+        "62": [prob(N, n, pairs), C(n, 2) / N, n * (n - 1) / N],
+        "65.3": [C(23, 2) * prob(365, 2, lambda r: r[0] == r[1]), 253 / 365],
+        "65.4": [prob(N, n, lambda r: len(set(r))), N * (1 - ((N - 1) / N) ** n)],
+        "65.5": [prob(N, n, lambda r: r[0] in r[1:]), 1 - ((N - 1) / N) ** n],
+        "71": [1 - p(N, 3), 3 / N],
+        "71.2": [p(N, n), C(N, n) / N**n],
+    }
+
+
+@document("720_lecture_helix_curvature_torsion")
+def _(rng):
+    def D5(f, t, h):
+        return (-f(t + 2 * h) + 8 * f(t + h) - 8 * f(t - h) + f(t - 2 * h)) / (12 * h)
+
+    def frame(a, b):
+        r = lambda t: np.array([a * math.cos(t), a * math.sin(t), b * t])  # noqa: E731
+        r1 = lambda t: D5(r, t, 1e-3)  # noqa: E731
+        r2 = lambda t: D5(r1, t, 1e-3)  # noqa: E731
+        r3 = lambda t: D5(r2, t, 1e-2)  # noqa: E731
+        speed = lambda t: np.linalg.norm(r1(t))  # noqa: E731
+        T = lambda t: r1(t) / speed(t)  # noqa: E731
+        Ts = lambda t: D5(T, t, 1e-3) / speed(t)  # noqa: E731
+        kap = lambda t: np.linalg.norm(Ts(t))  # noqa: E731
+        N = lambda t: Ts(t) / kap(t)  # noqa: E731
+        B = lambda t: np.cross(T(t), N(t))  # noqa: E731
+        Bs = lambda t: D5(B, t, 1e-2) / speed(t)  # noqa: E731
+        Ns = lambda t: D5(N, t, 1e-2) / speed(t)  # noqa: E731
+        tau = lambda t: -Bs(t) @ N(t)  # noqa: E731
+        return dict(r=r, r1=r1, r2=r2, r3=r3, speed=speed, T=T, Ts=Ts, kap=kap, N=N, B=B, Bs=Bs, Ns=Ns, tau=tau)
+    a, b = rng.uniform(0.3, 3), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    t = rng.uniform(-4, 4)
+    c = math.sqrt(a * a + b * b)
+    f = frame(a, b)
+    st, ct = math.sin(t), math.cos(t)
+    k, ta = f["kap"](t), f["tau"](t)
+    f34 = frame(3.0, 4.0)
+    from scipy import integrate
+    L = integrate.quad(lambda u: f34["speed"](u), 0, 2 * math.pi, epsabs=1e-11)[0]
+    f0 = frame(a, 0.0)
+    cross = np.cross(f["r1"](t), f["r2"](t))
+    return {
+        "17": [f["Ts"](t), k * f["N"](t)],
+        "17.2": [f["Ns"](t), -k * f["T"](t) - ta * f["B"](t)],
+        "17.3": [f["Bs"](t), -ta * f["N"](t)],
+        "29": [f["r1"](t), np.array([-a * st, a * ct, b])], "29.2": [f["r2"](t), np.array([-a * ct, -a * st, 0])],
+        "33": [f["speed"](t), math.sqrt(a * a * st * st + a * a * ct * ct + b * b), c],
+        "37": [f["T"](t), np.array([-a * st, a * ct, b]) / c],
+        "38": [f["Ts"](t), c * D5(f["T"], t, 1e-3), np.array([-a * ct, -a * st, 0]) / c**2],
+        "42": [k, np.linalg.norm(f["Ts"](t)), a / c**2, a / (a * a + b * b)],
+        "42.2": [f["N"](t), np.array([-ct, -st, 0])],
+        "44": [k, np.linalg.norm(cross) / f["speed"](t) ** 2],
+        "46": [cross, np.array([a * b * st, -a * b * ct, a * a])], "46.2": [np.linalg.norm(cross), a * a * c],
+        "53": [f["B"](t), np.cross(f["T"](t), f["N"](t)), np.array([-b * st, b * ct, a]) / c],
+        "57": [f["Bs"](t), np.array([b * ct, b * st, 0]) / c**2, -b / c**2 * f["N"](t)],
+        "59": [ta, -b / (a * a + b * b)],
+        "61": [ta, cross @ f["r3"](t) / (cross @ cross), a * a * b / (a * a * c * c), b / c**2],
+        "66.3": [math.sqrt(3.0**2 + 4.0**2), 5], "66.4": [f34["kap"](t), 3 / 5], "66.5": [f34["tau"](t), 4 / 25],
+        "68": [L, L, 10 * math.pi],
+        "70": [f0["kap"](t), 1 / a], "70.2": [np.linalg.norm(f0["Bs"](t)), 0],
+    }
+
+
+@document("721_hw_remainder_factor_theorem")
+def _(rng):
+    P = np.polynomial.Polynomial
+    p = P([6.0, -11, -3, 2])
+    x = rng.normal() * 2
+    a = rng.normal() * 2
+    q, r = divmod(p, P([-a, 1.0]))
+    R = divmod(p, P([1.0, 1]))[1](0)
+    s2, r2 = divmod(p, P([-1.0, 0, 1]))
+    al, be = r2.coef[1], r2.coef[0]
+    cub = P(rng.normal(size=4))
+    d_, c_, b_, a_ = cub.coef
+    roots = cub.roots()
+    proots = p.roots()
+    k = rng.normal() * 3
+    f = P([6.0, 1, k, 1])
+    f1 = P([6.0, 1, 1, 1])
+    n = int(rng.integers(1, 7))
+    return {
+        "5.2": [r(0), p(a)],
+        "10": [p(1), 2 - 3 - 11 + 6, -6], "10.2": [p(3), 54 - 27 - 33 + 6, 0],
+        "16": [p(x), (x - 3) * (2 * x * x + 3 * x - 2), (x - 3) * (2 * x - 1) * (x + 2)],
+        "21": [R, p(1), -6], "21.2": [p(0.5), 0],
+        "24": [p(-1), -2 + 3 + 11 + 6, 18],
+        "30": [al + be, p(1), -6], "30.2": [-al + be, p(-1), 18],
+        "33": [be, 6], "33.2": [al, -12], "33.3": [r2(x), -12 * x + 6],
+        "38": [np.sum(roots).real, -b_ / a_],
+        "38.2": [(roots[0] * roots[1] + roots[0] * roots[2] + roots[1] * roots[2]).real, c_ / a_],
+        "38.3": [np.prod(roots).real, d_ / a_],
+        "41": [3 + 0.5 - 2, 1.5],
+        "41.2": [np.prod(proots), 6 / 2, 3],
+        "46": [f(-2), -8 + 4 * k - 2 + 6, 4 * k - 4],
+        "49": [f1(x), (x + 2) * (x * x - x + 3)],
+        "51": [x**n - a**n, (x - a) * sum(a**j * x ** (n - 1 - j) for j in range(n))],
+        "51.2": [x**3 - 8, (x - 2) * (x * x + 2 * x + 4)], "51.3": [x**4 - 1, (x - 1) * (x**3 + x**2 + x - 1)],
+    }
+
+
+@document("722_worksheet_mixed_partials_laplace")
+def _(rng):
+    def lap(u, p, h=1e-3):
+        """the Laplacian by the fourth-order five-point stencil in each direction"""
+        total = 0.0
+        for e in (np.array([h, 0.0]), np.array([0.0, h])):
+            total += (-u(p + 2 * e) + 16 * u(p + e) - 30 * u(p) + 16 * u(p - e) - u(p - 2 * e)) / (12 * h * h)
+        return total
+    p = rng.uniform(-2, 2, size=2)
+    while np.hypot(*p) < 0.5:
+        p = rng.uniform(-2, 2, size=2)
+    x, y = p
+    k1, k2 = rng.normal(size=2)
+    fg = lambda q: math.sin(k1 * q[0] * q[1]) + k2 * q[0] ** 2 * q[1] + math.exp(q[1] * 0.3) * q[0]  # noqa: E731
+    fx_then_y = (partial(fg, p + np.array([0, 1e-4]), 0) - partial(fg, p - np.array([0, 1e-4]), 0)) / 2e-4
+    f = lambda q: q[0] ** 3 * q[1] ** 2 + math.sin(q[0] * q[1])  # noqa: E731
+    fxy = lambda q: partial2(f, q, 0, 1)  # noqa: E731
+    g = lambda q: 0.0 if q[0] == 0 and q[1] == 0 else q[0] * q[1] * (q[0] ** 2 - q[1] ** 2) / (q[0] ** 2 + q[1] ** 2)  # noqa: E731
+    gx = lambda q: (g((q[0] + 1e-7, q[1])) - g((q[0] - 1e-7, q[1]))) / 2e-7  # noqa: E731
+    gy = lambda q: (g((q[0], q[1] + 1e-7)) - g((q[0], q[1] - 1e-7))) / 2e-7  # noqa: E731
+    k = 1e-3
+    gxy0 = (gx((0.0, k)) - gx((0.0, -k))) / (2 * k)                 # (g_x)_y at the origin
+    gyx0 = (gy((k, 0.0)) - gy((-k, 0.0))) / (2 * k)                 # (g_y)_x at the origin
+    yy, xx = rng.choice([-1, 1]) * rng.uniform(0.2, 2), rng.choice([-1, 1]) * rng.uniform(0.2, 2)
+    u1 = lambda q: q[0] ** 3 - 3 * q[0] * q[1] ** 2  # noqa: E731
+    v1 = lambda q: 3 * q[0] ** 2 * q[1] - q[1] ** 3  # noqa: E731
+    u2 = lambda q: math.log(q[0] ** 2 + q[1] ** 2)  # noqa: E731
+    s = x * x + y * y
+    n = int(rng.integers(1, 5))
+    r, th = math.hypot(x, y), math.atan2(y, x)
+    a1, a2 = rng.normal(size=2)
+    w = lambda q: math.exp(a1 * q[0]) * math.cos(2 * q[1]) + a2 * q[0] ** 2 * q[1]  # noqa: E731
+    wp = lambda rt: w((rt[0] * math.cos(rt[1]), rt[0] * math.sin(rt[1])))  # noqa: E731
+    rt = np.array([r, th])
+    u3 = lambda q: math.hypot(q[0], q[1]) ** n * math.cos(n * math.atan2(q[1], q[0]))  # noqa: E731
+    u4 = lambda q: 1 / math.hypot(q[0], q[1])  # noqa: E731
+    return {
+        "3": [partial2(fg, p, 0, 1), fx_then_y, partial2(fg, p, 1, 0)], "3.2": [partial2(fg, p, 0, 1), partial2(fg, p, 1, 0)],
+        "10": [partial(f, p, 0), 3 * x * x * y * y + y * math.cos(x * y)],
+        "10.2": [partial(f, p, 1), 2 * x**3 * y + x * math.cos(x * y)],
+        "16": [fxy(p), 6 * x * x * y + math.cos(x * y) - x * y * math.sin(x * y)],
+        "16.2": [partial2(f, p, 1, 0), 6 * x * x * y - x * y * math.sin(x * y)],
+        "19": [partial2(f, p, 1, 1), 2 * x**3 - x * math.sin(x * y)],
+        "19.2": [fxy(np.array([1.0, 0])), 0 + math.cos(0) - 0, 1],
+        "23.2": [gx((0.0, yy)), -yy], "23.3": [gy((xx, 0.0)), xx],
+        "26": [gxy0, d(lambda t: -t, 0.0), -1], "26.2": [gyx0, d(lambda t: t, 0.0), 1],
+        "29": [gxy0, gyx0],
+        "33.2": [partial2(u1, p, 0, 0), 6 * x], "33.3": [partial2(u1, p, 1, 1), -6 * x],
+        "33.5": [partial(u1, p, 0), partial(v1, p, 1)], "33.6": [partial(u1, p, 1), partial(v1, p, 0)],
+        "36": [partial2(u2, p, 0, 0), 2 / s], "36.2": [partial2(u2, p, 1, 1), 2 * (x * x - y * y) / s**2],
+        "38": [lap(u2, p), 0],
+        "39": [lap(w, p), partial2(wp, rt, 0, 0) + partial(wp, rt, 0) / r + partial2(wp, rt, 1, 1) / r],
+        "41": [lap(u3, p), n * (n - 1) * r ** (n - 2) * math.cos(n * th) + n * r ** (n - 2) * math.cos(n * th)
+               - n * n * r ** (n - 2) * math.cos(n * th), 0],
+        "43.2": [d2(lambda t: 1 / t, r), 2 / r**3], "43.3": [d(lambda t: 1 / t, r), -1 / r**2],
+        "43.4": [lap(u4, p), 2 / r**3 - 1 / r**3, 0],
+    }
+
+
+@document("723_nb_circle_equations_tangent_lines")
+def _(rng):
+    from scipy import optimize
+
+    F1 = lambda x, y: x * x + y * y - 6 * x + 4 * y - 12  # noqa: E731
+    F2 = lambda x, y: x * x + y * y + 8 * x - 2 * y + 8  # noqa: E731
+
+    def points(F, xs):
+        """points of the curve F = 0 above the given abscissas (the larger root in y)"""
+        out = []
+        for x in xs:
+            c0, c1 = F(x, 0.0), (F(x, 1.0) - F(x, -1.0)) / 2          # F(x, y) = y^2 + c1 y + c0
+            out.append((x, max(np.roots([1.0, c1, c0]).real)))
+        return np.array(out)
+
+    def centre(F, xs):
+        p = points(F, xs)
+        A = 2 * (p[1:] - p[0])
+        b = np.sum(p[1:] ** 2, axis=1) - np.sum(p[0] ** 2)
+        c = np.linalg.solve(A, b)
+        return c, np.linalg.norm(p[0] - c)
+    C, r = centre(F1, [0.5, 3.5, 6.0])
+    C2, r2 = centre(F2, [-6.0, -4.5, -2.0])
+    th = rng.uniform(0, 2 * math.pi)
+    x, y = C + r * np.array([math.cos(th), math.sin(th)])
+    x2, y2 = C2 + r2 * np.array([math.cos(th), math.sin(th)])
+    xr, yr = rng.normal(size=2) * 4
+    P = np.array([6.0, 2])
+    gradP = np.array([partial(lambda q: F1(*q), P, 0), partial(lambda q: F1(*q), P, 1)])
+    tdir = np.array([-gradP[1], gradP[0]])
+    t = rng.normal()
+    xt, yt = P + t * tdir
+    xa = rng.uniform(0, 6)                                             # a point on the upper arc of the circle
+    upper = lambda s: points(F1, [s])[0, 1]  # noqa: E731
+    ya, dya = upper(xa), d(upper, xa)
+    t0 = optimize.brentq(lambda s: (P + s * tdir)[1], -10, 10)
+    xi = (P + t0 * tdir)[0]
+    xn, yn = P + rng.normal() * (C - P)
+    Q = np.array([12.0, 10])
+    # a point of contact T of a tangent from Q: (T - C) . (T - Q) = 0
+    T_at = lambda a: C + r * np.array([math.cos(a), math.sin(a)])  # noqa: E731
+    phi0 = math.atan2(*(Q - C)[::-1])
+    a_t = optimize.brentq(lambda a: (T_at(a) - C) @ (T_at(a) - Q), phi0, phi0 + math.pi / 2 - 1e-9)
+    ell = np.linalg.norm(Q - T_at(a_t))
+    dist = lambda p0, v: np.linalg.norm((C - p0) - ((C - p0) @ v) / (v @ v) * v)  # noqa: E731
+    # the chord of y = x - 5: the roots of F1(s, s - 5), a quadratic in s
+    cx = np.polynomial.Polynomial.fit(np.linspace(-3, 9, 7), [F1(s, s - 5) for s in np.linspace(-3, 9, 7)], 2).convert().roots()
+    chord = math.hypot(cx[1] - cx[0], cx[1] - cx[0])
+    return {
+        "1:9": [xr * xr - 6 * xr, (xr - 3) ** 2 - 9], "1:9.2": [yr * yr + 4 * yr, (yr + 2) ** 2 + 4],
+        "1:11": [(x - 3) ** 2 + (y + 2) ** 2, 12 + 9 + 4], "1:11.2": [C, np.array([3.0, -2])], "1:11.3": [r, 5],
+        "2:3": [(x2 + 4) ** 2 - 16 + (y2 - 1) ** 2 - 1 + 8, 0], "2:5": [(x2 + 4) ** 2 + (y2 - 1) ** 2, 9],
+        "2:5.2": [C2, np.array([4.0, -1])], "2:5.3": [r2, 3],
+        "4:3.2": [(6 - 3) ** 2 + (2 + 2) ** 2, 9 + 16, 25], "4:3.3": [(2 - (-2)) / (6 - 3), 4 / 3],
+        "4:5": [yt - 2, -3 / 4 * (xt - 6)], "4:5.2": [yt, -3 / 4 * xt + 8], "4:5.3": [3 * xt + 4 * yt, 26],
+        "4:7": [2 * xa + 2 * ya * dya - 6 + 4 * dya, 0],
+        "4:9": [dya, (6 - 2 * xa) / (2 * ya + 4), (3 - xa) / (ya + 2)],
+        "4:9.2": [d(upper, 6.0), -3 / 4],
+        "4:11": [3 * xi, 26], "4:11.2": [xi, 26 / 4],
+        "4:11.3": [yn, 4 / 3 * xn - 8],
+        "5:5": [np.sum((Q - C) ** 2), 9**2 + 12**2, 225],
+        "5:5.2": [ell, math.sqrt(np.sum((Q - C) ** 2) - r * r), math.sqrt(225 - 5), math.sqrt(220)],
+        "5:7": [144 + 100 - 72 + 40 - 12, 200],
+        "5:11": [dist(P, tdir), abs(3 * 3 + 4 * (-2) - 26) / math.sqrt(3**2 + 4**2), 25 / 5, 5],
+        "5:13.2": [dist(np.array([10.0, 0]), np.array([-1.0, 1])), abs(3 - 2 - 10) / 2, 9 / 2],
+        "5:13.4": [chord, 10],
+    }
+
+
+@document("724_solution_key_curve_sketching_rational")
+def _(rng):
+    from scipy import optimize
+
+    f = lambda x: (x * x - 3) / (x - 2)  # noqa: E731
+    g = lambda x: x * math.exp(-x)  # noqa: E731
+    x = rng.choice([-1, 1]) * rng.uniform(0.3, 4) + 2
+    xi = rng.choice([-1, 1]) * optimize.brentq(f, 0, 1.9)              # an x-intercept
+    fp = lambda t: d(f, t)  # noqa: E731
+    s1, s3 = optimize.brentq(fp, 0, 1.9), optimize.brentq(fp, 2.1, 5)
+    u = rng.uniform(-3, 5)
+    gs = optimize.brentq(lambda t: d(g, t), -0.5, 3)                    # the stationary point of g
+    gi = optimize.brentq(lambda t: d2(g, t), 1, 4)                      # the inflection point of g
+    return {
+        "9": [x * x - 3, (x - 2) * (x + 2) + 1], "12": [f(x), x + 2 + 1 / (x - 2)],
+        "15": [f(x) - (x + 2), 1 / (x - 2)],
+        "17": [xi * xi, 3], "17.2": [f(0), -3 / 2],
+        "22": [fp(x), ((x * x - 3) - 2 * x * (x - 2)) / (x - 2) ** 2, (x * x - 4 * x + 3) / (x - 2) ** 2,
+               (x - 1) * (x - 3) / (x - 2) ** 2],
+        "25": [fp(x), 1 - 1 / (x - 2) ** 2], "25.2": [s1, 1], "25.3": [s3, 3],
+        "28": [f(1), (1 - 3) / (1 - 2), 2], "28.2": [f(3), (9 - 3) / (3 - 2), 6],
+        "34": [d2(f, x), -2 / (x - 2) ** 3],
+        "37": [d2(f, 1.0), 2], "37.2": [d2(f, 3.0), -2],
+        "43": [d(g, u), math.exp(-u) + u * math.exp(-u), (1 + u) * math.exp(-u)],
+        "43.2": [gs, -1], "43.3": [d2(g, u), (2 - u) * math.exp(-u)],
+        "43.4": [gi, 2], "43.5": [g(2), 2 / math.e**2],
+        "45": [d(lambda t: math.exp(-t), u), -math.exp(-u)], "45.2": [d(g, u), (1 - u) * math.exp(-u)],
+        "45.3": [gs, 1], "45.4": [g(1), 1 / math.e], "45.5": [d2(g, u), (u - 2) * math.exp(-u)],
+        "45.6": [g(60.0), 0],
+    }
+
+
+@document("725_blog_continuous_pdf_find_k_moments")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda h, a, b: integrate.quad(h, a, b, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    shape = lambda x: x * x * (3 - x)  # noqa: E731
+    k = 1 / q(shape, 0, 3)                                             # the normalising constant
+    f = lambda x: k * shape(x) if 0 <= x <= 3 else 0.0  # noqa: E731
+    F = lambda x: q(f, 0, min(max(x, 0), 3))  # noqa: E731
+    kk = rng.uniform(0.1, 3)                                           # line 16: k as an unknown
+    x = rng.uniform(0, 3)
+    EX, EX2 = q(lambda t: t * f(t), 0, 3), q(lambda t: t * t * f(t), 0, 3)
+    var = EX2 - EX**2
+    # Var(2X + 1) directly from the density of X
+    m2 = q(lambda t: (2 * t + 1) * f(t), 0, 3)
+    var2 = q(lambda t: (2 * t + 1 - m2) ** 2 * f(t), 0, 3)
+    P = lambda a, b: q(f, a, b)  # noqa: E731   P(a < X < b)
+    both = P(2, 3) ** 2                                                # independence
+    atleast = 1 - P(0, 2) ** 2
+    anti = lambda t: t**3 - t**4 / 4  # noqa: E731
+    return {
+        "16": [q(lambda t: kk * shape(t), 0, 3), kk * (anti(3) - anti(0)), kk * (27 - 81 / 4), 27 / 4 * kk],
+        "19": [k, 27 / 4],
+        "24": [F(x), q(f, 0, x), 4 / 27 * (x**3 - x**4 / 4), (4 * x**3 - x**4) / 27],
+        "27": [P(0, 1), F(1), 1 / 9], "27.2": [P(2, 3), 1 - F(2), 1 - 16 / 27, 11 / 27],
+        "32": [EX, q(lambda t: t * f(t), 0, 3), 4 / 27 * (3 * 3**4 / 4 - 3**5 / 5), 9 / 5],
+        "36": [EX2, 4 / 27 * (3 * 3**5 / 5 - 3**6 / 6), 18 / 5],
+        "39": [q(lambda t: (t - EX) ** 2 * f(t), 0, 3), EX2 - EX**2, 18 / 5 - 81 / 25, 9 / 25],
+        "39.2": [var2, 2 * var + 1, 43 / 25],
+        "41": [0.0, f(2), 16 / 27],                                     # a single point has probability 0
+        "46": [P(2, 3) / P(1, 3), P(2, 3) / P(1, 3), 11 / 27 * 8 / 9, 88 / 243],
+        "49": [both, (11 / 27) ** 2, 121 / 729],
+        "49.2": [atleast, 2 * 11 / 27, 22 / 27],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
