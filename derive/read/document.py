@@ -4034,7 +4034,7 @@ _ACCENTED_LEFT = re.compile(r"\s*\\(?:hat|widehat|bar|overline|tilde|widetilde)\
 _LIST_ITEM_OPENING = re.compile(r"\s*(?:\d+[.)]|[-*+]|\(?[a-z]\))\s*\$+\s*")
 
 
-def _new_item_formula(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
+def _formula_given_anew(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
     """"1. $u = x^3 - 3xy^2$: ... 2. $u = \\ln(x^2 + y^2)$ away from the origin: ...", "Old implementations used
     $\\tilde x = m \\odot x$": a formula for a name defined before, opening an item of a list or given in words that
     set it: that item's or setting's, a supposition (a proof for every value stands, a refutation does not); a use
@@ -5379,7 +5379,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
                    or _condition_in_words(item, chain, lines)
                    or _another_setting(item, chain, lines, reader)
-                   or _new_item_formula(item, chain, lines, reader)) if item.inline is not None else ""
+                   or _formula_given_anew(item, chain, lines, reader)) if item.inline is not None else ""
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]
