@@ -780,7 +780,7 @@ def _positive_where_it_sums(check: Check, outcome: _Outcome, settings: Settings,
         d for d in check.assume.constraints if all(d is not w for w, _ in wanted))
     again = dataclasses.replace(check, assume=dataclasses.replace(check.assume, constraints=positive))
     try:
-        retry = _run(again, settings, clock)
+        retry = _run_supposing(again, settings, clock)
     except (StageTimeout, Unsupported):
         retry = None
     if retry is not None and retry.verdict is Verdict.REFUTED and retry.counterexample is not None:
@@ -828,7 +828,7 @@ def _positive_guesses(check: Check, outcome: _Outcome, settings: Settings, clock
     again = dataclasses.replace(check, lhs=restricted(check.lhs), rhs=restricted(check.rhs), guessed_scalars=(),
                                 id=f"{check.id}/positive")
     try:
-        retry = _run(again, settings, clock)
+        retry = _run_supposing(again, settings, clock)
     except (StageTimeout, Unsupported):
         retry = None
     if retry is not None and retry.verdict is Verdict.REFUTED:
@@ -1458,6 +1458,23 @@ def _coinciding(check: Check, counterexample: Counterexample) -> tuple[tuple[Idx
                  and str(a) in counterexample.indices and counterexample.indices.get(str(a)) == counterexample.indices.get(str(b)))
 
 
+def _run_supposing(check: Check, settings: Settings, clock: "_Clock") -> "_Outcome":
+    """The check as read (_run), where a refutation stands only with a counterexample that satisfies what the
+    document supposes and derive does not use (its hypotheses): each search again for a refutation, of the check
+    as read or of a narrower reading of it (names positive, indices apart), goes through here."""
+    outcome = _run(check, settings, clock)
+    if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check) \
+            and not _numbers_only(check):
+        # the counterexample need not satisfy what the document assumes and derive cannot use, unless
+        # what it assumes is a finite set of values, tried one by one
+        outcome = (_at_the_values(check, settings, clock) if check.values else None) \
+            or (_refuted_at_examples(check, settings, clock) if check.refute_at else None) \
+            or (_refuted_in_the_sets(check, settings, clock) if check.entry_values else None) or _Outcome(
+            Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
+            + ", which is not used: a counterexample must satisfy it")
+    return outcome
+
+
 def _apart(check: Check, outcome: "_Outcome", settings: Settings, clock: "_Clock") -> "_Outcome":
     """A refutation whose counterexample gives two free indices one value (i = j): checked again with the indices
     apart. A counterexample there is shown instead (a pair of distinct indices is what such a claim is about); where
@@ -1466,7 +1483,7 @@ def _apart(check: Check, outcome: "_Outcome", settings: Settings, clock: "_Clock
     if not pairs:
         return outcome
     apart = dataclasses.replace(check, assume=check.assume + Assumptions(distinct=pairs))
-    again = _run(apart, settings, clock)
+    again = _run_supposing(apart, settings, clock)
     if again.verdict is Verdict.REFUTED:
         return again
     said = ", ".join(f"{a} = {b}" for a, b in pairs)
@@ -1510,16 +1527,7 @@ def _verify(check: Check, settings: Settings, clock: _Clock) -> _Outcome:
         if outcome.counterexample is not None and not outcome.counterexample.reason:
             outcome.counterexample = _symmetrised(outcome.counterexample, check.symmetric)
         return outcome
-    outcome = _run(check, settings, clock)
-    if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check) \
-            and not _numbers_only(check):
-        # the counterexample need not satisfy what the document assumes and derive cannot use, unless
-        # what it assumes is a finite set of values, tried one by one
-        outcome = (_at_the_values(check, settings, clock) if check.values else None) \
-            or (_refuted_at_examples(check, settings, clock) if check.refute_at else None) \
-            or (_refuted_in_the_sets(check, settings, clock) if check.entry_values else None) or _Outcome(
-            Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
-            + ", which is not used: a counterexample must satisfy it")
+    outcome = _run_supposing(check, settings, clock)
     if outcome.verdict is Verdict.REFUTED:
         unpinned = _number_of_unfixed_sizes(_scalar_at_fixed_sizes(_at_fixed_sizes(check))[0])
         if unpinned:
@@ -1611,7 +1619,7 @@ def _at_the_entries_written(check: Check, outcome: _Outcome, settings: Settings,
     if not over:
         return outcome
     pinned = dataclasses.replace(check, least_sizes=tuple(sorted(over.items())), most_sizes=tuple(sorted(over.items())))
-    again = _run(pinned, settings, clock)
+    again = _run_supposing(pinned, settings, clock)
     if again.verdict is Verdict.REFUTED and again.counterexample is not None \
             and all(again.counterexample.sizes.get(name, m) == m for name, m in over.items()):
         return again
@@ -1628,7 +1636,7 @@ def _any_vector_too(check: Check, outcome: _Outcome, settings: Settings, clock: 
     general = dataclasses.replace(check, assume=dataclasses.replace(check.assume, onehot=onehot), hot_guessed=(),
                                   premises=(), id=f"{check.id}/any")
     try:
-        other = _run(general, settings, clock)
+        other = _run_supposing(general, settings, clock)
     except (StageTimeout, Unsupported):
         other = _Outcome(Verdict.UNKNOWN, "not decided in time")
     except Exception as exc:  # the second reading's failure is this check's data, as any check's is

@@ -1423,6 +1423,21 @@ def test_entries_in_a_set_are_drawn_from_it_and_a_refutation_keeps_them_there():
     assert "y_i \\in \\{-1, +1\\}" in results[0].detail
 
 
+def test_a_narrower_search_again_keeps_the_entries_in_their_set():
+    """|lambda| y_i^2 = lambda, lambda never declared: false only where lambda <= 0 for y_i in {-1, 1}. Searched
+    again with lambda positive, a counterexample must still keep y in its set (y = 0 is none); and a claim false
+    for such entries shows a counterexample whose entries lie in the set after every narrower search."""
+    text = ("Let $y_i \\in \\{-1, 1\\}$ for $i = 1, \\dots, n$ and $w \\in \\mathbb{R}^d$, $x_i \\in \\mathbb{R}^d$.\n\n"
+            "$$\n|\\lambda| \\, y_i^2 = \\lambda\n$$\n\n"
+            "$$\nJ(w) = \\frac{\\lambda}{2} \\|w\\|^2 + \\sum_{i=1}^{n} \\max(0, 1 - y_i w^\\top x_i)^2\n$$\n\n"
+            "$$\n\\nabla J(w) = \\lambda w - 2 \\sum_{i=1}^{n} y_i x_i\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = [verify_check(c, SETTINGS) for c in checks_of(d) if c.part != "ends"]
+    assert results[0].verdict is Verdict.UNKNOWN and "lambda is 0 or negative" in results[0].detail
+    assert results[2].verdict is Verdict.REFUTED
+    assert all(v.exact in (-1, 1) for v in results[2].counterexample.values["y"].entries)
+
+
 @pytest.mark.parametrize("said", ["a mask $m \\in \\{0, 1\\}^N$ with at least one 1",
                                   "one-hot rows $m \\in \\{0, 1\\}^N$", "a distribution $m \\in [0, 1]^N$",
                                   "scores $m \\in (0, 1)^N$ such that they sum to one"])
