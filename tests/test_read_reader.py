@@ -58,6 +58,24 @@ def test_sum_except(read):
     assert read(r"\sum_{j \neq i} x_j").expr == sp.Sum(x[j], (j, 1, N)) - x[i]
 
 
+@pytest.mark.parametrize("colon", [":", r"\,:\,", r"\colon"])
+def test_a_sum_over_the_indices_where_an_order_holds_takes_the_summand_there(read, colon):
+    expr = read(rf"\sum_{{i {colon} x_i > 0}} x_i^2").expr
+    assert expr == sp.Sum(sp.Piecewise((1, x[i] > 0), (0, True)) * x[i] ** 2, (i, 1, N))
+    assert read(rf"\sum_{{j {colon} j \neq k}} x_j").expr == read(r"\sum_{j \neq k} x_j").expr
+
+
+@pytest.mark.parametrize("text, why", [
+    (r"\sum_{i : c_i = k} x_i", "an equality holds"),
+    (r"\sum_{i : \lambda > 0} x_i", "does not depend on i"),
+    (r"\prod_{i : x_i > 0} x_i", "a product over the indices where a condition holds"),
+    (r"x : y", "a colon is read only in a sum's subscript"),
+])
+def test_a_sum_over_a_condition_it_cannot_read_is_refused_saying_why(read, text, why):
+    with pytest.raises(FormulaError, match=why):
+        read(text)
+
+
 def test_exp_log_ln_are_the_same_functions_however_written(read):
     assert read(r"\exp(x_i)").expr == read(r"e^{x_i}").expr == sp.exp(x[i])
     assert read(r"\log x_i").expr == read(r"\ln(x_i)").expr == read("log(x_i)").expr == sp.log(x[i])

@@ -77,6 +77,7 @@ mrow: cell (AMP cell)*
 cell: expr ","?
 
 group: "{" (expr (REL expr ("," expr REL expr)?)?)? "}"
+     | "{" expr COLON expr REL expr "}" -> such_that
 
 letter: LETTER
 number: NUMBER
@@ -89,7 +90,7 @@ SUB: "_"
 SUP: "^"
 PRIME: "'"
 BANG: /!(?!=)/
-STARRED.5: /[\^_]\s*(\{\s*(\\star|\\ast|\*)\s*\}|\\star(?![A-Za-z])|\\ast(?![A-Za-z])|\*)|\^\s*(\{\s*[+-]\s*\}|[+-](?![A-Za-z\\])(?!\s*(?:[0-9{(.]|\\(?:infty|[dt]?frac|sqrt)(?![A-Za-z]))))/
+STARRED.5: /[\^_]\s*(\{\s*(\\star|\\ast|\*)\s*\}|\\star(?![A-Za-z])|\\ast(?![A-Za-z])|\*)|[\^_]\s*(\{\s*[+-]\s*\}|[+-](?![A-Za-z\\])(?!\s*(?:[0-9{(.]|\\(?:infty|[dt]?frac|sqrt)(?![A-Za-z]))))/
 LETTER: /[A-Za-z]/
 NUMBER: /[0-9]+(\.[0-9]+)?/
 MULOP.3: /\\(cdot|times|circ|odot|div)(?![A-Za-z])/ | "*" | "/"
@@ -117,6 +118,7 @@ MATBEGIN.3: /\\begin\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
 MATEND.3: /\\end\s*\{(bmatrix|pmatrix|Bmatrix|vmatrix|Vmatrix|matrix)\}/
 ROWSEP.3: "\\\\"
 AMP: "&"
+COLON.3: ":" | /\\colon(?![A-Za-z])/
 SEMI: ";"
 CMD: /\\[A-Za-z]+/
 %declare LBAR RBAR LNORM RNORM
@@ -183,7 +185,8 @@ class TeXArguments:
 
 def _starred(tokens: list[Token]) -> list[Token]:
     """x^\\star, \\theta_t^*, \\mathbf{k}_*: a star on a name marks a name of its own (the optimum, a test
-    point), read as an accent on it: \\star{x}_t (x^*) or \\starsub{k} (k_*). A star on anything else is refused."""
+    point), read as an accent on it: \\star{x}_t (x^*) or \\starsub{k} (k_*); a sign likewise (m^+, P^-, H_+).
+    A star or sign on anything else is refused."""
     if not any(tok.type == "STARRED" for tok in tokens):
         return tokens
     out: list[Token] = []
@@ -192,9 +195,14 @@ def _starred(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             continue
         low = str(tok).startswith("_")
-        # (P^-, m^+: the prior and the posterior of a Kalman filter, names of their own as x^* is)
-        sign = "minusup" if "-" in str(tok) else "plusup" if "+" in str(tok) else None
+        # (P^-, m^+: the prior and the posterior of a Kalman filter, names of their own as x^* is; H_+, B_+: the
+        # matrix after an update)
+        sign = ("minus" if "-" in str(tok) else "plus" if "+" in str(tok) else None)
+        sign = sign and sign + ("sub" if low else "up")
         end = len(out)  # the name is out[start:end]; a subscript after it, out[end:], stays after the accent
+        if sign == "minussub" and out and out[-1].type in ("RPAR", "RSQB"):
+            raise FormulaError("(...)_- is read neither as the negative part nor otherwise: write \\max(0, -(...)) "
+                               "or \\min(0, ...)")  # ((...)_+, the positive part, is read before the tokens)
         if not low and end >= 2 and out[end - 2].type == "SUB" and out[end - 1].type in ("LETTER", "NUMBER", "CMD"):
             end -= 2
         elif not low and end >= 2 and out[end - 1].type == "RBRACE":
@@ -203,7 +211,8 @@ def _starred(tokens: list[Token]) -> list[Token]:
                 end = opening - 1
         start = _name_start(out, end)
         if start is None:
-            written = "x_*" if low else "x^+" if sign == "plusup" else "x^-" if sign else "x^\\star"
+            written = {"plusup": "x^+", "minusup": "x^-", "plussub": "x_+", "minussub": "x_-"}.get(
+                sign, "x_*" if low else "x^\\star")
             raise FormulaError(f"a {'sign' if sign else 'star'} is read only on a name ({written}: a name of its own), "
                                "not here")
         accent = Token.new_borrow_pos("ACCENT", f"\\{sign}" if sign else "\\starsub" if low else "\\star", tok)

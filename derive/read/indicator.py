@@ -16,7 +16,7 @@ from . import values as V
 from .syntax import Entry, item_base, item_scripts, node_kind, node_word
 
 _RELATIONS = {"=": "=", "\\neq": "≠", "\\ne": "≠"}
-_ORDERS = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "\\le": sp.LessThan, "\\leq": sp.LessThan,
+ORDERS = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "\\le": sp.LessThan, "\\leq": sp.LessThan,
            "\\ge": sp.GreaterThan, "\\geq": sp.GreaterThan, "\\leqslant": sp.LessThan, "\\geqslant": sp.GreaterThan}
 _BOLD = ("\\mathbf", "\\bm", "\\boldsymbol")
 WRITE = "write \\mathbb{1}[i = j] (or \\mathbb{1}[i \\neq j]) with two indices"
@@ -49,7 +49,7 @@ class IndicatorReading:
         parts = [c for c in node.children if not (isinstance(c, Token) and c.type in ("LSET", "RSET"))]
         left, rel, right = parts
         relation = _RELATIONS.get(str(rel))
-        order = _ORDERS.get(str(rel))
+        order = ORDERS.get(str(rel))
         if order is not None:
             return self._iverson_order(left, order, right, env)
         if relation is None:

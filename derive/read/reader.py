@@ -29,15 +29,16 @@ from .grammar import CLOSED_IN_FRACTIONS, FRACTION_PARENTHESES, parser
 from .limits import MAX_DIGITS, MAX_SCRIPT_DEPTH, check_formula
 from .notation_file import Notation
 from .syntax import (
-    ACCENTED,
+    ACCENTED, accented,
     ELLIPSES, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
-    node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS, names_under
+    node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS, names_under,
+    derived_by,
 )
 from .usage import Usage
 from .context import DocumentContext, _bold_letter
 from .derivatives import NABLA_ALONE, VECTOR_HESSIAN_NOTE, DerivativeReading, kept_base
-from .indicator import IndicatorReading
+from .indicator import ORDERS, IndicatorReading
 from .random_variables import RandomReading
 from .limit_of import LimitReading, one_sided
 from .integral_of import IntegralReading, SeriesReading
@@ -788,7 +789,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             try:
                 body = self._chain(rest, {**env, op.letter: op.index})
             except _FromZero as split:
-                if split.index != op.index or op.product or op.excluded is not None:
+                if split.index != op.index or op.product or op.excluded is not None or op.condition is not None:
                     raise
                 # \sum_{j=0}^{N} over a vector numbered from 0: the term at j = 0, plus the sum from 1
                 first = self._chain(rest, {**env, op.letter: sp.Integer(0)})
@@ -805,6 +806,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 if body.is_vector:
                     raise FormulaError("a product of vectors over an index is not read")
                 return body.with_expr(sp.Product(body.expr, (op.index, op.index.lower, op.index.upper)))
+            if op.condition is not None:
+                left, rel, right = op.condition
+                holds = self._iverson_order(left, ORDERS[rel], right, {**env, op.letter: op.index})
+                if not holds.expr.has(op.index):
+                    raise FormulaError(f"the condition of the sum over {op.letter} does not depend on {op.letter}")
+                body = V.multiply(holds, body)
             if op.excluded is not None:
                 if op.excluded not in env.values():
                     self.excluded.add(str(op.excluded))  # \sum_{i \neq j} with j free here
@@ -2071,6 +2078,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return self._indicator_item(scripts, env)
         if kind == "group":
             return self._scripted(self._arg_value(base, env), scripts, env)
+        if kind == "such_that":
+            raise FormulaError("a condition after a colon is read only in a sum's subscript (\\sum_{i : x_i > 0})")
         raise FormulaError(f"cannot read {kind}")
 
     def _check_clash(self, word: str, scripts) -> None:
@@ -3180,7 +3189,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"a sum over pairs {small} < {large} needs both letters indices of one size")
             index = Idx(large, (1, self.sizes[named.pop()]))
             return SumOp(index, large, below=small)
-        if node_kind(arg) == "group":
+        condition = None
+        if node_kind(arg) == "such_that":
+            letter, condition = self._such_that(arg, env, product)
+            if condition is None:  # \sum_{j : j \neq k}: the sum over j \neq k
+                arg = Tree("group", [arg.children[0], *arg.children[3:]])
+        if condition is not None:
+            pass  # (its index and condition read)
+        elif node_kind(arg) == "group":
             if len(arg.children) in (3, 6):
                 # j = 1, or j \\neq k, or both: \\sum_{j=1, j \\neq k}
                 conditions = [arg.children[n:n + 3] for n in range(0, len(arg.children), 3)]
@@ -3225,7 +3241,32 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         index = Idx(letter, (lower, upper))
         if not written_lower:
             self._implicit_sums.add(index)  # (\sum_j: from 1 by default, never over a vector numbered from 0)
-        return SumOp(index, letter, excluded, product)
+        return SumOp(index, letter, excluded, product, condition=condition)
+
+    def _such_that(self, arg, env, product: bool):
+        """\\sum_{i : x_i > 0}: the index and the condition. An order between numbers is kept as the condition
+        (the summand is taken where it holds); j \\neq k between indices is the sum over j \\neq k (None); any
+        other condition is refused, for an equality of values (c_i = k, \\delta_i = 1) says which terms count
+        only through what the values are, which the document's words give (labels, whole numbers)."""
+        letter_node, _, left, rel, right = arg.children
+        letter = self._sum_letter(letter_node)
+        rel = str(rel)
+        if rel in ("\\neq", "\\ne") and self._sum_letter_or_none(left) == letter:
+            return letter, None
+        if product:
+            raise FormulaError("a product over the indices where a condition holds is not read")
+        if rel in ("=", "\\neq", "\\ne"):
+            raise FormulaError(f"a sum over the {letter} where an equality holds (\\sum_{{{letter} : c_{letter} = k}}) is not "
+                               f"read: which terms count depends on what the values are (labels, whole numbers), which "
+                               f"the words give; write the sum with an indicator of an index (\\mathbb{{1}}[{letter} = k]) "
+                               f"or over the {letter} it takes")
+        return letter, (left, rel, right)
+
+    def _sum_letter_or_none(self, node) -> str | None:
+        try:
+            return self._sum_letter(node)
+        except FormulaError:
+            return None
 
     def _limit(self, value, env, which: str) -> sp.Expr:
         """A sum's limit: an integer expression in the sizes and the indices in scope (an enclosing
@@ -3417,7 +3458,7 @@ def _domain(value: V.Value, expr: sp.Expr, placeholder: dict | None = None) -> t
     return tuple(kept)
 
 
-_POSITIVE_PART = re.compile(r"(\\right\s*)?([)\]])\s*_\s*(?:\{\s*\+\s*\}|\+)")
+_POSITIVE_PART = re.compile(r"(\\right\s*)?([)\]])\s*_\s*(?:\{\s*(?:\\[,;:!]\s*)*\+\s*\}|\+)")
 
 
 def _positive_parts(text: str) -> str:

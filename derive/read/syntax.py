@@ -83,7 +83,8 @@ def symbol_name(key: str) -> str:
     return key.lstrip("\\")
 
 
-_SHOWN_SUFFIXES = (("starsub", "{}_*"), ("star", "{}^*"), ("plusup", "{}^+"), ("minusup", "{}^-"), ("hat", "\\hat{{{}}}"), ("bar", "\\bar{{{}}}"),
+_SHOWN_SUFFIXES = (("starsub", "{}_*"), ("star", "{}^*"), ("plusup", "{}^+"), ("minusup", "{}^-"), ("plussub", "{}_+"),
+                   ("minussub", "{}_-"), ("hat", "\\hat{{{}}}"), ("bar", "\\bar{{{}}}"),
                    ("tilde", "\\tilde{{{}}}"), ("dot", "\\dot{{{}}}"))
 
 
@@ -117,6 +118,7 @@ class SumOp:
     excluded: sp.Expr | None = None
     product: bool = False  # \prod rather than \sum
     below: str | None = None  # \sum_{i<j}: the letter i, summed from 1 to j - 1 inside the sum over j
+    condition: tuple | None = None  # \sum_{i : x_i > 0}: (left, relation, right), an order the summand is taken under
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ _TOKENS = {
     "AMP": "an alignment mark & outside an aligned environment or a matrix is not read",
     "ROWSEP": "a line break inside a formula is not read: put each equation in its own display",
     "MATEND": "\\end{...} without its \\begin{...}",
+    "COLON": "a colon is read only in a sum's subscript, before its condition (\\sum_{i : x_i > 0})",
 }
 
 
@@ -292,11 +295,11 @@ def names_in(text: str) -> frozenset[str]:
 
 
 _ACCENT_ALIASES = {"\\widehat": "\\hat", "\\overline": "\\bar", "\\widetilde": "\\tilde"}
-ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr|star|starsub|plusup|minusup)\{\\?[A-Za-z]+\}")
+ACCENTED = re.compile(r"\\(hat|bar|tilde|dot|mathcal|mathscr|star|starsub|plusup|minusup|plussub|minussub)\{\\?[A-Za-z]+\}")
 
 
-_STARRED_KEY = re.compile(r"\\(star|starsub|plusup|minusup)\{(\\?[A-Za-z]+)\}")
-_WRITTEN_MARK = {"star": "^*", "starsub": "_*", "plusup": "^+", "minusup": "^-"}
+_STARRED_KEY = re.compile(r"\\(star|starsub|plusup|minusup|plussub|minussub)\{(\\?[A-Za-z]+)\}")
+_WRITTEN_MARK = {"star": "^*", "starsub": "_*", "plusup": "^+", "minusup": "^-", "plussub": "_+", "minussub": "_-"}
 
 
 def written_name(key: str) -> str:
@@ -355,3 +358,10 @@ def function_label(scripts) -> str | None:
     if kind == "command" and word[1:] not in GREEK:
         return None
     return word
+
+
+def derived_by(expr, name: str) -> bool:
+    """Whether the formula takes a derivative by the symbol of that name (f'(a) in T_a(x) = f(a) + f'(a)(x - a)):
+    the symbol cannot then be given a number by substitution."""
+    import sympy as sp  # (syntax is otherwise free of SymPy's expressions)
+    return any(str(v) == name for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count)
