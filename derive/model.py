@@ -238,6 +238,9 @@ class Step:
     # What the document assumes of the step's names and derive cannot use ("$\sum_i p_i = 1$", line 6):
     # a counterexample would have to satisfy it, so a refutation becomes unknown, naming it.
     hypotheses: tuple[str, ...] = ()
+    # Suppositions about one array ("the mean of r is (n + 1)/2"), (its name, the supposition): only the links
+    # whose sides hold the array rely on it, and take it as one of their hypotheses.
+    array_hypotheses: tuple[tuple[str, str], ...] = ()
     # Names the document says lie in a finite set (y \in \{0, 1\}): (name, values, the hypothesis saying so).
     # A refutation as read is tried again at each of the values.
     values: tuple[tuple[str, tuple[int, ...], str], ...] = ()
@@ -416,6 +419,7 @@ def checks_of(derivation: Derivation) -> list[Check]:
                 relation = "=" if not step.problem or n_links != 1 else _written_relation(step.latex, step.texts)
                 where["link_latex"] = (f"{' '.join(step.texts[n].split())} {relation} "
                                        f"{' '.join(step.texts[n + 1].split())}")
+            where["hypotheses"] = step.hypotheses + _held_hypotheses(step, step.terms[n], step.terms[n + 1])
             checks.append(Check(id=f"{base}#{n + 1}", part=part, lhs=step.terms[n], rhs=step.terms[n + 1],
                                 expect=step.expect[n], link=n + 1, **where))
         if step.correction is not None:
@@ -429,6 +433,14 @@ def checks_of(derivation: Derivation) -> list[Check]:
                 where["line"], where["column"] = step.positions[0]
             if len(step.texts) == len(step.terms):
                 where["link_latex"] = f"{' '.join(step.texts[0].split())} = {' '.join(step.texts[-1].split())}"
+            where["hypotheses"] = step.hypotheses + _held_hypotheses(step, step.terms[0], step.terms[-1])
             checks.append(Check(id=f"{base}#ends", part="ends", lhs=step.terms[0], rhs=step.terms[-1],
                                 expect=step.ends, **where))
     return checks
+
+
+def _held_hypotheses(step: Step, *sides) -> tuple[str, ...]:
+    """The step's suppositions about arrays that the sides hold (see Step.array_hypotheses)."""
+    held = {str(b.label) for side in sides if side is not None
+            for b in getattr(getattr(side, "expr", None), "atoms", lambda *_: ())(sp.IndexedBase)}
+    return tuple(text for name, text in step.array_hypotheses if name in held)

@@ -3073,6 +3073,120 @@ def test_a_sign_as_a_superscript_names_a_quantity_of_its_own():
     assert any(r.text.startswith("$P^-$") or "P^-" in r.text for r in _readings(text, -2)), _readings(text, -2)
 
 
+def test_a_name_defined_through_a_formula_not_read_is_never_a_free_name_later():
+    """x̄_j = ... (not read) beside s_j^2 = ... in x̄_j: s is the document's, defined by a formula that is not read, so
+    s_1^2 = 2.5 later is not refuted for every s (it was, at s = 0); its arithmetic is still checked."""
+    text = ("For group $j \\in \\{1, 2\\}$ write $x_{j1}, \\ldots, x_{jn_j}$ for its yields. The mean and the sample "
+            "variance are\n$$\n\\bar x_j = \\frac{1}{n_j}\\sum_{i=1}^{n_j} x_{ji}, \\qquad s_j^2 = \\frac{1}{n_j - 1}"
+            "\\sum_{i=1}^{n_j} (x_{ji} - \\bar x_j)^2 ,\n$$\nBy hand,\n$$\ns_1^2 = \\frac{1 + 4 + 4 + 1 + 0}{4} = 2.5\n$$\n")
+    found = [(line, v) for line, v, _ in _verdicts(text)]
+    assert Verdict.REFUTED not in [v for _, v in found], found
+    assert (7, Verdict.PROVED) in found, found
+
+
+def test_a_member_of_a_family_given_a_formula_is_a_claim_about_the_family():
+    """T_a(x) = ln a + (x - a)/a, then T_e(x) = x/e (true) and T_1(x) = x (false): claims about the family at a = e,
+    a = 1, never definitions of functions of their own, which made a wrong formula the meaning of every later use."""
+    text = ("The tangent of $\\ln$ at $a > 0$ is\n\n$$\nT_a(x) = \\ln a + \\frac{x - a}{a}\n$$\n\n"
+            "$$\nT_e(x) = \\frac{x}{e}\n$$\n\n$$\nT_1(x) = x\n$$\n\n$$\nT_1(1) = 1\n$$\n")
+    found = [(line, v) for line, v, _ in _verdicts(text)]
+    assert found[1:] == [(8, Verdict.PROVED), (12, Verdict.REFUTED), (16, Verdict.REFUTED)], found
+
+
+def test_a_name_for_both_signs_defines_each_sign():
+    """\\lambda_\\pm = (a + c \\pm r)/2 defines \\lambda_+ and \\lambda_- (upper and lower signs, \\mp the other way):
+    their sum is proved, a wrong difference refuted; before, \\lambda_+ was read as any number."""
+    text = ("Write $r = \\sqrt{(a - c)^2 + 4 b^2}$. The roots are\n\n$$\n\\lambda_\\pm = \\frac{a + c \\pm r}{2}, \\qquad "
+            "\\mu_{\\pm} = a \\mp b\n$$\n\n$$\n\\lambda_+ + \\lambda_- = a + c\n$$\n\n$$\n\\lambda_+ - \\lambda_- = 2 r\n$$\n\n"
+            "$$\n\\mu_+ - \\mu_- = -2b\n$$\n")
+    found = [(line, v) for line, v, _ in _verdicts(text)]
+    assert found[-3:] == [(8, Verdict.PROVED), (12, Verdict.REFUTED), (16, Verdict.PROVED)], found
+
+
+def test_a_member_of_a_family_an_earlier_problem_defines_is_not_read():
+    """"## 2 ... T_a(x) = \\ln a + ..." then "## 4. A parabola ... T_1(x) = 2x - 1": the family may be the earlier
+    problem's (the tangent of its function), so T_1 is neither that family at 1 nor a function of its own."""
+    text = ("## 2. A logarithm\n\n$$\nT_a(x) = \\ln a + \\frac{x - a}{a}\n$$\n\n$$\nT_1(x) = x - 1\n$$\n\n"
+            "## 4. A parabola\n\nFor $p(x) = x^2 + 1$ at the point $1$,\n\n$$\nT_1(x) = 2x\n$$\n\n$$\nT_1(2) = 4\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][1:] == [Verdict.PROVED, Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN], found
+    assert all("under an earlier heading" in d for _, _, d in found[-2:]), found
+
+
+def test_the_display_an_equation_to_solve_introduces_is_an_equation_in_its_unknown():
+    """"Solve $\\sqrt{x + 5} = x - 1$. Squaring gives:" then x + 5 = x^2 - 2x + 1: an equation in x, not refuted as an
+    identity; "the value solves $v = r + g v$" makes v (on both sides) the unknown, never the parameter g."""
+    text = ("Solve $\\sqrt{x + 5} = x - 1$. Squaring gives:\n\n$$\nx + 5 = x^2 - 2x + 1\n$$\n\n"
+            "The value solves $v = r + g v$, so\n$$\n(1 - g)^{-1} = 1 + g\n$$\nfor small $g$.\n")
+    found = [(line, v) for line, v, _ in _verdicts(text)]
+    assert (4, Verdict.UNKNOWN) in found and (9, Verdict.REFUTED) in found, found
+
+
+def test_a_number_given_in_a_case_is_not_refuted_by_another_case_s_number():
+    """"If the rankings are reversed ... $$\\rho = 1 - 2 = -1$$ ... identical rankings give $\\rho = 1$": the second
+    number is another case's (not refuted through the first), while a number restated where no case was opened is a
+    claim (refuted)."""
+    text = ("If the rankings are reversed, then\n\n$$\n\\rho = 1 - 2 = -1\n$$\n\nAt the other extreme, identical "
+            "rankings give $\\rho = 1$.\n\nThe count is\n\n$$\nm = 2 + 3\n$$\n\nso $m = 6$.\n")
+    found = [(line, v) for line, v, _ in _verdicts(text)]
+    assert (7, Verdict.UNKNOWN) in found and (15, Verdict.REFUTED) in found, found
+
+
+def test_a_mean_given_a_formula_is_supposed_of_its_vector_in_the_links_that_hold_it():
+    """"ranks ... so they have mean $\\bar r = \\frac{n+1}{2}$": the sum of squared deviations of r is not refuted at
+    any r (its mean is said), while the arithmetic after it, free of r, is still refuted where it is wrong."""
+    text = ("The ranks $r_1, \\dots, r_n$ are a permutation of $1, \\ldots, n$, so they have mean "
+            "$\\bar r = \\frac{n + 1}{2}$ and\n\n$$\n\\sum_{i=1}^{n} (r_i - \\bar r)^2 = \\sum_{i=1}^{n} i^2 - n\\bar r^2 "
+            "= \\frac{n(n + 1)(2n + 1)}{6} - \\frac{n(n + 1)^2}{2}\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    results = {c.id.rsplit("#", 1)[1]: verify_check(c, SETTINGS) for c in checks_of(d) if c.line == 4}
+    assert results["1"].verdict is Verdict.UNKNOWN and "the mean of $r$" in results["1"].detail, results
+    assert results["2"].verdict is Verdict.REFUTED, results
+
+
+def test_a_value_the_words_call_a_root_is_a_result_not_a_definition():
+    """"It lands at the positive root of $h$, $t_1 = \\frac{15 + \\sqrt{617}}{4.9}$" (a slip: 9.8): t_1 is the root,
+    the formula its value worked out; |v(t_1)| = \\sqrt{617} (true of the root) is not refuted through the formula."""
+    text = ("$$\nv(t) = 15 - 9.8t, \\qquad h(t) = 20 + 15t - 4.9t^2 .\n$$\nIt lands at the positive root of $h$, "
+            "$t_1 = \\frac{15 + \\sqrt{617}}{4.9}$, with speed $|v(t_1)| = \\sqrt{617}$.\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found], found
+    assert any("positive root of $h$" in d for _, _, d in found), found
+
+
+def test_another_number_in_words_that_set_another_case_is_that_case_s():
+    """m = 30 / 0.1 = 300 in a display, then "against $m = \\frac{4}{0.01} = 400$ for the other one": another case's
+    number, not a claim about the first m (a refutation does not stand; the arithmetic is still checked); the same
+    number restated is proved, and a different one restated without such words refuted."""
+    text = ("A Gaussian estimator needs\n$$\nm = \\frac{30}{0.1} = 300\n$$\nprobes, against $m = \\frac{4}{0.01} = 400$ "
+            "for the Rademacher one.\n\nSo $m = 300$ probes suffice.\n\nHence $m = 310$ in all.\n")
+    found = [(line, v) for line, v, _ in _verdicts(text)]
+    assert (5, Verdict.UNKNOWN) in found and (5, Verdict.PROVED) in found, found
+    assert (7, Verdict.PROVED) in found and (9, Verdict.REFUTED) in found, found
+
+
+def test_the_derivative_of_an_accented_name_given_a_number_is_not_read_as_zero():
+    """\\mathcal{L} = log(3 + e^{-2}), the loss at an example, then d\\mathcal{L}/dU_{2,2}: the number does not
+    depend on U, so its derivative is refused rather than read as 0 (a true gradient was refuted)."""
+    text = ("Let $U \\in \\mathbb{R}^{T \\times K}$. At the example,\n\n$$\n\\mathcal{L} = \\log(3 + e^{-2})\n$$\n\n"
+            "$$\n\\frac{\\partial \\mathcal{L}}{\\partial U_{2,2}} = \\frac{1 - e^2}{3e^2 + 1}\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "does not depend on U" in found[-1][2], found
+
+
+def test_a_sign_as_a_subscript_names_a_quantity_of_its_own():
+    """H_{+}, H_+ (a quasi-Newton matrix after its update): a name of its own, defined and used as H^+ is; (z)_+ stays
+    the positive part and (z)_- is refused (the negative part is written two ways)."""
+    text = ("Let $H \\in \\mathbb{R}^{n \\times n}$, $s, y \\in \\mathbb{R}^n$ and $\\rho > 0$. The update is\n\n"
+            "$$\nH_{+} = H + \\rho s s^\\top\n$$\n\n$$\nH_+ y = H y + \\rho s (s^\\top y)\n$$\n\n"
+            "$$\nH_{+} y = H y + \\rho y (s^\\top s)\n$$\n\n$$\n(\\rho - 1)_{\\!+} = \\max(0, \\rho - 1)\n$$\n\n"
+            "$$\n(\\rho)_- = 0\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED,
+                                        Verdict.UNKNOWN], found
+    assert "definition of H_+" in found[0][2] and "negative part" in found[-1][2]
+
+
 def test_a_definition_after_with_that_uses_one_made_before_it_in_its_sentence_sees_it():
     """"Predict $z = a^2 p + q$, then update with $K = \\frac{z}{z + r}$": K's formula uses the z the sentence defined
     before it. "with" makes a definition hold in the sentence's mathematics before it, but K was then learned before

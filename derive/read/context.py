@@ -63,6 +63,10 @@ _LABELLED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^
 _ZERO_ENTRY = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(?<![A-Za-z\\])(\\?[A-Za-z]+))\s*_\s*"
                          r"(?:0|\{\s*0\s*\})(?![0-9])")
 _SUM_FROM_ZERO = re.compile(r"\\sum\s*_\s*\{\s*([a-z])\s*=\s*0\s*\}")
+# \lambda_\pm, x_{\pm}: a name for both signs; \pm and \mp in its formula
+_BOTH_SIGNS_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\\pm(?![A-Za-z])|\{\s*\\pm\s*\})\s*")
+_BOTH_SIGNS = re.compile(r"\\(pm|mp)(?![A-Za-z])")
+_SIGN_LABEL = re.compile(r"_\s*\{\s*[+-]\s*\}\s*$")  # H_{+}: the name after an update, as H^+ is
 _SIZED_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:([A-Za-z])|\{\s*([A-Za-z])\s*\})\s*")
 _LABELLED_ANY = re.compile(r"(\\?[A-Za-z]+)\s*_\s*(\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|\\(?:max|min)(?![A-Za-z]))")
 
@@ -455,6 +459,8 @@ class DocumentContext:
                                                        f"${condition}$, a condition that is not read: {name_of} "
                                                        "elsewhere is not known")
                     continue
+                if self._a_result(key, terms[0][0]) or self._define_both_signs(terms[0][0], terms[1][0], seen):
+                    continue
                 corrected = self._corrected(terms[0][0], terms[1][0], relations)
                 if corrected is not None:
                     if corrected:
@@ -748,6 +754,63 @@ class DocumentContext:
             return False
         return set(partial.group(2) or partial.group(3)) <= {str(v) for v in self.lambdas[partial.group(1)].variables}
 
+    def _family_member(self, name: str) -> bool:
+        """T_0 of a T_a(x) = ... the document defines with its parameter a as the subscript: T_0(x) = 1 + x is a
+        claim about the family at a = 0 (read through its formula), never a definition of a function of its own."""
+        word, _, label = name.partition("_")
+        if not label or not re.fullmatch(r"\d+|e", label):
+            return False  # (a number: T_0, T_2, T_e; never another letter, which may label a function of its own)
+        for key in self.lambdas:
+            parameter = key[len(word) + 1:] if key.startswith(f"{word}_") else ""
+            if parameter and parameter != label and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", parameter) \
+                    and self._in_force(key) and isinstance(self.lambdas[key], sp.Lambda) \
+                    and any(str(x) == symbol_name(parameter) for x in self.lambdas[key].expr.free_symbols) \
+                    and not self.notation.size_of_index(parameter):
+                # (of a family whose formula differentiates by a, or one defined under an earlier heading, where the
+                # family may be another problem's: no instance of it is read, T_0 neither)
+                return True
+        return False
+
+    def _define_both_signs(self, left: str, right: str, seen: set[str]) -> bool:
+        """\\lambda_\\pm = \\frac{a + c \\pm r}{2}: two definitions, \\lambda_+ with the upper signs (\\pm as +, \\mp as -)
+        and \\lambda_- with the lower ones. Whether it was such a display."""
+        m = _BOTH_SIGNS_LEFT.fullmatch(left)
+        if m is None or not _BOTH_SIGNS.search(right):
+            return False
+        for label, upper in (("+", True), ("-", False)):
+            formula = _BOTH_SIGNS.sub(lambda s: "+" if (s.group(1) == "pm") == upper else "-", right)
+            try:
+                self._define_name(f"{m.group(1)}_{{{label}}}", formula, seen)
+            except (RecursionError, FormulaError):
+                pass  # (read, and refused, where it is used)
+        return True
+
+    def _same_part(self, at: int | None) -> bool:
+        """Whether no heading stands between the line ``at`` and the line being learned."""
+        return at is not None and not any(at < h <= self.line for h in getattr(self, "heading_lines", ()))
+
+    def _a_result(self, key, left: str) -> bool:
+        """"at the positive root of $h$, $t_1 = \\frac{15 + \\sqrt{617}}{4.9}$": the words say what t_1 is (a root,
+        a minimiser) and the formula works its value out, which may be wrong: no definition, and a use of t_1 means
+        the value the words describe, which is not read (never the formula, which may be the mistake)."""
+        words = getattr(self, "result_definitions", {}).get(key)
+        if words is None:
+            return False
+        numbered = _NUMBERED.match(left)
+        plain = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*", left)
+        if numbered is None and plain is None:
+            return False
+        name = f"{numbered.group(1)}_{numbered.group(2) or numbered.group(3)}" if numbered else plain.group(1)
+        if name in self.stated or symbol_name(name) in self.values:
+            return False
+        why = (f"{written_name(name)} is what the words call \"{words}\" (line {self.line}), which is not read: the formula "
+               "given for it there is a value worked out, not its definition")
+        if numbered:
+            self.label_conflicts.setdefault(f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}", why)
+        else:
+            self.conflicts.setdefault(name, why)
+        return True
+
     def _define_name(self, left: str, right: str, seen: set[str], pending: list | None = None) -> str | None:
         """z = formula, z an undeclared name no earlier display uses: z is that formula from here on.
 
@@ -765,7 +828,7 @@ class DocumentContext:
         if sized and self.notation.size_name(sized.group(2) or sized.group(3)):
             return self._define_by_size(sized.group(1), sized.group(2) or sized.group(3), right, seen)
         labelled = _LABELLED_LEFT.fullmatch(left)
-        if labelled and not _NUMBERED.match(left):
+        if labelled and not _NUMBERED.match(left) and not _SIGN_LABEL.search(left):  # (H_{+}: a name of its own)
             return self._define_labelled(labelled.group(1), left, right, seen)
         lettered = _LETTER_LABELLED_LEFT.fullmatch(left)
         if lettered and not self.notation.size_of_index(lettered.group(2)) \
@@ -1569,7 +1632,7 @@ class DocumentContext:
         if head is None:
             return None
         name, args, node, entry = head
-        if name in self.case_defined:
+        if name in self.case_defined or self._family_member(name):
             return None
         if name in DEFINABLE_WORDS and not (names_in(left[left.find("(") + 1:left.rfind(")")]) - NUMERIC_WORDS
                                              <= names_in(right)):

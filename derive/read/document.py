@@ -48,12 +48,25 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.blank = [n + 1 for n, line in enumerate(text.split("\n")) if not line.strip()]
+        self.rows = text.split("\n")
+        self.blank = [n + 1 for n, line in enumerate(self.rows) if not line.strip()]
 
     def paragraph_end(self, line: int) -> int:
         """The last line of the paragraph that holds the line (before the next blank line)."""
         after = bisect.bisect_right(self.blank, line)
         return self.blank[after] - 1 if after < len(self.blank) else len(self.starts)
+
+    def reach(self, line: int) -> int:
+        """The last line the words of the line's paragraph speak of: the paragraph's, or, where it ends in a colon
+        ("Squaring gives:"), the paragraph after it too (the display it introduces)."""
+        end = self.paragraph_end(line)
+        rows = self.rows
+        if end > len(rows) or not rows[end - 1].rstrip().endswith(":"):
+            return end
+        following = end + 1
+        while following <= len(rows) and not rows[following - 1].strip():
+            following += 1
+        return self.paragraph_end(following) if following <= len(rows) else end
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
@@ -66,6 +79,11 @@ class _Lines:
 
     def end(self, term) -> int:
         return self.of(term.end if term.end is not None else term.offset + len(term.text.rstrip()))
+
+
+# s, s_j, s_j^2: a name alone (with an index letter, squared) opening a definition
+_DEFINED_THROUGH = re.compile(r"\s*(\\?[A-Za-z]+)\s*(?:_\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\}))?\s*"
+                              r"(?:\^\s*(?:2|\{\s*2\s*\}))?\s*")
 
 
 _RANDOM_WORDS = re.compile(r"random|distribut|\\sim|bernoulli|poisson|gaussian|normal|uniform|exponential|binomial|"
@@ -293,6 +311,11 @@ class _Builder:
         later = self._defined_after(chain, self.lines.of(chain.terms[0].offset)) if chain.terms else ""
         if later:
             made = _supposing(made, later, Reading("inferred", later, self.lines.of(chain.terms[0].offset)))
+        for base, mean in self._means_given(chain, made):
+            # (only the links that hold the vector: the arithmetic after it is checked as it is)
+            made = [dataclasses.replace(step, array_hypotheses=step.array_hypotheses + ((base, mean),),
+                                        readings=step.readings + (Reading("inferred", mean, self.lines.of(
+                                            chain.terms[0].offset)),)) for step in made]
         gives_number = any(t.text.strip() and not names_in(t.text) - NUMERIC_WORDS for t in chain.terms) or any(
             not side.expr.free_symbols and not side.expr.atoms(sp.Indexed) and side.expr.is_number is not False
             for step in made for side in step.terms if step.terms and step.terms[0].expr is not sp.S.Zero)
@@ -415,7 +438,7 @@ class _Builder:
                                                   "is not read, so only a proof for every value stands", at))
         at = self.lines.of(chain.offset)
         held_names = {n for t in chain.terms for n in names_in(t.text)}
-        solving = any(line < at <= self.lines.paragraph_end(line) and held_names & (names - NUMERIC_WORDS)
+        solving = any(line < at <= self.lines.reach(line) and held_names & (names - NUMERIC_WORDS)
                       for line, names in self.unknowns.items())
         if (at in self.solved_lines or solving or chain.offset in self.solved_inline) and chain.relations \
                 and chain.relations[0] == "=":
@@ -1043,8 +1066,9 @@ class _Builder:
             # The document gave the name a meaning derive could not read: any other meaning
             # (a default, a guess) would check what the author did not write.
             # (E[theta_4] - theta^* = (4 + 2 + 1 + 0.5)/4 = 1.875: the arithmetic after it holds whatever theta is)
-            return self._with_its_arithmetic(chain, context, line,
-                                             f"uses {written_name(name)}, which line {at} defines by a formula that is not read ({why})")
+            problem = f"uses {written_name(name)}, which line {at} defines by a formula that is not read ({why})"
+            self._defined_through_unread(chain, line, problem)
+            return self._with_its_arithmetic(chain, context, line, problem)
         # (the d of \frac{d}{da} is no size d an example fixes)
         example = self._after_an_example(chain, set().union(*(names_in(_DERIVATIVE_D.sub(" ", t.text)) for t in chain.terms))
                                           if "d" in used else used, line)
@@ -1621,6 +1645,43 @@ class _Builder:
         self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
                                                            - len(chain.terms[0].text.lstrip())), chain.problem)
         self._maybe_a_number(name, chain)
+
+    def _means_given(self, chain: Chain, made: list[Step]) -> list[tuple[str, str]]:
+        """"both have mean $\\bar r = \\frac{n + 1}{2}$": a bar over a vector's name given a formula free of the
+        vector says what the vector's mean is, which its entries, read as any numbers, need not have. A claim holding
+        both is about such vectors only: (the vector, what it supposes)."""
+        out = []
+        held = {str(b.label) for step in made for side in step.terms if side is not None
+                for b in side.expr.atoms(sp.IndexedBase)}
+        written = {symbol_name(n) for t in chain.terms for n in names_in(t.text)}
+        for base in sorted(held):
+            bar = f"{base}bar"
+            value = self.reader.values.get(bar)
+            expr = getattr(value, "expr", None)
+            if bar not in written or not isinstance(expr, sp.Expr) or any(str(b.label) == base
+                                                                      for b in expr.atoms(sp.IndexedBase)):
+                continue
+            at = self.reader.defined_at.get(bar)
+            out.append((base, f"the mean of ${base}$ is $\\bar{{{base}}} = {sp.latex(expr)}$" + (f" (line {at})" if at else "")
+                       + f": the entries of {base}, read as any numbers, need not have it"))
+        return out
+
+    def _defined_through_unread(self, chain: Chain, line: int, problem: str) -> None:
+        """``s_j^2 = \\frac{1}{n_j - 1} \\sum_i (x_{ji} - \\bar x_j)^2`` beside a \\bar x_j not read: a fresh name
+        opening the chain is the document's too, defined by a formula that is not read; a later display means it,
+        never a name of its own (s_1^2 = 2.5 is not refuted for every s)."""
+        if len(chain.terms) < 2 or not chain.relations or chain.relations[0] != "=" or self.defined:
+            return
+        m = _DEFINED_THROUGH.fullmatch(chain.terms[0].text)
+        if not m:
+            return
+        name = m.group(1)
+        if self.notation.kind_of(name) is not None and name not in self.reader.inferred \
+                or symbol_name(name) in self.reader.values or name in self.seen_names \
+                or name in self.unreadable_definitions or name in self.reader.stated:
+            return
+        self.unreadable_definitions[name] = (line, problem)
+        self.free_when_unread.add(name)  # (read as any value where used: a proof stands, a refutation does not)
 
     def _maybe_a_number(self, name: str, chain: Chain) -> None:
         """``h = <a formula not read>`` with a plain name on the left and nothing in the formula that makes a vector
@@ -3959,6 +4020,10 @@ def _run_in_example(text: str, offset: int) -> bool:
     return _RUN_IN_EXAMPLE.search(text[max(text.rfind("\n\n", 0, offset), offset - 60, 0):offset]) is not None
 
 
+# "at the positive root of $h$,", "the minimiser of $J$ is": words that say what the next formula is the value of
+_RESULT_LEAD = re.compile(r"\b(?:(?:positive|negative|smallest|largest|least|greatest|real|unique|only|other|first|second|"
+                          r"global|local)\s+)?(?:root|zero|solution|minimi[sz]er|maximi[sz]er|critical\s+point|stationary\s+point|"
+                          r"fixed\s+point)s?\s+(?:of|to)\b[^.;:!?]{0,60}$", re.I)
 _EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
                            r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
 
@@ -4007,8 +4072,10 @@ def _another_setting(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
     """"... after $T = \\frac{\\ln 2}{\\ln(1 + r)}$ years, and with continuous compounding after $T = \\frac{\\ln 2}{r}$":
     a second formula for a name the same paragraph defined, in words that set another case: the name's value there,
     a supposition (a proof for every value stands, a refutation does not). Its words, or ""."""
-    if len(chain.terms) != 2 or not _SETTING_WORDS.search(item.inline.before[-80:]):
+    if len(chain.terms) < 2 or not _SETTING_WORDS.search(item.inline.before[-80:]):
         return ""
+    if len(chain.terms) > 2 and any(names_in(t.text) - NUMERIC_WORDS for t in chain.terms[1:]):
+        return ""  # (m = 4 / 0.01 = 400: a number worked out, as m = 4 / 0.01 is)
     plain = _EXAMPLE_NAME.fullmatch(chain.terms[0].text)
     if plain is None and not _LONE_NAME_LEFT.fullmatch(chain.terms[0].text.strip()):
         return ""
@@ -4020,12 +4087,50 @@ def _another_setting(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
         key = next((k for k in reader.defined_at if re.sub(r"[{}\s]", "", k) == bare), "")
     at = reader.defined_at.get(key)
     line = lines.of(item.inline.offset)
-    if at is None or at > line or lines.paragraph_end(at) != lines.paragraph_end(line) \
-            or not names_in(chain.terms[1].text) - NUMERIC_WORDS:
+    if at is None or at > line or lines.paragraph_end(at) != lines.paragraph_end(line):
         return ""
+    if not names_in(chain.terms[1].text) - NUMERIC_WORDS and not _a_number(reader, key):
+        return ""  # (a number for a name the paragraph gave a formula: its value, a claim; for one it gave a number,
+        # "m = 30 / 0.1 = 300 ... against $m = 4 / 0.01$ for the other one", another case's number)
     words = " ".join(_SETTING_WORDS.search(item.inline.before[-80:]).group(0).split())
     return (f"{written_name(key)} given another formula in the paragraph that defines it (line {at}), \"{words}\" "
             f"(line {line}): another case's, which is not read")
+
+
+def _another_number(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
+    """"... $\\rho = 1 - 2 = -1$ $$ ... At the other extreme, identical rankings give $\\rho = 1$": a number in the
+    words for a name a display gave a number: the value in another case the words set (or, less often, the same value
+    restated): a supposition, so that a proof stands and a refutation does not. Its words, or ""."""
+    if len(chain.terms) < 2 or any(names_in(t.text) - NUMERIC_WORDS for t in chain.terms[1:]):
+        return ""
+    plain = _EXAMPLE_NAME.fullmatch(chain.terms[0].text)
+    if plain is None:
+        return ""
+    key = symbol_name(plain.group(1) or plain.group(2))
+    at = reader.defined_at.get(key)
+    line = lines.of(item.inline.offset)
+    if at is None or at >= line or not _a_number(reader, key):
+        return ""
+    lead = lines.text[lines.starts[max(1, at - 6) - 1]:lines.starts[at - 1]]
+    case = _CASE_OPENING.search(lead)
+    if case is None:
+        return ""  # ("Hence $m = 310$" of an m = 300 said for every case: a claim, refuted)
+    value = reader.values[key].expr
+    return (f"{written_name(key)} was given the number ${sp.latex(value)}$ on line {at}, in the case the words open "
+            f"(\"{' '.join(case.group(0).split())} ...\"): a number for it in the words (line {line}) may be its value in "
+            "another case")
+
+
+# "If the physics ranks are reversed, ...", "Suppose ...": words opening a case, whose values hold in it only
+_CASE_OPENING = re.compile(r"\b(?:if|suppose|supposing|assume|assuming|in\s+the\s+case)\b", re.I)
+
+
+def _a_number(reader, key: str) -> bool:
+    """Whether the name's definition, as read, is a number (free of every name)."""
+    value = reader.values.get(key)
+    expr = getattr(value, "expr", None)
+    return isinstance(expr, sp.Expr) and not expr.free_symbols and not getattr(value, "is_vector", False) \
+        and not getattr(value, "is_matrix", False)
 
 
 # \tilde x, \hat{\beta}, \bar{y}: one accented letter, alone
@@ -4070,7 +4175,8 @@ _REDEFINING_WORDS = re.compile(r"\b(?:used?|uses|using|takes?|took|taking|instea
 
 
 # "and with continuous compounding", "for a Poisson law", "under the null": words that set another case
-_SETTING_WORDS = re.compile(r"\b(?:with|for|under|in\s+the|when|whereas|while)\b[^.;$]*$", re.I)
+_SETTING_WORDS = re.compile(r"\b(?:with|for|under|in\s+the|when|whereas|while|against|versus|compared\s+(?:to|with))\b"
+                            r"[^.;$]*$", re.I)
 
 
 # "If $V$ is rank one, then", "Whenever the margin is violated,": a condition said in words (not "If we expand")
@@ -5008,6 +5114,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             item.chain.terms[0].offset for item in items if item.inline is None and item.chain.terms
             and len(item.chain.terms) > 1 and _NEW_EXAMPLE.search(
                 text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 500, 0):item.chain.offset])}
+        # "It lands at the positive root of $h$, $t_1 = \frac{15 + \sqrt{617}}{4.9}$": a value the words say the name
+        # is (a root, a minimiser), which the formula works out: a result, never the name's definition
+        reader.result_definitions = {item.chain.terms[0].offset: " ".join(found.group(0).split()).rstrip(" ,")
+                                     for item in items if item.inline is not None and len(item.chain.terms) > 1
+                                     and item.chain.relations and item.chain.relations[0] == "="
+                                     for found in [_RESULT_LEAD.search(item.inline.before[-100:])] if found}
         reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
                                 for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
         # (what the words say \log and a bare norm mean holds in the definitions too: h(p) = -p \log p - ... in bits)
@@ -5142,6 +5254,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 builder.method_leads.add(item.chain.offset)
             if _SOLVES_LEAD.search(before) or _CURVE_LEAD.search(before):
                 builder.solved_inline.add(item.chain.offset)
+                # ("Solve $\sqrt{x + 5} = x - 1$. Squaring gives:" and the display after it: its unknowns' equations;
+                # an unknown is written on both sides, never a parameter on one, the gamma of V = r + gamma P V)
+                sides = [names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms]
+                both = set.intersection(*map(set, sides)) if len(sides) > 1 else set()
+                if both:
+                    builder.unknowns.setdefault(lines.of(item.inline.offset), set()).update(both)
     # (a case the words open, "with $m < n$", reaches only the displays right after it: said with the shapes, for all)
     builder.differentiating = bool(_DIFFERENTIATING.search(text))
     builder.ranged_names = frozenset(symbol_name(re.sub(r"[{}\s]", "", n.group(0)))
@@ -5379,7 +5497,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
                    or _condition_in_words(item, chain, lines)
                    or _another_setting(item, chain, lines, reader)
-                   or _formula_given_anew(item, chain, lines, reader)) if item.inline is not None else ""
+                   or _formula_given_anew(item, chain, lines, reader)
+                   or _another_number(item, chain, lines, reader)) if item.inline is not None else ""
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]

@@ -1037,7 +1037,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _check_depends(self, entry: Entry, op) -> None:
         """d ell / d W_{km} with ell defined by a formula free of W (through a name whose own definition in W
         was not read, z = W x): refused, not read as 0."""
-        word = node_word(item_base(entry.item))
+        base_node = item_base(entry.item)
+        word = node_word(base_node)
+        if node_kind(base_node) == "accent" and script_word(base_node.children[1]) is not None:
+            word = accented(str(base_node.children[0]), script_word(base_node.children[1]))  # \mathcal{L}, \hat{y}
         key = symbol_name(word) if word else None
         if key is None or key not in self.values or not self._in_force(key) or item_scripts(entry.item):
             return
@@ -1103,8 +1106,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         (named,) = family
         func, parameter = self.lambdas[named], named[len(word) + 1:]
         symbols = [s for s in func.expr.free_symbols if str(s) == symbol_name(parameter)]
-        if len(symbols) != 1 or symbols[0] in func.variables:
+        if len(symbols) != 1 or symbols[0] in func.variables or derived_by(func.expr, str(symbols[0])):
             return None
+        if not self._same_part(self.defined_at.get(named)):
+            # ("## 4. A parabola ... T_1(x) = 2x - 1" of a T_a an earlier problem defined for its own function)
+            raise FormulaError(f"a member of the family {named} that line {self.defined_at.get(named, '?')} defines "
+                               "under an earlier heading: which problem's function it belongs to here is not read")
         try:
             with self._deeper_script("subscripts"):
                 at = self._arg_value(subs[0].children[1], env)
