@@ -31168,6 +31168,1175 @@ def _(rng):
     }
 
 
+@document("726_hw_linear_chain_crf_partition")
+def _(rng):
+    import itertools
+    T, K = int(rng.integers(2, 5)), int(rng.integers(2, 4))
+    U, A = rng.normal(size=(T, K)), rng.normal(size=(K, K))
+    t = int(rng.integers(1, T))            # 0-based position >= 1 (the document's t >= 2)
+    j, k = int(rng.integers(K)), int(rng.integers(K))
+    gold = tuple(int(g) for g in rng.integers(K, size=T))
+    seqs = list(itertools.product(range(K), repeat=T))
+
+    def score(y, U=U, A=A):
+        return sum(U[s, y[s]] for s in range(T)) + sum(A[y[s - 1], y[s]] for s in range(1, T))
+
+    def logZ(U=U, A=A):
+        return lse(np.array([score(y, U, A) for y in seqs]))
+    Z = math.exp(logZ())
+    P1 = lambda s, c: sum(math.exp(score(y)) for y in seqs if y[s] == c) / Z  # noqa: E731
+    P2 = lambda s, a, b: sum(math.exp(score(y)) for y in seqs if y[s - 1] == a and y[s] == b) / Z  # noqa: E731
+    alpha = [np.exp(U[0])]
+    for s in range(1, T):
+        alpha.append(np.exp(U[s]) * (alpha[-1] @ np.exp(A)))
+    beta = [None] * T
+    beta[T - 1] = np.ones(K)
+    for s in range(T - 2, -1, -1):
+        beta[s] = np.exp(A) @ (np.exp(U[s + 1]) * beta[s + 1])
+    ell_prev = np.log(alpha[t - 1])
+    loss = lambda U=U, A=A: logZ(U, A) - score(gold, U, A)  # noqa: E731
+    dU = lambda f, s, c: partial(lambda u: f(u.reshape(T, K)), U.ravel(), s * K + c)  # noqa: E731
+    dA = lambda f, a, b: partial(lambda m: f(m.reshape(K, K)), A.ravel(), a * K + b)  # noqa: E731
+    gU = lambda s, c: dU(lambda u: loss(U=u), s, c)  # noqa: E731
+    # the example
+    e = math.e
+    U0, A0 = np.eye(2), np.array([[0.0, -1], [-1, 0]])
+    Ze = sum(math.exp(sum(U0[s, y[s]] for s in range(2)) + A0[y[0], y[1]]) for y in itertools.product(range(2), repeat=2))
+    a1 = np.exp(U0[0])
+    a2 = np.exp(U0[1]) * (a1 @ np.exp(A0))
+    b1 = np.exp(A0) @ (np.exp(U0[1]) * np.ones(2))
+    Pe = lambda s, c: sum(math.exp(U0[0, y[0]] + U0[1, y[1]] + A0[y[0], y[1]]) for y in itertools.product(range(2), repeat=2) if y[s] == c) / Ze  # noqa: E731
+    sg = U0[0, 0] + U0[1, 1] + A0[0, 1]
+    Le = math.log(Ze) - sg
+    g22 = partial(lambda u: math.log(sum(math.exp(u[y[0]] + u[2 + y[1]] + A0[y[0], y[1]]) for y in itertools.product(range(2), repeat=2)))
+                  - (u[0] + u[3] + A0[0, 1]), U0.ravel(), 3)
+    return {
+        "22": [Z, alpha[T - 1].sum()],
+        "28": [math.log(alpha[t][k]), U[t, k] + lse(ell_prev + A[:, k])],
+        "31": [math.log(alpha[t][k]), U[t, k] + np.max(ell_prev + A[:, k])],
+        "33.3": [Z, beta[0].sum()],
+        "36": [P1(t, k), alpha[t][k] * beta[t][k] / Z],
+        "36.2": [P2(t, j, k), alpha[t - 1][j] * math.exp(A[j, k]) * beta[t][k] / Z],
+        "42": [dU(lambda u: logZ(U=u), t, k), sum(math.exp(score(y)) for y in seqs if y[t] == k) / Z, P1(t, k)],
+        "48": [dA(lambda m: logZ(A=m), j, k), sum(P2(s, k, j) for s in range(1, T))],
+        "54": [gU(t, k), P1(t, k) - (gold[t] == k)],
+        "54.2": [dA(lambda m: loss(A=m), j, k),
+                 sum((gold[s - 1] == j and gold[s] == k) - P2(s, j, k) for s in range(1, T))],
+        "57": [sum(gU(t, c) for c in range(K)), 0.0],
+        "68": [a2[0], 1 * (e * 1 + 1 * e**-1), e + 1 / e],
+        "68.2": [a2[1], e * (e / e + 1), 2 * e],
+        "74": [Ze, a2[0] + a2[1], 3 * e + 1 / e],
+        "80": [Pe(1, 1), 2 * e / (3 * e + 1 / e), 2 * e**2 / (3 * e**2 + 1)],
+        "84": [Pe(0, 1), a1[1] * b1[1] / Ze, (1 / e + e) / (3 * e + 1 / e), (e**2 + 1) / (3 * e**2 + e)],
+        "90": [Le, math.log(3 * e + 1 / e) - 1, math.log(3 + e**-2)],
+        "96": [g22, 2 * e**2 / (3 * e**2 + 1) - 1, (1 - e**2) / (3 * e**2 + 1)],
+    }
+
+
+@document("727_notes_gcn_normalized_propagation")
+def _(rng):
+    n, dd, m = int(rng.integers(3, 7)), int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    while True:
+        A = np.triu((rng.uniform(size=(n, n)) < 0.5).astype(float), 1)
+        A = A + A.T
+        deg = (A + np.eye(n)).sum(1)
+        if len(set(deg)) > 1:
+            break
+    At = A + np.eye(n)
+    dt = At.sum(1)
+    Ah = np.diag(dt**-0.5) @ At @ np.diag(dt**-0.5)
+    P = np.diag(1 / dt) @ At
+    H, W, C = rng.normal(size=(n, dd)), rng.normal(size=(dd, m)), rng.normal(size=(n, m))
+    i = int(rng.integers(n))
+    one = np.ones(n)
+    Lz = lambda Z: np.sum(C * Z) + 0.5 * np.sum(Z**2)  # noqa: E731
+    G = C + Ah @ H @ W
+    dW = grad(lambda w: Lz(Ah @ H @ w), W)
+    dH = grad(lambda h: Lz(Ah @ h @ W), H)
+    # path 1 - 2 - 3
+    Ap = np.array([[0.0, 1, 0], [1, 0, 1], [0, 1, 0]])
+    Atp = Ap + np.eye(3)
+    dp = Atp.sum(1)
+    Ahp = np.diag(dp**-0.5) @ Atp @ np.diag(dp**-0.5)
+    h = np.array([1.0, 0, -1])
+    kk = int(rng.integers(0, 6))
+    r6 = 1 / math.sqrt(6)
+    ev = np.sort(np.linalg.eigvalsh(Ahp))
+    y = np.array([0.0, 0, 1])
+    L = lambda w: 0.5 * np.sum((w * Ahp @ h - y) ** 2)  # noqa: E731
+    return {
+        "20": [Ah, At / np.sqrt(np.outer(dt, dt))],
+        "20.2": [(Ah @ H)[i], sum(At[i, j] / dt[j] * H[j] for j in range(n))],
+        "23": [Ah.T, Ah],
+        "26": [Ah @ one, one], "26.2": [Ah @ np.sqrt(dt), np.sqrt(dt)],
+        "32": [Ah, np.diag(dt**0.5) @ P @ np.diag(dt**-0.5), np.diag(dt**-0.5) @ P @ np.diag(dt**0.5)],
+        "40": [dW, (Ah @ H).T @ G, H.T @ Ah @ G],
+        "40.2": [dH, Ah.T @ G @ W.T, G @ W.T],
+        "50": [Atp, np.array([[1.0, 1, 0], [1, 1, 1], [0, 1, 1]])], "50.2": [dp, np.array([2.0, 3, 2])],
+        "56": [Ahp, np.array([[0.5, r6, 0], [r6, 1 / 3, r6], [0, r6, 0.5]])],
+        "62": [Ahp @ h, np.array([0.5, r6 - r6, -0.5]), 0.5 * h],
+        "65": [np.linalg.matrix_power(Ahp, kk) @ h, 2.0**-kk * h],
+        "68": [np.trace(Ahp), 4 / 3],
+        "68.2": [ev[0], 4 / 3 - 1 - 0.5, -1 / 6],
+        "71.5": [2 * Ahp @ h, np.array([1.0, 0, -1])],
+        "74": [d(L, 2.0), np.sum((2 * Ahp @ h - y) * (Ahp @ h)), 0.5 - 1, -0.5],
+    }
+
+
+@document("728_blog_expected_calibration_error")
+def _(rng):
+    N, M = int(rng.integers(5, 30)), int(rng.integers(2, 6))
+    conf = rng.uniform(0, 1, size=N)
+    ok = (rng.uniform(size=N) < conf).astype(float)
+    b = np.minimum((conf * M).astype(int), M - 1)
+    bins = [np.flatnonzero(b == m) for m in range(M)]
+    ece = sum(len(B) / N * abs(ok[B].mean() - conf[B].mean()) for B in bins if len(B))
+    # the ten predictions
+    c = np.array([0.55, 0.62, 0.68, 0.71, 0.77, 0.83, 0.88, 0.91, 0.95, 0.99])
+    o = np.array([1.0, 0, 1, 1, 0, 1, 1, 1, 1, 1])
+    bb = np.minimum(((c - 0.5) / 0.1 + 1e-9).astype(int), 4)
+    B = [np.flatnonzero(bb == m) for m in range(5)]
+    acc = [o[x].mean() for x in B]
+    cf = [c[x].mean() for x in B]
+    ece10 = sum(len(x) / 10 * abs(a - f) for x, a, f in zip(B, acc, cf))
+    gap = [abs(a - f) for a, f in zip(acc, cf)]
+    Dl, tau = rng.uniform(0.1, 4), rng.uniform(0.2, 3)
+    ph = lambda t: sig(Dl / t)  # noqa: E731
+    p = ph(tau)
+    return {
+        "20": [ece, sum(abs(np.sum(ok[x] - conf[x])) for x in bins) / N, np.mean(np.abs(ok - conf))],
+        "36": [acc[0], 1], "36.2": [cf[0], 0.55],
+        "40": [acc[1], (0 + 1) / 2, 0.5], "40.2": [cf[1], (0.62 + 0.68) / 2, 0.65],
+        "44": [acc[2], (1 + 0) / 2, 0.5], "44.2": [cf[2], (0.71 + 0.77) / 2, 0.73],
+        "48": [acc[3], 1], "48.2": [cf[3], (0.83 + 0.88) / 2, 0.855],
+        "52": [acc[4], 1], "52.2": [cf[4], (0.91 + 0.95 + 0.99) / 3, 0.95],
+        "58": [ece10, 0.1 * 0.45 + 0.2 * 0.15 + 0.2 * 0.24 + 0.2 * 0.145 + 0.3 * 0.05, 0.167],
+        "64": [np.mean(gap), (0.45 + 0.15 + 0.24 + 0.145 + 0.05) / 5, 0.197],
+        "67": [abs(o.mean() - c.mean()), 0.011],
+        "74": [d(ph, tau), d(sig, Dl / tau) * Dl / tau**2, Dl / tau**2 * p * (1 - p)],
+    }
+
+
+@document("729_exam_auc_mann_whitney")
+def _(rng):
+    import itertools
+    npos, nneg, dd = int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    sp, sn = rng.normal(size=npos), rng.normal(size=nneg)
+    auc = lambda a, b: np.mean([[1.0 if x > y else 0.0 for y in b] for x in a])  # noqa: E731
+    allsc = np.concatenate([sp, sn])
+    rank = {v: r + 1 for r, v in enumerate(np.sort(allsc))}
+    rk = sorted(rank[v] for v in sp)
+    Rp = sum(rk)
+    g = lambda t: np.exp(t) + t**3  # noqa: E731
+    n = npos + nneg
+    perms = list(itertools.permutations(range(n)))
+    EA = np.mean([auc(np.array(p[:npos]), np.array(p[npos:])) for p in perms])
+    Xp, Xn, w = rng.normal(size=(npos, dd)), rng.normal(size=(nneg, dd)), rng.normal(size=dd)
+    L = lambda w: np.mean([[math.log(1 + math.exp(-w @ (a - b))) for b in Xn] for a in Xp])  # noqa: E731
+    S = sum(a - b for a in Xp for b in Xn)
+    z = np.zeros(dd)
+    Hs = np.array([[partial2(L, z, i, k) for k in range(dd)] for i in range(dd)])
+    pos, neg = np.array([0.9, 0.7, 0.4]), np.array([0.8, 0.3, 0.2, 0.1])
+    A = auc(pos, neg)
+    allp = np.sort(np.concatenate([pos, neg]))
+    R = sum(int(np.searchsorted(allp, v)) + 1 for v in pos)
+    return {
+        "11": [len(pos), 3], "11.2": [len(neg), 4],
+        "16": [A, (4 + 3 + 3) / (3 * 4), 10 / 12, 5 / 6],
+        "19": [2 / 12, 1 / 5],
+        "24": [auc(sp, sn), sum(r - k for k, r in enumerate(rk, 1)) / (npos * nneg),
+               (Rp - npos * (npos - 1) / 2) / (npos * nneg)],
+        "27": [R, 16],
+        "30": [A, (16 - 3) / 12, 13 / 12],
+        "33": [auc(-sp, -sn), 1 - auc(sp, sn)], "33.2": [auc(g(sp), g(sn)), auc(sp, sn)], "33.3": [EA, 0.5],
+        "44": [grad(L, w), -sum(sig(w @ (a - b)) * (a - b) for a in Xp for b in Xn) / (npos * nneg)],
+        "47": [L(z), math.log(2)],
+        "50": [S, nneg * Xp.sum(0) - npos * Xn.sum(0), npos * nneg * (Xp.mean(0) - Xn.mean(0))],
+        "56": [grad(L, z), -0.5 * (Xp.mean(0) - Xn.mean(0))],
+        "59": [Hs, sum(np.outer(a - b, a - b) for a in Xp for b in Xn) / (2 * npos * nneg)],
+        "63": [(16 - 6) / 12, 5 / 6],
+    }
+
+
+@document("730_appendix_transformer_parameter_flop_counts")
+def _(rng):
+    L, dm, V, nc = int(rng.integers(1, 50)), int(rng.integers(8, 2000)), int(rng.integers(100, 100000)), int(rng.integers(16, 9000))
+
+    def count(L, d, V, nc):
+        attn = 4 * (d * d + d)
+        ffn = d * 4 * d + 4 * d + 4 * d * d + d
+        ln = 2 * (d + d)
+        return attn, ffn, ln, L * (attn + ffn + ln) + V * d + nc * d + 2 * d
+    attn, ffn, ln, N = count(L, dm, V, nc)
+    a0, f0, l0, N0 = count(12, 768, 50257, 1024)
+    per0 = a0 + f0 + l0
+    Nr, C = rng.uniform(1e6, 1e11), rng.uniform(1e18, 1e24)
+    Nstar = lambda C: math.sqrt(C / 120)  # noqa: E731   the N with 6 N (20 N) = C
+    Cs = 1.2e22
+    return {
+        "17": [attn, 4 * dm**2 + 4 * dm],
+        "18": [ffn, dm * 4 * dm + 4 * dm + 4 * dm * dm + dm, 8 * dm**2 + 5 * dm],
+        "19": [ln, 2 * 2 * dm, 4 * dm],
+        "21": [attn + ffn + ln, 12 * dm**2 + 13 * dm],
+        "23": [N, L * (12 * dm**2 + 13 * dm) + (V + nc) * dm + 2 * dm],
+        "28": [per0, 12 * 589824 + 9984, 7087872],
+        "29": [12 * per0, 12 * 7087872, 85054464],
+        "30": [(50257 + 1024) * 768, 51281 * 768, 39383808],
+        "32": [N0, 85054464 + 39383808 + 1536, 124439808],
+        "32.2": [N0 - (50257 + 1024) * 768, 85054464],
+        "38": [2 * Nr + 4 * Nr, 6 * Nr], "40.2": [2 * 2 * Nr + 4 * Nr, 6 * Nr],
+        "44": [6 * Nr * 20 * Nr, 6 * Nr * 20 * Nr, 120 * Nr**2],
+        "44.2": [Nstar(C), math.sqrt(C / 120)],
+        "48": [Nstar(Cs), 1e10], "48.2": [20 * Nstar(Cs), 20 * Nstar(Cs), 2e10],
+        "52": [20 * Nstar(C), 20 * math.sqrt(C / 120), math.sqrt(C / 6)],
+        "54": [Nstar(4 * C), 4 * Nstar(C)],
+        "58": [2 + 2 + 4 + 4 + 4, 14], "58.2": [14 * N0, 1742157312],
+        "62": [2 * 12 * 768, 18432], "64": [2 * 18432, 36864], "64.2": [36864 * 1024, 36e6],
+    }
+
+
+@document("731_recitation_bleu_brevity_penalty")
+def _(rng):
+    from collections import Counter
+
+    def prec(cand, ref, n):
+        grams = lambda s: Counter(tuple(s[i:i + n]) for i in range(len(s) - n + 1))  # noqa: E731
+        cc, rc = grams(cand.split()), grams(ref.split())
+        return sum(min(v, rc[g]) for g, v in cc.items()) / sum(cc.values())
+
+    def bp(c, r):
+        return 1.0 if c > r else math.exp(1 - r / c)
+
+    def bleu(cand, ref, N):
+        c, r = len(cand.split()), len(ref.split())
+        ps = [prec(cand, ref, n) for n in range(1, N + 1)]
+        return bp(c, r) * math.exp(sum(math.log(p) for p in ps) / N)
+    ref = "the cat is on the mat"
+    cand = "the cat sat on the mat"
+    short = "the cat"
+    # random precisions and lengths for the general identities
+    N = int(rng.integers(1, 5))
+    ps = rng.uniform(0.05, 1, size=N)
+    c, r = int(rng.integers(1, 30)), int(rng.integers(1, 30))
+    B = bp(c, r) * math.exp(np.mean(np.log(ps)))
+    return {
+        "18": [B, bp(c, r) * math.exp(np.sum(np.log(ps) / N)), bp(c, r) * np.prod(ps) ** (1 / N)],
+        "21": [math.log(B), min(0, 1 - c / r) + np.mean(np.log(ps))],
+        "28": [prec("the the the the the the the", ref, 1), min(7, 2) / 7, 2 / 7],
+        "33": [len(cand.split()), 6], "33.2": [len(ref.split()), 6],
+        "38": [prec(cand, ref, 1), (2 + 1 + 0 + 1 + 1) / 6, 5 / 6],
+        "44": [prec(cand, ref, 2), 3 / 5],
+        "47": [len(cand.split()), len(ref.split())],
+        "47.2": [bp(6, 6), math.exp(1 - 6 / 6), 1],
+        "50": [bleu(cand, ref, 2), math.sqrt(5 / 6 * 3 / 5), math.sqrt(0.5), 0.5],
+        "53": [prec(cand, ref, 4), 0], "53.2": [prec(cand, ref, 3), 1 / 4],
+        "57": [len(short.split()), 2], "57.2": [len(ref.split()), 6],
+        "57.3": [prec(short, ref, 1), 2 / 2], "57.4": [prec(short, ref, 2), 1 / 1],
+        "60": [bp(2, 6), math.exp(1 - 2 / 6), math.exp(1 - 1 / 3), math.exp(2 / 3)],
+        "63": [bleu(short, ref, 2), math.exp(2 / 3)],
+        "68": [bp(8, 6), math.exp(1 - 6 / 8), math.exp(1 / 4)],
+        "71": [2 / 6, 1 / 3], "71.2": [math.exp(1 - 6 / 2), math.exp(-2)],
+    }
+
+
+@document("732_reading_group_trpo_natural_step")
+def _(rng):
+    p = int(rng.integers(1, 5))
+    M = rng.normal(size=(p, p))
+    F = M @ M.T + 0.5 * np.eye(p)
+    g, delta = rng.normal(size=p), rng.uniform(0.001, 0.1)
+    Fi = np.linalg.inv(F)
+    q = g @ Fi @ g
+    # the maximiser, found another way: Delta = F^{-1/2} u with |u| <= sqrt(2 delta), u along F^{-1/2} g
+    w, V = np.linalg.eigh(F)
+    Fmh = V @ np.diag(w**-0.5) @ V.T
+    u = Fmh @ g
+    Dopt = Fmh @ (math.sqrt(2 * delta) * u / np.linalg.norm(u))
+    Ds = math.sqrt(2 * delta / q) * Fi @ g
+    Dh = math.sqrt(delta / q) * Fi @ g
+    th = rng.normal()
+    kl = lambda e: (sig(th) * math.log(sig(th) / sig(th + e))  # noqa: E731
+                    + (1 - sig(th)) * math.log((1 - sig(th)) / (1 - sig(th + e))))
+    mu, s = rng.normal(), rng.uniform(0.3, 3)
+    zq, wq = np.polynomial.hermite_e.hermegauss(30)
+    wq = wq / wq.sum()
+    E = lambda f: sum(wi * f(mu + s * zi) for zi, wi in zip(zq, wq))  # noqa: E731   a ~ N(mu, s^2)
+    logpi = lambda a, m, ls: -0.5 * math.log(2 * math.pi) - ls - (a - m) ** 2 / (2 * math.exp(2 * ls))  # noqa: E731
+    sc_mu = lambda a: d(lambda m: logpi(a, m, math.log(s)), mu)  # noqa: E731
+    sc_ls = lambda a: d(lambda ls: logpi(a, mu, ls), math.log(s))  # noqa: E731
+    sc_s = lambda a: d(lambda ss: logpi(a, mu, math.log(ss)), s)  # noqa: E731
+    z = lambda a: (a - mu) / s  # noqa: E731
+    a = mu + s * rng.normal()
+    F2 = np.diag([1 / 0.25, 2.0])
+    g2 = np.array([1.0, 2])
+    q2 = g2 @ np.linalg.inv(F2) @ g2
+    D2 = math.sqrt(2 * 0.01125 / q2) * np.linalg.inv(F2) @ g2
+    return {
+        "16": [Dopt, Ds],
+        "22": [0.5 * Ds @ F @ Ds, 0.5 * 2 * delta / q * (g @ Fi @ F @ Fi @ g), delta],
+        "28": [g @ Ds, math.sqrt(2 * delta / q) * q, math.sqrt(2 * delta * q)],
+        "31.2": [0.5 * Dh @ F @ Dh, delta],
+        "38": [d2r(kl, 0.0), 0.5 * sig(th) * (1 - sig(th))],
+        "41": [3 / 4 * 1 / 4, 3 / 8], "41.2": [sig(0) * (1 - sig(0)), 0.5],
+        "46": [sc_mu(a), (a - mu) / s**2], "46.2": [sc_ls(a), z(a) ** 2 - 1],
+        "52": [E(lambda a: sc_mu(a) ** 2), E(lambda a: (a - mu) ** 2 / s**4), 1 / s**2],
+        "52.2": [E(lambda a: sc_ls(a) ** 2), E(lambda a: (z(a) ** 2 - 1) ** 2), E(lambda a: z(a) ** 4) - 1, 2],
+        "52.3": [E(lambda a: sc_mu(a) * sc_ls(a)), E(lambda a: z(a) ** 3 - z(a)) / s, 0],
+        "55": [E(lambda a: sc_s(a) ** 2), 2 * s**2],
+        "59": [np.diag([1 / 0.5**2, 2.0]), np.diag([4.0, 2])],
+        "62": [np.linalg.inv(F2) @ g2, np.array([0.25, 1])],
+        "62.2": [q2, 1 / 4 + 2, 9 / 4],
+        "68": [math.sqrt(2 * 0.01125 / q2), math.sqrt(0.0225 * 4 / 9), math.sqrt(0.01), 0.1],
+        "71": [D2, np.array([0.025, 0.1])],
+        "71.2": [g2 @ D2, 0.025 + 0.1, 0.125],
+        "74": [math.sqrt(0.01125 / q2), math.sqrt(0.005), 0.05],
+    }
+
+
+@document("733_nb_ddpg_deterministic_policy_gradient")
+def _(rng):
+    n = int(rng.integers(1, 5))
+    nb = int(rng.integers(n + 1, 12))
+    th, k, b = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n)
+    S = rng.normal(size=(nb, n)) + rng.normal(size=n)
+    Q = lambda s, a, k=k, b=b: -0.5 * (a - k @ s) ** 2 + b @ s  # noqa: E731
+    J = lambda t: np.mean([Q(s, t @ s) for s in S])  # noqa: E731
+    Sig = S.T @ S / nb
+    s, a = S[0], rng.normal()
+    Hs = np.array([[partial2_wide(J, th, i, j) for j in range(n)] for i in range(n)])
+    # maximiser of J by a linear solve of the normal equations of the regression of k^T s on s
+    tstar = np.linalg.lstsq(S, S @ k, rcond=None)[0]
+    # critic loss of one transition
+    r, gam, s2, a0 = rng.normal(), rng.uniform(0.5, 0.99), rng.normal(size=n), rng.normal()
+    kt, bt, tht = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n)
+    y = r + gam * Q(s2, tht @ s2, kt, bt)
+    ell = lambda k_, b_: 0.5 * (Q(s, a0, k_, b_) - y) ** 2  # noqa: E731
+    tau, m = rng.uniform(0.001, 0.3), int(rng.integers(2, 50))
+    p0, pf = rng.normal(size=n), rng.normal(size=n)
+    pt = p0.copy()
+    for _ in range(m):
+        pt = tau * pf + (1 - tau) * pt
+    t5 = 0.005
+    pt5 = 1.0
+    for _ in range(100):
+        pt5 = (1 - t5) * pt5                     # the gap, relative to the initial one
+    from scipy.optimize import brentq
+    halve = brentq(lambda x: (1 - tau) ** x - 0.5, 0.0, 1e5, xtol=1e-12)
+    s0, th0, k0 = np.array([1.0, 2]), np.array([0.5, -0.5]), np.array([1.0, 1])
+    dQa = lambda a: d(lambda x: Q(s0, x, k0, np.zeros(2)), a)  # noqa: E731
+    gQ = grad(lambda t: Q(s0, t @ s0, k0, np.zeros(2)), th0)
+    return {
+        "2:5": [d(lambda x: Q(s, x), a), k @ s - a],
+        "2:9": [grad(lambda t: Q(s, t @ s), th), s * d(lambda x: Q(s, x), th @ s),
+                s * ((k - th) @ s)],
+        "2:13": [grad(J, th), np.mean([np.outer(x, x) for x in S], axis=0) @ (k - th), Sig @ (k - th)],
+        "2:13.2": [Hs, Sig],
+        "2:15": [tstar, k],
+        "4:5": [th0 @ s0, 0.5 * 1 + (-0.5) * 2, -1.5],
+        "4:9": [dQa(-0.5), 3 - (-0.5), 3.5], "4:9.2": [gQ, 3.5 * s0, np.array([3.5, 7])],
+        "4:13": [th0 + 0.1 * gQ, np.array([0.5 + 0.35, -0.5 + 0.7]), np.array([0.85, 0.2])],
+        "4:15": [-0.5 * (-0.5 - 3) ** 2, -6.125],
+        "4:15.2": [-0.5 * ((th0 + 0.1 * gQ) @ s0 - 3) ** 2, -1.53125],
+        "5:5": [grad(lambda b_: ell(k, b_), b), (Q(s, a0) - y) * (s - gam * s2)],
+        "5:5.2": [grad(lambda k_: ell(k_, b), k), (Q(s, a0) - y) * (a0 - k @ s) * s],
+        "5:9": [pt - pf, (1 - tau) ** m * (p0 - pf), (1 - m * tau) * (p0 - pf)],
+        "5:11.2": [pt5, 1 - 100 * t5, 0.5],
+        "5:11.3": [halve, math.log(2) / -math.log(1 - tau)],
+    }
+
+
+@document("734_forum_lookahead_optimizer_quadratic")
+def _(rng):
+    h, eta, al = rng.uniform(0.1, 3), rng.uniform(0.01, 0.6), rng.uniform(0.05, 1)
+    k, T = int(rng.integers(1, 8)), int(rng.integers(1, 7))
+    phi0 = rng.normal()
+
+    def inner(x):
+        for _ in range(k):
+            x = x - eta * h * x                  # gradient step on h x^2 / 2
+        return x
+    phis, ends = [phi0], []
+    for _ in range(T):
+        th = inner(phis[-1])
+        ends.append(th)
+        phis.append(phis[-1] + al * (th - phis[-1]))
+    ph, thk = phis[-2], ends[-1]                 # phi_t and theta_{t,k} of the last outer step
+    fac = lambda hh, et, kk, a: 1 - a + a * (1 - et * hh) ** kk  # noqa: E731
+    # Polyak averaging of GD iterates
+    t = int(rng.integers(2, 12))
+    x0 = rng.normal()
+    r = 1 - eta * h
+    xs = [x0 * r**s for s in range(1, t + 1)]
+    xbar = lambda u: np.mean(xs[:u])  # noqa: E731
+    return {
+        "14": [thk, (1 - eta * h) ** k * ph], "14.2": [phis[-1], fac(h, eta, k, al) * ph],
+        "20": [(1 - 0.5) ** 5, 1 / 32], "20.2": [fac(1, 0.5, 5, 0.5), 1 / 2 + 1 / 32, 17 / 32],
+        "29": [0.5 * (1 - 0.5) ** 5, 1 / 64], "29.2": [1 / 2 + 1 / 64, 33 / 64],
+        "34": [phis[-1], (1 - al) * ph + al * thk],
+        "40": [phis[T], (1 - al) ** T * phi0 + al * sum((1 - al) ** i * ends[i] for i in range(T))],
+        "43.2": [1 - 2.5, -1.5], "43.4": [(-1.5) ** 4, 5.0625],
+        "46": [fac(1, 2.5, 4, 0.5), 0.5 + 2.53125, 3.03125],
+        "52": [fac(1, 1.9, 5, 0.5), 0.5 - 0.295245, 0.214755],
+        "55": [abs((1 - 1.9) ** 5), 0.59049],
+        "64": [xbar(t), xbar(t - 1) + (xs[t - 1] - xbar(t - 1)) / (t - 1)],
+        "67": [xs[t - 1], (1 - eta * h) ** t * x0],
+        "70": [xbar(t), x0 / t * sum(r**s for s in range(1, t + 1)), x0 / t * r * (1 - r**t) / (1 - r)],
+    }
+
+
+@document("735_appendix_hutchinson_trace_estimator")
+def _(rng):
+    import itertools
+    n = int(rng.integers(2, 4))
+    A = rng.normal(size=(n, n))
+    As = (A + A.T) / 2
+    zq, wq = np.polynomial.hermite_e.hermegauss(3)
+    wq = wq / wq.sum()
+    gpts = [(np.array(p), np.prod([wq[list(zq).index(v)] for v in p])) for p in itertools.product(zq, repeat=n)]
+    rpts = [(np.array(p, dtype=float), 0.5**n) for p in itertools.product([-1, 1], repeat=n)]
+    E = lambda f, pts: sum(w * np.asarray(f(z)) for z, w in pts)  # noqa: E731
+    Var = lambda f, pts: E(lambda z: f(z) ** 2, pts) - E(f, pts) ** 2  # noqa: E731
+    qf = lambda M: (lambda z: z @ M @ z)  # noqa: E731
+    fro2 = lambda M: np.sum(M**2)  # noqa: E731
+    S = (A + A.T) / 2
+    # Hessian-vector product of a cubic loss; five-point differences are exact for it
+    B, c = rng.normal(size=(n, n)), rng.normal(size=n)
+    Lf = lambda t: 0.5 * t @ B @ t + (c @ t) ** 3  # noqa: E731
+
+    def g5(f, x, h=0.1):
+        out = []
+        for i in range(len(x)):
+            e = np.zeros(len(x))
+            e[i] = h
+            out.append((-f(x + 2 * e) + 8 * f(x + e) - 8 * f(x - e) + f(x - 2 * e)) / (12 * h))
+        return np.array(out)
+    th, zz = rng.normal(size=n), rng.normal(size=n)
+    Hm = np.array([[partial2_wide(Lf, th, i, j, h=0.1) for j in range(n)] for i in range(n)])
+    hvp = g5(lambda t: g5(Lf, t) @ zz, th)
+    A2 = np.array([[2.0, 1], [1, 3]])
+    r2 = [(np.array(p, dtype=float), 0.25) for p in itertools.product([-1, 1], repeat=2)]
+    g2 = [(np.array(p), wq[list(zq).index(p[0])] * wq[list(zq).index(p[1])]) for p in itertools.product(zq, repeat=2)]
+    return {
+        "13": [Hm @ zz, hvp],
+        "17": [E(qf(A), gpts), E(lambda z: np.trace(A @ np.outer(z, z)), gpts), np.trace(A @ E(lambda z: np.outer(z, z), gpts)),
+               np.trace(A)],
+        "19": [E(lambda z: z * (A @ z), rpts), np.diag(A)],
+        "23": [Var(qf(As), gpts), 2 * np.trace(As @ As), 2 * fro2(As)],
+        "25": [E(lambda z: z**2, rpts), np.ones(n)],       # every z_i^2 is 1: its mean is 1 with no spread
+        "27": [Var(qf(As), rpts), Var(lambda z: sum(As[i, j] * z[i] * z[j] for i in range(n) for j in range(n) if i != j), rpts),
+               2 * sum(As[i, j] ** 2 for i in range(n) for j in range(n) if i < j), 2 * (fro2(As) - np.sum(np.diag(As) ** 2))],
+        "33.2": [qf(A)(zz), qf(S)(zz)],
+        "35": [Var(qf(A), gpts), 2 * fro2(S), 2 * fro2(A)],
+        "40.2": [np.trace(A2), 5], "40.3": [fro2(A2), 15],
+        "42": [qf(A2)(np.array([1.0, 1])), 7], "42.2": [qf(A2)(np.array([1.0, -1])), 3],
+        "42.3": [E(qf(A2), r2), 5],
+        "44": [Var(qf(A2), r2), ((7 - 5) ** 2 + (3 - 5) ** 2) / 2, 4, 2 * (15 - 13)],
+        "46": [Var(qf(A2), g2), 2 * 15, 30],
+        "48": [Var(qf(A2), g2) / 0.1**2, 30 / 0.1, 300],
+        "50": [Var(qf(A2), r2) / 0.1**2, 4 / 0.01, 400],
+        "46.2": [2 * np.sum(np.diag(A2) ** 2), 2 * (2 + 3), 10],
+        "52": [E(lambda z: (A @ z) * (A @ z), gpts), np.diag(A.T @ A)],
+        "52.2": [np.diag(A2 @ A2), np.array([4.0, 9])],
+    }
+
+
+@document("736_office_hours_lsgan_optimal_discriminator")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+    K = int(rng.integers(2, 7))
+    pd_, pg = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    a, b, c = rng.normal(size=3)
+    D = rng.normal(size=K)
+    VD = lambda D, a=a, b=b: 0.5 * np.sum(pd_ * (D - b) ** 2) + 0.5 * np.sum(pg * (D - a) ** 2)  # noqa: E731
+
+    def Dstar(pd_, pg, a, b):
+        return np.array([minimize_scalar(lambda t: p * (t - b) ** 2 + q * (t - a) ** 2, bracket=(-5, 5), tol=1e-12).x
+                         for p, q in zip(pd_, pg)])
+    Ds = Dstar(pd_, pg, a, b)
+    D01 = Dstar(pd_, pg, 0.0, 1.0)
+    # the paper's labels: b - c = 1, b - a = 2
+    cc = rng.normal()
+    bb, aa = cc + 1, cc - 1
+    Dp = Dstar(pd_, pg, aa, bb)
+    VG = lambda D, c, p=pd_, q=pg: 0.5 * np.sum(p * (D - c) ** 2) + 0.5 * np.sum(q * (D - c) ** 2)  # noqa: E731
+    P, G = np.array([0.5, 0.3, 0.2]), np.array([0.2, 0.3, 0.5])
+    De = Dstar(P, G, -1.0, 1.0)
+    De01 = Dstar(P, G, 0.0, 1.0)
+    u = rng.normal()
+    return {
+        "13": [VD(D), 0.5 * np.sum(pd_ * (D - b) ** 2 + pg * (D - a) ** 2)],
+        "16.2": [Ds, (b * pd_ + a * pg) / (pd_ + pg)],
+        "19.3": [D01, pd_ / (pd_ + pg)],
+        "19.4": [De01[2], 0.2 / 0.7, 2 / 5],
+        "22": [VD(Ds), (b - a) ** 2 * np.sum(pd_ * pg / (pd_ + pg))],
+        "30": [Ds - c, ((b - c) * pd_ + (a - c) * pg) / (pd_ + pg)],
+        "33.3": [aa - cc, -1],
+        "36": [2 * VG(Dp, cc), np.sum((pd_ + pg) * (Dp - cc) ** 2), np.sum((pd_ - pg) ** 2 / (pd_ + pg))],
+        "46": [De[0], (0.5 - 0.2) / 0.7, 3 / 7], "46.2": [De[1], 0],
+        "46.3": [De[2], (0.2 - 0.5) / 0.7, -3 / 7],
+        "52": [2 * VG(De, 0.0, P, G), 0.3**2 / 0.7 + 0 + 0.3**2 / 0.7, 0.18 / 0.7, 9 / 35],
+        "55": [De[0], (1 * 0.2 + (-1) * 0.5) / 0.7, (0.2 - 0.5) / 0.7],
+        "59": [d(lambda t: 0.5 * (t - c) ** 2, u), u - c],
+        "62": [d(lambda t: math.log(1 - sig(t)), u), -sig(u) / (1 - sig(u)), -math.exp(u)],
+    }
+
+
+@document("737_nb_value_iteration_two_state_mdp")
+def _(rng):
+    n, gam = int(rng.integers(2, 6)), rng.uniform(0.3, 0.9)
+    P = rng.dirichlet(np.ones(n), size=n)
+    r = rng.normal(size=n)
+    V = np.zeros(n)
+    for _ in range(3000):
+        V = r + gam * P @ V                       # iterative policy evaluation
+    Inv = np.linalg.inv(np.eye(n) - gam * P)
+    series = sum(gam**t * np.linalg.matrix_power(P, t) @ r for t in range(400))
+    g = 0.9
+    R = np.array([[1.0, 0.0], [2.0, 0.0]])
+    nxt = np.array([[0, 1], [1, 0]])
+    Vs = [np.zeros(2)]
+    for _ in range(400):
+        Vs.append((R + g * Vs[-1][nxt]).max(axis=1))
+    Vstar = Vs[-1]
+    Q = R + g * Vstar[nxt]
+    Vstay = np.zeros(2)
+    for _ in range(400):
+        Vstay = np.array([1.0, 2]) + g * Vstay
+    P2 = np.array([[0.0, 1], [0, 1]])
+    V2 = np.zeros(2)
+    for _ in range(400):
+        V2 = np.array([0.0, 2]) + g * P2 @ V2
+    err0 = np.max(np.abs(Vs[0] - Vstar))
+    kmin = next(k for k in range(1, 1000) if g**k * err0 <= 0.01)
+    return {
+        "2:3": [V, r + gam * P @ V],
+        "2:5": [V, Inv @ r, series],
+        "2:7": [Inv, np.eye(n) + gam * P],
+        "2:9": [Vstay, np.array([1.0, 2]) / (1 - g), np.array([9.0, 18])],
+        "2:13": [P2, np.array([[0.0, 1], [0, 1]])],
+        "2:13.2": [np.eye(2) - g * P2, np.array([[1, -0.9], [0, 0.1]])],
+        "2:13.3": [np.linalg.inv(np.eye(2) - g * P2), np.array([[1.0, 9], [0, 10]])],
+        "2:15": [V2, np.array([18.0, 20])],
+        "3:5": [Vs[1], np.array([1.0, 2])],
+        "3:8": [Vs[2][0], max(1 + 0.9 * 1, 0 + 0.9 * 2), 1.9],
+        "3:11": [Vs[2][1], max(2 + 0.9 * 2, 0 + 0.9 * 1), 3.6],
+        "5:1": [Vs[2][1], 3.8],
+        "5:3": [Vs[3][0], max(1 + 0.9 * 1.9, 0.9 * 3.8), 3.42],
+        "5:5": [Vstar, np.array([18.0, 20])],
+        "5:7": [Vstar[0], max(1 + 0.9 * 18, 0 + 0.9 * 20), 18],
+        "5:9": [Q[0, 0], 17.2], "5:9.2": [Q[0, 1], 18], "5:9.3": [Q[1, 0], 20],
+        "5:9.4": [Q[1, 1], 0.9 * 20, 18],
+        "5:11": [err0, 20],
+        "5:13": [kmin, math.ceil(math.log(2000) / math.log(10 / 9)), 72],
+    }
+
+
+@document("738_solution_key_ucb1_hoeffding")
+def _(rng):
+    from scipy.optimize import brentq
+    n = int(rng.integers(1, 30))
+    xs = rng.uniform(size=n + 1)
+    mh, mh1, x = xs[:n].mean(), xs.mean(), xs[n]
+    t = int(rng.integers(2, 10000))
+    eps = math.sqrt(2 * math.log(t) / n)
+    Dl = rng.uniform(0.01, 1)
+    ni = brentq(lambda m: math.sqrt(2 * math.log(t) / m) - Dl / 2, 1e-9, 1e12, xtol=1e-14, rtol=1e-15)
+    K = int(rng.integers(2, 6))
+    mu = rng.uniform(size=K)
+    T = int(rng.integers(10, 1000))
+    counts = rng.multinomial(T, rng.dirichlet(np.ones(K)))
+    RT = sum(mu.max() - mu[a] for a in np.repeat(np.arange(K), counts))   # gap of every pull
+    gaps = np.array([0.0, 0.1, 0.4])
+    Tl = rng.uniform(10, 1e6)
+    return {
+        "14": [mh1, (n * mh + x) / (n + 1), mh + (x - mh) / (n + 1)],
+        "17": [mh1, mh + (x - mh) / n],
+        "19.2": [math.log(100), 2 * math.log(10)],
+        "22": [math.sqrt(2 * math.log(100) / 50), math.sqrt(2 * math.log(10) / 25), math.sqrt(2 * math.log(10)) / 5],
+        "22.2": [math.sqrt(2 * math.log(100) / 30), math.sqrt(math.log(10) / 15)],
+        "22.3": [math.sqrt(2 * math.log(100) / 20), math.sqrt(math.log(10) / 5)],
+        "31": [math.exp(-2 * n * eps**2), math.exp(-4 * math.log(t)), t**-4.0],
+        "34": [sum(t**-4.0 for _ in range(1, t + 1)), t**-3.0],
+        "34.2": [2 * (np.sum(1.0 / np.arange(1, 10**6) ** 2) + 1e-6 - 0.5e-12), math.pi**2 / 3],  # with the tail
+        "36": [math.exp(-2 * n * eps**2), math.exp(-2 * math.log(t)), t**-2.0],
+        "41": [ni, 8 * math.log(t) / Dl**2],
+        "44": [2 * math.log(t) / ni, Dl**2 / 2], "44.2": [ni, 4 * math.log(t) / Dl**2],
+        "49": [RT, T * mu.max() - np.sum(mu * counts), np.sum((mu.max() - mu) * counts)],
+        "55": [sum(8 * math.log(Tl) / g for g in gaps if g > 0), 8 * math.log(Tl) * (10 + 2.5), 100 * math.log(Tl)],
+        "55.2": [(1 + math.pi**2 / 3) * gaps.sum(), 0.5 + math.pi**2 / 3],
+        "58.2": [100 * math.log(1e4), 400 * math.log(10)],
+        "60": [sum(8 * math.log(Tl) / g for g in gaps if g > 0), 8 * math.log(Tl) * (0.1 + 0.4), 4 * math.log(Tl)],
+    }
+
+
+@document("739_lecture_amsgrad_adadelta_updates")
+def _(rng):
+    import itertools
+    T = int(rng.integers(1, 8))
+    b1, b2, al = rng.uniform(0.5, 0.99), rng.uniform(0.5, 0.999), rng.uniform(0.001, 0.1)
+    gs = rng.normal(size=T)
+
+    def amsgrad(gs, b1, b2, al, th0=0.0):
+        m = v = vh = 0.0
+        th = [th0]
+        ms, vs, vhs = [], [], []
+        for g in gs:
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g * g
+            vh = max(vh, v)
+            th.append(th[-1] - al * m / math.sqrt(vh))
+            ms.append(m), vs.append(v), vhs.append(vh)
+        return ms, vs, vhs, th
+    ms, vs, vhs, th = amsgrad(gs, b1, b2, al)
+    c = rng.choice([-1, 1]) * rng.uniform(0.1, 5)
+    msc, _, vhsc, _ = amsgrad(c * gs, b1, b2, al)
+    # E[m_t] for gradients taking two values, by enumerating every sequence
+    ga, gb, p = rng.normal(), rng.normal(), rng.uniform(0.1, 0.9)
+    Em = sum(np.prod([p if s == 0 else 1 - p for s in seq]) * amsgrad([ga if s == 0 else gb for s in seq], b1, b2, al)[0][-1]
+             for seq in itertools.product([0, 1], repeat=T))
+    Eg = p * ga + (1 - p) * gb
+    ms2, vs2, vhs2, th2 = amsgrad([1.0, 0.0], 0.9, 0.99, 0.01)
+    rho, eps = 0.95, 1e-6
+    Eg2 = rho * 0 + (1 - rho) * 1.0
+    rms = lambda e: math.sqrt(e + eps)  # noqa: E731
+    dx1 = -rms(0.0) / rms(Eg2) * 1.0
+    Edx2 = rho * 0 + (1 - rho) * dx1**2
+    return {
+        "25": [ms[-1], (1 - b1) * sum(b1 ** (T - i) * gs[i - 1] for i in range(1, T + 1))],
+        "25.2": [vs[-1], (1 - b2) * sum(b2**i * gs[i - 1] ** 2 for i in range(1, T + 1))],
+        "27": [(1 - b1) * sum(b1 ** (T - i) for i in range(1, T + 1)), 1 - b1**T],
+        "27.2": [Em, (1 - b1**T) * Eg],
+        "29": [msc[-1] / math.sqrt(vhsc[-1]), ms[-1] / math.sqrt(vhs[-1])],
+        "33": [ms2[0], 0.1], "33.2": [vs2[0], 0.01],
+        "33.3": [th2[1] - th2[0], -0.01 * 0.1 / math.sqrt(0.01), -0.01],
+        "37": [ms2[1], 0.9 * 0.1 + 0.1 * 0, 0.09], "38": [vs2[1], 0.99 * 0.01 + 0.01 * 0, 0.0099],
+        "39": [vhs2[1], max(0.01, 0.0099), 0.0099],
+        "43": [th2[2] - th2[1], -0.01 * ms2[1] / math.sqrt(vhs2[1]), -0.0009 / math.sqrt(0.0099), -0.009 / math.sqrt(0.99)],
+        "58": [Eg2, 0.95], "58.2": [rms(Eg2), math.sqrt(0.05 + 1e-6), math.sqrt(0.050001)],
+        "60": [rms(0.0), 0], "60.2": [rms(0.0), math.sqrt(1e-6), 1e-3],
+        "62": [dx1, -1e-3 / math.sqrt(0.050001)],
+        "64": [1e-3 / math.sqrt(0.05), 2 * math.sqrt(5) * 1e-2],
+        "62.2": [Edx2, 0.05 * dx1**2, 5e-8 / 0.050001],
+    }
+
+
+# Oracle functions for the blind-corpus documents 740-753 (written for oracle.py's registry).
+
+
+@document("740_worksheet_surds_rationalising_denominators")
+def _(rng):
+    a, b = rng.uniform(0.1, 5, size=2)
+    s = math.sqrt
+    cb = lambda t: t ** (1 / 3)  # noqa: E731
+    p, q = 4, 3
+    x, x1, x2 = 4.0, 4.0, -1.0
+    z = rng.uniform(-5, 5)                                         # for the polynomial identity
+    return {
+        "10": [s(72), 6 * s(2)], "10.2": [s(50) + s(18), 5 * s(2) + 3 * s(2), 8 * s(2)],
+        "13": [s(12) * s(27), 18], "13.2": [s(27) + s(3), s(30)],
+        "16": [(2 * s(3) - s(5)) ** 2, 12 - 2 * s(15) + 5, 17 - 2 * s(15)],
+        "19": [(s(3) + s(2)) ** 2, 5],
+        "23": [6 / s(3), 2 * s(3)], "23.2": [1 / s(8), s(8) / 4],
+        "26": [1 / (s(a) + s(b)), (s(a) - s(b)) / ((s(a) + s(b)) * (s(a) - s(b))), (s(a) - s(b)) / (a - b)],
+        "32": [4 / (3 - s(5)), 4 * (3 - s(5)) / (9 - 5), 3 - s(5)],
+        "36": [(2 + s(3)) / (2 - s(3)), (2 + s(3)) ** 2 / (4 - 3), 7 + 4 * s(3)],
+        "40": [1 / (s(5) - s(2)), (s(5) - s(2)) / 3], "40.2": [s(a) / (s(a) - s(b)), (a + s(a * b)) / (a - b)],
+        "43": [(a - b) / (s(a) - s(b)), s(a) - s(b)], "43.2": [1 / cb(2), cb(2) / 2],
+        "47.2": [p + q, 7], "47.3": [2 * s(p * q), 4 * s(3)], "47.4": [p * q, 12], "47.5": [p, 4], "47.6": [q, 3],
+        "50": [s(7 + 4 * s(3)), 2 + s(3)],
+        "53": [(3 - s(2)) ** 2, 11 - 6 * s(2)], "56": [s(11 - 6 * s(2)), s(2) - 3],
+        "64": [x + 5, x * x - 2 * x + 1], "64.2": [z * z - 3 * z - 4, (z - 4) * (z + 1)],
+        "67": [x1, 4], "67.2": [x2, -1], "67.3": [s(x1 + 5), 3, x1 - 1], "67.4": [s(x2 + 5), 2],
+        "67.5": [x2 - 1, -2], "67.6": [x, 4],
+    }
+
+
+@document("741_hw_completing_the_square_vertex_form")
+def _(rng):
+    s = math.sqrt
+    pm = lambda c, r: np.sort([c - r, c + r])  # noqa: E731   the pair c +- r
+    x = rng.uniform(-5, 5)
+    f = lambda x: 2 * x * x - 12 * x + 7  # noqa: E731
+    r1, r2 = np.roots([2, -12, 7])
+    # problem 2: a quadratic with real roots, x one of them
+    a = rng.choice([-1, 1]) * rng.uniform(0.3, 3)
+    R = np.sort(rng.uniform(-3, 3, size=2))
+    b, c = -a * (R[0] + R[1]), a * R[0] * R[1]
+    q = lambda x: a * x * x + b * x + c  # noqa: E731
+    D = b * b - 4 * a * c
+    xr = R[rng.integers(2)]
+    g = lambda x: -x * x + 4 * x + 5  # noqa: E731
+    h = lambda t: 20 * t - 5 * t * t  # noqa: E731
+    t15 = np.sort(np.roots([-5, 20, -15]).real)
+    S = lambda x: (x - 1) ** 2 + (x - 5) ** 2  # noqa: E731
+    return {
+        "15": [f(x), 2 * (x * x - 6 * x) + 7, 2 * ((x - 3) ** 2 - 9) + 7, 2 * (x - 3) ** 2 - 11],
+        "21": [f(3), -11],
+        "24": [np.sort([r1, r2]), pm(3, s(11 / 2)), pm(3, s(22) / 2)],
+        "27": [144 - 56, 88], "27.2": [pm(12, s(88)) / 4, pm(3, s(22) / 2)],
+        "27.3": [r1 + r2, 6], "27.4": [r1 * r2, 7],
+        "34": [q(x), a * (x * x + b / a * x) + c, a * (x + b / (2 * a)) ** 2 + c - b * b / (2 * a)],
+        "40": [(xr + b / (2 * a)) ** 2, D / (4 * a * a)], "40.2": [R, pm(-b, s(D)) / (2 * a) if a > 0 else pm(-b, s(D))[::-1] / (2 * a)],
+        "50": [g(x), -(x * x - 4 * x) + 5, -(x - 2) ** 2 + 1], "53": [g(2), 1],
+        "55": [-(x - 2) ** 2, -x * x + 4 * x - 4],
+        "62": [h(x), -5 * (x - 2) ** 2 + 20], "65": [h(2), 20], "65.2": [t15, pm(2, 1)],
+        "72": [S(x), 2 * x * x - 12 * x + 26, 2 * (x - 3) ** 2 + 16], "75": [S(3), 8],
+        "82": [R[0] + R[1], -b / a], "82.2": [R[0] * R[1], c / a],
+        "88": [R[0] ** 2 + R[1] ** 2, (R[0] + R[1]) ** 2 - 2 * R[0] * R[1], (b * b + 2 * a * c) / a**2],
+        "88.2": [1 / R[0] + 1 / R[1], -b / c],
+        "91": [(R[0] - R[1]) ** 2, (R[0] + R[1]) ** 2 - 4 * R[0] * R[1], D / a],
+    }
+
+
+@document("742_notes_conic_sections_ellipse_hyperbola")
+def _(rng):
+    from scipy.integrate import quad
+    dist = lambda P, Q: math.hypot(P[0] - Q[0], P[1] - Q[1])  # noqa: E731
+    # section 1: the ellipse
+    b = rng.uniform(0.3, 3)
+    a = b + rng.uniform(0.1, 3)
+    c = math.sqrt(a * a - b * b)
+    e = c / a
+    F1, F2 = (-c, 0.0), (c, 0.0)
+    t = rng.uniform(0.1, math.pi - 0.1) * rng.choice([-1, 1])
+    x0, y0 = a * math.cos(t), b * math.sin(t)
+    P = (x0, y0)
+    ys = lambda x: b * math.sqrt(max(0.0, 1 - x * x / (a * a)))  # noqa: E731
+    slope = d(lambda s: b * math.sin(s), t) / d(lambda s: a * math.cos(s), t)
+    area = 4 * quad(lambda x: ys(x), 0, a, epsabs=1e-12, epsrel=1e-12)[0]
+    # the example ellipse
+    A, B = 5, 3
+    C = math.sqrt(A * A - B * B)
+    Q = (3, 12 / 5)
+    assert abs(9 * Q[0] ** 2 + 25 * Q[1] ** 2 - 225) < 1e-9
+    slopeQ = d(lambda x: B * math.sqrt(1 - x * x / A**2), 3)
+    # section 2: the hyperbola
+    ah, bh = rng.uniform(0.3, 3, size=2)
+    ch = math.sqrt(ah * ah + bh * bh)
+    eh = ch / ah
+    th = rng.uniform(0.05, 2) * rng.choice([-1, 1])
+    xh, yh = ah * math.cosh(th), bh * math.sinh(th)
+    Ph, G1, G2 = (xh, yh), (-ch, 0.0), (ch, 0.0)
+    slopeh = d(lambda s: bh * math.sinh(s), th) / d(lambda s: ah * math.cosh(s), th)
+    cx = math.sqrt(9 + 16)
+    return {
+        "20": [e, c / a, math.sqrt(1 - b * b / (a * a))],
+        "22": [y0**2, b * b - b * b / (a * a) * x0**2],
+        "26": [dist(P, F2) ** 2, (x0 - c) ** 2 + y0**2, x0**2 - 2 * c * x0 + c * c + b * b + b * b / (a * a) * x0**2,
+               c * c / (a * a) * x0**2 - 2 * c * x0 + a * a, (a - e * x0) ** 2],
+        "31": [dist(P, F2), a - e * x0], "31.2": [dist(P, F1), a + e * x0],
+        "33": [dist(P, F1) + dist(P, F2), 2 * a],
+        "38": [slope, b * math.cos(t) / (-a * math.sin(t)), -b / a * math.tan(t)],
+        "44": [area, 4 * quad(lambda x: b * math.sqrt(max(0.0, 1 - x * x / (a * a))), 0, a, epsabs=1e-12, epsrel=1e-12)[0],
+               4 * b * quad(lambda th: math.cos(th) ** 2, 0, math.pi / 2)[0], math.pi * a * b],
+        "46": [ys(c), b * b / a],
+        "48.2": [C, 4], "48.3": [C / A, 4 / 5],
+        "50": [dist(Q, (-C, 0)), 5 + 4 / 5 * 3, 37 / 5], "50.2": [dist(Q, (C, 0)), 13 / 5],
+        "52": [slopeQ, -9 / 25], "52.2": [B * B / A, 9 / 25],
+        "60.2": [eh, math.sqrt(1 + bh * bh / (ah * ah))],
+        "63": [dist(Ph, G2) ** 2, (xh - ch) ** 2 + yh**2, (eh * xh - ah) ** 2], "63.2": [dist(Ph, G2), ah - eh * xh],
+        "65": [dist(Ph, G1), eh * xh + ah], "65.2": [dist(Ph, G1) - dist(Ph, G2), 2 * ah],
+        "67": [slopeh, bh * math.cosh(th) / (ah * math.sinh(th))],
+        "70.2": [cx, math.sqrt(9 + 16), 5], "70.3": [cx / 3, 5 / 4], "70.4": [math.sqrt(2 * ah * ah) / ah, 2],
+    }
+
+
+@document("743_recitation_tangents_and_normals")
+def _(rng):
+    E = math.e
+    tangent = lambda f, a: (lambda x: f(a) + d(f, a) * (x - a))  # noqa: E731
+    normal = lambda f, a: (lambda x: f(a) - (x - a) / d(f, a))  # noqa: E731
+    x = rng.uniform(-4, 4)
+    f = lambda x: x**3 - 3 * x + 1  # noqa: E731
+    T2, N2 = tangent(f, 2.0), normal(f, 2.0)
+    g = lambda x: math.log(x)  # noqa: E731
+    a = rng.uniform(0.2, 5)
+    xp = rng.uniform(0.1, 5)
+    Tg = lambda a: tangent(g, a)  # noqa: E731
+    h = lambda x: math.exp(2 * x)  # noqa: E731
+    T0, N0 = tangent(h, 0.0), normal(h, 0.0)
+    p = lambda x: x * x  # noqa: E731
+    N1, T1 = normal(p, 1.0), tangent(p, 1.0)
+    return {
+        "13.2": [d(f, x), 3 * x * x - 3], "13.3": [f(2), 3], "13.4": [d(f, 2.0), 9],
+        "16": [T2(x), 3 + 9 * (x - 2), 9 * x - 21], "16.2": [N2(x), 3 - 9 * (x - 2)],
+        "22": [f(x) - T2(x), x**3 - 12 * x + 16, (x - 2) ** 2 * (x + 4)],
+        "25": [f(-4), -51], "25.2": [f(1), -3], "25.3": [f(-1), 3], "25.4": [(f(1) - f(-1)) / (1 - (-1)), -3],
+        "32": [Tg(a)(xp), math.log(a) + (xp - a) / a], "32.2": [Tg(a)(0.0), math.log(a) - 1],
+        "35": [Tg(E)(xp), xp / E], "35.2": [Tg(1.0)(0.0), -1],
+        "35.3": [normal(g, E)(xp), 1 - E * (xp - E)], "35.4": [normal(g, E)(0.0), 1 + E],
+        "39.2": [h(0.0), 1], "39.3": [d(h, x), math.exp(2 * x)],
+        "42": [T0(x), 1 + x], "42.2": [N0(x), 1 - x],
+        "45": [T0(-0.5), 0], "45.2": [N0(2.0), 0],
+        "49.2": [d(p, 1.0), 2],
+        "52": [N1(x), 1 - (x - 1) / 2, (3 - x) / 2],
+        "55": [2 * x * x + x - 3, (2 * x - 3) * (x + 1)], "55.2": [p(1.5), 9 / 4], "55.3": [T1(x), 2 * x - 1],
+        "55.4": [2 * (-1 / 2), -1],
+        "59": [T2(x), 9 * x - 15], "59.2": [N2(x), 3 - (x - 2) / 9, (29 - x) / 9], "59.3": [T2(-4.0), -51],
+    }
+
+
+@document("744_nb_particle_kinematics_variable_acceleration")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+    I = lambda f, a, b: quad(f, a, b, epsabs=1e-12, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    v = lambda t: t * t - 4 * t + 3  # noqa: E731
+    s = lambda t: 2 + I(v, 0, t)  # noqa: E731   position from s(0) = 2
+    t = rng.uniform(0, 5)
+    dist = I(lambda u: abs(v(u)), 0, 1) + I(lambda u: abs(v(u)), 1, 3) + I(lambda u: abs(v(u)), 3, 5)
+    # cell 5: the ball, a = -9.8, v(0) = 15, h(0) = 20
+    vb = lambda t: 15 + I(lambda u: -9.8, 0, t)  # noqa: E731
+    hb = lambda t: 20 + I(vb, 0, t)  # noqa: E731
+    tb = rng.uniform(0, 4)
+    ts = brentq(vb, 0, 5, xtol=1e-14)
+    t1 = brentq(hb, 0.1, 10, xtol=1e-14)
+    return {
+        "1:9": [d(v, t), d(v, t), 2 * t - 4],
+        "1:9.2": [s(t), 2 + I(v, 0, t), t**3 / 3 - 2 * t * t + 3 * t],
+        "2:5": [s(5) - s(0), I(v, 0, 5), 125 / 3 - 50 + 15, 20 / 3],
+        "2:7": [v(t), (t - 1) * (t - 3)],
+        "2:9": [I(v, 0, 1), 1 / 3 - 2 + 3, 4 / 3], "2:9.2": [I(v, 1, 3), (9 - 18 + 9) - 4 / 3, -4 / 3],
+        "2:9.3": [I(v, 3, 5), 20 / 3],
+        "2:13": [dist, 4 / 3 - 4 / 3 + 20 / 3, 20 / 3],
+        "2:15": [(20 / 3) / 5, 4 / 3], "2:15.2": [s(1), 4 / 3], "2:15.3": [s(3), 0], "2:15.4": [v(2), -1],
+        "4:3": [dist, 4 / 3 + 4 / 3 + 20 / 3, 28 / 3],
+        "4:5": [(s(5) - s(0)) / 5, 4 / 3], "4:5.2": [s(1), 10 / 3], "4:5.3": [s(3), 2], "4:5.4": [s(5), 26 / 3],
+        "4:7": [v(5), 8], "4:7.2": [(v(5) - v(0)) / 5, (8 + 3) / 5, 11 / 5],
+        "5:5": [vb(tb), 15 - 9.8 * tb], "5:5.2": [hb(tb), 20 + 15 * tb - 4.9 * tb * tb],
+        "5:7": [ts, 15 / 9.8], "5:9": [hb(ts), 20 + 15**2 / 9.8],
+        "5:11": [t1, (15 + math.sqrt(617)) / 4.9],
+        "5:11.2": [abs(vb(t1)), math.sqrt(15**2 + 2 * 9.8 * 20), math.sqrt(617)],
+    }
+
+
+@document("745_exam_partial_fractions_integration")
+def _(rng):
+    from scipy.integrate import quad
+    I = lambda f, a, b: quad(f, a, b, epsabs=1e-13, epsrel=1e-13)[0]  # noqa: E731
+    L = math.log
+    # an indefinite integral is represented by its derivative: the integrand, or d/dx of the written antiderivative
+    xa = rng.uniform(1.2, 6)
+    fa = lambda x: (3 * x + 5) / ((x - 1) * (x + 3))  # noqa: E731
+    Aa, Ba = 2, 1
+    xb = rng.uniform(0.2, 5)
+    fb = lambda x: (x + 4) / (x * (x + 2) ** 2)  # noqa: E731
+    Ab, Bb, Db = 1, -1, -1
+    xc = rng.uniform(-0.9, 4)
+    fc = lambda x: (2 * x * x + 3 * x + 3) / ((x + 1) * (x * x + 1))  # noqa: E731
+    Ac, Bc, Dc = 1, 1, 2
+    xd = rng.uniform(1.2, 5) * rng.choice([-1, 1])
+    fd = lambda x: x**3 / (x * x - 1)  # noqa: E731
+    xe = rng.uniform(0, 4)
+    fe = lambda x: 1 / (x * x + 4 * x + 3)  # noqa: E731
+    br = lambda F, a, b: F(b) - F(a)  # noqa: E731
+    return {
+        "7.2": [Aa, 2], "7.3": [Ba, 1],
+        "10": [fa(xa), 2 / (xa - 1) + 1 / (xa + 3), d(lambda x: 2 * L(abs(x - 1)) + L(abs(x + 3)), xa)],
+        "14": [I(fa, 2, 3), 2 * L(2) + L(6) - L(5), L(24 / 5)],
+        "27": [xb + 4, Ab * (xb + 2) ** 2 + Bb * xb * (xb + 2) + Db * xb], "27.2": [4, 4 * Ab], "27.3": [2, -2 * Db],
+        "27.4": [0, Ab + Bb], "27.5": [Ab, 1], "27.6": [Bb, -1], "27.7": [Db, -1],
+        "30": [fb(xb), 1 / xb - 1 / (xb + 2) - 1 / (xb + 2) ** 2],
+        "33": [1 / (xb + 2) ** 2, d(lambda x: 1 / (x + 2), xb)],
+        "37": [I(fb, 1, 2), br(lambda x: L(x) - L(x + 2) - 1 / (x + 2), 1, 2),
+               (L(2) - L(4) - 1 / 4) - (-L(3) - 1 / 3), L(3 / 2) + 1 / 12],
+        "43": [br(lambda x: L(x) - L(x + 2) + 1 / (x + 2), 1, 2), L(3 / 2) - 1 / 12],
+        "50.2": [2 * xc * xc + 3 * xc + 3, Ac * (xc * xc + 1) + (Bc * xc + Dc) * (xc + 1)],
+        "53": [2, 2 * Ac], "53.2": [Ac, 1], "53.3": [Bc, 1], "53.4": [Dc, 2],
+        "56": [(xc + 2) / (xc * xc + 1), d(lambda x: L(x * x + 1) + 2 * math.atan(x), xc)],
+        "62": [I(fc, 0, 1), L(2) + L(2) + 2 * math.pi / 4, 2 * L(2) + math.pi / 2],
+        "65": [d(lambda x: L(x * x + 1), xc), 2 * xc / (xc * xc + 1)],
+        "69": [fd(xd), xd + xd / (xd * xd - 1)],
+        "72": [xd / (xd * xd - 1), 0.5 / (xd - 1) + 0.5 / (xd + 1)],
+        "78": [fd(xd), d(lambda x: x * x / 2 + 0.5 * L(abs(x - 1)) - 0.5 * L(abs(x + 1)), xd),
+               d(lambda x: x * x / 2 + 0.5 * L(abs((x - 1) / (x + 1))), xd)],
+        "85": [fe(xe), 1 / (xe + 1) - 1 / (xe + 3)],
+        "88": [I(fe, 0, 1), br(lambda x: L(x + 1) - L(x + 3), 0, 1), L(3 / 2)],
+        "91": [1 / (xe + 1) - 1 / (xe + 3), 2 / ((xe + 1) * (xe + 3))],
+    }
+
+
+@document("746_handout_average_value_rms")
+def _(rng):
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+    I = lambda f, a, b: quad(f, a, b, epsabs=1e-12, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    mean = lambda f, a, b: I(f, a, b) / (b - a)  # noqa: E731
+    rms = lambda f, a, b: math.sqrt(mean(lambda x: f(x) ** 2, a, b))  # noqa: E731
+    f = lambda x: x * x  # noqa: E731
+    fbar = mean(f, 0, 3)
+    c1 = brentq(lambda x: f(x) - fbar, 0, 3)
+    a, b = np.sort(rng.uniform(-3, 3, size=2))
+    m, k = rng.uniform(0.2, 3) * rng.choice([-1, 1]), rng.uniform(-3, 3)
+    g = lambda x: m * x + k  # noqa: E731
+    ebar = mean(math.exp, 0, math.log(2))
+    c3 = brentq(lambda x: math.exp(x) - ebar, 0, math.log(2))
+    th = rng.uniform(-4, 4)
+    A, w, R, V0, B = rng.uniform(0.3, 3), rng.uniform(0.3, 4), rng.uniform(0.5, 5), rng.uniform(-3, 3), rng.uniform(0.3, 3)
+    T = 2 * math.pi / w
+    V = lambda t: A * math.sin(w * t)  # noqa: E731
+    H = lambda t: A * math.sin(w * t) if t <= T / 2 else 0.0  # noqa: E731
+    W = lambda t: V0 + A * math.sin(w * t)  # noqa: E731
+    U = lambda t: A * math.sin(w * t) + B * math.sin(2 * w * t)  # noqa: E731
+    P = mean(lambda t: V(t) ** 2 / R, 0, T)
+    return {
+        "15": [fbar, I(f, 0, 3) / 3, 3], "17": [c1, math.sqrt(3)],
+        "17.3": [mean(g, a, b), (g(a) + g(b)) / 2], "17.4": [rms(g, a, b), abs(mean(g, a, b))],
+        "17.5": [(f(0) + f(3)) / 2, 9 / 2],
+        "19": [I(math.sin, 0, math.pi) / math.pi, 2 / math.pi], "19.2": [2 / math.pi * I(math.sin, 0, math.pi / 2), 2 / math.pi],
+        "19.3": [I(math.sin, 0, 2 * math.pi) / (2 * math.pi), 0],
+        "23": [I(math.exp, 0, math.log(2)) / math.log(2), 1 / math.log(2)], "25": [c3, math.log(math.log(2))],
+        "29.3": [math.sin(th) ** 2, (1 + math.cos(2 * th)) / 2],
+        "33": [I(lambda t: V(t) ** 2, 0, T) / T, A * A / T * I(lambda t: (1 - math.cos(2 * w * t)) / 2, 0, T), A * A / T * T / 2, A * A / 2],
+        "39": [rms(V, 0, T), A / math.sqrt(2)], "39.2": [P, I(lambda t: V(t) ** 2 / R, 0, T) / T, A * A / R],
+        "43": [rms(lambda t: t, 0, T) ** 2, I(lambda t: t * t, 0, T) / T, T * T / 3], "43.2": [rms(lambda t: t, 0, T), T / 3],
+        "49": [mean(H, 0, T), I(lambda t: A * math.sin(w * t), 0, T / 2) / T, 2 * A / math.pi],
+        "49.2": [rms(H, 0, T) ** 2, I(lambda t: A * A * math.sin(w * t) ** 2, 0, T / 2) / T, A * A / 4],
+        "55": [rms(W, 0, T) ** 2, V0**2 + 2 * V0 / T * I(lambda t: A * math.sin(w * t), 0, T) + A * A / 2, V0**2 + A * A / 2],
+        "58": [rms(W, 0, T), V0 + A / math.sqrt(2)],
+        "60.2": [I(lambda t: math.sin(w * t) * math.sin(2 * w * t), 0, T) / T, 0],
+        "63": [rms(U, 0, T), (A + B) / math.sqrt(2)],
+    }
+
+
+@document("747_lecture_gaussian_elimination_3x3")
+def _(rng):
+    A = np.array([[1.0, 1, 1], [2, 3, 1], [1, -1, 2]])
+    b = np.array([2.0, 1, 6])
+    x, y, z = np.linalg.solve(A, b)
+    E1 = np.array([[1.0, 0, 0], [-2, 1, 0], [0, 0, 1]])
+    E2 = np.array([[1.0, 0, 0], [0, 1, 0], [-1, 0, 1]])
+    E3 = np.array([[1.0, 0, 0], [0, 1, 0], [0, 2, 1]])
+    U = np.array([[1.0, 1, 1], [0, 1, -1], [0, 0, -1]])
+    L = np.array([[1.0, 0, 0], [2, 1, 0], [1, 2, 1]])        # as written
+    inv, det = np.linalg.inv, np.linalg.det
+    P = np.array([[0.0, 1, 0], [1, 0, 0], [0, 0, 1]])
+    c = E3 @ E2 @ E1 @ np.array([1.0, 0, 0])
+    w = np.linalg.solve(U, c)
+    k = rng.uniform(-5, 5)
+    Ak = A.copy()
+    Ak[2, 2] = k
+    A2 = A.copy()
+    A2[2, 2] = 2
+    return {
+        "24": [y - z, -3], "24.2": [-2 * y + z, 4], "24.3": [-z, -2],
+        "26": [z, 2], "26.2": [y, -1], "28": [x, 2 - y - z, 2 + 1 - 2, 1],
+        "41": [E3 @ E2 @ E1 @ A, U, U],
+        "45": [inv(E1), np.array([[1.0, 0, 0], [-2, 1, 0], [0, 0, 1]])],
+        "49": [A, inv(E3 @ E2 @ E1) @ U, inv(E3) @ inv(E2) @ inv(E1) @ U, L @ U],
+        "51": [det(L), 1], "53": [det(A), det(U), 1 * 1 * (-1), -1],
+        "55": [1 * (6 + 1) - 1 * (4 - 1) + 1 * (-2 - 3), -1], "55.2": [det(inv(A)), -1], "55.3": [det(2 * A), -2],
+        "55.4": [det(P @ A), det(A)],
+        "59": [c, np.array([1.0, -2, -5])], "59.3": [w, np.array([-7.0, 3, 5])], "59.4": [2 * (-7) + 3 * 3 + 1 * 5, 0],
+        "65": [det(Ak), -(k - 3), 3 - k], "67": [det(A2), 1],
+    }
+
+
+@document("748_blog_recurring_decimals_geometric_series")
+def _(rng):
+    def rec(pre, rep, base=10, periods=60):
+        """0.(pre)(rep)(rep)... in the given base, by summing the digits' series."""
+        v = sum(int(ch, base) * float(base) ** -(i + 1) for i, ch in enumerate(pre))
+        for j in range(periods):
+            for i, ch in enumerate(rep):
+                v += int(ch, base) * float(base) ** -(len(pre) + j * len(rep) + i + 1)
+        return v
+    x = rec("", "36")
+    a, r = rng.uniform(-3, 3), rng.uniform(-0.95, 0.95)
+    n = int(rng.integers(1, 9))
+    geo_inf = sum(a * r**k for k in range(4000))
+    geo_n = sum(a * r**k for k in range(n))
+    return {
+        "8": [100 * x, 36 + rec("", "36")], "8.2": [99 * x, 36], "8.3": [x, 4 / 11],
+        "14": [rec("", "36"), sum(36 / 100**k for k in range(1, 40)), 36 / 99],
+        "20": [geo_inf, a / (1 - r)], "20.2": [geo_n, a * (1 - r ** (n + 1)) / (1 - r)],
+        "23": [rec("", "142857"), 142857 / 999999], "23.2": [142857 * 7, 999999],
+        "30": [rec("", "9"), sum(9 / 10**k for k in range(1, 40)), (9 / 10) / (1 - 1 / 10), 1],
+        "33": [1 - sum(9 * 10.0**-k for k in range(1, n + 1)), 10.0**-n],
+        "35": [1 / 11, 9 / 99, rec("", "09")], "35.2": [2 / 11, rec("", "18")], "35.3": [4 / 11, rec("", "36")],
+        "35.4": [5 / 11, rec("", "54")], "35.5": [6 / 11, rec("", "45")],
+        "42": [rec("1", "6"), 1 / 10 + (6 / 100) / (1 - 1 / 10), 1 / 10 + 1 / 15, 1 / 6],
+        "46": [rec("2", "45"), 2 / 10 + 45 / 990, 243 / 990, 27 / 110],
+        "50": [rec("08", "3"), 8 / 100 + (3 / 1000) / (1 - 1 / 10), 8 / 100 + 1 / 3000, 241 / 3000],
+        "60": [1 / 10, rec("0", "0011", 2), 1 / 2 * (3 / 16) / (1 - 1 / 16), 1 / 2 * 3 / 15],
+        "63": [rec("", "1", 2), 1], "63.2": [rec("", "01", 2), 1 / 4],
+        "67": [rec("1", "6"), 16 / 99], "69": [rec("", "16"), 16 / 99],
+        "71": [sum((2 / 3) ** k for k in range(1, 200)), 1 / (1 - 2 / 3), 3], "73": [(2 / 3) / (1 - 2 / 3), 2],
+    }
+
+
+@document("749_office_hours_discrete_random_variable_table")
+def _(rng):
+    vals = np.arange(4.0)
+    p = np.array([0.1, 0.3, 0.4, 0.2])
+    E = lambda g: float(np.sum(p * g(vals)))  # noqa: E731
+    EX, EX2 = E(lambda x: x), E(lambda x: x * x)
+    Var = lambda g: E(lambda x: g(x) ** 2) - E(g) ** 2  # noqa: E731
+    F = lambda x: float(p[vals <= x].sum())  # noqa: E731
+    s = np.convolve(p, p)                                          # the law of X_1 + X_2 on 0, ..., 6
+    ES = float(np.sum(np.arange(7) * s))
+    VS = float(np.sum(np.arange(7) ** 2 * s)) - ES**2
+    q = (vals + 1) / 10                                            # the second distribution
+    assert abs(q.sum() - 1) < 1e-12
+    c = 1 / float(np.sum(vals + 1))
+    return {
+        "13": [p.sum(), 1],
+        "15": [EX, 1.7], "15.2": [EX2, EX**2, 2.89],
+        "20": [EX2, 0.3 + 1.6 + 1.8, 3.7], "24": [Var(lambda x: x), EX2 - EX**2, 0.81],
+        "32": [E(lambda x: 3 * x - 2), 3 * EX - 2, 3.1], "32.2": [Var(lambda x: 3 * x - 2), 3 * Var(lambda x: x), 2.43],
+        "35": [Var(lambda x: 3 * x - 2), 9 * Var(lambda x: x) + 4],
+        "39.2": [F(1), 0.4], "39.3": [float(p[vals >= 2].sum()), 1 - F(1), 0.6], "39.4": [float(p[vals > 2].sum()), 1 - F(2), 0.2],
+        "46": [E(lambda x: 1 / (x + 1)), 0.1 / 1 + 0.3 / 2 + 0.4 / 3 + 0.2 / 4, 0.35], "49": [1 / (EX + 1), 1 / 2.7],
+        "56": [ES, 3.4], "56.2": [VS, 0.81 + 0.81, 1.62],
+        "59": [Var(lambda x: 2 * x), 3.24], "59.2": [s[6], 0.04], "59.3": [s[3], 2 * (0.1 * 0.2) + 2 * (0.3 * 0.4), 0.26],
+        "63": [c * (1 + 2 + 3 + 4), 1], "63.2": [c, 1 / 10],
+        "63.3": [float(np.sum(vals * q)), (0 * 1 + 1 * 2 + 2 * 3 + 3 * 4) / 10, 2.2],
+    }
+
+
+@document("750_solution_key_spearman_rank_correlation")
+def _(rng):
+    rank = lambda v: np.argsort(np.argsort(v)) + 1.0  # noqa: E731   rank 1 for the smallest, no ties
+    maths = np.array([56, 62, 71, 75, 83, 90])
+    phys = np.array([64, 48, 55, 81, 87, 72])
+    ra, sa = rank(maths), rank(phys)
+    da = ra - sa
+    na = len(maths)
+    rho_a = 1 - 6 * np.sum(da**2) / (na * (na * na - 1))
+    pearson = lambda a, b: float(np.corrcoef(a, b)[0, 1])  # noqa: E731
+    assert abs(pearson(ra, sa) - rho_a) < 1e-12
+    # part (b): any n and any two rankings
+    n = int(rng.integers(2, 10))
+    r, s = rng.permutation(n) + 1.0, rng.permutation(n) + 1.0
+    d = r - s
+    i = int(rng.integers(n))
+    rb = r.mean()
+    S = float(np.sum((r - rb) * (s - rb)))
+    rho = 1 - 6 * np.sum(d**2) / (n * (n * n - 1))
+    N = n * (n * n - 1)
+    idx = np.arange(1, n + 1.0)
+    # part (c): reversed
+    sc = n + 1 - r
+    dc = r - sc
+    rho_c = 1 - 6 * np.sum(dc**2) / N
+    return {
+        "14": [na, 6], "14.2": [da.sum(), 0], "17": [np.sum(da**2), 4 + 1 + 1 + 1 + 1 + 4, 12],
+        "20": [na * (na * na - 1), 6 * 35, 210],
+        "23": [rho_a, 1 - 6 * np.sum(da**2) / (na * (na * na - 1)), 1 - 72 / 210, 23 / 35],
+        "26": [rho_a, 1 - 6 * 12 / (6 * 37)], "26.2": [rho_a, 1 - 6 * 12 / 6**3], "26.3": [rho_a, 1 - 12 / 210],
+        "28": [rb, (n + 1) / 2],
+        "31": [np.sum((r - rb) ** 2), np.sum(idx**2) - n * rb**2, n * (n + 1) * (2 * n + 1) / 6 - n * (n + 1) ** 2 / 2, N / 12],
+        "34.2": [d[i], (r[i] - rb) - (s[i] - rb)],
+        "37": [np.sum(d**2), N / 12 + N / 12 - 2 * S, N / 6 - 2 * S],
+        "43": [S / (N / 12), 12 / N * (N / 12 - 0.5 * np.sum(d**2)), 1 - 6 * np.sum(d**2) / N, rho],
+        "46": [np.sum(idx**2), n * (n + 1) / 2],
+        "48.2": [dc[i], 2 * r[i] - n + 1],
+        "51": [np.sum(dc**2), 4 * np.sum((r - rb) ** 2), N / 3], "51.2": [rho_c, 1 - 2, -1],
+        "54": [6 * 35 / 3, 72], "54.2": [1 - 6 * np.sum((r - r) ** 2) / N, 1],
+        "56": [(2 + 3) / 2, 2.5],
+    }
+
+
+@document("751_nb_two_sample_t_pooled_variance")
+def _(rng):
+    g1 = np.array([12.0, 15, 11, 14, 13])
+    g2 = np.array([9.0, 12, 10, 8, 11, 10])
+    n1, n2 = len(g1), len(g2)
+    m1, m2 = g1.mean(), g2.mean()
+    v1, v2 = g1.var(ddof=1), g2.var(ddof=1)
+    sp2 = ((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2)
+    t = (m1 - m2) / math.sqrt(sp2 * (1 / n1 + 1 / n2))
+    se2 = v1 / n1 + v2 / n2
+    tw = (m1 - m2) / math.sqrt(se2)
+    nu = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))
+    ss1 = float(np.sum((g1 - m1) ** 2))
+    # cell 5, line 13: two random samples of the same size m
+    m = int(rng.integers(2, 9))
+    a, b = rng.normal(size=m) * rng.uniform(0.5, 3), rng.normal(size=m) * rng.uniform(0.5, 3)
+    va, vb = a.var(ddof=1), b.var(ddof=1)
+    spm = ((m - 1) * va + (m - 1) * vb) / (2 * m - 2)
+    return {
+        "2:3": [m1, 13], "2:3.2": [m2, 10],
+        "2:5": [v1, (1 + 4 + 4 + 1 + 0) / 4, 2.5], "2:5.2": [v2, (1 + 4 + 0 + 4 + 1 + 0) / 6, 5 / 3],
+        "2:7": [np.sum(g1**2), 855], "2:7.2": [ss1, np.sum(g1**2) - m1**2, 855 - 169],
+        "2:11": [sp2, (4 * 2.5 + 5 * 5 / 3) / 9, 55 / 27],
+        "2:11.2": [t, (13 - 10) / (math.sqrt(55 / 27) * math.sqrt(1 / 5 + 1 / 6))],
+        "4:1": [v2, 10 / 5, 2], "4:1.2": [ss1, np.sum(g1**2) - n1 * m1**2, 855 - 845, 10],
+        "4:3": [sp2, (4 * 2.5 + 5 * 2) / 9, 20 / 9], "4:3.2": [sp2 * (1 / 5 + 1 / 6), 22 / 27], "4:3.3": [t, 3 / math.sqrt(22 / 27)],
+        "5:5": [se2, v1 / n1 + v2 / n2, 0.5 + 1 / 3, 5 / 6], "5:5.2": [tw, 3 / math.sqrt(5 / 6)],
+        "5:9": [nu, nu, (25 / 36) / (1 / 20 + 1 / 54), 375 / 37],
+        "5:13": [spm, (va + vb) / 2], "5:13.2": [spm * (1 / m + 1 / m), (va + vb) / m],
+        "5:13.3": [va / m + vb / m, (va + vb) / (2 * m)],
+    }
+
+
+@document("752_forum_binomial_hypothesis_test_pvalue")
+def _(rng):
+    C = math.comb
+    n, p = 20, 0.5
+    pmf = np.array([C(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)])   # by counting outcomes, 2^-20 each
+    k = int(rng.integers(0, n + 1))
+    ge = lambda c: float(pmf[c:].sum())  # noqa: E731
+    le = lambda c: float(pmf[: c + 1].sum())  # noqa: E731
+    c = next(c for c in range(n + 1) if ge(c) <= 0.05)
+    EX = float(np.sum(np.arange(n + 1) * pmf))
+    VX = float(np.sum(np.arange(n + 1) ** 2 * pmf)) - EX**2
+    z = (14.5 - EX) / math.sqrt(VX)
+    return {
+        "8": [pmf[k], C(20, k) * 0.5**20],
+        "11": [C(20, 15), math.factorial(20) / math.factorial(15), 15504], "11.2": [pmf[15], 15504 / 1048576],
+        "11.3": [le(15), 0.994091],
+        "14": [ge(15), 1 - le(15), 0.005909],
+        "23": [C(20, 15), math.factorial(20) / (math.factorial(15) * math.factorial(5))],
+        "26": [ge(15), sum(C(20, j) * 2.0**-20 for j in range(15, 21)), (15504 + 4845 + 1140 + 190 + 20 + 1) / 1048576, 21700 / 1048576],
+        "29": [2 * 21700 / 1048576, 21700 / 524288], "29.2": [C(20, k), C(20, 20 - k)], "29.3": [le(5), ge(15)],
+        "41": [C(20, 14), 38760], "44": [ge(14), (21700 + 38760) / 1048576, 60460 / 1048576], "47": [c, 15],
+        "53": [EX, n * p, 10], "53.2": [VX, 10],
+        "56": [z, z, (14.5 - 10) / math.sqrt(10), 4.5 / math.sqrt(10)],
+        "65": [n * p * (1 - p), 20 * 0.5 * 0.5, 5], "65.2": [z, 4.5 / math.sqrt(5)],
+    }
+
+
+@document("753_appendix_linear_programming_corner_points")
+def _(rng):
+    from itertools import combinations
+    from scipy.optimize import linprog
+    G = np.array([[1.0, 1], [1, 3], [2, 1], [-1, 0], [0, -1]])    # G z <= h, z = (x, y)
+    h = np.array([8.0, 18, 14, 0, 0])
+    P = lambda z: 3 * z[0] + 5 * z[1]  # noqa: E731
+    Pp = lambda z: 3 * z[0] + 9 * z[1]  # noqa: E731
+    tight = lambda i, j, hh=h: np.linalg.solve(G[[i, j]], hh[[i, j]])  # noqa: E731
+    A, B, C, D = tight(2, 4), tight(2, 0), tight(0, 1), tight(1, 3)
+    X = tight(2, 1)                                                # machine and timber lines
+    verts = [z for i, j in combinations(range(5), 2) if abs(np.linalg.det(G[[i, j]])) > 1e-12
+             for z in [tight(i, j)] if np.all(G @ z <= h + 1e-9)]
+    verts = np.unique(np.round(verts, 12), axis=0)
+    ctr = verts.mean(axis=0)
+    verts = verts[np.argsort(np.arctan2(verts[:, 1] - ctr[1], verts[:, 0] - ctr[0]))]
+    area = 0.5 * abs(sum(verts[k, 0] * verts[(k + 1) % len(verts), 1] - verts[(k + 1) % len(verts), 0] * verts[k, 1]
+                         for k in range(len(verts))))
+    res = linprog([-3, -5], A_ub=G[:3], b_ub=h[:3], bounds=[(0, None)] * 2, method="highs")
+    u = -res.ineqlin.marginals                                     # the dual prices of the three resources
+    opt = -res.fun
+    h9 = h.copy()
+    h9[0] = 9
+    opt9 = -linprog([-3, -5], A_ub=G[:3], b_ub=h9[:3], bounds=[(0, None)] * 2, method="highs").fun
+    z9 = tight(0, 1, h9)
+    s = h[:3] - G[:3] @ C
+    return {
+        "24": [A, np.array([7.0, 0])], "25.3": [B[0], 6], "25.4": [B, np.array([6.0, 2])],
+        "26": [2 * C[1], 10], "26.2": [C, np.array([3.0, 5])], "27": [D, np.array([0.0, 6])],
+        "29": [X.sum(), 46 / 5],
+        "31": [area, 0.5 * (7 * 2 + 6 * 5 + 3 * 2 + 3 * 6), 0.5 * (14 + 36 + 18), 34],
+        "36": [P(A), 21], "37": [P(B), 3 * 6 + 5 * 2, 28], "38": [P(C), 3 * 3 + 5 * 5, 32], "39": [P(D), 30],
+        "43.4": [s[0], 0], "43.5": [s[1], 0], "43.6": [s[2], 14 - 2 * 3 - 5, 5],
+        "47": [u[2], 0], "49": [u[0] + u[1], 3], "49.2": [u[0] + 3 * u[1], 5],
+        "51": [u[1], 1], "51.2": [u[0], 2], "51.3": [8 * 2 + 18 * 1, opt],
+        "53": [opt9, 34 + u[1], 35], "53.2": [2 * z9[0] + z9[1], 27 / 2], "53.3": [P(z9), 36],
+        "57.2": [Pp(C), 54], "57.3": [Pp(D), 54], "57.4": [Pp(B), 36],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
