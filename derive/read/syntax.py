@@ -363,5 +363,4 @@ def function_label(scripts) -> str | None:
 def derived_by(expr, name: str) -> bool:
     """Whether the formula takes a derivative by the symbol of that name (f'(a) in T_a(x) = f(a) + f'(a)(x - a)):
     the symbol cannot then be given a number by substitution."""
-    import sympy as sp  # (syntax is otherwise free of SymPy's expressions)
     return any(str(v) == name for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count)
