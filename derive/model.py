@@ -441,6 +441,6 @@ def checks_of(derivation: Derivation) -> list[Check]:
 
 def _held_hypotheses(step: Step, *sides) -> tuple[str, ...]:
     """The step's suppositions about arrays that the sides hold (see Step.array_hypotheses)."""
-    held = {str(b.label) for side in sides if side is not None
-            for b in getattr(getattr(side, "expr", None), "atoms", lambda *_: ())(sp.IndexedBase)}
+    held = {str(b.label) for side in sides if side is not None and isinstance(side.expr, sp.Basic)
+            for b in side.expr.atoms(sp.IndexedBase)}
     return tuple(text for name, text in step.array_hypotheses if name in held)

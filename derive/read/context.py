@@ -806,7 +806,7 @@ class DocumentContext:
         why = (f"{written_name(name)} is what the words call \"{words}\" (line {self.line}), which is not read: the formula "
                "given for it there is a value worked out, not its definition")
         if numbered:
-            self.label_conflicts.setdefault(f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}", why)
+            self.label_conflicts.setdefault(symbol_name(numbered.group(1)) + name[len(numbered.group(1)):], why)
         else:
             self.conflicts.setdefault(name, why)
         return True
