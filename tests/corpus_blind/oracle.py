@@ -32337,6 +32337,1452 @@ def _(rng):
     }
 
 
+@document("768_hw_projectile_inclined_plane")
+def _(rng):
+    from scipy import optimize
+
+    u, g = rng.uniform(3, 30), rng.uniform(5, 15)
+    al = rng.uniform(0.05, 1.0)
+    th = rng.uniform(al + 0.05, 1.52)
+    t, m = rng.uniform(0, 5), rng.uniform(0.1, 5)
+    X = lambda s, th=th: u * s * math.cos(th)  # noqa: E731
+    Y = lambda s, th=th: u * s * math.sin(th) - g * s * s / 2  # noqa: E731
+    sp2 = lambda s: d(X, s) ** 2 + d(Y, s) ** 2  # noqa: E731
+    t1 = optimize.brentq(lambda s: d(Y, s), 1e-9, 100, xtol=1e-14)
+    t2 = optimize.brentq(Y, 1e-6, 100, xtol=1e-14)
+    R = X(t2)
+    Rlev = lambda th: X(optimize.brentq(lambda s: Y(s, th), 1e-6, 1000, xtol=1e-14), th)  # noqa: E731
+    Rmax = -optimize.minimize_scalar(lambda th: -Rlev(th), bounds=(0.01, 1.56), method="bounded",
+                                     options={"xatol": 1e-10}).fun
+    xx = rng.uniform(0.1, 2 * R)
+    ypath = Y(xx / (u * math.cos(th)))
+    T_of = lambda th: optimize.brentq(lambda s: Y(s, th) - X(s, th) * math.tan(al), 1e-6, 1000, xtol=1e-14)  # noqa: E731
+    T = T_of(th)
+    Ra_of = lambda th: math.hypot(X(T_of(th), th), Y(T_of(th), th))  # noqa: E731
+    Ra = Ra_of(th)
+    res = optimize.minimize_scalar(lambda th: -Ra_of(th), bounds=(al + 1e-3, 1.5707), method="bounded",
+                                   options={"xatol": 1e-11})
+    thbest, Ramax = res.x, -res.fun
+    s_, c_ = math.sin, math.cos
+    # numbers
+    U, TH, AL, G = 20.0, math.radians(60), math.radians(30), 9.8
+    Xn = lambda s: U * s * c_(TH)  # noqa: E731
+    Yn = lambda s: U * s * s_(TH) - G * s * s / 2  # noqa: E731
+    Tn = optimize.brentq(lambda s: Yn(s) - Xn(s) * math.tan(AL), 1e-6, 100, xtol=1e-14)
+    Ran = math.hypot(Xn(Tn), Yn(Tn))
+    t1n = optimize.brentq(lambda s: d(Yn, s), 1e-9, 100, xtol=1e-14)
+    r3 = math.sqrt(3)
+    deg = math.radians
+    return {
+        "12": [X(t), u * t * c_(th)], "12.2": [Y(t), u * t * s_(th) - g * t * t / 2],
+        "15": [d(Y, t), u * s_(th) - g * t], "15.2": [t1, u * s_(th) / g],
+        "18": [Y(t1), u * u * s_(th) ** 2 / g - u * u * s_(th) ** 2 / (2 * g), u * u * s_(th) ** 2 / (2 * g)],
+        "21": [t2, 2 * u * s_(th) / g],
+        "24": [R, X(t2), 2 * u * u * s_(th) * c_(th) / g, u * u * s_(2 * th) / g],
+        "27": [Rmax, u * u / g],
+        "30": [ypath, xx * math.tan(th) - g * xx**2 / (2 * u * u * c_(th) ** 2),
+               xx * math.tan(th) - g * xx**2 / (2 * u * u) * (1 - math.tan(th) ** 2)],
+        "33": [m * sp2(t) / 2 - m * g * Y(t), m * u * u / 2],
+        "41": [u * s_(th) - g * T / 2, u * c_(th) * math.tan(al)],
+        "42": [g * T / 2, u * (s_(th) * c_(al) - c_(th) * s_(al)) / c_(al), u * s_(th - al) / c_(al)],
+        "46": [T, 2 * u * s_(th - al) / (g * c_(al))],
+        "49": [Ra, X(T) / c_(al), 2 * u * u * c_(th) * s_(th - al) / (g * c_(al) ** 2)],
+        "52": [2 * c_(th) * s_(th - al), s_(2 * th - al) + s_(al)],
+        "55": [Ra, u * u * (s_(2 * th - al) + s_(al)) / (g * c_(al) ** 2)],
+        "58": [thbest, math.pi / 4 + al / 2],
+        "61": [Ramax, u * u * (1 + s_(al)) / (g * c_(al) ** 2), u * u / (g * (1 - s_(al)))],
+        "64": [2 * c_(th) * s_(th - al), s_(2 * th - al) - s_(al)],
+        "64.2": [u * u * (1 - s_(al)) / (g * c_(al) ** 2), u * u / (g * (1 + s_(al)))],
+        "71": [Tn, 40 * s_(deg(30)) / (9.8 * c_(deg(30))), 40 / (9.8 * r3)],
+        "71.2": [Ran, 800 * c_(deg(60)) * s_(deg(30)) / (9.8 * c_(deg(30)) ** 2), 800 / 39.2],
+        "77": [d(Yn, Tn), 10 * r3 - 40 / r3, -10 / r3],
+        "80": [Yn(t1n), 400 * 0.75 / 9.8, 300 / 9.8],
+    }
+
+
+@document("769_notes_simple_harmonic_motion_springs")
+def _(rng):
+    from scipy import integrate
+
+    m, k, x0, v0, t = rng.uniform(0.2, 3), rng.uniform(1, 50), rng.uniform(-2, 2), rng.uniform(-3, 3), rng.uniform(0, 5)
+    w = math.sqrt(k / m)
+    x = lambda s: x0 * math.cos(w * s) + v0 / w * math.sin(w * s)  # noqa: E731
+    A, ph = math.hypot(x0, v0 / w), math.atan2(-v0 / w, x0)
+    assert abs(A * math.cos(w * t + ph) - x(t)) < 1e-9
+    T = 2 * math.pi / w
+    assert abs(x(T + t) - x(t)) < 1e-8
+    xd = lambda s: d(x, s)  # noqa: E731
+    E = m * xd(t) ** 2 / 2 + k * x(t) ** 2 / 2
+    avgK = integrate.quad(lambda s: m * xd(s) ** 2 / 2, 0, T, epsabs=1e-12, epsrel=1e-10)[0] / T
+    mean_s2 = integrate.quad(lambda s: math.sin(w * s + ph) ** 2, 0, T, epsabs=1e-13)[0] / T
+    k1, k2 = rng.uniform(1, 50, size=2)
+    F = rng.uniform(1, 10)
+    ks = F / (F / k1 + F / k2)
+    kp = k1 + k2
+    Ts, Tp = 2 * math.pi * math.sqrt(m / ks), 2 * math.pi * math.sqrt(m / kp)
+    g, y = rng.uniform(5, 15), rng.uniform(0, 5)
+    e = m * g / k
+    yy = lambda s: e + x(s)  # noqa: E731
+    # numbers
+    M, K, X0, V0 = 0.5, 200.0, 0.03, 0.8
+    W = math.sqrt(K / M)
+    An = math.hypot(X0, V0 / W)
+    return {
+        "16": [x(t), x0 * math.cos(w * t) + v0 / w * math.sin(w * t)],
+        "23": [xd(t), -x0 * w * math.sin(w * t) + v0 * math.cos(w * t)],
+        "24": [d2(x, t), -x0 * w * w * math.cos(w * t) - v0 * w * math.sin(w * t), -w * w * x(t)],
+        "28.2": [A * math.cos(ph), x0], "28.3": [A * math.sin(ph), v0 / w],
+        "31": [A, math.sqrt(x0**2 + v0**2 / w**2)], "31.2": [math.tan(ph), v0 / (w * x0)],
+        "37": [xd(t) ** 2, A * A * w * w * math.sin(w * t + ph) ** 2, w * w * (A * A - x(t) ** 2)],
+        "44": [T, 2 * math.pi / w, 2 * math.pi * math.sqrt(m / k)],
+        "47": [E, m * xd(t) ** 2 / 2 + k * x(t) ** 2 / 2, m * w * (A * A - x(t) ** 2) / 2 + k * x(t) ** 2 / 2, k * A * A / 2],
+        "53": [avgK, m * A * A * w * w / 2 * mean_s2, k * A * A / 2],
+        "58": [ks, k1 * k2 / (k1 + k2)],
+        "61": [Ts, 2 * math.pi * math.sqrt(m * (k1 + k2) / (k1 * k2))], "61.2": [Tp, 2 * math.pi * math.sqrt(m / (k1 * k2))],
+        "66": [m * d2(yy, t), m * g - k * yy(t)], "66.2": [e, m * g / k], "66.3": [T, 2 * math.pi * math.sqrt(e / g)],
+        "73": [W, math.sqrt(200 / 0.5), 20], "73.2": [2 * math.pi / W, math.pi / 10],
+        "79": [An, math.sqrt(0.03**2 + 0.8**2 / 20**2), 0.05],
+        "82": [An * W * W, 0.05 * 400, 2],
+        "85": [W * W * (An * An - 0.04**2), 400 * (0.05**2 - 0.04**2), 3.6],
+    }
+
+
+@document("770_lecture_rl_circuit_step_response")
+def _(rng):
+    from scipy import integrate, optimize
+
+    V, R, L, t, I0 = rng.uniform(1, 20), rng.uniform(0.5, 10), rng.uniform(0.05, 2), rng.uniform(0, 1), rng.uniform(0.1, 5)
+    tau, Ii = L / R, V / R
+    i = lambda s: Ii * (1 - math.exp(-s / tau))  # noqa: E731
+    sol = integrate.solve_ivp(lambda s, y: (V - R * y) / L, (0, max(t, 1e-9)), [0.0], rtol=1e-12, atol=1e-13)
+    assert abs(sol.y[0, -1] - i(max(t, 1e-9))) < 1e-8 * max(1, Ii)
+    vL = L * d(i, t)
+    th = optimize.brentq(lambda s: i(s) - Ii / 2, 1e-12, 100 * tau, xtol=1e-15)
+    t95 = optimize.brentq(lambda s: i(s) - 0.95 * Ii, 1e-12, 100 * tau, xtol=1e-15)
+    t99 = optimize.brentq(lambda s: i(s) - 0.99 * Ii, 1e-12, 100 * tau, xtol=1e-15)
+    j = lambda s: I0 * math.exp(-s / tau)  # noqa: E731
+    heat = integrate.quad(lambda s: R * j(s) ** 2, 0, np.inf, epsabs=1e-13, epsrel=1e-11)[0]
+    e = math.exp
+    # numbers
+    Vn, Rn, Ln = 12.0, 4.0, 0.2
+    tn, In = Ln / Rn, Vn / Rn
+    i_n = lambda s: In * (1 - e(-s / tn))  # noqa: E731
+    return {
+        "22": [d(lambda s: e(s / tau) * i(s), t), V / L * e(t / tau)],
+        "23": [e(t / tau) * i(t), V * tau / L * (e(t / tau) - 1), Ii * (e(t / tau) - 1)],
+        "27": [i(t), Ii * (1 - e(-t / tau))],
+        "31": [vL, vL, L * Ii * tau * e(-t / tau), V * e(-t / tau)],
+        "34": [i(tau), Ii * (1 - e(-1))], "36": [th, tau * math.log(2)],
+        "38": [t95, tau * math.log(20)], "38.2": [t99, tau * math.log(99)],
+        "45": [V * i(t), R * i(t) ** 2 + L * i(t) * d(i, t), R * i(t) ** 2 + d(lambda s: L * i(s) ** 2 / 2, t)],
+        "48.2": [L * Ii**2 / 2, L * V * V / (2 * R)],
+        "53.2": [j(t), I0 * e(-t / tau)],
+        "55": [heat, R * I0**2 * integrate.quad(lambda s: e(-2 * s / tau), 0, np.inf, epsabs=1e-14)[0], R * I0**2 * tau,
+               L * I0**2],
+        "60": [heat, L * I0**2 / 2],
+        "67": [tn, Rn / Ln, 20], "67.2": [In, 12 / 4, 3],
+        "71": [i_n(0.1), 3 * (1 - e(-0.1 / 0.05)), 3 * (1 - e(-2))],
+        "73": [Ln * d(i_n, 0.1), 12 * e(-2)],
+        "76": [Ln * In**2 / 2, 0.5 * 0.2 * 9, 1.8],
+        "78": [optimize.brentq(lambda s: i_n(s) - 1.5, 1e-9, 10, xtol=1e-15), 0.05 * math.log(2)],
+    }
+
+
+@document("771_worksheet_work_torque_vectors")
+def _(rng):
+    from scipy import integrate
+
+    F = np.array([3.0, -2, 4])
+    A, B = np.array([1.0, 0, 2]), np.array([4.0, 2, 1])
+    dv = B - A
+    W = F @ dv
+    phi = math.acos(F @ dv / (np.linalg.norm(F) * np.linalg.norm(dv)))
+    nd = np.linalg.norm(dv)
+    proj = (F @ dv) / (dv @ dv) * dv
+    r = np.array([2.0, 1, -1])
+    Q = np.array([1.0, 1, 1])
+    tau = np.cross(r, F)
+    M = np.array([[2.0, 1, -1], [3, -2, 4]])
+    vmat = np.array([np.linalg.det(M[:, [1, 2]]), -np.linalg.det(M[:, [0, 2]]), np.linalg.det(M[:, [0, 1]])])
+    # distance from O to the line of action {r + s F}
+    dist = np.linalg.norm(r - (r @ F) / (F @ F) * F)
+    tauQ = np.cross(r - Q, F)
+    r1, r2, G = rng.normal(size=3), rng.normal(size=3), rng.normal(size=3)
+    fld = lambda p: np.array([p[1] * p[2], p[0] * p[2], p[0] * p[1]])  # noqa: E731
+    path = lambda t: np.array([t, t * t, t**3])  # noqa: E731
+    vel = lambda t: np.array([d(lambda s: path(s)[k], t) for k in range(3)])  # noqa: E731
+    W4 = integrate.quad(lambda t: fld(path(t)) @ vel(t), 0, 1, epsabs=1e-12)[0]
+    p = rng.normal(size=3)
+    a, b, c = rng.normal(size=(3, 3))
+    om = np.array([0.0, 0, 2])
+    rr = np.array([1.0, 2, 3])
+    rot = lambda t: np.array([[math.cos(2 * t), -math.sin(2 * t), 0], [math.sin(2 * t), math.cos(2 * t), 0], [0, 0, 1]]) @ rr  # noqa: E731
+    v = np.array([d(lambda s: rot(s)[k], 0.0) for k in range(3)])
+    return {
+        "9": [dv, np.array([3, 2, -1])],
+        "12": [W, F @ dv, 9 - 4 - 4, 1],
+        "18": [math.cos(phi), W / (np.linalg.norm(F) * nd), 1 / math.sqrt(406)],
+        "24": [proj, (F @ dv) / nd * dv, 1 / math.sqrt(14) * np.array([3, 2, -1])],
+        "30": [F - proj, F - np.array([3, 2, -1]) / 14, np.array([39, -26, 57]) / 14],
+        "40": [tau, np.cross(r, F), vmat, np.array([2, -11, -7])],
+        "46": [tau @ r, 4 - 11 + 7, 0],
+        "49": [dist, math.sqrt(6)], "49.2": [np.cross(F, r), np.array([2, -11, -7])],
+        "52": [tauQ, np.cross(r - Q, F), np.array([-4, 10, -2])],
+        "60": [np.cross(r1, G) + np.cross(r2, -G), np.cross(r2 - r1, G)],
+        "70": [W4, W4, integrate.quad(lambda t: t**5 + 2 * t**5 + 3 * t**5, 0, 1)[0], 1],
+        "73": [fld(p), np.array([partial(lambda q: q[0] * q[1] * q[2], p, k) for k in range(3)])],
+        "73.2": [fld(path(1.0)) @ vel(1.0), 6],
+        "80": [a @ np.cross(a, b), 0],
+        "80.2": [np.cross(a, b) @ np.cross(a, b), (a @ a) * (b @ b) - (a @ b) ** 2],
+        "80.3": [np.cross(a, b) @ c, a @ np.cross(b, c)],
+        "86": [np.cross(a, np.cross(b, c)), (a @ b) * c - (a @ c) * b],
+        "93": [v, np.cross(om, rr), np.array([4, -2, 0])],
+    }
+
+
+@document("772_solution_key_centre_of_mass_lamina")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+
+    def dbl(f, x0, x1, y0, y1):  # int_{x0}^{x1} int_{y0(x)}^{y1(x)} f(x, y) dy dx
+        return integrate.dblquad(lambda y, x: f(x, y), x0, x1, y0, y1, epsabs=1e-12, epsrel=1e-11)[0]
+    # problem 1: half disc
+    a, rho = rng.uniform(0.3, 3), rng.uniform(0.2, 5)
+    top = lambda x: math.sqrt(max(a * a - x * x, 0.0))  # noqa: E731
+    M1 = dbl(lambda x, y: rho, -a, a, lambda x: 0, top)
+    Mx1 = dbl(lambda x, y: y * rho, -a, a, lambda x: 0, top)
+    My1 = dbl(lambda x, y: x * rho, -a, a, lambda x: 0, top)
+    Ix = dbl(lambda x, y: y * y * rho, -a, a, lambda x: 0, top)
+    polar = integrate.dblquad(lambda r, t: r * math.sin(t) * r, 0, math.pi, 0, a, epsabs=1e-12)[0]
+    # problem 2
+    M2 = dbl(lambda x, y: 1.0, 0, 1, lambda x: 0, lambda x: x * x)
+    My2 = dbl(lambda x, y: x, 0, 1, lambda x: 0, lambda x: x * x)
+    Mx2 = dbl(lambda x, y: y, 0, 1, lambda x: 0, lambda x: x * x)
+    # problem 3
+    x = rng.uniform(0, 1)
+    r3 = lambda x, y: x + y  # noqa: E731
+    M3 = dbl(r3, 0, 1, lambda x: 0, lambda x: 1 - x)
+    My3 = dbl(lambda x, y: x * r3(x, y), 0, 1, lambda x: 0, lambda x: 1 - x)
+    Mx3 = dbl(lambda x, y: y * r3(x, y), 0, 1, lambda x: 0, lambda x: 1 - x)
+    # problem 4: L-shape
+    pieces = [((0, 4), (0, 1)), ((0, 1), (1, 3))]
+    A4 = sum((x1 - x0) * (y1 - y0) for (x0, x1), (y0, y1) in pieces)
+    xb4 = sum(dbl(lambda x, y: x, x0, x1, lambda x: y0, lambda x: y1) for (x0, x1), (y0, y1) in pieces) / A4
+    yb4 = sum(dbl(lambda x, y: y, x0, x1, lambda x: y0, lambda x: y1) for (x0, x1), (y0, y1) in pieces) / A4
+    return {
+        "13": [My1 / M1, 0],
+        "16": [Mx1, rho * polar, rho * a**3 / 3 * q(math.sin, 0, math.pi), 2 * rho * a**3 / 3],
+        "19": [M1, rho * math.pi * a * a / 2], "22": [Mx1 / M1, 4 * a / (3 * math.pi)],
+        "28": [Ix, rho * q(lambda t: math.sin(t) ** 2, 0, math.pi) * q(lambda r: r**3, 0, a), rho * math.pi * a**4 / 8,
+               M1 * a * a / 8],
+        "36": [M2, 1 / 3], "36.2": [My2, 1 / 4], "36.3": [Mx2, q(lambda x: x**4, 0, 1), 1 / 5],
+        "39": [My2 / M2, 3 / 4], "39.2": [Mx2 / M2, 3 / 5],
+        "41": [Mx2, q(lambda x: x**4 / 2, 0, 1), 1 / 10], "41.2": [Mx2 / M2, 3 / 10],
+        "48": [q(lambda y: x + y, 0, 1 - x), x * (1 - x) + (1 - x) ** 2 / 2, (1 - x * x) / 2],
+        "54": [M3, 1 / 3], "54.2": [My3, q(lambda x: x * (1 - x * x) / 2, 0, 1), 1 / 6],
+        "57": [My3 / M3, 1 / 2], "57.2": [Mx3 / M3, My3 / M3],
+        "57.3": [M3, q(lambda s: s * s, 0, 1), 1 / 2],
+        "64": [xb4, (4 * 2 + 2 * 0.5) / 6, 3 / 2], "64.2": [yb4, (4 * 0.5 + 2 * 1.5) / 6, 5 / 6],
+    }
+
+
+@document("773_nb_cantilever_beam_deflection")
+def _(rng):
+    from numpy.polynomial import Polynomial as Poly
+
+    L, q, EI, P = rng.uniform(0.5, 4), rng.uniform(0.1, 5), rng.uniform(0.5, 5), rng.uniform(0.1, 5)
+    X = Poly([0, 1])
+    w = q * X**2 * (6 * L * L - 4 * L * X + X**2) / (24 * EI)
+    dw = [w.deriv(k) for k in range(5)]
+    assert all(abs(v) < 1e-9 for v in (dw[0](0), dw[1](0), dw[2](L), dw[3](L)))
+    assert np.allclose((EI * dw[4]).coef, [q])
+    x = rng.uniform(0, L)
+    M = lambda s: EI * dw[2](s)  # noqa: E731
+    # cell 4 numbers
+    E, b, h, Ln, qn = 200e9, 0.05, 0.1, 2.0, 1000.0
+    I = b * h**3 / 12
+    wL = lambda I: qn * Ln**4 / (8 * E * I)  # noqa: E731 (the tip deflection qL^4/(8EI), checked above)
+    assert abs(w(L) - q * L**4 / (8 * EI)) < 1e-9 * w(L)
+    M0 = qn * Ln**2 / 2
+    If = h * b**3 / 12
+    # cell 5: point load at the tip, EI w'' = P(L - x), w(0) = w'(0) = 0
+    wP = P * (L * X**2 / 2 - X**3 / 6) / EI
+    assert abs(EI * wP.deriv(2)(x) - P * (L - x)) < 1e-9 and abs(wP(0)) < 1e-12 and abs(wP.deriv()(0)) < 1e-12
+    Peq = q * L**4 / (8 * EI) / (L**3 / (3 * EI))
+    return {
+        "2:7": [EI * dw[3](x), q * x - q * L, -q * (L - x)],
+        "2:8": [EI * dw[2](x), q / 2 * (L - x) ** 2],
+        "2:9": [EI * dw[1](x), -q / 6 * (L - x) ** 3 + q * L**3 / 6],
+        "2:10": [EI * w(x), q / 24 * (L - x) ** 4 + q * L**3 / 6 * x + q * L**4 / 24],
+        "2:17": [w(x), q * x * x / (24 * EI) * (6 * L * L - 4 * L * x + x * x)],
+        "2:20": [M(x), EI * dw[2](x), q / 2 * (L - x) ** 2], "2:20.2": [M(0), q * L * L],
+        "2:23": [w(L), q * L**4 / (24 * EI) * (6 - 4 + 1), q * L**4 / (6 * EI)], "2:23.2": [dw[1](L), q * L**3 / (6 * EI)],
+        "4:6": [I, b * h**3 / 12, 0.05 * 0.1**3 / 12, 1 / 240000],
+        "4:12": [wL(I), qn * Ln**4 / (8 * E * I), 1000 * 2**4 * 240000 / (8 * 200e9), 2.4e-3],
+        "4:18": [M0 * (h / 2) / I, M0 * (h / 2) / I, 2000 * 0.1 * 240000, 4.8e7],
+        "4:24": [If, h * b**3 / 12, 0.1 * 0.05**3 / 12, 1 / 480000],
+        "4:27": [wL(If), 4.8e-3],
+        "5:3": [EI * wP.deriv(2)(x), P * x], "5:3.2": [wP(x), P * x**3 / (6 * EI)],
+        "5:6": [wP(x), P * x * x / (6 * EI) * (3 * L - x)], "5:6.2": [wP(L), P * L**3 / (3 * EI)],
+        "5:9": [Peq, 3 * q * L / 8],
+    }
+
+
+@document("774_hw_kirchhoff_mesh_currents")
+def _(rng):
+    from scipy import optimize
+
+    R1, R2, R3, V1, V2 = 2.0, 3.0, 4.0, 10.0, 5.0
+    # nodal analysis: node N at the top of R_3, left top at V_1, right top at V_2 (positive terminals up)
+    VN = optimize.brentq(lambda v: (V1 - v) / R1 - v / R3 - (v - V2) / R2, -100, 100, xtol=1e-14)
+    I1, I2 = (V1 - VN) / R1, (VN - V2) / R2
+    assert abs(VN / R3 - (I1 - I2)) < 1e-12
+    Mx = np.array([[6.0, -4], [-4, 7]])
+    det = np.linalg.det
+    diss = R1 * I1**2 + R2 * I2**2 + R3 * (I1 - I2) ** 2
+    src = V1 * I1 - V2 * I2
+    # problem 2: balance R_1/R_2 = R_3/R_x
+    Rx = optimize.brentq(lambda r: 100 / 150 - 220 / r, 1, 1e4, xtol=1e-12)
+    par = lambda *rs: 1 / sum(1 / r for r in rs)  # noqa: E731
+    R = par(2.0, 3.0, 6.0)
+    Ra, Rb, RL = 1.0, 2.0, 2.0
+    return {
+        "13": [R1 * I1 + R3 * (I1 - I2), V1], "14": [R2 * I2 + R3 * (I2 - I1), -V2],
+        "21": [Mx @ np.array([I1, I2]), np.array([10, -5])],
+        "24": [det(Mx), 6 * 7 - (-4) * (-4), 26],
+        "27": [I1, det(np.array([[10, -4], [-5, 7]])) / 26, (70 - 20) / 26, 25 / 13],
+        "28": [I2, det(np.array([[6, 10], [-4, -5]])) / 26, (-30 - 40) / 26, -35 / 13],
+        "31": [I1 - I2, 25 / 13 + 35 / 13, 60 / 13],
+        "33": [src, (250 + 175) / 13], "36": [diss, (1250 + 3675 + 14400) / 169],
+        "42": [det(np.array([[6, 10], [-4, -5]])), -30 + 40, 10],
+        "45": [I2, 5 / 13],
+        "48": [src, (250 - 25) / 13, 225 / 13], "48.2": [diss, (1250 + 75 + 1600) / 169, 225 / 13],
+        "58": [Rx, 150 * 220 / 100, 150 * 220 / 100, 320],
+        "66": [1 / R, 1 / 2 + 1 / 3 + 1 / 6, 1],
+        "69": [9 * Rb / (Ra + Rb), 9 * 2 / (1 + 2), 6], "69.2": [par(Rb, RL), 1],
+        "72": [9 * par(Rb, RL) / (Ra + par(Rb, RL)), 9 * 2 / (1 + 2 + 2), 3.6],
+    }
+
+
+@document("775_blog_circular_orbits_kepler_third_law")
+def _(rng):
+    from scipy import integrate, optimize
+
+    G, M, m = rng.uniform(0.5, 2), rng.uniform(1, 10), rng.uniform(0.01, 1)
+    mu = G * M
+    r = rng.uniform(0.5, 5)
+    vc = lambda r: optimize.brentq(lambda v: G * M * m / r**2 - m * v * v / r, 1e-9, 1e3, xtol=1e-15)  # noqa: E731
+    v = vc(r)
+    T = 2 * math.pi * r / v
+    K = m * v * v / 2
+    U = -integrate.quad(lambda s: G * M * m / s**2, r, np.inf, epsabs=1e-13)[0]
+    vesc = math.sqrt(-2 * U / m)
+    R = rng.uniform(0.5, 5)
+    g = mu / R**2
+    vR = vc(R)
+    # geostationary
+    MU, TD = 3.986e14, 86164.0
+    rgeo = optimize.brentq(lambda s: 2 * math.pi * math.sqrt(s**3 / MU) - TD, 1e6, 1e9, xtol=1e-6)
+    # Hohmann: ellipse with perigee r1 and apogee r2 by conservation of energy and angular momentum
+    r1 = rng.uniform(0.5, 3)
+    r2 = r1 * rng.uniform(1.1, 5)
+    vp = optimize.brentq(lambda w: w * w / 2 - mu / r1 - ((r1 * w / r2) ** 2 / 2 - mu / r2), math.sqrt(mu / r1), 1e3, xtol=1e-15)
+    va = r1 * vp / r2
+    eps = vp * vp / 2 - mu / r1
+    a = (r1 + r2) / 2
+    rr = rng.uniform(r1, r2)
+    v2_at = 2 * (eps + mu / rr)
+    # time from perigee to apogee: half the period, from the area swept at rate h/2
+    h = r1 * vp
+    b = math.sqrt(r1 * r2)
+    ttr = (math.pi * a * b / 2) / (h / 2)
+    return {
+        "10": [G * M * m / r**2, m * v * v / r], "10.2": [v, math.sqrt(mu / r)],
+        "16": [T, 2 * math.pi * r / v, 2 * math.pi * math.sqrt(r**3 / mu)], "16.2": [T**2, 4 * math.pi**2 / mu * r**3],
+        "19": [2**1.5, 2 * math.sqrt(2)], "19.2": [vc(2 * r) / v, 1 / 2],
+        "26": [K, m * v * v / 2, G * M * m / (2 * r)], "26.2": [U, -G * M * m / r],
+        "26.3": [K + U, K + U, -G * M * m / r],
+        "29": [vesc, math.sqrt(2) * v], "29.2": [m * vesc**2 / 2, G * M * m / r],
+        "33": [g, mu / R**2], "33.2": [mu, g * R * R], "33.3": [vR, math.sqrt(g * R)],
+        "33.4": [2 * math.pi * R / vR, 2 * math.pi * math.sqrt(R / g)],
+        "36": [rgeo, (MU * TD**2 / (4 * math.pi**2)) ** 0.5, (3.986e14 * 86164**2 / (4 * math.pi**2)) ** 0.5],
+        "43": [-mu / (2 * eps), (r1 + r2) / 2], "43.2": [v2_at, mu * (2 / rr - 1 / a)],
+        "46": [vp**2, mu * (2 / r1 - 2 / (r1 + r2)), 2 * mu * r2 / (r1 * (r1 + r2))],
+        "49": [r1 * vp, r2 * va], "49.2": [va, r2 / r1 * vp],
+        "53": [vp - vc(r1), vp - math.sqrt(mu / r1), math.sqrt(mu / r1) * (math.sqrt(2 * r2 / (r1 + r2)) - 1)],
+        "54": [vc(r2) - va, math.sqrt(mu / r2) - va, math.sqrt(mu / r2) * (1 - math.sqrt(2 * r2 / (r1 + r2)))],
+        "61": [ttr, 2 * math.pi * math.sqrt(a**3 / mu)],
+        "64.2": [vc(r) ** 2, mu / r],
+    }
+
+
+@document("776_recitation_radioactive_decay_half_life")
+def _(rng):
+    from scipy import integrate, optimize
+
+    lam, N0, t, n = rng.uniform(0.05, 3), rng.uniform(1, 1000), rng.uniform(0, 5), rng.uniform(0, 6)
+    N = lambda s: N0 * math.exp(-lam * s)  # noqa: E731
+    sol = integrate.solve_ivp(lambda s, y: -lam * y, (0, max(t, 1e-9)), [N0], rtol=1e-12, atol=1e-12)
+    assert abs(sol.y[0, -1] - N(max(t, 1e-9))) < 1e-8 * N0
+    th = optimize.brentq(lambda s: N(s) - N0 / 2, 0, 100 / lam, xtol=1e-15)
+    tau = integrate.quad(lambda s: s * lam * math.exp(-lam * s), 0, np.inf, epsabs=1e-13)[0]
+    e = math.exp
+    A = lambda s: -d(N, s)  # noqa: E731
+    # carbon-14
+    lc = math.log(2) / 5730
+    age = lambda frac: optimize.brentq(lambda s: math.exp(-lc * s) - frac, 0, 1e6, xtol=1e-9)  # noqa: E731
+    # iodine-131
+    li = math.log(2) / 8.02
+    Ni = lambda s: math.exp(-li * s)  # noqa: E731
+    t1 = optimize.brentq(lambda s: li * Ni(s) - 0.01 * li * Ni(0), 0, 1e4, xtol=1e-12)
+    # the chain, solved numerically
+    la, lb = rng.uniform(0.1, 2, size=2)
+    while abs(la - lb) < 0.05:
+        lb = rng.uniform(0.1, 2)
+    tt = rng.uniform(0.01, 5)
+    Nc = rng.uniform(0.5, 2)  # the chain's starting number
+    rhs = lambda s, y: [-la * y[0], la * y[0] - lb * y[1], lb * y[1]]  # noqa: E731
+    ch = lambda s: integrate.solve_ivp(rhs, (0, s), [Nc, 0, 0], rtol=1e-12, atol=1e-10).y[:, -1]  # noqa: E731
+    NA, NB, NC = ch(tt)
+    NBx = lambda s: la * Nc / (lb - la) * (e(-la * s) - e(-lb * s))  # noqa: E731
+    assert abs(NBx(tt) - NB) < 1e-7 * Nc
+    ts = optimize.minimize_scalar(lambda s: -NBx(s), bounds=(1e-6, 100), method="bounded", options={"xatol": 1e-12}).x
+    ts = optimize.brentq(lambda s: d(NBx, s), ts / 2, ts * 2, xtol=1e-15)
+    return {
+        "6.2": [N(t), N0 * e(-lam * t)], "11": [N0 / 2, N0 * e(-lam * th)],
+        "14": [th, math.log(2) / lam], "14.2": [N(t), N0 * 2 ** (-t / th)],
+        "20": [N(n * th) / N0, 2**-n, e(-n * lam)],
+        "26": [tau, tau, 0 - integrate.quad(lambda s: e(-lam * s), 0, np.inf)[0], 1 / lam],
+        "29": [th, tau * math.log(2)], "29.2": [A(t), -d(N, t), lam * N(t)],
+        "33": [age(0.25), 11460],
+        "36": [age(0.3), math.log(1 / 0.3) / lc, 5730 * math.log(2) / math.log(10 / 3)],
+        "39": [age(0.3), 5730 * math.log(0.3) / math.log(2)],
+        "46": [Ni(30), 2 ** (-30 / 8.02), e(-30 * math.log(2) / 8.02)],
+        "49": [li * Ni(30) / (li * Ni(0)), Ni(30)], "49.2": [t1, 8.02 * math.log2(100), 8.02 * math.log(100) / math.log(2)],
+        "59": [d(lambda s: e(lb * s) * NBx(s), tt), la * Nc * e((lb - la) * tt)],
+        "62": [NB, lb * Nc / (lb - la) * (e(-la * tt) - e(-lb * tt))],
+        "68": [ts, math.log(la / lb) / (lb - la)],
+        "71": [d(NBx, ts), 0], "71.2": [la * Nc * e(-la * ts), lb * NBx(ts)],
+        "73": [NA + NB + NC, Nc],
+        "76": [NC, Nc - NA - NB, Nc * (1 - (lb * e(-la * tt) - la * e(-lb * tt)) / (lb - la))],
+    }
+
+
+@document("777_appendix_plane_stress_mohrs_circle")
+def _(rng):
+    from scipy import optimize
+
+    sx, sy, tau = rng.uniform(-100, 100, size=3)
+    th = rng.uniform(-math.pi, math.pi)
+    c, s = math.cos(th), math.sin(th)
+    S = np.array([[sx, tau], [tau, sy]])
+    Rm = lambda t: np.array([[math.cos(t), math.sin(t)], [-math.sin(t), math.cos(t)]])  # noqa: E731
+    Sp = lambda t: Rm(t) @ S @ Rm(t).T  # noqa: E731
+    P = Sp(th)
+    C = (sx + sy) / 2
+    rho = math.sqrt(((sx - sy) / 2) ** 2 + tau**2)
+    thp = optimize.brentq(lambda t: Sp(t)[0, 1], -math.pi / 4 + 1e-12, math.pi / 4 - 1e-12, xtol=1e-15)
+    ev = np.sort(np.linalg.eigvalsh(S))[::-1]
+    # example
+    E = np.array([[80.0, 30], [30, -20]])
+    En = lambda t: Rm(t) @ E @ Rm(t).T  # noqa: E731
+    e1, e2 = np.sort(np.linalg.eigvalsh(E))[::-1]
+    Ce, rhoe = (80 - 20) / 2, math.sqrt(50**2 + 30**2)
+    thpe = optimize.brentq(lambda t: En(t)[0, 1], -math.pi / 4 + 1e-12, math.pi / 4 - 1e-12, xtol=1e-15)
+    P30 = En(math.radians(30))
+    r3 = math.sqrt(3)
+    dg = math.radians
+    vm = lambda a, b: a * a - a * b + b * b  # noqa: E731
+    return {
+        "26": [P[0, 0], c * c * sx + 2 * c * s * tau + s * s * sy,
+               C + (sx - sy) / 2 * math.cos(2 * th) + 2 * tau * math.sin(2 * th)],
+        "31": [P[0, 1], (c * c - s * s) * tau - c * s * (sx - sy), -(sx - sy) / 2 * math.sin(2 * th) + tau * math.cos(2 * th)],
+        "32": [P[1, 1], C - (sx - sy) / 2 * math.cos(2 * th) - tau * math.sin(2 * th)],
+        "35": [(Rm(th).T @ S @ Rm(th))[0, 0], c * c * sx + 2 * c * s * tau + s * s * sy],
+        "39": [P[0, 0] + P[1, 1], sx + sy, np.trace(S)],
+        "40": [P[0, 0] * P[1, 1] - P[0, 1] ** 2, sx * sy - tau**2, np.linalg.det(S)],
+        "46": [(P[0, 0] - C) ** 2 + P[0, 1] ** 2, rho**2],
+        "48": [math.tan(2 * thp), 2 * tau / (sx - sy)],
+        "50": [ev, np.array([C + rho, C - rho])],
+        "58": [Ce, (80 - 20) / 2, 30],
+        "59": [rhoe, math.sqrt(100**2 + 30**2), math.sqrt(10900)],
+        "61": [np.array([e1, e2]), np.array([30 + math.sqrt(10900), 30 - math.sqrt(10900)])],
+        "61.2": [math.tan(2 * thpe), 60 / 100],
+        "62": [e1 * e2, 80 * (-20) - 30**2, -2500],
+        "64": [P30[0, 0], 30 + 50 * math.cos(dg(60)) + 30 * math.sin(dg(60)), 55 + 15 * r3],
+        "65": [P30[0, 1], -50 * math.sin(dg(60)) + 30 * math.cos(dg(60)), 25 * r3 + 15],
+        "69": [vm(e1, e2), 80**2 - 80 * (-20) + (-20) ** 2 + 3 * 30**2, 6400 - 1600 + 400 + 2700, 7900],
+    }
+
+
+@document("778_handout_torricelli_tank_draining")
+def _(rng):
+    from scipy import integrate, optimize
+
+    g, A, h0 = rng.uniform(5, 15), rng.uniform(1, 5), rng.uniform(0.5, 3)
+    a = A * rng.uniform(0.01, 0.3)
+    rate = lambda h: -a * math.sqrt(2 * g * max(h, 0.0)) / A  # noqa: E731
+    empty = lambda t, y: y[0] - 1e-12  # noqa: E731
+    empty.terminal = True
+    sol = integrate.solve_ivp(lambda t, y: [rate(y[0])], (0, 1e6), [h0], events=empty, rtol=1e-12, atol=1e-14,
+                              dense_output=True)
+    T = sol.t_events[0][0]
+    t = rng.uniform(0, 0.9) * T
+    hh = lambda s: float(sol.sol(s)[0])  # noqa: E731
+    hx = lambda s: (math.sqrt(h0) - a / (2 * A) * math.sqrt(2 * g) * s) ** 2  # noqa: E731
+    assert abs(hh(t) - hx(t)) < 1e-7 * h0
+    h = hx(t)
+    th = optimize.brentq(lambda s: hx(s) - h0 / 2, 0, T, xtol=1e-15)
+    # numbers
+    an, hn, gn, An = math.pi * 0.01**2, 2.0, 9.8, 1.0
+    Tn = An / an * math.sqrt(2 * hn / gn)
+    # cone
+    H, R = rng.uniform(0.5, 3), rng.uniform(0.3, 2)
+    Ah = lambda y: math.pi * (R * y / H) ** 2  # noqa: E731
+    y = rng.uniform(0.1, H)
+    # drain time: dt = -A(h) dh/(a sqrt(2 g h)), integrated from H down to 0
+    Tc = integrate.quad(lambda y: Ah(y) / (a * math.sqrt(2 * g * y)), 0, H, epsabs=1e-13, epsrel=1e-12)[0]
+    Tcyl = integrate.quad(lambda y: math.pi * R * R / (a * math.sqrt(2 * g * y)), 0, H, epsabs=1e-13, epsrel=1e-12)[0]
+    dhdt_cone = -a * math.sqrt(2 * g * y) / Ah(y)
+    return {
+        "3": [math.sqrt(2 * g * h), math.sqrt(2 * g * h)],
+        "7": [A * d(hx, t), -a * math.sqrt(2 * g * h)], "7.2": [d(hx, 0.0), -a / A * math.sqrt(2 * g * h0)],
+        "10": [integrate.quad(lambda s: 1 / math.sqrt(s), h0, h)[0], -a / A * math.sqrt(2 * g) * t],
+        "12": [2 * math.sqrt(h) - 2 * math.sqrt(h0), -a / A * math.sqrt(2 * g) * t],
+        "18": [math.sqrt(h), math.sqrt(h0) - a / (2 * A) * math.sqrt(2 * g) * t],
+        "18.2": [h, (math.sqrt(h0) - a / A * math.sqrt(g / 2) * t) ** 2],
+        "21": [h, h0 - a / A * math.sqrt(2 * g * h0) * t + a * a * g / (2 * A * A) * t * t],
+        "24": [d(lambda s: math.sqrt(hx(s)), t), 1 / (2 * math.sqrt(h)) * d(hx, t), -a / A * math.sqrt(2 * g)],
+        "28": [T, 2 * A * math.sqrt(h0) / (a * math.sqrt(2 * g)), A / a * math.sqrt(2 * h0 / g)],
+        "34": [th, T * (1 - 1 / math.sqrt(2))],
+        "41": [an, math.pi * 0.02**2],
+        "44": [Tn, 1 / (math.pi * 0.0004) * math.sqrt(4 / 9.8)],
+        "49": [an, math.pi * 0.01**2], "49.2": [Tn, 1 / (math.pi * 0.0001) * math.sqrt(4 / 9.8)],
+        "51": [an * math.sqrt(2 * gn * hn), math.pi * 1e-4 * math.sqrt(39.2)],
+        "55": [Ah(y), math.pi * R * R * y * y / H**2],
+        "58": [math.pi * R * R / H**2 * y * y * dhdt_cone, -a * math.sqrt(2 * g) * y**0.5],
+        "60": [y**1.5 * dhdt_cone, -a * H * H * math.sqrt(2 * g) / (math.pi * R * R)],
+        "66": [2 / 3 * H**2.5, a * H * H * math.sqrt(2 * g) / (math.pi * R * R) * Tc],
+        "66.2": [Tc, 2 * math.pi * R * R / (3 * a) * math.sqrt(H / (2 * g))],
+        "69": [Tcyl, math.pi * R * R / a * math.sqrt(2 * H / g)], "69.2": [Tc / Tcyl, 1 / 3],
+    }
+
+
+@document("779_nb_propagation_of_uncertainty")
+def _(rng):
+    def unc(f, x, dx):  # first-order propagated uncertainty
+        x = np.asarray(x, dtype=float)
+        return math.sqrt(sum((float(partial(f, x, i)) * dx[i]) ** 2 for i in range(len(x))))
+    x, y = rng.uniform(0.5, 5, size=2)
+    dx, dy = rng.uniform(0.001, 0.1, size=2)
+    k = rng.uniform(-3, 3)
+    N = int(rng.integers(2, 10))
+    sg = rng.uniform(0.01, 1)
+    xs = rng.uniform(0, 5, size=N)
+    p = np.array([x, y])
+    L, T = rng.uniform(0.2, 2), rng.uniform(0.8, 3)
+    dL, dT = rng.uniform(0.001, 0.01, size=2)
+    gf = lambda q: 4 * math.pi**2 * q[0] / q[1] ** 2  # noqa: E731
+    g = gf([L, T])
+    # cell 4 numbers
+    Ln, dLn, Tn, dTn = 0.800, 0.002, 1.795, 0.005
+    gn = gf([Ln, Tn])
+    m, r, h = rng.uniform(0.1, 5, size=3)
+    dm, dr, dh = rng.uniform(0.001, 0.05, size=3)
+    rf = lambda q: q[0] / (math.pi * q[1] ** 2 * q[2])  # noqa: E731
+    V, R = rng.uniform(1, 20), rng.uniform(1, 100)
+    dV, dR = rng.uniform(0.01, 0.5), rng.uniform(0.1, 2)
+    Pf = lambda q: q[0] ** 2 / q[1]  # noqa: E731
+    P = Pf([V, R])
+    Pn = Pf([12.0, 48.0])
+    return {
+        "1:12": [unc(lambda q: q[0] + q[1], p, [dx, dy]), math.sqrt(dx * dx + dy * dy)],
+        "1:12.2": [unc(lambda q: q[0] * q[1], p, [dx, dy]) / (x * y), math.hypot(dx / x, dy / y)],
+        "1:12.3": [unc(lambda q: q[0] ** k, [x], [dx]) / x**k, abs(k) * dx / x],
+        "1:15": [unc(lambda q: q[0] - q[1], p, [dx, dy]), dx - dy],
+        "1:15.2": [unc(lambda q: math.log(q[0]), [x], [dx]), dx / x],
+        "1:15.3": [unc(lambda q: np.mean(q), xs, [sg] * N), sg / N],
+        "2:12": [partial(gf, np.array([L, T]), 0), 4 * math.pi**2 / T**2, g / L],
+        "2:12.2": [partial(gf, np.array([L, T]), 1), -4 * math.pi**2 * L / T**3, -g / T],
+        "2:18": [unc(gf, [L, T], [dL, dT]) / g, math.hypot(dL / L, dT / T)],
+        "4:4": [partial(gf, np.array([Ln, Tn]), 1), -8 * math.pi**2 * Ln / Tn**3, -2 * gn / Tn],
+        "4:4.2": [unc(gf, [Ln, Tn], [dLn, dTn]) / gn, math.hypot(dLn / Ln, 2 * dTn / Tn)],
+        "4:7": [dLn / Ln, 0.002 / 0.800, 0.0025],
+        "4:7.2": [2 * dTn / Tn, 0.010 / 1.795, 0.0557],
+        "5:6": [unc(rf, [m, r, h], [dm, dr, dh]) / rf([m, r, h]), math.sqrt((dm / m) ** 2 + (dr / r) ** 2 + (dh / h) ** 2)],
+        "5:12": [partial(Pf, np.array([V, R]), 0), 2 * V / R],
+        "5:12.2": [partial(Pf, np.array([V, R]), 1), V * V / R**2],
+        "5:12.3": [unc(Pf, [V, R], [dV, dR]) / P, math.hypot(2 * dV / V, dR / R)],
+        "5:15": [Pn, 144 / 48, 3],
+        "5:18": [unc(Pf, [12.0, 48.0], [0.1, 1.0]) / Pn, math.hypot(0.2 / 12, 1 / 48), math.sqrt(1 / 3600 + 1 / 2304)],
+    }
+
+
+@document("780_exam_ideal_gas_work_integrals")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-12, epsrel=1e-12)[0]  # noqa: E731
+    n, R = rng.uniform(0.2, 5), rng.uniform(1, 10)
+    g = rng.uniform(1.1, 1.8)
+    CV = R / (g - 1)
+    assert abs((g * CV - CV) - R) < 1e-12
+    V1 = rng.uniform(0.5, 2)
+    V2 = V1 * rng.uniform(1.1, 4)
+    # isobaric
+    P0 = rng.uniform(1, 10)
+    Ti, Tf = P0 * V1 / (n * R), P0 * V2 / (n * R)
+    Wp = q(lambda V: P0, V1, V2)
+    # isothermal
+    T0 = rng.uniform(100, 500)
+    Wt = q(lambda V: n * R * T0 / V, V1, V2)
+    dU_t = n * CV * (T0 - T0)
+    Qt = dU_t + Wt
+    # adiabat
+    T1 = rng.uniform(100, 500)
+    P1 = n * R * T1 / V1
+    K = P1 * V1**g
+    P2 = K * V2**-g
+    T2 = P2 * V2 / (n * R)
+    Wa = q(lambda V: K * V**-g, V1, V2)
+    dU = n * CV * (T2 - T1)
+    dS = q(lambda T: n * CV / T, T1, T2) + q(lambda V: n * R * T2 / V, V1, V2) / T2
+    # numbers
+    nn, Rn, gn, T1n, V1n, V2n = 1.0, 8.314, 1.4, 300.0, 0.010, 0.020
+    CVn = Rn / (gn - 1)
+    P1n = nn * Rn * T1n / V1n
+    Kn = P1n * V1n**gn
+    T2n = Kn * V2n**-gn * V2n / (nn * Rn)
+    Wiso = q(lambda V: nn * Rn * T1n / V, V1n, V2n)
+    Wad = q(lambda V: Kn * V**-gn, V1n, V2n)
+    # Carnot
+    Th = rng.uniform(300, 800)
+    Tc = Th * rng.uniform(0.2, 0.9)
+    Va = rng.uniform(0.5, 2)
+    Vb = Va * rng.uniform(1.1, 3)
+    Vc, Vd = Vb * (Th / Tc) ** (1 / (g - 1)), Va * (Th / Tc) ** (1 / (g - 1))
+    Qh = q(lambda V: n * R * Th / V, Va, Vb)
+    Qc = q(lambda V: n * R * Tc / V, Vd, Vc)
+    Kb, Kd = n * R * Th / Vb * Vb**g, n * R * Tc / Vd * Vd**g
+    Wcyc = Qh + q(lambda V: Kb * V**-g, Vb, Vc) - Qc - q(lambda V: Kd * V**-g, Va, Vd)
+    eta = Wcyc / Qh
+    eta_n = 1 - 300 / 500  # the Carnot efficiency between 500 K and 300 K, from the line above
+    return {
+        "14.2": [CV, R / (g - 1)],
+        "18": [Wp, P0 * (V2 - V1), n * R * (Tf - Ti)],
+        "20": [Wt, q(lambda V: n * R * T0 / V, V1, V2), n * R * T0 * math.log(V2 / V1)],
+        "22": [dU_t, 0], "22.2": [Qt, -n * R * T0 * math.log(V2 / V1)],
+        "28": [Wa, K * q(lambda V: V**-g, V1, V2), K * (V2 ** (1 - g) - V1 ** (1 - g)) / (1 - g),
+               (P2 * V2 - P1 * V1) / (1 - g), (P2 * V2 - P1 * V1) / (g - 1)],
+        "31": [np.array([K * V1 ** (1 - g), K * V2 ** (1 - g)]), np.array([P1 * V1, P2 * V2])],
+        "33": [T2, T1 * (V1 / V2) ** g],
+        "35": [Wa, -dU, n * CV * (T1 - T2)],
+        "37": [dS, n * CV * math.log(T2 / T1) + n * R * math.log(V2 / V1), 0],
+        "45": [Wiso, 8.314 * 300 * math.log(2)],
+        "49": [T2n, 300 * 2**-0.4],
+        "53": [Wad, 20.785 * (300 - 300 * 2**-0.4), 20.785 * 300 * (1 - 2**-1.4)],
+        "56": [P1n, 8.314 * 300 / 0.010, 249420],
+        "61": [Qh, n * R * Th * math.log(Vb / Va)], "62": [Qc, n * R * Tc * math.log(Vc / Vd)], "62.2": [Vb / Va, Vc / Vd],
+        "64": [eta, 1 - Qc / Qh, 1 - Tc / Th],
+        "66": [Wcyc, Qh + Qc], "66.2": [eta_n, 1 - 300 / 500, 0.6],
+    }
+
+
+@document("781_office_hours_rolling_motion_incline")
+def _(rng):
+    m, r, k, g = rng.uniform(0.1, 5), rng.uniform(0.05, 1), rng.uniform(0.1, 1.2), rng.uniform(5, 15)
+    al, h = rng.uniform(0.05, 1.4), rng.uniform(0.1, 3)
+    I = k * m * r * r
+
+    def roll(kk, al=al, g=g):  # acceleration and friction from m a = m g sin - f, I a/r = f r
+        Ik = kk * m * r * r
+        A = np.array([[m, 1.0], [Ik / r, -r]])
+        return np.linalg.solve(A, np.array([m * g * math.sin(al), 0.0]))
+    a, f = roll(k)
+    # energy: m g h = K_trans + K_rot with omega = v/r; solve for v by bisection-free algebra check
+    from scipy import optimize
+    v = optimize.brentq(lambda v: m * v * v / 2 + I * (v / r) ** 2 / 2 - m * g * h, 0, 1e3, xtol=1e-15)
+    w = v / r
+    Ip = I + m * r * r
+    acyl, ahoop, aball = roll(0.5)[0], roll(1.0)[0], roll(0.4)[0]
+    fc = roll(0.5)
+    mu_min = fc[1] / (m * g * math.cos(al))
+    share = lambda kk: (kk * m * r * r * (v / r) ** 2 / 2) / (m * v * v / 2 + kk * m * r * r * (v / r) ** 2 / 2)  # noqa: E731
+    # numbers: cylinder, g = 9.8, h = 1.2, 30 degrees
+    hn, gn, an_ = 1.2, 9.8, math.radians(30)
+    vn2 = optimize.brentq(lambda v: m * v * v / 2 + 0.5 * m * v * v / 2 - m * gn * hn, 0, 100, xtol=1e-15) ** 2
+    s = hn / math.sin(an_)
+    acn = roll(0.5, an_, gn)[0]
+    t = optimize.brentq(lambda t: acn * t * t / 2 - s, 0, 100, xtol=1e-15)
+    return {
+        "10": [m * g * h, m * v * v / 2 + I * w * w / 2, m * v * v / 2 * (1 + k)],
+        "16": [v * v, 2 * g * h / (1 + k)], "19": [m * g * h, m * v * v / 2],
+        "24": [m * a, m * g * math.sin(al) - f], "24.2": [I * a / r, f * r],
+        "27": [f, I * a / r**2, k * m * a],
+        "30": [a, g * math.sin(al) / (1 + k)], "30.2": [f, k / (1 + k) * m * g * math.sin(al)],
+        "33": [m * g * r * math.sin(al), Ip * a / r],
+        "39": [acyl, g * math.sin(al) / 1.5, 2 / 3 * g * math.sin(al)],
+        "40": [ahoop, g * math.sin(al) / 2],
+        "41": [aball, g * math.sin(al) / 1.4, 7 / 5 * g * math.sin(al)],
+        "50": [mu_min, fc[1] / (m * g * math.cos(al)), 0.5 / 1.5 * math.tan(al), 0.5 * math.tan(al)],
+        "56": [share(k), k / (1 + k)],
+        "59.2": [share(1.0), 1 / 3],
+        "61": [vn2, 2 * 9.8 * 1.2 / 1.5, 15.68],
+        "61.2": [s, hn * math.sin(an_), 0.6],
+        "61.3": [s, acn * t * t / 2], "61.4": [acn, 2 / 3 * 9.8 * 0.5],
+        "61.5": [t, math.sqrt(2 * s / acn), math.sqrt(1.2 * 3 / 9.8)],
+    }
+
+
+@document("754_hw_tabular_q_learning_sarsa_updates")
+def _(rng):
+    al, ga = 0.5, 0.9
+    Q = np.array([[0.0, 1.0], [2.0, 4.0]])
+    q, y, r = rng.normal(size=3) * 3
+    eps = 0.2
+    piR, piL = 1 - eps + eps / 2, eps / 2
+    upd = lambda q, y: q + al * (y - q)  # noqa: E731
+    yQ = -1 + ga * Q[1].max()
+    ySA = -1 + ga * Q[1, 0]
+    yES = -1 + ga * (piR * Q[1, 1] + piL * Q[1, 0])
+    n = int(rng.integers(1, 8))
+    Q0, ys = rng.normal(), rng.normal(size=n)
+    Qn = Q0
+    for t in range(n):
+        Qn = upd(Qn, ys[t])
+    Qs = r / (1 - ga)
+    Qk = rng.normal() * 5
+    e = Qk - Qs
+    k = int(rng.integers(1, 6))
+    ek = e
+    for _ in range(k):
+        ek = ek * (1 - al * (1 - ga))
+    return {
+        "12": [upd(q, y), q + al * (y - q), (1 - al) * q + al * y],
+        "21": [piR, 0.9], "21.2": [piL, 0.1],
+        "26": [yQ, -1 + 0.9 * 4, 2.6], "26.2": [upd(Q[0, 1], yQ), 1 + 0.5 * (2.6 - 1), 1.8],
+        "32": [ySA, -1 + 0.9 * 2, 0.8], "32.2": [upd(Q[0, 1], ySA), 1 + 0.5 * (0.8 - 1), 1.1],
+        "38": [yES, -1 + 0.9 * (0.9 * 4 + 0.1 * 2), 2.42],
+        "41": [upd(Q[0, 1], yES), 1.21],
+        "46": [upd(Q[1, 1], 10.0), 4 + 0.5 * (10 + 0.9 * 4 - 4), 4 + 0.5 * 9.6, 8.8],
+        "49": [10.0, 10],
+        "54": [Qn, (1 - al) ** n * Q0 + sum(al * (1 - al) ** (n - i) * ys[i - 1] for i in range(1, n + 1))],
+        "60": [sum(al * (1 - al) ** (n - i) for i in range(1, n + 1)), al * (1 - (1 - al) ** (n + 1)) / al,
+               1 - (1 - al) ** n],
+        "63": [al * (1 - al) ** 2, 0.25],
+        "65": [Qs, r / (1 - ga)], "65.3": [r, (1 - ga) * Qs],
+        "69": [upd(Qk, r + ga * Qk) - Qs, Qk + al * (r + ga * Qk - Qk) - Qs,
+               e + al * (ga * Qk - Qk - Qs + ga * Qs), (1 - al * (1 - ga)) * e],
+        "75": [1 - 0.5 * 0.1, 0.95], "75.2": [ek, 0.95 ** (k + 1) * e],
+    }
+
+
+@document("755_notes_mean_shift_kde_gradient")
+def _(rng):
+    dd, n = int(rng.integers(1, 4)), int(rng.integers(2, 6))
+    X, h, x = rng.normal(size=(n, dd)), rng.uniform(0.5, 2), rng.normal(size=dd)
+    i = int(rng.integers(n))
+    C = 1 / (n * (2 * math.pi * h * h) ** (dd / 2))
+    wf = lambda x: np.exp(-np.sum((x - X) ** 2, axis=1) / (2 * h * h))  # noqa: E731
+    f = lambda x: C * np.sum(wf(x))  # noqa: E731
+    w = wf(x)
+    m = w @ X / w.sum()
+    g = grad(f, x)
+    f1 = lambda t: (math.exp(-t * t / 2) + math.exp(-(t - 2) ** 2 / 2)) / (2 * math.sqrt(2 * math.pi))  # noqa: E731
+    t = rng.uniform(-2, 4)
+    e = math.e
+    m1 = lambda t: 2 * math.exp(-(t - 2) ** 2 / 2) / (math.exp(-t * t / 2) + math.exp(-(t - 2) ** 2 / 2))  # noqa: E731
+    hh = rng.uniform(0.4, 2.5)
+    Ch = 1 / (2 * math.sqrt(2 * math.pi) * hh)
+    fh = lambda t: Ch * (math.exp(-t * t / (2 * hh * hh)) + math.exp(-(t - 2) ** 2 / (2 * hh * hh)))  # noqa: E731
+    # 1-D general second derivative at a random point, random data
+    X1, h1, u = rng.normal(size=n), rng.uniform(0.5, 2), rng.normal()
+    C1 = 1 / (n * math.sqrt(2 * math.pi) * h1)
+    F1 = lambda u: C1 * np.sum(np.exp(-(u - X1) ** 2 / (2 * h1 * h1)))  # noqa: E731
+    w1 = np.exp(-(u - X1) ** 2 / (2 * h1 * h1))
+    P = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    h2 = 1 / (2 * math.log(2))
+    C3 = 1 / (3 * 2 * math.pi * h2)
+    F3 = lambda x: C3 * np.sum(np.exp(-np.sum((x - P) ** 2, axis=1) / (2 * h2)))  # noqa: E731
+    w3 = np.exp(-np.sum((P[0] - P) ** 2, axis=1) / (2 * h2))
+    m3 = w3 @ P / w3.sum()
+    return {
+        "11.3": [f(x), C * np.sum(w)],
+        "18": [grad(lambda x: np.sum((x - X[i]) ** 2), x), 2 * (x - X[i])],
+        "18.2": [grad(lambda x: wf(x)[i], x), -w[i] / (2 * h * h) * 2 * (x - X[i]), w[i] / h**2 * (X[i] - x)],
+        "24": [g, C / h**2 * (w @ (X - x)), C / h**2 * w.sum() * (m - x)],
+        "33": [f(x), C * np.sum(w)],
+        "36": [m - x, h * h * g / f(x), h * h * grad(lambda x: math.log(f(x)), x)],
+        "39.2": [m, x + h * h * grad(lambda x: math.log(f(x)), x)],
+        "39.3": [m - x, g / (h * h * f(x))],
+        "46": [C * 0 + (math.exp(-t * t / 2) + math.exp(-(t - 2) ** 2 / 2)) / (2 * math.sqrt(2 * math.pi)),
+               (math.exp(-t * t / 2) + math.exp(-(t - 2) ** 2 / 2)) / (2 * math.sqrt(2 * math.pi))],
+        "46.2": [d(f1, t), (t * math.exp(-t * t / 2) + (t - 2) * math.exp(-(t - 2) ** 2 / 2)) / (2 * math.sqrt(2 * math.pi))],
+        "52": [m1(0.5), 2 * math.exp(-9 / 8) / (math.exp(-1 / 8) + math.exp(-9 / 8)), 2 / (e + 1)],
+        "52.2": [m1(0.5) - 0.5, 2 / (e + 1) - 0.5, (3 - e) / (e + 1)],
+        "55": [m1(1.0), 1], "55.2": [d(f1, 1.0), 0], "55.3": [f1(1.0), math.exp(-0.5) / (2 * math.sqrt(2 * math.pi))],
+        "58": [d2r(F1, u), C1 / h1**2 * np.sum(w1 * ((X1 - u) ** 2 / h1**2 - 1))],
+        "64": [d2r(fh, 1.0), Ch / hh**2 * math.exp(-1 / (2 * hh * hh)) * (1 / hh**2 - 1)],
+        "71.5": [math.exp(-math.log(2)), 0.5],
+        "74": [m3, (1 * P[0] + 0.5 * P[1] + 0.5 * P[2]) / (1 + 0.5 + 0.5), np.array([1.0, 1.0]) / 4],
+        "74.2": [np.linalg.norm(m3 - P[0]), 0.5],
+        "77": [grad(F3, P[0]), 2 * C3 / h2 * np.ones(2)],
+        "80": [grad(lambda x: math.log(F3(x)), P[0]), (m3 - P[0]) / h2, np.ones(2) / (8 * math.log(2))],
+    }
+
+
+@document("756_appendix_kfac_kronecker_factored_curvature")
+def _(rng):
+    n, m, B, N = int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(2, 6)), int(rng.integers(3, 7))
+    vec = lambda X: np.asarray(X).flatten(order="F")  # noqa: E731
+    W, a, y = rng.normal(size=(m, n)), rng.normal(size=n), rng.normal(size=m)
+    Lw = lambda W: math.log(1 + np.sum((W @ a - y) ** 2))  # noqa: E731  a loss of s = W a
+    s = W @ a
+    g = grad(lambda s: math.log(1 + np.sum((s - y) ** 2)), s)
+    gW = grad(Lw, W)
+    i, j = int(rng.integers(m)), int(rng.integers(n))
+    k1, k2, k3 = rng.integers(1, 4, size=3)
+    P, X, Q = rng.normal(size=(k1, m)), rng.normal(size=(m, n)), rng.normal(size=(n, k3))
+    As, Gs = rng.normal(size=(N, n)), rng.normal(size=(N, m))      # the distribution of (a, g): N equally likely pairs
+    E = lambda f: sum(f(As[t], Gs[t]) for t in range(N)) / N  # noqa: E731
+    F = E(lambda a, g: np.outer(vec(np.outer(g, a)), vec(np.outer(g, a))))
+    A, G = E(lambda a, g: np.outer(a, a)) + 0.1 * np.eye(n), E(lambda a, g: np.outer(g, g)) + 0.1 * np.eye(m)
+    SA, SG = rng.normal(size=(B, n)), rng.normal(size=(B, m))
+    V = rng.normal(size=(m, n))
+    lam = rng.uniform(0.1, 2)
+    inv = np.linalg.inv
+    A2, G2, V2 = np.array([[2.0, 1], [1, 2]]), np.diag([1.0, 4]), np.array([[1.0, 2], [3, 4]])
+    K2 = np.kron(A2, G2)
+    return {
+        "17.2": [gW[i, j], g[i] * a[j]], "19": [gW, np.outer(g, a)],
+        "21": [grad(lambda a: math.log(1 + np.sum((W @ a - y) ** 2)), a), mat(W, g)],
+        "22": [vec(P @ X @ Q), np.kron(Q.T, P) @ vec(X)],
+        "24": [vec(gW), vec(np.outer(g, a)), np.kron(a, g)],
+        "28": [F, E(lambda a, g: np.outer(vec(np.outer(g, a)), vec(np.outer(g, a)))),
+               E(lambda a, g: np.outer(np.kron(a, g), np.kron(a, g))), E(lambda a, g: np.kron(np.outer(a, a), np.outer(g, g)))],
+        "32": [np.trace(F), E(lambda a, g: a @ a) * E(lambda a, g: g @ g)],
+        "36": [sum(np.outer(r, r) for r in SA) / B, sum(np.outer(r, r) for r in SA) / B, SA.T @ SA / B],
+        "36.2": [sum(np.outer(r, r) for r in SG) / B, sum(np.outer(r, r) for r in SG) / B, SG @ SG.T / B],
+        "40": [sum(np.outer(SG[b], SA[b]) for b in range(B)) / B, SA.T @ SG / B],
+        "43": [inv(np.kron(A, G)), np.kron(inv(A), inv(G))],
+        "45": [inv(np.kron(A, G)) @ vec(V), vec(inv(G) @ V @ inv(A))],
+        "49": [np.trace(np.kron(A, G)), np.trace(A) * np.trace(G)],
+        "49.2": [np.linalg.det(np.kron(A, G)), np.linalg.det(A) ** n * np.linalg.det(G) ** m],
+        "53": [np.kron(A + math.sqrt(lam) * np.eye(n), G + math.sqrt(lam) * np.eye(m)), np.kron(A, G) + lam * np.eye(m * n)],
+        "61": [inv(A2), np.array([[2.0, -1], [-1, 2]]) / 3], "61.2": [inv(G2), np.diag([1, 0.25])],
+        "63": [inv(G2) @ V2 @ inv(A2), np.array([[1, 2], [0.75, 1]]) @ np.array([[2.0, -1], [-1, 2]]) / 3,
+               np.array([[0, 3], [0.5, 1.25]]) / 3, np.array([[0, 1], [1 / 6, 1.25]])],
+        "67": [np.trace(K2), 4 * 5, 20], "67.2": [np.linalg.det(K2), 9 * 16, 144],
+        "67.3": [math.log(np.linalg.det(K2)), 2 * math.log(3) + 2 * math.log(4), 2 * math.log(7)],
+    }
+
+
+@document("757_nb_langevin_ula_gaussian_bias")
+def _(rng):
+    from scipy import integrate, linalg
+
+    s2 = rng.uniform(0.3, 3)
+    eta = s2 * rng.uniform(0.1, 1.9)
+    rho = 1 - eta / s2
+    x, xi = rng.normal(size=2)
+    logp = lambda t: -t * t / (2 * s2) - 0.5 * math.log(2 * math.pi * s2)  # noqa: E731
+    step = x + eta * d(logp, x) + math.sqrt(2 * eta) * xi
+    k, x0 = int(rng.integers(1, 8)), rng.normal() * 3
+    var, mean = 0.0, x0
+    for _ in range(k):
+        var, mean = rho**2 * var + 2 * eta, rho * mean
+    v = 0.0
+    for _ in range(4000):
+        v = rho**2 * v + 2 * eta
+    kl = lambda v, s2: integrate.quad(lambda t: math.exp(-t * t / (2 * v)) / math.sqrt(2 * math.pi * v)  # noqa: E731
+                                      * (-t * t / (2 * v) - 0.5 * math.log(v) + t * t / (2 * s2) + 0.5 * math.log(s2)),
+                                      -60, 60, epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    v1 = 0.0
+    for _ in range(4000):
+        v1 = 0.81 * v1 + 0.2
+    v2 = 0.0
+    for _ in range(4000):
+        v2 = 0.95**2 * v2 + 0.1
+    nn = int(rng.integers(1, 4))
+    R = rng.normal(size=(nn, nn))
+    S = R @ R.T + 0.5 * np.eye(nn)
+    et = rng.uniform(0.1, 1.9) * np.linalg.eigvalsh(S).min()
+    Si = np.linalg.inv(S)
+    M = np.eye(nn) - et * Si
+    xv, xiv = rng.normal(size=nn), rng.normal(size=nn)
+    V = linalg.solve_discrete_lyapunov(M, 2 * et * np.eye(nn))
+    logpv = lambda x: -0.5 * x @ Si @ x  # noqa: E731
+    S2 = np.diag([1.0, 4.0])
+    V2 = linalg.solve_discrete_lyapunov(np.eye(2) - 0.1 * np.linalg.inv(S2), 0.2 * np.eye(2))
+    return {
+        "1:9": [d(logp, x), d(lambda t: -t * t / (2 * s2), x), -x / s2],
+        "2:5": [step, x - eta / s2 * x + math.sqrt(2 * eta) * xi, rho * x + math.sqrt(2 * eta) * xi],
+        "2:7": [mean, rho**k * x0],
+        "2:9": [var, 2 * eta * sum(rho ** (2 * j) for j in range(k)), 2 * eta * (1 - rho**k) / (1 - rho**2)],
+        "2:11": [v, rho**2 * v + 2 * eta],
+        "2:14": [v, 2 * eta / (1 - rho**2), 2 * eta / ((1 - rho) * (1 + rho)), 2 * eta / (eta / s2 * (2 + eta / s2)),
+                 s2 / (1 - eta / (2 * s2))],
+        "2:21": [v - s2, eta / (2 * s2 - eta)],
+        "4:3": [1 - 0.1 / 1, 0.9],
+        "4:5": [v1, 0.2 / (1 - 0.81), 20 / 19], "4:5.2": [v1 - 1, 0.1 / (2 - 0.1), 1 / 19],
+        "4:9": [kl(v1, 1.0), 0.5 * (v1 - 1 - math.log(v1)), 0.5 * (1 / 19 + math.log(20 / 19))],
+        "4:11": [v2, 1 / (1 - 0.025), 40 / 39],
+        "4:13": [0.9**10 * 5, 0.9**10 * 5, 0.9**9 * 4.5],
+        "5:3": [grad(logpv, xv), -Si @ xv],
+        "5:3.2": [xv + et * grad(logpv, xv) + math.sqrt(2 * et) * xiv, M @ xv + math.sqrt(2 * et) * xiv],
+        "5:3.4": [V, M @ V @ M.T + math.sqrt(2 * et) * np.eye(nn)],
+        "5:5": [V, 2 * et * np.linalg.inv(np.eye(nn) - M @ M), np.linalg.inv(np.eye(nn) - et / 2 * Si) @ S],
+        "5:9": [V2, np.array([[20 / 19, 0], [0, 80 / 79]])],
+        "5:11": [2 * np.linalg.eigvalsh(S2).min(), 8],
+    }
+
+
+@document("758_blog_critical_batch_size_noise_scale")
+def _(rng):
+    import itertools
+
+    p, N, B = int(rng.integers(1, 4)), int(rng.integers(2, 4)), int(rng.integers(1, 4))
+    U = rng.normal(size=(N, p)) + rng.normal(size=p)          # per-example gradients, equally likely
+    G = U.mean(axis=0)
+    Sig = (U - G).T @ (U - G) / N
+    R = rng.normal(size=(p, p))
+    H = R @ R.T + 0.2 * np.eye(p)
+    L0, eps = rng.normal(), rng.uniform(0.01, 1)
+    L = lambda th: L0 + G @ th + 0.5 * th @ H @ th  # noqa: E731  (theta measured from the current point)
+    draws = [np.mean(U[list(c)], axis=0) for c in itertools.product(range(N), repeat=B)]
+    E = lambda f: sum(f(g) for g in draws) / len(draws)  # noqa: E731
+    gB = draws[int(rng.integers(len(draws)))]
+    Eg = E(lambda g: g)
+    Cov = E(lambda g: np.outer(g - Eg, g - Eg))
+    Hn = lambda M: E(lambda g: (g - G) @ M @ (g - G))  # noqa: E731
+    gHG, trHS, G2 = G @ H @ G, np.trace(H @ Sig), G @ G
+    D = gHG + trHS / B
+    exp_loss = lambda e: E(lambda g: L(-e * g))  # noqa: E731
+    eopt = G2 / D                                  # the vertex of the parabola, checked below by its derivative
+    assert abs(d(exp_loss, eopt)) < 1e-5 * (1 + abs(G2))
+    em, Bn, dLm = G2 / gHG, trHS / gHG, G2**2 / (2 * gHG)
+    dLopt = L(np.zeros(p)) - exp_loss(eopt)
+    h = rng.uniform(0.2, 3)
+    Smin = rng.uniform(1, 100)
+    S = Smin * dLm / dLopt
+    Emin = Smin * Bn
+    Ev = S * B
+    Bs, Bb = sorted(rng.choice(np.arange(1, 6), size=2, replace=False))
+    En = lambda b: G2 + np.trace(Sig) / b  # noqa: E731  E|g_b|^2, checked against the enumeration at b = B
+    assert abs(En(B) - E(lambda g: g @ g)) < 1e-9 * (1 + G2)
+    return {
+        "8": [Eg, G], "8.2": [Cov, Sig / B],
+        "16": [L(-eps * gB), L(np.zeros(p)) - eps * G @ gB + eps**2 / 2 * gB @ H @ gB],
+        "22": [E(lambda g: g @ H @ g), gHG + Hn(H), gHG + np.trace(H @ Cov), gHG + trHS / B],
+        "28": [exp_loss(eps), L(np.zeros(p)) - eps * G2 + eps**2 / 2 * D],
+        "34": [eopt, G2 / D, em / (1 + B / Bn)],
+        "46": [dLopt, G2**2 / (2 * D), dLm / (1 + Bn / B)],
+        "52": [np.trace(h * Sig) / (h * G2), np.trace(h * Sig) / (h * G @ G), np.trace(Sig) / G2],
+        "57": [S, Smin * (1 + Bn / B)],
+        "60": [Ev, Smin * (B + Bn), Emin * (1 + Bn / B)],
+        "66": [(S / Smin - 1) * (Ev / Emin - 1), 1],
+        "76": [50 / 2, 25], "76.2": [4 / 2, 2], "76.3": [16 / (2 * 2), 8],
+        "82": [4 / (2 + 50 / 25), 4 / (2 + 50 / 25), 1], "82.2": [16 / (2 * (2 + 50 / 25)), 16 / (2 * (2 + 2)), 4],
+        "85": [4 / (2 + 50 / 100), 2 / (1 + 100 / 25), 0.4],
+        "92": [G2, (Bb * En(Bb) - Bs * En(Bs)) / (Bb - Bs)],
+        "92.2": [np.trace(Sig), (En(Bs) - En(Bb)) / (1 / Bb - 1 / Bs)],
+    }
+
+
+@document("759_reading_group_svgd_rbf_update")
+def _(rng):
+    from scipy import integrate, optimize
+
+    dd, n = int(rng.integers(1, 4)), int(rng.integers(1, 5))
+    h = rng.uniform(0.5, 4)
+    mu0 = rng.normal(size=dd)
+    logp = lambda y: -0.5 * np.sum((y - mu0) ** 2) - 0.1 * np.sum(y**4)  # noqa: E731  a smooth target
+    k = lambda x, y: math.exp(-np.sum((x - y) ** 2) / h)  # noqa: E731
+    X = rng.normal(size=(n, dd))
+    x = rng.normal(size=dd)
+    j = int(rng.integers(n))
+
+    def phi(x):
+        return sum(k(X[i], x) * grad(logp, X[i]) + grad(lambda y: k(y, x), X[i]) for i in range(n)) / n
+    S = np.array([grad(logp, X[i]) for i in range(n)])
+    K = np.array([[k(X[a], X[b]) for b in range(n)] for a in range(n)])
+    Phi = np.array([phi(X[i]) for i in range(n)])
+    i = int(rng.integers(n))
+    rstar = optimize.minimize_scalar(lambda r: -(2 / h) * r * math.exp(-r * r / h), bounds=(0, 10 * h), method="bounded",
+                                     options={"xatol": 1e-12}).x
+    # one dimension, standard normal target, particles at -a, a
+    lp1 = lambda t: -t * t / 2  # noqa: E731
+    t = rng.normal()
+
+    def phi1(x, P, h, lp=lp1):
+        kk = lambda u, v: math.exp(-(u - v) ** 2 / h)  # noqa: E731
+        return sum(kk(u, x) * d(lp, u) + d(lambda v: kk(v, x), u) for u in P) / len(P)
+    a = rng.uniform(0.2, 2)
+    kap = math.exp(-4 * a * a / h)
+    astar = optimize.brentq(lambda a: phi1(a, [-a, a], h) / a, 1e-3, 20, xtol=1e-13)
+    a4 = optimize.brentq(lambda a: phi1(a, [-a, a], 4.0) / a, 1e-3, 20, xtol=1e-13)
+    eps = rng.uniform(0.01, 0.5)
+    p1 = phi1(1.0, [-1.0, 1.0], 1.0)
+    new = [u + eps * phi1(u, [-1.0, 1.0], 1.0) for u in (-1.0, 1.0)]
+    s2, mu = rng.uniform(0.3, 3), rng.normal()
+    lps = lambda t: -(t - mu) ** 2 / (2 * s2)  # noqa: E731
+    asg = optimize.brentq(lambda a: phi1(mu + a, [mu - a, mu + a], h, lps) / a, 1e-3, 50, xtol=1e-13)
+    # Gaussian N(m, Sigma) score
+    R = rng.normal(size=(dd, dd))
+    Sig = R @ R.T + 0.5 * np.eye(dd)
+    Si = np.linalg.inv(Sig)
+    lpg = lambda y: -0.5 * (y - mu0) @ Si @ (y - mu0)  # noqa: E731
+    E = lambda f: integrate.quad(lambda z: f(z) * math.exp(-z * z / 2) / math.sqrt(2 * math.pi), -40, 40,  # noqa: E731
+                                 epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+    c1, c2, c3 = rng.normal(size=3)
+    f = lambda z: c1 * math.sin(z) + c2 * z**3 + c3 * z * z  # noqa: E731
+    fp = lambda z: c1 * math.cos(z) + 3 * c2 * z * z + 2 * c3 * z  # noqa: E731
+    return {
+        "18": [grad(lambda y: k(y, x), X[j]), -1 / h * grad(lambda y: np.sum((y - x) ** 2), X[j]) * k(X[j], x),
+               2 / h * (x - X[j]) * k(X[j], x)],
+        "21": [rstar, math.sqrt(h)], "21.2": [k(X[i], X[i]), 1],
+        "23": [k(X[0], X[0]) * grad(logp, X[0]) + grad(lambda y: k(y, X[0]), X[0]), grad(logp, X[0])],
+        "27.2": [sum((X[i] - X[b]) * K[i, b] for b in range(n)), X[i] * K[i].sum() - K[i] @ X],
+        "30": [Phi, (K @ S + 2 / h * (K @ X - np.diag(K @ np.ones(n)) @ X)) / n],
+        "35": [d(lp1, t), -t], "35.2": [grad(lpg, x), Si @ (x - mu0)],
+        "35.5": [math.exp(-(2 * a) ** 2 / h), math.exp(-(2 * a) ** 2 / h), math.exp(-2 * a * a / h)],
+        "38": [phi1(a, [-a, a], h), 0.5 * (kap * a + 2 / h * 2 * a * kap - a), a / 2 * (kap * (1 + 4 / h) - 1)],
+        "41": [math.exp(-4 * astar**2 / h), h / (h + 4)],
+        "44": [astar**2, 4 / h * math.log((h + 4) / h)],
+        "47": [a4**2, math.log(2)], "47.2": [math.exp(-4 * a4**2 / 4), 0.5],
+        "52": [p1, 0.5 * (math.exp(-4) + 2 * 2 * math.exp(-4) - 1), (5 * math.exp(-4) - 1) / 2],
+        "55": [new[1] - new[0], 2 + eps / 2 * (5 * math.exp(-4) - 1)],
+        "55.2": [phi1(1.0, [-1.0, 1.0], 2.0), 0.5 * (math.exp(-2) + 2 * math.exp(-2) - 1), (3 * math.exp(-2) - 1) / 2],
+        "60": [math.exp(-4 * asg**2 / h), h / (h + 4 * s2)],
+        "60.2": [asg**2, h / 4 * math.log(1 + 4 / (h * s2))],
+        "65": [E(lambda z: f(z) * (-z) + fp(z)), 0],
+        "68": [E(lambda z: z * f(z)), E(fp)],
+        "71": [E(lambda z: z**4), 3 * E(lambda z: z * z), 3],
+        "71.2": [E(lambda z: z * math.sin(z)), E(math.cos), math.exp(-1)],
+        "71.3": [E(lambda z: math.exp(-(z - t) ** 2 / h) * (-z) + d(lambda y: math.exp(-(y - t) ** 2 / h), z)), 0],
+    }
+
+
+@document("760_appendix_chinchilla_compute_optimal_allocation")
+def _(rng):
+    from scipy import optimize
+
+    al, be = rng.uniform(0.2, 0.8, size=2)
+    E0, A, B = rng.uniform(0.5, 3), rng.uniform(10, 500), rng.uniform(10, 500)
+    C = 10 ** rng.uniform(15, 22)
+    N, D = 10 ** rng.uniform(6, 10), 10 ** rng.uniform(6, 10)
+    L = lambda N, D: E0 + A / N**al + B / D**be  # noqa: E731
+
+    def opt(C, al=al, be=be, A=A, B=B):
+        x = optimize.minimize_scalar(lambda u: L(math.exp(u), C / (6 * math.exp(u))),
+                                     bounds=(-10, 60), method="bounded", options={"xatol": 1e-12}).x
+        return math.exp(x)
+
+    def optB(C, al=al, be=be, A=A, B=B):
+        f = lambda u: -al * A * math.exp(-al * u) + be * B * (6 * math.exp(u) / C) ** be  # noqa: E731  N dL/dN
+        return math.exp(optimize.brentq(f, -30, 80, xtol=1e-14))
+    No = optB(C)
+    assert abs(math.log(No / opt(C))) < 1e-3
+    Do = C / (6 * No)
+    G = (al * A / (be * B)) ** (1 / (al + be))
+    a_num = (math.log(optB(2 * C)) - math.log(No)) / math.log(2)
+    b_num = (math.log(C * 2 / (6 * optB(2 * C))) - math.log(Do)) / math.log(2)
+    Ls = L(No, Do)
+    LN = lambda n: L(n, C / (6 * n))  # noqa: E731
+    # symmetric case alpha = beta = 1/2, A = 4B
+    Bs = rng.uniform(10, 500)
+    Ns = optB(C, 0.5, 0.5, 4 * Bs, Bs)
+    f2 = lambda u: -0.5 * 4 * Bs * math.exp(-0.5 * u) + 0.5 * Bs * (6 * math.exp(u) / 6e20) ** 0.5  # noqa: E731
+    N20 = math.exp(optimize.brentq(f2, 0, 80, xtol=1e-14))
+    D20 = 6e20 / (6 * N20)
+    Ls20 = E0 + 4 * Bs / N20**0.5 + Bs / D20**0.5
+    return {
+        "21": [6 * N * D, 2 * N * D + 4 * N * D, 6 * N * D],
+        "27": [C / (6 * N), C / (6 * N)],
+        "29": [LN(N), E0 + A * N**-al + B * (6 * N / C) ** be],
+        "33": [d(lambda t: LN(N * t), 1.0) / N, -al * A * N ** (-al - 1) + be * B * (6 / C) ** be * N ** (be + 1)],
+        "35": [d(lambda t: L(N * t, D), 1.0) / N, -al * A * N ** (-al - 1)],
+        "35.2": [d(lambda t: L(N, D * t), 1.0) / D, -be * B * D ** (-be + 1)],
+        "37": [al * A / No**al, be * B / Do**be],
+        "41": [No ** (al + be), al * A / (be * B) * (C / 6) ** be],
+        "42": [No, G * (C / 6) ** (be / (al + be))], "42.2": [Do, G * (C / 6) ** (al / (al + be))],
+        "44.2": [a_num, be / (al + be)], "44.3": [b_num, al / (al + be)], "44.4": [a_num + b_num, 1],
+        "44.5": [6 * No * Do, C],
+        "48": [(A / No**al) / (B / Do**be), al / be],
+        "52": [Ls, E0 + A / No**al * (1 + be / al)],
+        "59": [0.28 / 0.62, 0.34 / 0.62, 17 / 31], "59.2": [0.34 / 0.62, 0.28 / 0.62, 14 / 31],
+        "61": [2 ** (17 / 31) * 2 ** (14 / 31), 2],
+        "63.2": [(0.5 * 4 * Bs / (0.5 * Bs)) ** (1 / 1), 4],
+        "65": [Ns, 4 * (C / 6) ** 0.5], "65.2": [C / (6 * Ns), 0.25 * (C / 6) ** 0.5], "65.3": [C / (6 * Ns) / Ns, 1 / 16],
+        "67": [(6e20 / 6) ** 0.5, 1e10], "67.2": [N20, 4e10], "67.3": [D20, 4e9],
+        "67.4": [6 * 4e10 * 2.5e9, 6e20],
+        "67.5": [Ls20, E0 + 2 * 4 * Bs / N20**0.5, E0 + 2 * 4 * Bs / 2e5],
+    }
+
+
+@document("761_exam_top_k_top_p_sampling")
+def _(rng):
+    l2 = math.log(2)
+    z = np.array([3 * l2, 2 * l2, l2, 0.0])
+    p = lambda T: softmax(z / T)  # noqa: E731
+    T = rng.uniform(0.3, 3)
+    i = int(rng.integers(4))
+    P1 = p(1.0)
+    H = -np.sum(P1 * np.log2(P1))
+    zbar = lambda T: p(T) @ z  # noqa: E731
+    # truncation to a random kept set of a random distribution
+    K = int(rng.integers(2, 6))
+    pr = rng.dirichlet(np.ones(K))
+    S = np.sort(rng.choice(K, size=int(rng.integers(1, K + 1)), replace=False))
+    PS = pr[S].sum()
+    q = pr[S] / PS
+
+    def trunc(pv, keep):
+        out = np.zeros_like(pv)
+        out[keep] = pv[keep] / pv[keep].sum()
+        return out
+    q2 = trunc(P1, [0, 1])
+    q3 = trunc(P1, [0, 1, 2])
+    kl = lambda q, p: sum(q[j] * math.log(q[j] / p[j]) for j in range(len(q)) if q[j] > 0)  # noqa: E731
+    s2 = math.sqrt(2)
+    return {
+        "9": [np.exp(z).sum(), 8 + 4 + 2 + 1, 15],
+        "12": [P1, np.array([8, 4, 2, 1]) / 15],
+        "18": [H, np.sum(P1 * np.log2(1 / P1)), math.log2(15) - (8 * 3 + 4 * 2 + 2 * 1) / 15, math.log2(15) - 32 / 15],
+        "21": [p(0.5), np.array([64, 16, 4, 1]) / 85],
+        "24": [p(2.0)[0], 2 * s2 / (3 + 3 * s2), 2 * s2 * (s2 + 1) / 3, (4 + 2 * s2) / 3],
+        "30": [d(lambda t: math.log(p(t)[i]), T), -z[i] / T**2 + p(T) @ z / T**2, (z[i] - zbar(T)) / T**2],
+        "33": [zbar(1.0), 34 / 15 * l2], "33.2": [d(lambda t: math.log(p(t)[0]), 1.0), 11 / 15 * l2],
+        "38": [q2, np.array([8 / 12, 4 / 12, 0, 0]), np.array([2 / 3, 1 / 3, 0, 0])],
+        "41": [kl(q, pr[S]), sum(pr[j] / PS * math.log((pr[j] / PS) / pr[j]) for j in S), math.log(PS)],
+        "41.3": [P1[:2].sum(), 12 / 15, 4 / 5],
+        "45": [12 / 15, 0.8],
+        "46": [q3, np.array([8, 4, 2, 0]) / 14, np.array([4 / 7, 2 / 7, 1 / 7, 0])],
+        "46.2": [kl(q3, P1), math.log(15 / 14)],
+        "47": [14 / 15, 0.95], "49": [0.2 * 8 / 15, 1.6 / 15],
+        "54": [trunc(p(0.5), [0, 1]), np.array([64, 16, 0, 0]) / 80, np.array([0.8, 0.2, 0, 0])],
+        "57": [80 / 85, 16 / 17],
+    }
+
+
+@document("762_notes_radial_flow_logdet")
+def _(rng):
+    dd = int(rng.integers(1, 5))
+    al = rng.uniform(0.2, 3)
+    be = rng.uniform(-al * 0.9, 3)
+    z0, z = rng.normal(size=dd), rng.normal(size=dd) * 2
+    r = np.linalg.norm(z - z0)
+    hf = lambda r: 1 / (al + r)  # noqa: E731
+    f = lambda z: z + be * hf(np.linalg.norm(z - z0)) * (z - z0)  # noqa: E731
+    h, hp = hf(r), d(hf, r)
+    J = jac(f, z)
+    u, v = be * hp / r * (z - z0), z - z0
+    logq0 = lambda z: -0.5 * z @ z - dd / 2 * math.log(2 * math.pi)  # noqa: E731
+    # the density of z' = f(z) at z', from the pushforward, by a numerical Jacobian of the inverse map
+
+    def finv(zp):
+        from scipy import optimize
+        rp = np.linalg.norm(zp - z0)
+        rr = optimize.brentq(lambda t: t + be * t / (al + t) - rp, 0, rp + 10 * abs(be) + 10, xtol=1e-14)
+        return z0 + (zp - z0) * rr / rp
+    zp = f(z)
+    logq1 = logq0(finv(zp)) + math.log(abs(np.linalg.det(jac(finv, zp))))
+    J0 = jac(f, z0 + 1e-9)
+    Z2 = np.array([3.0, 4.0])
+    f2 = lambda z: z + z / (1 + np.linalg.norm(z))  # noqa: E731
+    J2 = jac(f2, Z2)
+    lq0 = lambda z: -0.5 * z @ z - math.log(2 * math.pi)  # noqa: E731
+    from scipy import optimize
+    r2 = optimize.brentq(lambda t: t + t / (1 + t) - 35 / 6, 0, 10, xtol=1e-14)
+    finv2 = lambda zp: zp * optimize.brentq(lambda t: t + t / (1 + t) - np.linalg.norm(zp), 0, 50, xtol=1e-14) / np.linalg.norm(zp)  # noqa: E731
+    lq1 = lq0(finv2(f2(Z2))) + math.log(abs(np.linalg.det(jac(finv2, f2(Z2)))))
+    return {
+        "11": [hp, -1 / (al + r) ** 2], "11.2": [f(z) - z0, (1 + be * h) * (z - z0)],
+        "11.3": [np.linalg.norm(f(z) - z0), r + be * r / (al + r)],
+        "15": [grad(lambda z: np.linalg.norm(z - z0), z), (z - z0) / r],
+        "18": [J, (1 + be * h) * np.eye(dd) + be * hp * np.outer(z - z0, (z - z0) / r),
+               (1 + be * h) * np.eye(dd) + be * hp / r * np.outer(z - z0, z - z0)],
+        "21": [v @ u, be * hp * r**2],
+        "24": [np.linalg.det(J), (1 + be * h) ** (dd - 1) * (1 + be * h + be * hp * r)],
+        "30": [1 + be * h + be * hp * r, 1 + be / (al + r) - be * r / (al + r) ** 2,
+               1 + (be * (al + r) + be * r) / (al + r) ** 2, 1 + be * al / (al + r) ** 2],
+        "36": [math.log(abs(np.linalg.det(J))), dd * math.log(abs(1 + be * h)) + math.log(abs(1 + be * al / (al + r) ** 2))],
+        "39": [np.linalg.det(J0), (1 + be / al) ** (dd - 1)],
+        "42": [logq1, logq0(z) + math.log(abs(np.linalg.det(J)))],
+        "47.2": [np.linalg.norm(Z2), 5], "47.3": [1 / (1 + 5), 1 / 6], "47.4": [d(lambda t: 1 / (1 + t), 5.0), -1 / 36],
+        "47.5": [f2(Z2), 7 / 6 * Z2, np.array([3.5, 14 / 3])],
+        "50": [1 + 1 / 6 + 1 * (-1 / 36) * 5, 7 / 6 - 5 / 36, 37 / 36],
+        "53": [np.linalg.det(J2), 7 / 6 * 37 / 36, 259 / 216], "53.2": [-1 / 36 / 5, -1 / 180],
+        "56": [J2, 7 / 6 * np.eye(2) - np.array([[9, 12], [12, 16]]) / 180, np.array([[67 / 60, -1 / 16], [-1 / 16, 97 / 90]])],
+        "59": [67 / 60 * 97 / 90 - 1 / 225, 6475 / 5400, 259 / 216],
+        "59.2": [lq0(Z2), -math.log(2 * math.pi) - 12.5],
+        "62": [lq1, -math.log(2 * math.pi) - 12.5 + math.log(259 / 216)],
+        "65": [6 * r2**2 - 23 * r2 + 35, 0], "65.2": [r2, (23 + 37) / 12, 5],
+    }
+
+
+@document("763_hw_lstd_linear_td_fixed_point")
+def _(rng):
+    n = int(rng.integers(2, 5))
+    k = int(rng.integers(1, n + 1))
+    P = rng.dirichlet(np.ones(n), size=n)
+    ev, evec = np.linalg.eig(P.T)
+    mu = np.real(evec[:, np.argmin(abs(ev - 1))])
+    mu = mu / mu.sum()
+    D = np.diag(mu)
+    r, ga = rng.normal(size=n), rng.uniform(0, 0.95)
+    Phi = rng.normal(size=(n, k))
+    w = rng.normal(size=k)
+    s, sp = int(rng.integers(n)), int(rng.integers(n))
+    delta = lambda w, s, sp: r[s] + ga * w @ Phi[sp] - w @ Phi[s]  # noqa: E731
+    Eupd = lambda w: sum(mu[a] * P[a, c] * delta(w, a, c) * Phi[a] for a in range(n) for c in range(n))  # noqa: E731
+    A = sum(mu[a] * P[a, c] * np.outer(Phi[a], Phi[a] - ga * Phi[c]) for a in range(n) for c in range(n))
+    b = sum(mu[a] * r[a] * Phi[a] for a in range(n))
+    w0 = rng.normal(size=k)
+    wtd = w0 - np.linalg.solve(jac(Eupd, w0), Eupd(w0))
+    T = int(rng.integers(2, 8))
+    traj = [int(rng.integers(n))]
+    for _ in range(T):
+        traj.append(int(rng.choice(n, p=P[traj[-1]])))
+    rt = r[traj]
+    # tabular
+    I = np.eye(n)
+    Eupd_t = lambda w: sum(mu[a] * P[a, c] * (r[a] + ga * w[c] - w[a]) * I[a] for a in range(n) for c in range(n))  # noqa: E731
+    wt = w0t = rng.normal(size=n)
+    wt = w0t - np.linalg.solve(jac(Eupd_t, w0t), Eupd_t(w0t))
+    At, bt = D @ (I - ga * P), D @ r
+    # the example
+    P2, r2, g2, F2 = np.full((2, 2), 0.5), np.array([1.0, 0.0]), 0.5, np.array([1.0, 2.0])
+    m2 = np.array([0.5, 0.5])
+    assert np.allclose(m2 @ P2, m2)
+    v2 = np.linalg.solve(np.eye(2) - g2 * P2, r2)
+    A2 = sum(m2[a] * P2[a, c] * F2[a] * (F2[a] - g2 * F2[c]) for a in range(2) for c in range(2))
+    b2 = sum(m2[a] * r2[a] * F2[a] for a in range(2))
+    wtd2 = b2 / A2
+    wls = np.sum(m2 * F2 * v2) / np.sum(m2 * F2**2)
+    err = lambda w: np.sum(m2 * (F2 * w - v2) ** 2)  # noqa: E731
+    d1 = r2[0] + g2 * 0 * F2[1] - 0 * F2[0]
+    w1 = 0 + 0.1 * d1 * F2[0]
+    d2 = 0 + g2 * w1 * F2[0] - w1 * F2[1]
+    wv2 = w1 + 0.1 * d2 * F2[1]
+    return {
+        "16": [grad(lambda w: 0.5 * delta(w, s, sp) ** 2, w), delta(w, s, sp) * (Phi[s] - ga * Phi[sp])],
+        "26": [Eupd(w), A @ w - b],
+        "32": [A, Phi.T @ D @ (I - ga * P.T) @ Phi], "32.2": [b, Phi.T @ D @ r],
+        "35": [wtd, np.linalg.solve(A, b)],
+        "38.2": [sum(rt[t] * Phi[traj[t]] for t in range(T)) / T, sum(rt[t] * Phi[traj[t + 1]] for t in range(T)) / T],
+        "44": [wt, np.linalg.solve(At, bt), np.linalg.inv(At) @ D @ r, np.linalg.inv(D) @ np.linalg.solve(I - ga * P, r)],
+        "49.2": [m2 @ P2, m2],
+        "51": [v2, np.linalg.solve(np.eye(2) - g2 * P2, r2), np.array([1.5, 0.5])],
+        "53": [(np.eye(2) - g2 * P2) @ F2, np.array([0.25, 1.25])],
+        "56": [A2, 0.5 * (1 * 0.25 + 2 * 1.25), 11 / 8], "56.2": [b2, 0.5 * (1 * 1 + 2 * 0), 0.5],
+        "56.3": [wtd2, 0.5 / (11 / 8), 4 / 11],
+        "59": [wls, 0.5],
+        "62": [err(wls), 0.5 * ((0.5 - 1.5) ** 2 + (1 - 0.5) ** 2), 5 / 4],
+        "65": [err(wtd2), 325 / 484],
+        "67": [d1, 1], "67.2": [w1, 0.1],
+        "70": [d2, 0 + 0.5 * 0.1 * 1 - 0.1 * 2, -0.15], "70.2": [wv2, 0.1 + 0.1 * (-0.15) * 1, 0.085],
+    }
+
+
+@document("764_nb_muon_newton_schulz_orthogonalisation")
+def _(rng):
+    m, n = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    G = rng.normal(size=(m, n))
+
+    def polar(G):
+        U, s, Vt = np.linalg.svd(G, full_matrices=False)
+        return U @ Vt
+
+    def isqrt(S):
+        w, V = np.linalg.eigh(S)
+        return V @ np.diag(w**-0.5) @ V.T
+    c = rng.uniform(0.1, 5)
+    O = polar(G)
+    Ug, _, Vgt = np.linalg.svd(G, full_matrices=False)
+    Vg = Vgt.T
+    X = rng.normal(size=(m, n)) * 0.3
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    p = lambda t: 1.5 * t - 0.5 * t**3  # noqa: E731
+    t, e = rng.uniform(-1.5, 1.5), rng.uniform(-0.5, 0.5)
+    Gt = G if m >= n else G.T                                  # tall, so that G^T G is invertible
+    a, b, cc = 3.4445, -4.7750, 2.0315
+    q = lambda t: a * t + b * t**3 + cc * t**5  # noqa: E731
+    X0 = np.diag([2, 1]) / math.sqrt(5)
+    X1 = 1.5 * X0 - 0.5 * X0 @ X0.T @ X0
+    r5 = math.sqrt(5)
+    G2 = np.array([[0.0, 2], [-1, 0]])
+    G3 = np.array([[3.0, 1], [1, 3]])
+    return {
+        "1:5": [polar(Gt), polar(Gt), Gt @ isqrt(Gt.T @ Gt)],
+        "1:7": [polar(c * G), c * polar(G)], "1:7.2": [polar(-G), -polar(G)],
+        "2:5": [1.5 * X - 0.5 * X @ X.T @ X, 1.5 * X - 0.5 * X @ X.T @ X,
+                UNDEFINED if m != n else 1.5 * X - 0.5 * (X.T @ X) @ X],
+        "2:7": [np.linalg.norm(G), math.sqrt(np.sum(np.linalg.svd(G, compute_uv=False) ** 2))],
+        "2:7.3": [X @ X.T @ X, U @ np.diag(s**3) @ Vt],
+        "2:11": [d(p, t), 1.5 - 1.5 * t * t], "2:11.2": [d(p, 1.0), 0], "2:11.3": [d(p, 0.0), 1.5],
+        "2:13": [1 - p(1 - e), 1.5 * e * e + 0.5 * e**3],
+        "4:5": [p(0.5), 0.75 - 0.125, 0.625],
+        "4:11": [X1, np.diag([3 / r5 - 4 / (5 * r5), 3 / (2 * r5) - 1 / (10 * r5)]), np.diag([11 * r5 / 25, 7 * r5 / 25])],
+        "4:15": [G2, G2, np.array([[0, 1], [-1, 0]]) @ np.diag([1, 2])],
+        "4:15.2": [polar(G2), np.array([[0, 1], [-1, 0]])],
+        "4:17.2": [polar(G3), G3 @ isqrt(G3.T @ G3), G3 @ np.linalg.inv(G3), np.eye(2)],
+        "5:3.4": [d(q, 0.0), a],
+        "5:3.5": [q(1.0), 3.4445 - 4.7750 + 2.0315, 0.7110],
+        "5:5": [np.linalg.norm(O) ** 2, np.trace(Vg @ Ug.T @ Ug @ Vg.T), min(m, n)],
+        "5:7": [np.sqrt(np.mean(O**2)), np.linalg.norm(O) / math.sqrt(m * n), 1 / math.sqrt(min(m, n))],
+    }
+
+
+@document("765_appendix_nystrom_approximation")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    m = int(rng.integers(1, n))
+    R = rng.normal(size=(n, n + 1))
+    K = R @ R.T
+    S = np.arange(m)                                    # landmarks first, as in the block notation
+    C, W = K[:, S], K[np.ix_(S, S)]
+    Wi = np.linalg.inv(W)
+    Kt = C @ Wi @ C.T
+    B, Z = K[m:, :m], K[m:, m:]
+    w, V = np.linalg.eigh(W)
+    Wmh = V @ np.diag(w**-0.5) @ V.T
+    Phi = C @ Wmh
+    lam, y = rng.uniform(0.1, 3), rng.normal(size=n)
+    blk = lambda a, b, c, dd: np.block([[a, b], [c, dd]])  # noqa: E731
+    K3 = np.array([[2.0, 1, 0], [1, 2, 1], [0, 1, 2]])
+
+    def nys(K, S):
+        C, W = K[:, S], K[np.ix_(S, S)]
+        return C @ np.linalg.inv(W) @ C.T, C, W
+    Ka, Ca, Wa = nys(K3, [0])
+    Kb, Cb, Wb = nys(K3, [0, 2])
+    wb, Vb = np.linalg.eigh(Wb)
+    Phib = Cb @ Vb @ np.diag(wb**-0.5) @ Vb.T
+    e2 = np.array([0.0, 1, 0])
+    return {
+        "19": [Kt[:, S], C @ Wi @ W, C], "19.2": [Kt[np.ix_(S, S)], W],
+        "21.2": [C, np.vstack([W, B])],
+        "23": [Kt, np.vstack([W, B]) @ Wi @ np.hstack([W, B.T]), blk(W, B.T, B, B @ Wi @ B.T)],
+        "27": [K - Kt, UNDEFINED if B.shape[0] != B.shape[1] else blk(0 * W, 0 * B.T, 0 * B, Z - B.T @ Wi @ B)],
+        "31": [np.trace(K - Kt), np.trace(Z) - np.trace(B @ Wi @ B.T), np.trace(Z) - np.trace(Wi) * np.trace(B @ B.T)],
+        "36": [Kt, Phi @ Phi.T],
+        "42": [np.linalg.solve(Kt + lam * np.eye(n), y),
+               (y + Phi @ np.linalg.solve(lam * np.eye(m) + Phi.T @ Phi, Phi.T @ y)) / lam],
+        "52": [Ca.ravel(), np.array([2.0, 1, 0])], "52.2": [Wa.item(), 2],
+        "54": [Ka, 0.5 * np.outer(Ca, Ca), np.array([[2, 1, 0], [1, 0.5, 0], [0, 0, 0]])],
+        "54.2": [K3 - Ka, np.array([[0, 0, 0], [0, 1.5, 1], [0, 1, 2]])],
+        "56": [np.trace(K3 - Ka), 1.5 + 2, 2.5],
+        "56.2": [np.linalg.norm(K3 - Ka), math.sqrt(9 / 4 + 1 + 1 + 4), math.sqrt(33) / 4],
+        "58": [Wb, 2 * np.eye(2)], "60": [Cb, np.array([[2.0, 0], [1, 1], [0, 2]])],
+        "60.2": [Kb, 0.5 * Cb @ Cb.T, np.array([[2, 1, 0], [1, 1, 1], [0, 1, 2]])],
+        "62": [K3 - Kb, np.outer(e2, e2)], "62.2": [2 - np.array([1, 1]) @ (0.5 * np.eye(2)) @ np.array([1, 1]), 1],
+        "62.3": [Phib, Cb / 2],
+        "64": [Phib.T @ Phib, 0.5 * Cb.T @ Cb, np.array([[2.5, 0.5], [0.5, 2.5]])],
+        "66": [np.trace(Kb), 5],
+    }
+
+
+@document("766_recitation_residual_block_gradient")
+def _(rng):
+    dd, h = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    W1, W2, x = rng.normal(size=(h, dd)), rng.normal(size=(dd, h)), rng.normal(size=dd)
+    while np.min(np.abs(W1 @ x)) < 1e-3:
+        x = rng.normal(size=dd)
+    c = rng.normal(size=dd)
+    act = lambda u: np.maximum(u, 0)  # noqa: E731
+    blockf = lambda x, W1=W1, W2=W2: x + W2 @ act(W1 @ x)  # noqa: E731
+    L = lambda y: math.log(1 + np.sum((y - c) ** 2))  # noqa: E731
+    u = W1 @ x
+    a = act(u)
+    y = blockf(x)
+    g = grad(L, y)
+    D = np.diag((u > 0).astype(float))
+    J = jac(blockf, x)
+    delta = D @ W2.T @ g
+    gW2 = grad(lambda W: L(blockf(x, W1, W)), W2)
+    gW1 = grad(lambda W: L(blockf(x, W, W2)), W1)
+    gx = grad(lambda x: L(blockf(x)), x)
+    # stacked blocks
+    Lb = int(rng.integers(1, 5))
+    blocks = [(rng.normal(size=(h, dd)) * 0.5, rng.normal(size=(dd, h)) * 0.5) for _ in range(Lb)]
+
+    def stack(x):
+        for B1, B2 in blocks:
+            x = x + B2 @ np.tanh(B1 @ x)
+        return x
+    Js, xl = [], x.copy()
+    for B1, B2 in blocks:
+        Js.append(jac(lambda z, B1=B1, B2=B2: B2 @ np.tanh(B1 @ z), xl))
+        xl = xl + B2 @ np.tanh(B1 @ xl)
+    prod = np.eye(dd)
+    for Jl in Js:
+        prod = (np.eye(dd) + Jl) @ prod
+    s1 = lambda t: t + (-0.5) * max(0.0, 2 * t)  # noqa: E731
+    s3 = lambda t: (lambda t: t + 0.5 * t)((lambda t: t + 0.5 * t)((lambda t: t + 0.5 * t)(t)))  # noqa: E731
+    V1, V2 = np.array([[1.0, -2], [1, 1]]), np.array([[1.0, 0], [1, 1]])
+    x2 = np.ones(2)
+    c2 = x2 + V2 @ act(V1 @ x2) - np.ones(2)                   # a loss whose gradient at y is g = (1, 1)
+    L2 = lambda y: 0.5 * np.sum((y - c2) ** 2)  # noqa: E731
+    f2 = lambda x, V1=V1, V2=V2: x + V2 @ act(V1 @ x)  # noqa: E731
+    J2 = jac(f2, x2)
+    return {
+        "14": [J, np.eye(dd) + W2 @ D @ W1, np.eye(dd) + W2 @ D @ W1],
+        "20": [gx, J.T @ g, g + W1.T @ D @ W2.T @ g],
+        "26": [gW2, np.outer(a, g)], "26.2": [gW1, np.outer(delta, x)],
+        "29": [gx, g + mat(W2 @ D @ W1, g)],
+        "34": [jac(stack, x), prod, np.eye(dd) + sum(Js)],
+        "40": [d(s3, 0.3), 1.5**3, 1 + 3 * 0.5 + 3 * 0.25 + 0.125, 25 / 8],
+        "48": [d(s1, 1.0), 1 + (-0.5) * 1 * 2, 1 - 1, 0],
+        "51": [d(s1, -1.0), 1 - 1, 0],
+        "59": [np.diag((V1 @ x2 > 0).astype(float)), np.diag([0.0, 1])], "59.2": [act(V1 @ x2), np.array([0.0, 2])],
+        "62": [J2, np.eye(2) + V2 @ np.diag([0.0, 1]) @ V1, np.eye(2) + np.array([[0, 0], [1, 1]]), np.array([[1, 0], [1, 2]])],
+        "68": [grad(lambda x: L2(f2(x)), x2), np.array([[1, 0], [1, 2]]) @ np.ones(2), np.array([1.0, 3])],
+        "71": [np.diag([0.0, 1]) @ V2.T @ grad(L2, f2(x2)), np.array([0.0, 1])],
+        "74": [grad(lambda W: L2(f2(x2, V1, W)), V2), np.array([[0, 0], [2, 2]])],
+        "74.2": [grad(lambda W: L2(f2(x2, W, V2)), V1), np.array([[0, 0], [1, 1]])],
+    }
+
+
+@document("767_office_hours_cosine_noise_schedule_snr")
+def _(rng):
+    T = int(rng.integers(2, 50))
+    s = rng.uniform(0, 0.05)
+    f = lambda t, s=s: math.cos((t / T + s) / (1 + s) * math.pi / 2) ** 2  # noqa: E731
+    ab = lambda t, s=s: f(t, s) / f(0, s)  # noqa: E731
+    t = rng.uniform(0.05, 0.95) * T
+    sig2 = rng.uniform(0.1, 4)
+    a = ab(t)
+    var_xt = math.sqrt(a) ** 2 * sig2 + math.sqrt(1 - a) ** 2 * 1.0   # independent sum
+    ab0 = lambda t: ab(t, 0.0)  # noqa: E731
+    u = math.pi * t / (2 * T)
+    snr = lambda t: ab0(t) / (1 - ab0(t))  # noqa: E731
+    lam = lambda t: math.log(snr(t))  # noqa: E731
+    ab3 = [math.cos(math.pi * k / 6) ** 2 for k in range(4)]          # T = 3, s = 0
+    b3 = [None] + [1 - ab3[k] / ab3[k - 1] for k in range(1, 4)]
+    dd = int(rng.integers(1, 4))
+    x0, eps, eh = rng.normal(size=dd), rng.normal(size=dd), rng.normal(size=dd)
+    xt = math.sqrt(a) * x0 + math.sqrt(1 - a) * eps
+    x0h = (xt - math.sqrt(1 - a) * eh) / math.sqrt(a)
+    return {
+        "19": [ab(0.0), 1], "19.2": [ab(float(T)), 0],
+        "22": [var_xt, a * sig2 + (1 - a), sig2],
+        "27": [ab0(t), math.cos(u) ** 2],
+        "30": [snr(t), math.cos(u) ** 2 / (1 - math.cos(u) ** 2), 1 / math.tan(u) ** 2],
+        "30.2": [lam(t), 2 * math.log(math.tan(u))],
+        "33": [ab0(T / 2), math.cos(math.pi / 4) ** 2, 0.5], "33.2": [snr(T / 2), 1],
+        "33.3": [ab0(T / 3), math.cos(math.pi / 6) ** 2, 0.75], "33.4": [snr(T / 3), 3],
+        "38": [d(lam, t), -2 * math.pi / (2 * T) / (math.sin(u) * math.cos(u)), -math.pi / (T * math.sin(2 * u))],
+        "46": [b3[1], 1 - 3 / 4, 1 / 4], "46.2": [b3[2], 3 / 4 - 1 / 4, 1 / 2], "46.3": [b3[3], 1],
+        "49": [ab3[2], (1 - b3[1]) * (1 - b3[2]), 3 / 4 * 1 / 3, 1 / 4],
+        "54": [x0h, (xt - (1 - a) * eh) / math.sqrt(a)],
+        "57": [x0 - x0h, math.sqrt((1 - a) / a) * (eh - eps)],
+        "60": [np.sum((x0 - x0h) ** 2), (1 - a) / a * np.sum((eps - eh) ** 2), a / (1 - a) * np.sum((eps - eh) ** 2)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
