@@ -611,6 +611,22 @@ def _example_shapes(left: tuple, right: tuple) -> bool:
     return False
 
 
+def _a_number_against_sizes(check: Check) -> bool:
+    """dy/dx = \\frac12 \\cdot 1 + \\frac12 = 1 "for a one-dimensional layer": a side written in numbers alone against
+    one whose shape is sizes only (n x n), which fit where every size is 1."""
+    terms = (check.link_latex or "").split("=")
+    if len(terms) != 2:
+        return False
+    for written, shape, other in ((terms[1], tuple(check.rhs.shape), tuple(check.lhs.shape)),
+                                  (terms[0], tuple(check.lhs.shape), tuple(check.rhs.shape))):
+        plain = _ARITHMETIC_COMMANDS.sub(" ", written)
+        if shape or not plain.strip() or re.search(r"[A-Za-z\\]", plain) or not other:
+            continue
+        if all(sp.sympify(n).free_symbols and not sp.sympify(n).is_Integer for n in other):
+            return True
+    return False
+
+
 def _at_fixed_sizes(check: Check) -> Check:
     """A claim whose sides' shapes are numbers on one side and sizes on the other (dL/dw of w in R^n against a
     written-out vector of 2 entries), where the document fixes those sizes for it (an example's "n = 2"): the
@@ -959,6 +975,10 @@ def _run(check: Check, settings: Settings, clock: _Clock, domains: "dict[str, En
         return _Outcome(Verdict.UNKNOWN, f"not checked: {aligned.mismatch}, where the sizes of one side are numbers and "
                         "those of the other are not: a general claim, or an example of some sizes? write the example "
                         "with its own names", **extra)
+    if aligned.mismatch and _a_number_against_sizes(check):
+        return _Outcome(Verdict.UNKNOWN, f"not checked: {aligned.mismatch}, where one side is a number written in "
+                        "numbers and the other's sizes may all be 1 (an example of one dimension, which the words may "
+                        "give): write the example with its own names", **extra)
     if aligned.mismatch:
         return _Outcome(Verdict.REFUTED, aligned.mismatch,
                         counterexample=_shape_counterexample(check, params, settings), **extra)
@@ -1281,6 +1301,10 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
         raise  # the worker that runs the check reports its memory limit
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
+    if outcome.verdict is Verdict.REFUTED:
+        rounded = _rounded_decimal(check)
+        if rounded:
+            outcome = _Outcome(Verdict.UNKNOWN, rounded)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
     conventions = tuple(outcome.conventions) if holds else ()
     return CheckResult.of(
@@ -1421,6 +1445,36 @@ def _symmetrised(counterexample, bases) -> "Counterexample":
 
 _ARITHMETIC_COMMANDS = re.compile(r"\\(?:[dt]?frac|cdot|times|div|left|right|[bB]ig[lr]?|sqrt|quad|qquad|[,;:! ])"
                                   r"(?![A-Za-z])")
+
+
+_DECIMAL_WRITTEN = re.compile(r"\s*(-?)\s*(\d+)\.(\d+)\s*")
+
+
+def _rounded_decimal(check: Check) -> str:
+    """"P(X \\ge 16) = 0.005909" of a value 0.0059089...: a decimal of two significant digits or more that the
+    other side, a number, rounds to at the decimals written: a rounded value written with "=" (or a slip that
+    happens to round so), never refuted; the reason, or "" where that is not so."""
+    terms = [t for t in (check.link_latex or "").split("=")]
+    if len(terms) != 2:
+        return ""
+    sides = [getattr(side, "expr", side) for side in (check.lhs, check.rhs)]
+    for written, other in ((terms[1], sides[0]), (terms[0], sides[1])):
+        m = _DECIMAL_WRITTEN.fullmatch(written)
+        if m is None or not isinstance(other, sp.Basic) or other.free_symbols or not other.is_number:
+            continue
+        digits = len((m.group(2) + m.group(3)).lstrip("0"))
+        if digits < 2:
+            continue
+        places = len(m.group(3))
+        decimal = sp.Rational(f"{m.group(1)}{m.group(2)}.{m.group(3)}")
+        try:
+            gap = abs(sp.N(other - decimal, 30))
+        except (TypeError, ValueError):
+            return ""
+        if gap.is_number and gap <= sp.Rational(1, 2) * sp.Rational(10) ** -places:
+            return (f"the decimal {m.group(0).strip()} is the value to the {places} decimal places written (a rounded value "
+                    "written with \"=\"; write \\approx for it): not refuted")
+    return ""
 
 
 def _numbers_only(check: Check) -> bool:

@@ -95,6 +95,7 @@ _ENTRY_AT = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*\{?\s*[a-z]\s*\}?\s*")  # x_k, \t
 _BOLD_ACCENTED = re.compile(r"\\(hat|bar|tilde)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{?\s*(\\?[A-Za-z]+)")
 
 
+
 class DocumentContext:
     """The Reader's knowledge of the whole document (a mixin: it uses the Reader's reading methods)."""
 
@@ -249,7 +250,7 @@ class DocumentContext:
         if self.notation == defaults and not usage.indices and not any(
                 n in table for n in ("\\sum", "\\prod") for table in vars(usage).values()) \
                 and not any(usage.as_vector(v) for v in notation.vectors) \
-                and not any(notation.kind_of(n) in ("vector", "matrix") for n in self.stated):
+                and not any(notation.kind_of(n) in ("vector", "matrix") or notation.size_name(n) for n in self.stated):
             # No sum, no index, no vector: the default size N (and n, K) would only make a number an integer.
             # (a vector the prose declares, x in R^n, stays one, though n is a default's other name)
             notation = Notation(scalars=notation.scalars, functions=notation.functions)
@@ -269,10 +270,15 @@ class DocumentContext:
                         vectors[key] = vectors[base]
                         self.inferred[key] = (f"${key}$ is read as a vector of length ${vectors[base]}$, as ${base}$ "
                                               "is", line)
+        # (\ell(w) = ... of a display, then "the i-th term $\ell_i$": a function, whose terms are named of their own;
+        # never where the entries are given a formula too, \eta_t = ... beside \eta(\tau) = ...: used two ways)
+        entry_lefts = {m.group(1) for terms, relations, *_ in chains if len(terms) > 1
+                       for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{[^{}]*\}|\w)\s*", terms[0][0])] if m}
+        function_heads = self._function_heads(chains) - entry_lefts
         for name, letters in usage.subscripts.items():
             sizes = [notation.size_of_index(letter) for letter in letters]
             if notation.kind_of(name) is not None or name in ("e", "d", "\\delta", "\\sum", "\\prod") \
-                    or not letters or None in sizes or name in usage.primed \
+                    or not letters or None in sizes or name in usage.primed or name in function_heads \
                     or (section is not None and name in demote and not (name == "c" and c_entries)) \
                     or name in self.row_families or name in families:
                 continue
@@ -301,14 +307,14 @@ class DocumentContext:
             kept = (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
+                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant, self.pi_named, self.bars_length,
                     self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
+             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant, self.pi_named, self.bars_length,
              self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families) = kept
             self.usage = usage
         for name, (_, line) in families.items():
@@ -1362,6 +1368,17 @@ class DocumentContext:
         if self.part_start is None or self.line is None or (self.part_end is not None and self.line > self.part_end):
             return []  # (a display of a later part does not reach back into this one)
         head = self._definition_head(left)
+        known = self.lambdas.get(head[0]) if head is not None else None
+        at = self.defined_at.get(head[0]) if head is not None else None
+        if isinstance(known, sp.Lambda) and not known.expr.free_symbols & set(known.variables) and at is not None \
+                and any(at < h <= self.line for h in self.heading_lines) and not names_in(right) - NUMERIC_WORDS:
+            # Q(s_1, R) = 1.8 under (a) and Q(s_1, R) = 1.1 under (b): a value at those arguments worked out in each
+            # part, never a claim about the earlier part's
+            dropped = []
+            for table in (self.lambdas, self.lambda_domains, self.defined_at, self.defined_until):
+                if head[0] in table:
+                    dropped.append((table, head[0], table.pop(head[0])))
+            return dropped
         if head is not None and not self._plain_arguments(head[1]):
             return []  # sigma(-x) = 1 - sigma(x): a claim about the function, no definition
         if self._partial_of_defined(left):

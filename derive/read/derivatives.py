@@ -158,6 +158,10 @@ class DerivativeReading:
         e = g.expr
         if isinstance(variable, tuple) and type(e) is sp.Symbol and self.guesses.get(e.name, 0) > 0 and not g.is_vector:
             # \bar{\mathbf{y}} = dL/d\mathbf{y}, with no declaration: a vector of y's length, its entries \bar{y}_i
+            # (and so wherever it is written from here on: "the column vector $g$ ... the upstream gradient")
+            if bold_key is None and re.fullmatch(r"\s*\\?[A-Za-z]+\s*", left) and e.name not in self.values \
+                    and (self.notation.kind_of(e.name) is None or self._default_only(e.name)):
+                bold_key = e.name
             g = V.Value(vector(e.name)[V.entry_index(variable[1])], variable[1])
             e = g.expr
         if g.misfit is not None or g.row or g.is_matrix:

@@ -31,7 +31,7 @@ from . import integral_of, limit_of
 from . import products as P
 from . import values as V
 from .products import MatrixTerm
-from .reader import Reader, symbol_name
+from .reader import Reader, newton_dots, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences, occurrences as sequence_occurrences
 from .syntax import BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
 
@@ -307,10 +307,20 @@ class _Builder:
         self.example_fixed, self.example_sizes, self.example_at = set(), set(), None
         self.after_data = None
         self.unread_conditions = []
+        self.reader.past_used = []
         made = self._steps(chain, context)
         later = self._defined_after(chain, self.lines.of(chain.terms[0].offset)) if chain.terms else ""
         if later:
             made = _supposing(made, later, Reading("inferred", later, self.lines.of(chain.terms[0].offset)))
+        past = [n for n in dict.fromkeys(self.reader.past_used) if self.lines.of(chain.terms[0].offset) != self.reader.defined_at.get(n)]
+        if past and made:
+            # eps(B) = |G|^2 / (...) = eps_max / (1 + B / B_noise), the side between not read: the later side is the
+            # formula only if the link to it holds, which is not checked (a wrong link gave a false proof)
+            name = past[0]
+            why = (f"uses {written_name(name)}, whose formula on line {self.reader.defined_at.get(name)} is read from a later "
+                   f"side of its chain, ${self.reader.defined_past[name][0]}$: the side between is not read, so whether it "
+                   "equals that side is not checked")
+            made = [dataclasses.replace(step, problem=step.problem or why) for step in made]
         for base, mean in self._means_given(chain, made):
             # (only the links that hold the vector: the arithmetic after it is checked as it is)
             made = [dataclasses.replace(step, array_hypotheses=step.array_hypotheses + ((base, mean),),
@@ -1096,6 +1106,7 @@ class _Builder:
                 for letter, size, old in moves)
         else:
             self.reader.notation = saved
+        point = None  # the letter an identity of functions is read at (every point of it: never lonely)
         if any(r and "needs an argument" in r for r in reasons):
             # sigma' = sigma (1 - sigma): an identity of functions, read at every point (sigma'(z) = ...)
             pointwise = _at_every_point(chain, self.reader)
@@ -1103,6 +1114,7 @@ class _Builder:
                 again, left = self._read_terms(pointwise[0], context)
                 if not any(again[1]) and not left:
                     values, reasons, guessed, per_term, excluded, guessed_length = again
+                    point = pointwise[1]
                     self.rehomed_readings += (Reading(
                         "inferred", f"an identity of functions, read at every point ${pointwise[1]}$: "
                                     f"${' = '.join(' '.join(t.text.split()) for t in pointwise[0].terms)}$", line),)
@@ -1187,7 +1199,7 @@ class _Builder:
             lonely_arrays: set[str] = set()
             both: set[str] = set()
             present = [_free_names(values[m].expr) if values[m] is not None else set() for m in (n, n + 1)]
-            lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None
+            lonely = sorted(g for g in per_term[n] ^ per_term[n + 1] if values[n] is not None and g != point
                             and values[n + 1] is not None and (g in present[0]) != (g in present[1]))
             if values[n] is not None and values[n + 1] is not None:
                 # I_cm + M L^2 = 13/12 M L^2 of I_cm = \int \lambda x^2 dx ("density $\lambda$, that is $M/L$"): a
@@ -2005,7 +2017,10 @@ class _Builder:
                 # (of a numbered name, "if $\\beta_1 = 0$", held through a definition: beta_1)
                 numbered = {symbol_name(re.sub(r"[{}\s]", "", m.group(0)))
                             for m in re.finditer(r"\\?[A-Za-z]+\s*_\s*(?:\{\s*\w+\s*\}|\w)", c.left)}
-                if (c.letters() & (letters | names | reach) or numbered & reach) \
+                # ("At a budget of $6 \times 10^{20}$ FLOPs, ...": a point in no letter, of a quantity the words name,
+                # which any claim of the sentence may be at)
+                if (c.letters() & (letters | names | reach) or numbered & reach
+                        or not c.letters() and not c.right and names - NUMERIC_WORDS) \
                         and c not in self.unread_conditions:
                     self.unread_conditions.append(c)  # a supposition: a proof stands, a refutation does not
                 continue
@@ -2705,6 +2720,18 @@ def _doubted_after(text: str, start: int, offset: int) -> int | None:
 _PI_CONSTANT = re.compile(r"\d\s*\\pi(?![A-Za-z])|\\pi\s*(?:/|\^|r\b)|\\sqrt\s*\{[^{}]*\\pi(?![A-Za-z])|"
                           r"\\(?:sin|cos|tan|exp)\b[^$]{0,20}\\pi(?![A-Za-z_])|\^\s*\{[^{}]*\\pi(?![A-Za-z_])|"
                           r"\\frac\s*\{[^{}]*\}\s*\{[^{}]*\\pi(?![A-Za-z_])|\\frac\s*\{[^{}]*\\pi\s*\}|\\int[^$]{0,30}\\pi")
+# "$|\mathbf{a}|$ the length", "the magnitude $|\mathbf{v}|$": bars around a vector are its length
+_BARS_NAME = r"\|\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?|\\?[A-Za-z]+)\s*\|"
+_BARS_LENGTH = re.compile(r"\$\s*" + _BARS_NAME + r"\s*\$\s*(?:is\s+|denotes\s+|for\s+|as\s+)?(?:the\s+|its\s+)?"
+                          r"(?:length|magnitude|norm|size|modulus)\b"
+                          r"|\b(?:length|magnitude|norm|modulus)\s+(?:of\s+[^$.]{0,20})?\$\s*" + _BARS_NAME, re.I)
+# \pi used as a name: with a subscript that is no number (\pi_k, \pi_\theta; \pi_1 is a name of its own), transposed, given a written vector, applied as a policy
+# (\pi(a \mid s)), or called a distribution or a policy in words
+_PI_NAMED = re.compile(r"\\pi\s*_\s*(?:\{\s*(?!\d+\s*\})[^{}$]*\}|\\?[A-Za-z]+)|\\pi\s*\^\s*\{?\s*(?:\\top|T|\\intercal)(?![A-Za-z])"
+                       r"|\\pi\s*=\s*(?:\\left\s*)?[(\[][^()\[\]$]*,[^$]*|\\pi\s*=\s*\\begin\s*\{\s*[pbBvV]?matrix\s*\}"
+                       r"|\\pi\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+\s*(?:\\mid|\|)"
+                       r"|\b(?:stationary|invariant|limiting|equilibrium|steady[- ]state)\s+(?:distribution|vector|probabilit"
+                       r"(?:y|ies)|law)\s+(?:is\s+)?\$\s*\\pi|\bpolic(?:y|ies)\s+\$\s*\\pi(?![A-Za-z])")
 _WRITTEN_ARRAY_TEXT = re.compile(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}")  # (an example's matrix, written out)
 _DISPLAY_OPENING = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{[A-Za-z*]+\})\s*$")  # (what opens the display, left out)
 # "The normal equations read", "the first-order conditions are:", "solve the system": equations the unknowns satisfy
@@ -2712,7 +2739,9 @@ _SYSTEM_LEAD = re.compile(r"\b(?:equations?|system|conditions?)\s*(?:\([^()]*\)\
                           r"gives?|yields?)\b)?\s*:?\s*$", re.I)
 # "the minimiser solves $(X^T X + \lambda I) w = X^T y$", "w must satisfy $...$": an equation its unknowns satisfy
 _SOLVES_LEAD = re.compile(r"\b(?:solves?|solving|satisf(?:y|ies|ying)|(?:solution|roots?|zeros?)\s+(?:of|to)(?:\s+the"
-                          r"\s+equation)?|the\s+equation)\s*:?\s*$", re.I)
+                          r"\s+equation)?|the\s+equation)\s*:?\s*$"
+                          # ("Substituting for $D$ and solving for $N$,": what the unknown is at the solution)
+                          r"|\bsolv(?:e|es|ing|ed)\s+(?:it\s+|this\s+|them\s+)?for\s+\$[^$]{1,30}\$\s*[,:]?\s*$", re.I)
 # "$m < n$", an order of two letters alone in its formula (of two sizes, where both are)
 _SIZE_ORDER_SAID = re.compile(r"(?<!\$)\$\s*([A-Za-z])\s*(<|>|\\le(?:q|qslant)?\b|\\ge(?:q|qslant)?\b)\s*([A-Za-z])\s*\$")
 _SIZE_ORDERS = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=",
@@ -2761,10 +2790,16 @@ _BARE_FUNCTION = r"(\\sigma|\\tanh|\\sinh|\\cosh|\\phi|\\psi|\\ell|(?<![\\A-Za-z
     r"(?![A-Za-z])(?!\s*['({_^])"
 
 
-def _factor_not_argument(text: str, functions: set[str]) -> str:
+def _bare_function(letters: str = "") -> str:
+    """_BARE_FUNCTION, with other one-letter functions the document defines (y of y(t) = e^{-2t}) too."""
+    return _BARE_FUNCTION.replace("[fgh]", "[fgh" + letters + "]") if letters else _BARE_FUNCTION
+
+
+def _factor_not_argument(text: str, functions: set[str], bare: str = _BARE_FUNCTION) -> str:
     """f (... f ...) with f bare inside the parentheses: f times them (\\sigma (1 - \\sigma)), written so."""
     out, at = [], 0
-    for m in re.finditer(r"(\\sigma|\\tanh|\\sinh|\\cosh|\\phi|\\psi|\\ell|(?<![\\A-Za-z])[fgh])(\s*)(\\left\s*)?\(", text):
+    head = bare[:bare.index("])(") + 2] + r"(\s*)(\\left\s*)?\("
+    for m in re.finditer(head, text):
         if m.group(1) not in functions or m.start() < at:
             continue
         depth, end = 0, None
@@ -2774,7 +2809,7 @@ def _factor_not_argument(text: str, functions: set[str]) -> str:
                 end = k
                 break
         inside = text[m.end():end] if end is not None else ""
-        if end is not None and any(g.group(1) == m.group(1) for g in re.finditer(_BARE_FUNCTION, inside)):
+        if end is not None and any(g.group(1) == m.group(1) for g in re.finditer(bare, inside)):
             out.append(text[at:m.start(1) + len(m.group(1))] + " \\cdot ")
             at = m.start(1) + len(m.group(1))
     return "".join(out) + text[at:]
@@ -2784,11 +2819,22 @@ def _at_every_point(chain: Chain, reader) -> tuple[Chain, str] | None:
     """sigma' = sigma (1 - sigma), every function written without its argument: the chain with each at a
     fresh number z, and the letter; None where some function is applied or no letter is free."""
     functions = {"\\sigma", "\\tanh", "\\sinh", "\\cosh"} | {n for n in reader.lambdas if n not in reader.vector_functions}
+    # (\ddot x = -\omega^2 x of an x(t) the document defines: x'' = -\omega^2 x)
+    dotted = reader.dotted_functions()
+    chain = dataclasses.replace(chain, terms=tuple(dataclasses.replace(t, text=newton_dots(t.text, dotted))
+                                                   for t in chain.terms))
+    # (y'' + 3y' + 2y = 0 of a y(t) the document defines: any one-letter function of one variable)
+    # (never where the chain differentiates by a name, \partial \log p / \partial x: p there is at its own variable)
+    letters = "".join(sorted(n for n in functions if len(n) == 1 and n.isalpha() and n not in "fghdei"
+                             and len(reader.lambdas[n].variables) == 1)) \
+        if not any(re.search(r"\\partial|\\nabla|\\frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\})", t.text) for t in chain.terms) else ""
+    bare = _bare_function(letters)
     # sigma (1 - sigma): parentheses that hold the bare function itself are a factor, never its argument
-    chain = dataclasses.replace(chain, terms=tuple(dataclasses.replace(t, text=_factor_not_argument(t.text, functions))
+    chain = dataclasses.replace(chain, terms=tuple(dataclasses.replace(t, text=_factor_not_argument(t.text, functions,
+                                                                                                    bare))
                                                    for t in chain.terms))
     texts = [t.text for t in chain.terms]
-    found = [m.group(1) for t in texts for m in re.finditer(_BARE_FUNCTION, t)]
+    found = [m.group(1) for t in texts for m in re.finditer(bare, t)]
     if not found or any(f not in functions for f in found) \
             or any(re.search(re.escape(f) + r"'*\s*\(", t) for f in set(found) for t in texts) \
             or any(re.search(r"\)\s*(?:'|\^\s*\{?\s*\()", t) for t in texts):
@@ -2799,7 +2845,7 @@ def _at_every_point(chain: Chain, reader) -> tuple[Chain, str] | None:
                    and not reader.notation.size_of_index(c)), None)
     if letter is None:
         return None
-    terms = tuple(dataclasses.replace(t, text=re.sub(_BARE_FUNCTION, lambda m: f"{m.group(1)}{m.group(2)}({letter})",
+    terms = tuple(dataclasses.replace(t, text=re.sub(bare, lambda m: f"{m.group(1)}{m.group(2)}({letter})",
                                                      t.text)) for t in chain.terms)
     return dataclasses.replace(chain, terms=terms), letter
 
@@ -3008,6 +3054,15 @@ _CONSTRAINT_BEFORE = re.compile(r"\b(?:with|where|such\s+that|so\s+that|satisfyi
 _HYPOTHESIS_START = re.compile(r"\s*(?:(?:\*\*|__)?\s*(?:\(\s*(?:[a-h]|i{1,3}|iv|vi?)\s*\)|[a-h]\))\s*(?:\*\*|__)?\s*"
                                r"|(?:\*\*|__)[^*_$]{1,60}[.:](?:\*\*|__)\s*)?"
                                r"(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
+
+
+def _drawn_after_supposing(before: str) -> bool:
+    """"Let $Y \\sim \\mathrm{Binomial}(4, 0.5)$, so $P(Y = 2) = ...$": what the supposition gives, after a word
+    of consequence that follows its mathematics, a claim."""
+    return "$" in before and _CONSEQUENCE.search(before[-30:]) is not None \
+        and not re.search(r"\bso\s+that\s*,?\s*$", before[-30:], re.I)
+
+
 _BARE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec|mathcal|mathscr)\s*\{?\s*)?\\?[A-Za-z]+\s*\}?"
                         r"(?:_\{?[A-Za-z0-9,]+\}?)?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?'*\s*(?:\([^()]*\))?\s*$")
 _MEMBERSHIP = re.compile(r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?")
@@ -3398,6 +3453,10 @@ def _declare(notation: Notation, said, lines: _Lines):
             sizes = {k: tuple(x for x in ix if x != key) for k, ix in sizes.items()}
             sizes.setdefault(key, ())
             note(key, f"${key}$ is a whole number $\\ge 1$, as the words say", d.offset)
+        elif d.kind == "whole" and re.fullmatch(r"[A-Za-z]", key) and notation.size_name(key) \
+                and key not in stated_names:
+            # "let $n$ be a positive integer" of n, by default the size N's other name: a whole number >= 1 already
+            note(key, f"${key}$ is a whole number $\\ge 1$, as the words say", d.offset)
         elif d.kind == "random" and key not in notation.functions:
             as_number(key, f"${key}$ is a random variable, a number", d.offset)
         elif d.kind == "parameter" and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", key) \
@@ -3652,6 +3711,27 @@ def _value_chain(im) -> tuple[list, re.Match] | None:
     return (list(_VALUE_NAME.finditer(values.group(1))), values) if values else None
 
 
+def _worked_value(left: str, before: str, reader, line: int) -> bool:
+    """"a minimum, with value $f(1, 1) = 1 - 3 + 1 = -1$" of an f defined before, "With $n(n^2 - 1) = 6 \\cdot 35$"
+    of an n given a number before: a value worked out from what is known, a claim, though "with" may open a
+    supposition. Never after words that make one wherever they stand ("let", "suppose", "if", "given")."""
+    applied = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*\(([^()]*)\)\s*", left)
+    if applied is None or _HYPOTHESIS_STRONG.search(before[-60:]):
+        return False
+    key = symbol_name(applied.group(1))
+    at = reader.defined_at.get(key)
+    if at is None or at >= line:
+        return False
+    if key in reader.lambdas:
+        # (the function at numbers: f(x) = ... then f(1, 1))
+        return all(_NUMERIC.fullmatch(a.strip()) for a in applied.group(2).split(","))
+    # (a number times a formula in numbers and itself: n(n^2 - 1) of an n = 6)
+    value = reader.values.get(key)
+    return value is not None and not (value.is_vector or value.is_matrix) and not value.expr.free_symbols \
+        and reader.notation.kind_of(applied.group(1)) != "function" \
+        and names_in(applied.group(2)) - NUMERIC_WORDS <= {applied.group(1)}
+
+
 _SETS_VALUE = re.compile(r"\b(?:now|set|setting|put|putting|take|taking|let|suppose|assume|assuming|fix|choose|if|when|"
                          r"whenever|with|for|at|initiali[sz]e[sd]?|starts?|becomes?|reset)\b[^$]*$", re.I)
 
@@ -3716,6 +3796,16 @@ def _inline_chains(said, lines: _Lines) -> list[_Item]:
                                          offset=im.offset + chain.offset)
             out.append(_Item(placed, inline=im))
     taken = {item.chain.offset for item in out}
+    for m in _GRADIENT_NAMED.finditer(lines.text):
+        if m.start(1) in taken:
+            continue
+        name, formula = m.group(1).strip(), m.group(2).strip()
+        text = f"{name} = {formula}"
+        left = Term(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()))
+        right = Term(formula, m.start(2) + len(m.group(2)) - len(m.group(2).lstrip()))
+        chain = Chain((left, right), ("=",), left.offset, "", "", text)
+        out.append(_Item(chain, inline=InlineMath(text, left.offset, "")))
+        taken.add(left.offset)
     for m in _SHORT_FOR.finditer(lines.text):
         # "with $q$ short for $1 - p$", "write $q$ for $1 - p$": q is that formula, a definition as "$q = 1 - p$" is
         name, start = (m.group(1), m.start(1)) if m.group(1) else (m.group(3), m.start(3))
@@ -3735,6 +3825,13 @@ _WRITTEN_NAME = r"(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)"
 # what makes a name another formula in the words: "short for", "stands for", "denotes"
 _MEANING_WORDS = (r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|stands?\s+for|standing\s+for|"
                   r"denot(?:es|ing)")
+
+
+# "Let the column vector $g$ be the upstream gradient $\\partial L / \\partial y$": the name is that gradient, as
+# "$g = \\partial L / \\partial y$" says (see Reader._define_upstream)
+_GRADIENT_NAMED = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:be|is|denotes?|for)\s+(?:the\s+|an?\s+)?"
+                             r"(?:(?:upstream|incoming|backpropagated|back-propagated|output|error)\s+)?"
+                             r"(?:gradient|derivative|error\s+signal|sensitivity)\s*,?\s*\$((?:\\frac\s*\{\s*)?\\partial[^$]*)\$")
 
 
 # "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$", "$\\beta$ is the ratio $v / c$",
@@ -4113,12 +4210,24 @@ def _another_number(item: _Item, chain: Chain, lines: _Lines, reader) -> str:
         return ""
     lead = lines.text[lines.starts[max(1, at - 6) - 1]:lines.starts[at - 1]]
     case = _CASE_OPENING.search(lead)
+    value = reader.values[key].expr
+    changed = _CHANGED_SETTING.search(item.inline.before[-60:])
+    if changed is not None:
+        # "Halving the step gives $v = \frac{40}{39}$" of a v = 20/19 worked out before: the value in the setting the
+        # words change to
+        return (f"{written_name(key)} was given the number ${sp.latex(value)}$ on line {at}; the words (\""
+                f"{' '.join(changed.group(0).split())}\", line {line}) change the setting it was worked out in")
     if case is None:
         return ""  # ("Hence $m = 310$" of an m = 300 said for every case: a claim, refuted)
-    value = reader.values[key].expr
     return (f"{written_name(key)} was given the number ${sp.latex(value)}$ on line {at}, in the case the words open "
             f"(\"{' '.join(case.group(0).split())} ...\"): a number for it in the words (line {line}) may be its value in "
             "another case")
+
+
+# "Halving the step gives", "with the larger batch instead", "doubling $n$": words that change what a value was
+# worked out for
+_CHANGED_SETTING = re.compile(r"\b(?:halv|doubl|tripl|quadrupl|increas|decreas|rais|lower|reduc|chang|replac|shrink|"
+                              r"swap|switch|shorten|lengthen)\w*\b[^.;$]*$|\binstead\b[^.;$]*$", re.I)
 
 
 # "If the physics ranks are reversed, ...", "Suppose ...": words opening a case, whose values hold in it only
@@ -4150,7 +4259,8 @@ def _formula_given_anew(item: _Item, chain: Chain, lines: _Lines, reader) -> str
     offset = item.inline.offset
     start = lines.starts[lines.of(offset) - 1]
     opening = _LIST_ITEM_OPENING.fullmatch(lines.text[start:offset]) is not None
-    worded = _REDEFINING_WORDS.search(item.inline.before[-60:])
+    note = _CORRECTING_NOTE.match(lines.text[lines.text.rfind("\n\n", 0, offset) + 1:offset])
+    worded = _REDEFINING_WORDS.search(item.inline.before[-60:]) or note
     accented = _ACCENTED_LEFT.fullmatch(chain.terms[0].text) if plain is None else None  # (\tilde x, \hat{\beta})
     if plain is None and accented is None or not (opening or worded):
         return ""
@@ -4158,15 +4268,60 @@ def _formula_given_anew(item: _Item, chain: Chain, lines: _Lines, reader) -> str
         chain.terms[0].text))))
     at = reader.defined_at.get(key)
     line = lines.of(offset)
-    if at is None or at >= line or not names_in(chain.terms[1].text) - NUMERIC_WORDS:
+    if at is None or at >= line or not (names_in(chain.terms[1].text) - NUMERIC_WORDS or note):
         return ""
-    where = "opening an item of a list" if opening else f"in the words \"{' '.join(worded.group(0).split())}\""
+    shown = " ".join(re.sub(r"^[\s>*_]+", "", worded.group(0)).split()) if worded else ""
+    where = "opening an item of a list" if opening else f"in a note that corrects (\"{shown}\")" if note \
+        else f"in the words \"{shown}\""
     if key not in reader.corrected:
         # (and a use after it, in this item or later, means neither formula: which one is not read)
         reader.corrected[key] = (line, f"{written_name(key)} is given another formula {where} on line {line}, after "
                                        f"line {at} defined it: which one a use means is not read")
     return (f"{written_name(key)} given another formula {where} (line {line}), after line {at}: "
-            f"{'the item' if opening else 'that setting'}'s own, which is not read as a claim")
+            f"{'the item' if opening else 'the correction' if note else 'that setting'}'s own, which is not read as a "
+            "claim")
+
+
+def _display_given_anew(chain: Chain, text: str, lines: _Lines, reader) -> str:
+    """"Laid flat, ... the same bar has $$I = \\frac{h b^3}{12} = ...$$" of an I an earlier display defined: the
+    formula of another setting the words open, a supposition (a proof for every value stands, a refutation does
+    not); a use after it means neither formula. Its words, or ""."""
+    if len(chain.terms) < 2 or chain.relations[0] != "=":
+        return ""
+    plain = _EXAMPLE_NAME.fullmatch(chain.terms[0].text) or _ACCENTED_LEFT.fullmatch(chain.terms[0].text)
+    # (the sentence the display completes, across a blank line: "... the same bar has\n\n$$")
+    before = _DISPLAY_OPENING.sub("", text[max(0, chain.offset - 600):chain.offset].rstrip()).rstrip()
+    if not before or before[-1] in ".!?":
+        return ""
+    lead = re.split(r"[.!?]\s", before)[-1]
+    worded = _NEW_SETTING_LEAD.search(lead)
+    if plain is None or worded is None or not names_in(chain.terms[1].text) - NUMERIC_WORDS:
+        return ""
+    key = symbol_name(plain.group(1) or plain.group(2)) if plain.re is _EXAMPLE_NAME \
+        else symbol_name(next(iter(names_in(chain.terms[0].text))))
+    at, line = reader.defined_at.get(key), lines.of(chain.offset)
+    if at is None or at >= line or (key not in reader.values and key not in reader.matrix_values):
+        return ""
+    words = " ".join(worded.group(0).split())
+    if key not in reader.corrected:
+        reader.corrected[key] = (line, f"{written_name(key)} is given another formula in the words \"{words}\" on line "
+                                       f"{line}, after line {at} defined it: which one a use means is not read")
+    return (f"{written_name(key)} given another formula in the words \"{words}\" (line {line}), after line {at}: that "
+            "setting's own, which is not read as a claim")
+
+
+# "Laid flat, ... the same bar has", "Rotated through 90 degrees,", "If instead ...": words before a display that open
+# another setting of what the document described
+_NEW_SETTING_LEAD = re.compile(r"\b(?:instead|laid\s+\w+|turned|rotated|flipped|alternatively|this\s+time|on\s+its\s+side|"
+                               r"the\s+same\s+\w+(?:\s+\w+)?\s+(?:now\s+)?(?:has|gives|becomes)|for\s+the\s+other\b|"
+                               r"in\s+the\s+other\s+(?:case|setting|orientation|configuration))\b", re.I)
+
+
+# "> **Note from the TA.** ...", "*Grader:* ...", "Correction: ...": a paragraph that corrects what came before, whose
+# values for names defined before are the corrected ones (never claims about the first)
+_CORRECTING_NOTE = re.compile(r"\s*(?:>\s*)*(?:[*_]{1,2}\s*)?(?:(?:a\s+)?note\s+from\s+(?:the\s+|a\s+)?(?:TA|grader|marker|"
+                              r"instructor|teacher|tutor|reviewer|editor)|(?:TA|grader|marker|reviewer|editor)(?:'s)?\s+"
+                              r"(?:note|comment|remark)|grader|marker|correction|erratum|errata)\b", re.I)
 
 
 # "Old implementations used $\tilde x = m \odot x$", "instead take $u = ...$": words that give a name a formula
@@ -5107,6 +5262,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             line_of(item.chain.terms[0]) for item in items if item.chain.terms and _RETRACTING.search(
                 text[max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 600, 0):item.chain.offset])}
         reader.pi_constant = bool(_PI_CONSTANT.search(text))
+        bars = _BARS_LENGTH.search(text)
+        reader.bars_length = lines.of(bars.start()) if bars else 0
+        pi_name = _PI_NAMED.search(text)
+        reader.pi_named = "" if pi_name is None else (
+            f"${' '.join(pi_name.group(0).split())}$" if pi_name.group(0).startswith("\\")
+            else f"\"{' '.join(pi_name.group(0).split())}$\"") + f" on line {lines.of(pi_name.start())}"
         reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
                                     and item.chain.terms and len(item.chain.terms) > 1
                                     and (_EXAMPLE_LEAD.search(item.inline.before)
@@ -5396,9 +5557,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             numbered = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\d+|\{\s*\d+\s*\})\s*", first.text)
             at_point = at_point or (numbered is not None and len(chain.terms) >= 2
                                     and symbol_name(numbered.group(1)) in getattr(reader, "size_sequences", {}))
+            at_point = at_point or _worked_value(first.text, item.inline.before, reader, lines.of(chain.offset))
             if not defined and not restated and not builtin and not at_point and ((hypothesis_end
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
+                                                                 and not _drawn_after_supposing(item.inline.before)
                                                                  or _CONDITION_BEFORE.search(item.inline.before[-40:])
                                                                  or _EQUATION_BEFORE.search(item.inline.before[-40:])
                                                                  or _FROM_BEFORE.search(item.inline.before[-30:])
@@ -5498,7 +5661,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                    or _condition_in_words(item, chain, lines)
                    or _another_setting(item, chain, lines, reader)
                    or _formula_given_anew(item, chain, lines, reader)
-                   or _another_number(item, chain, lines, reader)) if item.inline is not None else ""
+                   or _another_number(item, chain, lines, reader)) if item.inline is not None \
+            else _display_given_anew(chain, text, lines, reader)
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]

@@ -98,9 +98,14 @@ class IntegralReading:
             raise FormulaError("an integral of a vector or matrix is not read")
         if body.expr.has(sp.Indexed, sp.Sum, sp.Product, sp.Derivative):
             raise FormulaError("an integral is read only of a formula in its variable and real parameters")
-        value = _integral(bind(body.expr, word, x), x, lower, upper)
+        value, positive = _integral(bind(body.expr, word, x), x, lower, upper)
+        for p in positive:
+            # (\int_0^\infty t e^{-st} dt: the integral converges where s > 0, and is read there only)
+            V.requires(sp.Gt(p, 0))
         self.notes.append(Reading("inferred", f"the integral over ${word}$ is taken by SymPy and confirmed by "
-                                              "numerical quadrature"))
+                                              "numerical quadrature" + (
+                                                  f", where it converges ({', '.join(f'${sp.latex(p)} > 0$' for p in positive)})"
+                                                  if positive else "")))
         return V.Value(value), end + 2
 
     def _indefinite_integral(self, entries, k: int, env) -> tuple[V.Value, int]:
@@ -171,8 +176,9 @@ def _once(table: dict, key, compute):
     return found
 
 
-def _integral(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
-    """The integral, once per integrand (in a canonical variable) and bounds."""
+def _integral(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> tuple[sp.Expr, tuple]:
+    """The integral, once per integrand (in a canonical variable) and bounds; and the parameters it is taken
+    for where they are positive only (where it converges, see _integral_once)."""
     t = sp.Symbol("_integration_variable", real=True)
     canonical = expr.xreplace({x: t})
     return _once(_TAKEN, (sp.srepr(canonical), sp.srepr(lower), sp.srepr(upper)),
@@ -200,23 +206,55 @@ def _integral_once(expr: sp.Expr, x: sp.Symbol, lower: sp.Expr, upper: sp.Expr) 
     if _BUDGET <= 0:
         raise FormulaError("the time for this document's integrals is spent")
     params = sorted((expr.free_symbols | lower.free_symbols | upper.free_symbols) - {x}, key=str)
-    if any(not isinstance(p, sp.Symbol) or p.is_integer for p in params) or len(params) > 3:
+    # (real parameters, or whole numbers >= 1: sin(n x) of a Fourier coefficient)
+    if any(not isinstance(p, sp.Symbol) or p.is_integer and not p.is_positive for p in params) or len(params) > 3:
         raise FormulaError("an integral is read only of a formula in its variable and up to three real parameters")
+    positive: tuple = ()
     with _computing("the integral", "taken", "found and confirmed"):
         value = sp.integrate(expr, (x, lower, upper))
+        halves = _right_half_plane(value, params)
+        if halves:
+            # \int_0^\infty t e^{-st} dt = s^{-2} where |arg s| < pi/2: for a real s, where s > 0 (the integral diverges
+            # for s <= 0): taken for a positive s, and read only there
+            swap = {p: sp.Symbol(p.name, positive=True) for p in halves}
+            back = {v: k for k, v in swap.items()}
+            value = sp.integrate(expr.xreplace(swap), (x, lower.xreplace(swap), upper.xreplace(swap))).xreplace(back)
+            positive = tuple(halves)
         if value.has(sp.Integral, sp.Piecewise, sp.nan, sp.zoo, sp.AccumBounds) or value.has(sp.oo) \
                 or value.has(-sp.oo) or x in value.free_symbols or not value.free_symbols <= set(params):
             raise FormulaError("the integral was not found in closed form for every value of its parameters")
-        _confirm(expr, x, lower, upper, value, params)
-    return value
+        _confirm(expr, x, lower, upper, value, params, positive)
+    return value, positive
 
 
-def _confirm(expr, x, lower, upper, value, params) -> None:
+def _right_half_plane(value: sp.Expr, params: list) -> list:
+    """The real parameters p of a value SymPy gives as Piecewise((v, |arg p| < pi/2 ...), (the integral, True)): the
+    integral where p > 0; [] for any other value."""
+    if not isinstance(value, sp.Piecewise) or len(value.args) != 2 or not value.args[1].expr.has(sp.Integral) \
+            or value.args[1].cond is not sp.true:
+        return []
+    condition = value.args[0].cond
+    found = []
+    parts = condition.args if isinstance(condition, sp.And) else (condition,)
+    for part in parts:
+        arg = part.lhs if isinstance(part, sp.StrictLessThan) else None
+        if not (isinstance(arg, sp.Abs) and isinstance(arg.args[0], sp.arg) and part.rhs == sp.pi / 2):
+            return []
+        p = arg.args[0].args[0]
+        if p not in params or p.is_integer:
+            return []
+        found.append(p)
+    return sorted(set(found), key=str)
+
+
+def _confirm(expr, x, lower, upper, value, params, positive=()) -> None:
     """The closed form against quadrature in 30 digits, at parameters of both signs (where the integral is a
-    real number at all points of the draw: an integrand undefined there, sqrt(a) at a < 0, is skipped)."""
+    real number at all points of the draw: an integrand undefined there, sqrt(a) at a < 0, is skipped); whole
+    numbers at 1, 2, 3; the parameters it is taken for where they are positive only, at positive values."""
     confirmed = 0
-    for points in _PARAMETERS:
-        at = {p: v for p, v in zip(params, points)}
+    for n, points in enumerate(_PARAMETERS):
+        at = {p: (sp.Integer(n + k + 1) if p.is_integer else abs(v) if p in positive else v)
+              for k, (p, v) in enumerate(zip(params, points))}
         f = sp.lambdify(x, expr.xreplace(at), modules="mpmath")
         a, b = (lower.xreplace(at), upper.xreplace(at))
         want = value.xreplace(at)

@@ -350,11 +350,34 @@ def _law_probability(left: sp.Expr, rel: str, right: sp.Expr, prob: Probability,
             if quiet:
                 return None
             raise FormulaError("P(K = c) of a Poisson or binomial K is read only at a whole number c")
-        if law.family == "poisson":
-            lam = law.params[0]
-            return sp.exp(-lam) * lam ** c / sp.factorial(c)
-        m, p = law.params
-        return sp.binomial(m, c) * p ** c * (1 - p) ** (m - c)
+        return _mass(law, c)
+    if law.family in ("poisson", "binomial") and rel in _EVENTS:
+        # P(K <= 2) = P(K = 0) + P(K = 1) + P(K = 2); P(K > 2) = 1 - P(K <= 2); P(K != 2) = 1 - P(K = 2)
+        if not (c.is_number and c.is_real) or abs(c) > _MAX_CUMULATED:
+            if quiet:
+                return None
+            raise FormulaError(f"P(K {rel.lstrip(chr(92))} c) of a Poisson or binomial K is read only at a number c "
+                               f"of at most {_MAX_CUMULATED}")
+        if rel in ("\\neq", "\\ne"):
+            return 1 - _mass(law, c) if c.is_Integer and c >= 0 else sp.Integer(1)
+        if law.family == "binomial" and not law.params[0].is_Integer:
+            # (P(K <= 35) of a K ~ Binomial(n, p): the sum stops at n, which no number gives here)
+            if quiet:
+                return None
+            raise FormulaError("P(K <= c) of a binomial K is read only where its number of trials is a number")
+        below = rel in ("<", "\\le", "\\leq", "\\leqslant")
+        strict = rel in ("<", ">")
+        # the largest value in the event K <= top (for < and <=) or outside it (for > and >=)
+        top = sp.floor(c) if (below and not strict) or (not below and strict) else sp.ceiling(c) - 1
+        if law.family == "binomial" and law.params[0].is_Integer:
+            top = min(top, law.params[0])
+        cumulated = sp.Add(*[_mass(law, sp.Integer(k)) for k in range(0, int(top) + 1)]) if top >= 0 else sp.Integer(0)
+        return cumulated if below else 1 - cumulated
+    if law.family == "uniform" and rel in _EVENTS and rel not in ("=", "\\neq", "\\ne") \
+            and all(v.is_number and v.is_real for v in (c, *law.params)):
+        a, b = law.params
+        below = min(max((c - a) / (b - a), sp.Integer(0)), sp.Integer(1))  # (a continuous law: <= as <)
+        return below if rel in ("<", "\\le", "\\leq", "\\leqslant") else 1 - below
     if law.family == "exponential" and rel in (">", "\\ge", "\\geq", "\\geqslant", "<", "\\le", "\\leq", "\\leqslant"):
         if not (c.is_nonnegative is True):
             if quiet:
@@ -363,6 +386,18 @@ def _law_probability(left: sp.Expr, rel: str, right: sp.Expr, prob: Probability,
         tail = sp.exp(-law.params[0] * c)
         return tail if rel in (">", "\\ge", "\\geq", "\\geqslant") else 1 - tail
     return None
+
+
+_MAX_CUMULATED = 200  # the largest number c of P(K <= c) summed value by value
+
+
+def _mass(law: Law, c: sp.Expr) -> sp.Expr:
+    """P(K = c) of a Poisson or binomial K at a whole number c >= 0."""
+    if law.family == "poisson":
+        lam = law.params[0]
+        return sp.exp(-lam) * lam ** c / sp.factorial(c)
+    m, p = law.params
+    return sp.binomial(m, c) * p ** c * (1 - p) ** (m - c)
 
 
 def _law_text(name: str, law: Law) -> str:

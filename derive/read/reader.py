@@ -153,6 +153,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.shallow_vectors: dict[str, V.Value] = {}
         self.log_base = None  # (base, line) where the prose says what \log means ("to base 2")
         self.pi_constant = True  # whether the document writes the constant pi somewhere (2\pi, \sqrt{\pi}, \cos \pi t)
+        self.past_used: list[str] = []  # the functions defined past a side not read that the term being read applies
+        self.bars_length = 0  # the line where the words say |a| of a vector is its length (0: they never do)
+        self.pi_named = ""  # where the document uses \pi as a name (\pi_1, \pi^\top, \pi = (...)), as words say it
         self.default_norm = None  # (p, line) where the prose says what an unsubscripted norm is
         # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
         # their lines: y written in z, for dy/dz
@@ -250,6 +253,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.random_used: set[str] = set()  # random variables whose laws the readings used
         self.law_functionals: set[str] = set()  # h of h(X) = ..., X a random variable: a property of X's law
 
+    def dotted_functions(self) -> str:
+        """The one-letter functions of one variable the document defines, in force (x of x(t) = A cos(w t))."""
+        return "".join(sorted(n for n, f in self.lambdas.items() if len(n) == 1 and n.isalpha() and n not in "de"
+                              and len(f.variables) == 1 and n not in self.vector_functions and self._in_force(n)))
+
     # --- public ------------------------------------------------------------------------------
 
     def read(self, text: str) -> V.Value:
@@ -257,7 +265,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         check_formula(text)
         if not text.strip():
             raise FormulaError("empty formula")
+        if self.pi_named and not (symbol_name("\\pi") in self.values and self._in_force(symbol_name("\\pi"))) \
+                and _bare_pi(text):
+            # "stationary distribution $\pi = (5/6, 1/6)$", then $\pi P = \pi$: the vector, never 3.14159...
+            raise FormulaError(f"\\pi written alone, where the document also uses \\pi as a name ({self.pi_named}): "
+                               "the number \\pi or that name? write \\boldsymbol{\\pi} for a vector, or use another "
+                               "letter for the name")
         written = text
+        text = newton_dots(text, self.dotted_functions())
         spaced = _SPACED_ROW.search(text)
         if spaced:
             # [\, v_1 \; v_2 \; v_3 \,]: the matrix whose columns they are, or their product? (spacing never matters)
@@ -1422,6 +1437,74 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         raise FormulaError(f"{word}(...) is the function {word} at a point or the product {word}·(...); write "
                            f"{word} \\cdot (...) for a product, or define {word}(x) = ... in an earlier display")
 
+    def _law_written(self, node, env) -> tuple[str, tuple] | None:
+        """Ber(q), \\mathcal{N}(\\mu, \\sigma^2), Exp(\\lambda), Poisson(\\lambda) written as an argument: the family
+        and its parameters (read); None for anything else."""
+        if node_kind(node) != "product" or len(node.children) != 2:
+            return None
+        head, call = node.children
+        if item_scripts(head) or item_scripts(call) or node_kind(item_base(call)) != "paren":
+            return None
+        base = item_base(head)
+        word = node_word(base)
+        if node_kind(base) == "accent" and str(base.children[0]) == "\\mathcal":
+            inner = base.children[1]
+            while node_kind(inner) in ("group", "product", "item") and len(inner.children) == 1:
+                inner = inner.children[0]
+            word = "N" if node_kind(inner) == "letter" and str(inner.children[0]) == "N" else None
+        family = {"Ber": "bernoulli", "Bern": "bernoulli", "Bernoulli": "bernoulli", "N": "normal",
+                  "Normal": "normal", "Exp": "exponential", "Poisson": "poisson", "Pois": "poisson"}.get(word or "")
+        params = list(item_base(call).children)
+        if family is None or len(params) != (2 if family == "normal" else 1):
+            return None
+        if family == "normal" and node_kind(params[1]) == "product" and len(params[1].children) == 1 \
+                and not item_scripts(params[1].children[0]) \
+                and node_kind(item_base(params[1].children[0])) in ("letter", "command"):
+            raise FormulaError("N(mu, sigma): the second parameter a standard deviation or a variance? write the "
+                               "variance, N(\\mu, \\sigma^2)")
+        values = tuple(self._expr(p, env) for p in params)
+        if any(isinstance(v, MatrixTerm) or v.is_vector or v.row for v in values):
+            raise FormulaError("the parameters of a law in KL(...) must be numbers")
+        return family, tuple(v.expr for v in values)
+
+    def _divergence(self, args, env) -> V.Value:
+        """KL(p \\| q) of two laws of one family written out (Ber(a) \\| Ber(b), N(m_1, s_1^2) \\| N(m_2, s_2^2)), in
+        closed form; of two probability vectors, sum_i p_i log(p_i / q_i)."""
+        laws = [self._law_written(a, env) for a in args]
+        if all(laws):
+            (f, a), (g, b) = laws
+            if f != g:
+                raise FormulaError(f"KL between a {f} law and a {g} law is not read")
+            if f == "bernoulli":
+                for x in (a[0], b[0]):
+                    V.requires(sp.Gt(x, 0, evaluate=False))
+                    V.requires(sp.Lt(x, 1, evaluate=False))
+                value = a[0] * sp.log(a[0] / b[0]) + (1 - a[0]) * sp.log((1 - a[0]) / (1 - b[0]))
+            elif f == "normal":
+                (m1, v1), (m2, v2) = a, b
+                V.requires(sp.Gt(v1, 0, evaluate=False))
+                V.requires(sp.Gt(v2, 0, evaluate=False))
+                value = (sp.log(v2 / v1) + (v1 + (m1 - m2) ** 2) / v2 - 1) / 2
+            elif f == "exponential":
+                for x in (a[0], b[0]):
+                    V.requires(sp.Gt(x, 0, evaluate=False))
+                value = sp.log(a[0] / b[0]) + b[0] / a[0] - 1
+            else:
+                for x in (a[0], b[0]):
+                    V.requires(sp.Gt(x, 0, evaluate=False))
+                value = a[0] * sp.log(a[0] / b[0]) - a[0] + b[0]
+            self.notes.append(Reading("inferred", "KL(P \\| Q) of two laws written out is read in closed form"))
+            return V.Value(value)
+        if any(laws):
+            raise FormulaError("KL(...) of a law and something else is not read")
+        p, q = (self._expr(a, env) for a in args)
+        if any(isinstance(v, MatrixTerm) for v in (p, q)) or not (p.is_vector and q.is_vector) or p.row or q.row:
+            raise FormulaError("KL(p \\| q) of two numbers: of Bernoulli laws? write KL(Ber(p) \\| Ber(q)); KL is read of "
+                               "two laws written out or two probability vectors")
+        self.notes.append(Reading("inferred", "KL(p \\| q) of two vectors is read as $\\sum_i p_i \\log(p_i / q_i)$"))
+        return V.cross_entropy(p, q) - V.cross_entropy(p, p) if False else V.Value(
+            V.cross_entropy(p, q).expr - V.cross_entropy(p, p).expr, None, p.conventions + q.conventions)
+
     def _is_word_name(self, entry: Entry, env) -> bool:
         """\\mathrm{sech}, \\mathit{loss}: an undeclared name of several letters (it may be a function)."""
         base = item_base(entry.item)
@@ -1448,6 +1531,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             # diag(c_1, \\dots, c_n), diag(2, 3): the diagonal matrix of the vector its entries write out
             args = (self._written_vector(list(arg_base.children), env, False, "the diagonal written out in diag(...)"),)
             value = self._apply(fn, args)
+            return self._scripted(value, item_scripts(nxt.item), env), k + 2
+        if node_kind(arg_base) == "paren" and fn.kind == "kl":
+            if len(arg_base.children) != 2 or fn.primes:
+                raise FormulaError(f"{fn.name} takes two laws or two probability vectors, p \\| q")
+            value = self._divergence(list(arg_base.children), env)
+            if fn.power != 1:
+                value = V.power(value, V.Value(sp.Integer(fn.power)))
             return self._scripted(value, item_scripts(nxt.item), env), k + 2
         if node_kind(arg_base) == "paren":
             after = entries[k + 2] if k + 2 < len(entries) else None
@@ -1508,8 +1598,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         product. None when the argument is not such a product, or when something else (a bracket, a fraction)
         follows the names, which leaves the reach unclear."""
         first = entries[k]
+        # (\cos n\pi, \sin k \pi x: a letter and pi after it, as a Fourier series writes it: cos(n pi), sin(k pi x))
+        lettered = node_kind(item_base(first.item)) == "letter" and k + 1 < len(entries) \
+            and entries[k + 1].op is None and not entries[k + 1].negative and not item_scripts(entries[k + 1].item) \
+            and node_kind(item_base(entries[k + 1].item)) == "command" \
+            and str(item_base(entries[k + 1].item).children[0]) == "\\pi" and "\\pi" not in env
         if first.op is not None or first.negative or item_scripts(first.item) \
-                or node_kind(item_base(first.item)) != "number" or "." in str(item_base(first.item).children[0]):
+                or (node_kind(item_base(first.item)) != "number" and not lettered) \
+                or "." in str(item_base(first.item).children[0]):
             return None
         end = k + 1
         while end < len(entries) and entries[end].op is None and not entries[end].negative \
@@ -1603,6 +1699,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
 
     def _apply(self, fn: Fn, args: tuple[V.Value, ...]) -> V.Value:
         value = self._apply_once(fn, args)
+        if fn.kind == "lambda" and isinstance(value, V.Value) and fn.name.rstrip("'") in self.lambdas:
+            # (eps(B) = eps_max / (1 + B / B_noise) learned before "B_noise = 25, eps_max = 2": eps(25) with them put in)
+            value = self._defined_later_put(fn.name.rstrip("'"), value)
+        if fn.kind == "lambda" and fn.name.rstrip("'") in getattr(self, "defined_past", {}):
+            self.past_used.append(fn.name.rstrip("'"))  # (a formula read past a side that is not: see DocumentBuilder)
         if fn.power != 1:
             value = V.power(value, V.Value(sp.Integer(fn.power)))
         return value
@@ -1975,7 +2076,16 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 raise FormulaError(f"the {kind} is read only of a number")
             return self._scripted(value.with_expr((sp.floor if kind == "floor" else sp.ceiling)(value.expr)), scripts, env)
         if kind == "abs":
-            return self._scripted(V.entrywise(sp.Abs, self._expr(base.children[1], env)), scripts, env)
+            inside = self._expr(base.children[1], env)
+            if not isinstance(inside, MatrixTerm) and (inside.is_vector or inside.row):
+                # |F| of a vector: its length, as physics writes it, or its entries' absolute values?
+                if not self.bars_length:
+                    raise FormulaError("|...| of a vector: its length or its entries' absolute values? write "
+                                       "\\|v\\| for the length, or |v_i| entry by entry")
+                self.notes.append(Reading("declaration", f"|...| of a vector is its length, as the document says "
+                                                         f"(line {self.bars_length})"))
+                return self._norm(dataclasses.replace(inside, row=False), scripts, env)
+            return self._scripted(V.entrywise(sp.Abs, inside), scripts, env)
         if kind == "norm":
             return self._norm(self._expr(base.children[1], env), scripts, env)
         if kind == "inner":
@@ -2379,6 +2489,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"an ellipsis ({word}) cannot be read")
         if bare == "det" and word in ("\\det", "det") and self.notation.kind_of(word) is None:
             return Fn("det", word)  # of a matrix written out (or defined so); of a general one, refused
+        if bare == "KL" and not (bare in self.lambdas and self._in_force(bare)) \
+                and self.notation.kind_of(word) is None:
+            return Fn("kl", word)  # \mathrm{KL}(p \| q): of two laws written out, or of two probability vectors
         if bare in UNREAD_WORDS and not (bare in DEFINABLE_WORDS and bare in self.lambdas and self._in_force(bare)):
             raise unread(word)
         if (len(word) == 1 and word.isalpha()) or (word.startswith("\\") and bare in GREEK) or ACCENTED.fullmatch(word) \
@@ -3358,11 +3471,22 @@ def divergence_bars(text: str) -> str:
             k += 1
         inside = text[opening + 1:closing] if closing is not None else ""
         if closing is None or len(_DOUBLE_BAR.findall(inside)) != 1 or "|" in _DOUBLE_BAR.sub("", inside) \
-                or "," in re.sub(r"\\,", "", inside):
-            continue
+                or "," in _outermost(re.sub(r"\\,", "", inside)):
+            continue  # (a comma inside the arguments' own parentheses, N(\mu, \sigma^2) \| N(0, 1), is theirs)
         out.append(text[last:m.start()] + "," + " " * (m.end() - m.start() - 1))  # (as long as the bar: offsets stay)
         last = m.end()
     return "".join(out) + text[last:]
+
+
+def _outermost(text: str) -> str:
+    """The text outside every pair of parentheses, brackets and braces it holds."""
+    out, depth = [], 0
+    for c in text:
+        depth += c in "([{"
+        if depth == 0:
+            out.append(c)
+        depth -= c in ")]}" and depth > 0
+    return "".join(out)
 
 
 def _no_derivative_at_kinks(body: sp.Expr, u: sp.Symbol, at: sp.Expr) -> None:
@@ -3414,6 +3538,34 @@ _NAMED_DEFAULTS = {"\\sigma": ("sigmoid", "the logistic function"), "CE": ("cros
 _PAD = r"(?:\\[,;:!>]|\\q?quad(?![A-Za-z])|\\ |~)"
 _SEPARATOR = r"(?:\\[;:>]|\\q?quad(?![A-Za-z])|\\ |~)"
 _BRACKET_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:\s*_\s*(?:\{[^{}]*\}|\w))?"
+def newton_dots(text: str, letters: str) -> str:
+    """\\dot x, \\ddot{x} of a function x(t) the document defines (one of ``letters``): its derivatives, x', x''."""
+    if not letters or "dot" not in text:
+        return text
+    return re.sub(r"\\(d?dot)\s*(?:\{\s*([" + letters + r"])\s*\}|([" + letters + r"])(?![A-Za-z]))",
+                  lambda m: (m.group(2) or m.group(3)) + ("''" if m.group(1) == "ddot" else "'"), text)
+
+
+# where a bare \pi can only be the number: after a digit (2\pi), under a root, in an exponent, a fraction, a limit,
+# a trigonometric function's argument; before or after a slash, or raised to a power
+_PI_NUMBER_BEFORE = re.compile(r"(?:\d\s*\{?\s*|/\s*|\\sqrt\s*(?:\[[^\]]*\])?\s*\{[^{}]*|\^\s*\{[^{}]*|[_^]\s*\{?\s*-?\s*"
+                               r"|\\frac\s*\{[^{}]*(?:\}\s*\{[^{}]*)?"
+                               r"|\\(?:sin|cos|tan|cot|sec|csc|exp)\s*(?:\\left\s*)?\(?[^()$=]*)$")
+_PI_NUMBER_AFTER = re.compile(r"\s*(?:/|\^)")
+
+
+def _bare_pi(text: str) -> bool:
+    """Whether the formula writes \\pi alone (no subscript) where it need not be the number 3.14159...."""
+    for m in re.finditer(r"(?<![A-Za-z\\])\\pi(?![A-Za-z])", text):
+        rest = text[m.end():]
+        if re.match(r"\s*_", rest) or re.search(r"\\(?:boldsymbol|mathbf|bm)\s*\{?\s*$", text[:m.start()]):
+            continue
+        if _PI_NUMBER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _PI_NUMBER_AFTER.match(rest):
+            continue
+        return True
+    return False
+
+
 _SPACED_ROW = re.compile(r"(?<![A-Za-z}\])])(?:\\left\s*)?\[\s*(?:" + _PAD + r"\s*)*" + _BRACKET_NAME + r"(?:\s*(?:"
                          + _PAD + r"\s*)*" + _SEPARATOR + r"\s*(?:" + _PAD + r"\s*)*" + _BRACKET_NAME + r")+\s*(?:"
                          + _PAD + r"\s*)*(?:\\right\s*)?\]")

@@ -114,8 +114,14 @@ _CLASSES = re.compile(r"\b(?:assume|with|there\s+are|we\s+have|given|consider)\s
 # "$K$ classes", "there are $m$ training examples": the name is a size (a count of what the word names)
 _COUNT_AFTER = re.compile(r"^\s*(?:distinct\s+|possible\s+|training\s+|input\s+|output\s+|different\s+)?" + _COUNTED
                           + r"\b", re.I)
-_ALIAS = re.compile(r"^\s*(?:denotes|is|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
-                    r"(softmax|sigmoid|logistic)\b", re.I)
+_ALIAS = re.compile(r"^\s*(?:denotes|is|be|stands\s+for|means|will\s+denote|here\s+denotes)\s+(?:the\s+|a\s+)?"
+                    r"(softmax|sigmoid|logistic|ReLU|relu|rectifier|rectified\s+linear(?:\s+unit)?|softplus|tanh)\b"
+                    r"(?!\s*(?:of|derivative|'s)\b)", re.I)
+# "the ReLU $\sigma$", "a tanh activation $\phi$": the function named before the name that is it
+_ALIAS_BEFORE = re.compile(r"\b(?:the|a|an|its)\s+(softmax|sigmoid|logistic|ReLU|relu|rectifier|softplus|tanh)\s*"
+                           r"(?:(?:activation|nonlinearity|non-linearity|function)\s*)?,?\s*$", re.I)
+_ALIAS_KINDS = {"sigmoid": "sigmoid", "logistic": "sigmoid", "softmax": "softmax", "relu": "relu", "rectifier": "relu",
+                "softplus": "softplus", "tanh": "tanh"}
 # A range said of a name as what it is, not as a case: "a constant $c > 0$", "$\sigma > 0$ is a standard deviation".
 _STANDING_BEFORE = re.compile(r"\b(?:constant|parameter|fixed|hyperparameter|coefficient|slope|rate|temperature|scale|"
                               r"width|margin|threshold|bandwidth|factor|penalty|strength|radius|tolerance|"
@@ -298,6 +304,13 @@ _INTEGER_AFTER = re.compile(r"^\s*(?:(?:is|be|are)\s+(?:an?\s+|some\s+)?(?:posit
                             r"examples|samples|(?:data\s+)?points|observations|items|tokens|layers|units|neurons|features|"
                             r"heads|channels|clusters|components|keys|queries|states|actions|arms|nodes|workers|batches)\b)",
                             re.I)
+
+
+# "for every positive integer $n$", "let $n$ be a positive integer", "$n$ is a positive whole number": n >= 1 whole
+# (never "an integer $n$" alone, which may be 0 or negative)
+_POSITIVE_INTEGER_BEFORE = re.compile(r"\b(?:positive|strictly\s+positive)\s+(?:integers?|whole\s+numbers?)\s*$", re.I)
+_POSITIVE_INTEGER_AFTER = re.compile(r"^\s*(?:is|be|being|denotes)\s+(?:an?\s+|any\s+|some\s+)?(?:fixed\s+|given\s+)?"
+                                     r"(?:positive|strictly\s+positive)\s+(?:integer|whole\s+number)\b", re.I)
 
 
 # 1 \le t \le T: an index letter between 1 and a size, where the words say it is a whole number (or it is i, j, k, l)
@@ -721,6 +734,11 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 # "a one-hot target at the correct class $c$": c is the index of the correct class
                 out.declarations.append(Declaration(math.strip(), "class", (), piece.offset, said[-60:].strip()))
             after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+            if re.fullmatch(r"\s*[A-Za-z]\s*", math) and (_POSITIVE_INTEGER_BEFORE.search(said[-40:])
+                                                        or _POSITIVE_INTEGER_AFTER.match(after)):
+                # "let $n$ be a positive integer", "for every positive integer $n$": a whole number >= 1
+                out.declarations.append(Declaration(math.strip(), "whole", (), piece.offset,
+                                                    f"{said[-40:].strip()} ${math.strip()}$ {after[:30].strip()}".strip()))
             between = _BETWEEN.match(after) if re.fullmatch(r"\s*\\?[A-Za-z]+\s*", math) else None
             if between:
                 # "$\alpha$ (a number between 0 and 1)": the open range, which holds under either reading
@@ -734,11 +752,13 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 first = False
                 continue
             since = said[said.rfind("$") + 1:]
-            if re.fullmatch(r"\s*at\s*", said, re.I) and not _has_relation(math) \
-                    and re.match(r"\s*,\s*\$", "".join(p.text if p.kind == "text" else "$" for p in sentence[n + 1:n + 3])):
+            if re.fullmatch(r"\s*at\s*|\s*at\s+(?:a|an|the)\s+[A-Za-z -]{1,30}?\s+of\s*", said, re.I) \
+                    and not _has_relation(math) \
+                    and re.match(r"\s*(?:[A-Za-z][A-Za-z-]*\s*){0,2},\s*\$",
+                                 "".join(p.text if p.kind == "text" else "$" for p in sentence[n + 1:n + 3])):
                 # "At $0.6 c$, $\gamma = 1.25$ and ...": a point of something the words do not name; the values right
                 # after it are at that point (never a name's new value), and the claims of the sentence in its letters
-                # are about it: not read, so only a proof stands
+                # are about it: not read, so only a proof stands ("At a budget of $6 \times 10^{20}$ FLOPs, ...")
                 sentence_conditions.append(Condition(" ".join(math.split()), "", True, piece.offset, unread=True))
                 pointwise.append(sentence_conditions[-1])
                 at_opening = True
@@ -1495,6 +1515,24 @@ _DESCRIBED = re.compile(r"\s*(?:is|be|denotes?|stands\s+for)\s+(?:the|a|an|some)
                         r"|\s*(?:its|their)\s+[^.;:$()]{3,60}?(?=\s*(?:[.;:,(]|\band\b|$))", re.I)
 
 
+# a factorisation of a matrix, named: what makes its factors special (orthonormal columns, a diagonal, triangles)
+_FACTORISATION_NAME = (r"((?:thin|reduced|compact|full|economy(?:[- ]size)?|truncated|rank[- ]\w+)?\s*(?:SVD|singular\s+value\s+"
+                       r"decomposition|eigen-?\s*decomposition|spectral\s+decomposition|QR(?:\s+(?:decomposition|"
+                       r"factori[sz]ation))?|Cholesky(?:\s+(?:factor|decomposition|factori[sz]ation))?|LU(?:\s+(?:decomposition|"
+                       r"factori[sz]ation))?|polar\s+decomposition|Schur\s+decomposition))")
+_FACTORISATION_AFTER = re.compile(r"\s*(?:is|be|being|as)\s+(?:a|an|the|its)\s+" + _FACTORISATION_NAME + r"\b", re.I)
+_FACTORISATION_BEFORE = re.compile(r"\b(?:a|an|the|its)\s+" + _FACTORISATION_NAME + r"\s*(?:of\s+\$[^$]*\$\s*)?,?\s*$",
+                                   re.I)
+# a product of factors written alone: U \Sigma V^\top, Q R, L L^T, Q \Lambda Q^{-1}
+_FACTORS = re.compile(r"(?:\s*\\?[A-Za-z]+\s*(?:\^\s*(?:\{\s*(?:\\top|T|-1|\*|H)\s*\}|\\top|T|\*|H))?\s*){2,4}")
+
+
+def _describe_factors(product: str, factorisation: str, offset: int, out: "Statements") -> None:
+    bare = re.sub(r"\^\s*(?:\{[^{}]*\}|\\top|T|\*|H)", " ", product)
+    for letter in dict.fromkeys(re.findall(r"\\?[A-Za-z]+", bare)):
+        out.described.append((letter, offset, f"${letter}$ is a factor of a {' '.join(factorisation.split())}", False))
+
+
 def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: int) -> None:
     """Declarations said in words, about the inline mathematics or the letter just before them."""
     before = sentence[n - 1] if n > 0 else None
@@ -1552,6 +1590,17 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         words = re.sub(r"^(?:be|denotes?|stands\s+for)\b", "is", " ".join(m.group(0).split()))
         words = re.sub(r"^(?=its\b|their\b)", "is ", words)
         out.described.append((subject, offset, f"${subject}$ {words}", True))
+    factorisation = _FACTORISATION_AFTER.match(text)
+    if subject and factorisation and _FACTORS.fullmatch(subject):
+        # "If $U \Sigma V^\top$ is a thin SVD of $G$": each factor has what the factorisation gives it (orthonormal
+        # columns, a diagonal), which derive does not read: a counterexample must have it
+        _describe_factors(subject, factorisation.group(1), offset, out)
+    after_math = sentence[n + 1] if n + 1 < len(sentence) else None
+    factorisation = _FACTORISATION_BEFORE.search(text)
+    if after_math is not None and after_math.kind == "math" and factorisation and "=" in after_math.text \
+            and _FACTORS.fullmatch(after_math.text.split("=")[-1]):
+        # "the thin SVD $G = U \Sigma V^\top$": the same, of the factors on the right
+        _describe_factors(after_math.text.split("=")[-1], factorisation.group(1), after_math.offset, out)
     m = _PROPERTY.match(text)
     if m is None and subject and "\\in" in subject and _PROPERTY.match(" is " + text):
         # "$V \\in \\mathbb{R}^{p \\times p}$ orthogonal": the property in apposition to the declaration
@@ -1592,8 +1641,13 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
         out.described.append((named, offset, f"${named}$ has zero diagonal", False))
     m = _ALIAS.match(text)
     if subject and m and re.fullmatch(r"\\?[A-Za-z]+", subject):
-        kind = "sigmoid" if m.group(1).lower() in ("sigmoid", "logistic") else "softmax"
+        kind = _ALIAS_KINDS.get(m.group(1).lower().split()[0], "relu")
         out.declarations.append(Declaration(subject, "alias", (kind,), offset, text.strip()))
+    m = _ALIAS_BEFORE.search(text)
+    if m and after is not None and after.kind == "math" and re.fullmatch(r"\s*\\?[A-Za-z]+\s*", after.text):
+        # "and the ReLU $\sigma$ applied entrywise": sigma is the ReLU
+        out.declarations.append(Declaration(after.text.strip(), "alias", (_ALIAS_KINDS[m.group(1).lower()],),
+                                            after.offset, m.group(0).strip()))
     constant = _CONSTANT.match(text) if subject else None
     if constant and not re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", subject):
         # "$A$ is a scalar", "$A, B$ are scalars", "$A$ and $B$ are numbers", "$a$, $b$, $c$ and $x$ are positive

@@ -51,6 +51,17 @@ class Inferred:
     families: dict[str, str] = field(default_factory=dict)  # x of x_i^\top w, a family of vectors -> their length
 
 
+def _subscript_text(arg) -> str | None:
+    """The number or word a subscript writes (0 of z_0, 0 of z_{0}, opt of w_{opt}), or None."""
+    while node_kind(arg) in ("group", "product") and len(arg.children) == 1:
+        arg = arg.children[0]
+    if node_kind(arg) == "item" and not item_scripts(arg):
+        arg = item_base(arg)
+    if node_kind(arg) == "number":
+        return str(arg.children[0])
+    return script_word(arg)
+
+
 def _capital(name: str) -> bool:
     bare = name.lstrip("\\")
     return bare[:1].isupper()
@@ -271,6 +282,13 @@ class _Pass:
             out = [self.lone_name(i) for i in node.children]
             if all(out):
                 return out
+            if len(node.children) == 1:
+                return self.names_of(node.children[0])
+        if node_kind(node) == "item" and not item_scripts(node) \
+                and node_kind(item_base(node)) in ("paren", "group") and len(item_base(node).children) == 1:
+            return self.names_of(item_base(node).children[0])  # 1/(RC): R and C divide, numbers
+        if node_kind(node) in ("paren", "group") and len(node.children) == 1:
+            return self.names_of(node.children[0])
         return []
 
     def same(self, a, b) -> bool:
@@ -446,6 +464,10 @@ class _Pass:
                     self.subscripts.setdefault(name, {}).setdefault(len(letters), self.line)
             for s in scripts:
                 self.walk(s)
+            word = _subscript_text(subs[0].children[1]) if name is not None and len(subs) == 1 else None
+            if word is not None and f"{name}_{word}" in self.known and not sups:
+                # z_0 \in R^d, a vector named with a subscript: its own shape (z - z_0 makes z of length d)
+                return self.shape_of(f"{name}_{word}")
             family = self.shape_of(family_key(name)) if name is not None and len(letters) == 1 \
                 and letters[0] in self.indices and len(subs) == 1 else None
             if family is None or family[0] != "M":
