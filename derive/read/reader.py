@@ -1502,8 +1502,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("KL(p \\| q) of two numbers: of Bernoulli laws? write KL(Ber(p) \\| Ber(q)); KL is read of "
                                "two laws written out or two probability vectors")
         self.notes.append(Reading("inferred", "KL(p \\| q) of two vectors is read as $\\sum_i p_i \\log(p_i / q_i)$"))
-        return V.cross_entropy(p, q) - V.cross_entropy(p, p) if False else V.Value(
-            V.cross_entropy(p, q).expr - V.cross_entropy(p, p).expr, None, p.conventions + q.conventions)
+        # (KL(p || q) = CE(p, q) - CE(p, p), the cross-entropy less the entropy)
+        return V.Value(V.cross_entropy(p, q).expr - V.cross_entropy(p, p).expr, None, p.conventions + q.conventions)
 
     def _is_word_name(self, entry: Entry, env) -> bool:
         """\\mathrm{sech}, \\mathit{loss}: an undeclared name of several letters (it may be a function)."""
