@@ -307,15 +307,15 @@ class DocumentContext:
             kept = (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant, self.pi_named, self.bars_length,
-                    self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families)
+                    self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
+                    self.pi_named, self.bars_length, self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
-             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant, self.pi_named, self.bars_length,
-             self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families) = kept
+             self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
+             self.pi_named, self.bars_length, self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families) = kept
             self.usage = usage
         for name, (_, line) in families.items():
             if family_key(name) in matrices:

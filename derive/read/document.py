@@ -312,14 +312,16 @@ class _Builder:
         later = self._defined_after(chain, self.lines.of(chain.terms[0].offset)) if chain.terms else ""
         if later:
             made = _supposing(made, later, Reading("inferred", later, self.lines.of(chain.terms[0].offset)))
-        past = [n for n in dict.fromkeys(self.reader.past_used) if self.lines.of(chain.terms[0].offset) != self.reader.defined_at.get(n)]
+        here = self.lines.of(chain.terms[0].offset) if chain.terms else None
+        past = [n for n in dict.fromkeys(self.reader.past_used) if here != self.reader.defined_at.get(n)]
         if past and made:
             # eps(B) = |G|^2 / (...) = eps_max / (1 + B / B_noise), the side between not read: the later side is the
             # formula only if the link to it holds, which is not checked (a wrong link gave a false proof)
             name = past[0]
-            why = (f"uses {written_name(name)}, whose formula on line {self.reader.defined_at.get(name)} is read from a later "
-                   f"side of its chain, ${self.reader.defined_past[name][0]}$: the side between is not read, so whether it "
-                   "equals that side is not checked")
+            side = self.reader.defined_past[name][0]
+            why = (f"uses {written_name(name)}, whose formula on line {self.reader.defined_at.get(name)} is read from "
+                   f"a later side of its chain, ${side}$: the side between is not read, so whether it equals that "
+                   "side is not checked")
             made = [dataclasses.replace(step, problem=step.problem or why) for step in made]
         for base, mean in self._means_given(chain, made):
             # (only the links that hold the vector: the arithmetic after it is checked as it is)
