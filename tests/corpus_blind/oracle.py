@@ -33783,6 +33783,1475 @@ def _(rng):
     }
 
 
+@document("782_hw_frank_wolfe_simplex")
+def _(rng):
+    from scipy.optimize import linprog, minimize_scalar
+    n = int(rng.integers(2, 6))
+    A = rng.normal(size=(n, n))
+    Q, b = A @ A.T + 0.1 * np.eye(n), rng.normal(size=n)
+    x = rng.dirichlet(np.ones(n))
+    f = lambda x: 0.5 * x @ Q @ x - b @ x  # noqa: E731
+    g = grad(f, x)
+    lp_min = lambda c: linprog(c, A_eq=np.ones((1, len(c))), b_eq=[1], bounds=[(0, None)] * len(c)).fun  # noqa: E731
+    G = g @ x - lp_min(g)
+    s = np.eye(n)[np.argmin(Q @ x - b)]
+    dd = s - x
+    gam, T = rng.uniform(0, 1), int(rng.integers(1, 8))
+    phi = lambda t: f(x + t * dd)  # noqa: E731
+    gstar = minimize_scalar(phi, bracket=(0, 1), tol=1e-12).x
+    c = np.array([0.5, 0.8, -0.1])
+    fc = lambda x: 0.5 * np.sum((x - c) ** 2)  # noqa: E731
+    x0 = np.ones(3) / 3
+    g0 = grad(fc, x0)
+    G0 = g0 @ x0 - lp_min(g0)
+    e2 = np.eye(3)[1]
+    gs0 = minimize_scalar(lambda t: fc(x0 + t * (e2 - x0)), bracket=(0, 1), tol=1e-12).x
+    x1 = x0 + gs0 * (e2 - x0)
+    # Euclidean projection of c onto the simplex, by sorting
+    u = np.sort(c)[::-1]
+    css = np.cumsum(u)
+    k = max(j for j in range(1, 4) if u[j - 1] - (css[j - 1] - 1) / j > 0)
+    proj = np.maximum(c - (css[k - 1] - 1) / k, 0)
+    return {
+        "15": [g, 0.5 * (Q + Q.T) @ x - b, Q @ x - b],
+        "19": [lp_min(g), np.min(g)],
+        "27": [G, G, g @ (s - x), b @ x - x @ Q @ x + np.min(Q @ x - b)],
+        "31": [f(x + gam * dd), f(x) + gam * g @ dd + gam**2 / 2 * dd @ Q @ dd],
+        "33": [g @ dd, -G],
+        "35": [d(phi, gam), -G + gam * dd @ Q @ dd],
+        "37": [gstar, G / (dd @ Q @ dd)],
+        "39": [f(x) - phi(gstar), G**2 / (dd @ Q @ dd)],
+        "44.2": [2 / (0 + 2), 1], "44.3": [2 / (1 + 2), 1 / 2],
+        "46": [np.prod([1 - 2 / (t + 2) for t in range(1, T + 1)]), np.prod([t / (t + 2) for t in range(1, T + 1)]), 1 / (T + 2)],
+        "53": [g0, np.array([-1 / 6, -7 / 15, 13 / 30])],
+        "55": [np.eye(3)[np.argmin(g0)], e2],
+        "57": [G0, -1 / 15 + 7 / 15, 2 / 5],
+        "59": [fc(x0), 13 / 60],
+        "63": [fc(e2), 0.5 * (1 / 4 + 1 / 25 + 1 / 100), 3 / 10],
+        "69": [gs0, (2 / 5) / (2 / 3), 3 / 5],
+        "69.2": [x1, np.array([2 / 15, 11 / 15, 2 / 15])],
+        "71": [(2 / 5) ** 2 / (2 / 3), 6 / 25],
+        "73": [fc(x1), 13 / 60 - 6 / 25, -7 / 300],
+        "75": [fc(x1), 29 / 300],
+        "77": [proj, np.array([0.35, 0.65, 0])],
+    }
+
+
+@document("783_lecture_scalar_linear_network_saddle")
+def _(rng):
+    from scipy.integrate import solve_ivp
+    from scipy.optimize import brentq
+    y = rng.uniform(0.5, 3)
+    L = lambda w: 0.5 * (w[0] * w[1] - y) ** 2  # noqa: E731
+
+    def hess(f, w, h=1e-2):  # Richardson of central differences: exact for a quartic up to rounding
+        w = np.asarray(w, dtype=float)
+        return np.array([[(4 * partial2_h(f, w, i, k, h / 2) - partial2_h(f, w, i, k, h)) / 3 for k in range(2)] for i in range(2)])
+
+    def partial2_h(f, w, i, k, h):
+        return (f(_shift(_shift(w, i, h), k, h)) - f(_shift(_shift(w, i, h), k, -h))
+                - f(_shift(_shift(w, i, -h), k, h)) + f(_shift(_shift(w, i, -h), k, -h))) / (4 * h * h)
+
+    a, b = rng.uniform(-2, 2, size=2)
+    w = np.array([a, b])
+    r = a * b - y
+    gL = grad(L, w)
+    flow = lambda t, w: -grad(L, w)  # noqa: E731
+    adot, bdot = flow(0, w)
+    s = rng.uniform(-2, 2)
+    am = rng.choice([-1, 1]) * rng.uniform(0.5, 2)
+    bm = y / am
+    Hm = hess(L, [am, bm])
+    sb = rng.uniform(0.2, 2)
+    p0 = rng.uniform(0.05, 1) * y
+    t = rng.uniform(0, 2)
+    sol = solve_ivp(flow, (0, t), [math.sqrt(p0), math.sqrt(p0)], rtol=1e-12, atol=1e-14)
+    pt = sol.y[0, -1] * sol.y[1, -1]
+    q0 = y / 100
+    ev = lambda t, w: w[0] * w[1] - y / 2  # noqa: E731
+    half = solve_ivp(flow, (0, 100), [math.sqrt(q0)] * 2, events=ev, rtol=1e-12, atol=1e-14).t_events[0][0]
+    mu = rng.uniform(0.05, 0.9) * y
+    Fp = lambda u: d(lambda v: 0.5 * (v * v - y) ** 2 + mu * v * v, u)  # noqa: E731
+    ss = brentq(Fp, 1e-3, math.sqrt(y) + 1, xtol=1e-14)
+    eta = rng.uniform(0.01, 0.3)
+    a1, b1 = w - eta * gL
+    A1, B1 = np.array([1.0, 3.0]) - 0.1 * grad(lambda w: 0.5 * (w[0] * w[1] - 4) ** 2, np.array([1.0, 3.0]))
+    L4 = lambda w: 0.5 * (w[0] * w[1] - 4) ** 2  # noqa: E731
+    winf = solve_ivp(lambda t, w: -grad(L4, w), (0, 20), [1.0, 3.0], rtol=1e-12, atol=1e-14).y[:, -1]
+    ai, bi = winf
+    return {
+        "26": [gL[0], r * b], "26.2": [gL[1], r * a], "28": [gL, r * np.array([a, b])],
+        "31": [hess(L, w), np.array([[b * b, 2 * a * b - y], [2 * a * b - y, a * a]])],
+        "36": [hess(L, [0.0, 0.0]), np.array([[0, -y], [-y, 0]])],
+        "40": [hess(L, [0.0, 0.0]) @ np.array([1, -1]), -y * np.array([1, -1])],
+        "44": [d(lambda u: 0.5 * (u * u - y) ** 2, s), (s * s - y) * s],
+        "51": [Hm, np.array([[bm * bm, y], [y, am * am]])],
+        "52": [np.linalg.det(Hm), am**2 * bm**2 - y**2, 0],
+        "53": [np.trace(Hm), am**2 + bm**2],
+        "55": [np.max(np.linalg.eigvalsh(Hm)), am**2 + bm**2],
+        "62": [grad(lambda w: w[0] ** 2 - w[1] ** 2, w) @ flow(0, w), 2 * a * adot - 2 * b * bdot, -2 * a * r * b + 2 * b * r * a, 0],
+        "68": [grad(lambda w: w[0] * w[1], w) @ flow(0, w), adot * b + a * bdot, -r * (a * a + b * b)],
+        "71": [grad(lambda w: w[0] * w[1], [sb, sb]) @ flow(0, np.array([sb, sb])), 2 * sb * sb * (y - sb * sb)],
+        "73": [pt, y / (1 + (y / p0 - 1) * math.exp(-y * t))],
+        "77": [half, math.log(99) / y],
+        "84": [2 * ss * (ss * ss - y) + 2 * mu * ss, 0],
+        "86": [ss * ss, y - mu], "86.2": [ss * ss, y - 2 * mu],
+        "96": [a1**2 - b1**2, (1 - eta**2 * r**2) * (a * a - b * b)],
+        "102": [1 * 3 - 4, -1], "102.2": [A1, 1.3], "102.3": [B1, 3.1],
+        "106": [L4([A1, B1]), 0.5 * (4.03 - 4) ** 2, 0.0045],
+        "108": [A1**2 - B1**2, -7.92],
+        "111": [ai**2 + bi**2, math.sqrt((ai**2 - bi**2) ** 2 + 4 * ai**2 * bi**2), 8 * math.sqrt(2)],
+        "115": [2 / (8 * math.sqrt(2)), math.sqrt(2) / 4],
+        "117": [2 / (2 * 4), 1 / 4],
+    }
+
+
+@document("784_notes_early_stopping_as_ridge")
+def _(rng):
+    from scipy.integrate import solve_ivp
+    from scipy.linalg import expm
+    d_ = int(rng.integers(1, 5))
+    n = d_ + int(rng.integers(0, 4))
+    X, y = rng.normal(size=(n, d_)), rng.normal(size=n)
+    f = lambda w: 0.5 * np.sum((X @ w - y) ** 2)  # noqa: E731
+    S = X.T @ X
+    lam_, V = np.linalg.eigh(S)
+    eta = rng.uniform(0.1, 0.9) / lam_.max()
+    t = int(rng.integers(1, 8))
+    lam = rng.uniform(0.1, 3)
+    what = np.linalg.lstsq(X, y, rcond=None)[0]
+    I = np.eye(d_)
+
+    def gd(t, yy=y):
+        w = np.zeros(d_)
+        for _ in range(t):
+            w = w - eta * X.T @ (X @ w - yy)
+        return w
+    wt = gd(t)
+    wk = rng.normal(size=d_)
+    wk1 = wk - eta * grad(f, wk)
+    wl = np.linalg.solve(S + lam * I, X.T @ y)
+    i = int(rng.integers(d_))
+    v, li = V[:, i], lam_[i]
+    tau = rng.uniform(0, 2) / lam_.max()
+    wtau = solve_ivp(lambda s, w: -X.T @ (X @ w - y), (0, tau), np.zeros(d_), rtol=1e-12, atol=1e-14).y[:, -1]
+    M = np.stack([gd(t, e) for e in np.eye(n)], axis=1)      # w_t = M y
+    hat = X @ np.linalg.solve(S + lam * I, X.T)
+    # the example
+    X2, y2 = np.diag([2.0, 1.0]), np.array([2.0, 2.0])
+    f2 = lambda w: 0.5 * np.sum((X2 @ w - y2) ** 2)  # noqa: E731
+    S2, b2 = X2.T @ X2, X2.T @ y2
+    wh2 = np.linalg.solve(S2, b2)
+    w1 = np.zeros(2) - 0.1 * grad(f2, np.zeros(2))
+    w2 = w1 - 0.1 * grad(f2, w1)
+    M2 = np.zeros((2, 2))
+    for j, e in enumerate(np.eye(2)):
+        w = np.zeros(2)
+        for _ in range(2):
+            w = w - 0.1 * X2.T @ (X2 @ w - e)
+        M2[:, j] = w
+    return {
+        "9.2": [S, X.T @ X, V @ np.diag(lam_) @ V.T],
+        "19": [X.T @ y, S @ what],
+        "21": [wk1 - what, (I - eta * S) @ (wk - what)],
+        "25": [wt, (I - np.linalg.matrix_power(I - eta * S, t)) @ what],
+        "29": [wt, eta * sum(np.linalg.matrix_power(I - eta * S, k) for k in range(t + 1)) @ X.T @ y],
+        "36": [v @ wt, (1 - (1 - eta * li) ** (t + 1)) * (v @ what)],
+        "36.2": [v @ wl, lam / (li + lam) * (v @ what)],
+        "40": [eta * li * sum((1 - eta * li) ** k for k in range(t)), eta * li * (1 - (1 - eta * li) ** t) / (1 - (1 - eta * li)),
+               1 - (1 - eta * li) ** t],
+        "44": [f(wt) - f(what), 0.5 * sum(lam_[j] * (1 - eta * lam_[j]) ** t * (V[:, j] @ what) ** 2 for j in range(d_))],
+        "48": [wtau, (I - expm(-tau * S)) @ what],
+        "55": [np.trace(hat), np.trace(hat), sum(lam / (l + lam) for l in lam_)],
+        "57": [np.trace(X @ M), sum(1 - (1 - eta * l) ** t for l in lam_)],
+        "61.3": [wh2, np.array([1.0, 2.0])],
+        "61.4": [w1, 0.1 * b2, np.array([0.4, 0.2])],
+        "63": [w2, w1 - 0.1 * (S2 @ w1 - b2), np.array([0.4, 0.2]) - np.array([0.24, 0.18]), np.array([0.16, 0.02])],
+        "65": [1 - 0.6**2, 0.64], "65.2": [1 - 0.9**2, 0.19], "65.3": [w2, np.array([0.64, 0.38])],
+        "67": [f2(w2) - f2(wh2), 0.5 * (4 * 0.36 + 1 * 0.81 * 4), 2.34],
+        "71": [np.linalg.solve(S2 + 5 * np.eye(2), b2), np.array([4 / 9 * 1, 1 / 6 * 2]), np.array([4 / 9, 1 / 3])],
+        "75": [np.trace(X2 @ M2), 0.64 + 0.19, 0.83],
+        "75.2": [np.trace(X2 @ np.linalg.solve(S2 + 5 * np.eye(2), X2.T)), 11 / 18],
+    }
+
+
+@document("785_appendix_ridge_hypergradient_implicit")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+    d_ = int(rng.integers(1, 5))
+    n, m = d_ + int(rng.integers(0, 4)), int(rng.integers(1, 5))
+    X, y, Xv, yv = rng.normal(size=(n, d_)), rng.normal(size=n), rng.normal(size=(m, d_)), rng.normal(size=m)
+    lam = rng.uniform(0.2, 3)
+
+    def wopt(l, X=X, y=y):
+        k = X.shape[1]
+        return np.linalg.lstsq(np.vstack([X, math.sqrt(l) * np.eye(k)]), np.concatenate([y, np.zeros(k)]), rcond=None)[0]
+    V = lambda l: 0.5 * np.sum((Xv @ wopt(l) - yv) ** 2)  # noqa: E731
+    Af = lambda l: X.T @ X + l * np.eye(d_)  # noqa: E731
+    A, w = Af(lam), wopt(lam)
+    Ai = np.linalg.inv(A)
+    rv = Xv @ w - yv
+    dw = d(wopt, lam)
+    dV = d(V, lam)
+    Lin = lambda ww, l: 0.5 * np.sum((X @ ww - y) ** 2) + l / 2 * ww @ ww  # noqa: E731
+    Hww = np.array([[partial2_wide(lambda ww: Lin(ww, lam), w, i, k) for k in range(d_)] for i in range(d_)])
+    mixed = (grad(lambda ww: Lin(ww, lam + 1e-4), w) - grad(lambda ww: Lin(ww, lam - 1e-4), w)) / 2e-4
+    q = np.linalg.solve(A, Xv.T @ rv)
+    U, s, Wt = np.linalg.svd(X, full_matrices=False)
+    x1, y1 = rng.normal(size=3), rng.normal(size=3)
+    Sxx, Sxy = x1 @ x1, x1 @ y1
+    w1 = lambda l: wopt(l, x1[:, None], y1)[0]  # noqa: E731
+    wn = lambda l: wopt(l, np.array([[2.0]]), np.array([3.0]))[0]  # noqa: E731
+    Vn = lambda l: 0.5 * (wn(l) - 1) ** 2  # noqa: E731
+    lo = minimize_scalar(Vn, bounds=(0.1, 10), method="bounded", options={"xatol": 1e-12}).x
+    return {
+        "28": [A @ w, X.T @ y], "30": [d(Af, lam), np.eye(d_)],
+        "32": [A @ dw + w, np.zeros(d_)], "36": [dw, Ai @ w],
+        "39": [dw, -np.linalg.solve(Hww, mixed)],
+        "42": [dV, rv @ Xv @ dw, -rv @ Xv @ Ai @ w, -w @ Ai @ Xv.T @ rv],
+        "47": [dV, -q @ w],
+        "50": [d(lambda th: V(math.exp(th)), math.log(lam)), dV / lam],
+        "55": [d(lambda l: np.linalg.inv(Af(l)), lam), -Ai @ Ai],
+        "57": [d2r(wopt, lam), Ai @ Ai @ w],
+        "61": [w, sum(s[i] / (s[i] ** 2 + lam) * (U[:, i] @ y) * Wt[i] for i in range(d_))],
+        "62": [dw, -sum(s[i] ** 2 / (s[i] ** 2 + lam) ** 2 * (U[:, i] @ y) * Wt[i] for i in range(d_))],
+        "72": [w1(lam), Sxy / (Sxx + lam)], "72.2": [d(w1, lam), -Sxy / (Sxx + lam) ** 2],
+        "76": [wn(1), 6 / 5], "76.2": [wn(1) - 1, 1 / 5], "76.3": [d(wn, 1.0), -6 / 25],
+        "77": [d(Vn, 1.0), 1 / 5 * (-6 / 25), -6 / 125],
+        "79": [Vn(1), 0.5 * (wn(1) - 1) ** 2, 1 / 10],
+        "82": [d2r(wn, 1.0), 1 / 25 * 6 / 5, 6 / 125],
+        "86": [1 - 10 * d(Vn, 1.0), 1 + 10 * 6 / 125, 1.048],
+        "90": [6 / (4 + lo), 1], "90.2": [lo, 2],
+        "92": [d2r(Vn, lo), d(wn, lo) ** 2, 1 / 36],
+    }
+
+
+@document("786_nb_levenberg_marquardt_step")
+def _(rng):
+    from scipy.optimize import least_squares
+    N = int(rng.integers(2, 7))
+    t, yv = rng.uniform(0, 1.5, size=N), rng.normal(size=N)
+    th = np.array([rng.uniform(-2, 2), rng.uniform(-1, 1)])
+    mu = rng.uniform(0.1, 3)
+    res = lambda th, t=t, yv=yv: th[0] * np.exp(th[1] * t) - yv  # noqa: E731
+    F = lambda th, t=t, yv=yv: 0.5 * np.sum(res(th, t, yv) ** 2)  # noqa: E731
+    r, J = res(th), jac(res, th)
+    e = np.exp(th[1] * t)
+    i = int(rng.integers(N))
+    hessian = lambda f, x: np.array([[partial2(f, x, a, b) for b in range(2)] for a in range(2)])  # noqa: E731
+    Hr = [hessian(lambda th, k=k: res(th)[k], th) for k in range(N)]
+    g = J.T @ r
+    lm = lambda J, r, mu: np.linalg.lstsq(np.vstack([J, math.sqrt(mu) * np.eye(2)]), np.concatenate([-r, np.zeros(2)]), rcond=None)[0]  # noqa: E731
+    dl = lm(J, r, mu)
+    Lm = lambda dd: 0.5 * np.sum((r + J @ dd) ** 2)  # noqa: E731
+    big = 1e9
+    # the worked example
+    t2, y2, th2 = np.array([0.0, 1.0]), np.array([2.0, 1.0]), np.array([1.0, 0.0])
+    r2, J2 = res(th2, t2, y2), jac(lambda th: res(th, t2, y2), th2)
+    d2_ = lm(J2, r2, 1.0)
+    gn = np.linalg.lstsq(J2, -r2, rcond=None)[0]
+    fit = least_squares(lambda th: res(th, t2, y2), th2, xtol=1e-15, ftol=1e-15, gtol=1e-15).x
+    return {
+        "1:5": [F(th), 0.5 * sum(res(th)[k] ** 2 for k in range(N)), 0.5 * np.linalg.norm(r) ** 2],
+        "2:5": [partial(lambda th: res(th)[i], th, 0), e[i]], "2:5.2": [partial(lambda th: res(th)[i], th, 1), t[i] * e[i]],
+        "2:7": [grad(F, th), g],
+        "2:9": [hessian(F, th), J.T @ J + sum(r[k] * Hr[k] for k in range(N))],
+        "2:9.2": [Hr[i], np.array([[0, t[i] * e[i]], [t[i] * e[i], th[0] * t[i] * e[i]]])],
+        "3:7": [np.linalg.lstsq(J, -r, rcond=None)[0], -np.linalg.solve(J.T @ J, g)],
+        "3:9": [big * lm(J, r, big), -g],
+        "3:13": [F(th) - Lm(dl), -dl @ g - 0.5 * dl @ J.T @ J @ dl, 0.5 * dl @ (mu * dl - g)],
+        "3:15": [F(th) - Lm(dl), 0.5 * mu * dl @ dl + 0.5 * dl @ J.T @ J @ dl],
+        "5:5": [r2, np.array([-1.0, 0])], "5:5.2": [J2, np.array([[1.0, 0], [1, 1]])],
+        "5:5.3": [J2.T @ J2, np.array([[2.0, 1], [1, 1]])], "5:5.4": [J2.T @ r2, np.array([-1.0, 0])],
+        "5:7": [F(th2, t2, y2), 0.5], "5:7.2": [hessian(lambda th: F(th, t2, y2), th2), J2.T @ J2],
+        "5:9": [J2.T @ J2 + np.eye(2), np.array([[3.0, 1], [1, 2]])],
+        "5:9.2": [np.linalg.inv(J2.T @ J2 + np.eye(2)), np.array([[2, -1], [-1, 3]]) / 5],
+        "5:13": [d2_, -np.array([[2, -1], [-1, 3]]) / 5 @ np.array([-1, 0]), np.array([0.4, -0.2])],
+        "5:17": [0.5 * d2_ @ (1.0 * d2_ - J2.T @ r2), 0.5 * (0.4 * 1.4 + (-0.2) * (-0.2)), 0.6],
+        "5:19": [th2 + d2_, np.array([1.4, -0.2])],
+        "5:21": [F(th2 + d2_, t2, y2), 0.5 * (0.36 + (1.4 * math.exp(-0.2) - 1) ** 2)],
+        "5:27": [gn, -np.array([[1, -1], [-1, 2]]) @ np.array([-1, 0]), np.array([1.0, 1.0])],
+        "5:29": [fit[0], 2], "5:29.2": [fit[1], -math.log(2)], "5:29.3": [2 * math.exp(-2 * math.log(2)), 1 / 4],
+    }
+
+
+@document("787_exam_admm_lasso_scalar")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+
+    def argmin1(f, c, w):
+        return minimize_scalar(f, bounds=(c - w, c + w), method="bounded", options={"xatol": 1e-13}).x
+
+    def S(v, k):  # the proximal map of k|.|, by direct minimisation
+        return argmin1(lambda z: k * abs(z) + 0.5 * (z - v) ** 2, v, abs(v) + k + 1)
+    n = int(rng.integers(1, 4))
+    m = n + int(rng.integers(0, 3))
+    A = rng.normal(size=(m, n)) + np.eye(m, n) * 2
+    b, lam, rho = rng.normal(size=m) * 2, rng.uniform(0.2, 2), rng.uniform(0.5, 2)
+    x, z, yv = rng.normal(size=n), rng.normal(size=n), rng.normal(size=n)
+    u = yv / rho
+    zk, uk = rng.normal(size=n), rng.normal(size=n)
+    xupd = np.linalg.lstsq(np.vstack([A, math.sqrt(rho) * np.eye(n)]), np.concatenate([b, math.sqrt(rho) * (zk - uk)]), rcond=None)[0]
+    kap = rng.uniform(0.1, 2)
+    v1, v2, v3 = kap + rng.uniform(0.1, 2), rng.uniform(-kap, kap), -kap - rng.uniform(0.1, 2)
+    a = rng.normal() * 3
+    za, ua = rng.normal(size=2)
+    xs = argmin1(lambda t: 0.5 * (t - a) ** 2 + lam * abs(t), a, abs(a) + lam + 1)
+
+    def admm(a, lam, rho, steps):
+        z = u = 0.0
+        out = []
+        for _ in range(steps):
+            x = argmin1(lambda t: 0.5 * (t - a) ** 2 + rho / 2 * (t - z + u) ** 2, a, 10 + abs(a))
+            z = S(x + u, lam / rho)
+            u = u + x - z
+            out.append((x, z, u))
+        return out
+    it = admm(3.0, 1.0, 1.0, 3)
+    (x1, z1, u1), (x2, z2, u2), (x3, z3, u3) = it
+    xf, zf, uf = admm(3.0, 1.0, 1.0, 60)[-1]
+    # the general lasso, run to its fixed point
+    X, Z, U = np.zeros(n), np.zeros(n), np.zeros(n)
+    M = np.linalg.inv(A.T @ A + rho * np.eye(n))
+    for _ in range(3000):
+        X = M @ (A.T @ b + rho * (Z - U))
+        Z = np.sign(X + U) * np.maximum(np.abs(X + U) - lam / rho, 0)
+        U = U + X - Z
+    xk = rng.uniform(0.5, 3)
+    zk1 = S(xk + 1, 1.0)
+    uk1 = 1 + xk - zk1
+    xk1 = argmin1(lambda t: 0.5 * (t - 3) ** 2 + 0.5 * (t - zk1 + uk1) ** 2, 3, 10)
+    return {
+        "17": [yv @ (x - z) + rho / 2 * np.sum((x - z) ** 2), rho / 2 * np.sum((x - z + u) ** 2) - rho / 2 * u @ u],
+        "21": [xupd, xupd, np.linalg.solve(A.T @ A + rho * np.eye(n), A.T @ b + rho * (zk + uk))],
+        "32": [S(v1, kap) - (v1 - kap), 0, S(v2, kap), S(v2, kap) - (S(v3, kap) - (abs(v3) - kap))],
+        "36": [xs, S(a, lam)],
+        "38": [argmin1(lambda t: 0.5 * (t - a) ** 2 + rho / 2 * (t - za + ua) ** 2, a, 10 + abs(a)), (a + rho * (za - ua)) / (1 + rho)],
+        "43": [x1, 1.5], "43.2": [z1, 0.5], "43.3": [u1, 1],
+        "44": [x2, 1.25], "44.2": [z2, S(2.25, 1.0), 1.25], "44.3": [u2, 1],
+        "45": [x3, (3 + (1.25 - 1)) / 2, 1.75], "45.2": [z3, S(2.75, 1.0), 1.75], "45.3": [u3, 1],
+        "48": [1.0 * (z3 - z2), 1.0 * (z3 - z2), 0.5],
+        "50": [xf, (3 + xf - 1) / 2], "50.2": [uf, 1.0 / 1.0, 1], "50.3": [1.0 * uf, 1.0 * np.sign(xf)],
+        "52": [A.T @ (A @ X - b) + rho * U, np.zeros(n)],
+        "56": [xk1 - 2, 0.5 * (xk - 2)],
+    }
+
+
+@document("788_handout_transposed_convolution_matrix")
+def _(rng):
+    conv = lambda w, x: np.array([sum(w[k] * x[i + k] for k in range(3)) for i in range(len(x) - 2)])  # noqa: E731
+    w, x, dl = rng.normal(size=3), rng.normal(size=5), rng.normal(size=3)
+    L = lambda w, x: dl @ conv(w, x)  # noqa: E731
+    C = jac(lambda x: conv(w, x), x)
+    Cm = np.array([[w[0], w[1], w[2], 0, 0], [0, w[0], w[1], w[2], 0], [0, 0, w[0], w[1], w[2]]])
+    C2 = jac(lambda x: conv(w, x)[::2], x)
+    j, k = int(rng.integers(5)), int(rng.integers(3))
+    wk = lambda q: w[q] if 0 <= q < 3 else 0.0  # noqa: E731  (0-based: w_{i-j+1} is w[i - j])
+    gx = grad(lambda x: L(w, x), x)
+    gw = grad(lambda w: L(w, x), w)
+    dy = [partial(lambda w: conv(w, x)[i], w, k) for i in range(3)]
+    # numbers
+    W, Xn, Dn = np.array([1.0, 2, -1]), np.array([1.0, 0, 2, -1, 3]), np.array([1.0, -1, 2])
+    yn = conv(W, Xn)
+    CTd = grad(lambda x: Dn @ conv(W, x), Xn)
+    gW = grad(lambda w: Dn @ conv(w, Xn), W)
+    M = np.array([[1, 0, 0], [2, 1, 0], [-1, 2, 1], [0, -1, 2], [0, 0, -1]])
+    # two dimensions
+    K, X2, D2 = rng.normal(size=(3, 3)), rng.normal(size=(4, 4)), rng.normal(size=(2, 2))
+    conv2 = lambda K, X: np.array([[np.sum(K * X[i:i + 3, j:j + 3]) for j in range(2)] for i in range(2)])  # noqa: E731
+    big = jac(lambda v: conv2(K, v.reshape(4, 4)).ravel(), X2.ravel())
+    a, b = int(rng.integers(3)), int(rng.integers(3))
+    return {
+        "13": [C, Cm], "17": [C2, Cm[[0, 2]]],
+        "24": [gx, C.T @ dl], "24.2": [gx[j], sum(wk(i - j) * dl[i] for i in range(3))],
+        "28": [gw[k], sum(dl[i] * dy[i] for i in range(3)), sum(dl[i] * x[i + k] for i in range(3))],
+        "30": [(2 - 1) * 2 + 3, 7],
+        "36": [yn[0], -1], "36.2": [yn[1], 1 * 0 + 2 * 2 - 1 * (-1), 5], "36.3": [yn[2], -3],
+        "38": [conv(W, Xn)[::2], np.array([-1.0, -3])],
+        "40": [CTd, M @ Dn, np.array([1.0, 1, -1, 3, -2])],
+        "44": [gW[0], 1 * 1 - 1 * 0 + 2 * 2, 5], "44.2": [gW[1], 1 * 0 - 1 * 2 + 2 * (-1), -4],
+        "44.3": [gW[2], 1 * 2 - 1 * (-1) + 2 * 3, 7],
+        "46": [(C @ x) @ dl, x @ (C.T @ dl)],
+        "48": [yn @ Dn, -1 - 5 - 6, -12],
+        "52": [Xn @ CTd, 1 + 0 - 2 - 3 - 6, -10],
+        "58": [np.count_nonzero(np.abs(big) > 1e-9), 36],
+        "58.2": [partial(lambda K: np.sum(D2 * conv2(K, X2)), K, (a, b)),
+                 sum(D2[i, jj] * X2[i + b, jj + a] for i in range(2) for jj in range(2))],
+    }
+
+
+@document("789_hw_maxout_units")
+def _(rng):
+    from scipy.optimize import brentq
+    maxout = lambda W, b, x: np.max(W @ x + b)  # noqa: E731
+    d_, k = int(rng.integers(1, 5)), int(rng.integers(2, 5))
+    W, b, x = rng.normal(size=(k, d_)), rng.normal(size=k), rng.normal(size=d_)
+    js = int(np.argmax(W @ x + b))
+    j = int(rng.integers(k))
+    w1, b1 = rng.normal(size=d_), rng.normal()
+    t, al = rng.normal() * 2, rng.uniform(0.05, 0.95)
+    tp, tn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    lrelu = lambda t: max(t, al * t)  # noqa: E731
+    h = lambda t: max(t, -2 * t + 3)  # noqa: E731
+    tlo, thi = rng.uniform(-3, 0.9), rng.uniform(1.1, 4)
+    Wn, bn, xn = np.array([[1, -1], [0.5, 0.5], [-1, 1]]), np.array([0, -1, 0.5]), np.array([1.0, 2])
+    zn = Wn @ xn + bn
+    tau, z = rng.uniform(0.2, 3), rng.normal(size=k)
+    ht = lambda z: tau * math.log(np.sum(np.exp(z / tau)))  # noqa: E731
+    c = rng.normal()
+    layer = {"W": np.zeros((50, 4, 100)), "b": np.zeros((50, 4))}
+    return {
+        "11": [maxout(np.vstack([w1, np.zeros(d_)]), np.array([b1, 0]), x), max(w1 @ x + b1, 0)],
+        "13": [abs(t), max(t, -t)],
+        "13.2": [lrelu(tp) - tp, 0, lrelu(tn) - al * tn],
+        "19.3": [brentq(lambda t: t - (-2 * t + 3), -10, 10, xtol=1e-14), 1],
+        "21": [h(tlo) - (-2 * tlo + 3), 0, h(thi) - thi],
+        "21.2": [d(h, tlo) - 2, 0, d(h, thi) - 1],
+        "23": [h(1), 1], "23.2": [h(-1), 5], "23.3": [h(3), -3],
+        "29": [grad(lambda x: maxout(W, b, x), x), W[js]],
+        "29.2": [grad(lambda v: maxout(np.vstack([W[:j], v[None], W[j + 1:]]), b, x), W[j]), (j == js) * W[j]],
+        "29.3": [partial(lambda bb: maxout(W, bb, x), b, j), float(j == js)],
+        "41": [zn, Wn @ xn + bn, np.array([-1, 0.5, 1.5])],
+        "43": [int(np.argmax(zn)) + 1, 3], "43.2": [maxout(Wn, bn, xn), 1.5],
+        "45": [grad(lambda x: 2 * maxout(Wn, bn, x), xn), 2 * Wn[2], np.array([-2.0, 2])],
+        "45.2": [grad(lambda v: 2 * maxout(np.vstack([Wn[:2], v[None]]), bn, xn), Wn[2]), 2 * Wn[2], np.array([-2.0, 2])],
+        "45.3": [grad(lambda bb: 2 * maxout(Wn, bb, xn), bn), np.array([0, 0, 2.0])],
+        "56": [partial(ht, z, j), softmax(z / tau)[j] / tau],
+        "58": [ht(c * np.ones(k)), c + tau * math.log(k)],
+        "60": [math.log(np.sum(np.exp(zn))), math.log(math.exp(-1) + math.exp(0.5) + math.exp(1.5)),
+               1.5 + math.log(math.exp(-2.5) + math.exp(-1))],
+        "62": [maxout(Wn, bn, xn), 1.5],
+        "68": [sum(v.size for v in layer.values()), 100 * 50 * 4 + 50, 20050],
+    }
+
+
+@document("790_reading_group_ntk_two_layer")
+def _(rng):
+    from scipy.integrate import quad, solve_ivp
+    from scipy.linalg import expm
+    d_, m, n = int(rng.integers(1, 4)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
+    a, W = rng.normal(size=m), rng.normal(size=(m, d_))
+    pack = lambda a, W: np.concatenate([a, W.ravel()])  # noqa: E731
+    unpack = lambda th: (th[:m], th[m:].reshape(m, d_))  # noqa: E731
+    th = pack(a, W)
+
+    def f(th, x, phi=np.tanh):
+        a, W = unpack(th)
+        return a @ phi(W @ x) / math.sqrt(m)
+    dphi = lambda z: 1 - np.tanh(z) ** 2  # noqa: E731
+    x, xp = rng.normal(size=d_), rng.normal(size=d_)
+    j = int(rng.integers(m))
+    gx, gxp = grad(lambda t: f(t, x), th), grad(lambda t: f(t, xp), th)
+    X, y = rng.normal(size=(n, d_)), rng.normal(size=n)
+    L = lambda t: 0.5 * sum((f(t, X[i]) - y[i]) ** 2 for i in range(n))  # noqa: E731
+    thdot = -grad(L, th)
+    Th = lambda u, v: grad(lambda t: f(t, u), th) @ grad(lambda t: f(t, v), th)  # noqa: E731
+    J = np.stack([grad(lambda t: f(t, X[i]), th) for i in range(n)])
+    u = np.array([f(th, X[i]) for i in range(n)]) - y
+    B = rng.normal(size=(n, n))
+    K, u0, t = B @ B.T, rng.normal(size=n), rng.uniform(0, 1)
+    ut = solve_ivp(lambda s, v: -K @ v, (0, t), u0, rtol=1e-12, atol=1e-14).y[:, -1]
+    relu = lambda z: np.maximum(z, 0)  # noqa: E731
+    z = rng.choice([-1, 1]) * rng.uniform(0.1, 2)
+    s = np.linalg.norm(x)
+    gauss = lambda g, sd: quad(lambda q: g(q) * math.exp(-q * q / (2 * sd * sd)) / math.sqrt(2 * math.pi) / sd, -np.inf, np.inf, epsabs=1e-13)[0]  # noqa: E731
+    Ephi2 = gauss(lambda q: max(q, 0) ** 2, s)
+    Edphi2 = quad(lambda q: math.exp(-q * q / 2) / math.sqrt(2 * math.pi), 0, np.inf, epsabs=1e-13)[0]
+    vt = rng.uniform(0, math.pi)
+    psi = (np.arange(4_000_000) + 0.5) * 2 * math.pi / 4_000_000
+    wedge = np.mean((np.cos(psi) > 0) & (np.cos(psi - vt) > 0))
+    # the example
+    m2 = 2
+    th2 = np.array([1.0, -1, 1, 1, 1, -1])
+    f2 = lambda t, x: t[:2] @ relu(t[2:].reshape(2, 2) @ x) / math.sqrt(m2)  # noqa: E731
+    e1, e2 = np.array([1.0, 0]), np.array([0.0, 1])
+    T2 = lambda u, v: grad(lambda t: f2(t, u), th2) @ grad(lambda t: f2(t, v), th2)  # noqa: E731
+    K2 = np.array([[T2(e1, e1), T2(e1, e2)], [T2(e2, e1), T2(e2, e2)]])
+    Er = gauss(lambda q: max(q, 0), 1.0)
+    Tinf = Er * Er + 1 * 0.25 * (e1 @ e2)     # independent N(0, 1) projections on orthogonal unit inputs
+    sig = rng.uniform(0.2, 3)
+    return {
+        "13": [partial(lambda t: f(t, x), th, j), np.tanh(W[j] @ x) / math.sqrt(m)],
+        "13.2": [gx[m + j * d_: m + (j + 1) * d_], a[j] * dphi(W[j] @ x) * x / math.sqrt(m)],
+        "20": [gx @ gxp, gx @ gxp, np.mean([np.tanh(W[k] @ x) * np.tanh(W[k] @ xp) + dphi(W[k] @ x) * dphi(W[k] @ xp) * (x @ xp) for k in range(m)])],
+        "22": [Th(x, x), np.linalg.norm(gx) ** 2],
+        "28": [gx @ thdot, gx @ thdot, sum(Th(x, X[i]) * u[i] for i in range(n))],
+        "30.2": [J @ thdot, -(J @ J.T) @ u], "30.3": [ut, expm(-K * t) @ u0],
+        "34.2": [d(lambda q: max(q, 0.0), z), float(z > 0)],
+        "36": [Ephi2, s * s], "36.2": [Edphi2, 0.5],
+        "38": [Ephi2 + 1 * Edphi2 * s * s, 0.5 * s * s + 0.5 * s * s, s * s],
+        "40": [wedge, (math.pi - vt) / (2 * math.pi)],
+        "47": [T2(e1, e1), 0.5 * ((1 + 1) + (1 + 1)), 2], "47.2": [T2(e2, e2), 1],
+        "47.3": [T2(e1, e2), 0.5 * (1 * 1 + 1 * 0), 0.5],
+        "51": [K2, np.array([[2, 0.5], [0.5, 1]])], "51.2": [np.linalg.det(K2), 2 - 0.25, 7 / 4],
+        "51.3": [np.sort(np.linalg.eigvalsh(K2)), np.sort([(3 + math.sqrt(2)) / 2, (3 - math.sqrt(2)) / 2])],
+        "55": [f2(th2, e1), (1 - 1) / math.sqrt(2), 0], "55.2": [f2(th2, e2), (1 - 0) / math.sqrt(2), math.sqrt(2)],
+        "59": [Tinf, 1 / (2 * math.pi) + 0.25, (2 + math.pi) / (4 * math.pi)],
+        "61": [math.acos(e1 @ e2), math.pi / 2],
+        "63": [gauss(lambda q: max(q, 0) ** 2, sig), 0.5 * sig**2],
+    }
+
+
+@document("791_blog_lars_lamb_trust_ratio")
+def _(rng):
+    nrm = np.linalg.norm
+    d_ = int(rng.integers(2, 6))
+    w, g = rng.normal(size=d_), rng.normal(size=d_)
+    eta, tau, beta, c = rng.uniform(0.1, 2), rng.uniform(1e-3, 0.1), rng.uniform(0.01, 0.5), rng.uniform(0.2, 5)
+    loc = lambda w, g, beta: eta * tau * nrm(w) / (nrm(g) + beta * nrm(w))  # noqa: E731
+    step = lambda w, g, beta: -loc(w, g, beta) * (g + beta * w)  # noqa: E731
+    # a scale-invariant loss: a function of w / ||w||
+    A = rng.normal(size=(d_, d_))
+    L = lambda w: np.sin(A @ (w / nrm(w))).sum()  # noqa: E731
+    gw, gcw = grad(L, w), grad(L, c * w)
+    W0, G0 = np.array([3.0, 4]), np.array([0.08, -0.06])
+    D0 = step(W0, G0, 0.0)
+    eta0, tau0 = eta, tau
+    eta, tau = 1.0, 0.001
+    l0, s0, l1, s1 = loc(W0, G0, 0.0), step(W0, G0, 0.0), loc(W0, G0, 0.01), step(W0, G0, 0.01)
+    eta, tau = eta0, tau0
+    # LAMB at the first step (bias-corrected moments), epsilon = 0
+    b1, b2, lam = rng.uniform(0.5, 0.99), rng.uniform(0.9, 0.999), rng.uniform(0, 0.5)
+    mh, vh = (1 - b1) * g / (1 - b1), (1 - b2) * g * g / (1 - b2)
+    r = mh / np.sqrt(vh)
+    dl = -eta * nrm(w) / nrm(r + lam * w) * (r + lam * w)
+    r0 = G0 / np.sqrt(G0 * G0)
+    return {
+        "17": [nrm(step(w, g, 0.0)), eta * tau * nrm(w) / nrm(g) * nrm(g), eta * tau * nrm(w)],
+        "19": [nrm(step(w, g, 0.0)) / nrm(w), eta * tau],
+        "23": [loc(w, c * g, beta) * c * g, eta * tau * nrm(w) / (c * nrm(g) + beta * nrm(w)) * c * g, loc(w, g, beta) * g],
+        "31": [w @ gw, 0], "31.2": [gcw, c * gw],
+        "35": [step(c * w, grad(L, c * w), 0.0), c * step(w, gw, 0.0)],
+        "41.3": [nrm(W0), 5], "41.4": [nrm(G0), 0.1],
+        "43": [l0, 0.001 * 5 / 0.1, 0.5], "43.2": [s0, -0.05 * G0, np.array([-0.004, 0.003])],
+        "45": [nrm(s0), 0.005],
+        "47": [G0 + 0.01 * W0, np.array([0.08 + 0.03, -0.06 + 0.04]), np.array([0.11, -0.02])],
+        "51": [l1, 0.001 * 5 / (0.1 + 0.05), 1 / 30],
+        "55": [nrm(s1), nrm([0.11, -0.02]) / 30, 0.13 / 30],
+        "63.2": [nrm(dl), eta * nrm(w)],
+        "65": [mh, g], "65.2": [vh, g * g], "65.3": [r, np.sign(g)], "65.4": [nrm(r), d_], "65.5": [r0, np.array([1.0, -1])],
+        "67": [-1.0 * nrm(W0) / nrm(r0) * r0 * eta, -5 / 2 * np.array([1, -1]) * eta],
+    }
+
+
+@document("792_appendix_deq_implicit_backward")
+def _(rng):
+    n, p = int(rng.integers(1, 5)), int(rng.integers(1, 4))
+    W0 = rng.normal(size=(n, n))
+    W = W0 / np.linalg.norm(W0, 2) * rng.uniform(0.2, 0.85)
+    U, b, x = rng.normal(size=(n, p)), rng.normal(size=n), rng.normal(size=p)
+
+    def zstar(W=W, U=U, b=b, x=x):
+        z = np.zeros(n)
+        for _ in range(400):
+            z = np.tanh(W @ z + U @ x + b)
+        return z
+    z = zstar()
+    f = lambda v: np.tanh(W @ v + U @ x + b)  # noqa: E731
+    a = W @ z + U @ x + b
+    D = np.diag(1 - np.tanh(a) ** 2)
+    J = D @ W
+    I = np.eye(n)
+    dzdb = jac(lambda bb: zstar(b=bb), b)
+    c = rng.normal(size=n)
+    ell = lambda z: c @ z + 0.5 * z @ z  # noqa: E731
+    gl = c + z
+    g = np.linalg.solve(I - J, gl)
+    gb = grad(lambda bb: ell(zstar(b=bb)), b)
+    gW = grad(lambda WW: ell(zstar(W=WW)), W)
+    gU = grad(lambda UU: ell(zstar(U=UU)), U)
+    # scalar
+    w, cc = rng.uniform(-0.9, 0.9), rng.normal()
+    xs, us = rng.normal(), rng.normal()
+
+    def zs(w, u, x, b, steps=2000, z0=0.0):
+        z = z0
+        for _ in range(steps):
+            z = math.tanh(w * z + u * x + b)
+        return z
+    bs = cc - us * xs
+    Z = zs(w, us, xs, bs)
+    s = 1 - Z * Z
+    K = int(rng.integers(1, 7))
+    unrolled = lambda K, w, b, z0: d(lambda bb: zs(w, us, xs, bb, steps=K, z0=z0), b)  # noqa: E731
+    c0 = 0.5 * math.log(3) - 0.25
+    Z0 = zs(0.5, 1.0, c0, 0.0)
+    lC = lambda w, b: 0.5 * (zs(w, 1.0, c0, b) - 1) ** 2  # noqa: E731
+    return {
+        "22": [jac(f, z), jac(f, z), D @ W],
+        "28": [dzdb, J @ dzdb + D], "30": [dzdb, np.linalg.solve(I - J, D)],
+        "38": [gb, D @ g], "38.2": [gW, np.outer(z, D @ g)], "38.3": [gU, np.outer(D @ g, x)],
+        "43": [g, sum(np.linalg.matrix_power(J.T, k) @ gl for k in range(300))],
+        "52": [d(lambda ww: zs(ww, us, xs, bs), w), s * Z / (1 - s * w)],
+        "52.2": [d(lambda uu: zs(w, uu, xs, bs), us), s * xs / (1 - s * w)],
+        "53": [d(lambda bb: zs(w, us, xs, bb), bs), s / (1 + s * w)],
+        "53.2": [d(lambda xx: zs(w, us, xx, bs), xs), s * us / (1 - s * w)],
+        "58": [unrolled(K, w, bs, Z), s * sum((s * w) ** k for k in range(K)), s * (1 - (s * w) ** K) / (1 - s * w)],
+        "64.3": [Z0, 0.5], "64.4": [math.tanh(0.5 * math.log(3)), 0.5], "64.5": [1 - Z0**2, 0.75],
+        "65": [1 - (1 - Z0**2) * 0.5, 0.625],
+        "67": [d(lambda ww: zs(ww, 1.0, c0, 0.0), 0.5), 0.75 * 0.5 / 0.625, 0.6],
+        "67.2": [d(lambda bb: zs(0.5, 1.0, c0, bb), 0.0), 0.75 / (1 + 0.375), 6 / 11],
+        "69.2": [Z0 - 1, -0.5],
+        "71": [d(lambda bb: lC(0.5, bb), 0.0), -0.5 * 6 / 11, -3 / 11],
+        "71.2": [d(lambda ww: lC(ww, 0.0), 0.5), -0.3],
+        "75": [d(lambda bb: zs(0.5, 1.0, c0, bb, steps=2, z0=Z0), 0.0), 0.75 * (1 + 0.375), 1.03125],
+        "77": [0.75 * (1 + 0.375 + 0.375**2), 1.13671875],
+        "78": [0.75 / 0.625, 1.2],
+    }
+
+
+@document("793_recitation_nlms_kaczmarz_update")
+def _(rng):
+    nrm = np.linalg.norm
+    d_ = int(rng.integers(1, 6))
+    x, y, w = rng.normal(size=d_), rng.normal(), rng.normal(size=d_)
+    mu, eta = rng.uniform(0.1, 1.9), rng.uniform(0.05, 1)
+    e = y - w @ x
+    sq = lambda w: 0.5 * (y - w @ x) ** 2  # noqa: E731
+    g = grad(sq, w)
+    nl = lambda w, x, y, mu: w + mu * (y - w @ x) / (x @ x) * x  # noqa: E731
+    w1 = nl(w, x, y, mu)
+    eta_eff = (w1 - w) @ (-g) / (g @ g)
+    wl = w - eta * g
+    proj = w + np.linalg.lstsq(x[None, :], np.array([e]), rcond=None)[0]
+    ws = rng.normal(size=d_)
+    yc = x @ ws
+    ec = yc - w @ x
+    # the example
+    X, Y = np.array([[1.0, 2], [1, -1]]), np.array([5.0, 1])
+    wst = np.linalg.solve(X, Y)
+    W0 = np.zeros(2)
+    W1 = nl(W0, X[0], Y[0], 1.0)
+    L1 = W0 - 0.5 * grad(lambda v: 0.5 * (Y[0] - v @ X[0]) ** 2, W0)
+    W2 = nl(W1, X[1], Y[1], 1.0)
+    W3 = nl(W2, X[0], Y[0], 1.0)
+    Wh = nl(W0, X[0], Y[0], 0.5)
+    ang = lambda v: math.atan2(v[1], v[0])  # noqa: E731
+    G = X @ X.T
+    return {
+        "15": [eta_eff, mu / (x @ x)],
+        "21": [y - w1 @ x, e - mu * e / (x @ x) * (x @ x), (1 - mu) * e],
+        "23": [y - wl @ x, (1 - eta * nrm(x)) * e],
+        "29": [proj, w + e / nrm(x) * x],
+        "33": [nrm(nl(w, x, yc, mu) - ws) ** 2, nrm(w - ws) ** 2 - mu * (2 - mu) * ec**2 / (x @ x)],
+        "39.3": [wst, np.array([7 / 3, 4 / 3])],
+        "41": [Y[0] - W0 @ X[0], 5],
+        "43": [W1, np.zeros(2) + 5 / 5 * np.array([1, 2]), np.array([1.0, 2])],
+        "45.2": [X[0] @ L1, 12.5], "45.3": [Y[0] - X[0] @ L1, (1 - 0.5 * math.sqrt(5)) * 5],
+        "47": [Y[1] - W1 @ X[1], 2],
+        "49": [W2, np.array([1, 2]) + 2 / 2 * np.array([1, -1]), np.array([2.0, 1])],
+        "51": [X[0] @ W2, 4],
+        "53": [nrm(W0 - wst) ** 2, 65 / 9], "53.2": [nrm(W1 - wst) ** 2, 20 / 9], "53.3": [nrm(W2 - wst) ** 2, 2 / 9],
+        "57": [math.cos(ang(X[0]) - ang(X[1])), X[0] @ X[1] / (nrm(X[0]) * nrm(X[1])), -1 / math.sqrt(10)],
+        "59": [nrm(W3 - wst), 0.1 * nrm(W2 - wst)],
+        "61": [W3, np.array([2, 1]) + 1 / 5 * np.array([1, 2]), np.array([2.2, 1.4])],
+        "61.2": [nrm(W3 - wst) ** 2, 1 / 45],
+        "65.2": [nrm(W0 - wst) ** 2 - nrm(Wh - wst) ** 2, 0.5 * 5, 2.5],
+        "71": [G, np.array([[5.0, -1], [-1, 2]])], "71.2": [np.linalg.inv(G), np.array([[2, -1], [-1, 5]]) / 9],
+        "73": [Y - X @ W0, np.array([5.0, 1])],
+        "73.2": [X.T @ np.linalg.solve(G, Y - X @ W0), np.array([1.0, 2])],
+    }
+
+
+@document("794_nb_pl_inequality_linear_convergence")
+def _(rng):
+    from scipy.optimize import minimize_scalar
+    nrm = np.linalg.norm
+    m = int(rng.integers(1, 4))
+    n = m + int(rng.integers(1, 3))
+    A, b = rng.normal(size=(m, n)), rng.normal(size=m)
+    f = lambda x: 0.5 * nrm(A @ x - b) ** 2  # noqa: E731
+    x = rng.normal(size=n)
+    r = A @ x - b
+    fstar = f(np.linalg.lstsq(A, b, rcond=None)[0])
+    g = grad(f, x)
+    # the PL constant: the infimum of ||grad f||^2 / (2 (f - f*)) over points with f > f*
+    pl = min(nrm(A.T @ v) ** 2 / (nrm(v) ** 2) for v in np.linalg.eigh(A @ A.T)[1].T)
+    Lsm = np.max(np.linalg.eigvalsh(A.T @ A))
+    eta = rng.uniform(0.1, 1) / Lsm
+    x1 = x - eta * g
+    x0 = rng.normal(size=n)
+    xi = x0.copy()
+    for _ in range(5000):
+        xi = xi - (1 / Lsm) * A.T @ (A @ xi - b)
+    # the example
+    A2, b2 = np.array([[1.0, 1, 0], [0, 1, 1]]), np.array([1.0, 0])
+    f2 = lambda x: 0.5 * nrm(A2 @ x - b2) ** 2  # noqa: E731
+    it = [np.zeros(3)]
+    for _ in range(60):
+        it.append(it[-1] - (1 / 3) * grad(f2, it[-1]))
+    k = int(rng.integers(1, 6))
+    r0, r1 = A2 @ it[0] - b2, A2 @ it[1] - b2
+    pl2 = min(nrm(A2.T @ v) ** 2 / nrm(v) ** 2 for v in np.linalg.eigh(A2 @ A2.T)[1].T)
+    L2 = np.max(np.linalg.eigvalsh(A2.T @ A2))
+    return {
+        "1:7": [fstar, 0], "1:7.2": [f(x) - fstar, 0.5 * nrm(r) ** 2],
+        "2:3": [g, A.T @ r], "2:5": [nrm(g) ** 2, r @ A @ A.T @ r], "2:7": [nrm(r) ** 2, 2 * (f(x) - fstar)],
+        "2:7.2": [pl, np.min(np.linalg.eigvalsh(A.T @ A))], "2:7.3": [Lsm, np.max(np.linalg.eigvalsh(A.T @ A))],
+        "2:13": [A @ x1 - b, r - eta * A @ A.T @ r, (np.eye(m) - eta * A @ A.T) @ r],
+        "2:17": [f(x1), f(x) - eta * nrm(g) ** 2 + eta**2 * nrm(A @ g) ** 2],
+        "2:21": [xi, x0 + A.T @ np.linalg.solve(A @ A.T, b - A @ x0)],
+        "4:9": [A2 @ A2.T, np.array([[2.0, 1], [1, 2]])],
+        "4:11": [pl2, 1], "4:11.2": [L2, 3], "4:11.3": [1 - pl2 / L2, 2 / 3],
+        "4:13": [r0, np.array([-1.0, 0])], "4:13.2": [A2.T @ r0, np.array([-1.0, -1, 0])],
+        "4:13.3": [nrm(grad(f2, it[0])) ** 2, 1],
+        "4:15": [it[1], it[0] - 1 / 3 * A2.T @ r0, np.array([1 / 3, 1 / 3, 0])],
+        "4:15.2": [r1, np.array([-1 / 3, 1 / 3])],
+        "4:19": [f2(it[1]), 0.5 - 1 / 3 * 2 + 1 / 18 * 5, 1 / 9],
+        "4:23": [it[2], it[1] - 1 / 3 * A2.T @ r1, np.array([1 / 3, 1 / 3, 0]) + np.array([1, 0, -1]) / 9, np.array([4 / 9, 4 / 9, -1 / 9])],
+        "4:27": [f2(it[k]), 1 / 9 * (2 / 3) ** (k - 1)],
+        "4:31": [f2(it[3]), 4 / 81],
+        "4:33": [(2 / 3) ** 3 * 0.5, 4 / 27],
+        "4:35": [np.linalg.inv(A2 @ A2.T), np.array([[2, -1], [-1, 2]]) / 3],
+        "4:35.2": [it[-1], A2.T @ np.linalg.solve(A2 @ A2.T, b2), np.array([2 / 3, 1 / 3, -1 / 3])],
+        "6:3": [nrm(grad(f2, it[1])) ** 2, 2 / 9, 2 * pl2 * f2(it[1])],
+        "6:3.2": [np.min(np.abs(np.linalg.eigvalsh(A2.T @ A2))), 0],
+        "6:3.3": [(3 - 1) / (3 + 1), 0.5],
+    }
+
+
+@document("795_office_hours_film_conditioning_backprop")
+def _(rng):
+    d_, k = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    h, c = rng.normal(size=d_), rng.normal(size=k)
+    Wg, bg, Wb, bb = rng.normal(size=(d_, k)), rng.normal(size=d_), rng.normal(size=(d_, k)), rng.normal(size=d_)
+    dl = rng.normal(size=d_)
+
+    def film(h=h, c=c, Wg=Wg, bg=bg, Wb=Wb, bb=bb, gam=None):
+        g = Wg @ c + bg if gam is None else gam
+        return g * h + Wb @ c + bb
+    L = lambda **kw: dl @ film(**kw)  # noqa: E731
+    gam = Wg @ c + bg
+    i = int(rng.integers(d_))
+    N = int(rng.integers(1, 4))
+    Cs, Hs, Ds = rng.normal(size=(N, k)), rng.normal(size=(N, d_)), rng.normal(size=(N, d_))
+    Lb = lambda Wb: sum(Ds[n] @ film(h=Hs[n], c=Cs[n], Wb=Wb) for n in range(N))  # noqa: E731
+    # the example
+    c2, Wg2, bg2, Wb2, h2, d2_ = (np.array([1.0, -1]), np.array([[1.0, 0], [2, 1]]), np.array([0.0, 1]),
+                                  np.array([[0.0, 1], [1, 1]]), np.array([3.0, -2]), np.array([1, 0.5]))
+    kw2 = dict(h=h2, c=c2, Wg=Wg2, bg=bg2, Wb=Wb2, bb=np.zeros(2))
+    L2 = lambda **over: d2_ @ film(**{**kw2, **over})  # noqa: E731
+    gh2 = grad(lambda v: L2(h=v), h2)
+    gWg2 = grad(lambda M: L2(Wg=M), Wg2)
+    gWb2 = grad(lambda M: L2(Wb=M), Wb2)
+    gc2 = grad(lambda v: L2(c=v), c2)
+    gam2 = Wg2 @ c2 + bg2
+    gdg = grad(lambda v: d2_ @ film(**{**kw2, "gam": 1 + v}), gam2 - 1)
+    return {
+        "15": [film()[i], gam[i] * h[i] + (Wb @ c + bb)[i]],
+        "17": [grad(lambda v: L(h=v), h), dl], "17.2": [grad(lambda g: L(gam=g), gam), h * dl],
+        "17.3": [grad(lambda v: L(bb=v), bb), dl], "17.4": [grad(lambda v: L(bg=v), bg), dl],
+        "21": [grad(lambda M: L(Wg=M), Wg), np.outer(c, h * dl)], "21.2": [grad(lambda M: L(Wb=M), Wb), np.outer(dl, c)],
+        "21.3": [grad(lambda v: L(c=v), c), mat(Wg, h * dl) + mat(Wb, dl) if k == d_ else UNDEFINED],
+        "28": [jac(lambda v: film(h=v), h), np.diag(gam)],
+        "30": [grad(lambda v: L(h=v), h), gam * dl],
+        "31": [gam[i], sum(Wg[i, j] * c[j] for j in range(k)) + bg[i]],
+        "33": [grad(lambda M: L(Wg=M), Wg), np.outer(h * dl, c)],
+        "37": [grad(lambda v: L(c=v), c), Wg.T @ (h * dl) + Wb.T @ dl],
+        "39": [grad(Lb, Wb), sum(np.outer(Ds[n], Cs[n]) for n in range(N))],
+        "49": [gam2, np.array([1.0, 2])], "49.2": [Wb2 @ c2, np.array([-1.0, 0])], "49.3": [film(**kw2), np.array([2.0, -4])],
+        "53": [gh2, np.array([1.0, 1])], "53.2": [h2 * d2_, np.array([3.0, -1])],
+        "53.3": [gWg2, np.array([[3.0, -1], [-3, 1]])],
+        "53.4": [gWb2, np.outer(d2_, c2), np.array([[1.0, -1], [0.5, -0.5]])],
+        "57": [gc2, np.array([1.0, -1]) + np.array([0.5, 1.5]), np.array([1.5, 0.5])],
+        "59": [Wg2 @ (h2 * d2_) + Wb2 @ d2_, np.array([3.5, 6.5])],
+        "61.2": [gdg, grad(lambda g: d2_ @ film(**{**kw2, "gam": g}), gam2), h2 * d2_, np.array([3.0, -2])],
+    }
+
+
+@document("796_hw_geometric_mle_fisher_information")
+def _(rng):
+    from scipy import optimize
+
+    p = rng.uniform(0.1, 0.9)
+    n = int(rng.integers(2, 12))
+    x = rng.geometric(p, size=n).astype(float)
+    xbar = x.mean()
+    K = np.arange(1, 3000, dtype=float)
+    pmf = lambda q: (1 - q) ** (K - 1) * q  # noqa: E731
+    EX = np.sum(K * pmf(p))
+    EXX = np.sum(K * (K - 1) * pmf(p))
+    VarX = np.sum(K**2 * pmf(p)) - EX**2
+    L = lambda q, x=x: np.prod((1 - q) ** (x - 1) * q)  # noqa: E731
+    ell = lambda q, x=x: float(np.sum(np.log((1 - q) ** (x - 1) * q)))  # noqa: E731
+    nn = len(x)
+    phat = optimize.brentq(lambda q: d(ell, q), 1e-6, 1 - 1e-6, xtol=1e-15) if xbar > 1 else 1.0
+    # E over one observation of d^2/dp^2 log pmf, times n, then I_1 = -E[l'']/n
+    Kl = np.arange(1, 600, dtype=float)
+    logpmf = lambda q: (Kl - 1) * np.log(1 - q) + np.log(q)  # noqa: E731
+    I1 = -np.sum(((1 - p) ** (Kl - 1) * p) * (logpmf(p + H2) - 2 * logpmf(p) + logpmf(p - H2)) / H2**2)
+    data = np.array([3, 1, 4, 2, 5, 1, 2, 6], dtype=float)
+    ph_d = optimize.brentq(lambda q: d(lambda t: ell(t, data), q), 1e-3, 1 - 1e-3, xtol=1e-15)
+    Kd = np.arange(0, 20000, dtype=float)
+    EY = lambda q: np.sum(Kd * (1 - q) ** Kd * q)  # noqa: E731
+    ybar = xbar - 1
+    ptil = optimize.brentq(lambda q: EY(q) - ybar, 1e-3, 1 - 1e-12, xtol=1e-15) if ybar > 0 else 1.0
+    ptil_d = optimize.brentq(lambda q: EY(q) - (data.mean() - 1), 1e-3, 1 - 1e-9, xtol=1e-15)
+    pm = lambda k, q: (1 - q) ** (k - 1) * q  # noqa: E731
+    return {
+        "18": [EX, EX, p * 1 / (1 - (1 - p)) ** 2, 1 / p],
+        "21": [EXX, 2 * (1 - p) / p**2],
+        "24": [VarX, 2 * (1 - p) / p**2 + 1 / p - 1 / p**2, (1 - p) / p],
+        "32": [L(p), L(p), p**nn * (1 - p) ** (x.sum() - nn), p**nn * (1 - p) ** (nn * xbar - 1)],
+        "38": [ell(p), nn * math.log(p) + nn * (xbar - 1) * math.log(1 - p)],
+        "38.2": [d(ell, p), nn / p - nn * (xbar - 1) / (1 - p)],
+        "44": [phat, 1 / xbar],
+        "50": [d2r(ell, p), -nn / p**2 + nn * (xbar - 1) / (1 - p) ** 2],
+        "60": [I1, 1 / p**2 + (1 / p - 1) / (1 - p) ** 2, 1 / p**2 + 1 / (p * (1 - p)), 1 / (p**2 * (1 - p))],
+        "63": [I1, 1 / (p * (1 - p))],
+        "70": [data.sum(), 24], "70.2": [data.mean(), 3], "70.3": [ph_d, 1 / 3],
+        "73": [ell(ph_d, data), 8 * math.log(1 / 3) + 24 * math.log(2 / 3)],
+        "73.2": [-d2r(lambda t: ell(t, data), ph_d), 72 + 36, 108],
+        "76": [math.sqrt(ph_d**2 * (1 - ph_d) / 8), math.sqrt((1 / 9) * (2 / 3) / 8), math.sqrt(1 / 36)],
+        "79": [1 - pm(1, p) - pm(2, p), (1 - p) ** 2], "79.2": [(1 - ph_d) ** 2, 4 / 9],
+        "79.3": [1 - pm(1, p), (1 - p) ** 2],
+        "83.2": [EY(p), (1 - p) / p],
+        "86": [ptil, 1 / (1 + ybar), 1 / xbar],
+        "92": [ptil_d, 1 / (data.mean() - 1), 1 / 2],
+    }
+
+
+@document("797_worksheet_method_of_moments_uniform")
+def _(rng):
+    from scipy import integrate, optimize
+
+    a = rng.uniform(-3, 3)
+    b = a + rng.uniform(0.5, 4)
+    n = int(rng.integers(2, 10))
+    X = rng.uniform(a, b, size=n)
+    m = X.mean()
+    s2 = np.mean((X - m) ** 2)
+    s = math.sqrt(s2)
+    q = lambda f, lo=a, hi=b: integrate.quad(f, lo, hi, epsabs=1e-13, epsrel=1e-13)[0]  # noqa: E731
+    EX, EX2 = q(lambda x: x / (b - a)), q(lambda x: x * x / (b - a))
+    Var = EX2 - EX**2
+
+    def mom(m, s2):    # the moment equations (A + B)/2 = m, (B - A)^2/12 = s2 with B > A
+        w = optimize.brentq(lambda w: w * w / 12 - s2, 1e-12, 1e6, xtol=1e-14)
+        return m - w / 2, m + w / 2
+
+    ah, bh = mom(m, s2)
+    data = np.array([3, 3, 4, 6, 7, 7], dtype=float)
+    ad, bd = mom(data.mean(), np.mean((data - data.mean()) ** 2))
+    th = rng.uniform(0.5, 5)
+    VarU = q(lambda x: x * x / th, 0, th) - q(lambda x: x / th, 0, th) ** 2
+    Vm = VarU / n
+    m0 = rng.uniform(0, th, size=n).mean()
+    ttil = optimize.brentq(lambda t: q(lambda x: x / t, 0, t) - m0, 1e-9, 1e4, xtol=1e-14)
+    FM = lambda t: (t / th) ** n if 0 <= t <= th else (0.0 if t < 0 else 1.0)  # noqa: E731
+    EM = q(lambda t: 1 - FM(t), 0, th)
+    EM2 = q(lambda t: 2 * t * (1 - FM(t)), 0, th)
+    VM = EM2 - EM**2
+    Es2 = EX2 - (Var / n + EX**2)
+    t = rng.uniform(0, th)
+    return {
+        "14": [EX, EX, (b * b - a * a) / (2 * (b - a)), (a + b) / 2],
+        "18": [EX2, EX2, (b**3 - a**3) / (3 * (b - a)), (a * a + a * b + b * b) / 3],
+        "25": [Var, (a * a + a * b + b * b) / 3 - (a + b) ** 2 / 4,
+               (4 * a * a + 4 * a * b + 4 * b * b - 3 * a * a - 3 * a * b - 3 * b * b) / 12, (b - a) ** 2 / 12],
+        "31": [Var, (b - a) ** 2 / 4],
+        "38": [ah, m - math.sqrt(3) * s], "38.2": [bh, m + math.sqrt(3) * s],
+        "41": [bh - ah, 2 * math.sqrt(3) * s2],
+        "43": [Es2, Var],
+        "48": [np.mean(X**2), s2 + m * m],
+        "53": [data.mean(), 5], "53.2": [np.mean((data - data.mean()) ** 2), 3],
+        "56": [ad, 5 - math.sqrt(3) * math.sqrt(3), 2], "56.2": [bd, 8],
+        "63": [ttil, 2 * m0],
+        "66": [4 * Vm, 4 * Vm, 4 / n * th**2 / 12, th**2 / (3 * n)],
+        "69": [4 * Vm, 2 * Vm, th**2 / (6 * n)],
+        "71.2": [np.prod([min(max(t / th, 0), 1)] * n), (t / th) ** n],
+        "74": [EM, q(lambda t: t * n * t ** (n - 1) / th**n, 0, th), n / (n + 1) * th],
+        "77": [EM - th, -th / n],
+        "77.2": [((n + 1) / n) ** 2 * VM, th**2 / (n * (n + 2))],
+        "80": [th**2 / (3 * 6), th**2 / 18], "80.2": [th**2 / (6 * 8), th**2 / 40],
+    }
+
+
+@document("798_solution_key_urn_conditional_probability")
+def _(rng):
+    from fractions import Fraction as Fr
+    from itertools import permutations
+
+    balls = "RRRRRBBB"
+    seqs = list(permutations(range(8), 3))          # ordered draws of three distinct balls, equally likely
+    col = lambda s, i: balls[s[i]]  # noqa: E731
+    P = lambda ev: Fr(sum(1 for s in seqs if ev(s)), len(seqs))  # noqa: E731
+    R1, R2 = P(lambda s: col(s, 0) == "R"), P(lambda s: col(s, 1) == "R")
+    R12 = P(lambda s: col(s, 0) == "R" and col(s, 1) == "R")
+    B1 = P(lambda s: col(s, 0) == "B")
+    R2gR1, R2gB1 = R12 / R1, P(lambda s: col(s, 0) == "B" and col(s, 1) == "R") / B1
+    one = P(lambda s: (col(s, 0) == "R") != (col(s, 1) == "R"))
+    Ncount = lambda s: sum(col(s, i) == "R" for i in range(3))  # noqa: E731
+    PN2 = P(lambda s: Ncount(s) == 2)
+    EN = sum(Fr(Ncount(s), len(seqs)) for s in seqs)
+    VarN = sum(Fr(Ncount(s) ** 2, len(seqs)) for s in seqs) - EN**2
+    from itertools import product
+    wr = list(product(range(8), repeat=3))
+    PNp2 = Fr(sum(1 for s in wr if sum(balls[i] == "R" for i in s) == 2), len(wr))
+
+    def urns(prior1):                                # (P(U_1 | R), P(R' | R)) by enumeration
+        u = {1: "RRRRRBBB", 2: "RRBBBBBB"}
+        pr = {1: prior1, 2: 1 - prior1}
+        joint = {k: pr[k] * Fr(sum(1 for s in permutations(range(8), 2) if u[k][s[0]] == "R"), 56) for k in u}
+        both = {k: pr[k] * Fr(sum(1 for s in permutations(range(8), 2) if u[k][s[0]] == "R" and u[k][s[1]] == "R"), 56) for k in u}
+        return joint[1] / (joint[1] + joint[2]), (both[1] + both[2]) / (joint[1] + joint[2])
+    post, nxt = urns(Fr(1, 2))
+    post4, _ = urns(Fr(1, 4))
+    from math import comb
+    f = float
+    return {
+        "10": [f(R12), f(R1 * R2), 5 / 8 * 5 / 8, 25 / 64],
+        "13": [f(R2gR1), 4 / 7], "13.2": [f(R12), 5 / 8 * 4 / 7, 5 / 14],
+        "21": [f(R2), f(R2gR1 * R1 + R2gB1 * B1), 4 / 7 * 5 / 8 + 5 / 7 * 3 / 8, 5 / 8],
+        "29": [f(R12 / R2), f(R12 / R2), (25 / 64) / (5 / 8), 5 / 8],
+        "32": [(5 / 14) / (5 / 8), 4 / 7],
+        "39": [f(one), 2 * 5 / 8 * 3 / 7, 15 / 28],
+        "49": [f(PN2), comb(5, 2) * comb(3, 1) / comb(8, 3), 15 / 28],
+        "52": [f(EN), 15 / 8], "52.2": [f(PNp2), 3 * (5 / 8) ** 2 * 3 / 8, 75 / 512],
+        "55": [f(VarN), 3 * 5 / 8 * 3 / 8, 45 / 64],
+        "58": [f(VarN), 45 / 64 * 5 / 7, 225 / 448],
+        "65": [f(post), (1 / 2 * 5 / 8) / (1 / 2 * 5 / 8 + 1 / 2 * 2 / 8), 5 / 7],
+        "71": [f(post4), (1 / 4 * 5 / 8) / (1 / 4 * 5 / 8 + 3 / 4 * 2 / 8), 5 / 13],
+        "77": [f(nxt), 1 / 2 * 4 / 7 + 1 / 2 * 1 / 7, 5 / 14],
+        "80": [f(nxt), 5 / 7 * 4 / 7 + 2 / 7 * 1 / 7, 22 / 49],
+    }
+
+
+@document("799_lecture_inverse_transform_sampling")
+def _(rng):
+    from scipy import integrate, optimize, stats
+
+    def inv(F, u, lo, hi):
+        return optimize.brentq(lambda x: F(x) - u, lo, hi, xtol=1e-14, rtol=1e-14)
+
+    q = lambda f, lo, hi: integrate.quad(f, lo, hi, epsabs=1e-12, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    u = rng.uniform(0.02, 0.98)
+    # section 1: a continuous, strictly increasing F without a closed-form inverse (a logistic mixture)
+    w, m1, m2 = rng.uniform(0.2, 0.8), rng.normal(), rng.normal()
+    Fm = lambda x: w * sig(x - m1) + (1 - w) * sig(2 * (x - m2))  # noqa: E731
+    x = rng.normal()
+    ustar = optimize.brentq(lambda t: inv(Fm, t, -60, 60) - x, 1e-12, 1 - 1e-12, xtol=1e-15)   # {u : F^{-1}(u) <= x} = (0, ustar]
+    # exponential
+    lam = rng.uniform(0.3, 3)
+    Fe = lambda x: 1 - math.exp(-lam * x)  # noqa: E731
+    xe = rng.uniform(0.05, 3)
+    # Weibull
+    s, k = rng.uniform(0.5, 3), rng.uniform(0.5, 3)
+    Fw = lambda x: 1 - math.exp(-((x / s) ** k)) if x > 0 else 0.0  # noqa: E731
+    xw = rng.uniform(0.1, 3) * s
+    # Pareto
+    xm, al = rng.uniform(0.5, 3), rng.uniform(1.5, 5)
+    Fp = lambda x: 1 - (xm / x) ** al if x > xm else 0.0  # noqa: E731
+    xp = xm * rng.uniform(1.05, 4)
+    # Cauchy
+    Fc = lambda x: 0.5 + math.atan(x) / math.pi  # noqa: E731
+    xc = rng.normal() * 3
+    pb = rng.uniform(0.05, 0.95)
+    # section 3: a monotone g, increasing or decreasing, applied to an exponential X
+    sgn = rng.choice([-1.0, 1.0])
+    g = lambda x: sgn * (x**3 + x)  # noqa: E731
+    y = g(rng.uniform(0.1, 2))
+    ginv = lambda y: optimize.brentq(lambda x: g(x) - y, -50, 50, xtol=1e-14, rtol=1e-14)  # noqa: E731
+    FY = lambda y: Fe(ginv(y)) if sgn > 0 else 1 - Fe(ginv(y))  # noqa: E731
+    fX = lambda x: lam * math.exp(-lam * x)  # noqa: E731
+    # Y = -ln U, U^2, 1/U: distribution functions from the set of u that qualify
+    y1 = rng.uniform(0.05, 4)
+    root = lambda h, y, lo, hi: optimize.brentq(lambda t: h(t) - y, lo, hi, xtol=1e-15, rtol=1e-15)  # noqa: E731
+    F_mlog = lambda y: 1 - root(lambda t: -math.log(t), y, 1e-300, 1)  # noqa: E731
+    y2 = rng.uniform(0.05, 0.95)
+    F_sq = lambda y: root(lambda t: t * t, y, 0, 1)  # noqa: E731
+    y3 = rng.uniform(1.1, 6)
+    F_rec = lambda y: 1 - root(lambda t: 1 / t, y, 1e-9, 1)  # noqa: E731
+    # Y = Z^2
+    yz = rng.uniform(0.1, 5)
+    F_chi = lambda y: q(stats.norm.pdf, -math.sqrt(y), math.sqrt(y))  # noqa: E731
+    Phi, phi = stats.norm.cdf, stats.norm.pdf
+    return {
+        "16": [ustar, Fm(x), Fm(x)],
+        "24": [inv(Fe, u, 0, 100), -math.log(1 - u) / lam],
+        "27": [d(Fe, xe), d(Fe, xe), lam * math.exp(-lam * xe)],
+        "27.2": [inv(Fe, u, 0, 100), -lam * math.log(1 - u)],
+        "32": [inv(Fw, u, 1e-12, 100 * s), s * (-math.log(1 - u)) ** (1 / k)],
+        "32.2": [d(Fw, xw), k / s * (xw / s) ** k * math.exp(-((xw / s) ** k))],
+        "37": [inv(Fp, u, xm, xm * 1e6), xm * (1 - u) ** (1 / al)],
+        "37.2": [d(Fp, xp), al * xm**al / xp ** (al + 1)],
+        "42": [inv(Fc, u, -1e6, 1e6), math.tan(math.pi * (u - 0.5))],
+        "42.2": [d(Fc, xc), 1 / (math.pi * (1 + xc * xc))],
+        "46": [1 - (1 - pb), 1 - pb],
+        "52": [d(FY, y), fX(ginv(y)) * abs(d(ginv, y))],
+        "54": [root(lambda t: -math.log(t), y1, 1e-300, 1), math.exp(-y1)],
+        "54.2": [d(F_mlog, y1), 1 * math.exp(-y1)],
+        "56": [d(F_sq, y2), 1 / (2 * math.sqrt(y2))],
+        "58": [d(F_rec, y3), 1 / y3],
+        "62": [F_chi(yz), Phi(math.sqrt(yz)) - Phi(-math.sqrt(yz)), 2 * Phi(math.sqrt(yz)) - 1],
+        "63": [d(F_chi, yz), d(lambda t: 2 * Phi(math.sqrt(t)) - 1, yz), 2 * phi(math.sqrt(yz)) / math.sqrt(yz),
+               math.exp(-yz / 2) / math.sqrt(2 * math.pi * yz)],
+        "71": [q(lambda x: x * fX(x), 0, np.inf), q(lambda t: -math.log(1 - t) / lam, 0, 1), 1 / lam],
+        "74": [q(lambda x: x * al * xm**al / x ** (al + 1), xm, np.inf), q(lambda t: xm * (1 - t) ** (-1 / al), 0, 1),
+               xm * al / (al - 1)],
+        "78": [q(lambda x: x * x * fX(x), 0, np.inf), q(lambda t: math.log(1 - t) ** 2 / lam**2, 0, 1), 1 / lam**2],
+        "80": [inv(Fe, 0.5, 0, 100), math.log(2) / lam],
+        "81": [inv(Fw, 0.5, 1e-12, 100 * s), s * math.log(2) ** k],
+    }
+
+
+@document("800_recitation_poisson_sum_conditional_binomial")
+def _(rng):
+    from math import comb, exp, factorial
+
+    lam, mu = rng.uniform(0.2, 5), rng.uniform(0.2, 5)
+    n = int(rng.integers(0, 9))
+    k = int(rng.integers(0, n + 1))
+    s = rng.uniform(-1, 2)
+    N = 90
+    pX = lambda j, l=lam: exp(-l) * l**j / factorial(j)  # noqa: E731
+    pY = lambda j: pX(j, mu)  # noqa: E731
+
+    def grid(l, m):                     # joint pmf of (X, Y) on a box
+        a = np.array([exp(-l) * l**j / factorial(j) for j in range(N)])
+        b = np.array([exp(-m) * m**j / factorial(j) for j in range(N)])
+        return np.outer(a, b)
+    J = grid(lam, mu)
+    I, K = np.indices(J.shape)
+    PS = lambda t, J=J: J[(I + K) == t].sum()  # noqa: E731
+    cond = lambda t, J=J: J[(I + K) == t] / J[(I + K) == t].sum()   # P(X = i | X + Y = t), i = 0..t  # noqa: E731
+    ci = lambda t: np.arange(t + 1)[::-1] * 0 + np.array(sorted(I[(I + K) == t]))  # noqa: E731
+    G = lambda t, l=lam: sum(t**j * pX(j, l) for j in range(N))  # noqa: E731
+    EX = (I * J).sum()
+    VarX = (I**2 * J).sum() - EX**2
+    c = cond(n)
+    xs = ci(n)
+    Ec = (xs * c).sum()
+    Vc = (xs**2 * c).sum() - Ec**2
+    tower = sum(PS(t) * (ci(t) * cond(t)).sum() for t in range(N))
+    J5 = grid(2.0, 3.0)
+    c4 = cond(4, J5)
+    r = lam + mu
+    return {
+        "11": [PS(n), sum(pX(j) * pY(n - j) for j in range(n + 1)),
+               sum(exp(-lam) * lam**j / factorial(j) * exp(-mu) * mu ** (n - j) / factorial(n - j) for j in range(n + 1)),
+               exp(-r) / factorial(n) * sum(comb(n, j) * lam**j * mu ** (n - j) for j in range(n + 1)),
+               exp(-r) * r**n / factorial(n)],
+        "20": [PS(n), sum(pX(j) * pY(j) for j in range(n + 1))],
+        "27": [G(s), G(s), sum(s**j * exp(-lam) * lam**j / factorial(j) for j in range(N)), exp(lam * (s - 1))],
+        "30": [(s ** (I + K) * J).sum(), G(s) * G(s, mu), exp(r * (s - 1))],
+        "30.2": [d(G, 1.0), lam], "30.3": [d2(G, 1.0), lam**2],
+        "30.4": [VarX, lam**2 + lam - lam**2, lam],
+        "32": [((I - K) * J).sum(), lam - mu],
+        "32.2": [((I - K) ** 2 * J).sum() - ((I - K) * J).sum() ** 2, lam - mu],
+        "39": [c[k], pX(k) * pY(n - k) / PS(n), comb(n, k) * (lam / r) ** k * (mu / r) ** k],
+        "45": [Ec, n * mu / r], "45.2": [Vc, n * lam * mu / r],
+        "48": [tower, lam / r * (EX + (K * J).sum()), lam],
+        "55": [PS(4, J5), exp(-5) * 5**4 / factorial(4), 625 / 24 * exp(-5)],
+        "61": [c4[1], 4 * 2 / 5 * (3 / 5) ** 3, 216 / 625],
+        "64": [(3 / 5) ** 4, 81 / 625],
+        "64.2": [(np.arange(5) * c4).sum(), 4 * 3 / 5, 12 / 5],
+        "64.3": [4 * 2 / 5 * 3 / 5, 24 / 25],
+        "66": [PS(0, J5), exp(-5)],
+        "66.2": [1 - PS(0, J5), 1 - exp(-2) - exp(-3)],
+        "66.3": [exp(-2) * (1 - exp(-3)), exp(-2) - exp(-6)],
+    }
+
+
+@document("801_handout_normal_standardisation_percentiles")
+def _(rng):
+    from scipy import integrate, stats
+
+    Phi = stats.norm.cdf
+    mu, sg = rng.normal() * 5, rng.uniform(0.3, 4)
+    x, z, c = mu + sg * rng.normal(), rng.normal() * 2, rng.uniform(0.1, 3)
+    pdf = lambda t, m=mu, s=sg: math.exp(-((t - m) ** 2) / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    P = lambda lo, hi, m=mu, s=sg: integrate.quad(pdf, lo, hi, args=(m, s), epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    H = lambda lo, hi: P(lo, hi, 170.0, 8.0)  # noqa: E731
+    X = stats.norm(170, 8)
+    sdD = math.sqrt(2 * 64)              # X_1 - X_2 ~ N(0, 128)
+    return {
+        "10": [P(-np.inf, x), Phi((x - mu) / sg), Phi((x - mu) / sg)],
+        "13": [Phi(-z), 1 - Phi(z)],
+        "16": [P(mu - c * sg, mu + c * sg), Phi(c) - Phi(-c), 2 * Phi(c) - 1],
+        "19": [P(x, np.inf), Phi((mu - x) / sg)],
+        "26": [H(-np.inf, 182), Phi((182 - 170) / 8), Phi(1.5)],
+        "26.2": [H(162, 186), Phi(2) - Phi(1)],
+        "30": [H(186, np.inf), 1 - Phi((186 - 170) / 8), 1 - Phi(2)],
+        "30.2": [H(-np.inf, 158), Phi(-1.5), Phi(1.5) - 1],
+        "33": [X.ppf(0.9), 170 + 8 * stats.norm.ppf(0.9)],
+        "33.2": [X.ppf(0.1), 170 - 8 * stats.norm.ppf(0.1)],
+        "33.3": [(190 - 170) / 8, (190 - 170) / 64, 0.3125],
+        "40": [170 / 2.54, 170 / 2.54], "40.2": [64 / 2.54**2, 64 / 2.54], "40.3": [8 / 2.54, 8 / math.sqrt(2.54)],
+        "52": [1 - stats.norm(0, sdD).cdf(10), 1 - Phi(10 / math.sqrt(128)), 1 - Phi(10 / (8 * math.sqrt(2)))],
+        "60": [1 - stats.norm(170, math.sqrt(64 / 16)).cdf(173), 1 - Phi((173 - 170) / 2), 1 - Phi(1.5), Phi(-1.5)],
+        "63": [H(173, np.inf), 1 - Phi(3 / 8)],
+        "63.2": [1 - stats.norm(170, math.sqrt(64 / 16)).cdf(173), 1 - Phi(3 / 8)],
+        "65": [64 * 1.96**2, 245.8624],
+    }
+
+
+@document("802_notes_laplace_distribution_mgf")
+def _(rng):
+    from math import factorial
+    from scipy import integrate
+
+    b = rng.uniform(0.3, 3)
+    t = rng.uniform(-0.9, 0.9) / b
+    t2 = rng.uniform(-0.5, 0.5) / b
+    m = rng.normal() * 2
+    f = lambda x: math.exp(-abs(x) / b) / (2 * b)  # noqa: E731
+
+    def E(g, lo=-np.inf, hi=np.inf):          # E[g(X)], the two halves separately
+        q = lambda lo, hi: integrate.quad(lambda x: g(x) * f(x), lo, hi, epsabs=1e-14, epsrel=1e-13, limit=400)[0]  # noqa: E731
+        if lo < 0 < hi:
+            return q(lo, 0) + q(0, hi)
+        return q(lo, hi)
+    def Ew(g, t):                              # E[g(X) e^(tX)], the exponentials combined
+        q = lambda lo, hi: integrate.quad(lambda x: g(x) * math.exp(t * x - abs(x) / b) / (2 * b), lo, hi,  # noqa: E731
+                                          epsabs=1e-14, epsrel=1e-13, limit=400)[0]
+        return q(-np.inf, 0) + q(0, np.inf)
+    M = lambda t: Ew(lambda x: 1.0, t)  # noqa: E731
+    mom = lambda n: E(lambda x: x**n)  # noqa: E731
+    Mt = M(t)
+    M1, M2 = Ew(lambda x: x, t), Ew(lambda x: x * x, t)
+    k = int(rng.integers(0, 5))
+    EX, EX2, EX4, EX6 = mom(1), mom(2), mom(4), mom(6)
+    Var = EX2 - EX**2
+    moms = [mom(n) for n in range(60)]
+    half = lambda lo, hi, g: integrate.quad(g, lo, hi, epsabs=1e-14, epsrel=1e-13, limit=400)[0]  # noqa: E731
+    expo = lambda s: half(0, np.inf, lambda x: math.exp(s * x - x / b) / b)  # noqa: E731
+    EY = E(lambda x: x + m)
+    x0 = rng.uniform(0, 3) * b
+    return {
+        "19": [Mt, half(-np.inf, 0, lambda x: math.exp(x / b + t * x)) / (2 * b)
+               + half(0, np.inf, lambda x: math.exp(-x / b + t * x)) / (2 * b),
+               1 / (2 * b) * (1 / (1 / b + t) + 1 / (1 / b - t)), 1 / (1 - b * b * t * t)],
+        "27": [M(t2), sum(b ** (2 * j) * t2 ** (2 * j) for j in range(200))],
+        "28": [M(t2), sum(moms[n] * t2**n / factorial(n) for n in range(60))],
+        "30": [mom(2 * k), factorial(2 * k) * b ** (2 * k)],
+        "32": [Var, EX2, 2 * b * b], "32.2": [EX4, 24 * b**4],
+        "32.3": [EX6, factorial(6) * b**6, 360 * b**6],
+        "34": [EX4 / Var**2, 24 * b**4 / (2 * b**4), 12],
+        "42": [M1, 2 * b * b * t / (1 - b * b * t * t) ** 2],
+        "42.2": [M2, 2 * b * b / (1 - b * b * t * t) ** 2 + 4 * b**4 * t * t / (1 - b * b * t * t) ** 3],
+        "44": [EX2, 2 * b * b],
+        "44.2": [math.log(Mt), math.log(Mt), -math.log(1 - b * b * t * t)],
+        "46": [M1 / Mt, 2 * b * b * t / (1 - b * b * t * t)],
+        "46.2": [EX2 - EX**2, 2 * b * b],
+        "53": [math.exp(t * m) * Ew(lambda x: 1.0, t), math.exp(m * t) / (1 - b * b * t * t)],
+        "55": [EY, m], "55.2": [E(lambda x: (x + m - EY) ** 2), 2 * b * b + m * m],
+        "58": [expo(t) * expo(-t), 1 / (1 - b * t) * 1 / (1 + b * t), 1 / (1 - b * b * t * t)],
+        "61": [Mt * Mt, Mt**2], "61.2": [2 * Var, 2 * b * b],
+        "65": [E(lambda x: 1.0, x0, np.inf), 0.5 * math.exp(-x0 / b)],
+        "65.2": [E(lambda x: 1.0, -np.inf, -3 * b) + E(lambda x: 1.0, 3 * b, np.inf), 2 * E(lambda x: 1.0, 3 * b, np.inf), math.exp(-3)],
+        "66": [2 * b * b / (9 * b * b), 2 / 9],
+        "68": [E(abs), E(abs), 1 / (2 * b) * half(0, np.inf, lambda x: x * math.exp(-x / b)), b / 2],
+    }
+
+
+@document("803_exam_triangular_distribution_moments")
+def _(rng):
+    from scipy import integrate, optimize
+
+    def cases(*errors):
+        vals, run = [errors[0], 0.0], 0.0
+        for e in errors[1:]:
+            run = run + e
+            vals.append(run)
+        return vals
+    f = lambda x: x if 0 <= x <= 1 else (2 - x if 1 < x <= 2 else 0.0)  # noqa: E731
+    q = lambda g, lo, hi: integrate.quad(g, lo, hi, epsabs=1e-14, epsrel=1e-13, points=[1.0] if lo < 1 < hi else None)[0]  # noqa: E731
+    E = lambda g: q(lambda x: g(x) * f(x), 0, 2)  # noqa: E731
+    F = lambda x: q(f, 0, min(max(x, 0), 2)) if x > 0 else 0.0  # noqa: E731
+    x1, x2, x3, x4 = -rng.uniform(0.01, 3), rng.uniform(0, 1), rng.uniform(1.01, 2), rng.uniform(2.01, 5)
+    EX, EX2 = E(lambda x: x), E(lambda x: x * x)
+    Var = EX2 - EX**2
+    qq = optimize.brentq(lambda x: F(x) - 0.9, 0, 2, xtol=1e-15)
+    return {
+        "20": [q(f, -1, 3), q(lambda x: x, 0, 1) + q(lambda x: 2 - x, 1, 2), 1],
+        "26": cases(F(x1) - 0, F(x2) - x2**2 / 2, F(x3) - (2 * x3 - x3**2 / 2), F(x4) - 1),
+        "34": [EX, q(lambda x: x * x, 0, 1) + q(lambda x: x * (2 - x), 1, 2), 1 / 3 + (4 - 8 / 3) - (1 - 1 / 3), 1],
+        "40": [EX2, q(lambda x: x**3, 0, 1) + q(lambda x: x * x * (2 - x), 1, 2), 1 / 4 + 11 / 12, 7 / 6],
+        "46": [Var, 1 / 6],
+        "49": [2 * q(lambda u: (u - 0.5) ** 2, 0, 1), 1 / 6],
+        "54": [1 - F(1.5), (2 - 1.5) ** 2 / 2, 1 / 8],
+        "54.2": [F(1.5) - F(0.5), 1 - 1 / 8, 7 / 8],
+        "57": [F(0.5), 0.5**2 / 2, 1 / 4],
+        "59": [(2 - qq) ** 2, 0.2], "59.2": [qq, 2 - math.sqrt(0.1)],
+        "64": [q(lambda x: f(x) / x, 0, 2), q(lambda x: 1.0, 0, 1) + q(lambda x: (2 - x) / x, 1, 2), 1 + (2 * math.log(2) - 1), 2 * math.log(2)],
+        "70": [E(lambda x: 3 * x + 1), 3 * EX + 1, 4],
+        "70.2": [E(lambda x: (3 * x + 1 - 4) ** 2), 3 * Var, 1 / 2],
+        "76": [q(lambda x: x * f(x), 1, 2) / (1 - F(1)), q(lambda x: x * (2 - x), 1, 2) / (1 - F(1)), (2 / 3) / (1 / 2), 3 / 2],
+    }
+
+
+@document("804_nb_welch_t_test_satterthwaite")
+def _(rng):
+    from scipy import stats
+
+    n1, n2 = int(rng.integers(2, 12)), int(rng.integers(2, 12))
+    s1, s2 = rng.uniform(0.3, 3), rng.uniform(0.3, 3)
+    w = np.concatenate([np.full(n1, 1 / n1), np.full(n2, -1 / n2)])        # X-bar_1 - X-bar_2 as a linear combination
+    sd = np.concatenate([np.full(n1, s1), np.full(n2, s2)])
+    VarD = np.sum(w**2 * sd**2)
+    Es2 = lambda sg, n: sg**2 / (n - 1) * stats.chi2(n - 1).mean()  # noqa: E731
+    Vs2 = lambda sg, n: sg**4 / (n - 1) ** 2 * stats.chi2(n - 1).var()  # noqa: E731
+    EV = lambda a, na, b, nb: Es2(a, na) / na + Es2(b, nb) / nb  # noqa: E731
+    VV = lambda a, na, b, nb: Vs2(a, na) / na**2 + Vs2(b, nb) / nb**2  # noqa: E731
+    nu = lambda a, na, b, nb: 2 * EV(a, na, b, nb) ** 2 / VV(a, na, b, nb)  # noqa: E731
+    n = int(rng.integers(2, 12))
+    i = int(rng.integers(2))
+    si, ni = (s1, n1) if i == 0 else (s2, n2)
+    r10, r40 = math.sqrt(10), math.sqrt(40)
+    a, b = rng.uniform(0.3, 3), rng.uniform(0.3, 3)
+    return {
+        "1:8": [VarD, s1**2 / n1 + s2**2 / n2],
+        "1:11": [math.sqrt(VarD), s1 / math.sqrt(n1) + s2 / math.sqrt(n2)],
+        "2:3.2": [Es2(si, ni), si**2],
+        "2:6": [Vs2(si, ni), si**4 / (ni - 1) ** 2 * 2 * (ni - 1), 2 * si**4 / (ni - 1)],
+        "2:9": [EV(s1, n1, s2, n2), s1**2 / n1 + s2**2 / n2],
+        "2:12": [VV(s1, n1, s2, n2), 2 * s1**4 / (n1 * (n1 - 1)) + 2 * s2**4 / (n2 * (n2 - 1))],
+        "2:18": [nu(s1, n1, s2, n2), nu(s1, n1, s2, n2),
+                 (s1**2 / n1 + s2**2 / n2) ** 2 / (s1**4 / (n1**2 * (n1 - 1)) + s2**4 / (n2**2 * (n2 - 1)))],
+        "2:21": [nu(s1, n, s2, n), (n - 1) * (s1**2 + s2**2) ** 2 / (s1**4 + s2**4)],
+        "2:21.2": [nu(s1, n, s1, n), 2 * (n - 1)],
+        "2:21.3": [Vs2(si, ni), 2 * si**4 / ni],
+        "3:8": [10 / 5, 2], "3:8.2": [40 / 10, 4],
+        "3:11": [(23 - 20) / math.sqrt(10 / 5 + 40 / 10), (23 - 20) / math.sqrt(2 + 4), 3 / math.sqrt(6), math.sqrt(6) / 2],
+        "3:17": [nu(r10, 5, r40, 10), (2 + 4) ** 2 / (2**2 / 4 + 4**2 / 9), 36 / (25 / 9), 324 / 25],
+        "3:20": [nu(r10, 5, r40, 10), 36 / (4 / 5 + 16 / 10), 15],
+        "3:25": [(4 * 10 + 9 * 40) / (5 + 10 - 2), (4 * 10 + 9 * 40) / 13, 400 / 13],
+        "3:25.2": [400 / 13 * (1 / 5 + 1 / 10), 400 / 13 * 3 / 10, 120 / 13],
+        "3:28": [10 / 5 + 40 / 10, 6],
+        "5:4": [a**2 / n + b**2 / n, (a**2 + b**2) / 2 * 2 / n],
+        "5:7": [400 / 13, (10 + 40) / 2], "5:7.2": [(10 + 40) / 2, 25],
+    }
+
+
+@document("805_blog_inclusion_exclusion_three_events")
+def _(rng):
+    from itertools import product
+
+    def prob(atoms, ev):             # atoms: {(a, b, c): probability}, ev a predicate of the membership triple
+        return sum(p for k, p in atoms.items() if ev(*k))
+    keys = list(product([0, 1], repeat=3))
+    rand = dict(zip(keys, rng.dirichlet(np.ones(8))))
+    P = lambda ev: prob(rand, ev)  # noqa: E731
+    A, B, C = P(lambda a, b, c: a), P(lambda a, b, c: b), P(lambda a, b, c: c)
+    AB, AC, BC = P(lambda a, b, c: a and b), P(lambda a, b, c: a and c), P(lambda a, b, c: b and c)
+    ABC = P(lambda a, b, c: a and b and c)
+    sv = {(1, 1, 1): 0.05, (1, 1, 0): 0.15, (1, 0, 1): 0.1, (0, 1, 1): 0.05,
+          (1, 0, 0): 0.2, (0, 1, 0): 0.15, (0, 0, 1): 0.1, (0, 0, 0): 0.2}
+    S = lambda ev: prob(sv, ev)  # noqa: E731
+    U = S(lambda a, b, c: a or b or c)
+    dice = list(product(range(1, 7), repeat=3))
+    six = sum(1 for r in dice if 6 in r) / len(dice)
+    return {
+        "5": [P(lambda a, b, c: a or b), A + B - AB],
+        "8": [P(lambda a, b, c: a or b or c), A + B + C - AB - AC - BC + ABC],
+        "24": [U, 1.2 - 0.45 + 0.05, 0.8],
+        "27": [S(lambda a, b, c: not (a or b or c)), 0.2],
+        "27.2": [U, 1.2 - 0.45, 0.75],
+        "34": [S(lambda a, b, c: a and not b and not c), 0.5 - 0.2 - 0.15 + 0.05, 0.5 - 0.35 + 0.05, 0.2],
+        "37": [0.4 - 0.3 + 0.05, 0.15], "37.2": [0.3 - 0.25 + 0.05, 0.15],
+        "40": [S(lambda a, b, c: a + b + c == 2), 0.2 + 0.15 + 0.1 - 3 * 0.05, 0.45 - 0.15, 0.3],
+        "43": [0.5 + 0.3 + 0.05, 0.85],
+        "48": [S(lambda a, b, c: a and b) / S(lambda a, b, c: b), 0.2 / 0.4, 0.5, S(lambda a, b, c: a)],
+        "51": [S(lambda a, b, c: a or c), 0.5 + 0.3 - 0.15, 0.75],
+        "51.2": [S(lambda a, b, c: b and c) / S(lambda a, b, c: c), 0.1 / 0.4, 0.25],
+        "51.3": [0.5 * 0.4 * 0.3, 0.06],
+        "58": [six, 3 / 6 - 3 / 36 + 1 / 216, 91 / 216, 1 - (5 / 6) ** 3],
+        "61": [six, 3 / 6, 1 / 2],
+    }
+
+
+@document("806_office_hours_regression_through_origin")
+def _(rng):
+    n = int(rng.integers(2, 9))
+    x, y = rng.normal(size=n), rng.normal(size=n)
+    beta, b, sg = rng.normal(), rng.normal(), rng.uniform(0.2, 3)
+    S = lambda t: float(np.sum((y - t * x) ** 2))  # noqa: E731
+    fit = lambda y, x=x: np.linalg.lstsq(x[:, None], y, rcond=None)[0][0]  # noqa: E731
+    row = np.linalg.pinv(x[:, None])[0]                  # beta-hat = row @ y
+    bh = fit(y)
+    w = x / np.sum(x**2)
+    e = y - bh * x
+    xd, yd = np.array([1.0, 2, 3, 4]), np.array([3.0, 5, 7, 9])
+    bd = fit(yd, xd)
+    ed = yd - bd * xd
+    s2d = np.sum(ed**2) / 3
+    return {
+        "16": [d(S, b), 2 * np.sum(x * (y - b * x))],
+        "19": [d(S, b), -2 * np.sum(x * (y - b * x))],
+        "22": [bh, np.sum(x * y) / np.sum(x**2)],
+        "25": [d2r(S, b), 2 * np.sum(x**2)],
+        "27": [bh, np.sum(w * y)],
+        "30": [fit(beta * x), np.sum(w * beta * x), beta],
+        "30.2": [sg**2 * np.sum(row**2), sg**2 * np.sum(w**2), sg**2 / np.sum(x**2)],
+        "33": [sg**2 * np.sum(row**2), sg**2 / np.sum((x - x.mean()) ** 2)],
+        "35.2": [np.sum(x * e), 0],
+        "38": [np.sum(e**2), np.sum(y**2) - 2 * bh * np.sum(x * y) + bh**2 * np.sum(x**2), np.sum(y**2) - bh**2 * np.sum(x**2)],
+        "46": [np.sum(xd * yd), 70], "46.2": [np.sum(xd**2), 30], "46.3": [bd, 7 / 3],
+        "49": [np.sum(ed), 2 / 3], "49.2": [np.sum(xd * ed), 2 / 3 + 2 / 3 + 0 - 4 / 3, 0],
+        "52": [np.sum(ed**2), 164 - 49 / 9 * 30, 2 / 3],
+        "52.2": [s2d, (2 / 3) / 4, 1 / 6],
+        "52.3": [math.sqrt(s2d / np.sum(xd**2)), math.sqrt(s2d / 30), 1 / math.sqrt(180)],
+        "55": [yd.mean() / xd.mean(), 6 / 2.5, 2.4],
+        "55.2": [sg**2 * np.sum(np.full(4, 1 / xd.sum()) ** 2), 4 * sg**2 / 100],
+        "57": [5 * bd, 35 / 3],
+        "60": [25 * sg**2 / np.sum(xd**2), 5 * sg**2 / 30, sg**2 / 6],
+    }
+
+
+@document("807_appendix_ols_sampling_distribution")
+def _(rng):
+    from scipy.special import gammaln
+
+    p = int(rng.integers(1, 4))
+    n = p + int(rng.integers(1, 5))
+    X = rng.normal(size=(n, p))
+    beta, eps = rng.normal(size=p), rng.normal(size=n)
+    sg = rng.uniform(0.3, 3)
+    y = X @ beta + eps
+    P = np.linalg.pinv(X)                       # beta-hat = P y
+    bh = np.linalg.lstsq(X, y, rcond=None)[0]
+    G = np.linalg.inv(X.T @ X)
+    A = G @ X.T
+    H = X @ G @ X.T
+    I = np.eye(n)
+    R = I - X @ P                               # residual maker
+    XXt = X @ X.T
+    covXXt = UNDEFINED if np.linalg.matrix_rank(XXt) < n else sg**2 * np.linalg.inv(XXt)
+    k = n - p
+    Es = sg * math.sqrt(2 / k) * math.exp(gammaln((k + 1) / 2) - gammaln(k / 2))   # normal errors
+    m = int(rng.integers(3, 8))
+    x = rng.normal(size=m) * 2
+    D = np.column_stack([np.ones(m), x])
+    Sxx = np.sum((x - x.mean()) ** 2)
+    Gd = np.linalg.inv(D.T @ D)
+    x0 = rng.normal() * 2
+    c = np.array([1.0, x0])
+    x5 = np.array([0.0, 1, 2, 3, 4])
+    D5 = np.column_stack([np.ones(5), x5])
+    G5 = np.linalg.inv(D5.T @ D5)
+    c4 = np.array([1.0, 4.0])
+    return {
+        "23": [bh, G @ X.T @ y, beta + G @ X.T @ eps],
+        "26": [np.linalg.lstsq(X, X @ beta, rcond=None)[0], beta],
+        "28": [sg**2 * P @ P.T, A @ (sg**2 * I) @ A.T, sg**2 * G @ X.T @ X @ G, sg**2 * G],
+        "32": [sg**2 * P @ P.T, covXXt],
+        "37.2": [y - X @ bh, y - X @ bh, (I - H) @ y, (I - H) @ eps],
+        "40": [sg**2 * np.sum(R**2), sg**2 * np.trace(I - H), sg**2 * (n - p)],
+        "43.2": [Es, sg],
+        "44": [R @ (sg**2 * I) @ P.T, np.zeros((n, p))],
+        "50": [D.T @ D, np.array([[m, x.sum()], [x.sum(), np.sum(x**2)]])],
+        "51": [np.linalg.det(D.T @ D), m * np.sum(x**2) - x.sum() ** 2, m * Sxx],
+        "55": [Gd, np.array([[np.sum(x**2), -x.sum()], [-x.sum(), m]]) / (m * Sxx)],
+        "59": [sg**2 * Gd[1, 1], sg**2 / Sxx], "59.2": [sg**2 * Gd[0, 0], sg**2 * np.sum(x**2) / (m * Sxx)],
+        "60": [sg**2 * Gd[0, 1], sg**2 * x.mean() / Sxx],
+        "64": [sg**2 * c @ Gd @ c, sg**2 * (1 / m + (x0 - x.mean()) ** 2 / Sxx)],
+        "70.2": [np.sum((x5 - x5.mean()) ** 2), 10],
+        "72": [np.linalg.det(D5.T @ D5), 50],
+        "73": [G5, np.array([[30, 10], [10, 5]]) / 50],
+        "75": [sg**2 * G5[1, 1], sg**2 / 10], "75.2": [sg**2 * G5[0, 0], 3 * sg**2 / 5],
+        "76": [sg**2 * G5[0, 1], sg**2 / 5],
+        "77": [sg**2 * c4 @ G5 @ c4, sg**2 * (1 / 5 + 2 / 10), 2 * sg**2 / 5],
+        "78": [sg**2 * (5 - 2), 2 * sg**2],
+    }
+
+
+@document("808_nb_one_way_anova_by_hand")
+def _(rng):
+    def anova(groups):
+        allv = np.concatenate(groups)
+        N, k, gm = len(allv), len(groups), allv.mean()
+        means = np.array([g.mean() for g in groups])
+        ns = np.array([len(g) for g in groups])
+        SST = np.sum((allv - gm) ** 2)
+        SSB = np.sum(ns * (means - gm) ** 2)
+        SSW = sum(np.sum((g - g.mean()) ** 2) for g in groups)
+        MSB, MSW = SSB / (k - 1), SSW / (N - k)
+        return dict(N=N, k=k, gm=gm, means=means, ns=ns, SST=SST, SSB=SSB, SSW=SSW, MSB=MSB, MSW=MSW, F=MSB / MSW)
+    k = int(rng.integers(2, 5))
+    ns = rng.integers(2, 6, size=k)
+    groups = [rng.normal(size=n) + rng.normal() for n in ns]
+    a = anova(groups)
+    j = int(rng.integers(k))
+    cross = sum((g.mean() - a["gm"]) * np.sum(g - g.mean()) for g in groups)
+    sq = sum(np.sum(((g - g.mean()) + (g.mean() - a["gm"])) ** 2) for g in groups)
+    D = anova([np.array([4.0, 5, 6]), np.array([6.0, 8, 10]), np.array([8.0, 11, 14])])
+    # expected sums of squares: y = mu + eps, E[y^T Q y] = sigma^2 tr(Q) + mu^T Q mu
+    sg = rng.uniform(0.3, 3)
+    mus = rng.normal(size=k)
+    N = int(ns.sum())
+    idx = np.repeat(np.arange(k), ns)
+    mu = mus[idx]
+    Jg = np.zeros((N, N))
+    for g in range(k):
+        m = idx == g
+        Jg[np.ix_(m, m)] = 1 / ns[g]
+    QW, QB = np.eye(N) - Jg, Jg - np.ones((N, N)) / N
+    E = lambda Q: sg**2 * np.trace(Q) + mu @ Q @ mu  # noqa: E731
+    mubar = np.sum(ns * mus) / N
+    g1, g2 = rng.normal(size=int(rng.integers(2, 6))), rng.normal(size=int(rng.integers(2, 6))) + 1
+    a2 = anova([g1, g2])
+    n1, n2 = len(g1), len(g2)
+    sp2 = ((n1 - 1) * g1.var(ddof=1) + (n2 - 1) * g2.var(ddof=1)) / (n1 + n2 - 2)
+    t = (g1.mean() - g2.mean()) / math.sqrt(sp2 * (1 / n1 + 1 / n2))
+    return {
+        "1:3.2": [a["N"] * a["gm"], np.sum(a["ns"] * a["means"])],
+        "2:7": [a["SST"], sq, a["SSW"] + 2 * cross + a["SSB"], a["SSW"] + a["SSB"]],
+        "2:13": [np.sum(groups[j] - groups[j].mean()), 0],
+        "2:16": [a["SSB"], np.sum(a["ns"] * a["means"] ** 2) - a["gm"] ** 2],
+        "3:11": [D["gm"], 8],
+        "3:14": [D["SSB"], 3 * ((5 - 8) ** 2 + (8 - 8) ** 2 + (11 - 8) ** 2), 54],
+        "3:14.2": [D["SSW"], 2 + 8 + 18, 28],
+        "3:17": [D["SST"], 82],
+        "3:20": [D["MSB"], 27], "3:20.2": [D["MSW"], 28 / 9],
+        "3:20.3": [D["F"], 27 / (28 / 9), 243 / 28],
+        "5:1": [D["MSW"], 28 / 6, 14 / 3], "5:4": [D["F"], 27 / (14 / 3), 81 / 14],
+        "5:7": [(1 + 4 + 9) / 3, 14 / 3], "5:7.2": [D["SSB"] / D["SST"], 54 / 82, 27 / 41],
+        "5:9": [D["SSB"], np.sum((D["means"] - D["gm"]) ** 2), 18],
+        "5:16": [E(QW) / (N - k), sg**2],
+        "5:16.2": [E(QB) / (k - 1), sg**2 + np.sum((mus - mubar) ** 2) / (k - 1)],
+        "5:19": [a2["F"], t**2],
+        "5:19.2": [a2["SSB"], n1 * n2 / (n1 + n2) * (g1.mean() - g2.mean()) ** 2],
+    }
+
+
+@document("809_forum_pearson_correlation_by_hand")
+def _(rng):
+    x, y = np.array([1.0, 2, 3, 4, 5]), np.array([2.0, 4, 5, 4, 5])
+    n = 5
+    r = np.corrcoef(x, y)[0, 1]
+    Sxy = np.sum((x - x.mean()) * (y - y.mean()))
+    Sxx, Syy = np.sum((x - x.mean()) ** 2), np.sum((y - y.mean()) ** 2)
+    b = np.polyfit(x, y, 1)[0]
+    bp = np.polyfit(y, x, 1)[0]
+    resid = y - np.polyval(np.polyfit(x, y, 1), x)
+    R2 = 1 - np.sum(resid**2) / Syy
+    m_ = int(rng.integers(3, 9))
+    u, v = rng.normal(size=m_), rng.normal(size=m_)
+    a, c = rng.choice([-1, 1]) * rng.uniform(0.2, 3), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    bb, dd, mm = rng.normal(size=3) * 3
+    corr = lambda p, q: np.corrcoef(p, q)[0, 1]  # noqa: E731
+    Suv = np.sum((u - u.mean()) * (v - v.mean()))
+    return {
+        "14": [np.cov(x, y, ddof=1)[0, 1], 1.5], "14.2": [x.std(ddof=0), math.sqrt(2)], "14.3": [y.std(ddof=0), math.sqrt(1.2)],
+        "18": [r, np.cov(x, y, ddof=1)[0, 1] / (x.std() * y.std()), 1.5 / math.sqrt(2.4)],
+        "36": [corr(u, v), Suv / math.sqrt(np.sum((u - u.mean()) ** 2) * np.sum((v - v.mean()) ** 2))],
+        "42": [Sxy, 4 + 0 + 0 + 0 + 2, 6], "42.2": [Sxx, 10], "42.3": [Syy, 6],
+        "46": [r, 6 / math.sqrt(60), 3 / math.sqrt(15), math.sqrt(15) / 5],
+        "49": [1.5 / math.sqrt(2.4), 5 / 4 * 6 / math.sqrt(60)],
+        "51": [Suv, np.sum(u * v) - m_ * u.mean() * v.mean()],
+        "51.2": [np.sum(x * y), 66], "51.3": [Sxy, 66 - 5 * 12, 6],
+        "57": [r**2, 3 / 5], "57.2": [b, Sxy / Sxx, 0.6], "57.3": [np.sum(resid**2), 2.4],
+        "57.4": [1 - 2.4 / 6, 0.6], "57.5": [3 / math.sqrt(15) * math.sqrt(6 / 10), 0.6],
+        "57.6": [Syy, 86 - 16, 70],
+        "59": [corr(mm - u, v), corr(u, v)],
+        "65": [R2, r**2], "65.2": [Syy, 86 - 5 * 16, 6],
+        "68": [corr(a * u + bb, c * v + dd), np.sign(a * c) * corr(u, v)],
+        "71": [corr(60 * u, v), corr(u, v)],
+        "71.2": [bp, Sxy / Sxx, 0.6],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
