@@ -144,6 +144,9 @@ class Side:
     # is refuted by shape. ``problem``: why the side could not be translated at all (unknown).
     misfit: Misfit | None = None
     problem: str = ""
+    # The side with each decimal written to three significant digits or more as the value it may round
+    # (0.99409 as 0.99409 + 0.000005 e, with a symbol e in [-1, 1] per decimal); None where it writes none.
+    rounded: sp.Expr | None = None
 
     def __post_init__(self):
         if isinstance(self.expr, str):  # SymPy would run it as Python code when it meets it

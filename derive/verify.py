@@ -1302,7 +1302,7 @@ def verify_check(check: Check, settings: Settings = Settings()) -> CheckResult:
     except Exception as exc:  # the one boundary where any failure becomes data
         outcome = _Outcome(Verdict.UNKNOWN, f"verifier failed: {type(exc).__name__}: {exc}")
     if outcome.verdict is Verdict.REFUTED:
-        rounded = _rounded_decimal(check)
+        rounded = _rounded_decimal(check) or _within_rounding(check)
         if rounded:
             outcome = _Outcome(Verdict.UNKNOWN, rounded)
     holds = outcome.verdict in (Verdict.PROVED, Verdict.BOUNDED, Verdict.NUMERIC)
@@ -1474,6 +1474,41 @@ def _rounded_decimal(check: Check) -> str:
         if gap.is_number and gap <= sp.Rational(1, 2) * sp.Rational(10) ** -places:
             return (f"the decimal {m.group(0).strip()} is the value to the {places} decimal places written (a rounded value "
                     "written with \"=\"; write \\approx for it): not refuted")
+    return ""
+
+
+def _within_rounding(check: Check) -> str:
+    """"1 - P(X \\le 15) = 1 - 0.99409" of a P(X <= 15) = 0.9940889...: a link between numbers that holds for some
+    value each of its decimals of three significant digits or more may round (Side.rounded) is a rounded value
+    worked with, never refuted; the reason, or "" where no such value makes it hold (or where that is not known)."""
+    sides = [side for side in (check.lhs, check.rhs) if side is not None]
+    if len(sides) != 2 or all(side.rounded is None for side in sides) or any(side.axes for side in sides):
+        return ""
+    try:
+        gap = unfold(sp.sympify(sides[0].rounded if sides[0].rounded is not None else sides[0].expr)
+                     - sp.sympify(sides[1].rounded if sides[1].rounded is not None else sides[1].expr),
+                     check.assume.definitions)
+    except Exception:  # (an unfolding SymPy cannot do: nothing is said, the refutation stands as found)
+        return ""
+    slack = sorted((s for s in gap.free_symbols if s.name.startswith("_rounded")), key=str)
+    if not slack or len(slack) > 6 or gap.free_symbols - set(slack) or gap.atoms(sp.Indexed, AppliedUndef, sp.Sum) \
+            or gap.has(sp.Derivative, sp.Integral, sp.Limit):
+        return ""
+    # (a few operations on decimals each within half a unit of its last place: over so small a box the gap is as
+    # good as linear, and its extremes lie at the box's corners)
+    values = []
+    for corner in itertools.product((-1, 1), repeat=len(slack)):
+        try:
+            value = sp.N(gap.xreplace(dict(zip(slack, map(sp.Integer, corner)))), 30)
+        except (TypeError, ValueError, ZeroDivisionError):
+            return ""
+        if not value.is_real:
+            return ""
+        values.append(value)
+    if min(values) <= 0 <= max(values):
+        return ("every decimal of three significant digits or more in it is read as a rounded value (within half a "
+                "unit of its last place), and for some such values the link holds: not refuted (write \\approx for "
+                "a rounded value)")
     return ""
 
 

@@ -105,6 +105,17 @@ def test_a_decimal_that_rounds_the_value_is_not_refuted():
     assert "rounded value" in found[0][2]
 
 
+def test_a_rounded_decimal_worked_with_is_not_refuted():
+    """"1 - P(X <= 15) = 1 - 0.99409" of P(X <= 15) = 0.9940889...: the decimal rounds the value it stands for (it was
+    refuted as a claim of exact equality); a slip past the decimals' rounding, or with short exact decimals, is."""
+    text = ("Let $X \\sim \\mathrm{Binomial}(20, 0.5)$.\n\n$$\n1 - P(X \\le 15) = 1 - 0.99409\n$$\n\n"
+            "$$\n1 - P(X \\le 15) = 1 - 0.99509\n$$\n\n"
+            "$$\n2 \\cdot 1.414 = \\sqrt{8}\n$$\n\n$$\n0.9 \\cdot 0.01 + 0.05 \\cdot 0.99 = 0.0586\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [U, R, U, R], found
+    assert "rounded value" in found[0][2] and "rounded value" in found[2][2], found
+
+
 def test_a_cumulative_binomial_probability_needs_its_number_of_trials():
     """P(X < 35) = P(X <= 35) of X ~ Binomial(n, p) holds for every n < 35: read only with n a number."""
     text = "Let $X \\sim \\mathrm{Binomial}(n, p)$.\n\n$$\nP(X < 35) = P(X \\le 35)\n$$\n"

@@ -31,7 +31,7 @@ from . import integral_of, limit_of
 from . import products as P
 from . import values as V
 from .products import MatrixTerm
-from .reader import Reader, newton_dots, symbol_name
+from .reader import Reader, newton_dots, rounded_decimals, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences, occurrences as sequence_occurrences
 from .syntax import BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
 
@@ -220,6 +220,7 @@ class _Builder:
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
         self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
         self.sequence_readings: tuple = ()  # those the current chain's terms were written in
+        self.rounded_terms: dict = {}  # id of a term's value -> (the value, the term as Side.rounded has it)
         self.defined: str | None = None  # the name the current display defines
         self.numbers: dict[str, int] = {}
         self.unreadable_definitions: dict[str, tuple[int, str]] = {}  # name -> (line, why not read)
@@ -768,7 +769,10 @@ class _Builder:
                 text = written
                 for pattern, replacement in context.rewrites:
                     text = pattern.sub(replacement, text)
+                rounded = self._rounded_reading(text)
                 value = self.reader.read(text)
+                if rounded is not None:
+                    self.rounded_terms[id(value)] = (value, rounded)
                 values.append(V.einstein(value) if self.einstein_line is not None else value)
                 per_term[-1] = self.reader.guessed()
                 self.bold_numbers |= self.reader.bold_guessed
@@ -789,6 +793,22 @@ class _Builder:
         if self._identity_sides(values, per_term):
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
+
+    def _rounded_reading(self, text: str):
+        """The term read with its decimals of ROUNDED_DIGITS significant digits or more as the values they may
+        round (Side.rounded), where it is a number; None where it writes none or is read otherwise."""
+        if not rounded_decimals(text):
+            return None
+        self.reader.rounding = []
+        try:
+            value = self.reader.read(text)
+        except (FormulaError, RecursionError):
+            return None
+        finally:
+            self.reader.rounding = None
+        if not isinstance(value, V.Value) or value.is_vector or value.is_matrix or value.row:
+            return None
+        return value.expr
 
     def _built_of_given(self, name: str) -> bool:
         """Whether the words build the matrix ``name`` of vectors the document gives values ("$a$ and $b$ as the
@@ -1128,6 +1148,10 @@ class _Builder:
         values = _unify_numbered(values)
         axis = self._axis(chain, values)
         sides = self.reader.sides(values, axis)
+        sides = [dataclasses.replace(side, rounded=self.rounded_terms[id(value)][1])
+                 if side is not None and value is not None and not side.axes and id(value) in self.rounded_terms
+                 and self.rounded_terms[id(value)][0] is value and side.expr == value.expr else side
+                 for side, value in zip(sides, values)] if len(sides) == len(values) else sides
         if self.entry_axis is not None:
             length = next(v.size for v in values if v is not None and v.is_vector)
             sides = [dataclasses.replace(side, axes=(Axis(length, axis),)) if side is not None and not side.axes

@@ -46,7 +46,17 @@ from .written import WrittenReading, ellipsis_of
 from .notation_file import default_notation
 from .products import MatrixTerm
 
-__all__ = ["Reader", "symbol_name"]
+__all__ = ["Reader", "symbol_name", "ROUNDED_DIGITS", "rounded_decimals"]
+
+# A decimal of this many significant digits or more inside arithmetic may be a rounded value ("1 - 0.99409" of
+# 1 - P(X <= 15)): a link it stands in is refuted only where no value it rounds makes it hold (see verify).
+ROUNDED_DIGITS = 3
+_DECIMAL = re.compile(r"(?<![\\\w.])(\d*)\.(\d+)")
+
+
+def rounded_decimals(text: str) -> bool:
+    """Whether a term writes a decimal that may be rounded (ROUNDED_DIGITS significant digits or more)."""
+    return any(len((m.group(1) + m.group(2)).lstrip("0")) >= ROUNDED_DIGITS for m in _DECIMAL.finditer(text))
 
 
 # a function applied to a name, all inside \text{...}: softmax(x), sigmoid(z_2)
@@ -155,6 +165,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.pi_constant = True  # whether the document writes the constant pi somewhere (2\pi, \sqrt{\pi}, \cos \pi t)
         self.past_used: list[str] = []  # the functions defined past a side not read that the term being read applies
         self.bars_length = 0  # the line where the words say |a| of a vector is its length (0: they never do)
+        # a list while a term is read again with each decimal of three significant digits or more as a rounded value
+        # (0.99409 as 0.99409 + 0.000005 e, e in [-1, 1]): the symbols e, in order; None otherwise
+        self.rounding: list | None = None
         self.pi_named = ""  # where the document uses \pi as a name (\pi_1, \pi^\top, \pi = (...)), as words say it
         self.default_norm = None  # (p, line) where the prose says what an unsubscripted norm is
         # the other terms of a defining chain (y = 1/(1 + e^{-x}) = z^{-1}), read as ``shallow`` is, with
@@ -2271,7 +2284,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError(f"a number of more than {MAX_DIGITS} digits")
         # Built from validated digits: user text never reaches sympify.
         if frac:
-            return V.Value(sp.Rational(int(whole + frac), 10 ** len(frac)))
+            value = sp.Rational(int(whole + frac), 10 ** len(frac))
+            if self.rounding is not None and len((whole + frac).lstrip("0")) >= ROUNDED_DIGITS:
+                slack = sp.Symbol(f"_rounded{len(self.rounding)}", real=True)
+                self.rounding.append(slack)
+                return V.Value(value + sp.Rational(1, 2 * 10 ** len(frac)) * slack)
+            return V.Value(value)
         return V.Value(sp.Integer(int(whole)))
 
     def _is_bold_one(self, base, digit: str = "1") -> bool:
