@@ -170,3 +170,12 @@ def test_a_function_named_in_words_and_a_gradient_named_in_words():
             "$$\n\\frac{\\partial L}{\\partial x} = g + W_2 W_1 g\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [P, R], found
+
+
+def test_an_angle_in_degrees_is_read_in_radians_and_a_temperature_is_refused():
+    """\\cos 60^\\circ = 1/2 (the ring operator had nothing on one side); 37^\\circ C is a temperature, not an angle."""
+    text = ("$$\n\\cos 60^\\circ = \\frac{1}{2}\n$$\n\n$$\n\\sin 30^{\\circ} = 0.6\n$$\n\n"
+            "$$\n\\tan 45^\\circ + 180^\\circ = 1 + \\pi\n$$\n\nThe body is at $T + 1 = 38^\\circ C$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [P, R, P, U], found
+    assert "temperature" in found[3][2], found

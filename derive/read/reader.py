@@ -133,6 +133,24 @@ def written_order(arg) -> int | None:
     return int(digits) if digits.isdigit() and 1 <= int(digits) <= MAX_ORDER else None
 
 
+# 60^\circ, 22.5^{\circ}: an angle in degrees; 37^\circ C, 30^\circ\mathrm{F}: a temperature
+_DEGREES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*\^\s*(?:\\circ\b|\{\s*\\circ\s*\})")
+_TEMPERATURE = re.compile(r"\s*(?:\\[,;: ]\s*)*(?:\\(?:text|mathrm|textrm)\s*\{\s*)?[CF](?![A-Za-z])")
+
+
+def degrees(text: str) -> tuple[str, bool]:
+    """60^\\circ as the angle (60 \\cdot \\frac{\\pi}{180}) in radians, and whether the text wrote one; a
+    temperature (37^\\circ C) is refused."""
+    out, at, found = [], 0, False
+    for m in _DEGREES.finditer(text):
+        if _TEMPERATURE.match(text, m.end()):
+            raise FormulaError(f"{m.group(1)}^\\circ C is a temperature: a number of degrees Celsius or Fahrenheit is "
+                               "not read (write the number alone)")
+        out.append(text[at:m.start()] + f"\\left({m.group(1)} \\cdot \\frac{{\\pi}}{{180}}\\right)")
+        at, found = m.end(), True
+    return "".join(out) + text[at:], found
+
+
 def thousands(text: str) -> str:
     """25{,}600{,}000 and 25\\,600\\,000: a number written with its thousands apart, read as one number."""
     return _THOUSANDS.sub(lambda m: re.sub(r"\{,\}|\\,", "", m.group(0)), text)
@@ -295,6 +313,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         text = _SLASH_DERIVATIVE.sub(r"\\frac{\\partial \1}{\\partial \2}", text)  # \partial z / \partial w
         text = one_sided(text)  # \lim_{x \to 0^+}: x \downarrow 0
         text = thousands(text)  # 25{,}600{,}000: one number
+        text, in_degrees = degrees(text)  # 60^\circ: 60 pi / 180
         text = divergence_bars(text)  # D(p \| q): the arguments of a divergence, D(p, q)
         evaluated = _evaluation_bar(text)
         if evaluated is not None:
@@ -312,6 +331,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # (the factors of a side that is one product: c (a, b, c) there is a number times a vector)
         self._whole_factors = {id(c) for c in tree.children} if node_kind(tree) == "product" else set()
         self.notes = []
+        if in_degrees:
+            self.notes.append(Reading("inferred", "$n^\\circ$ is an angle of $n$ degrees, $n \\pi / 180$ in radians"))
         if positive != text:
             self.notes.append(Reading("inferred", "$(\\cdot)_+$ is read as the positive part, $\\max(0, \\cdot)$"))
         self.excluded = set()
