@@ -179,3 +179,14 @@ def test_an_angle_in_degrees_is_read_in_radians_and_a_temperature_is_refused():
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [P, R, P, U], found
     assert "temperature" in found[3][2], found
+
+
+def test_e_with_a_subscript_and_a_name_labelled_by_a_size_are_names():
+    """e_1 (an error, a basis vector) was Euler's number with a subscript, and m_n of a posterior after n data was
+    refused as entry n; a name also written with an index (x_N beside x_i) keeps N an entry."""
+    text = ("The errors are $e_0 = 3$ and\n\n$$\ne_1 + 1 = e_1 + 2 - 1\n$$\n\nThe posterior mean after $n$ data is "
+            "$m_n$, with\n\n$$\nm_n - m_0 = -(m_0 - m_n)\n$$\n\n$$\n\\sum_{i=1}^{N} x_i = x_N + \\sum_{i=1}^{N-1} x_i\n"
+            "$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-3:-1] == [P, P], found
+    assert found[-1][1] is not R, found

@@ -144,3 +144,15 @@ def test_a_number_against_a_matrix_of_sizes_that_may_all_be_one():
     found = _verdicts(text)
     assert [v for _, v, _ in found][-2:] == [U, R], found
     assert "sizes may all be 1" in found[-2][2], found
+
+
+def test_a_relation_the_words_say_holds_never_defines_a_sequence():
+    """"My notes say the error satisfies $q_{k+1} = q_k^2 / (2 \\sqrt{a})$" was read as the step defining q, and
+    eps_{k+1} = eps_k^2 / 2 (false: the step is Heron's, eps_{k+1} = eps_k^2 / (2 (1 + eps_k))) was proved."""
+    text = ("Heron's method for $\\sqrt{a}$ takes the step\n\n$$\nx_{k+1} = \\frac{1}{2} \\left( x_k + \\frac{a}{x_k} "
+            "\\right) .\n$$\n\nMy notes say the error satisfies $q_{k+1} = \\frac{q_k^2}{2\\sqrt{a}}$ with $q_k = x_k - "
+            "\\sqrt{a}$. In relative terms, with $\\varepsilon_k = q_k / \\sqrt{a}$,\n\n$$\n\\varepsilon_{k+1} = "
+            "\\frac{1}{2} \\varepsilon_k^2 .\n$$\n")
+    found = _verdicts(text)
+    assert found and found[-1][0] == 10 and found[-1][1] is not P, found
+

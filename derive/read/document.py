@@ -2675,6 +2675,9 @@ _CLAIM_LEAD = re.compile(r"\b(?:uses?|using|computes?|computing|keeps?|keeping)\
                          # "someone claimed the flat value is $R(q) = 0.75$", "I wrote $L = ...$": what was said, a claim
                          r"|\b(?:claim(?:s|ed)?|wrote|got|obtained|asserted|thought|believed|said|suggested|guessed|"
                          r"answered|concluded)\b[^.$:;]{0,40}$", re.I)
+# "my notes say the error satisfies $e_{k+1} = ...$": a relation said to hold (a claim), never the step that defines
+# a sequence
+_SAID_TO_HOLD = re.compile(r"\b(?:says?|satisf(?:y|ies|ied|ying)|obeys?|obeying)\b[^.$:;]{0,40}$", re.I)
 # a vector named alone, bold or not: \mathbf{x}, x, \boldsymbol{\mu}
 # x_1, \mathbf{x}_{2}: a numbered entry of a vector, given a number in the prose
 _ENTRY_GIVEN = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*_\s*(?:(\d)|\{\s*(\d+)\s*\})\s*")
@@ -5035,7 +5038,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         per_part[p] = _declare(given, dataclasses.replace(said, declarations=mine), lines)
     sequences = find_sequences([(item.chain.terms[0].offset, [t.text for t in item.chain.terms],
                                  item.chain.relations[0] if item.chain.relations else None,
-                                 item.inline is not None and _CLAIM_LEAD.search(item.inline.before[-30:]) is not None)
+                                 item.inline is not None and (_CLAIM_LEAD.search(item.inline.before[-30:]) is not None
+                                                              or _SAID_TO_HOLD.search(item.inline.before[-40:]) is not None))
                                 for item in sorted(items, key=lambda it: it.chain.offset)
                                 if item.chain.terms and not item.branch and not item.piecewise],
                                lambda offset: lines.of(offset),

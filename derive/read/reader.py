@@ -2086,7 +2086,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                     return self._scripted(self._meaning(word, env), scripts, env)
                 finally:
                     self.conflicts[word] = why
-            head = self._meaning(word, env)
+            head = self._meaning(word, env, subscripted=bool(subs))
             if head is None and word == "\\mathbb":
                 # \mathbb{E} \|g\|^2: how far the expectation reaches is not written
                 raise FormulaError("an expectation or probability (\\mathbb{E}, \\mathbb{P}) is read with its argument in "
@@ -2440,8 +2440,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         above = [h for h in self.heading_lines if line is not None and h <= line]
         return self.heading_levels.get(above[-1], 0) if above else 0
 
-    def _meaning(self, word: str, env):
-        """What a name means here: a Value, a function, a matrix; None when unknown."""
+    def _meaning(self, word: str, env, subscripted: bool = False):
+        """What a name means here: a Value, a function, a matrix; None when unknown. ``subscripted``: the name is
+        written with a subscript (e_1, e_k: a name, never Euler's number)."""
         if word in env:
             return V.Value(env[word])
         if word in self.conflicts:
@@ -2513,7 +2514,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if symbol_name(word) in self.matrix_values and self._in_force(symbol_name(word)):
             value = _with_domain(self.matrix_values[symbol_name(word)])
             return MatrixTerm(P.leaf(value), value.conventions)
-        if word == "e":
+        if word == "e" and not subscripted:
             return V.Value(sp.E)
         if word == "\\pi":
             return V.Value(sp.pi)
@@ -2895,7 +2896,25 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 self.guesses[name] -= 1
                 self.guesses[f"{name}[]"] += 1
                 return V.Value(vector(name)[index])
+            if self._size_label(name, letter):
+                # m_n, a_N of a posterior after n data (beside m_0, a_0): a name of its own, never entry n of a vector
+                self.guesses[name] -= 1
+                self.guesses[f"{name}_{letter}"] += 1
+                return V.Value(scalar(f"{name}_{letter}"))
         raise FormulaError(f"the subscript of {name} is neither an index nor a label (write {name}_{{1}}, {name}_i)")
+
+    def _size_label(self, name: str, letter: str) -> bool:
+        """Whether a_N, m_n (a size as the subscript of an undeclared name) labels a name of its own: the document
+        writes the name with no other letter in a subscript than sizes (never m_i, m_{t-1}), nor uses it whole."""
+        if self.notation.kind_of(letter) != "size":
+            return False
+        usage, written = self.usage, None
+        for key in (name, "\\" + name):
+            written = usage.subscript_letters.get(key, written)
+        if not written or any(self.notation.kind_of(x) != "size" for x in written):
+            return False
+        return not any(key in uses for key in (name, "\\" + name)
+                       for uses in (usage.transposed, usage.whole, usage.labelled, usage.applied))
 
     def _row_of_family(self, head, subs, env) -> V.Value | None:
         """x_i where the document says x_i^T is the i-th row of the declared matrix X: that row, as a vector."""

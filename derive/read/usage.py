@@ -55,6 +55,8 @@ class Usage:
     family_applied: dict[str, int] = field(default_factory=dict)
     # r(x): a name applied to one lone letter (name -> the letters), as a function of it is written
     applied_to: dict[str, set] = field(default_factory=dict)
+    # every letter written in a subscript of each name (x_i, x_{t-1}, m_n, W_{ij}: name -> the letters)
+    subscript_letters: dict[str, set] = field(default_factory=dict)
 
     def as_vector(self, name: str) -> bool:
         return name in self.entries or name in self.transposed or name in self.numbered or name in self.whole
@@ -126,6 +128,8 @@ def scan(formulas: list[tuple[str, int]], prime_transpose: bool = False,
             name = str(tok)
             after = tokens[n + 1:n + 4]
             kinds = [t.type for t in after]
+            if kinds[:1] == ["SUB"]:
+                usage.subscript_letters.setdefault(name, set()).update(_all_letters(tokens, n + 2))
             if kinds[:1] == ["SUB"] and _word_subscript(tokens, n + 1):
                 _note(usage.worded, name, line)  # eta_{\max}, x_{\text{train}}: a name of its own, no entry
             elif kinds[:1] == ["SUB"] and _capital_subscript(tokens, n + 1):
@@ -294,6 +298,22 @@ def _limits(tokens, line: int, usage: Usage) -> None:
             for q, t in enumerate(inside):
                 if t.type == "LETTER" and not (q and inside[q - 1].type in ("SUB", "SUP")):
                     _note(usage.limits, str(t), line)
+
+
+def _all_letters(tokens, p: int) -> set[str]:
+    """Every letter of a subscript starting at p: one letter, or the letters of a braced group (x_{t-1}: t)."""
+    if p >= len(tokens):
+        return set()
+    if tokens[p].type != "LBRACE":
+        return {str(tokens[p])} if tokens[p].type == "LETTER" else set()
+    out, depth = set(), 0
+    for tok in tokens[p:]:
+        depth += (tok.type == "LBRACE") - (tok.type == "RBRACE")
+        if depth == 0:
+            break
+        if tok.type == "LETTER":
+            out.add(str(tok))
+    return out
 
 
 def _letters(tokens, p: int) -> tuple[str, ...]:
