@@ -56,12 +56,14 @@ class _Lines:
         after = bisect.bisect_right(self.blank, line)
         return self.blank[after] - 1 if after < len(self.blank) else len(self.starts)
 
-    def reach(self, line: int) -> int:
+    def reach(self, line: int, open_end: bool = False) -> int:
         """The last line the words of the line's paragraph speak of: the paragraph's, or, where it ends in a colon
-        ("Squaring gives:"), the paragraph after it too (the display it introduces)."""
+        ("Squaring gives:"), the paragraph after it too (the display it introduces). ``open_end``: also where it
+        ends with no full stop ("The times were $3, 1, 4$, so"), the sentence going on in the display after it."""
         end = self.paragraph_end(line)
         rows = self.rows
-        if end > len(rows) or not rows[end - 1].rstrip().endswith(":"):
+        last = rows[end - 1].rstrip() if end <= len(rows) else "."
+        if end > len(rows) or not (last.endswith(":") or open_end and last and last[-1] not in ".!?"):
             return end
         following = end + 1
         while following <= len(rows) and not rows[following - 1].strip():
@@ -373,7 +375,7 @@ class _Builder:
             # an earlier heading): about that example, maybe, so only a proof for every value of the name stands
             typed = {symbol_name(n) for n in set(self.reader.typed_from_use) | set(self.reader.inferred)}
             if loose and not given and not self.example_fixed and not self.example_sizes \
-                    and context is not None and (context.inline or loose & typed):
+                    and context is not None and (context.inline or loose & typed or self._after_example(chain)):
                 # (in a display too, where a vector in it is typed only from its use: "p is $(3/8, 3/8, 1/8, 1/8)$" in
                 # the words, then $\sum_i q_i \log \frac{q_i}{p_i} = \frac{1}{2} \log \frac{4}{3} + ...$)
                 # "the bound $\frac{x^4}{4} = 2.5 \times 10^{-5}$": a formula in x said to be a number holds at some x,
@@ -793,6 +795,14 @@ class _Builder:
         if self._identity_sides(values, per_term):
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
+
+    def _after_example(self, chain) -> bool:
+        """Whether the words before the chain, in its paragraph or the sentence it goes on, give data or an example's
+        vector ("There $x = (0, 1, 2, 3, 4)$, so ... Then $$\\det(X^\\top X) = 50$$"): a number it gives for a
+        formula in general names may be that example's."""
+        line = self.lines.of(chain.offset)
+        return any(at < chain.offset and self.lines.of(at) <= line <= self.lines.reach(self.lines.of(at), open_end=True)
+                   for at in [*self.data_offsets, *(at for _, _, at in self.example_vectors)])
 
     def _rounded_reading(self, text: str):
         """The term read with its decimals of ROUNDED_DIGITS significant digits or more as the values they may
@@ -2036,7 +2046,9 @@ class _Builder:
                 # (s_1 = 0 of an s = W_g x: a chain in g, defined from s, holds W_g and x where s was)
                 self.after_data = self.lines.of(at)  # "Observe $x_1 = 1$, $x_2 = 4$": the entries of x a sum runs over
         for at in self.data_offsets:
-            if names - NUMERIC_WORDS - {"\\approx"} and at < chain.offset and self.lines.of(at) <= line <= self.lines.paragraph_end(self.lines.of(at)):
+            # (of the paragraph, or of the sentence it opens: "The times were $3, 1, 4$, so $$\sum_i x_i = 8$$")
+            if names - NUMERIC_WORDS - {"\\approx"} and at < chain.offset \
+                    and self.lines.of(at) <= line <= self.lines.reach(self.lines.of(at), open_end=True):
                 self.after_data = self.lines.of(at)
         for c in found:
             if c.unread:

@@ -42,7 +42,9 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that
 # "at $\\mathbf{x} = \\mathbf{0}$", "at $x = \\log 2$": a name at a value written without names (a point, not "vanishes at
 # $t^\\ast = \\frac{a}{a + b}$", which says where)
 _A_POINT = re.compile(r"[^=]*=(?:\s|\\(?:mathbf|boldsymbol|bm|log|ln|exp|sqrt|frac|dfrac|tfrac|pi|cdot)\b|[\d.,{}()+\-*/^])*")
-_DATA_WORDS = re.compile(r"\b(?:points?|data|pairs?|observations?|samples?|examples?|inputs?|targets?)\b[^$]*$", re.I)
+_DATA_WORDS = re.compile(r"\b(?:points?|data|pairs?|observations?|samples?|examples?|inputs?|targets?|measurements?|"
+                         r"readings?|scores?|counts?|observed|recorded|measured)\b[^$]*$", re.I)
+_LONG_LIST = re.compile(r"\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*[,.;]?\s*")  # "times $3, 1, 4, 2$": data
 _DATA_LIST = re.compile(r"\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*[,.;]?\s*")  # "data $2, 4, 9$"
 _DATA_POINT = re.compile(r"\s*\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\)\s*[,.;]?\s*")
 _AT_POINT = re.compile(r"(?<!\bstarts\s)(?<!\bstart\s)(?<!\bbegins\s)(?<!\bstarted\s)(?<!\binitialised\s)"
@@ -710,7 +712,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 continue
             math = piece.text
             if (_DATA_POINT.fullmatch(math) or _DATA_LIST.fullmatch(math)) and (_DATA_WORDS.search(said[-60:]) or sum(
-                    1 for p in sentence if p.kind == "math" and _DATA_POINT.fullmatch(p.text)) > 1):
+                    1 for p in sentence if p.kind == "math" and _DATA_POINT.fullmatch(p.text)) > 1
+                                                                                 or _LONG_LIST.fullmatch(math)):
                 out.data.append(piece.offset)  # "the two points $(1, 1)$ and $(2, 3)$": data given in words
             since = said[said.rfind("$") + 1:]
             declared_before = declared_last and _CONJUNCTION.fullmatch(since) is not None
