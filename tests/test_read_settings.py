@@ -167,3 +167,15 @@ def test_data_listed_in_the_words_before_a_display_may_be_what_it_sums():
     found = _verdicts(text)
     assert [(line, v) for line, v, _ in found] == [(4, U), (7, U), (9, U)], found
     assert "data line 1 gives" in found[0][2] and "a number for a formula in $X$" in found[2][2], found
+
+
+def test_an_order_said_after_a_display_and_a_number_for_an_array_formula():
+    """"$$\\max(t, \\alpha t) = \\alpha t$$ (for t < 0) where $0 < \\alpha < 1$" was refuted at alpha = 2; a number for
+    a formula in a declared matrix or a family of vectors (det(X^T X) = 50, the cosine of x_1 and x_2 = -1/sqrt(10))
+    was refuted at some X: it is about an example, whose values are not read (a 0 or 1, an identity's, still is)."""
+    text = ("For a scalar $t < 0$,\n$$\n\\max(t, \\alpha t) = \\alpha t\n$$\nwhere $0 < \\alpha < 1$.\n\n"
+            "Let $X \\in \\mathbb{R}^{n \\times p}$ and $z \\in \\mathbb{R}^n$.\n\n$$\n\\det(X^\\top X) = 50\n$$\n\n"
+            "$$\n\\sum_{i=1}^{n} \\sigma(z_i) = 1\n$$\n")
+    found = _verdicts(text)
+    assert [(line, v) for line, v, _ in found] == [(3, Verdict.NUMERIC), (10, U), (14, R)], found
+    assert "a number for a formula in $X$" in found[1][2], found

@@ -374,8 +374,18 @@ class _Builder:
             # a claim that gives a number, written in a name the document gave a number before ("with $w_2 = 2$", under
             # an earlier heading): about that example, maybe, so only a proof for every value of the name stands
             typed = {symbol_name(n) for n in set(self.reader.typed_from_use) | set(self.reader.inferred)}
+            # (and, in a display too, a number for a formula in a vector or matrix, det(X^T X) = 50, X in R^{n x p}:
+            # of some example's X, never of every one)
+            # (never 0 or 1, which an identity gives for every value: sum_i (x_i - mean) = 0, 1^T softmax(z) = 1)
+            numbers = {side.expr for step in made for side in step.terms
+                       if not side.expr.free_symbols and not side.expr.atoms(sp.Indexed)}
+            entries = {str(a.base.label) for step in made for side in step.terms for a in side.expr.atoms(sp.Indexed)}
+            arrays = {n for n in loose if n in entries or any(self.reader.notation.kind_of(w) in ("vector", "matrix")
+                                                             for w in (n, "\\" + n))} \
+                if numbers and not numbers & {sp.S.Zero, sp.S.One, sp.S.NegativeOne} else set()
             if loose and not given and not self.example_fixed and not self.example_sizes \
-                    and context is not None and (context.inline or loose & typed or self._after_example(chain)):
+                    and context is not None and (context.inline or loose & typed or arrays
+                                                 or self._after_example(chain)):
                 # (in a display too, where a vector in it is typed only from its use: "p is $(3/8, 3/8, 1/8, 1/8)$" in
                 # the words, then $\sum_i q_i \log \frac{q_i}{p_i} = \frac{1}{2} \log \frac{4}{3} + ...$)
                 # "the bound $\frac{x^4}{4} = 2.5 \times 10^{-5}$": a formula in x said to be a number holds at some x,
@@ -4908,6 +4918,26 @@ def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int
     return ""
 
 
+_DISPLAY_END = re.compile(r"\$\$|\\\]|\\end\s*\{\s*(?:equation|align|gather|multline|eqnarray|displaymath)\*?\s*\}")
+_WHERE_AFTER = re.compile(r"\s*(?:\\end\s*\{[a-z]+\*?\}\s*|\$\$\s*|\\\]\s*)*[,.;]?\s*(?:where|with|for)\s+\$([^$]+)\$", re.I)
+
+
+def _orders_after_display(text: str, chain) -> tuple[Condition, ...]:
+    """The orders between numbers and the display's names said right after it ("$$ ... $$ where $0 < \\alpha <
+    1$"), each a condition of the display's claims that hold the name; () where the words after it say none."""
+    end = _DISPLAY_END.search(text, chain.offset)
+    if end is None:
+        return ()
+    after = _WHERE_AFTER.match(text, end.start())
+    if after is None or not _CASE_RELATION.search(after.group(1)) or "=" in after.group(1).replace("\\le", "") \
+            .replace("\\ge", ""):
+        return ()
+    held = set().union(*(names_in(t.text) for t in chain.terms))
+    found = branch_conditions(after.group(1), after.start(1)) or ()
+    return tuple(dataclasses.replace(c, adjacent=True) for c in found
+                 if c.order and (c.left in held or symbol_name(c.left) in {symbol_name(n) for n in held}))
+
+
 def _scope_at(said, offset: int) -> tuple[Condition, ...]:
     current: tuple[Condition, ...] = ()
     for scope in said.scopes:
@@ -5674,6 +5704,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             if after is not None and "\\in" not in after.group(1):
                 found = branch_conditions(after.group(1), end + 1 + after.start(1))
                 conditions += tuple(dataclasses.replace(c, adjacent=True) for c in found or ())
+        if item.inline is None and not item.piecewise:
+            # "$$ ... \max(t, \alpha t) = \alpha t ... $$ where $0 < \alpha < 1$": an order the words state right
+            # after the display, of its names
+            conditions += _orders_after_display(text, chain)
         conditions += _scope_at(said, chain.offset)
         conditions += tuple(Condition(d.name, d.sizes[1], False, d.offset, d.sizes[0]) for d in said.declarations
                             if d.kind == "range" and d.offset <= chain.offset
