@@ -190,3 +190,19 @@ def test_e_with_a_subscript_and_a_name_labelled_by_a_size_are_names():
     found = _verdicts(text)
     assert [v for _, v, _ in found][-3:-1] == [P, P], found
     assert found[-1][1] is not R, found
+
+
+def test_geometric_laws_say_what_they_count_and_uniform_laws_in_words():
+    """A geometric law is read where the words say whether it counts trials (1, 2, ...) or failures (0, 1, ...),
+    refused otherwise; "independent and uniform on an unknown interval $[a, b]$" gives the uniform law."""
+    text = ("Let $X_1, \\dots, X_n$ be independent and geometric with success probability $p \\in (0, 1)$, where $X$ "
+            "counts the trials up to and including the first success.\n\n$$\nE[X] = \\frac{1}{p}, \\qquad "
+            "\\operatorname{Var}(X) = \\frac{1}{p^2}, \\qquad P(X > 2) = (1 - p)^2\n$$\n\n"
+            "Let $Y$ be geometric with success probability $q$, the number of failures before the first success.\n\n"
+            "$$\nE[Y] = \\frac{1 - q}{q}\n$$\n\nLet $Z$ be geometric with success probability $r$.\n\n"
+            "$$\nE[Z] = \\frac{1}{r}\n$$\n\n"
+            "Let $U$ be uniform on an unknown interval $[a, b]$ with $a < b$.\n\n$$\nE[U^2] = \\frac{a^2 + ab + b^2}{3}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [P, R, P, P, U, P], found
+    assert "trials up to and including the first success" in found[4][2], found
+

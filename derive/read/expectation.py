@@ -29,14 +29,18 @@ import sympy as sp
 
 from ..errors import FormulaError
 
-__all__ = ["Law", "Probability", "expectation", "variance", "covariance", "FAMILIES", "Moment", "free_expectation", "moment_symbol"]
+__all__ = ["GEOMETRIC_UNSAID", "Law", "Probability", "expectation", "variance", "covariance", "FAMILIES", "Moment", "free_expectation", "moment_symbol"]
 
 # family -> (parameters, how the reading names them)
 FAMILIES = {
     "bernoulli": ("p",), "binomial": ("m", "p"), "poisson": ("lambda",), "exponential": ("lambda",),
     "normal": ("mu", "sigma^2"), "uniform": ("a", "b"), "beta": ("alpha", "beta"), "laplace": ("m", "b"),
     "generic": ("mean", "variance"), "finite": ("values",),
+    # the number of trials up to and including the first success (1, 2, ...), or of failures before it (0, 1, ...)
+    "geometric": ("p",), "geometric failures": ("p",), "geometric unsaid": ("p",),
 }
+GEOMETRIC_UNSAID = ("a geometric law: the number of trials up to and including the first success (1, 2, ...), or of "
+                    "failures before it (0, 1, ...)? say which in the words")
 _MAX_POWER = 6
 _MAX_INDICES = 5
 _MAX_TERMS = 400
@@ -67,6 +71,15 @@ class Law:
             return total
         if f == "exponential":
             return sp.factorial(k) / ps[0] ** k
+        if f == "geometric":  # the factorial moments E[X (X - 1) ... (X - j + 1)] = j! (1 - p)^(j - 1) / p^j
+            p = ps[0]
+            return sp.Add(*[sp.functions.combinatorial.numbers.stirling(k, j) * sp.factorial(j) * (1 - p) ** (j - 1)
+                            / p ** j for j in range(1, k + 1)])
+        if f == "geometric unsaid":
+            raise FormulaError(GEOMETRIC_UNSAID)
+        if f == "geometric failures":  # X - 1 of the number of trials X
+            trials = Law("geometric", ps, self.written)
+            return sp.Add(*[sp.binomial(k, i) * trials.moment(i, name) * (-1) ** (k - i) for i in range(k + 1)])
         if f == "normal":
             mu, var = ps
             return sp.Add(*[sp.binomial(k, j) * mu ** (k - j) * var ** (j // 2) * sp.factorial2(j - 1)
@@ -111,6 +124,8 @@ class Law:
             return (sp.Gt(ps[1], 0),)
         if f == "uniform":
             return (sp.Lt(ps[0], ps[1]),)
+        if f in ("geometric", "geometric failures", "geometric unsaid"):
+            return (sp.Gt(ps[0], 0), sp.Le(ps[0], 1))
         if f == "beta":
             return (sp.Gt(ps[0], 0), sp.Gt(ps[1], 0))
         if f == "laplace":

@@ -20,7 +20,7 @@ from lark.exceptions import LarkError
 from ..errors import FormulaError
 from ..model import Reading
 from . import values as V
-from .expectation import Law, Moment, Probability, covariance, expectation, free_expectation, variance
+from .expectation import GEOMETRIC_UNSAID, Law, Moment, Probability, covariance, expectation, free_expectation, variance
 from .statements import LawStatement
 from .grammar import parser
 from .limits import check_formula
@@ -342,7 +342,7 @@ def _law_probability(left: sp.Expr, rel: str, right: sp.Expr, prob: Probability,
     if x is None or right.free_symbols & {s for s in right.free_symbols if s.name in prob.laws}:
         return None
     law = prob.laws[x.name]
-    if law.support() is not None or law.indexed:
+    if law.support() is not None:  # (X of a family X_1, ..., X_n said i.i.d.: each of them, of that law)
         return None
     c = right
     if law.family in ("poisson", "binomial") and rel == "=":
@@ -372,6 +372,24 @@ def _law_probability(left: sp.Expr, rel: str, right: sp.Expr, prob: Probability,
         if law.family == "binomial" and law.params[0].is_Integer:
             top = min(top, law.params[0])
         cumulated = sp.Add(*[_mass(law, sp.Integer(k)) for k in range(0, int(top) + 1)]) if top >= 0 else sp.Integer(0)
+        return cumulated if below else 1 - cumulated
+    if law.family == "geometric unsaid":
+        raise FormulaError(GEOMETRIC_UNSAID)
+    if law.family in ("geometric", "geometric failures") and rel in _EVENTS:
+        # P(X = c) = (1 - p)^(c - 1) p of the trials up to the first success; P(X <= c) = 1 - (1 - p)^c
+        first = 1 if law.family == "geometric" else 0
+        p = law.params[0]
+        if not (c.is_number and c.is_real):
+            if quiet:
+                return None
+            raise FormulaError("P(X REL c) of a geometric X is read only at a number c")
+        if rel in ("=", "\\neq", "\\ne"):
+            mass = (1 - p) ** (c - first) * p if c.is_Integer and c >= first else sp.Integer(0)
+            return mass if rel == "=" else 1 - mass
+        below = rel in ("<", "\\le", "\\leq", "\\leqslant")
+        strict = rel in ("<", ">")
+        top = sp.floor(c) if (below and not strict) or (not below and strict) else sp.ceiling(c) - 1
+        cumulated = 1 - (1 - p) ** (top - first + 1) if top >= first else sp.Integer(0)
         return cumulated if below else 1 - cumulated
     if law.family == "uniform" and rel in _EVENTS and rel not in ("=", "\\neq", "\\ne") \
             and all(v.is_number and v.is_real for v in (c, *law.params)):
@@ -403,7 +421,8 @@ def _mass(law: Law, c: sp.Expr) -> sp.Expr:
 def _law_text(name: str, law: Law) -> str:
     """The law as the reading states it: $X \\sim \\mathrm{Bernoulli}(p)$."""
     family = {"bernoulli": "Bernoulli", "binomial": "Binomial", "poisson": "Poisson", "exponential": "Exp",
-              "normal": "N", "uniform": "U", "beta": "Beta", "laplace": "Laplace"}.get(law.family)
+              "normal": "N", "uniform": "U", "beta": "Beta", "laplace": "Laplace", "geometric": "Geometric",
+              "geometric failures": "Geometric"}.get(law.family)
     shown = sp.latex(sp.Symbol(name))
     members = f"{shown}_1, {shown}_2, \\dots" if law.indexed else shown
     if law.family == "finite":
@@ -417,4 +436,6 @@ def _law_text(name: str, law: Law) -> str:
     return f"${members} \\sim \\mathrm{{{family}}}({params})$" + (" independent" if law.indexed else "") + \
         (" (the second parameter the variance)" if law.family == "normal" else "") + \
         (" (the parameter the rate)" if law.family == "exponential" else "") + \
-        (" (location and scale)" if law.family == "laplace" else "")
+        (" (location and scale)" if law.family == "laplace" else "") + \
+        (" (the number of trials up to and including the first success)" if law.family == "geometric" else "") + \
+        (" (the number of failures before the first success)" if law.family == "geometric failures" else "")

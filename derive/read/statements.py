@@ -1030,9 +1030,9 @@ _FAMILY_NAMES = {"bernoulli": "bernoulli", "bern": "bernoulli", "ber": "bernoull
                  "bin": "binomial", "binom": "binomial", "poisson": "poisson", "pois": "poisson", "poi": "poisson",
                  "exponential": "exponential", "exp": "exponential", "expon": "exponential", "normal": "normal",
                  "gaussian": "normal", "n": "normal", "uniform": "uniform", "unif": "uniform", "u": "uniform",
-                 "beta": "beta", "laplace": "laplace"}
+                 "beta": "beta", "laplace": "laplace", "geometric": "geometric", "geom": "geometric", "geo": "geometric"}
 _LAW_COUNT = {"bernoulli": 1, "binomial": 2, "poisson": 1, "exponential": 1, "normal": 2, "uniform": 2, "beta": 2,
-              "laplace": 2}
+              "laplace": 2, "geometric": 1}
 _FONT = r"(?:\\(?:mathrm|operatorname|text|textrm|mathcal|mathsf|mathbb|mathit)\s*\{\s*([A-Za-z]+)\s*\}|\\?([A-Za-z]+))"
 _SIM = r"(?:\\overset\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\}|\\stackrel\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\}|\\sim(?![A-Za-z])(?:_\s*\{[^{}]*\})?)"
 _LAW_MATH = re.compile(rf"\s*(?P<subjects>.+?)\s*(?P<sim>{_SIM})\s*{_FONT}\s*(?:\\left|\\big|\\Big)?\s*(?P<open>[(\[])(?P<params>.*?)(?:\\right|\\big|\\Big)?[)\]]\s*[,.;]?\s*$")
@@ -1040,8 +1040,8 @@ _SUBJECT = re.compile(r"\\?[A-Za-z]+(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?")
 _IID_WORDS = re.compile(r"\bi\.\s*i\.\s*d\b\.?|\biid\b|\bindependent(?:ly)?\b|\bindependently\b", re.I)
 _NOT_INDEPENDENT = re.compile(r"\bnot\s+(?:\w+\s+){0,2}independent|\bdependent\b|\bcorrelated\b|\bcorrelation\b", re.I)
 _LAW_WORDS = re.compile(r"\s*(?:(?:be|is|are|follows?|has|have)\s+)?(?:an?\s+|the\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent|"
-                        r"independently)\s+)?(?:draws?\s+(?:from\s+)?(?:an?\s+|the\s+)?)?"
-                        r"(?P<family>bernoulli|poisson|exponential|normal|gaussian|binomial)(?:ly)?"
+                        r"independently)\s+(?:and\s+)?)?(?:draws?\s+(?:from\s+)?(?:an?\s+|the\s+)?)?"
+                        r"(?P<family>bernoulli|poisson|exponential|normal|gaussian|binomial|geometric)(?:ly)?"
                         r"(?:\s+distributed)?(?:\s+(?:random\s+variables?|variables?|draws?|distribution|samples?|observations?|"
                         r"counts?|(?:waiting|arrival|inter-?arrival|service|failure)\s+times?|lifetimes?|times?|gaps?|"
                         r"durations?|trials?|variates?))?"
@@ -1174,6 +1174,27 @@ _DOUBTING = re.compile(r"\b(?:why|can(?:'t|not)?|could(?:n't)?|couldn't|isn't|ar
 
 
 def _laws_said(sentence, words: str, out: "Statements") -> None:
+    known = len(out.laws)
+    _laws_of_sentence(sentence, words, out)
+    for k in range(len(out.laws) - 1, known - 1, -1):
+        if out.laws[k].family == "geometric":
+            # the number of trials up to the first success (1, 2, ...), or of failures before it (0, 1, ...)? only
+            # where the words say which ("counts the trials up to and including the first success")
+            counts = _GEOMETRIC_COUNTS.findall(words)
+            if len(set(c.lower().rstrip("s") for c in counts)) != 1:
+                out.laws[k] = dataclasses.replace(out.laws[k], family="geometric unsaid")
+            elif counts[0].lower().startswith("failure"):
+                out.laws[k] = dataclasses.replace(out.laws[k], family="geometric failures")
+
+
+_UNIFORM_WORDS = re.compile(r"\s*(?:(?:be|is|are)\s+)?(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent|independently)\s+"
+                            r"(?:and\s+)?)?uniform(?:ly)?(?:\s+distributed)?(?:\s+random\s+variables?)?\s+(?:on|over)\s+"
+                            r"(?:(?:an?|the|some)\s+)?(?:(?:unknown|fixed|given)\s+)?(?:interval\s+)?$", re.I)
+_UNIFORM_INTERVAL = re.compile(r"\s*(?:\\left\s*)?[\[(]\s*([^,\[\]()]+?)\s*,\s*([^,\[\]()]+?)\s*(?:\\right\s*)?[\])]\s*[,.;]?\s*")
+_GEOMETRIC_COUNTS = re.compile(r"\b(trials?|failures?)\b", re.I)
+
+
+def _laws_of_sentence(sentence, words: str, out: "Statements") -> None:
     found: list[str] = []
     for n, piece in enumerate(sentence):
         if piece.kind != "math":
@@ -1272,6 +1293,16 @@ def _laws_said(sentence, words: str, out: "Statements") -> None:
         names, indexed = subjects
         indexed = indexed or bool(re.match(r"\s*(?:are|be)\b", after) and _IID_WORDS.search(after[:40]))
         written = f"${' '.join(piece.text.split())}${after}"
+        uniform = _UNIFORM_WORDS.match(after)
+        interval = _UNIFORM_INTERVAL.fullmatch(sentence[n + 2].text) if uniform and n + 2 < len(sentence) \
+            and sentence[n + 2].kind == "math" else None
+        if interval is not None:
+            # "$X_1, \dots, X_n$ are independent and uniform on an unknown interval $[a, b]$"
+            for name in names:
+                out.laws.append(LawStatement(name, "uniform", (interval.group(1), interval.group(2)), piece.offset,
+                                             f"{written}${' '.join(sentence[n + 2].text.split())}$", indexed))
+                found.append(name)
+            continue
         m = _LAW_WORDS.match(after)
         if m and param is not None:
             family = _FAMILY_NAMES[m.group("family").lower()]
@@ -1286,7 +1317,7 @@ def _laws_said(sentence, words: str, out: "Statements") -> None:
                     written += f"${param}${rest}${var}$"
             elif family == "exponential" and what == "mean":
                 params = (f"\\frac{{1}}{{{param}}}",)
-            elif family in ("bernoulli", "poisson", "exponential") and what != "mean" or \
+            elif family in ("bernoulli", "poisson", "exponential", "geometric") and what != "mean" or \
                     family in ("bernoulli", "poisson") and what == "mean":
                 if not (family == "exponential" and what == "parameter"):
                     params = (param,)
