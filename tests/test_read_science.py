@@ -206,3 +206,11 @@ def test_geometric_laws_say_what_they_count_and_uniform_laws_in_words():
     assert [v for _, v, _ in found] == [P, R, P, P, U, P], found
     assert "trials up to and including the first success" in found[4][2], found
 
+
+def test_lists_of_numbers_added_are_vectors():
+    """(0.4, 0.2) - (0.24, 0.18) = (0.16, 0.02) was refused (a list in parentheses is not a value): a list in a sum
+    of numbers is a vector, as a whole side's is; a name right before a list is still refused."""
+    text = ("$$\n(1, 2) + \\frac{2}{2} (1, -1) = (2, 1)\n$$\n\n$$\n(0.4, 0.2) - (0.24, 0.18) = (0.16, 0.12)\n$$\n\n"
+            "$$\nN(1, 2) + 1 = 3\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [P, R, U], found

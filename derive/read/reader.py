@@ -730,12 +730,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 # the name times a vector? never read as the product
                 raise FormulaError("a name right before a list in parentheses (N(n, k)) is a function of it or the "
                                    "name times a vector: define the function first, or write \\cdot for a product")
-            elif isinstance(head, tuple) and k == len(entries) - 1 and id(entry.item) in self._whole_factors \
+            elif isinstance(head, tuple) and (k == len(entries) - 1 or entries[k + 1].op in ("+", "-")) \
                     and not item_scripts(entry.item) and (total is None or (isinstance(total, V.Value) and not (
                         total.is_vector or total.is_matrix or total.row))) \
                     and all(isinstance(v, V.Value) and not (v.is_vector or v.is_matrix or v.row) for v in head):
-                # \frac{1}{Z} (b d, a d, a c): a list of numbers ending a side that is one product, after numbers only,
-                # is a vector, as a whole side's list is
+                # \frac{1}{Z} (b d, a d, a c): a list of numbers ending a product, after numbers only, is a vector, as
+                # a whole side's list is (also a term of a sum: (1, 2) + \frac{5}{5} (1, -1))
                 value = self._written_vector(list(item_base(entry.item).children), env, False, "a vector written as a list")
                 k += 1
             elif isinstance(head, tuple):
