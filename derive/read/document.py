@@ -2056,9 +2056,11 @@ class _Builder:
                 # (s_1 = 0 of an s = W_g x: a chain in g, defined from s, holds W_g and x where s was)
                 self.after_data = self.lines.of(at)  # "Observe $x_1 = 1$, $x_2 = 4$": the entries of x a sum runs over
         for at in self.data_offsets:
-            # (of the paragraph, or of the sentence it opens: "The times were $3, 1, 4$, so $$\sum_i x_i = 8$$")
+            # (of the paragraph, or, a list of numbers alone, of the sentence it opens: "The times were $3, 1, 4$, so
+            # $$\sum_i x_i = 8$$"; never "$m_i = 0$ ... With $\sigma_1, \dots, \sigma_n > 0$," of the display after it)
+            alone = re.fullmatch(r"[\d\s,.;()\-]+", self.lines.text[at:self.lines.text.find("$", at) % (len(self.lines.text) + 1)])
             if names - NUMERIC_WORDS - {"\\approx"} and at < chain.offset \
-                    and self.lines.of(at) <= line <= self.lines.reach(self.lines.of(at), open_end=True):
+                    and self.lines.of(at) <= line <= self.lines.reach(self.lines.of(at), open_end=alone is not None):
                 self.after_data = self.lines.of(at)
         for c in found:
             if c.unread:
@@ -4919,7 +4921,9 @@ def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int
 
 
 _DISPLAY_END = re.compile(r"\$\$|\\\]|\\end\s*\{\s*(?:equation|align|gather|multline|eqnarray|displaymath)\*?\s*\}")
-_WHERE_AFTER = re.compile(r"\s*(?:\\end\s*\{[a-z]+\*?\}\s*|\$\$\s*|\\\]\s*)*[,.;]?\s*(?:where|with|for)\s+\$([^$]+)\$", re.I)
+# (the display's sentence going on, on the next line: never a new paragraph, nor a new sentence, "For $x \ge 0$:")
+_WHERE_AFTER = re.compile(r"[ \t]*(?:\\end\s*\{[a-z]+\*?\}[ \t]*\n?[ \t]*|\$\$[ \t]*\n?[ \t]*|\\\][ \t]*\n?[ \t]*)*"
+                          r"[,;]?[ \t]*(?:where|with)\s+\$([^$]+)\$")
 
 
 def _orders_after_display(text: str, chain) -> tuple[Condition, ...]:
