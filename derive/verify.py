@@ -1552,12 +1552,6 @@ def _run_supposing(check: Check, settings: Settings, clock: "_Clock") -> "_Outco
     document supposes and derive does not use (its hypotheses): each search again for a refutation, of the check
     as read or of a narrower reading of it (names positive, indices apart), goes through here."""
     outcome = _run(check, settings, clock)
-    if outcome.verdict is Verdict.REFUTED and check.hypotheses and _for_every_value(check):
-        # (the data or the example the words give may give the names values: no value makes the sides equal)
-        outcome.notes = list(outcome.notes) + [
-            f"whatever values the document means ({'; '.join(check.hypotheses)}): the sides differ by the same "
-            "number at every value"]
-        return outcome
     if outcome.verdict is Verdict.REFUTED and check.hypotheses and not _values_fixed_by_conditions(check) \
             and not _numbers_only(check):
         # the counterexample need not satisfy what the document assumes and derive cannot use, unless
@@ -1568,28 +1562,6 @@ def _run_supposing(check: Check, settings: Settings, clock: "_Clock") -> "_Outco
             Verdict.UNKNOWN, "refuted as read, but the document assumes " + "; ".join(check.hypotheses)
             + ", which is not used: a counterexample must satisfy it")
     return outcome
-
-
-# suppositions only about the values of the claim's names (data the words give, an example's numbers), never about
-# what the names are
-_VALUES_ONLY = re.compile(r"(?:the data line \d+ gives|a number for a formula in|the example of line \d+ may give|"
-                          r"the number line \d+ gives)\b")
-
-
-def _for_every_value(check: Check) -> bool:
-    """Whether every supposition of the check is about the values of its names only, and its sides differ by one
-    nonzero number at every value (sum_{i=1}^{8} (x_i + 1) = sum_{i=1}^{8} x_i, after data for x): then a refutation
-    stands whatever values they mean."""
-    if not all(_VALUES_ONLY.match(h) for h in check.hypotheses) or check.lhs is None or check.rhs is None \
-            or check.lhs.axes or check.rhs.axes or check.assume.constraints:
-        return False
-    try:
-        gap = unfold(sp.sympify(check.lhs.expr) - sp.sympify(check.rhs.expr), check.assume.definitions)
-        gap = sp.expand(normalize(gap.doit() if gap.has(sp.Sum) and all(
-            (b - a).is_Integer and b - a <= 64 for _, a, b in (s.limits[0] for s in gap.atoms(sp.Sum))) else gap))
-    except Exception:  # (a form SymPy cannot take apart: the refutation is left to the suppositions)
-        return False
-    return gap.is_number is True and not gap.free_symbols and gap.is_zero is False
 
 
 def _apart(check: Check, outcome: "_Outcome", settings: Settings, clock: "_Clock") -> "_Outcome":
