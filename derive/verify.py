@@ -1514,13 +1514,14 @@ def _within_rounding(check: Check) -> str:
 
 def _numbers_only(check: Check) -> bool:
     """Both sides written with numbers alone, no name in them (3/0.09 = 30, not T(1.1) read through a definition):
-    what the document supposes of its names cannot change them, so a refutation stands whatever it supposes."""
+    what the document supposes of its names, and what it defines, cannot change them, so a refutation stands
+    whatever it supposes."""
     written = _ARITHMETIC_COMMANDS.sub(" ", check.link_latex or "")
     if not written.strip() or re.search(r"[A-Za-z\\]", written):
         return False
     sides = [getattr(side, "expr", side) for side in (check.lhs, check.rhs)]
     return all(isinstance(e, sp.Basic) and not e.free_symbols and not e.atoms(sp.Indexed, AppliedUndef, sp.Sum)
-               and e.is_number for e in sides) and not check.assume.definitions
+               and e.is_number for e in sides)
 
 
 def _coinciding(check: Check, counterexample: Counterexample) -> tuple[tuple[Idx, Idx], ...]:

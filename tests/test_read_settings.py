@@ -179,3 +179,13 @@ def test_an_order_said_after_a_display_and_a_number_for_an_array_formula():
     found = _verdicts(text)
     assert [(line, v) for line, v, _ in found] == [(3, Verdict.NUMERIC), (10, U), (14, R)], found
     assert "a number for a formula in $X$" in found[1][2], found
+
+
+def test_arithmetic_written_in_numbers_alone_is_refuted_whatever_the_document_defines():
+    """Var(S_3) = 3/0.09 = 30: what the document supposes or defines cannot change numbers written alone, so the
+    arithmetic link is refuted (in a chain whose check carries definitions it stayed unknown)."""
+    text = ("Let $T_1, \\dots, T_n$ be i.i.d. exponential waiting times with rate $\\lambda > 0$. The total waiting "
+            "time is $S_n = \\sum_{i=1}^{n} T_i$.\n\n**Example.** Waits of $2$, $3$ and $5$ minutes: at the rate $0.3$ "
+            "the variance of the total is $\\operatorname{Var}(S_3) = \\frac{3}{0.09} = 30$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-1] is R, found
