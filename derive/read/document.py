@@ -374,13 +374,15 @@ class _Builder:
             # a claim that gives a number, written in a name the document gave a number before ("with $w_2 = 2$", under
             # an earlier heading): about that example, maybe, so only a proof for every value of the name stands
             typed = {symbol_name(n) for n in set(self.reader.typed_from_use) | set(self.reader.inferred)}
-            # (and, in a display too, a number for a formula in a vector or matrix, det(X^T X) = 50, X in R^{n x p}:
-            # of some example's X, never of every one)
+            # (and, in a display too, a number for a formula in a matrix, det(X^T X) = 50, X in R^{n x p}: of some
+            # example's X, never of every one)
             # (never 0 or 1, which an identity gives for every value: sum_i (x_i - mean) = 0, 1^T softmax(z) = 1)
             numbers = {side.expr for step in made for side in step.terms
                        if not side.expr.free_symbols and not side.expr.atoms(sp.Indexed)}
-            entries = {str(a.base.label) for step in made for side in step.terms for a in side.expr.atoms(sp.Indexed)}
-            arrays = {n for n in loose if n in entries or any(self.reader.notation.kind_of(w) in ("vector", "matrix")
+            # (a matrix, or a family of vectors: never a vector's entries, sum_i softmax(z)_i = 2 is false for every z)
+            entries = {str(a.base.label) for step in made for side in step.terms for a in side.expr.atoms(sp.Indexed)
+                       if len(a.indices) >= 2}
+            arrays = {n for n in loose if n in entries or any(self.reader.notation.kind_of(w) == "matrix"
                                                              for w in (n, "\\" + n))} \
                 if numbers and not numbers & {sp.S.Zero, sp.S.One, sp.S.NegativeOne} else set()
             if loose and not given and not self.example_fixed and not self.example_sizes \
