@@ -214,3 +214,48 @@ def test_lists_of_numbers_added_are_vectors():
             "$$\nN(1, 2) + 1 = 3\n$$\n")
     found = _verdicts(text)
     assert [v for _, v, _ in found] == [P, R, U], found
+
+
+def test_probabilities_of_named_events_in_the_probabilities_of_their_intersections():
+    """P(A \\cup B), P(A^c \\cap B), P(A \\mid B) of named events: written in the probabilities of the events'
+    intersections, so that inclusion-exclusion and Bayes' rule are proved for all events; a refutation stands only
+    where the probabilities the document gives fix every one of them (the words may make events independent)."""
+    text = ("For events $A$ and $B$,\n\n$$\nP(A \\cup B) = P(A) + P(B) - P(A \\cap B), \\qquad "
+            "P(A^c \\cap B) = P(B) - P(A \\cap B), \\qquad P(\\bar A) = 1 - P(A)\n$$\n\n"
+            "$$\nP(A \\mid B) = \\frac{P(B \\mid A) P(A)}{P(B)}\n$$\n\n"
+            "$$\nP(A \\cup B) = P(A) + P(B)\n$$\n\n"
+            "We are given\n\n$$\nP(A) = 0.5, \\quad P(B) = 0.4, \\quad P(A \\cap B) = 0.2\n$$\n\n"
+            "$$\nP(A \\cup B) = 0.5 + 0.4 - 0.2 = 0.7\n$$\n\n"
+            "$$\nP(A \\cup B) = 0.5 + 0.4 = 0.9\n$$\n\n"
+            "$$\nP(A \\mid B) = \\frac{0.2}{0.5}\n$$\n\n"
+            "$$\nP(A^c \\mid B^c) = \\frac{0.3}{0.6} = \\frac{1}{2}\n$$\n")
+    found = _verdicts(text)
+    verdicts = [v for _, v, _ in found]
+    # the three identities and Bayes; A and B exclusive is not for all events, but the words may say so
+    assert verdicts[:5] == [P, P, P, P, U], found
+    assert "relations between the events" in found[4][2], found
+    assert verdicts[5:8] == [U, U, U] and "the document gives" in found[5][2], found  # the givens, not checked
+    assert verdicts[8:] == [P, P, R, P, R, P, P], found
+
+
+def test_a_test_result_and_its_complement_and_the_givens_of_a_bayes_problem():
+    """+ and - are the two results of one test; a probability stated as a number is a given where the ones before
+    leave it open, a claim where they fix it; "Likewise $P(...) = ...$" is a result, never a given; P(+, +) of two
+    tests is refused (the same event twice)."""
+    text = ("Let $D$ be the disease. We're given\n\n$$\nP(D) = 0.01, \\qquad P(+ \\mid D) = 0.9, \\qquad "
+            "P(- \\mid \\bar D) = 0.95\n$$\n\n"
+            "$$\nP(+) = P(+ \\mid D) P(D) + P(+ \\mid \\bar D) P(\\bar D) = 0.9 \\cdot 0.01 + 0.05 \\cdot 0.99 = 0.0585\n$$\n\n"
+            "$$\nP(D \\mid +) = \\frac{0.009}{0.0585} = \\frac{2}{11}\n$$\n\n"
+            "Likewise $P(\\bar D \\mid -) = 0.5$.\n\n"
+            "$$\nP(- \\mid D) = 0.1\n$$\n\n"
+            "$$\nP(+, +) = P(+)^2\n$$\n")
+    found = _by_line(text)
+    lines = sorted(found)
+    assert found[lines[0]] == [U, U, U], found  # the givens
+    assert found[lines[1]] == [P, P, P], found
+    assert found[lines[2]] == [P, R], found
+    assert found[lines[3]] == [R], found  # P(not D | -) = 0.9405 / 0.9415: drawn by "Likewise", checked
+    assert found[lines[4]] == [P], found  # fixed by P(+ | D) = 0.9: a claim
+    assert found[lines[5]] == [U], found
+    detail = _verdicts(text)[-1][2]
+    assert "the same event written twice" in detail, detail

@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import FormulaError, IndexRangeError, NotationError, ShapeMismatch, Unsupported
 from ..model import Assumptions, Axis, Derivation, Expect, Reading, Side, Step, Verdict, slug
 from .display import Chain, Term, chains_of
+from . import events
 from .expectation import Moment
 from .grammar import GREEK, parser
 from .usage import scan
@@ -311,6 +312,11 @@ class _Builder:
         self.after_data = None
         self.unread_conditions = []
         self.reader.past_used = []
+        if len(chain.terms) == 2 and chain.terms[0].offset in self.reader.event_given_offsets():
+            line = self.lines.of(chain.terms[0].offset)
+            return [self._problem(self.label(chain, line), chain.latex or " = ".join(t.text for t in chain.terms), line,
+                                  "a probability the document gives: not checked; the claims after it use it",
+                                  pair=chain.terms)]
         made = self._steps(chain, context)
         later = self._defined_after(chain, self.lines.of(chain.terms[0].offset)) if chain.terms else ""
         if later:
@@ -489,6 +495,15 @@ class _Builder:
                                         "which may be what it is from there",
                                   Reading("inferred", f"${name}$ is given a formula on line {line}, though declared with "
                                                       f"its type only: read as any ${name}$, so only a proof stands", line))
+        # P(A \cap B) - P(A) P(B) of events whose relations the document leaves open: independence or exclusion said
+        # in words is not read, so only a proof stands
+        made = [_supposing([step], "the relations between the events (independent, exclusive), which the words may "
+                                   "give and derive does not read",
+                           Reading("inferred", "the probabilities of the events' intersections that the document does "
+                                               "not give are read as any numbers: a proof stands, a refutation is "
+                                               "not shown"))[0]
+                if any(isinstance(x, events.EventProbability) for side in step.terms for x in side.expr.free_symbols)
+                else step for step in made]
         # E[X^2] - E[X]^2 of an X the document gives no law: what it says of the law in words is not read, so a
         # refutation (at moments no law may have, or of a law the words rule out) is never shown
         made = [_supposing([step], "the law of the random variables, which the words may give and derive does not read",
@@ -2710,6 +2725,41 @@ _ENTRY_GIVEN = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Z
 _LONE_VECTOR = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*")
 # numbers written as a vector: (1, 3), (1, 3)^\top, [1, 3], \begin{pmatrix} 1 \\ 3 \end{pmatrix}
 _NUMBER_LIST = re.compile(r"\s*(?:\\left\s*)?[(\[]|\s*\\begin\s*\{\s*[pb]matrix\s*\}")
+# an event operator, a condition or a complement inside P(...): the document writes events
+_EVENT_WRITTEN = re.compile(r"\\cap|\\cup|\\mid|\\setminus|\^\s*\{?\s*(?:c|\\complement)(?![A-Za-z])|\\bar|\\overline"
+                            r"|\||\\vert|(?:^|[(,])\s*[+-]\s*(?:$|[),|\\])")
+
+
+def _writes_events(text: str) -> bool:
+    for m in events.PROBABILITY_HEAD.finditer(text):
+        inside = text[m.end():m.end() + 120]
+        depth, end = 1, None
+        for n, ch in enumerate(inside):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth == 0:
+                end = n
+                break
+        if end is not None and "=" not in inside[:end] and "<" not in inside[:end] and ">" not in inside[:end] \
+                and "\\le" not in inside[:end] and "\\ge" not in inside[:end] and _EVENT_WRITTEN.search(inside[:end]):
+            return True
+    return False
+
+
+def _probability_term(text: str) -> bool:
+    """Whether a term is P(...) and nothing else (its parenthesis closes at its end)."""
+    m = events.PROBABILITY_HEAD.match(text)
+    if m is None:
+        return False
+    depth = 1
+    rest = text[m.end():].rstrip()
+    rest = re.sub(r"\\(?:right|bigr|Bigr|big|Big)\s*\)", ")", rest)
+    for n, ch in enumerate(rest):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return n == len(rest) - 1
+    return False
+
+
 def _head_and_arity(text: str) -> tuple[str, int] | None:
     """(f, 2) of f(x, y), (D, 2) of D(p \\| q), (z, 0) of z: the name a left side opens with and how many
     arguments it is applied to; None when it opens with no name."""
@@ -2827,6 +2877,10 @@ _IN_THE_EXAMPLE = re.compile(r"\b(?:in|for|of|on)\s+(?:(?:the|this|that|our|my|e
 _CURVE_LEAD = re.compile(r"\b(?:curve|surface|circle|ellipse|hyperbola|parabola|level\s+(?:set|curve)|locus|constraint|"
                          r"equation\s+of\s+the\s+(?:curve|line|plane|circle|tangent(?:\s+line)?))\s*(?:\([^()]*\)\s*)?:?\s*$",
                          re.I)
+# "Likewise $P(A \mid D) = 5/21$", "so $P(B) = 0.3$": a result the words draw, never a probability the document gives
+_DRAWN_LEAD = re.compile(r"\b(?:likewise|similarly|so|hence|thus|therefore|then|gives?|giving|get|gets|got|obtain(?:s|ed)?|"
+                          r"equals?|becomes?|comes?\s+out|works?\s+out|computed?|answer|wrote|claim(?:s|ed)?|find|found|"
+                          r"yields?|we\s+have|follows?|means?)\b(?:[^.$:;]|\$[^$]*\$)*$", re.I)
 _COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -5220,6 +5274,17 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             if item.chain.relations and len(item.chain.terms) > 1 else False
         return lefts[left] - own > 0
 
+    # P(A \cap B), P(+ \mid D): a document that writes events inside P(...), and the probabilities it states
+    events_document = _writes_events(text)
+    major = sorted(h for h in said.headings if h not in said.minor_headings)
+    event_candidates = tuple(
+        (item.chain.terms[0].offset, line_of(item.chain.terms[0]), item.chain.terms[0].text, item.chain.terms[1].text,
+         sum(1 for h in major if h < item.chain.offset))
+        for item in items if len(item.chain.terms) == 2 and tuple(item.chain.relations) == ("=",)
+        and _probability_term(item.chain.terms[0].text) and events.given_value(item.chain.terms[1].text) is not None
+        and not _DRAWN_LEAD.search((item.inline.before if item.inline is not None else _lead(text, item.chain.offset))[-80:])
+    ) if events_document or "\\Pr" in text or "\\mathbb{P}" in text else ()
+
     def learned(chosen: list[_Item]):
         # (a case's branch, L = a if ..., is learned with a relation that defines nothing; so is a formula said
         # only, see said_only)
@@ -5227,7 +5292,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                   for n, t in enumerate(item.chain.terms)],
                  ["case"] * len(item.chain.relations) if item.branch
                  else ["said"] * len(item.chain.relations) if said_only(item) else list(item.chain.relations),
-                 item.chain.terms[0].offset, item.learn_line is not None) for item in sorted(chosen, key=learn_key)]
+                 item.chain.terms[0].offset, item.learn_line is not None) for item in sorted(chosen, key=learn_key)
+                if not (events_document and item.chain.terms and _probability_term(item.chain.terms[0].text))]
+        # (P(A) = 0.5 in a document that writes events: a probability it gives, never a definition of P)
 
     def example_vector(item: _Item) -> str | None:
         # "take $\mathbf{x} = (1, 3)$": numbers the prose gives a declared vector, the data of an example (the
@@ -5299,6 +5366,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")} \
             | {symbol_name(n) for n in said.reals} - {symbol_name(law.name) for law in said.laws}
         reader.law_independent = tuple(said.independent)
+        reader.events_document = events_document
+        reader.event_candidates = event_candidates
         reader.law_mentions = tuple(said.law_mentions) + _posterior_mentions(text, said.laws)
         reader.offset_lines = lines.of
         reader.paragraph_end = lines.paragraph_end

@@ -8,6 +8,7 @@ how far it reaches.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lark import Lark, Token
@@ -144,7 +145,7 @@ class TeXArguments:
     always_accept = ("BAR", "DBAR")
 
     def process(self, stream):
-        tokens = _close_fraction_parentheses(_bars(_starred(list(stream))))
+        tokens = _close_fraction_parentheses(_bars(_event_signs(_starred(list(stream)))))
         out: list[Token] = []
         p = 0
         while p < len(tokens):
@@ -218,6 +219,45 @@ def _starred(tokens: list[Token]) -> list[Token]:
         accent = Token.new_borrow_pos("ACCENT", f"\\{sign}" if sign else "\\starsub" if low else "\\star", tok)
         out[start:end] = [accent, Token.new_borrow_pos("LBRACE", "{", tok), *out[start:end],
                           Token.new_borrow_pos("RBRACE", "}", tok)]
+    return out
+
+
+# Tokens that end or start an event inside P(...): a sign between two of them is an event of its own (P(+ | D))
+_EVENT_BOUNDARIES = {"LPAR", "RPAR", "COMMA"}
+_EVENT_OPERATORS = ("\\mid", "\\cap", "\\cup", "\\setminus", "\\vert")
+
+
+def _probability_head(tokens: list[Token], n: int) -> bool:
+    """Whether tokens[n] ends a probability's head: P, \\Pr, \\mathbb{P}, \\operatorname{P}."""
+    tok = tokens[n]
+    if tok.type == "LETTER" and str(tok) == "P":
+        return not (n >= 2 and tokens[n - 1].type == "LBRACE" and tokens[n - 2].type in ("SUB", "SUP"))
+    if tok.type == "CMD" and str(tok) == "\\Pr":
+        return True
+    if tok.type == "TEXT" and re.fullmatch(r"\\(?:operatorname|mathrm|text)\s*\{\s*(?:P|Pr)\s*\}|\\mathrm\s*P", str(tok)):
+        return True
+    return tok.type == "RBRACE" and n >= 3 and str(tokens[n - 1]) == "P" and tokens[n - 2].type == "LBRACE" \
+        and str(tokens[n - 3]) == "\\mathbb"
+
+
+def _event_signs(tokens: list[Token]) -> list[Token]:
+    """Inside P(...): a lone bar is the condition's \\mid (P(A | B)), and a sign standing alone between the
+    parentheses, a comma or an event operator is an event named by it (P(+ \\mid D), P(D \\mid -))."""
+    out = list(tokens)
+    for n in range(len(out) - 1):
+        if out[n + 1].type != "LPAR" or not _probability_head(out, n):
+            continue
+        close = _matching(out, n + 1, "LPAR", "RPAR")
+        inside = range(n + 2, close)
+        bars = [m for m in inside if out[m].type == "BAR" and str(out[m]) in ("|", "\\vert")]
+        if len(bars) == 1 and all(out[m].type != "DBAR" for m in inside):
+            out[bars[0]] = Token.new_borrow_pos("CMD", "\\mid", out[bars[0]])
+
+        def boundary(tok: Token) -> bool:
+            return tok.type in _EVENT_BOUNDARIES or (tok.type == "CMD" and str(tok) in _EVENT_OPERATORS)
+        for m in inside:
+            if out[m].type in ("PLUS", "MINUS") and boundary(out[m - 1]) and boundary(out[m + 1]):
+                out[m] = Token.new_borrow_pos("TEXT", f"\\text{{{out[m]}}}", out[m])
     return out
 
 

@@ -19,6 +19,7 @@ from lark.exceptions import LarkError
 
 from ..errors import FormulaError
 from ..model import Reading
+from . import events
 from . import values as V
 from .expectation import GEOMETRIC_UNSAID, Law, Moment, Probability, covariance, expectation, free_expectation, variance
 from .statements import LawStatement
@@ -49,6 +50,9 @@ class RandomReading:
     offset_lines = None  # an offset in the document -> its line
     fixed_names: set = set()  # names the prose makes fixed numbers, sizes, vectors or matrices
     random_used: set  # the random variables whose laws the readings used
+    events_document = False  # whether the document writes events inside P(...) (P(A \\cap B), P(A \\mid B))
+    event_candidates: tuple = ()  # (offset, line, left, right, part) of each "P(...) = number" it writes
+    _events_read = None
 
     def random_names(self) -> set[str]:
         return {symbol_name(s.name) for s in self.law_statements}
@@ -70,18 +74,23 @@ class RandomReading:
                 return None  # (\mathrm{V}(x) may be a volume: only \mathbb{V} is the variance)
         elif kind == "command" and str(base.children[0]).lstrip("\\") in ("E", "Var", "Cov", "var", "cov", "Pr"):
             word = str(base.children[0]).lstrip("\\")
-        elif kind == "letter" and str(base.children[0]) in ("E", "P") and self.law_statements \
+        elif kind == "letter" and str(base.children[0]) in ("E", "P") \
                 and self.notation.kind_of(str(base.children[0])) is None \
                 and symbol_name(str(base.children[0])) not in self.values \
                 and str(base.children[0]) not in getattr(self, "lambdas", {}):
             word = str(base.children[0])  # E[X], P(X = 1), in a document that gives its random variables laws
-            if k + 1 >= len(entries) or node_kind(item_base(entries[k + 1].item)) != ("bracket" if word == "E" else "iverson"):
+            if k + 1 < len(entries) and word == "P" and self.events_document and self._event_argument(entries[k + 1]):
+                return "event", 1, scripts  # P(A \cap B), P(+ \mid D), in a document that writes events
+            if not self.law_statements or k + 1 >= len(entries) \
+                    or node_kind(item_base(entries[k + 1].item)) != ("bracket" if word == "E" else "iverson"):
                 return None
         if word not in _HEADS:
             return None
         if k + width >= len(entries):
             return None
         arg = entries[k + width]
+        if _HEADS[word] == "probability" and self._event_argument(arg):
+            return "event", width, scripts
         wanted = ("iverson",) if _HEADS[word] == "probability" else ("bracket", "paren")
         if arg.op is not None or arg.negative or node_kind(item_base(arg.item)) not in wanted:
             return None
@@ -96,6 +105,8 @@ class RandomReading:
             raise FormulaError("a power written on E, Var or Cov itself is not read: write \\operatorname{Var}(X)^2")
         arg = entries[k + width]
         node = item_base(arg.item)
+        if kind == "event":
+            return self._event_probability_at(node, arg, env), k + width + 1
         if kind == "probability":
             if not self.law_statements:
                 raise FormulaError(f"a probability, but the document gives no random variable a law: {_SAY_LAW}")
@@ -220,6 +231,87 @@ class RandomReading:
                                       self.line_of_offset(statement.offset)))
         self.random_used |= set(used)
         return self._scripted(V.Value(result), item_scripts(arg.item), env)
+
+    @staticmethod
+    def _event_argument(entry) -> bool:
+        """Whether an entry is P's argument written as an event formula: P(A \\cap B), P(A), never P(X = 1)."""
+        if entry.op is not None or entry.negative or node_kind(item_base(entry.item)) != "paren":
+            return False
+        return events.is_event_argument(item_base(entry.item))
+
+    def _event_state(self):
+        """(givens, conflicts) of the probabilities the document states (see read.events.givens), found once."""
+        if self._events_read is None:
+            def read(text: str):
+                try:
+                    tree = parser().parse(text)
+                except (LarkError, FormulaError):
+                    return None
+                items = tree.children if isinstance(tree, Tree) and tree.data == "product" else [tree]
+                last = items[-1] if items else None
+                if not (isinstance(last, Tree) and last.data == "item" and not item_scripts(last)
+                        and node_kind(item_base(last)) == "paren"):
+                    return None
+                try:
+                    found = events.formula_of(item_base(last))
+                    self._check_events(found)
+                except FormulaError:
+                    return None
+                return found
+            self._events_read = events.givens(list(self.event_candidates), read)
+        return self._events_read
+
+    def event_given_offsets(self) -> set[int]:
+        return {g.offset for g in self._event_state()[0]} if self.event_candidates else set()
+
+    def _check_events(self, found) -> None:
+        """Refuse an event named like a random variable, or like a name the document gives another meaning."""
+        keys = events.atoms_of(found)
+        randoms = self.random_names()
+        for key in keys:
+            letter = key.split("_")[0].split("^")[0]
+            if not re.fullmatch(r"[A-Z]", letter):
+                continue
+            if symbol_name(letter) in randoms or symbol_name(key) in randoms:
+                raise FormulaError(f"P({key}) of a random variable ${key}$: write the event, P({key} = 1)")
+            if self.notation.kind_of(letter) is not None or symbol_name(key) in self.values \
+                    or symbol_name(letter) in self.values:
+                raise FormulaError(f"${key}$ inside P(...) is read as an event, but the document gives it another "
+                                   "meaning")
+
+    def _event_probability_at(self, node, arg, env) -> V.Value:
+        """P(F) or P(F | G) of named events, in the probabilities of their intersections (read.events), with the
+        probabilities the document stated before this line put in."""
+        found = events.formula_of(node)
+        self._check_events(found)
+        num, den = events.conditional(found)
+        givens, conflicts = self._event_state()
+        here = self.line if self.line is not None else 0
+        for line, why in conflicts:
+            if line <= here:
+                raise FormulaError(why)
+        before = [g for g in givens if g.line <= here]
+        solved = events.solve([g.equation for g in before])
+        if solved is None:
+            raise FormulaError("the probabilities the document gives contradict each other")
+        symbols = (num.free_symbols | den.free_symbols)
+        value = sp.cancel(sp.together((num / den).xreplace(solved)))
+        denominator = sp.expand(den.xreplace(solved))
+        if denominator.is_number and denominator.is_zero:
+            raise FormulaError("a probability conditioned on an event of probability 0")
+        if not denominator.is_number:
+            V.requires(sp.Gt(denominator, 0))
+        touched, grown = set(symbols), True
+        while grown:  # (the givens that fix what this probability is written in: linked through their symbols)
+            grown = False
+            for g in before:
+                if g.symbols & touched and not g.symbols <= touched:
+                    touched |= g.symbols
+                    grown = True
+        for g in before:
+            if g.symbols & touched:
+                self.notes.append(Reading("declaration", f"${g.latex}$, as the document gives it", g.line))
+        return self._scripted(V.Value(value), item_scripts(arg.item), env)
 
     def line_of_offset(self, offset: int):
         lines = getattr(self, "offset_lines", None)
