@@ -35252,6 +35252,1269 @@ def _(rng):
     }
 
 
+@document("810_hw_ftc_accumulation_functions")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b, **kw: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=200, **kw)[0]  # noqa: E731
+    a0, p, c = rng.normal(), rng.uniform(0.3, 2), rng.normal()
+    f = lambda t: math.sin(p * t) + c * t**2  # noqa: E731
+    A = lambda x: q(f, a0, x)  # noqa: E731
+    u = lambda x: x**2 + c * x  # noqa: E731
+    x = rng.uniform(-2, 2)
+    xp = rng.uniform(0.2, 2)
+    g = lambda x: q(lambda t: math.sqrt(1 + t**3), 0, x)  # noqa: E731
+    h = lambda x: q(lambda t: math.log(t) / t, 1, x**2)  # noqa: E731
+    k = lambda x: q(lambda t: math.cos(t**2), math.sin(x), x**2)  # noqa: E731
+    I = lambda s: q(lambda t: math.cos(t**2), 0, s)  # noqa: E731
+    F = lambda t: math.sin(p * t) + c * t**3  # noqa: E731
+    fF = lambda t: p * math.cos(p * t) + 3 * c * t**2  # noqa: E731
+    lo, hi = rng.normal(size=2)
+    f5 = lambda t: d(lambda s: s**2 * math.sin(s), t)  # noqa: E731
+    v = lambda t: 3 * t**2 - 6 * t  # noqa: E731
+    s = lambda t: 5 + t**3 - 3 * t**2  # noqa: E731
+    L, pi = math.log, math.pi
+    return {
+        "5.2": [d(A, x), f(x)],
+        "5.3": [d(lambda y: q(f, a0, u(y)), x), f(u(x)) * d(u, x)],
+        "12": [d(g, xp), math.sqrt(1 + xp**3)],
+        "12.2": [d(g, 2.0), math.sqrt(9), 3],
+        "18": [d(lambda t: math.sqrt(1 + t**3), xp), 3 * xp**2 / math.sqrt(1 + xp**3)],
+        "26": [d(h, xp), L(xp**2) / xp**2],
+        "29": [d(lambda y: y**2, xp), 2 * xp],
+        "29.2": [d(h, xp), L(xp**2) / xp**2 * 2 * xp, 4 * L(xp) / xp],
+        "29.4": [h(xp), 0.5 * L(xp**2) ** 2, 2 * L(xp) ** 2],
+        "33.2": [k(x), I(x**2) - I(math.sin(x))],
+        "36": [d(k, x), 2 * x * math.cos(x**4) + math.cos(x) * math.cos(math.sin(x) ** 2)],
+        "39": [d(k, 0.0), 1],
+        "43": [q(fF, lo, hi), F(hi) - F(lo)],
+        "47": [q(math.cos, 0, pi / 2), math.sin(pi / 2) - math.sin(0), 1],
+        "48": [q(lambda t: 1 / math.sqrt(t), 1, 4), 2 * math.sqrt(4) - 2 * math.sqrt(1), 2],
+        "49": [q(lambda t: 3 * t**2 - 2 * t + 1, 0, 1), 1 - 2 + 1, 0],
+        "50": [q(lambda t: t**3, -1, 2), 16 / 4 + 1 / 4, 17 / 4],
+        "59": [f5(x), 2 * x * math.sin(x) + x**2 * math.cos(x)],
+        "59.2": [f5(pi), pi**2], "62": [f5(pi), -pi**2],
+        "69": [q(v, 0, 3), (27 - 27) - 0, 0],
+        "75": [q(lambda t: abs(v(t)), 0, 3, points=[2]), q(lambda t: 6 * t - 3 * t**2, 0, 2) + q(v, 2, 3), 4 + 4, 8],
+        "81": [s(2), 5 + q(v, 0, 2), 5 + (8 - 12), 9],
+    }
+
+
+@document("811_worksheet_u_substitution_definite")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    # an indefinite integral (or an antiderivative + C) is represented by its derivative in x
+    x = rng.uniform(-2, 2)
+    xp = rng.uniform(0.2, 3)
+    x1 = 1 + rng.uniform(0.1, 2)
+    a, b = rng.normal(size=2)
+    gg = lambda t: math.sin(a * t) + b * t  # noqa: E731     g, with g' continuous
+    ff = lambda u: math.exp(-u * u) + u  # noqa: E731
+    sin, cos, exp, L = math.sin, math.cos, math.exp, math.log
+    u1 = lambda t: t**2  # noqa: E731
+    u2 = lambda t: t**2 + 1  # noqa: E731
+    um = lambda t: t - 1  # noqa: E731
+    ok = x if abs(2 * x + 1) > 0.1 else 1.0
+    return {
+        "5.2": [ff(gg(x)) * d(gg, x), ff(gg(x)) * d(gg, x)],
+        "8": [q(lambda t: ff(gg(t)) * d(gg, t), a, b), q(ff, gg(a), gg(b))],
+        "13.2": [d(u1, x), 2 * x],
+        "16": [2 * x * cos(x**2), cos(u1(x)) * d(u1, x), d(lambda t: sin(t**2), x)],
+        "22": [x * math.sqrt(x**2 + 1), 0.5 * u2(x) ** 0.5 * d(u2, x), d(lambda t: 2 / 3 * (t**2 + 1) ** 1.5, x)],
+        "28": [L(xp) / xp, d(lambda t: L(t) ** 2 / 2, xp)],
+        "28.2": [exp(x) / (1 + exp(x)), d(lambda t: L(1 + exp(t)), x)],
+        "28.3": [sin(x) ** 3 * cos(x), d(lambda t: sin(t) ** 4 / 4, x)],
+        "32": [x * exp(x**2), d(lambda t: 2 * exp(t**2), x)],
+        "38": [cos(3 * x), d(lambda t: 3 * sin(3 * t), x)],
+        "38.2": [x / (x**2 + 4), d(lambda t: 0.5 * L(t**2 + 4), x)],
+        "38.3": [1 / (2 * ok + 1) ** 2, d(lambda t: -1 / (2 * t + 1), ok)],
+        "44": [q(lambda t: t * (t**2 + 1) ** 3, 0, 2), 0.5 * q(lambda u: u**3, 1, 5), (625 - 1) / 4, 156],
+        "47.2": [d(cos, x), -sin(x)],
+        "50": [q(lambda t: sin(t) * cos(t) ** 2, 0, math.pi / 2), -q(lambda u: u * u, 1, 0), q(lambda u: u * u, 0, 1), 1 / 3],
+        "56": [q(lambda t: sin(t) * cos(t) ** 2, 0, math.pi / 2), q(lambda u: u * u, 0, math.pi / 2), math.pi**3 / 24],
+        "63": [q(lambda t: L(t) ** 2 / t, 1, math.e), q(lambda u: u * u, 0, 1), 1 / 3],
+        "64": [q(lambda t: t / math.sqrt(1 + t * t), 0, 1), math.sqrt(2) - 1, math.sqrt(2) - 1],
+        "65": [q(lambda t: t * exp(-t * t), 0, 1), 0.5 * q(lambda u: exp(-u), 0, 1), 0.5 * (exp(-1) - 1)],
+        "69.2": [x1, um(x1) + 1],
+        "72": [x1 * math.sqrt(x1 - 1), (um(x1) + 1) * um(x1) ** 0.5 * d(um, x1),
+               d(lambda t: 0.4 * (t - 1) ** 2.5 + 2 / 3 * (t - 1) ** 1.5, x1)],
+        "75": [q(lambda t: t * math.sqrt(t - 1), 1, 2), 2 / 5 + 2 / 3, 16 / 15],
+        "75.2": [q(lambda t: t * math.sqrt(t - 1), 1, 2), q(lambda u: u * u**0.5, 0, 1), 2 / 5],
+    }
+
+
+@document("812_notes_linear_approximation_differentials")
+def _(rng):
+    sqrt, pi = math.sqrt, math.pi
+    cbrt = lambda t: t ** (1 / 3)  # noqa: E731
+    x = rng.uniform(3, 5)
+    L4 = lambda t: sqrt(4) + d(sqrt, 4.0) * (t - 4)  # noqa: E731
+    Lc = lambda t: cbrt(27) + d(cbrt, 27.0) * (t - 27)  # noqa: E731
+    M = max(abs(d2r(sqrt, t)) for t in np.linspace(4, 4.1, 11))
+    xt = rng.uniform(0, 1.5)
+    Lt = lambda t: math.tan(pi / 4) + d(math.tan, pi / 4) * (t - pi / 4)  # noqa: E731
+    cube = lambda t: t**3  # noqa: E731
+    dy, Dy = d(cube, 2.0) * 0.1, cube(2.1) - cube(2.0)
+    V = lambda r: 4 / 3 * pi * r**3  # noqa: E731
+    S = lambda r: 4 * pi * r**2  # noqa: E731
+    dV, dS = d(V, 10.0) * 0.05, d(S, 10.0) * 0.05
+    c, n, xx, dx = rng.uniform(0.5, 2), rng.uniform(-3, 3), rng.uniform(0.5, 3), rng.uniform(-0.1, 0.1)
+    y = lambda t: c * t**n  # noqa: E731
+    return {
+        "13.3": [d(sqrt, x), 1 / (2 * sqrt(x))], "13.4": [d(sqrt, 4.0), 1 / 4],
+        "16": [L4(x), 2 + (x - 4) / 4], "16.2": [L4(4.1), 2.025],
+        "24": [d(cbrt, 27.0), 1 / 3 * 27 ** (-2 / 3), 1 / 9],
+        "24.2": [Lc(27.3), 3 + 0.3 / 9, 91 / 30],
+        "29": [d2r(sqrt, x), -0.25 * x**-1.5],
+        "32": [M, 0.25 * 4**-1.5, 1 / 32], "32.2": [M / 2 * 0.1**2, 1 / 640],
+        "40": [d(lambda t: (1 - t) ** -0.5, 0.0), 0.5], "40.2": [d(lambda t: (1 + t) ** -2, 0.0), 2],
+        "40.3": [d(lambda t: math.log(1 + 2 * t), 0.0), 2], "40.4": [d(lambda t: math.exp(-3 * t), 0.0), 3],
+        "43": [1 / math.cos(pi / 4) ** 2, 2],
+        "46": [Lt(xt), 1 + 2 * (xt - pi / 4)],
+        "54": [dy, 3 * 2**2 * 0.1, 3 * 4 * 0.1, 1.2],
+        "54.2": [Dy, 2.1**3 - 2**3, 1.261], "54.3": [Dy - dy, 0.061],
+        "64": [dV, 4 * pi * 10**2 * 0.05, 4 * pi * 100 * 0.05, 20 * pi],
+        "70": [dV / V(10.0), 0.05 / 10, 0.005],
+        "73": [dS, 4 * pi * 10 * 0.05, 2 * pi],
+        "73.2": [dS / S(10.0), 2 * 0.05 / 10, 0.01],
+        "75.2": [d(y, xx) * dx / y(xx), n * dx / xx],
+    }
+
+
+@document("813_exam_absolute_extrema_optimisation")
+def _(rng):
+    f = lambda x: x**3 - 3 * x**2 + 1  # noqa: E731
+    g = lambda x: x * math.exp(-x)  # noqa: E731
+    V = lambda x: x * (12 - 2 * x) ** 2  # noqa: E731
+    ell = lambda x: 2 * x + 200 / x  # noqa: E731
+    D = lambda x: x**2 + (x**2 - 3) ** 2  # noqa: E731
+    x = rng.uniform(-1, 4)
+    xb = rng.uniform(0, 3)
+    xc = rng.uniform(0, 6)
+    xd = rng.uniform(1, 30)
+    xe = rng.uniform(-2, 2)
+    y_opt = 200 / 10
+    return {
+        "15": [d(f, x), 3 * x**2 - 6 * x, 3 * x * (x - 2)],
+        "19": [f(-1), -1 - 3 + 1, -3], "19.2": [f(0), 1],
+        "20": [f(2), 8 - 12 + 1, -3], "20.2": [f(4), 64 - 48 + 1, 17],
+        "23": [f(-1), -1 + 3 + 1, 3],
+        "30": [d(g, xb), math.exp(-xb) - xb * math.exp(-xb), (1 - xb) * math.exp(-xb)],
+        "32": [g(0), 0], "32.2": [g(1), math.exp(-1)], "32.3": [g(3), 3 * math.exp(-3)],
+        "34": [d(g, xb), (1 + xb) * math.exp(-xb)],
+        "41": [d(V, xc), (12 - 2 * xc) ** 2 - 4 * xc * (12 - 2 * xc), (12 - 2 * xc) * (12 - 6 * xc)],
+        "46": [V(2), 2 * 8**2, 128],
+        "50": [d(V, xc), (12 - 2 * xc) ** 2 - 2 * xc * (12 - 2 * xc), (12 - 2 * xc) * (12 - 4 * xc)],
+        "52": [V(3), 108],
+        "53": [V(xc), 144 * xc - 24 * xc**2 + 4 * xc**3],
+        "54": [d(V, xc), 144 - 48 * xc + 12 * xc**2],
+        "62.2": [d(ell, xd), 2 - 200 / xd**2], "62.3": [d2r(ell, xd), 400 / xd**3],
+        "64": [y_opt, 20], "64.2": [ell(10), 40],
+        "65": [3 * math.sqrt(200), 30 * math.sqrt(2)],
+        "66": [d(ell, xd), 2 + 200 / xd**2],
+        "72": [d(D, xe), 2 * xe + 2 * xe * (xe**2 - 3), 2 * xe * (xe**2 - 2)],
+        "75": [D(math.sqrt(2)), 2 + 1, 3], "76": [D(0), 9],
+    }
+
+
+@document("814_recitation_lines_planes_intersections")
+def _(rng):
+    A = lambda *v: np.array(v, dtype=float)  # noqa: E731
+    P, Q, R = A(1, 0, 2), A(2, 1, 0), A(0, 3, 1)
+    PQ, PR = Q - P, R - P
+    n = np.cross(PQ, PR)
+    X = P + rng.normal() * PQ + rng.normal() * PR          # a random point of the plane through P, Q, R
+    x, y, z = X
+
+    def dist(S):                                           # distance from S to the plane, by least squares
+        c = np.linalg.lstsq(np.c_[PQ, PR], S - P, rcond=None)[0]
+        return np.linalg.norm(S - P - np.c_[PQ, PR] @ c)
+    a, dv = A(1, 2, -1), A(2, -1, 3)
+    r = lambda t: a + t * dv  # noqa: E731
+    t = rng.normal()
+    ts = np.linalg.lstsq(np.c_[dv, -PQ, -PR], P - a, rcond=None)[0][0]   # r(ts) = P + u PQ + v PR
+    la, lb, lc = np.linalg.norm(PQ), np.linalg.norm(PR), np.linalg.norm(Q - R)
+    sp = (la + lb + lc) / 2
+    heron = math.sqrt(sp * (sp - la) * (sp - lb) * (sp - lc))
+    m = A(1, 1, 1)
+    dpar = dv - (dv @ n) / (n @ n) * n
+    phi = math.atan2(abs(dv @ n) / np.linalg.norm(n), np.linalg.norm(dpar))
+    far = A(0, 0, 3 / 4)                                   # a point of 5x + 3y + 4z = 3
+    s7, s50 = math.sqrt(7), math.sqrt(50)
+    return {
+        "7.4": [PQ, A(1, 1, -2)], "7.5": [PR, A(-1, 3, -1)],
+        "10": [n, np.cross(PQ, PR), np.cross(PQ, PR), A(-1 + 6, -(-1 - 2), 3 + 1), A(5, 3, 4)],
+        "16": [5 * (x - 1) + 3 * y + 4 * (z - 2), 0], "16.2": [5 * x + 3 * y + 4 * z, 13],
+        "19": [5 * 2 + 3 * 1 + 4 * 0, 13], "19.2": [n, A(5, -3, 4)], "19.3": [5 * x - 3 * y + 4 * z, 13],
+        "19.4": [5 * 2 - 3 * 1 + 4 * 0, 7],
+        "21": [heron, np.linalg.norm(n), s50],
+        "28": [5 * (1 + 2 * t) + 3 * (2 - t) + 4 * (-1 + 3 * t), 7 + 19 * t],
+        "31": [7 + 19 * ts, 13], "31.2": [ts, 6 / 19], "31.3": [-1 + 3 * ts, -1 + 18 / 19, 1 / 19],
+        "34": [r(ts), A(31 / 19, 32 / 19, 1 / 19)],
+        "42": [n @ m / (np.linalg.norm(n) * np.linalg.norm(m)), A(5, 3, 4) @ A(1, 1, 1) / (s50 * math.sqrt(3)),
+               12 / math.sqrt(150), 2 * math.sqrt(6) / 5],
+        "48": [math.sin(phi), abs(dv @ n) / (np.linalg.norm(dv) * np.linalg.norm(n)), 19 / (math.sqrt(14) * s50), 19 / (10 * s7)],
+        "51": [phi, math.acos(19 / (10 * s7))],
+        "58": [dist(A(0, 0, 0)), 13 * math.sqrt(2) / 10],
+        "61": [dist(A(1, 1, 1)), 1 / 50],
+        "64": [dist(far), 10 / s50, math.sqrt(2)],
+        "72": [np.cross(A(1, 1, 1), A(1, -1, 2)), A(3, 1, -2)],
+    }
+
+
+@document("815_notes_matrix_algebra_transpose_inverse")
+def _(rng):
+    m, n, p = (int(v) for v in rng.integers(1, 5, size=3))
+    A, B = rng.normal(size=(m, n)), rng.normal(size=(n, p))
+    i, j, k = int(rng.integers(m)), int(rng.integers(n)), int(rng.integers(p))
+    x = rng.normal(size=n)
+    AB = A @ B
+    N = int(rng.integers(2, 5))
+    S, T = rng.normal(size=(N, N)) + 3 * np.eye(N), rng.normal(size=(N, N)) + 3 * np.eye(N)
+    c = rng.choice([-1, 1]) * rng.uniform(0.3, 3)
+    inv = np.linalg.inv
+    Bm = rng.normal(size=(n, m))
+    C = rng.normal(size=(N, N))
+    A2, B2 = np.array([[1.0, 2], [3, 4]]), np.array([[0.0, 1], [1, 0]])
+    AB2 = A2 @ B2
+    return {
+        "17": [AB.T[k, i], sum(B[jj, k] * A[i, jj] for jj in range(n)), sum(B.T[k, jj] * A.T[jj, i] for jj in range(n))],
+        "21": [AB.T, B.T @ A.T], "24": [AB.T, mat(A.T, B.T)],
+        "24.2": [(A.T @ A).T, A.T @ A.T.T, A.T @ A],
+        "27": [np.linalg.norm(A @ x) ** 2, (A @ x) @ (A @ x), x @ A.T @ A @ x],
+        "34": [(S @ T) @ (inv(T) @ inv(S)), S @ (T @ inv(T)) @ inv(S), S @ inv(S), np.eye(N)],
+        "39": [inv(S @ T), inv(T) @ inv(S)], "39.2": [inv(S.T), inv(S).T],
+        "40": [inv(c * S), c * inv(S)], "40.2": [np.linalg.det(inv(S)), 1 / np.linalg.det(S)],
+        "47": [(S + T) @ (S + T), S @ S + S @ T + T @ S + T @ T],
+        "49": [(S + T) @ (S + T), S @ S + 2 * S @ T + T @ T],
+        "49.2": [(S + T) @ (S - T), S @ S - T @ T],
+        "54": [np.trace(A @ Bm), sum(A[a, b] * Bm[b, a] for a in range(m) for b in range(n)), np.trace(Bm @ A)],
+        "56": [np.trace(S @ T @ C), np.trace(C @ S @ T)], "56.2": [np.trace(S @ T @ C), np.trace(S @ C @ T)],
+        "66": [AB2, np.array([[2.0, 1], [4, 3]])], "66.2": [B2 @ A2, np.array([[3.0, 4], [1, 2]])],
+        "68": [np.linalg.det(A2), -2],
+        "70": [inv(A2), -0.5 * np.array([[4.0, -2], [-3, 1]]), np.array([[-2, 1], [1.5, -0.5]])],
+        "72": [inv(B2), B2],
+        "74": [inv(AB2), inv(B2) @ inv(A2), np.array([[1.5, -0.5], [-2, 1]])],
+        "78": [inv(AB2), inv(A2) @ inv(B2), np.array([[1, -2], [-0.5, 1.5]])],
+        "82": [(A2 + B2) @ (A2 + B2), np.array([[13.0, 15], [20, 26]])],
+        "82.2": [A2 @ A2 + 2 * AB2 + B2 @ B2, np.array([[12.0, 12], [23, 29]])],
+        "84": [np.linalg.det(inv(A2)), -2], "84.2": [np.linalg.det(2 * A2), -4],
+    }
+
+
+@document("816_handout_linear_independence_coordinates")
+def _(rng):
+    A = lambda *v: np.array(v, dtype=float)  # noqa: E731
+    v1, v2, v3 = A(1, 2, 1), A(0, 1, 3), A(2, 1, -1)
+    V = np.c_[v1, v2, v3]
+    w = A(0, 4, 6)
+    c = np.linalg.solve(V, w)
+    u1, u2, u3 = A(1, 2, 3), A(4, 5, 6), A(7, 8, 9)
+    U = np.c_[u1, u2, u3]
+    x = rng.normal() * 2
+    # coordinates in C = (1, 1 + x, (1 + x)^2): match the values of the polynomial at three points
+    pts = A(-1.5, 0.3, 2)
+    Cm = np.c_[np.ones(3), 1 + pts, (1 + pts) ** 2]
+    coord = lambda f: np.linalg.solve(Cm, f(pts))  # noqa: E731
+    b1, b2 = A(1, 1), A(1, -1)
+    P = np.c_[b1, b2]
+    Pi = np.linalg.inv(P)
+    w4 = A(5, 1)
+    a, b = rng.normal(size=2)
+    det = np.linalg.det
+    return {
+        "12": [det(V), det(A(1, 0, 2, 2, 1, 1, 1, 3, -1).reshape(3, 3)), 1 * (-1 - 3) - 0 + 2 * (6 - 1), -4 + 10, 6],
+        "18": [-2 * c[2] + 3 * (4 + 3 * c[2]) - c[2], 12 + 6 * c[2], 6],
+        "21": [c[2], -1], "21.2": [c, A(2, 1, -1)],
+        "21.3": [2 * v1 + v2 - v3, A(2 + 0 - 2, 4 + 1 - 1, 2 + 3 + 1), w],
+        "23": [det(V), 1 * (-1 + 3) - 0 + 2 * (6 - 1), 12], "23.2": [c, A(2, 1, 1)],
+        "30": [u3, 2 * u2 - u1], "30.2": [det(U), 0],
+        "33": [u3, u1 + u2],
+        "33.2": [det(U), 1 * (45 - 48) + 4 * (18 - 24) + 7 * (12 - 15), -48],
+        "37.2": [(1 + x) ** 2, 1 + 2 * x + x**2],
+        "40": [x**2 + 2 * x + 3, (1 + x) ** 2 + 2], "40.2": [4 * x + 1, 4 * (1 + x) - 3],
+        "40.3": [x**2, (1 + x) ** 2 - 2 * (1 + x) + 1],
+        "43": [coord(lambda t: t**2 + 2 * t + 3), A(2, 0, 1)], "43.2": [coord(lambda t: t**2), A(1, -2, 1)],
+        "45": [x**2 + 2 * x + 3, 3 + 2 * (1 + x) + (1 + x) ** 2], "45.2": [coord(lambda t: 4 * t + 1), A(4, -3, 0)],
+        "49.2": [np.linalg.solve(P, w4), Pi @ w4],
+        "52": [Pi, -0.5 * A(-1, -1, -1, 1).reshape(2, 2), 0.5 * A(1, 1, 1, -1).reshape(2, 2)],
+        "55.2": [Pi @ w4, A(3, 2)], "55.3": [np.linalg.solve(P, A(1, 3)), A(2, 1)],
+        "55.4": [w4, 3 * b1 + 2 * b2], "55.5": [w4, 2 * b1 + 3 * b2],
+        "59": [a * A(1, 0, 1) + b * A(0, 1, 1), A(a, b, a + b)],
+        "62": [A(1, 0, 1) + A(0, 1, 1), A(1, 1, 2)],
+        "65": [1 * (1 - 1) - 0 + 1 * (0 - 1), det(np.c_[A(1, 0, 1), A(0, 1, 1), A(1, 1, 1)])],
+    }
+
+
+@document("817_lecture_positive_definite_sylvester")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    S = rng.normal(size=(n, n))
+    S = S + S.T
+    x = rng.normal(size=n)
+    A = np.array([[2.0, -1, 0], [-1, 2, -1], [0, -1, 2]])
+    q = lambda v: v @ A @ v  # noqa: E731
+    v = rng.normal(size=3)
+    x1, x2, x3 = v
+    minor = lambda M, k: np.linalg.det(M[:k, :k])  # noqa: E731
+    L = np.linalg.cholesky(A)
+    ev = np.linalg.eigvalsh(A)
+    B = np.array([[1.0, 2], [2, 1]])
+    D, E = np.ones((2, 2)), np.array([[0.0, 0], [0, -1]])
+    w = rng.normal(size=2)
+    g = lambda p: p[0] ** 2 + p[1] ** 2 + p[2] ** 2 - p[0] * p[1] - p[1] * p[2]  # noqa: E731
+    Hg = np.array([[partial2_wide(g, v, i, k) for k in range(3)] for i in range(3)])
+    f = lambda p: p[0] ** 2 + p[0] * p[1] + p[1] ** 2 - 3 * p[0]  # noqa: E731
+    Hf = np.array([[partial2_wide(f, w, i, k) for k in range(2)] for i in range(2)])
+    iu = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    r2, r3 = math.sqrt(2), math.sqrt(3)
+    return {
+        "11": [x @ S @ x, sum(S[i, i] * x[i] ** 2 for i in range(n)) + 2 * sum(S[i, j] * x[i] * x[j] for i, j in iu)],
+        "13": [x @ S @ x, sum(S[i, i] * x[i] ** 2 for i in range(n)) + sum(S[i, j] * x[i] * x[j] for i, j in iu)],
+        "26": [minor(A, 1), 2], "26.2": [minor(A, 2), 4 - 1, 3],
+        "27": [minor(A, 3), 2 * (4 - 1) - (-1) * (-2 - 0) + 0, 4],
+        "31": [q(v), 2 * x1**2 + 2 * x2**2 + 2 * x3**2 - 2 * x1 * x2 - 2 * x2 * x3],
+        "33": [q(np.array([1.0, 2, 1])), 2 + 8 + 2 - 4 - 4, 6],
+        "35": [q(v), 2 * (x1 - x2 / 2) ** 2 + 1.5 * (x2 - 2 / 3 * x3) ** 2 + 4 / 3 * x3**2],
+        "38": [minor(A, 2) / minor(A, 1), 3 / 2], "38.2": [minor(A, 3) / minor(A, 2), 4 / 3],
+        "41": [L, np.array([[r2, 0, 0], [-1 / r2, math.sqrt(1.5), 0], [0, -math.sqrt(2 / 3), 4 / 3]])],
+        "44": [(2 - r2) * (2 + r2) * 2, 4, np.prod(ev)],
+        "45": [minor(A, 3), 2 * 3 + (-1) * (-2), 8],
+        "49.2": [minor(B, 1), 1], "49.3": [minor(B, 2), 1 + 4, 5],
+        "50": [np.array([1.0, -1]) @ B @ np.array([1.0, -1]), 1 - 4 + 1, -2],
+        "52.2": [minor(D, 2), 0], "52.3": [w @ D @ w, (w[0] + w[1]) ** 2],
+        "54.2": [np.array([0.0, 1]) @ E @ np.array([0.0, 1]), -1],
+        "58.2": [g(v), q(v) / 2],
+        "60": [Hg, A / 2],
+        "65": [grad(f, w), np.array([2 * w[0] + w[1] - 3, w[0] + w[1]])],
+        "65.2": [Hf, np.array([[2.0, 1], [1, 2]])],
+        "67": [minor(Hf, 1), 2], "67.2": [minor(Hf, 2), 3],
+        "68": [f(np.array([2.0, -1])), 4 - 2 + 1 - 6, -3],
+    }
+
+
+@document("818_forum_leibniz_rule_nth_derivatives")
+def _(rng):
+    from math import comb, factorial
+
+    def nd(f, x0, n, r=1.0, N=256):
+        """f^{(n)}(x0) by Cauchy's integral formula on the circle |z - x0| = r (f analytic inside)."""
+        th = 2 * np.pi * np.arange(N) / N
+        c = np.mean(f(x0 + r * np.exp(1j * th)) * np.exp(-1j * n * th)) / r**n
+        return float(np.real(c)) * factorial(n)
+    a, b = rng.uniform(-1.5, 1.5, size=2)
+    F = lambda z: np.exp(a * z)  # noqa: E731
+    G = lambda z: np.sin(b * z + 0.3)  # noqa: E731
+    n = int(rng.integers(0, 7))
+    m = int(rng.integers(0, 7))
+    n2 = int(rng.integers(2, 9))
+    n1 = int(rng.integers(1, 9))
+    x = rng.uniform(-1, 1)
+    xs = rng.uniform(-0.5, 0.5)
+    h = lambda z: z**2 * np.exp(3 * z)  # noqa: E731
+    e3 = math.exp(3 * x)
+    f6 = lambda z: z**3 * np.sin(z)  # noqa: E731
+    cube = lambda t: t**3  # noqa: E731
+    sinder = lambda j, t: [math.sin(t), math.cos(t), -math.sin(t), -math.cos(t)][j % 4]  # noqa: E731
+    cubeder = lambda k, t: [t**3, 3 * t**2, 6 * t, 6][k]  # noqa: E731
+    e = math.exp
+    return {
+        "14": [nd(lambda z: F(z) * G(z), x, n), sum(comb(n, k) * nd(F, x, k) * nd(G, x, n - k) for k in range(n + 1))],
+        "17.3": [nd(lambda z: np.exp(3 * z), x, m), 3**m * e3],
+        "20": [nd(h, x, n2), 3**n2 * x**2 * e3 + n2 * 2 * x * 3 ** (n2 - 1) * e3 + comb(n2, 2) * 2 * 3 ** (n2 - 2) * e3,
+               3 ** (n2 - 2) * e3 * (9 * x**2 + 6 * n2 * x + n2 * (n2 - 1))],
+        "26": [nd(h, x, 10), 3**8 * e3 * (9 * x**2 + 60 * x + 90)],
+        "29": [3**8 * 90, 590490],
+        "31": [nd(h, x, 10), 3**10 * e3 * (x**2 + 20 * x + 90)],
+        "33": [3**8 * (9 * x**2 + 60 * x + 90), 3**10 * (x**2 + 20 / 3 * x + 10)],
+        "42": [nd(lambda z: z * np.exp(-z), x, n1), (-1) ** n1 * x * e(-x) + n1 * (-1) ** (n1 - 1) * e(-x),
+               (-1) ** n1 * (x + n1) * e(-x)],
+        "48": [nd(lambda z: 1 / (1 - z), xs, n1, r=0.3), factorial(n1) / (1 - xs) ** (n1 + 1)],
+        "48.2": [nd(lambda z: 1 / (1 + z), xs, n1, r=0.3), factorial(n1) / (1 + xs) ** (n1 + 1)],
+        "48.3": [nd(lambda z: np.log(1 + z), xs, n1, r=0.3), (-1) ** (n1 - 1) * factorial(n1 - 1) / (1 + xs) ** n1],
+        "51": [nd(lambda z: np.sin(2 * z), x, n1), 2**n1 * math.sin(2 * x + n1 * math.pi / 2)],
+        "51.2": [nd(lambda z: np.exp(-2 * z), x, n1), 2**n1 * e(-2 * x)],
+        "51.3": [nd(lambda z: z ** (2 * n1), x, n1), factorial(2 * n1) / factorial(n1) * x**n1],
+        "57.2": [d(cube, x), 3 * x**2], "57.3": [d2(cube, x), 6 * x], "57.4": [nd(lambda z: z**3, x, 3), 6],
+        "60": [nd(f6, x, 5), sum(comb(5, k) * cubeder(k, x) * sinder(5 - k, x) for k in range(4)),
+               x**3 * math.cos(x) + 15 * x**2 * math.sin(x) - 60 * x * math.cos(x) - 60 * math.sin(x)],
+        "63": [nd(f6, 0.0, 5), 0], "63.2": [nd(f6, 0.0, 6), -1 / 6],
+        "69": [nd(lambda z: F(z) * G(z), x, 2), nd(F, x, 2) * nd(G, x, 0) + nd(F, x, 0) * nd(G, x, 2)],
+        "71": [nd(lambda z: F(z) * G(z), x, 2), nd(F, x, 2) * nd(G, x, 0) + 2 * nd(F, x, 1) * nd(G, x, 1) + nd(F, x, 0) * nd(G, x, 2)],
+    }
+
+
+@document("819_office_hours_complex_eigenvalues_2x2")
+def _(rng):
+    C = lambda z: np.concatenate([np.real(np.atleast_1d(z)).ravel(), np.imag(np.atleast_1d(z)).ravel()])  # noqa: E731
+    A = np.array([[1.0, -2], [1, 3]])
+    I2 = np.eye(2)
+    lam = complex(rng.normal(), rng.normal())
+    ev, vecs = np.linalg.eig(A)
+    l1 = ev[np.argmax(ev.imag)]
+    l2 = np.conj(l1)
+    v = vecs[:, np.argmax(ev.imag)]
+    v = v / v[1]
+    w = np.array([1 - 1j, 1])
+    x, y = v.real, v.imag
+    P = np.c_[x, y]
+    Pi = np.linalg.inv(P)
+    th = math.atan2(1, 2)
+    n = int(rng.integers(1, 7))
+    t = rng.uniform(-np.pi, np.pi)
+    R = lambda a: np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])  # noqa: E731
+    B = R(np.pi / 2)
+    s5 = math.sqrt(5)
+    return {
+        "10.2": [C(np.linalg.det(A - lam * I2)), C((1 - lam) * (3 - lam) + 2), C(lam**2 - 4 * lam + 5)],
+        "16": [C(l1), C((4 + np.sqrt(complex(16 - 20))) / 2), C((4 + 2j) / 2), C(2 + 1j)],
+        "19": [C(l2), C(np.conj(l1)), C(2 - 1j)], "19.2": [C(l1), C(2 + 2j)],
+        "19.3": [C(l1 + l2), C(4), C(np.trace(A))],
+        "19.4": [C(l1 * l2), C((2 + 1j) * (2 - 1j)), C(5), C(np.linalg.det(A))],
+        "26": [C(A - l1 * I2), C(np.array([[-1 - 1j, -2], [1, 1 - 1j]]))],
+        "29": [C(v), C(np.array([-1 + 1j, 1]))],
+        "29.2": [C((-1 - 1j) * (-1 + 1j)), C(2)],
+        "29.3": [C(A @ v), C((2 + 1j) * v)], "29.5": [C(A @ w), C((2 + 1j) * w)],
+        "33.2": [x, np.array([-1.0, 1])], "33.3": [y, np.array([1.0, 0])],
+        "33.4": [A @ x, 2 * x - y], "33.5": [A @ y, x + 2 * y],
+        "36.2": [Pi, np.array([[0.0, -1], [-1, -1]])],
+        "36.3": [Pi @ A @ P, np.array([[2.0, 1], [-1, 2]])],
+        "39": [Pi @ A @ P, np.array([[2.0, -1], [1, 2]])],
+        "42": [np.array([[2.0, 1], [-1, 2]]), s5 * R(th)], "42.2": [abs(l1), s5],
+        "45": [np.linalg.det(np.linalg.matrix_power(A, n)), 5.0 ** (n / 2)],
+        "48": [A @ A, np.array([[-1.0, -8], [4, 11]])], "48.2": [A @ A - 4 * A + 5 * I2, np.zeros((2, 2))],
+        "51": [C(l1**2), C(3 + 4j)], "51.2": [np.trace(A @ A), 6],
+        "51.3": [np.trace(A @ A), np.trace(A) ** 2, 16],
+        "55.2": [C(np.linalg.det(R(t) - lam * I2)), C(lam**2 - 2 * math.cos(t) * lam + 1)],
+        "58": [B @ B, -I2], "58.2": [B @ B @ B, B], "58.3": [np.linalg.matrix_power(B, 4), I2],
+    }
+
+
+@document("820_solution_key_trig_derivatives")
+def _(rng):
+    sin, cos, tan = math.sin, math.cos, math.tan
+    sec = lambda t: 1 / math.cos(t)  # noqa: E731
+    csc = lambda t: 1 / math.sin(t)  # noqa: E731
+    cot = lambda t: 1 / math.tan(t)  # noqa: E731
+    x = rng.uniform(0.1, 1.3)            # inside (0, pi/2): every function written is defined
+    xs = rng.uniform(0.05, 0.3)          # for tan(5x), sec(3x): 5x, 3x below pi/2
+    lim = lambda f: f(1e-7)  # noqa: E731
+    y1 = lambda t: t**2 * tan(t)  # noqa: E731
+    y2 = lambda t: sec(3 * t)  # noqa: E731
+    y3 = lambda t: sin(t) / (1 + cos(t))  # noqa: E731
+    y4 = lambda t: tan(5 * t) ** 2  # noqa: E731
+    y5 = lambda t: cos(t**2) ** 3  # noqa: E731
+    y6 = lambda t: sin(cos(t))  # noqa: E731
+    y8 = lambda t: t * sin(t) * cos(t)  # noqa: E731
+    T = lambda t: tan(math.pi / 4) + d(tan, math.pi / 4) * (t - math.pi / 4)  # noqa: E731
+    return {
+        "10": [d(tan, x), (cos(x) * cos(x) - sin(x) * (-sin(x))) / cos(x) ** 2, 1 / cos(x) ** 2, sec(x) ** 2],
+        "14": [d(sec, x), sin(x) / cos(x) ** 2, sec(x) * tan(x)],
+        "14.2": [d(csc, x), -csc(x) * cot(x)], "14.3": [d(cot, x), -csc(x) ** 2],
+        "22": [d(y1, x), 2 * x * tan(x) + x**2 * sec(x) ** 2], "25": [d(y1, x), 2 * x * sec(x) ** 2],
+        "32": [d(y2, xs), 3 * sec(3 * xs) * tan(3 * xs)], "35": [d(y2, xs), sec(3 * xs) * tan(3 * xs)],
+        "42": [d(y3, x), (cos(x) * (1 + cos(x)) + sin(x) ** 2) / (1 + cos(x)) ** 2, (1 + cos(x)) / (1 + cos(x)) ** 2,
+               1 / (1 + cos(x))],
+        "45": [d(y3, x), (cos(x) * (1 + cos(x)) - sin(x) ** 2) / (1 + cos(x)) ** 2],
+        "52": [d(y4, xs), 2 * tan(5 * xs) * sec(5 * xs) ** 2 * 5, 10 * tan(5 * xs) * sec(5 * xs) ** 2],
+        "55": [d(y4, xs), 2 * tan(5 * xs) * sec(5 * xs) ** 2],
+        "62": [d(y5, x), 3 * cos(x**2) ** 2 * (-sin(x**2)) * 2 * x, -6 * x * cos(x**2) ** 2 * sin(x**2)],
+        "65": [d(y5, x), -3 * cos(x**2) ** 2 * sin(x**2)], "65.2": [d(y5, x), 3 * cos(2 * x) ** 2],
+        "72": [d(y6, x), cos(cos(x)) * (-sin(x)), -sin(x) * cos(cos(x))], "75": [d(y6, x), cos(-sin(x))],
+        "82": [d2r(sec, x), sec(x) * tan(x) * tan(x) + sec(x) * sec(x) ** 2, sec(x) * tan(x) ** 2 + sec(x) ** 3,
+               sec(x) * (2 * sec(x) ** 2 + 1)],
+        "90": [d(y8, x), sin(x) * cos(x) + x * cos(x) ** 2 - x * sin(x) ** 2, 0.5 * sin(2 * x) + x * cos(2 * x)],
+        "95.2": [sec(math.pi / 4) ** 2, 2],
+        "98": [T(x), 1 + 2 * (x - math.pi / 4)], "101": [T(x), 1 + math.sqrt(2) * (x - math.pi / 4)],
+        "108": [lim(lambda t: sin(3 * t) / t), 3], "108.2": [lim(lambda t: tan(t) / t), 1],
+        "108.3": [lim(lambda t: sin(3 * t) / sin(5 * t)), 5 / 3],
+    }
+
+
+@document("821_nb_even_odd_symmetric_integrals")
+def _(rng):
+    from scipy import integrate
+
+    q = lambda f, a, b, **kw: integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=200, **kw)[0]  # noqa: E731
+    pi, sin, cos, e = math.pi, math.sin, math.cos, math.e
+    a = rng.uniform(0.3, 3)
+    c = rng.normal(size=4)
+    fe = lambda x: c[0] + c[1] * x**2 + math.cos(c[2] * x)  # noqa: E731   a random even function
+    fo = lambda x: c[1] * x**3 + math.sin(c[3] * x)  # noqa: E731         a random odd function
+    g = lambda x: math.exp(c[0] * x) + c[1] * x  # noqa: E731             a function with no symmetry
+    x = rng.uniform(-a, a)
+    ge = lambda t: (g(t) + g(-t)) / 2  # noqa: E731
+    go = lambda t: (g(t) - g(-t)) / 2  # noqa: E731
+    m, n = (int(v) for v in rng.integers(-4, 5, size=2))
+    xe = rng.uniform(-2, 2)
+    return {
+        "1:3.3": [q(fe, -a, a), 2 * q(fe, 0, a)], "1:3.4": [q(fo, -a, a), 0],
+        "1:7.3": [g(x), ge(x) + go(x)],
+        "1:9": [q(g, -a, a), 2 * q(ge, 0, a)],
+        "2:5": [q(lambda t: t**4 - 3 * t**2 + 1, -2, 2), 2 * q(lambda t: t**4 - 3 * t**2 + 1, 0, 2), 2 * (32 / 5 - 8 + 2), 4 / 5],
+        "2:9": [q(lambda t: t**3 * cos(t), -pi, pi), 0], "2:9.2": [q(lambda t: t**5 / (1 + t * t), -3, 3), 0],
+        "2:9.3": [q(lambda t: t**4 / (1 + t * t), -1, 1), 0],
+        "2:13": [q(lambda t: t**3 + t**2, -1, 1), q(lambda t: t**2, -1, 1), 2 / 3],
+        "2:13.2": [q(lambda t: t * sin(t), -1, 1), 2 * q(lambda t: t * sin(t), 0, 1), 2 * (cos(1) - sin(1))],
+        "2:17": [q(math.exp, -1, 1), 2 * q(math.exp, 0, 1), 2 * (e - 1)],
+        "2:17.2": [q(lambda t: (t + 1) ** 2, -2, 2), 2 * q(lambda t: (t + 1) ** 2, 0, 2), 52 / 3],
+        "2:20": [q(lambda t: t * abs(t), -2, 2, points=[0]), 2 * q(lambda t: t * t, 0, 2), 16 / 3],
+        "4:1": [(math.exp(xe) + math.exp(-xe)) / 2, math.cosh(xe)],
+        "4:3": [q(math.exp, -1, 1), 2 * q(math.cosh, 0, 1), 2 * math.sinh(1)],
+        "4:5": [2 * math.sinh(1), e - 1 / e],
+        "4:5.2": [q(lambda t: (t + 1) ** 2, -2, 2), 2 * q(lambda t: t * t + 1, 0, 2), 28 / 3],
+        "4:9": [q(lambda t: sin(m * t) * cos(n * t), -pi, pi), 0],
+        "4:11": [q(lambda t: sin(t) ** 2, -pi, pi), 2 * q(lambda t: sin(t) ** 2, 0, pi), pi],
+        "4:13": [q(lambda t: t * t * sin(t), -pi / 2, pi / 2), 2 * q(lambda t: t * t * sin(t), 0, pi / 2)],
+        "4:13.2": [q(lambda t: t**3, -1, 2), 0],
+        "4:13.3": [q(lambda t: t**3, -1, 2), q(lambda t: t**3, 1, 2), 15 / 4],
+        "4:17": [q(lambda t: sin(t) ** 2, 1, 1 + 2 * pi), q(lambda t: sin(t) ** 2, 0, 2 * pi), pi],
+        "4:17.2": [q(lambda t: abs(sin(t)), 0, 2 * pi, points=[pi]), 2 * q(sin, 0, pi), 4],
+        "4:19": [q(lambda t: abs(sin(t)), 0, 2 * pi, points=[pi]), q(sin, 0, 2 * pi), 0],
+        "4:21.2": [-d(fe, -x), d(fe, x)],
+    }
+
+
+@document("822_nb_orthonormal_basis_coordinates")
+def _(rng):
+    A = lambda *v: np.array(v, dtype=float)  # noqa: E731
+    u1, u2, u3 = A(1, 2, 2) / 3, A(2, 1, -2) / 3, A(2, -2, 1) / 3
+    U = [u1, u2, u3]
+    Q = np.c_[u1, u2, u3]
+    i, j = (int(v) for v in rng.integers(3, size=2))
+    z = rng.normal(size=3)                      # any vector, for the general statements
+    x = A(3, 0, 6)
+    c = np.linalg.solve(Q, x)                   # coordinates by elimination, not by dot products
+    jj = int(rng.integers(3))
+    cz = np.linalg.solve(Q, z)
+    Bw = np.c_[u1, u2]
+    proj = Bw @ np.linalg.lstsq(Bw, x, rcond=None)[0]
+    PW = Bw @ np.linalg.pinv(Bw)
+    dist = np.linalg.norm(x - proj)
+    v1, v2 = A(1, 1, 0), A(1, -1, 1)
+    v3 = np.cross(v1, v2)
+    yz = rng.normal(size=3)
+    y = A(3, 1, 2)
+    return {
+        "1:7": [U[i] @ U[j], delta(i, j)],
+        "1:7.2": [u1 @ u2, (2 + 2 - 4) / 9, 0],
+        "1:7.3": [Q.T @ Q, np.eye(3)], "1:7.4": [np.linalg.inv(Q), Q.T],
+        "2:3": [cz[jj], U[jj] @ z],
+        "2:5": [c[0], (3 + 0 + 12) / 3, 5], "2:5.2": [c[1], (6 + 0 + 12) / 3, 6], "2:5.3": [c[2], (6 - 0 + 6) / 3, 4],
+        "2:7": [z @ z, cz @ cz], "2:7.2": [x @ x, 9 + 36, 45],
+        "2:9": [c @ c, 25 + 36 + 16, 77],
+        "4:1": [c[1], (6 + 0 - 12) / 3, -2], "4:1.2": [25 + 4 + 16, 45],
+        "4:3": [x, 5 * u1 - 2 * u2 + 4 * u3],
+        "4:5": [np.linalg.det(Q), -1],
+        "4:11": [proj, 5 * u1 - 2 * u2, A(1, 8, 14) / 3],
+        "4:11.2": [x - proj, A(8, -8, 4) / 3, 4 / 3 * u3],
+        "4:13": [abs(c[2]), 4],
+        "4:15": [PW, np.outer(u1, u1) + np.outer(u2, u2), np.eye(3) - (u3 @ u3) * np.ones((1, 1))],
+        "4:17": [dist, x @ x - c[0] ** 2 - c[1] ** 2, 16],
+        "5:3.3": [v3, np.cross(v1, v2), A(1, -1, -2)],
+        "5:5": [yz, sum((yz @ v) / (v @ v) * v for v in (v1, v2, v3))],
+        "5:9": [y, 2 * v1 + 4 / 3 * v2 - 1 / 3 * v3],
+        "5:11": [y, 4 * v1 + 4 * v2 - 2 * v3],
+    }
+
+
+@document("823_exam_determinant_row_reduction")
+def _(rng):
+    det = np.linalg.det
+    M = np.array([[1.0, 2, -1, 0], [2, 4, 1, 3], [0, 1, 2, 1], [-1, 0, 3, 2]])
+    m = lambda *rows: np.array(rows, dtype=float)  # noqa: E731
+    S1 = m([1, 2, -1, 0], [0, 0, 3, 3], [0, 1, 2, 1], [0, 2, 2, 2])
+    S2 = m([1, 2, -1, 0], [0, 1, 2, 1], [0, 0, 3, 3], [0, 2, 2, 2])
+    S3 = m([1, 2, -1, 0], [0, 1, 2, 1], [0, 0, 1, 1], [0, 0, -2, 0])
+    S4 = m([1, 2, -1, 0], [0, 1, 2, 1], [0, 0, 1, 1], [0, 0, 0, 2])
+    dM = det(M)
+    i, j = rng.choice(4, size=2, replace=False)
+    k = int(rng.integers(4))
+    B = M.copy()
+    B[[i, j]] = B[[j, i]]
+    B[k] *= 5
+    t = rng.normal() * 2
+    A = lambda t: m([1, 1, 1], [1, t, 1], [1, 1, t * t])  # noqa: E731
+    V = m([1, 1, 1], [1, 2, 4], [1, 3, 9])
+    return {
+        "15": [dM, det(S1), -det(S2), -3 * det(S3), -3 * det(S4), -3 * 2, -6],
+        "23": [dM, 6], "23.2": [dM, -2], "25": [dM, -6],
+        "28": [det(M.T), -6], "28.2": [det(2 * M), 2**4 * (-6), -96],
+        "28.3": [det(np.linalg.inv(M)), -1 / 6], "28.4": [det(np.linalg.matrix_power(M, 3)), -216],
+        "31": [det(2 * M), 2 * dM, -12], "31.2": [det(-M), -dM, 6], "31.3": [det(-M), dM],
+        "36": [det(B), -5 * dM, 30], "39": [det(B), 5 * dM, -30],
+        "50": [det(A(t)), (t - 1) * (t * t - 1), (t - 1) ** 2 * (t + 1)],
+        "53": [det(A(2.0)), 3], "53.2": [det(A(0.0)), -1], "53.3": [det(A(t)), t**3 - 1],
+        "58": [det(V), (2 - 1) * (3 - 1) * (3 - 2), 2],
+        "61": [det(V), 1 * (8 - 6), 2],
+    }
+
+
+@document("824_hw_cbow_word2vec_gradients")
+def _(rng):
+    dd, C = int(rng.integers(2, 5)), int(rng.integers(1, 4))
+    V = C + int(rng.integers(2, 5))
+    U = rng.normal(size=(dd, V))
+    Vin = rng.normal(size=(dd, V))
+    perm = rng.permutation(V)
+    o, ctx, outside = int(perm[0]), [int(c) for c in perm[1:C + 1]], int(perm[C + 1])
+    y = np.zeros(V)
+    y[o] = 1.0
+
+    def J_of(Vin, U, ctx=ctx):
+        h = sum(Vin[:, c] for c in ctx) / len(ctx)
+        return -U[:, o] @ h + lse(U.T @ h)
+
+    h = sum(Vin[:, c] for c in ctx) / C
+    s = U.T @ h
+    yh = softmax(s)
+    w, k = int(rng.integers(V)), int(rng.integers(V))
+    wn = int(rng.choice([x for x in range(V) if x != o]))
+    Js = lambda s: -s[o] + lse(s)  # noqa: E731
+    gs = grad(Js, s)
+    gh = grad(lambda h: -U[:, o] @ h + lse(U.T @ h), h)
+    gU = grad(lambda U: J_of(Vin, U), U)
+    gVin = grad(lambda Vin: J_of(Vin, U), Vin)
+    j = int(rng.integers(C))
+    cj = ctx[j]
+    hv = lambda v: (sum(Vin[:, c] for c in ctx if c != cj) + v) / C  # noqa: E731
+    Jh = jac(hv, Vin[:, cj])
+    # a word filling two slots of a window of C + 1 >= 2 slots
+    ctx2 = ctx + [ctx[0]]
+    C2 = len(ctx2)
+    h2 = sum(Vin[:, c] for c in ctx2) / C2
+    g2 = grad(lambda Vin: J_of(Vin, U, ctx2), Vin)[:, ctx[0]]
+    yh2 = softmax(U.T @ h2)
+    # the example
+    e = math.e
+    u1, u2, u3 = np.array([1.0, 0]), np.array([0.0, 1]), np.array([1.0, 1])
+    Ue = np.stack([u1, u2, u3], axis=1)
+    he = (np.array([2.0, 0]) + np.array([0.0, 0])) / 2
+    ye = softmax(Ue.T @ he)
+    Je = lambda Ue: -Ue[:, 0] @ he + lse(Ue.T @ he)  # noqa: E731
+    gUe = grad(Je, Ue)
+    ghe = grad(lambda hh: -u1 @ hh + lse(Ue.T @ hh), he)
+    return {
+        "14": [yh[w], math.exp(U[:, w] @ h) / sum(math.exp(U[:, x] @ h) for x in range(V))],
+        "20": [-math.log(yh[o]), -math.log(yh[o]), -U[:, o] @ h + lse(U.T @ h)],
+        "23": [partial(lambda s: softmax(s)[w], s, k), yh[w] * (delta(w, k) - yh[w])],
+        "26": [np.array([gs[o], gs[wn]]), np.array([1 - yh[o], gs[wn]]), np.array([1 - yh[o], yh[wn]])],
+        "29": [gs, yh - y],
+        "36": [gh, -U[:, o] + sum(math.exp(U[:, x] @ h) * U[:, x] for x in range(V)) / sum(math.exp(U[:, x] @ h) for x in range(V)),
+               -U[:, o] + sum(yh[x] * U[:, x] for x in range(V)), U @ (yh - y)],
+        "39": [grad(lambda u: u @ h, U[:, w]), h],
+        "42": [gU[:, w], (yh[w] - y[w]) * h],
+        "42.2": [gU, np.outer(yh - y, h)],
+        "45": [Jh, np.eye(dd) / C],
+        "48": [gVin[:, cj], Jh.T @ gh, U @ (yh - y)],
+        "51": [gVin[:, outside], np.zeros(dd)],
+        "51.2": [g2, 1 / C2 * U @ (yh2 - y)],
+        "58": [he, 0.5 * (np.array([2.0, 0]) + np.array([0.0, 0])), np.array([1.0, 0])],
+        "58.2": [Ue.T @ he, np.array([1.0, 0, 1])],
+        "58.3": [ye, np.array([e, 1, e]) / (2 * e + 1)],
+        "64": [Je(Ue), -math.log(e / (2 * e + 1)), math.log(2 * e + 1) + 1],
+        "71": [ghe, -u1 + (e * u1 + u2 + e * u3) / (2 * e + 1), -np.array([1.0, 0]) + np.array([2 * e, 1 + e]) / (2 * e + 1),
+               np.array([1, 1 + e]) / (2 * e + 1)],
+        "77": [gUe[:, 1], np.array([1.0, 0]) / (2 * e + 1)],
+        "77.2": [gUe[:, 0], (e + 1) / (2 * e + 1) * np.array([1.0, 0])],
+        "77.3": [he[1], 0],
+    }
+
+
+@document("825_notes_tied_autoencoder_gradient")
+def _(rng):
+    n, k = int(rng.integers(2, 5)), int(rng.integers(1, 4))
+    W, b, c, x = rng.normal(size=(k, n)), rng.normal(size=k), rng.normal(size=n), rng.normal(size=n)
+    W2 = rng.normal(size=(n, k))
+    lam = rng.uniform(0.1, 2)
+
+    def fwd(W=W, b=b, c=c, x=x):
+        a = sig(W @ x + b)
+        return W.T @ a + c
+
+    L = lambda **kw: 0.5 * np.sum((fwd(**kw) - (kw.get("x", x))) ** 2)  # noqa: E731
+    z = W @ x + b
+    a = sig(z)
+    r = fwd() - x
+    dl = (W @ r) * a * (1 - a)
+    gW = grad(lambda W: L(W=W), W)
+    i, j = int(rng.integers(k)), int(rng.integers(n))
+    Lu = lambda W, W2: 0.5 * np.sum((W2 @ sig(W @ x + b) + c - x) ** 2)  # noqa: E731
+    r2 = W2 @ a + c - x
+    Jx = jac(lambda x: fwd(x=x), x)
+    Ja = jac(lambda x: sig(W @ x + b), x)
+    t0 = rng.normal()
+    Ll = lambda W: 0.5 * np.sum((W.T @ W @ x - x) ** 2)  # noqa: E731
+    rl = W.T @ W @ x - x
+    We, xe = np.array([[1.0, 1.0]]), np.array([1.0, 0.0])
+    ge = grad(lambda W: 0.5 * np.sum((W.T @ W @ xe - xe) ** 2), We)
+    W1 = We - 0.5 * ge
+    return {
+        "20": [grad(lambda c: L(c=c), c), r],
+        "20.2": [grad(lambda a: 0.5 * np.sum((W.T @ a + c - x) ** 2), a), W @ r],
+        "23": [d(sig, z[0]), sig(z[0]) * (1 - sig(z[0]))],
+        "26": [dl, grad(lambda z: 0.5 * np.sum((W.T @ sig(z) + c - x) ** 2), z), dl],
+        "29": [grad(lambda b: L(b=b), b), dl],
+        "32": [gW, np.outer(a, r) + np.outer(dl, x)],
+        "32.2": [gW[i, j], a[j] * r[i] + dl[i] * x[j] if j < k and i < n else UNDEFINED],
+        "35.2": [grad(lambda V: Lu(W, V), W2), np.outer(r2, a)],
+        "35.3": [grad(lambda U: Lu(U, W2), W), np.outer((W @ r2) * a * (1 - a), x)],
+        "40": [grad(lambda W: L(W=W) + lam / 2 * np.sum(W**2), W), np.outer(a, r) + np.outer(dl, x) + lam / 2 * W],
+        "48": [Jx, W.T @ np.diag(a * (1 - a)) @ W],
+        "51": [Jx, UNDEFINED if n != k else W @ np.diag(a * (1 - a)) @ W.T],
+        "51.2": [Ja, np.diag(a * (1 - a)) @ W],
+        "51.3": [np.sum(Ja**2), sum(a[i_] * (1 - a[i_]) * np.sum(W[i_] ** 2) for i_ in range(k))],
+        "55.2": [W.T @ W @ x - x, rl], "55.3": [W @ x, W @ x],
+        "58": [grad(Ll, W), np.outer(W @ x, rl) + np.outer(W @ rl, x), W @ (np.outer(x, rl) + np.outer(rl, x)),
+               2 * W @ np.outer(x, rl)],
+        "66": [(We @ xe)[0], 1], "66.2": [We.T @ We @ xe, np.array([1.0, 1.0])], "66.3": [We.T @ We @ xe - xe, np.array([0.0, 1.0])],
+        "66.4": [0.5 * np.sum((We.T @ We @ xe - xe) ** 2), 0.5],
+        "72": [ge, 1 * np.array([[0.0, 1.0]]) + 1 * np.array([[1.0, 0.0]]), np.array([[1.0, 1.0]])],
+        "75": [W1, np.array([[0.5, 0.5]])],
+        "75.2": [W1.T @ W1 @ xe, np.array([0.5, 0.5])],
+        "75.3": [0.5 * np.sum((W1.T @ W1 @ xe - xe) ** 2), 0.5],
+        "75.4": [ge, np.array([[1.0, 0.0]])],
+        "77": [(t0 * W).T @ (t0 * W) @ x, t0 * (W.T @ W @ x)],
+    }
+
+
+@document("826_recitation_xor_two_layer_relu")
+def _(rng):
+    R = lambda v: np.maximum(v, 0.0)  # noqa: E731
+    X = np.array([[0.0, 0], [0, 1], [1, 0], [1, 1]])
+    Y = np.array([0.0, 1, 1, 0])
+    v, c0 = rng.normal(size=2), rng.normal()
+    g = lambda x: v @ x + c0  # noqa: E731
+    A = np.hstack([X, np.ones((4, 1))])
+    coef = np.linalg.lstsq(A, Y, rcond=None)[0]
+    W0, b0, w0, cc = np.array([[1.0, 1], [1, 1]]), np.array([0.0, -1]), np.array([1.0, -2]), 0.0
+    net = lambda x, W=W0, b=b0, w=w0, c=cc: w @ R(W @ x + b) + c  # noqa: E731
+
+    def on(lo, hi):
+        s = rng.uniform(lo, hi)
+        t = rng.uniform(-2, 2)
+        return np.array([s / 2 + t, s / 2 - t]), s
+    (x1, s1), (x2, s2), (x3, s3) = on(-3, 0), on(0, 1), on(1, 4)
+    x = rng.normal(size=2)
+    s = x.sum()
+    cases = lambda L, Rr: [np.array([Rr[j] if j < i else L[j] for j in range(len(L))]) for i in range(len(L) + 1)]  # noqa: E731
+    w1 = np.array([1.0, -1])
+    xe, ye = np.array([1.0, 1]), 0.0
+    Lp = lambda W=W0, b=b0, w=w1, c=cc, x=xe: 0.5 * (net(x, W, b, w, c) - ye) ** 2  # noqa: E731
+    z = W0 @ xe + b0
+    h = R(z)
+    e = net(xe, w=w1) - ye
+    gW = grad(lambda W: Lp(W=W), W0)
+    gz = grad(lambda z: 0.5 * (w1 @ R(z) + cc - ye) ** 2, z)
+    x0, y0 = np.zeros(2), rng.normal()
+    return {
+        "7": [g(X[0]) + g(X[3]), g(X[1]) + g(X[2])],
+        "10": [np.mean((A @ coef - Y) ** 2), 0.25],
+        "21.2": [net(x), R(s) - 2 * R(s - 1)],
+        "33": cases([net(x1), net(x2), net(x3)], [0.0, s2, s3 - 2]),
+        "36": [W0.size + b0.size + w0.size + 1, 2 * 2 + 2 + 2, 8],
+        "36.2": [w0 @ (W0 @ x + b0) + cc, x[0] + x[1] - 2],
+        "36.3": [net(np.array([2.0, 2])), 2],
+        "40.3": [z, W0 @ xe + b0, np.array([2.0, 1])],
+        "40.4": [net(xe, w=w1), 1], "40.5": [Lp(), 1], "40.6": [e, 1],
+        "43": [d(lambda c: Lp(c=c), cc), 1],
+        "43.2": [grad(lambda w: Lp(w=w), w1), e * h, np.array([2.0, 1])],
+        "43.3": [grad(lambda h: 0.5 * (w1 @ h + cc - ye) ** 2, h), e * w1, np.array([1.0, -1])],
+        "49": [grad(lambda b: Lp(b=b), b0), gz, np.array([1.0, -1])],
+        "49.2": [gW, np.outer(xe, gz), np.array([[1.0, -1], [1, -1]])],
+        "52": [w1 - 0.5 * grad(lambda w: Lp(w=w), w1), np.array([0.0, -0.5])],
+        "52.2": [b0 - 0.5 * grad(lambda b: Lp(b=b), b0), np.array([-0.5, -0.5])],
+        "52.3": [grad(lambda x: Lp(x=x), xe), np.zeros(2)],
+        "54": [(W0 @ x0 + b0)[0], 0],
+        "54.3": [grad(lambda W: 0.5 * (net(x0, W, b0, w1, cc) - y0) ** 2, W0), np.zeros((2, 2))],
+        "58": [R(s3) - 2 * R(s3 - 1), s3 - 2 * (s3 - 1)],
+    }
+
+
+@document("827_lecture_relu_hat_functions")
+def _(rng):
+    from scipy import integrate
+
+    R = lambda t: max(0.0, t)  # noqa: E731
+    x, a, b = rng.normal(size=3) * 2
+    cc = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    xp = rng.uniform(0.2, 3)
+    phi = lambda t: R(t + 1) - 2 * R(t) + R(t - 1)  # noqa: E731
+    x1, x2, x3 = rng.choice([-1, 1]) * rng.uniform(1, 4), rng.uniform(-1, 0), rng.uniform(0, 1)
+    cases = lambda L, Rr: [np.array([Rr[j] if j < i else L[j] for j in range(len(L))]) for i in range(len(L) + 1)]  # noqa: E731
+    n, h, t0 = int(rng.integers(2, 7)), rng.uniform(0.3, 2), rng.normal()
+    t = t0 + h * np.arange(n + 1)
+    p = rng.normal(size=4)
+    f = lambda u: np.polyval(p, u) + math.sin(3 * u)  # noqa: E731
+    ft = np.array([f(u) for u in t])
+    xs = rng.uniform(t[0], t[-1])
+    g = lambda u: float(np.interp(u, t, ft))  # noqa: E731
+    s = np.diff(ft) / h
+    grid = np.linspace(t[0], t[-1], 200 * n + 1)
+    err = max(abs(float(np.interp(u, t, t**2)) - u * u) for u in grid)
+    ke, fe = np.array([0.0, 1, 2]), np.array([0.0, 1, 4])
+    ge = lambda u: float(np.interp(u, ke, fe))  # noqa: E731
+    xe = rng.uniform(0, 2)
+    T = lambda u: 2 * R(u) - 4 * R(u - 0.5)  # noqa: E731
+    tl, th_ = rng.uniform(0, 0.5), rng.uniform(0.5, 1)
+    m = int(rng.integers(1, 6))
+
+    def Tm(u, m=m):
+        for _ in range(m):
+            u = T(u)
+        return u
+    xm = rng.uniform(0.01, 0.99)
+    return {
+        "17": [R(x) - R(-x), x], "17.2": [R(x) + R(-x), abs(x)],
+        "19": [R(cc * xp), cc * R(xp)],
+        "22": [max(a, b), a + R(b - a)], "22.2": [min(a, b), a + R(a - b)],
+        "33": cases([phi(x1), phi(x2), phi(x3)], [0.0, 1 + x2, 1 - x3]),
+        "35": [phi(x), R(1 - abs(x))],
+        "36": [phi(x), R(x + 1) - R(x) + R(x - 1)],
+        "39": [integrate.quad(phi, -3, 3, points=[-1, 0, 1])[0], 1],
+        "47": [g(xs), sum(ft[k] * phi((xs - t[k]) / h) for k in range(n + 1))],
+        "52": [g(xs), ft[0] + s[0] * R(xs - t[0]) + sum((s[k] - s[k - 1]) * R(xs - t[k]) for k in range(1, n))],
+        "56.2": [(fe[1] - fe[0]) / 1, 1], "56.3": [(fe[2] - fe[1]) / 1, 3],
+        "57": [(fe[2] - fe[1]) - (fe[1] - fe[0]), 3],
+        "59": [ge(xe), 0 + 1 * R(xe) + 3 * R(xe - 1)],
+        "63": [ge(1.5), 1.5 + 3 * 0.5, 3],
+        "66": [1.5**2, 9 / 4], "66.2": [(fe[2] - fe[1]) - (fe[1] - fe[0]), 2], "67": [ge(1.5), 5 / 2],
+        "70": [err, h**2 / 8],
+        "83": cases([T(tl), T(th_)], [2 * tl, 2 - 2 * th_]),
+        "85": [T(T(0.25)), T(0.5), 1],
+        "86": [T(T(3 / 8)), T(0.75), 1 / 4],
+        "88": [Tm(1 / 8, 3), 1],
+        "88.2": [abs(d(Tm, xm)), 2**m],
+    }
+
+
+@document("828_worksheet_computational_graph_by_hand")
+def _(rng):
+    p1 = np.array([-2.0, 5, -4])
+    f1 = lambda p: (p[0] + p[1]) * p[2]  # noqa: E731
+    g1 = grad(f1, p1)
+    q = p1[0] + p1[1]
+    w, x = np.array([2.0, -3, -3]), np.array([-1.0, -2])
+    f2 = lambda w, x: sig(w[0] * x[0] + w[1] * x[1] + w[2])  # noqa: E731
+    a = w[0] * x[0] + w[1] * x[1] + w[2]
+    gw, gx = grad(lambda w: f2(w, x), w), grad(lambda x: f2(w, x), x)
+    g = sig(1) * (1 - sig(1))
+    E = math.exp(-1)
+    p3 = np.array([3.0, -4, 2, -1])
+    f3 = lambda p: 2 * (p[0] * p[1] + max(p[2], p[3]))  # noqa: E731
+    g3 = grad(f3, p3)
+    f4 = lambda p: p[0] * p[1] + sig(p[0])  # noqa: E731
+    p4 = np.array([0.0, 3])
+    g4 = grad(f4, p4)
+    p5 = np.array([6.0, 2])
+    g5 = grad(lambda p: p[0] / p[1], p5)
+    return {
+        "7.2": [q, 3], "7.3": [f1(p1), -12],
+        "10": [g1[2], 3], "10.2": [d(lambda t: t * p1[2], q), -4], "10.3": [g1[0], -4], "10.4": [g1[1], 4], "13": [g1[1], -4],
+        "20": [a, w[0] * x[0] + w[1] * x[1] + w[2], 1],
+        "26": [d(sig, a), (-1 / (1 + E) ** 2) * 1 * E * (-1), -E / (1 + E) ** 2, sig(1) * (1 - sig(1))],
+        "29.2": [g, math.e / (1 + math.e) ** 2],
+        "32": [gw[0], -g], "32.2": [gw[1], 2 * g], "32.3": [gw[2], g], "32.4": [gx[0], 2 * g], "32.5": [gx[1], 3 * g],
+        "37.3": [f3(p3), -10],
+        "40": [g3[0], -8], "40.2": [g3[1], 6], "40.3": [g3[2], 2], "40.4": [g3[3], 2],
+        "48": [g4[0], p4[1] + sig(p4[0]) * (1 - sig(p4[0])), 13 / 4],
+        "51": [g4[0], 3],
+        "58": [g5[0], 0.5], "58.2": [g5[1], -p5[0] / p5[1], -3],
+    }
+
+
+@document("829_nb_forward_mode_dual_numbers")
+def _(rng):
+    from scipy import linalg
+
+    I2, N = np.eye(2), np.array([[0.0, 1], [0, 0]])
+    D = lambda a, b: a * I2 + b * N  # noqa: E731   a + b eps as a 2 x 2 matrix, eps = N, N^2 = 0
+    inv = np.linalg.inv
+    a, b, c, dd = rng.normal(size=4)
+    a = a if abs(a) > 0.2 else 0.7
+    c = c if abs(c) > 0.2 else -0.6
+    Ma, Mc = D(a, b), D(c, dd)
+    M2 = D(2, 1)
+    f = lambda t: t * t * math.sin(t)  # noqa: E731
+    x = rng.uniform(-3, 3)
+    M1 = D(1, 1)
+    e = D(0, 1)
+    F = lambda p: np.array([p[0] * p[1], p[0] + math.sin(p[1])])  # noqa: E731
+    p = rng.normal(size=2)
+    p0 = np.array([3.0, 0])
+    J0 = jac(F, p0)
+    A0 = np.array([[0.0, 3], [1, 1]])
+    v, u = np.array([1.0, 2]), np.array([1.0, -1])
+    n, k, m = (int(t) for t in rng.integers(1, 4, size=3))
+    A, B = rng.normal(size=(k, n)), rng.normal(size=(m, k))
+    H = lambda x: np.tanh(A @ x)  # noqa: E731
+    G = lambda y: np.sin(B @ y)  # noqa: E731
+    xx, uu, vv = rng.normal(size=n), rng.normal(size=m), rng.normal(size=n)
+    JF, JG, JH = jac(lambda x: G(H(x)), xx), jac(G, H(xx)), jac(H, xx)
+    return {
+        "1:5": [Ma @ Mc, D(a * c, a * dd + b * c)],
+        "1:9": [inv(Ma), D(1 / a, b / a**2)],
+        "1:11": [Ma @ D(1 / a, -b / a**2), I2],
+        "1:13": [linalg.expm(Ma), D(math.exp(a), b * math.exp(a))],
+        "1:13.2": [linalg.sinm(Ma), D(math.sin(a), b * math.cos(a))],
+        "1:13.3": [linalg.cosm(Ma), D(math.cos(a), b * math.sin(a))],
+        "2:3.2": [M2 @ M2, D(4, 4)],
+        "2:6": [M2 @ M2 @ linalg.sinm(M2), D(4, 4) @ D(math.sin(2), math.cos(2)), D(4 * math.sin(2), 4 * math.cos(2) + 4 * math.sin(2))],
+        "2:10": [d(f, 2.0), 4 * math.sin(2) + 4 * math.cos(2)],
+        "2:10.2": [d(f, x), 2 * x * math.sin(x) + x * x * math.cos(x)],
+        "2:12": [Ma @ inv(Mc), D(a / c, (b * c - a * dd) / c**2)],
+        "2:14.2": [M1 @ inv(I2 + M1 @ M1), D(1, 1) @ inv(D(2, 2)), D(0.5, 0.5)],
+        "2:14.3": [linalg.expm(-e), D(1, -1)],
+        "2:16": [inv(I2 + linalg.expm(-e)), inv(I2 + linalg.expm(-e)), inv(D(2, -1)), D(0.5, -0.25)],
+        "4:1": [I2 + M1 @ M1, D(2, 2)], "4:1.2": [D(1, 1) @ inv(D(2, 2)), D(0.5, 0)],
+        "4:7.2": [jac(F, p), np.array([[p[1], p[0]], [1, math.cos(p[1])]])],
+        "4:11": [J0 @ v, A0 @ v, np.array([6.0, 3])],
+        "4:11.2": [u @ J0, A0 @ u, np.array([-3.0, 0])],
+        "4:13": [u @ (J0 @ v), 3],
+        "6:1": [u @ J0, np.array([-1.0, 2])], "6:1.2": [(u @ J0) @ v, 3],
+        "6:1.4": [uu @ JF, (uu @ JG) @ JH],
+        "6:1.5": [JF @ vv, (lambda w: UNDEFINED if w is UNDEFINED else mat(JH, w))(mat(JG, vv))],
+    }
+
+
+@document("830_exam_rnn_lstm_gru_parameter_counts")
+def _(rng):
+    def layer(D, H, gates, biases=1):
+        shapes = [(H, D), (H, H)] + [(H,)] * biases
+        return gates * sum(int(np.prod(s)) for s in shapes)
+    D, H = int(rng.integers(1, 300)), int(rng.integers(1, 300))
+    rnn, lstm, gru = layer(D, H, 1), layer(D, H, 4), layer(D, H, 3)
+    D0, H0, V = 100, 128, 10_000
+    return {
+        "10": [rnn, H * D + H**2 + H, H * (D + H + 1)],
+        "16": [lstm, 4 * H * (D + H + 1)], "16.2": [gru, 3 * H * (D + H + 1)],
+        "19": [layer(D, H, 4, 2), 4 * H * (D + H + 2), lstm + H],
+        "25": [layer(D0, H0, 1), 128 * 229, 29_312],
+        "26": [layer(D0, H0, 4), 4 * 29_312, 117_248],
+        "27": [layer(D0, H0, 3), 3 * 29_312, 89_736],
+        "31": [4 * H0 * (D0 + H0), 116_736],
+        "34": [layer(H0, H0, 4), 4 * 128 * (100 + 128 + 1), 117_248],
+        "37": [2 * 117_248, 234_496],
+        "40": [2 * layer(2 * H0, H0, 4), 2 * 4 * 128 * (128 + 128 + 1), 1024 * 257, 263_168],
+        "46": [V * D0 + layer(D0, H0, 4) + H0 * V + V, 1_000_000 + 117_248 + 1_290_000, 2_407_248],
+        "49": [4 * 100 * 201, 80_400],
+        "49.2": [V * 100 + layer(100, 100, 4) + V, 1_090_400],
+        "53": [layer(H0, H0, 4), 4 * 128 * 257, 131_584],
+    }
+
+
+@document("831_appendix_bilinear_attention_score")
+def _(rng):
+    dd, n = int(rng.integers(2, 5)), int(rng.integers(2, 5))
+    h, W, S = rng.normal(size=dd), rng.normal(size=(dd, dd)), rng.normal(size=(n, dd))
+    r = rng.normal(size=dd)
+    Lc = lambda c: np.sum(r * np.sin(c))  # noqa: E731
+
+    def ctx(h=h, W=W, S=S):
+        e = S @ W.T @ h
+        return softmax(e) @ S
+    L = lambda **kw: Lc(ctx(**kw))  # noqa: E731
+    e = S @ W.T @ h
+    al = softmax(e)
+    c = al @ S
+    g = r * np.cos(c)
+    i, j = int(rng.integers(n)), int(rng.integers(n))
+    ge = grad(lambda e: Lc(softmax(e) @ S), e)
+    beta = al * (S @ g - g @ c)
+    sv = lambda si: (lambda S2: S2)(np.vstack([S[:i], si[None], S[i + 1:]]))  # noqa: E731
+    s1, s2, h0 = np.array([1.0, 0]), np.array([0.0, 1]), np.array([1.0, 1])
+    S0, W0, g0 = np.stack([s1, s2]), np.diag([math.log(3), 0.0]), np.array([1.0, 0])
+    e0 = S0 @ W0.T @ h0
+    a0 = softmax(e0)
+    c0 = a0 @ S0
+    b0 = a0 * (S0 @ g0 - g0 @ c0)
+    gW0 = grad(lambda W: g0 @ (softmax(S0 @ W.T @ h0) @ S0), W0)
+    Ws = np.eye(2) / math.sqrt(2)
+    es = S0 @ Ws.T @ h0
+    As = softmax(es)
+    return {
+        "22": [grad(lambda h: h @ W @ S[i], h), W @ S[i]],
+        "22.2": [grad(lambda s: h @ W @ s, S[i]), W.T @ h],
+        "22.3": [grad(lambda W: h @ W @ S[i], W), np.outer(S[i], h)],
+        "27": [grad(lambda a: Lc(a @ S), al)[i], g @ S[i]],
+        "28": [partial(lambda e: softmax(e)[j], e, i), al[j] * (delta(i, j) - al[i])],
+        "30": [ge[i], sum(g @ S[j_] * al[j_] * (delta(i, j_) - al[i]) for j_ in range(n)),
+               al[i] * (g @ S[i] - sum(al[j_] * (g @ S[j_]) for j_ in range(n))), al[i] * g @ (S[i] - c)],
+        "35": [np.sum(ge), 0],
+        "38": [grad(lambda W: L(W=W), W), sum(beta[k] * np.outer(h, S[k]) for k in range(n)), np.outer(h, beta @ S)],
+        "39": [grad(lambda h: L(h=h), h), W.T @ (beta @ S)],
+        "40": [grad(lambda s: L(S=sv(s)), S[i]), beta[i] * W.T @ h],
+        "48": [e0[0], math.log(3)], "48.2": [e0[1], 0],
+        "50": [a0[0], 3 / 4], "50.2": [a0[1], 1 / 4], "50.3": [c0, np.array([0.25, 0.75])],
+        "52.2": [g0 @ c0, 3 / 4],
+        "54": [b0[0], 3 / 4 * (1 - 3 / 4), 3 / 16],
+        "54.2": [b0[1], 1 / 4 * (0 - 3 / 4), 3 / 16],
+        "58": [gW0, np.array([[3 / 16, 3 / 16], [-3 / 16, -3 / 16]])],
+        "60": [es[0], es[1], 0.5],
+        "60.2": [As[0], As[1], 0.5],
+    }
+
+
+@document("832_forum_softmax_with_mse_vs_cross_entropy")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    z = rng.normal(size=K) * 1.5
+    k = int(rng.integers(K))
+    j = int(rng.choice([t for t in range(K) if t != k]))
+    y = np.zeros(K)
+    y[k] = 1
+    CE = lambda z: -math.log(softmax(z)[k])  # noqa: E731
+    MSE = lambda z: 0.5 * np.sum((softmax(z) - y) ** 2)  # noqa: E731
+    p = softmax(z)
+    J = jac(softmax, z)
+    gC, gM = grad(CE, z), grad(MSE, z)
+    nn = p @ p
+    z0, y0 = np.zeros(3), np.array([1.0, 0, 0])
+    p0 = softmax(z0)
+    gC0 = grad(lambda z: -math.log(softmax(z)[0]), z0)
+    gM0 = grad(lambda z: 0.5 * np.sum((softmax(z) - y0) ** 2), z0)
+    t, yl = rng.normal() * 2, float(rng.integers(2))
+    a = sig(t)
+    return {
+        "3": [gM, p - y],
+        "14": [np.array([gC[k], gC[j]]), np.array([p[k] - 1, gC[j]]), np.array([p[k] - 1, p[j]])],
+        "17": [gC, p - y],
+        "17.2": [J, J, np.diag(p) - np.outer(p, p)],
+        "20": [gM, J.T @ (p - y), J @ (p - y), p * (p - y) - (p @ (p - y)) * p],
+        "23": [p @ (p - y), nn - p[k]],
+        "26": [gM[k], p[k] * (p[k] - 1) - p[k] * (nn - p[k]), p[k] * (2 * p[k] - 1 - nn)],
+        "29": [gM[j], p[j] * (p[j] - nn + p[k])],
+        "29.2": [np.sum(gM if rng.random() < 0.5 else gC), 0],
+        "31": [MSE(z), 0.5 * (1 - 2 * p[k] + nn)],
+        "35": [p0, np.array([1, 1, 1]) / 3], "35.2": [p0 @ p0, 1 / 9],
+        "38": [gC0, np.array([-2 / 3, 1 / 3, 1 / 3])], "38.2": [gM0, np.array([-4 / 27, 5 / 27, 5 / 27])],
+        "41": [-math.log(p0[0]), math.log(1 / 3)],
+        "41.2": [0.5 * np.sum((p0 - y0) ** 2), 0.5 * (1 - 2 / 3 + 1 / 9), 2 / 9],
+        "43": [gM, (p - y) * p * (1 - p)],
+        "43.2": [(p0 - y0) * p0 * (1 - p0), np.array([-4 / 27, 2 / 27, 2 / 27])],
+        "47": [gM0, np.array([-2 / 9, 1 / 9, 1 / 9])],
+        "50": [d(lambda t: 0.5 * (sig(t) - yl) ** 2, t), (a - yl) * a * (1 - a)],
+        "50.2": [d(lambda t: -yl * math.log(sig(t)) - (1 - yl) * math.log(1 - sig(t)), t), a - yl],
+        "53": [sig(-4) - 1, -sig(4)],
+    }
+
+
+@document("833_handout_conv2d_backward_by_hand")
+def _(rng):
+    def conv(X, K, b=0.0):
+        n, k = X.shape[0], K.shape[0]
+        m = n - k + 1
+        return np.array([[b + np.sum(X[i:i + k, j:j + k] * K) for j in range(m)] for i in range(m)])
+
+    def side(n, k, p, s):
+        return len(range(0, n + 2 * p - k + 1, s))
+    X = np.array([[1.0, 2, 0], [0, 1, 3], [2, 1, 1]])
+    K = np.array([[1.0, 0], [-1, 2]])
+    G = np.array([[1.0, -1], [2, 0]])
+    Y = conv(X, K)
+    L = lambda X=X, K=K, b=0.0: np.sum(G * conv(X, K, b))  # noqa: E731
+    dK, dX = grad(lambda K: L(K=K), K), grad(lambda X: L(X=X), X)
+    Xr, Kr, br = rng.normal(size=(3, 3)), rng.normal(size=(2, 2)), rng.normal()
+    i, j = (int(t) for t in rng.integers(2, size=2))
+    P = np.array([[X[i_, j_], X[i_, j_ + 1], X[i_ + 1, j_], X[i_ + 1, j_ + 1]] for i_ in range(2) for j_ in range(2)])
+    dP = grad(lambda P: G.reshape(-1) @ (P @ K.reshape(-1)), P)
+    p, q = (int(t) for t in rng.integers(3, size=2))
+    return {
+        "10": [conv(Xr, Kr, br)[i, j], br + sum(Xr[i + a, j + c] * Kr[a, c] for a in range(2) for c in range(2))],
+        "13": [side(32, 5, 2, 1), (32 + 4 - 5) / 1 + 1, 32], "13.2": [32 - 5 + 1, 27], "13.3": [side(32, 3, 1, 2), math.floor((32 + 2 - 3) / 2) + 1, 16],
+        "25": [Y[0, 0], 1 * 1 + 2 * 0 + 0 * (-1) + 1 * 2, 3],
+        "26": [Y[0, 1], 2 * 1 + 0 * 0 + 1 * (-1) + 1 * 2, 3],
+        "27": [Y[1, 0], 0 * 1 + 1 * 0 + 2 * (-1) + 1 * 2, 0],
+        "28": [Y[1, 1], 1 * 1 + 3 * 0 + 1 * (-1) + 1 * 2, 3],
+        "37": [dK[i, j], sum(G[i_, j_] * X[i_ + i, j_ + j] for i_ in range(2) for j_ in range(2))],
+        "43": [dK, np.array([[1 - 2 + 0 + 0, 2 - 0 + 2 + 0], [0 - 1 + 4 + 0, 1 - 3 + 2 + 0]]), np.array([[-1.0, 4], [3, 0]])],
+        "43.2": [d(lambda b: L(b=b), 0.0), np.sum(G), 2],
+        "49": [dX[p, q], sum(G[i_, j_] * K[p - i_, q - j_] for i_ in range(2) for j_ in range(2) if 0 <= p - i_ < 2 and 0 <= q - j_ < 2)],
+        "52": [dX[0, 0], G[0, 0] * K[0, 0], 1],
+        "52.2": [dX[2, 0], G[1, 0] * K[1, 0], -2],
+        "52.3": [dX[1, 1], G[0, 0] * K[1, 1] + G[0, 1] * K[1, 0] + G[1, 0] * K[0, 1] + G[1, 1] * K[0, 0], 3],
+        "55": [dX, np.array([[1.0, -1, 0], [1, 3, -2], [2, 4, 0]])],
+        "58": [dX[0, 0], 2],
+        "62": [Y.reshape(-1), P @ K.reshape(-1)],
+        "62.2": [dK.reshape(-1), P.T @ G.reshape(-1)],
+        "62.3": [dP, np.outer(K.reshape(-1), G.reshape(-1))],
+    }
+
+
+@document("834_blog_integrated_gradients_completeness")
+def _(rng):
+    from scipy import integrate
+
+    def IG(F, x, xb, i, kinks=None):
+        x, xb = np.asarray(x, float), np.asarray(xb, float)
+        g = lambda a: partial(F, xb + a * (x - xb), i)  # noqa: E731
+        return (x[i] - xb[i]) * integrate.quad(g, 0, 1, points=kinks, limit=200)[0]
+    n = int(rng.integers(1, 5))
+    w, b = rng.normal(size=n), rng.normal()
+    x, xb = rng.normal(size=n), rng.normal(size=n)
+    i = int(rng.integers(n))
+    lin = lambda v: w @ v + b  # noqa: E731
+    z = np.zeros(n)
+    P = lambda v: v[0] * v[1]  # noqa: E731
+    x2 = rng.normal(size=2)
+    al = rng.uniform(0, 1)
+    Q = lambda v: v[0] * v[1] + 3 * v[0]  # noqa: E731
+    q0 = np.array([2.0, 1])
+    S = lambda v: 1 - max(0.0, 1 - v[0])  # noqa: E731
+    xs = rng.normal() * 2
+    R = lambda v: max(0.0, v[0] - v[1])  # noqa: E731
+    xr, xrb = np.array([3.0, 1]), np.array([1.0, 1])
+    t = rng.uniform(0.2, 3)
+    return {
+        "14": [sum(IG(lin, x, xb, k) for k in range(n)), lin(x) - lin(xb)],
+        "19.2": [IG(lin, x, xb, i), (x[i] - xb[i]) * w[i]],
+        "19.3": [IG(lin, x, z, i), x[i] * partial(lin, x, i)],
+        "19.4": [w @ x + b, lin(x) - lin(z)],
+        "23.2": [partial(P, al * x2, 0), al * x2[1]],
+        "26": [IG(P, x2, np.zeros(2), 0), x2[0] * integrate.quad(lambda a: a * x2[1], 0, 1)[0], x2[0] * x2[1] / 2],
+        "26.2": [IG(P, x2, np.zeros(2), 1), x2[0] * x2[1] / 2],
+        "29": [x2[0] * partial(P, x2, 0) + x2[1] * partial(P, x2, 1), x2[0] * x2[1]],
+        "34": [IG(Q, q0, np.zeros(2), 0), 2 * integrate.quad(lambda a: a + 3, 0, 1)[0], 2 * 7 / 2, 7],
+        "34.2": [IG(Q, q0, np.zeros(2), 1), 1 * integrate.quad(lambda a: 2 * a, 0, 1)[0], 2],
+        "37": [Q(q0) - Q(np.zeros(2)), 8],
+        "43": [2 * 0.5 * (partial(Q, 0.5 * q0, 0) + partial(Q, q0, 0)), 2 * 0.5 * (7 / 2 + 4), 15 / 2],
+        "47.2": [partial(S, np.array([2.0]), 0), 0], "47.3": [S([2.0]) - S([0.0]), 1],
+        "50": [IG(S, [2.0], [0.0], 0, kinks=[0.5]), 2 * integrate.quad(lambda a: partial(S, np.array([2 * a]), 0), 0, 1, points=[0.5])[0],
+               2 * integrate.quad(lambda a: 1.0, 0, 0.5)[0], 1],
+        "53.2": [IG(lambda v: sig(v[0]), [xs], [0.0], 0), sig(xs)],
+        "55.4": [grad(R, xrb + al * (xr - xrb) + np.array([0, -1e-3])), np.array([1.0, -1])],
+        "58": [IG(R, xr, xrb, 0), 2],
+        "58.2": [IG(R, xr, xrb, 1), 1 * (-1), -1],
+        "61": [R(xr) - R(xrb), 2], "61.2": [xr[1] - xrb[1], 0], "61.3": [IG(R, xr, xrb, 1), 0],
+        "65": [IG(lin, t * x, z, i), t * IG(lin, x, z, i)],
+        "65.2": [IG(P, t * x2, np.zeros(2), 0), t**2 * IG(P, x2, np.zeros(2), 0)],
+    }
+
+
+@document("835_nb_multilabel_sigmoid_bce_pos_weight")
+def _(rng):
+    from scipy import optimize
+
+    sp = lambda t: np.logaddexp(0.0, t)  # noqa: E731
+    C = int(rng.integers(1, 6))
+    z, w = rng.normal(size=C) * 2, rng.uniform(0.2, 5, size=C)
+    y = rng.integers(2, size=C).astype(float)
+    c = int(rng.integers(C))
+    L = lambda z, w=w, y=y: -np.sum(w * y * np.log(sig(z)) + (1 - y) * np.log(1 - sig(z)))  # noqa: E731
+    p = sig(z)
+    gz = grad(L, z)
+    ones = np.ones(C)
+    t = rng.normal() * 3
+    tp = rng.uniform(0.1, 3) * rng.choice([-1, 1])
+    # a positive and a negative class for the cases
+    yc = np.array([1.0, 0.0])
+    zc, wc = rng.normal(size=2), rng.uniform(0.2, 5, size=2)
+    gc = grad(lambda z: L(z, wc, yc), zc)
+    pc = sig(zc)
+    z0, y0, w0 = np.array([0.0, 2, -1]), np.array([1.0, 0, 1]), np.array([3.0, 1, 1])
+    g0 = grad(lambda z: L(z, w0, y0), z0)
+    zp, wp = rng.normal(), rng.uniform(0.2, 5)
+    pi, ww = rng.uniform(0.02, 0.98), rng.uniform(0.2, 5)
+    star = lambda w: optimize.minimize_scalar(lambda q: -w * pi * math.log(q) - (1 - pi) * math.log(1 - q),  # noqa: E731
+                                              bounds=(1e-9, 1 - 1e-9), method="bounded", options={"xatol": 1e-12}).x
+    ps = star(ww)
+    return {
+        "1:9": [d(lambda s: math.log(sig(s)), t), 1 - sig(t)],
+        "1:9.2": [d(lambda s: math.log(1 - sig(s)), t), -sig(t)],
+        "1:11": [gz[c], -w[c] * y[c] * (1 - p[c]) + (1 - y[c]) * p[c], p[c] * (1 + (w[c] - 1) * y[c]) - y[c]],
+        "1:15": [np.array([gc[0], gc[1]]), np.array([-wc[0] * (1 - pc[0]), gc[1]]), np.array([-wc[0] * (1 - pc[0]), pc[1]])],
+        "1:17": [grad(lambda z: L(z, ones), z)[c], p[c] - y[c]],
+        "1:19": [d2(lambda s: L(np.where(np.arange(C) == c, s, z)), z[c]), p[c] * (1 - p[c])],
+        "2:3": [-math.log(sig(t)), math.log(1 + math.exp(-t))], "2:3.2": [-math.log(1 - sig(t)), math.log(1 + math.exp(t))],
+        "2:5": [L(z), np.sum(w * y * sp(-z) + (1 - y) * sp(z))],
+        "2:7": [sp(t) - sp(-t), t], "2:7.2": [sp(t) + sp(-t), abs(t)],
+        "2:11.4": [sig(z0), np.array([0.5, sig(2), sig(-1)])],
+        "2:13": [L(z0, w0, y0), 3 * math.log(2) + sp(2) + sp(1)],
+        "2:17": [g0, np.array([-1.5, sig(2), sig(-1)])],
+        "4:1": [1 - sig(-1), sig(1)], "4:1.2": [g0[2], -sig(1)],
+        "4:1.3": [d2(lambda s: L(np.array([s]), np.array([wp]), np.array([1.0])), zp), wp * sig(zp) * (1 - sig(zp))],
+        "4:5": [900 / 100, 1000 / 100, 10],
+        "4:7": [ps, ww * pi / (ww * pi + 1 - pi)],
+        "4:9": [star((1 - pi) / pi), 0.5],
+        "4:9.2": [math.log(ps / (1 - ps)), math.log(ps / (1 - ps)), math.log(ww * pi / (1 - pi))],
+    }
+
+
+@document("836_office_hours_receptive_field_dilated_conv")
+def _(rng):
+    def field(layers):
+        """(receptive field, jump) of one unit after the layers [(k, s, d), ...], by following the indices."""
+        pos = {0}
+        for k, s, dl in reversed(layers):
+            pos = {u * s + dl * t for u in pos for t in range(k)}
+        jump = int(np.prod([s for _, s, _ in layers])) if layers else 1
+        return max(pos) - min(pos) + 1, jump
+
+    def out_side(n, k, p, s, dl):
+        return len(range(0, n + 2 * p - dl * (k - 1), s))
+    Lr = int(rng.integers(1, 5))
+    layers = [(int(rng.integers(1, 6)), int(rng.integers(1, 4)), int(rng.integers(1, 4))) for _ in range(Lr)]
+    r1, j1 = field(layers[:-1])
+    r2, j2 = field(layers)
+    kL, sL, dL = layers[-1]
+    L = int(rng.integers(1, 8))
+    doubling = lambda L, k: [(k, 1, 2 ** (l - 1)) for l in range(1, L + 1)]  # noqa: E731
+    pool = [(3, 1, 1), (2, 2, 1), (3, 1, 1)]
+    stem = [(7, 2, 1), (3, 2, 1)]
+    dd, n = int(rng.integers(1, 6)), int(rng.integers(20, 80))
+    same = min(p for p in range(0, 20) if out_side(n, 3, p, 1, dd) == n)
+    depth = lambda k: min(L for L in range(1, 20) if field(doubling(L, k))[0] >= 1000)  # noqa: E731
+    return {
+        "10": [r2, r1 + dL * (kL - 1) * j1], "10.2": [j2, j1 * sL],
+        "13": [field([(3, 1, 2)])[0], 6],
+        "17": [field([(3, 1, 1)] * 3)[0], 1 + 2 + 2 + 2, 7], "17.2": [field([(3, 1, 1)] * L)[0], 2 * L + 1],
+        "19": [field([(3, 1, 1), (3, 1, 2), (3, 1, 4)])[0], 1 + 2 * (1 * 2 * 4), 17],
+        "24": [field([(3, 1, 1), (3, 1, 2), (3, 1, 4)])[0], 1 + 2 * 1 + 2 * 2 + 2 * 4, 15],
+        "30": [field(doubling(L, 3))[0], 1 + 2 * sum(2 ** (l - 1) for l in range(1, L + 1)), 2 ** (L + 1) - 1],
+        "33": [field(doubling(L, 2))[0], 1 + sum(2 ** (l - 1) for l in range(1, L + 1)), 2 ** (L + 1) - 1],
+        "38": [field(pool[:1])[0], 1 + 2, 3], "38.2": [field(pool[:2])[0], 3 + 1, 4], "38.3": [field(pool)[0], 4 + 2, 6],
+        "41": [field(pool[:2])[1], 2], "41.2": [field(pool)[0], 4 + 4, 8],
+        "45": [field(stem)[0], 7 + 2 * 2, 11], "45.2": [field(stem)[1], 2],
+        "52": [out_side(64, 3, 2, 1, 2), math.floor((64 + 4 - 4 - 1) / 1) + 1, 64],
+        "55": [same, dd], "55.2": [64 * 128 * 9 + 128, 73_856],
+        "59": [depth(3), 9], "59.2": [2**10 - 1, 1023], "59.3": [depth(2), 10],
+    }
+
+
+@document("837_solution_key_beam_search_length_normalisation")
+def _(rng):
+    T = int(rng.integers(1, 8))
+    q = rng.uniform(0.01, 1, size=T)            # the conditionals of a random sequence
+    logp = float(np.sum(np.log(q)))
+    PPL = lambda lp, T: math.exp(-lp / T)  # noqa: E731
+    A, B = [0.5, 0.4, 0.5], [0.6, 0.6, 0.5, 0.5, 0.5]
+    lA, lB = float(np.sum(np.log(A))), float(np.sum(np.log(B)))
+    al = rng.uniform(0, 2)
+    lpen = lambda T, a: (5 + T) ** a / (5 + 1) ** a  # noqa: E731
+    first = {"a": 0.5, "b": 0.3, "e": 0.2}
+    second = {"a": {"a": 0.1, "b": 0.6, "e": 0.3}, "b": {"a": 0.7, "b": 0.2, "e": 0.1}}
+    P = lambda u, v: first[u] * second[u][v]  # noqa: E731
+    return {
+        "14.2": [math.log(np.prod(q)), logp],
+        "25": [lA, math.log(0.5) + math.log(0.4) + math.log(0.5), math.log(1 / 10)],
+        "26": [lB, 2 * math.log(0.6) + 3 * math.log(0.5), math.log(9 / 200)],
+        "30": [lA / 3, 1 / 3 * math.log(1 / 10)],
+        "30.2": [lB / 5, 1 / 5 * math.log(9 / 200), math.log(9 / 1000)],
+        "34": [PPL(lA, 3), math.exp(1 / 3 * math.log(1 / 10)), 10 ** (-1 / 3)],
+        "34.2": [PPL(lB, 5), (9 / 200) ** (1 / 5)],
+        "37": [PPL(lA, 3), 10 ** (1 / 3)], "37.2": [PPL(logp, T), np.prod(q) ** (-1 / T)],
+        "43": [lpen(1, al), 1],
+        "43.2": [lpen(3, 0.5), math.sqrt(8 / 6), 2 / math.sqrt(3)],
+        "44": [lpen(5, 0.5), math.sqrt(10 / 5)],
+        "51": [P("a", "b"), 0.30], "51.2": [P("a", "e"), 0.15], "51.3": [P("a", "a"), 0.05],
+        "52": [P("b", "a"), 0.3 * 0.7, 0.21], "52.2": [P("b", "b"), 0.3 * 0.2, 0.6], "52.3": [P("b", "e"), 0.03],
+        "55": [0.30 + 0.15 + 0.05 + 0.21 + 0.06 + 0.03, 0.8],
+        "56": [math.log(0.3) + math.log(0.7), math.log(0.21)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
