@@ -1716,8 +1716,10 @@ LAST_VERDICTS = [
     pytest.param(("For a unit vector $u \\in \\mathbb{R}^n$ let $P = I - u u^\\top$.\n\n$$\nu^\\top u = 1 , \\qquad "
                   "\\operatorname{tr} P = n - 1 , \\qquad P^2 = I - 2 u u^\\top\n$$\n"),
                  -3, [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], id="a_unit_vector_is_checked_as_every_unit_vector"),
-    pytest.param(("With $u = x^2$ we have $du = 2x \\, dx$.\n"),
-                 -1, [Verdict.UNKNOWN], id="a_differential_outside_an_integral_is_not_a_product"),
+    pytest.param(("With $u = x^2$ we have $du = 2x \\, dx$, not $du = x \\, dx$, and $\\frac{du}{u} = 2 \\frac{dx}{x}$; "
+                  "$dy = 2 dx$ of a $y$ never defined.\n"),
+                 -4, [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.UNKNOWN],
+                 id="a_differential_is_the_derivative_times_an_increment_of_the_variable"),
     pytest.param(("For $s > 0$, $\\Gamma(s + 1) = s \\Gamma(s)$ and $\\Gamma(s + 1) = \\Gamma(s)$.\n"),
                  -2, [Verdict.PROVED, Verdict.REFUTED], id="the_gamma_function_is_never_any_function"),
     pytest.param(("Detailed balance gives $\\pi_2 c = \\pi_3 d$, and $(c + d)^2 = c^2 + d^2$.\n"),

@@ -384,6 +384,17 @@ class DocumentContext:
                                                    r"|(?<![A-Za-z\\_])i\s*\^\s*\{?\s*2\s*\}?\s*=\s*-\s*1", texts_all):
             self.conflicts["i"] = ("i is the imaginary unit here (as in e^{i\\theta}): complex numbers are not read, nor is "
                                    "any formula writing i")
+        # "a symbol satisfying $\varepsilon^2 = 0$": a nilpotent unit (dual numbers), never a real number (whose square
+        # is 0 only at 0: read so, every formula in it would be proved)
+        for terms, relations, *_ in chains:
+            power = _SQUARE_NAME.match(terms[0][0]) if len(terms) == 2 and relations and relations[0] == "=" else None
+            nilpotent = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*\^\s*\{?\s*([2-9])\s*\}?\s*", terms[0][0]) \
+                if len(terms) == 2 and relations and relations[0] == "=" else None
+            if (power or nilpotent) and re.fullmatch(r"\s*0\s*[.,;]?\s*", terms[1][0]):
+                name = (nilpotent or power).group(1).strip()
+                self.conflicts.setdefault(name, (
+                    f"${' '.join(terms[0][0].split())} = 0$ (line {terms[0][1]}): ${name}$ is a symbol whose power is 0 "
+                    "without being 0 (a dual number's unit), not a real number: formulas in it are not read"))
         self.either = {n: typed.matrices[n] for n in typed.ambiguous if n in typed.matrices}
         self._learn_label_vectors(usage, labels)
         self._described_functions()
@@ -679,7 +690,9 @@ class DocumentContext:
                 continue
             if key in self.values and self._in_force(key) and self.defined_at.get(key) is not None \
                     and self.line != self.defined_at[key]:
-                out.append(Reading("definition", f"${written_name(n)}$ as the document defines it", self.defined_at[key]))
+                root = ", the root >= 0 of the square it gives" if key in getattr(self, "square_roots", ()) else ""
+                out.append(Reading("definition", f"${written_name(n)}$ as the document defines it{root}",
+                                   self.defined_at[key]))
         for key in sorted(self.values):
             # S_{xx}, \eta_{\max}, h_1, \mathbf{d}_1: a name with a label the document defines, written here
             base, _, label = key.partition("_")
@@ -830,6 +843,7 @@ class DocumentContext:
         if square and not _SQUARE_NAME.match(right):
             # s^2 = formula (a variance): s is the nonnegative root of the formula, and s^2 the formula
             left, right = square.group(1), f"\\sqrt{{{right}}}"
+            self.square_roots = getattr(self, "square_roots", set()) | {symbol_name(left.strip())}
         sized = _SIZED_LEFT.fullmatch(left)
         if sized and self.notation.size_name(sized.group(2) or sized.group(3)):
             return self._define_by_size(sized.group(1), sized.group(2) or sized.group(3), right, seen)

@@ -272,6 +272,7 @@ class _Builder:
         self.worded_meaning: set[str] = set()  # names the words give a meaning ("$q$ denotes $1 - p$")
         self.unknowns: dict[int, set[str]] = {}  # the names such a display holds, by its line
         self.formula_given: dict[str, int] = {}  # a declared vector or matrix given a formula -> the chain's offset
+        self.restated: set[int] = set()  # inline formulas of a function defined before (claims: only a proof stands)
         self.example_vectors: list[tuple[str, str, int]] = []  # (vector, its numbers as written, offset), likewise
         self.example_entries: list[tuple[Definition, str, int]] = []  # those the current chain is checked at
         self.given_numbers: list[tuple[str, int]] = []  # (name, offset): every number the prose gives a name
@@ -318,6 +319,10 @@ class _Builder:
                                   "a probability the document gives: not checked; the claims after it use it",
                                   pair=chain.terms)]
         made = self._steps(chain, context)
+        held_old = self._holds_a_corrected_name(chain)
+        if held_old and made:
+            # (p^* = w \pi / (w \pi + 1 - \pi) read with the w of an earlier example, after "w = 10" took that one back)
+            made = [dataclasses.replace(step, problem=step.problem or held_old) for step in made]
         later = self._defined_after(chain, self.lines.of(chain.terms[0].offset)) if chain.terms else ""
         if later:
             made = _supposing(made, later, Reading("inferred", later, self.lines.of(chain.terms[0].offset)))
@@ -483,6 +488,11 @@ class _Builder:
         through = held_names | {str(b.label) for step in made for side in step.terms if side is not None
                                 for b in side.expr.atoms(sp.IndexedBase)} \
             | {str(x) for step in made for side in step.terms if side is not None for x in side.expr.free_symbols}
+        if chain.terms and chain.terms[0].offset in self.restated:
+            made = _supposing(made, "a formula for a function defined before, which the words may give anew",
+                              Reading("inferred", "a formula for a function the document defined before: a claim about "
+                                                  "it, or its new definition in words that are not read, so only a "
+                                                  "proof stands", at))
         for name, given_at in sorted(self.formula_given.items()):
             # "the Hebbian weights are $W = \frac{1}{n}(\xi \xi^\top - I)$" of a W declared with its type only: no
             # claim that every W is that formula, but what W is from there (a definition?), or in a case the words
@@ -895,6 +905,35 @@ class _Builder:
         return (f"${left}$ is given a formula earlier on this line, and the words between may take it back "
                 f"(\"{words.group(0)}\"): which one is meant is not read; put the corrected formula on a line of its own")
 
+    def _holds_a_corrected_name(self, chain: Chain) -> str:
+        """A name the chain writes whose definition holds another name given a second value at or before that
+        definition: as read, the definition holds the earlier value, which the document no longer means."""
+        r = self.reader
+        here = self.lines.of(chain.terms[0].offset) if chain.terms else None
+        for name in sorted({n for t in chain.terms for n in names_in(t.text)}):
+            key = symbol_name(name)
+            at = r.defined_at.get(key)
+            if at is None or at == here or not (key in r.values or key in r.lambdas) or not r._in_force(key):
+                continue
+            for held in sorted({n for t in self.chain_texts.get(at, ()) for n in names_in(t)} - {name}):
+                found = r.corrected.get(symbol_name(held))
+                if found is not None and found[0] <= at and (here is None or found[0] <= here):
+                    return (f"uses {written_name(name)}, whose formula on line {at} holds {written_name(held)}, which "
+                            f"line {found[0]} gives another value: which value the formula means is not read")
+        return ""
+
+    def _given_unread_after(self, key: str, at: int) -> list[str]:
+        """L = \\frac{1}{2} \\|\\hat{x} - x\\|^2 (line 13), then "$\\hat{x} = W' a + c$" (line 35, not read): L as read holds
+        the x-hat of line 13, which a use after line 35 may not mean."""
+        here = self.reader.line
+        for name in sorted({n for t in self.chain_texts.get(at, ()) for n in names_in(t)} - {key}):
+            found = self.unreadable_definitions.get(name)
+            if found is not None and isinstance(found[0], int) and at < found[0] and (here is None or found[0] <= here) \
+                    and symbol_name(name) != key:
+                return [f"${written_name(key)}$ as line {at} defines it, with ${written_name(name)}$ as it was then, which "
+                        f"line {found[0]} gives a formula that is not read"]
+        return []
+
     def _stale_definitions(self, written: set, texts: list) -> list[str]:
         """A name the link writes (or holds through its label), defined by a formula holding another name the document
         defines only after it, both in force here: as read, that other name is free in it, never its later meaning."""
@@ -915,6 +954,7 @@ class _Builder:
                         and (name in r.values or name in r.lambdas or name in r.matrix_values):
                     out.append(f"${written_name(key)}$ as line {at} defines it, with ${written_name(name)}$ free in it, which "
                                f"line {later} defines after it")
+            out.extend(self._given_unread_after(key, at))
         # (R_n = \frac{1}{n} \sum_k f(k/n) read with the f then in force, and "for $f(x) = x^2$" after it: R_n as read
         # holds the old f, never the new one)
         for key in sorted({*r.lambdas, *r.size_sequences} - set(r.values)):
@@ -930,6 +970,8 @@ class _Builder:
                     out.append(f"${written_name(key)}$ as line {at} defines it, with ${written_name(name)}$ as it was "
                                f"then, which line {later} defines anew")
                     break
+            else:
+                out.extend(self._given_unread_after(key, at))
         return out
 
     def _statistic_of_data(self, name: str) -> bool:
@@ -1306,7 +1348,10 @@ class _Builder:
                 # says nothing of the h the document means)
                 arrays = [self._undeclared_arrays(values[m].expr) for m in (n, n + 1)]
                 written = [{symbol_name(g) for g in names_in(chain.terms[m].text)} for m in (n, n + 1)]
-                both = arrays[0] & arrays[1] & written[0] & written[1] & self.left_named
+                # (and one the words describe, "Let $Q$ be the matrix with columns $u_1, u_2, u_3$": Q^{-1} = Q^T is
+                # about that Q, never every Q)
+                described = {g for g in arrays[0] & arrays[1] if g in self.worded_arrays}
+                both = arrays[0] & arrays[1] & written[0] & written[1] & (self.left_named | described)
                 lonely_arrays = (arrays[0] ^ arrays[1]) | both
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
@@ -1455,6 +1500,13 @@ class _Builder:
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
                     f"the values an example means for {names}, which a definition brings to one side only (the "
                     "paragraph opens as an example, whose values are not read)")
+        family = _ENTRY_AT_LETTERS.fullmatch(chain.terms[0].text) if link_problems and link_problems[0] else None
+        if family and not self.defined and chain.relations[0] == "=" and family.group(1) not in self.unreadable_definitions \
+                and (self.reader.defined_at.get(symbol_name(family.group(1))) or line + 1) > line \
+                and all(self.notation.size_of_index(x) is not None for x in family.groups()[1:] if x):
+            # "so $c_j = u_j \cdot x$" not read: c is the document's, and "c_2 = (6 + 0 + 12)/3" after it is a claim
+            # about it, never c_2's definition (see _steps)
+            self.unreadable_definitions[family.group(1)] = (line, link_problems[0])
         for n in range(len(chain.relations)):
             ident = [m for m in (n, n + 1) if m in self.identity_terms]
             other = values[n + n + 1 - ident[0]] if len(ident) == 1 else None
@@ -1745,16 +1797,25 @@ class _Builder:
         """``s_j^2 = \\frac{1}{n_j - 1} \\sum_i (x_{ji} - \\bar x_j)^2`` beside a \\bar x_j not read: a fresh name
         opening the chain is the document's too, defined by a formula that is not read; a later display means it,
         never a name of its own (s_1^2 = 2.5 is not refuted for every s)."""
-        if len(chain.terms) < 2 or not chain.relations or chain.relations[0] != "=" or self.defined:
+        if len(chain.terms) < 2 or not chain.relations or chain.relations[0] != "=":
             return
         m = _DEFINED_THROUGH.fullmatch(chain.terms[0].text)
-        if not m:
+        applied = _APPLIED_NAME.match(chain.terms[0].text) if not m else None
+        heads = names_in(applied.group(1)) if applied else ()
+        if not m and len(heads) != 1:
             return
-        name = m.group(1)
+        # (g(x) = \sum_k f(t_k) \varphi(...) beside a \varphi not read: g is the document's function, never one a later
+        # example's display gives anew while the words draw it from g's formula)
+        name = m.group(1) if m else next(iter(heads))
+        if self.defined and symbol_name(self.defined) != symbol_name(name):
+            return
+        defined = self.reader.defined_at.get(symbol_name(name))
+        # (a kind only the built-in defaults give, c a constant, is no declaration: registering only refuses more)
         if self.notation.kind_of(name) is not None and name not in self.reader.inferred \
-                or symbol_name(name) in self.reader.values or name in self.seen_names \
-                or name in self.unreadable_definitions or name in self.reader.stated:
-            return
+                and (name in self.reader.stated or symbol_name(name) in self.reader.declared_names) \
+                or symbol_name(name) in self.reader.values and (defined is None or defined < line) \
+                or name in self.seen_names or name in self.unreadable_definitions or name in self.reader.stated:
+            return  # (a value the reader takes from a later display, "c = (1/4, 3/4)" of an example, is no reason)
         self.unreadable_definitions[name] = (line, problem)
         self.free_when_unread.add(name)  # (read as any value where used: a proof stands, a refutation does not)
 
@@ -1792,6 +1853,18 @@ class _Builder:
                                                  reasons[1] or reasons[0])
             self.free_when_unread.add(name)
             return
+        by_entry = _ENTRY_AT_LETTERS.fullmatch(chain.terms[0].text)
+        if by_entry and values[1] is None and not self.defined and len(chain.terms) > 1:
+            # Y_{ij} = b + \sum_a \sum_c X_{i+a-1, j+c-1} K_{ac} not read: Y is the document's, whatever Y_{11} = 3
+            # says of it later (never any Y of its declared shape)
+            name = by_entry.group(1)
+            letters = [x for x in by_entry.groups()[1:] if x]
+            if name not in self.unreadable_definitions and symbol_name(name) not in self.reader.values \
+                    and all(self.notation.size_of_index(x) is not None for x in letters):
+                self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
+                                                                   - len(chain.terms[0].text.lstrip())),
+                                                     reasons[1] or reasons[0])
+                return
         applied = _APPLIED_NAME.match(chain.terms[0].text)
         heads = names_in(applied.group(1)) if applied else ()
         if applied and len(heads) == 1 and values[1] is None and not self.defined and len(chain.terms) > 1:
@@ -2174,6 +2247,12 @@ class _Builder:
                 if c.equal and self.notation.kind_of(c.left) in (None, "scalar") \
                         and not any(o.letters() == c.letters() for o in out):
                     out.append(c)
+                elif self.notation.kind_of(c.left) == "size" and (c.left in reach or symbol_name(c.left) in reach
+                                                                  or str(self.reader.size_symbol(c.left)) in reach) \
+                        and c not in self.unread_conditions:
+                    # ("... so, at $H = 128$": a size's value the words give, not read as the claim's size, of a size
+                    # the chain holds through a definition: a supposition, never dropped)
+                    self.unread_conditions.append(c)
                 continue
             elif not (c.letters() & letters and c.letters() <= letters | hot) \
                     and not (c.letters() & letters and any(self.notation.size_of_index(n) is None
@@ -2565,8 +2644,11 @@ def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: s
     it is meant at are said elsewhere, in words. ``at_own``: the names defined at their own arguments, \\rho(M_J) =
     formula, whose value that side may write with its argument. What a refutation would need, or None."""
     a, b = values[n], values[n + 1]
-    if a is None or b is None or any(v.is_vector or v.row or v.is_matrix or v.misfit is not None for v in (a, b)):
+    if a is None or b is None or any(v.misfit is not None for v in (a, b)):
         return None
+    if any(v.is_vector or v.row or v.is_matrix for v in (a, b)):
+        return _numbers_for_hidden_values(chain, n, values, conditioned)
+
     def quantities(expr) -> set[str]:
         out = set()
         for s in _derivatives_taken(expr).free_symbols:
@@ -2620,6 +2702,36 @@ def _number_for_hidden_values(chain: Chain, n: int, values: list, conditioned: s
             # (\rho(M_J) = \sqrt{2/20} of a \rho(M_J) defined in a_{11}, ..., a_{22}: at the example's entries)
             return (f"${text}$ given as a number, while it depends on {names} (through definitions), which the display "
                     f"does not write: the values it is meant at are not read (write them: {text} at ... = ...)")
+    return None
+
+
+def _quantities_in(expr: sp.Basic) -> set[str]:
+    """The names a value holds: no index, size or entry position."""
+    return {str(x.base.label) if isinstance(x, sp.Indexed) else str(x) for x in expr.free_symbols
+            if not isinstance(x, sp.Idx) and not str(x).startswith("_")
+            and not (getattr(x, "is_integer", False) and getattr(x, "is_positive", False))}
+
+
+def _numbers_for_hidden_values(chain: Chain, n: int, values: list, conditioned: set[str]) -> str | None:
+    """J v = [[0, 3], [1, 1]] (1, 2)^T of a J defined in x_1, x_2 ("at $(x_1, x_2) = (3, 0)$", in words): a vector or
+    matrix of numbers for a side that depends on names the display does not write; what a refutation would need, or
+    None (shapes that differ, or names written on both sides, are left to the check)."""
+    a, b = values[n], values[n + 1]
+    if (a.is_vector, a.row, a.is_matrix) != (b.is_vector, b.row, b.is_matrix):
+        return None
+    for m, other in ((n, n + 1), (n + 1, n)):
+        number, formula = values[m].expr, values[other].expr
+        if not isinstance(number, sp.Basic) or not isinstance(formula, sp.Basic) or _quantities_in(number) \
+                or not re.search(r"\\begin\s*\{[pbBvV]?matrix\}|\([^()]*,[^()]*\)", chain.terms[m].text):
+            continue  # (numbers written out as an array: never 2 I, e_c)
+        free = _quantities_in(formula)
+        written = {symbol_name(x) for x in names_in(chain.terms[other].text)}
+        hidden = sorted(x for x in free - written - conditioned  # (\nabla_\theta writes theta in a subscript)
+                        if not re.search(r"(?<![A-Za-z])\\?" + re.escape(x) + r"(?![A-Za-z])", chain.terms[other].text))
+        if hidden:
+            text = " ".join(chain.terms[other].text.split())
+            return (f"${text}$ given in numbers, while it depends on {', '.join(hidden)} (through definitions), which "
+                    "the display does not write: the values they are meant at are not read")
     return None
 
 
@@ -3789,6 +3901,8 @@ _APPLIED_NAME = re.compile(r"^\s*(\\?[A-Za-z]+|\\(?:hat|widehat|tilde|widetilde|
 # "D_2 f(x)", "\Delta f(x)", "L u(t)": a capital (or Delta) before a function's value, the whole left side of a display
 _OPERATOR_DEFINED = re.compile(r"^\s*([A-Z](?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?|\\Delta)\s*(?:\\,|\\;|\\!|\s)*"
                                r"[a-z]\s*(?:\\left\s*)?\([^()]*(?:\\right\s*)?\)\s*$")
+# Y_{ij}, y_i, W_{i,j}: an entry at index letters, the whole left side of a display
+_ENTRY_AT_LETTERS = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{\s*([a-z])\s*,?\s*([a-z])?\s*\}|([a-z]))\s*")
 _DEFINED_ENTRY = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*\([^()]*\)\s*$")  # y_j(x)
 _ENDS_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*where\s*:?\s*\}\s*[.,:]?\s*$|\bwhere\s*:?\s*\}?\s*$")
 _DISPLAY_MARKS = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{[^{}]*\}|\s+")
@@ -4132,7 +4246,10 @@ _WORDED_VALUE = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
 # value, where those vectors have values, is in the words; see _Builder._built_of_given)
 _WORDED_ARRAY = re.compile(r"\bas\s+(?:the\s+)?(?:columns?|rows?)\s+of\s+\$\s*" + _WRITTEN_NAME + r"\s*(?:\\in\b[^$]*)?\$"
                            r"|\$\s*" + _WRITTEN_NAME + r"\s*(?:\\in\b[^$]*)?\$\s*,?\s*(?:with|whose|has|having)\s+"
-                           r"(?:the\s+)?(?:columns?|rows?)\b", re.I)
+                           r"(?:the\s+)?(?:columns?|rows?)\b"
+                           # "Let $Q$ be the matrix with columns $u_1, u_2, u_3$", "$A$ is the matrix whose rows are"
+                           r"|\$\s*" + _WRITTEN_NAME + r"\s*(?:\\in\b[^$]*)?\$\s*,?\s*(?:be|is|denotes?|for)\s+(?:the|a|an)\s+"
+                           r"(?:[^$.;]{0,30}?\s)?matri(?:x|ces)\s+(?:with|whose|having|of)\s+(?:the\s+)?(?:columns?|rows?)\b", re.I)
 
 
 _WORDED_MEANING = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
@@ -5235,6 +5352,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     def same_part_or_preamble(earlier: int, later: int) -> bool:
         return not part_heads or earlier < part_heads[0] or not any(earlier < h < later for h in part_heads)
 
+    restated: set[int] = set()  # (inline formulas of a function defined before, read as claims about it)
+    # ("$\Phi$ is the standard normal CDF": a formula for it is a claim about that function, checked)
+    described_heads = {n for n, _, words, _ in said.described if _STANDARD_NORMAL_WORDS.get(next(
+        (k for k, pattern in _STANDARD_NORMAL_SAID.items() if pattern.search(words)), None)) is not None}
+
     def said_only(item: _Item) -> bool:
         # a formula the prose says someone claimed or wrote; or one it says something computes or uses, "the naive
         # route uses $M_k = ...$", of a name another chain gives a formula too (of a name no other chain does, "the
@@ -5262,7 +5384,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 and not _run_in_example(text, item.chain.offset) \
                 and not _doubted_after(text, formula_at[head], item.chain.offset):
             # "we have $D(p \| q) = H(p, q) - H(p)$" of a D defined before: what the function is, a claim (a new
-            # definition says so: "let", "now", "define", "where")
+            # definition says so: "let", "now", "define", "where"); words that say so otherwise ("Adding a linear
+            # term, $F(x) = x_1 x_2 + 3 x_1$") are not all read, so only its proof stands
+            left = item.chain.terms[0].text
+            arguments = re.findall(r"\\?[A-Za-z]+", left[left.find("(") + 1:])
+            if _APPLIED_NAME.match(left) and len(item.chain.terms) > 1 and head[0] not in described_heads \
+                    and not _CLAIM_LEAD.search(item.inline.before[-40:]) \
+                    and not _DRAWN_LEAD.search(item.inline.before[-60:]) and any(  # (a function at its arguments,
+                    re.search(r"(?<![A-Za-z\\])" + re.escape(a) + r"(?![A-Za-z])", item.chain.terms[1].text)
+                    for a in arguments):  # a formula in them: not P(X < 2), nor f(z) = 2)
+                restated.add(item.chain.terms[0].offset)
             return True
         lead = _CLAIM_LEAD.search(item.inline.before[-30:])
         if lead is None:
@@ -5497,6 +5628,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     declared_arrays = {d.name: d.offset for d in sorted(said.declarations, key=lambda d: -d.offset)
                        if d.kind in ("vector", "matrix") and not re.search(r"_", d.name)}
     # (a declared vector or matrix some chain gives a formula: the offset of the first such chain)
+    builder.restated = restated
     builder.formula_given = {}
     for item in items:
         given_chain = item.chain
@@ -5533,14 +5665,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         else:
             sentence = text[m.end():m.end() + 120].split(". ")[0]
         parts = {symbol_name(n) for math in re.findall(r"\$([^$]+)\$", sentence) for n in names_in(math)}
-        builder.worded_arrays[symbol_name((m.group(1) or m.group(2)).strip())] = parts
+        builder.worded_arrays[symbol_name(next(g for g in m.groups() if g).strip())] = parts
     # (of those, the ones the words give a meaning for the whole document, "$q$ denotes $1 - p$", never the value
     # of an example, "setting $x$ equal to $1$")
     builder.worded_meaning = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_MEANING.finditer(text)}
     builder.chain_texts = {}  # line -> the terms of the chains that start on it (what a definition there is written in)
     for item in items:
         if item.chain.terms:
-            builder.chain_texts.setdefault(lines.of(item.chain.terms[0].offset), []).extend(t.text for t in item.chain.terms)
+            first = item.chain.terms[0]  # (the line its text starts on, as defined_at counts it)
+            builder.chain_texts.setdefault(lines.of(first.offset + len(first.text) - len(first.text.lstrip())), []).extend(
+                t.text for t in item.chain.terms)
     for item in items:
         if item.inline is None and item.chain.terms:
             opening = max(text.rfind("$$", 0, item.chain.offset), text.rfind("\\[", 0, item.chain.offset),
@@ -5655,6 +5789,29 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         first = chain.terms[0]
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
+            head = _head_and_arity(first.text) if len(chain.terms) == 2 and tuple(chain.relations) == ("=",) else None
+            arguments = re.findall(r"\\?[A-Za-z]+", first.text[first.text.find("(") + 1:]) if head else []
+            if head and head[1] and not defined and symbol_name(head[0]) in reader.lambdas \
+                    and (reader.defined_at.get(symbol_name(head[0])) or lines.of(first.offset)) < lines.of(first.offset) \
+                    and _APPLIED_NAME.match(first.text) \
+                    and not any(symbol_name(a) in reader.values for a in arguments) \
+                    and not _CLAIM_LEAD.search(item.inline.before[-40:]) \
+                    and not _DRAWN_LEAD.search(item.inline.before[-60:]) \
+                    and head[0] not in reader.described_functions \
+                    and any(re.search(r"(?<![A-Za-z\\])" + re.escape(a) + r"(?![A-Za-z])", chain.terms[1].text)
+                            for a in arguments):
+                # (f(z) = 2 of a z the document gives a value, or F(x) = 7: a value claimed, never a new formula)
+                # "Adding a linear term, $F(x) = x_1 x_2 + 3 x_1$" of an F defined before: a claim about F, or its new
+                # definition in words not read (see _Builder.steps)
+                builder.restated.add(first.offset)
+                key = symbol_name(head[0])
+                if _GIVING_LEAD.search(item.inline.before[-50:]) and key not in reader.corrected:
+                    # "For the cube root take $f(x) = x^{1/3}$" of an f defined before, not read as its new formula:
+                    # a use after it means neither formula
+                    given_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+                    reader.corrected[key] = (given_line, f"{written_name(head[0])} is defined anew on line {given_line} "
+                                             f"(after line {reader.defined_at.get(key)}), in words not read as its "
+                                             "definition: which formula a use after it means is not read")
             left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
             # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
             numbered = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*(\d+)\s*\}?\s*", first.text)

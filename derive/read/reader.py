@@ -33,7 +33,7 @@ from .syntax import (
     ELLIPSES, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, UNREAD_WORDS, unread, MAX_PRODUCT_RUN, MAX_ORDER, symbol_name, Fn,
     SumOp, DerivativeOp, MatrixHead, Entry, lark_reason, item_base, item_scripts,
     node_kind, node_word, GREEK, script_word, function_label, family_letter, word_label, WORD_LABELS, names_under,
-    derived_by,
+    derived_by, written_name,
 )
 from .usage import Usage
 from .context import DocumentContext, _bold_letter
@@ -704,6 +704,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 if item_scripts(nxt.item):
                     head = self._scripted(head, item_scripts(nxt.item), env)  # (\rho(M_J)^2)
                 k += 1
+            elif self._differential_here(entry, nxt, env):
+                head = self._differential(nxt, env)  # du, dx: a differential, and the name it is of
+                k += 1
             else:
                 self._check_not_a_differential(entry, nxt)
                 head = self._derivative_at_a_point(entry, nxt, env) or self._jacobian_head(entry, nxt, env) \
@@ -948,6 +951,53 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             raise FormulaError("\\binom{n}{k} is read only where k is a whole number (a number, the index of a sum, "
                                "or a name declared in the integers)")
         return V.Value(sp.binomial(n.expr, k.expr), None, n.conventions + k.conventions)
+
+    def _differential_here(self, entry: Entry, nxt: Entry | None, env) -> bool:
+        """Whether entry and nxt are d and a plain name outside an integral, where d means nothing else: du, dx."""
+        if nxt is None or nxt.op is not None or nxt.negative or item_scripts(entry.item) or item_scripts(nxt.item) \
+                or node_kind(item_base(entry.item)) != "letter" or str(item_base(entry.item).children[0]) != "d" \
+                or node_kind(item_base(nxt.item)) not in ("letter", "command"):
+            return False
+        if self.notation.kind_of("d") is not None or "d" in self.values or "d" in self.stated or "d" in env:
+            return False
+        word = str(item_base(nxt.item).children[0])
+        return not word.startswith("\\") or word[1:] in GREEK
+
+    def _differential(self, nxt: Entry, env) -> V.Value:
+        """dx of a variable x: an increment of x, a number of its own (named dx); du of a name u the document defines
+        by a formula in one variable x: u'(x) dx (the differential, as du = 2x dx writes it). Refused otherwise."""
+        word = str(item_base(nxt.item).children[0])
+        key = symbol_name(word)
+        shown = f"d{word}" if not word.startswith("\\") else f"d{word} "
+        if word in env or self.notation.kind_of(word) in ("index", "size", "vector", "matrix", "function") \
+                or key in self.lambdas or key in self.matrix_values:
+            raise FormulaError(f"{shown}: a differential is read only of a number or of a name defined by a formula in "
+                               "one variable (du = 2x \\, dx); write the derivative, \\frac{du}{dx} = 2x")
+        if key in self.values and self._in_force(key):
+            value = self.values[key]
+            if value.is_vector or value.is_matrix or value.row:
+                raise FormulaError(f"{shown}: the differential of a vector or matrix is not read")
+            free = sorted((x for x in value.expr.free_symbols if isinstance(x, sp.Symbol) and not isinstance(x, Idx)
+                           and not x.is_integer), key=str)
+            if len(free) != 1 or value.expr.atoms(sp.Indexed):
+                raise FormulaError(f"{shown}: the differential of {written_name(word)}, a formula in "
+                                   f"{', '.join(str(x) for x in free) or 'no variable'}: which of them vary is not read; "
+                                   f"write the derivative, \\frac{{d{word}}}{{dx}}")
+            (variable,) = free
+            increment = sp.Symbol(f"d{variable}", real=True)
+            self.notes.append(Reading("inferred", f"${shown.strip()}$ is the differential of ${written_name(word)}$, its "
+                                                  f"derivative by ${sp.latex(variable)}$ times $d{sp.latex(variable)}$, "
+                                                  "an increment of its own"))
+            return V.Value(sp.diff(value.expr, variable) * increment)
+        variables = {str(x) for name, value in self.values.items() if self._in_force(name)
+                     and isinstance(getattr(value, "expr", None), sp.Basic) for x in value.expr.free_symbols}
+        if key not in variables:
+            # (dy of a y the words give, "for $y = f(x)$": a dependent quantity, never an increment of its own)
+            raise FormulaError(f"{shown}: a differential is read only of a name the document defines by a formula in one "
+                               "variable, or of a variable of such a formula (dx of u = x^2); write the derivative, "
+                               "\\frac{du}{dx}")
+        self.notes.append(Reading("inferred", f"${shown.strip()}$ is an increment of ${written_name(word)}$, a number of its own"))
+        return V.Value(sp.Symbol(f"d{key}", real=True))
 
     def _check_not_a_differential(self, entry: Entry, nxt: Entry | None) -> None:
         """du, dx outside an integral, d never a name of the document's: a differential (du = 2x dx), never the

@@ -850,7 +850,10 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                     elif _ENTRY_VALUE.fullmatch(math):
                         out.data.append(piece.offset)  # "an activation $h_i = 2$": an entry's value, data not read
                 if opens:
-                    c = replace(c, adjacent=_OPENS_HERE.search(since) is not None,
+                    # ("With $D = 100$ and $H = 128$": the second is opened by the same word as the first)
+                    joined = re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", since) is not None and bool(sentence_conditions) \
+                        and sentence_conditions[-1].adjacent
+                    c = replace(c, adjacent=_OPENS_HERE.search(since) is not None or joined,
                                 trailing=at and "$" in said and re.fullmatch(r"\s*at\s*", since) is not None)
                     # two conditions on the same letters: the later one replaces the earlier
                     sentence_conditions = [s for s in sentence_conditions if s.letters() != c.letters()]
