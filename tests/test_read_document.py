@@ -1354,6 +1354,33 @@ def test_nabla_of_a_function_of_one_vector_is_the_gradient_in_its_argument():
     assert "needs the variable as a subscript" in found[-1][2]
 
 
+def test_nabla_alone_of_a_function_of_several_numbers_is_its_gradient_at_its_own_variables():
+    text = ("Let\n\n$$\nq(x, y) = x^2 + 3xy\n$$\n\n"
+            "$$\n\\nabla q = (2x + 3y, 3x) , \\qquad \\nabla q = (2x + 3y, 3y) , \\qquad "
+            "\\nabla^2 q = \\begin{pmatrix} 2 & 3 \\\\ 3 & 0 \\end{pmatrix}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    assert any("at its own variables $x, y$" in r.text for r in _readings(text, 1))
+
+
+def test_nabla_alone_of_a_function_of_one_vector_is_its_gradient_at_its_argument():
+    text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$\nR(x) = x^\\top A x\n$$\n\n"
+            "$$\n\\nabla R = (A + A^\\top) x, \\qquad \\nabla R = 2 A x, \\qquad \\nabla R = \\sum_{x=1}^{n} x\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert any("gradient of R(x) in its argument" in r.text for r in _readings(text, 1))
+
+
+def test_a_one_hot_vector_named_in_apposition_with_its_class():
+    # "$y$ the one-hot vector of class $k$": y one-hot at k (read as any vector, the claim of the true class is refuted)
+    text = ("Let $z \\in \\mathbb{R}^K$ be logits, $p = \\operatorname{softmax}(z)$, and $y$ the one-hot vector of "
+            "class $k$.\n\n$$\nL = -\\sum_{j=1}^{K} y_j \\log p_j\n$$\n\n"
+            "$$\n\\frac{\\partial L}{\\partial z_k} = p_k - 1 , \\qquad \\frac{\\partial L}{\\partial z_k} = p_k\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    assert any("one-hot at class $k$" in r.text for r in _readings(text, len(found) - 2))
+
+
 def test_a_size_fixed_by_a_case_is_checked_at_that_size_only():
     text = ("Let $x \\in \\mathbb{R}^n$. For $n = 2$:\n\n$$\n\\sum_{i=1}^{n} x_i^2 = x_1^2 + x_2^2, \\qquad "
             "\\sum_{i=1}^{n} x_i = x_1 + x_2 + 1\n$$\n\n"

@@ -74,6 +74,10 @@ class _Lines:
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
 
+    def start(self, term) -> int:
+        """The line of a term's first written character (past the spaces its text opens with)."""
+        return self.of(term.offset + len(term.text) - len(term.text.lstrip()))
+
     def position(self, term) -> tuple[int, int]:
         """(line, column), both 1-based, of a term's first written character."""
         offset = term.offset + len(term.text) - len(term.text.lstrip())
@@ -1124,8 +1128,7 @@ class _Builder:
         context = context or _Context()
         line = self.lines.of(chain.offset)
         first = chain.terms[0] if chain.terms else None
-        self.reader.line = (self.lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
-                            if first is not None else line)
+        self.reader.line = self.lines.start(first) if first is not None else line
         if context.line is not None:
             self.reader.line = context.line
         self.defined = self.reader.definition_at(first.offset) if first is not None else None
@@ -1769,8 +1772,7 @@ class _Builder:
                 or symbol_name(name) in self.reader.values or name in self.seen_names \
                 or name in self.unreadable_definitions:
             return
-        self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
-                                                           - len(chain.terms[0].text.lstrip())), chain.problem)
+        self.unreadable_definitions[name] = (self.lines.start(chain.terms[0]), chain.problem)
         self._maybe_a_number(name, chain)
 
     def _means_given(self, chain: Chain, made: list[Step]) -> list[tuple[str, str]]:
@@ -1840,7 +1842,7 @@ class _Builder:
             if name not in self.unreadable_definitions and name not in self.reader.stated \
                     and symbol_name(name) not in self.reader.values:
                 self.unreadable_definitions[name] = (
-                    self.lines.of(chain.terms[0].offset + len(chain.terms[0].text) - len(chain.terms[0].text.lstrip())),
+                    self.lines.start(chain.terms[0]),
                     f"{written_name(name)} before a function's value ({' '.join(chain.terms[0].text.split())}) is an "
                     "operator on functions, which is not read")
             return
@@ -1848,9 +1850,7 @@ class _Builder:
         if entry and (values[0] is None or values[1] is None) and not self.defined \
                 and entry.group(1) not in self.seen_names and entry.group(1) not in self.unreadable_definitions:
             name = entry.group(1)
-            self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
-                                                               - len(chain.terms[0].text.lstrip())),
-                                                 reasons[1] or reasons[0])
+            self.unreadable_definitions[name] = (self.lines.start(chain.terms[0]), reasons[1] or reasons[0])
             self.free_when_unread.add(name)
             return
         by_entry = _ENTRY_AT_LETTERS.fullmatch(chain.terms[0].text)
@@ -1861,9 +1861,7 @@ class _Builder:
             letters = [x for x in by_entry.groups()[1:] if x]
             if name not in self.unreadable_definitions and symbol_name(name) not in self.reader.values \
                     and all(self.notation.size_of_index(x) is not None for x in letters):
-                self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
-                                                                   - len(chain.terms[0].text.lstrip())),
-                                                     reasons[1] or reasons[0])
+                self.unreadable_definitions[name] = (self.lines.start(chain.terms[0]), reasons[1] or reasons[0])
                 return
         applied = _APPLIED_NAME.match(chain.terms[0].text)
         heads = names_in(applied.group(1)) if applied else ()
@@ -1873,9 +1871,7 @@ class _Builder:
             (name,) = heads
             if name not in self.seen_names and name not in self.unreadable_definitions and name not in self.reader.stated \
                     and not (symbol_name(name) in self.reader.lambdas and self.reader._in_force(symbol_name(name))):
-                self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
-                                                                   - len(chain.terms[0].text.lstrip())),
-                                                     reasons[1] or reasons[0])
+                self.unreadable_definitions[name] = (self.lines.start(chain.terms[0]), reasons[1] or reasons[0])
                 self.free_when_unread.add(name)  # (read as any function: a proof stands, a refutation does not)
                 return
         if values[0] is None or values[1] is not None or self.defined:
@@ -1884,8 +1880,7 @@ class _Builder:
         if len(left) == 1 and _BARE_NAME.match(chain.terms[0].text) and next(iter(left)) not in self.reader.stated:
             # (GELU(x) + GELU(-x) = x erf(x) defines no x: a name alone on the left does, and not one the prose declared)
             (name,) = left
-            self.unreadable_definitions[name] = (self.lines.of(chain.terms[0].offset + len(chain.terms[0].text)
-                                                               - len(chain.terms[0].text.lstrip())), reasons[1])
+            self.unreadable_definitions[name] = (self.lines.start(chain.terms[0]), reasons[1])
             self._maybe_a_number(name, chain)
 
     def _held_fixed(self, values) -> tuple[str, str] | None:
@@ -2057,6 +2052,7 @@ class _Builder:
         # (\operatorname{df}(1) of a df the document defines: what its definition holds)
         upright = {m.group(1) for t in texts for m in _UPRIGHT_APPLIED.finditer(t)} & set(self.reader.lambdas)
         reach = set(names) | self._held_through_definitions(names | upright)
+        held_letters = {n for n in reach - set(names) if re.fullmatch(r"[a-z]", n) and self.notation.size_of_index(n)}
         for _ in range(len(found)):
             more = {c.right for c in found if c.order and (c.left in reach or symbol_name(c.left) in reach)
                     and not _NUMERIC.fullmatch(c.right)}
@@ -2254,10 +2250,11 @@ class _Builder:
                     # the chain holds through a definition: a supposition, never dropped)
                     self.unread_conditions.append(c)
                 continue
-            elif not (c.letters() & letters and c.letters() <= letters | hot) \
+            elif not (c.letters() & letters and c.letters() <= letters | hot | held_letters) \
                     and not (c.letters() & letters and any(self.notation.size_of_index(n) is None
                                                            for n in c.letters() - letters - hot)):
-                # about other letters than this chain's (a one-hot label's class counts as its own); but p = q of
+                # about other letters than this chain's (a one-hot label's class counts as its own, and so does a
+                # letter a definition the chain uses holds: i = k of dL/dW_{ij} with L = -log p_k); but p = q of
                 # a q the chain writes is about it (read below, where p is no index letter, as not read)
                 continue
             if any(o.letters() == c.letters() for o in out):
@@ -4928,7 +4925,7 @@ def _expand_cases(item: _Item, said, lines: _Lines, unreadable: dict, definition
     left = chain.terms[-2]
     # (\operatorname{selu}(x) = ...: the function named by the word, as the reader names it)
     name = _NAME_FORM.match(_UPRIGHT_WORD.sub(r"\1", left.text)) if len(chain.terms) == 2 else None
-    line = lines.of(left.offset + len(left.text) - len(left.text.lstrip()))
+    line = lines.start(left)
     if name and name.group(2) and name.group(3) and all(c is not None and not c.value for c in conditions) \
             and all(re.fullmatch(r"\s*-?\d+\s*", v) for v, _, _, _ in branches) \
             and {c.left for c in conditions} | {c.right for c in conditions} == {name.group(2), name.group(3)}:
@@ -5218,7 +5215,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 and not any(last_display.chain.offset < h < item.chain.offset for h in said.headings):
             # (never past a heading: "With $r = q/p$" in an answer below a rule is no clause of the question's display)
             first = last_display.chain.terms[0]
-            item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+            item.learn_line = lines.start(first)
         elif re.search(r"\b(?:where|with)\s*$", item.inline.before, re.I) and not opened_before \
                 and not names_in(" ".join(t.text for t in item.chain.terms[1:])) & written_before:
             # (never "where $f(p) = \frac{1}{4}$" of an f the sentence defined before: a value of it, said after)
@@ -5234,7 +5231,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             continue
         if where_display is not None and _only_displays_between(text, run_last, item):
             first = where_display.chain.terms[0]
-            item.learn_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+            item.learn_line = lines.start(first)
             run_last = item
             continue
         run_last = item
@@ -5318,7 +5315,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             raise NotationError(f"notation: {again}") from None
 
     def line_of(term) -> int:  # the line of the term's first character, past the display's opening
-        return lines.of(term.offset + len(term.text) - len(term.text.lstrip()))
+        return lines.start(term)
 
     # x_k = 2k said "for $k \le 3$": the entries (terms) that formula gives only where the words say, by line
     conditional = {line_of(item.chain.terms[0]): found for item in items if item.chain.terms
@@ -5673,7 +5670,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     for item in items:
         if item.chain.terms:
             first = item.chain.terms[0]  # (the line its text starts on, as defined_at counts it)
-            builder.chain_texts.setdefault(lines.of(first.offset + len(first.text) - len(first.text.lstrip())), []).extend(
+            builder.chain_texts.setdefault(lines.start(first), []).extend(
                 t.text for t in item.chain.terms)
     for item in items:
         if item.inline is None and item.chain.terms:
@@ -5808,7 +5805,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 if _GIVING_LEAD.search(item.inline.before[-50:]) and key not in reader.corrected:
                     # "For the cube root take $f(x) = x^{1/3}$" of an f defined before, not read as its new formula:
                     # a use after it means neither formula
-                    given_line = lines.of(first.offset + len(first.text) - len(first.text.lstrip()))
+                    given_line = lines.start(first)
                     reader.corrected[key] = (given_line, f"{written_name(head[0])} is defined anew on line {given_line} "
                                              f"(after line {reader.defined_at.get(key)}), in words not read as its "
                                              "definition: which formula a use after it means is not read")
@@ -5954,8 +5951,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         here = lines.of(chain.offset)
         by_name = names_by_part[part]
         # (a function's meaning holds in the whole document, also before the line that states it)
-        # (every facet the prose gives a name: y in R^3 and one-hot)
-        readings = tuple(dict.fromkeys(r for n in sorted(used & set(by_name)) for r in by_name[n]
+        # (every facet the prose gives a name: y in R^3 and one-hot; also of the names a definition it uses holds,
+        # L = -\sum_j y_j \log p_j with y one-hot)
+        through = builder._held_through_definitions(used)
+        told = used | through | {"\\" + n for n in through}
+        readings = tuple(dict.fromkeys(r for n in sorted(told & set(by_name)) for r in by_name[n]
                                        if r.line is None or r.line <= here or n in aliased_by_part[part][2]))
         here = lines.of(chain.offset)
         rules = [(p, r, reading) for at, n, p, r, reading in cases if at <= here

@@ -874,6 +874,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if derivatives is not None:
                 return derivatives
         if op.text == NABLA_ALONE:
+            own = self._gradient_at_own_argument(rest, env)
+            if own is not None:
+                return own
             op = self._nabla_of_argument(rest, env)
         if op.variable is None and op.text == "\\nabla^2":
             # \nabla^2 L(w) of an L(w) = ... the document defines on a vector: its Hessian in its argument, as written
@@ -1071,11 +1074,30 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.notes.append(Reading("inferred", f"$\\nabla {name}(\\cdot)$ is the gradient in {name}'s argument, as written"))
         return DerivativeOp(variable, "the argument of \\nabla's function")
 
+    def _gradient_at_own_argument(self, rest: list[Entry], env) -> V.Value | None:
+        """\\nabla N alone, N(x) = ... a number-valued function of one vector x the document defines: its gradient
+        in x at x itself, the reading says so. None for anything else."""
+        if len(rest) != 1 or rest[0].negative or item_scripts(rest[0].item):
+            return None
+        word = node_word(item_base(rest[0].item))
+        name = word if word in self.vector_functions else ("\\" + word if word and "\\" + word in self.vector_functions
+                                                           else None)
+        if name is None or self.vector_functions[name][4] is not None or not self._in_force(name):
+            return None
+        base, length, body, _, _ = self.vector_functions[name]
+        if str(base) in env or any(str(base) == str(v) for v in env.values()):
+            return None  # (x a sum's letter here: not the function's argument)
+        self.notes.append(Reading("inferred", f"$\\nabla {name}$ is the gradient of {name}({base}) in its argument, at "
+                                              f"${base}$ itself"))
+        return self._differentiate(V.Value(body), DerivativeOp((base, length), "the argument of \\nabla's function"))
+
     def _derivatives_at_point(self, rest: list[Entry], env, second: bool) -> V.Value | None:
         """\\nabla f(0, 0), \\nabla f(p)^\\top, \\nabla^2 f(1, 1) of an f(x, y) = ... the document defines (a function of
         two or more numbers): the vector of its partial derivatives in the order of its arguments (the matrix of its
         second partials), at the point written: as many numbers, or a vector of as many entries. None for anything
-        else."""
+        else. \\nabla f alone, of such an f: the same at its own variables."""
+        if len(rest) == 1 and not item_scripts(rest[0].item):
+            return self._derivatives_at_own_variables(rest[0], second)
         if len(rest) < 2 or rest[1].op is not None or rest[1].negative or item_scripts(rest[0].item) \
                 or node_kind(item_base(rest[1].item)) != "paren" \
                 or (len(rest) > 2 and (rest[2].op not in (None, "\\cdot") or rest[2].negative)):
@@ -1123,6 +1145,38 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if self._matrix_join(value, rest[2].op, after):
             return P.finish(P.product(value, rest[2].op, after))
         return self._join(value, rest[2].op, after)
+
+    def _function_of_numbers(self, word: str | None) -> tuple[str, sp.Lambda] | None:
+        """The name and formula of a function of two or more numbers the document defines (f(x, y) = ...), as word
+        spells it; else None."""
+        name = next((n for n in (word, "\\" + (word or "")) if word and n in self.lambdas
+                     and n not in self.vector_functions and self._in_force(n)), None)
+        fn = self.lambdas.get(name) if name is not None else None
+        if not isinstance(fn, sp.Lambda) or len(fn.variables) < 2 \
+                or not all(v.is_Symbol and not isinstance(v, (sp.Dummy, Idx)) for v in fn.variables):
+            return None
+        return name, fn
+
+    def _derivatives_at_own_variables(self, entry: Entry, second: bool) -> V.Value | None:
+        """\\nabla f, \\nabla^2 f alone of an f(x, y) = ... the document defines: the vector of its partial derivatives
+        (the matrix of its second partials) at its own variables, the names its definition writes."""
+        found = self._function_of_numbers(node_word(item_base(entry.item)))
+        if found is None or entry.negative:
+            return None
+        name, fn = found
+        size = sp.Integer(len(fn.variables))
+        p, q = V.entry_index(size), V.column_index(size)
+        if second:
+            expr = sp.Add(*[sp.diff(fn.expr, u, v) * sp.KroneckerDelta(p, m + 1) * sp.KroneckerDelta(q, n + 1)
+                            for m, u in enumerate(fn.variables) for n, v in enumerate(fn.variables)])
+        else:
+            expr = sp.Add(*[sp.diff(fn.expr, v) * sp.KroneckerDelta(p, n + 1) for n, v in enumerate(fn.variables)])
+        own = ", ".join(sp.latex(v) for v in fn.variables)
+        shown = "\\nabla^2" if second else "\\nabla"
+        what = "matrix of its second partial derivatives" if second else "vector of its partial derivatives"
+        self.notes.append(Reading("inferred", f"${shown} {name}$ of {name}({own}) is the {what} in the order of its "
+                                              f"arguments, at its own variables ${own}$"))
+        return V.Value(expr, size, cols=size) if second else V.Value(expr, size)
 
     def _scalar_function_named(self, word: str | None) -> str | None:
         """The name of a function of one number the document defines (J(w) = ...), as word spells it; else None."""

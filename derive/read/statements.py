@@ -237,7 +237,10 @@ _CLASS_BEFORE = re.compile(r"(?:\b(?:correct|true|target|right|ground[- ]truth)\
                            r"(?:(?:is|be|being|will\s+be|we\s+call)\s*)?"
                            # "for a labelled example with class $y$", "an input whose label is $y$"
                            r"|\b(?:example|input|sample|point|instance|image)\s+(?:with|of|whose|in)\s+(?:class|label)"
-                           r"(?:\s+index)?\s*(?:is\s*)?)$", re.I)
+                           r"(?:\s+index)?\s*(?:is\s*)?"
+                           # "$y$ the one-hot vector of class $k$", "one-hot at index $c$"
+                           r"|\b(?:one|1)[- ]?hot(?:\s+(?:vector|label|target|encoding|code))?\s+(?:of|at|for|on)\s+(?:the\s+)?"
+                           r"(?:class|label|index|position|entry)(?:\s+index)?\s*)$", re.I)
 _BETWEEN = re.compile(r"^\s*\(?\s*(?:is\s+)?(?:an?\s+|any\s+)?(?:real\s+)?(?:number|constant|value|scalar|slope)?\s*"
                       r"(?:strictly\s+)?between\s+(-?\d+)\s+and\s+(-?\d+)\b", re.I)
 
@@ -1587,7 +1590,8 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
                              r"(?:a\s+|an\s+)?(?:(?:one|1)[- ]?hot)", text):
             name = m.group(2) or m.group(3) or m.group(4)
             out.declarations.append(Declaration(name, "onehot", (), offset + m.start(), m.group(0).strip()))
-        if subject and re.match(r"\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:one|1)[- ]?hot", text):
+        if subject and "=" not in subject and re.match(r"\s*(?:(?:is|are|be|denotes?)\s+|,\s*)?(?:a\s+|an\s+|the\s+)?(?:one|1)[- ]?hot"
+                                                      r"(?:\s+(?:vector|label|target|encoding|code)|\s*[,.;]|\s*$)", text):
             # ("$y \in \mathbb{R}^3$ is one-hot": the name declared, y)
             named = _clean(re.split(r"\\in(?![A-Za-z])", subject)[0]) if "\\in" in subject else subject
             out.declarations.append(Declaration(named, "onehot", (), offset, text.strip()))
