@@ -22,7 +22,7 @@ from ..notation import scalar, size, unfold, vector
 from . import values as V
 from .grammar import parser
 from .notation_file import Notation, default_notation
-from .syntax import accented, family_key, script_word, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
+from .syntax import accented, family_key, lone_name_key, script_word, BUILTIN_FUNCTIONS, DEFINABLE_WORDS, NUMERIC_WORDS, REDEFINABLE, UNREAD_WORDS, function_label, symbol_name, item_base, item_scripts, node_kind, node_word, GREEK, names_in, names_under, shown_name, written_name
 from .types import infer
 from ..normal import replace_free
 from .products import MatrixTerm
@@ -74,6 +74,13 @@ _LABELLED_ANY = re.compile(r"(\\?[A-Za-z]+)\s*_\s*(\{[^{}]*(?:\{[^{}]*\}[^{}]*)?
 def _label_key(text: str) -> str:
     """S_{xx} as written, spaces dropped, marked apart from the plain names a set of names seen holds."""
     return "labelled " + re.sub(r"\s+", "", text)
+
+
+def _without_labelled(name: str, text: str) -> str:
+    """The text without the name's labelled forms (\\eta_{\\min}, T_{cur}, x_{\\text{new}}): names of their own, which
+    a formula for the name may hold (\\eta = \\eta_{\\min} + ...) without defining it by itself."""
+    return re.sub(re.escape(name) + r"(?![A-Za-z])\s*_\s*\{\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*)?\\?[A-Za-z]{2,}\s*\}?\s*\}",
+                  " ", text)
 
 
 def _seen_names(text: str) -> set[str]:
@@ -477,6 +484,8 @@ class DocumentContext:
                                                        "elsewhere is not known")
                     continue
                 if self._a_result(key, terms[0][0]) or self._define_both_signs(terms[0][0], terms[1][0], seen):
+                    continue
+                if key in getattr(self, "drawn_numbers", ()) and self._drawn_from_a_formula(terms[0][0]):
                     continue
                 corrected = self._corrected(terms[0][0], terms[1][0], relations)
                 if corrected is not None:
@@ -887,7 +896,8 @@ class DocumentContext:
         declared = name == base and base in self.stated and self.notation.kind_of(base) == "vector" \
             and self.line is not None and self.stated[base] <= self.line and base not in default_notation().definitions \
             and symbol_name(base) not in {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
-        if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", right)) or (self.notation.kind_of(base) is not None
+        if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", _without_labelled(name, right))) \
+                or (self.notation.kind_of(base) is not None
                                                        and not self._default_only(base) and base not in self.inferred
                                                        and not by_entry and not declared) \
                 or base in ("e", "d") or (base == "\\pi" and not re.fullmatch(r"\s*\\pi\s*_\s*\{?\s*[a-z]\s*\}?\s*", left)) \
@@ -1259,8 +1269,8 @@ class DocumentContext:
         of a letter that is a number or undeclared and no earlier display writes: the number named so is that formula
         from here on."""
         if _label_key(left) in seen or letter in self.lambdas or letter in ("e", "d", "\\pi") \
-                or self.notation.kind_of(letter) not in (None, "scalar") or symbol_name(letter) in self.values:
-            return None
+                or self.notation.kind_of(letter) not in (None, "scalar"):
+            return None  # (of a letter the document defines, eta = eta_min + ...: read below as a name of its own)
         try:
             name = self.read(left)
         except FormulaError:
@@ -1348,6 +1358,18 @@ class DocumentContext:
             return  # i = j, i = k + 1, j = i^\star: a relation of indices, not a definition
         self.conflicts[letter] = (f"{letter} is an index letter, and line {self.line} defines it by a formula "
                                   f"({letter} = {' '.join(right.split())[:40]}): a name or an index? rename one of them")
+
+    def _drawn_from_a_formula(self, left: str) -> bool:
+        """"so $\\hat\\alpha = \\frac{5}{\\ln 36}$" of an alpha-hat = n / T defined before: a number the words draw from
+        the earlier formula (at data derive may not read), never its definition: a claim about it (and the formula
+        stays in force). True for such a chain."""
+        key = lone_name_key(left)
+        value = self.values.get(key) if key is not None else None
+        expr = getattr(value, "expr", None)
+        if value is None or not isinstance(expr, sp.Basic) or not expr.free_symbols or self.line is None \
+                or not self._in_force(key) or (self.defined_at.get(key) or self.line) >= self.line:
+            return False
+        return True
 
     def _end_for_a_new_example(self, left: str, right: str) -> bool:
         """"For $f(x) = \\frac{1}{2} x^2$ ... With a curvature $a > 0$, $f(x) = \\frac{a}{2} x^2$": words that open a new

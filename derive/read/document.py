@@ -34,7 +34,7 @@ from . import values as V
 from .products import MatrixTerm
 from .reader import Reader, newton_dots, rounded_decimals, symbol_name
 from .sequences import expand as expand_sequences, find as find_sequences, occurrences as sequence_occurrences
-from .syntax import BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, family_key, family_letter, names_in, only_labelled, shown_name, written_name
+from .syntax import BUILTIN_FUNCTIONS, NUMERIC_WORDS, REDEFINABLE, family_key, family_letter, lone_name_key, names_in, only_labelled, shown_name, written_name
 
 __all__ = ["read_document"]
 
@@ -225,6 +225,7 @@ class _Builder:
         self.left_formulas: dict[str, set[str]] = {}  # the names each lone left name's equations are written in
         self.step_lefts: list[tuple[int, str]] = []  # (line, left term) of every chain of equations
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
+        self.left_given: dict[str, list[int]] = {}  # a name alone on the left of an equation (\hat\theta = ...) -> lines
         self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
         self.sequence_readings: tuple = ()  # those the current chain's terms were written in
         self.rounded_terms: dict = {}  # id of a term's value -> (the value, the term as Side.rounded has it)
@@ -1466,8 +1467,9 @@ class _Builder:
                 statistics = []
             # a name the step's condition is about (x > 0) is one the document speaks of
             # (and one a condition fixes, p = 1/2)
-            lonely = [g for g in lonely if g not in {symbol_name(c.left) for c in ranges} | {
-                symbol_name(c.left) for c in conditions if c.equal and (c.value or c.fraction is not None)}]
+            fixed_here = {symbol_name(c.left) for c in ranges} | {
+                symbol_name(c.left) for c in conditions if c.equal and (c.value or c.fraction is not None)}
+            lonely = [g for g in lonely if g not in fixed_here]
             # (det(X^T X) = n sum_j x_j^2 - (sum_j x_j)^2 "for simple regression, an intercept and one regressor x": a
             # declared matrix X and a declared vector x of one letter, which the words may relate, x a column or a
             # row of X; never two free arrays)
@@ -1498,6 +1500,17 @@ class _Builder:
                                        f"{what}, so only a proof for every value stands; say what "
                                        f"{'it is' if len(lonely) == 1 else 'they are'}: \"where $r = ...$\", "
                                        f"\"let $r \\in \\mathbb{{R}}$\")")
+            given = self._given_by_unread_equation(per_term[n] | per_term[n + 1], present[0] | present[1], line) \
+                if not link_problems[n] and values[n] is not None and values[n + 1] is not None \
+                and not (n == 0 and self.defined) else {}
+            given = {g: at for g, at in given.items() if g not in lonely and g not in fixed_here}
+            if given:
+                # \hat\theta = S/(2n) said, then \hat\theta = 18/8 for the data: neither read as its definition here,
+                # and l''(\hat\theta) read with \hat\theta any number is no claim about the estimate
+                names = ", ".join(f"${shown_name(g)}$ (line {at})" for g, at in sorted(given.items()))
+                lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
+                    f"a meaning for {names}, which the document gives by an equation not read as the definition in force "
+                    "here (read as any number, so only a proof for every value stands)")
             if not link_problems[n] and exampled.get(n) and not (n == 0 and self.defined):
                 names = ", ".join(f"${shown_name(g)}$" for g in exampled[n])
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
@@ -1904,6 +1917,24 @@ class _Builder:
                         return name, ", ".join(f"{x.base}_{','.join(map(str, x.indices))}" if isinstance(x, sp.Indexed)
                                                else str(x) for x, _ in d.variable_count)
         return None
+
+    def _given_by_unread_equation(self, guessed: set[str], present: set[str], line: int) -> dict[str, int]:
+        """The names read here as any number (guessed) that an equation of this part before the line gives alone on
+        its left (\\hat\\theta = S/(2n)), with no definition of them in force: name -> the equation's line."""
+        r = self.reader
+        stated = {symbol_name(n) for n in r.stated}
+        # (only a name some chain defines, whose definition is not the one in force here: \hat\theta = S/(2n), then
+        # \hat\theta = 18/8 for the data; w = 2 after w was used is a claim, and w + w = 3w is refuted for every w)
+        defined = {symbol_name(n) for n in r.definitions_by_line.values() if isinstance(n, str)}
+        out = {}
+        for g in guessed & present:
+            if g not in defined or g in stated or (g in r.values and r._in_force(g)) or r.notation.kind_of(g) is not None:
+                continue
+            at = [a for a in self.left_given.get(g, ()) if a < line
+                  and not any(a < h <= line for h in getattr(r, "heading_lines", ()))]
+            if at:
+                out[g] = at[-1]
+        return out
 
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
         """The vectors and matrices the value depends on that are typed only from their use, and alone on the left of
@@ -5543,6 +5574,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.pi_named = "" if pi_name is None else (
             f"${' '.join(pi_name.group(0).split())}$" if pi_name.group(0).startswith("\\")
             else f"\"{' '.join(pi_name.group(0).split())}$\"") + f" on line {lines.of(pi_name.start())}"
+        # "so $\hat\alpha = \frac{5}{\ln 36}$": a number the words draw, for a name (see Reader._drawn_from_a_formula)
+        reader.drawn_numbers = {item.chain.terms[0].offset for item in items if item.inline is not None
+                                and len(item.chain.terms) == 2 and tuple(item.chain.relations) == ("=",)
+                                and not names_in(item.chain.terms[1].text) - NUMERIC_WORDS
+                                and _DRAWN_LEAD.search(item.inline.before[-80:])}
         reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
                                     and item.chain.terms and len(item.chain.terms) > 1
                                     and (_EXAMPLE_LEAD.search(item.inline.before)
@@ -5615,6 +5651,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                           if len(item.chain.terms) > 1 and item.chain.relations and item.chain.relations[0] == "="]
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
+    for item in items:  # (the lines of the equations that give a name, \hat\theta = S/(2n), alone on their left)
+        if item.chain.terms and len(item.chain.terms) > 1 and item.chain.relations[0] == "=":
+            key = lone_name_key(item.chain.terms[0].text)
+            if key is not None:
+                builder.left_given.setdefault(key, []).append(line_of(item.chain.terms[0]))
     for item in items:  # (what each lone left name's equations are written in: tau = (z_1 + z_2 - 1)/2)
         m = _LONE_LEFT.match(item.chain.terms[0].text) if item.chain.terms and len(item.chain.terms) > 1 else None
         if m:

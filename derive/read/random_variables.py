@@ -334,6 +334,15 @@ class RandomReading:
                 chosen[name] = s
         for name, s in chosen.items():
             at = self.line_of_offset(s.offset)
+            if self.line is not None and at is not None and at > self.line:
+                # (a law said after the claim, where words before it speak of the law: "I tried $X$ uniform on ...",
+                # then "$X \sim N(\mu, \sigma^2)$" below: never that later law)
+                before = [self.line_of_offset(offset) for mentioned, offset, _ in getattr(self, "law_mentions", ())
+                          if symbol_name(mentioned) == name and offset < s.offset]
+                before = [b for b in before if b is not None and b <= self.line]
+                if before:
+                    raise FormulaError(f"the law of {name} is said on line {at}, after this claim, and line {before[-1]} "
+                                       "speaks of its law in words that are not read: which law holds here is not read")
             for mentioned, offset, words in getattr(self, "law_mentions", ()):
                 line = self.line_of_offset(offset)
                 if symbol_name(mentioned) == name and offset > s.offset and self.line is not None and line is not None \

@@ -370,6 +370,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         if value.is_vector or value.is_matrix or value.misfit is not None or value.expr is UNDEFINED:
             raise FormulaError("an evaluation bar |_{x = a} is read only after a number-valued formula")
         notes, domain = list(self.notes), list(value.domain)
+        # (every read starts its guesses anew: the names the formula and the point guess are all this side's)
+        guesses, bold = Counter(self.guesses), set(self.bold_guessed)
         names, points = [], []
         for part in under.split(","):
             if part.count("=") != 1:
@@ -380,7 +382,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if variable.is_vector or variable.is_matrix or not isinstance(variable.expr, sp.Symbol) \
                     or isinstance(variable.expr, Idx) or variable.expr in names:
                 raise FormulaError("the variable under an evaluation bar |_{x = a} must be a number's name")
+            if variable.expr not in value.expr.free_symbols and value.expr.free_symbols:
+                # \eta|_{T_cur = T_i/3} of an eta whose formula is not read: as read it does not hold the variable,
+                # and the bar would change nothing of what the author evaluates
+                raise FormulaError(f"the formula before the evaluation bar does not hold {name.strip()} as read: "
+                                   "what it is evaluated at is not read (write the formula itself before the bar)")
             at = self.read(point)
+            guesses.update(self.guesses)
+            bold |= self.bold_guessed
             notes += self.notes
             if at.is_vector or at.is_matrix or at.misfit is not None or at.expr is UNDEFINED:
                 raise FormulaError("the point under an evaluation bar |_{x = a} must be a number")
@@ -395,6 +404,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         domain = [c for c in domain if c not in (sp.true, True)]
         self.notes = list(dict.fromkeys(notes))
         self.notes_by_text[text] = tuple(self.notes)
+        self.guesses, self.bold_guessed = guesses, bold
         return dataclasses.replace(value.with_expr(expr), domain=tuple(dict.fromkeys(domain)))
 
     def _note(self, text: str) -> None:
@@ -2182,6 +2192,17 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 numbered = self._numbered(symbol_name(word), subs[0].children[1])
                 if numbered is not None:
                     return self._scripted(numbered, [sc for sc in scripts if sc.data != "sub_script"], env)
+                label = word_label(self._inner_item(subs[0].children[1]))
+                if label is not None:
+                    # eta_{\max} beside an eta = eta_{\min} + ... the document defines: a number of its own, as the
+                    # document defines it or any number (never a subscript on eta's value)
+                    key = f"{symbol_name(word)}_{label}"
+                    if key in self.values and self._in_force(key):
+                        head = _with_domain(self.values[key])
+                    else:
+                        self.guesses[key] += 1
+                        head = V.Value(scalar(key))
+                    return self._scripted(head, [sc for sc in scripts if sc.data != "sub_script"], env)
             if subs and word in self.conflicts and word not in env \
                     and word_label(self._inner_item(subs[0].children[1])) is not None:
                 # eta_{\max} beside an eta used two ways (eta(t) and eta_t): a name of its own, not in the conflict

@@ -1059,8 +1059,9 @@ _RANDOM_VECTORS = re.compile(r"\s*(?:be|are)\s+(?:independent\s+)?random\s+vecto
                              r"\s*,?\s*(?:each\s+)?(?:with\s+)?(?P<mean>mean\s+zero|zero\s+mean|mean\s+0)\s+and\s+"
                              r"(?P<var>variance\s+one|unit\s+variance|variance\s+1)\b", re.I)
 _LAW_TALK = re.compile(r"\b(?:has|have|with)\s+(?:mean|variance|expectation)\b|\b(?:are|is|be)\s+(?:(?:all|now|instead)\s+)?"
-                       r"(?:standard\s+)?(?:normal|gaussian|uniform|bernoulli|poisson|exponential)\b|\bdistributed\b", re.I)
-_UNIFORM_ON = re.compile(r"\s*(?:be|is|are)\s+(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?(?:drawn\s+)?uniform(?:ly)?"
+                       r"(?:standard\s+)?(?:normal|gaussian|uniform|bernoulli|poisson|exponential)\b|\bdistributed\b"
+                       r"|\buniform(?:ly)?\s+(?:on|over|from)\b", re.I)
+_UNIFORM_ON = re.compile(r"\s*(?:(?:be|is|are)\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?(?:drawn\s+)?uniform(?:ly)?"
                          r"(?:\s+distributed)?\s+(?:on|over|in|from)\s*(?:the\s+set\s*)?", re.I)
 _FINITE_SET = re.compile(r"\s*\\\{\s*([-+]?\d+(?:\s*,\s*[-+]?\d+){1,11})\s*\\\}\s*[,.;]?\s*")
 _STANDARD_NORMAL = re.compile(r"\s*(?:be|is|are)\s+(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|independent)\s+)?standard\s+"

@@ -83,6 +83,19 @@ def symbol_name(key: str) -> str:
     return key.lstrip("\\")
 
 
+# a name alone, or with an accent (\\hat\\theta, \\bar{x}): the accent, the name braced, unbraced, or alone
+_LONE_NAME_KEY = re.compile(r"\s*(?:\\(hat|bar|tilde)\s*(?:\{\s*(\\?[A-Za-z]+)\s*\}|(\\[A-Za-z]+|[A-Za-z]))|(\\?[A-Za-z]+))\s*")
+
+
+def lone_name_key(text: str) -> str | None:
+    """The SymPy name of a term that is one name alone, accented or not (\\hat\\theta -> thetahat, \\theta -> theta);
+    None for anything else."""
+    m = _LONE_NAME_KEY.fullmatch(text)
+    if m is None:
+        return None
+    return (m.group(2) or m.group(3)).lstrip("\\") + m.group(1) if m.group(1) else symbol_name(m.group(4))
+
+
 _SHOWN_SUFFIXES = (("starsub", "{}_*"), ("star", "{}^*"), ("plusup", "{}^+"), ("minusup", "{}^-"), ("plussub", "{}_+"),
                    ("minussub", "{}_-"), ("hat", "\\hat{{{}}}"), ("bar", "\\bar{{{}}}"),
                    ("tilde", "\\tilde{{{}}}"), ("dot", "\\dot{{{}}}"))
@@ -93,7 +106,8 @@ def shown_name(symbol: str) -> str:
     \\mathcal{L} (undoing symbol_name's accents)."""
     for suffix, form in _SHOWN_SUFFIXES:
         if symbol.endswith(suffix) and len(symbol) > len(suffix):
-            return form.format(shown_name(symbol[:-len(suffix)]))
+            base = shown_name(symbol[:-len(suffix)])
+            return form.format("\\" + base if base in GREEK else base)  # (thetahat: \hat{\theta})
     for prefix, accent in (("cal", "mathcal"), ("scr", "mathscr")):
         if symbol.startswith(prefix) and len(symbol) > len(prefix):
             return f"\\{accent}{{{symbol[len(prefix):]}}}"
