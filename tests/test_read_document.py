@@ -1371,6 +1371,44 @@ def test_nabla_alone_of_a_function_of_one_vector_is_its_gradient_at_its_argument
     assert any("gradient of R(x) in its argument" in r.text for r in _readings(text, 1))
 
 
+def test_an_evaluation_bar_over_a_name_that_does_not_hold_its_variable_is_not_read():
+    # eta whose formula is not read: read as any number, eta|_{T_cur = T_i/2} = 0.05 was refuted at eta = 0
+    text = ("$$\n\\eta\\Big|_{T_{cur} = T_i/2} = 0.05\n$$\n\n$$\n(x^2 + 1)\\Big|_{x = 2} = 5\n$$\n")
+    found = _verdicts(text)
+    assert found[0][1] is Verdict.UNKNOWN and "does not hold T_{cur} as read" in found[0][2]
+    assert found[1][1] is Verdict.PROVED
+
+
+def test_a_labelled_name_beside_a_defined_name_is_a_name_of_its_own():
+    # eta = eta_min + ...: a definition of eta (eta_min is another name), and eta_{\max} is read, never "not an index"
+    text = ("$$\n\\eta = \\eta_{\\min} + (\\eta_{\\max} - \\eta_{\\min}) s\n$$\n\n"
+            "$$\n\\eta - \\eta_{\\min} = (\\eta_{\\max} - \\eta_{\\min}) s\n$$\n\n"
+            "$$\n\\eta - \\eta_{\\min} = (\\eta_{\\max} + \\eta_{\\min}) s\n$$\n")
+    found = _verdicts(text)
+    assert "the definition of \\eta" in found[0][2]
+    assert [v for _, v, _ in found[1:]] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_number_drawn_for_a_name_with_a_formula_is_a_claim_about_it():
+    # "so alpha-hat = 3 / ln 12" of alpha-hat = n / T, T a sum over data the document does not give: never alpha-hat
+    # anew, so nothing after it is proved through the number
+    text = ("The estimator is $\\hat\\alpha = n / T$ with $T = \\sum_{i=1}^{n} \\log x_i$.\n\n"
+            "**Numbers.** For the data $1.5, 2, 4$ we get $T = \\ln 12$, so $\\hat\\alpha = \\frac{3}{\\ln 12}$ and\n\n"
+            "$$\ne^{-\\hat\\alpha} = \\exp\\left( -\\frac{3}{\\ln 12} \\right)\n$$\n")
+    found = _verdicts(text)
+    assert all(v is Verdict.UNKNOWN for _, v, _ in found)
+    assert not any("definition of \\hat{\\alpha}" in d for line, _, d in found if line == 3)
+
+
+def test_a_law_said_after_a_claim_is_not_its_law_where_words_before_speak_of_another():
+    text = ("So I tried $X$ uniform on $\\{-1, 0, 1\\}$, and\n\n$$\n\\mathbb{E}[X^3] - \\mathbb{E}[X]\\,\\mathbb{E}[X^2] = 0\n$$\n\n"
+            "Then I tried $Y$ uniform on the unit interval, and\n\n$$\n\\mathbb{E}[Y^2] = \\frac{1}{2}\n$$\n\n"
+            "But with $Y \\sim \\mathcal{N}(0, 1)$ we get $\\mathbb{E}[Y^2] = 1$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.UNKNOWN, Verdict.PROVED]
+    assert "the law of Y is said on line 13, after this claim" in found[1][2]
+
+
 def test_a_one_hot_vector_named_in_apposition_with_its_class():
     # "$y$ the one-hot vector of class $k$": y one-hot at k (read as any vector, the claim of the true class is refuted)
     text = ("Let $z \\in \\mathbb{R}^K$ be logits, $p = \\operatorname{softmax}(z)$, and $y$ the one-hot vector of "

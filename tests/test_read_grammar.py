@@ -87,3 +87,12 @@ def test_towers_of_powers_are_refused_before_they_are_built(read, text):
 def test_powers_within_the_limits_are_read_and_not_expanded(read):
     assert read(r"(2^{64})^{2}") == sp.Integer(2) ** 128
     assert read(r"((c+1)^{4})^{4}") == (c + 1) ** 16
+
+
+def test_a_lone_name_has_one_key_however_its_accent_is_braced():
+    from derive.read.syntax import lone_name_key, shown_name
+    assert lone_name_key("\\hat\\theta") == lone_name_key("\\hat{\\theta}") == "thetahat"
+    assert lone_name_key(" \\bar x ") == "xbar" and lone_name_key("\\theta") == "theta"
+    assert lone_name_key("x_1") is None and lone_name_key("\\hat\\theta^2") is None
+    # (and the name is shown as written, its Greek letter kept)
+    assert shown_name("thetahat") == "\\hat{\\theta}" and shown_name("yhat") == "\\hat{y}"
