@@ -1362,13 +1362,17 @@ class DocumentContext:
     def _drawn_from_a_formula(self, left: str) -> bool:
         """"so $\\hat\\alpha = \\frac{5}{\\ln 36}$" of an alpha-hat = n / T defined before: a number the words draw from
         the earlier formula (at data derive may not read), never its definition: a claim about it (and the formula
-        stays in force). True for such a chain."""
+        stays in force, where no other chain gives the name a formula). True for such a chain."""
         key = lone_name_key(left)
         value = self.values.get(key) if key is not None else None
         expr = getattr(value, "expr", None)
         if value is None or not isinstance(expr, sp.Basic) or not expr.free_symbols or self.line is None \
                 or not self._in_force(key) or (self.defined_at.get(key) or self.line) >= self.line:
             return False
+        if getattr(self, "formula_lefts", {}).get(key, 0) > 1:
+            # (tau = -b/(a^2 + b^2) and tau = b/c^2 both written: which one the number is drawn from is not read; the
+            # meaning in force ends here, and the number defines nothing)
+            self.defined_until[key] = min(self.defined_until.get(key, float("inf")), self.line)
         return True
 
     def _end_for_a_new_example(self, left: str, right: str) -> bool:

@@ -5579,6 +5579,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                 and len(item.chain.terms) == 2 and tuple(item.chain.relations) == ("=",)
                                 and not names_in(item.chain.terms[1].text) - NUMERIC_WORDS
                                 and _DRAWN_LEAD.search(item.inline.before[-80:])}
+        # (how many chains give each lone name a formula, \tau = -b/(a^2 + b^2) and \tau = b/c^2: two)
+        reader.formula_lefts = collections.Counter(
+            lone_name_key(item.chain.terms[0].text) for item in items
+            if len(item.chain.terms) > 1 and item.chain.relations[0] == "=" and lone_name_key(item.chain.terms[0].text)
+            and any(names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms[1:]))
         reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
                                     and item.chain.terms and len(item.chain.terms) > 1
                                     and (_EXAMPLE_LEAD.search(item.inline.before)
