@@ -1409,6 +1409,14 @@ def test_a_law_said_after_a_claim_is_not_its_law_where_words_before_speak_of_ano
     assert "the law of Y is said on line 13, after this claim" in found[1][2]
 
 
+def test_a_function_by_cases_on_its_argument_against_a_name():
+    # a warm-up schedule: cases on s <= w, w a name; "\\," is a thin space, never the comma before a condition
+    text = ("$$\n\\eta(s) = \\begin{cases} a \\, s \\, w^{-3/2} & s \\le w , \\\\ a \\, s^{-1/2} & s > w . \\end{cases}\n$$\n\n"
+            "$$\n\\eta(w) = a w^{-1/2} , \\qquad \\eta(w) = a w^{-3/2}\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+
+
 def test_a_one_hot_vector_named_in_apposition_with_its_class():
     # "$y$ the one-hot vector of class $k$": y one-hot at k (read as any vector, the claim of the true class is refuted)
     text = ("Let $z \\in \\mathbb{R}^K$ be logits, $p = \\operatorname{softmax}(z)$, and $y$ the one-hot vector of "

@@ -5108,9 +5108,29 @@ def _define_by_cases(reader: Reader, name: str, argument: str, pieces, line: int
         return "it is defined by cases whose values are not numbers"
     x = variable.expr
     pieces = [(value, c if isinstance(c, tuple) else (c,)) for value, c in pieces]  # (a piece's conditions: all hold)
-    if any(not _NUMERIC.fullmatch(c.right) for _, cs in pieces for c in cs):
-        return "it is defined by cases on an order between two names, which is not read"
-    body = sp.Piecewise(*[(v.expr, sp.And(*[_RELATIONALS[c.order](x, sp.Rational(c.right)) for c in cs]))
+    bounds = {}
+    for _, cs in pieces:
+        for c in cs:
+            if _NUMERIC.fullmatch(c.right):
+                bounds[c.right] = sp.Rational(c.right)
+                continue
+            # s <= w, s > w of a warm-up length w: a bound that is a number's name (never one that holds x), of
+            # the argument itself
+            if symbol_name(c.left.strip()) != symbol_name(argument.strip()):
+                return "it is defined by cases on an order between two names, which is not read"
+            saved, reader.line = reader.line, line
+            try:
+                bound = reader.read(c.right)
+            except FormulaError:
+                return "it is defined by cases on an order between two names, which is not read"
+            finally:
+                reader.line = saved
+            if bound.is_vector or bound.is_matrix or bound.row or bound.misfit is not None \
+                    or x in bound.expr.free_symbols or not bound.expr.free_symbols <= {
+                        s for s in bound.expr.free_symbols if type(s) is sp.Symbol}:
+                return "it is defined by cases on an order between two names, which is not read"
+            bounds[c.right] = bound.expr
+    body = sp.Piecewise(*[(v.expr, sp.And(*[_RELATIONALS[c.order](x, bounds[c.right]) for c in cs]))
                           for v, (_, cs) in zip(values, pieces)])
     reader.lambdas[name] = sp.Lambda(x, body)
     reader.functions_by_cases = getattr(reader, "functions_by_cases", set()) | {name}

@@ -1764,7 +1764,7 @@ def display_prose(content: str) -> tuple[str, list[tuple[str, bool, str, int]], 
 
 _CASES = re.compile(r"^\s*\\begin\{(?:cases|dcases)\*?\}(?P<body>.*)\\end\{(?:cases|dcases)\*?\}\s*[,.]?\s*$", re.S)
 _BRANCH_WORDS = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(if|for|when|where|otherwise|else|falls)\b\s*([^{}]*)\}"
-                           r"|,\s*(?=\S)", re.I)
+                           r"|(?<!\\),\s*(?=\S)", re.I)  # (never the thin space \,)
 
 
 def cases_branches(term: str):
