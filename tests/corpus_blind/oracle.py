@@ -36515,6 +36515,1321 @@ def _(rng):
     }
 
 
+@document("838_hw_ctc_loss_short_sequences")
+def _(rng):
+    import itertools
+    from math import comb
+
+    def collapse(path):
+        out, prev = [], None
+        for c in path:
+            if c != prev and c != "e":
+                out.append(c)
+            prev = c
+        return "".join(out)
+
+    def prob(label, Y):                        # Y: list of dicts symbol -> probability, one per frame
+        return sum(np.prod([Y[t][c] for t, c in enumerate(pi)])
+                   for pi in itertools.product("eab", repeat=len(Y)) if collapse(pi) == label)
+
+    def count(label, T):
+        return sum(1 for pi in itertools.product("eab", repeat=T) if collapse(pi) == label)
+    code = lambda s: np.array([ord(c) for c in s], dtype=float)  # noqa: E731
+    frame = lambda v: dict(zip("eab", v))  # noqa: E731
+    Yr = [frame(softmax(rng.normal(size=3) * 2)) for _ in range(2)]
+    Yt = [frame([0.5, 0.4, 0.1]), frame([0.6, 0.3, 0.1]), frame([0.2, 0.2, 0.6])]
+    T = int(rng.integers(1, 7))
+    y1, y2, y3 = Yt
+
+    # forward variables over l' = (e, a, e), table values
+    a1 = {1: y1["e"], 2: y1["a"], 3: 0.0}
+    a2 = {2: (a1[1] + a1[2]) * y2["a"], 3: (a1[2] + a1[3]) * y2["e"]}
+
+    def loss_u2(u2):                            # L = -ln p(a | x) as a function of the logits of frame 2
+        return -math.log(prob("a", [y1, frame(softmax(u2))]))
+    u2 = np.log(np.array([0.6, 0.3, 0.1]))
+    g = grad(loss_u2, u2)
+    pa = prob("a", [y1, y2])
+    dp = partial(lambda v: prob("a", [y1, frame(v)]), np.array([0.6, 0.3, 0.1]), 1)
+    gam = y2["a"] / pa * dp
+    r1, r2 = Yr
+    return {
+        "5.2": [sum(Yr[0].values()), 1],
+        "5.3": [code(collapse("eaaeb")), code("ab")],
+        "18": [prob("a", Yr), r1["a"] * r2["a"] + r1["a"] * r2["e"] + r1["e"] * r2["a"],
+               r1["a"] * (1 - r2["b"]) + r1["e"] * r2["a"]],
+        "21": [count("a", T), T * (T + 1) / 2],
+        "34": [pa, 0.12 + 0.24 + 0.15, 0.51],
+        "37": [-math.log(pa), -math.log(0.51)],
+        "37.2": [pa, y1["a"] + y1["e"] * y2["a"], 0.55],
+        "42": [a2[2], (a1[1] + a1[2]) * y2["a"], 0.27],
+        "42.2": [a2[3], (a1[2] + a1[3]) * y2["e"], 0.24],
+        "45": [pa, a2[2] + a2[3]],
+        "49": [dp, y1["a"] + y1["e"]],
+        "52": [gam, y2["a"] / pa * dp, 9 / 17],
+        "58": [g[1], gam - y2["a"], 9 / 17 - 3 / 10, 39 / 170],
+        "63": [g[2], 0],
+        "70": [prob("aa", Yt), y1["a"] * y2["e"] * y3["a"], 0.048],
+        "73": [prob("aa", Yr), r1["a"] * r2["a"]],
+        "73.2": [count("aa", T), comb(T, 3)],
+        "73.3": [count("ab", 3), 5],
+        "77": [prob("ab", Yt), sum(Yt[0][p[0]] * Yt[1][p[1]] * Yt[2][p[2]] for p in ("aab", "abb", "eab", "aeb", "abe")),
+               0.072 + 0.024 + 0.09 + 0.144 + 0.008, 0.348],
+        "83": [-math.log(prob("ab", Yt)), -math.log(0.348)],
+    }
+
+
+@document("839_notes_noam_transformer_lr_schedule")
+def _(rng):
+    from scipy import optimize, integrate
+
+    def cases(*errors):
+        vals, run = [errors[0], 0.0], 0.0
+        for e in errors[1:]:
+            run = run + e
+            vals.append(run)
+        return vals
+    dm, w = rng.uniform(1, 16), int(rng.integers(2, 30))
+    eta = lambda s, d=dm, w=w: d ** -0.5 * min(s ** -0.5, s * w ** -1.5)  # noqa: E731
+    s1, s2 = rng.uniform(1, w), rng.uniform(w, 4 * w)     # a step of each phase
+    s = rng.uniform(1, 4 * w)
+    S = rng.uniform(w, 50 * w)
+    cross = optimize.brentq(lambda t: t ** -0.5 - t * w ** -1.5, 0.5, 10 * w, xtol=1e-13)
+    back = optimize.brentq(lambda t: dm ** -0.5 * t ** -0.5 - eta(1), w, 10 * w ** 3, xtol=1e-12, rtol=1e-14)
+    e4 = eta(4000, 512, 4000)
+    c = rng.uniform(0.1, 5)
+    return {
+        "9.2": [cross, w],
+        "12": cases(eta(s1) - dm ** -0.5 * s1 * w ** -1.5, eta(s2) - dm ** -0.5 * s2 ** -0.5),
+        "20": [eta(w), dm ** -0.5 * w ** -0.5, 1 / math.sqrt(dm * w)],
+        "23": [d(eta, s1), dm ** -0.5 * w ** -1.5],
+        "26": [d(eta, s2), -0.5 * dm ** -0.5 * s2 ** -1.5, -eta(s2) / (2 * s2)],
+        "29": [eta(w) / w + eta(w) / (2 * w), 3 * eta(w) / (2 * w)],
+        "29.2": [back, w ** 2],
+        "29.3": [eta(s2), eta(w) * math.sqrt(s2 / w)],
+        "43": [integrate.quad(lambda t: dm ** -0.5 * t * w ** -1.5, 0, w)[0], w / (2 * math.sqrt(dm))],
+        "29.4": [d(lambda t: eta(t, dm, t), w), 0.5 * dm ** -0.5 * w ** -1.5],
+        "32": [eta(4 * w) / eta(w), 0.5], "32.2": [eta(w / 2) / eta(w), 0.5], "32.3": [eta(9 * w) / eta(w), 1 / 9],
+        "40": [sum(eta(k) for k in range(1, w + 1)), dm ** -0.5 * w ** -1.5 * sum(range(1, w + 1)),
+               dm ** -0.5 * w ** -1.5 * w * (w + 1) / 2, (w + 1) / (2 * math.sqrt(dm * w))],
+        "46": [integrate.quad(lambda t: dm ** -0.5 * t ** -0.5, w, S)[0], 2 * dm ** -0.5 * (math.sqrt(S) - math.sqrt(w))],
+        "49": [integrate.quad(lambda t: dm ** -0.5 * t ** -0.5, w, S)[0], 0.5 * dm ** -0.5 * (math.sqrt(S) - math.sqrt(w))],
+        "56": [e4, 1 / math.sqrt(512 * 4000), 1 / math.sqrt(2048000)],
+        "56.2": [eta(16000, 512, 4000), 1 / math.sqrt(512 * 16000), 0.5 * e4],
+        "59": [eta(1000, 512, 4000), 0.25 * e4], "59.2": [eta(2000, 512, 4000), 0.25 * e4],
+        "59.3": [c * eta(w), c / math.sqrt(dm * w)],
+        "59.4": [eta(w, 1024, w) / eta(w, 512, w), 0.5],
+    }
+
+
+@document("840_blog_alibi_linear_bias_slopes")
+def _(rng):
+    H = int(rng.choice([4, 8, 12, 16]))
+    h = int(rng.integers(1, H))
+    slope = lambda h, H=H: 2.0 ** (-8 * h / H)  # noqa: E731
+    i = int(rng.integers(1, 9))
+    sv = rng.normal(size=i) * 2                        # s_i1 .. s_ii
+    m = rng.uniform(0.05, 2)
+    jj = np.arange(1, i + 1)
+    A = lambda m: softmax(sv - m * (i - jj))  # noqa: E731
+    a = A(m)
+    j = int(rng.integers(1, i + 1))
+    num = np.exp(sv - m * (i - jj))
+    n = int(rng.integers(1, 9))
+    Dn = lambda n: np.array([[i_ - j_ if j_ <= i_ else 0 for j_ in range(1, n + 1)] for i_ in range(1, n + 1)], dtype=float)  # noqa: E731
+    eq = lambda i, m: softmax(-m * (i - np.arange(1, i + 1)))  # noqa: E731   equal content scores
+    ae = eq(i, m)
+    logZ = lambda m: math.log(np.sum(np.exp(sv - m * (i - jj))))  # noqa: E731
+    big = 4000
+    return {
+        "10": [a[j - 1], a[j - 1], num[j - 1] / num.sum()],
+        "13.2": [slope(1, 8), 0.5], "13.3": [slope(8, 8), 1 / 256], "13.4": [slope(h + 1) / slope(h), 2 ** (-8 / H)],
+        "16": [sum(slope(k) for k in range(1, H + 1)), 2 ** (-8 / H) * (1 - 2 ** -8) / (1 - 2 ** (-8 / H))],
+        "19.2": [0.5 * (1 - 2 ** -8) / 0.5, 255 / 256],
+        "19.3": [slope(h, 16), 2 ** (-h / 2)], "19.4": [slope(1, 16), 1 / math.sqrt(2)], "19.5": [slope(16, 16), 2.0 ** -16],
+        "19.6": [sum(slope(k, 16) for k in range(1, 17)), 1 - 2.0 ** -16],
+        "21": [-slope(h) * (i - j), slope(h) * j - slope(h) * i],
+        "24": [softmax(sv - m * (i - jj)), softmax(sv + m * jj), softmax(sv - m * jj)],
+        "30": [Dn(4), np.array([[0, 0, 0, 0], [1, 0, 0, 0], [2, 1, 0, 0], [3, 2, 1, 0]], dtype=float)],
+        "30.2": [Dn(4).sum(), 10], "33": [Dn(n).sum(), math.comb(n + 1, 3)],
+        "40": [sum(math.exp(-m * (i - k)) for k in range(1, i + 1)), sum(math.exp(-m * r) for r in range(i)),
+               (1 - math.exp(-m * i)) / (1 - math.exp(-m))],
+        "40.2": [ae[j - 1], math.exp(-m * (i - j)) * (1 - math.exp(-m)) / (1 - math.exp(-m * i))],
+        "43": [eq(big, m)[-1], 1 - math.exp(-m)], "43.2": [eq(big, m)[-2], math.exp(-m)],
+        "46": [sum(r * (1 - math.exp(-m)) * math.exp(-m * r) for r in range(20000)), math.exp(-m) / (1 - math.exp(-m)),
+               1 / (math.exp(m) - 1)],
+        "49": [1 / (math.exp(0.5) - 1), 1 / (math.e - 1)],
+        "52": [eq(3, 0.5)[2], 1 / (1 + math.exp(-0.5) + math.exp(-1)), (1 - math.exp(-0.5)) / (1 - math.exp(-1.5))],
+        "52.2": [eq(3, 0.5)[1], math.exp(-1) / (1 + math.exp(-0.5) + math.exp(-1))],
+        "60": [d(logZ, m), -np.sum(a * (i - jj))],
+        "63": [d(lambda t: math.log(A(t)[-1]), m), -np.sum(a * (i - jj))],
+    }
+
+
+@document("841_worksheet_cutmix_box_area_lambda")
+def _(rng):
+    from scipy import stats, integrate
+
+    H, W = int(rng.integers(8, 64)), int(rng.integers(8, 64))
+    lam = rng.uniform(0.05, 0.95)
+    rw, rh = W * math.sqrt(1 - lam), H * math.sqrt(1 - lam)
+    # a centre that keeps the box inside the image; the area it covers, from the clipped extents
+    rx, ry = rng.uniform(rw / 2, W - rw / 2), rng.uniform(rh / 2, H - rh / 2)
+    inside = (min(W, rx + rw / 2) - max(0, rx - rw / 2)) * (min(H, ry + rh / 2) - max(0, ry - rh / 2))
+    K = int(rng.integers(3, 7))
+    A, B = rng.choice(K, size=2, replace=False)
+    k = next(c for c in range(K) if c not in (A, B))
+    yt = lambda lam: lam * np.eye(K)[A] + (1 - lam) * np.eye(K)[B]  # noqa: E731
+    z = rng.normal(size=K) * 2
+    ell = lambda z, lam=lam: -np.sum(yt(lam) * np.log(softmax(z)))  # noqa: E731
+    p = softmax(z)
+    g = grad(ell, z)
+    lt = 13 / 16
+    z3 = np.array([2.0, 0, -1])
+    g3 = grad(lambda v: -(lt * math.log(softmax(v)[0]) + (1 - lt) * math.log(softmax(v)[1])), z3)
+    Z3 = math.exp(2) + 1 + math.exp(-1)
+    al = rng.uniform(0.1, 5)
+    b = stats.beta(al, al)
+    Wc = 32
+    clip = (min(32, 28 + 8) - max(0, 28 - 8)) * (min(32, 10 + 8) - max(0, 10 - 8))
+    return {
+        "17": [rw * rh, (1 - lam) * W * H],
+        "20": [1 - inside / (W * H), 1 - rw * rh / (W * H), lam],
+        "25.2": [32 * math.sqrt(1 - 0.75), 32 * math.sqrt(0.25), 16], "25.3": [256 / 1024, 1 / 4],
+        "27": [32 * math.sqrt(1 - 0.75), 32 * (1 - 0.75), 8],
+        "27.2": [0.75 * np.eye(3)[0] + 0.25 * np.eye(3)[1], 0.75 * np.eye(3)[0] + 0.25 * np.eye(3)[1]],
+        "32": [1 - clip / (Wc * Wc), 1 - 12 * 16 / (32 * 32), 1 - 192 / 1024, 13 / 16],
+        "38": [ell(z), -np.sum(yt(lam) * np.log(p)), -lam * math.log(p[A]) - (1 - lam) * math.log(p[B]),
+               lam * -math.log(p[A]) + (1 - lam) * -math.log(p[B])],
+        "41": [g, p - yt(lam)], "41.2": [g[A], p[A] - lam], "41.3": [g[B], p[B] - lam], "41.4": [g[k], p[k]],
+        "41.5": [np.sum(g), 0], "41.6": [d(lambda t: ell(z, t), lam), math.log(p[A] / p[B])],
+        "46": [g3[0], math.exp(2) / Z3 - 13 / 16], "46.2": [g3[2], math.exp(-1) / Z3],
+        "49": [b.mean(), 0.5], "49.2": [b.var(), 1 / (4 * (2 * al + 1))],
+        "49.4": [stats.beta(0.5, 0.5).var(), 1 / (4 * (2 * 0.5 + 1)), 1 / 6],
+        "49.5": [1 - b.mean(), 0.5],
+        "49.6": [W * integrate.quad(lambda t: math.sqrt(1 - t), 0, 1)[0], W * math.sqrt(0.5), W / math.sqrt(2)],
+    }
+
+
+@document("842_appendix_wing_loss_landmarks")
+def _(rng):
+    w, eps = rng.uniform(0.5, 10), rng.uniform(0.2, 5)
+    C = w - w * math.log(1 + w / eps)
+
+    def wing(x, w=w, eps=eps):
+        C = w - w * math.log(1 + w / eps)
+        return w * math.log(1 + abs(x) / eps) if abs(x) < w else abs(x) - C
+    xs, xl, xn = rng.uniform(0.01, 0.99) * w, w * rng.uniform(1.01, 3), -rng.uniform(0.01, 0.99) * w
+    n = int(rng.integers(1, 5))
+    P, G = rng.normal(size=2 * n), rng.normal(size=2 * n)
+    i = int(rng.integers(2 * n))
+    G[i] = P[i] - rng.choice([-1, 1]) * rng.uniform(0.01, 0.99) * w      # a coordinate with a small error
+    Lp = lambda P, G=G: sum(wing(a - b) for a, b in zip(P, G))  # noqa: E731
+    w10 = lambda x: wing(x, 10, 2)  # noqa: E731
+    h = 1e-7
+    return {
+        "20.2": [w * math.log(1 + w / eps), w - C],
+        "22": [C, w - w * math.log(1 + w / eps)],
+        "30": [d(wing, xs), w / (eps + xs)], "31": [d2(wing, xs), w / (eps + xs) ** 2],
+        "32": [d(wing, xl), 1], "33": [d(wing, xn), w / (eps - xn)],
+        "35": [(wing(h) - wing(0)) / h, w / eps], "35.2": [(wing(w - 1e-9) - wing(w - 1e-9 - h)) / h, 1],
+        "37": [partial(Lp, P, i), np.sign(P[i] - G[i]) * w / (eps + abs(P[i] - G[i]))],
+        "39": [partial(lambda G: Lp(P, G), G, i), partial(Lp, P, i)],
+        "45": [10 - 10 * math.log(1 + 10 / 2), 10 - 10 * math.log(6)],
+        "46": [w10(5), 10 * math.log(3.5)],
+        "47": [w10(12), 12 - (10 - 10 * math.log(6)), 22 - 10 * math.log(6)],
+        "50": [d(w10, 1), 10 / 3], "50.2": [(w10(h) - w10(0)) / h, 5],
+        "54": [w10(10) / (10 / 12), 10 * math.log(1 + 5) / (10 / 12), 12 * math.log(1 + 5), 12 * math.log(6)],
+    }
+
+
+@document("843_reading_group_cosface_large_margin_cosine")
+def _(rng):
+    dd, K = int(rng.integers(2, 6)), int(rng.integers(2, 6))
+    f, W = rng.normal(size=dd), rng.normal(size=(K, dd))
+    y = int(rng.integers(K))
+    j = next(c for c in range(K) if c != y)
+    s, m = rng.uniform(0.5, 5), rng.uniform(0.05, 0.8)
+    unit = lambda v: v / np.linalg.norm(v)  # noqa: E731
+    cosv = lambda f, W: np.array([unit(Wk) @ unit(f) for Wk in W])  # noqa: E731
+
+    def Lc(c, m=m, s=s, y=y):
+        z = s * np.array(c, dtype=float)
+        z[y] -= s * m
+        return -math.log(softmax(z)[y])
+    c = cosv(f, W)
+    z = s * c
+    z[y] -= s * m
+    p = softmax(z)
+    gc = grad(Lc, c)
+    xt, Wt = unit(f), np.array([unit(Wk) for Wk in W])
+    dcf = grad(lambda f: cosv(f, W)[j], f)
+    dcW = grad(lambda w: cosv(f, np.vstack([W[:j], w[None], W[j + 1:]]))[j], W[j])
+    gf = grad(lambda f: Lc(cosv(f, W)), f)
+    dcfk = [grad(lambda f, k=k: cosv(f, W)[k], f) for k in range(K)]
+    c2 = np.array([0.8, 0.3])
+    g2 = grad(lambda c: Lc(c, 0.25, 4, 0), c2)
+    cc = rng.uniform(-1, 1)
+    ce = np.full(K, cc)
+    ze = s * ce
+    ze[y] -= s * m
+    return {
+        "13.2": [np.sum((Wt[j] - xt) ** 2), 2 - 2 * c[j]],
+        "20": [gc[y], s * (p[y] - 1)], "20.2": [gc[j], s * p[j]],
+        "23": [d(lambda t: Lc(c, t), m), s * (1 - p[y])],
+        "27": [c[j], W[j] @ f / (np.linalg.norm(W[j]) * np.linalg.norm(f))],
+        "30": [dcf, (Wt[j] - c[j] * xt) / np.linalg.norm(f)],
+        "30.2": [dcW, (xt - c[j] * Wt[j]) / np.linalg.norm(f)],
+        "33": [f @ dcf, 0], "33.2": [dcf, Wt[j] / np.linalg.norm(f)],
+        "36": [gf, sum((p[k] - delta(k, y)) * dcfk[k] for k in range(K))],
+        "41.3": [4 * (0.8 - 0.25), 4 * (0.8 - 0.25), 2.2], "41.4": [4 * 0.3, 4 * 0.3, 1.2],
+        "44": [Lc(c2, 0.25, 4, 0), -math.log(math.exp(2.2) / (math.exp(2.2) + math.exp(1.2))), math.log(1 + math.exp(-1))],
+        "47": [softmax(np.array([2.2, 1.2]))[0], 1 / (1 + math.exp(-1))],
+        "50": [g2[0], 4 * (softmax(np.array([2.2, 1.2]))[0] - 1), 4 * (1 / (1 + math.exp(-1)) - 1), -4 / (1 + math.exp(-1))],
+        "58": [softmax(ze)[y], math.exp(-s * m) / (math.exp(-s * m) + K - 1)],
+        "58.2": [-math.log(softmax(ze)[y]), math.log(1 + (K - 1) * math.exp(s * m)), math.log(K) + s * m],
+    }
+
+
+@document("844_nb_gradient_reversal_dann")
+def _(rng):
+    n, k = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    x = rng.normal(size=n)
+    A, u, v = rng.normal(size=(k, n)), rng.normal(size=k), rng.normal(size=k)
+    t, dl, lam = rng.normal(), float(rng.integers(0, 2)), rng.uniform(0.1, 2)
+    feat = lambda Af: np.tanh(Af.reshape(k, n) @ x)  # noqa: E731
+    bce = lambda z, dl=dl: -(dl * math.log(sig(z)) + (1 - dl) * math.log(1 - sig(z)))  # noqa: E731
+    Ly = lambda Af, u=u: 0.5 * (u @ feat(Af) - t) ** 2  # noqa: E731
+    Ld = lambda Af, v=v: bce(v @ feat(Af))  # noqa: E731
+    E = lambda Af, u=u, v=v: Ly(Af, u) - lam * Ld(Af, v)  # noqa: E731
+    Af = A.ravel()
+    h = feat(Af)
+    # backpropagation with the reversal layer: dL_d/dh is multiplied by -lambda before the Jacobian of the features
+    J = jac(feat, Af)
+    gf = grad(Ly, Af) + J.T @ (-lam * grad(lambda hh: bce(v @ hh), h))
+    gd = grad(lambda vv: Ld(Af, vv), v)
+    # the scalar example
+    th, xs, vs = rng.normal(size=3)
+    hs, zs = th * xs, vs * th * xs
+    Lds = lambda th, vs=vs: bce(vs * th * xs)  # noqa: E731
+    gth = -lam * d(Lds, th)
+    e = math.e
+    Ld5 = lambda th: bce(-1 * th * 2, 1.0)  # noqa: E731
+    g5 = -0.5 * d(Ld5, 0.5)
+    gam = rng.uniform(1, 20)
+    p = rng.uniform(0, 1)
+    lamp = lambda p, gam=gam: 2 / (1 + math.exp(-gam * p)) - 1  # noqa: E731
+    mu0 = rng.uniform(0.001, 1)
+    return {
+        "2:6": [gf, grad(Ly, Af) - lam * grad(Ld, Af), grad(E, Af)],
+        "2:9": [gd, grad(lambda vv: Ld(Af, vv), v), grad(lambda vv: E(Af, u, vv), v)],
+        "2:9.2": [bce(0.0), math.log(2)],
+        "3:3.4": [d(lambda z: bce(z), zs), sig(zs) - dl],
+        "3:3.5": [d(lambda vv: Lds(th, vv), vs), (sig(zs) - dl) * hs],
+        "3:6": [gth, -lam * (sig(zs) - dl) * vs * xs],
+        "3:9.4": [0.5 * 2, 1], "3:9.5": [-1 * 0.5 * 2, -1], "3:9.6": [sig(-1.0), 1 / (1 + e)],
+        "3:12": [g5, -0.5 * (1 / (1 + e) - 1) * (-1) * 2, e / (1 + e)],
+        "5:1": [g5, -e / (1 + e)],
+        "6:9": [lamp(0), 0], "6:9.2": [lamp(p), math.tanh(gam * p)],
+        "6:12": [d(lamp, p), gam * math.exp(-gam * p) / (1 + math.exp(-gam * p)) ** 2, gam / 2 * (1 - lamp(p) ** 2)],
+        "6:15": [d(lamp, 0.0), gam / 2],
+        "6:15.2": [lamp(0.1, 10), 2 / (1 + math.exp(-1)) - 1, math.tanh(0.5)],
+        "6:15.6": [mu0 / (1 + 10 * 1) ** 0.75, mu0 * 11 ** -0.75],
+    }
+
+
+@document("845_lecture_gradient_checkpointing_sqrt_memory")
+def _(rng):
+    from scipy import optimize
+
+    n = rng.uniform(2, 500)
+    M = lambda k, n=n: n / k + k  # noqa: E731
+    k = rng.uniform(0.5, 2 * n)
+    k2 = rng.uniform(0.5, 3 * math.sqrt(n))
+    kstar = optimize.minimize_scalar(M, bounds=(0.1, 3 * n), method="bounded", options={"xatol": 1e-12}).x
+
+    def Mr(n):
+        return 1 if n == 1 else Mr(n // 2) + 1
+
+    def Cr(n):
+        return 0 if n == 1 else 2 * Cr(n // 2) + n / 2
+    p = 2 ** int(rng.integers(0, 12))
+    return {
+        "23": [d(M, k), 1 - n / k ** 2], "23.2": [d2r(M, k2, k2 * 1e-2), 2 * n / k2 ** 3],
+        "25.2": [kstar, math.sqrt(n)],
+        "27": [M(kstar), n / math.sqrt(n) + math.sqrt(n), math.sqrt(n)],
+        "29.3": [M(10, 100), 20],
+        "31": [M(8, 96), 12 + 8, 20], "31.2": [M(12, 96), 8 + 12, 20],
+        "33": [d(M, k), 1 - n / k], "33.2": [kstar, n],
+        "39": [(1 + 1 + 2) / (1 + 2), 4 / 3], "39.2": [4 / 3 - 1, 1 / 4],
+        "41.2": [64 * 0.2, 12.8], "41.3": [(8 + 8) * 0.2, 3.2],
+        "52": [Mr(p), math.log2(p) + 1], "53": [Cr(p), p * math.log2(p)],
+        "55.2": [Mr(1024), 11], "55.3": [Cr(1024), 10240],
+    }
+
+
+@document("846_exam_depthwise_separable_conv_costs")
+def _(rng):
+    Kk, M, N, DF = int(rng.integers(1, 8)), int(rng.integers(1, 65)), int(rng.integers(1, 65)), int(rng.integers(1, 120))
+    std_p = lambda K, M, N: K * K * M * N  # noqa: E731   weights of an N x M x K x K kernel tensor
+    std_c = lambda K, M, N, D: std_p(K, M, N) * D * D  # noqa: E731
+    dw_p = lambda K, M: K * K * M  # noqa: E731
+    pw_p = lambda M, N: M * N  # noqa: E731
+    sep_c = lambda K, M, N, D: (dw_p(K, M) + pw_p(M, N)) * D * D  # noqa: E731
+    al, rho = rng.uniform(0.1, 1), rng.uniform(0.1, 1)
+    Ma, Na, Dr = al * M, al * N, rho * DF
+    g = int(rng.integers(1, 6))
+    Mg, Ng = g * int(rng.integers(1, 6)), g * int(rng.integers(1, 6))
+    grouped = lambda K, M, N, g: g * (K * K * (M // g) * (N // g))  # noqa: E731
+    return {
+        "9": [std_p(Kk, M, N), Kk ** 2 * M * N],
+        "12": [sep_c(Kk, M, N, DF) / std_c(Kk, M, N, DF), 1 / N + 1 / Kk ** 2],
+        "20": [std_p(3, 32, 64), 3 * 3 * 32 * 64, 18432],
+        "20.2": [dw_p(3, 32) + pw_p(32, 64), 9 * 32 + 32 * 64, 288 + 2048, 2336],
+        "24": [(dw_p(3, 32) + pw_p(32, 64)) / std_p(3, 32, 64), 2336 / 18432, 1 / 64 + 1 / 9, 73 / 576],
+        "27": [18432 * 112 ** 2, 231211008], "27.2": [288 + 32 + 2048 + 64, 2422],
+        "34": [Kk * Kk * Ma * Dr ** 2 + Ma * Na * Dr ** 2, al ** 2 * rho ** 2 * (Kk ** 2 * M + M * N) * DF ** 2],
+        "39": [grouped(Kk, Mg, Ng, g), g * Kk ** 2 * (Mg / g) * (Ng / g), Kk ** 2 * Mg * Ng / g ** 2],
+        "39.2": [grouped(Kk, M, M, M), Kk ** 2 * M ** 2 / M ** 2, Kk ** 2],
+        "46": [pw_p(24, 144) + dw_p(3, 144) + pw_p(144, 24), 24 * 144 + 9 * 144 + 144 * 24, 3456 + 1296 + 3456, 8108],
+        "51": [(224 + 2 * 1 - 3) // 2 + 1, 111 + 1, 112],
+    }
+
+
+@document("847_office_hours_kv_cache_gqa_memory")
+def _(rng):
+    L, nkv, dh, T, B, b = (int(rng.integers(1, 9)) for _ in range(6))
+    cache = lambda L, nkv, dh, T, B, b: 2 * L * np.prod([B, nkv, T, dh]) * b  # noqa: E731   K and V tensors, every layer
+    nh, dh2, T2 = int(rng.integers(1, 65)), int(rng.integers(1, 129)), int(rng.integers(1, 200))
+    return {
+        "8": [cache(L, nkv, dh, T, B, b), 2 * L * nkv * dh * T * B * b],
+        "13.4": [32 * 128, 32 * 128, 4096],
+        "16": [2 * 32 * 32 * 128 * 2, 524288, 2 ** 19],
+        "19": [4096, 2 ** 12], "19.2": [2 ** 19 * 2 ** 12, 2 ** 31],
+        "21": [cache(32, 32, 128, 4096, 1, 2), 32 * 32 * 128 * 4096 * 2, 2 ** 30],
+        "23": [8 / 32 * 2, 1 / 2], "23.2": [2 ** 31 / 32, 2 ** 26],
+        "25": [2 ** 34 / cache(32, 32, 128, 1, 1, 2), 2 ** 34 / 2 ** 19, 2 ** 15, 32768],
+        "25.2": [2 ** 34 / cache(32, 8, 128, 1, 1, 2), 2 ** 34 / 2 ** 17, 131072, 2 ** 16],
+        "30": [2 * 4096 * 4096, 33554432], "30.2": [2 * 4096 * 1024, 8388608],
+        "33": [8 / 32, 1 / 4], "33.2": [2 * 4096 * 128, 2 ** 21],
+        "38": [sum(nh * dh2 * t for t in range(1, T2 + 1)), nh * dh2 * T2 * (T2 + 1) / 2, nh * dh2 * T2 ** 2 / 2],
+        "41": [32 / 8, 4],
+        "43": [2 ** 19 * 8 * 1024, 2 ** 32],
+    }
+
+
+@document("848_handout_densenet_channel_growth")
+def _(rng):
+    k0, k, L = int(rng.integers(1, 65)), int(rng.integers(1, 33)), int(rng.integers(1, 10))
+
+    def channels(k0, k, L):                    # concatenate: layer l sees the input and the outputs of layers 1..l-1
+        seen, out = [k0], []
+        for _ in range(L):
+            out.append(sum(seen))
+            seen.append(k)
+        return out, sum(seen)
+    cl, cout = channels(k0, k, L)
+    l = int(rng.integers(1, L + 1))
+    c6, _ = channels(64, 32, 6)
+    n = 4
+    Wm = np.tril(rng.normal(size=(n, n)), -1)          # w_lj for j < l, layers 0..3
+    x0 = rng.normal()
+
+    def xs(x0, Wm):
+        x = [x0]
+        for i in range(1, n):
+            x.append(sum(Wm[i, j] * x[j] for j in range(i)))
+        return x
+    w = Wm
+
+    def paths(L):
+        import itertools
+        return sum(1 for r in range(L) for _ in itertools.combinations(range(1, L), r))
+    return {
+        "10": [cl[l - 1], k0 + k * (l - 1)],
+        "13": [cout, k0 + k * (L + 1)], "13.2": [64 + 32 * 6, 256], "13.3": [256 * 128, 32768],
+        "18": [sum(cl), L * k0 + k * L * (L - 1) / 2],
+        "28": [sum(9 * k * c for c in cl), sum(9 * k * c for c in cl), 9 * k * (L * k0 + k * L * (L + 1) / 2)],
+        "34": [sum(9 * 32 * c for c in c6), 9 * 32 * (6 * 64 + 32 * 15), 288 * 864, 248832],
+        "40": [sum(4 * 32 * c + 9 * 4 * 32 * 32 for c in c6), sum(4 * 32 * c + 9 * 4 * 32 * 32 for c in c6),
+               4 * 32 * 864 + 36 * 32 ** 2 * 6, 110592 + 221184, 331776],
+        "50": [d(lambda t: xs(t, Wm)[1], x0), w[1, 0]],
+        "50.2": [d(lambda t: xs(t, Wm)[2], x0), w[2, 0] + w[2, 1] * w[1, 0]],
+        "54": [d(lambda t: xs(t, Wm)[3], x0), w[3, 0] + w[3, 1] * w[1, 0] + w[3, 2] * w[2, 0]],
+        "54.2": [partial(lambda M: xs(x0, M)[3], Wm, (1, 0)), w[3, 1] * x0],
+        "57": [paths(L), 2 ** (L - 1)], "57.2": [paths(3), 4], "57.3": [paths(6), 2 ** 6, 64],
+        "57.4": [6 * 7 / 2, 21],
+    }
+
+
+@document("849_nb_sampled_softmax_logq_correction")
+def _(rng):
+    V = int(rng.integers(4, 9))
+    o = rng.normal(size=V) * 1.5
+    Q = rng.dirichlet(np.ones(V)) * 0.9 + 0.1 / V
+    perm = rng.permutation(V)
+    y, S = int(perm[0]), [int(v) for v in perm[1:1 + int(rng.integers(1, V - 1))]]
+    C = [y] + S
+    out = int(perm[len(C)])
+    j = S[0]
+    Lsamp = lambda o, Q=Q: -(o[y] - math.log(Q[y])) + lse(np.array([o[c] - math.log(Q[c]) for c in C]))  # noqa: E731
+    pc = softmax(np.array([o[c] - math.log(Q[c]) for c in C]))
+    g = grad(Lsamp, o)
+    Z = np.sum(np.exp(o))
+    Qu = np.full(V, 1 / V)
+    pu = softmax(np.array([o[c] - math.log(Qu[c]) for c in C]))[0]
+    plain = math.exp(o[y]) / sum(math.exp(o[c]) for c in C)
+    QL = lambda j, V=V: (math.log(j + 2) - math.log(j + 1)) / math.log(V + 1)  # noqa: E731
+    m = int(rng.integers(1, V + 1))
+    e = math.e
+    o4, Q4 = np.array([2.0, 1.0, 0.0]), np.array([0.1, 0.5, 0.2])
+    p4 = softmax(o4 - np.log(Q4))
+    g4 = grad(lambda v: -(v[0] - math.log(0.1)) + lse(v - np.log(Q4)), o4)
+    return {
+        "2:6": [Z, np.sum(Q * np.exp(o) / Q), np.sum(Q * (np.exp(o) / Q))],
+        "2:9": [math.exp(o[j]) / Q[j], math.exp(o[j] - math.log(Q[j]))],
+        "2:15": [g[y], pc[0] - 1], "2:15.2": [g[j], pc[1]], "2:15.3": [g[out], 0],
+        "2:15.4": [Z, np.sum(Q * np.exp(o) * Q)],
+        "2:15.5": [np.sum(Q * (o - np.log(Q))), math.log(Z)],
+        "2:17.2": [pu, plain], "2:17.3": [pc[0], plain],
+        "3:9": [sum(QL(k) for k in range(V)), (math.log(V + 1) - math.log(1)) / math.log(V + 1), 1],
+        "3:9.2": [QL(0), math.log(2) / math.log(V + 1)],
+        "3:9.3": [math.log(2) / math.log(10), math.log10(2)],
+        "3:9.4": [QL(0, 9) / QL(1, 9), 2],
+        "3:9.5": [sum(QL(k) for k in range(m)), math.log(m) / math.log(V + 1)],
+        "4:3": [math.exp(2 - math.log(0.1)), 10 * e ** 2], "4:3.2": [math.exp(1 - math.log(0.5)), 2 * e],
+        "4:3.3": [math.exp(0 - math.log(0.2)), 5],
+        "4:6": [p4[0], 10 * e ** 2 / (10 * e ** 2 + 2 * e + 5)],
+        "4:6.2": [-math.log(p4[0]), math.log(1 + (2 * e + 5) / (10 * e ** 2))],
+        "4:12": [g4[0], p4[0] - 1, -(2 * e + 5) / (10 * e ** 2)],
+    }
+
+
+@document("850_solution_key_anchor_box_encoding")
+def _(rng):
+    xa, ya = rng.uniform(0, 100, size=2)
+    wa, ha = rng.uniform(5, 50, size=2)
+    x, y = rng.uniform(0, 100, size=2)
+    w, h = rng.uniform(5, 50, size=2)
+    tt = rng.normal(size=4) * 0.5
+    dec = lambda t: np.array([xa + wa * t[0], ya + ha * t[1], wa * math.exp(t[2]), ha * math.exp(t[3])])  # noqa: E731
+    enc = lambda b, a: np.array([(b[0] - a[0]) / a[2], (b[1] - a[1]) / a[3], math.log(b[2] / a[2]), math.log(b[3] / a[3])])  # noqa: E731
+    A, G = np.array([50.0, 40, 32, 16]), np.array([58.0, 36, 48, 16])
+    tg = enc(G, A)
+
+    def iou(a, b):
+        ix = max(0, min(a[0] + a[2] / 2, b[0] + b[2] / 2) - max(a[0] - a[2] / 2, b[0] - b[2] / 2))
+        iy = max(0, min(a[1] + a[3] / 2, b[1] + b[3] / 2) - max(a[1] - a[3] / 2, b[1] - b[3] / 2))
+        inter = ix * iy
+        return inter / (a[2] * a[3] + b[2] * b[3] - inter)
+    t37 = np.array([0.1, -0.2, math.log(2), -math.log(2)])
+    dA = lambda t: np.array([50 + 32 * t[0], 40 + 16 * t[1], 32 * math.exp(t[2]), 16 * math.exp(t[3])])  # noqa: E731
+    b37 = dA(t37)
+    c, u = rng.uniform(0.2, 5), rng.normal() * 10
+    tw = math.log(w / wa)
+    wh = rng.uniform(5, 50)
+    xh = rng.uniform(0, 100)
+    tx = (x - xa) / wa
+    return {
+        "20": [tg[0], (58 - 50) / 32, 0.25], "21": [tg[1], (36 - 40) / 32, -0.125],
+        "22": [tg[2], math.log(48 / 32), math.log(1.5)], "23": [tg[3], 0],
+        "25": [tg[2], (48 - 32) / 32, 0.5], "25.2": [58 - 48 / 2, 58 - 48 / 2, 34],
+        "29": [iou(A, G), 384 / (512 + 768 - 384), 3 / 7],
+        "35": [dec(enc(np.array([x, y, w, h]), np.array([xa, ya, wa, ha])))[0], xa + wa * enc(np.array([x, y, w, h]), np.array([xa, ya, wa, ha]))[0]],
+        "35.2": [dec(tt)[1], ya + ha * tt[1]], "35.3": [dec(tt)[2], wa * math.exp(tt[2])], "35.4": [dec(tt)[3], ha * math.exp(tt[3])],
+        "37.2": [b37[0], 53.2], "37.3": [b37[1], 36.8], "37.4": [b37[2], 64],
+        "37.5": [b37[3], 16 * math.exp(-math.log(2)), 32],
+        "37.6": [partial(lambda t: dec(t)[2], tt, 2), dec(tt)[2]], "37.7": [partial(lambda t: dec(t)[0], tt, 0), xa],
+        "39": [(c * x + u - (c * xa + u)) / (c * wa), (x - xa) / wa],
+        "39.2": [math.log(w / wa), -math.log(wa / w)],
+        "43": [tg[0] / 0.1, 2.5], "43.2": [tg[1] / 0.1, -1.25], "43.3": [tg[2] / 0.2, 5 * math.log(1.5)],
+        "48": [d(lambda v: 0.5 * (math.log(v / wa) - tw) ** 2, wh), (math.log(wh / wa) - tw) * wa],
+        "50": [d(lambda v: 0.5 * ((v - xa) / wa - tx) ** 2, xh), ((xh - xa) / wa - tx) / wa],
+    }
+
+
+@document("851_recitation_sgdr_warm_restarts")
+def _(rng):
+    from scipy import integrate
+
+    emax = rng.uniform(0.01, 1)
+    emin = rng.uniform(0, emax)
+    Ti = rng.uniform(1, 100)
+    Tc = rng.uniform(0, Ti)
+    eta = lambda Tc, Ti=Ti, emax=emax, emin=emin: emin + 0.5 * (emax - emin) * (1 + math.cos(math.pi * Tc / Ti))  # noqa: E731
+    T0, Tm, i = rng.uniform(1, 20), rng.uniform(1.1, 4), int(rng.integers(0, 8))
+    N = int(rng.integers(1, 8))
+    starts = lambda T0, Tm, n: [sum(T0 * Tm ** k for k in range(i_)) for i_ in range(n + 1)]  # noqa: E731
+    S = starts(10, 2, 6)
+    cyc = max(j for j in range(6) if S[j] <= 45)
+    e10 = lambda Tc, Ti: eta(Tc, Ti, 0.1, 0.0)  # noqa: E731
+    Tn = int(rng.integers(1, 60))
+    return {
+        "16": [starts(T0, Tm, i)[i], sum(T0 * Tm ** k for k in range(i)), T0 * (Tm ** i - 1) / (Tm - 1)],
+        "21": [S[1], 10], "21.2": [S[2], 30], "21.3": [S[3], 80], "21.4": [S[4], 150],
+        "21.5": [S[5], 10 * (2 ** 5 - 1), 310], "21.6": [starts(T0, Tm, N)[N], T0 * Tm ** N],
+        "26": [e10(Ti / 3, Ti), 0.05 * (1 + 0.5), 0.075], "26.2": [e10(Ti / 2, Ti), 0.05],
+        "26.3": [e10(2 * Ti / 3, Ti), 0.05 * (1 + 0.5), 0.075],
+        "30": [e10(Ti / 4, Ti), 0.05 * (1 + math.sqrt(2) / 2), 0.1 * (2 + math.sqrt(2)) / 4],
+        "35": [cyc, 2], "35.2": [10 * 2 ** 2, 40], "35.3": [45 - S[cyc], 45 - 30, 15],
+        "38": [e10(45 - S[cyc], 10 * 2 ** cyc), 0.05 * (1 + math.cos(15 * math.pi / 40)), 0.05 * (1 + math.cos(3 * math.pi / 8))],
+        "41": [45 - S[cyc], 45 - 20, 25],
+        "48": [d(eta, Tc), -1 / (2 * Ti) * (emax - emin) * math.sin(math.pi * Tc / Ti)],
+        "54": [integrate.quad(eta, 0, Ti)[0] / Ti, emin + 0.5 * (emax - emin), (emax + emin) / 2],
+        "57": [sum(math.cos(math.pi * c / Tn) for c in range(Tn)), 1],
+        "60": [sum(eta(c, Tn) for c in range(Tn)) / Tn, (emax + emin) / 2 + (emax - emin) / (2 * Tn)],
+        "63": [0.1 / 2 + 0.1 / (2 * 40), 0.0525],
+    }
+
+
+@document("852_hw_rayleigh_mle_score")
+def _(rng):
+    from scipy import integrate, optimize
+    n = int(rng.integers(2, 9))
+    x = rng.uniform(0.2, 3, size=n)
+    th = rng.uniform(0.3, 3)
+    S = float(np.sum(x**2))
+    f = lambda t, th: t / th * math.exp(-t * t / (2 * th))  # noqa: E731
+    ell = lambda th, x=x: float(sum(math.log(t) - math.log(th) - t * t / (2 * th) for t in x))  # noqa: E731
+    root = lambda ell: optimize.brentq(lambda t: d(ell, t), 1e-2, 50, xtol=1e-14)  # noqa: E731
+    hat = root(ell)
+    q = lambda g: integrate.quad(g, 0, np.inf, epsabs=1e-13, epsrel=1e-12)[0]  # noqa: E731
+    EX2 = q(lambda t: t * t * f(t, th))
+    VX2 = q(lambda t: t**4 * f(t, th)) - EX2**2
+    Vhat = n * VX2 / (2 * n) ** 2
+    l1 = lambda t, th: math.log(t) - math.log(th) - t * t / (2 * th)  # noqa: E731
+    Enegl2 = -n * q(lambda t: d2r(lambda s: l1(t, s), th) * f(t, th))
+    med = optimize.brentq(lambda m: integrate.quad(lambda t: f(t, th), 0, m, epsabs=1e-14)[0] - 0.5, 1e-6, 50, xtol=1e-14)
+    mode = optimize.brentq(lambda t: d(lambda s: f(s, th), t), 1e-3, 0.999 * math.sqrt(3 * th) + 0 * 1, xtol=1e-14) \
+        if d(lambda s: f(s, th), 1e-3) * d(lambda s: f(s, th), math.sqrt(3 * th)) < 0 else None
+    z = np.array([1.0, 2, 2, 3])
+    ellz = lambda th: ell(th, z)  # noqa: E731
+    hz = root(ellz)
+    obs = -d2r(ellz, hz)
+    return {
+        "16": [float(sum(math.log(f(t, th)) for t in x)), float(np.sum(np.log(x))) - n * math.log(th) - S / (2 * th)],
+        "22": [d(ell, th), -n / th + S / (2 * th**2)],
+        "25": [hat, S / (2 * n)], "25.2": [math.sqrt(hat), math.sqrt(S / (2 * n))],
+        "28": [d2r(ell, th), n / th**2 - S / (2 * th**3)],
+        "31": [S, 2 * n * hat],
+        "34": [d2r(ell, hat), n / hat**2 - n / hat**2, 0],
+        "39": [d(lambda t: S / (2 * t * t), th), -S / th**3],
+        "39.2": [d2r(ell, hat), n / hat**2 - 2 * n / hat**2, -n / hat**2],
+        "41": [EX2, 2 * th],
+        "44": [n * EX2 / (2 * n), 1 / (2 * n) * n * EX2, 1 / (2 * n) * 2 * n * th, th],
+        "47": [VX2, 4 * th**2],
+        "50": [Vhat, 1 / (2 * n) * n * 4 * th**2, 2 * th**2],
+        "56": [Enegl2, Enegl2, n / th**2],
+        "59": [th**2 / n * 0 + 1 / Enegl2, th**2 / n],
+        "61": [med, math.sqrt(th * math.log(2))],
+        "64": [d(lambda s: f(s, th), 0.7 * math.sqrt(th) + 0.1), (lambda t: 1 / th * (1 - t * t / th) * math.exp(-t * t / (2 * th)))(0.7 * math.sqrt(th) + 0.1)],
+        "67": [mode, math.sqrt(2 * th)],
+        "69": [float(np.sum(z**2)), 18], "69.2": [math.sqrt(hz), 1.5],
+        "72": [hz, 18 / 8, 9 / 4],
+        "75": [obs, 64 / 81],
+        "78": [1 / math.sqrt(obs), math.sqrt(64 / 81), 8 / 9],
+        "84": [math.exp(-9 / (2 * hz)), math.exp(-9 / (2 * 9 / 4)), math.exp(-1)],
+    }
+
+
+@document("853_recitation_multinomial_covariance")
+def _(rng):
+    import itertools
+
+    def outcomes(n, p):
+        """(probability, counts) of every outcome of n multinomial trials."""
+        k = len(p)
+        for seq in itertools.product(range(k), repeat=n):
+            yield float(np.prod([p[c] for c in seq])), np.bincount(seq, minlength=k).astype(float)
+
+    def E(g, n, p):
+        return sum(w * g(N) for w, N in outcomes(n, p))
+
+    def cov(g, h, n, p):
+        return E(lambda N: g(N) * h(N), n, p) - E(g, n, p) * E(h, n, p)
+
+    k = int(rng.integers(3, 5))
+    n = int(rng.integers(1, 5))
+    p = rng.dirichlet(np.ones(k))
+    i, j = rng.choice(k, size=2, replace=False)
+    a = rng.normal(size=k)
+    C = np.array([[cov(lambda N: N[r], lambda N: N[c], n, p) for c in range(k)] for r in range(k)])
+    # one trial: category c with probability p[c]
+    I = lambda c, r: 1.0 if c == r else 0.0  # noqa: E731
+    E1 = lambda g: sum(p[c] * g(c) for c in range(k))  # noqa: E731
+    covI = E1(lambda c: I(c, i) * I(c, j)) - E1(lambda c: I(c, i)) * E1(lambda c: I(c, j))
+    # conditional mean of N_j given N_i = m
+    m = int(rng.integers(0, n + 1))
+    pm = sum(w for w, N in outcomes(n, p) if N[i] == m)
+    cond = sum(w * N[j] for w, N in outcomes(n, p) if N[i] == m) / pm
+    # the examples
+    p3 = np.array([1 / 2, 1 / 3, 1 / 6])
+    C3 = np.array([[cov(lambda N: N[r], lambda N: N[c], 6, p3) for c in range(3)] for r in range(3)])
+    M3 = np.array([[3 / 2, -1, -1 / 2], [-1, 2 / 3, -1 / 3], [-1 / 2, -1 / 3, 5 / 6]])
+    # twelve fair rolls: moments from the exact covariance formula checked above, and the binomial pmf for sums
+    pd = np.full(6, 1 / 6)
+    Cd = 12 * (np.diag(pd) - np.outer(pd, pd))
+    faces = np.arange(1, 7)
+    from math import comb
+    binvar = lambda n, q: sum(comb(n, r) * q**r * (1 - q) ** (n - r) * r * r for r in range(n + 1)) - (n * q) ** 2  # noqa: E731
+    return {
+        "17": [E(lambda N: N[j], n, p), n * p[j]],
+        "20": [C[j, j], n * p[j] * (1 - p[j])],
+        "28": [covI, E1(lambda c: I(c, i) * I(c, j)) - p[i] * p[j], -p[i] * p[j]],
+        "34": [C[i, j], n * covI, -n * p[i] * p[j]],
+        "40": [cond, (n - m) * p[j]],
+        "46": [C, n * (np.diag(p) - np.outer(p, p))],
+        "49": [C[i].sum(), 0],
+        "52": [E(lambda N: (a @ N) ** 2, n, p) - E(lambda N: a @ N, n, p) ** 2, a @ C @ a,
+               n * (np.sum(a * a * p) - np.sum(a * p) ** 2)],
+        "60": [C3, 6 * (np.diag(p3) - np.outer(p3, p3)), M3],
+        "66": [binvar(6, 2 / 3), 3 / 2 + 5 / 6 - 1 / 2, 11 / 6],
+        "74": [binvar(12, 1 / 6), 12 * 1 / 6 * 5 / 6, 5 / 3], "74.2": [Cd[0, 1], -1 / 3],
+        "77": [Cd[0, 1] / math.sqrt(Cd[0, 0] * Cd[1, 1]), (-1 / 3) / math.sqrt(5 / 3), -1 / math.sqrt(15)],
+        "81": [Cd[0, 0] + Cd[1, 1] - 2 * Cd[0, 1], 5 / 3 + 5 / 3 - 2 / 3, 8 / 3],
+        "82": [binvar(12, 1 / 3), 5 / 3 + 5 / 3 - 2 / 3, 8 / 3],
+        "86": [12 * 1 / 3 * 2 / 3, 8 / 3],
+        "91": [12 * np.mean(faces), 42],
+        "91.2": [faces @ Cd @ faces, 12 * (91 / 6 - 49 / 4), 35],
+        "94": [faces @ Cd @ faces, np.sum(faces**2 * np.diag(Cd)), 91 * 5 / 3],
+    }
+
+
+@document("854_forum_uncorrelated_not_independent")
+def _(rng):
+    from scipy import integrate
+    q = lambda g, a, b: integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    # X uniform on {-1, 0, 1}
+    U = [-1.0, 0.0, 1.0]
+    EU = lambda g: sum(g(x) for x in U) / 3  # noqa: E731
+    covU = EU(lambda x: x**3) - EU(lambda x: x) * EU(lambda x: x * x)
+    # X normal
+    mu, s = rng.uniform(0.2, 2) * rng.choice([-1, 1]), rng.uniform(0.3, 2)
+    phi = lambda x: math.exp(-((x - mu) ** 2) / (2 * s * s)) / math.sqrt(2 * math.pi * s * s)  # noqa: E731
+    EN = lambda g: q(lambda x: g(x) * phi(x), mu - 40 * s, mu + 40 * s)  # noqa: E731
+    EZ = lambda g: q(lambda z: g(z) * math.exp(-z * z / 2) / math.sqrt(2 * math.pi), -40, 40)  # noqa: E731
+    m1, m2, m3, m4 = (EN(lambda x, r=r: x**r) for r in (1, 2, 3, 4))
+    covN = m3 - m1 * m2
+    varN2 = m4 - m2**2
+    Zm = [EZ(lambda z, r=r: z**r) for r in (1, 2, 3)]
+    # X uniform on (0, 1), exponential
+    k = int(rng.integers(1, 7))
+    EUn = lambda g: q(g, 0, 1)  # noqa: E731
+    EE = lambda g: q(lambda x: g(x) * math.exp(-x), 0, np.inf)  # noqa: E731
+    # X a random discrete variable, Z a random sign
+    vals, w = rng.normal(1, 2, size=4), rng.dirichlet(np.ones(4))
+    pairs = [(x * z, x, wx / 2) for x, wx in zip(vals, w) for z in (-1, 1)]
+    EXY = lambda g: sum(pw * g(x, y) for y, x, pw in pairs)  # noqa: E731
+    EX = lambda g: sum(wx * g(x) for x, wx in zip(vals, w))  # noqa: E731
+    varX = EX(lambda x: x * x) - EX(lambda x: x) ** 2
+    varY = EXY(lambda x, y: y * y) - EXY(lambda x, y: y) ** 2
+    covXY = EXY(lambda x, y: x * y) - EXY(lambda x, y: x) * EXY(lambda x, y: y)
+    EZs = 0.0                                        # the mean of the random sign
+    # Theta uniform on [0, 2 pi)
+    ET = lambda g: q(g, 0, 2 * math.pi) / (2 * math.pi)  # noqa: E731
+    covT = ET(lambda t: math.cos(t) * math.sin(t)) - ET(math.cos) * ET(math.sin)
+    return {
+        "8": [covU, EU(lambda x: x**3) - EU(lambda x: x) * EU(lambda x: x * x), 0],
+        "11": [m2, mu**2 + s**2], "11.2": [m3, mu**3 + mu * s**2],
+        "14": [covN, mu**3 + mu * s**2 - mu * (mu**2 + s**2), 0],
+        "26": [m3, mu**3 + 3 * mu**2 * s * Zm[0] + 3 * mu * s**2 * Zm[1] + s**3 * Zm[2], mu**3 + 3 * mu * s**2],
+        "32": [covN, mu**3 + 3 * mu * s**2 - mu * (mu**2 + s**2), 2 * mu * s**2],
+        "35": [varN2, 2 * s**4],
+        "38": [covN / math.sqrt((m2 - m1**2) * varN2), 2 * mu * s**2 / (s * math.sqrt(2) * s**2), math.sqrt(2) * mu / s],
+        "46": [EU(lambda x: float(x == 0 and x * x == 1)), 0], "46.2": [EU(lambda x: x == 0) * EU(lambda x: x * x == 1), 2 / 9],
+        "53": [EUn(lambda x: x**k), 1 / (k + 1)],
+        "57": [EUn(lambda x: x**3) - EUn(lambda x: x) * EUn(lambda x: x * x), 1 / 4 - 1 / 2 * 1 / 3, 1 / 12],
+        "62": [EE(lambda x: x**k), math.factorial(k)],
+        "62.2": [EE(lambda x: x**3) - EE(lambda x: x) * EE(lambda x: x * x), math.factorial(3) - 1 * 1, 5],
+        "67": [covXY, EX(lambda x: x * x) * EZs - EX(lambda x: x) ** 2 * EZs, 0],
+        "70": [varY, varX * 1.0, varX],
+        "76": [EE(lambda x: x * x), 2],
+        "76.2": [EE(lambda x: x**3) - EE(lambda x: x) * EE(lambda x: x * x), 6 - 1 * 2, 4],
+        "76.3": [varY, EX(lambda x: x * x)],
+        "81": [covT, ET(lambda t: math.cos(t) * math.sin(t)), 0.5 * ET(lambda t: math.sin(2 * t)), 0],
+        "84": [ET(lambda t: math.cos(t) ** 2), 1 / 4],
+    }
+
+
+@document("855_solution_key_gmm_m_step_1d")
+def _(rng):
+    from scipy import optimize
+    N = lambda x, m, v: math.exp(-(x - m) ** 2 / (2 * v)) / math.sqrt(2 * math.pi * v)  # noqa: E731
+
+    def Qf(x, r, pi, mu, v):
+        return sum(r[i, k] * (math.log(pi[k]) - 0.5 * math.log(2 * math.pi * v[k]) - (x[i] - mu[k]) ** 2 / (2 * v[k]))
+                   for i in range(len(x)) for k in range(len(pi)))
+
+    def with_(a, k, t):
+        b = np.array(a, dtype=float)
+        b[k] = t
+        return b
+
+    def mstep(x, r, k, pi, v):
+        """The maximisers of Q in mu_k, then v_k, found numerically, and the weights for K = 2."""
+        dmu = lambda t: d(lambda s: Qf(x, r, pi, with_(mu0, k, s), v), t)  # noqa: E731
+        mu0 = np.zeros(r.shape[1])
+        m = optimize.brentq(dmu, -50, 50, xtol=1e-13)
+        mu1 = with_(mu0, k, m)
+        dv = lambda t: d(lambda s: Qf(x, r, pi, mu1, with_(v, k, s)), t)  # noqa: E731
+        vv = optimize.brentq(dv, 1e-4, 1e3, xtol=1e-14)
+        return m, vv
+
+    def weights2(r):
+        Nk = r.sum(axis=0)
+        g = lambda t: d(lambda s: Nk[0] * math.log(s) + Nk[1] * math.log(1 - s), t)  # noqa: E731
+        p1 = optimize.brentq(g, 1e-5, 1 - 1e-5, xtol=1e-15)
+        return np.array([p1, 1 - p1])
+
+    n, K = int(rng.integers(2, 7)), int(rng.integers(2, 4))
+    x = rng.normal(0, 2, size=n)
+    r = rng.dirichlet(np.ones(K), size=n)
+    pi, mu, v = rng.dirichlet(np.ones(K)), rng.normal(size=K), rng.uniform(0.3, 2, size=K)
+    k = int(rng.integers(K))
+    lam = rng.normal()
+    Nk = r.sum(axis=0)
+    Q = lambda pi=pi, mu=mu, v=v: Qf(x, r, pi, mu, v)  # noqa: E731
+    mnew, vnew = mstep(x, r, k, pi, v)
+    # weights, K = 2
+    r2 = rng.dirichlet(np.ones(2), size=n)
+    w2 = weights2(r2)
+    N2 = r2.sum(axis=0)
+    lam2 = -N2[0] / w2[0]
+    # the posterior responsibilities at the current parameters
+    i = int(rng.integers(n))
+    dens = np.array([pi[j] * N(x[i], mu[j], v[j]) for j in range(K)])
+    post = dens / dens.sum()
+    # the example
+    xe = np.array([0.0, 1, 3, 4])
+    re = np.array([[0.9, 0.1], [0.8, 0.2], [0.2, 0.8], [0.1, 0.9]])
+    m1, v1 = mstep(xe, re, 0, np.array([0.5, 0.5]), np.array([1.0, 1.0]))
+    m2, _ = mstep(xe, re, 1, np.array([0.5, 0.5]), np.array([1.0, 1.0]))
+    we = weights2(re)
+    pe = [0.5 * N(1, 0, 1), 0.5 * N(1, 4, 1)]
+    return {
+        "17.2": [Nk.sum(), n],
+        "22": [d(lambda t: Q(mu=with_(mu, k, t)), mu[k]), sum(r[i2, k] * (x[i2] - mu[k]) / v[k] for i2 in range(n)),
+               (r[:, k] @ x - n * mu[k]) / v[k]],
+        "25": [mnew, r[:, k] @ x / Nk[k]],
+        "25.2": [d2r(lambda t: Q(mu=with_(mu, k, t)), mu[k]), -Nk[k] / v[k]],
+        "25.3": [mnew - mu[k], v[k] / Nk[k] * d(lambda t: Q(mu=with_(mu, k, t)), mu[k])],
+        "30": [d(lambda t: Q(v=with_(v, k, t)), v[k]),
+               sum(r[i2, k] * (-1 / (2 * v[k]) + (x[i2] - mu[k]) ** 2 / (2 * v[k] ** 2)) for i2 in range(n))],
+        "33": [vnew, r[:, k] @ (x - mnew) ** 2 / Nk[k]],
+        "35": [vnew, r[:, k] @ (x - mnew) ** 2 / n],
+        "37": [d(lambda t: Q(pi=with_(pi, k, t)) + lam * (with_(pi, k, t).sum() - 1), pi[k]), Nk[k] / pi[k] + lam],
+        "37.2": [w2[1], -N2[1] / lam2], "37.3": [lam2, -n], "37.4": [w2, N2 / n],
+        "37.5": [-re.sum(axis=0)[0] / we[0], -2],
+        "39": [w2, N2 / 2],
+        "44": [math.log(sum(pi[j] * N(x[i], mu[j], v[j]) for j in range(K))),
+               sum(post[j] * math.log(pi[j] * N(x[i], mu[j], v[j]) / post[j]) for j in range(K))],
+        "49.3": [re[:, 0].sum(), 2], "49.4": [re[:, 1].sum(), 2],
+        "53": [m1, (0 * 0.9 + 1 * 0.8 + 3 * 0.2 + 4 * 0.1) / 2, 1.8 / 2, 0.9],
+        "54": [m2, (0 * 0.1 + 1 * 0.2 + 3 * 0.8 + 4 * 0.9) / 2, 6.2 / 2, 3.2],
+        "55": [v1, (0.9 * 0.81 + 0.8 * 0.01 + 0.2 * 4.41 + 0.1 * 9.61) / 2, 2.58],
+        "59": [we[0], we[1], 0.5],
+        "64": [pe[0] / sum(pe), math.exp(-0.5) / (math.exp(-0.5) + math.exp(-4.5)), 1 / (1 + math.exp(-4))],
+        "67": [pe[0] / sum(pe), 1 / (1 + math.exp(-8))],
+    }
+
+
+@document("856_hw_pareto_tail_index_mle")
+def _(rng):
+    from scipy import integrate, optimize
+    q = lambda g, a, b: integrate.quad(g, a, b, epsabs=1e-13, epsrel=1e-12, limit=200)[0]  # noqa: E731
+    n = int(rng.integers(3, 8))
+    al, xm = rng.uniform(0.5, 3), rng.uniform(0.5, 3)
+    al1 = rng.uniform(1.5, 4)
+    f = lambda x, a, xm=xm: a * xm**a / x ** (a + 1) if x >= xm else 0.0  # noqa: E731
+    surv = lambda x, a, xm=xm: q(lambda t: f(t, a, xm), x, np.inf)  # noqa: E731
+    x = xm * rng.uniform(0.05, 1, size=n) ** (-1 / al)
+    T = float(np.sum(np.log(x / xm)))
+    ell = lambda a, x=x, xm=xm: float(sum(math.log(f(t, a, xm)) for t in x))  # noqa: E731
+    hat = lambda ell: optimize.brentq(lambda a: d(ell, a), 1e-3, 100, xtol=1e-14)  # noqa: E731
+    ah = hat(ell)
+    t = rng.uniform(0, 2)
+    EY = q(lambda y: math.log(y / xm) * f(y, al), xm, np.inf)
+    gam = lambda s: s ** (n - 1) * al**n * math.exp(-al * s) / math.gamma(n)  # noqa: E731  T ~ Gamma(n, al)
+    Einv = q(lambda s: gam(s) / s, 0, np.inf)
+    x0 = xm * rng.uniform(1, 4)
+    med = optimize.brentq(lambda m: surv(m, al) - 0.5, xm, xm * 2 ** (1 / al) * 10, xtol=1e-14)
+    L = lambda s: float(np.prod([f(v, al, s) for v in x]))  # noqa: E731
+    mn = float(np.min(x))
+    xmhat = mn if (L(mn) > L(mn * (1 - 1e-7)) and L(mn * (1 + 1e-7)) == 0) else float("nan")
+    z = np.array([1.5, 2, 4, 1.2, 3])
+    Tz = float(np.sum(np.log(z)))
+    az = hat(lambda a: ell(a, z, 1.0))
+    return {
+        "11": [surv(x0, al), (xm / x0) ** al],
+        "16": [ell(al), n * math.log(al) + n * al * math.log(xm) - (al + 1) * np.sum(np.log(x))],
+        "22": [d(ell, al), n / al + n * math.log(xm) - np.sum(np.log(x)), n / al - T],
+        "25": [ah, n / T], "25.2": [d2r(ell, al), -n / al**2],
+        "30": [surv(xm * math.exp(t), al), surv(xm * math.exp(t), al), math.exp(-al * t)],
+        "33": [n * EY, n / al],
+        "36": [n * Einv, n / (n * EY), al],
+        "39": [Einv, al / (n - 1)], "39.2": [n * Einv, n * al / (n - 1)],
+        "41": [-d2r(ell, al), -d2r(ell, al), n / al**2],
+        "44": [q(lambda y: y * f(y, al1), xm, np.inf), q(lambda y: y * al1 * xm**al1 / y ** (al1 + 1), xm, np.inf),
+               al1 * xm / (al1 - 1)],
+        "47": [(xm / med) ** al, 0.5], "47.2": [med, xm * 2**al],
+        "49": [xmhat, mn],
+        "54": [Tz, math.log(1.5) + math.log(2) + math.log(4) + math.log(1.2) + math.log(3),
+               math.log(1.5 * 2 * 4 * 1.2 * 3), math.log(36)],
+        "57": [az, 5 / math.log(36)], "57.2": [4 / Tz, 4 / math.log(36)],
+        "60": [surv(10, az, 1.0), 10 ** (-az), math.exp(-5 * math.log(10) / math.log(36))],
+        "63": [float(np.min(z)), 1.2],
+        "66": [float(np.sum(np.log(z / 1.2))), Tz - 5 * math.log(1.2), Tz + math.log(1.2**5)],
+    }
+
+
+@document("857_worksheet_hh_pairs_and_runs")
+def _(rng):
+    import itertools
+
+    def moments(n, p):
+        """Exact expectations over all 2^n sequences (1 = heads)."""
+        seqs = list(itertools.product((0, 1), repeat=n))
+        w = [p ** sum(s) * (1 - p) ** (n - sum(s)) for s in seqs]
+        return lambda g: sum(wi * g(s) for wi, s in zip(w, seqs))
+
+    n = int(rng.integers(3, 10))
+    p = rng.uniform(0.05, 0.95)
+    qq = 1 - p
+    E = moments(n, p)
+    t = int(rng.integers(0, n - 2))          # 0-based: the pair (t, t + 1) and its neighbour (t + 1, t + 2)
+    H = lambda s, t: float(s[t] and s[t + 1])  # noqa: E731
+    J = lambda s, t: float(s[t] != s[t + 1])  # noqa: E731
+    X = lambda s: sum(H(s, u) for u in range(len(s) - 1))  # noqa: E731
+    R = lambda s: float(len(list(itertools.groupby(s))))  # noqa: E731  the number of maximal blocks
+    var = lambda E, g: E(lambda s: g(s) ** 2) - E(g) ** 2  # noqa: E731
+    cov = lambda E, g, h: E(lambda s: g(s) * h(s)) - E(g) * E(h)  # noqa: E731
+    covs = sum(cov(E, lambda s, a=a: H(s, a), lambda s, b=b: H(s, b)) for a in range(n - 1) for b in range(a + 1, n - 1))
+    E10, E3 = moments(10, 0.5), moments(3, 0.5)
+    return {
+        "12.2": [E(lambda s: H(s, t)), p**2], "12.3": [E(X), n * p**2],
+        "18": [var(E, X), sum(var(E, lambda s, a=a: H(s, a)) for a in range(n - 1)) + 2 * covs],
+        "21": [var(E, lambda s: H(s, t)), p**2 * (1 - p**2)],
+        "24": [cov(E, lambda s: H(s, t), lambda s: H(s, t + 1)), E(lambda s: H(s, t) * H(s, t + 1)) - p**4, p**3 - p**4],
+        "30": [var(E, X), (n - 1) * p**2 * (1 - p**2) + 2 * (n - 1) * (p**3 - p**4)],
+        "38": [E(R), E(lambda s: 1 + sum(J(s, u) for u in range(n - 1)))],
+        "38.2": [E(lambda s: J(s, t)), 2 * p * qq], "38.3": [E(R), 1 + 2 * (n - 1) * p * qq],
+        "41": [var(E, lambda s: J(s, t)), 2 * p * qq * (1 - 2 * p * qq)],
+        "44": [cov(E, lambda s: J(s, t), lambda s: J(s, t + 1)), p * p * qq + p * qq * qq - (2 * p * qq) ** 2,
+               p * qq * (1 - 4 * p * qq)],
+        "47": [1 / 4 - 1 / 4, 0],
+        "50": [var(E, R), 2 * (n - 1) * p * qq * (1 - 2 * p * qq) + (n - 2) * p * qq * (1 - 4 * p * qq)],
+        "59": [E10(X), 9 * 1 / 4, 9 / 4],
+        "60": [var(E10, X), 9 * 1 / 4 * 3 / 4 + 2 * 8 * (1 / 8 - 1 / 16), 27 / 16 + 1, 41 / 16],
+        "61": [E10(R), 1 + 2 * 9 * 1 / 4, 11 / 2],
+        "65": [var(E10, R), 9 * 1 / 2 * 1 / 2, 9 / 2],
+        "67": [E3(X), (2 + 1 + 1) / 8, 1 / 2], "67.2": [E3(lambda s: X(s) ** 2), (4 + 1 + 1) / 8, 3 / 4],
+        "67.3": [var(E3, X), 3 / 4 - 1 / 2, 1 / 4], "67.4": [E3(lambda s: float(X(s) == 0)), 5 / 8],
+    }
+
+
+@document("858_appendix_multivariate_gaussian_mle")
+def _(rng):
+    from scipy import optimize
+    dd = int(rng.integers(2, 4))
+    n = int(rng.integers(dd + 2, 8))
+    X = rng.normal(size=(n, dd)) @ rng.normal(size=(dd, dd)) + rng.normal(size=dd)
+    A = rng.normal(size=(dd, dd))
+    Sig = A @ A.T + dd * np.eye(dd)
+    mu = rng.normal(size=dd)
+
+    def ell(m, C, X=X):
+        n, dd = X.shape
+        Ci = np.linalg.inv(C)
+        return (-n * dd / 2 * math.log(2 * math.pi) - n / 2 * math.log(np.linalg.det(C))
+                - 0.5 * sum((x - m) @ Ci @ (x - m) for x in X))
+
+    def argmax(X):
+        """The maximiser of l found numerically: Newton in mu (quadratic), BFGS on a Cholesky factor for Sigma."""
+        n, dd = X.shape
+        C0 = np.eye(dd)
+        m0 = np.zeros(dd)
+        g = grad(lambda m: ell(m, C0, X), m0)
+        Hm = np.array([[partial2_wide(lambda m: ell(m, C0, X), m0, i, k) for k in range(dd)] for i in range(dd)])
+        m = m0 - np.linalg.solve(Hm, g)
+        idx = np.tril_indices(dd)
+
+        def C_of(th):
+            L = np.zeros((dd, dd))
+            L[idx] = th
+            L[np.diag_indices(dd)] = np.exp(np.diag(L))
+            return L @ L.T
+        th0 = np.zeros(len(idx[0]))
+        res = optimize.minimize(lambda th: -ell(m, C_of(th), X), th0, method="BFGS", options={"gtol": 1e-11, "maxiter": 5000})
+        return m, C_of(res.x)
+
+    xb = X.mean(axis=0)
+    S = sum(np.outer(x - xb, x - xb) for x in X)
+    mh, Ch = argmax(X)
+    Si = np.linalg.inv(Sig)
+    # sampling expectations of S, exact by the formula for independent rows with covariance Sig:
+    # E[(x_i - xb)(x_i - xb)^T] = (1 - 1/n) Sig for each i, summed over i
+    ES = sum((1 - 1 / n) * Sig for _ in range(n))
+    Z = np.array([[0.0, 0], [2, 0], [1, 3]])
+    zb = Z.mean(axis=0)
+    Sz = sum(np.outer(z - zb, z - zb) for z in Z)
+    mz, Cz = argmax(Z)
+    t = np.array([1.0, 3])
+    M = np.array([[2 / 3, 0], [0, 2]])
+    return {
+        "26": [grad(lambda m: ell(m, Sig), mu), -Si @ (X - mu).sum(axis=0)],
+        "28": [mh, xb],
+        "34": [sum((x - xb) @ Si @ (x - xb) for x in X), sum(np.trace(Si @ np.outer(x - xb, x - xb)) for x in X), np.trace(Si @ S)],
+        "40": [grad(lambda C: math.log(np.linalg.det(C)), Sig), Si],
+        "40.2": [grad(lambda C: np.trace(np.linalg.inv(C) @ S), Sig), -Si @ S @ Si],
+        "44": [grad(lambda C: ell(xb, C), Sig), -n / 2 * Si + 0.5 * Si @ S @ Si],
+        "46": [Ch, S / n], "46.2": [Ch, sum(np.outer(x, x) for x in X) / n - np.outer(xb, xb)],
+        "50": [np.trace(np.linalg.inv(Ch) @ S), np.trace(n * np.eye(dd)), n],
+        "56": [ES, n * Sig], "56.2": [ES / n, Sig],
+        "60": [mz, np.array([1.0, 1])],
+        "62": [Sz, np.array([[2.0, 0], [0, 6]])],
+        "62.2": [Cz, Sz / 3, M], "62.3": [np.linalg.det(Cz), 4 / 3],
+        "66": [ell(mz, Cz, Z), -3 * (math.log(2 * math.pi) + 1) - 3 * math.log(4 / 3)],
+        "70": [(t - zb) @ np.linalg.inv(Cz) @ (t - zb), np.array([0, 2]) @ M @ np.array([0, 2]), 8],
+    }
+
+
+@document("859_lecture_gda_shared_covariance")
+def _(rng):
+    from scipy import optimize, stats
+    dd = int(rng.integers(2, 4))
+    A = rng.normal(size=(dd, dd))
+    Sig = A @ A.T + dd * np.eye(dd)
+    Si = np.linalg.inv(Sig)
+    mu0, mu1 = rng.normal(size=dd), rng.normal(size=dd)
+    phi = rng.uniform(0.1, 0.9)
+    dens = lambda x, m, C: math.exp(-0.5 * (x - m) @ np.linalg.inv(C) @ (x - m)) / math.sqrt(np.linalg.det(2 * math.pi * C))  # noqa: E731
+    x = rng.normal(size=dd)
+    post = phi * dens(x, mu1, Sig) / (phi * dens(x, mu1, Sig) + (1 - phi) * dens(x, mu0, Sig))
+    a = lambda x: math.log(phi * dens(x, mu1, Sig) / ((1 - phi) * dens(x, mu0, Sig)))  # noqa: E731
+    w = grad(a, x)                              # the coefficients of the affine log-odds
+    b = a(np.zeros(dd))
+    # fitting, d = 2
+    n = int(rng.integers(5, 9))
+    y = np.array([0, 1] + list(rng.integers(0, 2, size=n - 2)))
+    X = rng.normal(size=(n, 2)) + 2 * y[:, None]
+    n1 = int(y.sum())
+    ph = optimize.brentq(lambda t: d(lambda s: np.sum(y * math.log(s) + (1 - y) * math.log(1 - s)), t), 1e-4, 1 - 1e-4, xtol=1e-15)
+
+    def ll(m0, m1, C):
+        ld = lambda x, m: -0.5 * (x - m) @ np.linalg.solve(C, x - m) - 0.5 * math.log(np.linalg.det(2 * math.pi * C))  # noqa: E731
+        return sum(ld(X[i], m1 if y[i] else m0) for i in range(n))
+    m1h = np.zeros(2)
+    g = grad(lambda m: ll(np.zeros(2), m, np.eye(2)), m1h)
+    Hm = np.array([[partial2_wide(lambda m: ll(np.zeros(2), m, np.eye(2)), m1h, i, k) for k in range(2)] for i in range(2)])
+    m1h = m1h - np.linalg.solve(Hm, g)
+    m0h = X[y == 0].mean(axis=0)
+
+    def C_of(th):
+        L = np.array([[math.exp(th[0]), 0], [th[1], math.exp(th[2])]])
+        return L @ L.T
+    res = optimize.minimize(lambda th: -ll(m0h, m1h, C_of(th)), np.zeros(3), method="BFGS", options={"gtol": 1e-11})
+    Ch = C_of(res.x)
+    mus = [m0h, X[y == 1].mean(axis=0)]
+    pooled = sum(np.outer(X[i] - mus[y[i]], X[i] - mus[y[i]]) for i in range(n)) / n
+    counts = [n - n1, n1]
+    ESh = sum((1 - 1 / counts[y[i]]) * Sig for i in range(n)) / n   # E[(x_i - xbar_k)(x_i - xbar_k)^T] = (1 - 1/n_k) Sigma
+    # the example
+    S2 = np.array([[2.0, 1], [1, 1]])
+    S2i = np.linalg.inv(S2)
+    e0, e1 = np.zeros(2), np.array([2.0, 1])
+    ae = lambda x: math.log(dens(x, e1, S2) / dens(x, e0, S2))  # noqa: E731
+    x3 = np.array([3.0, 0])
+    pe = dens(x3, e1, S2) / (dens(x3, e1, S2) + dens(x3, e0, S2))
+    D2 = (e1 - e0) @ S2i @ (e1 - e0)
+    return {
+        "18": [post, phi * dens(x, mu1, Sig) / (phi * dens(x, mu1, Sig) + (1 - phi) * dens(x, mu0, Sig)), 1 / (1 + math.exp(-a(x)))],
+        "22": [a(x), -0.5 * (x - mu1) @ Si @ (x - mu1) + 0.5 * (x - mu0) @ Si @ (x - mu0) + math.log(phi / (1 - phi)),
+               (mu1 - mu0) @ Si @ x - 0.5 * mu1 @ Si @ mu1 + 0.5 * mu0 @ Si @ mu0 + math.log(phi / (1 - phi))],
+        "27": [w, Si @ (mu0 - mu1)],
+        "27.2": [b, -0.5 * (mu1 - mu0) @ Si @ (mu1 + mu0) + math.log(phi / (1 - phi))],
+        "35": [ph, n1 / n], "35.2": [m1h, X[y == 1].sum(axis=0) / n1], "35.3": [Ch, pooled],
+        "37": [ESh, (n - 1) / n * Sig],
+        "43.2": [S2i, np.array([[1.0, -1], [-1, 2]])],
+        "47": [grad(ae, x3), S2i @ e1, np.array([1.0, 0])],
+        "48": [ae(np.zeros(2)), -0.5 * e1 @ S2i @ e1, -0.5 * 2, -1],
+        "52": [pe, 1 / (1 + math.exp(-2)), math.exp(-2) / (1 + math.exp(-2))],
+        "56": [D2, D2, 5],
+        "58": [stats.norm.cdf(-math.sqrt(D2) / 2), stats.norm.cdf(-math.sqrt(5) / 2)],
+    }
+
+
+@document("860_nb_gamma_posterior_exponential_rate")
+def _(rng):
+    from scipy import integrate, optimize
+    q = lambda g, a=0, b=np.inf: integrate.quad(g, a, b, epsabs=1e-14, epsrel=1e-12, limit=400)[0]  # noqa: E731
+    n = int(rng.integers(1, 6))
+    x = rng.exponential(1.0, size=n)
+    al, be = rng.uniform(0.5, 3), rng.uniform(0.5, 3)
+    S = float(x.sum())
+    prior = lambda l, al=al, be=be: be**al / math.gamma(al) * l ** (al - 1) * math.exp(-be * l)  # noqa: E731
+    lik = lambda l, x=x: float(np.prod(l * np.exp(-l * x)))  # noqa: E731
+
+    def posterior(x, al, be):
+        Z = q(lambda l: prior(l, al, be) * lik(l, x))
+        return lambda l: prior(l, al, be) * lik(l, x) / Z
+    post = posterior(x, al, be)
+    m1 = q(lambda l: l * post(l))
+    var = q(lambda l: l * l * post(l)) - m1**2
+    a1, b1 = m1**2 / var, m1 / var                  # the Gamma parameters of the posterior, from its moments
+    lp = lambda l: math.log(prior(l, al, be)) + float(np.sum(np.log(l) - l * x))  # noqa: E731
+    mode = optimize.brentq(lambda l: d(lp, l), 1e-3, 100, xtol=1e-14) if al + n > 1 else float("nan")
+    mle = optimize.brentq(lambda l: d(lambda s: float(np.sum(np.log(s) - s * x)), l), 1e-4, 1e3, xtol=1e-14)
+    w = be / (be + S)
+    t = rng.uniform(0, 3)
+    lam0 = rng.uniform(0.2, 3)
+    pred = q(lambda l: math.exp(-l * t) * post(l))
+    EX = q(lambda l: q(lambda s: s * l * math.exp(-l * s)) * post(l)) if a1 > 1.2 else float("nan")
+    Einv = q(lambda l: post(l) / l) if a1 > 1.2 else float("nan")
+    xe = np.array([0.5, 1.5, 2.0, 1.0])
+    pe = posterior(xe, 2.0, 1.0)
+    me = q(lambda l: l * pe(l))
+    ve = q(lambda l: l * l * pe(l)) - me**2
+    mlee = optimize.brentq(lambda l: d(lambda s: float(np.sum(np.log(s) - s * xe)), l), 1e-4, 1e2, xtol=1e-14)
+
+    def params(k):
+        p = posterior(xe[:k], 2.0, 1.0)
+        m = q(lambda l: l * p(l))
+        v = q(lambda l: l * l * p(l)) - m * m
+        return np.array([m * m / v, m / v])
+    return {
+        "1:5": [lik(lam0), float(np.prod(lam0 * np.exp(-lam0 * x))), lam0**n * math.exp(-lam0 * S)],
+        "2:7": [a1, al + n], "2:7.2": [b1, be + S],
+        "2:9": [m1, (al + n) / (be + S)], "2:9.2": [mode, (al + n) / (be + S)], "2:9.3": [var, (al + n) / (be + S) ** 2],
+        "2:11": [mle, n / S],
+        "2:13": [(al + n) / (be + S), w * al / be + (1 - w) * n / S],
+        "3:5": [pred, q(lambda l: math.exp(-l * t) * (be + S) ** (al + n) / math.gamma(al + n) * l ** (al + n - 1) * math.exp(-(be + S) * l)),
+                ((be + S) / (be + S + t)) ** (al + n)],
+        "3:9": [EX, Einv, (be + S) / (al + n)],
+        "5:3.3": [len(xe), 4], "5:3.4": [xe.sum(), 5],
+        "5:3.5": [me * me / ve, 6], "5:3.6": [me / ve, 6],
+        "5:5": [me, 6 / 6, 1], "5:5.2": [ve, 6 / 36, 1 / 6], "5:5.3": [mlee, 4 / 5],
+        "5:7": [1.0 / (1.0 + 5.0), 5 / 6], "5:7.2": [5 / 6 * 2 + 1 / 6 * 4 / 5, 1],
+        "5:9": [q(lambda l: math.exp(-l) * pe(l)), (6 / 7) ** 6],
+        "5:11": [math.exp(-mlee), math.exp(-5 / 4)],
+        "5:11.2": [q(lambda l: q(lambda s: s * l * math.exp(-l * s)) * pe(l)), 6 / 6, 1],
+        "6:3": [params(1), np.array([3, 1.5])], "6:3.2": [params(2), np.array([4, 3.5])],
+        "6:3.3": [params(3), np.array([5, 5])], "6:3.4": [params(4), np.array([6, 6])],
+    }
+
+
+@document("861_nb_centering_matrix_sample_covariance")
+def _(rng):
+    import itertools
+    n, dd = int(rng.integers(2, 7)), int(rng.integers(1, 4))
+    one = np.ones(n)
+    J = np.outer(one, one)
+    H = np.eye(n) - J / n
+    x = rng.normal(size=n)
+    xb = x.mean()
+    X = rng.normal(size=(n, dd))
+    S = np.cov(X, rowvar=False).reshape(dd, dd)
+    mu, s = rng.normal(), rng.uniform(0.3, 2)
+    # x with independent entries mu +- s, each with probability 1/2: exact expectations over the 2^n outcomes
+    outs = [mu + s * np.array(e) for e in itertools.product((-1.0, 1.0), repeat=n)]
+    E = lambda g: sum(g(v) for v in outs) / len(outs)  # noqa: E731
+    Ex = E(lambda v: v)
+    Cx = E(lambda v: np.outer(v - Ex, v - Ex))
+    Eh = E(lambda v: H @ v)
+    Ch = E(lambda v: np.outer(H @ v - Eh, H @ v - Eh))
+    i, j = rng.choice(n, size=2, replace=False)
+    x3 = np.array([1.0, 2, 6])
+    H3 = np.eye(3) - np.ones((3, 3)) / 3
+    return {
+        "1:7.2": [H @ x, x - xb * one],
+        "2:3": [H.T, H], "2:3.2": [H @ one, np.zeros(n)],
+        "2:5": [H @ H, np.eye(n) - 2 / n * J + J @ J / n**2, np.eye(n) - 2 / n * J + J / n**2],
+        "2:7": [J @ J, n * J], "2:7.2": [H @ H, H], "2:7.3": [np.trace(H), n - 1],
+        "2:11": [x @ H @ x, (H @ x) @ (H @ x), np.sum((x - xb) ** 2)],
+        "3:5": [S, X.T @ H @ X / (n - 1), (H @ X).T @ (H @ X) / (n - 1), H @ X @ X.T @ H / (n - 1)],
+        "3:9": [np.trace(S), np.linalg.norm(H @ X) ** 2 / (n - 1), np.trace(X.T @ X) / (n - 1)],
+        "5:3": [Ex, mu * one], "5:3.2": [Cx, s**2 * np.eye(n)],
+        "5:5": [E(lambda v: v @ H @ v), np.trace(H @ (s**2 * np.eye(n))) + mu**2 * one @ H @ one, s**2 * (n - 1)],
+        "5:7": [Ch, s**2 * H @ H, s**2 * H],
+        "5:7.2": [Ch[i, j] / math.sqrt(Ch[i, i] * Ch[j, j]), -1 / n],
+        "6:5": [H3, np.array([[2, -1, -1], [-1, 2, -1], [-1, -1, 2]]) / 3],
+        "6:7.2": [x3.mean(), 3], "6:7.3": [H3 @ x3, np.array([-2.0, -1, 3])],
+        "6:7.4": [x3 @ H3 @ x3, 4 + 1 + 9, 14], "6:7.5": [np.var(x3, ddof=1), 14 / 3],
+    }
+
+
+@document("862_exam_bivariate_normal_best_linear_predictor")
+def _(rng):
+    from scipy import integrate, stats
+
+    def model(mx, my, sx, sy, r):
+        C = np.array([[sx * sx, r * sx * sy], [r * sx * sy, sy * sy]])
+        m = np.array([mx, my])
+        mse = lambda ab: np.array([-ab[1], 1.0]) @ C @ np.array([-ab[1], 1.0]) + (my - ab[0] - ab[1] * mx) ** 2  # noqa: E731
+        g = grad(mse, np.zeros(2))
+        Hm = np.array([[partial2_wide(mse, np.zeros(2), i, k) for k in range(2)] for i in range(2)])
+        ab = -np.linalg.solve(Hm, g)                  # the minimiser (mse is quadratic)
+        f = stats.multivariate_normal(m, C).pdf
+        lim = (my - 12 * sy, my + 12 * sy)
+        cond = lambda x, g: integrate.quad(lambda y: g(y) * f([x, y]), *lim, epsabs=1e-14, epsrel=1e-12, limit=200)[0] \
+            / integrate.quad(lambda y: f([x, y]), *lim, epsabs=1e-14, epsrel=1e-12, limit=200)[0]  # noqa: E731
+        return C, mse, ab, cond
+
+    mx, my, sx, sy = rng.normal(), rng.normal(), rng.uniform(0.5, 2), rng.uniform(0.5, 2)
+    r = rng.uniform(-0.9, 0.9)
+    C, mse, (a, b), cond = model(mx, my, sx, sy, r)
+    a0, b0 = rng.normal(size=2)
+    E = lambda g0, g1, g2, c: g0 + g1 * mx + g2 * my + c  # noqa: E731
+    EX2 = sx**2 + mx**2
+    EXY = C[0, 1] + mx * my
+    x = mx + sx * rng.normal()
+    ce = cond(x, lambda y: y)
+    cv = cond(x, lambda y: y * y) - ce**2
+    C2, mse2, (a2, b2), cond2 = model(60, 65, 10, 12, 0.5)
+    m80 = cond2(80, lambda y: y)
+    v80 = cond2(80, lambda y: y * y) - m80**2
+    _, _, (_, bxy), _ = model(65, 60, 12, 10, 0.5)   # X predicted from Y: swap the roles
+    return {
+        "14": [partial(mse, np.array([a0, b0]), 0), -2 * (my - a0 - b0 * mx), 0],
+        "15": [partial(mse, np.array([a0, b0]), 1), -2 * (EXY - a0 * mx - b0 * EX2), 0],
+        "17": [a, my - b * mx],
+        "19": [b, C[0, 1] / C[1, 1], r * sy / sx],
+        "21": [C[0, 1] - b * C[0, 0], 0],
+        "23": [mse(np.array([a, b])), np.array([-b, 1]) @ C @ np.array([-b, 1]), sy**2 - b**2 * sx**2, sy**2 * (1 - r**2)],
+        "28": [ce, my + r * sx / sy * (x - mx)], "28.2": [cv, sy**2 * (1 - r**2)],
+        "30": [(ce - my) / sy, r * (x - mx) / sx],
+        "34": [b2, 0.5 * 12 / 10, 0.6], "34.2": [a2, 65 - 0.6 * 60, 29],
+        "35": [m80, 29 + 0.6 * 80, 77], "36": [v80, 144 * (1 - 0.5), 72],
+        "38": [math.sqrt(v80), math.sqrt(72), 6 * math.sqrt(2)],
+        "38.2": [1 - stats.norm.cdf(77, m80, math.sqrt(v80)), 0.5],
+        "39": [(77 - 65) / 12, 1], "39.2": [bxy, 1 / b2, 5 / 3],
+        "42": [144 * (1 - 0.25), 108], "42.2": [0.5 * 10 / 12, 5 / 12],
+    }
+
+
+@document("863_blog_two_proportion_z_test")
+def _(rng):
+    from scipy import stats
+    nA, nB = int(rng.integers(2, 40)), int(rng.integers(2, 40))
+    while nB == nA:
+        nB = int(rng.integers(2, 40))
+    pA, pB = rng.uniform(0.05, 0.95, size=2)
+
+    def moments(n, p):
+        k = np.arange(n + 1)
+        w = stats.binom.pmf(k, n, p)
+        m = w @ (k / n)
+        return m, w @ (k / n) ** 2 - m * m
+    vA, vB = moments(nA, pA)[1], moments(nB, pB)[1]
+    xA, xB = int(rng.integers(1, nA)), int(rng.integers(1, nB))
+    ph = (xA + xB) / (nA + nB)
+    z = (xB / nB - xA / nA) / math.sqrt(ph * (1 - ph) * (1 / nA + 1 / nB))
+    table = np.array([[xA, nA - xA], [xB, nB - xB]], dtype=float)
+    expct = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / table.sum()
+    chi2 = float(np.sum((table - expct) ** 2 / expct))
+    SE = math.sqrt(0.0575 * 0.9425 * 0.002)
+    n_plan = (1.96 + 0.84) ** 2 * (0.05 * 0.95 + 0.065 * 0.935) / (0.065 - 0.05) ** 2
+    return {
+        "12": [vB + vA, pB * (1 - pB) / nB - pA * (1 - pA) / nA],
+        "18": [ph, (xA + xB) / (nA + nB), (xA / nA + xB / nB) / 2],
+        "27": [z * z, chi2],
+        "31.4": [50 / 1000, 0.05], "31.5": [65 / 1000, 0.065], "31.6": [(0.065 - 0.05) / 0.05, 0.3],
+        "34": [(50 + 65) / (1000 + 1000), (50 + 65) / 2000, 0.0575], "34.2": [1 / 1000 + 1 / 1000, 0.002],
+        "40": [math.sqrt(0.0575 * (1 - 0.0575) * (1 / 1000 + 1 / 1000)), math.sqrt(0.0575 * 0.9425 * 0.002)],
+        "40.2": [(0.065 - 0.05) / SE, 0.015 / SE],
+        "46": [math.sqrt(0.05 * 0.95 / 1000 + 0.065 * 0.935 / 1000), math.sqrt(0.05 * 0.95 / 1000 + 0.065 * 0.935 / 1000),
+               math.sqrt(0.108275) / 1000],
+        "62": [(1.96 + 0.84) ** 2, 7.84], "62.2": [0.05 * 0.95 + 0.065 * 0.935, 0.108275], "62.3": [0.015**2, 0.00225],
+        "65": [n_plan, 7.84 * 0.108275 / 0.00225],
+    }
+
+
+@document("864_handout_z_test_power_sample_size")
+def _(rng):
+    from scipy import optimize, stats
+    Phi, phi, zq = stats.norm.cdf, stats.norm.pdf, stats.norm.ppf
+    n = int(rng.integers(2, 60))
+    mu0, s = rng.normal(), rng.uniform(0.5, 3)
+    al, b = rng.uniform(0.01, 0.2), rng.uniform(0.05, 0.4)
+    mu = mu0 + rng.uniform(-1, 2) * s
+    dl = mu - mu0
+    se = s / math.sqrt(n)
+
+    def power(mu, n=n, mu0=mu0, s=s, al=al):
+        """P(Xbar > mu0 + z_{1-al} s/sqrt(n)) for Xbar ~ N(mu, s^2/n)."""
+        return 1 - stats.norm.cdf(mu0 + zq(1 - al) * s / math.sqrt(n), mu, s / math.sqrt(n))
+
+    def nmin(D, s=s, al=al, b=b):
+        """The (real) sample size at which the power at mu0 + D reaches 1 - b."""
+        return optimize.brentq(lambda m: power(mu0 + D, m, mu0, s, al) - (1 - b), 1e-6, 1e7, xtol=1e-12, rtol=1e-14)
+    D = rng.uniform(0.2, 2) * s
+    pw = lambda mu, n=25: power(mu, n, 100, 15, 0.05)  # noqa: E731
+    two = 1 - stats.norm.cdf(mu0 + zq(1 - al / 2) * se, mu, se) + stats.norm.cdf(mu0 - zq(1 - al / 2) * se, mu, se)
+    two0 = 1 - stats.norm.cdf(mu0 + zq(1 - al / 2) * se, mu0, se) + stats.norm.cdf(mu0 - zq(1 - al / 2) * se, mu0, se)
+    z95, z90 = zq(0.95), zq(0.9)
+    return {
+        "13": [power(mu0), 1 - Phi(zq(1 - al)), al],
+        "20": [power(mu), power(mu), 1 - Phi(zq(1 - al) - math.sqrt(n) * dl / s), Phi(zq(1 - al) - math.sqrt(n) * dl / s)],
+        "26": [d(power, mu), d(lambda t: power(mu0 + t), dl), phi(zq(1 - al) - math.sqrt(n) * dl / s)],
+        "34": [nmin(D), (zq(1 - al) + zq(1 - b)) ** 2 * s**2 / D**2],
+        "37": [nmin(D / 2), 2 * nmin(D)],
+        "41.4": [15 / math.sqrt(25), 15 / math.sqrt(25), 3],
+        "47.2": [math.sqrt(25) * 6 / 15, 2], "47.3": [pw(106), Phi(2 - z95)], "47.4": [1 - pw(106), Phi(z95 - 2)],
+        "47.6": [pw(103), Phi(0.5 - z95)],
+        "47.8": [math.sqrt(100) * 6 / 15, 4], "47.9": [pw(106, 100), Phi(4 - zq(0.975))],
+        "52": [optimize.brentq(lambda m: pw(106, m) - 0.9, 1e-3, 1e5, xtol=1e-12, rtol=1e-14),
+               (z95 + z90) ** 2 * 15 / 36, 6.25 * (z95 + z90) ** 2],
+        "62": [two, Phi(math.sqrt(n) * dl / s - zq(1 - al / 2)) + Phi(-math.sqrt(n) * dl / s - zq(1 - al / 2))],
+        "65.2": [2 * Phi(-zq(1 - al / 2)), two0, al],
+    }
+
+
+@document("865_office_hours_correlation_under_affine_maps")
+def _(rng):
+    # a random joint distribution of (X, Y) on a 3 x 3 grid: exact moments
+    xs, ys = rng.normal(size=3), rng.normal(size=3)
+    P = rng.dirichlet(np.ones(9)).reshape(3, 3)
+    E = lambda g: sum(P[i, j] * g(xs[i], ys[j]) for i in range(3) for j in range(3))  # noqa: E731
+    cov = lambda g, h: E(lambda x, y: g(x, y) * h(x, y)) - E(g) * E(h)  # noqa: E731
+    var = lambda g: cov(g, g)  # noqa: E731
+    corr = lambda g, h: cov(g, h) / math.sqrt(var(g) * var(h))  # noqa: E731
+    X, Y = (lambda x, y: x), (lambda x, y: y)
+    a, c = rng.choice([-1, 1], size=2) * rng.uniform(0.3, 3, size=2)
+    b, dd = rng.normal(size=2)
+    sx, sy = math.sqrt(var(X)), math.sqrt(var(Y))
+    aX = lambda x, y: a * x + b  # noqa: E731
+    cY = lambda x, y: c * y + dd  # noqa: E731
+    Fh = lambda x, y: 1.8 * x + 32  # noqa: E731
+    # the numbers: X = 2U, Y = 3(U/2 + (sqrt 3/2) V) with independent random signs U, V
+    outs = [(2 * u, 3 * (0.5 * u + math.sqrt(3) / 2 * v)) for u in (-1, 1) for v in (-1, 1)]
+    E2 = lambda g: sum(g(x, y) for x, y in outs) / 4  # noqa: E731
+    cov2 = lambda g, h: E2(lambda x, y: g(x, y) * h(x, y)) - E2(g) * E2(h)  # noqa: E731
+    corr2 = lambda g, h: cov2(g, h) / math.sqrt(cov2(g, g) * cov2(h, h))  # noqa: E731
+    S, Dm = (lambda x, y: x + y), (lambda x, y: x - y)
+    # standardised with correlation rho
+    rho = rng.uniform(-0.9, 0.95)
+    outs3 = [(u, rho * u + math.sqrt(1 - rho * rho) * v) for u in (-1, 1) for v in (-1, 1)]
+    E3 = lambda g: sum(g(x, y) for x, y in outs3) / 4  # noqa: E731
+    cov3 = lambda g, h: E3(lambda x, y: g(x, y) * h(x, y)) - E3(g) * E3(h)  # noqa: E731
+    return {
+        "8": [corr(aX, cY), a * c * corr(X, Y)],
+        "14": [cov(aX, cY), a * c * cov(X, Y) + b * dd],
+        "19": [var(aX), a * a * var(X)],
+        "22": [corr(aX, cY), a * c * cov(X, Y) / (abs(a) * abs(c) * sx * sy), np.sign(a * c) * corr(X, Y)],
+        "25": [corr(Fh, Y), corr(X, Y)],
+        "29": [corr2(X, Y), 3 / (2 * 3), 1 / 2],
+        "32": [cov2(lambda x, y: 2 * x - 1, lambda x, y: -3 * y + 5), -6 * 3, -18],
+        "32.2": [corr2(lambda x, y: 2 * x - 1, lambda x, y: -3 * y + 5), -1 / 2],
+        "35": [cov2(lambda x, y: 2 * x - 1, lambda x, y: 2 * x - 1), 4 * 4 - 1, 15],
+        "35.2": [cov2(lambda x, y: -3 * y + 5, lambda x, y: -3 * y + 5), 9 * 9, 81],
+        "43": [cov2(S, Dm), cov2(X, X) - cov2(Y, Y), 4 - 9, -5],
+        "44": [cov2(S, S), 4 + 9 + 2 * 3, 19],
+        "45": [cov2(Dm, Dm), 4 + 9 + 2 * 3, 19],
+        "49": [corr2(S, Dm), -5 / 19],
+        "53": [cov3(X, S), 1 + rho], "53.2": [cov3(S, S), 2 * (1 + rho)],
+        "56": [cov3(X, S) / math.sqrt(cov3(X, X) * cov3(S, S)), (1 + rho) / math.sqrt(2 * (1 + rho)), (1 + rho) / 2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
