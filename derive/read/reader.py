@@ -1112,13 +1112,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 or node_kind(item_base(rest[1].item)) != "paren" \
                 or (len(rest) > 2 and (rest[2].op not in (None, "\\cdot") or rest[2].negative)):
             return None
-        word = node_word(item_base(rest[0].item))
-        name = next((n for n in (word, "\\" + (word or "")) if word and n in self.lambdas
-                     and n not in self.vector_functions and self._in_force(n)), None)
-        fn = self.lambdas.get(name) if name is not None else None
-        if not isinstance(fn, sp.Lambda) or len(fn.variables) < 2 \
-                or not all(v.is_Symbol and not isinstance(v, (sp.Dummy, Idx)) for v in fn.variables):
+        found = self._function_of_numbers(node_word(item_base(rest[0].item)))
+        if found is None:
             return None
+        name, fn = found
         point = self._item(Tree("item", [item_base(rest[1].item)]), env)
         values = list(point) if isinstance(point, tuple) else [point]
         if any(not isinstance(v, V.Value) or v.is_matrix for v in values):
