@@ -897,9 +897,8 @@ class DocumentContext:
             and self.line is not None and self.stated[base] <= self.line and base not in default_notation().definitions \
             and symbol_name(base) not in {symbol_name(s.name) for s in getattr(self, "law_statements", ())}
         if name in seen or name in names_in(_NORMAL_DENSITY.sub(" ", _without_labelled(name, right))) \
-                or (self.notation.kind_of(base) is not None
-                                                       and not self._default_only(base) and base not in self.inferred
-                                                       and not by_entry and not declared) \
+                or (self.notation.kind_of(base) is not None and not self._default_only(base)
+                    and base not in self.inferred and not by_entry and not declared) \
                 or base in ("e", "d") or (base == "\\pi" and not re.fullmatch(r"\s*\\pi\s*_\s*\{?\s*[a-z]\s*\}?\s*", left)) \
                 or base in self.lambdas or base in self.values \
                 or symbol_name(base) in self.matrix_values \
