@@ -1924,7 +1924,8 @@ class _Builder:
         r = self.reader
         stated = {symbol_name(n) for n in r.stated}
         # (only a name some chain defines, whose definition is not the one in force here: \hat\theta = S/(2n), then
-        # \hat\theta = 18/8 for the data; w = 2 after w was used is a claim, and w + w = 3w is refuted for every w)
+        # \hat\theta = 18/8 for the data; w = 2 after w was used is a claim, and w + w = 3w is refuted for every w;
+        # the readers' definitions grow as the document is read, so the sets are taken anew)
         defined = {symbol_name(n) for n in r.definitions_by_line.values() if isinstance(n, str)}
         out = {}
         for g in guessed & present:
@@ -5523,6 +5524,18 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     sided_lines = lines_led_by(_ONE_SIDE_LEAD)  # "so on that side, ..."
     global_lines = lines_led_by(_EVERY_POINT_LEAD)  # "for every real $x$, ...": said of every point
 
+    # the equations that give a name alone on their left (\hat\theta = S/(2n)): name -> [(line, whether the right
+    # side holds names)], found once for the readers (a name with two formulas) and the builder (where it was given)
+    lone_lefts: dict[str, list[tuple[int, bool]]] = {}
+    for item in items:
+        if len(item.chain.terms) > 1 and item.chain.relations[0] == "=":
+            key = lone_name_key(item.chain.terms[0].text)
+            if key is not None:
+                lone_lefts.setdefault(key, []).append(
+                    (line_of(item.chain.terms[0]), any(names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms[1:])))
+    formula_lefts = collections.Counter({key: n for key, found in lone_lefts.items()
+                                         if (n := sum(named for _, named in found))})
+
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
                    end: int | None = None, start: int | None = None) -> Reader:
         reader = Reader(part_notation)
@@ -5594,16 +5607,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.pi_named = "" if pi_name is None else (
             f"${' '.join(pi_name.group(0).split())}$" if pi_name.group(0).startswith("\\")
             else f"\"{' '.join(pi_name.group(0).split())}$\"") + f" on line {lines.of(pi_name.start())}"
-        # "so $\hat\alpha = \frac{5}{\ln 36}$": a number the words draw, for a name (see Reader._drawn_from_a_formula)
+        # "so $\hat\alpha = \frac{5}{\ln 36}$": a number the words draw, for a name (see DocumentContext._drawn_from_a_formula)
         reader.drawn_numbers = {item.chain.terms[0].offset for item in items if item.inline is not None
                                 and len(item.chain.terms) == 2 and tuple(item.chain.relations) == ("=",)
                                 and not names_in(item.chain.terms[1].text) - NUMERIC_WORDS
                                 and _DRAWN_LEAD.search(item.inline.before[-80:])}
         # (how many chains give each lone name a formula, \tau = -b/(a^2 + b^2) and \tau = b/c^2: two)
-        reader.formula_lefts = collections.Counter(
-            lone_name_key(item.chain.terms[0].text) for item in items
-            if len(item.chain.terms) > 1 and item.chain.relations[0] == "=" and lone_name_key(item.chain.terms[0].text)
-            and any(names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms[1:]))
+        reader.formula_lefts = formula_lefts
         reader.fresh_definitions = {item.chain.terms[0].offset for item in items if item.inline is not None
                                     and item.chain.terms and len(item.chain.terms) > 1
                                     and (_EXAMPLE_LEAD.search(item.inline.before)
@@ -5676,11 +5686,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                           if len(item.chain.terms) > 1 and item.chain.relations and item.chain.relations[0] == "="]
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
-    for item in items:  # (the lines of the equations that give a name, \hat\theta = S/(2n), alone on their left)
-        if item.chain.terms and len(item.chain.terms) > 1 and item.chain.relations[0] == "=":
-            key = lone_name_key(item.chain.terms[0].text)
-            if key is not None:
-                builder.left_given.setdefault(key, []).append(line_of(item.chain.terms[0]))
+    builder.left_given = {key: [line for line, _ in found] for key, found in lone_lefts.items()}
     for item in items:  # (what each lone left name's equations are written in: tau = (z_1 + z_2 - 1)/2)
         m = _LONE_LEFT.match(item.chain.terms[0].text) if item.chain.terms and len(item.chain.terms) > 1 else None
         if m:
