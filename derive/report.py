@@ -526,6 +526,12 @@ def escape_tex(text) -> str:
     return "".join(out)
 
 
+def path_tex(text) -> str:
+    """A file name for LaTeX, escaped, free to break after each separator (/ _ - .): a long name wraps inside
+    its column instead of running into the next one."""
+    return "".join(escape_tex(ch) + (r"\allowbreak{}" if ch in "/_-." else "") for ch in str(text))
+
+
 def escape_md(text) -> str:
     """Text made literal in GitHub Markdown (a backslash before each character it would interpret)."""
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
@@ -629,6 +635,7 @@ def _environment(html: bool = False):
         undefined=jinja2.StrictUndefined, autoescape=html,
     )
     env.filters["tex"] = escape_tex
+    env.filters["path"] = path_tex
     env.filters["md"] = escape_md
     env.filters["verbatim"] = verbatim_tex
     env.filters["code"] = code_md

@@ -14,7 +14,8 @@ from derive.errors import ReportError
 from derive.model import Verdict, checks_of
 from derive.notation import index, scalar, sigmoid, size, summation, vector
 from derive.report import (REPORT_NAME, RESULTS_NAME, build_report, compile_pdf, escape_md, escape_tex,
-                           find_latex_engine, load_kernel_specs, load_results, render_report, write_reports)
+                           find_latex_engine, load_kernel_specs, load_results, path_tex, render_report,
+                           write_reports)
 from derive.results import Assignment, CheckResult, Counterexample, Value
 
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
@@ -144,6 +145,12 @@ def test_escapes():
                                                      r"\textbackslash{} \ensuremath{\approx} \ensuremath{\times}")
     assert escape_tex("日") == r"\texttt{[U+65E5]}"
     assert escape_md("a_b*c|d $x$") == r"a\_b\*c\|d \$x\$"
+
+
+def test_a_long_file_name_may_wrap_in_latex_and_is_still_escaped():
+    """(A file name in the PDF's summary tables breaks after its separators instead of running into the next column.)"""
+    assert path_tex("notes/8_a-b.md") == r"notes/\allowbreak{}8\_\allowbreak{}a-\allowbreak{}b.\allowbreak{}md"
+    assert path_tex("x#%$&.tex") == r"x\#\%\$\&.\allowbreak{}tex"
 
 
 def test_markdown_display_math_is_in_balanced_dollar_blocks():
