@@ -402,6 +402,20 @@ def test_variables_of_no_given_law_are_of_any_law_and_only_proofs_stand():
         X.free_expectation(sp.log(1 + a ** 2), [a])
 
 
+def test_sides_that_differ_by_no_moment_are_refuted_under_every_law():
+    """Cov(aX + b, cY + d) = ac Cov(X, Y) + bd: whatever the law, the sides differ by bd, so the refutation needs no law
+    the words may give; a difference that holds a moment (Var(X + Y) without the covariance) is still never refuted."""
+    r = _checked("Let $a, b, c, d$ be constants.\n\n$$\n\\operatorname{Cov}(aX + b, cY + d) = ac \\operatorname{Cov}(X, Y)"
+                 " + bd\n$$\n\n$$\n\\mathbb{E}[aX + b] = a\\,\\mathbb{E}[X]\n$$\n\n$$\n\\operatorname{Var}(X + Y) = "
+                 "\\operatorname{Var}(X) + \\operatorname{Var}(Y)\n$$\n\n$$\n\\operatorname{Var}(aX + b) = a^2 "
+                 "\\operatorname{Var}(X) + b\n$$\n")
+    assert [v.verdict for v in r.values()] == [Verdict.REFUTED, Verdict.REFUTED, Verdict.UNKNOWN, Verdict.REFUTED]
+    first = r["line 4"]
+    assert {"b", "d"} <= {str(k) for k in first.counterexample.values}
+    assert any("same under every law" in g.text for g in first.readings)
+    assert "law of the random variables" in r["line 12"].detail
+
+
 def test_moments_of_any_law_are_checked_against_a_law_of_three_values():
     x, y = sp.symbols("x y", real=True)
     e = X.free_expectation((2 * x - y + a) ** 2, [x, y])

@@ -169,6 +169,22 @@ def _supposing(made: list[Step], hypothesis: str, reading: Reading, refute_at: t
                                 readings=step.readings + (reading,)) for step in made]
 
 
+def _differ_by_no_moment(step: Step) -> bool:
+    """Whether each link of the step (and its ends) joins two sides whose difference, expanded, holds no moment of
+    a random variable of any law (E[X], E[XY], read by RandomReading._of_any_law): its truth is the same under
+    every law, so a refutation needs no law the words may give."""
+    sides = [side.expr for side in step.terms]
+    if len(sides) < 2 or not all(isinstance(x, sp.Expr) for x in sides):
+        return False
+    pairs = list(zip(sides, sides[1:])) + ([(sides[0], sides[-1])] if len(sides) > 2 else [])
+    try:
+        differences = [sp.expand(a - b) for a, b in pairs]
+    except (TypeError, ValueError, sp.SympifyError):
+        return False
+    return all(not any(isinstance(x, Moment) for x in d.free_symbols) and d.is_finite is not False
+               for d in differences)
+
+
 def _quantities(expr: sp.Expr) -> set[str]:
     """The names of the numbers, vectors and matrices a value depends on (not its indices): x for x_i."""
     expr = _derivatives_taken(expr)
@@ -521,9 +537,14 @@ class _Builder:
                 else step for step in made]
         # E[X^2] - E[X]^2 of an X the document gives no law: what it says of the law in words is not read, so a
         # refutation (at moments no law may have, or of a law the words rule out) is never shown
-        made = [_supposing([step], "the law of the random variables, which the words may give and derive does not read",
-                           Reading("inferred", "a proof for every law of the random variables stands, a refutation is "
-                                               "not shown"))[0]
+        # (unless its sides differ by a formula in no moment, Cov(aX + b, cY + d) = ac Cov(X, Y) + bd: under every law
+        # the two sides differ by that formula, so a refutation stands whatever the law)
+        made = [(_supposing([step], "the law of the random variables, which the words may give and derive does not read",
+                            Reading("inferred", "a proof for every law of the random variables stands, a refutation is "
+                                                "not shown"))[0] if not _differ_by_no_moment(step) else
+                 dataclasses.replace(step, readings=step.readings + (Reading(
+                     "inferred", "the sides differ by a formula in no moment of the random variables: its value is the "
+                                 "same under every law, and the moments a counterexample shows may be any numbers"),)))
                 if any(isinstance(x, Moment) for side in step.terms for x in side.expr.free_symbols) else step
                 for step in made]
         return made
