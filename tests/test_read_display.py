@@ -212,6 +212,20 @@ def test_a_relation_that_may_be_a_condition_is_a_problem_not_a_second_equation(r
     assert why in chain.problem and chain.part == 0
 
 
+def test_a_value_given_first_in_a_row_to_a_name_written_nowhere_before_is_an_equation_of_its_own():
+    """y_1 = -2 beside y_2 = ...: other names, two equations; x_3 = 4 beside x_2 = (6 - x_3)/4, x_3 new to the document:
+    its definition, then the equation that uses it. Where the document wrote x before (Ux = y: x_3 is its entry), the
+    pair may be a condition and a claim, and stays a problem."""
+    chains = chains_of(r"$$y_1 = -2, \qquad y_2 = 5 - \tfrac{1}{2}(-2) = 6$$", True)
+    assert [_terms(c) for c in chains] == [["y_1", "-2"], ["y_2", "5 - \\tfrac{1}{2}(-2)", "6"]]
+    row = r"$$x_3 = 4, \qquad x_2 = \frac{6 - x_3}{4} = \frac{1}{2}$$"
+    assert [_terms(c)[0] for c in chains_of(f"Then\n\n{row}\n", True)] == ["x_3", "x_2"]
+    (before,) = chains_of(f"Back substitution $Ux = y$:\n\n{row}\n", True)
+    assert "condition on it or a second equation" in before.problem
+    (latex,) = chains_of(f"Back substitution $Ux = y$:\n\\[ {row[2:-2]} \\]\n", False)
+    assert "condition on it" in latex.problem
+
+
 def test_a_comma_that_stands_between_no_two_relations_stays_in_its_term():
     (chain,) = chains_of(r"$$x_i = 0, \quad i$$", True)
     assert _terms(chain) == ["x_i", "0, \\quad i"]

@@ -9,6 +9,7 @@ Each display is then split on its own text, so reading takes time linear in the 
 from __future__ import annotations
 
 import bisect
+import contextvars
 import dataclasses
 import re
 from dataclasses import dataclass, field, replace
@@ -320,6 +321,32 @@ def _separator(text: str, n: int, end: int) -> tuple[int, bool]:
     return (m.end(), bool(_STRONG.search(m.group(0)))) if m else (n, False)
 
 
+def _named_in(bare: str, other: str) -> bool:
+    """Whether the name ``bare`` (x, y_1) is written in ``other``: x as x or x_i there (a condition on a vector's
+    entries too); y_1 as y_1 or y alone, never as y_2 (y_1 = -2 beside y_2 = 5 - \\frac{1}{2}(-2) = 6)."""
+    m = re.match(r"\s*([A-Za-z]|\\[A-Za-z]+)(?:_\{?\s*([A-Za-z0-9]+)\s*\}?)?\s*$", bare)
+    if m is None or m.group(2) is None:
+        return _letters(bare) <= _letters(other)
+    written = re.findall(r"(?<![A-Za-z\\])" + re.escape(m.group(1)) + r"(?![A-Za-z])\s*(?:_\s*\{?\s*([A-Za-z0-9]+))?", other)
+    return any(sub in ("", m.group(2)) for sub in written)
+
+
+# the document before the display being split (a name given a number first thing in a row may be new there)
+_BEFORE: contextvars.ContextVar[str | None] = contextvars.ContextVar("display_before", default=None)
+
+
+def _fresh(bare: str, before: str) -> bool:
+    """Whether the name ``bare``, with a subscript (x_3), is written nowhere in ``before`` (the document before the row),
+    nor its letter alone (x of "Ux = y", whose entry x_3 is): given a number first thing in a row, it is defined there."""
+    m = re.match(r"\s*([A-Za-z]|\\[A-Za-z]+)_\{?\s*([A-Za-z0-9]+)\s*\}?\s*$", bare)
+    if m is None or _BEFORE.get() is None:
+        return False
+    before = _BEFORE.get() + before
+    letter = r"(?<![a-z\\])" + re.escape(m.group(1)) + r"(?![A-Za-z])"  # (x of Ux too, never of "example")
+    return re.search(letter + r"\s*_\s*\{?\s*" + re.escape(m.group(2)) + r"(?![A-Za-z0-9])", before) is None \
+        and re.search(letter + r"(?!\s*_)", before) is None
+
+
 def _letters(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z]|\\[A-Za-z]+", text))
 
@@ -383,8 +410,11 @@ def _condition(text, a, b, before, c, d, after) -> str:
         if len(rels) == 1:
             sides = (text[x:rels[0][0]], text[rels[0][1]:y])
             # x = 0, i = j: a name set to a value the other equation may need, not an equation of its own
+            # (x_3 = 4 beside x_2 = (6 - x_3)/4, where x_3 is written nowhere before: a value given for the next
+            # equation, read as x_3's definition, which is what a condition would say too)
             if all(_BARE.match(s) or _NUMBER.match(s) for s in sides) \
-                    and any(_BARE.match(s) and _letters(s) <= _letters(other) for s in sides):
+                    and any(_BARE.match(s) and _named_in(s, other) and not (s is sides[0] and x == a and _NUMBER.match(sides[1])
+                                                                           and _fresh(s, text[:a])) for s in sides):
                 return (f"{' '.join(text[x:y].split())} beside {' '.join(other.split())} is a condition on it or a "
                         "second equation: write each equation in its own display")
     return ""
@@ -603,7 +633,11 @@ def _chains_of_latex(text: str) -> list[Chain]:
     gap = False  # the display before had no chain (a formula alone): a display opening with '=' skips nothing
     for _, start, end, problem in _blocks(text):
         after = _label_after(text, end + 2) if text.startswith("$$", end) else ""
-        found = _block_chains(text[start:end], problem, after)
+        token = _BEFORE.set(text[:start])
+        try:
+            found = _block_chains(text[start:end], problem, after)
+        finally:
+            _BEFORE.reset(token)
         _add(out, found, lambda o, base=start: base + o, start, gap)
         gap = not found
     return [_in_file(c, expansion) for c in out] if expansion.moved else out
@@ -636,14 +670,18 @@ def _chains_of_markdown(text: str) -> list[Chain]:
             if lines is None:
                 lines = [0] + [m.end() for m in re.finditer("\n", text)]
             place = _line_placer(block, lines)
-        if block.environment:
-            # \begin{align} ... \end{align} as amsmath gives it: find the environment inside.
-            for _, start, end, problem in _blocks(block.content):
-                found = _block_chains(block.content[start:end], problem, "")
-                _add(out, found, lambda o, base=start, p=place: p(base + o), place(start), gap)
-                gap = not found
-            continue
-        found = _block_chains(block.content, block.problem, block.label)
+        token = _BEFORE.set(text[:block.offset])
+        try:
+            if block.environment:
+                # \begin{align} ... \end{align} as amsmath gives it: find the environment inside.
+                for _, start, end, problem in _blocks(block.content):
+                    found = _block_chains(block.content[start:end], problem, "")
+                    _add(out, found, lambda o, base=start, p=place: p(base + o), place(start), gap)
+                    gap = not found
+                continue
+            found = _block_chains(block.content, block.problem, block.label)
+        finally:
+            _BEFORE.reset(token)
         _add(out, found, place, place(0), gap)
         gap = not found
     return out
