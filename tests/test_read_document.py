@@ -3321,9 +3321,9 @@ def test_inverses_and_determinants_of_a_matrix_of_any_size_are_checked_at_each_s
     d = read_document(text, "doc.md", default_notation())
     results = [verify_check(c, SETTINGS) for c in checks_of(d)]
     assert [r.verdict for r in results] == [Verdict.BOUNDED, Verdict.REFUTED, Verdict.REFUTED, Verdict.BOUNDED]
-    # (the inverse of AB at n = 4 has a determinant of 4! 4^4 products: the exact sizes end at 3, never a run
-    # without end)
-    assert results[0].bound == 3 and results[3].bound == 4
+    # (the inverse of AB at n = 4 has a determinant of 4! 4^4 products: the exact sizes end by 3, never a run
+    # without end; how far they get within the time a check has depends on the machine's load)
+    assert 2 <= results[0].bound <= 3 and 3 <= results[3].bound <= 4
     assert all(any(r.text == "$A \\in \\mathbb{R}^{n \\times n}$" for r in c.readings) for c in checks_of(d))
     assert any("$B$ is invertible: checked where its determinant is not 0" in r.text for r in checks_of(d)[2].readings)
     # (the counterexample to det(A + B) = det A + det B has both matrices invertible, as the document says)
@@ -4915,3 +4915,104 @@ def test_a_formula_the_words_say_was_used_instead_is_that_settings_own():
                       "training. Then $\\tilde x - x = 2 x$.\n")
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN], found
     assert "used" in found[1][2] and "which one a use means is not read" in found[2][2], found
+
+
+def test_the_length_of_the_vector_of_ones_from_the_words():
+    """"Let $\\mathbf{1} \\in \\mathbb{R}^n$": a vector of ones written without a size has that length, so the all-ones
+    matrix and the centring matrix defined from it are read; without the words its size is still refused."""
+    said = ("Let $\\mathbf{1} \\in \\mathbb{R}^n$ be the vector of ones, $J = \\mathbf{1}\\mathbf{1}^\\top$ the all-ones "
+            "matrix, and\n$$\nH = I_n - \\frac{1}{n} J .\n$$\n\n$$\nH^\\top = H\n$$\n\n$$\nH \\mathbf{1} = 0\n$$\n\n"
+            "$$\nJ^2 = J\n$$\n")
+    got = _verdicts(said)
+    assert [v for _, v, _ in got[2:]] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    d = read_document(said, "doc.md", default_notation())
+    assert any("length of the vector of ones" in g.text for c in checks_of(d) if c.line == 11 for g in c.readings)
+    unsaid = _verdicts(said.replace("Let $\\mathbf{1} \\in \\mathbb{R}^n$ be the vector of ones, ", "Let "))
+    assert all(v is Verdict.UNKNOWN for _, v, _ in unsaid)
+
+
+def test_a_case_whose_condition_is_not_read_ends_the_case_before_it():
+    """"*Case 2: the constraint is active*, $g(x) = 0$.": the condition of case 1 ($\\mu = 0$) no longer holds under it
+    (a true mu = 1 was refuted against it); what case 2 says is not read, so only a proof stands there."""
+    text = ("*Case 1: the constraint is inactive*, $\\mu = 0$. Then the minimiser is infeasible.\n\n"
+            "*Case 2: the constraint is active*, $g(x) = 0$. Stationarity gives\n\n$$\nx_1 = 2 - \\frac{\\mu}{2}\n$$\n\n"
+            "Hence $\\mu = 1$ and\n\n$$\n(\\mu + 1)^2 = \\mu^2 + 2\\mu + 1\n$$\n")
+    got = _verdicts(text)
+    mu = [(v, detail) for line, v, detail in got if line == 9]
+    assert mu and all(v is Verdict.UNKNOWN for v, _ in mu) and "Case 2" in mu[0][1]
+    assert [v for line, v, _ in got if line == 12] == [Verdict.PROVED]
+
+
+def test_a_value_worked_out_for_a_function_never_defined_is_not_its_definition():
+    """"The eigenvalues satisfy ..., so $$\\rho(T_J) = \\frac{1}{12}$$": a result, which may be the mistake; the later
+    corrected value is never refuted against it (the values of rho are not read). Written as a definition, with no
+    such words, the value is still rho's at that argument."""
+    text = ("The eigenvalues $\\mu$ of $T_J$ satisfy $\\mu^2 = \\frac{1}{12}$, so\n$$\n\\rho(T_J) = \\frac{1}{12} .\n$$\n"
+            "Of course, $\\rho(T_J) = \\frac{1}{\\sqrt{12}}$.\n")
+    got = _verdicts(text)
+    assert all(v is Verdict.UNKNOWN for line, v, _ in got if line >= 3)
+    assert "worked out" in [d for line, v, d in got if line == 5][0]
+    given = _verdicts("Here\n$$\n\\rho(M_J) = \\frac{1}{12}\n$$\n\nThen $2 \\rho(M_J) = \\frac{1}{6}$.\n")
+    assert [v for _, v, _ in given] == [Verdict.UNKNOWN, Verdict.PROVED]
+
+
+def test_a_formula_the_words_report_is_no_definition_where_a_later_chain_gives_another():
+    """"a classmate told me that means $S(v) = v - \\lambda \\operatorname{sign}(v)$ for every $v$", then the right
+    formula in a display: the first is a claim, and a claim after the second is never judged by the first."""
+    text = ("Let $\\lambda > 0$. A classmate told me that means $S(v) = v - \\lambda \\operatorname{sign}(v)$ for every $v$."
+            "\n\nIn fact\n$$\nS(v) = \\operatorname{sign}(v) \\max(|v| - \\lambda, 0)\n$$\n\nso $S(0) = 0$.\n")
+    got = _verdicts(text)
+    assert [v for line, v, _ in got if line == 8] == [Verdict.PROVED]
+    assert not any(v is Verdict.REFUTED for _, v, _ in got)
+
+
+def test_superscripts_that_count_iterations_are_never_read_as_powers():
+    """x^{k+1} = x^k - t(x^k - b) alone on the left: x^0 = 0 is the start of the iteration, never x to the power 0
+    (refuted as 1 = 0); every superscript on x is refused, saying how to write an iterate."""
+    text = "One iteration is\n$$\nx^{k+1} = x^k - t (x^k - b)\n$$\n\nWe claim $x^0 = 0$ and $y^0 = 1$.\n"
+    got = _verdicts(text)
+    start = [(v, d) for line, v, d in got if line == 6]
+    assert start[0][0] is Verdict.UNKNOWN and "iterate" in start[0][1]
+    assert start[1][0] is Verdict.PROVED  # (y is no iterate: y^0 is a power)
+
+
+def test_a_sign_said_in_words_is_the_sentence_s_condition():
+    """"for negative $\\beta$ the derivative of $\\lambda|\\beta|$ is $-\\lambda$, so $f'(\\beta) = a\\beta - c - \\lambda$
+    there": checked where beta < 0 (it was checked for every beta, and refuted)."""
+    text = ("Let $f(\\beta) = \\frac{1}{2} a \\beta^2 - c \\beta + \\lambda |\\beta|$ with $\\lambda > 0$.\n\n"
+            "For negative $\\beta$ the derivative of $\\lambda|\\beta|$ is $-\\lambda$, so "
+            "$f'(\\beta) = a\\beta - c - \\lambda$ there. For positive $\\beta$, $f'(\\beta) = a\\beta - c - \\lambda$.\n")
+    got = [(v, d) for line, v, d in _verdicts(text) if line == 3]
+    assert [v for v, _ in got][-2:] == [Verdict.PROVED, Verdict.REFUTED], got
+
+
+def test_a_name_an_earlier_claim_gives_a_value_is_meant_at_it():
+    """p = (1 + \\sqrt 5)/2 said as a result (p was used before): 1 + 1/p = p, true there, is never refuted for every p;
+    w = 2, then w + w = 3w: refuted, as it is at w = 2 too."""
+    text = ("Matching the powers gives $p = 1 + 1/p$, whose positive root is\n$$\np = \\frac{1 + \\sqrt{5}}{2} ,\n$$\n\n"
+            "and since $1 + 1/p = p$ we get $p^2 = p + 1$.\n")
+    got = [(line, v) for line, v, _ in _verdicts(text)]
+    assert all(v is not Verdict.REFUTED for line, v in got if line == 6), got
+
+
+def test_accented_names_are_declared_as_vectors_and_matrices():
+    """"$\\tilde X \\in \\mathbb{R}^{4 \\times 2}$", "$\\hat{w}, x \\in \\mathbb{R}^d$": an accented name declared like a
+    letter (it was refused, or read as a number and its transpose refused)."""
+    got = _verdicts("Let $\\tilde X \\in \\mathbb{R}^{n \\times p}$ and $S = \\frac{1}{3} \\tilde X^\\top \\tilde X$.\n\n"
+                    "$$\nS^\\top = S\n$$\n\nLet $\\hat{w}, x \\in \\mathbb{R}^d$ and $\\bar x \\in \\mathbb{R}^d$.\n\n"
+                    "$$\n\\hat{w}^\\top x = x^\\top \\hat{w}\n$$\n\n$$\n\\|\\hat w - \\bar x\\|^2 = \\|\\hat w\\|^2 + \\|\\bar x\\|^2\n$$\n")
+    assert [v for line, v, _ in got if line > 1] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED], got
+
+
+def test_a_name_given_in_numbers_its_formula_hides_is_meant_at_them_after():
+    """S = X^T X / 3 of data X not read, then "$$S = \\frac{1}{3} [[5, 4], [4, 5]]$$": a claim after it in S (or in a
+    name made from S) may be at those numbers, so det(S - \\lambda I) = (5/3 - \\lambda)^2 - 16/9 is never refuted for
+    every X; a proof for every X still stands."""
+    text = ("Let $X \\in \\mathbb{R}^{4 \\times 2}$ hold the data, and $S = \\frac{1}{3} X^\\top X$. The sums give\n"
+            "$$\nS = \\frac{1}{3} \\begin{pmatrix} 5 & 4 \\\\ 4 & 5 \\end{pmatrix} .\n$$\n\nThen $T = S - I$ and\n\n"
+            "$$\n\\det(S - \\lambda I) = \\left(\\tfrac{5}{3} - \\lambda\\right)^2 - \\tfrac{16}{9}\n$$\n\n"
+            "$$\nT + I = S\n$$\n\n$$\nS^\\top = S\n$$\n")
+    got = _verdicts(text)
+    assert [v for line, v, _ in got if line == 9] == [Verdict.UNKNOWN]
+    assert "$S$ (line 3) at the numbers given for it" in [d for line, v, d in got if line == 9][0]
+    assert [v for line, v, _ in got if line in (13, 17)] == [Verdict.PROVED, Verdict.PROVED]

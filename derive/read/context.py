@@ -315,14 +315,16 @@ class DocumentContext:
                     self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
                     self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
                     self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
-                    self.pi_named, self.bars_length, self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families)
+                    self.pi_named, self.bars_length, self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families,
+                    self.ones_length, self.iterate_names)
             self.__init__(dataclasses.replace(notation, vectors=vectors, matrices=matrices, sizes=sizes))
             # (conflicts are found after this, on the final notation)
             (self.inferred, self.stated, self.heading_lines, self.heading_levels, self.declared_lines, self.typed_from_use,
              self.defining_lines, self.prime_transpose, self.part_start, self.part_end, self.row_families, self.said_names,
              self.sequence_names, self.part_lines, self.topic_lines, self.described_functions,
              self.conditional_definitions, self.said_onehot, self.correcting_lines, self.doubted_lines, self.pi_constant,
-             self.pi_named, self.bars_length, self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families) = kept
+             self.pi_named, self.bars_length, self.log_base, self.default_norm, self.step_data, self.subscript_letters, self.used_families,
+             self.ones_length, self.iterate_names) = kept
             self.usage = usage
         for name, (_, line) in families.items():
             if family_key(name) in matrices:
@@ -487,6 +489,10 @@ class DocumentContext:
                     continue
                 if key in getattr(self, "drawn_numbers", ()) and self._drawn_from_a_formula(terms[0][0]):
                     continue
+                if key in getattr(self, "derived_values", ()) and self._value_worked_out(terms[0][0], terms[1][0]):
+                    continue
+                if key in getattr(self, "claimed_first", ()):
+                    continue  # (a formula the words report, "that means $S(v) = ...$", which a later chain gives anew)
                 corrected = self._corrected(terms[0][0], terms[1][0], relations)
                 if corrected is not None:
                     if corrected:
@@ -837,6 +843,26 @@ class DocumentContext:
             self.label_conflicts.setdefault(symbol_name(numbered.group(1)) + name[len(numbered.group(1)):], why)
         else:
             self.conflicts.setdefault(name, why)
+        return True
+
+    def _value_worked_out(self, left: str, right: str) -> bool:
+        """"The eigenvalues satisfy ..., so $$\\rho(T_J) = \\frac{1}{12}$$": a function the document never defines, at one
+        argument, given a number the words before work out. The number is a claim (it may be the mistake), never the
+        function's definition at that argument: the function's values stay unread, so no later claim is judged by
+        that number."""
+        m = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(\s*([^()]+?)\s*(?:\\right\s*)?\)\s*", left)
+        if m is None or names_in(right) - NUMERIC_WORDS or not re.search(r"\d", right):
+            return False
+        name = m.group(1)
+        if not (re.fullmatch(r"[A-Za-z]", name) or name.startswith("\\") and name[1:] in GREEK):
+            return False  # (a letter or a Greek letter only: \det, \log and the like are read as they are)
+        if name in self.lambdas or symbol_name(name) in self.values or name in self.stated \
+                or self.notation.kind_of(name) is not None or name in BUILTIN_FUNCTIONS \
+                or name in default_notation().functions or name.lstrip("\\") in BUILTIN_FUNCTIONS:
+            return False
+        self.conflicts.setdefault(name, f"{written_name(name)} is never defined: line {self.line} gives its value at "
+                                        f"${' '.join(m.group(2).split())}$ as a result worked out (\"so ...\"), which may be "
+                                        "the mistake: never read as its definition, so its values are not read")
         return True
 
     def _define_name(self, left: str, right: str, seen: set[str], pending: list | None = None) -> str | None:

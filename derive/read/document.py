@@ -185,6 +185,24 @@ def _differ_by_no_moment(step: Step) -> bool:
                for d in differences)
 
 
+# x^{k+1} alone on the left of an equation: an iterate's label in its superscript (the name, the counter)
+_ITERATE_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*\^\s*\{\s*([a-z])\s*\+\s*1\s*\}\s*")
+
+
+def _left_head(left: str) -> str | None:
+    """The name a left side gives a formula: f of f(x), S_\\lambda of S_\\lambda(v), z of z (spaces dropped); else None."""
+    m = re.fullmatch(r"\s*(\\?[A-Za-z]+\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?)\s*(?:(?:\\left\s*)?\(.*\))?\s*", left, re.S)
+    return re.sub(r"\s+", "", m.group(1)) if m else None
+
+
+def _words_before(text: str, item) -> str:
+    """The words of the paragraph right before the item's chain (for a display, up to its opening)."""
+    if item.inline is not None:
+        return item.inline.before
+    start = max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 300, 0)
+    return re.sub(r"(?:\$\$|\\\[|\\begin\{[A-Za-z*]+\}(?:\{[^{}]*\})?|\s)+$", "", text[start:item.chain.offset])
+
+
 def _quantities(expr: sp.Expr) -> set[str]:
     """The names of the numbers, vectors and matrices a value depends on (not its indices): x for x_i."""
     expr = _derivatives_taken(expr)
@@ -239,9 +257,11 @@ class _Builder:
         self.sequences: list = []  # sequences at a general step (read.sequences), in document order
         self.guessed_vectors: set[str] = set()
         self.left_formulas: dict[str, set[str]] = {}  # the names each lone left name's equations are written in
+        self.numbered_names: dict[str, int] = {}  # a defined name a chain gives in numbers its formula hides -> line
         self.step_lefts: list[tuple[int, str]] = []  # (line, left term) of every chain of equations
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
-        self.left_given: dict[str, list[int]] = {}  # a name alone on the left of an equation (\hat\theta = ...) -> lines
+        # a name alone on the left of an equation (\hat\theta = ..., w = 2) -> [(line, the whole number it gives or None)]
+        self.left_given: dict[str, list[tuple[int, int | None]]] = {}
         self.definition_arrays: dict[str, set[str]] = {}  # a notation definition's name -> the arrays it uses
         self.sequence_readings: tuple = ()  # those the current chain's terms were written in
         self.rounded_terms: dict = {}  # id of a term's value -> (the value, the term as Side.rounded has it)
@@ -434,6 +454,13 @@ class _Builder:
                 made = _supposing(made, f"the number line {at} gives {names} may be the one meant here",
                                   Reading("inferred", f"{names} read as any value, though line {at} gives a number: "
                                                       "only a proof for every value stands", at))
+        numbered = self._numbered_held(chain, self.lines.of(chain.offset))
+        if numbered:
+            names = ", ".join(f"${shown_name(n)}$ (line {at})" for n, at in numbered)
+            made = _supposing(made, f"{names} at the numbers given for {'it' if len(numbered) == 1 else 'them'} (the "
+                                    "formula holds values that are not read)",
+                              Reading("inferred", f"{names} given in numbers before, of data whose values are not read: "
+                                                  "only a proof for every value stands", numbered[-1][1]))
         unknown = _equation_in_one_unknown(made) if context is not None and context.inline else None
         if unknown is not None and not any(step.hypotheses for step in made) \
                 and all(names_in(t.text) - NUMERIC_WORDS <= {unknown, shown_name(unknown)} for t in chain.terms):
@@ -1324,6 +1351,7 @@ class _Builder:
                 link_problems[n] = ("an equation between index letters relates the indices of a sum (a substitution), "
                                     "not a claim for every value of them")
         lonely_links: dict[int, str] = {}
+        given_values: dict[int, tuple] = {}  # (the whole numbers earlier equations give names read as any number)
         exampled: dict[int, list[str]] = {}  # names a definition brings to one side of a link in an example
         for n in range(len(chain.relations)):
             lonely_arrays: set[str] = set()
@@ -1528,10 +1556,14 @@ class _Builder:
             if given:
                 # \hat\theta = S/(2n) said, then \hat\theta = 18/8 for the data: neither read as its definition here,
                 # and l''(\hat\theta) read with \hat\theta any number is no claim about the estimate
-                names = ", ".join(f"${shown_name(g)}$ (line {at})" for g, at in sorted(given.items()))
+                names = ", ".join(f"${shown_name(g)}$ (line {at})" for g, (at, _) in sorted(given.items()))
+                whole = all(value is not None for _, value in given.values())
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
                     f"a meaning for {names}, which the document gives by an equation not read as the definition in force "
-                    "here (read as any number, so only a proof for every value stands)")
+                    "here (read as any number, so only a proof for every value stands"
+                    + (", and a refutation where it is one at the number the equation gives too)" if whole else ")"))
+                if whole:
+                    given_values[n] = tuple((symbol_name(g), (value,)) for g, (_, value) in sorted(given.items()))
             if not link_problems[n] and exampled.get(n) and not (n == 0 and self.defined):
                 names = ", ".join(f"${shown_name(g)}$" for g in exampled[n])
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
@@ -1596,6 +1628,11 @@ class _Builder:
                                                    | self.ranged_names)
                 if number:
                     lonely_links[n] = number
+                    named = lone_name_key(chain.terms[n].text) or lone_name_key(chain.terms[n + 1].text)
+                    if named is not None and named not in self.numbered_names:
+                        # (S = \frac{1}{3} [[5, 4], [4, 5]] of an S defined from data not read: the claims after it
+                        # that hold S may be at those numbers, see _Builder._numbered_held)
+                        self.numbered_names[named] = line
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
         if tie:
             lonely_links[0] = tie
@@ -1735,7 +1772,8 @@ class _Builder:
                                   readings=readings, texts=texts[n:n + 2], positions=positions[n:n + 2],
                                   end_line=self.lines.end(chain.terms[n + 1]),
                                   hypotheses=((lonely_links[n],) if n in lonely_links else ())
-                                  + ((valued_only,) if valued_only else ())))
+                                  + ((valued_only,) if valued_only else ()),
+                                  refute_at=tuple((name, values, lonely_links[n]) for name, values in given_values.get(n, ()))))
         return steps
 
     def _about_the_name_alone(self, chain: Chain, context, c, key: str) -> list[Step] | None:
@@ -1939,20 +1977,34 @@ class _Builder:
                                                else str(x) for x, _ in d.variable_count)
         return None
 
-    def _given_by_unread_equation(self, guessed: set[str], present: set[str], line: int) -> dict[str, int]:
+    def _numbered_held(self, chain: Chain, line: int) -> list[tuple[str, int]]:
+        """The names a chain before this one gave in numbers that their formula hides (S = \\frac{1}{3} [[5, 4], [4, 5]]
+        of an S made from data not read) which this chain writes, or writes a name made from (T = S - I): [(name,
+        line)]."""
+        if not self.numbered_names:
+            return []
+        written = {symbol_name(n) for t in chain.terms for n in names_in(t.text)}
+        held, grown = set(written), True
+        while grown:  # (the names made from them, by the equations that give a name alone on their left)
+            grown = False
+            for name, made_of in self.left_formulas.items():
+                if name not in held and made_of & held:
+                    held.add(name)
+                    grown = True
+        return [(n, at) for n, at in self.numbered_names.items() if at < line and symbol_name(n) in held]
+
+    def _given_by_unread_equation(self, guessed: set[str], present: set[str], line: int) -> dict[str, tuple]:
         """The names read here as any number (guessed) that an equation of this part before the line gives alone on
-        its left (\\hat\\theta = S/(2n)), with no definition of them in force: name -> the equation's line."""
+        its left (\\hat\\theta = S/(2n), p = (1 + \\sqrt{5})/2), with no definition of them in force: name -> (the
+        equation's line, the whole number it gives, or None). A claim about the name means it there, so a
+        refutation for every value is none (w = 2, then w + w = 3w: refuted only where it is one at w = 2 too)."""
         r = self.reader
         stated = {symbol_name(n) for n in r.stated}
-        # (only a name some chain defines, whose definition is not the one in force here: \hat\theta = S/(2n), then
-        # \hat\theta = 18/8 for the data; w = 2 after w was used is a claim, and w + w = 3w is refuted for every w;
-        # the readers' definitions grow as the document is read, so the sets are taken anew)
-        defined = {symbol_name(n) for n in r.definitions_by_line.values() if isinstance(n, str)}
         out = {}
         for g in guessed & present:
-            if g not in defined or g in stated or (g in r.values and r._in_force(g)) or r.notation.kind_of(g) is not None:
+            if g in stated or (g in r.values and r._in_force(g)) or r.notation.kind_of(g) is not None:
                 continue
-            at = [a for a in self.left_given.get(g, ()) if a < line
+            at = [(a, value) for a, value in self.left_given.get(g, ()) if a < line
                   and not any(a < h <= line for h in getattr(r, "heading_lines", ()))]
             if at:
                 out[g] = at[-1]
@@ -3463,6 +3515,10 @@ def _row_families(text: str, notation: Notation) -> dict[str, str]:
     return {**out, **said}
 
 
+# \tilde{X}, \hat{w}: an accented name, declared as a vector or a matrix like a letter
+_ACCENTED_KEY = r"\\(?:hat|tilde|bar|check|breve)\{\\?[A-Za-z]+\}"
+
+
 def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
     """The names the prose declares in a way derive does not read (u in R^2, a fixed size; b_1 in R^h, a
     vector with a subscript): every use of them is refused, never read as a guessed number."""
@@ -3490,7 +3546,8 @@ def _unread_declarations(declarations, lines: "_Lines") -> dict[str, str]:
             continue
         fixed = any(x.isdigit() and not 1 <= int(x) <= _MAX_FIXED_SIZE for x in d.sizes)
         key = _label_key(d.name)  # (W_1, b_2: a name with a one-letter or numeral label is read; W_{out} is not)
-        if d.kind in ("vector", "matrix") and (fixed or not re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key)):
+        if d.kind in ("vector", "matrix") and (fixed or not re.fullmatch(
+                r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+|" + _ACCENTED_KEY, key)):
             word = re.sub(r"_.*$", "", d.name) if not d.name.startswith("\\") else d.name
             out.setdefault(word, f"{d.name} is declared on line {lines.of(d.offset)} as ${d.written}$, which is not read "
                                  "(a fixed size such as 2, or a vector named with a subscript): write the size as a "
@@ -3652,6 +3709,10 @@ def _declare(notation: Notation, said, lines: _Lines):
                     note(c.name, f"${c.name}$ is the index of the correct class, as the words say (no one-hot label)",
                          c.offset)
     said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
+    for d in said.ones:  # ("\mathbf{1} \in \mathbb{R}^n": n is a size, the length of the vector of ones)
+        if re.fullmatch(r"[A-Za-z]", d.sizes[0]) and notation.kind_of(d.sizes[0]) in (None, "size"):
+            size_of(d.sizes[0])
+            note(d.sizes[0], f"${d.written}$: ${d.sizes[0]}$ is the length of the vector of ones", d.offset)
     aliases = dict(notation.aliases)
     for d in said.declarations:
         key = _label_key(d.name)
@@ -3745,7 +3806,7 @@ def _declare(notation: Notation, said, lines: _Lines):
             vectors.pop(letter, None)
             matrices[family_key(letter)] = (size_of(count), size_of(dim))
             note(letter, f"${letter}_1, \\dots, {letter}_{{{count}}} \\in \\mathbb{{R}}^{{{dim}}}$, a family of vectors", d.offset)
-        elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+", key) \
+        elif d.kind == "vector" and re.fullmatch(r"[A-Za-z](?:_(?:[A-Za-z]|\d+))?|\\[A-Za-z]+|" + _ACCENTED_KEY, key) \
                 and (not d.sizes[0].isdigit() or 1 <= int(d.sizes[0]) <= _MAX_FIXED_SIZE):
             # (x in R^2: a vector of two entries, its size a number, 2)
             forget.add(key)
@@ -3758,7 +3819,7 @@ def _declare(notation: Notation, said, lines: _Lines):
             else:
                 rows.discard(key)
                 note(key, f"${key} \\in \\mathbb{{R}}^{{{d.sizes[0]}}}$", d.offset)
-        elif d.kind == "matrix" and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+", key) \
+        elif d.kind == "matrix" and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+|" + _ACCENTED_KEY, key) \
                 and all(not x.isdigit() or 1 <= int(x) <= _MAX_FIXED_SIZE for x in d.sizes):
             forget.add(key)
             scalars = [x for x in scalars if x != key]
@@ -5547,15 +5608,17 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
 
     # the equations that give a name alone on their left (\hat\theta = S/(2n)): name -> [(line, whether the right
     # side holds names)], found once for the readers (a name with two formulas) and the builder (where it was given)
-    lone_lefts: dict[str, list[tuple[int, bool]]] = {}
+    lone_lefts: dict[str, list[tuple[int, bool, int | None]]] = {}
     for item in items:
         if len(item.chain.terms) > 1 and item.chain.relations[0] == "=":
             key = lone_name_key(item.chain.terms[0].text)
             if key is not None:
+                whole = re.fullmatch(r"\s*(-?\d{1,6})\s*[.,;]?\s*", item.chain.terms[1].text)
                 lone_lefts.setdefault(key, []).append(
-                    (line_of(item.chain.terms[0]), any(names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms[1:])))
+                    (line_of(item.chain.terms[0]), any(names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms[1:]),
+                     int(whole.group(1)) if whole and len(item.chain.terms) == 2 else None))
     formula_lefts = collections.Counter({key: n for key, found in lone_lefts.items()
-                                         if (n := sum(named for _, named in found))})
+                                         if (n := sum(named for _, named, _ in found))})
 
     def reader_for(section: list[_Item] | None, part_notation: Notation, part_stated: dict,
                    end: int | None = None, start: int | None = None) -> Reader:
@@ -5566,6 +5629,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # every name the prose says something of (declared, given a range, described): a parameter of its own
         reader.declared_names = {symbol_name(d.name) for d in said.declarations}
         reader.said_onehot = {d.name for d in said.declarations if d.kind == "onehot"}
+        # "\mathbf{1} \in \mathbb{R}^n": the length of a vector of ones written without one (one length said, a size)
+        if len({d.sizes[0] for d in said.ones}) == 1 and part_notation.size_name(said.ones[0].sizes[0]):
+            reader.ones_length = (said.ones[0].sizes[0], said.ones[0].written, lines.of(said.ones[0].offset))
         # (what the words say of a name, "P is the row-wise softmax", is not read: a chain that gives P a formula
         # derive does not read still leaves P's meaning unknown, see _Builder._undeclared_arrays)
         reader.said_names = reader.declared_names | {symbol_name(n) for n, *_ in said.described}
@@ -5629,6 +5695,27 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             f"${' '.join(pi_name.group(0).split())}$" if pi_name.group(0).startswith("\\")
             else f"\"{' '.join(pi_name.group(0).split())}$\"") + f" on line {lines.of(pi_name.start())}"
         # "so $\hat\alpha = \frac{5}{\ln 36}$": a number the words draw, for a name (see DocumentContext._drawn_from_a_formula)
+        # "x^{k+1} = x^k - t \nabla f(x^k)": superscripts that count iterations, never powers (x^0 = 0 is the start)
+        reader.iterate_names = {m.group(1): line_of(item.chain.terms[0]) for item in items if len(item.chain.terms) > 1
+                                for m in [_ITERATE_LEFT.fullmatch(item.chain.terms[0].text)] if m
+                                and re.search(re.escape(m.group(1)) + r"\s*\^\s*(?:\{\s*" + m.group(2) + r"\s*\}|"
+                                              + m.group(2) + r"(?![A-Za-z]))",
+                                              " ".join(t.text for t in item.chain.terms[1:]))}
+        # "a classmate told me that means $S_\lambda(v) = v - \lambda \operatorname{sign}(v)$", and a later chain gives
+        # S_\lambda a formula again: the first is a claim the words report or draw, never the definition
+        reader.claimed_first = {item.chain.terms[0].offset for item in items if item.inline is not None
+                                and len(item.chain.terms) > 1 and item.chain.relations[0] == "="
+                                and _DRAWN_LEAD.search(item.inline.before[-80:])
+                                and (head := _left_head(item.chain.terms[0].text)) is not None
+                                and not any(_left_head(earlier.chain.terms[0].text) == head for earlier in items
+                                            if earlier.chain.offset < item.chain.offset and earlier.chain.terms)
+                                and any(_left_head(later.chain.terms[0].text) == head for later in items
+                                        if later.chain.offset > item.chain.offset and len(later.chain.terms) > 1
+                                        and later.chain.relations[0] == "="
+                                        and names_in(later.chain.terms[1].text) - NUMERIC_WORDS)}
+        # "..., so $$\rho(T_J) = \frac{1}{12}$$": a value the words before work out (see DocumentContext._value_worked_out)
+        reader.derived_values = {item.chain.terms[0].offset for item in items if len(item.chain.terms) > 1
+                                 and _DRAWN_LEAD.search(_words_before(text, item)[-80:])}
         reader.drawn_numbers = {item.chain.terms[0].offset for item in items if item.inline is not None
                                 and len(item.chain.terms) == 2 and tuple(item.chain.relations) == ("=",)
                                 and not names_in(item.chain.terms[1].text) - NUMERIC_WORDS
@@ -5707,7 +5794,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                           if len(item.chain.terms) > 1 and item.chain.relations and item.chain.relations[0] == "="]
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
-    builder.left_given = {key: [line for line, _ in found] for key, found in lone_lefts.items()}
+    builder.left_given = {key: [(line, value) for line, _, value in found] for key, found in lone_lefts.items()}
     for item in items:  # (what each lone left name's equations are written in: tau = (z_1 + z_2 - 1)/2)
         m = _LONE_LEFT.match(item.chain.terms[0].text) if item.chain.terms and len(item.chain.terms) > 1 else None
         if m:

@@ -156,6 +156,10 @@ def thousands(text: str) -> str:
     return _THOUSANDS.sub(lambda m: re.sub(r"\{,\}|\\,", "", m.group(0)), text)
 
 
+# a superscript that transposes (x^T, x^\top), never a power or an iterate's label
+_TRANSPOSE_WORDS = ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm")
+
+
 class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReading, RandomReading, LimitReading,
              IntegralReading, SeriesReading):
     """Reads terms under one notation."""
@@ -180,6 +184,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # defined vectors (a = tanh(z), u_i = ...), read as ``shallow`` is: for dL/da, the gradient through a
         self.shallow_vectors: dict[str, V.Value] = {}
         self.log_base = None  # (base, line) where the prose says what \log means ("to base 2")
+        self.ones_length = None  # (size, as written, line) where the prose says "\mathbf{1} \in \mathbb{R}^n"
+        self.iterate_names: dict[str, int] = {}  # x of "x^{k+1} = x^k - ...": its superscripts count iterations (line)
         self.pi_constant = True  # whether the document writes the constant pi somewhere (2\pi, \sqrt{\pi}, \cos \pi t)
         self.past_used: list[str] = []  # the functions defined past a side not read that the term being read applies
         self.bars_length = 0  # the line where the words say |a| of a vector is its length (0: they never do)
@@ -2156,6 +2162,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 word, base = upper, Tree("letter", [Token("LETTER", upper)])
                 item = Tree("item", [base, *scripts])
             self._check_clash(word, scripts)
+            if word in self.iterate_names and word not in env and any(
+                    sc.data == "sup_script" and script_word(sc.children[1]) not in _TRANSPOSE_WORDS for sc in scripts):
+                raise FormulaError(f"{word} carries a superscript, and line {self.iterate_names[word]} writes "
+                                   f"{word}^{{k+1}} alone on the left of an equation, as an iterate is written: whether "
+                                   f"{word}^0, {word}^k are iterates or powers is not read; write iterates with a subscript "
+                                   f"({word}_k) or in parentheses ({word}^{{(k)}})")
             undeclared = word not in env and self.notation.kind_of(word) is None
             if undeclared and kind == "text" and str(base.children[0]).startswith("\\operatorname") \
                     and word not in BUILTIN_FUNCTIONS and word not in UNREAD_WORDS and word not in self.lambdas:
@@ -2922,6 +2934,10 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             n = self._size_subscript(subs[0].children[1])
             if n is None:
                 raise FormulaError("the subscript of the ones vector \\mathbf{1} must be a size (\\mathbf{1}_N)")
+        if not subs and self.ones_length is not None:
+            size, written, line = self.ones_length
+            n = self.size_symbol(size)  # (its letter as written, n; the size it names, N)
+            self.notes.append(Reading("declaration", f"${written}$: ${size}$ is the length of the vector of ones", line))
         term = P.ones(n)
         rest = [sc for sc in scripts if sc.data != "sub_script"]
         sups = [sc for sc in rest if sc.data == "sup_script"]

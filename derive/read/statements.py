@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .prose import Paragraph
+from .syntax import accented
 
 __all__ = ["Condition", "inequalities", "Declaration", "InlineMath", "CaseScope", "Statements", "statements_of"]
 
@@ -82,6 +83,12 @@ _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|su
 _REGION_BEFORE = re.compile(r"(?:\b(?:in|on|inside|between|within|over|across)\b[^$.;]{0,30}|^\s*),\s*$", re.I)
 _OPENS_HERE = re.compile(r"(?:\b(?:if|when|whenever|for|with|assume|assuming|suppose|consider|considering|given)|"
                          r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]?|\bin the case|\bfor the case)\s*$", re.I)
+# "*Case 2: the constraint is active*, $g(x) = 0$.": a paragraph that opens a numbered case
+# "for negative $\\beta$", "when $x$" is preceded by a sign word: the name on that side of 0, a condition
+_SIGN_WORD = re.compile(r"\b(?:for|when|if|with)\s+(?:all\s+|every\s+|any\s+|an?\s+)?(?:strictly\s+)?"
+                        r"(positive|negative|non-?negative|non-?positive)\s*$", re.I)
+_SIGN_RELATION = {"positive": ">", "negative": "<", "nonnegative": "\\ge", "nonpositive": "\\le"}
+_CASE_MARKER = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*case\s*(?:\d+|[a-z]|[ivx]+)\s*[):.]", re.I)
 _CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
                         re.I)
 _LEAVES = re.compile(r"\bboth cases\b|\ball cases\b|\beither case\b|\bcombin|\ball together\b|\bput(?:ting)? (?:it|this|them|everything) together\b"
@@ -92,6 +99,9 @@ _HYPOTHESIS = re.compile(r"\b(let|lets|let's|suppose|assume|assuming|if|when|whe
 _SENTENCE_END = re.compile(r"(?<!\b[a-z])(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)|;|\n\s*\n")
 
 _TEXT_DEFINITION = re.compile(r"\b(and|where|with|let)\s+(([a-z])\s*=\s*-?\s*[a-z0-9](?:\s*[-+*/]\s*[a-z0-9])?)\s*(?=$|[,.;]\s)", re.I)
+# "\mathbf{1} \in \mathbb{R}^n": the length of the vector of ones the document writes without a size
+_ONES_DECLARED = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*\\(?:mathbf|boldsymbol|bm|mathbb)\s*(?:\{\s*1\s*\}|\s1)\s*\\in\s*"
+                            r"\\mathbb\s*\{?R\}?\s*\^\s*(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?P<size>[A-Za-z]))\s*[,.;]?\s*$")
 _MEMBER = re.compile(r"^\s*(?:\\?(?:let|text\{let\}))?\s*(?P<names>.+?)\s*\\in\s*"
                      r"(?P<set>\\mathbb\s*\{?\s*R\s*\}?|\\R\b|\\mathbf\s*\{?\s*R\s*\}?|ℝ)\s*"
                      r"(?:\^\s*(?:\{(?P<dims>[^{}]*)\}|(?P<dim>[A-Za-z0-9])))?\s*(?P<rest>.*)$", re.S)
@@ -345,7 +355,8 @@ def _whole_number(ranges: list[Condition], said: str, after: str) -> list[str]:
 class Declaration:
     """A name the prose declares: ``kind`` scalar, vector (sizes: its length), matrix (rows, columns),
     index (sizes: the size it runs over), onehot (sizes: its class letter, or ()), size, restricted
-    (a number in a finite set, sizes: its values, or in the integers, sizes: ())."""
+    (a number in a finite set, sizes: its values, or in the integers, sizes: ()), ones (\\mathbf{1} \\in \\mathbb{R}^n, the
+    vector of ones written without its size: sizes, its length)."""
 
     name: str
     kind: str
@@ -403,6 +414,8 @@ class LawStatement:
 @dataclass
 class Statements:
     declarations: list[Declaration] = field(default_factory=list)
+    # "\mathbf{1} \in \mathbb{R}^n": the length of the vector of ones, said apart from the names' declarations
+    ones: list[Declaration] = field(default_factory=list)
     inline: list[InlineMath] = field(default_factory=list)
     # "so $s_k h_k < 0$": inequalities the prose states that are no name's range (text, offset); see read.document
     orders: list[tuple[str, int]] = field(default_factory=list)
@@ -473,6 +486,13 @@ def _clean(name: str) -> str:
     return name
 
 
+def _accent_name(name: str) -> str:
+    """\\tilde X, \\widetilde{X}, \\overline{x}: the one spelling of an accented name (\\tilde{X}, \\bar{x}); else the name."""
+    m = re.fullmatch(r"\\(hat|widehat|tilde|widetilde|bar|overline|check|breve)\s*(?:\{\s*(\\?[A-Za-z]+)\s*\}|\s+([A-Za-z])|(\\[A-Za-z]+))",
+                     name.strip())
+    return accented("\\" + m.group(1), m.group(2) or m.group(3) or m.group(4)) if m else name
+
+
 def _dims(text: str) -> list[str]:
     return [d.strip() for d in _TIMES.split(text) if d.strip()]
 
@@ -504,6 +524,10 @@ _INTERVAL = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*)\s*\\
 
 
 def _membership(math: str, offset: int) -> list[Declaration]:
+    m = _ONES_DECLARED.match(math)
+    if m:
+        return [Declaration("\\mathbf{1}", "ones", (m.group("braced") or m.group("size"),), offset,
+                            math.strip().rstrip(",.;"))]
     m = _INDEX_RANGE.match(math) or _INDEX_LIST.match(math)
     if m:
         return [Declaration(m.group("letter"), "index", (m.group("size"),), offset, math)]
@@ -568,7 +592,7 @@ def _membership(math: str, offset: int) -> list[Declaration]:
     rest = m.group("rest").strip()
     if rest and not rest.startswith(("=", ",", ".", "\\text", "\\quad", "\\;", "\\,")):
         return []
-    names = [_clean(n) for n in re.split(r",(?![^{]*\})", m.group("names"))]
+    names = [_accent_name(_clean(n)) for n in re.split(r",(?![^{]*\})", m.group("names"))]
     family = [re.fullmatch(r"(\\?[A-Za-z]+)_\{?([A-Za-z0-9]+)\}?", n) for n in names if not _ELLIPSIS.fullmatch(n)]
     if len(names) >= 3 and any(_ELLIPSIS.fullmatch(n) for n in names) and all(family) \
             and len({f.group(1) for f in family}) == 1:
@@ -580,7 +604,8 @@ def _membership(math: str, offset: int) -> list[Declaration]:
         dims = _dims(m.group("dims") if m.group("dims") is not None else m.group("dim") or "")
         sizes = (last, dims[0]) if len(dims) == 1 and last.isalpha() else ()
         return [Declaration(family[0].group(1), "family", sizes, offset, math)]
-    if not names or not all(re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\hat\{\w\}", n) for n in names):
+    if not names or not all(re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\(?:hat|tilde|bar|check|breve)\{\\?[A-Za-z]+\}", n)
+                            for n in names):
         return []
     dims = m.group("dims") if m.group("dims") is not None else m.group("dim")
     dims = _dims(dims) if dims else []
@@ -729,7 +754,8 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 out.described.append((drawn.group(1), piece.offset, f"${' '.join(math.split())}$", False))
             if declared:
                 declared_last = True
-                out.declarations.extend(declared)
+                out.declarations.extend(d for d in declared if d.kind != "ones")
+                out.ones.extend(d for d in declared if d.kind == "ones")
                 if math.rstrip().endswith("=") and n == len(sentence) - 1:
                     out.inline.append(InlineMath(math, piece.offset, said, tuple(sentence_conditions),
                                                  first, ends_with_relation=True))
@@ -866,6 +892,18 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
                 said += f"${math}$"
                 first = False
                 continue
+            signed = _SIGN_WORD.search(said[-40:]) if re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*", math) else None
+            if signed:
+                # "for negative $\beta$ the derivative of $\lambda|\beta|$ is $-\lambda$, so $f'(\beta) = ...$ there":
+                # the sentence's claims are where beta < 0 (a case, as "for $\beta < 0$" opens one)
+                relation = _SIGN_RELATION[signed.group(1).lower().replace("-", "")]
+                ranges = inequalities(f"{math.strip()} {relation} 0", piece.offset)
+                if ranges:
+                    sentence_conditions = [s for s in sentence_conditions if s.letters() != ranges[0].letters()]
+                    sentence_conditions.extend(ranges)
+                    said += f"${math}$"
+                    first = False
+                    continue
             ranges = inequalities(math, piece.offset)
             if ranges:
                 declared_last = True
@@ -950,6 +988,14 @@ def _paragraph(paragraph: Paragraph, out: Statements) -> None:
             out.joins.append(sentence[-1].offset)
     if leaves_at is not None and not opened:
         out.scopes.append(CaseScope((), leaves_at))
+        return
+    if not opened and _CASE_MARKER.match(words):
+        # "*Case 2: the constraint is active*, $g(x) = 0$.": a case whose condition is not read still ends the case
+        # before it, and what it says holds only in it: kept as a condition not read, of every claim under it (a
+        # proof stands, a refutation does not)
+        said = re.sub(r"[^A-Za-z0-9 ,:;'-]", "", words.split("$")[0]).strip(" ,:;")[:80]
+        out.scopes.append(CaseScope((Condition(f"\\text{{{said}}}", "", True, paragraph.offset, unread=True),),
+                                    paragraph.offset))
         return
     # ("If $\\varepsilon = 0$, ..., and by Euler's theorem" running on into the display: the display is its end)
     # ("Whenever $a + b = 1$ the denominator splits into two parts," too: the sentence goes on into the display)
