@@ -70,6 +70,10 @@ KNOWN_WRONG: dict[str, str] = {
     "K\\T \\left( \\operatorname{diag}(a) - a a\\T \\right) V":
         'the words give the Jacobian its shape ("the $d_v \\times d$ matrix"), which is not read: with no layout said, '
         'the transposed product is proved under transposition (marked ~, the convention named)',
+    "879_office_hours_horner_newton_lagrange_interpolation line 35: L_1(2) = 1":
+        'the words call L_0, L_1, L_2 the Lagrange basis polynomials of the nodes ("The basis polynomials are"), which '
+        'is not read: the display after them is read as their definitions, and L_1\'s is wrong (its sign), so L_1(2) = 1, '
+        'true of the basis polynomial, is refuted against the formula the document wrote',
 }
 
 
