@@ -481,6 +481,9 @@ def test_a_folder_report_has_one_index_row_per_file(examples_report):
     assert "(2) (line 16), link 2 of 2" in rows[0] and "✗ refuted" in rows[0]
     tex = render_report(*examples_report, "tex")
     assert r"first link that fails or is undecided" in tex
+    # (the index's column names what it holds, never "wrong" for a link only undecided)
+    assert "first failing or undecided link" in tex and "| first failing or undecided link |" in md
+    assert "wrong link" not in md + tex + render_report(*examples_report, "html")
 
 
 @needs_latex
