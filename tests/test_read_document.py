@@ -5016,3 +5016,11 @@ def test_a_name_given_in_numbers_its_formula_hides_is_meant_at_them_after():
     assert [v for line, v, _ in got if line == 9] == [Verdict.UNKNOWN]
     assert "$S$ (line 3) at the numbers given for it" in [d for line, v, d in got if line == 9][0]
     assert [v for line, v, _ in got if line in (13, 17)] == [Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_default_size_name_given_a_written_out_matrix_is_that_matrix():
+    """K = [[1, 1/2], [1/2, 1]], a kernel matrix: K is by default another name of the size N, and a formula for it was
+    refused as one that may define a count; a size is never a matrix written out."""
+    got = _verdicts("The kernel matrix is\n$$\nK = \\begin{pmatrix} 1 & 1/2 \\\\ 1/2 & 1 \\end{pmatrix} .\n$$\n\n"
+                    "$$\n\\det K = \\frac{3}{4}\n$$\n\n$$\nK^\\top = K\n$$\n\n$$\n\\det K = 1\n$$\n")
+    assert [v for _, v, _ in got] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]

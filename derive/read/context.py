@@ -224,7 +224,9 @@ class DocumentContext:
             # nor written as a limit or a length, is the document's name, no longer the size
             valued = {terms[0][0].strip() for terms, relations, *_ in chains
                       if len(terms) > 1 and relations and relations[0] in ("=", ":=") and terms[0][0].strip() in alone
-                      and names_in(terms[1][0]) - NUMERIC_WORDS and not re.fullmatch(r"\s*[\d.]+\s*", terms[1][0])}
+                      and (names_in(terms[1][0]) - NUMERIC_WORDS and not re.fullmatch(r"\s*[\d.]+\s*", terms[1][0])
+                           # (K = \begin{pmatrix} 1 & 1/2 \\ ... \end{pmatrix}, a kernel matrix: never a size)
+                           or re.search(r"\\begin\s*\{[pbBvV]?matrix\}", terms[1][0]))}
             demote |= {a for a in valued if a not in usage.primed
                        and not re.search(r"(?<![A-Za-z\\])" + a + r"\s*(?:\\left\s*)?\(\s*\\?[A-Za-z0-9]+\s*(?:\\right\s*)?\)",
                                          texts_all)  # (K(t): a function, see above)

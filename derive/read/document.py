@@ -257,7 +257,8 @@ class _Builder:
         self.sequences: list = []  # sequences at a general step (read.sequences), in document order
         self.guessed_vectors: set[str] = set()
         self.left_formulas: dict[str, set[str]] = {}  # the names each lone left name's equations are written in
-        self.numbered_names: dict[str, int] = {}  # a defined name a chain gives in numbers its formula hides -> line
+        # a defined name a chain gives in numbers -> (line, the names its formula holds, which that chain hides)
+        self.numbered_names: dict[str, tuple[int, set]] = {}
         self.step_lefts: list[tuple[int, str]] = []  # (line, left term) of every chain of equations
         self.left_named: set[str] = set()  # names alone on the left of some chain (C_{ij} = ...): given a meaning
         # a name alone on the left of an equation (\hat\theta = ..., w = 2) -> [(line, the whole number it gives or None)]
@@ -1629,10 +1630,14 @@ class _Builder:
                 if number:
                     lonely_links[n] = number
                     named = lone_name_key(chain.terms[n].text) or lone_name_key(chain.terms[n + 1].text)
-                    if named is not None and named not in self.numbered_names:
+                    # (what the name's formulas are written in, which this chain hides)
+                    hidden = {x for x in self.left_formulas.get(symbol_name(named), set())
+                              if x not in NUMERIC_WORDS and x != symbol_name(named)} \
+                        if named is not None else set()
+                    if hidden and named not in self.numbered_names:
                         # (S = \frac{1}{3} [[5, 4], [4, 5]] of an S defined from data not read: the claims after it
                         # that hold S may be at those numbers, see _Builder._numbered_held)
-                        self.numbered_names[named] = line
+                        self.numbered_names[named] = (line, hidden)
         tie = self._tie(chain, values) if not link_problems[0] and 0 not in lonely_links and not self.defined else None
         if tie:
             lonely_links[0] = tie
@@ -1979,8 +1984,9 @@ class _Builder:
 
     def _numbered_held(self, chain: Chain, line: int) -> list[tuple[str, int]]:
         """The names a chain before this one gave in numbers that their formula hides (S = \\frac{1}{3} [[5, 4], [4, 5]]
-        of an S made from data not read) which this chain writes, or writes a name made from (T = S - I): [(name,
-        line)]."""
+        of an S made from data not read) which this chain writes, or writes a name made from (T = S - I), while it
+        writes none of what the formula holds (a claim that writes X, or differentiates by q, is about every value of
+        them): [(name, line)]."""
         if not self.numbered_names:
             return []
         written = {symbol_name(n) for t in chain.terms for n in names_in(t.text)}
@@ -1991,7 +1997,8 @@ class _Builder:
                 if name not in held and made_of & held:
                     held.add(name)
                     grown = True
-        return [(n, at) for n, at in self.numbered_names.items() if at < line and symbol_name(n) in held]
+        return [(n, at) for n, (at, hidden) in self.numbered_names.items()
+                if at < line and symbol_name(n) in held and not hidden & written]
 
     def _given_by_unread_equation(self, guessed: set[str], present: set[str], line: int) -> dict[str, tuple]:
         """The names read here as any number (guessed) that an equation of this part before the line gives alone on
@@ -3095,6 +3102,9 @@ _CURVE_LEAD = re.compile(r"\b(?:curve|surface|circle|ellipse|hyperbola|parabola|
 _DRAWN_LEAD = re.compile(r"\b(?:likewise|similarly|so|hence|thus|therefore|then|gives?|giving|get|gets|got|obtain(?:s|ed)?|"
                           r"equals?|becomes?|comes?\s+out|works?\s+out|computed?|answer|wrote|claim(?:s|ed)?|find|found|"
                           r"yields?|we\s+have|follows?|means?)\b(?:[^.$:;]|\$[^$]*\$)*$", re.I)
+# "a classmate told me that means $S(v) = ...$", "the book claims $...$": a formula the words report, someone's claim
+_REPORTED_LEAD = re.compile(r"\b(?:told\s+(?:me|us|them)|claim(?:s|ed)?|says?|said|suggest(?:s|ed)?|think(?:s)?|thought|"
+                            r"believe[sd]?|argue[sd]?|insist(?:s|ed)?)\b(?:[^.$:;]|\$[^$]*\$)*$", re.I)
 _COMPUTES_LEAD = re.compile(r"^\s*(?:uses?|using|computes?|computing|keeps?|keeping)\b", re.I)
 _CONSEQUENCE = re.compile(r"\b(?:so\s+that|so|hence|thus|therefore|i\.\s*e\.|that\s+is|which\s+gives|giving)\s*,?\s*$", re.I)
 _APPLIED_BUILTIN = re.compile(r"^\s*(?:\\(?:operatorname|mathrm|text|mathit)\s*\{\s*(\w+)\s*\}|\\([A-Za-z]+)|([A-Za-z]{2,}))"
@@ -5705,7 +5715,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # S_\lambda a formula again: the first is a claim the words report or draw, never the definition
         reader.claimed_first = {item.chain.terms[0].offset for item in items if item.inline is not None
                                 and len(item.chain.terms) > 1 and item.chain.relations[0] == "="
-                                and _DRAWN_LEAD.search(item.inline.before[-80:])
+                                and _REPORTED_LEAD.search(item.inline.before[-80:])
                                 and (head := _left_head(item.chain.terms[0].text)) is not None
                                 and not any(_left_head(earlier.chain.terms[0].text) == head for earlier in items
                                             if earlier.chain.offset < item.chain.offset and earlier.chain.terms)
