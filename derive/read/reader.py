@@ -2896,7 +2896,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             return term
         arg = sups[0].children[1]
         word = script_word(arg)
-        if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
+        if word in _TRANSPOSE_WORDS \
                 and (word != "T" or self.notation.kind_of("T") is None):
             return P.transposed(term)
         if node_kind(arg) == "number" and len(str(arg.children[0])) > 1:
@@ -3328,7 +3328,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             inner = arg.children[0]
             if node_kind(inner) == "product" and len(inner.children) == 1 and not item_scripts(inner.children[0]):
                 word = node_word(item_base(inner.children[0])) if word is None else word
-        if word in ("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf", "\\mathrm") \
+        if word in _TRANSPOSE_WORDS \
                 or (word == "T" and node_kind(arg) == "text"):
             if base.is_matrix:
                 return self._transpose(base)

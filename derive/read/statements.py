@@ -83,11 +83,11 @@ _OPENS = re.compile(r"\b(case|cases|if|when|whenever|for|with|assume|assuming|su
 _REGION_BEFORE = re.compile(r"(?:\b(?:in|on|inside|between|within|over|across)\b[^$.;]{0,30}|^\s*),\s*$", re.I)
 _OPENS_HERE = re.compile(r"(?:\b(?:if|when|whenever|for|with|assume|assuming|suppose|consider|considering|given)|"
                          r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]?|\bin the case|\bfor the case)\s*$", re.I)
-# "*Case 2: the constraint is active*, $g(x) = 0$.": a paragraph that opens a numbered case
-# "for negative $\\beta$", "when $x$" is preceded by a sign word: the name on that side of 0, a condition
+# "for negative $\\beta$", "for all positive $x$": a sign word before a name puts it on that side of 0, a condition
 _SIGN_WORD = re.compile(r"\b(?:for|when|if|with)\s+(?:all\s+|every\s+|any\s+|an?\s+)?(?:strictly\s+)?"
                         r"(positive|negative|non-?negative|non-?positive)\s*$", re.I)
 _SIGN_RELATION = {"positive": ">", "negative": "<", "nonnegative": "\\ge", "nonpositive": "\\le"}
+# "*Case 2: the constraint is active*, $g(x) = 0$.": a paragraph that opens a numbered case
 _CASE_MARKER = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*case\s*(?:\d+|[a-z]|[ivx]+)\s*[):.]", re.I)
 _CASE_HEAD = re.compile(r"\bcase\s*(?:\d+|[a-z]|[ivx]+)?\s*[):.]|\bin the case\b|\bfor the case\b|\bcase\s+(?:where|when|that|of)\b",
                         re.I)
