@@ -4479,6 +4479,22 @@ def _label_written(key: str, texts: list[str]) -> bool:
                                          + re.escape(label) + r"(?![A-Za-z0-9])", t) for t in texts)
 
 
+# "for an even size", "for the left child,": a condition in words before a claim (no mathematics in it)
+_FOR_WORDS = re.compile(r"\b(for\s+(?:an?|the|each|every|all|any|some)\s+[A-Za-z][A-Za-z -]{0,40}?)\s*,?\s*$", re.I)
+
+
+def _claimed_application(left: str, reader) -> bool:
+    """Whether a left side is an operator's value (\\det(-M), \\operatorname{tr} A) or that of a function the
+    document defines: a claim about it, never a name given a value."""
+    m = re.match(r"\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:\(|\\left\s*\(|\s[A-Za-z\\])", left)
+    if m is None:
+        return False
+    head = m.group(1)
+    if head.startswith("\\"):
+        return head[1:] in BUILTIN_FUNCTIONS or head[1:] in ("det", "operatorname", "mathrm", "tr", "rank")
+    return symbol_name(head) in reader.lambdas and reader.defined_at.get(symbol_name(head)) is not None
+
+
 def _premise_in_words(item: _Item, chain: Chain, lines: _Lines) -> str:
     """An equation the sentence says in words before an inline claim sharing a name with it ("with $j$ equal to
     $n - k + 1$ we have $k - 1 = n - j$"): a supposition the claim may need, kept as one (a refutation must meet it).
@@ -5974,6 +5990,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         builder.notation = reader.notation
         chain = item.chain
         first = chain.terms[0]
+        worded_for = None  # "for an even size" before an inline claim: its condition in words
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
             head = _head_and_arity(first.text) if len(chain.terms) == 2 and tuple(chain.relations) == ("=",) else None
@@ -6049,6 +6066,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             at_point = at_point or (numbered is not None and len(chain.terms) >= 2
                                     and symbol_name(numbered.group(1)) in getattr(reader, "size_sequences", {}))
             at_point = at_point or _worked_value(first.text, item.inline.before, reader, lines.of(chain.offset))
+            # ("For Gini, $G(S_L) = 1 - (3/4)^2 - (1/4)^2 = 5/8$": a value worked out in numbers, whose arithmetic is
+            # claimed whatever the words before it suppose; never dropped as a supposition)
+            at_point = at_point or len(chain.terms) >= 3 and all(names_in(t.text) <= NUMERIC_WORDS
+                                                                 for t in chain.terms[1:])
+            # ("for an even size $\det(-M) = \det M$": an operator's or a defined function's value, claimed under the
+            # words' condition, which is not read; never a supposition that gives a name a value)
+            worded_for = _FOR_WORDS.search(item.inline.before[-60:]) if hypothesis_end is not None \
+                and not _HYPOTHESIS_STRONG.search(item.inline.before[-60:]) and _claimed_application(first.text, reader) \
+                else None
+            at_point = at_point or worded_for is not None
             if not defined and not restated and not builtin and not at_point and ((hypothesis_end
                                                                   or continued) and _BARE_NAME.match(first.text)
                                                                  or _HYPOTHESIS_START.match(item.inline.before)
@@ -6164,6 +6191,13 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]
+        elif worded_for is not None:
+            # (of a claim in numbers alone, whatever the words suppose: a refutation stands)
+            words = " ".join(worded_for.group(1).split())
+            premise = f"the condition in words \"{words}\" (line {lines.of(item.inline.offset)}), which is not read"
+            made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,))
+                    if any(side is not None and getattr(side.expr, "free_symbols", None) for side in step.terms) else step
+                    for step in made]
         label = _case_label(item, made) or _parity_said(item, text, lines, made)
         if label:
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (label,)) for step in made]

@@ -18,6 +18,7 @@ from sympy import Idx, MatrixSymbol
 from sympy.matrices.expressions import MatPow
 
 import derive.matrix as M  # (derive.matrix the module; derive exports a function of that name)
+from ..concrete import expand_sums
 from ..errors import FormulaError, ShapeMismatch, Unsupported
 from ..notation import DeterminantOf, InverseEntryOf, fresh_index
 from . import values as V
@@ -258,7 +259,8 @@ def _explicit(term, what: str) -> sp.Matrix:
         raise FormulaError(f"{what} is read only of a square matrix written out with its entries (up to "
                            f"{_MAX_EXPLICIT} x {_MAX_EXPLICIT}), not of a matrix of general size")
     n = int(rows)
-    return sp.Matrix(n, n, lambda r, c: _at(t, sp.Integer(r + 1), sp.Integer(c + 1)))
+    # (the sums of a product written out, M^3's entries numbers: a determinant of unevaluated sums takes minutes)
+    return sp.Matrix(n, n, lambda r, c: expand_sums(_at(t, sp.Integer(r + 1), sp.Integer(c + 1)), {}))
 
 
 def _of_any_size(term, what: str) -> "tuple[sp.Lambda, sp.Expr] | None":
