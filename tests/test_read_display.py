@@ -311,3 +311,26 @@ def test_each_equation_of_a_row_keeps_the_condition_beside_it():
     first, second = chains_of(r"$$f'(x) = 1 \quad \text{for } x > 0, \qquad f'(x) = 0 \quad \text{for } x < 0$$", True)
     assert [c[:3] for c in first.conditions] == [("x", ">", "0")]
     assert [c[:3] for c in second.conditions] == [("x", "<", "0")]
+
+
+def test_brackets_inside_words_never_unbalance_a_row():
+    text = ("$$\n2 \\cdot 4096 = 8192 \\quad \\text{(MHA)}, \\qquad 2 \\cdot 1024 = 2048 \\quad "
+            "\\text{(GQA, } n = 8\\text{)}\n$$\n")
+    chains = chains_of(text, markdown=True)
+    # (the remark "(GQA, n = 8)" holds an equation: what it says of the row is refused, never a bracket left open)
+    assert [c.problem.split(" (")[0] for c in chains] == ["a condition beside an equation"]
+
+
+def test_so_between_two_equations_separates_them():
+    text = "$$\n\\frac{1}{t} = \\frac19 + \\frac{1}{36} = \\frac{5}{36}, \\qquad \\text{so} \\qquad t = \\frac{36}{5} .\n$$\n"
+    chains = chains_of(text, markdown=True)
+    assert [_terms(c) for c in chains] == [["\\frac{1}{t}", "\\frac19 + \\frac{1}{36}", "\\frac{5}{36}"],
+                                           ["t", "\\frac{36}{5}"]]
+    assert not any(c.problem for c in chains)
+
+
+def test_an_order_beside_an_equation_is_its_condition_and_an_index_range_stays_refused():
+    text = "$$\n\\frac{d}{ds} \\sqrt{s} = \\frac{1}{2\\sqrt{s}} \\quad (s > 0)\n$$\n\n$$\ny_i = x_i \\quad (0 \\le i \\le n)\n$$\n"
+    ordered, ranged = chains_of(text, markdown=True)
+    assert not ordered.problem and [(c[0], c[1], c[2]) for c in ordered.conditions] == [("s", ">", "0")]
+    assert "a condition beside an equation" in ranged.problem

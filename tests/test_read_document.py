@@ -5024,3 +5024,22 @@ def test_a_default_size_name_given_a_written_out_matrix_is_that_matrix():
     got = _verdicts("The kernel matrix is\n$$\nK = \\begin{pmatrix} 1 & 1/2 \\\\ 1/2 & 1 \\end{pmatrix} .\n$$\n\n"
                     "$$\n\\det K = \\frac{3}{4}\n$$\n\n$$\nK^\\top = K\n$$\n\n$$\n\\det K = 1\n$$\n")
     assert [v for _, v, _ in got] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_value_worked_out_in_numbers_after_for_is_claimed_and_a_worded_condition_keeps_only_proofs():
+    text = ("The impurity is\n\n$$\nG(S) = 1 - \\sum_{k} p_k^2\n$$\n\n"
+            "For Gini, $G(S_L) = 1 - \\left(\\tfrac{3}{4}\\right)^2 - \\left(\\tfrac{1}{4}\\right)^2 = \\tfrac{5}{8}$.\n\n"
+            "Let $A$ be a square matrix. For an even size $\\det(-A) = -\\det A$.\n")
+    found = _verdicts(text)
+    arithmetic = [v for line, v, detail in found if line == 7]
+    assert Verdict.REFUTED in arithmetic  # 1 - 9/16 - 1/16 = 3/8, whatever the words before it
+    worded = [(v, detail) for line, v, detail in found if line == 9]
+    # (false for an even size, true for an odd one: the words' condition is not read, so no refutation stands)
+    assert worded and all(v is Verdict.UNKNOWN and "For an even size" in detail for v, detail in worded)
+
+
+def test_the_determinant_of_a_power_of_a_written_out_matrix_is_decided():
+    text = ("$$\nM = \\begin{pmatrix} 1 & 2 & -1 & 0 \\\\ 2 & 4 & 1 & 3 \\\\ 0 & 1 & 2 & 1 \\\\ -1 & 0 & 3 & 2 "
+            "\\end{pmatrix}\n$$\n\n$$\n\\det(M^3) = -216\n$$\n\n$$\n\\det(M^3) = 216\n$$\n")
+    found = [(line, v) for line, v, _ in _verdicts(text) if line > 3]
+    assert found == [(6, Verdict.PROVED), (10, Verdict.REFUTED)]

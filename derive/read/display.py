@@ -150,6 +150,29 @@ def _rows(text: str, start: int, end: int):
     yield row, end
 
 
+_TEXT_COMMANDS = frozenset(("\\text", "\\textrm", "\\textit", "\\textbf", "\\textsf", "\\texttt", "\\mbox"))
+
+
+def _text_argument_end(text: str, n: int, end: int) -> int | None:
+    """Where the braced argument of a text command starting at ``n`` (after spaces) ends, its braces counted
+    alone; None where there is none, or it is not closed before ``end``."""
+    while n < end and text[n] == " ":
+        n += 1
+    if n >= end or text[n] != "{":
+        return None
+    depth = 0
+    for k in range(n, end):
+        if text[k] == "\\":
+            continue
+        if text[k] == "{" and (k == 0 or text[k - 1] != "\\"):
+            depth += 1
+        elif text[k] == "}" and text[k - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return None
+
+
 def _split(text: str, start: int, end: int) -> list[_Row]:
     """One row's terms and the relations between them, found outside every bracket.
 
@@ -178,6 +201,10 @@ def _split(text: str, start: int, end: int) -> list[_Row]:
                     continue
             m = re.compile(r"\\[A-Za-z]+|\\.").match(text, n)
             tok = m.group(0) if m else "\\"
+            closed = _text_argument_end(text, n + len(tok), end) if tok in _TEXT_COMMANDS else None
+            if closed is not None:
+                n = closed  # (words: "\text{(GQA, } n = 8\text{)}" opens and closes no bracket of the formula)
+                continue
             if tok == "\\begin":
                 env += 1
             elif tok == "\\end":
@@ -305,10 +332,10 @@ def _row(text: str, start: int, end: int, relations) -> _Row:
 # only if it has a comma, a \quad or an "and" in it.
 _SPACING = re.compile(r"(?:\s|,|~|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\\hspace\*?\{[^{}]*\}"
                       r"|\\(?:text|mbox|textrm|mathrm)\s*\{\s*(?:and|not|whereas|but|while|vs\.?|versus|rather\s+than|"
-                      r"instead\s+of|and\s+not|not)\s*\}"
+                      r"instead\s+of|and\s+not|not|so|hence|thus|therefore|then|giving|i\.e\.,?)\s*\}"
                       r"|\\(?:text|mbox|textrm)\s*\{\s*\([^{}()]*\)\s*\})+")  # (\text{(wrong)}: a remark in parentheses)
 _STRONG = re.compile(r"(?<!\\),|\\q?quad(?![A-Za-z])|\{\s*(?:and|not|whereas|but|while|vs\.?|versus|rather\s+than|"
-                     r"instead\s+of|and\s+not)\s*\}")
+                     r"instead\s+of|and\s+not|so|hence|thus|therefore|then|giving|i\.e\.,?)\s*\}")
 _GUARDS = {"\\left": 1, "\\right": -1, "\\langle": 1, "\\rangle": -1, "\\{": 1, "\\}": -1,
            "\\lvert": 1, "\\rvert": -1, "\\lVert": 1, "\\rVert": -1}
 _NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*$")
@@ -423,13 +450,28 @@ def _condition(text, a, b, before, c, d, after) -> str:
 _QUAD_CONDITION = re.compile(r"\\q?quad\s*\(([^()]*(?:<|>|\\leq?|\\geq?|\\neq?|\\in)[^()]*)\)\s*[.,;]?\s*$")
 
 
-def _quad_condition(text: str) -> tuple[str, str]:
-    """Take a condition said beside a row off it, ``\\quad (0 \\leq t \\leq T)``: the row without it, and the
-    condition (the row is then not read: checked without its condition, a true equation could be refuted)."""
+def _quad_condition(text: str) -> tuple[str, str, int]:
+    """Take a condition said beside a row off it, ``\\quad (0 \\leq t \\leq T)``: the row without it, the
+    condition and where it starts in ``text`` (-1 where there is none)."""
     m = _QUAD_CONDITION.search(text)
     if not m:
-        return text, ""
-    return blank(text, m.start(), m.end()), " ".join(m.group(1).split())
+        return text, "", -1
+    return blank(text, m.start(), m.end()), " ".join(m.group(1).split()), m.start(1)
+
+
+def _quad_conditions(beside: str, offset: int, row: str) -> tuple:
+    """The conditions a ``\\quad (s > w)`` beside a row states (as Chain.conditions): orders and inequations of
+    names, each read as the prose's "for $s > w$" is; () where one is not read so (the row is then not read:
+    checked without its condition, a true equation could be refuted), or where it is a recurrence's step range."""
+    from .statements import branch_conditions
+
+    found = branch_conditions(beside, offset)
+    if not found or any(x.equal and not x.order for x in found) \
+            or any(_recurrence_in(x.left, re.split(r"\\qquad(?![A-Za-z])", row)[-1]) for x in found) \
+            or any(re.search(r"_\s*\{?[^{}]*?(?<![A-Za-z\\])" + re.escape(x.left.strip()) + r"(?![A-Za-z])", row)
+                   for x in found):
+        return ()  # (nor an index's range, "y_i = ... \quad (0 \le i \le n)": the range of the index stays refused)
+    return tuple((x.left, x.order or x.equal, x.right, offset) for x in found)
 
 
 def _label_row(text: str) -> tuple[str, str]:
@@ -491,17 +533,21 @@ def _chains_of_block(text: str, after: str) -> list[Chain]:
     rows, pieces, done = [], [], 0
     for row_start, row_end in _rows(text, 0, len(text)):
         row_text, label = _label_row(text[row_start:row_end])
-        row_text, beside = _quad_condition(row_text)
+        row_text, beside, at = _quad_condition(row_text)
+        read_beside = _quad_conditions(beside, row_start + at, row_text) if beside else ()
         row_text = _punctuation(row_text)
         pieces += [text[done:row_start], row_text]
         done = row_end
-        rows.append((row_start, row_end, label, beside))
+        rows.append((row_start, row_end, label, "" if read_beside else beside, read_beside))
     pieces.append(text[done:])
     text = "".join(pieces)
     chains: list[Chain] = []
     current: _Row | None = None
-    for row_start, row_end, label, beside in rows:
+    for row_start, row_end, label, beside, read_beside in rows:
         parts = _split(text, row_start, row_end)
+        if read_beside:
+            # (said of the equation it stands beside, the last of the row)
+            parts[-1].conditions = list(parts[-1].conditions) + list(read_beside)
         for k, part in enumerate(parts[1:], 2):
             part.label, part.part = label, k
         row = parts[0]
