@@ -39092,6 +39092,702 @@ def _(rng):
     }
 
 
+# Oracle entries for documents 894-907 (information theory and Bayesian statistics), executed inside oracle.py's namespace.
+
+
+def _H894(p):
+    p = np.asarray(p, dtype=float)
+    return float(-np.sum(p * np.log(p)))
+
+
+@document("894_hw_entropy_discrete_laws")
+def _(rng):
+    K = int(rng.integers(2, 9))
+    p = rng.uniform(0.05, 0.95)
+    k = int(rng.integers(1, 12))
+    L2 = math.log(2)
+    h = lambda t: -t * math.log(t) - (1 - t) * math.log(1 - t)  # noqa: E731
+    ks = np.arange(1, 3000)
+    geo = lambda t: (1 - t) ** (ks - 1) * t  # noqa: E731
+    Hgeo = lambda t: _H894(geo(t)[geo(t) > 0])  # noqa: E731
+    S = float(np.sum((ks - 1) * geo(p)))
+    law = [0.5, 0.25, 0.125, 0.125]
+    return {
+        "16": [_H894(np.full(K, 1 / K)), -sum(1 / K * math.log(1 / K) for _ in range(K)), -math.log(1 / K), math.log(K)],
+        "32": [d(h, p), -math.log(p) - 1 + math.log(1 - p) + 1, math.log((1 - p) / p)],
+        "35": [h(0.5), L2],
+        "38": [d2(h, p), -1 / p + 1 / (1 - p), (2 * p - 1) / (p * (1 - p))],
+        "41": [d2(h, 0.5), 0.0],
+        "49": [_H894(law) / L2, 0.5 * 1 + 0.25 * 2 + 2 * 0.125 * 3, 0.5 + 0.5 + 3 / 8, 11 / 8],
+        "55": [_H894([0.5, 0.25, 0.25]) / L2, 1.5],
+        "58": [_H894(law) / L2, 1 + 0.5 * 1.5, 7 / 4],
+        "61": [_H894(law), 7 / 4 * L2],
+        "65.2": [sum(1 / 3 for x in (-1, 0, 1) if x * x == 0), 1 / 3],
+        "65.3": [sum(1 / 3 for x in (-1, 0, 1) if x * x == 1), 2 / 3],
+        "68": [_H894([1 / 3, 2 / 3]) / L2, 1 / 3 * math.log2(3) + 2 / 3 * math.log2(1.5), math.log2(3) - 2 / 3],
+        "71": [_H894([1 / 3] * 3) / L2, math.log2(3)],
+        "75.2": [math.log((1 - p) ** (k - 1) * p), math.log(p) + (k - 1) * math.log(1 - p)],
+        "78": [Hgeo(p), -math.log(p) - math.log(1 - p) * S],
+        "81": [S, 1 / p],
+        "84": [Hgeo(p), -math.log(p) - math.log(1 - p) / p],
+        "87": [Hgeo(0.5) / L2, 1 + 2, 3],
+        "87.2": [p * Hgeo(p), -p * math.log(p) - math.log(1 - p)],
+    }
+
+
+def _kl_bern(p, q):
+    return p * math.log(p / q) + (1 - p) * math.log((1 - p) / (1 - q))
+
+
+@document("895_notes_kl_bernoulli_coins")
+def _(rng):
+    p, q = rng.uniform(0.05, 0.95, size=2)
+    n = int(rng.integers(1, 8))
+    L = math.log
+    dk = _kl_bern
+    h = lambda t: -t * L(t) - (1 - t) * L(1 - t)  # noqa: E731
+    eta = L(q / (1 - q))
+    ks = np.arange(n + 1)
+    binom = lambda t: np.array([math.comb(n, k) * t**k * (1 - t) ** (n - k) for k in ks])  # noqa: E731
+    J = lambda a, b: dk(a, b) + dk(b, a)  # noqa: E731
+    return {
+        "10": [sum(P * L(P / Q) for P, Q in ((p, q), (1 - p, 1 - q))), p * L(p / q) + (1 - p) * L((1 - p) / (1 - q))],
+        "16": [dk(p, 0.5), p * L(2 * p) + (1 - p) * L(2 * (1 - p)), L(2) - h(p)],
+        "26": [d(lambda t: dk(p, t), q), -p / q + (1 - p) / (1 - q), (q - p) / (q * (1 - q))],
+        "32": [d(lambda t: dk(t, q), p), L(p / q) + 1 - L((1 - p) / (1 - q)) - 1, L(p * (1 - q) / (q * (1 - p)))],
+        "38": [d2(lambda t: dk(t, q), p), 1 / p + 1 / (1 - p), 1 / (p * (1 - p))],
+        "38.2": [d2(lambda t: dk(p, t), q), p / q**2 - (1 - p) / (1 - q) ** 2],
+        "41": [d2(lambda t: dk(p, t), p), 1 / p - 1 / (1 - p), (1 - 2 * p) / (p * (1 - p))],
+        "43.2": [d(sig, eta), q * (1 - q)],
+        "46": [d(lambda e: dk(p, sig(e)), eta), (q - p) / (q * (1 - q)) * q * (1 - q), q - p],
+        "56": [dk(0.5, 0.25), 0.5 * L(2) + 0.5 * L(2 / 3), 0.5 * L(4 / 3)],
+        "62": [dk(0.25, 0.5), 0.25 * L(0.5) + 0.75 * L(1.5), 0.75 * L(3) - L(2)],
+        "70": [dk(0.75, 0.5) / L(2), 0.75 * math.log2(1.5) + 0.25 * math.log2(0.5), 0.75 * math.log2(3) - 0.75 + 0.25,
+               0.75 * math.log2(3) - 0.5],
+        "73": [float(np.sum(binom(p) * np.log(binom(p) / binom(q)))), n * dk(p, q)],
+        "81": [J(p, q), dk(p, q) + dk(q, p), (p - q) * L(p / q) + (p - q) * L((1 - p) / (1 - q)),
+               (p - q) * L(p * (1 - p) / (q * (1 - q)))],
+        "87": [J(0.5, 0.25), 0.25 * L(0.25 / (3 / 16)), 0.25 * L(4 / 3)],
+    }
+
+
+_GH894 = np.polynomial.hermite.hermgauss(40)
+
+
+def _expect_normal(f, m, s):
+    """E f(X) for X ~ N(m, s^2) by Gauss-Hermite quadrature (exact for polynomials of degree < 80)."""
+    x, w = _GH894
+    return float(np.sum(w * f(m + math.sqrt(2) * s * x)) / math.sqrt(math.pi))
+
+
+def _logpdf_normal(x, m, s):
+    return -0.5 * np.log(2 * np.pi * s * s) - (x - m) ** 2 / (2 * s * s)
+
+
+def _kl_normal_quad(m1, s1, m2, s2):
+    return _expect_normal(lambda t: _logpdf_normal(t, m1, s1) - _logpdf_normal(t, m2, s2), m1, s1)
+
+
+def _kl_mvn(m1, S1, m2, S2):
+    """E_p[log p - log q] from the Gaussian moments, with logs of determinants by slogdet."""
+    k = len(m1)
+    A = np.linalg.inv(S2)
+    e_quad_q = np.trace(A @ (S1 + np.outer(m1 - m2, m1 - m2)))
+    e_logp = -0.5 * k * math.log(2 * math.pi) - 0.5 * np.linalg.slogdet(S1)[1] - 0.5 * k
+    e_logq = -0.5 * k * math.log(2 * math.pi) - 0.5 * np.linalg.slogdet(S2)[1] - 0.5 * e_quad_q
+    return float(e_logp - e_logq)
+
+
+@document("896_lecture_kl_between_gaussians")
+def _(rng):
+    from scipy import optimize
+    m1, m2 = rng.normal(size=2) * 1.5
+    s1, s2 = rng.uniform(0.4, 2.5, size=2)
+    x = rng.normal() * 2
+    L = math.log
+    KL = _kl_normal_quad(m1, s1, m2, s2)
+    E1 = _expect_normal(lambda t: (t - m1) ** 2, m1, s1)
+    E2 = _expect_normal(lambda t: (t - m2) ** 2, m1, s1)
+    s = s2  # Case 1: both standard deviations equal s
+    KLs, KLs_rev = _kl_normal_quad(m1, s, m2, s), _kl_normal_quad(m2, s, m1, s)
+    KLm = _kl_normal_quad(m1, s1, m1, s2)
+    r = s1 / s2
+    k = int(rng.integers(1, 5))
+    M1, M2 = rng.normal(size=k), rng.normal(size=k)
+    B1, B2 = rng.normal(size=(k, k)), rng.normal(size=(k, k))
+    S1, S2 = B1 @ B1.T + 0.5 * np.eye(k), B2 @ B2.T + 0.5 * np.eye(k)
+    A2 = np.linalg.inv(S2)
+    e_quad = np.trace(A2 @ (S1 + np.outer(M1 - M2, M1 - M2)))
+    mu3, Sg3 = np.array([1.0, 0]), np.diag([1.0, 2])
+    mu, sg = rng.normal(size=k), rng.uniform(0.3, 2.5, size=k)
+    j = int(rng.integers(k))
+    vae = lambda mu, sg: _kl_mvn(mu, np.diag(sg**2), np.zeros(len(mu)), np.eye(len(mu)))  # noqa: E731
+
+    def with_sigma(t):
+        v = sg.copy(); v[j] = t
+        return vae(mu, v)
+
+    def with_mu(t):
+        v = mu.copy(); v[j] = t
+        return vae(v, sg)
+    sj = L(sg[j] ** 2)
+    opt = optimize.minimize_scalar(lambda v: vae(np.array([0.5]), np.array([math.sqrt(v)])), bounds=(0.01, 10),
+                                   method="bounded", options={"xatol": 1e-10}).x
+    return {
+        "16": [math.log(math.exp(-(x - m1) ** 2 / (2 * s1 * s1)) / (s1 * math.sqrt(2 * math.pi))), -0.5 * L(2 * math.pi * s1**2) - (x - m1) ** 2 / (2 * s1**2)],
+        "17": [math.log(math.exp(-(x - m2) ** 2 / (2 * s2 * s2)) / (s2 * math.sqrt(2 * math.pi))), -0.5 * L(2 * math.pi * s2**2) - (x - m2) ** 2 / (2 * s2**2)],
+        "19": [E1, s1**2], "19.2": [x - m2, (x - m1) + (m1 - m2)],
+        "21": [E2, s1**2 + (m1 - m2) ** 2],
+        "25": [KL, 0.5 * L(s2**2 / s1**2) - s1**2 / (2 * s1**2) + (s1**2 + (m1 - m2) ** 2) / (2 * s2**2),
+               L(s2 / s1) + (s1**2 + (m1 - m2) ** 2) / (2 * s2**2) - 0.5],
+        "33": [KLs, (s**2 + (m1 - m2) ** 2) / (2 * s**2) - 0.5, (m1 - m2) ** 2 / s**2],
+        "35": [KLs, KLs_rev],
+        "39": [KLm, (r**2 - 1) / 2 - L(r)],
+        "43": [d(lambda t: (t**2 - 1) / 2 - L(t), r), r - 1 / r],
+        "51": [_kl_normal_quad(1, 1, 0, 2), L(2) + (1 + 1) / 8 - 0.5, L(2) - 0.25],
+        "55": [_kl_normal_quad(0, 2, 1, 1), L(0.5) + (4 + 1) / 2 - 0.5, 1.5 - L(2)],
+        "61": [e_quad, np.trace(A2 @ S1) + (M1 - M2) @ A2 @ (M1 - M2)],
+        "63": [_kl_mvn(M1, S1, M2, S2), 0.5 * (np.trace(A2 @ S1) + (M2 - M1) @ A2 @ (M2 - M1) - k
+                                               + L(np.linalg.det(S2) / np.linalg.det(S1)))],
+        "65.2": [np.trace(Sg3), 3], "65.3": [mu3 @ mu3, 1], "65.4": [np.linalg.det(Sg3), 2],
+        "67": [_kl_mvn(mu3, Sg3, np.zeros(2), np.eye(2)), 0.5 * (3 + 1 - 2 + L(2)), 1 + 0.5 * L(2)],
+        "75": [vae(mu, sg), 0.5 * np.sum(sg**2 + mu**2 - 1 - np.log(sg**2))],
+        "79": [d(with_mu, mu[j]), mu[j]],
+        "79.2": [d(with_sigma, sg[j]), sg[j] - 1 / (2 * sg[j])],
+        "81.2": [d(lambda t: vae(np.array([0.5]), np.array([t])), 2.0), 2 - 0.25, 7 / 4],
+        "81.3": [opt, 0.5],
+        "81.5": [sg[j] ** 2, math.exp(sj)],
+        "83": [d(lambda t: with_sigma(math.exp(t / 2)), sj), 0.5 * (math.exp(sj) - 1)],
+    }
+
+
+def _mi(P):
+    P = np.asarray(P, dtype=float)
+    px, py = P.sum(1), P.sum(0)
+    return float(np.sum(P * np.log(P / np.outer(px, py))))
+
+
+@document("897_exam_mutual_information_2x2")
+def _(rng):
+    L, L2 = math.log, math.log2
+    h = lambda t: -t * L(t) - (1 - t) * L(1 - t)  # noqa: E731
+    T = np.array([[0.4, 0.1], [0.2, 0.3]])
+    R = rng.dirichlet(np.ones(4)).reshape(2, 2)  # a general joint table, for the identities
+    a, b, c, dd = R.ravel()
+    H = lambda p: _H894(np.ravel(p))  # noqa: E731
+    HX, HY, HXY = H(R.sum(1)), H(R.sum(0)), H(R)
+    HXgY = -sum(R[i, j] * L(R[i, j] / R[:, j].sum()) for i in range(2) for j in range(2))
+    HYgX = -sum(R[i, j] * L(R[i, j] / R[i].sum()) for i in range(2) for j in range(2))
+    cond = T / T.sum(1, keepdims=True)
+    HYgX_T = -sum(T[i, j] * L(cond[i, j]) for i in range(2) for j in range(2))
+    eps = rng.uniform(0.02, 0.98)
+    bsc = 0.5 * np.array([[1 - eps, eps], [eps, 1 - eps]])
+    bscH = lambda e: -sum(0.5 * q * L(q) for q in (1 - e, e, e, 1 - e))  # H(Y|X) = -sum p(x, y) log p(y|x)  # noqa: E731
+    I_bsc = lambda e: _mi(0.5 * np.array([[1 - e, e], [e, 1 - e]]))  # noqa: E731
+    return {
+        "21": [_mi(R), HX - HXgY, HY - HYgX, HX + HY - HXY],
+        "28": [T[:, 0].sum(), 0.6], "28.2": [T[:, 1].sum(), 0.4],
+        "32": [_mi(T), 0.4 * L(0.4 / 0.3) + 0.1 * L(0.1 / 0.2) + 0.2 * L(0.2 / 0.3) + 0.3 * L(0.3 / 0.2),
+               0.4 * L(4 / 3) - 0.1 * L(2) + 0.2 * L(2 / 3) + 0.3 * L(1.5), 0.6 * L(2) - 0.3 * L(3)],
+        "38": [H(T.sum(0)), h(0.4)], "38.2": [min(H(T.sum(1)), H(T.sum(0))), L(2)],
+        "40": [cond[0, 0], 0.8], "40.2": [cond[1, 0], 0.2 / 0.6, 1 / 3],
+        "43": [HYgX_T, 0.5 * h(0.8) + 0.5 * h(1 / 3)], "43.2": [_mi(T), h(0.4) - 0.5 * h(0.2) - 0.5 * h(1 / 3)],
+        "46": [h(0.8), h(0.2)],
+        "51": [a - (a + b) * (a + c), a * (1 - a - b - c) - b * c, a * dd - b * c],
+        "54": [b - (a + b) * (b + dd), a * dd - b * c],
+        "54.2": [0.3 * 0.2 - 0.2 * 0.3, 0.06 - 0.06, 0], "54.3": [_mi(np.array([[0.3, 0.2], [0.3, 0.2]])), 0],
+        "54.4": [0.4 * 0.3 - 0.1 * 0.2, 0.12 - 0.02, 0.1],
+        "56": [bscH(eps), h(eps)], "59": [_mi(bsc), L(2) - h(eps)],
+        "62": [d(h, eps), L((1 - eps) / eps)],
+        "65": [d(I_bsc, eps), d(h, eps), L((1 - eps) / eps)],
+        "71": [I_bsc(1 / 8) / L(2), 1 - h(1 / 8) / L(2), 1 - 3 / 8 - 7 / 8 * L2(8 / 7), 7 / 8 * L2(7) - 13 / 8],
+    }
+
+
+@document("898_nb_cross_entropy_entropy_plus_kl")
+def _(rng):
+    L = math.log
+    K = int(rng.integers(2, 7))
+    p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    CE = lambda p, q: float(-np.sum(p * np.log(q)))  # noqa: E731
+    KL = lambda p, q: float(np.sum(p * np.log(p / q)))  # noqa: E731
+    Hp = _H894(p)
+    j = int(rng.integers(K))
+    g_ce = np.array([partial(lambda qq: CE(p, qq), q, i) for i in range(K)])
+    g_kl = np.array([partial(lambda qq: KL(p, qq), q, i) for i in range(K)])
+    p1, q1 = np.array([0.5, 0.25, 0.25]), np.array([0.25, 0.25, 0.5])
+    q3 = np.array([0.2, 0.5, 0.3])
+    alpha, c = 0.1, 1  # class 2, 0-based index 1
+    pt = (1 - alpha) * (np.arange(3) == c) + alpha / 3
+    z = rng.normal(size=K)
+    sm = softmax(z)
+    Hz = lambda z: CE(p, softmax(z))  # noqa: E731
+    hess = np.array([[partial2(Hz, z, a, b) for b in range(K)] for a in range(K)])
+    zs = np.log(pt)  # logits at which softmax(z) equals the smoothed target
+    pb, qb = rng.uniform(0.05, 0.95, size=2)
+    zb = L(qb / (1 - qb))
+    h = lambda t: -t * L(t) - (1 - t) * L(1 - t)  # noqa: E731
+    Hb = lambda p, q: -p * L(q) - (1 - p) * L(1 - q)  # noqa: E731
+    return {
+        "1:10": [CE(p, q), -p @ np.log(p) + p @ np.log(p) - p @ np.log(q), Hp + np.sum(p * np.log(p / q)), Hp + KL(p, q)],
+        "1:15": [g_ce, g_kl], "1:15.2": [KL(p, q), CE(p, q) + Hp],
+        "2:5": [_H894(p1) / L(2), 0.5 + 0.5 + 0.5, 1.5],
+        "2:6": [CE(p1, q1) / L(2), 1 + 0.5 + 0.25, 7 / 4],
+        "2:8": [KL(p1, q1) / L(2), 7 / 4 - 3 / 2, 1 / 4],
+        "4:3": [CE(np.eye(K)[j], q), -L(q[j])], "4:3.2": [CE(np.eye(3)[1], q3), L(2)],
+        "4:7": [pt, np.array([1 / 30, 9 / 10, 1 / 30])],
+        "4:11": [CE(pt, q3), -1 / 30 * L(0.2) - 9 / 10 * L(0.5) - 1 / 30 * L(0.3)],
+        "4:15": [_H894(pt), -2 / 30 * L(1 / 30) - 9 / 10 * L(9 / 10)],
+        "5:5": [CE(p, sm), -p @ z + L(np.sum(np.exp(z)))],
+        "5:9": [partial(Hz, z, j), -p[j] + math.exp(z[j]) / np.sum(np.exp(z)), sm[j] - p[j]],
+        "5:11": [hess, np.diag(sm) - np.outer(sm, sm)],
+        "5:13": [zs[1] - zs[0], L(pt[1] / pt[0]), L(27)],
+        "7:5": [Hb(pb, qb), -pb * L(qb) - (1 - pb) * L(1 - qb), h(pb) + _kl_bern(pb, qb)],
+        "7:9": [d(lambda t: Hb(pb, t), qb), -pb / qb + (1 - pb) / (1 - qb), (qb - pb) / (qb * (1 - qb))],
+        "7:13": [d(lambda t: Hb(pb, sig(t)), zb), (qb - pb) / (qb * (1 - qb)) * sig(zb), (qb - pb) / (1 - qb)],
+        "7:15": [d(lambda t: Hb(0.8, sig(t)), 0.0), (0.5 - 0.8) / 0.5, -0.6],
+    }
+
+
+@document("899_forum_jensen_inequality_examples")
+def _(rng):
+    L = math.log
+    E = lambda f, xs: float(np.mean([f(x) for x in xs]))  # noqa: E731  uniform law on xs
+    x1, x2, x3 = [1.0, 3.0], [1.0, 4.0], [1.0, 2.0, 4.0]
+    n = int(rng.integers(2, 7))
+    vals, w = rng.normal(size=n), rng.dirichlet(np.ones(n))
+    EX = w @ vals
+    K = int(rng.integers(2, 7))
+    p, q = rng.dirichlet(np.ones(K)), rng.dirichlet(np.ones(K))
+    KL = float(np.sum(p * np.log(p / q)))
+    Z = int(rng.integers(2, 5))
+    qz, pxz = rng.dirichlet(np.ones(Z)), rng.uniform(0.01, 0.5, size=Z)
+    pj = np.array([0.1, 0.3]); qu = np.array([0.5, 0.5])
+    elbo = float(qu @ np.log(pj / qu))
+    mu, s = rng.normal(), rng.uniform(0.2, 1.5)
+    Eexp = _expect_normal(np.exp, mu, s)
+    return {
+        "16": [E(lambda x: x, x1), 0.5 * (1 + 3), 2], "16.2": [E(lambda x: x * x, x1), 0.5 * (1 + 9), 5],
+        "19": [E(lambda x: x, x1) ** 2, 4],
+        "19.2": [w @ vals**2 - EX**2, w @ (vals - EX) ** 2],
+        "22": [E(lambda x: x * x, x1) - E(lambda x: x, x1) ** 2, 5 - 4, 1, np.var(x1)],
+        "28": [E(L, x2), 0.5 * (L(1) + L(4)), L(2)], "31": [L(E(lambda x: x, x2)), L(5 / 2)], "31.2": [math.sqrt(4), 2],
+        "33": [E(lambda x: x, x3), 7 / 3],
+        "36": [E(lambda x: 1 / x, x3), (1 + 0.5 + 0.25) / 3, 7 / 4],
+        "39": [1 / E(lambda x: x, x3), 3 / 7],
+        "42": [E(lambda x: 1 / x, x3) - 1 / E(lambda x: x, x3), 7 / 4 - 3 / 7, 37 / 28],
+        "53": [-KL, float(np.sum(p * np.log(q / p)))],
+        "56": [L(np.sum(p * q / p)), L(np.sum(q)), 0],
+        "68": [L(float(np.sum(pxz))), L(float(np.sum(qz * pxz / qz)))],  # pxz: the joint p(x, z) at the observed x
+        "71": [0.5 * 0.2 + 0.5 * 0.6, 0.1 + 0.3, 0.4],
+        "74": [elbo, 0.5 * L(0.1 / 0.5) + 0.5 * L(0.3 / 0.5), 0.5 * L(0.2) + 0.5 * L(0.6), L(0.4)],
+        "77": [L(0.4) - elbo, 0],
+        "86": [Eexp, math.exp(mu + s * s)],
+        "89": [Eexp / math.exp(mu), math.exp(s * s)],
+        "89.2": [_expect_normal(np.exp, 0, 1), math.e], "89.3": [math.exp(_expect_normal(lambda t: t, 0, 1)), 1],
+    }
+
+
+def _posterior_moments_beta_binomial(a, b, n, k):
+    """Mean and variance of theta given k of n, prior Beta(a, b), by quadrature of prior times likelihood."""
+    from scipy import integrate, special
+    f = lambda t: t ** (a - 1 + k) * (1 - t) ** (b - 1 + n - k)  # noqa: E731
+    Z = integrate.quad(f, 0, 1, epsabs=0, epsrel=1e-12, limit=200)[0]
+    m = integrate.quad(lambda t: t * f(t), 0, 1, epsabs=0, epsrel=1e-12, limit=200)[0] / Z
+    m2 = integrate.quad(lambda t: t * t * f(t), 0, 1, epsabs=0, epsrel=1e-12, limit=200)[0] / Z
+    evidence = math.comb(n, k) * Z / special.beta(a, b)
+    return m, m2 - m * m, m2, evidence
+
+
+@document("900_solution_key_beta_binomial_posterior_predictive")
+def _(rng):
+    from scipy import special, optimize
+    a, b = rng.uniform(1.0, 5, size=2)
+    n = int(rng.integers(1, 15)); k = int(rng.integers(0, n + 1))
+    m, v, _, ev = _posterior_moments_beta_binomial(a, b, n, k)
+    c = m * (1 - m) / v - 1
+    al, be = m * c, (1 - m) * c  # the posterior Beta parameters, by moment matching
+    w = (a + b) / (a + b + n)
+    m9, v9, m2_9, ev9 = _posterior_moments_beta_binomial(2, 2, 10, 7)
+    mode9 = optimize.minimize_scalar(lambda t: -(8 * math.log(t) + 4 * math.log(1 - t)), bounds=(1e-6, 1 - 1e-6),
+                                     method="bounded", options={"xatol": 1e-12}).x
+    pY = [math.comb(2, j) * _moment_beta894(9, 5, j, 2 - j) for j in range(3)]
+    EY = sum(j * pY[j] for j in range(3)); EY2 = sum(j * j * pY[j] for j in range(3))
+    mu1, vu1, _, _ = _posterior_moments_beta_binomial(1, 1, 10, 7)
+    cu = mu1 * (1 - mu1) / vu1 - 1
+    return {
+        "8": [al, a + k], "8.2": [be, b + n - k],
+        "14": [m, (a + k) / (a + b + n), w * a / (a + b) + (1 - w) * k / n if n else UNDEFINED],
+        "20": [v, al * be / ((al + be) ** 2 * (al + be + 1))],
+        "26": [m9, 9 / 14], "26.2": [(2 + 2) / (2 + 2 + 10), 2 / 7],
+        "32": [mode9, (9 - 1) / (14 - 1), 8 / 13],
+        "38": [v9, 9 * 5 / (14**2 * 15), 3 / 196],
+        "44": [ev, math.comb(n, k) * special.beta(a + k, b + n - k) / special.beta(a, b)],
+        "47": [special.beta(9, 5), 1 / 6435],
+        "47.2": [special.beta(2, 2), 1 / 24, 1 / 24],
+        "50": [ev9, math.comb(10, 7) * special.beta(9, 5) / special.beta(2, 2), 120 * 24 / 6435, 64 / 143],
+        "53": [m9, 9 / 14],
+        "56": [pY[2], m2_9, 9 * 10 / (14 * 15), 3 / 7],
+        "62": [EY2 - EY**2, 2 * m9 * (1 - m9), 2 * 9 / 14 * 5 / 14, 45 / 98],
+        "65": [(7 + 1) / (10 + 2), 2 / 3],
+        "65.2": [mu1 * cu, 7 + 1, 8], "65.3": [(1 - mu1) * cu, 10 - 7 + 1, 3],
+        "68": [vu1, 8 * 3 / (11**2 * 12), 2 / 121],
+    }
+
+
+def _moment_beta894(al, be, i, j):
+    """E[theta^i (1 - theta)^j] under Beta(al, be): the integral of the density against the monomial, a ratio of beta functions."""
+    from scipy import special
+    return math.exp(special.betaln(al + i, be + j) - special.betaln(al, be))
+
+
+def _normal_posterior894(x, m0, t0sq, ssq):
+    """Mean and variance of the Gaussian posterior of mu, read off the log posterior by a Newton step."""
+    lp = lambda mu: -0.5 * (mu - m0) ** 2 / t0sq - 0.5 * float(np.sum((np.asarray(x) - mu) ** 2)) / ssq  # noqa: E731
+    curv = (lp(1.0) - 2 * lp(0.0) + lp(-1.0))  # exact for a quadratic
+    slope = (lp(1.0) - lp(-1.0)) / 2
+    return -slope / curv, -1 / curv, lp
+
+
+@document("901_recitation_normal_normal_posterior_predictive")
+def _(rng):
+    n = int(rng.integers(1, 8))
+    m0, t0sq, ssq = rng.normal() * 2, rng.uniform(0.2, 5), rng.uniform(0.2, 5)
+    x = rng.normal(size=n) * 2 + 1
+    xb = float(np.mean(x))
+    mn, tnsq, lp = _normal_posterior894(x, m0, t0sq, ssq)
+    mu = rng.normal() * 2
+    dlp = (lp(mu + 0.5) - lp(mu - 0.5)) / 1.0  # exact slope of a quadratic
+    w = (ssq / n) / (ssq / n + t0sq)
+    # predictive variance by nested Gauss-Hermite: mu from the posterior, then the noise
+    Ex2 = _expect_normal(lambda m: np.array([_expect_normal(lambda e: (mi + e) ** 2, 0.0, math.sqrt(ssq)) for mi in m]),
+                         mn, math.sqrt(tnsq))
+    pvar = Ex2 - mn**2
+    x1 = np.array([1.0, 2, 2, 3]); m1, v1, _ = _normal_posterior894(x1, 0.0, 4.0, 1.0)
+    x2 = 13 + np.array([1.0, -1, 2, -2, 0.5, -0.5, 3, -3, 0]); m2, v2, _ = _normal_posterior894(x2, 10.0, 9.0, 36.0)
+    return {
+        "11": [dlp, -(mu - m0) / t0sq + np.sum((x - mu) / ssq), -(1 / t0sq + n / ssq) * mu + m0 / t0sq + n * xb / ssq],
+        "19": [1 / tnsq, 1 / t0sq + n / ssq], "19.2": [mn, tnsq * (m0 / t0sq + n * xb / ssq)],
+        "22": [dlp, -(mu - mn) / tnsq], "22.2": [mn, w * m0 + (1 - w) * xb],
+        "28": [tnsq, ssq * t0sq / (ssq + t0sq)], "28.2": [w, ssq / (ssq + n * t0sq)],
+        "35": [pvar, ssq + tnsq],
+        "42": [len(x1), 4], "42.2": [x1.mean(), 2],
+        "45": [1 / v1, 1 / 4 + 4 / 1, 17 / 4], "45.2": [v1, 4 / 17], "45.3": [m1, 4 / 17 * (0 + 4 * 2 / 1), 32 / 17],
+        "48": [(1 / 4) / (1 / 4 + 4), (1 / 4) / (1 / 4 + 4), 1 / 17], "48.2": [1 / 17 * 0 + 16 / 17 * 2, 32 / 17],
+        "48.3": [1 + v1, 21 / 17],
+        "55": [1 / v2, 1 / 9 + 1 / 36, 5 / 36], "55.2": [v2, 36 / 5],
+        "61": [m2, 36 / 5 * (10 / 9 + 13 / 36), 53 / 5],
+        "67": [36 + v2, 36 + 36 / 5, 216 / 5],
+    }
+
+
+def _urn894(alpha, seq):
+    """Probability of the sequence of faces seq under the Polya urn with initial weights alpha."""
+    c = np.zeros(len(alpha)); pr = 1.0
+    for t, k in enumerate(seq):
+        pr *= (alpha[k] + c[k]) / (np.sum(alpha) + t)
+        c[k] += 1
+    return pr
+
+
+def _beta_var894(a, b):
+    m = _moment_beta894(a, b, 1, 0)
+    return _moment_beta894(a, b, 2, 0) - m * m
+
+
+@document("902_worksheet_dirichlet_multinomial")
+def _(rng):
+    from scipy import optimize, special
+    import itertools
+    K = int(rng.integers(2, 5))
+    alpha = rng.uniform(0.5, 3, size=K)
+    n = rng.integers(0, 4, size=K); N = int(n.sum())
+    ap = alpha + n; a0p = ap.sum(); ab = ap / a0p
+    j, k = rng.choice(K, size=2, replace=False)
+    mean_k = _moment_beta894(ap[k], a0p - ap[k], 1, 0)            # theta_k ~ Beta(alpha'_k, alpha'_0 - alpha'_k)
+    var_k = _beta_var894(ap[k], a0p - ap[k])
+    var_jk = _beta_var894(ap[j] + ap[k], a0p - ap[j] - ap[k]) if K > 2 else 0.0  # theta_j + theta_k is Beta too (1 when K = 2)
+    cov = (var_jk - _beta_var894(ap[j], a0p - ap[j]) - var_k) / 2
+    alpha2 = alpha + 1.0  # every alpha'_k > 1 for the mode
+    ap2 = alpha2 + n
+    res = optimize.minimize(lambda u: -np.sum((ap2 - 1) * np.log(softmax(np.append(u, 0.0)))), np.zeros(K - 1),
+                            method="BFGS", options={"gtol": 1e-12})
+    mode = softmax(np.append(res.x, 0.0))
+    seq = [f for f in range(K) for _ in range(n[f])]
+    rng.shuffle(seq)
+    G = special.gammaln
+    a3 = np.ones(3); s3 = [0, 0, 1, 0]
+    pcounts = sum(_urn894(a3, list(s)) for s in set(itertools.permutations(s3)))
+    a5 = np.array([5.0, 3, 2])
+
+    def mode3(ap):
+        r = optimize.minimize(lambda u: -np.sum((ap - 1) * np.log(softmax(np.append(u, 0.0)))), np.zeros(2),
+                              method="BFGS", options={"gtol": 1e-12})
+        return softmax(np.append(r.x, 0.0))
+    cov_ab = (_beta_var894(8, 2) - _beta_var894(5, 5) - _beta_var894(3, 7)) / 2
+    return {
+        "10": [mean_k, ab[k]], "10.2": [var_k, ab[k] * (1 - ab[k]) / (a0p + 1)],
+        "10.3": [cov, ab[j] * ab[k] / (a0p + 1)],
+        "18": [mode, (ap2 - 1) / (ap2.sum() - K), (alpha2 + n - 1) / (alpha2.sum() + N - K)],
+        "26": [_urn894(alpha, seq), math.exp(G(alpha.sum()) - G(alpha.sum() + N) + np.sum(G(alpha + n) - G(alpha)))],
+        "33.2": [len(s3), 4], "35": [(a3 + [3, 1, 0]).sum(), 7],
+        "38": [(a3 + [3, 1, 0]) / 7, np.array([4 / 7, 2 / 7, 1 / 7])],
+        "44": [_beta_var894(4, 3), (4 / 7 * 3 / 7) / 8, 12 / 392, 3 / 98],
+        "50": [_urn894(a3, s3), 1 / 4 * 2 / 5 * 1 / 6 * 3 / 7, 6 / 840, 1 / 140],
+        "53": [math.factorial(4) / (math.factorial(3) * math.factorial(1) * math.factorial(0)), 4],
+        "56": [pcounts, 4 * 1 / 140, 1 / 35],
+        "59": [a5.sum(), 10], "59.2": [2 / 10, 1 / 5],
+        "62": [mode3(a5), np.array([4 / 9, 2 / 9, 1 / 9])],
+        "68": [cov_ab, (0.5 * 0.3) / 11, 3 / 220],
+    }
+
+
+def _argmax894(f, lo, hi):
+    from scipy import optimize
+    return optimize.minimize_scalar(lambda t: -f(t), bounds=(lo, hi), method="bounded", options={"xatol": 1e-12}).x
+
+
+@document("903_blog_map_vs_mle")
+def _(rng):
+    from scipy import special
+    blogpdf = lambda t, p, q: (p - 1) * math.log(t) + (q - 1) * math.log(1 - t) - special.betaln(p, q)  # noqa: E731
+    L = math.log
+    n = int(rng.integers(2, 12)); k = int(rng.integers(1, n))
+    a, b = rng.uniform(1.2, 5, size=2)
+    th = rng.uniform(0.05, 0.95)
+    ell = lambda t: (k + a - 1) * L(t) + (n - k + b - 1) * L(1 - t)  # noqa: E731
+    loglik = lambda t: k * L(t) + (n - k) * L(1 - t)  # noqa: E731  (the binomial coefficient cancels)
+    log_ev = special.betaln(a + k, b + n - k) - special.betaln(a, b)
+    grid = np.linspace(0, 1, 1001)
+    m = int(rng.integers(1, 8)); xs = rng.poisson(3, size=m); xs[0] += 1; S = int(xs.sum())
+    al, be = rng.uniform(1.2, 4), rng.uniform(0.3, 3)
+    lam = rng.uniform(0.2, 5)
+    lpost = lambda l: S * L(l) - m * l + (al - 1) * L(l) - be * l  # noqa: E731
+    N, D = int(rng.integers(2, 7)), int(rng.integers(1, 4))
+    X, y, w = rng.normal(size=(N, D)), rng.normal(size=N), rng.normal(size=D)
+    s2, t2 = rng.uniform(0.2, 3, size=2)
+    J = lambda w: np.sum((y - X @ w) ** 2) / (2 * s2) + w @ w / (2 * t2)  # noqa: E731
+
+    def ridge_map(X, y, s2, t2):
+        A = np.vstack([X / math.sqrt(s2), np.eye(X.shape[1]) / math.sqrt(t2)])
+        return np.linalg.lstsq(A, np.concatenate([y / math.sqrt(s2), np.zeros(X.shape[1])]), rcond=None)[0]
+    ws = ridge_map(X, y, s2, t2)
+    w1 = ridge_map(np.array([[1.0], [2.0]]), np.array([1.0, 3.0]), 1.0, 0.5)[0]
+    eta_post = lambda e: ell(sig(e)) + L(sig(e) * (1 - sig(e)))  # noqa: E731
+    eta_star = _argmax894(eta_post, -30, 30)
+    return {
+        "5": [blogpdf(th, a + k, b + n - k), loglik(th) + blogpdf(th, a, b) - log_ev],
+        "18": [d(ell, th), (k + a - 1) / th + (n - k + b - 1) / (1 - th)],
+        "24": [_argmax894(ell, 1e-9, 1 - 1e-9), (k + a - 1) / (n + a + b - 2)], "24.2": [_argmax894(loglik, 1e-9, 1 - 1e-9), k / n],
+        "27": [grid[np.argmax(grid**3)], 1],
+        "30": [_argmax894(lambda t: 4 * L(t) + 1 * L(1 - t), 1e-9, 1 - 1e-9), (3 + 2 - 1) / (3 + 2 + 2 - 2), 4 / 5],
+        "38": [d(lpost, lam), (S + al - 1) / lam - (m + be)],
+        "41": [_argmax894(lpost, 1e-9, 100), (S + al - 1) / (m + be)],
+        "41.2": [_argmax894(lambda l: S * L(l) - m * l, 1e-9, 100), S / m],
+        "41.3": [2 + 0 + 3 + 1, 6], "41.4": [6 / 4, 1.5],
+        "44": [_argmax894(lambda l: 6 * L(l) - 4 * l + (2 - 1) * L(l) - 1 * l, 1e-9, 100), (6 + 2 - 1) / (4 + 1), 7 / 4],
+        "58": [grad(J, w), -X.T @ (y - X @ w) / s2 + w / t2],
+        "61.2": [(X.T @ X + s2 / t2 * np.eye(D)) @ ws, X.T @ y],
+        "61.3": [s2 / t2, t2 / s2],
+        "64": [w1, 7 / (5 + 1.0 / 0.5), 7 / (5 + 0.5), 14 / 11], "64.2": [np.linalg.lstsq(np.array([[1.0], [2.0]]), np.array([1.0, 3.0]), rcond=None)[0][0], 7 / 5],
+        "69.2": [d(sig, L(th / (1 - th))), th * (1 - th)],
+        "72": [sig(eta_star), (k + a) / (n + a + b)],
+        "75": [(3 + 2) / (3 + 4), 5 / 7],
+    }
+
+
+@document("904_appendix_evidence_conjugate_models")
+def _(rng):
+    from scipy import integrate, special
+
+    def mvn_logpdf(v, mean, C):
+        """log density of N(mean, C) at v, through a Cholesky factor."""
+        Lc = np.linalg.cholesky(C)
+        u = np.linalg.solve(Lc, v - mean)
+        return float(-0.5 * len(v) * math.log(2 * math.pi) - np.sum(np.log(np.diag(Lc))) - 0.5 * u @ u)
+    quad = lambda f, lo, hi: integrate.quad(f, lo, hi, epsabs=0, epsrel=1e-11, limit=200)[0]  # noqa: E731
+    B = special.beta
+    a, b = rng.uniform(1, 4, size=2)
+    n = int(rng.integers(1, 10)); k = int(rng.integers(0, n + 1))
+    th = rng.uniform(0.05, 0.95)
+    bpdf = lambda t, p, q: math.exp((p - 1) * math.log(t) + (q - 1) * math.log1p(-t) - special.betaln(p, q))  # noqa: E731
+    ev = quad(lambda t: t**k * (1 - t) ** (n - k) * bpdf(t, a, b), 1e-300, 1 - 1e-16)
+    integrand = ev
+    chib = th**k * (1 - th) ** (n - k) * bpdf(th, a, b) / bpdf(th, a + k, b + n - k)
+    evA = quad(lambda t: t**8 * (1 - t) ** 2, 0, 1)
+    m = int(rng.integers(1, 5))
+    s2, t2, mu0 = rng.uniform(0.3, 3), rng.uniform(0.3, 3), rng.normal()
+    A = np.hstack([math.sqrt(t2) * np.ones((m, 1)), math.sqrt(s2) * np.eye(m)])  # x - mu0 1 = A z, z standard normal
+    Sig = A @ A.T
+    one = np.ones(m)
+    x = rng.normal(size=m) * 2
+    Sig2 = np.array([[2.0, 1], [1, 2]]); x2 = np.array([1.0, 3])
+    nP = int(rng.integers(1, 5)); xs = rng.poisson(2, size=nP); S = int(xs.sum())
+    al, be = rng.uniform(0.5, 3), rng.uniform(0.3, 3)
+    fact = float(np.prod([math.factorial(int(v)) for v in xs]))
+    lik = lambda l: math.exp(S * math.log(l) - nP * l) / fact if l > 0 else 0.0  # noqa: E731
+    gpdf = lambda l: math.exp(al * math.log(be) + (al - 1) * math.log(l) - be * l - math.lgamma(al)) if l > 0 else 0.0  # noqa: E731
+    evP = quad(lambda l: lik(l) * gpdf(l), 0, np.inf)
+    evC = quad(lambda l: (l * math.exp(-l)) * (l**2 * math.exp(-l) / 2) * math.exp(-l), 0, np.inf)
+    return {
+        "12": [ev, chib],
+        "20": [ev, integrand, B(a + k, b + n - k) / B(a, b)],
+        "25": [evA, B(9, 3), math.factorial(8) * math.factorial(2) / math.factorial(11), 1 / 495],
+        "29": [2.0**-10 * 1 / (2.0**-10 / B(9, 3)), B(9, 3)],
+        "31": [(1 / 495) / (1 / 1024), 1024 / 495], "31.2": [45 / 495, 1 / 11],
+        "33": [(45 * evA) / (45 * 2.0**-10), (1 / 11) / (1 / 1024), 1024 / 11],
+        "40": [Sig, s2 * np.eye(m) + t2 * np.outer(one, one)],
+        "44": [np.linalg.det(Sig), s2**m * (s2 + m * t2)],
+        "45": [np.linalg.inv(Sig), (np.eye(m) - t2 / (s2 + m * t2) * np.outer(one, one)) / s2],
+        "49": [mvn_logpdf(x, mu0 * one, Sig),
+               -m / 2 * math.log(2 * math.pi) - 0.5 * math.log(np.linalg.det(Sig)) - 0.5 * (x - mu0) @ np.linalg.solve(Sig, x - mu0)],
+        "51": [np.linalg.det(Sig2), 1 * 3, 3], "51.2": [x2 @ x2, 10], "51.3": [(x2.sum()) ** 2, 16],
+        "53": [x2 @ np.linalg.solve(Sig2, x2), 10 - 16 / 3, 14 / 3],
+        "57": [mvn_logpdf(x2, np.zeros(2), Sig2), -math.log(2 * math.pi) - 0.5 * math.log(3) - 14 / 3],
+        "64": [evP, be**al / math.gamma(al) * math.gamma(al + S) / (be + nP) ** (al + S - 1) / fact],
+        "68": [evC, 1 / math.gamma(1) * math.gamma(4) / 3.0 ** (1 + 3 - 1) / 2, 6 / 54, 1 / 9],
+    }
+
+
+@document("905_handout_fisher_information_jeffreys_prior")
+def _(rng):
+    from scipy import integrate
+    L = math.log
+    th = rng.uniform(0.05, 0.95)
+    x = float(rng.integers(2))
+    lam = rng.uniform(0.3, 6)
+    ks = np.arange(0, 200)
+    logfact = np.array([math.lgamma(k + 1) for k in ks])
+    pois = np.exp(ks * L(lam) - lam - logfact)
+    lpois = lambda l, k: k * math.log(l) - l - math.lgamma(k + 1)  # noqa: E731
+    score2 = sum(pois[k] * d(lambda l: lpois(l, k), lam) ** 2 for k in range(60))
+    hess = sum(pois[k] * d2(lambda l: lpois(l, k), lam) for k in range(60))
+    lb = lambda t, x: x * L(t) + (1 - x) * L(1 - t)  # noqa: E731
+    Ib = lambda t: sum((t if x else 1 - t) * d(lambda u: lb(u, x), t) ** 2 for x in (0, 1))  # noqa: E731
+    n = int(rng.integers(1, 6))
+    import itertools
+    In = sum(np.prod([th if v else 1 - th for v in xs]) * d(lambda u: sum(lb(u, v) for v in xs), th) ** 2
+             for xs in itertools.product((0, 1), repeat=n))
+    xe = rng.uniform(0.1, 3)
+    lexp = lambda l: L(l) - l * xe  # noqa: E731
+    mu, s = rng.normal(), rng.uniform(0.3, 3)
+    xn = rng.normal() * 2
+    ln = lambda m, sg, x: -L(sg) - (x - m) ** 2 / (2 * sg * sg) - 0.5 * L(2 * math.pi)  # noqa: E731
+    Isig = -_expect_normal(lambda xx: np.array([d2(lambda sg: ln(mu, sg, v), s) for v in xx]), mu, s)
+    eta = rng.normal()
+    Ieta_pois = sum(np.exp(k * eta - math.exp(eta) - math.lgamma(k + 1)) * d(lambda e: lpois(math.exp(e), k), eta) ** 2 for k in range(80))
+    le = math.exp(eta)
+    Ilam_at = sum(math.exp(lpois(le, k)) * d(lambda l: lpois(l, k), le) ** 2 for k in range(80))  # I_lambda at g(eta)
+    te = sig(eta)
+    Ieta_bern = sum((te if v else 1 - te) * d(lambda e: lb(sig(e), v), eta) ** 2 for v in (0, 1))
+    return {
+        "6": [score2, score2, -hess],
+        "9": [In, n * Ib(th)],
+        "13": [L(th if x else 1 - th), lb(th, x)],
+        "16": [d(lambda u: lb(u, x), th), x / th - (1 - x) / (1 - th), (x - th) / (th * (1 - th))],
+        "22": [Ib(th), th * (1 - th) / (th**2 * (1 - th) ** 2), 1 / (th * (1 - th))],
+        "25": [integrate.quad(lambda t: 1.0, 0, 1, weight="alg", wvar=(-0.5, -0.5))[0], math.pi],
+        "27.3": [Ib(0.2), 1 / (0.2 * 0.8), 6.25], "27.4": [1 / (100 * 6.25), 0.0016], "27.5": [0.2 * 0.8 / 100, 0.0016],
+        "31": [d2(lambda l: lpois(l, 3), lam), -3 / lam**2],
+        "31.2": [score2, float(pois @ ks) / lam**2, 1 / lam],
+        "33": [L(lam * math.exp(-lam * xe)), lexp(lam)],
+        "33.2": [d2(lexp, lam), -1 / lam],
+        "36": [-d2(lexp, lam), 1 / lam],
+        "43": [-d2(lambda m: ln(m, s, xn), mu), 1 / s**2],
+        "45": [L(math.exp(-(xn - mu) ** 2 / (2 * s * s)) / (s * math.sqrt(2 * math.pi))), ln(mu, s, xn)],
+        "48": [d(lambda sg: ln(mu, sg, xn), s), -1 / s + (xn - mu) ** 2 / (2 * s**3)],
+        "49": [d2(lambda sg: ln(mu, sg, xn), s), 1 / s**2 - 3 * (xn - mu) ** 2 / (2 * s**4)],
+        "55": [Isig, -1 / s**2 + 3 * s**2 / (2 * s**4), 1 / (2 * s**2)],
+        "65": [Ieta_pois, Ilam_at * math.exp(eta) ** 2],
+        "68.2": [d(sig, eta), te * (1 - te)],
+        "68.3": [Ieta_bern, 1 / (te * (1 - te)) * te * (1 - te), 1],
+    }
+
+
+@document("906_nb_elbo_one_latent_gaussian")
+def _(rng):
+    L = math.log
+    s2 = rng.uniform(0.3, 3); x = rng.uniform(-3, 3)
+    m, s = rng.normal(), rng.uniform(0.3, 2)
+    lpx_z = lambda z, x=x, s2=s2: -0.5 * np.log(2 * np.pi * s2) - (x - z) ** 2 / (2 * s2)  # noqa: E731
+    lpz = lambda z: -0.5 * np.log(2 * np.pi) - z**2 / 2  # noqa: E731
+    lq = lambda z, m, s: -0.5 * np.log(2 * np.pi * s * s) - (z - m) ** 2 / (2 * s * s)  # noqa: E731
+
+    def elbo(m, s, x=x, s2=s2):
+        return _expect_normal(lambda z: lpx_z(z, x, s2) + lpz(z) - lq(z, m, s), m, s)
+
+    def logpx(x=x, s2=s2):
+        return math.log(_expect_normal(lambda z: np.exp(lpx_z(z, x, s2)), 0.0, 1.0))
+
+    def kl_post(m, s, x=x, s2=s2):
+        return _expect_normal(lambda z: lq(z, m, s) - (lpx_z(z, x, s2) + lpz(z) - logpx(x, s2)), m, s)
+    Z = math.exp(logpx())
+    pm = _expect_normal(lambda z: z * np.exp(lpx_z(z)), 0.0, 1.0) / Z
+    pv = _expect_normal(lambda z: z * z * np.exp(lpx_z(z)), 0.0, 1.0) / Z - pm**2
+    mstar = _argmax894(lambda t: elbo(t, 1.0), -20, 20)
+    sstar = _argmax894(lambda t: elbo(mstar, t), 1e-3, 20)
+    kl_prior = _expect_normal(lambda z: lq(z, m, s) - lpz(z), m, s)
+    a, c = rng.uniform(0.5, 2), rng.normal()
+    f = lambda z: np.sin(a * z) + c * z**3  # noqa: E731
+    fp = lambda z: a * np.cos(a * z) + 3 * c * z**2  # noqa: E731
+    Ef = lambda m, s: _expect_normal(f, m, s)  # noqa: E731
+    eps_mean = lambda g: _expect_normal(g, 0.0, 1.0)  # noqa: E731
+    m1 = _argmax894(lambda t: elbo(t, 1.0, 2.0, 1.0), -20, 20)
+    s1 = _argmax894(lambda t: elbo(m1, t, 2.0, 1.0), 1e-3, 20)
+    return {
+        "1:7": [elbo(m, s), elbo(m, s), _expect_normal(lpx_z, m, s) - kl_prior],
+        "1:9": [logpx(), elbo(m, s) - kl_post(m, s)],
+        "2:5": [_expect_normal(lambda z: (x - z) ** 2, m, s), (x - m) ** 2 + s * s],
+        "2:5.2": [_expect_normal(lambda z: z * z, m, s), m * m + s * s],
+        "2:9": [_expect_normal(lpx_z, m, s), -0.5 * L(2 * math.pi * s2) - ((x - m) ** 2 + s * s) / (2 * s2)],
+        "2:10": [kl_prior, 0.5 * (m * m + s * s - 1 - L(s * s))],
+        "2:14": [elbo(m, s), -0.5 * L(2 * math.pi * s2) - ((x - m) ** 2 + s * s) / (2 * s2) - 0.5 * (m * m + s * s - 1) + L(s)],
+        "4:5": [d(lambda t: elbo(t, s), m), (x - m) / s2 - m],
+        "4:5.2": [d(lambda t: elbo(m, t), s), -s / s2 - s + 2 / s],
+        "4:9": [mstar, (x / s2) / (1 / s2 + 1), x / (1 + s2)],
+        "4:13": [sstar**2, 2 / (1 / s2 + 1), 2 * s2 / (1 + s2)],
+        "4:15": [np.array([pm, pv]), np.array([x / (1 + s2), s2 / (1 + s2)])],
+        "5:3.3": [m1, 2 / 2, 1], "5:3.4": [s1**2, 1],
+        "5:5": [logpx(2.0, 1.0), -0.5 * L(4 * math.pi) - 2],
+        "5:9": [elbo(0.0, 1.0, 2.0, 1.0), -0.5 * L(2 * math.pi) - (4 + 1) / 2, -0.5 * L(2 * math.pi) - 2.5],
+        "5:13": [logpx(2.0, 1.0) - elbo(0.0, 1.0, 2.0, 1.0), 0.5 - 0.5 * L(2), kl_post(0.0, 1.0, 2.0, 1.0)],
+        "6:5": [d(lambda t: Ef(t, s), m), eps_mean(lambda e: fp(m + s * e))],
+        "6:5.2": [d(lambda t: Ef(m, t), s), eps_mean(lambda e: fp(m + s * e) * e)],
+        "6:7.2": [d(lambda t: _expect_normal(lambda z: z * z, m, t), s), eps_mean(lambda e: 2 * (m + s * e) * e), 2 * s],
+        "6:7.3": [_expect_normal(lambda z: z * z, m, s), m * m + s * s],
+    }
+
+
+@document("907_office_hours_perplexity")
+def _(rng):
+    L2 = math.log2
+    N = int(rng.integers(1, 10)); V = int(rng.integers(2, 50000))
+    qs = rng.uniform(0.01, 1, size=N)
+    H = lambda ps: -float(np.mean(np.log2(ps)))  # noqa: E731
+    PP = lambda ps: 2 ** H(ps)  # noqa: E731
+    s4 = np.array([1 / 4, 1 / 2, 1 / 8, 1 / 4]); s5 = np.append(s4, 1 / 2)
+    files = np.concatenate([np.full(100, 1 / 10), np.full(300, 1 / 40)])  # every token at the file's perplexity
+    p = np.array([0.5] + [0.1] * 5)
+    Hp = -float(p @ np.log2(p))
+    return {
+        "9": [PP(qs), float(np.prod(1 / qs)) ** (1 / N)],
+        "16": [H(np.full(N, 1 / V)), -1 / N * sum(L2(1 / V) for _ in range(N)), L2(V)],
+        "16.2": [PP(np.full(N, 1 / V)), 2 ** L2(V), V],
+        "26": [H(s4), 0.25 * (2 + 1 + 3 + 2), 2], "26.2": [PP(s4), 2**2, 4],
+        "29": [(4 * 2 * 8 * 4) ** 0.25, 256**0.25, 4], "29.2": [-float(np.sum(np.log2(s5))), 9],
+        "32": [H(s5), 9 / 4], "32.2": [PP(s5), 2 ** (9 / 4)],
+        "39": [-float(np.mean(np.log(qs))), H(qs) * math.log(2)],
+        "39.2": [PP(qs), 2 ** H(qs), math.exp(-float(np.mean(np.log(qs))))],
+        "39.3": [math.exp(2.5), 2**2.5, 4 * math.sqrt(2)],
+        "46": [PP(files), math.sqrt(10 * 40), 20],
+        "49": [(100 * 10 + 300 * 40) / 400, 32.5],
+        "53": [1.2 * 5.5, 6.6],
+        "56": [2 ** (1.2 * 5.5), 2 ** (1.2 * 5.5), (2**1.2) ** 5.5, (2**1.2) ** 5.5],
+        "64": [Hp, 0.5 * L2(2) + 5 * 0.1 * L2(10), 0.5 + L2(10)],
+        "67": [2**Hp, 2**0.5 * 10, 10 * math.sqrt(2)],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
