@@ -539,10 +539,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         for item in items:
             if node_kind(item) != "item" or node_word(item_base(item)) not in ("\\sum", "\\prod"):
                 continue
+            # (only the letter is asked: a limit read on the way leaves no guess, \sum_{j=1}^{\ell} inside a sum over \ell)
+            guesses, notes = self.guesses.copy(), list(self.notes)
             try:
                 out.add(self._sum(item_scripts(item), env, product=node_word(item_base(item)) == "\\prod").letter)
             except FormulaError:
                 pass
+            finally:
+                self.guesses, self.notes = guesses, notes
         return out
 
     @staticmethod
@@ -725,6 +729,13 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 k += 1
             else:
                 self._check_not_a_differential(entry, nxt)
+                if k > 0 and entry.op is None and not entry.negative and node_kind(item_base(entry.item)) == "bracket" \
+                        and len(item_base(entry.item).children) == 1 \
+                        and node_kind(item_base(entries[k - 1].item)) in ("letter", "command", "accent", "text"):
+                    # Y[0], x[n], h[(n - m) \bmod N]: a sequence's term as signal processing writes it, or the name
+                    # times a bracket; never read as the product (Y[0] would be 0)
+                    raise FormulaError("a name right before square brackets (x[n]) is a sequence's term or the name "
+                                       "times a bracket: write the term as x_n, or \\cdot for a product")
                 head = self._derivative_at_a_point(entry, nxt, env) or self._jacobian_head(entry, nxt, env) \
                     or self._function_head(entry, nxt, env) or self._item(entry.item, env)
             if nxt is not None and nxt.op is None and isinstance(head, V.Value) and self._is_word_name(entry, env):
@@ -1928,7 +1939,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                                                     f"defines from its first terms (known up to {t} = {len(funcs) - 1})",
                                       at))
             name = Str(fn.name + "'" * fn.primes)
-            return arg.with_expr(FamilyTerm(name, step, sp.Tuple(*(v.subs(u, arg.expr) for v in values)), arg.expr))
+            at = sp.Tuple(*(_at_argument(v, u, arg.expr) for v in values))
+            return arg.with_expr(FamilyTerm(name, step, at, arg.expr))
         if fn.kind == "lambda" and fn.name.rstrip("'") in self.entry_functions:
             return self._apply_entry_function(fn, arg)
         if fn.kind == "lambda" and fn.name.rstrip("'") in self.matrix_valued:
@@ -1947,7 +1959,7 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 variable, conditions = self.lambda_domains.get(fn.name.rstrip("'"), (None, ()))
                 for cond in conditions:
                     V.requires(cond.xreplace({variable: arg.expr}))
-            return arg.with_expr(body.subs(u, arg.expr))
+            return arg.with_expr(_at_argument(body, u, arg.expr))
         if fn.kind == "gamma" and (arg.is_vector or arg.row or arg.is_matrix):
             raise FormulaError(f"{fn.name}(...) of a vector: the Gamma function is read of a number only")
         if fn.kind == "log" and fn.base is not None:
@@ -3419,6 +3431,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 return [Idx(letter, (1, length))]
             raise FormulaError(f"subscript {letter} is not an index: say which values it takes in the prose "
                                f"(\"${letter} \\in \\{{1, \\dots, N\\}}$\", \"for $i = 1, \\dots, N$\")")
+        if kind == "command" and str(arg.children[0]) in env and isinstance(env[str(arg.children[0])], Idx):
+            return [env[str(arg.children[0])]]  # (c_\ell of a sum over \ell)
         raise FormulaError("a subscript that is not an index")
 
     def _index_expression(self, node, env) -> sp.Expr:
@@ -3599,6 +3613,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
     def _sum_letter(self, node) -> str:
         if node_kind(node) == "product" and len(node.children) == 1 and not item_scripts(node.children[0]):
             node = item_base(node.children[0])
+        if node_kind(node) == "command" and str(node.children[0]) == "\\ell":
+            return "\\ell"  # (\sum_{\ell=1}^{L} c_\ell: the letter l, written so it is not read as the number 1)
         if node_kind(node) != "letter":
             raise FormulaError("a sum's index must be a single letter")
         letter = str(node.children[0])
@@ -3607,6 +3623,16 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         # (n of \sum_{n \ge 0} x^n, n otherwise a size: bound by the sum, a dummy of its own inside it)
         return letter
 
+
+
+def _at_argument(body: sp.Expr, u: sp.Symbol, value: sp.Expr) -> sp.Expr:
+    """A function's formula at its argument. Replaced everywhere, the bounds of a sum's index included: ``subs``
+    leaves a bound index alone and changes the summand's copy of it, so that T(n) = \\sum_{k=1}^{n} k^2 at 3 would sum
+    a k no longer bound (3 k^2 for k free). A derivative in u is put in through ``subs`` (a point, never a
+    derivative by a number)."""
+    if any(u in d.free_symbols for d in body.atoms(sp.Derivative, sp.Subs)):
+        return body.subs(u, value)
+    return body.xreplace({u: value})
 
 
 # Special functions a document may apply without defining them: refused by name, never read as any function.
