@@ -5043,3 +5043,36 @@ def test_the_determinant_of_a_power_of_a_written_out_matrix_is_decided():
             "\\end{pmatrix}\n$$\n\n$$\n\\det(M^3) = -216\n$$\n\n$$\n\\det(M^3) = 216\n$$\n")
     found = [(line, v) for line, v, _ in _verdicts(text) if line > 3]
     assert found == [(6, Verdict.PROVED), (10, Verdict.REFUTED)]
+
+
+def test_a_function_defined_by_a_sum_keeps_its_index_bound_at_a_number():
+    """T(n) = sum_{k=1}^n k^2 at 3 is 14: the summand's k stays the sum's (never a free k, which made T(3) = 3 k^2)."""
+    text = "$$\nT(n) = \\sum_{k=1}^{n} k^2\n$$\n\n$$\nT(3) = 14\n$$\n\n$$\nT(3) = 13\n$$\n\n$$\nT(n + 1) = T(n) + (n + 1)^2\n$$\n"
+    assert [(line, v) for line, v, _ in _verdicts(text) if line > 2] == [
+        (6, Verdict.PROVED), (10, Verdict.REFUTED), (14, Verdict.PROVED)]
+
+
+def test_ell_is_a_sum_index_and_a_name_before_square_brackets_is_never_a_product():
+    text = ("Let $c \\in \\mathbb{R}^L$.\n\n$$\n\\sum_{\\ell=1}^{L} (c_\\ell + 1) = L + \\sum_{\\ell=1}^{L} c_\\ell\n$$\n\n"
+            "$$\n\\sum_{\\ell=1}^{L} \\sum_{j=1}^{\\ell} 1 = \\frac{L(L-1)}{2}\n$$\n\n$$\nY[0] = 20\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
+    assert "ell" not in found[1][2]  # (no guess: the inner limit is the outer sum's index)
+    assert "square brackets" in found[2][2]
+
+
+def test_an_equation_the_words_solve_or_set_up_to_solve_is_never_refuted_for_every_value():
+    roots = _verdicts("Trying $r^n$ in the recurrence gives $r^2 = r + 1$, whose roots are the golden ratio and its "
+                      "conjugate.\n")
+    assert roots[0][1] is Verdict.UNKNOWN and "may be solving" in roots[0][2]
+    trial = _verdicts("Let $n \\ge 1$ be an integer. Now $2$ is a root, so try $C n 2^n$:\n$$\n"
+                      "C n 2^n = 2 C (n-1) 2^{n-1} + 2^n .\n$$\n")
+    assert trial[-1][1] is Verdict.UNKNOWN and "set up to solve" in trial[-1][2]
+
+
+def test_a_function_given_a_formula_again_in_words_not_read_is_neither_formula_after_it():
+    text = ("$$\nT(n) = 3^k + 3n\n$$\n\n**5. $T(n) = 2T(n/4) + \\sqrt{n}$.** By hand, $T(4) = 4$.\n\n"
+            "$$\nT(1) = 3 + 3\n$$\n")
+    found = [(line, v, detail) for line, v, detail in _verdicts(text) if line > 2]
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert "given a formula again on line 5" in found[1][2] and "given a formula again on line 5" in found[2][2]

@@ -213,9 +213,10 @@ def _quantities(expr: sp.Expr) -> set[str]:
         | {f"{e.base.label}_{','.join(map(str, e.indices))}" for e in fixed} | {str(e.base.label) for e in entries - fixed}
 
 
-def _equation_in_one_unknown(made: list[Step]) -> str | None:
+def _equation_in_one_unknown(made: list[Step], solved: bool = False) -> str | None:
     """The one name the steps' terms depend on, where each term is linear in it with numbers for coefficients and an
-    undeclared guess is what the name is (the reading says so); else None."""
+    undeclared guess is what the name is (the reading says so); else None. ``solved``: the words say the equation is
+    solved ("whose roots are"), and then a polynomial of any degree on every side counts."""
     terms = [side.expr for step in made for side in step.terms]
     if not terms or any(not isinstance(t, sp.Expr) or t.atoms(sp.Indexed, sp.Derivative, sp.Function) for t in terms):
         return None
@@ -224,10 +225,19 @@ def _equation_in_one_unknown(made: list[Step]) -> str | None:
         return None
     (name,) = names
     guessed = any(r.kind == "guess" and f"${shown_name(str(name))}$" in r.text for step in made for r in step.readings)
-    # (linear, as an equation solved in the words is: one with a number on a side is a number said of a formula)
-    if not guessed or not all(t.is_polynomial(name) and sp.degree(t, name) <= 1 for t in terms):
+    # (linear, as an equation solved in the words is: one with a number on a side is a number said of a formula;
+    # of a higher degree only where the words solve it, "gives $r^2 = r + 1$, whose roots are", with the name on every
+    # side: "Expanding, $(x + 1)^2 = x^2 + 1$" is a claim)
+    if not guessed or not all(t.is_polynomial(name) for t in terms):
+        return None
+    if not all(sp.degree(t, name) <= 1 for t in terms) and not (solved and all(t.has(name) for t in terms)):
         return None
     return str(name)
+
+
+# "$r^2 = r + 1$, whose roots are", "..., with solutions": words after an equation that go on to solve it
+_SOLVED_AFTER = re.compile(r"\s*[,;:]?\s*(?:whose|with|its|which\s+has|that\s+has|having|and\s+its)\s+"
+                           r"(?:two\s+|real\s+|distinct\s+)*(?:roots?|solutions?|zeros?)\b", re.I)
 
 
 def _free_names(expr: sp.Expr) -> set[str]:
@@ -462,7 +472,9 @@ class _Builder:
                                     "formula holds values that are not read)",
                               Reading("inferred", f"{names} given in numbers before, of data whose values are not read: "
                                                   "only a proof for every value stands", numbered[-1][1]))
-        unknown = _equation_in_one_unknown(made) if context is not None and context.inline else None
+        solved = _SOLVED_AFTER.match(self.lines.text, chain.terms[-1].offset + len(chain.terms[-1].text) + 1) \
+            is not None if chain.terms else False
+        unknown = _equation_in_one_unknown(made, solved) if context is not None and context.inline else None
         if unknown is not None and not any(step.hypotheses for step in made) \
                 and all(names_in(t.text) - NUMERIC_WORDS <= {unknown, shown_name(unknown)} for t in chain.terms):
             # (as written, too: w(h) = 4h/3 of a w defined before is a claim about w, whatever it reduces to)
@@ -4673,6 +4685,28 @@ def _display_given_anew(chain: Chain, text: str, lines: _Lines, reader) -> str:
             "setting's own, which is not read as a claim")
 
 
+def _trial_equation(chain: Chain, text: str, lines: _Lines) -> str:
+    """A display of one equation right after words that try a form ("so try $C n 2^n$:", "substituting the guess
+    $y = A e^{2t}$ gives"): the equation the trial must satisfy, which the words go on to solve for its unknown
+    coefficients, a supposition (a proof for every value stands, a refutation does not). Its words, or ""."""
+    if len(chain.terms) != 2 or chain.relations[0] != "=":
+        return ""
+    before = _DISPLAY_OPENING.sub("", text[max(0, chain.offset - 300):chain.offset].rstrip()).rstrip()
+    if not before or before[-1] in ".!?":
+        return ""
+    lead = re.split(r"[.!?]\s", before)[-1]
+    worded = _TRIAL_LEAD.search(lead)
+    if worded is None:
+        return ""
+    words = " ".join(worded.group(0).split())
+    return f"an equation the words set up to solve (\"{words}\", line {lines.of(chain.offset)}), not read as a claim"
+
+
+# "try $C n 2^n$:", "trying $y = A e^{2t}$", "the ansatz", "guess a solution of the form": a form put into an equation
+_TRIAL_LEAD = re.compile(r"\b(?:try(?:ing)?|ansatz|(?:make\s+)?(?:the|a|an)\s+guess|guessing|plug(?:ging)?\s+in)\b[^.;]*$",
+                         re.I)
+
+
 # "Laid flat, ... the same bar has", "Rotated through 90 degrees,", "If instead ...": words before a display that open
 # another setting of what the document described
 _NEW_SETTING_LEAD = re.compile(r"\b(?:instead|laid\s+\w+|turned|rotated|flipped|alternatively|this\s+time|on\s+its\s+side|"
@@ -5991,6 +6025,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         chain = item.chain
         first = chain.terms[0]
         worded_for = None  # "for an even size" before an inline claim: its condition in words
+        given_anew = None  # a function's formula given again in words not read: (name, what reader.corrected keeps)
+        restated_key = None  # ... the name, checked here against its formula before, under what the words say
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
             head = _head_and_arity(first.text) if len(chain.terms) == 2 and tuple(chain.relations) == ("=",) else None
@@ -6009,13 +6045,16 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 # definition in words not read (see _Builder.steps)
                 builder.restated.add(first.offset)
                 key = symbol_name(head[0])
-                if _GIVING_LEAD.search(item.inline.before[-50:]) and key not in reader.corrected:
-                    # "For the cube root take $f(x) = x^{1/3}$" of an f defined before, not read as its new formula:
-                    # a use after it means neither formula
+                restated_key = key
+                if key not in reader.corrected:
+                    # "For the cube root take $f(x) = x^{1/3}$" of an f defined before, not read as its new formula, or
+                    # "**5. $T(n) = 2T(n/4) + \sqrt{n}$.**" opening another part: a use after it means either formula
+                    # (from the claims after this one: this one is checked as a claim, under what the words say)
                     given_line = lines.start(first)
-                    reader.corrected[key] = (given_line, f"{written_name(head[0])} is defined anew on line {given_line} "
-                                             f"(after line {reader.defined_at.get(key)}), in words not read as its "
-                                             "definition: which formula a use after it means is not read")
+                    anew = "defined anew" if _GIVING_LEAD.search(item.inline.before[-50:]) else "given a formula again"
+                    given_anew = (key, (given_line, f"{written_name(head[0])} is {anew} on line {given_line} "
+                                                    f"(after line {reader.defined_at.get(key)}), in words not read as its "
+                                                    "definition: which formula a use after it means is not read"))
             left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
             # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
             numbered = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*(\d+)\s*\}?\s*", first.text)
@@ -6181,13 +6220,20 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                            line=item.learn_line if item.inline is not None else None,
                            rewrites=tuple((p, r) for p, r, _ in rules), alias=alias_links.get(first.offset),
                            inline=item.inline is not None)
+        # (a formula given again is a claim about the function under the words' premise, whatever an earlier one that
+        # was given again makes of its other uses)
+        kept_back = reader.corrected.pop(restated_key, None) if restated_key is not None else None
         made = builder.steps(chain, context)
+        if kept_back is not None:
+            reader.corrected[restated_key] = kept_back
+        if given_anew is not None and given_anew[0] not in reader.corrected:
+            reader.corrected[given_anew[0]] = given_anew[1]
         premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
                    or _condition_in_words(item, chain, lines)
                    or _another_setting(item, chain, lines, reader)
                    or _formula_given_anew(item, chain, lines, reader)
                    or _another_number(item, chain, lines, reader)) if item.inline is not None \
-            else _display_given_anew(chain, text, lines, reader)
+            else (_display_given_anew(chain, text, lines, reader) or _trial_equation(chain, text, lines))
         if premise:
             # (a proof for every value stands under whatever the premise supposes; a refutation may not)
             made = [dataclasses.replace(step, hypotheses=step.hypotheses + (premise,)) for step in made]
