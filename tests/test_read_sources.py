@@ -311,6 +311,23 @@ def test_a_document_derive_fails_on_leaves_the_rest_of_its_folder_read(tmp_path,
         load_path(tmp_path / "bad.md")
 
 
+def test_a_document_that_cannot_be_read_leaves_the_rest_of_its_folder_read(tmp_path):
+    """A document whose own text cannot be read (a macro defined in terms of itself) is one unchecked link in a
+    folder, naming why; alone, it is a one-line error."""
+    from derive.model import checks_of
+    from derive.verify import Settings, verify_check
+
+    _write(tmp_path / "bad.tex", "\\newcommand{\\x}{\\x\\x}\n\\[ \\x = 1 \\]\n")
+    _write(tmp_path / "good.md", "$$(a + b)^2 = a^2 + 2ab + b^2$$\n")
+    found = load_path(tmp_path)
+    assert [d.id for d in found] == ["bad", "good"]
+    (check,) = checks_of(found[0])
+    result = verify_check(check, Settings())
+    assert result.verdict.value == "unknown" and "defined in terms of itself" in result.detail, result.detail
+    with pytest.raises(SourceError, match="defined in terms of itself"):
+        load_path(tmp_path / "bad.tex")
+
+
 def test_a_folder_read_several_documents_at_a_time_gives_the_same_derivations_in_order(tmp_path, monkeypatch):
     """jobs=3 reads the documents side by side: the derivations are those of jobs=1, in the folder's order, and a
     document beyond the time limit is its own unchecked link while the others are read (it holds up no other)."""

@@ -894,6 +894,9 @@ class _Builder:
             except RecursionError:
                 values.append(None)
                 reasons.append("the formula is nested too deeply")
+            except Unsupported as exc:
+                values.append(None)  # (a construct met while reading, a sum of limits that are no numbers: unread)
+                reasons.append(str(exc))
         self.reader.step_free_now = {}  # (this chain's only: no other formula is read with it)
         if self._identity_sides(values, per_term):
             guessed = set().union(*per_term)

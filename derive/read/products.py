@@ -259,8 +259,16 @@ def _explicit(term, what: str) -> sp.Matrix:
         raise FormulaError(f"{what} is read only of a square matrix written out with its entries (up to "
                            f"{_MAX_EXPLICIT} x {_MAX_EXPLICIT}), not of a matrix of general size")
     n = int(rows)
-    # (the sums of a product written out, M^3's entries numbers: a determinant of unevaluated sums takes minutes)
-    return sp.Matrix(n, n, lambda r, c: expand_sums(_at(t, sp.Integer(r + 1), sp.Integer(c + 1)), {}))
+    return sp.Matrix(n, n, lambda r, c: _written_out(_at(t, sp.Integer(r + 1), sp.Integer(c + 1))))
+
+
+def _written_out(entry: sp.Expr) -> sp.Expr:
+    """An entry with its sums of whole-number limits written out term by term (M^3's entries numbers: a determinant
+    of unevaluated sums takes minutes); as it is where a sum's limits are letters."""
+    try:
+        return expand_sums(entry, {})
+    except Unsupported:
+        return entry
 
 
 def _of_any_size(term, what: str) -> "tuple[sp.Lambda, sp.Expr] | None":

@@ -24,7 +24,7 @@ import warnings
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import FormulaError, SourceError
+from ..errors import FormulaError, SourceError, Unsupported
 from ..model import Derivation, slug
 
 __all__ = ["load_path", "load_notation", "load_python", "load_document", "load_notebook", "read_text",
@@ -112,7 +112,7 @@ def _from_file(derivations: list[Derivation], file: str) -> list[Derivation]:
 
 
 def _collect(folder: Path, notation: Path | None, timeout: float, given: str, jobs: int = 1) -> list[Derivation]:
-    from ..errors import InternalError, WorkerError
+    from ..errors import DeriveError, InternalError
     from ..runner import run_limited_each
 
     def fail(exc: OSError) -> None:
@@ -139,8 +139,8 @@ def _collect(folder: Path, notation: Path | None, timeout: float, given: str, jo
     for (slot, path, file, prefix), (status, value) in zip(documents, outcomes):
         if status == "ok":
             found[slot] = _from_file(value, file)
-        elif isinstance(value, (InternalError, WorkerError)):
-            # (one document beyond a limit, or a failure of derive's: the others are read)
+        elif isinstance(value, DeriveError):
+            # (one document beyond a limit, one that cannot be read, or a failure of derive's: the others are read)
             failed = isinstance(value, InternalError)
             why = f"derive failed on it ({value}); please report this" if failed else str(value)
             found[slot] = _from_file([_not_read(path, prefix, why)], file)
@@ -293,8 +293,8 @@ def load_document(path: Path, notation: Path | None = None, prefix: str = "") ->
             raise SourceError(f"{name}: {exc}") from None
     try:
         derivation = read_document(text, name, load_notation(notation), markdown=markdown)
-    except FormulaError as exc:
-        raise SourceError(str(exc)) from None
+    except (FormulaError, Unsupported) as exc:  # (the document's own error: the others are still read)
+        raise SourceError(f"{name}: {exc}" if name not in str(exc) else str(exc)) from None
     if inputs:
         unfollowed = (f"{', '.join(inputs)} {'is' if len(inputs) == 1 else 'are'} not followed: only the "
                       f"mathematics of {path.name} is read.")
@@ -333,8 +333,8 @@ def load_notebook(path: Path, notation: Path | None = None, prefix: str = "") ->
         return []
     try:
         whole = read_document(combined, name, load_notation(notation), markdown=True)
-    except FormulaError as exc:
-        raise SourceError(str(exc)) from None
+    except (FormulaError, Unsupported) as exc:
+        raise SourceError(f"{name}: {exc}" if name not in str(exc) else str(exc)) from None
     where = _CellLines(cells, starts)
     found = []
     stem = slug(path.stem)
