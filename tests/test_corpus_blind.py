@@ -70,6 +70,15 @@ KNOWN_WRONG: dict[str, str] = {
     "K\\T \\left( \\operatorname{diag}(a) - a a\\T \\right) V":
         'the words give the Jacobian its shape ("the $d_v \\times d$ matrix"), which is not read: with no layout said, '
         'the transposed product is proved under transposition (marked ~, the convention named)',
+    "921_reading_group_master_theorem_recurrences line 25: 8^k + \\sum_{j=0}^{k-1} 8^j \\left( \\frac{n}{2^j} \\right)^2 = "
+    "n^3 + n^2 \\sum_{j=0}^{k-1} 2^j":
+        'the words tie k to n ("we only look at exact powers of $b$, writing $k$ for the exponent": n = 2^k), which is '
+        'not read: n and k are read as two sizes, and the link is refuted where n is no power of two',
+    "921_reading_group_master_theorem_recurrences line 27: n^3 + n^2 \\left( 2^{k+1} - 1 \\right) = 3n^3 - n^2":
+        'the words tie k to n (n = 2^k), which is not read',
+    "921_reading_group_master_theorem_recurrences line 35: 3^k + 3n \\left( \\left( \\tfrac{3}{2} \\right)^k - 1 "
+    "\\right) = 4 \\cdot 3^k - 3n":
+        'the words tie k to n (n = 2^k), which is not read',
     "879_office_hours_horner_newton_lagrange_interpolation line 35: L_1(2) = 1":
         'the words call L_0, L_1, L_2 the Lagrange basis polynomials of the nodes ("The basis polynomials are"), which '
         'is not read: the display after them is read as their definitions, and L_1\'s is wrong (its sign), so L_1(2) = 1, '

@@ -39788,6 +39788,587 @@ def _(rng):
     }
 
 
+# Oracle entries for the blind-corpus documents 908 to 921 (discrete mathematics and signals).
+
+
+@document("908_hw_sums_by_induction")
+def _(rng):
+    n = int(rng.integers(1, 16))
+    S = lambda p, m: float(sum(k**p for k in range(1, m + 1)))  # noqa: E731
+    T = lambda m: float(sum(k * 2**k for k in range(1, m + 1)))  # noqa: E731
+    G0 = lambda m: float(sum(3**k for k in range(0, m + 1)))  # noqa: E731
+    G1 = lambda m: float(sum(3**k for k in range(1, m + 1)))  # noqa: E731
+    odd = lambda m: float(sum(2 * k - 1 for k in range(1, m + 1)))  # noqa: E731
+    both = lambda m: float(sum(3**k + 2 * k - 1 for k in range(1, m + 1)))  # noqa: E731
+    return {
+        "7": [odd(n), n**2],
+        "9": [2 * 1 - 1, 1, 1**2],
+        "14": [odd(n + 1), n**2 + 2 * (n + 1) - 1, n**2 + 2 * n + 1, (n + 1) ** 2],
+        "19": [S(3, n), (n * (n + 1) / 2) ** 2], "19.2": [S(3, n), S(1, n) ** 2],
+        "19.3": [1**3, 1, (1 * 2 / 2) ** 2],
+        "22": [S(3, n + 1), n**2 * (n + 1) ** 2 / 4 + (n + 1) ** 3, (n + 1) ** 2 * (n**2 + 4 * n + 1) / 4,
+               (n + 1) ** 2 * (n + 2) ** 2 / 4],
+        "25": [S(3, 4), 100, 10**2],
+        "29.2": [T(2), 10], "29.3": [T(3), 34],
+        "32": [T(n), (n - 1) * 2 ** (n + 1) + 2], "35": [(3 - 1) * 2**4 + 2, T(3)],
+        "38": [T(n + 1), (n - 1) * 2 ** (n + 1) + 2 + (n + 1) * 2 ** (n + 1), 2 * n * 2 ** (n + 1) + 2, n * 2 ** (n + 1) + 2],
+        "41": [n * 2 ** (n + 1) + 2, ((n + 1) - 1) * 2 ** (n + 1) + 2],
+        "45": [G0(n), (3 ** (n + 1) - 1) / 2],
+        "48": [G0(n + 1), (3 * 3 ** (n + 1) - 1) / 2, (3 ** (n + 2) - 1) / 2],
+        "51": [G1(n), (3 ** (n + 1) - 1) / 2],
+        "54": [G1(4), (3**5 - 1) / 2, 121],
+        "62": [both(n), (3 ** (n + 1) - 1) / 2 + n**2],
+        "65": [both(2), (27 - 1) / 2 + 4, 17],
+    }
+
+
+_K909 = np.arange(1, 10**6 + 1, dtype=float)
+_INF909 = {"gap2": float(np.sum(1 / (_K909 * (_K909 + 2)))),
+           "prod": float(np.exp(np.sum(np.log1p(-1 / _K909[1:] ** 2))))}
+
+
+@document("909_notes_telescoping_sums")
+def _(rng):
+    n = int(rng.integers(2, 30))
+    m = int(rng.integers(1, n + 1))
+    k = int(rng.integers(1, 40))
+    b = rng.normal(size=n + 3)             # b[j] is b_j, j = 1 .. n+2 (b[0] unused)
+    a = lambda j: b[j + 1] - b[j]  # noqa: E731
+    ks = np.arange(1, n + 1, dtype=float)
+    fact = math.factorial
+    rs = lambda N: float(sum(1 / (math.sqrt(j) + math.sqrt(j + 1)) for j in range(1, N + 1)))  # noqa: E731
+    return {
+        "6": [sum(a(j) for j in range(1, n + 1)), sum(b[j + 1] - b[j] for j in range(1, n + 1)), b[n + 1] - b[1]],
+        "9": [sum(b[j + 1] - b[j] for j in range(m, n + 1)), b[n + 1] - b[m]],
+        "11": [1 / (k * (k + 1)), 1 / k - 1 / (k + 1)],
+        "14": [float(np.sum(1 / (ks * (ks + 1)))), 1 - 1 / (n + 1), n / (n + 1)],
+        "17": [sum(1 / (j * (j + 1)) for j in range(1, 100)), 99 / 100],
+        "19": [1 / (k * (k + 2)), 1 / k - 1 / (k + 2)],
+        "22": [float(np.sum(1 / (ks * (ks + 2)))), 1 + 1 / 2 - 1 / (n + 1) - 1 / (n + 2)],
+        "25": [_INF909["gap2"], 3 / 2],
+        "27": [1 + 1 / 2 - 1 / 2 - 1 / 3, 2 / 3], "27.2": [1 / (k * (k + 2)), 0.5 * (1 / k - 1 / (k + 2))],
+        "27.3": [_INF909["gap2"], 3 / 4],
+        "29": [fact(k + 1), (k + 1) * fact(k)], "29.2": [k * fact(k), fact(k + 1) - fact(k)],
+        "32": [sum(j * fact(j) for j in range(1, n + 1)), fact(n + 1) - fact(1), fact(n + 1) - 1],
+        "35": [sum(j * fact(j) for j in range(1, 6)), 719, fact(6) - 1],
+        "37": [math.log(1 + 1 / k), math.log(k + 1) - math.log(k)],
+        "40": [float(np.sum(np.log(1 + 1 / ks))), float(np.sum(np.log(ks + 1) - np.log(ks))), math.log(n + 1)],
+        "43": [float(np.prod(1 + 1 / ks)), n + 1], "43.2": [1 - 1 / k**2, (k - 1) * (k + 1) / k**2],
+        "47": [float(sum(math.log(1 - 1 / j**2) for j in range(2, n + 1))),
+               float(sum(math.log(j - 1) - math.log(j) for j in range(2, n + 1)) + sum(math.log(j + 1) - math.log(j) for j in range(2, n + 1))),
+               -math.log(n) + math.log(n + 1), math.log((n + 1) / n)],
+        "53": [_INF909["prod"], 1],
+        "58": [1 / (math.sqrt(k) + math.sqrt(k + 1)), (math.sqrt(k + 1) - math.sqrt(k)) / ((k + 1) - k), math.sqrt(k + 1) - math.sqrt(k)],
+        "61": [rs(n), math.sqrt(n) - 1],
+        "64": [rs(100), math.sqrt(100) - 1, 9],
+        "67": [(2 * k + 1) / (k**2 * (k + 1) ** 2), 1 / k**2 - 1 / (k + 1) ** 2],
+        "67.2": [float(np.sum((2 * ks + 1) / (ks**2 * (ks + 1) ** 2))), 1 - 1 / n**2],
+    }
+
+
+@document("910_worksheet_binomial_identities")
+def _(rng):
+    from scipy import integrate
+    C = lambda n, k: float(math.comb(n, k)) if 0 <= k <= n else 0.0  # noqa: E731
+    n = int(rng.integers(2, 14))
+    k = int(rng.integers(0, n + 1))
+    r = int(rng.integers(0, n + 1))
+    x = rng.uniform(0.2, 2.0); y = rng.uniform(-1.0, 2.0)
+    f = lambda t: (1 + t) ** n  # noqa: E731
+    poly = np.polynomial.Polynomial([C(n, j) for j in range(n + 1)])
+    ks = range(n + 1)
+    return {
+        "7": [C(n, k), C(n, n - k)], "8": [C(n, k), C(n - 1, k - 1) + C(n - 1, k)],
+        "9": [C(6, 3), 6 * 5 * 4 / (3 * 2 * 1), 20],
+        "12": [C(9, 4), 9 * 8 * 7 * 6 / math.factorial(4), 3024 / 24, 136],
+        "15": [f(x), poly(x)],
+        "18": [sum(C(n, j) for j in ks), 2.0**n], "18.2": [sum((-1) ** j * C(n, j) for j in ks), 0],
+        "26": [d(f, x), n * (1 + x) ** (n - 1), sum(j * C(n, j) * x ** (j - 1) for j in range(1, n + 1))],
+        "29": [sum(j * C(n, j) for j in ks), n * 2.0 ** (n - 1)], "29.2": [k * C(n, k), n * C(n - 1, k - 1)],
+        "29.3": [partial(lambda v: (v[0] + v[1]) ** n, np.array([x, y]), 0), n * (x + y) ** (n - 1)],
+        "34": [poly.deriv(2)(x), n * (n - 1) * (1 + x) ** (n - 1), sum(j * (j - 1) * C(n, j) * x ** (j - 2) for j in range(2, n + 1))],
+        "37": [sum(j * (j - 1) * C(n, j) for j in ks), n * (n - 1) * 2.0 ** (n - 1)], "37.2": [k**2, k * (k - 1) + k],
+        "41": [sum(j * j * C(n, j) for j in ks), n * (n - 1) * 2.0 ** (n - 1) + n * 2.0 ** (n - 1), n * n * 2.0 ** (n - 1)],
+        "51": [integrate.fixed_quad(f, 0, 1, n=10)[0], sum(C(n, j) / (j + 1) for j in ks)],
+        "51.2": [integrate.fixed_quad(f, 0, 1, n=10)[0], 2.0 ** (n + 1) / (n + 1)],
+        "54": [sum(C(n, j) / (j + 1) for j in ks), 2.0 ** (n + 1) / (n + 1)],
+        "58": [sum(C(n, j) * C(n, n - j) for j in ks), C(2 * n, n)], "58.2": [sum(C(n, j) ** 2 for j in ks), C(2 * n, n)],
+        "58.3": [sum(C(4, j) ** 2 for j in range(5)), 70, C(8, 4)],
+        "63": [sum(C(i, r) for i in range(r, n + 1)), C(n + 1, r + 1)],
+        "66.2": [C(2, 2) + C(3, 2) + C(4, 2) + C(5, 2), 1 + 3 + 6 + 10, 20],
+        "73": [(np.polynomial.Polynomial([2.0, -1.0]) ** 5).coef[3],
+               C(5, 3) * 2**3 * (-1) ** 3, -80],
+    }
+
+
+@document("911_nb_generating_function_of_a_recurrence")
+def _(rng):
+    N = 400
+    def seq(a0, a1, p, q):
+        s = [float(a0), float(a1)]
+        for _ in range(2, N):
+            s.append(p * s[-1] + q * s[-2])
+        return np.array(s)
+    a = seq(1, 4, 5, -6); c = seq(1, 4, 4, -4)
+    ns = np.arange(N, dtype=float)
+    x = rng.uniform(0.02, 0.2) * rng.choice([-1, 1])
+    gf = lambda s, t: float(np.sum(s * t**ns))  # noqa: E731
+    A, C = gf(a, x), gf(c, x)
+    g = rng.uniform(-1, 1, size=N)                 # a generic bounded sequence for the two facts of cell 1
+    r = rng.uniform(-2, 2)
+    n = int(rng.integers(1, 25))
+    # partial fractions of (1 + 4x)/((1 - 2x)(1 - 3x)) and of (1 - x)/((1 - 2x)(1 - 3x)) by solving at two points
+    M = np.array([[1 / (1 - 2 * t), 1 / (1 - 3 * t)] for t in (0.05, -0.1)])
+    al, be = np.linalg.solve(M, [(1 + 4 * t) / ((1 - 2 * t) * (1 - 3 * t)) for t in (0.05, -0.1)])
+    al2, be2 = np.linalg.solve(M, [(1 - t) / ((1 - 2 * t) * (1 - 3 * t)) for t in (0.05, -0.1)])
+    s1 = float(np.sum(a[1:N - 1] * x ** ns[2:]))   # sum_{n>=2} a_{n-1} x^n
+    s2 = float(np.sum(a[0:N - 2] * x ** ns[2:]))   # sum_{n>=2} a_{n-2} x^n
+    cser = lambda t: float(np.sum(ns[1:] * 2 ** ns[1:] * t ** (ns[1:] - 1)))  # noqa: E731
+    return {
+        "1:3.2": [float(np.sum(g[:-1] * x ** ns[1:])), x * gf(g, x)],
+        "1:3.3": [1 / (1 - r * x), float(np.sum((r * x) ** ns))],
+        "2:6": [5 * s1 - 6 * s2, 5 * x * A - 6 * x * x * A],
+        "2:9": [A - 1 - 4 * x, 5 * x * A - 6 * x * x * A],
+        "2:12": [A, (1 + 4 * x) / (1 - 5 * x + 6 * x * x), (1 + 4 * x) / ((1 - 2 * x) * (1 - 3 * x))],
+        "2:15.2": [al, -6], "2:15.3": [be, 7],
+        "2:18": [a[n], 7 * 3.0**n - 6 * 2.0**n],
+        "4:1": [7 * 3 - 6 * 2, 9],
+        "4:5": [A - 1 - 4 * x, 5 * x * (A - 1) - 6 * x * x * A],
+        "4:6": [A * (1 - 5 * x + 6 * x * x), 1 - x],
+        "4:10": [A, (1 - x) / ((1 - 2 * x) * (1 - 3 * x))],
+        "4:10.2": [al2, (1 - 1 / 2) / (1 - 3 / 2), -1], "4:10.3": [be2, (1 - 1 / 3) / (1 - 2 / 3), 2],
+        "4:13": [a[n], 2 * 3.0**n - 2.0**n], "4:13.2": [a[2], 18 - 4, 14],
+        "6:6": [C * (1 - 4 * x + 4 * x * x), 1 + 4 * x - 4 * x, 1], "6:6.2": [C, 1 / (1 - 2 * x) ** 2],
+        "6:12": [d(lambda t: 1 / (1 - 2 * t), x), 2 / (1 - 2 * x) ** 2, cser(x)],
+        "6:15": [1 / (1 - 2 * x) ** 2, float(np.sum(ns[1:] * 2 ** (ns[1:] - 1) * x ** (ns[1:] - 1)))],
+        "6:15.2": [c[n], n * 2.0 ** (n - 1)],
+        "6:18": [c[5], 5 * 2**4, 80],
+    }
+
+
+@document("912_lecture_linear_recurrences_characteristic_roots")
+def _(rng):
+    def run(a0, a1, p, q, N=20, f=lambda n: 0.0):
+        s = [float(a0), float(a1)]
+        for m in range(2, N):
+            s.append(p * s[-1] + q * s[-2] + f(m))
+        return s
+    r1, r2 = rng.uniform(0.3, 2) * rng.choice([-1, 1]), rng.uniform(0.3, 2) * rng.choice([-1, 1])
+    while abs(r1 - r2) < 0.2:
+        r2 = r2 + 0.5
+    a0, a1 = rng.normal(size=2)
+    A, B = np.linalg.solve([[1, 1], [r1, r2]], [a0, a1])
+    r = rng.uniform(-4, 4)
+    n = int(rng.integers(0, 15))
+    e1 = run(2, 1, 1, 6)
+    A1, B1 = np.linalg.solve([[1, 1], [3, -2]], [e1[0], e1[1]])
+    e2 = run(1, 6, 6, -9)
+    A2, B2 = np.linalg.solve([[1, 0], [3, 3]], [e2[0], e2[1]])   # a_n = (A + Bn) 3^n at n = 0, 1
+    e3 = [0.0]
+    for m in range(1, 20):
+        e3.append(2 * e3[-1] + 2.0**m)
+    C = 1.0   # C n 2^n solves a_n = 2a_{n-1} + 2^n exactly when C n = C(n-1) + 1
+    m = int(rng.integers(1, 15))
+    return {
+        "21": [A + B, a0], "21.2": [A * r1 + B * r2, a1],
+        "23": [A, (a1 - r2 * a0) / (r1 - r2)], "23.2": [B, (a1 - r1 * a0) / (r1 - r2)],
+        "27.2": [r * r - r - 6, (r - 3) * (r + 2)],
+        "29": [A1, (1 + 2 * 2) / (3 + 2), 1], "29.2": [B1, (1 - 3 * 2) / 5, -1],
+        "31": [e1[n], 3.0**n - (-2.0) ** n], "31.2": [3**0 - (-2) ** 0, 0],
+        "33": [B1, (3 * e1[0] - e1[1]) / (3 - (-2)), (6 - 1) / 5, 1],
+        "35": [e1[n], 3.0**n + (-2.0) ** n], "35.2": [e1[2], 13, 9 + 4],
+        "37.2": [r * r - 6 * r + 9, (r - 3) ** 2],
+        "39": [e2[0], A2, 1], "40": [e2[1], A2 + B2, 6],
+        "42": [B2, 5], "42.2": [e2[n], (1 + 5 * n) * 3.0**n], "42.3": [e2[2], 11 * 9, 99],
+        "52": [C * m, C * (m - 1) + 2], "52.2": [C, 2],
+        "54": [e3[m], 2 * m * 2.0**m, m * 2.0 ** (m + 1)],
+    }
+
+
+@document("913_forum_fibonacci_binet_closed_form")
+def _(rng):
+    F = [0.0, 1.0]
+    for _ in range(80):
+        F.append(F[-1] + F[-2])
+    s5 = math.sqrt(5)
+    ph, ps = (1 + s5) / 2, (1 - s5) / 2
+    A, B = np.linalg.solve([[1, 1], [ph, ps]], [F[0], F[1]])
+    n = int(rng.integers(1, 30))
+    x = rng.uniform(-0.5, 0.5)
+    Q = np.array([[1.0, 1.0], [1.0, 0.0]])
+    return {
+        "13.2": [A + B, 0], "13.3": [A * ph + B * ps, 1], "13.4": [B, -A], "13.5": [A * (ph - ps), 1],
+        "13.6": [ph + ps, 1], "13.7": [ph * ps, 1], "13.8": [ph - ps, 1], "13.9": [A, 1],
+        "16": [F[n], ph**n - ps**n],
+        "22": [F[2], ph**2 - ps**2, (ph - ps) * (ph + ps), s5],
+        "31": [ph * ps, -1], "31.2": [ph - ps, s5], "31.3": [A, 1 / s5], "31.4": [B, -1 / s5],
+        "34": [F[n], (ph**n - ps**n) / s5],
+        "39": [ph**n, F[n] * ph + F[n - 1]],
+        "42": [ph**3, ph * ph**2, ph**2 + ph, 2 * ph + 1, 2 + s5],
+        "45": [ps**3, 2 - s5], "45.2": [F[3], ((2 + s5) - (2 - s5)) / s5, 2],
+        "45.3": [F[n], round(ph**n / s5)], "45.4": [F[10], 55],
+        "54": [sum(F[: n + 1]), F[n + 1] - 1],
+        "57": [0 + 1 + 1 + 2 + 3 + 5, 12],
+        "57.2": [np.linalg.matrix_power(Q, n), np.array([[F[n + 1], F[n]], [F[n], F[n - 1]]])],
+        "60": [F[n + 1] * F[n - 1] - F[n] ** 2, (-1) ** n],
+        "63": [F[2 * n], F[n] ** 2 + F[n + 1] ** 2],
+        "66": [F[10], F[5] ** 2 + F[6] ** 2, 25 + 64, 89],
+        "69": [float(sum(F[k] * x**k for k in range(80))), x / (1 - x - x * x)],
+    }
+
+
+def _dft908(x):
+    x = np.asarray(x, dtype=complex)
+    N = len(x)
+    W = np.exp(-2j * np.pi / N)
+    return np.array([sum(x[n] * W ** (k * n) for n in range(N)) for k in range(N)])
+
+
+def _c908(z):
+    """a complex number as the pair (real, imaginary), for comparison by same()."""
+    z = np.asarray(z, dtype=complex)
+    return np.stack([z.real, z.imag], axis=-1)
+
+
+@document("914_recitation_dft_short_sequences")
+def _(rng):
+    N = int(rng.integers(2, 9))
+    xr = rng.normal(size=N) + 1j * rng.normal(size=N)
+    Xr = _dft908(xr)
+    W = lambda M: np.exp(-2j * np.pi / M)  # noqa: E731
+    nn = int(rng.integers(N)); k = int(rng.integers(N)); m = int(rng.integers(1, N))
+    inv = sum(Xr[j] * W(N) ** (-j * nn) for j in range(N)) / N
+    y = np.array([xr[(j - m) % N] for j in range(N)])
+    X1 = _dft908([1, 2, 0, -1]); X2 = _dft908([1, 1, 0])
+    F4 = np.array([[W(4) ** (a * b) for b in range(4)] for a in range(4)])
+    X4 = np.array([4, 0, 0, 0], dtype=complex)
+    x4 = np.array([sum(X4[j] * W(4) ** (-j * t) for j in range(4)) / 4 for t in range(4)])
+    c = _c908
+    s3 = math.sqrt(3)
+    return {
+        "9": [c(xr[nn]), c(inv)],
+        "13": [c(W(4)), c(np.exp(-1j * np.pi / 2)), c(-1j)],
+        "17": [c(X1[0]), c(1 + 2 + 0 - 1), c(2)],
+        "18": [c(X1[1]), c(1 + 2 * (-1j) + 0 * (-1) + (-1) * (-1j)), c(1 - 1j)],
+        "19": [c(X1[2]), c(1 - 2 + 0 + 1), c(0)],
+        "23": [c(X1[3]), c(np.conj(X1[1])), c(1 + 1j)],
+        "25": [float(np.sum(np.abs(xr) ** 2)), float(np.sum(np.abs(Xr) ** 2)) / N],
+        "25.2": [1 + 4 + 0 + 1, 6], "25.3": [(4 + 2 + 0 + 2) / 4, 2], "25.4": [c(W(4) ** 3), c(1j)],
+        "28": [c(X1[1]), c(1 - 2j - 1j), c(1 - 3j)], "28.2": [c(X1[3]), c(1 + 3j)],
+        "31": [(4 + 10 + 0 + 10) / 4, 6],
+        "35": [c(W(3)), c(np.exp(-2j * np.pi / 3)), c(-0.5 + s3 / 2 * 1j)], "35.2": [c(W(3) ** 2), c(np.conj(W(3)))],
+        "38": [c(X2[0]), c(2)],
+        "38.2": [c(X2[1]), c(1 + W(3)), c(0.5 + s3 / 2 * 1j)],
+        "38.3": [c(X2[2]), c(1 + W(3) ** 2), c(0.5 - s3 / 2 * 1j)],
+        "41": [(4 + 1 + 1) / 3, 2],
+        "45": [c(_dft908([math.cos(2 * math.pi * t / 4) for t in range(4)])), c(np.array([0, 2, 0, 2]))],
+        "49.2": [c(x4[nn % 4]), c(1)],
+        "49.3": [c(F4 @ F4.conj().T), c(4 * np.eye(4))],
+        "49.4": [c(np.linalg.inv(F4)), c(F4.conj().T)],
+        "51": [c(_dft908(y)[k]), c(W(N) ** (-k * m) * Xr[k])],
+    }
+
+
+def _cconv908(x, h):
+    N = len(x)
+    return np.array([sum(x[m] * h[(n - m) % N] for m in range(N)) for n in range(N)])
+
+
+@document("915_exam_circular_convolution_dft")
+def _(rng):
+    c = _c908
+    N = int(rng.integers(2, 9))
+    u, v = rng.normal(size=N) + 1j * rng.normal(size=N), rng.normal(size=N) + 1j * rng.normal(size=N)
+    k = int(rng.integers(N)); n = int(rng.integers(N))
+    U, V = _dft908(u), _dft908(v)
+    d1 = np.zeros(N); d1[1 % N] = 1.0
+    x, h = np.array([1.0, 2, 3, 4]), np.array([1.0, 1, 0, 0])
+    y = _cconv908(x, h)
+    X, H = _dft908(x), _dft908(h)
+    Y = X * H
+    lin = np.convolve(x, h[:2])          # h as the length-2 sequence (1, 1)
+    L = len(lin)
+    return {
+        "13": [y[n % 4], x[n % 4] + x[(n % 4 - 1) % 4]],
+        "16": [y[0], x[0] + x[3], 1 + 4, 5], "19": [y, np.array([5.0, 3, 5, 7])],
+        "23": [c(_dft908(_cconv908(u, v))[k]), c(U[k] * V[k])], "23.2": [c(np.exp(-2j * np.pi / 4)), c(-1j)],
+        "27": [c(X), c(np.array([10, -2 + 2j, -2, -2 - 2j]))], "28": [c(H), c(np.array([2, 1 - 1j, 0, 1 + 1j]))],
+        "32": [c(Y[0]), c(20)], "32.2": [c(Y[2]), c(0)],
+        "35": [c(Y[1]), c((-2 + 2j) * (1 - 1j)), c(-2 + 2j + 2j + 2 * (1j) ** 2), c(-4 + 4j)],
+        "38": [c(Y[3]), c(np.conj(Y[1])), c(-4 - 4j)],
+        "41": [c(y[0]), c(Y.sum() / 4), c((20 - 8) / 4), c(3)],
+        "48": [L, 4 + 2, 6],
+        "48.2": [lin, np.array([1.0, 3, 5, 7, 4])],
+        "48.3": [y[n % 4], sum(lin[j] for j in range(L) if j % 4 == n % 4)],
+        "48.4": [y[0], 1 + 4, 5],
+        "55": [y.sum(), x.sum() * h.sum(), 10 * 2, 20],
+        "58": [c(Y[0]), c(X[0] * H[0])],
+        "58.2": [c(_cconv908(u, d1)[n]), c(u[(n - 1) % N])],
+        "58.3": [c(_dft908(u * v)[k]), c(_cconv908(U, V)[k])],
+    }
+
+
+@document("916_blog_parseval_dft_energy")
+def _(rng):
+    c = _c908
+    N = int(rng.integers(2, 10))
+    x = rng.normal(size=N) + 1j * rng.normal(size=N)
+    y = rng.normal(size=N) + 1j * rng.normal(size=N)
+    X, Y = _dft908(x), _dft908(y)
+    W = np.exp(-2j * np.pi / N)
+    n, m, k = int(rng.integers(N)), int(rng.integers(N)), int(rng.integers(N))
+    E = float(np.sum(np.abs(x) ** 2))
+    Fm = np.array([[W ** (p * q) for q in range(N)] for p in range(N)])
+    Nc = int(rng.integers(3, 12)); k0 = int(rng.integers(1, (Nc + 1) // 2))   # 0 < k0 < Nc/2
+    cosx = np.cos(2 * np.pi * k0 * np.arange(Nc) / Nc)
+    Nb = int(rng.integers(2, 12)); L = int(rng.integers(1, Nb + 1)); kb = int(rng.integers(1, Nb))
+    box = np.array([1.0 if t < L else 0.0 for t in range(Nb)])
+    B = _dft908(box); Wb = np.exp(-2j * np.pi / Nb)
+    sl = lambda NN, LL: sum(math.sin(math.pi * q * LL / NN) ** 2 / math.sin(math.pi * q / NN) ** 2 for q in range(1, NN))  # noqa: E731
+    return {
+        "8": [E, float(np.sum(np.abs(X) ** 2)) / N],
+        "13": [c(sum(W ** (q * (n - m)) for q in range(N))), c(N * (n == m))],
+        "13.2": [abs(X[k]) ** 2, c(X[k] * np.conj(X[k]))[0]],
+        "17": [c(np.sum(np.abs(X) ** 2)),
+               c(sum(x[p] * np.conj(x[q]) * sum(W ** (r * (p - q)) for r in range(N)) for p in range(N) for q in range(N))),
+               c(sum(x[p] * np.conj(x[q]) * N * (p == q) for p in range(N) for q in range(N))), c(N * E)],
+        "23": [c(np.sum(x * np.conj(y))), c(np.sum(X * np.conj(Y)) / N)],
+        "23.3": [E, float(np.sum(np.abs(X / N) ** 2))],
+        "25.2": [c(Fm.T), c(Fm)], "25.3": [c(Fm.conj().T @ Fm), c(N * np.eye(N))],
+        "28": [float(np.sum(np.abs(Fm @ x) ** 2)), float(np.real(x.conj() @ Fm.conj().T @ Fm @ x)), N * E],
+        "33.2": [c(_dft908([1, -1, 1, -1])), c(np.array([0, 0, 4, 0]))],
+        "33.3": [float(np.sum(np.abs([1, -1, 1, -1]) ** 2)), 4], "33.4": [4**2 / 4, 4],
+        "35.2": [c(np.array([1j**t for t in range(4)])), c(np.array([1, 1j, -1, -1j]))],
+        "35.3": [c(_dft908([1j**t for t in range(4)])), c(np.array([0, 0, 0, 4]))],
+        "35.4": [1 + 1 + 1 + 1, 16 / 4],
+        "40": [float(np.sum(cosx**2)), (Nc**2 + Nc**2) / Nc, 2 * Nc],
+        "43": [c(math.cos(0.7 * k)), c(0.5 * (np.exp(0.7j * k) + np.exp(-0.7j * k)))],
+        "43.2": [(Nc**2 / 4 + Nc**2 / 4) / Nc, Nc / 2],
+        "45.2": [c(B[0]), c(L)],
+        "48": [abs(B[kb]) ** 2, abs((1 - Wb ** (kb * L)) / (1 - Wb**kb)) ** 2,
+               math.sin(math.pi * kb * L / Nb) ** 2 / math.sin(math.pi * kb / Nb) ** 2],
+        "51": [float(np.sum(np.abs(B) ** 2)), Nb * L],
+        "54": [sl(Nb, L), Nb * L - L, L * (Nb - 1)],
+        "57": [sl(8, 3), 3 * 7, 21],
+    }
+
+
+@document("917_handout_z_transform_geometric_series")
+def _(rng):
+    c = _c908
+    K = np.arange(4000)
+    gs = lambda q, start=0: complex(np.sum(q ** K[start:]))  # noqa: E731
+    ph = lambda: np.exp(2j * np.pi * rng.uniform())  # noqa: E731
+    a = rng.uniform(0.2, 2) * ph()
+    q = rng.uniform(0, 0.8) * ph()
+    z1 = a / (rng.uniform(0.1, 0.7) * ph())         # |z| > |a|
+    z2 = a * rng.uniform(0.1, 0.7) * ph()          # |z| < |a|
+    M = int(rng.integers(1, 9)); z3 = rng.uniform(0.5, 2) * ph()
+    # a generic finite sequence on n = -3..5 for the multiplication-by-n rule
+    ns = np.arange(-3, 6); xs = rng.normal(size=9)
+    Xg = lambda z: complex(np.sum(xs * z ** (-ns.astype(float))))  # noqa: E731
+    b = rng.uniform(0.1, 0.8); z5 = rng.uniform(b + 0.15 * (1 / b - b), 1 / b - 0.15 * (1 / b - b)) * ph()
+    z6 = rng.uniform(0.6, 3) * ph()
+    X6 = lambda z: 1 / ((1 - 0.5 / z) * (1 + 0.25 / z))  # noqa: E731
+    pts = [1.3, -2.1]
+    A6, B6 = np.linalg.solve([[1 / (1 - 0.5 / t), 1 / (1 + 0.25 / t)] for t in pts], [X6(t) for t in pts])
+    x6 = [1.0, 0.25]
+    for _ in range(2, 30):
+        x6.append(0.25 * x6[-1] + 0.125 * x6[-2])
+    n = int(rng.integers(0, 20))
+    return {
+        "3.2": [c(gs(q)), c(1 / (1 - q))],
+        "10": [c(gs(a / z1)), c(gs(a / z1)), c(1 / (1 - a / z1)), c(z1 / (z1 - a))],
+        "18": [c(-gs(z2 / a, 1)), c(-sum(a ** (-m) * z2 ** m for m in range(1, 400))), c(-gs(z2 / a, 1)),
+               c(-1 / (1 - z2 / a)), c(a / (z2 - a))],
+        "28": [c(sum(z3 ** (-j) for j in range(M))), c(sum(z3 ** (-j) for j in range(M))), c((1 - z3 ** (-M)) / (1 - 1 / z3))],
+        "33": [c(complex(np.sum(ns * xs * z3 ** (-ns.astype(float))))), c(-z3 * d(Xg, z3))],
+        "33.2": [c(d(lambda t: 1 / (1 - a / t), z1)), c(-a * z1**-2 / (1 - a / z1) ** 2)],
+        "36": [c(complex(np.sum(K * (a / z1) ** K))), c(-z1 * (-a * z1**-2 / (1 - a / z1) ** 2)), c(a / z1 / (1 - a / z1) ** 2)],
+        "39": [float(np.sum(K * 3.0 ** (-K))), (1 / 3) / (2 / 3) ** 2, 3 / 4],
+        "46": [c(gs(b / z5) + gs(b * z5, 1)), c(gs(b / z5) + gs(b * z5)), c(1 / (1 - b / z5) + 1 / (1 - b * z5))],
+        "49": [float(np.sum(b ** np.abs(np.arange(-4000, 4001)))), 1 / (1 - b) + 1 / (1 - b), 2 / (1 - b)],
+        "53.3": [A6.real, 1 / (1 + (1 / 4) / (1 / 2)), 2 / 3],
+        "53.4": [B6.real, 1 / (1 - (1 / 2) / (1 / 4)), -1],
+        "56": [x6[n], 2 / 3 * 0.5**n - (-0.25) ** n],
+        "59": [x6[1], 1 / 3 + 1 / 4, 7 / 12],
+    }
+
+
+def _conv908(x, h, x0=0, h0=0, lo=-30, hi=30):
+    """(x * h)[n] for n in lo..hi-1, x and h given as dicts or as lists starting at x0, h0."""
+    xs = dict(enumerate(x, x0)) if not isinstance(x, dict) else x
+    hs = dict(enumerate(h, h0)) if not isinstance(h, dict) else h
+    return {n: sum(v * hs.get(n - k, 0.0) for k, v in xs.items()) for n in range(lo, hi)}
+
+
+@document("918_solution_key_discrete_convolution")
+def _(rng):
+    y1 = _conv908([1.0, 2, 3], [1.0, -1])
+    y2 = _conv908([2.0, 0, -1], [1.0, 3, 1])
+    a, b = rng.uniform(-0.95, 0.95, size=2)
+    while abs(a - b) < 0.1 or min(abs(a), abs(b)) < 0.05:
+        a, b = rng.uniform(-0.95, 0.95, size=2)
+    n = int(rng.integers(0, 15))
+    ex = lambda r: {k: r**k for k in range(0, 40)}  # noqa: E731
+    y3 = _conv908(ex(a), ex(b), hi=20)
+    y3e = _conv908(ex(a), ex(a), hi=20)
+    yh = _conv908(ex(0.5), ex(1 / 3), hi=5)
+    u = {k: 1.0 for k in range(0, 40)}
+    uu = _conv908(u, u, hi=20); uuu = _conv908(uu, u, hi=20)
+    hbox = {0: 1.0, 1: 1.0, 2: 1.0}
+    uh = _conv908(u, hbox, hi=20)
+    x = {k: rng.normal() for k in range(-3, 4)}; n0 = int(rng.integers(-3, 4)); m = int(rng.integers(-5, 6))
+    xd = _conv908(x, {n0: 1.0})
+    zz = rng.uniform(0.5, 2) * np.exp(2j * np.pi * rng.uniform())
+    c = _c908
+    return {
+        "15": [3 + 2 - 1, max(k for k, v in y1.items() if v != 0) - min(k for k, v in y1.items() if v != 0) + 1],
+        "18": [[y1[k] for k in range(4)], [1, 2 - 1, 3 - 2, -3], [1, 1, 1, -3]],
+        "21": [c((1 + 2 / zz + 3 / zz**2) * (1 - 1 / zz)), c(sum(y1[k] * zz ** (-k) for k in range(4)))],
+        "21.2": [sum(y1.values()), 6 * 0, 0],
+        "30": [y2[0], 2], "30.2": [y2[1], 2 * 3, 6],
+        "30.3": [y2[2], 2 * 1 + 0 * 3 + (-1) * 1, 3], "30.4": [y2[3], (-1) * 3, -3], "30.5": [y2[4], -1],
+        "40": [y3[n], sum(a**k * b ** (n - k) for k in range(n + 1)), b**n * sum((a / b) ** k for k in range(n + 1)),
+               b**n * (1 - (a / b) ** n) / (1 - a / b), b * (b**n - a**n) / (b - a)],
+        "43.2": [yh[2], (1 / 3) * (1 / 9 - 1 / 4) / (1 / 3 - 1 / 2), 5 / 18],
+        "45": [y3e[n], (n + 1) * a**n],
+        "51": [xd[m], x.get(m - n0, 0.0)],
+        "53": [uu[n], n + 1],
+        "55": [uuu[n], sum(k + 1 for k in range(n + 1)), n * (n + 1) / 2], "55.2": [uuu[3], 6],
+        "57.2": [uh[n], min(n + 1, 3)], "57.3": [uh[5], 3],
+    }
+
+
+@document("919_office_hours_moving_average_filters")
+def _(rng):
+    c = _c908
+    M = int(rng.integers(2, 9))
+    xs = rng.normal(size=40)
+    ma = lambda x, n, M: sum(x[n - k] for k in range(M)) / M  # noqa: E731
+    n = int(rng.integers(M + 1, 40))
+    ex = np.array([3.0, 5, 4, 8, 6])
+    y = {t: ma(ex, t, 3) for t in range(2, 5)}
+    w = rng.uniform(0.1, 2 * np.pi - 0.1)
+    hM = np.full(M, 1 / M)
+    H = lambda om, h: complex(np.sum(h * np.exp(-1j * om * np.arange(len(h)))))  # noqa: E731
+    al = rng.uniform(0.05, 0.95); s2 = rng.uniform(0.1, 3)
+    K = np.arange(3000, dtype=float)
+    he = al * (1 - al) ** K
+    z = (1 - al + rng.uniform(0.1, 1)) * np.exp(2j * np.pi * rng.uniform())
+    ema_var = lambda a: s2 * float(np.sum((a * (1 - a) ** K) ** 2))  # noqa: E731
+    return {
+        "9.2": [float(np.sum(hM)), M * (1 / M), 1],
+        "18": [ma(xs, n, M), ma(xs, n - 1, M) + (xs[n] - xs[n - M + 1]) / M],
+        "21": [y[2], (3 + 5 + 4) / 3, 4],
+        "24": [y[3], 4 + (8 - 5) / 3, 5], "24.2": [y[4], 5 + (6 - 4) / 3, 17 / 3],
+        "27": [y[3], (5 + 4 + 8) / 3, 17 / 3],
+        "27.2": [ma(xs, n, M), ma(xs, n - 1, M) + (xs[n] - xs[n - M]) / M],
+        "27.3": [y[4], 17 / 3 + (6 - 5) / 3, 6], "27.4": [(4 + 8 + 6) / 3, 6],
+        "36": [c(H(w, hM)), c(np.sum(np.exp(-1j * w * np.arange(M))) / M),
+               c((1 - np.exp(-1j * w * M)) / (1 - np.exp(-1j * w)) / M),
+               c(np.exp(-1j * w * (M - 1) / 2) * math.sin(w * M / 2) / math.sin(w / 2) / M)],
+        "39": [c(H(np.pi, hM)), c(0)],
+        "39.2": [c(H(np.pi, np.full(3, 1 / 3))), c((1 - 1 + 1) / 3), c(1 / 3)],
+        "45.2": [he[:50], np.array([al * (1 - al) ** t for t in range(50)])],
+        "45.3": [float(np.sum(he)), al / (1 - (1 - al)), 1],
+        "45.4": [c(complex(np.sum(al * ((1 - al) / z) ** K))), c(al / (1 - (1 - al) / z))],
+        "47": [float(np.sum(K * he)), 1 / al],
+        "49": [M * s2 / M**2, s2 / M],
+        "52": [ema_var(al), al**2 * s2 / (1 - (1 - al) ** 2), al * s2 / (2 + al)],
+        "55": [ema_var(0.2), 0.2 / 2.2 * s2, s2 / 11],
+    }
+
+
+@document("920_appendix_difference_equations")
+def _(rng):
+    fall = lambda x, k: float(np.prod([x - j for j in range(k)]))  # noqa: E731
+    n = int(rng.integers(0, 20)); k = int(rng.integers(1, 6))
+    f, g = rng.normal(size=30), rng.normal(size=30)
+    D = lambda s, m: s[m + 1] - s[m]  # noqa: E731
+    a = rng.uniform(-1.5, 1.5)
+    while abs(a - 1) < 0.1:
+        a = rng.uniform(-1.5, 1.5)
+    b, y0 = rng.normal(size=2)
+    def first(a, b, y0, N=25):
+        ys = [y0]
+        for _ in range(N):
+            ys.append(a * ys[-1] + b)
+        return ys
+    y = first(a, b, y0)
+    ystar = float(np.linalg.solve([[1 - a]], [b])[0])
+    ex = first(0.5, 3.0, 0.0)
+    s = [1.0, 1.0]
+    for _ in range(30):
+        s.append(s[-1] - 0.5 * s[-2])
+    basis = lambda m: [2 ** (-m / 2) * math.cos(m * math.pi / 4), 2 ** (-m / 2) * math.sin(m * math.pi / 4)]  # noqa: E731
+    A, B = np.linalg.solve([basis(0), basis(1)], [s[0], s[1]])
+    roots = sorted(np.roots([1, -1, 0.5]), key=lambda z: z.imag)
+    th = rng.uniform(-4, 4)
+    C = rng.normal()
+    sol = lambda rhs, N=25: [C] + [C + sum(rhs(j) for j in range(m)) for m in range(1, N)]  # noqa: E731
+    sq, lin = sol(lambda j: 2 * j + 1), sol(lambda j: j)
+    return {
+        "14.3": [fall(n + 1, k) - fall(n, k), k * fall(n, k - 1)],
+        "16": [(n + 1) ** 2 - n**2, (n + 1) ** 2 - n**2, 2 * n + 1],
+        "17": [n**2 - (n - 1) ** 2, n**2 - (n - 1) ** 2, 2 * n + 1],
+        "21": [D(f * g, n), f[n] * D(g, n) + g[n] * D(f, n)],
+        "23": [sum(D(f, j) for j in range(n)), f[n] - f[0]],
+        "29": [y[n], a**n * y0 + b * sum(a**j for j in range(n)), a**n * y0 + b * (1 - a ** (n + 1)) / (1 - a)],
+        "32": [ystar, b / (1 - a)], "32.2": [y[n] - ystar, a**n * (y0 - ystar)],
+        "36": [ex[3], 3 * (1 - 0.5**4) / (1 - 0.5), 6 * (1 - 1 / 16), 45 / 8],
+        "41.2": [_c908(np.array(roots)), _c908(np.array([(1 - 1j) / 2, (1 + 1j) / 2]))],
+        "41.3": [abs(roots[0]), 1 / math.sqrt(2)],
+        "45": [A, 1], "45.2": [s[1], (1 / math.sqrt(2)) * (math.sqrt(2) / 2) * (1 + B), (1 + B) / 2], "45.3": [B, 1],
+        "45.4": [math.cos(th) + math.sin(th), math.sqrt(2) * math.cos(th + math.pi / 4)],
+        "47": [s[n], 2 ** (-n / 2) * (math.cos(n * math.pi / 4) + math.sin(n * math.pi / 4)),
+               2 ** ((1 - n) / 2) * math.cos((n + 1) * math.pi / 4)],
+        "50": [s[5], 2**-2 * math.cos(3 * math.pi / 2), 0],
+        "54": [(n + 1) ** 2 - n**2, 2 * n + 1], "54.3": [sq[n], n * n + C],
+        "54.4": [fall(n + 1, 2) - fall(n, 2), 2 * n], "54.6": [lin[n], n * (n + 1) / 2 + C],
+    }
+
+
+@document("921_reading_group_master_theorem_recurrences")
+def _(rng):
+    def solve(a, b, f):
+        memo = {1: 1.0}
+        def T(n):
+            if n not in memo:
+                memo[n] = a * T(n // b) + f(n)
+            return memo[n]
+        return T
+    a, b = int(rng.integers(1, 6)), int(rng.integers(2, 5))
+    p, q = rng.uniform(0, 3), rng.normal()
+    fg = lambda n: n**p + q  # noqa: E731
+    k = int(rng.integers(1, 9))
+    n = b**k
+    Tg = solve(a, b, fg)
+    T1 = solve(2, 2, lambda m: m); T2 = solve(1, 2, lambda m: 1); T3 = solve(8, 2, lambda m: m * m)
+    T4 = solve(3, 2, lambda m: m); T5 = solve(2, 4, lambda m: math.sqrt(m))
+    n2 = 2**k; n4 = 4**k
+    k2 = max(k, 2); m2 = 2**k2; j = int(rng.integers(0, k2 + 1))   # the unrolled chain needs n >= 4
+    lg = math.log
+    return {
+        "8": [Tg(n), a**k * 1 + sum(a**i * fg(n // b**i) for i in range(k))],
+        "11": [float(a**k), a ** (lg(n) / lg(b)), n ** (lg(a) / lg(b))],
+        "13.2": [lg(2) / lg(2), 1],
+        "16": [T1(m2), 2 * T1(m2 // 2) + m2, 4 * T1(m2 // 4) + 2 * m2, 2**j * T1(m2 // 2**j) + j * m2, m2 + m2 * math.log2(m2)],
+        "19.2": [lg(1) / lg(2), 0], "19.3": [T2(n2), math.log2(n2)],
+        "21.2": [math.log2(8), 3],
+        "25": [T3(n2), 8**k + sum(8**i * (n2 / 2**i) ** 2 for i in range(k)), n2**3 + n2**2 * sum(2**i for i in range(k)),
+               n2**3 + n2**2 * (2 ** (k + 1) - 1), 3 * n2**3 - n2**2],
+        "32.2": [lg(3) / lg(2), math.log2(3)],
+        "35": [T4(n2), 3**k + n2 * sum(1.5**i for i in range(k)), 3**k + 3 * n2 * (1.5**k - 1), 4 * 3**k - 3 * n2],
+        "38": [T4(8), 4 * 27 - 24, 84],
+        "40.2": [math.log(2, 4), lg(2) / lg(4), 2],
+        "40.3": [n4 ** (lg(2) / lg(4)), n4**2],
+        "40.4": [T5(4), 4], "40.5": [T5(16), 2 * 4 + 4, 12],
+        "40.6": [lg(2) / lg(4), 1 / 2], "40.7": [4**0.5, 2],
+        "40.8": [T5(n4), math.sqrt(n4) * (1 + lg(n4) / lg(4))],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
