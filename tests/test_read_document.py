@@ -5076,3 +5076,16 @@ def test_a_function_given_a_formula_again_in_words_not_read_is_neither_formula_a
     found = [(line, v, detail) for line, v, detail in _verdicts(text) if line > 2]
     assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN]
     assert "given a formula again on line 5" in found[1][2] and "given a formula again on line 5" in found[2][2]
+
+
+def test_a_name_given_a_value_anew_in_numbers_after_with_is_never_refuted_against_the_first():
+    text = ("Data $2, 4, 9$: $\\sum_i (x_i - \\bar{x})^2 = 26$, so $s^2 = 26 / 3$.\n\n"
+            "With Bessel's correction $s^2 = 26 / 2 = 13$.\n")
+    assert not [v for line, v, _ in _verdicts(text) if line == 3 and v is Verdict.REFUTED]
+
+
+def test_a_function_taken_anew_twice_is_neither_formula_after_the_second():
+    text = ("Let $f$ be differentiable, $L(x) = f(a) + f'(a)(x - a)$.\n\n"
+            "Take $f(x) = \\sqrt{x}$ and $a = 4$. Then $f'(4) = \\frac{1}{4}$.\n\n"
+            "For the cube root take $f(x) = x^{1/3}$:\n\n$$\nf'(27) = \\frac{1}{3} \\cdot 27^{-2/3}\n$$\n")
+    assert not [v for line, v, _ in _verdicts(text) if line == 8 and v is Verdict.REFUTED]

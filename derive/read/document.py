@@ -6028,8 +6028,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         chain = item.chain
         first = chain.terms[0]
         worded_for = None  # "for an even size" before an inline claim: its condition in words
-        given_anew = None  # a function's formula given again in words not read: (name, what reader.corrected keeps)
-        restated_key = None  # ... the name, checked here against its formula before, under what the words say
+        restated_key = None  # a function given a formula again in words not read, checked here as a claim about it
         if item.inline is not None:
             defined = reader.definition_at(first.offset) or reader.last_link_definition(first.offset)
             head = _head_and_arity(first.text) if len(chain.terms) == 2 and tuple(chain.relations) == ("=",) else None
@@ -6052,12 +6051,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 if key not in reader.corrected:
                     # "For the cube root take $f(x) = x^{1/3}$" of an f defined before, not read as its new formula, or
                     # "**5. $T(n) = 2T(n/4) + \sqrt{n}$.**" opening another part: a use after it means either formula
-                    # (from the claims after this one: this one is checked as a claim, under what the words say)
+                    # (this one is checked as a claim, under what the words say: see kept_back below)
                     given_line = lines.start(first)
                     anew = "defined anew" if _GIVING_LEAD.search(item.inline.before[-50:]) else "given a formula again"
-                    given_anew = (key, (given_line, f"{written_name(head[0])} is {anew} on line {given_line} "
-                                                    f"(after line {reader.defined_at.get(key)}), in words not read as its "
-                                                    "definition: which formula a use after it means is not read"))
+                    reader.corrected[key] = (given_line, f"{written_name(head[0])} is {anew} on line {given_line} "
+                                             f"(after line {reader.defined_at.get(key)}), in words not read as its "
+                                             "definition: which formula a use after it means is not read")
             left_names = names_in(first.text) if _BARE_NAME.match(first.text) and len(chain.terms) == 2 else set()
             # "... and $s = \sum_i v_i h_i$" of an s a display defined before: a claim about it, checked
             numbered = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*(\d+)\s*\}?\s*", first.text)
@@ -6110,8 +6109,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             at_point = at_point or _worked_value(first.text, item.inline.before, reader, lines.of(chain.offset))
             # ("For Gini, $G(S_L) = 1 - (3/4)^2 - (1/4)^2 = 5/8$": a value worked out in numbers, whose arithmetic is
             # claimed whatever the words before it suppose; never dropped as a supposition)
-            at_point = at_point or len(chain.terms) >= 3 and all(names_in(t.text) <= NUMERIC_WORDS
-                                                                 for t in chain.terms[1:])
+            # (never of a name given a value, "with Bessel's correction $s^2 = 26 / 2 = 13$": a value given anew)
+            at_point = at_point or len(chain.terms) >= 3 and "(" in first.text \
+                and all(names_in(t.text) <= NUMERIC_WORDS for t in chain.terms[1:])
             # ("for an even size $\det(-M) = \det M$": an operator's or a defined function's value, claimed under the
             # words' condition, which is not read; never a supposition that gives a name a value)
             worded_for = _FOR_WORDS.search(item.inline.before[-60:]) if hypothesis_end is not None \
@@ -6229,8 +6229,6 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         made = builder.steps(chain, context)
         if kept_back is not None:
             reader.corrected[restated_key] = kept_back
-        if given_anew is not None and given_anew[0] not in reader.corrected:
-            reader.corrected[given_anew[0]] = given_anew[1]
         premise = (_after_an_unread_premise(item, unread_inline, lines) or _premise_in_words(item, chain, lines)
                    or _condition_in_words(item, chain, lines)
                    or _another_setting(item, chain, lines, reader)
