@@ -288,8 +288,6 @@ def test_a_document_derive_fails_on_leaves_the_rest_of_its_folder_read(tmp_path,
     """A failure inside derive on one document of a folder is that document's one unchecked link, saying so;
     the folder's other documents are read. Given alone, the document is a one-line error naming the file."""
     import derive.read.sources as sources
-    from derive.model import checks_of
-    from derive.verify import Settings, verify_check
 
     reading = sources.load_document
 
@@ -299,33 +297,33 @@ def test_a_document_derive_fails_on_leaves_the_rest_of_its_folder_read(tmp_path,
         return reading(path, notation, prefix)
 
     monkeypatch.setattr(sources, "load_document", failing)  # (the worker is forked: it runs this one)
-    _write(tmp_path / "bad.md", "$$a = a$$\n")
-    _write(tmp_path / "good.md", "$$(a + b)^2 = a^2 + 2ab + b^2$$\n")
-    found = load_path(tmp_path)
-    assert [d.id for d in found] == ["bad", "good"]
-    (check,) = checks_of(found[0])
-    result = verify_check(check, Settings())
-    assert result.verdict.value == "unknown" and "derive failed on it (KeyError" in result.detail, result.detail
-    assert verify_check(checks_of(found[1])[0], Settings()).verdict.value == "proved"
-    with pytest.raises(SourceError, match=r"reading bad\.md: derive failed on it \(KeyError"):
-        load_path(tmp_path / "bad.md")
+    _one_document_not_read(tmp_path, "bad.md", "$$a = a$$\n", "derive failed on it (KeyError",
+                           r"reading bad\.md: derive failed on it \(KeyError")
 
 
 def test_a_document_that_cannot_be_read_leaves_the_rest_of_its_folder_read(tmp_path):
     """A document whose own text cannot be read (a macro defined in terms of itself) is one unchecked link in a
     folder, naming why; alone, it is a one-line error."""
+    _one_document_not_read(tmp_path, "bad.tex", "\\newcommand{\\x}{\\x\\x}\n\\[ \\x = 1 \\]\n",
+                           "defined in terms of itself", "defined in terms of itself")
+
+
+def _one_document_not_read(folder: Path, name: str, text: str, detail: str, alone: str) -> None:
+    """A folder of the document ``name`` and a good one: the first is one unchecked link whose reason holds
+    ``detail``, the second is proved; given alone, the first is a SourceError matching ``alone``."""
     from derive.model import checks_of
     from derive.verify import Settings, verify_check
 
-    _write(tmp_path / "bad.tex", "\\newcommand{\\x}{\\x\\x}\n\\[ \\x = 1 \\]\n")
-    _write(tmp_path / "good.md", "$$(a + b)^2 = a^2 + 2ab + b^2$$\n")
-    found = load_path(tmp_path)
+    _write(folder / name, text)
+    _write(folder / "good.md", "$$(a + b)^2 = a^2 + 2ab + b^2$$\n")
+    found = load_path(folder)
     assert [d.id for d in found] == ["bad", "good"]
     (check,) = checks_of(found[0])
     result = verify_check(check, Settings())
-    assert result.verdict.value == "unknown" and "defined in terms of itself" in result.detail, result.detail
-    with pytest.raises(SourceError, match="defined in terms of itself"):
-        load_path(tmp_path / "bad.tex")
+    assert result.verdict.value == "unknown" and detail in result.detail, result.detail
+    assert verify_check(checks_of(found[1])[0], Settings()).verdict.value == "proved"
+    with pytest.raises(SourceError, match=alone):
+        load_path(folder / name)
 
 
 def test_a_folder_read_several_documents_at_a_time_gives_the_same_derivations_in_order(tmp_path, monkeypatch):
