@@ -124,9 +124,12 @@ class StepView:
         return bool(self.problem)
 
     @property
-    def definition(self) -> bool:
-        """A link that gives a name its meaning: not checked, as expected, and not unreadable."""
-        return self.problem.startswith("the definition of")
+    def read_as(self) -> str:
+        """What a link not checked as expected was read as, "definition" (it gives a name its meaning) or
+        "supposition" (what the words suppose, "let $a = 2$"); "" for any other link."""
+        if self.problem.startswith("the definition of"):
+            return "definition"
+        return "supposition" if self.problem.startswith("read as a supposition") else ""
 
     @property
     def chain(self) -> tuple[Link, ...]:
@@ -398,7 +401,9 @@ def _derivation_view(d: Derivation, by_id: dict[str, CheckResult]) -> Derivation
         catalog=trusted, statement_source="" if trusted else d.statement,
         assumptions=_assumptions(d, trusted), steps=steps, note=d.note, counts=_count(steps), outcome=outcome,
         refuted=tuple(s.label for s in steps if s.outcome.verdict == Verdict.REFUTED.value),
-        undecided=tuple(s.label for s in steps if s.outcome.verdict in (Verdict.UNKNOWN.value, Verdict.ERROR.value)),
+        # (a definition or a supposition is expected to be not checked: never "could not be decided")
+        undecided=tuple(s.label for s in steps if s.outcome.verdict in (Verdict.UNKNOWN.value, Verdict.ERROR.value)
+                        and not s.read_as),
         conventions=tuple(dict.fromkeys(c for r in mine if r.verdict in _HOLDS for c in r.conventions)),
     )
 

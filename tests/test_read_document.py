@@ -145,9 +145,15 @@ def test_a_sum_whose_limits_name_an_enclosing_or_free_index(latex, expected):
     assert verify_check(check, SETTINGS).verdict in expected
 
 
+def _claims(d) -> list:
+    """The checks of a derivation that claim something: the inline equations read as suppositions ("let $a = 2$")
+    are shown as links not checked (see test_an_inline_supposition_is_shown_never_dropped) and left out here."""
+    return [c for c in checks_of(d) if not c.problem.startswith("read as a supposition")]
+
+
 def _verdicts_of(text: str) -> list[Verdict]:
     d = read_document(text, "doc.md", default_notation())
-    return [verify_check(c, SETTINGS).verdict for c in checks_of(d)]
+    return [verify_check(c, SETTINGS).verdict for c in _claims(d)]
 
 
 def test_a_function_named_by_a_greek_letter_or_ell_is_defined_in_the_text():
@@ -548,7 +554,7 @@ $$\sigma(a; w) = 1$$
 
 def _checked(text: str) -> dict:
     d = read_document(text, "doc.md", default_notation())
-    return {c.label: verify_check(c, SETTINGS) for c in checks_of(d)}
+    return {c.label: verify_check(c, SETTINGS) for c in _claims(d)}
 
 
 def test_a_sentence_saying_the_layout_sets_it():
@@ -680,7 +686,7 @@ def test_the_correct_class_named_in_words_before_its_letter_is_an_index():
 
 def _results_by_line(text: str) -> dict:
     d = read_document(text, "doc.md", default_notation())
-    return {c.line: verify_check(c, SETTINGS) for c in checks_of(d) if c.part != "ends"}
+    return {c.line: verify_check(c, SETTINGS) for c in _claims(d) if c.part != "ends"}
 
 
 def test_a_builtin_function_the_document_defines_otherwise_decides_nothing_it_is_used_in():
@@ -1150,10 +1156,10 @@ def _readings(text: str, n: int) -> tuple:
 
 
 def _verdicts(text: str, filename: str = "doc.md") -> list[tuple[int, Verdict, str]]:
-    """(line, verdict, detail) of every link of the document, in order."""
+    """(line, verdict, detail) of every link of the document that claims something, in order."""
     d = read_document(text, filename, default_notation(), markdown=not filename.endswith(".tex"))
     out = []
-    for c in checks_of(d):
+    for c in _claims(d):
         if c.part == "ends":
             continue
         r = verify_check(c, SETTINGS)
@@ -2741,7 +2747,7 @@ def test_a_one_hot_label_of_a_numbered_length_is_one_hot_over_its_own_entries():
         found = _verdicts(text)
         assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.PROVED], (said, found)
         d = read_document(text, "doc.md", default_notation())
-        readings = verify_check(checks_of(d)[0], SETTINGS).readings
+        readings = verify_check(_claims(d)[0], SETTINGS).readings
         assert any("is one-hot at class" in r.text for r in readings), readings
     text = ("# Problem\n\n**Setup.** Let $x \\in \\mathbb{R}^d$ and $b \\in \\mathbb{R}^3$. The label is encoded one-hot as "
             "$y \\in \\{0, 1\\}^3$.\n\n**(a)** Then\n$$\n\\sum_{k=1}^{3} y_k = 1\n$$\n")
@@ -5089,3 +5095,13 @@ def test_a_function_taken_anew_twice_is_neither_formula_after_the_second():
             "Take $f(x) = \\sqrt{x}$ and $a = 4$. Then $f'(4) = \\frac{1}{4}$.\n\n"
             "For the cube root take $f(x) = x^{1/3}$:\n\n$$\nf'(27) = \\frac{1}{3} \\cdot 27^{-2/3}\n$$\n")
     assert not [v for line, v, _ in _verdicts(text) if line == 8 and v is Verdict.REFUTED]
+
+
+def test_an_inline_supposition_is_shown_never_dropped():
+    text = ("Let $p \\in \\mathbb{R}^n$ and suppose $\\sum_i p_i = 1$.\n\n$$\n\\sum_i (p_i + 1) = 1 + n\n$$\n")
+    d = read_document(text, "doc.md", default_notation())
+    shown = [c for c in checks_of(d) if c.problem.startswith("read as a supposition")]
+    assert [(c.line, c.latex) for c in shown] == [(1, "\\sum_i p_i = 1")]
+    result = verify_check(shown[0], SETTINGS)
+    assert result.verdict is Verdict.UNKNOWN and result.matches and 'after "and suppose"' in result.detail
+    assert [verify_check(c, SETTINGS).verdict for c in _claims(d)] == [Verdict.PROVED]

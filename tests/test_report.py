@@ -251,6 +251,20 @@ def test_cli_report_writes_markdown_for_one_derivation(tmp_path):
     assert not (tmp_path / f"{REPORT_NAME}.tex").exists()
 
 
+def test_a_document_s_definitions_and_suppositions_are_shown_and_never_undecided_steps(tmp_path):
+    from derive.cli import app
+
+    doc = tmp_path / "notes.md"
+    doc.write_text("Let $a = 2$ and suppose $\\sum_i p_i = 1$. For an even size $\\det(-A) = -\\det A$.\n\n"
+                   "$$\na + 1 = 3\n$$\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(doc), "--format", "md", "--out", str(tmp_path / "out")])
+    text = (tmp_path / "out" / f"{REPORT_NAME}.md").read_text()
+    assert "| line 1, supposed | supposition, not checked |" in text, result.output
+    assert "definition, not checked" in text
+    conclusion = next(line for line in text.splitlines() if line.startswith("**Conclusion.**"))
+    assert "step line 1 (2) could not be decided" in conclusion and "supposed" not in conclusion, conclusion
+
+
 def test_cli_report_to_an_unwritable_folder_exits_1(tmp_path):
     from derive.cli import app
 

@@ -4494,6 +4494,19 @@ def _label_written(key: str, texts: list[str]) -> bool:
                                          + re.escape(label) + r"(?![A-Za-z0-9])", t) for t in texts)
 
 
+def _supposition_shown(builder: "_Builder", chain: Chain, before: str, lines: _Lines) -> Step:
+    """An inline equation read as a supposition ("let $a = 2$", "suppose $\\sum_i p_i = 1$", "for $n = 3$"), shown as
+    a link not checked with the words that make it one: never dropped silently, and where the words meant a result,
+    the reason says how to write it."""
+    at = lines.of(chain.offset)
+    words = " ".join(before[before.rfind("$") + 1:].split()[-5:]).strip(" ,;:")
+    said = f" (after \"{words}\")" if words else ""
+    return builder._problem(builder.label(chain, at, ", supposed"), chain.latex, at,
+                            f"read as a supposition{said}, not a claim: what it supposes holds in what follows; where it "
+                            "is a result, say so (\"so\", \"then\", \"we get\")", expect=Verdict.UNKNOWN,
+                            pair=chain.terms[:2])
+
+
 # "for an even size", "for the left child,": a condition in words before a claim (no mathematics in it)
 _FOR_WORDS = re.compile(r"\b(for\s+(?:an?|the|each|every|all|any|some)\s+[A-Za-z][A-Za-z -]{0,40}?)\s*,?\s*$", re.I)
 
@@ -6018,6 +6031,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                     and (d.kind == "entries" or d.kind == "restricted" and re.fullmatch(r"[^_]+_\{?[a-z]\}?", d.name))
                     and not _qualified_set(text, d.offset)]
     steps = []
+    shown: list = []  # the inline equations read as suppositions: (where among the steps, its row), put in at the end
     unread_inline: list = []  # the inline equations whose every link is refused (see _after_an_unread_premise)
     regions: dict[str, tuple[str, int]] = {}  # a function the words give on an interval ("On $[0, 1]$ ..."): where
     supposed = None  # the inline mathematics just read as a supposition
@@ -6175,6 +6189,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                     at = lines.of(chain.offset)
                     hypotheses.append((at, names, f"${item.inline.text.strip()}$ (line {at})",
                                        _sum_constraint(reader, chain, at)))
+                shown.append((len(steps), _supposition_shown(builder, chain, item.inline.before, lines)))
                 continue
             if not defined and chain.relations and chain.relations[0] != "=":
                 continue
@@ -6429,6 +6444,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         steps += made
     steps = _given_builtins(steps, notation)
     steps = _guessed_one_hot(steps, said)
+    # (the suppositions' rows after the passes over the steps: what they suppose is read already, and a row not
+    # checked is no definition of a built-in name)
+    for at, row in reversed(shown):
+        steps.insert(at, row)
     stem = name.rsplit(".", 1)[0]
     # (a default definition the document replaces with its own, yhat = W a, is not how it reads the name)
     replaced = set().union(*(r.overrides for r in readers.values())) if readers else set()
