@@ -472,9 +472,10 @@ class _Builder:
                                     "formula holds values that are not read)",
                               Reading("inferred", f"{names} given in numbers before, of data whose values are not read: "
                                                   "only a proof for every value stands", numbered[-1][1]))
-        solved = _SOLVED_AFTER.match(self.lines.text, chain.terms[-1].offset + len(chain.terms[-1].text) + 1) \
-            is not None if chain.terms else False
-        unknown = _equation_in_one_unknown(made, solved) if context is not None and context.inline else None
+        unknown = None
+        if context is not None and context.inline and chain.terms:
+            end = chain.terms[-1].offset + len(chain.terms[-1].text) + 1  # (after the closing $)
+            unknown = _equation_in_one_unknown(made, _SOLVED_AFTER.match(self.lines.text, end) is not None)
         if unknown is not None and not any(step.hypotheses for step in made) \
                 and all(names_in(t.text) - NUMERIC_WORDS <= {unknown, shown_name(unknown)} for t in chain.terms):
             # (as written, too: w(h) = 4h/3 of a w defined before is a claim about w, whatever it reduces to)
@@ -4519,7 +4520,7 @@ def _claimed_application(left: str, reader) -> bool:
         return False
     head = m.group(1)
     if head.startswith("\\"):
-        return head[1:] in BUILTIN_FUNCTIONS or head[1:] in ("det", "operatorname", "mathrm", "tr", "rank")
+        return head[1:] in BUILTIN_FUNCTIONS or head[1:] in ("det", "operatorname", "mathrm", "rank")
     return symbol_name(head) in reader.lambdas and reader.defined_at.get(symbol_name(head)) is not None
 
 
