@@ -40369,6 +40369,1147 @@ def _(rng):
     }
 
 
+# Oracle entries for the blind-corpus documents 922 to 935 (training neural networks by hand).
+
+
+@document("922_hw_backprop_two_layer_mlp")
+def _(rng):
+    x = np.array([1.0, 2.0]); y = 1.0
+    W1 = np.array([[0.5, -1.0], [1.0, 0.5]]); b1 = np.array([0.0, 1.0])
+    w2 = np.array([2.0, -1.0]); b2 = 0.5
+    fwd = lambda W1, b1, w2, b2, x: w2 @ np.maximum(W1 @ x + b1, 0) + b2  # noqa: E731
+    loss = lambda W1, b1, w2, b2, x: 0.5 * (fwd(W1, b1, w2, b2, x) - y) ** 2  # noqa: E731
+    z1 = W1 @ x + b1; h = np.maximum(z1, 0); yh = fwd(W1, b1, w2, b2, x)
+    gw2 = grad(lambda v: loss(W1, b1, v, b2, x), w2)
+    gh = grad(lambda v: 0.5 * (w2 @ v + b2 - y) ** 2, h)
+    gz = grad(lambda v: 0.5 * (w2 @ np.maximum(v, 0) + b2 - y) ** 2, z1)
+    gW1 = grad(lambda V: loss(V, b1, w2, b2, x), W1)
+    gx = grad(lambda v: loss(W1, b1, w2, b2, v), x)
+    d2_ = d(lambda t: 0.5 * (t - y) ** 2, yh)
+    Wp, Wm = W1.copy(), W1.copy(); Wp[1, 0] += 0.01; Wm[1, 0] -= 0.01
+    Lp, Lm = loss(Wp, b1, w2, b2, x), loss(Wm, b1, w2, b2, x)
+    # one gradient step with rate 0.1
+    gb1 = grad(lambda v: loss(W1, v, w2, b2, x), b1)
+    gb2 = d(lambda t: loss(W1, b1, w2, t, x), b2)
+    W1n, b1n, w2n, b2n = W1 - 0.1 * gW1, b1 - 0.1 * gb1, w2 - 0.1 * gw2, b2 - 0.1 * gb2
+    yn = fwd(W1n, b1n, w2n, b2n, x)
+    # (e): a random batch and random parameters
+    B, H, D = int(rng.integers(1, 6)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
+    Xb, Yb = rng.normal(size=(B, D)), rng.normal(size=B)
+    V1, c1, v2, c2 = rng.normal(size=(H, D)), rng.normal(size=H), rng.normal(size=H), rng.normal()
+    Hb = np.maximum(Xb @ V1.T + c1, 0)
+    Lb = lambda v2, c2: np.mean(0.5 * (Hb @ v2 + c2 - Yb) ** 2)  # noqa: E731
+    r = Hb @ v2 + c2 - Yb
+    return {
+        "13": [z1, [-1.5, 3]], "13.2": [h, [0, 3]], "13.3": [yh, -2.5], "13.4": [loss(W1, b1, w2, b2, x), 6.125],
+        "17": [d2_, -3.5],
+        "20": [gw2, d2_ * h, [0, -10.5]],
+        "26": [gh, d2_ * w2, -3.5 * np.array([2, -1]), [-7, -3.5]],
+        "32": [gz, gh * (z1 > 0), [0, -3.5]],
+        "38": [gW1, np.outer(gz, x), np.outer([0, -3.5], [1, 2]), [[0, 0], [-3.5, -7]]],
+        "41": [gx, W1.T @ gz, [-3.5, -1.75]],
+        "45": [Lp, 6.16005], "45.2": [Lm, 6.09005],
+        "48": [(Lp - Lm) / 0.02, 0.07 / 0.02, 3.5],
+        "51": [d2_ * w2[1], (-3.5) * (-1)],
+        "54": [gz, [0, 3.5]], "54.2": [gW1, [[0, 0], [3.5, 7]]],
+        "62": [w2n, [2, -2.05]],
+        "65": [yn, -2.05 * 0.9 + 0.85, -0.995], "65.2": [0.5 * (yn - y) ** 2, 1.9900125],
+        "72": [d(lambda t: Lb(v2, t), c2), np.sum(r)],
+        "72.2": [grad(lambda v: Lb(v, c2), v2), np.sum(r[:, None] * Hb, axis=0) / B],
+    }
+
+
+def _ln923(x, eps, gamma=None, beta=None):
+    mu = np.mean(x); s = math.sqrt(np.mean((x - mu) ** 2) + eps)
+    xh = (x - mu) / s
+    return xh if gamma is None else gamma * xh + beta
+
+
+@document("923_notes_layer_norm_backward")
+def _(rng):
+    N = int(rng.integers(2, 8)); x = rng.normal(size=N) * 2; eps = rng.uniform(0.05, 1.0)
+    ga, be, g = rng.normal(size=N), rng.normal(size=N), rng.normal(size=N)
+    i, j = int(rng.integers(N)), int(rng.integers(N))
+    mu = np.mean(x); var = np.mean((x - mu) ** 2); s = math.sqrt(var + eps); xh = (x - mu) / s
+    L = lambda x: g @ _ln923(x, eps, ga, be)  # noqa: E731
+    J = jac(lambda x: _ln923(x, eps), x)
+    gh = ga * g
+    dx = grad(L, x)
+    formula = (N * gh - gh.sum() - xh * (gh @ xh)) / (N * s)
+    dl = delta(i, j)
+    B = int(rng.integers(2, 6)); X, G = rng.normal(size=(B, N)), rng.normal(size=(B, N))
+    Lb = lambda gam: sum(G[b] @ _ln923(X[b], eps, gam, be) for b in range(B))  # noqa: E731
+    XH = np.array([_ln923(X[b], eps) for b in range(B)])
+    x0 = np.array([0.0, 6, 6, 8]); xh0 = _ln923(x0, 0.0)
+    d0 = grad(lambda x: _ln923(x, 0.0)[0], x0)
+    return {
+        "12": [partial(np.mean, x, j), 1 / N],
+        "12.2": [partial(lambda x: np.mean((x - np.mean(x)) ** 2), x, j),
+                 2 / N * sum((x[k] - mu) * (delta(k, j) - 1 / N) for k in range(N)), 2 / N * (x[j] - mu)],
+        "22": [J[i, j], (dl - 1 / N) / s - (x[i] - mu) * (x[j] - mu) / (N * s**3), (N * dl - 1 - xh[i] * xh[j]) / (N * s)],
+        "29.2": [partial(lambda b: g @ _ln923(x, eps, ga, b), be, i), g[i]],
+        "29.3": [partial(lambda c: g @ _ln923(x, eps, c, be), ga, i), g[i] * xh[i]],
+        "32": [dx[j], gh @ J[:, j], formula[j]],
+        "35": [partial(Lb, ga, i), np.sum(G[:, i] * XH[:, i]) / B],
+        "42": [np.sum(dx), (N * gh.sum() - N * gh.sum() - 0) / (N * s)],
+        "45": [np.sum(xh**2), N],
+        "48": [xh @ dx, (N * (gh @ xh) - np.sum(xh**2) * (gh @ xh)) / (N * s), 0],
+        "54": [np.trace(J), np.sum((N - 1 - xh**2) / (N * s)), (N * (N - 1) - N) / (N * s), (N - 2) / s],
+        "62": [np.mean((x0 - 5) ** 2), (25 + 1 + 1 + 9) / 4, 9], "65": [math.sqrt(np.mean((x0 - 5) ** 2)), 3],
+        "65.2": [xh0, [-5 / 3, 1 / 3, 1 / 3, 1]],
+        "68": [d0[0], (3 - 25 / 9) / 12, 1 / 54], "68.2": [d0[1], (-1 + 5 / 9) / 12, -1 / 27],
+        "74": [d0[3], (-1 + 5 / 3) / 12, 1 / 24], "77": [1 / 54 - 2 / 27 + 1 / 24, 0],
+    }
+
+
+@document("924_lecture_batch_norm_backward")
+def _(rng):
+    m = int(rng.integers(2, 7)); x = rng.normal(size=m) * 2; eps = rng.uniform(0.05, 1.0)
+    ga, be, g = rng.normal(), rng.normal(), rng.normal(size=m)
+    i = int(rng.integers(m))
+    F = lambda x, mu, v: g @ (ga * (x - mu) / np.sqrt(v + eps) + be)  # noqa: E731
+    mu = np.mean(x); v = np.mean((x - mu) ** 2); s = math.sqrt(v + eps); xh = (x - mu) / s
+    Ltot = lambda x: F(x, np.mean(x), np.mean((x - np.mean(x)) ** 2))  # noqa: E731
+    dx = grad(Ltot, x)
+    dxh = ga * g
+    dv = d(lambda t: F(x, mu, t), v)
+    dmu = d(lambda t: F(x, t, np.mean((x - t) ** 2)), mu)
+    dga = d(lambda t: g @ (t * xh + be), ga); dbe = d(lambda t: g @ (ga * xh + t), be)
+    dxhat = grad(lambda z: g @ (ga * z + be), xh)
+    # the example: eps = 0, gamma = 1, beta = 0, L = y_1
+    x0 = np.array([1.0, 1, 1, 1, 6])
+    bn0 = lambda x: (x - np.mean(x)) / np.sqrt(np.mean((x - np.mean(x)) ** 2))  # noqa: E731
+    d0 = grad(lambda x: bn0(x)[0], x0)
+    # batches of two, eps = 0, x_1 < x_2
+    a2 = np.sort(rng.normal(size=2)); g2 = rng.normal(size=2)
+    d2_ = grad(lambda x: g2 @ bn0(x), a2)
+    # inference and folding
+    mr, vr = rng.normal(), rng.uniform(0.1, 3); n = int(rng.integers(1, 5)); w, b, u = rng.normal(size=n), rng.normal(), rng.normal(size=n)
+    yinf = lambda t: ga * (t - mr) / math.sqrt(vr + eps) + be  # noqa: E731
+    yu = lambda u: yinf(w @ u + b)  # noqa: E731
+    return {
+        "22": [dga, np.sum(g * xh)], "22.2": [dbe, np.sum(g)],
+        "24": [dxhat[i], ga * g[i]],
+        "30": [dv, np.sum(dxh * (x - mu)) * (-0.5) * (v + eps) ** -1.5],
+        "31": [dmu, -np.sum(dxh) / s + dv * (-2 / m) * np.sum(x - mu), -np.sum(dxh) / s],
+        "36": [dx[i], dxh[i] / s + dv * 2 * (x[i] - mu) / (m - 1) + dmu / m],
+        "41": [x[i] - mu, s * xh[i]],
+        "43": [dx[i], ga / (m * s) * (m * g[i] - np.sum(g) - m / (m - 1) * xh[i] * np.sum(g * xh))],
+        "45": [np.sum(dx), 0],
+        "49.2": [np.mean(x0), 2],
+        "51": [np.mean((x0 - 2) ** 2), (1 + 1 + 1 + 1 + 16) / 5, 4],
+        "53": [bn0(x0), [-0.5, -0.5, -0.5, -0.5, 2]],
+        "55": [d0[0], (4 - 5 / 16) / 10, 59 / 160], "56": [d0[1], (-1 - 5 / 16) / 10, -21 / 160],
+        "57": [d0[4], (-1 + 5 / 4) / 10, 1 / 40],
+        "59": [59 / 160 - 3 * 21 / 160 + 1 / 40, 0],
+        "59.2": [grad(lambda c: c[0] * bn0(x0)[0], np.array([1.0]))[0], bn0(x0)[0], -0.5],
+        "59.3": [d(lambda t: 1.0 * bn0(x0)[0] + t, 0.0), 1],
+        "63": [bn0(a2)[0], -1], "63.2": [bn0(a2)[1], 1],
+        "63.3": [d2_[0], d2_[1], 0],
+        "65": [d(yinf, w @ u + b), ga / math.sqrt(vr + eps)],
+        "65.2": [grad(yu, u), ga * w / (vr + eps)],
+        "65.3": [yu(np.zeros(n)), ga * (b - mr) / math.sqrt(vr + eps) + be],
+    }
+
+
+def _minimise925(q):
+    import scipy.optimize
+    f = lambda z: -q @ (z - lse(z))  # noqa: E731
+    g = lambda z: softmax(z) - q  # noqa: E731
+    r = scipy.optimize.minimize(f, np.zeros(len(q)), jac=g, method="BFGS", options={"gtol": 1e-12})
+    return r.x, r.fun
+
+
+_ZS925 = {}
+
+
+@document("925_exam_softmax_jacobian_label_smoothing")
+def _(rng):
+    K = int(rng.integers(2, 7)); z = rng.normal(size=K) * 1.5
+    i, j = rng.choice(K, size=2, replace=False); k = int(rng.integers(K))
+    e = np.exp(z); S = e.sum(); p = e / S
+    J = jac(softmax, z)
+    y, al = int(rng.integers(K)), rng.uniform(0.01, 0.99)
+    q = al / K * np.ones(K); q[y] += 1 - al
+    L = lambda z: -q @ np.log(softmax(z))  # noqa: E731
+    z3 = np.array([0.0, math.log(2), math.log(5)]); p3 = softmax(z3); J3 = jac(softmax, z3)
+    q3 = np.array([1 / 30, 1 / 30, 0.9 + 0.1 / 3])
+    L3 = lambda z: -q3 @ np.log(softmax(z))  # noqa: E731
+    zs, Lmin = _minimise925(q)
+    if "zs3" not in _ZS925:
+        _ZS925["zs3"] = _minimise925(q3)[0]
+    zs3 = _ZS925["zs3"]
+    ones = np.ones(K)
+    return {
+        "12": [J[i, i], (e[i] * S - e[i] * e[i]) / S**2, p[i] - p[i] ** 2],
+        "18": [J[i, j], -e[i] * e[j] / S**2, -p[i] * p[j]],
+        "21": [J[k, j], p[k] * (delta(k, j) - p[j])], "21.2": [J, np.diag(p) - np.outer(p, p)],
+        "28": [J @ ones, p - p * (p @ ones), np.zeros(K)],
+        "31": [np.linalg.matrix_rank(J, tol=1e-6), K - 1],
+        "33.2": [np.sum(np.exp(z3)), 8], "33.3": [p3, [1 / 8, 2 / 8, 5 / 8]],
+        "36": [J3[0, 0], p3[0] * (1 - p3[0]), 7 / 64],
+        "36.2": [J3[1, 2], -p3[1] * p3[2], -10 / 64, -5 / 16],
+        "39": [7 / 64 - 2 / 64 - 5 / 64, 0],
+        "45": [partial(lambda z: math.log(softmax(z)[k]), z, j), delta(k, j) - p[j]],
+        "48": [partial(L, z, j), -sum(q[a] * partial(lambda z: math.log(softmax(z)[a]), z, j) for a in range(K)),
+               -sum(q[a] * (delta(a, j) - p[j]) for a in range(K)), -q[j] + p[j] * q.sum(), p[j] - q[j]],
+        "51": [q3, [1 / 30, 1 / 30, 9 / 10]],
+        "54": [grad(L3, z3), p3 - q3, [11 / 120, 13 / 60, -11 / 40]],
+        "60": [L3(z3), math.log(8) / 30 + math.log(4) / 30 + 0.9 * math.log(8 / 5), math.log(2) / 6 + 0.9 * math.log(8 / 5)],
+        "65": [Lmin, -q @ np.log(q)],
+        "68": [zs3[2] - zs3[0], math.log(q3[2] / q3[0]), math.log(3 * 0.9 / 0.1), math.log(27)],
+    }
+
+
+_Phi926 = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+_phi926 = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+_sig926 = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+
+
+@document("926_forum_gelu_silu_derivatives")
+def _(rng):
+    x = rng.uniform(-3, 3)
+    b = rng.uniform(0.1, 0.7) if rng.uniform() < 0.5 else rng.uniform(1.3, 3)
+    P, p, s = _Phi926, _phi926, _sig926
+    gelu = lambda t: t * P(t)  # noqa: E731
+    silu = lambda t: t * s(t)  # noqa: E731
+    ds = lambda t: d(s, t)  # noqa: E731
+    uu = lambda t: math.sqrt(2 / math.pi) * (t + 0.044715 * t**3)  # noqa: E731
+    g = lambda t: 0.5 * t * (1 + math.tanh(uu(t)))  # noqa: E731
+    u, du = uu(x), d(uu, x)
+    l3 = math.log(3)
+    return {
+        "5.2": [d(gelu, x), P(x) + p(x)], "5.3": [d(gelu, 0.0), 0.5 + 1 / math.sqrt(2 * math.pi)],
+        "5.5": [d(silu, x), s(x) * (1 + x * s(x))],
+        "14": [d(gelu, x), P(x) + x * d(P, x), P(x) + x * p(x)],
+        "17": [d(s, x), s(x) * (1 - s(x))],
+        "20": [d(silu, x), s(x) + x * s(x) * (1 - s(x)), s(x) * (1 + x * (1 - s(x)))],
+        "23": [d(gelu, 0.0), P(0.0), 0.5], "23.2": [d(silu, 0.0), s(0.0), 0.5],
+        "29.2": [d(g, x), 0.5 * (1 + math.tanh(u)) + 0.5 * x / math.cosh(u) ** 2 * du],
+        "29.3": [du, math.sqrt(2 / math.pi) * (1 + 0.044715 * x**2)],
+        "35": [du, math.sqrt(2 / math.pi) * (1 + 0.134145 * x**2)],
+        "44": [d2(gelu, x), 2 * p(x) + x * d(p, x), p(x) * (2 - x**2)],
+        "47": [d2(gelu, 0.0), 2 * p(0.0), math.sqrt(2 / math.pi)],
+        "50": [d2(silu, x), ds(x) * (2 + x * (1 - 2 * s(x)))],
+        "50.2": [d2(silu, 0.0), 2 * ds(0.0), 0.25],
+        "57": [gelu(-x), -gelu(x)],
+        "63": [gelu(x) - gelu(-x), x], "63.2": [d(gelu, x) + d(gelu, -x), 1], "63.3": [silu(x) - silu(-x), x],
+        "65": [s(l3), 0.75],
+        "68": [d(silu, l3), 0.75 * (1 + l3 / 4), 0.75 + 3 / 16 * l3],
+        "75": [d(lambda t: t * s(b * t), x), s(b * x) + b * x * s(b * x) * (1 - s(b * x))],
+        "75.2": [d(lambda t: t * s(b * t), x), s(b * x) * (1 + x * (1 - s(b * x)))],
+        "75.3": [gelu(x), x / 2 * (1 + math.erf(x / 2))],
+    }
+
+
+def _adam927(w0, grad_at, n, eta, lam, b1, b2, eps, l2=0.0):
+    """n steps of AdamW with decoupled decay lam on a loss with gradient grad_at(w), plus an L2 term (l2/2) w^2
+    fed through Adam; returns the states after 0, 1, ..., n steps."""
+    w, m, v, out = w0, 0.0, 0.0, [dict(w=w0)]
+    for t in range(1, n + 1):
+        g = grad_at(w) + l2 * w
+        m = b1 * m + (1 - b1) * g; v = b2 * v + (1 - b2) * g * g
+        mh, vh = m / (1 - b1**t), v / (1 - b2**t)
+        w = w - eta * (mh / (math.sqrt(vh) + eps) + lam * w)
+        out.append(dict(w=w, m=m, v=v, mh=mh, vh=vh))
+    return out
+
+
+@document("927_blog_adamw_vs_l2_weight_decay")
+def _(rng):
+    eta, lam = rng.uniform(0.001, 0.1), rng.uniform(0.01, 1)
+    w, gg = rng.normal(), rng.normal()
+    # SGD on f_lambda, f with gradient gg at w
+    sgd = w - eta * d(lambda u: gg * u + lam / 2 * u * u, w)
+    lam_p = 1 - (sgd + eta * gg) / w
+    lam_pen = d(lambda u: d(lambda r: lam / 2 * r * r, u), 1.0)   # the penalty coefficient, read off f_lambda
+    T = int(rng.integers(1, 12)); b1, b2 = rng.uniform(0.5, 0.99), rng.uniform(0.9, 0.9999)
+    gs = rng.normal(size=T)
+    m = 0.0
+    for t in range(T):
+        m = b1 * m + (1 - b1) * gs[t]
+    mc = 0.0
+    for t in range(T):
+        mc = b1 * mc + (1 - b1) * gg
+    vc = 0.0
+    for t in range(T):
+        vc = b2 * vc + (1 - b2) * gg * gg
+    aw = _adam927(2.0, lambda w: 0.5, 2, 0.01, 0.1, 0.9, 0.999, 0.0)
+    al2 = _adam927(2.0, lambda w: 0.5, 1, 0.01, 0.0, 0.9, 0.999, 0.0, l2=0.1)
+    w0r, g0r = rng.normal() * 2, rng.normal()
+    first = _adam927(w0r, lambda w: g0r, 1, eta, lam, b1, b2, 0.0)[1]["w"]
+    tz = int(rng.integers(1, 30))
+    zero = _adam927(w0r, lambda w: 0.0, tz, eta, lam, b1, b2, 1e-8)
+    return {
+        "12": [sgd, w - eta * (gg + lam * w), (1 - eta * lam) * w - eta * gg],
+        "15.2": [lam_p, eta * lam], "15.3": [lam_pen, lam_p * eta],
+        "25.3": [m, (1 - b1) * sum(b1 ** (T - k) * gs[k - 1] for k in range(1, T + 1))],
+        "28": [mc, (1 - b1) * gg * sum(b1 ** (T - k) for k in range(1, T + 1)), (1 - b1**T) * gg],
+        "31": [mc / (1 - b1**T), gg], "31.2": [vc / (1 - b2**T), gg * gg],
+        "43": [aw[1]["m"], 0.05], "43.2": [aw[1]["v"], 0.00025], "43.3": [aw[1]["mh"], 0.05 / 0.1, 0.5],
+        "43.4": [aw[1]["vh"], 0.25],
+        "46": [aw[1]["w"], 2 - 0.01 * (0.5 / 0.5 + 0.1 * 2), 2 - 0.12, 1.88],
+        "49": [0.5 + 0.1 * 2, 0.7],
+        "52": [al2[1]["w"], 2 - 0.01 * 0.7 / 0.7, 1.99],
+        "55": [abs(first - w0r), eta * (1 + lam)],
+        "57": [aw[2]["m"], 0.9 * 0.05 + 0.1 * 0.5, 0.095], "57.2": [1 - 0.9**2, 0.81],
+        "60": [aw[2]["mh"], 0.095 / 0.81, 19 / 162],
+        "65": [zero[tz]["w"], (1 - eta * lam) * zero[tz - 1]["w"]], "65.2": [zero[tz]["w"], (1 - eta * lam) ** tz * w0r],
+        "65.3": [0.01 * 0.1, 0.01],
+    }
+
+
+def _clip928(g, c):
+    g = np.asarray(g, dtype=float)
+    n = np.linalg.norm(g)
+    return g if n <= c else c * g / n
+
+
+@document("928_recitation_gradient_clipping_by_norm")
+def _(rng):
+    n = int(rng.integers(2, 6)); c = rng.uniform(0.2, 3)
+    g = rng.normal(size=n); g *= rng.uniform(0.1, 2) * c / np.linalg.norm(g) * rng.choice([0.5, 1.5])
+    small = g * min(1.0, 0.9 * c / np.linalg.norm(g)); big = g * max(1.0, 1.1 * c / np.linalg.norm(g))
+    nb = np.linalg.norm(big); eta = rng.uniform(0.01, 1)
+    ng = np.linalg.norm(g)
+    J = jac(lambda v: c * v / np.linalg.norm(v), big)
+    g1, g2 = np.array([1.0, 2]), np.array([2.0, 0, 4]); gl = np.concatenate([g1, g2])
+    a, b = np.array([4.0, 0]), np.array([0.0, 2])
+    s5 = math.sqrt(5)
+    return {
+        "13": [_clip928(small, c), small], "14": [_clip928(big, c), c * big / nb],
+        "16": [np.linalg.norm(_clip928(g, c)), min(ng, c)],
+        "16.2": [g @ _clip928(g, c), min(ng, c) * ng],
+        "20.3": [np.linalg.norm([3, 4]), 5],
+        "23": [_clip928([3, 4], 1), np.array([3, 4]) / 5, [0.6, 0.8]],
+        "26": [np.linalg.norm(_clip928([3, 4], 1)), 1],
+        "33": [np.linalg.norm(gl), math.sqrt(1 + 2 + 4 + 0 + 16), math.sqrt(23)],
+        "36": [2.5 / np.linalg.norm(gl), 2.5 / math.sqrt(23)],
+        "38": [np.linalg.norm(g1), s5], "38.2": [np.linalg.norm(g2), math.sqrt(20), 2 * s5],
+        "41": [2.5 / (2 * s5), s5 / 2],
+        "48.4": [_clip928(a, 1), [1, 0]], "48.5": [_clip928(b, 1), [0, 1]],
+        "51": [(_clip928(a, 1) + _clip928(b, 1)) / 2, [0.5, 0.5]], "51.2": [np.linalg.norm([0.5, 0.5]), 0.5],
+        "54": [(a + b) / 2, [2, 1]], "54.2": [_clip928((a + b) / 2, 1), [2 / s5, 1 / s5]],
+        "58": [grad(np.linalg.norm, g), g / ng],
+        "58.2": [grad(lambda v: 1 / np.linalg.norm(v), g), -g / ng**3],
+        "61": [J, c / nb * np.eye(n) + c * np.outer(big, -big / nb**3), c / nb * np.eye(n) - c / nb**2 * np.outer(big, big)],
+        "64": [J @ big, np.zeros(n)], "64.2": [np.trace(J), (n - 1) * c / nb],
+    }
+
+
+def _two_point929(rng):
+    """A random two-point law with mean 0 and variance 1: values (a, -1/a), probabilities (b, a)/(a + b)."""
+    a = rng.uniform(0.3, 3); b = 1 / a
+    return np.array([a, -b]), np.array([b, a]) / (a + b)
+
+
+@document("929_nb_attention_query_gradient")
+def _(rng):
+    n, dd, dv = int(rng.integers(2, 5)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
+    q, K, V, u = rng.normal(size=dd), rng.normal(size=(n, dd)), rng.normal(size=(n, dv)), rng.normal(size=dv)
+    i = int(rng.integers(n))
+    L = lambda q, K, V: u @ (V.T @ softmax(K @ q / math.sqrt(dd)))  # noqa: E731
+    s = K @ q / math.sqrt(dd); a = softmax(s)
+    ds = grad(lambda s: u @ (V.T @ softmax(s)), s)
+    gK, gV = grad(lambda K: L(q, K, V), K), grad(lambda V: L(q, K, V), V)
+    # the example
+    q0 = np.array([1.0, 1, 0, 0]); K0 = np.array([[math.log(3), math.log(3), 0, 0], [0, 0, 1, -1]]); V0 = np.eye(2)
+    s0 = K0 @ q0 / 2; a0 = softmax(s0); o0 = V0.T @ a0
+    u0 = grad(lambda o: o[0], o0)
+    ds0 = grad(lambda s: (V0.T @ softmax(s))[0], s0)
+    dq0 = grad(lambda q: (V0.T @ softmax(K0 @ q / 2))[0], q0)
+    k1, k2 = K0
+    l3 = math.log(3)
+    # moments of q^T k for independent entries with mean 0 and variance 1 (two-point laws, enumerated exactly)
+    m = int(rng.integers(1, 4))
+    laws = [_two_point929(rng) for _ in range(2 * m)]
+    E1 = E2 = 0.0
+    for pick in np.ndindex(*(2,) * (2 * m)):
+        pr = np.prod([laws[t][1][pick[t]] for t in range(2 * m)])
+        vals = [laws[t][0][pick[t]] for t in range(2 * m)]
+        dot = sum(vals[t] * vals[m + t] for t in range(m))
+        E1 += pr * dot; E2 += pr * dot * dot
+    var = E2 - E1**2
+    var64 = sum(np.sum(lw[1] * lw[0] ** 2) * np.sum(lw2[1] * lw2[0] ** 2)
+                for lw, lw2 in [(_two_point929(rng), _two_point929(rng)) for _ in range(64)])
+    e = np.zeros(n); e[i] = 1.0; un = np.full(n, 1 / n)
+    return {
+        "2:3": [grad(lambda a: u @ (V.T @ a), a), V @ u],
+        "2:6": [ds, (np.diag(a) - np.outer(a, a)) @ V @ u, a * (V @ u - (a @ V @ u))],
+        "2:12": [grad(lambda q: L(q, K, V), q), K.T @ ds / math.sqrt(dd)],
+        "2:15": [gK, np.outer(q, ds) / math.sqrt(dd)], "2:15.2": [gV, np.outer(u, a)],
+        "4:1": [s[i], K[i] @ q / math.sqrt(dd)],
+        "4:4": [gK, np.outer(ds, q) / math.sqrt(dd)], "4:4.2": [gV, np.outer(a, u)],
+        "5:9": [u0, [1, 0]],
+        "5:9.2": [s0, K0 @ q0, [2 * l3, 0]], "5:9.3": [a0, [0.9, 0.1]],
+        "5:9.4": [a0 @ V0 @ u0, a0[0]],
+        "5:12": [ds0, a0 * (V0 @ u0 - a0[0]), [9 / 100, -9 / 100]],
+        "7:1": [s0, [l3, 0]], "7:1.2": [a0, [0.75, 0.25]], "7:1.3": [o0, [0.75, 0.25]], "7:1.4": [a0 @ V0 @ u0, 0.75],
+        "7:4": [ds0, [0.75 * 0.25, 0.25 * -0.75], [3 / 16, -3 / 16]],
+        "7:8": [dq0, 0.5 * (3 / 16 * k1 - 3 / 16 * k2), 3 / 32 * np.array([l3, l3, -1, 1])],
+        "8:3": [E1, 0],
+        "8:6": [var, sum(np.sum(laws[t][1] * laws[t][0] ** 2) * np.sum(laws[m + t][1] * laws[m + t][0] ** 2) for t in range(m)), m],
+        "8:9": [var / m, 1], "8:9.2": [math.sqrt(var64), 64],
+        "8:9.3": [np.diag(e) - np.outer(e, e), np.zeros((n, n))],
+        "8:9.4": [np.diag(un) - np.outer(un, un), np.eye(n) / n],
+    }
+
+
+@document("930_solution_key_logistic_regression_hessian")
+def _(rng):
+    n, dd = int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    while n == dd:
+        dd = int(rng.integers(1, 5))
+    X, y, w, v = rng.normal(size=(n, dd)), rng.integers(2, size=n).astype(float), rng.normal(size=dd), rng.normal(size=dd)
+    lam, t = rng.uniform(0.1, 3), rng.uniform(-4, 4)
+    L = lambda w, X=X, y=y: np.mean(np.log1p(np.exp(X @ w)) - y * (X @ w))  # noqa: E731
+    Ll = lambda w: L(w) + lam / 2 * w @ w  # noqa: E731
+    hess = lambda f, w: np.array([[partial2_wide(f, w, a, b, h=1e-3) for b in range(len(w))] for a in range(len(w))])  # noqa: E731
+    sg = sig(X @ w); S = np.diag(sg * (1 - sg))
+    H = hess(L, w)
+    X2, y2 = np.array([[1.0, 1], [1, -1]]), np.array([1.0, 0])
+    L2 = lambda w: L(w, X2, y2)  # noqa: E731
+    newton = lambda w: w - np.linalg.solve(hess(L2, w), grad(L2, w))  # noqa: E731
+    w0 = np.zeros(2); w1 = newton(w0); w2 = newton(w1)
+    wk = np.array([0.0, rng.uniform(0, 3)]); wk1 = newton(wk)
+    z, yy = rng.uniform(-4, 4), float(rng.integers(2))
+    ell = lambda z: math.log1p(math.exp(z)) - yy * z  # noqa: E731
+    sz = 2 * yy - 1
+    return {
+        "11": [d(lambda u: math.log1p(math.exp(u)), t), sig(t)],
+        "14": [grad(L, w), sum((sig(X[i] @ w) - y[i]) * X[i] for i in range(n)) / n, mat(X, sig(X @ w) - y)],
+        "24": [H, sum(d(sig, X[i] @ w) * np.outer(X[i], X[i]) for i in range(n)) / n, X.T @ S @ X / n],
+        "27.2": [v @ H @ v, np.sum(np.diag(S) * (X @ v) ** 2) / n],
+        "29.2": [grad(Ll, w), grad(L, w) + lam * w], "29.3": [hess(Ll, w), H + 2 * lam * np.eye(dd)],
+        "33.4": [X2.T @ X2, [[2, 0], [0, 2]]],
+        "38": [grad(L2, w0), 0.5 * X2.T @ np.array([-0.5, 0.5]), [0, -0.5]],
+        "38.2": [hess(L2, w0), 0.5 * 0.25 * X2.T @ X2, 0.25 * np.eye(2)],
+        "42": [w1, w0 - np.linalg.solve(hess(L2, w0), grad(L2, w0)), [0, 2]],
+        "45": [X2 @ w1, [2, -2]], "45.2": [sig(2.0) - 1, -sig(-2.0)],
+        "45.3": [grad(L2, w1), [0, -sig(-2.0)]], "45.4": [hess(L2, w1), sig(2.0) * sig(-2.0) * np.eye(2)],
+        "48": [w2, w1 - np.linalg.solve(hess(L2, w1), grad(L2, w1)), [0, 2 + 1 / sig(2.0)], [0, 3 + math.exp(2)]],
+        "51": [wk1[1], wk[1] + 1 + math.exp(wk[1])],
+        "55.2": [ell(z), math.log1p(math.exp(-sz * z))],
+        "58": [d(ell, z), sig(z) - yy, -sz * sig(sz * z)],
+        "64": [d(sig, t), sig(t) * (1 - sig(t)), sig(t) * sig(-t)],
+        "67": [max(d(sig, u) for u in np.linspace(-5, 5, 2001)), 0.25],
+    }
+
+
+def _binom_sd931():
+    from scipy.stats import binom
+    return float(binom(100, 0.9).std())
+
+
+_SD931 = _binom_sd931()
+
+
+def _masks931(N, p):
+    """Every dropout mask of N units with its probability (keep probability 1 - p)."""
+    for bits in np.ndindex(*(2,) * N):
+        k = sum(bits)
+        yield np.array(bits, dtype=float), (1 - p) ** k * p ** (N - k)
+
+
+def _E931(f, N, p):
+    return sum(pr * np.asarray(f(m), dtype=float) for m, pr in _masks931(N, p))
+
+
+@document("931_worksheet_dropout_scaling")
+def _(rng):
+    N, p = int(rng.integers(1, 6)), rng.uniform(0.05, 0.95)
+    h, w, c, y = rng.normal(size=N) * 2, rng.normal(size=N), rng.normal(size=N), rng.normal()
+    i = int(rng.integers(N))
+    ht = lambda m, h=h, p=p: m * h / (1 - p)  # noqa: E731
+    E = lambda f, p=p: _E931(f, N, p)  # noqa: E731
+    var_i = E(lambda m: ht(m)[i] ** 2) - E(lambda m: ht(m)[i]) ** 2
+    var_z = E(lambda m: (w @ ht(m)) ** 2) - E(lambda m: w @ ht(m)) ** 2
+    hv = np.array([3.0]); hone = np.array([1.0])
+    var3 = _E931(lambda m: (m * hv / 0.8)[0] ** 2, 1, 0.2) - _E931(lambda m: (m * hv / 0.8)[0], 1, 0.2) ** 2
+    var5 = _E931(lambda m: (m * h / 0.5)[i] ** 2, N, 0.5) - _E931(lambda m: (m * h / 0.5)[i], N, 0.5) ** 2
+    mm = (rng.uniform(size=N) < 1 - p).astype(float)
+    x = rng.normal(); xs = np.array([x])
+    return {
+        "5": [mm**2, mm],
+        "8": [E(lambda m: ht(m)[i]), (1 - p) * h[i] / (1 - p), h[i]],
+        "8.2": [E(lambda m: ht(m)[i] ** 2), (1 - p) * h[i] ** 2 / (1 - p) ** 2, h[i] ** 2 / (1 - p)],
+        "12": [var_i, h[i] ** 2 / (1 - p) - h[i] ** 2, p * h[i] ** 2 / (1 - p)],
+        "18": [var3, 0.2 * 9 / 0.8, 2.5],
+        "21.2": [var5, h[i] ** 2],
+        "23": [E(lambda m: (m * h)[i]), (1 - p) * h[i]],
+        "25.2": [E(lambda m: w @ ht(m)), w @ h],
+        "28": [var_z, np.sum(w**2 * p * h**2 / (1 - p)), p / (1 - p) * np.sum(w * h) ** 2],
+        "34": [E(lambda m: (y - w @ ht(m)) ** 2), (y - w @ h) ** 2 + var_z, (y - w @ h) ** 2 + p / (1 - p) * (w @ h) ** 2],
+        "39": [partial(lambda v: ht(mm, v), h, i)[i], mm[i] / (1 - p)],
+        "39.3": [E(lambda m: partial(lambda v: c @ ht(m, v), h, i)), c[i] / (1 - p)],
+        "44": [_E931(lambda m: math.tanh((m * hone / 0.5)[0]), 1, 0.5), 0.5 * math.tanh(2) + 0.5 * math.tanh(0), 0.5 * math.tanh(2)],
+        "47": [_E931(lambda m: max(0.0, (m * xs / (1 - p))[0]), 1, p), max(0.0, x)],
+        "47.2": [_E931(lambda m: sig((m * xs / (1 - p))[0]), 1, p), sig(x)],
+        "49.2": [100 * 0.9, 90], "49.3": [100 * 0.1 * 0.9, 9],
+        "49.4": [_SD931, 9],
+    }
+
+
+def _moment932(f, s):
+    """E[f(z)] for z ~ N(0, s^2), by quadrature on each side of 0."""
+    from scipy.integrate import quad
+    dens = lambda t: math.exp(-t * t / (2 * s * s)) / (s * math.sqrt(2 * math.pi))  # noqa: E731
+    return quad(lambda t: f(t) * dens(t), -np.inf, 0)[0] + quad(lambda t: f(t) * dens(t), 0, np.inf)[0]
+
+
+def _uvar932(a):
+    from scipy.integrate import quad
+    return quad(lambda t: t * t / (2 * a), -a, a)[0]
+
+
+@document("932_handout_he_glorot_initialisation")
+def _(rng):
+    n_in, n_out = int(rng.integers(2, 600)), int(rng.integers(2, 600))
+    sw2, v, tau = rng.uniform(0.001, 0.1), rng.uniform(0.2, 4), rng.uniform(0.2, 4)
+    sv = math.sqrt(v)
+    EX = _moment932(lambda t: max(t, 0.0), sv); EX2 = _moment932(lambda t: max(t, 0.0) ** 2, sv)
+    varx = EX2 - EX**2
+    u1 = _uvar932(1.0)
+    a_for = lambda var: math.sqrt(var / u1)  # noqa: E731   Var(U(-a, a)) = a^2 Var(U(-1, 1))
+    he = lambda n: v / (n * EX2)  # noqa: E731   the sigma_w^2 that keeps the variance at v
+    a = rng.uniform(0.1, 3); s = rng.uniform(0.2, 3); al = rng.uniform(0.01, 0.9)
+    E1 = _moment932(lambda t: max(t, 0.0), s); E2 = _moment932(lambda t: max(t, 0.0) ** 2, s)
+    L = int(rng.integers(1, 11))
+    V = [v]
+    for _ in range(10):
+        V.append(1.0 * _moment932(lambda t: max(t, 0.0) ** 2, math.sqrt(V[-1])))   # n (1/n) E[ReLU(z)^2]
+    lr2 = _moment932(lambda t: (t if t > 0 else al * t) ** 2, sv)
+    return {
+        "10": [n_in * sw2 * EX2, n_in * sw2 * EX2, n_in * sw2 * varx, n_in * sw2 * varx],
+        "13": [varx, v / 2], "13.2": [n_in * sw2 * EX2, 0.5 * n_in * sw2 * v], "13.3": [he(n_in), 2 / n_in],
+        "20": [n_out * sw2 * tau, n_out * sw2 * tau],
+        "30": [_uvar932(a), _uvar932(a), a * a / 3],
+        "33": [a_for(sw2), math.sqrt(3) * math.sqrt(sw2)],
+        "33.2": [a_for(2 / (n_in + n_out)), math.sqrt(6 / (n_in + n_out))],
+        "33.3": [a_for(he(n_in)), math.sqrt(6 / n_in)], "33.4": [a_for(1 / n_in), math.sqrt(1 / n_in)],
+        "37.3": [he(256), 2 / 256, 1 / 128], "37.4": [1 / math.sqrt(128), math.sqrt(2) / 8],
+        "40": [2 / (256 + 128), 2 / 384, 1 / 196],
+        "43": [a_for(2 / 384), math.sqrt(6 / 384), 1 / 8], "43.2": [a_for(he(256)), math.sqrt(6 / 256), math.sqrt(6) / 16],
+        "47": [E1, s / math.sqrt(2 * math.pi)], "47.2": [E2, s * s / 2],
+        "50": [E2 - E1**2, s * s / 2 - s * s / (2 * math.pi), (math.pi - 1) * s * s / (2 * math.pi)],
+        "55": [V[L], 0.5 * V[L - 1]], "55.2": [V[L], 2.0**-L * V[0]], "55.3": [2.0**-10, 1 / 1024],
+        "55.4": [math.sqrt(V[10] / V[0]), 1 / 1024],
+        "59": [_moment932(lambda t: (t if t > 0 else al * t) ** 2, s), (1 + al * al) * s * s / 2],
+        "59.2": [v / (n_in * lr2), 2 / ((1 + al) * n_in)],
+    }
+
+
+@document("933_appendix_linear_layer_matrix_gradient")
+def _(rng):
+    m, n, B = int(rng.integers(1, 5)), int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    W, b, x, dl = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n), rng.normal(size=m)
+    i, j = int(rng.integers(m)), int(rng.integers(n))
+    L = lambda W, b, x: dl @ (W @ x + b)  # noqa: E731   a loss with dL/dy = delta
+    gW = grad(lambda V: L(V, b, x), W)
+    Jy = np.array([partial(lambda V: V @ x + b, W, (i, j))])[0]          # dy/dW_ij, a vector over k
+    E = rng.normal(size=(m, n))
+    X, Dl, t, Tt = rng.normal(size=(B, n)), rng.normal(size=(B, m)), rng.normal(size=m), rng.normal(size=(B, m))
+    LB = lambda W, b, X: np.sum(Dl * (X @ W.T + np.outer(np.ones(B), b)))  # noqa: E731
+    vec = lambda A: A.flatten(order="F")  # noqa: E731
+    unvec = lambda v: v.reshape((m, n), order="F")  # noqa: E731
+    W0, x0, d0 = np.array([[1.0, 0, 2], [0, 1, -1]]), np.array([1.0, -1, 2]), np.array([3.0, -2])
+    L0 = lambda W, x: d0 @ (W @ x)  # noqa: E731
+    g0 = grad(lambda V: L0(V, x0), W0)
+    sq = lambda W: 0.5 * np.sum((W @ x - t) ** 2)  # noqa: E731
+    sqB = lambda W: np.sum((X @ W.T - Tt) ** 2) / (2 * B)  # noqa: E731
+    return {
+        "18": [gW[i, j], dl @ Jy, sum(dl[k] * (1.0 if k == i else 0.0) * x[j] for k in range(m)), dl[i] * x[j]],
+        "22": [gW, np.outer(dl, x)], "22.2": [grad(lambda c: L(W, c, x), b), dl], "22.3": [grad(lambda v: L(W, b, v), x), W.T @ dl],
+        "29": [L(W + E, b, x) - L(W, b, x), dl @ (E @ x), dl @ E @ x, np.trace(np.outer(x, dl) @ E)],
+        "32": [gW, np.outer(x, dl).T, np.outer(dl, x)],
+        "38": [grad(lambda V: LB(V, b, X), W), sum(np.outer(Dl[r], X[r]) for r in range(B)), X.T @ Dl],
+        "40": [grad(lambda c: LB(W, c, X), b), Dl.T @ np.ones(B) / B],
+        "40.2": [grad(lambda Z: LB(W, b, Z), X), Dl @ W],
+        "44": [W @ x, np.kron(x[None, :], np.eye(m)) @ vec(W)],
+        "44.2": [jac(lambda v: unvec(v) @ x, vec(W)), np.kron(np.eye(m), x[None, :])],
+        "54": [g0, np.outer(d0, x0), [[3, -3, 6], [-2, 2, -4]]],
+        "56": [np.sum(g0**2), 9 + 9 + 36 + 4 + 4 + 16, 76], "56.2": [(d0 @ d0) * (x0 @ x0), 13 * 6, 78],
+        "58": [grad(lambda v: L0(W0, v), x0), W0.T @ d0, [3, -2, 4]],
+        "63": [grad(lambda y: 0.5 * np.sum((y - t) ** 2), W @ x), W @ x - t],
+        "63.2": [grad(sq, W), np.outer(W @ x - t, x)],
+        "63.3": [grad(sqB, W), (X @ W.T - Tt).T @ X / (2 * B)],
+    }
+
+
+@document("934_office_hours_dropout_meets_he_init")
+def _(rng):
+    n, p, v, s2 = int(rng.integers(1, 1000)), rng.uniform(0.05, 0.95), rng.uniform(0.2, 4), rng.uniform(0.001, 0.1)
+    sv = math.sqrt(v)
+    Ex = _moment932(lambda t: max(t, 0.0), sv); Ex2 = _moment932(lambda t: max(t, 0.0) ** 2, sv)
+    Ext2 = lambda p: (1 - p) * Ex2 / (1 - p) ** 2 + p * 0.0  # noqa: E731   kept with probability 1 - p
+    Ext = (1 - p) * Ex / (1 - p) + p * 0.0
+    var = lambda n, s2, p: n * s2 * Ext2(p) - n * (0.0 * Ext) ** 2  # noqa: E731   independent terms, E[w] = 0
+    he = 2 / n
+    return {
+        "9": [Ex2, v / 2],
+        "12": [Ext2(p), Ex2 / (1 - p) ** 2, v / (2 * (1 - p) ** 2)],
+        "18": [var(n, s2, p), n * s2 * Ext2(p), n * s2 * v / (2 * (1 - p) ** 2)],
+        "21.2": [var(n, he, p), v / (1 - p) ** 2], "21.4": [var(n, he, 0.5), 4 * v],
+        "26": [Ext2(0.5), 0.5 * 4 * Ex2, 2 * Ex2],
+        "34": [var(n, s2, p), n * s2 * v / (2 * (1 - p))], "34.2": [var(n, he, p), v / (1 - p)],
+        "37.2": [var(n, he, 0.5), 2 * v],
+        "43": [Ex, sv / math.sqrt(2 * math.pi)], "43.2": [Ext, Ex], "43.3": [n * 0.0 * Ext, 0],
+        "49.2": [var(n, 2 * (1 - p) / n, p), v], "49.3": [n * (2 * (1 - p) / n) * Ex2, (1 - p) * v],
+        "55.3": [v / (512 * Ex2), 2 / 512, 1 / 256],
+        "58": [var(512, 2 / 512, 0.1), v / 0.9, 1.1 * v],
+        "61": [math.sqrt(10 / 9), math.sqrt(10) / 3],
+    }
+
+
+def _softmax_cols935(Z):
+    E = np.exp(Z - Z.max(axis=0))
+    return E / E.sum(axis=0)
+
+
+@document("935_reading_group_backprop_in_matrix_form")
+def _(rng):
+    dd, Hn, K, B = int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(2, 4)), 2 * int(rng.integers(1, 4))
+    X, W1, b1, W2, b2 = (rng.normal(size=s) for s in [(dd, B), (Hn, dd), Hn, (K, Hn), K])
+    Y = np.eye(K)[:, rng.integers(K, size=B)]
+    ones = np.ones(B)
+    def loss(W1=W1, b1=b1, W2=W2, b2=b2, X=X, Y=Y):
+        Z2 = W2 @ np.maximum(W1 @ X + np.outer(b1, np.ones(X.shape[1])), 0) + np.outer(b2, np.ones(X.shape[1]))
+        return -np.sum(Y * np.log(_softmax_cols935(Z2))) / X.shape[1]
+    Z1 = W1 @ X + np.outer(b1, ones); H = np.maximum(Z1, 0); Z2 = W2 @ H + np.outer(b2, ones); P = _softmax_cols935(Z2)
+    lz = lambda Z2: -np.sum(Y * np.log(_softmax_cols935(Z2))) / B  # noqa: E731
+    D2 = grad(lz, Z2)
+    lH = lambda H: lz(W2 @ H + np.outer(b2, ones))  # noqa: E731
+    lZ1 = lambda Z1: lH(np.maximum(Z1, 0))  # noqa: E731
+    D1 = grad(lZ1, Z1)
+    z, yk = rng.normal(size=K), int(rng.integers(K))
+    gW2 = grad(lambda V: loss(W2=V), W2)
+    half = B // 2
+    gA = grad(lambda V: loss(W2=V, X=X[:, :half], Y=Y[:, :half]), W2)
+    gB = grad(lambda V: loss(W2=V, X=X[:, half:], Y=Y[:, half:]), W2)
+    # the example
+    x0, V1, V2, y0 = np.array([1.0, -1]), np.eye(2), np.array([[1.0, 1], [0, 2]]), np.array([0.0, 1])
+    z1 = V1 @ x0; h0 = np.maximum(z1, 0); z2 = V2 @ h0; p0 = softmax(z2)
+    l0 = lambda z2: -math.log(softmax(z2)[1])  # noqa: E731
+    d2 = grad(l0, z2)
+    gh = grad(lambda h: l0(V2 @ h), h0)
+    d1 = grad(lambda z: l0(V2 @ np.maximum(z, 0)), z1)
+    gW1 = grad(lambda V: l0(V2 @ np.maximum(V @ x0, 0)), V1)
+    s1 = sig(1.0)
+    return {
+        "15": [grad(lambda z: -math.log(softmax(z)[yk]), z), softmax(z) - np.eye(K)[yk]],
+        "15.2": [D2, D2, (P - Y) / B], "15.3": [D2, P - Y],
+        "20": [gW2, D2 @ H.T], "20.2": [grad(lambda c: loss(b2=c), b2), D2 @ ones],
+        "20.3": [grad(lH, H), W2.T @ D2],
+        "23": [D1, (W2.T @ D2) * (Z1 > 0)],
+        "26": [grad(lambda V: loss(W1=V), W1), D1 @ X.T], "26.2": [grad(lambda c: loss(b1=c), b1), D1 @ ones],
+        "29": [np.ones(K) @ D2, np.zeros(B)], "29.2": [np.sum(grad(lambda c: loss(b2=c), b2)), 0],
+        "31": [gW2, gA + gB],
+        "41": [z1, [1, -1]], "41.2": [h0, [1, 0]], "41.3": [z2, [1, 0]], "41.4": [p0, [s1, sig(-1.0)]],
+        "44": [d2, p0 - y0, [s1, -s1]],
+        "44.2": [grad(lambda V: l0(V @ h0), V2), np.outer(d2, h0), [[s1, 0], [-s1, 0]]],
+        "50": [gh, V2 @ d2, [0, -2 * s1]],
+        "53": [d1, [0, 0]], "53.2": [gW1, np.outer(d1, x0), np.zeros((2, 2))],
+    }
+
+
+# Oracle entries for the blind-corpus documents 936 to 949 (executed inside oracle.py's namespace).
+
+
+@document("936_hw_chain_rule_derivatives")
+def _(rng):
+    x = rng.uniform(-2, 2); xp = rng.uniform(0.2, 4); xm = rng.uniform(-0.45, 0.45)
+    t = rng.uniform(-0.6, 0.6); uu = rng.uniform(-3, 3)
+    s, c, e = math.sin, math.cos, math.exp
+    f = lambda z: s(3 * z * z)  # noqa: E731
+    g = lambda z: e(-z) * c(2 * z)  # noqa: E731
+    h = lambda z: math.log(z) / z**2  # noqa: E731
+    y = lambda z: math.atan(math.sqrt(z))  # noqa: E731
+    k = lambda z: math.log(math.cosh(z))  # noqa: E731
+    m = lambda z: math.asin(2 * z)  # noqa: E731
+    q = lambda z: e(z) / (1 + e(z))  # noqa: E731
+    r = lambda z: math.tan(2 * z) ** 3  # noqa: E731
+    u = lambda z: 5.0**z  # noqa: E731
+    sec2 = lambda z: 1 / c(z) ** 2  # noqa: E731
+    L = math.log
+    return {
+        "11": [d(f, x), c(3 * x * x) * 6 * x, 6 * x * c(3 * x * x)],
+        "16": [d(g, x), -e(-x) * c(2 * x) - 2 * e(-x) * s(2 * x), -e(-x) * (c(2 * x) + 2 * s(2 * x))],
+        "19": [d(g, 0.0), -1],
+        "24": [d(h, xp), (1 / xp * xp**2 - L(xp) * 2 * xp) / xp**4, (xp - 2 * xp * L(xp)) / xp**4, (1 - 2 * L(xp)) / xp**3],
+        "27": [d(h, math.e), -1 / math.e**3],
+        "29.2": [d(math.atan, uu), 1 / (1 + uu * uu)],
+        "32": [d(y, xp), 1 / (1 + xp**2) / (2 * math.sqrt(xp)), 1 / (2 * math.sqrt(xp) * (1 + xp**2))],
+        "35": [d(y, 4.0), 1 / (2 * 2 * 17), 1 / 68],
+        "37.2": [d(k, x), math.sinh(x) / math.cosh(x), math.tanh(x)],
+        "39.2": [d(m, xm), 1 / math.sqrt(1 - 4 * xm * xm)], "39.3": [d(m, 0.0), 1],
+        "44": [d(q, x), (e(x) * (1 + e(x)) - e(x) * e(x)) / (1 + e(x)) ** 2, e(x) / (1 + e(x)) ** 2],
+        "47": [d(q, 0.0), 1 / 4],
+        "52": [d(r, t), 3 * math.tan(2 * t) ** 2 * sec2(2 * t)],
+        "55": [d(r, math.pi / 8), 3 * 1**2 * 2, 6],
+        "57.2": [d(u, x), x * 5.0 ** (x - 1)], "57.3": [d(u, 1.0), 1],
+    }
+
+
+@document("937_forum_implicit_and_log_differentiation")
+def _(rng):
+    F = lambda p: p[0] ** 2 * p[1] + p[1] ** 3  # noqa: E731
+    slope = lambda x, y: -partial(F, np.array([x, y]), 0) / partial(F, np.array([x, y]), 1)  # noqa: E731
+    y = rng.uniform(0.5, 2.1); x = rng.choice([-1, 1]) * math.sqrt((10 - y**3) / y)
+    s = slope(x, y); s12 = slope(1.0, 2.0)
+    xx = rng.uniform(-3, 3)
+    yy = lambda t: math.sin(t) + 2  # noqa: E731
+    th = rng.uniform(0.3, math.pi - 0.3) * rng.choice([-1, 1])
+    cx, cy = 5 * math.cos(th), 5 * math.sin(th)
+    Yc = lambda t: math.copysign(1, cy) * math.sqrt(25 - t * t)  # noqa: E731
+    yp = d(Yc, cx)
+    Yp = lambda t: math.sqrt(25 - t * t)  # noqa: E731
+    xp = rng.uniform(0.2, 4); x1 = rng.uniform(1.1, 4)
+    P = lambda t: t ** math.sin(t)  # noqa: E731
+    Q = lambda t: (t + 1) ** 2 * math.sqrt(t - 1) / t**3  # noqa: E731
+    L = math.log
+    T = lambda t: 2 + s12 * (t - 1)  # noqa: E731
+    return {
+        "10": [2 * x * y + x * x * s + 3 * y * y, 0],
+        "16": [s, -(2 * x * y + 3 * y * y) / x**2], "16.2": [s12, -(4 + 12) / 1, -16],
+        "25": [d(lambda t: yy(t) ** 3, xx), 3 * yy(xx) ** 2 * d(yy, xx)],
+        "28": [2 * x * y + x * x * s + 3 * y * y * s, 0], "28.2": [s, -2 * x * y / (x * x + 3 * y * y)],
+        "31": [s12, -4 / 13],
+        "34": [T(xx), 2 - 4 / 13 * (xx - 1)], "34.2": [T(0), 2 + 4 / 13, 30 / 13],
+        "37.2": [2 * cx + 2 * cy * yp, 0], "37.3": [yp, -cx / cy],
+        "40": [d2(Yc, cx), -(cy - cx * yp) / cy**2, -(cy + cx * cx / cy) / cy**2, -(cx * cx + cy * cy) / cy**3, -25 / cy**3],
+        "43": [d2(Yp, 3.0), -25 / 64],
+        "49.2": [L(P(xp)), math.sin(xp) * L(xp)],
+        "52": [d(P, xp) / P(xp), math.cos(xp) * L(xp) + math.sin(xp) / xp],
+        "52.2": [d(P, xp), P(xp) * (math.cos(xp) * L(xp) + math.sin(xp) / xp)],
+        "58": [L(Q(x1)), 2 * L(x1 + 1) + 0.5 * L(x1 - 1) - 3 * L(x1)],
+        "62": [d(Q, x1) / Q(x1), 2 / (x1 + 1) + 1 / (2 * (x1 - 1)) - 3 / x1],
+        "65": [Q(2.0), 9 * 1 / 8, 9 / 8],
+        "68": [d(Q, 2.0) / Q(2.0), 2 / 3 + 1 / 2 - 3 / 2, -1 / 6],
+        "71": [d(Q, 2.0), 9 / 8 * (-1 / 6), -3 / 16],
+        "80": [d(lambda t: t**t, xp), xp * xp ** (xp - 1), xp**xp],
+        "87": [d(lambda t: t**t, xp), xp**xp * (L(xp) + 1)],
+    }
+
+
+@document("938_worksheet_related_rates")
+def _(rng):
+    sq = math.sqrt
+    x0 = rng.uniform(1, 9)
+    X = lambda t: x0 + 2 * t  # noqa: E731
+    Y = lambda t: sq(100 - X(t) ** 2)  # noqa: E731
+    x, y, xd, yd = X(0), Y(0), d(X, 0.0), d(Y, 0.0)
+    Vc = lambda h: math.pi * 0.4**2 * h**3 / 3     # volume of water of depth h in the cone  # noqa: E731
+    h0, hr = rng.uniform(1, 9), rng.uniform(0.1, 2)
+    H = lambda t: h0 + hr * t  # noqa: E731
+    r = 0.4 * h0
+    Vs = lambda q: 4 / 3 * math.pi * q**3  # noqa: E731
+    r0, rr = rng.uniform(1, 9), rng.uniform(0.1, 2)
+    a0, b0 = rng.uniform(0.5, 5, size=2)
+    S = lambda t: math.hypot(a0 + 80 * t, b0 + 60 * t)  # noqa: E731
+    xs = rng.uniform(1, 20)
+    shadow = lambda q: 6 * q / 9                    # from 15/(q + s) = 6/s  # noqa: E731
+    sh = shadow(xs)
+    xr = rng.uniform(1, 20)
+    th = lambda t, q0: math.atan(5 / (q0 + 600 * t))  # noqa: E731
+    return {
+        "9": [x * x + y * y, 100], "12": [2 * x * xd + 2 * y * yd, 0], "12.2": [yd, -x / y * xd],
+        "15": [sq(10**2 - 6**2), sq(100 - 36), 8],
+        "18": [d(lambda t: sq(100 - (6 + 2 * t) ** 2), 0.0), -6 / 8 * 2, -3 / 2],
+        "25": [4 * h0 / 10, 4 / 10 * h0, 2 / 5 * h0],
+        "28": [Vc(h0), math.pi * r * r * h0 / 3, math.pi * 4 / 25 * h0**2 * h0 / 3, 4 * math.pi / 75 * h0**3],
+        "34": [d(lambda t: Vc(H(t)), 0.0), 4 * math.pi / 75 * h0**2 * hr],
+        "40": [2 / d(Vc, 5.0), 2 * 75 / (4 * math.pi * 25), 3 / (2 * math.pi)],
+        "45.2": [d(lambda t: Vs(r0 + rr * t), 0.0), 4 * math.pi * r0**2 * rr],
+        "48": [100 / d(Vs, 5.0), 100 / (4 * math.pi * 25), 1 / math.pi],
+        "53": [S(0) ** 2, a0**2 + b0**2], "56": [S(0) * d(S, 0.0), a0 * 80 + b0 * 60],
+        "62": [d(lambda t: math.hypot(3 + 80 * t, 4 + 60 * t), 0.0), (3 * 80 + 4 * 60) / 5, 96],
+        "70": [15 / xs, 6 / sh], "70.2": [sh, 2 / 5 * xs],
+        "73": [d(lambda t: shadow(xs + 5 * t), 0.0), 2 / 5 * 5, 2],
+        "73.2": [d(lambda t: xs + 5 * t + shadow(xs + 5 * t), 0.0), 5 + 2, 7],
+        "77": [math.tan(th(0, xr)), 5 / xr],
+        "80": [d(lambda t: th(t, xr), 0.0) / math.cos(th(0, xr)) ** 2, 5 / xr**2 * 600],
+        "83": [1 / math.cos(th(0, 5.0)) ** 2, 2],
+        "86": [d(lambda t: th(t, 5.0), 0.0), 5 / 25 * 600 / 2, 60],
+    }
+
+
+def _crit939(f, a, b, cache={}):
+    """The root of f' in (a, b), found once per function."""
+    from scipy.optimize import brentq
+    key = (f.__code__.co_code, f.__code__.co_consts, a, b)
+    if key not in cache:
+        cache[key] = brentq(lambda t: d(f, t), a, b, xtol=1e-13)
+    return cache[key]
+
+
+@document("939_solution_key_optimisation_word_problems")
+def _(rng):
+    crit = _crit939
+    V = lambda t: t * (12 - 2 * t) ** 2  # noqa: E731
+    x = rng.uniform(0.1, 5.9)
+    A = lambda t: t * (600 - 2 * t)  # noqa: E731
+    xa = rng.uniform(1, 299)
+    xs = crit(A, 1, 299); ys = 600 - 2 * xs
+    pi = math.pi
+    hh = lambda r: 1000 / (pi * r * r)  # noqa: E731
+    S = lambda r: 2 * pi * r * r + 2 * pi * r * hh(r)  # noqa: E731
+    r = rng.uniform(1, 10)
+    rs = crit(S, 1, 20)
+    D = lambda t: t * t + (t * t - 3) ** 2  # noqa: E731
+    xd = rng.uniform(-3, 3)
+    return {
+        "20": [d(V, x), (12 - 2 * x) ** 2 - 4 * x * (12 - 2 * x), (12 - 2 * x) * (12 - 6 * x)],
+        "23": [crit(V, 0.5, 5.5), 2], "23.2": [V(2.0), 2 * 8**2, 128],
+        "31.2": [600 - 2 * xa, 600 - 2 * xa],
+        "34": [A(xa), xa * (600 - 2 * xa), 600 * xa - 2 * xa**2],
+        "37": [d(A, xa), 600 - 4 * xa], "37.2": [xs, 150], "37.3": [(A(xa + 1) - 2 * A(xa) + A(xa - 1)), -4],
+        "37.4": [ys, 600 - 300, 300], "40": [A(xs), 150 * 300, 4500],
+        "49.2": [hh(r), 1000 / (pi * r * r)],
+        "52": [S(r), 2 * pi * r * r + 2 * pi * r * 1000 / (pi * r * r), 2 * pi * r * r + 1000 / r],
+        "55": [d(S, r), 4 * pi * r - 1000 / r**2], "55.2": [rs**3, 250 / pi],
+        "55.3": [d2(S, r), 4 * pi + 2000 / r**3],
+        "58": [hh(rs), 1000 / (pi * rs**2), 1000 * rs / (pi * rs**3), 1000 * rs / 250, 4 * rs],
+        "70.2": [d(D, xd), 2 * xd + 4 * xd * (xd * xd - 3), 2 * xd * (2 * xd * xd - 5)],
+        "73": [D(0.0), 9], "76": [D(math.sqrt(5 / 2)), 5 / 2 + (5 / 2 - 3) ** 2, 11 / 4],
+    }
+
+
+@document("940_notes_taylor_maclaurin_polynomials")
+def _(rng):
+    from scipy.integrate import quad
+    x = rng.uniform(-3, 3); xl = rng.uniform(-0.9, 3); xs = rng.uniform(0.5, 9)
+    t = rng.uniform(-0.9, 0.9); xa = rng.uniform(-0.9, 0.9)
+    fact = math.factorial
+    K = range(60)
+    T2 = lambda z: 2 + (z - 4) / 4 + d2(math.sqrt, 4.0) / 2 * (z - 4) ** 2  # noqa: E731
+    herm0 = lambda n: (-1) ** n * np.polynomial.hermite.hermval(0.0, [0] * n + [1])  # noqa: E731
+    lim = lambda f, h=1e-3: (f(h) + f(-h)) / 2  # noqa: E731
+    return {
+        "16.2": [sum(2**k * x**k / fact(k) for k in range(4)), 1 + 2 * x + 2 * x * x + 8 / 3 * x**3],
+        "22": [math.exp(x), sum(x**k / fact(k) for k in K)],
+        "23": [math.sin(x), sum((-1) ** k * x ** (2 * k + 1) / fact(2 * k + 1) for k in K)],
+        "24": [math.cos(x), sum((-1) ** k * x ** (2 * k) / fact(2 * k) for k in K)],
+        "25": [math.cosh(x), sum(x ** (2 * k) / fact(2 * k) for k in K)],
+        "32": [d(math.log1p, xl), 1 / (1 + xl)], "32.2": [d2(math.log1p, xl), -1 / (1 + xl) ** 2],
+        "33": [d(lambda z: -1 / (1 + z) ** 2, xl), -2 / (1 + xl) ** 3],
+        "33.2": [d(lambda z: 2 / (1 + z) ** 3, xl), 6 / (1 + xl) ** 4],
+        "37": [sum((-1) ** (k + 1) * x**k / k for k in range(1, 5)),
+               x - x * x / 2 - 2 * x**3 / 6 + 6 * x**4 / 24, x - x * x / 2 - x**3 / 3 + x**4 / 4],
+        "42.3": [math.sqrt(4), 2], "42.4": [d(math.sqrt, xs), 0.5 * xs**-0.5], "42.5": [d(math.sqrt, 4.0), 1 / 4],
+        "42.6": [d2(math.sqrt, xs), -0.25 * xs**-1.5], "42.7": [d2(math.sqrt, 4.0), -1 / 32],
+        "44": [T2(xs), 2 + (xs - 4) / 4 - (xs - 4) ** 2 / 32],
+        "45": [T2(4.1), 2 + 0.025 - 0.0003125, 2.0246875],
+        "53": [math.exp(-x * x), sum((-1) ** k * x ** (2 * k) / fact(k) for k in range(120))],
+        "55.2": [sum((-1) ** k * x ** (2 * k) / fact(k) for k in range(4)), 1 - x * x + x**4 / 2 - x**6 / 6],
+        "57": [herm0(4), 24 / 2, 12], "57.2": [herm0(6), 720 * (-1 / 6), -120], "57.3": [herm0(5), 0],
+        "62": [1 / (1 + t * t), sum((-1) ** k * t ** (2 * k) for k in range(400))],
+        "64": [math.atan(xa), quad(lambda s: 1 / (1 + s * s), 0, xa)[0],
+               sum((-1) ** k * xa ** (2 * k + 1) / (2 * k + 1) for k in range(400))],
+        "66": [d(lambda z: z - z**3 / 3 + z**5 / 5, x), 1 - x * x + x**4],
+        "72": [lim(lambda h: (math.expm1(h) - h) / h**2), 1 / 2],
+        "73": [lim(lambda h: (h - math.sin(h)) / h**3), 1 / 6],
+        "74": [lim(lambda h: (math.log1p(h) - h) / h**2), 1 / 2],
+        "76": [1 + 0.1 + 0.005, 1.105],
+    }
+
+
+def _lim941(f, h0=0.02, n=5):
+    """lim_{h -> 0+} f(h) by polynomial extrapolation through h0, h0/2, ..., h0/2^(n-1)."""
+    hs = np.array([h0 / 2**i for i in range(n)])
+    return float(np.polyval(np.polyfit(hs, [f(h) for h in hs], n - 1), 0.0))
+
+
+@document("941_recitation_lhopital_limits")
+def _(rng):
+    L0 = _lim941
+    s, c, e, ln = math.sin, math.cos, math.exp, math.log
+    tiny = 1e-12
+    return {
+        "12": [L0(lambda x: (1 - c(x)) / x**2), L0(lambda x: s(x) / (2 * x)), L0(lambda x: c(x) / 2), 1 / 2],
+        "20": [tiny * ln(tiny), ln(tiny) / (1 / tiny), (1 / tiny) / (-1 / tiny**2), 0],
+        "26": [ln(L0(lambda u: (1 + 2 * u) ** (1 / u))), L0(lambda u: math.log1p(2 * u) / u),
+               L0(lambda u: (-2 * u * u / (1 + 2 * u)) / (-u * u)), L0(lambda u: 2 / (1 + 2 * u)), 2],
+        "29": [L0(lambda u: (1 + 2 * u) ** (1 / u)), math.exp(2)],
+        "35": [L0(lambda x: 1 / x - 1 / s(x)), L0(lambda x: (s(x) - x) / (x * s(x))),
+               L0(lambda x: (c(x) - 1) / (s(x) + x * c(x))), L0(lambda x: -s(x) / (2 * c(x) - x * s(x))), 0],
+        "43": [L0(lambda x: (s(x) - x) / x**3), L0(lambda x: (c(x) - 1) / (3 * x * x)), L0(lambda x: s(x) / (6 * x)), 1 / 6],
+        "45": [L0(lambda x: (math.tan(x) - x) / x**3), L0(lambda x: (1 / c(x) ** 2 - 1) / (3 * x * x)),
+               L0(lambda x: math.tan(x) ** 2 / (3 * x * x)), 1 / 3],
+        "47": [L0(lambda x: (math.cosh(x) - 1) / x**2), L0(lambda x: -math.sinh(x) / (2 * x)), -1 / 2],
+        "49": [(1**2 + 1) / (1 + 1), 2 * 1 / 1, 2],
+        "51": [L0(lambda x: (math.atan(x) - x) / x**3), L0(lambda x: (1 / (1 + x * x) - 1) / (3 * x * x)), -1 / 3],
+        "53": [L0(lambda x: (e(x) - e(-x)) / s(x)), L0(lambda x: (e(x) - e(-x)) / c(x)), 0],
+        "55": [L0(lambda x: (2**x - 1) / x), L0(lambda x: x * 2 ** (x - 1)), 0],
+    }
+
+
+def _p2r942(f, p, i, k, h=1e-3):
+    """A second partial by Richardson extrapolation of two central mixed differences."""
+    return (4 * partial2_wide(f, p, i, k, h / 2) - partial2_wide(f, p, i, k, h)) / 3
+
+
+@document("942_hw_partial_derivatives_gradients")
+def _(rng):
+    e = math.exp
+    p = rng.uniform(-1.5, 1.5, size=2); x, y = p
+    f = lambda q: q[0] ** 2 * q[1] ** 3 + e(q[0] * q[1])  # noqa: E731
+    ang = rng.uniform(0, 2 * math.pi); rad = rng.uniform(1, 2)
+    q2 = np.array([rad * math.cos(ang), rad * math.sin(ang)]); a, b = q2
+    g = lambda q: math.log(q[0] ** 2 + q[1] ** 2)  # noqa: E731
+    gxx, gyy = _p2r942(g, q2, 0, 0), _p2r942(g, q2, 1, 1)
+    p3 = rng.uniform(-1.5, 1.5, size=3); u, v, w = p3
+    h = lambda q: q[0] * q[1] * q[2] + math.sin(q[0] * q[2])  # noqa: E731
+    f4 = lambda q: q[0] ** 2 + 3 * q[0] * q[1]  # noqa: E731
+    g4 = grad(f4, np.array([1.0, 2.0])); vv = np.array([3.0, 4.0])
+    X = rng.normal(size=3); X *= rng.uniform(0.5, 2) / np.linalg.norm(X); r = np.linalg.norm(X)
+    R = lambda q: math.sqrt(q @ q)  # noqa: E731
+    t = rng.uniform(-3, 3); cx, sy = math.cos(t), math.sin(t)
+    Z = lambda q: q[0] ** 2 * q[1]  # noqa: E731
+    zc = np.array([cx, sy])
+    return {
+        "12": [partial(f, p, 0), 2 * x * y**3 + y * e(x * y)], "12.2": [partial(f, p, 1), 3 * x * x * y * y + e(x * y)],
+        "19": [_p2r942(f, p, 0, 1), partial(lambda q: 2 * q[0] * q[1] ** 3 + q[1] * e(q[0] * q[1]), p, 1),
+               6 * x * y * y + e(x * y) + x * y * e(x * y)],
+        "20": [_p2r942(f, p, 1, 0), partial(lambda q: 3 * q[0] ** 2 * q[1] ** 2 + e(q[0] * q[1]), p, 0), 6 * x * y * y + y * e(x * y)],
+        "31": [partial(g, q2, 0), 2 * a / (a * a + b * b)], "31.2": [partial(g, q2, 1), 2 * b / (a * a + b * b)],
+        "31.3": [grad(g, np.array([1.0, 2.0])), np.array([2 / 5, 4 / 5])],
+        "37": [gxx, (2 * (a * a + b * b) - 2 * a * 2 * a) / (a * a + b * b) ** 2, 2 * (a * a - b * b) / (a * a + b * b) ** 2],
+        "40": [gyy, 2 * (b * b - a * a) / (a * a + b * b) ** 2], "40.2": [gxx + gyy, 0],
+        "47": [grad(h, p3), np.array([v * w + w * math.cos(u * w), u * w, u * v + u * math.cos(u * w)])],
+        "47.2": [grad(h, np.array([1.0, 2.0, 0.0])), np.array([0, 0, 3.0])],
+        "54": [grad(f4, p), np.array([2 * x + 3 * y, 3 * x])], "54.2": [g4, np.array([8.0, 3.0])],
+        "57": [g4 @ vv / np.linalg.norm(vv), g4 @ vv, 8 * 3 + 3 * 4, 36], "60": [np.linalg.norm(g4), math.sqrt(73)],
+        "64.3": [partial(R, X, 0), X[0] / r], "64.4": [grad(R, X), X / r],
+        "67": [grad(lambda q: 1 / R(q), X), -1 / r**2 * grad(R, X), -X / r**2],
+        "75": [d(lambda s: Z(np.array([math.cos(s), math.sin(s)])), t),
+               partial(Z, zc, 0) * (-sy) + partial(Z, zc, 1) * cx,
+               2 * cx * sy * (-sy) + cx * cx * cx, cx**3 - 2 * cx * sy * sy],
+    }
+
+
+def _hess943(f, p):
+    p = np.asarray(p, dtype=float)
+    return np.array([[_p2r942(f, p, i, k) for k in range(len(p))] for i in range(len(p))])
+
+
+@document("943_exam_hessian_second_derivative_test")
+def _(rng):
+    det = np.linalg.det
+    P = lambda *v: np.array(v, dtype=float)  # noqa: E731
+    p = rng.uniform(-2, 2, size=2); x, y = p
+    f = lambda q: q[0] ** 3 - 3 * q[0] * q[1] + q[1] ** 3  # noqa: E731
+    g = lambda q: q[0] ** 2 + q[0] * q[1] + q[1] ** 2 - 4 * q[0] - 5 * q[1]  # noqa: E731
+    h = lambda q: q[0] ** 4 + q[1] ** 4 - 4 * q[0] * q[1]  # noqa: E731
+    F = lambda q: q[0] ** 2 + 2 * q[1] ** 2 + 3 * q[2] ** 2 - 2 * q[0] * q[1] + 2 * q[2]  # noqa: E731
+    p3 = rng.uniform(-2, 2, size=3); u, v, w = p3
+    Hh = _hess943(h, p); HF = _hess943(F, p3)
+    return {
+        "12": [partial(f, p, 0), 3 * x * x - 3 * y], "12.2": [partial(f, p, 1), 3 * y * y - 3 * x],
+        "18": [_hess943(f, p), P([6 * x, -3], [-3, 6 * y])], "18.2": [det(_hess943(f, p)), 36 * x * y - 9],
+        "21": [det(_hess943(f, P(0, 0))), -9], "23": [det(_hess943(f, P(1, 1))), 27],
+        "23.2": [_hess943(f, P(1, 1))[0, 0], 6], "23.3": [f(P(1, 1)), 1 - 3 + 1, -1],
+        "30": [grad(g, p), P(2 * x + y - 4, x + 2 * y - 5)],
+        "33": [_hess943(g, p), P([2, 1], [1, 2])], "33.2": [det(_hess943(g, p)), 4 - 1, 3],
+        "36": [g(P(1, 2)), 1 + 2 + 4 - 4 - 10, -5],
+        "44": [partial(h, p, 0), 4 * x**3 - 4 * y], "44.2": [partial(h, p, 1), 4 * y**3 - 4 * x],
+        "50": [det(Hh), Hh[0, 0] * Hh[1, 1] + Hh[0, 1] ** 2, 144 * x * x * y * y + 16],
+        "53": [det(_hess943(h, P(0, 0))), 16],
+        "53.2": [det(_hess943(h, P(1, 1))), det(_hess943(h, P(-1, -1))), 160],
+        "60": [grad(F, p3), P(2 * u - 2 * v, 4 * v - 2 * u, 6 * w + 2)],
+        "66": [HF, P([2, -2, 0], [-2, 4, 0], [0, 0, 6])], "66.2": [HF[0, 0], 2],
+        "66.3": [det(HF[:2, :2]), 8 - 4, 4], "66.4": [det(HF), det(HF), 2 * 4 * 6 - (-2) * (-2), 44],
+        "69": [F(P(0, 0, -1 / 3)), 3 / 9 - 2 / 3, -1 / 3],
+    }
+
+
+@document("944_nb_determinants_and_inverses")
+def _(rng):
+    det, inv = np.linalg.det, np.linalg.inv
+    P2 = lambda *rows: np.array(rows, dtype=float)  # noqa: E731
+    a, b, c, dd = rng.normal(size=4)
+    while abs(a * dd - b * c) < 0.1:
+        a, b, c, dd = rng.normal(size=4)
+    X = P2([a, b], [c, dd])
+    A = P2([3, 1], [5, 2]); B = P2([4, 7], [2, 6])
+    C = P2([2, 0, 1], [1, 3, 2], [1, 1, 1]); M = P2([1, 2, 3], [0, 1, 4], [5, 6, 0])
+    n = int(rng.integers(2, 6))
+    P, Q = rng.normal(size=(n, n)) + 2 * np.eye(n), rng.normal(size=(n, n)) + 2 * np.eye(n)
+    T = P2([2, 5, -1], [0, 3, 4], [0, 0, -2])
+    return {
+        "1:3.2": [det(X), a * dd - b * c], "1:6": [inv(X), 1 / (a * dd - b * c) * P2([dd, -b], [-c, a])],
+        "1:9.2": [det(A), 3 * 2 - 1 * 5, 1], "1:12": [inv(A), P2([2, -1], [-5, 3])],
+        "1:17.2": [det(B), 24 - 14, 10],
+        "1:20": [inv(B), P2([6, 7], [2, 4]) / 10, P2([0.6, 0.7], [0.2, 0.4])],
+        "3:10": [det(C), 2 * (3 * 1 - 2 * 1) - 0 + 1 * (1 * 1 - 3 * 1), 2 - 2, 0],
+        "3:13": [C[0] + C[1], 3 * C[2]],
+        "3:18": [det(M), 1 * (0 - 24) + 2 * (0 - 20) + 3 * (0 - 5), -24 - 40 - 15, -79],
+        "5:4": [det(M), 1 * (0 - 24) - 2 * (0 - 20) + 3 * (0 - 5), -24 + 40 - 15, 1],
+        "5:10": [inv(M), P2([-24, 18, 5], [20, -15, -4], [-5, 4, 1])],
+        "5:17": [det(P @ Q), det(P) * det(Q)], "5:17.2": [det(P + Q), det(P) + det(Q)],
+        "5:17.3": [inv(P @ Q), inv(P) @ inv(Q)], "5:17.4": [det(inv(P)), 1 / det(P)],
+        "5:17.5": [det(2 * M), 2 * det(M), 2],
+        "5:20": [det(T), 2 * 3 * (-2), -12],
+        "5:23": [inv(B), P2([6, -7], [-2, 4]) / 10],
+    }
+
+
+def _eigs945(M):
+    """The eigenvalues of M as (real, imaginary) pairs, sorted."""
+    w = np.linalg.eigvals(np.asarray(M, dtype=float))
+    return np.array(sorted((round(z.real, 9), round(z.imag, 9)) for z in w))
+
+
+@document("945_office_hours_eigenvalues_2x2_3x3")
+def _(rng):
+    det, I2, I3 = np.linalg.det, np.eye(2), np.eye(3)
+    A = np.array([[4.0, 1], [2, 3]]); B = np.array([[2.0, 3], [1, 4]]); R = np.array([[0.0, -1], [1, 0]])
+    C = np.array([[2.0, 0, 0], [0, 3, 4], [0, 4, -3]])
+    lam = rng.uniform(-6, 6)
+    ev = sorted(np.linalg.eigvals(A).real, reverse=True)
+    v1, v2 = np.array([1.0, 1]), np.array([1.0, -2])
+    s2 = math.sqrt(2)
+    return {
+        "10": [det(A - lam * I2), (4 - lam) * (3 - lam) - 2, lam**2 - 7 * lam + 10, (lam - 5) * (lam - 2)],
+        "13": [ev[0], 5], "13.2": [ev[1], 2],
+        "13.3": [ev[0] + ev[1], np.trace(A), 7], "13.4": [ev[0] * ev[1], det(A), 10],
+        "18": [A @ v2, np.array([4 - 2, 2 - 6]), np.array([2, -4]), 2 * v2],
+        "26": [np.linalg.matrix_power(A, 10) @ np.array([2.0, -1]), 5**10 * v1 + 2**10 * v2,
+               np.array([5**10 + 2**10, 5**10 - 2**10])],
+        "29": [np.trace(np.linalg.inv(A)), 1 / 5 + 1 / 2, 2 / 7],
+        "36": [det(B - lam * I2), (2 - lam) * (4 - lam) + 3, lam**2 - 6 * lam + 11],
+        "39": [_eigs945(B), np.array(sorted([(3, s2), (3, -s2)]))],
+        "39.2": [det(B - lam * I2), lam**2 - 6 * lam + 5],
+        "41.2": [det(R - lam * I2), lam**2 + 1],
+        "49": [det(C - lam * I3), (2 - lam) * ((3 - lam) * (-3 - lam) - 16), (2 - lam) * (lam**2 - 25)],
+        "54": [det(C), 2 * 5 * (-5), -50],
+        "54.2": [np.trace(C), 2 + 5 + 5, 12], "54.3": [2 + 3 - 3, 2],
+    }
+
+
+@document("946_handout_matrix_products_written_out")
+def _(rng):
+    M = lambda *rows: np.array(rows, dtype=float)  # noqa: E731
+    A, B = M([1, 2], [3, 4]), M([5, 6], [7, 8])
+    P, Q = M([1, 0, 2], [-1, 3, 1]), M([3, 1], [2, 1], [1, 0])
+    u, v = np.array([1.0, 2, 3]), np.array([4.0, 5])
+    K = M([2, -1, 0], [-1, 2, -1], [0, -1, 2])
+    Dg = np.diag([2.0, 3])
+    x = rng.normal(size=2)
+    return {
+        "18": [A @ B, M([1 * 5 + 2 * 7, 1 * 6 + 2 * 8], [3 * 5 + 4 * 7, 3 * 6 + 4 * 8]), M([19, 22], [43, 50])],
+        "20": [B @ A, M([23, 34], [31, 48])],
+        "23": [np.trace(A @ B), 19 + 50, 69], "23.2": [np.trace(B @ A), 23 + 48, 71],
+        "28": [A @ A, M([1 + 6, 2 + 8], [3 + 12, 6 + 16]), M([7, 10], [15, 22])],
+        "34": [np.linalg.matrix_power(A, 3), A @ (A @ A), M([7 + 30, 10 + 44], [21 + 60, 30 + 88]), M([37, 54], [81, 108])],
+        "37": [(A + B) @ (A + B), A @ A + 2 * A @ B + B @ B], "37.2": [(A @ B).T, A.T @ B.T],
+        "44": [P @ Q, M([3 + 0 + 2, 1 + 0 + 0], [-3 + 6 + 1, -1 + 3 + 0]), M([5, 1], [4, 2])],
+        "48": [Q @ P, M([2, 3, 7], [1, 3, 5], [1, 0, 2])], "48.2": [(Q @ P)[1, 2], 2 * 2 + 1 * 1, 5],
+        "56": [A @ x, x[0] * A[:, 0] + x[1] * A[:, 1]],
+        "62": [np.outer(u, v), M([4, 8, 12], [5, 10, 15])], "62.2": [u @ u, 1 + 4 + 9, 14],
+        "68": [K @ u, np.array([2 - 2, -1 + 4 - 3, -2 + 6]), np.array([0, 0, 4])],
+        "76": [Dg @ A, M([2, 6], [6, 12])], "76.2": [A @ Dg, M([2, 6], [6, 12])],
+    }
+
+
+@document("947_blog_gradient_of_quadratic_forms")
+def _(rng):
+    n = int(rng.integers(2, 6))
+    A = rng.normal(size=(n, n)); x = rng.normal(size=n); c = rng.normal(size=n); k = int(rng.integers(n))
+    f = lambda z: z @ A @ z  # noqa: E731
+    H = np.array([[partial2_wide(f, x, i, j) for j in range(n)] for i in range(n)])
+    A2 = np.array([[1.0, 2], [0, 3]]); y = rng.normal(size=2); y1, y2 = y
+    m = int(rng.integers(2, 7)); n3 = int(rng.integers(1, m + 1))
+    A3, b3, x3 = rng.normal(size=(m, n3)), rng.normal(size=m), rng.normal(size=n3)
+    lam = rng.uniform(0.1, 3)
+    g = lambda z: float(np.sum((A3 @ z - b3) ** 2))  # noqa: E731
+    xh = np.linalg.lstsq(A3, b3, rcond=None)[0]
+    A4 = np.array([[1.0, 1], [1, 2], [1, 3]]); b4 = np.array([1.0, 2, 2])
+    xh4 = np.linalg.lstsq(A4, b4, rcond=None)[0]
+    M13 = np.array([[13.0, -6], [-6, 3]]); v = np.array([5.0, 11])
+    t = rng.uniform(-3, 5)
+    return {
+        "12": [f(x), sum(x[i] * A[i, j] * x[j] for i in range(n) for j in range(n))],
+        "18": [partial(f, x, k), sum(A[k, j] * x[j] for j in range(n)) + sum(x[i] * A[i, k] for i in range(n)),
+               (A @ x)[k] + (A.T @ x)[k]],
+        "21": [grad(f, x), (A + A.T) @ x], "21.2": [H, 2 * A],
+        "23.2": [grad(lambda z: z @ z, x), 2 * x], "23.3": [grad(lambda z: c @ z, x), c],
+        "28": [y @ A2 @ y, y1**2 + 2 * y1 * y2 + 3 * y2**2],
+        "28.2": [grad(lambda z: z @ A2 @ z, y), np.array([2 * y1 + 2 * y2, 2 * y1 + 6 * y2]), np.array([[2, 2], [2, 6]]) @ y],
+        "31": [A2 + A2.T, np.array([[2, 2], [2, 6]])],
+        "39": [g(x3), (A3 @ x3 - b3) @ (A3 @ x3 - b3), x3 @ A3.T @ A3 @ x3 - 2 * b3 @ A3 @ x3 + b3 @ b3],
+        "47": [grad(g, x3), 2 * A3.T @ A3 @ x3 - 2 * A3.T @ b3, A3.T @ (A3 @ x3 - b3)],
+        "50": [A3.T @ A3 @ xh, A3.T @ b3],
+        "50.2": [grad(lambda z: g(z) + lam * z @ z, x3), 2 * A3.T @ (A3 @ x3 - b3) + 2 * lam * x3],
+        "57.3": [A4.T @ A4, np.array([[3, 6], [6, 13]])], "57.4": [A4.T @ b4, np.array([5, 11])],
+        "60": [np.linalg.det(A4.T @ A4), 39 - 36, 3],
+        "63": [xh4, M13 @ v / 3, np.array([-1, 3]) / 3, np.array([-1 / 3, 1])],
+        "66": [xh4[0] + xh4[1] * t, -1 / 3 + t],
+    }
+
+
+@document("948_lecture_tangent_lines_linearization")
+def _(rng):
+    def lin(f, a):
+        fa, da = f(a), d(f, a)
+        return lambda x: fa + da * (x - a)
+    x = rng.uniform(-2, 2); xp = rng.uniform(0.5, 12); xs = rng.uniform(-0.9, 0.9)
+    f1 = lambda t: math.exp(t) * math.cos(t)  # noqa: E731
+    f3 = lambda t: math.log(t * t + 1)  # noqa: E731
+    f5 = lambda t: math.cosh(2 * t)  # noqa: E731
+    l2 = math.log(2)
+    return {
+        "17": [d(f1, x), math.exp(x) * math.cos(x) + math.exp(x) * math.sin(x), math.exp(x) * (math.cos(x) + math.sin(x))],
+        "19": [f1(0.0), 1], "19.2": [d(f1, 0.0), 1], "19.3": [lin(f1, 0.0)(x), 1 + x],
+        "21.2": [math.atan(1), math.pi / 4], "21.3": [d(math.atan, x), 1 / (1 + x * x)], "21.4": [d(math.atan, 1.0), 1 / 2],
+        "23": [lin(math.atan, 1.0)(x), math.pi / 4 + (x - 1) / 2], "24": [lin(math.atan, 1.0)(1.1), math.pi / 4 + 0.05],
+        "29": [d(f3, x), 2 * x / (x * x + 1)], "29.2": [d(f3, 1.0), 1], "29.3": [lin(f3, 1.0)(x), l2 + (x - 1)],
+        "32.3": [d(math.sqrt, 9.0), 1 / (2 * math.sqrt(9)), 1 / 6],
+        "34": [lin(math.sqrt, 9.0)(9.2), 3 + 0.2 / 6, 91 / 30],
+        "40": [f5(l2), (math.exp(2 * l2) + math.exp(-2 * l2)) / 2, (4 + 1 / 4) / 2, 17 / 8],
+        "41": [d(f5, x), math.sinh(2 * x)], "42": [d(f5, l2), (4 - 1 / 4) / 2, 15 / 8],
+        "44": [lin(f5, l2)(x), 17 / 8 + 15 / 8 * (x - l2)],
+        "46.2": [d(math.asin, xs), 1 / math.sqrt(1 - xs * xs)],
+        "48": [d(math.asin, 0.5), 1 / math.sqrt(3 / 4), 2 / math.sqrt(3)],
+        "50": [math.asin(0.5), math.pi / 3], "50.2": [lin(math.asin, 0.5)(xs), math.pi / 3 + 2 / math.sqrt(3) * (xs - 0.5)],
+    }
+
+
+@document("949_nb_gradient_check_least_squares")
+def _(rng):
+    m = int(rng.integers(2, 7)); n = int(rng.integers(1, m + 1))
+    X, y, w, w0 = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n), rng.normal(size=n)
+    g = lambda v: 0.5 * float(np.sum((X @ v - y) ** 2))  # noqa: E731
+    r = X @ w - y; j = int(rng.integers(n))
+    H = np.array([[partial2_wide(g, w, a, b) for b in range(n)] for a in range(n)])
+    w1 = w0 - np.linalg.solve(H, grad(g, w0))
+    G = X.T @ X
+    X2 = np.array([[1.0, 0], [0, 1], [1, 1]]); y2 = np.array([1.0, 2, 4])
+    ws = np.linalg.lstsq(X2, y2, rcond=None)[0]
+    g2 = lambda v: 0.5 * float(np.sum((X2 @ v - y2) ** 2))  # noqa: E731
+    inv2 = np.linalg.inv(X2.T @ X2)
+    f = lambda q: q[0] ** 2 * q[1] + q[1] * q[2] ** 3 - math.exp(q[0] * q[2])  # noqa: E731
+    p = rng.uniform(-1.2, 1.2, size=3); a, b, c = p
+    ex = math.exp(a * c)
+    return {
+        "1:5": [g(w), 0.5 * np.linalg.norm(X @ w - y) ** 2, 0.5 * sum((X[i] @ w - y[i]) ** 2 for i in range(m))],
+        "1:9": [partial(g, w, j), sum((X[i] @ w - y[i]) * X[i, j] for i in range(m))],
+        "1:11": [grad(g, w), 2 * X.T @ r],
+        "3:3": [grad(g, w), X.T @ r], "3:3.2": [H, G],
+        "3:7": [w1, w0 - np.linalg.solve(G, X.T @ (X @ w0 - y)), np.linalg.solve(G, X.T @ y)],
+        "3:14": [X2.T @ X2, np.array([[2, 1], [1, 2]])], "3:14.2": [X2.T @ y2, np.array([5, 6])],
+        "3:14.3": [inv2, np.array([[2, 1], [1, 2]]) / 3],
+        "3:18": [ws, np.array([[2, 1], [1, 2]]) @ np.array([5, 6]) / 3, np.array([16, 17]) / 3],
+        "5:1": [3 * ws, np.array([4, 7])],
+        "5:3": [inv2, np.array([[2, -1], [-1, 2]]) / 3],
+        "5:3.2": [ws, np.array([10 - 6, -5 + 12]) / 3, np.array([4 / 3, 7 / 3])],
+        "5:5": [X2 @ ws - y2, np.array([1, 1, -1]) / 3], "5:5.2": [X2.T @ (X2 @ ws - y2), np.zeros(2)],
+        "5:5.3": [g2(ws), 0.5 * 3 / 9, 1 / 3],
+        "5:11": [grad(f, p), np.array([2 * a * b - c * ex, a * a + c**3, 3 * b * c * c - a * ex])],
+        "5:11.2": [_p2r942(f, p, 2, 2), 6 * b * c - a * ex],
+        "5:11.3": [_p2r942(f, p, 0, 2), -ex - a * c * ex],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
