@@ -174,11 +174,14 @@ def _row_against_column(ls, rs) -> bool:
 
 
 def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_written: bool = False,
-           columns: bool = False) -> _Aligned:
+           columns: bool = False, transposable: bool = True) -> _Aligned:
     """Match the axes of the two sides; both sides' axis indices become one fresh index per axis.
 
     The fresh index is a name no expression uses, so comparing entry by entry can never identify
     an axis with an index that already means something (a hot class, a free index of one side).
+    Matrices of transposed shapes are compared under transposition only where ``transposable`` (a derivative's
+    layout is a convention; u v^T against v u^T written out is no convention but a different matrix; a row
+    against a column stays one).
     """
     conventions = list(dict.fromkeys(lhs.conventions + rhs.conventions))
     for zero, other in ((lhs, rhs), (rhs, lhs)):
@@ -200,6 +203,9 @@ def _align(lhs: Side, rhs: Side, lhs_e: sp.Expr, rhs_e: sp.Expr, also=(), as_wri
         # the document says a gradient is a column vector: a row is not one
         return _Aligned(lhs_e, rhs_e, conventions, mismatch=f"a row against a column, where the document says a "
                         f"gradient is a column vector: left is {_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
+    elif not transposable and len(lhs.axes) == len(rhs.axes) == 2 and 1 not in lhs.shape and 1 not in rhs.shape:
+        return _Aligned(lhs_e, rhs_e, conventions,
+                        mismatch=f"shapes differ: left is {_shape_text(lhs.shape)}, right is {_shape_text(rhs.shape)}")
     elif len(lhs.axes) == len(rhs.axes) == 2 and lhs.shape == rhs.shape[::-1]:
         conventions.append(f"transposition (left {_shape_text(lhs.shape)}, right {_shape_text(rhs.shape)})")
         pairs = list(zip(lhs.axes, rhs.axes[::-1]))
@@ -755,14 +761,18 @@ MIN_AGREEING_POINTS = 2
 def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback: bool = False):
     """Random points at small sizes, evaluated as read: (agreeing points, certified failure or None)."""
     agreed = 0
+    beyond_one = False  # a size above 1 was tried: agreement at size 1 alone is then no evidence
+    agreed_beyond_one = 0
     combos = C.size_combinations(params.sizes, min(3, settings.max_size), 8)[::-1]
     for n, sizes in enumerate(c for c in combos if referee.allowed(c)):
+        big = any(v > 1 for v in sizes.values())
+        beyond_one = beyond_one or big
         assignments = [a for a in referee._cases(sizes, rng) if _allowed(a, assume)]
         for assignment in assignments[:2 if n == 0 else 1]:
             per_instance = settings.random_points // 3 if params.sizes else settings.random_points
             for _ in range(max(1, per_instance) * (4 if fallback else 1)):
                 if deadline():
-                    return agreed, None
+                    return (agreed_beyond_one if beyond_one else agreed), None
                 values = referee.values(rng, lambda: Fraction(rng.randint(-255, 255), 256)) if fallback \
                     else Values(draw=lambda: random_value(rng))
                 verdict = referee.agree(sizes, assignment, values)
@@ -775,6 +785,11 @@ def _numeric(referee: Referee, params, assume, settings, rng, deadline, fallback
                         return agreed, (sizes, assignment, _point_of(given), found)
                     continue
                 agreed += 1
+                agreed_beyond_one += big
+    if beyond_one:
+        # (sum_i y_i log y_i = -sum_i y_i log y_i holds at N = 1 only, where y_1 = 1: points of larger sizes that
+        # could not be evaluated leave no evidence)
+        agreed = agreed_beyond_one
     if agreed < MIN_AGREEING_POINTS and not fallback:
         # (almost) no point of the domain drawn: it may be narrow (0 < p < 1); draw again, within (-1, 1)
         more, bad = _numeric(referee, params, assume, settings, rng, deadline, fallback=True)
@@ -950,7 +965,8 @@ def _run(check: Check, settings: Settings, clock: _Clock, domains: "dict[str, En
     lhs_e = prepare(read_l, assume)
     rhs_e = prepare(read_r, assume)
     aligned = _align(check.lhs, check.rhs, lhs_e, rhs_e, also=(read_l, read_r), as_written=check.layout_declared,
-                     columns=check.gradient_columns)
+                     columns=check.gradient_columns,
+                     transposable=read_l.has(sp.Derivative) or read_r.has(sp.Derivative))
     hot = [t for _, t in assume.onehot]
     domain = tuple(c.xreplace(aligned.mapping_l) for c in check.lhs.domain)
     domain += tuple(c.xreplace(aligned.mapping_r) for c in check.rhs.domain)

@@ -1356,8 +1356,9 @@ def test_nabla_of_a_function_of_one_vector_is_the_gradient_in_its_argument():
     text = ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$\nR(x) = x^\\top A x\n$$\n\n"
             "$$\n\\nabla R(x) = (A + A^\\top) x, \\qquad \\nabla R(x) = 2 A x\n$$\n\n$$\n\\nabla (x^\\top x) = 2 x\n$$\n")
     found = _verdicts(text)
-    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.UNKNOWN]
-    assert "needs the variable as a subscript" in found[-1][2]
+    assert [v for _, v, _ in found] == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED]
+    # (a formula in one vector alone: its gradient in that vector, a reading shown)
+    assert any("the one vector $x$" in r.text for r in _readings(text, 3))
 
 
 def test_nabla_alone_of_a_function_of_several_numbers_is_its_gradient_at_its_own_variables():
@@ -4780,7 +4781,8 @@ def test_a_number_the_words_give_a_name_a_definition_brings_in_is_never_varied_b
 def test_a_claim_before_the_value_it_finds_on_the_same_line_is_not_checked_against_it():
     found = _verdicts("The constants satisfy $2c_1 + c_2 = 1$ and\n$3c_1 - c_2 = 4$, so $c_1 = 1$ and $c_2 = 1$.\n")
     claim = next(f for f in found if f[0] == 2)
-    assert claim[1] is Verdict.UNKNOWN and "later on this line" in claim[2], found
+    # (the values the words find are results, never definitions: the claim holds c_1, c_2 as any values)
+    assert claim[1] is Verdict.UNKNOWN and "only a proof for every value stands" in claim[2], found
 
 
 def test_a_second_formula_in_words_that_set_another_case_is_not_refuted():
@@ -5105,3 +5107,112 @@ def test_an_inline_supposition_is_shown_never_dropped():
     result = verify_check(shown[0], SETTINGS)
     assert result.verdict is Verdict.UNKNOWN and result.matches and 'after "and suppose"' in result.detail
     assert [verify_check(c, SETTINGS).verdict for c in _claims(d)] == [Verdict.PROVED]
+
+
+def test_a_member_of_a_family_whose_formula_is_not_read_is_a_claim_never_a_definition():
+    """T_n(x) = sum_k f^{(k)}(a) (x - a)^k / k! is not read: T_2(x) = ... later is T at n = 2 (here with a wrong
+    coefficient), never T_2's definition, so T_2(4.1) worked out from it is not proved."""
+    text = ("The Taylor polynomial of degree $n$ is\n$$\nT_n(x) = \\sum_{k=0}^{n} \\frac{f^{(k)}(a)}{k!}(x - a)^k\n$$\n\n"
+            "For $f(x) = \\sqrt{x}$ and $a = 4$:\n$$\nT_2(x) = 2 + \\frac{1}{4}(x - 4) - \\frac{1}{32}(x - 4)^2\n$$\n\n"
+            "$$\nT_2(4.1) = 2 + 0.025 - 0.0003125\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line in (8, 12)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+
+
+def test_matrices_of_transposed_shapes_are_no_proof_without_a_derivative():
+    """u v^T written out as v u^T is a different matrix (a layout convention is a derivative's only)."""
+    text = ("For $\\mathbf{u} = (1, 2, 3)^\\top$ and $\\mathbf{v} = (4, 5)^\\top$:\n\n$$\n\\mathbf{u}\\mathbf{v}^\\top = "
+            "\\begin{pmatrix} 4 & 8 & 12 \\\\ 5 & 10 & 15 \\end{pmatrix}, \\qquad \\mathbf{u}\\mathbf{v}^\\top = "
+            "\\begin{pmatrix} 4 & 5 \\\\ 8 & 10 \\\\ 12 & 15 \\end{pmatrix}\n$$\n")
+    assert [v for line, v, _ in _verdicts(text) if line == 4] == [Verdict.REFUTED, Verdict.PROVED]
+
+
+def test_numbers_the_words_draw_for_a_name_are_a_result_never_its_definition():
+    """"since only the first unit is active, $\\delta_1 = (0, 0)^T$": the numbers may be the mistake, carried on; a
+    later claim is never proved through them."""
+    text = ("Let $x \\in \\mathbb{R}^2$. Since only the first hidden unit is active, $\\delta_1 = (0, 0)^T$ and "
+            "$\\nabla_{W} L = \\delta_1 x^T = 0$.\n\nWe get $q = 3$, so $q^2 = 9$.\n\nLet $r = 3$, so $r^2 = 9$.\n")
+    found = _verdicts(text)
+    assert Verdict.PROVED not in [v for line, v, _ in found if line < 5]
+    assert all("works it out" in d for line, _, d in found if line == 3)
+    assert [v for line, v, _ in found if line == 5][-1] is Verdict.PROVED  # (r^2 = 9 of r = 3 after "let")
+
+
+def test_a_later_part_that_defines_a_name_again_does_not_reach_back():
+    """sigma^2 = 9 in a later worked example leaves the first part's sigma^2 = (1/N) sum (x_i - mu)^2 as it was,
+    in its claims and in the formulas unfolded for a derivative through sigma."""
+    text = ("# One\n\nLet $\\sigma^2 = \\frac{1}{N} \\sum_{i=1}^{N} (x_i - \\mu)^2$ with $\\mu = \\frac{1}{N} \\sum_{i=1}^{N} "
+            "x_i$ and $s = \\sqrt{\\sigma^2 + \\epsilon}$.\n\n$$\n\\frac{\\partial \\sigma^2}{\\partial x_1} = \\frac{2}{N}"
+            "(x_1 - \\mu), \\qquad s^2 = \\sigma^2 + \\epsilon\n$$\n\n# Two\n\nTake the data $(0, 6, 6, 8)$:\n\n$$\n"
+            "\\sigma^2 = \\frac{25 + 1 + 1 + 9}{4} = 9\n$$\n")
+    assert [v for line, v, _ in _verdicts(text) if line == 6] == [Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_function_an_example_defines_is_not_known_in_the_next_example():
+    text = ("\\paragraph{Example 1.} Here\n\\[\nL(x) = \\ln 2 + (x - 1).\n\\]\n\n"
+            "\\paragraph{Example 2.} For $f(x) = \\sqrt{x}$ at $a = 9$:\n\\[\nL(9.2) = 3 + \\frac{0.2}{6}\n\\]\n\n"
+            "\\paragraph{Remark.} Also\n\\[\nL(1) = \\ln 2\n\\]\n")
+    found = _verdicts(text, "doc.tex")
+    assert [(line, v) for line, v, _ in found if line > 6] == [(8, Verdict.UNKNOWN), (13, Verdict.UNKNOWN)]
+    assert "never defined" in found[-2][2]
+
+
+def test_nabla_of_a_formula_in_one_vector_is_its_gradient_in_that_vector():
+    text = ("Let $g \\in \\mathbb{R}^n$ and $c > 0$.\n\n$$\n\\nabla \\lVert g \\rVert = g / \\lVert g \\rVert, \\qquad "
+            "\\nabla (1/\\lVert g \\rVert) = -g / \\lVert g \\rVert^2\n$$\n\n$$\n\\nabla (c \\lVert g \\rVert^2) = 2 c g\n$$\n"
+            "\nLet $h \\in \\mathbb{R}^n$.\n\n$$\n\\nabla (g^\\top h) = h\n$$\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.UNKNOWN]
+    assert "subscript" in found[-1][2]  # (two vectors: which one is the variable is not read)
+
+
+def test_a_product_whose_sizes_do_not_fit_leaves_the_types_an_earlier_line_settles():
+    """X (sigma(X w) - y), X declared n x d: the claim's own mistake, never a reason to refuse w (typed from x_i^T w
+    on an earlier line) in every other claim."""
+    text = ("Data $x_i \\in \\mathbb{R}^d$ for $1 \\le i \\le n$, stacked into $X \\in \\mathbb{R}^{n \\times d}$ (rows "
+            "$x_i^\\top$), and labels $y$.\n\n$$\nL(w) = \\frac{1}{n} \\sum_{i=1}^{n} \\log\\left(1 + e^{x_i^\\top w}\\right)\n"
+            "$$\n\n$$\n\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} \\sigma(x_i^\\top w) x_i = \\frac{1}{n} X \\sigma(X w)\n$$\n")
+    found = _verdicts(text)
+    assert found[-2][1] in (Verdict.PROVED, Verdict.BOUNDED), found
+    assert found[-1][1] in (Verdict.REFUTED, Verdict.UNKNOWN) and "multiply" in found[-1][2], found
+
+
+def test_a_name_the_words_hold_fixed_is_no_random_variable():
+    text = ("Let $0 < p < 1$. Each unit keeps an independent mask $m_i \\sim \\operatorname{Bernoulli}(1 - p)$ and outputs $\\tilde h_i = "
+            "\\frac{m_i h_i}{1 - p}$. Expectations are over the masks, with $h$ fixed.\n\n$$\n\\mathbb{E}[\\tilde h_i] = h_i, "
+            "\\qquad \\mathbb{E}[\\tilde h_i^2] = \\frac{h_i^2}{1 - p}, \\qquad \\mathbb{E}[\\tilde h_i^2] = h_i^2\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line == 4] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+    assert any("is fixed, not random" in r.text for r in _readings(text, 1))
+    unsaid = _verdicts(text.replace(", with $h$ fixed", ""))
+    assert [v for line, v, _ in unsaid if line == 4] == [Verdict.UNKNOWN] * 3
+
+
+def test_what_the_words_choose_so_that_it_holds_is_a_supposition():
+    text = ("Let $\\beta \\in [0, 1)$, smallest eigenvalue $\\mu > 0$, largest eigenvalue $L$ and condition number "
+            "$\\kappa = L / \\mu$.\n\nChoose $\\alpha$ and $\\beta$ so that $\\alpha \\mu = (1 - \\sqrt{\\beta})^2$ and "
+            "$\\alpha L = (1 + \\sqrt{\\beta})^2$. Dividing, $\\sqrt{\\kappa} = \\frac{1 + \\sqrt{\\beta}}{1 - \\sqrt{\\beta}}$.\n")
+    d = read_document(text, "doc.md", default_notation())
+    assert [c.latex for c in checks_of(d) if c.problem.startswith("read as a supposition")] == [
+        "\\alpha \\mu = (1 - \\sqrt{\\beta})^2", "\\alpha L = (1 + \\sqrt{\\beta})^2"]
+    claim = [verify_check(c, SETTINGS) for c in _claims(d) if "kappa" in c.latex and c.line == 3][0]
+    assert claim.verdict is Verdict.UNKNOWN and "\\alpha \\mu" in claim.detail
+
+
+def test_a_matrix_an_example_writes_out_is_not_known_past_the_example():
+    """L written out under "Example: the path on three vertices", then "(I + lambda L)^{-1} y" under the next heading:
+    neither that L nor a number L guessed (which refuted 1^T x* = 1^T y)."""
+    text = ("## Example: the path on three vertices\n\n$$\nL = \\begin{pmatrix} 1 & -1 & 0 \\\\ -1 & 2 & -1 \\\\ 0 & -1 & 1 "
+            "\\end{pmatrix}\n$$\n\n## Laplacian smoothing\n\nFor a signal $y$ and $\\lambda > 0$,\n$$\nx^\\star = (I + "
+            "\\lambda L)^{-1} y ,\n$$\nso $\\mathbf{1}^\\top x^\\star = \\mathbf{1}^\\top y$.\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found]
+    assert any("in the example under the heading of line 1" in d for _, _, d in found)
+
+
+def test_agreement_at_size_one_alone_is_no_numeric_evidence():
+    """sum_i y_i log y_i = -sum_i y_i log y_i for y the softmax holds at N = 1 only (y_1 = 1); where the larger
+    sizes cannot be evaluated, it was "numerically consistent" on the two points of size 1."""
+    text = ("Let $x \\in \\mathbb{R}^n$ and $y = \\nabla_x \\operatorname{lse}(x)$.\n\n$$\n\\sum_{i=1}^n y_i \\log y_i + "
+            "\\operatorname{lse}(x) \\left( \\sum_{i=1}^n y_i - 1 \\right) = -\\sum_{i=1}^n y_i \\log y_i\n$$\n")
+    assert [v for line, v, _ in _verdicts(text) if line == 4] in ([Verdict.UNKNOWN], [Verdict.REFUTED])

@@ -31,6 +31,8 @@ _RECURRENCE_LEFT = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*(?:([a-z])|\{\s*([a-z])
 # T_{n+1}(x), (n + 1) P_{n+1}(x): the left side of a recurrence of functions (a factor before it, in parentheses)
 _FAMILY_LEFT = re.compile(r"\s*(?P<pre>(?:\([^()]*\)|\d+)?\s*(?:\\[,;]\s*)?)(?P<name>[A-Za-z])\s*_\s*(?:\{\s*(?P<t>[a-z])\s*"
                           r"(?:\+\s*(?P<s>\d)\s*)?\}|(?P<t1>[a-z]))\s*(?:\\left\s*)?\(\s*(?P<arg>[a-z])\s*(?:\\right\s*)?\)\s*")
+# T_n(x), P_{k}(x, y): the left side of a family's definition, by a letter subscript
+_UNREAD_FAMILY = re.compile(r"\s*([A-Za-z])\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z])\s*(?:\\left\s*)?\([^()]*\)\s*")
 _FAMILY_FACTOR = re.compile(r"(?:\([^()]*\)|\d+)\s*(?:\\[,;]\s*)?")
 _LONE_NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|mathbf|boldsymbol|bm|vec)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s[A-Za-z])"
                         r"|\\?[A-Za-z]+)\s*(?:_\s*(?:\d+|\{\s*\d+\s*\})\s*)?"
@@ -476,6 +478,8 @@ class DocumentContext:
                     self.case_defined.add(head[0])
             if len(terms) > 1 and relations and relations[0] in ("=", ":="):
                 self.line = terms[0][1]
+                if self._past_the_part(terms[0][0], terms[1][0]):
+                    continue
                 waiting = len(pending)
                 said = self.conditional_definitions.get(self.line)
                 base = symbol_name(said[0]) if said is not None else ""
@@ -539,6 +543,11 @@ class DocumentContext:
                     name = None  # read (and refused) as any other display (f(U, V) of matrices U, V: not a definition)
                 if not name:
                     self._index_defined(terms[0][0], terms[1][0])
+                    family = _UNREAD_FAMILY.fullmatch(terms[0][0])
+                    if family and family.group(1) not in ("e", "d"):
+                        # T_n(x) = \sum_k f^{(k)}(a) (x - a)^k / k!, not read: T_2(x) = ... later is the family at
+                        # n = 2, a claim about it, never a function of its own
+                        self.unread_families.setdefault(family.group(1), self.line)
                     bold = re.match(r"\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}\s*(?:\\left\s*)?\(", terms[0][0])
                     if bold and bold.group(1) not in self.applied_conflicts and bold.group(1) not in self.vector_functions:
                         # \mathbf{u}(\mathbf{g}) = <not read>: elsewhere u(...) would be read as the vector u times
@@ -796,6 +805,8 @@ class DocumentContext:
         word, _, label = name.partition("_")
         if not label or not re.fullmatch(r"\d+|e", label):
             return False  # (a number: T_0, T_2, T_e; never another letter, which may label a function of its own)
+        if self.unread_families.get(word, self.line) < self.line:
+            return True  # (of a family whose formula is not read: what T_2 is, is not known)
         for key in self.lambdas:
             parameter = key[len(word) + 1:] if key.startswith(f"{word}_") else ""
             if parameter and parameter != label and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", parameter) \
@@ -825,12 +836,35 @@ class DocumentContext:
         """Whether no heading stands between the line ``at`` and the line being learned."""
         return at is not None and not any(at < h <= self.line for h in getattr(self, "heading_lines", ()))
 
-    def _a_result(self, key, left: str) -> bool:
+    def _past_the_part(self, left: str, right: str) -> bool:
+        r"""A display after the part this reader reads (its last line ``part_end``) that gives a name this part
+        defines a number (\sigma^2 = (25 + 1 + 1 + 9)/4 in a later worked example, of the \sigma^2 = \frac{1}{N}
+        \sum ... of this part), or a formula where the words made this part's the name's meaning ("we write").
+        It does not reach back: the part keeps its own meaning (its formulas that hold \sigma, unfolded for a
+        derivative, as much as \sigma itself). (Another later formula, which may say the part's is not the
+        document's last word, is learned as before.)"""
+        if self.part_end is None or self.line is None or self.line <= self.part_end:
+            return False
+        number = not names_in(right) - NUMERIC_WORDS and re.search(r"\d", right)
+        head = self._definition_head(left) if "(" in left else None
+        names = {head[0]} if head is not None else names_in(left) if len(names_in(left)) == 1 else set()
+        keys = {k for n in names for k in (n, symbol_name(n.rstrip("'")))}
+        numbered = _NUMBERED.match(left)
+        if numbered:
+            keys.add(f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}")
+        # (a formula given anew is skipped only where the words said this part's is the name's meaning, "we write
+        # $\delta = \partial L / \partial y$": a formula worked out here may be one a later part corrects)
+        return any((self.defined_at.get(k) or 0) <= self.part_end and k in self.defined_at
+                   and (k in self.values or k in self.lambdas)
+                   and (number or self.defined_at[k] in self.defining_lines) for k in keys)
+
+    def _a_result(self, at, left: str) -> bool:
         """"at the positive root of $h$, $t_1 = \\frac{15 + \\sqrt{617}}{4.9}$": the words say what t_1 is (a root,
         a minimiser) and the formula works its value out, which may be wrong: no definition, and a use of t_1 means
         the value the words describe, which is not read (never the formula, which may be the mistake)."""
-        words = getattr(self, "result_definitions", {}).get(key)
-        if words is None:
+        words = getattr(self, "result_definitions", {}).get(at)
+        worked = getattr(self, "worked_results", {}).get(at) if words is None else None
+        if words is None and worked is None:
             return False
         numbered = _NUMBERED.match(left)
         plain = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*", left)
@@ -839,8 +873,13 @@ class DocumentContext:
         name = f"{numbered.group(1)}_{numbered.group(2) or numbered.group(3)}" if numbered else plain.group(1)
         if name in self.stated or symbol_name(name) in self.values:
             return False
-        why = (f"{written_name(name)} is what the words call \"{words}\" (line {self.line}), which is not read: the formula "
-               "given for it there is a value worked out, not its definition")
+        if worked is not None:
+            # "since only the first unit is active, $\delta_1 = (0, 0)^T$", "so $q = 3$": the numbers may be the mistake,
+            # carried on: no later claim is judged by them; the name is read as any value there (see read.document)
+            self.worked_names.setdefault(name, (self.line, at, worked))
+            return True
+        why = (f"{written_name(name)} is what the words call \"{words}\" (line {self.line}), which is not read: the "
+               "formula given for it there is a value worked out, not its definition")
         if numbered:
             self.label_conflicts.setdefault(symbol_name(numbered.group(1)) + name[len(numbered.group(1)):], why)
         else:
@@ -874,6 +913,8 @@ class DocumentContext:
         name it uses."""
         if self._partial_of_defined(left):
             return None  # f_x = 2xy + 4 of an f(x, y) the document defines: its partial derivative, a claim
+        if len(names_in(left)) == 1 and next(iter(names_in(left))) in self.worked_names:
+            return None  # (q^2 = 9 after "we get $q = 3$": a claim about the q the words work out, whose value is not known)
         square = _SQUARE_NAME.match(left)
         if square and (square.group(1) in self.stated or symbol_name(square.group(1)) in self.said_names):
             return None  # t^2 = 1 of a t \in \{-1, 1\} the prose declares: a claim about it, not its definition
@@ -2136,7 +2177,10 @@ class DocumentContext:
             return True
         if self.line in self.unsettled_lines.get(name, ()):
             return False
-        return self.defined_at.get(name, 0) <= self.line < self.defined_until.get(name, float("inf"))
+        at = self.defined_at.get(name, 0)
+        if at and any(start <= at <= end < self.line for start, end in getattr(self, "example_topics", ())):
+            return False  # (f defined in "Example 3", used in "Example 4": that example's own f, which is not known)
+        return at <= self.line < self.defined_until.get(name, float("inf"))
 
 
 _LOG_OF_APPLIED = re.compile(r"\s*\\(?:log|ln)\s*((?:[A-Za-z]|\\[A-Za-z]+)\s*(?:\\left\s*)?\((?:[^()]|\([^()]*\))*\)\s*(?:\\right\s*)?)"

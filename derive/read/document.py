@@ -189,6 +189,23 @@ def _differ_by_no_moment(step: Step) -> bool:
 _ITERATE_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*\^\s*\{\s*([a-z])\s*\+\s*1\s*\}\s*")
 
 
+# "\paragraph{Example 4 (estimating a root).}", "## Worked example": a heading that opens an example
+_EXAMPLE_HEADING = re.compile(r"^[^\n]{0,40}?\bexamples?\b", re.I)
+
+
+def _example_topics(text: str, headings, lines: "_Lines") -> list[tuple[int, int]]:
+    """(first line, last line) of each part under a heading that opens an example, to the next heading of any
+    kind (the last to the end of the document)."""
+    starts = sorted(lines.of(h) for h in headings)
+    out = []
+    for h in sorted(headings):
+        if _EXAMPLE_HEADING.match(text[h:h + 200].lstrip(" #*_\\")):
+            line = lines.of(h)
+            later = [s for s in starts if s > line]
+            out.append((line, later[0] - 1 if later else 10 ** 9))
+    return out
+
+
 def _left_head(left: str) -> str | None:
     """The name a left side gives a formula: f of f(x), S_\\lambda of S_\\lambda(v), z of z (spaces dropped); else None."""
     m = re.fullmatch(r"\s*(\\?[A-Za-z]+\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?)\s*(?:(?:\\left\s*)?\(.*\))?\s*", left, re.S)
@@ -531,6 +548,19 @@ class _Builder:
         again = self._step_again(chain)
         if again is not None:
             made = _supposing(made, again[0], Reading("inferred", again[1], self.lines.of(chain.offset)))
+        written_here = {n for t in chain.terms for n in names_in(t.text)} | {
+            m.group(0).replace(" ", "") for t in chain.terms
+            for m in re.finditer(r"\\?[A-Za-z]+\s*_\s*(?:\d|\{\s*\d+\s*\})", t.text)}
+        for name, (at, offset, words) in sorted(getattr(self.reader, "worked_names", {}).items()):
+            if chain.offset >= offset and (name in written_here or name.replace("{", "").replace("}", "")
+                                           in {n.replace("{", "").replace("}", "") for n in written_here}):
+                # "since only the first unit is active, $\delta_1 = (0, 0)^T$": numbers the words work out, which may
+                # be the mistake carried on: the name is any value, so only a proof for every value stands
+                made = _supposing(made, f"${name}$ as line {at} works it out (\"{words[:40]} ...\"), a result that may "
+                                        "be the mistake",
+                                  Reading("inferred", f"${name}$ is read as any value: line {at} gives it numbers the "
+                                                      "words work out (a result, which may be the mistake, never its "
+                                                      "definition), so only a proof for every value stands", at))
         for name, at, why in self.free_names:
             name = written_name(name)  # (\\star{f} is f^*)
             made = _supposing(made, f"${name}$ as line {at} defines it (by a formula that is not read: {why})",
@@ -3402,7 +3432,8 @@ _CONSTRAINT_BEFORE = re.compile(r"\b(?:with|where|such\s+that|so\s+that|satisfyi
 # design.** Suppose ...")
 _HYPOTHESIS_START = re.compile(r"\s*(?:(?:\*\*|__)?\s*(?:\(\s*(?:[a-h]|i{1,3}|iv|vi?)\s*\)|[a-h]\))\s*(?:\*\*|__)?\s*"
                                r"|(?:\*\*|__)[^*_$]{1,60}[.:](?:\*\*|__)\s*)?"
-                               r"(?:let|lets|let's|suppose|assume|assuming|given)\b", re.I)
+                               r"(?:let|lets|let's|suppose|assume|assuming|given|(?:we\s+)?(?:choose|pick|select|tune)\b[^.;:!?]*"
+                               r"\b(?:so|such)\s+that)\b", re.I)
 
 
 def _drawn_after_supposing(before: str) -> bool:
@@ -4484,6 +4515,12 @@ def _run_in_example(text: str, offset: int) -> bool:
 _RESULT_LEAD = re.compile(r"\b(?:(?:positive|negative|smallest|largest|least|greatest|real|unique|only|other|first|second|"
                           r"global|local)\s+)?(?:root|zero|solution|minimi[sz]er|maximi[sz]er|critical\s+point|stationary\s+point|"
                           r"fixed\s+point)s?\s+(?:of|to)\b[^.;:!?]{0,60}$", re.I)
+# "so $q = 3$", "since only the first unit is active, $d_1 = 0$": words that draw the numbers after them
+_WORKED_LEAD = re.compile(r"\b(?:so|hence|thus|therefore|gives?|giving|get|gets|got|obtain(?:s|ed)?|find|found|yields?|"
+                          r"(?:since|because)\b[^$.;:]*,)(?:[^.$:;]|\$[^$]*\$)*$", re.I)
+# "so let $x = 3$", "hence with $n = 4$": words that set a value, after one that draws
+_SETTING_WORDS = re.compile(r"\b(?:let|take|taking|set|setting|put|choose|choosing|pick|define|denote|write|call|assume|"
+                            r"suppose|with|for|if|when|where|at|say)\b", re.I)
 _EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
                            r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
 
@@ -5642,10 +5679,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             return None
         lone = _LONE_VECTOR.fullmatch(item.chain.terms[0].text)
         right = item.chain.terms[1].text
-        if lone is None or notation.kind_of(lone.group(1) or lone.group(2)) != "vector" \
-                or not _NUMBER_LIST.match(right) or names_in(right) - NUMERIC_WORDS - {"\\top", "\\intercal", "T"}:
+        if lone is None or not _NUMBER_LIST.match(right) or names_in(right) - NUMERIC_WORDS - {"\\top", "\\intercal", "T"}:
             return None
-        return lone.group(1) or lone.group(2)
+        name = lone.group(1) or lone.group(2)
+        if notation.kind_of(name) != "vector" and not any(
+                _left_head(other.chain.terms[0].text) == name for other in items
+                if other.chain.offset < item.chain.offset and len(other.chain.terms) > 1 and other.inline is None):
+            # (a name a display gave a formula before, "so $u = (1, 0)$" in an example: the example's data too)
+            return None
+        return name
 
     example_vectors = {item.chain.terms[0].offset: (name, item.chain.terms[1].text)
                        for item in items for name in [example_vector(item)] if name is not None}
@@ -5721,6 +5763,9 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             - {symbol_name(n) for n, _, words, _ in said.described if _RANDOM_WORDS.search(words)} \
             - {symbol_name(d.name) for d in said.declarations if d.kind in ("restricted", "random")} \
             | {symbol_name(n) for n in said.reals} - {symbol_name(law.name) for law in said.laws}
+        # ("Expectations are over the masks, with $h$ fixed")
+        reader.held_fixed = {symbol_name(n) for n in said.held_fixed} - {symbol_name(law.name) for law in said.laws}
+        reader.fixed_names |= reader.held_fixed
         reader.law_independent = tuple(said.independent)
         reader.events_document = events_document
         reader.event_candidates = event_candidates
@@ -5748,6 +5793,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         reader.heading_lines = sorted(lines.of(h) for h in said.headings if h not in said.minor_headings)
         reader.heading_levels = {lines.of(h): said.heading_levels.get(h, 0) for h in said.headings}
         reader.topic_lines = sorted(lines.of(h) for h in said.minor_headings)
+        reader.example_topics = _example_topics(text, said.headings, lines)
         reader.part_lines = sorted(lines.of(h) for h in said.parts)
         for d in said.declarations:
             if d.kind != "alias":  # ("so $y$ is a softmax" says what a defined y is, not that it is another y)
@@ -5812,6 +5858,18 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                                      for item in items if item.inline is not None and len(item.chain.terms) > 1
                                      and item.chain.relations and item.chain.relations[0] == "="
                                      for found in [_RESULT_LEAD.search(item.inline.before[-100:])] if found}
+        # "since only the first unit is active, $\delta_1 = (0, 0)^T$", "so $q = 3$", "which gives $$\delta_2 = -3.5$$":
+        # numbers the words draw for a name no other chain gives a formula: a result worked out (it may be the mistake,
+        # carried on), never the name's definition
+        reader.worked_results = {
+            item.chain.terms[0].offset: " ".join(found.group(0).split()).rstrip(" ,")
+            for item in items if len(item.chain.terms) == 2
+            and tuple(item.chain.relations) == ("=",) and item.chain.terms[0].offset not in reader.result_definitions
+            and not names_in(item.chain.terms[1].text) - NUMERIC_WORDS and re.search(r"\d", item.chain.terms[1].text)
+            and sum(1 for other in items if other.chain.terms and len(other.chain.terms) > 1
+                    and _left_head(other.chain.terms[0].text) == _left_head(item.chain.terms[0].text)) == 1
+            for found in [_WORKED_LEAD.search(_words_before(text, item)[-80:])] if found
+            and not _SETTING_WORDS.search(found.group(0))}
         reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
                                 for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
         # (what the words say \log and a bare norm mean holds in the definitions too: h(p) = -p \log p - ... in bits)

@@ -25,7 +25,7 @@ from .expectation import GEOMETRIC_UNSAID, Law, Moment, Probability, covariance,
 from .statements import LawStatement
 from .grammar import parser
 from .limits import check_formula
-from .syntax import item_base, item_scripts, lark_reason, node_kind, node_word, symbol_name
+from .syntax import item_base, item_scripts, lark_reason, node_kind, node_word, symbol_name, written_name
 
 _HEADS = {"E": "expectation", "Var": "variance", "var": "variance", "V": "variance", "Cov": "covariance",
           "cov": "covariance", "Variance": "variance", "Covariance": "covariance", "P": "probability",
@@ -418,6 +418,7 @@ class RandomReading:
                 if name in prob.laws or getattr(s, "is_integer", False) or isinstance(s, sp.Idx) or name in fixed:
                     continue
                 if name in self.fixed_names or (name in self.values and self._in_force(name)):
+                    self._note_held_fixed(name)
                     continue
                 shown = sp.latex(s)
                 raise FormulaError(f"${shown}$ inside an expectation: the document does not say whether it is random or "
@@ -428,6 +429,14 @@ class RandomReading:
                         and not (label in self.values and self._in_force(label)):
                     raise FormulaError(f"{label} inside an expectation: the document does not say whether it is random "
                                        f"or fixed; give its law or declare it")
+                self._note_held_fixed(label)
+
+    def _note_held_fixed(self, name: str) -> None:
+        """The reading that a name the words hold fixed ("with $h$ fixed") is a constant in an expectation."""
+        if name in getattr(self, "held_fixed", ()):
+            note = Reading("declaration", f"${written_name(name)}$ is fixed, not random, as the document says")
+            if note not in self.notes:
+                self.notes.append(note)
 
 
 _EVENTS = {"=": sp.Eq, "\\neq": sp.Ne, "\\ne": sp.Ne, "<": sp.StrictLessThan, ">": sp.StrictGreaterThan,

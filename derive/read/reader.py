@@ -235,6 +235,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self.recurrences: dict[str, tuple] = {}  # v_t = beta v_{t-1} + g_t: v -> (t, its line)
         self.entry_aliases: dict[str, tuple] = {}  # w of w_{ij} beside a declared matrix W -> (W, its line)
         self.families: dict[str, tuple] = {}
+        self.unread_families: dict[str, int] = {}  # T of a T_n(x) = ... not read -> its line
+        self.worked_names: dict[str, tuple] = {}  # q of "so $q = 3$" -> (its line, the chain's offset, the words)
         self.doubted_lines: dict[int, int] = {}  # line after words that may take back a formula ("cannot be") -> their line
         self.correcting_lines: set[int] = set()  # lines of displays the words call a correction ("the correct ...")
         self.corrected: dict[str, tuple] = {}  # a defined name given anew as a correction -> (its line, why[, end])  # T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x): T -> (n, its line, T_0 .. T_K)
@@ -904,7 +906,12 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             own = self._gradient_at_own_argument(rest, env)
             if own is not None:
                 return own
-            op = self._nabla_of_argument(rest, env)
+            try:
+                op = self._nabla_of_argument(rest, env)
+            except FormulaError:
+                op = self._nabla_of_sole_vector(rest, env)
+                if op is None:
+                    raise
         if op.variable is None and op.text == "\\nabla^2":
             # \nabla^2 L(w) of an L(w) = ... the document defines on a vector: its Hessian in its argument, as written
             notes, guesses = list(self.notes), self.guesses.copy()
@@ -1100,6 +1107,36 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         variable = (value.expr.base, value.size)
         self.notes.append(Reading("inferred", f"$\\nabla {name}(\\cdot)$ is the gradient in {name}'s argument, as written"))
         return DerivativeOp(variable, "the argument of \\nabla's function")
+
+    def _nabla_of_sole_vector(self, rest: list[Entry], env) -> DerivativeOp | None:
+        """\\nabla \\lVert g \\rVert, \\nabla (1 / \\lVert g \\rVert): a number-valued formula in one vector (and numbers):
+        its gradient in that vector, the reading says so. None where it holds no vector or more than one, or is not
+        a number."""
+        if len(rest) != 1:
+            return None  # (\nabla \operatorname{lse}(x): a function at its argument, read only as _nabla_of_argument does)
+        notes, guesses = list(self.notes), self.guesses.copy()
+        try:
+            body = self._chain(rest, env)
+        except FormulaError:
+            return None
+        finally:
+            self.notes, self.guesses = notes, guesses
+        if isinstance(body, MatrixTerm) or body.is_vector or body.row or body.is_matrix or body.misfit is not None \
+                or not isinstance(body.expr, sp.Basic):
+            return None
+        entries = body.expr.atoms(sp.Indexed)
+        bases = {a.base for a in entries}
+        if len(bases) != 1 or any(len(a.indices) != 1 or not isinstance(a.indices[0], Idx) for a in entries):
+            return None
+        sizes = {a.indices[0].upper for a in entries}
+        (base,) = bases
+        label = str(base.label)
+        if len(sizes) != 1 or label in env or label in self.values or self.notation.kind_of(label) not in ("vector", None):
+            return None
+        (size,) = sizes
+        self.notes.append(Reading("inferred", f"$\\nabla$ of a formula in the one vector ${written_name(label)}$ is its "
+                                              f"gradient in ${written_name(label)}$"))
+        return DerivativeOp((base, size), "the one vector of \\nabla's formula")
 
     def _gradient_at_own_argument(self, rest: list[Entry], env) -> V.Value | None:
         """\\nabla N alone, N(x) = ... a number-valued function of one vector x the document defines: its gradient
@@ -2626,6 +2663,14 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 value = _with_domain(self.matrix_values[key])
                 return MatrixTerm(P.leaf(value), value.conventions)
             return _with_domain(self.values[key])
+        ended = self._ended_example(key) if word not in self.stated else None
+        if ended is not None:
+            at, start, end = ended
+            # L, a 3 x 3 matrix written out under "Example: the path on three vertices", then L past that example: the
+            # example's own, or the general one the words go back to? neither, and never a guess
+            raise FormulaError(f"{word} is defined on line {at}, in the example under the heading of line {start}; past "
+                               f"it (line {end + 1} on), which {word} is meant is not read: define {word} again, or say "
+                               "what it is")
         kind = n.kind_of(word)
         if kind == "vector":
             length = self.size_symbol(n.vectors[word])
@@ -3249,6 +3294,16 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
         self._check_range(index, length, env)
         self.guesses[name] -= 1
         return V.Value(base[index])
+
+    def _ended_example(self, key: str) -> tuple[int, int, int] | None:
+        """(its line, the example's heading line, the example's last line) of a name defined in an example that ended
+        before the line being read, with no meaning in force here; else None."""
+        at = self.defined_at.get(key)
+        if not at or self.line is None or not (key in self.values or key in self.matrix_values or key in self.lambdas) \
+                or self._in_force(key):
+            return None
+        return next(((at, start, end) for start, end in getattr(self, "example_topics", ())
+                     if start <= at <= end < self.line), None)
 
     def _label(self, name: str, inner, primes: str, env) -> str | None:
         """The name a_1, a_b, alpha_beta, a_{b'} of an undeclared a with a label subscript, or None."""

@@ -445,6 +445,7 @@ class Statements:
     law_mentions: list[tuple[str, int, str]] = field(default_factory=list)
     # "for every real $t$": names said to run over the real numbers, never random variables
     reals: list[str] = field(default_factory=list)
+    held_fixed: list[str] = field(default_factory=list)  # "with $h$ fixed", "for a given $x$": never random
     # offsets of numbers written as a tuple, "the points $(1, 1)$ and $(2, 3)$": data the words give, which the
     # claims after them may be about
     data: list[int] = field(default_factory=list)
@@ -1123,6 +1124,14 @@ _IS_A = re.compile(r"\s*(?:is|be|are)\s+(?:an?\s+)?(?:(?:i\.\s*i\.\s*d\.?|iid|in
 _LAW_NOUN = re.compile(r"\s*(?:-?\s*distributed\b|random\s+variables?\b|variables?\b|draws?\b|samples?\b)", re.I)
 _CONSTANTS_BEFORE = re.compile(r"\b(?:for|with|and|where)\s+(?:a\s+|some\s+|any\s+|two\s+)?(?:real\s+|fixed\s+)?"
                                r"constants?\s*$", re.I)
+# "for fixed $h$", "for a given $x$", "with $h$ fixed", "holding $w$ constant", "$h$ is held fixed": not random
+_FIXED_BEFORE = re.compile(r"\b(?:for|with|at|given)\s+(?:an?\s+|the\s+|some\s+)?(?:fixed|given|deterministic|non-?random)\s*$",
+                           re.I)
+_HOLDING_BEFORE = re.compile(r"\b(?:with|holding|keeping|treating|treat|hold|keep)\s*$", re.I)
+_FIXED_AFTER = re.compile(r"\s*(?:held\s+|kept\s+)?(?:fixed|constant|deterministic|non-?random|as\s+(?:an?\s+)?"
+                          r"(?:constants?|fixed|given|deterministic))\b", re.I)
+_IS_FIXED_AFTER = re.compile(r"\s*(?:is|are)\s+(?:held\s+|kept\s+|treated\s+as\s+)?(?:fixed|deterministic|non-?random|"
+                             r"not\s+random)\b", re.I)
 _EVERY_REAL_BEFORE = re.compile(r"\bfor\s+(?:every|all|any|each)\s+real(?:\s+numbers?)?\s*$", re.I)
 _RANDOM_BEFORE = re.compile(r"\b(?:any|two|some|three)\s+(?:real\s+)?random\s+variables\s*$", re.I)
 
@@ -1293,6 +1302,12 @@ def _laws_of_sentence(sentence, words: str, out: "Statements") -> None:
             # "a row vector $\pi$": not the number pi
             out.declarations.append(Declaration(piece.text.strip(), "unsized", (), piece.offset,
                                                 f"{before.strip()} ${piece.text.strip()}$"))
+        after = sentence[n + 1].text if n + 1 < len(sentence) and sentence[n + 1].kind == "text" else ""
+        if re.fullmatch(r"\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*", piece.text) and (
+                _FIXED_BEFORE.search(before) or _HOLDING_BEFORE.search(before) and _FIXED_AFTER.match(after)
+                or _IS_FIXED_AFTER.match(after)):
+            # "with $h$ fixed", "for a given $x$", "holding $w$ constant", "$h$ is fixed": not random (its type unsaid)
+            out.held_fixed.extend(x.strip() for x in piece.text.split(","))
         if _CONSTANTS_BEFORE.search(before) and re.fullmatch(r"\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*", piece.text):
             # "for constants $a, b$": fixed numbers, never random
             for name in (x.strip() for x in piece.text.split(",")):

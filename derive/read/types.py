@@ -584,6 +584,12 @@ def _index_letters(arg) -> tuple[str, ...]:
     return tuple(text) if text.isalpha() and text.islower() and len(text) <= 2 else ()
 
 
+def _settled(run: "_Pass", name: str) -> bool:
+    """Whether the name's inferred shape has every size tied to a size the document names (a vector of length d)."""
+    shape = run.shape_of(name)
+    return len(shape) > 1 and all(isinstance(v, int) and run.sizes.find(v) in run.sizes.fixed for v in shape[1:])
+
+
 def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[str, tuple], size_name,
           taken: set[str], excluded: set[str], indices: set[str] = frozenset(),
           declared: set[str] = frozenset(), prime_transpose: bool = False,
@@ -691,6 +697,10 @@ def infer(formulas: list[tuple[list[tuple[str, int]], list[str]]], known: dict[s
                                    f"(line {counts[2]}); use two names")
     for names, line, what in run.clashes:
         for n in sorted(names):
+            if n in kinds and evidence[n][0] < line and _settled(run, n):
+                # X (\sigma(X w) - y) with X declared n x d, of a w whose length d an earlier line settles: the product
+                # is the claim's mistake, refuted or left by shape where it is checked; w keeps its type elsewhere
+                continue
             if n in kinds and n not in out.conflicts:
                 out.conflicts[n] = (f"{n} is read as a {kinds[n]} from its use on line {evidence[n][0]} "
                                     f"({evidence[n][1]}), but line {line} has {what}; declare its shape")
