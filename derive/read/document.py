@@ -548,10 +548,11 @@ class _Builder:
         again = self._step_again(chain)
         if again is not None:
             made = _supposing(made, again[0], Reading("inferred", again[1], self.lines.of(chain.offset)))
-        written_here = {n for t in chain.terms for n in names_in(t.text)} | {
+        worked = getattr(self.reader, "worked_names", {})
+        written_here = ({n for t in chain.terms for n in names_in(t.text)} | {
             m.group(0).replace(" ", "") for t in chain.terms
-            for m in re.finditer(r"\\?[A-Za-z]+\s*_\s*(?:\d|\{\s*\d+\s*\})", t.text)}
-        for name, (at, offset, words) in sorted(getattr(self.reader, "worked_names", {}).items()):
+            for m in re.finditer(r"\\?[A-Za-z]+\s*_\s*(?:\d|\{\s*\d+\s*\})", t.text)}) if worked else set()
+        for name, (at, offset, words) in sorted(worked.items()):
             if chain.offset >= offset and (name in written_here or name.replace("{", "").replace("}", "")
                                            in {n.replace("{", "").replace("}", "") for n in written_here}):
                 # "since only the first unit is active, $\delta_1 = (0, 0)^T$": numbers the words work out, which may
