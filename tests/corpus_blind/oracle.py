@@ -41510,6 +41510,1284 @@ def _(rng):
     }
 
 
+# Oracle entries for the blind-corpus documents 950-963 (executed inside oracle.py's namespace).
+
+
+@document("950_hw_sigmoid_and_its_derivative")
+def _(rng):
+    x = rng.uniform(-3, 3); z = rng.uniform(-3, 3); y = float(rng.integers(2))
+    a, b = rng.uniform(-2, 2), rng.uniform(-2, 2)
+    e = math.exp
+    s = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+    ds = lambda t: d(s, t)  # noqa: E731
+    sech2 = lambda t: 1 / math.cosh(t) ** 2  # noqa: E731
+    l3, l2 = math.log(3), 2 * math.log(2)
+    ell = lambda t: -y * math.log(s(t)) - (1 - y) * math.log(1 - s(t))  # noqa: E731
+    return {
+        "10": [ds(x), -(1 + e(-x)) ** -2 * (-e(-x)), e(-x) / (1 + e(-x)) ** 2],
+        "13": [1 - s(x), e(-x) / (1 + e(-x))],
+        "16": [e(-x) / (1 + e(-x)) ** 2, 1 / (1 + e(-x)) * e(-x) / (1 + e(-x)), s(x) * (1 - s(x))],
+        "24": [s(-x), e(-x) / (e(-x) + 1), 1 - s(x)],
+        "34": [d2(s, x), ds(x) * (1 - s(x)) - s(x) * ds(x), ds(x) * (1 - 2 * s(x))],
+        "37": [ds(0.0), 0.25, 0.25],
+        "41": [math.tanh(x), 2 * s(2 * x) - 1],
+        "44": [s(x), 0.5 * (1 + math.tanh(x))],
+        "47": [ds(x), 0.5 * sech2(x)], "47.2": [ds(0.0), 0.5],
+        "54": [s(l3), 1 / (1 + e(-l3)), 1 / (1 + 1 / 3), 3 / 4],
+        "54.2": [ds(l3), 3 / 4 * 1 / 4, 3 / 16],
+        "60": [s(l2), 1 / (1 + e(-l2)), 1 / (1 + 1 / 2), 2 / 3],
+        "63": [ds(l2), 2 / 3 * 1 / 3, 2 / 9],
+        "67": [d(lambda t: math.log(s(t)), x), 1 - s(x)],
+        "70": [d(lambda t: math.log(1 - s(t)), x), ds(x) / (1 - s(x)), s(x)],
+        "78": [d(ell, z), -y * (1 - s(z)) - (1 - y) * s(z), 2 * y * s(z) - y - s(z)],
+        "83": [d(lambda t: s(a * t + b), x), a * s(a * x + b) * (1 - s(a * x + b))],
+        "83.2": [d(lambda t: s(t * t), x), s(x * x) * (1 - s(x * x))],
+    }
+
+
+@document("951_notes_softmax_jacobian")
+def _(rng):
+    K = int(rng.integers(2, 6))
+    z, v, g = rng.normal(size=K), rng.normal(size=K), rng.normal(size=K)
+    c, T = rng.normal(), rng.uniform(0.2, 3)
+    while abs(c) < 0.1:
+        c = rng.normal()
+    cp = rng.uniform(0.2, 3)
+    while abs(cp - 1) < 0.1:
+        cp = rng.uniform(0.2, 3)
+    i, j = rng.choice(K, size=2, replace=False)
+    a, b = int(rng.integers(K)), int(rng.integers(K))
+    s = softmax(z); S = np.sum(np.exp(z)); e = np.exp(z)
+    J = jac(softmax, z)
+    L = lambda t: g @ softmax(t)  # noqa: E731  (a loss with upstream gradient g)
+    JT = jac(lambda t: softmax(t / T), z)
+    sT = softmax(z / T)
+    z3 = np.array([0.0, math.log(2), math.log(3)]); s3 = softmax(z3); J3 = jac(softmax, z3)
+    L3 = lambda t: softmax(t)[0]  # noqa: E731
+    z2 = rng.normal(size=2); s2 = softmax(z2)
+    return {
+        "11": [softmax(z + c), softmax(z)], "11.2": [softmax(cp * z), softmax(z)],
+        "20": [J[i, i], (e[i] * S - e[i] * e[i]) / S**2, s[i] * (1 - s[i])],
+        "26": [J[i, j], (0 * S - e[i] * e[j]) / S**2, -s[i] * s[j]],
+        "29": [J[a, b], s[a] * (delta(a, b) - s[b])],
+        "32": [J, np.diag(s) - np.outer(s, s)],
+        "35": [J.T, J], "35.2": [J @ np.ones(K), s - s * (s @ np.ones(K)), np.zeros(K)],
+        "38": [v @ J @ v, np.sum(s * v**2) - np.sum(s**2 * v**2), np.sum(s * (1 - s) * v**2)],
+        "42": [np.trace(J), 1 - s @ s],
+        "46": [grad(L, z), J.T @ g],
+        "49": [grad(L, z)[b], sum(g[k] * s[k] * (delta(k, b) - s[b]) for k in range(K)),
+               g[b] * s[b] - s[b] * np.sum(g * s), s[b] * (g[b] - g @ s)],
+        "52": [grad(L, z), s * (g - (g @ s) * np.ones(K))],
+        "56": [math.log(s[a]), z[a] - lse(z)],
+        "56.2": [partial(lambda t: math.log(softmax(t)[a]), z, b), delta(a, b) - s[a]],
+        "60": [JT[a, b], sT[a] * (delta(a, b) - sT[b])],
+        "67": [s3, [1 / 6, 1 / 3, 1 / 2]],
+        "70": [J3[0, 0], 5 / 36], "70.2": [J3[1, 1], 1 / 3 - 1 / 9, 1 / 9], "70.3": [J3[2, 2], 1 / 4],
+        "73": [np.trace(J3), 5 / 36 + 1 / 9 + 1 / 4, (5 + 4 + 9) / 36, 1 / 2],
+        "76": [np.array([1.0, 0, 0]) @ s3, 1 / 6],
+        "79": [grad(L3, z3), [1 / 6 * 5 / 6, 1 / 3 * (-1 / 6), 1 / 2 * (-1 / 6)], [5 / 36, -1 / 18, -1 / 12]],
+        "84": [s2[0], 1 / (1 + math.exp(-(z2[0] - z2[1])))],
+        "84.2": [partial(lambda t: softmax(t)[0], z2, 1), s2[0] * s2[1]],
+    }
+
+
+@document("952_forum_cross_entropy_gradient_logits")
+def _(rng):
+    K, dd, m = int(rng.integers(2, 6)), int(rng.integers(1, 5)), int(rng.integers(2, 5))
+    z = rng.normal(size=K); c = int(rng.integers(K)); k = int(rng.integers(K))
+    y = np.eye(K)[c]; p = softmax(z)
+    Lz = lambda t: -math.log(softmax(t)[c])  # noqa: E731
+    g = grad(Lz, z)
+    Lp = lambda q: -float(np.sum(y * np.log(q)))  # noqa: E731
+    J = np.diag(p) - np.outer(p, p)
+    H = np.array([[partial2(Lz, z, a, b) for b in range(K)] for a in range(K)])
+    W, x, b = rng.normal(size=(K, dd)), rng.normal(size=dd), rng.normal(size=K)
+    pW = softmax(W @ x + b)
+    LW = lambda V: -math.log(softmax(V @ x + b)[c])  # noqa: E731
+    Lb = lambda u: -math.log(softmax(W @ x + u)[c])  # noqa: E731
+    X = rng.normal(size=(m, dd)); cs = rng.integers(K, size=m); Y = np.eye(K)[cs]; i = int(rng.integers(m))
+    Z = X @ W.T + b; P = np.array([softmax(r) for r in Z])
+    LZ = lambda ZZ: np.mean([-math.log(softmax(ZZ[n])[cs[n]]) for n in range(m)])  # noqa: E731
+    Lbb = lambda u: LZ(X @ W.T + u)  # noqa: E731
+    T = rng.uniform(0.2, 3)
+    while abs(T - 1) < 0.1:
+        T = rng.uniform(0.2, 3)
+    pT = softmax(z / T)
+    z3 = np.array([math.log(4), math.log(2), math.log(2)]); y3 = np.eye(3)[0]
+    L3 = lambda t: -math.log(softmax(t)[0])  # noqa: E731
+    zb, yb = rng.normal(), float(rng.integers(2))
+    ell = lambda t, yy=yb: -yy * math.log(sig(t)) - (1 - yy) * math.log(1 - sig(t))  # noqa: E731
+    l3 = math.log(3)
+    return {
+        "16": [Lz(z), -math.log(p[c]), -z[c] + lse(z)],
+        "19": [g[k], -delta(k, c) + 1 / np.sum(np.exp(z))],
+        "19.2": [softmax(z3), [1 / 2, 1 / 4, 1 / 4]], "19.3": [L3(z3), math.log(2)],
+        "22": [grad(L3, z3), [-1 + 1 / 8, 1 / 8, 1 / 8], [-7 / 8, 1 / 8, 1 / 8]],
+        "25": [-7 / 8 + 1 / 8 + 1 / 8, -5 / 8],
+        "34": [partial(lse, z, k), 1 / np.sum(np.exp(z)) * np.exp(z[k]), p[k]],
+        "37": [g[k], p[k] - y[k]], "37.2": [g, p - y],
+        "40": [softmax(z3) - y3, [1 / 2 - 1, 1 / 4, 1 / 4], [-1 / 2, 1 / 4, 1 / 4]],
+        "43": [np.ones(K) @ (p - y), 1 - 1, 0],
+        "49": [partial(Lp, p, k), -y[k] / p[k]],
+        "52": [g, J.T @ (-y / p), -y + p * np.sum(y), p - y],
+        "55": [H, J],
+        "60": [grad(LW, W), np.outer(x, pW - y)], "60.2": [grad(Lb, b), pW - y],
+        "63.2": [grad(LZ, Z)[i], P[i] - Y[i]],
+        "63.3": [grad(Lbb, b), np.sum(P - Y, axis=0)],
+        "65": [grad(lambda t: -math.log(softmax(t / T)[c]), z), T * (pT - y)],
+        "71.2": [d(ell, zb), sig(zb) - yb],
+        "71.3": [sig(0.0) - 1, -0.5],
+        "71.4": [sig(l3), 3 / 4],
+        "74": [ell(l3, 0.0), -math.log(1 - 3 / 4), -math.log(1 / 4), -math.log(4)],
+    }
+
+
+@document("953_solution_key_one_hidden_layer_backprop")
+def _(rng):
+    dd, nh, K = (int(v) for v in rng.integers(1, 5, size=3))
+    K = max(K, 2)
+    W1, b1, W2, b2 = rng.normal(size=(nh, dd)), rng.normal(size=nh), rng.normal(size=(K, nh)), rng.normal(size=K)
+    x = rng.normal(size=dd); c = int(rng.integers(K)); y = np.eye(K)[c]
+
+    def loss(W1=W1, b1=b1, W2=W2, b2=b2, x=x, y=y):
+        h = sig(W1 @ x + b1)
+        return -float(y @ np.log(softmax(W2 @ h + b2)))
+    z1 = W1 @ x + b1; h = sig(z1); z2 = W2 @ h + b2; yh = softmax(z2)
+    d2 = grad(lambda t: -float(y @ np.log(softmax(t))), z2)
+    dh = grad(lambda t: -float(y @ np.log(softmax(W2 @ t + b2))), h)
+    d1 = grad(lambda t: -float(y @ np.log(softmax(W2 @ sig(t) + b2))), z1)
+    sp = np.array([d(sig, t) for t in z1])
+    # part (b)
+    X = np.array([2.0, 1]); A1 = np.array([[1.0, -2], [-1, 2]]); B1 = np.array([0, math.log(3)])
+    A2 = np.array([[2, 0], [0.5, 1]]); B2 = np.zeros(2); Y = np.array([1.0, 0])
+    Z1 = A1 @ X + B1; Hh = sig(Z1); Z2 = A2 @ Hh
+    D2 = softmax(Z2) - Y
+    DH = grad(lambda t: -math.log(softmax(A2 @ t)[0]), Hh)
+    D1 = grad(lambda t: -math.log(softmax(A2 @ sig(t))[0]), Z1)
+    GW2 = grad(lambda V: loss(A1, B1, V, B2, X, Y), A2)
+    GW1 = grad(lambda V: loss(V, B1, A2, B2, X, Y), A1)
+    GX = grad(lambda t: loss(A1, B1, A2, B2, t, Y), X)
+    # part (c)
+    m = int(rng.integers(2, 5)); Xs = rng.normal(size=(m, dd)); cs = rng.integers(K, size=m); Ys = np.eye(K)[cs]
+    Lb = lambda W2v=W2, b2v=b2: np.mean([loss(W1, b1, W2v, b2v, Xs[i], Ys[i]) for i in range(m)])  # noqa: E731
+    Hs = sig(Xs @ W1.T + b1); D2s = np.array([softmax(W2 @ Hs[i] + b2) - Ys[i] for i in range(m)])
+    gW2b = grad(lambda V: Lb(V, b2), W2)
+    return {
+        "16": [d2, d2, yh - y],
+        "19": [grad(lambda V: loss(W2=V), W2), np.outer(d2, h)], "19.2": [grad(lambda u: loss(b2=u), b2), d2],
+        "19.3": [dh, W2.T @ d2], "19.4": [sp, h * (1 - h)],
+        "22": [d1, d1, (W2.T @ d2) * h * (1 - h)],
+        "28": [grad(lambda V: loss(W1=V), W1), np.outer(d1, x)],
+        "39": [Z1, [0, math.log(3)]], "39.2": [Hh, [0.5, 0.75]], "39.3": [Z2, [1, 1]],
+        "39.4": [loss(A1, B1, A2, B2, X, Y), math.log(2)],
+        "41": [D2, [-0.5, 0.5]],
+        "44": [GW2, np.outer(D2, Hh), [[-1 / 4, -3 / 8], [1 / 4, 3 / 8]]],
+        "50": [DH, A2.T @ D2, A2 @ np.array([-0.5, 0.5]), [-1, 1 / 4]],
+        "53": [np.array([d(sig, t) for t in Z1]), [1 / 4, 3 / 16]],
+        "56": [D1, np.array([-1, 1 / 4]) * np.array([1 / 4, 3 / 16]), [-1 / 4, 3 / 64]],
+        "62": [GW1, np.outer(D1, X), [[-1 / 2, -1 / 4], [3 / 32, 3 / 64]]],
+        "68": [GX, A1.T @ D1, [-19 / 64, 19 / 32]],
+        "76": [gW2b, sum(np.outer(D2s[i], Hs[i]) for i in range(m))],
+        "76.2": [grad(lambda u: Lb(W2, u), b2), np.mean(D2s, axis=0)],
+        "79": [gW2b, D2s.T @ Hs / m],
+    }
+
+
+@document("954_lecture_two_hidden_layer_backprop")
+def _(rng):
+    dd, n1, n2, K = (int(v) for v in rng.integers(1, 5, size=4))
+    while n1 == n2:
+        n2 = int(rng.integers(1, 5))
+    W1, b1 = rng.normal(size=(n1, dd)), rng.normal(size=n1)
+    W2, b2 = rng.normal(size=(n2, n1)), rng.normal(size=n2)
+    W3, b3 = rng.normal(size=(K, n2)), rng.normal(size=K)
+    x, y = rng.normal(size=dd), rng.normal(size=K)
+
+    def loss(W1=W1, b1=b1, W2=W2, b2=b2, W3=W3, b3=b3, x=x, y=y):
+        out = W3 @ sig(W2 @ sig(W1 @ x + b1) + b2) + b3
+        return 0.5 * float(np.sum((out - y) ** 2))
+    z1 = W1 @ x + b1; h1 = sig(z1); z2 = W2 @ h1 + b2; h2 = sig(z2); yh = W3 @ h2 + b3
+    d3 = grad(lambda t: 0.5 * float(np.sum((t - y) ** 2)), yh)
+    d2 = grad(lambda t: 0.5 * float(np.sum((W3 @ sig(t) + b3 - y) ** 2)), z2)
+    d1 = grad(lambda t: 0.5 * float(np.sum((W3 @ sig(W2 @ sig(t) + b2) + b3 - y) ** 2)), z1)
+    sp = lambda v: np.array([d(sig, t) for t in v])  # noqa: E731
+    # the scalar chain
+    p = dict(W1=np.array([[math.log(3)]]), b1=np.zeros(1), W2=np.array([[4.0]]), b2=np.array([-3.0]),
+             W3=np.array([[2.0]]), b3=np.zeros(1), x=np.array([1.0]), y=np.array([2.0]))
+    s1 = sig(math.log(3)); s2 = sig(4 * s1 - 3)
+    q = lambda **kw: loss(**{**p, **kw})  # noqa: E731
+    gw2 = grad(lambda V: q(W2=V), p["W2"])[0, 0]; gw1 = grad(lambda V: q(W1=V), p["W1"])[0, 0]
+    D1 = d(lambda t: 0.5 * (2 * sig(4 * sig(t) - 3) - 2) ** 2, math.log(3))
+    D2 = d(lambda t: 0.5 * (2 * sig(t) - 2) ** 2, 0.0)
+    # mini-batch
+    m = int(rng.integers(1, 5)); X, Y = rng.normal(size=(m, dd)), rng.normal(size=(m, K))
+    Lb = lambda W3v: np.mean([loss(W3=W3v, x=X[i], y=Y[i]) for i in range(m)])  # noqa: E731
+    Lb1 = lambda W1v: np.mean([loss(W1=W1v, x=X[i], y=Y[i]) for i in range(m)])  # noqa: E731
+    H1 = sig(X @ W1.T + b1); H2 = sig(H1 @ W2.T + b2); D3 = H2 @ W3.T + b3 - Y
+    Dl2 = (D3 @ W3) * H2 * (1 - H2); Dl1 = (Dl2 @ W2) * H1 * (1 - H1)
+    return {
+        "23": [d3, d3, yh - y], "24": [d2, d2, (W3.T @ d3) * sp(z2)], "25": [d1, d1, (W2.T @ d2) * sp(z1)],
+        "27": [sp(z2), h2 * (1 - h2)],
+        "31": [grad(lambda V: loss(W3=V), W3), np.outer(d3, h2)],
+        "31.2": [grad(lambda V: loss(W2=V), W2), np.outer(d2, h2)],
+        "31.3": [grad(lambda V: loss(W1=V), W1), np.outer(d1, x)],
+        "41.2": [s1, 3 / 4], "41.3": [4 * s1 - 3, 0], "41.4": [s2, 1 / 2], "41.5": [2 * s2, 1], "41.6": [q(), 1 / 2],
+        "43": [2 * s2 - 2, 2 * s2 - 2, -1],
+        "44": [D2, 2 * (2 * s2 - 2) * d(sig, 0.0), -1 / 2],
+        "45": [gw2, D2 * s2, -1 / 4],
+        "46": [D1, 4 * D2 * d(sig, math.log(3)), 4 * (-1 / 2) * 3 / 16, -3 / 4],
+        "47": [gw1, D1 * 1, -3 / 4],
+        "54": [grad(Lb1, W1), Dl1.T @ X / m],
+        "54.2": [grad(Lb, W3), H2.T @ D3 / m],
+    }
+
+
+@document("955_worksheet_skipgram_naive_softmax")
+def _(rng):
+    nV, dd = int(rng.integers(2, 7)), int(rng.integers(1, 5))
+    U, vc = rng.normal(size=(dd, nV)), rng.normal(size=dd)
+    o = int(rng.integers(nV)); w = int((o + rng.integers(1, nV)) % nV)
+    y = np.eye(nV)[o]; yh = softmax(U.T @ vc); sc = U.T @ vc
+    J = lambda UU=U, v=vc, oo=o: -math.log(softmax(UU.T @ v)[oo])  # noqa: E731
+    gU = grad(lambda UU: J(UU), U); gv = grad(lambda v: J(U, v), vc)
+    U3 = np.array([[1.0, 0, 1], [1, 1, 0]]); v3 = np.array([math.log(2), 0]); y3 = np.eye(3)[1]
+    yh3 = softmax(U3.T @ v3)
+    gv3 = grad(lambda v: J(U3, v, 1), v3); gU3 = grad(lambda UU: J(UU, v3, 1), U3)
+    # window
+    m = int(rng.integers(1, 4)); T = 2 * m + 1 + int(rng.integers(0, 4)); t = int(rng.integers(m, T - m))
+    words = rng.integers(nV, size=T)
+    Vc = rng.normal(size=(dd, nV))
+    ctx = [j for j in range(-m, m + 1) if j != 0]
+    Jw = lambda v: sum(J(U, v, int(words[t + j])) for j in ctx)  # noqa: E731
+    vt = Vc[:, words[t]]; yht = softmax(U.T @ vt)
+    Ys = [np.eye(nV)[words[t + j]] for j in range(-m, m + 1)]
+    return {
+        "9": [yh, softmax(U.T @ vc)],
+        "16": [J(), -math.log(math.exp(sc[o]) / np.sum(np.exp(sc))), -sc[o] + lse(sc)],
+        "19": [grad(lambda v: lse(U.T @ v), vc), sum(yh[x] * U[:, x] for x in range(nV))],
+        "22": [gv, -U[:, o] + sum(yh[x] * U[:, x] for x in range(nV)), U @ (yh - y)],
+        "30": [gU[:, w], math.exp(sc[w]) / np.sum(np.exp(sc)) * vc, yh[w] * vc],
+        "33": [gU[:, o], yh[o] * vc], "33.2": [gU, np.outer(vc, yh)],
+        "35": [np.sum(yh), 1],
+        "45": [U3.T @ v3, [math.log(2), 0, math.log(2)]],
+        "48": [yh3, [2 / 5, 1 / 5, 2 / 5]], "48.2": [J(U3, v3, 1), -math.log(1 / 5), math.log(5)],
+        "54": [gv3, U3 @ (yh3 - y3), 2 / 5 * np.array([1, 1]) - 4 / 5 * np.array([0, 1]) + 2 / 5 * np.array([1, 0]), [4 / 5, -2 / 5]],
+        "60": [gU3, np.outer(v3, yh3), math.log(2) * np.array([[2 / 5, 1 / 5, 2 / 5], [0, 0, 0]])],
+        "66": [v3 - 0.5 * gv3, v3 - 0.5 * gv3, [math.log(2) - 2 / 5, -1 / 5]],
+        "74": [Jw(vt), sum(J(U, vt, int(words[t + j])) for j in range(-m, m + 1))],
+        "80": [grad(Jw, vt), sum(U @ (yht - Yj) for Yj in Ys), (2 * m + 1) * U @ yht - U @ sum(Ys)],
+    }
+
+
+@document("956_recitation_negative_sampling_gradients")
+def _(rng):
+    dd, K = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    vc, uo, Un = rng.normal(size=dd), rng.normal(size=dd), rng.normal(size=(K, dd))
+    k = int(rng.integers(K)); x = rng.uniform(-4, 4)
+    Jn = lambda v=vc, u=uo, N=Un: -math.log(sig(u @ v)) - sum(math.log(sig(-N[j] @ v)) for j in range(K))  # noqa: E731
+    so, sk = uo @ vc, Un @ vc
+    gN = grad(lambda N: Jn(N=N), Un)
+    uw = rng.normal(size=dd)
+    Jw = lambda u: -math.log(sig(uo @ vc)) - 2 * math.log(sig(-u @ vc))  # noqa: E731
+    v3, o3, N3 = np.array([math.log(3), 0]), np.array([1.0, 0]), np.array([[0.0, 1], [-1, 2]])
+    J3 = lambda v=v3, u=o3, N=N3: -math.log(sig(u @ v)) - sum(math.log(sig(-N[j] @ v)) for j in range(2))  # noqa: E731
+    gN3 = grad(lambda N: J3(N=N), N3)
+    return {
+        "13": [sig(-x), 1 - sig(x)],
+        "16": [d(lambda t: math.log(sig(t)), x), sig(x) * (1 - sig(x)) / sig(x), 1 - sig(x)],
+        "24": [grad(lambda u: Jn(u=u), uo), -(1 - sig(so)) * vc, (sig(so) - 1) * vc],
+        "30": [gN[k], -(1 - sig(-sk[k])) * (-vc), (1 - sig(-sk[k])) * vc, sig(sk[k]) * vc],
+        "36": [grad(lambda v: Jn(v=v), vc), -(1 - sig(so)) * uo - sum((1 - sig(-sk[j])) * Un[j] for j in range(K)),
+               (sig(so) - 1) * uo - sum(sig(sk[j]) * Un[j] for j in range(K))],
+        "41": [grad(Jw, uw), sig(uw @ vc) * vc],
+        "51": [o3 @ v3, math.log(3)], "51.2": [N3[0] @ v3, 0], "51.3": [N3[1] @ v3, -math.log(3)],
+        "54": [J3(), -math.log(3 / 4) - math.log(1 / 2) - math.log(3 / 4), math.log(32 / 9)],
+        "57": [grad(lambda u: J3(u=u), o3), -0.25 * v3],
+        "57.2": [gN3[0], [0.5 * math.log(3), 0]], "57.3": [gN3[1], [0.25 * math.log(3), 0]],
+        "60": [grad(lambda v: J3(v=v), v3), -0.25 * o3 - 0.5 * N3[0] - 0.25 * N3[1], [0, -1]],
+        "65": [16 ** 0.75, 12], "65.2": [1 ** 0.75, 1],
+        "68": [np.array([16 ** 0.75, 1]) / (16 ** 0.75 + 1), [12 / 13, 1 / 13]],
+    }
+
+
+@document("957_nb_gradient_check_central_differences")
+def _(rng):
+    x, h = rng.uniform(-3, 3), rng.uniform(0.05, 1)
+    Dc = lambda f, x, h: (f(x + h) - f(x - h)) / (2 * h)  # noqa: E731
+    Df = lambda f, x, h: (f(x + h) - f(x)) / h  # noqa: E731
+    f = lambda t: t**3  # noqa: E731
+    g = lambda t: t**4  # noqa: E731
+    W, xv, y = np.array([[1.0, 2], [0, 1]]), np.array([1.0, 1]), np.array([1.0, 0])
+    A, xr, yr = rng.normal(size=(2, 2)), rng.normal(size=2), rng.normal(size=2)
+    L = lambda V, xx=xv, yy=y: 0.5 * float(np.sum((V @ xx - yy) ** 2))  # noqa: E731
+    r = W @ xv - y
+    M, eps, hh = rng.uniform(0.5, 5), rng.uniform(0.1, 2), rng.uniform(0.2, 2)
+    E = lambda t: M * t * t / 6 + eps / t  # noqa: E731
+    hstar = (3 * eps / M) ** (1 / 3)
+    return {
+        "3:5": [Dc(f, x, h), ((x + h) ** 3 - (x - h) ** 3) / (2 * h), (6 * x * x * h + 2 * h**3) / (2 * h), 3 * x * x + h * h],
+        "3:9": [Df(f, x, h), (3 * x * x * h + 3 * x * h * h + h**3) / h, 3 * x * x + 3 * x * h + h * h],
+        "3:11": [Dc(f, 2.0, 0.1), 12.01], "3:11.2": [Df(f, 2.0, 0.1), 12.61],
+        "3:15": [Dc(g, x, h), ((x + h) ** 4 - (x - h) ** 4) / (2 * h), (8 * x**3 * h + 8 * x * h**3) / (2 * h), 4 * x**3 + 8 * x * h * h],
+        "5:3.2": [grad(lambda V: L(V, xr, yr), A), np.outer(xr, A @ xr - yr)],
+        "5:7": [r, W @ xv - y, [2, 1]], "5:7.2": [L(W), 5 / 2],
+        "5:7.3": [np.outer(xv, r), [[2, 1], [2, 1]]],
+        "7:1.2": [abs(1 - 2) / max(1, 2), abs(1 - 2) / max(1, 2), 1 / 2],
+        "7:5": [grad(L, W), np.outer(r, xv), [[2, 2], [1, 1]]],
+        "8:7": [d(E, hh), M * hh / 6 - eps / hh**2],
+        "8:7.2": [hstar, (6 * eps / M) ** (1 / 3)],
+        "8:7.5": [(3 * 1e-16 / 6) ** (1 / 3), (1e-16) ** (1 / 3), 10 ** (-16 / 3)],
+    }
+
+
+@document("958_office_hours_rnn_bptt_two_steps")
+def _(rng):
+    n, p = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    W, U, b = rng.normal(size=(n, n)), rng.normal(size=(n, p)), rng.normal(size=n) * 0.5
+    h0, x1, x2, y = rng.normal(size=n), rng.normal(size=p), rng.normal(size=p), rng.normal(size=n)
+
+    def run(W=W, U=U, b=b, h0=h0):
+        h1 = np.tanh(W @ h0 + U @ x1 + b); h2 = np.tanh(W @ h1 + U @ x2 + b)
+        return h1, h2
+    loss = lambda **kw: 0.5 * float(np.sum((run(**kw)[1] - y) ** 2))  # noqa: E731
+    h1, h2 = run(); a1 = W @ h0 + U @ x1 + b; a2 = W @ h1 + U @ x2 + b
+    L2 = lambda a: 0.5 * float(np.sum((np.tanh(a) - y) ** 2))  # noqa: E731
+    dl2 = grad(L2, a2)
+    dh1 = grad(lambda h: L2(W @ h + U @ x2 + b), h1)
+    dl1 = grad(lambda a: L2(W @ np.tanh(a) + U @ x2 + b), a1)
+    gW = grad(lambda V: loss(W=V), W)
+    aa = rng.uniform(-2, 2); k = rng.uniform(0.2, 5)
+    # the scalar example
+    w0, u0, X1, X2, Y = 5 / 3 * math.log(3), 1.0, math.log(2), 0.0, 1.0
+    fw = lambda w, u=u0: 0.5 * (math.tanh(w * math.tanh(u * X1) + u * X2) - Y) ** 2  # noqa: E731
+    H1 = math.tanh(X1); A2 = w0 * H1; H2 = math.tanh(A2)
+    D2 = d(lambda a: 0.5 * (math.tanh(a) - Y) ** 2, A2)
+    DH1 = d(lambda h: 0.5 * (math.tanh(w0 * h) - Y) ** 2, H1)
+    D1 = d(lambda a: 0.5 * (math.tanh(w0 * math.tanh(a)) - Y) ** 2, X1)
+    # T steps, scalar
+    T = int(rng.integers(2, 6)); ws, us = rng.uniform(-1.5, 1.5), rng.uniform(-1.5, 1.5); xs = rng.normal(size=T + 1)
+    def hT(h1):
+        h = h1
+        for t in range(2, T + 1):
+            h = math.tanh(ws * h + us * xs[t])
+        return h
+    hs = [None, math.tanh(us * xs[1])]
+    for t in range(2, T + 1):
+        hs.append(math.tanh(ws * hs[-1] + us * xs[t]))
+    return {
+        "7.2": [d(math.tanh, aa), 1 - math.tanh(aa) ** 2],
+        "9": [dl2, (h2 - y) * (1 - h2) ** 2], "11": [dl2, (h2 - y) * (1 - h2 * h2)],
+        "14": [dh1, W @ dl2], "14.2": [dl1, dh1 * (1 - h1 * h1)],
+        "22": [gW, np.outer(dl2, h1) + np.outer(dl1, h0)],
+        "22.2": [grad(lambda V: loss(U=V), U), np.outer(dl2, x2) + np.outer(dl1, x1)],
+        "22.3": [grad(lambda v: loss(b=v), b), dl1 + dl2],
+        "25": [gW, np.outer(dl2, h1)],
+        "29.2": [math.tanh(math.log(k)), (k * k - 1) / (k * k + 1)],
+        "34": [H1, math.tanh(math.log(2)), 3 / 5], "34.2": [A2, w0 * H1, math.log(3)],
+        "34.3": [H2, math.tanh(math.log(3)), 4 / 5],
+        "37": [fw(w0), 0.5 * (4 / 5 - 1) ** 2, 1 / 50],
+        "39": [D2, (-1 / 5) * (1 - 4 / 5) ** 2, -1 / 125],
+        "44": [D2, (-1 / 5) * (1 - 16 / 25), -9 / 125],
+        "47": [d(fw, w0), D2 * H1, -27 / 625],
+        "50": [DH1, w0 * D2, -3 / 25 * math.log(3)],
+        "50.2": [D1, -3 / 25 * math.log(3) * 16 / 25, -48 / 125 * math.log(3)],
+        "53": [d(lambda u: fw(w0, u), u0), D1 * X1, -48 / 125 * math.log(2) * math.log(3)],
+        "62": [d(hT, hs[1]), math.prod(ws * (1 - hs[t] ** 2) for t in range(1, T + 1))],
+    }
+
+
+@document("959_blog_weight_decay_in_the_loss")
+def _(rng):
+    r_, c_ = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    W, lam, eta = rng.normal(size=(r_, c_)), rng.uniform(0.05, 2), rng.uniform(0.01, 0.5)
+    j, k = int(rng.integers(r_)), int(rng.integers(c_))
+    x, y, b = rng.normal(size=c_), rng.normal(size=r_), rng.normal(size=r_)
+    L = lambda V, bb=b: 0.5 * float(np.sum((V @ x + bb - y) ** 2))  # noqa: E731
+    Ll = lambda V, bb=b: L(V, bb) + lam / 2 * np.sum(V * V)  # noqa: E731
+    pen = lambda V: lam / 2 * np.sum(V * V)  # noqa: E731
+    gL = grad(L, W)
+    t = int(rng.integers(0, 6)); Wt = W.copy()
+    for _ in range(t):
+        Wt = Wt - eta * (0 * gL + lam * Wt)
+    W2, G2 = np.array([[1.0, -2], [0, 3]]), np.array([[0.5, 0], [-1, 0.5]])
+    m = int(rng.integers(2, 6)); ls = rng.normal(size=m)
+    Xs, Ys = rng.normal(size=(m, c_)), rng.normal(size=(m, r_))
+    li = lambda V, i: 0.5 * float(np.sum((V @ Xs[i] - Ys[i]) ** 2))  # noqa: E731
+    tempting = lambda V: np.mean([li(V, i) + lam / 2 * np.sum(V * V) for i in range(m)])  # noqa: E731
+    n = int(rng.integers(1, 4)); X, yv, w = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n)
+    Lr = lambda v: float(np.sum((X @ v - yv) ** 2)) / (2 * m) + lam / 2 * v @ v  # noqa: E731
+    wstar = np.linalg.solve(X.T @ X + m * lam * np.eye(n), X.T @ yv)
+    X1, y1 = np.array([[1.0], [2]]), np.array([1.0, 3])
+    w1 = np.linalg.solve(X1.T @ X1 + 2 * 0.5 * np.eye(1), X1.T @ y1)[0]
+    wn = rng.normal(size=n); wn[np.abs(wn) < 0.1] = 0.5; q = int(rng.integers(n))
+    return {
+        "16": [np.sum(W * W), sum(W[a, c] ** 2 for a in range(r_) for c in range(c_)), np.trace(W.T @ W)],
+        "19": [partial(pen, W, (j, k)), lam * W[j, k]], "19.2": [grad(pen, W), lam * W],
+        "19.3": [grad(lambda V: lam * np.sum(V * V), W), lam * W],
+        "21": [grad(lambda bb: Ll(W, bb), b), grad(lambda bb: L(W, bb), b)],
+        "28": [W - eta * grad(Ll, W), W - eta * (gL + lam * W), (1 - eta * lam) * W - eta * gL],
+        "31": [Wt, (1 - eta * lam) ** t * W],
+        "31.4": [1 - 0.1 * 1e-2, 0.999],
+        "39": [0.1 / 2 * np.sum(W2 * W2), 0.05 * 14, 0.7],
+        "42": [W2 - 0.1 * (G2 + 0.1 * W2), 0.99 * W2 - 0.1 * G2, [[0.94, -1.98], [0.1, 2.92]]],
+        "56": [np.mean(ls + lam / 2 * np.sum(W * W)), np.mean(ls) + lam / (2 * m) * np.sum(W * W)],
+        "59": [grad(tempting, W), np.mean([grad(lambda V: li(V, i), W) for i in range(m)], axis=0) + lam / m * W],
+        "66.2": [grad(Lr, w), X.T @ (X @ w - yv) / m + lam * w],
+        "69": [wstar, np.linalg.solve(X.T @ X + lam * np.eye(n), X.T @ yv)],
+        "69.3": [(X1.T @ X1)[0, 0], 5], "69.4": [(X1.T @ y1)[0], 7],
+        "72": [w1, 7 / (5 + 0.5), 14 / 11],
+        "77": [grad(lambda v: lam * np.linalg.norm(v), wn), lam * wn],
+        "77.2": [partial(lambda v: lam * np.sum(np.abs(v)), wn, q), lam * np.sign(wn[q])],
+    }
+
+
+@document("960_exam_minibatch_loss_gradients")
+def _(rng):
+    m, dd, K = int(rng.integers(2, 6)), int(rng.integers(1, 4)), int(rng.integers(2, 5))
+    X, y, w, b = rng.normal(size=(m, dd)), rng.normal(size=m), rng.normal(size=dd), rng.normal()
+    L = lambda v, bb: float(np.mean((X @ v + bb - y) ** 2))  # noqa: E731
+    yh = X @ w + b
+    x3, y3 = np.array([1.0, 2, 3]), np.array([2.0, 3, 5])
+    L3 = lambda v, bb: float(np.mean((x3 * v + bb - y3) ** 2))  # noqa: E731
+    gw3, gb3 = d(lambda v: L3(v, 0.0), 1.0), d(lambda bb: L3(1.0, bb), 0.0)
+    ell = lambda v: (X @ v + b - y) ** 2  # noqa: E731
+    W, bv = rng.normal(size=(dd, K)), rng.normal(size=K); lab = rng.integers(K, size=m); Y = np.eye(K)[lab]
+    def Lsm(Z):
+        return -np.mean([math.log(softmax(Z[i])[lab[i]]) for i in range(m)])
+    Z = X @ W + bv; P = np.array([softmax(r) for r in Z])
+    xs2, ys2, w2 = np.array([[1.0, 0], [0, 1]]), np.array([1.0, 0]), np.array([math.log(3), math.log(3)])
+    Llog = lambda v: -np.mean([ys2[i] * math.log(sig(xs2[i] @ v)) + (1 - ys2[i]) * math.log(1 - sig(xs2[i] @ v)) for i in range(2)])  # noqa: E731
+    sg = sig(xs2 @ w2)
+    k = int(rng.integers(2, 4)); per = int(rng.integers(1, 4)); losses = rng.uniform(0, 3, size=k * per)
+    Lj = [np.mean(losses[j * per:(j + 1) * per]) for j in range(k)]
+    return {
+        "16": [d(lambda bb: L(w, bb), b), 2 / m * np.sum(yh - y)],
+        "16.2": [grad(lambda v: L(v, b), w), 2 / m * sum((yh[i] - y[i]) * X[i] for i in range(m)), 2 / m * X.T @ (X @ w + b - y)],
+        "26": [L3(1.0, 0.0), (1 + 1 + 4) / 3, 2],
+        "32": [gw3, 2 / 3 * (-1 - 2 - 3), -4], "32.2": [gb3, 2 / 3 * (-1 - 1 - 2), -8 / 3],
+        "35": [1 - 0.1 * gw3, 1 - 0.1 * (-4), 1.4], "35.2": [0 - 0.1 * gb3, 0 + 0.8 / 3, 4 / 15],
+        "39.2": [grad(lambda v: float(np.sum(ell(v))), w), m * grad(lambda v: float(np.mean(ell(v))), w)],
+        "49": [grad(Lsm, Z), (P - Y) / m],
+        "52": [grad(lambda V: Lsm(X @ V + bv), W), (P - Y).T @ X / m],
+        "52.2": [grad(lambda u: Lsm(X @ W + u), bv), (P - Y).T @ np.ones(m) / m],
+        "57.4": [sig(math.log(3)), 3 / 4],
+        "60": [Llog(w2), -0.5 * (math.log(3 / 4) + math.log(1 / 4)), 0.5 * math.log(16 / 3)],
+        "63": [grad(Llog, w2), sum((sg[i] - ys2[i]) * xs2[i] for i in range(2)) / 2],
+        "66": [grad(Llog, w2), 0.5 * (-0.25 * np.array([1, 0]) + 0.75 * np.array([0, 1])), [-0.25, 0.75]],
+        "74": [np.mean(losses), sum(Lj)],
+    }
+
+
+@document("961_appendix_tanh_rnn_per_step_losses")
+def _(rng):
+    n, p, K = int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(2, 4))
+    Whh, Wxh, bh = rng.normal(size=(n, n)), rng.normal(size=(n, p)), rng.normal(size=n) * 0.5
+    Why, by = rng.normal(size=(K, n)), rng.normal(size=K)
+    h0, xs = rng.normal(size=n), [None, rng.normal(size=p), rng.normal(size=p)]
+    cs = [None, int(rng.integers(K)), int(rng.integers(K))]
+    E = np.eye(K)
+    head = lambda h, t, Wy=Why, bb=by: -math.log(softmax(Wy @ h + bb)[cs[t]])  # noqa: E731
+
+    def loss(Whh=Whh, Wxh=Wxh, Why=Why, by=by):
+        h1 = np.tanh(Whh @ h0 + Wxh @ xs[1] + bh); h2 = np.tanh(Whh @ h1 + Wxh @ xs[2] + bh)
+        return head(h1, 1, Why, by) + head(h2, 2, Why, by)
+    a1 = Whh @ h0 + Wxh @ xs[1] + bh; h1 = np.tanh(a1); a2 = Whh @ h1 + Wxh @ xs[2] + bh; h2 = np.tanh(a2)
+    yh = [None, softmax(Why @ h1 + by), softmax(Why @ h2 + by)]
+    dh2 = grad(lambda h: head(h, 2), h2)
+    d2 = grad(lambda a: head(np.tanh(a), 2), a2)
+    dh1 = grad(lambda h: head(h, 1) + head(np.tanh(Whh @ h + Wxh @ xs[2] + bh), 2), h1)
+    d1 = grad(lambda a: head(np.tanh(a), 1) + head(np.tanh(Whh @ np.tanh(a) + Wxh @ xs[2] + bh), 2), a1)
+    aa = rng.uniform(-2, 2); s = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+    oo = rng.normal(size=K)
+    # scalar check
+    w0 = 5 / 3 * math.log(1.5); X = math.log(2)
+    def sl(w=w0, u=1.0):
+        g1 = math.tanh(u * X); g2 = math.tanh(w * g1 + u * X)
+        return 0.5 * (g1 - 1) ** 2 + 0.5 * (g2 - 1) ** 2
+    H1 = math.tanh(X); A2 = w0 * H1 + X; H2 = math.tanh(A2)
+    D2 = d(lambda a: 0.5 * (math.tanh(a) - 1) ** 2, A2)
+    DH1 = d(lambda h: 0.5 * (h - 1) ** 2 + 0.5 * (math.tanh(w0 * h + X) - 1) ** 2, H1)
+    D1 = d(lambda a: 0.5 * (math.tanh(a) - 1) ** 2 + 0.5 * (math.tanh(w0 * math.tanh(a) + X) - 1) ** 2, X)
+    l32 = math.log(1.5)
+    return {
+        "24": [d(math.tanh, aa), (math.cosh(aa) ** 2 - math.sinh(aa) ** 2) / math.cosh(aa) ** 2, 1 - math.tanh(aa) ** 2],
+        "26": [math.tanh(aa), 2 * s(2 * aa) - 1],
+        "28": [d(math.tanh, aa), d(lambda t: 2 * s(2 * t) - 1, aa), 2 * d(s, 2 * aa), 2 * s(2 * aa) * (1 - s(2 * aa))],
+        "33": [grad(lambda o: -math.log(softmax(o)[cs[1]]), oo), softmax(oo) - E[cs[1]]],
+        "35": [grad(lambda V: loss(Why=V), Why), sum(np.outer(yh[t] - E[cs[t]], [h1, h2][t - 1]) for t in (1, 2))],
+        "43": [dh2, Why.T @ (yh[2] - E[cs[2]])],
+        "44": [d2, (1 - h2 * h2) * dh2],
+        "48": [dh1, Whh.T @ d2], "49": [d1, (1 - h1 * h1) * (Whh.T @ d2)],
+        "53": [grad(lambda V: loss(Whh=V), Whh), np.outer(d2, h1) + np.outer(d1, h0)],
+        "53.2": [grad(lambda V: loss(Wxh=V), Wxh), np.outer(d2, xs[2]) + np.outer(d1, xs[1])],
+        "60": [H1, math.tanh(math.log(2)), 3 / 5],
+        "62": [A2, w0 * 3 / 5 + X, math.log(3)], "62.2": [H2, 4 / 5],
+        "64": [D2, (1 - 16 / 25) * (4 / 5 - 1), -9 / 125],
+        "65": [DH1, w0 * D2, -3 / 25 * l32],
+        "66": [D1, 16 / 25 * (-3 / 25 * l32), -48 / 625 * l32],
+        "68": [d(lambda w: sl(w), w0), D2 * H1, -27 / 625],
+        "70": [d(lambda u: sl(w0, u), 1.0), (D1 + D2) * X, -(9 / 125 + 48 / 625 * l32) * X],
+    }
+
+
+@document("962_handout_batched_two_layer_net_shapes")
+def _(rng):
+    m, dd, nh, K = int(rng.integers(2, 5)), int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(2, 4))
+    X = rng.normal(size=(m, dd)); lab = rng.integers(K, size=m); Y = np.eye(K)[lab]
+    W1, b1, W2, b2 = rng.normal(size=(nh, dd)), rng.normal(size=nh), rng.normal(size=(K, nh)), rng.normal(size=K)
+    lam = rng.uniform(0.05, 1)
+    act = sig
+    def data(S):
+        return -np.mean([math.log(softmax(S[i])[lab[i]]) for i in range(m)])
+    def loss(W1=W1, b1=b1, W2=W2, b2=b2, X=X, f=sig):
+        H = f(X @ W1.T + b1)
+        return data(H @ W2.T + b2) + lam / 2 * (np.sum(W1 * W1) + np.sum(W2 * W2))
+    Z1 = X @ W1.T + b1; H = act(Z1); S = H @ W2.T + b2; P = np.array([softmax(r) for r in S])
+    GS = grad(data, S); GH = grad(lambda HH: data(HH @ W2.T + b2), H)
+    GZ = grad(lambda ZZ: data(sig(ZZ) @ W2.T + b2), Z1)
+    rl = lambda Z: np.maximum(Z, 0)  # noqa: E731
+    GHr = grad(lambda HH: data(HH @ W2.T + b2), rl(Z1))
+    GZr = grad(lambda ZZ: data(rl(ZZ) @ W2.T + b2), Z1)
+    i = int(rng.integers(m))
+    A1, A2 = np.array([[1.0, -1], [2, 0]]), np.array([[1.0, 1], [0, -1]])
+    return {
+        "26": [GS, GS, (P - Y) / m],
+        "29": [np.ones(m) @ GS @ np.ones(K), (m - m) / m, 0],
+        "29.2": [GS[i], P[i] - Y[i]],
+        "34": [grad(lambda V: loss(W2=V), W2), GS.T @ H + lam * W2, sum(np.outer(P[k] - Y[k], H[k]) for k in range(m)) / m + lam * W2],
+        "34.2": [grad(lambda u: loss(b2=u), b2), GS.T @ np.ones(m)],
+        "37": [GH, GS @ W2], "37.2": [GZ, GH * H * (1 - H)], "37.3": [GZr, GHr * (Z1 > 0)],
+        "42": [grad(lambda V: loss(W1=V), W1), UNDEFINED if nh != dd else X.T @ GZ + lam * W1],
+        "42.2": [grad(lambda u: loss(b1=u), b1), GZ.T @ np.ones(m) + lam * b1],
+        "45": [grad(lambda V: loss(X=V), X), GZ @ W1],
+        "52": [nh * (dd + 1) + K * (nh + 1), (nh + 1) * dd + (K + 1) * nh],
+        "58": [100 * 785 + 10 * 101, 101 * 784 + 11 * 100, 79184 + 1100, 80284],
+        "69": [0.1 / 2 * (np.sum(A1 * A1) + np.sum(A2 * A2)), 0.05 * (6 + 3), 0.45],
+        "69.2": [0.1 * A1, [[0.1, -0.1], [0.2, 0]]],
+    }
+
+
+@document("963_reading_group_generalized_delta_rule")
+def _(rng):
+    ni, no = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    yi, W, dj = rng.uniform(0, 1, size=ni), rng.normal(size=(no, ni)), rng.uniform(0, 1, size=no)
+    Ef = lambda V, y=yi, dd=dj: 0.5 * float(np.sum((sig(V @ y) - dd) ** 2))  # noqa: E731
+    x = W @ yi; y = sig(x); j, i = int(rng.integers(no)), int(rng.integers(ni))
+    dEdx = grad(lambda t: 0.5 * float(np.sum((sig(t) - dj) ** 2)), x)
+    dEdy = grad(lambda t: 0.5 * float(np.sum((t - dj) ** 2)), y)
+    C = int(rng.integers(2, 5)); Ys, Ds = rng.uniform(0, 1, size=(C, ni)), rng.uniform(0, 1, size=(C, no))
+    Etot = lambda V: sum(Ef(V, Ys[c], Ds[c]) for c in range(C))  # noqa: E731
+    eps, al, g = rng.uniform(0.05, 1), rng.uniform(0.1, 0.9), rng.normal()
+    t = int(rng.integers(0, 8))
+    def mom(T):
+        dw = -eps * g
+        for _ in range(T):
+            dw = -eps * g + al * dw
+        return dw
+    l3 = math.log(3)
+    Es = lambda v: 0.5 * (sig(v @ np.array([1.0, 2])) - 1) ** 2  # noqa: E731
+    ws = np.array([3 * l3, -l3]); gw = grad(Es, ws)
+    DX = d(lambda v: 0.5 * (sig(v) - 1) ** 2, l3)
+    return {
+        "15": [dEdy[j], y[j] - dj[j]], "15.2": [d(sig, x[j]), y[j] * (1 - y[j])],
+        "18": [dEdx[j], dEdy[j] * d(sig, x[j]), (y[j] - dj[j]) * y[j] * (1 - y[j])],
+        "21": [partial(Ef, W, (j, i)), dEdx[j] * yi[i]],
+        "21.2": [partial(lambda v: 0.5 * float(np.sum((sig(W @ v) - dj) ** 2)), yi, i), sum(dEdx[k] * W[k, i] for k in range(no))],
+        "23": [grad(Etot, W), sum(grad(lambda V: Ef(V, Ys[c], Ds[c]), W) for c in range(C)) / C],
+        "30": [(dj[j] - y[j]) * y[j] * (1 - y[j]), (dj[j] - y[j]) * y[j] * (1 - y[j]), -dEdx[j]],
+        "33.2": [-eps * partial(Ef, W, (j, i)), -eps * (dj[j] - y[j]) * y[j] * (1 - y[j]) * yi[i]],
+        "40": [mom(t), -eps * g * sum(al**k for k in range(t + 1)), -eps * g * (1 - al**t) / (1 - al)],
+        "43": [mom(3000), -eps * g / (1 - al)],
+        "50": [ws @ np.array([1.0, 2]), 3 * l3 - 2 * l3, l3],
+        "50.2": [sig(l3), 1 / (1 + 1 / 3), 3 / 4],
+        "50.3": [Es(ws), 0.5 * (3 / 4 - 1) ** 2, 1 / 32],
+        "53": [sig(l3) - 1, -1 / 4],
+        "56": [DX, -1 / 4 * 3 / 16, -3 / 16],
+        "59": [gw[0], -3 / 16], "59.2": [gw[1], -3 / 8],
+        "62": [-0.5 * gw[1], -0.5 * gw[1], 3 / 16],
+    }
+
+
+# Oracle entries for the blind-corpus documents 964-977 (executed inside oracle.py's namespace).
+
+
+def _argmax964(f, lo, hi):
+    """The maximiser of a smooth concave f on (lo, hi), as the root of its derivative."""
+    from scipy.optimize import brentq
+    return brentq(lambda t: d(f, t), lo, hi, xtol=1e-14, rtol=1e-13, maxiter=500)
+
+
+def _bern_data964(rng, n):
+    while True:
+        x = (rng.uniform(size=n) < rng.uniform(0.2, 0.8)).astype(float)
+        if 0 < x.sum() < n:
+            return x
+
+
+@document("964_hw_mle_bernoulli_poisson")
+def _(rng):
+    from scipy.stats import poisson
+    n = int(rng.integers(3, 13)); x = _bern_data964(rng, n); S = x.sum(); p = rng.uniform(0.05, 0.95)
+    L = lambda q: float(np.prod(q**x * (1 - q) ** (1 - x)))  # noqa: E731
+    ell = lambda q: float(np.sum(x * np.log(q) + (1 - x) * np.log(1 - q)))  # noqa: E731
+    xe = np.array([1, 0, 0, 1, 1, 0, 1, 0, 0, 0], dtype=float)
+    elle = lambda q: float(np.sum(xe * np.log(q) + (1 - xe) * np.log(1 - q)))  # noqa: E731
+    lam = rng.uniform(0.2, 5); m = int(rng.integers(1, 10))
+    c = rng.poisson(lam, size=m).astype(float)
+    if c.sum() == 0:
+        c[0] = 1.0
+    T = c.sum()
+    lf = np.array([math.lgamma(k + 1) for k in c])
+    ellp = lambda l: float(np.sum(poisson.logpmf(c, l)))  # noqa: E731
+    k = np.arange(200); pk = poisson.pmf(k, lam)
+    ET = m * float(np.sum(k * pk)); VT = m * float(np.sum((k - lam) ** 2 * pk))
+    ce = np.array([3, 1, 4, 0, 2, 5, 2, 3], dtype=float)
+    lhat_e = _argmax964(lambda l: float(np.sum(ce * math.log(l) - l)), 0.1, 20)
+    return {
+        "10": [L(p), float(np.prod([p**xi * (1 - p) ** (1 - xi) for xi in x])), p**S * (1 - p) ** (n - S)],
+        "16": [ell(p), math.log(L(p)), S * math.log(p) + (n - S) * math.log(1 - p)],
+        "22": [d(ell, p), S / p - (n - S) / (1 - p), (S - n * p) / (p * (1 - p))],
+        "28": [_argmax964(ell, 1e-4, 1 - 1e-4), S / n],
+        "36": [d2(ell, p), -S / p**2 + (n - S) / (1 - p) ** 2],
+        "41": [_argmax964(elle, 0.01, 0.99), 4 / 10, 0.4],
+        "44": [d2(elle, 0.4), -4 / 0.16 + 6 / 0.36, -25 + 50 / 3, -25 / 3],
+        "54": [ellp(lam), float(np.sum(c * math.log(lam) - lam - lf)), T * math.log(lam) - m * lam - lf.sum()],
+        "60": [d(ellp, lam), T / lam - m], "60.2": [d2(ellp, lam), -T / lam**2],
+        "63": [_argmax964(ellp, 1e-3, 100), T / m],
+        "65": [ET, m * lam],
+        "68": [-d2(lambda l: ET * math.log(l) - m * l, lam), -d2(lambda l: ET * math.log(l) - m * l, lam), m * lam / lam**2, m / lam],
+        "71": [VT, m * lam],
+        "74": [VT / m**2, VT / m**2, VT / m, m * lam / m, lam],
+        "82": [ce.sum(), 3 + 1 + 4 + 0 + 2 + 5 + 2 + 3, 21],
+        "82.2": [lhat_e, 21 / 8, 2.625],
+        "85": [poisson.pmf(0, lam), math.exp(-lam)],
+        "85.2": [math.exp(-lhat_e), math.exp(-2.625)],
+    }
+
+
+_LAG964 = np.polynomial.laguerre.laggauss(80)
+
+
+def _elag964(g):
+    """The integral of g(u) e^{-u} over u > 0 (Gauss-Laguerre, exact for polynomials of degree < 160)."""
+    u, w = _LAG964
+    return float(np.sum(w * g(u)))
+
+
+def _newtonmax964(f, x0, iters=40):
+    """A stationary point of the smooth scalar f of a vector, by Newton's method from x0 (numerical derivatives),
+    halving steps that leave the domain where f is finite."""
+    x = np.array(x0, dtype=float)
+    for _ in range(iters):
+        g = grad(f, x)
+        H = np.array([[partial2(f, x, i, k) for k in range(len(x))] for i in range(len(x))])
+        step = np.linalg.solve(H, g)
+        if not np.all(np.isfinite(step)):
+            break
+        t = 1.0
+        while not np.isfinite(f(x - t * step)) and t > 1e-12:
+            t /= 2
+        x = x - t * step
+        if np.max(np.abs(t * step)) < 1e-13 * (1 + np.max(np.abs(x))):
+            break
+    return x
+
+
+@document("965_lecture_mle_exponential_gaussian")
+def _(rng):
+    n = int(rng.integers(2, 9)); lam = rng.uniform(0.2, 4)
+    x = rng.exponential(1 / rng.uniform(0.3, 3), size=n)
+    while x.mean() < 0.05:
+        x = rng.exponential(1.0, size=n)
+    xb = x.mean()
+    from scipy.stats import expon, norm
+    ell = lambda l: float(np.sum(expon.logpdf(x, scale=1 / l)))  # noqa: E731
+    lh = _argmax964(ell, 1e-3, 60)
+    EXbar = _elag964(lambda u: u) / lam            # the mean of one exponential, so of the average
+    Einv = lam * n * _elag964(lambda u: u ** (n - 2)) / math.gamma(n)   # E[n / sum], the sum Gamma(n, lam)
+    x1 = np.array([2.0, 0.5, 1.5, 3.0, 1.0])
+    ell1 = lambda l: float(np.sum(np.log(l) - l * x1))  # noqa: E731
+    lh1 = _argmax964(ell1, 1e-3, 60)
+    mu, v = rng.normal(), rng.uniform(0.2, 4)
+    y = rng.normal(rng.normal(), rng.uniform(0.5, 2), size=n); yb = y.mean()
+    ellg = lambda m, s: float(np.sum(norm.logpdf(y, m, math.sqrt(s)))) if s > 0 else float("nan")  # noqa: E731
+    q = lambda m: float(np.sum((y - m) ** 2))  # noqa: E731
+    F = lambda r: ellg(r[0], math.exp(r[1]))  # noqa: E731
+    mh, rh = _ascent964(F, [float(np.median(y)), math.log(float(np.ptp(y)) ** 2 + 1e-3)])
+    vh = math.exp(rh)                                     # Newton in (mu, log v), better behaved than in v
+    C = np.eye(n) - np.ones((n, n)) / n
+    x2 = np.array([4.0, 8, 5, 9, 4]); ss2 = float(np.sum((x2 - x2.mean()) ** 2))
+    return {
+        "17": [ell(lam), ell(lam), n * math.log(lam) - n * lam * xb],
+        "22": [d(ell, lam), n / lam - n * xb], "22.2": [d2(ell, lam), -n / lam**2],
+        "26": [lh, 1 / xb],
+        "28": [ell(lh), n * math.log(xb) - n],
+        "30": [EXbar, 1 / lam],
+        "32": [Einv, Einv, 1 / EXbar, lam],
+        "39": [lh1, 1 / 1.6, 0.625],
+        "43": [d2r(ell1, lh1), -5 / 0.625**2, -12.8],
+        "51": [ellg(mu, v), ellg(mu, v), -n / 2 * math.log(2 * math.pi) - n / 2 * math.log(v) - q(mu) / (2 * v)],
+        "56": [d(lambda m: ellg(m, v), mu), n * (yb - mu) / v],
+        "57": [d(lambda s: ellg(mu, s), v), -n / (2 * v) + q(mu) / (2 * v * v)],
+        "61": [mh, yb], "61.2": [vh, q(yb) / n],
+        "65": [ellg(mh, vh), -n / 2 * math.log(2 * math.pi * vh) - 1 / 2],
+        "70": [d2r(lambda s: ellg(mu, s), v, 1e-2 * v), n / (2 * v * v) - q(mu) / v**3],
+        "74": [d2r(lambda s: ellg(mh, s), vh, 1e-2 * vh), n / (2 * vh**2) - n * vh / vh**3, -n / vh**2],
+        "78": [q(yb), q(mu) - n * (yb - mu) ** 2],
+        "79": [v * float(np.sum(np.full(n, 1 / n) ** 2)), v / n],
+        "81": [v * np.trace(C), n * v - n * v / n, (n - 1) * v],
+        "84": [v * np.trace(C) / n, (n - 1) / n * v],
+        "88": [ss2, 4 + 4 + 1 + 6 + 4, 19],
+        "92": [ss2 / 5, 19 / 5, 3.8], "92.2": [ss2 / 4, 19 / 4, 4.75],
+    }
+
+
+def _gl964(g, a, b, n=40):
+    """The integral of g over [a, b] by Gauss-Legendre (exact for polynomials of degree < 2n)."""
+    t, w = np.polynomial.legendre.leggauss(n)
+    x = (b - a) / 2 * t + (a + b) / 2
+    return float((b - a) / 2 * np.sum(w * g(x)))
+
+
+@document("966_recitation_expectation_variance_die_binomial")
+def _(rng):
+    from scipy.stats import binom
+    f = np.arange(1, 7, dtype=float); E = lambda g: float(np.mean(g(f)))  # noqa: E731
+    EX, EX2 = E(lambda k: k), E(lambda k: k * k); VX = EX2 - EX**2
+    VY = E(lambda k: (2 * k - 1) ** 2) - E(lambda k: 2 * k - 1) ** 2
+    tot = (f[:, None] + f[None, :]).ravel(); VS = float(np.mean(tot**2) - np.mean(tot) ** 2)
+    n = int(rng.integers(1, 31)); p = rng.uniform(0, 1)
+    k = np.arange(n + 1); pk = binom.pmf(k, n, p)
+    BE, BE2, BF = float(np.sum(k * pk)), float(np.sum(k * k * pk)), float(np.sum(k * (k - 1) * pk))
+    k20 = np.arange(21); p20 = binom.pmf(k20, 20, 0.3)
+    V20 = float(np.sum(k20**2 * p20) - np.sum(k20 * p20) ** 2)
+    a = rng.uniform(-5, 5); b = a + rng.uniform(0.1, 5)
+    UE = _gl964(lambda x: x / (b - a), a, b); UE2 = _gl964(lambda x: x * x / (b - a), a, b)
+    E2u = _gl964(lambda x: x * x / 4, -1, 3); Eu = _gl964(lambda x: x / 4, -1, 3)
+    return {
+        "10": [EX, 21 / 6, 7 / 2],
+        "14": [EX2, (1 + 4 + 9 + 16 + 25 + 36) / 6, 91 / 6],
+        "18": [VX, 91 / 6 - 49 / 4, 35 / 12],
+        "21.2": [E(lambda k: 2 * k - 1), 6],
+        "24": [VY, 2 * VX, 35 / 6],
+        "29": [VS, 35 / 6],
+        "36": [BE, n * p, n * p],
+        "39": [BF, n * (n - 1) * p * p],
+        "43": [BE2 - BE**2, BF + BE - BE**2, n * (n - 1) * p * p + n * p - n * n * p * p, n * p + n * p * p, n * p * (1 + p)],
+        "50": [float(np.sum(k20 * p20)), 6],
+        "53": [V20, 20 * 0.3 * 1.3, 7.8],
+        "53.2": [float(np.sum(k20**2 * p20)), 7.8 + 36, 43.8],
+        "61": [UE, _gl964(lambda x: x / (b - a), a, b), (a + b) / 2],
+        "65": [UE2, _gl964(lambda x: x * x / (b - a), a, b), (b**3 - a**3) / (3 * (b - a)), (a * a + a * b + b * b) / 3],
+        "71": [E2u, (1 + 3 + 9) / 3, 13 / 3],
+        "71.2": [E2u - Eu**2, 13 / 3 - 1, 10 / 3],
+    }
+
+
+def _ascent964(f, x0, iters=200):
+    """The maximiser of a smooth f of a vector: damped Newton steps where the Hessian is negative definite, gradient
+    steps elsewhere, each backtracked until f increases; then plain Newton steps to polish."""
+    x = np.array(x0, dtype=float)
+    for _ in range(iters):
+        g = grad(f, x)
+        H = np.array([[partial2(f, x, i, k) for k in range(len(x))] for i in range(len(x))])
+        step = -np.linalg.solve(H, g) if np.all(np.linalg.eigvalsh((H + H.T) / 2) < 0) else g
+        t, fx = 1.0, f(x)
+        while t > 1e-14 and not f(x + t * step) > fx:
+            t /= 2
+        if t <= 1e-14:
+            break
+        x = x + t * step
+        if np.max(np.abs(t * step)) < 1e-12 * (1 + np.max(np.abs(x))):
+            break
+    return x
+
+
+def _golden964(f, lo, hi, iters=200):
+    """The minimiser of a unimodal f on [lo, hi] by golden-section search."""
+    r = (math.sqrt(5) - 1) / 2
+    a, b = lo, hi
+    for _ in range(iters):
+        c, e = b - r * (b - a), a + r * (b - a)
+        if f(c) < f(e):
+            b = e
+        else:
+            a = c
+    return (a + b) / 2
+
+
+@document("967_nb_gradient_descent_quadratic")
+def _(rng):
+    f = lambda w: w[0] ** 2 + 3 * w[1] ** 2 - 2 * w[0] + 12 * w[1] + 13  # noqa: E731
+    A = np.diag([2.0, 6.0]); b = np.array([2.0, -12.0])
+    x, y = rng.uniform(-4, 4, size=2); w = np.array([x, y])
+
+    def gd(eta, k):
+        v = np.zeros(2)
+        for _ in range(k):
+            v = v - eta * grad(f, v)
+        return v
+    H = np.array([[partial2_wide(f, w, i, j) for j in range(2)] for i in range(2)])
+    wstar = _newtonmax964(lambda v: -f(v), rng.normal(size=2))
+    eta = rng.uniform(0.01, 0.6); step = w - eta * grad(f, w)
+    k = int(rng.integers(0, 9)); wk = gd(0.1, k)
+    lam = np.linalg.eigvalsh(A)
+    worst = lambda t: max(abs(1 - t * l) for l in lam)  # noqa: E731
+    es = _golden964(worst, 0.0, 1.0)
+    k2 = int(rng.integers(0, 9))
+    w0 = np.zeros(2); g = grad(f, w0)
+    e0 = _argmax964(lambda t: -f(w0 - t * g), 0.0, 1.0)
+    return {
+        "1:5": [f(w), x * x + 3 * y * y - 2 * x + 12 * y + 13, (x - 1) ** 2 + 3 * (y + 2) ** 2],
+        "1:9": [grad(f, w), np.array([2 * x - 2, 6 * y + 12]), A @ w - b],
+        "1:9.2": [H, A], "1:11": [wstar, np.array([1.0, -2])],
+        "2:5": [gd(0.1, 1), np.array([0.2, -1.2])], "2:5.2": [f(gd(0.1, 1)), 2.56],
+        "2:7": [gd(0.1, 2), np.array([0.36, -1.68])],
+        "2:9": [grad(f, gd(0.1, 2)), np.array([0.72 - 2, -10.8 + 12]), np.array([-1.28, 1.2])],
+        "2:11": [gd(0.1, 3), np.array([0.36 + 0.128, -1.68 - 0.12]), np.array([0.488, -1.8])],
+        "2:11.2": [f(gd(0.1, 3)), 0.512**2 + 3 * 0.2**2, 0.382144],
+        "4:5": [step[0] - 1, (1 - 2 * eta) * (x - 1)], "4:5.2": [step[1] + 2, (1 - 6 * eta) * (y + 2)],
+        "4:9": [wk[0], 1 - 0.8**k], "4:9.2": [wk[1], -2 + 2 * 0.4**k],
+        "4:13": [f(wk), (0.8**k) ** 2 + 3 * (2 * 0.4**k) ** 2, 0.64**k + 6 * 0.16**k],
+        "6:5": [es, 2 / (lam[0] + lam[-1]), 1 / 4],
+        "6:5.2": [worst(es), (lam[-1] - lam[0]) / (lam[-1] + lam[0]), 1 / 2],
+        "6:9": [f(gd(es, k2)), 0.5**k2 * f(w0), 13 * 2.0**-k2],
+        "6:9.2": [f(gd(es, 5)), 13 / 32],
+        "6:16": [e0, (g @ g) / (g @ A @ g), 148 / 872, 37 / 218],
+        "6:20": [f(w0 - e0 * g), (72 / 109) ** 2 + 3 * (4 / 109) ** 2, 5232 / 11881],
+    }
+
+
+@document("968_office_hours_newton_method_root_minimum")
+def _(rng):
+    root = lambda f, x: x - f(x) / d(f, x)  # noqa: E731
+    mini = lambda g, x: x - d(g, x) / d2r(g, x)  # noqa: E731
+    f1 = lambda t: t * t - 5  # noqa: E731
+    s5 = math.sqrt(5)
+    x = rng.choice([-1, 1]) * rng.uniform(0.3, 5)
+    x1 = root(f1, 2.0); x2 = root(f1, x1)
+    f2 = lambda t: (t - 1) ** 2  # noqa: E731
+    xd = 1 + rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    g = lambda t: math.exp(t) - 2 * t  # noqa: E731
+    xm = _argmax964(lambda t: -g(t), -5, 5)
+    y = rng.uniform(-2, 2)
+    g1 = mini(g, 0.0); g2 = mini(g, g1)
+    q = lambda t: 3 * t * t - 12 * t + 5  # noqa: E731
+    x0 = rng.uniform(-5, 5)
+    h = lambda p: p[0] ** 2 + p[0] * p[1] + 2 * p[1] ** 2 - 4 * p[0]  # noqa: E731
+    p = rng.uniform(-3, 3, size=2); o = np.zeros(2)
+    H = np.array([[partial2_wide(h, p, i, j) for j in range(2)] for i in range(2)])
+    W = np.array([[4.0, 1], [1, 2]]) / 7
+    return {
+        "18": [root(f1, x), x - (x * x - 5) / (2 * x), (x + 5 / x) / 2],
+        "24": [x1, 9 / 4], "24.2": [x2, (9 / 4 + 20 / 9) / 2, 161 / 72],
+        "30": [root(f1, x) - s5, (x * x + 5) / (2 * x) - s5, (x * x - 2 * s5 * x + 5) / (2 * x), (x - s5) ** 2 / x],
+        "36": [x1 - s5, (2 - s5) ** 2 / 2, (9 - 4 * s5) / 2],
+        "44": [root(f2, xd), xd - (xd - 1) ** 2 / (2 * (xd - 1)), (xd + 1) / 2],
+        "51": [d(g, y), math.exp(y) - 2], "51.2": [d2r(g, y), math.exp(y)],
+        "54": [g(xm), math.exp(math.log(2)) - 2 * math.log(2), 2 - math.log(2)],
+        "60": [mini(g, y), y - (math.exp(y) - 2) / math.exp(y), y - 1 + 2 * math.exp(-y)],
+        "63": [g1, 1], "63.2": [g2, 1 - 1 + 2 / math.e, 2 / math.e],
+        "70": [mini(q, x0), x0 - (6 * x0 - 12) / 6, 2], "70.2": [q(2.0), 12 - 24 + 5, -9],
+        "78": [grad(h, p), np.array([2 * p[0] + p[1] - 4, p[0] + 4 * p[1]])],
+        "78.2": [H, np.array([[2.0, 1], [1, 4]])],
+        "84": [np.linalg.inv(H), W],
+        "90": [o - np.linalg.solve(H, grad(h, o)), -W @ np.array([-4.0, 0]), np.array([16.0, 4]) / 7],
+    }
+
+
+@document("969_exam_lagrange_multipliers")
+def _(rng):
+    kkt = lambda L, start: _newtonmax964(L, start)  # noqa: E731  (a stationary point of the Lagrangian)
+    L1 = lambda p: p[0] * p[1] - p[2] * (p[0] + 2 * p[1] - 8)  # noqa: E731
+    x1, y1, l1 = kkt(L1, [4.3, 1.8, 2.2])
+    p = rng.uniform(-3, 3, size=3); yy = rng.uniform(0.1, 3.9)
+    f2 = lambda x, y: x * x + 2 * y * y  # noqa: E731
+    L2 = lambda q: f2(q[0], q[1]) - q[2] * (q[0] + q[1] - 3)  # noqa: E731
+    x2, y2, l2 = kkt(L2, [1.0, 1.0, 1.0])
+    ys = _argmax964(lambda y: -f2(3 - y, y), -10, 10)
+    s = rng.choice([-1.0, 1.0])
+    L3 = lambda q: q[0] + q[1] - q[2] * (q[0] ** 2 + q[1] ** 2 - 2)  # noqa: E731
+    x3, y3, l3 = kkt(L3, [s * 1.1, s * 0.9, s * 0.45])
+    lam = rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    L4 = lambda q: q[0] * q[1] * q[2] - q[3] * (q[0] + q[1] + q[2] - 12)  # noqa: E731
+    x4, y4, z4, l4 = kkt(L4, [4.2, 3.9, 4.1, 15.0])
+    c = rng.uniform(1, 20)
+    ystar = lambda b: _argmax964(lambda y: (b - 2 * y) * y, 0, b / 2)  # noqa: E731
+    fstar = lambda b: (b - 2 * ystar(b)) * ystar(b)  # noqa: E731
+    return {
+        "16": [partial(L1, p, 0), p[1] - p[2]], "16.2": [partial(L1, p, 1), p[0] - 2 * p[2]],
+        "19": [4 * l1, 8], "19.2": [l1, 2], "19.3": [4 * 2, 8], "19.4": [(8 - 2 * yy) * yy, (8 - 2 * yy) * yy],
+        "28": [partial(L2, p, 0), 2 * p[0] - p[2]], "28.2": [partial(L2, p, 1), 2 * p[1] - p[2]],
+        "31": [x2, y2, 1.5], "31.2": [l2, 3],
+        "34": [f2(3 - ys, ys), f2(1.5, 1.5), 9 / 4 + 2 * 9 / 4, 27 / 4],
+        "49": [x3, y3, 1 / (2 * l3)],
+        "52": [1 / (4 * lam**2) + 1 / (4 * lam**2), 1 / (2 * lam**2), 2], "52.2": [l3**2, 1 / 4],
+        "55": [1 + 1, 2], "57": [-1 - 1, -2],
+        "63": [4**3, 64],
+        "66": [l4, y4 * z4, 4 * 4, 8],
+        "73": [c - 2 * ystar(c), c / 2], "73.2": [ystar(c), c / 4],
+        "76": [fstar(c), c / 2 * c / 4, c * c / 8], "76.2": [d(fstar, c), c / 8],
+        "79": [8 / 8, 1],
+    }
+
+
+def _p2r964(f, x, i, k, h=1e-2):
+    """d^2 f/dx_i dx_k by Richardson extrapolation of two central differences (error O(h^4))."""
+    c = lambda s: (f(_shift(_shift(x, i, s), k, s)) - f(_shift(_shift(x, i, s), k, -s))  # noqa: E731
+                   - f(_shift(_shift(x, i, -s), k, s)) + f(_shift(_shift(x, i, -s), k, -s))) / (4 * s * s)
+    return (4 * c(h / 2) - c(h)) / 3
+
+
+def _hess964(f, x):
+    x = np.asarray(x, dtype=float)
+    return np.array([[_p2r964(f, x, i, k) for k in range(len(x))] for i in range(len(x))])
+
+
+@document("970_handout_convexity_second_derivatives_hessians")
+def _(rng):
+    det = np.linalg.det
+    x = rng.uniform(-2, 2); xp = rng.uniform(0.2, 4)
+    f = lambda t: math.exp(-t) + t * t  # noqa: E731
+    g = lambda t: t * math.log(t)  # noqa: E731
+    h = lambda t: 1 / t  # noqa: E731
+    s = lambda t: math.log(1 + math.exp(t))  # noqa: E731
+    e = math.exp(x)
+    p = rng.uniform(-2, 2, size=2)
+    f1 = lambda q: q[0] ** 2 + q[0] * q[1] + q[1] ** 2  # noqa: E731
+    f2 = lambda q: q[0] ** 2 + 4 * q[0] * q[1] + q[1] ** 2  # noqa: E731
+    f3 = lambda q: math.exp(q[0] + q[1])  # noqa: E731
+    p3 = rng.uniform(-0.5, 0.15, size=2)
+    f4 = lambda q: q[0] ** 2 / q[1]  # noqa: E731
+    p4 = np.array([rng.uniform(-2, 2), rng.uniform(0.5, 2)]); a, b = p4
+    H4 = _hess964(f4, p4)
+    Q = np.array([[4.0, -2], [-2, 1]])
+    m, n = int(rng.integers(1, 6)), int(rng.integers(1, 5))
+    X, y, w, v = rng.normal(size=(m, n)), rng.normal(size=m), rng.normal(size=n), rng.normal(size=n)
+    L = lambda u: float(np.sum((X @ u - y) ** 2))  # noqa: E731
+    HL = np.array([[partial2_wide(L, w, i, k) for k in range(n)] for i in range(n)])
+    return {
+        "7.2": [d2r(f, x), 2 - math.exp(-x)],
+        "12": [d(g, xp), math.log(xp) + xp / xp, math.log(xp) + 1], "12.2": [d2r(g, xp), 1 / xp],
+        "15": [g(math.exp(-1)), -math.exp(-1)],
+        "20": [d(h, xp), -xp**-2], "20.2": [d2r(h, xp), -2 / xp**3],
+        "28": [d2r(s, x), d(lambda t: math.exp(t) / (1 + math.exp(t)), x),
+               (e * (1 + e) + e * e) / (1 + e) ** 2, e * (1 + 2 * e) / (1 + e) ** 2],
+        "38": [_hess964(f1, p), np.array([[2.0, 1], [1, 2]])],
+        "38.2": [det(_hess964(f1, p)), 4 - 1, 3],
+        "46": [det(_hess964(f2, p)), 2 * 2 - 4 * 4, -12],
+        "54": [_hess964(f3, p3), f3(p3) * np.ones((2, 2))], "54.2": [det(_hess964(f3, p3)), 0],
+        "62": [H4[0, 0], 2 / b], "62.2": [H4[0, 1], -2 * a / b**2], "62.3": [H4[1, 1], a * a / b**3],
+        "68": [det(H4), 2 / b * a * a / b**3 - 4 * a * a / b**4, -2 * a * a / b**4],
+        "75.3": [4 - 4, 0], "75.4": [max(np.linalg.eigvalsh(Q)), 3],
+        "77.2": [HL, 2 * X.T @ X],
+        "80": [v @ X.T @ X @ v, (X @ v) @ (X @ v), np.linalg.norm(X @ v) ** 2],
+    }
+
+
+def _ridge964(X, y, lam):
+    """argmin |y - Xw|^2 + lam |w|^2, as the least-squares solution of the stacked system [X; sqrt(lam) I] w = [y; 0]."""
+    X = np.atleast_2d(np.asarray(X, dtype=float))
+    A = np.vstack([X, math.sqrt(lam) * np.eye(X.shape[1])])
+    return np.linalg.lstsq(A, np.concatenate([y, np.zeros(X.shape[1])]), rcond=None)[0]
+
+
+@document("971_solution_key_normal_equations_ridge")
+def _(rng):
+    inv = np.linalg.inv
+    n = int(rng.integers(2, 8)); dd = int(rng.integers(1, n + 1))
+    X, y, w = rng.normal(size=(n, dd)), rng.normal(size=n), rng.normal(size=dd)
+    lam = rng.uniform(0.1, 5); a = rng.normal(size=dd); B = rng.normal(size=(dd, dd)); A = B + B.T
+    J = lambda u: float(np.sum((y - X @ u) ** 2))  # noqa: E731
+    Jl = lambda u: J(u) + lam * float(u @ u)  # noqa: E731
+    G, I = X.T @ X, np.eye(dd)
+    wl = _ridge964(X, y, lam)
+    X4 = np.array([[1.0, 0], [1, 1], [1, 2], [1, 3]]); y4 = np.array([1.0, 2, 4, 5])
+    w4 = np.linalg.lstsq(X4, y4, rcond=None)[0]
+    x1 = np.array([[1.0], [2], [2]]); y1 = np.array([1.0, 3, 2])
+    Xo = np.linalg.qr(rng.normal(size=(n, dd)))[0]
+    return {
+        "10": [J(w), (y - X @ w) @ (y - X @ w), y @ y - 2 * w @ X.T @ y + w @ G @ w],
+        "13": [grad(lambda u: u @ a, w), a], "13.2": [grad(lambda u: u @ A @ u, w), 2 * A @ w],
+        "16": [grad(J, w), -2 * X.T @ y + 2 * G @ w, -2 * X.T @ (y - X @ w)],
+        "19.2": [np.linalg.lstsq(X, y, rcond=None)[0], inv(G) @ X.T @ y],
+        "26": [X4.T @ X4, np.array([[4.0, 6], [6, 14]])], "26.2": [X4.T @ y4, np.array([12.0, 25])],
+        "26.3": [inv(X4.T @ X4), np.array([[14.0, -6], [-6, 4]]) / 20],
+        "32": [w4, np.array([168 - 150, -72 + 100]) / 20, np.array([0.9, 1.4])],
+        "38": [float(np.sum((y4 - X4 @ w4) ** 2)), 0.01 + 0.09 + 0.09 + 0.01, 0.2],
+        "46": [grad(Jl, w), -2 * X.T @ (y - X @ w) + lam * w],
+        "52": [(G + lam / 2 * I) @ wl, X.T @ y], "52.2": [wl, inv(G + lam / 2 * I) @ X.T @ y],
+        "57.4": [float(x1[:, 0] @ y1), 11], "57.5": [float(x1[:, 0] @ x1[:, 0]), 9],
+        "57.6": [np.linalg.lstsq(x1, y1, rcond=None)[0][0], 11 / 9],
+        "60": [_ridge964(x1, y1, 2.0)[0], 11 / (9 + 2 / 2), 11 / 10],
+        "66": [X4.T @ X4 + np.eye(2), np.array([[5.0, 6], [6, 15]])],
+        "66.2": [_ridge964(X4, y4, 2.0), np.array([[15.0, -6], [-6, 5]]) @ np.array([12.0, 25]) / 39,
+                 np.array([10 / 13, 53 / 39])],
+        "69.2": [np.linalg.lstsq(Xo, y, rcond=None)[0], Xo.T @ y],
+        "72": [_ridge964(Xo, y, lam), Xo.T @ y / (1 + lam / 2), np.linalg.lstsq(Xo, y, rcond=None)[0] / (1 + lam / 2)],
+    }
+
+
+_HG964 = np.polynomial.hermite.hermgauss(40)
+
+
+def _enormal964(g, mu, sd):
+    """E[g(X)] for X ~ N(mu, sd^2), by Gauss-Hermite quadrature."""
+    t, w = _HG964
+    return float(np.sum(w * g(mu + math.sqrt(2) * sd * t)) / math.sqrt(math.pi))
+
+
+def _klnormal964(m1, s1, m2, s2):
+    """D_KL(N(m1, s1^2) || N(m2, s2^2)) as the expectation of the log-ratio of the two densities."""
+    from scipy.stats import norm
+    return _enormal964(lambda x: norm.logpdf(x, m1, s1) - norm.logpdf(x, m2, s2), m1, s1)
+
+
+@document("972_blog_kl_divergence_gaussians_bernoullis")
+def _(rng):
+    from scipy.stats import norm
+    kb = lambda a, b: sum(pa * math.log(pa / pb) for pa, pb in ((a, b), (1 - a, 1 - b)))  # noqa: E731
+    a, b = rng.uniform(0.05, 0.95, size=2)
+    m1, m2 = rng.normal(size=2); s1, s2 = rng.uniform(0.3, 3, size=2); x = rng.normal()
+    mu, sg = rng.normal(), rng.uniform(0.3, 3)
+    L = math.log
+    sopt = _argmax964(lambda s: -_klnormal964(mu, s, 0.0, 1.0), 0.05, 5)
+    return {
+        "18": [kb(a, b), a * L(a / b) + (1 - a) * L((1 - a) / (1 - b))],
+        "24": [kb(0.5, 0.25), L(2) / 2 + L(2 / 3) / 2, L(4 / 3) / 2],
+        "30": [kb(0.25, 0.5), L(0.5) / 4 + 3 / 4 * L(1.5), 3 / 4 * L(3) - L(2) / 4],
+        "36": [d(lambda t: kb(t, b), a), L(a / b) - L((1 - a) / (1 - b))],
+        "36.2": [d2r(lambda t: kb(t, b), a), 1 / a + 1 / (1 - a), 1 / (a * (1 - a))],
+        "46": [norm.logpdf(x, m1, s1) - norm.logpdf(x, m2, s2),
+               L(s2 / s1) - (x - m1) ** 2 / (2 * s1 * s1) + (x - m2) ** 2 / (2 * s2 * s2)],
+        "49": [_enormal964(lambda t: (t - m1) ** 2, m1, s1), s1 * s1], "49.2": [x - m2, (x - m1) + (m1 - m2)],
+        "52": [_enormal964(lambda t: (t - m2) ** 2, m1, s1), s1 * s1 + (m1 - m2) ** 2],
+        "58": [_klnormal964(m1, s1, m2, s2), L(s2 / s1) + (s1 * s1 + (m1 - m2) ** 2) / (2 * s2 * s2) - 0.5],
+        "61.3": [2.0**2, 4],
+        "64": [_klnormal964(0, 1, 1, 2), L(4) + 2 / 8 - 0.5, L(4) - 0.25],
+        "67": [_klnormal964(1, 2, 0, 1), L(0.25) + 5 / 2 - 0.5, 2 - L(4)],
+        "74": [_klnormal964(mu, sg, 0, 1), (mu * mu + sg * sg - 1 - L(sg)) / 2],
+        "80": [d(lambda t: _klnormal964(t, sg, 0, 1), mu), mu],
+        "80.2": [d(lambda t: _klnormal964(mu, t, 0, 1), sg), sg - 1 / (2 * sg)],
+        "83": [sopt, 1 / math.sqrt(2)],
+    }
+
+
+@document("973_forum_logistic_regression_gradient")
+def _(rng):
+    n, dd = int(rng.integers(1, 7)), int(rng.integers(1, 5))
+    X = rng.normal(size=(n, dd)); y = (rng.uniform(size=n) < 0.5).astype(float); w = rng.normal(size=dd)
+    z = rng.uniform(-4, 4); i = int(rng.integers(n))
+    s = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
+    ell = lambda v: float(np.sum(y * np.log(s(X @ v)) + (1 - y) * np.log(1 - s(X @ v))))  # noqa: E731
+    sz = s(X @ w)
+    xe = np.array([1.0, -1, 2]); ye = np.array([1.0, 0, 1])
+    elle = lambda v: float(np.sum(ye * np.log(s(v * xe)) + (1 - ye) * np.log(1 - s(v * xe))))  # noqa: E731
+    g0, h0 = d(elle, 0.0), d2r(elle, 0.0)
+    sp = d(s, z)
+    H = _hess964(ell, w)
+    return {
+        "13": [sp, s(z) * (1 - s(z))],
+        "16": [d(lambda t: math.log(s(t)), z), sp / s(z), 1 - s(z)],
+        "16.2": [d(lambda t: math.log(1 - s(t)), z), sp / (1 - s(z)), s(z)],
+        "19": [grad(lambda v: v @ X[i], w), X[i]],
+        "22": [grad(ell, w), sum((y[k] * (1 - sz[k]) + (1 - y[k]) * sz[k]) * X[k] for k in range(n))],
+        "28": [g0, 0.5 * 1 + 0.5 * (-1) + 0.5 * 2, 1],
+        "31": [0 + 0.5 * g0, 0.5],
+        "37": [1 - s(z), s(-z)],
+        "40": [math.log(s(z)), z - math.log(1 + math.exp(z))], "40.2": [math.log(1 - s(z)), -math.log(1 + math.exp(z))],
+        "46": [ell(w), float(np.sum(y * (X @ w) - np.log(1 + np.exp(X @ w))))],
+        "49": [d(lambda t: math.log(1 + math.exp(t)), z), math.exp(z) / (1 + math.exp(z)), s(z)],
+        "52": [grad(ell, w), sum((y[k] - sz[k]) * X[k] for k in range(n)), X.T @ (y - s(X @ w))],
+        "58": [g0, 0.5 * 1 - 0.5 * (-1) + 0.5 * 2, 2],
+        "67": [sp, s(z) * (1 - s(z)), math.exp(-z) / (1 + math.exp(-z))],
+        "70": [H, -sum(sz[k] * (1 - sz[k]) * np.outer(X[k], X[k]) for k in range(n)),
+               -X.T @ np.diag(sz * (1 - sz)) @ X],
+        "76": [h0, -0.25 * (1 + 1 + 2), -1],
+        "76.2": [0 - g0 / h0, 0 - g0 / h0, 0 - 2 / -1, 2],
+    }
+
+
+def _perms964(n):
+    """All permutations of 0, ..., n-1, as lists."""
+    if n == 0:
+        return [[]]
+    return [p[:i] + [n - 1] + p[i:] for p in _perms964(n - 1) for i in range(n)]
+
+
+@document("974_worksheet_expectation_linearity_indicators")
+def _(rng):
+    from scipy.stats import binom
+    E = lambda g: _gl964(lambda x: g(x) / 2, 0, 2)  # noqa: E731
+    EX, EX2, EX3 = E(lambda x: x), E(lambda x: x * x), E(lambda x: x**3)
+    V = EX2 - EX**2
+    k12 = np.arange(13); p12 = binom.pmf(k12, 12, 1 / 6)
+    VN = float(np.sum(k12**2 * p12) - np.sum(k12 * p12) ** 2)
+    n = int(rng.integers(2, 7)); P = np.array(_perms964(n)); I = (P == np.arange(n)).astype(float)
+    Fv = I.sum(axis=1); j, k = rng.choice(n, size=2, replace=False)
+    EF, EF2 = Fv.mean(), (Fv**2).mean()
+    EII = np.array([[np.mean(I[:, a] * I[:, b]) for b in range(n)] for a in range(n)])
+    f = np.arange(1, 7); M = np.maximum(f[:, None], f[None, :]).ravel(); kk = int(rng.integers(1, 7))
+    return {
+        "12": [EX, 1], "12.2": [EX2, EX2, 4 / 3],
+        "18": [EX + EX2, 1 + 4 / 3, 7 / 3], "18.2": [V, 4 / 3 - 1, 1 / 3],
+        "23": [E(lambda x: (3 * x - 1) ** 2) - E(lambda x: 3 * x - 1) ** 2, 9 * V, 3],
+        "28": [EX3, EX * EX2, 4 / 3],
+        "32": [EX3 - EX * EX2, 4 / 3 - 4 / 3, 0],
+        "44": [VN, 12 / 6 * 5 / 6, 5 / 3],
+        "50": [EF, I.mean(axis=0).sum(), 1],
+        "53": [EII[j, k], 1 / n**2],
+        "56": [EF2, np.trace(EII) + EII.sum() - np.trace(EII), 1 + n * (n - 1) / n**2, 2 - 1 / n],
+        "60": [EF2 - EF**2, EF2 - EF**2, 1 - 1 / n],
+        "67": [np.mean(M <= kk), kk**2 / 36], "67.2": [np.mean(M == kk), (2 * kk - 1) / 36],
+        "70": [M.mean(), sum(q * (2 * q - 1) / 36 for q in range(1, 7)), (2 * 91 - 21) / 36, 151 / 36],
+    }
+
+
+@document("975_appendix_mle_as_kl_minimisation")
+def _(rng):
+    from scipy.stats import binom, norm, poisson, expon
+    n = int(rng.integers(2, 12)); th = rng.uniform(0.1, 0.9)
+    x = rng.integers(0, 3, size=n)
+    vals, counts = np.unique(x, return_counts=True); ph = counts / n
+    lq = lambda v: binom.logpmf(v, 2, th)  # noqa: E731
+    ell = float(np.sum(lq(x)))
+    kl = float(np.sum(ph * (np.log(ph) - lq(vals))))
+    H = -float(np.sum(ph * np.log(ph)))
+    xb, q = rng.uniform(0.05, 0.95, size=2)
+    b01 = (rng.uniform(size=n) < 0.5).astype(float)
+    kb = lambda t: sum(pa * math.log(pa / pb) for pa, pb in ((xb, t), (1 - xb, 1 - t)))  # noqa: E731
+    mu0, mu = rng.normal(size=2); s, s0 = rng.uniform(0.3, 3, size=2); v = rng.uniform(0.2, 5)
+    I1 = _enormal964(lambda xs: d(lambda m: norm.logpdf(xs, m, s), mu) ** 2, mu, s)
+    klv = lambda t: _klnormal964(mu0, s0, mu0, math.sqrt(t))  # noqa: E731
+    l0, lam = rng.uniform(0.3, 5, size=2); k = np.arange(300)
+    klp = lambda t: float(np.sum(poisson.pmf(k, l0) * (poisson.logpmf(k, l0) - poisson.logpmf(k, t))))  # noqa: E731
+    kle = lambda t: _elag964(lambda u: expon.logpdf(u / l0, scale=1 / l0) - expon.logpdf(u / l0, scale=1 / t))  # noqa: E731
+    return {
+        "17": [kl, -H - float(np.sum(ph * lq(vals))), -H - ell / n],
+        "25": [float(np.mean(b01 == 1)), float(np.mean(b01))],
+        "27": [kb(q), xb * math.log(xb / q) + (1 - xb) * math.log((1 - xb) / (1 - q))],
+        "31": [d(kb, q), -xb / q + (1 - xb) / (1 - q), (xb - q) / (q * (1 - q))],
+        "34": [_argmax964(lambda t: -kb(t), 1e-4, 1 - 1e-4), xb],
+        "36": [d2r(kb, xb), 1 / xb + 1 / (1 - xb), 1 / (xb * (1 - xb))],
+        "38.2": [1 / 0.21, 100 / 21],
+        "44": [_klnormal964(mu0, s, mu, s), (mu - mu0) ** 2 / (2 * s * s)],
+        "45": [d2r(lambda m: _klnormal964(mu0, s, m, s), mu), 1 / s**2],
+        "48": [n * I1, n / s**2], "48.2": [s * s * float(np.sum(np.full(n, 1 / n) ** 2)), s * s / n],
+        "52": [klv(v), 0.5 * math.log(v / s0**2) + s0**2 / (2 * v) - 0.5],
+        "54": [d(lambda t: 0.5 * math.log(t), v), 1 / v],
+        "56": [d(klv, v), 1 / v - s0**2 / (2 * v * v)],
+        "58": [_argmax964(lambda t: -klv(t), 0.01, 50), s0**2 / 2],
+        "64": [klp(lam), l0 * math.log(l0 / lam) - l0 + lam], "65": [d2r(klp, lam), l0 / lam**2],
+        "69": [d2r(klp, l0), l0 / l0**2, 1 / l0],
+        "73": [kle(lam), math.log(l0 / lam) + l0 / lam - 1],
+        "74": [d2r(kle, lam), 1 / lam**2 + 2 * l0 / lam**3],
+        "78": [d2r(kle, l0), 1 / l0**2 + 2 / l0**2, 3 / l0**2],
+    }
+
+
+@document("976_nb_mle_poisson_exposure_weighted_mean")
+def _(rng):
+    from scipy.stats import poisson, norm
+    n = int(rng.integers(1, 7)); t = rng.uniform(0.2, 3, size=n)
+    y = rng.poisson(rng.uniform(0.5, 4) * t).astype(float)
+    if y.sum() == 0:
+        y[0] = 1.0
+    Y, T = y.sum(), t.sum(); lam = rng.uniform(0.2, 5)
+    ell = lambda l: float(np.sum(poisson.logpmf(y, l * t)))  # noqa: E731
+    C = float(np.sum(y * np.log(t) - np.array([math.lgamma(v + 1) for v in y])))
+    k = np.arange(250)
+
+    def moments(l, tt):
+        """E[Y], Var(Y) and the Fisher information (variance of the score) at rate l, exposures tt."""
+        EY = VY = I = 0.0
+        for ti in tt:
+            pk = poisson.pmf(k, l * ti)
+            score = d(lambda r: poisson.logpmf(k, r * ti), l)
+            m = float(np.sum(k * pk)); EY += m; VY += float(np.sum((k - m) ** 2 * pk)); I += float(np.sum(pk * score**2))
+        return EY, VY, I
+    EY, VY, I = moments(lam, t)
+    ye, te = np.array([2.0, 5, 3]), np.array([1.0, 2, 1.5])
+    elle = lambda l: float(np.sum(poisson.logpmf(ye, l * te)))  # noqa: E731
+    lh = _argmax964(elle, 0.05, 50)
+    VYh = moments(lh, te)[1]
+    m = int(rng.integers(1, 7)); sg = rng.uniform(0.3, 3, size=m); x = rng.normal(size=m) * 3; mu = rng.normal()
+    w = 1 / sg**2
+    ellg = lambda u, xs=x, ss=sg: float(np.sum(norm.logpdf(xs, u, ss)))  # noqa: E731
+    f = lambda u: -0.5 * float(np.sum(w * (x - u) ** 2))  # noqa: E731
+    muhat = lambda xs, ss=sg: _argmax964(lambda u: ellg(u, xs, ss), -100, 100)  # noqa: E731
+
+    def sens(xs, ss):
+        """d mu-hat/d x_i by the implicit function theorem on the score: -l_{mu x_i} / l_{mu mu}."""
+        u = muhat(xs, ss); z = np.concatenate([[u], xs])
+        L = lambda q: ellg(q[0], q[1:], ss)  # noqa: E731
+        return np.array([-_p2r964(L, z, 0, i + 1) / _p2r964(L, z, 0, 0) for i in range(len(xs))])
+    a = sens(x, sg)
+    xe, se = np.array([10.0, 12, 15]), np.array([1.0, 2, 3]); we = 1 / se**2
+    ae = sens(xe, se); Ve = float(np.sum(ae**2 * se**2))
+    return {
+        "1:7": [ell(lam), float(np.sum(y * np.log(lam * t) - lam * t - np.array([math.lgamma(v + 1) for v in y]))),
+                Y * math.log(lam) - lam * T + C],
+        "1:11": [d(ell, lam), Y / lam - T], "1:11.2": [d2r(ell, lam), -Y / lam**2],
+        "1:13": [_argmax964(ell, 1e-3, 200), Y / T],
+        "1:15": [EY, lam * T],
+        "1:17": [I, EY / lam**2, lam * T / lam**2, T / lam],
+        "1:21": [VY / T**2, VY / T**2, lam / T**2],
+        "1:26": [lh, 10 / 4.5, 20 / 9],
+        "1:26.2": [math.sqrt(VYh) / 4.5, math.sqrt(lh) / 4.5, math.sqrt(20 / 9) / 4.5, 4 * math.sqrt(5) / 27],
+        "1:28": [d(elle, 2.0), 0.5],
+        "3:5": [ellg(mu) - ellg(0.0) + f(0.0), f(mu)],
+        "3:5.2": [d(ellg, mu), float(np.sum(w * (x - mu)))],
+        "3:9": [muhat(x), float(np.sum(w * x) / np.sum(w))],
+        "3:13": [float(np.sum(a**2 * sg**2)), float(np.sum(w**2 * sg**2) / np.sum(w) ** 2), 1 / float(np.sum(w))],
+        "3:18": [float(we.sum()), 1 + 1 / 4 + 1 / 9, 49 / 36],
+        "3:18.2": [float(we @ xe), 10 + 3 + 5 / 3, 46 / 3],
+        "3:21": [muhat(xe, se), (46 / 3) / (49 / 36), 552 / 49], "3:21.2": [Ve, 36 / 49],
+        "3:25": [math.sqrt(Ve), math.sqrt(36 / 49), 6 / 49],
+    }
+
+
+@document("977_reading_group_ridge_map_estimate")
+def _(rng):
+    from scipy.stats import norm
+    n, dd = int(rng.integers(1, 7)), int(rng.integers(1, 5))
+    X, y, w = rng.normal(size=(n, dd)), rng.normal(size=n), rng.normal(size=dd)
+    s2, t2 = rng.uniform(0.2, 3, size=2); lam = rng.uniform(0.1, 5)
+
+    def post(Xm, yv, s2, t2):
+        """The posterior's mode, covariance and the equivalent ridge penalty, from the log densities."""
+        logpdf = lambda z, m, var: -0.5 * np.log(2 * math.pi * var) - (z - m) ** 2 / (2 * var)  # noqa: E731
+        nlp = lambda v: -float(np.sum(logpdf(yv, Xm @ v, s2)) + np.sum(logpdf(v, 0.0, t2)))  # noqa: E731
+        k = Xm.shape[1]; o = np.zeros(k)
+        H = np.array([[partial2_wide(nlp, o, i, j) for j in range(k)] for i in range(k)])
+        mode = o - np.linalg.solve(H, grad(nlp, o))          # one Newton step: nlp is quadratic
+        lam_eq = (s2 * H - Xm.T @ Xm)[0, 0]
+        return nlp, mode, np.linalg.inv(H), lam_eq
+    nlp, mode, S, leq = post(X, y, s2, t2)
+    f = lambda v: float(np.sum((y - X @ v) ** 2)) / (2 * s2) + float(v @ v) / (2 * t2)  # noqa: E731
+    w0 = np.zeros(dd)
+    G = X.T @ X; I = np.eye(dd)
+    xe, ye = np.array([[1.0], [2]]), np.array([2.0, 3])
+    _, mode_e, S_e, leq_e = post(xe, ye, 1.0, 0.5)
+    mle_e = np.linalg.lstsq(xe, ye, rcond=None)[0][0]
+    return {
+        "14": [float(np.sum(norm.logpdf(y, X @ w, math.sqrt(s2)))),
+               -n / 2 * math.log(2 * math.pi * s2) - float(np.sum((y - X @ w) ** 2)) / (2 * s2)],
+        "16": [float(np.sum(norm.logpdf(w, 0, math.sqrt(t2)))), -dd / 2 * math.log(2 * math.pi * t2) - float(w @ w) / (2 * t2)],
+        "22": [nlp(w) - nlp(w0) + f(w0), f(w)],
+        "28": [2 * s2 * float(w @ w) / (2 * t2), t2 / s2 * float(w @ w)],
+        "31": [leq, t2 / s2],
+        "34": [mode, _ridge964(X, y, leq), np.linalg.solve(G + leq * I, X.T @ y)],
+        "44": [S, np.linalg.inv(G / s2 + I / t2)], "44.2": [mode, S @ X.T @ y / s2],
+        "50": [_ridge964(X, X @ w, lam), np.linalg.solve(G + lam * I, G @ w)],
+        "55.5": [float(xe[:, 0] @ xe[:, 0]), 5], "55.6": [float(xe[:, 0] @ ye), 8], "55.7": [mle_e, 8 / 5],
+        "55.8": [leq_e, 0.5 / 1.0, 0.5],
+        "58": [mode_e[0], 8 / 5.5, 16 / 11],
+        "64": [mode_e[0] / mle_e, 5 / (5 + leq_e), 10 / 11],
+        "70": [S_e[0, 0], 1 / (5 / 1.0 + 1 / 0.5), 1 / 7, 1 / 7],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
