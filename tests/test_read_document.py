@@ -2246,7 +2246,8 @@ def test_a_family_of_vectors_is_read_as_the_rows_of_a_matrix_of_its_own():
     assert verdicts == [Verdict.UNKNOWN, Verdict.PROVED, Verdict.REFUTED, Verdict.PROVED, Verdict.REFUTED]
     (proved, *_) = [v for v in r.values() if v.verdict is Verdict.PROVED]
     assert any("family of vectors" in g.text for g in proved.readings)
-    assert not any("read as a vector of length" in g.text for v in r.values() for g in v.readings)
+    # (no x read as a vector from its use; the labels y are the default's vector of length N, a reading shown)
+    assert not any("read as a vector of length" in g.text for v in r.values() for g in v.readings if g.kind != "default")
 
 
 def test_a_length_typed_from_use_is_the_length_of_the_family_it_meets():
@@ -5216,3 +5217,119 @@ def test_agreement_at_size_one_alone_is_no_numeric_evidence():
     text = ("Let $x \\in \\mathbb{R}^n$ and $y = \\nabla_x \\operatorname{lse}(x)$.\n\n$$\n\\sum_{i=1}^n y_i \\log y_i + "
             "\\operatorname{lse}(x) \\left( \\sum_{i=1}^n y_i - 1 \\right) = -\\sum_{i=1}^n y_i \\log y_i\n$$\n")
     assert [v for line, v, _ in _verdicts(text) if line == 4] in ([Verdict.UNKNOWN], [Verdict.REFUTED])
+
+
+def test_vectors_and_matrices_named_by_a_layer_number():
+    """z_1 = W_1 x + b_1, Z_1 = W_1 X + b_1 1^T: the vector z_1 and the matrix Z_1 a network's layer numbers name
+    (z never given an entry by an index, nor used alone), read as their formulas where used."""
+    text = ("Let $x \\in \\mathbb{R}^{d}$, $X \\in \\mathbb{R}^{d \\times B}$, $W_1 \\in \\mathbb{R}^{h \\times d}$, "
+            "$b_1 \\in \\mathbb{R}^{h}$ and $w_2 \\in \\mathbb{R}^h$.\n\n$$\nz_1 = W_1 x + b_1, \\qquad a = \\tanh(z_1), "
+            "\\qquad f = w_2^T a, \\qquad Z_1 = W_1 X + b_1 \\mathbf{1}^T\n$$\n\n"
+            "$$\n\\nabla_{b_1} f = (1 - a \\odot a) \\odot w_2\n$$\n\n$$\n\\nabla_{b_1} f = (1 - a) \\odot w_2\n$$\n\n"
+            "$$\nZ_1^T = X^T W_1^T\n$$\n\n$$\n\\operatorname{tr}(Z_1^T Z_1) = \\operatorname{tr}(Z_1 Z_1^T)\n$$\n")
+    found = _verdicts(text)
+    assert [(line, v) for line, v, _ in found if line > 4] == [
+        (8, Verdict.PROVED), (12, Verdict.REFUTED), (16, Verdict.REFUTED), (20, Verdict.PROVED)]
+    d = read_document(text, "doc.md", default_notation())
+    last = [verify_check(c, SETTINGS) for c in checks_of(d) if c.line == 20][0]
+    assert any("$Z_{1}$ as the document defines it" in r.text for r in last.readings)
+    # z used with an index elsewhere: z_1 may be its entry, so no vector z_1 is defined
+    indexed = _verdicts(text + "\nFor every $i$, $z_i = z_i$.\n")
+    assert [v for line, v, _ in indexed if line in (8, 12)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+
+
+def test_a_defined_name_given_a_number_is_its_value_at_a_point_the_words_give():
+    """"At $\\ln 3$ with label $0$ ... the loss is $\\ell = -\\log(1 - 3/4)$": the formula of line 1 holds z and y free,
+    so a refutation at another point says nothing; a proof would stand."""
+    text = ("Let $\\ell = -y \\log \\sigma(z) - (1 - y) \\log(1 - \\sigma(z))$.\n\nAt $z = \\ln 3$ with label $0$ the loss is\n\n"
+            "$$\n\\ell = -\\log\\left(1 - \\tfrac34\\right)\n$$\n\nand in general\n\n$$\n\\ell = -\\log 4\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line in (6, 12)] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("its value at a point the words give" in d for line, _, d in found if line in (6, 12))
+
+
+def test_a_vector_only_the_default_types_is_a_reading_and_no_refutation_alone():
+    text = ("Consider\n\n$$\n\\sum_i x_i^2 = \\sum_i x_i x_i\n$$\n\nA unit $j$ receives $x_j = \\sum_i y_i w_{ji}$ and outputs "
+            "$y_j = \\frac{1}{1 + e^{-x_j}}$.\n\n$$\ny_j = \\frac34\n$$\n")
+    found = _verdicts(text)
+    d = read_document(text, "doc.md", default_notation())
+    first = verify_check(checks_of(d)[0], SETTINGS)
+    assert first.verdict is Verdict.PROVED
+    assert any(r.kind == "default" and "$x$ is read as a vector of length $N$" in r.text for r in first.readings)
+    # (y_j = sigma(x_j), x_j = sum_i y_i w_ji: not read, so y is the default's any vector, on one side only)
+    assert [v for line, v, _ in found if line == 10] == [Verdict.UNKNOWN]
+    assert "a meaning for y, never declared" in [d for line, _, d in found if line == 10][0]
+
+
+def test_an_index_range_beside_a_definition_and_a_name_written_for_a_formula():
+    text = ("Let $\\mathbf{z} \\in \\mathbb{R}^K$ and\n\n$$\ns_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}, \\qquad i \\in \\{1, "
+            "\\dots, K\\}.\n$$\n\nI'll write $S$ for the denominator $\\sum_k e^{z_k}$.\n\n$$\n\\frac{\\partial s_i}{\\partial z_i} = "
+            "\\frac{e^{z_i} S - e^{z_i} e^{z_i}}{S^2} = s_i (1 - s_i)\n$$\n\n$$\n\\frac{\\partial s_i}{\\partial z_i} = s_i (1 + s_i)\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line > 7] == [Verdict.PROVED, Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_a_name_the_words_let_be_something_else_loses_its_formula():
+    """"For $T > 0$ let $\\mathbf{s}$ be the softmax of $\\mathbf{z}/T$ instead": s_i(delta_ij - s_j) is no longer the
+    Jacobian (a factor 1/T), and the earlier formula of s must not prove it."""
+    text = ("Let $z \\in \\mathbb{R}^K$ and $s_i = \\frac{e^{z_i}}{\\sum_{k} e^{z_k}}$.\n\n$$\n\\frac{\\partial s_i}{\\partial z_j} = "
+            "s_i(\\delta_{ij} - s_j)\n$$\n\nFor $T > 0$ let $\\mathbf{s}$ be the softmax of $\\mathbf{z}/T$ instead.\n\n$$\n"
+            "\\frac{\\partial s_i}{\\partial z_j} = s_i(\\delta_{ij} - s_j)\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line > 1] == [Verdict.PROVED, Verdict.UNKNOWN]
+
+
+def test_a_property_said_right_after_a_claim_is_its_condition():
+    text = ("Let $w \\in \\mathbb{R}^d$ and $A \\in \\mathbb{R}^{d \\times d}$. Then $\\nabla_{w}(w^\\top A w) = 2Aw$ for "
+            "symmetric $A$.\n\n$$\n\\nabla_{w}(w^\\top A w) = 2Aw\n$$\n")
+    found = _verdicts(text)
+    # (the display after it is about every A: the words said nothing of it, so it is refuted)
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED]
+    unsaid = _verdicts(text.replace(" for symmetric $A$", ""))
+    assert [v for _, v, _ in unsaid] == [Verdict.REFUTED, Verdict.REFUTED]
+
+
+def test_a_law_whose_parameter_changes_with_the_index_is_not_read():
+    """y_i ~ Poisson(lambda t_i): E[y_1] was lambda t_2 at i = 2 (the index left free), and E[Y] = lambda T refuted."""
+    text = ("Let $y_i \\sim \\operatorname{Poisson}(\\lambda t_i)$ independently, with $\\lambda > 0$ and $t_i > 0$. Write "
+            "$Y = \\sum_i y_i$ and $T = \\sum_i t_i$.\n\n$$\n\\mathbb{E}[Y] = \\lambda T\n$$\n\n$$\n\\mathbb{E}[y_1] = "
+            "\\lambda t_1\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line > 1] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert all("changes with the index" in d for line, _, d in found if line > 1)
+
+
+def test_a_declared_number_an_example_gives_a_value_is_no_refutation_at_another():
+    text = ("Let $\\sigma > 0$ and $\\tau > 0$.\n\n## Example\n\nTake $\\sigma^2 = 1$ and $\\tau^2 = \\tfrac12$.\n\n$$\n"
+            "\\frac{1}{5/\\sigma^2 + 1/\\tau^2} = \\frac{1}{7}\n$$\n")
+    found = _verdicts(text)
+    assert [v for line, v, _ in found if line > 5] in ([Verdict.UNKNOWN], [Verdict.PROVED])
+
+
+def test_two_letters_the_defaults_make_one_size_are_two_sizes():
+    """n and K are both other names of the default size N: where a document uses both (x in R^n, z in R^K, or sums
+    to n and to K), n = K was proved. Each is a size of its own (K keeps the classes' meaning)."""
+    declared = _verdicts("Let $x \\in \\mathbb{R}^n$ and $z \\in \\mathbb{R}^K$.\n\n$$\n\\sum_{i=1}^n x_i^2 + "
+                         "\\sum_{k=1}^K z_k = \\sum_{k=1}^K z_k + \\sum_{j=1}^n x_j^2\n$$\n\n$$\n\\sum_{i=1}^n 1 = "
+                         "\\sum_{k=1}^K 1\n$$\n")
+    assert [v for _, v, _ in declared] == [Verdict.PROVED, Verdict.REFUTED]
+    limits = _verdicts("Consider\n\n$$\n\\sum_{i=1}^n 1 = \\sum_{k=1}^K 1\n$$\n\n$$\n\\sum_{i=1}^n 1 = \\sum_{k=1}^N 1\n$$\n")
+    assert [v for _, v, _ in limits] == [Verdict.REFUTED, Verdict.REFUTED]
+    classes = _verdicts("Let $X \\in \\mathbb{R}^{n \\times d}$ hold $n$ examples, $z \\in \\mathbb{R}^K$ the logits, $p = "
+                        "\\operatorname{softmax}(z)$, and $y$ the one-hot label, with $L = -\\sum_{k=1}^K y_k \\log p_k$.\n\n"
+                        "$$\n\\frac{\\partial L}{\\partial z_j} = p_j - y_j\n$$\n\n$$\n\\sum_{i=1}^n \\sum_{k=1}^K y_k = n\n$$\n")
+    assert [v for line, v, _ in classes if line > 1] == [Verdict.PROVED, Verdict.PROVED]
+
+
+def test_a_step_formula_holds_the_function_a_later_part_defines_only_in_that_part():
+    """x_{n+1} = x_n - f(x_n)/f'(x_n) of a general f, "Take $f(x) = x^2 - 5$" under **Q1.**: Q2's update for (x - 1)^2
+    was refuted against Q1's f, with no reading naming it."""
+    text = ("For a root of a differentiable $f$, Newton's step is\n\n$$\nx_{n+1} = x_n - \\frac{f(x_n)}{f'(x_n)} .\n$$\n\n"
+            "**Q1.** Take $f(x) = x^2 - 5$. Then\n\n$$\nx_{n+1} = \\frac{1}{2}\\left(x_n + \\frac{5}{x_n}\\right) .\n$$\n\n"
+            "**Q2.** On $(x-1)^2$ the update is\n\n$$\nx_{n+1} = \\frac{x_n + 1}{2} .\n$$\n")
+    found = _verdicts(text)
+    assert [(line, v) for line, v, _ in found if line > 7] == [(10, Verdict.PROVED), (16, Verdict.UNKNOWN)]
+    assert "defines after it, in another part" in found[-1][2]
+    d = read_document(text, "doc.md", default_notation())
+    proof = [verify_check(c, SETTINGS) for c in checks_of(d) if c.line == 10][0]
+    assert any("$f$ in that step as line 7 defines it" in r.text for r in proof.readings)

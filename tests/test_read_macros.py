@@ -25,6 +25,7 @@ def _x(text: str) -> str:
     (r"\newcommand{\R}{\mathbb{R}} $x \in \R^N$", r"$x \in \mathbb{R}^N$"),
     (r"\newcommand*\R{\mathbb{R}} \R", r"\mathbb{R}"),
     (r"\newcommand{\norm}[1]{\|#1\|} \norm{x + y} \norm x", r"\|x + y\| \|x\|"),
+    (r"\newcommand{\vy}{\mathbf{y}} \hat\vy - \vy \bar \vy", r"\hat{\mathbf{y}} - \mathbf{y} \bar {\mathbf{y}}"),  # an accent's argument
     (r"\newcommand{\ip}[2]{\langle #1, #2 \rangle} \ip{u}{v} \ip {a} {b}", r"\langle u, v \rangle \langle a, b \rangle"),
     (r"\newcommand{\E}[2][X]{\mathbb{E}_{#1}[#2]} \E{y} \E[Z]{y}", r"\mathbb{E}_{X}[y] \mathbb{E}_{Z}[y]"),
     (r"\def\half{\frac{1}{2}} \half x", r"\frac{1}{2} x"),

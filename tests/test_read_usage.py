@@ -118,8 +118,10 @@ def test_the_guesses_a_display_relies_on_are_named_in_its_reading():
     d = read_document(doc, "r.md", default_notation())
     assert d.steps[0].reading == "$a$, $b$ are read as real numbers (not declared)"
     assert [r.kind for r in d.steps[0].readings] == ["guess"]
-    assert "$w$ is read as a vector of length $N$" in d.steps[1].reading
-    assert [(r.kind, r.line) for r in d.steps[1].readings] == [("inferred", 3)]
+    # (n and N are two sizes where a document writes both: w's length is the n its sum runs to)
+    assert "$w$ is read as a vector of length $n$" in d.steps[1].reading
+    assert "$n$ is a size of its own" in d.steps[1].reading
+    assert ("inferred", 3) in [(r.kind, r.line) for r in d.steps[1].readings]
     assert "$y$ is read as one-hot at class $t$" in d.steps[2].reading
     assert "default" in [r.kind for r in d.steps[2].readings]
 

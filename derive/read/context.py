@@ -296,6 +296,10 @@ class DocumentContext:
             if not (len(name) == 1 or name.lstrip("\\") in GREEK):
                 continue
             if len(sizes) == 1:
+                # (w_j only inside \sum_{j=1}^{n}, n a size of its own: a vector of length n, not the index's default)
+                upper = usage.summed_to.get(name)
+                if upper is not None and notation.size_name(upper) and notation.size_name(upper) != sizes[0]:
+                    sizes = [notation.size_name(upper)]
                 vectors[name] = sizes[0]
                 self.inferred[name] = (f"${name}$ is read as a vector of length ${sizes[0]}$", usage.entries[name])
             elif len(sizes) == 2:
@@ -558,7 +562,8 @@ class DocumentContext:
                     numbered = _NUMBERED.match(terms[0][0])
                     label = f"{symbol_name(numbered.group(1))}_{numbered.group(2) or numbered.group(3)}" \
                         if numbered else None
-                    if label is not None and label not in self.values and label not in self.label_conflicts \
+                    if label is not None and label not in self.values and label not in self.matrix_values \
+                            and label not in self.label_conflicts \
                             and self.notation.kind_of(numbered.group(1)) in (None, "scalar"):
                         # h_1 = a formula derive does not read: h_1 is never read as any number after it
                         self.label_conflicts[label] = (f"{label} is defined on line {self.line} by a formula that is "
@@ -719,8 +724,8 @@ class DocumentContext:
                 root = ", the root >= 0 of the square it gives" if key in getattr(self, "square_roots", ()) else ""
                 out.append(Reading("definition", f"${written_name(n)}$ as the document defines it{root}",
                                    self.defined_at[key]))
-        for key in sorted(self.values):
-            # S_{xx}, \eta_{\max}, h_1, \mathbf{d}_1: a name with a label the document defines, written here
+        for key in sorted({*self.values, *self.matrix_values}):
+            # S_{xx}, \eta_{\max}, h_1, \mathbf{d}_1, Z_1: a name with a label the document defines, written here
             base, _, label = key.partition("_")
             if label and key not in used and self._in_force(key) and self.defined_at.get(key) not in (None, self.line) \
                     and any(re.search(r"(?<![A-Za-z])" + re.escape(base) + r"\s*\}?\s*_\s*\{?\s*\\?(?:text\s*\{|mathrm\s*\{)?"
@@ -764,6 +769,14 @@ class DocumentContext:
                                                                           or stated > self.line):
                 out.append(Reading("default", f"${name}$ is read as one-hot at class ${letter}$ "
                                               "(the default for a classifier's label)"))
+        for name in sorted(self.notation.vectors):
+            # x_i, y of a document that never declares them: the built-in default's vector of length N, a guess
+            if name in used and name not in self.notation.onehot and self._default_only(name) \
+                    and name not in self.inferred and name not in getattr(self, "typed_from_use", {}) \
+                    and not (symbol_name(name) in self.values and self._in_force(symbol_name(name))):
+                length = self.notation.vectors[name]
+                out.append(Reading("default", f"${name}$ is read as a vector of length ${length}$ (not declared: the "
+                                              "built-in default)"))
         return tuple(out)
 
     def definition_at(self, key) -> str | None:
@@ -1373,7 +1386,8 @@ class DocumentContext:
             return None  # S_3 = ... after S_N = formula: a claim, checked against the formula at N = 3
         if symbol_name(letter) in self.recurrences and int(digits) > 0:
             return None  # v_2 = ... after v_t = beta v_{t-1} + g_t: a claim, checked against the recurrence
-        if key in self.values or re.search(re.escape(letter) + r"\s*_\s*\{?\s*" + digits + r"(?!\d)", right):
+        if key in self.values or key in self.matrix_values \
+                or re.search(re.escape(letter) + r"\s*_\s*\{?\s*" + digits + r"(?!\d)", right):
             return None
         try:
             value = self.read(right)
@@ -1381,10 +1395,29 @@ class DocumentContext:
             return None
         written = value.is_vector and not value.row and not value.is_matrix and value.misfit is None \
             and sp.sympify(value.size).is_Integer and _WRITTEN_TUPLE.fullmatch(right) is not None
-        if (value.is_vector or value.row or value.is_matrix or value.misfit is not None) and not written:
+        if (value.is_vector or value.row or value.is_matrix or value.misfit is not None) and not written \
+                and not self._vector_by_number(letter, value):
             return None  # (P_1 = (1, 2, 0), d_1 = (1, -1, 2): a point, a direction written out, is that vector)
+        if value.is_matrix:
+            self.matrix_values[key] = value  # (Z_1 = W_1 X + b_1 1^T: the matrix named Z_1, read as it is where used)
+            self.defined_at[key] = self.line
+            return key
         self._keep_defined(key, value, right)
         return key
+
+    def _vector_by_number(self, letter: str, value) -> bool:
+        """z_1 = W_1 x + b_1, a column vector (or a matrix, Z_1 = W_1 X + b_1 1^T) by formula, of a letter z the
+        document never declares, never gives an entry of by an index (z_i) and never uses alone: the vector named
+        z_1 (a layer's pre-activation), as a network's layers are numbered."""
+        usage = getattr(self, "usage", None)
+        if usage is None or not (value.is_vector or value.is_matrix) or value.row or value.misfit is not None \
+                or self.notation.kind_of(letter) is not None or letter in self.stated:
+            return False
+        if not {x for x in value.expr.free_symbols if not isinstance(x, sp.Idx)} - set(self.sizes.values()):
+            return False  # (numbers written out, Q_1 = (7/3, 2/3, 4/3): a point the words may work out, as before)
+        letters = usage.subscript_letters.get(letter, set())
+        return not any(re.fullmatch(r"[A-Za-z]", l) for l in letters) and not any(
+            letter in uses for uses in (usage.entries, usage.transposed, usage.factors, usage.whole, usage.applied))
 
     def _default_only(self, name: str) -> bool:
         """A name whose meaning is the built-in default's, which the document never states."""

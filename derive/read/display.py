@@ -27,8 +27,10 @@ _LEAD_LABEL = re.compile(r"^\s*\((\d+[a-z]?)\)\s+(?=\S)")
 _QUAD_LABEL = re.compile(r"\\q?quad\s*\((\w+)\)\s*$")
 # "\quad (i = 1, \dots, n)", ", \qquad t = 1, \dots, T": the range of the equation's index, from 1, said beside it
 # (the index runs over it anyway)
-_INDEX_RANGE = re.compile(r"(?:,\s*)?\\q?quad\s*(\()?\s*(?:\\text\s*\{\s*for\s*\}\s*)?[a-z]\s*=\s*1\s*,\s*"
-                          r"(?:\\[lc]?dots|\.\.\.)\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*(?(1)\))\s*[.,;]?\s*$")
+_INDEX_RANGE = re.compile(r"(?:,\s*)?\\q?quad\s*(\()?\s*(?:\\text\s*\{\s*for\s*(?:all\s*)?\}\s*)?[a-z]\s*"
+                          r"(?:=\s*1\s*,\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\.\.\.)\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+)"
+                          r"|\\in\s*\\\{\s*1\s*,\s*(?:2\s*,\s*)?(?:\\[lc]?dots|\.\.\.)\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*\\\})"
+                          r"\s*(?(1)\))\s*[.,;]?\s*$")
 _AFTER_LABEL = re.compile(r"[ \t]*\n?[ \t]*\((\d+[a-z]?)\)[ \t]*(?:\n|$)")
 _RELATIONS = {"=": "=", "\\neq": "≠", "\\ne": "≠", "\\approx": "≈", "\\leq": "≤", "\\le": "≤", "\\geq": "≥",
               "\\ge": "≥", "<": "<", ">": ">", "\\in": "∈", ":=": ":=", "\\coloneqq": ":=", "\\equiv": "≡",

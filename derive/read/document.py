@@ -893,6 +893,21 @@ class _Builder:
             if chain.terms and self.sequences else ([t.text for t in chain.terms], [])
         self.sequence_readings = tuple(
             Reading("definition", f"${q.written}$ as line {q.line} gives it, at every step", q.line) for q in used)
+        stale = None
+        for q in used:
+            # x_{n+1} = x_n - f(x_n)/f'(x_n) of a general f, then "Take $f(x) = x^2 - 5$" in one part: the step holds
+            # that f in that part; in another, which f the step means is not read (it silently took that one)
+            line = self.lines.of(chain.terms[0].offset) if chain.terms else None
+            for held in sorted(names_in(q.formula) - {q.name, q.letter}):
+                key = symbol_name(held)
+                at = self.reader.defined_at.get(key) if (key in self.reader.lambdas or key in self.reader.values) else None
+                if at is not None and line is not None and at > q.line and self._part_of(at) != self._part_of(line):
+                    stale = stale or (f"${q.written}$ as line {q.line} gives it holds {written_name(held)}, which line "
+                                      f"{at} defines after it, in another part: which {written_name(held)} the step "
+                                      "means here is not read (define it again here)")
+                elif at is not None and at > q.line:
+                    self.sequence_readings += (Reading("definition", f"${written_name(held)}$ in that step as line {at} "
+                                                                     "defines it", at),)
         # (a step's term at one step only, after that: x_{k-1} alone, any number, as x_k is)
         self.reader.step_free_now = _lowest_terms_only(expanded, self.sequences, chain.terms[0].offset,
                                                        self.reader.sequence_names) if chain.terms else {}
@@ -903,6 +918,8 @@ class _Builder:
             try:
                 if not term.text.strip():
                     raise FormulaError("a side is missing")
+                if stale and written != term.text:
+                    raise FormulaError(stale)
                 text = written
                 for pattern, replacement in context.rewrites:
                     text = pattern.sub(replacement, text)
@@ -933,6 +950,10 @@ class _Builder:
         if self._identity_sides(values, per_term):
             guessed = set().union(*per_term)
         return (values, reasons, guessed, per_term, excluded, guessed_length), ranges
+
+    def _part_of(self, line: int) -> int:
+        """Which part of the document ("**Q2.**", "(b)") the line is in: the number of parts begun by it."""
+        return bisect.bisect_right(getattr(self.reader, "part_lines", []), line)
 
     def _after_example(self, chain) -> bool:
         """Whether the words before the chain, in its paragraph or the sentence it goes on, give data or an example's
@@ -1454,6 +1475,10 @@ class _Builder:
                 described = {g for g in arrays[0] & arrays[1] if g in self.worded_arrays}
                 both = arrays[0] & arrays[1] & written[0] & written[1] & (self.left_named | described)
                 lonely_arrays = (arrays[0] ^ arrays[1]) | both
+                # (and a vector only the built-in default types, which a chain the reader does not take as its
+                # definition gives a meaning, on one side only: y_j = 3/4 of y_j = sigma(x_j), x_j = sum_i y_i w_ji)
+                defaults = [self._default_arrays(values[m].expr) for m in (n, n + 1)]
+                lonely_arrays |= defaults[0] ^ defaults[1]
                 lonely = sorted(set(lonely) | lonely_arrays)
             a, b = values[n], values[n + 1]
             typed = set(self.reader.inferred) | set(self.reader.typed_from_use) | set(self.reader.used_families)
@@ -1600,7 +1625,10 @@ class _Builder:
             given = self._given_by_unread_equation(per_term[n] | per_term[n + 1], present[0] | present[1], line) \
                 if not link_problems[n] and values[n] is not None and values[n + 1] is not None \
                 and not (n == 0 and self.defined) else {}
-            given = {g: at for g, at in given.items() if g not in lonely and g not in fixed_here}
+            # (a declared number's range, sigma > 0, fixes no value: the equation's value still counts)
+            set_equal = {symbol_name(c.left) for c in conditions if c.equal and (c.value or c.fraction is not None)}
+            given = {g: at for g, at in given.items() if g not in lonely and (
+                g not in fixed_here or g in {symbol_name(x) for x in self.reader.stated} and g not in set_equal)}
             if given:
                 # \hat\theta = S/(2n) said, then \hat\theta = 18/8 for the data: neither read as its definition here,
                 # and l''(\hat\theta) read with \hat\theta any number is no claim about the estimate
@@ -1612,6 +1640,11 @@ class _Builder:
                     + (", and a refutation where it is one at the number the equation gives too)" if whole else ")"))
                 if whole:
                     given_values[n] = tuple((symbol_name(g), (value,)) for g, (_, value) in sorted(given.items()))
+            point = self._value_at_a_point(chain, n, values, fixed_here, line) \
+                if not link_problems[n] and n not in lonely_links and values[n] is not None \
+                and values[n + 1] is not None and not (n == 0 and self.defined) else None
+            if point:
+                lonely_links[n] = point
             if not link_problems[n] and exampled.get(n) and not (n == 0 and self.defined):
                 names = ", ".join(f"${shown_name(g)}$" for g in exampled[n])
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
@@ -1689,14 +1722,15 @@ class _Builder:
         if tie:
             lonely_links[0] = tie
         entry = _ENTRY_LEFT.fullmatch(chain.terms[0].text) if context is not None and context.inline else None
-        if entry and not self.defined and not link_problems[0] and 0 not in lonely_links \
+        if entry and not self.defined and not link_problems[0] \
                 and entry.group(1) not in self.reader.stated and symbol_name(entry.group(1)) not in self.reader.values \
                 and entry.group(1) not in self.reader.lambdas \
                 and symbol_name(entry.group(1)) not in self.reader.size_sequences \
                 and re.search(r"(?<![A-Za-z\\])" + entry.group(2) + r"(?![A-Za-z])", chain.terms[1].text) \
                 and not re.search(r"\\(?:sum|prod)", chain.terms[1].text):
             # "nodes $x_j = a + j \delta$" in the prose, of an x written before: the entries of x defined by this
-            # formula, as such words mean, or a claim about the x used before? Only a proof stands
+            # formula, as such words mean, or a claim about the x used before? Only a proof stands (the reason named
+            # before any other that holds a refutation back)
             name = shown_name(entry.group(1))
             lonely_links[0] = (f"that ${' '.join(chain.latex.split()) if len(chain.terms) == 2 else entry.group(0).strip()}$ "
                                f"defines the entries of {name}, as an equation in the prose usually does, though {name} "
@@ -2047,6 +2081,41 @@ class _Builder:
         return [(n, at) for n, (at, hidden) in self.numbered_names.items()
                 if at < line and symbol_name(n) in held and not hidden & written]
 
+    _ENTRY_OF = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:[a-z]|\{\s*[a-z]\s*\})\s*")
+
+    def _value_at_a_point(self, chain, n: int, values, fixed_here: set, line: int) -> str | None:
+        """"At $\\ln 3$ with label $0$ ... the loss is $\\ell = -\\log(1 - \\tfrac34)$": a name an earlier display
+        defines by a formula with free names (or its entry, y_j of y_j = sigma(x_j)), given a number: its value at a
+        point the words give, which is not read. A proof stands (the formula is that number everywhere); a refutation
+        at another point says nothing. The reason, or None."""
+        reader = self.reader
+        sizes = set(getattr(reader, "sizes", {}).values())
+        for m, other in ((n, n + 1), (n + 1, n)):
+            v, w = values[m], values[other]
+            if w.is_vector or w.is_matrix or w.row or v.misfit is not None or not isinstance(w.expr, sp.Expr) \
+                    or w.expr.free_symbols or not isinstance(v.expr, sp.Expr):
+                continue
+            text = chain.terms[m].text
+            key = lone_name_key(text.strip())
+            entry = self._ENTRY_OF.fullmatch(text) if key is None else None
+            if entry is not None:
+                key = symbol_name(entry.group(1))
+            if key is None or key not in reader.values or not reader._in_force(key) \
+                    or (reader.defined_at.get(key) or line) >= line:
+                continue
+            free = {str(s) for s in v.expr.free_symbols
+                    if type(s) is sp.Symbol and s not in sizes} | {str(b.label) for b in v.expr.atoms(sp.IndexedBase)}
+            # (less what the example the chain is in gives: "Take $x = (1, 2)$ and $W = ...$, so $s = 3$")
+            free -= fixed_here | set(self.example_fixed) | {str(e[0]) for e in self.example_values} \
+                | {k for k in reader.examples if reader._in_force(k)}
+            if not free:
+                continue
+            names = ", ".join(f"${shown_name(g)}$" for g in sorted(free))
+            return (f"${' '.join(text.split())}$ is given a number, where its formula (line {reader.defined_at[key]}) holds {names} "
+                    "free: its value at a point the words give, which is not read (a refutation at another point says "
+                    "nothing; a condition says the point: \"for $x = 2$\")")
+        return None
+
     def _given_by_unread_equation(self, guessed: set[str], present: set[str], line: int) -> dict[str, tuple]:
         """The names read here as any number (guessed) that an equation of this part before the line gives alone on
         its left (\\hat\\theta = S/(2n), p = (1 + \\sqrt{5})/2), with no definition of them in force: name -> (the
@@ -2055,14 +2124,34 @@ class _Builder:
         r = self.reader
         stated = {symbol_name(n) for n in r.stated}
         out = {}
-        for g in guessed & present:
-            if g in stated or (g in r.values and r._in_force(g)) or r.notation.kind_of(g) is not None:
+        # (and a number the prose declares, sigma > 0, that an equation gives a value the reader does not take as its
+        # definition: "noise variance $\sigma^2 = 1$" in an example)
+        numbers = {g for g in present if g in stated and r.notation.kind_of(g) in (None, "scalar")
+                   and not (g in r.values and r._in_force(g))}
+        for g in (guessed & present) | numbers:
+            if (g in stated and g not in numbers) or (g in r.values and r._in_force(g)) \
+                    or r.notation.kind_of(g) not in (None, "scalar") \
+                    or (r.notation.kind_of(g) == "scalar" and g not in numbers):
                 continue
-            at = [(a, value) for a, value in self.left_given.get(g, ()) if a < line
+            # (of a declared number, only a number given it: "so $a = c^3$" is a consequence, no value)
+            numbered = set(getattr(self, "left_numbers", {}).get(g, ())) if g in numbers and g not in guessed else None
+            at = [(a, value) for a, value in self.left_given.get(g, ()) if (numbered is None or a in numbered) and a < line
                   and not any(a < h <= line for h in getattr(r, "heading_lines", ()))]
             if at:
                 out[g] = at[-1]
         return out
+
+    def _default_arrays(self, expr: sp.Expr) -> set[str]:
+        """The vectors the value depends on that only the built-in default types (never declared, nor defined in
+        force), which some chain gives a formula by its entry (y_j = ...)."""
+        r = self.reader
+        found = {str(b.label) for b in _free_arrays(expr)}
+        # (by its entry, y_j = ..., a formula: never an example's numbers, x = (0, 6, 6, 8))
+        by_entry = {m.group(1) for _, left in getattr(self, "step_lefts", ())
+                    for m in [re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z])\s*", left)] if m}
+        return {name for name in found if name in by_entry and name in r.notation.vectors
+                and name not in r.notation.onehot and r._default_only(name)
+                and not (name in r.values and r._in_force(name)) and name not in r.label_vectors}
 
     def _undeclared_arrays(self, expr: sp.Expr) -> set[str]:
         """The vectors and matrices the value depends on that are typed only from their use, and alone on the left of
@@ -3711,6 +3800,10 @@ def _family_of(d, sizes: dict) -> tuple[str, str, str] | None:
 _MAX_FIXED_SIZE = 6  # the largest size a declaration may give as a number (x in R^3): its entries are written out
 
 
+# the letter a sum or a product runs to: \sum_{i=1}^{n}, \prod_{k=1}^K
+_SUM_LIMIT = re.compile(r"\\(?:sum|prod)\s*_\s*(?:\{[^{}$]*\}|\w)\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+
+
 def _declare(notation: Notation, said, lines: _Lines):
     """The notation with the prose's declarations laid over it, and the readings they give, by name."""
     vectors, matrices = dict(notation.vectors), dict(notation.matrices)
@@ -3727,6 +3820,8 @@ def _declare(notation: Notation, said, lines: _Lines):
         nonlocal sizes
         if name in aliases:
             return aliases[name]
+        if name in sizes:
+            return name
         if notation.size_name(name):
             return notation.size_name(name)
         if any(name in ix for ix in sizes.values()):
@@ -3772,6 +3867,37 @@ def _declare(notation: Notation, said, lines: _Lines):
             size_of(d.sizes[0])
             note(d.sizes[0], f"${d.written}$: ${d.sizes[0]}$ is the length of the vector of ones", d.offset)
     aliases = dict(notation.aliases)
+    # x \in R^n and z \in R^K (or \sum_{i=1}^n and \sum_{k=1}^K), n and K both other names of the default size N:
+    # two letters the document uses as sizes are two sizes (n = K was proved), each a size of its own
+    first_at: dict[str, int] = {}
+    for d in said.declarations:
+        if d.kind in ("vector", "matrix", "index"):
+            for x in d.sizes:
+                if re.fullmatch(r"[A-Za-z]", x):
+                    first_at[x] = min(first_at.get(x, d.offset), d.offset)
+    for m in _SUM_LIMIT.finditer(lines.text):
+        x = m.group(1) or m.group(2)
+        first_at[x] = min(first_at.get(x, m.start()), m.start())
+    declared_sizes = set(first_at)
+    by_size: dict[str, set[str]] = {}
+    for x in declared_sizes:
+        target = aliases.get(x) or (x if x in sizes else None)
+        if target is not None:
+            by_size.setdefault(target, set()).add(x)
+    defaults_aliases = default_notation().aliases
+    # (one of them keeps the default's meaning: the default size itself where used, else K, the classes' other name,
+    # which the default vectors of the classes, y and theta, have as their length)
+    keep = {t: t if t in xs else "K" if "K" in xs else min(xs) for t, xs in by_size.items()}
+    # (never a letter the document also writes with a subscript, n_k the count of a cluster: a name as well as a size)
+    unaliased = {x for t, xs in by_size.items() if len(xs) > 1 for x in xs
+                 if x != keep[t] and x in aliases and defaults_aliases.get(x) == aliases[x]
+                 and not re.search(r"(?<![\\A-Za-z])" + x + r"\s*_", lines.text)}
+    for x in sorted(unaliased):
+        del aliases[x]
+        forget.add(x)
+        sizes.setdefault(x, ())
+        note(x, f"${x}$ is a size of its own (the document uses "
+                f"{', '.join(f'${y}$' for y in sorted(by_size[defaults_aliases[x]]))} as sizes)", first_at[x])
     for d in said.declarations:
         key = _label_key(d.name)
         if d.kind == "size" and (not d.sizes or d.sizes[0] == "classes") and re.fullmatch(r"[A-Za-z]", key) \
@@ -4212,6 +4338,13 @@ def _inline_chains(said, lines: _Lines) -> list[_Item]:
     return out
 
 
+# sigma^2, \\tau^{2}: a square of a lone name on the left of an equation
+_SQUARE_LEFT = re.compile(r"\s*(\\?[A-Za-z]+)\s*\^\s*(?:2|\{\s*2\s*\})\s*")
+# "let $s$ be the softmax of ...", "let $\\mathbf{s}$ now be a ...": the name given a meaning in words (see reader_for)
+_LET_BE = re.compile(r"\b[Ll]et\s+\$\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))\s*\$\s+"
+                     r"(?:now\s+|instead\s+)?be\s+(?:the|a|an)\b")
+
+
 # a name as the words write it alone: q, \\lambda, x_i, \\sigma_{\\text{old}}
 _WRITTEN_NAME = r"(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)"
 # what makes a name another formula in the words: "short for", "stands for", "denotes"
@@ -4226,14 +4359,15 @@ _GRADIENT_NAMED = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:be|is|
                              r"(?:gradient|derivative|error\s+signal|sensitivity)\s*,?\s*\$((?:\\frac\s*\{\s*)?\\partial[^$]*)\$")
 
 
-# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$", "$\\beta$ is the ratio $v / c$",
+# "with $q$ short for $1 - p$", "$s$ standing for $\\sigma(z)$", "write $q$ for $1 - p$" (or "for the denominator $...$"),
+# "$\\beta$ is the ratio $v / c$",
 # "$r$ its length $\\sqrt{x^2 + y^2 + z^2}$" (a formula, never a lone name)
 _SHORT_FOR = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:is\s+|as\s+)?"
                         r"(?:short(?:hand)?\s+for|an?\s+abbreviation\s+for|stands?\s+for|standing\s+for"
                         r"|(?<=is\s)the\s+(?:ratio|quotient|sum|difference|product)(?!\s+(?:of|rule|over)\b)"
                         r"|(?:its|the)\s+(?:length|norm|magnitude)(?=\s+\$[^$]*[\\+\-/^(|][^$]*\$))\s+\$([^$]+)\$"
                         r"|\b(?:[Ww]rite|[Ww]riting)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
-                        r"(?:as\s+shorthand\s+)?for\s+\$([^$]+)\$")
+                        r"(?:as\s+shorthand\s+)?for\s+(?:the\s+(?:[A-Za-z-]+\s+){1,2})?\$([^$]+)\$")
 
 
 def _joined(bare: Chain, before_item: _Item | None, joins_between: bool) -> Chain | None:
@@ -5021,6 +5155,16 @@ def _displays_after(text: str, line: int) -> int:
     return last
 
 
+def _said_after(text: str, chain, at: int) -> bool:
+    """"$\\nabla_w (w^T A w) = 2Aw$ for symmetric $A$": the property said right after the chain, in its sentence,
+    is the condition it is claimed under."""
+    last = chain.terms[-1]
+    end = last.offset + len(last.text)
+    between = text[end:at] if 0 <= end <= at else ""
+    return len(between) <= 40 and re.fullmatch(r"[\s$,]*(?:\\right\s*[.)\]]?\s*)?[\s$,]*for\s+(?:a\s+|an\s+|any\s+|every\s+|all\s+)?"
+                                               r"symmetric\s*(?:[a-z]+\s+)?\$?\s*", between, re.I) is not None
+
+
 def _said_not_symmetric(text: str, name: str, offset: int) -> bool:
     """"If $A$ is *not* symmetric, ...", "for a non-symmetric $A$": the paragraph of the chain, up to it, says the
     matrix is not symmetric there (a case of its own, whatever the document said of A before)."""
@@ -5732,6 +5876,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     for item in items:
         if len(item.chain.terms) > 1 and item.chain.relations[0] == "=":
             key = lone_name_key(item.chain.terms[0].text)
+            square = _SQUARE_LEFT.fullmatch(item.chain.terms[0].text) if key is None and item.inline is not None \
+                else None
+            if square is not None:  # (sigma^2 = 1: a value given sigma too, never a whole number of it here)
+                lone_lefts.setdefault(symbol_name(square.group(1)), []).append(
+                    (line_of(item.chain.terms[0]), any(names_in(t.text) - NUMERIC_WORDS for t in item.chain.terms[1:]),
+                     None))
             if key is not None:
                 whole = re.fullmatch(r"\s*(-?\d{1,6})\s*[.,;]?\s*", item.chain.terms[1].text)
                 lone_lefts.setdefault(key, []).append(
@@ -5801,6 +5951,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 reader.declared_lines.setdefault(d.name, []).append(lines.of(d.offset))
         for name, offset in said.values:  # "now $z = 5$": the value given earlier holds no longer
             reader.declared_lines.setdefault(name, []).append(lines.of(offset))
+        for m in _LET_BE.finditer(text):
+            # "For $T > 0$ let $\mathbf{s}$ be the softmax of $\mathbf{z}/T$ instead": a meaning the words give anew
+            # (not read), so the formula given earlier holds no longer
+            reader.declared_lines.setdefault(m.group(1) or m.group(2), []).append(lines.of(m.start()))
         for n, at, words, _ in said.described:
             # "$\Phi$ is the standard normal CDF", "$\varphi$ its density": those functions, in the whole document
             known = _STANDARD_NORMAL_WORDS.get(next((k for k, pattern in _STANDARD_NORMAL_SAID.items()
@@ -5931,6 +6085,7 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
     builder.left_given = {key: [(line, value) for line, _, value in found] for key, found in lone_lefts.items()}
+    builder.left_numbers = {key: [line for line, named, _ in found if not named] for key, found in lone_lefts.items()}
     for item in items:  # (what each lone left name's equations are written in: tau = (z_1 + z_2 - 1)/2)
         m = _LONE_LEFT.match(item.chain.terms[0].text) if item.chain.terms and len(item.chain.terms) > 1 else None
         if m:
@@ -6413,11 +6568,15 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         # "let A be symmetric": a square matrix checked as every symmetric one (see Step.symmetric), no hypothesis
         symmetric = {n: lines.of(at) for n, at, words, applied in said.described
                      if (n in used or symbol_name(n) in held or n in held) and not applied
-                     and words == f"${n}$ is symmetric" and at <= chain.offset
-                     and _standing(text, at)
+                     and words == f"${n}$ is symmetric" and at <= chain.offset and _standing(text, at)
                      and len(reader.notation.matrices.get(n, ())) == 2
                      and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]
                      and not _said_not_symmetric(text, n, chain.offset)}
+        # "$\\nabla_w (w^\\top A w) = 2Aw$ for symmetric $A$": the claim just before the words, for every symmetric A
+        symmetric.update({n: lines.of(at) for n, at, words in said.described_after
+                          if (n in used or symbol_name(n) in held or n in held) and _said_after(text, chain, at)
+                          and len(reader.notation.matrices.get(n, ())) == 2
+                          and reader.notation.matrices[n][0] == reader.notation.matrices[n][1]})
         # "$W \\in \\mathbb{R}^{n \\times n}$ with zero diagonal": checked for every such matrix (see Step.hollow)
         hollow = {n: lines.of(at) for n, at, words, applied in said.described
                   if (n in used or symbol_name(n) in held or n in held) and not applied

@@ -71,6 +71,10 @@ _LET_BEFORE = re.compile(r"\\let\s*\\[A-Za-z]+\s*=?\s*$")
 _CLOSES_AFTER = re.compile(r"\s*\}")
 
 
+# an accent whose argument is the next token: \hat\vy is \hat{\mathbf{y}} where \vy is \mathbf{y}
+_AFTER_ACCENT = re.compile(r"\\(?:hat|widehat|bar|overline|tilde|widetilde|vec|dot|ddot|check|breve)\s*$")
+
+
 def _shown(text: str, width: int = 40) -> str:
     """User text as a message shows it: on one line, cut short."""
     text = " ".join(text.split())
@@ -632,7 +636,10 @@ class _Expander:
         args = self._macro_arguments(macro)
         now = self.top()
         end = max(start, now.origin(now.pos) if now else len(self.file))
-        self._push(_substitute(macro.body, args), start, end, depth, macro.name, frame, macro.opaque)
+        body = _substitute(macro.body, args)
+        if _AFTER_ACCENT.search(self.tail):
+            body = "{" + body + "}"  # (\hat\vy of \vy = \mathbf{y}: the accent's argument is the whole expansion)
+        self._push(body, start, end, depth, macro.name, frame, macro.opaque)
 
     def _push(self, body: str, start: int, end: int, depth: int, name: str, parent: _Frame,
               opaque: bool = False) -> None:

@@ -388,6 +388,10 @@ class RandomReading:
                 value = self.read_parameter(text)
             except FormulaError as e:
                 raise FormulaError(f"the law of {name} ({s.written}) has a parameter that is not read: {e}") from None
+            if any(isinstance(x, sp.Idx) for x in value.free_symbols):
+                # y_i ~ Poisson(lambda t_i): a law that differs from one variable of the family to the next
+                raise FormulaError(f"the law of {name} ({s.written}) has a parameter that changes with the index "
+                                   f"({text.strip()}): laws that differ from one variable to the next are not read")
             params.append(value)
         if s.family == "generic" and len(params) == 2 and s.params[0] and not s.params[1]:
             params[1] = sp.Symbol(f"Var({name})", nonnegative=True)

@@ -3082,6 +3082,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 if self._shallow and label in self.shallow:
                     return V.Value(scalar(label))
                 return _with_domain(self.values[label])
+            if label in self.matrix_values and self._in_force(label):  # Z_1 = W_1 X + b_1 1^T defined earlier
+                value = _with_domain(self.matrix_values[label])
+                return MatrixTerm(P.leaf(value), value.conventions)
             self.guesses[label] += 1
             return V.Value(scalar(label))
         if kind == "letter":
@@ -3206,6 +3209,9 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             if self._shallow and label in self.shallow:
                 return V.Value(scalar(label))
             return _with_domain(self.values[label])
+        if label in self.matrix_values and self._in_force(label):
+            value = _with_domain(self.matrix_values[label])
+            return MatrixTerm(P.leaf(value), value.conventions)
         self.guesses[label] += 1
         return V.Value(scalar(label))
 
@@ -3397,6 +3403,8 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
                 word = node_word(item_base(inner.children[0])) if word is None else word
         if word in _TRANSPOSE_WORDS \
                 or (word == "T" and node_kind(arg) == "text"):
+            if isinstance(base, MatrixTerm):
+                return P.transposed(base)  # (Z_1^T of a Z_1 = W_1 X + ... the document defines)
             if base.is_matrix:
                 return self._transpose(base)
             if base.is_vector:

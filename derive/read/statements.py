@@ -436,6 +436,9 @@ class Statements:
     # "$\Phi$ is the standard normal CDF", "$A$ is symmetric": a name described in words, (name, offset, the
     # description, whether it bears only where the name is applied as a function)
     described: list[tuple[str, int, str, bool]] = field(default_factory=list)
+    # "... = 2Aw for symmetric $A$": a property said of the claim just before, never of the document (name, offset,
+    # the words as described's)
+    described_after: list[tuple[str, int, str]] = field(default_factory=list)
     # "$X \sim \mathrm{Bernoulli}(p)$", "$X_1, \dots, X_n$ are i.i.d. with mean $\mu$ and variance $\sigma^2$"
     laws: list[LawStatement] = field(default_factory=list)
     # the random variables a sentence says are independent, by name
@@ -641,6 +644,7 @@ def _condition(math_or_text: str, offset: int, in_math: bool) -> Condition | Non
 # A paragraph opening with a question's number or letter starts a part of the document as a heading does.
 PART_LEVEL = 99  # (deeper than any heading: a part of a problem is inside the section that sets it)
 _PART = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:\(\s*[a-h]\s*\)|[a-h]\)|\(\s*(?:i|ii|iii|iv|v|vi)\s*\)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|\*\*|__)"
+                   r"|Q\s?\d{1,2}[.):](?=\s|\*\*|__)"
                    r"|(?:exercise|problem|question|part|task)\s+[\w.()-]+)", re.I)
 
 
@@ -1600,6 +1604,9 @@ _ATTRIBUTES = (r"(?:symmetric|(?:positive|negative)\s+(?:semi-?\s*)?definite|inv
                r"(?:upper|lower)\s+triangular|diagonal|orthonormal)")
 PROPERTY_BEFORE = re.compile(r"\b(?:a|an|the|some|any)\s+(" + _ATTRIBUTES + r"(?:(?:\s*,\s*|\s+and\s+|\s+)" + _ATTRIBUTES
                              + r")*)\s+(?:(?:[a-z]+\s+){0,2}?matri(?:x|ces)\s*)?$", re.I)
+# "... = 2Aw for symmetric $A$": the property a claim holds under (a condition of that claim, never standing)
+_FOR_PROPERTY = re.compile(r"\bfor\s+(?:a\s+|an\s+|any\s+|every\s+|all\s+)?(symmetric)\s+(?:(?:[a-z]+\s+){0,1}?matri(?:x|ces)\s*)?$",
+                           re.I)
 # "$W$ with zero diagonal", ", zero on the diagonal": a matrix whose diagonal entries are all 0
 _ZERO_DIAGONAL = re.compile(r"(?:^|\b)\s*,?\s*(?:(?:and\s+)?(?:with|having|and|has)\s+(?:a\s+|its\s+)?(?:zero|vanishing|null)\s+"
                             r"diagonal|(?:with\s+)?zeros?\s+(?:on|along)\s+(?:the|its)\s+diagonal)\b", re.I)
@@ -1732,6 +1739,11 @@ def _declarations_in_text(text: str, sentence, n: int, out: Statements, offset: 
             out.described.append((other, offset, f"${other}$ is {_properties(m, text)}", False))
             k -= 2
     after = sentence[n + 1] if n + 1 < len(sentence) else None
+    m = _FOR_PROPERTY.search(text)
+    if m and after is not None and after.kind == "math":
+        qualified = _clean(after.text.split("\\in")[0])
+        if re.fullmatch(r"\\?[A-Za-z]+", qualified):
+            out.described_after.append((qualified, after.offset, f"${qualified}$ is symmetric"))
     m = PROPERTY_BEFORE.search(text)
     if m and after is not None and after.kind == "math":
         # "a symmetric weight matrix $W \in \mathbb{R}^{n \times n}$": the properties said before the matrix

@@ -111,7 +111,7 @@ def shown_name(symbol: str) -> str:
     for prefix, accent in (("cal", "mathcal"), ("scr", "mathscr")):
         if symbol.startswith(prefix) and len(symbol) > len(prefix):
             return f"\\{accent}{{{symbol[len(prefix):]}}}"
-    return symbol
+    return "\\" + symbol if symbol in GREEK else symbol  # (sigma: \sigma)
 
 
 @dataclass(frozen=True)

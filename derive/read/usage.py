@@ -49,6 +49,8 @@ class Usage:
     summed: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # \sum_{t=1}^{W}, \sum_{k=0}^{T-1}: the letters a sum's or a product's limits are written in
     limits: dict[str, int] = field(default_factory=dict)
+    # w_j inside \sum_{j=1}^{n}: the letter its index runs to, where a lone letter (name -> letter), first use
+    summed_to: dict[str, str] = field(default_factory=dict)
     # \theta_A, p_B: a capital letter that is no size as the subscript, a label (name -> line)
     capitals: dict[str, int] = field(default_factory=dict)
     # p_i(T), f_\theta(x): a name with a subscript applied to arguments that are no numbers, a family of functions
@@ -229,6 +231,7 @@ def _label_at(tokens, p: int) -> tuple[str, int, str]:
 def _labelled(tokens, line: int, usage: Usage) -> None:
     """Names with a letter subscript used as vectors, and letters sums bind, in one formula's tokens."""
     bound = set()
+    runs_to: dict[str, str] = {}  # (a bound letter -> the lone letter its sum runs to, \sum_{j=1}^{n}: j -> n)
     for n, tok in enumerate(tokens):
         if tok.type == "CMD" and str(tok) in ("\\sum", "\\prod"):
             letter, _, _ = _label_at(tokens, n + 1)
@@ -237,6 +240,10 @@ def _labelled(tokens, line: int, usage: Usage) -> None:
                 letter = str(tokens[n + 3])  # \sum_{c=1}^{N}
             if letter:
                 bound.add(letter)
+                _, _, p = _script(tokens, n + 1)
+                kind, upper, _ = _script(tokens, p)
+                if kind == "SUP" and len(upper) == 1 and upper[0].type == "LETTER":
+                    runs_to.setdefault(letter, str(upper[0]))
     for n, tok in enumerate(tokens):
         if tok.type not in ("LETTER", "CMD") or (n and tokens[n - 1].type in ("SUB", "SUP")) \
                 or str(tok) in ("\\sum", "\\prod"):
@@ -253,6 +260,8 @@ def _labelled(tokens, line: int, usage: Usage) -> None:
         name = f"{tok}_{letter}"
         if letter in bound:
             usage.summed.setdefault(letter, []).append((str(tok), line))
+            if letter in runs_to and not second:
+                usage.summed_to.setdefault(str(tok), runs_to[letter])
         before = tokens[max(0, n - 4):n]
         vector_use = (second or _is_transpose(tokens, after)
                       or (n and tokens[n - 1].type == "LNORM" and after < len(tokens) and tokens[after].type == "RNORM")
