@@ -5333,3 +5333,13 @@ def test_a_step_formula_holds_the_function_a_later_part_defines_only_in_that_par
     d = read_document(text, "doc.md", default_notation())
     proof = [verify_check(c, SETTINGS) for c in checks_of(d) if c.line == 10][0]
     assert any("$f$ in that step as line 7 defines it" in r.text for r in proof.readings)
+
+
+def test_numbers_a_name_is_given_in_two_parts_are_each_parts_data():
+    """"**Q2.** Given $A = 60^\\circ$", "**Q4.** Given $A = 30^\\circ$": Q5's identity of a triangle's angles was refuted
+    at Q4's A (and, with A's value ended, at any A): neither."""
+    text = ("**Q2.** Given $b = 5$ and $A = 60^\\circ$, find $a$.\n\n**Q4.** Given $a = 7$ and $A = 30^\\circ$, find "
+            "$\\sin B$.\n\n**Q5.** Show the following hold in every triangle: if no angle is a right angle, "
+            "$\\tan A + \\tan B + \\tan C = \\tan A \\tan B \\tan C$.\n")
+    found = _verdicts(text)
+    assert Verdict.REFUTED not in [v for _, v, _ in found]

@@ -1072,6 +1072,14 @@ class DocumentContext:
             ends = []
         # a definition holds until the prose declares the name anew (y is one-hot)
         ends += [n for n in self.declared_lines.get(name, ()) if n > self.line]
+        if not names_in(right) - NUMERIC_WORDS and any(n <= self.line for n in self.part_lines) \
+                and getattr(self, "left_counts", {}).get(" ".join(left.split()), 0) > 1:
+            # "**Q2.** Given ... $A = 60^\circ$", "**Q4.** Given ... $A = 30^\circ$": numbers a name is given in two
+            # parts are each part's data, never the next part's
+            ends += [n for n in self.part_lines if n > self.line][:1]
+            if ends:
+                self.part_numbers = getattr(self, "part_numbers", {})
+                self.part_numbers.setdefault(key, []).append(self.line)
         # and no longer than the meanings it was read with (L = -log yhat_k, yhat defined up to a heading)
         ends += [self.defined_until[k] for k in map(symbol_name, names_in(right))
                  if k in self.defined_until and self.defined_until[k] > self.line]

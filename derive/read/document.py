@@ -2137,6 +2137,9 @@ class _Builder:
             numbered = set(getattr(self, "left_numbers", {}).get(g, ())) if g in numbers and g not in guessed else None
             at = [(a, value) for a, value in self.left_given.get(g, ()) if (numbered is None or a in numbered) and a < line
                   and not any(a < h <= line for h in getattr(r, "heading_lines", ()))]
+            # (and a number an earlier part gave the name, "**Q4.** Given ... $A = 30^\circ$", which holds to that
+            # part's end: the letter may mean the same kind of thing here, at a value not read)
+            at = at or [(a, None) for a in getattr(r, "part_numbers", {}).get(g, ()) if a < line]
             if at:
                 out[g] = at[-1]
         return out
