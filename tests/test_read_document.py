@@ -5343,3 +5343,22 @@ def test_numbers_a_name_is_given_in_two_parts_are_each_parts_data():
             "$\\tan A + \\tan B + \\tan C = \\tan A \\tan B \\tan C$.\n")
     found = _verdicts(text)
     assert Verdict.REFUTED not in [v for _, v, _ in found]
+
+
+def test_a_recurrence_written_one_step_ahead_is_unrolled_from_its_start_value():
+    text = ("Newton's method for $f(x) = x^2 - 2$ gives\n\n$$\nx_{k+1} = \\frac{1}{2}\\left(x_k + \\frac{2}{x_k}\\right)\n$$\n\n"
+            "Starting from $x_0 = 1$:\n\n$$\nx_1 = \\frac{3}{2}, \\qquad x_2 = \\frac{17}{12}, \\qquad x_2 = \\frac{9}{8}\n$$\n")
+    found = _verdicts(text)
+    by_line = [(line, v) for line, v, _ in found]
+    # (x_0 = 1 is the start value: a definition, not a claim proved against itself)
+    assert (7, Verdict.UNKNOWN) in by_line and "definition of x_0" in [d for line, _, d in found if line == 7][0]
+    # (a number that disagrees with the unrolled term may be a new example's: never proved)
+    assert [v for _, v, _ in found][-3:] == [Verdict.PROVED, Verdict.PROVED, Verdict.UNKNOWN]
+
+
+def test_a_step_ahead_with_a_start_under_a_later_heading_or_two_terms_back_is_not_unrolled():
+    later = ("## Method\n\n$$\nx_{k+1} = \\frac{1}{2}\\left(x_k + \\frac{a}{x_k}\\right)\n$$\n\n## Example\n\n"
+             "Take $a = 3$ and $x_0 = 1$.\n\n$$\nx_1 = 5\n$$\n")
+    assert _verdicts(later)[-1][1] is Verdict.UNKNOWN
+    two = ("Let\n\n$$\nx_{k+1} = x_k + x_{k-1}\n$$\n\nwith $x_0 = 1$.\n\n$$\nx_1 = 7\n$$\n")
+    assert _verdicts(two)[-1][1] is not Verdict.REFUTED

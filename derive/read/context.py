@@ -38,6 +38,8 @@ _LONE_NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|ma
                         r"|\\?[A-Za-z]+)\s*(?:_\s*(?:\d+|\{\s*\d+\s*\})\s*)?"
                         r"(?:\^\s*(?:\*|\\ast\b|\\star\b|\{\s*(?:\*|\\ast|\\star)\s*\})\s*)?")
 # (a lone name, accented or not, numbered or not, marked or not: \hat\beta, p, \sigma, \varepsilon_2, x^*)
+# x_{k+1}, x_{n + 1}: the left side of a recurrence written one step ahead
+_RECURRENCE_AHEAD = re.compile(r"^\s*(\\?[A-Za-z]+)\s*_\s*\{\s*([a-z])\s*\+\s*1\s*\}()\s*$")
 _MAX_UNROLLED = 12  # the furthest step of a recurrence unrolled (v_12)
 _GENERAL_STEPS = 9  # a recurrence written at a general step (m_t) is unrolled to m_9: checked at t = 1 .. 8
 
@@ -1140,10 +1142,17 @@ class DocumentContext:
         v_2, ... the document writes are defined by it, each the formula at that t, down to v_0;
         v_k = ... displays after it are then claims, checked against it. A step at a general t is not read."""
         m = _RECURRENCE_LEFT.match(left)
+        ahead = 0  # x_{k+1} = F(x_k): the same step written one ahead (its term at step k + 1 from the one at k)
         if not m:
-            return None
+            m = _RECURRENCE_AHEAD.match(left)
+            if not m:
+                return None
+            ahead = 1
         letter, t = m.group(1), m.group(2) or m.group(3)
-        previous = re.compile(re.escape(letter) + r"\s*_\s*\{\s*" + t + r"\s*-\s*1\s*\}")
+        previous = re.compile(re.escape(letter) + r"\s*_\s*\{\s*" + t + r"\s*-\s*1\s*\}") if not ahead else \
+            re.compile(re.escape(letter) + r"\s*_\s*(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z]))")
+        if ahead and re.search(re.escape(letter) + r"\s*_\s*\{\s*" + t + r"\s*[+-]", right):
+            return None  # (x_{k+1} in x_k and x_{k-1}: a step of two terms, whose start needs two values)
         if not previous.search(right) or self.notation.kind_of(letter) not in (None, "scalar", "vector") \
                 or (self.notation.kind_of(letter) == "vector" and letter in self.stated) \
                 or letter in self.lambdas or symbol_name(letter) in self.values or t in ("e", "d"):
@@ -1161,10 +1170,16 @@ class DocumentContext:
         if f"{key}_0" not in self.values:
             # "... initialised with $m_0 = 1$" after the recurrence: its start value, taken first
             start = re.compile(r"\s*" + re.escape(letter) + r"\s*_\s*(?:0|\{\s*0\s*\})\s*")
-            given = [chain[0][1][0] for chain in chains if len(chain[0]) == 2 and list(chain[1]) == ["="]
+            given = [chain for chain in chains if len(chain[0]) == 2 and list(chain[1]) == ["="]
                      and start.fullmatch(chain[0][0][0]) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", chain[0][1][0])]
-            if len(set(given)) == 1:
-                self._define_numbered(letter, "0", given[0])
+            if ahead and any(self.line < h <= chain[0][0][1] for chain in given for h in self.heading_lines):
+                given = []  # (x_{k+1} = F(x_k) in one section, x_0 = 1 of an example under a later heading: not unrolled)
+            if len({chain[0][1][0].strip() for chain in given}) == 1:
+                named = self._define_numbered(letter, "0", given[0][0][1][0])
+                if named is not None:
+                    # (the display that gives it defines it: a start value posited, not a claim proved)
+                    for chain in given:
+                        self.definitions_by_line[chain[2] if len(chain) > 2 else chain[0][0][1]] = named
         if f"{key}_0" not in self.values:
             return None  # no start value taken (v_0 = 0): never unrolled from any v_0, which would refute v_1 = g_1
         sequences = {symbol_name(n) for n in re.findall(r"(\\?[A-Za-z]+)\s*_\s*(?:" + t + r"(?![A-Za-z])|\{\s*" + t
@@ -1180,7 +1195,7 @@ class DocumentContext:
             label = f"{key}_{k}"
             if label in self.values:
                 continue
-            if self._define_numbered(letter, str(k), _at_step(right, t, k)) is None:
+            if self._define_numbered(letter, str(k), _at_step(right, t, k - ahead)) is None:
                 break
             made.append(label)
         if not made:
