@@ -66,7 +66,9 @@ def test_the_one_hot_class_comes_from_the_notation():
     extra, _ = parse_notation('[onehot]\ny = "k"\n')
     declared = read_document(doc, "a.md", extra.over(default_notation()))
     (c_default,), (c_declared,) = checks_of(default), checks_of(declared)
-    assert verify_check(c_default, SETTINGS).verdict is Verdict.REFUTED  # k need not be the class t
+    # (k need not be the default class t, but the document may mean it: the class is never said, so no refutation)
+    default_result = verify_check(c_default, SETTINGS)
+    assert default_result.verdict is Verdict.UNKNOWN and "never says at which class" in default_result.detail
     assert verify_check(c_declared, SETTINGS).verdict is Verdict.PROVED
 
 
@@ -5362,3 +5364,91 @@ def test_a_step_ahead_with_a_start_under_a_later_heading_or_two_terms_back_is_no
     assert _verdicts(later)[-1][1] is Verdict.UNKNOWN
     two = ("Let\n\n$$\nx_{k+1} = x_k + x_{k-1}\n$$\n\nwith $x_0 = 1$.\n\n$$\nx_1 = 7\n$$\n")
     assert _verdicts(two)[-1][1] is not Verdict.REFUTED
+
+
+def test_the_class_a_one_hot_label_is_at_is_the_one_the_words_name_or_else_unsaid():
+    setup = ("Logits $\\mathbf{z} \\in \\mathbb{R}^K$, probabilities $p_k = \\frac{e^{z_k}}{\\sum_{j=1}^{K} e^{z_j}}$, "
+             "and a one-hot label $\\mathbf{y}${said}. The loss is\n\n$$\nL = -\\sum_{k=1}^{K} y_k \\log p_k\n$$\n\n"
+             "$$\nL = -\\log p_c\n$$\n\n$$\n\\frac{\\partial L}{\\partial z_k} = p_k + y_k\n$$\n")
+    named = _verdicts(setup.replace("{said}", " whose only nonzero entry is at the true class $c$"))
+    # (the class the words name: -sum_k y_k log p_k = -log p_c holds)
+    assert [v for _, v, _ in named][-2:] == [Verdict.PROVED, Verdict.REFUTED]
+    unsaid = _verdicts(setup.replace("{said}", ""))
+    # (never said: c may be the class meant, and a refutation at c other than the default class says nothing;
+    # a claim about y's entries at k is refuted whatever the class)
+    assert unsaid[-2][1] is Verdict.UNKNOWN and "never says at which class" in unsaid[-2][2]
+    assert unsaid[-1][1] is Verdict.REFUTED
+
+
+def test_a_name_given_a_new_formula_for_a_new_example_is_not_checked_against_the_old_one():
+    text = ("The sheet has $y = x^x$ for $x > 0$, so $\\ln y = x \\ln x$.\n\n"
+            "Same recipe for $y = x^{\\sin x}$, $x > 0$:\n\n$$\n\\ln y = \\sin x \\ln x\n$$\n")
+    found = _verdicts(text)
+    assert all(v is not Verdict.REFUTED for line, v, _ in found if line >= 3), found
+
+
+def test_the_entries_the_words_give_a_matrix_are_never_another_matrix_s_refutation():
+    text = ("Take a square $n \\times n$ matrix $A$ with entries $a_{ij}$ and a vector $\\mathbf{x} \\in \\mathbb{R}^n$.\n\n"
+            "$$\n\\mathbf{x}^\\top A \\mathbf{x} = \\sum_{i=1}^{n}\\sum_{j=1}^{n} a_{ij} x_i x_j\n$$\n\n"
+            "For two coordinates,\n\n$$\n\\mathbf{x}^\\top A \\mathbf{x} = a x_1^2 + c x_2^2\n$$\n")
+    found = _verdicts(text)
+    # (a written elsewhere, a_ij is not read as A's entry: a matrix of its own, which the words tie to A)
+    assert found[0][1] is Verdict.UNKNOWN and "a meaning for a" in found[0][2], found
+
+
+def test_an_example_value_of_a_declared_matrix_may_be_what_later_claims_of_its_part_mean():
+    setup = ("For a $2 \\times 2$ matrix $A$, $A^2 - (\\operatorname{tr} A) A + (\\det A) I = 0$.\n\n## Example\n\n"
+             "We used $A = \\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}$, with $\\operatorname{tr} A = 5$.\n\n"
+             "{heading}$$\nA^2 = 5A + 2I\n$$\n")
+    same = _verdicts(setup.replace("{heading}", ""))
+    assert same[-1][1] is Verdict.UNKNOWN and "example's value in this part" in same[-1][2]
+    # (under a heading of its own the claim is about every A again, and refuted)
+    assert _verdicts(setup.replace("{heading}", "## General\n\n"))[-1][1] is Verdict.REFUTED
+
+
+def test_an_equation_the_words_after_it_solve_or_one_at_a_minimiser_is_not_refuted_as_an_identity():
+    solved = _verdicts("Substituting $y = x^2/2$ in the curve gives\n\n$$\nx^3 + \\frac{x^6}{8} = 3x^3,\n$$\n\n"
+                       "hence, for $x \\neq 0$, $x^3 = 16$.\n")
+    display = [(v, d) for line, v, d in solved if line == 4]
+    assert display[0][0] is Verdict.UNKNOWN and "equation to solve" in display[0][1], solved
+    unsolved = _verdicts("Expanding,\n\n$$\nx^3 + \\frac{x^6}{8} = 3x^3\n$$\n\nfor every $x$.\n")
+    assert unsolved[0][1] is Verdict.REFUTED
+    minimiser = _verdicts("Let $f(x) = (x - 3)^2$.\n\nAt a minimiser the derivative vanishes, therefore:\n\n"
+                          "$$\nx = 3 + f(x)\n$$\n")
+    assert minimiser[-1][1] is Verdict.UNKNOWN
+
+
+def test_two_values_of_an_accented_vector_on_one_line_are_not_a_claim_about_the_first():
+    text = ("Let $\\mathbf{h} = (1, 2)$. My first attempt gave $\\tilde{\\mathbf{h}} = (0.8, 1.6)$. Dividing instead, "
+            "$\\tilde{\\mathbf{h}} = (1.25, 2.5)$.\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "\\tilde{h} has the value line 1 gave it" in found[-1][2]
+
+
+def test_a_number_the_words_set_a_declared_parameter_to_holds_a_refutation_back():
+    text = ("For a fixed $\\alpha > 0$,\n\n$$\nf(x) = \\alpha (e^{x} - 1)\n$$\n\n"
+            "Numbers with $\\alpha$ set to $2$:\n\n$$\nf(-\\ln 2) = 2\\left(e^{-\\ln 2} - 1\\right)\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.UNKNOWN and "\\alpha" in found[-1][2]
+
+
+def test_a_function_given_a_formula_again_after_so_is_a_result_never_its_definition():
+    text = ("## General\n\n$$\np(\\lambda) = \\lambda^2 - 5 \\lambda + 6\n$$\n\n## Another matrix\n\n"
+            "Expanding the determinant of $M$. So the characteristic polynomial of $M$ is\n\n"
+            "$$\np(\\lambda) = \\lambda^3 - 6\\lambda^2 + 11\\lambda + 7\n$$\n\nand $p(1) = 13$.\n")
+    found = _verdicts(text)
+    assert [v for _, v, _ in found][-2:] == [Verdict.UNKNOWN, Verdict.UNKNOWN]
+    assert "after words that draw it" in found[-1][2]
+
+
+def test_lse_of_several_numbers_is_the_log_of_their_exponentials():
+    found = _verdicts("$$\n\\operatorname{LSE}(a, b) = \\log\\left(e^a + e^b\\right)\n$$\n\n"
+                      "$$\n\\frac{\\partial}{\\partial a}\\operatorname{LSE}(a, b) = \\sigma(b - a)\n$$\n")
+    assert [v for _, v, _ in found] == [Verdict.PROVED, Verdict.REFUTED]
+
+
+def test_predictions_differentiated_by_are_variables_never_the_default_softmax():
+    text = ("For predictions $\\hat y_i$ and targets $y_i$ over $n$ examples,\n\n$$\nL = \\frac{1}{n}\\sum_{i=1}^{n} "
+            "(\\hat y_i - y_i)^2, \\qquad \\frac{\\partial L}{\\partial \\hat y_i} = \\frac{2}{n}(\\hat y_i - y_i)\n$$\n")
+    found = _verdicts(text)
+    assert found[-1][1] is Verdict.PROVED, found

@@ -497,6 +497,8 @@ class DocumentContext:
                                                        f"${condition}$, a condition that is not read: {name_of} "
                                                        "elsewhere is not known")
                     continue
+                if self._result_again(terms, key):
+                    continue
                 if self._a_result(key, terms[0][0]) or self._define_both_signs(terms[0][0], terms[1][0], seen):
                     continue
                 if key in getattr(self, "drawn_numbers", ()) and self._drawn_from_a_formula(terms[0][0]):
@@ -913,6 +915,7 @@ class DocumentContext:
         if not (re.fullmatch(r"[A-Za-z]", name) or name.startswith("\\") and name[1:] in GREEK):
             return False  # (a letter or a Greek letter only: \det, \log and the like are read as they are)
         if name in self.lambdas or symbol_name(name) in self.values or name in self.stated \
+                or name in getattr(self, "cases_named", ()) \
                 or self.notation.kind_of(name) is not None or name in BUILTIN_FUNCTIONS \
                 or name in default_notation().functions or name.lstrip("\\") in BUILTIN_FUNCTIONS:
             return False
@@ -1126,6 +1129,23 @@ class DocumentContext:
         self.defined_until[key] = (ends(self.line) if ends is not None else self.line) + 1
         self.examples.add(key)
         return name
+
+    def _result_again(self, terms, key) -> bool:
+        """"So the characteristic polynomial of $M$ is $$p(\\lambda) = \\lambda^3 - ...$$" of a function an earlier chain
+        gives a formula: a result worked out for a new case, which may be the mistake; never
+        its definition, and which meaning a use after it has is not read. True when so."""
+        if key not in getattr(self, "worked_again", ()):
+            return False
+        # (a function's formula only: a number given anew, lambda_1 = 5 then lambda_1 = (5 + sqrt 17)/2, is the
+        # business of the parts and examples)
+        head = self._definition_head(terms[0][0]) if "(" in terms[0][0] else None
+        name = head[0] if head is not None and self._plain_arguments(head[1]) else None  # (never c(8) = 16)
+        if name is None or name not in self.lambdas:
+            return False
+        self.corrected[name] = (self.line, f"{written_name(name)} is given a formula again on line {self.line} after "
+                                           "words that draw it (\"so ... is\"): a result worked out for a new case, "
+                                           "which may be the mistake; which meaning a use after it has is not read")
+        return True
 
     def _define_start_values(self, terms, relations) -> str | None:
         """m_0 = v_0 = 0: numbered names (where recurrences start) all given one number."""

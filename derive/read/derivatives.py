@@ -237,6 +237,13 @@ class DerivativeReading:
             expr = up.g * up.y
         keep = set(op.through)
         unfolded = self._unfold(expr, keep)
+        left = sorted({str(b.label)[:-1] for b in unfolded.atoms(sp.IndexedBase) if str(b.label).endswith("\u00b7")}
+                      - set(keep))
+        if left:
+            # (o of o = sum_j a_j v_j, given a number by an example since: its formula is not unfolded, and a derivative
+            # of its entries kept as names would vanish)
+            raise FormulaError(f"{name} is given by its gradient with respect to {_written(left[0])} (line {up.line}), "
+                               f"and {_written(left[0])}'s formula is not read here: its derivative is not read")
         if keep:
             kept = {scalar(n) for n in keep} | {kept_base(n) for n in keep}
             if not (unfolded.free_symbols & kept or {a.base for a in unfolded.atoms(Indexed)} & kept):

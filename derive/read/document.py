@@ -216,8 +216,12 @@ def _words_before(text: str, item) -> str:
     """The words of the paragraph right before the item's chain (for a display, up to its opening)."""
     if item.inline is not None:
         return item.inline.before
-    start = max(text.rfind("\n\n", 0, item.chain.offset), item.chain.offset - 300, 0)
-    return re.sub(r"(?:\$\$|\\\[|\\begin\{[A-Za-z*]+\}(?:\{[^{}]*\})?|\s)+$", "", text[start:item.chain.offset])
+    opening = re.sub(r"(?:\$\$|\\\[|\\begin\{[A-Za-z*]+\}(?:\{[^{}]*\})?|\s)+$", "", text[:item.chain.offset])
+    # (a display set off by a blank line: the paragraph before it)
+    start = max(text.rfind("\n\n", 0, len(opening)), len(opening) - 300, 0)
+    if re.match(r"\s*(?:#|\\(?:sub)*section\*?\s*\{|\\paragraph\s*\{)", opening[start:]):
+        return ""  # (a heading is no sentence the display stands after)
+    return opening[start:]
 
 
 def _quantities(expr: sp.Expr) -> set[str]:
@@ -706,6 +710,10 @@ class _Builder:
         elif plain:
             written = plain.group(1) or plain.group(2)
             key = symbol_name(written)
+        elif lone_name_key(_unbolded(chain.terms[0].text.strip())) is not None:
+            # (an accented name, \tilde{\mathbf{h}})
+            key = lone_name_key(_unbolded(chain.terms[0].text.strip()))
+            written, plain = _unbolded(chain.terms[0].text.strip()), True
         else:
             return ""
         r = self.reader
@@ -722,7 +730,9 @@ class _Builder:
             # for a name the same paragraph gave one, the value of another case as likely as a claim about the first
             return (f"{written_name(written)} is given a number on line {at}, and another in the same paragraph: the "
                     "value of another case, or a claim about the first? give the new value another name")
-        if at is None or value is None or at >= line \
+        # (two values on one line, "my first attempt gave $h = (0.8, 0)$; dividing instead, $h = (1.25, 0)$": the
+        # second as likely a correction as a claim about the first)
+        if at is None or value is None or at > line or (at == line and self.defined) \
                 or any(not isinstance(x, sp.Idx) for x in value.expr.free_symbols):
             return ""
         if plain and not (value.is_vector or value.is_matrix):
@@ -737,7 +747,7 @@ class _Builder:
             # (and the earlier value ends here: a use after it, alpha^T yhat of a corrected alpha, means neither)
             r.corrected[key] = (line, f"{written_name(written)} is given another value on line {line}, beside the one "
                                       f"of line {at}: which one a use after it means is not read")
-        return (f"{key} has the value line {at} gave it, {where}; a number for it here may be a new "
+        return (f"{shown_name(key)} has the value line {at} gave it, {where}; a number for it here may be a new "
                 "example's: give the new value another name, or say that it is the same")
 
     def _number_of(self, text: str) -> sp.Expr:
@@ -1438,6 +1448,12 @@ class _Builder:
                            and (key in written_here or _label_written(key, texts))]
                 through = {str(x) for v in brought for x in getattr(v, "expr", sp.S.Zero).free_symbols
                            if isinstance(x, sp.Symbol) and not isinstance(x, (sp.Idx, sp.Dummy)) and x.is_integer is not True}
+                # (and the names a function the link applies holds: f(x) = alpha (e^x - 1), "with $\alpha$ set to $2$")
+                through |= {str(x) for g in written_here & set(self.reader.lambdas) if self.reader._in_force(g)
+                            and isinstance(self.reader.lambdas[g], sp.Lambda)
+                            for x in self.reader.lambdas[g].free_symbols
+                            if isinstance(x, sp.Symbol) and not isinstance(x, (sp.Idx, sp.Dummy))
+                            and x.is_integer is not True and str(x) in self.set_in_words}
                 lonely = sorted(set(lonely) | {g for g in through if (g in present[0]) != (g in present[1])
                                                and g not in written_here
                                                and (g in self.worded or self._statistic_of_data(g))})
@@ -1591,7 +1607,7 @@ class _Builder:
             # (and one a condition fixes, p = 1/2)
             fixed_here = {symbol_name(c.left) for c in ranges} | {
                 symbol_name(c.left) for c in conditions if c.equal and (c.value or c.fraction is not None)}
-            lonely = [g for g in lonely if g not in fixed_here]
+            lonely = [g for g in lonely if g not in fixed_here or g in self.set_in_words]
             # (det(X^T X) = n sum_j x_j^2 - (sum_j x_j)^2 "for simple regression, an intercept and one regressor x": a
             # declared matrix X and a declared vector x of one letter, which the words may relate, x a column or a
             # row of X; never two free arrays)
@@ -1645,6 +1661,17 @@ class _Builder:
                 and values[n + 1] is not None and not (n == 0 and self.defined) else None
             if point:
                 lonely_links[n] = point
+            before = (self._example_before(values[n], values[n + 1], line)
+                      or self._defined_out_of_force(values[n], values[n + 1], line)) \
+                if not link_problems[n] and n not in lonely_links and values[n] is not None \
+                and values[n + 1] is not None and not (n == 0 and self.defined) else None
+            if before:
+                lonely_links[n] = before
+            unsaid = self._class_unsaid(values[n], values[n + 1]) \
+                if not link_problems[n] and n not in lonely_links and values[n] is not None \
+                and values[n + 1] is not None and not (n == 0 and self.defined) else None
+            if unsaid:
+                lonely_links[n] = unsaid
             if not link_problems[n] and exampled.get(n) and not (n == 0 and self.defined):
                 names = ", ".join(f"${shown_name(g)}$" for g in exampled[n])
                 lonely_links[n] = (f"{lonely_links[n]}; " if n in lonely_links else "") + (
@@ -2082,6 +2109,77 @@ class _Builder:
                 if at < line and symbol_name(n) in held and not hidden & written]
 
     _ENTRY_OF = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*(?:[a-z]|\{\s*[a-z]\s*\})\s*")
+
+    def _example_before(self, left, right, line: int) -> str | None:
+        """"We used $A = \\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}$" under a heading, then $5A - 2I = ...$: a
+        declared name an earlier display of the same part gives an example's value, which holds in its own display
+        only; the later claim may still mean it. A proof stands (it holds for every A); a refutation at another A
+        says nothing. The reason, or None."""
+        r = self.reader
+        held = {str(x) for v in (left, right) if isinstance(getattr(v, "expr", None), sp.Basic)
+                for x in v.expr.free_symbols} | {str(b.label) for v in (left, right)
+                                                 if isinstance(getattr(v, "expr", None), sp.Basic)
+                                                 for b in v.expr.atoms(sp.IndexedBase)}
+        for key in sorted(r.examples):
+            at = r.defined_at.get(key)
+            if key not in held or at is None or at >= line or r._in_force(key) \
+                    or any(at < h <= line for h in self.all_heading_lines):
+                continue
+            return (f"${shown_name(key)}$ as any of its declared size, though line {at} gives it an example's value in "
+                    "this part, which this claim may still mean (a refutation at another value says nothing; name the "
+                    "example: \"$A_1 = ...$\")")
+        return None
+
+    def _defined_out_of_force(self, left, right, line: int) -> str | None:
+        """A name the document defines (mu = (1/N) sum_i x_i) held free by a link where its definition is not in force
+        (an example gave it a number, a part ended it): read as any number there, though the document means something
+        by it. A proof stands; a refutation at a value it never has says nothing. The reason, or None."""
+        r = self.reader
+        exprs = [v.expr for v in (left, right) if isinstance(getattr(v, "expr", None), sp.Basic)]
+        arrays = {str(b.label) for e in exprs for b in e.atoms(sp.IndexedBase)}
+        free = sorted({str(x) for e in exprs for x in e.free_symbols
+                       if type(x) is sp.Symbol and not x.is_integer and str(x) not in arrays
+                       and self.notation.kind_of(str(x)) not in ("vector", "matrix")})
+        # (the first line a chain gives the name alone on its left: a later example's number may have taken its place)
+        first = {}
+        for at, left in self.step_lefts:
+            key = lone_name_key(left)
+            if key is not None and at < line:
+                first.setdefault(symbol_name(key), at)
+        # (by a formula: mu = (1/N) sum_i x_i, never z = 2, whose new number "now $z = 3$" may give it where it is read)
+        numbers = getattr(self, "left_numbers", {})
+        out = [g for g in free if g in r.values and g in first and not r._in_force(g) and g not in r.examples
+               and first[g] not in numbers.get(g, ())]
+        if not out:
+            return None
+        names = ", ".join(f"${shown_name(g)}$ (line {first[g]})" for g in out)
+        return (f"{names} as any number, though the document defines {'it' if len(out) == 1 else 'them'} there (a "
+                "refutation at a value the definition never gives says nothing)")
+
+    def _class_unsaid(self, left, right) -> str | None:
+        """-sum_k y_k log p_k = -log p_c, of a one-hot y the document never says the class of: y is read one-hot at
+        the built-in class letter (t), which the document never writes, and c, free in the link, may be the class it
+        means. A proof stands (it holds at every class); a refutation, which takes c elsewhere than the class, says
+        nothing. The reason, or None."""
+        sides = [v.expr for v in (left, right) if isinstance(getattr(v, "expr", None), sp.Basic)]
+        free = {str(x): x for e in sides for x in e.free_symbols if isinstance(x, (sp.Symbol, sp.Idx))}
+        sizes = {str(s) for s in getattr(self.reader, "sizes", {}).values()}
+        for name, letter in sorted(self.notation.onehot.items()):
+            held = [e for e in sides if any(str(b.label) == name for b in e.atoms(sp.IndexedBase))
+                    or any(str(x) == name for x in e.free_symbols)]
+            if not held or letter in self.math_names or name not in self.math_names:
+                continue
+            # (a letter the link indexes y by, y_k, is about y's entries: not the class's role)
+            entries = {str(i) for e in sides for x in e.atoms(sp.Indexed) if str(x.base.label) == name
+                       for i in x.indices if isinstance(i, (sp.Symbol, sp.Idx))}
+            others = sorted(g for g, x in free.items() if g != letter and g not in sizes and g not in entries
+                            and (isinstance(x, sp.Idx) or x.is_integer))
+            if others:
+                shown = ", ".join(f"${g}$" for g in others)
+                return (f"${name}$ one-hot at class ${letter}$, the built-in default: the document never says at which "
+                        f"class, and {shown} may be the one it means (a refutation that takes {shown} elsewhere says "
+                        f"nothing; say it: \"where ${others[0]}$ is the correct class\")")
+        return None
 
     def _value_at_a_point(self, chain, n: int, values, fixed_here: set, line: int) -> str | None:
         """"At $\\ln 3$ with label $0$ ... the loss is $\\ell = -\\log(1 - \\tfrac34)$": a name an earlier display
@@ -3207,6 +3305,15 @@ _SOLVES_LEAD = re.compile(r"\b(?:solves?|solving|satisf(?:y|ies|ying)|(?:solutio
                           r"\s+equation)?|the\s+equation)\s*:?\s*$"
                           # ("Substituting for $D$ and solving for $N$,": what the unknown is at the solution)
                           r"|\bsolv(?:e|es|ing|ed)\s+(?:it\s+|this\s+|them\s+)?for\s+\$[^$]{1,30}\$\s*[,:]?\s*$", re.I)
+# "... $$x^3 + x^6/8 = 3x^3$$ hence, for $x \neq 0$, $x^3 = 8$": words right after a display that solve it for one of
+# its letters (a number for it, or a power of it): an equation to solve, no identity
+_SOLVED_IN_WORDS_AFTER = re.compile(r"^\s*[,.;]?\s*(?:and\s+)?(?:hence|so|thus|therefore|giving|which\s+gives|whence)\b(?:[^$.;]|\$[^$]*\$)"
+                           r"{0,60}?\$\s*(\\?[A-Za-z]+)\s*(?:\^\s*\{?\s*\d+\s*\}?\s*)?=\s*[-+]?\s*\d")
+# "At a minimiser the gap ... is therefore: $$z_c - z_k = \log(q_c/q_k)$$": what holds at a point the words describe,
+# no identity for every value
+_AT_A_POINT_LEAD = re.compile(r"\b(?:at|in)\s+(?:a|an|the|its|this|that|any|every)\s+(?:global\s+|local\s+)?(?:minimi[sz]er|"
+                              r"maximi[sz]er|minimum|maximum|optimum|stationary\s+point|critical\s+point|fixed\s+point|"
+                              r"equilibrium|saddle\s+point)s?\b[^.;!?]*$", re.I)
 # "$m < n$", an order of two letters alone in its formula (of two sizes, where both are)
 _SIZE_ORDER_SAID = re.compile(r"(?<!\$)\$\s*([A-Za-z])\s*(<|>|\\le(?:q|qslant)?\b|\\ge(?:q|qslant)?\b)\s*([A-Za-z])\s*\$")
 _SIZE_ORDERS = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=",
@@ -3324,8 +3431,12 @@ def _at_every_point(chain: Chain, reader) -> tuple[Chain, str] | None:
 
 def _lead(text: str, offset: int) -> str:
     """The words of the sentence a display stands after (from the paragraph or the sentence that holds it)."""
-    start = max(text.rfind("\n\n", 0, offset), offset - 400, 0)
-    before = text[start:offset]
+    # (a display set off by a blank line stands after the paragraph before it: "... is therefore:\n\n$$")
+    end = len(text[:offset].rstrip())
+    start = max(text.rfind("\n\n", 0, end), end - 400, 0)
+    before = text[start:end]
+    if re.match(r"\s*(?:#|\\(?:sub)*section\*?\s*\{|\\paragraph\s*\{)", before):
+        return ""  # (a heading is no sentence the display stands after)
     ends = list(re.finditer(r"[.!?](?:\s|$)(?![^$]*\$[^$]*$)", before))
     return before[ends[-1].end():] if ends else before
 
@@ -4026,7 +4137,9 @@ def _declare(notation: Notation, said, lines: _Lines):
                                                                    and "y" not in said_onehot)}
             vectors.setdefault(key, "N")
             letter = onehot.get(key, "t")
-            if classes and notation.size_of_index(classes[-1].name):
+            if classes and (notation.size_of_index(classes[-1].name)
+                            or any(classes[-1].name in ix for ix in sizes.values())):
+                # (the correct class c the words name, an index over the classes: the class it is one-hot at)
                 letter = classes[-1].name
             onehot[key] = letter
             note(key, f"${key}$ is one-hot at class ${letter}$", d.offset)
@@ -4041,7 +4154,7 @@ def _declare(notation: Notation, said, lines: _Lines):
     if classes and not any(d.kind == "onehot" for d in said.declarations):
         # "where k is the index of the correct class": the one-hot label's class
         c = classes[-1]
-        if notation.size_of_index(c.name):
+        if notation.size_of_index(c.name) or any(c.name in ix for ix in sizes.values()):
             for name in list(onehot):
                 onehot[name] = c.name
                 note(name, f"${name}$ is one-hot at class ${c.name}$ (the correct class)", c.offset)
@@ -4357,7 +4470,10 @@ _MEANING_WORDS = (r"(?:is\s+|as\s+)?(?:short(?:hand)?|an?\s+abbreviation)\s+for|
 
 # "Let the column vector $g$ be the upstream gradient $\\partial L / \\partial y$": the name is that gradient, as
 # "$g = \\partial L / \\partial y$" says (see Reader._define_upstream)
-_GRADIENT_NAMED = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*(?:be|is|denotes?|for)\s+(?:the\s+|an?\s+)?"
+# (bold, and declared where it is named: "Let $\\mathbf{g} \\in \\mathbb{R}^{d_v}$ be the upstream gradient ...")
+_GRADIENT_NAMED = re.compile(r"\$\s*((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)"
+                             r"(?:\s*_\s*(?:\{[^{}$]*\}|\w))?)\s*(?:\\in(?![A-Za-z])[^$]*)?"
+                             r"\$\s*,?\s*(?:be|is|denotes?|for)\s+(?:the\s+|an?\s+)?"
                              r"(?:(?:upstream|incoming|backpropagated|back-propagated|output|error)\s+)?"
                              r"(?:gradient|derivative|error\s+signal|sensitivity)\s*,?\s*\$((?:\\frac\s*\{\s*)?\\partial[^$]*)\$")
 
@@ -4540,8 +4656,12 @@ def _after_an_unread_premise(item: _Item, unread: list, lines: _Lines) -> str:
 
 
 # "$\lambda$, that is $M/L$", "$T_d$, i.e. $2\pi/\omega_d$", "$c$ equal to $1/2$": a name given a value in words
+# "with $\alpha$ set to $2$": a number the words give a name (of a range the document declares, alpha > 0, too)
+_SET_TO = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*(?:is\s+|being\s+)?(?:set|fixed|chosen|taken)\s+(?:to|at|as|equal\s+to)"
+                     r"\s*\$", re.I)
 _WORDED_VALUE = re.compile(r"\$\s*" + _WRITTEN_NAME + r"\s*\$\s*,?\s*\(?\s*"
                            r"(?:that\s+is|i\.\s*e\.?|namely|(?:is\s+|being\s+)?equal\s+to|equals|which\s+is|"
+
                            + _MEANING_WORDS + r")\s*,?\s*\$"
                            # ("write $q$ for $1 - p$", "writing $q$ for $1 - p$")
                            r"|\b(?:write|writing|use|using)\s+\$\s*" + _WRITTEN_NAME + r"\s*\$\s*"
@@ -4659,7 +4779,8 @@ _WORKED_LEAD = re.compile(r"\b(?:so|hence|thus|therefore|gives?|giving|get|gets|
 # "so let $x = 3$", "hence with $n = 4$": words that set a value, after one that draws
 _SETTING_WORDS = re.compile(r"\b(?:let|take|taking|set|setting|put|choose|choosing|pick|define|denote|write|call|assume|"
                             r"suppose|with|for|if|when|where|at|say)\b", re.I)
-_EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
+_EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)\s*(?:(?:same|the\s+same|this|that|it|again|now|next|then|and)\s+(?:[a-z]+\s+)?)?"
+                           r"(?:for(?!\s+(?:instance|example)\b)|with|take|taking|consider|now\s+(?:take|let|consider)|let|suppose)\b"
                            r"(?:[^$.;]|\$[^$]*(?:<|>|\\in\b|\\geq?\b|\\leq?\b|\\neq?\b)[^$]*\$)*$", re.I)
 
 
@@ -4971,11 +5092,20 @@ def _implied_by_definitions(reader: Reader, chain: Chain) -> bool:
         return False
 
 
+def _unbolded(text: str) -> str:
+    """The name without a bold face inside its accent: \\tilde{\\mathbf{h}} -> \\tilde{h}."""
+    return re.sub(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}", r"\1", text)
+
+
 def _worded(text: str, name: str) -> bool:
     """Whether the words describe the name, or its entries, where they write it alone: "with $I_i$ the indicator
     that ...", "$p_k$ is the probability of class $k$", "$W$ denotes the weights"."""
-    return re.search(r"\$\s*\\?" + re.escape(name.lstrip("\\")) + r"(?![A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|\w))?\s*\$\s*"
-                     r"(?:is|are|denotes?|be|stands?\s+for|the|its|their)\s", text) is not None
+    named = r"\$\s*\\?" + re.escape(name.lstrip("\\")) + r"(?![A-Za-z])"
+    # (and "a matrix $A$ with entries $a_{ij}$": the entries of another matrix, which derive does not tie to it)
+    return re.search(named + r"(?:\s*_\s*(?:\{[^{}$]*\}|\w))?\s*\$\s*"
+                     r"(?:is|are|denotes?|be|stands?\s+for|the|its|their)\s", text) is not None \
+        or re.search(r"\b(?:entries|entry|elements?|coefficients?|components?)\s+(?:are\s+|is\s+)?" + named
+                     + r"\s*_", text, re.I) is not None
 
 
 _ARBITRARY = re.compile(r"\b(?:any|arbitrary|every|each|all|generic|given|some|differentiable|smooth|continuous|"
@@ -5046,6 +5176,29 @@ def _step_data(text: str, letter: str, steps: list, excluded: set[str]) -> set[s
     found = {m.group(1) for q in steps for m in re.finditer(at + r"\{?\s*" + letter + r"(?![A-Za-z])", q.formula)}
     found |= {m.group(1) for m in re.finditer(at + r"\{\s*" + letter + r"\s*[+-]\s*\d\s*\}", text)}
     return {n for n in found if n not in excluded and n not in ("d", "\\sum", "\\prod", "\\delta", "\\int")}
+
+
+def _differentiated_defaults(notation: Notation, text: str) -> Notation:
+    """The notation without the built-in default definition of a name the document differentiates by (the
+    predictions $\\hat y_i$ of a regression, \\partial L / \\partial \\hat y_i): a variable there, never the default
+    softmax(theta) of a classifier's output."""
+    defaults = default_notation()
+    dropped = set()
+    for name, formula in notation.definitions.items():
+        if defaults.definitions.get(name) != formula:
+            continue
+        m = re.fullmatch(r"\\(hat|bar|tilde)\{(\\?[A-Za-z]+)\}", name)
+        written = (r"\\" + m.group(1) + r"\s*\{?\s*" + re.escape(m.group(2)) + r"(?![A-Za-z])") if m \
+            else re.escape(name) + r"(?![A-Za-z])"
+        # (and never where the document writes what the default is made of, theta: it may mean the default there)
+        made_of = [n for n in names_in(formula) if n not in BUILTIN_FUNCTIONS and not n.startswith("\\operatorname")]
+        if any(re.search(r"(?<![A-Za-z])" + re.escape(n) + r"(?![A-Za-z])", text) for n in made_of):
+            continue
+        if re.search(r"\\partial\s*\{?\s*" + written + r"|\\nabla_\s*\{\s*" + written + r"|\\nabla_\s*" + written, text):
+            dropped.add(name)
+    if not dropped:
+        return notation
+    return dataclasses.replace(notation, definitions={k: f for k, f in notation.definitions.items() if k not in dropped})
 
 
 def _for_sequences(notation: Notation, letters: set[str], names: set[str]) -> Notation:
@@ -5682,14 +5835,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
         n_p, ranged = _index_ranges(items, n_p, lines, frozenset(d_p))
         d_p = {**d_p, **ranged}
         n_p, aliased, alias_links = _aliases(items, n_p, lines, said)
-        aliased_by_part[p] = (_for_sequences(n_p, steps, named), d_p, aliased)
+        aliased_by_part[p] = (_differentiated_defaults(_for_sequences(n_p, steps, named), text), d_p, aliased)
     if parts:
         notation, declared, aliased = aliased_by_part[parts[0]]
     else:
         notation, ranged = _index_ranges(items, notation, lines, frozenset(declared))
         declared = {**declared, **ranged}
         notation, aliased, alias_links = _aliases(items, notation, lines, said)
-        notation = _for_sequences(notation, steps, named)
+        notation = _differentiated_defaults(_for_sequences(notation, steps, named), text)
     stated = {n: min(r.line for r in rs if r.line is not None) for n, rs in {**declared, **aliased}.items()
               if any(r.line is not None for r in rs)}
     base_reader = Reader(notation)
@@ -5750,6 +5903,12 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     described_heads = {n for n, _, words, _ in said.described if _STANDARD_NORMAL_WORDS.get(next(
         (k for k, pattern in _STANDARD_NORMAL_SAID.items() if pattern.search(words)), None)) is not None}
 
+    first_left: dict[str, int] = {}  # (the offset of the first chain that gives each left side a formula)
+    for it in items:
+        if len(it.chain.terms) > 1 and it.chain.relations and it.chain.relations[0] == "=":
+            left = " ".join(it.chain.terms[0].text.split())
+            first_left[left] = min(first_left.get(left, it.chain.offset), it.chain.offset)
+
     def said_only(item: _Item) -> bool:
         # a formula the prose says someone claimed or wrote; or one it says something computes or uses, "the naive
         # route uses $M_k = ...$", of a name another chain gives a formula too (of a name no other chain does, "the
@@ -5758,8 +5917,14 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
             return False
         if item.chain.terms and re.fullmatch(r"\s*[a-z]\s*", item.chain.terms[0].text) \
                 and re.search(r"\b(?:for|when|whenever|if)\s*$", item.inline.before[-12:], re.I) \
-                and not (len(item.chain.terms) > 1 and re.search(r"\\[lc]?dots", item.chain.terms[1].text)):
+                and not (len(item.chain.terms) > 1 and re.search(r"\\[lc]?dots", item.chain.terms[1].text)) \
+                and not (len(item.chain.terms) > 1
+                         and first_left.get(" ".join(item.chain.terms[0].text.split()), item.chain.offset) < item.chain.offset
+                         and _EXAMPLE_LEAD.search(item.inline.before)
+                         and names_in(item.chain.terms[1].text) - NUMERIC_WORDS - {item.chain.terms[0].text.strip()}):
             # (never "for $j = 0, \dots, N$", the letter's range: see DocumentContext._index_defined)
+            # ("Same recipe for $y = x^{\sin x}$" of a y an earlier chain gives a formula: a new example's y, see
+            # DocumentContext._end_for_a_new_example)
             return True  # "for $i = \arg\max_j z_j$": which i a statement is about, no definition of the letter
         if re.search(r"\bwould\s+(?:be|read|give|become)\s*:?\s*$", item.inline.before[-40:], re.I):
             return True  # "so the factor would be $R(z) = 1 + z + z^2$": what a step gives, said, never a definition
@@ -6028,10 +6193,24 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                     and _left_head(other.chain.terms[0].text) == _left_head(item.chain.terms[0].text)) == 1
             for found in [_WORKED_LEAD.search(_words_before(text, item)[-80:])] if found
             and not _SETTING_WORDS.search(found.group(0))}
+        # "So the characteristic polynomial of $M$ is $$p(\lambda) = ...$$" of a p an earlier chain gives a formula: a
+        # result worked out for a new case (which may be the mistake), never p's definition (DocumentContext._result_again)
+        earlier_heads = {}
+        for item in sorted(items, key=lambda it: it.chain.offset):
+            if item.chain.terms and len(item.chain.terms) > 1:
+                earlier_heads.setdefault(_left_head(item.chain.terms[0].text), item.chain.offset)
+        reader.worked_again = {
+            item.chain.terms[0].offset for item in items if item.inline is None and len(item.chain.terms) > 1
+            and item.chain.relations and item.chain.relations[0] == "="
+            and earlier_heads.get(_left_head(item.chain.terms[0].text), item.chain.offset) < item.chain.offset
+            and re.match(r"\s*(?:so|hence|thus|therefore|then)\b",
+                         re.split(r"(?<=[.!?])\s+(?![^$]*\$[^$]*$)", _words_before(text, item))[-1], re.I)}
         reader.doubted_lines = {line_of(item.chain.terms[0]): lines.of(found) for item in items if item.chain.terms
                                 for found in [_doubted_after(text, 0, item.chain.offset)] if found is not None}
         # (what the words say \log and a bare norm mean holds in the definitions too: h(p) = -p \log p - ... in bits)
         reader.log_base, reader.default_norm = _stated_conventions(text, lines)
+        # (the functions defined by cases, learned after the chains: never "a value worked out" of an undefined one)
+        reader.cases_named = {name for name, *_ in piecewise}
         reader.learn(everything, section=None if section is None else learned(section))
         reader.unreadable_cases = {}  # functions defined by cases that cannot be read in this part
         for name, argument, pieces, line in piecewise:
@@ -6126,6 +6305,8 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # (every row of a display the words call equations to solve: its first line's lead, and the rows after it)
     builder.solved_lines = set()
     builder.worded = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_VALUE.finditer(text)}
+    builder.set_in_words = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _SET_TO.finditer(text)}
+    builder.worded |= builder.set_in_words
     # ("put $a$ and $b$ as the columns of $A \in \mathbb{R}^{3 \times 2}$": a matrix the words build, not read)
     builder.worded_arrays = {}
     for m in _WORDED_ARRAY.finditer(text):
@@ -6141,6 +6322,10 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     # of an example, "setting $x$ equal to $1$")
     builder.worded_meaning = {symbol_name((m.group(1) or m.group(2)).strip()) for m in _WORDED_MEANING.finditer(text)}
     builder.chain_texts = {}  # line -> the terms of the chains that start on it (what a definition there is written in)
+    # (every name the document's mathematics writes: its displays and the $...$ of its prose)
+    builder.math_names = {g for item in items for t in item.chain.terms for g in names_in(t.text)} | {
+        g for im in said.inline for piece in [im.text, *re.findall(r"\$+([^$]+)\$+", im.before)] for g in names_in(piece)} \
+        | {g for piece in re.findall(r"\$+([^$]+)\$+", text) for g in names_in(piece)}
     for item in items:
         if item.chain.terms:
             first = item.chain.terms[0]  # (the line its text starts on, as defined_at counts it)
@@ -6155,7 +6340,19 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
                 builder.example_claims.add(item.chain.offset)
             if opening >= 0 and _METHOD_LEAD.search(lead):
                 builder.method_leads.add(item.chain.offset)
-            if opening >= 0 and (_SYSTEM_LEAD.search(lead) or _SOLVES_LEAD.search(lead) or _CURVE_LEAD.search(lead)):
+            last = item.chain.terms[-1]
+            closing = [c for c in (text.find("$$", last.offset), text.find("\\]", last.offset),
+                                   text.find("\\end", last.offset)) if c >= 0]
+            follow = re.sub(r"^(?:\$\$|\\\]|\\end\s*\{[^{}]*\})\s*", "", text[min(closing):min(closing) + 200]) \
+                if closing else ""
+            follow = follow.split("\n\n")[0]  # (the words right after it, in the paragraph that follows)
+            solved = _SOLVED_IN_WORDS_AFTER.match(follow)
+            if solved and len(item.chain.terms) == 2 and solved.group(1) in names_in(item.chain.terms[0].text + " "
+                                                                                   + item.chain.terms[1].text):
+                # (what the words after it make of one of its letters: the equation holds where they say)
+                builder.solved_lines.add(line_of(item.chain.terms[0]))
+            if opening >= 0 and (_SYSTEM_LEAD.search(lead) or _SOLVES_LEAD.search(lead) or _CURVE_LEAD.search(lead)
+                                 or _AT_A_POINT_LEAD.search(lead[-200:])):
                 builder.solved_lines.add(line_of(item.chain.terms[0]))
                 builder.unknowns.setdefault(line_of(item.chain.terms[0]), set()).update(
                     n for t in item.chain.terms for n in names_in(t.text))

@@ -1956,6 +1956,11 @@ class Reader(DocumentContext, DerivativeReading, IndicatorReading, WrittenReadin
             fn = dataclasses.replace(fn, func=self.overloads[fn.name][len(args)])  # H(p) beside H(p, q)
         if fn.kind == "lambda" and len(fn.func.variables) > 1:
             return self._apply_several(fn, args)
+        if fn.kind == "lse" and len(args) > 1 and not fn.primes \
+                and all(isinstance(a, V.Value) and not a.is_vector and not a.is_matrix for a in args):
+            # LSE(a, b) of numbers: log(e^a + e^b)
+            return V.Value(sp.log(sp.Add(*[sp.exp(a.expr) for a in args])), None,
+                           tuple(c for a in args for c in a.conventions))
         if len(args) != 1:
             raise FormulaError(f"{fn.name} takes one argument, got {len(args)}")
         (arg,) = args
