@@ -83,6 +83,13 @@ KNOWN_WRONG: dict[str, str] = {
         'the words call L_0, L_1, L_2 the Lagrange basis polynomials of the nodes ("The basis polynomials are"), which '
         'is not read: the display after them is read as their definitions, and L_1\'s is wrong (its sign), so L_1(2) = 1, '
         'true of the basis polynomial, is refuted against the formula the document wrote',
+    "988_office_hours_eigenvalues_2x2 line 53: \\lambda_1\\lambda_2 = \\frac{25 - 17}{4}":
+        'the words make lambda_1, lambda_2 the eigenvalues of the matrix under discussion ("Convention for the whole '
+        'session"), which is not read: the next student\'s $$\\lambda_1 = \\frac{5 + \\sqrt{17}}{2}$$ (a wrong '
+        'discriminant) is read as the definition for that student\'s part, and the product is proved from it',
+    "988_office_hours_eigenvalues_2x2 line 53 ends: \\lambda_1\\lambda_2 = 2":
+        'lambda_1, lambda_2 are the eigenvalues of the matrix the words discuss, which is not read: the wrong roots '
+        'written for them are read as their definitions',
 }
 
 

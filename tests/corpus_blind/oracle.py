@@ -42788,6 +42788,1141 @@ def _(rng):
     }
 
 
+# Oracle entries for the blind-corpus documents 978-991 (executed inside oracle.py's namespace).
+
+
+@document("978_hw_product_quotient_rules")
+def _(rng):
+    x, t = rng.uniform(-3, 3), rng.uniform(-3, 3)
+    xq = rng.choice([-1, 1]) * rng.uniform(0.2, 3) + 1          # x != 1
+    xh = rng.choice([-1, 1]) * rng.uniform(0.2, 3)              # x != 0
+    xy = rng.choice([-1, 1]) * rng.uniform(0.2, 3) - 1          # x != -1
+    PI = math.pi
+    # the quotient rule for one pair u, v with v != 0
+    a, b = rng.uniform(0.5, 2, size=2)
+    u = lambda s: math.sin(a * s) + s**2  # noqa: E731
+    v = lambda s: 2 + math.cos(b * s)  # noqa: E731
+    f = lambda s: s**3 * math.exp(s)  # noqa: E731
+    h = lambda s: math.sin(s) / s  # noqa: E731
+    q = lambda s: (s * s + 1) / (s - 1)  # noqa: E731
+    p = lambda s: (2 * s + 1) * (s * s - 3)  # noqa: E731
+    T = lambda s: p(2.0) + d(p, 2.0) * (s - 2)  # noqa: E731
+    r = lambda s: math.exp(s) * math.cos(s)  # noqa: E731
+    vv = lambda s: math.exp(s) / (1 + math.exp(s))  # noqa: E731
+    y = lambda s: s * s / (s + 1)  # noqa: E731
+    ex = math.exp(x)
+    return {
+        "6": [d(lambda s: u(s) / v(s), x), (d(u, x) * v(x) - u(x) * d(v, x)) / v(x) ** 2],
+        "14": [d(f, x), 3 * x**2 * ex + x**3 * ex, x**2 * ex * (3 + x)],
+        "22": [d(h, xh), (xh * math.cos(xh) - math.sin(xh)) / xh**2],
+        "22.2": [d(h, PI), (PI * (-1) - 0) / PI**2, -1 / PI],
+        "28": [d(q, xq), (2 * xq * (xq - 1) + (xq**2 + 1)) / (xq - 1) ** 2, (3 * xq**2 - 2 * xq + 1) / (xq - 1) ** 2],
+        "31": [(-2) ** 2 - 4 * 3 * 1, -8],
+        "37": [d(p, x), 2 * (x * x - 3) + (2 * x + 1) * 2 * x, 6 * x * x + 2 * x - 6],
+        "42": [d(p, 2.0), 6 * 4 + 2 * 2 - 6, 20],
+        "45": [T(x), 5 + 20 * (x - 2), 20 * x - 35],
+        "51": [d(r, t), math.exp(t) * math.cos(t) + math.exp(t) * math.sin(t), math.exp(t) * (math.cos(t) + math.sin(t))],
+        "57": [d2r(r, t), math.exp(t) * (math.cos(t) + math.sin(t)) + math.exp(t) * (-math.sin(t) + math.cos(t)),
+               2 * math.exp(t) * math.cos(t)],
+        "63": [d(vv, x), (ex * (1 + ex) - ex * ex) / (1 + ex) ** 2, ex / (1 + ex) ** 2, vv(x) * (1 - vv(x))],
+        "66": [d(vv, 0.0), 1 / 4],
+        "71": [d(y, xy), (2 * xy * (xy + 1) - xy**2) / (xy + 1) ** 2, (xy**2 + 2 * xy) / (xy + 1) ** 2],
+        "74": [d(y, 1.0), 3 / 2],
+    }
+
+
+def _hermite979(x0, y0, s0, x1, y1, s1, c):
+    """A function with the values y0, y1 and slopes s0, s1 at x0, x1, plus c (x - x0)^2 (x - x1)^2."""
+    A = np.array([[1, x0, x0**2, x0**3], [0, 1, 2 * x0, 3 * x0**2],
+                  [1, x1, x1**2, x1**3], [0, 1, 2 * x1, 3 * x1**2]], dtype=float)
+    k = np.linalg.solve(A, np.array([y0, s0, y1, s1], dtype=float))
+    return lambda t: k[0] + k[1] * t + k[2] * t**2 + k[3] * t**3 + c * (t - x0) ** 2 * (t - x1) ** 2
+
+
+@document("979_recitation_chain_rule_nested")
+def _(rng):
+    x = rng.uniform(-3, 3)
+    xc = rng.uniform(-1.5, 1.5)                      # |x| < pi/2
+    xp = rng.uniform(0.1, 4)                         # x > 0
+    th = math.tanh
+    sech2 = lambda s: 1 / math.cosh(s) ** 2  # noqa: E731
+    F = lambda s: math.log(1 + math.exp(2 * s))  # noqa: E731
+    f = _hermite979(1, 2, 5, 2, 6, -4, rng.normal())
+    g = _hermite979(1, 2, 3, 2, -1, 7, rng.normal())
+    k = lambda s: f(s * s)  # noqa: E731
+    e2 = math.exp(2 * x)
+    return {
+        "10": [d(lambda s: (3 * s * s + 1) ** 5, x), 5 * (3 * x * x + 1) ** 4 * 6 * x, 30 * x * (3 * x * x + 1) ** 4],
+        "16": [d(lambda s: math.sin(s**3), x), 3 * x * x * math.cos(x**3)],
+        "16.2": [d(lambda s: math.sin(s) ** 3, x), 3 * math.sin(x) ** 2 * math.cos(x)],
+        "19": [d(lambda s: math.exp(-s * s / 2), x), -x * math.exp(-x * x / 2)],
+        "24": [d(lambda s: math.log(math.cos(s)), xc), -math.sin(xc) / math.cos(xc), -math.tan(xc)],
+        "32": [d(th, x), 1 - th(x) ** 2, sech2(x)],
+        "38": [d(lambda s: th(2 * s), x), 1 - th(2 * x) ** 2],
+        "41": [d(lambda s: th(2 * s), 0.0), 1],
+        "48": [d(lambda s: math.sqrt(1 + math.sin(s) ** 2), x),
+               1 / (2 * math.sqrt(1 + math.sin(x) ** 2)) * 2 * math.sin(x) * math.cos(x),
+               math.sin(x) * math.cos(x) / math.sqrt(1 + math.sin(x) ** 2)],
+        "54": [d(F, x), 1 / (1 + e2) * e2, e2 / (1 + e2)],
+        "57": [d(F, 0.0), 1 / 2],
+        "59": [th(math.log(xp)), (xp**2 - 1) / (xp**2 + 1)],
+        "62": [d(lambda s: th(math.log(s)), xp), (1 - th(math.log(xp)) ** 2) / xp,
+               1 / xp * (1 - (xp**2 - 1) ** 2 / (xp**2 + 1) ** 2), 4 * xp**2 / (xp**2 + 1) ** 2],
+        "77": [d(lambda s: f(g(s)), 1.0), d(f, g(1.0)) * d(g, 1.0), d(f, 2.0) * 3, -12],
+        "81": [d(lambda s: g(f(s)), 1.0), d(g, 1.0) * d(f, 1.0), 15],
+        "84.2": [d(k, 1.0), 2 * d(f, 1.0), 10],
+        "87": [d(lambda s: g(s) ** 2, 1.0), 2 * d(g, 1.0), 6],
+    }
+
+
+def _cubic980(x):
+    """The real root y of y^3 + x^2 y - 10 = 0 (the only one: the left side increases in y), by Cardano."""
+    p, q = x * x, -10.0
+    r = math.sqrt(q * q / 4 + p**3 / 27)
+    return float(np.cbrt(-q / 2 + r) + np.cbrt(-q / 2 - r))
+
+
+def _expcurve980(x):
+    """The branch of e^{xy} = x + y through (0, 1), by Newton's method in y."""
+    y = 1.0
+    for _ in range(60):
+        y -= (math.exp(x * y) - x - y) / (x * math.exp(x * y) - 1)
+    return y
+
+
+@document("980_lecture_implicit_differentiation")
+def _(rng):
+    # the circle, on a random branch
+    sgn = rng.choice([-1.0, 1.0]); xc = rng.uniform(-4.5, 4.5)
+    Yc = lambda s: sgn * math.sqrt(25 - s * s)  # noqa: E731
+    yc, yc1 = Yc(xc), d(Yc, xc)
+    up = lambda s: math.sqrt(25 - s * s)  # noqa: E731
+    x = rng.uniform(-4, 6)
+    # the folium by its parametrisation, away from the vertical tangent at t^3 = 1/2
+    t = rng.uniform(0.2, 0.6) if rng.random() < 0.5 else rng.uniform(1.0, 3.0)
+    X = lambda s: 6 * s / (1 + s**3)  # noqa: E731
+    Y = lambda s: 6 * s * s / (1 + s**3)  # noqa: E731
+    slope = lambda s: d(Y, s) / d(X, s)  # noqa: E731
+    xf, yf, yf1 = X(t), Y(t), slope(t)
+    ts = 2 ** (1 / 3)                                   # the horizontal tangent: dY/dt = 0
+    xs = X(ts)
+    # the cubic x^2 y + y^3 = 10
+    xk = rng.choice([-1, 1]) * rng.uniform(0.3, 4)
+    yk, yk1 = _cubic980(xk), d(_cubic980, xk)
+    lk = lambda s: 1 + d(_cubic980, 3.0) * (s - 3)  # noqa: E731
+    # e^{xy} = x + y
+    xe = rng.uniform(-0.3, 0.3); ye, ye1 = _expcurve980(xe), d(_expcurve980, xe)
+    # inverse functions
+    xi = rng.uniform(-0.95, 0.95)
+    ya, yb = math.asin(xi), math.acos(xi)
+    return {
+        "23": [2 * xc + 2 * yc * yc1, 0], "23.2": [yc1, -xc / yc],
+        "27": [4 + d(up, 3.0) * (x - 3), 4 - 3 / 4 * (x - 3), -3 / 4 * x + 25 / 4],
+        "31": [d2r(Yc, xc), -(yc - xc * yc1) / yc**2, -(yc**2 + xc**2) / yc**3, -25 / yc**3],
+        "41": [3 * xf**2 + 3 * yf**2 * yf1, 6 * yf + 6 * xf * yf1],
+        "42": [yf1 * (3 * yf**2 - 6 * xf), 6 * yf - 3 * xf**2],
+        "46": [yf1, (2 * yf - xf**2) / (yf**2 - 2 * xf)],
+        "48": [slope(1.0), (6 - 9) / (9 - 6), -1],
+        "52": [xs**3 + xs**6 / 8, 3 * xs**3], "54": [xs**3, 8], "54.2": [xs, 2],
+        "60": [2 * xk * yk + 3 * yk**2 * yk1, 0],
+        "64": [yk1, -2 * xk * yk / (3 * yk**2), -2 * xk / (3 * yk)],
+        "68": [d(_cubic980, 3.0), -2 * 3 / (3 * 1), -2],
+        "72": [lk(x), 1 - 2 * (x - 3), 7 - 2 * x],
+        "80": [math.exp(xe * ye) * (ye + xe * ye1), 1 + ye1],
+        "80.2": [ye1, (1 - ye * math.exp(xe * ye)) / (xe * math.exp(xe * ye) - 1)],
+        "88": [math.cos(ya) * d(math.asin, xi), 1],
+        "88.2": [d(math.asin, xi), 1 / math.cos(ya), 1 / math.sqrt(1 - xi * xi)],
+        "92": [-math.sin(yb) * d(math.acos, xi), 1],
+        "92.2": [d(math.acos, xi), 1 / math.sin(yb), 1 / math.sqrt(1 - xi * xi)],
+    }
+
+
+@document("981_forum_logarithmic_differentiation")
+def _(rng):
+    x = rng.uniform(0.1, 4)                  # x > 0
+    xh = rng.uniform(0.55, 4)                # x > 1/2
+    xg = rng.uniform(1.05, 5)                # x > 1
+    L = math.log
+    y1 = lambda s: s**s  # noqa: E731
+    y2 = lambda s: s ** math.sin(s)  # noqa: E731
+    y3 = lambda s: s ** (s * s)  # noqa: E731
+    y4 = lambda s: (s + 1) ** 2 * math.sqrt(s * s + 3) / (2 * s - 1) ** 3  # noqa: E731
+    y5 = lambda s: L(s) ** s  # noqa: E731
+    y6 = lambda s: s ** (1 / s)  # noqa: E731
+    a, b = rng.uniform(0.5, 2, size=2)
+    fg = lambda s: (2 + math.sin(a * s)) ** (b * s * s)  # noqa: E731   f = 2 + sin(a s) > 0, g = b s^2
+    f, f1, g, g1 = 2 + math.sin(a * x), a * math.cos(a * x), b * x * x, 2 * b * x
+    xm = math.exp(-1)                        # where (x^x)' = 0
+    xmax = math.e
+    return {
+        "8": [d(y1, x), x * x ** (x - 1), x**x],
+        "17": [d(lambda s: L(y1(s)), x), d(y1, x) / y1(x)],
+        "22": [L(y1(x)), x * L(x)],
+        "22.2": [d(y1, x) / y1(x), L(x) + x * (1 / x), L(x) + 1],
+        "28": [d(y1, x), x**x * (L(x) + 1)],
+        "31": [d(y1, 1.0), 1 * (0 + 1), 1], "31.2": [d(y1, 2.0), 4 * (L(2) + 1)],
+        "31.3": [L(xm), -1], "31.4": [(1 / math.e) ** (1 / math.e), math.exp(-1 / math.e)],
+        "36": [L(y2(x)), math.sin(x) * L(x)],
+        "36.2": [d(y2, x), x ** math.sin(x) * (math.cos(x) * L(x) + math.sin(x) / x)],
+        "39": [d(fg, x), f**g * (g1 * L(f) + g * f1 / f)],
+        "48": [L(y3(x)), x * x * L(x)], "48.2": [d(y3, x) / y3(x), 2 * x * L(x) + 1],
+        "48.3": [d(y3, x), x ** (x * x) * (2 * x * L(x) + 1)],
+        "64": [L(y4(xh)), 2 * L(xh + 1) + 0.5 * L(xh * xh + 3) - 3 * L(2 * xh - 1)],
+        "70": [d(y4, xh) / y4(xh), 2 / (xh + 1) + xh / (xh * xh + 3) - 3 / (2 * xh - 1)],
+        "73": [y4(1.0), 4 * 2 / 1, 8],
+        "76": [d(y4, 1.0) / y4(1.0), 1 + 1 / 4 - 3, -7 / 4],
+        "76.2": [d(y4, 1.0), 8 * (-7 / 4), -14],
+        "83.2": [L(y5(xg)), xg * L(L(xg))],
+        "86": [d(y5, xg), L(xg) ** xg * (L(L(xg)) + 1 / L(xg))],
+        "92": [d(y6, x), x ** (1 / x) * (1 - L(x)) / x**2],
+        "95": [xmax, math.e], "95.2": [d(lambda s: 2.0**s, x), 2.0**x * L(2)],
+    }
+
+
+def _coeffs982(f, a, n, r):
+    """The Taylor coefficients c_0..c_n of an analytic f about a, by the Cauchy integral on a circle of radius r (FFT)."""
+    N = 64
+    z = a + r * np.exp(2j * np.pi * np.arange(N) / N)
+    c = np.fft.fft(f(z)) / N
+    return np.array([(c[k] / r**k).real for k in range(n + 1)])
+
+
+def _taylor982(f, a, n, r=0.5):
+    c = _coeffs982(f, a, n, r)
+    return lambda x: float(sum(c[k] * (x - a) ** k for k in range(n + 1)))  # noqa: E731
+
+
+def _deriv982(f, a, k, r=0.4):
+    return float(_coeffs982(f, a, k, r)[k] * math.factorial(k))
+
+
+@document("982_notes_taylor_maclaurin")
+def _(rng):
+    x = rng.uniform(-1.5, 1.5)
+    xl = rng.uniform(-0.6, 2)                      # x > -1
+    xr = rng.uniform(0.5, 8)                       # x > 0
+    xt = rng.uniform(-1.2, 1.2)                    # |x| < pi/2
+    log1p = lambda z: np.log(1 + z)  # noqa: E731
+    T3e = _taylor982(np.exp, 0.0, 3)
+    T3l = _taylor982(log1p, 0.0, 3)
+    T2s = _taylor982(np.sqrt, 4.0, 2)
+    T4g = _taylor982(lambda z: np.exp(-z * z), 0.0, 4)
+    T3h = _taylor982(lambda z: np.exp(np.sin(z)), 0.0, 3)
+    T3t = _taylor982(np.tan, 0.0, 3)
+    sq = math.sqrt
+    p = lambda s: s**3 - 2 * s + 1  # noqa: E731
+    return {
+        "18": [T3e(x), 1 + x + x * x / 2 + x**3 / 6],
+        "24": [T3e(0.2), 1 + 1 / 5 + 1 / 50 + 1 / 750, 458 / 375],
+        "27": [3 * 0.0016 / 24, 0.0002],
+        "31.2": [d(lambda s: math.log(1 + s), xl), 1 / (1 + xl)],
+        "31.3": [d2r(lambda s: math.log(1 + s), xl), -1 / (1 + xl) ** 2],
+        "31.4": [_deriv982(log1p, xl, 3, r=min(0.4, (1 + xl) / 2)), -2 / (1 + xl) ** 3],
+        "34": [T3l(x), x - x * x / 2 - 2 / 6 * x**3, x - x * x / 2 - x**3 / 3],
+        "42": [sq(4), 2], "42.2": [d(sq, xr), 0.5 * xr**-0.5], "42.3": [d2r(sq, xr), -0.25 * xr**-1.5],
+        "45": [d(sq, 4.0), 1 / 4], "45.2": [d2r(sq, 4.0), -1 / 4 * 1 / 8, -1 / 32],
+        "48": [T2s(xr), 2 + (xr - 4) / 4 - (xr - 4) ** 2 / 32],
+        "54": [T2s(4.1), 2 + 0.025 - 0.0003125, 2.0246875],
+        "62": [T4g(x), 1 - x * x + x**4 / 2],
+        "68": [1 + 2 * x + (2 * x) ** 2 / 2 + (2 * x) ** 3 / 6, 1 + 2 * x + 2 * x * x + 4 / 3 * x**3],
+        "76": [T3h(x), 1 + (x - x**3 / 6) + x * x / 2, 1 + x + x * x / 2 - x**3 / 6],
+        "81.2": [d(math.tan, xt), 1 + math.tan(xt) ** 2],
+        "81.3": [d2r(math.tan, xt), 2 * math.tan(xt) * (1 + math.tan(xt) ** 2)],
+        "81.4": [_deriv982(np.tan, 0.0, 3), 2],
+        "84": [T3t(x), x + 2 / 6 * x**3, x + x**3 / 3],
+        "92": [p(x), (x - 1) + 3 * (x - 1) ** 2 + (x - 1) ** 3],
+    }
+
+
+@document("983_worksheet_finite_sums")
+def _(rng):
+    n = int(rng.integers(1, 13)); n5 = int(rng.integers(5, 13))
+    r = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+    if abs(r - 1) < 0.05:
+        r = 2.0
+    k = int(rng.integers(1, 20))
+    S = lambda f, a, b: float(sum(f(i) for i in range(a, b + 1)))  # noqa: E731
+    F = lambda m: S(lambda j: 1 / (j * (j + 2)), 1, m)  # noqa: E731
+    return {
+        "8": [S(lambda i: i, 1, n), n * (n + 1) / 2],
+        "8.2": [S(lambda i: i * i, 1, n), n * (n + 1) * (2 * n + 1) / 6],
+        "8.3": [S(lambda j: r**j, 0, n - 1), (1 - r**n) / (1 - r)],
+        "16": [float(sum(range(3, 100, 4))), 24 * (3 + 99) / 2, 1224],
+        "22": [S(lambda i: 2 * i - 1, 1, n), 2 * n * (n + 1) / 2 - n, n * n],
+        "29": [S(lambda i: 3 * i * i - 2 * i, 1, n), 3 * n * (n + 1) * (2 * n + 1) / 6 - 2 * n * (n + 1) / 2,
+               n * (n + 1) * (2 * n + 1) / 2 - n * (n + 1), n * (n + 1) * (2 * n - 1) / 2],
+        "35": [S(lambda i: i * i, 1, 20), 20 * 21 * 41 / 6, 2870],
+        "40": [S(lambda i: i * i, 5, n5), n5 * (n5 + 1) * (2 * n5 + 1) / 6 - 55],
+        "43": [S(lambda i: i * i, 5, 10), 385 - 55, 330],
+        "45": [S(lambda i: i**3, 1, n), (n * (n + 1) / 2) ** 2],
+        "49": [S(lambda j: 2**j, 0, 9), 2**10 - 1, 1023],
+        "54": [S(lambda j: 3**j, 1, 10), (3**10 - 1) / (3 - 1), 29524],
+        "60": [S(lambda j: 0.5**j, 1, n), 1 - 0.5**n],
+        "60.2": [S(lambda j: (-1 / 3) ** j, 0, n), 3 / 4 * (1 - (-1 / 3) ** (n + 1))],
+        "65": [1 / (k * (k + 1)), 1 / k - 1 / (k + 1)],
+        "68": [S(lambda j: 1 / (j * (j + 1)), 1, n), 1 - 1 / (n + 1), n / (n + 1)],
+        "74": [1 / (k * (k + 2)), 1 / k - 1 / (k + 2)],
+        "80": [F(n), S(lambda j: 1 / j - 1 / (j + 2), 1, n), 1 + 1 / 2 - 1 / (n + 1) - 1 / (n + 2)],
+        "86": [F(10), 3 / 2 - 1 / 11 - 1 / 12, 175 / 132],
+        "89": [S(lambda j: math.log((j + 1) / j), 1, n), math.log(n + 1)],
+    }
+
+
+@document("984_exam_binomial_expansions")
+def _(rng):
+    C = math.comb
+    n = int(rng.integers(1, 13)); k = int(rng.integers(0, 9))
+    a, b = rng.normal(size=2) * 2
+    ap, bp = rng.uniform(0.1, 2, size=2) * rng.choice([-1, 1], size=2)
+    if abs(ap + bp) < 0.2:
+        bp = -bp                                     # keep (a + b)^n away from cancellation
+    x = rng.choice([-1, 1]) * rng.uniform(0.3, 2)
+    s3 = math.sqrt(3)
+    return {
+        "3": [(ap + bp) ** n, sum(C(n, j) * ap ** (n - j) * bp**j for j in range(n + 1))],
+        "10": [(x + 2) ** 4, x**4 + 4 * 2 * x**3 + 6 * 4 * x**2 + 4 * 8 * x + 16, x**4 + 8 * x**3 + 24 * x**2 + 32 * x + 16],
+        "16": [(2 * x - 1) ** 5, sum(C(5, j) * (2 * x) ** (5 - j) * (-1) ** j for j in range(6)),
+               32 * x**5 - 80 * x**4 + 80 * x**3 - 40 * x**2 + 10 * x + 1],
+        "22": [C(6, 3) * (3 * x) ** 3, 20 * 9 * x**3, 180 * x**3],
+        "28": [C(8, k) * x ** (8 - k) * (-2 / x) ** k, C(8, k) * x ** (8 - k) * (-2 / x) ** k, C(8, k) * (-2) ** k * x ** (8 - 2 * k)],
+        "34": [C(8, 3) * (-2) ** 3, 56 * 8, 448],
+        "37": [C(8, 4) * (-2) ** 4, 70 * 16, 1120],
+        "42": [sum(C(n, j) for j in range(n + 1)), 2**n],
+        "42.2": [sum((-1) ** j * C(n, j) for j in range(n + 1)), 0],
+        "42.3": [sum(j * C(n, j) for j in range(n + 1)), n * 2 ** (n - 1)],
+        "45": [sum(C(n, j) * 2**j for j in range(n + 1)), 3**n],
+        "45.2": [sum(C(n, j) for j in range(1, n + 1)), 2**n],
+        "50": [1.01**5, 1 + 5 * 0.01 + 10 * 0.01**2 + 10 * 0.01**3 + 5 * 0.01**4 + 0.01**5, 1.0510100501],
+        "56": [(a + b) ** 4 + (a - b) ** 4, 2 * a**4 + 12 * a * a * b * b + 2 * b**4],
+        "56.2": [(a + b) ** 3 - (a - b) ** 3, 6 * a * a * b + 2 * b**3],
+        "62": [(s3 + 1) ** 4 + (s3 - 1) ** 4, 2 * 9 + 12 * 3 + 2, 54],
+        "65": [C(10, 5), math.factorial(10) / math.factorial(5) ** 2, 252],
+        "65.2": [C(7, 3) + C(7, 4), C(8, 4), 70],
+    }
+
+
+def _pf985(R, basis, rng):
+    """The coefficients c of R = sum_j c_j basis_j, by least squares at random points (exact when R is such a sum)."""
+    pts = rng.uniform(3.1, 9, size=8)
+    M = np.array([[b(p) for b in basis] for p in pts])
+    return np.linalg.lstsq(M, np.array([R(p) for p in pts]), rcond=None)[0]
+
+
+@document("985_solution_key_partial_fractions")
+def _(rng):
+    # a point away from every pole of the document (0, +-1, +-2, -3, 2)
+    x = rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    while min(abs(x - p) for p in (0, 1, -1, 2, -2, -3)) < 0.1:
+        x = rng.choice([-1, 1]) * rng.uniform(0.1, 4)
+    R6 = lambda s: (5 * s + 1) / ((s - 1) * (s + 2))  # noqa: E731
+    A6, B6 = _pf985(R6, [lambda s: 1 / (s - 1), lambda s: 1 / (s + 2)], rng)
+    R10 = lambda s: (2 * s * s + s + 3) / ((s + 1) * (s * s + 1))  # noqa: E731
+    A10, B10, C10 = _pf985(R10, [lambda s: 1 / (s + 1), lambda s: s / (s * s + 1), lambda s: 1 / (s * s + 1)], rng)
+    R11 = lambda s: 4 / (s * (s * s - 4))  # noqa: E731
+    A11, B11, C11 = _pf985(R11, [lambda s: 1 / s, lambda s: 1 / (s - 2), lambda s: 1 / (s + 2)], rng)
+    return {
+        "10": [(x * x - 9) / (x * x + x - 6), (x - 3) * (x + 3) / ((x + 3) * (x - 2)), (x - 3) / (x - 2)],
+        "16": [1 / (x - 1) - 1 / (x + 1), ((x + 1) - (x - 1)) / (x * x - 1), 2 / (x * x - 1)],
+        "22": [x / (x + 2) + 3 / (x - 1), (x * (x - 1) + 3 * (x + 2)) / ((x + 2) * (x - 1)), (x * x + 4 * x + 6) / ((x + 2) * (x - 1))],
+        "28": [(x * x - 1) / x / ((x + 1) / x**2), (x - 1) * (x + 1) / x * (x * x / (x + 1)), x * (x - 1)],
+        "34": [(1 + 1 / x) / (1 - 1 / x**2), x * (x + 1) / (x * x - 1), x / (x + 1)],
+        "39.2": [A6, (5 + 1) / (1 + 2), 2], "39.3": [B6, (-10 + 1) / (-2 - 1), 3],
+        "42": [R6(x), 2 / (x - 1) + 3 / (x + 2)],
+        "45": [3 * x + 5, 3 * (x + 1) + 2],
+        "48": [(3 * x + 5) / (x + 1) ** 2, 3 / (x + 1) + 2 / (x + 1) ** 2],
+        "54": [(x * x + 1) / (x * (x - 1) ** 2), 1 / x + 2 / (x - 1) ** 2],
+        "60": [(x**3 + 2) / (x * x - 1), x + (x + 2) / (x * x - 1)],
+        "66": [(x + 2) / (x * x - 1), 3 / (2 * (x - 1)) + 1 / (2 * (x + 1))],
+        "69": [(x**3 + 2) / (x * x - 1), x + 3 / (2 * (x - 1)) + 1 / (2 * (x + 1))],
+        "74": [A10, (2 - 1 + 3) / ((-1) ** 2 + 1), 2],
+        "77": [2 * x * x + x + 3 - 2 * (x * x + 1), x + 1],
+        "80": [R10(x), 2 / (x + 1) + 1 / (x * x + 1)],
+        "86": [B11, 4 / (2 * 4), 1],
+        "92": [R11(x), -1 / x + 1 / (x - 2) + 1 / (2 * (x + 2))],
+    }
+
+
+@document("986_handout_exponent_log_laws")
+def _(rng):
+    from scipy.optimize import brentq
+    b = rng.uniform(0.2, 5)
+    if abs(b - 1) < 0.05:
+        b = 3.0
+    x, y = rng.uniform(0.1, 5, size=2); r = rng.normal() * 2
+    xs, ys = rng.choice([-1, 1]) * rng.uniform(0.2, 3), rng.choice([-1, 1]) * rng.uniform(0.2, 3)   # nonzero
+    a, bb = rng.choice([-1, 1]) * rng.uniform(0.2, 3), rng.choice([-1, 1]) * rng.uniform(0.2, 3)
+    lg = lambda v, base: math.log(v) / math.log(base)  # noqa: E731
+    l2 = lambda v: math.log2(v)  # noqa: E731
+    x31 = brentq(lambda v: 3 ** (2 * v - 1) - 27, -5, 10)
+    x32 = brentq(lambda v: 2 ** (v + 1) - 12, -5, 10)
+    x33 = brentq(lambda v: l2(v) + l2(v + 2) - 3, 1e-6, 100)
+    return {
+        "6": [lg(x * y, b), lg(x, b) + lg(y, b)], "6.2": [lg(x**r, b), r * lg(x, b)],
+        "15": [2**3 * 2**5, 2**8, 256],
+        "20": [xs**5 * ys**-2 / (xs**2 * ys**3), xs**3 * ys**-5, xs**3 / ys**5],
+        "23": [(2 * xs**3) ** 4, 8 * xs**12],
+        "28": [16 ** (3 / 4), (16 ** 0.25) ** 3, 2**3, 8],
+        "28.2": [27 ** (-1 / 3), -3],
+        "34": [(8 / 27) ** (-2 / 3), (27 / 8) ** (2 / 3), (3 / 2) ** 2, 9 / 4],
+        "40": [(a**2 * bb**-1) ** -3, a**-6 * bb**-3, 1 / (a**6 * bb**3)],
+        "45": [l2(48) - l2(3), l2(16), 4],
+        "47": [l2(8 * x), 3 * l2(x)],
+        "52": [lg(32, 4), l2(32) / l2(4), 5 / 2],
+        "58": [math.exp(2 * math.log(3)), 2 * 3, 6], "58.2": [math.exp(math.log(x) + 2 * math.log(y)), x * y * y],
+        "63.2": [2 * x31 - 1, 3], "63.3": [x31, 2],
+        "65.2": [x32 + 1, l2(12)],
+        "68": [x32, l2(12) - 1, l2(11)],
+        "74": [x33 * (x33 + 2), 6], "77": [x33**2 + 2 * x33 - 6, 0], "77.2": [x33, -1 + math.sqrt(7)],
+    }
+
+
+@document("987_nb_determinants_inverses")
+def _(rng):
+    det, inv = np.linalg.det, np.linalg.inv
+    G = rng.normal(size=(2, 2))
+    while abs(det(G)) < 0.05:
+        G = rng.normal(size=(2, 2))
+    (a, b), (c, dd) = G
+    A = np.array([[3.0, 1], [4, 2]]); B = np.array([[2.0, 5], [1, 3]])
+    M = np.array([[1.0, 2, 3], [0, 4, 5], [1, 0, 6]])
+    N = np.array([[2.0, -1, 0], [1, 3, 2], [0, 1, 4]])
+    P = np.array([[1.0, 2, 3], [4, 5, 6], [7, 8, 10]])
+    e1 = np.array([1.0, 0])
+    return {
+        "1:5": [det(G), a * dd - b * c],
+        "1:8": [inv(G), 1 / (a * dd - b * c) * np.array([[dd, -b], [-c, a]])],
+        "2:3.2": [det(A), 3 * 2 - 1 * 4, 2],
+        "2:6": [inv(A), 0.5 * np.array([[2, -1], [-4, 3]]), np.array([[1, -0.5], [-2, 1.5]])],
+        "2:12": [np.linalg.solve(A, [1.0, 2]), inv(A) @ np.array([1.0, 2]), np.array([1 - 1, -2 + 3]), np.array([0, 1])],
+        "4:3.2": [det(B), 6 - 5, 1],
+        "4:6": [inv(B), np.array([[2, -5], [-1, 3]])],
+        "4:9": [np.linalg.solve(B, e1), inv(B) @ e1, np.array([2, -1])],
+        "4:14": [det(A @ B), det(A) * det(B), 2],
+        "4:14.2": [det(2 * A), 4 * det(A), 8],
+        "4:20": [det(A + B), det(A) + det(B), 3],
+        "6:7": [det(M), 1 * (4 * 6 - 5 * 0) - 2 * (0 * 6 - 5 * 1) + 3 * (0 * 0 - 4 * 1), 24 + 10 - 12, 22],
+        "6:16": [det(N), 2 * (12 - 2) - (-1) * (4 - 0) + 0, 20 - 4, 16],
+        "6:22": [det(P), 50 + 84 + 96 - 105 - 48 - 80, -3],
+        "6:25": [det(3 * M), 3 * det(M), 66],
+    }
+
+
+@document("988_office_hours_eigenvalues_2x2")
+def _(rng):
+    det = np.linalg.det
+    I = np.eye(2); lam = rng.normal() * 3
+    eig = lambda X: np.sort(np.linalg.eigvals(X).real)[::-1]  # noqa: E731   lambda_1 >= lambda_2
+    A = np.array([[4.0, 1], [2, 3]]); C = np.array([[1.0, 2], [3, 4]])
+    B = np.array([[2.0, 3], [3, 2]]); Dm = np.array([[5.0, -2], [4, -1]])
+    T = np.array([[3.0, 5], [0, -2]])
+    lA, lC, lD = eig(A), eig(C), eig(Dm)
+    v, w, u = np.array([1.0, 1]), np.array([1.0, -2]), np.array([1.0, -1])
+    return {
+        "9": [np.trace(A), 7], "9.2": [det(A), 4 * 3 - 1 * 2, 10],
+        "12": [det(A - lam * I), (4 - lam) * (3 - lam) - 2, lam**2 - 7 * lam + 10, (lam - 5) * (lam - 2)],
+        "15": [lA[0], 5], "15.2": [lA[1], 2],
+        "18": [lA.sum(), 7], "18.2": [lA.prod(), 10],
+        "24": [A @ v, np.array([5, 5]), 5 * v], "24.2": [A @ w, np.array([2, -4]), 2 * w],
+        "32": [A @ A, np.array([[18, 7], [14, 10]])],
+        "32.2": [np.trace(A @ A), 25 + 4, 29], "35": [np.trace(A) ** 2, 49],
+        "44": [det(C - lam * I), (1 - lam) * (4 - lam) - 6, lam**2 - 5 * lam - 2],
+        "50": [lC[0], (5 + math.sqrt(17)) / 2], "50.2": [lC[1], (5 - math.sqrt(17)) / 2],
+        "53": [lC.prod(), (25 - 17) / 4, 2],
+        "60": [B @ u, np.array([-1, 1]), -u],
+        "70": [det(Dm), -5 - 8, -13],
+        "73": [det(Dm - lam * I), lam**2 - 4 * lam - 13], "73.2": [lD[0], 2 + math.sqrt(17)],
+        "75": [det(T - lam * I), (3 - lam) * (-2 - lam)],
+    }
+
+
+@document("989_blog_quadratic_forms")
+def _(rng):
+    n = int(rng.integers(1, 6))
+    G = rng.normal(size=(n, n)); x = rng.normal(size=n)
+    a, b, c = rng.normal(size=3); S2 = np.array([[a, b], [b, c]]); y = rng.normal(size=2)
+    G2 = rng.normal(size=(2, 2))
+    qf = lambda M, v: float(v @ M @ v)  # noqa: E731
+    A = np.array([[2.0, 1], [1, 3]]); x1 = np.array([1.0, -2])
+    Q = np.array([[2.0, 0, 1], [0, 1, 0], [1, 0, 3]]); x2 = np.array([1.0, 2, -1])
+    U = np.array([[1.0, 4], [0, 3]])
+    H = np.array([[1.0, 3], [3, 1]])
+    B = np.array([[0.0, 1], [1, 0]]); bv = np.array([1.0, 1])
+    f = lambda v: qf(A, v) - 2 * bv @ v  # noqa: E731
+    z0 = np.zeros(2)                          # the minimiser by one Newton step on the quadratic f
+    Hf = np.array([[partial2_wide(f, z0, i, j) for j in range(2)] for i in range(2)])
+    xs = z0 - np.linalg.solve(Hf, grad(f, z0))
+    lam = np.sort(np.linalg.eigvalsh(A))[::-1]
+    hess = np.array([[partial2_wide(lambda v: qf(G2, v), y, i, j) for j in range(2)] for i in range(2)])
+    return {
+        "8": [qf(G, x), qf(G, x), sum(G[i, j] * x[i] * x[j] for i in range(n) for j in range(n))],
+        "14": [qf(G, x), qf((G + G.T) / 2, x)],
+        "17": [qf(S2, y), a * y[0] ** 2 + 2 * b * y[0] * y[1] + c * y[1] ** 2],
+        "21.3": [A @ x1, np.array([0, -5])],
+        "24": [qf(A, x1), 1 * 0 + (-2) * (-5), 10],
+        "32": [qf(Q, x2), 2 * 1 + 4 + 3 * 1 + 1 * (-1), 2 + 4 + 3 - 1, 8],
+        "38": [qf(U, y), y[0] ** 2 + 8 * y[0] * y[1] + 3 * y[1] ** 2],
+        "43": [grad(lambda v: qf(G, v), x), (G + G.T) @ x],
+        "43.2": [hess, G2 + G2.T],
+        "46": [grad(lambda v: qf(G2, v), y), 2 * G2 @ y],
+        "51": [lam[0], (5 + math.sqrt(5)) / 2], "51.2": [lam[1], (5 - math.sqrt(5)) / 2],
+        "54": [qf(A, y), 2 * (y[0] + y[1] / 2) ** 2 + 2 * y[1] ** 2],
+        "60": [qf(H, y), (y[0] + 3 * y[1]) ** 2 - 8 * y[1] ** 2],
+        "67": [qf(G, x), np.trace(G @ np.outer(x, x))],
+        "70": [np.trace(A @ B), np.trace(B @ A), 2],
+        "70.2": [np.trace(A @ B), np.trace(A) * np.trace(B), 0],
+        "75.2": [grad(f, y), 2 * A @ y - 2 * bv],
+        "75.3": [xs, np.linalg.inv(A) @ bv],
+        "78": [xs, 1 / 5 * np.array([[3, -1], [-1, 2]]) @ bv, np.array([2 / 5, 1 / 5])],
+        "84": [f(xs), -0.5 * bv @ np.linalg.inv(A) @ bv, -3 / 10],
+    }
+
+
+@document("990_appendix_hyperbolic_tanh_derivatives")
+def _(rng):
+    x = rng.uniform(-2.5, 2.5); xa = rng.uniform(-0.9, 0.9); xh = rng.uniform(-0.45, 0.45)
+    th, ch, sh = math.tanh, math.cosh, math.sinh
+    sech = lambda s: 1 / ch(s)  # noqa: E731
+    e = math.exp
+    at = math.atanh
+    ya = at(xa)
+    L2 = math.log(2)
+    ell = lambda a, s: th(a) + d(th, a) * (s - a)  # noqa: E731   the tangent line, slope by differencing
+    T3 = _taylor982(np.tanh, 0.0, 3)
+    sig = lambda s: 1 / (1 + e(-s))  # noqa: E731
+    a = rng.uniform(-2, 2)
+    return {
+        "19": [ch(x) ** 2 - sh(x) ** 2, 1],
+        "20": [d(sh, x), ch(x)], "20.2": [d(ch, x), sh(x)],
+        "23": [d(th, x), (ch(x) * ch(x) - sh(x) * sh(x)) / ch(x) ** 2, 1 / ch(x) ** 2, 1 - th(x) ** 2],
+        "29": [th(x), (e(2 * x) - 1) / (e(2 * x) + 1), 1 - 2 / (e(2 * x) + 1)],
+        "33": [d2r(th, x), -2 * th(x)],
+        "39": [d(lambda s: math.log(ch(s)), x), th(x)], "39.2": [d(sech, x), -sech(x) * th(x)],
+        "46": [d(lambda s: th(s * s), x), 2 * x * sech(x * x) ** 2],
+        "47": [d(lambda s: th(3 * s + 1), x), sech(3 * x + 1) ** 2],
+        "51": [d(lambda s: ch(2 * s) ** 2, x), 2 * ch(2 * x) * sh(2 * x), sh(4 * x)],
+        "57": [(1 - th(ya) ** 2) * d(at, xa), 1],
+        "59": [d(at, xa), 1 / (1 - xa * xa)],
+        "61": [at(xa), 0.5 * math.log((1 + xa) / (1 - xa))],
+        "64": [d(lambda s: 0.5 * math.log((1 + s) / (1 - s)), xa), 0.5 * (1 / (1 + xa) + 1 / (1 - xa)), 1 / (1 - xa * xa)],
+        "66": [d(lambda s: at(2 * s), xh), 2 / (1 - 2 * xh * xh)],
+        "70": [ell(a, x), th(a) + (1 - th(a) ** 2) * (x - a)],
+        "73": [th(L2), (4 - 1) / (4 + 1), 3 / 5],
+        "77": [1 - th(L2) ** 2, 1 - 9 / 25, 14 / 25],
+        "79": [ell(L2, x), 3 / 5 + 14 / 25 * (x - L2)],
+        "84": [T3(x), x - 2 / 6 * x**3, x - x**3 / 6],
+        "91": [sig(x), 1 / (1 + e(-x)), 0.5 * (1 + th(x / 2))],
+        "93": [d(sig, x), 0.25 * sech(x / 2) ** 2], "93.2": [d(sig, 0.0), 1 / 2],
+    }
+
+
+@document("991_reading_group_cayley_hamilton_2x2")
+def _(rng):
+    det, tr, inv = np.linalg.det, np.trace, np.linalg.inv
+    G = rng.normal(size=(2, 2))
+    while abs(det(G)) < 0.05:
+        G = rng.normal(size=(2, 2))
+    G3 = rng.normal(size=(3, 3))
+    lam = rng.normal() * 3
+    I2, I3 = np.eye(2), np.eye(3)
+    A = np.array([[1.0, 2], [3, 4]])
+    M = np.array([[2.0, 0, 1], [1, 3, 0], [0, 1, 1]])
+    minors = lambda X: sum(det(np.delete(np.delete(X, k, 0), k, 1)) for k in range(3))  # noqa: E731
+    l1, l2 = np.linalg.eigvals(A).real
+    lM = np.linalg.eigvals(M)
+    pM = lambda t: det(t * I3 - M)  # noqa: E731
+    return {
+        "10": [det(lam * I2 - G), det(lam * I2 - G), lam**2 - tr(G) * lam + det(G)],
+        "16": [G @ G - tr(G) * G + det(G) * I2, np.zeros((2, 2))],
+        "22": [inv(G), 1 / det(G) * (tr(G) * I2 - G)],
+        "29.2": [tr(A), 5], "29.3": [det(A), -2],
+        "32": [A @ A, 5 * A - 2 * I2, np.array([[3, 10], [15, 18]])],
+        "38": [A @ A @ A, 5 * A @ A - 2 * A, np.array([[13, 46], [69, 82]])],
+        "44": [inv(A), -0.5 * (5 * I2 - A), np.array([[-2, 1], [1.5, -0.5]])],
+        "50": [tr(A @ A), l1**2 + l2**2, (l1 + l2) ** 2 - 2 * l1 * l2],
+        "53": [tr(A @ A), tr(A) ** 2 - 2 * det(A), 29],
+        "56": [det(A + I2), det(A) + tr(A) + 1, -2 + 5 + 1, 4],
+        "64": [det(lam * I3 - G3), lam**3 - tr(G3) * lam**2 + minors(G3) * lam - det(G3)],
+        "67.2": [tr(M), 6],
+        "70": [minors(M), (2 * 3 - 0 * 1) + (2 * 1 - 1 * 0) + (3 * 1 - 0 * 1), 6 + 2 + 3, 11],
+        "73": [det(M), 2 * (3 - 0) - 0 + 1 * (1 - 0), 7],
+        "76": [pM(lam), lam**3 - 6 * lam**2 + 11 * lam + 7],
+        "79": [pM(1.0), 1 - 6 + 11 + 7, 13],
+        "79.2": [lM.sum().real, 6], "79.3": [np.prod(lM).real, -7],
+    }
+
+
+# Oracle entries for the blind-corpus documents 992-1005, executed inside oracle.py's namespace
+# (document, np, math and the helpers d, d2, d2r, partial, partial2, partial2_wide, grad, jac, sig, softmax, lse, ...).
+
+def _ln992(x, eps, gam=None, bet=None):
+    """Layer norm of one vector: (mu, sigma^2, x-hat, y)."""
+    x = np.asarray(x, dtype=float)
+    mu = x.mean(); var = ((x - mu) ** 2).mean(); xh = (x - mu) / np.sqrt(var + eps)
+    y = xh if gam is None else gam * xh + bet
+    return mu, var, xh, y
+
+
+@document("992_hw_layer_norm_by_hand")
+def _(rng):
+    N = int(rng.integers(2, 7)); x = rng.normal(size=N) * 2; eps = rng.uniform(0, 0.5)
+    gam, bet, g = rng.normal(size=N), rng.normal(size=N), rng.normal(size=N)
+    i, j = int(rng.integers(N)), int(rng.integers(N))
+    mu, var, xh, y = _ln992(x, eps, gam, bet); s = math.sqrt(var + eps)
+    L = lambda v, e=eps, gm=gam: float(g @ _ln992(v, e, gm, bet)[3])  # noqa: E731
+    dvar = partial(lambda v: _ln992(v, eps)[1], x, i)
+    dx = grad(L, x); dd = gam * g
+    J = np.array([[partial(lambda v: _ln992(v, eps)[2][b], x, a) for b in range(N)] for a in range(N)])  # J[a, b] = dxh_b/dx_a
+    dx0 = grad(lambda v: L(v, 0.0), x)
+    e1 = _ln992([1.0, 2, 3, 6], 0.0)
+    x2 = np.array([1.0, 1, 3, 3]); e2 = _ln992(x2, 0.0)
+    g2 = grad(lambda v: _ln992(v, 0.0)[2][0], x2)
+    de = lambda a, b: 1.0 if a == b else 0.0  # noqa: E731
+    return {
+        "24": [var, np.mean(x**2) - 2 * mu / N * x.sum() + mu**2, np.mean(x**2) - mu**2],
+        "27": [xh.sum(), 0],
+        "29": [e1[0], 12 / 4, 3],
+        "32": [e1[1], 14 / 3, 14 / 3],
+        "38": [e1[2][3], 3 / math.sqrt(14 / 3), 3 * math.sqrt(3 / 14)],
+        "46": [dvar, 2 / N * sum((x[k] - mu) * (de(i, k) - 1 / N) for k in range(N)), 2 / N * (x[i] - mu) * (1 - 1 / N)],
+        "49": [dvar, 2 / N * (x[i] - mu)],
+        "49.2": [partial(lambda v: math.sqrt(_ln992(v, eps)[1] + eps), x, i), (x[i] - mu) / (N * s)],
+        "52": [J[i, j], (de(i, j) - 1 / N) / s - (x[j] - mu) * (x[i] - mu) / (N * s**3),
+               (de(i, j) - 1 / N - xh[i] * xh[j] / N) / s],
+        "57": [partial(lambda gm: L(x, eps, gm), gam, j), g[j] * xh[j]],
+        "57.2": [partial(lambda h: float(g @ (gam * h + bet)), xh, j), gam[j] * g[j]],
+        "60": [dx[i], sum(dd[b] * J[i, b] for b in range(N)),
+               (N * dd[i] - dd.sum() - xh[i] * (dd @ xh)) / (N * s)],
+        "63": [dx.sum(), 0], "63.2": [x @ dx0, 0],
+        "65": [e2[0], 2], "65.2": [e2[1], 1], "65.3": [e2[2], np.array([-1.0, -1, 1, 1])],
+        "68": [g2[0], (4 - 1 - 1) / 4, 1 / 2],
+        "68.2": [g2[1], (0 - 1 - 1) / 4, -1 / 4],
+        "71": [g2.sum(), 1 / 2 - 1 / 4, 1 / 4],
+    }
+
+
+@document("993_lecture_batch_norm_backward")
+def _(rng):
+    m = int(rng.integers(2, 7)); x = rng.normal(size=m) * 2; eps = rng.uniform(0, 0.5)
+    gam, bet = rng.normal(), rng.normal(); c, q = rng.normal(size=m), rng.uniform(0.1, 1)
+    Ly = lambda y: float(c @ y + 0.5 * q * y @ y)  # noqa: E731   a smooth loss of the outputs
+    graph = lambda v, mu, var: Ly(gam * (v - mu) / math.sqrt(var + eps) + bet)  # noqa: E731
+    bn = lambda v, e=eps: _ln992(v, e)  # noqa: E731
+    mu, var, xh, _ = bn(x); s = math.sqrt(var + eps); y = gam * xh + bet; g = c + q * y
+    Lx = lambda v: Ly(gam * bn(v)[2] + bet)  # noqa: E731
+    dx = grad(Lx, x)
+    dvar = d(lambda t: graph(x, mu, t), var)
+    dmu = d(lambda t: graph(x, t, float(np.mean((x - t) ** 2))), mu)
+    dxh = grad(lambda h: Ly(gam * h + bet), xh)
+    x1 = np.array([2.0, 4, 5, 6, 8]); e1 = bn(x1, 0.0); y1 = 2 * e1[2] + 1
+    L2 = lambda v, gm=2.0, bt=1.0: 0.5 * float(np.sum((gm * bn(v, 0.0)[2] + bt) ** 2))  # noqa: E731
+    dx2 = grad(L2, x1); g2 = y1
+    xr, mur, vr = rng.normal(), rng.normal(), rng.uniform(0.1, 3); sr = math.sqrt(vr + eps)
+    yr = gam * (xr - mur) / sr + bet
+    return {
+        "25": [e1[0], 25 / 5, 5], "25.2": [e1[1], 20 / 5, 4],
+        "27": [e1[2], np.array([-1.5, -0.5, 0, 0.5, 1.5])], "27.2": [y1, np.array([-2.0, 0, 1, 2, 4])],
+        "31": [xh.sum(), 0],
+        "33": [np.mean((gam * xh) ** 2), gam * var / (var + eps)],
+        "37": [float(np.sum((gam * xh + bet) ** 2)), m * (gam**2 * var / (var + eps) + bet**2)],
+        "45": [dxh, gam * g],
+        "46": [dvar, float(np.sum(gam * g * (x - mu))) * (-0.5) * (var + eps) ** -1.5],
+        "47": [dmu, -gam / s * g.sum() + dvar * (-2 / m) * float(np.sum(x - mu)), -gam / s * g.sum()],
+        "50": [d(lambda t: Ly(t * xh + bet), gam), float(g @ xh)],
+        "52": [dx, gam * g / s + dvar * 2 * (x - mu) / m + dmu / m,
+               gam / (m * s) * (m * g - g.sum() - xh * (g @ xh))],
+        "54": [dx.sum(), 0],
+        "56": [g2.sum(), 5],
+        "58": [float(g2 @ e1[2]), (-2) * (-1.5) + 2 * 0.5 + 4 * 1.5, -3 + 1 + 6, 4],
+        "60": [d(lambda t: L2(x1, gm=t), 2.0), 4], "60.2": [d(lambda t: L2(x1, bt=t), 1.0), 5],
+        "62": [dx2, 0.2 * (5 * g2 - 5 - 4 * e1[2]), g2 - 1 - 0.8 * e1[2]],
+        "66": [dx2[4], 4 - 1 - 1.2, 1.8],
+        "73": [yr, gam / sr * (xr - mur) + bet, gam / sr * xr + (bet + gam * mur / sr)],
+    }
+
+
+@document("994_forum_swish_gelu_derivatives")
+def _(rng):
+    x, b, u = rng.uniform(-3, 3), rng.uniform(0.2, 3), rng.uniform(-2, 2)
+    sw = lambda t: t * sig(t)  # noqa: E731
+    sp = lambda t: sig(t) * (1 - sig(t))  # noqa: E731
+    spp = lambda t: sp(t) * (1 - 2 * sig(t))  # noqa: E731
+    Phi = lambda t: 0.5 * (1 + math.erf(t / math.sqrt(2)))  # noqa: E731
+    phi = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    ge = lambda t: t * Phi(t)  # noqa: E731
+    c = math.sqrt(2 / math.pi)
+    uu = lambda t: c * (t + 0.044715 * t**3)  # noqa: E731
+    gt = lambda t: t / 2 * (1 + math.tanh(uu(t)))  # noqa: E731
+    f = sw(x); l3 = math.log(3)
+    return {
+        "7.3": [d(sig, x), sig(x) * (1 - sig(x))],
+        "10": [d(sw, x), sig(x) + x * sp(x), sig(x) * (1 + x - x * sig(x))],
+        "16": [d(lambda t: t * sig(b * t), x), sig(b * x) + x * sig(b * x) * (1 - sig(b * x))],
+        "19": [d2(sw, x), sp(x) + x * spp(x)],
+        "19.2": [d2(sw, 0.0), sp(0.0), 1 / 4],
+        "21.2": [d(ge, x), Phi(x) + x * phi(x)],
+        "21.3": [d2(ge, x), 2 * phi(x) - x * phi(x)],
+        "27": [d2(sw, 0.0), 1 / 2],
+        "30": [d(lambda t: sig(b * t), x), b * sig(b * x) * (1 - sig(b * x))],
+        "30.2": [d(lambda t: t * sig(b * t), x), sig(b * x) + b * x * sig(b * x) * (1 - sig(b * x))],
+        "33": [d(sw, x), f + sig(x) * (1 - f)],
+        "33.2": [sig(l3), 1 / (1 + 1 / 3), 3 / 4],
+        "36": [d(sw, l3), 3 / 4 + l3 * 3 / 4 * 1 / 4, 3 / 4 + 3 / 16 * l3],
+        "41": [d(phi, x), -x * phi(x)],
+        "44": [d2(ge, x), phi(x) + phi(x) + x * d(phi, x), 2 * phi(x) - x * x * phi(x), (2 - x * x) * phi(x)],
+        "47": [d2(ge, 0.0), math.sqrt(2 / math.pi)],
+        "47.2": [sw(x) - sw(-x), x],
+        "56": [d(lambda t: t * sig(2 * t), l3 / 2), 3 / 4 + l3 / 2 * 3 / 16, 3 / 4 + 3 / 32 * l3],
+        "59": [d2(ge, 1.0), phi(1.0), math.exp(-1) / math.sqrt(2 * math.pi)],
+        "70": [d(gt, x), 0.5 * (1 + math.tanh(uu(x))) + x / 2 * (1 - math.tanh(uu(x)) ** 2) * c],
+        "77": [d(uu, x), c * (1 + 0.134145 * x * x)],
+        "77.2": [0.5 * (1 + math.tanh(u)), sig(2 * u)],
+        "77.3": [d(gt, 0.0), 0.5],
+    }
+
+
+def _cases992(*errors):
+    """Values for a definition by cases with one link per branch: errors[k] is (left - right) in branch k."""
+    vals, run = [errors[0], 0.0], 0.0
+    for e in errors[1:]:
+        run = run + e
+        vals.append(run)
+    return vals
+
+
+@document("995_worksheet_softplus_elu_leaky_relu")
+def _(rng):
+    x, b, al, a = rng.uniform(-4, 4), rng.uniform(0.2, 3), rng.uniform(0.1, 3), rng.uniform(0.05, 0.95)
+    xp, xn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    z = lambda t: math.log1p(math.exp(t))  # noqa: E731
+    zb = lambda t: math.log1p(math.exp(b * t)) / b  # noqa: E731
+    z2 = lambda t: math.log1p(math.exp(2 * t)) / 2  # noqa: E731
+    elu = lambda t, A=al: t if t > 0 else A * (math.exp(t) - 1)  # noqa: E731
+    lr = lambda t, A=a: max(A * t, t)  # noqa: E731
+    l2, l3 = math.log(2), math.log(3)
+    xs, ds = np.array([-2.0, 3, -0.5]), np.array([1.0, 1, 2])
+    L = lambda v, A=0.1: float(sum(dd * lr(t, A) for dd, t in zip(ds, v)))  # noqa: E731
+    return {
+        "14": [d(z, x), math.exp(x) / (1 + math.exp(x)), sig(x)],
+        "17": [d2(z, x), sig(x) * (1 - sig(x))],
+        "22": [z(x) - z(-x), math.log((1 + math.exp(x)) / (1 + math.exp(-x))), x],
+        "25": [z(x) - max(0.0, x), math.log1p(math.exp(-abs(x)))],
+        "30": [d(zb, x), 1 / b * math.exp(b * x) / (1 + math.exp(b * x)), sig(b * x) / b],
+        "33": [z(l3), math.log(4), 2 * l2], "33.2": [d(z, l3), 3 / 4],
+        "36": [d(z2, l3 / 2), 0.5 * sig(l3), 3 / 8],
+        "52": _cases992(d(elu, xp) - 1, d(elu, xn) - al * math.exp(xn)),
+        "58": [d(elu, xn), al * math.exp(xn), elu(xn) + al],
+        "66": [elu(-l2, 2.0), 2 * (math.exp(-l2) - 1), 2 * (0.5 - 1), -0.5],
+        "72": [d(lambda t: elu(t, 2.0), -l2), elu(-l2, 2.0) + 2, -0.5 + 2, 1.5],
+        "84": [lr(x), (1 + a) / 2 * x + (1 - a) / 2 * abs(x)],
+        "87": [lr(x) - lr(-x), (1 + a) * x], "87.2": [lr(x) + lr(-x), (1 - a) * abs(x)],
+        "89": [grad(L, xs), np.array([0.1, 1, 0.2])],
+        "94": [d(lambda A: L(xs, A), 0.1), float(ds @ xs), 1 * -2 + 1 * 3 + 2 * -0.5, 0],
+    }
+
+
+def _att996(q, K, V):
+    """Single-query attention: scores, weights, output (K rows are keys, V rows are values)."""
+    s = K @ q / math.sqrt(len(q)); a = softmax(s)
+    return s, a, a @ V
+
+
+@document("996_notes_single_query_attention")
+def _(rng):
+    n, dk, dv, m = (int(t) for t in rng.integers([2, 1, 1, 1], [6, 5, 4, 4]))
+    q, K, V, g = rng.normal(size=dk), rng.normal(size=(n, dk)), rng.normal(size=(n, dv)), rng.normal(size=dv)
+    x = rng.normal(size=m); W = rng.normal(size=(dk, m))
+    i, j = int(rng.integers(n)), int(rng.integers(n)); c = rng.normal()
+    s, a, o = _att996(q, K, V)
+    L = lambda q=q, K=K, V=V: float(g @ _att996(q, K, V)[2])  # noqa: E731
+    Ls = lambda ss: float(g @ (softmax(ss) @ V))  # noqa: E731
+    ds = grad(Ls, s); gq = grad(lambda t: L(q=t), q)
+    gv = grad(lambda t: L(V=t), V); gK = grad(lambda t: L(K=t), K)
+    ga = grad(lambda t: float(g @ (t @ V)), a)
+    # exact moments over Rademacher entries (independent, mean 0, variance 1)
+    signs = 1.0 - 2.0 * ((np.arange(2 ** (2 * dk))[:, None] >> np.arange(2 * dk)) & 1)   # every +-1 vector
+    dots = np.sum(signs[:, :dk] * signs[:, dk:], axis=1)
+    var = lambda z: float(np.mean(z**2) - np.mean(z) ** 2)  # noqa: E731
+    gW = grad(lambda Wt: L(q=Wt @ x), W)
+    # the worked example
+    qe = np.ones(4); Ke = np.array([[1.0, 1, 0, 0], [1, -1, 0, 0], [0, 0, 1, -1]]); Ve = np.array([[3.0], [0], [0]])
+    se, ae, oe = _att996(qe, Ke, Ve); e = math.e
+    Le = lambda qq=qe, KK=Ke: float(_att996(qq, KK, Ve)[2][0])  # noqa: E731
+    dse = grad(lambda ss: float(softmax(ss) @ Ve[:, 0]), se)
+    gqe = grad(lambda t: Le(qq=t), qe); gKe = grad(lambda t: Le(KK=t), Ke)
+    xe = np.array([2.0, -1]); gWe = np.outer(gqe, xe); cc = 3 * e / (e + 2) ** 2
+    return {
+        "13": [var(dots), dk], "13.2": [var(dots / math.sqrt(dk)), 1], "13.3": [var(dots / dk), 1 / math.sqrt(dk)],
+        "15": [math.exp(s[j] + c) / np.sum(np.exp(s + c)), a[j]],
+        "22": [gv[j], a[j] * g], "22.2": [ga[j], g @ V[j]],
+        "25": [partial(lambda ss: softmax(ss)[i], s, j), a[i] * ((i == j) - a[j])],
+        "25.2": [ds[j], a[j] * (1 - a[j]) * (g @ V[j])],
+        "28": [ds[j], sum((g @ V[k]) * a[k] * ((k == j) - a[j]) for k in range(n)),
+               a[j] * (g @ V[j] - sum(a[k] * (g @ V[k]) for k in range(n))), a[j] * (g @ (V[j] - o))],
+        "31": [ds.sum(), 0],
+        "34": [gq, sum(ds[k] * K[k] for k in range(n)) / math.sqrt(dk)],
+        "34.2": [gK[j], ds[j] * q],
+        "37.2": [gW, np.outer(x, gq)],
+        "41": [se, np.array([1.0, 0, 0])],
+        "44": [ae[0], e / (e + 2)], "44.2": [ae[1], ae[2], 1 / (e + 2)], "44.3": [oe[0], 3 * ae[0], 3 * e / (e + 2)],
+        "50": [dse[0], ae[0] * (3 - oe[0]), e / (e + 2) * 6 / (e + 2), 6 * e / (e + 2) ** 2],
+        "50.2": [dse[1], -ae[1] * oe[0], -3 * e / (e + 2) ** 2],
+        "56": [gqe, 0.5 * cc * (2 * Ke[0] - Ke[1] - Ke[2]), cc / 2 * np.array([1.0, 1, -1, 1])],
+        "62": [gKe[0], dse[0] * qe, 6 * e / (e + 2) ** 2 * np.ones(4)],
+        "68": [gWe[1, 0], xe[1] * gqe[0], -cc / 2],
+    }
+
+
+def _adam997(steps, th=1.0, b1=0.9, b2=0.999, lr=0.1):
+    """Adam on theta^2 without epsilon: the list of (g, m, v, m-hat, v-hat, theta) after each step."""
+    m = v = 0.0; out = []
+    for t in range(1, steps + 1):
+        g = 2 * th; m = b1 * m + (1 - b1) * g; v = b2 * v + (1 - b2) * g * g
+        mh, vh = m / (1 - b1**t), v / (1 - b2**t); th = th - lr * mh / math.sqrt(vh)
+        out.append((g, m, v, mh, vh, th))
+    return out
+
+
+@document("997_nb_momentum_and_adam_steps")
+def _(rng):
+    f = lambda t: t * t  # noqa: E731
+    th0 = rng.uniform(-3, 3)
+    us, ths, th, u = [], [], 1.0, 0.0
+    for t in range(3):
+        u = 0.9 * u + 2 * th; th = th - 0.1 * u; us.append(u); ths.append(th)
+    mu = rng.uniform(0.05, 0.99); T = int(rng.integers(1, 8)); gs = rng.normal(size=T); gc = rng.normal()
+    ub = uc = 0.0
+    for t in range(T):
+        ub = mu * ub + gs[t]; uc = mu * uc + gc
+    g1 = rng.choice([-1, 1]) * rng.uniform(0.1, 5); b1, b2 = rng.uniform(0.5, 0.99), rng.uniform(0.9, 0.9999)
+    m1, v1 = (1 - b1) * g1, (1 - b2) * g1 * g1
+    A = _adam997(2)
+    return {
+        "1:3.2": [d(f, th0), 2 * th0],
+        "3:9": [us[1], 0.9 * 2 + 1.6, 3.4], "3:9.2": [ths[1], 0.8 - 0.34, 0.46],
+        "3:12": [us[2], 0.9 * 3.4 + 0.92, 3.98], "3:12.2": [ths[2], 0.46 - 0.398, 0.072],
+        "3:14": [f(ths[2]), 0.072**2, 0.005184],
+        "3:16": [ub, sum(mu ** (T - k) * gs[k - 1] for k in range(1, T + 1))],
+        "3:18": [uc, gc * sum(mu**k for k in range(T)), gc * (1 - mu ** (T + 1)) / (1 - mu)],
+        "5:12": [m1 / (1 - b1), g1], "5:12.2": [v1 / (1 - b2), g1 * g1],
+        "5:14": [A[0][5], 1 - 0.1 * A[0][0] / abs(A[0][0]), 0.9],
+        "5:19": [A[1][1], 0.9 * 0.2 + 0.1 * 1.8, 0.36],
+        "5:24": [A[1][3], 0.36 / (1 - 0.9), 3.6],
+        "5:28": [A[1][5], A[0][5] - 0.1 * A[1][3] / math.sqrt(A[1][4]), 0.9 - 0.1 * 3.6 / math.sqrt(A[1][4])],
+    }
+
+
+def _masks998(n, q):
+    """All 0/1 masks of n units with their probabilities under independent Bernoulli(q)."""
+    M = np.array([[(k >> i) & 1 for i in range(n)] for k in range(2**n)], dtype=float)
+    P = np.prod(np.where(M == 1, q, 1 - q), axis=1)
+    return M, P
+
+
+@document("998_recitation_inverted_dropout")
+def _(rng):
+    n = int(rng.integers(1, 6)); q = rng.uniform(0.1, 1.0); h, w, y = rng.normal(size=n), rng.normal(size=n), rng.normal()
+    i = int(rng.integers(n)); M, P = _masks998(n, q)
+    Ht = M * h / q                                     # one row per mask
+    E = lambda vals: float(P @ vals)  # noqa: E731
+    Em, Eh = E(M[:, i]), E(Ht[:, i])
+    Vm, Vh = E(M[:, i] ** 2) - Em**2, E(Ht[:, i] ** 2) - Eh**2
+    mk = M[int(rng.integers(len(M)))]                  # a sampled mask, for the backward pass
+    dh = partial(lambda v: mk * v / q, h, i)[i]
+    z = Ht @ w; Vz = E(z**2) - E(z) ** 2
+    he, we = np.array([1.0, 2, -0.5, 3]), np.array([0.5, -1, 2, 1]); me = np.array([1.0, 0, 1, 1])
+    Me, Pe = _masks998(4, 0.8); ze = (Me * he / 0.8) @ we
+    Eze = float(Pe @ ze); Vze = float(Pe @ ze**2) - Eze**2
+    p3 = float(Pe[Me.sum(axis=1) == 3].sum())
+    return {
+        "13": [Em, q], "16": [Eh, h[i] / q * Em, h[i]],
+        "19": [Vh, h[i] ** 2 * q * (1 - q)],
+        "24": [Vh, h[i] ** 2 / q**2 * Vm, h[i] ** 2 / q**2 * q * (1 - q), h[i] ** 2 * (1 - q) / q],
+        "27": [dh, mk[i]], "29": [dh, mk[i] / q],
+        "36": [E((y - z) ** 2), (y - w @ h) ** 2 + Vz, (y - w @ h) ** 2 + q / (1 - q) * float(np.sum(w**2 * h**2))],
+        "43.2": [me * he / 0.8, np.array([0.8, 0, -0.4, 2.4])], "43.3": [me * he / 0.8, np.array([1.25, 0, -0.625, 3.75])],
+        "48": [float(we @ (me * he / 0.8)), 0.5 * 1.25 + 2 * -0.625 + 1 * 3.75, 0.625 - 1.25 + 3.75, 3.125],
+        "51": [Eze, 0.5 - 2 - 1 + 3, 0.5], "51.2": [(1 - 0.8) / 0.8, 0.25],
+        "54": [Vze, 0.25 * (0.25 + 4 + 1 + 9), 0.25 * 13.25, 3.3125],
+        "57": [p3, 0.8**3 * 0.2, 0.1024], "57.2": [p3, 4 * 0.1024, 0.4096],
+    }
+
+
+def _argmin999(f, lo=-30.0, hi=30.0):
+    from scipy.optimize import minimize_scalar
+    return float(minimize_scalar(f, bounds=(lo, hi), method="bounded", options={"xatol": 1e-11}).x)
+
+
+@document("999_exam_l1_l2_regularised_losses")
+def _(rng):
+    n, dd = int(rng.integers(1, 6)), int(rng.integers(1, 4))
+    X, y, w = rng.normal(size=(n, dd)), rng.normal(size=n), rng.normal(size=dd)
+    w = np.where(np.abs(w) < 0.05, 0.5, w)                                # away from the kinks of |w_j|
+    lam, eta = rng.uniform(0.05, 2), rng.uniform(0.01, 1); j = int(rng.integers(dd))
+    J = lambda v, X=X, y=y, lam=lam: float(np.sum((X @ v - y) ** 2)) / (2 * len(y)) + lam / 2 * float(v @ v)  # noqa: E731
+    J1 = lambda v: float(np.sum((X @ v - y) ** 2)) / (2 * n) + lam * float(np.sum(np.abs(v)))  # noqa: E731
+    gJ = grad(J, w); r = X @ w - y
+    wstar = np.linalg.solve(X.T @ X / n + lam * np.eye(dd), X.T @ y / n)   # solves grad J = 0
+    Xe, ye = np.diag([1.0, 2]), np.array([1.0, 2])
+    Je = lambda v: J(v, Xe, ye, 0.1)  # noqa: E731
+    He = np.array([[partial2_wide(Je, np.zeros(2), a, b) for b in range(2)] for a in range(2)])
+    we = -np.linalg.solve(He, grad(Je, np.zeros(2)))                      # Je is quadratic: one Newton step
+    a, lm = rng.uniform(-4, 4), rng.uniform(0.1, 2)
+    f = lambda t, a=a, lm=lm: 0.5 * (t - a) ** 2 + lm * abs(t)  # noqa: E731
+    wp, wn = rng.uniform(0.1, 3), -rng.uniform(0.1, 3)
+    rootp, rootn = wp - d(f, wp), wn - d(f, wn)                           # f'' = 1 on each side
+    ahi, amid, alo = lm + rng.uniform(0.1, 3), rng.uniform(-lm, lm), -lm - rng.uniform(0.1, 3)
+    am = lambda aa: _argmin999(lambda t: f(t, aa, lm))  # noqa: E731
+    w5 = np.array([1.0, -2])
+    g = lambda t: 0.5 * (t - 3) ** 2 + abs(t) + 0.5 * t * t  # noqa: E731
+    return {
+        "12": [gJ, r @ X / n + lam * w],
+        "14": [(X.T @ X / n + lam * np.eye(dd)) @ wstar, X.T @ y / n],
+        "16": [wstar, np.linalg.solve(X.T @ X + lam * np.eye(dd), X.T @ y)],
+        "21": [we, np.array([1 / 1.1, 4 / 4.1]), np.array([10 / 11, 40 / 41])],
+        "25": [grad(Je, np.zeros(2)), -0.5 * Xe.T @ ye, -0.5 * np.array([1.0, 4]), np.array([-0.5, -2])],
+        "30": [w - eta * gJ, w - eta / n * X.T @ r - eta * lam * w, (1 - eta * lam) * w - eta / n * X.T @ r],
+        "37": [partial(J1, w, j), X[:, j] @ r / n + lam * np.sign(w[j])],
+        "42": [d(f, wp), wp - a + lm], "42.2": [rootp, a - lm],
+        "44": [d(f, wn), wn - a + lm], "44.2": [rootn, a - lm],
+        "48": _cases992(am(ahi) - (ahi - lm), am(amid) - 0, am(alo) + (abs(alo) + lm)),
+        "51": [_argmin999(lambda t: f(t, 3.0, 1.0)), 3 - 1, 2], "51.2": [_argmin999(lambda t: f(t, -2.0, 1.0)), -2 - 1, -3],
+        "57": [grad(lambda v: 0.5 * float(np.sum(np.abs(v))), w5), 0.5 * np.sign(w5), np.array([0.5, 0.5])],
+        "57.2": [grad(lambda v: 0.25 * float(v @ v), w5), 0.5 * w5, np.array([0.5, -1])],
+        "62": [_argmin999(g), 3 / 2 - 1, 3 / 2 - 1, 1 / 2],
+    }
+
+
+@document("1000_solution_key_label_smoothing_cross_entropy")
+def _(rng):
+    from scipy.optimize import minimize
+    K = int(rng.integers(2, 7)); eps = rng.uniform(0.02, 0.98); z = rng.normal(size=K) * 2
+    c = int(rng.integers(K)); k = int(rng.choice([t for t in range(K) if t != c])); kk = int(rng.integers(K))
+    q = (1 - eps) * (np.arange(K) == c) + eps / K
+    p = softmax(z); lz = lse(z)
+    L = lambda v, q=q: -float(q @ np.log(softmax(v)))  # noqa: E731
+    gL = grad(L, z)
+    zs = minimize(L, np.zeros(K), jac=lambda v: softmax(v) - q, method="BFGS", options={"gtol": 1e-12}).x
+    qe = np.array([0.8, 0.1, 0.1]); ze = np.array([math.log(4), 0, 0]); pe = softmax(ze)
+    Le = lambda v: L(v, qe)  # noqa: E731
+    zse = minimize(Le, np.zeros(3), jac=lambda v: softmax(v) - qe, method="BFGS", options={"gtol": 1e-12}).x
+    return {
+        "16": [q.sum(), (1 - eps) + K * eps / K, 1],
+        "21": [math.log(p[kk]), z[kk] - lz],
+        "24": [L(z), -float(q @ np.log(p)), -float(q @ z) + lz],
+        "30": [gL[kk], -q[kk] + math.exp(z[kk]) / np.exp(z).sum(), p[kk] - q[kk]],
+        "33": [gL.sum(), 0],
+        "33.2": [L(z), (1 - eps) * -math.log(p[c]) + eps / K * float(np.sum(-np.log(p)))],
+        "40": [zs[c] - zs[k], math.log(q[c] / q[k]), math.log((1 - eps) / eps)],
+        "47.4": [(1 - 0.3) * (np.arange(3) == 0) + 0.3 / 3, qe],
+        "50": [pe, np.array([4, 1, 1]) / 6, np.array([2 / 3, 1 / 6, 1 / 6])],
+        "56": [Le(ze), -0.8 * math.log(2 / 3) - 2 * 0.1 * math.log(1 / 6), 0.8 * math.log(1.5) + 0.1 * math.log(6)],
+        "62": [grad(Le, ze), pe - qe, np.array([2 / 3 - 4 / 5, 1 / 6 - 1 / 10, 1 / 6 - 1 / 10]), np.array([-2 / 15, 1 / 30, 1 / 30])],
+        "65": [grad(lambda v: -math.log(softmax(v)[0]), ze), np.array([-1 / 3, 1 / 6, 1 / 6])],
+        "65.2": [zse[0] - zse[1], math.log(0.7 / 0.3), math.log(7 / 3)],
+    }
+
+
+def _conv1001(x, w, b=0.0, p=0, s=1):
+    """Valid cross-correlation of the zero-padded x with w, stride s."""
+    xp = np.concatenate([np.zeros(p), np.asarray(x, dtype=float), np.zeros(p)]); k = len(w)
+    return np.array([float(np.dot(w, xp[i:i + k])) + b for i in range(0, len(xp) - k + 1, s)])
+
+
+@document("1001_handout_conv1d_as_a_sum")
+def _(rng):
+    n = int(rng.integers(2, 9)); k = int(rng.integers(1, n + 1)); m = n - k + 1
+    x, w, b, dl = rng.normal(size=n), rng.normal(size=k), rng.normal(), rng.normal(size=m)
+    p, s = int(rng.integers(0, 3)), int(rng.integers(1, 4)); kp = int(rng.integers(1, n + 2 * p + 1))
+    j, r = int(rng.integers(k)), int(rng.integers(n))
+    L = lambda x=x, w=w, b=b: float(dl @ _conv1001(x, w, b))  # noqa: E731
+    gw, gx = grad(lambda t: L(w=t), w), grad(lambda t: L(x=t), x)
+    xe, we = np.array([1.0, 2, -1, 3, 0]), np.array([2.0, -1, 1]); ye = _conv1001(xe, we)
+    de = np.array([1.0, 0, -1]); Le = lambda x=xe, w=we, b=0.0: float(de @ _conv1001(x, w, b))  # noqa: E731
+    gwe, gxe = grad(lambda t: Le(w=t), we), grad(lambda t: Le(x=t), xe)
+    return {
+        "13": [len(_conv1001(np.zeros(n), np.zeros(kp), 0, p, s)), (n + 2 * p - kp) // s + 1],
+        "20": [gw[j], sum(dl[i] * x[i + j] for i in range(m))],     # 0-based: x_{i+j-1} is x[i + j]
+        "20.2": [d(lambda t: L(b=t), b), dl.sum()],
+        "26": [gx[r], sum(dl[i] * w[r - i] for i in range(m) if 0 <= r - i < k)],
+        "31": [gw[j], sum(dl[i] * x[i + j] for i in range(n - k))],
+        "38": [ye[0], 2 * 1 - 1 * 2 + 1 * -1, 2 - 2 - 1, -1],
+        "41": [ye[1], 2 * 2 - 1 * -1 + 1 * 3, 4 - 1 + 3, 6],
+        "44": [ye[2], -2 - 3 + 0, -5],
+        "47": [ye, np.array([-1.0, 6, -5])], "47.2": [ye.sum(), -1 + 6 - 5, 0],
+        "52": [gwe[0], de[0] * xe[0] + de[1] * xe[1] + de[2] * xe[2], 1 + 0 + 1, 2],
+        "55": [d(lambda t: Le(b=t), 0.0), 1 + 0 - 1, 0],
+        "58": [gxe[2], de[0] * we[2] + de[1] * we[1] + de[2] * we[0], 1 + 0 - 2, -1],
+        "61": [gxe[3], de[1] * we[2] + de[2] * we[1], 0 + (-1) * (-1), -1],
+        "64": [gxe, np.array([2.0, -1, -1, -1, -1])],
+    }
+
+
+def _lstm1002(ai, af, ao, ag, cp):
+    """One LSTM step from the four pre-activations and the previous cell: (i, f, o, g, c, h)."""
+    i, f, o, g = sig(ai), sig(af), sig(ao), np.tanh(ag)
+    c = f * cp + i * g
+    return i, f, o, g, c, o * np.tanh(c)
+
+
+@document("1002_appendix_lstm_gate_derivatives")
+def _(rng):
+    H, D = int(rng.integers(1, 4)), int(rng.integers(1, 4))
+    x, hp, cp, dh = rng.normal(size=D), rng.normal(size=H), rng.normal(size=H), rng.normal(size=H)
+    Ws = {k: rng.normal(size=(H, D)) for k in "ifog"}; Us = {k: rng.normal(size=(H, H)) for k in "ifog"}
+    bs = {k: rng.normal(size=H) for k in "ifog"}
+    A = {k: Ws[k] @ x + Us[k] @ hp + bs[k] for k in "ifog"}
+    i, f, o, g, c, h = _lstm1002(A["i"], A["f"], A["o"], A["g"], cp)
+    La = lambda **kw: float(dh @ _lstm1002(*(kw.get(k, A[k]) for k in "ifog"), kw.get("cp", cp))[5])  # noqa: E731
+    gr = {k: grad(lambda t, k=k: La(**{k: t}), A[k]) for k in "ifog"}
+    gcp = grad(lambda t: La(cp=t), cp)
+    dc = grad(lambda t: float(dh @ (o * np.tanh(t))), c)
+    LW = lambda W: float(dh @ _lstm1002(A["i"], W @ x + Us["f"] @ hp + bs["f"], A["o"], A["g"], cp)[5])  # noqa: E731
+    LU = lambda U: float(dh @ _lstm1002(A["i"], Ws["f"] @ x + U @ hp + bs["f"], A["o"], A["g"], cp)[5])  # noqa: E731
+    l2, l3 = math.log(2), math.log(3)
+    Le = lambda ai=0.0, af=l3, ao=0.0, ag=l2: float(_lstm1002(ai, af, ao, ag, 1.0)[5])  # noqa: E731
+    ie, fe, oe, ge, ce, he = _lstm1002(0.0, l3, 0.0, l2, 1.0); tau = math.tanh(21 / 20)
+    dce = d(lambda t: oe * math.tanh(t), ce)
+    return {
+        "28": [jac(lambda t: t * np.tanh(c), o), np.diag(np.tanh(c))],
+        "28.2": [jac(lambda t: o * np.tanh(t), c), np.diag(o * (1 - np.tanh(c) ** 2))],
+        "30": [dc, dh * o * (1 - np.tanh(c) ** 2)],
+        "32": [gr["o"], dh * np.tanh(c) * o * (1 - o)],
+        "33": [gr["f"], dc * cp],
+        "34": [gr["i"], dc * g * i * (1 - i)],
+        "35": [gr["g"], dc * i * g * (1 - g)],
+        "36": [gcp, dc * f],
+        "40": [grad(LW, Ws["f"]), np.outer(gr["f"], x)],
+        "40.2": [grad(LU, Us["f"]), np.outer(gr["f"], h)],
+        "47": [ie, sig(0.0), 0.5], "47.2": [fe, sig(l3), 0.75], "47.3": [ge, math.tanh(l2), 0.6],
+        "51": [ce, 0.75 + 0.5 * 0.6, 21 / 20],
+        "55": [d(lambda t: Le(ao=t), 0.0), tau * oe * (1 - oe), tau / 2],
+        "55.2": [d(lambda t: Le(af=t), l3), dce * 1.0, 0.5 * (1 - tau**2)],
+        "59": [d(lambda t: Le(ai=t), 0.0), dce * ge * ie * (1 - ie), 0.5 * (1 - tau**2) * 0.6 * 0.25, 3 / 20 * (1 - tau**2)],
+        "63": [d(lambda t: Le(ag=t), l2), dce * ie * ge * (1 - ge), 0.5 * (1 - tau**2) * 0.5 * 0.6 * 0.4, 3 / 50 * (1 - tau**2)],
+    }
+
+
+def _huber1003(r, dl=1.0):
+    return 0.5 * r * r if abs(r) <= dl else dl * (abs(r) - 0.5 * dl)
+
+
+@document("1003_blog_mse_vs_huber")
+def _(rng):
+    n, dd = int(rng.integers(1, 6)), int(rng.integers(1, 4))
+    X, w, y = rng.normal(size=(n, dd)), rng.normal(size=dd), rng.normal(size=n)
+    yh = rng.normal(size=n); i = int(rng.integers(n))
+    Lm = lambda v: float(np.mean((v - y) ** 2))  # noqa: E731
+    dl = rng.uniform(0.2, 3); r = rng.uniform(-5, 5)
+    rin, rout = rng.uniform(-dl + 0.02, dl - 0.02), rng.choice([-1, 1]) * (dl + rng.uniform(0.05, 3))
+    hub = lambda t: _huber1003(t, dl)  # noqa: E731
+    zs = np.linspace(-12, 12, 240001)                      # the envelope by a grid search, refined around the best point
+    zb = zs[int(np.argmin(0.5 * (r - zs) ** 2 + dl * np.abs(zs)))]
+    zf = np.linspace(zb - 1e-4, zb + 1e-4, 2001)
+    env = float(np.min(0.5 * (r - zf) ** 2 + dl * np.abs(zf)))
+    dd2 = lambda t: (d(hub, t + 1e-2) - d(hub, t - 1e-2)) / 2e-2  # noqa: E731   the second derivative, away from the joints
+    ph = lambda t: dl * dl * (math.sqrt(1 + (t / dl) ** 2) - 1)  # noqa: E731
+    h1 = lambda t: _huber1003(t, 1.0)  # noqa: E731
+    rs = np.array([0.5, -2, 4]); ys = np.array([1.0, 2, 9])
+    return {
+        "12.2": [partial(Lm, yh, i), 2 / n * (yh[i] - y[i])],
+        "15.2": [grad(lambda v: Lm(X @ v), w), X.T @ (X @ w - y) / n],
+        "25": [dl * (dl - 0.5 * dl), 0.5 * dl * dl],
+        "28": _cases992(d(hub, rin) - rin, d(hub, rout) - dl * np.sign(rout)),
+        "31": [dd2(rin), 1], "31.2": [dd2(rout), 0],
+        "34": [hub(r), env],
+        "40": [d(ph, r), dl * dl * (r / dl**2) / math.sqrt(1 + (r / dl) ** 2), dl * r / math.sqrt(1 + (r / dl) ** 2)],
+        "48": [h1(0.5), 0.5 * 0.25, 0.125], "48.2": [h1(-2.0), 2 - 0.5, 1.5], "48.3": [h1(4.0), 4 - 1, 3],
+        "51": [sum(h1(t) for t in rs), 0.125 + 1.5 + 3, 4.625],
+        "51.2": [np.array([d(h1, t) for t in rs]), np.array([0.5, -1, 1])],
+        "51.3": [np.array([d(lambda u: 0.5 * u * u, t) for t in rs]), np.array([0.5, -2, 4])],
+        "55": [ys.mean(), 12 / 3, 4], "55.2": [float(np.sum((ys - 4) ** 2)), 9 + 4 + 25, 36],
+        "58": [d(lambda u: 0.5 * u * u, -1.0) + d(h1, 0.0) + d(h1, 7.0),   # -1 is the joint: both pieces have slope -1 there
+               -1 + 0 + 1, 0],
+    }
+
+
+@document("1004_office_hours_log_sum_exp_trick")
+def _(rng):
+    n = int(rng.integers(1, 7)); x = rng.normal(size=n) * 3; i = int(rng.integers(n))
+    L = lambda v: math.log(float(np.sum(np.exp(v))))  # noqa: E731   (no shift: the sizes here are small)
+    m = float(x.max()); p = np.exp(x) / np.exp(x).sum()
+    H = np.array([[partial2(L, x, a, b) for b in range(n)] for a in range(n)])
+    a, b = rng.normal(size=2) * 3
+    L2 = lambda s, t: math.log(math.exp(s) + math.exp(t))  # noqa: E731
+    xe = np.array([0.0, math.log(2), math.log(5)]); me = math.log(5); le = L(xe)
+    big = np.array([1000.0, 1001, 1002])
+    lbig = 1002 + math.log(float(np.sum(np.exp(big - 1002))))   # the exact value, shifted by hand
+    return {
+        "9": [L(x), math.log(float(np.sum(np.exp(x - m))))],
+        "14": [L(x), math.log(math.exp(m) * float(np.sum(np.exp(x - m)))), m + math.log(float(np.sum(np.exp(x - m))))],
+        "17.2": [lbig, 1002 + math.log(math.exp(-2) + math.exp(-1) + 1)],
+        "24": [float(np.sum(np.exp(xe - me))), math.exp(-me) + math.exp(math.log(2) - me) + 1, 1 / 5 + 2 / 5 + 1, 7 / 5],
+        "30": [le, math.log(5) + math.log(7 / 5), math.log(7)],
+        "35": [le, math.log(8), 3 * math.log(2)],
+        "42": [partial(L, x, i), math.exp(x[i]) / np.exp(x).sum(), p[i]],
+        "45": [H, np.outer(p, p) - np.diag(p)],
+        "45.2": [math.log(p[i]), x[i] - L(x)],
+        "45.3": [math.log(softmax(xe)[2]), math.log(5) - math.log(8), math.log(5 / 8)],
+        "49": [L2(a, b), max(a, b) + math.log(1 + math.exp(abs(a - b)))],
+        "51": [L2(a, b), max(a, b) + math.log(1 + math.exp(-abs(a - b)))],
+        "53": [L2(3.0, 1.0), 3 + math.log(1 + math.exp(2))], "53.2": [L2(3.0, 1.0), 3 + math.log(1 + math.exp(-2))],
+        "53.3": [d(lambda s: L2(s, b), a), sig(b - a)],
+    }
+
+
+def _gru1005(az, ar, x_h, Uh, hp):
+    """One GRU step from the gate pre-activations a_z, a_r, the input part of a_h (W_h x + b_h), U_h and h_{t-1}."""
+    z, r = sig(az), sig(ar)
+    ht = np.tanh(x_h + Uh @ (r * hp))
+    return z, r, ht, (1 - z) * hp + z * ht
+
+
+@document("1005_reading_group_gru_gate_gradients")
+def _(rng):
+    H = int(rng.integers(1, 4))
+    az, ar, xh, hp, dl = (rng.normal(size=H) for _ in range(5)); Uh = rng.normal(size=(H, H))
+    z, r, ht, h = _gru1005(az, ar, xh, Uh, hp)
+    def L(az=az, ar=ar, ah=None, rr=None):
+        """delta^T h_t, with a_z, a_r, a_h or the reset gate r itself replaced."""
+        zz = sig(az); rr = sig(ar) if rr is None else rr
+        hh = np.tanh(xh + Uh @ (rr * hp)) if ah is None else np.tanh(ah)
+        return float(dl @ ((1 - zz) * hp + zz * hh))
+    ah = xh + Uh @ (r * hp)
+    gz_ = jac(lambda t: (1 - t) * hp + t * ht, z)
+    gh_ = jac(lambda t: (1 - z) * hp + z * t, ht)
+    g_az, g_ar = grad(lambda t: L(az=t), az), grad(lambda t: L(ar=t), ar)
+    g_ah, g_r = grad(lambda t: L(ah=t), ah), grad(lambda t: L(rr=t), r)
+    # the scalar recurrence with all its paths
+    wx, u, b = rng.normal(size=3), rng.normal(size=3), rng.normal(size=3); xs, h0 = rng.normal(), rng.normal()
+    def step(hprev):
+        zz, rr = sig(wx[0] * xs + u[0] * hprev + b[0]), sig(wx[1] * xs + u[1] * hprev + b[1])
+        hh = math.tanh(wx[2] * xs + u[2] * rr * hprev + b[2])
+        return (1 - zz) * hprev + zz * hh, zz, rr, hh
+    _, zs, rs, hs = step(h0)
+    l2, l3 = math.log(2), math.log(3)
+    def ex(az=l3, ar=0.0, ah=None):                    # the example at h_{t-1} = 1, from its pre-activations
+        zz, rr = sig(az), sig(ar)
+        return (1 - zz) * 1.0 + zz * math.tanh(2 * l2 * rr if ah is None else ah)
+    def exh(hprev):                                    # the example's state map: every gate sees h_{t-1}
+        zz, rr = sig(l3 * hprev), sig(0.0 * hprev)
+        return (1 - zz) * hprev + zz * math.tanh(2 * l2 * rr * hprev)
+    ze, re_, he = sig(l3), sig(0.0), math.tanh(l2); hte = ex()
+    return {
+        "21": [gz_, np.diag(hp - ht)], "21.2": [gz_, np.diag(ht - hp)], "21.3": [gh_, np.diag(z)],
+        "24": [g_az, dl * (ht - hp) * z * (1 - z)], "24.2": [g_ah, dl * (1 - ht * ht)],
+        "30": [g_r, (Uh @ g_ah) * hp], "30.2": [g_ar, g_r * r * (1 - r)],
+        "36": [d(lambda t: step(t)[0], h0), (1 - zs) + (hs - h0) * zs * (1 - zs) * u[0] + zs * (1 - hs**2) * u[2] * rs],
+        "44": [ze, sig(l3), 0.75], "44.2": [re_, sig(0.0), 0.5], "44.3": [he, math.tanh(2 * l2 * 0.5), 0.6],
+        "47": [hte, 0.25 + 0.75 * 0.6, 0.7],
+        "50": [d(lambda t: ex(az=t), l3), (1 - 0.6) * 0.75 * 0.25, 2 / 5 * 3 / 16, 3 / 40],
+        "53": [d(lambda t: ex(az=t), l3), -3 / 40],
+        "56": [d(lambda t: ex(ah=t), l2), 0.75 * (1 - 0.36), 0.75 * 16 / 25, 12 / 25],
+        "60": [d(lambda t: ex(ar=t), 0.0), 2 * l2 * d(lambda t: ex(ah=t), l2) * 1 * 0.25, 2 * l2 * 12 / 25 / 4, 3 / 25 * l2],
+        "63": [d(exh, 1.0), 1 - 0.75, 0.25],
+        "66": [d(exh, 1.0), 0.25 - 3 / 40 * l3 + 12 / 25 * l2],
+    }
+
+
 # --- the comparison with the recorded truth ------------------------------------------------------------
 
 def source(stem: str) -> Path:
