@@ -2141,11 +2141,8 @@ class _Builder:
                        if type(x) is sp.Symbol and not x.is_integer and str(x) not in arrays
                        and self.notation.kind_of(str(x)) not in ("vector", "matrix")})
         # (the first line a chain gives the name alone on its left: a later example's number may have taken its place)
-        first = {}
-        for at, left in self.step_lefts:
-            key = lone_name_key(left)
-            if key is not None and at < line:
-                first.setdefault(symbol_name(key), at)
+        first = {key: next(at for at in lines if at < line) for key, lines in self.lone_lefts_at.items()
+                 if any(at < line for at in lines)}
         # (by a formula: mu = (1/N) sum_i x_i, never z = 2, whose new number "now $z = 3$" may give it where it is read)
         numbers = getattr(self, "left_numbers", {})
         out = [g for g in free if g in r.values and g in first and not r._in_force(g) and g not in r.examples
@@ -6264,6 +6261,11 @@ def read_document(text: str, name: str, notation: Notation, markdown: bool = Tru
     builder.sequences = sequences
     builder.step_lefts = [(line_of(item.chain.terms[0]), " ".join(item.chain.terms[0].text.split())) for item in items
                           if len(item.chain.terms) > 1 and item.chain.relations and item.chain.relations[0] == "="]
+    builder.lone_lefts_at = {}  # (the lines of the chains that give each name alone on their left, in their order)
+    for at, left in builder.step_lefts:
+        key = lone_name_key(left)
+        if key is not None:
+            builder.lone_lefts_at.setdefault(symbol_name(key), []).append(at)
     builder.left_named = {symbol_name(m.group(1)) for item in items if item.chain.terms and len(item.chain.terms) > 1
                           for m in [_LONE_LEFT.match(item.chain.terms[0].text)] if m}
     builder.left_given = {key: [(line, value) for line, _, value in found] for key, found in lone_lefts.items()}
